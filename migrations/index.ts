@@ -1,0 +1,6 @@
+import { InitialSchema1763700000000 } from './1763700000000-initial-schema.js';
+import { AdminUnits1763700000001 } from './1763700000001-admin-units.js';
+import { BuiltInOrganizations1763700000002 } from './1763700000002-built-in-organizations.js';
+
+/** Every migration, in order. A new one is added here and committed with its entity change. */
+export const MIGRATIONS = [InitialSchema1763700000000, AdminUnits1763700000001, BuiltInOrganizations1763700000002];

@@ -1,0 +1,71 @@
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG } from '../config/config.module.js';
+import type { AppConfig } from '../config/app-config.js';
+import { CommuneDirectory, type CommuneRef, type CommuneResolution, type LegacyCommuneRef } from './commune-directory.js';
+import { Commune, LegacyCommune, LegacyCommuneSuccessor, LegacyProvince, Province } from './admin-unit.entities.js';
+
+/** Administrative units, held in memory (a few thousand rows) for lookups that cost no query. */
+@Injectable()
+export class AdminUnitsService implements OnModuleInit {
+  private directory: CommuneDirectory;
+  private provinces: Province[] = [];
+  private communes = new Map<string, Commune>();
+  private legacy = new Map<string, LegacyCommuneRef>();
+
+  constructor(
+    private readonly db: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    this.provinces = await this.db.getRepository(Province).find({ order: { code: 'ASC' } });
+    if (this.config.province && !this.provinces.some((p) => p.code === this.config.province))
+      throw new Error(
+        `PROVINCE=${this.config.province} is not a current province code; valid: ${this.provinces.map((p) => `${p.code} ${p.name}`).join(', ')}`,
+      );
+    const communes = await this.db.getRepository(Commune).find({ order: { code: 'ASC' } });
+    const legacy = await this.db.getRepository(LegacyCommune).find();
+    const successors = await this.db.getRepository(LegacyCommuneSuccessor).find();
+    const legacyProvinces = await this.db.getRepository(LegacyProvince).find();
+    const succ = new Map<string, string[]>();
+    for (const s of successors) succ.set(s.legacyCode, [...(succ.get(s.legacyCode) ?? []), s.communeCode]);
+    this.communes = new Map(communes.map((c) => [c.code, c]));
+    this.legacy = new Map(
+      legacy.map((l) => [l.code, { code: l.code, name: l.name, legacyProvinceCode: l.legacyProvinceCode, successorCodes: succ.get(l.code) ?? [] }]),
+    );
+    this.directory = new CommuneDirectory(
+      communes,
+      [...this.legacy.values()],
+      new Map(legacyProvinces.map((p) => [p.code, p.successorCodes])),
+      this.config.province,
+    );
+  }
+
+  listProvinces(): Province[] {
+    return this.provinces;
+  }
+
+  commune(code: string): Commune | null {
+    return this.communes.get(code) ?? null;
+  }
+
+  legacyCommune(code: string): LegacyCommuneRef | null {
+    return this.legacy.get(code) ?? null;
+  }
+
+  listCommunes(opts: { province?: string | null; search?: string | null; limit: number }): CommuneRef[] {
+    if (opts.search) {
+      return this.directory
+        .search(opts.search, opts.limit * 3)
+        .map((h) => h.commune)
+        .filter((c) => !opts.province || c.provinceCode === opts.province)
+        .slice(0, opts.limit);
+    }
+    return [...this.communes.values()].filter((c) => !opts.province || c.provinceCode === opts.province).slice(0, opts.limit);
+  }
+
+  resolve(input: { code?: string | null; name?: string | null }): CommuneResolution {
+    return this.directory.resolve(input);
+  }
+}

@@ -1,0 +1,31 @@
+import path from 'node:path';
+
+/** The environment the product reads, validated once at start-up. */
+export interface AppConfig {
+  port: number;
+  /** Local folder: the embedded cluster, its lock, keys and exports. */
+  dataDir: string;
+  /** An external PostgreSQL; when absent the embedded one in `dataDir` is used. */
+  databaseUrl: string | null;
+  /** GSO code of the province this instance serves (e.g. `11`, `80`), or null. */
+  province: string | null;
+  production: boolean;
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new ConfigError(`PORT='${env.PORT}' is not a port number (0–65535)`);
+  const province = env.PROVINCE?.trim() || null;
+  if (province !== null && !/^\d{1,2}$/.test(province))
+    throw new ConfigError(`PROVINCE='${province}' is not a province code (two digits, e.g. 11 or 80)`);
+  return {
+    port,
+    dataDir: path.resolve(env.DATA_DIR?.trim() || '.data'),
+    databaseUrl: env.DATABASE_URL?.trim() || null,
+    province: province === null ? null : province.padStart(2, '0'),
+    production: env.NODE_ENV === 'production',
+  };
+}

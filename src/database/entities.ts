@@ -1,0 +1,8 @@
+import { ADMIN_UNIT_ENTITIES } from '../admin-units/admin-unit.entities.js';
+import { MemberRecord } from '../membership/member-record/member-record.entity.js';
+import { MembershipEvent } from '../membership/member-record/membership-event.entity.js';
+import { Organization } from '../membership/organization/organization.entity.js';
+import { Unit } from '../membership/unit/unit.entity.js';
+
+/** Every entity: the migrations must produce exactly this schema (checked by a test). */
+export const ENTITIES = [...ADMIN_UNIT_ENTITIES, Organization, Unit, MemberRecord, MembershipEvent];

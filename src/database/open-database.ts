@@ -1,0 +1,31 @@
+import type { AppConfig } from '../config/app-config.js';
+import { runMigrations } from './data-source.js';
+import { EmbeddedCluster } from './embedded-cluster.js';
+
+export interface OpenDatabase {
+  url: string;
+  /** Where the data lives, for messages. */
+  description: string;
+  /** Lets go of the embedded cluster (stopping it when no other process uses it). */
+  release(): Promise<void>;
+}
+
+/** `DATABASE_URL` when set, else the embedded PostgreSQL of `DATA_DIR`; migrations applied. */
+export async function openDatabase(config: AppConfig, log: (m: string) => void): Promise<OpenDatabase> {
+  let db: OpenDatabase;
+  if (config.databaseUrl) {
+    const u = new URL(config.databaseUrl);
+    db = { url: config.databaseUrl, description: `${u.hostname}:${u.port || 5432}${u.pathname}`, release: async () => undefined };
+  } else {
+    const embedded = await new EmbeddedCluster({ dataDir: config.dataDir, log: (m) => log(m) }).acquire();
+    db = { url: embedded.url, description: `embedded PostgreSQL in ${config.dataDir} (port ${embedded.port})`, release: embedded.release };
+  }
+  try {
+    const applied = await runMigrations(db.url);
+    if (applied.length) log(`applied ${applied.length} migration(s): ${applied.join(', ')}`);
+  } catch (e) {
+    await db.release();
+    throw e;
+  }
+  return db;
+}

@@ -1,0 +1,49 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { AppModule } from './app.module.js';
+import { loadConfig } from './config/app-config.js';
+import { configureApp } from './configure-app.js';
+import { openDatabase } from './database/open-database.js';
+
+const log = (m: string) => process.stderr.write(`[lienthong] ${m}\n`);
+
+async function bootstrap(): Promise<void> {
+  const started = Date.now();
+  const config = loadConfig();
+  const db = await openDatabase(config, log);
+  let app: NestExpressApplication | null = null;
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log(`${signal}: stopping`);
+    try {
+      await app?.close();
+    } finally {
+      await db.release();
+      process.exit(0);
+    }
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+  try {
+    app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, db.url), {
+      logger: ['error', 'warn'],
+      bodyParser: false,
+    });
+    configureApp(app);
+    await app.listen(config.port, process.env.HOST ?? '127.0.0.1');
+  } catch (e) {
+    await app?.close().catch(() => undefined);
+    await db.release();
+    throw e;
+  }
+  const address = `http://localhost:${config.port}/graphql`;
+  log(`ready in ${Date.now() - started} ms: GraphQL and query page at ${address} (database: ${db.description})`);
+}
+
+bootstrap().catch((e: unknown) => {
+  log(`could not start: ${e instanceof Error ? e.message : String(e)}`);
+  process.exit(1);
+});

@@ -1,0 +1,179 @@
+import {
+  fromStoredDate,
+  isAfterDay,
+  parsePartialDate,
+  toStoredDate,
+  type PartialDate,
+} from '../../common/dates/partial-date.js';
+import type { FieldProblem, Parsed } from '../../common/errors/field-problem.js';
+import { canonicalText } from '../../common/text/vietnamese-text.js';
+import { idNumberIssues, isMaskedIdNumber, parseIdNumber, type IdNumberIssue } from '../identity/id-number.js';
+import { parsePersonName, parseSex } from '../identity/person-name.js';
+import { parsePhone } from '../identity/phone.js';
+import { POSITION_FIELD, type OrganizationDefinition, type Profile } from '../organization/organization-definition.js';
+import { parseProfileValue } from '../organization/profile-fields.js';
+import type { MemberRecord, RawValues } from './member-record.entity.js';
+
+/**
+ * Pure normalization of a member record's fields, shared by GraphQL and (later) the importer.
+ * `undefined` leaves a field unchanged; `null` or '' clears it. Problems name the field,
+ * the value and what is wrong, in Vietnamese.
+ */
+export interface MemberFieldsInput {
+  fullName?: string | null;
+  birthDate?: string | null;
+  sex?: string | null;
+  idNumber?: string | null;
+  phone?: string | null;
+  ethnicity?: string | null;
+  joinDate?: string | null;
+  lastActivityDate?: string | null;
+  lastDuesDate?: string | null;
+  profile?: { key: string; value: string | null }[] | null;
+}
+
+/** Vietnamese labels (the import headers) of the fields, for messages. */
+export const FIELD_LABELS: Record<string, string> = {
+  externalId: 'Mã hồ sơ',
+  fullName: 'Họ và tên',
+  birthDate: 'Ngày sinh',
+  sex: 'Giới tính',
+  idNumber: 'Số CCCD',
+  phone: 'Số điện thoại',
+  communeCode: 'Mã xã',
+  communeName: 'Xã/Phường',
+  ethnicity: 'Dân tộc',
+  unit: 'Mã đơn vị',
+  joinDate: 'Ngày vào',
+  status: 'Trạng thái',
+  lastActivityDate: 'Ngày sinh hoạt gần nhất',
+  lastDuesDate: 'Ngày đóng phí gần nhất',
+  profile: 'Hồ sơ riêng',
+};
+
+export type RecordChanges = Partial<
+  Pick<
+    MemberRecord,
+    | 'fullName' | 'nameFolded' | 'familyKey' | 'givenKey' | 'birthDate' | 'birthDatePrecision' | 'sex'
+    | 'idNumber' | 'idKind' | 'phone' | 'ethnicity' | 'joinDate' | 'lastActivityDate' | 'lastDuesDate' | 'profile'
+  >
+> & { raw?: RawValues }; // prettier-ignore
+
+export function problem(field: string, value: string | null, reason: string): FieldProblem {
+  return { field, value, message: `${FIELD_LABELS[field] ?? field}: ${reason}` };
+}
+
+const blank = (v: string | null | undefined): v is null | '' => v === null || (typeof v === 'string' && v.trim() === '');
+
+export function normalizeMemberFields(
+  input: MemberFieldsInput,
+  ctx: { definition: OrganizationDefinition; today: string; current?: Pick<MemberRecord, 'profile' | 'raw'> },
+): { changes: RecordChanges; problems: FieldProblem[] } {
+  const changes: RecordChanges = {};
+  const raw: RawValues = { ...(ctx.current?.raw ?? {}) };
+  const problems: FieldProblem[] = [];
+  const take = <T>(field: string, value: string, parsed: Parsed<T>, apply: (v: T) => void) => {
+    if (parsed.ok) apply(parsed.value);
+    else problems.push(problem(field, value, parsed.reason));
+  };
+
+  if (input.fullName !== undefined) {
+    const v = input.fullName ?? '';
+    take('fullName', v, parsePersonName(v), (n) => {
+      Object.assign(changes, { fullName: n.fullName, nameFolded: n.folded, familyKey: n.familyKey, givenKey: n.given ? n.givenKey : '' });
+      raw.fullName = v;
+    });
+  }
+
+  if (input.birthDate !== undefined) {
+    if (blank(input.birthDate)) Object.assign(changes, { birthDate: null, birthDatePrecision: null });
+    else {
+      const v = input.birthDate;
+      const d = parsePartialDate(v, { allowYearOnly: true });
+      take('birthDate', v, d, (bd) => {
+        if (bd.year < 1900) problems.push(problem('birthDate', v, `năm sinh ${bd.year} trước 1900`));
+        else if (isAfterDay(bd, ctx.today)) problems.push(problem('birthDate', v, `ngày sinh ở tương lai`));
+        else Object.assign(changes, { birthDate: toStoredDate(bd), birthDatePrecision: bd.precision });
+      });
+    }
+  }
+
+  if (input.sex !== undefined) {
+    if (blank(input.sex)) changes.sex = null;
+    else take('sex', input.sex, parseSex(input.sex), (s) => (changes.sex = s));
+  }
+
+  if (input.idNumber !== undefined) {
+    const v = input.idNumber;
+    if (blank(v)) {
+      Object.assign(changes, { idNumber: null, idKind: null });
+      delete raw.idNumber;
+    } else if (isMaskedIdNumber(v)) {
+      /* a masked value typed back: unchanged */
+    } else
+      take('idNumber', v, parseIdNumber(v), (id) => {
+        Object.assign(changes, { idNumber: id.digits, idKind: id.kind });
+        raw.idNumber = v;
+      });
+  }
+
+  if (input.phone !== undefined) {
+    const v = input.phone;
+    if (blank(v)) {
+      changes.phone = null;
+      delete raw.phone;
+    } else
+      take('phone', v, parsePhone(v), (p) => {
+        changes.phone = p.number;
+        raw.phone = v;
+      });
+  }
+
+  if (input.ethnicity !== undefined) changes.ethnicity = blank(input.ethnicity) ? null : canonicalText(input.ethnicity!);
+
+  for (const field of ['joinDate', 'lastActivityDate', 'lastDuesDate'] as const) {
+    const v = input[field];
+    if (v === undefined) continue;
+    if (blank(v)) {
+      changes[field] = null;
+      continue;
+    }
+    take(field, v, parsePartialDate(v), (d: PartialDate) => {
+      if (isAfterDay(d, ctx.today)) problems.push(problem(field, v, 'ngày ở tương lai'));
+      else changes[field] = toStoredDate(d);
+    });
+  }
+
+  if (input.profile) {
+    const fields = [POSITION_FIELD, ...ctx.definition.profileFields];
+    const profile: Profile = { ...(ctx.current?.profile ?? {}) };
+    for (const { key, value } of input.profile) {
+      const def = fields.find((f) => f.key === key);
+      if (!def) {
+        const known = fields.map((f) => `${f.key} (${f.label})`).join(', ');
+        problems.push(problem('profile', key, `trường '${key}' không có trong hồ sơ ${ctx.definition.code}; các trường: ${known}`));
+        continue;
+      }
+      const parsed = parseProfileValue(def, value ?? '');
+      if (!parsed.ok) problems.push({ field: `profile.${key}`, value, message: `${def.label}: ${parsed.reason}` });
+      else if (parsed.value === null) delete profile[key];
+      else profile[key] = parsed.value;
+    }
+    changes.profile = profile;
+  }
+
+  changes.raw = raw;
+  return { changes, problems };
+}
+
+/** What the stored 12-digit number contradicts in the record as it now stands. */
+export function deriveIdIssues(
+  record: Pick<MemberRecord, 'idNumber' | 'sex' | 'birthDate' | 'birthDatePrecision'>,
+  today: string,
+): IdNumberIssue[] {
+  if (!record.idNumber) return [];
+  const id = parseIdNumber(record.idNumber);
+  if (!id.ok) return [];
+  const birth = record.birthDate ? fromStoredDate(record.birthDate, record.birthDatePrecision ?? 'DAY') : null;
+  return idNumberIssues(id.value, { sex: record.sex, birthYear: birth?.year ?? null }, Number(today.slice(0, 4)));
+}

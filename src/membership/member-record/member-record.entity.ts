@@ -1,0 +1,141 @@
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  Unique,
+  UpdateDateColumn,
+  VersionColumn,
+} from 'typeorm';
+import { Commune } from '../../admin-units/admin-unit.entities.js';
+import type { DatePrecision } from '../../common/dates/partial-date.js';
+import type { IdNumberIssue, IdNumberKind, Sex } from '../identity/id-number.js';
+import { MemberStatus } from '../member-status.js';
+import type { Profile } from '../organization/organization-definition.js';
+import { Organization } from '../organization/organization.entity.js';
+import { Unit } from '../unit/unit.entity.js';
+
+/** The values as entered, kept beside the normalized ones (personal data, same protection). */
+export interface RawValues {
+  fullName?: string;
+  idNumber?: string;
+  phone?: string;
+  commune?: string;
+}
+
+/** One membership: one record per (organization, Mã hồ sơ). */
+@Entity('member_record')
+@Unique('uq_member_record_org_external_id', ['organizationCode', 'externalId'])
+@Index('ix_member_record_org_name', ['organizationCode', 'nameFolded', 'id'])
+@Index('ix_member_record_name_trgm', { synchronize: false })
+export class MemberRecord {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'organization_code', type: 'varchar', length: 16 })
+  organizationCode: string;
+
+  @ManyToOne(() => Organization, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'organization_code' })
+  organization?: Organization;
+
+  /** Mã hồ sơ: the organization's own record number. */
+  @Column({ name: 'external_id', type: 'varchar', length: 64 })
+  externalId: string;
+
+  @Column({ name: 'full_name', type: 'text' })
+  fullName: string;
+
+  @Column({ name: 'name_folded', type: 'text' })
+  nameFolded: string;
+
+  @Column({ name: 'family_key', type: 'text' })
+  familyKey: string;
+
+  @Column({ name: 'given_key', type: 'text' })
+  givenKey: string;
+
+  @Column({ name: 'birth_date', type: 'date', nullable: true })
+  birthDate: string | null;
+
+  @Column({ name: 'birth_date_precision', type: 'varchar', length: 4, nullable: true })
+  birthDatePrecision: DatePrecision | null;
+
+  @Column({ type: 'varchar', length: 6, nullable: true })
+  sex: Sex | null;
+
+  @Index()
+  @Column({ name: 'id_number', type: 'varchar', length: 12, nullable: true })
+  idNumber: string | null;
+
+  @Column({ name: 'id_kind', type: 'varchar', length: 4, nullable: true })
+  idKind: IdNumberKind | null;
+
+  /** What a 12-digit number contradicts (unknown province, sex, birth year…). */
+  @Column({ name: 'id_issues', type: 'varchar', array: true, default: () => "'{}'" })
+  idIssues: IdNumberIssue[];
+
+  @Index()
+  @Column({ type: 'varchar', length: 11, nullable: true })
+  phone: string | null;
+
+  /** The current commune; empty while an old split commune is not settled. */
+  @Index()
+  @Column({ name: 'commune_code', type: 'varchar', length: 5, nullable: true })
+  communeCode: string | null;
+
+  @ManyToOne(() => Commune, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'commune_code' })
+  commune?: Commune | null;
+
+  /** The commune code as entered (old or new). */
+  @Column({ name: 'commune_entered_code', type: 'varchar', length: 5, nullable: true })
+  communeEnteredCode: string | null;
+
+  /** Successors of an old split commune, until a name or a person settles it. */
+  @Column({ name: 'commune_candidates', type: 'varchar', array: true, default: () => "'{}'" })
+  communeCandidates: string[];
+
+  @Column({ type: 'text', nullable: true })
+  ethnicity: string | null;
+
+  @Index()
+  @Column({ name: 'unit_id', type: 'uuid', nullable: true })
+  unitId: string | null;
+
+  @ManyToOne(() => Unit, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'unit_id' })
+  unit?: Unit | null;
+
+  @Column({ name: 'join_date', type: 'date', nullable: true })
+  joinDate: string | null;
+
+  @Index()
+  @Column({ type: 'varchar', length: 16, default: MemberStatus.ACTIVE })
+  status: MemberStatus;
+
+  @Column({ name: 'last_activity_date', type: 'date', nullable: true })
+  lastActivityDate: string | null;
+
+  @Column({ name: 'last_dues_date', type: 'date', nullable: true })
+  lastDuesDate: string | null;
+
+  /** The organization's own fields (Chức vụ, Hội viên danh dự, Năm nhập ngũ…). */
+  @Column({ type: 'jsonb', default: {} })
+  profile: Profile;
+
+  @Column({ type: 'jsonb', default: {} })
+  raw: RawValues;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+
+  @VersionColumn()
+  version: number;
+}

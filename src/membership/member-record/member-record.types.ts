@@ -1,0 +1,259 @@
+import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsEnum,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { CommuneType } from '../../admin-units/admin-units.types.js';
+import { MemberStatus } from '../member-status.js';
+import { SexEnum } from '../organization/organization.types.js';
+import { MembershipEventKind } from './membership-event.entity.js';
+
+export enum DatePrecisionEnum {
+  YEAR = 'YEAR',
+  DAY = 'DAY',
+}
+export enum IdNumberKindEnum {
+  CCCD = 'CCCD',
+  CMND = 'CMND',
+}
+export enum IdNumberIssueEnum {
+  UNKNOWN_PROVINCE = 'UNKNOWN_PROVINCE',
+  IMPOSSIBLE_CENTURY = 'IMPOSSIBLE_CENTURY',
+  SEX_MISMATCH = 'SEX_MISMATCH',
+  BIRTH_YEAR_MISMATCH = 'BIRTH_YEAR_MISMATCH',
+}
+export enum EligibilityCodeEnum {
+  INELIGIBLE_AGE = 'INELIGIBLE_AGE',
+  INELIGIBLE_SEX = 'INELIGIBLE_SEX',
+  AGED_OUT = 'AGED_OUT',
+  INELIGIBLE_SERVICE = 'INELIGIBLE_SERVICE',
+}
+export enum EligibilitySeverityEnum {
+  WARNING = 'WARNING',
+  VIOLATION = 'VIOLATION',
+}
+registerEnumType(MemberStatus, { name: 'MemberStatus' });
+registerEnumType(DatePrecisionEnum, { name: 'DatePrecision' });
+registerEnumType(IdNumberKindEnum, { name: 'IdNumberKind' });
+registerEnumType(IdNumberIssueEnum, { name: 'IdNumberIssue' });
+registerEnumType(EligibilityCodeEnum, { name: 'EligibilityCode' });
+registerEnumType(EligibilitySeverityEnum, { name: 'EligibilitySeverity' });
+registerEnumType(MembershipEventKind, { name: 'MembershipEventKind' });
+
+@ObjectType('UnitRef')
+export class UnitRefType {
+  @Field() code: string;
+  @Field() name: string;
+}
+
+@ObjectType('ProfileValue', { description: "One of the organization's own fields (Chức vụ, Năm nhập ngũ…)." })
+export class ProfileValueType {
+  @Field() key: string;
+  @Field() label: string;
+  @Field({ description: 'As text: Có/Không for yes/no fields, yyyy-mm-dd for dates.' }) value: string;
+}
+
+@ObjectType('RawValues', { description: 'The values as entered, before normalization (personal data).' })
+export class RawValuesType {
+  @Field(() => String, { nullable: true }) fullName: string | null;
+  @Field(() => String, { nullable: true, description: 'Masked like the normalized number.' }) idNumber: string | null;
+  @Field(() => String, { nullable: true }) phone: string | null;
+  @Field(() => String, { nullable: true }) commune: string | null;
+}
+
+@ObjectType('EligibilityIssue')
+export class EligibilityIssueType {
+  @Field(() => EligibilityCodeEnum) code: string;
+  @Field(() => EligibilitySeverityEnum) severity: string;
+  @Field() message: string;
+}
+
+@ObjectType('MembershipEvent', { description: 'One dated step of the membership history.' })
+export class MembershipEventType {
+  @Field(() => ID) id: string;
+  @Field(() => MembershipEventKind) kind: MembershipEventKind;
+  @Field(() => String, { nullable: true }) effectiveDate: string | null;
+  @Field(() => MemberStatus, { nullable: true }) fromStatus: MemberStatus | null;
+  @Field(() => MemberStatus, { nullable: true }) toStatus: MemberStatus | null;
+  @Field(() => UnitRefType, { nullable: true }) fromUnit: UnitRefType | null;
+  @Field(() => UnitRefType, { nullable: true }) toUnit: UnitRefType | null;
+  @Field(() => String, { nullable: true }) reason: string | null;
+  @Field() recordedAt: Date;
+}
+
+@ObjectType('MemberRecord', { description: 'One membership: one record per (organization, Mã hồ sơ).' })
+export class MemberRecordType {
+  @Field(() => ID) id: string;
+  @Field() organization: string;
+  @Field({ description: 'Mã hồ sơ' }) externalId: string;
+  @Field() fullName: string;
+  @Field(() => String, { nullable: true, description: '`1990` (year only) or `1990-05-06`' }) birthDate: string | null;
+  @Field(() => DatePrecisionEnum, { nullable: true }) birthDatePrecision: DatePrecisionEnum | null;
+  @Field(() => SexEnum, { nullable: true }) sex: SexEnum | null;
+  @Field(() => String, { nullable: true, description: 'Masked: 0111******23' }) idNumber: string | null;
+  @Field(() => IdNumberKindEnum, { nullable: true }) idNumberKind: IdNumberKindEnum | null;
+  @Field(() => [IdNumberIssueEnum], { description: 'What a 12-digit number contradicts; the record is kept.' })
+  idNumberIssues: IdNumberIssueEnum[];
+  @Field(() => String, { nullable: true, description: '10-digit mobile or 02x landline' }) phone: string | null;
+  @Field(() => MemberStatus) status: MemberStatus;
+  @Field({ description: 'Trạng thái label' }) statusLabel: string;
+  @Field(() => CommuneType, { nullable: true }) commune: CommuneType | null;
+  @Field(() => [CommuneType], { description: 'Successors of a split old commune, until settled.' })
+  communeCandidates: CommuneType[];
+  @Field(() => String, { nullable: true, description: 'Commune code as entered (old or new)' }) enteredCommuneCode: string | null;
+  @Field(() => String, { nullable: true }) ethnicity: string | null;
+  @Field(() => UnitRefType, { nullable: true }) unit: UnitRefType | null;
+  @Field(() => String, { nullable: true }) joinDate: string | null;
+  @Field(() => String, { nullable: true }) lastActivityDate: string | null;
+  @Field(() => String, { nullable: true }) lastDuesDate: string | null;
+  @Field(() => [ProfileValueType]) profile: ProfileValueType[];
+  @Field(() => RawValuesType) raw: RawValuesType;
+  @Field(() => [EligibilityIssueType], { description: "Against the organization's rules, today." })
+  eligibility: EligibilityIssueType[];
+  @Field(() => Int) version: number;
+  @Field() createdAt: Date;
+  @Field() updatedAt: Date;
+}
+
+@ObjectType('PageInfo')
+export class PageInfoType {
+  @Field(() => String, { nullable: true }) endCursor: string | null;
+  @Field() hasNextPage: boolean;
+}
+
+@ObjectType('MemberRecordConnection')
+export class MemberRecordConnectionType {
+  @Field(() => Int) totalCount: number;
+  @Field(() => [MemberRecordType]) nodes: MemberRecordType[];
+  @Field(() => PageInfoType) pageInfo: PageInfoType;
+}
+
+export const MAX_PAGE_SIZE = 500;
+
+@ArgsType()
+export class MemberRecordsArgs {
+  @Field() @IsString() @MaxLength(16) organization: string;
+
+  @Field(() => Int, { nullable: true, defaultValue: 50, description: `Page size, at most ${MAX_PAGE_SIZE}` })
+  @IsOptional()
+  @IsInt()
+  @Min(1, { message: 'first phải từ 1 trở lên' })
+  @Max(MAX_PAGE_SIZE, { message: `first vượt quá giới hạn ${MAX_PAGE_SIZE} bản ghi mỗi trang` })
+  first?: number;
+
+  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(200) after?: string;
+
+  @Field({ nullable: true, description: 'Name (accents and tone placement ignored) or Mã hồ sơ' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(120)
+  search?: string;
+
+  @Field({ nullable: true, description: 'Unit code: the unit and its subtree' }) @IsOptional() @IsString() @MaxLength(32) unit?: string;
+
+  @Field({ nullable: true, description: 'Commune code, old or new' }) @IsOptional() @IsString() @MaxLength(10) commune?: string;
+
+  @Field(() => MemberStatus, { nullable: true }) @IsOptional() @IsEnum(MemberStatus) status?: MemberStatus;
+}
+
+@InputType()
+export class ProfileValueInput {
+  @Field() @IsString() @MaxLength(40) key: string;
+  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(200) value: string | null;
+}
+
+/** Fields shared by create and update; in update, absent = unchanged and null = clear. */
+@InputType({ isAbstract: true })
+export abstract class MemberFieldsInputBase {
+  @Field({ nullable: true, description: '`1990`, `06/05/1990`, `6/5/1990` or `1990-05-06`' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(30)
+  birthDate?: string;
+
+  @Field(() => SexEnum, { nullable: true }) @IsOptional() @IsEnum(SexEnum) sex?: SexEnum;
+
+  @Field({ nullable: true, description: '12-digit số định danh or 9-digit CMND' }) @IsOptional() @IsString() @MaxLength(30) idNumber?: string;
+
+  @Field({ nullable: true, description: 'Any Vietnamese form: +84…, 84…, 0…, old 11-digit' }) @IsOptional() @IsString() @MaxLength(30) phone?: string;
+
+  @Field({ nullable: true, description: 'Commune code, old or new' }) @IsOptional() @IsString() @MaxLength(10) communeCode?: string;
+
+  @Field({ nullable: true, description: 'Commune name; settles an old or disputed code' }) @IsOptional() @IsString() @MaxLength(100) communeName?: string;
+
+  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(60) ethnicity?: string;
+
+  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(30) joinDate?: string;
+
+  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(30) lastActivityDate?: string;
+
+  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(30) lastDuesDate?: string;
+
+  @Field(() => [ProfileValueInput], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(30)
+  @ValidateNested({ each: true })
+  @Type(() => ProfileValueInput)
+  profile?: ProfileValueInput[];
+}
+
+@InputType()
+export class CreateMemberRecordInput extends MemberFieldsInputBase {
+  @Field() @IsString() @MaxLength(16) organization: string;
+
+  @Field({ description: 'Mã hồ sơ' }) @IsString() @MinLength(1) @MaxLength(64) externalId: string;
+
+  @Field() @IsString() @MaxLength(200) fullName: string;
+
+  @Field({ nullable: true, description: 'Unit code' }) @IsOptional() @IsString() @MaxLength(32) unit?: string;
+
+  @Field(() => MemberStatus, { nullable: true, defaultValue: MemberStatus.ACTIVE })
+  @IsOptional()
+  @IsEnum(MemberStatus)
+  status?: MemberStatus;
+}
+
+@InputType()
+export class UpdateMemberRecordInput extends MemberFieldsInputBase {
+  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(200) fullName?: string;
+
+  @Field(() => MemberStatus, { nullable: true, description: 'ACTIVE, TEMPORARY or SUSPENDED; use endMembership to end one' })
+  @IsOptional()
+  @IsEnum(MemberStatus)
+  status?: MemberStatus;
+
+  @Field({ nullable: true, description: 'Why (recorded with a status change)' }) @IsOptional() @IsString() @MaxLength(500) reason?: string;
+
+  @Field(() => Int, { nullable: true, description: 'The version read; a newer one in the database is a conflict' })
+  @IsOptional()
+  @IsInt()
+  expectedVersion?: number;
+}
+
+@InputType()
+export class TransferMemberRecordInput {
+  @Field(() => ID) @IsUUID() id: string;
+  @Field({ description: 'Code of the receiving unit (same organization)' }) @IsString() @MaxLength(32) unit: string;
+  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(30) date?: string;
+  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(500) reason?: string;
+}
+
+@InputType()
+export class EndMembershipInput {
+  @Field(() => ID) @IsUUID() id: string;
+  @Field(() => MemberStatus, { description: 'TRANSFERRED, LEFT, STRUCK_OFF, EXPELLED, MATURED or DECEASED' })
+  @IsEnum(MemberStatus)
+  status: MemberStatus;
+  @Field({ description: 'The day it took effect' }) @IsString() @MaxLength(30) date: string;
+  @Field({ description: 'Why: the decision, the source of the news…' }) @IsString() @MinLength(1) @MaxLength(500) reason: string;
+}

@@ -1,0 +1,297 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
+import { AdminUnitsService } from '../../admin-units/admin-units.service.js';
+import { fromStoredDate, parsePartialDate, toStoredDate, todayInVietnam } from '../../common/dates/partial-date.js';
+import { DomainError } from '../../common/errors/domain-error.js';
+import type { FieldProblem } from '../../common/errors/field-problem.js';
+import { MEMBER_STATUS_INFO, MemberStatus, ENDING_STATUSES } from '../member-status.js';
+import type { EligibilityIssue, OrganizationDefinition } from '../organization/organization-definition.js';
+import { OrganizationsService } from '../organization/organizations.service.js';
+import { Unit } from '../unit/unit.entity.js';
+import { UnitsService } from '../unit/units.service.js';
+import { deriveIdIssues, normalizeMemberFields, problem, type MemberFieldsInput } from './member-input.js';
+import { MemberRecord } from './member-record.entity.js';
+import { MembershipEvent, MembershipEventKind } from './membership-event.entity.js';
+import { MemberRecordsRepository, type MemberRecordFilter } from './member-records.repository.js';
+
+export interface CommuneInput {
+  communeCode?: string | null;
+  communeName?: string | null;
+}
+
+/** The membership core: create, change, transfer and end records, with their history. */
+@Injectable()
+export class MemberRecordsService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly organizations: OrganizationsService,
+    private readonly units: UnitsService,
+    private readonly adminUnits: AdminUnitsService,
+    private readonly repository: MemberRecordsRepository,
+  ) {}
+
+  async list(args: {
+    organization: string;
+    first: number;
+    after?: string | null;
+    search?: string | null;
+    unit?: string | null;
+    commune?: string | null;
+    status?: MemberStatus | null;
+  }) {
+    await this.organizations.get(args.organization);
+    const filter: MemberRecordFilter = { organization: args.organization, search: args.search, status: args.status };
+    if (args.unit) filter.unitPath = (await this.units.findByCode(args.organization, args.unit)).path;
+    if (args.commune) {
+      const r = this.adminUnits.resolve({ code: args.commune });
+      if (r.kind === 'NOT_FOUND') throw DomainError.invalidInput([problem('communeCode', args.commune, `mã xã '${args.commune}' không tồn tại`)]);
+      filter.communeCodes = r.commune ? [r.commune.code] : r.candidates.map((c) => c.code);
+      if (r.legacy) filter.enteredCode = r.enteredCode;
+    }
+    const after = args.after ? decodeCursor(args.after) : null;
+    const page = await this.repository.page(filter, args.first, after);
+    const last = page.rows[page.rows.length - 1];
+    return { ...page, endCursor: last ? encodeCursor(last) : null };
+  }
+
+  async get(id: string): Promise<MemberRecord> {
+    const record = await this.db.getRepository(MemberRecord).findOne({ where: { id }, relations: { unit: true } });
+    if (!record) throw DomainError.notFound('hồ sơ', id);
+    return record;
+  }
+
+  history(recordId: string): Promise<MembershipEvent[]> {
+    return this.db.getRepository(MembershipEvent).find({ where: { recordId }, order: { recordedAt: 'ASC', id: 'ASC' } });
+  }
+
+  async eligibility(record: MemberRecord, today = todayInVietnam()): Promise<EligibilityIssue[]> {
+    const def = await this.organizations.get(record.organizationCode);
+    return def.checkEligibility(
+      {
+        birth: record.birthDate ? fromStoredDate(record.birthDate, record.birthDatePrecision ?? 'DAY') : null,
+        sex: record.sex,
+        joinDate: record.joinDate,
+        status: record.status,
+        profile: record.profile,
+      },
+      today,
+    );
+  }
+
+  async create(
+    input: MemberFieldsInput & CommuneInput & { organization: string; externalId: string; unit?: string | null; status?: MemberStatus | null },
+  ): Promise<MemberRecord> {
+    const def = await this.organizationForRecords(input.organization);
+    const today = todayInVietnam();
+    const { changes, problems } = normalizeMemberFields(input, { definition: def, today });
+    const externalId = input.externalId.trim();
+    if (!externalId) problems.push(problem('externalId', input.externalId, 'không được để trống'));
+    const commune = this.resolveCommune(input, problems);
+    const status = input.status ?? MemberStatus.ACTIVE;
+    return this.db.transaction(async (em) => {
+      const unit = input.unit ? await this.unitOrProblem(def.code, input.unit, problems, em) : null;
+      if (problems.length) throw DomainError.invalidInput(problems);
+      const repo = em.getRepository(MemberRecord);
+      const record = repo.create({
+        ...changes,
+        organizationCode: def.code,
+        externalId,
+        ...commune.values,
+        raw: { ...changes.raw, ...commune.raw },
+        unitId: unit?.id ?? null,
+        status,
+      });
+      record.idIssues = deriveIdIssues(record, today);
+      try {
+        await repo.insert(record);
+      } catch (e) {
+        throw conflictOnDuplicate(e, def.code, externalId);
+      }
+      await em.getRepository(MembershipEvent).insert({
+        recordId: record.id,
+        kind: MembershipEventKind.ADMITTED,
+        effectiveDate: record.joinDate,
+        toStatus: status,
+        toUnitId: unit?.id ?? null,
+        reason: 'Nhập hồ sơ',
+      });
+      return this.reload(em, record.id);
+    });
+  }
+
+  async update(
+    id: string,
+    input: MemberFieldsInput & CommuneInput & { status?: MemberStatus | null; reason?: string | null; expectedVersion?: number | null },
+  ): Promise<MemberRecord> {
+    return this.db.transaction(async (em) => {
+      const record = await this.lock(em, id);
+      if (input.expectedVersion != null && input.expectedVersion !== record.version)
+        throw new DomainError(
+          'CONFLICT',
+          `Hồ sơ '${record.externalId}' đã được người khác sửa (phiên bản ${record.version}, bạn sửa từ phiên bản ${input.expectedVersion}). Hãy tải lại rồi sửa.`,
+        );
+      const def = await this.organizations.get(record.organizationCode);
+      const today = todayInVietnam();
+      const { changes, problems } = normalizeMemberFields(input, { definition: def, today, current: record });
+      if (input.fullName === null) problems.push(problem('fullName', null, 'không được để trống'));
+      const touchesCommune = input.communeCode !== undefined || input.communeName !== undefined;
+      const commune = touchesCommune ? this.resolveCommune(input, problems) : null;
+      const newStatus = input.status ?? null;
+      if (newStatus && MEMBER_STATUS_INFO[newStatus].ends)
+        problems.push(problem('status', newStatus, `dùng endMembership để chuyển sang '${MEMBER_STATUS_INFO[newStatus].label}' (cần ngày và lý do)`));
+      if (problems.length) throw DomainError.invalidInput(problems);
+      Object.assign(record, changes);
+      if (commune) Object.assign(record, commune.values, { raw: { ...record.raw, ...commune.raw } });
+      const fromStatus = record.status;
+      if (newStatus) record.status = newStatus;
+      record.idIssues = deriveIdIssues(record, today);
+      const { unit: _unit, ...columns } = record;
+      await em.getRepository(MemberRecord).save(columns);
+      if (newStatus && newStatus !== fromStatus)
+        await em.getRepository(MembershipEvent).insert({
+          recordId: id,
+          kind: MembershipEventKind.STATUS_CHANGED,
+          effectiveDate: today,
+          fromStatus,
+          toStatus: newStatus,
+          reason: input.reason?.trim() || null,
+        });
+      return this.reload(em, id);
+    });
+  }
+
+  async transfer(input: { id: string; unit: string; date?: string | null; reason?: string | null }): Promise<MemberRecord> {
+    return this.db.transaction(async (em) => {
+      const record = await this.lock(em, input.id);
+      const problems: FieldProblem[] = [];
+      if (MEMBER_STATUS_INFO[record.status].ends)
+        problems.push(problem('status', record.status, `hồ sơ đã kết thúc (${MEMBER_STATUS_INFO[record.status].label}): không chuyển sinh hoạt được`));
+      const unit = await this.unitOrProblem(record.organizationCode, input.unit, problems, em);
+      if (unit && unit.id === record.unitId) problems.push(problem('unit', input.unit, 'hồ sơ đã ở đơn vị này'));
+      const date = this.dateOrProblem('joinDate', input.date, problems) ?? todayInVietnam();
+      if (problems.length) throw DomainError.invalidInput(problems);
+      const fromUnitId = record.unitId;
+      await em.getRepository(MemberRecord).update(record.id, { unitId: unit!.id, version: record.version + 1 });
+      await em.getRepository(MembershipEvent).insert({
+        recordId: record.id,
+        kind: MembershipEventKind.TRANSFERRED,
+        effectiveDate: date,
+        fromUnitId,
+        toUnitId: unit!.id,
+        fromStatus: record.status,
+        toStatus: record.status,
+        reason: input.reason?.trim() || null,
+      });
+      return this.reload(em, record.id);
+    });
+  }
+
+  async end(input: { id: string; status: MemberStatus; date: string; reason: string }): Promise<MemberRecord> {
+    return this.db.transaction(async (em) => {
+      const record = await this.lock(em, input.id);
+      const problems: FieldProblem[] = [];
+      if (!MEMBER_STATUS_INFO[input.status].ends)
+        problems.push(problem('status', input.status, `không phải trạng thái kết thúc; dùng một trong: ${ENDING_STATUSES.join(', ')}`));
+      if (MEMBER_STATUS_INFO[record.status].ends)
+        problems.push(problem('status', record.status, `hồ sơ đã kết thúc (${MEMBER_STATUS_INFO[record.status].label})`));
+      const date = this.dateOrProblem('date', input.date, problems);
+      if (!input.reason.trim()) problems.push(problem('reason', input.reason, 'cần ghi lý do'));
+      if (problems.length) throw DomainError.invalidInput(problems);
+      await em.getRepository(MemberRecord).update(record.id, { status: input.status, version: record.version + 1 });
+      await em.getRepository(MembershipEvent).insert({
+        recordId: record.id,
+        kind: MembershipEventKind.ENDED,
+        effectiveDate: date,
+        fromStatus: record.status,
+        toStatus: input.status,
+        fromUnitId: record.unitId,
+        reason: input.reason.trim(),
+      });
+      return this.reload(em, record.id);
+    });
+  }
+
+  private async organizationForRecords(code: string): Promise<OrganizationDefinition> {
+    const def = await this.organizations.get(code);
+    if (!def.hasIndividualMembers)
+      throw DomainError.invalidInput([
+        problem('organization', code, `${def.name} không quản lý ${def.memberTerm} cá nhân (thành viên là các tổ chức)`),
+      ]);
+    return def;
+  }
+
+  private resolveCommune(input: CommuneInput, problems: FieldProblem[]) {
+    const code = input.communeCode?.trim() || null;
+    const name = input.communeName?.trim() || null;
+    const none = { values: { communeCode: null, communeEnteredCode: null, communeCandidates: [] as string[] }, raw: { commune: undefined as string | undefined } };
+    if (!code && !name) return none;
+    const entered = [code, name].filter(Boolean).join(' ');
+    if (code && !/^\d{1,5}$/.test(code)) {
+      problems.push(problem('communeCode', code, `'${code}' không phải mã xã (tối đa 5 chữ số)`));
+      return none;
+    }
+    const r = this.adminUnits.resolve({ code, name });
+    if (r.kind === 'NOT_FOUND') {
+      problems.push(
+        code ? problem('communeCode', code, `mã xã '${code}' không có trong danh mục xã mới hay cũ`) : problem('communeName', name, `không tìm thấy xã/phường '${name}'`),
+      );
+      return none;
+    }
+    return {
+      values: {
+        communeCode: r.commune?.code ?? null,
+        communeEnteredCode: r.enteredCode,
+        communeCandidates: r.commune ? [] : r.candidates.map((c) => c.code),
+      },
+      raw: { commune: entered },
+    };
+  }
+
+  private async unitOrProblem(org: string, code: string, problems: FieldProblem[], em: EntityManager): Promise<Unit | null> {
+    const unit = await em.getRepository(Unit).findOneBy({ organizationCode: org, code });
+    if (!unit) problems.push(problem('unit', code, `không có đơn vị '${code}' trong tổ chức ${org}`));
+    return unit;
+  }
+
+  private dateOrProblem(field: string, value: string | null | undefined, problems: FieldProblem[]): string | null {
+    if (!value) return null;
+    const d = parsePartialDate(value);
+    if (!d.ok) {
+      problems.push(problem(field, value, d.reason));
+      return null;
+    }
+    return toStoredDate(d.value);
+  }
+
+  private async lock(em: EntityManager, id: string): Promise<MemberRecord> {
+    const record = await em.getRepository(MemberRecord).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!record) throw DomainError.notFound('hồ sơ', id);
+    return record;
+  }
+
+  private async reload(em: EntityManager, id: string): Promise<MemberRecord> {
+    return em.getRepository(MemberRecord).findOneOrFail({ where: { id }, relations: { unit: true } });
+  }
+}
+
+export function encodeCursor(r: Pick<MemberRecord, 'nameFolded' | 'id'>): string {
+  return Buffer.from(JSON.stringify([r.nameFolded, r.id])).toString('base64url');
+}
+
+export function decodeCursor(cursor: string): [string, string] {
+  try {
+    const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
+    if (Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && /^[0-9a-f-]{36}$/.test(String(v[1]))) return v as [string, string];
+  } catch {
+    /* fall through */
+  }
+  throw DomainError.invalidInput([{ field: 'after', value: cursor.slice(0, 40), message: `Trường 'after': con trỏ trang '${cursor.slice(0, 40)}' không hợp lệ` }]);
+}
+
+function conflictOnDuplicate(e: unknown, org: string, externalId: string): unknown {
+  if (e instanceof QueryFailedError && (e.driverError as { code?: string }).code === '23505')
+    return new DomainError('CONFLICT', `Mã hồ sơ '${externalId}' đã có trong tổ chức ${org}.`, [
+      { field: 'externalId', value: externalId, message: `Mã hồ sơ '${externalId}' đã tồn tại` },
+    ]);
+  return e;
+}

@@ -1,0 +1,54 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { MemberStatus } from '../member-status.js';
+import { MemberRecord } from './member-record.entity.js';
+
+export enum MembershipEventKind {
+  /** kết nạp, or the record's first entry into the registry */
+  ADMITTED = 'ADMITTED',
+  /** chuyển sinh hoạt within the organization */
+  TRANSFERRED = 'TRANSFERRED',
+  /** tạm dừng, sinh hoạt tạm thời, back to active… */
+  STATUS_CHANGED = 'STATUS_CHANGED',
+  /** xin ra, xóa tên, khai trừ, trưởng thành, chết, chuyển đi */
+  ENDED = 'ENDED',
+}
+
+/** The dated history of a membership: append-only. */
+@Entity('membership_event')
+@Index('ix_membership_event_record', ['recordId', 'recordedAt'])
+export class MembershipEvent {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'record_id', type: 'uuid' })
+  recordId: string;
+
+  @ManyToOne(() => MemberRecord, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'record_id' })
+  record?: MemberRecord;
+
+  @Column({ type: 'varchar', length: 16 })
+  kind: MembershipEventKind;
+
+  /** The day it took effect (the decision's date), as given. */
+  @Column({ name: 'effective_date', type: 'date', nullable: true })
+  effectiveDate: string | null;
+
+  @Column({ name: 'from_status', type: 'varchar', length: 16, nullable: true })
+  fromStatus: MemberStatus | null;
+
+  @Column({ name: 'to_status', type: 'varchar', length: 16, nullable: true })
+  toStatus: MemberStatus | null;
+
+  @Column({ name: 'from_unit_id', type: 'uuid', nullable: true })
+  fromUnitId: string | null;
+
+  @Column({ name: 'to_unit_id', type: 'uuid', nullable: true })
+  toUnitId: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  reason: string | null;
+
+  @CreateDateColumn({ name: 'recorded_at', type: 'timestamptz' })
+  recordedAt: Date;
+}

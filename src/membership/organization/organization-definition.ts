@@ -1,0 +1,58 @@
+import type { PartialDate } from '../../common/dates/partial-date.js';
+import type { Sex } from '../identity/id-number.js';
+import type { MemberStatus } from '../member-status.js';
+
+/** The kinds of value an organization's own profile field holds. */
+export type ProfileFieldType = 'TEXT' | 'BOOLEAN' | 'YEAR' | 'DATE';
+
+export interface ProfileFieldDefinition {
+  /** API key (camelCase English). */
+  key: string;
+  /** The Vietnamese label, also the import column header. */
+  label: string;
+  type: ProfileFieldType;
+}
+
+export type ProfileValue = string | number | boolean;
+export type Profile = Record<string, ProfileValue>;
+
+/** What eligibility rules look at; all pure data. */
+export interface EligibilityFacts {
+  birth: PartialDate | null;
+  sex: Sex | null;
+  /** ISO date of admission, if known. */
+  joinDate: string | null;
+  status: MemberStatus;
+  profile: Profile;
+}
+
+export type EligibilityCode = 'INELIGIBLE_AGE' | 'INELIGIBLE_SEX' | 'AGED_OUT' | 'INELIGIBLE_SERVICE';
+
+export interface EligibilityIssue {
+  code: EligibilityCode;
+  /** WARNING: to act on (e.g. trưởng thành due); VIOLATION: against the organization's rules. */
+  severity: 'WARNING' | 'VIOLATION';
+  message: string;
+}
+
+/**
+ * What differs between organizations. The core knows this shape and nothing of any one
+ * organization; each `src/organizations/<code>/` folder exports one of these.
+ */
+export interface OrganizationDefinition {
+  code: string;
+  name: string;
+  /** đoàn viên / hội viên / đoàn viên công đoàn. */
+  memberTerm: string;
+  /** MTTQ's members are organizations: it keeps units but no individual records. */
+  hasIndividualMembers: boolean;
+  /** Organization-specific profile fields (besides `position`, which every organization has). */
+  profileFields: ProfileFieldDefinition[];
+  /** Months without activity or dues after which a record counts as inactive. */
+  inactivityMonths: number;
+  /** Rule check against the organization's charter, on a day (ISO). */
+  checkEligibility(facts: EligibilityFacts, onDay: string): EligibilityIssue[];
+}
+
+/** Every organization has `Chức vụ` (position): officers are exempt from some age limits. */
+export const POSITION_FIELD: ProfileFieldDefinition = { key: 'position', label: 'Chức vụ', type: 'TEXT' };

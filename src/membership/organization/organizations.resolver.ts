@@ -1,0 +1,38 @@
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { POSITION_FIELD, type OrganizationDefinition } from './organization-definition.js';
+import { CreateAssociationInput, OrganizationType, ProfileFieldTypeEnum } from './organization.types.js';
+import { OrganizationsService } from './organizations.service.js';
+
+export function toOrganizationType(def: OrganizationDefinition, builtIn: boolean): OrganizationType {
+  return {
+    code: def.code,
+    name: def.name,
+    memberTerm: def.memberTerm,
+    hasIndividualMembers: def.hasIndividualMembers,
+    builtIn,
+    inactivityMonths: def.inactivityMonths,
+    profileFields: [POSITION_FIELD, ...def.profileFields].map((f) => ({ ...f, type: f.type as ProfileFieldTypeEnum })),
+  };
+}
+
+@Resolver(() => OrganizationType)
+export class OrganizationsResolver {
+  constructor(private readonly service: OrganizationsService) {}
+
+  @Query(() => [OrganizationType])
+  async organizations(): Promise<OrganizationType[]> {
+    await this.service.reload();
+    return this.service.list().map((o) => toOrganizationType(o.definition, o.builtIn));
+  }
+
+  @Query(() => OrganizationType)
+  async organization(@Args('code') code: string): Promise<OrganizationType> {
+    const def = await this.service.get(code);
+    return toOrganizationType(def, this.service.list().find((o) => o.definition.code === code)!.builtIn);
+  }
+
+  @Mutation(() => OrganizationType, { description: 'Adds an association as data: no migration, no restart.' })
+  async createAssociation(@Args('input') input: CreateAssociationInput): Promise<OrganizationType> {
+    return toOrganizationType(await this.service.createAssociation(input), false);
+  }
+}

@@ -1,0 +1,31 @@
+import { parsePartialDate, formatPartialDate } from '../../common/dates/partial-date.js';
+import { ok, refuse, type Parsed } from '../../common/errors/field-problem.js';
+import { foldText } from '../../common/text/vietnamese-text.js';
+import type { ProfileFieldDefinition, ProfileValue } from './organization-definition.js';
+
+const TRUE = new Set(['x', 'co', 'yes', 'true', '1', 'dung', 'phai', 'danh du', 'hoi vien danh du']);
+const FALSE = new Set(['', 'khong', 'no', 'false', '0', 'sai']);
+
+/** Reads one profile value as typed in a form or a spreadsheet cell; empty means "none". */
+export function parseProfileValue(def: ProfileFieldDefinition, input: string): Parsed<ProfileValue | null> {
+  const raw = input.trim();
+  if (raw === '' && def.type !== 'BOOLEAN') return ok(null);
+  switch (def.type) {
+    case 'TEXT':
+      return raw.length > 200 ? refuse(`dài ${raw.length} ký tự, tối đa 200`) : ok(raw.normalize('NFC'));
+    case 'BOOLEAN': {
+      const f = foldText(raw);
+      if (TRUE.has(f)) return ok(true);
+      if (FALSE.has(f)) return ok(false);
+      return refuse(`'${raw}' không phải Có/Không`);
+    }
+    case 'YEAR': {
+      const y = Number(raw);
+      return /^\d{4}$/.test(raw) && y >= 1900 && y <= 2100 ? ok(y) : refuse(`'${raw}' không phải năm (yyyy)`);
+    }
+    case 'DATE': {
+      const d = parsePartialDate(raw);
+      return d.ok ? ok(formatPartialDate(d.value)) : d;
+    }
+  }
+}

@@ -1,0 +1,43 @@
+import { Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { IsEnum, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { CommuneType } from '../../admin-units/admin-units.types.js';
+import { UnitKind } from './unit.entity.js';
+
+registerEnumType(UnitKind, { name: 'UnitKind' });
+
+@ObjectType('Unit', { description: "A node of an organization's tree: province committee → base → branch." })
+export class UnitType {
+  @Field(() => ID) id: string;
+  @Field() organization: string;
+  @Field() code: string;
+  @Field() name: string;
+  @Field(() => UnitKind) kind: UnitKind;
+  @Field(() => CommuneType, { nullable: true }) commune: CommuneType | null;
+  @Field(() => String, { nullable: true, description: 'Code of the parent unit' }) parentCode: string | null;
+}
+
+@InputType()
+export class CreateUnitInput {
+  @Field() @IsString() @MaxLength(16) organization: string;
+
+  @Field({ description: "The organization's own code for the unit" })
+  @IsString()
+  @Matches(/^[\p{L}\p{N}._-]{1,32}$/u, { message: 'Mã đơn vị gồm 1–32 chữ, số, dấu chấm, gạch ngang hoặc gạch dưới' })
+  code: string;
+
+  @Field() @IsString() @MaxLength(200) name: string;
+
+  @Field(() => UnitKind) @IsEnum(UnitKind) kind: UnitKind;
+
+  @Field({ nullable: true, description: 'Code of the parent unit in the same organization' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(32)
+  parent?: string;
+
+  @Field({ nullable: true, description: 'Commune code, old or new; a branch inherits its parent’s' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(10)
+  communeCode?: string;
+}

@@ -1,0 +1,75 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AdminUnitsService } from '../../admin-units/admin-units.service.js';
+import { DomainError } from '../../common/errors/domain-error.js';
+import { OrganizationsService } from '../organization/organizations.service.js';
+import { Unit, UnitKind } from './unit.entity.js';
+
+const LEVEL: Record<UnitKind, number> = { PROVINCE: 0, BASE: 1, ENTERPRISE: 1, BRANCH: 2 };
+
+/** Units of each organization's tree; a subtree is a path prefix. */
+@Injectable()
+export class UnitsService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly organizations: OrganizationsService,
+    private readonly adminUnits: AdminUnitsService,
+  ) {}
+
+  async findByCode(organization: string, code: string, em: EntityManager = this.db.manager): Promise<Unit> {
+    const unit = await em.getRepository(Unit).findOneBy({ organizationCode: organization, code });
+    if (!unit) throw DomainError.invalidInput([{ field: 'unit', value: code, message: `Mã đơn vị: không có đơn vị '${code}' trong tổ chức ${organization}` }]);
+    return unit;
+  }
+
+  async byId(id: string): Promise<Unit | null> {
+    return this.db.getRepository(Unit).findOneBy({ id });
+  }
+
+  list(organization: string, parent?: string | null): Promise<Unit[]> {
+    const qb = this.db.getRepository(Unit).createQueryBuilder('u').where('u.organization_code = :organization', { organization });
+    if (parent) qb.innerJoin(Unit, 'p', 'p.id = u.parent_id AND p.code = :parent', { parent });
+    return qb.orderBy('u.path').getMany();
+  }
+
+  async create(input: { organization: string; code: string; name: string; kind: UnitKind; parent?: string; communeCode?: string }): Promise<Unit> {
+    await this.organizations.get(input.organization);
+    return this.db.transaction(async (em) => {
+      const repo = em.getRepository(Unit);
+      if (await repo.existsBy({ organizationCode: input.organization, code: input.code }))
+        throw new DomainError('CONFLICT', `Mã đơn vị '${input.code}' đã có trong tổ chức ${input.organization}.`, [
+          { field: 'code', value: input.code, message: 'Mã đơn vị đã tồn tại' },
+        ]);
+      const parent = input.parent ? await this.findByCode(input.organization, input.parent, em) : null;
+      if (parent && LEVEL[parent.kind] >= LEVEL[input.kind])
+        throw DomainError.invalidInput([
+          { field: 'parent', value: input.parent!, message: `Đơn vị cấp trên '${parent.code}' (${parent.kind}) không thể chứa đơn vị loại ${input.kind}` },
+        ]);
+      if (!parent && input.kind === UnitKind.BRANCH)
+        throw DomainError.invalidInput([{ field: 'parent', value: null, message: 'Chi đoàn/chi hội/tổ phải thuộc một đơn vị cơ sở (parent)' }]);
+      let communeCode = parent?.communeCode ?? null;
+      if (input.communeCode) {
+        const r = this.adminUnits.resolve({ code: input.communeCode });
+        if (!r.commune)
+          throw DomainError.invalidInput([
+            {
+              field: 'communeCode',
+              value: input.communeCode,
+              message:
+                r.kind === 'LEGACY_SPLIT'
+                  ? `Mã xã cũ '${input.communeCode}' đã chia về ${r.candidates.map((c) => `${c.code} ${c.name}`).join(', ')}: hãy dùng mã xã mới`
+                  : `Mã xã '${input.communeCode}' không tồn tại`,
+            },
+          ]);
+        communeCode = r.commune.code;
+      }
+      if (!communeCode && input.kind !== UnitKind.PROVINCE)
+        throw DomainError.invalidInput([{ field: 'communeCode', value: null, message: 'Đơn vị cơ sở phải gắn với một xã/phường (communeCode)' }]);
+      const unit = repo.create({ organizationCode: input.organization, code: input.code, name: input.name.trim().normalize('NFC'), kind: input.kind, parentId: parent?.id ?? null, communeCode, path: '' });
+      await repo.insert(unit);
+      unit.path = `${parent?.path ?? '/'}${unit.id}/`;
+      await repo.update(unit.id, { path: unit.path });
+      return unit;
+    });
+  }
+}

@@ -1,0 +1,16 @@
+import { admissionAge, ageLimits, allOf } from '../../membership/organization/eligibility-rules.js';
+import type { OrganizationDefinition } from '../../membership/organization/organization-definition.js';
+
+/** Công đoàn: wage earners aged 18+, in one base union (CĐCS) at a time. */
+export const CD: OrganizationDefinition = {
+  code: 'CD',
+  name: 'Công đoàn Việt Nam',
+  memberTerm: 'đoàn viên công đoàn',
+  hasIndividualMembers: true,
+  profileFields: [
+    { key: 'employer', label: 'Đơn vị công tác', type: 'TEXT' },
+    { key: 'baseUnion', label: 'Công đoàn cơ sở', type: 'TEXT' },
+  ],
+  inactivityMonths: 12,
+  checkEligibility: allOf(admissionAge({ min: 18 }), ageLimits({ min: 18 })),
+};

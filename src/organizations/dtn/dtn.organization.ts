@@ -1,0 +1,27 @@
+import { admissionAge, agedOut, ageLimits, allOf } from '../../membership/organization/eligibility-rules.js';
+import type { OrganizationDefinition } from '../../membership/organization/organization-definition.js';
+
+/**
+ * Đoàn TNCS Hồ Chí Minh: admitted at 16–30; past 30 a member goes through trưởng thành (a warning
+ * until done); 35 is the limit, except for Đoàn officers (per `Chức vụ`).
+ */
+export const DTN: OrganizationDefinition = {
+  code: 'DTN',
+  name: 'Đoàn TNCS Hồ Chí Minh',
+  memberTerm: 'đoàn viên',
+  hasIndividualMembers: true,
+  profileFields: [
+    { key: 'youthUnionJoinDate', label: 'Ngày vào Đoàn', type: 'DATE' },
+    { key: 'memberCardNumber', label: 'Số thẻ đoàn viên', type: 'TEXT' },
+  ],
+  inactivityMonths: 12,
+  checkEligibility: allOf(
+    admissionAge({
+      min: 16,
+      max: 30,
+      admissionDate: (f) => (typeof f.profile.youthUnionJoinDate === 'string' ? f.profile.youthUnionJoinDate : null),
+    }),
+    ageLimits({ max: 35, officersExemptFromMax: true }),
+    agedOut({ after: 30, exemptOfficers: true }),
+  ),
+};

@@ -1,0 +1,13 @@
+import { ageLimits, allOf, sexOnly } from '../../membership/organization/eligibility-rules.js';
+import type { OrganizationDefinition } from '../../membership/organization/organization-definition.js';
+
+/** Hội Liên hiệp Phụ nữ: women aged 18+; men only as honorary members (hội viên danh dự). */
+export const HPN: OrganizationDefinition = {
+  code: 'HPN',
+  name: 'Hội Liên hiệp Phụ nữ Việt Nam',
+  memberTerm: 'hội viên',
+  hasIndividualMembers: true,
+  profileFields: [{ key: 'honorary', label: 'Hội viên danh dự', type: 'BOOLEAN' }],
+  inactivityMonths: 12,
+  checkEligibility: allOf(ageLimits({ min: 18 }), sexOnly('FEMALE', { exceptWhen: (p) => p.honorary === true })),
+};
