@@ -1,5 +1,7 @@
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { DomainErrorFilter } from './common/graphql/domain-error.filter.js';
 import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AdminUnitsModule } from './admin-units/admin-units.module.js';
@@ -35,6 +37,7 @@ export class AppModule {
         AdminUnitsModule,
         MembershipModule.register(BUILT_IN_ORGANIZATIONS),
       ],
+      providers: [{ provide: APP_FILTER, useClass: DomainErrorFilter }],
     };
   }
 }

@@ -198,8 +198,8 @@ export class CommuneDirectory {
     const close = fuzzy.filter((r) => r.score! - best.score! < 0.05);
     const candidates = uniqueCommunes(close.flatMap((r) => (r.item.current ? [r.item.current] : this.successorsOf(r.item.legacy!))));
     const homeCandidates = this.homeProvince ? candidates.filter((c) => c.provinceCode === this.homeProvince) : [];
-    if (best.score! < 0.15 && candidates.length === 1) return { ...none, kind: 'NAME', commune: candidates[0] };
-    if (best.score! < 0.15 && homeCandidates.length === 1) return { ...none, kind: 'NAME', commune: homeCandidates[0] };
+    if (best.score! < 0.25 && candidates.length === 1) return { ...none, kind: 'NAME', commune: candidates[0] };
+    if (best.score! < 0.25 && homeCandidates.length === 1) return { ...none, kind: 'NAME', commune: homeCandidates[0] };
     return { ...none, kind: 'AMBIGUOUS', candidates: (homeCandidates.length ? homeCandidates : candidates).slice(0, 10) };
   }
 

@@ -34,7 +34,10 @@ export interface MemberFieldsInput {
 
 /** Vietnamese labels (the import headers) of the fields, for messages. */
 export const FIELD_LABELS: Record<string, string> = {
+  organization: 'Tổ chức',
   externalId: 'Mã hồ sơ',
+  reason: 'Lý do',
+  date: 'Ngày',
   fullName: 'Họ và tên',
   birthDate: 'Ngày sinh',
   sex: 'Giới tính',

@@ -1,0 +1,29 @@
+import { NestFactory } from '@nestjs/core';
+import { GraphQLSchemaBuilderModule, GraphQLSchemaFactory } from '@nestjs/graphql';
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { AdminUnitsResolver } from './admin-units/admin-units.resolver.js';
+import { MemberRecordsResolver } from './membership/member-record/member-records.resolver.js';
+import { OrganizationsResolver } from './membership/organization/organizations.resolver.js';
+import { UnitsResolver } from './membership/unit/units.resolver.js';
+
+/** Every resolver of the API: the schema generator builds `schema.graphql` from these. */
+export const GRAPHQL_RESOLVERS = [AdminUnitsResolver, OrganizationsResolver, UnitsResolver, MemberRecordsResolver];
+
+const HEADER = '# Generated from the code by `npm run schema` (sorted). Do not edit: CI fails when it is stale.\n\n';
+
+/** The SDL as committed in schema.graphql. */
+export function printSortedSchema(schema: GraphQLSchema): string {
+  return HEADER + printSchema(lexicographicSortSchema(schema)) + '\n';
+}
+
+/** Builds the schema from the resolvers alone: no database, no HTTP. */
+export async function generateSchemaSdl(): Promise<string> {
+  const app = await NestFactory.create(GraphQLSchemaBuilderModule, { logger: false });
+  await app.init();
+  try {
+    const schema = await app.get(GraphQLSchemaFactory).create(GRAPHQL_RESOLVERS);
+    return printSortedSchema(schema);
+  } finally {
+    await app.close();
+  }
+}

@@ -1,0 +1,94 @@
+import { idNumberIssues, isMaskedIdNumber, maskIdNumber, parseIdNumber } from './id-number.js';
+import { parsePersonName, parseSex } from './person-name.js';
+import { parsePhone } from './phone.js';
+
+describe('parseIdNumber', () => {
+  it.each([
+    ['12-digit, male born 1990 in Điện Biên', '011090012345', { kind: 'CCCD', provinceCode: '11', sex: 'MALE', birthYear: 1990 }],
+    ['12-digit, female born 2003 in Tây Ninh', '072303001122', { kind: 'CCCD', provinceCode: '72', sex: 'FEMALE', birthYear: 2003 }],
+    ['separators are ignored', '001 185 012 345', { kind: 'CCCD', sex: 'FEMALE', birthYear: 1985 }],
+    ['9-digit CMND is weak evidence, no digits read', '012345678', { kind: 'CMND', digits: '012345678' }],
+  ])('%s', (_why, input, expected) => {
+    const r = parseIdNumber(input);
+    expect(r.ok).toBe(true);
+    if (r.ok) expect(r.value).toMatchObject(expected);
+    if (r.ok && r.value.kind === 'CMND') expect(r.value.sex).toBeUndefined();
+  });
+
+  it.each([
+    ['too short', '12345', '5 chữ số'],
+    ['10 digits', '0123456789', '10 chữ số'],
+    ['letters', '01109001234A', 'chỉ gồm chữ số'],
+  ])('refuses %s with a Vietnamese reason', (_why, input, reason) => {
+    const r = parseIdNumber(input);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.reason).toContain(reason);
+  });
+
+  it.each([
+    ['consistent', '011090012345', { sex: 'MALE', birthYear: 1990 }, []],
+    ['sex contradicts G digit', '011090012345', { sex: 'FEMALE', birthYear: 1990 }, ['SEX_MISMATCH']],
+    ['birth year contradicts YY', '011090012345', { sex: 'MALE', birthYear: 1991 }, ['BIRTH_YEAR_MISMATCH']],
+    ['province 003 does not exist', '003090012345', { sex: 'MALE', birthYear: 1990 }, ['UNKNOWN_PROVINCE']],
+    ['century digit 6 is not yet possible', '011690012345', {}, ['IMPOSSIBLE_CENTURY']],
+  ] as const)('issues: %s', (_why, input, record, expected) => {
+    const r = parseIdNumber(input);
+    if (!r.ok) throw new Error('should parse');
+    expect(idNumberIssues(r.value, record, 2026)).toEqual(expected);
+  });
+
+  it('masks and recognizes a masked number typed back', () => {
+    expect(maskIdNumber('011190012323')).toBe('0111******23');
+    expect(maskIdNumber('012345678')).toBe('012****78');
+    expect(isMaskedIdNumber('0111******23')).toBe(true);
+    expect(isMaskedIdNumber('011190012323')).toBe(false);
+  });
+});
+
+describe('parsePhone', () => {
+  it.each([
+    ['10-digit mobile', '0912345678', '0912345678', false],
+    ['+84 form with spaces', '+84 912 345 678', '0912345678', false],
+    ['84 form', '84912345678', '0912345678', false],
+    ['dots and dashes', '091.234-5678', '0912345678', false],
+    ['leading zero dropped by Excel', '912345678', '0912345678', false],
+    ['old 0168 → 038', '0168 123 4567', '0381234567', true],
+    ['old 0120 → 070', '01201234567', '0701234567', true],
+    ['old 0199 → 059', '+84 199 123 4567', '0591234567', true],
+    ['old 0186 → 056 without the zero', '1861234567', '0561234567', true],
+    ['landline', '024 3825 1234', '02438251234', false],
+  ])('%s: %s → %s', (_why, input, number, converted) => {
+    const r = parsePhone(input);
+    expect(r).toEqual({ ok: true, value: expect.objectContaining({ number, converted }) });
+  });
+
+  it.each([['123'], ['0912abc678'], ['01301234567'], ['0612345678']])('refuses %s', (input) => {
+    const r = parsePhone(input);
+    expect(r.ok).toBe(false);
+  });
+});
+
+describe('parsePersonName', () => {
+  it.each([
+    ['Nguyễn Văn An', { family: 'Nguyễn', middle: 'Văn', given: 'An', familyKey: 'nguyen', givenKey: 'an' }],
+    ['HUỲNH THỊ THUỶ', { fullName: 'Huỳnh Thị Thủy', familyKey: 'hoang', givenKey: 'thuy' }],
+    ['Võ Nguyên Giáp', { familyKey: 'vu', middle: 'Nguyên' }],
+    ['Giàng A Páo', { family: 'Giàng', middle: 'A', given: 'Páo' }],
+    ['Tôn Nữ Thị Hồng Hạnh', { middle: 'Nữ Thị Hồng', given: 'Hạnh' }],
+  ])('%s', (input, expected) => {
+    const r = parsePersonName(input);
+    expect(r).toEqual({ ok: true, value: expect.objectContaining(expected) });
+  });
+
+  it.each([[''], ['   '], ['Lê Văn 3'], ['Trần @ Bình']])('refuses %j', (input) => {
+    expect(parsePersonName(input).ok).toBe(false);
+  });
+
+  it.each([
+    ['Nam', 'MALE'],
+    ['nữ', 'FEMALE'],
+    ['NU', 'FEMALE'],
+    ['MALE', 'MALE'],
+    ['FEMALE', 'FEMALE'],
+  ])('sex %s → %s', (input, expected) => expect(parseSex(input)).toEqual({ ok: true, value: expected }));
+});

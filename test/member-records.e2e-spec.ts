@@ -1,0 +1,247 @@
+import { createTestApp, type TestApp } from './test-app.js';
+
+/** The member registry through GraphQL over HTTP, on a real PostgreSQL with the migrations. */
+describe('member records (GraphQL over HTTP)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ PROVINCE: '01' });
+  });
+  afterAll(async () => t.close());
+
+  const CREATE = `mutation($i: CreateMemberRecordInput!) { createMemberRecord(input: $i) {
+    id fullName phone birthDate birthDatePrecision sex idNumber idNumberIssues status statusLabel
+    commune { code name } communeCandidates { code } enteredCommuneCode unit { code }
+    raw { fullName idNumber phone commune } eligibility { code message } history { kind toStatus }
+  } }`;
+  type Rec = {
+    id: string; fullName: string; phone: string | null; commune: { code: string; name: string } | null;
+    communeCandidates: { code: string }[]; raw: Record<string, string | null>; idNumberIssues: string[];
+    eligibility: { code: string }[]; history: { kind: string; toStatus: string }[]; status: string; unit: { code: string } | null;
+  }; // prettier-ignore
+  const create = (i: Record<string, unknown>) => t.gql<{ createMemberRecord: Rec }>(CREATE, { i });
+
+  it('answers organizations with the seven codes', async () => {
+    const r = await t.gql<{ organizations: { code: string; memberTerm: string }[] }>('{ organizations { code name memberTerm } }');
+    expect(r.data!.organizations.map((o) => o.code)).toEqual(['MTTQ', 'CD', 'DTN', 'HPN', 'HND', 'CCB', 'NCT']);
+    expect(r.data!.organizations.find((o) => o.code === 'DTN')!.memberTerm).toBe('đoàn viên');
+  });
+
+  it('finds an NFD name typed without accents, shows the 10-digit phone and the current commune, keeps raw values', async () => {
+    // An old commune code that is not a current code and went whole to one new commune.
+    const [old] = await t.sql<{ code: string; name: string; successor: string; successor_name: string }>(`
+      SELECT l.code, l.name, s.commune_code AS successor, c.name AS successor_name
+      FROM legacy_commune l JOIN legacy_commune_successor s ON s.legacy_code = l.code JOIN commune c ON c.code = s.commune_code
+      WHERE l.code NOT IN (SELECT code FROM commune)
+        AND (SELECT count(*) FROM legacy_commune_successor x WHERE x.legacy_code = l.code) = 1
+      ORDER BY l.code LIMIT 1`);
+    const nfdName = 'Nguyễn Thị Thuỷ'.normalize('NFD');
+    const r = await create({ organization: 'HPN', externalId: 'HPN-0001', fullName: nfdName, phone: '0168 123 4567', communeCode: old.code, sex: 'FEMALE', birthDate: '12/03/1985' });
+    expect(r.errors).toBeUndefined();
+    const rec = r.data!.createMemberRecord;
+    expect(rec.fullName).toBe('Nguyễn Thị Thủy');
+    expect(rec.phone).toBe('0381234567');
+    expect(rec.commune).toEqual({ code: old.successor, name: old.successor_name });
+    expect(rec.raw).toEqual({ fullName: nfdName, phone: '0168 123 4567', commune: old.code, idNumber: null });
+    expect(rec.history).toEqual([{ kind: 'ADMITTED', toStatus: 'ACTIVE' }]);
+
+    const found = await t.gql<{ memberRecords: { totalCount: number; nodes: { id: string; phone: string; commune: { code: string } }[] } }>(
+      `{ memberRecords(organization: "HPN", search: "nguyen thi thuy") { totalCount nodes { id phone commune { code } } } }`,
+    );
+    expect(found.data!.memberRecords.totalCount).toBe(1);
+    expect(found.data!.memberRecords.nodes[0]).toEqual({ id: rec.id, phone: '0381234567', commune: { code: old.successor } });
+    // Tone placement and case do not matter either.
+    const again = await t.gql<{ memberRecords: { totalCount: number } }>(`{ memberRecords(organization: "HPN", search: "THỦY") { totalCount } }`);
+    expect(again.data!.memberRecords.totalCount).toBe(1);
+  });
+
+  it('keeps an old split commune unresolved with its successors, until a name settles it', async () => {
+    const [split] = await t.sql<{ code: string; n: number }>(`
+      SELECT legacy_code AS code, count(*)::int AS n FROM legacy_commune_successor
+      WHERE legacy_code NOT IN (SELECT code FROM commune) GROUP BY legacy_code HAVING count(*) > 1 ORDER BY 1 LIMIT 1`);
+    const r = await create({ organization: 'HPN', externalId: 'HPN-SPLIT', fullName: 'Lò Thị Xuân', communeCode: split.code });
+    const rec = r.data!.createMemberRecord;
+    expect(rec.commune).toBeNull();
+    expect(rec.communeCandidates).toHaveLength(split.n);
+    const target = rec.communeCandidates[1].code;
+    const [c] = await t.sql<{ name: string }>('SELECT name FROM commune WHERE code = $1', [target]);
+    const u = await t.gql<{ updateMemberRecord: { commune: { code: string }; communeCandidates: unknown[] } }>(
+      `mutation($id: ID!, $i: UpdateMemberRecordInput!) { updateMemberRecord(id: $id, input: $i) { commune { code } communeCandidates { code } } }`,
+      { id: rec.id, i: { communeCode: split.code, communeName: c.name } },
+    );
+    expect(u.data!.updateMemberRecord).toEqual({ commune: { code: target }, communeCandidates: [] });
+  });
+
+  it('refuses bad input with each field, value and reason in Vietnamese, and writes nothing', async () => {
+    const before = await t.sql<{ n: number }>('SELECT count(*)::int AS n FROM member_record');
+    const r = await create({ organization: 'DTN', externalId: 'BAD-1', fullName: 'Lê Văn Tám', birthDate: '31/02/1990', idNumber: '12345', phone: '0912', communeCode: '99999' });
+    expect(r.data).toBeNull();
+    expect(r.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
+    expect(r.errors![0].extensions!.problems!.map((p) => [p.field, p.value])).toEqual([
+      ['birthDate', '31/02/1990'],
+      ['idNumber', '12345'],
+      ['phone', '0912'],
+      ['communeCode', '99999'],
+    ]);
+    expect(r.errors![0].message).toContain("Ngày sinh: '31/02/1990' không hợp lệ: tháng 2/1990 không có ngày 31");
+    const after = await t.sql<{ n: number }>('SELECT count(*)::int AS n FROM member_record');
+    expect(after[0].n).toBe(before[0].n);
+  });
+
+  it('refuses a second record with the same Mã hồ sơ in one organization, not in another', async () => {
+    expect((await create({ organization: 'CD', externalId: 'X-1', fullName: 'Trần Văn Bình' })).errors).toBeUndefined();
+    const dup = await create({ organization: 'CD', externalId: 'X-1', fullName: 'Trần Văn Bình' });
+    expect(dup.errors![0]).toMatchObject({ message: "Mã hồ sơ 'X-1' đã có trong tổ chức CD.", extensions: { code: 'CONFLICT' } });
+    expect((await create({ organization: 'HND', externalId: 'X-1', fullName: 'Trần Văn Bình' })).errors).toBeUndefined();
+  });
+
+  it('refuses individual members for MTTQ and an unknown organization', async () => {
+    const m = await create({ organization: 'MTTQ', externalId: 'M-1', fullName: 'Lê Văn A' });
+    expect(m.errors![0].message).toContain('không quản lý');
+    const x = await create({ organization: 'XYZ', externalId: 'M-1', fullName: 'Lê Văn A' });
+    expect(x.errors![0]).toMatchObject({ extensions: { code: 'NOT_FOUND' } });
+    expect(x.errors![0].message).toContain("Không có tổ chức mã 'XYZ'");
+  });
+
+  it('keeps and marks a 12-digit number that contradicts sex and birth year, and checks eligibility', async () => {
+    const r = await create({ organization: 'HPN', externalId: 'HPN-M', fullName: 'Phạm Văn Nam', sex: 'MALE', birthDate: '1990', idNumber: '001185012345' });
+    const rec = r.data!.createMemberRecord;
+    expect(rec.idNumberIssues).toEqual(['SEX_MISMATCH', 'BIRTH_YEAR_MISMATCH']);
+    expect(rec.eligibility.map((e) => e.code)).toEqual(['INELIGIBLE_SEX']);
+    const [row] = await t.sql<{ id_number: string }>('SELECT id_number FROM member_record WHERE id = $1', [rec.id]);
+    expect(row.id_number).toBe('001185012345');
+  });
+
+  describe('units, subtree filter, transfer and end of membership', () => {
+    const UNIT = `mutation($i: CreateUnitInput!) { createUnit(input: $i) { code kind parentCode commune { code } } }`;
+    let recordId: string;
+
+    beforeAll(async () => {
+      for (const i of [
+        { organization: 'DTN', code: 'TINH', name: 'Tỉnh đoàn', kind: 'PROVINCE' },
+        { organization: 'DTN', code: 'BADINH', name: 'Đoàn phường Ba Đình', kind: 'BASE', parent: 'TINH', communeCode: '00004' },
+        { organization: 'DTN', code: 'BADINH-1', name: 'Chi đoàn 1', kind: 'BRANCH', parent: 'BADINH' },
+        { organization: 'DTN', code: 'NGOCHA', name: 'Đoàn phường Ngọc Hà', kind: 'BASE', parent: 'TINH', communeCode: '00008' },
+      ]) {
+        const r = await t.gql(UNIT, { i });
+        expect(r.errors).toBeUndefined();
+      }
+      for (const [n, unit] of [['Đặng Văn Lâm', 'BADINH-1'], ['Đặng Văn Hậu', 'BADINH'], ['Vũ Thị Hoa', 'NGOCHA']] as const) {
+        const r = await create({ organization: 'DTN', externalId: `DTN-${unit}-${n.length}`, fullName: n, unit, birthDate: '2000-01-01' });
+        expect(r.errors).toBeUndefined();
+        if (unit === 'BADINH-1') recordId = r.data!.createMemberRecord.id;
+      }
+    });
+
+    it('a branch inherits its base commune; a branch without a base is refused', async () => {
+      const units = await t.gql<{ units: { code: string; commune: { code: string } | null; parentCode: string | null }[] }>(
+        '{ units(organization: "DTN") { code parentCode commune { code } } }',
+      );
+      expect(units.data!.units.find((u) => u.code === 'BADINH-1')).toEqual({ code: 'BADINH-1', parentCode: 'BADINH', commune: { code: '00004' } });
+      const orphan = await t.gql(UNIT, { i: { organization: 'DTN', code: 'X', name: 'Chi đoàn lạc', kind: 'BRANCH' } });
+      expect(orphan.errors![0].message).toContain('phải thuộc một đơn vị cơ sở');
+    });
+
+    it('filters by unit including its subtree', async () => {
+      const q = (unit: string) => t.gql<{ memberRecords: { totalCount: number } }>(`{ memberRecords(organization: "DTN", unit: "${unit}") { totalCount } }`);
+      expect((await q('TINH')).data!.memberRecords.totalCount).toBe(3);
+      expect((await q('BADINH')).data!.memberRecords.totalCount).toBe(2);
+      expect((await q('BADINH-1')).data!.memberRecords.totalCount).toBe(1);
+      expect((await q('NOPE')).errors![0].message).toContain("không có đơn vị 'NOPE'");
+    });
+
+    it('transfers and ends a membership, keeping a dated history', async () => {
+      const tr = await t.gql<{ transferMemberRecord: { unit: { code: string } } }>(
+        `mutation($i: TransferMemberRecordInput!) { transferMemberRecord(input: $i) { unit { code } } }`,
+        { i: { id: recordId, unit: 'NGOCHA', date: '01/10/2026', reason: 'Chuyển nơi cư trú' } },
+      );
+      expect(tr.data!.transferMemberRecord.unit.code).toBe('NGOCHA');
+      const noReason = await t.gql(`mutation($i: EndMembershipInput!) { endMembership(input: $i) { status } }`, {
+        i: { id: recordId, status: 'DECEASED', date: '05/11/2026', reason: ' ' },
+      });
+      expect(noReason.errors![0].message).toContain('cần ghi lý do');
+      const end = await t.gql<{ endMembership: { status: string; statusLabel: string; history: { kind: string; effectiveDate: string; fromUnit: { code: string } | null; toUnit: { code: string } | null; toStatus: string; reason: string }[] } }>(
+        `mutation($i: EndMembershipInput!) { endMembership(input: $i) { status statusLabel history { kind effectiveDate fromUnit { code } toUnit { code } toStatus reason } } }`,
+        { i: { id: recordId, status: 'DECEASED', date: '05/11/2026', reason: 'Giấy báo tử của UBND phường' } },
+      );
+      expect(end.data!.endMembership.status).toBe('DECEASED');
+      expect(end.data!.endMembership.statusLabel).toBe('Đã mất');
+      expect(end.data!.endMembership.history.map((h) => [h.kind, h.effectiveDate, h.fromUnit?.code ?? null, h.toUnit?.code ?? null, h.toStatus])).toEqual([
+        ['ADMITTED', null, null, 'BADINH-1', 'ACTIVE'],
+        ['TRANSFERRED', '2026-10-01', 'BADINH-1', 'NGOCHA', 'ACTIVE'],
+        ['ENDED', '2026-11-05', 'NGOCHA', null, 'DECEASED'],
+      ]);
+      const again = await t.gql(`mutation($i: TransferMemberRecordInput!) { transferMemberRecord(input: $i) { id } }`, {
+        i: { id: recordId, unit: 'BADINH' },
+      });
+      expect(again.errors![0].message).toContain('hồ sơ đã kết thúc');
+      const active = await t.gql<{ memberRecords: { totalCount: number } }>('{ memberRecords(organization: "DTN", status: ACTIVE) { totalCount } }');
+      expect(active.data!.memberRecords.totalCount).toBe(2);
+    });
+
+    it('refuses to end a membership through a plain update', async () => {
+      const [row] = await t.sql<{ id: string }>(`SELECT id FROM member_record WHERE organization_code = 'DTN' AND status = 'ACTIVE' LIMIT 1`);
+      const r = await t.gql(`mutation($id: ID!, $i: UpdateMemberRecordInput!) { updateMemberRecord(id: $id, input: $i) { status } }`, {
+        id: row.id,
+        i: { status: 'STRUCK_OFF' },
+      });
+      expect(r.errors![0].message).toContain('dùng endMembership');
+    });
+  });
+
+  it('pages 50 by default, caps at 500 with an error that says so, and walks pages with the cursor', async () => {
+    await t.sql(`INSERT INTO member_record (organization_code, external_id, full_name, name_folded, family_key, given_key, version)
+      SELECT 'NCT', 'NCT-' || g, 'Người ' || g, 'nguoi ' || lpad(g::text, 3, '0'), 'nguoi', g::text, 1 FROM generate_series(1, 120) g`);
+    const page = (after?: string) =>
+      t.gql<{ memberRecords: { totalCount: number; nodes: { externalId: string }[]; pageInfo: { endCursor: string; hasNextPage: boolean } } }>(
+        `query($after: String) { memberRecords(organization: "NCT", after: $after) { totalCount nodes { externalId } pageInfo { endCursor hasNextPage } } }`,
+        { after },
+      );
+    const seen: string[] = [];
+    let p = await page();
+    expect(p.data!.memberRecords.nodes).toHaveLength(50);
+    expect(p.data!.memberRecords.totalCount).toBe(120);
+    for (;;) {
+      seen.push(...p.data!.memberRecords.nodes.map((n) => n.externalId));
+      if (!p.data!.memberRecords.pageInfo.hasNextPage) break;
+      p = await page(p.data!.memberRecords.pageInfo.endCursor);
+    }
+    expect(seen).toHaveLength(120);
+    expect(new Set(seen).size).toBe(120);
+    const tooMany = await t.gql('{ memberRecords(organization: "NCT", first: 501) { totalCount } }');
+    expect(tooMany.errors![0].message).toContain('vượt quá giới hạn 500');
+    const badCursor = await t.gql('{ memberRecords(organization: "NCT", after: "garbage") { totalCount } }');
+    expect(badCursor.errors![0].message).toContain('con trỏ trang');
+  });
+
+  it('adds an association as data, usable at once, without restart', async () => {
+    const r = await t.gql<{ createAssociation: { code: string; builtIn: boolean } }>(
+      `mutation { createAssociation(input: { code: "CTD", name: "Hội Chữ thập đỏ", memberTerm: "hội viên", minAge: 16 }) { code builtIn } }`,
+    );
+    expect(r.data!.createAssociation).toEqual({ code: 'CTD', builtIn: false });
+    const rec = await create({ organization: 'CTD', externalId: 'CTD-1', fullName: 'Hà Văn Nhỏ', birthDate: '2015' });
+    expect(rec.data!.createMemberRecord.eligibility.map((e) => e.code)).toEqual(['INELIGIBLE_AGE']);
+    const bad = await t.gql(`mutation { createAssociation(input: { code: "ctd x", name: "x" }) { code } }`);
+    expect(bad.errors![0].message).toContain('Mã tổ chức phải gồm');
+  });
+
+  it('resolves communes by name within PROVINCE and reads old codes', async () => {
+    const r = await t.gql<{ resolveCommune: { kind: string; commune: { code: string } } }>('{ resolveCommune(name: "phuong ba dinh") { kind commune { code } } }');
+    expect(r.data!.resolveCommune).toEqual({ kind: 'NAME', commune: { code: '00004' } });
+    const p = await t.gql<{ provinces: unknown[] }>('{ provinces { code name } }');
+    expect(p.data!.provinces).toHaveLength(34);
+  });
+
+  it('serves the query page and all its assets from this server (works offline)', async () => {
+    const res = await fetch(`${t.url}/graphql`, { headers: { accept: 'text/html' } });
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain('<base href="/graphql-ui/">');
+    const assets = [...html.matchAll(/<(?:script|link)[^>]*?(?:src|href)="([^"]+)"/g)].map((m) => m[1]);
+    expect(assets.length).toBeGreaterThan(0);
+    for (const a of assets) {
+      expect(a).not.toMatch(/^(https?:)?\/\//);
+      const asset = await fetch(`${t.url}/graphql-ui/${a}`);
+      expect([a, asset.status]).toEqual([a, 200]);
+    }
+  });
+});

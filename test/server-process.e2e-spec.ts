@@ -1,0 +1,130 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+
+/**
+ * The built server as an operator runs it (`node dist/src/main.js`) on a temporary DATA_DIR:
+ * the embedded cluster is shared with the CLI and with a second server, handed over when its
+ * owner stops, and recovered after the owner is killed with SIGKILL.
+ */
+const ROOT = path.resolve(import.meta.dirname, '..');
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lienthong-proc-'));
+const env = (port: number) => ({ ...process.env, DATA_DIR: dataDir, PORT: String(port), DATABASE_URL: '' });
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+interface Server {
+  proc: ChildProcess;
+  port: number;
+  log: () => string;
+}
+
+async function startServer(): Promise<Server> {
+  const port = await freePort();
+  const proc = spawn(process.execPath, [path.join(ROOT, 'dist/src/main.js')], { env: env(port), stdio: ['ignore', 'pipe', 'pipe'] });
+  let log = '';
+  proc.stdout!.on('data', (d: Buffer) => (log += d.toString()));
+  proc.stderr!.on('data', (d: Buffer) => (log += d.toString()));
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start in 60 s:\n${log}`)), 60_000);
+    const check = () => {
+      if (log.includes('ready in')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    proc.stderr!.on('data', check);
+    proc.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited with ${code}:\n${log}`));
+    });
+  });
+  proc.removeAllListeners('exit');
+  return { proc, port, log: () => log };
+}
+
+async function organizations(port: number): Promise<string[]> {
+  const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: '{ organizations { code } }' }),
+  });
+  const body = (await res.json()) as { data: { organizations: { code: string }[] } };
+  return body.data.organizations.map((o) => o.code);
+}
+
+const stop = (s: Server, signal: NodeJS.Signals) =>
+  new Promise<number | null>((resolve) => {
+    s.proc.on('exit', (code) => resolve(code));
+    s.proc.kill(signal);
+  });
+
+function postmasterAlive(): boolean {
+  try {
+    const pid = Number(fs.readFileSync(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const SEVEN = ['MTTQ', 'CD', 'DTN', 'HPN', 'HND', 'CCB', 'NCT'];
+
+describe('the built server and the CLI on one DATA_DIR', () => {
+  afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+  it('shares the cluster with the CLI, recovers from SIGKILL with a message, hands over and stops cleanly', async () => {
+    const first = await startServer();
+    expect(await organizations(first.port)).toEqual(SEVEN);
+
+    // The CLI attaches to the running cluster instead of starting a second one.
+    const cli = spawnSync(process.execPath, [path.join(ROOT, 'bin/lienthong.js'), 'org', 'add', '--code', 'CTD', '--name', 'Hội Chữ thập đỏ'], {
+      env: env(0),
+      encoding: 'utf8',
+    });
+    expect(cli.status).toBe(0);
+    expect(cli.stdout.trim().split('\n').pop()).toBe('CTD');
+    expect(cli.stderr).toContain('attached to the database');
+    // The server still works after the CLI left, and sees what the CLI wrote.
+    expect(await organizations(first.port)).toEqual([...SEVEN, 'CTD']);
+
+    // SIGKILL leaves the postmaster running.
+    await stop(first, 'SIGKILL');
+    expect(postmasterAlive()).toBe(true);
+
+    const second = await startServer();
+    expect(second.log()).toMatch(/left running .* by a process that was stopped abruptly \(pid \d+\); stopping it and starting again/);
+    expect(await organizations(second.port)).toEqual([...SEVEN, 'CTD']);
+
+    // A second server attaches; when the owner stops, the cluster stays up for it.
+    const third = await startServer();
+    expect(third.log()).toContain('attached to the database');
+    expect(await stop(second, 'SIGTERM')).toBe(0);
+    expect(postmasterAlive()).toBe(true);
+    expect(await organizations(third.port)).toEqual([...SEVEN, 'CTD']);
+
+    // The last one out stops the cluster.
+    expect(await stop(third, 'SIGTERM')).toBe(0);
+    expect(postmasterAlive()).toBe(false);
+    expect(fs.existsSync(path.join(dataDir, 'db.lock.json'))).toBe(false);
+  }, 180_000);
+
+  it('says in one line why the CLI could not do its work, with a non-zero exit code', () => {
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/lienthong.js'), 'org', 'add', '--code', 'bad code', '--name', 'X'], {
+      env: env(0),
+      encoding: 'utf8',
+    });
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toContain("--code 'bad code'");
+  });
+});
