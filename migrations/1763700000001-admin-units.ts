@@ -12,10 +12,11 @@ export class AdminUnits1763700000001 implements MigrationInterface {
   async up(q: QueryRunner): Promise<void> {
     const d = loadAdminUnitsData();
     const col = <T, K extends keyof T>(rows: T[], k: K) => rows.map((r) => r[k]);
-    await q.query(
-      `INSERT INTO province (code, name, kind) SELECT * FROM unnest($1::varchar[], $2::text[], $3::varchar[])`,
-      [col(d.provinces, 'code'), col(d.provinces, 'name'), col(d.provinces, 'kind')],
-    );
+    await q.query(`INSERT INTO province (code, name, kind) SELECT * FROM unnest($1::varchar[], $2::text[], $3::varchar[])`, [
+      col(d.provinces, 'code'),
+      col(d.provinces, 'name'),
+      col(d.provinces, 'kind'),
+    ]);
     await q.query(`UPDATE province SET name = 'Thành phố Đồng Nai', kind = 'Thành phố' WHERE code = '75'`);
     await q.query(
       `INSERT INTO commune (code, name, kind, province_code) SELECT * FROM unnest($1::varchar[], $2::text[], $3::varchar[], $4::varchar[])`,

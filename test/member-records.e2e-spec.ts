@@ -35,7 +35,15 @@ describe('member records (GraphQL over HTTP)', () => {
         AND (SELECT count(*) FROM legacy_commune_successor x WHERE x.legacy_code = l.code) = 1
       ORDER BY l.code LIMIT 1`);
     const nfdName = 'Nguyễn Thị Thuỷ'.normalize('NFD');
-    const r = await create({ organization: 'HPN', externalId: 'HPN-0001', fullName: nfdName, phone: '0168 123 4567', communeCode: old.code, sex: 'FEMALE', birthDate: '12/03/1985' });
+    const r = await create({
+      organization: 'HPN',
+      externalId: 'HPN-0001',
+      fullName: nfdName,
+      phone: '0168 123 4567',
+      communeCode: old.code,
+      sex: 'FEMALE',
+      birthDate: '12/03/1985',
+    });
     expect(r.errors).toBeUndefined();
     const rec = r.data!.createMemberRecord;
     expect(rec.fullName).toBe('Nguyễn Thị Thủy');
@@ -50,7 +58,9 @@ describe('member records (GraphQL over HTTP)', () => {
     expect(found.data!.memberRecords.totalCount).toBe(1);
     expect(found.data!.memberRecords.nodes[0]).toEqual({ id: rec.id, phone: '0381234567', commune: { code: old.successor } });
     // Tone placement and case do not matter either.
-    const again = await t.gql<{ memberRecords: { totalCount: number } }>(`{ memberRecords(organization: "HPN", search: "THỦY") { totalCount } }`);
+    const again = await t.gql<{ memberRecords: { totalCount: number } }>(
+      `{ memberRecords(organization: "HPN", search: "THỦY") { totalCount } }`,
+    );
     expect(again.data!.memberRecords.totalCount).toBe(1);
   });
 
@@ -73,7 +83,15 @@ describe('member records (GraphQL over HTTP)', () => {
 
   it('refuses bad input with each field, value and reason in Vietnamese, and writes nothing', async () => {
     const before = await t.sql<{ n: number }>('SELECT count(*)::int AS n FROM member_record');
-    const r = await create({ organization: 'DTN', externalId: 'BAD-1', fullName: 'Lê Văn Tám', birthDate: '31/02/1990', idNumber: '12345', phone: '0912', communeCode: '99999' });
+    const r = await create({
+      organization: 'DTN',
+      externalId: 'BAD-1',
+      fullName: 'Lê Văn Tám',
+      birthDate: '31/02/1990',
+      idNumber: '12345',
+      phone: '0912',
+      communeCode: '99999',
+    });
     expect(r.data).toBeNull();
     expect(r.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
     expect(r.errors![0].extensions!.problems!.map((p) => [p.field, p.value])).toEqual([
@@ -103,7 +121,14 @@ describe('member records (GraphQL over HTTP)', () => {
   });
 
   it('keeps and marks a 12-digit number that contradicts sex and birth year, and checks eligibility', async () => {
-    const r = await create({ organization: 'HPN', externalId: 'HPN-M', fullName: 'Phạm Văn Nam', sex: 'MALE', birthDate: '1990', idNumber: '001185012345' });
+    const r = await create({
+      organization: 'HPN',
+      externalId: 'HPN-M',
+      fullName: 'Phạm Văn Nam',
+      sex: 'MALE',
+      birthDate: '1990',
+      idNumber: '001185012345',
+    });
     const rec = r.data!.createMemberRecord;
     expect(rec.idNumberIssues).toEqual(['SEX_MISMATCH', 'BIRTH_YEAR_MISMATCH']);
     expect(rec.eligibility.map((e) => e.code)).toEqual(['INELIGIBLE_SEX']);
@@ -125,7 +150,11 @@ describe('member records (GraphQL over HTTP)', () => {
         const r = await t.gql(UNIT, { i });
         expect(r.errors).toBeUndefined();
       }
-      for (const [n, unit] of [['Đặng Văn Lâm', 'BADINH-1'], ['Đặng Văn Hậu', 'BADINH'], ['Vũ Thị Hoa', 'NGOCHA']] as const) {
+      for (const [n, unit] of [
+        ['Đặng Văn Lâm', 'BADINH-1'],
+        ['Đặng Văn Hậu', 'BADINH'],
+        ['Vũ Thị Hoa', 'NGOCHA'],
+      ] as const) {
         const r = await create({ organization: 'DTN', externalId: `DTN-${unit}-${n.length}`, fullName: n, unit, birthDate: '2000-01-01' });
         expect(r.errors).toBeUndefined();
         if (unit === 'BADINH-1') recordId = r.data!.createMemberRecord.id;
@@ -136,13 +165,18 @@ describe('member records (GraphQL over HTTP)', () => {
       const units = await t.gql<{ units: { code: string; commune: { code: string } | null; parentCode: string | null }[] }>(
         '{ units(organization: "DTN") { code parentCode commune { code } } }',
       );
-      expect(units.data!.units.find((u) => u.code === 'BADINH-1')).toEqual({ code: 'BADINH-1', parentCode: 'BADINH', commune: { code: '00004' } });
+      expect(units.data!.units.find((u) => u.code === 'BADINH-1')).toEqual({
+        code: 'BADINH-1',
+        parentCode: 'BADINH',
+        commune: { code: '00004' },
+      });
       const orphan = await t.gql(UNIT, { i: { organization: 'DTN', code: 'X', name: 'Chi đoàn lạc', kind: 'BRANCH' } });
       expect(orphan.errors![0].message).toContain('phải thuộc một đơn vị cơ sở');
     });
 
     it('filters by unit including its subtree', async () => {
-      const q = (unit: string) => t.gql<{ memberRecords: { totalCount: number } }>(`{ memberRecords(organization: "DTN", unit: "${unit}") { totalCount } }`);
+      const q = (unit: string) =>
+        t.gql<{ memberRecords: { totalCount: number } }>(`{ memberRecords(organization: "DTN", unit: "${unit}") { totalCount } }`);
       expect((await q('TINH')).data!.memberRecords.totalCount).toBe(3);
       expect((await q('BADINH')).data!.memberRecords.totalCount).toBe(2);
       expect((await q('BADINH-1')).data!.memberRecords.totalCount).toBe(1);
@@ -159,13 +193,28 @@ describe('member records (GraphQL over HTTP)', () => {
         i: { id: recordId, status: 'DECEASED', date: '05/11/2026', reason: ' ' },
       });
       expect(noReason.errors![0].message).toContain('cần ghi lý do');
-      const end = await t.gql<{ endMembership: { status: string; statusLabel: string; history: { kind: string; effectiveDate: string; fromUnit: { code: string } | null; toUnit: { code: string } | null; toStatus: string; reason: string }[] } }>(
+      const end = await t.gql<{
+        endMembership: {
+          status: string;
+          statusLabel: string;
+          history: {
+            kind: string;
+            effectiveDate: string;
+            fromUnit: { code: string } | null;
+            toUnit: { code: string } | null;
+            toStatus: string;
+            reason: string;
+          }[];
+        };
+      }>(
         `mutation($i: EndMembershipInput!) { endMembership(input: $i) { status statusLabel history { kind effectiveDate fromUnit { code } toUnit { code } toStatus reason } } }`,
         { i: { id: recordId, status: 'DECEASED', date: '05/11/2026', reason: 'Giấy báo tử của UBND phường' } },
       );
       expect(end.data!.endMembership.status).toBe('DECEASED');
       expect(end.data!.endMembership.statusLabel).toBe('Đã mất');
-      expect(end.data!.endMembership.history.map((h) => [h.kind, h.effectiveDate, h.fromUnit?.code ?? null, h.toUnit?.code ?? null, h.toStatus])).toEqual([
+      expect(
+        end.data!.endMembership.history.map((h) => [h.kind, h.effectiveDate, h.fromUnit?.code ?? null, h.toUnit?.code ?? null, h.toStatus]),
+      ).toEqual([
         ['ADMITTED', null, null, 'BADINH-1', 'ACTIVE'],
         ['TRANSFERRED', '2026-10-01', 'BADINH-1', 'NGOCHA', 'ACTIVE'],
         ['ENDED', '2026-11-05', 'NGOCHA', null, 'DECEASED'],
@@ -174,12 +223,16 @@ describe('member records (GraphQL over HTTP)', () => {
         i: { id: recordId, unit: 'BADINH' },
       });
       expect(again.errors![0].message).toContain('hồ sơ đã kết thúc');
-      const active = await t.gql<{ memberRecords: { totalCount: number } }>('{ memberRecords(organization: "DTN", status: ACTIVE) { totalCount } }');
+      const active = await t.gql<{ memberRecords: { totalCount: number } }>(
+        '{ memberRecords(organization: "DTN", status: ACTIVE) { totalCount } }',
+      );
       expect(active.data!.memberRecords.totalCount).toBe(2);
     });
 
     it('refuses to end a membership through a plain update', async () => {
-      const [row] = await t.sql<{ id: string }>(`SELECT id FROM member_record WHERE organization_code = 'DTN' AND status = 'ACTIVE' LIMIT 1`);
+      const [row] = await t.sql<{ id: string }>(
+        `SELECT id FROM member_record WHERE organization_code = 'DTN' AND status = 'ACTIVE' LIMIT 1`,
+      );
       const r = await t.gql(`mutation($id: ID!, $i: UpdateMemberRecordInput!) { updateMemberRecord(id: $id, input: $i) { status } }`, {
         id: row.id,
         i: { status: 'STRUCK_OFF' },
@@ -192,7 +245,9 @@ describe('member records (GraphQL over HTTP)', () => {
     await t.sql(`INSERT INTO member_record (organization_code, external_id, full_name, name_folded, family_key, given_key, version)
       SELECT 'NCT', 'NCT-' || g, 'Người ' || g, 'nguoi ' || lpad(g::text, 3, '0'), 'nguoi', g::text, 1 FROM generate_series(1, 120) g`);
     const page = (after?: string) =>
-      t.gql<{ memberRecords: { totalCount: number; nodes: { externalId: string }[]; pageInfo: { endCursor: string; hasNextPage: boolean } } }>(
+      t.gql<{
+        memberRecords: { totalCount: number; nodes: { externalId: string }[]; pageInfo: { endCursor: string; hasNextPage: boolean } };
+      }>(
         `query($after: String) { memberRecords(organization: "NCT", after: $after) { totalCount nodes { externalId } pageInfo { endCursor hasNextPage } } }`,
         { after },
       );
@@ -225,7 +280,9 @@ describe('member records (GraphQL over HTTP)', () => {
   });
 
   it('resolves communes by name within PROVINCE and reads old codes', async () => {
-    const r = await t.gql<{ resolveCommune: { kind: string; commune: { code: string } } }>('{ resolveCommune(name: "phuong ba dinh") { kind commune { code } } }');
+    const r = await t.gql<{ resolveCommune: { kind: string; commune: { code: string } } }>(
+      '{ resolveCommune(name: "phuong ba dinh") { kind commune { code } } }',
+    );
     expect(r.data!.resolveCommune).toEqual({ kind: 'NAME', commune: { code: '00004' } });
     const p = await t.gql<{ provinces: unknown[] }>('{ provinces { code name } }');
     expect(p.data!.provinces).toHaveLength(34);

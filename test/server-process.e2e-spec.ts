@@ -32,8 +32,8 @@ async function startServer(): Promise<Server> {
   const port = await freePort();
   const proc = spawn(process.execPath, [path.join(ROOT, 'dist/src/main.js')], { env: env(port), stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
-  proc.stdout!.on('data', (d: Buffer) => (log += d.toString()));
-  proc.stderr!.on('data', (d: Buffer) => (log += d.toString()));
+  proc.stdout.on('data', (d: Buffer) => (log += d.toString()));
+  proc.stderr.on('data', (d: Buffer) => (log += d.toString()));
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start in 60 s:\n${log}`)), 60_000);
     const check = () => {
@@ -42,7 +42,7 @@ async function startServer(): Promise<Server> {
         resolve();
       }
     };
-    proc.stderr!.on('data', check);
+    proc.stderr.on('data', check);
     proc.on('exit', (code) => {
       clearTimeout(timer);
       reject(new Error(`server exited with ${code}:\n${log}`));
@@ -88,10 +88,14 @@ describe('the built server and the CLI on one DATA_DIR', () => {
     expect(await organizations(first.port)).toEqual(SEVEN);
 
     // The CLI attaches to the running cluster instead of starting a second one.
-    const cli = spawnSync(process.execPath, [path.join(ROOT, 'bin/lienthong.js'), 'org', 'add', '--code', 'CTD', '--name', 'Hội Chữ thập đỏ'], {
-      env: env(0),
-      encoding: 'utf8',
-    });
+    const cli = spawnSync(
+      process.execPath,
+      [path.join(ROOT, 'bin/lienthong.js'), 'org', 'add', '--code', 'CTD', '--name', 'Hội Chữ thập đỏ'],
+      {
+        env: env(0),
+        encoding: 'utf8',
+      },
+    );
     expect(cli.status).toBe(0);
     expect(cli.stdout.trim().split('\n').pop()).toBe('CTD');
     expect(cli.stderr).toContain('attached to the database');

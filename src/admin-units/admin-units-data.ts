@@ -66,8 +66,7 @@ export function loadAdminUnitsData(dir = adminUnitsDir()): AdminUnitsData {
   );
   const coverage = new Map<string, 'FULL' | 'PARTIAL'>();
   for (const p of merges.data)
-    for (const c of p.level2s)
-      for (const m of c.merges) coverage.set(`${m.old_id}>${c.level2_id}`, m.type === 'full' ? 'FULL' : 'PARTIAL');
+    for (const c of p.level2s) for (const m of c.merges) coverage.set(`${m.old_id}>${c.level2_id}`, m.type === 'full' ? 'FULL' : 'PARTIAL');
   const successors = splits.data.flatMap((p) =>
     p.level3s.flatMap((c) =>
       c.splits.map((s) => ({

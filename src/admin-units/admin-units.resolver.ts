@@ -31,10 +31,7 @@ export class AdminUnitsResolver {
   @Query(() => CommuneResolutionType, {
     description: 'Reads a commune code (old or new) and/or name as a roster gives them.',
   })
-  resolveCommune(
-    @Args('code', { nullable: true }) code?: string,
-    @Args('name', { nullable: true }) name?: string,
-  ): CommuneResolutionType {
+  resolveCommune(@Args('code', { nullable: true }) code?: string, @Args('name', { nullable: true }) name?: string): CommuneResolutionType {
     const r = this.adminUnits.resolve({ code, name });
     const full = (c: { code: string }) => this.adminUnits.commune(c.code)!;
     return {

@@ -32,7 +32,10 @@ export class AdminUnitsService implements OnModuleInit {
     for (const s of successors) succ.set(s.legacyCode, [...(succ.get(s.legacyCode) ?? []), s.communeCode]);
     this.communes = new Map(communes.map((c) => [c.code, c]));
     this.legacy = new Map(
-      legacy.map((l) => [l.code, { code: l.code, name: l.name, legacyProvinceCode: l.legacyProvinceCode, successorCodes: succ.get(l.code) ?? [] }]),
+      legacy.map((l) => [
+        l.code,
+        { code: l.code, name: l.name, legacyProvinceCode: l.legacyProvinceCode, successorCodes: succ.get(l.code) ?? [] },
+      ]),
     );
     this.directory = new CommuneDirectory(
       communes,

@@ -54,7 +54,12 @@ function markedKey(name: string): string {
     .toLowerCase()
     .replace(/^(xã|phường|thị trấn|đặc khu|tt\.?|p\.|x\.)\s+/u, '');
 }
-const hasMarks = (s: string) => foldText(s) !== s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+const hasMarks = (s: string) =>
+  foldText(s) !==
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 
 interface Entry {
   key: string;
@@ -140,8 +145,7 @@ export class CommuneDirectory {
 
   private fromLegacy(legacy: LegacyCommuneRef, code: string | null, name: string | null): CommuneResolution {
     const successors = legacy.successorCodes.map((c) => this.currentByCode.get(c)).filter((c): c is CommuneRef => !!c);
-    if (successors.length === 1)
-      return { kind: 'LEGACY', commune: successors[0], candidates: [], legacy, enteredCode: code };
+    if (successors.length === 1) return { kind: 'LEGACY', commune: successors[0], candidates: [], legacy, enteredCode: code };
     const named = name ? successors.filter((s) => this.nameMatches(s.name, name)) : [];
     if (named.length === 1) return { kind: 'LEGACY', commune: named[0], candidates: [], legacy, enteredCode: code };
     return { kind: 'LEGACY_SPLIT', commune: null, candidates: successors, legacy, enteredCode: code };
@@ -180,7 +184,10 @@ export class CommuneDirectory {
     const tiers: Entry[][] = this.homeProvince
       ? [exact.filter((e) => e.current && this.inHome(e)), exact.filter((e) => e.legacy && this.inHome(e))]
       : [];
-    tiers.push(exact.filter((e) => e.current), exact.filter((e) => e.legacy));
+    tiers.push(
+      exact.filter((e) => e.current),
+      exact.filter((e) => e.legacy),
+    );
     for (const tier of tiers) {
       if (tier.length === 1) {
         const e = tier[0];

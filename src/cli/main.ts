@@ -48,10 +48,11 @@ export function buildProgram(): Command {
     .command('list')
     .description('list organizations (code, member term, name)')
     .action(async () => {
-      await withServices(async (app) => {
+      await withServices((app) => {
         const service = app.get(OrganizationsService);
         for (const { definition: d, builtIn } of service.list())
           process.stdout.write(`${d.code}\t${d.memberTerm}\t${d.name}${builtIn ? '' : '\t(hội do quản trị viên thêm)'}\n`);
+        return Promise.resolve();
       });
     });
   org
@@ -64,15 +65,25 @@ export function buildProgram(): Command {
     .option('--max-age <n>', 'maximum age', int('--max-age'))
     .option('--sex <MALE|FEMALE>', 'only members of this sex')
     .option('--inactivity-months <n>', 'months without activity before a member counts as inactive', int('--inactivity-months'))
-    .action(async (o: { code: string; name: string; memberTerm: string; minAge?: number; maxAge?: number; sex?: string; inactivityMonths?: number }) => {
-      if (!/^[A-Z][A-Z0-9_]{1,15}$/.test(o.code)) throw new UsageError(`--code '${o.code}': 2–16 upper-case letters, digits or _`);
-      if (o.sex && o.sex !== 'MALE' && o.sex !== 'FEMALE') throw new UsageError(`--sex '${o.sex}': MALE or FEMALE`);
-      await withServices(async (app) => {
-        const def = await app.get(OrganizationsService).createAssociation({ ...o, sex: o.sex as 'MALE' | 'FEMALE' | undefined });
-        log(`added ${def.code}: ${def.name}`);
-        process.stdout.write(`${def.code}\n`);
-      });
-    });
+    .action(
+      async (o: {
+        code: string;
+        name: string;
+        memberTerm: string;
+        minAge?: number;
+        maxAge?: number;
+        sex?: string;
+        inactivityMonths?: number;
+      }) => {
+        if (!/^[A-Z][A-Z0-9_]{1,15}$/.test(o.code)) throw new UsageError(`--code '${o.code}': 2–16 upper-case letters, digits or _`);
+        if (o.sex && o.sex !== 'MALE' && o.sex !== 'FEMALE') throw new UsageError(`--sex '${o.sex}': MALE or FEMALE`);
+        await withServices(async (app) => {
+          const def = await app.get(OrganizationsService).createAssociation({ ...o, sex: o.sex as 'MALE' | 'FEMALE' | undefined });
+          log(`added ${def.code}: ${def.name}`);
+          process.stdout.write(`${def.code}\n`);
+        });
+      },
+    );
   return program;
 }
 

@@ -16,8 +16,7 @@ export class ConfigError extends Error {}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const port = Number(env.PORT ?? 3000);
-  if (!Number.isInteger(port) || port < 0 || port > 65535)
-    throw new ConfigError(`PORT='${env.PORT}' is not a port number (0–65535)`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT='${env.PORT}' is not a port number (0–65535)`);
   const province = env.PROVINCE?.trim() || null;
   if (province !== null && !/^\d{1,2}$/.test(province))
     throw new ConfigError(`PROVINCE='${province}' is not a province code (two digits, e.g. 11 or 80)`);

@@ -15,10 +15,14 @@ export async function openDatabase(config: AppConfig, log: (m: string) => void):
   let db: OpenDatabase;
   if (config.databaseUrl) {
     const u = new URL(config.databaseUrl);
-    db = { url: config.databaseUrl, description: `${u.hostname}:${u.port || 5432}${u.pathname}`, release: async () => undefined };
+    db = { url: config.databaseUrl, description: `${u.hostname}:${u.port || 5432}${u.pathname}`, release: () => Promise.resolve() };
   } else {
     const embedded = await new EmbeddedCluster({ dataDir: config.dataDir, log: (m) => log(m) }).acquire();
-    db = { url: embedded.url, description: `embedded PostgreSQL in ${config.dataDir} (port ${embedded.port})`, release: embedded.release };
+    db = {
+      url: embedded.url,
+      description: `embedded PostgreSQL in ${config.dataDir} (port ${embedded.port})`,
+      release: () => embedded.release(),
+    };
   }
   try {
     const applied = await runMigrations(db.url);

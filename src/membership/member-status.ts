@@ -47,6 +47,4 @@ export function parseStatusLabel(label: string): MemberStatus | null {
   return BY_FOLDED_LABEL.get(foldText(label)) ?? null;
 }
 
-export const ENDING_STATUSES = (Object.keys(MEMBER_STATUS_INFO) as MemberStatus[]).filter(
-  (s) => MEMBER_STATUS_INFO[s].ends,
-);
+export const ENDING_STATUSES = (Object.keys(MEMBER_STATUS_INFO) as MemberStatus[]).filter((s) => MEMBER_STATUS_INFO[s].ends);

@@ -26,7 +26,12 @@ describe('organization eligibility rules', () => {
     ['DTN member aged 40: over the limit', 'DTN', facts({ birth: '1986-01-15' }), ['INELIGIBLE_AGE']],
     ['DTN officer aged 40 (Bí thư): exempt', 'DTN', facts({ birth: '1986-01-15', profile: { position: 'Bí thư chi đoàn' } }), []],
     ['DTN admitted at 14', 'DTN', facts({ birth: '2010-01-01', joinDate: '2024-06-01' }), ['INELIGIBLE_AGE']],
-    ['DTN admitted at 14 per Ngày vào Đoàn', 'DTN', facts({ birth: '2010-01-01', profile: { youthUnionJoinDate: '2024-06-01' } }), ['INELIGIBLE_AGE']],
+    [
+      'DTN admitted at 14 per Ngày vào Đoàn',
+      'DTN',
+      facts({ birth: '2010-01-01', profile: { youthUnionJoinDate: '2024-06-01' } }),
+      ['INELIGIBLE_AGE'],
+    ],
     ['DTN who matured is not checked any more', 'DTN', facts({ birth: '1980-01-01', status: MemberStatus.MATURED }), []],
     ['DTN born 1994 (year only): maybe 31 or 32, surely past 30', 'DTN', facts({ birth: '1994' }), ['AGED_OUT']],
     ['HPN man', 'HPN', facts({ birth: '1980-01-01', sex: 'MALE' }), ['INELIGIBLE_SEX']],
@@ -36,12 +41,21 @@ describe('organization eligibility rules', () => {
     ['NCT born 1966 (year only): 59 or 60, not surely under', 'NCT', facts({ birth: '1966' }), []],
     ['NCT aged 70', 'NCT', facts({ birth: '1956-01-01' }), []],
     ['CD aged 17', 'CD', facts({ birth: '2009-06-01' }), ['INELIGIBLE_AGE']],
-    ['CCB discharged before enlisting', 'CCB', facts({ birth: '1950-01-01', profile: { enlistmentYear: 1972, dischargeYear: 1970 } }), ['INELIGIBLE_SERVICE']],
+    [
+      'CCB discharged before enlisting',
+      'CCB',
+      facts({ birth: '1950-01-01', profile: { enlistmentYear: 1972, dischargeYear: 1970 } }),
+      ['INELIGIBLE_SERVICE'],
+    ],
     ['CCB enlisted at 10', 'CCB', facts({ birth: '1960-01-01', profile: { enlistmentYear: 1970 } }), ['INELIGIBLE_SERVICE']],
     ['CCB veteran aged 75', 'CCB', facts({ birth: '1951-01-01', profile: { enlistmentYear: 1970, dischargeYear: 1976 } }), []],
     ['no birth date: nothing to judge', 'NCT', facts({}), []],
   ])('%s', (_why, code, f, expected) => {
-    expect(byCode(code).checkEligibility(f, TODAY).map((i) => i.code)).toEqual(expected);
+    expect(
+      byCode(code)
+        .checkEligibility(f, TODAY)
+        .map((i) => i.code),
+    ).toEqual(expected);
   });
 
   it('gives a Vietnamese message with the age and the limit', () => {
@@ -55,7 +69,12 @@ describe('organization eligibility rules', () => {
   });
 
   it('builds an association from data rules', () => {
-    const ctd = associationDefinition({ code: 'CTD', name: 'Hội Chữ thập đỏ', memberTerm: 'hội viên', rules: { minAge: 16, sex: 'FEMALE' } });
+    const ctd = associationDefinition({
+      code: 'CTD',
+      name: 'Hội Chữ thập đỏ',
+      memberTerm: 'hội viên',
+      rules: { minAge: 16, sex: 'FEMALE' },
+    });
     expect(ctd.checkEligibility(facts({ birth: '2015-01-01', sex: 'MALE' }), TODAY).map((i) => i.code)).toEqual([
       'INELIGIBLE_AGE',
       'INELIGIBLE_SEX',

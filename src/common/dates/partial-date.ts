@@ -19,8 +19,7 @@ function daysInMonth(year: number, month: number): number {
 
 function build(year: number, month: number, day: number, raw: string): Parsed<PartialDate> {
   if (month < 1 || month > 12) return refuse(`'${raw}' không hợp lệ: tháng ${month} không tồn tại`);
-  if (day < 1 || day > daysInMonth(year, month))
-    return refuse(`'${raw}' không hợp lệ: tháng ${month}/${year} không có ngày ${day}`);
+  if (day < 1 || day > daysInMonth(year, month)) return refuse(`'${raw}' không hợp lệ: tháng ${month}/${year} không có ngày ${day}`);
   return ok({ year, month, day, precision: 'DAY' });
 }
 
@@ -35,10 +34,8 @@ export function parsePartialDate(input: string, opts: { allowYearOnly?: boolean 
     if (!opts.allowYearOnly) return refuse(`'${raw}' thiếu ngày và tháng (cần dạng dd/mm/yyyy)`);
     return ok({ year: Number(m[1]), precision: 'YEAR' });
   }
-  if ((m = raw.match(/^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/)))
-    return build(Number(m[3]), Number(m[2]), Number(m[1]), raw);
-  if ((m = raw.match(/^(\d{4})-(\d{1,2})-(\d{1,2})(?:T[\d:.]+Z?)?$/)))
-    return build(Number(m[1]), Number(m[2]), Number(m[3]), raw);
+  if ((m = raw.match(/^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/))) return build(Number(m[3]), Number(m[2]), Number(m[1]), raw);
+  if ((m = raw.match(/^(\d{4})-(\d{1,2})-(\d{1,2})(?:T[\d:.]+Z?)?$/))) return build(Number(m[1]), Number(m[2]), Number(m[3]), raw);
   if ((m = raw.match(/^(\d{5})(?:\.0+)?$/))) {
     const d = new Date(EXCEL_EPOCH_UTC + Number(m[1]) * 86_400_000);
     return ok({ year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), precision: 'DAY' });

@@ -1,12 +1,7 @@
 import type { FieldProblem } from './field-problem.js';
 
 /** Codes a client can act on; the GraphQL error formatter maps them to `extensions.code`. */
-export type DomainErrorCode =
-  | 'BAD_USER_INPUT'
-  | 'NOT_FOUND'
-  | 'CONFLICT'
-  | 'FORBIDDEN'
-  | 'UNAUTHENTICATED';
+export type DomainErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'FORBIDDEN' | 'UNAUTHENTICATED';
 
 /** An error the user caused and can fix; its message is Vietnamese and names field and value. */
 export class DomainError extends Error {
@@ -22,10 +17,7 @@ export class DomainError extends Error {
   /** One error for a list of field problems: the message lists each of them. */
   static invalidInput(problems: FieldProblem[]): DomainError {
     const lines = problems.map((p) => p.message);
-    const message =
-      problems.length === 1
-        ? lines[0]
-        : `Dữ liệu không hợp lệ (${problems.length} lỗi): ${lines.join('; ')}`;
+    const message = problems.length === 1 ? lines[0] : `Dữ liệu không hợp lệ (${problems.length} lỗi): ${lines.join('; ')}`;
     return new DomainError('BAD_USER_INPUT', message, problems);
   }
 

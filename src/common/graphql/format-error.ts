@@ -22,7 +22,11 @@ export function formatGraphqlError(formatted: GraphQLFormattedError, error: unkn
   }
   if (code === 'INTERNAL_SERVER_ERROR') {
     process.stderr.write(`[graphql] ${original instanceof Error ? (original.stack ?? original.message) : String(original)}\n`);
-    return { message: 'Lỗi máy chủ: yêu cầu chưa được thực hiện. Vui lòng thử lại hoặc báo quản trị viên.', path: formatted.path, extensions: { code } };
+    return {
+      message: 'Lỗi máy chủ: yêu cầu chưa được thực hiện. Vui lòng thử lại hoặc báo quản trị viên.',
+      path: formatted.path,
+      extensions: { code },
+    };
   }
   // GraphQL validation and parse errors: keep graphql-js's message (it names the field), drop the stack.
   return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } };

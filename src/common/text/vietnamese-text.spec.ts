@@ -25,7 +25,7 @@ describe('foldText: search and blocking key', () => {
     ['Đặng Thị Hoà', 'dang thi hoa'],
     ['ĐẶNG THỊ HÒA', 'dang thi hoa'],
     ['Nguyen Van A', 'nguyen van a'],
-    ['H\'Hen Niê', 'h hen nie'],
+    ["H'Hen Niê", 'h hen nie'],
     ['Phường Văn Miếu - Quốc Tử Giám', 'phuong van mieu quoc tu giam'],
   ])('%s → %s', (input, expected) => expect(foldText(input)).toBe(expected));
 

@@ -32,8 +32,7 @@ export function tonePosition(bare: string): number {
   let start = 0;
   // "qu" and "gi" before another vowel are onsets: their u / i is not part of the vowel cluster.
   if (chars[0] === 'q' && chars[1] === 'u') start = 2;
-  else if (chars[0] === 'g' && chars[1] === 'i' && chars.length > 2 && VOWELS.has(chars[2]))
-    start = 2;
+  else if (chars[0] === 'g' && chars[1] === 'i' && chars.length > 2 && VOWELS.has(chars[2])) start = 2;
   while (start < chars.length && !VOWELS.has(chars[start])) start++;
   if (start >= chars.length) {
     // "gi" alone (gì): the i is the vowel.
@@ -65,7 +64,10 @@ export function canonicalSyllable(syllable: string): string {
 
 /** NFC, trimmed, single-spaced, classic tone placement. Keeps case. */
 export function canonicalText(input: string): string {
-  const nfc = input.normalize('NFC').replace(/[\s\u00a0]+/g, ' ').trim();
+  const nfc = input
+    .normalize('NFC')
+    .replace(/[\s\u00a0]+/g, ' ')
+    .trim();
   return nfc.replace(/[\p{L}\p{M}]+/gu, (word) => canonicalSyllable(word));
 }
 

@@ -9,11 +9,7 @@ export type IdNumberKind = 'CCCD' | 'CMND';
 export type Sex = 'MALE' | 'FEMALE';
 
 /** Why a well-formed 12-digit number is doubtful; kept on the record, never a reason to refuse it. */
-export type IdNumberIssue =
-  | 'UNKNOWN_PROVINCE'
-  | 'IMPOSSIBLE_CENTURY'
-  | 'SEX_MISMATCH'
-  | 'BIRTH_YEAR_MISMATCH';
+export type IdNumberIssue = 'UNKNOWN_PROVINCE' | 'IMPOSSIBLE_CENTURY' | 'SEX_MISMATCH' | 'BIRTH_YEAR_MISMATCH';
 
 export interface IdNumber {
   digits: string;
@@ -45,13 +41,10 @@ export function isMaskedIdNumber(input: string): boolean {
 /** Reads an ID number; separators are ignored. Only 12 or 9 digits are ID numbers. */
 export function parseIdNumber(input: string): Parsed<IdNumber> {
   const digits = input.replace(/[\s.\-_]/g, '');
-  if (!/^\d+$/.test(digits))
-    return refuse(`'${input}' không hợp lệ: số CCCD/định danh chỉ gồm chữ số`);
+  if (!/^\d+$/.test(digits)) return refuse(`'${input}' không hợp lệ: số CCCD/định danh chỉ gồm chữ số`);
   if (digits.length === 9) return ok({ digits, kind: 'CMND' });
   if (digits.length !== 12)
-    return refuse(
-      `'${input}' có ${digits.length} chữ số: cần 12 chữ số (số định danh/CCCD) hoặc 9 chữ số (CMND cũ)`,
-    );
+    return refuse(`'${input}' có ${digits.length} chữ số: cần 12 chữ số (số định danh/CCCD) hoặc 9 chữ số (CMND cũ)`);
   const g = Number(digits[3]);
   const yy = Number(digits.slice(4, 6));
   return ok({

@@ -7,7 +7,13 @@ const ctx = { definition: HPN, today: '2026-11-21' };
 describe('normalizeMemberFields', () => {
   it('normalizes every field and keeps the raw values', () => {
     const { changes, problems } = normalizeMemberFields(
-      { fullName: 'nguyễn thị hoà', birthDate: '1985', phone: '0168 123 4567', idNumber: '001 185 012345', profile: [{ key: 'honorary', value: 'x' }] },
+      {
+        fullName: 'nguyễn thị hoà',
+        birthDate: '1985',
+        phone: '0168 123 4567',
+        idNumber: '001 185 012345',
+        profile: [{ key: 'honorary', value: 'x' }],
+      },
       ctx,
     );
     expect(problems).toEqual([]);

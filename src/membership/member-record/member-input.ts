@@ -1,10 +1,4 @@
-import {
-  fromStoredDate,
-  isAfterDay,
-  parsePartialDate,
-  toStoredDate,
-  type PartialDate,
-} from '../../common/dates/partial-date.js';
+import { fromStoredDate, isAfterDay, parsePartialDate, toStoredDate, type PartialDate } from '../../common/dates/partial-date.js';
 import type { FieldProblem, Parsed } from '../../common/errors/field-problem.js';
 import { canonicalText } from '../../common/text/vietnamese-text.js';
 import { idNumberIssues, isMaskedIdNumber, parseIdNumber, type IdNumberIssue } from '../identity/id-number.js';
@@ -132,7 +126,7 @@ export function normalizeMemberFields(
       });
   }
 
-  if (input.ethnicity !== undefined) changes.ethnicity = blank(input.ethnicity) ? null : canonicalText(input.ethnicity!);
+  if (input.ethnicity !== undefined) changes.ethnicity = blank(input.ethnicity) ? null : canonicalText(input.ethnicity);
 
   for (const field of ['joinDate', 'lastActivityDate', 'lastDuesDate'] as const) {
     const v = input[field];

@@ -1,18 +1,6 @@
 import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsEnum,
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Max,
-  MaxLength,
-  Min,
-  MinLength,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, IsEnum, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { CommuneType } from '../../admin-units/admin-units.types.js';
 import { MemberStatus } from '../member-status.js';
 import { SexEnum } from '../organization/organization.types.js';
@@ -183,13 +171,25 @@ export abstract class MemberFieldsInputBase {
 
   @Field(() => SexEnum, { nullable: true }) @IsOptional() @IsEnum(SexEnum) sex?: SexEnum;
 
-  @Field({ nullable: true, description: '12-digit số định danh or 9-digit CMND' }) @IsOptional() @IsString() @MaxLength(30) idNumber?: string;
+  @Field({ nullable: true, description: '12-digit số định danh or 9-digit CMND' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(30)
+  idNumber?: string;
 
-  @Field({ nullable: true, description: 'Any Vietnamese form: +84…, 84…, 0…, old 11-digit' }) @IsOptional() @IsString() @MaxLength(30) phone?: string;
+  @Field({ nullable: true, description: 'Any Vietnamese form: +84…, 84…, 0…, old 11-digit' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(30)
+  phone?: string;
 
   @Field({ nullable: true, description: 'Commune code, old or new' }) @IsOptional() @IsString() @MaxLength(10) communeCode?: string;
 
-  @Field({ nullable: true, description: 'Commune name; settles an old or disputed code' }) @IsOptional() @IsString() @MaxLength(100) communeName?: string;
+  @Field({ nullable: true, description: 'Commune name; settles an old or disputed code' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  communeName?: string;
 
   @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(60) ethnicity?: string;
 

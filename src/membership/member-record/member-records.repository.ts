@@ -60,7 +60,11 @@ export class MemberRecordsRepository {
     const totalCount = await this.filtered(f).getCount();
     const qb = this.filtered(f);
     if (after) qb.andWhere('(r.name_folded, r.id) > (:afterName, :afterId)', { afterName: after[0], afterId: after[1] });
-    const rows = await qb.orderBy('r.name_folded', 'ASC').addOrderBy('r.id', 'ASC').take(first + 1).getMany();
+    const rows = await qb
+      .orderBy('r.name_folded', 'ASC')
+      .addOrderBy('r.id', 'ASC')
+      .take(first + 1)
+      .getMany();
     return { totalCount, rows: rows.slice(0, first), hasNextPage: rows.length > first };
   }
 }

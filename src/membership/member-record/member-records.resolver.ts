@@ -89,7 +89,9 @@ export class MemberRecordsResolver {
     return this.toType(await this.records.transfer(input));
   }
 
-  @Mutation(() => MemberRecordType, { description: 'Ends a membership (left, struck off, expelled, matured, died, moved) with a date and a reason.' })
+  @Mutation(() => MemberRecordType, {
+    description: 'Ends a membership (left, struck off, expelled, matured, died, moved) with a date and a reason.',
+  })
   async endMembership(@Args('input') input: EndMembershipInput): Promise<MemberRecordType> {
     return this.toType(await this.records.end(input));
   }

@@ -44,7 +44,8 @@ export class MemberRecordsService {
     if (args.unit) filter.unitPath = (await this.units.findByCode(args.organization, args.unit)).path;
     if (args.commune) {
       const r = this.adminUnits.resolve({ code: args.commune });
-      if (r.kind === 'NOT_FOUND') throw DomainError.invalidInput([problem('communeCode', args.commune, `mã xã '${args.commune}' không tồn tại`)]);
+      if (r.kind === 'NOT_FOUND')
+        throw DomainError.invalidInput([problem('communeCode', args.commune, `mã xã '${args.commune}' không tồn tại`)]);
       filter.communeCodes = r.commune ? [r.commune.code] : r.candidates.map((c) => c.code);
       if (r.legacy) filter.enteredCode = r.enteredCode;
     }
@@ -79,7 +80,8 @@ export class MemberRecordsService {
   }
 
   async create(
-    input: MemberFieldsInput & CommuneInput & { organization: string; externalId: string; unit?: string | null; status?: MemberStatus | null },
+    input: MemberFieldsInput &
+      CommuneInput & { organization: string; externalId: string; unit?: string | null; status?: MemberStatus | null },
   ): Promise<MemberRecord> {
     const def = await this.organizationForRecords(input.organization);
     const today = todayInVietnam();
@@ -138,7 +140,9 @@ export class MemberRecordsService {
       const commune = touchesCommune ? this.resolveCommune(input, problems) : null;
       const newStatus = input.status ?? null;
       if (newStatus && MEMBER_STATUS_INFO[newStatus].ends)
-        problems.push(problem('status', newStatus, `dùng endMembership để chuyển sang '${MEMBER_STATUS_INFO[newStatus].label}' (cần ngày và lý do)`));
+        problems.push(
+          problem('status', newStatus, `dùng endMembership để chuyển sang '${MEMBER_STATUS_INFO[newStatus].label}' (cần ngày và lý do)`),
+        );
       if (problems.length) throw DomainError.invalidInput(problems);
       Object.assign(record, changes);
       if (commune) Object.assign(record, commune.values, { raw: { ...record.raw, ...commune.raw } });
@@ -165,7 +169,9 @@ export class MemberRecordsService {
       const record = await this.lock(em, input.id);
       const problems: FieldProblem[] = [];
       if (MEMBER_STATUS_INFO[record.status].ends)
-        problems.push(problem('status', record.status, `hồ sơ đã kết thúc (${MEMBER_STATUS_INFO[record.status].label}): không chuyển sinh hoạt được`));
+        problems.push(
+          problem('status', record.status, `hồ sơ đã kết thúc (${MEMBER_STATUS_INFO[record.status].label}): không chuyển sinh hoạt được`),
+        );
       const unit = await this.unitOrProblem(record.organizationCode, input.unit, problems, em);
       if (unit && unit.id === record.unitId) problems.push(problem('unit', input.unit, 'hồ sơ đã ở đơn vị này'));
       const date = this.dateOrProblem('joinDate', input.date, problems) ?? todayInVietnam();
@@ -223,7 +229,10 @@ export class MemberRecordsService {
   private resolveCommune(input: CommuneInput, problems: FieldProblem[]) {
     const code = input.communeCode?.trim() || null;
     const name = input.communeName?.trim() || null;
-    const none = { values: { communeCode: null, communeEnteredCode: null, communeCandidates: [] as string[] }, raw: { commune: undefined as string | undefined } };
+    const none = {
+      values: { communeCode: null, communeEnteredCode: null, communeCandidates: [] as string[] },
+      raw: { commune: undefined as string | undefined },
+    };
     if (!code && !name) return none;
     const entered = [code, name].filter(Boolean).join(' ');
     if (code && !/^\d{1,5}$/.test(code)) {
@@ -233,7 +242,9 @@ export class MemberRecordsService {
     const r = this.adminUnits.resolve({ code, name });
     if (r.kind === 'NOT_FOUND') {
       problems.push(
-        code ? problem('communeCode', code, `mã xã '${code}' không có trong danh mục xã mới hay cũ`) : problem('communeName', name, `không tìm thấy xã/phường '${name}'`),
+        code
+          ? problem('communeCode', code, `mã xã '${code}' không có trong danh mục xã mới hay cũ`)
+          : problem('communeName', name, `không tìm thấy xã/phường '${name}'`),
       );
       return none;
     }
@@ -281,11 +292,14 @@ export function encodeCursor(r: Pick<MemberRecord, 'nameFolded' | 'id'>): string
 export function decodeCursor(cursor: string): [string, string] {
   try {
     const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && /^[0-9a-f-]{36}$/.test(String(v[1]))) return v as [string, string];
+    if (Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && /^[0-9a-f-]{36}$/.test(String(v[1])))
+      return v as [string, string];
   } catch {
     /* fall through */
   }
-  throw DomainError.invalidInput([{ field: 'after', value: cursor.slice(0, 40), message: `Trường 'after': con trỏ trang '${cursor.slice(0, 40)}' không hợp lệ` }]);
+  throw DomainError.invalidInput([
+    { field: 'after', value: cursor.slice(0, 40), message: `Trường 'after': con trỏ trang '${cursor.slice(0, 40)}' không hợp lệ` },
+  ]);
 }
 
 function conflictOnDuplicate(e: unknown, org: string, externalId: string): unknown {

@@ -30,7 +30,9 @@ export function ageLimits(opts: { min?: number; max?: number; officersExemptFrom
     if (!facts.birth) return [];
     const age = ageOn(facts.birth, onDay);
     if (opts.min !== undefined && age.max < opts.min)
-      return [{ code: 'INELIGIBLE_AGE', severity: 'VIOLATION', message: `Mới ${describeAge(age)} tuổi, dưới độ tuổi tối thiểu ${opts.min}` }];
+      return [
+        { code: 'INELIGIBLE_AGE', severity: 'VIOLATION', message: `Mới ${describeAge(age)} tuổi, dưới độ tuổi tối thiểu ${opts.min}` },
+      ];
     if (opts.max !== undefined && age.min > opts.max && !(opts.officersExemptFromMax && isOfficer(facts.profile)))
       return [{ code: 'INELIGIBLE_AGE', severity: 'VIOLATION', message: `Đã ${describeAge(age)} tuổi, quá độ tuổi tối đa ${opts.max}` }];
     return [];
@@ -48,9 +50,17 @@ export function admissionAge(opts: {
     if (!facts.birth || !day) return [];
     const age = ageOn(facts.birth, day);
     if (opts.min !== undefined && age.max < opts.min)
-      return [{ code: 'INELIGIBLE_AGE', severity: 'VIOLATION', message: `Kết nạp ngày ${day} khi mới ${describeAge(age)} tuổi, dưới ${opts.min}` }];
+      return [
+        {
+          code: 'INELIGIBLE_AGE',
+          severity: 'VIOLATION',
+          message: `Kết nạp ngày ${day} khi mới ${describeAge(age)} tuổi, dưới ${opts.min}`,
+        },
+      ];
     if (opts.max !== undefined && age.min > opts.max)
-      return [{ code: 'INELIGIBLE_AGE', severity: 'VIOLATION', message: `Kết nạp ngày ${day} khi đã ${describeAge(age)} tuổi, quá ${opts.max}` }];
+      return [
+        { code: 'INELIGIBLE_AGE', severity: 'VIOLATION', message: `Kết nạp ngày ${day} khi đã ${describeAge(age)} tuổi, quá ${opts.max}` },
+      ];
     return [];
   };
 }
@@ -60,7 +70,13 @@ export function sexOnly(sex: Sex, opts: { exceptWhen?: (profile: Profile) => boo
   return whileMember((facts) => {
     if (!facts.sex || facts.sex === sex || opts.exceptWhen?.(facts.profile)) return [];
     const who = facts.sex === 'MALE' ? 'nam' : 'nữ';
-    return [{ code: 'INELIGIBLE_SEX', severity: 'VIOLATION', message: `Hội viên là ${who}, tổ chức chỉ kết nạp ${sex === 'MALE' ? 'nam' : 'nữ'}` }];
+    return [
+      {
+        code: 'INELIGIBLE_SEX',
+        severity: 'VIOLATION',
+        message: `Hội viên là ${who}, tổ chức chỉ kết nạp ${sex === 'MALE' ? 'nam' : 'nữ'}`,
+      },
+    ];
   });
 }
 
@@ -70,7 +86,9 @@ export function agedOut(opts: { after: number; exemptOfficers?: boolean }): Elig
     if (!facts.birth) return [];
     const age = ageOn(facts.birth, onDay);
     if (age.min <= opts.after || (opts.exemptOfficers && isOfficer(facts.profile))) return [];
-    return [{ code: 'AGED_OUT', severity: 'WARNING', message: `Đã ${describeAge(age)} tuổi, quá ${opts.after}: cần làm thủ tục trưởng thành` }];
+    return [
+      { code: 'AGED_OUT', severity: 'WARNING', message: `Đã ${describeAge(age)} tuổi, quá ${opts.after}: cần làm thủ tục trưởng thành` },
+    ];
   });
 }
 
@@ -81,4 +99,3 @@ export function allOf(...rules: EligibilityRule[]): EligibilityRule {
     return issues.some((i) => i.code === 'INELIGIBLE_AGE') ? issues.filter((i) => i.code !== 'AGED_OUT') : issues;
   };
 }
-

@@ -35,7 +35,9 @@ export class OrganizationType {
 
 @InputType({ description: 'An association added as data (Chữ thập đỏ, Khuyến học…).' })
 export class CreateAssociationInput {
-  @Field() @IsString() @Matches(/^[A-Z][A-Z0-9_]{1,15}$/, { message: 'Mã tổ chức phải gồm 2–16 chữ in hoa, chữ số hoặc _' })
+  @Field()
+  @IsString()
+  @Matches(/^[A-Z][A-Z0-9_]{1,15}$/, { message: 'Mã tổ chức phải gồm 2–16 chữ in hoa, chữ số hoặc _' })
   code: string;
 
   @Field() @IsString() @MaxLength(200) name: string;

@@ -48,11 +48,7 @@ export class OrganizationsService implements OnModuleInit {
       await this.reload();
       found = this.byCode.get(code);
     }
-    if (!found)
-      throw new DomainError(
-        'NOT_FOUND',
-        `Không có tổ chức mã '${code}'. Các mã hiện có: ${[...this.byCode.keys()].join(', ')}.`,
-      );
+    if (!found) throw new DomainError('NOT_FOUND', `Không có tổ chức mã '${code}'. Các mã hiện có: ${[...this.byCode.keys()].join(', ')}.`);
     return found.definition;
   }
 

@@ -15,7 +15,11 @@ export class UnitsResolver {
   async units(@Args('organization') organization: string, @Args('parent', { nullable: true }) parent?: string): Promise<UnitType[]> {
     const units = await this.service.list(organization, parent);
     const codes = new Map(units.map((u) => [u.id, u.code]));
-    return Promise.all(units.map(async (u) => this.toType(u, codes.get(u.parentId ?? '') ?? (u.parentId ? (await this.service.byId(u.parentId))?.code : null))));
+    return Promise.all(
+      units.map(async (u) =>
+        this.toType(u, codes.get(u.parentId ?? '') ?? (u.parentId ? (await this.service.byId(u.parentId))?.code : null)),
+      ),
+    );
   }
 
   @Mutation(() => UnitType)

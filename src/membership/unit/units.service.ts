@@ -18,7 +18,10 @@ export class UnitsService {
 
   async findByCode(organization: string, code: string, em: EntityManager = this.db.manager): Promise<Unit> {
     const unit = await em.getRepository(Unit).findOneBy({ organizationCode: organization, code });
-    if (!unit) throw DomainError.invalidInput([{ field: 'unit', value: code, message: `Mã đơn vị: không có đơn vị '${code}' trong tổ chức ${organization}` }]);
+    if (!unit)
+      throw DomainError.invalidInput([
+        { field: 'unit', value: code, message: `Mã đơn vị: không có đơn vị '${code}' trong tổ chức ${organization}` },
+      ]);
     return unit;
   }
 
@@ -32,7 +35,14 @@ export class UnitsService {
     return qb.orderBy('u.path').getMany();
   }
 
-  async create(input: { organization: string; code: string; name: string; kind: UnitKind; parent?: string; communeCode?: string }): Promise<Unit> {
+  async create(input: {
+    organization: string;
+    code: string;
+    name: string;
+    kind: UnitKind;
+    parent?: string;
+    communeCode?: string;
+  }): Promise<Unit> {
     await this.organizations.get(input.organization);
     return this.db.transaction(async (em) => {
       const repo = em.getRepository(Unit);
@@ -43,10 +53,16 @@ export class UnitsService {
       const parent = input.parent ? await this.findByCode(input.organization, input.parent, em) : null;
       if (parent && LEVEL[parent.kind] >= LEVEL[input.kind])
         throw DomainError.invalidInput([
-          { field: 'parent', value: input.parent!, message: `Đơn vị cấp trên '${parent.code}' (${parent.kind}) không thể chứa đơn vị loại ${input.kind}` },
+          {
+            field: 'parent',
+            value: input.parent!,
+            message: `Đơn vị cấp trên '${parent.code}' (${parent.kind}) không thể chứa đơn vị loại ${input.kind}`,
+          },
         ]);
       if (!parent && input.kind === UnitKind.BRANCH)
-        throw DomainError.invalidInput([{ field: 'parent', value: null, message: 'Chi đoàn/chi hội/tổ phải thuộc một đơn vị cơ sở (parent)' }]);
+        throw DomainError.invalidInput([
+          { field: 'parent', value: null, message: 'Chi đoàn/chi hội/tổ phải thuộc một đơn vị cơ sở (parent)' },
+        ]);
       let communeCode = parent?.communeCode ?? null;
       if (input.communeCode) {
         const r = this.adminUnits.resolve({ code: input.communeCode });
@@ -64,8 +80,18 @@ export class UnitsService {
         communeCode = r.commune.code;
       }
       if (!communeCode && input.kind !== UnitKind.PROVINCE)
-        throw DomainError.invalidInput([{ field: 'communeCode', value: null, message: 'Đơn vị cơ sở phải gắn với một xã/phường (communeCode)' }]);
-      const unit = repo.create({ organizationCode: input.organization, code: input.code, name: input.name.trim().normalize('NFC'), kind: input.kind, parentId: parent?.id ?? null, communeCode, path: '' });
+        throw DomainError.invalidInput([
+          { field: 'communeCode', value: null, message: 'Đơn vị cơ sở phải gắn với một xã/phường (communeCode)' },
+        ]);
+      const unit = repo.create({
+        organizationCode: input.organization,
+        code: input.code,
+        name: input.name.trim().normalize('NFC'),
+        kind: input.kind,
+        parentId: parent?.id ?? null,
+        communeCode,
+        path: '',
+      });
       await repo.insert(unit);
       unit.path = `${parent?.path ?? '/'}${unit.id}/`;
       await repo.update(unit.id, { path: unit.path });

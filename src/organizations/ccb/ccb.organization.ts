@@ -6,9 +6,17 @@ import type { OrganizationDefinition } from '../../membership/organization/organ
 const militaryService: EligibilityRule = (facts) => {
   const { enlistmentYear, dischargeYear } = facts.profile;
   if (typeof enlistmentYear === 'number' && typeof dischargeYear === 'number' && dischargeYear < enlistmentYear)
-    return [{ code: 'INELIGIBLE_SERVICE', severity: 'VIOLATION', message: `Năm xuất ngũ ${dischargeYear} trước năm nhập ngũ ${enlistmentYear}` }];
+    return [
+      { code: 'INELIGIBLE_SERVICE', severity: 'VIOLATION', message: `Năm xuất ngũ ${dischargeYear} trước năm nhập ngũ ${enlistmentYear}` },
+    ];
   if (typeof enlistmentYear === 'number' && facts.birth && enlistmentYear - facts.birth.year < 15)
-    return [{ code: 'INELIGIBLE_SERVICE', severity: 'VIOLATION', message: `Năm nhập ngũ ${enlistmentYear} khi mới ${enlistmentYear - facts.birth.year} tuổi` }];
+    return [
+      {
+        code: 'INELIGIBLE_SERVICE',
+        severity: 'VIOLATION',
+        message: `Năm nhập ngũ ${enlistmentYear} khi mới ${enlistmentYear - facts.birth.year} tuổi`,
+      },
+    ];
   return [];
 };
 
