@@ -45,7 +45,7 @@ export class InitialSchema1763700000000 implements MigrationInterface {
     await q.query(`CREATE INDEX "IDX_52d8ec7d681629fb50a5ba3a89" ON "member_record"  ("commune_code") `);
     await q.query(`CREATE INDEX "IDX_82e9cefa74ed9f2eafa0809b0a" ON "member_record"  ("unit_id") `);
     await q.query(`CREATE INDEX "IDX_604ffaf0ad801721779b8c99b6" ON "member_record"  ("status") `);
-    await q.query(`CREATE INDEX "ix_member_record_org_name" ON "member_record"  ("organization_code", "name_folded", "id") `);
+    await q.query(`CREATE INDEX "ix_member_record_org_name" ON "member_record"  ("organization_code", "given_key", "name_folded", "id") `);
     await q.query(
       `CREATE TABLE "membership_event" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "record_id" uuid NOT NULL, "kind" character varying(16) NOT NULL, "effective_date" date, "from_status" character varying(16), "to_status" character varying(16), "from_unit_id" uuid, "to_unit_id" uuid, "reason" text, "recorded_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_a5bbbf1d51331d1ff4e6419c48e" PRIMARY KEY ("id"))`,
     );

@@ -81,6 +81,35 @@ describe('member records (GraphQL over HTTP)', () => {
     expect(u.data!.updateMemberRecord).toEqual({ commune: { code: target }, communeCandidates: [] });
   });
 
+  it('settles a split commune from the name alone, as a secretary would type it', async () => {
+    const [split] = await t.sql<{ code: string }>(`
+      SELECT legacy_code AS code FROM legacy_commune_successor
+      WHERE legacy_code NOT IN (SELECT code FROM commune) GROUP BY legacy_code HAVING count(*) > 1 ORDER BY 1 DESC LIMIT 1`);
+    const rec = (await create({ organization: 'CCB', externalId: 'CCB-SPLIT', fullName: 'Lò Văn Xuân', communeCode: split.code })).data!
+      .createMemberRecord;
+    const target = rec.communeCandidates[0].code;
+    const [c] = await t.sql<{ name: string }>('SELECT name FROM commune WHERE code = $1', [target]);
+    const u = await t.gql<{ updateMemberRecord: { commune: { code: string }; enteredCommuneCode: string } }>(
+      `mutation($id: ID!, $i: UpdateMemberRecordInput!) { updateMemberRecord(id: $id, input: $i) { commune { code } enteredCommuneCode } }`,
+      { id: rec.id, i: { communeName: c.name } },
+    );
+    expect(u.data!.updateMemberRecord).toEqual({ commune: { code: target }, enteredCommuneCode: split.code });
+  });
+
+  it('lists a roster by given name (tên), then full name, as Vietnamese rosters are', async () => {
+    for (const [i, name] of ['Trần Văn Bình', 'Nguyễn Thị An', 'Lê Văn Bình', 'Đỗ Minh Châu'].entries())
+      expect((await create({ organization: 'HND', externalId: `SORT-${i}`, fullName: name })).errors).toBeUndefined();
+    const all = await t.gql<{ memberRecords: { nodes: { fullName: string; externalId: string }[] } }>(
+      '{ memberRecords(organization: "HND", first: 500) { nodes { fullName externalId } } }',
+    );
+    expect(all.data!.memberRecords.nodes.filter((n) => n.externalId.startsWith('SORT-')).map((n) => n.fullName)).toEqual([
+      'Nguyễn Thị An',
+      'Lê Văn Bình',
+      'Trần Văn Bình',
+      'Đỗ Minh Châu',
+    ]);
+  });
+
   it('refuses bad input with each field, value and reason in Vietnamese, and writes nothing', async () => {
     const before = await t.sql<{ n: number }>('SELECT count(*)::int AS n FROM member_record');
     const r = await create({

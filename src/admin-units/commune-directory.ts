@@ -54,12 +54,8 @@ function markedKey(name: string): string {
     .toLowerCase()
     .replace(/^(xã|phường|thị trấn|đặc khu|tt\.?|p\.|x\.)\s+/u, '');
 }
-const hasMarks = (s: string) =>
-  foldText(s) !==
-  s
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
+/** Typed with Vietnamese marks (anything beyond ASCII, đ included): then the marks must agree. */
+const hasMarks = (s: string) => /[^\x00-\x7f]/.test(s);
 
 interface Entry {
   key: string;
@@ -160,10 +156,19 @@ export class CommuneDirectory {
     return e.current ? e.current.provinceCode === this.homeProvince : this.homeLegacyProvinces.has(e.legacy!.legacyProvinceCode);
   }
 
+  /** Entries whose name is the one typed: marks compared when typed, ignored when not. */
+  private exactMatches(text: string): Entry[] {
+    if (hasMarks(text)) {
+      const marked = markedKey(text);
+      return this.entries.filter((e) => e.marked === marked);
+    }
+    const key = communeKey(text);
+    return this.entries.filter((e) => e.key === key);
+  }
+
   /** Exact matches (home province first, current before old), then fuzzy ones. */
   private rank(key: string, text: string): Entry[] {
-    const marked = markedKey(text);
-    const exact = this.entries.filter((e) => (hasMarks(text) ? e.marked === marked : e.key === key));
+    const exact = this.exactMatches(text);
     const order = (e: Entry) => (this.inHome(e) ? 0 : 2) + (e.current ? 0 : 1);
     exact.sort((a, b) => order(a) - order(b));
     const fuzzy = this.fuse
@@ -178,8 +183,7 @@ export class CommuneDirectory {
     const none: CommuneResolution = { kind: 'NOT_FOUND', commune: null, candidates: [], legacy: null, enteredCode: null };
     const key = communeKey(name);
     if (!key) return none;
-    const marked = markedKey(name);
-    const exact = this.entries.filter((e) => (hasMarks(name) ? e.marked === marked : e.key === key));
+    const exact = this.exactMatches(name);
     // Within the home province first, then nationwide; current names before old ones.
     const tiers: Entry[][] = this.homeProvince
       ? [exact.filter((e) => e.current && this.inHome(e)), exact.filter((e) => e.legacy && this.inHome(e))]

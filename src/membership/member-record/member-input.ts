@@ -77,7 +77,7 @@ export function normalizeMemberFields(
   if (input.fullName !== undefined) {
     const v = input.fullName ?? '';
     take('fullName', v, parsePersonName(v), (n) => {
-      Object.assign(changes, { fullName: n.fullName, nameFolded: n.folded, familyKey: n.familyKey, givenKey: n.given ? n.givenKey : '' });
+      Object.assign(changes, { fullName: n.fullName, nameFolded: n.folded, familyKey: n.familyKey, givenKey: n.givenKey });
       raw.fullName = v;
     });
   }

@@ -29,7 +29,7 @@ export interface RawValues {
 /** One membership: one record per (organization, Mã hồ sơ). */
 @Entity('member_record')
 @Unique('uq_member_record_org_external_id', ['organizationCode', 'externalId'])
-@Index('ix_member_record_org_name', ['organizationCode', 'nameFolded', 'id'])
+@Index('ix_member_record_org_name', ['organizationCode', 'givenKey', 'nameFolded', 'id'])
 @Index('ix_member_record_name_trgm', { synchronize: false })
 export class MemberRecord {
   @PrimaryGeneratedColumn('uuid')

@@ -18,7 +18,10 @@ export interface MemberRecordFilter {
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-/** SQL for listing member records: keyset pagination on (folded name, id). */
+/**
+ * SQL for listing member records. Sorted as Vietnamese rosters are, by given name (tên), then
+ * the full name; keyset pagination on (given name, full name, id).
+ */
 @Injectable()
 export class MemberRecordsRepository {
   constructor(private readonly db: DataSource) {}
@@ -55,13 +58,19 @@ export class MemberRecordsRepository {
   async page(
     f: MemberRecordFilter,
     first: number,
-    after: [string, string] | null,
+    after: [string, string, string] | null,
   ): Promise<{ totalCount: number; rows: MemberRecord[]; hasNextPage: boolean }> {
     const totalCount = await this.filtered(f).getCount();
     const qb = this.filtered(f);
-    if (after) qb.andWhere('(r.name_folded, r.id) > (:afterName, :afterId)', { afterName: after[0], afterId: after[1] });
+    if (after)
+      qb.andWhere('(r.given_key, r.name_folded, r.id) > (:afterGiven, :afterName, :afterId)', {
+        afterGiven: after[0],
+        afterName: after[1],
+        afterId: after[2],
+      });
     const rows = await qb
-      .orderBy('r.name_folded', 'ASC')
+      .orderBy('r.given_key', 'ASC')
+      .addOrderBy('r.name_folded', 'ASC')
       .addOrderBy('r.id', 'ASC')
       .take(first + 1)
       .getMany();

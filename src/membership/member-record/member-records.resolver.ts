@@ -34,7 +34,9 @@ export class MemberRecordsResolver {
     private readonly units: UnitsService,
   ) {}
 
-  @Query(() => MemberRecordConnectionType, { description: "An organization's records, 50 a page (at most 500)." })
+  @Query(() => MemberRecordConnectionType, {
+    description: "An organization's records sorted by given name (tên), then full name; 50 a page (at most 500).",
+  })
   async memberRecords(@Args() args: MemberRecordsArgs): Promise<MemberRecordConnectionType> {
     const page = await this.records.list({ ...args, first: args.first ?? 50 });
     return {
@@ -52,23 +54,22 @@ export class MemberRecordsResolver {
   @ResolveField(() => [MembershipEventType], { description: 'Admission, transfers, status changes, end.' })
   async history(@Parent() record: MemberRecordType): Promise<MembershipEventType[]> {
     const events = await this.records.history(record.id);
-    const unitRef = async (id: string | null) => {
-      const u = id ? await this.units.byId(id) : null;
+    const units = await this.units.byIds([...new Set(events.flatMap((e) => [e.fromUnitId, e.toUnitId]).filter((id) => id !== null))]);
+    const unitRef = (id: string | null) => {
+      const u = id ? units.get(id) : undefined;
       return u ? { code: u.code, name: u.name } : null;
     };
-    return Promise.all(
-      events.map(async (e) => ({
-        id: e.id,
-        kind: e.kind,
-        effectiveDate: e.effectiveDate,
-        fromStatus: e.fromStatus,
-        toStatus: e.toStatus,
-        fromUnit: await unitRef(e.fromUnitId),
-        toUnit: await unitRef(e.toUnitId),
-        reason: e.reason,
-        recordedAt: e.recordedAt,
-      })),
-    );
+    return events.map((e) => ({
+      id: e.id,
+      kind: e.kind,
+      effectiveDate: e.effectiveDate,
+      fromStatus: e.fromStatus,
+      toStatus: e.toStatus,
+      fromUnit: unitRef(e.fromUnitId),
+      toUnit: unitRef(e.toUnitId),
+      reason: e.reason,
+      recordedAt: e.recordedAt,
+    }));
   }
 
   @Mutation(() => MemberRecordType)

@@ -8,7 +8,7 @@ import { MEMBER_STATUS_INFO, MemberStatus, ENDING_STATUSES } from '../member-sta
 import type { EligibilityIssue, OrganizationDefinition } from '../organization/organization-definition.js';
 import { OrganizationsService } from '../organization/organizations.service.js';
 import { Unit } from '../unit/unit.entity.js';
-import { UnitsService } from '../unit/units.service.js';
+import { UnitsService, unitNotFound } from '../unit/units.service.js';
 import { deriveIdIssues, normalizeMemberFields, problem, type MemberFieldsInput } from './member-input.js';
 import { MemberRecord } from './member-record.entity.js';
 import { MembershipEvent, MembershipEventKind } from './membership-event.entity.js';
@@ -137,7 +137,11 @@ export class MemberRecordsService {
       const { changes, problems } = normalizeMemberFields(input, { definition: def, today, current: record });
       if (input.fullName === null) problems.push(problem('fullName', null, 'không được để trống'));
       const touchesCommune = input.communeCode !== undefined || input.communeName !== undefined;
-      const commune = touchesCommune ? this.resolveCommune(input, problems) : null;
+      // A name alone, on a record whose old commune was split, settles that code among its successors.
+      const unsettled = record.communeCode === null && record.communeCandidates.length > 0 && input.communeCode === undefined;
+      const communeInput =
+        unsettled && input.communeName ? { communeCode: record.communeEnteredCode, communeName: input.communeName } : input;
+      const commune = touchesCommune ? this.resolveCommune(communeInput, problems) : null;
       const newStatus = input.status ?? null;
       if (newStatus && MEMBER_STATUS_INFO[newStatus].ends)
         problems.push(
@@ -174,7 +178,7 @@ export class MemberRecordsService {
         );
       const unit = await this.unitOrProblem(record.organizationCode, input.unit, problems, em);
       if (unit && unit.id === record.unitId) problems.push(problem('unit', input.unit, 'hồ sơ đã ở đơn vị này'));
-      const date = this.dateOrProblem('joinDate', input.date, problems) ?? todayInVietnam();
+      const date = this.dateOrProblem('date', input.date, problems) ?? todayInVietnam();
       if (problems.length) throw DomainError.invalidInput(problems);
       const fromUnitId = record.unitId;
       await em.getRepository(MemberRecord).update(record.id, { unitId: unit!.id, version: record.version + 1 });
@@ -259,8 +263,8 @@ export class MemberRecordsService {
   }
 
   private async unitOrProblem(org: string, code: string, problems: FieldProblem[], em: EntityManager): Promise<Unit | null> {
-    const unit = await em.getRepository(Unit).findOneBy({ organizationCode: org, code });
-    if (!unit) problems.push(problem('unit', code, `không có đơn vị '${code}' trong tổ chức ${org}`));
+    const unit = await this.units.findByCodeOrNull(org, code, em);
+    if (!unit) problems.push(unitNotFound(org, code));
     return unit;
   }
 
@@ -285,15 +289,16 @@ export class MemberRecordsService {
   }
 }
 
-export function encodeCursor(r: Pick<MemberRecord, 'nameFolded' | 'id'>): string {
-  return Buffer.from(JSON.stringify([r.nameFolded, r.id])).toString('base64url');
+/** Keyset cursor: the sort key of the last row (given name, full name, id). */
+export function encodeCursor(r: Pick<MemberRecord, 'givenKey' | 'nameFolded' | 'id'>): string {
+  return Buffer.from(JSON.stringify([r.givenKey, r.nameFolded, r.id])).toString('base64url');
 }
 
-export function decodeCursor(cursor: string): [string, string] {
+export function decodeCursor(cursor: string): [string, string, string] {
   try {
     const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && /^[0-9a-f-]{36}$/.test(String(v[1])))
-      return v as [string, string];
+    if (Array.isArray(v) && v.length === 3 && typeof v[0] === 'string' && typeof v[1] === 'string' && /^[0-9a-f-]{36}$/.test(String(v[2])))
+      return v as [string, string, string];
   } catch {
     /* fall through */
   }

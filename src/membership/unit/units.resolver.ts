@@ -14,12 +14,7 @@ export class UnitsResolver {
   @Query(() => [UnitType], { description: "An organization's units (children of `parent` when given), in tree order." })
   async units(@Args('organization') organization: string, @Args('parent', { nullable: true }) parent?: string): Promise<UnitType[]> {
     const units = await this.service.list(organization, parent);
-    const codes = new Map(units.map((u) => [u.id, u.code]));
-    return Promise.all(
-      units.map(async (u) =>
-        this.toType(u, codes.get(u.parentId ?? '') ?? (u.parentId ? (await this.service.byId(u.parentId))?.code : null)),
-      ),
-    );
+    return units.map((u) => this.toType(u, u.parent?.code ?? null));
   }
 
   @Mutation(() => UnitType)

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
 import { AdminUnitsService } from '../../admin-units/admin-units.service.js';
 import { DomainError } from '../../common/errors/domain-error.js';
+import type { FieldProblem } from '../../common/errors/field-problem.js';
 import { OrganizationsService } from '../organization/organizations.service.js';
 import { Unit, UnitKind } from './unit.entity.js';
 
@@ -16,22 +17,31 @@ export class UnitsService {
     private readonly adminUnits: AdminUnitsService,
   ) {}
 
+  /** The unit, or null: callers that collect several input problems report it themselves. */
+  findByCodeOrNull(organization: string, code: string, em: EntityManager = this.db.manager): Promise<Unit | null> {
+    return em.getRepository(Unit).findOneBy({ organizationCode: organization, code });
+  }
+
   async findByCode(organization: string, code: string, em: EntityManager = this.db.manager): Promise<Unit> {
-    const unit = await em.getRepository(Unit).findOneBy({ organizationCode: organization, code });
-    if (!unit)
-      throw DomainError.invalidInput([
-        { field: 'unit', value: code, message: `Mã đơn vị: không có đơn vị '${code}' trong tổ chức ${organization}` },
-      ]);
+    const unit = await this.findByCodeOrNull(organization, code, em);
+    if (!unit) throw DomainError.invalidInput([unitNotFound(organization, code)]);
     return unit;
   }
 
-  async byId(id: string): Promise<Unit | null> {
-    return this.db.getRepository(Unit).findOneBy({ id });
+  /** Units by id, in one query (for a record's history). */
+  async byIds(ids: string[]): Promise<Map<string, Unit>> {
+    if (ids.length === 0) return new Map();
+    const units = await this.db.getRepository(Unit).findBy({ id: In(ids) });
+    return new Map(units.map((u) => [u.id, u]));
   }
 
   list(organization: string, parent?: string | null): Promise<Unit[]> {
-    const qb = this.db.getRepository(Unit).createQueryBuilder('u').where('u.organization_code = :organization', { organization });
-    if (parent) qb.innerJoin(Unit, 'p', 'p.id = u.parent_id AND p.code = :parent', { parent });
+    const qb = this.db
+      .getRepository(Unit)
+      .createQueryBuilder('u')
+      .leftJoinAndSelect('u.parent', 'p')
+      .where('u.organization_code = :organization', { organization });
+    if (parent) qb.andWhere('p.code = :parent', { parent });
     return qb.orderBy('u.path').getMany();
   }
 
@@ -98,4 +108,8 @@ export class UnitsService {
       return unit;
     });
   }
+}
+
+export function unitNotFound(organization: string, code: string): FieldProblem {
+  return { field: 'unit', value: code, message: `Mã đơn vị: không có đơn vị '${code}' trong tổ chức ${organization}` };
 }
