@@ -22,10 +22,7 @@ export class AdminUnitsResolver {
     @Args('first', { type: () => Int, nullable: true, defaultValue: 50 }) first = 50,
   ): CommuneType[] {
     if (first < 1 || first > 5000) throw new DomainError('BAD_USER_INPUT', `first = ${first}: phải từ 1 đến 5000`);
-    return this.adminUnits
-      .listCommunes({ province, search, limit: first })
-      .map((c) => this.adminUnits.commune(c.code)!)
-      .map((c) => ({ code: c.code, name: c.name, kind: c.kind, provinceCode: c.provinceCode }));
+    return this.adminUnits.listCommunes({ province, search, limit: first });
   }
 
   @Query(() => CommuneResolutionType, {

@@ -2,7 +2,7 @@ import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/app-config.js';
-import { CommuneDirectory, type CommuneRef, type CommuneResolution, type LegacyCommuneRef } from './commune-directory.js';
+import { CommuneDirectory, type CommuneResolution, type LegacyCommuneRef } from './commune-directory.js';
 import { Commune, LegacyCommune, LegacyCommuneSuccessor, LegacyProvince, Province } from './admin-unit.entities.js';
 
 /** Administrative units, held in memory (a few thousand rows) for lookups that cost no query. */
@@ -57,13 +57,10 @@ export class AdminUnitsService implements OnModuleInit {
     return this.legacy.get(code) ?? null;
   }
 
-  listCommunes(opts: { province?: string | null; search?: string | null; limit: number }): CommuneRef[] {
+  /** Current communes of a province and/or matching a name (best first); old names lead to their successors. */
+  listCommunes(opts: { province?: string | null; search?: string | null; limit: number }): Commune[] {
     if (opts.search) {
-      return this.directory
-        .search(opts.search, opts.limit * 3)
-        .map((h) => h.commune)
-        .filter((c) => !opts.province || c.provinceCode === opts.province)
-        .slice(0, opts.limit);
+      return this.directory.search(opts.search, opts.limit, opts.province ?? null).map((h) => this.communes.get(h.commune.code)!);
     }
     return [...this.communes.values()].filter((c) => !opts.province || c.provinceCode === opts.province).slice(0, opts.limit);
   }

@@ -103,4 +103,12 @@ describe('CommuneDirectory: names', () => {
     const hits = directory('01').search('ba dinh');
     expect(hits[0].commune.code).toBe('00004');
   });
+
+  it('searches within one province when asked, however many matches the country has', () => {
+    // "Tân" starts hundreds of commune names nationwide; Tây Ninh (80) has many of them.
+    const inProvince = data.communes.filter((c) => c.provinceCode === '80' && /Tân/.test(c.name));
+    const hits = directory().search('Tân', 500, '80');
+    expect(hits.length).toBeGreaterThanOrEqual(inProvince.length);
+    expect(hits.every((h) => h.commune.provinceCode === '80')).toBe(true);
+  });
 });

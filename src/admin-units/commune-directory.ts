@@ -117,16 +117,16 @@ export class CommuneDirectory {
   }
 
   /** Communes whose name fits, best first, in the home province first (for a search box). */
-  search(text: string, limit = 10): { commune: CommuneRef; legacy: LegacyCommuneRef | null }[] {
+  search(text: string, limit = 10, province: string | null = null): { commune: CommuneRef; legacy: LegacyCommuneRef | null }[] {
     const key = communeKey(text);
     if (!key) return [];
-    const hits = this.rank(key, text);
+    const hits = this.rank(key, text, province === null ? 30 : undefined);
     const out: { commune: CommuneRef; legacy: LegacyCommuneRef | null }[] = [];
     const seen = new Set<string>();
     for (const e of hits) {
       const targets = e.current ? [e.current] : e.legacy!.successorCodes.map((c) => this.currentByCode.get(c)!).filter(Boolean);
       for (const t of targets) {
-        if (seen.has(t.code)) continue;
+        if (seen.has(t.code) || (province !== null && t.provinceCode !== province)) continue;
         seen.add(t.code);
         out.push({ commune: t, legacy: e.legacy ?? null });
         if (out.length >= limit) return out;
@@ -167,12 +167,12 @@ export class CommuneDirectory {
   }
 
   /** Exact matches (home province first, current before old), then fuzzy ones. */
-  private rank(key: string, text: string): Entry[] {
+  private rank(key: string, text: string, fuzzyLimit?: number): Entry[] {
     const exact = this.exactMatches(text);
     const order = (e: Entry) => (this.inHome(e) ? 0 : 2) + (e.current ? 0 : 1);
     exact.sort((a, b) => order(a) - order(b));
     const fuzzy = this.fuse
-      .search(key, { limit: 30 })
+      .search(key, fuzzyLimit === undefined ? undefined : { limit: fuzzyLimit })
       .filter((r) => !exact.includes(r.item))
       .sort((a, b) => a.score! - b.score! || order(a.item) - order(b.item))
       .map((r) => r.item);
