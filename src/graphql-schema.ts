@@ -1,13 +1,22 @@
 import { NestFactory } from '@nestjs/core';
 import { GraphQLSchemaBuilderModule, GraphQLSchemaFactory } from '@nestjs/graphql';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { AccessResolver } from './access/access.resolver.js';
+import { AuditResolver } from './audit/audit.resolver.js';
 import { AdminUnitsResolver } from './admin-units/admin-units.resolver.js';
 import { MemberRecordsResolver } from './membership/member-record/member-records.resolver.js';
 import { OrganizationsResolver } from './membership/organization/organizations.resolver.js';
 import { UnitsResolver } from './membership/unit/units.resolver.js';
 
 /** Every resolver of the API: the schema generator builds `schema.graphql` from these. */
-export const GRAPHQL_RESOLVERS = [AdminUnitsResolver, OrganizationsResolver, UnitsResolver, MemberRecordsResolver];
+export const GRAPHQL_RESOLVERS = [
+  AdminUnitsResolver,
+  OrganizationsResolver,
+  UnitsResolver,
+  MemberRecordsResolver,
+  AccessResolver,
+  AuditResolver,
+];
 
 const HEADER = '# Generated from the code by `npm run schema` (sorted). Do not edit: CI fails when it is stale.\n\n';
 

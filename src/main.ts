@@ -28,7 +28,7 @@ async function bootstrap(): Promise<void> {
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
   try {
-    app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, db.url), {
+    app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, db.url, db.key), {
       logger: ['error', 'warn'],
       bodyParser: false,
     });

@@ -1,3 +1,4 @@
+import { decryptText, keyedHash } from '../src/personal-data/personal-data-cipher.js';
 import { createTestApp, type TestApp } from './test-app.js';
 
 /** The member registry through GraphQL over HTTP, on a real PostgreSQL with the migrations. */
@@ -161,8 +162,15 @@ describe('member records (GraphQL over HTTP)', () => {
     const rec = r.data!.createMemberRecord;
     expect(rec.idNumberIssues).toEqual(['SEX_MISMATCH', 'BIRTH_YEAR_MISMATCH']);
     expect(rec.eligibility.map((e) => e.code)).toEqual(['INELIGIBLE_SEX']);
-    const [row] = await t.sql<{ id_number: string }>('SELECT id_number FROM member_record WHERE id = $1', [rec.id]);
-    expect(row.id_number).toBe('001185012345');
+    // Stored sealed, never in clear: the keyed hash and the masked form beside it.
+    const [row] = await t.sql<{ sealed: Buffer; hash: Buffer; masked: string; everything: string }>(
+      'SELECT id_number_sealed AS sealed, id_number_hash AS hash, id_number_masked AS masked, r::text AS everything FROM member_record r WHERE id = $1',
+      [rec.id],
+    );
+    expect(decryptText(t.key, row.sealed)).toBe('001185012345');
+    expect(row.hash.equals(keyedHash(t.key, '001185012345'))).toBe(true);
+    expect(row.masked).toBe('0011******45');
+    expect(row.everything).not.toContain('001185012345');
   });
 
   describe('units, subtree filter, transfer and end of membership', () => {

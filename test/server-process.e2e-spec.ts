@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { totpCode } from '../src/access/totp.js';
 
 /**
  * The built server as an operator runs it (`node dist/src/main.js`) on a temporary DATA_DIR:
@@ -122,6 +123,56 @@ describe('the built server and the CLI on one DATA_DIR', () => {
     expect(postmasterAlive()).toBe(false);
     expect(fs.existsSync(path.join(dataDir, 'db.lock.json'))).toBe(false);
   }, 180_000);
+
+  it('creates the first administrator and a service token with the CLI; the server accepts both', async () => {
+    const server = await startServer();
+    const cli = (args: string[], input?: string) =>
+      spawnSync(process.execPath, [path.join(ROOT, 'bin/lienthong.js'), ...args], { env: env(0), encoding: 'utf8', input });
+    try {
+      const password = 'Một mật khẩu dài đủ 2026';
+      const created = cli(['user', 'create', '--username', 'quantri', '--role', 'ADMIN', '--password-stdin'], `${password}\n`);
+      expect(created.stderr).toContain('created user quantri (ADMIN)');
+      expect(created.status).toBe(0);
+      const lines = Object.fromEntries(
+        created.stdout
+          .trim()
+          .split('\n')
+          .map((l) => l.split('\t') as [string, string]),
+      );
+      expect(lines.password).toBeUndefined();
+      expect(lines['otpauth-uri']).toContain(`secret=${lines['totp-secret']}`);
+
+      const token = cli(['token', 'create', '--name', 'bao-cao-thang', '--role', 'DAN_VAN']);
+      expect(token.status).toBe(0);
+      const serviceToken = token.stdout.trim().split('\n').pop()!;
+      expect(serviceToken).toMatch(/^lt_svc_/);
+      expect(token.stderr).toContain("created service token 'bao-cao-thang'");
+
+      const gql = async (query: string, variables: Record<string, unknown>, bearer?: string) => {
+        const res = await fetch(`http://127.0.0.1:${server.port}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...(bearer ? { authorization: `Bearer ${bearer}` } : {}) },
+          body: JSON.stringify({ query, variables }),
+        });
+        return (await res.json()) as { data?: Record<string, { token?: string; role?: string }>; errors?: unknown[] };
+      };
+      // The server opens the TOTP secret the CLI sealed: both found the same key in DATA_DIR.
+      const login = await gql('mutation($i: LogInInput!) { logIn(input: $i) { token } }', {
+        i: { username: 'quantri', password, totpCode: totpCode(lines['totp-secret'], Date.now()) },
+      });
+      expect(login.errors).toBeUndefined();
+      const me = await gql('{ me { role } }', {}, login.data!.logIn.token);
+      expect(me.data!.me.role).toBe('ADMIN');
+      expect((await gql('{ me { role } }', {}, serviceToken)).data!.me.role).toBe('DAN_VAN');
+      expect(fs.statSync(path.join(dataDir, 'lienthong.key')).mode & 0o777).toBe(0o600);
+
+      const bad = cli(['user', 'create', '--username', 'x', '--role', 'BOSS']);
+      expect(bad.status).toBe(2);
+      expect(bad.stderr).toContain("'BOSS' is not a role");
+    } finally {
+      await stop(server, 'SIGTERM');
+    }
+  }, 120_000);
 
   it('says in one line why the CLI could not do its work, with a non-zero exit code', () => {
     const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/lienthong.js'), 'org', 'add', '--code', 'bad code', '--name', 'X'], {

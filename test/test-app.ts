@@ -1,4 +1,9 @@
 import { randomBytes } from 'node:crypto';
+import { AuthService } from '../src/access/auth.service.js';
+import type { Principal } from '../src/access/principal.js';
+import { Role } from '../src/access/role.js';
+import { totpCode } from '../src/access/totp.js';
+import { parseKey, type PersonalDataKey } from '../src/personal-data/personal-data-key.js';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { NestFactory } from '@nestjs/core';
 import pg from 'pg';
@@ -15,10 +20,42 @@ export interface TestApp {
   app: NestExpressApplication;
   url: string;
   databaseUrl: string;
-  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GqlResult<T>>;
+  key: PersonalDataKey;
+  /** A logged-in administrator's session token: what `gql` sends unless told otherwise. */
+  adminToken: string;
+  /** As a client would send it; `token: null` sends none. */
+  gql<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    opts?: { token?: string | null },
+  ): Promise<GqlResult<T>>;
+  /** A user created as the CLI would (password and TOTP secret returned). */
+  createUser(username: string, role: Role, organization?: string, unit?: string): Promise<TestUser>;
+  /** Logs in over GraphQL with the password and the current TOTP code; returns the token. */
+  logIn(user: TestUser): Promise<string>;
+  /** A service token with this role and scope. */
+  serviceToken(role: Role, organization?: string, unit?: string): Promise<string>;
   sql<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
   close(): Promise<void>;
 }
+
+export interface TestUser {
+  username: string;
+  password: string;
+  totpSecret: string;
+}
+
+export const CLI_PRINCIPAL: Principal = {
+  kind: 'CLI',
+  id: null,
+  name: 'cli:test',
+  role: Role.ADMIN,
+  organization: null,
+  unitPath: null,
+  unitCode: null,
+  tokenId: null,
+  clientIp: null,
+};
 
 export interface GqlResult<T> {
   status: number;
@@ -45,9 +82,10 @@ export async function createTestDatabase(): Promise<string> {
 
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const databaseUrl = await createTestDatabase();
-  await runMigrations(databaseUrl);
-  const config = loadConfig({ ...env, DATABASE_URL: databaseUrl, PORT: '0' });
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl), {
+  const config = loadConfig({ LIENTHONG_KEY: randomBytes(32).toString('base64'), ...env, DATABASE_URL: databaseUrl, PORT: '0' });
+  const key = parseKey(config.key!, 'LIENTHONG_KEY');
+  await runMigrations(databaseUrl, key);
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl, key), {
     logger: ['error'],
     bodyParser: false,
   });
@@ -56,18 +94,41 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   const address = app.getHttpServer().address() as { port: number };
   const url = `http://127.0.0.1:${address.port}`;
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
-  return {
+  const auth = app.get(AuthService);
+  const gql = async <T>(query: string, variables?: Record<string, unknown>, opts: { token?: string | null } = {}) => {
+    const token = opts.token === undefined ? t.adminToken : opts.token;
+    const res = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await res.json()) as GqlResult<T>;
+    return { ...body, status: res.status };
+  };
+  const t: TestApp = {
     app,
     url,
     databaseUrl,
-    async gql<T>(query: string, variables?: Record<string, unknown>) {
-      const res = await fetch(`${url}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query, variables }),
-      });
-      const body = (await res.json()) as GqlResult<T>;
-      return { ...body, status: res.status };
+    key,
+    adminToken: '',
+    gql,
+    async createUser(username, role, organization, unit) {
+      const password = `Mật khẩu thử ${randomBytes(6).toString('hex')}`;
+      const created = await auth.createUser({ username, role, organization, unit, password }, CLI_PRINCIPAL);
+      return { username, password, totpSecret: created.totpSecret };
+    },
+    async logIn(user) {
+      const r = await gql<{ logIn: { token: string } }>(
+        `mutation ($input: LogInInput!) { logIn(input: $input) { token } }`,
+        { input: { username: user.username, password: user.password, totpCode: totpCode(user.totpSecret, Date.now()) } },
+        { token: null },
+      );
+      if (!r.data) throw new Error(`log-in of ${user.username} failed: ${JSON.stringify(r.errors)}`);
+      return r.data.logIn.token;
+    },
+    async serviceToken(role, organization, unit) {
+      const name = `test-${role.toLowerCase()}-${randomBytes(3).toString('hex')}`;
+      return (await auth.createServiceToken({ name, role, organization, unit }, CLI_PRINCIPAL)).token;
     },
     async sql<T>(text: string, params: unknown[] = []) {
       return (await pool.query(text, params)).rows as T[];
@@ -77,4 +138,6 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
       await app.close();
     },
   };
+  t.adminToken = await t.logIn(await t.createUser('quantri', Role.ADMIN));
+  return t;
 }

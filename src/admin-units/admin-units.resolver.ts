@@ -1,3 +1,4 @@
+import { Public } from '../access/access.decorators.js';
 import { Args, Int, Query, Resolver } from '@nestjs/graphql';
 import { DomainError } from '../common/errors/domain-error.js';
 import { AdminUnitsService } from './admin-units.service.js';
@@ -8,11 +9,13 @@ import type { LegacyCommuneRef } from './commune-directory.js';
 export class AdminUnitsResolver {
   constructor(private readonly adminUnits: AdminUnitsService) {}
 
+  @Public()
   @Query(() => [ProvinceType], { description: 'The 34 provinces since 1/7/2025.' })
   provinces(): ProvinceType[] {
     return this.adminUnits.listProvinces();
   }
 
+  @Public()
   @Query(() => [CommuneType], {
     description: 'Current communes, by province and/or a name typed with or without accents (old names lead to their successors).',
   })
@@ -25,6 +28,7 @@ export class AdminUnitsResolver {
     return this.adminUnits.listCommunes({ province, search, limit: first });
   }
 
+  @Public()
   @Query(() => CommuneResolutionType, {
     description: 'Reads a commune code (old or new) and/or name as a roster gives them.',
   })

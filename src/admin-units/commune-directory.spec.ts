@@ -112,3 +112,15 @@ describe('CommuneDirectory: names', () => {
     expect(hits.every((h) => h.commune.provinceCode === '80')).toBe(true);
   });
 });
+
+describe('CommuneDirectory on hostile input', () => {
+  it('answers a pasted paragraph at once instead of fuzzy-matching it', () => {
+    const d = directory('01');
+    const long = 'phuong ba dinh '.repeat(7000);
+    const started = Date.now();
+    expect(d.search(long, 10)).toEqual([]);
+    expect(d.resolve({ name: long }).kind).toBe('NOT_FOUND');
+    expect(d.resolve({ code: '00004', name: long }).commune?.code).toBe('00004');
+    expect(Date.now() - started).toBeLessThan(200);
+  });
+});

@@ -64,6 +64,9 @@ interface Entry {
   legacy?: LegacyCommuneRef;
 }
 
+/** Longer than any commune's name with its prefix ("Xã …", "Phường …", "Đặc khu …"). */
+export const MAX_COMMUNE_NAME_LENGTH = 40;
+
 export class CommuneDirectory {
   private readonly currentByCode = new Map<string, CommuneRef>();
   private readonly legacyByCode = new Map<string, LegacyCommuneRef>();
@@ -94,10 +97,11 @@ export class CommuneDirectory {
     return this.currentByCode.get(code) ?? null;
   }
 
-  /** Resolves a code and/or a name as entered in a roster. */
+  /** Resolves a code and/or a name as entered in a roster (a name longer than any commune's is no name). */
   resolve(input: { code?: string | null; name?: string | null }): CommuneResolution {
     const code = normalizeCommuneCode(input.code);
-    const name = input.name?.trim() || null;
+    // No commune name is this long; fuzzy matching a pasted paragraph would only burn CPU.
+    const name = (input.name?.trim().length ?? 0) > MAX_COMMUNE_NAME_LENGTH ? null : input.name?.trim() || null;
     if (code) {
       const current = this.currentByCode.get(code) ?? null;
       const legacy = this.legacyByCode.get(code) ?? null;
@@ -118,6 +122,7 @@ export class CommuneDirectory {
 
   /** Communes whose name fits, best first, in the home province first (for a search box). */
   search(text: string, limit = 10, province: string | null = null): { commune: CommuneRef; legacy: LegacyCommuneRef | null }[] {
+    if (text.length > MAX_COMMUNE_NAME_LENGTH) return [];
     const key = communeKey(text);
     if (!key) return [];
     const hits = this.rank(key, text, province === null ? 30 : undefined);

@@ -10,6 +10,10 @@ import { loadConfig } from '../config/app-config.js';
 import { openDatabase } from '../database/open-database.js';
 import { OrganizationsService } from '../membership/organization/organizations.service.js';
 import { CliModule } from './cli.module.js';
+import { AuthService } from '../access/auth.service.js';
+import type { Principal } from '../access/principal.js';
+import { isRole, Role } from '../access/role.js';
+import { userInfo } from 'node:os';
 
 /**
  * `lienthong <command>`: run on the server itself, as a local administrator. Results go to
@@ -23,7 +27,7 @@ async function withServices<T>(fn: (app: INestApplicationContext) => Promise<T>)
   const db = await openDatabase(config, log);
   let app: INestApplicationContext | null = null;
   try {
-    app = await NestFactory.createApplicationContext(CliModule.forRoot(config, db.url), { logger: ['error'] });
+    app = await NestFactory.createApplicationContext(CliModule.forRoot(config, db.url, db.key), { logger: ['error'] });
     return await fn(app);
   } finally {
     await app?.close();
@@ -78,13 +82,117 @@ export function buildProgram(): Command {
         if (!/^[A-Z][A-Z0-9_]{1,15}$/.test(o.code)) throw new UsageError(`--code '${o.code}': 2–16 upper-case letters, digits or _`);
         if (o.sex && o.sex !== 'MALE' && o.sex !== 'FEMALE') throw new UsageError(`--sex '${o.sex}': MALE or FEMALE`);
         await withServices(async (app) => {
-          const def = await app.get(OrganizationsService).createAssociation({ ...o, sex: o.sex as 'MALE' | 'FEMALE' | undefined });
+          const def = await app
+            .get(OrganizationsService)
+            .createAssociation({ ...o, sex: o.sex as 'MALE' | 'FEMALE' | undefined }, cliPrincipal());
           log(`added ${def.code}: ${def.name}`);
           process.stdout.write(`${def.code}\n`);
         });
       },
     );
+  const user = program.command('user').description('users who log in (password + TOTP)');
+  user
+    .command('create')
+    .description('create a user; prints the password (when generated) and the TOTP enrolment secret')
+    .requiredOption('--username <U>', 'log-in name (a-z, 0-9, . _ -)')
+    .requiredOption('--role <ROLE>', `one of ${Object.values(Role).join(', ')}`, roleOption)
+    .option('--org <CODE>', 'SECRETARIAT: the organization it keeps')
+    .option('--unit <U>', 'SECRETARIAT: keep it to this unit and its subtree')
+    .option('--password-stdin', 'read the password from standard input instead of generating one')
+    .action(async (o: { username: string; role: Role; org?: string; unit?: string; passwordStdin?: boolean }) => {
+      const password = o.passwordStdin ? (await readStdin()).replace(/\r?\n$/, '') : null;
+      await withServices(async (app) => {
+        const created = await app
+          .get(AuthService)
+          .createUser({ username: o.username, role: o.role, organization: o.org, unit: o.unit, password }, cliPrincipal());
+        log(
+          `created user ${created.user.username} (${created.user.role}${created.user.organizationCode ? ` ${created.user.organizationCode}` : ''})`,
+        );
+        log('add the TOTP secret to an authenticator app (or open the otpauth link as a QR code); it is shown only now');
+        const out = [`username\t${created.user.username}`];
+        if (created.generatedPassword) out.push(`password\t${created.generatedPassword}`);
+        out.push(`totp-secret\t${created.totpSecret}`, `otpauth-uri\t${created.otpauthUri}`);
+        process.stdout.write(`${out.join('\n')}\n`);
+      });
+    });
+  user
+    .command('disable')
+    .description('stop a user from logging in and end their sessions')
+    .requiredOption('--username <U>', 'log-in name')
+    .action(async (o: { username: string }) => {
+      await withServices(async (app) => {
+        const u = await app.get(AuthService).disableUser(o.username, cliPrincipal());
+        log(`disabled ${u.username}`);
+      });
+    });
+  user
+    .command('list')
+    .description('list users (username, role, organization, disabled)')
+    .action(async () => {
+      await withServices(async (app) => {
+        for (const u of await app.get(AuthService).listUsers())
+          process.stdout.write(`${u.username}\t${u.role}\t${u.organizationCode ?? ''}\t${u.disabledAt ? 'disabled' : 'active'}\n`);
+      });
+    });
+
+  const token = program.command('token').description('service tokens for scheduled jobs and integrations');
+  token
+    .command('create')
+    .description('create a service token; the token is the last line of standard output')
+    .requiredOption('--name <N>', 'what uses it (e.g. "monthly-report")')
+    .requiredOption('--role <ROLE>', `one of ${Object.values(Role).join(', ')}`, roleOption)
+    .option('--org <CODE>', 'SECRETARIAT: the organization')
+    .option('--unit <U>', 'SECRETARIAT: the unit subtree')
+    .option('--expires-days <n>', 'days until it expires (default: until revoked)', int('--expires-days'))
+    .action(async (o: { name: string; role: Role; org?: string; unit?: string; expiresDays?: number }) => {
+      await withServices(async (app) => {
+        const { token: value, record } = await app
+          .get(AuthService)
+          .createServiceToken(
+            { name: o.name, role: o.role, organization: o.org, unit: o.unit, expiresInDays: o.expiresDays },
+            cliPrincipal(),
+          );
+        log(`created service token '${record.name}' (${record.role}, id ${record.id}); it is shown only now`);
+        process.stdout.write(`${value}\n`);
+      });
+    });
+  token
+    .command('revoke')
+    .description('revoke a service token by id')
+    .requiredOption('--id <ID>', 'the token id (printed by `token create` on standard error)')
+    .action(async (o: { id: string }) => {
+      await withServices(async (app) => {
+        const t = await app.get(AuthService).revokeServiceToken(o.id, cliPrincipal());
+        log(`revoked service token '${t.name}'`);
+      });
+    });
   return program;
+}
+
+function roleOption(v: string): Role {
+  if (!isRole(v)) throw new InvalidArgumentError(`'${v}' is not a role: ${Object.values(Role).join(', ')}`);
+  return v;
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const c of process.stdin) chunks.push(c as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** The CLI runs on the server itself: a local administrator, named after the OS user in the audit log. */
+function cliPrincipal(): Principal {
+  return {
+    kind: 'CLI',
+    id: null,
+    name: `cli:${userInfo().username}`,
+    role: Role.ADMIN,
+    organization: null,
+    unitPath: null,
+    unitCode: null,
+    tokenId: null,
+    clientIp: null,
+  };
 }
 
 async function main(): Promise<void> {

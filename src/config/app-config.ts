@@ -10,6 +10,10 @@ export interface AppConfig {
   /** GSO code of the province this instance serves (e.g. `11`, `80`), or null. */
   province: string | null;
   production: boolean;
+  /** `LIENTHONG_KEY` (the personal-data key) when given; else the key file in `dataDir`. */
+  key: string | null;
+  /** How long a log-in lasts, in minutes. */
+  sessionMinutes: number;
 }
 
 export class ConfigError extends Error {}
@@ -20,11 +24,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const province = env.PROVINCE?.trim() || null;
   if (province !== null && !/^\d{1,2}$/.test(province))
     throw new ConfigError(`PROVINCE='${province}' is not a province code (two digits, e.g. 11 or 80)`);
+  const sessionMinutes = Number(env.SESSION_MINUTES ?? 60);
+  if (!Number.isInteger(sessionMinutes) || sessionMinutes < 1 || sessionMinutes > 24 * 60)
+    throw new ConfigError(`SESSION_MINUTES='${env.SESSION_MINUTES}' must be a whole number of minutes from 1 to 1440`);
   return {
     port,
     dataDir: path.resolve(env.DATA_DIR?.trim() || '.data'),
     databaseUrl: env.DATABASE_URL?.trim() || null,
     province: province === null ? null : province.padStart(2, '0'),
     production: env.NODE_ENV === 'production',
+    key: env.LIENTHONG_KEY?.trim() || null,
+    sessionMinutes,
   };
 }

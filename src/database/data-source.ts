@@ -1,5 +1,7 @@
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from '../../migrations/index.js';
+import { withMigrationKey } from '../../migrations/migration-key.js';
+import type { PersonalDataKey } from '../personal-data/personal-data-key.js';
 import { ENTITIES } from './entities.js';
 
 /** TypeORM options: the schema comes only from migrations; `synchronize` is never on. */
@@ -18,12 +20,15 @@ export function dataSourceOptions(url: string): DataSourceOptions {
   };
 }
 
-/** Applies pending migrations, each in its own transaction; returns their names. */
-export async function runMigrations(url: string): Promise<string[]> {
+/**
+ * Applies pending migrations, each in its own transaction; returns their names. The key is lent
+ * to migrations that must seal data already stored (see migrations/migration-key.ts).
+ */
+export async function runMigrations(url: string, key: PersonalDataKey | null = null): Promise<string[]> {
   const ds = new DataSource(dataSourceOptions(url));
   await ds.initialize();
   try {
-    const done = await ds.runMigrations({ transaction: 'each' });
+    const done = await withMigrationKey(key, () => ds.runMigrations({ transaction: 'each' }));
     return done.map((m) => m.name);
   } finally {
     await ds.destroy();

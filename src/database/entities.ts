@@ -1,3 +1,7 @@
+import { AccessToken } from '../access/access-token.entity.js';
+import { AppUser } from '../access/app-user.entity.js';
+import { AuditEvent } from '../audit/audit-event.entity.js';
+import { ErasureTombstone, InstanceSetting } from '../personal-data/erasure-tombstone.entity.js';
 import { ADMIN_UNIT_ENTITIES } from '../admin-units/admin-unit.entities.js';
 import { MemberRecord } from '../membership/member-record/member-record.entity.js';
 import { MembershipEvent } from '../membership/member-record/membership-event.entity.js';
@@ -5,4 +9,15 @@ import { Organization } from '../membership/organization/organization.entity.js'
 import { Unit } from '../membership/unit/unit.entity.js';
 
 /** Every entity: the migrations must produce exactly this schema (checked by a test). */
-export const ENTITIES = [...ADMIN_UNIT_ENTITIES, Organization, Unit, MemberRecord, MembershipEvent];
+export const ENTITIES = [
+  ...ADMIN_UNIT_ENTITIES,
+  Organization,
+  Unit,
+  MemberRecord,
+  MembershipEvent,
+  AppUser,
+  AccessToken,
+  AuditEvent,
+  ErasureTombstone,
+  InstanceSetting,
+];

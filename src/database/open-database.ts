@@ -1,4 +1,5 @@
 import type { AppConfig } from '../config/app-config.js';
+import { loadPersonalDataKey, type PersonalDataKey } from '../personal-data/personal-data-key.js';
 import { runMigrations } from './data-source.js';
 import { EmbeddedCluster } from './embedded-cluster.js';
 
@@ -8,11 +9,14 @@ export interface OpenDatabase {
   description: string;
   /** Lets go of the embedded cluster (stopping it when no other process uses it). */
   release(): Promise<void>;
+  /** The personal-data key (LIENTHONG_KEY or DATA_DIR/lienthong.key). */
+  key: PersonalDataKey;
 }
 
 /** `DATABASE_URL` when set, else the embedded PostgreSQL of `DATA_DIR`; migrations applied. */
 export async function openDatabase(config: AppConfig, log: (m: string) => void): Promise<OpenDatabase> {
-  let db: OpenDatabase;
+  const key = loadPersonalDataKey(config, log);
+  let db: Omit<OpenDatabase, 'key'>;
   if (config.databaseUrl) {
     const u = new URL(config.databaseUrl);
     db = { url: config.databaseUrl, description: `${u.hostname}:${u.port || 5432}${u.pathname}`, release: () => Promise.resolve() };
@@ -25,11 +29,11 @@ export async function openDatabase(config: AppConfig, log: (m: string) => void):
     };
   }
   try {
-    const applied = await runMigrations(db.url);
+    const applied = await runMigrations(db.url, key);
     if (applied.length) log(`applied ${applied.length} migration(s): ${applied.join(', ')}`);
   } catch (e) {
     await db.release();
     throw e;
   }
-  return db;
+  return { ...db, key };
 }

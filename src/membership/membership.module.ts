@@ -3,6 +3,7 @@ import { AdminUnitsModule } from '../admin-units/admin-units.module.js';
 import { MemberRecordsRepository } from './member-record/member-records.repository.js';
 import { MemberRecordsResolver } from './member-record/member-records.resolver.js';
 import { MemberRecordsService } from './member-record/member-records.service.js';
+import { RecordPrivacyService } from './member-record/record-privacy.js';
 import type { OrganizationDefinition } from './organization/organization-definition.js';
 import { ORGANIZATION_DEFINITIONS, OrganizationsService } from './organization/organizations.service.js';
 import { OrganizationsResolver } from './organization/organizations.resolver.js';
@@ -18,6 +19,7 @@ export class MembershipModule {
   static register(definitions: OrganizationDefinition[]): DynamicModule {
     return {
       module: MembershipModule,
+      global: true,
       imports: [AdminUnitsModule],
       providers: [
         { provide: ORGANIZATION_DEFINITIONS, useValue: definitions },
@@ -28,8 +30,9 @@ export class MembershipModule {
         MemberRecordsRepository,
         MemberRecordsService,
         MemberRecordsResolver,
+        RecordPrivacyService,
       ],
-      exports: [OrganizationsService, UnitsService, MemberRecordsService],
+      exports: [OrganizationsService, UnitsService, MemberRecordsService, RecordPrivacyService],
     };
   }
 }

@@ -25,3 +25,13 @@ export class DomainError extends Error {
     return new DomainError('NOT_FOUND', `Không tìm thấy ${what} '${value}'.`);
   }
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Refuses a malformed id before it reaches SQL (where it would be a server error). */
+export function assertUuid(field: string, value: string): void {
+  if (!UUID.test(value))
+    throw DomainError.invalidInput([
+      { field, value: value.slice(0, 60), message: `Trường '${field}': '${value.slice(0, 60)}' không phải mã định danh hợp lệ (UUID)` },
+    ]);
+}

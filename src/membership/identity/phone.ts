@@ -38,3 +38,9 @@ export function parsePhone(input: string): Parsed<Phone> {
     return refuse(`'${input}' là số 11 chữ số cũ với đầu số ${d.slice(0, 4)} không có trong bảng chuyển đổi 2018`);
   return refuse(`'${input}' không phải số điện thoại Việt Nam hợp lệ (di động 10 chữ số, cố định 02x…)`);
 }
+
+/** `091****678`: what roles that do not manage the record see. */
+export function maskPhone(number: string): string {
+  if (number.length <= 6) return '*'.repeat(number.length);
+  return `${number.slice(0, 3)}${'*'.repeat(number.length - 6)}${number.slice(-3)}`;
+}

@@ -26,7 +26,8 @@ describe('normalizeMemberFields', () => {
       idNumber: '001185012345',
       idKind: 'CCCD',
       profile: { honorary: true },
-      raw: { fullName: 'nguyễn thị hoà', phone: '0168 123 4567', idNumber: '001 185 012345' },
+      rawIdNumber: '001 185 012345',
+      raw: { fullName: 'nguyễn thị hoà', phone: '0168 123 4567' },
     });
   });
 

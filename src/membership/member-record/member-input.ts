@@ -52,9 +52,14 @@ export type RecordChanges = Partial<
   Pick<
     MemberRecord,
     | 'fullName' | 'nameFolded' | 'familyKey' | 'givenKey' | 'birthDate' | 'birthDatePrecision' | 'sex'
-    | 'idNumber' | 'idKind' | 'phone' | 'ethnicity' | 'joinDate' | 'lastActivityDate' | 'lastDuesDate' | 'profile'
+    | 'idKind' | 'phone' | 'ethnicity' | 'joinDate' | 'lastActivityDate' | 'lastDuesDate' | 'profile'
   >
-> & { raw?: RawValues }; // prettier-ignore
+> & {
+  raw?: RawValues;
+  /** The clear ID number and its entered form: the service seals them before anything is stored. */
+  idNumber?: string | null;
+  rawIdNumber?: string | null;
+}; // prettier-ignore
 
 export function problem(field: string, value: string | null, reason: string): FieldProblem {
   return { field, value, message: `${FIELD_LABELS[field] ?? field}: ${reason}` };
@@ -103,14 +108,12 @@ export function normalizeMemberFields(
   if (input.idNumber !== undefined) {
     const v = input.idNumber;
     if (blank(v)) {
-      Object.assign(changes, { idNumber: null, idKind: null });
-      delete raw.idNumber;
+      Object.assign(changes, { idNumber: null, idKind: null, rawIdNumber: null });
     } else if (isMaskedIdNumber(v)) {
       /* a masked value typed back: unchanged */
     } else
       take('idNumber', v, parseIdNumber(v), (id) => {
-        Object.assign(changes, { idNumber: id.digits, idKind: id.kind });
-        raw.idNumber = v;
+        Object.assign(changes, { idNumber: id.digits, idKind: id.kind, rawIdNumber: v });
       });
   }
 
@@ -165,7 +168,7 @@ export function normalizeMemberFields(
 
 /** What the stored 12-digit number contradicts in the record as it now stands. */
 export function deriveIdIssues(
-  record: Pick<MemberRecord, 'idNumber' | 'sex' | 'birthDate' | 'birthDatePrecision'>,
+  record: Pick<MemberRecord, 'sex' | 'birthDate' | 'birthDatePrecision'> & { idNumber: string | null },
   today: string,
 ): IdNumberIssue[] {
   if (!record.idNumber) return [];

@@ -18,10 +18,9 @@ import type { Profile } from '../organization/organization-definition.js';
 import { Organization } from '../organization/organization.entity.js';
 import { Unit } from '../unit/unit.entity.js';
 
-/** The values as entered, kept beside the normalized ones (personal data, same protection). */
+/** The values as entered, kept beside the normalized ones (the ID number's is sealed apart). */
 export interface RawValues {
   fullName?: string;
-  idNumber?: string;
   phone?: string;
   commune?: string;
 }
@@ -67,9 +66,22 @@ export class MemberRecord {
   @Column({ type: 'varchar', length: 6, nullable: true })
   sex: Sex | null;
 
+  /** The ID number, encrypted (AES-256-GCM with the instance key): read only to reveal or export it. */
+  @Column({ name: 'id_number_sealed', type: 'bytea', nullable: true })
+  idNumberSealed: Buffer | null;
+
+  /** HMAC of the ID number: what duplicates and the linker match on. */
   @Index()
-  @Column({ name: 'id_number', type: 'varchar', length: 12, nullable: true })
-  idNumber: string | null;
+  @Column({ name: 'id_number_hash', type: 'bytea', nullable: true })
+  idNumberHash: Buffer | null;
+
+  /** `0111******23`: what every list and export shows. */
+  @Column({ name: 'id_number_masked', type: 'varchar', length: 12, nullable: true })
+  idNumberMasked: string | null;
+
+  /** The ID number as entered, encrypted. */
+  @Column({ name: 'id_number_raw_sealed', type: 'bytea', nullable: true })
+  idNumberRawSealed: Buffer | null;
 
   @Column({ name: 'id_kind', type: 'varchar', length: 4, nullable: true })
   idKind: IdNumberKind | null;
@@ -129,6 +141,10 @@ export class MemberRecord {
 
   @Column({ type: 'jsonb', default: {} })
   raw: RawValues;
+
+  /** Set when the person's data was erased on request; the row stays for aggregate figures. */
+  @Column({ name: 'erased_at', type: 'timestamptz', nullable: true })
+  erasedAt: Date | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

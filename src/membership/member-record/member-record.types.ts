@@ -1,6 +1,19 @@
 import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsEnum, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsBoolean,
+  IsEnum,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
 import { CommuneType } from '../../admin-units/admin-units.types.js';
 import { MemberStatus } from '../member-status.js';
 import { SexEnum } from '../organization/organization.types.js';
@@ -92,14 +105,18 @@ export class MemberRecordType {
   @Field(() => IdNumberKindEnum, { nullable: true }) idNumberKind: IdNumberKindEnum | null;
   @Field(() => [IdNumberIssueEnum], { description: 'What a 12-digit number contradicts; the record is kept.' })
   idNumberIssues: IdNumberIssueEnum[];
-  @Field(() => String, { nullable: true, description: '10-digit mobile or 02x landline' }) phone: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: '10-digit mobile or 02x landline; masked (091****678) unless the caller manages the record',
+  })
+  phone: string | null;
   @Field(() => MemberStatus) status: MemberStatus;
   @Field({ description: 'Trạng thái label' }) statusLabel: string;
   @Field(() => CommuneType, { nullable: true }) commune: CommuneType | null;
   @Field(() => [CommuneType], { description: 'Successors of a split old commune, until settled.' })
   communeCandidates: CommuneType[];
   @Field(() => String, { nullable: true, description: 'Commune code as entered (old or new)' }) enteredCommuneCode: string | null;
-  @Field(() => String, { nullable: true }) ethnicity: string | null;
+  @Field(() => String, { nullable: true, description: 'Sensitive: only for the roles that manage the record.' }) ethnicity: string | null;
   @Field(() => UnitRefType, { nullable: true }) unit: UnitRefType | null;
   @Field(() => String, { nullable: true }) joinDate: string | null;
   @Field(() => String, { nullable: true }) lastActivityDate: string | null;
@@ -108,6 +125,7 @@ export class MemberRecordType {
   @Field(() => RawValuesType) raw: RawValuesType;
   @Field(() => [EligibilityIssueType], { description: "Against the organization's rules, today." })
   eligibility: EligibilityIssueType[];
+  @Field(() => Date, { nullable: true, description: "When the person's data was erased on request." }) erasedAt: Date | null;
   @Field(() => Int) version: number;
   @Field() createdAt: Date;
   @Field() updatedAt: Date;
@@ -221,6 +239,11 @@ export class CreateMemberRecordInput extends MemberFieldsInputBase {
   @IsOptional()
   @IsEnum(MemberStatus)
   status?: MemberStatus;
+
+  @Field({ nullable: true, description: 'Create even though this person had their data erased (they agreed again).' })
+  @IsOptional()
+  @IsBoolean()
+  confirmErasedPerson?: boolean;
 }
 
 @InputType()
@@ -256,4 +279,21 @@ export class EndMembershipInput {
   status: MemberStatus;
   @Field({ description: 'The day it took effect' }) @IsString() @MaxLength(30) date: string;
   @Field({ description: 'Why: the decision, the source of the news…' }) @IsString() @MinLength(1) @MaxLength(500) reason: string;
+}
+
+@ArgsType()
+export class RecordIdArgs {
+  @Field(() => ID) @IsUUID() id: string;
+}
+
+@ArgsType()
+export class PersonalDataReasonArgs extends RecordIdArgs {
+  @Field({ description: 'Why (at least 10 characters); kept in the audit log.' }) @IsString() @MaxLength(500) reason: string;
+}
+
+@ObjectType('RevealedIdNumber')
+export class RevealedIdNumberType {
+  @Field(() => ID) recordId: string;
+  @Field(() => String, { nullable: true }) idNumber: string | null;
+  @Field(() => String, { nullable: true, description: 'As it was typed in the source roster.' }) enteredAs: string | null;
 }

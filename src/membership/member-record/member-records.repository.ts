@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type SelectQueryBuilder } from 'typeorm';
+import type { RecordScope } from '../../access/principal.js';
+import { escapeLike } from '../../common/sql/escape-like.js';
 import { foldText } from '../../common/text/vietnamese-text.js';
 import type { MemberStatus } from '../member-status.js';
 import { MemberRecord } from './member-record.entity.js';
@@ -14,9 +16,20 @@ export interface MemberRecordFilter {
   communeCodes?: string[] | null;
   enteredCode?: string | null;
   status?: MemberStatus | null;
+  scope: RecordScope;
 }
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+/**
+ * The caller's scope as SQL on a query over `member_record r` joined to `unit u`: a secretariat's
+ * query cannot return another organization's rows, whatever else it asks.
+ */
+export function applyScope<T extends object>(qb: SelectQueryBuilder<T>, scope: RecordScope): SelectQueryBuilder<T> {
+  if (scope.kind === 'NONE') return qb.andWhere('false');
+  if (scope.kind === 'ALL') return qb;
+  qb.andWhere('r.organization_code = :scopeOrg', { scopeOrg: scope.organization });
+  if (scope.unitPath) qb.andWhere('u.path LIKE :scopePath', { scopePath: `${escapeLike(scope.unitPath)}%` });
+  return qb;
+}
 
 /**
  * SQL for listing member records. Sorted as Vietnamese rosters are, by given name (tên), then
@@ -31,7 +44,9 @@ export class MemberRecordsRepository {
       .getRepository(MemberRecord)
       .createQueryBuilder('r')
       .leftJoinAndSelect('r.unit', 'u')
-      .where('r.organization_code = :org', { org: f.organization });
+      .where('r.organization_code = :org', { org: f.organization })
+      .andWhere('r.erased_at IS NULL');
+    applyScope(qb, f.scope);
     const search = f.search?.trim();
     if (search) {
       const words = foldText(search).split(' ').filter(Boolean);

@@ -1,7 +1,10 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Allow, Caller, PEOPLE_READERS, ROSTER_WRITERS } from '../../access/access.decorators.js';
+import { managesRecord, type Principal } from '../../access/principal.js';
+import { Role } from '../../access/role.js';
 import { AdminUnitsService } from '../../admin-units/admin-units.service.js';
 import { formatPartialDate, fromStoredDate } from '../../common/dates/partial-date.js';
-import { maskIdNumber } from '../identity/id-number.js';
+import { maskPhone } from '../identity/phone.js';
 import { MEMBER_STATUS_INFO } from '../member-status.js';
 import { POSITION_FIELD } from '../organization/organization-definition.js';
 import { OrganizationsService } from '../organization/organizations.service.js';
@@ -16,6 +19,9 @@ import {
   MemberRecordsArgs,
   MemberRecordType,
   MembershipEventType,
+  PersonalDataReasonArgs,
+  RecordIdArgs,
+  RevealedIdNumberType,
   TransferMemberRecordInput,
   UpdateMemberRecordInput,
   type DatePrecisionEnum,
@@ -23,6 +29,7 @@ import {
   type IdNumberKindEnum,
 } from './member-record.types.js';
 import { MemberRecordsService } from './member-records.service.js';
+import { RecordPrivacyService } from './record-privacy.js';
 
 /** Thin: parse arguments, call one service method, shape the answer. */
 @Resolver(() => MemberRecordType)
@@ -32,25 +39,30 @@ export class MemberRecordsResolver {
     private readonly organizations: OrganizationsService,
     private readonly adminUnits: AdminUnitsService,
     private readonly units: UnitsService,
+    private readonly privacy: RecordPrivacyService,
   ) {}
 
+  @Allow(...PEOPLE_READERS)
   @Query(() => MemberRecordConnectionType, {
-    description: "An organization's records sorted by given name (tên), then full name; 50 a page (at most 500).",
+    description:
+      "An organization's records sorted by given name (tên), then full name; 50 a page (at most 500). A secretariat sees only its own organization and units.",
   })
-  async memberRecords(@Args() args: MemberRecordsArgs): Promise<MemberRecordConnectionType> {
-    const page = await this.records.list({ ...args, first: args.first ?? 50 });
+  async memberRecords(@Args() args: MemberRecordsArgs, @Caller() caller: Principal): Promise<MemberRecordConnectionType> {
+    const page = await this.records.list({ ...args, first: args.first ?? 50 }, caller);
     return {
       totalCount: page.totalCount,
-      nodes: await Promise.all(page.rows.map((r) => this.toType(r))),
+      nodes: await Promise.all(page.rows.map((r) => this.toType(r, caller))),
       pageInfo: { endCursor: page.endCursor, hasNextPage: page.hasNextPage },
     };
   }
 
-  @Query(() => MemberRecordType)
-  async memberRecord(@Args('id', { type: () => ID }) id: string): Promise<MemberRecordType> {
-    return this.toType(await this.records.get(id));
+  @Allow(...PEOPLE_READERS)
+  @Query(() => MemberRecordType, { description: "One person's record (the read is logged)." })
+  async memberRecord(@Args() { id }: RecordIdArgs, @Caller() caller: Principal): Promise<MemberRecordType> {
+    return this.toType(await this.records.get(id, caller), caller);
   }
 
+  @Allow(...PEOPLE_READERS)
   @ResolveField(() => [MembershipEventType], { description: 'Admission, transfers, status changes, end.' })
   async history(@Parent() record: MemberRecordType): Promise<MembershipEventType[]> {
     const events = await this.records.history(record.id);
@@ -72,32 +84,64 @@ export class MemberRecordsResolver {
     }));
   }
 
+  @Allow(...ROSTER_WRITERS)
   @Mutation(() => MemberRecordType)
-  async createMemberRecord(@Args('input') input: CreateMemberRecordInput): Promise<MemberRecordType> {
-    return this.toType(await this.records.create(input));
+  async createMemberRecord(@Args('input') input: CreateMemberRecordInput, @Caller() caller: Principal): Promise<MemberRecordType> {
+    return this.toType(await this.records.create(input, caller), caller);
   }
 
+  @Allow(...ROSTER_WRITERS)
   @Mutation(() => MemberRecordType, { description: 'Changes fields; absent = unchanged, null = cleared.' })
   async updateMemberRecord(
     @Args('id', { type: () => ID }) id: string,
     @Args('input') input: UpdateMemberRecordInput,
+    @Caller() caller: Principal,
   ): Promise<MemberRecordType> {
-    return this.toType(await this.records.update(id, input));
+    return this.toType(await this.records.update(id, input, caller), caller);
   }
 
+  @Allow(...ROSTER_WRITERS)
   @Mutation(() => MemberRecordType, { description: 'Chuyển sinh hoạt to another unit of the same organization.' })
-  async transferMemberRecord(@Args('input') input: TransferMemberRecordInput): Promise<MemberRecordType> {
-    return this.toType(await this.records.transfer(input));
+  async transferMemberRecord(@Args('input') input: TransferMemberRecordInput, @Caller() caller: Principal): Promise<MemberRecordType> {
+    return this.toType(await this.records.transfer(input, caller), caller);
   }
 
+  @Allow(...ROSTER_WRITERS)
   @Mutation(() => MemberRecordType, {
-    description: 'Ends a membership (left, struck off, expelled, matured, died, moved) with a date and a reason.',
+    description:
+      'Ends a membership (left, struck off, expelled, matured, died, moved) with a date and a reason. Only the keeping organization.',
   })
-  async endMembership(@Args('input') input: EndMembershipInput): Promise<MemberRecordType> {
-    return this.toType(await this.records.end(input));
+  async endMembership(@Args('input') input: EndMembershipInput, @Caller() caller: Principal): Promise<MemberRecordType> {
+    return this.toType(await this.records.end(input, caller), caller);
   }
 
-  private async toType(r: MemberRecord): Promise<MemberRecordType> {
+  @Allow(...PEOPLE_READERS)
+  @Mutation(() => RevealedIdNumberType, { description: 'Shows one clear ID number, for a stated reason; logged.' })
+  async revealIdNumber(@Args() args: PersonalDataReasonArgs, @Caller() caller: Principal): Promise<RevealedIdNumberType> {
+    return { recordId: args.id, ...(await this.privacy.revealIdNumber(args.id, args.reason, caller)) };
+  }
+
+  @Allow(...ROSTER_WRITERS)
+  @Mutation(() => String, {
+    description: "Everything stored about one record's person, unmasked, as JSON (a data subject's request); logged.",
+  })
+  exportPersonalData(@Args() args: PersonalDataReasonArgs, @Caller() caller: Principal): Promise<string> {
+    return this.privacy.exportPersonalData(args.id, args.reason, caller);
+  }
+
+  @Allow(Role.ADMIN)
+  @Mutation(() => [MemberRecordType], {
+    description:
+      'Erases the person of a record on request (and their records with the same ID number): figures stay, personal data goes, a keyed-hash tombstone remains.',
+  })
+  async erasePersonalData(@Args() args: PersonalDataReasonArgs, @Caller() caller: Principal): Promise<MemberRecordType[]> {
+    const erased = await this.privacy.erasePersonalData(args.id, args.reason, caller);
+    return Promise.all(erased.map((r) => this.toType(r, caller)));
+  }
+
+  /** Masks by role: ID numbers always; phone and ethnicity unless the caller manages the record. */
+  private async toType(r: MemberRecord, caller: Principal): Promise<MemberRecordType> {
+    const manages = managesRecord(caller, { organizationCode: r.organizationCode, unitPath: r.unit?.path ?? null });
     const def = await this.organizations.get(r.organizationCode);
     const fields = [POSITION_FIELD, ...def.profileFields];
     const eligibility: EligibilityIssueType[] = await this.records.eligibility(r);
@@ -110,16 +154,16 @@ export class MemberRecordsResolver {
       birthDate: r.birthDate ? formatPartialDate(fromStoredDate(r.birthDate, r.birthDatePrecision ?? 'DAY')) : null,
       birthDatePrecision: r.birthDatePrecision as DatePrecisionEnum | null,
       sex: r.sex as SexEnum | null,
-      idNumber: r.idNumber ? maskIdNumber(r.idNumber) : null,
+      idNumber: r.idNumberMasked,
       idNumberKind: r.idKind as IdNumberKindEnum | null,
       idNumberIssues: r.idIssues as IdNumberIssueEnum[],
-      phone: r.phone,
+      phone: r.phone && !manages ? maskPhone(r.phone) : r.phone,
       status: r.status,
       statusLabel: MEMBER_STATUS_INFO[r.status].label,
       commune: r.communeCode ? commune(r.communeCode) : null,
       communeCandidates: r.communeCandidates.map(commune).filter((c) => c !== null),
       enteredCommuneCode: r.communeEnteredCode,
-      ethnicity: r.ethnicity,
+      ethnicity: manages ? r.ethnicity : null,
       unit: r.unit ? { code: r.unit.code, name: r.unit.name } : null,
       joinDate: r.joinDate,
       lastActivityDate: r.lastActivityDate,
@@ -129,11 +173,12 @@ export class MemberRecordsResolver {
         .map((f) => ({ key: f.key, label: f.label, value: profileText(r.profile[f.key]) })),
       raw: {
         fullName: r.raw.fullName ?? null,
-        idNumber: r.raw.idNumber && r.idNumber ? maskIdNumber(r.idNumber) : null,
-        phone: r.raw.phone ?? null,
+        idNumber: r.idNumberRawSealed ? r.idNumberMasked : null,
+        phone: manages ? (r.raw.phone ?? null) : r.phone ? maskPhone(r.phone) : null,
         commune: r.raw.commune ?? null,
       },
       eligibility,
+      erasedAt: r.erasedAt,
       version: r.version,
       createdAt: r.createdAt,
       updatedAt: r.updatedAt,

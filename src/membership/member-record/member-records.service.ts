@@ -1,18 +1,32 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
 import { AdminUnitsService } from '../../admin-units/admin-units.service.js';
+import {
+  assertOrganizationInScope,
+  forbidden,
+  inScope,
+  readScope,
+  writeScope,
+  type Principal,
+  type RecordScope,
+} from '../../access/principal.js';
+import { AuditAction } from '../../audit/audit-event.entity.js';
+import { AuditService } from '../../audit/audit.service.js';
+import { IdNumberVault } from '../../personal-data/id-number-vault.js';
+import { ErasureTombstone } from '../../personal-data/erasure-tombstone.entity.js';
 import { fromStoredDate, parsePartialDate, toStoredDate, todayInVietnam } from '../../common/dates/partial-date.js';
-import { DomainError } from '../../common/errors/domain-error.js';
+import { assertUuid, DomainError } from '../../common/errors/domain-error.js';
 import type { FieldProblem } from '../../common/errors/field-problem.js';
 import { MEMBER_STATUS_INFO, MemberStatus, ENDING_STATUSES } from '../member-status.js';
 import type { EligibilityIssue, OrganizationDefinition } from '../organization/organization-definition.js';
 import { OrganizationsService } from '../organization/organizations.service.js';
 import { Unit } from '../unit/unit.entity.js';
 import { UnitsService, unitNotFound } from '../unit/units.service.js';
-import { deriveIdIssues, normalizeMemberFields, problem, type MemberFieldsInput } from './member-input.js';
+import { deriveIdIssues, normalizeMemberFields, problem, type MemberFieldsInput, type RecordChanges } from './member-input.js';
 import { MemberRecord } from './member-record.entity.js';
 import { MembershipEvent, MembershipEventKind } from './membership-event.entity.js';
-import { MemberRecordsRepository, type MemberRecordFilter } from './member-records.repository.js';
+import { applyScope, MemberRecordsRepository, type MemberRecordFilter } from './member-records.repository.js';
+import { tombstoneKeys } from '../../personal-data/tombstone-keys.js';
 
 export interface CommuneInput {
   communeCode?: string | null;
@@ -28,19 +42,26 @@ export class MemberRecordsService {
     private readonly units: UnitsService,
     private readonly adminUnits: AdminUnitsService,
     private readonly repository: MemberRecordsRepository,
+    private readonly vault: IdNumberVault,
+    private readonly audit: AuditService,
   ) {}
 
-  async list(args: {
-    organization: string;
-    first: number;
-    after?: string | null;
-    search?: string | null;
-    unit?: string | null;
-    commune?: string | null;
-    status?: MemberStatus | null;
-  }) {
+  async list(
+    args: {
+      organization: string;
+      first: number;
+      after?: string | null;
+      search?: string | null;
+      unit?: string | null;
+      commune?: string | null;
+      status?: MemberStatus | null;
+    },
+    caller: Principal,
+  ) {
     await this.organizations.get(args.organization);
-    const filter: MemberRecordFilter = { organization: args.organization, search: args.search, status: args.status };
+    const scope = readScope(caller);
+    assertOrganizationInScope(scope, args.organization, 'danh sách hội viên');
+    const filter: MemberRecordFilter = { organization: args.organization, search: args.search, status: args.status, scope };
     if (args.unit) filter.unitPath = (await this.units.findByCode(args.organization, args.unit)).path;
     if (args.commune) {
       const r = this.adminUnits.resolve({ code: args.commune });
@@ -51,13 +72,40 @@ export class MemberRecordsService {
     }
     const after = args.after ? decodeCursor(args.after) : null;
     const page = await this.repository.page(filter, args.first, after);
+    await this.audit.record(caller, {
+      action: AuditAction.ROSTER_READ,
+      subjectType: 'ROSTER',
+      organization: args.organization,
+      // Which filters, never their values: a search is often a person's name.
+      detail: {
+        rows: page.rows.length,
+        filters: ['search', 'unit', 'commune', 'status', 'after'].filter((k) => args[k as keyof typeof args]),
+      },
+    });
     const last = page.rows[page.rows.length - 1];
     return { ...page, endCursor: last ? encodeCursor(last) : null };
   }
 
-  async get(id: string): Promise<MemberRecord> {
-    const record = await this.db.getRepository(MemberRecord).findOne({ where: { id }, relations: { unit: true } });
-    if (!record) throw DomainError.notFound('hồ sơ', id);
+  /** One record inside the caller's read scope (the scope is in the SQL); the read is logged. */
+  async get(id: string, caller: Principal): Promise<MemberRecord> {
+    const record = await this.findInScope(this.db.manager, id, readScope(caller));
+    await this.audit.record(caller, {
+      action: AuditAction.RECORD_READ,
+      subjectType: 'MEMBER_RECORD',
+      subjectId: id,
+      organization: record.organizationCode,
+    });
+    return record;
+  }
+
+  /** The record, or NOT_FOUND when it does not exist or lies outside the scope (its existence is not disclosed). */
+  async findInScope(em: EntityManager, id: string, scope: RecordScope, lock = false): Promise<MemberRecord> {
+    assertUuid('id', id);
+    const qb = em.getRepository(MemberRecord).createQueryBuilder('r').leftJoinAndSelect('r.unit', 'u').where('r.id = :id', { id });
+    applyScope(qb, scope);
+    if (lock) qb.setLock('pessimistic_write', undefined, ['r']);
+    const record = await qb.getOne();
+    if (!record) throw new DomainError('NOT_FOUND', `Không tìm thấy hồ sơ '${id}' trong phạm vi tài khoản này.`);
     return record;
   }
 
@@ -81,8 +129,17 @@ export class MemberRecordsService {
 
   async create(
     input: MemberFieldsInput &
-      CommuneInput & { organization: string; externalId: string; unit?: string | null; status?: MemberStatus | null },
+      CommuneInput & {
+        organization: string;
+        externalId: string;
+        unit?: string | null;
+        status?: MemberStatus | null;
+        confirmErasedPerson?: boolean | null;
+      },
+    caller: Principal,
   ): Promise<MemberRecord> {
+    const scope = writeScope(caller);
+    assertOrganizationInScope(scope, input.organization, 'thêm hồ sơ');
     const def = await this.organizationForRecords(input.organization);
     const today = todayInVietnam();
     const { changes, problems } = normalizeMemberFields(input, { definition: def, today });
@@ -92,10 +149,21 @@ export class MemberRecordsService {
     const status = input.status ?? MemberStatus.ACTIVE;
     return this.db.transaction(async (em) => {
       const unit = input.unit ? await this.unitOrProblem(def.code, input.unit, problems, em) : null;
+      this.checkUnitInScope(scope, def.code, unit, problems);
       if (problems.length) throw DomainError.invalidInput(problems);
+      const { idNumber, rawIdNumber, ...plain } = changes;
+      const erased = await this.erasedBefore(em, changes);
+      if (erased && !input.confirmErasedPerson)
+        throw new DomainError(
+          'CONFLICT',
+          `Người này đã yêu cầu xóa dữ liệu cá nhân ngày ${erased.erasedAt.toISOString().slice(0, 10)} (trùng ${erased.kind === 'ID_NUMBER' ? 'số CCCD' : 'họ tên và ngày sinh'}). Chỉ nhập lại khi người đó đồng ý: gửi lại với confirmErasedPerson = true.`,
+          [{ field: erased.kind === 'ID_NUMBER' ? 'idNumber' : 'fullName', value: null, message: 'Người đã yêu cầu xóa dữ liệu' }],
+        );
       const repo = em.getRepository(MemberRecord);
       const record = repo.create({
-        ...changes,
+        ...plain,
+        ...this.vault.sealIdNumber(idNumber ?? null),
+        idNumberRawSealed: rawIdNumber ? this.vault.seal(rawIdNumber) : null,
         organizationCode: def.code,
         externalId,
         ...commune.values,
@@ -103,7 +171,7 @@ export class MemberRecordsService {
         unitId: unit?.id ?? null,
         status,
       });
-      record.idIssues = deriveIdIssues(record, today);
+      record.idIssues = deriveIdIssues({ ...record, idNumber: idNumber ?? null }, today);
       try {
         await repo.insert(record);
       } catch (e) {
@@ -117,6 +185,17 @@ export class MemberRecordsService {
         toUnitId: unit?.id ?? null,
         reason: 'Nhập hồ sơ',
       });
+      await this.audit.record(
+        caller,
+        { action: AuditAction.RECORD_CREATED, subjectType: 'MEMBER_RECORD', subjectId: record.id, organization: def.code },
+        em,
+      );
+      if (erased)
+        await this.audit.record(
+          caller,
+          { action: AuditAction.ERASED_PERSON_RECREATED, subjectType: 'MEMBER_RECORD', subjectId: record.id, organization: def.code },
+          em,
+        );
       return this.reload(em, record.id);
     });
   }
@@ -124,9 +203,10 @@ export class MemberRecordsService {
   async update(
     id: string,
     input: MemberFieldsInput & CommuneInput & { status?: MemberStatus | null; reason?: string | null; expectedVersion?: number | null },
+    caller: Principal,
   ): Promise<MemberRecord> {
     return this.db.transaction(async (em) => {
-      const record = await this.lock(em, id);
+      const record = await this.lock(em, id, caller);
       if (input.expectedVersion != null && input.expectedVersion !== record.version)
         throw new DomainError(
           'CONFLICT',
@@ -148,13 +228,28 @@ export class MemberRecordsService {
           problem('status', newStatus, `dùng endMembership để chuyển sang '${MEMBER_STATUS_INFO[newStatus].label}' (cần ngày và lý do)`),
         );
       if (problems.length) throw DomainError.invalidInput(problems);
-      Object.assign(record, changes);
+      const { idNumber, rawIdNumber, ...plain } = changes;
+      Object.assign(record, plain);
+      if (idNumber !== undefined) Object.assign(record, this.vault.sealIdNumber(idNumber));
+      if (rawIdNumber !== undefined) record.idNumberRawSealed = rawIdNumber ? this.vault.seal(rawIdNumber) : null;
       if (commune) Object.assign(record, commune.values, { raw: { ...record.raw, ...commune.raw } });
       const fromStatus = record.status;
       if (newStatus) record.status = newStatus;
-      record.idIssues = deriveIdIssues(record, today);
+      const clearId = idNumber !== undefined ? idNumber : record.idNumberSealed ? this.vault.open(record.idNumberSealed) : null;
+      record.idIssues = deriveIdIssues({ ...record, idNumber: clearId }, today);
       const { unit: _unit, ...columns } = record;
       await em.getRepository(MemberRecord).save(columns);
+      await this.audit.record(
+        caller,
+        {
+          action: AuditAction.RECORD_UPDATED,
+          subjectType: 'MEMBER_RECORD',
+          subjectId: id,
+          organization: record.organizationCode,
+          detail: { fields: Object.keys(input).filter((k) => input[k as keyof typeof input] !== undefined) },
+        },
+        em,
+      );
       if (newStatus && newStatus !== fromStatus)
         await em.getRepository(MembershipEvent).insert({
           recordId: id,
@@ -168,9 +263,12 @@ export class MemberRecordsService {
     });
   }
 
-  async transfer(input: { id: string; unit: string; date?: string | null; reason?: string | null }): Promise<MemberRecord> {
+  async transfer(
+    input: { id: string; unit: string; date?: string | null; reason?: string | null },
+    caller: Principal,
+  ): Promise<MemberRecord> {
     return this.db.transaction(async (em) => {
-      const record = await this.lock(em, input.id);
+      const record = await this.lock(em, input.id, caller);
       const problems: FieldProblem[] = [];
       if (MEMBER_STATUS_INFO[record.status].ends)
         problems.push(
@@ -178,6 +276,7 @@ export class MemberRecordsService {
         );
       const unit = await this.unitOrProblem(record.organizationCode, input.unit, problems, em);
       if (unit && unit.id === record.unitId) problems.push(problem('unit', input.unit, 'hồ sơ đã ở đơn vị này'));
+      this.checkUnitInScope(writeScope(caller), record.organizationCode, unit, problems);
       const date = this.dateOrProblem('date', input.date, problems) ?? todayInVietnam();
       if (problems.length) throw DomainError.invalidInput(problems);
       const fromUnitId = record.unitId;
@@ -192,13 +291,24 @@ export class MemberRecordsService {
         toStatus: record.status,
         reason: input.reason?.trim() || null,
       });
+      await this.audit.record(
+        caller,
+        {
+          action: AuditAction.RECORD_TRANSFERRED,
+          subjectType: 'MEMBER_RECORD',
+          subjectId: record.id,
+          organization: record.organizationCode,
+        },
+        em,
+      );
       return this.reload(em, record.id);
     });
   }
 
-  async end(input: { id: string; status: MemberStatus; date: string; reason: string }): Promise<MemberRecord> {
+  /** Only the organization that keeps the record (or ADMIN) ends a membership. */
+  async end(input: { id: string; status: MemberStatus; date: string; reason: string }, caller: Principal): Promise<MemberRecord> {
     return this.db.transaction(async (em) => {
-      const record = await this.lock(em, input.id);
+      const record = await this.lock(em, input.id, caller);
       const problems: FieldProblem[] = [];
       if (!MEMBER_STATUS_INFO[input.status].ends)
         problems.push(problem('status', input.status, `không phải trạng thái kết thúc; dùng một trong: ${ENDING_STATUSES.join(', ')}`));
@@ -217,6 +327,17 @@ export class MemberRecordsService {
         fromUnitId: record.unitId,
         reason: input.reason.trim(),
       });
+      await this.audit.record(
+        caller,
+        {
+          action: AuditAction.MEMBERSHIP_ENDED,
+          subjectType: 'MEMBER_RECORD',
+          subjectId: record.id,
+          organization: record.organizationCode,
+          detail: { status: input.status },
+        },
+        em,
+      );
       return this.reload(em, record.id);
     });
   }
@@ -278,10 +399,33 @@ export class MemberRecordsService {
     return toStoredDate(d.value);
   }
 
-  private async lock(em: EntityManager, id: string): Promise<MemberRecord> {
-    const record = await em.getRepository(MemberRecord).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
-    if (!record) throw DomainError.notFound('hồ sơ', id);
+  /** Locks a record inside the caller's write scope; refuses an erased one. */
+  private async lock(em: EntityManager, id: string, caller: Principal): Promise<MemberRecord> {
+    const scope = writeScope(caller);
+    if (scope.kind === 'NONE') throw forbidden(`vai trò ${caller.role} không sửa hồ sơ hội viên`);
+    const record = await this.findInScope(em, id, scope, true);
+    if (record.erasedAt) throw new DomainError('CONFLICT', `Hồ sơ '${id}' đã bị xóa dữ liệu cá nhân theo yêu cầu: không sửa được.`);
     return record;
+  }
+
+  /** A secretariat kept to a unit subtree files records only inside it. */
+  private checkUnitInScope(scope: RecordScope, organization: string, unit: Unit | null, problems: FieldProblem[]): void {
+    if (scope.kind !== 'ORGANIZATION' || scope.unitPath === null) return;
+    if (!unit) problems.push(problem('unit', null, 'tài khoản này chỉ quản lý một đơn vị: cần mã đơn vị thuộc phạm vi đó'));
+    else if (!inScope(scope, { organizationCode: organization, unitPath: unit.path }))
+      problems.push(problem('unit', unit.code, `đơn vị '${unit.code}' nằm ngoài phạm vi của tài khoản này`));
+  }
+
+  /** The tombstone an earlier erasure left for this person, if any. */
+  private async erasedBefore(em: EntityManager, changes: RecordChanges): Promise<ErasureTombstone | null> {
+    const keys = tombstoneKeys(this.vault, {
+      idNumber: changes.idNumber ?? null,
+      nameFolded: changes.nameFolded ?? null,
+      birthDate: changes.birthDate ?? null,
+      birthDatePrecision: changes.birthDatePrecision ?? null,
+    });
+    if (!keys.length) return null;
+    return em.getRepository(ErasureTombstone).findOne({ where: keys.map((k) => ({ keyHash: k.hash })), order: { erasedAt: 'DESC' } });
   }
 
   private async reload(em: EntityManager, id: string): Promise<MemberRecord> {

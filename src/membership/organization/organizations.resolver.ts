@@ -1,4 +1,7 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Allow, Caller, Public } from '../../access/access.decorators.js';
+import type { Principal } from '../../access/principal.js';
+import { Role } from '../../access/role.js';
 import { POSITION_FIELD, type OrganizationDefinition } from './organization-definition.js';
 import { CreateAssociationInput, OrganizationType, ProfileFieldTypeEnum } from './organization.types.js';
 import { OrganizationsService } from './organizations.service.js';
@@ -19,12 +22,14 @@ export function toOrganizationType(def: OrganizationDefinition, builtIn: boolean
 export class OrganizationsResolver {
   constructor(private readonly service: OrganizationsService) {}
 
+  @Public()
   @Query(() => [OrganizationType])
   async organizations(): Promise<OrganizationType[]> {
     await this.service.reload();
     return this.service.list().map((o) => toOrganizationType(o.definition, o.builtIn));
   }
 
+  @Public()
   @Query(() => OrganizationType)
   async organization(@Args('code') code: string): Promise<OrganizationType> {
     const def = await this.service.get(code);
@@ -32,7 +37,8 @@ export class OrganizationsResolver {
   }
 
   @Mutation(() => OrganizationType, { description: 'Adds an association as data: no migration, no restart.' })
-  async createAssociation(@Args('input') input: CreateAssociationInput): Promise<OrganizationType> {
-    return toOrganizationType(await this.service.createAssociation(input), false);
+  @Allow(Role.ADMIN)
+  async createAssociation(@Args('input') input: CreateAssociationInput, @Caller() caller: Principal): Promise<OrganizationType> {
+    return toOrganizationType(await this.service.createAssociation(input, caller), false);
   }
 }

@@ -1,5 +1,8 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import type { Principal } from '../../access/principal.js';
+import { AuditAction } from '../../audit/audit-event.entity.js';
+import { AuditService } from '../../audit/audit.service.js';
 import { DomainError } from '../../common/errors/domain-error.js';
 import { associationDefinition, type AssociationRules } from './association-definition.js';
 import type { OrganizationDefinition } from './organization-definition.js';
@@ -14,6 +17,7 @@ export class OrganizationsService implements OnModuleInit {
 
   constructor(
     private readonly db: DataSource,
+    private readonly audit: AuditService,
     @Inject(ORGANIZATION_DEFINITIONS) private readonly builtIns: OrganizationDefinition[],
   ) {}
 
@@ -52,7 +56,10 @@ export class OrganizationsService implements OnModuleInit {
     return found.definition;
   }
 
-  async createAssociation(input: { code: string; name: string; memberTerm: string } & AssociationRules): Promise<OrganizationDefinition> {
+  async createAssociation(
+    input: { code: string; name: string; memberTerm: string } & AssociationRules,
+    actor: Principal,
+  ): Promise<OrganizationDefinition> {
     const { code, name, memberTerm, ...rules } = input;
     if (rules.minAge !== undefined && rules.maxAge !== undefined && rules.minAge > rules.maxAge)
       throw DomainError.invalidInput([
@@ -61,7 +68,12 @@ export class OrganizationsService implements OnModuleInit {
     const repo = this.db.getRepository(Organization);
     if (await repo.existsBy({ code }))
       throw new DomainError('CONFLICT', `Mã tổ chức '${code}' đã tồn tại.`, [{ field: 'code', value: code, message: 'Mã đã tồn tại' }]);
-    await repo.insert({ code, name: name.trim().normalize('NFC'), memberTerm: memberTerm.trim().normalize('NFC'), builtIn: false, rules });
+    await this.db.transaction(async (em) => {
+      await em
+        .getRepository(Organization)
+        .insert({ code, name: name.trim().normalize('NFC'), memberTerm: memberTerm.trim().normalize('NFC'), builtIn: false, rules });
+      await this.audit.record(actor, { action: AuditAction.ASSOCIATION_CREATED, subjectType: 'ORGANIZATION', subjectId: code }, em);
+    });
     await this.reload();
     return this.get(code);
   }

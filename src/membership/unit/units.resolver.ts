@@ -1,4 +1,7 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Allow, ALL_ROLES, Caller, ROSTER_WRITERS } from '../../access/access.decorators.js';
+import { assertOrganizationInScope, readScope, writeScope, type Principal, type RecordScope } from '../../access/principal.js';
+import { Role } from '../../access/role.js';
 import { AdminUnitsService } from '../../admin-units/admin-units.service.js';
 import type { Unit } from './unit.entity.js';
 import { CreateUnitInput, UnitType } from './unit.types.js';
@@ -11,15 +14,25 @@ export class UnitsResolver {
     private readonly adminUnits: AdminUnitsService,
   ) {}
 
-  @Query(() => [UnitType], { description: "An organization's units (children of `parent` when given), in tree order." })
-  async units(@Args('organization') organization: string, @Args('parent', { nullable: true }) parent?: string): Promise<UnitType[]> {
-    const units = await this.service.list(organization, parent);
+  @Allow(...ALL_ROLES)
+  @Query(() => [UnitType], {
+    description: "An organization's units (children of `parent` when given), in tree order. A secretariat sees its own subtree.",
+  })
+  async units(
+    @Caller() caller: Principal,
+    @Args('organization') organization: string,
+    @Args('parent', { nullable: true }) parent?: string,
+  ): Promise<UnitType[]> {
+    const scope: RecordScope = caller.role === Role.SECRETARIAT ? readScope(caller) : { kind: 'ALL' };
+    assertOrganizationInScope(scope, organization, 'đơn vị');
+    const units = await this.service.list(organization, parent, scope.kind === 'ORGANIZATION' ? scope.unitPath : null);
     return units.map((u) => this.toType(u, u.parent?.code ?? null));
   }
 
-  @Mutation(() => UnitType)
-  async createUnit(@Args('input') input: CreateUnitInput): Promise<UnitType> {
-    const unit = await this.service.create(input);
+  @Allow(...ROSTER_WRITERS)
+  @Mutation(() => UnitType, { description: 'A secretariat adds units to its own organization (under its own unit when kept to one).' })
+  async createUnit(@Args('input') input: CreateUnitInput, @Caller() caller: Principal): Promise<UnitType> {
+    const unit = await this.service.create(input, writeScope(caller));
     return this.toType(unit, input.parent ?? null);
   }
 

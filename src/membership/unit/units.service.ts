@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { AdminUnitsService } from '../../admin-units/admin-units.service.js';
+import { assertOrganizationInScope, inScope, type RecordScope } from '../../access/principal.js';
+import { escapeLike } from '../../common/sql/escape-like.js';
 import { DomainError } from '../../common/errors/domain-error.js';
 import type { FieldProblem } from '../../common/errors/field-problem.js';
 import { OrganizationsService } from '../organization/organizations.service.js';
@@ -35,24 +37,30 @@ export class UnitsService {
     return new Map(units.map((u) => [u.id, u]));
   }
 
-  list(organization: string, parent?: string | null): Promise<Unit[]> {
+  /** Units in tree order; `withinPath` keeps a unit-scoped secretariat to its subtree (in the SQL). */
+  list(organization: string, parent?: string | null, withinPath?: string | null): Promise<Unit[]> {
     const qb = this.db
       .getRepository(Unit)
       .createQueryBuilder('u')
       .leftJoinAndSelect('u.parent', 'p')
       .where('u.organization_code = :organization', { organization });
     if (parent) qb.andWhere('p.code = :parent', { parent });
+    if (withinPath) qb.andWhere('u.path LIKE :within', { within: `${escapeLike(withinPath)}%` });
     return qb.orderBy('u.path').getMany();
   }
 
-  async create(input: {
-    organization: string;
-    code: string;
-    name: string;
-    kind: UnitKind;
-    parent?: string;
-    communeCode?: string;
-  }): Promise<Unit> {
+  async create(
+    input: {
+      organization: string;
+      code: string;
+      name: string;
+      kind: UnitKind;
+      parent?: string;
+      communeCode?: string;
+    },
+    scope: RecordScope,
+  ): Promise<Unit> {
+    assertOrganizationInScope(scope, input.organization, 'thêm đơn vị');
     await this.organizations.get(input.organization);
     return this.db.transaction(async (em) => {
       const repo = em.getRepository(Unit);
@@ -61,6 +69,14 @@ export class UnitsService {
           { field: 'code', value: input.code, message: 'Mã đơn vị đã tồn tại' },
         ]);
       const parent = input.parent ? await this.findByCode(input.organization, input.parent, em) : null;
+      if (
+        scope.kind === 'ORGANIZATION' &&
+        scope.unitPath &&
+        !(parent && inScope(scope, { organizationCode: input.organization, unitPath: parent.path }))
+      )
+        throw DomainError.invalidInput([
+          { field: 'parent', value: input.parent ?? null, message: 'Đơn vị cấp trên (parent) phải thuộc phạm vi đơn vị của tài khoản này' },
+        ]);
       if (parent && LEVEL[parent.kind] >= LEVEL[input.kind])
         throw DomainError.invalidInput([
           {

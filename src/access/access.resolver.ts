@@ -1,0 +1,107 @@
+import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import type { AccessToken } from './access-token.entity.js';
+import { Allow, ALL_ROLES, Caller, Public } from './access.decorators.js';
+import {
+  CreatedServiceTokenType,
+  CreatedUserType,
+  CreateServiceTokenInput,
+  CreateUserInput,
+  LogInInput,
+  MeType,
+  ServiceTokenType,
+  SessionType,
+  UsernameArgs,
+  UserType,
+} from './access.types.js';
+import type { AppUser } from './app-user.entity.js';
+import { AuthService } from './auth.service.js';
+import type { Principal } from './principal.js';
+import type { RequestWithPrincipal } from './request-of.js';
+import { Role } from './role.js';
+
+/** Log-in, the caller, users and service tokens. */
+@Resolver()
+export class AccessResolver {
+  constructor(private readonly auth: AuthService) {}
+
+  @Public()
+  @Mutation(() => SessionType, { description: 'Password and TOTP code → a short-lived token. Attempts are limited and logged.' })
+  async logIn(@Args('input') input: LogInInput, @Context('req') req: RequestWithPrincipal): Promise<SessionType> {
+    const { token, expiresAt, user } = await this.auth.logIn(input, req.ip ?? req.socket.remoteAddress ?? 'unknown');
+    return { token, expiresAt, user: await this.userType(user) };
+  }
+
+  @Allow(...ALL_ROLES)
+  @Mutation(() => Boolean, { description: 'Ends this session (its token stops working).' })
+  async logOut(@Caller() p: Principal): Promise<boolean> {
+    await this.auth.logOut(p);
+    return true;
+  }
+
+  @Allow(...ALL_ROLES)
+  @Query(() => MeType)
+  me(@Caller() p: Principal): MeType {
+    return { kind: p.kind, name: p.name, role: p.role, organization: p.organization, unit: p.unitCode };
+  }
+
+  @Allow(Role.ADMIN)
+  @Query(() => [UserType])
+  async users(): Promise<UserType[]> {
+    return Promise.all((await this.auth.listUsers()).map((u) => this.userType(u)));
+  }
+
+  @Allow(Role.ADMIN)
+  @Mutation(() => CreatedUserType)
+  async createUser(@Args('input') input: CreateUserInput, @Caller() p: Principal): Promise<CreatedUserType> {
+    const created = await this.auth.createUser(input, p);
+    return { ...created, user: await this.userType(created.user) };
+  }
+
+  @Allow(Role.ADMIN)
+  @Mutation(() => UserType, { description: 'The user can no longer log in; open sessions end.' })
+  async disableUser(@Args() { username }: UsernameArgs, @Caller() p: Principal): Promise<UserType> {
+    return this.userType(await this.auth.disableUser(username, p));
+  }
+
+  @Allow(Role.ADMIN)
+  @Query(() => [ServiceTokenType])
+  async serviceTokens(): Promise<ServiceTokenType[]> {
+    return (await this.auth.listServiceTokens()).map(tokenType);
+  }
+
+  @Allow(Role.ADMIN)
+  @Mutation(() => CreatedServiceTokenType)
+  async createServiceToken(@Args('input') input: CreateServiceTokenInput, @Caller() p: Principal): Promise<CreatedServiceTokenType> {
+    const { token, record } = await this.auth.createServiceToken(input, p);
+    return { token, serviceToken: tokenType(record) };
+  }
+
+  @Allow(Role.ADMIN)
+  @Mutation(() => ServiceTokenType)
+  async revokeServiceToken(@Args('id', { type: () => ID }) id: string, @Caller() p: Principal): Promise<ServiceTokenType> {
+    return tokenType(await this.auth.revokeServiceToken(id, p));
+  }
+
+  private async userType(u: AppUser): Promise<UserType> {
+    return {
+      id: u.id,
+      username: u.username,
+      role: u.role,
+      organization: u.organizationCode,
+      unit: u.unitId ? await this.auth.unitCode(u.unitId) : null,
+      disabled: u.disabledAt !== null,
+      lastLoginAt: u.lastLoginAt,
+      createdAt: u.createdAt,
+    };
+  }
+}
+
+const tokenType = (t: AccessToken): ServiceTokenType => ({
+  id: t.id,
+  name: t.name ?? '',
+  role: t.role!,
+  organization: t.organizationCode,
+  expiresAt: t.expiresAt,
+  revokedAt: t.revokedAt,
+  createdAt: t.createdAt,
+});

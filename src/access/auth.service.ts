@@ -1,0 +1,300 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, IsNull } from 'typeorm';
+import { AuditAction } from '../audit/audit-event.entity.js';
+import { AuditService } from '../audit/audit.service.js';
+import { assertUuid, DomainError } from '../common/errors/domain-error.js';
+import type { FieldProblem } from '../common/errors/field-problem.js';
+import { APP_CONFIG } from '../config/config.module.js';
+import type { AppConfig } from '../config/app-config.js';
+import { OrganizationsService } from '../membership/organization/organizations.service.js';
+import { UnitsService } from '../membership/unit/units.service.js';
+import { IdNumberVault } from '../personal-data/id-number-vault.js';
+import { AccessToken, AccessTokenKind } from './access-token.entity.js';
+import { AppUser } from './app-user.entity.js';
+import { LoginThrottle } from './login-throttle.js';
+import { decoyHash, generatePassword, hashPassword, passwordProblem, verifyPassword } from './passwords.js';
+import type { Principal } from './principal.js';
+import { Role } from './role.js';
+import { newTotpSecret, otpauthUri, verifyTotp } from './totp.js';
+
+export const TOTP_ISSUER = 'Liên Thông';
+
+export const hashToken = (token: string): Buffer => createHash('sha256').update(token).digest();
+const newToken = (prefix: string) => `${prefix}_${randomBytes(32).toString('base64url')}`;
+
+export interface ScopeInput {
+  role: Role;
+  organization?: string | null;
+  unit?: string | null;
+}
+
+interface TokenRow {
+  token_id: string;
+  kind: AccessTokenKind;
+  expires_at: Date | null;
+  user_id: string | null;
+  name: string;
+  role: Role;
+  organization_code: string | null;
+  unit_path: string | null;
+  unit_code: string | null;
+}
+
+/** Users, log-in (password + TOTP), sessions and service tokens. */
+@Injectable()
+export class AuthService {
+  readonly throttle = new LoginThrottle();
+
+  constructor(
+    private readonly db: DataSource,
+    private readonly audit: AuditService,
+    private readonly vault: IdNumberVault,
+    private readonly organizations: OrganizationsService,
+    private readonly units: UnitsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** The principal behind a bearer token, or null when it is unknown, expired, revoked or its user disabled. */
+  async authenticate(token: string, clientIp: string | null): Promise<Principal | null> {
+    if (!/^lt_(ses|svc)_[A-Za-z0-9_-]{43}$/.test(token)) return null;
+    const rows: TokenRow[] = await this.db.query(
+      `SELECT t.id AS token_id, t.kind, t.expires_at, u.id AS user_id,
+              COALESCE(u.username, t.name) AS name, COALESCE(u.role, t.role) AS role,
+              COALESCE(u.organization_code, t.organization_code) AS organization_code,
+              un.path AS unit_path, un.code AS unit_code
+         FROM access_token t
+         LEFT JOIN app_user u ON u.id = t.user_id
+         LEFT JOIN unit un ON un.id = COALESCE(u.unit_id, t.unit_id)
+        WHERE t.token_hash = $1 AND t.revoked_at IS NULL
+          AND (t.expires_at IS NULL OR t.expires_at > now())
+          AND (t.kind = 'SERVICE' OR (u.id IS NOT NULL AND u.disabled_at IS NULL))`,
+      [hashToken(token)],
+    );
+    const r = rows[0];
+    if (!r) return null;
+    return {
+      kind: r.kind === AccessTokenKind.SESSION ? 'USER' : 'SERVICE',
+      id: r.kind === AccessTokenKind.SESSION ? r.user_id : r.token_id,
+      name: r.name,
+      role: r.role,
+      organization: r.organization_code,
+      unitPath: r.unit_path,
+      unitCode: r.unit_code,
+      tokenId: r.token_id,
+      clientIp,
+    };
+  }
+
+  /** Password and TOTP code → a session token valid `SESSION_MINUTES`. Every attempt is logged. */
+  async logIn(input: { username: string; password: string; totpCode: string }, clientIp: string) {
+    const username = input.username.trim().toLowerCase();
+    const now = Date.now();
+    const wait = this.throttle.admit(username, clientIp, now);
+    const actor = { kind: 'USER' as const, id: null, name: username || '(trống)', role: null, clientIp };
+    if (wait > 0) {
+      await this.audit.record(actor, { action: AuditAction.LOGIN_FAILED, detail: { reason: 'THROTTLED' } });
+      throw new DomainError(
+        'FORBIDDEN',
+        `Đăng nhập bị tạm khóa do thử sai nhiều lần: thử lại sau ${Math.ceil(wait / 60_000)} phút hoặc báo quản trị viên.`,
+      );
+    }
+    const user = await this.db.getRepository(AppUser).findOneBy({ username });
+    const passwordOk = await verifyPassword(user?.passwordHash ?? (await decoyHash()), input.password);
+    let step: number | null = null;
+    if (user && passwordOk && !user.disabledAt)
+      step = verifyTotp(this.vault.open(user.totpSecretSealed), input.totpCode.trim(), now, Number(user.totpLastStep));
+    if (!user || !passwordOk || user.disabledAt || step === null) {
+      this.throttle.failed(username, now);
+      const reason = !user ? 'UNKNOWN_USER' : !passwordOk ? 'BAD_PASSWORD' : user.disabledAt ? 'DISABLED' : 'BAD_TOTP';
+      await this.audit.record({ ...actor, id: user?.id ?? null }, { action: AuditAction.LOGIN_FAILED, detail: { reason } });
+      throw new DomainError(
+        'UNAUTHENTICATED',
+        'Đăng nhập không thành công: tên đăng nhập, mật khẩu hoặc mã xác thực (6 số trong ứng dụng xác thực) không đúng.',
+      );
+    }
+    this.throttle.succeeded(username);
+    const token = newToken('lt_ses');
+    const expiresAt = new Date(now + this.config.sessionMinutes * 60_000);
+    await this.db.transaction(async (em) => {
+      // The step is claimed atomically: two log-ins with the same code cannot both pass.
+      const claimed: unknown = await em.query(
+        `UPDATE app_user SET totp_last_step = $2, last_login_at = now() WHERE id = $1 AND totp_last_step < $2`,
+        [user.id, step],
+      );
+      if ((claimed as [unknown, number])[1] !== 1)
+        throw new DomainError('UNAUTHENTICATED', 'Mã xác thực này đã được dùng: chờ mã mới rồi thử lại.');
+      await em
+        .getRepository(AccessToken)
+        .insert({ tokenHash: hashToken(token), kind: AccessTokenKind.SESSION, userId: user.id, expiresAt });
+      await this.audit.record(
+        { kind: 'USER', id: user.id, name: user.username, role: user.role, clientIp },
+        { action: AuditAction.LOGIN },
+        em,
+      );
+    });
+    return { token, expiresAt, user };
+  }
+
+  async logOut(p: Principal): Promise<void> {
+    if (p.kind !== 'USER' || !p.tokenId)
+      throw new DomainError('BAD_USER_INPUT', 'Token dịch vụ không đăng xuất được: quản trị viên thu hồi nó (revokeServiceToken).');
+    await this.db.getRepository(AccessToken).update({ id: p.tokenId, revokedAt: IsNull() }, { revokedAt: new Date() });
+    await this.audit.record(p, { action: AuditAction.LOGOUT });
+  }
+
+  /** A new user; a password is generated when none is given. Returns the TOTP enrolment secret once. */
+  async createUser(input: ScopeInput & { username: string; password?: string | null }, actor: Principal) {
+    const username = input.username.trim().toLowerCase();
+    const problems: FieldProblem[] = [];
+    if (!/^[a-z0-9][a-z0-9._-]{2,63}$/.test(username))
+      problems.push({
+        field: 'username',
+        value: input.username,
+        message: `Tên đăng nhập '${input.username}': 3–64 ký tự a-z, 0-9, dấu chấm, gạch ngang hoặc gạch dưới`,
+      });
+    const password = input.password ?? generatePassword();
+    const weak = input.password != null ? passwordProblem(password, username) : null;
+    if (weak) problems.push({ field: 'password', value: null, message: `Mật khẩu: ${weak}` });
+    const scope = await this.checkScope(input, problems);
+    if (problems.length) throw DomainError.invalidInput(problems);
+    const secret = newTotpSecret();
+    const repo = this.db.getRepository(AppUser);
+    if (await repo.existsBy({ username }))
+      throw new DomainError('CONFLICT', `Tên đăng nhập '${username}' đã có.`, [
+        { field: 'username', value: username, message: `Tên đăng nhập '${username}' đã có` },
+      ]);
+    const user = await this.db.transaction(async (em) => {
+      const row = em.getRepository(AppUser).create({
+        username,
+        passwordHash: await hashPassword(password),
+        totpSecretSealed: this.vault.seal(secret),
+        role: input.role,
+        organizationCode: scope.organization,
+        unitId: scope.unitId,
+      });
+      await em.getRepository(AppUser).insert(row);
+      await this.audit.record(
+        actor,
+        {
+          action: AuditAction.USER_CREATED,
+          subjectType: 'USER',
+          subjectId: row.id,
+          organization: scope.organization,
+          detail: { role: input.role },
+        },
+        em,
+      );
+      return row;
+    });
+    return {
+      user,
+      generatedPassword: input.password == null ? password : null,
+      totpSecret: secret,
+      otpauthUri: otpauthUri(TOTP_ISSUER, username, secret),
+    };
+  }
+
+  async disableUser(username: string, actor: Principal): Promise<AppUser> {
+    const repo = this.db.getRepository(AppUser);
+    const user = await repo.findOneBy({ username: username.trim().toLowerCase() });
+    if (!user) throw DomainError.notFound('tài khoản', username);
+    await this.db.transaction(async (em) => {
+      await em.getRepository(AppUser).update(user.id, { disabledAt: new Date() });
+      await em.getRepository(AccessToken).update({ userId: user.id, revokedAt: IsNull() }, { revokedAt: new Date() });
+      await this.audit.record(actor, { action: AuditAction.USER_DISABLED, subjectType: 'USER', subjectId: user.id }, em);
+    });
+    return repo.findOneByOrFail({ id: user.id });
+  }
+
+  async unitCode(unitId: string): Promise<string | null> {
+    return (await this.units.byIds([unitId])).get(unitId)?.code ?? null;
+  }
+
+  listUsers(): Promise<AppUser[]> {
+    return this.db.getRepository(AppUser).find({ order: { username: 'ASC' } });
+  }
+
+  /** A named token for a scheduled job or an integration; the token itself is shown once. */
+  async createServiceToken(input: ScopeInput & { name: string; expiresInDays?: number | null }, actor: Principal) {
+    const name = input.name.trim();
+    const problems: FieldProblem[] = [];
+    if (!/^[\p{L}\p{N}][\p{L}\p{N} ._:-]{1,63}$/u.test(name))
+      problems.push({ field: 'name', value: input.name, message: `Tên token '${input.name}': 2–64 chữ, số, dấu cách, . _ : -` });
+    if (input.expiresInDays != null && (!Number.isInteger(input.expiresInDays) || input.expiresInDays < 1 || input.expiresInDays > 3650))
+      problems.push({ field: 'expiresInDays', value: String(input.expiresInDays), message: 'Số ngày hiệu lực: từ 1 đến 3650' });
+    const scope = await this.checkScope(input, problems);
+    if (problems.length) throw DomainError.invalidInput(problems);
+    const token = newToken('lt_svc');
+    const row = await this.db.transaction(async (em) => {
+      const r = em.getRepository(AccessToken).create({
+        tokenHash: hashToken(token),
+        kind: AccessTokenKind.SERVICE,
+        name,
+        role: input.role,
+        organizationCode: scope.organization,
+        unitId: scope.unitId,
+        expiresAt: input.expiresInDays ? new Date(Date.now() + input.expiresInDays * 86_400_000) : null,
+      });
+      await em.getRepository(AccessToken).insert(r);
+      await this.audit.record(
+        actor,
+        {
+          action: AuditAction.TOKEN_CREATED,
+          subjectType: 'TOKEN',
+          subjectId: r.id,
+          organization: scope.organization,
+          detail: { role: input.role, name },
+        },
+        em,
+      );
+      return r;
+    });
+    return { token, record: row };
+  }
+
+  listServiceTokens(): Promise<AccessToken[]> {
+    return this.db.getRepository(AccessToken).find({ where: { kind: AccessTokenKind.SERVICE }, order: { createdAt: 'ASC' } });
+  }
+
+  async revokeServiceToken(id: string, actor: Principal): Promise<AccessToken> {
+    assertUuid('id', id);
+    const repo = this.db.getRepository(AccessToken);
+    const row = await repo.findOneBy({ id, kind: AccessTokenKind.SERVICE });
+    if (!row) throw DomainError.notFound('token', id);
+    if (!row.revokedAt) {
+      await repo.update(row.id, { revokedAt: new Date() });
+      await this.audit.record(actor, { action: AuditAction.TOKEN_REVOKED, subjectType: 'TOKEN', subjectId: row.id });
+    }
+    return repo.findOneByOrFail({ id });
+  }
+
+  /** SECRETARIAT needs an organization (and may narrow to a unit); other roles take neither. */
+  private async checkScope(input: ScopeInput, problems: FieldProblem[]): Promise<{ organization: string | null; unitId: string | null }> {
+    const org = input.organization?.trim().toUpperCase() || null;
+    const unit = input.unit?.trim() || null;
+    if (input.role !== Role.SECRETARIAT) {
+      if (org || unit)
+        problems.push({
+          field: 'organization',
+          value: org ?? unit,
+          message: `Vai trò ${input.role} không gắn với tổ chức hay đơn vị (chỉ SECRETARIAT)`,
+        });
+      return { organization: null, unitId: null };
+    }
+    if (!org) {
+      problems.push({ field: 'organization', value: null, message: 'Vai trò SECRETARIAT cần mã tổ chức (--org, ví dụ DTN)' });
+      return { organization: null, unitId: null };
+    }
+    try {
+      await this.organizations.get(org);
+    } catch (e) {
+      problems.push({ field: 'organization', value: org, message: e instanceof Error ? e.message : String(e) });
+      return { organization: null, unitId: null };
+    }
+    if (!unit) return { organization: org, unitId: null };
+    const u = await this.units.findByCodeOrNull(org, unit);
+    if (!u) problems.push({ field: 'unit', value: unit, message: `Không có đơn vị '${unit}' trong tổ chức ${org}` });
+    return { organization: org, unitId: u?.id ?? null };
+  }
+}

@@ -1,0 +1,81 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+export type AuditDetail = Record<string, string | number | boolean | null | string[]>;
+
+/** What the audit log records (README "What is logged"). */
+export enum AuditAction {
+  LOGIN = 'LOGIN',
+  LOGIN_FAILED = 'LOGIN_FAILED',
+  LOGOUT = 'LOGOUT',
+  USER_CREATED = 'USER_CREATED',
+  USER_DISABLED = 'USER_DISABLED',
+  TOKEN_CREATED = 'TOKEN_CREATED',
+  TOKEN_REVOKED = 'TOKEN_REVOKED',
+  /** One person's details were read. */
+  RECORD_READ = 'RECORD_READ',
+  /** A page of a roster was read (which organization, how many rows). */
+  ROSTER_READ = 'ROSTER_READ',
+  RECORD_CREATED = 'RECORD_CREATED',
+  RECORD_UPDATED = 'RECORD_UPDATED',
+  RECORD_TRANSFERRED = 'RECORD_TRANSFERRED',
+  MEMBERSHIP_ENDED = 'MEMBERSHIP_ENDED',
+  ID_NUMBER_REVEALED = 'ID_NUMBER_REVEALED',
+  EXPORT = 'EXPORT',
+  PERSONAL_DATA_EXPORTED = 'PERSONAL_DATA_EXPORTED',
+  PERSONAL_DATA_ERASED = 'PERSONAL_DATA_ERASED',
+  ERASED_PERSON_RECREATED = 'ERASED_PERSON_RECREATED',
+  MERGE = 'MERGE',
+  SPLIT = 'SPLIT',
+  FLAG_DECISION = 'FLAG_DECISION',
+  ASSOCIATION_CREATED = 'ASSOCIATION_CREATED',
+}
+
+/**
+ * One line of the append-only audit log. A trigger refuses UPDATE, DELETE and TRUNCATE. It holds
+ * ids and figures, never names or ID numbers, so an erasure leaves it as it is.
+ */
+@Entity('audit_event')
+@Index('ix_audit_event_at', ['at', 'id'])
+export class AuditEvent {
+  @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
+  id: string;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  at: Date;
+
+  @Column({ name: 'actor_kind', type: 'varchar', length: 8 })
+  actorKind: string;
+
+  @Column({ name: 'actor_id', type: 'uuid', nullable: true })
+  actorId: string | null;
+
+  @Index()
+  @Column({ name: 'actor_name', type: 'varchar', length: 80 })
+  actorName: string;
+
+  @Column({ name: 'actor_role', type: 'varchar', length: 16, nullable: true })
+  actorRole: string | null;
+
+  @Index()
+  @Column({ type: 'varchar', length: 32 })
+  action: AuditAction;
+
+  @Column({ name: 'subject_type', type: 'varchar', length: 32, nullable: true })
+  subjectType: string | null;
+
+  @Index()
+  @Column({ name: 'subject_id', type: 'text', nullable: true })
+  subjectId: string | null;
+
+  @Column({ name: 'organization_code', type: 'varchar', length: 16, nullable: true })
+  organizationCode: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  reason: string | null;
+
+  @Column({ type: 'jsonb', default: {} })
+  detail: AuditDetail;
+
+  @Column({ name: 'client_ip', type: 'varchar', length: 64, nullable: true })
+  clientIp: string | null;
+}

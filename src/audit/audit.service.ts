@@ -1,0 +1,66 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { Principal } from '../access/principal.js';
+import { AuditAction, AuditEvent, type AuditDetail } from './audit-event.entity.js';
+
+export interface AuditEntry {
+  action: AuditAction;
+  subjectType?: string | null;
+  subjectId?: string | null;
+  organization?: string | null;
+  reason?: string | null;
+  /** Ids and figures only: never names, ID numbers or phones. */
+  detail?: AuditDetail;
+}
+
+/** Writes the append-only audit log (in the caller's transaction when given) and reads it for ADMIN. */
+@Injectable()
+export class AuditService {
+  constructor(private readonly db: DataSource) {}
+
+  async record(
+    actor: Pick<Principal, 'kind' | 'id' | 'name'> & { role: Principal['role'] | null; clientIp?: string | null },
+    entry: AuditEntry,
+    em?: EntityManager,
+  ) {
+    const repo = (em ?? this.db.manager).getRepository(AuditEvent);
+    const row = repo.create({
+      actorKind: actor.kind,
+      actorId: actor.id,
+      actorName: actor.name.slice(0, 80),
+      actorRole: actor.role,
+      action: entry.action,
+      subjectType: entry.subjectType ?? null,
+      subjectId: entry.subjectId ?? null,
+      organizationCode: entry.organization ?? null,
+      reason: entry.reason ?? null,
+      detail: entry.detail ?? {},
+      clientIp: actor.clientIp ?? null,
+    });
+    await repo.insert(row);
+    return row;
+  }
+
+  async list(f: {
+    first: number;
+    before?: string | null;
+    action?: AuditAction | null;
+    actorName?: string | null;
+    subjectId?: string | null;
+    from?: Date | null;
+    to?: Date | null;
+  }): Promise<{ rows: AuditEvent[]; hasNextPage: boolean }> {
+    const qb = this.db.getRepository(AuditEvent).createQueryBuilder('e');
+    if (f.before) qb.andWhere('e.id < :before', { before: f.before });
+    if (f.action) qb.andWhere('e.action = :action', { action: f.action });
+    if (f.actorName) qb.andWhere('e.actor_name = :actor', { actor: f.actorName });
+    if (f.subjectId) qb.andWhere('e.subject_id = :subject', { subject: f.subjectId });
+    if (f.from) qb.andWhere('e.at >= :from', { from: f.from });
+    if (f.to) qb.andWhere('e.at < :to', { to: f.to });
+    const rows = await qb
+      .orderBy('e.id', 'DESC')
+      .take(f.first + 1)
+      .getMany();
+    return { rows: rows.slice(0, f.first), hasNextPage: rows.length > f.first };
+  }
+}

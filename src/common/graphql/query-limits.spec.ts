@@ -1,0 +1,43 @@
+import { buildSchema, parse, specifiedRules, validate } from 'graphql';
+import { queryLimitRules } from './query-limits.js';
+
+const schema = buildSchema(`
+  type Query { memberRecords(first: Int): Page, node: Node, organizations: [Org] }
+  type Page { nodes: [Node] }
+  type Node { id: ID, child: Node, history: [Node] }
+  type Org { code: String }
+`);
+const limits = { maxDepth: 5, maxAliases: 3, maxCost: 300, maxPage: 500, defaultPage: 50 };
+const errors = (q: string) => validate(schema, parse(q), queryLimitRules(limits)).map((e) => e.message);
+
+describe('query limits', () => {
+  it('lets ordinary queries through', () => {
+    expect(errors('{ organizations { code } memberRecords(first: 5) { nodes { id history { id } } } }')).toEqual([]);
+  });
+
+  it('refuses deep nesting, also through fragments', () => {
+    expect(errors('{ node { child { child { child { child { id } } } } } }')[0]).toMatch(/lồng quá sâu: 6 tầng \(tối đa 5\)/);
+    expect(errors('{ node { ...A } } fragment A on Node { child { child { child { child { id } } } } }')[0]).toMatch(/lồng quá sâu/);
+  });
+
+  it('counts aliases', () => {
+    expect(errors('{ a: organizations { code } b: organizations { code } c: organizations { code } }')).toEqual([]);
+    expect(
+      errors('{ a: organizations { code } b: organizations { code } c: organizations { code } d: organizations { code } }')[0],
+    ).toMatch(/bí danh.*4 \(tối đa 3\)/);
+  });
+
+  it('multiplies cost by page size (a variable counts as the largest page)', () => {
+    expect(errors('{ memberRecords(first: 5) { nodes { child { id } } } }')).toEqual([]);
+    expect(errors('{ memberRecords(first: 200) { nodes { child { id } } } }')[0]).toMatch(/chi phí ước tính \d+ \(tối đa 300\)/);
+    expect(errors('query ($n: Int) { memberRecords(first: $n) { nodes { id } } }')[0]).toMatch(/chi phí/);
+  });
+
+  it('does not loop on a fragment cycle (graphql-js reports the cycle itself)', () => {
+    const e = validate(schema, parse('{ node { ...A } } fragment A on Node { child { ...A } }'), [
+      ...specifiedRules,
+      ...queryLimitRules(limits),
+    ]);
+    expect(e.map((x) => x.message).join()).toMatch(/Cannot spread fragment "A" within itself/);
+  });
+});

@@ -1,0 +1,31 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+/**
+ * What is left of an erased person: keyed hashes (of the ID number, of name + birth date), so
+ * that a later import asks before creating that person again. No clear data.
+ */
+@Entity('erasure_tombstone')
+export class ErasureTombstone {
+  @PrimaryColumn({ name: 'key_hash', type: 'bytea' })
+  keyHash: Buffer;
+
+  /** `ID_NUMBER` or `NAME_BIRTH`. */
+  @Column({ type: 'varchar', length: 12 })
+  kind: string;
+
+  @Column({ name: 'erased_at', type: 'timestamptz' })
+  erasedAt: Date;
+
+  @Column({ name: 'audit_event_id', type: 'bigint', nullable: true })
+  auditEventId: string | null;
+}
+
+/** A setting of this instance (the key fingerprint). */
+@Entity('instance_setting')
+export class InstanceSetting {
+  @PrimaryColumn({ type: 'varchar', length: 64 })
+  key: string;
+
+  @Column({ type: 'text' })
+  value: string;
+}

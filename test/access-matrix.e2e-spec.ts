@@ -1,0 +1,292 @@
+import { GraphQLSchemaHost } from '@nestjs/graphql';
+import { Role } from '../src/access/role.js';
+import { createTestApp, type TestApp } from './test-app.js';
+
+/**
+ * Each role × each query and mutation (and nested path) → allowed or denied, scope included.
+ * A new operation without a row here fails the completeness test at the bottom.
+ */
+type Who = 'anon' | 'admin' | 'dtn' | 'dtnUnitA' | 'hpn' | 'danVan' | 'auditor';
+type Outcome = 'ok' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND';
+const EVERYONE: Who[] = ['anon', 'admin', 'dtn', 'dtnUnitA', 'hpn', 'danVan', 'auditor'];
+
+interface Op {
+  /** Root field, as in the schema. */
+  field: string;
+  title: string;
+  query: string;
+  /** Fresh variables for each call (a record to change, a unique code…). */
+  vars?: (who: Who) => Promise<Record<string, unknown>> | Record<string, unknown>;
+  /** Who gets what; anyone not listed is FORBIDDEN (or UNAUTHENTICATED without a token). */
+  expect: Partial<Record<Who, Outcome>>;
+}
+
+const allow = (...who: Who[]): Partial<Record<Who, Outcome>> => Object.fromEntries(who.map((w) => [w, 'ok']));
+const PUBLIC = allow(...EVERYONE);
+const GIVEN = ['An', 'Bình', 'Cường', 'Dũng', 'Giang', 'Hải', 'Khoa', 'Long', 'Minh', 'Nam', 'Phúc', 'Quân', 'Sơn', 'Tâm'];
+
+describe('access matrix: role × operation', () => {
+  let t: TestApp;
+  const tokens = {} as Record<Who, string | null>;
+  let seq = 0;
+  const ids = { dtnA: '', dtnB: '', hpn: '' };
+
+  /** A fresh record for a mutation that changes or erases it. */
+  async function record(org: 'DTN' | 'HPN', unit: string | null): Promise<string> {
+    seq++;
+    const r = await t.gql<{ createMemberRecord: { id: string } }>(
+      `mutation($i: CreateMemberRecordInput!) { createMemberRecord(input: $i) { id } }`,
+      {
+        i: {
+          organization: org,
+          externalId: `M-${seq}`,
+          fullName: `Trần Văn ${GIVEN[seq % GIVEN.length]}`,
+          unit,
+          idNumber: `0012040${String(seq).padStart(5, '0')}`,
+          phone: '0912345678',
+          sex: org === 'HPN' ? 'FEMALE' : 'MALE',
+          birthDate: '2004',
+        },
+      },
+    );
+    if (!r.data) throw new Error(JSON.stringify(r.errors));
+    return r.data.createMemberRecord.id;
+  }
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    tokens.anon = null;
+    tokens.admin = t.adminToken;
+    for (const u of [
+      { organization: 'DTN', code: 'TINH', name: 'Tỉnh đoàn', kind: 'PROVINCE' },
+      { organization: 'DTN', code: 'A', name: 'Đoàn phường Ba Đình', kind: 'BASE', parent: 'TINH', communeCode: '00004' },
+      { organization: 'DTN', code: 'B', name: 'Đoàn phường Ngọc Hà', kind: 'BASE', parent: 'TINH', communeCode: '00008' },
+      { organization: 'HPN', code: 'H', name: 'Hội LHPN phường Ba Đình', kind: 'BASE', communeCode: '00004' },
+    ]) {
+      const r = await t.gql(`mutation($i: CreateUnitInput!) { createUnit(input: $i) { code } }`, { i: u });
+      expect(r.errors).toBeUndefined();
+    }
+    tokens.dtn = await t.logIn(await t.createUser('vp.dtn', Role.SECRETARIAT, 'DTN'));
+    tokens.dtnUnitA = await t.logIn(await t.createUser('vp.dtn.a', Role.SECRETARIAT, 'DTN', 'A'));
+    tokens.hpn = await t.logIn(await t.createUser('vp.hpn', Role.SECRETARIAT, 'HPN'));
+    tokens.danVan = await t.logIn(await t.createUser('bandanvan', Role.DAN_VAN));
+    tokens.auditor = await t.serviceToken(Role.AUDITOR);
+    ids.dtnA = await record('DTN', 'A');
+    ids.dtnB = await record('DTN', 'B');
+    ids.hpn = await record('HPN', 'H');
+  });
+  afterAll(async () => t.close());
+
+  const RECORD_FIELDS = 'id fullName idNumber phone ethnicity history { kind }';
+  const OPS: Op[] = [
+    { field: 'organizations', title: 'organizations', query: '{ organizations { code } }', expect: PUBLIC },
+    { field: 'organization', title: 'organization', query: '{ organization(code: "DTN") { code } }', expect: PUBLIC },
+    { field: 'provinces', title: 'provinces', query: '{ provinces { code } }', expect: PUBLIC },
+    { field: 'communes', title: 'communes', query: '{ communes(search: "ba dinh", first: 3) { code } }', expect: PUBLIC },
+    { field: 'resolveCommune', title: 'resolveCommune', query: '{ resolveCommune(code: "00004") { kind } }', expect: PUBLIC },
+    { field: 'me', title: 'me', query: '{ me { role } }', expect: allow('admin', 'dtn', 'dtnUnitA', 'hpn', 'danVan', 'auditor') },
+    {
+      field: 'units',
+      title: 'units of DTN',
+      query: '{ units(organization: "DTN") { code } }',
+      expect: allow('admin', 'dtn', 'dtnUnitA', 'danVan', 'auditor'),
+    },
+    {
+      field: 'memberRecords',
+      title: 'DTN roster',
+      query: `{ memberRecords(organization: "DTN") { totalCount nodes { ${RECORD_FIELDS} } } }`,
+      expect: allow('admin', 'dtn', 'dtnUnitA', 'danVan'),
+    },
+    {
+      field: 'memberRecords',
+      title: 'HPN roster',
+      query: `{ memberRecords(organization: "HPN") { totalCount nodes { id } } }`,
+      expect: allow('admin', 'hpn', 'danVan'),
+    },
+    {
+      field: 'memberRecord',
+      title: 'a DTN record in unit A, with its history (nested path)',
+      query: `query($id: ID!) { memberRecord(id: $id) { ${RECORD_FIELDS} } }`,
+      vars: () => ({ id: ids.dtnA }),
+      expect: { ...allow('admin', 'dtn', 'dtnUnitA', 'danVan'), hpn: 'NOT_FOUND' },
+    },
+    {
+      field: 'memberRecord',
+      title: 'a DTN record in unit B',
+      query: `query($id: ID!) { memberRecord(id: $id) { id } }`,
+      vars: () => ({ id: ids.dtnB }),
+      expect: { ...allow('admin', 'dtn', 'danVan'), dtnUnitA: 'NOT_FOUND', hpn: 'NOT_FOUND' },
+    },
+    {
+      field: 'memberRecord',
+      title: 'an HPN record',
+      query: `query($id: ID!) { memberRecord(id: $id) { id } }`,
+      vars: () => ({ id: ids.hpn }),
+      expect: { ...allow('admin', 'hpn', 'danVan'), dtn: 'NOT_FOUND', dtnUnitA: 'NOT_FOUND' },
+    },
+    { field: 'users', title: 'users', query: '{ users { username } }', expect: allow('admin') },
+    { field: 'serviceTokens', title: 'serviceTokens', query: '{ serviceTokens { name } }', expect: allow('admin') },
+    { field: 'auditEvents', title: 'auditEvents', query: '{ auditEvents(first: 5) { nodes { action } } }', expect: allow('admin') },
+    {
+      field: 'createUser',
+      title: 'createUser',
+      query: `mutation($i: CreateUserInput!) { createUser(input: $i) { user { username } } }`,
+      vars: () => ({ i: { username: `user${++seq}`, role: 'DAN_VAN' } }),
+      expect: allow('admin'),
+    },
+    {
+      field: 'disableUser',
+      title: 'disableUser',
+      query: `mutation($username: String!) { disableUser(username: $username) { disabled } }`,
+      vars: async () => ({ username: (await t.createUser(`disabled${++seq}`, Role.AUDITOR)).username }),
+      expect: allow('admin'),
+    },
+    {
+      field: 'createServiceToken',
+      title: 'createServiceToken',
+      query: `mutation($i: CreateServiceTokenInput!) { createServiceToken(input: $i) { token } }`,
+      vars: () => ({ i: { name: `job ${++seq}`, role: 'AUDITOR' } }),
+      expect: allow('admin'),
+    },
+    {
+      field: 'revokeServiceToken',
+      title: 'revokeServiceToken',
+      query: `mutation($id: ID!) { revokeServiceToken(id: $id) { revokedAt } }`,
+      vars: async () => {
+        const [row] = await t.sql<{ id: string }>(
+          `SELECT id FROM access_token WHERE kind = 'SERVICE' AND revoked_at IS NULL AND name LIKE 'job %' LIMIT 1`,
+        );
+        return { id: row?.id ?? '00000000-0000-0000-0000-000000000000' };
+      },
+      expect: allow('admin'),
+    },
+    {
+      field: 'createAssociation',
+      title: 'createAssociation',
+      query: `mutation($i: CreateAssociationInput!) { createAssociation(input: $i) { code } }`,
+      vars: () => ({ i: { code: `HOI${++seq}`, name: `Hội thử ${seq}` } }),
+      expect: allow('admin'),
+    },
+    {
+      field: 'createUnit',
+      title: 'createUnit in DTN under A',
+      query: `mutation($i: CreateUnitInput!) { createUnit(input: $i) { code } }`,
+      vars: () => ({ i: { organization: 'DTN', code: `CHI${++seq}`, name: `Chi đoàn ${seq}`, kind: 'BRANCH', parent: 'A' } }),
+      expect: allow('admin', 'dtn', 'dtnUnitA'),
+    },
+    {
+      field: 'createMemberRecord',
+      title: 'createMemberRecord in DTN unit A',
+      query: `mutation($i: CreateMemberRecordInput!) { createMemberRecord(input: $i) { id } }`,
+      vars: () => ({ i: { organization: 'DTN', externalId: `N-${++seq}`, fullName: 'Lê Văn Mới', unit: 'A' } }),
+      expect: allow('admin', 'dtn', 'dtnUnitA'),
+    },
+    {
+      field: 'updateMemberRecord',
+      title: 'updateMemberRecord of a DTN record in unit A',
+      query: `mutation($id: ID!) { updateMemberRecord(id: $id, input: { phone: "0987654321" }) { phone } }`,
+      vars: async () => ({ id: await record('DTN', 'A') }),
+      expect: { ...allow('admin', 'dtn', 'dtnUnitA'), hpn: 'NOT_FOUND' },
+    },
+    {
+      field: 'updateMemberRecord',
+      title: 'updateMemberRecord of a DTN record in unit B',
+      query: `mutation($id: ID!) { updateMemberRecord(id: $id, input: { phone: "0987654321" }) { phone } }`,
+      vars: async () => ({ id: await record('DTN', 'B') }),
+      expect: { ...allow('admin', 'dtn'), dtnUnitA: 'NOT_FOUND', hpn: 'NOT_FOUND' },
+    },
+    {
+      field: 'transferMemberRecord',
+      title: 'transferMemberRecord from B to A',
+      query: `mutation($id: ID!) { transferMemberRecord(input: { id: $id, unit: "A" }) { unit { code } } }`,
+      vars: async () => ({ id: await record('DTN', 'B') }),
+      expect: { ...allow('admin', 'dtn'), dtnUnitA: 'NOT_FOUND', hpn: 'NOT_FOUND' },
+    },
+    {
+      field: 'endMembership',
+      title: 'endMembership of a DTN record',
+      query: `mutation($id: ID!) { endMembership(input: { id: $id, status: LEFT, date: "2026-01-05", reason: "Xin ra" }) { status } }`,
+      vars: async () => ({ id: await record('DTN', 'A') }),
+      expect: { ...allow('admin', 'dtn', 'dtnUnitA'), hpn: 'NOT_FOUND' },
+    },
+    {
+      field: 'revealIdNumber',
+      title: 'revealIdNumber of a DTN record',
+      query: `mutation($id: ID!) { revealIdNumber(id: $id, reason: "Đối chiếu hồ sơ gốc") { idNumber } }`,
+      vars: () => ({ id: ids.dtnA }),
+      expect: { ...allow('admin', 'dtn', 'dtnUnitA', 'danVan'), hpn: 'NOT_FOUND' },
+    },
+    {
+      field: 'exportPersonalData',
+      title: 'exportPersonalData of a DTN record',
+      query: `mutation($id: ID!) { exportPersonalData(id: $id, reason: "Yêu cầu của chủ thể dữ liệu") }`,
+      vars: () => ({ id: ids.dtnA }),
+      expect: { ...allow('admin', 'dtn', 'dtnUnitA'), hpn: 'NOT_FOUND' },
+    },
+    {
+      field: 'erasePersonalData',
+      title: 'erasePersonalData of a DTN record',
+      query: `mutation($id: ID!) { erasePersonalData(id: $id, reason: "Yêu cầu xóa ngày 1/11") { id } }`,
+      vars: async () => ({ id: await record('DTN', 'A') }),
+      expect: allow('admin'),
+    },
+  ];
+  /** Exercised in access.e2e-spec.ts, where a session can be spent. */
+  const ELSEWHERE = ['logIn', 'logOut'];
+
+  const cases = OPS.flatMap((op) =>
+    EVERYONE.map((who) => {
+      const outcome: Outcome = op.expect[who] ?? (who === 'anon' ? 'UNAUTHENTICATED' : 'FORBIDDEN');
+      return [op.title, who, outcome, op] as const;
+    }),
+  );
+
+  it.each(cases)('%s as %s → %s', async (_title, who, outcome, op) => {
+    const vars = op.vars ? await op.vars(who) : undefined;
+    const r = await t.gql(op.query, vars, { token: tokens[who] });
+    expect(r.status).toBeLessThan(500);
+    if (outcome === 'ok') {
+      expect(r.errors).toBeUndefined();
+      expect(r.data?.[op.field]).toBeDefined();
+    } else {
+      expect(r.errors?.[0]?.extensions?.code).toBe(outcome);
+      expect(r.data?.[op.field] ?? null).toBeNull();
+    }
+  });
+
+  it('keeps a secretariat to its own scope inside answers it is allowed to get', async () => {
+    type Page = { memberRecords: { totalCount: number; nodes: { id: string }[] } };
+    const dtnAll = await t.gql<Page>(
+      '{ memberRecords(organization: "DTN", first: 500) { totalCount nodes { id } } }',
+      {},
+      { token: tokens.dtn },
+    );
+    const unitA = await t.gql<Page>(
+      '{ memberRecords(organization: "DTN", first: 500) { totalCount nodes { id } } }',
+      {},
+      { token: tokens.dtnUnitA },
+    );
+    expect(dtnAll.data!.memberRecords.nodes.map((n) => n.id)).toContain(ids.dtnB);
+    expect(unitA.data!.memberRecords.nodes.map((n) => n.id)).toContain(ids.dtnA);
+    expect(unitA.data!.memberRecords.nodes.map((n) => n.id)).not.toContain(ids.dtnB);
+    expect(unitA.data!.memberRecords.totalCount).toBeLessThan(dtnAll.data!.memberRecords.totalCount);
+    // A unit-scoped secretariat sees its own subtree of units only.
+    const units = await t.gql<{ units: { code: string }[] }>('{ units(organization: "DTN") { code } }', {}, { token: tokens.dtnUnitA });
+    expect(units.data!.units.map((u) => u.code)).not.toContain('B');
+    expect(units.data!.units.map((u) => u.code)).toContain('A');
+    // And cannot file a record outside it.
+    const outside = await t.gql(
+      `mutation { createMemberRecord(input: { organization: "DTN", externalId: "X-1", fullName: "Ngoài Phạm Vi", unit: "B" }) { id } }`,
+      {},
+      { token: tokens.dtnUnitA },
+    );
+    expect(outside.errors![0].message).toContain("đơn vị 'B' nằm ngoài phạm vi");
+  });
+
+  it('covers every query and mutation of the schema', () => {
+    const schema = t.app.get(GraphQLSchemaHost).schema;
+    const fields = [...Object.keys(schema.getQueryType()!.getFields()), ...Object.keys(schema.getMutationType()!.getFields())];
+    const covered = new Set([...OPS.map((o) => o.field), ...ELSEWHERE]);
+    expect(fields.filter((f) => !covered.has(f))).toEqual([]);
+  });
+});
