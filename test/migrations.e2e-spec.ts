@@ -1,0 +1,77 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { DataSource } from 'typeorm';
+import { MIGRATIONS } from '../migrations/index.js';
+import { dataSourceOptions, runMigrations } from '../src/database/data-source.js';
+import { checkKeyFingerprint } from '../src/personal-data/id-number-vault.js';
+import { decryptText, keyedHash } from '../src/personal-data/personal-data-cipher.js';
+import { parseKey } from '../src/personal-data/personal-data-key.js';
+
+/** Upgrading a database written before ID numbers were sealed, and refusing a wrong key. */
+describe('the personal-data migration on existing data', () => {
+  const key = parseKey(randomBytes(32).toString('base64'), 'test');
+  let url: string;
+
+  beforeAll(async () => {
+    const template = process.env.LIENTHONG_TEST_TEMPLATE_URL!;
+    const name = `mig_${randomBytes(5).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: template });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+    const u = new URL(template);
+    u.pathname = `/${name}`;
+    url = u.toString();
+  });
+
+  it('seals clear ID numbers already stored, moves the entered form out of raw, and then checks the key', async () => {
+    // The schema as the foundation left it: the first three migrations only.
+    const before = new DataSource({ ...dataSourceOptions(url), migrations: MIGRATIONS.slice(0, 3) });
+    await before.initialize();
+    await before.runMigrations({ transaction: 'each' });
+    await before.query(
+      `INSERT INTO member_record (organization_code, external_id, full_name, name_folded, family_key, given_key, id_number, raw, version)
+       VALUES ('HPN', 'H-1', 'Lò Thị Xuân', 'lo thi xuan', 'lo', 'xuan', '001185012345', '{"idNumber": "001 185 012345", "fullName": "Lò Thị Xuân"}', 1)`,
+    );
+    await before.destroy();
+
+    await expect(runMigrations(url)).rejects.toThrow(/needs the personal-data key to seal the 1 ID numbers/);
+    expect(await runMigrations(url, key)).toEqual(['AccessAndPersonalData1763700000003']);
+
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{
+        sealed: Buffer;
+        hash: Buffer;
+        masked: string;
+        raw_sealed: Buffer;
+        raw: Record<string, string>;
+        all: string;
+      }>(
+        `SELECT id_number_sealed AS sealed, id_number_hash AS hash, id_number_masked AS masked, id_number_raw_sealed AS raw_sealed, raw, r::text AS all FROM member_record r`,
+      );
+      expect(decryptText(key, rows[0].sealed)).toBe('001185012345');
+      expect(decryptText(key, rows[0].raw_sealed)).toBe('001 185 012345');
+      expect(rows[0].hash.equals(keyedHash(key, '001185012345'))).toBe(true);
+      expect(rows[0].masked).toBe('0011******45');
+      expect(rows[0].raw).toEqual({ fullName: 'Lò Thị Xuân' });
+      expect(rows[0].all).not.toContain('185012345');
+    } finally {
+      await client.end();
+    }
+
+    const ds = new DataSource(dataSourceOptions(url));
+    await ds.initialize();
+    try {
+      await checkKeyFingerprint(ds, key);
+      await checkKeyFingerprint(ds, key);
+      const other = parseKey(randomBytes(32).toString('base64'), 'LIENTHONG_KEY');
+      await expect(checkKeyFingerprint(ds, other)).rejects.toThrow(
+        /the personal-data key from LIENTHONG_KEY is not the key this database was written with/,
+      );
+    } finally {
+      await ds.destroy();
+    }
+  }, 60_000);
+});
