@@ -2,6 +2,7 @@ import { InitialSchema1763700000000 } from './1763700000000-initial-schema.js';
 import { AdminUnits1763700000001 } from './1763700000001-admin-units.js';
 import { BuiltInOrganizations1763700000002 } from './1763700000002-built-in-organizations.js';
 import { AccessAndPersonalData1763700000003 } from './1763700000003-access-and-personal-data.js';
+import { ImportJobs1763700000004 } from './1763700000004-import-jobs.js';
 
 /** Every migration, in order. A new one is added here and committed with its entity change. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   AdminUnits1763700000001,
   BuiltInOrganizations1763700000002,
   AccessAndPersonalData1763700000003,
+  ImportJobs1763700000004,
 ];

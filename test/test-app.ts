@@ -21,6 +21,8 @@ export interface TestApp {
   url: string;
   databaseUrl: string;
   key: PersonalDataKey;
+  /** The key as LIENTHONG_KEY text, for a CLI run against this database. */
+  keyText: string;
   /** A logged-in administrator's session token: what `gql` sends unless told otherwise. */
   adminToken: string;
   /** As a client would send it; `token: null` sends none. */
@@ -110,6 +112,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     url,
     databaseUrl,
     key,
+    keyText: config.key!,
     adminToken: '',
     gql,
     async createUser(username, role, organization, unit) {

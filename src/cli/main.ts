@@ -14,6 +14,9 @@ import { AuthService } from '../access/auth.service.js';
 import type { Principal } from '../access/principal.js';
 import { isRole, Role } from '../access/role.js';
 import { userInfo } from 'node:os';
+import path from 'node:path';
+import { RosterExportService, type RosterFormat } from '../roster-io/roster-export.service.js';
+import { RosterImportService } from '../roster-io/roster-import.service.js';
 
 /**
  * `lienthong <command>`: run on the server itself, as a local administrator. Results go to
@@ -135,6 +138,76 @@ export function buildProgram(): Command {
       });
     });
 
+  program
+    .command('import')
+    .description('import a roster (.csv or .xlsx) into an organization; bad rows go to an error file')
+    .argument('<FILE>', 'the roster file')
+    .requiredOption('--org <CODE>', 'the organization (e.g. DTN)')
+    .option('--create-units', 'create unknown Mã đơn vị as branches under the base unit of the row’s commune')
+    .option('--errors <FILE>', 'where to write the rejected rows (default: <name>.loi.csv beside the input)')
+    .option('--sheet <NAME>', 'read only this sheet of an .xlsx (default: every sheet)')
+    .option('--batch-size <n>', 'rows per transaction', int('--batch-size'), 1000)
+    .action(async (file: string, o: { org: string; createUnits?: boolean; errors?: string; sheet?: string; batchSize: number }) => {
+      await withServices(async (app) => {
+        const importer = app.get(RosterImportService);
+        const progress = progressLine();
+        const s = await importer.import(
+          file,
+          { organization: o.org.toUpperCase(), createUnits: o.createUnits, sheet: o.sheet, batchSize: Math.max(1, o.batchSize) },
+          cliPrincipal(),
+          (p) => progress(`${p.rowsRead} dòng: ${p.created} mới, ${p.updated} cập nhật, ${p.unchanged} không đổi, ${p.rejected} lỗi`),
+        );
+        progress(null);
+        if (s.resumed) log(`resumed an import of this file that had stopped (job ${s.jobId})`);
+        for (const sh of s.sheets) if (sh.note) log(`sheet ${sh.name ?? ''}: ${sh.note}`);
+        if (s.ignoredColumns.length) log(`ignored columns (not in the template): ${s.ignoredColumns.join(', ')}`);
+        const out = [
+          `dòng\t${s.rowsRead}`,
+          `tạo mới\t${s.created}`,
+          `cập nhật\t${s.updated}`,
+          `không đổi\t${s.unchanged}`,
+          `lỗi\t${s.rejected}`,
+        ];
+        if (s.rejected) {
+          const errorsFile = o.errors ?? path.join(path.dirname(file), `${path.basename(file, path.extname(file))}.loi.csv`);
+          await importer.writeErrorFile(s.jobId, errorsFile);
+          for (const e of await importer.rowErrors(s.jobId, 20))
+            log(`${e.sheet ? `${e.sheet} ` : ''}dòng ${e.rowNumber}${e.columnName ? `, cột ${e.columnName}` : ''}: ${e.message}`);
+          if (s.rejected > 20) log(`… và ${s.rejected - 20} dòng lỗi khác`);
+          out.push(`tệp lỗi\t${errorsFile}`);
+        }
+        process.stdout.write(`${out.join('\n')}\n`);
+      });
+    });
+  program
+    .command('export')
+    .description('export a roster in the import template (ID numbers masked)')
+    .requiredOption('--org <CODE>', 'the organization')
+    .option('--unit <U>', 'only this unit and its subtree')
+    .requiredOption('--format <csv|xlsx>', 'file format', formatOption)
+    .requiredOption('--out <FILE>', 'the file to write')
+    .action(async (o: { org: string; unit?: string; format: RosterFormat; out: string }) => {
+      await withServices(async (app) => {
+        const { rows } = await app
+          .get(RosterExportService)
+          .export({ organization: o.org.toUpperCase(), unit: o.unit, format: o.format, out: o.out }, cliPrincipal());
+        log(`exported ${rows} records`);
+        process.stdout.write(`${o.out}\n`);
+      });
+    });
+  program
+    .command('template')
+    .description('write the import template of an organization (header and an example row)')
+    .requiredOption('--org <CODE>', 'the organization')
+    .requiredOption('--out <FILE>', 'the file to write')
+    .option('--format <csv|xlsx>', 'file format', formatOption, 'xlsx')
+    .action(async (o: { org: string; out: string; format: RosterFormat }) => {
+      await withServices(async (app) => {
+        await app.get(RosterExportService).template(o.org.toUpperCase(), o.out, o.format);
+        process.stdout.write(`${o.out}\n`);
+      });
+    });
+
   const token = program.command('token').description('service tokens for scheduled jobs and integrations');
   token
     .command('create')
@@ -167,6 +240,17 @@ export function buildProgram(): Command {
       });
     });
   return program;
+}
+
+function formatOption(v: string): RosterFormat {
+  if (v !== 'csv' && v !== 'xlsx') throw new InvalidArgumentError(`'${v}': csv or xlsx`);
+  return v;
+}
+
+/** On a terminal, one line rewritten in place; otherwise nothing until the summary. */
+function progressLine(): (text: string | null) => void {
+  if (!process.stderr.isTTY) return () => undefined;
+  return (text) => process.stderr.write(text === null ? '\n' : `\r\x1b[K${text}`);
 }
 
 function roleOption(v: string): Role {

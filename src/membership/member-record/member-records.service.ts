@@ -342,7 +342,7 @@ export class MemberRecordsService {
     });
   }
 
-  private async organizationForRecords(code: string): Promise<OrganizationDefinition> {
+  async organizationForRecords(code: string): Promise<OrganizationDefinition> {
     const def = await this.organizations.get(code);
     if (!def.hasIndividualMembers)
       throw DomainError.invalidInput([
@@ -351,7 +351,8 @@ export class MemberRecordsService {
     return def;
   }
 
-  private resolveCommune(input: CommuneInput, problems: FieldProblem[]) {
+  /** Reads a commune code and/or name as entered (old codes, split communes); problems name the field. */
+  resolveCommune(input: CommuneInput, problems: FieldProblem[]) {
     const code = input.communeCode?.trim() || null;
     const name = input.communeName?.trim() || null;
     const none = {

@@ -59,10 +59,12 @@ export class UnitsService {
       communeCode?: string;
     },
     scope: RecordScope,
+    outer?: EntityManager,
   ): Promise<Unit> {
     assertOrganizationInScope(scope, input.organization, 'thêm đơn vị');
     await this.organizations.get(input.organization);
-    return this.db.transaction(async (em) => {
+    const inTransaction = <T>(fn: (em: EntityManager) => Promise<T>) => (outer ? fn(outer) : this.db.transaction(fn));
+    return inTransaction(async (em) => {
       const repo = em.getRepository(Unit);
       if (await repo.existsBy({ organizationCode: input.organization, code: input.code }))
         throw new DomainError('CONFLICT', `Mã đơn vị '${input.code}' đã có trong tổ chức ${input.organization}.`, [

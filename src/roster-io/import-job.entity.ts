@@ -1,0 +1,88 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+export enum ImportJobStatus {
+  RUNNING = 'RUNNING',
+  DONE = 'DONE',
+  FAILED = 'FAILED',
+}
+
+/**
+ * One import of one roster file. Each batch commits with the job's counters and the last row it
+ * covers, so a killed import resumes after its last committed batch and no row is written twice.
+ */
+@Entity('import_job')
+@Index('ix_import_job_resume', ['organizationCode', 'sourceSha256', 'status'])
+export class ImportJob {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'organization_code', type: 'varchar', length: 16 })
+  organizationCode: string;
+
+  @Column({ name: 'source_name', type: 'text' })
+  sourceName: string;
+
+  @Column({ name: 'source_sha256', type: 'varchar', length: 64 })
+  sourceSha256: string;
+
+  @Column({ type: 'varchar', length: 8 })
+  status: ImportJobStatus;
+
+  @Column({ type: 'jsonb', default: {} })
+  options: Record<string, string | boolean | null>;
+
+  /** Data rows (all sheets, in file order) whose batch is committed. */
+  @Column({ name: 'rows_committed', type: 'integer', default: 0 })
+  rowsCommitted: number;
+
+  @Column({ type: 'integer', default: 0 }) created: number;
+  @Column({ type: 'integer', default: 0 }) updated: number;
+  @Column({ type: 'integer', default: 0 }) unchanged: number;
+  @Column({ type: 'integer', default: 0 }) rejected: number;
+
+  @Column({ name: 'actor_name', type: 'varchar', length: 80 })
+  actorName: string;
+
+  @Column({ type: 'text', nullable: true })
+  failure: string | null;
+
+  @CreateDateColumn({ name: 'started_at', type: 'timestamptz' })
+  startedAt: Date;
+
+  @Column({ name: 'finished_at', type: 'timestamptz', nullable: true })
+  finishedAt: Date | null;
+}
+
+/** One bad row of an import: where (sheet, spreadsheet row, column), the value, what is wrong. */
+@Entity('import_row_error')
+@Index('ix_import_row_error_job', ['jobId', 'ordinal'])
+export class ImportRowError {
+  @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
+  id: string;
+
+  @Column({ name: 'job_id', type: 'uuid' })
+  jobId: string;
+
+  /** Position among the data rows, for ordering. */
+  @Column({ type: 'integer' })
+  ordinal: number;
+
+  @Column({ type: 'text', nullable: true })
+  sheet: string | null;
+
+  @Column({ name: 'row_number', type: 'integer' })
+  rowNumber: number;
+
+  @Column({ name: 'column_name', type: 'text', nullable: true })
+  columnName: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  value: string | null;
+
+  @Column({ type: 'text' })
+  message: string;
+
+  /** The row's cells as read, so the error file can be fixed and re-imported. */
+  @Column({ type: 'jsonb', default: [] })
+  cells: string[];
+}

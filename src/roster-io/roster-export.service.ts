@@ -1,0 +1,183 @@
+import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import { Injectable } from '@nestjs/common';
+import ExcelJS from 'exceljs';
+import { DataSource } from 'typeorm';
+import { assertOrganizationInScope, readScope, type Principal } from '../access/principal.js';
+import { AuditAction } from '../audit/audit-event.entity.js';
+import { AuditService } from '../audit/audit.service.js';
+import { MEMBER_STATUS_INFO, type MemberStatus } from '../membership/member-status.js';
+import type { OrganizationDefinition } from '../membership/organization/organization-definition.js';
+import { OrganizationsService } from '../membership/organization/organizations.service.js';
+import { UnitsService } from '../membership/unit/units.service.js';
+import { escapeLike } from '../common/sql/escape-like.js';
+import { templateColumns, type RosterColumn } from './roster-columns.js';
+
+export type RosterFormat = 'csv' | 'xlsx';
+
+interface ExportRow {
+  id: string;
+  given_key: string;
+  name_folded: string;
+  external_id: string;
+  full_name: string;
+  birth_date: string | null;
+  birth_date_precision: 'YEAR' | 'DAY' | null;
+  sex: 'MALE' | 'FEMALE' | null;
+  id_number_masked: string | null;
+  phone: string | null;
+  commune_code: string | null;
+  commune_entered_code: string | null;
+  ethnicity: string | null;
+  unit_code: string | null;
+  join_date: string | null;
+  status: MemberStatus;
+  last_activity_date: string | null;
+  last_dues_date: string | null;
+  profile: Record<string, string | number | boolean>;
+}
+
+/** `dd/mm/yyyy` (or the year alone), as Vietnamese rosters write dates. */
+const vnDate = (iso: string | null, precision: 'YEAR' | 'DAY' | null = 'DAY') =>
+  !iso ? '' : precision === 'YEAR' ? iso.slice(0, 4) : `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+
+/** One record as a template row: what the import reads back to the same record (ID numbers masked). */
+export function templateRow(r: ExportRow, columns: RosterColumn[]): string[] {
+  const value: Record<string, string> = {
+    externalId: r.external_id,
+    fullName: r.full_name,
+    birthDate: vnDate(r.birth_date, r.birth_date_precision),
+    sex: r.sex === 'MALE' ? 'Nam' : r.sex === 'FEMALE' ? 'Nữ' : '',
+    idNumber: r.id_number_masked ?? '',
+    phone: r.phone ?? '',
+    communeCode: r.commune_code ?? r.commune_entered_code ?? '',
+    ethnicity: r.ethnicity ?? '',
+    unit: r.unit_code ?? '',
+    joinDate: vnDate(r.join_date),
+    status: MEMBER_STATUS_INFO[r.status].label,
+    lastActivityDate: vnDate(r.last_activity_date),
+    lastDuesDate: vnDate(r.last_dues_date),
+  };
+  return columns.map((c) => {
+    if (!c.key.startsWith('profile.')) return value[c.key] ?? '';
+    const v = r.profile[c.key.slice(8)];
+    return v === undefined ? '' : typeof v === 'boolean' ? (v ? 'Có' : 'Không') : String(v);
+  });
+}
+
+const csvCell = (s: string) => (/[",;\r\n]/.test(s) || /^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+
+/** Writes rosters and the import template in the template's columns, streaming. */
+@Injectable()
+export class RosterExportService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly organizations: OrganizationsService,
+    private readonly units: UnitsService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** The roster of an organization (or of one unit's subtree) within the caller's scope; logged. */
+  async export(
+    opts: { organization: string; unit?: string | null; format: RosterFormat; out: string },
+    actor: Principal,
+  ): Promise<{ rows: number }> {
+    const scope = readScope(actor);
+    assertOrganizationInScope(scope, opts.organization, 'xuất danh sách');
+    const def = await this.organizations.get(opts.organization);
+    const unitPath = opts.unit ? (await this.units.findByCode(def.code, opts.unit)).path : null;
+    const scopePath = scope.kind === 'ORGANIZATION' ? scope.unitPath : null;
+    const columns = templateColumns(def);
+    const writer = await openWriter(
+      opts.out,
+      opts.format,
+      columns.map((c) => c.header),
+    );
+    let rows = 0;
+    let after: [string, string, string] | null = null;
+    for (;;) {
+      const page: ExportRow[] = await this.db.query<ExportRow[]>(
+        `SELECT r.id, r.given_key, r.name_folded, r.external_id, r.full_name, to_char(r.birth_date, 'YYYY-MM-DD') AS birth_date, r.birth_date_precision, r.sex,
+                r.id_number_masked, r.phone, r.commune_code, r.commune_entered_code, r.ethnicity, u.code AS unit_code,
+                to_char(r.join_date, 'YYYY-MM-DD') AS join_date, r.status, to_char(r.last_activity_date, 'YYYY-MM-DD') AS last_activity_date,
+                to_char(r.last_dues_date, 'YYYY-MM-DD') AS last_dues_date, r.profile
+           FROM member_record r LEFT JOIN unit u ON u.id = r.unit_id
+          WHERE r.organization_code = $1 AND r.erased_at IS NULL
+            AND ($2::text IS NULL OR u.path LIKE $2) AND ($3::text IS NULL OR u.path LIKE $3)
+            AND ($4::text IS NULL OR (r.given_key, r.name_folded, r.id) > ($4, $5, $6::uuid))
+          ORDER BY r.given_key, r.name_folded, r.id LIMIT 5000`,
+        [
+          def.code,
+          unitPath ? `${escapeLike(unitPath)}%` : null,
+          scopePath ? `${escapeLike(scopePath)}%` : null,
+          after?.[0] ?? null,
+          after?.[1] ?? null,
+          after?.[2] ?? null,
+        ],
+      );
+      for (const r of page) await writer.row(templateRow(r, columns));
+      rows += page.length;
+      if (page.length < 5000) break;
+      const last = page[page.length - 1];
+      after = [last.given_key, last.name_folded, last.id];
+    }
+    await writer.close();
+    await this.audit.record(actor, {
+      action: AuditAction.EXPORT,
+      subjectType: 'ROSTER',
+      organization: def.code,
+      detail: { rows, format: opts.format, unit: opts.unit ?? null },
+    });
+    return { rows };
+  }
+
+  /** The import template: the header row and one filled example row. */
+  async template(organization: string, out: string, format: RosterFormat = 'xlsx'): Promise<void> {
+    const def: OrganizationDefinition = await this.organizations.get(organization);
+    const columns = templateColumns(def);
+    const writer = await openWriter(
+      out,
+      format,
+      columns.map((c) => c.header),
+    );
+    await writer.row(columns.map((c) => c.example));
+    await writer.close();
+  }
+}
+
+interface RowWriter {
+  row(cells: string[]): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** CSV in UTF-8 with a BOM (Excel then reads the accents), or a streamed .xlsx with text cells. */
+async function openWriter(out: string, format: RosterFormat, header: string[]): Promise<RowWriter> {
+  if (format === 'xlsx') {
+    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: out, useSharedStrings: false, useStyles: true });
+    const ws = wb.addWorksheet('Danh sách');
+    ws.columns = header.map((h) => ({ header: h, width: Math.max(12, h.length + 2), style: { numFmt: '@' } }));
+    ws.getRow(1).font = { bold: true };
+    return {
+      row: (cells) => {
+        ws.addRow(cells).commit();
+        return Promise.resolve();
+      },
+      close: async () => {
+        ws.commit();
+        await wb.commit();
+      },
+    };
+  }
+  const stream = createWriteStream(out);
+  const write = async (s: string) => {
+    if (!stream.write(s)) await once(stream, 'drain');
+  };
+  await write(`\uFEFF${header.map(csvCell).join(',')}\r\n`);
+  return {
+    row: (cells) => write(`${cells.map(csvCell).join(',')}\r\n`),
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        stream.end((e?: Error | null) => (e ? reject(e) : resolve()));
+      }),
+  };
+}

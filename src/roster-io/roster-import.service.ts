@@ -1,0 +1,570 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { assertOrganizationInScope, inScope, writeScope, type Principal, type RecordScope } from '../access/principal.js';
+import { AuditAction } from '../audit/audit-event.entity.js';
+import { AuditService } from '../audit/audit.service.js';
+import { todayInVietnam } from '../common/dates/partial-date.js';
+import type { FieldProblem } from '../common/errors/field-problem.js';
+import { deriveIdIssues, FIELD_LABELS, normalizeMemberFields } from '../membership/member-record/member-input.js';
+import { MemberRecord } from '../membership/member-record/member-record.entity.js';
+import { MembershipEventKind } from '../membership/member-record/membership-event.entity.js';
+import { MemberRecordsService } from '../membership/member-record/member-records.service.js';
+import { MEMBER_STATUS_INFO, MemberStatus } from '../membership/member-status.js';
+import type { OrganizationDefinition } from '../membership/organization/organization-definition.js';
+import { Unit, UnitKind } from '../membership/unit/unit.entity.js';
+import { UnitsService } from '../membership/unit/units.service.js';
+import { IdNumberVault } from '../personal-data/id-number-vault.js';
+import { tombstoneKeys } from '../personal-data/tombstone-keys.js';
+import { ImportJob, ImportJobStatus, ImportRowError } from './import-job.entity.js';
+import { matchHeader, templateColumns, type HeaderMatch } from './roster-columns.js';
+import { readRosterRow, type RosterRow } from './roster-row.js';
+import { openRoster, type SourceRow } from './roster-source.js';
+import { bulkInsert, bulkUpdate, type SqlColumn } from './bulk-sql.js';
+
+export interface ImportOptions {
+  organization: string;
+  createUnits?: boolean;
+  sheet?: string | null;
+  /** Rows per transaction. */
+  batchSize?: number;
+}
+
+export interface ImportProgress {
+  rowsRead: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+}
+
+export interface ImportSummary extends ImportProgress {
+  jobId: string;
+  resumed: boolean;
+  /** Sheets read, with the row of their header (or why they were skipped). */
+  sheets: { name: string | null; headerRow: number | null; note: string | null }[];
+  /** Headers that matched no template column (ignored). */
+  ignoredColumns: string[];
+}
+
+interface PendingRow {
+  ordinal: number;
+  source: SourceRow;
+  row: RosterRow;
+  /** The row's values in template order (for the error file). */
+  templateCells: string[];
+}
+
+/** member_record columns the import writes, with their SQL types (for unnest). */
+const RECORD_COLUMNS: SqlColumn[] = [
+  ['full_name', 'text'],
+  ['name_folded', 'text'],
+  ['family_key', 'text'],
+  ['given_key', 'text'],
+  ['birth_date', 'date'],
+  ['birth_date_precision', 'varchar'],
+  ['sex', 'varchar'],
+  ['id_number_sealed', 'bytea'],
+  ['id_number_hash', 'bytea'],
+  ['id_number_masked', 'varchar'],
+  ['id_number_raw_sealed', 'bytea'],
+  ['id_kind', 'varchar'],
+  ['id_issues', 'varchar[]'],
+  ['phone', 'varchar'],
+  ['commune_code', 'varchar'],
+  ['commune_entered_code', 'varchar'],
+  ['commune_candidates', 'varchar[]'],
+  ['ethnicity', 'text'],
+  ['unit_id', 'uuid'],
+  ['join_date', 'date'],
+  ['status', 'varchar'],
+  ['last_activity_date', 'date'],
+  ['last_dues_date', 'date'],
+  ['profile', 'jsonb'],
+  ['raw', 'jsonb'],
+];
+
+/** Fields whose change makes an imported row "updated" (raw values alone do not). */
+const COMPARED: (keyof MemberRecord)[] = [
+  'fullName',
+  'birthDate',
+  'birthDatePrecision',
+  'sex',
+  'idNumberHash',
+  'phone',
+  'communeCode',
+  'communeCandidates',
+  'ethnicity',
+  'unitId',
+  'joinDate',
+  'status',
+  'lastActivityDate',
+  'lastDuesDate',
+  'profile',
+];
+
+const sha256File = (file: string) =>
+  new Promise<string>((resolve, reject) => {
+    const h = createHash('sha256');
+    createReadStream(file)
+      .on('data', (d) => h.update(d))
+      .on('end', () => resolve(h.digest('hex')))
+      .on('error', reject);
+  });
+
+const same = (a: unknown, b: unknown): boolean => {
+  if (Buffer.isBuffer(a) || Buffer.isBuffer(b)) return Buffer.isBuffer(a) && Buffer.isBuffer(b) && a.equals(b);
+  if (a && b && typeof a === 'object') return JSON.stringify(sortKeys(a)) === JSON.stringify(sortKeys(b));
+  return (a ?? null) === (b ?? null);
+};
+const sortKeys = (o: object): unknown =>
+  Array.isArray(o) ? o : Object.fromEntries(Object.entries(o).sort(([x], [y]) => x.localeCompare(y)));
+
+/**
+ * Imports a roster file (CSV or XLSX) into one organization: rows keyed on (organization, Mã hồ
+ * sơ), validated one by one, written in transactional batches that also record the job's
+ * progress. A killed import, run again on the same file, resumes after its last committed batch.
+ */
+@Injectable()
+export class RosterImportService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly records: MemberRecordsService,
+    private readonly units: UnitsService,
+    private readonly vault: IdNumberVault,
+    private readonly audit: AuditService,
+  ) {}
+
+  async import(file: string, opts: ImportOptions, actor: Principal, onProgress?: (p: ImportProgress) => void): Promise<ImportSummary> {
+    const scope = writeScope(actor);
+    assertOrganizationInScope(scope, opts.organization, 'nhập danh sách');
+    const def = await this.records.organizationForRecords(opts.organization);
+    const source = await openRoster(file, { sheet: opts.sheet });
+    const sha = await sha256File(file);
+    const jobs = this.db.getRepository(ImportJob);
+    let job = await jobs.findOne({
+      where: { organizationCode: def.code, sourceSha256: sha, status: ImportJobStatus.RUNNING },
+      order: { startedAt: 'DESC' },
+    });
+    const resumed = job !== null;
+    if (!job) {
+      job = jobs.create({
+        organizationCode: def.code,
+        sourceName: path.basename(file),
+        sourceSha256: sha,
+        status: ImportJobStatus.RUNNING,
+        options: { createUnits: !!opts.createUnits, sheet: opts.sheet ?? null },
+        actorName: actor.name,
+      });
+      await jobs.insert(job);
+      await this.audit.record(actor, {
+        action: AuditAction.IMPORT,
+        subjectType: 'IMPORT_JOB',
+        subjectId: job.id,
+        organization: def.code,
+        detail: { file: job.sourceName },
+      });
+    }
+    const ctx = new ImportContext(def, scope, !!opts.createUnits, todayInVietnam(), job.sourceName);
+    const summary: ImportSummary = {
+      jobId: job.id,
+      resumed,
+      rowsRead: job.rowsCommitted,
+      created: job.created,
+      updated: job.updated,
+      unchanged: job.unchanged,
+      rejected: job.rejected,
+      sheets: [],
+      ignoredColumns: [],
+    };
+    const batchSize = opts.batchSize ?? 1000;
+    let header: HeaderMatch | null = null;
+    let sheet: string | null | undefined;
+    let ordinal = 0;
+    let batch: PendingRow[] = [];
+    const columns = templateColumns(def);
+    try {
+      for await (const src of source.rows) {
+        if (src.sheet !== sheet) {
+          if (sheet !== undefined && !header)
+            summary.sheets.push({ name: sheet, headerRow: null, note: 'không tìm thấy dòng tiêu đề (Mã hồ sơ, Họ và tên…): bỏ qua' });
+          sheet = src.sheet;
+          header = null;
+        }
+        if (!header) {
+          header = matchHeader(src.cells, def);
+          if (header) {
+            summary.sheets.push({ name: src.sheet, headerRow: src.row, note: null });
+            for (const u of header.unknown) if (!summary.ignoredColumns.includes(u)) summary.ignoredColumns.push(u);
+          }
+          continue;
+        }
+        const row = readRosterRow(src.cells, header);
+        if (!row) continue;
+        ordinal++;
+        if (ordinal <= job.rowsCommitted) {
+          // Committed before the process stopped: only remember its Mã hồ sơ for the duplicate check.
+          if (row.externalId && !ctx.seen.has(row.externalId)) ctx.seen.set(row.externalId, where(src));
+          continue;
+        }
+        const byKey = new Map([...header.fields.entries()].map(([i, c]) => [c.key, src.cells[i] ?? '']));
+        batch.push({ ordinal, source: src, row, templateCells: columns.map((c) => byKey.get(c.key) ?? '') });
+        if (batch.length >= batchSize) {
+          await this.flush(batch, job, ctx, actor, summary);
+          batch = [];
+          onProgress?.(summary);
+        }
+      }
+      if (sheet !== undefined && !header)
+        summary.sheets.push({ name: sheet, headerRow: null, note: 'không tìm thấy dòng tiêu đề (Mã hồ sơ, Họ và tên…): bỏ qua' });
+      if (batch.length) await this.flush(batch, job, ctx, actor, summary);
+      await jobs.update(job.id, { status: ImportJobStatus.DONE, finishedAt: new Date() });
+      onProgress?.(summary);
+      return summary;
+    } catch (e) {
+      await jobs.update(job.id, {
+        status: ImportJobStatus.FAILED,
+        failure: e instanceof Error ? e.message : String(e),
+        finishedAt: new Date(),
+      });
+      throw e;
+    }
+  }
+
+  /**
+   * The error file: the rejected rows in the template's columns, with where they were and what is
+   * wrong, in UTF-8 CSV (with BOM, for Excel). Fixed and imported again, its extra columns are ignored.
+   */
+  async writeErrorFile(jobId: string, out: string): Promise<number> {
+    const job = await this.db.getRepository(ImportJob).findOneByOrFail({ id: jobId });
+    const def = await this.records.organizationForRecords(job.organizationCode);
+    const headers = [...templateColumns(def).map((c) => c.header), 'Dòng trong tệp gốc', 'Lỗi'];
+    const cell = (x: string) => (/[",;\r\n]/.test(x) ? `"${x.replace(/"/g, '""')}"` : x);
+    const lines = [`\uFEFF${headers.map(cell).join(',')}`];
+    const errors = await this.rowErrors(jobId);
+    for (const e of errors)
+      lines.push([...e.cells, e.sheet ? `${e.sheet}!${e.rowNumber}` : String(e.rowNumber), e.message].map(cell).join(','));
+    await writeFile(out, `${lines.join('\r\n')}\r\n`);
+    return errors.length;
+  }
+
+  /** The rejected rows of a job, in file order, for the error file and the job's status. */
+  rowErrors(jobId: string, first = 1_000_000): Promise<ImportRowError[]> {
+    return this.db.getRepository(ImportRowError).find({ where: { jobId }, order: { ordinal: 'ASC' }, take: first });
+  }
+
+  /** One batch, in one transaction with the job's counters: all of it is written, or none. */
+  private async flush(batch: PendingRow[], job: ImportJob, ctx: ImportContext, actor: Principal, summary: ImportSummary): Promise<void> {
+    const counts = { created: 0, updated: 0, unchanged: 0, rejected: 0 };
+    const errors: Partial<ImportRowError>[] = [];
+    await this.db.transaction(async (em) => {
+      // One import at a time per organization: two imports of the same codes cannot both insert.
+      await em.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`import:${ctx.def.code}`]);
+      const ids = [...new Set(batch.map((b) => b.row.externalId).filter(Boolean))];
+      const existing = new Map(
+        (
+          await em
+            .getRepository(MemberRecord)
+            .createQueryBuilder('r')
+            .where('r.organization_code = :org AND r.external_id = ANY(:ids)', { org: ctx.def.code, ids })
+            .getMany()
+        ).map((r) => [r.externalId, r]),
+      );
+      const creates: Record<string, unknown>[] = [];
+      const updates: { before: MemberRecord; after: Record<string, unknown> }[] = [];
+      const reject = (p: PendingRow, problems: { column: string | null; value: string | null; message: string }[]) => {
+        counts.rejected++;
+        errors.push({
+          jobId: job.id,
+          ordinal: p.ordinal,
+          sheet: p.source.sheet,
+          rowNumber: p.source.row,
+          columnName: [...new Set(problems.map((x) => x.column).filter(Boolean))].join(', ') || null,
+          value: problems.find((x) => x.value !== null)?.value ?? null,
+          message: problems.map((x) => x.message).join('; '),
+          cells: p.templateCells,
+        });
+      };
+      const pendingTombstone: { p: PendingRow; values: Record<string, unknown>; keys: Buffer[] }[] = [];
+      for (const p of batch) {
+        const { row } = p;
+        const problems = [...row.problems];
+        if (row.externalId) {
+          const first = ctx.seen.get(row.externalId);
+          if (first)
+            problems.push({
+              column: row.columnOf.get('externalId') ?? 'Mã hồ sơ',
+              value: row.externalId,
+              message: `Mã hồ sơ '${row.externalId}' đã có ở ${first} của tệp`,
+            });
+          else ctx.seen.set(row.externalId, where(p.source));
+        }
+        // Every problem of the row at once: the secretary fixes the row in one go.
+        const current = existing.get(row.externalId) ?? null;
+        const fieldProblems: FieldProblem[] = [];
+        const { changes, problems: normProblems } = normalizeMemberFields(row.fields, {
+          definition: ctx.def,
+          today: ctx.today,
+          current: current ?? undefined,
+        });
+        fieldProblems.push(...normProblems);
+        const touchesCommune = row.fields.communeCode !== undefined || row.fields.communeName !== undefined;
+        const commune = touchesCommune ? this.records.resolveCommune(row.fields, fieldProblems) : null;
+        const unit = row.unit
+          ? await ctx.unit(
+              row.unit,
+              commune?.values.communeCode ?? current?.communeCode ?? null,
+              em,
+              this.units,
+              actor,
+              fieldProblems,
+              problems.length === 0 && fieldProblems.length === 0,
+            )
+          : undefined;
+        problems.push(...fieldProblems.map((f) => ({ column: columnFor(f.field, row), value: f.value, message: f.message })));
+        if (problems.length) {
+          reject(p, problems);
+          continue;
+        }
+        const { idNumber, rawIdNumber, ...plain } = changes;
+        const values: Record<string, unknown> = { ...plain };
+        if (idNumber !== undefined) Object.assign(values, this.vault.sealIdNumber(idNumber));
+        if (rawIdNumber !== undefined) values.idNumberRawSealed = rawIdNumber ? this.vault.seal(rawIdNumber) : null;
+        if (commune) Object.assign(values, commune.values, { raw: { ...(changes.raw ?? {}), ...commune.raw } });
+        if (unit !== undefined) values.unitId = unit?.id ?? null;
+        if (row.status) values.status = row.status;
+        const clearId = idNumber !== undefined ? idNumber : current?.idNumberSealed ? this.vault.open(current.idNumberSealed) : null;
+        const merged = { ...(current ?? {}), ...values } as MemberRecord;
+        values.idIssues = deriveIdIssues({ ...merged, idNumber: clearId }, ctx.today);
+        if (!current) {
+          const keys = tombstoneKeys(this.vault, {
+            idNumber: idNumber ?? null,
+            nameFolded: merged.nameFolded ?? null,
+            birthDate: merged.birthDate ?? null,
+            birthDatePrecision: merged.birthDatePrecision ?? null,
+          });
+          pendingTombstone.push({
+            p,
+            values: { status: MemberStatus.ACTIVE, ...values, externalId: row.externalId },
+            keys: keys.map((k) => k.hash),
+          });
+          continue;
+        }
+        const after = { ...current, ...values };
+        if (COMPARED.every((k) => same(current[k], after[k]))) counts.unchanged++;
+        else updates.push({ before: current, after: values });
+      }
+      // People erased on request are not created again by an import: the secretariat must confirm one by one.
+      const allKeys = pendingTombstone.flatMap((t) => t.keys);
+      const erased = new Set(
+        allKeys.length
+          ? (
+              await em.query<{ h: string }[]>(`SELECT encode(key_hash, 'hex') AS h FROM erasure_tombstone WHERE key_hash = ANY($1)`, [
+                allKeys,
+              ])
+            ).map((r) => r.h)
+          : [],
+      );
+      for (const t of pendingTombstone) {
+        if (t.keys.some((k) => erased.has(k.toString('hex')))) {
+          reject(t.p, [
+            {
+              column: null,
+              value: null,
+              message:
+                'Người này đã yêu cầu xóa dữ liệu cá nhân: chỉ thêm lại từng người khi họ đồng ý (createMemberRecord với confirmErasedPerson)',
+            },
+          ]);
+          continue;
+        }
+        creates.push(t.values);
+      }
+      if (creates.length) {
+        const inserted = (await bulkInsert(
+          em,
+          'member_record',
+          [['organization_code', 'varchar'], ['external_id', 'varchar'], ['version', 'int4'], ...RECORD_COLUMNS],
+          creates.map((v) => [ctx.def.code, v.externalId, 1, ...RECORD_COLUMNS.map(([c]) => columnValue(v, c))]),
+          'id, unit_id, status, join_date',
+        )) as { id: string; unit_id: string | null; status: string; join_date: string | null }[];
+        await bulkInsert(
+          em,
+          'membership_event',
+          [
+            ['record_id', 'uuid'],
+            ['kind', 'varchar'],
+            ['effective_date', 'date'],
+            ['to_status', 'varchar'],
+            ['to_unit_id', 'uuid'],
+            ['reason', 'text'],
+          ],
+          inserted.map((r) => [r.id, MembershipEventKind.ADMITTED, r.join_date, r.status, r.unit_id, `Nhập tệp ${ctx.fileName}`]),
+        );
+        counts.created += inserted.length;
+      }
+      if (updates.length) {
+        const cols = RECORD_COLUMNS;
+        await bulkUpdate(
+          em,
+          'member_record',
+          'id',
+          cols,
+          updates.map(({ before, after }) => [before.id, ...cols.map(([c]) => columnValue({ ...before, ...after }, c))]),
+          'version = t.version + 1, updated_at = now()',
+        );
+        const events: unknown[][] = [];
+        for (const { before, after } of updates) {
+          const status = (after.status as MemberStatus | undefined) ?? before.status;
+          if (status !== before.status)
+            events.push([
+              before.id,
+              MEMBER_STATUS_INFO[status].ends ? MembershipEventKind.ENDED : MembershipEventKind.STATUS_CHANGED,
+              ctx.today,
+              before.status,
+              status,
+              null,
+              null,
+              `Nhập tệp ${ctx.fileName}`,
+            ]);
+          if (after.unitId !== undefined && after.unitId !== before.unitId)
+            events.push([
+              before.id,
+              MembershipEventKind.TRANSFERRED,
+              ctx.today,
+              status,
+              status,
+              before.unitId,
+              after.unitId,
+              `Nhập tệp ${ctx.fileName}`,
+            ]);
+        }
+        if (events.length)
+          await bulkInsert(
+            em,
+            'membership_event',
+            [
+              ['record_id', 'uuid'],
+              ['kind', 'varchar'],
+              ['effective_date', 'date'],
+              ['from_status', 'varchar'],
+              ['to_status', 'varchar'],
+              ['from_unit_id', 'uuid'],
+              ['to_unit_id', 'uuid'],
+              ['reason', 'text'],
+            ],
+            events,
+          );
+        counts.updated += updates.length;
+      }
+      if (errors.length) await em.getRepository(ImportRowError).insert(errors);
+      const last = batch[batch.length - 1].ordinal;
+      await em.query(
+        `UPDATE import_job SET rows_committed = $2, created = created + $3, updated = updated + $4, unchanged = unchanged + $5, rejected = rejected + $6 WHERE id = $1`,
+        [job.id, last, counts.created, counts.updated, counts.unchanged, counts.rejected],
+      );
+      job.rowsCommitted = last;
+    });
+    summary.rowsRead = job.rowsCommitted;
+    summary.created += counts.created;
+    summary.updated += counts.updated;
+    summary.unchanged += counts.unchanged;
+    summary.rejected += counts.rejected;
+  }
+}
+
+const where = (s: SourceRow) => (s.sheet ? `dòng ${s.row} (trang ${s.sheet})` : `dòng ${s.row}`);
+
+function columnFor(field: string, row: RosterRow): string {
+  const key = field.startsWith('profile.') ? field : field;
+  return row.columnOf.get(key) ?? FIELD_LABELS[field] ?? field;
+}
+
+const SNAKE_TO_CAMEL = (c: string) => c.replace(/_([a-z])/g, (_, x: string) => x.toUpperCase());
+
+function columnValue(v: Record<string, unknown>, column: string): unknown {
+  const x = v[SNAKE_TO_CAMEL(column)];
+  if (column === 'profile' || column === 'raw') return JSON.stringify(x ?? {});
+  if (column === 'id_issues' || column === 'commune_candidates') return `{${((x as string[] | undefined) ?? []).join(',')}}`;
+  return x ?? null;
+}
+
+/** What one import keeps between batches: the codes seen, the units known or created. */
+class ImportContext {
+  readonly seen = new Map<string, string>();
+  private readonly units = new Map<string, Unit | null>();
+
+  constructor(
+    readonly def: OrganizationDefinition,
+    readonly scope: RecordScope,
+    readonly createUnits: boolean,
+    readonly today: string,
+    readonly fileName: string,
+  ) {}
+
+  /**
+   * The unit of a `Mã đơn vị`, created as a branch under the commune's base unit when asked
+   * (`mayCreate` is false for a row already rejected: a bad row creates no unit).
+   */
+  async unit(
+    code: string,
+    communeCode: string | null,
+    em: EntityManager,
+    service: UnitsService,
+    actor: Principal,
+    problems: FieldProblem[],
+    mayCreate: boolean,
+  ): Promise<Unit | null> {
+    let unit = this.units.get(code);
+    if (unit === undefined) {
+      unit = await service.findByCodeOrNull(this.def.code, code, em);
+      if (unit) this.units.set(code, unit);
+    }
+    if (!unit && this.createUnits && !mayCreate) return null;
+    if (!unit && this.createUnits) {
+      if (!communeCode) {
+        problems.push({ field: 'unit', value: code, message: `Mã đơn vị: '${code}' chưa có; cần Mã xã của dòng để tạo đơn vị mới` });
+        return null;
+      }
+      unit = await createBranch(em, service, this.def.code, code, communeCode, writeScope(actor));
+      this.units.set(code, unit);
+    }
+    if (!unit) {
+      problems.push({
+        field: 'unit',
+        value: code,
+        message: `Mã đơn vị: không có đơn vị '${code}' trong tổ chức ${this.def.code} (dùng --create-units để tạo)`,
+      });
+      return null;
+    }
+    if (
+      this.scope.kind === 'ORGANIZATION' &&
+      this.scope.unitPath &&
+      !inScope(this.scope, { organizationCode: this.def.code, unitPath: unit.path })
+    )
+      problems.push({ field: 'unit', value: code, message: `Mã đơn vị: đơn vị '${code}' nằm ngoài phạm vi của tài khoản này` });
+    return unit;
+  }
+}
+
+/** A branch under the organization's base unit of the commune (the base unit is created when missing). */
+async function createBranch(
+  em: EntityManager,
+  service: UnitsService,
+  org: string,
+  code: string,
+  communeCode: string,
+  scope: RecordScope,
+): Promise<Unit> {
+  const repo = em.getRepository(Unit);
+  let base = await repo.findOne({ where: { organizationCode: org, kind: UnitKind.BASE, communeCode }, order: { code: 'ASC' } });
+  if (!base)
+    base = await service.create(
+      { organization: org, code: `${org}-${communeCode}`, name: `Cơ sở xã ${communeCode}`, kind: UnitKind.BASE, communeCode },
+      scope,
+      em,
+    );
+  return service.create({ organization: org, code, name: code, kind: UnitKind.BRANCH, parent: base.code }, scope, em);
+}

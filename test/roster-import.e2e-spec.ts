@@ -1,0 +1,256 @@
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
+import { RosterExportService } from '../src/roster-io/roster-export.service.js';
+import { RosterImportService, type ImportSummary } from '../src/roster-io/roster-import.service.js';
+import { CLI_PRINCIPAL, createTestApp, type TestApp } from './test-app.js';
+
+/**
+ * Text as Windows writes it in code page 1258: letters with a tone keep their base (â, ơ, ư…)
+ * precomposed and carry the tone as a combining mark.
+ */
+function windows1258Form(text: string): string {
+  const TONES = /[\u0300\u0301\u0303\u0309\u0323]/g;
+  return [...text.normalize('NFC')]
+    .map((ch) => {
+      const d = ch.normalize('NFD');
+      const tones = d.match(TONES)?.join('') ?? '';
+      return d.replace(TONES, '').normalize('NFC') + tones;
+    })
+    .join('');
+}
+
+/** Rosters in and out through the real import and export, on a real PostgreSQL. */
+describe('roster import and export', () => {
+  let t: TestApp;
+  let importer: RosterImportService;
+  let exporter: RosterExportService;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lienthong-roster-'));
+  const file = (name: string, content: string | Buffer) => {
+    const p = path.join(dir, name);
+    fs.writeFileSync(p, content);
+    return p;
+  };
+  const run = (p: string, org: string, extra: { createUnits?: boolean; sheet?: string; batchSize?: number } = {}) =>
+    importer.import(p, { organization: org, ...extra }, CLI_PRINCIPAL);
+  const counts = (s: ImportSummary) => ({ created: s.created, updated: s.updated, unchanged: s.unchanged, rejected: s.rejected });
+  const records = (org: string) =>
+    t.sql<{ external_id: string; full_name: string; birth_date: string | null; phone: string | null; status: string; unit: string | null }>(
+      `SELECT r.external_id, r.full_name, to_char(r.birth_date, 'YYYY-MM-DD') AS birth_date, r.phone, r.status, u.code AS unit
+         FROM member_record r LEFT JOIN unit u ON u.id = r.unit_id WHERE r.organization_code = $1 ORDER BY r.external_id`,
+      [org],
+    );
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    importer = t.app.get(RosterImportService);
+    exporter = t.app.get(RosterExportService);
+  });
+  afterAll(async () => {
+    await t.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  const CSV = [
+    'Mã hồ sơ,Họ và tên,Ngày sinh,Giới tính,Số CCCD,Số điện thoại,Mã xã,Mã đơn vị,Trạng thái',
+    'HND-1,Nguyễn Văn An,12/03/1970,Nam,001070012345,0912345678,00004,CHI-1,Đang sinh hoạt',
+    'HND-2,lê thị  bình,1965,nữ,,0168 123 4567,00001,CHI-1,',
+    'HND-3,Trần Văn Ba,31/02/1970,Nam,123,,99999,CHI-1,Bay',
+    'HND-1,Nguyễn Văn Lặp,1970,Nam,,,,CHI-1,',
+    ',Phạm Văn Không Mã,1970,Nam,,,,CHI-1,',
+    'HND-4,"Đỗ Văn Tư",1/5/1968,Nam,,+84 912 000 111,00004,CHI-2,Tạm dừng sinh hoạt',
+  ].join('\n');
+
+  it('keeps every good row and names every bad row (row, column, value, reason) in the output and an error file', async () => {
+    const p = file('hnd.csv', `\uFEFF${CSV}\n`);
+    const s = await run(p, 'HND', { createUnits: true });
+    expect(counts(s)).toEqual({ created: 3, updated: 0, unchanged: 0, rejected: 3 });
+    expect((await records('HND')).map((r) => [r.external_id, r.full_name, r.birth_date, r.phone, r.unit])).toEqual([
+      ['HND-1', 'Nguyễn Văn An', '1970-03-12', '0912345678', 'CHI-1'],
+      ['HND-2', 'Lê Thị Bình', '1965-01-01', '0381234567', 'CHI-1'],
+      ['HND-4', 'Đỗ Văn Tư', '1968-05-01', '0912000111', 'CHI-2'],
+    ]);
+    const errors = await importer.rowErrors(s.jobId);
+    expect(errors.map((e) => e.rowNumber)).toEqual([4, 5, 6]);
+    const row4 = errors[0];
+    expect(row4.columnName).toContain('Ngày sinh');
+    expect(row4.message).toContain("Ngày sinh: '31/02/1970' không hợp lệ");
+    expect(row4.message).toContain("Số CCCD: '123' có 3 chữ số");
+    expect(row4.message).toContain("Mã xã: mã xã '99999' không có");
+    expect(row4.message).toContain("Trạng thái: 'Bay' không có trong danh mục");
+    expect(errors[1].message).toBe("Mã hồ sơ 'HND-1' đã có ở dòng 2 của tệp");
+    expect(errors[2].message).toBe('Mã hồ sơ: không được để trống');
+
+    // The error file re-imports once fixed: its own columns are ignored.
+    const errorFile = path.join(dir, 'hnd.loi.csv');
+    expect(await importer.writeErrorFile(s.jobId, errorFile)).toBe(3);
+    const text = fs.readFileSync(errorFile, 'utf8');
+    expect(text.split('\r\n')[0]).toContain('Mã hồ sơ,Họ và tên');
+    expect(text).toContain('Dòng trong tệp gốc');
+    const [head, ...rows] = text.split('\r\n');
+    const fixed = [head, ...rows.filter((l) => l.startsWith('HND-3'))]
+      .join('\r\n')
+      .replace('31/02/1970', '28/02/1970')
+      .replace(',123,', ',,')
+      .replace('99999', '00004')
+      .replace(',Bay,', ',Đang sinh hoạt,');
+    const again = await run(file('hnd-fixed.csv', fixed), 'HND');
+    expect(counts(again)).toEqual({ created: 1, updated: 0, unchanged: 0, rejected: 0 });
+  });
+
+  it('changes nothing when the same file is imported twice, and updates a changed row with its history', async () => {
+    const p = file('hnd-again.csv', `\uFEFF${CSV}\n`);
+    const s = await run(p, 'HND', { createUnits: true });
+    expect(counts(s)).toEqual({ created: 0, updated: 0, unchanged: 3, rejected: 3 });
+    const changed = CSV.replace(
+      'HND-1,Nguyễn Văn An,12/03/1970,Nam,001070012345,0912345678,00004,CHI-1,Đang sinh hoạt',
+      'HND-1,Nguyễn Văn An,12/03/1970,Nam,0010******45,0912345678,00004,CHI-2,Đã mất',
+    );
+    const u = await run(file('hnd-changed.csv', changed), 'HND');
+    expect(counts(u)).toEqual({ created: 0, updated: 1, unchanged: 2, rejected: 3 });
+    const history = await t.sql<{ kind: string; to_status: string }>(
+      `SELECT e.kind, e.to_status FROM membership_event e JOIN member_record r ON r.id = e.record_id WHERE r.external_id = 'HND-1' ORDER BY e.recorded_at, e.kind`,
+    );
+    expect(history.map((h) => h.kind).sort()).toEqual(['ADMITTED', 'ENDED', 'TRANSFERRED']);
+    // The masked ID number typed back left the number as it was.
+    const [rec] = await t.sql<{ masked: string }>(`SELECT id_number_masked AS masked FROM member_record WHERE external_id = 'HND-1'`);
+    expect(rec.masked).toBe('0010******45');
+  });
+
+  it('reads a Windows-1258 CSV with semicolons, as Excel saves "CSV" on Vietnamese Windows', async () => {
+    const text = [
+      'Mã hồ sơ;Họ và tên;Ngày sinh;Giới tính;Dân tộc',
+      'CCB-1;Hoàng Văn Thụ;1955;Nam;Tày',
+      'CCB-2;Nguyễn Thị Định;1950;Nữ;Kinh',
+    ].join('\r\n');
+    const bytes = iconv.encode(windows1258Form(text), 'windows1258');
+    expect(iconv.decode(bytes, 'windows1258').normalize('NFC')).toBe(text);
+    expect(bytes.includes(Buffer.from('Hoàng', 'utf8'))).toBe(false);
+    const s = await run(file('ccb-1258.csv', bytes), 'CCB');
+    expect(counts(s)).toEqual({ created: 2, updated: 0, unchanged: 0, rejected: 0 });
+    expect((await records('CCB')).map((r) => r.full_name)).toEqual(['Hoàng Văn Thụ', 'Nguyễn Thị Định']);
+    const [eth] = await t.sql<{ ethnicity: string }>(`SELECT ethnicity FROM member_record WHERE external_id = 'CCB-1'`);
+    expect(eth.ethnicity).toBe('Tày');
+  });
+
+  it('says plainly that a TCVN3 (.Vn font) file must be converted to Unicode', async () => {
+    // "Nguyễn Văn Hải" typed with a .VnTime font, saved as bytes.
+    const tcvn = Buffer.from('M· hå s¬,Hä vµ tªn\nA1,NguyÔn V¨n H¶i\nA2,TrÇn ThÞ Lª\nA3,Lª V¨n Tïng\n', 'latin1');
+    await expect(run(file('tcvn3.csv', tcvn), 'CCB')).rejects.toThrow(/bảng mã TCVN3.*chuyển mã sang Unicode/);
+  });
+
+  it('reads an .xlsx with title rows, merged cells and one sheet per branch', async () => {
+    const wb = new ExcelJS.Workbook();
+    for (const [sheet, rows] of [
+      [
+        'Chi hội 1',
+        [
+          ['HPN-1', 'Lò Thị Xuân', '01/01/1990', 'Nữ', 'CHI-A'],
+          ['HPN-2', 'Giàng Thị Mỷ', new Date(Date.UTC(1985, 6, 9)), 'Nữ', 'CHI-A'],
+        ],
+      ],
+      ['Chi hội 2', [['HPN-3', 'Vàng Thị Dua', 33970, 'Nữ', 'CHI-B']]],
+    ] as const) {
+      const ws = wb.addWorksheet(sheet);
+      ws.addRow(['DANH SÁCH HỘI VIÊN']);
+      ws.mergeCells('A1:E1');
+      ws.addRow([`${sheet} — xã Mường Phăng`]);
+      ws.mergeCells('A2:E2');
+      ws.addRow([]);
+      ws.addRow(['STT', 'Mã HS', 'HỌ VÀ TÊN', 'Ngày sinh', 'Giới tính', 'Mã đơn vị']);
+      for (const [i, r] of rows.entries()) ws.addRow([i + 1, ...r]);
+    }
+    const p = path.join(dir, 'hpn.xlsx');
+    await wb.xlsx.writeFile(p);
+    await t.gql(
+      `mutation { a: createUnit(input: { organization: "HPN", code: "CHI-A", name: "Chi hội A", kind: BASE, communeCode: "00004" }) { code } b: createUnit(input: { organization: "HPN", code: "CHI-B", name: "Chi hội B", kind: BASE, communeCode: "00004" }) { code } }`,
+    );
+    const s = await run(p, 'HPN');
+    expect(counts(s)).toEqual({ created: 3, updated: 0, unchanged: 0, rejected: 0 });
+    expect(s.sheets).toEqual([
+      { name: 'Chi hội 1', headerRow: 4, note: null },
+      { name: 'Chi hội 2', headerRow: 4, note: null },
+    ]);
+    expect(s.ignoredColumns).toEqual(['STT']);
+    expect((await records('HPN')).map((r) => [r.external_id, r.birth_date, r.unit])).toEqual([
+      ['HPN-1', '1990-01-01', 'CHI-A'],
+      ['HPN-2', '1985-07-09', 'CHI-A'],
+      ['HPN-3', '1993-01-01', 'CHI-B'],
+    ]);
+    const one = await run(p, 'HPN', { sheet: 'Chi hội 2' });
+    expect(counts(one)).toEqual({ created: 0, updated: 0, unchanged: 1, rejected: 0 });
+    await expect(run(p, 'HPN', { sheet: 'Không có' })).rejects.toThrow(/không có trang tính 'Không có'.*Chi hội 1, Chi hội 2/);
+  });
+
+  it('exports a roster that re-imports to the same records (CSV and .xlsx), ID numbers masked', async () => {
+    for (const format of ['csv', 'xlsx'] as const) {
+      const out = path.join(dir, `hnd-export.${format}`);
+      const { rows } = await exporter.export({ organization: 'HND', format, out }, CLI_PRINCIPAL);
+      expect(rows).toBe(4);
+      const s = await run(out, 'HND');
+      expect(counts(s)).toEqual({ created: 0, updated: 0, unchanged: 4, rejected: 0 });
+    }
+    const csv = fs.readFileSync(path.join(dir, 'hnd-export.csv'), 'utf8');
+    expect(csv).toContain('0010******45');
+    expect(csv).not.toContain('001070012345');
+    const [log] = await t.sql<{ n: string }>(`SELECT count(*) AS n FROM audit_event WHERE action = 'EXPORT'`);
+    expect(log.n).toBe('2');
+  });
+
+  it('fills the downloaded template and imports it', async () => {
+    const tpl = path.join(dir, 'mau-dtn.xlsx');
+    await exporter.template('DTN', tpl);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(tpl);
+    const ws = wb.worksheets[0];
+    const headers = (ws.getRow(1).values as string[]).slice(1);
+    expect(headers.slice(0, 4)).toEqual(['Mã hồ sơ', 'Họ và tên', 'Ngày sinh', 'Giới tính']);
+    expect((ws.getRow(2).values as string[]).slice(1, 3)).toEqual(['HS-0001', 'Nguyễn Thị Hòa']);
+    ws.getRow(2).values = [];
+    ws.getRow(2).values = ['DTN-9', 'Bùi Văn Chín', '05/09/2003', 'Nam'];
+    const filled = path.join(dir, 'dtn-filled.xlsx');
+    await wb.xlsx.writeFile(filled);
+    const s = await run(filled, 'DTN');
+    expect(counts(s)).toEqual({ created: 1, updated: 0, unchanged: 0, rejected: 0 });
+  });
+
+  it('resumes an import killed with SIGKILL and ends with each row exactly once', async () => {
+    const lines = ['Mã hồ sơ,Họ và tên,Ngày sinh,Giới tính'];
+    const given = ['An', 'Bình', 'Cường', 'Dũng', 'Giang', 'Hà', 'Hải', 'Lan', 'Long', 'Minh'];
+    for (let i = 0; i < 6000; i++) lines.push(`NCT-${i},Trần Văn ${given[i % given.length]},${1930 + (i % 30)},Nam`);
+    const p = file('nct.csv', lines.join('\n'));
+    const env = { ...process.env, DATABASE_URL: t.databaseUrl, LIENTHONG_KEY: t.keyText };
+    const cli = path.resolve(import.meta.dirname, '../bin/lienthong.js');
+    const child = spawn(process.execPath, [cli, 'import', '--org', 'NCT', '--batch-size', '200', p], { env, stdio: 'ignore' });
+    // Kill it once some batches are in, whatever it is doing.
+    for (let i = 0; i < 400; i++) {
+      const [{ n }] = await t.sql<{ n: string }>(`SELECT count(*) AS n FROM member_record WHERE organization_code = 'NCT'`);
+      if (Number(n) >= 1000) break;
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    child.kill('SIGKILL');
+    await new Promise((r) => child.on('exit', r));
+    const [{ n: partial }] = await t.sql<{ n: string }>(`SELECT count(*) AS n FROM member_record WHERE organization_code = 'NCT'`);
+    expect(Number(partial)).toBeGreaterThan(0);
+    expect(Number(partial)).toBeLessThan(6000);
+    // A whole number of batches: none half-written.
+    expect(Number(partial) % 200).toBe(0);
+
+    const again = spawnSync(process.execPath, [cli, 'import', '--org', 'NCT', '--batch-size', '200', p], { env, encoding: 'utf8' });
+    expect(again.status).toBe(0);
+    expect(again.stderr).toContain('resumed an import of this file');
+    const [{ n, distinct }] = await t.sql<{ n: string; distinct: string }>(
+      `SELECT count(*) AS n, count(DISTINCT external_id) AS distinct FROM member_record WHERE organization_code = 'NCT'`,
+    );
+    expect([n, distinct]).toEqual(['6000', '6000']);
+    const [{ events }] = await t.sql<{ events: string }>(
+      `SELECT count(*) AS events FROM membership_event e JOIN member_record r ON r.id = e.record_id WHERE r.organization_code = 'NCT'`,
+    );
+    expect(events).toBe('6000');
+    // The job's counts carry over the run that was killed.
+    expect(again.stdout).toContain('tạo mới\t6000');
+  }, 120_000);
+});
