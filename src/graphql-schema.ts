@@ -3,6 +3,7 @@ import { GraphQLSchemaBuilderModule, GraphQLSchemaFactory } from '@nestjs/graphq
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { AccessResolver } from './access/access.resolver.js';
 import { AuditResolver } from './audit/audit.resolver.js';
+import { RosterIoResolver } from './roster-io/roster-io.resolver.js';
 import { AdminUnitsResolver } from './admin-units/admin-units.resolver.js';
 import { MemberRecordsResolver } from './membership/member-record/member-records.resolver.js';
 import { OrganizationsResolver } from './membership/organization/organizations.resolver.js';
@@ -16,6 +17,7 @@ export const GRAPHQL_RESOLVERS = [
   MemberRecordsResolver,
   AccessResolver,
   AuditResolver,
+  RosterIoResolver,
 ];
 
 const HEADER = '# Generated from the code by `npm run schema` (sorted). Do not edit: CI fails when it is stale.\n\n';

@@ -1,6 +1,10 @@
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { Role } from '../src/access/role.js';
-import { createTestApp, type TestApp } from './test-app.js';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { RosterImportService } from '../src/roster-io/roster-import.service.js';
+import { CLI_PRINCIPAL, createTestApp, type TestApp } from './test-app.js';
 
 /**
  * Each role × each query and mutation (and nested path) → allowed or denied, scope included.
@@ -29,7 +33,7 @@ describe('access matrix: role × operation', () => {
   let t: TestApp;
   const tokens = {} as Record<Who, string | null>;
   let seq = 0;
-  const ids = { dtnA: '', dtnB: '', hpn: '' };
+  const ids = { dtnA: '', dtnB: '', hpn: '', job: '' };
 
   /** A fresh record for a mutation that changes or erases it. */
   async function record(org: 'DTN' | 'HPN', unit: string | null): Promise<string> {
@@ -74,6 +78,10 @@ describe('access matrix: role × operation', () => {
     ids.dtnA = await record('DTN', 'A');
     ids.dtnB = await record('DTN', 'B');
     ids.hpn = await record('HPN', 'H');
+    const csv = path.join(os.tmpdir(), `matrix-${process.pid}.csv`);
+    fs.writeFileSync(csv, 'Mã hồ sơ,Họ và tên\nJ-1,Lê Văn Một\n');
+    ids.job = (await t.app.get(RosterImportService).import(csv, { organization: 'DTN' }, CLI_PRINCIPAL)).jobId;
+    fs.rmSync(csv);
   });
   afterAll(async () => t.close());
 
@@ -123,6 +131,13 @@ describe('access matrix: role × operation', () => {
       query: `query($id: ID!) { memberRecord(id: $id) { id } }`,
       vars: () => ({ id: ids.hpn }),
       expect: { ...allow('admin', 'hpn', 'danVan'), dtn: 'NOT_FOUND', dtnUnitA: 'NOT_FOUND' },
+    },
+    {
+      field: 'importJob',
+      title: 'a DTN import job',
+      query: `query($id: ID!) { importJob(id: $id) { status errors { row } } }`,
+      vars: () => ({ id: ids.job }),
+      expect: { ...allow('admin', 'dtn', 'dtnUnitA'), hpn: 'NOT_FOUND' },
     },
     { field: 'users', title: 'users', query: '{ users { username } }', expect: allow('admin') },
     { field: 'serviceTokens', title: 'serviceTokens', query: '{ serviceTokens { name } }', expect: allow('admin') },

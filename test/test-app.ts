@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { AuthService } from '../src/access/auth.service.js';
 import type { Principal } from '../src/access/principal.js';
 import { Role } from '../src/access/role.js';
@@ -84,7 +87,14 @@ export async function createTestDatabase(): Promise<string> {
 
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const databaseUrl = await createTestDatabase();
-  const config = loadConfig({ LIENTHONG_KEY: randomBytes(32).toString('base64'), ...env, DATABASE_URL: databaseUrl, PORT: '0' });
+  const config = loadConfig({
+    LIENTHONG_KEY: randomBytes(32).toString('base64'),
+    // Uploads and downloads pass through DATA_DIR: never the developer's own `.data`.
+    DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'lienthong-test-')),
+    ...env,
+    DATABASE_URL: databaseUrl,
+    PORT: '0',
+  });
   const key = parseKey(config.key!, 'LIENTHONG_KEY');
   await runMigrations(databaseUrl, key);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl, key), {
@@ -139,6 +149,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     async close() {
       await pool.end();
       await app.close();
+      fs.rmSync(config.dataDir, { recursive: true, force: true });
     },
   };
   t.adminToken = await t.logIn(await t.createUser('quantri', Role.ADMIN));

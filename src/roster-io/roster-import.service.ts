@@ -9,6 +9,7 @@ import { AuditAction } from '../audit/audit-event.entity.js';
 import { AuditService } from '../audit/audit.service.js';
 import { todayInVietnam } from '../common/dates/partial-date.js';
 import type { FieldProblem } from '../common/errors/field-problem.js';
+import { assertUuid, DomainError } from '../common/errors/domain-error.js';
 import { deriveIdIssues, FIELD_LABELS, normalizeMemberFields } from '../membership/member-record/member-input.js';
 import { MemberRecord } from '../membership/member-record/member-record.entity.js';
 import { MembershipEventKind } from '../membership/member-record/membership-event.entity.js';
@@ -139,6 +140,21 @@ export class RosterImportService {
   ) {}
 
   async import(file: string, opts: ImportOptions, actor: Principal, onProgress?: (p: ImportProgress) => void): Promise<ImportSummary> {
+    const started = await this.start(file, opts, actor, onProgress);
+    return started.done;
+  }
+
+  /**
+   * Checks the file, finds the stopped job of the same file (to resume) or opens a new one, and
+   * starts reading: the job id is known at once (the HTTP upload answers with it), `done` settles
+   * when the import ends.
+   */
+  async start(
+    file: string,
+    opts: ImportOptions & { sourceName?: string },
+    actor: Principal,
+    onProgress?: (p: ImportProgress) => void,
+  ): Promise<{ jobId: string; done: Promise<ImportSummary> }> {
     const scope = writeScope(actor);
     assertOrganizationInScope(scope, opts.organization, 'nhập danh sách');
     const def = await this.records.organizationForRecords(opts.organization);
@@ -153,7 +169,7 @@ export class RosterImportService {
     if (!job) {
       job = jobs.create({
         organizationCode: def.code,
-        sourceName: path.basename(file),
+        sourceName: opts.sourceName ?? path.basename(file),
         sourceSha256: sha,
         status: ImportJobStatus.RUNNING,
         options: { createUnits: !!opts.createUnits, sheet: opts.sheet ?? null },
@@ -168,6 +184,23 @@ export class RosterImportService {
         detail: { file: job.sourceName },
       });
     }
+    const done = this.run(job, source.rows, def, scope, opts, actor, resumed, onProgress);
+    // The caller may not wait (an upload): a failure is kept on the job, never unhandled.
+    done.catch(() => undefined);
+    return { jobId: job.id, done };
+  }
+
+  private async run(
+    job: ImportJob,
+    rowsIn: AsyncIterable<SourceRow>,
+    def: OrganizationDefinition,
+    scope: RecordScope,
+    opts: ImportOptions,
+    actor: Principal,
+    resumed: boolean,
+    onProgress?: (p: ImportProgress) => void,
+  ): Promise<ImportSummary> {
+    const jobs = this.db.getRepository(ImportJob);
     const ctx = new ImportContext(def, scope, !!opts.createUnits, todayInVietnam(), job.sourceName);
     const summary: ImportSummary = {
       jobId: job.id,
@@ -187,7 +220,7 @@ export class RosterImportService {
     let batch: PendingRow[] = [];
     const columns = templateColumns(def);
     try {
-      for await (const src of source.rows) {
+      for await (const src of rowsIn) {
         if (src.sheet !== sheet) {
           if (sheet !== undefined && !header)
             summary.sheets.push({ name: sheet, headerRow: null, note: 'không tìm thấy dòng tiêu đề (Mã hồ sơ, Họ và tên…): bỏ qua' });
@@ -249,6 +282,16 @@ export class RosterImportService {
       lines.push([...e.cells, e.sheet ? `${e.sheet}!${e.rowNumber}` : String(e.rowNumber), e.message].map(cell).join(','));
     await writeFile(out, `${lines.join('\r\n')}\r\n`);
     return errors.length;
+  }
+
+  /** A job, if the caller may see its organization's imports; NOT_FOUND otherwise. */
+  async job(id: string, caller: Principal): Promise<ImportJob> {
+    assertUuid('id', id);
+    const job = await this.db.getRepository(ImportJob).findOneBy({ id });
+    const scope = writeScope(caller);
+    if (!job || scope.kind === 'NONE' || (scope.kind === 'ORGANIZATION' && scope.organization !== job.organizationCode))
+      throw new DomainError('NOT_FOUND', `Không tìm thấy lượt nhập '${id}' trong phạm vi tài khoản này.`);
+    return job;
   }
 
   /** The rejected rows of a job, in file order, for the error file and the job's status. */

@@ -1,10 +1,13 @@
 import { Module } from '@nestjs/common';
 import { RosterExportService } from './roster-export.service.js';
 import { RosterImportService } from './roster-import.service.js';
+import { RosterIoController } from './roster-io.controller.js';
+import { RosterIoResolver } from './roster-io.resolver.js';
 
 /** Rosters in and out: Excel/CSV import (jobs, row errors) and export in the template's columns. */
 @Module({
-  providers: [RosterImportService, RosterExportService],
+  controllers: [RosterIoController],
+  providers: [RosterImportService, RosterExportService, RosterIoResolver],
   exports: [RosterImportService, RosterExportService],
 })
 export class RosterIoModule {}

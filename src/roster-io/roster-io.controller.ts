@@ -1,0 +1,143 @@
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Controller, Get, HttpCode, Inject, Param, Post, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import type { Response } from 'express';
+import multer from 'multer';
+import { Allow, Caller, ROSTER_WRITERS } from '../access/access.decorators.js';
+import type { Principal } from '../access/principal.js';
+import { DomainError } from '../common/errors/domain-error.js';
+import type { AppConfig } from '../config/app-config.js';
+import { APP_CONFIG } from '../config/config.module.js';
+import { RosterExportService, type RosterFormat } from './roster-export.service.js';
+import { RosterImportService } from './roster-import.service.js';
+
+/** Largest roster upload: a 250,000-row .xlsx is about 20 MB. */
+export const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
+
+const uploadDir = (dataDir: string) => path.join(dataDir, 'uploads');
+/** Where multer writes uploads: DATA_DIR/uploads, set when the controller is built (the decorator runs before). */
+let uploadsHere = path.join(os.tmpdir(), 'lienthong-uploads');
+
+interface UploadedRoster {
+  path: string;
+  originalname: string;
+  size: number;
+}
+
+/**
+ * Rosters over HTTP for secretariats, outside GraphQL (multipart and downloads), with the same
+ * bearer token and the same roles: upload starts an import job (its status is the `importJob`
+ * query), the error file, the export and the template download.
+ */
+@Controller()
+export class RosterIoController {
+  constructor(
+    private readonly importer: RosterImportService,
+    private readonly exporter: RosterExportService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    uploadsHere = uploadDir(config.dataDir);
+  }
+
+  @Allow(...ROSTER_WRITERS)
+  @Post('imports')
+  @HttpCode(202)
+  @UseInterceptors(
+    FileInterceptor('file', {
+      storage: multer.diskStorage({
+        destination: (_req, _file, cb) => {
+          mkdirSync(uploadsHere, { recursive: true });
+          cb(null, uploadsHere);
+        },
+        filename: (_req, file, cb) => cb(null, `${randomUUID()}${path.extname(file.originalname).toLowerCase()}`),
+      }),
+      limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 },
+    }),
+  )
+  async upload(
+    @UploadedFile() file: UploadedRoster | undefined,
+    @Query('organization') organization: string | undefined,
+    @Query('createUnits') createUnits: string | undefined,
+    @Query('sheet') sheet: string | undefined,
+    @Caller() caller: Principal,
+  ): Promise<{ jobId: string; status: string }> {
+    if (!file)
+      throw DomainError.invalidInput([
+        { field: 'file', value: null, message: "Tệp: gửi tệp .csv hoặc .xlsx trong trường 'file' (multipart/form-data)" },
+      ]);
+    if (!organization) {
+      rmSync(file.path, { force: true });
+      throw DomainError.invalidInput([{ field: 'organization', value: null, message: 'Tổ chức: cần ?organization=MÃ (ví dụ DTN)' }]);
+    }
+    try {
+      const { jobId, done } = await this.importer.start(
+        file.path,
+        {
+          organization: organization.toUpperCase(),
+          createUnits: createUnits === 'true',
+          sheet: sheet || null,
+          sourceName: file.originalname,
+        },
+        caller,
+      );
+      void done.finally(() => rmSync(file.path, { force: true }));
+      return { jobId, status: `query { importJob(id: "${jobId}") { status created updated unchanged rejected } }` };
+    } catch (e) {
+      rmSync(file.path, { force: true });
+      throw e;
+    }
+  }
+
+  @Allow(...ROSTER_WRITERS)
+  @Get('imports/:id/errors.csv')
+  async errorFile(@Param('id') id: string, @Caller() caller: Principal, @Res() res: Response): Promise<void> {
+    const job = await this.importer.job(id, caller);
+    await this.sendTemp(res, `${path.basename(job.sourceName, path.extname(job.sourceName))}.loi.csv`, (out) =>
+      this.importer.writeErrorFile(job.id, out),
+    );
+  }
+
+  @Allow(...ROSTER_WRITERS)
+  @Get('exports/:org.:format')
+  async export(
+    @Param('org') org: string,
+    @Param('format') format: string,
+    @Query('unit') unit: string | undefined,
+    @Caller() caller: Principal,
+    @Res() res: Response,
+  ): Promise<void> {
+    const f = checkFormat(format);
+    await this.sendTemp(res, `${org.toUpperCase()}.${f}`, (out) =>
+      this.exporter.export({ organization: org.toUpperCase(), unit, format: f, out }, caller),
+    );
+  }
+
+  @Allow(...ROSTER_WRITERS)
+  @Get('templates/:org.:format')
+  async template(@Param('org') org: string, @Param('format') format: string, @Res() res: Response): Promise<void> {
+    const f = checkFormat(format);
+    await this.sendTemp(res, `mau-${org.toUpperCase()}.${f}`, (out) => this.exporter.template(org.toUpperCase(), out, f));
+  }
+
+  /** Writes into a temporary file, sends it as an attachment, removes it (DATA_DIR may be a dot-folder: `.data`). */
+  private async sendTemp(res: Response, name: string, write: (out: string) => Promise<unknown>): Promise<void> {
+    const dir = uploadDir(this.config.dataDir);
+    mkdirSync(dir, { recursive: true });
+    const out = path.join(dir, `${randomUUID()}${path.extname(name)}`);
+    try {
+      await write(out);
+      await new Promise<void>((resolve, reject) => res.download(out, name, { dotfiles: 'allow' }, (e) => (e ? reject(e) : resolve())));
+    } finally {
+      rmSync(out, { force: true });
+    }
+  }
+}
+
+function checkFormat(format: string): RosterFormat {
+  if (format !== 'csv' && format !== 'xlsx')
+    throw DomainError.invalidInput([{ field: 'format', value: format, message: `Định dạng '${format}': csv hoặc xlsx` }]);
+  return format;
+}

@@ -1,0 +1,45 @@
+import { Args, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Allow, Caller, ROSTER_WRITERS } from '../access/access.decorators.js';
+import type { Principal } from '../access/principal.js';
+import type { ImportJob } from './import-job.entity.js';
+import { RosterImportService } from './roster-import.service.js';
+import { ImportJobArgs, ImportJobType, ImportRowErrorsArgs, ImportRowErrorType } from './roster-io.types.js';
+
+export const toImportJobType = (j: ImportJob): ImportJobType => ({
+  id: j.id,
+  organization: j.organizationCode,
+  sourceName: j.sourceName,
+  status: j.status,
+  rowsRead: j.rowsCommitted,
+  created: j.created,
+  updated: j.updated,
+  unchanged: j.unchanged,
+  rejected: j.rejected,
+  failure: j.failure,
+  startedAt: j.startedAt,
+  finishedAt: j.finishedAt,
+  errorFileUrl: `/imports/${j.id}/errors.csv`,
+});
+
+@Resolver(() => ImportJobType)
+export class RosterIoResolver {
+  constructor(private readonly importer: RosterImportService) {}
+
+  @Allow(...ROSTER_WRITERS)
+  @Query(() => ImportJobType, { description: 'An import started by an upload to POST /imports (or the CLI).' })
+  async importJob(@Args() { id }: ImportJobArgs, @Caller() caller: Principal): Promise<ImportJobType> {
+    return toImportJobType(await this.importer.job(id, caller));
+  }
+
+  @Allow(...ROSTER_WRITERS)
+  @ResolveField(() => [ImportRowErrorType], { description: 'Rejected rows in file order.' })
+  async errors(@Parent() job: ImportJobType, @Args() { first }: ImportRowErrorsArgs): Promise<ImportRowErrorType[]> {
+    return (await this.importer.rowErrors(job.id, first ?? 100)).map((e) => ({
+      sheet: e.sheet,
+      row: e.rowNumber,
+      column: e.columnName,
+      value: e.value,
+      message: e.message,
+    }));
+  }
+}

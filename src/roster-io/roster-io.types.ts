@@ -1,0 +1,41 @@
+import { ArgsType, Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { ImportJobStatus } from './import-job.entity.js';
+
+registerEnumType(ImportJobStatus, { name: 'ImportJobStatus' });
+
+@ObjectType('ImportRowError', { description: 'A rejected row: where, which column, which value, what is wrong.' })
+export class ImportRowErrorType {
+  @Field(() => String, { nullable: true }) sheet: string | null;
+  @Field(() => Int, { description: 'The spreadsheet row number (the header row counts).' }) row: number;
+  @Field(() => String, { nullable: true }) column: string | null;
+  @Field(() => String, { nullable: true }) value: string | null;
+  @Field() message: string;
+}
+
+@ObjectType('ImportJob', { description: 'One import of a roster file: progress, counts, rejected rows.' })
+export class ImportJobType {
+  @Field(() => ID) id: string;
+  @Field() organization: string;
+  @Field() sourceName: string;
+  @Field(() => ImportJobStatus) status: ImportJobStatus;
+  @Field(() => Int, { description: 'Data rows whose batch is committed.' }) rowsRead: number;
+  @Field(() => Int) created: number;
+  @Field(() => Int) updated: number;
+  @Field(() => Int) unchanged: number;
+  @Field(() => Int) rejected: number;
+  @Field(() => String, { nullable: true, description: 'Why the import stopped, when it failed.' }) failure: string | null;
+  @Field() startedAt: Date;
+  @Field(() => Date, { nullable: true }) finishedAt: Date | null;
+  @Field({ description: 'GET it (with the token) for the rejected rows as a CSV to fix and re-import.' }) errorFileUrl: string;
+}
+
+@ArgsType()
+export class ImportJobArgs {
+  @Field(() => ID) @IsUUID() id: string;
+}
+
+@ArgsType()
+export class ImportRowErrorsArgs {
+  @Field(() => Int, { nullable: true, defaultValue: 100 }) @IsOptional() @IsInt() @Min(1) @Max(500) first?: number;
+}
