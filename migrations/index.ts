@@ -3,6 +3,7 @@ import { AdminUnits1763700000001 } from './1763700000001-admin-units.js';
 import { BuiltInOrganizations1763700000002 } from './1763700000002-built-in-organizations.js';
 import { AccessAndPersonalData1763700000003 } from './1763700000003-access-and-personal-data.js';
 import { ImportJobs1763700000004 } from './1763700000004-import-jobs.js';
+import { Residents1763700000005 } from './1763700000005-residents.js';
 
 /** Every migration, in order. A new one is added here and committed with its entity change. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   BuiltInOrganizations1763700000002,
   AccessAndPersonalData1763700000003,
   ImportJobs1763700000004,
+  Residents1763700000005,
 ];

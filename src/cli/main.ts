@@ -17,6 +17,7 @@ import { userInfo } from 'node:os';
 import path from 'node:path';
 import { RosterExportService, type RosterFormat } from '../roster-io/roster-export.service.js';
 import { RosterImportService } from '../roster-io/roster-import.service.js';
+import { ResidentsService } from '../residents/residents.service.js';
 
 /**
  * `lienthong <command>`: run on the server itself, as a local administrator. Results go to
@@ -177,6 +178,19 @@ export function buildProgram(): Command {
           out.push(`tệp lỗi\t${errorsFile}`);
         }
         process.stdout.write(`${out.join('\n')}\n`);
+      });
+    });
+  program
+    .command('import-residents')
+    .description('import an extract of the population register (replaces the extract of the communes it covers)')
+    .argument('<FILE>', 'columns: Họ và tên, Ngày sinh, Giới tính, Số CCCD, Mã xã, Tình trạng, Ngày mất')
+    .option('--errors <FILE>', 'where to write the rejected rows (default: <name>.loi.csv beside the input)')
+    .action(async (file: string, o: { errors?: string }) => {
+      await withServices(async (app) => {
+        const s = await app.get(ResidentsService).import(file, cliPrincipal(), o.errors);
+        for (const e of s.errors.slice(0, 20)) log(`dòng ${e.row}: ${e.message}`);
+        if (s.errors.length > 20) log(`… và ${s.errors.length - 20} dòng lỗi khác`);
+        process.stdout.write(`dòng\t${s.rows}\nlỗi\t${s.rejected}\nxã\t${s.communes}\nthay thế\t${s.replaced}\n`);
       });
     });
   program

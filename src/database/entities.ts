@@ -1,6 +1,7 @@
 import { AccessToken } from '../access/access-token.entity.js';
 import { AppUser } from '../access/app-user.entity.js';
 import { AuditEvent } from '../audit/audit-event.entity.js';
+import { Resident, ResidentBatch } from '../residents/resident.entity.js';
 import { ImportJob, ImportRowError } from '../roster-io/import-job.entity.js';
 import { ErasureTombstone, InstanceSetting } from '../personal-data/erasure-tombstone.entity.js';
 import { ADMIN_UNIT_ENTITIES } from '../admin-units/admin-unit.entities.js';
@@ -23,4 +24,6 @@ export const ENTITIES = [
   InstanceSetting,
   ImportJob,
   ImportRowError,
+  Resident,
+  ResidentBatch,
 ];
