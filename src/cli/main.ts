@@ -13,7 +13,12 @@ import { CliModule } from './cli.module.js';
 import { AuthService } from '../access/auth.service.js';
 import type { Principal } from '../access/principal.js';
 import { isRole, Role } from '../access/role.js';
+import fs from 'node:fs';
 import { userInfo } from 'node:os';
+import { loadAdminUnitsData } from '../admin-units/admin-units-data.js';
+import { todayInVietnam } from '../common/dates/partial-date.js';
+import { DEMO_ORGS, generateDemo, RESIDENT_HEADER, ROSTER_HEADER, TRUTH_HEADER } from '../demo/demo-province.js';
+import { writeCsvFile } from '../roster-io/csv-file.js';
 import path from 'node:path';
 import { RosterExportService, type RosterFormat } from '../roster-io/roster-export.service.js';
 import { RosterImportService } from '../roster-io/roster-import.service.js';
@@ -148,38 +153,72 @@ export function buildProgram(): Command {
     .option('--errors <FILE>', 'where to write the rejected rows (default: <name>.loi.csv beside the input)')
     .option('--sheet <NAME>', 'read only this sheet of an .xlsx (default: every sheet)')
     .option('--batch-size <n>', 'rows per transaction', int('--batch-size'), 1000)
-    .action(async (file: string, o: { org: string; createUnits?: boolean; errors?: string; sheet?: string; batchSize: number }) => {
-      await withServices(async (app) => {
-        const importer = app.get(RosterImportService);
-        const progress = progressLine();
-        const s = await importer.import(
-          file,
-          { organization: o.org.toUpperCase(), createUnits: o.createUnits, sheet: o.sheet, batchSize: Math.max(1, o.batchSize) },
-          cliPrincipal(),
-          (p) => progress(`${p.rowsRead} dòng: ${p.created} mới, ${p.updated} cập nhật, ${p.unchanged} không đổi, ${p.rejected} lỗi`),
-        );
-        progress(null);
-        if (s.resumed) log(`resumed an import of this file that had stopped (job ${s.jobId})`);
-        for (const sh of s.sheets) if (sh.note) log(`sheet ${sh.name ?? ''}: ${sh.note}`);
-        if (s.ignoredColumns.length) log(`ignored columns (not in the template): ${s.ignoredColumns.join(', ')}`);
-        const out = [
-          `dòng\t${s.rowsRead}`,
-          `tạo mới\t${s.created}`,
-          `cập nhật\t${s.updated}`,
-          `không đổi\t${s.unchanged}`,
-          `lỗi\t${s.rejected}`,
-        ];
-        if (s.rejected) {
-          const errorsFile = o.errors ?? path.join(path.dirname(file), `${path.basename(file, path.extname(file))}.loi.csv`);
-          await importer.writeErrorFile(s.jobId, errorsFile);
-          for (const e of await importer.rowErrors(s.jobId, 20))
-            log(`${e.sheet ? `${e.sheet} ` : ''}dòng ${e.rowNumber}${e.columnName ? `, cột ${e.columnName}` : ''}: ${e.message}`);
-          if (s.rejected > 20) log(`… và ${s.rejected - 20} dòng lỗi khác`);
-          out.push(`tệp lỗi\t${errorsFile}`);
-        }
-        process.stdout.write(`${out.join('\n')}\n`);
-      });
-    });
+    .option('--assign-ids', 'give rows without a Mã hồ sơ a code, and write the roster with the codes back')
+    .option('--result <FILE>', 'with --assign-ids: where to write it (default: <name>.ma.csv beside the input)')
+    .option('--full', 'the file is the whole roster: list the records it does not contain (<name>.thieu.csv)')
+    .action(
+      async (
+        file: string,
+        o: {
+          org: string;
+          createUnits?: boolean;
+          errors?: string;
+          sheet?: string;
+          batchSize: number;
+          assignIds?: boolean;
+          result?: string;
+          full?: boolean;
+        },
+      ) => {
+        await withServices(async (app) => {
+          const importer = app.get(RosterImportService);
+          const progress = progressLine();
+          const s = await importer.import(
+            file,
+            {
+              organization: o.org.toUpperCase(),
+              createUnits: o.createUnits,
+              sheet: o.sheet,
+              batchSize: Math.max(1, o.batchSize),
+              assignIds: o.assignIds,
+              resultFile: o.result,
+              full: o.full,
+            },
+            cliPrincipal(),
+            (p) => progress(`${p.rowsRead} dòng: ${p.created} mới, ${p.updated} cập nhật, ${p.unchanged} không đổi, ${p.rejected} lỗi`),
+          );
+          progress(null);
+          if (s.resumed) log(`resumed an import of this file that had stopped (job ${s.jobId})`);
+          for (const sh of s.sheets) if (sh.note) log(`sheet ${sh.name ?? ''}: ${sh.note}`);
+          if (s.ignoredColumns.length) log(`ignored columns (not in the template): ${s.ignoredColumns.join(', ')}`);
+          const out = [
+            `dòng\t${s.rowsRead}`,
+            `tạo mới\t${s.created}`,
+            `cập nhật\t${s.updated}`,
+            `không đổi\t${s.unchanged}`,
+            `lỗi\t${s.rejected}`,
+          ];
+          if (s.rejected) {
+            const errorsFile = o.errors ?? path.join(path.dirname(file), `${path.basename(file, path.extname(file))}.loi.csv`);
+            await importer.writeErrorFile(s.jobId, errorsFile);
+            for (const e of await importer.rowErrors(s.jobId, 20))
+              log(`${e.sheet ? `${e.sheet} ` : ''}dòng ${e.rowNumber}${e.columnName ? `, cột ${e.columnName}` : ''}: ${e.message}`);
+            if (s.rejected > 20) log(`… và ${s.rejected - 20} dòng lỗi khác`);
+            out.push(`tệp lỗi\t${errorsFile}`);
+          }
+          if (s.resultFile) out.push(`tệp có mã\t${s.resultFile}`);
+          if (s.missing) {
+            out.push(`không có trong tệp\t${s.missing.length}`);
+            if (s.missing.length) {
+              const missingFile = path.join(path.dirname(file), `${path.basename(file, path.extname(file))}.thieu.csv`);
+              await importer.writeMissingFile(o.org.toUpperCase(), s.missing, missingFile);
+              out.push(`tệp thiếu\t${missingFile}`);
+            }
+          }
+          process.stdout.write(`${out.join('\n')}\n`);
+        });
+      },
+    );
   program
     .command('import-residents')
     .description('import an extract of the population register (replaces the extract of the communes it covers)')
@@ -192,6 +231,50 @@ export function buildProgram(): Command {
         if (s.errors.length > 20) log(`… và ${s.errors.length - 20} dòng lỗi khác`);
         process.stdout.write(`dòng\t${s.rows}\nlỗi\t${s.rejected}\nxã\t${s.communes}\nthay thế\t${s.replaced}\n`);
       });
+    });
+  program
+    .command('seed')
+    .description('write a synthetic demo province (rosters of six organizations, a register extract, the truth)')
+    .requiredOption('--demo', 'the demo province (the only kind of seed)')
+    .requiredOption('--out <DIR>', 'the folder to write <ORG>.csv, residents.csv and truth.csv into')
+    .option('--persons <n>', 'people in the province', int('--persons'), 20000)
+    .option('--seed <s>', 'random seed (the same seed gives the same files)', int('--seed'), 1)
+    .option('--province <CODE>', 'GSO code of the province', '11')
+    .option('--load', 'also import the rosters and the register extract')
+    .action(async (o: { out: string; persons: number; seed: number; province: string; load?: boolean }) => {
+      const demo = generateDemo({
+        data: loadAdminUnitsData(),
+        province: o.province.padStart(2, '0'),
+        persons: o.persons,
+        seed: o.seed,
+        today: todayInVietnam(),
+      });
+      fs.mkdirSync(o.out, { recursive: true });
+      for (const org of DEMO_ORGS) await writeCsvFile(path.join(o.out, `${org}.csv`), ROSTER_HEADER, demo.rosters[org]);
+      await writeCsvFile(path.join(o.out, 'residents.csv'), RESIDENT_HEADER, demo.residents);
+      await writeCsvFile(path.join(o.out, 'truth.csv'), TRUTH_HEADER, demo.truth);
+      log(
+        `wrote ${demo.counts.records} records of ${demo.counts.persons} people into ${o.out} (planted: ${Object.entries(demo.counts)
+          .filter(([k]) => /^[A-Z]/.test(k))
+          .map(([k, n]) => `${k} ${n}`)
+          .join(', ')})`,
+      );
+      if (o.load)
+        await withServices(async (app) => {
+          const progress = progressLine();
+          for (const org of DEMO_ORGS) {
+            const s = await app
+              .get(RosterImportService)
+              .import(path.join(o.out, `${org}.csv`), { organization: org, createUnits: true, batchSize: 2000 }, cliPrincipal(), (p) =>
+                progress(`${org}: ${p.rowsRead} dòng`),
+              );
+            progress(null);
+            log(`${org}: ${s.created} created, ${s.updated} updated, ${s.unchanged} unchanged, ${s.rejected} rejected`);
+          }
+          const r = await app.get(ResidentsService).import(path.join(o.out, 'residents.csv'), cliPrincipal());
+          log(`register extract: ${r.rows} people in ${r.communes} communes`);
+        });
+      process.stdout.write(`${o.out}\n`);
     });
   program
     .command('export')

@@ -1,4 +1,3 @@
-import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
@@ -14,6 +13,7 @@ import { parsePersonName, parseSex } from '../membership/identity/person-name.js
 import { MemberRecordsService } from '../membership/member-record/member-records.service.js';
 import { IdNumberVault } from '../personal-data/id-number-vault.js';
 import { bulkInsert } from '../roster-io/bulk-sql.js';
+import { writeCsvFile } from '../roster-io/csv-file.js';
 import { headerKey } from '../roster-io/roster-columns.js';
 import { excelSerialDate, openRoster } from '../roster-io/roster-source.js';
 
@@ -187,9 +187,11 @@ export class ResidentsService {
     });
     if (errors.length) {
       const out = errorsFile ?? path.join(path.dirname(file), `${path.basename(file, path.extname(file))}.loi.csv`);
-      const cell = (x: string) => (/[",;\r\n]/.test(x) ? `"${x.replace(/"/g, '""')}"` : x);
-      const lines = [[...headerCells, 'Dòng trong tệp gốc', 'Lỗi'], ...errors.map((e) => [...e.cells, String(e.row), e.message])];
-      await writeFile(out, `\uFEFF${lines.map((l) => l.map(cell).join(',')).join('\r\n')}\r\n`);
+      await writeCsvFile(
+        out,
+        [...headerCells, 'Dòng trong tệp gốc', 'Lỗi'],
+        errors.map((e) => [...e.cells, String(e.row), e.message]),
+      );
     }
     return {
       batchId,

@@ -11,6 +11,7 @@ import type { OrganizationDefinition } from '../membership/organization/organiza
 import { OrganizationsService } from '../membership/organization/organizations.service.js';
 import { UnitsService } from '../membership/unit/units.service.js';
 import { escapeLike } from '../common/sql/escape-like.js';
+import { csvCell } from './csv-file.js';
 import { templateColumns, type RosterColumn } from './roster-columns.js';
 
 export type RosterFormat = 'csv' | 'xlsx';
@@ -64,8 +65,6 @@ export function templateRow(r: ExportRow, columns: RosterColumn[]): string[] {
     return v === undefined ? '' : typeof v === 'boolean' ? (v ? 'Có' : 'Không') : String(v);
   });
 }
-
-const csvCell = (s: string) => (/[",;\r\n]/.test(s) || /^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 
 /** Writes rosters and the import template in the template's columns, streaming. */
 @Injectable()

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -25,6 +24,10 @@ import { matchHeader, templateColumns, type HeaderMatch } from './roster-columns
 import { readRosterRow, type RosterRow } from './roster-row.js';
 import { openRoster, type SourceRow } from './roster-source.js';
 import { bulkInsert, bulkUpdate, type SqlColumn } from './bulk-sql.js';
+import { csvLine, writeCsvFile } from './csv-file.js';
+import { escapeLike } from '../common/sql/escape-like.js';
+import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
 
 export interface ImportOptions {
   organization: string;
@@ -32,6 +35,12 @@ export interface ImportOptions {
   sheet?: string | null;
   /** Rows per transaction. */
   batchSize?: number;
+  /** Give rows without a Mã hồ sơ a code (from the file's hash and the row), written to `resultFile`. */
+  assignIds?: boolean;
+  /** With `assignIds`: the roster with every code filled in (default `<name>.ma.csv` beside the input). */
+  resultFile?: string | null;
+  /** List the organization's records that the file does not contain (to end or keep). */
+  full?: boolean;
 }
 
 export interface ImportProgress {
@@ -49,6 +58,10 @@ export interface ImportSummary extends ImportProgress {
   sheets: { name: string | null; headerRow: number | null; note: string | null }[];
   /** Headers that matched no template column (ignored). */
   ignoredColumns: string[];
+  /** With `full`: Mã hồ sơ of the records (in the caller's scope) that the file does not list. */
+  missing: string[] | null;
+  /** With `assignIds`: the file with the codes written back. */
+  resultFile: string | null;
 }
 
 interface PendingRow {
@@ -184,7 +197,10 @@ export class RosterImportService {
         detail: { file: job.sourceName },
       });
     }
-    const done = this.run(job, source.rows, def, scope, opts, actor, resumed, onProgress);
+    const resultFile = opts.assignIds
+      ? (opts.resultFile ?? path.join(path.dirname(file), `${path.basename(file, path.extname(file))}.ma.csv`))
+      : null;
+    const done = this.run(job, source.rows, def, scope, { ...opts, resultFile }, actor, resumed, onProgress);
     // The caller may not wait (an upload): a failure is kept on the job, never unhandled.
     done.catch(() => undefined);
     return { jobId: job.id, done };
@@ -212,12 +228,22 @@ export class RosterImportService {
       rejected: job.rejected,
       sheets: [],
       ignoredColumns: [],
+      missing: null,
+      resultFile: null,
     };
+    const result = opts.resultFile
+      ? await openResultFile(
+          opts.resultFile,
+          templateColumns(def).map((c) => c.header),
+        )
+      : null;
+    summary.resultFile = result?.path ?? null;
     const batchSize = opts.batchSize ?? 1000;
     let header: HeaderMatch | null = null;
     let sheet: string | null | undefined;
     let ordinal = 0;
     let batch: PendingRow[] = [];
+    let inFlight: Promise<void> = Promise.resolve();
     const columns = templateColumns(def);
     try {
       for await (const src of rowsIn) {
@@ -230,6 +256,11 @@ export class RosterImportService {
         if (!header) {
           header = matchHeader(src.cells, def);
           if (header) {
+            if (!opts.assignIds && ![...header.fields.values()].some((c) => c.key === 'externalId'))
+              throw new DomainError(
+                'BAD_USER_INPUT',
+                `${src.sheet ? `Trang '${src.sheet}': ` : ''}tệp không có cột 'Mã hồ sơ' (dòng tiêu đề ${src.row}): mỗi hồ sơ cần một mã để lần nhập sau không tạo trùng; dùng --assign-ids để gán mã và ghi lại vào tệp kết quả`,
+              );
             summary.sheets.push({ name: src.sheet, headerRow: src.row, note: null });
             for (const u of header.unknown) if (!summary.ignoredColumns.includes(u)) summary.ignoredColumns.push(u);
           }
@@ -238,26 +269,40 @@ export class RosterImportService {
         const row = readRosterRow(src.cells, header);
         if (!row) continue;
         ordinal++;
+        if (!row.externalId && opts.assignIds) {
+          // The same file gives the same codes: importing it again stays idempotent.
+          row.externalId = `${def.code}-${job.sourceSha256.slice(0, 8)}-${ordinal}`;
+          row.problems = row.problems.filter((p) => !p.message.startsWith('Mã hồ sơ:'));
+        }
+        const byKey = new Map([...header.fields.entries()].map(([i, c]) => [c.key, src.cells[i] ?? '']));
+        const templateCells = columns.map((c) => (c.key === 'externalId' ? row.externalId : (byKey.get(c.key) ?? '')));
+        await result?.row(templateCells);
         if (ordinal <= job.rowsCommitted) {
           // Committed before the process stopped: only remember its Mã hồ sơ for the duplicate check.
           if (row.externalId && !ctx.seen.has(row.externalId)) ctx.seen.set(row.externalId, where(src));
           continue;
         }
-        const byKey = new Map([...header.fields.entries()].map(([i, c]) => [c.key, src.cells[i] ?? '']));
-        batch.push({ ordinal, source: src, row, templateCells: columns.map((c) => byKey.get(c.key) ?? '') });
+        batch.push({ ordinal, source: src, row, templateCells });
         if (batch.length >= batchSize) {
-          await this.flush(batch, job, ctx, actor, summary);
+          // One batch is written while the next is read: batches still commit one after another, in order.
+          const full = batch;
           batch = [];
-          onProgress?.(summary);
+          await inFlight;
+          inFlight = this.flush(full, job, ctx, actor, summary).then(() => onProgress?.(summary));
+          inFlight.catch(() => undefined); // awaited (and rethrown) before the next batch or at the end
         }
       }
       if (sheet !== undefined && !header)
         summary.sheets.push({ name: sheet, headerRow: null, note: 'không tìm thấy dòng tiêu đề (Mã hồ sơ, Họ và tên…): bỏ qua' });
+      await inFlight;
       if (batch.length) await this.flush(batch, job, ctx, actor, summary);
+      await result?.close();
+      if (opts.full) summary.missing = await this.missing(def.code, scope, ctx.seen);
       await jobs.update(job.id, { status: ImportJobStatus.DONE, finishedAt: new Date() });
       onProgress?.(summary);
       return summary;
     } catch (e) {
+      await inFlight.catch(() => undefined);
       await jobs.update(job.id, {
         status: ImportJobStatus.FAILED,
         failure: e instanceof Error ? e.message : String(e),
@@ -275,13 +320,38 @@ export class RosterImportService {
     const job = await this.db.getRepository(ImportJob).findOneByOrFail({ id: jobId });
     const def = await this.records.organizationForRecords(job.organizationCode);
     const headers = [...templateColumns(def).map((c) => c.header), 'Dòng trong tệp gốc', 'Lỗi'];
-    const cell = (x: string) => (/[",;\r\n]/.test(x) ? `"${x.replace(/"/g, '""')}"` : x);
-    const lines = [`\uFEFF${headers.map(cell).join(',')}`];
     const errors = await this.rowErrors(jobId);
-    for (const e of errors)
-      lines.push([...e.cells, e.sheet ? `${e.sheet}!${e.rowNumber}` : String(e.rowNumber), e.message].map(cell).join(','));
-    await writeFile(out, `${lines.join('\r\n')}\r\n`);
+    await writeCsvFile(
+      out,
+      headers,
+      errors.map((e) => [...e.cells, e.sheet ? `${e.sheet}!${e.rowNumber}` : String(e.rowNumber), e.message]),
+    );
     return errors.length;
+  }
+
+  /** Records of the organization (within the scope) whose Mã hồ sơ the file did not list. */
+  private async missing(org: string, scope: RecordScope, seen: Map<string, string>): Promise<string[]> {
+    const unitPath = scope.kind === 'ORGANIZATION' ? scope.unitPath : null;
+    const rows = await this.db.query<{ external_id: string }[]>(
+      `SELECT r.external_id FROM member_record r LEFT JOIN unit u ON u.id = r.unit_id
+        WHERE r.organization_code = $1 AND r.erased_at IS NULL AND ($2::text IS NULL OR u.path LIKE $2) ORDER BY r.external_id`,
+      [org, unitPath ? `${escapeLike(unitPath)}%` : null],
+    );
+    return rows.map((r) => r.external_id).filter((c) => !seen.has(c));
+  }
+
+  /** The records a `--full` import did not find in the file, for the secretariat to end or keep. */
+  async writeMissingFile(org: string, codes: string[], out: string): Promise<void> {
+    const rows = await this.db.query<{ external_id: string; full_name: string; unit: string | null; status: MemberStatus }[]>(
+      `SELECT r.external_id, r.full_name, u.code AS unit, r.status FROM member_record r LEFT JOIN unit u ON u.id = r.unit_id
+        WHERE r.organization_code = $1 AND r.external_id = ANY($2) ORDER BY r.given_key, r.name_folded`,
+      [org, codes],
+    );
+    await writeCsvFile(
+      out,
+      ['Mã hồ sơ', 'Họ và tên', 'Mã đơn vị', 'Trạng thái'],
+      rows.map((r) => [r.external_id, r.full_name, r.unit ?? '', MEMBER_STATUS_INFO[r.status].label]),
+    );
   }
 
   /** A job, if the caller may see its organization's imports; NOT_FOUND otherwise. */
@@ -610,4 +680,21 @@ async function createBranch(
       em,
     );
   return service.create({ organization: org, code, name: code, kind: UnitKind.BRANCH, parent: base.code }, scope, em);
+}
+
+/** The roster with the codes written back, streamed as the rows are read. */
+async function openResultFile(
+  file: string,
+  header: string[],
+): Promise<{ path: string; row(cells: string[]): Promise<void>; close(): Promise<void> }> {
+  const stream = createWriteStream(file);
+  const write = async (s: string) => {
+    if (!stream.write(s)) await once(stream, 'drain');
+  };
+  await write(`\uFEFF${csvLine(header)}\r\n`);
+  return {
+    path: file,
+    row: (cells) => write(`${csvLine(cells)}\r\n`),
+    close: () => new Promise<void>((resolve, reject) => stream.end((e?: Error | null) => (e ? reject(e) : resolve()))),
+  };
 }

@@ -1,0 +1,90 @@
+import { loadAdminUnitsData } from '../admin-units/admin-units-data.js';
+import { parseIdNumber } from '../membership/identity/id-number.js';
+import { DEMO_ORGS, generateDemo, type DemoProvince } from './demo-province.js';
+
+const data = loadAdminUnitsData();
+const make = (seed = 1, persons = 6000) => generateDemo({ data, province: '11', persons, seed, today: '2026-11-21' });
+
+describe('the demo province', () => {
+  let demo: DemoProvince;
+  beforeAll(() => {
+    demo = make();
+  });
+  const byCode = () => new Map(DEMO_ORGS.flatMap((org) => demo.rosters[org].map((r) => [r[0], { org, r }] as const)));
+
+  it('is the same for the same seed and different for another', () => {
+    const again = make();
+    expect(again.rosters.DTN).toEqual(demo.rosters.DTN);
+    expect(again.truth).toEqual(demo.truth);
+    expect(make(2).rosters.DTN).not.toEqual(demo.rosters.DTN);
+  });
+
+  it('has a truth line for every roster row, and people of the register behind every real one', () => {
+    const rows = byCode();
+    expect(demo.truth).toHaveLength(rows.size);
+    for (const [org, code, person] of demo.truth) {
+      expect(rows.get(code)?.org).toBe(org);
+      expect(person === '' ? 'FABRICATED' : 'REAL').toBe(
+        demo.truth.find((t) => t[1] === code)![3] === 'FABRICATED' ? 'FABRICATED' : 'REAL',
+      );
+    }
+    expect(demo.residents.length).toBe(6000);
+  });
+
+  it('follows the organizations’ rules except where a problem is planted', () => {
+    const rows = byCode();
+    const reason = new Map(demo.truth.map((t) => [t[1], t[3]]));
+    for (const [code, { org, r }] of rows) {
+      const age = 2026 - Number(r[2].slice(-4));
+      if (org === 'DTN' && reason.get(code) !== 'OVER_AGE' && reason.get(code) !== 'FABRICATED') expect(age).toBeLessThanOrEqual(31);
+      if (org === 'HPN' && reason.get(code) !== 'WRONG_SEX') expect(r[3].toLowerCase()).toBe('nữ');
+      if (org === 'NCT') expect(age).toBeGreaterThanOrEqual(59);
+    }
+  });
+
+  it('plants every kind of problem, and a quarter of the records are in upland communes', () => {
+    for (const k of ['DUPLICATE', 'TEMPORARY_LEGIT', 'DECEASED', 'OVER_AGE', 'WRONG_SEX', 'INACTIVE', 'FABRICATED'])
+      expect(demo.counts[k]).toBeGreaterThan(0);
+    expect(demo.counts.uplandRecords / demo.counts.records).toBeGreaterThanOrEqual(0.25);
+    const fabricated = demo.counts.FABRICATED / demo.counts.records;
+    expect(fabricated).toBeGreaterThan(0.01);
+    expect(fabricated).toBeLessThan(0.03);
+  });
+
+  it('gives no generator artefact away: one code pattern, fabricated rows spread through the file', () => {
+    const reason = new Map(demo.truth.map((t) => [t[1], t[3]]));
+    for (const org of DEMO_ORGS) {
+      const rows = demo.rosters[org];
+      for (const r of rows) expect(r[0]).toMatch(new RegExp(`^${org}\\d{7}$`));
+      const positions = rows.map((r, i) => (reason.get(r[0]) === 'FABRICATED' ? i : -1)).filter((i) => i >= 0);
+      if (positions.length > 5) expect(positions[positions.length - 1] - positions[0]).toBeGreaterThan(rows.length / 2);
+    }
+  });
+
+  it('puts no date in the future', () => {
+    const isoOf = (d: string) => (/^\d{2}\/\d{2}\/\d{4}$/.test(d) ? `${d.slice(6)}-${d.slice(3, 5)}-${d.slice(0, 2)}` : d);
+    for (const org of DEMO_ORGS)
+      for (const r of demo.rosters[org]) for (const i of [2, 9, 11, 12]) if (r[i]) expect(isoOf(r[i]) <= '2026-11-21').toBe(true);
+  });
+
+  it('carries the noise of real data', () => {
+    const all = DEMO_ORGS.flatMap((org) => demo.rosters[org]);
+    const share = (f: (r: string[]) => boolean) => all.filter(f).length / all.length;
+    expect(share((r) => r[1] !== r[1].normalize('NFC'))).toBeGreaterThan(0.02);
+    expect(share((r) => /^[A-Za-z ]+$/.test(r[1].trim()) && r[1].trim().includes(' '))).toBeGreaterThan(0.02);
+    expect(share((r) => /^\d{4}$/.test(r[2]))).toBeGreaterThan(0.03);
+    expect(share((r) => r[4] === '')).toBeGreaterThan(0.05);
+    expect(share((r) => r[4].length === 9)).toBeGreaterThan(0.005);
+    expect(share((r) => r[5].startsWith('+84'))).toBeGreaterThan(0.01);
+    expect(share((r) => /^01\d{9}$/.test(r[5]))).toBeGreaterThan(0.005);
+    expect(share((r) => r[1] !== r[1].trim())).toBeGreaterThan(0.01);
+    // ID numbers agree with sex and birth year, except the mistyped ones.
+    const agree = all
+      .filter((r) => r[4].length === 12 && /^\d{2}\/\d{2}\/\d{4}$/.test(r[2]))
+      .filter((r) => {
+        const id = parseIdNumber(r[4]);
+        return id.ok && id.value.birthYear === Number(r[2].slice(-4));
+      });
+    expect(agree.length).toBeGreaterThan(all.length * 0.5);
+  });
+});

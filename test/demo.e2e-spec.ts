@@ -1,0 +1,52 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createTestApp, type TestApp } from './test-app.js';
+
+/** `lienthong seed --demo --load`: the files are written, and every row of them imports. */
+describe('the demo province through the CLI', () => {
+  let t: TestApp;
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'lienthong-demo-'));
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(async () => {
+    await t.close();
+    fs.rmSync(out, { recursive: true, force: true });
+  });
+
+  it('writes six rosters, the register extract and the truth, and loads them all', () => {
+    const r = spawnSync(
+      process.execPath,
+      [
+        path.resolve(import.meta.dirname, '../bin/lienthong.js'),
+        'seed',
+        '--demo',
+        '--out',
+        out,
+        '--persons',
+        '1500',
+        '--seed',
+        '3',
+        '--load',
+      ],
+      { env: { ...process.env, DATABASE_URL: t.databaseUrl, LIENTHONG_KEY: t.keyText }, encoding: 'utf8' },
+    );
+    expect(r.stderr).toContain('register extract: 1500 people');
+    expect(r.status).toBe(0);
+    expect(fs.readdirSync(out).sort()).toEqual([
+      'CCB.csv',
+      'CD.csv',
+      'DTN.csv',
+      'HND.csv',
+      'HPN.csv',
+      'NCT.csv',
+      'residents.csv',
+      'truth.csv',
+    ]);
+    const truthRows = fs.readFileSync(path.join(out, 'truth.csv'), 'utf8').trim().split('\r\n').length - 1;
+    for (const line of r.stderr.split('\n').filter((l) => / created, /.test(l))) expect(line).toMatch(/, 0 rejected$/);
+    return t.sql<{ n: string }>(`SELECT count(*) AS n FROM member_record`).then(([row]) => expect(Number(row.n)).toBe(truthRows));
+  }, 120_000);
+});
