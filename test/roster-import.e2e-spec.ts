@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
+import { Role } from '../src/access/role.js';
 import { RosterExportService } from '../src/roster-io/roster-export.service.js';
 import { RosterImportService, type ImportSummary } from '../src/roster-io/roster-import.service.js';
 import { CLI_PRINCIPAL, createTestApp, type TestApp } from './test-app.js';
@@ -227,6 +228,34 @@ describe('roster import and export', () => {
     const s = await importer.import(p, { organization: 'HND', full: true }, CLI_PRINCIPAL);
     expect(s.missing).toEqual(['HND-3', 'HND-4']);
     expect((await records('HND')).map((r) => r.external_id)).toEqual(['HND-1', 'HND-2', 'HND-3', 'HND-4']);
+  });
+
+  it('keeps a secretariat of one unit to its subtree: new rows there only, no changes to other units’ records', async () => {
+    await t.gql(
+      `mutation { a: createUnit(input: { organization: "CCB", code: "CCB-A", name: "Chi hội A", kind: BASE, communeCode: "00004" }) { code } b: createUnit(input: { organization: "CCB", code: "CCB-B", name: "Chi hội B", kind: BASE, communeCode: "00008" }) { code } }`,
+    );
+    await run(file('ccb-b.csv', '\uFEFFMã hồ sơ,Họ và tên,Mã đơn vị\nCCB-9,Đinh Văn Chín,CCB-B\n'), 'CCB');
+    const [unitA] = await t.sql<{ path: string }>(`SELECT path FROM unit WHERE code = 'CCB-A'`);
+    const secretariatA = {
+      ...CLI_PRINCIPAL,
+      kind: 'USER' as const,
+      name: 'vp.ccb.a',
+      role: Role.SECRETARIAT,
+      organization: 'CCB',
+      unitPath: unitA.path,
+      unitCode: 'CCB-A',
+    };
+    const p = file(
+      'ccb-a.csv',
+      '\uFEFFMã hồ sơ,Họ và tên,Mã đơn vị\nCCB-10,Đinh Văn Mười,CCB-A\nCCB-11,Đinh Văn Một,CCB-B\nCCB-12,Đinh Văn Hai,\nCCB-9,Đinh Văn Chín Sửa,CCB-A\n',
+    );
+    const s = await importer.import(p, { organization: 'CCB' }, secretariatA);
+    expect(counts(s)).toEqual({ created: 1, updated: 0, unchanged: 0, rejected: 3 });
+    const messages = (await importer.rowErrors(s.jobId)).map((e) => e.message);
+    expect(messages[0]).toContain("đơn vị 'CCB-B' nằm ngoài phạm vi");
+    expect(messages[1]).toContain('cần mã đơn vị thuộc phạm vi');
+    expect(messages[2]).toContain("'CCB-9' là hồ sơ của đơn vị ngoài phạm vi");
+    expect((await records('CCB')).find((r) => r.external_id === 'CCB-9')!.full_name).toBe('Đinh Văn Chín');
   });
 
   it('exports a roster that re-imports to the same records (CSV and .xlsx), ID numbers masked', async () => {

@@ -382,6 +382,7 @@ export class RosterImportService {
           await em
             .getRepository(MemberRecord)
             .createQueryBuilder('r')
+            .leftJoinAndSelect('r.unit', 'u')
             .where('r.organization_code = :org AND r.external_id = ANY(:ids)', { org: ctx.def.code, ids })
             .getMany()
         ).map((r) => [r.externalId, r]),
@@ -438,6 +439,23 @@ export class RosterImportService {
             )
           : undefined;
         problems.push(...fieldProblems.map((f) => ({ column: columnFor(f.field, row), value: f.value, message: f.message })));
+        // A secretariat kept to one unit imports into that subtree only, and changes only records kept there.
+        if (ctx.scope.kind === 'ORGANIZATION' && ctx.scope.unitPath) {
+          const within = (u: { path: string } | null | undefined) =>
+            !!u && inScope(ctx.scope, { organizationCode: ctx.def.code, unitPath: u.path });
+          if (current && !within(current.unit))
+            problems.push({
+              column: row.columnOf.get('externalId') ?? 'Mã hồ sơ',
+              value: row.externalId,
+              message: `Mã hồ sơ '${row.externalId}' là hồ sơ của đơn vị ngoài phạm vi tài khoản này`,
+            });
+          else if (!current && !unit)
+            problems.push({
+              column: 'Mã đơn vị',
+              value: row.unit,
+              message: 'Mã đơn vị: tài khoản này chỉ quản lý một đơn vị, cần mã đơn vị thuộc phạm vi đó',
+            });
+        }
         if (problems.length) {
           reject(p, problems);
           continue;
