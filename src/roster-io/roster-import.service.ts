@@ -218,6 +218,7 @@ export class RosterImportService {
   ): Promise<ImportSummary> {
     const jobs = this.db.getRepository(ImportJob);
     const ctx = new ImportContext(def, scope, !!opts.createUnits, todayInVietnam(), job.sourceName);
+    ctx.anyTombstone = (await this.db.query<{ any: boolean }[]>(`SELECT EXISTS (SELECT 1 FROM erasure_tombstone) AS any`))[0].any;
     const summary: ImportSummary = {
       jobId: job.id,
       resumed,
@@ -463,7 +464,9 @@ export class RosterImportService {
         const { idNumber, rawIdNumber, ...plain } = changes;
         const values: Record<string, unknown> = { ...plain };
         if (idNumber !== undefined) Object.assign(values, this.vault.sealIdNumber(idNumber));
-        if (rawIdNumber !== undefined) values.idNumberRawSealed = rawIdNumber ? this.vault.seal(rawIdNumber) : null;
+        // The entered form is sealed only when it differs from the number (most cells hold just the 12 digits).
+        if (rawIdNumber !== undefined)
+          values.idNumberRawSealed = rawIdNumber && rawIdNumber !== idNumber ? this.vault.seal(rawIdNumber) : null;
         if (commune) Object.assign(values, commune.values, { raw: { ...(changes.raw ?? {}), ...commune.raw } });
         if (unit !== undefined) values.unitId = unit?.id ?? null;
         if (row.status) values.status = row.status;
@@ -471,12 +474,14 @@ export class RosterImportService {
         const merged = { ...(current ?? {}), ...values } as MemberRecord;
         values.idIssues = deriveIdIssues({ ...merged, idNumber: clearId }, ctx.today);
         if (!current) {
-          const keys = tombstoneKeys(this.vault, {
-            idNumber: idNumber ?? null,
-            nameFolded: merged.nameFolded ?? null,
-            birthDate: merged.birthDate ?? null,
-            birthDatePrecision: merged.birthDatePrecision ?? null,
-          });
+          const keys = !ctx.anyTombstone
+            ? []
+            : tombstoneKeys(this.vault, {
+                idNumber: idNumber ?? null,
+                nameFolded: merged.nameFolded ?? null,
+                birthDate: merged.birthDate ?? null,
+                birthDatePrecision: merged.birthDatePrecision ?? null,
+              });
           pendingTombstone.push({
             p,
             values: { status: MemberStatus.ACTIVE, ...values, externalId: row.externalId },
@@ -613,10 +618,16 @@ function columnFor(field: string, row: RosterRow): string {
   return row.columnOf.get(key) ?? FIELD_LABELS[field] ?? field;
 }
 
-const SNAKE_TO_CAMEL = (c: string) => c.replace(/_([a-z])/g, (_, x: string) => x.toUpperCase());
+/** `id_number_hash` → `idNumberHash`, computed once per column name (this runs for every cell). */
+const CAMEL = new Map<string, string>();
+const camel = (c: string) => {
+  let k = CAMEL.get(c);
+  if (!k) CAMEL.set(c, (k = c.replace(/_([a-z])/g, (_, x: string) => x.toUpperCase())));
+  return k;
+};
 
 function columnValue(v: Record<string, unknown>, column: string): unknown {
-  const x = v[SNAKE_TO_CAMEL(column)];
+  const x = v[camel(column)];
   if (column === 'profile' || column === 'raw') return JSON.stringify(x ?? {});
   if (column === 'id_issues' || column === 'commune_candidates') return `{${((x as string[] | undefined) ?? []).join(',')}}`;
   return x ?? null;
@@ -626,6 +637,8 @@ function columnValue(v: Record<string, unknown>, column: string): unknown {
 class ImportContext {
   readonly seen = new Map<string, string>();
   private readonly units = new Map<string, Unit | null>();
+  /** Whether anyone was ever erased: when not, no row needs its tombstone keys (two HMACs) computed. */
+  anyTombstone = true;
 
   constructor(
     readonly def: OrganizationDefinition,

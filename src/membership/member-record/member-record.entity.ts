@@ -79,7 +79,7 @@ export class MemberRecord {
   @Column({ name: 'id_number_masked', type: 'varchar', length: 12, nullable: true })
   idNumberMasked: string | null;
 
-  /** The ID number as entered, encrypted. */
+  /** The ID number as entered, encrypted, when it differs from the number itself (spaces, dots…). */
   @Column({ name: 'id_number_raw_sealed', type: 'bytea', nullable: true })
   idNumberRawSealed: Buffer | null;
 

@@ -173,7 +173,7 @@ export class MemberRecordsResolver {
         .map((f) => ({ key: f.key, label: f.label, value: profileText(r.profile[f.key]) })),
       raw: {
         fullName: r.raw.fullName ?? null,
-        idNumber: r.idNumberRawSealed ? r.idNumberMasked : null,
+        idNumber: r.idNumberMasked,
         phone: manages ? (r.raw.phone ?? null) : r.phone ? maskPhone(r.phone) : null,
         commune: r.raw.commune ?? null,
       },

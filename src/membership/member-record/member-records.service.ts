@@ -163,7 +163,7 @@ export class MemberRecordsService {
       const record = repo.create({
         ...plain,
         ...this.vault.sealIdNumber(idNumber ?? null),
-        idNumberRawSealed: rawIdNumber ? this.vault.seal(rawIdNumber) : null,
+        idNumberRawSealed: rawIdNumber && rawIdNumber !== idNumber ? this.vault.seal(rawIdNumber) : null,
         organizationCode: def.code,
         externalId,
         ...commune.values,
@@ -231,7 +231,8 @@ export class MemberRecordsService {
       const { idNumber, rawIdNumber, ...plain } = changes;
       Object.assign(record, plain);
       if (idNumber !== undefined) Object.assign(record, this.vault.sealIdNumber(idNumber));
-      if (rawIdNumber !== undefined) record.idNumberRawSealed = rawIdNumber ? this.vault.seal(rawIdNumber) : null;
+      if (rawIdNumber !== undefined)
+        record.idNumberRawSealed = rawIdNumber && rawIdNumber !== idNumber ? this.vault.seal(rawIdNumber) : null;
       if (commune) Object.assign(record, commune.values, { raw: { ...record.raw, ...commune.raw } });
       const fromStatus = record.status;
       if (newStatus) record.status = newStatus;

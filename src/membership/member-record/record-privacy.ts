@@ -49,7 +49,12 @@ export class RecordPrivacyService {
     });
     return {
       idNumber: record.idNumberSealed ? this.vault.open(record.idNumberSealed) : null,
-      enteredAs: record.idNumberRawSealed ? this.vault.open(record.idNumberRawSealed) : null,
+      // No sealed entered form: it was typed exactly as the number.
+      enteredAs: record.idNumberRawSealed
+        ? this.vault.open(record.idNumberRawSealed)
+        : record.idNumberSealed
+          ? this.vault.open(record.idNumberSealed)
+          : null,
     };
   }
 
@@ -72,7 +77,11 @@ export class RecordPrivacyService {
         record: {
           ...rest,
           idNumber: idNumberSealed ? this.vault.open(idNumberSealed) : null,
-          idNumberAsEntered: idNumberRawSealed ? this.vault.open(idNumberRawSealed) : null,
+          idNumberAsEntered: idNumberRawSealed
+            ? this.vault.open(idNumberRawSealed)
+            : idNumberSealed
+              ? this.vault.open(idNumberSealed)
+              : null,
           unit: unit ? { code: unit.code, name: unit.name } : null,
         },
         history,
