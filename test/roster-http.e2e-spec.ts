@@ -23,7 +23,7 @@ describe('roster upload and downloads over HTTP', () => {
     '\uFEFFMã hồ sơ,Họ và tên,Ngày sinh,Giới tính\nD-1,Nguyễn Văn An,2001,Nam\nD-2,Lê Thị Bình,31/02/2002,Nữ\nD-3,Trần Văn Cường,2003,Nam\n';
 
   it('starts an import from an upload; GraphQL gives its status, counts and row errors; the error file downloads', async () => {
-    const res = await upload(CSV, 'doan-vien.csv', 'organization=DTN', dtn);
+    const res = await upload(CSV, 'đoàn-viên.csv', 'organization=DTN', dtn);
     expect(res.status).toBe(202);
     const { jobId } = (await res.json()) as { jobId: string };
     type Job = {
@@ -47,13 +47,13 @@ describe('roster upload and downloads over HTTP', () => {
       if (job.status !== 'RUNNING') break;
       await new Promise((r) => setTimeout(r, 50));
     }
-    expect(job).toMatchObject({ status: 'DONE', sourceName: 'doan-vien.csv', created: 2, rejected: 1 });
+    expect(job).toMatchObject({ status: 'DONE', sourceName: 'đoàn-viên.csv', created: 2, rejected: 1 });
     expect(job!.errors).toEqual([
       { row: 3, column: 'Ngày sinh', message: "Ngày sinh: '31/02/2002' không hợp lệ: tháng 2/2002 không có ngày 31" },
     ]);
     const file = await fetch(`${t.url}${job!.errorFileUrl}`, { headers: { authorization: `Bearer ${dtn}` } });
     expect(file.status).toBe(200);
-    expect(file.headers.get('content-disposition')).toContain('doan-vien.loi.csv');
+    expect(decodeURIComponent(file.headers.get('content-disposition')!)).toContain('đoàn-viên.loi.csv');
     expect(await file.text()).toContain('D-2,Lê Thị Bình,31/02/2002');
     // Another role or no token: refused, with a JSON reason.
     const other = await fetch(`${t.url}${job!.errorFileUrl}`, { headers: { authorization: `Bearer ${danVan}` } });

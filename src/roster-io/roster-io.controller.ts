@@ -55,6 +55,8 @@ export class RosterIoController {
         filename: (_req, file, cb) => cb(null, `${randomUUID()}${path.extname(file.originalname).toLowerCase()}`),
       }),
       limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 },
+      // Browsers send file names as UTF-8 ("danh-sách-hội-viên.xlsx"); multer reads Latin-1 by default.
+      defParamCharset: 'utf8',
     }),
   )
   async upload(
