@@ -17,7 +17,17 @@ import fs from 'node:fs';
 import { userInfo } from 'node:os';
 import { loadAdminUnitsData } from '../admin-units/admin-units-data.js';
 import { todayInVietnam } from '../common/dates/partial-date.js';
-import { DEMO_ORGS, generateDemo, RESIDENT_HEADER, ROSTER_HEADER, TRUTH_HEADER } from '../demo/demo-province.js';
+import {
+  DEFAULT_NOISE,
+  DEFAULT_PLANTS,
+  DEMO_ORGS,
+  generateDemo,
+  RESIDENT_HEADER,
+  ROSTER_HEADER,
+  TRUTH_HEADER,
+  type NoiseRates,
+  type PlantRates,
+} from '../demo/demo-province.js';
 import { writeCsvFile } from '../roster-io/csv-file.js';
 import path from 'node:path';
 import { RosterExportService, type RosterFormat } from '../roster-io/roster-export.service.js';
@@ -241,41 +251,63 @@ export function buildProgram(): Command {
     .option('--seed <s>', 'random seed (the same seed gives the same files)', int('--seed'), 1)
     .option('--province <CODE>', 'GSO code of the province', '11')
     .option('--load', 'also import the rosters and the register extract')
-    .action(async (o: { out: string; persons: number; seed: number; province: string; load?: boolean }) => {
-      const demo = generateDemo({
-        data: loadAdminUnitsData(),
-        province: o.province.padStart(2, '0'),
-        persons: o.persons,
-        seed: o.seed,
-        today: todayInVietnam(),
-      });
-      fs.mkdirSync(o.out, { recursive: true });
-      for (const org of DEMO_ORGS) await writeCsvFile(path.join(o.out, `${org}.csv`), ROSTER_HEADER, demo.rosters[org]);
-      await writeCsvFile(path.join(o.out, 'residents.csv'), RESIDENT_HEADER, demo.residents);
-      await writeCsvFile(path.join(o.out, 'truth.csv'), TRUTH_HEADER, demo.truth);
-      log(
-        `wrote ${demo.counts.records} records of ${demo.counts.persons} people into ${o.out} (planted: ${Object.entries(demo.counts)
-          .filter(([k]) => /^[A-Z]/.test(k))
-          .map(([k, n]) => `${k} ${n}`)
-          .join(', ')})`,
-      );
-      if (o.load)
-        await withServices(async (app) => {
-          const progress = progressLine();
-          for (const org of DEMO_ORGS) {
-            const s = await app
-              .get(RosterImportService)
-              .import(path.join(o.out, `${org}.csv`), { organization: org, createUnits: true, batchSize: 2000 }, cliPrincipal(), (p) =>
-                progress(`${org}: ${p.rowsRead} dòng`),
-              );
-            progress(null);
-            log(`${org}: ${s.created} created, ${s.updated} updated, ${s.unchanged} unchanged, ${s.rejected} rejected`);
-          }
-          const r = await app.get(ResidentsService).import(path.join(o.out, 'residents.csv'), cliPrincipal());
-          log(`register extract: ${r.rows} people in ${r.communes} communes`);
+    .option(
+      '--noise <JSON>',
+      `noise rates, e.g. '{"lostAccents":0.2,"missingId":0.3}' (defaults: ${JSON.stringify(DEFAULT_NOISE)})`,
+      jsonRates('--noise', DEFAULT_NOISE),
+    )
+    .option(
+      '--plants <JSON>',
+      `planted problem rates, e.g. '{"fabricated":0.05}' (defaults: ${JSON.stringify(DEFAULT_PLANTS)})`,
+      jsonRates('--plants', DEFAULT_PLANTS),
+    )
+    .action(
+      async (o: {
+        out: string;
+        persons: number;
+        seed: number;
+        province: string;
+        load?: boolean;
+        noise?: Partial<NoiseRates>;
+        plants?: Partial<PlantRates>;
+      }) => {
+        const demo = generateDemo({
+          data: loadAdminUnitsData(),
+          province: o.province.padStart(2, '0'),
+          persons: o.persons,
+          seed: o.seed,
+          today: todayInVietnam(),
+          noise: o.noise,
+          plants: o.plants,
         });
-      process.stdout.write(`${o.out}\n`);
-    });
+        fs.mkdirSync(o.out, { recursive: true });
+        for (const org of DEMO_ORGS) await writeCsvFile(path.join(o.out, `${org}.csv`), ROSTER_HEADER, demo.rosters[org]);
+        await writeCsvFile(path.join(o.out, 'residents.csv'), RESIDENT_HEADER, demo.residents);
+        await writeCsvFile(path.join(o.out, 'truth.csv'), TRUTH_HEADER, demo.truth);
+        log(
+          `wrote ${demo.counts.records} records of ${demo.counts.persons} people into ${o.out} (planted: ${Object.entries(demo.counts)
+            .filter(([k]) => /^[A-Z]/.test(k))
+            .map(([k, n]) => `${k} ${n}`)
+            .join(', ')})`,
+        );
+        if (o.load)
+          await withServices(async (app) => {
+            const progress = progressLine();
+            for (const org of DEMO_ORGS) {
+              const s = await app
+                .get(RosterImportService)
+                .import(path.join(o.out, `${org}.csv`), { organization: org, createUnits: true, batchSize: 2000 }, cliPrincipal(), (p) =>
+                  progress(`${org}: ${p.rowsRead} dòng`),
+                );
+              progress(null);
+              log(`${org}: ${s.created} created, ${s.updated} updated, ${s.unchanged} unchanged, ${s.rejected} rejected`);
+            }
+            const r = await app.get(ResidentsService).import(path.join(o.out, 'residents.csv'), cliPrincipal());
+            log(`register extract: ${r.rows} people in ${r.communes} communes`);
+          });
+        process.stdout.write(`${o.out}\n`);
+      },
+    );
   program
     .command('export')
     .description('export a roster in the import template (ID numbers masked)')
@@ -337,6 +369,24 @@ export function buildProgram(): Command {
       });
     });
   return program;
+}
+
+/** `--noise '{"typo":0.1}'`: known rate names, each from 0 to 1. */
+function jsonRates<T extends object>(option: string, defaults: T) {
+  return (v: string): Partial<T> => {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(v);
+    } catch {
+      throw new InvalidArgumentError(`${option} must be JSON, e.g. '{"${Object.keys(defaults)[0]}":0.1}'`);
+    }
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new InvalidArgumentError(`${option} must be a JSON object`);
+    for (const [k, r] of Object.entries(parsed)) {
+      if (!(k in defaults)) throw new InvalidArgumentError(`${option}: unknown rate '${k}' (known: ${Object.keys(defaults).join(', ')})`);
+      if (typeof r !== 'number' || r < 0 || r > 1) throw new InvalidArgumentError(`${option}: '${k}' must be a number from 0 to 1`);
+    }
+    return parsed as Partial<T>;
+  };
 }
 
 function formatOption(v: string): RosterFormat {
