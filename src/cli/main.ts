@@ -385,7 +385,7 @@ function jsonRates<T extends object>(option: string, defaults: T) {
       if (!(k in defaults)) throw new InvalidArgumentError(`${option}: unknown rate '${k}' (known: ${Object.keys(defaults).join(', ')})`);
       if (typeof r !== 'number' || r < 0 || r > 1) throw new InvalidArgumentError(`${option}: '${k}' must be a number from 0 to 1`);
     }
-    return parsed as Partial<T>;
+    return parsed;
   };
 }
 
