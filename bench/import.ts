@@ -13,6 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import pg from 'pg';
+import { prng } from '../src/demo/demo-province.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
@@ -34,11 +35,7 @@ const GIVEN_M = ['An', 'Bình', 'Cường', 'Dũng', 'Hải', 'Hùng', 'Long', '
 const GIVEN_F = ['Hà', 'Hạnh', 'Hòa', 'Lan', 'Linh', 'Mai', 'Nga', 'Thảo', 'Thủy', 'Trang'];
 const COMMUNES = ['00004', '00008', '00025', '00031', '00061', '00070'];
 
-let seed = 7;
-const rand = () => {
-  seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-  return seed / 0x7fffffff;
-};
+const rand = prng(7);
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
 
 function row(org: (typeof ORGS)[number], i: number): string[] {

@@ -17,6 +17,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { prng } from '../src/demo/demo-province.js';
 import { totpCode } from '../src/access/totp.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -57,11 +58,7 @@ const GIVEN = [
 const ORGS = ['DTN', 'HPN', 'HND'] as const;
 const COMMUNES = ['00004', '00008', '00025', '00031'];
 
-let seed = 42;
-const rand = () => {
-  seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-  return seed / 0x7fffffff;
-};
+const rand = prng(42);
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
 
 async function freePort(): Promise<number> {

@@ -1,4 +1,5 @@
 import { Role } from '../src/access/role.js';
+import { prng } from '../src/demo/demo-province.js';
 import { createTestApp, type TestApp } from './test-app.js';
 
 /**
@@ -7,16 +8,6 @@ import { createTestApp, type TestApp } from './test-app.js';
  * server still answers, and no roster, user, token or unit changed.
  */
 const REQUESTS = 1200;
-
-/** A small seeded PRNG (mulberry32): the same requests on every run, so a failure can be replayed. */
-function prng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let x = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const HOSTILE_STRINGS = [
   "' OR 1=1 --",
