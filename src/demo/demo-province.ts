@@ -249,6 +249,8 @@ export function generateDemo(opts: DemoOptions): DemoProvince {
     return xs[xs.length - 1][0];
   };
   const todayY = Number(opts.today.slice(0, 4));
+  const todayMs = Date.parse(`${opts.today}T00:00:00Z`);
+  const daysAgo = (n: number) => new Date(todayMs - n * 86_400_000).toISOString().slice(0, 10);
   const communes = opts.data.communes.filter((c) => c.provinceCode === opts.province).map((c) => c.code);
   if (!communes.length) throw new Error(`province '${opts.province}' has no communes`);
   // About two in five communes are upland (Thái and H'Mông villages), enough for a quarter of the records.
@@ -304,7 +306,7 @@ export function generateDemo(opts: DemoOptions): DemoProvince {
       ethnicity,
       idNumber,
       phone: chance(up ? 0.55 : 0.85) ? `0${pick(['3', '5', '7', '8', '9'])}${String(int(0, 99_999_999)).padStart(8, '0')}` : null,
-      deathDate: dead ? iso(todayY - int(0, 4), int(1, 12), int(1, 28)) : null,
+      deathDate: dead ? daysAgo(int(30, 5 * 365)) : null,
       farmer: age >= 18 && chance(up ? 0.85 : 0.45),
       wageEarner: age >= 18 && age < 62 && chance(up ? 0.1 : 0.35),
       veteran: sex === 'MALE' && age >= 45 && chance(0.12),
@@ -323,8 +325,6 @@ export function generateDemo(opts: DemoOptions): DemoProvince {
     }
     return list;
   };
-  const todayMs = Date.parse(`${opts.today}T00:00:00Z`);
-  const daysAgo = (n: number) => new Date(todayMs - n * 86_400_000).toISOString().slice(0, 10);
   /** Within the last six months. */
   const recentDate = () => daysAgo(int(1, 180));
   /** No date in the future: a later one becomes a recent one. */
