@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { once } from 'node:events';
 import path from 'node:path';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -8,6 +9,7 @@ import { AuditAction } from '../audit/audit-event.entity.js';
 import { AuditService } from '../audit/audit.service.js';
 import { todayInVietnam } from '../common/dates/partial-date.js';
 import type { FieldProblem } from '../common/errors/field-problem.js';
+import { escapeLike } from '../common/sql/escape-like.js';
 import { assertUuid, DomainError } from '../common/errors/domain-error.js';
 import { deriveIdIssues, FIELD_LABELS, normalizeMemberFields } from '../membership/member-record/member-input.js';
 import { MemberRecord } from '../membership/member-record/member-record.entity.js';
@@ -25,9 +27,6 @@ import { readRosterRow, type RosterRow } from './roster-row.js';
 import { openRoster, type SourceRow } from './roster-source.js';
 import { bulkInsert, bulkUpdate, type SqlColumn } from './bulk-sql.js';
 import { csvLine, writeCsvFile } from './csv-file.js';
-import { escapeLike } from '../common/sql/escape-like.js';
-import { createWriteStream } from 'node:fs';
-import { once } from 'node:events';
 
 export interface ImportOptions {
   organization: string;
@@ -613,9 +612,9 @@ export class RosterImportService {
 
 const where = (s: SourceRow) => (s.sheet ? `dòng ${s.row} (trang ${s.sheet})` : `dòng ${s.row}`);
 
+/** The column header a field problem belongs to, as the file names it. */
 function columnFor(field: string, row: RosterRow): string {
-  const key = field.startsWith('profile.') ? field : field;
-  return row.columnOf.get(key) ?? FIELD_LABELS[field] ?? field;
+  return row.columnOf.get(field) ?? FIELD_LABELS[field] ?? field;
 }
 
 /** `id_number_hash` → `idNumberHash`, computed once per column name (this runs for every cell). */

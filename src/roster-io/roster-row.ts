@@ -37,7 +37,7 @@ export function readRosterRow(cells: string[], header: HeaderMatch): RosterRow |
     const raw = (cells[i] ?? '').trim();
     const text = DATE_FIELDS.has(col.key) ? excelSerialDate(raw) : raw;
     get.set(col.key, { col, text });
-    columnOf.set(col.key.startsWith('profile.') ? `profile.${col.key.slice(8)}` : col.key, col.header);
+    columnOf.set(col.key, col.header);
   }
   const value = (k: string) => get.get(k)?.text || undefined;
   const fields: RosterRow['fields'] = {};
