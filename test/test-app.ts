@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { AuthService } from '../src/access/auth.service.js';
-import type { Principal } from '../src/access/principal.js';
+import { cliPrincipal } from '../src/access/principal.js';
 import { Role } from '../src/access/role.js';
 import { totpCode } from '../src/access/totp.js';
 import { parseKey, type PersonalDataKey } from '../src/personal-data/personal-data-key.js';
@@ -50,17 +50,7 @@ export interface TestUser {
   totpSecret: string;
 }
 
-export const CLI_PRINCIPAL: Principal = {
-  kind: 'CLI',
-  id: null,
-  name: 'cli:test',
-  role: Role.ADMIN,
-  organization: null,
-  unitPath: null,
-  unitCode: null,
-  tokenId: null,
-  clientIp: null,
-};
+export const CLI_PRINCIPAL = cliPrincipal('test');
 
 export interface GqlResult<T> {
   status: number;

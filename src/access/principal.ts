@@ -66,3 +66,18 @@ export function assertOrganizationInScope(scope: RecordScope, organization: stri
   if (scope.kind === 'NONE' || (scope.kind === 'ORGANIZATION' && scope.organization !== organization))
     throw forbidden(`${action} của tổ chức ${organization} nằm ngoài phạm vi của tài khoản này`);
 }
+
+/** The CLI runs on the server itself: a local administrator, named `cli:<os user>` in the audit log. */
+export function cliPrincipal(osUser: string): Principal {
+  return {
+    kind: 'CLI',
+    id: null,
+    name: `cli:${osUser}`,
+    role: Role.ADMIN,
+    organization: null,
+    unitPath: null,
+    unitCode: null,
+    tokenId: null,
+    clientIp: null,
+  };
+}

@@ -11,7 +11,7 @@ import { openDatabase } from '../database/open-database.js';
 import { OrganizationsService } from '../membership/organization/organizations.service.js';
 import { CliModule } from './cli.module.js';
 import { AuthService } from '../access/auth.service.js';
-import type { Principal } from '../access/principal.js';
+import { cliPrincipal } from '../access/principal.js';
 import { isRole, Role } from '../access/role.js';
 import fs from 'node:fs';
 import { userInfo } from 'node:os';
@@ -103,7 +103,7 @@ export function buildProgram(): Command {
         await withServices(async (app) => {
           const def = await app
             .get(OrganizationsService)
-            .createAssociation({ ...o, sex: o.sex as 'MALE' | 'FEMALE' | undefined }, cliPrincipal());
+            .createAssociation({ ...o, sex: o.sex as 'MALE' | 'FEMALE' | undefined }, cliPrincipal(userInfo().username));
           log(`added ${def.code}: ${def.name}`);
           process.stdout.write(`${def.code}\n`);
         });
@@ -123,7 +123,10 @@ export function buildProgram(): Command {
       await withServices(async (app) => {
         const created = await app
           .get(AuthService)
-          .createUser({ username: o.username, role: o.role, organization: o.org, unit: o.unit, password }, cliPrincipal());
+          .createUser(
+            { username: o.username, role: o.role, organization: o.org, unit: o.unit, password },
+            cliPrincipal(userInfo().username),
+          );
         log(
           `created user ${created.user.username} (${created.user.role}${created.user.organizationCode ? ` ${created.user.organizationCode}` : ''})`,
         );
@@ -140,7 +143,7 @@ export function buildProgram(): Command {
     .requiredOption('--username <U>', 'log-in name')
     .action(async (o: { username: string }) => {
       await withServices(async (app) => {
-        const u = await app.get(AuthService).disableUser(o.username, cliPrincipal());
+        const u = await app.get(AuthService).disableUser(o.username, cliPrincipal(userInfo().username));
         log(`disabled ${u.username}`);
       });
     });
@@ -194,7 +197,7 @@ export function buildProgram(): Command {
               resultFile: o.result,
               full: o.full,
             },
-            cliPrincipal(),
+            cliPrincipal(userInfo().username),
             (p) => progress(`${p.rowsRead} dòng: ${p.created} mới, ${p.updated} cập nhật, ${p.unchanged} không đổi, ${p.rejected} lỗi`),
           );
           progress(null);
@@ -236,7 +239,7 @@ export function buildProgram(): Command {
     .option('--errors <FILE>', 'where to write the rejected rows (default: <name>.loi.csv beside the input)')
     .action(async (file: string, o: { errors?: string }) => {
       await withServices(async (app) => {
-        const s = await app.get(ResidentsService).import(file, cliPrincipal(), o.errors);
+        const s = await app.get(ResidentsService).import(file, cliPrincipal(userInfo().username), o.errors);
         for (const e of s.errors.slice(0, 20)) log(`dòng ${e.row}: ${e.message}`);
         if (s.errors.length > 20) log(`… và ${s.errors.length - 20} dòng lỗi khác`);
         process.stdout.write(`dòng\t${s.rows}\nlỗi\t${s.rejected}\nxã\t${s.communes}\nthay thế\t${s.replaced}\n`);
@@ -296,13 +299,16 @@ export function buildProgram(): Command {
             for (const org of DEMO_ORGS) {
               const s = await app
                 .get(RosterImportService)
-                .import(path.join(o.out, `${org}.csv`), { organization: org, createUnits: true, batchSize: 2000 }, cliPrincipal(), (p) =>
-                  progress(`${org}: ${p.rowsRead} dòng`),
+                .import(
+                  path.join(o.out, `${org}.csv`),
+                  { organization: org, createUnits: true, batchSize: 2000 },
+                  cliPrincipal(userInfo().username),
+                  (p) => progress(`${org}: ${p.rowsRead} dòng`),
                 );
               progress(null);
               log(`${org}: ${s.created} created, ${s.updated} updated, ${s.unchanged} unchanged, ${s.rejected} rejected`);
             }
-            const r = await app.get(ResidentsService).import(path.join(o.out, 'residents.csv'), cliPrincipal());
+            const r = await app.get(ResidentsService).import(path.join(o.out, 'residents.csv'), cliPrincipal(userInfo().username));
             log(`register extract: ${r.rows} people in ${r.communes} communes`);
           });
         process.stdout.write(`${o.out}\n`);
@@ -319,7 +325,7 @@ export function buildProgram(): Command {
       await withServices(async (app) => {
         const { rows } = await app
           .get(RosterExportService)
-          .export({ organization: o.org.toUpperCase(), unit: o.unit, format: o.format, out: o.out }, cliPrincipal());
+          .export({ organization: o.org.toUpperCase(), unit: o.unit, format: o.format, out: o.out }, cliPrincipal(userInfo().username));
         log(`exported ${rows} records`);
         process.stdout.write(`${o.out}\n`);
       });
@@ -352,7 +358,7 @@ export function buildProgram(): Command {
           .get(AuthService)
           .createServiceToken(
             { name: o.name, role: o.role, organization: o.org, unit: o.unit, expiresInDays: o.expiresDays },
-            cliPrincipal(),
+            cliPrincipal(userInfo().username),
           );
         log(`created service token '${record.name}' (${record.role}, id ${record.id}); it is shown only now`);
         process.stdout.write(`${value}\n`);
@@ -364,7 +370,7 @@ export function buildProgram(): Command {
     .requiredOption('--id <ID>', 'the token id (printed by `token create` on standard error)')
     .action(async (o: { id: string }) => {
       await withServices(async (app) => {
-        const t = await app.get(AuthService).revokeServiceToken(o.id, cliPrincipal());
+        const t = await app.get(AuthService).revokeServiceToken(o.id, cliPrincipal(userInfo().username));
         log(`revoked service token '${t.name}'`);
       });
     });
@@ -409,21 +415,6 @@ async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const c of process.stdin) chunks.push(c as Buffer);
   return Buffer.concat(chunks).toString('utf8');
-}
-
-/** The CLI runs on the server itself: a local administrator, named after the OS user in the audit log. */
-function cliPrincipal(): Principal {
-  return {
-    kind: 'CLI',
-    id: null,
-    name: `cli:${userInfo().username}`,
-    role: Role.ADMIN,
-    organization: null,
-    unitPath: null,
-    unitCode: null,
-    tokenId: null,
-    clientIp: null,
-  };
 }
 
 async function main(): Promise<void> {

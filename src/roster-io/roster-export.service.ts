@@ -1,5 +1,3 @@
-import { createWriteStream } from 'node:fs';
-import { once } from 'node:events';
 import { Injectable } from '@nestjs/common';
 import ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
@@ -11,7 +9,7 @@ import type { OrganizationDefinition } from '../membership/organization/organiza
 import { OrganizationsService } from '../membership/organization/organizations.service.js';
 import { UnitsService } from '../membership/unit/units.service.js';
 import { escapeLike } from '../common/sql/escape-like.js';
-import { csvCell } from './csv-file.js';
+import { openCsvWriter, type RowWriter } from './csv-file.js';
 import { templateColumns, type RosterColumn } from './roster-columns.js';
 
 export type RosterFormat = 'csv' | 'xlsx';
@@ -144,11 +142,6 @@ export class RosterExportService {
   }
 }
 
-interface RowWriter {
-  row(cells: string[]): Promise<void>;
-  close(): Promise<void>;
-}
-
 /** CSV in UTF-8 with a BOM (Excel then reads the accents), or a streamed .xlsx with text cells. */
 async function openWriter(out: string, format: RosterFormat, header: string[]): Promise<RowWriter> {
   if (format === 'xlsx') {
@@ -167,16 +160,5 @@ async function openWriter(out: string, format: RosterFormat, header: string[]): 
       },
     };
   }
-  const stream = createWriteStream(out);
-  const write = async (s: string) => {
-    if (!stream.write(s)) await once(stream, 'drain');
-  };
-  await write(`\uFEFF${header.map(csvCell).join(',')}\r\n`);
-  return {
-    row: (cells) => write(`${cells.map(csvCell).join(',')}\r\n`),
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        stream.end((e?: Error | null) => (e ? reject(e) : resolve()));
-      }),
-  };
+  return openCsvWriter(out, header);
 }

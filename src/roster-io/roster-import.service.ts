@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
-import { once } from 'node:events';
+import { createReadStream } from 'node:fs';
 import path from 'node:path';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -26,7 +25,7 @@ import { matchHeader, templateColumns, type HeaderMatch } from './roster-columns
 import { readRosterRow, type RosterRow } from './roster-row.js';
 import { openRoster, type SourceRow } from './roster-source.js';
 import { bulkInsert, bulkUpdate, type SqlColumn } from './bulk-sql.js';
-import { csvLine, writeCsvFile } from './csv-file.js';
+import { openCsvWriter, writeCsvFile } from './csv-file.js';
 
 export interface ImportOptions {
   organization: string;
@@ -231,13 +230,14 @@ export class RosterImportService {
       missing: null,
       resultFile: null,
     };
+    // The roster with the codes written back, streamed as the rows are read.
     const result = opts.resultFile
-      ? await openResultFile(
+      ? await openCsvWriter(
           opts.resultFile,
           templateColumns(def).map((c) => c.header),
         )
       : null;
-    summary.resultFile = result?.path ?? null;
+    summary.resultFile = opts.resultFile ?? null;
     const batchSize = opts.batchSize ?? 1000;
     let header: HeaderMatch | null = null;
     let sheet: string | null | undefined;
@@ -710,21 +710,4 @@ async function createBranch(
       em,
     );
   return service.create({ organization: org, code, name: code, kind: UnitKind.BRANCH, parent: base.code }, scope, em);
-}
-
-/** The roster with the codes written back, streamed as the rows are read. */
-async function openResultFile(
-  file: string,
-  header: string[],
-): Promise<{ path: string; row(cells: string[]): Promise<void>; close(): Promise<void> }> {
-  const stream = createWriteStream(file);
-  const write = async (s: string) => {
-    if (!stream.write(s)) await once(stream, 'drain');
-  };
-  await write(`\uFEFF${csvLine(header)}\r\n`);
-  return {
-    path: file,
-    row: (cells) => write(`${csvLine(cells)}\r\n`),
-    close: () => new Promise<void>((resolve, reject) => stream.end((e?: Error | null) => (e ? reject(e) : resolve()))),
-  };
 }
