@@ -4,6 +4,8 @@ import { BuiltInOrganizations1763700000002 } from './1763700000002-built-in-orga
 import { AccessAndPersonalData1763700000003 } from './1763700000003-access-and-personal-data.js';
 import { ImportJobs1763700000004 } from './1763700000004-import-jobs.js';
 import { Residents1763700000005 } from './1763700000005-residents.js';
+import { ImportDigest1763700000006 } from './1763700000006-import-digest.js';
+import { Linker1763700000007 } from './1763700000007-linker.js';
 
 /** Every migration, in order. A new one is added here and committed with its entity change. */
 export const MIGRATIONS = [
@@ -13,4 +15,6 @@ export const MIGRATIONS = [
   AccessAndPersonalData1763700000003,
   ImportJobs1763700000004,
   Residents1763700000005,
+  ImportDigest1763700000006,
+  Linker1763700000007,
 ];

@@ -33,6 +33,7 @@ import path from 'node:path';
 import { RosterExportService, type RosterFormat } from '../roster-io/roster-export.service.js';
 import { RosterImportService } from '../roster-io/roster-import.service.js';
 import { ResidentsService } from '../residents/residents.service.js';
+import { DEFAULT_LINK_OPTIONS, LinkerService } from '../linker/linker.service.js';
 
 /**
  * `lienthong <command>`: run on the server itself, as a local administrator. Results go to
@@ -53,6 +54,12 @@ async function withServices<T>(fn: (app: INestApplicationContext) => Promise<T>)
     await db.release();
   }
 }
+
+const prob = (name: string) => (v: string) => {
+  const p = Number(v);
+  if (!(p > 0 && p < 1)) throw new InvalidArgumentError(`${name} must be a probability between 0 and 1 (e.g. 0.99)`);
+  return p;
+};
 
 const int = (name: string) => (v: string) => {
   const n = Number(v);
@@ -343,6 +350,56 @@ export function buildProgram(): Command {
       });
     });
 
+  program
+    .command('link')
+    .description('link the records of every organization into persons (the population register as a bridge)')
+    .option('--auto <P>', 'link automatically at or above this probability', prob('--auto'), DEFAULT_LINK_OPTIONS.auto)
+    .option('--review <P>', 'send to review at or above this probability', prob('--review'), DEFAULT_LINK_OPTIONS.review)
+    .action(async (o: { auto: number; review: number }) => {
+      if (!(o.review < o.auto)) throw new UsageError(`--review (${o.review}) must be below --auto (${o.auto})`);
+      await withServices(async (app) => {
+        const started = Date.now();
+        const s = await app
+          .get(LinkerService)
+          .link({ auto: o.auto, review: o.review }, (step) => log(`${step} (${((Date.now() - started) / 1000).toFixed(1)} s)`));
+        for (const b of s.blocking)
+          log(
+            `blocking ${b.rule}: ${b.blocks} blocks, ${b.pairs} pairs${b.oversizedBlocks ? `; ${b.oversizedBlocks} blocks too large even within a commune (${b.oversizedRecords} records) skipped` : ''}`,
+          );
+        const fields = Object.keys(s.model.m) as (keyof typeof s.model.m)[];
+        for (const f of fields)
+          log(
+            `model ${f}: ${Object.keys(s.model.m[f])
+              .map((l) => `${l} m=${s.model.m[f][l].toFixed(3)} u=${(s.model.u[f][l] ?? 0).toFixed(4)}`)
+              .join(', ')}`,
+          );
+        process.stdout.write(
+          [
+            `hồ sơ\t${s.records}`,
+            `cặp ứng viên\t${s.candidatePairs}`,
+            `liên kết tự động\t${s.autoLinks}`,
+            `liên kết qua CSDL dân cư\t${s.bridgeLinks}`,
+            `cặp cần xem xét\t${s.reviewPairs}`,
+            `liên kết bị từ chối (hai số định danh)\t${s.refusedLinks}`,
+            `hồ sơ khớp CSDL dân cư\t${s.verifiedRecords}`,
+            `số người\t${s.persons}`,
+            `người ở từ hai tổ chức\t${s.multiOrganizationPersons}`,
+            `hồ sơ trùng trong một tổ chức\t${s.duplicateInOrganization}`,
+            `giây\t${((Date.now() - started) / 1000).toFixed(1)}`,
+          ].join('\n') + '\n',
+        );
+      });
+    });
+  program
+    .command('audit')
+    .description('write every ACTIVE member record with its person and flags (org,ma_ho_so,person_id,ao,flags)')
+    .requiredOption('--out <FILE>', 'the CSV file to write')
+    .action(async (o: { out: string }) => {
+      await withServices(async (app) => {
+        const n = await app.get(LinkerService).writeAudit(o.out);
+        process.stdout.write(`hồ sơ\t${n}\ntệp\t${o.out}\n`);
+      });
+    });
   const token = program.command('token').description('service tokens for scheduled jobs and integrations');
   token
     .command('create')

@@ -29,3 +29,15 @@ export async function openCsvWriter(path: string, header: string[]): Promise<Row
     close: () => new Promise<void>((resolve, reject) => stream.end((e?: Error | null) => (e ? reject(e) : resolve()))),
   };
 }
+
+/** RFC 4180 for programs (no BOM, LF, quotes only around commas, quotes and line breaks): files other tools parse. */
+export async function writeMachineCsv(path: string, header: string[], rows: Iterable<string[]>): Promise<void> {
+  const cell = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+  const stream = createWriteStream(path);
+  const write = async (s: string) => {
+    if (!stream.write(s)) await once(stream, 'drain');
+  };
+  await write(`${header.map(cell).join(',')}\n`);
+  for (const r of rows) await write(`${r.map(cell).join(',')}\n`);
+  await new Promise<void>((resolve, reject) => stream.end((e?: Error | null) => (e ? reject(e) : resolve())));
+}

@@ -22,7 +22,7 @@ import { IdNumberVault } from '../personal-data/id-number-vault.js';
 import { tombstoneKeys } from '../personal-data/tombstone-keys.js';
 import { ImportJob, ImportJobStatus, ImportRowError } from './import-job.entity.js';
 import { matchHeader, templateColumns, type HeaderMatch } from './roster-columns.js';
-import { readRosterRow, type RosterRow } from './roster-row.js';
+import { readRosterRow, type RosterRow, type RowProblem } from './roster-row.js';
 import { openRoster, type SourceRow } from './roster-source.js';
 import { bulkInsert, bulkUpdate, type SqlColumn } from './bulk-sql.js';
 import { openCsvWriter, writeCsvFile } from './csv-file.js';
@@ -67,7 +67,22 @@ interface PendingRow {
   source: SourceRow;
   row: RosterRow;
   /** The row's values in template order (for the error file). */
-  templateCells: string[];
+  templateCells: () => string[];
+  /** What the row says, hashed: equal to a record's `import_digest`, the row changes nothing. */
+  digest: Buffer;
+  /** The row read as a new record (done while the previous batch is written); null for a record that exists. */
+  prepared: PreparedRow | null;
+}
+
+/** A row normalized, its commune read and its ID number sealed: what the database needs, or what is wrong. */
+interface PreparedRow {
+  problems: RowProblem[];
+  /** Column values (camelCase) to write, unit aside; null when the row has problems. */
+  values: Record<string, unknown> | null;
+  /** The commune the row's unit is created in (with `--create-units`). */
+  communeCode: string | null;
+  /** Tombstone keys of a new record (when anyone was ever erased). */
+  tombstoneKeys: Buffer[];
 }
 
 /** member_record columns the import writes, with their SQL types (for unnest). */
@@ -97,6 +112,7 @@ const RECORD_COLUMNS: SqlColumn[] = [
   ['last_dues_date', 'date'],
   ['profile', 'jsonb'],
   ['raw', 'jsonb'],
+  ['import_digest', 'bytea'],
 ];
 
 /** Fields whose change makes an imported row "updated" (raw values alone do not). */
@@ -274,16 +290,20 @@ export class RosterImportService {
           row.externalId = `${def.code}-${job.sourceSha256.slice(0, 8)}-${ordinal}`;
           row.problems = row.problems.filter((p) => !p.message.startsWith('Mã hồ sơ:'));
         }
-        const byKey = new Map([...header.fields.entries()].map(([i, c]) => [c.key, src.cells[i] ?? '']));
-        const templateCells = columns.map((c) => (c.key === 'externalId' ? row.externalId : (byKey.get(c.key) ?? '')));
-        await result?.row(templateCells);
+        const cells = src.cells;
+        const externalId = row.externalId;
+        const order = cellOrder(header, columns);
+        const templateCells = () => order.map((i) => (i === EXTERNAL_ID ? externalId : i < 0 ? '' : (cells[i] ?? '')));
+        await result?.row(templateCells());
         if (ordinal <= job.rowsCommitted) {
           // Committed before the process stopped: only remember its Mã hồ sơ for the duplicate check.
           if (row.externalId && !ctx.seen.has(row.externalId)) ctx.seen.set(row.externalId, where(src));
           continue;
         }
-        batch.push({ ordinal, source: src, row, templateCells });
+        batch.push({ ordinal, source: src, row, templateCells, digest: rowDigest(row), prepared: null });
         if (batch.length >= batchSize) {
+          // Read the new rows now, while the previous batch is being written.
+          await this.prepareNew(batch, ctx);
           // One batch is written while the next is read: batches still commit one after another, in order.
           const full = batch;
           batch = [];
@@ -369,6 +389,62 @@ export class RosterImportService {
     return this.db.getRepository(ImportRowError).find({ where: { jobId }, order: { ordinal: 'ASC' }, take: first });
   }
 
+  /**
+   * A row read into the columns of a record: normalized, its commune resolved, its ID number sealed
+   * and its ID issues derived, against the current record when there is one. Problems name the
+   * file's column. Pure but for the vault (no database), so it runs while the previous batch is written.
+   */
+  private prepare(row: RosterRow, ctx: ImportContext, current?: MemberRecord): PreparedRow {
+    const fieldProblems: FieldProblem[] = [];
+    const { changes, problems } = normalizeMemberFields(row.fields, { definition: ctx.def, today: ctx.today, current });
+    fieldProblems.push(...problems);
+    const touchesCommune = row.fields.communeCode !== undefined || row.fields.communeName !== undefined;
+    const commune = touchesCommune ? this.records.resolveCommune(row.fields, fieldProblems) : null;
+    const out: PreparedRow = {
+      problems: fieldProblems.map((f) => ({ column: columnFor(f.field, row), value: f.value, message: f.message })),
+      values: null,
+      communeCode: commune?.values.communeCode ?? null,
+      tombstoneKeys: [],
+    };
+    if (fieldProblems.length || row.problems.length) return out;
+    const { idNumber, rawIdNumber, ...plain } = changes;
+    const values: Record<string, unknown> = { ...plain };
+    if (idNumber !== undefined) Object.assign(values, this.vault.sealIdNumber(idNumber));
+    // The entered form is sealed only when it differs from the number (most cells hold just the 12 digits).
+    if (rawIdNumber !== undefined) values.idNumberRawSealed = rawIdNumber && rawIdNumber !== idNumber ? this.vault.seal(rawIdNumber) : null;
+    if (commune) Object.assign(values, commune.values, { raw: { ...(changes.raw ?? {}), ...commune.raw } });
+    if (row.status) values.status = row.status;
+    const clearId = idNumber !== undefined ? idNumber : current?.idNumberSealed ? this.vault.open(current.idNumberSealed) : null;
+    const merged = { ...(current ?? {}), ...values } as MemberRecord;
+    values.idIssues = deriveIdIssues({ ...merged, idNumber: clearId }, ctx.today);
+    out.values = values;
+    if (!current && ctx.anyTombstone)
+      out.tombstoneKeys = tombstoneKeys(this.vault, {
+        idNumber: idNumber ?? null,
+        nameFolded: merged.nameFolded ?? null,
+        birthDate: merged.birthDate ?? null,
+        birthDatePrecision: merged.birthDatePrecision ?? null,
+      }).map((k) => k.hash);
+    return out;
+  }
+
+  /**
+   * Prepares the rows whose Mã hồ sơ the organization does not have yet (the bulk of a first
+   * import). A hint only: flush looks again inside its transaction and reads any row it finds
+   * existing against the current record.
+   */
+  private async prepareNew(batch: PendingRow[], ctx: ImportContext): Promise<void> {
+    const known = new Set(
+      (
+        await this.db.query<{ external_id: string }[]>(
+          `SELECT external_id FROM member_record WHERE organization_code = $1 AND external_id = ANY($2)`,
+          [ctx.def.code, batch.map((p) => p.row.externalId)],
+        )
+      ).map((r) => r.external_id),
+    );
+    for (const p of batch) if (!known.has(p.row.externalId)) p.prepared = this.prepare(p.row, ctx);
+  }
+
   /** One batch, in one transaction with the job's counters: all of it is written, or none. */
   private async flush(batch: PendingRow[], job: ImportJob, ctx: ImportContext, actor: Principal, summary: ImportSummary): Promise<void> {
     const counts = { created: 0, updated: 0, unchanged: 0, rejected: 0 };
@@ -377,16 +453,33 @@ export class RosterImportService {
       // One import at a time per organization: two imports of the same codes cannot both insert.
       await em.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`import:${ctx.def.code}`]);
       const ids = [...new Set(batch.map((b) => b.row.externalId).filter(Boolean))];
-      const existing = new Map(
+      // Records whose last import was this very row need not be read: the row changes nothing.
+      const digests = new Map(
         (
-          await em
-            .getRepository(MemberRecord)
-            .createQueryBuilder('r')
-            .leftJoinAndSelect('r.unit', 'u')
-            .where('r.organization_code = :org AND r.external_id = ANY(:ids)', { org: ctx.def.code, ids })
-            .getMany()
-        ).map((r) => [r.externalId, r]),
+          await em.query<{ external_id: string; import_digest: Buffer | null }[]>(
+            `SELECT external_id, import_digest FROM member_record WHERE organization_code = $1 AND external_id = ANY($2)`,
+            [ctx.def.code, ids],
+          )
+        ).map((r) => [r.external_id, r.import_digest]),
       );
+      // (A secretariat kept to one unit still has each record checked against its scope.)
+      const trustDigest = !(ctx.scope.kind === 'ORGANIZATION' && ctx.scope.unitPath);
+      const unchangedRow = (p: PendingRow) => trustDigest && !!digests.get(p.row.externalId)?.equals(p.digest);
+      const toRead = new Set<string>();
+      for (const p of batch) if (digests.has(p.row.externalId) && !unchangedRow(p)) toRead.add(p.row.externalId);
+      const existing = new Map(
+        toRead.size
+          ? (
+              await em
+                .getRepository(MemberRecord)
+                .createQueryBuilder('r')
+                .leftJoinAndSelect('r.unit', 'u')
+                .where('r.organization_code = :org AND r.external_id = ANY(:ids)', { org: ctx.def.code, ids: [...toRead] })
+                .getMany()
+            ).map((r) => [r.externalId, r])
+          : [],
+      );
+      const digestOnly: [string, Buffer][] = [];
       const creates: Record<string, unknown>[] = [];
       const updates: { before: MemberRecord; after: Record<string, unknown> }[] = [];
       const reject = (p: PendingRow, problems: { column: string | null; value: string | null; message: string }[]) => {
@@ -399,7 +492,7 @@ export class RosterImportService {
           columnName: [...new Set(problems.map((x) => x.column).filter(Boolean))].join(', ') || null,
           value: problems.find((x) => x.value !== null)?.value ?? null,
           message: problems.map((x) => x.message).join('; '),
-          cells: p.templateCells,
+          cells: p.templateCells(),
         });
       };
       const pendingTombstone: { p: PendingRow; values: Record<string, unknown>; keys: Buffer[] }[] = [];
@@ -416,29 +509,27 @@ export class RosterImportService {
             });
           else ctx.seen.set(row.externalId, where(p.source));
         }
+        if (!problems.length && unchangedRow(p)) {
+          counts.unchanged++;
+          continue;
+        }
         // Every problem of the row at once: the secretary fixes the row in one go.
         const current = existing.get(row.externalId) ?? null;
-        const fieldProblems: FieldProblem[] = [];
-        const { changes, problems: normProblems } = normalizeMemberFields(row.fields, {
-          definition: ctx.def,
-          today: ctx.today,
-          current: current ?? undefined,
-        });
-        fieldProblems.push(...normProblems);
-        const touchesCommune = row.fields.communeCode !== undefined || row.fields.communeName !== undefined;
-        const commune = touchesCommune ? this.records.resolveCommune(row.fields, fieldProblems) : null;
+        const prepared = current ? this.prepare(row, ctx, current) : (p.prepared ?? this.prepare(row, ctx));
+        problems.push(...prepared.problems);
+        const unitProblems: FieldProblem[] = [];
         const unit = row.unit
           ? await ctx.unit(
               row.unit,
-              commune?.values.communeCode ?? current?.communeCode ?? null,
+              prepared.communeCode ?? current?.communeCode ?? null,
               em,
               this.units,
               actor,
-              fieldProblems,
-              problems.length === 0 && fieldProblems.length === 0,
+              unitProblems,
+              problems.length === 0,
             )
           : undefined;
-        problems.push(...fieldProblems.map((f) => ({ column: columnFor(f.field, row), value: f.value, message: f.message })));
+        problems.push(...unitProblems.map((f) => ({ column: columnFor(f.field, row), value: f.value, message: f.message })));
         // A secretariat kept to one unit imports into that subtree only, and changes only records kept there.
         if (ctx.scope.kind === 'ORGANIZATION' && ctx.scope.unitPath) {
           const within = (u: { path: string } | null | undefined) =>
@@ -456,41 +547,25 @@ export class RosterImportService {
               message: 'Mã đơn vị: tài khoản này chỉ quản lý một đơn vị, cần mã đơn vị thuộc phạm vi đó',
             });
         }
-        if (problems.length) {
+        if (problems.length || !prepared.values) {
           reject(p, problems);
           continue;
         }
-        const { idNumber, rawIdNumber, ...plain } = changes;
-        const values: Record<string, unknown> = { ...plain };
-        if (idNumber !== undefined) Object.assign(values, this.vault.sealIdNumber(idNumber));
-        // The entered form is sealed only when it differs from the number (most cells hold just the 12 digits).
-        if (rawIdNumber !== undefined)
-          values.idNumberRawSealed = rawIdNumber && rawIdNumber !== idNumber ? this.vault.seal(rawIdNumber) : null;
-        if (commune) Object.assign(values, commune.values, { raw: { ...(changes.raw ?? {}), ...commune.raw } });
+        const values: Record<string, unknown> = { ...prepared.values, importDigest: p.digest };
         if (unit !== undefined) values.unitId = unit?.id ?? null;
-        if (row.status) values.status = row.status;
-        const clearId = idNumber !== undefined ? idNumber : current?.idNumberSealed ? this.vault.open(current.idNumberSealed) : null;
-        const merged = { ...(current ?? {}), ...values } as MemberRecord;
-        values.idIssues = deriveIdIssues({ ...merged, idNumber: clearId }, ctx.today);
         if (!current) {
-          const keys = !ctx.anyTombstone
-            ? []
-            : tombstoneKeys(this.vault, {
-                idNumber: idNumber ?? null,
-                nameFolded: merged.nameFolded ?? null,
-                birthDate: merged.birthDate ?? null,
-                birthDatePrecision: merged.birthDatePrecision ?? null,
-              });
           pendingTombstone.push({
             p,
             values: { status: MemberStatus.ACTIVE, ...values, externalId: row.externalId },
-            keys: keys.map((k) => k.hash),
+            keys: prepared.tombstoneKeys,
           });
           continue;
         }
         const after = { ...current, ...values };
-        if (COMPARED.every((k) => same(current[k], after[k]))) counts.unchanged++;
-        else updates.push({ before: current, after: values });
+        if (COMPARED.every((k) => same(current[k], after[k]))) {
+          counts.unchanged++;
+          digestOnly.push([current.id, p.digest]);
+        } else updates.push({ before: current, after: values });
       }
       // People erased on request are not created again by an import: the secretariat must confirm one by one.
       const allKeys = pendingTombstone.flatMap((t) => t.keys);
@@ -594,6 +669,8 @@ export class RosterImportService {
           );
         counts.updated += updates.length;
       }
+      // Unchanged by this row (written differently): the next import of it need not read the record.
+      if (digestOnly.length) await bulkUpdate(em, 'member_record', 'id', [['import_digest', 'bytea']], digestOnly);
       if (errors.length) await em.getRepository(ImportRowError).insert(errors);
       const last = batch[batch.length - 1].ordinal;
       await em.query(
@@ -608,6 +685,28 @@ export class RosterImportService {
     summary.unchanged += counts.unchanged;
     summary.rejected += counts.rejected;
   }
+}
+
+/** Marks the Mã hồ sơ column in `cellOrder` (its value may be assigned). */
+const EXTERNAL_ID = -2;
+const CELL_ORDERS = new WeakMap<HeaderMatch, number[]>();
+/** For each template column, the index of the file's cell that holds it (-1: none), computed once per header. */
+function cellOrder(header: HeaderMatch, columns: { key: string }[]): number[] {
+  let order = CELL_ORDERS.get(header);
+  if (!order) {
+    const byKey = new Map<string, number>([...header.fields.entries()].map(([i, c]) => [c.key, i]));
+    order = columns.map((c) => (c.key === 'externalId' ? EXTERNAL_ID : (byKey.get(c.key) ?? -1)));
+    CELL_ORDERS.set(header, order);
+  }
+  return order;
+}
+
+/** What a row says, as the record would take it (16 bytes of SHA-256). */
+function rowDigest(row: RosterRow): Buffer {
+  return createHash('sha256')
+    .update(JSON.stringify([row.externalId, row.fields, row.unit, row.status]))
+    .digest()
+    .subarray(0, 16);
 }
 
 const where = (s: SourceRow) => (s.sheet ? `dòng ${s.row} (trang ${s.sheet})` : `dòng ${s.row}`);

@@ -125,7 +125,7 @@ export class MemberRecord {
   @Column({ name: 'join_date', type: 'date', nullable: true })
   joinDate: string | null;
 
-  @Index()
+  /** Not indexed: a handful of values, which a btree would not narrow (filters ride the name index). */
   @Column({ type: 'varchar', length: 16, default: MemberStatus.ACTIVE })
   status: MemberStatus;
 
@@ -141,6 +141,14 @@ export class MemberRecord {
 
   @Column({ type: 'jsonb', default: {} })
   raw: RawValues;
+
+  /**
+   * Digest of the import row this record is exactly the result of; a re-import of the same row is
+   * then unchanged without being read again. Any other write clears it (trigger
+   * `member_record_clear_import_digest`), so a record edited since always gets compared.
+   */
+  @Column({ name: 'import_digest', type: 'bytea', nullable: true, select: false })
+  importDigest: Buffer | null;
 
   /** Set when the person's data was erased on request; the row stays for aggregate figures. */
   @Column({ name: 'erased_at', type: 'timestamptz', nullable: true })

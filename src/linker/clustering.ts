@@ -1,0 +1,109 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * Records → persons (pure). Links are taken strongest first; a link that would put two different
+ * 12-digit ID numbers in one person is refused (no chaining errors), unless that very pair was
+ * judged a typing slip of one number.
+ */
+export interface Edge {
+  a: number;
+  b: number;
+  weight: number;
+}
+
+export interface Clusters {
+  /** For each record, the index of its cluster's root. */
+  root: Int32Array;
+  /** Links refused because they would join two ID numbers. */
+  refused: Edge[];
+}
+
+export function cluster(n: number, edges: Edge[], idOf: (record: number) => string | null, slipPairs: Set<string> = new Set()): Clusters {
+  const parent = new Int32Array(n);
+  for (let i = 0; i < n; i++) parent[i] = i;
+  // The ID numbers (keyed hashes) each cluster holds, kept at its root.
+  const ids = new Map<number, string[]>();
+  for (let i = 0; i < n; i++) {
+    const id = idOf(i);
+    if (id) ids.set(i, [id]);
+  }
+  const find = (x: number): number => {
+    while (parent[x] !== x) {
+      parent[x] = parent[parent[x]];
+      x = parent[x];
+    }
+    return x;
+  };
+  const refused: Edge[] = [];
+  // Strongest first; ties broken by record order, so the result does not depend on the input order.
+  const sorted = [...edges].sort((x, y) => y.weight - x.weight || x.a - y.a || x.b - y.b);
+  for (const e of sorted) {
+    const ra = find(e.a);
+    const rb = find(e.b);
+    if (ra === rb) continue;
+    const ia = ids.get(ra) ?? [];
+    const ib = ids.get(rb) ?? [];
+    if (ia.some((x) => ib.some((y) => x !== y && !slipPairs.has(slipKey(x, y))))) {
+      refused.push(e);
+      continue;
+    }
+    // The smaller index becomes the root: deterministic.
+    const [keep, drop] = ra < rb ? [ra, rb] : [rb, ra];
+    parent[drop] = keep;
+    const merged = [...new Set([...ia, ...ib])];
+    if (merged.length) ids.set(keep, merged);
+    ids.delete(drop);
+  }
+  const root = new Int32Array(n);
+  for (let i = 0; i < n; i++) root[i] = find(i);
+  return { root, refused };
+}
+
+export const slipKey = (x: string, y: string) => (x < y ? `${x}|${y}` : `${y}|${x}`);
+
+/** A person id for a cluster first seen now: derived from its first record's id, so a rerun gives the same. */
+export function newPersonId(recordId: string, attempt = 0): string {
+  const h = createHash('sha256')
+    .update(`person:${recordId}${attempt ? `:${attempt}` : ''}`)
+    .digest();
+  h[6] = (h[6] & 0x0f) | 0x80; // version 8 (custom)
+  h[8] = (h[8] & 0x3f) | 0x80;
+  const x = h.subarray(0, 16).toString('hex');
+  return `${x.slice(0, 8)}-${x.slice(8, 12)}-${x.slice(12, 16)}-${x.slice(16, 20)}-${x.slice(20, 32)}`;
+}
+
+/**
+ * Stable person ids: each cluster keeps the id its records had before when it can — the id most
+ * of its records had (larger clusters choose first) — and a cluster with nothing to keep gets an id
+ * derived from its first record.
+ */
+export function assignPersonIds(recordIds: string[], root: Int32Array, previous: (record: number) => string | null): string[] {
+  const members = new Map<number, number[]>();
+  for (let i = 0; i < recordIds.length; i++) {
+    const r = root[i];
+    const list = members.get(r);
+    if (list) list.push(i);
+    else members.set(r, [i]);
+  }
+  const order = [...members.entries()].sort((x, y) => y[1].length - x[1].length || x[0] - y[0]);
+  const taken = new Set<string>();
+  const personOfRoot = new Map<number, string>();
+  for (const [r, list] of order) {
+    const votes = new Map<string, number>();
+    for (const i of list) {
+      const p = previous(i);
+      if (p) votes.set(p, (votes.get(p) ?? 0) + 1);
+    }
+    const choice = [...votes.entries()].filter(([p]) => !taken.has(p)).sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))[0]?.[0];
+    let id = choice;
+    if (!id) {
+      const first = list.reduce((best, i) => (recordIds[i] < recordIds[best] ? i : best), list[0]);
+      let attempt = 0;
+      do id = newPersonId(recordIds[first], attempt++);
+      while (taken.has(id));
+    }
+    taken.add(id);
+    personOfRoot.set(r, id);
+  }
+  return recordIds.map((_, i) => personOfRoot.get(root[i])!);
+}

@@ -1,0 +1,205 @@
+import {
+  BirthLevel,
+  compareBirth,
+  compareCommunes,
+  compareIds,
+  compareNames,
+  IdLevel,
+  linkDate,
+  linkName,
+  NameLevel,
+  oneDigitSlip,
+  oneSlip,
+  SimpleLevel,
+} from './compare.js';
+import { assignPersonIds, cluster, newPersonId, slipKey } from './clustering.js';
+import {
+  estimateM,
+  estimateU,
+  expectationMaximization,
+  explain,
+  PatternTable,
+  score,
+  startingM,
+  type Comparison,
+  type Model,
+} from './model.js';
+
+describe('names as the linker compares them', () => {
+  it.each([
+    ['Nguyễn Thị Hòa', 'Nguyễn Thị Hoà', NameLevel.SAME], // old tone placement
+    ['Nguyễn Thị Hòa', 'Nguyễn Thị Hòa'.normalize('NFD'), NameLevel.SAME], // NFD text
+    ['NGUYỄN  THỊ HÒA', ' nguyễn thị hòa ', NameLevel.SAME], // case and spacing
+    ['Nguyen Thi Hoa', 'Nguyễn Thị Hòa', NameLevel.SAME], // typed without marks
+    ['Hoàng Văn Nam', 'Huỳnh Văn Nam', NameLevel.SAME], // North and South
+    ['Vũ Thị Lan', 'Võ Thị Lan', NameLevel.SAME],
+    ['Đặng Thị Mai', 'Đặng Mai', NameLevel.SAME], // a dropped Thị
+    ['Trần Văn Hùng', 'Trần Văn Hưng', NameLevel.MARKS_DIFFER], // two names
+    ['Lê Quang Minh', 'Lê Minh', NameLevel.MIDDLE_DIFFERS],
+    ['Lê Quang Minh', 'Lê Đức Minh', NameLevel.MIDDLE_DIFFERS],
+    ['Phạm Văn Tuấn', 'Phạm Văn Tuán', NameLevel.MARKS_DIFFER], // both marked, other marks
+    ['Phạm Văn Tuấn', 'Phạm Văn Tuấnn', NameLevel.TYPO],
+    ['Phạm Văn Tuấn', 'Phạm Văn Tấun', NameLevel.TYPO],
+    ['Phạm Văn Tuấn', 'Phạm Văn Dũng', NameLevel.DIFFERENT],
+  ])('%s / %s → %s', (a, b, level) => {
+    expect(compareNames(linkName(a), linkName(b))).toBe(level);
+  });
+
+  it('keeps the family name out of the marks check and unifies its variants in the key', () => {
+    expect(linkName('Huỳnh Thị Thu Thủy')).toEqual({
+      family: 'hoang',
+      middle: 'thu',
+      given: 'thuy',
+      key: 'hoang thu thuy',
+      marked: 'thị thu thủy',
+    });
+    expect(linkName('Thủy')).toMatchObject({ family: '', given: 'thuy', key: 'thuy' });
+  });
+
+  it.each([
+    ['tuan', 'tuna', true],
+    ['tuan', 'tun', true],
+    ['tuan', 'tuanh', true],
+    ['tuan', 'tuan', false],
+    ['tuan', 'nuat', false],
+    ['an', 'anh', true],
+    ['a', 'b', false],
+  ])('one slip between %s and %s: %s', (a, b, yes) => expect(oneSlip(a, b)).toBe(yes));
+});
+
+describe('birth dates with their precision', () => {
+  const d = (iso: string, p = 'DAY') => linkDate(iso, p);
+  it.each([
+    [d('1980-03-12'), d('1980-03-12'), BirthLevel.SAME_DAY],
+    [d('1980-03-12'), d('1980-12-03'), BirthLevel.SWAPPED],
+    [d('1980-03-12'), d('1980-01-01', 'YEAR'), BirthLevel.SAME_YEAR],
+    [d('1980-01-01'), d('1980-01-01'), BirthLevel.SAME_YEAR], // the 01/01 placeholder is a year
+    [d('1980-03-12'), d('1980-07-21'), BirthLevel.DAY_DIFFERS],
+    [d('1980-03-12'), d('1981-03-12'), BirthLevel.NEAR_YEAR],
+    [d('1980-03-12'), d('1975-03-12'), BirthLevel.DIFFERENT],
+    [d('1980-03-12'), null, BirthLevel.MISSING],
+  ])('%j / %j → %s', (a, b, level) => expect(compareBirth(a, b)).toBe(level));
+});
+
+describe('ID numbers, phones, communes', () => {
+  const cccd = (hash: string) => ({ hash, kind: 'CCCD' });
+  it('tells a typing slip of one 12-digit number from another number', () => {
+    expect(compareIds(cccd('h1'), cccd('h1'), () => null)).toBe(IdLevel.SAME);
+    expect(compareIds(cccd('h1'), cccd('h2'), () => ['011080012345', '011080012346'])).toBe(IdLevel.ONE_SLIP);
+    expect(compareIds(cccd('h1'), cccd('h2'), () => ['011080012345', '011080012354'])).toBe(IdLevel.ONE_SLIP); // swapped neighbours
+    expect(compareIds(cccd('h1'), cccd('h2'), () => ['011080012345', '011080099345'])).toBe(IdLevel.DIFFERENT);
+    expect(compareIds(cccd('h1'), { hash: null, kind: null }, () => null)).toBe(IdLevel.MISSING);
+    // A CMND is weak: equal counts a little, different says nothing (numbers were reissued).
+    expect(compareIds({ hash: 'c', kind: 'CMND' }, { hash: 'c', kind: 'CMND' }, () => null)).toBe(IdLevel.SAME_CMND);
+    expect(compareIds({ hash: 'c', kind: 'CMND' }, { hash: 'd', kind: 'CMND' }, () => null)).toBe(IdLevel.MISSING);
+    expect(compareIds({ hash: 'c', kind: 'CMND' }, cccd('h1'), () => null)).toBe(IdLevel.MISSING);
+    expect(oneDigitSlip('123', '1234')).toBe(false);
+  });
+
+  it('reads an old commune split across new ones as agreeing with any of them', () => {
+    expect(compareCommunes({ code: '00004', candidates: [] }, { code: null, candidates: ['00008', '00004'] })).toBe(SimpleLevel.SAME);
+    expect(compareCommunes({ code: '00004', candidates: [] }, { code: '00008', candidates: [] })).toBe(SimpleLevel.DIFFERENT);
+    expect(compareCommunes({ code: null, candidates: [] }, { code: '00008', candidates: [] })).toBe(SimpleLevel.MISSING);
+  });
+});
+
+describe('the model', () => {
+  const base: Comparison = {
+    name: NameLevel.SAME,
+    birth: BirthLevel.SAME_DAY,
+    sex: SimpleLevel.SAME,
+    id: IdLevel.MISSING,
+    phone: SimpleLevel.MISSING,
+    commune: SimpleLevel.SAME,
+    organization: SimpleLevel.DIFFERENT,
+  };
+  const u = estimateU([
+    { c: { ...base, name: NameLevel.DIFFERENT, birth: BirthLevel.DIFFERENT, commune: SimpleLevel.DIFFERENT }, n: 900 },
+    { c: { ...base, name: NameLevel.DIFFERENT, birth: BirthLevel.DIFFERENT, sex: SimpleLevel.DIFFERENT }, n: 100 },
+  ]);
+  const model: Model = { lambda: 0.1, m: startingM(), u };
+  const freq = (name: number, birth: number) => ({ total: 100_000, name: () => name, birth: () => birth });
+
+  it('counts a common name and a common birth date for less than rare ones', () => {
+    const rare = score(model, base, { nameKey: 'x', birthKey: '1980-03-12' }, freq(1, 1));
+    const common = score(model, base, { nameKey: 'x', birthKey: '1980-03-12' }, freq(800, 200));
+    expect(rare.weight).toBeGreaterThan(common.weight);
+    expect(common.contributions.find((c) => c.field === 'name')?.frequency).toBe(800);
+  });
+
+  it('counts a sex mismatch strongly against, whatever the estimate', () => {
+    const s = score(model, { ...base, sex: SimpleLevel.DIFFERENT }, { nameKey: 'x', birthKey: null }, freq(1, 1));
+    expect(s.contributions.find((c) => c.field === 'sex')!.weight).toBeLessThanOrEqual(-8);
+  });
+
+  it('learns m by EM from pairs that are mostly matches and mostly not', () => {
+    const table = new PatternTable();
+    for (let i = 0; i < 300; i++) table.add(base);
+    for (let i = 0; i < 700; i++)
+      table.add({ ...base, name: NameLevel.DIFFERENT, birth: BirthLevel.DIFFERENT, commune: SimpleLevel.DIFFERENT });
+    expect(table.patterns.map((p) => p.n)).toEqual([300, 700]);
+    const fitted = expectationMaximization(table.patterns, u);
+    expect(fitted.lambda).toBeGreaterThan(0.2);
+    expect(fitted.lambda).toBeLessThan(0.4);
+    expect(fitted.m.name.SAME).toBeGreaterThan(0.9);
+  });
+
+  it('is not fooled by many namesakes: m is learnt on pairs anchored by an ID number, and by name and birth date', () => {
+    const table = new PatternTable();
+    table.add({ ...base, id: IdLevel.SAME }, 300);
+    // Ten times as many namesakes in upland communes: same name, same commune, another number.
+    table.add({ ...base, id: IdLevel.DIFFERENT, birth: BirthLevel.SAME_YEAR }, 3000);
+    table.add({ ...base, id: IdLevel.MISSING, birth: BirthLevel.DIFFERENT, name: NameLevel.DIFFERENT }, 2000);
+    const uFull = { ...u, id: { SAME: 0.0001, ONE_SLIP: 0.0001, DIFFERENT: 0.9997, SAME_CMND: 0.0001 } };
+    const fitted = estimateM(table.patterns, uFull);
+    expect(fitted.m.id.SAME).toBeGreaterThan(0.9);
+    expect(fitted.m.birth.SAME_DAY).toBeGreaterThan(0.9);
+    // Plain EM over all the pairs takes the namesakes for the matching class.
+    expect(expectationMaximization(table.patterns, uFull).m.birth.SAME_YEAR).toBeGreaterThan(0.5);
+  });
+
+  it('explains a decision in Vietnamese, strongest evidence first', () => {
+    const s = score(model, { ...base, id: IdLevel.SAME }, { nameKey: 'x', birthKey: '1980-03-12' }, freq(3, 1));
+    const text = explain(s, 'cùng một người');
+    expect(text).toMatch(/cùng số định danh/i);
+    expect(text).toContain('cùng họ tên (3 hồ sơ có tên này)');
+    const weights = [...text.matchAll(/ ([+-][\d,]+)(?=;|\.)/g)].map((m) => Math.abs(Number(m[1].replace(',', '.'))));
+    expect(weights.length).toBe(s.contributions.length);
+    expect(weights).toEqual([...weights].sort((x, y) => y - x));
+    expect(text).toMatch(/Xác suất cùng một người [\d,]+%: cùng một người\.$/);
+  });
+});
+
+describe('records into persons', () => {
+  it('never puts two ID numbers in one person, unless the pair was a typing slip', () => {
+    const ids = ['A', null, 'B', 'C'];
+    // 0—1 and 1—2 would chain A and B through a record without a number.
+    const r = cluster(
+      4,
+      [
+        { a: 0, b: 1, weight: 20 },
+        { a: 1, b: 2, weight: 15 },
+        { a: 2, b: 3, weight: 10 },
+      ],
+      (i) => ids[i],
+      new Set([slipKey('B', 'C')]),
+    );
+    expect(r.root[0]).toBe(r.root[1]);
+    expect(r.root[2]).not.toBe(r.root[1]);
+    expect(r.root[2]).toBe(r.root[3]);
+    expect(r.refused).toEqual([{ a: 1, b: 2, weight: 15 }]);
+  });
+
+  it('keeps a person id when records are added, and derives new ones from the first record', () => {
+    const ids = ['r1', 'r2', 'r3'];
+    const first = assignPersonIds(ids, Int32Array.from([0, 0, 2]), () => null);
+    expect(first[0]).toBe(first[1]);
+    expect(first[0]).toBe(newPersonId('r1'));
+    expect(first[2]).toBe(newPersonId('r3'));
+    // r0 (a new record, first in order) joins r1's person: the person keeps its id.
+    const again = assignPersonIds(['r0', ...ids], Int32Array.from([0, 0, 0, 3]), (i) => [null, ...first][i]);
+    expect(again[0]).toBe(first[0]);
+    expect(again[3]).toBe(first[2]);
+    expect(newPersonId('r1')).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
+});

@@ -1,0 +1,202 @@
+import { canonicalText, foldText } from '../common/text/vietnamese-text.js';
+
+/**
+ * The linker's view of a name, a date, an ID number, a phone: normalized once per record, then
+ * compared pair by pair into comparison levels (pure functions; the model weighs the levels).
+ */
+
+/** Family names read differently in the North and the South (folded). */
+const FAMILY_VARIANTS: Record<string, string> = { huynh: 'hoang', vo: 'vu' };
+/** Middle names that only mark sex and are often dropped in one list and kept in another. */
+const SEX_MARKERS = new Set(['thi', 'van']);
+
+export interface LinkName {
+  /** Folded family name, Huỳnh → hoang, Võ → vu. */
+  family: string;
+  /** Folded middle names without Thị/Văn. */
+  middle: string;
+  /** Folded given name. */
+  given: string;
+  /** family + middle + given (folded, unified): the name's blocking and frequency key. */
+  key: string;
+  /** Lower-case marked form (canonical tone placement) without the family name; '' when typed without marks. */
+  marked: string;
+}
+
+const hasMarks = (s: string) => /[^\x00-\x7f]/.test(s);
+
+/** A full name as the linker compares it: NFC, classic tone placement, case and spacing folded away. */
+export function linkName(fullName: string): LinkName {
+  const canon = canonicalText(fullName).toLowerCase().replace(/\s+/g, ' ').trim();
+  const parts = canon.split(' ').filter(Boolean);
+  const folded = parts.map((p) => foldText(p));
+  const family = folded.length > 1 ? (FAMILY_VARIANTS[folded[0]] ?? folded[0]) : '';
+  const given = folded[folded.length - 1] ?? '';
+  const middle = folded
+    .slice(1, -1)
+    .filter((m) => !SEX_MARKERS.has(m))
+    .join(' ');
+  const rest = parts.slice(folded.length > 1 ? 1 : 0);
+  return {
+    family,
+    middle,
+    given,
+    key: [family, middle, given].filter(Boolean).join(' '),
+    marked: hasMarks(rest.join(' ')) ? rest.join(' ') : '',
+  };
+}
+
+export enum NameLevel {
+  /** The same name (Hoàng/Huỳnh, Vũ/Võ, tone placement, case, a dropped Thị/Văn aside). */
+  SAME = 'SAME',
+  /** The same letters but other marks (Hùng/Hưng, Đức/Dục): often two people. */
+  MARKS_DIFFER = 'MARKS_DIFFER',
+  /** Family and given name agree, a middle name differs or is missing. */
+  MIDDLE_DIFFERS = 'MIDDLE_DIFFERS',
+  /** One typing slip in the given or family name (a swapped or dropped letter). */
+  TYPO = 'TYPO',
+  DIFFERENT = 'DIFFERENT',
+}
+
+export function compareNames(a: LinkName, b: LinkName): NameLevel {
+  if (a.key === b.key)
+    return a.marked && b.marked && a.marked !== b.marked && !sameUpToSexMarker(a.marked, b.marked)
+      ? NameLevel.MARKS_DIFFER
+      : NameLevel.SAME;
+  if (a.family === b.family && a.given === b.given) return NameLevel.MIDDLE_DIFFERS;
+  if (
+    a.middle === b.middle &&
+    ((a.family === b.family && oneSlip(a.given, b.given)) || (a.given === b.given && oneSlip(a.family, b.family)))
+  )
+    return NameLevel.TYPO;
+  return NameLevel.DIFFERENT;
+}
+
+/** Marked forms that differ only by a Thị/Văn present in one of them. */
+function sameUpToSexMarker(a: string, b: string): boolean {
+  const strip = (s: string) =>
+    s
+      .split(' ')
+      .filter((w) => !SEX_MARKERS.has(foldText(w)))
+      .join(' ');
+  return strip(a) === strip(b);
+}
+
+/** One edit a hurried typist makes: a letter dropped, added, replaced, or two neighbours swapped. */
+export function oneSlip(a: string, b: string): boolean {
+  if (a === b) return false;
+  if (Math.min(a.length, b.length) < 2) return false;
+  if (a.length === b.length) {
+    const diff: number[] = [];
+    for (let i = 0; i < a.length && diff.length < 3; i++) if (a[i] !== b[i]) diff.push(i);
+    if (diff.length === 1) return true;
+    return diff.length === 2 && diff[1] === diff[0] + 1 && a[diff[0]] === b[diff[1]] && a[diff[1]] === b[diff[0]];
+  }
+  if (Math.abs(a.length - b.length) !== 1) return false;
+  const [s, l] = a.length < b.length ? [a, b] : [b, a];
+  let i = 0;
+  while (i < s.length && s[i] === l[i]) i++;
+  return s.slice(i) === l.slice(i + 1);
+}
+
+/** A birth date as stored: ISO date and its precision (`DAY`, or `YEAR` for a year alone). */
+export interface LinkDate {
+  year: number;
+  month: number;
+  day: number;
+  /** Only the year is known: written as a year, or the 01/01 placeholder of undated births. */
+  yearOnly: boolean;
+  /** The ISO date when the day is known (the frequency key), else `yyyy`. */
+  key: string;
+}
+
+export function linkDate(iso: string | null, precision: string | null): LinkDate | null {
+  if (!iso) return null;
+  const year = Number(iso.slice(0, 4));
+  const month = Number(iso.slice(5, 7));
+  const day = Number(iso.slice(8, 10));
+  // 01/01 is what registers write when only the year is known: as weak as a year alone.
+  const yearOnly = precision !== 'DAY' || (month === 1 && day === 1);
+  return { year, month, day, yearOnly, key: yearOnly ? String(year) : iso.slice(0, 10) };
+}
+
+export enum BirthLevel {
+  /** The same day (both known to the day). */
+  SAME_DAY = 'SAME_DAY',
+  /** Day and month swapped (a US-locale spreadsheet). */
+  SWAPPED = 'SWAPPED',
+  /** The same year, one or both known only to the year (or written 01/01). */
+  SAME_YEAR = 'SAME_YEAR',
+  /** The same year, both known to the day, other days. */
+  DAY_DIFFERS = 'DAY_DIFFERS',
+  /** One year apart. */
+  NEAR_YEAR = 'NEAR_YEAR',
+  DIFFERENT = 'DIFFERENT',
+  MISSING = 'MISSING',
+}
+
+export function compareBirth(a: LinkDate | null, b: LinkDate | null): BirthLevel {
+  if (!a || !b) return BirthLevel.MISSING;
+  if (a.year !== b.year) return Math.abs(a.year - b.year) === 1 ? BirthLevel.NEAR_YEAR : BirthLevel.DIFFERENT;
+  if (a.yearOnly || b.yearOnly) return BirthLevel.SAME_YEAR;
+  if (a.month === b.month && a.day === b.day) return BirthLevel.SAME_DAY;
+  if (a.month === b.day && a.day === b.month) return BirthLevel.SWAPPED;
+  return BirthLevel.DAY_DIFFERS;
+}
+
+export enum IdLevel {
+  /** The same 12-digit số định danh. */
+  SAME = 'SAME',
+  /** One digit differs, or two neighbouring digits are swapped: a likely typing slip. */
+  ONE_SLIP = 'ONE_SLIP',
+  /** Two 12-digit numbers that differ in two places or more: never the same person automatically. */
+  DIFFERENT = 'DIFFERENT',
+  /** The same 9-digit CMND: weak (numbers were issued twice, a person who moved got another). */
+  SAME_CMND = 'SAME_CMND',
+  /** One side has no number, or they are of different kinds. */
+  MISSING = 'MISSING',
+}
+
+/** Compares two ID numbers given as keyed hashes, with the clear digits fetched only when the hashes differ. */
+export function compareIds(
+  a: { hash: string | null; kind: string | null },
+  b: { hash: string | null; kind: string | null },
+  digits: () => [string, string] | null,
+): IdLevel {
+  if (!a.hash || !b.hash || a.kind !== b.kind) return IdLevel.MISSING;
+  if (a.kind === 'CMND') return a.hash === b.hash ? IdLevel.SAME_CMND : IdLevel.MISSING;
+  if (a.hash === b.hash) return IdLevel.SAME;
+  const d = digits();
+  return d && oneDigitSlip(d[0], d[1]) ? IdLevel.ONE_SLIP : IdLevel.DIFFERENT;
+}
+
+/** 12 digits that differ in one position, or by one swap of neighbours. */
+export function oneDigitSlip(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  const diff: number[] = [];
+  for (let i = 0; i < a.length && diff.length < 3; i++) if (a[i] !== b[i]) diff.push(i);
+  if (diff.length === 1) return true;
+  return diff.length === 2 && diff[1] === diff[0] + 1 && a[diff[0]] === b[diff[1]] && a[diff[1]] === b[diff[0]];
+}
+
+export enum SimpleLevel {
+  SAME = 'SAME',
+  DIFFERENT = 'DIFFERENT',
+  MISSING = 'MISSING',
+}
+
+export function compareValues(a: string | null, b: string | null): SimpleLevel {
+  if (!a || !b) return SimpleLevel.MISSING;
+  return a === b ? SimpleLevel.SAME : SimpleLevel.DIFFERENT;
+}
+
+/** Communes: the current code, or the candidates of an old commune split across several new ones. */
+export function compareCommunes(
+  a: { code: string | null; candidates: string[] },
+  b: { code: string | null; candidates: string[] },
+): SimpleLevel {
+  const as = a.code ? [a.code] : a.candidates;
+  const bs = b.code ? [b.code] : b.candidates;
+  if (!as.length || !bs.length) return SimpleLevel.MISSING;
+  return as.some((c) => bs.includes(c)) ? SimpleLevel.SAME : SimpleLevel.DIFFERENT;
+}

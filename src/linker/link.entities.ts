@@ -1,0 +1,81 @@
+import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import type { Contribution } from './model.js';
+
+/** One run of the linker over the whole database, with what it found and the model it used. */
+@Entity('link_run')
+export class LinkRun {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'started_at', type: 'timestamptz' })
+  startedAt: Date;
+
+  @Column({ name: 'finished_at', type: 'timestamptz', nullable: true })
+  finishedAt: Date | null;
+
+  /** RUNNING, DONE or FAILED. */
+  @Column({ type: 'varchar', length: 8 })
+  status: string;
+
+  @Column({ type: 'jsonb', default: {} })
+  summary: Record<string, unknown>;
+}
+
+/**
+ * Which person each member record belongs to, as the last linker run decided (one row per linked
+ * record). Written wholesale by each run, so no foreign key: its check would cost a lookup per row
+ * (≈ 10 s a million), and member records are never deleted, only erased.
+ */
+@Entity('record_person')
+export class RecordPerson {
+  @PrimaryColumn({ name: 'record_id', type: 'uuid' })
+  recordId: string;
+
+  @Index()
+  @Column({ name: 'person_id', type: 'uuid' })
+  personId: string;
+
+  /** The record matches one resident of the population register unambiguously. */
+  @Column({ type: 'boolean', default: false })
+  verified: boolean;
+
+  /** Flag codes (sorted): DUPLICATE_IN_ORG, REVIEW, ID_CONFLICT. */
+  @Column({ type: 'varchar', array: true, default: () => "'{}'" })
+  flags: string[];
+}
+
+export enum LinkDecision {
+  /** Above the automatic threshold: the two records are one person. */
+  AUTO = 'AUTO',
+  /** Between the thresholds: a person decides. */
+  REVIEW = 'REVIEW',
+  /** Both match the same resident of the register unambiguously. */
+  BRIDGE = 'BRIDGE',
+  /** Strong enough, but it would have given one person two ID numbers. */
+  REFUSED = 'REFUSED',
+}
+
+/** A scored pair of records worth keeping (linked, to review, or refused), with its explanation. */
+@Entity('record_link')
+@Index('ix_record_link_b', ['recordB'])
+export class RecordLink {
+  @PrimaryColumn({ name: 'record_a', type: 'uuid' })
+  recordA: string;
+
+  @PrimaryColumn({ name: 'record_b', type: 'uuid' })
+  recordB: string;
+
+  @Column({ type: 'varchar', length: 8 })
+  decision: LinkDecision;
+
+  @Column({ type: 'real' })
+  probability: number;
+
+  /** Bits of evidence (log2 likelihood ratio, prior included). */
+  @Column({ type: 'real' })
+  weight: number;
+
+  /** Each field's level and weight (and how common the agreeing value is). */
+  @Column({ type: 'jsonb' })
+  contributions: Contribution[];
+}
