@@ -6,6 +6,7 @@ import { ImportJobs1763700000004 } from './1763700000004-import-jobs.js';
 import { Residents1763700000005 } from './1763700000005-residents.js';
 import { ImportDigest1763700000006 } from './1763700000006-import-digest.js';
 import { Linker1763700000007 } from './1763700000007-linker.js';
+import { LinkReview1763700000008 } from './1763700000008-link-review.js';
 
 /** Every migration, in order. A new one is added here and committed with its entity change. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   Residents1763700000005,
   ImportDigest1763700000006,
   Linker1763700000007,
+  LinkReview1763700000008,
 ];

@@ -8,6 +8,7 @@ import { AdminUnitsResolver } from './admin-units/admin-units.resolver.js';
 import { MemberRecordsResolver } from './membership/member-record/member-records.resolver.js';
 import { OrganizationsResolver } from './membership/organization/organizations.resolver.js';
 import { UnitsResolver } from './membership/unit/units.resolver.js';
+import { LinkerResolver } from './linker/linker.resolver.js';
 
 /** Every resolver of the API: the schema generator builds `schema.graphql` from these. */
 export const GRAPHQL_RESOLVERS = [
@@ -18,6 +19,7 @@ export const GRAPHQL_RESOLVERS = [
   AccessResolver,
   AuditResolver,
   RosterIoResolver,
+  LinkerResolver,
 ];
 
 const HEADER = '# Generated from the code by `npm run schema` (sorted). Do not edit: CI fails when it is stale.\n\n';

@@ -4,6 +4,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { RosterImportService } from '../src/roster-io/roster-import.service.js';
+import { LinkerService } from '../src/linker/linker.service.js';
+import { PersonViewsService } from '../src/linker/person-views.service.js';
 import { CLI_PRINCIPAL, createTestApp, type TestApp } from './test-app.js';
 
 /**
@@ -33,7 +35,10 @@ describe('access matrix: role × operation', () => {
   let t: TestApp;
   const tokens = {} as Record<Who, string | null>;
   let seq = 0;
-  const ids = { dtnA: '', dtnB: '', hpn: '', job: '' };
+  const ids = { dtnA: '', dtnB: '', hpn: '', job: '', person: '' };
+
+  const personOf = async (recordId: string) =>
+    (await t.sql<{ person_id: string }>(`SELECT person_id FROM record_person WHERE record_id = $1`, [recordId]))[0].person_id;
 
   /** A fresh record for a mutation that changes or erases it. */
   async function record(org: 'DTN' | 'HPN', unit: string | null): Promise<string> {
@@ -81,6 +86,8 @@ describe('access matrix: role × operation', () => {
     const csv = path.join(os.tmpdir(), `matrix-${process.pid}.csv`);
     fs.writeFileSync(csv, 'Mã hồ sơ,Họ và tên\nJ-1,Lê Văn Một\n');
     ids.job = (await t.app.get(RosterImportService).import(csv, { organization: 'DTN' }, CLI_PRINCIPAL)).jobId;
+    await t.app.get(LinkerService).link();
+    ids.person = (await t.sql<{ person_id: string }>(`SELECT person_id FROM record_person WHERE record_id = $1`, [ids.dtnA]))[0].person_id;
     fs.rmSync(csv);
   });
   afterAll(async () => t.close());
@@ -138,6 +145,56 @@ describe('access matrix: role × operation', () => {
       query: `query($id: ID!) { importJob(id: $id) { status errors { row } } }`,
       vars: () => ({ id: ids.job }),
       expect: { ...allow('admin', 'dtn', 'dtnUnitA'), hpn: 'NOT_FOUND' },
+    },
+    {
+      field: 'person',
+      title: "a DTN member's person (other organizations' records only as where they are listed)",
+      query: `query($id: ID!) { person(id: $id) { id records { organization communeCode statusLabel recordId fullName } } }`,
+      vars: () => ({ id: ids.person }),
+      expect: allow('admin', 'dtn', 'dtnUnitA', 'hpn', 'danVan'),
+    },
+    {
+      field: 'overlap',
+      title: 'overlap of the province (counts only)',
+      query: `{ overlap { memberships persons byOrganizationCount { organizations persons } matrix { a b persons } } }`,
+      expect: allow('admin', 'dtn', 'dtnUnitA', 'hpn', 'danVan', 'auditor'),
+    },
+    {
+      field: 'possibleDuplicates',
+      title: 'the duplicate check before adding a member',
+      query: `{ possibleDuplicates(input: { fullName: "Tran Van Binh", birthDate: "2004", phone: "0912345678" }) { organization recordId explanation } }`,
+      expect: allow('admin', 'dtn', 'dtnUnitA', 'hpn', 'danVan'),
+    },
+    {
+      field: 'mergePersons',
+      title: 'merging two persons',
+      query: `mutation($a: ID!, $b: ID!) { mergePersons(personA: $a, personB: $b, reason: "cùng một người") }`,
+      vars: async () => ({ a: await personOf(await record('DTN', 'A')), b: await personOf(await record('HPN', 'H')) }),
+      expect: allow('admin', 'danVan'),
+    },
+    {
+      field: 'splitPerson',
+      title: 'splitting a person',
+      query: `mutation($p: ID!, $r: [ID!]!) { splitPerson(personId: $p, recordIds: $r, reason: "hai người") }`,
+      vars: async () => {
+        const [x, y] = [await record('DTN', 'A'), await record('HPN', 'H')];
+        const p = await t.app.get(PersonViewsService).mergePersons(await personOf(x), await personOf(y), 'thử', CLI_PRINCIPAL);
+        return { p, r: [y] };
+      },
+      expect: allow('admin', 'danVan'),
+    },
+    {
+      field: 'reviewQueue',
+      title: 'the review queue',
+      query: `{ reviewQueue { probability explanation } }`,
+      expect: allow('admin', 'danVan'),
+    },
+    {
+      field: 'decideLink',
+      title: 'a decision on a pair of records',
+      query: `mutation($a: ID!, $b: ID!) { decideLink(recordA: $a, recordB: $b, decision: REJECT, reason: "hai người khác nhau") }`,
+      vars: () => ({ a: ids.dtnA, b: ids.dtnB }),
+      expect: allow('admin', 'danVan'),
     },
     { field: 'users', title: 'users', query: '{ users { username } }', expect: allow('admin') },
     { field: 'serviceTokens', title: 'serviceTokens', query: '{ serviceTokens { name } }', expect: allow('admin') },

@@ -2,6 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { LinkerService } from '../src/linker/linker.service.js';
+import { ReviewDecision } from '../src/linker/link.entities.js';
+import { PersonViewsService } from '../src/linker/person-views.service.js';
+import { Role } from '../src/access/role.js';
 import { newPersonId } from '../src/linker/clustering.js';
 import { ResidentsService } from '../src/residents/residents.service.js';
 import { RosterImportService } from '../src/roster-io/roster-import.service.js';
@@ -147,5 +150,166 @@ describe('the linker', () => {
     const fresh = await personOf('HND', 'HND-NEW');
     expect(byCode.get('HND-NEW')![2]).toBe(newPersonId(fresh.id));
     expect(byCode.get('HND-NEW')![4]).toBe('');
+  });
+
+  it("respects people's decisions in every later run: a rejected pair stays apart, a confirmed one together", async () => {
+    const views = t.app.get(PersonViewsService);
+    const cd1 = await personOf('CD', 'CD-1');
+    const hnd2 = await personOf('HND', 'HND-2');
+    const th1 = await personOf('HND', 'HND-TH1');
+    const cdTh = await personOf('CD', 'CD-TH1');
+    expect(hnd2.person_id).toBe(cd1.person_id);
+    await views.decide(cd1.id, hnd2.id, ReviewDecision.REJECT, 'hai người khác nhau, đã gặp trực tiếp', CLI_PRINCIPAL);
+    await views.decide(th1.id, cdTh.id, ReviewDecision.CONFIRM, 'cùng một người, đã đối chiếu sổ hộ khẩu', CLI_PRINCIPAL);
+    for (let run = 0; run < 2; run++) {
+      await linker.link();
+      expect((await personOf('HND', 'HND-2')).person_id).not.toBe((await personOf('CD', 'CD-1')).person_id);
+      expect((await personOf('CD', 'CD-TH1')).person_id).toBe((await personOf('HND', 'HND-TH1')).person_id);
+    }
+    // The namesake not confirmed stays apart; the decisions are in the audit log with their reasons.
+    expect((await personOf('HND', 'HND-TH2')).person_id).not.toBe((await personOf('HND', 'HND-TH1')).person_id);
+    const log = await t.sql<{ action: string; reason: string }>(
+      `SELECT action, detail->>'reason' AS reason FROM audit_event WHERE subject_type = 'RECORD_PAIR' ORDER BY id`,
+    );
+    expect(log.map((l) => l.action)).toEqual(['SPLIT', 'MERGE']);
+    await expect(views.decide(cd1.id, cd1.id, ReviewDecision.REJECT, 'x', CLI_PRINCIPAL)).rejects.toThrow('hai hồ sơ khác nhau');
+    await expect(views.decide(cd1.id, hnd2.id, ReviewDecision.REJECT, '  ', CLI_PRINCIPAL)).rejects.toThrow('Lý do');
+  });
+
+  it("shows a secretariat another organization's records of a person only as where they are listed", async () => {
+    await roster('HND', ['HND-Y1,Vương Thị Yến,08/08/1988,Nữ,001188077777,,00004,HND-CHI-1,Đang sinh hoạt']);
+    await roster('HPN', ['HPN-Y1,Vương Thị Yến,08/08/1988,Nữ,001188077777,,00004,HPN-CHI-1,Đang sinh hoạt']);
+    const hpnRecord = await personOf('HPN', 'HPN-Y1');
+    expect(hpnRecord.person_id).toBe((await personOf('HND', 'HND-Y1')).person_id);
+    const token = await t.logIn(await t.createUser('vp.hpn.linker', Role.SECRETARIAT, 'HPN'));
+    const r = await t.gql<{
+      person: { records: { organization: string; communeCode: string; recordId: string | null; fullName: string | null }[] };
+    }>(
+      `query($id: ID!) { person(id: $id) { records { organization communeCode recordId fullName } } }`,
+      { id: hpnRecord.person_id },
+      { token },
+    );
+    expect(r.errors).toBeUndefined();
+    expect(r.data!.person.records).toEqual([
+      { organization: 'HND', communeCode: '00004', recordId: null, fullName: null },
+      { organization: 'HPN', communeCode: '00004', recordId: hpnRecord.id, fullName: 'Vương Thị Yến' },
+    ]);
+  });
+
+  it('counts số lượt, số người and the overlap matrix as independent SQL does', async () => {
+    await linker.link();
+    const views = t.app.get(PersonViewsService);
+    const person = `coalesce(p.person_id::text, r.id::text)`;
+    const from = `FROM member_record r LEFT JOIN record_person p ON p.record_id = r.id WHERE r.status = 'ACTIVE' AND r.erased_at IS NULL`;
+    for (const [scope, extra] of [
+      ['province', ''],
+      ['org:HND', ` AND r.organization_code = 'HND'`],
+      ['commune:03199', ` AND r.commune_code = '03199'`],
+    ] as const) {
+      const o = await views.overlap(scope);
+      const [c] = await t.sql<{ memberships: number; persons: number }>(
+        `SELECT count(*)::int AS memberships, count(DISTINCT ${person})::int AS persons ${from}${extra}`,
+      );
+      expect({ memberships: o.memberships, persons: o.persons }).toEqual(c);
+      const byCount = await t.sql<{ organizations: number; persons: number }>(
+        `SELECT n AS organizations, count(*)::int AS persons FROM (SELECT ${person} AS who, count(DISTINCT r.organization_code)::int AS n ${from}${extra} GROUP BY 1) x GROUP BY n ORDER BY n`,
+      );
+      expect(o.byOrganizationCount).toEqual(byCount);
+      const cdHnd = await t.sql<{ n: number }>(
+        `SELECT count(*)::int AS n FROM (SELECT ${person} ${from}${extra} GROUP BY 1 HAVING bool_or(r.organization_code = 'CD') AND bool_or(r.organization_code = 'HND')) x`,
+      );
+      expect(o.matrix.find((m) => m.a === 'CD' && m.b === 'HND')?.persons ?? 0).toBe(cdHnd[0].n);
+    }
+    const province = await views.overlap();
+    expect(province.persons).toBeLessThan(province.memberships);
+    await expect(views.overlap('district:1')).rejects.toThrow('không hợp lệ');
+  });
+
+  it("finds a person typed without accents and with an old phone number, showing another organization's record only as the rights allow", async () => {
+    await roster('HND', ['HND-P1,Đinh Văn Phong,05/05/1975,Nam,,0381234567,00004,HND-CHI-1,Đang sinh hoạt']);
+    const query = `query($i: DuplicateCheckInput!) { possibleDuplicates(input: $i) {
+      probability verdict explanation organization communeCode recordId externalId fullName } }`;
+    const input = { fullName: 'DINH VAN PHONG', birthDate: '1975', phone: '0168 123 4567', communeCode: '00004', organization: 'HPN' };
+    const hpn = await t.logIn(await t.createUser('vp.hpn.dup', Role.SECRETARIAT, 'HPN'));
+    type Candidates = {
+      possibleDuplicates: {
+        organization: string;
+        recordId: string | null;
+        fullName: string | null;
+        explanation: string;
+        verdict: string;
+      }[];
+    };
+    const seen = await t.gql<Candidates>(query, { i: input }, { token: hpn });
+    expect(seen.errors).toBeUndefined();
+    const [first] = seen.data!.possibleDuplicates;
+    expect(first).toMatchObject({ organization: 'HND', recordId: null, fullName: null, verdict: 'LIKELY_SAME' });
+    expect(first.explanation).toMatch(/cùng số điện thoại/i);
+    const asAdmin = await t.gql<Candidates>(query, { i: input });
+    expect(asAdmin.data!.possibleDuplicates[0]).toMatchObject({ organization: 'HND', fullName: 'Đinh Văn Phong' });
+    // Nobody of that name and phone: nothing to show.
+    const none = await t.gql<Candidates>(query, { i: { fullName: 'Vi Thị Ngọc Khuê', phone: '0999999999' } });
+    expect(none.data!.possibleDuplicates).toEqual([]);
+    const bad = await t.gql(query, { i: { fullName: 'Đinh Văn Phong', birthDate: '31/02/1975' } });
+    expect(bad.errors?.[0].message).toContain('Ngày sinh');
+  });
+
+  it('links a record created through GraphQL at once, and the records of a small import as they land', async () => {
+    await roster('HND', ['HND-K1,Bùi Văn Khải,20/10/1990,Nam,001090055555,0987000111,00004,HND-CHI-1,Đang sinh hoạt']);
+    const first = await personOf('HND', 'HND-K1');
+    expect(first.person_id).toBe(newPersonId(first.id));
+    const created = await t.gql(`mutation($i: CreateMemberRecordInput!) { createMemberRecord(input: $i) { id } }`, {
+      i: {
+        organization: 'CD',
+        externalId: 'CD-K1',
+        fullName: 'Bùi Văn Khải',
+        birthDate: '20/10/1990',
+        sex: 'MALE',
+        idNumber: '001090055555',
+        communeCode: '00004',
+      },
+    });
+    expect(created.errors).toBeUndefined();
+    expect((await personOf('CD', 'CD-K1')).person_id).toBe(first.person_id);
+    await roster('CCB', ['CCB-K1,BUI VAN KHAI,1990,Nam,,0987000111,00004,CCB-CHI-1,Đang sinh hoạt']);
+    expect((await personOf('CCB', 'CCB-K1')).person_id).toBe(first.person_id);
+    const [link] = await t.sql<{ decision: string }>(
+      `SELECT l.decision FROM record_link l WHERE $1 IN (l.record_a, l.record_b) AND $2 IN (l.record_a, l.record_b)`,
+      [first.id, (await personOf('CD', 'CD-K1')).id],
+    );
+    expect(link.decision).toBe('AUTO');
+    // The next full run agrees.
+    await linker.link();
+    expect((await personOf('CCB', 'CCB-K1')).person_id).toBe(first.person_id);
+  });
+
+  it('splits and merges persons, keeping their ids and history, and every later run respects it', async () => {
+    const views = t.app.get(PersonViewsService);
+    const khai = await personOf('HND', 'HND-K1');
+    const ccb = await personOf('CCB', 'CCB-K1');
+    // The CCB record (no number, year only) is another Bùi Văn Khải: it leaves with a new id.
+    const other = await views.splitPerson(khai.person_id!, [ccb.id], 'người khác, cùng tên, khác năm sinh thật', CLI_PRINCIPAL);
+    expect(other).not.toBe(khai.person_id);
+    expect((await personOf('CCB', 'CCB-K1')).person_id).toBe(other);
+    expect((await personOf('HND', 'HND-K1')).person_id).toBe(khai.person_id);
+    await linker.link();
+    expect((await personOf('CCB', 'CCB-K1')).person_id).toBe(other);
+    expect((await personOf('CD', 'CD-K1')).person_id).toBe(khai.person_id);
+    // Merging them back: the first keeps its id, and so does every later run.
+    expect(await views.mergePersons(khai.person_id!, other, 'đã xác minh: cùng một người', CLI_PRINCIPAL)).toBe(khai.person_id);
+    await linker.link();
+    expect((await personOf('CCB', 'CCB-K1')).person_id).toBe(khai.person_id);
+    const history = await t.sql<{ action: string; subject_type: string }>(
+      `SELECT action, subject_type FROM audit_event WHERE subject_type = 'PERSON' AND action IN ('SPLIT', 'MERGE') ORDER BY id`,
+    );
+    expect(history.map((h) => h.action)).toEqual(['SPLIT', 'MERGE']);
+    await expect(
+      views.splitPerson(
+        khai.person_id!,
+        [ccb.id, (await personOf('HND', 'HND-K1')).id, (await personOf('CD', 'CD-K1')).id],
+        'x',
+        CLI_PRINCIPAL,
+      ),
+    ).rejects.toThrow('không phải tất cả');
   });
 });

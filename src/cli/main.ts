@@ -227,6 +227,10 @@ export function buildProgram(): Command {
             out.push(`tệp lỗi\t${errorsFile}`);
           }
           if (s.resultFile) out.push(`tệp có mã\t${s.resultFile}`);
+          if (s.created && !s.linked)
+            log(
+              `${s.created} new records: run \`lienthong link\` to link them (an import of more than 1,000 new records waits for one batch run)`,
+            );
           if (s.missing) {
             out.push(`không có trong tệp\t${s.missing.length}`);
             if (s.missing.length) {

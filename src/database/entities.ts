@@ -9,7 +9,7 @@ import { MemberRecord } from '../membership/member-record/member-record.entity.j
 import { MembershipEvent } from '../membership/member-record/membership-event.entity.js';
 import { Organization } from '../membership/organization/organization.entity.js';
 import { Unit } from '../membership/unit/unit.entity.js';
-import { LinkRun, RecordLink, RecordPerson } from '../linker/link.entities.js';
+import { LinkReview, LinkRun, RecordLink, RecordPerson } from '../linker/link.entities.js';
 
 /** Every entity: the migrations must produce exactly this schema (checked by a test). */
 export const ENTITIES = [
@@ -30,4 +30,5 @@ export const ENTITIES = [
   LinkRun,
   RecordPerson,
   RecordLink,
+  LinkReview,
 ];

@@ -18,7 +18,14 @@ export interface Clusters {
   refused: Edge[];
 }
 
-export function cluster(n: number, edges: Edge[], idOf: (record: number) => string | null, slipPairs: Set<string> = new Set()): Clusters {
+export function cluster(
+  n: number,
+  edges: Edge[],
+  idOf: (record: number) => string | null,
+  slipPairs: Set<string> = new Set(),
+  /** Pairs a person said are two people: never in one cluster, whatever links them. */
+  cannotLink: Map<number, number[]> = new Map(),
+): Clusters {
   const parent = new Int32Array(n);
   for (let i = 0; i < n; i++) parent[i] = i;
   // The ID numbers (keyed hashes) each cluster holds, kept at its root.
@@ -35,6 +42,9 @@ export function cluster(n: number, edges: Edge[], idOf: (record: number) => stri
     return x;
   };
   const refused: Edge[] = [];
+  // The records of each cluster that have a rejected partner, kept at its root.
+  const rejecting = new Map<number, number[]>();
+  for (const r of cannotLink.keys()) rejecting.set(r, [r]);
   // Strongest first; ties broken by record order, so the result does not depend on the input order.
   const sorted = [...edges].sort((x, y) => y.weight - x.weight || x.a - y.a || x.b - y.b);
   for (const e of sorted) {
@@ -47,12 +57,18 @@ export function cluster(n: number, edges: Edge[], idOf: (record: number) => stri
       refused.push(e);
       continue;
     }
+    const xa = rejecting.get(ra) ?? [];
+    const xb = rejecting.get(rb) ?? [];
+    if (xa.some((x) => cannotLink.get(x)!.some((y) => find(y) === rb)) || xb.some((x) => cannotLink.get(x)!.some((y) => find(y) === ra)))
+      continue;
     // The smaller index becomes the root: deterministic.
     const [keep, drop] = ra < rb ? [ra, rb] : [rb, ra];
     parent[drop] = keep;
     const merged = [...new Set([...ia, ...ib])];
     if (merged.length) ids.set(keep, merged);
     ids.delete(drop);
+    if (xa.length || xb.length) rejecting.set(keep, [...xa, ...xb]);
+    if (drop !== keep) rejecting.delete(drop);
   }
   const root = new Int32Array(n);
   for (let i = 0; i < n; i++) root[i] = find(i);

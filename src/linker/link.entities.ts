@@ -79,3 +79,32 @@ export class RecordLink {
   @Column({ type: 'jsonb' })
   contributions: Contribution[];
 }
+
+export enum ReviewDecision {
+  /** The two records are one person: every later run keeps them together. */
+  CONFIRM = 'CONFIRM',
+  /** Two people: no later run puts them in one person, however they score. */
+  REJECT = 'REJECT',
+}
+
+/** A person's decision on a pair of records (record_a < record_b), kept across runs. */
+@Entity('link_review')
+export class LinkReview {
+  @PrimaryColumn({ name: 'record_a', type: 'uuid' })
+  recordA: string;
+
+  @PrimaryColumn({ name: 'record_b', type: 'uuid' })
+  recordB: string;
+
+  @Column({ type: 'varchar', length: 8 })
+  decision: ReviewDecision;
+
+  @Column({ type: 'text' })
+  reason: string;
+
+  @Column({ name: 'decided_by', type: 'text' })
+  decidedBy: string;
+
+  @Column({ name: 'decided_at', type: 'timestamptz', default: () => 'now()' })
+  decidedAt: Date;
+}

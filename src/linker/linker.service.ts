@@ -20,7 +20,7 @@ import {
   type LinkDate,
   type LinkName,
 } from './compare.js';
-import { LinkDecision, LinkRun } from './link.entities.js';
+import { LinkDecision, LinkRun, ReviewDecision } from './link.entities.js';
 import {
   estimateM,
   estimateU,
@@ -251,11 +251,7 @@ export class LinkerService {
           (c.birth === BirthLevel.SAME_DAY || c.birth === BirthLevel.SWAPPED) && namesakes(recs.name[a].key, recs.birth[a]!.key) > 1;
         const strong = hasStrongEvidence(c, dateShared);
         if (!strong && namesakes(recs.name[a].key, String(recs.birth[a]?.year ?? '')) > 1) continue;
-        // Two 12-digit numbers that differ in two places or more never link by themselves.
-        // Nor do two different names without the same number.
-        const nameAllows = c.name !== NameLevel.DIFFERENT || c.id === IdLevel.SAME;
-        const decision =
-          probability >= opts.auto && strong && nameAllows && c.id !== IdLevel.DIFFERENT ? LinkDecision.AUTO : LinkDecision.REVIEW;
+        const decision = linkDecision(c, probability, opts.auto, dateShared);
         if (c.id === IdLevel.ONE_SLIP && decision === LinkDecision.AUTO) slips.add(slipKey(recs.idHash[a]!, recs.idHash[b]!));
         if (decision === LinkDecision.AUTO) edges.push({ a, b, weight: w });
         // The comparison (a shared pattern) is kept, not the explanation: that is written at the end.
@@ -288,14 +284,20 @@ export class LinkerService {
         }
       lap('register');
 
+      // People's decisions on pairs: a confirmed pair is linked, a rejected one never is.
+      const reviews = await this.reviews(recs);
+      for (const [a, b] of reviews.confirmed) {
+        edges.push({ a, b, weight: 1e6 });
+        if (recs.idHash[a] && recs.idHash[b]) slips.add(slipKey(recs.idHash[a], recs.idHash[b]));
+      }
       // Persons: strongest links first, never two ID numbers in one person.
-      const clusters = cluster(recs.n, edges, (i) => (recs.idKind[i] === 'CCCD' ? recs.idHash[i] : null), slips);
+      const clusters = cluster(recs.n, edges, (i) => (recs.idKind[i] === 'CCCD' ? recs.idHash[i] : null), slips, reviews.cannotLink);
       const refusedSet = new Set(clusters.refused.map((e) => `${e.a}|${e.b}`));
       for (const k of kept.values())
         if (k.decision !== LinkDecision.REVIEW && refusedSet.has(`${k.a}|${k.b}`)) k.decision = LinkDecision.REFUSED;
       const personIds = assignPersonIds(recs.id, clusters.root, (i) => recs.previousPerson[i]);
       const keptList = [...kept.values()];
-      const flags = this.flags(recs, clusters.root, keptList);
+      const flags = this.flags(recs, clusters.root, keptList, reviews.decided);
       lap('clustering');
 
       await this.store(runner, recs, personIds, bridge.verified, flags, keptList, (k) =>
@@ -627,7 +629,12 @@ export class LinkerService {
   }
 
   /** Flag codes per record: listed twice in one organization, a pair to review, a link refused. */
-  private flags(recs: Records, root: Int32Array, kept: { a: number; b: number; decision: LinkDecision }[]): string[][] {
+  private flags(
+    recs: Records,
+    root: Int32Array,
+    kept: { a: number; b: number; decision: LinkDecision }[],
+    decided: Set<number>,
+  ): string[][] {
     const flags: Set<string>[] = Array.from({ length: recs.n }, () => new Set<string>());
     // Two records of one person in one organization, neither a temporary listing: listed twice.
     const seen = new Map<string, number>();
@@ -642,7 +649,7 @@ export class LinkerService {
       }
     }
     for (const k of kept) {
-      if (k.decision === LinkDecision.REVIEW && root[k.a] !== root[k.b]) {
+      if (k.decision === LinkDecision.REVIEW && root[k.a] !== root[k.b] && !decided.has(k.a * recs.n + k.b)) {
         flags[k.a].add('REVIEW');
         flags[k.b].add('REVIEW');
       }
@@ -698,6 +705,31 @@ export class LinkerService {
       await runner.rollbackTransaction();
       throw e;
     }
+  }
+
+  /** The decisions people took on pairs of the snapshot's records. */
+  private async reviews(
+    recs: Records,
+  ): Promise<{ confirmed: [number, number][]; cannotLink: Map<number, number[]>; decided: Set<number> }> {
+    const rows = await this.db.query<{ record_a: string; record_b: string; decision: ReviewDecision }[]>(
+      `SELECT record_a, record_b, decision FROM link_review`,
+    );
+    const out = { confirmed: [] as [number, number][], cannotLink: new Map<number, number[]>(), decided: new Set<number>() };
+    if (!rows.length) return out;
+    const seq = new Map(recs.id.map((id, i) => [id, i]));
+    for (const r of rows) {
+      const x = seq.get(r.record_a);
+      const y = seq.get(r.record_b);
+      if (x === undefined || y === undefined) continue; // a record no longer linked (ended, erased)
+      const [a, b] = x < y ? [x, y] : [y, x];
+      out.decided.add(a * recs.n + b);
+      if (r.decision === ReviewDecision.CONFIRM) out.confirmed.push([a, b]);
+      else {
+        out.cannotLink.set(a, [...(out.cannotLink.get(a) ?? []), b]);
+        out.cannotLink.set(b, [...(out.cannotLink.get(b) ?? []), a]);
+      }
+    }
+    return out;
   }
 
   /** The audit file (`org,ma_ho_so,person_id,ao,flags`, UTF-8, for programs): the number of rows written. */
@@ -757,6 +789,23 @@ function cached(cache: Map<string, number>, key: string, compute: () => number):
   let v = cache.get(key);
   if (v === undefined) cache.set(key, (v = compute()));
   return v;
+}
+
+/**
+ * Whether a scored pair links by itself or waits for a person: it needs the probability, strong
+ * evidence, and no contradiction a person must see — two 12-digit numbers that differ in two
+ * places or more, or two different names without the same number.
+ */
+export function linkDecision(
+  c: Comparison,
+  probability: number,
+  auto: number,
+  dateShared = false,
+): LinkDecision.AUTO | LinkDecision.REVIEW {
+  const nameAllows = c.name !== NameLevel.DIFFERENT || c.id === IdLevel.SAME;
+  return probability >= auto && hasStrongEvidence(c, dateShared) && nameAllows && c.id !== IdLevel.DIFFERENT
+    ? LinkDecision.AUTO
+    : LinkDecision.REVIEW;
 }
 
 /**

@@ -60,6 +60,8 @@ export interface ImportSummary extends ImportProgress {
   missing: string[] | null;
   /** With `assignIds`: the file with the codes written back. */
   resultFile: string | null;
+  /** The new records were linked at once (an import of at most 1,000 new records); otherwise run `lienthong link`. */
+  linked: boolean;
 }
 
 interface PendingRow {
@@ -245,6 +247,7 @@ export class RosterImportService {
       ignoredColumns: [],
       missing: null,
       resultFile: null,
+      linked: false,
     };
     // The roster with the codes written back, streamed as the rows are read.
     const result = opts.resultFile
@@ -318,6 +321,8 @@ export class RosterImportService {
       if (batch.length) await this.flush(batch, job, ctx, actor, summary);
       await result?.close();
       if (opts.full) summary.missing = await this.missing(def.code, scope, ctx.seen);
+      if (ctx.linkNow && ctx.createdIds.length) await this.records.notifyCreated(ctx.createdIds);
+      summary.linked = ctx.linkNow;
       await jobs.update(job.id, { status: ImportJobStatus.DONE, finishedAt: new Date() });
       onProgress?.(summary);
       return summary;
@@ -614,6 +619,10 @@ export class RosterImportService {
           inserted.map((r) => [r.id, MembershipEventKind.ADMITTED, r.join_date, r.status, r.unit_id, `Nhập tệp ${ctx.fileName}`]),
         );
         counts.created += inserted.length;
+        // A small import is linked as it lands; a large one waits for one batch run (`lienthong link`).
+        if (ctx.linkNow && ctx.createdIds.length + inserted.length <= INCREMENTAL_LINK_LIMIT)
+          ctx.createdIds.push(...inserted.map((r) => r.id));
+        else ctx.linkNow = false;
       }
       if (updates.length) {
         const cols = RECORD_COLUMNS;
@@ -731,12 +740,18 @@ function columnValue(v: Record<string, unknown>, column: string): unknown {
   return x ?? null;
 }
 
+/** Up to this many new records an import links at once; beyond, one batch run links them all. */
+const INCREMENTAL_LINK_LIMIT = 1000;
+
 /** What one import keeps between batches: the codes seen, the units known or created. */
 class ImportContext {
   readonly seen = new Map<string, string>();
   private readonly units = new Map<string, Unit | null>();
   /** Whether anyone was ever erased: when not, no row needs its tombstone keys (two HMACs) computed. */
   anyTombstone = true;
+  /** Records created, linked at the end while the import stays small. */
+  readonly createdIds: string[] = [];
+  linkNow = true;
 
   constructor(
     readonly def: OrganizationDefinition,

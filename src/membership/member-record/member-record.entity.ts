@@ -29,6 +29,8 @@ export interface RawValues {
 @Entity('member_record')
 @Unique('uq_member_record_org_external_id', ['organizationCode', 'externalId'])
 @Index('ix_member_record_org_name', ['organizationCode', 'givenKey', 'nameFolded', 'id'])
+/** The duplicate check at data entry: same given and family name (Hoàng = Huỳnh), birth dates near. */
+@Index('ix_member_record_given_family_birth', ['givenKey', 'familyKey', 'birthDate'])
 @Index('ix_member_record_name_trgm', { synchronize: false })
 export class MemberRecord {
   @PrimaryGeneratedColumn('uuid')

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
 import { AdminUnitsService } from '../../admin-units/admin-units.service.js';
 import {
@@ -127,6 +127,21 @@ export class MemberRecordsService {
     );
   }
 
+  private readonly createdListeners: ((ids: string[]) => Promise<void>)[] = [];
+  private readonly logger = new Logger('MemberRecords');
+
+  /** Work to do once records exist (the linker links them at once); a failure there never undoes the records. */
+  onCreated(listener: (ids: string[]) => Promise<void>): void {
+    this.createdListeners.push(listener);
+  }
+
+  async notifyCreated(ids: string[]): Promise<void> {
+    for (const listener of this.createdListeners)
+      await listener(ids).catch((e: unknown) =>
+        this.logger.warn(`after creating ${ids.length} record(s): ${e instanceof Error ? e.message : String(e)}`),
+      );
+  }
+
   async create(
     input: MemberFieldsInput &
       CommuneInput & {
@@ -147,7 +162,7 @@ export class MemberRecordsService {
     if (!externalId) problems.push(problem('externalId', input.externalId, 'không được để trống'));
     const commune = this.resolveCommune(input, problems);
     const status = input.status ?? MemberStatus.ACTIVE;
-    return this.db.transaction(async (em) => {
+    const created = await this.db.transaction(async (em) => {
       const unit = input.unit ? await this.unitOrProblem(def.code, input.unit, problems, em) : null;
       this.checkUnitInScope(scope, def.code, unit, problems);
       if (problems.length) throw DomainError.invalidInput(problems);
@@ -198,6 +213,8 @@ export class MemberRecordsService {
         );
       return this.reload(em, record.id);
     });
+    await this.notifyCreated([created.id]);
+    return created;
   }
 
   async update(

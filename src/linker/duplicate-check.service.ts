@@ -1,0 +1,303 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { inScope, readScope, type Principal } from '../access/principal.js';
+import { parsePartialDate, toStoredDate } from '../common/dates/partial-date.js';
+import { DomainError } from '../common/errors/domain-error.js';
+import type { FieldProblem } from '../common/errors/field-problem.js';
+import { parseIdNumber } from '../membership/identity/id-number.js';
+import { parseSex } from '../membership/identity/person-name.js';
+import { parsePhone } from '../membership/identity/phone.js';
+import { MemberRecordsService } from '../membership/member-record/member-records.service.js';
+import { MEMBER_STATUS_INFO, type MemberStatus } from '../membership/member-status.js';
+import { IdNumberVault } from '../personal-data/id-number-vault.js';
+import { newPersonId } from './clustering.js';
+import {
+  compareBirth,
+  compareCommunes,
+  compareIds,
+  compareNames,
+  compareValues,
+  linkDate,
+  linkName,
+  SimpleLevel,
+  type LinkDate,
+  type LinkName,
+} from './compare.js';
+import { LinkDecision } from './link.entities.js';
+import { DEFAULT_LINK_OPTIONS, LINKED_STATUSES, linkDecision } from './linker.service.js';
+import { explain, score, startingM, typicalU, type Comparison, type Contribution, type Model } from './model.js';
+
+export interface DuplicateCheckInput {
+  fullName: string;
+  birthDate?: string | null;
+  sex?: string | null;
+  idNumber?: string | null;
+  phone?: string | null;
+  communeCode?: string | null;
+  /** The organization the new member joins (a record in it counts as "listed twice"). */
+  organization?: string | null;
+}
+
+export interface DuplicateCandidate {
+  probability: number;
+  /** What the linker would do with the pair: link it, or send it to review. */
+  verdict: 'LIKELY_SAME' | 'TO_REVIEW';
+  explanation: string;
+  organization: string;
+  communeCode: string | null;
+  statusLabel: string;
+  personId: string;
+  /** Null outside the caller's rights: the candidate is then only "listed in organization X, commune Y". */
+  recordId: string | null;
+  externalId: string | null;
+  fullName: string | null;
+  unitCode: string | null;
+}
+
+/** What is compared: a new member as typed, or a record just created. */
+interface Probe {
+  name: LinkName;
+  birth: LinkDate | null;
+  sex: string | null;
+  digits: string | null;
+  idHash: string | null;
+  idKind: string | null;
+  phone: string | null;
+  commune: { code: string | null; candidates: string[] };
+  organization: string | null;
+}
+
+const CANDIDATE_SELECT = `SELECT r.id, r.organization_code, r.external_id, r.full_name, to_char(r.birth_date, 'YYYY-MM-DD') AS birth_date,
+         r.birth_date_precision, r.sex, encode(r.id_number_hash, 'base64') AS id_hash, r.id_kind, r.id_number_sealed AS id_sealed,
+         r.phone, r.commune_code, r.commune_candidates, r.status, u.code AS unit_code, u.path AS unit_path, p.person_id
+    FROM member_record r LEFT JOIN unit u ON u.id = r.unit_id LEFT JOIN record_person p ON p.record_id = r.id`;
+
+interface CandidateRow {
+  id: string;
+  organization_code: string;
+  external_id: string;
+  full_name: string;
+  birth_date: string | null;
+  birth_date_precision: string | null;
+  sex: string | null;
+  id_hash: string | null;
+  id_kind: string | null;
+  id_sealed: Buffer | null;
+  phone: string | null;
+  commune_code: string | null;
+  commune_candidates: string[] | null;
+  status: MemberStatus;
+  unit_code: string | null;
+  unit_path: string | null;
+  person_id: string | null;
+}
+
+/**
+ * The duplicate check a secretary sees before adding a member: records across all organizations
+ * that may be the same person, ranked, each with the linker's explanation — found by exact keys
+ * (ID number, phone, given and family name with the birth year), scored with the last run's model.
+ */
+@Injectable()
+export class DuplicateCheckService implements OnModuleInit {
+  private model: { value: Model; total: number; at: number } | null = null;
+
+  constructor(
+    private readonly db: DataSource,
+    private readonly vault: IdNumberVault,
+    private readonly records: MemberRecordsService,
+  ) {}
+
+  onModuleInit(): void {
+    // Records created through GraphQL or a small import are linked at once.
+    this.records.onCreated((ids) => this.linkNew(ids));
+  }
+
+  async possibleDuplicates(input: DuplicateCheckInput, caller: Principal, limit = 10): Promise<DuplicateCandidate[]> {
+    const problems: FieldProblem[] = [];
+    const name = linkName(input.fullName ?? '');
+    if (!name.given)
+      throw DomainError.invalidInput([{ field: 'fullName', value: input.fullName, message: 'Họ và tên: không được để trống' }]);
+    const birthParsed = input.birthDate ? parsePartialDate(input.birthDate, { allowYearOnly: true }) : null;
+    if (birthParsed && !birthParsed.ok)
+      problems.push({ field: 'birthDate', value: input.birthDate ?? null, message: `Ngày sinh: ${birthParsed.reason}` });
+    const birth = birthParsed?.ok ? linkDate(toStoredDate(birthParsed.value), birthParsed.value.precision) : null;
+    const sexParsed = input.sex ? parseSex(input.sex) : null;
+    const idParsed = input.idNumber ? parseIdNumber(input.idNumber) : null;
+    if (idParsed && !idParsed.ok)
+      problems.push({ field: 'idNumber', value: input.idNumber ?? null, message: `Số CCCD: ${idParsed.reason}` });
+    const phoneParsed = input.phone ? parsePhone(input.phone) : null;
+    if (phoneParsed && !phoneParsed.ok)
+      problems.push({ field: 'phone', value: input.phone ?? null, message: `Số điện thoại: ${phoneParsed.reason}` });
+    const commune = input.communeCode ? this.records.resolveCommune({ communeCode: input.communeCode }, problems) : null;
+    if (problems.length) throw DomainError.invalidInput(problems);
+
+    const digits = idParsed?.ok ? idParsed.value.digits : null;
+    const probe: Probe = {
+      name,
+      birth,
+      sex: sexParsed?.ok ? sexParsed.value : null,
+      digits,
+      idHash: digits ? this.vault.hash(digits).toString('base64') : null,
+      idKind: idParsed?.ok ? idParsed.value.kind : null,
+      phone: phoneParsed?.ok ? phoneParsed.value.number : null,
+      commune: { code: commune?.values.communeCode ?? null, candidates: commune?.values.communeCandidates ?? [] },
+      organization: input.organization?.toUpperCase() ?? null,
+    };
+    const scope = readScope(caller);
+    return (await this.candidates(probe, null, limit)).map(({ row: r, probability, verdict, explanation }) => {
+      const mine = inScope(scope, { organizationCode: r.organization_code, unitPath: r.unit_path });
+      return {
+        probability,
+        verdict,
+        explanation,
+        organization: r.organization_code,
+        communeCode: r.commune_code,
+        statusLabel: MEMBER_STATUS_INFO[r.status].label,
+        personId: r.person_id ?? newPersonId(r.id),
+        recordId: mine ? r.id : null,
+        externalId: mine ? r.external_id : null,
+        fullName: mine ? r.full_name : null,
+        unitCode: mine ? r.unit_code : null,
+      };
+    });
+  }
+
+  /**
+   * Links records just created (by GraphQL or a small import) at once, without a full run: each
+   * joins the person of its best candidate when the linker would link that pair by itself (and no
+   * one rejected it), else it is its own person; pairs to review are kept for the queue.
+   */
+  async linkNew(recordIds: string[]): Promise<void> {
+    for (const id of recordIds) {
+      const [r] = await this.db.query<(CandidateRow & { organization_code: string })[]>(`${CANDIDATE_SELECT} WHERE r.id = $1`, [id]);
+      if (!r || r.status === ('TRANSFERRED' as MemberStatus)) continue;
+      const probe: Probe = {
+        name: linkName(r.full_name),
+        birth: linkDate(r.birth_date, r.birth_date_precision),
+        sex: r.sex,
+        digits: r.id_sealed ? this.vault.open(r.id_sealed) : null,
+        idHash: r.id_hash,
+        idKind: r.id_kind,
+        phone: r.phone,
+        commune: { code: r.commune_code, candidates: r.commune_candidates ?? [] },
+        organization: r.organization_code,
+      };
+      const found = await this.candidates(probe, id, 20);
+      const rejected = new Set(
+        (
+          await this.db.query<{ other: string }[]>(
+            `SELECT CASE WHEN record_a = $1 THEN record_b ELSE record_a END AS other FROM link_review WHERE (record_a = $1 OR record_b = $1) AND decision = 'REJECT'`,
+            [id],
+          )
+        ).map((x) => x.other),
+      );
+      const best = found.find((c) => c.verdict === 'LIKELY_SAME' && !rejected.has(c.row.id));
+      const person = best ? (best.row.person_id ?? newPersonId(best.row.id)) : newPersonId(id);
+      await this.db.transaction(async (em) => {
+        if (best && !best.row.person_id)
+          await em.query(`INSERT INTO record_person (record_id, person_id) VALUES ($1, $2) ON CONFLICT (record_id) DO NOTHING`, [
+            best.row.id,
+            person,
+          ]);
+        await em.query(
+          `INSERT INTO record_person (record_id, person_id) VALUES ($1, $2) ON CONFLICT (record_id) DO UPDATE SET person_id = EXCLUDED.person_id`,
+          [id, person],
+        );
+        for (const c of found) {
+          if (rejected.has(c.row.id)) continue;
+          const [a, b] = id < c.row.id ? [id, c.row.id] : [c.row.id, id];
+          await em.query(
+            `INSERT INTO record_link (record_a, record_b, decision, probability, weight, contributions) VALUES ($1, $2, $3, $4, $5, $6)
+             ON CONFLICT (record_a, record_b) DO UPDATE SET decision = EXCLUDED.decision, probability = EXCLUDED.probability,
+               weight = EXCLUDED.weight, contributions = EXCLUDED.contributions`,
+            [a, b, c === best ? LinkDecision.AUTO : LinkDecision.REVIEW, c.probability, c.weight, JSON.stringify(c.contributions)],
+          );
+        }
+      });
+    }
+  }
+
+  /** Records that may be the probe's person (found by exact keys), scored with the last run's model, best first. */
+  private async candidates(
+    probe: Probe,
+    exclude: string | null,
+    limit: number,
+  ): Promise<
+    {
+      row: CandidateRow;
+      probability: number;
+      weight: number;
+      verdict: 'LIKELY_SAME' | 'TO_REVIEW';
+      explanation: string;
+      contributions: Contribution[];
+    }[]
+  > {
+    const rows = await this.db.query<CandidateRow[]>(
+      `${CANDIDATE_SELECT}
+        WHERE r.erased_at IS NULL AND r.status = ANY($1) AND r.id <> coalesce($8::uuid, '00000000-0000-0000-0000-000000000000')
+          AND (r.id_number_hash = decode($2, 'base64') OR r.phone = $3
+               OR (r.given_key = $4 AND r.family_key = $5 AND ($6::date IS NULL OR r.birth_date BETWEEN $6::date AND $7::date)))
+        LIMIT 300`,
+      [
+        LINKED_STATUSES,
+        probe.idHash,
+        probe.phone,
+        probe.name.given,
+        probe.name.family,
+        probe.birth ? `${probe.birth.year - 1}-01-01` : null,
+        probe.birth ? `${probe.birth.year + 1}-12-31` : null,
+        exclude,
+      ],
+    );
+    const { value: model, total } = await this.currentModel();
+    const sameName = rows.filter((r) => linkName(r.full_name).key === probe.name.key).length + 1;
+    const out = [];
+    for (const r of rows) {
+      const c: Comparison = {
+        name: compareNames(probe.name, linkName(r.full_name)),
+        birth: compareBirth(probe.birth, linkDate(r.birth_date, r.birth_date_precision)),
+        sex: compareValues(probe.sex, r.sex),
+        id: compareIds({ hash: probe.idHash, kind: probe.idKind }, { hash: r.id_hash, kind: r.id_kind }, () =>
+          probe.digits && r.id_sealed ? [probe.digits, this.vault.open(r.id_sealed)] : null,
+        ),
+        phone: compareValues(probe.phone, r.phone),
+        commune: compareCommunes(probe.commune, { code: r.commune_code, candidates: r.commune_candidates ?? [] }),
+        organization: probe.organization
+          ? probe.organization === r.organization_code
+            ? SimpleLevel.SAME
+            : SimpleLevel.DIFFERENT
+          : SimpleLevel.MISSING,
+      };
+      const s = score(
+        model,
+        c,
+        { nameKey: probe.name.key, birthKey: probe.birth?.key ?? null },
+        { total, name: () => sameName, birth: () => 1 },
+      );
+      if (s.probability < DEFAULT_LINK_OPTIONS.review) continue;
+      const verdict: 'LIKELY_SAME' | 'TO_REVIEW' =
+        linkDecision(c, s.probability, DEFAULT_LINK_OPTIONS.auto) === LinkDecision.AUTO ? 'LIKELY_SAME' : 'TO_REVIEW';
+      out.push({
+        row: r,
+        probability: s.probability,
+        weight: s.weight,
+        verdict: verdict,
+        explanation: explain(s, verdict === 'LIKELY_SAME' ? 'nhiều khả năng là cùng một người' : 'cần xem xét'),
+        contributions: s.contributions,
+      });
+    }
+    return out.sort((x, y) => y.probability - x.probability).slice(0, limit);
+  }
+
+  /** The model of the last linker run (re-read at most once a minute), or the priors before any run. */
+  private async currentModel(): Promise<{ value: Model; total: number }> {
+    if (this.model && Date.now() - this.model.at < 60_000) return this.model;
+    const [run] = await this.db.query<{ model: Model | null; records: number | null }[]>(
+      `SELECT summary->'model' AS model, (summary->>'records')::int AS records FROM link_run WHERE status = 'DONE' ORDER BY started_at DESC LIMIT 1`,
+    );
+    const value = run?.model ?? { lambda: 0.2, m: startingM(), u: typicalU() };
+    const total = run?.records ?? (await this.db.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM member_record`))[0].n;
+    this.model = { value, total: Math.max(1, total), at: Date.now() };
+    return this.model;
+  }
+}

@@ -1,0 +1,142 @@
+import { ArgsType, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ReviewDecision } from './link.entities.js';
+
+registerEnumType(ReviewDecision, { name: 'ReviewDecision', description: 'CONFIRM: one person. REJECT: two people.' });
+
+@ObjectType('PersonRecord', {
+  description: "One of a person's records. Outside the caller's rights only the organization, commune and status are shown.",
+})
+export class PersonRecordType {
+  @Field() organization: string;
+  @Field(() => String, { nullable: true }) communeCode: string | null;
+  @Field() statusLabel: string;
+  @Field(() => ID, { nullable: true }) recordId: string | null;
+  @Field(() => String, { nullable: true }) externalId: string | null;
+  @Field(() => String, { nullable: true }) fullName: string | null;
+  @Field(() => String, { nullable: true }) unitCode: string | null;
+}
+
+@ObjectType('Person', { description: 'The one person behind records in several organizations, as the last linker run found.' })
+export class PersonType {
+  @Field(() => ID) id: string;
+  @Field(() => [PersonRecordType]) records: PersonRecordType[];
+}
+
+@ObjectType('OrganizationCount')
+export class OrganizationCountType {
+  @Field(() => Int, { description: 'In this many organizations…' }) organizations: number;
+  @Field(() => Int, { description: '…this many persons.' }) persons: number;
+}
+
+@ObjectType('OverlapCell')
+export class OverlapCellType {
+  @Field() a: string;
+  @Field() b: string;
+  @Field(() => Int, { description: 'Persons ACTIVE in both (a = b: in that organization).' }) persons: number;
+}
+
+@ObjectType('Overlap', { description: 'How far the organizations overlap in a scope, over ACTIVE records.' })
+export class OverlapType {
+  @Field() scope: string;
+  @Field(() => Int, { description: 'Số lượt: ACTIVE memberships.' }) memberships: number;
+  @Field(() => Int, { description: 'Số người: distinct persons.' }) persons: number;
+  @Field(() => [OrganizationCountType]) byOrganizationCount: OrganizationCountType[];
+  @Field(() => [OverlapCellType]) matrix: OverlapCellType[];
+}
+
+@ObjectType('ReviewPair', { description: 'A pair of records the linker could not decide, with its explanation.' })
+export class ReviewPairType {
+  @Field(() => ID) recordA: string;
+  @Field(() => ID) recordB: string;
+  @Field(() => Float) probability: number;
+  @Field() explanation: string;
+  @Field() organizationA: string;
+  @Field() organizationB: string;
+  @Field(() => String, { nullable: true }) communeA: string | null;
+  @Field(() => String, { nullable: true }) communeB: string | null;
+}
+
+@ArgsType()
+export class PersonArgs {
+  @Field(() => ID) @IsUUID() id: string;
+}
+
+@ArgsType()
+export class OverlapArgs {
+  @Field({ defaultValue: 'province', description: 'province, commune:<mã xã>, org:<mã tổ chức> or unit:<mã tổ chức>/<mã đơn vị>' })
+  @IsString()
+  @MaxLength(80)
+  scope: string;
+}
+
+@ArgsType()
+export class ReviewQueueArgs {
+  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(16) organization?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @Matches(/^\d{5}$/) commune?: string | null;
+  @Field(() => Float, { nullable: true }) @IsOptional() @Min(0) @Max(1) minProbability?: number | null;
+  @Field(() => Float, { nullable: true }) @IsOptional() @Min(0) @Max(1) maxProbability?: number | null;
+  @Field(() => Int, { nullable: true, defaultValue: 50 }) @IsOptional() @IsInt() @Min(1) @Max(500) first?: number | null;
+}
+
+@ArgsType()
+export class DecideLinkArgs {
+  @Field(() => ID) @IsUUID() recordA: string;
+  @Field(() => ID) @IsUUID() recordB: string;
+  @Field(() => ReviewDecision) @IsIn(Object.values(ReviewDecision)) decision: ReviewDecision;
+  @Field({ description: 'Why (kept with the decision and in the audit log).' }) @IsString() @MaxLength(500) reason: string;
+}
+
+@InputType('DuplicateCheckInput', { description: 'What a secretary is about to enter for a new member.' })
+export class DuplicateCheckInputType {
+  @Field() @IsString() @MaxLength(120) fullName: string;
+  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(20) birthDate?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(12) sex?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(20) idNumber?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(20) phone?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(5) communeCode?: string | null;
+  @Field(() => String, { nullable: true, description: 'The organization the member joins.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(16)
+  organization?: string | null;
+}
+
+@ArgsType()
+export class PossibleDuplicatesArgs {
+  @Field(() => DuplicateCheckInputType) @ValidateNested() @Type(() => DuplicateCheckInputType) input: DuplicateCheckInputType;
+}
+
+@ObjectType('DuplicateCandidate', {
+  description: "A record that may be the same person. Outside the caller's rights only the organization, commune and status are shown.",
+})
+export class DuplicateCandidateType {
+  @Field(() => Float) probability: number;
+  @Field({ description: 'LIKELY_SAME or TO_REVIEW' }) verdict: string;
+  @Field() explanation: string;
+  @Field() organization: string;
+  @Field(() => String, { nullable: true }) communeCode: string | null;
+  @Field() statusLabel: string;
+  @Field(() => ID) personId: string;
+  @Field(() => ID, { nullable: true }) recordId: string | null;
+  @Field(() => String, { nullable: true }) externalId: string | null;
+  @Field(() => String, { nullable: true }) fullName: string | null;
+  @Field(() => String, { nullable: true }) unitCode: string | null;
+}
+
+@ArgsType()
+export class MergePersonsArgs {
+  @Field(() => ID, { description: 'The person that stays (keeps its id).' }) @IsUUID() personA: string;
+  @Field(() => ID, { description: 'The person whose records join A.' }) @IsUUID() personB: string;
+  @Field() @IsString() @MaxLength(500) reason: string;
+}
+
+@ArgsType()
+export class SplitPersonArgs {
+  @Field(() => ID) @IsUUID() personId: string;
+  @Field(() => [ID], { description: 'The records that are another person (they leave with a new id).' })
+  @IsUUID('all', { each: true })
+  recordIds: string[];
+  @Field() @IsString() @MaxLength(500) reason: string;
+}
