@@ -244,17 +244,24 @@ export class DuplicateCheckService implements OnModuleInit {
         probe.phone,
         probe.name.given,
         probe.name.family,
-        probe.birth ? `${probe.birth.year - 1}-01-01` : null,
-        probe.birth ? `${probe.birth.year + 1}-12-31` : null,
+        // The same birth year: a year off scores below review anyway (and triples the rows of a common name).
+        probe.birth ? `${probe.birth.year}-01-01` : null,
+        probe.birth ? `${probe.birth.year}-12-31` : null,
         exclude,
       ],
     );
     const { value: model, total } = await this.currentModel();
-    const sameName = rows.filter((r) => linkName(r.full_name).key === probe.name.key).length + 1;
+    const names = new Map<string, LinkName>();
+    const nameOf = (full: string) => {
+      let n = names.get(full);
+      if (!n) names.set(full, (n = linkName(full)));
+      return n;
+    };
+    const sameName = rows.filter((r) => nameOf(r.full_name).key === probe.name.key).length + 1;
     const out = [];
     for (const r of rows) {
       const c: Comparison = {
-        name: compareNames(probe.name, linkName(r.full_name)),
+        name: compareNames(probe.name, nameOf(r.full_name)),
         birth: compareBirth(probe.birth, linkDate(r.birth_date, r.birth_date_precision)),
         sex: compareValues(probe.sex, r.sex),
         id: compareIds({ hash: probe.idHash, kind: probe.idKind }, { hash: r.id_hash, kind: r.id_kind }, () =>
