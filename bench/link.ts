@@ -141,6 +141,7 @@ async function main(): Promise<void> {
     }
     const truthRows = readCsv(path.join(demo, 'truth.csv')).slice(1);
     const truth = new Map(truthRows.map((r) => [`${r[0]}|${r[1]}`, r[2]]));
+    const planted = new Map(truthRows.map((r) => [`${r[0]}|${r[1]}`, r[3]]));
 
     // The floor: a bare COPY of the same roster files.
     const copy = await withDb(dataDir, async (db) => {
@@ -162,6 +163,29 @@ async function main(): Promise<void> {
     const audit = readCsv(auditFile);
     if (audit[0].join(',') !== 'org,ma_ho_so,person_id,ao,flags') throw new Error(`audit header: ${audit[0].join(',')}`);
     const linked = audit.slice(1).map((r) => ({ org: r[0], truth: truth.get(`${r[0]}|${r[1]}`) ?? '', predicted: r[2] }));
+    // Phantoms: \`ao\` against the planted reasons (a duplicate or a temporary listing is a real person).
+    const PHANTOM = new Set(['DECEASED', 'FABRICATED', 'INACTIVE', 'OVER_AGE', 'WRONG_SEX']);
+    const ao = audit.slice(1).map((r) => ({ reason: planted.get(`${r[0]}|${r[1]}`) ?? '', ao: r[3] === '1' }));
+    const tp = ao.filter((x) => x.ao && PHANTOM.has(x.reason)).length;
+    const predictedAo = ao.filter((x) => x.ao).length;
+    const actualAo = ao.filter((x) => PHANTOM.has(x.reason)).length;
+    const real = ao.filter((x) => !PHANTOM.has(x.reason));
+    const phantoms = {
+      precision: predictedAo ? tp / predictedAo : 1,
+      recall: actualAo ? tp / actualAo : 1,
+      suspected: predictedAo,
+      planted: actualAo,
+      wronglySuspectedPer10k: (real.filter((x) => x.ao).length / Math.max(1, real.length)) * 10_000,
+      byReason: Object.fromEntries(
+        [...PHANTOM].map((reason) => {
+          const of = ao.filter((x) => x.reason === reason);
+          return [
+            reason,
+            { planted: of.length, found: of.filter((x) => x.ao).length, recall: of.length ? of.filter((x) => x.ao).length / of.length : 1 },
+          ];
+        }),
+      ),
+    };
 
     // Baselines over the same ACTIVE records, from the database.
     const { baselines, model } = await withDb(dataDir, async (db) => {
@@ -210,7 +234,16 @@ async function main(): Promise<void> {
     process.stdout.write(
       `\ntrue pairs ${results[0].all.truePairs} (within ${results[0].within.truePairs}); \`link\` ${link.seconds.toFixed(1)} s, peak RSS ${link.rssMb} MB; COPY floor ${copy.seconds.toFixed(1)} s\n`,
     );
-    process.stdout.write(`\n${JSON.stringify({ results, link: { seconds: link.seconds, rssMb: link.rssMb }, copy, run: model })}\n`);
+    process.stdout.write(
+      `\nphantoms (ao): precision ${f(phantoms.precision)}, recall ${f(phantoms.recall)} (${phantoms.suspected} suspected, ${phantoms.planted} planted among ACTIVE records); real members wrongly suspected: ${phantoms.wronglySuspectedPer10k.toFixed(1)} per 10,000\n` +
+        Object.entries(phantoms.byReason)
+          .map(([k, v]) => `  ${k}: ${v.found} of ${v.planted} (recall ${f(v.recall)})`)
+          .join('\n') +
+        '\n',
+    );
+    process.stdout.write(
+      `\n${JSON.stringify({ phantoms, results, link: { seconds: link.seconds, rssMb: link.rssMb }, copy, run: model })}\n`,
+    );
   } finally {
     if (!KEEP) fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -7,6 +7,7 @@ import { Residents1763700000005 } from './1763700000005-residents.js';
 import { ImportDigest1763700000006 } from './1763700000006-import-digest.js';
 import { Linker1763700000007 } from './1763700000007-linker.js';
 import { LinkReview1763700000008 } from './1763700000008-link-review.js';
+import { PhantomFlags1763700000009 } from './1763700000009-phantom-flags.js';
 
 /** Every migration, in order. A new one is added here and committed with its entity change. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   ImportDigest1763700000006,
   Linker1763700000007,
   LinkReview1763700000008,
+  PhantomFlags1763700000009,
 ];

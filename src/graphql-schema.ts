@@ -9,6 +9,7 @@ import { MemberRecordsResolver } from './membership/member-record/member-records
 import { OrganizationsResolver } from './membership/organization/organizations.resolver.js';
 import { UnitsResolver } from './membership/unit/units.resolver.js';
 import { LinkerResolver } from './linker/linker.resolver.js';
+import { FlagsResolver } from './linker/flags.resolver.js';
 
 /** Every resolver of the API: the schema generator builds `schema.graphql` from these. */
 export const GRAPHQL_RESOLVERS = [
@@ -20,6 +21,7 @@ export const GRAPHQL_RESOLVERS = [
   AuditResolver,
   RosterIoResolver,
   LinkerResolver,
+  FlagsResolver,
 ];
 
 const HEADER = '# Generated from the code by `npm run schema` (sorted). Do not edit: CI fails when it is stale.\n\n';

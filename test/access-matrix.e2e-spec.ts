@@ -184,6 +184,26 @@ describe('access matrix: role × operation', () => {
       expect: allow('admin', 'danVan'),
     },
     {
+      field: 'flaggedRecords',
+      title: 'flagged records (within the caller’s rights)',
+      query: `{ flaggedRecords { recordId ao flags { code severity } } }`,
+      expect: allow('admin', 'dtn', 'dtnUnitA', 'hpn', 'danVan'),
+    },
+    {
+      field: 'flagCounts',
+      title: 'flag counts by organization and unit',
+      query: `{ flagCounts { organization unitCode code records } }`,
+      expect: allow('admin', 'dtn', 'dtnUnitA', 'hpn', 'danVan'),
+    },
+    {
+      field: 'resolveFlag',
+      title: 'a decision on a flag the record does not have',
+      query: `mutation($id: ID!) { resolveFlag(recordId: $id, code: "DECEASED", resolution: "FALSE_ALARM", note: "không") }`,
+      vars: () => ({ id: ids.dtnA }),
+      // Everyone allowed in reaches the service, which finds no such flag (or no such record in scope).
+      expect: { admin: 'NOT_FOUND', dtn: 'NOT_FOUND', dtnUnitA: 'NOT_FOUND', hpn: 'NOT_FOUND', danVan: 'NOT_FOUND' },
+    },
+    {
       field: 'reviewQueue',
       title: 'the review queue',
       query: `{ reviewQueue { probability explanation } }`,

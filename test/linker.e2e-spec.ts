@@ -312,4 +312,78 @@ describe('the linker', () => {
       ),
     ).rejects.toThrow('không phải tất cả');
   });
+
+  it('flags phantoms with their evidence, puts them in the audit file, and keeps decisions on flags across runs', async () => {
+    const register = path.join(dir, 'residents-dead.csv');
+    fs.writeFileSync(
+      register,
+      [
+        'Họ và tên,Ngày sinh,Giới tính,Số CCCD,Mã xã,Tình trạng,Ngày mất',
+        'Hà Văn Thọ,02/02/1940,Nam,001040066666,00008,Đã mất,15/06/2025',
+      ].join('\n'),
+    );
+    await t.app.get(ResidentsService).import(register, CLI_PRINCIPAL);
+    const file = path.join(dir, 'hnd-phantoms.csv');
+    fs.writeFileSync(
+      file,
+      [
+        'Mã hồ sơ,Họ và tên,Ngày sinh,Giới tính,Số CCCD,Số điện thoại,Mã xã,Mã đơn vị,Trạng thái,Ngày sinh hoạt gần nhất',
+        'HND-DEAD,Hà Văn Thọ,02/02/1940,Nam,001040066666,,00008,HND-CHI-9,Đang sinh hoạt,01/10/2026',
+        'HND-IDLE,Lường Văn Nhàn,03/03/1960,Nam,001060077777,0977000222,00008,HND-CHI-9,Đang sinh hoạt,01/01/2023',
+      ].join('\n'),
+    );
+    await t.app.get(RosterImportService).import(file, { organization: 'HND', createUnits: true }, CLI_PRINCIPAL);
+    await linker.link();
+    const dead = await personOf('HND', 'HND-DEAD');
+    const idle = await personOf('HND', 'HND-IDLE');
+    const out = path.join(dir, 'audit-phantoms.csv');
+    await linker.writeAudit(out);
+    const row = (code: string) =>
+      fs
+        .readFileSync(out, 'utf8')
+        .split('\n')
+        .find((l) => l.startsWith(`HND,${code},`))!
+        .split(',');
+    expect(row('HND-DEAD').slice(3)).toEqual(['1', 'DECEASED']);
+    // Flags sorted and joined by ';' (the register covers commune 00008 and does not know him).
+    expect(row('HND-IDLE').slice(3)).toEqual(['1', 'INACTIVE;NOT_IN_REGISTER']);
+    expect(row('HND-1')[3]).toBe('0');
+    const listed = await t.gql<{
+      flaggedRecords: { externalId: string; ao: boolean; aoReasons: string[]; flags: { code: string; message: string }[] }[];
+    }>(`{ flaggedRecords(organization: "HND", code: "AO") { externalId ao aoReasons flags { code message } } }`);
+    const deadRow = listed.data!.flaggedRecords.find((r) => r.externalId === 'HND-DEAD')!;
+    expect(deadRow).toMatchObject({ ao: true, aoReasons: ['DECEASED'] });
+    expect(deadRow.flags[0].message).toBe('CSDL dân cư ghi người này đã mất ngày 15/06/2025');
+    // The secretariat knows the idle member is active (the roster was not updated): a false alarm, for good.
+    const hnd = await t.logIn(await t.createUser('vp.hnd.flags', Role.SECRETARIAT, 'HND'));
+    const decided = await t.gql(
+      `mutation($id: ID!) { resolveFlag(recordId: $id, code: "INACTIVE", resolution: "FALSE_ALARM", note: "vẫn sinh hoạt, sổ chưa cập nhật") }`,
+      { id: idle.id },
+      { token: hnd },
+    );
+    expect(decided.errors).toBeUndefined();
+    const attention = await t.gql(
+      `mutation($id: ID!) { resolveFlag(recordId: $id, code: "DECEASED", resolution: "ATTENTION", note: "xem lại") }`,
+      { id: dead.id },
+      { token: hnd },
+    );
+    expect(attention.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    await linker.link();
+    const [again] = await t.sql<{ ao: boolean; flags: string[] }>(`SELECT ao, flags FROM record_person WHERE record_id = $1`, [idle.id]);
+    expect(again).toEqual({ ao: false, flags: ['NOT_IN_REGISTER'] });
+    // Confirmed: the membership ends (died), and the record leaves the audit file's ACTIVE rows.
+    const confirmed = await t.gql(
+      `mutation($id: ID!) { resolveFlag(recordId: $id, code: "DECEASED", resolution: "CONFIRMED", note: "giấy báo tử của UBND xã") }`,
+      { id: dead.id },
+      { token: hnd },
+    );
+    expect(confirmed.errors).toBeUndefined();
+    const [ended] = await t.sql<{ status: string }>(`SELECT status FROM member_record WHERE id = $1`, [dead.id]);
+    expect(ended.status).toBe('DECEASED');
+    const counts = await t.gql<{ flagCounts: { organization: string; code: string; records: number }[] }>(
+      `{ flagCounts(organization: "HND") { organization code records } }`,
+    );
+    expect(counts.errors).toBeUndefined();
+    expect(counts.data!.flagCounts.every((c) => c.organization === 'HND' && c.records > 0)).toBe(true);
+  });
 });

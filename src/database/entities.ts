@@ -9,7 +9,7 @@ import { MemberRecord } from '../membership/member-record/member-record.entity.j
 import { MembershipEvent } from '../membership/member-record/membership-event.entity.js';
 import { Organization } from '../membership/organization/organization.entity.js';
 import { Unit } from '../membership/unit/unit.entity.js';
-import { LinkReview, LinkRun, RecordLink, RecordPerson } from '../linker/link.entities.js';
+import { FlagResolution, LinkReview, LinkRun, RecordFlag, RecordLink, RecordPerson } from '../linker/link.entities.js';
 
 /** Every entity: the migrations must produce exactly this schema (checked by a test). */
 export const ENTITIES = [
@@ -31,4 +31,6 @@ export const ENTITIES = [
   RecordPerson,
   RecordLink,
   LinkReview,
+  RecordFlag,
+  FlagResolution,
 ];

@@ -39,9 +39,16 @@ export class RecordPerson {
   @Column({ type: 'boolean', default: false })
   verified: boolean;
 
-  /** Flag codes (sorted): DUPLICATE_IN_ORG, REVIEW, ID_CONFLICT. */
+  /** Flag codes (sorted; `record_flag` holds their messages and evidence). */
   @Column({ type: 'varchar', array: true, default: () => "'{}'" })
   flags: string[];
+
+  /** A suspected phantom ("ảo"): the flags that decided it are in `aoReasons`. */
+  @Column({ type: 'boolean', default: false })
+  ao: boolean;
+
+  @Column({ name: 'ao_reasons', type: 'varchar', array: true, default: () => "'{}'" })
+  aoReasons: string[];
 }
 
 export enum LinkDecision {
@@ -107,4 +114,47 @@ export class LinkReview {
 
   @Column({ name: 'decided_at', type: 'timestamptz', default: () => 'now()' })
   decidedAt: Date;
+}
+
+/** A flag of a member record, as the last linker run found it (phantom checks). */
+@Entity('record_flag')
+export class RecordFlag {
+  @PrimaryColumn({ name: 'record_id', type: 'uuid' })
+  recordId: string;
+
+  @PrimaryColumn({ type: 'varchar', length: 20 })
+  code: string;
+
+  /** PHANTOM, WARNING or INFO. */
+  @Column({ type: 'varchar', length: 8 })
+  severity: string;
+
+  @Column({ type: 'text' })
+  message: string;
+
+  @Column({ type: 'jsonb', default: {} })
+  evidence: Record<string, unknown>;
+}
+
+/** A person's answer to a flag, kept across runs: a false alarm is not raised again. */
+@Entity('flag_resolution')
+export class FlagResolution {
+  @PrimaryColumn({ name: 'record_id', type: 'uuid' })
+  recordId: string;
+
+  @PrimaryColumn({ type: 'varchar', length: 20 })
+  code: string;
+
+  /** FALSE_ALARM (suppressed) or CONFIRMED. */
+  @Column({ type: 'varchar', length: 12 })
+  resolution: string;
+
+  @Column({ type: 'text' })
+  note: string;
+
+  @Column({ name: 'resolved_by', type: 'text' })
+  resolvedBy: string;
+
+  @Column({ name: 'resolved_at', type: 'timestamptz', default: () => 'now()' })
+  resolvedAt: Date;
 }

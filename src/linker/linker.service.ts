@@ -1,8 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { MemberStatus } from '../membership/member-status.js';
+import type { IdNumberIssue } from '../membership/identity/id-number.js';
 import { IdNumberVault } from '../personal-data/id-number-vault.js';
 import { copyRows } from '../database/copy-rows.js';
+import { todayInVietnam } from '../common/dates/partial-date.js';
+import { MemberRecordsService } from '../membership/member-record/member-records.service.js';
+import type { OrganizationDefinition, Profile } from '../membership/organization/organization-definition.js';
+import { bursts, phantomFlags, suspicion, type Flag, type FlagCode, type PhantomFacts } from './phantom.js';
 import { prng } from '../demo/demo-province.js';
 import { assignPersonIds, cluster, newPersonId, slipKey, type Edge } from './clustering.js';
 import {
@@ -74,6 +79,8 @@ export interface LinkSummary {
   multiOrganizationPersons: number;
   /** Records flagged as the same person twice in one organization. */
   duplicateInOrganization: number;
+  /** ACTIVE records suspected to be phantoms ("ảo"). */
+  suspectedPhantoms: number;
   model: Model;
   seconds: Record<string, number>;
 }
@@ -103,6 +110,12 @@ interface RecordRow {
   commune_code: string | null;
   commune_candidates: string[] | null;
   previous_person: string | null;
+  unit_id: string | null;
+  join_date: string | null;
+  last_activity_date: string | null;
+  last_dues_date: string | null;
+  profile: Profile;
+  id_issues: IdNumberIssue[] | null;
 }
 
 /** The records being linked, column by column (a million records stay compact). */
@@ -119,10 +132,22 @@ interface Records {
   phone: (string | null)[];
   commune: { code: string | null; candidates: string[] }[];
   previousPerson: (string | null)[];
+  /** For the phantom checks. */
+  birthPrecision: (string | null)[];
+  unit: (string | null)[];
+  joinDate: (string | null)[];
+  lastActivity: (string | null)[];
+  lastDues: (string | null)[];
+  profile: Profile[];
+  idIssues: IdNumberIssue[][];
 }
 
 interface Residents {
   n: number;
+  alive: boolean[];
+  deathDate: (string | null)[];
+  /** Communes the extract covers. */
+  communes: Set<string>;
   id: string[];
   name: LinkName[];
   birth: (LinkDate | null)[];
@@ -160,6 +185,7 @@ export class LinkerService {
   constructor(
     private readonly db: DataSource,
     private readonly vault: IdNumberVault,
+    private readonly records: MemberRecordsService,
   ) {}
 
   async link(options: LinkOptions = {}, progress?: (step: string) => void): Promise<LinkSummary> {
@@ -183,7 +209,7 @@ export class LinkerService {
         `CREATE TEMP TABLE link_rec AS
          SELECT (row_number() OVER (ORDER BY r.id))::int - 1 AS seq, r.id, r.organization_code, r.status, r.full_name,
                 r.family_key, r.given_key, r.birth_date, r.birth_date_precision, r.sex, r.id_number_hash, r.id_kind, r.phone,
-                r.commune_code, r.commune_candidates,
+                r.commune_code, r.commune_candidates, r.unit_id, r.join_date, r.last_activity_date, r.last_dues_date, r.profile, r.id_issues,
                 extract(year FROM r.birth_date)::int AS birth_year,
                 (r.birth_date_precision = 'DAY' AND to_char(r.birth_date, 'MM-DD') <> '01-01') AS birth_day_known,
                 p.person_id AS previous_person
@@ -297,10 +323,13 @@ export class LinkerService {
         if (k.decision !== LinkDecision.REVIEW && refusedSet.has(`${k.a}|${k.b}`)) k.decision = LinkDecision.REFUSED;
       const personIds = assignPersonIds(recs.id, clusters.root, (i) => recs.previousPerson[i]);
       const keptList = [...kept.values()];
-      const flags = this.flags(recs, clusters.root, keptList, reviews.decided);
+      const duplicates = this.duplicatesInOrg(recs, clusters.root);
       lap('clustering');
 
-      await this.store(runner, recs, personIds, bridge.verified, flags, keptList, (k) =>
+      const phantom = await this.phantomChecks(recs, residents, bridge, personIds, duplicates);
+      lap('phantom');
+
+      await this.store(runner, recs, personIds, bridge.verified, phantom, keptList, (k) =>
         k.c ? score(model, k.c, { nameKey: recs.name[k.a].key, birthKey: recs.birth[k.a]?.key ?? null }, freq).contributions : [],
       );
       lap('store');
@@ -323,7 +352,8 @@ export class LinkerService {
         verifiedRecords: bridge.verified.filter(Boolean).length,
         persons: persons.size,
         multiOrganizationPersons: [...persons.values()].filter((s) => s.size > 1).length,
-        duplicateInOrganization: flags.filter((f) => f.includes('DUPLICATE_IN_ORG')).length,
+        duplicateInOrganization: duplicates.filter(Boolean).length,
+        suspectedPhantoms: phantom.ao.filter((r, i) => r.length && recs.status[i] === (MemberStatus.ACTIVE as string)).length,
         model,
         seconds,
       };
@@ -360,6 +390,13 @@ export class LinkerService {
       phone: [],
       commune: [],
       previousPerson: [],
+      birthPrecision: [],
+      unit: [],
+      joinDate: [],
+      lastActivity: [],
+      lastDues: [],
+      profile: [],
+      idIssues: [],
     };
     // The names of a province repeat: each distinct one is parsed once. Small strings are interned the same way.
     const names = new Map<string, LinkName>();
@@ -370,11 +407,15 @@ export class LinkerService {
       return y;
     };
     const NO_CANDIDATES: string[] = [];
+    const NO_PROFILE: Profile = {};
+    const NO_ISSUES: IdNumberIssue[] = [];
     const communes = new Map<string, { code: string | null; candidates: string[] }>();
     for (let from = 0; from < n; from += 100_000) {
       const chunk = await runner.query<RecordRow[]>(
         `SELECT id, organization_code, status, full_name, to_char(birth_date, 'YYYY-MM-DD') AS birth_date, birth_date_precision, sex,
-                encode(id_number_hash, 'base64') AS id_hash, id_kind, phone, commune_code, commune_candidates, previous_person
+                encode(id_number_hash, 'base64') AS id_hash, id_kind, phone, commune_code, commune_candidates, previous_person,
+                unit_id, to_char(join_date, 'YYYY-MM-DD') AS join_date, to_char(last_activity_date, 'YYYY-MM-DD') AS last_activity_date,
+                to_char(last_dues_date, 'YYYY-MM-DD') AS last_dues_date, profile, id_issues
            FROM link_rec WHERE seq >= $1 AND seq < $2 ORDER BY seq`,
         [from, from + 100_000],
       );
@@ -399,6 +440,13 @@ export class LinkerService {
           );
         recs.commune.push(commune);
         recs.previousPerson.push(r.previous_person);
+        recs.birthPrecision.push(r.birth_date_precision === null ? null : shared(r.birth_date_precision));
+        recs.unit.push(r.unit_id);
+        recs.joinDate.push(r.join_date);
+        recs.lastActivity.push(r.last_activity_date);
+        recs.lastDues.push(r.last_dues_date);
+        recs.profile.push(Object.keys(r.profile ?? {}).length ? r.profile : NO_PROFILE);
+        recs.idIssues.push(r.id_issues?.length ? r.id_issues : NO_ISSUES);
       }
     }
     return recs;
@@ -415,16 +463,21 @@ export class LinkerService {
         id_hash: string | null;
         id_kind: string | null;
         commune_code: string | null;
+        alive: boolean;
+        death_date: string | null;
       }[]
     >(
       `SELECT id, full_name, to_char(birth_date, 'YYYY-MM-DD') AS birth_date, birth_date_precision, sex,
               encode(id_number_hash, 'base64') AS id_hash, CASE length(id_number_masked) WHEN 12 THEN 'CCCD' WHEN 9 THEN 'CMND' END AS id_kind,
-              commune_code
+              commune_code, alive, to_char(death_date, 'YYYY-MM-DD') AS death_date
          FROM resident ORDER BY id`,
     );
     const names = new Map<string, LinkName>();
     return {
       n: rows.length,
+      alive: rows.map((r) => r.alive),
+      deathDate: rows.map((r) => r.death_date),
+      communes: new Set(rows.map((r) => r.commune_code).filter((c): c is string => !!c)),
       id: rows.map((r) => r.id),
       name: rows.map((r) => {
         let n = names.get(r.full_name);
@@ -547,11 +600,13 @@ export class LinkerService {
     model: Model,
     opts: typeof DEFAULT_LINK_OPTIONS,
     freq: Frequencies,
-  ): { resident: Int32Array; weight: Float64Array; verified: boolean[] } {
+  ): { resident: Int32Array; weight: Float64Array; verified: boolean[]; kind: Uint8Array } {
     const resident = new Int32Array(recs.n).fill(-1);
     const weight = new Float64Array(recs.n);
     const verified = new Array<boolean>(recs.n).fill(false);
-    if (!res.n) return { resident, weight, verified };
+    // What the register says of each record (for the phantom checks): 0 not covered, 1 no resident fits, 2 several, 3 matched.
+    const kind = new Uint8Array(recs.n);
+    if (!res.n) return { resident, weight, verified, kind };
     const byId = new Map<string, number[]>();
     const byNameYear = new Map<string, number[]>();
     for (let r = 0; r < res.n; r++) {
@@ -583,9 +638,14 @@ export class LinkerService {
         resident[i] = sameId[0];
         weight[i] = 30;
         verified[i] = true;
+        kind[i] = 3;
         continue;
       }
       const candidates = byNameYear.get(`${recs.name[i].key}|${recs.birth[i]?.year ?? ''}`);
+      // Union members and others who may live elsewhere are looked for province-wide.
+      const c = recs.commune[i];
+      const covered = (c.code ? res.communes.has(c.code) : c.candidates.some((x) => res.communes.has(x))) || recs.org[i] === 'CD';
+      kind[i] = candidates || sameId.length ? 2 : covered ? 1 : 0;
       if (!candidates) continue;
       let best = -1;
       let bestP = 0;
@@ -623,42 +683,24 @@ export class LinkerService {
         resident[i] = best;
         weight[i] = bestW;
         verified[i] = true;
+        kind[i] = 3;
       }
     }
-    return { resident, weight, verified };
+    return { resident, weight, verified, kind };
   }
 
-  /** Flag codes per record: listed twice in one organization, a pair to review, a link refused. */
-  private flags(
-    recs: Records,
-    root: Int32Array,
-    kept: { a: number; b: number; decision: LinkDecision }[],
-    decided: Set<number>,
-  ): string[][] {
-    const flags: Set<string>[] = Array.from({ length: recs.n }, () => new Set<string>());
-    // Two records of one person in one organization, neither a temporary listing: listed twice.
+  /** Records whose person has another ACTIVE record in the same organization (a temporary listing is no duplicate). */
+  private duplicatesInOrg(recs: Records, root: Int32Array): boolean[] {
+    const out = new Array<boolean>(recs.n).fill(false);
     const seen = new Map<string, number>();
     for (let i = 0; i < recs.n; i++) {
-      if (recs.status[i] === (MemberStatus.TEMPORARY as string)) continue;
+      if (recs.status[i] !== (MemberStatus.ACTIVE as string)) continue;
       const key = `${root[i]}|${recs.org[i]}`;
       const first = seen.get(key);
       if (first === undefined) seen.set(key, i);
-      else {
-        flags[first].add('DUPLICATE_IN_ORG');
-        flags[i].add('DUPLICATE_IN_ORG');
-      }
+      else out[first] = out[i] = true;
     }
-    for (const k of kept) {
-      if (k.decision === LinkDecision.REVIEW && root[k.a] !== root[k.b] && !decided.has(k.a * recs.n + k.b)) {
-        flags[k.a].add('REVIEW');
-        flags[k.b].add('REVIEW');
-      }
-      if (k.decision === LinkDecision.REFUSED) {
-        flags[k.a].add('ID_CONFLICT');
-        flags[k.b].add('ID_CONFLICT');
-      }
-    }
-    return flags.map((s) => [...s].sort());
+    return out;
   }
 
   /** The run's result replaces the previous one in one transaction. */
@@ -667,20 +709,37 @@ export class LinkerService {
     recs: Records,
     personIds: string[],
     verified: boolean[],
-    flags: string[][],
+    phantom: { flags: Flag[][]; ao: FlagCode[][] },
     kept: Kept[],
     contributions: (k: Kept) => Contribution[],
   ): Promise<void> {
     await runner.startTransaction();
     try {
       // Readers wait the few seconds until the new result is committed, then see all of it.
-      await runner.query(`TRUNCATE record_link, record_person`);
+      await runner.query(`TRUNCATE record_link, record_person, record_flag`);
       await copyRows(
         runner,
         'record_person',
-        ['record_id', 'person_id', 'verified', 'flags'],
+        ['record_id', 'person_id', 'verified', 'flags', 'ao', 'ao_reasons'],
         (function* () {
-          for (let i = 0; i < recs.n; i++) yield [recs.id[i], personIds[i], verified[i], flags[i]];
+          for (let i = 0; i < recs.n; i++)
+            yield [
+              recs.id[i],
+              personIds[i],
+              verified[i],
+              phantom.flags[i].map((f) => f.code).sort(),
+              phantom.ao[i].length > 0,
+              phantom.ao[i],
+            ];
+        })(),
+      );
+      await copyRows(
+        runner,
+        'record_flag',
+        ['record_id', 'code', 'severity', 'message', 'evidence'],
+        (function* () {
+          for (let i = 0; i < recs.n; i++)
+            for (const f of phantom.flags[i]) yield [recs.id[i], f.code, f.severity, f.message, JSON.stringify(f.evidence)];
         })(),
       );
       await copyRows(
@@ -707,14 +766,83 @@ export class LinkerService {
     }
   }
 
-  /** The decisions people took on pairs of the snapshot's records. */
-  private async reviews(
+  /**
+   * The phantom checks of every record (`phantom.ts`), from the record, the register match and the
+   * persons just found; a flag a person marked a false alarm is not raised again.
+   */
+  private async phantomChecks(
     recs: Records,
-  ): Promise<{ confirmed: [number, number][]; cannotLink: Map<number, number[]>; decided: Set<number> }> {
+    res: Residents,
+    bridge: { resident: Int32Array; kind: Uint8Array },
+    personIds: string[],
+    duplicates: boolean[],
+  ): Promise<{ flags: Flag[][]; ao: FlagCode[][] }> {
+    const today = todayInVietnam();
+    const defs = new Map<string, OrganizationDefinition>();
+    for (const org of new Set(recs.org)) defs.set(org, await this.records.organizationForRecords(org));
+    const suppressed = new Set(
+      (
+        await this.db.query<{ record_id: string; code: string }[]>(
+          `SELECT record_id, code FROM flag_resolution WHERE resolution = 'FALSE_ALARM'`,
+        )
+      ).map((r) => `${r.record_id}|${r.code}`),
+    );
+    const personsOfPhone = new Map<string, Set<string>>();
+    const orgsOfPerson = new Map<string, Set<string>>();
+    for (let i = 0; i < recs.n; i++) {
+      const phone = recs.phone[i];
+      if (phone) personsOfPhone.set(phone, (personsOfPhone.get(phone) ?? new Set<string>()).add(personIds[i]));
+      if (recs.status[i] === (MemberStatus.ACTIVE as string))
+        orgsOfPerson.set(personIds[i], (orgsOfPerson.get(personIds[i]) ?? new Set<string>()).add(recs.org[i]));
+    }
+    const bare = (i: number) => !recs.idHash[i] && !recs.phone[i] && !recs.lastActivity[i] && !recs.lastDues[i];
+    const burst = bursts(recs.id.map((_, i) => ({ unit: recs.unit[i], joinDate: recs.joinDate[i], bare: bare(i) })));
+    const flags: Flag[][] = [];
+    const ao: FlagCode[][] = [];
+    for (let i = 0; i < recs.n; i++) {
+      const r = bridge.resident[i];
+      const facts: PhantomFacts = {
+        organization: defs.get(recs.org[i])!,
+        status: recs.status[i] as MemberStatus,
+        birthDate: recs.birth[i]
+          ? `${recs.birth[i]!.year}-${String(recs.birth[i]!.month).padStart(2, '0')}-${String(recs.birth[i]!.day).padStart(2, '0')}`
+          : null,
+        birthDatePrecision: recs.birthPrecision[i],
+        sex: recs.sex[i] as 'MALE' | 'FEMALE' | null,
+        joinDate: recs.joinDate[i],
+        profile: recs.profile[i],
+        lastActivityDate: recs.lastActivity[i],
+        lastDuesDate: recs.lastDues[i],
+        hasIdNumber: !!recs.idHash[i],
+        idIssues: recs.idIssues[i],
+        idMalformed: false,
+        hasPhone: !!recs.phone[i],
+        register:
+          bridge.kind[i] === 3 && r >= 0
+            ? { kind: 'MATCHED', alive: res.alive[r], deathDate: res.deathDate[r] }
+            : bridge.kind[i] === 2
+              ? { kind: 'AMBIGUOUS', residents: 2 }
+              : bridge.kind[i] === 1
+                ? { kind: 'NO_MATCH' }
+                : { kind: 'NOT_COVERED' },
+        phoneShared: recs.phone[i] ? personsOfPhone.get(recs.phone[i]!)!.size : 0,
+        burst: burst[i],
+        duplicateInOrg: duplicates[i],
+        organizationsOfPerson: orgsOfPerson.get(personIds[i])?.size ?? 0,
+      };
+      const own = phantomFlags(facts, today).filter((f) => !suppressed.has(`${recs.id[i]}|${f.code}`));
+      flags.push(own);
+      ao.push(suspicion(own, facts));
+    }
+    return { flags, ao };
+  }
+
+  /** The decisions people took on pairs of the snapshot's records. */
+  private async reviews(recs: Records): Promise<{ confirmed: [number, number][]; cannotLink: Map<number, number[]> }> {
     const rows = await this.db.query<{ record_a: string; record_b: string; decision: ReviewDecision }[]>(
       `SELECT record_a, record_b, decision FROM link_review`,
     );
-    const out = { confirmed: [] as [number, number][], cannotLink: new Map<number, number[]>(), decided: new Set<number>() };
+    const out = { confirmed: [] as [number, number][], cannotLink: new Map<number, number[]>() };
     if (!rows.length) return out;
     const seq = new Map(recs.id.map((id, i) => [id, i]));
     for (const r of rows) {
@@ -722,7 +850,6 @@ export class LinkerService {
       const y = seq.get(r.record_b);
       if (x === undefined || y === undefined) continue; // a record no longer linked (ended, erased)
       const [a, b] = x < y ? [x, y] : [y, x];
-      out.decided.add(a * recs.n + b);
       if (r.decision === ReviewDecision.CONFIRM) out.confirmed.push([a, b]);
       else {
         out.cannotLink.set(a, [...(out.cannotLink.get(a) ?? []), b]);
@@ -765,16 +892,24 @@ export class LinkerService {
 
   /**
    * The audit file's rows: one per ACTIVE member record, with its person (a record the linker has
-   * not seen yet is its own person) and its flags.
+   * not seen yet is its own person), whether it is a suspected phantom, and its flags.
    */
   async auditRows(): Promise<{ org: string; code: string; personId: string; ao: 0 | 1; flags: string[] }[]> {
-    const rows = await this.db.query<{ id: string; org: string; code: string; person_id: string | null; flags: string[] | null }[]>(
-      `SELECT r.id, r.organization_code AS org, r.external_id AS code, p.person_id, p.flags
+    const rows = await this.db.query<
+      { id: string; org: string; code: string; person_id: string | null; flags: string[] | null; ao: boolean | null }[]
+    >(
+      `SELECT r.id, r.organization_code AS org, r.external_id AS code, p.person_id, p.flags, p.ao
          FROM member_record r LEFT JOIN record_person p ON p.record_id = r.id
         WHERE r.status = 'ACTIVE' AND r.erased_at IS NULL
         ORDER BY r.organization_code, r.external_id`,
     );
-    return rows.map((r) => ({ org: r.org, code: r.code, personId: r.person_id ?? newPersonId(r.id), ao: 0, flags: r.flags ?? [] }));
+    return rows.map((r) => ({
+      org: r.org,
+      code: r.code,
+      personId: r.person_id ?? newPersonId(r.id),
+      ao: r.ao ? 1 : 0,
+      flags: r.flags ?? [],
+    }));
   }
 }
 

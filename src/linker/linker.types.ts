@@ -140,3 +140,62 @@ export class SplitPersonArgs {
   recordIds: string[];
   @Field() @IsString() @MaxLength(500) reason: string;
 }
+
+@ObjectType('RecordFlag', { description: 'A phantom-check flag of a member record, with its evidence and any decision on it.' })
+export class RecordFlagType {
+  @Field() code: string;
+  @Field({ description: 'PHANTOM, WARNING or INFO' }) severity: string;
+  @Field() message: string;
+  @Field(() => String, { description: 'The evidence, as JSON (dates, the register entry…).' }) evidence: string;
+  @Field(() => String, { nullable: true, description: 'ATTENTION, CONFIRMED or FALSE_ALARM' }) resolution: string | null;
+  @Field(() => String, { nullable: true }) note: string | null;
+}
+
+@ObjectType('FlaggedRecord')
+export class FlaggedRecordType {
+  @Field(() => ID) recordId: string;
+  @Field() organization: string;
+  @Field() externalId: string;
+  @Field() fullName: string;
+  @Field(() => String, { nullable: true }) unitCode: string | null;
+  @Field(() => String, { nullable: true }) communeCode: string | null;
+  @Field({ description: 'A suspected phantom ("ảo").' }) ao: boolean;
+  @Field(() => [String], { description: 'The flags that decided the suspicion.' }) aoReasons: string[];
+  @Field(() => [RecordFlagType]) flags: RecordFlagType[];
+}
+
+@ObjectType('FlagCount')
+export class FlagCountType {
+  @Field() organization: string;
+  @Field(() => String, { nullable: true }) unitCode: string | null;
+  @Field({ description: 'A flag code, or AO for suspected phantoms.' }) code: string;
+  @Field(() => Int) records: number;
+}
+
+@ArgsType()
+export class FlaggedRecordsArgs {
+  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(16) organization?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(64) unit?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @Matches(/^\d{5}$/) commune?: string | null;
+  @Field(() => String, { nullable: true, description: 'A flag code, or AO for suspected phantoms.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20)
+  code?: string | null;
+  @Field(() => Int, { nullable: true, defaultValue: 50 }) @IsOptional() @IsInt() @Min(1) @Max(500) first?: number | null;
+}
+
+@ArgsType()
+export class FlagCountsArgs {
+  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(16) organization?: string | null;
+}
+
+@ArgsType()
+export class ResolveFlagArgs {
+  @Field(() => ID) @IsUUID() recordId: string;
+  @Field() @IsString() @MaxLength(20) code: string;
+  @Field({ description: 'ATTENTION (Ban Dân vận), CONFIRMED (ends the membership) or FALSE_ALARM (not raised again)' })
+  @IsIn(['ATTENTION', 'CONFIRMED', 'FALSE_ALARM'])
+  resolution: 'ATTENTION' | 'CONFIRMED' | 'FALSE_ALARM';
+  @Field() @IsString() @MaxLength(500) note: string;
+}

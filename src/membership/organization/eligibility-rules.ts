@@ -55,11 +55,17 @@ export function admissionAge(opts: {
           code: 'INELIGIBLE_AGE',
           severity: 'VIOLATION',
           message: `Kết nạp ngày ${day} khi mới ${describeAge(age)} tuổi, dưới ${opts.min}`,
+          atAdmission: true,
         },
       ];
     if (opts.max !== undefined && age.min > opts.max)
       return [
-        { code: 'INELIGIBLE_AGE', severity: 'VIOLATION', message: `Kết nạp ngày ${day} khi đã ${describeAge(age)} tuổi, quá ${opts.max}` },
+        {
+          code: 'INELIGIBLE_AGE',
+          severity: 'VIOLATION',
+          message: `Kết nạp ngày ${day} khi đã ${describeAge(age)} tuổi, quá ${opts.max}`,
+          atAdmission: true,
+        },
       ];
     return [];
   };

@@ -33,6 +33,8 @@ export interface EligibilityIssue {
   /** WARNING: to act on (e.g. trưởng thành due); VIOLATION: against the organization's rules. */
   severity: 'WARNING' | 'VIOLATION';
   message: string;
+  /** About the day of admission (joined too young), not about the member now. */
+  atAdmission?: boolean;
 }
 
 /**

@@ -1,0 +1,41 @@
+import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Allow, Caller, PEOPLE_READERS } from '../access/access.decorators.js';
+import type { Principal } from '../access/principal.js';
+import { MemberRecordType } from '../membership/member-record/member-record.types.js';
+import { FlagsService, type FlagView } from './flags.service.js';
+import { FlagCountsArgs, FlagCountType, FlaggedRecordsArgs, FlaggedRecordType, RecordFlagType, ResolveFlagArgs } from './linker.types.js';
+
+const toType = (f: FlagView): RecordFlagType => ({ ...f, evidence: JSON.stringify(f.evidence ?? {}) });
+
+/** Thin: the phantom flags — on a record, listed, counted, decided. */
+@Resolver(() => MemberRecordType)
+export class FlagsResolver {
+  constructor(private readonly flags: FlagsService) {}
+
+  @Allow(...PEOPLE_READERS)
+  @ResolveField('flags', () => [RecordFlagType], { description: 'Phantom-check flags, as the last linker run found them.' })
+  async flagsOf(@Parent() record: MemberRecordType): Promise<RecordFlagType[]> {
+    return (await this.flags.flagsOf(record.id)).map(toType);
+  }
+
+  @Allow(...PEOPLE_READERS)
+  @Query(() => [FlaggedRecordType], { description: 'Flagged ACTIVE records within the caller’s rights, suspected phantoms first.' })
+  async flaggedRecords(@Args() args: FlaggedRecordsArgs, @Caller() caller: Principal): Promise<FlaggedRecordType[]> {
+    return (await this.flags.flagged(args, caller)).map((r) => ({ ...r, flags: r.flags.map(toType) }));
+  }
+
+  @Allow(...PEOPLE_READERS)
+  @Query(() => [FlagCountType], { description: 'Flagged ACTIVE records by code (AO: suspected phantoms), per organization and unit.' })
+  flagCounts(@Args() args: FlagCountsArgs, @Caller() caller: Principal): Promise<FlagCountType[]> {
+    return this.flags.counts(args, caller);
+  }
+
+  @Allow(...PEOPLE_READERS)
+  @Mutation(() => Boolean, {
+    description: 'ATTENTION (Ban Dân vận); CONFIRMED ends the membership, FALSE_ALARM keeps the flag from coming back (secretariat).',
+  })
+  async resolveFlag(@Args() a: ResolveFlagArgs, @Caller() caller: Principal): Promise<boolean> {
+    await this.flags.resolve(a.recordId, a.code, a.resolution, a.note, caller);
+    return true;
+  }
+}

@@ -1,0 +1,191 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { readScope, writeScope, type Principal, type RecordScope } from '../access/principal.js';
+import { Role } from '../access/role.js';
+import { AuditAction } from '../audit/audit-event.entity.js';
+import { AuditService } from '../audit/audit.service.js';
+import { todayInVietnam } from '../common/dates/partial-date.js';
+import { assertUuid, DomainError } from '../common/errors/domain-error.js';
+import { escapeLike } from '../common/sql/escape-like.js';
+import { MemberRecordsService } from '../membership/member-record/member-records.service.js';
+import { MemberStatus } from '../membership/member-status.js';
+import type { FlagCode } from './phantom.js';
+
+export type FlagResolutionKind = 'ATTENTION' | 'CONFIRMED' | 'FALSE_ALARM';
+
+export interface FlagView {
+  code: string;
+  severity: string;
+  message: string;
+  evidence: Record<string, unknown>;
+  resolution: string | null;
+  note: string | null;
+}
+
+export interface FlaggedRecordView {
+  recordId: string;
+  organization: string;
+  externalId: string;
+  fullName: string;
+  unitCode: string | null;
+  communeCode: string | null;
+  ao: boolean;
+  aoReasons: string[];
+  flags: FlagView[];
+}
+
+/** How a confirmed flag ends the membership. */
+const ENDING: Partial<Record<FlagCode, MemberStatus>> = {
+  DECEASED: MemberStatus.DECEASED,
+  INACTIVE: MemberStatus.STRUCK_OFF,
+  INELIGIBLE_AGE: MemberStatus.STRUCK_OFF,
+  INELIGIBLE_SEX: MemberStatus.STRUCK_OFF,
+  NOT_IN_REGISTER: MemberStatus.STRUCK_OFF,
+  BULK_ENTRY: MemberStatus.STRUCK_OFF,
+  DUPLICATE_IN_ORG: MemberStatus.STRUCK_OFF,
+};
+
+/**
+ * The phantom flags as people work with them: the flagged records of a scope, counts by code,
+ * and decisions — the Ban Dân vận marks a flag for attention; the organization's secretariat
+ * confirms it (the membership ends) or calls it a false alarm (not raised again).
+ */
+@Injectable()
+export class FlagsService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly records: MemberRecordsService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Flagged records within the caller's rights, suspected phantoms first. */
+  async flagged(
+    f: { organization?: string | null; unit?: string | null; commune?: string | null; code?: string | null; first?: number | null },
+    caller: Principal,
+  ): Promise<FlaggedRecordView[]> {
+    const { where, params } = this.scoped(readScope(caller), f);
+    const rows = await this.db.query<
+      {
+        id: string;
+        organization_code: string;
+        external_id: string;
+        full_name: string;
+        unit_code: string | null;
+        commune_code: string | null;
+        ao: boolean;
+        ao_reasons: string[];
+        flags: FlagView[];
+      }[]
+    >(
+      `SELECT r.id, r.organization_code, r.external_id, r.full_name, u.code AS unit_code, r.commune_code, p.ao, p.ao_reasons,
+              (SELECT json_agg(json_build_object('code', f.code, 'severity', f.severity, 'message', f.message, 'evidence', f.evidence,
+                                                 'resolution', x.resolution, 'note', x.note) ORDER BY f.code)
+                 FROM record_flag f LEFT JOIN flag_resolution x ON x.record_id = f.record_id AND x.code = f.code
+                WHERE f.record_id = r.id) AS flags
+         FROM record_person p JOIN member_record r ON r.id = p.record_id LEFT JOIN unit u ON u.id = r.unit_id
+        WHERE ${where.join(' AND ')}
+        ORDER BY p.ao DESC, r.organization_code, r.external_id LIMIT ${Math.min(500, Math.max(1, f.first ?? 50))}`,
+      params,
+    );
+    return rows.map((r) => ({
+      recordId: r.id,
+      organization: r.organization_code,
+      externalId: r.external_id,
+      fullName: r.full_name,
+      unitCode: r.unit_code,
+      communeCode: r.commune_code,
+      ao: r.ao,
+      aoReasons: r.ao_reasons,
+      flags: r.flags ?? [],
+    }));
+  }
+
+  /** The flags of one record (within the caller's rights: the record service checks them). */
+  async flagsOf(recordId: string): Promise<FlagView[]> {
+    return this.db.query<FlagView[]>(
+      `SELECT f.code, f.severity, f.message, f.evidence, x.resolution, x.note FROM record_flag f
+         LEFT JOIN flag_resolution x ON x.record_id = f.record_id AND x.code = f.code WHERE f.record_id = $1 ORDER BY f.code`,
+      [recordId],
+    );
+  }
+
+  /** Counts by code, per organization and unit, of ACTIVE records (suspected phantoms apart). */
+  async counts(
+    f: { organization?: string | null },
+    caller: Principal,
+  ): Promise<{ organization: string; unitCode: string | null; code: string; records: number }[]> {
+    const { where, params } = this.scoped(readScope(caller), f);
+    return this.db.query(
+      `SELECT r.organization_code AS organization, u.code AS "unitCode", c.code, count(*)::int AS records
+         FROM record_person p JOIN member_record r ON r.id = p.record_id LEFT JOIN unit u ON u.id = r.unit_id
+         CROSS JOIN LATERAL (SELECT unnest(p.flags) AS code UNION ALL SELECT 'AO' WHERE p.ao) c
+        WHERE ${where.join(' AND ')}
+        GROUP BY 1, 2, 3 ORDER BY 1, 2 NULLS FIRST, 3`,
+      params,
+    );
+  }
+
+  /**
+   * A decision on a flag, kept across runs. ATTENTION: the Ban Dân vận asks the secretariat to look.
+   * CONFIRMED: the secretariat ends the membership (died → DECEASED, otherwise struck off) with the
+   * note as the reason. FALSE_ALARM: the flag is not raised again for this record.
+   */
+  async resolve(recordId: string, code: string, resolution: FlagResolutionKind, note: string, caller: Principal): Promise<void> {
+    assertUuid('recordId', recordId);
+    if (!note.trim()) throw new DomainError('BAD_USER_INPUT', 'Ghi chú: cần ghi lý do hoặc căn cứ của quyết định.');
+    const [flag] = await this.db.query<{ code: string }[]>(`SELECT code FROM record_flag WHERE record_id = $1 AND code = $2`, [
+      recordId,
+      code,
+    ]);
+    // The record must be the caller's to see (the secretariat: its own; the Ban Dân vận: any).
+    const record = await this.records.get(recordId, caller);
+    if (!flag) throw new DomainError('NOT_FOUND', `Hồ sơ này không có cảnh báo '${code}'.`);
+    if (resolution === 'ATTENTION' ? caller.role !== Role.DAN_VAN && caller.role !== Role.ADMIN : writeScope(caller).kind === 'NONE')
+      throw new DomainError(
+        'FORBIDDEN',
+        resolution === 'ATTENTION' ? 'Chỉ Ban Dân vận đánh dấu cần chú ý.' : 'Chỉ văn phòng của tổ chức xác nhận hoặc bác bỏ cảnh báo.',
+      );
+    if (resolution === 'CONFIRMED') {
+      const status = ENDING[code as FlagCode];
+      if (!status) throw new DomainError('BAD_USER_INPUT', `Cảnh báo '${code}' là cảnh báo dữ liệu: sửa hồ sơ thay vì xác nhận.`);
+      await this.records.end({ id: record.id, status, date: todayInVietnam(), reason: `${code}: ${note.trim()}` }, caller);
+    }
+    await this.db.transaction(async (em) => {
+      await em.query(
+        `INSERT INTO flag_resolution (record_id, code, resolution, note, resolved_by) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (record_id, code) DO UPDATE SET resolution = EXCLUDED.resolution, note = EXCLUDED.note,
+           resolved_by = EXCLUDED.resolved_by, resolved_at = now()`,
+        [recordId, code, resolution, note.trim(), caller.name],
+      );
+      await this.audit.record(
+        caller,
+        {
+          action: AuditAction.FLAG_DECISION,
+          subjectType: 'MEMBER_RECORD',
+          subjectId: recordId,
+          organization: record.organizationCode,
+          detail: { code, resolution, note: note.trim() },
+        },
+        em,
+      );
+    });
+  }
+
+  private scoped(
+    scope: RecordScope,
+    f: { organization?: string | null; unit?: string | null; commune?: string | null; code?: string | null },
+  ): { where: string[]; params: unknown[] } {
+    const where = [`r.erased_at IS NULL`, `r.status = 'ACTIVE'`, `(p.ao OR cardinality(p.flags) > 0)`];
+    const params: unknown[] = [];
+    if (scope.kind === 'NONE') where.push('false');
+    if (scope.kind === 'ORGANIZATION') {
+      where.push(`r.organization_code = $${params.push(scope.organization)}`);
+      if (scope.unitPath) where.push(`u.path LIKE $${params.push(`${escapeLike(scope.unitPath)}%`)}`);
+    }
+    if (f.organization) where.push(`r.organization_code = $${params.push(f.organization.toUpperCase())}`);
+    if (f.unit) where.push(`u.code = $${params.push(f.unit)}`);
+    if (f.commune) where.push(`r.commune_code = $${params.push(f.commune)}`);
+    if (f.code) where.push(f.code === 'AO' ? 'p.ao' : `$${params.push(f.code)} = ANY(p.flags)`);
+    return { where, params };
+  }
+}

@@ -1,0 +1,175 @@
+import { fromStoredDate } from '../common/dates/partial-date.js';
+import type { IdNumberIssue } from '../membership/identity/id-number.js';
+import type { MemberStatus } from '../membership/member-status.js';
+import type { OrganizationDefinition, Profile } from '../membership/organization/organization-definition.js';
+
+/**
+ * Phantom ("ảo") checks (pure): the flags of one member record from what the record says, what the
+ * population register says of it and what the linker found, and whether they together make it a
+ * suspected phantom.
+ */
+export type FlagCode =
+  | 'DECEASED'
+  | 'NOT_IN_REGISTER'
+  | 'INELIGIBLE_AGE'
+  | 'INELIGIBLE_SEX'
+  | 'AGED_OUT'
+  | 'INACTIVE'
+  | 'NO_IDENTITY'
+  | 'INVALID_ID'
+  | 'ID_MISMATCH'
+  | 'SHARED_PHONE'
+  | 'BULK_ENTRY'
+  | 'DUPLICATE_IN_ORG'
+  | 'MULTI_ORG';
+
+/** PHANTOM: evidence the member is not real, alive, eligible or active. WARNING: data to check. INFO: settled through the person. */
+export type FlagSeverity = 'PHANTOM' | 'WARNING' | 'INFO';
+
+export interface Flag {
+  code: FlagCode;
+  severity: FlagSeverity;
+  message: string;
+  evidence: Record<string, unknown>;
+}
+
+export interface PhantomFacts {
+  organization: OrganizationDefinition;
+  status: MemberStatus;
+  birthDate: string | null;
+  birthDatePrecision: string | null;
+  sex: 'MALE' | 'FEMALE' | null;
+  joinDate: string | null;
+  profile: Profile;
+  lastActivityDate: string | null;
+  lastDuesDate: string | null;
+  hasIdNumber: boolean;
+  idIssues: IdNumberIssue[];
+  idMalformed: boolean;
+  hasPhone: boolean;
+  /** What the register says: not covering the record's commune, no resident fitting, or the resident matched. */
+  register:
+    | { kind: 'NOT_COVERED' }
+    | { kind: 'NO_MATCH' }
+    | { kind: 'AMBIGUOUS'; residents: number }
+    | { kind: 'MATCHED'; alive: boolean; deathDate: string | null };
+  /** Distinct persons sharing the record's phone. */
+  phoneShared: number;
+  /** Size of the burst of bare records entered together in the record's branch (0: none). */
+  burst: number;
+  duplicateInOrg: boolean;
+  organizationsOfPerson: number;
+}
+
+/** Persons on one phone beyond which it is not a household's. */
+export const SHARED_PHONE_PERSONS = 5;
+
+function monthsBetween(fromIso: string, toIso: string): number {
+  const [fy, fm, fd] = fromIso.split('-').map(Number);
+  const [ty, tm, td] = toIso.split('-').map(Number);
+  return (ty - fy) * 12 + (tm - fm) - (td < fd ? 1 : 0);
+}
+
+export function phantomFlags(f: PhantomFacts, today: string): Flag[] {
+  const flags: Flag[] = [];
+  // One flag per code: a second reason for the same code joins the first.
+  const add = (code: FlagCode, severity: FlagSeverity, message: string, evidence: Record<string, unknown> = {}) => {
+    const same = flags.find((f) => f.code === code);
+    if (!same) flags.push({ code, severity, message, evidence });
+    else {
+      same.message = `${same.message}; ${message}`;
+      if (severity === 'PHANTOM') same.severity = 'PHANTOM';
+    }
+  };
+  const r = f.register;
+  if (r.kind === 'MATCHED' && !r.alive)
+    add('DECEASED', 'PHANTOM', `CSDL dân cư ghi người này đã mất${r.deathDate ? ` ngày ${vnDate(r.deathDate)}` : ''}`, {
+      deathDate: r.deathDate,
+    });
+  if (r.kind === 'NO_MATCH')
+    add('NOT_IN_REGISTER', 'WARNING', 'Không tìm thấy người này trong CSDL dân cư của xã (theo số định danh, họ tên và năm sinh)');
+  const birth = f.birthDate ? fromStoredDate(f.birthDate, (f.birthDatePrecision ?? 'DAY') as 'DAY' | 'YEAR') : null;
+  for (const issue of f.organization.checkEligibility(
+    { birth, sex: f.sex, joinDate: f.joinDate, status: f.status, profile: f.profile },
+    today,
+  )) {
+    // Too young on the day of admission is a record to correct, not a member who should not be there now.
+    if (issue.code === 'INELIGIBLE_AGE' || issue.code === 'INELIGIBLE_SEX')
+      add(issue.code, issue.atAdmission ? 'WARNING' : 'PHANTOM', issue.message);
+    else if (issue.code === 'AGED_OUT') add('AGED_OUT', 'WARNING', issue.message);
+  }
+  const lastKnown =
+    [f.lastActivityDate, f.lastDuesDate]
+      .filter((d): d is string => !!d)
+      .sort()
+      .at(-1) ?? null;
+  if (lastKnown && monthsBetween(lastKnown, today) >= f.organization.inactivityMonths)
+    add('INACTIVE', 'PHANTOM', `Không sinh hoạt, không đóng phí từ ${vnDate(lastKnown)} (quá ${f.organization.inactivityMonths} tháng)`, {
+      lastKnown,
+    });
+  const fullBirth = !!birth && birth.precision === 'DAY' && !(birth.month === 1 && birth.day === 1);
+  if (!f.hasIdNumber && !fullBirth && !f.hasPhone)
+    add('NO_IDENTITY', 'WARNING', 'Không có số định danh, ngày sinh đầy đủ hay số điện thoại để xác định người này');
+  if (f.idMalformed || f.idIssues.includes('UNKNOWN_PROVINCE') || f.idIssues.includes('IMPOSSIBLE_CENTURY'))
+    add('INVALID_ID', 'WARNING', 'Số định danh không hợp lệ (mã tỉnh hoặc thế kỷ không có)', { issues: f.idIssues });
+  if (f.idIssues.includes('SEX_MISMATCH') || f.idIssues.includes('BIRTH_YEAR_MISMATCH'))
+    add('ID_MISMATCH', 'WARNING', 'Giới tính hoặc năm sinh trái với số định danh', { issues: f.idIssues });
+  if (f.phoneShared >= SHARED_PHONE_PERSONS)
+    add('SHARED_PHONE', 'WARNING', `Một số điện thoại ghi cho ${f.phoneShared} người khác nhau`, { persons: f.phoneShared });
+  if (f.burst)
+    add('BULK_ENTRY', 'WARNING', `Một trong ${f.burst} hồ sơ không có giấy tờ, cùng vào trong vài ngày ở một chi hội`, { burst: f.burst });
+  if (f.duplicateInOrg) add('DUPLICATE_IN_ORG', 'INFO', 'Người này còn một hồ sơ khác đang sinh hoạt trong cùng tổ chức');
+  if (f.organizationsOfPerson > 1) add('MULTI_ORG', 'INFO', `Người này sinh hoạt ở ${f.organizationsOfPerson} tổ chức`);
+  return flags;
+}
+
+/**
+ * Whether the flags make the record a suspected phantom, and which decided it: dead, out of the
+ * organization's rules, or inactive — or, for a name no register or other roster knows, entered in
+ * a burst without any paper. Data-quality warnings alone (a mistyped number, no phone) do not.
+ */
+export function suspicion(
+  flags: Flag[],
+  f: Pick<PhantomFacts, 'hasIdNumber' | 'hasPhone' | 'lastActivityDate' | 'lastDuesDate' | 'register'>,
+): FlagCode[] {
+  const has = (c: FlagCode) => flags.some((x) => x.code === c);
+  const reasons: FlagCode[] = [];
+  for (const c of ['DECEASED', 'INELIGIBLE_AGE', 'INELIGIBLE_SEX', 'INACTIVE'] as const)
+    if (flags.some((x) => x.code === c && x.severity === 'PHANTOM')) reasons.push(c);
+  // No number, no phone, no activity, no dues: nothing shows the person exists…
+  const bare = !f.hasIdNumber && !f.hasPhone && !f.lastActivityDate && !f.lastDuesDate;
+  // …and either entered in a burst with others like it, or unknown to the register and to the rest of the record.
+  if (bare && has('BULK_ENTRY') && f.register.kind !== 'MATCHED') reasons.push('BULK_ENTRY');
+  else if (bare && has('NOT_IN_REGISTER') && has('NO_IDENTITY')) reasons.push('NOT_IN_REGISTER');
+  return reasons;
+}
+
+const vnDate = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+
+/**
+ * Bursts: in one branch, bare records (no number, no phone, no activity or dues) whose join dates
+ * fall within `days` of each other, at least `min` of them. Returns each record's burst size (0: none).
+ */
+export function bursts(records: { unit: string | null; joinDate: string | null; bare: boolean }[], days = 7, min = 8): number[] {
+  const out = new Array<number>(records.length).fill(0);
+  const byUnit = new Map<string, number[]>();
+  records.forEach((r, i) => {
+    if (!r.bare || !r.unit || !r.joinDate) return;
+    const list = byUnit.get(r.unit);
+    if (list) list.push(i);
+    else byUnit.set(r.unit, [i]);
+  });
+  const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
+  for (const list of byUnit.values()) {
+    list.sort((x, y) => records[x].joinDate!.localeCompare(records[y].joinDate!));
+    let start = 0;
+    for (let end = 0; end <= list.length; end++) {
+      // A run ends where the next join date is more than `days` after the previous one.
+      if (end === list.length || (end > start && day(records[list[end]].joinDate!) - day(records[list[end - 1]].joinDate!) > days)) {
+        if (end - start >= min) for (let k = start; k < end; k++) out[list[k]] = end - start;
+        start = end;
+      }
+    }
+  }
+  return out;
+}
