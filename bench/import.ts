@@ -7,12 +7,11 @@
  *   npm run bench:import                         # 1,000,000 CSV rows, 250,000 xlsx rows
  *   BENCH_ROWS=100000 BENCH_XLSX_ROWS=20000 npm run bench:import
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import pg from 'pg';
+import { timed, withDb } from './bench-tools.js';
 import { prng } from '../src/demo/demo-province.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -70,16 +69,6 @@ const HEADER = [
   'Mã đơn vị',
   'Trạng thái',
 ];
-
-/** Runs a command under /usr/bin/time: wall seconds and peak RSS in MB. */
-function timed(args: string[], env: NodeJS.ProcessEnv): { seconds: number; rssMb: number; stdout: string } {
-  const started = Date.now();
-  const r = spawnSync('/usr/bin/time', ['-f', '%M', ...args], { env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  const seconds = (Date.now() - started) / 1000;
-  if (r.status !== 0) throw new Error(`${args.join(' ')} failed (${r.status}): ${r.stderr.slice(-2000)}`);
-  const rssKb = Number(r.stderr.trim().split('\n').pop());
-  return { seconds, rssMb: Math.round(rssKb / 1024), stdout: r.stdout };
-}
 
 async function main(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lienthong-bench-import-'));
@@ -199,20 +188,6 @@ async function main(): Promise<void> {
     process.stdout.write(`\n${JSON.stringify(importRows)}\n`);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-async function withDb<T>(dataDir: string, fn: (db: pg.Client) => Promise<T>): Promise<T> {
-  // The CLI stopped the cluster when it left: start it again through a short-lived holder.
-  const { EmbeddedCluster } = await import('../src/database/embedded-cluster.js');
-  const cluster = await new EmbeddedCluster({ dataDir, log: () => undefined }).acquire();
-  const db = new pg.Client({ connectionString: cluster.url });
-  await db.connect();
-  try {
-    return await fn(db);
-  } finally {
-    await db.end();
-    await cluster.release();
   }
 }
 

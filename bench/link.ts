@@ -9,11 +9,10 @@
  *   BENCH_PERSONS=700000 npm run bench:link              # ~1,000,000 records
  *   BENCH_SEED=99 BENCH_NOISE='{"lostAccents":0.15}' npm run bench:link   # a profile not tuned on
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
+import { timed, withDb } from './bench-tools.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const PERSONS = Number(process.env.BENCH_PERSONS ?? 70_000);
@@ -21,15 +20,6 @@ const SEED = Number(process.env.BENCH_SEED ?? 1);
 const NOISE = process.env.BENCH_NOISE ?? null;
 const KEEP = process.env.BENCH_KEEP ?? null;
 const log = (m: string) => process.stderr.write(`[bench] ${m}\n`);
-
-function timed(args: string[], env: NodeJS.ProcessEnv): { seconds: number; rssMb: number; stdout: string; stderr: string } {
-  const started = Date.now();
-  const r = spawnSync('/usr/bin/time', ['-f', '%M', ...args], { env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
-  const seconds = (Date.now() - started) / 1000;
-  if (r.status !== 0) throw new Error(`${args.join(' ')} failed (${r.status}): ${r.stderr.slice(-3000)}`);
-  const lines = r.stderr.trim().split('\n');
-  return { seconds, rssMb: Math.round(Number(lines.pop()) / 1024), stdout: r.stdout, stderr: lines.join('\n') };
-}
 
 /** Minimal CSV reader for the files the CLI writes (quoted cells, BOM). */
 function readCsv(file: string): string[][] {
@@ -246,19 +236,6 @@ async function main(): Promise<void> {
     );
   } finally {
     if (!KEEP) fs.rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-async function withDb<T>(dataDir: string, fn: (db: pg.Client) => Promise<T>): Promise<T> {
-  const { EmbeddedCluster } = await import('../src/database/embedded-cluster.js');
-  const cluster = await new EmbeddedCluster({ dataDir, log: () => undefined }).acquire();
-  const db = new pg.Client({ connectionString: cluster.url });
-  await db.connect();
-  try {
-    return await fn(db);
-  } finally {
-    await db.end();
-    await cluster.release();
   }
 }
 

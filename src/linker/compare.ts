@@ -86,12 +86,7 @@ function sameUpToSexMarker(a: string, b: string): boolean {
 export function oneSlip(a: string, b: string): boolean {
   if (a === b) return false;
   if (Math.min(a.length, b.length) < 2) return false;
-  if (a.length === b.length) {
-    const diff: number[] = [];
-    for (let i = 0; i < a.length && diff.length < 3; i++) if (a[i] !== b[i]) diff.push(i);
-    if (diff.length === 1) return true;
-    return diff.length === 2 && diff[1] === diff[0] + 1 && a[diff[0]] === b[diff[1]] && a[diff[1]] === b[diff[0]];
-  }
+  if (a.length === b.length) return replacedOrSwapped(a, b);
   if (Math.abs(a.length - b.length) !== 1) return false;
   const [s, l] = a.length < b.length ? [a, b] : [b, a];
   let i = 0;
@@ -172,7 +167,11 @@ export function compareIds(
 
 /** 12 digits that differ in one position, or by one swap of neighbours. */
 export function oneDigitSlip(a: string, b: string): boolean {
-  if (a.length !== b.length) return false;
+  return a.length === b.length && replacedOrSwapped(a, b);
+}
+
+/** Two strings of one length that differ in one position, or by one swap of neighbours. */
+function replacedOrSwapped(a: string, b: string): boolean {
   const diff: number[] = [];
   for (let i = 0; i < a.length && diff.length < 3; i++) if (a[i] !== b[i]) diff.push(i);
   if (diff.length === 1) return true;

@@ -254,11 +254,8 @@ export class LinkerService {
       const reviewWeight = Math.log2(opts.review / (1 - opts.review));
       const nameTf = new Map<string, number>();
       const birthTf = new Map<string, number>();
-      const tf = (cache: Map<string, number>, key: string, u: number, count: (k: string) => number) => {
-        let w = cache.get(key);
-        if (w === undefined) cache.set(key, (w = tfAdjustment(u, count(key), freq.total)));
-        return w;
-      };
+      const tf = (cache: Map<string, number>, key: string, u: number, count: (k: string) => number) =>
+        cached(cache, key, () => tfAdjustment(u, count(key), freq.total));
       for (let k = 0; k < patternOf.length; k++) {
         const a = pairs[2 * k];
         const b = pairs[2 * k + 1];

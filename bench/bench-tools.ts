@@ -1,0 +1,26 @@
+import { spawnSync } from 'node:child_process';
+import pg from 'pg';
+
+/** Runs a command under /usr/bin/time: wall seconds, peak RSS in MB, its output (the RSS line taken off stderr). */
+export function timed(args: string[], env: NodeJS.ProcessEnv): { seconds: number; rssMb: number; stdout: string; stderr: string } {
+  const started = Date.now();
+  const r = spawnSync('/usr/bin/time', ['-f', '%M', ...args], { env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const seconds = (Date.now() - started) / 1000;
+  if (r.status !== 0) throw new Error(`${args.join(' ')} failed (${r.status}): ${r.stderr.slice(-3000)}`);
+  const lines = r.stderr.trim().split('\n');
+  return { seconds, rssMb: Math.round(Number(lines.pop()) / 1024), stdout: r.stdout, stderr: lines.join('\n') };
+}
+
+/** A client on the embedded cluster of `dataDir` (the CLI stopped it when it left: a short-lived holder starts it again). */
+export async function withDb<T>(dataDir: string, fn: (db: pg.Client) => Promise<T>): Promise<T> {
+  const { EmbeddedCluster } = await import('../src/database/embedded-cluster.js');
+  const cluster = await new EmbeddedCluster({ dataDir, log: () => undefined }).acquire();
+  const db = new pg.Client({ connectionString: cluster.url });
+  await db.connect();
+  try {
+    return await fn(db);
+  } finally {
+    await db.end();
+    await cluster.release();
+  }
+}
