@@ -49,4 +49,35 @@ describe('the demo province through the CLI', () => {
     for (const line of r.stderr.split('\n').filter((l) => / created, /.test(l))) expect(line).toMatch(/, 0 rejected$/);
     return t.sql<{ n: string }>(`SELECT count(*) AS n FROM member_record`).then(([row]) => expect(Number(row.n)).toBe(truthRows));
   }, 120_000);
+
+  it('links it with `lienthong link` and writes the audit file with `lienthong audit`', () => {
+    const cli = (...args: string[]) =>
+      spawnSync(process.execPath, [path.resolve(import.meta.dirname, '../bin/lienthong.js'), ...args], {
+        env: { ...process.env, DATABASE_URL: t.databaseUrl, LIENTHONG_KEY: t.keyText },
+        encoding: 'utf8',
+      });
+    const link = cli('link');
+    expect(link.status).toBe(0);
+    const summary = new Map(
+      link.stdout
+        .trim()
+        .split('\n')
+        .map((l) => l.split('\t') as [string, string]),
+    );
+    expect(Number(summary.get('số người'))).toBeGreaterThan(0);
+    expect(Number(summary.get('số người'))).toBeLessThan(Number(summary.get('hồ sơ')));
+    expect(Number(summary.get('hồ sơ nghi ảo (đang sinh hoạt)'))).toBeGreaterThan(0);
+    expect(link.stderr).toMatch(/blocking id_number: \d+ blocks/);
+    expect(link.stderr).toMatch(/model name: SAME m=/);
+    const file = path.join(out, 'audit.csv');
+    const audit = cli('audit', '--out', file);
+    expect(audit.status).toBe(0);
+    const lines = fs.readFileSync(file, 'utf8').trim().split('\n');
+    expect(lines[0]).toBe('org,ma_ho_so,person_id,ao,flags');
+    expect(audit.stdout).toContain(`hồ sơ\t${lines.length - 1}`);
+    // Bad options: a one-line reason and exit code 2.
+    const bad = cli('link', '--auto', '1.5');
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('--auto must be a probability');
+  }, 120_000);
 });

@@ -389,6 +389,7 @@ export function buildProgram(): Command {
             `số người\t${s.persons}`,
             `người ở từ hai tổ chức\t${s.multiOrganizationPersons}`,
             `hồ sơ trùng trong một tổ chức\t${s.duplicateInOrganization}`,
+            `hồ sơ nghi ảo (đang sinh hoạt)\t${s.suspectedPhantoms}`,
             `giây\t${((Date.now() - started) / 1000).toFixed(1)}`,
           ].join('\n') + '\n',
         );
