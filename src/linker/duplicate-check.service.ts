@@ -203,16 +203,24 @@ export class DuplicateCheckService implements OnModuleInit {
           `INSERT INTO record_person (record_id, person_id) VALUES ($1, $2) ON CONFLICT (record_id) DO UPDATE SET person_id = EXCLUDED.person_id`,
           [id, person],
         );
-        for (const c of found) {
-          if (rejected.has(c.row.id)) continue;
-          const [a, b] = id < c.row.id ? [id, c.row.id] : [c.row.id, id];
+        // The pairs found, in one statement (not one per candidate).
+        const pairs = found.filter((c) => !rejected.has(c.row.id));
+        if (pairs.length)
           await em.query(
-            `INSERT INTO record_link (record_a, record_b, decision, probability, weight, contributions) VALUES ($1, $2, $3, $4, $5, $6)
+            `INSERT INTO record_link (record_a, record_b, decision, probability, weight, contributions)
+             SELECT least(u.other, $1::uuid), greatest(u.other, $1::uuid), u.decision, u.probability, u.weight, u.contributions::jsonb
+               FROM unnest($2::uuid[], $3::varchar[], $4::real[], $5::real[], $6::text[]) AS u(other, decision, probability, weight, contributions)
              ON CONFLICT (record_a, record_b) DO UPDATE SET decision = EXCLUDED.decision, probability = EXCLUDED.probability,
                weight = EXCLUDED.weight, contributions = EXCLUDED.contributions`,
-            [a, b, c === best ? LinkDecision.AUTO : LinkDecision.REVIEW, c.probability, c.weight, JSON.stringify(c.contributions)],
+            [
+              id,
+              pairs.map((c) => c.row.id),
+              pairs.map((c) => (c === best ? LinkDecision.AUTO : LinkDecision.REVIEW)),
+              pairs.map((c) => c.probability),
+              pairs.map((c) => c.weight),
+              pairs.map((c) => JSON.stringify(c.contributions)),
+            ],
           );
-        }
       });
     }
   }

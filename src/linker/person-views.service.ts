@@ -132,40 +132,27 @@ export class PersonViewsService {
         'BAD_USER_INPUT',
         `Phạm vi '${scope}' không hợp lệ: dùng province, commune:<mã xã 5 chữ số>, org:<mã tổ chức> hoặc unit:<mã tổ chức>/<mã đơn vị>.`,
       );
-    const rows = await this.db.query<{ person: string | null; id: string; org: string }[]>(
-      `SELECT p.person_id AS person, r.id, r.organization_code AS org
+    // Counted in the database: a province's million records never travel. A record the linker has not
+    // seen yet counts as its own person (its own id stands for it).
+    const personOrgs = `SELECT DISTINCT coalesce(p.person_id::text, r.id::text) AS who, r.organization_code AS org
+                          FROM member_record r LEFT JOIN record_person p ON p.record_id = r.id WHERE ${where.join(' AND ')}`;
+    const [totals] = await this.db.query<{ memberships: number; persons: number }[]>(
+      `SELECT count(*)::int AS memberships, count(DISTINCT coalesce(p.person_id::text, r.id::text))::int AS persons
          FROM member_record r LEFT JOIN record_person p ON p.record_id = r.id WHERE ${where.join(' AND ')}`,
       params,
     );
-    const orgsOf = new Map<string, Set<string>>();
-    for (const r of rows) {
-      const person = r.person ?? newPersonId(r.id);
-      const set = orgsOf.get(person) ?? new Set<string>();
-      set.add(r.org);
-      orgsOf.set(person, set);
-    }
-    const byCount = new Map<number, number>();
-    const matrix = new Map<string, number>();
-    for (const orgs of orgsOf.values()) {
-      byCount.set(orgs.size, (byCount.get(orgs.size) ?? 0) + 1);
-      const list = [...orgs].sort();
-      for (let i = 0; i < list.length; i++)
-        for (let j = i; j < list.length; j++) matrix.set(`${list[i]}|${list[j]}`, (matrix.get(`${list[i]}|${list[j]}`) ?? 0) + 1);
-    }
-    return {
-      scope,
-      memberships: rows.length,
-      persons: orgsOf.size,
-      byOrganizationCount: [...byCount.entries()]
-        .sort((x, y) => x[0] - y[0])
-        .map(([organizations, persons]) => ({ organizations, persons })),
-      matrix: [...matrix.entries()]
-        .map(([k, persons]) => {
-          const [a, b] = k.split('|');
-          return { a, b, persons };
-        })
-        .sort((x, y) => x.a.localeCompare(y.a) || x.b.localeCompare(y.b)),
-    };
+    const byOrganizationCount = await this.db.query<{ organizations: number; persons: number }[]>(
+      `SELECT n AS organizations, count(*)::int AS persons FROM (SELECT who, count(*)::int AS n FROM (${personOrgs}) po GROUP BY who) x
+        GROUP BY n ORDER BY n`,
+      params,
+    );
+    const matrix = await this.db.query<{ a: string; b: string; persons: number }[]>(
+      `WITH po AS (${personOrgs})
+       SELECT x.org AS a, y.org AS b, count(*)::int AS persons FROM po x JOIN po y ON y.who = x.who AND x.org <= y.org
+        GROUP BY 1, 2 ORDER BY 1, 2`,
+      params,
+    );
+    return { scope, memberships: totals.memberships, persons: totals.persons, byOrganizationCount, matrix };
   }
 
   /** Pairs waiting for a person's decision, strongest first (filters: organization, commune, probability band). */
@@ -225,17 +212,12 @@ export class PersonViewsService {
     assertUuid('recordA', recordA);
     assertUuid('recordB', recordB);
     if (recordA === recordB) throw new DomainError('BAD_USER_INPUT', 'Cần hai hồ sơ khác nhau.');
-    if (!reason.trim()) throw new DomainError('BAD_USER_INPUT', 'Lý do: cần ghi lý do của quyết định.');
+    requireReason(reason);
     const [a, b] = recordA < recordB ? [recordA, recordB] : [recordB, recordA];
     const found = await this.db.query<{ id: string }[]>(`SELECT id FROM member_record WHERE id = ANY($1)`, [[a, b]]);
     if (found.length !== 2) throw new DomainError('NOT_FOUND', 'Không tìm thấy một trong hai hồ sơ.');
     await this.db.transaction(async (em) => {
-      await em.query(
-        `INSERT INTO link_review (record_a, record_b, decision, reason, decided_by) VALUES ($1, $2, $3, $4, $5)
-         ON CONFLICT (record_a, record_b) DO UPDATE SET decision = EXCLUDED.decision, reason = EXCLUDED.reason,
-           decided_by = EXCLUDED.decided_by, decided_at = now()`,
-        [a, b, decision, reason.trim(), caller.name],
-      );
+      await this.keepDecision(em, a, b, decision, reason, caller);
       await this.audit.record(
         caller,
         {
@@ -258,7 +240,7 @@ export class PersonViewsService {
     assertUuid('personA', personA);
     assertUuid('personB', personB);
     if (personA === personB) throw new DomainError('BAD_USER_INPUT', 'Cần hai người khác nhau.');
-    if (!reason.trim()) throw new DomainError('BAD_USER_INPUT', 'Lý do: cần ghi lý do của quyết định.');
+    requireReason(reason);
     const a = await this.recordsOf(personA);
     const b = await this.recordsOf(personB);
     await this.db.transaction(async (em) => {
@@ -286,19 +268,17 @@ export class PersonViewsService {
   async splitPerson(personId: string, recordIds: string[], reason: string, caller: Principal): Promise<string> {
     assertUuid('personId', personId);
     recordIds.forEach((r) => assertUuid('recordIds', r));
-    if (!reason.trim()) throw new DomainError('BAD_USER_INPUT', 'Lý do: cần ghi lý do của quyết định.');
+    requireReason(reason);
     const all = await this.recordsOf(personId);
     const leaving = [...new Set(recordIds)].sort();
     if (!leaving.length || leaving.some((r) => !all.includes(r)) || leaving.length === all.length)
       throw new DomainError('BAD_USER_INPUT', 'Cần chọn một phần (không phải tất cả) hồ sơ của người này để tách ra.');
     const staying = all.filter((r) => !leaving.includes(r));
-    const taken = new Set(
-      (await this.db.query<{ person_id: string }[]>(`SELECT DISTINCT person_id FROM record_person`)).map((r) => r.person_id),
-    );
+    // The new id: derived from the first record leaving, unless some person already has it (indexed lookups).
     let attempt = 0;
     let newId: string;
     do newId = newPersonId(leaving[0], attempt++);
-    while (taken.has(newId));
+    while ((await this.db.query<unknown[]>(`SELECT 1 FROM record_person WHERE person_id = $1 LIMIT 1`, [newId])).length);
     await this.db.transaction(async (em) => {
       for (const x of leaving) for (const y of staying) await this.keepDecision(em, x, y, ReviewDecision.REJECT, reason, caller);
       await em.query(`UPDATE record_person SET person_id = $1 WHERE record_id = ANY($2)`, [newId, leaving]);
@@ -341,4 +321,8 @@ export class PersonViewsService {
       [a, b, decision, reason.trim(), caller.name],
     );
   }
+}
+
+function requireReason(reason: string): void {
+  if (!reason.trim()) throw new DomainError('BAD_USER_INPUT', 'Lý do: cần ghi lý do của quyết định.');
 }
