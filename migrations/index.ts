@@ -8,6 +8,7 @@ import { ImportDigest1763700000006 } from './1763700000006-import-digest.js';
 import { Linker1763700000007 } from './1763700000007-linker.js';
 import { LinkReview1763700000008 } from './1763700000008-link-review.js';
 import { PhantomFlags1763700000009 } from './1763700000009-phantom-flags.js';
+import { Reports1763700000010 } from './1763700000010-reports.js';
 
 /** Every migration, in order. A new one is added here and committed with its entity change. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   Linker1763700000007,
   LinkReview1763700000008,
   PhantomFlags1763700000009,
+  Reports1763700000010,
 ];

@@ -10,6 +10,7 @@ import { MAX_QUERY_TOKENS, queryLimitRules } from './common/graphql/query-limits
 import { controlCharactersPlugin } from './common/graphql/control-characters.plugin.js';
 import type { AppConfig } from './config/app-config.js';
 import { coreModules } from './core-modules.js';
+import { ReportSchedulingModule } from './reports/reports.module.js';
 
 /** Options shared by the running server and the schema generator (sorted, code-first). */
 export const GRAPHQL_SCHEMA_OPTIONS = { sortSchema: true } as const;
@@ -22,6 +23,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ...coreModules(config, databaseUrl, key),
+        ReportSchedulingModule,
         GraphQLModule.forRoot<ApolloDriverConfig>({
           driver: ApolloDriver,
           autoSchemaFile: true,

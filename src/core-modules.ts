@@ -8,6 +8,7 @@ import { MembershipModule } from './membership/membership.module.js';
 import { BUILT_IN_ORGANIZATIONS } from './organizations/index.js';
 import { ResidentsModule } from './residents/residents.module.js';
 import { LinkerModule } from './linker/linker.module.js';
+import { ReportsModule } from './reports/reports.module.js';
 import { RosterIoModule } from './roster-io/roster-io.module.js';
 import { PersonalDataModule } from './personal-data/personal-data.module.js';
 import type { PersonalDataKey } from './personal-data/personal-data-key.js';
@@ -23,5 +24,6 @@ export function coreModules(config: AppConfig, databaseUrl: string, key: Persona
     RosterIoModule,
     ResidentsModule,
     LinkerModule,
+    ReportsModule,
   ];
 }

@@ -10,6 +10,7 @@ import { OrganizationsResolver } from './membership/organization/organizations.r
 import { UnitsResolver } from './membership/unit/units.resolver.js';
 import { LinkerResolver } from './linker/linker.resolver.js';
 import { FlagsResolver } from './linker/flags.resolver.js';
+import { ReportsResolver } from './reports/reports.resolver.js';
 
 /** Every resolver of the API: the schema generator builds `schema.graphql` from these. */
 export const GRAPHQL_RESOLVERS = [
@@ -22,6 +23,7 @@ export const GRAPHQL_RESOLVERS = [
   RosterIoResolver,
   LinkerResolver,
   FlagsResolver,
+  ReportsResolver,
 ];
 
 const HEADER = '# Generated from the code by `npm run schema` (sorted). Do not edit: CI fails when it is stale.\n\n';

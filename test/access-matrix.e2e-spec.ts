@@ -6,6 +6,7 @@ import path from 'node:path';
 import { RosterImportService } from '../src/roster-io/roster-import.service.js';
 import { LinkerService } from '../src/linker/linker.service.js';
 import { PersonViewsService } from '../src/linker/person-views.service.js';
+import { ReportsService } from '../src/reports/reports.service.js';
 import { CLI_PRINCIPAL, createTestApp, type TestApp } from './test-app.js';
 
 /**
@@ -35,7 +36,7 @@ describe('access matrix: role × operation', () => {
   let t: TestApp;
   const tokens = {} as Record<Who, string | null>;
   let seq = 0;
-  const ids = { dtnA: '', dtnB: '', hpn: '', job: '', person: '' };
+  const ids = { dtnA: '', dtnB: '', hpn: '', job: '', person: '', report: '' };
 
   const personOf = async (recordId: string) =>
     (await t.sql<{ person_id: string }>(`SELECT person_id FROM record_person WHERE record_id = $1`, [recordId]))[0].person_id;
@@ -88,6 +89,7 @@ describe('access matrix: role × operation', () => {
     ids.job = (await t.app.get(RosterImportService).import(csv, { organization: 'DTN' }, CLI_PRINCIPAL)).jobId;
     await t.app.get(LinkerService).link();
     ids.person = (await t.sql<{ person_id: string }>(`SELECT person_id FROM record_person WHERE record_id = $1`, [ids.dtnA]))[0].person_id;
+    ids.report = (await t.app.get(ReportsService).run('2026-Q3', null, { now: new Date('2026-10-02T00:00:00Z') })).id;
     fs.rmSync(csv);
   });
   afterAll(async () => t.close());
@@ -202,6 +204,38 @@ describe('access matrix: role × operation', () => {
       vars: () => ({ id: ids.dtnA }),
       // Everyone allowed in reaches the service, which finds no such flag (or no such record in scope).
       expect: { admin: 'NOT_FOUND', dtn: 'NOT_FOUND', dtnUnitA: 'NOT_FOUND', hpn: 'NOT_FOUND', danVan: 'NOT_FOUND' },
+    },
+    {
+      field: 'reports',
+      title: 'the list of computed reports (aggregates)',
+      query: `{ reports { period scope totals { memberships people } } }`,
+      expect: allow('admin', 'dtn', 'dtnUnitA', 'hpn', 'danVan', 'auditor'),
+    },
+    {
+      field: 'report',
+      title: 'one report by period (aggregates)',
+      query: `{ report(period: "2026-Q3") { totals { memberships suspectedPhantoms } organizations { code reach { rate why } } changes { key change } } }`,
+      expect: allow('admin', 'dtn', 'dtnUnitA', 'hpn', 'danVan', 'auditor'),
+    },
+    {
+      field: 'reportRows',
+      title: "a report's rows by commune (aggregates)",
+      query: `query($id: ID!) { reportRows(report: $id) { totalCount nodes { organizationCode communeCode memberships rate } } }`,
+      vars: () => ({ id: ids.report }),
+      expect: allow('admin', 'dtn', 'dtnUnitA', 'hpn', 'danVan', 'auditor'),
+    },
+    {
+      field: 'reportPhantoms',
+      title: "a report's suspected phantoms with names (each within its rights)",
+      query: `query($id: ID!) { reportPhantoms(report: $id) { fullName reasons } }`,
+      vars: () => ({ id: ids.report }),
+      expect: allow('admin', 'dtn', 'dtnUnitA', 'hpn', 'danVan'),
+    },
+    {
+      field: 'runReport',
+      title: 'computing a report on demand',
+      query: `mutation { runReport(period: "2026-Q2", scope: "org:DTN") { id } }`,
+      expect: allow('admin', 'danVan'),
     },
     {
       field: 'reviewQueue',

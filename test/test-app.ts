@@ -81,6 +81,8 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     LIENTHONG_KEY: randomBytes(32).toString('base64'),
     // Uploads and downloads pass through DATA_DIR: never the developer's own `.data`.
     DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'lienthong-test-')),
+    // The report schedule catches up at start: only the tests of it turn it on.
+    REPORT_SCHEDULE: 'off',
     ...env,
     DATABASE_URL: databaseUrl,
     PORT: '0',

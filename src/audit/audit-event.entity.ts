@@ -29,6 +29,8 @@ export enum AuditAction {
   SPLIT = 'SPLIT',
   FLAG_DECISION = 'FLAG_DECISION',
   ASSOCIATION_CREATED = 'ASSOCIATION_CREATED',
+  /** A reconciliation report was computed (by the schedule or on demand). */
+  REPORT_COMPUTED = 'REPORT_COMPUTED',
 }
 
 /**

@@ -34,6 +34,8 @@ import { RosterExportService, type RosterFormat } from '../roster-io/roster-expo
 import { RosterImportService } from '../roster-io/roster-import.service.js';
 import { ResidentsService } from '../residents/residents.service.js';
 import { DEFAULT_LINK_OPTIONS, LinkerService } from '../linker/linker.service.js';
+import { checkReportFormat, ReportExportService } from '../reports/report-export.service.js';
+import { ReportsService } from '../reports/reports.service.js';
 
 /**
  * `lienthong <command>`: run on the server itself, as a local administrator. Results go to
@@ -403,6 +405,37 @@ export function buildProgram(): Command {
       await withServices(async (app) => {
         const n = await app.get(LinkerService).writeAudit(o.out);
         process.stdout.write(`hồ sơ\t${n}\ntệp\t${o.out}\n`);
+      });
+    });
+  program
+    .command('report')
+    .description('compute (or recompute) the reconciliation report of a period and write it (json, xlsx or pdf)')
+    .requiredOption('--period <PERIOD>', '2026-11 (month), 2026-Q4 (quarter) or 2026 (year), in Vietnam time')
+    .option('--scope <SCOPE>', 'province, commune:<code>, org:<code> or unit:<org>/<code>', 'province')
+    .option('--format <FORMAT>', 'json, xlsx or pdf (default: from the file name)')
+    .requiredOption('--out <FILE>', 'the file to write')
+    .option('--stored', 'write the report as last computed, without computing it again')
+    .action(async (o: { period: string; scope: string; format?: string; out: string; stored?: boolean }) => {
+      const format = checkReportFormat(o.format ?? (path.extname(o.out).slice(1) || 'json'));
+      await withServices(async (app) => {
+        const caller = cliPrincipal(userInfo().username);
+        const reports = app.get(ReportsService);
+        const s = o.stored ? await reports.find(o.period, o.scope) : await reports.run(o.period, o.scope, { caller });
+        await app.get(ReportExportService).write(s, format, o.out, caller);
+        const t = s.data.totals;
+        process.stdout.write(
+          [
+            `kỳ\t${s.period}${s.final ? '' : ' (chưa kết thúc)'}`,
+            `phạm vi\t${s.scopeLabel}`,
+            `đến hết ngày\t${s.asOfDay}`,
+            `số lượt\t${t.memberships}`,
+            `số người\t${t.people}`,
+            `người ở từ hai tổ chức\t${t.peopleInSeveralOrgs}`,
+            `hồ sơ nghi ảo\t${t.suspectedPhantoms}`,
+            `giây\t${s.seconds.toFixed(1)}`,
+            `tệp\t${o.out}`,
+          ].join('\n') + '\n',
+        );
       });
     });
   const token = program.command('token').description('service tokens for scheduled jobs and integrations');

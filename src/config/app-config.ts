@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { PeriodKind } from '../reports/period.js';
 
 /** The environment the product reads, validated once at start-up. */
 export interface AppConfig {
@@ -14,6 +15,21 @@ export interface AppConfig {
   key: string | null;
   /** How long a log-in lasts, in minutes. */
   sessionMinutes: number;
+  /** Which periods the server reports on by itself, after each ends (`REPORT_SCHEDULE`, default quarter; `off`: none). */
+  reportSchedule: PeriodKind[];
+  /** The scopes of those reports (`REPORT_SCOPES`, default province). */
+  reportScopes: string[];
+}
+
+const SCHEDULE_KINDS: Record<string, PeriodKind> = { month: 'MONTH', quarter: 'QUARTER', year: 'YEAR' };
+
+function reportSchedule(text: string | undefined): PeriodKind[] {
+  const t = (text ?? 'quarter').trim().toLowerCase();
+  if (t === 'off' || t === '') return [];
+  const kinds = t.split(',').map((k) => k.trim());
+  const bad = kinds.find((k) => !SCHEDULE_KINDS[k]);
+  if (bad !== undefined) throw new ConfigError(`REPORT_SCHEDULE='${text}': '${bad}' is not month, quarter or year (a comma list, or off)`);
+  return [...new Set(kinds.map((k) => SCHEDULE_KINDS[k]))];
 }
 
 export class ConfigError extends Error {}
@@ -35,5 +51,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     production: env.NODE_ENV === 'production',
     key: env.LIENTHONG_KEY?.trim() || null,
     sessionMinutes,
+    reportSchedule: reportSchedule(env.REPORT_SCHEDULE),
+    reportScopes: (env.REPORT_SCOPES?.trim() || 'province')
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean),
   };
 }

@@ -9,6 +9,7 @@ import { MemberRecord } from '../membership/member-record/member-record.entity.j
 import { MembershipEvent } from '../membership/member-record/membership-event.entity.js';
 import { Organization } from '../membership/organization/organization.entity.js';
 import { Unit } from '../membership/unit/unit.entity.js';
+import { REPORT_ENTITIES } from '../reports/report.entities.js';
 import { FlagResolution, LinkReview, LinkRun, RecordFlag, RecordLink, RecordPerson } from '../linker/link.entities.js';
 
 /** Every entity: the migrations must produce exactly this schema (checked by a test). */
@@ -33,4 +34,5 @@ export const ENTITIES = [
   LinkReview,
   RecordFlag,
   FlagResolution,
+  ...REPORT_ENTITIES,
 ];

@@ -4,11 +4,11 @@ import { inScope, readScope, type Principal } from '../access/principal.js';
 import { AuditAction } from '../audit/audit-event.entity.js';
 import { AuditService } from '../audit/audit.service.js';
 import { assertUuid, DomainError } from '../common/errors/domain-error.js';
-import { escapeLike } from '../common/sql/escape-like.js';
 import { MEMBER_STATUS_INFO, MemberStatus } from '../membership/member-status.js';
 import { newPersonId } from './clustering.js';
 import { LinkDecision, ReviewDecision } from './link.entities.js';
 import { explain, type Contribution } from './model.js';
+import { resolveScope } from '../membership/unit/record-scope-filter.js';
 
 /** One record of a person, as far as the caller may see it: always the organization and commune. */
 export interface PersonRecordView {
@@ -113,25 +113,9 @@ export class PersonViewsService {
    * not seen yet is its own person.
    */
   async overlap(scope = 'province'): Promise<OverlapView> {
-    const where: string[] = [`r.status = 'ACTIVE'`, `r.erased_at IS NULL`];
-    const params: unknown[] = [];
-    const [kind, ...rest] = scope.split(':');
-    const value = rest.join(':');
-    if (kind === 'commune' && /^\d{5}$/.test(value)) where.push(`r.commune_code = $${params.push(value)}`);
-    else if (kind === 'org' && value) where.push(`r.organization_code = $${params.push(value.toUpperCase())}`);
-    else if (kind === 'unit' && value.includes('/')) {
-      const [org, code] = value.split('/');
-      const [unit] = await this.db.query<{ path: string }[]>(`SELECT path FROM unit WHERE organization_code = $1 AND code = $2`, [
-        org.toUpperCase(),
-        code,
-      ]);
-      if (!unit) throw new DomainError('NOT_FOUND', `Không có đơn vị '${code}' trong tổ chức ${org.toUpperCase()}.`);
-      where.push(`r.unit_id IN (SELECT id FROM unit WHERE path LIKE $${params.push(`${escapeLike(unit.path)}%`)})`);
-    } else if (kind !== 'province' || value)
-      throw new DomainError(
-        'BAD_USER_INPUT',
-        `Phạm vi '${scope}' không hợp lệ: dùng province, commune:<mã xã 5 chữ số>, org:<mã tổ chức> hoặc unit:<mã tổ chức>/<mã đơn vị>.`,
-      );
+    const filter = await resolveScope(this.db, scope);
+    const { sql, params } = filter.condition(1);
+    const where = [`r.status = 'ACTIVE'`, `r.erased_at IS NULL`, sql];
     // Counted in the database: a province's million records never travel. A record the linker has not
     // seen yet counts as its own person (its own id stands for it).
     const personOrgs = `SELECT DISTINCT coalesce(p.person_id::text, r.id::text) AS who, r.organization_code AS org
@@ -152,7 +136,7 @@ export class PersonViewsService {
         GROUP BY 1, 2 ORDER BY 1, 2`,
       params,
     );
-    return { scope, memberships: totals.memberships, persons: totals.persons, byOrganizationCount, matrix };
+    return { scope: filter.key, memberships: totals.memberships, persons: totals.persons, byOrganizationCount, matrix };
   }
 
   /** Pairs waiting for a person's decision, strongest first (filters: organization, commune, probability band). */

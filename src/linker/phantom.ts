@@ -23,6 +23,23 @@ export type FlagCode =
   | 'DUPLICATE_IN_ORG'
   | 'MULTI_ORG';
 
+/** Short Vietnamese names of the flags, for report headings and chart legends. */
+export const FLAG_LABELS: Record<FlagCode, string> = {
+  DECEASED: 'Đã mất',
+  NOT_IN_REGISTER: 'Không có trong CSDL dân cư',
+  INELIGIBLE_AGE: 'Không đủ/quá tuổi',
+  INELIGIBLE_SEX: 'Không đúng giới tính',
+  AGED_OUT: 'Đến tuổi trưởng thành',
+  INACTIVE: 'Không sinh hoạt, không đóng phí',
+  NO_IDENTITY: 'Không có số định danh',
+  INVALID_ID: 'Số định danh sai',
+  ID_MISMATCH: 'Số định danh không khớp',
+  SHARED_PHONE: 'Dùng chung số điện thoại',
+  BULK_ENTRY: 'Nhập hàng loạt',
+  DUPLICATE_IN_ORG: 'Trùng trong tổ chức',
+  MULTI_ORG: 'Ở nhiều tổ chức',
+};
+
 /** PHANTOM: evidence the member is not real, alive, eligible or active. WARNING: data to check. INFO: settled through the person. */
 export type FlagSeverity = 'PHANTOM' | 'WARNING' | 'INFO';
 

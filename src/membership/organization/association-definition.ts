@@ -27,6 +27,8 @@ export function associationDefinition(row: {
     memberTerm: row.memberTerm,
     hasIndividualMembers: true,
     profileFields: [],
+    // An age or sex limit says who may join, not who belongs to the association's public.
+    eligiblePopulation: { known: false, why: 'CSDL dân cư không cho biết ai thuộc đối tượng của hội' },
     inactivityMonths: inactivityMonths ?? DEFAULT_INACTIVITY_MONTHS,
     checkEligibility: allOf(...rules),
   };

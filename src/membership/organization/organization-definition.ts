@@ -38,6 +38,13 @@ export interface EligibilityIssue {
 }
 
 /**
+ * The people of the population register an organization could reach (age on the day counted,
+ * sex), or why the register cannot say (it knows no occupation, service or farm).
+ */
+export type EligiblePopulation =
+  { known: true; label: string; sex?: Sex; minAge?: number; maxAge?: number } | { known: false; why: string };
+
+/**
  * What differs between organizations. The core knows this shape and nothing of any one
  * organization; each `src/organizations/<code>/` folder exports one of these.
  */
@@ -50,6 +57,8 @@ export interface OrganizationDefinition {
   hasIndividualMembers: boolean;
   /** Organization-specific profile fields (besides `position`, which every organization has). */
   profileFields: ProfileFieldDefinition[];
+  /** Who the population register says could join: the denominator of tỷ lệ tập hợp. */
+  eligiblePopulation: EligiblePopulation;
   /** Months without activity or dues after which a record counts as inactive. */
   inactivityMonths: number;
   /** Rule check against the organization's charter, on a day (ISO). */

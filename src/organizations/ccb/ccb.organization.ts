@@ -30,6 +30,7 @@ export const CCB: OrganizationDefinition = {
     { key: 'enlistmentYear', label: 'Năm nhập ngũ', type: 'YEAR' },
     { key: 'dischargeYear', label: 'Năm xuất ngũ', type: 'YEAR' },
   ],
+  eligiblePopulation: { known: false, why: 'CSDL dân cư không cho biết ai đã phục vụ trong quân đội' },
   inactivityMonths: 12,
   checkEligibility: allOf(militaryService),
 };

@@ -11,6 +11,7 @@ export const CD: OrganizationDefinition = {
     { key: 'employer', label: 'Đơn vị công tác', type: 'TEXT' },
     { key: 'baseUnion', label: 'Công đoàn cơ sở', type: 'TEXT' },
   ],
+  eligiblePopulation: { known: false, why: 'CSDL dân cư không cho biết ai là người lao động hưởng lương' },
   inactivityMonths: 12,
   checkEligibility: allOf(admissionAge({ min: 18 }), ageLimits({ min: 18 })),
 };

@@ -8,6 +8,7 @@ export const HND: OrganizationDefinition = {
   memberTerm: 'hội viên',
   hasIndividualMembers: true,
   profileFields: [],
+  eligiblePopulation: { known: false, why: 'CSDL dân cư không cho biết ai làm nông nghiệp' },
   inactivityMonths: 12,
   checkEligibility: allOf(ageLimits({ min: 18 })),
 };

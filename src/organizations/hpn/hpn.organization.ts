@@ -8,6 +8,7 @@ export const HPN: OrganizationDefinition = {
   memberTerm: 'hội viên',
   hasIndividualMembers: true,
   profileFields: [{ key: 'honorary', label: 'Hội viên danh dự', type: 'BOOLEAN' }],
+  eligiblePopulation: { known: true, label: 'phụ nữ từ 18 tuổi', sex: 'FEMALE', minAge: 18 },
   inactivityMonths: 12,
   checkEligibility: allOf(ageLimits({ min: 18 }), sexOnly('FEMALE', { exceptWhen: (p) => p.honorary === true })),
 };

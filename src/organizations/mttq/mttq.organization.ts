@@ -7,6 +7,7 @@ export const MTTQ: OrganizationDefinition = {
   memberTerm: 'thành viên',
   hasIndividualMembers: false,
   profileFields: [],
+  eligiblePopulation: { known: false, why: 'MTTQ không có hội viên cá nhân' },
   inactivityMonths: 12,
   checkEligibility: () => [],
 };

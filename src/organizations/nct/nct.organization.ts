@@ -8,6 +8,7 @@ export const NCT: OrganizationDefinition = {
   memberTerm: 'hội viên',
   hasIndividualMembers: true,
   profileFields: [],
+  eligiblePopulation: { known: true, label: 'người từ 60 tuổi', minAge: 60 },
   inactivityMonths: 12,
   checkEligibility: allOf(ageLimits({ min: 60 })),
 };

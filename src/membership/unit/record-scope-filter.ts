@@ -1,0 +1,91 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { DomainError } from '../../common/errors/domain-error.js';
+import { escapeLike } from '../../common/sql/escape-like.js';
+
+/** A part of the province that figures are counted over: what `overlap` and the reports take. */
+export interface ScopeFilter {
+  /** Normalized: `province`, `commune:00004`, `org:HPN`, `unit:HPN/B1`. */
+  key: string;
+  kind: 'province' | 'commune' | 'org' | 'unit';
+  /** `Toàn tỉnh`, `Xã Hòa Bình`, `Hội Liên hiệp Phụ nữ Việt Nam`, `Chi hội 1 (HPN)`. */
+  label: string;
+  /** The organization of an `org:` or `unit:` scope. */
+  organization: string | null;
+  commune: string | null;
+  /** A condition on `member_record r`, with its parameters numbered from `$<first>`. */
+  condition(first: number): { sql: string; params: unknown[] };
+}
+
+const USAGE = 'dùng province, commune:<mã xã 5 chữ số>, org:<mã tổ chức> hoặc unit:<mã tổ chức>/<mã đơn vị>';
+
+/**
+ * Reads a scope: `province` (the default), `commune:<code>`, `org:<code>`, `unit:<org>/<code>` (the
+ * unit and its subtree) — or `unit:<code>` when only one organization has a unit of that code.
+ */
+export async function resolveScope(db: DataSource | EntityManager, text: string | null | undefined): Promise<ScopeFilter> {
+  const scope = (text ?? '').trim() || 'province';
+  const [kind, ...rest] = scope.split(':');
+  const value = rest.join(':').trim();
+  const bad = () => new DomainError('BAD_USER_INPUT', `Phạm vi '${scope}' không hợp lệ: ${USAGE}.`);
+  if (kind === 'province' && !value)
+    return {
+      key: 'province',
+      kind: 'province',
+      label: 'Toàn tỉnh',
+      organization: null,
+      commune: null,
+      condition: () => ({ sql: 'true', params: [] }),
+    };
+  if (kind === 'commune') {
+    if (!/^\d{5}$/.test(value)) throw bad();
+    const [c] = await db.query<{ name: string }[]>(`SELECT name FROM commune WHERE code = $1`, [value]);
+    if (!c) throw new DomainError('NOT_FOUND', `Không có xã/phường mã '${value}' trong danh mục đơn vị hành chính.`);
+    return {
+      key: `commune:${value}`,
+      kind: 'commune',
+      label: c.name,
+      organization: null,
+      commune: value,
+      condition: (i) => ({ sql: `r.commune_code = $${i}`, params: [value] }),
+    };
+  }
+  if (kind === 'org' && value) {
+    const code = value.toUpperCase();
+    const [o] = await db.query<{ name: string }[]>(`SELECT name FROM organization WHERE code = $1`, [code]);
+    if (!o) throw new DomainError('NOT_FOUND', `Không có tổ chức mã '${code}'.`);
+    return {
+      key: `org:${code}`,
+      kind: 'org',
+      label: o.name,
+      organization: code,
+      commune: null,
+      condition: (i) => ({ sql: `r.organization_code = $${i}`, params: [code] }),
+    };
+  }
+  if (kind === 'unit' && value) {
+    const [org, code] = value.includes('/')
+      ? [value.slice(0, value.indexOf('/')).toUpperCase(), value.slice(value.indexOf('/') + 1)]
+      : [null, value];
+    const units = await db.query<{ path: string; name: string; organization_code: string; code: string }[]>(
+      `SELECT path, name, organization_code, code FROM unit WHERE code = $1 AND ($2::varchar IS NULL OR organization_code = $2) LIMIT 3`,
+      [code, org],
+    );
+    if (!units.length)
+      throw new DomainError('NOT_FOUND', org ? `Không có đơn vị '${code}' trong tổ chức ${org}.` : `Không có đơn vị nào mã '${code}'.`);
+    if (units.length > 1)
+      throw new DomainError(
+        'BAD_USER_INPUT',
+        `Mã đơn vị '${code}' có ở nhiều tổ chức (${units.map((u) => u.organization_code).join(', ')}): viết unit:<mã tổ chức>/${code}.`,
+      );
+    const u = units[0];
+    return {
+      key: `unit:${u.organization_code}/${u.code}`,
+      kind: 'unit',
+      label: `${u.name} (${u.organization_code})`,
+      organization: u.organization_code,
+      commune: null,
+      condition: (i) => ({ sql: `r.unit_id IN (SELECT id FROM unit WHERE path LIKE $${i})`, params: [`${escapeLike(u.path)}%`] }),
+    };
+  }
+  throw bad();
+}

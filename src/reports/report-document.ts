@@ -1,0 +1,85 @@
+import { FLAG_LABELS, type FlagCode } from '../linker/phantom.js';
+import { changesSince, TOTAL_KEYS, type Change, type ReportData, type ReportTotals } from './report-figures.js';
+import type { ReportSnapshot } from './report.entities.js';
+import type { ReportPhantomView, ReportRowView } from './reports.service.js';
+
+/** Everything an export shows, gathered once (pure): the JSON, the workbook and the PDF read this. */
+export interface ReportDocument {
+  id: string;
+  period: string;
+  periodLabel: string;
+  scope: string;
+  scopeLabel: string;
+  asOfDay: string;
+  final: boolean;
+  computedAt: string;
+  computedBy: string;
+  data: ReportData;
+  previous: { period: string; computedAt: string } | null;
+  changes: Change[];
+  trend: { period: string; totals: ReportTotals }[];
+  rows: ReportRowView[];
+  /** Null where the reader may not see names (AUDITOR): the sheet is left out, not emptied. */
+  phantoms: ReportPhantomView[] | null;
+}
+
+export const reasonLabel = (code: string): string => FLAG_LABELS[code as FlagCode] ?? code;
+
+/** `31/12/2026`. */
+export const vnDay = (iso: string): string => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+
+export function reportDocument(
+  s: ReportSnapshot,
+  periodLabel: string,
+  previous: ReportSnapshot | null,
+  trend: ReportSnapshot[],
+  rows: ReportRowView[],
+  phantoms: ReportPhantomView[] | null,
+): ReportDocument {
+  return {
+    id: s.id,
+    period: s.period,
+    periodLabel,
+    scope: s.scope,
+    scopeLabel: s.scopeLabel,
+    asOfDay: s.asOfDay,
+    final: s.final,
+    computedAt: s.computedAt.toISOString(),
+    computedBy: s.computedBy,
+    data: s.data,
+    previous: previous ? { period: previous.period, computedAt: previous.computedAt.toISOString() } : null,
+    changes: changesSince(s.data, previous?.data ?? null),
+    trend: trend.map((t) => ({ period: t.period, totals: t.data.totals })),
+    rows,
+    phantoms,
+  };
+}
+
+/** The JSON for machines: `totals` holds plain integers; names appear only if the reader may see them. */
+export function reportJson(d: ReportDocument): Record<string, unknown> {
+  return {
+    report: {
+      id: d.id,
+      period: d.period,
+      periodLabel: d.periodLabel,
+      scope: d.scope,
+      scopeLabel: d.scopeLabel,
+      asOf: d.asOfDay,
+      final: d.final,
+      computedAt: d.computedAt,
+      computedBy: d.computedBy,
+    },
+    totals: Object.fromEntries(TOTAL_KEYS.map((k) => [k, d.data.totals[k]])),
+    peopleByOrgCount: d.data.peopleByOrgCount,
+    organizations: d.data.organizations,
+    overlap: d.data.overlap,
+    phantomsByReason: d.data.phantomsByReason,
+    register: d.data.register,
+    linkRun: d.data.linkRun,
+    previous: d.previous,
+    changes: d.changes,
+    trend: d.trend,
+    communes: d.rows,
+    ...(d.phantoms ? { suspectedPhantoms: d.phantoms } : {}),
+  };
+}

@@ -1,0 +1,55 @@
+import fs from 'node:fs';
+import { Injectable } from '@nestjs/common';
+import { readScope, type Principal } from '../access/principal.js';
+import { AuditAction } from '../audit/audit-event.entity.js';
+import { AuditService } from '../audit/audit.service.js';
+import { DomainError } from '../common/errors/domain-error.js';
+import { parsePeriod } from './period.js';
+import { reportDocument, reportJson, type ReportDocument } from './report-document.js';
+import { writeReportPdf } from './report-pdf.js';
+import { writeReportXlsx } from './report-xlsx.js';
+import type { ReportSnapshot } from './report.entities.js';
+import { ReportsService } from './reports.service.js';
+
+export const REPORT_FORMATS = ['json', 'xlsx', 'pdf'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+export function checkReportFormat(format: string): ReportFormat {
+  const f = format.toLowerCase();
+  if (!(REPORT_FORMATS as readonly string[]).includes(f))
+    throw DomainError.invalidInput([
+      { field: 'format', value: format, message: `Định dạng '${format}' không có: dùng json, xlsx hoặc pdf` },
+    ]);
+  return f as ReportFormat;
+}
+
+/** A report as a file: JSON for machines, a workbook to print, a PDF with charts. */
+@Injectable()
+export class ReportExportService {
+  constructor(
+    private readonly reports: ReportsService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Names of suspected phantoms only for who may read records (never for AUDITOR), within their rights. */
+  async document(s: ReportSnapshot, caller: Principal): Promise<ReportDocument> {
+    const [previous, trend, rows] = await Promise.all([this.reports.previous(s), this.reports.trend(s), this.reports.rows(s.id)]);
+    const phantoms = readScope(caller).kind === 'NONE' ? null : await this.reports.phantoms(s.id, caller);
+    return reportDocument(s, parsePeriod(s.period).label, previous, trend, rows.nodes, phantoms);
+  }
+
+  async write(s: ReportSnapshot, format: ReportFormat, out: string, caller: Principal): Promise<ReportDocument> {
+    const d = await this.document(s, caller);
+    if (format === 'json') await fs.promises.writeFile(out, JSON.stringify(reportJson(d), null, 2));
+    else if (format === 'xlsx') await writeReportXlsx(d, out);
+    else await writeReportPdf(d, out);
+    await this.audit.record(caller, {
+      action: AuditAction.EXPORT,
+      subjectType: 'REPORT',
+      subjectId: s.id,
+      organization: null,
+      detail: { format, period: s.period, scope: s.scope, suspectedPhantoms: d.phantoms?.length ?? 0 },
+    });
+    return d;
+  }
+}

@@ -1,0 +1,131 @@
+/**
+ * The figures of a report and how they compare with the previous period's: pure data and pure
+ * functions (the SQL that counts them is in ReportsService).
+ */
+
+/** People by how many organizations they belong to (ACTIVE memberships anywhere in the province). */
+export interface OrgCountSplit {
+  one: number;
+  two: number;
+  threeOrMore: number;
+}
+
+/**
+ * Tỷ lệ tập hợp: people reached (not suspected of being phantoms) in the communes the register
+ * covers, against its eligible population there.
+ */
+export type Reach =
+  { known: true; label: string; eligible: number; reached: number; rate: number | null; communes: number } | { known: false; why: string };
+
+export interface OrganizationFigures {
+  code: string;
+  name: string;
+  /** Số lượt: ACTIVE memberships in the scope. */
+  memberships: number;
+  /** Số người: distinct persons among them (suspected phantoms included). */
+  people: number;
+  /** Records beyond one per person in the organization (the same person listed twice). */
+  duplicateRecords: number;
+  withoutIdNumber: number;
+  suspectedPhantoms: number;
+  phantomsByReason: Record<string, number>;
+  /** Admitted during the period (whatever their status at its end). */
+  joiners: number;
+  /** Memberships that ended during the period. */
+  leavers: number;
+  /** The organization's people by how many organizations each belongs to. */
+  peopleByOrgCount: OrgCountSplit;
+  reach: Reach;
+}
+
+export interface ReportTotals {
+  memberships: number;
+  people: number;
+  peopleInSeveralOrgs: number;
+  suspectedPhantoms: number;
+  duplicateRecords: number;
+  withoutIdNumber: number;
+  joiners: number;
+  leavers: number;
+}
+
+export interface ReportData {
+  totals: ReportTotals;
+  peopleByOrgCount: OrgCountSplit;
+  organizations: OrganizationFigures[];
+  /** Persons in both organizations (a ≤ b; a = b is the organization's own people). */
+  overlap: { a: string; b: string; people: number }[];
+  phantomsByReason: Record<string, number>;
+  /** What the population register covered, and the linker run the persons come from. */
+  register: { communes: number; residents: number };
+  linkRun: { id: string; finishedAt: string } | null;
+}
+
+export const TOTAL_KEYS: (keyof ReportTotals)[] = [
+  'memberships',
+  'people',
+  'peopleInSeveralOrgs',
+  'suspectedPhantoms',
+  'duplicateRecords',
+  'withoutIdNumber',
+  'joiners',
+  'leavers',
+];
+
+/** Vietnamese labels of the totals, in the order reports show them. */
+export const TOTAL_LABELS: Record<keyof ReportTotals, string> = {
+  memberships: 'Số lượt (hồ sơ đang sinh hoạt)',
+  people: 'Số người',
+  peopleInSeveralOrgs: 'Số người ở từ 2 tổ chức',
+  suspectedPhantoms: 'Hồ sơ nghi ảo',
+  duplicateRecords: 'Hồ sơ trùng trong cùng tổ chức',
+  withoutIdNumber: 'Hồ sơ chưa có số định danh',
+  joiners: 'Kết nạp trong kỳ',
+  leavers: 'Thôi sinh hoạt trong kỳ',
+};
+
+export const rate = (reached: number, eligible: number): number | null => (eligible > 0 ? reached / eligible : null);
+
+/** One figure now, before, and the change (null where there is no previous report). */
+export interface Change {
+  key: string;
+  label: string;
+  current: number;
+  previous: number | null;
+  change: number | null;
+}
+
+/** What moved since the previous period: the totals, then each organization's số lượt, số người and suspected phantoms. */
+export function changesSince(current: ReportData, previous: ReportData | null): Change[] {
+  const out: Change[] = TOTAL_KEYS.map((k) => {
+    const before = previous ? previous.totals[k] : null;
+    return {
+      key: k,
+      label: TOTAL_LABELS[k],
+      current: current.totals[k],
+      previous: before,
+      change: before === null ? null : current.totals[k] - before,
+    };
+  });
+  for (const o of current.organizations) {
+    const p = previous?.organizations.find((x) => x.code === o.code) ?? null;
+    for (const [k, label] of [
+      ['memberships', 'số lượt'],
+      ['people', 'số người'],
+      ['suspectedPhantoms', 'nghi ảo'],
+    ] as const) {
+      const before = previous ? (p ? p[k] : 0) : null;
+      out.push({
+        key: `${o.code}.${k}`,
+        label: `${o.code}: ${label}`,
+        current: o[k],
+        previous: before,
+        change: before === null ? null : o[k] - before,
+      });
+    }
+  }
+  return out;
+}
+
+/** `12,3%`, or `n/a` with no denominator. */
+export const formatRate = (r: number | null): string => (r === null ? 'n/a' : `${(r * 100).toFixed(1).replace('.', ',')}%`);

@@ -1,0 +1,124 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import type { PeriodKind } from './period.js';
+import type { ReportData } from './report-figures.js';
+
+/**
+ * A reconciliation report of one period and scope, as computed: one per (period, scope). A re-run
+ * replaces it in one transaction, so readers see the old one or the new one, never half of either.
+ */
+@Entity('report_snapshot')
+@Unique('uq_report_snapshot_period_scope', ['period', 'scope'])
+export class ReportSnapshot {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  /** `2026-11`, `2026-Q4`, `2026`. */
+  @Column({ type: 'varchar', length: 8 })
+  period: string;
+
+  @Column({ name: 'period_kind', type: 'varchar', length: 8 })
+  periodKind: PeriodKind;
+
+  /** `province`, `commune:00004`, `org:HPN`, `unit:HPN/B1`. */
+  @Column({ type: 'varchar', length: 80 })
+  scope: string;
+
+  @Column({ name: 'scope_label', type: 'text' })
+  scopeLabel: string;
+
+  /** The day the figures are as of: the period's last day, or the day computed while it runs. */
+  @Column({ name: 'as_of_day', type: 'date' })
+  asOfDay: string;
+
+  /** The period was over when computed: its figures will not move unless the history is corrected. */
+  @Column({ type: 'boolean' })
+  final: boolean;
+
+  @Column({ name: 'computed_at', type: 'timestamptz' })
+  computedAt: Date;
+
+  /** `schedule`, or who asked (`cli:root`, a username). */
+  @Column({ name: 'computed_by', type: 'text' })
+  computedBy: string;
+
+  @Column({ type: 'real' })
+  seconds: number;
+
+  @Column({ type: 'jsonb' })
+  data: ReportData;
+}
+
+/** One organization in one commune of a report (the commune is null for records without one). */
+@Entity('report_row')
+@Index('ix_report_row_snapshot', ['snapshotId', 'organizationCode', 'communeCode'])
+export class ReportRow {
+  @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
+  id: string;
+
+  @Column({ name: 'snapshot_id', type: 'uuid' })
+  snapshotId: string;
+
+  @ManyToOne(() => ReportSnapshot, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'snapshot_id' })
+  snapshot?: ReportSnapshot;
+
+  @Column({ name: 'organization_code', type: 'varchar', length: 16 })
+  organizationCode: string;
+
+  @Column({ name: 'commune_code', type: 'varchar', length: 5, nullable: true })
+  communeCode: string | null;
+
+  @Column({ type: 'integer' })
+  memberships: number;
+
+  @Column({ type: 'integer' })
+  people: number;
+
+  @Column({ name: 'duplicate_records', type: 'integer' })
+  duplicateRecords: number;
+
+  @Column({ name: 'without_id_number', type: 'integer' })
+  withoutIdNumber: number;
+
+  @Column({ name: 'suspected_phantoms', type: 'integer' })
+  suspectedPhantoms: number;
+
+  @Column({ type: 'integer' })
+  joiners: number;
+
+  @Column({ type: 'integer' })
+  leavers: number;
+
+  /** The eligible population of the commune in the register; null where it cannot say. */
+  @Column({ type: 'integer', nullable: true })
+  eligible: number | null;
+
+  /** Its people not suspected of being phantoms, where `eligible` is known: the rate's numerator. */
+  @Column({ type: 'integer', nullable: true })
+  reached: number | null;
+}
+
+/** A suspected phantom of a report: the record and the reasons, never its ID number. */
+@Entity('report_phantom')
+export class ReportPhantom {
+  @PrimaryColumn({ name: 'snapshot_id', type: 'uuid' })
+  snapshotId: string;
+
+  @ManyToOne(() => ReportSnapshot, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'snapshot_id' })
+  snapshot?: ReportSnapshot;
+
+  @PrimaryColumn({ name: 'record_id', type: 'uuid' })
+  recordId: string;
+
+  @Column({ name: 'organization_code', type: 'varchar', length: 16 })
+  organizationCode: string;
+
+  @Column({ name: 'commune_code', type: 'varchar', length: 5, nullable: true })
+  communeCode: string | null;
+
+  @Column({ type: 'varchar', array: true })
+  reasons: string[];
+}
+
+export const REPORT_ENTITIES = [ReportSnapshot, ReportRow, ReportPhantom];

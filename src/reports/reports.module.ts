@@ -1,0 +1,22 @@
+import { Module } from '@nestjs/common';
+import { ScheduleModule } from '@nestjs/schedule';
+import { ReportExportService } from './report-export.service.js';
+import { ReportScheduler } from './report-scheduler.js';
+import { ReportsController } from './reports.controller.js';
+import { ReportsResolver } from './reports.resolver.js';
+import { ReportsService } from './reports.service.js';
+
+/** Reconciliation reports: computed, kept, read over GraphQL and HTTP, exported. */
+@Module({
+  providers: [ReportsService, ReportExportService, ReportsResolver],
+  controllers: [ReportsController],
+  exports: [ReportsService, ReportExportService],
+})
+export class ReportsModule {}
+
+/** The server's own schedule (not the CLI's): catch up at start, then monthly. */
+@Module({
+  imports: [ScheduleModule.forRoot(), ReportsModule],
+  providers: [ReportScheduler],
+})
+export class ReportSchedulingModule {}

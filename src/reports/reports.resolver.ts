@@ -1,0 +1,93 @@
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Allow, ALL_ROLES, Caller, PEOPLE_READERS } from '../access/access.decorators.js';
+import type { Principal } from '../access/principal.js';
+import { Role } from '../access/role.js';
+import { DomainError } from '../common/errors/domain-error.js';
+import { parsePeriod } from './period.js';
+import { changesSince } from './report-figures.js';
+import { reasonLabel } from './report-document.js';
+import type { ReportSnapshot } from './report.entities.js';
+import { ReportsService } from './reports.service.js';
+import {
+  ReportArgs,
+  ReportPhantomsArgs,
+  ReportPhantomType,
+  ReportRowPageType,
+  ReportRowsArgs,
+  ReportsArgs,
+  ReportType,
+  RunReportArgs,
+} from './reports.types.js';
+
+const reasons = (m: Record<string, number>) =>
+  Object.entries(m).map(([reason, records]) => ({ reason, label: reasonLabel(reason), records }));
+
+/** Thin: reports and their rows for every role (aggregates); suspected phantoms' names for who may read records. */
+@Resolver()
+export class ReportsResolver {
+  constructor(private readonly service: ReportsService) {}
+
+  @Allow(...ALL_ROLES)
+  @Query(() => [ReportType], { description: 'Computed reports, newest first (filters: period, scope).' })
+  async reports(@Args() a: ReportsArgs): Promise<ReportType[]> {
+    return Promise.all((await this.service.list(a)).map((s) => this.toType(s)));
+  }
+
+  @Allow(...ALL_ROLES)
+  @Query(() => ReportType, { description: 'One report: by id, or by period and scope.' })
+  async report(@Args() a: ReportArgs): Promise<ReportType> {
+    if (a.id) return this.toType(await this.service.get(a.id));
+    if (!a.period) throw new DomainError('BAD_USER_INPUT', 'Cần id của báo cáo, hoặc period (và scope).');
+    return this.toType(await this.service.find(a.period, a.scope));
+  }
+
+  @Allow(...ALL_ROLES)
+  @Query(() => ReportRowPageType, { description: "A report's rows (organization × commune), with filters." })
+  reportRows(@Args() a: ReportRowsArgs): Promise<ReportRowPageType> {
+    return this.service.rows(a.report, a);
+  }
+
+  @Allow(...PEOPLE_READERS)
+  @Query(() => [ReportPhantomType], {
+    description: "A report's suspected phantoms with names and reasons, within the caller's rights (logged).",
+  })
+  reportPhantoms(@Args() a: ReportPhantomsArgs, @Caller() caller: Principal): Promise<ReportPhantomType[]> {
+    return this.service.phantoms(a.report, caller, a);
+  }
+
+  @Allow(Role.ADMIN, Role.DAN_VAN)
+  @Mutation(() => ReportType, {
+    description: 'Computes (or recomputes) the report of a period and scope now; replaces the old one at once.',
+  })
+  async runReport(@Args() a: RunReportArgs, @Caller() caller: Principal): Promise<ReportType> {
+    return this.toType(await this.service.run(a.period, a.scope, { caller }));
+  }
+
+  private async toType(s: ReportSnapshot): Promise<ReportType> {
+    const previous = await this.service.previous(s);
+    return {
+      id: s.id,
+      period: s.period,
+      periodLabel: parsePeriod(s.period).label,
+      scope: s.scope,
+      scopeLabel: s.scopeLabel,
+      asOf: s.asOfDay,
+      final: s.final,
+      computedAt: s.computedAt,
+      computedBy: s.computedBy,
+      totals: s.data.totals,
+      peopleByOrgCount: s.data.peopleByOrgCount,
+      organizations: s.data.organizations.map((o) => ({
+        ...o,
+        phantomsByReason: reasons(o.phantomsByReason),
+        reach: o.reach.known
+          ? { known: true, label: o.reach.label, eligible: o.reach.eligible, reached: o.reach.reached, rate: o.reach.rate, why: null }
+          : { known: false, label: null, eligible: null, reached: null, rate: null, why: o.reach.why },
+      })),
+      overlap: s.data.overlap,
+      phantomsByReason: reasons(s.data.phantomsByReason),
+      previousPeriod: previous?.period ?? null,
+      changes: changesSince(s.data, previous?.data ?? null),
+    };
+  }
+}

@@ -1,0 +1,180 @@
+import { ArgsType, Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
+import { IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+
+@ObjectType('ReportTotals', { description: 'The scope as of the day: plain counts.' })
+export class ReportTotalsType {
+  @Field(() => Int, { description: 'Số lượt: ACTIVE memberships.' }) memberships: number;
+  @Field(() => Int, { description: 'Số người: distinct persons among them (suspected phantoms included).' }) people: number;
+  @Field(() => Int, { description: 'Persons ACTIVE in two organizations or more.' }) peopleInSeveralOrgs: number;
+  @Field(() => Int, { description: 'ACTIVE records suspected of being phantoms (ảo).' }) suspectedPhantoms: number;
+  @Field(() => Int, { description: 'Records beyond one per person within an organization.' }) duplicateRecords: number;
+  @Field(() => Int) withoutIdNumber: number;
+  @Field(() => Int, { description: 'Admitted during the period.' }) joiners: number;
+  @Field(() => Int, { description: 'Memberships ended during the period.' }) leavers: number;
+}
+
+@ObjectType('OrgCountSplit', { description: 'Persons by how many organizations they are ACTIVE in.' })
+export class OrgCountSplitType {
+  @Field(() => Int) one: number;
+  @Field(() => Int) two: number;
+  @Field(() => Int) threeOrMore: number;
+}
+
+@ObjectType('ReasonCount')
+export class ReasonCountType {
+  @Field({ description: 'Flag code (DECEASED, INACTIVE…).' }) reason: string;
+  @Field() label: string;
+  @Field(() => Int) records: number;
+}
+
+@ObjectType('Reach', { description: 'Tỷ lệ tập hợp: people reached against the eligible population the register gives, or why it cannot.' })
+export class ReachType {
+  @Field() known: boolean;
+  @Field(() => String, { nullable: true, description: 'Who counts as eligible (phụ nữ từ 18 tuổi…).' }) label: string | null;
+  @Field(() => Int, { nullable: true }) eligible: number | null;
+  @Field(() => Int, { nullable: true }) reached: number | null;
+  @Field(() => Float, { nullable: true, description: 'reached / eligible; null: n/a.' }) rate: number | null;
+  @Field(() => String, { nullable: true, description: 'Why the register cannot say (n/a).' }) why: string | null;
+}
+
+@ObjectType('ReportOrganization')
+export class ReportOrganizationType {
+  @Field() code: string;
+  @Field() name: string;
+  @Field(() => Int) memberships: number;
+  @Field(() => Int) people: number;
+  @Field(() => Int) duplicateRecords: number;
+  @Field(() => Int) withoutIdNumber: number;
+  @Field(() => Int) suspectedPhantoms: number;
+  @Field(() => [ReasonCountType]) phantomsByReason: ReasonCountType[];
+  @Field(() => Int) joiners: number;
+  @Field(() => Int) leavers: number;
+  @Field(() => OrgCountSplitType) peopleByOrgCount: OrgCountSplitType;
+  @Field(() => ReachType) reach: ReachType;
+}
+
+@ObjectType('ReportOverlapCell')
+export class ReportOverlapCellType {
+  @Field() a: string;
+  @Field() b: string;
+  @Field(() => Int, { description: 'Persons in both (a = b: the organization’s own).' }) people: number;
+}
+
+@ObjectType('ReportChange', { description: 'One figure against the previous period’s report (null: none computed).' })
+export class ReportChangeType {
+  @Field() key: string;
+  @Field() label: string;
+  @Field(() => Int) current: number;
+  @Field(() => Int, { nullable: true }) previous: number | null;
+  @Field(() => Int, { nullable: true }) change: number | null;
+}
+
+@ObjectType('Report', { description: 'A reconciliation report of a period and scope, as computed (aggregates only).' })
+export class ReportType {
+  @Field(() => ID) id: string;
+  @Field({ description: '2026-11, 2026-Q4 or 2026.' }) period: string;
+  @Field() periodLabel: string;
+  @Field() scope: string;
+  @Field() scopeLabel: string;
+  @Field({ description: 'The day the figures are as of.' }) asOf: string;
+  @Field({ description: 'The period was over when computed.' }) final: boolean;
+  @Field() computedAt: Date;
+  @Field() computedBy: string;
+  @Field(() => ReportTotalsType) totals: ReportTotalsType;
+  @Field(() => OrgCountSplitType) peopleByOrgCount: OrgCountSplitType;
+  @Field(() => [ReportOrganizationType]) organizations: ReportOrganizationType[];
+  @Field(() => [ReportOverlapCellType]) overlap: ReportOverlapCellType[];
+  @Field(() => [ReasonCountType]) phantomsByReason: ReasonCountType[];
+  @Field(() => String, { nullable: true, description: 'The previous period, if its report was computed.' }) previousPeriod: string | null;
+  @Field(() => [ReportChangeType]) changes: ReportChangeType[];
+}
+
+@ObjectType('ReportRow', { description: 'One organization in one commune of a report.' })
+export class ReportRowType {
+  @Field() organizationCode: string;
+  @Field(() => String, { nullable: true }) communeCode: string | null;
+  @Field(() => String, { nullable: true }) communeName: string | null;
+  @Field(() => Int) memberships: number;
+  @Field(() => Int) people: number;
+  @Field(() => Int) duplicateRecords: number;
+  @Field(() => Int) withoutIdNumber: number;
+  @Field(() => Int) suspectedPhantoms: number;
+  @Field(() => Int) joiners: number;
+  @Field(() => Int) leavers: number;
+  @Field(() => Int, { nullable: true, description: 'The commune’s eligible population in the register; null: n/a.' }) eligible:
+    number | null;
+  @Field(() => Int, { nullable: true, description: 'Its people not suspected of being phantoms (where eligible is known).' })
+  reached: number | null;
+  @Field(() => Float, { nullable: true, description: 'reached / eligible; null: n/a.' }) rate: number | null;
+}
+
+@ObjectType('ReportRowPage')
+export class ReportRowPageType {
+  @Field(() => Int) totalCount: number;
+  @Field(() => [ReportRowType]) nodes: ReportRowType[];
+}
+
+@ObjectType('ReportPhantom', { description: 'A suspected phantom of a report, with its reasons; never an ID number.' })
+export class ReportPhantomType {
+  @Field(() => ID) recordId: string;
+  @Field() organizationCode: string;
+  @Field() externalId: string;
+  @Field() fullName: string;
+  @Field(() => Int, { nullable: true }) birthYear: number | null;
+  @Field(() => String, { nullable: true }) communeCode: string | null;
+  @Field(() => String, { nullable: true }) communeName: string | null;
+  @Field(() => String, { nullable: true }) unitCode: string | null;
+  @Field(() => String, { nullable: true }) unitName: string | null;
+  @Field(() => [String]) reasons: string[];
+}
+
+const PERIOD = /^\d{4}(-(0?[1-9]|1[0-2]|[Qq][1-4]))?$/;
+const PERIOD_MESSAGE = 'period: viết 2026-11 (tháng), 2026-Q4 (quý) hoặc 2026 (năm)';
+
+@ArgsType()
+export class ReportsArgs {
+  @Field(() => String, { nullable: true }) @IsOptional() @Matches(PERIOD, { message: PERIOD_MESSAGE }) period?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(80) scope?: string | null;
+  @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(1) @Max(200) first?: number | null;
+}
+
+@ArgsType()
+export class ReportArgs {
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() id?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @Matches(PERIOD, { message: PERIOD_MESSAGE }) period?: string | null;
+  @Field(() => String, { nullable: true, description: 'With period; province by default.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(80)
+  scope?: string | null;
+}
+
+@ArgsType()
+export class RunReportArgs {
+  @Field() @Matches(PERIOD, { message: PERIOD_MESSAGE }) period: string;
+  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(80) scope?: string | null;
+}
+
+@ArgsType()
+export class ReportRowsArgs {
+  @Field(() => ID) @IsUUID() report: string;
+  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(16) organization?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @Matches(/^\d{5}$/, { message: 'commune: mã xã 5 chữ số' }) commune?:
+    string | null;
+  @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(1) @Max(10_000) first?: number | null;
+  @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(0) offset?: number | null;
+}
+
+@ArgsType()
+export class ReportPhantomsArgs {
+  @Field(() => ID) @IsUUID() report: string;
+  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(16) organization?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @Matches(/^\d{5}$/, { message: 'commune: mã xã 5 chữ số' }) commune?:
+    string | null;
+  @Field(() => String, { nullable: true, description: 'A flag code (DECEASED, INACTIVE…).' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20)
+  reason?: string | null;
+  @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(1) @Max(10_000) first?: number | null;
+}

@@ -1,0 +1,479 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import XLSX from 'xlsx';
+import { Role } from '../src/access/role.js';
+import { todayInVietnam } from '../src/common/dates/partial-date.js';
+import { LinkerService } from '../src/linker/linker.service.js';
+import { MemberRecordsService } from '../src/membership/member-record/member-records.service.js';
+import { MemberStatus } from '../src/membership/member-status.js';
+import { ResidentsService } from '../src/residents/residents.service.js';
+import { RosterImportService } from '../src/roster-io/roster-import.service.js';
+import { lastEndedPeriod, periodContaining, previousPeriod } from '../src/reports/period.js';
+import { ReportExportService } from '../src/reports/report-export.service.js';
+import { ReportScheduler } from '../src/reports/report-scheduler.js';
+import type { ReportSnapshot } from '../src/reports/report.entities.js';
+import { ReportsService } from '../src/reports/reports.service.js';
+import { CLI_PRINCIPAL, createTestApp, type TestApp } from './test-app.js';
+
+const HEADER = 'Mã hồ sơ,Họ và tên,Ngày sinh,Giới tính,Số CCCD,Số điện thoại,Mã xã,Mã đơn vị,Trạng thái,Ngày vào,Ngày sinh hoạt gần nhất';
+const vn = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+
+/** The text of every page of a PDF, as a third-party reader (Mozilla's pdf.js) extracts it. */
+async function pdfText(file: string): Promise<string> {
+  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const doc = await getDocument({ data: new Uint8Array(fs.readFileSync(file)), useSystemFonts: false }).promise;
+  let text = '';
+  for (let i = 1; i <= doc.numPages; i++) {
+    const content = await (await doc.getPage(i)).getTextContent();
+    text += content.items.map((x) => ('str' in x ? x.str : '')).join('') + '\n';
+  }
+  await doc.destroy();
+  return text;
+}
+
+/**
+ * Reconciliation reports on a real PostgreSQL: a small province (register for commune 00004) with
+ * people in several organizations, a duplicate, a dead member, a joiner and a leaver of today.
+ */
+describe('reconciliation reports', () => {
+  let t: TestApp;
+  let reports: ReportsService;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lienthong-reports-'));
+  const today = todayInVietnam();
+  const now = () => new Date();
+  const current = periodContaining('QUARTER', new Date());
+  const roster = async (org: string, rows: string[]) => {
+    const file = path.join(dir, `${org}-${Math.random().toString(36).slice(2)}.csv`);
+    fs.writeFileSync(file, [HEADER, ...rows].join('\n'));
+    const s = await t.app.get(RosterImportService).import(file, { organization: org, createUnits: true }, CLI_PRINCIPAL);
+    expect(s.rejected).toBe(0);
+  };
+  const recordId = async (org: string, externalId: string) =>
+    (await t.sql<{ id: string }>(`SELECT id FROM member_record WHERE organization_code = $1 AND external_id = $2`, [org, externalId]))[0]
+      .id;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    reports = t.app.get(ReportsService);
+    const register = path.join(dir, 'register.csv');
+    fs.writeFileSync(
+      register,
+      [
+        'Họ và tên,Ngày sinh,Giới tính,Số CCCD,Mã xã,Tình trạng,Ngày mất',
+        'Nguyễn Thị An,01/02/1980,Nữ,001180000001,00004,Còn sống,',
+        'Trần Thị Bình,03/04/1950,Nữ,001150000002,00004,Còn sống,',
+        'Phạm Thị Dung,05/06/1960,Nữ,001160000003,00004,Đã mất,15/06/2025',
+        'Lê Thị Cúc,07/08/2009,Nữ,001309000004,00004,Còn sống,',
+        'Hoàng Văn Em,09/10/2000,Nam,001200000005,00004,Còn sống,',
+        'Vũ Văn Phú,11/12/1940,Nam,001040000006,00004,Còn sống,',
+      ].join('\n'),
+    );
+    await t.app.get(ResidentsService).import(register, CLI_PRINCIPAL);
+    await roster('HPN', [
+      'HPN-1,Nguyễn Thị An,01/02/1980,Nữ,001180000001,0911000001,00004,HPN-B1,Đang sinh hoạt,01/01/2010,01/10/2026',
+      'HPN-2,Trần Thị Bình,03/04/1950,Nữ,001150000002,0911000002,00004,HPN-B1,Đang sinh hoạt,01/01/1990,01/10/2026',
+      'HPN-3,Phạm Thị Dung,05/06/1960,Nữ,001160000003,0911000003,00004,HPN-B1,Đang sinh hoạt,01/01/1995,01/10/2026',
+      'HPN-4,Nguyễn Thị An,01/02/1980,Nữ,001180000001,0911000001,00004,HPN-B2,Đang sinh hoạt,01/01/2012,01/10/2026',
+      `HPN-5,Đỗ Thị Giang,02/03/1985,Nữ,,0911000005,00008,HPN-B3,Đang sinh hoạt,${vn(today)},`,
+    ]);
+    await roster('NCT', [
+      'NCT-1,Trần Thị Bình,03/04/1950,Nữ,001150000002,0911000002,00004,NCT-B1,Đang sinh hoạt,01/01/2010,01/10/2026',
+      'NCT-2,Vũ Văn Phú,11/12/1940,Nam,001040000006,0911000006,00004,NCT-B1,Đang sinh hoạt,01/01/2000,01/10/2026',
+    ]);
+    await roster('DTN', [
+      'DTN-1,Hoàng Văn Em,09/10/2000,Nam,001200000005,0911000007,00004,DTN-B1,Đang sinh hoạt,01/01/2016,01/10/2026',
+      'DTN-2,Lê Thị Cúc,07/08/2009,Nữ,001309000004,0911000008,00004,DTN-B1,Đang sinh hoạt,01/01/2025,01/10/2026',
+    ]);
+    await roster('HND', [
+      'HND-1,Vũ Văn Phú,11/12/1940,Nam,001040000006,0911000006,00004,HND-B1,Đang sinh hoạt,01/01/1980,01/10/2026',
+      'HND-2,Trần Thị Bình,03/04/1950,Nữ,001150000002,0911000002,00004,HND-B1,Đang sinh hoạt,01/01/1985,01/10/2026',
+      'HND-3,Kim Văn Khải,04/05/1975,Nam,001075000009,0911000009,00008,HND-B2,Tạm dừng sinh hoạt,01/01/2000,01/10/2026',
+      'HND-4,Lò Văn Lâm,06/07/1970,Nam,001070000010,0911000010,00008,HND-B2,Đang sinh hoạt,01/01/2000,01/10/2026',
+    ]);
+    await roster('CD', ['CD-1,Hoàng Văn Em,09/10/2000,Nam,001200000005,0911000007,00008,CD-B1,Đang sinh hoạt,01/01/2022,01/10/2026']);
+    // Lò Văn Lâm leaves today: a leaver of this period, still a member at the end of the last one.
+    await t.app
+      .get(MemberRecordsService)
+      .end({ id: await recordId('HND', 'HND-4'), status: MemberStatus.LEFT, date: today, reason: 'Chuyển đi nơi khác' }, CLI_PRINCIPAL);
+    await t.app.get(LinkerService).link();
+  }, 120_000);
+
+  afterAll(async () => {
+    await t.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("counts the period's figures as independent SQL over the database does", async () => {
+    const s = await reports.run(current.key, null, { now: now() });
+    expect(s).toMatchObject({ period: current.key, scope: 'province', scopeLabel: 'Toàn tỉnh', final: false, asOfDay: today });
+    const who = `coalesce(p.person_id, r.id)`;
+    const active = `FROM member_record r LEFT JOIN record_person p ON p.record_id = r.id WHERE r.status = 'ACTIVE'`;
+    const [sql] = await t.sql<Record<string, number>>(
+      `SELECT count(*)::int AS memberships, count(DISTINCT ${who})::int AS people, count(*) FILTER (WHERE p.ao)::int AS "suspectedPhantoms",
+              count(*) FILTER (WHERE r.id_number_hash IS NULL)::int AS "withoutIdNumber" ${active}`,
+    );
+    const [several] = await t.sql<{ n: number }>(
+      `SELECT count(*)::int AS n FROM (SELECT ${who} ${active} GROUP BY 1 HAVING count(DISTINCT r.organization_code) > 1) x`,
+    );
+    const [moves] = await t.sql<{ joiners: number; leavers: number }>(
+      `SELECT (SELECT count(*)::int FROM member_record r WHERE coalesce(r.join_date, r.created_at::date) BETWEEN $1 AND $2) AS joiners,
+              (SELECT count(DISTINCT record_id)::int FROM membership_event WHERE kind = 'ENDED' AND effective_date BETWEEN $1 AND $2) AS leavers`,
+      [current.firstDay, today],
+    );
+    expect(s.data.totals).toMatchObject({ ...sql, peopleInSeveralOrgs: several.n, ...moves });
+    // What the data plants, so the SQL above is not trivially zero.
+    expect(s.data.totals).toMatchObject({ joiners: 1, leavers: 1, duplicateRecords: 1 });
+    expect(s.data.peopleByOrgCount.threeOrMore).toBe(1); // Trần Thị Bình: HPN, NCT, HND
+
+    const byOrg = await t.sql<{ org: string; memberships: number; people: number; phantoms: number }>(
+      `SELECT r.organization_code AS org, count(*)::int AS memberships, count(DISTINCT ${who})::int AS people,
+              count(*) FILTER (WHERE p.ao)::int AS phantoms ${active} GROUP BY 1`,
+    );
+    for (const o of byOrg) {
+      const f = s.data.organizations.find((x) => x.code === o.org)!;
+      expect([f.memberships, f.people, f.duplicateRecords, f.suspectedPhantoms]).toEqual([
+        o.memberships,
+        o.people,
+        o.memberships - o.people,
+        o.phantoms,
+      ]);
+    }
+    expect(s.data.organizations.map((o) => o.code)).not.toContain('MTTQ');
+    const reasons = await t.sql<{ org: string; reason: string; n: number }>(
+      `SELECT r.organization_code AS org, x AS reason, count(*)::int AS n
+         FROM member_record r JOIN record_person p ON p.record_id = r.id, unnest(p.ao_reasons) x
+        WHERE r.status = 'ACTIVE' AND p.ao GROUP BY 1, 2`,
+    );
+    for (const r of reasons) expect(s.data.organizations.find((o) => o.code === r.org)!.phantomsByReason[r.reason]).toBe(r.n);
+    expect(s.data.organizations.find((o) => o.code === 'HPN')!.phantomsByReason.DECEASED).toBe(1);
+
+    const matrix = await t.sql<{ a: string; b: string; people: number }>(
+      `WITH po AS (SELECT DISTINCT ${who} AS who, r.organization_code AS org ${active})
+       SELECT x.org AS a, y.org AS b, count(*)::int AS people FROM po x JOIN po y ON y.who = x.who AND x.org <= y.org GROUP BY 1, 2 ORDER BY 1, 2`,
+    );
+    expect(s.data.overlap).toEqual(matrix);
+
+    // Tỷ lệ tập hợp: HPN's people not suspected of being phantoms (the dead Phạm Thị Dung is not reached)
+    // against the register's women of 18 and over alive today, in the communes it covers.
+    const [hpn] = await t.sql<{ eligible: number; reached: number }>(
+      `SELECT (SELECT count(*)::int FROM resident x WHERE x.sex = 'FEMALE' AND (x.alive OR x.death_date > $1::date)
+                 AND x.birth_date <= $1::date - interval '18 years') AS eligible,
+              (SELECT count(DISTINCT ${who})::int ${active} AND r.organization_code = 'HPN' AND NOT coalesce(p.ao, false)
+                 AND r.commune_code IN (SELECT commune_code FROM resident)) AS reached`,
+      [today],
+    );
+    expect(hpn).toEqual({ eligible: 2, reached: 2 });
+    expect(s.data.organizations.find((o) => o.code === 'HPN')!.reach).toMatchObject({ known: true, eligible: 2, reached: 2, rate: 1 });
+    expect(s.data.organizations.find((o) => o.code === 'DTN')!.reach).toMatchObject({ known: true, eligible: 2, reached: 2 });
+    expect(s.data.organizations.find((o) => o.code === 'NCT')!.reach).toMatchObject({ known: true, eligible: 2, reached: 2 });
+    for (const code of ['CD', 'HND', 'CCB']) expect(s.data.organizations.find((o) => o.code === code)!.reach.known).toBe(false);
+
+    // Rows add up to the totals; the commune of the register carries its eligible population.
+    const rows = await reports.rows(s.id);
+    expect(rows.nodes.reduce((n, r) => n + r.memberships, 0)).toBe(sql.memberships);
+    expect(rows.nodes.find((r) => r.organizationCode === 'HPN' && r.communeCode === '00004')).toMatchObject({
+      eligible: 2,
+      people: 3,
+      reached: 2,
+      rate: 1,
+    });
+    expect((await reports.rows(s.id, { organization: 'hnd', commune: '00008' })).nodes).toEqual([
+      expect.objectContaining({ memberships: 0, leavers: 1, eligible: null }),
+    ]);
+
+    // Scopes: a commune and an organization.
+    const commune = await reports.run(current.key, 'commune:00008', { now: now() });
+    const [c8] = await t.sql<{ n: number }>(`SELECT count(*)::int AS n ${active} AND r.commune_code = '00008'`);
+    expect(commune.data.totals.memberships).toBe(c8.n);
+    expect(commune.data.organizations.find((o) => o.code === 'HPN')!.reach).toMatchObject({ known: false });
+    const org = await reports.run(current.key, 'org:hpn', { now: now() });
+    expect(org.scope).toBe('org:HPN');
+    expect(org.data.organizations.map((o) => o.code)).toEqual(['HPN']);
+    // HPN's people, and the other organizations they are in: Bình in NCT and HND.
+    expect(org.data.overlap).toContainEqual({ a: 'HND', b: 'NCT', people: 1 });
+    const orgPhantoms = await reports.phantoms(org.id, CLI_PRINCIPAL);
+    expect(orgPhantoms.length).toBe(org.data.totals.suspectedPhantoms);
+    expect(orgPhantoms.every((p) => p.organizationCode === 'HPN')).toBe(true);
+    await expect(reports.run(current.key, 'district:1', { now: now() })).rejects.toThrow('không hợp lệ');
+    await expect(reports.run('2026-Q5', null, { now: now() })).rejects.toThrow("Kỳ báo cáo '2026-Q5' không hợp lệ");
+  });
+
+  it('counts a period that is over as of its last day, from the dated history', async () => {
+    const last = lastEndedPeriod('MONTH', now());
+    const before = await reports.run(last.key, null, { now: now() });
+    const nowReport = await reports.run(current.key, null, { now: now() });
+    expect(before).toMatchObject({ final: true, asOfDay: last.lastDay });
+    const org = (s: ReportSnapshot, code: string) => s.data.organizations.find((o) => o.code === code)!.memberships;
+    // Lò Văn Lâm left today: a member then. Đỗ Thị Giang joined today: not yet.
+    expect(org(before, 'HND')).toBe(org(nowReport, 'HND') + 1);
+    expect(org(before, 'HPN')).toBe(org(nowReport, 'HPN') - 1);
+    expect(before.data.totals.leavers).toBe(0);
+  });
+
+  it('gives identical figures when a period is run twice, and keeps one snapshot of it', async () => {
+    const a = await reports.run(current.key, null, { now: now() });
+    const rowsA = await reports.rows(a.id);
+    const phantomsA = await reports.phantoms(a.id, CLI_PRINCIPAL);
+    const b = await reports.run(current.key, null, { now: now() });
+    expect(b.id).not.toBe(a.id);
+    expect(b.data).toEqual(a.data);
+    expect((await reports.rows(b.id)).nodes).toEqual(rowsA.nodes);
+    expect(await reports.phantoms(b.id, CLI_PRINCIPAL)).toEqual(phantomsA);
+    expect(phantomsA.map((p) => p.fullName)).toContain('Phạm Thị Dung');
+    const kept = await t.sql<{ n: number }>(`SELECT count(*)::int AS n FROM report_snapshot WHERE period = $1 AND scope = 'province'`, [
+      current.key,
+    ]);
+    expect(kept[0].n).toBe(1);
+    const orphans = await t.sql<{ n: number }>(`SELECT count(*)::int AS n FROM report_row WHERE snapshot_id = $1`, [a.id]);
+    expect(orphans[0].n).toBe(0);
+  });
+
+  it('leaves the previous snapshot in place, whole, when a run is interrupted half-way', async () => {
+    const first = await reports.run(current.key, null, { now: now() });
+    const rowsBefore = (await reports.rows(first.id)).nodes;
+    await t.app
+      .get(MemberRecordsService)
+      .end({ id: await recordId('DTN', 'DTN-2'), status: MemberStatus.LEFT, date: today, reason: 'Xin ra' }, CLI_PRINCIPAL);
+    const seen: unknown[] = [];
+    await expect(
+      reports.run(current.key, null, {
+        now: now(),
+        onStage: async (stage) => {
+          if (stage !== 'written') return;
+          // New snapshot written, not committed: another connection still sees the old one, whole.
+          seen.push(
+            ...(await t.sql(
+              `SELECT id, (data->'totals'->>'memberships')::int AS m FROM report_snapshot WHERE period = $1 AND scope = 'province'`,
+              [current.key],
+            )),
+          );
+          throw new Error('mất điện giữa chừng');
+        },
+      }),
+    ).rejects.toThrow('mất điện giữa chừng');
+    expect(seen).toEqual([{ id: first.id, m: first.data.totals.memberships }]);
+    const after = await reports.find(current.key);
+    expect(after.id).toBe(first.id);
+    expect(after.data).toEqual(first.data);
+    expect((await reports.rows(first.id)).nodes).toEqual(rowsBefore);
+    const [stray] = await t.sql<{ n: number }>(
+      `SELECT count(*)::int AS n FROM report_row WHERE snapshot_id NOT IN (SELECT id FROM report_snapshot)`,
+    );
+    expect(stray.n).toBe(0);
+    // The next run goes through and sees the change.
+    const next = await reports.run(current.key, null, { now: now() });
+    expect(next.data.totals.memberships).toBe(first.data.totals.memberships - 1);
+    expect(next.data.totals.leavers).toBe(first.data.totals.leavers + 1);
+  });
+
+  it('runs one report at a time: a second instance is refused while the lock is held', async () => {
+    const other = new pg.Client({ connectionString: t.databaseUrl });
+    await other.connect();
+    try {
+      await other.query(`SELECT pg_advisory_lock($1, $2)`, [0x4c54, 8]);
+      await expect(reports.run(current.key, null, { now: now() })).rejects.toThrow('Một báo cáo khác đang được lập');
+      const r = await reports.catchUp(new Date('2026-07-10T09:00:00+07:00'), ['QUARTER'], ['province']);
+      expect(r).toEqual([expect.objectContaining({ period: '2026-Q2', outcome: 'BUSY' })]);
+      await other.query(`SELECT pg_advisory_unlock($1, $2)`, [0x4c54, 8]);
+      const again = await reports.catchUp(new Date('2026-07-10T09:00:00+07:00'), ['QUARTER'], ['province']);
+      expect(again).toEqual([{ period: '2026-Q2', scope: 'province', outcome: 'COMPUTED' }]);
+    } finally {
+      await other.end();
+    }
+  });
+
+  it('catches up the last missed period of the schedule (not every one before it), and a report made before its period ended', async () => {
+    // 1/10/2026 00:30 in Vietnam is 30/9 17:30 UTC: the quarter just over is Q3.
+    const atStart = new Date('2026-09-30T17:30:00Z');
+    await reports.run('2026-Q3', null, { now: new Date('2026-09-20T10:00:00+07:00') });
+    expect((await reports.find('2026-Q3')).final).toBe(false);
+    expect(await reports.catchUp(atStart, ['QUARTER', 'YEAR'], ['province', 'org:HPN'])).toEqual([
+      { period: '2026-Q3', scope: 'province', outcome: 'COMPUTED' },
+      { period: '2026-Q3', scope: 'org:HPN', outcome: 'COMPUTED' },
+      { period: '2025', scope: 'province', outcome: 'COMPUTED' },
+      { period: '2025', scope: 'org:HPN', outcome: 'COMPUTED' },
+    ]);
+    expect((await reports.find('2026-Q3')).final).toBe(true);
+    expect(await t.sql(`SELECT period FROM report_snapshot WHERE period IN ('2026-Q1', '2025-Q4', '2025-Q3')`)).toEqual([]);
+    const again = await reports.catchUp(atStart, ['QUARTER'], ['province']);
+    expect(again).toEqual([{ period: '2026-Q3', scope: 'province', outcome: 'PRESENT' }]);
+  });
+
+  it('has the server catch up its schedule at start', async () => {
+    const server = await createTestApp({ REPORT_SCHEDULE: 'month' });
+    try {
+      await server.app.get(ReportScheduler).started;
+      const due = lastEndedPeriod('MONTH', new Date());
+      expect(await server.sql(`SELECT period, scope, final, computed_by FROM report_snapshot`)).toEqual([
+        { period: due.key, scope: 'province', final: true, computed_by: 'schedule' },
+      ]);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('shows every role the aggregates and only readers of records the names, within their rights', async () => {
+    const auditor = await t.logIn(await t.createUser('kt.bao.cao', Role.AUDITOR));
+    const hpn = await t.logIn(await t.createUser('vp.hpn.bao.cao', Role.SECRETARIAT, 'HPN'));
+    const run = await t.gql<{
+      runReport: { id: string; totals: { memberships: number }; changes: { key: string; change: number | null }[] };
+    }>(`mutation($p: String!) { runReport(period: $p) { id totals { memberships } changes { key change } } }`, { p: current.key });
+    expect(run.errors).toBeUndefined();
+    const id = run.data!.runReport.id;
+    const forbidden = await t.gql(`mutation($p: String!) { runReport(period: $p) { id } }`, { p: current.key }, { token: auditor });
+    expect(forbidden.errors![0].extensions!.code).toBe('FORBIDDEN');
+
+    const seen = await t.gql<{
+      report: {
+        totals: { memberships: number };
+        organizations: { code: string; reach: { known: boolean; rate: number | null; why: string | null } }[];
+      };
+      reportRows: { totalCount: number; nodes: { organizationCode: string; communeName: string | null }[] };
+    }>(
+      `query($p: String!, $id: ID!) {
+        report(period: $p) { totals { memberships } organizations { code reach { known rate why } } }
+        reportRows(report: $id, organization: "HPN") { totalCount nodes { organizationCode communeName } } }`,
+      { p: current.key, id },
+      { token: auditor },
+    );
+    expect(seen.errors).toBeUndefined();
+    expect(seen.data!.report.totals.memberships).toBe(run.data!.runReport.totals.memberships);
+    expect(seen.data!.report.organizations.find((o) => o.code === 'CD')!.reach).toMatchObject({ known: false, rate: null });
+    expect(seen.data!.reportRows.nodes.every((r) => r.organizationCode === 'HPN')).toBe(true);
+    expect(seen.data!.reportRows.totalCount).toBeGreaterThan(0);
+
+    const names = `query($id: ID!) { reportPhantoms(report: $id) { organizationCode fullName reasons } }`;
+    const denied = await t.gql(names, { id }, { token: auditor });
+    expect(denied.errors![0].extensions!.code).toBe('FORBIDDEN');
+    const own = await t.gql<{ reportPhantoms: { organizationCode: string; fullName: string; reasons: string[] }[] }>(
+      names,
+      { id },
+      { token: hpn },
+    );
+    expect(own.data!.reportPhantoms).toContainEqual({ organizationCode: 'HPN', fullName: 'Phạm Thị Dung', reasons: ['DECEASED'] });
+    expect(own.data!.reportPhantoms.every((p) => p.organizationCode === 'HPN')).toBe(true);
+    const logged = await t.sql(
+      `SELECT action FROM audit_event WHERE subject_type = 'REPORT' AND subject_id = $1 AND action = 'ROSTER_READ'`,
+      [id],
+    );
+    expect(logged.length).toBeGreaterThan(0);
+
+    // The workbook over HTTP: an auditor's has no names sheet.
+    const res = await fetch(`${t.url}/reports/${id}.xlsx`, { headers: { authorization: `Bearer ${auditor}` } });
+    expect(res.status).toBe(200);
+    const wb = XLSX.read(Buffer.from(await res.arrayBuffer()), { type: 'buffer' });
+    expect(wb.SheetNames).toEqual(['Tổng hợp', 'Theo tổ chức', 'Theo xã', 'Trùng giữa tổ chức']);
+    const bad = await fetch(`${t.url}/reports/${id}.docx`, { headers: { authorization: `Bearer ${auditor}` } });
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { message: string }).message).toContain('dùng json, xlsx hoặc pdf');
+  });
+
+  it('exports a workbook a third-party reader opens, ready to print, with names but never ID numbers', async () => {
+    const s = await reports.run(current.key, null, { now: now() });
+    const file = path.join(dir, 'report.xlsx');
+    await t.app.get(ReportExportService).write(s, 'xlsx', file, CLI_PRINCIPAL);
+    // SheetJS, not the library that wrote it.
+    const wb = XLSX.read(fs.readFileSync(file), { type: 'buffer', bookFiles: true });
+    expect(wb.SheetNames).toEqual(['Tổng hợp', 'Theo tổ chức', 'Theo xã', 'Trùng giữa tổ chức', 'Nghi ảo']);
+    const rows = (name: string) => XLSX.utils.sheet_to_json<(string | number | null)[]>(wb.Sheets[name], { header: 1, defval: null });
+    expect(String(rows('Tổng hợp')[0][0])).toContain('BÁO CÁO RÀ SOÁT, ĐỐI CHIẾU ĐOÀN VIÊN, HỘI VIÊN');
+    expect(rows('Tổng hợp').find((r) => r[0] === 'Số lượt (hồ sơ đang sinh hoạt)')![1]).toBe(s.data.totals.memberships);
+    const hpnRow = rows('Theo tổ chức').find((r) => r[0] === 'HPN')!;
+    expect(hpnRow.slice(1, 4)).toEqual(['Hội Liên hiệp Phụ nữ Việt Nam', 5, 4]);
+    expect(rows('Theo tổ chức').find((r) => r[0] === 'CD')!).toContain('n/a');
+    const phantoms = rows('Nghi ảo');
+    expect(phantoms.find((r) => r[3] === 'Phạm Thị Dung')).toEqual(expect.arrayContaining(['HPN', 'HPN-3', 1960, 'Đã mất']));
+    const everything = wb.SheetNames.flatMap((n) => rows(n).flat()).join(' ');
+    expect(everything).not.toMatch(/\d{12}|\d{4}\*{6}\d{2}/);
+    // A4, one page wide, the header row repeated on every page.
+    const xml = (f: string) =>
+      Buffer.from((wb as unknown as { files: Record<string, { content: Uint8Array }> }).files[f].content).toString();
+    for (let i = 1; i <= 5; i++) {
+      const sheet = xml(`xl/worksheets/sheet${i}.xml`);
+      expect(sheet).toMatch(/<pageSetup [^>]*paperSize="9"[^>]*fitToWidth="1"/);
+      expect(sheet).toContain('<pageSetUpPr fitToPage="1"/>');
+    }
+    expect(xml('xl/workbook.xml').match(/_xlnm\.Print_Titles/g)).toHaveLength(5);
+  });
+
+  it('exports a PDF with charts whose Vietnamese text a third-party reader gets back intact', async () => {
+    const s = await reports.run(current.key, null, { now: now() });
+    const file = path.join(dir, 'report.pdf');
+    await t.app.get(ReportExportService).write(s, 'pdf', file, CLI_PRINCIPAL);
+    expect(fs.readFileSync(file).subarray(0, 5).toString()).toBe('%PDF-');
+    const text = await pdfText(file);
+    for (const phrase of [
+      'BÁO CÁO RÀ SOÁT, ĐỐI CHIẾU ĐOÀN VIÊN, HỘI VIÊN',
+      `${current.label} — Toàn tỉnh`,
+      'Trùng giữa các tổ chức',
+      'Hồ sơ nghi ảo theo lý do',
+      'Đã mất',
+      'Số lượt và số người theo xã',
+      'Xu hướng qua các kỳ',
+      'Hội Liên hiệp Phụ nữ Việt Nam',
+      'tỷ lệ tập hợp n/a — CSDL dân cư không cho biết ai làm nông nghiệp',
+    ])
+      expect(text).toContain(phrase);
+  });
+
+  it('writes JSON whose totals are plain integers, and compares with the previous period', async () => {
+    const prev = previousPeriod(current);
+    await reports.run(prev.key, null, { now: now() });
+    const s = await reports.run(current.key, null, { now: now() });
+    const file = path.join(dir, 'report.json');
+    await t.app.get(ReportExportService).write(s, 'json', file, CLI_PRINCIPAL);
+    const json = JSON.parse(fs.readFileSync(file, 'utf8')) as {
+      totals: Record<string, unknown>;
+      previous: { period: string };
+      changes: { key: string; previous: number; change: number }[];
+    };
+    expect(Object.keys(json.totals)).toEqual([
+      'memberships',
+      'people',
+      'peopleInSeveralOrgs',
+      'suspectedPhantoms',
+      'duplicateRecords',
+      'withoutIdNumber',
+      'joiners',
+      'leavers',
+    ]);
+    for (const v of Object.values(json.totals)) expect(Number.isInteger(v)).toBe(true);
+    expect(json.totals.memberships).toBe(s.data.totals.memberships);
+    expect(json.previous.period).toBe(prev.key);
+    const m = json.changes.find((c) => c.key === 'memberships')!;
+    expect(m.change).toBe(s.data.totals.memberships - m.previous);
+  });
+
+  it('computes and writes a report from the command line', () => {
+    const out = path.join(dir, 'cli.json');
+    const r = spawnSync(
+      process.execPath,
+      [
+        path.resolve(import.meta.dirname, '../bin/lienthong.js'),
+        'report',
+        '--period',
+        current.key,
+        '--scope',
+        'commune:00004',
+        '--out',
+        out,
+      ],
+      { env: { ...process.env, DATABASE_URL: t.databaseUrl, LIENTHONG_KEY: t.keyText }, encoding: 'utf8' },
+    );
+    expect(r.stderr).not.toMatch(/Error/);
+    expect(r.status).toBe(0);
+    const json = JSON.parse(fs.readFileSync(out, 'utf8')) as { report: { scope: string }; totals: { memberships: number } };
+    expect(json.report.scope).toBe('commune:00004');
+    expect(r.stdout).toContain(`số lượt\t${json.totals.memberships}`);
+    const bad = spawnSync(
+      process.execPath,
+      [path.resolve(import.meta.dirname, '../bin/lienthong.js'), 'report', '--period', '2026-13', '--out', out],
+      { env: { ...process.env, DATABASE_URL: t.databaseUrl, LIENTHONG_KEY: t.keyText }, encoding: 'utf8' },
+    );
+    expect(bad.status).not.toBe(0);
+    expect(bad.stderr).toContain("Kỳ báo cáo '2026-13' không hợp lệ: không có tháng 13");
+  });
+});
