@@ -13,14 +13,14 @@ const BORDER: Partial<ExcelJS.Borders> = { top: thin, bottom: thin, left: thin, 
  * under the header, with a title block above. Written row by row (a province's phantoms are tens
  * of thousands of rows).
  */
-async function sheet(
+function sheet(
   wb: ExcelJS.stream.xlsx.WorkbookWriter,
   name: string,
   title: string[],
   columns: { header: string; width: number; number?: boolean }[],
   rows: Cell[][],
   landscape = false,
-): Promise<void> {
+): void {
   const headerRow = title.length + 2;
   const ws = wb.addWorksheet(name, {
     pageSetup: {
@@ -59,10 +59,8 @@ async function sheet(
     });
     r.commit();
   }
-  await ws.commit();
+  ws.commit();
 }
-
-const signed = (n: number | null): Cell => n;
 
 /** The report as a workbook: summary, by organization, by commune, the overlap matrix, and (for who may see names) the suspected phantoms. */
 export async function writeReportXlsx(d: ReportDocument, out: string): Promise<void> {
@@ -75,7 +73,7 @@ export async function writeReportXlsx(d: ReportDocument, out: string): Promise<v
   ];
   const orgName = new Map(d.data.organizations.map((o) => [o.code, o.name]));
 
-  await sheet(
+  sheet(
     wb,
     'Tổng hợp',
     [...heading, d.previous ? `So với kỳ trước: ${d.previous.period}` : 'Chưa có báo cáo kỳ trước để so sánh.'],
@@ -86,7 +84,7 @@ export async function writeReportXlsx(d: ReportDocument, out: string): Promise<v
       { header: 'Tăng (+) / giảm (−)', width: 16, number: true },
     ],
     [
-      ...d.changes.map((c) => [c.label, c.current, c.previous, signed(c.change)]),
+      ...d.changes.map((c) => [c.label, c.current, c.previous, c.change]),
       ['Số người ở đúng 1 tổ chức', d.data.peopleByOrgCount.one, null, null],
       ['Số người ở 2 tổ chức', d.data.peopleByOrgCount.two, null, null],
       ['Số người ở từ 3 tổ chức', d.data.peopleByOrgCount.threeOrMore, null, null],
@@ -94,7 +92,7 @@ export async function writeReportXlsx(d: ReportDocument, out: string): Promise<v
     ],
   );
 
-  await sheet(
+  sheet(
     wb,
     'Theo tổ chức',
     heading,
@@ -135,7 +133,7 @@ export async function writeReportXlsx(d: ReportDocument, out: string): Promise<v
     true,
   );
 
-  await sheet(
+  sheet(
     wb,
     'Theo xã',
     heading,
@@ -175,7 +173,7 @@ export async function writeReportXlsx(d: ReportDocument, out: string): Promise<v
     const [x, y] = a <= b ? [a, b] : [b, a];
     return d.data.overlap.find((m) => m.a === x && m.b === y)?.people ?? 0;
   };
-  await sheet(
+  sheet(
     wb,
     'Trùng giữa tổ chức',
     [...heading, 'Số người cùng là thành viên của hai tổ chức (đường chéo: số người của tổ chức).'],
@@ -185,7 +183,7 @@ export async function writeReportXlsx(d: ReportDocument, out: string): Promise<v
   );
 
   if (d.phantoms)
-    await sheet(
+    sheet(
       wb,
       'Nghi ảo',
       [...heading, 'Hồ sơ nghi ảo và lý do, để rà soát. Không ghi số định danh.'],
