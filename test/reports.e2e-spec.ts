@@ -298,8 +298,12 @@ describe('reconciliation reports', () => {
     ]);
     expect((await reports.find('2026-Q3')).final).toBe(true);
     expect(await t.sql(`SELECT period FROM report_snapshot WHERE period IN ('2026-Q1', '2025-Q4', '2025-Q3')`)).toEqual([]);
-    const again = await reports.catchUp(atStart, ['QUARTER'], ['province']);
-    expect(again).toEqual([{ period: '2026-Q3', scope: 'province', outcome: 'PRESENT' }]);
+    // A scope the configuration got wrong is reported and does not stop the others.
+    const again = await reports.catchUp(atStart, ['QUARTER'], ['org:XYZ', 'province']);
+    expect(again).toEqual([
+      { period: '2026-Q3', scope: 'org:XYZ', outcome: 'FAILED', message: "Không có tổ chức mã 'XYZ'." },
+      { period: '2026-Q3', scope: 'province', outcome: 'PRESENT' },
+    ]);
   });
 
   it('has the server catch up its schedule at start', async () => {
@@ -441,6 +445,8 @@ describe('reconciliation reports', () => {
       'leavers',
     ]);
     for (const v of Object.values(json.totals)) expect(Number.isInteger(v)).toBe(true);
+    // Aggregates only: no names (a machine reads those through reportPhantoms, logged).
+    expect(fs.readFileSync(file, 'utf8')).not.toContain('Phạm Thị Dung');
     expect(json.totals.memberships).toBe(s.data.totals.memberships);
     expect(json.previous.period).toBe(prev.key);
     const m = json.changes.find((c) => c.key === 'memberships')!;

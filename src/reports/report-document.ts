@@ -55,7 +55,7 @@ export function reportDocument(
   };
 }
 
-/** The JSON for machines: `totals` holds plain integers; names appear only if the reader may see them. */
+/** The JSON for machines: aggregates only, `totals` in plain integers. */
 export function reportJson(d: ReportDocument): Record<string, unknown> {
   return {
     report: {
@@ -80,6 +80,5 @@ export function reportJson(d: ReportDocument): Record<string, unknown> {
     changes: d.changes,
     trend: d.trend,
     communes: d.rows,
-    ...(d.phantoms ? { suspectedPhantoms: d.phantoms } : {}),
   };
 }

@@ -31,15 +31,18 @@ export class ReportExportService {
     private readonly audit: AuditService,
   ) {}
 
-  /** Names of suspected phantoms only for who may read records (never for AUDITOR), within their rights. */
-  async document(s: ReportSnapshot, caller: Principal): Promise<ReportDocument> {
+  /**
+   * Names of suspected phantoms only where asked (the workbook and the PDF, not the JSON: a machine
+   * reads names through `reportPhantoms`, logged), and only for who may read records (never AUDITOR).
+   */
+  async document(s: ReportSnapshot, caller: Principal, withNames: boolean): Promise<ReportDocument> {
     const [previous, trend, rows] = await Promise.all([this.reports.previous(s), this.reports.trend(s), this.reports.rows(s.id)]);
-    const phantoms = readScope(caller).kind === 'NONE' ? null : await this.reports.phantoms(s.id, caller);
+    const phantoms = !withNames || readScope(caller).kind === 'NONE' ? null : await this.reports.phantoms(s.id, caller);
     return reportDocument(s, parsePeriod(s.period).label, previous, trend, rows.nodes, phantoms);
   }
 
   async write(s: ReportSnapshot, format: ReportFormat, out: string, caller: Principal): Promise<ReportDocument> {
-    const d = await this.document(s, caller);
+    const d = await this.document(s, caller, format === 'xlsx');
     if (format === 'json') await fs.promises.writeFile(out, JSON.stringify(reportJson(d), null, 2));
     else if (format === 'xlsx') await writeReportXlsx(d, out);
     else await writeReportPdf(d, out);

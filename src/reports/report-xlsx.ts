@@ -43,6 +43,8 @@ function sheet(
   });
   ws.addRow([]).commit();
   const h = ws.addRow(columns.map((c) => c.header));
+  // Room for headers wrapped on three lines ("Đối tượng trong CSDL dân cư").
+  h.height = 42;
   h.eachCell((cell) => {
     cell.font = { bold: true };
     cell.fill = HEADER_FILL;

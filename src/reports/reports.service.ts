@@ -184,22 +184,24 @@ export class ReportsService {
     for (const kind of kinds)
       for (const scopeText of scopes) {
         const period = lastEndedPeriod(kind, now);
-        const scope = await resolveScope(this.db, scopeText);
-        const [present] = await this.db.query<{ final: boolean }[]>(
-          `SELECT final FROM report_snapshot WHERE period = $1 AND scope = $2 AND final`,
-          [period.key, scope.key],
-        );
-        if (present) {
-          out.push({ period: period.key, scope: scope.key, outcome: 'PRESENT' });
-          continue;
-        }
+        let scope = scopeText;
         try {
-          await this.run(period.key, scope.key, { now });
-          out.push({ period: period.key, scope: scope.key, outcome: 'COMPUTED' });
+          scope = (await resolveScope(this.db, scopeText)).key;
+          const [present] = await this.db.query<{ final: boolean }[]>(
+            `SELECT final FROM report_snapshot WHERE period = $1 AND scope = $2 AND final`,
+            [period.key, scope],
+          );
+          if (present) {
+            out.push({ period: period.key, scope, outcome: 'PRESENT' });
+            continue;
+          }
+          await this.run(period.key, scope, { now });
+          out.push({ period: period.key, scope, outcome: 'COMPUTED' });
         } catch (e) {
+          // One bad scope in the configuration (or one failure) does not stop the others.
           const busy = e instanceof DomainError && e.code === 'CONFLICT';
-          if (!busy) this.logger.error(`báo cáo ${period.key} ${scope.key}: ${(e as Error).message}`);
-          out.push({ period: period.key, scope: scope.key, outcome: busy ? 'BUSY' : 'FAILED', message: (e as Error).message });
+          if (!busy) this.logger.error(`báo cáo ${period.key} ${scope}: ${(e as Error).message}`);
+          out.push({ period: period.key, scope, outcome: busy ? 'BUSY' : 'FAILED', message: (e as Error).message });
         }
       }
     return out;
