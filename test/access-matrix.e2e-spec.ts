@@ -233,9 +233,9 @@ describe('access matrix: role × operation', () => {
     },
     {
       field: 'runReport',
-      title: 'computing a report on demand',
+      title: "computing DTN's report on demand (a secretariat: its own organization only)",
       query: `mutation { runReport(period: "2026-Q2", scope: "org:DTN") { id } }`,
-      expect: allow('admin', 'danVan'),
+      expect: allow('admin', 'danVan', 'dtn'),
     },
     {
       field: 'reviewQueue',

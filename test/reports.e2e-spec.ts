@@ -329,6 +329,18 @@ describe('reconciliation reports', () => {
     const id = run.data!.runReport.id;
     const forbidden = await t.gql(`mutation($p: String!) { runReport(period: $p) { id } }`, { p: current.key }, { token: auditor });
     expect(forbidden.errors![0].extensions!.code).toBe('FORBIDDEN');
+    // A secretariat computes its own organization's report, not the province's.
+    const ownRun = await t.gql<{ runReport: { scope: string } }>(
+      `mutation($p: String!) { runReport(period: $p, scope: "org:HPN") { scope } }`,
+      { p: current.key },
+      { token: hpn },
+    );
+    expect(ownRun.data?.runReport.scope).toBe('org:HPN');
+    const province = await t.gql(`mutation($p: String!) { runReport(period: $p) { id } }`, { p: current.key }, { token: hpn });
+    expect(province.errors![0]).toMatchObject({
+      message: 'Không có quyền: lập báo cáo phạm vi province; tài khoản này chỉ lập được báo cáo phạm vi org:HPN.',
+      extensions: { code: 'FORBIDDEN' },
+    });
 
     const seen = await t.gql<{
       report: {

@@ -55,9 +55,10 @@ export class ReportsResolver {
     return this.service.phantoms(a.report, caller, a);
   }
 
-  @Allow(Role.ADMIN, Role.DAN_VAN)
+  @Allow(Role.ADMIN, Role.DAN_VAN, Role.SECRETARIAT)
   @Mutation(() => ReportType, {
-    description: 'Computes (or recomputes) the report of a period and scope now; replaces the old one at once.',
+    description:
+      'Computes (or recomputes) the report of a period and scope now; replaces the old one at once. A secretariat: its own organization (or unit) only.',
   })
   async runReport(@Args() a: RunReportArgs, @Caller() caller: Principal): Promise<ReportType> {
     return this.toType(await this.service.run(a.period, a.scope, { caller }));

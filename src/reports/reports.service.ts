@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { readScope, type Principal } from '../access/principal.js';
+import { forbidden, readScope, type Principal } from '../access/principal.js';
+import { Role } from '../access/role.js';
 import { AuditAction } from '../audit/audit-event.entity.js';
 import { AuditService } from '../audit/audit.service.js';
 import { assertUuid, DomainError } from '../common/errors/domain-error.js';
@@ -82,6 +83,20 @@ interface Count {
 }
 
 /**
+ * Who may compute a report on demand: ADMIN and Ban Dân vận any; a secretariat its own
+ * organization (or, kept to a unit, that unit) — the report its leadership sends up.
+ */
+export function assertMayRun(caller: Principal, scope: ScopeFilter): void {
+  if (caller.role === Role.ADMIN || caller.role === Role.DAN_VAN) return;
+  if (caller.role === Role.SECRETARIAT && caller.organization) {
+    const own = caller.unitPath === null ? `org:${caller.organization}` : `unit:${caller.organization}/${caller.unitCode}`;
+    if (scope.key === own) return;
+    throw forbidden(`lập báo cáo phạm vi ${scope.key}; tài khoản này chỉ lập được báo cáo phạm vi ${own}`);
+  }
+  throw forbidden('lập báo cáo');
+}
+
+/**
  * Reconciliation reports: the figures of a period and scope, counted in PostgreSQL over the
  * memberships ACTIVE at the period's end (or now, while it runs) and the persons of the last linker
  * run, kept as a snapshot that a re-run replaces in one transaction.
@@ -106,6 +121,7 @@ export class ReportsService {
     const now = opts.now ?? new Date();
     const when = asOf(period, now);
     const started = Date.now();
+    if (opts.caller) assertMayRun(opts.caller, await resolveScope(this.db, scopeText));
     await this.orgs.reload();
     const id = await this.db.transaction(async (em) => {
       const [{ ok }] = await em.query<{ ok: boolean }[]>(`SELECT pg_try_advisory_xact_lock($1, $2) AS ok`, [...REPORT_LOCK]);
