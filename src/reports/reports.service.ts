@@ -127,8 +127,8 @@ export class ReportsService {
       const [{ ok }] = await em.query<{ ok: boolean }[]>(`SELECT pg_try_advisory_xact_lock($1, $2) AS ok`, [...REPORT_LOCK]);
       if (!ok) throw new DomainError('CONFLICT', 'Một báo cáo khác đang được lập (ở máy chủ này hoặc máy khác): chờ xong rồi chạy lại.');
       const scope = await resolveScope(em, scopeText);
-      const { data, moves, reach } = await this.count(em, period, when, scope);
-      const rows = await this.rowsOf(em, scope, data, moves, reach.byCommune);
+      const { data, moves, reach, byOrgCommune } = await this.count(em, period, when, scope);
+      const rows = this.rowsOf(byOrgCommune, data, moves, reach.byCommune);
       await opts.onStage?.('counted');
       await em.query(`DELETE FROM report_snapshot WHERE period = $1 AND scope = $2`, [period.key, scope.key]);
       const [{ id }] = await em.query<{ id: string }[]>(
@@ -385,14 +385,16 @@ export class ReportsService {
       two: r?.two ?? 0,
       threeOrMore: r?.more ?? 0,
     });
-    const [tot] = await em.query<{ memberships: number; people: number; phantoms: number; without_id: number }[]>(
-      `SELECT count(*)::int AS memberships, count(DISTINCT who)::int AS people, count(*) FILTER (WHERE ao)::int AS phantoms,
-              count(*) FILTER (WHERE no_id)::int AS without_id FROM rep WHERE in_scope`,
+    // The scope, each organization and each (organization, commune) in one pass.
+    const counted = await em.query<(Count & { level: number })[]>(
+      `SELECT org, commune, grouping(org, commune) AS level, count(*)::int AS memberships, count(DISTINCT who)::int AS people,
+              count(*) FILTER (WHERE no_id)::int AS without_id, count(*) FILTER (WHERE ao)::int AS phantoms,
+              count(DISTINCT who) FILTER (WHERE NOT ao)::int AS real_people
+         FROM rep WHERE in_scope GROUP BY GROUPING SETS ((org, commune), (org), ())`,
     );
-    const byOrg = await em.query<Count[]>(
-      `SELECT org, count(*)::int AS memberships, count(DISTINCT who)::int AS people, count(*) FILTER (WHERE no_id)::int AS without_id,
-              count(*) FILTER (WHERE ao)::int AS phantoms FROM rep WHERE in_scope GROUP BY org`,
-    );
+    const tot = counted.find((c) => c.level === 3) ?? { memberships: 0, people: 0, phantoms: 0, without_id: 0 };
+    const byOrg = counted.filter((c) => c.level === 1);
+    const byOrgCommune = counted.filter((c) => c.level === 0);
     const [allSplit] = await em.query<{ one: number; two: number; more: number }[]>(
       `SELECT count(*) FILTER (WHERE cardinality(orgs) = 1)::int AS one, count(*) FILTER (WHERE cardinality(orgs) = 2)::int AS two,
               count(*) FILTER (WHERE cardinality(orgs) >= 3)::int AS more FROM rep_people`,
@@ -462,7 +464,7 @@ export class ReportsService {
       register,
       linkRun: run ? { id: run.id, finishedAt: run.finished_at.toISOString() } : null,
     };
-    return { data, moves, reach };
+    return { data, moves, reach, byOrgCommune };
   }
 
   /** Admitted (join date, else the day entered) and ended (an ENDED event) within the period up to the day, by organization and commune. */
@@ -553,18 +555,12 @@ export class ReportsService {
   }
 
   /** The (organization, commune) rows: every pair with members, and every covered commune of an organization the register can measure. */
-  private async rowsOf(
-    em: EntityManager,
-    scope: ScopeFilter,
+  private rowsOf(
+    counts: Count[],
     data: ReportData,
     moves: Move[],
     byCommune: Map<string, Map<string, number>>,
-  ): Promise<Omit<ReportRowView, 'communeName' | 'rate'>[]> {
-    const counts = await em.query<Count[]>(
-      `SELECT org, commune, count(*)::int AS memberships, count(DISTINCT who)::int AS people, count(*) FILTER (WHERE no_id)::int AS without_id,
-              count(*) FILTER (WHERE ao)::int AS phantoms, count(DISTINCT who) FILTER (WHERE NOT ao)::int AS real_people
-         FROM rep WHERE in_scope GROUP BY org, commune`,
-    );
+  ): Omit<ReportRowView, 'communeName' | 'rate'>[] {
     const key = (org: string, commune: string | null) => `${org}|${commune ?? ''}`;
     const rows = new Map<string, Omit<ReportRowView, 'communeName' | 'rate'>>();
     const row = (org: string, commune: string | null) => {
