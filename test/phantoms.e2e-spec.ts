@@ -1,10 +1,5 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { LinkerService } from '../src/linker/linker.service.js';
-import { ResidentsService } from '../src/residents/residents.service.js';
-import { RosterImportService } from '../src/roster-io/roster-import.service.js';
-import { CLI_PRINCIPAL, createTestApp, type TestApp } from './test-app.js';
+import { createTestApp, type TestApp } from './test-app.js';
 
 const HEADER = 'Mã hồ sơ,Họ và tên,Ngày sinh,Giới tính,Số CCCD,Số điện thoại,Mã xã,Mã đơn vị,Trạng thái,Ngày vào,Ngày sinh hoạt gần nhất';
 
@@ -14,27 +9,15 @@ const HEADER = 'Mã hồ sơ,Họ và tên,Ngày sinh,Giới tính,Số CCCD,S�
  */
 describe('phantom flags on a real PostgreSQL', () => {
   let t: TestApp;
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lienthong-phantoms-'));
   const flags = new Map<string, { flags: string[]; ao: boolean }>();
-  const roster = async (org: string, rows: string[]) => {
-    const file = path.join(dir, `${org}-${flags.size}-${Math.random().toString(36).slice(2)}.csv`);
-    fs.writeFileSync(file, [HEADER, ...rows].join('\n'));
-    const s = await t.app.get(RosterImportService).import(file, { organization: org, createUnits: true }, CLI_PRINCIPAL);
-    expect(s.rejected).toBe(0);
-  };
+  const roster = (org: string, rows: string[]) => t.importRoster(org, HEADER, rows);
 
   beforeAll(async () => {
     t = await createTestApp();
-    const register = path.join(dir, 'register.csv');
-    fs.writeFileSync(
-      register,
-      [
-        'Họ và tên,Ngày sinh,Giới tính,Số CCCD,Mã xã,Tình trạng,Ngày mất',
-        'Hà Văn Thọ,02/02/1940,Nam,001040066666,00008,Đã mất,15/06/2025',
-        'Lò Thị Sống,03/03/1965,Nữ,001165011111,00008,Còn sống,',
-      ].join('\n'),
-    );
-    await t.app.get(ResidentsService).import(register, CLI_PRINCIPAL);
+    await t.importRegister([
+      'Hà Văn Thọ,02/02/1940,Nam,001040066666,00008,Đã mất,15/06/2025',
+      'Lò Thị Sống,03/03/1965,Nữ,001165011111,00008,Còn sống,',
+    ]);
     await roster('HND', [
       'DEAD,Hà Văn Thọ,02/02/1940,Nam,001040066666,0911000001,00008,B1,Đang sinh hoạt,01/01/1990,',
       'ALIVE,Lò Thị Sống,03/03/1965,Nữ,001165011111,0911000002,00008,B1,Đang sinh hoạt,01/01/1990,',
@@ -87,7 +70,6 @@ describe('phantom flags on a real PostgreSQL', () => {
   });
   afterAll(async () => {
     await t.close();
-    fs.rmSync(dir, { recursive: true, force: true });
   });
 
   it.each([

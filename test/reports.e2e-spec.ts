@@ -9,8 +9,6 @@ import { todayInVietnam } from '../src/common/dates/partial-date.js';
 import { LinkerService } from '../src/linker/linker.service.js';
 import { MemberRecordsService } from '../src/membership/member-record/member-records.service.js';
 import { MemberStatus } from '../src/membership/member-status.js';
-import { ResidentsService } from '../src/residents/residents.service.js';
-import { RosterImportService } from '../src/roster-io/roster-import.service.js';
 import { lastEndedPeriod, periodContaining, previousPeriod } from '../src/reports/period.js';
 import { ReportExportService } from '../src/reports/report-export.service.js';
 import { ReportScheduler } from '../src/reports/report-scheduler.js';
@@ -45,12 +43,7 @@ describe('reconciliation reports', () => {
   const today = todayInVietnam();
   const now = () => new Date();
   const current = periodContaining('QUARTER', new Date());
-  const roster = async (org: string, rows: string[]) => {
-    const file = path.join(dir, `${org}-${Math.random().toString(36).slice(2)}.csv`);
-    fs.writeFileSync(file, [HEADER, ...rows].join('\n'));
-    const s = await t.app.get(RosterImportService).import(file, { organization: org, createUnits: true }, CLI_PRINCIPAL);
-    expect(s.rejected).toBe(0);
-  };
+  const roster = (org: string, rows: string[]) => t.importRoster(org, HEADER, rows);
   const recordId = async (org: string, externalId: string) =>
     (await t.sql<{ id: string }>(`SELECT id FROM member_record WHERE organization_code = $1 AND external_id = $2`, [org, externalId]))[0]
       .id;
@@ -58,20 +51,14 @@ describe('reconciliation reports', () => {
   beforeAll(async () => {
     t = await createTestApp();
     reports = t.app.get(ReportsService);
-    const register = path.join(dir, 'register.csv');
-    fs.writeFileSync(
-      register,
-      [
-        'Họ và tên,Ngày sinh,Giới tính,Số CCCD,Mã xã,Tình trạng,Ngày mất',
-        'Nguyễn Thị An,01/02/1980,Nữ,001180000001,00004,Còn sống,',
-        'Trần Thị Bình,03/04/1950,Nữ,001150000002,00004,Còn sống,',
-        'Phạm Thị Dung,05/06/1960,Nữ,001160000003,00004,Đã mất,15/06/2025',
-        'Lê Thị Cúc,07/08/2009,Nữ,001309000004,00004,Còn sống,',
-        'Hoàng Văn Em,09/10/2000,Nam,001200000005,00004,Còn sống,',
-        'Vũ Văn Phú,11/12/1940,Nam,001040000006,00004,Còn sống,',
-      ].join('\n'),
-    );
-    await t.app.get(ResidentsService).import(register, CLI_PRINCIPAL);
+    await t.importRegister([
+      'Nguyễn Thị An,01/02/1980,Nữ,001180000001,00004,Còn sống,',
+      'Trần Thị Bình,03/04/1950,Nữ,001150000002,00004,Còn sống,',
+      'Phạm Thị Dung,05/06/1960,Nữ,001160000003,00004,Đã mất,15/06/2025',
+      'Lê Thị Cúc,07/08/2009,Nữ,001309000004,00004,Còn sống,',
+      'Hoàng Văn Em,09/10/2000,Nam,001200000005,00004,Còn sống,',
+      'Vũ Văn Phú,11/12/1940,Nam,001040000006,00004,Còn sống,',
+    ]);
     await roster('HPN', [
       'HPN-1,Nguyễn Thị An,01/02/1980,Nữ,001180000001,0911000001,00004,HPN-B1,Đang sinh hoạt,01/01/2010,01/10/2026',
       'HPN-2,Trần Thị Bình,03/04/1950,Nữ,001150000002,0911000002,00004,HPN-B1,Đang sinh hoạt,01/01/1990,01/10/2026',

@@ -14,6 +14,8 @@ import { AppModule } from '../src/app.module.js';
 import { loadConfig } from '../src/config/app-config.js';
 import { configureApp } from '../src/configure-app.js';
 import { runMigrations } from '../src/database/data-source.js';
+import { ResidentsService } from '../src/residents/residents.service.js';
+import { RosterImportService } from '../src/roster-io/roster-import.service.js';
 
 /**
  * A fresh database (a copy of the migrated template) and the real app on it, listening on a free
@@ -41,8 +43,14 @@ export interface TestApp {
   /** A service token with this role and scope. */
   serviceToken(role: Role, organization?: string, unit?: string): Promise<string>;
   sql<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  /** Imports roster rows (CSV lines under `header`) through the real importer, creating units; fails on any rejected row. */
+  importRoster(organization: string, header: string, rows: string[]): Promise<void>;
+  /** Imports population-register rows (CSV lines under REGISTER_HEADER). */
+  importRegister(rows: string[]): Promise<void>;
   close(): Promise<void>;
 }
+
+export const REGISTER_HEADER = 'Họ và tên,Ngày sinh,Giới tính,Số CCCD,Mã xã,Tình trạng,Ngày mất';
 
 export interface TestUser {
   username: string;
@@ -137,6 +145,17 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     },
     async sql<T>(text: string, params: unknown[] = []) {
       return (await pool.query(text, params)).rows as T[];
+    },
+    async importRoster(organization, header, rows) {
+      const file = path.join(config.dataDir, `${organization}-${randomBytes(4).toString('hex')}.csv`);
+      fs.writeFileSync(file, [header, ...rows].join('\n'));
+      const s = await app.get(RosterImportService).import(file, { organization, createUnits: true }, CLI_PRINCIPAL);
+      if (s.rejected) throw new Error(`${s.rejected} rows of ${organization} rejected: ${JSON.stringify(s)}`);
+    },
+    async importRegister(rows) {
+      const file = path.join(config.dataDir, `register-${randomBytes(4).toString('hex')}.csv`);
+      fs.writeFileSync(file, [REGISTER_HEADER, ...rows].join('\n'));
+      await app.get(ResidentsService).import(file, CLI_PRINCIPAL);
     },
     async close() {
       await pool.end();
