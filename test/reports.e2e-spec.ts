@@ -58,6 +58,7 @@ describe('reconciliation reports', () => {
       'Lê Thị Cúc,07/08/2009,Nữ,001309000004,00004,Còn sống,',
       'Hoàng Văn Em,09/10/2000,Nam,001200000005,00004,Còn sống,',
       'Vũ Văn Phú,11/12/1940,Nam,001040000006,00004,Còn sống,',
+      'Hà Văn Thọ,02/02/1940,Nam,001040066666,00004,Đã mất,15/06/2025',
     ]);
     await roster('HPN', [
       'HPN-1,Nguyễn Thị An,01/02/1980,Nữ,001180000001,0911000001,00004,HPN-B1,Đang sinh hoạt,01/01/2010,01/10/2026',
@@ -69,6 +70,7 @@ describe('reconciliation reports', () => {
     await roster('NCT', [
       'NCT-1,Trần Thị Bình,03/04/1950,Nữ,001150000002,0911000002,00004,NCT-B1,Đang sinh hoạt,01/01/2010,01/10/2026',
       'NCT-2,Vũ Văn Phú,11/12/1940,Nam,001040000006,0911000006,00004,NCT-B1,Đang sinh hoạt,01/01/2000,01/10/2026',
+      'NCT-3,Hà Văn Thọ,02/02/1940,Nam,001040066666,0911000011,00004,NCT-B1,Đang sinh hoạt,01/01/2000,01/10/2026',
     ]);
     await roster('DTN', [
       'DTN-1,Hoàng Văn Em,09/10/2000,Nam,001200000005,0911000007,00004,DTN-B1,Đang sinh hoạt,01/01/2016,01/10/2026',
@@ -136,6 +138,7 @@ describe('reconciliation reports', () => {
     );
     for (const r of reasons) expect(s.data.organizations.find((o) => o.code === r.org)!.phantomsByReason[r.reason]).toBe(r.n);
     expect(s.data.organizations.find((o) => o.code === 'HPN')!.phantomsByReason.DECEASED).toBe(1);
+    expect(s.data.organizations.find((o) => o.code === 'NCT')!.phantomsByReason.DECEASED).toBe(1);
 
     const matrix = await t.sql<{ a: string; b: string; people: number }>(
       `WITH po AS (SELECT DISTINCT ${who} AS who, r.organization_code AS org ${active})
