@@ -1,10 +1,8 @@
-import { randomUUID } from 'node:crypto';
-import { mkdirSync, rmSync } from 'node:fs';
-import path from 'node:path';
 import { Controller, Get, Inject, Param, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { Allow, ALL_ROLES, Caller } from '../access/access.decorators.js';
 import type { Principal } from '../access/principal.js';
+import { sendTempFile, uploadDir } from '../common/http/send-temp-file.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { checkReportFormat, ReportExportService } from './report-export.service.js';
@@ -29,15 +27,7 @@ export class ReportsController {
   ): Promise<void> {
     const f = checkReportFormat(format);
     const s = await this.reports.get(id);
-    const dir = path.join(this.config.dataDir, 'uploads');
-    mkdirSync(dir, { recursive: true });
-    const out = path.join(dir, `${randomUUID()}.${f}`);
-    try {
-      await this.exporter.write(s, f, out, caller);
-      const name = `bao-cao-${s.period}-${s.scope.replace(/[:/]/g, '-')}.${f}`;
-      await new Promise<void>((resolve, reject) => res.download(out, name, { dotfiles: 'allow' }, (e) => (e ? reject(e) : resolve())));
-    } finally {
-      rmSync(out, { force: true });
-    }
+    const name = `bao-cao-${s.period}-${s.scope.replace(/[:/]/g, '-')}.${f}`;
+    await sendTempFile(res, uploadDir(this.config.dataDir), name, (out) => this.exporter.write(s, f, out, caller));
   }
 }

@@ -349,11 +349,15 @@ export class ReportsService {
     const p = cond.params.length + 1;
     // While the period runs, the records' own status is the truth; once it is over, the status at its
     // last day comes from the dated history (a record without any history counts as it is now).
+    // One pass over the history (the latest status-bearing event of each record by the day), joined
+    // once — not a lookup per record.
+    const history = when.final
+      ? `LEFT JOIN (SELECT DISTINCT ON (e.record_id) e.record_id, e.to_status FROM membership_event e
+                     WHERE e.to_status IS NOT NULL AND ${EVENT_DAY} <= $${p}::date
+                     ORDER BY e.record_id, ${EVENT_DAY} DESC, e.recorded_at DESC) st ON st.record_id = r.id`
+      : '';
     const active = when.final
-      ? `coalesce(
-           (SELECT e.to_status FROM membership_event e
-             WHERE e.record_id = r.id AND e.to_status IS NOT NULL AND ${EVENT_DAY} <= $${p}::date
-             ORDER BY ${EVENT_DAY} DESC, e.recorded_at DESC LIMIT 1),
+      ? `coalesce(st.to_status,
            CASE WHEN r.created_at < $${p + 1} AND NOT EXISTS (SELECT 1 FROM membership_event x WHERE x.record_id = r.id) THEN r.status END
          ) = 'ACTIVE'`
       : `r.status = 'ACTIVE'`;
@@ -364,7 +368,7 @@ export class ReportsService {
        SELECT r.id, r.organization_code AS org, r.commune_code AS commune, coalesce(p.person_id, r.id) AS who,
               coalesce(p.ao, false) AS ao, coalesce(p.ao_reasons, '{}') AS reasons, r.id_number_hash IS NULL AS no_id,
               (${cond.sql}) AS in_scope
-         FROM member_record r LEFT JOIN record_person p ON p.record_id = r.id
+         FROM member_record r LEFT JOIN record_person p ON p.record_id = r.id ${history}
         WHERE ${active}`,
       params,
     );

@@ -9,6 +9,7 @@ import multer from 'multer';
 import { Allow, Caller, ROSTER_WRITERS } from '../access/access.decorators.js';
 import type { Principal } from '../access/principal.js';
 import { DomainError } from '../common/errors/domain-error.js';
+import { sendTempFile, uploadDir } from '../common/http/send-temp-file.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { RosterExportService, type RosterFormat } from './roster-export.service.js';
@@ -17,7 +18,6 @@ import { RosterImportService } from './roster-import.service.js';
 /** Largest roster upload: a 250,000-row .xlsx is about 20 MB. */
 export const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
 
-const uploadDir = (dataDir: string) => path.join(dataDir, 'uploads');
 /** Where multer writes uploads: DATA_DIR/uploads, set when the controller is built (the decorator runs before). */
 let uploadsHere = path.join(os.tmpdir(), 'lienthong-uploads');
 
@@ -124,17 +124,8 @@ export class RosterIoController {
     await this.sendTemp(res, `mau-${org.toUpperCase()}.${f}`, (out) => this.exporter.template(org.toUpperCase(), out, f));
   }
 
-  /** Writes into a temporary file, sends it as an attachment, removes it (DATA_DIR may be a dot-folder: `.data`). */
-  private async sendTemp(res: Response, name: string, write: (out: string) => Promise<unknown>): Promise<void> {
-    const dir = uploadDir(this.config.dataDir);
-    mkdirSync(dir, { recursive: true });
-    const out = path.join(dir, `${randomUUID()}${path.extname(name)}`);
-    try {
-      await write(out);
-      await new Promise<void>((resolve, reject) => res.download(out, name, { dotfiles: 'allow' }, (e) => (e ? reject(e) : resolve())));
-    } finally {
-      rmSync(out, { force: true });
-    }
+  private sendTemp(res: Response, name: string, write: (out: string) => Promise<unknown>): Promise<void> {
+    return sendTempFile(res, uploadDir(this.config.dataDir), name, write);
   }
 }
 
