@@ -14,7 +14,7 @@ import { cliPrincipal } from '../src/access/principal.js';
 import { CliModule } from '../src/cli/cli.module.js';
 import { loadConfig } from '../src/config/app-config.js';
 import { openDatabase } from '../src/database/open-database.js';
-import { prng } from '../src/demo/demo-province.js';
+import { prng } from '../src/common/random/prng.js';
 import { DuplicateCheckService } from '../src/linker/duplicate-check.service.js';
 import { DataSource } from 'typeorm';
 

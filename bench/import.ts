@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { timed, withDb } from './bench-tools.js';
-import { prng } from '../src/demo/demo-province.js';
+import { prng } from '../src/common/random/prng.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);

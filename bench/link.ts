@@ -8,16 +8,22 @@
  *   npm run bench:link                                   # ~100,000 records, the tuning seed
  *   BENCH_PERSONS=700000 npm run bench:link              # ~1,000,000 records
  *   BENCH_SEED=99 BENCH_NOISE='{"lostAccents":0.15}' npm run bench:link   # a profile not tuned on
+ *   BENCH_SEED=1001 BENCH_DRAWN=1 npm run bench:link     # every rate drawn from the seed (bench/seeds.json)
+ *
+ * Beside the scores: the seed's ceiling (records whose fields are identical cannot be told apart:
+ * `ceiling.ts`), persons found against the true number, and the share of records sent to review.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { timed, withDb } from './bench-tools.js';
+import { oracleLabels } from './ceiling.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const PERSONS = Number(process.env.BENCH_PERSONS ?? 70_000);
 const SEED = Number(process.env.BENCH_SEED ?? 1);
 const NOISE = process.env.BENCH_NOISE ?? null;
+const DRAWN = process.env.BENCH_DRAWN === '1';
 const KEEP = process.env.BENCH_KEEP ?? null;
 const log = (m: string) => process.stderr.write(`[bench] ${m}\n`);
 
@@ -122,6 +128,7 @@ async function main(): Promise<void> {
           '--seed',
           String(SEED),
           ...(NOISE ? ['--noise', NOISE] : []),
+          ...(DRAWN ? ['--drawn-profile'] : []),
           '--load',
         ),
         env,
@@ -178,7 +185,7 @@ async function main(): Promise<void> {
     };
 
     // Baselines over the same ACTIVE records, from the database.
-    const { baselines, model } = await withDb(dataDir, async (db) => {
+    const { baselines, model, ceiling, review } = await withDb(dataDir, async (db) => {
       const rows = (
         await db.query<{ org: string; code: string; id: string | null; kind: string | null; name_year: string | null }>(
           `SELECT organization_code AS org, external_id AS code, encode(id_number_hash, 'hex') AS id, id_kind AS kind,
@@ -187,6 +194,21 @@ async function main(): Promise<void> {
         )
       ).rows;
       const label = (r: (typeof rows)[number], k: string | null) => k ?? `${r.org}|${r.code}`;
+      // What a record shows the linker: records showing the same are one atom, whoever they are.
+      const shown = (
+        await db.query<{ org: string; code: string; shows: string }>(
+          `SELECT r.organization_code AS org, r.external_id AS code,
+                  concat_ws('|', r.name_folded, r.birth_date, r.birth_date_precision, r.sex, encode(r.id_number_hash, 'hex'),
+                            r.phone, r.commune_code, r.ethnicity) AS shows
+             FROM member_record r WHERE r.status = 'ACTIVE' AND r.erased_at IS NULL`,
+        )
+      ).rows;
+      const atoms = shown.map((r) => ({ org: r.org, truth: truth.get(`${r.org}|${r.code}`) || `${r.org}|${r.code}`, shows: r.shows }));
+      const [{ n: inReview }] = (
+        await db.query<{ n: string }>(
+          `SELECT count(DISTINCT x) AS n FROM record_link l, LATERAL (VALUES (l.record_a), (l.record_b)) v(x) WHERE l.decision = 'REVIEW'`,
+        )
+      ).rows;
       const [run] = (
         await db.query<{ summary: { model: unknown; seconds: unknown } }>(
           `SELECT summary FROM link_run WHERE status = 'DONE' ORDER BY started_at DESC LIMIT 1`,
@@ -202,17 +224,32 @@ async function main(): Promise<void> {
           })),
         },
         model: run?.summary,
+        ceiling: oracleLabels(atoms).map((predicted, i) => ({
+          org: atoms[i].org,
+          truth: truth.get(`${shown[i].org}|${shown[i].code}`) ?? '',
+          predicted,
+        })),
+        review: { records: Number(inReview), share: Number(inReview) / Math.max(1, rows.length) },
       };
     });
 
     const results = [
       { method: '`lienthong link`', ...evaluate(linked) },
       ...Object.entries(baselines).map(([method, rs]) => ({ method, ...evaluate(rs) })),
+      { method: 'ceiling (an oracle that must treat identical records alike)', ...evaluate(ceiling) },
     ];
+    const persons = {
+      found: new Set(linked.map((r) => r.predicted)).size,
+      truth: new Set(linked.filter((r) => r.truth).map((r) => r.truth)).size + linked.filter((r) => !r.truth).length,
+    };
+    const profileFile = path.join(demo, 'profile.json');
+    const profile = fs.existsSync(profileFile)
+      ? (JSON.parse(fs.readFileSync(profileFile, 'utf8')) as { rates: Record<string, number> }).rates
+      : null;
     const f = (x: number) => x.toFixed(4);
     const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}`;
     process.stdout.write(
-      `\n${new Date().toISOString().slice(0, 10)} · ${machine} · seed ${SEED}${NOISE ? ` · noise ${NOISE}` : ''} · ${PERSONS} persons · ${linked.length} ACTIVE records (${copy.rows} roster rows)\n\n`,
+      `\n${new Date().toISOString().slice(0, 10)} · ${machine} · seed ${SEED}${DRAWN ? ' (drawn profile)' : ''}${NOISE ? ` · noise ${NOISE}` : ''} · ${PERSONS} persons · ${linked.length} ACTIVE records (${copy.rows} roster rows)\n\n`,
     );
     process.stdout.write(
       `| method | P all | R all | F1 all | P within org | R within org | F1 within | P across | R across | F1 across |\n|---|---|---|---|---|---|---|---|---|---|\n`,
@@ -225,6 +262,15 @@ async function main(): Promise<void> {
       `\ntrue pairs ${results[0].all.truePairs} (within ${results[0].within.truePairs}); \`link\` ${link.seconds.toFixed(1)} s, peak RSS ${link.rssMb} MB; COPY floor ${copy.seconds.toFixed(1)} s\n`,
     );
     process.stdout.write(
+      `persons found ${persons.found} / true ${persons.truth} (${(((persons.found - persons.truth) / persons.truth) * 100).toFixed(2)}%); records in review ${review.records} (${(review.share * 100).toFixed(2)}% of ACTIVE records)\n`,
+    );
+    if (profile)
+      process.stdout.write(
+        `rates drawn from the seed: ${Object.entries(profile)
+          .map(([k, v]) => `${k.replace(/^[a-z]+\./, '')} ${v}`)
+          .join(', ')}\n`,
+      );
+    process.stdout.write(
       `\nphantoms (ao): precision ${f(phantoms.precision)}, recall ${f(phantoms.recall)} (${phantoms.suspected} suspected, ${phantoms.planted} planted among ACTIVE records); real members wrongly suspected: ${phantoms.wronglySuspectedPer10k.toFixed(1)} per 10,000\n` +
         Object.entries(phantoms.byReason)
           .map(([k, v]) => `  ${k}: ${v.found} of ${v.planted} (recall ${f(v.recall)})`)
@@ -232,7 +278,7 @@ async function main(): Promise<void> {
         '\n',
     );
     process.stdout.write(
-      `\n${JSON.stringify({ phantoms, results, link: { seconds: link.seconds, rssMb: link.rssMb }, copy, run: model })}\n`,
+      `\n${JSON.stringify({ seed: SEED, persons: PERSONS, profile, personsFound: persons, review, phantoms, results, link: { seconds: link.seconds, rssMb: link.rssMb }, copy, run: model })}\n`,
     );
   } finally {
     if (!KEEP) fs.rmSync(dir, { recursive: true, force: true });

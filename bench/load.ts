@@ -17,7 +17,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { prng } from '../src/demo/demo-province.js';
+import { prng } from '../src/common/random/prng.js';
 import { totpCode } from '../src/access/totp.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');

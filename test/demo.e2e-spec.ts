@@ -42,6 +42,7 @@ describe('the demo province through the CLI', () => {
       'HND.csv',
       'HPN.csv',
       'NCT.csv',
+      'profile.json',
       'residents.csv',
       'truth.csv',
     ]);

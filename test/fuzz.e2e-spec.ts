@@ -1,5 +1,5 @@
 import { Role } from '../src/access/role.js';
-import { prng } from '../src/demo/demo-province.js';
+import { prng } from '../src/common/random/prng.js';
 import { createTestApp, type TestApp } from './test-app.js';
 
 /**

@@ -17,17 +17,16 @@ import fs from 'node:fs';
 import { userInfo } from 'node:os';
 import { loadAdminUnitsData } from '../admin-units/admin-units-data.js';
 import { todayInVietnam } from '../common/dates/partial-date.js';
+import { DEMO_ORGS, generateDemo, RESIDENT_HEADER, ROSTER_HEADER, TRUTH_HEADER } from '../demo/demo-province.js';
 import {
   DEFAULT_NOISE,
   DEFAULT_PLANTS,
-  DEMO_ORGS,
-  generateDemo,
-  RESIDENT_HEADER,
-  ROSTER_HEADER,
-  TRUTH_HEADER,
+  DEFAULT_POPULATION,
+  drawProfile,
+  profileRates,
   type NoiseRates,
   type PlantRates,
-} from '../demo/demo-province.js';
+} from '../demo/demo-profile.js';
 import { writeCsvFile } from '../roster-io/csv-file.js';
 import path from 'node:path';
 import { RosterExportService, type RosterFormat } from '../roster-io/roster-export.service.js';
@@ -268,6 +267,10 @@ export function buildProgram(): Command {
     .option('--province <CODE>', 'GSO code of the province', '11')
     .option('--load', 'also import the rosters and the register extract')
     .option(
+      '--drawn-profile',
+      'draw every rate (population, noise, planted problems) from the seed: a province nobody tuned on; written to profile.json',
+    )
+    .option(
       '--noise <JSON>',
       `noise rates, e.g. '{"lostAccents":0.2,"missingId":0.3}' (defaults: ${JSON.stringify(DEFAULT_NOISE)})`,
       jsonRates('--noise', DEFAULT_NOISE),
@@ -284,19 +287,26 @@ export function buildProgram(): Command {
         seed: number;
         province: string;
         load?: boolean;
+        drawnProfile?: boolean;
         noise?: Partial<NoiseRates>;
         plants?: Partial<PlantRates>;
       }) => {
+        const drawn = o.drawnProfile ? drawProfile(o.seed) : null;
+        const profile = {
+          population: drawn?.population ?? DEFAULT_POPULATION,
+          noise: { ...(drawn?.noise ?? DEFAULT_NOISE), ...o.noise },
+          plants: { ...(drawn?.plants ?? DEFAULT_PLANTS), ...o.plants },
+        };
         const demo = generateDemo({
           data: loadAdminUnitsData(),
           province: o.province.padStart(2, '0'),
           persons: o.persons,
           seed: o.seed,
           today: todayInVietnam(),
-          noise: o.noise,
-          plants: o.plants,
+          ...profile,
         });
         fs.mkdirSync(o.out, { recursive: true });
+        fs.writeFileSync(path.join(o.out, 'profile.json'), `${JSON.stringify({ seed: o.seed, rates: profileRates(profile) }, null, 1)}\n`);
         for (const org of DEMO_ORGS) await writeCsvFile(path.join(o.out, `${org}.csv`), ROSTER_HEADER, demo.rosters[org]);
         await writeCsvFile(path.join(o.out, 'residents.csv'), RESIDENT_HEADER, demo.residents);
         await writeCsvFile(path.join(o.out, 'truth.csv'), TRUTH_HEADER, demo.truth);

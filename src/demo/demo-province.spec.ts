@@ -1,5 +1,6 @@
 import { loadAdminUnitsData } from '../admin-units/admin-units-data.js';
 import { parseIdNumber } from '../membership/identity/id-number.js';
+import { drawProfile, PROFILE_RANGES, profileRates } from './demo-profile.js';
 import { DEMO_ORGS, generateDemo, type DemoProvince } from './demo-province.js';
 
 const data = loadAdminUnitsData();
@@ -36,7 +37,12 @@ describe('the demo province', () => {
     const reason = new Map(demo.truth.map((t) => [t[1], t[3]]));
     for (const [code, { org, r }] of rows) {
       const age = 2026 - Number(r[2].slice(-4));
-      if (org === 'DTN' && reason.get(code) !== 'OVER_AGE' && reason.get(code) !== 'FABRICATED') expect(age).toBeLessThanOrEqual(31);
+      const planted = reason.get(code);
+      if (org === 'DTN' && planted !== 'OVER_AGE' && planted !== 'AGED_OUT' && planted !== 'FABRICATED')
+        expect(age).toBeLessThanOrEqual(31);
+      // Only a breach of the rule is planted as a phantom: past 35; from 31 to 35 a member may stay.
+      if (planted === 'OVER_AGE') expect(age).toBeGreaterThanOrEqual(36);
+      if (planted === 'AGED_OUT') expect(age).toBeLessThanOrEqual(36);
       if (org === 'HPN' && reason.get(code) !== 'WRONG_SEX') expect(r[3].toLowerCase()).toBe('nữ');
       if (org === 'NCT') expect(age).toBeGreaterThanOrEqual(59);
     }
@@ -90,5 +96,42 @@ describe('the demo province', () => {
         return id.ok && id.value.birthYear === Number(r[2].slice(-4));
       });
     expect(agree.length).toBeGreaterThan(all.length * 0.5);
+  });
+
+  describe('with every rate drawn from the seed', () => {
+    it('draws each rate inside its range, the same for a seed and different for another', () => {
+      const p = drawProfile(7);
+      expect(drawProfile(7)).toEqual(p);
+      expect(drawProfile(8)).not.toEqual(p);
+      for (const part of ['population', 'noise', 'plants'] as const)
+        for (const [k, [lo, hi]] of Object.entries(PROFILE_RANGES[part])) {
+          const v = (p[part] as unknown as Record<string, number>)[k];
+          expect(v).toBeGreaterThanOrEqual(lo);
+          expect(v).toBeLessThanOrEqual(hi);
+        }
+      expect(profileRates(p)['derived.idCoverage']).toBeCloseTo(1 - p.noise.missingId, 4);
+    });
+
+    it('makes a province with those rates: register coverage, moves, phones, ID numbers', () => {
+      const persons = 6000;
+      const base = drawProfile(7);
+      const profile = {
+        ...base,
+        population: { ...base.population, registerCoverage: 0.86, moved: 0.06, phoneLowland: 0.4, phoneUpland: 0.2 },
+        noise: { ...base.noise, missingId: 0.6 },
+      };
+      const d = generateDemo({ data, province: '11', persons, seed: 7, today: '2026-11-21', ...profile });
+      expect(d.residents.length / persons).toBeGreaterThan(0.83);
+      expect(d.residents.length / persons).toBeLessThan(0.89);
+      const all = DEMO_ORGS.flatMap((org) => d.rosters[org]);
+      const share = (f: (r: string[]) => boolean) => all.filter(f).length / all.length;
+      expect(share((r) => r[4] === '')).toBeGreaterThan(0.55);
+      expect(share((r) => r[5] === '')).toBeGreaterThan(0.5);
+      // A moved member's roster names another commune than the register's.
+      const registerCommune = new Map(d.residents.map((r) => [r[3], r[4]]));
+      const withId = all.filter((r) => r[4].length === 12 && registerCommune.has(r[4]));
+      const elsewhere = withId.filter((r) => r[6] !== registerCommune.get(r[4])).length / withId.length;
+      expect(elsewhere).toBeGreaterThan(0.04);
+    });
   });
 });

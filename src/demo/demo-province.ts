@@ -1,6 +1,15 @@
 import type { AdminUnitsData } from '../admin-units/admin-units-data.js';
 import { foldText } from '../common/text/vietnamese-text.js';
 import { OLD_MOBILE_PREFIXES } from '../membership/identity/phone.js';
+import { prng } from '../common/random/prng.js';
+import {
+  DEFAULT_NOISE,
+  DEFAULT_PLANTS,
+  DEFAULT_POPULATION,
+  type NoiseRates,
+  type PlantRates,
+  type PopulationRates,
+} from './demo-profile.js';
 
 /**
  * A synthetic province that looks like real rosters (issue "Rosters in and out", item 7): people
@@ -21,74 +30,9 @@ export interface DemoOptions {
   today: string;
   noise?: Partial<NoiseRates>;
   plants?: Partial<PlantRates>;
+  /** What the province is like (upland share, namesakes, register coverage…): `demo-profile.ts`. */
+  population?: Partial<PopulationRates>;
 }
-
-/** Share of roster rows that carry each kind of noise. */
-export interface NoiseRates {
-  lostAccents: number;
-  nfd: number;
-  otherTonePlacement: number;
-  typo: number;
-  droppedMiddle: number;
-  upperCase: number;
-  straySpaces: number;
-  yearOnly: number;
-  swappedDayMonth: number;
-  missingId: number;
-  mistypedId: number;
-  cmnd: number;
-  oldPhone: number;
-  plus84: number;
-  oldCommuneCode: number;
-  hoangHuynhVuVo: number;
-}
-
-export const DEFAULT_NOISE: NoiseRates = {
-  lostAccents: 0.05,
-  nfd: 0.05,
-  otherTonePlacement: 0.08,
-  typo: 0.02,
-  droppedMiddle: 0.04,
-  upperCase: 0.03,
-  straySpaces: 0.04,
-  yearOnly: 0.06,
-  swappedDayMonth: 0.02,
-  missingId: 0.12,
-  mistypedId: 0.02,
-  cmnd: 0.03,
-  oldPhone: 0.05,
-  plus84: 0.04,
-  oldCommuneCode: 0.06,
-  hoangHuynhVuVo: 0.3,
-};
-
-/** How often each problem is planted (share of the organization's records, or of persons). */
-export interface PlantRates {
-  /** The same person twice in one organization, in two branches. */
-  duplicateInOrg: number;
-  /** A legitimate second listing (Sinh hoạt tạm thời) in another branch. */
-  temporaryListing: number;
-  /** Share of persons who died (the register says so) and are still listed. */
-  deceased: number;
-  /** Đoàn members over 30 still active. */
-  overAge: number;
-  /** Men in Hội Phụ nữ (not honorary). */
-  wrongSex: number;
-  /** Members with no activity or dues for years. */
-  inactive: number;
-  /** Fabricated names, entered in bursts in a few branches (share of all records). */
-  fabricated: number;
-}
-
-export const DEFAULT_PLANTS: PlantRates = {
-  duplicateInOrg: 0.02,
-  temporaryListing: 0.01,
-  deceased: 0.015,
-  overAge: 0.03,
-  wrongSex: 0.005,
-  inactive: 0.03,
-  fabricated: 0.02,
-};
 
 export const DEMO_ORGS = ['CD', 'DTN', 'HPN', 'HND', 'CCB', 'NCT'] as const;
 export type DemoOrg = (typeof DEMO_ORGS)[number];
@@ -117,17 +61,6 @@ export interface DemoProvince {
   truth: string[][];
   /** What was planted, for the summary. */
   counts: Record<string, number>;
-}
-
-/** mulberry32: small, fast, and the same sequence for the same seed on every machine. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 type Weighted = [string, number][];
@@ -239,9 +172,15 @@ export function generateDemo(opts: DemoOptions): DemoProvince {
   const rand = prng(opts.seed);
   const noise = { ...DEFAULT_NOISE, ...opts.noise };
   const plants = { ...DEFAULT_PLANTS, ...opts.plants };
+  const pop = { ...DEFAULT_POPULATION, ...opts.population };
+  // The population rates added later draw from a stream of their own: at their defaults the rows of a seed stay as they were.
+  const alt = prng((opts.seed ^ 0x2545f491) >>> 0);
   const chance = (p: number) => rand() < p;
   const int = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
+  const concentrated = (xs: Weighted): Weighted =>
+    pop.familyConcentration === 1 ? xs : xs.map(([v, w]) => [v, w ** pop.familyConcentration]);
+  const pool = (xs: string[]): string[] => xs.slice(0, Math.max(3, Math.ceil(xs.length * pop.namePool)));
   const weighted = (xs: Weighted): string => {
     const total = xs.reduce((s, [, w]) => s + w, 0);
     let r = rand() * total;
@@ -253,8 +192,23 @@ export function generateDemo(opts: DemoOptions): DemoProvince {
   const daysAgo = (n: number) => new Date(todayMs - n * 86_400_000).toISOString().slice(0, 10);
   const communes = opts.data.communes.filter((c) => c.provinceCode === opts.province).map((c) => c.code);
   if (!communes.length) throw new Error(`province '${opts.province}' has no communes`);
-  // About two in five communes are upland (Thái and H'Mông villages), enough for a quarter of the records.
-  const upland = new Set(communes.filter((_, i) => i % 5 < 2));
+  // Upland communes (Thái and H'Mông villages): two in five by default, enough for a quarter of the records.
+  const upland = new Set(
+    pop.uplandShare === DEFAULT_POPULATION.uplandShare
+      ? communes.filter((_, i) => i % 5 < 2)
+      : shuffle(communes, alt).slice(0, Math.round(communes.length * pop.uplandShare)),
+  );
+  const kinhFamily = concentrated(KINH_FAMILY);
+  const thaiFamily = concentrated(THAI_FAMILY);
+  const hmongFamily = concentrated(HMONG_FAMILY);
+  const names = {
+    kinhM: pool(KINH_GIVEN_M),
+    kinhF: pool(KINH_GIVEN_F),
+    thaiM: pool(THAI_GIVEN_M),
+    thaiF: pool(THAI_GIVEN_F),
+    hmongM: pool(HMONG_GIVEN_M),
+    hmongF: pool(HMONG_GIVEN_F),
+  };
   const oldCodes = new Map<string, string[]>();
   for (const s of opts.data.successors)
     if (s.coverage === 'FULL' && s.legacyCode !== s.communeCode)
@@ -270,22 +224,22 @@ export function generateDemo(opts: DemoOptions): DemoProvince {
     const sex = chance(0.5) ? 'MALE' : 'FEMALE';
     const age = int(14, 92);
     const y = todayY - age;
-    const placeholder = up && chance(0.45);
+    const placeholder = up && chance(pop.placeholderDates);
     const birth = placeholder ? { y, m: 1, d: 1 } : { y, m: int(1, 12), d: int(1, 28) };
     const ethnicity = up ? (chance(0.6) ? 'Thái' : 'Mông') : weighted(LOWLAND_ETHNIC);
     let family: string, middle: string, given: string;
     if (ethnicity === 'Mông') {
-      family = weighted(HMONG_FAMILY);
+      family = weighted(hmongFamily);
       middle = sex === 'MALE' ? 'A' : 'Thị';
-      given = pick(sex === 'MALE' ? HMONG_GIVEN_M : HMONG_GIVEN_F);
+      given = pick(sex === 'MALE' ? names.hmongM : names.hmongF);
     } else if (ethnicity === 'Thái' && up) {
-      family = weighted(THAI_FAMILY);
+      family = weighted(thaiFamily);
       middle = sex === 'MALE' ? 'Văn' : 'Thị';
-      given = pick(sex === 'MALE' ? THAI_GIVEN_M : THAI_GIVEN_F);
+      given = pick(sex === 'MALE' ? names.thaiM : names.thaiF);
     } else {
-      family = weighted(KINH_FAMILY);
+      family = weighted(kinhFamily);
       middle = chance(0.1) ? '' : weighted(sex === 'MALE' ? KINH_MIDDLE_M : KINH_MIDDLE_F);
-      given = pick(sex === 'MALE' ? KINH_GIVEN_M : KINH_GIVEN_F);
+      given = pick(sex === 'MALE' ? names.kinhM : names.kinhF);
     }
     let serial: string;
     do serial = String(int(0, 999_999)).padStart(6, '0');
@@ -305,7 +259,9 @@ export function generateDemo(opts: DemoOptions): DemoProvince {
       upland: up,
       ethnicity,
       idNumber,
-      phone: chance(up ? 0.55 : 0.85) ? `0${pick(['3', '5', '7', '8', '9'])}${String(int(0, 99_999_999)).padStart(8, '0')}` : null,
+      phone: chance(up ? pop.phoneUpland : pop.phoneLowland)
+        ? `0${pick(['3', '5', '7', '8', '9'])}${String(int(0, 99_999_999)).padStart(8, '0')}`
+        : null,
       deathDate: dead ? daysAgo(int(30, 5 * 365)) : null,
       farmer: age >= 18 && chance(up ? 0.85 : 0.45),
       wageEarner: age >= 18 && age < 62 && chance(up ? 0.1 : 0.35),
@@ -358,8 +314,10 @@ export function generateDemo(opts: DemoOptions): DemoProvince {
     const reasonIfDead = dead ? 'DECEASED' : '';
     if (age >= 16 && age <= 30 && chance(0.55)) memberships.push(member('DTN', p, int(16, Math.min(age, 22)), reasonIfDead));
     else if (age > 30 && age <= 40 && chance(plants.overAge)) {
-      memberships.push(member('DTN', p, int(16, 25), 'OVER_AGE'));
-      count('OVER_AGE');
+      // Past 35 the Đoàn's rule is broken (a phantom); from 31 to 35 a member may stay (a warning, a real member).
+      const reason = age > 35 ? 'OVER_AGE' : 'AGED_OUT';
+      memberships.push(member('DTN', p, int(16, 25), reason));
+      count(reason);
     }
     if (p.sex === 'FEMALE' && age >= 18 && chance(0.6)) memberships.push(member('HPN', p, int(18, Math.max(18, age)), reasonIfDead));
     else if (p.sex === 'MALE' && age >= 18 && chance(plants.wrongSex)) {
@@ -401,6 +359,15 @@ export function generateDemo(opts: DemoOptions): DemoProvince {
     }
   }
   memberships.push(...extra);
+  // Moves the register does not know: the membership listed in a neighbouring commune's branch.
+  if (pop.moved > 0)
+    for (const m of memberships) {
+      if (alt() >= pop.moved) continue;
+      const i = communes.indexOf(m.commune);
+      m.commune = communes[(i + (alt() < 0.5 ? 1 : communes.length - 1)) % communes.length];
+      const list = branches(m.org, m.commune);
+      m.unit = list[Math.floor(alt() * list.length)];
+    }
   // Fabricated names: bursts of 8–40 in a few branches, names from the same parts, no ID, no phone,
   // no activity or dues, joined within a few days; in no other roster and not in the register.
   const target = Math.round(memberships.length * plants.fabricated);
@@ -415,15 +382,15 @@ export function generateDemo(opts: DemoOptions): DemoProvince {
     for (let k = 0; k < size; k++) {
       const sex = org === 'HPN' ? 'FEMALE' : chance(0.5) ? 'MALE' : 'FEMALE';
       const age = org === 'DTN' ? int(16, 30) : org === 'NCT' ? int(60, 85) : org === 'CCB' ? int(45, 80) : int(18, 65);
-      const family = up ? weighted(chance(0.5) ? THAI_FAMILY : HMONG_FAMILY) : weighted(KINH_FAMILY);
+      const family = up ? weighted(chance(0.5) ? thaiFamily : hmongFamily) : weighted(kinhFamily);
       const middle = up ? (sex === 'MALE' ? 'Văn' : 'Thị') : weighted(sex === 'MALE' ? KINH_MIDDLE_M : KINH_MIDDLE_F);
-      const given = pick(up ? (sex === 'MALE' ? THAI_GIVEN_M : THAI_GIVEN_F) : sex === 'MALE' ? KINH_GIVEN_M : KINH_GIVEN_F);
+      const given = pick(up ? (sex === 'MALE' ? names.thaiM : names.thaiF) : sex === 'MALE' ? names.kinhM : names.kinhF);
       const y = todayY - age;
       memberships.push({
         org,
         person: null,
         name: { family, middle, given },
-        birth: up && chance(0.45) ? { y, m: 1, d: 1 } : { y, m: int(1, 12), d: int(1, 28) },
+        birth: up && chance(pop.placeholderDates) ? { y, m: 1, d: 1 } : { y, m: int(1, 12), d: int(1, 28) },
         sex,
         commune,
         unit,
@@ -456,15 +423,18 @@ export function generateDemo(opts: DemoOptions): DemoProvince {
     rosters[m.org].push(renderRow(m, c));
     truth.push([m.org, c, m.person?.id ?? '', m.reason]);
   }
-  const residents = shuffle(people, rand).map((p) => [
-    fullName(p.family, p.middle, p.given),
-    vn(p.birth.y, p.birth.m, p.birth.d),
-    p.sex === 'MALE' ? 'Nam' : 'Nữ',
-    p.idNumber,
-    p.commune,
-    p.deathDate ? 'Đã mất' : 'Còn sống',
-    p.deathDate ? vn(Number(p.deathDate.slice(0, 4)), Number(p.deathDate.slice(5, 7)), Number(p.deathDate.slice(8, 10))) : '',
-  ]);
+  const inRegister = (): boolean => pop.registerCoverage >= 1 || alt() < pop.registerCoverage;
+  const residents = shuffle(people, rand)
+    .filter(inRegister)
+    .map((p) => [
+      fullName(p.family, p.middle, p.given),
+      vn(p.birth.y, p.birth.m, p.birth.d),
+      p.sex === 'MALE' ? 'Nam' : 'Nữ',
+      p.idNumber,
+      p.commune,
+      p.deathDate ? 'Đã mất' : 'Còn sống',
+      p.deathDate ? vn(Number(p.deathDate.slice(0, 4)), Number(p.deathDate.slice(5, 7)), Number(p.deathDate.slice(8, 10))) : '',
+    ]);
   counts.records = memberships.length;
   counts.persons = people.length;
   counts.uplandRecords = memberships.filter((m) => upland.has(m.commune)).length;

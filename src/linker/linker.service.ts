@@ -8,7 +8,7 @@ import { todayInVietnam } from '../common/dates/partial-date.js';
 import { MemberRecordsService } from '../membership/member-record/member-records.service.js';
 import type { OrganizationDefinition, Profile } from '../membership/organization/organization-definition.js';
 import { bursts, phantomFlags, suspicion, type Flag, type FlagCode, type PhantomFacts } from './phantom.js';
-import { prng } from '../demo/demo-province.js';
+import { prng } from '../common/random/prng.js';
 import { assignPersonIds, cluster, newPersonId, slipKey, type Edge } from './clustering.js';
 import {
   BirthLevel,
