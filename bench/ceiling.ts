@@ -17,7 +17,7 @@ export function oracleLabels(atoms: Atom[]): string[] {
   const byShows = new Map<string, Map<string, number>>();
   for (const a of atoms) {
     let persons = byShows.get(a.shows);
-    if (!persons) byShows.set(a.shows, (persons = new Map()));
+    if (!persons) byShows.set(a.shows, (persons = new Map<string, number>()));
     persons.set(a.truth, (persons.get(a.truth) ?? 0) + 1);
   }
   const majority = new Map<string, string>();
