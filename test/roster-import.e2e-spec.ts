@@ -297,7 +297,7 @@ describe('roster import and export', () => {
     const csv = fs.readFileSync(path.join(dir, 'hnd-export.csv'), 'utf8');
     expect(csv).toContain('0010******45');
     expect(csv).not.toContain('001070012345');
-    const [log] = await t.sql<{ n: string }>(`SELECT count(*) AS n FROM audit_event WHERE action = 'EXPORT'`);
+    const [log] = await t.sql<{ n: string }>(`SELECT count(*) AS n FROM audit_event WHERE action = 'EXPORT' AND subject_type = 'ROSTER'`);
     expect(log.n).toBe('2');
   });
 
