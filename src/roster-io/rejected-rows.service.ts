@@ -1,4 +1,4 @@
-import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { Cron } from '@nestjs/schedule';
 import { DataSource } from 'typeorm';
 import { writeScope, type Principal, type RecordScope } from '../access/principal.js';
@@ -46,7 +46,7 @@ export function rejectedRowUnitPath(scope: RecordScope, ...paths: (string | null
  * (each read logged, ids and counts only), deleted after 30 days (at start and daily) and at erasure.
  */
 @Injectable()
-export class RejectedRowsService implements OnApplicationBootstrap {
+export class RejectedRowsService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('RejectedRows');
   /** The start-up purge, for whoever wants to wait for it (tests). */
   started: Promise<void> = Promise.resolve();
@@ -110,6 +110,11 @@ export class RejectedRowsService implements OnApplicationBootstrap {
   onApplicationBootstrap(): void {
     // Not awaited: the server listens while old rows go.
     this.started = this.tick();
+  }
+
+  /** A short-lived process (the CLI) closes only once the start-up purge is done. */
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.started;
   }
 
   @Cron('0 15 3 * * *', { name: 'rejected-rows-purge', timeZone: 'Asia/Ho_Chi_Minh' })
