@@ -350,6 +350,13 @@ describe('access matrix: role × operation', () => {
       expect: { ...allow('admin', 'dtn', 'dtnUnitA'), hpn: 'NOT_FOUND' },
     },
     {
+      field: 'erasurePlan',
+      title: 'erasurePlan of a DTN record',
+      query: `query($id: ID!) { erasurePlan(id: $id) { records { id } toConfirm { why } } }`,
+      vars: async () => ({ id: await record('DTN', 'A') }),
+      expect: allow('admin'),
+    },
+    {
       field: 'erasePersonalData',
       title: 'erasePersonalData of a DTN record',
       query: `mutation($id: ID!) { erasePersonalData(id: $id, reason: "Yêu cầu xóa ngày 1/11") { id } }`,

@@ -100,6 +100,14 @@ describe('personal data', () => {
         reason: 'Đối chiếu trùng lặp với Hội Nông dân',
       },
     ]);
+    // The log line holds no free text: the reason is a note beside it, which an erasure can delete.
+    const [line] = await t.sql<{ reason: string | null; note: string; all: string }>(
+      `SELECT e.reason, n.text AS note, e::text AS all FROM audit_event e JOIN audit_note n ON n.id = e.note_id
+        WHERE e.action = 'ID_NUMBER_REVEALED' AND e.actor_name = 'bandanvan'`,
+    );
+    expect(line.reason).toBeNull();
+    expect(line.note).toBe('Đối chiếu trùng lặp với Hội Nông dân');
+    expect(line.all).not.toContain('Hội Nông dân');
   });
 
   it("logs every read of a person's details and every roster page, without names or numbers", async () => {

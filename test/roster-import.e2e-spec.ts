@@ -74,7 +74,7 @@ describe('roster import and export', () => {
       ['HND-2', 'Lê Thị Bình', '1965-01-01', '0381234567', 'CHI-1'],
       ['HND-4', 'Đỗ Văn Tư', '1968-05-01', '0912000111', 'CHI-2'],
     ]);
-    const errors = await importer.rowErrors(s.jobId);
+    const errors = await importer.rowErrors(s.jobId, CLI_PRINCIPAL);
     expect(errors.map((e) => e.rowNumber)).toEqual([4, 5, 6]);
     const row4 = errors[0];
     expect(row4.columnName).toContain('Ngày sinh');
@@ -87,7 +87,7 @@ describe('roster import and export', () => {
 
     // The error file re-imports once fixed: its own columns are ignored.
     const errorFile = path.join(dir, 'hnd.loi.csv');
-    expect(await importer.writeErrorFile(s.jobId, errorFile)).toBe(3);
+    expect(await importer.writeErrorFile(s.jobId, errorFile, CLI_PRINCIPAL)).toBe(3);
     const text = fs.readFileSync(errorFile, 'utf8');
     expect(text.split('\r\n')[0]).toContain('Mã hồ sơ,Họ và tên');
     expect(text).toContain('Dòng trong tệp gốc');
@@ -279,7 +279,7 @@ describe('roster import and export', () => {
     );
     const s = await importer.import(p, { organization: 'CCB' }, secretariatA);
     expect(counts(s)).toEqual({ created: 1, updated: 0, unchanged: 0, rejected: 3 });
-    const messages = (await importer.rowErrors(s.jobId)).map((e) => e.message);
+    const messages = (await importer.rowErrors(s.jobId, secretariatA)).map((e) => e.message);
     expect(messages[0]).toContain("đơn vị 'CCB-B' nằm ngoài phạm vi");
     expect(messages[1]).toContain('cần mã đơn vị thuộc phạm vi');
     expect(messages[2]).toContain("'CCB-9' là hồ sơ của đơn vị ngoài phạm vi");
@@ -297,7 +297,7 @@ describe('roster import and export', () => {
     const csv = fs.readFileSync(path.join(dir, 'hnd-export.csv'), 'utf8');
     expect(csv).toContain('0010******45');
     expect(csv).not.toContain('001070012345');
-    const [log] = await t.sql<{ n: string }>(`SELECT count(*) AS n FROM audit_event WHERE action = 'EXPORT'`);
+    const [log] = await t.sql<{ n: string }>(`SELECT count(*) AS n FROM audit_event WHERE action = 'EXPORT' AND subject_type = 'ROSTER'`);
     expect(log.n).toBe('2');
   });
 

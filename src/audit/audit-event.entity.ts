@@ -35,7 +35,9 @@ export enum AuditAction {
 
 /**
  * One line of the append-only audit log. A trigger refuses UPDATE, DELETE and TRUNCATE. It holds
- * ids and figures, never names or ID numbers, so an erasure leaves it as it is.
+ * ids and figures, never names, ID numbers or free text: a reason or note lives in `audit_note`
+ * (`noteId`), which an erasure can delete. (`reason` holds the text of lines written before
+ * audit_note existed: a known residue, README "What is logged".)
  */
 @Entity('audit_event')
 @Index('ix_audit_event_at', ['at', 'id'])
@@ -73,12 +75,27 @@ export class AuditEvent {
   @Column({ name: 'organization_code', type: 'varchar', length: 16, nullable: true })
   organizationCode: string | null;
 
+  /** Only in lines written before audit_note existed; new lines keep their text in `audit_note`. */
   @Column({ type: 'text', nullable: true })
   reason: string | null;
+
+  /** The line's reason or note (free text, erasable); no foreign key: deleting a note must not touch this row. */
+  @Column({ name: 'note_id', type: 'bigint', nullable: true })
+  noteId: string | null;
 
   @Column({ type: 'jsonb', default: {} })
   detail: AuditDetail;
 
   @Column({ name: 'client_ip', type: 'varchar', length: 64, nullable: true })
   clientIp: string | null;
+}
+
+/** The free text of an audit line (a reason, a decision note): apart from the log, so an erasure can delete it. */
+@Entity('audit_note')
+export class AuditNote {
+  @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
+  id: string;
+
+  @Column({ type: 'text' })
+  text: string;
 }

@@ -1,19 +1,23 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
 import type { Principal } from '../access/principal.js';
-import { AuditAction, AuditEvent, type AuditDetail } from './audit-event.entity.js';
+import { AuditAction, AuditEvent, AuditNote, type AuditDetail } from './audit-event.entity.js';
 
 export interface AuditEntry {
   action: AuditAction;
   subjectType?: string | null;
   subjectId?: string | null;
   organization?: string | null;
+  /** Free text (a reason, a decision note): kept in `audit_note`, which an erasure can delete. */
   reason?: string | null;
-  /** Ids and figures only: never names, ID numbers or phones. */
+  /** Ids and figures only: never names, ID numbers, phones or free text. */
   detail?: AuditDetail;
 }
 
-/** Writes the append-only audit log (in the caller's transaction when given) and reads it for ADMIN. */
+/**
+ * Writes the append-only audit log (in the caller's transaction when given) and reads it for ADMIN.
+ * A line holds ids and figures; its free text goes to `audit_note`, the line points to it.
+ */
 @Injectable()
 export class AuditService {
   constructor(private readonly db: DataSource) {}
@@ -23,7 +27,11 @@ export class AuditService {
     entry: AuditEntry,
     em?: EntityManager,
   ) {
-    const repo = (em ?? this.db.manager).getRepository(AuditEvent);
+    const manager = em ?? this.db.manager;
+    const repo = manager.getRepository(AuditEvent);
+    const text = entry.reason?.trim() || null;
+    const note = text ? manager.getRepository(AuditNote).create({ text }) : null;
+    if (note) await manager.getRepository(AuditNote).insert(note);
     const row = repo.create({
       actorKind: actor.kind,
       actorId: actor.id,
@@ -33,7 +41,8 @@ export class AuditService {
       subjectType: entry.subjectType ?? null,
       subjectId: entry.subjectId ?? null,
       organizationCode: entry.organization ?? null,
-      reason: entry.reason ?? null,
+      reason: null,
+      noteId: note?.id ?? null,
       detail: entry.detail ?? {},
       clientIp: actor.clientIp ?? null,
     });
@@ -61,6 +70,13 @@ export class AuditService {
       .orderBy('e.id', 'DESC')
       .take(f.first + 1)
       .getMany();
-    return { rows: rows.slice(0, f.first), hasNextPage: rows.length > f.first };
+    const page = rows.slice(0, f.first);
+    const noteIds = page.map((e) => e.noteId).filter((id) => id !== null);
+    const notes = new Map(
+      noteIds.length ? (await this.db.getRepository(AuditNote).findBy({ id: In(noteIds) })).map((n) => [n.id, n.text]) : [],
+    );
+    // A line's reason: its note (null once erased), or the text written in lines older than audit_note.
+    for (const e of page) if (e.noteId !== null) e.reason = notes.get(e.noteId) ?? null;
+    return { rows: page, hasNextPage: rows.length > f.first };
   }
 }

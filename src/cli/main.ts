@@ -194,6 +194,7 @@ export function buildProgram(): Command {
         await withServices(async (app) => {
           const importer = app.get(RosterImportService);
           const progress = progressLine();
+          const cli = cliPrincipal(userInfo().username);
           const s = await importer.import(
             file,
             {
@@ -205,7 +206,7 @@ export function buildProgram(): Command {
               resultFile: o.result,
               full: o.full,
             },
-            cliPrincipal(userInfo().username),
+            cli,
             (p) => progress(`${p.rowsRead} dòng: ${p.created} mới, ${p.updated} cập nhật, ${p.unchanged} không đổi, ${p.rejected} lỗi`),
           );
           progress(null);
@@ -221,8 +222,8 @@ export function buildProgram(): Command {
           ];
           if (s.rejected) {
             const errorsFile = o.errors ?? path.join(path.dirname(file), `${path.basename(file, path.extname(file))}.loi.csv`);
-            await importer.writeErrorFile(s.jobId, errorsFile);
-            for (const e of await importer.rowErrors(s.jobId, 20))
+            await importer.writeErrorFile(s.jobId, errorsFile, cli);
+            for (const e of await importer.rowErrors(s.jobId, cli, 20))
               log(`${e.sheet ? `${e.sheet} ` : ''}dòng ${e.rowNumber}${e.columnName ? `, cột ${e.columnName}` : ''}: ${e.message}`);
             if (s.rejected > 20) log(`… và ${s.rejected - 20} dòng lỗi khác`);
             out.push(`tệp lỗi\t${errorsFile}`);

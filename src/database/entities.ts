@@ -1,6 +1,6 @@
 import { AccessToken } from '../access/access-token.entity.js';
 import { AppUser } from '../access/app-user.entity.js';
-import { AuditEvent } from '../audit/audit-event.entity.js';
+import { AuditEvent, AuditNote } from '../audit/audit-event.entity.js';
 import { Resident, ResidentBatch } from '../residents/resident.entity.js';
 import { ImportJob, ImportRowError } from '../roster-io/import-job.entity.js';
 import { ErasureTombstone, InstanceSetting } from '../personal-data/erasure-tombstone.entity.js';
@@ -22,6 +22,7 @@ export const ENTITIES = [
   AppUser,
   AccessToken,
   AuditEvent,
+  AuditNote,
   ErasureTombstone,
   InstanceSetting,
   ImportJob,

@@ -164,7 +164,8 @@ export class FlagsService {
           subjectType: 'MEMBER_RECORD',
           subjectId: recordId,
           organization: record.organizationCode,
-          detail: { code, resolution, note: note.trim() },
+          reason: note.trim(),
+          detail: { code, resolution },
         },
         em,
       );

@@ -209,7 +209,8 @@ export class PersonViewsService {
           subjectType: 'RECORD_PAIR',
           subjectId: a,
           organization: null,
-          detail: { recordA: a, recordB: b, decision, reason: reason.trim() },
+          reason: reason.trim(),
+          detail: { recordA: a, recordB: b, decision },
         },
         em,
       );
@@ -237,7 +238,8 @@ export class PersonViewsService {
           subjectType: 'PERSON',
           subjectId: personA,
           organization: null,
-          detail: { merged: personB, records: b, reason: reason.trim() },
+          reason: reason.trim(),
+          detail: { merged: personB, records: b },
         },
         em,
       );
@@ -273,7 +275,8 @@ export class PersonViewsService {
           subjectType: 'PERSON',
           subjectId: personId,
           organization: null,
-          detail: { newPerson: newId, records: leaving, reason: reason.trim() },
+          reason: reason.trim(),
+          detail: { newPerson: newId, records: leaving },
         },
         em,
       );

@@ -53,9 +53,15 @@ export class ImportJob {
   finishedAt: Date | null;
 }
 
-/** One bad row of an import: where (sheet, spreadsheet row, column), the value, what is wrong. */
+/**
+ * One bad row of an import: where (sheet, spreadsheet row, column) in clear; what the row says,
+ * the bad value and the message sealed with the instance key (`sealed`, see
+ * personal-data/rejected-rows.ts), opened only for a caller whose scope covers the row. Kept
+ * with the keyed hashes an erasure finds it by, and deleted after 30 days.
+ */
 @Entity('import_row_error')
 @Index('ix_import_row_error_job', ['jobId', 'ordinal'])
+@Index('ix_import_row_error_person_keys', { synchronize: false })
 export class ImportRowError {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
   id: string;
@@ -76,13 +82,19 @@ export class ImportRowError {
   @Column({ name: 'column_name', type: 'text', nullable: true })
   columnName: string | null;
 
-  @Column({ type: 'text', nullable: true })
-  value: string | null;
+  /** The row's cells as read, the bad value and the message, sealed (AES-256-GCM). */
+  @Column({ type: 'bytea' })
+  sealed: Buffer;
 
-  @Column({ type: 'text' })
-  message: string;
+  /** Keyed hashes of the row's ID number, name + birth date and Mã hồ sơ (GIN-indexed): what erasure looks for. */
+  @Column({ name: 'person_keys', type: 'bytea', array: true, default: () => "'{}'" })
+  personKeys: Buffer[];
 
-  /** The row's cells as read, so the error file can be fixed and re-imported. */
-  @Column({ type: 'jsonb', default: [] })
-  cells: string[];
+  /** The unit subtree the row belongs to (null: the whole organization): who may open it. */
+  @Column({ name: 'unit_path', type: 'text', nullable: true })
+  unitPath: string | null;
+
+  @Index('ix_import_row_error_created_at')
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
 }

@@ -26,6 +26,7 @@ import { readRosterRow, type RosterRow, type RowProblem } from './roster-row.js'
 import { openRoster, type SourceRow } from './roster-source.js';
 import { bulkInsert, bulkUpdate, type SqlColumn } from './bulk-sql.js';
 import { openCsvWriter, writeCsvFile } from './csv-file.js';
+import { rejectedRowUnitPath, RejectedRowsService, type OpenedRowError } from './rejected-rows.service.js';
 
 export interface ImportOptions {
   organization: string;
@@ -166,6 +167,7 @@ export class RosterImportService {
     private readonly units: UnitsService,
     private readonly vault: IdNumberVault,
     private readonly audit: AuditService,
+    private readonly rejectedRows: RejectedRowsService,
   ) {}
 
   async import(file: string, opts: ImportOptions, actor: Principal, onProgress?: (p: ImportProgress) => void): Promise<ImportSummary> {
@@ -341,11 +343,11 @@ export class RosterImportService {
    * The error file: the rejected rows in the template's columns, with where they were and what is
    * wrong, in UTF-8 CSV (with BOM, for Excel). Fixed and imported again, its extra columns are ignored.
    */
-  async writeErrorFile(jobId: string, out: string): Promise<number> {
-    const job = await this.db.getRepository(ImportJob).findOneByOrFail({ id: jobId });
+  async writeErrorFile(jobId: string, out: string, caller: Principal): Promise<number> {
+    const job = await this.job(jobId, caller);
     const def = await this.records.organizationForRecords(job.organizationCode);
     const headers = [...templateColumns(def).map((c) => c.header), 'Dòng trong tệp gốc', 'Lỗi'];
-    const errors = await this.rowErrors(jobId);
+    const errors = await this.rejectedRows.read(job, caller, 'FILE');
     await writeCsvFile(
       out,
       headers,
@@ -389,9 +391,9 @@ export class RosterImportService {
     return job;
   }
 
-  /** The rejected rows of a job, in file order, for the error file and the job's status. */
-  rowErrors(jobId: string, first = 1_000_000): Promise<ImportRowError[]> {
-    return this.db.getRepository(ImportRowError).find({ where: { jobId }, order: { ordinal: 'ASC' }, take: first });
+  /** The rejected rows of a job that the caller's scope covers, in file order, opened (the read is logged). */
+  async rowErrors(jobId: string, caller: Principal, first = 1_000_000): Promise<OpenedRowError[]> {
+    return this.rejectedRows.read(await this.job(jobId, caller), caller, 'QUERY', first);
   }
 
   /**
@@ -487,20 +489,29 @@ export class RosterImportService {
       const digestOnly: [string, Buffer][] = [];
       const creates: Record<string, unknown>[] = [];
       const updates: { before: MemberRecord; after: Record<string, unknown> }[] = [];
-      const reject = (p: PendingRow, problems: { column: string | null; value: string | null; message: string }[]) => {
+      const reject = (p: PendingRow, problems: RowProblem[], unitPath: string | null) => {
         counts.rejected++;
-        errors.push({
-          jobId: job.id,
-          ordinal: p.ordinal,
-          sheet: p.source.sheet,
-          rowNumber: p.source.row,
-          columnName: [...new Set(problems.map((x) => x.column).filter(Boolean))].join(', ') || null,
-          value: problems.find((x) => x.value !== null)?.value ?? null,
-          message: problems.map((x) => x.message).join('; '),
-          cells: p.templateCells(),
-        });
+        errors.push(
+          this.rejectedRows.seal(
+            {
+              jobId: job.id,
+              organization: ctx.def.code,
+              ordinal: p.ordinal,
+              sheet: p.source.sheet,
+              rowNumber: p.source.row,
+              columnName: [...new Set(problems.map((x) => x.column).filter(Boolean))].join(', ') || null,
+              person: { ...p.row.fields, externalId: p.row.externalId },
+              unitPath,
+            },
+            {
+              value: problems.find((x) => x.value !== null)?.value ?? null,
+              message: problems.map((x) => x.message).join('; '),
+              cells: p.templateCells(),
+            },
+          ),
+        );
       };
-      const pendingTombstone: { p: PendingRow; values: Record<string, unknown>; keys: Buffer[] }[] = [];
+      const pendingTombstone: { p: PendingRow; values: Record<string, unknown>; keys: Buffer[]; unitPath: string | null }[] = [];
       for (const p of batch) {
         const { row } = p;
         const problems = [...row.problems];
@@ -552,8 +563,9 @@ export class RosterImportService {
               message: 'Mã đơn vị: tài khoản này chỉ quản lý một đơn vị, cần mã đơn vị thuộc phạm vi đó',
             });
         }
+        const unitPath = rejectedRowUnitPath(ctx.scope, unit?.path, current?.unit?.path);
         if (problems.length || !prepared.values) {
-          reject(p, problems);
+          reject(p, problems, unitPath);
           continue;
         }
         const values: Record<string, unknown> = { ...prepared.values, importDigest: p.digest };
@@ -563,6 +575,7 @@ export class RosterImportService {
             p,
             values: { status: MemberStatus.ACTIVE, ...values, externalId: row.externalId },
             keys: prepared.tombstoneKeys,
+            unitPath,
           });
           continue;
         }
@@ -585,14 +598,18 @@ export class RosterImportService {
       );
       for (const t of pendingTombstone) {
         if (t.keys.some((k) => erased.has(k.toString('hex')))) {
-          reject(t.p, [
-            {
-              column: null,
-              value: null,
-              message:
-                'Người này đã yêu cầu xóa dữ liệu cá nhân: chỉ thêm lại từng người khi họ đồng ý (createMemberRecord với confirmErasedPerson)',
-            },
-          ]);
+          reject(
+            t.p,
+            [
+              {
+                column: null,
+                value: null,
+                message:
+                  'Người này đã yêu cầu xóa dữ liệu cá nhân: chỉ thêm lại từng người khi họ đồng ý (createMemberRecord với confirmErasedPerson)',
+              },
+            ],
+            t.unitPath,
+          );
           continue;
         }
         creates.push(t.values);

@@ -98,7 +98,7 @@ export class RosterIoController {
   async errorFile(@Param('id') id: string, @Caller() caller: Principal, @Res() res: Response): Promise<void> {
     const job = await this.importer.job(id, caller);
     await this.sendTemp(res, `${path.basename(job.sourceName, path.extname(job.sourceName))}.loi.csv`, (out) =>
-      this.importer.writeErrorFile(job.id, out),
+      this.importer.writeErrorFile(job.id, out, caller),
     );
   }
 

@@ -3,11 +3,12 @@ import { RosterExportService } from './roster-export.service.js';
 import { RosterImportService } from './roster-import.service.js';
 import { RosterIoController } from './roster-io.controller.js';
 import { RosterIoResolver } from './roster-io.resolver.js';
+import { RejectedRowsService } from './rejected-rows.service.js';
 
 /** Rosters in and out: Excel/CSV import (jobs, row errors) and export in the template's columns. */
 @Module({
   controllers: [RosterIoController],
-  providers: [RosterImportService, RosterExportService, RosterIoResolver],
-  exports: [RosterImportService, RosterExportService],
+  providers: [RosterImportService, RosterExportService, RosterIoResolver, RejectedRowsService],
+  exports: [RosterImportService, RosterExportService, RejectedRowsService],
 })
 export class RosterIoModule {}

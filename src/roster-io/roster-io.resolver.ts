@@ -33,8 +33,12 @@ export class RosterIoResolver {
 
   @Allow(...ROSTER_WRITERS)
   @ResolveField(() => [ImportRowErrorType], { description: 'Rejected rows in file order.' })
-  async errors(@Parent() job: ImportJobType, @Args() { first }: ImportRowErrorsArgs): Promise<ImportRowErrorType[]> {
-    return (await this.importer.rowErrors(job.id, first ?? 100)).map((e) => ({
+  async errors(
+    @Parent() job: ImportJobType,
+    @Args() { first }: ImportRowErrorsArgs,
+    @Caller() caller: Principal,
+  ): Promise<ImportRowErrorType[]> {
+    return (await this.importer.rowErrors(job.id, caller, first ?? 100)).map((e) => ({
       sheet: e.sheet,
       row: e.rowNumber,
       column: e.columnName,

@@ -28,6 +28,7 @@ import {
   type IdNumberIssueEnum,
   type IdNumberKindEnum,
 } from './member-record.types.js';
+import { ErasePersonalDataArgs, ErasurePlanType } from './erasure.types.js';
 import { MemberRecordsService } from './member-records.service.js';
 import { RecordPrivacyService } from './record-privacy.js';
 
@@ -134,9 +135,22 @@ export class MemberRecordsResolver {
     description:
       'Erases the person of a record on request (and their records with the same ID number): figures stay, personal data goes, a keyed-hash tombstone remains.',
   })
-  async erasePersonalData(@Args() args: PersonalDataReasonArgs, @Caller() caller: Principal): Promise<MemberRecordType[]> {
-    const erased = await this.privacy.erasePersonalData(args.id, args.reason, caller);
+  async erasePersonalData(@Args() args: ErasePersonalDataArgs, @Caller() caller: Principal): Promise<MemberRecordType[]> {
+    const erased = await this.privacy.erasePersonalData(args.id, args.reason, caller, args.alsoErase ?? []);
     return Promise.all(erased.map((r) => this.toType(r, caller)));
+  }
+
+  @Allow(Role.ADMIN)
+  @Query(() => ErasurePlanType, {
+    description:
+      'Before erasePersonalData: the records it erases (same ID number, register match, confirmed link) and those only the model joins, to confirm (the read is logged).',
+  })
+  async erasurePlan(@Args() { id }: RecordIdArgs, @Caller() caller: Principal): Promise<ErasurePlanType> {
+    const plan = await this.privacy.erasurePlan(id, caller);
+    return {
+      records: await Promise.all(plan.records.map((r) => this.toType(r, caller))),
+      toConfirm: await Promise.all(plan.toConfirm.map(async (c) => ({ record: await this.toType(c.record, caller), why: c.why }))),
+    };
   }
 
   /** Masks by role: ID numbers always; phone and ethnicity unless the caller manages the record. */

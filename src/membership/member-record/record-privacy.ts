@@ -1,14 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, In } from 'typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
 import { readScope, writeScope, type Principal } from '../../access/principal.js';
-import { AuditAction } from '../../audit/audit-event.entity.js';
+import { AuditAction, type AuditDetail } from '../../audit/audit-event.entity.js';
 import { AuditService } from '../../audit/audit.service.js';
 import { DomainError } from '../../common/errors/domain-error.js';
 import { ErasureTombstone } from '../../personal-data/erasure-tombstone.entity.js';
 import { IdNumberVault } from '../../personal-data/id-number-vault.js';
-import { tombstoneKeys } from '../../personal-data/tombstone-keys.js';
+import { eraseFreeText, erasureScope } from '../../personal-data/erasure-scope.js';
+import { eraseRejectedRows } from '../../personal-data/rejected-rows.js';
+import { recordCodeKey, tombstoneKeys } from '../../personal-data/tombstone-keys.js';
 import { MemberRecord } from './member-record.entity.js';
-import { MembershipEvent } from './membership-event.entity.js';
 import { MemberRecordsService } from './member-records.service.js';
 
 const MIN_REASON = 10;
@@ -92,73 +93,139 @@ export class RecordPrivacyService {
   }
 
   /**
-   * Erases the person of one record on request: that record and every other record with the same
-   * ID number. Each row stays for the aggregate figures (organization, unit, commune, status, sex,
-   * birth year, dates) with name, numbers, phone, ethnicity, profile and raw values removed; keyed
+   * What an erasure of the person of one record would cover: the records certainly hers (same ID
+   * number, a register match, a confirmed link) and those only the model joins (to confirm first).
+   * Logged as a read of those records.
+   */
+  async erasurePlan(
+    id: string,
+    caller: Principal,
+  ): Promise<{ records: MemberRecord[]; toConfirm: { record: MemberRecord; why: string }[] }> {
+    const first = await this.records.findInScope(this.db.manager, id, writeScope(caller));
+    const scope = await erasureScope(this.db.manager, first.id);
+    const all = await this.db.getRepository(MemberRecord).find({
+      where: { id: In([...scope.records, ...scope.toConfirm.map((c) => c.recordId)]) },
+      relations: { unit: true },
+    });
+    const byId = new Map(all.map((r) => [r.id, r]));
+    await this.audit.record(caller, {
+      action: AuditAction.RECORD_READ,
+      subjectType: 'ERASURE_PLAN',
+      subjectId: id,
+      organization: first.organizationCode,
+      detail: { records: scope.records, toConfirm: scope.toConfirm.map((c) => c.recordId) },
+    });
+    return {
+      records: scope.records.map((r) => byId.get(r)).filter((r) => r !== undefined),
+      toConfirm: scope.toConfirm.flatMap((c) => {
+        const record = byId.get(c.recordId);
+        return record ? [{ record, why: c.why }] : [];
+      }),
+    };
+  }
+
+  /**
+   * Erases the person of one record on request: the records certainly hers (same ID number, a
+   * register match, a confirmed link) and those of `alsoErase` (records only the model joins,
+   * which the administrator confirmed from `erasurePlan`). Each row stays for the aggregate figures
+   * (organization, unit, commune, status, sex, birth year, dates) with name, folded name and name
+   * keys, numbers, phone, ethnicity, profile and raw values removed; the free text about them
+   * (history reasons, decision notes, audit notes) and her rejected import rows go too; keyed
    * hashes stay as a tombstone so a later import asks before creating the person again.
    */
-  async erasePersonalData(id: string, reason: string, caller: Principal): Promise<MemberRecord[]> {
+  async erasePersonalData(id: string, reason: string, caller: Principal, alsoErase: string[] = []): Promise<MemberRecord[]> {
     const why = requireReason(reason, 'xóa dữ liệu cá nhân');
     return this.db.transaction(async (em) => {
       const first = await this.records.findInScope(em, id, writeScope(caller), true);
       if (first.erasedAt)
         throw new DomainError('CONFLICT', `Hồ sơ '${id}' đã được xóa dữ liệu cá nhân ngày ${first.erasedAt.toISOString().slice(0, 10)}.`);
-      const repo = em.getRepository(MemberRecord);
-      const others = first.idNumberHash
-        ? await repo
-            .createQueryBuilder('r')
-            .where('r.id_number_hash = :h AND r.id <> :id AND r.erased_at IS NULL', { h: first.idNumberHash, id })
-            .setLock('pessimistic_write')
-            .getMany()
-        : [];
-      const all = [first, ...others];
-      const now = new Date();
-      for (const r of all) {
-        const audit = await this.audit.record(
-          caller,
-          {
-            action: AuditAction.PERSONAL_DATA_ERASED,
-            subjectType: 'MEMBER_RECORD',
-            subjectId: r.id,
-            organization: r.organizationCode,
-            reason: why,
-            detail: { requestRecord: id },
-          },
-          em,
+      const scope = await erasureScope(em, id);
+      const offered = new Set(scope.toConfirm.map((c) => c.recordId));
+      const unknown = [...new Set(alsoErase)].filter((r) => !offered.has(r));
+      if (unknown.length)
+        throw DomainError.invalidInput(
+          unknown.map((r) => ({
+            field: 'alsoErase',
+            value: r,
+            message: `Hồ sơ '${r}' không nằm trong danh sách cần xác nhận của người này (xem erasurePlan): bỏ nó ra rồi gửi lại`,
+          })),
         );
-        for (const k of tombstoneKeys(this.vault, r))
-          await em
-            .getRepository(ErasureTombstone)
-            .createQueryBuilder()
-            .insert()
-            .values({ keyHash: k.hash, kind: k.kind, erasedAt: now, auditEventId: audit.id })
-            .orUpdate(['erased_at', 'audit_event_id'], ['key_hash'])
-            .execute();
-        await repo.update(r.id, {
-          externalId: `XOA-${r.id.slice(0, 8)}`,
-          fullName: '(đã xóa theo yêu cầu)',
-          nameFolded: '',
-          familyKey: '',
-          givenKey: '',
-          birthDate: r.birthDate ? `${r.birthDate.slice(0, 4)}-01-01` : null,
-          birthDatePrecision: r.birthDate ? 'YEAR' : null,
-          idNumberSealed: null,
-          idNumberHash: null,
-          idNumberMasked: null,
-          idNumberRawSealed: null,
-          idKind: null,
-          idIssues: [],
-          phone: null,
-          ethnicity: null,
-          communeEnteredCode: null,
-          profile: {},
-          raw: {},
-          erasedAt: now,
-          version: r.version + 1,
-        });
-      }
-      await em.getRepository(MembershipEvent).update({ recordId: In(all.map((r) => r.id)) }, { reason: null });
-      return repo.find({ where: { id: In(all.map((r) => r.id)) }, relations: { unit: true } });
+      const repo = em.getRepository(MemberRecord);
+      const ids = [...scope.records, ...new Set(alsoErase)];
+      const all = [
+        first,
+        ...(await repo
+          .createQueryBuilder('r')
+          .where('r.id = ANY(:ids) AND r.id <> :id AND r.erased_at IS NULL', { ids, id })
+          .orderBy('r.id')
+          .setLock('pessimistic_write')
+          .getMany()),
+      ];
+      const allIds = all.map((r) => r.id);
+      // Free text first: the erasure's own audit lines (and their reason) stay.
+      const notes = await eraseFreeText(em, allIds);
+      const rejectedRows = await eraseRejectedRows(
+        em,
+        all.flatMap((r) => [
+          ...tombstoneKeys(this.vault, r).map((k) => k.hash),
+          recordCodeKey(this.vault, r.organizationCode, r.externalId),
+        ]),
+      );
+      const now = new Date();
+      for (const r of all) await this.eraseOne(em, r, { now, why, caller, detail: { requestRecord: id, notes, rejectedRows } });
+      return repo.find({ where: { id: In(allIds) }, relations: { unit: true } });
+    });
+  }
+
+  /** One record: its audit line, its tombstone keys, its personal data removed. */
+  private async eraseOne(
+    em: EntityManager,
+    r: MemberRecord,
+    c: { now: Date; why: string; caller: Principal; detail: AuditDetail },
+  ): Promise<void> {
+    const audit = await this.audit.record(
+      c.caller,
+      {
+        action: AuditAction.PERSONAL_DATA_ERASED,
+        subjectType: 'MEMBER_RECORD',
+        subjectId: r.id,
+        organization: r.organizationCode,
+        reason: c.why,
+        detail: c.detail,
+      },
+      em,
+    );
+    for (const k of tombstoneKeys(this.vault, r))
+      await em
+        .getRepository(ErasureTombstone)
+        .createQueryBuilder()
+        .insert()
+        .values({ keyHash: k.hash, kind: k.kind, erasedAt: c.now, auditEventId: audit.id })
+        .orUpdate(['erased_at', 'audit_event_id'], ['key_hash'])
+        .execute();
+    await em.getRepository(MemberRecord).update(r.id, {
+      externalId: `XOA-${r.id.slice(0, 8)}`,
+      fullName: '(đã xóa theo yêu cầu)',
+      nameFolded: '',
+      familyKey: '',
+      givenKey: '',
+      birthDate: r.birthDate ? `${r.birthDate.slice(0, 4)}-01-01` : null,
+      birthDatePrecision: r.birthDate ? 'YEAR' : null,
+      idNumberSealed: null,
+      idNumberHash: null,
+      idNumberMasked: null,
+      idNumberRawSealed: null,
+      idKind: null,
+      idIssues: [],
+      phone: null,
+      ethnicity: null,
+      communeEnteredCode: null,
+      profile: {},
+      raw: {},
+      // A hash of what the imported row said (name, numbers): goes with them.
+      importDigest: null,
+      erasedAt: c.now,
+      version: r.version + 1,
     });
   }
 }

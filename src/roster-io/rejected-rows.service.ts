@@ -1,0 +1,134 @@
+import { Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { Cron } from '@nestjs/schedule';
+import { DataSource } from 'typeorm';
+import { writeScope, type Principal, type RecordScope } from '../access/principal.js';
+import { AuditAction } from '../audit/audit-event.entity.js';
+import { AuditService } from '../audit/audit.service.js';
+import { escapeLike } from '../common/sql/escape-like.js';
+import { IdNumberVault } from '../personal-data/id-number-vault.js';
+import { openRejectedRow, purgeRejectedRows, sealRejectedRow, type RejectedRowContent } from '../personal-data/rejected-rows.js';
+import { rejectedRowKeys } from '../personal-data/tombstone-keys.js';
+import type { ImportJob } from './import-job.entity.js';
+import { ImportRowError } from './import-job.entity.js';
+
+/** A rejected row as its reader gets it: where, and what it says (opened). */
+export interface OpenedRowError extends RejectedRowContent {
+  sheet: string | null;
+  rowNumber: number;
+  columnName: string | null;
+}
+
+/** Where a rejected row was, and what the importer knew of whose it is. */
+export interface RejectedRowPlace {
+  jobId: string;
+  organization: string;
+  ordinal: number;
+  sheet: string | null;
+  rowNumber: number;
+  columnName: string | null;
+  /** The cells the person keys are read from (as typed). */
+  person: { externalId?: string | null; fullName?: string | null; birthDate?: string | null; idNumber?: string | null };
+  unitPath: string | null;
+}
+
+/**
+ * The unit subtree a rejected row belongs to: its unit's (or its record's) when inside the
+ * importer's own scope, else the importer's subtree (null: the whole organization).
+ */
+export function rejectedRowUnitPath(scope: RecordScope, ...paths: (string | null | undefined)[]): string | null {
+  const own = scope.kind === 'ORGANIZATION' ? scope.unitPath : null;
+  for (const p of paths) if (p && (own === null || p.startsWith(own))) return p;
+  return own;
+}
+
+/**
+ * Rejected import rows: sealed when written, opened only for a caller whose scope covers the row
+ * (each read logged, ids and counts only), deleted after 30 days (at start and daily) and at erasure.
+ */
+@Injectable()
+export class RejectedRowsService implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger('RejectedRows');
+  /** The start-up purge, for whoever wants to wait for it (tests). */
+  started: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly db: DataSource,
+    private readonly vault: IdNumberVault,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** The row to store: sealed content, person keys, scope. */
+  seal(place: RejectedRowPlace, content: RejectedRowContent): Partial<ImportRowError> {
+    return {
+      jobId: place.jobId,
+      ordinal: place.ordinal,
+      sheet: place.sheet,
+      rowNumber: place.rowNumber,
+      columnName: place.columnName,
+      sealed: sealRejectedRow((s) => this.vault.seal(s), content),
+      personKeys: rejectedRowKeys(this.vault, place.organization, place.person),
+      unitPath: place.unitPath,
+    };
+  }
+
+  /**
+   * The rejected rows of a job that the caller's scope covers, in file order, opened; the read is
+   * logged (`ROSTER_READ` for the status query, `EXPORT` for the error file) with the count only.
+   */
+  async read(
+    job: Pick<ImportJob, 'id' | 'organizationCode'>,
+    caller: Principal,
+    how: 'QUERY' | 'FILE',
+    first = 1_000_000,
+  ): Promise<OpenedRowError[]> {
+    const scope = writeScope(caller);
+    if (scope.kind === 'NONE') return [];
+    const unitPath = scope.kind === 'ORGANIZATION' ? scope.unitPath : null;
+    const qb = this.db
+      .getRepository(ImportRowError)
+      .createQueryBuilder('e')
+      .where('e.job_id = :job', { job: job.id })
+      .orderBy('e.ordinal', 'ASC')
+      .take(first);
+    if (unitPath) qb.andWhere(`e.unit_path LIKE :path`, { path: `${escapeLike(unitPath)}%` });
+    const rows = await qb.getMany();
+    await this.audit.record(caller, {
+      action: how === 'QUERY' ? AuditAction.ROSTER_READ : AuditAction.EXPORT,
+      subjectType: 'IMPORT_ERRORS',
+      subjectId: job.id,
+      organization: job.organizationCode,
+      detail: how === 'QUERY' ? { rows: rows.length } : { rows: rows.length, format: 'csv' },
+    });
+    return rows.map((r) => ({
+      sheet: r.sheet,
+      rowNumber: r.rowNumber,
+      columnName: r.columnName,
+      ...openRejectedRow((b) => this.vault.open(b), r.sealed),
+    }));
+  }
+
+  onApplicationBootstrap(): void {
+    // Not awaited: the server listens while old rows go.
+    this.started = this.tick();
+  }
+
+  /** A short-lived process (the CLI) closes only once the start-up purge is done. */
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.started;
+  }
+
+  @Cron('0 15 3 * * *', { name: 'rejected-rows-purge', timeZone: 'Asia/Ho_Chi_Minh' })
+  async tick(): Promise<void> {
+    try {
+      const n = await this.purge(new Date());
+      if (n) this.logger.log(`đã xóa ${n} dòng lỗi nhập quá 30 ngày`);
+    } catch (e) {
+      this.logger.error(`xóa dòng lỗi nhập cũ: ${(e as Error).message}`);
+    }
+  }
+
+  /** Deletes the rejected rows older than 30 days at `now`; returns how many. */
+  purge(now: Date): Promise<number> {
+    return purgeRejectedRows(this.db.manager, now);
+  }
+}
