@@ -106,6 +106,7 @@ describe('the database role of the application', () => {
     expect(grants.audit_event).toEqual(['INSERT', 'SELECT']);
     expect(grants.member_record).toEqual(['DELETE', 'INSERT', 'SELECT', 'UPDATE']);
     expect(grants.record_link).toEqual(['DELETE', 'INSERT', 'SELECT', 'TRUNCATE', 'UPDATE']);
+    expect(grants.audit_chain).toEqual(['SELECT']);
 
     const owner = await createTestDatabase();
     await withClient(owner, (c) => c.query(`CREATE TABLE later_table (id int GENERATED ALWAYS AS IDENTITY, note text)`));
@@ -114,6 +115,49 @@ describe('the database role of the application', () => {
     expect(await runMigrations(owner, null, APP_ROLE)).toEqual([]);
     await insert(appUrlOf(owner));
     expect((await grantsOf(owner)).later_table).toEqual(['DELETE', 'INSERT', 'SELECT', 'UPDATE']);
+  });
+
+  it('chains every audit line at commit; the chain finds a line the superuser changed, deleted or wrote around it', async () => {
+    const ds = t.app.get(DataSource);
+    // Lines written by concurrent transactions of the application still make one chain.
+    await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        ds.transaction(async (em) => {
+          await em.query(`INSERT INTO audit_event (actor_kind, actor_name, action, detail) VALUES ('CLI', 'kiem-thu', 'EXPORT', $1)`, [
+            { rows: i },
+          ]);
+          await em.query(`INSERT INTO audit_event (actor_kind, actor_name, action) VALUES ('CLI', 'kiem-thu', 'IMPORT')`);
+        }),
+      ),
+    );
+    const problems = () => t.sql(`SELECT * FROM audit_chain_problems()`);
+    expect(await problems()).toEqual([]);
+    const [counts] = await t.sql(
+      `SELECT (SELECT count(*)::int FROM audit_event) AS events, (SELECT count(*)::int FROM audit_chain) AS links`,
+    );
+    expect(counts.links).toBe(counts.events);
+    expect(counts.events).toBeGreaterThan(24);
+    // The application's role can read the chain, not write it.
+    expect(await ds.query(`SELECT count(*)::int AS n FROM audit_chain_problems()`)).toEqual([{ n: 0 }]);
+    await expect(ds.query(`DELETE FROM audit_chain`)).rejects.toThrow(/permission denied for table audit_chain/);
+    await expect(ds.query(`INSERT INTO audit_chain (seq, event_id, prev_hash, hash) VALUES (0, 0, '', '')`)).rejects.toThrow(
+      /permission denied for table audit_chain/,
+    );
+
+    // The superuser goes around the append-only triggers: the chain still tells.
+    const ids = (await t.sql<{ id: string }>(`SELECT id FROM audit_event ORDER BY id`)).map((r) => r.id);
+    await withClient(t.ownerDatabaseUrl, async (c) => {
+      await c.query(`SET session_replication_role = replica`);
+      await c.query(`UPDATE audit_event SET actor_name = 'người khác' WHERE id = $1`, [ids[1]]);
+      await c.query(`DELETE FROM audit_event WHERE id = $1`, [ids[3]]);
+      await c.query(`INSERT INTO audit_event (actor_kind, actor_name, action) VALUES ('CLI', 'lén lút', 'EXPORT')`);
+    });
+    const found = await problems();
+    expect(found.map((p) => [p.event_id, p.problem, p.message])).toEqual([
+      [ids[1], 'CHANGED', 'dòng nhật ký đã bị sửa'],
+      [ids[3], 'DELETED', 'dòng nhật ký đã bị xóa'],
+      [expect.any(String), 'UNCHAINED', 'dòng nhật ký được ghi vòng qua chuỗi (không có mắt xích)'],
+    ]);
   });
 
   describe('with an external DATABASE_URL', () => {

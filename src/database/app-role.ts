@@ -9,7 +9,7 @@
  * - only SELECT and INSERT on the append-only tables (the audit log): the role cannot change,
  *   remove or truncate a line, nor alter the table or its triggers (it owns nothing);
  * - TRUNCATE only on the tables the linker rebuilds in one go;
- * - SELECT only on the migrations table;
+ * - SELECT only on the migrations table and on the audit log's hash chain;
  * - USAGE and SELECT on sequences (never UPDATE, so no `setval`).
  */
 
@@ -22,8 +22,8 @@ export const APPEND_ONLY_TABLES: readonly string[] = ['audit_event'];
 /** Tables the linker empties with TRUNCATE before it stores a new run. */
 export const TRUNCATED_BY_APP: readonly string[] = ['record_link', 'record_person', 'record_flag'];
 
-/** Tables the application reads but never writes. */
-export const READ_ONLY_TABLES: readonly string[] = ['migrations'];
+/** Tables the application reads but never writes (the audit chain is written by its trigger, as the owner). */
+export const READ_ONLY_TABLES: readonly string[] = ['migrations', 'audit_chain'];
 
 /** The privileges the application's role gets on one relation. */
 export function privilegesFor(table: string, sequence = false): string[] {
