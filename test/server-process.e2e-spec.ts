@@ -13,6 +13,8 @@ import { totpCode } from '../src/access/totp.js';
  */
 const ROOT = path.resolve(import.meta.dirname, '..');
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lienthong-proc-'));
+// Made readable by all, as an operator's `mkdir` would: the server takes that away.
+fs.chmodSync(dataDir, 0o755);
 const env = (port: number) => ({ ...process.env, DATA_DIR: dataDir, PORT: String(port), DATABASE_URL: '' });
 
 async function freePort(): Promise<number> {
