@@ -191,6 +191,17 @@ describe('the database role of the application', () => {
       expect(messages.join('\n')).not.toContain('WARNING');
     });
 
+    it('says that DATABASE_OWNER_URL is needed when the role alone cannot apply the migrations', async () => {
+      const owner = await createTestDatabase();
+      const empty = `e_${randomBytes(5).toString('hex')}`;
+      await withClient(owner, (c) => c.query(`CREATE DATABASE ${empty}`));
+      const u = new URL(appUrlOf(owner));
+      u.pathname = `/${empty}`;
+      await expect(openDatabase(config({ DATABASE_URL: u.toString() }), log)).rejects.toThrow(
+        /vai trò của DATABASE_URL không được phép áp dụng bản nâng cấp cơ sở dữ liệu \(permission denied for schema public\): hãy đặt DATABASE_OWNER_URL/,
+      );
+    });
+
     it('does not let DATABASE_OWNER_URL come without DATABASE_URL', () => {
       expect(() => loadConfig({ DATABASE_OWNER_URL: `postgres://x@h/${randomBytes(2).toString('hex')}` })).toThrow(
         /DATABASE_OWNER_URL is set without DATABASE_URL/,

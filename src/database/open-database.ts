@@ -41,7 +41,9 @@ export async function openDatabase(config: AppConfig, log: (m: string) => void):
   const key = loadPersonalDataKey(config, log);
   const db = await connections(config, log);
   try {
-    const applied = await runMigrations(db.ownerUrl ?? db.url, key, db.appRole);
+    const applied = await runMigrations(db.ownerUrl ?? db.url, key, db.appRole).catch((e: unknown) => {
+      throw db.ownerUrl ? e : ownerNeeded(e);
+    });
     if (applied.length) log(`applied ${applied.length} migration(s): ${applied.join(', ')}`);
     await checkAppRole(db.url, config.allowOwnerRole, log);
   } catch (e) {
@@ -70,6 +72,16 @@ async function connections(config: AppConfig, log: (m: string) => void): Promise
     description: `embedded PostgreSQL in ${config.dataDir} (port ${embedded.port}, role ${APP_ROLE})`,
     release: () => embedded.release(),
   };
+}
+
+/** A migration refused to DATABASE_URL's role: say who must run it. */
+function ownerNeeded(e: unknown): unknown {
+  const code = (e as { code?: string }).code;
+  if (code !== '42501') return e;
+  return new Error(
+    `vai trò của DATABASE_URL không được phép áp dụng bản nâng cấp cơ sở dữ liệu (${(e as Error).message}): ` +
+      `hãy đặt DATABASE_OWNER_URL là vai trò sở hữu cơ sở dữ liệu / DATABASE_URL's role may not apply the migrations: set DATABASE_OWNER_URL to the owner`,
+  );
 }
 
 async function checkAppRole(url: string, allowOwner: boolean, log: (m: string) => void): Promise<void> {
