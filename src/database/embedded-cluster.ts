@@ -7,6 +7,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { promisify } from 'node:util';
 import { APP_ROLE } from './app-role.js';
+import { ensurePrivateDir, secretFile } from './private-files.js';
 
 const run = promisify(execFile);
 
@@ -51,25 +52,6 @@ interface LockFile {
 }
 
 const SUPERUSER = 'postgres';
-
-/** A folder only its owner can read (and, for the `postgres` user under root, traverse). */
-export function ensurePrivateDir(dir: string): void {
-  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const mode = fs.statSync(dir).mode & 0o777;
-  if (mode & 0o077) fs.chmodSync(dir, mode & 0o700);
-}
-
-/** A secret kept in a 0600 file of DATA_DIR, generated on first use. */
-function secretFile(file: string): string {
-  try {
-    return fs.readFileSync(file, 'utf8').trim();
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
-  }
-  const secret = randomBytes(18).toString('base64url');
-  fs.writeFileSync(file, secret + '\n', { mode: 0o600 });
-  return secret;
-}
 
 export function pgBinaries(): { initdb: string; pgCtl: string; nativeDir: string } {
   const require = createRequire(import.meta.url);

@@ -3,7 +3,8 @@ import type { AppConfig } from '../config/app-config.js';
 import { loadPersonalDataKey, type PersonalDataKey } from '../personal-data/personal-data-key.js';
 import { APP_ROLE, rewriteProblem, roleRights } from './app-role.js';
 import { runMigrations } from './data-source.js';
-import { EmbeddedCluster, ensurePrivateDir } from './embedded-cluster.js';
+import { EmbeddedCluster } from './embedded-cluster.js';
+import { ensurePrivateDir } from './private-files.js';
 
 export interface OpenDatabase {
   /** The application's connection: a role that can add to the audit log but not rewrite it. */
