@@ -7,21 +7,25 @@ import { checkKeyFingerprint } from '../src/personal-data/id-number-vault.js';
 import { decryptText, keyedHash } from '../src/personal-data/personal-data-cipher.js';
 import { parseKey } from '../src/personal-data/personal-data-key.js';
 
-/** Upgrading a database written before ID numbers were sealed, and refusing a wrong key. */
+/** An empty database on the test cluster, as its owner. */
+async function newDatabase(name: string): Promise<string> {
+  const template = process.env.LIENTHONG_TEST_TEMPLATE_URL!;
+  const admin = new pg.Client({ connectionString: template });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const u = new URL(template);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+/** Upgrading a database written before ID numbers were sealed (and before the audit hash chain); refusing a wrong key. */
 describe('the personal-data migration on existing data', () => {
   const key = parseKey(randomBytes(32).toString('base64'), 'test');
   let url: string;
 
   beforeAll(async () => {
-    const template = process.env.LIENTHONG_TEST_TEMPLATE_URL!;
-    const name = `mig_${randomBytes(5).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: template });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const u = new URL(template);
-    u.pathname = `/${name}`;
-    url = u.toString();
+    url = await newDatabase(`mig_${randomBytes(5).toString('hex')}`);
   });
 
   it('seals clear ID numbers already stored, moves the entered form out of raw, and then checks the key', async () => {
@@ -72,6 +76,34 @@ describe('the personal-data migration on existing data', () => {
       );
     } finally {
       await ds.destroy();
+    }
+  }, 60_000);
+
+  it('chains the audit lines written before the hash chain existed, in id order', async () => {
+    const fresh = await newDatabase(`chain_${randomBytes(5).toString('hex')}`);
+    const chain = MIGRATIONS.findIndex((m) => m.name === 'AuditHashChain1763700000013');
+    const before = new DataSource({ ...dataSourceOptions(fresh), migrations: MIGRATIONS.slice(0, chain) });
+    await before.initialize();
+    await before.runMigrations({ transaction: 'each' });
+    for (const action of ['LOGIN', 'EXPORT', 'LOGOUT'])
+      await before.query(
+        `INSERT INTO audit_event (actor_kind, actor_name, action, at) VALUES ('USER', 'quantri', $1, '2026-01-02T03:04:05+07:00')`,
+        [action],
+      );
+    await before.destroy();
+    await runMigrations(fresh);
+    const client = new pg.Client({ connectionString: fresh });
+    await client.connect();
+    try {
+      await client.query(`SET timezone = 'Asia/Ho_Chi_Minh'`); // the check does not depend on the reader's time zone
+      expect((await client.query(`SELECT * FROM audit_chain_problems()`)).rows).toEqual([]);
+      const { rows } = await client.query<{ seq: string; event_id: string; first: boolean }>(
+        `SELECT seq, event_id, prev_hash = '' AS first FROM audit_chain ORDER BY seq`,
+      );
+      const ids = (await client.query<{ id: string }>(`SELECT id FROM audit_event ORDER BY id`)).rows.map((r) => r.id);
+      expect(rows).toEqual(ids.map((id, i) => ({ seq: String(i + 1), event_id: id, first: i === 0 })));
+    } finally {
+      await client.end();
     }
   }, 60_000);
 });

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 import { totpCode } from '../src/access/totp.js';
 
 /**
@@ -12,6 +13,8 @@ import { totpCode } from '../src/access/totp.js';
  */
 const ROOT = path.resolve(import.meta.dirname, '..');
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lienthong-proc-'));
+// Made readable by all, as an operator's `mkdir` would: the server takes that away.
+fs.chmodSync(dataDir, 0o755);
 const env = (port: number) => ({ ...process.env, DATA_DIR: dataDir, PORT: String(port), DATABASE_URL: '' });
 
 async function freePort(): Promise<number> {
@@ -165,6 +168,33 @@ describe('the built server and the CLI on one DATA_DIR', () => {
       expect(me.data!.me.role).toBe('ADMIN');
       expect((await gql('{ me { role } }', {}, serviceToken)).data!.me.role).toBe('DAN_VAN');
       expect(fs.statSync(path.join(dataDir, 'lienthong.key')).mode & 0o777).toBe(0o600);
+
+      // The server connects as the application's role, not as the superuser.
+      const { port } = JSON.parse(fs.readFileSync(path.join(dataDir, 'db.lock.json'), 'utf8')) as { port: number };
+      const superuser = new pg.Client({
+        host: '127.0.0.1',
+        port,
+        user: 'postgres',
+        password: fs.readFileSync(path.join(dataDir, 'pg-password'), 'utf8').trim(),
+        database: 'lienthong',
+      });
+      await superuser.connect();
+      try {
+        const { rows } = await superuser.query<{ usename: string }>(
+          `SELECT DISTINCT usename FROM pg_stat_activity WHERE application_name = $1`,
+          [`lienthong:${server.proc.pid}`],
+        );
+        expect(rows).toEqual([{ usename: 'lienthong_app' }]);
+      } finally {
+        await superuser.end();
+      }
+      // DATA_DIR and what it holds are for its owner only (root lets the postgres user pass through).
+      const mode = (p: string) => fs.statSync(path.join(dataDir, p)).mode & 0o777;
+      expect([0o700, 0o711]).toContain(mode('.'));
+      for (const file of ['pg-password', 'pg-app-password', 'pg.log', 'db.lock.json'])
+        expect({ file, mode: mode(file) }).toEqual({ file, mode: 0o600 });
+      expect(mode('db-clients')).toBe(0o700);
+      expect(mode('pg')).toBe(0o700);
 
       const bad = cli(['user', 'create', '--username', 'x', '--role', 'BOSS']);
       expect(bad.status).toBe(2);

@@ -24,7 +24,10 @@ import { RosterImportService } from '../src/roster-io/roster-import.service.js';
 export interface TestApp {
   app: NestExpressApplication;
   url: string;
+  /** The test database as the application's role (what the app under test and a CLI run use). */
   databaseUrl: string;
+  /** The same database as its owner (the superuser of the test cluster). */
+  ownerDatabaseUrl: string;
   key: PersonalDataKey;
   /** The key as LIENTHONG_KEY text, for a CLI run against this database. */
   keyText: string;
@@ -42,6 +45,10 @@ export interface TestApp {
   logIn(user: TestUser): Promise<string>;
   /** A service token with this role and scope. */
   serviceToken(role: Role, organization?: string, unit?: string): Promise<string>;
+  /**
+   * SQL as the database's OWNER (not the application's role), for setting up and inspecting what
+   * the API cannot reach; the app itself runs as the application's role (see databaseUrl).
+   */
   sql<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
   /** Imports roster rows (CSV lines under `header`) through the real importer, creating units; fails on any rejected row. */
   importRoster(organization: string, header: string, rows: string[]): Promise<void>;
@@ -66,6 +73,7 @@ export interface GqlResult<T> {
   errors?: { message: string; extensions?: { code?: string; problems?: { field: string; value: string | null; message: string }[] } }[];
 }
 
+/** A new database copied from the migrated template; its URL as the owner (see appUrlOf). */
 export async function createTestDatabase(): Promise<string> {
   const template = process.env.LIENTHONG_TEST_TEMPLATE_URL;
   if (!template) throw new Error('LIENTHONG_TEST_TEMPLATE_URL is not set: run the tests through `npm test`');
@@ -83,8 +91,18 @@ export async function createTestDatabase(): Promise<string> {
   return u.toString();
 }
 
+/** The same database as the application's role (the role the server and the CLI use). */
+export function appUrlOf(ownerUrl: string): string {
+  const app = process.env.LIENTHONG_TEST_APP_URL;
+  if (!app) throw new Error('LIENTHONG_TEST_APP_URL is not set: run the tests through `npm test`');
+  const u = new URL(app);
+  u.pathname = new URL(ownerUrl).pathname;
+  return u.toString();
+}
+
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const databaseUrl = await createTestDatabase();
+  const ownerUrl = await createTestDatabase();
+  const databaseUrl = appUrlOf(ownerUrl);
   const config = loadConfig({
     LIENTHONG_KEY: randomBytes(32).toString('base64'),
     // Uploads and downloads pass through DATA_DIR: never the developer's own `.data`.
@@ -96,7 +114,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     PORT: '0',
   });
   const key = parseKey(config.key!, 'LIENTHONG_KEY');
-  await runMigrations(databaseUrl, key);
+  await runMigrations(ownerUrl, key);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl, key), {
     logger: ['error'],
     bodyParser: false,
@@ -105,7 +123,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   const url = `http://127.0.0.1:${address.port}`;
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
+  const pool = new pg.Pool({ connectionString: ownerUrl, max: 2 });
   const auth = app.get(AuthService);
   const gql = async <T>(query: string, variables?: Record<string, unknown>, opts: { token?: string | null } = {}) => {
     const token = opts.token === undefined ? t.adminToken : opts.token;
@@ -121,6 +139,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     app,
     url,
     databaseUrl,
+    ownerDatabaseUrl: ownerUrl,
     key,
     keyText: config.key!,
     adminToken: '',

@@ -6,8 +6,12 @@ export interface AppConfig {
   port: number;
   /** Local folder: the embedded cluster, its lock, keys and exports. */
   dataDir: string;
-  /** An external PostgreSQL; when absent the embedded one in `dataDir` is used. */
+  /** An external PostgreSQL, as the application's role; when absent the embedded one in `dataDir` is used. */
   databaseUrl: string | null;
+  /** `DATABASE_OWNER_URL`: the same database as the role that owns the schema, for migrations and grants. */
+  databaseOwnerUrl: string | null;
+  /** `DATABASE_ALLOW_OWNER=yes`: start even when DATABASE_URL's role could rewrite the audit log (with a warning). */
+  allowOwnerRole: boolean;
   /** GSO code of the province this instance serves (e.g. `11`, `80`), or null. */
   province: string | null;
   production: boolean;
@@ -34,12 +38,23 @@ function reportSchedule(text: string | undefined): PeriodKind[] {
 
 export class ConfigError extends Error {}
 
+function yes(text: string | undefined, name: string): boolean {
+  const t = (text ?? '').trim().toLowerCase();
+  if (['', '0', 'no', 'false'].includes(t)) return false;
+  if (['1', 'yes', 'true'].includes(t)) return true;
+  throw new ConfigError(`${name}='${text}' must be yes or no`);
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT='${env.PORT}' is not a port number (0–65535)`);
   const province = env.PROVINCE?.trim() || null;
   if (province !== null && !/^\d{1,2}$/.test(province))
     throw new ConfigError(`PROVINCE='${province}' is not a province code (two digits, e.g. 11 or 80)`);
+  if (env.DATABASE_OWNER_URL?.trim() && !env.DATABASE_URL?.trim())
+    throw new ConfigError(
+      'DATABASE_OWNER_URL is set without DATABASE_URL: give both (the application role and the owner of the same database)',
+    );
   const sessionMinutes = Number(env.SESSION_MINUTES ?? 60);
   if (!Number.isInteger(sessionMinutes) || sessionMinutes < 1 || sessionMinutes > 24 * 60)
     throw new ConfigError(`SESSION_MINUTES='${env.SESSION_MINUTES}' must be a whole number of minutes from 1 to 1440`);
@@ -47,6 +62,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     port,
     dataDir: path.resolve(env.DATA_DIR?.trim() || '.data'),
     databaseUrl: env.DATABASE_URL?.trim() || null,
+    databaseOwnerUrl: env.DATABASE_OWNER_URL?.trim() || null,
+    allowOwnerRole: yes(env.DATABASE_ALLOW_OWNER, 'DATABASE_ALLOW_OWNER'),
     province: province === null ? null : province.padStart(2, '0'),
     production: env.NODE_ENV === 'production',
     key: env.LIENTHONG_KEY?.trim() || null,

@@ -2,6 +2,7 @@ import { DataSource, type DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from '../../migrations/index.js';
 import { withMigrationKey } from '../../migrations/migration-key.js';
 import type { PersonalDataKey } from '../personal-data/personal-data-key.js';
+import { grantAppRole } from './app-role.js';
 import { ENTITIES } from './entities.js';
 
 /** TypeORM options: the schema comes only from migrations; `synchronize` is never on. */
@@ -14,6 +15,8 @@ export function dataSourceOptions(url: string): DataSourceOptions {
     migrationsTableName: 'migrations',
     synchronize: false,
     uuidExtension: 'pgcrypto',
+    // The migrations create the extensions; the application's role may not.
+    installExtensions: false,
     migrationsRun: false,
     applicationName: `lienthong:${process.pid}`,
     extra: { max: 10 },
@@ -22,13 +25,16 @@ export function dataSourceOptions(url: string): DataSourceOptions {
 
 /**
  * Applies pending migrations, each in its own transaction; returns their names. The key is lent
- * to migrations that must seal data already stored (see migrations/migration-key.ts).
+ * to migrations that must seal data already stored (see migrations/migration-key.ts). `url` is
+ * the owner of the schema. With `appRole`, the owner then grants that role its privileges on
+ * every table (app-role.ts), at every run: a table a migration adds gets them at once.
  */
-export async function runMigrations(url: string, key: PersonalDataKey | null = null): Promise<string[]> {
+export async function runMigrations(url: string, key: PersonalDataKey | null = null, appRole: string | null = null): Promise<string[]> {
   const ds = new DataSource(dataSourceOptions(url));
   await ds.initialize();
   try {
     const done = await withMigrationKey(key, () => ds.runMigrations({ transaction: 'each' }));
+    if (appRole) await ds.transaction((em) => grantAppRole(em, appRole));
     return done.map((m) => m.name);
   } finally {
     await ds.destroy();

@@ -6,6 +6,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { promisify } from 'node:util';
+import { APP_ROLE } from './app-role.js';
+import { ensurePrivateDir, secretFile } from './private-files.js';
 
 const run = promisify(execFile);
 
@@ -13,14 +15,23 @@ const run = promisify(execFile);
  * The embedded PostgreSQL of a DATA_DIR, shared by every process that uses that folder.
  *
  * Layout of DATA_DIR: `pg/` the cluster, `pg.log` its log, `pg-password` the superuser password,
- * `db.lock.json` {ownerPid, port}, `db-clients/<pid>` one file per attached process.
+ * `pg-app-password` the password of the application's role, `db.lock.json` {ownerPid, port},
+ * `db-clients/<pid>` one file per attached process. DATA_DIR and all of it are readable by its
+ * owner only (0700 folders, 0600 files; running as root, DATA_DIR is 0711 so that the `postgres`
+ * user can reach `pg/`).
+ *
+ * Two roles: the superuser (`url`) runs migrations; the application connects as APP_ROLE
+ * (`appUrl`), a LOGIN role that is not a superuser and owns nothing (see app-role.ts).
  *
  * The first process starts the cluster and owns it; the others attach. On exit the owner hands
  * ownership to a live attached process, or stops the cluster when none is left. A cluster left
  * running by an owner that was killed is stopped and restarted, with a message.
  */
 export interface EmbeddedDatabase {
+  /** The superuser: for migrations and the grants that follow them. */
   url: string;
+  /** The application's role, APP_ROLE. */
+  appUrl: string;
   port: number;
   /** True when this process started (or took over) the cluster. */
   owner: boolean;
@@ -121,16 +132,24 @@ export class EmbeddedCluster {
 
   /** Starts or attaches to the cluster of DATA_DIR and makes sure the database exists. */
   async acquire(): Promise<EmbeddedDatabase> {
-    fs.mkdirSync(this.dir, { recursive: true });
-    fs.mkdirSync(this.clientsDir, { recursive: true });
+    ensurePrivateDir(this.dir);
+    ensurePrivateDir(this.clientsDir);
     await this.resolveOsUser();
-    const { port, owner } = await this.withMutex(() => this.startOrAttach());
+    const { port, owner, appPassword } = await this.withMutex(async () => {
+      const started = await this.startOrAttach();
+      try {
+        return { ...started, appPassword: await this.ensureDatabaseAndRole(started.port) };
+      } catch (e) {
+        await this.detach();
+        throw e;
+      }
+    });
     const password = fs.readFileSync(path.join(this.dir, 'pg-password'), 'utf8').trim();
-    const url = `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${this.database}`;
-    await this.ensureDatabase(port, password);
+    const at = `127.0.0.1:${port}/${this.database}`;
     let released = false;
     return {
-      url,
+      url: `postgres://${SUPERUSER}:${encodeURIComponent(password)}@${at}`,
+      appUrl: `postgres://${APP_ROLE}:${encodeURIComponent(appPassword)}@${at}`,
       port,
       owner,
       release: async () => {
@@ -219,7 +238,7 @@ export class EmbeddedCluster {
 
   private writeLock(lock: LockFile): void {
     const tmp = `${this.lockFile}.${process.pid}`;
-    fs.writeFileSync(tmp, JSON.stringify(lock));
+    fs.writeFileSync(tmp, JSON.stringify(lock), { mode: 0o600 });
     fs.renameSync(tmp, this.lockFile);
   }
 
@@ -302,7 +321,9 @@ export class EmbeddedCluster {
       await this.initCluster();
     }
     const logFile = path.join(this.dir, 'pg.log');
-    if (!fs.existsSync(logFile)) fs.writeFileSync(logFile, '');
+    // The server log can quote rows (a refused key names its value): its owner's eyes only.
+    if (!fs.existsSync(logFile)) fs.writeFileSync(logFile, '', { mode: 0o600 });
+    fs.chmodSync(logFile, 0o600);
     this.chownToPostgres(logFile);
     const port = await freePort();
     try {
@@ -329,7 +350,13 @@ export class EmbeddedCluster {
     }
   }
 
-  private async ensureDatabase(port: number, password: string): Promise<void> {
+  /**
+   * Creates the database when missing, and the application's role (its password from
+   * DATA_DIR/pg-app-password, made on first use). Run under the mutex: one process at a time.
+   */
+  private async ensureDatabaseAndRole(port: number): Promise<string> {
+    const password = fs.readFileSync(path.join(this.dir, 'pg-password'), 'utf8').trim();
+    const appPassword = secretFile(path.join(this.dir, 'pg-app-password'));
     const pg = (await import('pg')).default;
     const client = new pg.Client({ host: '127.0.0.1', port, user: SUPERUSER, password, database: 'postgres' });
     await client.connect();
@@ -339,12 +366,17 @@ export class EmbeddedCluster {
         try {
           await client.query(`CREATE DATABASE "${this.database.replace(/"/g, '""')}"`);
         } catch (e) {
-          if ((e as { code?: string }).code !== '42P04') throw e; // created meanwhile by another process
+          if ((e as { code?: string }).code !== '42P04') throw e; // created by a process using another DATA_DIR lock
         }
       }
+      const role = await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [APP_ROLE]);
+      const attributes = 'LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS NOINHERIT';
+      const verb = role.rowCount ? 'ALTER' : 'CREATE';
+      await client.query(`${verb} ROLE ${APP_ROLE} WITH ${attributes} PASSWORD ${client.escapeLiteral(appPassword)}`);
     } finally {
       await client.end();
     }
+    return appPassword;
   }
 
   /** Serializes start/attach/stop between processes sharing DATA_DIR (mkdir is atomic). */

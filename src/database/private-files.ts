@@ -1,0 +1,21 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+
+/** A folder only its owner can read (and, for the `postgres` user under root, traverse). */
+export function ensurePrivateDir(dir: string): void {
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const mode = fs.statSync(dir).mode & 0o777;
+  if (mode & 0o077) fs.chmodSync(dir, mode & 0o700);
+}
+
+/** A secret kept in a 0600 file of DATA_DIR, generated on first use. */
+export function secretFile(file: string): string {
+  try {
+    return fs.readFileSync(file, 'utf8').trim();
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+  }
+  const secret = randomBytes(18).toString('base64url');
+  fs.writeFileSync(file, secret + '\n', { mode: 0o600 });
+  return secret;
+}
