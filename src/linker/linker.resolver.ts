@@ -49,8 +49,8 @@ export class LinkerResolver {
 
   @Allow(Role.ADMIN, Role.DAN_VAN)
   @Query(() => [ReviewPairType], { description: 'Pairs waiting for a decision, strongest first.' })
-  reviewQueue(@Args() args: ReviewQueueArgs): Promise<ReviewPairType[]> {
-    return this.views.reviewQueue(args);
+  reviewQueue(@Args() args: ReviewQueueArgs, @Caller() caller: Principal): Promise<ReviewPairType[]> {
+    return this.views.reviewQueue(args, caller);
   }
 
   @Allow(Role.ADMIN, Role.DAN_VAN)

@@ -40,6 +40,9 @@ import {
   type Model,
 } from './model.js';
 import { writeMachineCsv } from '../roster-io/csv-file.js';
+import type { Principal } from '../access/principal.js';
+import { AuditAction } from '../audit/audit-event.entity.js';
+import { AuditService } from '../audit/audit.service.js';
 
 export interface LinkOptions {
   /** Link automatically at or above this probability. */
@@ -186,6 +189,7 @@ export class LinkerService {
     private readonly db: DataSource,
     private readonly vault: IdNumberVault,
     private readonly records: MemberRecordsService,
+    private readonly audit: AuditService,
   ) {}
 
   async link(options: LinkOptions = {}, progress?: (step: string) => void): Promise<LinkSummary> {
@@ -856,14 +860,15 @@ export class LinkerService {
     return out;
   }
 
-  /** The audit file (`org,ma_ho_so,person_id,ao,flags`, UTF-8, for programs): the number of rows written. */
-  async writeAudit(out: string): Promise<number> {
+  /** The audit file (`org,ma_ho_so,person_id,ao,flags`, UTF-8, for programs): the number of rows written (the export is logged). */
+  async writeAudit(out: string, caller: Principal): Promise<number> {
     const rows = await this.auditRows();
     await writeMachineCsv(
       out,
       ['org', 'ma_ho_so', 'person_id', 'ao', 'flags'],
       rows.map((r) => [r.org, r.code, r.personId, String(r.ao), r.flags.join(';')]),
     );
+    await this.audit.record(caller, { action: AuditAction.EXPORT, subjectType: 'AUDIT_FILE', detail: { rows: rows.length } });
     return rows.length;
   }
 
