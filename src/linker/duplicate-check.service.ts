@@ -111,7 +111,9 @@ export class DuplicateCheckService implements OnModuleInit {
           `Kiểm tra trùng: quá ${DUPLICATE_CHECKS_PER_MINUTE} lần trong một phút. Vui lòng chờ một phút rồi thử lại.`,
         );
       outcome = 'INVALID';
-      found = await this.answer(this.probeOf(input), caller, limit);
+      const probe = this.probeOf(input);
+      outcome = 'FAILED';
+      found = await this.answer(probe, caller, limit);
       outcome = 'ANSWERED';
       return found;
     } finally {
