@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -124,7 +125,7 @@ describe('the linker', () => {
     await linker.link();
     await roster('HND', ['HND-NEW,Phạm Văn Mới,05/06/1970,Nam,,,00004,HND-CHI-1,Đang sinh hoạt']);
     const out = path.join(dir, 'audit.csv');
-    const n = await linker.writeAudit(out);
+    const n = await linker.writeAudit(out, CLI_PRINCIPAL);
     const text = fs.readFileSync(out, 'utf8');
     expect(text.charCodeAt(0)).not.toBe(0xfeff);
     const lines = text.split('\n');
@@ -248,7 +249,7 @@ describe('the linker', () => {
     const asAdmin = await t.gql<Candidates>(query, { i: input });
     expect(asAdmin.data!.possibleDuplicates[0]).toMatchObject({ organization: 'HND', fullName: 'Đinh Văn Phong' });
     // Nobody of that name and phone: nothing to show.
-    const none = await t.gql<Candidates>(query, { i: { fullName: 'Vi Thị Ngọc Khuê', phone: '0999999999' } });
+    const none = await t.gql<Candidates>(query, { i: { fullName: 'Vi Thị Ngọc Khuê', birthDate: '1975', phone: '0999999999' } });
     expect(none.data!.possibleDuplicates).toEqual([]);
     const bad = await t.gql(query, { i: { fullName: 'Đinh Văn Phong', birthDate: '31/02/1975' } });
     expect(bad.errors?.[0].message).toContain('Ngày sinh');
@@ -337,7 +338,7 @@ describe('the linker', () => {
     const dead = await personOf('HND', 'HND-DEAD');
     const idle = await personOf('HND', 'HND-IDLE');
     const out = path.join(dir, 'audit-phantoms.csv');
-    await linker.writeAudit(out);
+    await linker.writeAudit(out, CLI_PRINCIPAL);
     const row = (code: string) =>
       fs
         .readFileSync(out, 'utf8')
@@ -385,5 +386,45 @@ describe('the linker', () => {
     );
     expect(counts.errors).toBeUndefined();
     expect(counts.data!.flagCounts.every((c) => c.organization === 'HND' && c.records > 0)).toBe(true);
+  });
+  it('logs every read of flagged records, the review queue and the audit file, with counts and codes only', async () => {
+    const [{ last }] = await t.sql<{ last: string }>(`SELECT coalesce(max(id), 0)::text AS last FROM audit_event`);
+    const hnd = await t.serviceToken(Role.SECRETARIAT, 'HND');
+    const flagged = await t.gql<{ flaggedRecords: { recordId: string }[] }>(
+      `{ flaggedRecords(commune: "00008") { recordId } }`,
+      {},
+      { token: hnd },
+    );
+    expect(flagged.errors).toBeUndefined();
+    const queue = await t.gql<{ reviewQueue: { recordA: string }[] }>(`{ reviewQueue(first: 20) { recordA } }`);
+    expect(queue.errors).toBeUndefined();
+    const out = path.join(dir, 'audit-cli.csv');
+    const cli = spawnSync(process.execPath, [path.resolve(import.meta.dirname, '../bin/lienthong.js'), 'audit', '--out', out], {
+      env: { ...process.env, DATABASE_URL: t.databaseUrl, LIENTHONG_KEY: t.keyText },
+      encoding: 'utf8',
+    });
+    expect(cli.status).toBe(0);
+    const written = fs.readFileSync(out, 'utf8').split('\n').length - 2;
+    const rows = await t.sql<{ action: string; subject_type: string; organization_code: string | null; detail: Record<string, unknown> }>(
+      `SELECT action, subject_type, organization_code, detail FROM audit_event WHERE id > $1 AND subject_type IN ('FLAGGED_RECORDS', 'REVIEW_QUEUE', 'AUDIT_FILE') ORDER BY id`,
+      [last],
+    );
+    expect(rows).toEqual([
+      {
+        action: 'ROSTER_READ',
+        subject_type: 'FLAGGED_RECORDS',
+        organization_code: 'HND',
+        detail: { rows: flagged.data!.flaggedRecords.length, unit: null, commune: '00008', code: null },
+      },
+      {
+        action: 'ROSTER_READ',
+        subject_type: 'REVIEW_QUEUE',
+        organization_code: null,
+        detail: { pairs: queue.data!.reviewQueue.length, commune: null, minProbability: null, maxProbability: null },
+      },
+      { action: 'EXPORT', subject_type: 'AUDIT_FILE', organization_code: null, detail: { rows: written } },
+    ]);
+    expect(flagged.data!.flaggedRecords.length).toBeGreaterThan(0);
+    expect(written).toBeGreaterThan(0);
   });
 });

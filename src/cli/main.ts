@@ -414,7 +414,7 @@ export function buildProgram(): Command {
     .requiredOption('--out <FILE>', 'the CSV file to write')
     .action(async (o: { out: string }) => {
       await withServices(async (app) => {
-        const n = await app.get(LinkerService).writeAudit(o.out);
+        const n = await app.get(LinkerService).writeAudit(o.out, cliPrincipal(userInfo().username));
         process.stdout.write(`hồ sơ\t${n}\ntệp\t${o.out}\n`);
       });
     });

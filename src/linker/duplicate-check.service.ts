@@ -1,15 +1,14 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { inScope, readScope, type Principal } from '../access/principal.js';
-import { parsePartialDate, toStoredDate } from '../common/dates/partial-date.js';
+import { AuditAction } from '../audit/audit-event.entity.js';
+import { AuditService } from '../audit/audit.service.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import type { FieldProblem } from '../common/errors/field-problem.js';
-import { parseIdNumber } from '../membership/identity/id-number.js';
-import { parseSex } from '../membership/identity/person-name.js';
-import { parsePhone } from '../membership/identity/phone.js';
 import { MemberRecordsService } from '../membership/member-record/member-records.service.js';
 import { MEMBER_STATUS_INFO, type MemberStatus } from '../membership/member-status.js';
 import { IdNumberVault } from '../personal-data/id-number-vault.js';
+import { CallLimiter } from './call-limiter.js';
 import { newPersonId } from './clustering.js';
 import {
   compareBirth,
@@ -20,23 +19,17 @@ import {
   linkDate,
   linkName,
   SimpleLevel,
-  type LinkDate,
   type LinkName,
 } from './compare.js';
+import { answersProbe, parseProbe, probeFields, probeNumbers, probeText, type DuplicateCheckInput, type Probe } from './duplicate-probe.js';
 import { LinkDecision } from './link.entities.js';
 import { DEFAULT_LINK_OPTIONS, LINKED_STATUSES, linkDecision } from './linker.service.js';
 import { explain, score, startingM, typicalU, type Comparison, type Contribution, type Model } from './model.js';
 
-export interface DuplicateCheckInput {
-  fullName: string;
-  birthDate?: string | null;
-  sex?: string | null;
-  idNumber?: string | null;
-  phone?: string | null;
-  communeCode?: string | null;
-  /** The organization the new member joins (a record in it counts as "listed twice"). */
-  organization?: string | null;
-}
+export type { DuplicateCheckInput } from './duplicate-probe.js';
+
+/** Calls a minute a user may make: far above what a secretary types, far below what a search by guessing needs. */
+export const DUPLICATE_CHECKS_PER_MINUTE = 60;
 
 export interface DuplicateCandidate {
   probability: number;
@@ -46,25 +39,13 @@ export interface DuplicateCandidate {
   organization: string;
   communeCode: string | null;
   statusLabel: string;
-  personId: string;
+  /** Null outside the caller's rights (as the record's other fields). */
+  personId: string | null;
   /** Null outside the caller's rights: the candidate is then only "listed in organization X, commune Y". */
   recordId: string | null;
   externalId: string | null;
   fullName: string | null;
   unitCode: string | null;
-}
-
-/** What is compared: a new member as typed, or a record just created. */
-interface Probe {
-  name: LinkName;
-  birth: LinkDate | null;
-  sex: string | null;
-  digits: string | null;
-  idHash: string | null;
-  idKind: string | null;
-  phone: string | null;
-  commune: { code: string | null; candidates: string[] };
-  organization: string | null;
 }
 
 const CANDIDATE_SELECT = `SELECT r.id, r.organization_code, r.external_id, r.full_name, to_char(r.birth_date, 'YYYY-MM-DD') AS birth_date,
@@ -100,11 +81,13 @@ interface CandidateRow {
 @Injectable()
 export class DuplicateCheckService implements OnModuleInit {
   private model: { value: Model; total: number; at: number } | null = null;
+  private readonly limiter = new CallLimiter(DUPLICATE_CHECKS_PER_MINUTE, 60_000);
 
   constructor(
     private readonly db: DataSource,
     private readonly vault: IdNumberVault,
     private readonly records: MemberRecordsService,
+    private readonly audit: AuditService,
   ) {}
 
   onModuleInit(): void {
@@ -112,39 +95,54 @@ export class DuplicateCheckService implements OnModuleInit {
     this.records.onCreated((ids) => this.linkNew(ids));
   }
 
+  /**
+   * The check a secretary runs before adding a member. It answers only a name with a birth date,
+   * with records of that name and birth year (an ID number or phone adds evidence only when exactly
+   * equal); at most DUPLICATE_CHECKS_PER_MINUTE calls a minute per user; every call is in the audit
+   * log with a keyed hash of the probe, never the probe itself.
+   */
   async possibleDuplicates(input: DuplicateCheckInput, caller: Principal, limit = 10): Promise<DuplicateCandidate[]> {
-    const problems: FieldProblem[] = [];
-    const name = linkName(input.fullName ?? '');
-    if (!name.given)
-      throw DomainError.invalidInput([{ field: 'fullName', value: input.fullName, message: 'Họ và tên: không được để trống' }]);
-    const birthParsed = input.birthDate ? parsePartialDate(input.birthDate, { allowYearOnly: true }) : null;
-    if (birthParsed && !birthParsed.ok)
-      problems.push({ field: 'birthDate', value: input.birthDate ?? null, message: `Ngày sinh: ${birthParsed.reason}` });
-    const birth = birthParsed?.ok ? linkDate(toStoredDate(birthParsed.value), birthParsed.value.precision) : null;
-    const sexParsed = input.sex ? parseSex(input.sex) : null;
-    const idParsed = input.idNumber ? parseIdNumber(input.idNumber) : null;
-    if (idParsed && !idParsed.ok)
-      problems.push({ field: 'idNumber', value: input.idNumber ?? null, message: `Số CCCD: ${idParsed.reason}` });
-    const phoneParsed = input.phone ? parsePhone(input.phone) : null;
-    if (phoneParsed && !phoneParsed.ok)
-      problems.push({ field: 'phone', value: input.phone ?? null, message: `Số điện thoại: ${phoneParsed.reason}` });
-    const commune = input.communeCode ? this.records.resolveCommune({ communeCode: input.communeCode }, problems) : null;
-    if (problems.length) throw DomainError.invalidInput(problems);
+    let outcome = 'LIMITED';
+    let found: DuplicateCandidate[] = [];
+    try {
+      if (caller.kind !== 'CLI' && !this.limiter.admit(`${caller.kind}:${caller.id ?? caller.name}`))
+        throw new DomainError(
+          'TOO_MANY_REQUESTS',
+          `Kiểm tra trùng: quá ${DUPLICATE_CHECKS_PER_MINUTE} lần trong một phút. Vui lòng chờ một phút rồi thử lại.`,
+        );
+      outcome = 'INVALID';
+      const probe = this.probeOf(input);
+      outcome = 'FAILED';
+      found = await this.answer(probe, caller, limit);
+      outcome = 'ANSWERED';
+      return found;
+    } finally {
+      await this.logCheck(input, caller, outcome, found);
+    }
+  }
 
-    const digits = idParsed?.ok ? idParsed.value.digits : null;
-    const probe: Probe = {
-      name,
-      birth,
-      sex: sexParsed?.ok ? sexParsed.value : null,
-      digits,
-      idHash: digits ? this.vault.hash(digits).toString('base64') : null,
-      idKind: idParsed?.ok ? idParsed.value.kind : null,
-      phone: phoneParsed?.ok ? phoneParsed.value.number : null,
+  private probeOf(input: DuplicateCheckInput): Probe {
+    const problems: FieldProblem[] = [];
+    const parsed = parseProbe(input, problems);
+    const commune = input.communeCode ? this.records.resolveCommune({ communeCode: input.communeCode }, problems) : null;
+    if (problems.length || !parsed) throw DomainError.invalidInput(problems);
+    return {
+      name: parsed.name,
+      birth: parsed.birth,
+      sex: parsed.sex,
+      // Compared on the keyed hash alone: "one digit off" is never computed for a typed number.
+      digits: null,
+      idHash: parsed.idDigits ? this.vault.hash(parsed.idDigits).toString('base64') : null,
+      idKind: parsed.idKind,
+      phone: parsed.phone,
       commune: { code: commune?.values.communeCode ?? null, candidates: commune?.values.communeCandidates ?? [] },
       organization: input.organization?.toUpperCase() ?? null,
     };
+  }
+
+  private async answer(probe: Probe, caller: Principal, limit: number): Promise<DuplicateCandidate[]> {
     const scope = readScope(caller);
-    return (await this.candidates(probe, null, limit)).map(({ row: r, probability, verdict, explanation }) => {
+    return (await this.candidates(probe, null, limit, answersProbe)).map(({ row: r, probability, verdict, explanation }) => {
       const mine = inScope(scope, { organizationCode: r.organization_code, unitPath: r.unit_path });
       return {
         probability,
@@ -153,12 +151,35 @@ export class DuplicateCheckService implements OnModuleInit {
         organization: r.organization_code,
         communeCode: r.commune_code,
         statusLabel: MEMBER_STATUS_INFO[r.status].label,
-        personId: r.person_id ?? newPersonId(r.id),
+        personId: mine ? (r.person_id ?? newPersonId(r.id)) : null,
         recordId: mine ? r.id : null,
         externalId: mine ? r.external_id : null,
         fullName: mine ? r.full_name : null,
         unitCode: mine ? r.unit_code : null,
       };
+    });
+  }
+
+  /**
+   * One audit row per call, ids and figures only: keyed hashes of the probe, of its ID number (equal
+   * to the records' id_number_hash, so an administrator can see which number was asked about) and of
+   * its phone; the outcome, the fields given, the number of candidates, and the records in scope.
+   */
+  private async logCheck(input: DuplicateCheckInput, caller: Principal, outcome: string, found: DuplicateCandidate[]): Promise<void> {
+    const numbers = probeNumbers(input);
+    await this.audit.record(caller, {
+      action: AuditAction.RECORD_READ,
+      subjectType: 'DUPLICATE_CHECK',
+      detail: {
+        outcome,
+        probe: this.vault.hash(probeText(input)).toString('base64'),
+        idNumberHash: numbers.idDigits ? this.vault.hash(numbers.idDigits).toString('base64') : null,
+        phoneHash: numbers.phone ? this.vault.hash(`phone:${numbers.phone}`).toString('base64') : null,
+        fields: probeFields(input),
+        candidates: found.length,
+        outOfScope: found.filter((c) => !c.recordId).length,
+        records: found.flatMap((c) => (c.recordId ? [c.recordId] : [])),
+      },
     });
   }
 
@@ -230,6 +251,7 @@ export class DuplicateCheckService implements OnModuleInit {
     probe: Probe,
     exclude: string | null,
     limit: number,
+    answers: (c: Comparison) => boolean = () => true,
   ): Promise<
     {
       row: CandidateRow;
@@ -283,6 +305,7 @@ export class DuplicateCheckService implements OnModuleInit {
             : SimpleLevel.DIFFERENT
           : SimpleLevel.MISSING,
       };
+      if (!answers(c)) continue;
       const s = score(
         model,
         c,

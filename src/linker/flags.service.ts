@@ -87,6 +87,13 @@ export class FlagsService {
         ORDER BY p.ao DESC, r.organization_code, r.external_id LIMIT ${Math.min(500, Math.max(1, f.first ?? 50))}`,
       params,
     );
+    await this.audit.record(caller, {
+      action: AuditAction.ROSTER_READ,
+      subjectType: 'FLAGGED_RECORDS',
+      organization: f.organization?.toUpperCase() ?? caller.organization,
+      // Codes only (organization, unit, commune, flag), and how many records were shown.
+      detail: { rows: rows.length, unit: f.unit ?? null, commune: f.commune ?? null, code: f.code ?? null },
+    });
     return rows.map((r) => ({
       recordId: r.id,
       organization: r.organization_code,

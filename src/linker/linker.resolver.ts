@@ -34,7 +34,8 @@ export class LinkerResolver {
 
   @Allow(...PEOPLE_READERS)
   @Query(() => [DuplicateCandidateType], {
-    description: 'Before adding a member: records across all organizations that may be the same person, best first, with explanations.',
+    description:
+      'Before adding a member: given a name and a birth date (a year is enough), records of that name and birth year across all organizations that may be the same person, best first, with explanations. An ID number or phone counts only when exactly equal; 60 calls a minute per user; every call is logged.',
   })
   possibleDuplicates(@Args() { input }: PossibleDuplicatesArgs, @Caller() caller: Principal): Promise<DuplicateCandidateType[]> {
     return this.duplicates.possibleDuplicates(input, caller);
@@ -48,8 +49,8 @@ export class LinkerResolver {
 
   @Allow(Role.ADMIN, Role.DAN_VAN)
   @Query(() => [ReviewPairType], { description: 'Pairs waiting for a decision, strongest first.' })
-  reviewQueue(@Args() args: ReviewQueueArgs): Promise<ReviewPairType[]> {
-    return this.views.reviewQueue(args);
+  reviewQueue(@Args() args: ReviewQueueArgs, @Caller() caller: Principal): Promise<ReviewPairType[]> {
+    return this.views.reviewQueue(args, caller);
   }
 
   @Allow(Role.ADMIN, Role.DAN_VAN)

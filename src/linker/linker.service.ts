@@ -1,9 +1,10 @@
-import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { DataSource, type QueryRunner } from 'typeorm';
 import { MemberStatus } from '../membership/member-status.js';
 import type { IdNumberIssue } from '../membership/identity/id-number.js';
 import { IdNumberVault } from '../personal-data/id-number-vault.js';
-import { copyRows } from '../database/copy-rows.js';
+import { DomainError } from '../common/errors/domain-error.js';
+import { storeLinkResult } from './link-store.js';
 import { todayInVietnam } from '../common/dates/partial-date.js';
 import { MemberRecordsService } from '../membership/member-record/member-records.service.js';
 import type { OrganizationDefinition, Profile } from '../membership/organization/organization-definition.js';
@@ -40,6 +41,9 @@ import {
   type Model,
 } from './model.js';
 import { writeMachineCsv } from '../roster-io/csv-file.js';
+import type { Principal } from '../access/principal.js';
+import { AuditAction } from '../audit/audit-event.entity.js';
+import { AuditService } from '../audit/audit.service.js';
 
 export interface LinkOptions {
   /** Link automatically at or above this probability. */
@@ -48,7 +52,14 @@ export interface LinkOptions {
   review?: number;
   /** A block larger than this is split by commune; still larger, it is skipped (and counted). */
   maxBlock?: number;
+  /** A test's window into the store transaction: the new result written, not yet committed. */
+  onStored?: () => Promise<void>;
 }
+
+/** The advisory lock (two keys: "LT", 7) that lets one linker run at a time in the whole installation. */
+const LINK_LOCK = [0x4c54, 7] as const;
+const LINK_BUSY = 'Một lần liên kết khác đang chạy (ở máy chủ này hoặc máy khác): chờ lần đó xong rồi chạy lại.';
+const INTERRUPTED = 'Lần liên kết bị dừng giữa chừng (máy chủ hoặc lệnh bị tắt): chạy lại `lienthong link`.';
 
 export const DEFAULT_LINK_OPTIONS = { auto: 0.99, review: 0.5, maxBlock: 60 };
 
@@ -181,17 +192,66 @@ const RULES: { name: string; key: string; where: string }[] = [
  * stable ids and every kept pair with its explanation.
  */
 @Injectable()
-export class LinkerService {
+export class LinkerService implements OnApplicationBootstrap {
   constructor(
     private readonly db: DataSource,
     private readonly vault: IdNumberVault,
     private readonly records: MemberRecordsService,
+    private readonly audit: AuditService,
   ) {}
 
+  /**
+   * Links every record. One run at a time in the whole installation: an advisory lock held on the
+   * run's own connection (released when the run ends, or when its process dies); a second caller
+   * gets a CONFLICT error at once.
+   */
   async link(options: LinkOptions = {}, progress?: (step: string) => void): Promise<LinkSummary> {
     const opts = { ...DEFAULT_LINK_OPTIONS, ...options };
     if (!(opts.review > 0 && opts.review < opts.auto && opts.auto < 1))
       throw new Error(`thresholds must satisfy 0 < review (${opts.review}) < auto (${opts.auto}) < 1`);
+    const runner = this.db.createQueryRunner();
+    await runner.connect();
+    try {
+      const [{ ok }] = (await runner.query(`SELECT pg_try_advisory_lock($1, $2) AS ok`, [...LINK_LOCK])) as { ok: boolean }[];
+      if (!ok) throw new DomainError('CONFLICT', LINK_BUSY);
+      try {
+        return await this.run(runner, opts, progress);
+      } finally {
+        await runner.query(`SELECT pg_advisory_unlock($1, $2)`, [...LINK_LOCK]).catch(() => undefined);
+      }
+    } finally {
+      await runner.release();
+    }
+  }
+
+  /**
+   * At start: a run left RUNNING by a process that was killed is marked FAILED — unless a run holds
+   * the lock (it is under way, here or on another machine). The number of runs marked.
+   */
+  async failInterruptedRuns(): Promise<number> {
+    return this.db.transaction(async (em) => {
+      const [{ ok }] = await em.query<{ ok: boolean }[]>(`SELECT pg_try_advisory_xact_lock($1, $2) AS ok`, [...LINK_LOCK]);
+      if (!ok) return 0;
+      const [{ n }] = await em.query<{ n: number }[]>(
+        `WITH failed AS (UPDATE link_run SET status = 'FAILED', finished_at = now(), summary = jsonb_build_object('failure', $1::text)
+                          WHERE status = 'RUNNING' RETURNING 1)
+         SELECT count(*)::int AS n FROM failed`,
+        [INTERRUPTED],
+      );
+      return n;
+    });
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    const n = await this.failInterruptedRuns();
+    if (n) new Logger(LinkerService.name).warn(`marked ${n} interrupted link run(s) FAILED`);
+  }
+
+  private async run(
+    runner: QueryRunner,
+    opts: typeof DEFAULT_LINK_OPTIONS & LinkOptions,
+    progress?: (step: string) => void,
+  ): Promise<LinkSummary> {
     const seconds: Record<string, number> = {};
     let t0 = Date.now();
     const lap = (name: string) => {
@@ -200,8 +260,6 @@ export class LinkerService {
       progress?.(name);
     };
     const run = await this.db.getRepository(LinkRun).save({ startedAt: new Date(), status: 'RUNNING', summary: {} });
-    const runner = this.db.createQueryRunner();
-    await runner.connect();
     try {
       // One consistent snapshot for the whole run, in a temporary table with a dense index per record.
       await runner.query(`DROP TABLE IF EXISTS link_rec`);
@@ -326,8 +384,15 @@ export class LinkerService {
       const phantom = await this.phantomChecks(recs, residents, bridge, personIds, duplicates);
       lap('phantom');
 
-      await this.store(runner, recs, personIds, bridge.verified, phantom, keptList, (k) =>
-        k.c ? score(model, k.c, { nameKey: recs.name[k.a].key, birthKey: recs.birth[k.a]?.key ?? null }, freq).contributions : [],
+      await this.store(
+        runner,
+        recs,
+        personIds,
+        bridge.verified,
+        phantom,
+        keptList,
+        (k) => (k.c ? score(model, k.c, { nameKey: recs.name[k.a].key, birthKey: recs.birth[k.a]?.key ?? null }, freq).contributions : []),
+        opts.onStored,
       );
       lap('store');
 
@@ -367,7 +432,6 @@ export class LinkerService {
       throw e;
     } finally {
       await runner.query(`DROP TABLE IF EXISTS link_rec`).catch(() => undefined);
-      await runner.release();
     }
   }
 
@@ -700,25 +764,21 @@ export class LinkerService {
     return out;
   }
 
-  /** The run's result replaces the previous one in one transaction. */
+  /** The run's result replaces the previous one in one short transaction that no reader waits for (`link-store.ts`). */
   private async store(
-    runner: ReturnType<DataSource['createQueryRunner']>,
+    runner: QueryRunner,
     recs: Records,
     personIds: string[],
     verified: boolean[],
     phantom: { flags: Flag[][]; ao: FlagCode[][] },
     kept: Kept[],
     contributions: (k: Kept) => Contribution[],
+    beforeCommit?: () => Promise<void>,
   ): Promise<void> {
-    await runner.startTransaction();
-    try {
-      // Readers wait the few seconds until the new result is committed, then see all of it.
-      await runner.query(`TRUNCATE record_link, record_person, record_flag`);
-      await copyRows(
-        runner,
-        'record_person',
-        ['record_id', 'person_id', 'verified', 'flags', 'ao', 'ao_reasons'],
-        (function* () {
+    await storeLinkResult(
+      runner,
+      {
+        record_person: (function* () {
           for (let i = 0; i < recs.n; i++)
             yield [
               recs.id[i],
@@ -729,22 +789,12 @@ export class LinkerService {
               phantom.ao[i],
             ];
         })(),
-      );
-      await copyRows(
-        runner,
-        'record_flag',
-        ['record_id', 'code', 'severity', 'message', 'evidence'],
-        (function* () {
+        record_flag: (function* () {
           for (let i = 0; i < recs.n; i++)
             for (const f of phantom.flags[i]) yield [recs.id[i], f.code, f.severity, f.message, JSON.stringify(f.evidence)];
         })(),
-      );
-      await copyRows(
-        runner,
-        'record_link',
-        ['record_a', 'record_b', 'decision', 'probability', 'weight', 'contributions'],
         // Streamed: the explanations of a million pairs are never all in memory at once.
-        (function* () {
+        record_link: (function* () {
           for (const x of kept)
             yield [
               recs.id[x.a],
@@ -755,12 +805,9 @@ export class LinkerService {
               JSON.stringify(contributions(x)),
             ];
         })(),
-      );
-      await runner.commitTransaction();
-    } catch (e) {
-      await runner.rollbackTransaction();
-      throw e;
-    }
+      },
+      beforeCommit,
+    );
   }
 
   /**
@@ -856,14 +903,15 @@ export class LinkerService {
     return out;
   }
 
-  /** The audit file (`org,ma_ho_so,person_id,ao,flags`, UTF-8, for programs): the number of rows written. */
-  async writeAudit(out: string): Promise<number> {
+  /** The audit file (`org,ma_ho_so,person_id,ao,flags`, UTF-8, for programs): the number of rows written (the export is logged). */
+  async writeAudit(out: string, caller: Principal): Promise<number> {
     const rows = await this.auditRows();
     await writeMachineCsv(
       out,
       ['org', 'ma_ho_so', 'person_id', 'ao', 'flags'],
       rows.map((r) => [r.org, r.code, r.personId, String(r.ao), r.flags.join(';')]),
     );
+    await this.audit.record(caller, { action: AuditAction.EXPORT, subjectType: 'AUDIT_FILE', detail: { rows: rows.length } });
     return rows.length;
   }
 

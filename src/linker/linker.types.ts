@@ -118,7 +118,7 @@ export class DuplicateCandidateType {
   @Field() organization: string;
   @Field(() => String, { nullable: true }) communeCode: string | null;
   @Field() statusLabel: string;
-  @Field(() => ID) personId: string;
+  @Field(() => ID, { nullable: true, description: "Null outside the caller's rights." }) personId: string | null;
   @Field(() => ID, { nullable: true }) recordId: string | null;
   @Field(() => String, { nullable: true }) externalId: string | null;
   @Field(() => String, { nullable: true }) fullName: string | null;

@@ -140,13 +140,16 @@ export class PersonViewsService {
   }
 
   /** Pairs waiting for a person's decision, strongest first (filters: organization, commune, probability band). */
-  async reviewQueue(f: {
-    organization?: string | null;
-    commune?: string | null;
-    minProbability?: number | null;
-    maxProbability?: number | null;
-    first?: number | null;
-  }): Promise<ReviewPairView[]> {
+  async reviewQueue(
+    f: {
+      organization?: string | null;
+      commune?: string | null;
+      minProbability?: number | null;
+      maxProbability?: number | null;
+      first?: number | null;
+    },
+    caller: Principal,
+  ): Promise<ReviewPairView[]> {
     const params: unknown[] = [LinkDecision.REVIEW];
     const where = [`l.decision = $1`, `v.record_a IS NULL`];
     if (f.organization) {
@@ -179,6 +182,17 @@ export class PersonViewsService {
         WHERE ${where.join(' AND ')} ORDER BY l.weight DESC, l.record_a, l.record_b LIMIT $${params.push(Math.min(500, Math.max(1, f.first ?? 50)))}`,
       params,
     );
+    await this.audit.record(caller, {
+      action: AuditAction.ROSTER_READ,
+      subjectType: 'REVIEW_QUEUE',
+      organization: f.organization?.toUpperCase() ?? null,
+      detail: {
+        pairs: rows.length,
+        commune: f.commune ?? null,
+        minProbability: f.minProbability ?? null,
+        maxProbability: f.maxProbability ?? null,
+      },
+    });
     return rows.map((r) => ({
       recordA: r.record_a,
       recordB: r.record_b,

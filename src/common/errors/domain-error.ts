@@ -1,7 +1,7 @@
 import type { FieldProblem } from './field-problem.js';
 
 /** Codes a client can act on; the GraphQL error formatter maps them to `extensions.code`. */
-export type DomainErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'FORBIDDEN' | 'UNAUTHENTICATED';
+export type DomainErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'FORBIDDEN' | 'UNAUTHENTICATED' | 'TOO_MANY_REQUESTS';
 
 /** An error the user caused and can fix; its message is Vietnamese and names field and value. */
 export class DomainError extends Error {

@@ -1,0 +1,65 @@
+import type { QueryRunner } from 'typeorm';
+import { copyRows } from '../database/copy-rows.js';
+
+/** A table a linker run writes wholesale: its key and the columns written. */
+interface StoredTable {
+  table: 'record_person' | 'record_flag' | 'record_link';
+  key: string[];
+  columns: string[];
+}
+
+export const STORED_TABLES: StoredTable[] = [
+  { table: 'record_person', key: ['record_id'], columns: ['record_id', 'person_id', 'verified', 'flags', 'ao', 'ao_reasons'] },
+  { table: 'record_flag', key: ['record_id', 'code'], columns: ['record_id', 'code', 'severity', 'message', 'evidence'] },
+  {
+    table: 'record_link',
+    key: ['record_a', 'record_b'],
+    columns: ['record_a', 'record_b', 'decision', 'probability', 'weight', 'contributions'],
+  },
+];
+
+export type StoredRows = Record<StoredTable['table'], Iterable<unknown[]>>;
+
+/**
+ * Replaces the last run's result with this run's without making a reader wait: the new rows are
+ * copied into temporary tables first, then one short transaction deletes the rows that are gone,
+ * updates the rows that changed and inserts the new ones. Only row locks are taken (no TRUNCATE,
+ * whose ACCESS EXCLUSIVE lock blocked every reader of persons until the commit): readers see the
+ * old result until the commit, then all of the new one. `beforeCommit` is a test's window into
+ * the transaction.
+ */
+export async function storeLinkResult(runner: QueryRunner, rows: StoredRows, beforeCommit?: () => Promise<void>): Promise<void> {
+  try {
+    for (const t of STORED_TABLES) {
+      await runner.query(`DROP TABLE IF EXISTS next_${t.table}`);
+      await runner.query(`CREATE TEMP TABLE next_${t.table} (LIKE ${t.table} INCLUDING DEFAULTS)`);
+      await copyRows(runner, `next_${t.table}`, t.columns, rows[t.table]);
+      await runner.query(`ALTER TABLE next_${t.table} ADD PRIMARY KEY (${t.key.join(', ')})`);
+      await runner.query(`ANALYZE next_${t.table}`);
+    }
+    await runner.startTransaction();
+    try {
+      for (const t of STORED_TABLES) for (const statement of applyStatements(t)) await runner.query(statement);
+      await beforeCommit?.();
+      await runner.commitTransaction();
+    } catch (e) {
+      await runner.rollbackTransaction();
+      throw e;
+    }
+  } finally {
+    for (const t of STORED_TABLES) await runner.query(`DROP TABLE IF EXISTS next_${t.table}`).catch(() => undefined);
+  }
+}
+
+/** Delete what is gone, update what changed, insert what is new (unchanged rows are not touched). */
+export function applyStatements(t: StoredTable): string[] {
+  const same = (a: string, b: string) => t.key.map((k) => `${a}.${k} = ${b}.${k}`).join(' AND ');
+  const values = t.columns.filter((c) => !t.key.includes(c));
+  return [
+    `DELETE FROM ${t.table} o WHERE NOT EXISTS (SELECT 1 FROM next_${t.table} n WHERE ${same('n', 'o')})`,
+    `UPDATE ${t.table} o SET ${values.map((c) => `${c} = n.${c}`).join(', ')} FROM next_${t.table} n
+      WHERE ${same('n', 'o')} AND (${values.map((c) => `o.${c}`).join(', ')}) IS DISTINCT FROM (${values.map((c) => `n.${c}`).join(', ')})`,
+    `INSERT INTO ${t.table} (${t.columns.join(', ')}) SELECT ${t.columns.map((c) => `n.${c}`).join(', ')} FROM next_${t.table} n
+      WHERE NOT EXISTS (SELECT 1 FROM ${t.table} o WHERE ${same('n', 'o')}) ON CONFLICT DO NOTHING`,
+  ];
+}
