@@ -83,10 +83,14 @@ export async function createTestDatabase(): Promise<string> {
   return u.toString();
 }
 
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const databaseUrl = await createTestDatabase();
+/**
+ * `env` adds to the test configuration; `reuse` starts a second app on another one's database
+ * and key (a restart, or a second process).
+ */
+export async function createTestApp(env: Record<string, string> = {}, reuse?: Pick<TestApp, 'databaseUrl' | 'keyText'>): Promise<TestApp> {
+  const databaseUrl = reuse?.databaseUrl ?? (await createTestDatabase());
   const config = loadConfig({
-    LIENTHONG_KEY: randomBytes(32).toString('base64'),
+    LIENTHONG_KEY: reuse?.keyText ?? randomBytes(32).toString('base64'),
     // Uploads and downloads pass through DATA_DIR: never the developer's own `.data`.
     DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'lienthong-test-')),
     // The report schedule catches up at start: only the tests of it turn it on.
@@ -163,6 +167,6 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
       fs.rmSync(config.dataDir, { recursive: true, force: true });
     },
   };
-  t.adminToken = await t.logIn(await t.createUser('quantri', Role.ADMIN));
+  t.adminToken = await t.logIn(await t.createUser(reuse ? `quantri-${randomBytes(3).toString('hex')}` : 'quantri', Role.ADMIN));
   return t;
 }
