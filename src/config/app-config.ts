@@ -11,6 +11,8 @@ export interface AppConfig {
   /** GSO code of the province this instance serves (e.g. `11`, `80`), or null. */
   province: string | null;
   production: boolean;
+  /** `GRAPHQL_DEV_TOOLS=true`: introspection and the query page at /graphql (off unless asked; never with NODE_ENV=production). */
+  graphqlDevTools: boolean;
   /** `LIENTHONG_KEY` (the personal-data key) when given; else the key file in `dataDir`. */
   key: string | null;
   /** How long a log-in lasts, in minutes. */
@@ -34,6 +36,14 @@ function reportSchedule(text: string | undefined): PeriodKind[] {
 
 export class ConfigError extends Error {}
 
+function devTools(env: NodeJS.ProcessEnv): boolean {
+  const text = (env.GRAPHQL_DEV_TOOLS ?? '').trim().toLowerCase();
+  if (!['', 'true', 'false'].includes(text)) throw new ConfigError(`GRAPHQL_DEV_TOOLS='${env.GRAPHQL_DEV_TOOLS}' must be true or false`);
+  if (text === 'true' && env.NODE_ENV === 'production')
+    throw new ConfigError('GRAPHQL_DEV_TOOLS=true is for development: not with NODE_ENV=production');
+  return text === 'true';
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT='${env.PORT}' is not a port number (0–65535)`);
@@ -49,6 +59,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     databaseUrl: env.DATABASE_URL?.trim() || null,
     province: province === null ? null : province.padStart(2, '0'),
     production: env.NODE_ENV === 'production',
+    graphqlDevTools: devTools(env),
     key: env.LIENTHONG_KEY?.trim() || null,
     sessionMinutes,
     reportSchedule: reportSchedule(env.REPORT_SCHEDULE),
