@@ -15,7 +15,7 @@ export interface AppConfig {
   graphqlDevTools: boolean;
   /** API requests a token (or an address without one) may make per minute (`API_REQUESTS_PER_MINUTE`, default 600). */
   requestsPerMinute: number;
-  /** Requests of one token running at once (`API_REQUESTS_IN_FLIGHT`, default 8). */
+  /** Requests of one token running at once (`API_REQUESTS_IN_FLIGHT`, default 4). */
   requestsInFlight: number;
   /** Longest a database statement of a GraphQL request may run, in ms (`QUERY_TIMEOUT_SECONDS`, default 30). */
   queryTimeoutMs: number;
@@ -81,7 +81,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     production: env.NODE_ENV === 'production',
     graphqlDevTools: devTools(env),
     requestsPerMinute: wholeNumber(env, 'API_REQUESTS_PER_MINUTE', 600, 10, 1_000_000),
-    requestsInFlight: wholeNumber(env, 'API_REQUESTS_IN_FLIGHT', 8, 1, 1000),
+    requestsInFlight: wholeNumber(env, 'API_REQUESTS_IN_FLIGHT', 4, 1, 1000),
     queryTimeoutMs: queryTimeoutMs(env),
     key: env.LIENTHONG_KEY?.trim() || null,
     sessionMinutes,
