@@ -11,6 +11,7 @@ import { PhantomFlags1763700000009 } from './1763700000009-phantom-flags.js';
 import { Reports1763700000010 } from './1763700000010-reports.js';
 import { AuditHashChain1763700000013 } from './1763700000013-audit-hash-chain.js';
 import { SealedRejectedRows1763700000014 } from './1763700000014-sealed-rejected-rows.js';
+import { LoginThrottle1763700000015 } from './1763700000015-login-throttle.js';
 
 /** Every migration, in order. A new one is added here and committed with its entity change. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   Reports1763700000010,
   AuditHashChain1763700000013,
   SealedRejectedRows1763700000014,
+  LoginThrottle1763700000015,
 ];

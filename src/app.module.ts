@@ -30,7 +30,7 @@ export class AppModule {
           ...GRAPHQL_SCHEMA_OPTIONS,
           path: '/graphql',
           playground: false,
-          introspection: !config.production,
+          introspection: config.graphqlDevTools,
           includeStacktraceInErrorResponses: false,
           formatError: formatGraphqlError,
           // Guards (the AccessGuard) and filters run on field resolvers too: nested paths are checked.
@@ -39,7 +39,7 @@ export class AppModule {
           // Forms and simple GETs cannot post a query: only JSON or a preflighted header (file uploads use their own endpoint).
           csrfPrevention: true,
           allowBatchedHttpRequests: false,
-          validationRules: queryLimitRules(),
+          validationRules: queryLimitRules(undefined, { introspection: config.graphqlDevTools }),
           plugins: [controlCharactersPlugin],
           parseOptions: { maxTokens: MAX_QUERY_TOKENS },
         }),

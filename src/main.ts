@@ -40,7 +40,10 @@ async function bootstrap(): Promise<void> {
     throw e;
   }
   const address = `http://localhost:${config.port}/graphql`;
-  log(`ready in ${Date.now() - started} ms: GraphQL and query page at ${address} (database: ${db.description})`);
+  const page = config.graphqlDevTools
+    ? 'GraphQL and query page'
+    : 'GraphQL (query page and introspection off: GRAPHQL_DEV_TOOLS=true turns them on)';
+  log(`ready in ${Date.now() - started} ms: ${page} at ${address} (database: ${db.description})`);
 }
 
 bootstrap().catch((e: unknown) => {

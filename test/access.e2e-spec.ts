@@ -2,6 +2,8 @@ import { Role } from '../src/access/role.js';
 import { totpCode } from '../src/access/totp.js';
 import { createTestApp, type TestApp, type TestUser } from './test-app.js';
 
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
 /** Log-in with password and TOTP, sessions, service tokens and the audit log of it all. */
 describe('authentication', () => {
   let t: TestApp;
@@ -39,7 +41,7 @@ describe('authentication', () => {
     expect(rows[0].n).toBe('0');
   });
 
-  it('refuses a wrong password, a wrong code and a code used twice, with one message that does not say which', async () => {
+  it('refuses a wrong password, a wrong code and an unknown user with one message that does not say which', async () => {
     const u = await t.createUser('hoa.hpn', Role.SECRETARIAT, 'HPN');
     const wrongPassword = await logIn(u, { password: 'không phải mật khẩu' });
     const wrongCode = await logIn(u, { totpCode: totpCode(u.totpSecret, Date.now() + 10 * 60_000) });
@@ -49,8 +51,13 @@ describe('authentication', () => {
       expect(r.errors![0].message).toContain('Đăng nhập không thành công');
     }
     expect((await logIn(u)).errors).toBeUndefined();
+    // The code just used, with a wrong password: still the message that says nothing.
+    const usedWrongPassword = await logIn(u, { password: 'không phải mật khẩu' });
+    expect(usedWrongPassword.errors![0].message).toContain('Đăng nhập không thành công');
+    // The right password with the code just used: the user is told to wait for the next code.
     const replay = await logIn(u);
     expect(replay.errors![0].extensions!.code).toBe('UNAUTHENTICATED');
+    expect(replay.errors![0].message).toMatch(/đã được dùng: chờ mã mới/);
     const log = await t.sql<{ action: string; reason: string | null }>(
       `SELECT action, detail->>'reason' AS reason FROM audit_event WHERE actor_name IN ('hoa.hpn', 'khong.co.ai') ORDER BY id`,
     );
@@ -59,17 +66,67 @@ describe('authentication', () => {
       { action: 'LOGIN_FAILED', reason: 'BAD_TOTP' },
       { action: 'LOGIN_FAILED', reason: 'UNKNOWN_USER' },
       { action: 'LOGIN', reason: null },
-      { action: 'LOGIN_FAILED', reason: 'BAD_TOTP' },
+      { action: 'LOGIN_FAILED', reason: 'BAD_PASSWORD' },
+      { action: 'LOGIN_FAILED', reason: 'USED_TOTP' },
     ]);
   });
 
-  it('locks a username after five failures, even with the right password afterwards', async () => {
+  it('makes an account wait after five failures, and lets the right password in once the wait is over', async () => {
     const u = await t.createUser('minh.cd', Role.SECRETARIAT, 'CD');
     for (let i = 0; i < 5; i++)
       expect((await logIn(u, { password: `sai mật khẩu lần ${i}` })).errors![0].extensions!.code).toBe('UNAUTHENTICATED');
-    const locked = await logIn(u);
-    expect(locked.errors![0].extensions!.code).toBe('FORBIDDEN');
-    expect(locked.errors![0].message).toMatch(/tạm khóa.*thử lại sau \d+ phút/);
+    const waiting = await logIn(u);
+    expect(waiting.errors![0].extensions!.code).toBe('FORBIDDEN');
+    expect(waiting.errors![0].message).toMatch(/thử lại sau [12] giây/);
+    await sleep(2100);
+    expect((await logIn(u)).errors).toBeUndefined();
+  });
+
+  it('throttles 40 simultaneous wrong passwords across two processes on the same database', async () => {
+    const admin = await t.createUser('quan.tri.hai', Role.ADMIN);
+    const second = await createTestApp({}, t);
+    try {
+      const results = await Promise.all(
+        Array.from({ length: 40 }, (_, i) =>
+          (i % 2 ? second : t).gql(
+            LOGIN,
+            { input: { username: admin.username, password: `đoán mò ${i}`, totpCode: totpCode(admin.totpSecret, Date.now()) } },
+            { token: null },
+          ),
+        ),
+      );
+      // Five attempts are checked at once; each one after them waits 2 s, 4 s… (one more may pass if the burst outlasts a wait).
+      const checked = results.filter((r) => r.errors![0].extensions!.code === 'UNAUTHENTICATED').length;
+      expect(checked).toBeGreaterThanOrEqual(5);
+      expect(checked).toBeLessThanOrEqual(6);
+      expect(results.filter((r) => r.errors![0].message.includes('phải chờ'))).toHaveLength(40 - checked);
+      const log = await t.sql<{ reason: string; n: string }>(
+        `SELECT detail->>'reason' AS reason, count(*) AS n FROM audit_event WHERE actor_name = $1 GROUP BY 1 ORDER BY 1`,
+        [admin.username],
+      );
+      expect(log).toEqual([
+        { reason: 'BAD_PASSWORD', n: String(checked) },
+        { reason: 'THROTTLED', n: String(40 - checked) },
+      ]);
+      // The wait is kept in the database: the other process (as after a restart) makes the right password wait too…
+      const refused = await second.gql(
+        LOGIN,
+        { input: { username: admin.username, password: admin.password, totpCode: totpCode(admin.totpSecret, Date.now()) } },
+        { token: null },
+      );
+      expect(refused.errors![0].message).toMatch(/thử lại sau \d+ giây/);
+      // …and the administrator is not locked out: after the wait the right password works.
+      await sleep(checked === 5 ? 2100 : 4100);
+      const ok = await second.gql<{ logIn: { token: string } }>(
+        LOGIN,
+        { input: { username: admin.username, password: admin.password, totpCode: totpCode(admin.totpSecret, Date.now()) } },
+        { token: null },
+      );
+      expect(ok.errors).toBeUndefined();
+      expect(ok.data!.logIn.token).toMatch(/^lt_ses_/);
+    } finally {
+      await second.close();
+    }
   });
 
   it('ends a session on log-out, on expiry and when the user is disabled', async () => {

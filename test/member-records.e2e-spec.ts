@@ -324,18 +324,4 @@ describe('member records (GraphQL over HTTP)', () => {
     const p = await t.gql<{ provinces: unknown[] }>('{ provinces { code name } }');
     expect(p.data!.provinces).toHaveLength(34);
   });
-
-  it('serves the query page and all its assets from this server (works offline)', async () => {
-    const res = await fetch(`${t.url}/graphql`, { headers: { accept: 'text/html' } });
-    expect(res.status).toBe(200);
-    const html = await res.text();
-    expect(html).toContain('<base href="/graphql-ui/">');
-    const assets = [...html.matchAll(/<(?:script|link)[^>]*?(?:src|href)="([^"]+)"/g)].map((m) => m[1]);
-    expect(assets.length).toBeGreaterThan(0);
-    for (const a of assets) {
-      expect(a).not.toMatch(/^(https?:)?\/\//);
-      const asset = await fetch(`${t.url}/graphql-ui/${a}`);
-      expect([a, asset.status]).toEqual([a, 200]);
-    }
-  });
 });

@@ -100,11 +100,18 @@ export function appUrlOf(ownerUrl: string): string {
   return u.toString();
 }
 
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const ownerUrl = await createTestDatabase();
+/**
+ * `env` adds to the test configuration; `reuse` starts a second app on another one's database
+ * and key (a restart, or a second process).
+ */
+export async function createTestApp(
+  env: Record<string, string> = {},
+  reuse?: Pick<TestApp, 'ownerDatabaseUrl' | 'keyText'>,
+): Promise<TestApp> {
+  const ownerUrl = reuse?.ownerDatabaseUrl ?? (await createTestDatabase());
   const databaseUrl = appUrlOf(ownerUrl);
   const config = loadConfig({
-    LIENTHONG_KEY: randomBytes(32).toString('base64'),
+    LIENTHONG_KEY: reuse?.keyText ?? randomBytes(32).toString('base64'),
     // Uploads and downloads pass through DATA_DIR: never the developer's own `.data`.
     DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'lienthong-test-')),
     // The report schedule catches up at start: only the tests of it turn it on.
@@ -182,6 +189,6 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
       fs.rmSync(config.dataDir, { recursive: true, force: true });
     },
   };
-  t.adminToken = await t.logIn(await t.createUser('quantri', Role.ADMIN));
+  t.adminToken = await t.logIn(await t.createUser(reuse ? `quantri-${randomBytes(3).toString('hex')}` : 'quantri', Role.ADMIN));
   return t;
 }

@@ -12,13 +12,15 @@ import { UnitsService } from '../membership/unit/units.service.js';
 import { IdNumberVault } from '../personal-data/id-number-vault.js';
 import { AccessToken, AccessTokenKind } from './access-token.entity.js';
 import { AppUser } from './app-user.entity.js';
-import { LoginThrottle } from './login-throttle.js';
+import { LoginThrottle, waitText } from './login-throttle.js';
 import { decoyHash, generatePassword, hashPassword, passwordProblem, verifyPassword } from './passwords.js';
 import type { Principal } from './principal.js';
 import { Role } from './role.js';
-import { newTotpSecret, otpauthUri, verifyTotp } from './totp.js';
+import { checkTotp, newTotpSecret, otpauthUri } from './totp.js';
 
 export const TOTP_ISSUER = 'Liên Thông';
+
+const USED_CODE_MESSAGE = 'Mã xác thực này đã được dùng: chờ mã mới (ứng dụng đổi mã mỗi 30 giây) rồi thử lại.';
 
 export const hashToken = (token: string): Buffer => createHash('sha256').update(token).digest();
 const newToken = (prefix: string) => `${prefix}_${randomBytes(32).toString('base64url')}`;
@@ -44,7 +46,7 @@ interface TokenRow {
 /** Users, log-in (password + TOTP), sessions and service tokens. */
 @Injectable()
 export class AuthService {
-  readonly throttle = new LoginThrottle();
+  private readonly throttle: LoginThrottle;
 
   constructor(
     private readonly db: DataSource,
@@ -53,7 +55,9 @@ export class AuthService {
     private readonly organizations: OrganizationsService,
     private readonly units: UnitsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    this.throttle = new LoginThrottle(db);
+  }
 
   /** The principal behind a bearer token, or null when it is unknown, expired, revoked or its user disabled. */
   async authenticate(token: string, clientIp: string | null): Promise<Principal | null> {
@@ -86,34 +90,51 @@ export class AuthService {
     };
   }
 
-  /** Password and TOTP code → a session token valid `SESSION_MINUTES`. Every attempt is logged. */
+  /**
+   * Password and TOTP code → a session token valid `SESSION_MINUTES`. Every attempt is logged; the
+   * attempt is reserved (LoginThrottle) before the password is checked.
+   */
   async logIn(input: { username: string; password: string; totpCode: string }, clientIp: string) {
     const username = input.username.trim().toLowerCase();
-    const now = Date.now();
-    const wait = this.throttle.admit(username, clientIp, now);
     const actor = { kind: 'USER' as const, id: null, name: username || '(trống)', role: null, clientIp };
-    if (wait > 0) {
-      await this.audit.record(actor, { action: AuditAction.LOGIN_FAILED, detail: { reason: 'THROTTLED' } });
-      throw new DomainError(
-        'FORBIDDEN',
-        `Đăng nhập bị tạm khóa do thử sai nhiều lần: thử lại sau ${Math.ceil(wait / 60_000)} phút hoặc báo quản trị viên.`,
-      );
-    }
+    await this.admit(username, clientIp, actor);
+    const now = Date.now();
     const user = await this.db.getRepository(AppUser).findOneBy({ username });
     const passwordOk = await verifyPassword(user?.passwordHash ?? (await decoyHash()), input.password);
-    let step: number | null = null;
-    if (user && passwordOk && !user.disabledAt)
-      step = verifyTotp(this.vault.open(user.totpSecretSealed), input.totpCode.trim(), now, Number(user.totpLastStep));
-    if (!user || !passwordOk || user.disabledAt || step === null) {
-      this.throttle.failed(username, now);
-      const reason = !user ? 'UNKNOWN_USER' : !passwordOk ? 'BAD_PASSWORD' : user.disabledAt ? 'DISABLED' : 'BAD_TOTP';
+    const totp =
+      user && passwordOk && !user.disabledAt
+        ? checkTotp(this.vault.open(user.totpSecretSealed), input.totpCode.trim(), now, Number(user.totpLastStep))
+        : null;
+    if (!user || !passwordOk || user.disabledAt || !totp || totp === 'USED') {
+      const reason = !user ? 'UNKNOWN_USER' : !passwordOk ? 'BAD_PASSWORD' : user.disabledAt ? 'DISABLED' : totp ? 'USED_TOTP' : 'BAD_TOTP';
       await this.audit.record({ ...actor, id: user?.id ?? null }, { action: AuditAction.LOGIN_FAILED, detail: { reason } });
+      // Only who knows the password and the current code learns that the code was already used.
+      if (reason === 'USED_TOTP') throw new DomainError('UNAUTHENTICATED', USED_CODE_MESSAGE);
       throw new DomainError(
         'UNAUTHENTICATED',
         'Đăng nhập không thành công: tên đăng nhập, mật khẩu hoặc mã xác thực (6 số trong ứng dụng xác thực) không đúng.',
       );
     }
-    this.throttle.succeeded(username);
+    const session = await this.openSession(user, totp.step, clientIp, now);
+    await this.throttle.succeeded(username);
+    return session;
+  }
+
+  /** Reserves the attempt for the address and the account, or refuses it (logged) with the wait. */
+  private async admit(username: string, clientIp: string, actor: Parameters<AuditService['record']>[0]): Promise<void> {
+    const byAddress = await this.throttle.reserveAddress(clientIp);
+    const byAccount = byAddress ? 0 : await this.throttle.reserveAccount(username);
+    if (!byAddress && !byAccount) return;
+    await this.audit.record(actor, { action: AuditAction.LOGIN_FAILED, detail: { reason: byAddress ? 'THROTTLED_IP' : 'THROTTLED' } });
+    throw new DomainError(
+      'FORBIDDEN',
+      byAddress
+        ? `Quá nhiều lần đăng nhập từ địa chỉ này: thử lại sau ${waitText(byAddress)} hoặc báo quản trị viên.`
+        : `Tài khoản này vừa bị thử sai nhiều lần nên phải chờ: thử lại sau ${waitText(byAccount)} (mỗi lần sai tiếp theo phải chờ lâu hơn).`,
+    );
+  }
+
+  private async openSession(user: AppUser, step: number, clientIp: string, now: number) {
     const token = newToken('lt_ses');
     const expiresAt = new Date(now + this.config.sessionMinutes * 60_000);
     await this.db.transaction(async (em) => {
@@ -122,8 +143,7 @@ export class AuthService {
         `UPDATE app_user SET totp_last_step = $2, last_login_at = now() WHERE id = $1 AND totp_last_step < $2`,
         [user.id, step],
       );
-      if ((claimed as [unknown, number])[1] !== 1)
-        throw new DomainError('UNAUTHENTICATED', 'Mã xác thực này đã được dùng: chờ mã mới rồi thử lại.');
+      if ((claimed as [unknown, number])[1] !== 1) throw new DomainError('UNAUTHENTICATED', USED_CODE_MESSAGE);
       await em
         .getRepository(AccessToken)
         .insert({ tokenHash: hashToken(token), kind: AccessTokenKind.SESSION, userId: user.id, expiresAt });

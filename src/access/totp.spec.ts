@@ -1,4 +1,4 @@
-import { base32Decode, base32Encode, hotp, otpauthUri, totpCode, verifyTotp } from './totp.js';
+import { base32Decode, base32Encode, checkTotp, hotp, newTotpSecret, otpauthUri, totpCode, verifyTotp } from './totp.js';
 
 // RFC 6238 appendix B (SHA-1, 8 digits) and RFC 4226 appendix D (HOTP, 6 digits).
 const RFC_SECRET = Buffer.from('12345678901234567890', 'ascii');
@@ -40,6 +40,15 @@ describe('TOTP (RFC 6238)', () => {
     expect(verifyTotp(secret, totpCode(secret, now), now, step)).toBeNull();
     expect(verifyTotp(secret, '12345', now)).toBeNull();
     expect(verifyTotp(secret, 'abcdef', now)).toBeNull();
+  });
+
+  it('tells a used code from a wrong one (the user then waits for the next code)', () => {
+    const secret = newTotpSecret();
+    const now = Date.UTC(2026, 10, 21, 8, 0, 10);
+    const step = Math.floor(now / 30_000);
+    expect(checkTotp(secret, totpCode(secret, now), now, step)).toBe('USED');
+    expect(checkTotp(secret, totpCode(secret, now), now, step - 1)).toEqual({ step });
+    expect(checkTotp(secret, totpCode(secret, now - 90_000), now, step)).toBeNull();
   });
 
   it('writes the enrolment link', () => {

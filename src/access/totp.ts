@@ -56,19 +56,27 @@ export function hotp(secret: Buffer, counter: number, digits = DIGITS, algorithm
 
 export const totpCode = (secretBase32: string, unixMs: number): string => hotp(base32Decode(secretBase32), timeStep(unixMs));
 
+/** What a code says: the (new) time step it belongs to, that it was already used, or nothing. */
+export type TotpCheck = { step: number } | 'USED' | null;
+
 /**
- * The time step a code belongs to, allowing one step of clock drift either way, or null. The
- * caller refuses a step at or before the last one used (a code is good once).
+ * The time step a code belongs to, allowing one step of clock drift either way. A code of a step
+ * at or before the last one used is 'USED' (a code is good once: the user waits for the next).
  */
-export function verifyTotp(secretBase32: string, code: string, unixMs: number, lastUsedStep = 0): number | null {
+export function checkTotp(secretBase32: string, code: string, unixMs: number, lastUsedStep = 0): TotpCheck {
   if (!/^\d{6}$/.test(code)) return null;
   const secret = base32Decode(secretBase32);
   const now = timeStep(unixMs);
-  for (const step of [now, now - 1, now + 1]) {
-    if (step <= lastUsedStep) continue;
-    if (timingSafeEqual(Buffer.from(hotp(secret, step)), Buffer.from(code))) return step;
-  }
-  return null;
+  const matching = [now, now - 1, now + 1].filter((step) => timingSafeEqual(Buffer.from(hotp(secret, step)), Buffer.from(code)));
+  const fresh = matching.find((step) => step > lastUsedStep);
+  if (fresh !== undefined) return { step: fresh };
+  return matching.length ? 'USED' : null;
+}
+
+/** The new time step a code belongs to, or null (wrong or already used). */
+export function verifyTotp(secretBase32: string, code: string, unixMs: number, lastUsedStep = 0): number | null {
+  const c = checkTotp(secretBase32, code, unixMs, lastUsedStep);
+  return c && c !== 'USED' ? c.step : null;
 }
 
 /** The enrolment link an authenticator app reads (as a QR code or typed in). */

@@ -15,6 +15,14 @@ export interface AppConfig {
   /** GSO code of the province this instance serves (e.g. `11`, `80`), or null. */
   province: string | null;
   production: boolean;
+  /** `GRAPHQL_DEV_TOOLS=true`: introspection and the query page at /graphql (off unless asked; never with NODE_ENV=production). */
+  graphqlDevTools: boolean;
+  /** API requests a token (or an address without one) may make per minute (`API_REQUESTS_PER_MINUTE`, default 600). */
+  requestsPerMinute: number;
+  /** Requests of one token running at once (`API_REQUESTS_IN_FLIGHT`, default 4). */
+  requestsInFlight: number;
+  /** Longest a database statement of a GraphQL request may run, in ms (`QUERY_TIMEOUT_SECONDS`, default 30). */
+  queryTimeoutMs: number;
   /** `LIENTHONG_KEY` (the personal-data key) when given; else the key file in `dataDir`. */
   key: string | null;
   /** How long a log-in lasts, in minutes. */
@@ -45,6 +53,28 @@ function yes(text: string | undefined, name: string): boolean {
   throw new ConfigError(`${name}='${text}' must be yes or no`);
 }
 
+function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const n = Number(env[name] ?? fallback);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new ConfigError(`${name}='${env[name]}' must be a whole number from ${min} to ${max}`);
+  return n;
+}
+
+function queryTimeoutMs(env: NodeJS.ProcessEnv): number {
+  const s = Number(env.QUERY_TIMEOUT_SECONDS ?? 30);
+  if (!Number.isFinite(s) || s < 0.1 || s > 600)
+    throw new ConfigError(`QUERY_TIMEOUT_SECONDS='${env.QUERY_TIMEOUT_SECONDS}' must be a number of seconds from 0.1 to 600`);
+  return Math.round(s * 1000);
+}
+
+function devTools(env: NodeJS.ProcessEnv): boolean {
+  const text = (env.GRAPHQL_DEV_TOOLS ?? '').trim().toLowerCase();
+  if (!['', 'true', 'false'].includes(text)) throw new ConfigError(`GRAPHQL_DEV_TOOLS='${env.GRAPHQL_DEV_TOOLS}' must be true or false`);
+  if (text === 'true' && env.NODE_ENV === 'production')
+    throw new ConfigError('GRAPHQL_DEV_TOOLS=true is for development: not with NODE_ENV=production');
+  return text === 'true';
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT='${env.PORT}' is not a port number (0–65535)`);
@@ -66,6 +96,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     allowOwnerRole: yes(env.DATABASE_ALLOW_OWNER, 'DATABASE_ALLOW_OWNER'),
     province: province === null ? null : province.padStart(2, '0'),
     production: env.NODE_ENV === 'production',
+    graphqlDevTools: devTools(env),
+    requestsPerMinute: wholeNumber(env, 'API_REQUESTS_PER_MINUTE', 600, 10, 1_000_000),
+    requestsInFlight: wholeNumber(env, 'API_REQUESTS_IN_FLIGHT', 4, 1, 1000),
+    queryTimeoutMs: queryTimeoutMs(env),
     key: env.LIENTHONG_KEY?.trim() || null,
     sessionMinutes,
     reportSchedule: reportSchedule(env.REPORT_SCHEDULE),

@@ -3,6 +3,7 @@ import { Allow, ALL_ROLES, Caller, PEOPLE_READERS } from '../access/access.decor
 import type { Principal } from '../access/principal.js';
 import { Role } from '../access/role.js';
 import { DomainError } from '../common/errors/domain-error.js';
+import { liftStatementTimeout } from '../common/graphql/statement-timeout.js';
 import { parsePeriod } from './period.js';
 import { changesSince } from './report-figures.js';
 import { reasonLabel } from './report-document.js';
@@ -10,6 +11,7 @@ import type { ReportSnapshot } from './report.entities.js';
 import { ReportsService } from './reports.service.js';
 import {
   ReportArgs,
+  REPORT_PAGE,
   ReportPhantomsArgs,
   ReportPhantomType,
   ReportRowPageType,
@@ -44,7 +46,7 @@ export class ReportsResolver {
   @Allow(...ALL_ROLES)
   @Query(() => ReportRowPageType, { description: "A report's rows (organization × commune), with filters." })
   reportRows(@Args() a: ReportRowsArgs): Promise<ReportRowPageType> {
-    return this.service.rows(a.report, a);
+    return this.service.rows(a.report, { ...a, first: a.first ?? REPORT_PAGE });
   }
 
   @Allow(...PEOPLE_READERS)
@@ -52,7 +54,7 @@ export class ReportsResolver {
     description: "A report's suspected phantoms with names and reasons, within the caller's rights (logged).",
   })
   reportPhantoms(@Args() a: ReportPhantomsArgs, @Caller() caller: Principal): Promise<ReportPhantomType[]> {
-    return this.service.phantoms(a.report, caller, a);
+    return this.service.phantoms(a.report, caller, { ...a, first: a.first ?? REPORT_PAGE });
   }
 
   @Allow(Role.ADMIN, Role.DAN_VAN, Role.SECRETARIAT)
@@ -61,6 +63,7 @@ export class ReportsResolver {
       'Computes (or recomputes) the report of a period and scope now; replaces the old one at once. A secretariat: its own organization (or unit) only.',
   })
   async runReport(@Args() a: RunReportArgs, @Caller() caller: Principal): Promise<ReportType> {
+    liftStatementTimeout(); // a long job: the statement timeout of requests does not apply
     return this.toType(await this.service.run(a.period, a.scope, { caller }));
   }
 

@@ -306,7 +306,13 @@ export class ReportsService {
   async phantoms(
     snapshotId: string,
     caller: Principal,
-    f: { organization?: string | null; commune?: string | null; reason?: string | null; first?: number | null } = {},
+    f: {
+      organization?: string | null;
+      commune?: string | null;
+      reason?: string | null;
+      first?: number | null;
+      offset?: number | null;
+    } = {},
   ): Promise<ReportPhantomView[]> {
     assertUuid('report', snapshotId);
     const scope = readScope(caller);
@@ -328,7 +334,8 @@ export class ReportsService {
          FROM report_phantom x JOIN member_record r ON r.id = x.record_id
          LEFT JOIN unit u ON u.id = r.unit_id LEFT JOIN commune c ON c.code = x.commune_code
         WHERE ${where.join(' AND ')}
-        ORDER BY x.organization_code, x.commune_code NULLS LAST, r.name_folded, r.external_id LIMIT ${limit}`,
+        ORDER BY x.organization_code, x.commune_code NULLS LAST, r.name_folded, r.external_id, x.record_id
+        LIMIT ${limit} OFFSET $${params.push(Math.max(0, f.offset ?? 0))}`,
       params,
     );
     await this.audit.record(caller, {

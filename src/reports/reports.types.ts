@@ -128,6 +128,11 @@ export class ReportPhantomType {
   @Field(() => [String]) reasons: string[];
 }
 
+/** A page of report rows or phantoms when `first` is not given (or null), and the largest. */
+export const REPORT_PAGE = 500;
+export const MAX_REPORT_PAGE = 10_000;
+const PAGE_DESCRIPTION = `Page size: ${REPORT_PAGE} when not given, at most ${MAX_REPORT_PAGE}.`;
+
 const PERIOD = /^\d{4}(-(0?[1-9]|1[0-2]|[Qq][1-4]))?$/;
 const PERIOD_MESSAGE = 'period: viết 2026-11 (tháng), 2026-Q4 (quý) hoặc 2026 (năm)';
 
@@ -161,8 +166,14 @@ export class ReportRowsArgs {
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(16) organization?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @Matches(/^\d{5}$/, { message: 'commune: mã xã 5 chữ số' }) commune?:
     string | null;
-  @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(1) @Max(10_000) first?: number | null;
-  @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(0) offset?: number | null;
+  @Field(() => Int, { nullable: true, defaultValue: REPORT_PAGE, description: PAGE_DESCRIPTION })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_REPORT_PAGE)
+  first?: number | null;
+  @Field(() => Int, { nullable: true, description: 'Rows to skip (paging: offset + first).' }) @IsOptional() @IsInt() @Min(0) offset?:
+    number | null;
 }
 
 @ArgsType()
@@ -176,5 +187,12 @@ export class ReportPhantomsArgs {
   @IsString()
   @MaxLength(20)
   reason?: string | null;
-  @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(1) @Max(10_000) first?: number | null;
+  @Field(() => Int, { nullable: true, defaultValue: REPORT_PAGE, description: PAGE_DESCRIPTION })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_REPORT_PAGE)
+  first?: number | null;
+  @Field(() => Int, { nullable: true, description: 'Rows to skip (paging: offset + first).' }) @IsOptional() @IsInt() @Min(0) offset?:
+    number | null;
 }

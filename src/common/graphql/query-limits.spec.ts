@@ -1,8 +1,9 @@
-import { buildSchema, parse, specifiedRules, validate } from 'graphql';
-import { queryLimitRules } from './query-limits.js';
+import { buildSchema, getIntrospectionQuery, parse, specifiedRules, validate } from 'graphql';
+import { QUERY_LIMITS, queryLimitRules } from './query-limits.js';
 
 const schema = buildSchema(`
-  type Query { memberRecords(first: Int): Page, node: Node, organizations: [Org] }
+  type Query { memberRecords(first: Int): Page, node: Node, organizations: [Org], overlap(scope: String): Overlap, flagCounts: [Org] }
+  type Overlap { people: Int }
   type Page { nodes: [Node] }
   type Node { id: ID, child: Node, history: [Node] }
   type Org { code: String }
@@ -39,5 +40,30 @@ describe('query limits', () => {
       ...queryLimitRules(limits),
     ]);
     expect(e.map((x) => x.message).join()).toMatch(/Cannot spread fragment "A" within itself/);
+  });
+
+  it('gives fields that aggregate a province their real weight: one such field a request', () => {
+    const real = (q: string) => validate(schema, parse(q), queryLimitRules(QUERY_LIMITS)).map((e) => e.message);
+    expect(real('{ overlap(scope: "province") { people } }')).toEqual([]);
+    expect(real('{ a: overlap(scope: "province") { people } b: overlap(scope: "org:DTN") { people } }')[0]).toMatch(/chi phí ước tính/);
+    expect(real('{ overlap { people } flagCounts { code } }')[0]).toMatch(/chi phí ước tính/);
+  });
+
+  it("lets the query page's own introspection through when introspection is on, and only then", () => {
+    const introspection = parse(
+      getIntrospectionQuery({
+        descriptions: true,
+        specifiedByUrl: true,
+        directiveIsRepeatable: true,
+        schemaDescription: true,
+        inputValueDeprecation: true,
+      }),
+    );
+    expect(validate(schema, introspection, queryLimitRules(QUERY_LIMITS, { introspection: true }))).toEqual([]);
+    expect(validate(schema, introspection, queryLimitRules(QUERY_LIMITS))[0].message).toMatch(/lồng quá sâu/);
+    const deep = `{ __schema { types { ${'fields { type { '.repeat(8)}name${' } }'.repeat(8)} } } }`;
+    expect(validate(schema, parse(deep), queryLimitRules(QUERY_LIMITS, { introspection: true }))[0].message).toMatch(
+      /introspection lồng quá sâu/,
+    );
   });
 });

@@ -457,10 +457,12 @@ export function encodeCursor(r: Pick<MemberRecord, 'givenKey' | 'nameFolded' | '
   return Buffer.from(JSON.stringify([r.givenKey, r.nameFolded, r.id])).toString('base64url');
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export function decodeCursor(cursor: string): [string, string, string] {
   try {
     const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(v) && v.length === 3 && typeof v[0] === 'string' && typeof v[1] === 'string' && /^[0-9a-f-]{36}$/.test(String(v[2])))
+    if (Array.isArray(v) && v.length === 3 && typeof v[0] === 'string' && typeof v[1] === 'string' && UUID.test(String(v[2])))
       return v as [string, string, string];
   } catch {
     /* fall through */

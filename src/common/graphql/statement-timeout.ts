@@ -1,0 +1,69 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { NextFunction, Request, Response } from 'express';
+import type { DataSource } from 'typeorm';
+
+/**
+ * A statement timeout for the database work of GraphQL requests (README "API limits"): a request
+ * cannot keep the database busy for minutes. Jobs started elsewhere — imports over HTTP, the CLI,
+ * scheduled reports — have none, and a request that starts a long job (`runReport`) lifts it for
+ * the rest of that request. The limit follows the request (AsyncLocalStorage) to each connection
+ * it takes from the pool, is set on it, and is reset before the connection goes back.
+ */
+interface RequestDbLimits {
+  /** 0: none. */
+  statementTimeoutMs: number;
+}
+
+const requestLimits = new AsyncLocalStorage<RequestDbLimits>();
+
+export function statementTimeoutMiddleware(ms: number) {
+  return (_req: Request, _res: Response, next: NextFunction): void => requestLimits.run({ statementTimeoutMs: ms }, next);
+}
+
+/** A long job started by this request (a report computed now): its statements run without the limit. */
+export function liftStatementTimeout(): void {
+  const limits = requestLimits.getStore();
+  if (limits) limits.statementTimeoutMs = 0;
+}
+
+type Release = (err?: unknown) => void;
+interface PoolClient {
+  query(text: string): Promise<unknown>;
+}
+type ConnectCallback = (err: Error | undefined, client: PoolClient | undefined, release: Release) => void;
+interface Pool {
+  connect(cb?: ConnectCallback): unknown;
+}
+
+/** Wraps the connections TypeORM takes from its pool (the driver's `master` pool). */
+export function applyStatementTimeouts(db: DataSource): void {
+  const pool = (db.driver as unknown as { master: Pool }).master;
+  const connect = pool.connect.bind(pool);
+  pool.connect = (cb?: ConnectCallback) => {
+    const ms = requestLimits.getStore()?.statementTimeoutMs ?? 0;
+    if (typeof cb !== 'function' || !ms) return connect(cb);
+    return connect((err, client, release) => {
+      if (err || !client) return cb(err, client, release);
+      client.query(`SET statement_timeout = ${Math.round(ms)}`).then(
+        () => cb(undefined, client, resetting(client, release)),
+        (e: Error) => {
+          release(e);
+          cb(e, undefined, () => undefined);
+        },
+      );
+    });
+  };
+}
+
+const resetting =
+  (client: PoolClient, release: Release): Release =>
+  (err) => {
+    if (err) return release(err);
+    client.query('SET statement_timeout = DEFAULT').then(
+      () => release(),
+      (e: unknown) => release(e),
+    );
+  };
+
+/** PostgreSQL's code for a statement stopped by the timeout (or cancelled). */
+export const QUERY_CANCELED = '57014';

@@ -1,0 +1,34 @@
+import { RequestRate } from './request-rate.js';
+
+describe('RequestRate', () => {
+  it('counts each caller for its own minute and refuses past the rate', () => {
+    const r = new RequestRate({ perMinute: 2, inFlight: 10 });
+    const go = (key: string, now: number) => {
+      const d = r.admit(key, now, true);
+      if (d.counter) d.counter.inFlight--;
+      return d.overRate;
+    };
+    expect([go('a', 0), go('a', 1), go('a', 20_000), go('b', 20_000)]).toEqual([0, 0, 40, 0]);
+    expect(go('a', 60_000)).toBe(0);
+  });
+
+  it('refuses a token with too many requests in flight, not an address', () => {
+    const r = new RequestRate({ perMinute: 100, inFlight: 1 });
+    const first = r.admit('t', 0, true);
+    expect(r.admit('t', 1, true).busy).toBe(true);
+    expect(r.admit('ip', 1, false).busy).toBe(false);
+    expect(r.admit('ip', 2, false).busy).toBe(false);
+    first.counter!.inFlight--;
+    expect(r.admit('t', 3, true).busy).toBe(false);
+  });
+
+  it('forgets callers whose minute is over (the map does not grow without end)', () => {
+    const r = new RequestRate({ perMinute: 100, inFlight: 10 });
+    for (let i = 0; i < 1000; i++) r.admit(`ip:${i}`, 0, false).counter!.inFlight--;
+    const still = r.admit('busy', 0, true);
+    expect(r.size).toBe(1001);
+    r.admit('later', 60_001, false);
+    expect(r.size).toBe(2); // the one still in flight and the new one
+    still.counter!.inFlight--;
+  });
+});

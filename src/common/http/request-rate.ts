@@ -1,0 +1,95 @@
+import { createHash } from 'node:crypto';
+import type { NextFunction, Request, Response } from 'express';
+
+/**
+ * A per-token request rate (per address without a token) and a cap on a token's requests in
+ * flight, on every API path (README "API limits"). Counters live in memory, one minute per
+ * caller, and are swept once a minute: the map holds no more than the callers of the last minutes.
+ */
+export interface RateOptions {
+  perMinute: number;
+  inFlight: number;
+}
+
+interface Counter {
+  count: number;
+  inFlight: number;
+  /** When this caller's current minute began. */
+  windowStart: number;
+}
+
+/** Who is counted: the token (hashed, never kept in clear) or, without one, the address. */
+export function callerKey(req: Request): { key: string; token: boolean } {
+  const header = req.headers.authorization;
+  if (header) return { key: `t:${createHash('sha256').update(header).digest('base64url')}`, token: true };
+  return { key: `ip:${req.ip ?? req.socket.remoteAddress ?? 'unknown'}`, token: false };
+}
+
+export class RequestRate {
+  private readonly counters = new Map<string, Counter>();
+  private lastSweep = 0;
+
+  constructor(private readonly options: RateOptions) {}
+
+  /**
+   * `overRate`: seconds until the caller's minute ends when this request is over the rate;
+   * `busy`: the token has its most requests in flight; otherwise the request is counted (`counter`).
+   */
+  admit(key: string, now: number, limitInFlight: boolean): { overRate: number; busy: boolean; counter: Counter | null } {
+    this.sweep(now);
+    let c = this.counters.get(key);
+    if (!c) this.counters.set(key, (c = { count: 0, inFlight: 0, windowStart: now }));
+    if (now - c.windowStart >= 60_000) Object.assign(c, { count: 0, windowStart: now });
+    if (c.count >= this.options.perMinute)
+      return { overRate: Math.ceil((c.windowStart + 60_000 - now) / 1000), busy: false, counter: null };
+    if (limitInFlight && c.inFlight >= this.options.inFlight) return { overRate: 0, busy: true, counter: null };
+    c.count++;
+    c.inFlight++;
+    return { overRate: 0, busy: false, counter: c };
+  }
+
+  /** Callers being counted. */
+  get size(): number {
+    return this.counters.size;
+  }
+
+  /** Once a minute: callers whose minute is over and who have nothing in flight are forgotten. */
+  private sweep(now: number): void {
+    if (now - this.lastSweep < 60_000) return;
+    this.lastSweep = now;
+    for (const [key, c] of this.counters) if (c.inFlight === 0 && now - c.windowStart >= 60_000) this.counters.delete(key);
+  }
+}
+
+const tooMany = (res: Response, message: string, retryAfter: number) => {
+  res.setHeader('Retry-After', String(Math.max(1, retryAfter)));
+  res.status(429).json({ errors: [{ message, extensions: { code: 'TOO_MANY_REQUESTS' } }] });
+};
+
+/** The middleware; requests without a token share their address's count. */
+export function requestRateLimit(options: RateOptions, rate = new RequestRate(options)) {
+  return (req: Request, res: Response, next: NextFunction): void => {
+    const { key, token } = callerKey(req);
+    const d = rate.admit(key, Date.now(), token);
+    if (d.overRate)
+      return tooMany(
+        res,
+        `Quá nhiều yêu cầu: tối đa ${options.perMinute} yêu cầu mỗi phút cho ${token ? 'một token' : 'một địa chỉ chưa đăng nhập'}; thử lại sau ${d.overRate} giây.`,
+        d.overRate,
+      );
+    if (d.busy)
+      return tooMany(
+        res,
+        `Quá nhiều yêu cầu cùng lúc: tối đa ${options.inFlight} yêu cầu đang chạy cho một token; chờ các yêu cầu trước xong rồi thử lại.`,
+        1,
+      );
+    let done = false;
+    const finish = () => {
+      if (!done) d.counter!.inFlight--;
+      done = true;
+    };
+    res.on('finish', finish);
+    res.on('close', finish);
+    next();
+  };
+}
