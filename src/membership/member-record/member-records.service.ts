@@ -22,7 +22,14 @@ import type { EligibilityIssue, OrganizationDefinition } from '../organization/o
 import { OrganizationsService } from '../organization/organizations.service.js';
 import { Unit } from '../unit/unit.entity.js';
 import { UnitsService, unitNotFound } from '../unit/units.service.js';
-import { deriveIdIssues, normalizeMemberFields, problem, type MemberFieldsInput, type RecordChanges } from './member-input.js';
+import {
+  deriveIdIssues,
+  normalizeMemberFields,
+  parseExternalId,
+  problem,
+  type MemberFieldsInput,
+  type RecordChanges,
+} from './member-input.js';
 import { MemberRecord } from './member-record.entity.js';
 import { MembershipEvent, MembershipEventKind } from './membership-event.entity.js';
 import { applyScope, MemberRecordsRepository, type MemberRecordFilter } from './member-records.repository.js';
@@ -158,8 +165,9 @@ export class MemberRecordsService {
     const def = await this.organizationForRecords(input.organization);
     const today = todayInVietnam();
     const { changes, problems } = normalizeMemberFields(input, { definition: def, today });
-    const externalId = input.externalId.trim();
-    if (!externalId) problems.push(problem('externalId', input.externalId, 'không được để trống'));
+    const code = parseExternalId(input.externalId);
+    if (!code.ok) problems.push(problem('externalId', input.externalId, code.reason));
+    const externalId = code.ok ? code.value : input.externalId.trim();
     const commune = this.resolveCommune(input, problems);
     const status = input.status ?? MemberStatus.ACTIVE;
     const created = await this.db.transaction(async (em) => {
