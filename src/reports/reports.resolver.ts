@@ -5,6 +5,7 @@ import { Role } from '../access/role.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { parsePeriod } from './period.js';
 import { changesSince } from './report-figures.js';
+import { reportBasis } from './report-basis.js';
 import { reasonLabel } from './report-document.js';
 import type { ReportSnapshot } from './report.entities.js';
 import { ReportsService } from './reports.service.js';
@@ -74,6 +75,7 @@ export class ReportsResolver {
       scopeLabel: s.scopeLabel,
       asOf: s.asOfDay,
       final: s.final,
+      basis: reportBasis(s),
       computedAt: s.computedAt,
       computedBy: s.computedBy,
       totals: s.data.totals,
