@@ -561,6 +561,10 @@ describe('reconciliation reports', () => {
     const json = JSON.parse(fs.readFileSync(out, 'utf8')) as { report: { scope: string }; totals: { memberships: number } };
     expect(json.report.scope).toBe('commune:00004');
     expect(r.stdout).toContain(`số lượt\t${json.totals.memberships}`);
+    // For a person: the day as dd/mm/yyyy, and why the report is provisional; the log in Vietnamese.
+    expect(r.stdout).toContain(`đến hết ngày\t${vn(today)}`);
+    expect(r.stdout).toContain(`kỳ\t${current.key} (tạm tính: kỳ ${current.label} chưa kết thúc`);
+    expect(r.stderr).not.toMatch(/\b(attached|applied|started|stopped|migration\(s\))\b/);
     const bad = spawnSync(
       process.execPath,
       [path.resolve(import.meta.dirname, '../bin/lienthong.js'), 'report', '--period', '2026-13', '--out', out],

@@ -30,7 +30,7 @@ export async function openDatabase(config: AppConfig, log: (m: string) => void):
   }
   try {
     const applied = await runMigrations(db.url, key);
-    if (applied.length) log(`applied ${applied.length} migration(s): ${applied.join(', ')}`);
+    if (applied.length) log(`đã cập nhật cấu trúc cơ sở dữ liệu (${applied.length} bản migration): ${applied.join(', ')}`);
   } catch (e) {
     await db.release();
     throw e;

@@ -17,6 +17,7 @@ import { ErasureTombstone } from '../../personal-data/erasure-tombstone.entity.j
 import { fromStoredDate, parsePartialDate, toStoredDate, todayInVietnam } from '../../common/dates/partial-date.js';
 import { assertUuid, DomainError } from '../../common/errors/domain-error.js';
 import type { FieldProblem } from '../../common/errors/field-problem.js';
+import { vietnamDate } from '../../common/dates/vietnam-time.js';
 import { MEMBER_STATUS_INFO, MemberStatus, ENDING_STATUSES } from '../member-status.js';
 import type { EligibilityIssue, OrganizationDefinition } from '../organization/organization-definition.js';
 import { OrganizationsService } from '../organization/organizations.service.js';
@@ -179,7 +180,7 @@ export class MemberRecordsService {
       if (erased && !input.confirmErasedPerson)
         throw new DomainError(
           'CONFLICT',
-          `Người này đã yêu cầu xóa dữ liệu cá nhân ngày ${erased.erasedAt.toISOString().slice(0, 10)} (trùng ${erased.kind === 'ID_NUMBER' ? 'số CCCD' : 'họ tên và ngày sinh'}). Chỉ nhập lại khi người đó đồng ý: gửi lại với confirmErasedPerson = true.`,
+          `Người này đã yêu cầu xóa dữ liệu cá nhân ngày ${vietnamDate(erased.erasedAt)} (trùng ${erased.kind === 'ID_NUMBER' ? 'số CCCD' : 'họ tên và ngày sinh'}). Chỉ nhập lại khi người đó đồng ý: gửi lại với confirmErasedPerson = true.`,
           [{ field: erased.kind === 'ID_NUMBER' ? 'idNumber' : 'fullName', value: null, message: 'Người đã yêu cầu xóa dữ liệu' }],
         );
       const repo = em.getRepository(MemberRecord);
