@@ -137,5 +137,12 @@ describe('inert CSV cells and text that is what it seems', () => {
       expect.stringContaining("Mã đơn vị: '@SUM(1)' không hợp lệ") as string,
       expect.stringContaining('Tên đơn vị: có ký tự ẩn U+200B') as string,
     ]);
+
+    const association = await t.gql(`mutation($i: CreateAssociationInput!) { createAssociation(input: $i) { code } }`, {
+      i: { code: 'CTD', name: 'Hội Chữ thập đỏ\u202e', memberTerm: 'hội viên' },
+    });
+    expect(association.errors?.[0].extensions?.problems).toEqual([
+      { field: 'name', value: 'Hội Chữ thập đỏ\u202e', message: expect.stringContaining('Tên hội: có ký tự ẩn U+202E') as string },
+    ]);
   });
 });
