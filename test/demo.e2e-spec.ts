@@ -85,5 +85,10 @@ describe('the demo province through the CLI', () => {
     const bad = cli('link', '--auto', '1.5');
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('--auto phải là một xác suất');
+    expect(bad.stderr).toMatch(/^lienthong: tùy chọn --auto <P>: giá trị '1\.5' không hợp lệ/);
+    expect(bad.stderr).not.toContain('error:');
+    const missing = cli('audit');
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toBe('lienthong: thiếu tùy chọn bắt buộc --out <FILE> (xem: lienthong --help)\n');
   }, 120_000);
 });

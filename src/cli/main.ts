@@ -37,6 +37,7 @@ import { DEFAULT_LINK_OPTIONS, LinkerService } from '../linker/linker.service.js
 import { checkReportFormat, ReportExportService } from '../reports/report-export.service.js';
 import { ReportsService } from '../reports/reports.service.js';
 import { snapshotProvisionalReason } from '../reports/report-basis.js';
+import { vietnameseUsageError } from './cli-messages.js';
 import { vnDay } from '../reports/report-document.js';
 
 /**
@@ -88,7 +89,7 @@ export function buildProgram(): Command {
   const program = new Command('lienthong')
     .description('Liên Thông — member registry of the mass organizations')
     .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+    .configureOutput({ writeErr: (s) => process.stderr.write(s), outputError: (s, write) => write(vietnameseUsageError(s)) });
 
   const org = program.command('org').description('organizations and associations');
   org
