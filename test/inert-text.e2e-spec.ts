@@ -125,6 +125,13 @@ describe('inert CSV cells and text that is what it seems', () => {
       const problems = r.errors![0].extensions!.problems as { field: string; message: string }[];
       expect(problems.find((p) => p.field === field)?.message).toContain(text);
     }
+    // 100,000 characters of Dân tộc: refused before any work, naming the field and the limit.
+    const long = await t.gql(`mutation($i: CreateMemberRecordInput!) { createMemberRecord(input: $i) { id } }`, {
+      i: { organization: 'HND', externalId: 'HND-7', fullName: 'Lê Văn Bảy', ethnicity: 'K'.repeat(100_000) },
+    });
+    expect(long.status).toBeLessThan(500);
+    expect(long.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(long.errors![0].extensions!.problems![0].message).toMatch(/^Trường 'ethnicity' = 'K{80}': quá dài \(tối đa 60 ký tự\)$/);
     expect(await t.sql(`SELECT 1 FROM member_record WHERE external_id LIKE 'HND%7'`)).toEqual([]);
     const ok = await create({ externalId: 'HND-7', fullName: "H'Hen Niê", ethnicity: 'Ê Đê' });
     expect(ok.errors).toBeUndefined();
