@@ -12,6 +12,7 @@ import { Reports1763700000010 } from './1763700000010-reports.js';
 import { AuditHashChain1763700000013 } from './1763700000013-audit-hash-chain.js';
 import { SealedRejectedRows1763700000014 } from './1763700000014-sealed-rejected-rows.js';
 import { LoginThrottle1763700000015 } from './1763700000015-login-throttle.js';
+import { ProvisionalReports1763700000016 } from './1763700000016-provisional-reports.js';
 
 /** Every migration, in order. A new one is added here and committed with its entity change. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   AuditHashChain1763700000013,
   SealedRejectedRows1763700000014,
   LoginThrottle1763700000015,
+  ProvisionalReports1763700000016,
 ];

@@ -33,7 +33,7 @@ describe('the demo province through the CLI', () => {
       ],
       { env: { ...process.env, DATABASE_URL: t.databaseUrl, LIENTHONG_KEY: t.keyText }, encoding: 'utf8' },
     );
-    expect(r.stderr).toContain('register extract: 1500 people');
+    expect(r.stderr).toContain('trích CSDL dân cư: 1500 người');
     expect(r.status).toBe(0);
     expect(fs.readdirSync(out).sort()).toEqual([
       'CCB.csv',
@@ -47,7 +47,11 @@ describe('the demo province through the CLI', () => {
       'truth.csv',
     ]);
     const truthRows = fs.readFileSync(path.join(out, 'truth.csv'), 'utf8').trim().split('\r\n').length - 1;
-    for (const line of r.stderr.split('\n').filter((l) => / created, /.test(l))) expect(line).toMatch(/, 0 rejected$/);
+    // The log speaks Vietnamese, like the results: six organizations loaded, none with a rejected row.
+    const loaded = r.stderr.split('\n').filter((l) => / mới, \d+ cập nhật, /.test(l));
+    expect(loaded).toHaveLength(6);
+    for (const line of loaded) expect(line).toMatch(/, 0 lỗi$/);
+    expect(r.stderr).toMatch(/đã ghi \d+ hồ sơ của 1500 người vào /);
     return t.sql<{ n: string }>(`SELECT count(*) AS n FROM member_record`).then(([row]) => expect(Number(row.n)).toBe(truthRows));
   }, 120_000);
 
@@ -68,8 +72,10 @@ describe('the demo province through the CLI', () => {
     expect(Number(summary.get('số người'))).toBeGreaterThan(0);
     expect(Number(summary.get('số người'))).toBeLessThan(Number(summary.get('hồ sơ')));
     expect(Number(summary.get('hồ sơ nghi ảo (đang sinh hoạt)'))).toBeGreaterThan(0);
-    expect(link.stderr).toMatch(/blocking id_number: \d+ blocks/);
-    expect(link.stderr).toMatch(/model name: SAME m=/);
+    expect(link.stderr).toMatch(/chia khối id_number: \d+ khối/);
+    expect(link.stderr).toMatch(/mô hình name: SAME m=/);
+    expect(link.stderr).toMatch(/đã lưu \(\d+\.\d giây\)/);
+    expect(link.stderr).not.toMatch(/\b(blocks|pairs|store|scoring|applied|started)\b/);
     const file = path.join(out, 'audit.csv');
     const audit = cli('audit', '--out', file);
     expect(audit.status).toBe(0);
@@ -79,6 +85,11 @@ describe('the demo province through the CLI', () => {
     // Bad options: a one-line reason and exit code 2.
     const bad = cli('link', '--auto', '1.5');
     expect(bad.status).toBe(2);
-    expect(bad.stderr).toContain('--auto must be a probability');
+    expect(bad.stderr).toContain('--auto phải là một xác suất');
+    expect(bad.stderr).toMatch(/^lienthong: tùy chọn --auto <P>: giá trị '1\.5' không hợp lệ/);
+    expect(bad.stderr).not.toContain('error:');
+    const missing = cli('audit');
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toBe('lienthong: thiếu tùy chọn bắt buộc --out <FILE> (xem: lienthong --help)\n');
   }, 120_000);
 });

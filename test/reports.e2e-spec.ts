@@ -2,10 +2,15 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { jest } from '@jest/globals';
+import { Logger } from '@nestjs/common';
 import pg from 'pg';
+import { DataSource } from 'typeorm';
+import { ProvisionalReports1763700000016 } from '../migrations/1763700000016-provisional-reports.js';
 import XLSX from 'xlsx';
 import { Role } from '../src/access/role.js';
 import { todayInVietnam } from '../src/common/dates/partial-date.js';
+import { vietnamTime } from '../src/common/dates/vietnam-time.js';
 import { LinkerService } from '../src/linker/linker.service.js';
 import { MemberRecordsService } from '../src/membership/member-record/member-records.service.js';
 import { MemberStatus } from '../src/membership/member-status.js';
@@ -269,7 +274,7 @@ describe('reconciliation reports', () => {
       expect(r).toEqual([expect.objectContaining({ period: '2026-Q2', outcome: 'BUSY' })]);
       await other.query(`SELECT pg_advisory_unlock($1, $2)`, [0x4c54, 8]);
       const again = await reports.catchUp(new Date('2026-07-10T09:00:00+07:00'), ['QUARTER'], ['province']);
-      expect(again).toEqual([{ period: '2026-Q2', scope: 'province', outcome: 'COMPUTED' }]);
+      expect(again).toMatchObject([{ period: '2026-Q2', scope: 'province', outcome: 'COMPUTED' }]);
     } finally {
       await other.end();
     }
@@ -280,7 +285,7 @@ describe('reconciliation reports', () => {
     const atStart = new Date('2026-09-30T17:30:00Z');
     await reports.run('2026-Q3', null, { now: new Date('2026-09-20T10:00:00+07:00') });
     expect((await reports.find('2026-Q3')).final).toBe(false);
-    expect(await reports.catchUp(atStart, ['QUARTER', 'YEAR'], ['province', 'org:HPN'])).toEqual([
+    expect(await reports.catchUp(atStart, ['QUARTER', 'YEAR'], ['province', 'org:HPN'])).toMatchObject([
       { period: '2026-Q3', scope: 'province', outcome: 'COMPUTED' },
       { period: '2026-Q3', scope: 'org:HPN', outcome: 'COMPUTED' },
       { period: '2025', scope: 'province', outcome: 'COMPUTED' },
@@ -296,17 +301,91 @@ describe('reconciliation reports', () => {
     ]);
   });
 
-  it('has the server catch up its schedule at start', async () => {
+  it('has the server catch up its schedule at start: provisional on an empty database, final after a linker run', async () => {
+    const warn = jest.spyOn(Logger.prototype, 'warn');
     const server = await createTestApp({ REPORT_SCHEDULE: 'month' });
     try {
       await server.app.get(ReportScheduler).started;
       const due = lastEndedPeriod('MONTH', new Date());
       expect(await server.sql(`SELECT period, scope, final, computed_by FROM report_snapshot`)).toEqual([
-        { period: due.key, scope: 'province', final: true, computed_by: 'schedule' },
+        { period: due.key, scope: 'province', final: false, computed_by: 'schedule' },
+      ]);
+      // One line says what it computed, from what, and that it is provisional.
+      const lines = warn.mock.calls.map((c) => String(c[0])).filter((l) => l.startsWith(`báo cáo ${due.key}`));
+      expect(lines).toEqual([
+        `báo cáo ${due.key} province: đã lập, tạm tính (chưa chạy liên kết hồ sơ: mỗi hồ sơ tính là một người; lịch báo cáo sẽ lập lại sau lần liên kết đầu tiên); từ 0 hồ sơ, chưa có lần liên kết nào`,
+      ]);
+      const BASIS = `query($p: String!) { report(period: $p) { final basis { records linkRunId linkRunFinishedAt provisionalReason } } }`;
+      type Basis = { report: { final: boolean; basis: { records: number; linkRunId: string | null; provisionalReason: string | null } } };
+      const before = await server.gql<Basis>(BASIS, { p: due.key });
+      expect(before.data!.report).toEqual({
+        final: false,
+        basis: {
+          records: 0,
+          linkRunId: null,
+          linkRunFinishedAt: null,
+          provisionalReason: expect.stringContaining('chưa chạy liên kết') as string,
+        },
+      });
+      // Nothing new: the schedule leaves it; after a linker run it computes it again, final.
+      const scheduler = server.app.get(ReportsService);
+      expect(await scheduler.catchUp(new Date(), ['MONTH'], ['province'])).toEqual([
+        { period: due.key, scope: 'province', outcome: 'PRESENT' },
+      ]);
+      await server.app.get(LinkerService).link();
+      const [again] = await scheduler.catchUp(new Date(), ['MONTH'], ['province']);
+      expect(again).toMatchObject({
+        outcome: 'COMPUTED',
+        basis: expect.stringMatching(
+          /: đã lập, chính thức; từ 0 hồ sơ, lần liên kết [0-9a-f-]{36} xong lúc \d\d\/\d\d\/\d{4} \d\d:\d\d$/,
+        ) as string,
+      });
+      const after = await server.gql<Basis>(BASIS, { p: due.key });
+      expect(after.data!.report.final).toBe(true);
+      expect(after.data!.report.basis).toMatchObject({ records: 0, linkRunId: expect.any(String) as string, provisionalReason: null });
+      expect(await scheduler.catchUp(new Date(), ['MONTH'], ['province'])).toEqual([
+        { period: due.key, scope: 'province', outcome: 'PRESENT' },
       ]);
     } finally {
+      warn.mockRestore();
       await server.close();
     }
+  });
+
+  it('turns a report stored as final before any linker run into a provisional one (migration 16)', async () => {
+    const last = previousPeriod(current);
+    expect((await reports.run(last.key, null, { now: now() })).final).toBe(true);
+    await t.sql(
+      `INSERT INTO report_snapshot (period, period_kind, scope, scope_label, as_of_day, final, computed_at, computed_by, seconds, data)
+       SELECT '2020', 'YEAR', scope, scope_label, '2020-12-31', true, '2021-01-01T00:00:00+07', 'schedule', 0, data || '{"linkRun": null}'
+         FROM report_snapshot WHERE period = $1 AND scope = 'province'`,
+      [last.key],
+    );
+    const runner = t.app.get(DataSource).createQueryRunner();
+    try {
+      await new ProvisionalReports1763700000016().up(runner);
+    } finally {
+      await runner.release();
+    }
+    expect(await t.sql(`SELECT final FROM report_snapshot WHERE period = '2020'`)).toEqual([{ final: false }]);
+    // One computed after a linker run that finished after its period stays final.
+    expect(await t.sql(`SELECT final FROM report_snapshot WHERE period = $1 AND scope = 'province'`, [last.key])).toEqual([
+      { final: true },
+    ]);
+    const [due] = await reports.catchUp(new Date('2021-01-10T09:00:00+07:00'), ['YEAR'], ['province']);
+    expect(due).toMatchObject({ period: '2020', outcome: 'COMPUTED', basis: expect.stringContaining('chính thức') as string });
+  });
+
+  it('keeps a report provisional while the last linker run finished before its period ended', async () => {
+    // The linker ran in this quarter's time, "before" a quarter that ends at the clock given.
+    const future = new Date(Date.now() + 400 * 86_400_000);
+    const ahead = lastEndedPeriod('QUARTER', future);
+    const s = await reports.run(ahead.key, null, { now: future });
+    expect(s.final).toBe(false);
+    expect(s.data.records).toBe(15);
+    expect(await t.gql(`query($p: String!) { report(period: $p) { basis { provisionalReason } } }`, { p: ahead.key })).toMatchObject({
+      data: { report: { basis: { provisionalReason: expect.stringContaining('xong trước khi kỳ kết thúc') as string } } },
+    });
   });
 
   it('shows every role the aggregates and only readers of records the names, within their rights', async () => {
@@ -386,6 +465,10 @@ describe('reconciliation reports', () => {
     expect(wb.SheetNames).toEqual(['Tổng hợp', 'Theo tổ chức', 'Theo xã', 'Trùng giữa tổ chức', 'Nghi ảo']);
     const rows = (name: string) => XLSX.utils.sheet_to_json<(string | number | null)[]>(wb.Sheets[name], { header: 1, defval: null });
     expect(String(rows('Tổng hợp')[0][0])).toContain('BÁO CÁO RÀ SOÁT, ĐỐI CHIẾU ĐOÀN VIÊN, HỘI VIÊN');
+    // Times as a person in Vietnam reads them; a running period says the report is provisional.
+    expect(String(rows('Tổng hợp')[1][0])).toContain(`(tạm tính: kỳ ${current.label} chưa kết thúc: số liệu còn thay đổi)`);
+    expect(String(rows('Tổng hợp')[1][0])).toContain(`Lập lúc ${vietnamTime(s.computedAt)} (giờ Việt Nam).`);
+    expect(String(rows('Tổng hợp')[1][0])).not.toContain('UTC');
     expect(rows('Tổng hợp').find((r) => r[0] === 'Số lượt (hồ sơ đang sinh hoạt)')![1]).toBe(s.data.totals.memberships);
     const hpnRow = rows('Theo tổ chức').find((r) => r[0] === 'HPN')!;
     expect(hpnRow.slice(1, 4)).toEqual(['Hội Liên hiệp Phụ nữ Việt Nam', 5, 4]);
@@ -421,6 +504,8 @@ describe('reconciliation reports', () => {
       'Xu hướng qua các kỳ',
       'Hội Liên hiệp Phụ nữ Việt Nam',
       'tỷ lệ tập hợp n/a — CSDL dân cư không cho biết ai làm nông nghiệp',
+      `kết lúc ${vietnamTime(s.data.linkRun!.finishedAt)}.`,
+      `Lập lúc ${vietnamTime(s.computedAt)} (giờ Việt Nam)`,
     ])
       expect(text).toContain(phrase);
   });
@@ -476,6 +561,10 @@ describe('reconciliation reports', () => {
     const json = JSON.parse(fs.readFileSync(out, 'utf8')) as { report: { scope: string }; totals: { memberships: number } };
     expect(json.report.scope).toBe('commune:00004');
     expect(r.stdout).toContain(`số lượt\t${json.totals.memberships}`);
+    // For a person: the day as dd/mm/yyyy, and why the report is provisional; the log in Vietnamese.
+    expect(r.stdout).toContain(`đến hết ngày\t${vn(today)}`);
+    expect(r.stdout).toContain(`kỳ\t${current.key} (tạm tính: kỳ ${current.label} chưa kết thúc`);
+    expect(r.stderr).not.toMatch(/\b(attached|applied|started|stopped|migration\(s\))\b/);
     const bad = spawnSync(
       process.execPath,
       [path.resolve(import.meta.dirname, '../bin/lienthong.js'), 'report', '--period', '2026-13', '--out', out],

@@ -344,7 +344,7 @@ describe('roster import and export', () => {
 
     const again = spawnSync(process.execPath, [cli, 'import', '--org', 'NCT', '--batch-size', '200', p], { env, encoding: 'utf8' });
     expect(again.status).toBe(0);
-    expect(again.stderr).toContain('resumed an import of this file');
+    expect(again.stderr).toContain('tiếp tục lần nhập tệp này');
     const [{ n, distinct }] = await t.sql<{ n: string; distinct: string }>(
       `SELECT count(*) AS n, count(DISTINCT external_id) AS distinct FROM member_record WHERE organization_code = 'NCT' AND external_id LIKE 'NCT-%' AND external_id NOT LIKE 'NCT-%-%'`,
     );

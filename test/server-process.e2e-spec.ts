@@ -102,7 +102,7 @@ describe('the built server and the CLI on one DATA_DIR', () => {
     );
     expect(cli.status).toBe(0);
     expect(cli.stdout.trim().split('\n').pop()).toBe('CTD');
-    expect(cli.stderr).toContain('attached to the database');
+    expect(cli.stderr).toContain('dùng chung cơ sở dữ liệu');
     // The server still works after the CLI left, and sees what the CLI wrote.
     expect(await organizations(first.port)).toEqual([...SEVEN, 'CTD']);
 
@@ -111,12 +111,12 @@ describe('the built server and the CLI on one DATA_DIR', () => {
     expect(postmasterAlive()).toBe(true);
 
     const second = await startServer();
-    expect(second.log()).toMatch(/left running .* by a process that was stopped abruptly \(pid \d+\); stopping it and starting again/);
+    expect(second.log()).toMatch(/còn chạy trong .* do một tiến trình bị dừng đột ngột \(pid \d+\); dừng nó rồi khởi động lại/);
     expect(await organizations(second.port)).toEqual([...SEVEN, 'CTD']);
 
     // A second server attaches; when the owner stops, the cluster stays up for it.
     const third = await startServer();
-    expect(third.log()).toContain('attached to the database');
+    expect(third.log()).toContain('dùng chung cơ sở dữ liệu');
     expect(await stop(second, 'SIGTERM')).toBe(0);
     expect(postmasterAlive()).toBe(true);
     expect(await organizations(third.port)).toEqual([...SEVEN, 'CTD']);
@@ -134,7 +134,7 @@ describe('the built server and the CLI on one DATA_DIR', () => {
     try {
       const password = 'Một mật khẩu dài đủ 2026';
       const created = cli(['user', 'create', '--username', 'quantri', '--role', 'ADMIN', '--password-stdin'], `${password}\n`);
-      expect(created.stderr).toContain('created user quantri (ADMIN)');
+      expect(created.stderr).toContain('đã tạo tài khoản quantri (ADMIN)');
       expect(created.status).toBe(0);
       const lines = Object.fromEntries(
         created.stdout
@@ -149,7 +149,7 @@ describe('the built server and the CLI on one DATA_DIR', () => {
       expect(token.status).toBe(0);
       const serviceToken = token.stdout.trim().split('\n').pop()!;
       expect(serviceToken).toMatch(/^lt_svc_/);
-      expect(token.stderr).toContain("created service token 'bao-cao-thang'");
+      expect(token.stderr).toContain("đã tạo mã truy cập dịch vụ 'bao-cao-thang'");
 
       const gql = async (query: string, variables: Record<string, unknown>, bearer?: string) => {
         const res = await fetch(`http://127.0.0.1:${server.port}/graphql`, {
@@ -198,7 +198,7 @@ describe('the built server and the CLI on one DATA_DIR', () => {
 
       const bad = cli(['user', 'create', '--username', 'x', '--role', 'BOSS']);
       expect(bad.status).toBe(2);
-      expect(bad.stderr).toContain("'BOSS' is not a role");
+      expect(bad.stderr).toContain("'BOSS' không phải vai trò");
     } finally {
       await stop(server, 'SIGTERM');
     }

@@ -35,6 +35,9 @@ import { ResidentsService } from '../residents/residents.service.js';
 import { DEFAULT_LINK_OPTIONS, LinkerService } from '../linker/linker.service.js';
 import { checkReportFormat, ReportExportService } from '../reports/report-export.service.js';
 import { ReportsService } from '../reports/reports.service.js';
+import { snapshotProvisionalReason } from '../reports/report-basis.js';
+import { vietnameseUsageError } from './cli-messages.js';
+import { vnDay } from '../reports/report-document.js';
 
 /**
  * `lienthong <command>`: run on the server itself, as a local administrator. Results go to
@@ -42,6 +45,19 @@ import { ReportsService } from '../reports/reports.service.js';
  * with a one-line reason when it could not be.
  */
 const log = (m: string) => process.stderr.write(`[lienthong] ${m}\n`);
+
+/** The linker's steps, as the log names them. */
+const LINK_STEPS: Record<string, string> = {
+  load: 'đã đọc hồ sơ',
+  load_register: 'đã đọc CSDL dân cư',
+  blocking: 'đã chia khối',
+  model: 'đã ước lượng mô hình',
+  scoring: 'đã chấm điểm các cặp',
+  register: 'đã đối chiếu CSDL dân cư',
+  clustering: 'đã gom thành người',
+  phantom: 'đã đánh dấu hồ sơ nghi ảo',
+  store: 'đã lưu',
+};
 
 async function withServices<T>(fn: (app: INestApplicationContext) => Promise<T>): Promise<T> {
   const config = loadConfig();
@@ -58,13 +74,13 @@ async function withServices<T>(fn: (app: INestApplicationContext) => Promise<T>)
 
 const prob = (name: string) => (v: string) => {
   const p = Number(v);
-  if (!(p > 0 && p < 1)) throw new InvalidArgumentError(`${name} must be a probability between 0 and 1 (e.g. 0.99)`);
+  if (!(p > 0 && p < 1)) throw new InvalidArgumentError(`${name} phải là một xác suất lớn hơn 0 và nhỏ hơn 1 (ví dụ 0.99)`);
   return p;
 };
 
 const int = (name: string) => (v: string) => {
   const n = Number(v);
-  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError(`${name} must be a whole number`);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError(`${name} phải là một số nguyên không âm`);
   return n;
 };
 
@@ -72,7 +88,7 @@ export function buildProgram(): Command {
   const program = new Command('lienthong')
     .description('Liên Thông — member registry of the mass organizations')
     .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+    .configureOutput({ writeErr: (s) => process.stderr.write(s), outputError: (s, write) => write(vietnameseUsageError(s)) });
 
   const org = program.command('org').description('organizations and associations');
   org
@@ -106,13 +122,14 @@ export function buildProgram(): Command {
         sex?: string;
         inactivityMonths?: number;
       }) => {
-        if (!/^[A-Z][A-Z0-9_]{1,15}$/.test(o.code)) throw new UsageError(`--code '${o.code}': 2–16 upper-case letters, digits or _`);
-        if (o.sex && o.sex !== 'MALE' && o.sex !== 'FEMALE') throw new UsageError(`--sex '${o.sex}': MALE or FEMALE`);
+        if (!/^[A-Z][A-Z0-9_]{1,15}$/.test(o.code))
+          throw new UsageError(`--code '${o.code}': 2–16 chữ in hoa không dấu, chữ số hoặc _, bắt đầu bằng chữ`);
+        if (o.sex && o.sex !== 'MALE' && o.sex !== 'FEMALE') throw new UsageError(`--sex '${o.sex}': MALE (nam) hoặc FEMALE (nữ)`);
         await withServices(async (app) => {
           const def = await app
             .get(OrganizationsService)
             .createAssociation({ ...o, sex: o.sex as 'MALE' | 'FEMALE' | undefined }, cliPrincipal(userInfo().username));
-          log(`added ${def.code}: ${def.name}`);
+          log(`đã thêm ${def.code}: ${def.name}`);
           process.stdout.write(`${def.code}\n`);
         });
       },
@@ -136,9 +153,9 @@ export function buildProgram(): Command {
             cliPrincipal(userInfo().username),
           );
         log(
-          `created user ${created.user.username} (${created.user.role}${created.user.organizationCode ? ` ${created.user.organizationCode}` : ''})`,
+          `đã tạo tài khoản ${created.user.username} (${created.user.role}${created.user.organizationCode ? ` ${created.user.organizationCode}` : ''})`,
         );
-        log('add the TOTP secret to an authenticator app (or open the otpauth link as a QR code); it is shown only now');
+        log('thêm mã bí mật TOTP vào ứng dụng xác thực (hoặc mở liên kết otpauth dưới dạng mã QR); mã chỉ hiện lần này');
         const out = [`username\t${created.user.username}`];
         if (created.generatedPassword) out.push(`password\t${created.generatedPassword}`);
         out.push(`totp-secret\t${created.totpSecret}`, `otpauth-uri\t${created.otpauthUri}`);
@@ -152,7 +169,7 @@ export function buildProgram(): Command {
     .action(async (o: { username: string }) => {
       await withServices(async (app) => {
         const u = await app.get(AuthService).disableUser(o.username, cliPrincipal(userInfo().username));
-        log(`disabled ${u.username}`);
+        log(`đã khóa tài khoản ${u.username} và kết thúc các phiên của tài khoản`);
       });
     });
   user
@@ -161,7 +178,7 @@ export function buildProgram(): Command {
     .action(async () => {
       await withServices(async (app) => {
         for (const u of await app.get(AuthService).listUsers())
-          process.stdout.write(`${u.username}\t${u.role}\t${u.organizationCode ?? ''}\t${u.disabledAt ? 'disabled' : 'active'}\n`);
+          process.stdout.write(`${u.username}\t${u.role}\t${u.organizationCode ?? ''}\t${u.disabledAt ? 'đã khóa' : 'đang dùng'}\n`);
       });
     });
 
@@ -210,9 +227,9 @@ export function buildProgram(): Command {
             (p) => progress(`${p.rowsRead} dòng: ${p.created} mới, ${p.updated} cập nhật, ${p.unchanged} không đổi, ${p.rejected} lỗi`),
           );
           progress(null);
-          if (s.resumed) log(`resumed an import of this file that had stopped (job ${s.jobId})`);
-          for (const sh of s.sheets) if (sh.note) log(`sheet ${sh.name ?? ''}: ${sh.note}`);
-          if (s.ignoredColumns.length) log(`ignored columns (not in the template): ${s.ignoredColumns.join(', ')}`);
+          if (s.resumed) log(`tiếp tục lần nhập tệp này đã dừng giữa chừng (việc nhập ${s.jobId})`);
+          for (const sh of s.sheets) if (sh.note) log(`trang tính ${sh.name ?? ''}: ${sh.note}`);
+          if (s.ignoredColumns.length) log(`bỏ qua các cột không có trong mẫu: ${s.ignoredColumns.join(', ')}`);
           const out = [
             `dòng\t${s.rowsRead}`,
             `tạo mới\t${s.created}`,
@@ -230,9 +247,7 @@ export function buildProgram(): Command {
           }
           if (s.resultFile) out.push(`tệp có mã\t${s.resultFile}`);
           if (s.created && !s.linked)
-            log(
-              `${s.created} new records: run \`lienthong link\` to link them (an import of more than 1,000 new records waits for one batch run)`,
-            );
+            log(`${s.created} hồ sơ mới: chạy \`lienthong link\` để liên kết (lần nhập trên 1.000 hồ sơ mới chờ một lần liên kết cả đợt)`);
           if (s.missing) {
             out.push(`không có trong tệp\t${s.missing.length}`);
             if (s.missing.length) {
@@ -312,7 +327,7 @@ export function buildProgram(): Command {
         await writeCsvFile(path.join(o.out, 'residents.csv'), RESIDENT_HEADER, demo.residents);
         await writeCsvFile(path.join(o.out, 'truth.csv'), TRUTH_HEADER, demo.truth);
         log(
-          `wrote ${demo.counts.records} records of ${demo.counts.persons} people into ${o.out} (planted: ${Object.entries(demo.counts)
+          `đã ghi ${demo.counts.records} hồ sơ của ${demo.counts.persons} người vào ${o.out} (cài sẵn: ${Object.entries(demo.counts)
             .filter(([k]) => /^[A-Z]/.test(k))
             .map(([k, n]) => `${k} ${n}`)
             .join(', ')})`,
@@ -330,10 +345,10 @@ export function buildProgram(): Command {
                   (p) => progress(`${org}: ${p.rowsRead} dòng`),
                 );
               progress(null);
-              log(`${org}: ${s.created} created, ${s.updated} updated, ${s.unchanged} unchanged, ${s.rejected} rejected`);
+              log(`${org}: ${s.created} mới, ${s.updated} cập nhật, ${s.unchanged} không đổi, ${s.rejected} lỗi`);
             }
             const r = await app.get(ResidentsService).import(path.join(o.out, 'residents.csv'), cliPrincipal(userInfo().username));
-            log(`register extract: ${r.rows} people in ${r.communes} communes`);
+            log(`trích CSDL dân cư: ${r.rows} người ở ${r.communes} xã`);
           });
         process.stdout.write(`${o.out}\n`);
       },
@@ -350,7 +365,7 @@ export function buildProgram(): Command {
         const { rows } = await app
           .get(RosterExportService)
           .export({ organization: o.org.toUpperCase(), unit: o.unit, format: o.format, out: o.out }, cliPrincipal(userInfo().username));
-        log(`exported ${rows} records`);
+        log(`đã xuất ${rows} hồ sơ`);
         process.stdout.write(`${o.out}\n`);
       });
     });
@@ -373,20 +388,22 @@ export function buildProgram(): Command {
     .option('--auto <P>', 'link automatically at or above this probability', prob('--auto'), DEFAULT_LINK_OPTIONS.auto)
     .option('--review <P>', 'send to review at or above this probability', prob('--review'), DEFAULT_LINK_OPTIONS.review)
     .action(async (o: { auto: number; review: number }) => {
-      if (!(o.review < o.auto)) throw new UsageError(`--review (${o.review}) must be below --auto (${o.auto})`);
+      if (!(o.review < o.auto)) throw new UsageError(`--review (${o.review}) phải nhỏ hơn --auto (${o.auto})`);
       await withServices(async (app) => {
         const started = Date.now();
         const s = await app
           .get(LinkerService)
-          .link({ auto: o.auto, review: o.review }, (step) => log(`${step} (${((Date.now() - started) / 1000).toFixed(1)} s)`));
+          .link({ auto: o.auto, review: o.review }, (step) =>
+            log(`${LINK_STEPS[step] ?? step} (${((Date.now() - started) / 1000).toFixed(1)} giây)`),
+          );
         for (const b of s.blocking)
           log(
-            `blocking ${b.rule}: ${b.blocks} blocks, ${b.pairs} pairs${b.oversizedBlocks ? `; ${b.oversizedBlocks} blocks too large even within a commune (${b.oversizedRecords} records) skipped` : ''}`,
+            `chia khối ${b.rule}: ${b.blocks} khối, ${b.pairs} cặp${b.oversizedBlocks ? `; bỏ qua ${b.oversizedBlocks} khối quá lớn ngay trong một xã (${b.oversizedRecords} hồ sơ)` : ''}`,
           );
         const fields = Object.keys(s.model.m) as (keyof typeof s.model.m)[];
         for (const f of fields)
           log(
-            `model ${f}: ${Object.keys(s.model.m[f])
+            `mô hình ${f}: ${Object.keys(s.model.m[f])
               .map((l) => `${l} m=${s.model.m[f][l].toFixed(3)} u=${(s.model.u[f][l] ?? 0).toFixed(4)}`)
               .join(', ')}`,
           );
@@ -436,9 +453,9 @@ export function buildProgram(): Command {
         const t = s.data.totals;
         process.stdout.write(
           [
-            `kỳ\t${s.period}${s.final ? '' : ' (chưa kết thúc)'}`,
+            `kỳ\t${s.period}${s.final ? '' : ` (tạm tính: ${snapshotProvisionalReason(s)})`}`,
             `phạm vi\t${s.scopeLabel}`,
-            `đến hết ngày\t${s.asOfDay}`,
+            `đến hết ngày\t${vnDay(s.asOfDay)}`,
             `số lượt\t${t.memberships}`,
             `số người\t${t.people}`,
             `người ở từ hai tổ chức\t${t.peopleInSeveralOrgs}`,
@@ -466,7 +483,7 @@ export function buildProgram(): Command {
             { name: o.name, role: o.role, organization: o.org, unit: o.unit, expiresInDays: o.expiresDays },
             cliPrincipal(userInfo().username),
           );
-        log(`created service token '${record.name}' (${record.role}, id ${record.id}); it is shown only now`);
+        log(`đã tạo mã truy cập dịch vụ '${record.name}' (${record.role}, id ${record.id}); mã chỉ hiện lần này`);
         process.stdout.write(`${value}\n`);
       });
     });
@@ -477,7 +494,7 @@ export function buildProgram(): Command {
     .action(async (o: { id: string }) => {
       await withServices(async (app) => {
         const t = await app.get(AuthService).revokeServiceToken(o.id, cliPrincipal(userInfo().username));
-        log(`revoked service token '${t.name}'`);
+        log(`đã thu hồi mã truy cập dịch vụ '${t.name}'`);
       });
     });
   return program;
@@ -490,19 +507,21 @@ function jsonRates<T extends object>(option: string, defaults: T) {
     try {
       parsed = JSON.parse(v);
     } catch {
-      throw new InvalidArgumentError(`${option} must be JSON, e.g. '{"${Object.keys(defaults)[0]}":0.1}'`);
+      throw new InvalidArgumentError(`${option} phải là JSON, ví dụ '{"${Object.keys(defaults)[0]}":0.1}'`);
     }
-    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new InvalidArgumentError(`${option} must be a JSON object`);
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
+      throw new InvalidArgumentError(`${option} phải là một đối tượng JSON`);
     for (const [k, r] of Object.entries(parsed)) {
-      if (!(k in defaults)) throw new InvalidArgumentError(`${option}: unknown rate '${k}' (known: ${Object.keys(defaults).join(', ')})`);
-      if (typeof r !== 'number' || r < 0 || r > 1) throw new InvalidArgumentError(`${option}: '${k}' must be a number from 0 to 1`);
+      if (!(k in defaults))
+        throw new InvalidArgumentError(`${option}: không có tỷ lệ '${k}' (các tỷ lệ: ${Object.keys(defaults).join(', ')})`);
+      if (typeof r !== 'number' || r < 0 || r > 1) throw new InvalidArgumentError(`${option}: '${k}' phải là một số từ 0 đến 1`);
     }
     return parsed;
   };
 }
 
 function formatOption(v: string): RosterFormat {
-  if (v !== 'csv' && v !== 'xlsx') throw new InvalidArgumentError(`'${v}': csv or xlsx`);
+  if (v !== 'csv' && v !== 'xlsx') throw new InvalidArgumentError(`'${v}': csv hoặc xlsx`);
   return v;
 }
 
@@ -513,7 +532,7 @@ function progressLine(): (text: string | null) => void {
 }
 
 function roleOption(v: string): Role {
-  if (!isRole(v)) throw new InvalidArgumentError(`'${v}' is not a role: ${Object.values(Role).join(', ')}`);
+  if (!isRole(v)) throw new InvalidArgumentError(`'${v}' không phải vai trò: ${Object.values(Role).join(', ')}`);
   return v;
 }
 

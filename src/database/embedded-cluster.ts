@@ -193,23 +193,23 @@ export class EmbeddedCluster {
     const postmaster = this.postmasterPid();
     if (lock && lock.ownerPid !== me && isAlive(lock.ownerPid) && postmaster) {
       fs.writeFileSync(path.join(this.clientsDir, String(me)), '');
-      this.log(`attached to the database of ${this.dir} (owner pid ${lock.ownerPid}, port ${lock.port})`);
+      this.log(`dùng chung cơ sở dữ liệu ở ${this.dir} (tiến trình chủ pid ${lock.ownerPid}, cổng ${lock.port})`);
       return { port: lock.port, owner: false };
     }
     if (postmaster) {
       const others = this.liveClients(me);
       if (lock && others.length > 0) {
         this.log(
-          `the process that started the database (pid ${lock.ownerPid}) is gone; ` +
-            `${others.length} other process(es) still use it, so this process takes it over (port ${lock.port})`,
+          `tiến trình đã khởi động cơ sở dữ liệu (pid ${lock.ownerPid}) không còn; ` +
+            `${others.length} tiến trình khác vẫn dùng nên tiến trình này nhận quản lý (cổng ${lock.port})`,
         );
         this.writeLock({ ownerPid: me, port: lock.port });
         fs.writeFileSync(path.join(this.clientsDir, String(me)), '');
         return { port: lock.port, owner: true };
       }
       this.log(
-        `found a PostgreSQL server (pid ${postmaster}) left running in ${this.pgDir} by a process that ` +
-          `was stopped abruptly (pid ${lock?.ownerPid ?? 'unknown'}); stopping it and starting again`,
+        `thấy máy chủ PostgreSQL (pid ${postmaster}) còn chạy trong ${this.pgDir} do một tiến trình ` +
+          `bị dừng đột ngột (pid ${lock?.ownerPid ?? 'không rõ'}); dừng nó rồi khởi động lại`,
       );
       await this.stopServer(postmaster);
     }
@@ -227,13 +227,13 @@ export class EmbeddedCluster {
     const others = this.liveClients(me);
     if (others.length > 0) {
       this.writeLock({ ownerPid: others[0], port: lock.port });
-      this.log(`database left running for pid ${others.join(', ')}, which still use(s) it`);
+      this.log(`để cơ sở dữ liệu chạy tiếp cho tiến trình pid ${others.join(', ')} vẫn đang dùng`);
       return;
     }
     const postmaster = this.postmasterPid();
     if (postmaster) await this.stopServer(postmaster);
     fs.rmSync(this.lockFile, { force: true });
-    this.log('database stopped');
+    this.log('đã dừng cơ sở dữ liệu');
   }
 
   private writeLock(lock: LockFile): void {
@@ -317,7 +317,7 @@ export class EmbeddedCluster {
     const { pgCtl, nativeDir } = pgBinaries();
     ensureLibrarySymlinks(nativeDir);
     if (!fs.existsSync(path.join(this.pgDir, 'PG_VERSION'))) {
-      this.log(`creating a new PostgreSQL cluster in ${this.pgDir}`);
+      this.log(`tạo cụm PostgreSQL mới trong ${this.pgDir}`);
       await this.initCluster();
     }
     const logFile = path.join(this.dir, 'pg.log');
@@ -332,7 +332,7 @@ export class EmbeddedCluster {
       const tail = fs.readFileSync(logFile, 'utf8').split('\n').slice(-8).join('\n');
       throw new Error(`PostgreSQL did not start in ${this.pgDir}: ${(e as Error).message.trim()}\n${tail}`);
     }
-    this.log(`PostgreSQL started on 127.0.0.1:${port} (data in ${this.pgDir})`);
+    this.log(`PostgreSQL đã chạy ở 127.0.0.1:${port} (dữ liệu trong ${this.pgDir})`);
     return port;
   }
 

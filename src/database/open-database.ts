@@ -45,7 +45,7 @@ export async function openDatabase(config: AppConfig, log: (m: string) => void):
     const applied = await runMigrations(db.ownerUrl ?? db.url, key, db.appRole).catch((e: unknown) => {
       throw db.ownerUrl ? e : ownerNeeded(e);
     });
-    if (applied.length) log(`applied ${applied.length} migration(s): ${applied.join(', ')}`);
+    if (applied.length) log(`đã cập nhật cấu trúc cơ sở dữ liệu (${applied.length} bản migration): ${applied.join(', ')}`);
     await checkAppRole(db.url, config.allowOwnerRole, log);
   } catch (e) {
     await db.release();

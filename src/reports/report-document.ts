@@ -1,4 +1,5 @@
 import { FLAG_LABELS, type FlagCode } from '../linker/phantom.js';
+import { snapshotProvisionalReason } from './report-basis.js';
 import { changesSince, TOTAL_KEYS, type Change, type ReportData, type ReportTotals } from './report-figures.js';
 import type { ReportSnapshot } from './report.entities.js';
 import type { ReportPhantomView, ReportRowView } from './reports.service.js';
@@ -12,6 +13,8 @@ export interface ReportDocument {
   scopeLabel: string;
   asOfDay: string;
   final: boolean;
+  /** Why not final (Vietnamese), for the files' heading; null when final. */
+  provisional: string | null;
   computedAt: string;
   computedBy: string;
   data: ReportData;
@@ -44,6 +47,7 @@ export function reportDocument(
     scopeLabel: s.scopeLabel,
     asOfDay: s.asOfDay,
     final: s.final,
+    provisional: snapshotProvisionalReason(s),
     computedAt: s.computedAt.toISOString(),
     computedBy: s.computedBy,
     data: s.data,

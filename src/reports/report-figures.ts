@@ -59,6 +59,8 @@ export interface ReportData {
   /** What the population register covered, and the linker run the persons come from. */
   register: { communes: number; residents: number };
   linkRun: { id: string; finishedAt: string } | null;
+  /** Member records (not erased) in the scope when computed; absent in snapshots made before it was kept. */
+  records?: number;
 }
 
 export const TOTAL_KEYS: (keyof ReportTotals)[] = [

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import PDFDocument from 'pdfkit';
 import { formatRate } from './report-figures.js';
+import { vietnamTime } from '../common/dates/vietnam-time.js';
 import { reasonLabel, vnDay, type ReportDocument } from './report-document.js';
 
 /** DejaVu Sans (from the npm package, so a fresh machine has it): every Vietnamese letter and tone mark. */
@@ -240,9 +241,9 @@ export async function writeReportPdf(d: ReportDocument, out: string): Promise<vo
     .fontSize(8.5)
     .fillColor(MUTED)
     .text(
-      `Số liệu đến hết ngày ${vnDay(d.asOfDay)}${d.final ? '' : ' (kỳ chưa kết thúc: số liệu còn thay đổi)'}; số người theo lần liên kết ${
-        d.data.linkRun ? `ngày ${vnDay(d.data.linkRun.finishedAt.slice(0, 10))}` : '(chưa chạy liên kết: mỗi hồ sơ tính là một người)'
-      }.`,
+      `Số liệu đến hết ngày ${vnDay(d.asOfDay)}${d.provisional ? ` (tạm tính: ${d.provisional})` : ''}; số người theo lần liên kết ${
+        d.data.linkRun ? `lúc ${vietnamTime(d.data.linkRun.finishedAt)}` : '(chưa chạy liên kết: mỗi hồ sơ tính là một người)'
+      }. Lập lúc ${vietnamTime(d.computedAt)} (giờ Việt Nam).`,
       { align: 'center' },
     );
   doc.moveDown(1.2);

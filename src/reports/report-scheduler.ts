@@ -4,9 +4,10 @@ import { REPORT_TIME_ZONE } from './period.js';
 import { ReportsService } from './reports.service.js';
 
 /**
- * The schedule, and nothing else: at start and at 00:30 on the first of every month (Vietnam's
- * time) it asks the service to catch up; the service decides which periods are due
- * (`REPORT_SCHEDULE`) and takes the lock.
+ * The schedule, and nothing else: at start and at 00:30 every day (Vietnam's time) it asks the
+ * service to catch up; the service decides which periods are due (`REPORT_SCHEDULE`: a period just
+ * ended, or a provisional report a linker run can now make final) and takes the lock. Each report it
+ * computes is logged in one line: what it was computed from, final or provisional.
  */
 @Injectable()
 export class ReportScheduler implements OnApplicationBootstrap {
@@ -21,11 +22,15 @@ export class ReportScheduler implements OnApplicationBootstrap {
     this.started = this.tick();
   }
 
-  @Cron('0 30 0 1 * *', { name: 'reports', timeZone: REPORT_TIME_ZONE })
+  @Cron('0 30 0 * * *', { name: 'reports', timeZone: REPORT_TIME_ZONE })
   async tick(): Promise<void> {
     try {
+      // Warn level: the server's log shows errors and warnings only, and a report made by the schedule
+      // (provisional above all) is what an administrator must be able to see afterwards.
       for (const r of await this.reports.catchUp(new Date()))
-        if (r.outcome !== 'PRESENT') this.logger.log(`báo cáo ${r.period} ${r.scope}: ${r.outcome}${r.message ? ` — ${r.message}` : ''}`);
+        if (r.outcome === 'COMPUTED') this.logger.warn(r.basis!);
+        else if (r.outcome === 'BUSY')
+          this.logger.warn(`báo cáo ${r.period} ${r.scope}: một báo cáo khác đang được lập, lần lịch sau sẽ lập`);
     } catch (e) {
       this.logger.error(`lịch báo cáo: ${(e as Error).message}`);
     }

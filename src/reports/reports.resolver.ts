@@ -6,6 +6,7 @@ import { DomainError } from '../common/errors/domain-error.js';
 import { liftStatementTimeout } from '../common/graphql/statement-timeout.js';
 import { parsePeriod } from './period.js';
 import { changesSince } from './report-figures.js';
+import { reportBasis } from './report-basis.js';
 import { reasonLabel } from './report-document.js';
 import type { ReportSnapshot } from './report.entities.js';
 import { ReportsService } from './reports.service.js';
@@ -77,6 +78,7 @@ export class ReportsResolver {
       scopeLabel: s.scopeLabel,
       asOf: s.asOfDay,
       final: s.final,
+      basis: reportBasis(s),
       computedAt: s.computedAt,
       computedBy: s.computedBy,
       totals: s.data.totals,

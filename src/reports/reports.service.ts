@@ -12,6 +12,7 @@ import { OrganizationsService } from '../membership/organization/organizations.s
 import type { EligiblePopulation } from '../membership/organization/organization-definition.js';
 import { resolveScope, type ScopeFilter } from '../membership/unit/record-scope-filter.js';
 import { asOf, lastEndedPeriod, parsePeriod, previousPeriod, REPORT_TIME_ZONE, type Period } from './period.js';
+import { basisLine, needsComputing, provisionalReason, type SnapshotState } from './report-basis.js';
 import { ReportSnapshot } from './report.entities.js';
 import { rate, type OrganizationFigures, type OrgCountSplit, type ReportData } from './report-figures.js';
 
@@ -37,6 +38,8 @@ export interface CatchUpResult {
   scope: string;
   outcome: 'COMPUTED' | 'PRESENT' | 'BUSY' | 'FAILED';
   message?: string;
+  /** For a computed one: what it was computed from, final or provisional (one line for the log). */
+  basis?: string;
 }
 
 export interface ReportRowView {
@@ -140,7 +143,8 @@ export class ReportsService {
           scope.key,
           scope.label,
           when.day,
-          when.final,
+          // Final once the period is over and its persons come from a linker run finished after it.
+          when.final && provisionalReason(period, now, data.linkRun) === null,
           now,
           opts.caller?.name ?? 'schedule',
           (Date.now() - started) / 1000,
@@ -192,7 +196,8 @@ export class ReportsService {
 
   /**
    * What the schedule asks for, as of `now`: for each configured kind and scope, the last period
-   * that has ended — computed if it has no final snapshot yet. Periods missed before it are not
+   * that has ended — computed if it has no snapshot, or a provisional one that can now be better
+   * (`needsComputing`). Periods missed before it are not
    * caught up (nobody asked for them; `lienthong report` computes any on demand).
    */
   async catchUp(now: Date, kinds = this.config.reportSchedule, scopes = this.config.reportScopes): Promise<CatchUpResult[]> {
@@ -203,16 +208,18 @@ export class ReportsService {
         let scope = scopeText;
         try {
           scope = (await resolveScope(this.db, scopeText)).key;
-          const [present] = await this.db.query<{ final: boolean }[]>(
-            `SELECT final FROM report_snapshot WHERE period = $1 AND scope = $2 AND final`,
-            [period.key, scope],
+          const [present] = await this.db.query<SnapshotState[]>(
+            `SELECT s.final, s.computed_at < $3 AS "beforeEnd",
+                    EXISTS (SELECT 1 FROM link_run l WHERE l.status = 'DONE' AND l.finished_at > s.computed_at AND l.finished_at >= $3) AS "newerLinkRun"
+               FROM report_snapshot s WHERE s.period = $1 AND s.scope = $2`,
+            [period.key, scope, period.end],
           );
-          if (present) {
+          if (!needsComputing(present)) {
             out.push({ period: period.key, scope, outcome: 'PRESENT' });
             continue;
           }
-          await this.run(period.key, scope, { now });
-          out.push({ period: period.key, scope, outcome: 'COMPUTED' });
+          const computed = await this.run(period.key, scope, { now });
+          out.push({ period: period.key, scope, outcome: 'COMPUTED', basis: basisLine(computed) });
         } catch (e) {
           // One bad scope in the configuration (or one failure) does not stop the others.
           const busy = e instanceof DomainError && e.code === 'CONFLICT';
@@ -430,6 +437,11 @@ export class ReportsService {
     const [run] = await em.query<{ id: string; finished_at: Date }[]>(
       `SELECT id, finished_at FROM link_run WHERE status = 'DONE' ORDER BY finished_at DESC LIMIT 1`,
     );
+    const cond = scope.condition(1);
+    const [{ records }] = await em.query<{ records: number }[]>(
+      `SELECT count(*)::int AS records FROM member_record r WHERE r.erased_at IS NULL AND ${cond.sql}`,
+      cond.params,
+    );
 
     const organizations: OrganizationFigures[] = [];
     for (const { definition: d } of this.orgs.list()) {
@@ -474,6 +486,7 @@ export class ReportsService {
       phantomsByReason,
       register,
       linkRun: run ? { id: run.id, finishedAt: run.finished_at.toISOString() } : null,
+      records,
     };
     return { data, moves, reach, byOrgCommune };
   }

@@ -69,6 +69,24 @@ export class ReportChangeType {
   @Field(() => Int, { nullable: true }) change: number | null;
 }
 
+@ObjectType('ReportBasis', { description: 'What a report was computed from, and why it is still provisional.' })
+export class ReportBasisType {
+  @Field(() => Int, { nullable: true, description: 'Member records (not erased) in the scope; null for reports made before it was kept.' })
+  records: number | null;
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The linker run its persons come from; null: none yet (each record counts as a person).',
+  })
+  linkRunId: string | null;
+  @Field(() => Date, { nullable: true }) linkRunFinishedAt: Date | null;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Why it is not final (the period was running, or no linker run finished after the period ended), in Vietnamese; null when final. The schedule computes a provisional report again when it can become final.',
+  })
+  provisionalReason: string | null;
+}
+
 @ObjectType('Report', { description: 'A reconciliation report of a period and scope, as computed (aggregates only).' })
 export class ReportType {
   @Field(() => ID) id: string;
@@ -77,7 +95,9 @@ export class ReportType {
   @Field() scope: string;
   @Field() scopeLabel: string;
   @Field({ description: 'The day the figures are as of.' }) asOf: string;
-  @Field({ description: 'The period was over when computed.' }) final: boolean;
+  @Field({ description: 'The period was over when computed, and a linker run finished after it ended: the figures will not move.' })
+  final: boolean;
+  @Field(() => ReportBasisType) basis: ReportBasisType;
   @Field() computedAt: Date;
   @Field() computedBy: string;
   @Field(() => ReportTotalsType) totals: ReportTotalsType;

@@ -1,5 +1,6 @@
 import { isMaskedIdNumber } from '../membership/identity/id-number.js';
-import type { MemberFieldsInput } from '../membership/member-record/member-input.js';
+import { parseExternalId, type MemberFieldsInput } from '../membership/member-record/member-input.js';
+import { parseUnitCode } from '../membership/unit/unit-code.js';
 import { MEMBER_STATUS_INFO, parseStatusLabel, type MemberStatus } from '../membership/member-status.js';
 import type { HeaderMatch, RosterColumn } from './roster-columns.js';
 import { excelSerialDate } from './roster-source.js';
@@ -20,6 +21,12 @@ export interface RosterRow {
   /** Which input field came from which column header (to name the column of a field problem). */
   columnOf: Map<string, string>;
 }
+
+/** Columns holding a code, checked by character class (the same rules as GraphQL's). */
+const CODES = [
+  ['externalId', 'Mã hồ sơ', parseExternalId],
+  ['unit', 'Mã đơn vị', parseUnitCode],
+] as const;
 
 const DATE_FIELDS = new Set(['birthDate', 'joinDate', 'lastActivityDate', 'lastDuesDate']);
 
@@ -71,6 +78,11 @@ export function readRosterRow(cells: string[], header: HeaderMatch): RosterRow |
   const externalId = value('externalId') ?? '';
   if (!externalId && header.fields.size && [...header.fields.values()].some((c) => c.key === 'externalId'))
     problems.push({ column: get.get('externalId')!.col.header, value: null, message: 'Mã hồ sơ: không được để trống' });
+  for (const [key, label, parse] of CODES) {
+    const text = value(key);
+    const code = text === undefined ? null : parse(text);
+    if (code && !code.ok) problems.push({ column: get.get(key)!.col.header, value: text!, message: `${label}: ${code.reason}` });
+  }
   if (!fullName)
     problems.push({ column: get.get('fullName')?.col.header ?? 'Họ và tên', value: null, message: 'Họ và tên: không được để trống' });
 

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
+import { readInertCell } from './csv-file.js';
 
 /** One row as the spreadsheet shows it: its sheet, its row number (the header's row counts), its cells as text. */
 export interface SourceRow {
@@ -108,7 +109,7 @@ async function* readCsv(file: string, encoding: 'utf-8' | 'windows-1258', delimi
   try {
     for await (const record of parser as AsyncIterable<string[]>) {
       row++;
-      yield { sheet: null, row, cells: record };
+      yield { sheet: null, row, cells: record.map(readInertCell) };
     }
   } catch (e) {
     throw new SourceError(`đọc CSV '${path.basename(file)}' lỗi sau dòng ${row}: ${e instanceof Error ? e.message : String(e)}`);
@@ -141,10 +142,10 @@ async function* readXlsx(file: string, only: string | null): AsyncGenerator<Sour
   if (only && !seen.includes(only)) throw new SourceError(`không có trang tính '${only}' trong tệp; các trang: ${seen.join(', ')}`);
 }
 
-/** A cell as text: dates as yyyy-mm-dd, formulas as their result, rich text joined. */
+/** A cell as text: dates as yyyy-mm-dd, formulas as their result, rich text joined, our inert prefix removed. */
 export function cellText(v: unknown): string {
   if (v === null || v === undefined) return '';
-  if (typeof v === 'string') return v;
+  if (typeof v === 'string') return readInertCell(v);
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? '' : v.toISOString().slice(0, 10);
   if (typeof v === 'object') {

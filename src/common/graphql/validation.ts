@@ -17,12 +17,20 @@ const REASONS: Record<string, string> = {
   whitelistValidation: 'không phải trường được phép',
 };
 
+/** "must be shorter than or equal to 60 characters" → "quá dài (tối đa 60 ký tự)": the limit says what to do. */
+function withLimit(key: string, english: string, reason: string): string {
+  const n = /(\d+) characters/.exec(english)?.[1];
+  if (n && key === 'maxLength') return `${reason} (tối đa ${n} ký tự)`;
+  if (n && key === 'minLength') return `${reason} (ít nhất ${n} ký tự)`;
+  return reason;
+}
+
 function flatten(errors: ValidationError[], prefix = ''): FieldProblem[] {
   return errors.flatMap((e) => {
     const field = prefix ? `${prefix}.${e.property}` : e.property;
     const own = Object.entries(e.constraints ?? {}).map(([key, english]) => {
       const value = e.value === undefined || e.value === null ? null : String(e.value).slice(0, 80);
-      const reason = /[À-ỹ]/u.test(english) ? english : (REASONS[key] ?? english);
+      const reason = /[À-ỹ]/u.test(english) ? english : withLimit(key, english, REASONS[key] ?? english);
       return { field, value, message: `Trường '${field}'${value !== null ? ` = '${value}'` : ''}: ${reason}` };
     });
     return [...own, ...flatten(e.children ?? [], field)];

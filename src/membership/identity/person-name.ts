@@ -1,4 +1,5 @@
 import { ok, refuse, type Parsed } from '../../common/errors/field-problem.js';
+import { foreignLetter, hiddenCharacter } from '../../common/text/text-rules.js';
 import { foldText, titleCaseName } from '../../common/text/vietnamese-text.js';
 
 export interface PersonName {
@@ -16,14 +17,30 @@ export interface PersonName {
 }
 
 const FAMILY_VARIANTS: Record<string, string> = { huynh: 'hoang', vo: 'vu' };
+export const MAX_NAME_LENGTH = 120;
 
-/** Splits and normalizes a full name: họ + tên đệm (0–3 syllables) + tên. */
+/** Why a normalized name is not a person's name; null when it is one. */
+function nameProblem(fullName: string, input: string): string | null {
+  if (fullName === '') return 'họ và tên không được để trống';
+  if ([...fullName].length > MAX_NAME_LENGTH) return `họ tên dài ${[...fullName].length} ký tự, tối đa ${MAX_NAME_LENGTH}`;
+  if (/\d/.test(fullName)) return `'${input}' không phải họ tên: có chữ số`;
+  if (/[^\p{L}\p{M}\s'.-]/u.test(fullName)) return `'${input}' có ký tự không dùng trong họ tên`;
+  const foreign = foreignLetter(fullName);
+  if (foreign) return `'${input}': ${foreign}`;
+  // Marks belong on a letter (after NFC, at most one left on a letter: ư̆ in Jarai or Ê Đê names); every word has a letter.
+  if (/(^|[^\p{L}\p{M}])\p{M}|\p{M}{2,}/u.test(fullName)) return `'${input}' có dấu đứng riêng, không nằm trên chữ cái nào`;
+  if (fullName.split(' ').some((word) => !/\p{L}/u.test(word))) return `'${input}' không phải họ tên: có phần chỉ gồm dấu câu`;
+  return null;
+}
+
+/** Splits and normalizes a full name: họ + tên đệm (0–3 syllables) + tên. Refuses, never strips, what is hidden. */
 export function parsePersonName(input: string): Parsed<PersonName> {
+  if (input.length > MAX_NAME_LENGTH * 4) return refuse(`họ tên dài ${input.length} ký tự, tối đa ${MAX_NAME_LENGTH}`);
+  const hidden = hiddenCharacter(input);
+  if (hidden) return refuse(`họ tên ${hidden}`);
   const fullName = titleCaseName(input);
-  if (fullName === '') return refuse('họ và tên không được để trống');
-  if (/\d/.test(fullName)) return refuse(`'${input}' không phải họ tên: có chữ số`);
-  if (/[^\p{L}\p{M}\s'.-]/u.test(fullName)) return refuse(`'${input}' có ký tự không dùng trong họ tên`);
-  if (fullName.length > 120) return refuse(`họ tên dài ${fullName.length} ký tự, tối đa 120`);
+  const why = nameProblem(fullName, input);
+  if (why) return refuse(why);
   const parts = fullName.split(' ');
   const family = parts.length > 1 ? parts[0] : '';
   const given = parts[parts.length - 1];

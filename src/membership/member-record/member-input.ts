@@ -1,6 +1,6 @@
 import { fromStoredDate, isAfterDay, parsePartialDate, toStoredDate, type PartialDate } from '../../common/dates/partial-date.js';
-import type { FieldProblem, Parsed } from '../../common/errors/field-problem.js';
-import { canonicalText } from '../../common/text/vietnamese-text.js';
+import { refuse, type FieldProblem, type Parsed } from '../../common/errors/field-problem.js';
+import { parseCode, parseFreeText } from '../../common/text/text-rules.js';
 import { idNumberIssues, isMaskedIdNumber, parseIdNumber, type IdNumberIssue } from '../identity/id-number.js';
 import { parsePersonName, parseSex } from '../identity/person-name.js';
 import { parsePhone } from '../identity/phone.js';
@@ -63,6 +63,24 @@ export type RecordChanges = Partial<
 
 export function problem(field: string, value: string | null, reason: string): FieldProblem {
   return { field, value, message: `${FIELD_LABELS[field] ?? field}: ${reason}` };
+}
+
+/** The longest Dân tộc (the longest of the 54 names is far shorter; room for "Kinh (Việt)"). */
+export const MAX_ETHNICITY_LENGTH = 60;
+export const MAX_EXTERNAL_ID_LENGTH = 64;
+
+/** Mã hồ sơ: a code (letters, digits, - _ . /), the same rule for GraphQL and import. */
+export function parseExternalId(input: string): Parsed<string> {
+  return parseCode(input, { max: MAX_EXTERNAL_ID_LENGTH, slash: true });
+}
+
+/** Dân tộc: a short name in Vietnamese letters (no digits, no formula, nothing hidden). */
+export function parseEthnicity(input: string): Parsed<string> {
+  const text = parseFreeText(input, { max: MAX_ETHNICITY_LENGTH, latinOnly: true });
+  if (!text.ok) return text;
+  if (/[^\p{L}\p{M} '().,-]/u.test(text.value) || !/\p{L}/u.test(text.value))
+    return refuse(`'${text.value}' không phải tên dân tộc (chỉ gồm chữ cái, dấu cách và ' - ( ))`);
+  return text;
 }
 
 const blank = (v: string | null | undefined): v is null | '' => v === null || (typeof v === 'string' && v.trim() === '');
@@ -129,7 +147,10 @@ export function normalizeMemberFields(
       });
   }
 
-  if (input.ethnicity !== undefined) changes.ethnicity = blank(input.ethnicity) ? null : canonicalText(input.ethnicity);
+  if (input.ethnicity !== undefined) {
+    if (blank(input.ethnicity)) changes.ethnicity = null;
+    else take('ethnicity', input.ethnicity, parseEthnicity(input.ethnicity), (e) => (changes.ethnicity = e));
+  }
 
   for (const field of ['joinDate', 'lastActivityDate', 'lastDuesDate'] as const) {
     const v = input[field];

@@ -17,12 +17,20 @@ import { ErasureTombstone } from '../../personal-data/erasure-tombstone.entity.j
 import { fromStoredDate, parsePartialDate, toStoredDate, todayInVietnam } from '../../common/dates/partial-date.js';
 import { assertUuid, DomainError } from '../../common/errors/domain-error.js';
 import type { FieldProblem } from '../../common/errors/field-problem.js';
+import { vietnamDate } from '../../common/dates/vietnam-time.js';
 import { MEMBER_STATUS_INFO, MemberStatus, ENDING_STATUSES } from '../member-status.js';
 import type { EligibilityIssue, OrganizationDefinition } from '../organization/organization-definition.js';
 import { OrganizationsService } from '../organization/organizations.service.js';
 import { Unit } from '../unit/unit.entity.js';
 import { UnitsService, unitNotFound } from '../unit/units.service.js';
-import { deriveIdIssues, normalizeMemberFields, problem, type MemberFieldsInput, type RecordChanges } from './member-input.js';
+import {
+  deriveIdIssues,
+  normalizeMemberFields,
+  parseExternalId,
+  problem,
+  type MemberFieldsInput,
+  type RecordChanges,
+} from './member-input.js';
 import { MemberRecord } from './member-record.entity.js';
 import { MembershipEvent, MembershipEventKind } from './membership-event.entity.js';
 import { applyScope, MemberRecordsRepository, type MemberRecordFilter } from './member-records.repository.js';
@@ -158,8 +166,9 @@ export class MemberRecordsService {
     const def = await this.organizationForRecords(input.organization);
     const today = todayInVietnam();
     const { changes, problems } = normalizeMemberFields(input, { definition: def, today });
-    const externalId = input.externalId.trim();
-    if (!externalId) problems.push(problem('externalId', input.externalId, 'không được để trống'));
+    const code = parseExternalId(input.externalId);
+    if (!code.ok) problems.push(problem('externalId', input.externalId, code.reason));
+    const externalId = code.ok ? code.value : input.externalId.trim();
     const commune = this.resolveCommune(input, problems);
     const status = input.status ?? MemberStatus.ACTIVE;
     const created = await this.db.transaction(async (em) => {
@@ -171,7 +180,7 @@ export class MemberRecordsService {
       if (erased && !input.confirmErasedPerson)
         throw new DomainError(
           'CONFLICT',
-          `Người này đã yêu cầu xóa dữ liệu cá nhân ngày ${erased.erasedAt.toISOString().slice(0, 10)} (trùng ${erased.kind === 'ID_NUMBER' ? 'số CCCD' : 'họ tên và ngày sinh'}). Chỉ nhập lại khi người đó đồng ý: gửi lại với confirmErasedPerson = true.`,
+          `Người này đã yêu cầu xóa dữ liệu cá nhân ngày ${vietnamDate(erased.erasedAt)} (trùng ${erased.kind === 'ID_NUMBER' ? 'số CCCD' : 'họ tên và ngày sinh'}). Chỉ nhập lại khi người đó đồng ý: gửi lại với confirmErasedPerson = true.`,
           [{ field: erased.kind === 'ID_NUMBER' ? 'idNumber' : 'fullName', value: null, message: 'Người đã yêu cầu xóa dữ liệu' }],
         );
       const repo = em.getRepository(MemberRecord);

@@ -4,6 +4,8 @@ import type { Principal } from '../../access/principal.js';
 import { AuditAction } from '../../audit/audit-event.entity.js';
 import { AuditService } from '../../audit/audit.service.js';
 import { DomainError } from '../../common/errors/domain-error.js';
+import type { FieldProblem } from '../../common/errors/field-problem.js';
+import { parseFreeText } from '../../common/text/text-rules.js';
 import { associationDefinition, type AssociationRules } from './association-definition.js';
 import type { OrganizationDefinition } from './organization-definition.js';
 import { Organization } from './organization.entity.js';
@@ -60,7 +62,8 @@ export class OrganizationsService implements OnModuleInit {
     input: { code: string; name: string; memberTerm: string } & AssociationRules,
     actor: Principal,
   ): Promise<OrganizationDefinition> {
-    const { code, name, memberTerm, ...rules } = input;
+    const { code, name: nameText, memberTerm: termText, ...rules } = input;
+    const { name, memberTerm } = associationTexts({ name: nameText, memberTerm: termText });
     if (rules.minAge !== undefined && rules.maxAge !== undefined && rules.minAge > rules.maxAge)
       throw DomainError.invalidInput([
         { field: 'minAge', value: String(rules.minAge), message: `Tuổi tối thiểu ${rules.minAge} lớn hơn tuổi tối đa ${rules.maxAge}` },
@@ -69,12 +72,22 @@ export class OrganizationsService implements OnModuleInit {
     if (await repo.existsBy({ code }))
       throw new DomainError('CONFLICT', `Mã tổ chức '${code}' đã tồn tại.`, [{ field: 'code', value: code, message: 'Mã đã tồn tại' }]);
     await this.db.transaction(async (em) => {
-      await em
-        .getRepository(Organization)
-        .insert({ code, name: name.trim().normalize('NFC'), memberTerm: memberTerm.trim().normalize('NFC'), builtIn: false, rules });
+      await em.getRepository(Organization).insert({ code, name, memberTerm, builtIn: false, rules });
       await this.audit.record(actor, { action: AuditAction.ASSOCIATION_CREATED, subjectType: 'ORGANIZATION', subjectId: code }, em);
     });
     await this.reload();
     return this.get(code);
   }
+}
+
+/** An association's name and member term: one line of text each, nothing hidden (Vietnamese messages naming the field). */
+function associationTexts(input: { name: string; memberTerm: string }): { name: string; memberTerm: string } {
+  const name = parseFreeText(input.name, { max: 200 });
+  const memberTerm = parseFreeText(input.memberTerm, { max: 60 });
+  const problems: FieldProblem[] = [];
+  if (!name.ok) problems.push({ field: 'name', value: input.name.slice(0, 200), message: `Tên hội: ${name.reason}` });
+  if (!memberTerm.ok)
+    problems.push({ field: 'memberTerm', value: input.memberTerm.slice(0, 60), message: `Tên gọi hội viên: ${memberTerm.reason}` });
+  if (!name.ok || !memberTerm.ok) throw DomainError.invalidInput(problems);
+  return { name: name.value, memberTerm: memberTerm.value };
 }

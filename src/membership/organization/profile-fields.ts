@@ -1,8 +1,10 @@
 import { parsePartialDate, formatPartialDate } from '../../common/dates/partial-date.js';
 import { ok, refuse, type Parsed } from '../../common/errors/field-problem.js';
+import { parseFreeText } from '../../common/text/text-rules.js';
 import { foldText } from '../../common/text/vietnamese-text.js';
 import type { ProfileFieldDefinition, ProfileValue } from './organization-definition.js';
 
+export const MAX_PROFILE_TEXT_LENGTH = 200;
 const TRUE = new Set(['x', 'co', 'yes', 'true', '1', 'dung', 'phai', 'danh du', 'hoi vien danh du']);
 const FALSE = new Set(['', 'khong', 'no', 'false', '0', 'sai']);
 
@@ -12,7 +14,7 @@ export function parseProfileValue(def: ProfileFieldDefinition, input: string): P
   if (raw === '' && def.type !== 'BOOLEAN') return ok(null);
   switch (def.type) {
     case 'TEXT':
-      return raw.length > 200 ? refuse(`dài ${raw.length} ký tự, tối đa 200`) : ok(raw.normalize('NFC'));
+      return parseFreeText(raw, { max: MAX_PROFILE_TEXT_LENGTH });
     case 'BOOLEAN': {
       const f = foldText(raw);
       if (TRUE.has(f)) return ok(true);

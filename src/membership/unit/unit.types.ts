@@ -1,5 +1,5 @@
 import { Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { IsEnum, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsEnum, IsOptional, IsString, MaxLength } from 'class-validator';
 import { CommuneType } from '../../admin-units/admin-units.types.js';
 import { UnitKind } from './unit.entity.js';
 
@@ -20,12 +20,12 @@ export class UnitType {
 export class CreateUnitInput {
   @Field() @IsString() @MaxLength(16) organization: string;
 
-  @Field({ description: "The organization's own code for the unit" })
+  @Field({ description: "The organization's own code for the unit: letters without accents, digits, - _ . (at most 32)" })
   @IsString()
-  @Matches(/^[\p{L}\p{N}._-]{1,32}$/u, { message: 'Mã đơn vị gồm 1–32 chữ, số, dấu chấm, gạch ngang hoặc gạch dưới' })
+  @MaxLength(200)
   code: string;
 
-  @Field() @IsString() @MaxLength(200) name: string;
+  @Field() @IsString() @MaxLength(1000) name: string;
 
   @Field(() => UnitKind) @IsEnum(UnitKind) kind: UnitKind;
 

@@ -6,6 +6,7 @@ import { escapeLike } from '../../common/sql/escape-like.js';
 import { DomainError } from '../../common/errors/domain-error.js';
 import type { FieldProblem } from '../../common/errors/field-problem.js';
 import { OrganizationsService } from '../organization/organizations.service.js';
+import { parseUnitCode, parseUnitName } from './unit-code.js';
 import { Unit, UnitKind } from './unit.entity.js';
 
 const LEVEL: Record<UnitKind, number> = { PROVINCE: 0, BASE: 1, ENTERPRISE: 1, BRANCH: 2 };
@@ -62,13 +63,14 @@ export class UnitsService {
     outer?: EntityManager,
   ): Promise<Unit> {
     assertOrganizationInScope(scope, input.organization, 'thêm đơn vị');
+    const { code, name } = checkUnitText(input);
     await this.organizations.get(input.organization);
     const inTransaction = <T>(fn: (em: EntityManager) => Promise<T>) => (outer ? fn(outer) : this.db.transaction(fn));
     return inTransaction(async (em) => {
       const repo = em.getRepository(Unit);
-      if (await repo.existsBy({ organizationCode: input.organization, code: input.code }))
-        throw new DomainError('CONFLICT', `Mã đơn vị '${input.code}' đã có trong tổ chức ${input.organization}.`, [
-          { field: 'code', value: input.code, message: 'Mã đơn vị đã tồn tại' },
+      if (await repo.existsBy({ organizationCode: input.organization, code }))
+        throw new DomainError('CONFLICT', `Mã đơn vị '${code}' đã có trong tổ chức ${input.organization}.`, [
+          { field: 'code', value: code, message: 'Mã đơn vị đã tồn tại' },
         ]);
       const parent = input.parent ? await this.findByCode(input.organization, input.parent, em) : null;
       if (
@@ -113,8 +115,8 @@ export class UnitsService {
         ]);
       const unit = repo.create({
         organizationCode: input.organization,
-        code: input.code,
-        name: input.name.trim().normalize('NFC'),
+        code,
+        name,
         kind: input.kind,
         parentId: parent?.id ?? null,
         communeCode,
@@ -126,6 +128,17 @@ export class UnitsService {
       return unit;
     });
   }
+}
+
+/** The unit's code and name as stored, or every problem of them (Vietnamese, naming the field). */
+function checkUnitText(input: { code: string; name: string }): { code: string; name: string } {
+  const code = parseUnitCode(input.code);
+  const name = parseUnitName(input.name);
+  const problems: FieldProblem[] = [];
+  if (!code.ok) problems.push({ field: 'code', value: input.code, message: `Mã đơn vị: ${code.reason}` });
+  if (!name.ok) problems.push({ field: 'name', value: input.name.slice(0, 200), message: `Tên đơn vị: ${name.reason}` });
+  if (!code.ok || !name.ok) throw DomainError.invalidInput(problems);
+  return { code: code.value, name: name.value };
 }
 
 export function unitNotFound(organization: string, code: string): FieldProblem {
