@@ -52,7 +52,7 @@ describe('inert CSV cells and text that is what it seems', () => {
     ];
     const s = await run(file('hnd.csv', `\uFEFF${[header, ...rows].join('\n')}\n`), 'HND');
     expect(s).toMatchObject({ created: 0, rejected: 5 });
-    const messages = (await importer.rowErrors(s.jobId)).map((e) => e.message);
+    const messages = (await importer.rowErrors(s.jobId, CLI_PRINCIPAL)).map((e) => e.message);
     expect(messages[0]).toContain(`Mã hồ sơ: '${HYPERLINK}' không hợp lệ: mã chỉ gồm chữ cái không dấu, chữ số và các dấu - _ . /`);
     expect(messages[1]).toContain(`Mã đơn vị: '${CMD}' không hợp lệ`);
     expect(messages[2]).toContain("Dân tộc: '-2+3+cmd|x' không phải tên dân tộc");
@@ -62,7 +62,7 @@ describe('inert CSV cells and text that is what it seems', () => {
     expect(await t.sql(`SELECT code FROM unit WHERE code NOT LIKE 'HND-%' AND code <> 'CHI-1'`)).toEqual([]);
 
     const errorFile = path.join(dir, 'hnd.loi.csv');
-    await importer.writeErrorFile(s.jobId, errorFile);
+    await importer.writeErrorFile(s.jobId, errorFile, CLI_PRINCIPAL);
     const cells = cellsOf(errorFile).flat();
     expect(cells.filter((c) => LIVE.test(c))).toEqual([]);
     expect(cells).toEqual(expect.arrayContaining([`'${HYPERLINK}`, `'${CMD}`, "'-2+3+cmd|x", "'+84 912 000 111", "'@SUM(1+1)"]));
@@ -95,7 +95,7 @@ describe('inert CSV cells and text that is what it seems', () => {
     await t.sql(`UPDATE member_record SET external_id = '=1+2' WHERE organization_code = 'HND' AND external_id = 'HND-6'`);
     await t.app.get(LinkerService).link();
     const out = path.join(dir, 'audit.csv');
-    await t.app.get(LinkerService).writeAudit(out);
+    await t.app.get(LinkerService).writeAudit(out, CLI_PRINCIPAL);
     const text = fs.readFileSync(out, 'utf8');
     expect(text.split('\n')[0]).toBe('org,ma_ho_so,person_id,ao,flags');
     const cells = cellsOf(out).flat();
