@@ -78,7 +78,7 @@ async function startServer(env: NodeJS.ProcessEnv): Promise<ChildProcess> {
   await new Promise<void>((resolve, reject) => {
     proc.stderr.on('data', (d: Buffer) => {
       out += d.toString();
-      if (out.includes('ready in')) resolve();
+      if (out.includes('sẵn sàng sau')) resolve();
     });
     proc.on('exit', (code) => reject(new Error(`server exited with ${code}: ${out}`)));
   });

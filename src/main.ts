@@ -17,7 +17,7 @@ async function bootstrap(): Promise<void> {
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    log(`${signal}: stopping`);
+    log(`${signal}: đang dừng`);
     try {
       await app?.close();
     } finally {
@@ -41,12 +41,12 @@ async function bootstrap(): Promise<void> {
   }
   const address = `http://localhost:${config.port}/graphql`;
   const page = config.graphqlDevTools
-    ? 'GraphQL and query page'
-    : 'GraphQL (query page and introspection off: GRAPHQL_DEV_TOOLS=true turns them on)';
-  log(`ready in ${Date.now() - started} ms: ${page} at ${address} (database: ${db.description})`);
+    ? 'GraphQL và trang truy vấn'
+    : 'GraphQL (trang truy vấn và introspection tắt: GRAPHQL_DEV_TOOLS=true để bật)';
+  log(`sẵn sàng sau ${Date.now() - started} ms: ${page} tại ${address} (cơ sở dữ liệu: ${db.description})`);
 }
 
 bootstrap().catch((e: unknown) => {
-  log(`could not start: ${e instanceof Error ? e.message : String(e)}`);
+  log(`không khởi động được: ${e instanceof Error ? e.message : String(e)}`);
   process.exit(1);
 });

@@ -41,7 +41,7 @@ async function startServer(): Promise<Server> {
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start in 60 s:\n${log}`)), 60_000);
     const check = () => {
-      if (log.includes('ready in')) {
+      if (log.includes('sẵn sàng sau')) {
         clearTimeout(timer);
         resolve();
       }

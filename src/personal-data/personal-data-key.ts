@@ -60,6 +60,6 @@ export function loadPersonalDataKey(config: AppConfig, log?: (m: string) => void
   const master = randomBytes(32);
   writeFileSync(file, `${master.toString('base64')}\n`, { mode: 0o600, flag: 'wx' });
   chmodSync(file, 0o600);
-  log?.(`generated the personal-data key in ${file}: back it up with the database (README "The key")`);
+  log?.(`đã tạo khóa dữ liệu cá nhân ${file}: hãy sao lưu khóa này riêng, tách khỏi các bản sao lưu cơ sở dữ liệu (README "The key")`);
   return deriveKeys(master, file);
 }

@@ -21,7 +21,8 @@ describe('the personal-data key', () => {
     const first = loadPersonalDataKey(config, (m) => logs.push(m));
     const second = loadPersonalDataKey(config);
     expect(second.fingerprint).toBe(first.fingerprint);
-    expect(logs[0]).toContain('generated the personal-data key');
+    expect(logs[0]).toContain('đã tạo khóa dữ liệu cá nhân');
+    expect(logs[0]).toContain('tách khỏi các bản sao lưu');
     expect(statSync(path.join(dir, 'lienthong.key')).mode & 0o777).toBe(0o600);
     expect(readFileSync(path.join(dir, 'lienthong.key'), 'utf8').trim()).toHaveLength(44);
   });
