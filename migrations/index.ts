@@ -9,6 +9,7 @@ import { Linker1763700000007 } from './1763700000007-linker.js';
 import { LinkReview1763700000008 } from './1763700000008-link-review.js';
 import { PhantomFlags1763700000009 } from './1763700000009-phantom-flags.js';
 import { Reports1763700000010 } from './1763700000010-reports.js';
+import { ImportJobScope1763700000011 } from './1763700000011-import-job-scope.js';
 
 /** Every migration, in order. A new one is added here and committed with its entity change. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   LinkReview1763700000008,
   PhantomFlags1763700000009,
   Reports1763700000010,
+  ImportJobScope1763700000011,
 ];

@@ -1,0 +1,63 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import ExcelJS from 'exceljs';
+import { cellText } from './cell-text.js';
+import type { SourceRow } from './roster-source.js';
+import type { WorkerMessage, XlsxWorkerInput } from './xlsx-reader.js';
+
+/**
+ * Reads one .xlsx in a worker thread with a memory cap (see xlsx-reader.ts): a crafted file that
+ * exhausts the parser ends this worker, never the server. Rows go to the parent in batches, at
+ * most a few batches ahead of what the parent has taken.
+ */
+const ROWS_PER_MESSAGE = 500;
+const BATCHES_AHEAD = 4;
+
+const port = parentPort!;
+const { file, sheet: only } = workerData as XlsxWorkerInput;
+let credit = BATCHES_AHEAD;
+let wake: (() => void) | null = null;
+port.on('message', () => {
+  credit++;
+  wake?.();
+  wake = null;
+});
+
+const post = (m: WorkerMessage) => port.postMessage(m);
+
+async function send(rows: SourceRow[]): Promise<void> {
+  while (credit <= 0) await new Promise<void>((resolve) => (wake = resolve));
+  credit--;
+  post({ rows });
+}
+
+async function main(): Promise<void> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'cache',
+    worksheets: 'emit',
+    entries: 'emit',
+  });
+  const seen: string[] = [];
+  let batch: SourceRow[] = [];
+  for await (const sheet of reader) {
+    const name = (sheet as unknown as { name?: string }).name ?? `Sheet${seen.length + 1}`;
+    seen.push(name);
+    if (only && name !== only) continue;
+    for await (const r of sheet) {
+      batch.push({ sheet: name, row: r.number, cells: (r.values as unknown[]).slice(1).map(cellText) });
+      if (batch.length >= ROWS_PER_MESSAGE) {
+        await send(batch);
+        batch = [];
+      }
+    }
+  }
+  if (batch.length) await send(batch);
+  post({ done: true, sheets: seen });
+  port.close();
+}
+
+main().catch((e: unknown) => {
+  post({ error: e instanceof Error ? e.message : String(e) });
+  port.close();
+});
