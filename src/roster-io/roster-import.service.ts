@@ -793,7 +793,7 @@ function externalIdProblems(row: RosterRow): RowProblem[] {
 }
 
 /** A row the database refused on its own (its batch was written without it): what the secretariat reads. */
-function refusedByDatabase(e: QueryFailedError): string {
+function refusedByDatabase(e: { driverError?: unknown }): string {
   const code = (e.driverError as { code?: string } | undefined)?.code ?? '';
   const why =
     code === '22001' || code === '54000'

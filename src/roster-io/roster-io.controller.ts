@@ -135,7 +135,6 @@ export class RosterIoController {
 /** What is wrong with an upload before it is read (no organization, a file name with control characters), or null. */
 function uploadProblem(file: UploadedRoster, organization: string | undefined): FieldProblem | null {
   if (!organization) return { field: 'organization', value: null, message: 'Tổ chức: cần ?organization=MÃ (ví dụ DTN)' };
-  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f-\u009f]/.test(file.originalname))
     return {
       field: 'file',
