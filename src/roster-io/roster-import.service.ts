@@ -349,6 +349,11 @@ export class RosterImportService {
       }
       if (sheet !== undefined && !header)
         summary.sheets.push({ name: sheet, headerRow: null, note: 'không tìm thấy dòng tiêu đề (Mã hồ sơ, Họ và tên…): bỏ qua' });
+      if (!summary.sheets.some((sh) => sh.headerRow !== null))
+        throw new DomainError(
+          'BAD_USER_INPUT',
+          `không tìm thấy dòng tiêu đề (Mã hồ sơ, Họ và tên…) trong tệp '${job.sourceName}': hãy dùng tệp mẫu (tải ở /templates/${def.code}.xlsx) và giữ nguyên dòng tiêu đề`,
+        );
       await inFlight;
       if (batch.length) await this.flushSafely(batch, job, ctx, actor, summary);
       await result?.close();

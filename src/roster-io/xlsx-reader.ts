@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { fork, type ChildProcess } from 'node:child_process';
 import type { SourceRow } from './roster-source.js';
 import { SourceError } from './source-error.js';
 
@@ -13,10 +13,11 @@ export interface XlsxWorkerInput {
 export type WorkerMessage = { rows: SourceRow[] } | { done: true; sheets: string[] } | { error: string };
 
 /**
- * The parser's memory: rosters of 250,000 rows parse in well under this; a bomb that gets past
- * the checks before parsing ends its worker here (the server's own heap is not touched).
+ * The parser's heap, in MB: rosters of 250,000 rows parse in well under this; a bomb that gets
+ * past the checks before parsing ends its own process here. (A child process, not a worker
+ * thread: on Node 20 a worker reaching its heap limit can still abort the whole process.)
  */
-export const XLSX_WORKER_LIMITS = { maxOldGenerationSizeMb: 768, maxYoungGenerationSizeMb: 48, stackSizeMb: 4 };
+export const XLSX_PARSER_HEAP_MB = 512;
 
 /** The compiled worker beside this module, or (when this runs from the TypeScript sources, as in tests) in dist/. */
 function workerScript(): string {
@@ -28,13 +29,14 @@ function workerScript(): string {
   return path.join(dir, 'dist', 'src', 'roster-io', 'xlsx-worker.js');
 }
 
-/** Every sheet (or the one named) of an .xlsx, parsed in a worker thread with a memory cap, streamed in batches. */
+/** Every sheet (or the one named) of an .xlsx, parsed in a child process with a memory cap, streamed in batches. */
 export async function* readXlsxInWorker(file: string, only: string | null, displayName: string): AsyncGenerator<SourceRow> {
-  const worker = new Worker(workerScript(), {
-    workerData: { file, sheet: only } satisfies XlsxWorkerInput,
-    resourceLimits: XLSX_WORKER_LIMITS,
-    stdout: true,
-    stderr: true,
+  const input: XlsxWorkerInput = { file, sheet: only };
+  const worker = fork(workerScript(), [JSON.stringify(input)], {
+    execArgv: [`--max-old-space-size=${XLSX_PARSER_HEAP_MB}`],
+    serialization: 'advanced',
+    // Its output never reaches the server's log (a parser's message could quote a cell).
+    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
   });
   const inbox = new Inbox(worker);
   try {
@@ -42,7 +44,7 @@ export async function* readXlsxInWorker(file: string, only: string | null, displ
       const m = await inbox.next();
       if ('rows' in m) {
         yield* m.rows;
-        worker.postMessage('more');
+        if (worker.connected) worker.send('more');
       } else if ('done' in m) {
         if (only && !m.sheets.includes(only))
           throw new SourceError(`không có trang tính '${only}' trong tệp; các trang: ${m.sheets.join(', ')}`);
@@ -50,21 +52,26 @@ export async function* readXlsxInWorker(file: string, only: string | null, displ
       } else throw new SourceError(xlsxFailure(displayName, m.error));
     }
   } finally {
-    await worker.terminate();
+    if (worker.exitCode === null && worker.signalCode === null) worker.kill('SIGKILL');
   }
 }
 
-/** The worker's messages in order; its crash (out of memory included) or early exit as an error message. */
+/** The parser's messages in order; its crash (out of memory included) or early exit as an error message. */
 class Inbox {
   private readonly queue: WorkerMessage[] = [];
   private waiting: ((m: WorkerMessage) => void) | null = null;
+  /** The end of the parser's standard error: how V8 says it ran out of memory (kept here, never logged). */
+  private stderr = '';
 
-  constructor(worker: Worker) {
+  constructor(worker: ChildProcess) {
     worker.on('message', (m: WorkerMessage) => this.push(m));
-    worker.on('error', (e: Error & { code?: string }) =>
-      this.push({ error: e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? OUT_OF_MEMORY : e.message }),
+    worker.stderr!.on('data', (d: Buffer) => (this.stderr = (this.stderr + d.toString()).slice(-4096)));
+    worker.on('error', (e) => this.push({ error: e.message }));
+    worker.on('close', (code, signal) =>
+      this.push({
+        error: /heap out of memory|Reached heap limit/.test(this.stderr) ? OUT_OF_MEMORY : `parser stopped (${signal ?? code})`,
+      }),
     );
-    worker.on('exit', (code) => this.push({ error: `worker exited (${code})` }));
   }
 
   private push(m: WorkerMessage): void {

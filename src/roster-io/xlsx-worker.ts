@@ -1,33 +1,34 @@
-import { parentPort, workerData } from 'node:worker_threads';
 import ExcelJS from 'exceljs';
 import { cellText } from './cell-text.js';
 import type { SourceRow } from './roster-source.js';
 import type { WorkerMessage, XlsxWorkerInput } from './xlsx-reader.js';
 
 /**
- * Reads one .xlsx in a worker thread with a memory cap (see xlsx-reader.ts): a crafted file that
- * exhausts the parser ends this worker, never the server. Rows go to the parent in batches, at
- * most a few batches ahead of what the parent has taken.
+ * Reads one .xlsx in a child process with a memory cap (see xlsx-reader.ts): a crafted file that
+ * exhausts the parser ends this process, never the server. Rows go to the parent in batches, at
+ * most a few batches ahead of what the parent has taken. Run as `node xlsx-worker.js '<json input>'`.
  */
 const ROWS_PER_MESSAGE = 500;
 const BATCHES_AHEAD = 4;
 
-const port = parentPort!;
-const { file, sheet: only } = workerData as XlsxWorkerInput;
+const { file, sheet: only } = JSON.parse(process.argv[2]) as XlsxWorkerInput;
 let credit = BATCHES_AHEAD;
 let wake: (() => void) | null = null;
-port.on('message', () => {
+process.on('message', () => {
   credit++;
   wake?.();
   wake = null;
 });
+// The parent is gone (or stopped reading): nothing more to do.
+process.on('disconnect', () => process.exit(0));
 
-const post = (m: WorkerMessage) => port.postMessage(m);
+const post = (m: WorkerMessage) =>
+  new Promise<void>((resolve, reject) => process.send!(m, undefined, undefined, (e) => (e ? reject(e) : resolve())));
 
 async function send(rows: SourceRow[]): Promise<void> {
   while (credit <= 0) await new Promise<void>((resolve) => (wake = resolve));
   credit--;
-  post({ rows });
+  await post({ rows });
 }
 
 async function main(): Promise<void> {
@@ -53,11 +54,11 @@ async function main(): Promise<void> {
     }
   }
   if (batch.length) await send(batch);
-  post({ done: true, sheets: seen });
-  port.close();
+  await post({ done: true, sheets: seen });
+  process.disconnect();
 }
 
-main().catch((e: unknown) => {
-  post({ error: e instanceof Error ? e.message : String(e) });
-  port.close();
+main().catch(async (e: unknown) => {
+  await post({ error: e instanceof Error ? e.message : String(e) }).catch(() => undefined);
+  process.disconnect();
 });
