@@ -287,6 +287,9 @@ describe('hostile uploads to the built server and the CLI', () => {
   }, 300_000);
 
   it('the CLI refuses the same files with the message and a non-zero exit, and imports the good ones', async () => {
+    // A process killed while attached left its file: the next process to attach cleans it.
+    const stale = path.join(dataDir, 'db-clients', '4194000');
+    fs.writeFileSync(stale, '');
     // One file of each kind (each CLI run starts the application: a few seconds).
     const same = new Set(['van-ban.doc', 'anh.png', 'rong.csv', 'broken-sheet.xlsx', 'gia.xlsx']);
     for (const f of (await hostileFiles()).filter((x) => !same.has(x.name))) {
@@ -303,7 +306,18 @@ describe('hostile uploads to the built server and the CLI', () => {
       }
     }
     expect(server.exited()).toBe(false);
+    expect(fs.existsSync(stale)).toBe(false);
   }, 300_000);
+
+  it('keeps DATA_DIR, the uploads and the database log unreadable by other users', () => {
+    for (const p of [
+      dataDir,
+      path.join(dataDir, 'uploads'),
+      path.join(dataDir, 'uploads', String(server.proc.pid)),
+      path.join(dataDir, 'pg.log'),
+    ])
+      expect([p, fs.statSync(p).mode & 0o066]).toEqual([p, 0]);
+  });
 
   it('a shared-string bomb that lies about its size ends its parsing worker, not the server: memory back under 1 GB', async () => {
     const before = rss(server);

@@ -121,7 +121,9 @@ export class EmbeddedCluster {
 
   /** Starts or attaches to the cluster of DATA_DIR and makes sure the database exists. */
   async acquire(): Promise<EmbeddedDatabase> {
-    fs.mkdirSync(this.dir, { recursive: true });
+    // Rosters, keys and logs live here: not readable by other users (as root, `postgres` may only pass through).
+    fs.mkdirSync(this.dir, { recursive: true, mode: 0o700 });
+    fs.chmodSync(this.dir, fs.statSync(this.dir).mode & 0o700);
     fs.mkdirSync(this.clientsDir, { recursive: true });
     await this.resolveOsUser();
     const { port, owner } = await this.withMutex(() => this.startOrAttach());
@@ -170,6 +172,8 @@ export class EmbeddedCluster {
 
   private async startOrAttach(): Promise<{ port: number; owner: boolean }> {
     const me = process.pid;
+    // Files of processes killed while attached: gone, so they never keep the cluster up for nobody.
+    this.liveClients(me);
     const lock = readJson<LockFile>(this.lockFile);
     const postmaster = this.postmasterPid();
     if (lock && lock.ownerPid !== me && isAlive(lock.ownerPid) && postmaster) {
@@ -302,7 +306,8 @@ export class EmbeddedCluster {
       await this.initCluster();
     }
     const logFile = path.join(this.dir, 'pg.log');
-    if (!fs.existsSync(logFile)) fs.writeFileSync(logFile, '');
+    if (!fs.existsSync(logFile)) fs.writeFileSync(logFile, '', { mode: 0o600 });
+    fs.chmodSync(logFile, 0o600);
     this.chownToPostgres(logFile);
     const port = await freePort();
     try {

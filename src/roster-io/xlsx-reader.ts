@@ -44,7 +44,8 @@ export async function* readXlsxInWorker(file: string, only: string | null, displ
       const m = await inbox.next();
       if ('rows' in m) {
         yield* m.rows;
-        if (worker.connected) worker.send('more');
+        // The parser may have finished and left already (its last messages are still read): nothing to tell it then.
+        if (worker.connected) worker.send('more', () => undefined);
       } else if ('done' in m) {
         if (only && !m.sheets.includes(only))
           throw new SourceError(`không có trang tính '${only}' trong tệp; các trang: ${m.sheets.join(', ')}`);
