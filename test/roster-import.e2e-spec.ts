@@ -282,7 +282,10 @@ describe('roster import and export', () => {
     const messages = (await importer.rowErrors(s.jobId)).map((e) => e.message);
     expect(messages[0]).toContain("đơn vị 'CCB-B' nằm ngoài phạm vi");
     expect(messages[1]).toContain('cần mã đơn vị thuộc phạm vi');
-    expect(messages[2]).toContain("'CCB-9' là hồ sơ của đơn vị ngoài phạm vi");
+    // Nothing about another unit's record: not its unit, not that it is "outside the scope".
+    expect(messages[2]).toBe(
+      "Mã hồ sơ 'CCB-9' không dùng được với tài khoản này (mỗi mã chỉ dùng cho một hồ sơ trong tổ chức): hãy kiểm tra lại mã, hoặc nhờ tài khoản cấp tổ chức nhập dòng này",
+    );
     expect((await records('CCB')).find((r) => r.external_id === 'CCB-9')!.full_name).toBe('Đinh Văn Chín');
   });
 

@@ -22,6 +22,7 @@ import { IdNumberVault } from '../personal-data/id-number-vault.js';
 import { tombstoneKeys } from '../personal-data/tombstone-keys.js';
 import { ImportJob, ImportJobStatus, ImportRowError } from './import-job.entity.js';
 import { JobClaim } from './import-job-runs.js';
+import { codeNotUsableMessage, externalIdProblems, failureText, refusedByDatabase } from './import-messages.js';
 import { matchHeader, templateColumns, type HeaderMatch } from './roster-columns.js';
 import { readRosterRow, type RosterRow, type RowProblem } from './roster-row.js';
 import { openRoster, type SourceRow } from './roster-source.js';
@@ -608,7 +609,8 @@ export class RosterImportService {
             problems.push({
               column: row.columnOf.get('externalId') ?? 'Mã hồ sơ',
               value: row.externalId,
-              message: `Mã hồ sơ '${row.externalId}' là hồ sơ của đơn vị ngoài phạm vi tài khoản này`,
+              // Says nothing of what the code is outside the scope (which unit, whether it exists there).
+              message: codeNotUsableMessage(row.externalId),
             });
           else if (!current && !unit)
             problems.push({
@@ -781,36 +783,6 @@ function rowDigest(row: RosterRow): Buffer {
     .update(JSON.stringify([row.externalId, row.fields, row.unit, row.status]))
     .digest()
     .subarray(0, 16);
-}
-
-/** Longest Mã hồ sơ the database keeps (member_record.external_id). */
-const EXTERNAL_ID_MAX = 64;
-
-function externalIdProblems(row: RosterRow): RowProblem[] {
-  if (row.externalId.length <= EXTERNAL_ID_MAX) return [];
-  return [
-    {
-      column: row.columnOf.get('externalId') ?? 'Mã hồ sơ',
-      value: `${row.externalId.slice(0, 20)}…`,
-      message: `Mã hồ sơ: dài ${row.externalId.length} ký tự, tối đa ${EXTERNAL_ID_MAX}: hãy rút ngắn mã của dòng này`,
-    },
-  ];
-}
-
-/** A row the database refused on its own (its batch was written without it): what the secretariat reads. */
-function refusedByDatabase(e: { driverError?: unknown }): string {
-  const code = (e.driverError as { code?: string } | undefined)?.code ?? '';
-  const why =
-    code === '22001' || code === '54000'
-      ? 'có ô dài quá mức cơ sở dữ liệu nhận'
-      : `cơ sở dữ liệu không nhận dòng này (mã lỗi ${code || '?'})`;
-  return `Dòng không lưu được: ${why}; hãy rút ngắn hoặc sửa các ô của dòng rồi nhập lại`;
-}
-
-/** Why a job failed, for its `failure` (no row data: a database error's parameters stay out). */
-function failureText(e: unknown, rowsCommitted: number): string {
-  if (e instanceof DomainError) return e.message;
-  return `Lượt nhập dừng vì lỗi hệ thống sau ${rowsCommitted} dòng đã lưu (${e instanceof Error ? e.message.slice(0, 160) : 'không rõ'}): gửi lại đúng tệp này để thử lại; nếu lặp lại, báo quản trị viên`;
 }
 
 const where = (s: SourceRow) => (s.sheet ? `dòng ${s.row} (trang ${s.sheet})` : `dòng ${s.row}`);
