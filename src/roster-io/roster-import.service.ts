@@ -267,7 +267,6 @@ export class RosterImportService {
   ): Promise<ImportSummary> {
     const jobs = this.db.getRepository(ImportJob);
     const ctx = new ImportContext(def, scope, !!opts.createUnits, todayInVietnam(), job.sourceName);
-    ctx.anyTombstone = (await this.db.query<{ any: boolean }[]>(`SELECT EXISTS (SELECT 1 FROM erasure_tombstone) AS any`))[0].any;
     const summary: ImportSummary = {
       jobId: job.id,
       resumed,
@@ -282,13 +281,7 @@ export class RosterImportService {
       resultFile: null,
       linked: false,
     };
-    // The roster with the codes written back, streamed as the rows are read.
-    const result = opts.resultFile
-      ? await openCsvWriter(
-          opts.resultFile,
-          templateColumns(def).map((c) => c.header),
-        )
-      : null;
+    let result: Awaited<ReturnType<typeof openCsvWriter>> | null = null;
     summary.resultFile = opts.resultFile ?? null;
     const batchSize = opts.batchSize ?? 1000;
     let header: HeaderMatch | null = null;
@@ -297,7 +290,16 @@ export class RosterImportService {
     let batch: PendingRow[] = [];
     let inFlight: Promise<void> = Promise.resolve();
     const columns = templateColumns(def);
+    // Everything that can fail is inside: a failure always ends the job FAILED with its reason.
     try {
+      ctx.anyTombstone = (await this.db.query<{ any: boolean }[]>(`SELECT EXISTS (SELECT 1 FROM erasure_tombstone) AS any`))[0].any;
+      // The roster with the codes written back, streamed as the rows are read.
+      result = opts.resultFile
+        ? await openCsvWriter(
+            opts.resultFile,
+            columns.map((c) => c.header),
+          )
+        : null;
       for await (const src of rowsIn) {
         if (src.sheet !== sheet) {
           if (sheet !== undefined && !header)

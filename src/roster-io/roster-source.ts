@@ -120,6 +120,9 @@ async function* readCsv(file: string, name: string, encoding: 'utf-8' | 'windows
   } catch (e) {
     const detail = (e instanceof Error ? e.message : String(e)).split('\n')[0].slice(0, 160);
     throw new SourceError(`đọc CSV '${name}' lỗi sau dòng ${row} (${detail}): hãy mở bằng Excel, lưu lại dạng CSV UTF-8 rồi gửi lại`);
+  } finally {
+    // The import may stop reading early (a refused header): the file is closed all the same.
+    input.destroy();
   }
 }
 
