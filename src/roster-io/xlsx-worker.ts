@@ -8,7 +8,7 @@ import type { WorkerMessage, XlsxWorkerInput } from './xlsx-reader.js';
  * exhausts the parser ends this process, never the server. Rows go to the parent in batches, at
  * most a few batches ahead of what the parent has taken. Run as `node xlsx-worker.js '<json input>'`.
  */
-const ROWS_PER_MESSAGE = 500;
+const ROWS_PER_MESSAGE = 2000;
 const BATCHES_AHEAD = 4;
 
 const { file, sheet: only } = JSON.parse(process.argv[2]) as XlsxWorkerInput;
