@@ -121,10 +121,13 @@ export function partHeadProblem(part: string, head: string): string | null {
     return `có khai báo DOCTYPE/ENTITY trong '${part}' (Excel không bao giờ ghi như vậy), nên không được đọc: hãy mở bằng Excel, lưu lại dạng .xlsx rồi gửi lại`;
   if (part === 'xl/sharedStrings.xml') {
     const sst = /<(?:\w+:)?sst\b[^>]*>/.exec(head)?.[0] ?? '';
-    // Distinct strings (`count` counts the cells using them; some writers give only that).
-    const declared = Number((/\buniqueCount="(\d+)"/.exec(sst) ?? /\bcount="(\d+)"/.exec(sst))?.[1] ?? 0);
-    if (declared > XLSX_LIMITS.sharedStrings)
-      return `khai báo ${declared.toLocaleString('vi-VN')} chuỗi dùng chung (giới hạn ${XLSX_LIMITS.sharedStrings.toLocaleString('vi-VN')}), nên không được đọc: hãy chia danh sách thành nhiều tệp nhỏ hơn rồi gửi lại`;
+    // Distinct strings; `count` counts the cells using them (some writers give only that: then a looser bound).
+    const unique = /\buniqueCount="(\d+)"/.exec(sst);
+    const cells = /\bcount="(\d+)"/.exec(sst);
+    const declared = Number((unique ?? cells)?.[1] ?? 0);
+    const limit = unique ? XLSX_LIMITS.sharedStrings : XLSX_LIMITS.sharedStrings * 5;
+    if (declared > limit)
+      return `khai báo ${declared.toLocaleString('vi-VN')} chuỗi dùng chung (giới hạn ${limit.toLocaleString('vi-VN')}), nên không được đọc: hãy chia danh sách thành nhiều tệp nhỏ hơn rồi gửi lại`;
   }
   return null;
 }
