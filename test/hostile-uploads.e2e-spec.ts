@@ -169,7 +169,12 @@ async function hostileFiles(): Promise<{ name: string; content: Buffer; query?: 
       content: zip(workbook([], { sheetXml: '<?xml version="1.0"?><worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Mã' })),
       outcome: { failed: /không tìm thấy dòng tiêu đề|tệp Excel 'broken-sheet.xlsx'/ },
     },
-    { name: 'sheet.xlsx', content: good, query: 'organization=DTN&sheet=Không có', outcome: { failed: /không có trang tính 'Không có'/ } },
+    {
+      name: 'sheet.xlsx',
+      content: good,
+      query: 'organization=DTN&sheet=Không có',
+      outcome: { refused: /không có trang tính 'Không có' trong tệp 'sheet.xlsx'; các trang: Danh sách/ },
+    },
     {
       name: 'qua-dai.csv',
       content: Buffer.from(

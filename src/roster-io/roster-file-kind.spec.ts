@@ -1,4 +1,4 @@
-import { partHeadProblem, refusedByMagic, workbookSizeProblem, XLSX_LIMITS } from './roster-file-kind.js';
+import { partHeadProblem, refusedByMagic, sheetNames, workbookSizeProblem, XLSX_LIMITS } from './roster-file-kind.js';
 import type { ZipEntry } from './zip-directory.js';
 
 const entry = (name: string, uncompressedSize: number, compressedSize = uncompressedSize / 10): ZipEntry => ({
@@ -44,5 +44,13 @@ describe('what a roster file is, judged by its content', () => {
     expect(partHeadProblem('xl/sharedStrings.xml', '<x:sst count="9000000">')).toBeNull();
     expect(partHeadProblem('xl/sharedStrings.xml', '<x:sst count="100000000">')).toContain('chuỗi dùng chung');
     expect(partHeadProblem('xl/worksheets/sheet1.xml', '<worksheet><sheetData>')).toBeNull();
+  });
+
+  it('reads the sheet names a workbook lists (to refuse an unknown --sheet before parsing)', () => {
+    expect(
+      sheetNames(
+        '<workbook><sheets><sheet name="Chi đoàn A &amp; B" sheetId="1" r:id="rId1"/><x:sheet sheetId="2" name="Tổng"/></sheets></workbook>',
+      ),
+    ).toEqual(['Chi đoàn A & B', 'Tổng']);
   });
 });

@@ -23,7 +23,11 @@ const HEAD_BYTES = 64 * 1024;
 const SAVE_AS = 'hãy mở bằng Excel, chọn Lưu thành (Save As) dạng Sổ làm việc Excel (.xlsx) hoặc CSV UTF-8 rồi gửi lại';
 
 /** The kind of a roster file judged by its content (magic bytes; for a zip, what it holds), or a SourceError. */
-export async function rosterFileKind(file: string, displayName = path.basename(file)): Promise<'csv' | 'xlsx'> {
+export async function rosterFileKind(
+  file: string,
+  displayName = path.basename(file),
+  sheet: string | null = null,
+): Promise<'csv' | 'xlsx'> {
   const fh = await open(file, 'r').catch((e: NodeJS.ErrnoException) => {
     throw new SourceError(`không mở được tệp '${displayName}': ${e.code === 'ENOENT' ? 'không có tệp này' : e.code}`);
   });
@@ -39,7 +43,7 @@ export async function rosterFileKind(file: string, displayName = path.basename(f
     const refused = refusedByMagic(head, ext, displayName);
     if (refused) throw new SourceError(refused);
     if (head[0] === 0x50 && head[1] === 0x4b) {
-      await checkWorkbookZip(size, readAt, displayName);
+      await checkWorkbookZip(size, readAt, displayName, sheet);
       return 'xlsx';
     }
     if (ext === '.xlsx' || ext === '.xlsm')
@@ -70,7 +74,12 @@ export function refusedByMagic(head: Buffer, ext: string, name: string): string 
   return null;
 }
 
-async function checkWorkbookZip(size: number, readAt: (p: number, n: number) => Promise<Buffer>, name: string): Promise<void> {
+async function checkWorkbookZip(
+  size: number,
+  readAt: (p: number, n: number) => Promise<Buffer>,
+  name: string,
+  sheet: string | null,
+): Promise<void> {
   let entries: ZipEntry[];
   try {
     entries = await readZipDirectory(size, readAt);
@@ -97,6 +106,19 @@ async function checkWorkbookZip(size: number, readAt: (p: number, n: number) => 
     const partProblem = partHeadProblem(entry.name, head);
     if (partProblem) throw new SourceError(`'${name}' ${partProblem}`);
   }
+  if (sheet) {
+    const workbook = entries.find((e) => e.name === 'xl/workbook.xml')!;
+    const names = sheetNames((await readEntryHead(workbook, 1024 * 1024, readAt).catch(() => Buffer.alloc(0))).toString('utf8'));
+    if (names.length && !names.includes(sheet))
+      throw new SourceError(`không có trang tính '${sheet}' trong tệp '${name}'; các trang: ${names.join(', ')}`);
+  }
+}
+
+/** The sheet names a workbook.xml lists, in order. Pure. */
+export function sheetNames(workbookXml: string): string[] {
+  const unescape = (t: string) =>
+    t.replace(/&(amp|lt|gt|quot|apos);/g, (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" })[e]!);
+  return [...workbookXml.matchAll(/<(?:\w+:)?sheet\b[^>]*\bname="([^"]*)"/g)].map((m) => unescape(m[1]));
 }
 
 /** A workbook too large (declared) to be read safely, or null. Pure. */

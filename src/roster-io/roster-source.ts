@@ -71,7 +71,7 @@ export function detectDelimiter(text: string): ',' | ';' {
  */
 export async function openRoster(file: string, opts: { sheet?: string | null; displayName?: string } = {}): Promise<RosterSource> {
   const name = opts.displayName ?? path.basename(file);
-  const kind = await rosterFileKind(file, name);
+  const kind = await rosterFileKind(file, name, opts.sheet ?? null);
   if (kind === 'xlsx') return { kind, encoding: null, delimiter: null, rows: readXlsxInWorker(file, opts.sheet ?? null, name) };
   const fh = await open(file, 'r');
   const head = Buffer.alloc(65536);
