@@ -41,6 +41,16 @@ export class JobClaim {
   }
 }
 
+/** Runs `fn`; when it fails, lets the claim go (its connection back to the pool) before passing the error on. */
+export async function releasedOnError<T>(claim: JobClaim, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    await claim.release();
+    throw e;
+  }
+}
+
 /** What an interrupted job tells its reader (rows before it are saved). */
 export const interruptedMessage = (rowsCommitted: number): string =>
   `Lượt nhập dừng giữa chừng (tiến trình nhập đã dừng) sau ${rowsCommitted} dòng đã lưu: gửi lại đúng tệp này cho cùng tổ chức để nhập tiếp từ dòng ${rowsCommitted + 1}`;

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import path from 'node:path';
 import { Injectable } from '@nestjs/common';
@@ -21,7 +21,7 @@ import { UnitsService } from '../membership/unit/units.service.js';
 import { IdNumberVault } from '../personal-data/id-number-vault.js';
 import { tombstoneKeys } from '../personal-data/tombstone-keys.js';
 import { ImportJob, ImportJobStatus, ImportRowError } from './import-job.entity.js';
-import { JobClaim } from './import-job-runs.js';
+import { JobClaim, releasedOnError } from './import-job-runs.js';
 import { codeNotUsableMessage, externalIdProblems, failureText, refusedByDatabase } from './import-messages.js';
 import { matchHeader, templateColumns, type HeaderMatch } from './roster-columns.js';
 import { readRosterRow, type RosterRow, type RowProblem } from './roster-row.js';
@@ -231,10 +231,14 @@ export class RosterImportService {
           `Tệp '${sourceName}' đang được nhập vào tổ chức ${org} (lượt nhập chưa xong): chờ lượt đó xong rồi xem kết quả, không cần gửi lại`,
         );
       const reopened = { status: ImportJobStatus.RUNNING, interrupted: false, failure: null, finishedAt: null };
-      await jobs.update(stopped.id, reopened);
+      await releasedOnError(claim, () => jobs.update(stopped.id, reopened));
       return { job: Object.assign(stopped, reopened), claim, resumed: true };
     }
+    // Claimed before it exists: a process starting meanwhile never takes it for an interrupted job.
+    const id = randomUUID();
+    const claim = (await JobClaim.take(this.db, id))!;
     const job = jobs.create({
+      id,
       organizationCode: org,
       sourceName,
       sourceSha256: sha,
@@ -243,14 +247,15 @@ export class RosterImportService {
       actorName: actor.name,
       unitPath,
     });
-    await jobs.insert(job);
-    const claim = (await JobClaim.take(this.db, job.id))!;
-    await this.audit.record(actor, {
-      action: AuditAction.IMPORT,
-      subjectType: 'IMPORT_JOB',
-      subjectId: job.id,
-      organization: org,
-      detail: { file: job.sourceName },
+    await releasedOnError(claim, async () => {
+      await jobs.insert(job);
+      await this.audit.record(actor, {
+        action: AuditAction.IMPORT,
+        subjectType: 'IMPORT_JOB',
+        subjectId: job.id,
+        organization: org,
+        detail: { file: job.sourceName },
+      });
     });
     return { job, claim, resumed: false };
   }
