@@ -260,7 +260,9 @@ describe('hostile uploads to the built server and the CLI', () => {
   });
 
   it('refuses each hostile upload with 4xx and a Vietnamese reason, or ends its job FAILED; never exits; removes every upload', async () => {
+    const memory: string[] = [];
     for (const f of await hostileFiles()) {
+      const before = rss(server);
       const r = await upload(server, token, f.name, f.content, f.query);
       const where = `${f.name}: ${JSON.stringify(r.body)}`;
       expect([where, r.status < 500]).toEqual([where, true]);
@@ -278,11 +280,15 @@ describe('hostile uploads to the built server and the CLI', () => {
           f.outcome.done(j);
         }
       }
-      // Still up, and the upload is gone.
+      // Still up, its memory where it was, and the upload is gone.
       expect(server.exited()).toBe(false);
+      const after = rss(server);
+      memory.push(`${f.name} ${Math.round(before / 2 ** 20)}→${Math.round(after / 2 ** 20)} MB`);
+      expect(after).toBeLessThan(GB);
       for (let i = 0; i < 20 && uploadsLeft().length; i++) await new Promise((res) => setTimeout(res, 50));
       expect([where, uploadsLeft()]).toEqual([where, []]);
     }
+    process.stdout.write(`server memory before→after each hostile upload: ${memory.join(', ')}\n`);
     const nul = await upload(server, token, 'danh-sach%00.csv', Buffer.from('Mã hồ sơ,Họ và tên\nN-1,Nguyễn Văn An\n'));
     expect(nul.status).toBe(400);
     expect(nul.body.message).toContain('ký tự điều khiển');
