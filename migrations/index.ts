@@ -9,6 +9,7 @@ import { Linker1763700000007 } from './1763700000007-linker.js';
 import { LinkReview1763700000008 } from './1763700000008-link-review.js';
 import { PhantomFlags1763700000009 } from './1763700000009-phantom-flags.js';
 import { Reports1763700000010 } from './1763700000010-reports.js';
+import { ImportJobScope1763700000011 } from './1763700000011-import-job-scope.js';
 import { AuditHashChain1763700000013 } from './1763700000013-audit-hash-chain.js';
 import { SealedRejectedRows1763700000014 } from './1763700000014-sealed-rejected-rows.js';
 import { LoginThrottle1763700000015 } from './1763700000015-login-throttle.js';
@@ -27,6 +28,7 @@ export const MIGRATIONS = [
   LinkReview1763700000008,
   PhantomFlags1763700000009,
   Reports1763700000010,
+  ImportJobScope1763700000011,
   AuditHashChain1763700000013,
   SealedRejectedRows1763700000014,
   LoginThrottle1763700000015,

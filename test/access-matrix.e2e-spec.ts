@@ -143,10 +143,11 @@ describe('access matrix: role × operation', () => {
     },
     {
       field: 'importJob',
-      title: 'a DTN import job',
+      title: 'a DTN import job started for the whole organization',
       query: `query($id: ID!) { importJob(id: $id) { status errors { row } } }`,
       vars: () => ({ id: ids.job }),
-      expect: { ...allow('admin', 'dtn', 'dtnUnitA'), hpn: 'NOT_FOUND' },
+      // A secretariat kept to unit A sees only the jobs started within its unit (their rows and error files).
+      expect: { ...allow('admin', 'dtn'), dtnUnitA: 'NOT_FOUND', hpn: 'NOT_FOUND' },
     },
     {
       field: 'person',

@@ -43,7 +43,8 @@ describe('rejected import rows', () => {
     dtn = await t.logIn(await t.createUser('vp.dtn', Role.SECRETARIAT, 'DTN'));
     unitA = await t.logIn(await t.createUser('vp.dtn.a', Role.SECRETARIAT, 'DTN', 'DTN-CHI-A'));
     unitB = await t.logIn(await t.createUser('vp.dtn.b', Role.SECRETARIAT, 'DTN', 'DTN-CHI-B'));
-    jobId = await upload(`\uFEFF${HEADER}\n${BAD}\nD-11,Lò Văn Cường,2001,Nam,,,,00004,DTN-CHI-A\n`, 'dtn.csv', dtn);
+    // Unit A's own job: a job belongs to the scope of whoever started it, and within it a row opens only in scope.
+    jobId = await upload(`\uFEFF${HEADER}\n${BAD}\nD-11,Lò Văn Cường,2001,Nam,,,,00004,DTN-CHI-A\n`, 'dtn.csv', unitA);
   });
   afterAll(async () => t.close());
 

@@ -1,5 +1,11 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import ExcelJS from 'exceljs';
+import pg from 'pg';
 import { Role } from '../src/access/role.js';
+import { APP_CONFIG } from '../src/config/config.module.js';
+import type { AppConfig } from '../src/config/app-config.js';
+import { ImportJobsAtStart } from '../src/roster-io/import-job-runs.js';
 import { createTestApp, type TestApp } from './test-app.js';
 
 /** Rosters over HTTP for secretariats: upload starts a job, GraphQL follows it, files download. */
@@ -85,5 +91,100 @@ describe('roster upload and downloads over HTTP', () => {
     expect(tpl.headers.get('content-disposition')).toContain('mau-HPN.xlsx');
     expect((await fetch(`${t.url}/exports/HPN.csv`, { headers: { authorization: `Bearer ${dtn}` } })).status).toBe(403);
     expect((await fetch(`${t.url}/exports/DTN.pdf`, { headers: { authorization: `Bearer ${dtn}` } })).status).toBe(400);
+  });
+
+  type JobView = { status: string; failure: string | null; created: number; rowsRead: number };
+  const jobOf = async (id: string, token: string) =>
+    t.gql<{ importJob: JobView }>(`query($id: ID!) { importJob(id: $id) { status failure created rowsRead } }`, { id }, { token });
+  const finished = async (id: string, token: string): Promise<JobView> => {
+    for (let i = 0; i < 200; i++) {
+      const j = (await jobOf(id, token)).data!.importJob;
+      if (j.status !== 'RUNNING') return j;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error(`job ${id} still RUNNING`);
+  };
+
+  it('keeps a unit-limited secretariat to the jobs started within its unit (and their error files)', async () => {
+    for (const u of [
+      { organization: 'DTN', code: 'TINH', name: 'Tỉnh đoàn', kind: 'PROVINCE' },
+      { organization: 'DTN', code: 'A', name: 'Đoàn phường Ba Đình', kind: 'BASE', parent: 'TINH', communeCode: '00004' },
+      { organization: 'DTN', code: 'B', name: 'Đoàn phường Ngọc Hà', kind: 'BASE', parent: 'TINH', communeCode: '00008' },
+    ])
+      expect((await t.gql(`mutation($i: CreateUnitInput!) { createUnit(input: $i) { code } }`, { i: u })).errors).toBeUndefined();
+    const unitA = await t.logIn(await t.createUser('vp.dtn.a', Role.SECRETARIAT, 'DTN', 'A'));
+    const unitB = await t.logIn(await t.createUser('vp.dtn.b', Role.SECRETARIAT, 'DTN', 'B'));
+    const res = await upload(
+      'Mã hồ sơ,Họ và tên,Ngày sinh,Mã đơn vị,Số CCCD\nB-1,Lê Văn Bảo,2001,B,001201012345\nB-2,Lê Thị,31/02/2001,B,001201012346\n',
+      'b.csv',
+      'organization=DTN',
+      unitB,
+    );
+    expect(res.status).toBe(202);
+    const { jobId } = (await res.json()) as { jobId: string };
+    expect(await finished(jobId, unitB)).toMatchObject({ status: 'DONE', created: 1 });
+    // Unit A's secretariat neither sees the job nor downloads its error file (a clear CCCD of unit B).
+    const seen = await jobOf(jobId, unitA);
+    expect(seen.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    const file = await fetch(`${t.url}/imports/${jobId}/errors.csv`, { headers: { authorization: `Bearer ${unitA}` } });
+    expect(file.status).toBe(404);
+    expect(await file.text()).not.toContain('001201012346');
+    // Its own secretariat and the organization's do.
+    expect((await fetch(`${t.url}/imports/${jobId}/errors.csv`, { headers: { authorization: `Bearer ${unitB}` } })).status).toBe(200);
+    expect((await jobOf(jobId, dtn)).data!.importJob.status).toBe('DONE');
+  });
+
+  it('never lets two runners run one job: a second upload of a file being imported is refused; once stopped, it resumes', async () => {
+    const content = 'Mã hồ sơ,Họ và tên,Ngày sinh\nR-1,Nguyễn Văn Rạng,2001\nR-2,Nguyễn Văn Sáng,2002\n';
+    const { createHash } = await import('node:crypto');
+    const sha = createHash('sha256').update(content).digest('hex');
+    // A job of this file, as a runner in another process leaves it while it runs: RUNNING, its lock held.
+    const [{ id }] = await t.sql<{ id: string }>(
+      `INSERT INTO import_job (organization_code, source_name, source_sha256, status, actor_name) VALUES ('DTN', 'r.csv', $1, 'RUNNING', 'other') RETURNING id`,
+      [sha],
+    );
+    const runner = new pg.Client({ connectionString: t.databaseUrl });
+    await runner.connect();
+    try {
+      await runner.query(`SELECT pg_advisory_lock(hashtext('import-job'), hashtext($1))`, [id]);
+      const second = await upload(content, 'r.csv', 'organization=DTN', dtn);
+      expect(second.status).toBe(409);
+      const body = (await second.json()) as { code: string; message: string };
+      expect(body.code).toBe('CONFLICT');
+      expect(body.message).toContain('đang được nhập');
+      expect(body.message).not.toContain(id);
+    } finally {
+      await runner.end();
+    }
+    // The runner is gone (its connection closed): the next upload of the file resumes that job.
+    const again = await upload(content, 'r.csv', 'organization=DTN', dtn);
+    expect(again.status).toBe(202);
+    const { jobId } = (await again.json()) as { jobId: string };
+    expect(jobId).toBe(id);
+    expect(await finished(jobId, dtn)).toMatchObject({ status: 'DONE', created: 2 });
+  });
+
+  it('at start marks a job left RUNNING by a killed process FAILED and resumable, and removes leftover uploads', async () => {
+    const content = 'Mã hồ sơ,Họ và tên,Ngày sinh\nK-1,Nguyễn Văn Khánh,2001\nK-2,Nguyễn Văn Kiên,2002\n';
+    const { createHash } = await import('node:crypto');
+    const sha = createHash('sha256').update(content).digest('hex');
+    const [{ id }] = await t.sql<{ id: string }>(
+      `INSERT INTO import_job (organization_code, source_name, source_sha256, status, actor_name, rows_committed) VALUES ('DTN', 'k.csv', $1, 'RUNNING', 'x', 0) RETURNING id`,
+      [sha],
+    );
+    const dataDir = t.app.get<AppConfig>(APP_CONFIG).dataDir;
+    const leftover = path.join(dataDir, 'uploads', '4194001');
+    fs.mkdirSync(leftover, { recursive: true });
+    fs.writeFileSync(path.join(leftover, 'roster.upload'), content);
+    await t.app.get(ImportJobsAtStart).onApplicationBootstrap();
+    expect(fs.existsSync(leftover)).toBe(false);
+    const j = (await jobOf(id, dtn)).data!.importJob;
+    expect(j.status).toBe('FAILED');
+    expect(j.failure).toContain('gửi lại đúng tệp này');
+    // Sent again: the same job goes on (and the CLI's "run the same file again" still resumes).
+    const again = await upload(content, 'k.csv', 'organization=DTN', dtn);
+    const { jobId } = (await again.json()) as { jobId: string };
+    expect(jobId).toBe(id);
+    expect(await finished(jobId, dtn)).toMatchObject({ status: 'DONE', created: 2, failure: null });
   });
 });

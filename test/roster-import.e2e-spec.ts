@@ -282,7 +282,10 @@ describe('roster import and export', () => {
     const messages = (await importer.rowErrors(s.jobId, secretariatA)).map((e) => e.message);
     expect(messages[0]).toContain("đơn vị 'CCB-B' nằm ngoài phạm vi");
     expect(messages[1]).toContain('cần mã đơn vị thuộc phạm vi');
-    expect(messages[2]).toContain("'CCB-9' là hồ sơ của đơn vị ngoài phạm vi");
+    // Nothing about another unit's record: not its unit, not that it is "outside the scope".
+    expect(messages[2]).toBe(
+      "Mã hồ sơ 'CCB-9' không dùng được với tài khoản này (mỗi mã chỉ dùng cho một hồ sơ trong tổ chức): hãy kiểm tra lại mã, hoặc nhờ tài khoản cấp tổ chức nhập dòng này",
+    );
     expect((await records('CCB')).find((r) => r.external_id === 'CCB-9')!.full_name).toBe('Đinh Văn Chín');
   });
 
@@ -356,4 +359,31 @@ describe('roster import and export', () => {
     // The job's counts carry over the run that was killed.
     expect(again.stdout).toContain('tạo mới\t6000');
   }, 120_000);
+
+  it('rejects only the row the database refuses, and a 65-character Mã hồ sơ by its limit: the good rows of the batch are written', async () => {
+    // A value the database cannot take (here a limit this test adds) fails that row, not its batch or the job.
+    await t.sql(`ALTER TABLE member_record ADD CONSTRAINT test_ethnicity_short CHECK (length(ethnicity) < 1000)`);
+    try {
+      const p = file(
+        'db-refuses.csv',
+        [
+          'Mã hồ sơ,Họ và tên,Ngày sinh,Dân tộc',
+          'DB-1,Nguyễn Văn An,1971,Kinh',
+          `DB-2,Lê Văn Bình,1972,${'Tày'.repeat(500)}`,
+          `${'X'.repeat(65)},Trần Văn Cường,1973,Kinh`,
+          'DB-4,Phạm Văn Dũng,1974,Kinh',
+        ].join('\n'),
+      );
+      const s = await run(p, 'HND');
+      expect(counts(s)).toEqual({ created: 2, updated: 0, unchanged: 0, rejected: 2 });
+      expect((await records('HND')).map((r) => r.external_id).filter((c) => c.startsWith('DB-'))).toEqual(['DB-1', 'DB-4']);
+      const errors = await importer.rowErrors(s.jobId, CLI_PRINCIPAL);
+      expect(errors.map((e) => e.rowNumber)).toEqual([3, 4]);
+      expect(errors[1].columnName).toBe('Mã hồ sơ');
+      expect(errors[0].message).toMatch(/Dòng không lưu được|Dân tộc/);
+      expect(errors[1].message).toContain('dài 65 ký tự, tối đa 64');
+    } finally {
+      await t.sql(`ALTER TABLE member_record DROP CONSTRAINT test_ethnicity_short`);
+    }
+  });
 });

@@ -189,6 +189,8 @@ export class EmbeddedCluster {
 
   private async startOrAttach(): Promise<{ port: number; owner: boolean }> {
     const me = process.pid;
+    // Files of processes killed while attached: gone, so they never keep the cluster up for nobody.
+    this.liveClients(me);
     const lock = readJson<LockFile>(this.lockFile);
     const postmaster = this.postmasterPid();
     if (lock && lock.ownerPid !== me && isAlive(lock.ownerPid) && postmaster) {

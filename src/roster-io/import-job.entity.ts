@@ -46,6 +46,14 @@ export class ImportJob {
   @Column({ type: 'text', nullable: true })
   failure: string | null;
 
+  /** The unit subtree of the account that started the job (null: the whole organization); who may read it. */
+  @Column({ name: 'unit_path', type: 'text', nullable: true })
+  unitPath: string | null;
+
+  /** Stopped half-way (its process ended): the same file, imported again in the same scope, resumes it. */
+  @Column({ type: 'boolean', default: false })
+  interrupted: boolean;
+
   @CreateDateColumn({ name: 'started_at', type: 'timestamptz' })
   startedAt: Date;
 

@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import path from 'node:path';
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
 import { assertOrganizationInScope, inScope, writeScope, type Principal, type RecordScope } from '../access/principal.js';
 import { AuditAction } from '../audit/audit-event.entity.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -21,6 +21,8 @@ import { UnitsService } from '../membership/unit/units.service.js';
 import { IdNumberVault } from '../personal-data/id-number-vault.js';
 import { tombstoneKeys } from '../personal-data/tombstone-keys.js';
 import { ImportJob, ImportJobStatus, ImportRowError } from './import-job.entity.js';
+import { JobClaim, releasedOnError } from './import-job-runs.js';
+import { codeNotUsableMessage, failureText, refusedByDatabase } from './import-messages.js';
 import { matchHeader, templateColumns, type HeaderMatch } from './roster-columns.js';
 import { readRosterRow, type RosterRow, type RowProblem } from './roster-row.js';
 import { openRoster, type SourceRow } from './roster-source.js';
@@ -189,39 +191,75 @@ export class RosterImportService {
     const scope = writeScope(actor);
     assertOrganizationInScope(scope, opts.organization, 'nhập danh sách');
     const def = await this.records.organizationForRecords(opts.organization);
-    const source = await openRoster(file, { sheet: opts.sheet });
+    const sourceName = opts.sourceName ?? path.basename(file);
+    const source = await openRoster(file, { sheet: opts.sheet, displayName: sourceName });
     const sha = await sha256File(file);
+    const { job, claim, resumed } = await this.openJob(def.code, sha, sourceName, opts, actor, scope);
+    const resultFile = opts.assignIds
+      ? (opts.resultFile ?? path.join(path.dirname(file), `${path.basename(file, path.extname(file))}.ma.csv`))
+      : null;
+    const done = this.run(job, source.rows, def, scope, { ...opts, resultFile }, actor, resumed, onProgress).finally(() => claim.release());
+    // The caller may not wait (an upload): a failure is kept on the job, never unhandled.
+    done.catch(() => undefined);
+    return { jobId: job.id, done };
+  }
+
+  /**
+   * The stopped job of this file in the caller's scope (resumed), or a new one; either way claimed
+   * by this process. Refuses while the same file is being imported (never two runners on one job).
+   */
+  private async openJob(
+    org: string,
+    sha: string,
+    sourceName: string,
+    opts: ImportOptions,
+    actor: Principal,
+    scope: RecordScope,
+  ): Promise<{ job: ImportJob; claim: JobClaim; resumed: boolean }> {
     const jobs = this.db.getRepository(ImportJob);
-    let job = await jobs.findOne({
-      where: { organizationCode: def.code, sourceSha256: sha, status: ImportJobStatus.RUNNING },
-      order: { startedAt: 'DESC' },
+    const unitPath = scope.kind === 'ORGANIZATION' ? scope.unitPath : null;
+    const stopped = await jobs
+      .createQueryBuilder('j')
+      .where('j.organization_code = :org AND j.source_sha256 = :sha', { org, sha })
+      .andWhere('(j.status = :running OR j.interrupted)', { running: ImportJobStatus.RUNNING })
+      .andWhere('j.unit_path IS NOT DISTINCT FROM CAST(:unitPath AS text)', { unitPath })
+      .orderBy('j.started_at', 'DESC')
+      .getOne();
+    if (stopped) {
+      const claim = await JobClaim.take(this.db, stopped.id);
+      if (!claim)
+        throw new DomainError(
+          'CONFLICT',
+          `Tệp '${sourceName}' đang được nhập vào tổ chức ${org} (lượt nhập chưa xong): chờ lượt đó xong rồi xem kết quả, không cần gửi lại`,
+        );
+      const reopened = { status: ImportJobStatus.RUNNING, interrupted: false, failure: null, finishedAt: null };
+      await releasedOnError(claim, () => jobs.update(stopped.id, reopened));
+      return { job: Object.assign(stopped, reopened), claim, resumed: true };
+    }
+    // Claimed before it exists: a process starting meanwhile never takes it for an interrupted job.
+    const id = randomUUID();
+    const claim = (await JobClaim.take(this.db, id))!;
+    const job = jobs.create({
+      id,
+      organizationCode: org,
+      sourceName,
+      sourceSha256: sha,
+      status: ImportJobStatus.RUNNING,
+      options: { createUnits: !!opts.createUnits, sheet: opts.sheet ?? null },
+      actorName: actor.name,
+      unitPath,
     });
-    const resumed = job !== null;
-    if (!job) {
-      job = jobs.create({
-        organizationCode: def.code,
-        sourceName: opts.sourceName ?? path.basename(file),
-        sourceSha256: sha,
-        status: ImportJobStatus.RUNNING,
-        options: { createUnits: !!opts.createUnits, sheet: opts.sheet ?? null },
-        actorName: actor.name,
-      });
+    await releasedOnError(claim, async () => {
       await jobs.insert(job);
       await this.audit.record(actor, {
         action: AuditAction.IMPORT,
         subjectType: 'IMPORT_JOB',
         subjectId: job.id,
-        organization: def.code,
-        detail: { file: job.sourceName },
+        organization: org,
+        // The file's name is free text (it may name a person): it stays on the job row, which the audit line points to.
       });
-    }
-    const resultFile = opts.assignIds
-      ? (opts.resultFile ?? path.join(path.dirname(file), `${path.basename(file, path.extname(file))}.ma.csv`))
-      : null;
-    const done = this.run(job, source.rows, def, scope, { ...opts, resultFile }, actor, resumed, onProgress);
-    // The caller may not wait (an upload): a failure is kept on the job, never unhandled.
-    done.catch(() => undefined);
-    return { jobId: job.id, done };
+    });
+    return { job, claim, resumed: false };
   }
 
   private async run(
@@ -236,7 +274,6 @@ export class RosterImportService {
   ): Promise<ImportSummary> {
     const jobs = this.db.getRepository(ImportJob);
     const ctx = new ImportContext(def, scope, !!opts.createUnits, todayInVietnam(), job.sourceName);
-    ctx.anyTombstone = (await this.db.query<{ any: boolean }[]>(`SELECT EXISTS (SELECT 1 FROM erasure_tombstone) AS any`))[0].any;
     const summary: ImportSummary = {
       jobId: job.id,
       resumed,
@@ -251,13 +288,7 @@ export class RosterImportService {
       resultFile: null,
       linked: false,
     };
-    // The roster with the codes written back, streamed as the rows are read.
-    const result = opts.resultFile
-      ? await openCsvWriter(
-          opts.resultFile,
-          templateColumns(def).map((c) => c.header),
-        )
-      : null;
+    let result: Awaited<ReturnType<typeof openCsvWriter>> | null = null;
     summary.resultFile = opts.resultFile ?? null;
     const batchSize = opts.batchSize ?? 1000;
     let header: HeaderMatch | null = null;
@@ -266,7 +297,16 @@ export class RosterImportService {
     let batch: PendingRow[] = [];
     let inFlight: Promise<void> = Promise.resolve();
     const columns = templateColumns(def);
+    // Everything that can fail is inside: a failure always ends the job FAILED with its reason.
     try {
+      ctx.anyTombstone = (await this.db.query<{ any: boolean }[]>(`SELECT EXISTS (SELECT 1 FROM erasure_tombstone) AS any`))[0].any;
+      // The roster with the codes written back, streamed as the rows are read.
+      result = opts.resultFile
+        ? await openCsvWriter(
+            opts.resultFile,
+            columns.map((c) => c.header),
+          )
+        : null;
       for await (const src of rowsIn) {
         if (src.sheet !== sheet) {
           if (sheet !== undefined && !header)
@@ -313,14 +353,19 @@ export class RosterImportService {
           const full = batch;
           batch = [];
           await inFlight;
-          inFlight = this.flush(full, job, ctx, actor, summary).then(() => onProgress?.(summary));
+          inFlight = this.flushSafely(full, job, ctx, actor, summary).then(() => onProgress?.(summary));
           inFlight.catch(() => undefined); // awaited (and rethrown) before the next batch or at the end
         }
       }
       if (sheet !== undefined && !header)
         summary.sheets.push({ name: sheet, headerRow: null, note: 'không tìm thấy dòng tiêu đề (Mã hồ sơ, Họ và tên…): bỏ qua' });
+      if (!summary.sheets.some((sh) => sh.headerRow !== null))
+        throw new DomainError(
+          'BAD_USER_INPUT',
+          `không tìm thấy dòng tiêu đề (Mã hồ sơ, Họ và tên…) trong tệp '${job.sourceName}': hãy dùng tệp mẫu (tải ở /templates/${def.code}.xlsx) và giữ nguyên dòng tiêu đề`,
+        );
       await inFlight;
-      if (batch.length) await this.flush(batch, job, ctx, actor, summary);
+      if (batch.length) await this.flushSafely(batch, job, ctx, actor, summary);
       await result?.close();
       if (opts.full) summary.missing = await this.missing(def.code, scope, ctx.seen);
       if (ctx.linkNow && ctx.createdIds.length) await this.records.notifyCreated(ctx.createdIds);
@@ -330,11 +375,7 @@ export class RosterImportService {
       return summary;
     } catch (e) {
       await inFlight.catch(() => undefined);
-      await jobs.update(job.id, {
-        status: ImportJobStatus.FAILED,
-        failure: e instanceof Error ? e.message : String(e),
-        finishedAt: new Date(),
-      });
+      await jobs.update(job.id, { status: ImportJobStatus.FAILED, failure: failureText(e, job.rowsCommitted), finishedAt: new Date() });
       throw e;
     }
   }
@@ -381,12 +422,12 @@ export class RosterImportService {
     );
   }
 
-  /** A job, if the caller may see its organization's imports; NOT_FOUND otherwise. */
+  /** A job, if it was started within the caller's scope (organization and unit subtree); NOT_FOUND otherwise. */
   async job(id: string, caller: Principal): Promise<ImportJob> {
     assertUuid('id', id);
     const job = await this.db.getRepository(ImportJob).findOneBy({ id });
-    const scope = writeScope(caller);
-    if (!job || scope.kind === 'NONE' || (scope.kind === 'ORGANIZATION' && scope.organization !== job.organizationCode))
+    // A secretariat kept to one unit sees the jobs started within its subtree only (their error files hold its rows only).
+    if (!job || !inScope(writeScope(caller), { organizationCode: job.organizationCode, unitPath: job.unitPath }))
       throw new DomainError('NOT_FOUND', `Không tìm thấy lượt nhập '${id}' trong phạm vi tài khoản này.`);
     return job;
   }
@@ -452,8 +493,40 @@ export class RosterImportService {
     for (const p of batch) if (!known.has(p.row.externalId)) p.prepared = this.prepare(p.row, ctx);
   }
 
-  /** One batch, in one transaction with the job's counters: all of it is written, or none. */
-  private async flush(batch: PendingRow[], job: ImportJob, ctx: ImportContext, actor: Principal, summary: ImportSummary): Promise<void> {
+  /**
+   * A batch, written whole; when the database refuses it (one value it cannot take), written again
+   * row by row so the good rows go in and only the row it refuses is rejected, with the reason.
+   */
+  private async flushSafely(batch: PendingRow[], job: ImportJob, ctx: ImportContext, actor: Principal, summary: ImportSummary) {
+    const before = ctx.checkpoint();
+    try {
+      await this.flush(batch, job, ctx, actor, summary);
+      return;
+    } catch (e) {
+      if (!(e instanceof QueryFailedError) || batch.length === 0) throw e;
+    }
+    ctx.restore(before);
+    for (const p of batch) {
+      const one = ctx.checkpoint();
+      try {
+        await this.flush([p], job, ctx, actor, summary);
+      } catch (e) {
+        if (!(e instanceof QueryFailedError)) throw e;
+        ctx.restore(one);
+        await this.flush([p], job, ctx, actor, summary, { column: null, value: null, message: refusedByDatabase(e) });
+      }
+    }
+  }
+
+  /** One batch, in one transaction with the job's counters: all of it is written, or none (`refused`: reject every row so). */
+  private async flush(
+    batch: PendingRow[],
+    job: ImportJob,
+    ctx: ImportContext,
+    actor: Principal,
+    summary: ImportSummary,
+    refused?: RowProblem,
+  ): Promise<void> {
     const counts = { created: 0, updated: 0, unchanged: 0, rejected: 0 };
     const errors: Partial<ImportRowError>[] = [];
     await this.db.transaction(async (em) => {
@@ -514,7 +587,7 @@ export class RosterImportService {
       const pendingTombstone: { p: PendingRow; values: Record<string, unknown>; keys: Buffer[]; unitPath: string | null }[] = [];
       for (const p of batch) {
         const { row } = p;
-        const problems = [...row.problems];
+        const problems = [...row.problems, ...(refused ? [refused] : [])];
         if (row.externalId) {
           const first = ctx.seen.get(row.externalId);
           if (first)
@@ -554,7 +627,8 @@ export class RosterImportService {
             problems.push({
               column: row.columnOf.get('externalId') ?? 'Mã hồ sơ',
               value: row.externalId,
-              message: `Mã hồ sơ '${row.externalId}' là hồ sơ của đơn vị ngoài phạm vi tài khoản này`,
+              // Says nothing of what the code is outside the scope (which unit, whether it exists there).
+              message: codeNotUsableMessage(row.externalId),
             });
           else if (!current && !unit)
             problems.push({
@@ -769,6 +843,20 @@ class ImportContext {
   /** Records created, linked at the end while the import stays small. */
   readonly createdIds: string[] = [];
   linkNow = true;
+
+  /** What a batch changes here, to be put back when its transaction is rolled back (units it created are gone). */
+  checkpoint(): { seen: Map<string, string>; units: Map<string, Unit | null>; created: number; linkNow: boolean } {
+    return { seen: new Map(this.seen), units: new Map(this.units), created: this.createdIds.length, linkNow: this.linkNow };
+  }
+
+  restore(c: ReturnType<ImportContext['checkpoint']>): void {
+    this.seen.clear();
+    for (const [k, v] of c.seen) this.seen.set(k, v);
+    this.units.clear();
+    for (const [k, v] of c.units) this.units.set(k, v);
+    this.createdIds.length = c.created;
+    this.linkNow = c.linkNow;
+  }
 
   constructor(
     readonly def: OrganizationDefinition,

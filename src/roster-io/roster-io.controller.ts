@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, rmSync } from 'node:fs';
+import { chmod, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Controller, Get, HttpCode, Inject, Param, Post, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
@@ -9,7 +9,8 @@ import multer from 'multer';
 import { Allow, Caller, ROSTER_WRITERS } from '../access/access.decorators.js';
 import type { Principal } from '../access/principal.js';
 import { DomainError } from '../common/errors/domain-error.js';
-import { sendTempFile, uploadDir } from '../common/http/send-temp-file.js';
+import type { FieldProblem } from '../common/errors/field-problem.js';
+import { privateDir, sendTempFile, uploadDir } from '../common/http/send-temp-file.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { RosterExportService, type RosterFormat } from './roster-export.service.js';
@@ -48,11 +49,9 @@ export class RosterIoController {
   @UseInterceptors(
     FileInterceptor('file', {
       storage: multer.diskStorage({
-        destination: (_req, _file, cb) => {
-          mkdirSync(uploadsHere, { recursive: true });
-          cb(null, uploadsHere);
-        },
-        filename: (_req, file, cb) => cb(null, `${randomUUID()}${path.extname(file.originalname).toLowerCase()}`),
+        destination: (_req, _file, cb) => cb(null, privateDir(uploadsHere)),
+        // The stored name is ours: the file's own name (any bytes) is only shown back, never a path.
+        filename: (_req, _file, cb) => cb(null, `${randomUUID()}.upload`),
       }),
       limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 },
       // Browsers send file names as UTF-8 ("danh-sách-hội-viên.xlsx"); multer reads Latin-1 by default.
@@ -70,25 +69,29 @@ export class RosterIoController {
       throw DomainError.invalidInput([
         { field: 'file', value: null, message: "Tệp: gửi tệp .csv hoặc .xlsx trong trường 'file' (multipart/form-data)" },
       ]);
-    if (!organization) {
-      rmSync(file.path, { force: true });
-      throw DomainError.invalidInput([{ field: 'organization', value: null, message: 'Tổ chức: cần ?organization=MÃ (ví dụ DTN)' }]);
+    const removeUpload = () => rm(file.path, { force: true }).catch(() => undefined);
+    const refused = uploadProblem(file, organization);
+    if (refused) {
+      await removeUpload();
+      throw DomainError.invalidInput([refused]);
     }
     try {
+      await chmod(file.path, 0o600);
       const { jobId, done } = await this.importer.start(
         file.path,
         {
-          organization: organization.toUpperCase(),
+          organization: organization!.toUpperCase(),
           createUnits: createUnits === 'true',
           sheet: sheet || null,
           sourceName: file.originalname,
         },
         caller,
       );
-      void done.finally(() => rmSync(file.path, { force: true }));
+      // The job keeps its outcome (DONE, or FAILED with the reason): here only the upload goes, whatever happened.
+      void done.then(removeUpload, removeUpload);
       return { jobId, status: `query { importJob(id: "${jobId}") { status created updated unchanged rejected } }` };
     } catch (e) {
-      rmSync(file.path, { force: true });
+      await removeUpload();
       throw e;
     }
   }
@@ -127,6 +130,18 @@ export class RosterIoController {
   private sendTemp(res: Response, name: string, write: (out: string) => Promise<unknown>): Promise<void> {
     return sendTempFile(res, uploadDir(this.config.dataDir), name, write);
   }
+}
+
+/** What is wrong with an upload before it is read (no organization, a file name with control characters), or null. */
+function uploadProblem(file: UploadedRoster, organization: string | undefined): FieldProblem | null {
+  if (!organization) return { field: 'organization', value: null, message: 'Tổ chức: cần ?organization=MÃ (ví dụ DTN)' };
+  if (/[\u0000-\u001f\u007f-\u009f]/.test(file.originalname))
+    return {
+      field: 'file',
+      value: null,
+      message: 'Tên tệp có ký tự điều khiển (ví dụ %00) nên không được nhận: hãy đổi tên tệp (chỉ chữ, số, dấu cách, - và _) rồi gửi lại',
+    };
+  return null;
 }
 
 function checkFormat(format: string): RosterFormat {

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { RosterExportService } from './roster-export.service.js';
+import { ImportJobsAtStart } from './import-job-runs.js';
 import { RosterImportService } from './roster-import.service.js';
 import { RosterIoController } from './roster-io.controller.js';
 import { RosterIoResolver } from './roster-io.resolver.js';
@@ -8,7 +9,7 @@ import { RejectedRowsService } from './rejected-rows.service.js';
 /** Rosters in and out: Excel/CSV import (jobs, row errors) and export in the template's columns. */
 @Module({
   controllers: [RosterIoController],
-  providers: [RosterImportService, RosterExportService, RosterIoResolver, RejectedRowsService],
+  providers: [RosterImportService, RosterExportService, RosterIoResolver, RejectedRowsService, ImportJobsAtStart],
   exports: [RosterImportService, RosterExportService, RejectedRowsService],
 })
 export class RosterIoModule {}

@@ -2,9 +2,14 @@ import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'csv-parse';
-import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { readInertCell } from './csv-file.js';
+import { rosterFileKind } from './roster-file-kind.js';
+import { SourceError } from './source-error.js';
+import { readXlsxInWorker } from './xlsx-reader.js';
+
+export { cellText } from './cell-text.js';
+export { SourceError };
 
 /** One row as the spreadsheet shows it: its sheet, its row number (the header's row counts), its cells as text. */
 export interface SourceRow {
@@ -20,8 +25,6 @@ export interface RosterSource {
   delimiter: string | null;
   rows: AsyncIterable<SourceRow>;
 }
-
-export class SourceError extends Error {}
 
 /** Letters that TCVN3 (ABC) or VNI text shows when read as Unicode: a file in a legacy font encoding. */
 const TCVN3_MARKS = /[µ¸¶·¹¨»¾¼½Æ©ÇÊÈÉË®ÌÐÎÏÑªÒÕÓÔÖ×ÝØÜÞ«ßãáâäåæçèéêëìíîïñôòóõø¬ùúûüý]/g;
@@ -63,36 +66,35 @@ export function detectDelimiter(text: string): ',' | ';' {
   return count(';') > count(',') ? ';' : ',';
 }
 
-export async function openRoster(file: string, opts: { sheet?: string | null } = {}): Promise<RosterSource> {
-  const ext = path.extname(file).toLowerCase();
-  const fh = await open(file, 'r').catch((e: NodeJS.ErrnoException) => {
-    throw new SourceError(`không mở được tệp '${file}': ${e.code === 'ENOENT' ? 'không có tệp này' : e.message}`);
-  });
+/**
+ * Opens a roster file judged by its content (a .docx, a PDF or an .xls named .csv is refused with
+ * what to do); an .xlsx is parsed in a worker thread with a memory cap.
+ */
+export async function openRoster(file: string, opts: { sheet?: string | null; displayName?: string } = {}): Promise<RosterSource> {
+  const name = opts.displayName ?? path.basename(file);
+  const kind = await rosterFileKind(file, name, opts.sheet ?? null);
+  if (kind === 'xlsx') return { kind, encoding: null, delimiter: null, rows: readXlsxInWorker(file, opts.sheet ?? null, name) };
+  const fh = await open(file, 'r');
   const head = Buffer.alloc(65536);
   const { bytesRead } = await fh.read(head, 0, head.length, 0);
   await fh.close();
   const start = head.subarray(0, bytesRead);
-  const isZip = start[0] === 0x50 && start[1] === 0x4b;
-  if (ext === '.xlsx' || isZip) {
-    if (!isZip)
-      throw new SourceError(`'${path.basename(file)}' không phải tệp Excel .xlsx (tệp .xls cũ: hãy mở bằng Excel và lưu lại dạng .xlsx)`);
-    return { kind: 'xlsx', encoding: null, delimiter: null, rows: readXlsx(file, opts.sheet ?? null) };
-  }
-  if (ext === '.xls' || (start[0] === 0xd0 && start[1] === 0xcf))
-    throw new SourceError(`'${path.basename(file)}' là tệp Excel 97–2003 (.xls): hãy mở bằng Excel và lưu lại dạng .xlsx hoặc CSV UTF-8`);
   const encoding = detectCsvEncoding(start);
   const text = encoding === 'utf-8' ? start.toString('utf8') : iconv.decode(start, 'windows1258');
   // A legacy font encoding shows its letters as Latin-1 characters: judge the bytes read as Latin-1 unless they are UTF-8.
   const legacy = legacyEncoding(encoding === 'utf-8' ? text : start.toString('latin1'));
   if (legacy)
     throw new SourceError(
-      `'${path.basename(file)}' có vẻ được gõ bằng bảng mã ${legacy} (phông .Vn…/VNI-…), không phải Unicode: hãy chuyển mã sang Unicode (Unikey: Công cụ… > Chuyển mã) rồi nhập lại`,
+      `'${name}' có vẻ được gõ bằng bảng mã ${legacy} (phông .Vn…/VNI-…), không phải Unicode: hãy chuyển mã sang Unicode (Unikey: Công cụ… > Chuyển mã) rồi nhập lại`,
     );
   const delimiter = detectDelimiter(text.replace(/^\uFEFF/, ''));
-  return { kind: 'csv', encoding, delimiter, rows: readCsv(file, encoding, delimiter) };
+  return { kind: 'csv', encoding, delimiter, rows: readCsv(file, name, encoding, delimiter) };
 }
 
-async function* readCsv(file: string, encoding: 'utf-8' | 'windows-1258', delimiter: string): AsyncGenerator<SourceRow> {
+/** Characters in one CSV row, at most. */
+const MAX_CSV_RECORD = 1_000_000;
+
+async function* readCsv(file: string, name: string, encoding: 'utf-8' | 'windows-1258', delimiter: string): AsyncGenerator<SourceRow> {
   const input = createReadStream(file);
   const decoded = encoding === 'utf-8' ? input : input.pipe(iconv.decodeStream('windows1258'));
   const parser = decoded.pipe(
@@ -103,8 +105,13 @@ async function* readCsv(file: string, encoding: 'utf-8' | 'windows-1258', delimi
       relax_quotes: true,
       skip_empty_lines: false,
       encoding: encoding === 'utf-8' ? 'utf8' : undefined,
+      // One field or row of a megabyte is no roster: refuse it rather than hold it.
+      max_record_size: MAX_CSV_RECORD,
     }),
   );
+  // pipe() does not pass errors on: a read error ends the parser (and so this reader), never the process.
+  input.on('error', (e) => parser.destroy(e));
+  if (decoded !== input) (decoded as NodeJS.ReadWriteStream).on('error', (e: Error) => parser.destroy(e));
   let row = 0;
   try {
     for await (const record of parser as AsyncIterable<string[]>) {
@@ -112,50 +119,12 @@ async function* readCsv(file: string, encoding: 'utf-8' | 'windows-1258', delimi
       yield { sheet: null, row, cells: record.map(readInertCell) };
     }
   } catch (e) {
-    throw new SourceError(`đọc CSV '${path.basename(file)}' lỗi sau dòng ${row}: ${e instanceof Error ? e.message : String(e)}`);
+    const detail = (e instanceof Error ? e.message : String(e)).split('\n')[0].slice(0, 160);
+    throw new SourceError(`đọc CSV '${name}' lỗi sau dòng ${row} (${detail}): hãy mở bằng Excel, lưu lại dạng CSV UTF-8 rồi gửi lại`);
+  } finally {
+    // The import may stop reading early (a refused header): the file is closed all the same.
+    input.destroy();
   }
-}
-
-/** Every sheet (or the one named), streamed: rows come as they are read, not after the whole file. */
-async function* readXlsx(file: string, only: string | null): AsyncGenerator<SourceRow> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
-    sharedStrings: 'cache',
-    hyperlinks: 'ignore',
-    styles: 'cache',
-    worksheets: 'emit',
-    entries: 'emit',
-  });
-  const seen: string[] = [];
-  try {
-    for await (const sheet of reader) {
-      const name = (sheet as unknown as { name?: string }).name ?? `Sheet${seen.length + 1}`;
-      seen.push(name);
-      if (only && name !== only) continue;
-      for await (const r of sheet) {
-        const values = r.values as unknown[];
-        yield { sheet: name, row: r.number, cells: values.slice(1).map(cellText) };
-      }
-    }
-  } catch (e) {
-    throw new SourceError(`đọc tệp Excel '${path.basename(file)}' lỗi: ${e instanceof Error ? e.message : String(e)}`);
-  }
-  if (only && !seen.includes(only)) throw new SourceError(`không có trang tính '${only}' trong tệp; các trang: ${seen.join(', ')}`);
-}
-
-/** A cell as text: dates as yyyy-mm-dd, formulas as their result, rich text joined, our inert prefix removed. */
-export function cellText(v: unknown): string {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'string') return readInertCell(v);
-  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  if (v instanceof Date) return Number.isNaN(v.getTime()) ? '' : v.toISOString().slice(0, 10);
-  if (typeof v === 'object') {
-    const o = v as { richText?: { text: string }[]; result?: unknown; text?: unknown; error?: string };
-    if (o.richText) return o.richText.map((t) => t.text).join('');
-    if ('result' in o) return cellText(o.result);
-    if (o.text !== undefined) return cellText(o.text);
-    if (o.error) return '';
-  }
-  return '';
 }
 
 /** An Excel serial day (5 digits, from 1927 on) in a date column, as yyyy-mm-dd; other text unchanged. */

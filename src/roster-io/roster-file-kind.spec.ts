@@ -1,0 +1,56 @@
+import { partHeadProblem, refusedByMagic, sheetNames, workbookSizeProblem, XLSX_LIMITS } from './roster-file-kind.js';
+import type { ZipEntry } from './zip-directory.js';
+
+const entry = (name: string, uncompressedSize: number, compressedSize = uncompressedSize / 10): ZipEntry => ({
+  name,
+  method: 8,
+  compressedSize,
+  uncompressedSize,
+  localHeaderOffset: 0,
+});
+
+describe('what a roster file is, judged by its content', () => {
+  it('refuses empty files, PDF, images, UTF-16 text, binary and OLE2 files with what to do', () => {
+    const ole2 = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+    expect(refusedByMagic(Buffer.alloc(0), '.csv', 'a.csv')).toContain('tệp rỗng');
+    expect(refusedByMagic(Buffer.from('%PDF-1.7'), '.csv', 'a.csv')).toContain('tệp PDF');
+    expect(refusedByMagic(Buffer.from([0xff, 0xd8, 0xff, 0xe0]), '.xlsx', 'a.xlsx')).toContain('tệp ảnh');
+    expect(refusedByMagic(ole2, '.xls', 'a.xls')).toContain('Excel 97–2003 (.xls)');
+    expect(refusedByMagic(ole2, '.csv', 'a.csv')).toContain('Excel 97–2003 (.xls)');
+    expect(refusedByMagic(ole2, '.doc', 'a.doc')).toContain('Word 97–2003');
+    expect(refusedByMagic(Buffer.from([0xff, 0xfe, 0x4d, 0x00]), '.txt', 'a.txt')).toContain('UTF-16');
+    expect(refusedByMagic(Buffer.from([0x01, 0x00, 0x02]), '.csv', 'a.csv')).toContain('nội dung nhị phân');
+    expect(refusedByMagic(Buffer.from('Mã hồ sơ,Họ và tên\n'), '.csv', 'a.csv')).toBeNull();
+    expect(refusedByMagic(Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00]), '.xlsx', 'a.xlsx')).toBeNull();
+  });
+
+  it('bounds a workbook by its declared sizes before any parsing', () => {
+    expect(workbookSizeProblem([entry('xl/workbook.xml', 1000), entry('xl/worksheets/sheet1.xml', 200 * 2 ** 20)])).toBeNull();
+    expect(workbookSizeProblem([entry('xl/worksheets/sheet1.xml', 2 * 2 ** 30)])).toContain('giải nén ra 2048 MB');
+    expect(workbookSizeProblem([entry('xl/sharedStrings.xml', XLSX_LIMITS.sharedStringsBytes + 1)])).toContain('chuỗi dùng chung');
+    expect(workbookSizeProblem([entry('xl/worksheets/sheet1.xml', 100 * 2 ** 20, 100 * 1024)])).toContain('nén bất thường');
+    expect(workbookSizeProblem(Array.from({ length: XLSX_LIMITS.entries + 1 }, (_, i) => entry(`x${i}`, 1)))).toContain('phần bên trong');
+  });
+
+  it('refuses a DTD (entity expansion) and a shared-string count past the limit, from the head of the part', () => {
+    expect(partHeadProblem('xl/sharedStrings.xml', '<?xml version="1.0"?><!DOCTYPE sst [<!ENTITY a "x">]><sst>')).toContain(
+      'DOCTYPE/ENTITY',
+    );
+    expect(partHeadProblem('xl/sharedStrings.xml', '<sst xmlns="x" count="100000000" uniqueCount="100000000">')).toContain(
+      'chuỗi dùng chung',
+    );
+    // `count` counts the cells using the strings; the distinct ones decide when both are given.
+    expect(partHeadProblem('xl/sharedStrings.xml', '<sst count="9000000" uniqueCount="250000">')).toBeNull();
+    expect(partHeadProblem('xl/sharedStrings.xml', '<x:sst count="9000000">')).toBeNull();
+    expect(partHeadProblem('xl/sharedStrings.xml', '<x:sst count="100000000">')).toContain('chuỗi dùng chung');
+    expect(partHeadProblem('xl/worksheets/sheet1.xml', '<worksheet><sheetData>')).toBeNull();
+  });
+
+  it('reads the sheet names a workbook lists (to refuse an unknown --sheet before parsing)', () => {
+    expect(
+      sheetNames(
+        '<workbook><sheets><sheet name="Chi đoàn A &amp; B" sheetId="1" r:id="rId1"/><x:sheet sheetId="2" name="Tổng"/></sheets></workbook>',
+      ),
+    ).toEqual(['Chi đoàn A & B', 'Tổng']);
+  });
+});

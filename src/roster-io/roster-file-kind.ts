@@ -1,0 +1,157 @@
+import { open } from 'node:fs/promises';
+import path from 'node:path';
+import { SourceError } from './source-error.js';
+import { readEntryHead, readZipDirectory, ZipFormatError, type ZipEntry } from './zip-directory.js';
+
+/**
+ * What a workbook may hold before it is parsed at all: checked from the zip's central directory
+ * and the head of its parts, so a crafted file is refused before any parser sees it. (Declared
+ * sizes can lie: the parser runs in a worker with a memory cap as well.)
+ */
+export const XLSX_LIMITS = {
+  entries: 10_000,
+  /** All parts inflated: a 250,000-row roster is about 200 MB. */
+  totalBytes: 1024 * 1024 * 1024,
+  /** xl/sharedStrings.xml inflated, and the distinct strings it declares. */
+  sharedStringsBytes: 256 * 1024 * 1024,
+  sharedStrings: 3_000_000,
+  /** Inflated/compressed of one part: XML compresses 10–30 times, a zip bomb thousands of times. */
+  ratio: 400,
+};
+
+const HEAD_BYTES = 64 * 1024;
+const SAVE_AS = 'hãy mở bằng Excel, chọn Lưu thành (Save As) dạng Sổ làm việc Excel (.xlsx) hoặc CSV UTF-8 rồi gửi lại';
+
+/** The kind of a roster file judged by its content (magic bytes; for a zip, what it holds), or a SourceError. */
+export async function rosterFileKind(
+  file: string,
+  displayName = path.basename(file),
+  sheet: string | null = null,
+): Promise<'csv' | 'xlsx'> {
+  const fh = await open(file, 'r').catch((e: NodeJS.ErrnoException) => {
+    throw new SourceError(`không mở được tệp '${displayName}': ${e.code === 'ENOENT' ? 'không có tệp này' : e.code}`);
+  });
+  try {
+    const { size } = await fh.stat();
+    const readAt = async (position: number, length: number) => {
+      const buf = Buffer.alloc(length);
+      const { bytesRead } = await fh.read(buf, 0, length, position);
+      return buf.subarray(0, bytesRead);
+    };
+    const head = await readAt(0, Math.min(size, HEAD_BYTES));
+    const ext = path.extname(displayName).toLowerCase();
+    const refused = refusedByMagic(head, ext, displayName);
+    if (refused) throw new SourceError(refused);
+    if (head[0] === 0x50 && head[1] === 0x4b) {
+      await checkWorkbookZip(size, readAt, displayName, sheet);
+      return 'xlsx';
+    }
+    if (ext === '.xlsx' || ext === '.xlsm')
+      throw new SourceError(`'${displayName}' có đuôi .xlsx nhưng không phải tệp Excel (nội dung không đúng định dạng): ${SAVE_AS}`);
+    return 'csv';
+  } finally {
+    await fh.close();
+  }
+}
+
+/** The message for a file that is plainly not a roster (empty, PDF, image, Word, .xls, binary), or null. */
+export function refusedByMagic(head: Buffer, ext: string, name: string): string | null {
+  const starts = (...bytes: number[]) => bytes.every((b, i) => head[i] === b);
+  if (head.length === 0) return `'${name}' là tệp rỗng (0 byte): hãy chọn đúng tệp danh sách (.xlsx hoặc .csv) rồi gửi lại`;
+  if (starts(0x25, 0x50, 0x44, 0x46))
+    return `'${name}' là tệp PDF: không đọc được danh sách từ PDF; hãy gửi tệp Excel (.xlsx) hoặc CSV UTF-8 của danh sách`;
+  if (starts(0x89, 0x50, 0x4e, 0x47) || starts(0xff, 0xd8, 0xff) || starts(0x47, 0x49, 0x46, 0x38) || starts(0x42, 0x4d))
+    return `'${name}' là tệp ảnh: không đọc được danh sách từ ảnh; hãy gửi tệp Excel (.xlsx) hoặc CSV UTF-8 của danh sách`;
+  if (starts(0xd0, 0xcf, 0x11, 0xe0)) {
+    if (ext === '.doc')
+      return `'${name}' là tệp Word 97–2003 (.doc): hãy chép bảng danh sách sang Excel và lưu dạng .xlsx (hoặc CSV UTF-8) rồi gửi lại`;
+    return `'${name}' là tệp Excel 97–2003 (.xls): ${SAVE_AS}`;
+  }
+  if (starts(0xff, 0xfe) || starts(0xfe, 0xff)) return `'${name}' là văn bản UTF-16 ("Unicode Text" của Excel): ${SAVE_AS}`;
+  const isZip = starts(0x50, 0x4b);
+  if (!isZip && head.subarray(0, 8192).includes(0))
+    return `'${name}' không phải tệp văn bản CSV hay tệp Excel (.xlsx) (nội dung nhị phân): ${SAVE_AS}`;
+  return null;
+}
+
+async function checkWorkbookZip(
+  size: number,
+  readAt: (p: number, n: number) => Promise<Buffer>,
+  name: string,
+  sheet: string | null,
+): Promise<void> {
+  let entries: ZipEntry[];
+  try {
+    entries = await readZipDirectory(size, readAt);
+  } catch (e) {
+    if (!(e instanceof ZipFormatError)) throw e;
+    throw new SourceError(
+      `'${name}' là tệp Excel bị hỏng hoặc không trọn vẹn (có thể do tải lên bị ngắt): hãy mở lại bằng Excel, lưu lại dạng .xlsx rồi gửi lại`,
+    );
+  }
+  const names = new Set(entries.map((e) => e.name));
+  if (names.has('word/document.xml'))
+    throw new SourceError(
+      `'${name}' là tệp Word (.docx): hãy chép bảng danh sách sang Excel và lưu dạng .xlsx (hoặc CSV UTF-8) rồi gửi lại`,
+    );
+  if (names.has('ppt/presentation.xml'))
+    throw new SourceError(`'${name}' là tệp PowerPoint (.pptx): hãy gửi tệp Excel (.xlsx) hoặc CSV UTF-8 của danh sách`);
+  if (names.has('content.xml') && names.has('mimetype')) throw new SourceError(`'${name}' là tệp OpenDocument (.ods/.odt): ${SAVE_AS}`);
+  if (!names.has('xl/workbook.xml'))
+    throw new SourceError(`'${name}' là tệp nén (.zip) nhưng không phải sổ làm việc Excel (.xlsx): ${SAVE_AS}`);
+  const problem = workbookSizeProblem(entries);
+  if (problem) throw new SourceError(`'${name}' ${problem}`);
+  for (const entry of entries.filter((e) => e.name.endsWith('.xml') || e.name.endsWith('.rels'))) {
+    const head = (await readEntryHead(entry, 4096, readAt).catch(() => Buffer.alloc(0))).toString('utf8');
+    const partProblem = partHeadProblem(entry.name, head);
+    if (partProblem) throw new SourceError(`'${name}' ${partProblem}`);
+  }
+  if (sheet) {
+    const workbook = entries.find((e) => e.name === 'xl/workbook.xml')!;
+    const names = sheetNames((await readEntryHead(workbook, 1024 * 1024, readAt).catch(() => Buffer.alloc(0))).toString('utf8'));
+    if (names.length && !names.includes(sheet))
+      throw new SourceError(`không có trang tính '${sheet}' trong tệp '${name}'; các trang: ${names.join(', ')}`);
+  }
+}
+
+/** The sheet names a workbook.xml lists, in order. Pure. */
+export function sheetNames(workbookXml: string): string[] {
+  const unescape = (t: string) =>
+    t.replace(/&(amp|lt|gt|quot|apos);/g, (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" })[e]!);
+  return [...workbookXml.matchAll(/<(?:\w+:)?sheet\b[^>]*\bname="([^"]*)"/g)].map((m) => unescape(m[1]));
+}
+
+/** A workbook too large (declared) to be read safely, or null. Pure. */
+export function workbookSizeProblem(entries: ZipEntry[]): string | null {
+  const tooBig = 'quá lớn hoặc có cấu trúc bất thường nên không được đọc';
+  const split = 'hãy chia danh sách thành nhiều tệp nhỏ hơn (dưới 250.000 dòng mỗi tệp) rồi gửi lại';
+  if (entries.length > XLSX_LIMITS.entries) return `có ${entries.length} phần bên trong, ${tooBig}: ${split}`;
+  const total = entries.reduce((n, e) => n + e.uncompressedSize, 0);
+  if (total > XLSX_LIMITS.totalBytes) return `giải nén ra ${mb(total)} MB (giới hạn ${mb(XLSX_LIMITS.totalBytes)} MB), ${tooBig}: ${split}`;
+  const shared = entries.find((e) => e.name === 'xl/sharedStrings.xml');
+  if (shared && shared.uncompressedSize > XLSX_LIMITS.sharedStringsBytes)
+    return `có bảng chuỗi dùng chung ${mb(shared.uncompressedSize)} MB (giới hạn ${mb(XLSX_LIMITS.sharedStringsBytes)} MB), ${tooBig}: ${split}`;
+  const bomb = entries.find((e) => e.uncompressedSize > 10 * 1024 * 1024 && e.uncompressedSize > e.compressedSize * XLSX_LIMITS.ratio);
+  if (bomb)
+    return `có phần '${bomb.name}' nén bất thường (tỉ lệ nén quá cao), ${tooBig}: hãy mở bằng Excel, lưu lại dạng .xlsx rồi gửi lại`;
+  return null;
+}
+
+/** A part whose head declares a DTD (entity expansion) or too many shared strings, or null. Pure. */
+export function partHeadProblem(part: string, head: string): string | null {
+  if (/<!DOCTYPE|<!ENTITY/i.test(head))
+    return `có khai báo DOCTYPE/ENTITY trong '${part}' (Excel không bao giờ ghi như vậy), nên không được đọc: hãy mở bằng Excel, lưu lại dạng .xlsx rồi gửi lại`;
+  if (part === 'xl/sharedStrings.xml') {
+    const sst = /<(?:\w+:)?sst\b[^>]*>/.exec(head)?.[0] ?? '';
+    // Distinct strings; `count` counts the cells using them (some writers give only that: then a looser bound).
+    const unique = /\buniqueCount="(\d+)"/.exec(sst);
+    const cells = /\bcount="(\d+)"/.exec(sst);
+    const declared = Number((unique ?? cells)?.[1] ?? 0);
+    const limit = unique ? XLSX_LIMITS.sharedStrings : XLSX_LIMITS.sharedStrings * 5;
+    if (declared > limit)
+      return `khai báo ${declared.toLocaleString('vi-VN')} chuỗi dùng chung (giới hạn ${limit.toLocaleString('vi-VN')}), nên không được đọc: hãy chia danh sách thành nhiều tệp nhỏ hơn rồi gửi lại`;
+  }
+  return null;
+}
+
+const mb = (bytes: number) => Math.ceil(bytes / 1024 / 1024);

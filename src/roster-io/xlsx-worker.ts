@@ -1,0 +1,64 @@
+import ExcelJS from 'exceljs';
+import { cellText } from './cell-text.js';
+import type { SourceRow } from './roster-source.js';
+import type { WorkerMessage, XlsxWorkerInput } from './xlsx-reader.js';
+
+/**
+ * Reads one .xlsx in a child process with a memory cap (see xlsx-reader.ts): a crafted file that
+ * exhausts the parser ends this process, never the server. Rows go to the parent in batches, at
+ * most a few batches ahead of what the parent has taken. Run as `node xlsx-worker.js '<json input>'`.
+ */
+const ROWS_PER_MESSAGE = 2000;
+const BATCHES_AHEAD = 4;
+
+const { file, sheet: only } = JSON.parse(process.argv[2]) as XlsxWorkerInput;
+let credit = BATCHES_AHEAD;
+let wake: (() => void) | null = null;
+process.on('message', () => {
+  credit++;
+  wake?.();
+  wake = null;
+});
+// The parent is gone (or stopped reading): nothing more to do.
+process.on('disconnect', () => process.exit(0));
+
+const post = (m: WorkerMessage) =>
+  new Promise<void>((resolve, reject) => process.send!(m, undefined, undefined, (e) => (e ? reject(e) : resolve())));
+
+async function send(rows: SourceRow[]): Promise<void> {
+  while (credit <= 0) await new Promise<void>((resolve) => (wake = resolve));
+  credit--;
+  await post({ rows });
+}
+
+async function main(): Promise<void> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'cache',
+    worksheets: 'emit',
+    entries: 'emit',
+  });
+  const seen: string[] = [];
+  let batch: SourceRow[] = [];
+  for await (const sheet of reader) {
+    const name = (sheet as unknown as { name?: string }).name ?? `Sheet${seen.length + 1}`;
+    seen.push(name);
+    if (only && name !== only) continue;
+    for await (const r of sheet) {
+      batch.push({ sheet: name, row: r.number, cells: (r.values as unknown[]).slice(1).map(cellText) });
+      if (batch.length >= ROWS_PER_MESSAGE) {
+        await send(batch);
+        batch = [];
+      }
+    }
+  }
+  if (batch.length) await send(batch);
+  await post({ done: true, sheets: seen });
+  process.disconnect();
+}
+
+main().catch(async (e: unknown) => {
+  await post({ error: e instanceof Error ? e.message : String(e) }).catch(() => undefined);
+  process.disconnect();
+});
