@@ -5,6 +5,7 @@ import { AppModule } from './app.module.js';
 import { loadConfig } from './config/app-config.js';
 import { configureApp } from './configure-app.js';
 import { openDatabase } from './database/open-database.js';
+import { VietnamLogger } from './common/logging/vietnam-logger.js';
 
 const log = (m: string) => process.stderr.write(`[lienthong] ${m}\n`);
 
@@ -29,7 +30,7 @@ async function bootstrap(): Promise<void> {
   process.on('SIGINT', () => void stop('SIGINT'));
   try {
     app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, db.url, db.key), {
-      logger: ['error', 'warn'],
+      logger: new VietnamLogger(['error', 'warn']),
       bodyParser: false,
     });
     configureApp(app);

@@ -15,6 +15,7 @@ import { cliPrincipal } from '../access/principal.js';
 import { isRole, Role } from '../access/role.js';
 import fs from 'node:fs';
 import { userInfo } from 'node:os';
+import { VietnamLogger } from '../common/logging/vietnam-logger.js';
 import { loadAdminUnitsData } from '../admin-units/admin-units-data.js';
 import { todayInVietnam } from '../common/dates/partial-date.js';
 import { DEMO_ORGS, generateDemo, RESIDENT_HEADER, ROSTER_HEADER, TRUTH_HEADER } from '../demo/demo-province.js';
@@ -64,7 +65,7 @@ async function withServices<T>(fn: (app: INestApplicationContext) => Promise<T>)
   const db = await openDatabase(config, log);
   let app: INestApplicationContext | null = null;
   try {
-    app = await NestFactory.createApplicationContext(CliModule.forRoot(config, db.url, db.key), { logger: ['error'] });
+    app = await NestFactory.createApplicationContext(CliModule.forRoot(config, db.url, db.key), { logger: new VietnamLogger(['error']) });
     return await fn(app);
   } finally {
     await app?.close();

@@ -20,8 +20,8 @@ describe('text rules', () => {
   });
 
   it('refuses over-long free text before reading it, and normalizes the rest', () => {
-    expect(parseFreeText('x'.repeat(100_000), { max: 60 })).toEqual({ ok: false, reason: 'dài 100000 ký tự, tối đa 60' });
-    expect(parseFreeText('x'.repeat(61), { max: 60 })).toEqual({ ok: false, reason: 'dài 61 ký tự, tối đa 60' });
+    expect(parseFreeText('x'.repeat(100_000), { max: 60 })).toEqual({ ok: false, reason: 'dài 100000 ký tự, tối đa 60: hãy rút ngắn' });
+    expect(parseFreeText('x'.repeat(61), { max: 60 })).toEqual({ ok: false, reason: 'dài 61 ký tự, tối đa 60: hãy rút ngắn' });
     expect(parseFreeText('  Chủ tịch   hội  ', { max: 60 })).toEqual({ ok: true, value: 'Chủ tịch hội' });
   });
 

@@ -80,11 +80,11 @@ export interface FreeTextRule {
 /** One-line free text: hidden characters and over-long values refused; NFC, single spaces, classic tone placement. */
 export function parseFreeText(input: string, rule: FreeTextRule): Parsed<string> {
   // Judge the length first: a 100,000-character cell costs nothing more than a short one.
-  if (input.length > rule.max * 4) return refuse(`dài ${input.length} ký tự, tối đa ${rule.max}`);
+  if (input.length > rule.max * 4) return refuse(`dài ${input.length} ký tự, tối đa ${rule.max}: hãy rút ngắn`);
   const hidden = hiddenCharacter(input);
   if (hidden) return refuse(hidden);
   const text = canonicalText(input);
-  if ([...text].length > rule.max) return refuse(`dài ${[...text].length} ký tự, tối đa ${rule.max}`);
+  if ([...text].length > rule.max) return refuse(`dài ${[...text].length} ký tự, tối đa ${rule.max}: hãy rút ngắn`);
   if (rule.latinOnly) {
     const foreign = foreignLetter(text);
     if (foreign) return refuse(foreign);
@@ -106,7 +106,8 @@ export interface CodeRule {
 export function parseCode(input: string, rule: CodeRule): Parsed<string> {
   const code = input.trim();
   if (code === '') return refuse('không được để trống');
-  if (code.length > rule.max) return refuse(`'${visible(code.slice(0, 20))}…' dài ${code.length} ký tự, tối đa ${rule.max}`);
+  if (code.length > rule.max)
+    return refuse(`'${visible(code.slice(0, 20))}…' dài ${code.length} ký tự, tối đa ${rule.max}: hãy rút ngắn mã`);
   const hidden = hiddenCharacter(code);
   if (hidden) return refuse(`'${visible(code)}' ${hidden}`);
   const allowed = rule.slash ? /^[A-Za-z0-9][A-Za-z0-9._/-]*$/ : /^[A-Za-z0-9][A-Za-z0-9._-]*$/;

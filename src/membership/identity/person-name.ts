@@ -22,7 +22,7 @@ export const MAX_NAME_LENGTH = 120;
 /** Why a normalized name is not a person's name; null when it is one. */
 function nameProblem(fullName: string, input: string): string | null {
   if (fullName === '') return 'họ và tên không được để trống';
-  if ([...fullName].length > MAX_NAME_LENGTH) return `họ tên dài ${[...fullName].length} ký tự, tối đa ${MAX_NAME_LENGTH}`;
+  if ([...fullName].length > MAX_NAME_LENGTH) return `họ tên dài ${[...fullName].length} ký tự, tối đa ${MAX_NAME_LENGTH}: hãy rút ngắn`;
   if (/\d/.test(fullName)) return `'${input}' không phải họ tên: có chữ số`;
   if (/[^\p{L}\p{M}\s'.-]/u.test(fullName)) return `'${input}' có ký tự không dùng trong họ tên`;
   const foreign = foreignLetter(fullName);
@@ -35,7 +35,7 @@ function nameProblem(fullName: string, input: string): string | null {
 
 /** Splits and normalizes a full name: họ + tên đệm (0–3 syllables) + tên. Refuses, never strips, what is hidden. */
 export function parsePersonName(input: string): Parsed<PersonName> {
-  if (input.length > MAX_NAME_LENGTH * 4) return refuse(`họ tên dài ${input.length} ký tự, tối đa ${MAX_NAME_LENGTH}`);
+  if (input.length > MAX_NAME_LENGTH * 4) return refuse(`họ tên dài ${input.length} ký tự, tối đa ${MAX_NAME_LENGTH}: hãy rút ngắn`);
   const hidden = hiddenCharacter(input);
   if (hidden) return refuse(`họ tên ${hidden}`);
   const fullName = titleCaseName(input);

@@ -99,7 +99,7 @@ describe('normalizeMemberFields', () => {
   it('bounds and checks free-text profile fields, naming the field', () => {
     const long = normalizeMemberFields({ profile: [{ key: 'position', value: 'x'.repeat(100_000) }] }, ctx);
     expect(long.problems).toEqual([
-      { field: 'profile.position', value: 'x'.repeat(100_000), message: expect.stringMatching(/tối đa 200$/) as string },
+      { field: 'profile.position', value: 'x'.repeat(100_000), message: expect.stringMatching(/tối đa 200: hãy rút ngắn$/) as string },
     ]);
     const hidden = normalizeMemberFields({ profile: [{ key: 'position', value: 'Chi hội\u202e trưởng' }] }, ctx);
     expect(hidden.problems[0].message).toContain('U+202E');
