@@ -1,10 +1,10 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { deflatedRepeat, HEADER_ROW, inline, workbook, zip } from './fixtures/hostile-files.js';
+import { serverEnv, startBuiltServer, stopBuiltServer, type BuiltServer } from './support/built-server.js';
 
 /**
  * Files crafted to hurt, sent to the built server as an operator runs it (`node dist/src/main.js`)
@@ -15,55 +15,11 @@ import { deflatedRepeat, HEADER_ROW, inline, workbook, zip } from './fixtures/ho
 const ROOT = path.resolve(import.meta.dirname, '..');
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lienthong-hostile-'));
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'lienthong-hostile-files-'));
-const env = (port: number) => ({ ...process.env, DATA_DIR: dataDir, PORT: String(port), DATABASE_URL: '' });
+const env = (port: number) => serverEnv(dataDir, port);
+const startServer = () => startBuiltServer(dataDir);
+const stop = stopBuiltServer;
+type Server = BuiltServer;
 const GB = 1024 * 1024 * 1024;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-interface Server {
-  proc: ChildProcess;
-  port: number;
-  log: () => string;
-  exited: () => boolean;
-}
-
-async function startServer(): Promise<Server> {
-  const port = await freePort();
-  const proc = spawn(process.execPath, [path.join(ROOT, 'dist/src/main.js')], { env: env(port), stdio: ['ignore', 'pipe', 'pipe'] });
-  let log = '';
-  let exited = false;
-  proc.stdout.on('data', (d: Buffer) => (log += d.toString()));
-  proc.stderr.on('data', (d: Buffer) => (log += d.toString()));
-  proc.on('exit', () => (exited = true));
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start in 60 s:\n${log}`)), 60_000);
-    proc.stderr.on('data', () => {
-      if (log.includes('sẵn sàng sau')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    proc.on('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`server exited with ${code}:\n${log}`));
-    });
-  });
-  return { proc, port, log: () => log, exited: () => exited };
-}
-
-const stop = (s: Server, signal: NodeJS.Signals) =>
-  new Promise<void>((resolve) => {
-    if (s.exited()) return resolve();
-    s.proc.on('exit', () => resolve());
-    s.proc.kill(signal);
-  });
 
 /** The server's resident memory now (`VmRSS`) or at its peak (`VmHWM`), from /proc. */
 function rss(s: Server, field: 'VmRSS' | 'VmHWM' = 'VmRSS'): number {

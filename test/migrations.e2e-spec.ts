@@ -6,18 +6,7 @@ import { dataSourceOptions, runMigrations } from '../src/database/data-source.js
 import { checkKeyFingerprint } from '../src/personal-data/id-number-vault.js';
 import { decryptText, keyedHash } from '../src/personal-data/personal-data-cipher.js';
 import { parseKey } from '../src/personal-data/personal-data-key.js';
-
-/** An empty database on the test cluster, as its owner. */
-async function newDatabase(name: string): Promise<string> {
-  const template = process.env.LIENTHONG_TEST_TEMPLATE_URL!;
-  const admin = new pg.Client({ connectionString: template });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const u = new URL(template);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
+import { emptyDatabase } from './support/empty-database.js';
 
 /** Upgrading a database written before ID numbers were sealed (and before the audit hash chain); refusing a wrong key. */
 describe('the personal-data migration on existing data', () => {
@@ -25,7 +14,7 @@ describe('the personal-data migration on existing data', () => {
   let url: string;
 
   beforeAll(async () => {
-    url = await newDatabase(`mig_${randomBytes(5).toString('hex')}`);
+    url = await emptyDatabase();
   });
 
   it('seals clear ID numbers already stored, moves the entered form out of raw, and then checks the key', async () => {
@@ -80,7 +69,7 @@ describe('the personal-data migration on existing data', () => {
   }, 60_000);
 
   it('chains the audit lines written before the hash chain existed, in id order', async () => {
-    const fresh = await newDatabase(`chain_${randomBytes(5).toString('hex')}`);
+    const fresh = await emptyDatabase('chain');
     const chain = MIGRATIONS.findIndex((m) => m.name === 'AuditHashChain1763700000013');
     const before = new DataSource({ ...dataSourceOptions(fresh), migrations: MIGRATIONS.slice(0, chain) });
     await before.initialize();

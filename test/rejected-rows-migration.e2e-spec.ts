@@ -5,6 +5,7 @@ import { MIGRATIONS } from '../migrations/index.js';
 import { dataSourceOptions, runMigrations } from '../src/database/data-source.js';
 import { decryptText, keyedHash } from '../src/personal-data/personal-data-cipher.js';
 import { parseKey } from '../src/personal-data/personal-data-key.js';
+import { emptyDatabase } from './support/empty-database.js';
 
 /** Upgrading a database whose rejected import rows were kept in clear (issue 14). */
 describe('the migration that seals rejected import rows', () => {
@@ -12,15 +13,7 @@ describe('the migration that seals rejected import rows', () => {
   let url: string;
 
   beforeAll(async () => {
-    const template = process.env.LIENTHONG_TEST_TEMPLATE_URL!;
-    const name = `mig_${randomBytes(5).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: template });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const u = new URL(template);
-    u.pathname = `/${name}`;
-    url = u.toString();
+    url = await emptyDatabase();
   });
 
   it('seals the rows already stored, with the keys an erasure finds them by', async () => {

@@ -1,10 +1,10 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { totpCode } from '../src/access/totp.js';
+import { serverEnv, startBuiltServer, stopBuiltServer } from './support/built-server.js';
 
 /**
  * The built server as an operator runs it (`node dist/src/main.js`) on a temporary DATA_DIR:
@@ -15,46 +15,9 @@ const ROOT = path.resolve(import.meta.dirname, '..');
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lienthong-proc-'));
 // Made readable by all, as an operator's `mkdir` would: the server takes that away.
 fs.chmodSync(dataDir, 0o755);
-const env = (port: number) => ({ ...process.env, DATA_DIR: dataDir, PORT: String(port), DATABASE_URL: '' });
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-interface Server {
-  proc: ChildProcess;
-  port: number;
-  log: () => string;
-}
-
-async function startServer(): Promise<Server> {
-  const port = await freePort();
-  const proc = spawn(process.execPath, [path.join(ROOT, 'dist/src/main.js')], { env: env(port), stdio: ['ignore', 'pipe', 'pipe'] });
-  let log = '';
-  proc.stdout.on('data', (d: Buffer) => (log += d.toString()));
-  proc.stderr.on('data', (d: Buffer) => (log += d.toString()));
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start in 60 s:\n${log}`)), 60_000);
-    const check = () => {
-      if (log.includes('sẵn sàng sau')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    proc.stderr.on('data', check);
-    proc.on('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`server exited with ${code}:\n${log}`));
-    });
-  });
-  proc.removeAllListeners('exit');
-  return { proc, port, log: () => log };
-}
+const env = (port: number) => serverEnv(dataDir, port);
+const startServer = () => startBuiltServer(dataDir);
+const stop = stopBuiltServer;
 
 async function organizations(port: number): Promise<string[]> {
   const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
@@ -65,12 +28,6 @@ async function organizations(port: number): Promise<string[]> {
   const body = (await res.json()) as { data: { organizations: { code: string }[] } };
   return body.data.organizations.map((o) => o.code);
 }
-
-const stop = (s: Server, signal: NodeJS.Signals) =>
-  new Promise<number | null>((resolve) => {
-    s.proc.on('exit', (code) => resolve(code));
-    s.proc.kill(signal);
-  });
 
 function postmasterAlive(): boolean {
   try {
