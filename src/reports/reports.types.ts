@@ -196,23 +196,12 @@ export class ReportRowsArgs {
     number | null;
 }
 
+/** The rows' filters and page, and a phantom reason. */
 @ArgsType()
-export class ReportPhantomsArgs {
-  @Field(() => ID) @IsUUID() report: string;
-  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(16) organization?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @Matches(/^\d{5}$/, { message: 'commune: mã xã 5 chữ số' }) commune?:
-    string | null;
+export class ReportPhantomsArgs extends ReportRowsArgs {
   @Field(() => String, { nullable: true, description: 'A flag code (DECEASED, INACTIVE…).' })
   @IsOptional()
   @IsString()
   @MaxLength(20)
   reason?: string | null;
-  @Field(() => Int, { nullable: true, defaultValue: REPORT_PAGE, description: PAGE_DESCRIPTION })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(MAX_REPORT_PAGE)
-  first?: number | null;
-  @Field(() => Int, { nullable: true, description: 'Rows to skip (paging: offset + first).' }) @IsOptional() @IsInt() @Min(0) offset?:
-    number | null;
 }
