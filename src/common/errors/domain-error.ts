@@ -3,15 +3,24 @@ import type { FieldProblem } from './field-problem.js';
 /** Codes a client can act on; the GraphQL error formatter maps them to `extensions.code`. */
 export type DomainErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'FORBIDDEN' | 'UNAUTHENTICATED' | 'TOO_MANY_REQUESTS';
 
+/** The longest value an error sends back. */
+const SHOWN_VALUE = 200;
+
 /** An error the user caused and can fix; its message is Vietnamese and names field and value. */
 export class DomainError extends Error {
+  /** Each problem with its value cut to what a person reads (a 100,000-character cell is not sent back whole). */
+  readonly problems: FieldProblem[];
+
   constructor(
     readonly code: DomainErrorCode,
     message: string,
-    readonly problems: FieldProblem[] = [],
+    problems: FieldProblem[] = [],
   ) {
     super(message);
     this.name = 'DomainError';
+    this.problems = problems.map((p) =>
+      p.value && p.value.length > SHOWN_VALUE ? { ...p, value: `${p.value.slice(0, SHOWN_VALUE)}…` } : p,
+    );
   }
 
   /** One error for a list of field problems: the message lists each of them. */
