@@ -1,4 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,6 +7,7 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { Role } from '../src/access/role.js';
 import { RosterExportService } from '../src/roster-io/roster-export.service.js';
+import { interruptedMessage } from '../src/roster-io/import-job-runs.js';
 import { RosterImportService, type ImportSummary } from '../src/roster-io/roster-import.service.js';
 import { CLI_PRINCIPAL, createTestApp, type TestApp } from './test-app.js';
 
@@ -385,5 +387,30 @@ describe('roster import and export', () => {
     } finally {
       await t.sql(`ALTER TABLE member_record DROP CONSTRAINT test_ethnicity_short`);
     }
+  });
+
+  it('remembers on resuming the Mã hồ sơ of rows committed before the stop: a code repeated across the resume point is an error', async () => {
+    const header = '\uFEFFMã hồ sơ,Họ và tên\n';
+    const p = file('resume.csv', `${header}RS-1,Lò Văn Một\nRS-2,Lò Văn Hai\nRS-3,Lò Văn Ba\nRS-1,Lò Văn Lặp\n`);
+    // What a run stopped after its first batch leaves: rows 2–3 of the file committed, and its job
+    // as the start-up sweep marks it (failed, interrupted, resumable from row 3 of the data).
+    await run(file('resume-first.csv', `${header}RS-1,Lò Văn Một\nRS-2,Lò Văn Hai\n`), 'CCB');
+    const sha = createHash('sha256').update(fs.readFileSync(p)).digest('hex');
+    await t.sql(
+      `INSERT INTO import_job (organization_code, source_name, source_sha256, status, rows_committed, created, actor_name, failure, interrupted, unit_path, finished_at)
+       VALUES ('CCB', 'resume.csv', $1, 'FAILED', 2, 2, $2, $3, true, NULL, now())`,
+      [sha, CLI_PRINCIPAL.name, interruptedMessage(2)],
+    );
+    const s = await run(p, 'CCB', { batchSize: 2 });
+    expect(s.resumed).toBe(true);
+    expect(counts(s)).toEqual({ created: 3, updated: 0, unchanged: 0, rejected: 1 });
+    const errors = await importer.rowErrors(s.jobId, CLI_PRINCIPAL);
+    expect(errors.map((e) => [e.rowNumber, e.message])).toEqual([[5, "Mã hồ sơ 'RS-1' đã có ở dòng 2 của tệp"]]);
+    const mine = (await records('CCB')).filter((r) => r.external_id.startsWith('RS-'));
+    expect(mine.map((r) => [r.external_id, r.full_name])).toEqual([
+      ['RS-1', 'Lò Văn Một'],
+      ['RS-2', 'Lò Văn Hai'],
+      ['RS-3', 'Lò Văn Ba'],
+    ]);
   });
 });

@@ -19,8 +19,10 @@ import {
   expectationMaximization,
   explain,
   PatternTable,
+  patternWeight,
   score,
   startingM,
+  typicalU,
   type Comparison,
   type Model,
 } from './model.js';
@@ -119,6 +121,16 @@ describe('the model', () => {
   ]);
   const model: Model = { lambda: 0.1, m: startingM(), u };
   const freq = (name: number, birth: number) => ({ total: 100_000, name: () => name, birth: () => birth });
+
+  it('counts two different 12-digit numbers strongly against (−5.6 bits with the starting model)', () => {
+    // log2(m / u) = log2(0.02 / 0.99997) ≈ −5.64: a mismatch of ID numbers argues against a link.
+    const prior: Model = { lambda: 0.2, m: startingM(), u: typicalU() };
+    const different = { ...base, id: IdLevel.DIFFERENT };
+    const s = score(prior, different, { nameKey: 'x', birthKey: null }, freq(1, 1));
+    expect(s.contributions.find((c) => c.field === 'id')!.weight).toBeCloseTo(-5.64, 1);
+    expect(patternWeight(prior, different).base - patternWeight(prior, base).base).toBeCloseTo(-5.64, 1);
+    expect(explain(s, 'x')).toMatch(/hai số định danh khác nhau -5,6/i);
+  });
 
   it('counts a common name and a common birth date for less than rare ones', () => {
     const rare = score(model, base, { nameKey: 'x', birthKey: '1980-03-12' }, freq(1, 1));

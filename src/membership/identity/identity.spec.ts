@@ -63,6 +63,19 @@ describe('parsePhone', () => {
     expect([r.value.number, r.value.converted]).toEqual([number, converted]);
   });
 
+  // The official 2018–19 table (Viettel, MobiFone, VinaPhone, Vietnamobile, Gmobile), written out
+  // here rather than read from OLD_MOBILE_PREFIXES so that the code's table is checked against it.
+  // prettier-ignore
+  it.each([
+    ['0120', '070'], ['0121', '079'], ['0122', '077'], ['0126', '076'], ['0128', '078'],
+    ['0123', '083'], ['0124', '084'], ['0125', '085'], ['0127', '081'], ['0129', '082'],
+    ['0162', '032'], ['0163', '033'], ['0164', '034'], ['0165', '035'], ['0166', '036'],
+    ['0167', '037'], ['0168', '038'], ['0169', '039'],
+    ['0186', '056'], ['0188', '058'], ['0199', '059'],
+  ])('converts the old prefix %s to %s (2018–19)', (old, now) => {
+    expect(parsePhone(`${old}1234567`)).toEqual({ ok: true, value: { number: `${now}1234567`, kind: 'MOBILE', converted: true } });
+  });
+
   it.each([['123'], ['0912abc678'], ['01301234567'], ['0612345678']])('refuses %s', (input) => {
     const r = parsePhone(input);
     expect(r.ok).toBe(false);
