@@ -6,6 +6,7 @@ import { Command, CommanderError, InvalidArgumentError } from 'commander';
 /** Bad options found after parsing: one line on standard error, exit code 2. */
 class UsageError extends Error {}
 import { DomainError } from '../common/errors/domain-error.js';
+import { SIDE_FILES, sideFile } from '../common/files/side-files.js';
 import { loadConfig } from '../config/app-config.js';
 import { openDatabase } from '../database/open-database.js';
 import { OrganizationsService } from '../membership/organization/organizations.service.js';
@@ -189,12 +190,12 @@ export function buildProgram(): Command {
     .argument('<FILE>', 'the roster file')
     .requiredOption('--org <CODE>', 'the organization (e.g. DTN)')
     .option('--create-units', 'create unknown Mã đơn vị as branches under the base unit of the row’s commune')
-    .option('--errors <FILE>', 'where to write the rejected rows (default: <name>.loi.csv beside the input)')
+    .option('--errors <FILE>', `where to write the rejected rows (default: <name>.${SIDE_FILES.errors}.csv beside the input)`)
     .option('--sheet <NAME>', 'read only this sheet of an .xlsx (default: every sheet)')
     .option('--batch-size <n>', 'rows per transaction', int('--batch-size'), 1000)
     .option('--assign-ids', 'give rows without a Mã hồ sơ a code, and write the roster with the codes back')
-    .option('--result <FILE>', 'with --assign-ids: where to write it (default: <name>.ma.csv beside the input)')
-    .option('--full', 'the file is the whole roster: list the records it does not contain (<name>.thieu.csv)')
+    .option('--result <FILE>', `with --assign-ids: where to write it (default: <name>.${SIDE_FILES.result}.csv beside the input)`)
+    .option('--full', `the file is the whole roster: list the records it does not contain (<name>.${SIDE_FILES.missing}.csv)`)
     .action(
       async (
         file: string,
@@ -239,7 +240,7 @@ export function buildProgram(): Command {
             `lỗi\t${s.rejected}`,
           ];
           if (s.rejected) {
-            const errorsFile = o.errors ?? path.join(path.dirname(file), `${path.basename(file, path.extname(file))}.loi.csv`);
+            const errorsFile = o.errors ?? sideFile(file, 'errors');
             await importer.writeErrorFile(s.jobId, errorsFile, cli);
             for (const e of await importer.rowErrors(s.jobId, cli, 20))
               log(`${e.sheet ? `${e.sheet} ` : ''}dòng ${e.rowNumber}${e.columnName ? `, cột ${e.columnName}` : ''}: ${e.message}`);
@@ -252,7 +253,7 @@ export function buildProgram(): Command {
           if (s.missing) {
             out.push(`không có trong tệp\t${s.missing.length}`);
             if (s.missing.length) {
-              const missingFile = path.join(path.dirname(file), `${path.basename(file, path.extname(file))}.thieu.csv`);
+              const missingFile = sideFile(file, 'missing');
               await importer.writeMissingFile(o.org.toUpperCase(), s.missing, missingFile);
               out.push(`tệp thiếu\t${missingFile}`);
             }
@@ -265,7 +266,7 @@ export function buildProgram(): Command {
     .command('import-residents')
     .description('import an extract of the population register (replaces the extract of the communes it covers)')
     .argument('<FILE>', 'columns: Họ và tên, Ngày sinh, Giới tính, Số CCCD, Mã xã, Tình trạng, Ngày mất')
-    .option('--errors <FILE>', 'where to write the rejected rows (default: <name>.loi.csv beside the input)')
+    .option('--errors <FILE>', `where to write the rejected rows (default: <name>.${SIDE_FILES.errors}.csv beside the input)`)
     .action(async (file: string, o: { errors?: string }) => {
       await withServices(async (app) => {
         const s = await app.get(ResidentsService).import(file, cliPrincipal(userInfo().username), o.errors);

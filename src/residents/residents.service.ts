@@ -7,6 +7,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { isAfterDay, parsePartialDate, toStoredDate, todayInVietnam } from '../common/dates/partial-date.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import type { FieldProblem } from '../common/errors/field-problem.js';
+import { sideFile } from '../common/files/side-files.js';
 import { foldText } from '../common/text/vietnamese-text.js';
 import { parseIdNumber } from '../membership/identity/id-number.js';
 import { parsePersonName, parseSex } from '../membership/identity/person-name.js';
@@ -186,7 +187,7 @@ export class ResidentsService {
       return { communes: communes.length, replaced: count };
     });
     if (errors.length) {
-      const out = errorsFile ?? path.join(path.dirname(file), `${path.basename(file, path.extname(file))}.loi.csv`);
+      const out = errorsFile ?? sideFile(file, 'errors');
       await writeCsvFile(
         out,
         [...headerCells, 'Dòng trong tệp gốc', 'Lỗi'],

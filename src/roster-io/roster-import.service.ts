@@ -8,6 +8,7 @@ import { AuditAction } from '../audit/audit-event.entity.js';
 import { AuditService } from '../audit/audit.service.js';
 import { todayInVietnam } from '../common/dates/partial-date.js';
 import type { FieldProblem } from '../common/errors/field-problem.js';
+import { sideFile } from '../common/files/side-files.js';
 import { escapeLike } from '../common/sql/escape-like.js';
 import { assertUuid, DomainError } from '../common/errors/domain-error.js';
 import { deriveIdIssues, FIELD_LABELS, normalizeMemberFields } from '../membership/member-record/member-input.js';
@@ -195,9 +196,7 @@ export class RosterImportService {
     const source = await openRoster(file, { sheet: opts.sheet, displayName: sourceName });
     const sha = await sha256File(file);
     const { job, claim, resumed } = await this.openJob(def.code, sha, sourceName, opts, actor, scope);
-    const resultFile = opts.assignIds
-      ? (opts.resultFile ?? path.join(path.dirname(file), `${path.basename(file, path.extname(file))}.ma.csv`))
-      : null;
+    const resultFile = opts.assignIds ? (opts.resultFile ?? sideFile(file, 'result')) : null;
     const done = this.run(job, source.rows, def, scope, { ...opts, resultFile }, actor, resumed, onProgress).finally(() => claim.release());
     // The caller may not wait (an upload): a failure is kept on the job, never unhandled.
     done.catch(() => undefined);

@@ -10,6 +10,7 @@ import { Allow, Caller, ROSTER_WRITERS } from '../access/access.decorators.js';
 import type { Principal } from '../access/principal.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import type { FieldProblem } from '../common/errors/field-problem.js';
+import { sideFileName } from '../common/files/side-files.js';
 import { privateDir, sendTempFile, uploadDir } from '../common/http/send-temp-file.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
@@ -100,9 +101,7 @@ export class RosterIoController {
   @Get('imports/:id/errors.csv')
   async errorFile(@Param('id') id: string, @Caller() caller: Principal, @Res() res: Response): Promise<void> {
     const job = await this.importer.job(id, caller);
-    await this.sendTemp(res, `${path.basename(job.sourceName, path.extname(job.sourceName))}.loi.csv`, (out) =>
-      this.importer.writeErrorFile(job.id, out, caller),
-    );
+    await this.sendTemp(res, sideFileName(job.sourceName, 'errors'), (out) => this.importer.writeErrorFile(job.id, out, caller));
   }
 
   @Allow(...ROSTER_WRITERS)
