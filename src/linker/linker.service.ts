@@ -213,7 +213,7 @@ export class LinkerService implements OnApplicationBootstrap {
     await runner.connect();
     try {
       const [{ ok }] = (await runner.query(`SELECT pg_try_advisory_lock($1, $2) AS ok`, [...LINK_LOCK])) as { ok: boolean }[];
-      if (!ok) throw new DomainError('CONFLICT', LINK_BUSY);
+      if (!ok) throw new DomainError('CONFLICT', LINK_BUSY, [], 'LINK_BUSY');
       try {
         return await this.run(runner, opts, progress);
       } finally {

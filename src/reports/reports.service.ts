@@ -5,6 +5,7 @@ import { Role } from '../access/role.js';
 import { AuditAction } from '../audit/audit-event.entity.js';
 import { AuditService } from '../audit/audit.service.js';
 import { assertUuid, DomainError } from '../common/errors/domain-error.js';
+import { catchUpFailure } from './catch-up-outcome.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { escapeLike } from '../common/sql/escape-like.js';
@@ -128,7 +129,13 @@ export class ReportsService {
     await this.orgs.reload();
     const id = await this.db.transaction(async (em) => {
       const [{ ok }] = await em.query<{ ok: boolean }[]>(`SELECT pg_try_advisory_xact_lock($1, $2) AS ok`, [...REPORT_LOCK]);
-      if (!ok) throw new DomainError('CONFLICT', 'Một báo cáo khác đang được lập (ở máy chủ này hoặc máy khác): chờ xong rồi chạy lại.');
+      if (!ok)
+        throw new DomainError(
+          'CONFLICT',
+          'Một báo cáo khác đang được lập (ở máy chủ này hoặc máy khác): chờ xong rồi chạy lại.',
+          [],
+          'REPORT_BUSY',
+        );
       const scope = await resolveScope(em, scopeText);
       const { data, moves, reach, byOrgCommune } = await this.count(em, period, when, scope);
       const rows = this.rowsOf(byOrgCommune, data, moves, reach.byCommune);
@@ -222,9 +229,9 @@ export class ReportsService {
           out.push({ period: period.key, scope, outcome: 'COMPUTED', basis: basisLine(computed) });
         } catch (e) {
           // One bad scope in the configuration (or one failure) does not stop the others.
-          const busy = e instanceof DomainError && e.code === 'CONFLICT';
-          if (!busy) this.logger.error(`báo cáo ${period.key} ${scope}: ${(e as Error).message}`);
-          out.push({ period: period.key, scope, outcome: busy ? 'BUSY' : 'FAILED', message: (e as Error).message });
+          const outcome = catchUpFailure(e);
+          if (outcome === 'FAILED') this.logger.error(`báo cáo ${period.key} ${scope}: ${(e as Error).message}`);
+          out.push({ period: period.key, scope, outcome, message: (e as Error).message });
         }
       }
     return out;

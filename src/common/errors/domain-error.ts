@@ -3,6 +3,12 @@ import type { FieldProblem } from './field-problem.js';
 /** Codes a client can act on; the GraphQL error formatter maps them to `extensions.code`. */
 export type DomainErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'FORBIDDEN' | 'UNAUTHENTICATED' | 'TOO_MANY_REQUESTS';
 
+/**
+ * Why, for code that must tell two errors of one code apart (a refused lock from another CONFLICT).
+ * For the server's own branching only: never sent to a client (GraphQL and HTTP send code, message, problems).
+ */
+export type DomainErrorReason = 'REPORT_BUSY' | 'LINK_BUSY';
+
 /** The longest value an error sends back. */
 const SHOWN_VALUE = 200;
 
@@ -15,6 +21,7 @@ export class DomainError extends Error {
     readonly code: DomainErrorCode,
     message: string,
     problems: FieldProblem[] = [],
+    readonly reason: DomainErrorReason | null = null,
   ) {
     super(message);
     this.name = 'DomainError';
@@ -33,6 +40,11 @@ export class DomainError extends Error {
   static notFound(what: string, value: string): DomainError {
     return new DomainError('NOT_FOUND', `Không tìm thấy ${what} '${value}'.`);
   }
+}
+
+/** True when `e` is a DomainError raised for that reason: what code branches on, never on the coarse code. */
+export function hasReason(e: unknown, reason: DomainErrorReason): e is DomainError {
+  return e instanceof DomainError && e.reason === reason;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
