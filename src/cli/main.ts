@@ -19,6 +19,7 @@ import { userInfo } from 'node:os';
 import { VietnamLogger } from '../common/logging/vietnam-logger.js';
 import { loadAdminUnitsData } from '../admin-units/admin-units-data.js';
 import { todayInVietnam } from '../common/dates/partial-date.js';
+import { formatVnDay } from '../common/dates/vn-day.js';
 import { DEMO_ORGS, generateDemo, RESIDENT_HEADER, ROSTER_HEADER, TRUTH_HEADER } from '../demo/demo-province.js';
 import {
   DEFAULT_NOISE,
@@ -39,7 +40,6 @@ import { checkReportFormat, ReportExportService } from '../reports/report-export
 import { ReportsService } from '../reports/reports.service.js';
 import { snapshotProvisionalReason } from '../reports/report-basis.js';
 import { vietnameseUsageError } from './cli-messages.js';
-import { vnDay } from '../reports/report-document.js';
 
 /**
  * `lienthong <command>`: run on the server itself, as a local administrator. Results go to
@@ -457,7 +457,7 @@ export function buildProgram(): Command {
           [
             `kỳ\t${s.period}${s.final ? '' : ` (tạm tính: ${snapshotProvisionalReason(s)})`}`,
             `phạm vi\t${s.scopeLabel}`,
-            `đến hết ngày\t${vnDay(s.asOfDay)}`,
+            `đến hết ngày\t${formatVnDay(s.asOfDay)}`,
             `số lượt\t${t.memberships}`,
             `số người\t${t.people}`,
             `người ở từ hai tổ chức\t${t.peopleInSeveralOrgs}`,

@@ -1,4 +1,5 @@
 import type { AdminUnitsData } from '../admin-units/admin-units-data.js';
+import { formatVnDay } from '../common/dates/vn-day.js';
 import { foldText } from '../common/text/vietnamese-text.js';
 import { OLD_MOBILE_PREFIXES } from '../membership/identity/phone.js';
 import { prng } from '../common/random/prng.js';
@@ -166,7 +167,7 @@ interface Membership {
 }
 
 const iso = (y: number, m: number, d: number) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-const vn = (y: number, m: number, d: number) => `${String(d).padStart(2, '0')}/${String(m).padStart(2, '0')}/${y}`;
+const vn = (y: number, m: number, d: number) => formatVnDay(iso(y, m, d));
 
 export function generateDemo(opts: DemoOptions): DemoProvince {
   const rand = prng(opts.seed);
@@ -433,7 +434,7 @@ export function generateDemo(opts: DemoOptions): DemoProvince {
       p.idNumber,
       p.commune,
       p.deathDate ? 'Đã mất' : 'Còn sống',
-      p.deathDate ? vn(Number(p.deathDate.slice(0, 4)), Number(p.deathDate.slice(5, 7)), Number(p.deathDate.slice(8, 10))) : '',
+      p.deathDate ? formatVnDay(p.deathDate) : '',
     ]);
   counts.records = memberships.length;
   counts.persons = people.length;
@@ -483,10 +484,10 @@ export function generateDemo(opts: DemoOptions): DemoProvince {
       commune,
       m.person?.ethnicity ?? (upland.has(m.commune) ? 'Thái' : 'Kinh'),
       m.unit,
-      vn(Number(m.joinDate.slice(0, 4)), Number(m.joinDate.slice(5, 7)), Number(m.joinDate.slice(8, 10))),
+      formatVnDay(m.joinDate),
       m.status,
-      m.lastActivity ? vn(Number(m.lastActivity.slice(0, 4)), Number(m.lastActivity.slice(5, 7)), Number(m.lastActivity.slice(8, 10))) : '',
-      m.lastDues ? vn(Number(m.lastDues.slice(0, 4)), Number(m.lastDues.slice(5, 7)), Number(m.lastDues.slice(8, 10))) : '',
+      m.lastActivity ? formatVnDay(m.lastActivity) : '',
+      m.lastDues ? formatVnDay(m.lastDues) : '',
     ];
   }
 

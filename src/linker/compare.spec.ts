@@ -12,6 +12,7 @@ import {
   oneSlip,
   SimpleLevel,
 } from './compare.js';
+import { parsePersonName } from '../membership/identity/person-name.js';
 import { assignPersonIds, cluster, newPersonId, slipKey } from './clustering.js';
 import {
   estimateM,
@@ -57,6 +58,16 @@ describe('names as the linker compares them', () => {
     });
     expect(linkName('Thủy')).toMatchObject({ family: '', given: 'thuy', key: 'thuy' });
   });
+
+  // Blocking reads the stored family_key: the linker must unify family names the same way.
+  it.each(['Huỳnh Văn Nam', 'Hoàng Văn Nam', 'Võ Thị Lan', 'Vũ Thị Lan', 'HUỲNH thị thu thủy', 'Nguyễn Văn An'])(
+    'gives %s the family name that is stored as its family key',
+    (name) => {
+      const parsed = parsePersonName(name);
+      if (!parsed.ok) throw new Error(parsed.reason);
+      expect(linkName(name).family).toBe(parsed.value.familyKey);
+    },
+  );
 
   it.each([
     ['tuan', 'tuna', true],

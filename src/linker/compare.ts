@@ -1,12 +1,11 @@
 import { canonicalText, foldText } from '../common/text/vietnamese-text.js';
+import { FAMILY_VARIANTS } from '../membership/identity/person-name.js';
 
 /**
  * The linker's view of a name, a date, an ID number, a phone: normalized once per record, then
  * compared pair by pair into comparison levels (pure functions; the model weighs the levels).
  */
 
-/** Family names read differently in the North and the South (folded). */
-const FAMILY_VARIANTS: Record<string, string> = { huynh: 'hoang', vo: 'vu' };
 /** Middle names that only mark sex and are often dropped in one list and kept in another. */
 const SEX_MARKERS = new Set(['thi', 'van']);
 

@@ -33,8 +33,10 @@ import {
   explain,
   PatternTable,
   patternWeight,
+  probabilityOf,
   score,
   tfAdjustment,
+  weightOf,
   type Comparison,
   type Contribution,
   type Frequencies,
@@ -309,7 +311,7 @@ export class LinkerService implements OnApplicationBootstrap {
       const kept = new Map<number, Kept>();
       const slips = new Set<string>();
       const weights = table.patterns.map((p) => patternWeight(model, p.c));
-      const reviewWeight = Math.log2(opts.review / (1 - opts.review));
+      const reviewWeight = weightOf(opts.review);
       const nameTf = new Map<string, number>();
       const birthTf = new Map<string, number>();
       const tf = (cache: Map<string, number>, key: string, u: number, count: (k: string) => number) =>
@@ -324,7 +326,7 @@ export class LinkerService implements OnApplicationBootstrap {
         if (pw.birthTf && birth) w += tf(birthTf, birth.key, model.u.birth.SAME_DAY, freq.birth);
         if (w < reviewWeight) continue;
         const c = table.patterns[patternOf[k]].c;
-        const probability = 1 / (1 + 2 ** -w);
+        const probability = probabilityOf(w);
         // Name, year and commune alone are what namesakes share: without a number, a phone or a full
         // birth date in common, a pair is at most reviewed — and not even that where namesakes are known.
         // A birth date shared by namesakes the register knows (same name, same day) is no evidence of one person.
@@ -361,7 +363,7 @@ export class LinkerService implements OnApplicationBootstrap {
           const own = kept.get(a * recs.n + b);
           if (own) {
             if (own.decision === LinkDecision.REVIEW) own.decision = LinkDecision.BRIDGE;
-          } else kept.set(a * recs.n + b, { a, b, decision: LinkDecision.BRIDGE, weight, probability: 1 / (1 + 2 ** -weight), c: null });
+          } else kept.set(a * recs.n + b, { a, b, decision: LinkDecision.BRIDGE, weight, probability: probabilityOf(weight), c: null });
         }
       lap('register');
 
@@ -683,7 +685,7 @@ export class LinkerService implements OnApplicationBootstrap {
     const weights: ReturnType<typeof patternWeight>[] = [];
     const nameTf = new Map<string, number>();
     const birthTf = new Map<string, number>();
-    const weightOf = (c: Comparison, nameKey: string, birthKey: string | null) => {
+    const pairWeight = (c: Comparison, nameKey: string, birthKey: string | null) => {
       const k = table.add(c);
       const pw = (weights[k] ??= patternWeight(model, c));
       let w = pw.base;
@@ -725,8 +727,8 @@ export class LinkerService implements OnApplicationBootstrap {
           commune: compareCommunes(recs.commune[i], res.commune[r]),
           organization: SimpleLevel.MISSING,
         };
-        const w = weightOf(c, recs.name[i].key, recs.birth[i]?.key ?? null);
-        const p = 1 / (1 + 2 ** -w);
+        const w = pairWeight(c, recs.name[i].key, recs.birth[i]?.key ?? null);
+        const p = probabilityOf(w);
         if (p > bestP) {
           secondP = bestP;
           bestP = p;

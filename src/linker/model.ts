@@ -7,6 +7,11 @@ import { BirthLevel, IdLevel, NameLevel, SimpleLevel } from './compare.js';
  * the value is (a common name or a placeholder date counts for less than a rare one).
  */
 
+/** A weight in bits (log2 of the odds) as a probability: 1 / (1 + 2^-w). */
+export const probabilityOf = (w: number): number => 1 / (1 + 2 ** -w);
+/** A probability as a weight in bits, log2(p / (1 - p)): the inverse of `probabilityOf`. */
+export const weightOf = (p: number): number => Math.log2(p / (1 - p));
+
 export type Field = 'name' | 'birth' | 'sex' | 'id' | 'phone' | 'commune' | 'organization';
 export const FIELDS: Field[] = ['name', 'birth', 'sex', 'id', 'phone', 'commune', 'organization'];
 
@@ -242,13 +247,13 @@ function levelWeight(model: Model, f: Field, level: string): number {
  * pairs are weighed from a few hundred patterns, with `score` kept for the pairs worth explaining.
  */
 export function patternWeight(model: Model, c: Comparison): { base: number; nameTf: boolean; birthTf: boolean } {
-  let base = Math.log2(model.lambda / (1 - model.lambda));
+  let base = weightOf(model.lambda);
   for (const f of FIELDS) if (!isMissing(c[f])) base += levelWeight(model, f, c[f]);
   return { base, nameTf: c.name === NameLevel.SAME, birthTf: c.birth === BirthLevel.SAME_DAY };
 }
 
 export function score(model: Model, c: Comparison, values: { nameKey: string; birthKey: string | null }, freq: Frequencies): Scored {
-  const prior = Math.log2(model.lambda / (1 - model.lambda));
+  const prior = weightOf(model.lambda);
   let weight = prior;
   const contributions: Contribution[] = [];
   for (const f of FIELDS) {
@@ -266,7 +271,7 @@ export function score(model: Model, c: Comparison, values: { nameKey: string; bi
     weight += w;
     contributions.push({ field: f, level, weight: round(w), ...(frequency !== undefined ? { frequency } : {}) });
   }
-  return { weight: round(weight), probability: 1 / (1 + 2 ** -weight), contributions };
+  return { weight: round(weight), probability: probabilityOf(weight), contributions };
 }
 
 /** log2(u / tf): a value rarer than the average agreement counts more, a common one less. */

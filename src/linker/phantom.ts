@@ -1,4 +1,5 @@
 import { fromStoredDate } from '../common/dates/partial-date.js';
+import { formatVnDay } from '../common/dates/vn-day.js';
 import type { IdNumberIssue } from '../membership/identity/id-number.js';
 import type { MemberStatus } from '../membership/member-status.js';
 import type { OrganizationDefinition, Profile } from '../membership/organization/organization-definition.js';
@@ -100,7 +101,7 @@ export function phantomFlags(f: PhantomFacts, today: string): Flag[] {
   };
   const r = f.register;
   if (r.kind === 'MATCHED' && !r.alive)
-    add('DECEASED', 'PHANTOM', `CSDL dân cư ghi người này đã mất${r.deathDate ? ` ngày ${vnDate(r.deathDate)}` : ''}`, {
+    add('DECEASED', 'PHANTOM', `CSDL dân cư ghi người này đã mất${r.deathDate ? ` ngày ${formatVnDay(r.deathDate)}` : ''}`, {
       deathDate: r.deathDate,
     });
   if (r.kind === 'NO_MATCH')
@@ -121,9 +122,14 @@ export function phantomFlags(f: PhantomFacts, today: string): Flag[] {
       .sort()
       .at(-1) ?? null;
   if (lastKnown && monthsBetween(lastKnown, today) >= f.organization.inactivityMonths)
-    add('INACTIVE', 'PHANTOM', `Không sinh hoạt, không đóng phí từ ${vnDate(lastKnown)} (quá ${f.organization.inactivityMonths} tháng)`, {
-      lastKnown,
-    });
+    add(
+      'INACTIVE',
+      'PHANTOM',
+      `Không sinh hoạt, không đóng phí từ ${formatVnDay(lastKnown)} (quá ${f.organization.inactivityMonths} tháng)`,
+      {
+        lastKnown,
+      },
+    );
   const fullBirth = !!birth && birth.precision === 'DAY' && !(birth.month === 1 && birth.day === 1);
   if (!f.hasIdNumber && !fullBirth && !f.hasPhone)
     add('NO_IDENTITY', 'WARNING', 'Không có số định danh, ngày sinh đầy đủ hay số điện thoại để xác định người này');
@@ -160,8 +166,6 @@ export function suspicion(
   else if (bare && has('NOT_IN_REGISTER') && has('NO_IDENTITY')) reasons.push('NOT_IN_REGISTER');
   return reasons;
 }
-
-const vnDate = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 
 /**
  * Bursts: in one branch, bare records (no number, no phone, no activity or dues) whose join dates

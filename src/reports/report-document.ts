@@ -28,9 +28,6 @@ export interface ReportDocument {
 
 export const reasonLabel = (code: string): string => FLAG_LABELS[code as FlagCode] ?? code;
 
-/** `31/12/2026`. */
-export const vnDay = (iso: string): string => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
-
 export function reportDocument(
   s: ReportSnapshot,
   periodLabel: string,

@@ -4,7 +4,8 @@ import path from 'node:path';
 import PDFDocument from 'pdfkit';
 import { formatRate } from './report-figures.js';
 import { vietnamTime } from '../common/dates/vietnam-time.js';
-import { reasonLabel, vnDay, type ReportDocument } from './report-document.js';
+import { formatVnDay } from '../common/dates/vn-day.js';
+import { reasonLabel, type ReportDocument } from './report-document.js';
 
 /** DejaVu Sans (from the npm package, so a fresh machine has it): every Vietnamese letter and tone mark. */
 const fontDir = path.join(path.dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf');
@@ -241,7 +242,7 @@ export async function writeReportPdf(d: ReportDocument, out: string): Promise<vo
     .fontSize(8.5)
     .fillColor(MUTED)
     .text(
-      `Số liệu đến hết ngày ${vnDay(d.asOfDay)}${d.provisional ? ` (tạm tính: ${d.provisional})` : ''}; số người theo lần liên kết ${
+      `Số liệu đến hết ngày ${formatVnDay(d.asOfDay)}${d.provisional ? ` (tạm tính: ${d.provisional})` : ''}; số người theo lần liên kết ${
         d.data.linkRun ? `lúc ${vietnamTime(d.data.linkRun.finishedAt)}` : '(chưa chạy liên kết: mỗi hồ sơ tính là một người)'
       }. Lập lúc ${vietnamTime(d.computedAt)} (giờ Việt Nam).`,
       { align: 'center' },

@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
 import { formatRate } from './report-figures.js';
 import { vietnamTime } from '../common/dates/vietnam-time.js';
-import { reasonLabel, vnDay, type ReportDocument } from './report-document.js';
+import { formatVnDay } from '../common/dates/vn-day.js';
+import { reasonLabel, type ReportDocument } from './report-document.js';
 
 type Cell = string | number | null;
 
@@ -72,7 +73,7 @@ export async function writeReportXlsx(d: ReportDocument, out: string): Promise<v
   wb.title = `Báo cáo rà soát ${d.periodLabel} — ${d.scopeLabel}`;
   const heading = [
     `BÁO CÁO RÀ SOÁT, ĐỐI CHIẾU ĐOÀN VIÊN, HỘI VIÊN — ${d.periodLabel.toUpperCase()}`,
-    `Phạm vi: ${d.scopeLabel}. Số liệu đến hết ngày ${vnDay(d.asOfDay)}${d.provisional ? ` (tạm tính: ${d.provisional})` : ''}. Lập lúc ${vietnamTime(d.computedAt)} (giờ Việt Nam).`,
+    `Phạm vi: ${d.scopeLabel}. Số liệu đến hết ngày ${formatVnDay(d.asOfDay)}${d.provisional ? ` (tạm tính: ${d.provisional})` : ''}. Lập lúc ${vietnamTime(d.computedAt)} (giờ Việt Nam).`,
   ];
   const orgName = new Map(d.data.organizations.map((o) => [o.code, o.name]));
 

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
 import { assertOrganizationInScope, readScope, type Principal } from '../access/principal.js';
+import { formatVnDay } from '../common/dates/vn-day.js';
 import { AuditAction } from '../audit/audit-event.entity.js';
 import { AuditService } from '../audit/audit.service.js';
 import { MEMBER_STATUS_INFO, type MemberStatus } from '../membership/member-status.js';
@@ -38,7 +39,7 @@ interface ExportRow {
 
 /** `dd/mm/yyyy` (or the year alone), as Vietnamese rosters write dates. */
 const vnDate = (iso: string | null, precision: 'YEAR' | 'DAY' | null = 'DAY') =>
-  !iso ? '' : precision === 'YEAR' ? iso.slice(0, 4) : `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+  !iso ? '' : precision === 'YEAR' ? iso.slice(0, 4) : formatVnDay(iso);
 
 /** One record as a template row: what the import reads back to the same record (ID numbers masked). */
 export function templateRow(r: ExportRow, columns: RosterColumn[]): string[] {

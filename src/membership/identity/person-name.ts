@@ -16,7 +16,11 @@ export interface PersonName {
   givenKey: string;
 }
 
-const FAMILY_VARIANTS: Record<string, string> = { huynh: 'hoang', vo: 'vu' };
+/**
+ * Family names read differently in the North and the South (folded): Huỳnh → hoang, Võ → vu. The one
+ * place for this rule: the stored `family_key` and the linker's names (blocking relies on both agreeing).
+ */
+export const FAMILY_VARIANTS: Readonly<Record<string, string>> = { huynh: 'hoang', vo: 'vu' };
 export const MAX_NAME_LENGTH = 120;
 
 /** Why a normalized name is not a person's name; null when it is one. */

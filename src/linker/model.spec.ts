@@ -1,0 +1,37 @@
+import { probabilityOf, weightOf } from './model.js';
+
+describe('weights in bits and probabilities', () => {
+  it.each([
+    [0, 0.5],
+    [1, 2 / 3],
+    [-1, 1 / 3],
+    [2, 0.8],
+    [-2, 0.2],
+    [10, 1024 / 1025],
+    [-10, 1 / 1025],
+  ])('weight %d is probability %d', (w, p) => {
+    expect(probabilityOf(w)).toBeCloseTo(p, 12);
+    expect(weightOf(p)).toBeCloseTo(w, 9);
+  });
+
+  it('turns the link thresholds into weights', () => {
+    expect(weightOf(0.5)).toBe(0);
+    expect(weightOf(0.8)).toBeCloseTo(2, 12);
+    expect(weightOf(0.99)).toBeCloseTo(Math.log2(99), 12);
+  });
+
+  it.each([-20, -12.5, -3.25, -0.01, 0, 0.01, 3.25, 12.5, 20])('goes there and back for weight %d', (w) => {
+    expect(weightOf(probabilityOf(w))).toBeCloseTo(w, 6);
+  });
+
+  it.each([0.001, 0.1, 0.35, 0.5, 0.65, 0.9, 0.999])('goes there and back for probability %d', (p) => {
+    expect(probabilityOf(weightOf(p))).toBeCloseTo(p, 12);
+  });
+
+  it('rises with the weight and stays inside 0..1', () => {
+    const ws = [-30, -5, -1, 0, 1, 5, 30];
+    const ps = ws.map(probabilityOf);
+    for (let i = 1; i < ps.length; i++) expect(ps[i]).toBeGreaterThan(ps[i - 1]);
+    for (const p of ps) expect(p > 0 && p < 1).toBe(true);
+  });
+});
