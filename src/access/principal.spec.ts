@@ -1,4 +1,5 @@
-import { inScope, managesRecord, readScope, writeScope, type Principal } from './principal.js';
+import { managesRecord, type Principal } from './principal.js';
+import { inScope, readScope, writeScope } from './record-scope.js';
 import { Role } from './role.js';
 
 const p = (role: Role, organization: string | null = null, unitPath: string | null = null): Principal => ({

@@ -1,4 +1,5 @@
 import { DomainError } from '../common/errors/domain-error.js';
+import { inScope, writeScope, type RecordScope } from './record-scope.js';
 import { Role } from './role.js';
 
 /** Who is asking: a logged-in user, a service token or the local CLI. */
@@ -18,39 +19,6 @@ export interface Principal {
   tokenId: string | null;
   /** The request's address, for the audit log. */
   clientIp: string | null;
-}
-
-/**
- * Which member records a principal may read, as the SQL filter applies it: `ALL`, `NONE`, or one
- * organization (and a unit path prefix).
- */
-export type RecordScope = { kind: 'ALL' } | { kind: 'NONE' } | { kind: 'ORGANIZATION'; organization: string; unitPath: string | null };
-
-export function readScope(p: Principal): RecordScope {
-  switch (p.role) {
-    case Role.ADMIN:
-    case Role.DAN_VAN:
-      return { kind: 'ALL' };
-    case Role.SECRETARIAT:
-      return p.organization ? { kind: 'ORGANIZATION', organization: p.organization, unitPath: p.unitPath } : { kind: 'NONE' };
-    case Role.AUDITOR:
-      return { kind: 'NONE' };
-  }
-}
-
-/** Who may change records, end memberships, import and resolve its flags. */
-export function writeScope(p: Principal): RecordScope {
-  if (p.role === Role.ADMIN) return { kind: 'ALL' };
-  if (p.role === Role.SECRETARIAT) return readScope(p);
-  return { kind: 'NONE' };
-}
-
-/** Whether a record (its organization and unit path) is inside a scope. */
-export function inScope(scope: RecordScope, record: { organizationCode: string; unitPath: string | null }): boolean {
-  if (scope.kind === 'ALL') return true;
-  if (scope.kind === 'NONE') return false;
-  if (record.organizationCode !== scope.organization) return false;
-  return scope.unitPath === null || (record.unitPath !== null && record.unitPath.startsWith(scope.unitPath));
 }
 
 /** The roles that manage a record see its phone and ethnicity; others see them masked or not at all. */

@@ -1,6 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { inScope, readScope, type Principal } from '../access/principal.js';
+import { type Principal } from '../access/principal.js';
+import { inScope, readScope } from '../access/record-scope.js';
 import { AuditAction } from '../audit/audit-event.entity.js';
 import { AuditService } from '../audit/audit.service.js';
 import { DomainError } from '../common/errors/domain-error.js';

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { readScope, writeScope, type Principal, type RecordScope } from '../access/principal.js';
+import { type Principal } from '../access/principal.js';
+import { readScope, scopeWhere, writeScope, type RecordScope } from '../access/record-scope.js';
 import { Role } from '../access/role.js';
 import { AuditAction } from '../audit/audit-event.entity.js';
 import { AuditService } from '../audit/audit.service.js';
 import { todayInVietnam } from '../common/dates/partial-date.js';
 import { assertUuid, DomainError } from '../common/errors/domain-error.js';
-import { escapeLike } from '../common/sql/escape-like.js';
 import { MemberRecordsService } from '../membership/member-record/member-records.service.js';
 import { MemberStatus } from '../membership/member-status.js';
 import type { FlagCode } from './phantom.js';
@@ -185,11 +185,7 @@ export class FlagsService {
   ): { where: string[]; params: unknown[] } {
     const where = [`r.erased_at IS NULL`, `r.status = 'ACTIVE'`, `(p.ao OR cardinality(p.flags) > 0)`];
     const params: unknown[] = [];
-    if (scope.kind === 'NONE') where.push('false');
-    if (scope.kind === 'ORGANIZATION') {
-      where.push(`r.organization_code = $${params.push(scope.organization)}`);
-      if (scope.unitPath) where.push(`u.path LIKE $${params.push(`${escapeLike(scope.unitPath)}%`)}`);
-    }
+    scopeWhere(scope, where, params);
     if (f.organization) where.push(`r.organization_code = $${params.push(f.organization.toUpperCase())}`);
     if (f.unit) where.push(`u.code = $${params.push(f.unit)}`);
     if (f.commune) where.push(`r.commune_code = $${params.push(f.commune)}`);

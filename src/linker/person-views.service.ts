@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { inScope, readScope, type Principal } from '../access/principal.js';
+import { type Principal } from '../access/principal.js';
+import { inScope, readScope } from '../access/record-scope.js';
 import { AuditAction } from '../audit/audit-event.entity.js';
 import { AuditService } from '../audit/audit.service.js';
 import { assertUuid, DomainError } from '../common/errors/domain-error.js';

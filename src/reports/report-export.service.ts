@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { Injectable } from '@nestjs/common';
-import { readScope, type Principal } from '../access/principal.js';
+import { type Principal } from '../access/principal.js';
+import { readScope } from '../access/record-scope.js';
 import { AuditAction } from '../audit/audit-event.entity.js';
 import { AuditService } from '../audit/audit.service.js';
 import { DomainError } from '../common/errors/domain-error.js';

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { forbidden, readScope, type Principal } from '../access/principal.js';
+import { forbidden, type Principal } from '../access/principal.js';
+import { readScope, scopeWhere } from '../access/record-scope.js';
 import { Role } from '../access/role.js';
 import { AuditAction } from '../audit/audit-event.entity.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -8,7 +9,6 @@ import { assertUuid, DomainError } from '../common/errors/domain-error.js';
 import { catchUpFailure } from './catch-up-outcome.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
-import { escapeLike } from '../common/sql/escape-like.js';
 import { OrganizationsService } from '../membership/organization/organizations.service.js';
 import type { EligiblePopulation } from '../membership/organization/organization-definition.js';
 import { resolveScope, type ScopeFilter } from '../membership/unit/record-scope-filter.js';
@@ -333,10 +333,7 @@ export class ReportsService {
     if (scope.kind === 'NONE') return [];
     const params: unknown[] = [snapshotId];
     const where = ['x.snapshot_id = $1', 'r.erased_at IS NULL'];
-    if (scope.kind === 'ORGANIZATION') {
-      where.push(`x.organization_code = $${params.push(scope.organization)}`);
-      if (scope.unitPath) where.push(`u.path LIKE $${params.push(`${escapeLike(scope.unitPath)}%`)}`);
-    }
+    scopeWhere(scope, where, params, { organization: 'x.organization_code', unitPath: 'u.path' });
     if (f.organization) where.push(`x.organization_code = $${params.push(f.organization.toUpperCase())}`);
     if (f.commune) where.push(`x.commune_code = $${params.push(f.commune)}`);
     if (f.reason) where.push(`$${params.push(f.reason)} = ANY(x.reasons)`);

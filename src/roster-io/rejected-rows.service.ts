@@ -1,10 +1,11 @@
 import { Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { Cron } from '@nestjs/schedule';
 import { DataSource } from 'typeorm';
-import { writeScope, type Principal, type RecordScope } from '../access/principal.js';
+import { type Principal } from '../access/principal.js';
+import { writeScope, type RecordScope } from '../access/record-scope.js';
 import { AuditAction } from '../audit/audit-event.entity.js';
 import { AuditService } from '../audit/audit.service.js';
-import { escapeLike } from '../common/sql/escape-like.js';
+import { likePrefix } from '../common/sql/escape-like.js';
 import { IdNumberVault } from '../personal-data/id-number-vault.js';
 import { openRejectedRow, purgeRejectedRows, sealRejectedRow, type RejectedRowContent } from '../personal-data/rejected-rows.js';
 import { rejectedRowKeys } from '../personal-data/tombstone-keys.js';
@@ -90,7 +91,7 @@ export class RejectedRowsService implements OnApplicationBootstrap, BeforeApplic
       .where('e.job_id = :job', { job: job.id })
       .orderBy('e.ordinal', 'ASC')
       .take(first);
-    if (unitPath) qb.andWhere(`e.unit_path LIKE :path`, { path: `${escapeLike(unitPath)}%` });
+    if (unitPath) qb.andWhere(`e.unit_path LIKE :path`, { path: likePrefix(unitPath) });
     const rows = await qb.getMany();
     await this.audit.record(caller, {
       action: how === 'QUERY' ? AuditAction.ROSTER_READ : AuditAction.EXPORT,

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
-import { assertOrganizationInScope, readScope, type Principal } from '../access/principal.js';
+import { assertOrganizationInScope, type Principal } from '../access/principal.js';
+import { readScope, scopeWhere } from '../access/record-scope.js';
 import { formatVnDay } from '../common/dates/vn-day.js';
 import { AuditAction } from '../audit/audit-event.entity.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -9,7 +10,7 @@ import { MEMBER_STATUS_INFO, type MemberStatus } from '../membership/member-stat
 import type { OrganizationDefinition } from '../membership/organization/organization-definition.js';
 import { OrganizationsService } from '../membership/organization/organizations.service.js';
 import { UnitsService } from '../membership/unit/units.service.js';
-import { escapeLike } from '../common/sql/escape-like.js';
+import { likePrefix } from '../common/sql/escape-like.js';
 import { openCsvWriter, type RowWriter } from './csv-file.js';
 import { templateColumns, type RosterColumn } from './roster-columns.js';
 
@@ -84,7 +85,12 @@ export class RosterExportService {
     assertOrganizationInScope(scope, opts.organization, 'xuất danh sách');
     const def = await this.organizations.get(opts.organization);
     const unitPath = opts.unit ? (await this.units.findByCode(def.code, opts.unit)).path : null;
-    const scopePath = scope.kind === 'ORGANIZATION' ? scope.unitPath : null;
+    // The organization, the unit asked for and the caller's scope; the keyset follows as the last three parameters.
+    const where = ['r.organization_code = $1', 'r.erased_at IS NULL'];
+    const params: unknown[] = [def.code];
+    if (unitPath) where.push(`u.path LIKE $${params.push(likePrefix(unitPath))}`);
+    scopeWhere(scope, where, params);
+    const k = params.length;
     const columns = templateColumns(def);
     const writer = await openWriter(
       opts.out,
@@ -100,18 +106,10 @@ export class RosterExportService {
                 to_char(r.join_date, 'YYYY-MM-DD') AS join_date, r.status, to_char(r.last_activity_date, 'YYYY-MM-DD') AS last_activity_date,
                 to_char(r.last_dues_date, 'YYYY-MM-DD') AS last_dues_date, r.profile
            FROM member_record r LEFT JOIN unit u ON u.id = r.unit_id
-          WHERE r.organization_code = $1 AND r.erased_at IS NULL
-            AND ($2::text IS NULL OR u.path LIKE $2) AND ($3::text IS NULL OR u.path LIKE $3)
-            AND ($4::text IS NULL OR (r.given_key, r.name_folded, r.id) > ($4, $5, $6::uuid))
+          WHERE ${where.join(' AND ')}
+            AND ($${k + 1}::text IS NULL OR (r.given_key, r.name_folded, r.id) > ($${k + 1}, $${k + 2}, $${k + 3}::uuid))
           ORDER BY r.given_key, r.name_folded, r.id LIMIT 5000`,
-        [
-          def.code,
-          unitPath ? `${escapeLike(unitPath)}%` : null,
-          scopePath ? `${escapeLike(scopePath)}%` : null,
-          after?.[0] ?? null,
-          after?.[1] ?? null,
-          after?.[2] ?? null,
-        ],
+        [...params, after?.[0] ?? null, after?.[1] ?? null, after?.[2] ?? null],
       );
       for (const r of page) await writer.row(templateRow(r, columns));
       rows += page.length;

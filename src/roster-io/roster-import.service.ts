@@ -3,13 +3,13 @@ import { createReadStream } from 'node:fs';
 import path from 'node:path';
 import { Injectable } from '@nestjs/common';
 import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
-import { assertOrganizationInScope, inScope, writeScope, type Principal, type RecordScope } from '../access/principal.js';
+import { assertOrganizationInScope, type Principal } from '../access/principal.js';
+import { inScope, scopeWhere, writeScope, type RecordScope } from '../access/record-scope.js';
 import { AuditAction } from '../audit/audit-event.entity.js';
 import { AuditService } from '../audit/audit.service.js';
 import { todayInVietnam } from '../common/dates/partial-date.js';
 import type { FieldProblem } from '../common/errors/field-problem.js';
 import { sideFile } from '../common/files/side-files.js';
-import { escapeLike } from '../common/sql/escape-like.js';
 import { assertUuid, DomainError } from '../common/errors/domain-error.js';
 import { deriveIdIssues, FIELD_LABELS, normalizeMemberFields } from '../membership/member-record/member-input.js';
 import { MemberRecord } from '../membership/member-record/member-record.entity.js';
@@ -398,11 +398,13 @@ export class RosterImportService {
 
   /** Records of the organization (within the scope) whose Mã hồ sơ the file did not list. */
   private async missing(org: string, scope: RecordScope, seen: Map<string, string>): Promise<string[]> {
-    const unitPath = scope.kind === 'ORGANIZATION' ? scope.unitPath : null;
+    const where = ['r.organization_code = $1', 'r.erased_at IS NULL'];
+    const params: unknown[] = [org];
+    scopeWhere(scope, where, params);
     const rows = await this.db.query<{ external_id: string }[]>(
       `SELECT r.external_id FROM member_record r LEFT JOIN unit u ON u.id = r.unit_id
-        WHERE r.organization_code = $1 AND r.erased_at IS NULL AND ($2::text IS NULL OR u.path LIKE $2) ORDER BY r.external_id`,
-      [org, unitPath ? `${escapeLike(unitPath)}%` : null],
+        WHERE ${where.join(' AND ')} ORDER BY r.external_id`,
+      params,
     );
     return rows.map((r) => r.external_id).filter((c) => !seen.has(c));
   }

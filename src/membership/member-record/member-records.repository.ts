@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type SelectQueryBuilder } from 'typeorm';
-import type { RecordScope } from '../../access/principal.js';
-import { escapeLike } from '../../common/sql/escape-like.js';
+import { applyScope, type RecordScope } from '../../access/record-scope.js';
+import { escapeLike, likePrefix } from '../../common/sql/escape-like.js';
 import { foldText } from '../../common/text/vietnamese-text.js';
 import type { MemberStatus } from '../member-status.js';
 import { MemberRecord } from './member-record.entity.js';
@@ -17,18 +17,6 @@ export interface MemberRecordFilter {
   enteredCode?: string | null;
   status?: MemberStatus | null;
   scope: RecordScope;
-}
-
-/**
- * The caller's scope as SQL on a query over `member_record r` joined to `unit u`: a secretariat's
- * query cannot return another organization's rows, whatever else it asks.
- */
-export function applyScope<T extends object>(qb: SelectQueryBuilder<T>, scope: RecordScope): SelectQueryBuilder<T> {
-  if (scope.kind === 'NONE') return qb.andWhere('false');
-  if (scope.kind === 'ALL') return qb;
-  qb.andWhere('r.organization_code = :scopeOrg', { scopeOrg: scope.organization });
-  if (scope.unitPath) qb.andWhere('u.path LIKE :scopePath', { scopePath: `${escapeLike(scope.unitPath)}%` });
-  return qb;
 }
 
 /**
@@ -57,7 +45,7 @@ export class MemberRecordsRepository {
       });
       qb.andWhere(`((${byName.length ? byName.join(' AND ') : 'false'}) OR r.external_id = :exact)`, { exact: search });
     }
-    if (f.unitPath) qb.andWhere(`u.path LIKE :path`, { path: `${escapeLike(f.unitPath)}%` });
+    if (f.unitPath) qb.andWhere(`u.path LIKE :path`, { path: likePrefix(f.unitPath) });
     if (f.communeCodes) {
       qb.andWhere(
         f.enteredCode

@@ -1,15 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
 import { AdminUnitsService } from '../../admin-units/admin-units.service.js';
-import {
-  assertOrganizationInScope,
-  forbidden,
-  inScope,
-  readScope,
-  writeScope,
-  type Principal,
-  type RecordScope,
-} from '../../access/principal.js';
+import { assertOrganizationInScope, forbidden, type Principal } from '../../access/principal.js';
+import { applyScope, inScope, readScope, writeScope, type RecordScope } from '../../access/record-scope.js';
 import { AuditAction } from '../../audit/audit-event.entity.js';
 import { AuditService } from '../../audit/audit.service.js';
 import { IdNumberVault } from '../../personal-data/id-number-vault.js';
@@ -33,7 +26,7 @@ import {
 } from './member-input.js';
 import { MemberRecord } from './member-record.entity.js';
 import { MembershipEvent, MembershipEventKind } from './membership-event.entity.js';
-import { applyScope, MemberRecordsRepository, type MemberRecordFilter } from './member-records.repository.js';
+import { MemberRecordsRepository, type MemberRecordFilter } from './member-records.repository.js';
 import { tombstoneKeys } from '../../personal-data/tombstone-keys.js';
 
 export interface CommuneInput {

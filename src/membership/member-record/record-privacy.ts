@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, type EntityManager } from 'typeorm';
-import { readScope, writeScope, type Principal } from '../../access/principal.js';
+import { type Principal } from '../../access/principal.js';
+import { readScope, writeScope } from '../../access/record-scope.js';
 import { AuditAction, type AuditDetail } from '../../audit/audit-event.entity.js';
 import { AuditService } from '../../audit/audit.service.js';
 import { DomainError } from '../../common/errors/domain-error.js';

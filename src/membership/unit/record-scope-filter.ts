@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { DomainError } from '../../common/errors/domain-error.js';
-import { escapeLike } from '../../common/sql/escape-like.js';
+import { likePrefix } from '../../common/sql/escape-like.js';
 
 /** A part of the province that figures are counted over: what `overlap` and the reports take. */
 export interface ScopeFilter {
@@ -84,7 +84,7 @@ export async function resolveScope(db: DataSource | EntityManager, text: string 
       label: `${u.name} (${u.organization_code})`,
       organization: u.organization_code,
       commune: null,
-      condition: (i) => ({ sql: `r.unit_id IN (SELECT id FROM unit WHERE path LIKE $${i})`, params: [`${escapeLike(u.path)}%`] }),
+      condition: (i) => ({ sql: `r.unit_id IN (SELECT id FROM unit WHERE path LIKE $${i})`, params: [likePrefix(u.path)] }),
     };
   }
   throw bad();

@@ -1,6 +1,7 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Allow, ALL_ROLES, Caller, ROSTER_WRITERS } from '../../access/access.decorators.js';
-import { assertOrganizationInScope, readScope, writeScope, type Principal, type RecordScope } from '../../access/principal.js';
+import { assertOrganizationInScope, type Principal } from '../../access/principal.js';
+import { readScope, writeScope, type RecordScope } from '../../access/record-scope.js';
 import { Role } from '../../access/role.js';
 import { AdminUnitsService } from '../../admin-units/admin-units.service.js';
 import type { Unit } from './unit.entity.js';
@@ -25,7 +26,7 @@ export class UnitsResolver {
   ): Promise<UnitType[]> {
     const scope: RecordScope = caller.role === Role.SECRETARIAT ? readScope(caller) : { kind: 'ALL' };
     assertOrganizationInScope(scope, organization, 'đơn vị');
-    const units = await this.service.list(organization, parent, scope.kind === 'ORGANIZATION' ? scope.unitPath : null);
+    const units = await this.service.list(organization, parent, scope);
     return units.map((u) => this.toType(u, u.parent?.code ?? null));
   }
 

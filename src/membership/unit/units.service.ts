@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { AdminUnitsService } from '../../admin-units/admin-units.service.js';
-import { assertOrganizationInScope, inScope, type RecordScope } from '../../access/principal.js';
-import { escapeLike } from '../../common/sql/escape-like.js';
+import { assertOrganizationInScope } from '../../access/principal.js';
+import { applyScope, inScope, type RecordScope } from '../../access/record-scope.js';
 import { DomainError } from '../../common/errors/domain-error.js';
 import type { FieldProblem } from '../../common/errors/field-problem.js';
 import { OrganizationsService } from '../organization/organizations.service.js';
@@ -38,15 +38,15 @@ export class UnitsService {
     return new Map(units.map((u) => [u.id, u]));
   }
 
-  /** Units in tree order; `withinPath` keeps a unit-scoped secretariat to its subtree (in the SQL). */
-  list(organization: string, parent?: string | null, withinPath?: string | null): Promise<Unit[]> {
+  /** Units in tree order, within the caller's `scope` (in the SQL: a unit-scoped secretariat sees its subtree). */
+  list(organization: string, parent: string | null | undefined, scope: RecordScope): Promise<Unit[]> {
     const qb = this.db
       .getRepository(Unit)
       .createQueryBuilder('u')
       .leftJoinAndSelect('u.parent', 'p')
       .where('u.organization_code = :organization', { organization });
     if (parent) qb.andWhere('p.code = :parent', { parent });
-    if (withinPath) qb.andWhere('u.path LIKE :within', { within: `${escapeLike(withinPath)}%` });
+    applyScope(qb, scope, { organization: 'u.organization_code', unitPath: 'u.path' });
     return qb.orderBy('u.path').getMany();
   }
 
