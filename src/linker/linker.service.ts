@@ -42,7 +42,7 @@ import {
   type Frequencies,
   type Model,
 } from './model.js';
-import { writeMachineCsv } from '../roster-io/csv-file.js';
+import { writeMachineCsv } from '../common/files/csv.js';
 import type { Principal } from '../access/principal.js';
 import { AuditAction } from '../audit/audit-event.entity.js';
 import { AuditService } from '../audit/audit.service.js';

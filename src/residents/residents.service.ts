@@ -13,8 +13,8 @@ import { parseIdNumber } from '../membership/identity/id-number.js';
 import { parsePersonName, parseSex } from '../membership/identity/person-name.js';
 import { MemberRecordsService } from '../membership/member-record/member-records.service.js';
 import { IdNumberVault } from '../personal-data/id-number-vault.js';
-import { bulkInsert } from '../roster-io/bulk-sql.js';
-import { writeCsvFile } from '../roster-io/csv-file.js';
+import { bulkInsert } from '../common/sql/bulk-sql.js';
+import { writeCsvFile } from '../common/files/csv.js';
 import { headerKey } from '../roster-io/roster-columns.js';
 import { excelSerialDate, openRoster } from '../roster-io/roster-source.js';
 

@@ -27,8 +27,8 @@ import { codeNotUsableMessage, failureText, refusedByDatabase } from './import-m
 import { matchHeader, templateColumns, type HeaderMatch } from './roster-columns.js';
 import { readRosterRow, type RosterRow, type RowProblem } from './roster-row.js';
 import { openRoster, type SourceRow } from './roster-source.js';
-import { bulkInsert, bulkUpdate, type SqlColumn } from './bulk-sql.js';
-import { openCsvWriter, writeCsvFile } from './csv-file.js';
+import { bulkInsert, bulkUpdate, type SqlColumn } from '../common/sql/bulk-sql.js';
+import { openCsvWriter, writeCsvFile } from '../common/files/csv.js';
 import { rejectedRowUnitPath, RejectedRowsService, type OpenedRowError } from './rejected-rows.service.js';
 
 export interface ImportOptions {
