@@ -1,7 +1,7 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource, type QueryRunner } from 'typeorm';
 import { MemberStatus } from '../membership/member-status.js';
-import type { IdNumberIssue } from '../membership/identity/id-number.js';
+import type { IdNumberIssue } from '../common/identity/id-number.js';
 import { IdNumberVault } from '../personal-data/id-number-vault.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { storeLinkResult } from './link-store.js';

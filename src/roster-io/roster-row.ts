@@ -1,4 +1,4 @@
-import { isMaskedIdNumber } from '../membership/identity/id-number.js';
+import { isMaskedIdNumber } from '../common/identity/id-number.js';
 import { parseExternalId, type MemberFieldsInput } from '../membership/member-record/member-input.js';
 import { parseUnitCode } from '../membership/unit/unit-code.js';
 import { MEMBER_STATUS_INFO, parseStatusLabel, type MemberStatus } from '../membership/member-status.js';
