@@ -17,5 +17,4 @@ export const UPWARD_TODAY = [
   'src/access/access.module.ts',
   'src/access/auth.service.ts',
   'src/personal-data/personal-data.module.ts',
-  'src/residents/residents.service.ts',
 ];

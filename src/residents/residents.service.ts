@@ -15,8 +15,8 @@ import { MemberRecordsService } from '../membership/member-record/member-records
 import { IdNumberVault } from '../personal-data/id-number-vault.js';
 import { bulkInsert } from '../common/sql/bulk-sql.js';
 import { writeCsvFile } from '../common/files/csv.js';
-import { headerKey } from '../roster-io/roster-columns.js';
-import { excelSerialDate, openRoster } from '../roster-io/roster-source.js';
+import { headerKey } from '../common/files/header-key.js';
+import { excelSerialDate, openRoster } from '../common/files/roster-source.js';
 
 /** The extract's columns (issue "Rosters in and out", item 6). */
 const COLUMNS = {

@@ -26,7 +26,7 @@ function workerScript(): string {
   if (existsSync(beside)) return beside;
   let dir = here;
   while (!existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
-  return path.join(dir, 'dist', 'src', 'roster-io', 'xlsx-worker.js');
+  return path.join(dir, 'dist', 'src', 'common', 'files', 'xlsx-worker.js');
 }
 
 /** Every sheet (or the one named) of an .xlsx, parsed in a child process with a memory cap, streamed in batches. */
