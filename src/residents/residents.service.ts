@@ -16,7 +16,7 @@ import { IdNumberVault } from '../personal-data/id-number-vault.js';
 import { bulkInsert } from '../common/sql/bulk-sql.js';
 import { writeCsvFile } from '../common/files/csv.js';
 import { headerKey } from '../common/files/header-key.js';
-import { excelSerialDate, openRoster } from '../common/files/roster-source.js';
+import { excelSerialDate, openRoster } from '../common/files/tabular-source.js';
 
 /** The extract's columns (issue "Rosters in and out", item 6). */
 const COLUMNS = {

@@ -26,7 +26,7 @@ import { JobClaim, releasedOnError } from './import-job-runs.js';
 import { codeNotUsableMessage, failureText, refusedByDatabase } from './import-messages.js';
 import { matchHeader, templateColumns, type HeaderMatch } from './roster-columns.js';
 import { readRosterRow, type RosterRow, type RowProblem } from './roster-row.js';
-import { openRoster, type SourceRow } from '../common/files/roster-source.js';
+import { openRoster, type SourceRow } from '../common/files/tabular-source.js';
 import { bulkInsert, bulkUpdate, type SqlColumn } from '../common/sql/bulk-sql.js';
 import { openCsvWriter, writeCsvFile } from '../common/files/csv.js';
 import { rejectedRowUnitPath, RejectedRowsService, type OpenedRowError } from './rejected-rows.service.js';

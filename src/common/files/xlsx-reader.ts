@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fork, type ChildProcess } from 'node:child_process';
-import type { SourceRow } from './roster-source.js';
+import type { SourceRow } from './tabular-source.js';
 import { SourceError } from './source-error.js';
 
 export interface XlsxWorkerInput {
