@@ -12,7 +12,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { periodContaining, previousPeriod } from '../src/reports/period.js';
+import { periodContaining, previousPeriod } from '../src/common/dates/period.js';
 import { timed, withDb } from './bench-tools.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');

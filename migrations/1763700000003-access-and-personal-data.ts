@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { maskIdNumber } from '../src/membership/identity/id-number.js';
+import { maskIdNumber } from '../src/common/identity/id-number.js';
 import { encryptText, keyedHash } from '../src/personal-data/personal-data-cipher.js';
 import { migrationKey } from './migration-key.js';
 

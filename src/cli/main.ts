@@ -30,7 +30,7 @@ import {
   type NoiseRates,
   type PlantRates,
 } from '../demo/demo-profile.js';
-import { writeCsvFile } from '../roster-io/csv-file.js';
+import { writeCsvFile } from '../common/files/csv.js';
 import path from 'node:path';
 import { RosterExportService, type RosterFormat } from '../roster-io/roster-export.service.js';
 import { RosterImportService } from '../roster-io/roster-import.service.js';

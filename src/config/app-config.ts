@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { PeriodKind } from '../reports/period.js';
+import type { PeriodKind } from '../common/dates/period.js';
 
 /** The environment the product reads, validated once at start-up. */
 export interface AppConfig {

@@ -1,5 +1,5 @@
 import { loadAdminUnitsData } from '../admin-units/admin-units-data.js';
-import { parseIdNumber } from '../membership/identity/id-number.js';
+import { parseIdNumber } from '../common/identity/id-number.js';
 import { drawProfile, PROFILE_RANGES, profileRates } from './demo-profile.js';
 import { DEMO_ORGS, generateDemo, type DemoProvince } from './demo-province.js';
 

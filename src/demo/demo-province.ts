@@ -1,7 +1,7 @@
 import type { AdminUnitsData } from '../admin-units/admin-units-data.js';
 import { formatVnDay } from '../common/dates/vn-day.js';
 import { foldText } from '../common/text/vietnamese-text.js';
-import { OLD_MOBILE_PREFIXES } from '../membership/identity/phone.js';
+import { OLD_MOBILE_PREFIXES } from '../common/identity/phone.js';
 import { prng } from '../common/random/prng.js';
 import {
   DEFAULT_NOISE,

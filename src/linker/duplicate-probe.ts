@@ -1,8 +1,8 @@
 import { parsePartialDate, toStoredDate } from '../common/dates/partial-date.js';
 import type { FieldProblem } from '../common/errors/field-problem.js';
-import { parseIdNumber } from '../membership/identity/id-number.js';
-import { parseSex } from '../membership/identity/person-name.js';
-import { parsePhone } from '../membership/identity/phone.js';
+import { parseIdNumber } from '../common/identity/id-number.js';
+import { parseSex } from '../common/identity/person-name.js';
+import { parsePhone } from '../common/identity/phone.js';
 import { BirthLevel, linkDate, linkName, NameLevel, type LinkDate, type LinkName } from './compare.js';
 import type { Comparison } from './model.js';
 

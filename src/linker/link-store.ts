@@ -1,5 +1,5 @@
 import type { QueryRunner } from 'typeorm';
-import { copyRows } from '../database/copy-rows.js';
+import { copyRows } from '../common/sql/copy-rows.js';
 
 /** A table a linker run writes wholesale: its key and the columns written. */
 interface StoredTable {

@@ -1,7 +1,7 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource, type QueryRunner } from 'typeorm';
 import { MemberStatus } from '../membership/member-status.js';
-import type { IdNumberIssue } from '../membership/identity/id-number.js';
+import type { IdNumberIssue } from '../common/identity/id-number.js';
 import { IdNumberVault } from '../personal-data/id-number-vault.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { storeLinkResult } from './link-store.js';
@@ -42,7 +42,7 @@ import {
   type Frequencies,
   type Model,
 } from './model.js';
-import { writeMachineCsv } from '../roster-io/csv-file.js';
+import { writeMachineCsv } from '../common/files/csv.js';
 import type { Principal } from '../access/principal.js';
 import { AuditAction } from '../audit/audit-event.entity.js';
 import { AuditService } from '../audit/audit.service.js';

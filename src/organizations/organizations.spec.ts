@@ -1,5 +1,5 @@
 import type { PartialDate } from '../common/dates/partial-date.js';
-import type { Sex } from '../membership/identity/id-number.js';
+import type { Sex } from '../common/identity/id-number.js';
 import { MemberStatus } from '../membership/member-status.js';
 import { associationDefinition } from '../membership/organization/association-definition.js';
 import type { EligibilityFacts, Profile } from '../membership/organization/organization-definition.js';

@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { maskIdNumber } from '../membership/identity/id-number.js';
+import { maskIdNumber } from '../common/identity/id-number.js';
 import { decryptText, encryptText, keyedHash } from './personal-data-cipher.js';
 import { InstanceSetting } from './erasure-tombstone.entity.js';
 import { KeyError, type PersonalDataKey } from './personal-data-key.js';

@@ -1,6 +1,6 @@
 import { parsePartialDate, toStoredDate } from '../common/dates/partial-date.js';
-import { parseIdNumber } from '../membership/identity/id-number.js';
-import { parsePersonName } from '../membership/identity/person-name.js';
+import { parseIdNumber } from '../common/identity/id-number.js';
+import { parsePersonName } from '../common/identity/person-name.js';
 import type { IdNumberVault } from './id-number-vault.js';
 
 /** The keyed hashes an erased person leaves behind: of the ID number, and of full name + exact birth date. */

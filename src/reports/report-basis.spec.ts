@@ -1,4 +1,4 @@
-import { parsePeriod } from './period.js';
+import { parsePeriod } from '../common/dates/period.js';
 import { basisLine, needsComputing, provisionalReason } from './report-basis.js';
 
 describe('when a report is final', () => {

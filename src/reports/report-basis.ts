@@ -1,5 +1,5 @@
 import { vietnamTime } from '../common/dates/vietnam-time.js';
-import { parsePeriod, type Period } from './period.js';
+import { parsePeriod, type Period } from '../common/dates/period.js';
 
 /** The last linker run a report's persons come from. */
 export interface LinkRunRef {

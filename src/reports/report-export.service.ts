@@ -5,7 +5,7 @@ import { readScope } from '../access/record-scope.js';
 import { AuditAction } from '../audit/audit-event.entity.js';
 import { AuditService } from '../audit/audit.service.js';
 import { DomainError } from '../common/errors/domain-error.js';
-import { parsePeriod } from './period.js';
+import { parsePeriod } from '../common/dates/period.js';
 import { reportDocument, reportJson, type ReportDocument } from './report-document.js';
 import { writeReportPdf } from './report-pdf.js';
 import { writeReportXlsx } from './report-xlsx.js';

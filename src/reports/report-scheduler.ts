@@ -1,6 +1,6 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { Cron } from '@nestjs/schedule';
-import { REPORT_TIME_ZONE } from './period.js';
+import { REPORT_TIME_ZONE } from '../common/dates/period.js';
 import { ReportsService } from './reports.service.js';
 
 /**

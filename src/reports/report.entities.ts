@@ -1,5 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, Unique } from 'typeorm';
-import type { PeriodKind } from './period.js';
+import type { PeriodKind } from '../common/dates/period.js';
 import type { ReportData } from './report-figures.js';
 
 /**

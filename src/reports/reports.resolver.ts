@@ -4,7 +4,7 @@ import type { Principal } from '../access/principal.js';
 import { Role } from '../access/role.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { liftStatementTimeout } from '../common/graphql/statement-timeout.js';
-import { parsePeriod } from './period.js';
+import { parsePeriod } from '../common/dates/period.js';
 import { changesSince } from './report-figures.js';
 import { reportBasis } from './report-basis.js';
 import { reasonLabel } from './report-document.js';

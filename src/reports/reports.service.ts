@@ -12,7 +12,7 @@ import { APP_CONFIG } from '../config/config.module.js';
 import { OrganizationsService } from '../membership/organization/organizations.service.js';
 import type { EligiblePopulation } from '../membership/organization/organization-definition.js';
 import { resolveScope, type ScopeFilter } from '../membership/unit/record-scope-filter.js';
-import { asOf, lastEndedPeriod, parsePeriod, previousPeriod, REPORT_TIME_ZONE, type Period } from './period.js';
+import { asOf, lastEndedPeriod, parsePeriod, previousPeriod, REPORT_TIME_ZONE, type Period } from '../common/dates/period.js';
 import { basisLine, needsComputing, provisionalReason, type SnapshotState } from './report-basis.js';
 import { ReportSnapshot } from './report.entities.js';
 import { rate, type OrganizationFigures, type OrgCountSplit, type ReportData } from './report-figures.js';

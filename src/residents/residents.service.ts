@@ -9,14 +9,14 @@ import { DomainError } from '../common/errors/domain-error.js';
 import type { FieldProblem } from '../common/errors/field-problem.js';
 import { sideFile } from '../common/files/side-files.js';
 import { foldText } from '../common/text/vietnamese-text.js';
-import { parseIdNumber } from '../membership/identity/id-number.js';
-import { parsePersonName, parseSex } from '../membership/identity/person-name.js';
+import { parseIdNumber } from '../common/identity/id-number.js';
+import { parsePersonName, parseSex } from '../common/identity/person-name.js';
 import { MemberRecordsService } from '../membership/member-record/member-records.service.js';
 import { IdNumberVault } from '../personal-data/id-number-vault.js';
-import { bulkInsert } from '../roster-io/bulk-sql.js';
-import { writeCsvFile } from '../roster-io/csv-file.js';
-import { headerKey } from '../roster-io/roster-columns.js';
-import { excelSerialDate, openRoster } from '../roster-io/roster-source.js';
+import { bulkInsert } from '../common/sql/bulk-sql.js';
+import { writeCsvFile } from '../common/files/csv.js';
+import { headerKey } from '../common/files/header-key.js';
+import { excelSerialDate, openRoster } from '../common/files/tabular-source.js';
 
 /** The extract's columns (issue "Rosters in and out", item 6). */
 const COLUMNS = {

@@ -1,4 +1,4 @@
-import { foldText } from '../common/text/vietnamese-text.js';
+import { headerKey } from '../common/files/header-key.js';
 import { POSITION_FIELD, type OrganizationDefinition } from '../membership/organization/organization-definition.js';
 
 /** A column of the roster template: the Vietnamese header, and the other names it is known by. */
@@ -56,9 +56,6 @@ export const EXTRA_IMPORT_COLUMNS: RosterColumn[] = [
     example: '',
   },
 ];
-
-/** `Họ và tên` → `hovaten`: accents, tone placement, case, spaces and punctuation do not count. */
-export const headerKey = (text: string): string => foldText(text).replace(/[^a-z0-9]/g, '');
 
 export function templateColumns(def: OrganizationDefinition): RosterColumn[] {
   return [

@@ -11,7 +11,7 @@ import type { OrganizationDefinition } from '../membership/organization/organiza
 import { OrganizationsService } from '../membership/organization/organizations.service.js';
 import { UnitsService } from '../membership/unit/units.service.js';
 import { likePrefix } from '../common/sql/escape-like.js';
-import { openCsvWriter, type RowWriter } from './csv-file.js';
+import { openCsvWriter, type RowWriter } from '../common/files/csv.js';
 import { templateColumns, type RosterColumn } from './roster-columns.js';
 
 export type RosterFormat = 'csv' | 'xlsx';

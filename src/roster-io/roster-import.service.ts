@@ -26,9 +26,9 @@ import { JobClaim, releasedOnError } from './import-job-runs.js';
 import { codeNotUsableMessage, failureText, refusedByDatabase } from './import-messages.js';
 import { matchHeader, templateColumns, type HeaderMatch } from './roster-columns.js';
 import { readRosterRow, type RosterRow, type RowProblem } from './roster-row.js';
-import { openRoster, type SourceRow } from './roster-source.js';
-import { bulkInsert, bulkUpdate, type SqlColumn } from './bulk-sql.js';
-import { openCsvWriter, writeCsvFile } from './csv-file.js';
+import { openRoster, type SourceRow } from '../common/files/tabular-source.js';
+import { bulkInsert, bulkUpdate, type SqlColumn } from '../common/sql/bulk-sql.js';
+import { openCsvWriter, writeCsvFile } from '../common/files/csv.js';
 import { rejectedRowUnitPath, RejectedRowsService, type OpenedRowError } from './rejected-rows.service.js';
 
 export interface ImportOptions {

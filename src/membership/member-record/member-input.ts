@@ -1,9 +1,9 @@
 import { fromStoredDate, isAfterDay, parsePartialDate, toStoredDate, type PartialDate } from '../../common/dates/partial-date.js';
 import { refuse, type FieldProblem, type Parsed } from '../../common/errors/field-problem.js';
 import { parseCode, parseFreeText } from '../../common/text/text-rules.js';
-import { idNumberIssues, isMaskedIdNumber, parseIdNumber, type IdNumberIssue } from '../identity/id-number.js';
-import { parsePersonName, parseSex } from '../identity/person-name.js';
-import { parsePhone } from '../identity/phone.js';
+import { idNumberIssues, isMaskedIdNumber, parseIdNumber, type IdNumberIssue } from '../../common/identity/id-number.js';
+import { parsePersonName, parseSex } from '../../common/identity/person-name.js';
+import { parsePhone } from '../../common/identity/phone.js';
 import { POSITION_FIELD, type OrganizationDefinition, type Profile } from '../organization/organization-definition.js';
 import { parseProfileValue } from '../organization/profile-fields.js';
 import type { MemberRecord, RawValues } from './member-record.entity.js';

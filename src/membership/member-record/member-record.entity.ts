@@ -12,7 +12,7 @@ import {
 } from 'typeorm';
 import { Commune } from '../../admin-units/admin-unit.entities.js';
 import type { DatePrecision } from '../../common/dates/partial-date.js';
-import type { IdNumberIssue, IdNumberKind, Sex } from '../identity/id-number.js';
+import type { IdNumberIssue, IdNumberKind, Sex } from '../../common/identity/id-number.js';
 import { MemberStatus } from '../member-status.js';
 import type { Profile } from '../organization/organization-definition.js';
 import { Organization } from '../organization/organization.entity.js';

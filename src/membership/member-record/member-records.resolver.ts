@@ -4,7 +4,7 @@ import { managesRecord, type Principal } from '../../access/principal.js';
 import { Role } from '../../access/role.js';
 import { AdminUnitsService } from '../../admin-units/admin-units.service.js';
 import { formatPartialDate, fromStoredDate } from '../../common/dates/partial-date.js';
-import { maskPhone } from '../identity/phone.js';
+import { maskPhone } from '../../common/identity/phone.js';
 import { MEMBER_STATUS_INFO } from '../member-status.js';
 import { POSITION_FIELD } from '../organization/organization-definition.js';
 import { OrganizationsService } from '../organization/organizations.service.js';

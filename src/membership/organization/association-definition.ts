@@ -1,4 +1,4 @@
-import type { Sex } from '../identity/id-number.js';
+import type { Sex } from '../../common/identity/id-number.js';
 import { ageLimits, allOf, sexOnly } from './eligibility-rules.js';
 import type { OrganizationDefinition } from './organization-definition.js';
 

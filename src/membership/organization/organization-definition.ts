@@ -1,5 +1,5 @@
 import type { PartialDate } from '../../common/dates/partial-date.js';
-import type { Sex } from '../identity/id-number.js';
+import type { Sex } from '../../common/identity/id-number.js';
 import type { MemberStatus } from '../member-status.js';
 
 /** The kinds of value an organization's own profile field holds. */

@@ -1,4 +1,4 @@
-import { readInertCell } from './csv-file.js';
+import { readInertCell } from './csv.js';
 
 /** A cell as text: dates as yyyy-mm-dd, formulas as their result, rich text joined, our inert prefix removed. */
 export function cellText(v: unknown): string {

@@ -1,4 +1,4 @@
-import { csvCell, inertCell, readInertCell } from './csv-file.js';
+import { csvCell, inertCell, readInertCell } from './csv.js';
 
 describe('CSV cells a spreadsheet never runs', () => {
   it.each([

@@ -1,4 +1,4 @@
-import { DomainError } from '../common/errors/domain-error.js';
+import { DomainError } from '../errors/domain-error.js';
 
 /** Reports are kept by month, quarter or year, in Vietnam's time (UTC+7 all year: no daylight saving). */
 export type PeriodKind = 'MONTH' | 'QUARTER' | 'YEAR';

@@ -1,6 +1,4 @@
-import { loadConfig } from '../config/app-config.js';
 import { asOf, lastEndedPeriod, parsePeriod, periodContaining, previousPeriod } from './period.js';
-import { changesSince, formatRate, type ReportData } from './report-figures.js';
 
 describe('report periods in Vietnam time', () => {
   it('reads months, quarters and years, with their days, instants and labels', () => {
@@ -58,76 +56,5 @@ describe('report periods in Vietnam time', () => {
     });
     expect(asOf(q4, new Date('2027-01-05T00:00:00Z'))).toEqual({ day: '2026-12-31', instant: q4.end, final: true });
     expect(() => asOf(parsePeriod('2027'), new Date('2026-11-22T04:00:00Z'))).toThrow('Kỳ báo cáo 2027 (Năm 2027) chưa bắt đầu');
-  });
-});
-
-describe('report schedule configuration', () => {
-  it('defaults to quarterly reports of the province, and reads a list or off', () => {
-    expect(loadConfig({})).toMatchObject({ reportSchedule: ['QUARTER'], reportScopes: ['province'] });
-    expect(loadConfig({ REPORT_SCHEDULE: 'month, year', REPORT_SCOPES: 'province,org:HPN' })).toMatchObject({
-      reportSchedule: ['MONTH', 'YEAR'],
-      reportScopes: ['province', 'org:HPN'],
-    });
-    expect(loadConfig({ REPORT_SCHEDULE: 'off' }).reportSchedule).toEqual([]);
-    expect(() => loadConfig({ REPORT_SCHEDULE: 'quarterly' })).toThrow(
-      "REPORT_SCHEDULE='quarterly': 'quarterly' is not month, quarter or year",
-    );
-  });
-});
-
-describe('changes against the previous report', () => {
-  const data = (memberships: number, hpn: number | null): ReportData => ({
-    totals: {
-      memberships,
-      people: 0,
-      peopleInSeveralOrgs: 0,
-      suspectedPhantoms: 0,
-      duplicateRecords: 0,
-      withoutIdNumber: 0,
-      joiners: 0,
-      leavers: 0,
-    },
-    peopleByOrgCount: { one: 0, two: 0, threeOrMore: 0 },
-    organizations:
-      hpn === null
-        ? []
-        : [
-            {
-              code: 'HPN',
-              name: 'Hội Liên hiệp Phụ nữ Việt Nam',
-              memberships: hpn,
-              people: hpn,
-              duplicateRecords: 0,
-              withoutIdNumber: 0,
-              suspectedPhantoms: 0,
-              phantomsByReason: {},
-              joiners: 0,
-              leavers: 0,
-              peopleByOrgCount: { one: 0, two: 0, threeOrMore: 0 },
-              reach: { known: false, why: '' },
-            },
-          ],
-    overlap: [],
-    phantomsByReason: {},
-    register: { communes: 0, residents: 0 },
-    linkRun: null,
-  });
-
-  it('gives each figure its change, an organization new since then counted from zero, and nothing without a previous report', () => {
-    const c = changesSince(data(120, 30), data(100, null));
-    expect(c.find((x) => x.key === 'memberships')).toEqual({
-      key: 'memberships',
-      label: 'Số lượt (hồ sơ đang sinh hoạt)',
-      current: 120,
-      previous: 100,
-      change: 20,
-    });
-    expect(c.find((x) => x.key === 'HPN.memberships')).toMatchObject({ previous: 0, change: 30 });
-    expect(changesSince(data(120, 30), null).every((x) => x.previous === null && x.change === null)).toBe(true);
-  });
-
-  it('writes rates the Vietnamese way, and n/a without a denominator', () => {
-    expect(formatRate(0.6289)).toBe('62,9%');
-    expect(formatRate(null)).toBe('n/a');
   });
 });

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { cellText } from './cell-text.js';
-import type { SourceRow } from './roster-source.js';
+import type { SourceRow } from './tabular-source.js';
 import type { WorkerMessage, XlsxWorkerInput } from './xlsx-reader.js';
 
 /**

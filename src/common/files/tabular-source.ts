@@ -3,7 +3,7 @@ import { open } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'csv-parse';
 import iconv from 'iconv-lite';
-import { readInertCell } from './csv-file.js';
+import { readInertCell } from './csv.js';
 import { rosterFileKind } from './roster-file-kind.js';
 import { SourceError } from './source-error.js';
 import { readXlsxInWorker } from './xlsx-reader.js';

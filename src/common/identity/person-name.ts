@@ -1,6 +1,6 @@
-import { ok, refuse, type Parsed } from '../../common/errors/field-problem.js';
-import { foreignLetter, hiddenCharacter } from '../../common/text/text-rules.js';
-import { foldText, titleCaseName } from '../../common/text/vietnamese-text.js';
+import { ok, refuse, type Parsed } from '../errors/field-problem.js';
+import { foreignLetter, hiddenCharacter } from '../text/text-rules.js';
+import { foldText, titleCaseName } from '../text/vietnamese-text.js';
 
 export interface PersonName {
   /** Display form: NFC, classic tone placement, title case, single spaces. */

@@ -1,4 +1,4 @@
-import { ok, refuse, type Parsed } from '../../common/errors/field-problem.js';
+import { ok, refuse, type Parsed } from '../errors/field-problem.js';
 
 /** 11-digit mobile prefixes converted to 10 digits in 2018–19 (last 7 digits kept). */
 export const OLD_MOBILE_PREFIXES: Record<string, string> = {

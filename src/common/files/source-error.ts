@@ -1,4 +1,4 @@
-import { DomainError } from '../common/errors/domain-error.js';
+import { DomainError } from '../errors/domain-error.js';
 
 /**
  * A roster file that cannot be read as a roster: the user's to fix (a 400 over HTTP, a non-zero

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fork, type ChildProcess } from 'node:child_process';
-import type { SourceRow } from './roster-source.js';
+import type { SourceRow } from './tabular-source.js';
 import { SourceError } from './source-error.js';
 
 export interface XlsxWorkerInput {
@@ -26,7 +26,7 @@ function workerScript(): string {
   if (existsSync(beside)) return beside;
   let dir = here;
   while (!existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
-  return path.join(dir, 'dist', 'src', 'roster-io', 'xlsx-worker.js');
+  return path.join(dir, 'dist', 'src', 'common', 'files', 'xlsx-worker.js');
 }
 
 /** Every sheet (or the one named) of an .xlsx, parsed in a child process with a memory cap, streamed in batches. */

@@ -1,5 +1,5 @@
 import iconv from 'iconv-lite';
-import { detectCsvEncoding, detectDelimiter, legacyEncoding } from './roster-source.js';
+import { detectCsvEncoding, detectDelimiter, legacyEncoding } from './tabular-source.js';
 
 const HEAD = 64 * 1024;
 /** The first 64 KB of a UTF-8 file whose character `ch` starts `before` bytes before the cut. */

@@ -1,4 +1,4 @@
-import { ok, refuse, type Parsed } from '../../common/errors/field-problem.js';
+import { ok, refuse, type Parsed } from '../errors/field-problem.js';
 
 /**
  * Personal ID numbers (DOMAIN.md): the 12-digit số định danh cá nhân `PPP G YY NNNNNN`

@@ -1,0 +1,58 @@
+import { changesSince, formatRate, type ReportData } from './report-figures.js';
+
+describe('changes against the previous report', () => {
+  const data = (memberships: number, hpn: number | null): ReportData => ({
+    totals: {
+      memberships,
+      people: 0,
+      peopleInSeveralOrgs: 0,
+      suspectedPhantoms: 0,
+      duplicateRecords: 0,
+      withoutIdNumber: 0,
+      joiners: 0,
+      leavers: 0,
+    },
+    peopleByOrgCount: { one: 0, two: 0, threeOrMore: 0 },
+    organizations:
+      hpn === null
+        ? []
+        : [
+            {
+              code: 'HPN',
+              name: 'Hội Liên hiệp Phụ nữ Việt Nam',
+              memberships: hpn,
+              people: hpn,
+              duplicateRecords: 0,
+              withoutIdNumber: 0,
+              suspectedPhantoms: 0,
+              phantomsByReason: {},
+              joiners: 0,
+              leavers: 0,
+              peopleByOrgCount: { one: 0, two: 0, threeOrMore: 0 },
+              reach: { known: false, why: '' },
+            },
+          ],
+    overlap: [],
+    phantomsByReason: {},
+    register: { communes: 0, residents: 0 },
+    linkRun: null,
+  });
+
+  it('gives each figure its change, an organization new since then counted from zero, and nothing without a previous report', () => {
+    const c = changesSince(data(120, 30), data(100, null));
+    expect(c.find((x) => x.key === 'memberships')).toEqual({
+      key: 'memberships',
+      label: 'Số lượt (hồ sơ đang sinh hoạt)',
+      current: 120,
+      previous: 100,
+      change: 20,
+    });
+    expect(c.find((x) => x.key === 'HPN.memberships')).toMatchObject({ previous: 0, change: 30 });
+    expect(changesSince(data(120, 30), null).every((x) => x.previous === null && x.change === null)).toBe(true);
+  });
+
+  it('writes rates the Vietnamese way, and n/a without a denominator', () => {
+    expect(formatRate(0.6289)).toBe('62,9%');
+    expect(formatRate(null)).toBe('n/a');
+  });
+});
