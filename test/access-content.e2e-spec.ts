@@ -1,27 +1,19 @@
 import ExcelJS from 'exceljs';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { Role } from '../src/access/role.js';
 import { LinkerService } from '../src/linker/linker.service.js';
 import { ReportsService } from '../src/reports/reports.service.js';
-import { RosterImportService } from '../src/roster-io/roster-import.service.js';
-import { CLI_PRINCIPAL, createTestApp, type TestApp } from './test-app.js';
+import { createTestApp, type TestApp } from './test-app.js';
+import { accessProvince, EVERYONE, type Who } from './support/access-province.js';
 
 /**
  * What each role gets inside the answers it may have (access-matrix.e2e-spec.ts checks only that an
  * allowed read answers): every record id in an answer, GraphQL or REST download, must be one the
  * role may read, by an oracle written in SQL apart from src/.
  */
-type Who = 'anon' | 'admin' | 'dtn' | 'dtnUnitA' | 'hpn' | 'danVan' | 'auditor';
-const EVERYONE: Who[] = ['anon', 'admin', 'dtn', 'dtnUnitA', 'hpn', 'danVan', 'auditor'];
 const READERS: Who[] = ['admin', 'dtn', 'dtnUnitA', 'hpn', 'danVan'];
-const GIVEN = ['An', 'Bình', 'Cường', 'Dũng', 'Giang', 'Hải', 'Khoa', 'Long', 'Minh', 'Nam', 'Phúc', 'Quân', 'Sơn', 'Tâm'];
 
 describe('what each role gets inside the answers it may have', () => {
   let t: TestApp;
-  const tokens = {} as Record<Who, string | null>;
-  let seq = 0;
+  let tokens = {} as Record<Who, string | null>;
   const ids = { dtnA: '', dtnB: '', hpn: '', job: '', report: '' };
   let planted: string[] = [];
 
@@ -82,52 +74,11 @@ describe('what each role gets inside the answers it may have', () => {
     return rows;
   }
 
-  async function record(org: 'DTN' | 'HPN', unit: string | null): Promise<string> {
-    seq++;
-    const r = await t.gql<{ createMemberRecord: { id: string } }>(
-      `mutation($i: CreateMemberRecordInput!) { createMemberRecord(input: $i) { id } }`,
-      {
-        i: {
-          organization: org,
-          externalId: `M-${seq}`,
-          fullName: `Trần Văn ${GIVEN[seq % GIVEN.length]}`,
-          unit,
-          idNumber: `0012040${String(seq).padStart(5, '0')}`,
-          phone: '0912345678',
-          sex: org === 'HPN' ? 'FEMALE' : 'MALE',
-          birthDate: '2004',
-        },
-      },
-    );
-    if (!r.data) throw new Error(JSON.stringify(r.errors));
-    return r.data.createMemberRecord.id;
-  }
-
   beforeAll(async () => {
     t = await createTestApp();
-    tokens.anon = null;
-    tokens.admin = t.adminToken;
-    for (const u of [
-      { organization: 'DTN', code: 'TINH', name: 'Tỉnh đoàn', kind: 'PROVINCE' },
-      { organization: 'DTN', code: 'A', name: 'Đoàn phường Ba Đình', kind: 'BASE', parent: 'TINH', communeCode: '00004' },
-      { organization: 'DTN', code: 'B', name: 'Đoàn phường Ngọc Hà', kind: 'BASE', parent: 'TINH', communeCode: '00008' },
-      { organization: 'HPN', code: 'H', name: 'Hội LHPN phường Ba Đình', kind: 'BASE', communeCode: '00004' },
-    ]) {
-      const r = await t.gql(`mutation($i: CreateUnitInput!) { createUnit(input: $i) { code } }`, { i: u });
-      expect(r.errors).toBeUndefined();
-    }
-    tokens.dtn = await t.logIn(await t.createUser('vp.dtn', Role.SECRETARIAT, 'DTN'));
-    tokens.dtnUnitA = await t.logIn(await t.createUser('vp.dtn.a', Role.SECRETARIAT, 'DTN', 'A'));
-    tokens.hpn = await t.logIn(await t.createUser('vp.hpn', Role.SECRETARIAT, 'HPN'));
-    tokens.danVan = await t.logIn(await t.createUser('bandanvan', Role.DAN_VAN));
-    tokens.auditor = await t.serviceToken(Role.AUDITOR);
-    ids.dtnA = await record('DTN', 'A');
-    ids.dtnB = await record('DTN', 'B');
-    ids.hpn = await record('HPN', 'H');
-    const csv = path.join(os.tmpdir(), `content-${process.pid}.csv`);
-    fs.writeFileSync(csv, 'Mã hồ sơ,Họ và tên\nJ-1,Lê Văn Một\n,Không Có Mã\n');
-    ids.job = (await t.app.get(RosterImportService).import(csv, { organization: 'DTN' }, CLI_PRINCIPAL)).jobId;
-    fs.rmSync(csv);
+    const province = await accessProvince(t, 'Mã hồ sơ,Họ và tên\nJ-1,Lê Văn Một\n,Không Có Mã\n');
+    tokens = province.tokens;
+    Object.assign(ids, province.ids);
     await t.app.get(LinkerService).link();
     // Flags planted on the three fixed records, so that the test does not depend on the phantom rules.
     planted = [ids.dtnA, ids.dtnB, ids.hpn];

@@ -1,21 +1,16 @@
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { Role } from '../src/access/role.js';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { RosterImportService } from '../src/roster-io/roster-import.service.js';
 import { LinkerService } from '../src/linker/linker.service.js';
 import { PersonViewsService } from '../src/linker/person-views.service.js';
 import { ReportsService } from '../src/reports/reports.service.js';
 import { CLI_PRINCIPAL, createTestApp, type TestApp } from './test-app.js';
+import { accessProvince, EVERYONE, type AccessProvince, type Who } from './support/access-province.js';
 
 /**
  * Each role × each query and mutation (and nested path) → allowed or denied, scope included.
  * A new operation without a row here fails the completeness test at the bottom.
  */
-type Who = 'anon' | 'admin' | 'dtn' | 'dtnUnitA' | 'hpn' | 'danVan' | 'auditor';
 type Outcome = 'ok' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND';
-const EVERYONE: Who[] = ['anon', 'admin', 'dtn', 'dtnUnitA', 'hpn', 'danVan', 'auditor'];
 
 interface Op {
   /** Root field, as in the schema. */
@@ -30,67 +25,26 @@ interface Op {
 
 const allow = (...who: Who[]): Partial<Record<Who, Outcome>> => Object.fromEntries(who.map((w) => [w, 'ok']));
 const PUBLIC = allow(...EVERYONE);
-const GIVEN = ['An', 'Bình', 'Cường', 'Dũng', 'Giang', 'Hải', 'Khoa', 'Long', 'Minh', 'Nam', 'Phúc', 'Quân', 'Sơn', 'Tâm'];
 
 describe('access matrix: role × operation', () => {
   let t: TestApp;
-  const tokens = {} as Record<Who, string | null>;
-  let seq = 0;
+  let tokens = {} as Record<Who, string | null>;
   const ids = { dtnA: '', dtnB: '', hpn: '', job: '', person: '', report: '' };
+  let record: AccessProvince['record'];
+  /** Unique names for operations that create something. */
+  let seq = 0;
 
   const personOf = async (recordId: string) =>
     (await t.sql<{ person_id: string }>(`SELECT person_id FROM record_person WHERE record_id = $1`, [recordId]))[0].person_id;
 
-  /** A fresh record for a mutation that changes or erases it. */
-  async function record(org: 'DTN' | 'HPN', unit: string | null): Promise<string> {
-    seq++;
-    const r = await t.gql<{ createMemberRecord: { id: string } }>(
-      `mutation($i: CreateMemberRecordInput!) { createMemberRecord(input: $i) { id } }`,
-      {
-        i: {
-          organization: org,
-          externalId: `M-${seq}`,
-          fullName: `Trần Văn ${GIVEN[seq % GIVEN.length]}`,
-          unit,
-          idNumber: `0012040${String(seq).padStart(5, '0')}`,
-          phone: '0912345678',
-          sex: org === 'HPN' ? 'FEMALE' : 'MALE',
-          birthDate: '2004',
-        },
-      },
-    );
-    if (!r.data) throw new Error(JSON.stringify(r.errors));
-    return r.data.createMemberRecord.id;
-  }
-
   beforeAll(async () => {
     t = await createTestApp();
-    tokens.anon = null;
-    tokens.admin = t.adminToken;
-    for (const u of [
-      { organization: 'DTN', code: 'TINH', name: 'Tỉnh đoàn', kind: 'PROVINCE' },
-      { organization: 'DTN', code: 'A', name: 'Đoàn phường Ba Đình', kind: 'BASE', parent: 'TINH', communeCode: '00004' },
-      { organization: 'DTN', code: 'B', name: 'Đoàn phường Ngọc Hà', kind: 'BASE', parent: 'TINH', communeCode: '00008' },
-      { organization: 'HPN', code: 'H', name: 'Hội LHPN phường Ba Đình', kind: 'BASE', communeCode: '00004' },
-    ]) {
-      const r = await t.gql(`mutation($i: CreateUnitInput!) { createUnit(input: $i) { code } }`, { i: u });
-      expect(r.errors).toBeUndefined();
-    }
-    tokens.dtn = await t.logIn(await t.createUser('vp.dtn', Role.SECRETARIAT, 'DTN'));
-    tokens.dtnUnitA = await t.logIn(await t.createUser('vp.dtn.a', Role.SECRETARIAT, 'DTN', 'A'));
-    tokens.hpn = await t.logIn(await t.createUser('vp.hpn', Role.SECRETARIAT, 'HPN'));
-    tokens.danVan = await t.logIn(await t.createUser('bandanvan', Role.DAN_VAN));
-    tokens.auditor = await t.serviceToken(Role.AUDITOR);
-    ids.dtnA = await record('DTN', 'A');
-    ids.dtnB = await record('DTN', 'B');
-    ids.hpn = await record('HPN', 'H');
-    const csv = path.join(os.tmpdir(), `matrix-${process.pid}.csv`);
-    fs.writeFileSync(csv, 'Mã hồ sơ,Họ và tên\nJ-1,Lê Văn Một\n');
-    ids.job = (await t.app.get(RosterImportService).import(csv, { organization: 'DTN' }, CLI_PRINCIPAL)).jobId;
+    const province = await accessProvince(t, 'Mã hồ sơ,Họ và tên\nJ-1,Lê Văn Một\n');
+    ({ tokens, record } = province);
+    Object.assign(ids, province.ids);
     await t.app.get(LinkerService).link();
     ids.person = (await t.sql<{ person_id: string }>(`SELECT person_id FROM record_person WHERE record_id = $1`, [ids.dtnA]))[0].person_id;
     ids.report = (await t.app.get(ReportsService).run('2026-Q3', null, { now: new Date('2026-10-02T00:00:00Z') })).id;
-    fs.rmSync(csv);
   });
   afterAll(async () => t.close());
 
