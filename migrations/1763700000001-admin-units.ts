@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { loadAdminUnitsData } from '../src/admin-units/admin-units-data.js';
+import { loadAdminUnitsData } from '../src/geography/admin-units-data.js';
 
 /**
  * Loads the 34 provinces and 3,321 communes in force since 1/7/2025 and the mapping from the

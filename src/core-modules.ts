@@ -6,7 +6,7 @@ import { ConfigModule } from './config/config.module.js';
 import { dataSourceOptions } from './database/data-source.js';
 import { MembershipModule } from './membership/membership.module.js';
 import { BUILT_IN_ORGANIZATIONS } from './organizations/index.js';
-import { ResidentsModule } from './residents/residents.module.js';
+import { RegisterModule } from './register/register.module.js';
 import { LinkerModule } from './linker/linker.module.js';
 import { ReportsModule } from './reports/reports.module.js';
 import { RosterIoModule } from './roster-io/roster-io.module.js';
@@ -22,7 +22,7 @@ export function coreModules(config: AppConfig, databaseUrl: string, key: Persona
     MembershipModule.register(BUILT_IN_ORGANIZATIONS),
     AccessModule,
     RosterIoModule,
-    ResidentsModule,
+    RegisterModule,
     LinkerModule,
     ReportsModule,
   ];

@@ -4,7 +4,7 @@ import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphq
 import { AccessResolver } from './access/access.resolver.js';
 import { AuditResolver } from './audit/audit.resolver.js';
 import { RosterIoResolver } from './roster-io/roster-io.resolver.js';
-import { AdminUnitsResolver } from './admin-units/admin-units.resolver.js';
+import { GeographyResolver } from './geography/geography.resolver.js';
 import { MemberRecordsResolver } from './membership/member-record/member-records.resolver.js';
 import { OrganizationsResolver } from './membership/organization/organizations.resolver.js';
 import { UnitsResolver } from './membership/unit/units.resolver.js';
@@ -14,7 +14,7 @@ import { ReportsResolver } from './reports/reports.resolver.js';
 
 /** Every resolver of the API: the schema generator builds `schema.graphql` from these. */
 export const GRAPHQL_RESOLVERS = [
-  AdminUnitsResolver,
+  GeographyResolver,
   OrganizationsResolver,
   UnitsResolver,
   MemberRecordsResolver,

@@ -7,7 +7,7 @@ import { ReviewDecision } from '../src/linker/link.entities.js';
 import { PersonViewsService } from '../src/linker/person-views.service.js';
 import { Role } from '../src/access/role.js';
 import { newPersonId } from '../src/linker/clustering.js';
-import { ResidentsService } from '../src/residents/residents.service.js';
+import { RegisterService } from '../src/register/register.service.js';
 import { RosterImportService } from '../src/roster-io/roster-import.service.js';
 import { CLI_PRINCIPAL, createTestApp, type TestApp } from './test-app.js';
 
@@ -62,7 +62,7 @@ describe('the linker', () => {
         'Nguyễn Thị Hòa,12/03/2000,Nữ,001300012345,00004,Còn sống,',
       ].join('\n'),
     );
-    await t.app.get(ResidentsService).import(register, CLI_PRINCIPAL);
+    await t.app.get(RegisterService).import(register, CLI_PRINCIPAL);
   });
   afterAll(async () => {
     await t.close();
@@ -323,7 +323,7 @@ describe('the linker', () => {
         'Hà Văn Thọ,02/02/1940,Nam,001040066666,00008,Đã mất,15/06/2025',
       ].join('\n'),
     );
-    await t.app.get(ResidentsService).import(register, CLI_PRINCIPAL);
+    await t.app.get(RegisterService).import(register, CLI_PRINCIPAL);
     const file = path.join(dir, 'hnd-phantoms.csv');
     fs.writeFileSync(
       file,

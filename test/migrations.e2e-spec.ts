@@ -3,7 +3,7 @@ import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { MIGRATIONS } from '../migrations/index.js';
 import { dataSourceOptions, runMigrations } from '../src/database/data-source.js';
-import { checkKeyFingerprint } from '../src/personal-data/id-number-vault.js';
+import { checkKeyFingerprint } from '../src/personal-data/secret-vault.js';
 import { decryptText, keyedHash } from '../src/personal-data/personal-data-cipher.js';
 import { parseKey } from '../src/personal-data/personal-data-key.js';
 import { emptyDatabase } from './support/empty-database.js';

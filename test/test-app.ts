@@ -14,7 +14,7 @@ import { AppModule } from '../src/app.module.js';
 import { loadConfig } from '../src/config/app-config.js';
 import { configureApp } from '../src/configure-app.js';
 import { runMigrations } from '../src/database/data-source.js';
-import { ResidentsService } from '../src/residents/residents.service.js';
+import { RegisterService } from '../src/register/register.service.js';
 import { RosterImportService } from '../src/roster-io/roster-import.service.js';
 
 /**
@@ -181,7 +181,7 @@ export async function createTestApp(
     async importRegister(rows) {
       const file = path.join(config.dataDir, `register-${randomBytes(4).toString('hex')}.csv`);
       fs.writeFileSync(file, [REGISTER_HEADER, ...rows].join('\n'));
-      await app.get(ResidentsService).import(file, CLI_PRINCIPAL);
+      await app.get(RegisterService).import(file, CLI_PRINCIPAL);
     },
     async close() {
       await pool.end();

@@ -9,7 +9,7 @@ import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/app-config.js';
 import { OrganizationsService } from '../membership/organization/organizations.service.js';
 import { UnitsService } from '../membership/unit/units.service.js';
-import { IdNumberVault } from '../personal-data/id-number-vault.js';
+import { SecretVault } from '../personal-data/secret-vault.js';
 import { AccessToken, AccessTokenKind } from './access-token.entity.js';
 import { AppUser } from './app-user.entity.js';
 import { LoginThrottle, waitText } from './login-throttle.js';
@@ -51,7 +51,7 @@ export class AuthService {
   constructor(
     private readonly db: DataSource,
     private readonly audit: AuditService,
-    private readonly vault: IdNumberVault,
+    private readonly vault: SecretVault,
     private readonly organizations: OrganizationsService,
     private readonly units: UnitsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,

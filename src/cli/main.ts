@@ -17,7 +17,7 @@ import { isRole, Role } from '../access/role.js';
 import fs from 'node:fs';
 import { userInfo } from 'node:os';
 import { VietnamLogger } from '../common/logging/vietnam-logger.js';
-import { loadAdminUnitsData } from '../admin-units/admin-units-data.js';
+import { loadAdminUnitsData } from '../geography/admin-units-data.js';
 import { todayInVietnam } from '../common/dates/partial-date.js';
 import { formatVnDay } from '../common/dates/vn-day.js';
 import { DEMO_ORGS, generateDemo, RESIDENT_HEADER, ROSTER_HEADER, TRUTH_HEADER } from '../demo/demo-province.js';
@@ -34,7 +34,7 @@ import { writeCsvFile } from '../common/files/csv.js';
 import path from 'node:path';
 import { RosterExportService, type RosterFormat } from '../roster-io/roster-export.service.js';
 import { RosterImportService } from '../roster-io/roster-import.service.js';
-import { ResidentsService } from '../residents/residents.service.js';
+import { RegisterService } from '../register/register.service.js';
 import { DEFAULT_LINK_OPTIONS, LinkerService } from '../linker/linker.service.js';
 import { checkReportFormat, ReportExportService } from '../reports/report-export.service.js';
 import { ReportsService } from '../reports/reports.service.js';
@@ -269,7 +269,7 @@ export function buildProgram(): Command {
     .option('--errors <FILE>', `where to write the rejected rows (default: <name>.${SIDE_FILES.errors}.csv beside the input)`)
     .action(async (file: string, o: { errors?: string }) => {
       await withServices(async (app) => {
-        const s = await app.get(ResidentsService).import(file, cliPrincipal(userInfo().username), o.errors);
+        const s = await app.get(RegisterService).import(file, cliPrincipal(userInfo().username), o.errors);
         for (const e of s.errors.slice(0, 20)) log(`dòng ${e.row}: ${e.message}`);
         if (s.errors.length > 20) log(`… và ${s.errors.length - 20} dòng lỗi khác`);
         process.stdout.write(`dòng\t${s.rows}\nlỗi\t${s.rejected}\nxã\t${s.communes}\nthay thế\t${s.replaced}\n`);
@@ -349,7 +349,7 @@ export function buildProgram(): Command {
               progress(null);
               log(`${org}: ${s.created} mới, ${s.updated} cập nhật, ${s.unchanged} không đổi, ${s.rejected} lỗi`);
             }
-            const r = await app.get(ResidentsService).import(path.join(o.out, 'residents.csv'), cliPrincipal(userInfo().username));
+            const r = await app.get(RegisterService).import(path.join(o.out, 'residents.csv'), cliPrincipal(userInfo().username));
             log(`trích CSDL dân cư: ${r.rows} người ở ${r.communes} xã`);
           });
         process.stdout.write(`${o.out}\n`);

@@ -1,10 +1,10 @@
 import { AccessToken } from '../access/access-token.entity.js';
 import { AppUser } from '../access/app-user.entity.js';
 import { AuditEvent, AuditNote } from '../audit/audit-event.entity.js';
-import { Resident, ResidentBatch } from '../residents/resident.entity.js';
+import { Resident, ResidentBatch } from '../register/resident.entity.js';
 import { ImportJob, ImportRowError } from '../roster-io/import-job.entity.js';
 import { ErasureTombstone, InstanceSetting } from '../personal-data/erasure-tombstone.entity.js';
-import { ADMIN_UNIT_ENTITIES } from '../admin-units/admin-unit.entities.js';
+import { ADMIN_UNIT_ENTITIES } from '../geography/admin-unit.entities.js';
 import { MemberRecord } from '../membership/member-record/member-record.entity.js';
 import { MembershipEvent } from '../membership/member-record/membership-event.entity.js';
 import { Organization } from '../membership/organization/organization.entity.js';

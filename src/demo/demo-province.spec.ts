@@ -1,4 +1,4 @@
-import { loadAdminUnitsData } from '../admin-units/admin-units-data.js';
+import { loadAdminUnitsData } from '../geography/admin-units-data.js';
 import { parseIdNumber } from '../common/identity/id-number.js';
 import { drawProfile, PROFILE_RANGES, profileRates } from './demo-profile.js';
 import { DEMO_ORGS, generateDemo, type DemoProvince } from './demo-province.js';

@@ -1,4 +1,4 @@
-import type { AdminUnitsData } from '../admin-units/admin-units-data.js';
+import type { AdminUnitsData } from '../geography/admin-units-data.js';
 import { formatVnDay } from '../common/dates/vn-day.js';
 import { foldText } from '../common/text/vietnamese-text.js';
 import { OLD_MOBILE_PREFIXES } from '../common/identity/phone.js';

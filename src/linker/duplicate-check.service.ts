@@ -8,7 +8,7 @@ import { DomainError } from '../common/errors/domain-error.js';
 import type { FieldProblem } from '../common/errors/field-problem.js';
 import { MemberRecordsService } from '../membership/member-record/member-records.service.js';
 import { MEMBER_STATUS_INFO, type MemberStatus } from '../membership/member-status.js';
-import { IdNumberVault } from '../personal-data/id-number-vault.js';
+import { SecretVault } from '../personal-data/secret-vault.js';
 import { CallLimiter } from './call-limiter.js';
 import { newPersonId } from './clustering.js';
 import {
@@ -86,7 +86,7 @@ export class DuplicateCheckService implements OnModuleInit {
 
   constructor(
     private readonly db: DataSource,
-    private readonly vault: IdNumberVault,
+    private readonly vault: SecretVault,
     private readonly records: MemberRecordsService,
     private readonly audit: AuditService,
   ) {}

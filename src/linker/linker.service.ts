@@ -2,7 +2,7 @@ import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common'
 import { DataSource, type QueryRunner } from 'typeorm';
 import { MemberStatus } from '../membership/member-status.js';
 import type { IdNumberIssue } from '../common/identity/id-number.js';
-import { IdNumberVault } from '../personal-data/id-number-vault.js';
+import { SecretVault } from '../personal-data/secret-vault.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { storeLinkResult } from './link-store.js';
 import { todayInVietnam } from '../common/dates/partial-date.js';
@@ -197,7 +197,7 @@ const RULES: { name: string; key: string; where: string }[] = [
 export class LinkerService implements OnApplicationBootstrap {
   constructor(
     private readonly db: DataSource,
-    private readonly vault: IdNumberVault,
+    private readonly vault: SecretVault,
     private readonly records: MemberRecordsService,
     private readonly audit: AuditService,
   ) {}

@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { AdminUnitsModule } from '../admin-units/admin-units.module.js';
+import { GeographyModule } from '../geography/geography.module.js';
 import { MemberRecordsRepository } from './member-record/member-records.repository.js';
 import { MemberRecordsResolver } from './member-record/member-records.resolver.js';
 import { MemberRecordsService } from './member-record/member-records.service.js';
@@ -20,7 +20,7 @@ export class MembershipModule {
     return {
       module: MembershipModule,
       global: true,
-      imports: [AdminUnitsModule],
+      imports: [GeographyModule],
       providers: [
         { provide: ORGANIZATION_DEFINITIONS, useValue: definitions },
         OrganizationsService,

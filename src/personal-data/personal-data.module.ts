@@ -1,6 +1,6 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service.js';
-import { IdNumberVault, PERSONAL_DATA_KEY } from './id-number-vault.js';
+import { SecretVault, PERSONAL_DATA_KEY } from './secret-vault.js';
 import type { PersonalDataKey } from './personal-data-key.js';
 
 /** The instance key, the vault that uses it and the audit log: available to every module. */
@@ -10,8 +10,8 @@ export class PersonalDataModule {
   static forRoot(key: PersonalDataKey): DynamicModule {
     return {
       module: PersonalDataModule,
-      providers: [{ provide: PERSONAL_DATA_KEY, useValue: key }, IdNumberVault, AuditService],
-      exports: [PERSONAL_DATA_KEY, IdNumberVault, AuditService],
+      providers: [{ provide: PERSONAL_DATA_KEY, useValue: key }, SecretVault, AuditService],
+      exports: [PERSONAL_DATA_KEY, SecretVault, AuditService],
     };
   }
 }

@@ -1,11 +1,11 @@
 import { parsePartialDate, toStoredDate } from '../common/dates/partial-date.js';
 import { parseIdNumber } from '../common/identity/id-number.js';
 import { parsePersonName } from '../common/identity/person-name.js';
-import type { IdNumberVault } from './id-number-vault.js';
+import type { SecretVault } from './secret-vault.js';
 
 /** The keyed hashes an erased person leaves behind: of the ID number, and of full name + exact birth date. */
 export function tombstoneKeys(
-  vault: Pick<IdNumberVault, 'hash'>,
+  vault: Pick<SecretVault, 'hash'>,
   r: {
     idNumber?: string | null;
     idNumberHash?: Buffer | null;
@@ -23,7 +23,7 @@ export function tombstoneKeys(
 }
 
 /** The key of a record's Mã hồ sơ in its organization: a rejected import row of that record is found by it. */
-export function recordCodeKey(vault: Pick<IdNumberVault, 'hash'>, organization: string, externalId: string): Buffer {
+export function recordCodeKey(vault: Pick<SecretVault, 'hash'>, organization: string, externalId: string): Buffer {
   return vault.hash(`record-code:${organization}|${externalId.trim()}`);
 }
 
@@ -33,7 +33,7 @@ export function recordCodeKey(vault: Pick<IdNumberVault, 'hash'>, organization: 
  * says (an unreadable cell gives no key) and the key of its Mã hồ sơ.
  */
 export function rejectedRowKeys(
-  vault: Pick<IdNumberVault, 'hash'>,
+  vault: Pick<SecretVault, 'hash'>,
   organization: string,
   cells: { externalId?: string | null; fullName?: string | null; birthDate?: string | null; idNumber?: string | null },
 ): Buffer[] {

@@ -6,7 +6,7 @@ import { writeScope, type RecordScope } from '../access/record-scope.js';
 import { AuditAction } from '../audit/audit-event.entity.js';
 import { AuditService } from '../audit/audit.service.js';
 import { likePrefix } from '../common/sql/escape-like.js';
-import { IdNumberVault } from '../personal-data/id-number-vault.js';
+import { SecretVault } from '../personal-data/secret-vault.js';
 import { openRejectedRow, purgeRejectedRows, sealRejectedRow, type RejectedRowContent } from '../personal-data/rejected-rows.js';
 import { rejectedRowKeys } from '../personal-data/tombstone-keys.js';
 import type { ImportJob } from './import-job.entity.js';
@@ -54,7 +54,7 @@ export class RejectedRowsService implements OnApplicationBootstrap, BeforeApplic
 
   constructor(
     private readonly db: DataSource,
-    private readonly vault: IdNumberVault,
+    private readonly vault: SecretVault,
     private readonly audit: AuditService,
   ) {}
 

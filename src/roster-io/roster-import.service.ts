@@ -19,7 +19,7 @@ import { MEMBER_STATUS_INFO, MemberStatus } from '../membership/member-status.js
 import type { OrganizationDefinition } from '../membership/organization/organization-definition.js';
 import { Unit, UnitKind } from '../membership/unit/unit.entity.js';
 import { UnitsService } from '../membership/unit/units.service.js';
-import { IdNumberVault } from '../personal-data/id-number-vault.js';
+import { SecretVault } from '../personal-data/secret-vault.js';
 import { tombstoneKeys } from '../personal-data/tombstone-keys.js';
 import { ImportJob, ImportJobStatus, ImportRowError } from './import-job.entity.js';
 import { JobClaim, releasedOnError } from './import-job-runs.js';
@@ -168,7 +168,7 @@ export class RosterImportService {
     private readonly db: DataSource,
     private readonly records: MemberRecordsService,
     private readonly units: UnitsService,
-    private readonly vault: IdNumberVault,
+    private readonly vault: SecretVault,
     private readonly audit: AuditService,
     private readonly rejectedRows: RejectedRowsService,
   ) {}

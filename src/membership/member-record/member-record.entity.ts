@@ -10,7 +10,7 @@ import {
   UpdateDateColumn,
   VersionColumn,
 } from 'typeorm';
-import { Commune } from '../../admin-units/admin-unit.entities.js';
+import { Commune } from '../../geography/admin-unit.entities.js';
 import type { DatePrecision } from '../../common/dates/partial-date.js';
 import type { IdNumberIssue, IdNumberKind, Sex } from '../../common/identity/id-number.js';
 import { MemberStatus } from '../member-status.js';

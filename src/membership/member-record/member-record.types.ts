@@ -14,7 +14,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { CommuneType } from '../../admin-units/admin-units.types.js';
+import { CommuneType } from '../../geography/geography.types.js';
 import { MemberStatus } from '../member-status.js';
 import { SexEnum } from '../organization/organization.types.js';
 import { MembershipEventKind } from './membership-event.entity.js';

@@ -2,7 +2,7 @@ import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nest
 import { Allow, Caller, PEOPLE_READERS, ROSTER_WRITERS } from '../../access/access.decorators.js';
 import { managesRecord, type Principal } from '../../access/principal.js';
 import { Role } from '../../access/role.js';
-import { AdminUnitsService } from '../../admin-units/admin-units.service.js';
+import { GeographyService } from '../../geography/geography.service.js';
 import { formatPartialDate, fromStoredDate } from '../../common/dates/partial-date.js';
 import { maskPhone } from '../../common/identity/phone.js';
 import { MEMBER_STATUS_INFO } from '../member-status.js';
@@ -38,7 +38,7 @@ export class MemberRecordsResolver {
   constructor(
     private readonly records: MemberRecordsService,
     private readonly organizations: OrganizationsService,
-    private readonly adminUnits: AdminUnitsService,
+    private readonly adminUnits: GeographyService,
     private readonly units: UnitsService,
     private readonly privacy: RecordPrivacyService,
   ) {}

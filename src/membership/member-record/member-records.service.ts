@@ -1,11 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
-import { AdminUnitsService } from '../../admin-units/admin-units.service.js';
+import { GeographyService } from '../../geography/geography.service.js';
 import { assertOrganizationInScope, forbidden, type Principal } from '../../access/principal.js';
 import { applyScope, inScope, readScope, writeScope, type RecordScope } from '../../access/record-scope.js';
 import { AuditAction } from '../../audit/audit-event.entity.js';
 import { AuditService } from '../../audit/audit.service.js';
-import { IdNumberVault } from '../../personal-data/id-number-vault.js';
+import { SecretVault } from '../../personal-data/secret-vault.js';
 import { ErasureTombstone } from '../../personal-data/erasure-tombstone.entity.js';
 import { fromStoredDate, parsePartialDate, toStoredDate, todayInVietnam } from '../../common/dates/partial-date.js';
 import { assertUuid, DomainError } from '../../common/errors/domain-error.js';
@@ -41,9 +41,9 @@ export class MemberRecordsService {
     private readonly db: DataSource,
     private readonly organizations: OrganizationsService,
     private readonly units: UnitsService,
-    private readonly adminUnits: AdminUnitsService,
+    private readonly adminUnits: GeographyService,
     private readonly repository: MemberRecordsRepository,
-    private readonly vault: IdNumberVault,
+    private readonly vault: SecretVault,
     private readonly audit: AuditService,
   ) {}
 

@@ -6,7 +6,7 @@ import { AuditAction, type AuditDetail } from '../../audit/audit-event.entity.js
 import { AuditService } from '../../audit/audit.service.js';
 import { DomainError } from '../../common/errors/domain-error.js';
 import { ErasureTombstone } from '../../personal-data/erasure-tombstone.entity.js';
-import { IdNumberVault } from '../../personal-data/id-number-vault.js';
+import { SecretVault } from '../../personal-data/secret-vault.js';
 import { eraseFreeText, erasureScope } from '../../personal-data/erasure-scope.js';
 import { eraseRejectedRows } from '../../personal-data/rejected-rows.js';
 import { recordCodeKey, tombstoneKeys } from '../../personal-data/tombstone-keys.js';
@@ -34,7 +34,7 @@ export class RecordPrivacyService {
   constructor(
     private readonly db: DataSource,
     private readonly records: MemberRecordsService,
-    private readonly vault: IdNumberVault,
+    private readonly vault: SecretVault,
     private readonly audit: AuditService,
   ) {}
 

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
-import { Commune } from '../../admin-units/admin-unit.entities.js';
+import { Commune } from '../../geography/admin-unit.entities.js';
 import { Organization } from '../organization/organization.entity.js';
 
 /** Levels of an organization's unit tree (no districts since 1/7/2025). */

@@ -1,6 +1,6 @@
 import { Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { IsEnum, IsOptional, IsString, MaxLength } from 'class-validator';
-import { CommuneType } from '../../admin-units/admin-units.types.js';
+import { CommuneType } from '../../geography/geography.types.js';
 import { UnitKind } from './unit.entity.js';
 
 registerEnumType(UnitKind, { name: 'UnitKind' });

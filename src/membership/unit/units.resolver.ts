@@ -3,7 +3,7 @@ import { Allow, ALL_ROLES, Caller, ROSTER_WRITERS } from '../../access/access.de
 import { assertOrganizationInScope, type Principal } from '../../access/principal.js';
 import { readScope, writeScope, type RecordScope } from '../../access/record-scope.js';
 import { Role } from '../../access/role.js';
-import { AdminUnitsService } from '../../admin-units/admin-units.service.js';
+import { GeographyService } from '../../geography/geography.service.js';
 import type { Unit } from './unit.entity.js';
 import { CreateUnitInput, UnitType } from './unit.types.js';
 import { UnitsService } from './units.service.js';
@@ -12,7 +12,7 @@ import { UnitsService } from './units.service.js';
 export class UnitsResolver {
   constructor(
     private readonly service: UnitsService,
-    private readonly adminUnits: AdminUnitsService,
+    private readonly adminUnits: GeographyService,
   ) {}
 
   @Allow(...ALL_ROLES)

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, type EntityManager } from 'typeorm';
-import { AdminUnitsService } from '../../admin-units/admin-units.service.js';
+import { GeographyService } from '../../geography/geography.service.js';
 import { assertOrganizationInScope } from '../../access/principal.js';
 import { applyScope, inScope, type RecordScope } from '../../access/record-scope.js';
 import { DomainError } from '../../common/errors/domain-error.js';
@@ -17,7 +17,7 @@ export class UnitsService {
   constructor(
     private readonly db: DataSource,
     private readonly organizations: OrganizationsService,
-    private readonly adminUnits: AdminUnitsService,
+    private readonly adminUnits: GeographyService,
   ) {}
 
   /** The unit, or null: callers that collect several input problems report it themselves. */

@@ -19,7 +19,7 @@ export interface SealedIdNumber {
  * hash they are matched on. At start-up it checks that the database was written with this key.
  */
 @Injectable()
-export class IdNumberVault implements OnModuleInit {
+export class SecretVault implements OnModuleInit {
   constructor(
     @Inject(PERSONAL_DATA_KEY) private readonly key: PersonalDataKey,
     private readonly db: DataSource,

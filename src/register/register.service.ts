@@ -12,7 +12,7 @@ import { foldText } from '../common/text/vietnamese-text.js';
 import { parseIdNumber } from '../common/identity/id-number.js';
 import { parsePersonName, parseSex } from '../common/identity/person-name.js';
 import { MemberRecordsService } from '../membership/member-record/member-records.service.js';
-import { IdNumberVault } from '../personal-data/id-number-vault.js';
+import { SecretVault } from '../personal-data/secret-vault.js';
 import { bulkInsert } from '../common/sql/bulk-sql.js';
 import { writeCsvFile } from '../common/files/csv.js';
 import { headerKey } from '../common/files/header-key.js';
@@ -47,11 +47,11 @@ export interface ResidentsSummary {
  * import removes.
  */
 @Injectable()
-export class ResidentsService {
+export class RegisterService {
   constructor(
     private readonly db: DataSource,
     private readonly records: MemberRecordsService,
-    private readonly vault: IdNumberVault,
+    private readonly vault: SecretVault,
     private readonly audit: AuditService,
   ) {}
 

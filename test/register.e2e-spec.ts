@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ResidentsService } from '../src/residents/residents.service.js';
+import { RegisterService } from '../src/register/register.service.js';
 import { CLI_PRINCIPAL, createTestApp, type TestApp } from './test-app.js';
 
 /** The population-register extract: kept apart, sealed like rosters, replaced commune by commune. */
@@ -29,7 +29,7 @@ describe('import-residents', () => {
   });
 
   it('imports an extract, names bad rows, and replaces the extract of the communes a new file covers', async () => {
-    const service = t.app.get(ResidentsService);
+    const service = t.app.get(RegisterService);
     const first = await service.import(
       write('dan-cu-1.csv', [
         HEADER,

@@ -1,13 +1,13 @@
 import { Public } from '../access/access.decorators.js';
 import { Args, Int, Query, Resolver } from '@nestjs/graphql';
 import { DomainError } from '../common/errors/domain-error.js';
-import { AdminUnitsService } from './admin-units.service.js';
-import { CommuneResolutionType, CommuneType, LegacyCommuneType, ProvinceType } from './admin-units.types.js';
+import { GeographyService } from './geography.service.js';
+import { CommuneResolutionType, CommuneType, LegacyCommuneType, ProvinceType } from './geography.types.js';
 import type { LegacyCommuneRef } from './commune-directory.js';
 
 @Resolver()
-export class AdminUnitsResolver {
-  constructor(private readonly adminUnits: AdminUnitsService) {}
+export class GeographyResolver {
+  constructor(private readonly adminUnits: GeographyService) {}
 
   @Public()
   @Query(() => [ProvinceType], { description: 'The 34 provinces since 1/7/2025.' })

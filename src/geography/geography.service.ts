@@ -7,7 +7,7 @@ import { Commune, LegacyCommune, LegacyCommuneSuccessor, LegacyProvince, Provinc
 
 /** Administrative units, held in memory (a few thousand rows) for lookups that cost no query. */
 @Injectable()
-export class AdminUnitsService implements OnModuleInit {
+export class GeographyService implements OnModuleInit {
   private directory: CommuneDirectory;
   private provinces: Province[] = [];
   private communes = new Map<string, Commune>();
