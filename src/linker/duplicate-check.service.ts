@@ -1,4 +1,4 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { type Principal } from '../access/principal.js';
 import { inScope, readScope } from '../access/record-scope.js';
@@ -80,7 +80,7 @@ interface CandidateRow {
  * (ID number, phone, given and family name with the birth year), scored with the last run's model.
  */
 @Injectable()
-export class DuplicateCheckService implements OnModuleInit {
+export class DuplicateCheckService {
   private model: { value: Model; total: number; at: number } | null = null;
   private readonly limiter = new CallLimiter(DUPLICATE_CHECKS_PER_MINUTE, 60_000);
 
@@ -90,11 +90,6 @@ export class DuplicateCheckService implements OnModuleInit {
     private readonly records: MemberRecordsService,
     private readonly audit: AuditService,
   ) {}
-
-  onModuleInit(): void {
-    // Records created through GraphQL or a small import are linked at once.
-    this.records.onCreated((ids) => this.linkNew(ids));
-  }
 
   /**
    * The check a secretary runs before adding a member. It answers only a name with a birth date,

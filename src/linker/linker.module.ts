@@ -4,11 +4,12 @@ import { FlagsResolver } from './flags.resolver.js';
 import { FlagsService } from './flags.service.js';
 import { LinkerResolver } from './linker.resolver.js';
 import { LinkerService } from './linker.service.js';
+import { NewRecordsListener } from './new-records.listener.js';
 import { PersonViewsService } from './person-views.service.js';
 
 /** The linker: persons behind the records of every organization, with the register as a bridge. */
 @Module({
-  providers: [LinkerService, PersonViewsService, DuplicateCheckService, FlagsService, LinkerResolver, FlagsResolver],
+  providers: [LinkerService, PersonViewsService, DuplicateCheckService, NewRecordsListener, FlagsService, LinkerResolver, FlagsResolver],
   exports: [LinkerService, PersonViewsService, DuplicateCheckService, FlagsService],
 })
 export class LinkerModule {}

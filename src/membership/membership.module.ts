@@ -3,6 +3,7 @@ import { GeographyModule } from '../geography/geography.module.js';
 import { MemberRecordsRepository } from './member-record/member-records.repository.js';
 import { MemberRecordsResolver } from './member-record/member-records.resolver.js';
 import { MemberRecordsService } from './member-record/member-records.service.js';
+import { RecordsCreatedHook } from './member-record/records-created.hook.js';
 import { RecordPrivacyService } from './member-record/record-privacy.js';
 import type { OrganizationDefinition } from './organization/organization-definition.js';
 import { ORGANIZATION_DEFINITIONS, OrganizationsService } from './organization/organizations.service.js';
@@ -31,8 +32,9 @@ export class MembershipModule {
         MemberRecordsService,
         MemberRecordsResolver,
         RecordPrivacyService,
+        RecordsCreatedHook,
       ],
-      exports: [OrganizationsService, UnitsService, MemberRecordsService, RecordPrivacyService],
+      exports: [OrganizationsService, UnitsService, MemberRecordsService, RecordPrivacyService, RecordsCreatedHook],
     };
   }
 }

@@ -15,6 +15,7 @@ import { deriveIdIssues, FIELD_LABELS, normalizeMemberFields } from '../membersh
 import { MemberRecord } from '../membership/member-record/member-record.entity.js';
 import { MembershipEventKind } from '../membership/member-record/membership-event.entity.js';
 import { MemberRecordsService } from '../membership/member-record/member-records.service.js';
+import { RecordsCreatedHook } from '../membership/member-record/records-created.hook.js';
 import { MEMBER_STATUS_INFO, MemberStatus } from '../membership/member-status.js';
 import type { OrganizationDefinition } from '../membership/organization/organization-definition.js';
 import { Unit, UnitKind } from '../membership/unit/unit.entity.js';
@@ -171,6 +172,7 @@ export class RosterImportService {
     private readonly vault: SecretVault,
     private readonly audit: AuditService,
     private readonly rejectedRows: RejectedRowsService,
+    private readonly createdHook: RecordsCreatedHook,
   ) {}
 
   async import(file: string, opts: ImportOptions, actor: Principal, onProgress?: (p: ImportProgress) => void): Promise<ImportSummary> {
@@ -367,7 +369,7 @@ export class RosterImportService {
       if (batch.length) await this.flushSafely(batch, job, ctx, actor, summary);
       await result?.close();
       if (opts.full) summary.missing = await this.missing(def.code, scope, ctx.seen);
-      if (ctx.linkNow && ctx.createdIds.length) await this.records.notifyCreated(ctx.createdIds);
+      if (ctx.linkNow) await this.createdHook.emit({ ids: ctx.createdIds, source: 'IMPORT' });
       summary.linked = ctx.linkNow;
       await jobs.update(job.id, { status: ImportJobStatus.DONE, finishedAt: new Date() });
       onProgress?.(summary);

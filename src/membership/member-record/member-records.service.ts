@@ -1,4 +1,5 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
+import { RecordsCreatedHook } from './records-created.hook.js';
 import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
 import { GeographyService } from '../../geography/geography.service.js';
 import { assertOrganizationInScope, forbidden, type Principal } from '../../access/principal.js';
@@ -45,6 +46,7 @@ export class MemberRecordsService {
     private readonly repository: MemberRecordsRepository,
     private readonly vault: SecretVault,
     private readonly audit: AuditService,
+    private readonly createdHook: RecordsCreatedHook,
   ) {}
 
   async list(
@@ -128,21 +130,6 @@ export class MemberRecordsService {
     );
   }
 
-  private readonly createdListeners: ((ids: string[]) => Promise<void>)[] = [];
-  private readonly logger = new Logger('MemberRecords');
-
-  /** Work to do once records exist (the linker links them at once); a failure there never undoes the records. */
-  onCreated(listener: (ids: string[]) => Promise<void>): void {
-    this.createdListeners.push(listener);
-  }
-
-  async notifyCreated(ids: string[]): Promise<void> {
-    for (const listener of this.createdListeners)
-      await listener(ids).catch((e: unknown) =>
-        this.logger.warn(`after creating ${ids.length} record(s): ${e instanceof Error ? e.message : String(e)}`),
-      );
-  }
-
   async create(
     input: MemberFieldsInput &
       CommuneInput & {
@@ -215,7 +202,7 @@ export class MemberRecordsService {
         );
       return this.reload(em, record.id);
     });
-    await this.notifyCreated([created.id]);
+    await this.createdHook.emit({ ids: [created.id], source: 'FORM' });
     return created;
   }
 

@@ -1,0 +1,32 @@
+import { Injectable, Logger } from '@nestjs/common';
+
+/** Records that now exist: made by the form (`createMemberRecord`) or committed by an import batch. */
+export interface RecordsCreated {
+  ids: string[];
+  source: 'FORM' | 'IMPORT';
+}
+
+/** Work to do once records exist. It runs after their transaction; a failure never undoes them. */
+export type RecordsCreatedListener = (event: RecordsCreated) => Promise<void>;
+
+/**
+ * The one hand-off from the membership core to the features above it (the linker links new records
+ * at once). The core cannot import the linker, so the linker subscribes here (`*.listener.ts`).
+ */
+@Injectable()
+export class RecordsCreatedHook {
+  private readonly listeners: RecordsCreatedListener[] = [];
+  private readonly logger = new Logger('MemberRecords');
+
+  subscribe(listener: RecordsCreatedListener): void {
+    this.listeners.push(listener);
+  }
+
+  async emit(event: RecordsCreated): Promise<void> {
+    if (!event.ids.length) return;
+    for (const listener of this.listeners)
+      await listener(event).catch((e: unknown) =>
+        this.logger.warn(`after creating ${event.ids.length} record(s): ${e instanceof Error ? e.message : String(e)}`),
+      );
+  }
+}
