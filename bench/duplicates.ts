@@ -15,7 +15,7 @@ import { CliModule } from '../src/cli/cli.module.js';
 import { loadConfig } from '../src/config/app-config.js';
 import { openDatabase } from '../src/database/open-database.js';
 import { prng } from '../src/common/random/prng.js';
-import { DuplicateCheckService } from '../src/linker/duplicate-check.service.js';
+import { DuplicateCheckService } from '../src/linker/incremental/duplicate-check.service.js';
 import { DataSource } from 'typeorm';
 
 const N = Number(process.env.BENCH_QUERIES ?? 1000);

@@ -9,7 +9,7 @@ import { MemberRecordsResolver } from './membership/member-record/member-records
 import { OrganizationsResolver } from './membership/organization/organizations.resolver.js';
 import { UnitsResolver } from './membership/unit/units.resolver.js';
 import { LinkerResolver } from './linker/linker.resolver.js';
-import { FlagsResolver } from './linker/flags.resolver.js';
+import { FlagsResolver } from './linker/flags/flags.resolver.js';
 import { ReportsResolver } from './reports/reports.resolver.js';
 
 /** Every resolver of the API: the schema generator builds `schema.graphql` from these. */

@@ -1,7 +1,7 @@
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { Role } from '../src/access/role.js';
 import { LinkerService } from '../src/linker/linker.service.js';
-import { PersonViewsService } from '../src/linker/person-views.service.js';
+import { PersonViewsService } from '../src/linker/review/person-views.service.js';
 import { ReportsService } from '../src/reports/reports.service.js';
 import { CLI_PRINCIPAL, createTestApp, type TestApp } from './test-app.js';
 import { accessProvince, EVERYONE, type AccessProvince, type Who } from './support/access-province.js';

@@ -1,5 +1,5 @@
 import { Role } from '../src/access/role.js';
-import { probeText } from '../src/linker/duplicate-probe.js';
+import { probeText } from '../src/linker/incremental/duplicate-probe.js';
 import { keyedHash } from '../src/personal-data/personal-data-cipher.js';
 import { createTestApp, type GqlResult, type TestApp } from './test-app.js';
 

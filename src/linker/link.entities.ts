@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
-import type { Contribution } from './model.js';
+import type { Contribution } from './model/model.js';
 
 /** One run of the linker over the whole database, with what it found and the model it used. */
 @Entity('link_run')

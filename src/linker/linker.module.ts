@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
-import { DuplicateCheckService } from './duplicate-check.service.js';
-import { FlagsResolver } from './flags.resolver.js';
-import { FlagsService } from './flags.service.js';
+import { DuplicateCheckService } from './incremental/duplicate-check.service.js';
+import { FlagsResolver } from './flags/flags.resolver.js';
+import { FlagsService } from './flags/flags.service.js';
 import { LinkerResolver } from './linker.resolver.js';
 import { LinkerService } from './linker.service.js';
-import { NewRecordsListener } from './new-records.listener.js';
-import { PersonViewsService } from './person-views.service.js';
+import { NewRecordsListener } from './incremental/new-records.listener.js';
+import { PersonViewsService } from './review/person-views.service.js';
 
 /** The linker: persons behind the records of every organization, with the register as a bridge. */
 @Module({

@@ -2,7 +2,7 @@ import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Allow, Caller, PEOPLE_READERS } from '../access/access.decorators.js';
 import type { Principal } from '../access/principal.js';
 import { Role } from '../access/role.js';
-import { DuplicateCheckService } from './duplicate-check.service.js';
+import { DuplicateCheckService } from './incremental/duplicate-check.service.js';
 import {
   DecideLinkArgs,
   DuplicateCandidateType,
@@ -16,7 +16,7 @@ import {
   ReviewPairType,
   ReviewQueueArgs,
 } from './linker.types.js';
-import { PersonViewsService } from './person-views.service.js';
+import { PersonViewsService } from './review/person-views.service.js';
 
 /** Thin: persons, overlap, the review queue and decisions on pairs. */
 @Resolver()

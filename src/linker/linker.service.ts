@@ -8,9 +8,9 @@ import { storeLinkResult } from './link-store.js';
 import { todayInVietnam } from '../common/dates/partial-date.js';
 import { MemberRecordsService } from '../membership/member-record/member-records.service.js';
 import type { OrganizationDefinition, Profile } from '../membership/organization/organization-definition.js';
-import { bursts, phantomFlags, suspicion, type Flag, type FlagCode, type PhantomFacts } from './phantom.js';
+import { bursts, phantomFlags, suspicion, type Flag, type FlagCode, type PhantomFacts } from './model/phantom.js';
 import { prng } from '../common/random/prng.js';
-import { assignPersonIds, cluster, newPersonId, slipKey, type Edge } from './clustering.js';
+import { assignPersonIds, cluster, newPersonId, slipKey, type Edge } from './model/clustering.js';
 import {
   BirthLevel,
   compareBirth,
@@ -25,7 +25,7 @@ import {
   SimpleLevel,
   type LinkDate,
   type LinkName,
-} from './compare.js';
+} from './model/compare.js';
 import { LinkDecision, LinkRun, ReviewDecision } from './link.entities.js';
 import {
   estimateM,
@@ -41,7 +41,7 @@ import {
   type Contribution,
   type Frequencies,
   type Model,
-} from './model.js';
+} from './model/model.js';
 import { writeMachineCsv } from '../common/files/csv.js';
 import type { Principal } from '../access/principal.js';
 import { AuditAction } from '../audit/audit-event.entity.js';

@@ -1,4 +1,4 @@
-import { FLAG_LABELS, type FlagCode } from '../linker/phantom.js';
+import { FLAG_LABELS, type FlagCode } from '../linker/model/phantom.js';
 import { snapshotProvisionalReason } from './report-basis.js';
 import { changesSince, TOTAL_KEYS, type Change, type ReportData, type ReportTotals } from './report-figures.js';
 import type { ReportSnapshot } from './report.entities.js';

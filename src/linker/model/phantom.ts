@@ -1,8 +1,8 @@
-import { fromStoredDate } from '../common/dates/partial-date.js';
-import { formatVnDay } from '../common/dates/vn-day.js';
-import type { IdNumberIssue } from '../common/identity/id-number.js';
-import type { MemberStatus } from '../membership/member-status.js';
-import type { OrganizationDefinition, Profile } from '../membership/organization/organization-definition.js';
+import { fromStoredDate } from '../../common/dates/partial-date.js';
+import { formatVnDay } from '../../common/dates/vn-day.js';
+import type { IdNumberIssue } from '../../common/identity/id-number.js';
+import type { MemberStatus } from '../../membership/member-status.js';
+import type { OrganizationDefinition, Profile } from '../../membership/organization/organization-definition.js';
 
 /**
  * Phantom ("ảo") checks (pure): the flags of one member record from what the record says, what the

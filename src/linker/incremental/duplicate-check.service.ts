@@ -1,16 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { type Principal } from '../access/principal.js';
-import { inScope, readScope } from '../access/record-scope.js';
-import { AuditAction } from '../audit/audit-event.entity.js';
-import { AuditService } from '../audit/audit.service.js';
-import { DomainError } from '../common/errors/domain-error.js';
-import type { FieldProblem } from '../common/errors/field-problem.js';
-import { MemberRecordsService } from '../membership/member-record/member-records.service.js';
-import { MEMBER_STATUS_INFO, type MemberStatus } from '../membership/member-status.js';
-import { SecretVault } from '../personal-data/secret-vault.js';
+import { type Principal } from '../../access/principal.js';
+import { inScope, readScope } from '../../access/record-scope.js';
+import { AuditAction } from '../../audit/audit-event.entity.js';
+import { AuditService } from '../../audit/audit.service.js';
+import { DomainError } from '../../common/errors/domain-error.js';
+import type { FieldProblem } from '../../common/errors/field-problem.js';
+import { MemberRecordsService } from '../../membership/member-record/member-records.service.js';
+import { MEMBER_STATUS_INFO, type MemberStatus } from '../../membership/member-status.js';
+import { SecretVault } from '../../personal-data/secret-vault.js';
 import { CallLimiter } from './call-limiter.js';
-import { newPersonId } from './clustering.js';
+import { newPersonId } from '../model/clustering.js';
 import {
   compareBirth,
   compareCommunes,
@@ -21,11 +21,11 @@ import {
   linkName,
   SimpleLevel,
   type LinkName,
-} from './compare.js';
+} from '../model/compare.js';
 import { answersProbe, parseProbe, probeFields, probeNumbers, probeText, type DuplicateCheckInput, type Probe } from './duplicate-probe.js';
-import { LinkDecision } from './link.entities.js';
-import { DEFAULT_LINK_OPTIONS, LINKED_STATUSES, linkDecision } from './linker.service.js';
-import { explain, score, startingM, typicalU, type Comparison, type Contribution, type Model } from './model.js';
+import { LinkDecision } from '../link.entities.js';
+import { DEFAULT_LINK_OPTIONS, LINKED_STATUSES, linkDecision } from '../linker.service.js';
+import { explain, score, startingM, typicalU, type Comparison, type Contribution, type Model } from '../model/model.js';
 
 export type { DuplicateCheckInput } from './duplicate-probe.js';
 

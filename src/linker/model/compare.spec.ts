@@ -12,7 +12,7 @@ import {
   oneSlip,
   SimpleLevel,
 } from './compare.js';
-import { parsePersonName } from '../common/identity/person-name.js';
+import { parsePersonName } from '../../common/identity/person-name.js';
 import { assignPersonIds, cluster, newPersonId, slipKey } from './clustering.js';
 import {
   estimateM,

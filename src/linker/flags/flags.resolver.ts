@@ -1,9 +1,9 @@
 import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Allow, Caller, PEOPLE_READERS } from '../access/access.decorators.js';
-import type { Principal } from '../access/principal.js';
-import { MemberRecordType } from '../membership/member-record/member-record.types.js';
+import { Allow, Caller, PEOPLE_READERS } from '../../access/access.decorators.js';
+import type { Principal } from '../../access/principal.js';
+import { MemberRecordType } from '../../membership/member-record/member-record.types.js';
 import { FlagsService, type FlagView } from './flags.service.js';
-import { FlagCountsArgs, FlagCountType, FlaggedRecordsArgs, FlaggedRecordType, RecordFlagType, ResolveFlagArgs } from './linker.types.js';
+import { FlagCountsArgs, FlagCountType, FlaggedRecordsArgs, FlaggedRecordType, RecordFlagType, ResolveFlagArgs } from '../linker.types.js';
 
 const toType = (f: FlagView): RecordFlagType => ({ ...f, evidence: JSON.stringify(f.evidence ?? {}) });
 

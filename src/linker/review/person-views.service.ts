@@ -1,15 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { type Principal } from '../access/principal.js';
-import { inScope, readScope } from '../access/record-scope.js';
-import { AuditAction } from '../audit/audit-event.entity.js';
-import { AuditService } from '../audit/audit.service.js';
-import { assertUuid, DomainError } from '../common/errors/domain-error.js';
-import { MEMBER_STATUS_INFO, MemberStatus } from '../membership/member-status.js';
-import { newPersonId } from './clustering.js';
-import { LinkDecision, ReviewDecision } from './link.entities.js';
-import { explain, type Contribution } from './model.js';
-import { resolveScope } from '../membership/unit/record-scope-filter.js';
+import { type Principal } from '../../access/principal.js';
+import { inScope, readScope } from '../../access/record-scope.js';
+import { AuditAction } from '../../audit/audit-event.entity.js';
+import { AuditService } from '../../audit/audit.service.js';
+import { assertUuid, DomainError } from '../../common/errors/domain-error.js';
+import { MEMBER_STATUS_INFO, MemberStatus } from '../../membership/member-status.js';
+import { newPersonId } from '../model/clustering.js';
+import { LinkDecision, ReviewDecision } from '../link.entities.js';
+import { explain, type Contribution } from '../model/model.js';
+import { resolveScope } from '../../membership/unit/record-scope-filter.js';
 
 /** One record of a person, as far as the caller may see it: always the organization and commune. */
 export interface PersonRecordView {

@@ -1,15 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { type Principal } from '../access/principal.js';
-import { readScope, scopeWhere, writeScope, type RecordScope } from '../access/record-scope.js';
-import { Role } from '../access/role.js';
-import { AuditAction } from '../audit/audit-event.entity.js';
-import { AuditService } from '../audit/audit.service.js';
-import { todayInVietnam } from '../common/dates/partial-date.js';
-import { assertUuid, DomainError } from '../common/errors/domain-error.js';
-import { MemberRecordsService } from '../membership/member-record/member-records.service.js';
-import { MemberStatus } from '../membership/member-status.js';
-import type { FlagCode } from './phantom.js';
+import { type Principal } from '../../access/principal.js';
+import { readScope, scopeWhere, writeScope, type RecordScope } from '../../access/record-scope.js';
+import { Role } from '../../access/role.js';
+import { AuditAction } from '../../audit/audit-event.entity.js';
+import { AuditService } from '../../audit/audit.service.js';
+import { todayInVietnam } from '../../common/dates/partial-date.js';
+import { assertUuid, DomainError } from '../../common/errors/domain-error.js';
+import { MemberRecordsService } from '../../membership/member-record/member-records.service.js';
+import { MemberStatus } from '../../membership/member-status.js';
+import type { FlagCode } from '../model/phantom.js';
 
 export type FlagResolutionKind = 'ATTENTION' | 'CONFIRMED' | 'FALSE_ALARM';
 

@@ -1,10 +1,10 @@
-import { parsePartialDate, toStoredDate } from '../common/dates/partial-date.js';
-import type { FieldProblem } from '../common/errors/field-problem.js';
-import { parseIdNumber } from '../common/identity/id-number.js';
-import { parseSex } from '../common/identity/person-name.js';
-import { parsePhone } from '../common/identity/phone.js';
-import { BirthLevel, linkDate, linkName, NameLevel, type LinkDate, type LinkName } from './compare.js';
-import type { Comparison } from './model.js';
+import { parsePartialDate, toStoredDate } from '../../common/dates/partial-date.js';
+import type { FieldProblem } from '../../common/errors/field-problem.js';
+import { parseIdNumber } from '../../common/identity/id-number.js';
+import { parseSex } from '../../common/identity/person-name.js';
+import { parsePhone } from '../../common/identity/phone.js';
+import { BirthLevel, linkDate, linkName, NameLevel, type LinkDate, type LinkName } from '../model/compare.js';
+import type { Comparison } from '../model/model.js';
 
 /**
  * The duplicate check's rules, as pure functions: what a probe must give, which records it may be

@@ -1,5 +1,5 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { RecordsCreatedHook } from '../membership/member-record/records-created.hook.js';
+import { RecordsCreatedHook } from '../../membership/member-record/records-created.hook.js';
 import { DuplicateCheckService } from './duplicate-check.service.js';
 
 /** Records created through the form or a small import are linked at once (the incremental path). */
