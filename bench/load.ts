@@ -18,7 +18,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { prng } from '../src/common/random/prng.js';
-import { totpCode } from '../src/access/totp.js';
+import { totpCode } from '../src/accounts/totp.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 5000);

@@ -13,4 +13,4 @@ export const TOO_LONG_TODAY = [
   'src/register/register.service.ts',
   'src/roster-io/roster-import.service.ts',
 ];
-export const UPWARD_TODAY = ['src/access/access.module.ts', 'src/access/auth.service.ts', 'src/personal-data/personal-data.module.ts'];
+export const UPWARD_TODAY = [];

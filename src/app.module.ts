@@ -1,7 +1,7 @@
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
-import { AccessGuard } from './access/access.guard.js';
+import { AccessGuard } from './accounts/access.guard.js';
 import type { PersonalDataKey } from './personal-data/personal-data-key.js';
 import { DomainErrorFilter } from './common/graphql/domain-error.filter.js';
 import { GraphQLModule } from '@nestjs/graphql';

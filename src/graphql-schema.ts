@@ -1,7 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import { GraphQLSchemaBuilderModule, GraphQLSchemaFactory } from '@nestjs/graphql';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
-import { AccessResolver } from './access/access.resolver.js';
+import { AccessResolver } from './accounts/access.resolver.js';
 import { AuditResolver } from './audit/audit.resolver.js';
 import { RosterIoResolver } from './roster-io/roster-io.resolver.js';
 import { GeographyResolver } from './geography/geography.resolver.js';

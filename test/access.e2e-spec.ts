@@ -1,5 +1,5 @@
 import { Role } from '../src/access/role.js';
-import { totpCode } from '../src/access/totp.js';
+import { totpCode } from '../src/accounts/totp.js';
 import { createTestApp, type TestApp, type TestUser } from './test-app.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { totpCode } from '../src/access/totp.js';
+import { totpCode } from '../src/accounts/totp.js';
 import { serverEnv, startBuiltServer, stopBuiltServer } from './support/built-server.js';
 
 /**

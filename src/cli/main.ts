@@ -11,7 +11,7 @@ import { loadConfig } from '../config/app-config.js';
 import { openDatabase } from '../database/open-database.js';
 import { OrganizationsService } from '../membership/organization/organizations.service.js';
 import { CliModule } from './cli.module.js';
-import { AuthService } from '../access/auth.service.js';
+import { AuthService } from '../accounts/auth.service.js';
 import { cliPrincipal } from '../access/principal.js';
 import { isRole, Role } from '../access/role.js';
 import fs from 'node:fs';

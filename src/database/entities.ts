@@ -1,5 +1,5 @@
-import { AccessToken } from '../access/access-token.entity.js';
-import { AppUser } from '../access/app-user.entity.js';
+import { AccessToken } from '../accounts/access-token.entity.js';
+import { AppUser } from '../accounts/app-user.entity.js';
 import { AuditEvent, AuditNote } from '../audit/audit-event.entity.js';
 import { Resident, ResidentBatch } from '../register/resident.entity.js';
 import { ImportJob, ImportRowError } from '../roster-io/import-job.entity.js';

@@ -1,4 +1,7 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module.js';
+import { MembershipModule } from '../membership/membership.module.js';
+import { PersonalDataModule } from '../personal-data/personal-data.module.js';
 import { DuplicateCheckService } from './incremental/duplicate-check.service.js';
 import { FlagsResolver } from './flags/flags.resolver.js';
 import { FlagsService } from './flags/flags.service.js';
@@ -9,6 +12,7 @@ import { PersonViewsService } from './review/person-views.service.js';
 
 /** The linker: persons behind the records of every organization, with the register as a bridge. */
 @Module({
+  imports: [MembershipModule, PersonalDataModule, AuditModule],
   providers: [LinkerService, PersonViewsService, DuplicateCheckService, NewRecordsListener, FlagsService, LinkerResolver, FlagsResolver],
   exports: [LinkerService, PersonViewsService, DuplicateCheckService, FlagsService],
 })

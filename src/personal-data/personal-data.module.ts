@@ -1,17 +1,9 @@
-import { Global, Module, type DynamicModule } from '@nestjs/common';
-import { AuditService } from '../audit/audit.service.js';
-import { SecretVault, PERSONAL_DATA_KEY } from './secret-vault.js';
-import type { PersonalDataKey } from './personal-data-key.js';
+import { Module } from '@nestjs/common';
+import { SecretVault } from './secret-vault.js';
 
-/** The instance key, the vault that uses it and the audit log: available to every module. */
-@Global()
-@Module({})
-export class PersonalDataModule {
-  static forRoot(key: PersonalDataKey): DynamicModule {
-    return {
-      module: PersonalDataModule,
-      providers: [{ provide: PERSONAL_DATA_KEY, useValue: key }, SecretVault, AuditService],
-      exports: [PERSONAL_DATA_KEY, SecretVault, AuditService],
-    };
-  }
-}
+/**
+ * The vault that seals ID numbers and TOTP secrets with the instance key. The key itself
+ * (`PERSONAL_DATA_KEY`) is loaded at start-up and handed down with the configuration (ConfigModule).
+ */
+@Module({ providers: [SecretVault], exports: [SecretVault] })
+export class PersonalDataModule {}

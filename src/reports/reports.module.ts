@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module.js';
+import { MembershipModule } from '../membership/membership.module.js';
 import { ScheduleModule } from '@nestjs/schedule';
 import { ReportExportService } from './report-export.service.js';
 import { ReportScheduler } from './report-scheduler.js';
@@ -8,6 +10,7 @@ import { ReportsService } from './reports.service.js';
 
 /** Reconciliation reports: computed, kept, read over GraphQL and HTTP, exported. */
 @Module({
+  imports: [MembershipModule, AuditModule],
   providers: [ReportsService, ReportExportService, ReportsResolver],
   controllers: [ReportsController],
   exports: [ReportsService, ReportExportService],

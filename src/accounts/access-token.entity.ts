@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { Role } from './role.js';
+import { Role } from '../access/role.js';
 
 export enum AccessTokenKind {
   /** A user's log-in: short-lived, role and scope taken from the user at each request. */

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import { Role } from './role.js';
+import { Role } from '../access/role.js';
 
 /** A person who logs in: password (argon2id) and a TOTP second factor. */
 @Entity('app_user')

@@ -1,10 +1,10 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { DomainError } from '../common/errors/domain-error.js';
-import { ACCESS_POLICY, type AccessPolicy } from './access.decorators.js';
+import { ACCESS_POLICY, type AccessPolicy } from '../access/access.decorators.js';
 import { AuthService } from './auth.service.js';
-import { requestOf } from './request-of.js';
-import { ROLE_LABELS } from './role.js';
+import { requestOf } from '../access/request-of.js';
+import { ROLE_LABELS } from '../access/role.js';
 
 /**
  * Default deny: every query, mutation, field resolver and controller passes here. No declared

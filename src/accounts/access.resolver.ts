@@ -1,6 +1,6 @@
 import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { AccessToken } from './access-token.entity.js';
-import { Allow, ALL_ROLES, Caller, Public } from './access.decorators.js';
+import { Allow, ALL_ROLES, Caller, Public } from '../access/access.decorators.js';
 import {
   CreatedServiceTokenType,
   CreatedUserType,
@@ -15,9 +15,9 @@ import {
 } from './access.types.js';
 import type { AppUser } from './app-user.entity.js';
 import { AuthService } from './auth.service.js';
-import type { Principal } from './principal.js';
-import type { RequestWithPrincipal } from './request-of.js';
-import { Role } from './role.js';
+import type { Principal } from '../access/principal.js';
+import type { RequestWithPrincipal } from '../access/request-of.js';
+import { Role } from '../access/role.js';
 
 /** Log-in, the caller, users and service tokens. */
 @Resolver()

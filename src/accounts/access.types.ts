@@ -1,6 +1,6 @@
 import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { IsEnum, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { Role } from './role.js';
+import { Role } from '../access/role.js';
 
 registerEnumType(Role, {
   name: 'Role',

@@ -14,8 +14,8 @@ import { AccessToken, AccessTokenKind } from './access-token.entity.js';
 import { AppUser } from './app-user.entity.js';
 import { LoginThrottle, waitText } from './login-throttle.js';
 import { decoyHash, generatePassword, hashPassword, passwordProblem, verifyPassword } from './passwords.js';
-import type { Principal } from './principal.js';
-import { Role } from './role.js';
+import type { Principal } from '../access/principal.js';
+import { Role } from '../access/role.js';
 import { checkTotp, newTotpSecret, otpauthUri } from './totp.js';
 
 export const TOTP_ISSUER = 'Liên Thông';
