@@ -10,6 +10,7 @@ import { assertUuid, DomainError } from '../../common/errors/domain-error.js';
 import { MemberRecordsService } from '../../membership/member-record/member-records.service.js';
 import { MemberStatus } from '../../membership/member-status.js';
 import { listPageSize } from '../list-page.js';
+import type { ListedRecordRow } from '../seen-by-caller.js';
 import type { Flag, FlagCode } from '../model/phantom.js';
 
 export type FlagResolutionKind = 'ATTENTION' | 'CONFIRMED' | 'FALSE_ALARM';
@@ -70,17 +71,7 @@ export class FlagsService {
   ): Promise<FlaggedRecordView[]> {
     const { where, params } = this.scoped(readScope(caller), f);
     const rows = await this.db.query<
-      {
-        id: string;
-        organization_code: string;
-        external_id: string;
-        full_name: string;
-        unit_code: string | null;
-        commune_code: string | null;
-        ao: boolean;
-        ao_reasons: string[];
-        flags: FlagView[];
-      }[]
+      (Omit<ListedRecordRow, 'unit_path'> & { commune_code: string | null; ao: boolean; ao_reasons: string[]; flags: FlagView[] | null })[]
     >(
       `SELECT r.id, r.organization_code, r.external_id, r.full_name, u.code AS unit_code, r.commune_code, p.ao, p.ao_reasons,
               ${flagsJson('r.id')} AS flags

@@ -52,6 +52,7 @@ export interface ScoredCandidate {
  * The duplicate check a secretary sees before adding a member: records across all organizations
  * that may be the same person, ranked, each with the linker's explanation — found by exact keys
  * (ID number, phone, given and family name with the birth year), scored with the last run's model.
+ * Incremental linking scores a record just created the same way (`scoredCandidates`).
  */
 @Injectable()
 export class DuplicateCheckService {
