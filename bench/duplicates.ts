@@ -16,6 +16,7 @@ import { loadConfig } from '../src/config/app-config.js';
 import { openDatabase } from '../src/database/open-database.js';
 import { prng } from '../src/common/random/prng.js';
 import { DuplicateCheckService } from '../src/linker/incremental/duplicate-check.service.js';
+import { IncrementalLinkService } from '../src/linker/incremental/incremental-link.service.js';
 import { DataSource } from 'typeorm';
 
 const N = Number(process.env.BENCH_QUERIES ?? 1000);
@@ -74,12 +75,12 @@ async function main(): Promise<void> {
     const one: number[] = [];
     for (const id of ids.slice(0, 200)) {
       const started = process.hrtime.bigint();
-      await service.linkNew([id]);
+      await app.get(IncrementalLinkService).linkNew([id]);
       one.push(Number(process.hrtime.bigint() - started) / 1e6);
     }
     one.sort((a, b) => a - b);
     const batchStarted = Date.now();
-    await service.linkNew(ids.slice(200, 1200));
+    await app.get(IncrementalLinkService).linkNew(ids.slice(200, 1200));
     const batchSeconds = (Date.now() - batchStarted) / 1000;
     const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}`;
     process.stdout.write(

@@ -1,7 +1,7 @@
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { Role } from '../src/access/role.js';
 import { LinkerService } from '../src/linker/linker.service.js';
-import { PersonViewsService } from '../src/linker/review/person-views.service.js';
+import { ReviewDecisionsService } from '../src/linker/review/review-decisions.service.js';
 import { ReportsService } from '../src/reports/reports.service.js';
 import { CLI_PRINCIPAL, createTestApp, type TestApp } from './test-app.js';
 import { accessProvince, EVERYONE, type AccessProvince, type Who } from './support/access-province.js';
@@ -135,7 +135,7 @@ describe('access matrix: role × operation', () => {
       query: `mutation($p: ID!, $r: [ID!]!) { splitPerson(personId: $p, recordIds: $r, reason: "hai người") }`,
       vars: async () => {
         const [x, y] = [await record('DTN', 'A'), await record('HPN', 'H')];
-        const p = await t.app.get(PersonViewsService).mergePersons(await personOf(x), await personOf(y), 'thử', CLI_PRINCIPAL);
+        const p = await t.app.get(ReviewDecisionsService).mergePersons(await personOf(x), await personOf(y), 'thử', CLI_PRINCIPAL);
         return { p, r: [y] };
       },
       expect: allow('admin', 'danVan'),

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { LinkerService } from '../src/linker/linker.service.js';
 import { ReviewDecision } from '../src/linker/link.entities.js';
 import { PersonViewsService } from '../src/linker/review/person-views.service.js';
+import { ReviewDecisionsService } from '../src/linker/review/review-decisions.service.js';
 import { Role } from '../src/access/role.js';
 import { newPersonId } from '../src/linker/model/clustering.js';
 import { RegisterService } from '../src/register/register.service.js';
@@ -154,14 +155,14 @@ describe('the linker', () => {
   });
 
   it("respects people's decisions in every later run: a rejected pair stays apart, a confirmed one together", async () => {
-    const views = t.app.get(PersonViewsService);
+    const decisions = t.app.get(ReviewDecisionsService);
     const cd1 = await personOf('CD', 'CD-1');
     const hnd2 = await personOf('HND', 'HND-2');
     const th1 = await personOf('HND', 'HND-TH1');
     const cdTh = await personOf('CD', 'CD-TH1');
     expect(hnd2.person_id).toBe(cd1.person_id);
-    await views.decide(cd1.id, hnd2.id, ReviewDecision.REJECT, 'hai người khác nhau, đã gặp trực tiếp', CLI_PRINCIPAL);
-    await views.decide(th1.id, cdTh.id, ReviewDecision.CONFIRM, 'cùng một người, đã đối chiếu sổ hộ khẩu', CLI_PRINCIPAL);
+    await decisions.decide(cd1.id, hnd2.id, ReviewDecision.REJECT, 'hai người khác nhau, đã gặp trực tiếp', CLI_PRINCIPAL);
+    await decisions.decide(th1.id, cdTh.id, ReviewDecision.CONFIRM, 'cùng một người, đã đối chiếu sổ hộ khẩu', CLI_PRINCIPAL);
     for (let run = 0; run < 2; run++) {
       await linker.link();
       expect((await personOf('HND', 'HND-2')).person_id).not.toBe((await personOf('CD', 'CD-1')).person_id);
@@ -173,8 +174,8 @@ describe('the linker', () => {
       `SELECT action, detail->>'reason' AS reason FROM audit_event WHERE subject_type = 'RECORD_PAIR' ORDER BY id`,
     );
     expect(log.map((l) => l.action)).toEqual(['SPLIT', 'MERGE']);
-    await expect(views.decide(cd1.id, cd1.id, ReviewDecision.REJECT, 'x', CLI_PRINCIPAL)).rejects.toThrow('hai hồ sơ khác nhau');
-    await expect(views.decide(cd1.id, hnd2.id, ReviewDecision.REJECT, '  ', CLI_PRINCIPAL)).rejects.toThrow('Lý do');
+    await expect(decisions.decide(cd1.id, cd1.id, ReviewDecision.REJECT, 'x', CLI_PRINCIPAL)).rejects.toThrow('hai hồ sơ khác nhau');
+    await expect(decisions.decide(cd1.id, hnd2.id, ReviewDecision.REJECT, '  ', CLI_PRINCIPAL)).rejects.toThrow('Lý do');
   });
 
   it("shows a secretariat another organization's records of a person only as where they are listed", async () => {
@@ -285,11 +286,11 @@ describe('the linker', () => {
   });
 
   it('splits and merges persons, keeping their ids and history, and every later run respects it', async () => {
-    const views = t.app.get(PersonViewsService);
+    const decisions = t.app.get(ReviewDecisionsService);
     const khai = await personOf('HND', 'HND-K1');
     const ccb = await personOf('CCB', 'CCB-K1');
     // The CCB record (no number, year only) is another Bùi Văn Khải: it leaves with a new id.
-    const other = await views.splitPerson(khai.person_id!, [ccb.id], 'người khác, cùng tên, khác năm sinh thật', CLI_PRINCIPAL);
+    const other = await decisions.splitPerson(khai.person_id!, [ccb.id], 'người khác, cùng tên, khác năm sinh thật', CLI_PRINCIPAL);
     expect(other).not.toBe(khai.person_id);
     expect((await personOf('CCB', 'CCB-K1')).person_id).toBe(other);
     expect((await personOf('HND', 'HND-K1')).person_id).toBe(khai.person_id);
@@ -297,7 +298,7 @@ describe('the linker', () => {
     expect((await personOf('CCB', 'CCB-K1')).person_id).toBe(other);
     expect((await personOf('CD', 'CD-K1')).person_id).toBe(khai.person_id);
     // Merging them back: the first keeps its id, and so does every later run.
-    expect(await views.mergePersons(khai.person_id!, other, 'đã xác minh: cùng một người', CLI_PRINCIPAL)).toBe(khai.person_id);
+    expect(await decisions.mergePersons(khai.person_id!, other, 'đã xác minh: cùng một người', CLI_PRINCIPAL)).toBe(khai.person_id);
     await linker.link();
     expect((await personOf('CCB', 'CCB-K1')).person_id).toBe(khai.person_id);
     const history = await t.sql<{ action: string; subject_type: string }>(
@@ -305,7 +306,7 @@ describe('the linker', () => {
     );
     expect(history.map((h) => h.action)).toEqual(['SPLIT', 'MERGE']);
     await expect(
-      views.splitPerson(
+      decisions.splitPerson(
         khai.person_id!,
         [ccb.id, (await personOf('HND', 'HND-K1')).id, (await personOf('CD', 'CD-K1')).id],
         'x',

@@ -3,17 +3,29 @@ import { AuditModule } from '../audit/audit.module.js';
 import { MembershipModule } from '../membership/membership.module.js';
 import { PersonalDataModule } from '../personal-data/personal-data.module.js';
 import { DuplicateCheckService } from './incremental/duplicate-check.service.js';
+import { IncrementalLinkService } from './incremental/incremental-link.service.js';
 import { FlagsResolver } from './flags/flags.resolver.js';
 import { FlagsService } from './flags/flags.service.js';
 import { LinkerResolver } from './linker.resolver.js';
 import { LinkerService } from './linker.service.js';
 import { NewRecordsListener } from './incremental/new-records.listener.js';
 import { PersonViewsService } from './review/person-views.service.js';
+import { ReviewDecisionsService } from './review/review-decisions.service.js';
 
 /** The linker: persons behind the records of every organization, with the register as a bridge. */
 @Module({
   imports: [MembershipModule, PersonalDataModule, AuditModule],
-  providers: [LinkerService, PersonViewsService, DuplicateCheckService, NewRecordsListener, FlagsService, LinkerResolver, FlagsResolver],
+  providers: [
+    LinkerService,
+    PersonViewsService,
+    ReviewDecisionsService,
+    DuplicateCheckService,
+    IncrementalLinkService,
+    NewRecordsListener,
+    FlagsService,
+    LinkerResolver,
+    FlagsResolver,
+  ],
   exports: [LinkerService, PersonViewsService, DuplicateCheckService, FlagsService],
 })
 export class LinkerModule {}

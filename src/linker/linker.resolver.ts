@@ -17,12 +17,14 @@ import {
   ReviewQueueArgs,
 } from './linker.types.js';
 import { PersonViewsService } from './review/person-views.service.js';
+import { ReviewDecisionsService } from './review/review-decisions.service.js';
 
 /** Thin: persons, overlap, the review queue and decisions on pairs. */
 @Resolver()
 export class LinkerResolver {
   constructor(
     private readonly views: PersonViewsService,
+    private readonly decisions: ReviewDecisionsService,
     private readonly duplicates: DuplicateCheckService,
   ) {}
 
@@ -56,14 +58,14 @@ export class LinkerResolver {
   @Allow(Role.ADMIN, Role.DAN_VAN)
   @Mutation(() => Boolean, { description: 'Confirm (one person) or reject (two people) a pair; every later linker run respects it.' })
   async decideLink(@Args() a: DecideLinkArgs, @Caller() caller: Principal): Promise<boolean> {
-    await this.views.decide(a.recordA, a.recordB, a.decision, a.reason, caller);
+    await this.decisions.decide(a.recordA, a.recordB, a.decision, a.reason, caller);
     return true;
   }
 
   @Allow(Role.ADMIN, Role.DAN_VAN)
   @Mutation(() => ID, { description: 'Two persons are one: B joins A, which keeps its id; every later run keeps them together.' })
   mergePersons(@Args() a: MergePersonsArgs, @Caller() caller: Principal): Promise<string> {
-    return this.views.mergePersons(a.personA, a.personB, a.reason, caller);
+    return this.decisions.mergePersons(a.personA, a.personB, a.reason, caller);
   }
 
   @Allow(Role.ADMIN, Role.DAN_VAN)
@@ -71,6 +73,6 @@ export class LinkerResolver {
     description: "Some records are another person: they leave with a new id (returned); the rest keep the person's id.",
   })
   splitPerson(@Args() a: SplitPersonArgs, @Caller() caller: Principal): Promise<string> {
-    return this.views.splitPerson(a.personId, a.recordIds, a.reason, caller);
+    return this.decisions.splitPerson(a.personId, a.recordIds, a.reason, caller);
   }
 }

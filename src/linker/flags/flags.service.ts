@@ -9,16 +9,15 @@ import { todayInVietnam } from '../../common/dates/partial-date.js';
 import { assertUuid, DomainError } from '../../common/errors/domain-error.js';
 import { MemberRecordsService } from '../../membership/member-record/member-records.service.js';
 import { MemberStatus } from '../../membership/member-status.js';
-import type { FlagCode } from '../model/phantom.js';
+import { listPageSize } from '../list-page.js';
+import type { ListedRecordRow } from '../seen-by-caller.js';
+import type { Flag, FlagCode } from '../model/phantom.js';
 
 export type FlagResolutionKind = 'ATTENTION' | 'CONFIRMED' | 'FALSE_ALARM';
 
-export interface FlagView {
-  code: string;
-  severity: string;
-  message: string;
-  evidence: Record<string, unknown>;
-  resolution: string | null;
+/** A flag as the last run raised it, with the decision taken on it (if any). */
+export interface FlagView extends Flag {
+  resolution: FlagResolutionKind | null;
   note: string | null;
 }
 
@@ -33,6 +32,13 @@ export interface FlaggedRecordView {
   aoReasons: string[];
   flags: FlagView[];
 }
+
+/** The flags of the record `recordId` (an SQL expression) with their decisions, as a JSON array by code (null when none). */
+const flagsJson = (recordId: string) =>
+  `(SELECT json_agg(json_build_object('code', f.code, 'severity', f.severity, 'message', f.message, 'evidence', f.evidence,
+                                      'resolution', x.resolution, 'note', x.note) ORDER BY f.code)
+      FROM record_flag f LEFT JOIN flag_resolution x ON x.record_id = f.record_id AND x.code = f.code
+     WHERE f.record_id = ${recordId})`;
 
 /** How a confirmed flag ends the membership. */
 const ENDING: Partial<Record<FlagCode, MemberStatus>> = {
@@ -65,26 +71,13 @@ export class FlagsService {
   ): Promise<FlaggedRecordView[]> {
     const { where, params } = this.scoped(readScope(caller), f);
     const rows = await this.db.query<
-      {
-        id: string;
-        organization_code: string;
-        external_id: string;
-        full_name: string;
-        unit_code: string | null;
-        commune_code: string | null;
-        ao: boolean;
-        ao_reasons: string[];
-        flags: FlagView[];
-      }[]
+      (Omit<ListedRecordRow, 'unit_path'> & { commune_code: string | null; ao: boolean; ao_reasons: string[]; flags: FlagView[] | null })[]
     >(
       `SELECT r.id, r.organization_code, r.external_id, r.full_name, u.code AS unit_code, r.commune_code, p.ao, p.ao_reasons,
-              (SELECT json_agg(json_build_object('code', f.code, 'severity', f.severity, 'message', f.message, 'evidence', f.evidence,
-                                                 'resolution', x.resolution, 'note', x.note) ORDER BY f.code)
-                 FROM record_flag f LEFT JOIN flag_resolution x ON x.record_id = f.record_id AND x.code = f.code
-                WHERE f.record_id = r.id) AS flags
+              ${flagsJson('r.id')} AS flags
          FROM record_person p JOIN member_record r ON r.id = p.record_id LEFT JOIN unit u ON u.id = r.unit_id
         WHERE ${where.join(' AND ')}
-        ORDER BY p.ao DESC, r.organization_code, r.external_id LIMIT ${Math.min(500, Math.max(1, f.first ?? 50))}`,
+        ORDER BY p.ao DESC, r.organization_code, r.external_id LIMIT ${listPageSize(f.first)}`,
       params,
     );
     await this.audit.record(caller, {
@@ -109,11 +102,8 @@ export class FlagsService {
 
   /** The flags of one record (within the caller's rights: the record service checks them). */
   async flagsOf(recordId: string): Promise<FlagView[]> {
-    return this.db.query<FlagView[]>(
-      `SELECT f.code, f.severity, f.message, f.evidence, x.resolution, x.note FROM record_flag f
-         LEFT JOIN flag_resolution x ON x.record_id = f.record_id AND x.code = f.code WHERE f.record_id = $1 ORDER BY f.code`,
-      [recordId],
-    );
+    const [{ flags }] = await this.db.query<{ flags: FlagView[] | null }[]>(`SELECT ${flagsJson('$1')} AS flags`, [recordId]);
+    return flags ?? [];
   }
 
   /** Counts by code, per organization and unit, of ACTIVE records (suspected phantoms apart). */

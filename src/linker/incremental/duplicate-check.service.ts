@@ -1,83 +1,58 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { type Principal } from '../../access/principal.js';
-import { inScope, readScope } from '../../access/record-scope.js';
+import { readScope } from '../../access/record-scope.js';
 import { AuditAction } from '../../audit/audit-event.entity.js';
 import { AuditService } from '../../audit/audit.service.js';
 import { DomainError } from '../../common/errors/domain-error.js';
 import type { FieldProblem } from '../../common/errors/field-problem.js';
 import { MemberRecordsService } from '../../membership/member-record/member-records.service.js';
-import { MEMBER_STATUS_INFO, type MemberStatus } from '../../membership/member-status.js';
+import { MEMBER_STATUS_INFO } from '../../membership/member-status.js';
 import { SecretVault } from '../../personal-data/secret-vault.js';
 import { CallLimiter } from './call-limiter.js';
-import { newPersonId } from '../model/clustering.js';
-import {
-  compareBirth,
-  compareCommunes,
-  compareIds,
-  compareNames,
-  compareValues,
-  linkDate,
-  linkName,
-  SimpleLevel,
-  type LinkName,
-} from '../model/compare.js';
+import { personOf } from '../model/clustering.js';
+import { linkName, type LinkName } from '../model/compare.js';
 import { answersProbe, parseProbe, probeFields, probeNumbers, probeText, type DuplicateCheckInput, type Probe } from './duplicate-probe.js';
 import { LinkDecision } from '../link.entities.js';
 import { DEFAULT_LINK_OPTIONS, LINKED_STATUSES, linkDecision } from '../linker.service.js';
 import { explain, score, startingM, typicalU, type Comparison, type Contribution, type Model } from '../model/model.js';
+import { isCallers, ownFields, type OwnFields } from '../seen-by-caller.js';
+import { compareWithProbe, findCandidates, type CandidateRow } from './candidates.js';
 
 export type { DuplicateCheckInput } from './duplicate-probe.js';
 
 /** Calls a minute a user may make: far above what a secretary types, far below what a search by guessing needs. */
 export const DUPLICATE_CHECKS_PER_MINUTE = 60;
 
-export interface DuplicateCandidate {
+export interface DuplicateCandidate extends OwnFields {
   probability: number;
   /** What the linker would do with the pair: link it, or send it to review. */
-  verdict: 'LIKELY_SAME' | 'TO_REVIEW';
+  verdict: Verdict;
   explanation: string;
   organization: string;
   communeCode: string | null;
   statusLabel: string;
-  /** Null outside the caller's rights (as the record's other fields). */
+  /** Null outside the caller's rights (as the record's own fields). */
   personId: string | null;
-  /** Null outside the caller's rights: the candidate is then only "listed in organization X, commune Y". */
-  recordId: string | null;
-  externalId: string | null;
-  fullName: string | null;
-  unitCode: string | null;
 }
 
-const CANDIDATE_SELECT = `SELECT r.id, r.organization_code, r.external_id, r.full_name, to_char(r.birth_date, 'YYYY-MM-DD') AS birth_date,
-         r.birth_date_precision, r.sex, encode(r.id_number_hash, 'base64') AS id_hash, r.id_kind, r.id_number_sealed AS id_sealed,
-         r.phone, r.commune_code, r.commune_candidates, r.status, u.code AS unit_code, u.path AS unit_path, p.person_id
-    FROM member_record r LEFT JOIN unit u ON u.id = r.unit_id LEFT JOIN record_person p ON p.record_id = r.id`;
+type Verdict = 'LIKELY_SAME' | 'TO_REVIEW';
 
-interface CandidateRow {
-  id: string;
-  organization_code: string;
-  external_id: string;
-  full_name: string;
-  birth_date: string | null;
-  birth_date_precision: string | null;
-  sex: string | null;
-  id_hash: string | null;
-  id_kind: string | null;
-  id_sealed: Buffer | null;
-  phone: string | null;
-  commune_code: string | null;
-  commune_candidates: string[] | null;
-  status: MemberStatus;
-  unit_code: string | null;
-  unit_path: string | null;
-  person_id: string | null;
+/** A candidate scored with the last run's model, and what the linker would do with the pair. */
+export interface ScoredCandidate {
+  row: CandidateRow;
+  probability: number;
+  weight: number;
+  verdict: Verdict;
+  explanation: string;
+  contributions: Contribution[];
 }
 
 /**
  * The duplicate check a secretary sees before adding a member: records across all organizations
  * that may be the same person, ranked, each with the linker's explanation — found by exact keys
  * (ID number, phone, given and family name with the birth year), scored with the last run's model.
+ * Incremental linking scores a record just created the same way (`scoredCandidates`).
  */
 @Injectable()
 export class DuplicateCheckService {
@@ -138,8 +113,8 @@ export class DuplicateCheckService {
 
   private async answer(probe: Probe, caller: Principal, limit: number): Promise<DuplicateCandidate[]> {
     const scope = readScope(caller);
-    return (await this.candidates(probe, null, limit, answersProbe)).map(({ row: r, probability, verdict, explanation }) => {
-      const mine = inScope(scope, { organizationCode: r.organization_code, unitPath: r.unit_path });
+    return (await this.scoredCandidates(probe, null, limit, answersProbe)).map(({ row: r, probability, verdict, explanation }) => {
+      const mine = isCallers(scope, r);
       return {
         probability,
         verdict,
@@ -147,11 +122,8 @@ export class DuplicateCheckService {
         organization: r.organization_code,
         communeCode: r.commune_code,
         statusLabel: MEMBER_STATUS_INFO[r.status].label,
-        personId: mine ? (r.person_id ?? newPersonId(r.id)) : null,
-        recordId: mine ? r.id : null,
-        externalId: mine ? r.external_id : null,
-        fullName: mine ? r.full_name : null,
-        unitCode: mine ? r.unit_code : null,
+        personId: mine ? personOf(r.id, r.person_id) : null,
+        ...ownFields(r, mine),
       };
     });
   }
@@ -180,102 +152,17 @@ export class DuplicateCheckService {
   }
 
   /**
-   * Links records just created (by GraphQL or a small import) at once, without a full run: each
-   * joins the person of its best candidate when the linker would link that pair by itself (and no
-   * one rejected it), else it is its own person; pairs to review are kept for the queue.
+   * Records that may be the probe's person (found by exact keys, `exclude` apart), scored with the
+   * last run's model, best first: the data-entry check's answer, and what incremental linking links.
+   * `answers` keeps only the records the probe may be answered with.
    */
-  async linkNew(recordIds: string[]): Promise<void> {
-    for (const id of recordIds) {
-      const [r] = await this.db.query<(CandidateRow & { organization_code: string })[]>(`${CANDIDATE_SELECT} WHERE r.id = $1`, [id]);
-      if (!r || r.status === ('TRANSFERRED' as MemberStatus)) continue;
-      const probe: Probe = {
-        name: linkName(r.full_name),
-        birth: linkDate(r.birth_date, r.birth_date_precision),
-        sex: r.sex,
-        digits: r.id_sealed ? this.vault.open(r.id_sealed) : null,
-        idHash: r.id_hash,
-        idKind: r.id_kind,
-        phone: r.phone,
-        commune: { code: r.commune_code, candidates: r.commune_candidates ?? [] },
-        organization: r.organization_code,
-      };
-      const found = await this.candidates(probe, id, 20);
-      const rejected = new Set(
-        (
-          await this.db.query<{ other: string }[]>(
-            `SELECT CASE WHEN record_a = $1 THEN record_b ELSE record_a END AS other FROM link_review WHERE (record_a = $1 OR record_b = $1) AND decision = 'REJECT'`,
-            [id],
-          )
-        ).map((x) => x.other),
-      );
-      const best = found.find((c) => c.verdict === 'LIKELY_SAME' && !rejected.has(c.row.id));
-      const person = best ? (best.row.person_id ?? newPersonId(best.row.id)) : newPersonId(id);
-      await this.db.transaction(async (em) => {
-        if (best && !best.row.person_id)
-          await em.query(`INSERT INTO record_person (record_id, person_id) VALUES ($1, $2) ON CONFLICT (record_id) DO NOTHING`, [
-            best.row.id,
-            person,
-          ]);
-        await em.query(
-          `INSERT INTO record_person (record_id, person_id) VALUES ($1, $2) ON CONFLICT (record_id) DO UPDATE SET person_id = EXCLUDED.person_id`,
-          [id, person],
-        );
-        // The pairs found, in one statement (not one per candidate).
-        const pairs = found.filter((c) => !rejected.has(c.row.id));
-        if (pairs.length)
-          await em.query(
-            `INSERT INTO record_link (record_a, record_b, decision, probability, weight, contributions)
-             SELECT least(u.other, $1::uuid), greatest(u.other, $1::uuid), u.decision, u.probability, u.weight, u.contributions::jsonb
-               FROM unnest($2::uuid[], $3::varchar[], $4::real[], $5::real[], $6::text[]) AS u(other, decision, probability, weight, contributions)
-             ON CONFLICT (record_a, record_b) DO UPDATE SET decision = EXCLUDED.decision, probability = EXCLUDED.probability,
-               weight = EXCLUDED.weight, contributions = EXCLUDED.contributions`,
-            [
-              id,
-              pairs.map((c) => c.row.id),
-              pairs.map((c) => (c === best ? LinkDecision.AUTO : LinkDecision.REVIEW)),
-              pairs.map((c) => c.probability),
-              pairs.map((c) => c.weight),
-              pairs.map((c) => JSON.stringify(c.contributions)),
-            ],
-          );
-      });
-    }
-  }
-
-  /** Records that may be the probe's person (found by exact keys), scored with the last run's model, best first. */
-  private async candidates(
+  async scoredCandidates(
     probe: Probe,
     exclude: string | null,
     limit: number,
     answers: (c: Comparison) => boolean = () => true,
-  ): Promise<
-    {
-      row: CandidateRow;
-      probability: number;
-      weight: number;
-      verdict: 'LIKELY_SAME' | 'TO_REVIEW';
-      explanation: string;
-      contributions: Contribution[];
-    }[]
-  > {
-    const rows = await this.db.query<CandidateRow[]>(
-      `${CANDIDATE_SELECT}
-        WHERE r.erased_at IS NULL AND r.status = ANY($1) AND r.id <> coalesce($8::uuid, '00000000-0000-0000-0000-000000000000')
-          AND (r.id_number_hash = decode($2, 'base64') OR r.phone = $3
-               OR (r.given_key = $4 AND r.family_key = $5 AND ($6::date IS NULL OR r.birth_date BETWEEN $6::date AND $7::date)))
-        LIMIT 300`,
-      [
-        LINKED_STATUSES,
-        probe.idHash,
-        probe.phone,
-        probe.name.given,
-        probe.name.family,
-        // The same birth year: a year off scores below review anyway (and triples the rows of a common name).
-        probe.birth ? `${probe.birth.year}-01-01` : null,
-        probe.birth ? `${probe.birth.year}-12-31` : null,
-        exclude,
-      ],
-    );
+  ): Promise<ScoredCandidate[]> {
+    const rows = await findCandidates(this.db, probe, exclude, LINKED_STATUSES);
     const { value: model, total } = await this.currentModel();
     const names = new Map<string, LinkName>();
     const nameOf = (full: string) => {
@@ -284,23 +171,9 @@ export class DuplicateCheckService {
       return n;
     };
     const sameName = rows.filter((r) => nameOf(r.full_name).key === probe.name.key).length + 1;
-    const out = [];
+    const out: ScoredCandidate[] = [];
     for (const r of rows) {
-      const c: Comparison = {
-        name: compareNames(probe.name, nameOf(r.full_name)),
-        birth: compareBirth(probe.birth, linkDate(r.birth_date, r.birth_date_precision)),
-        sex: compareValues(probe.sex, r.sex),
-        id: compareIds({ hash: probe.idHash, kind: probe.idKind }, { hash: r.id_hash, kind: r.id_kind }, () =>
-          probe.digits && r.id_sealed ? [probe.digits, this.vault.open(r.id_sealed)] : null,
-        ),
-        phone: compareValues(probe.phone, r.phone),
-        commune: compareCommunes(probe.commune, { code: r.commune_code, candidates: r.commune_candidates ?? [] }),
-        organization: probe.organization
-          ? probe.organization === r.organization_code
-            ? SimpleLevel.SAME
-            : SimpleLevel.DIFFERENT
-          : SimpleLevel.MISSING,
-      };
+      const c = compareWithProbe(probe, r, nameOf(r.full_name), (sealed) => this.vault.open(sealed));
       if (!answers(c)) continue;
       const s = score(
         model,
@@ -309,7 +182,7 @@ export class DuplicateCheckService {
         { total, name: () => sameName, birth: () => 1 },
       );
       if (s.probability < DEFAULT_LINK_OPTIONS.review) continue;
-      const verdict: 'LIKELY_SAME' | 'TO_REVIEW' =
+      const verdict: Verdict =
         linkDecision(c, s.probability, DEFAULT_LINK_OPTIONS.auto) === LinkDecision.AUTO ? 'LIKELY_SAME' : 'TO_REVIEW';
       out.push({
         row: r,

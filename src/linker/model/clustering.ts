@@ -123,3 +123,8 @@ export function assignPersonIds(recordIds: string[], root: Int32Array, previous:
   }
   return recordIds.map((_, i) => personOfRoot.get(root[i])!);
 }
+
+/** The person of a record: the last run's, or for a record no run has seen yet, the id it would have alone. */
+export function personOf(recordId: string, linkedPerson: string | null): string {
+  return linkedPerson ?? newPersonId(recordId);
+}

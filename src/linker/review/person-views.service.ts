@@ -1,27 +1,23 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { type Principal } from '../../access/principal.js';
-import { inScope, readScope } from '../../access/record-scope.js';
+import { readScope } from '../../access/record-scope.js';
 import { AuditAction } from '../../audit/audit-event.entity.js';
 import { AuditService } from '../../audit/audit.service.js';
 import { assertUuid, DomainError } from '../../common/errors/domain-error.js';
 import { MEMBER_STATUS_INFO, MemberStatus } from '../../membership/member-status.js';
-import { newPersonId } from '../model/clustering.js';
-import { LinkDecision, ReviewDecision } from '../link.entities.js';
-import { explain, type Contribution } from '../model/model.js';
 import { resolveScope } from '../../membership/unit/record-scope-filter.js';
+import { LinkDecision } from '../link.entities.js';
+import { listPageSize } from '../list-page.js';
+import { explain, type Contribution } from '../model/model.js';
+import { isCallers, ownFields, type ListedRecordRow, type OwnFields } from '../seen-by-caller.js';
 
 /** One record of a person, as far as the caller may see it: always the organization and commune. */
-export interface PersonRecordView {
+export interface PersonRecordView extends OwnFields {
   organization: string;
   communeCode: string | null;
   status: MemberStatus;
   statusLabel: string;
-  /** Null when the record is outside the caller's rights ("listed in organization X, commune Y"). */
-  recordId: string | null;
-  externalId: string | null;
-  fullName: string | null;
-  unitCode: string | null;
 }
 
 export interface OverlapView {
@@ -50,8 +46,9 @@ export interface ReviewPairView {
 const REVIEW_VERDICT = 'cần cán bộ xem xét';
 
 /**
- * What the linker's results look like to people: a person with its records, how far the
- * organizations overlap, the pairs waiting for review, and the decisions taken on them.
+ * What the linker's results look like to people (reads only): a person with its records, how far
+ * the organizations overlap, and the pairs waiting for review. The decisions taken on them are
+ * ReviewDecisionsService's.
  */
 @Injectable()
 export class PersonViewsService {
@@ -63,18 +60,7 @@ export class PersonViewsService {
   /** A person's records across organizations; records outside the caller's rights show only where they are listed. */
   async person(id: string, caller: Principal): Promise<{ id: string; records: PersonRecordView[] }> {
     assertUuid('id', id);
-    const rows = await this.db.query<
-      {
-        id: string;
-        organization_code: string;
-        external_id: string;
-        full_name: string;
-        status: MemberStatus;
-        commune_code: string | null;
-        unit_code: string | null;
-        unit_path: string | null;
-      }[]
-    >(
+    const rows = await this.db.query<(ListedRecordRow & { status: MemberStatus; commune_code: string | null })[]>(
       `SELECT r.id, r.organization_code, r.external_id, r.full_name, r.status, r.commune_code, u.code AS unit_code, u.path AS unit_path
          FROM record_person p JOIN member_record r ON r.id = p.record_id LEFT JOIN unit u ON u.id = r.unit_id
         WHERE p.person_id = $1 AND r.erased_at IS NULL ORDER BY r.organization_code, r.external_id`,
@@ -82,7 +68,7 @@ export class PersonViewsService {
     );
     if (!rows.length) throw new DomainError('NOT_FOUND', `Không tìm thấy người '${id}' (chạy lại liên kết nếu hồ sơ mới được nhập).`);
     const scope = readScope(caller);
-    const visible = rows.filter((r) => inScope(scope, { organizationCode: r.organization_code, unitPath: r.unit_path }));
+    const visible = rows.filter((r) => isCallers(scope, r));
     await this.audit.record(caller, {
       action: AuditAction.RECORD_READ,
       subjectType: 'PERSON',
@@ -92,19 +78,13 @@ export class PersonViewsService {
     });
     return {
       id,
-      records: rows.map((r) => {
-        const mine = visible.includes(r);
-        return {
-          organization: r.organization_code,
-          communeCode: r.commune_code,
-          status: r.status,
-          statusLabel: MEMBER_STATUS_INFO[r.status].label,
-          recordId: mine ? r.id : null,
-          externalId: mine ? r.external_id : null,
-          fullName: mine ? r.full_name : null,
-          unitCode: mine ? r.unit_code : null,
-        };
-      }),
+      records: rows.map((r) => ({
+        organization: r.organization_code,
+        communeCode: r.commune_code,
+        status: r.status,
+        statusLabel: MEMBER_STATUS_INFO[r.status].label,
+        ...ownFields(r, visible.includes(r)),
+      })),
     };
   }
 
@@ -180,7 +160,7 @@ export class PersonViewsService {
               a.commune_code AS commune_a, b.commune_code AS commune_b
          FROM record_link l JOIN member_record a ON a.id = l.record_a JOIN member_record b ON b.id = l.record_b
          LEFT JOIN link_review v ON v.record_a = l.record_a AND v.record_b = l.record_b
-        WHERE ${where.join(' AND ')} ORDER BY l.weight DESC, l.record_a, l.record_b LIMIT $${params.push(Math.min(500, Math.max(1, f.first ?? 50)))}`,
+        WHERE ${where.join(' AND ')} ORDER BY l.weight DESC, l.record_a, l.record_b LIMIT $${params.push(listPageSize(f.first))}`,
       params,
     );
     await this.audit.record(caller, {
@@ -205,126 +185,4 @@ export class PersonViewsService {
       communeB: r.commune_b,
     }));
   }
-
-  /** A person's decision on a pair, kept for every later run (and logged). */
-  async decide(recordA: string, recordB: string, decision: ReviewDecision, reason: string, caller: Principal): Promise<void> {
-    assertUuid('recordA', recordA);
-    assertUuid('recordB', recordB);
-    if (recordA === recordB) throw new DomainError('BAD_USER_INPUT', 'Cần hai hồ sơ khác nhau.');
-    requireReason(reason);
-    const [a, b] = recordA < recordB ? [recordA, recordB] : [recordB, recordA];
-    const found = await this.db.query<{ id: string }[]>(`SELECT id FROM member_record WHERE id = ANY($1)`, [[a, b]]);
-    if (found.length !== 2) throw new DomainError('NOT_FOUND', 'Không tìm thấy một trong hai hồ sơ.');
-    await this.db.transaction(async (em) => {
-      await this.keepDecision(em, a, b, decision, reason, caller);
-      await this.audit.record(
-        caller,
-        {
-          action: decision === ReviewDecision.CONFIRM ? AuditAction.MERGE : AuditAction.SPLIT,
-          subjectType: 'RECORD_PAIR',
-          subjectId: a,
-          organization: null,
-          reason: reason.trim(),
-          detail: { recordA: a, recordB: b, decision },
-        },
-        em,
-      );
-    });
-  }
-
-  /**
-   * Two persons are one: B's records join A (A keeps its id), and each is confirmed against A's
-   * first record so that every later run keeps them together.
-   */
-  async mergePersons(personA: string, personB: string, reason: string, caller: Principal): Promise<string> {
-    assertUuid('personA', personA);
-    assertUuid('personB', personB);
-    if (personA === personB) throw new DomainError('BAD_USER_INPUT', 'Cần hai người khác nhau.');
-    requireReason(reason);
-    const a = await this.recordsOf(personA);
-    const b = await this.recordsOf(personB);
-    await this.db.transaction(async (em) => {
-      for (const r of b) await this.keepDecision(em, a[0], r, ReviewDecision.CONFIRM, reason, caller);
-      await em.query(`UPDATE record_person SET person_id = $1 WHERE person_id = $2`, [personA, personB]);
-      await this.audit.record(
-        caller,
-        {
-          action: AuditAction.MERGE,
-          subjectType: 'PERSON',
-          subjectId: personA,
-          organization: null,
-          reason: reason.trim(),
-          detail: { merged: personB, records: b },
-        },
-        em,
-      );
-    });
-    return personA;
-  }
-
-  /**
-   * Some of a person's records are another person: they leave with a new id, the others keep the
-   * person's id, and each pair across the two is rejected so that no later run joins them again.
-   */
-  async splitPerson(personId: string, recordIds: string[], reason: string, caller: Principal): Promise<string> {
-    assertUuid('personId', personId);
-    recordIds.forEach((r) => assertUuid('recordIds', r));
-    requireReason(reason);
-    const all = await this.recordsOf(personId);
-    const leaving = [...new Set(recordIds)].sort();
-    if (!leaving.length || leaving.some((r) => !all.includes(r)) || leaving.length === all.length)
-      throw new DomainError('BAD_USER_INPUT', 'Cần chọn một phần (không phải tất cả) hồ sơ của người này để tách ra.');
-    const staying = all.filter((r) => !leaving.includes(r));
-    // The new id: derived from the first record leaving, unless some person already has it (indexed lookups).
-    let attempt = 0;
-    let newId: string;
-    do newId = newPersonId(leaving[0], attempt++);
-    while ((await this.db.query<unknown[]>(`SELECT 1 FROM record_person WHERE person_id = $1 LIMIT 1`, [newId])).length);
-    await this.db.transaction(async (em) => {
-      for (const x of leaving) for (const y of staying) await this.keepDecision(em, x, y, ReviewDecision.REJECT, reason, caller);
-      await em.query(`UPDATE record_person SET person_id = $1 WHERE record_id = ANY($2)`, [newId, leaving]);
-      await this.audit.record(
-        caller,
-        {
-          action: AuditAction.SPLIT,
-          subjectType: 'PERSON',
-          subjectId: personId,
-          organization: null,
-          reason: reason.trim(),
-          detail: { newPerson: newId, records: leaving },
-        },
-        em,
-      );
-    });
-    return newId;
-  }
-
-  private async recordsOf(personId: string): Promise<string[]> {
-    const rows = await this.db.query<{ record_id: string }[]>(
-      `SELECT record_id FROM record_person WHERE person_id = $1 ORDER BY record_id`,
-      [personId],
-    );
-    if (!rows.length) throw new DomainError('NOT_FOUND', `Không tìm thấy người '${personId}'.`);
-    return rows.map((r) => r.record_id);
-  }
-
-  private async keepDecision(
-    em: EntityManager,
-    x: string,
-    y: string,
-    decision: ReviewDecision,
-    reason: string,
-    caller: Principal,
-  ): Promise<void> {
-    const [a, b] = x < y ? [x, y] : [y, x];
-    await em.query(
-      `INSERT INTO link_review (record_a, record_b, decision, reason, decided_by) VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (record_a, record_b) DO UPDATE SET decision = EXCLUDED.decision, reason = EXCLUDED.reason, decided_by = EXCLUDED.decided_by, decided_at = now()`,
-      [a, b, decision, reason.trim(), caller.name],
-    );
-  }
-}
-
-function requireReason(reason: string): void {
-  if (!reason.trim()) throw new DomainError('BAD_USER_INPUT', 'Lý do: cần ghi lý do của quyết định.');
 }
