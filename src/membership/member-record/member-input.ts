@@ -9,7 +9,8 @@ import { parseProfileValue } from '../organization/profile-fields.js';
 import type { MemberRecord, RawValues } from './member-record.entity.js';
 
 /**
- * Pure normalization of a member record's fields, shared by GraphQL and (later) the importer.
+ * Pure normalization of a member record's fields: the first step of `writeRecord` (record-writer.ts),
+ * for the form and the import alike.
  * `undefined` leaves a field unchanged; `null` or '' clears it. Problems name the field,
  * the value and what is wrong, in Vietnamese.
  */
