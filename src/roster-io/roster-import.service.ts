@@ -11,9 +11,9 @@ import { todayInVietnam } from '../common/dates/partial-date.js';
 import type { FieldProblem } from '../common/errors/field-problem.js';
 import { sideFile } from '../common/files/side-files.js';
 import { assertUuid, DomainError } from '../common/errors/domain-error.js';
-import { deriveIdIssues, FIELD_LABELS, normalizeMemberFields } from '../membership/member-record/member-input.js';
+import { FIELD_LABELS } from '../membership/member-record/member-input.js';
 import { MemberRecord } from '../membership/member-record/member-record.entity.js';
-import { MembershipEventKind } from '../membership/member-record/membership-event.entity.js';
+import { MEMBERSHIP_EVENT_COLUMNS, membershipEventRows, membershipEvents } from '../membership/member-record/membership-events.js';
 import { MemberRecordsService } from '../membership/member-record/member-records.service.js';
 import { RecordsCreatedHook } from '../membership/member-record/records-created.hook.js';
 import { MEMBER_STATUS_INFO, MemberStatus } from '../membership/member-status.js';
@@ -21,7 +21,6 @@ import type { OrganizationDefinition } from '../membership/organization/organiza
 import { Unit, UnitKind } from '../membership/unit/unit.entity.js';
 import { UnitsService } from '../membership/unit/units.service.js';
 import { SecretVault } from '../personal-data/secret-vault.js';
-import { tombstoneKeys } from '../personal-data/tombstone-keys.js';
 import { ImportJob, ImportJobStatus, ImportRowError } from './import-job.entity.js';
 import { JobClaim, releasedOnError } from './import-job-runs.js';
 import { codeNotUsableMessage, failureText, refusedByDatabase } from './import-messages.js';
@@ -446,37 +445,18 @@ export class RosterImportService {
    * file's column. Pure but for the vault (no database), so it runs while the previous batch is written.
    */
   private prepare(row: RosterRow, ctx: ImportContext, current?: MemberRecord): PreparedRow {
-    const fieldProblems: FieldProblem[] = [];
-    const { changes, problems } = normalizeMemberFields(row.fields, { definition: ctx.def, today: ctx.today, current });
-    fieldProblems.push(...problems);
-    const touchesCommune = row.fields.communeCode !== undefined || row.fields.communeName !== undefined;
-    const commune = touchesCommune ? this.records.resolveCommune(row.fields, fieldProblems) : null;
-    const out: PreparedRow = {
-      problems: fieldProblems.map((f) => ({ column: columnFor(f.field, row), value: f.value, message: f.message })),
-      values: null,
-      communeCode: commune?.values.communeCode ?? null,
-      tombstoneKeys: [],
+    const write = this.records.columnsOf(
+      { ...row.fields, status: row.status },
+      // The import does not settle a split commune by a name alone, as the form does (kept as it is today).
+      { definition: ctx.def, today: ctx.today, current, settleSplitCommune: false, withTombstoneKeys: ctx.anyTombstone },
+    );
+    const ok = !write.problems.length && !row.problems.length;
+    return {
+      problems: write.problems.map((f) => ({ column: columnFor(f.field, row), value: f.value, message: f.message })),
+      values: ok ? write.columns : null,
+      communeCode: write.communeCode,
+      tombstoneKeys: ok ? write.tombstoneKeys.map((k) => k.hash) : [],
     };
-    if (fieldProblems.length || row.problems.length) return out;
-    const { idNumber, rawIdNumber, ...plain } = changes;
-    const values: Record<string, unknown> = { ...plain };
-    if (idNumber !== undefined) Object.assign(values, this.vault.sealIdNumber(idNumber));
-    // The entered form is sealed only when it differs from the number (most cells hold just the 12 digits).
-    if (rawIdNumber !== undefined) values.idNumberRawSealed = rawIdNumber && rawIdNumber !== idNumber ? this.vault.seal(rawIdNumber) : null;
-    if (commune) Object.assign(values, commune.values, { raw: { ...(changes.raw ?? {}), ...commune.raw } });
-    if (row.status) values.status = row.status;
-    const clearId = idNumber !== undefined ? idNumber : current?.idNumberSealed ? this.vault.open(current.idNumberSealed) : null;
-    const merged = { ...(current ?? {}), ...values } as MemberRecord;
-    values.idIssues = deriveIdIssues({ ...merged, idNumber: clearId }, ctx.today);
-    out.values = values;
-    if (!current && ctx.anyTombstone)
-      out.tombstoneKeys = tombstoneKeys(this.vault, {
-        idNumber: idNumber ?? null,
-        nameFolded: merged.nameFolded ?? null,
-        birthDate: merged.birthDate ?? null,
-        birthDatePrecision: merged.birthDatePrecision ?? null,
-      }).map((k) => k.hash);
-    return out;
   }
 
   /**
@@ -691,6 +671,8 @@ export class RosterImportService {
         }
         creates.push(t.values);
       }
+      // The import's ENDED event does not name the unit left, unlike the form's (kept as it is today).
+      const history = { note: { date: ctx.today, reason: `Nhập tệp ${ctx.fileName}` }, rules: { endedNamesUnitLeft: false } };
       if (creates.length) {
         const inserted = (await bulkInsert(
           em,
@@ -699,19 +681,11 @@ export class RosterImportService {
           creates.map((v) => [ctx.def.code, v.externalId, 1, ...RECORD_COLUMNS.map(([c]) => columnValue(v, c))]),
           'id, unit_id, status, join_date',
         )) as { id: string; unit_id: string | null; status: string; join_date: string | null }[];
-        await bulkInsert(
-          em,
-          'membership_event',
-          [
-            ['record_id', 'uuid'],
-            ['kind', 'varchar'],
-            ['effective_date', 'date'],
-            ['to_status', 'varchar'],
-            ['to_unit_id', 'uuid'],
-            ['reason', 'text'],
-          ],
-          inserted.map((r) => [r.id, MembershipEventKind.ADMITTED, r.join_date, r.status, r.unit_id, `Nhập tệp ${ctx.fileName}`]),
-        );
+        const admitted = inserted.flatMap((r) => {
+          const after = { status: r.status as MemberStatus, unitId: r.unit_id, joinDate: r.join_date };
+          return membershipEventRows(r.id, membershipEvents(null, after, history.note, history.rules));
+        });
+        await bulkInsert(em, 'membership_event', MEMBERSHIP_EVENT_COLUMNS, admitted);
         counts.created += inserted.length;
         // A small import is linked as it lands; a large one waits for one batch run (`lienthong link`).
         if (ctx.linkNow && ctx.createdIds.length + inserted.length <= INCREMENTAL_LINK_LIMIT)
@@ -728,48 +702,11 @@ export class RosterImportService {
           updates.map(({ before, after }) => [before.id, ...cols.map(([c]) => columnValue({ ...before, ...after }, c))]),
           'version = t.version + 1, updated_at = now()',
         );
-        const events: unknown[][] = [];
-        for (const { before, after } of updates) {
-          const status = (after.status as MemberStatus | undefined) ?? before.status;
-          if (status !== before.status)
-            events.push([
-              before.id,
-              MEMBER_STATUS_INFO[status].ends ? MembershipEventKind.ENDED : MembershipEventKind.STATUS_CHANGED,
-              ctx.today,
-              before.status,
-              status,
-              null,
-              null,
-              `Nhập tệp ${ctx.fileName}`,
-            ]);
-          if (after.unitId !== undefined && after.unitId !== before.unitId)
-            events.push([
-              before.id,
-              MembershipEventKind.TRANSFERRED,
-              ctx.today,
-              status,
-              status,
-              before.unitId,
-              after.unitId,
-              `Nhập tệp ${ctx.fileName}`,
-            ]);
-        }
-        if (events.length)
-          await bulkInsert(
-            em,
-            'membership_event',
-            [
-              ['record_id', 'uuid'],
-              ['kind', 'varchar'],
-              ['effective_date', 'date'],
-              ['from_status', 'varchar'],
-              ['to_status', 'varchar'],
-              ['from_unit_id', 'uuid'],
-              ['to_unit_id', 'uuid'],
-              ['reason', 'text'],
-            ],
-            events,
-          );
+        const events = updates.flatMap(({ before, after }) => {
+          const change = { status: after.status as MemberStatus | undefined, unitId: after.unitId as string | null | undefined };
+          return membershipEventRows(before.id, membershipEvents(before, change, history.note, history.rules));
+        });
+        if (events.length) await bulkInsert(em, 'membership_event', MEMBERSHIP_EVENT_COLUMNS, events);
         counts.updated += updates.length;
       }
       // Unchanged by this row (written differently): the next import of it need not read the record.

@@ -9,7 +9,8 @@ import { parseProfileValue } from '../organization/profile-fields.js';
 import type { MemberRecord, RawValues } from './member-record.entity.js';
 
 /**
- * Pure normalization of a member record's fields, shared by GraphQL and (later) the importer.
+ * Pure normalization of a member record's fields: the first step of `writeRecord` (record-writer.ts),
+ * for the form and the import alike.
  * `undefined` leaves a field unchanged; `null` or '' clears it. Problems name the field,
  * the value and what is wrong, in Vietnamese.
  */
@@ -109,12 +110,9 @@ export function normalizeMemberFields(
     if (blank(input.birthDate)) Object.assign(changes, { birthDate: null, birthDatePrecision: null });
     else {
       const v = input.birthDate;
-      const d = parsePartialDate(v, { allowYearOnly: true });
-      take('birthDate', v, d, (bd) => {
-        if (bd.year < 1900) problems.push(problem('birthDate', v, `năm sinh ${bd.year} trước 1900`));
-        else if (isAfterDay(bd, ctx.today)) problems.push(problem('birthDate', v, `ngày sinh ở tương lai`));
-        else Object.assign(changes, { birthDate: toStoredDate(bd), birthDatePrecision: bd.precision });
-      });
+      take('birthDate', v, parseBirthDate(v, ctx.today), (bd) =>
+        Object.assign(changes, { birthDate: toStoredDate(bd), birthDatePrecision: bd.precision }),
+      );
     }
   }
 
@@ -155,36 +153,53 @@ export function normalizeMemberFields(
   for (const field of ['joinDate', 'lastActivityDate', 'lastDuesDate'] as const) {
     const v = input[field];
     if (v === undefined) continue;
-    if (blank(v)) {
-      changes[field] = null;
-      continue;
-    }
-    take(field, v, parsePartialDate(v), (d: PartialDate) => {
-      if (isAfterDay(d, ctx.today)) problems.push(problem(field, v, 'ngày ở tương lai'));
-      else changes[field] = toStoredDate(d);
-    });
+    if (blank(v)) changes[field] = null;
+    else take(field, v, parsePastDate(v, ctx.today), (d) => (changes[field] = toStoredDate(d)));
   }
 
-  if (input.profile) {
-    const fields = [POSITION_FIELD, ...ctx.definition.profileFields];
-    const profile: Profile = { ...(ctx.current?.profile ?? {}) };
-    for (const { key, value } of input.profile) {
-      const def = fields.find((f) => f.key === key);
-      if (!def) {
-        const known = fields.map((f) => `${f.key} (${f.label})`).join(', ');
-        problems.push(problem('profile', key, `trường '${key}' không có trong hồ sơ ${ctx.definition.code}; các trường: ${known}`));
-        continue;
-      }
-      const parsed = parseProfileValue(def, value ?? '');
-      if (!parsed.ok) problems.push({ field: `profile.${key}`, value, message: `${def.label}: ${parsed.reason}` });
-      else if (parsed.value === null) delete profile[key];
-      else profile[key] = parsed.value;
-    }
-    changes.profile = profile;
-  }
+  if (input.profile) changes.profile = mergeProfile(input.profile, ctx.definition, ctx.current?.profile ?? {}, problems);
 
   changes.raw = raw;
   return { changes, problems };
+}
+
+/** A date of the membership (join, last activity, last dues): not in the future. */
+function parsePastDate(v: string, today: string): Parsed<PartialDate> {
+  const d = parsePartialDate(v);
+  return d.ok && isAfterDay(d.value, today) ? refuse('ngày ở tương lai') : d;
+}
+
+/** Ngày sinh: a day, a month or a year alone, from 1900 and not in the future. */
+function parseBirthDate(v: string, today: string): Parsed<PartialDate> {
+  const d = parsePartialDate(v, { allowYearOnly: true });
+  if (!d.ok) return d;
+  if (d.value.year < 1900) return refuse(`năm sinh ${d.value.year} trước 1900`);
+  if (isAfterDay(d.value, today)) return refuse(`ngày sinh ở tương lai`);
+  return d;
+}
+
+/** The organization's own profile fields, entered over the current ones (an empty value removes one). */
+function mergeProfile(
+  entries: { key: string; value: string | null }[],
+  definition: OrganizationDefinition,
+  current: Profile,
+  problems: FieldProblem[],
+): Profile {
+  const fields = [POSITION_FIELD, ...definition.profileFields];
+  const profile: Profile = { ...current };
+  for (const { key, value } of entries) {
+    const def = fields.find((f) => f.key === key);
+    if (!def) {
+      const known = fields.map((f) => `${f.key} (${f.label})`).join(', ');
+      problems.push(problem('profile', key, `trường '${key}' không có trong hồ sơ ${definition.code}; các trường: ${known}`));
+      continue;
+    }
+    const parsed = parseProfileValue(def, value ?? '');
+    if (!parsed.ok) problems.push({ field: `profile.${key}`, value, message: `${def.label}: ${parsed.reason}` });
+    else if (parsed.value === null) delete profile[key];
+    else profile[key] = parsed.value;
+  }
+  return profile;
 }
 
 /** What the stored 12-digit number contradicts in the record as it now stands. */

@@ -1,39 +1,41 @@
 import { Injectable } from '@nestjs/common';
-import { RecordsCreatedHook } from './records-created.hook.js';
 import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
-import { GeographyService } from '../../geography/geography.service.js';
 import { assertOrganizationInScope, forbidden, type Principal } from '../../access/principal.js';
 import { applyScope, inScope, readScope, writeScope, type RecordScope } from '../../access/record-scope.js';
 import { AuditAction } from '../../audit/audit-event.entity.js';
 import { AuditService } from '../../audit/audit.service.js';
-import { SecretVault } from '../../personal-data/secret-vault.js';
-import { ErasureTombstone } from '../../personal-data/erasure-tombstone.entity.js';
 import { fromStoredDate, parsePartialDate, toStoredDate, todayInVietnam } from '../../common/dates/partial-date.js';
+import { vietnamDate } from '../../common/dates/vietnam-time.js';
 import { assertUuid, DomainError } from '../../common/errors/domain-error.js';
 import type { FieldProblem } from '../../common/errors/field-problem.js';
-import { vietnamDate } from '../../common/dates/vietnam-time.js';
-import { MEMBER_STATUS_INFO, MemberStatus, ENDING_STATUSES } from '../member-status.js';
+import { GeographyService } from '../../geography/geography.service.js';
+import { ErasureTombstone } from '../../personal-data/erasure-tombstone.entity.js';
+import { SecretVault } from '../../personal-data/secret-vault.js';
+import { ENDING_STATUSES, MEMBER_STATUS_INFO, MemberStatus } from '../member-status.js';
 import type { EligibilityIssue, OrganizationDefinition } from '../organization/organization-definition.js';
 import { OrganizationsService } from '../organization/organizations.service.js';
 import { Unit } from '../unit/unit.entity.js';
 import { UnitsService, unitNotFound } from '../unit/units.service.js';
-import {
-  deriveIdIssues,
-  normalizeMemberFields,
-  parseExternalId,
-  problem,
-  type MemberFieldsInput,
-  type RecordChanges,
-} from './member-input.js';
+import { problem } from './member-input.js';
 import { MemberRecord } from './member-record.entity.js';
-import { MembershipEvent, MembershipEventKind } from './membership-event.entity.js';
 import { MemberRecordsRepository, type MemberRecordFilter } from './member-records.repository.js';
-import { tombstoneKeys } from '../../personal-data/tombstone-keys.js';
+import { MembershipEvent } from './membership-event.entity.js';
+import { membershipEvents, type EventRules, type NewMembershipEvent } from './membership-events.js';
+import { decodeCursor, encodeCursor } from './record-cursor.js';
+import { RecordsCreatedHook } from './records-created.hook.js';
+import {
+  readCommune,
+  writeRecord,
+  type CommuneColumns,
+  type CommuneInput,
+  type RecordInput,
+  type RecordWrite,
+  type RecordWriteContext,
+} from './record-writer.js';
 
-export interface CommuneInput {
-  communeCode?: string | null;
-  communeName?: string | null;
-}
+/** How the form reads input and writes history (the import's own rules are in roster-io). */
+const FORM_WRITE = { settleSplitCommune: true } as const;
+const FORM_EVENTS: EventRules = { endedNamesUnitLeft: true };
 
 /** The membership core: create, change, transfer and end records, with their history. */
 @Injectable()
@@ -42,7 +44,7 @@ export class MemberRecordsService {
     private readonly db: DataSource,
     private readonly organizations: OrganizationsService,
     private readonly units: UnitsService,
-    private readonly adminUnits: GeographyService,
+    private readonly communes: GeographyService,
     private readonly repository: MemberRecordsRepository,
     private readonly vault: SecretVault,
     private readonly audit: AuditService,
@@ -67,7 +69,7 @@ export class MemberRecordsService {
     const filter: MemberRecordFilter = { organization: args.organization, search: args.search, status: args.status, scope };
     if (args.unit) filter.unitPath = (await this.units.findByCode(args.organization, args.unit)).path;
     if (args.commune) {
-      const r = this.adminUnits.resolve({ code: args.commune });
+      const r = this.communes.resolve({ code: args.commune });
       if (r.kind === 'NOT_FOUND')
         throw DomainError.invalidInput([problem('communeCode', args.commune, `mã xã '${args.commune}' không tồn tại`)]);
       filter.communeCodes = r.commune ? [r.commune.code] : r.candidates.map((c) => c.code);
@@ -131,75 +133,32 @@ export class MemberRecordsService {
   }
 
   async create(
-    input: MemberFieldsInput &
-      CommuneInput & {
-        organization: string;
-        externalId: string;
-        unit?: string | null;
-        status?: MemberStatus | null;
-        confirmErasedPerson?: boolean | null;
-      },
+    input: RecordInput & { organization: string; externalId: string; unit?: string | null; confirmErasedPerson?: boolean | null },
     caller: Principal,
   ): Promise<MemberRecord> {
     const scope = writeScope(caller);
     assertOrganizationInScope(scope, input.organization, 'thêm hồ sơ');
     const def = await this.organizationForRecords(input.organization);
-    const today = todayInVietnam();
-    const { changes, problems } = normalizeMemberFields(input, { definition: def, today });
-    const code = parseExternalId(input.externalId);
-    if (!code.ok) problems.push(problem('externalId', input.externalId, code.reason));
-    const externalId = code.ok ? code.value : input.externalId.trim();
-    const commune = this.resolveCommune(input, problems);
-    const status = input.status ?? MemberStatus.ACTIVE;
+    const write = this.columnsOf(input, { definition: def, today: todayInVietnam(), withTombstoneKeys: true, ...FORM_WRITE });
+    const problems = write.problems;
     const created = await this.db.transaction(async (em) => {
       const unit = input.unit ? await this.unitOrProblem(def.code, input.unit, problems, em) : null;
       this.checkUnitInScope(scope, def.code, unit, problems);
       if (problems.length) throw DomainError.invalidInput(problems);
-      const { idNumber, rawIdNumber, ...plain } = changes;
-      const erased = await this.erasedBefore(em, changes);
-      if (erased && !input.confirmErasedPerson)
-        throw new DomainError(
-          'CONFLICT',
-          `Người này đã yêu cầu xóa dữ liệu cá nhân ngày ${vietnamDate(erased.erasedAt)} (trùng ${erased.kind === 'ID_NUMBER' ? 'số CCCD' : 'họ tên và ngày sinh'}). Chỉ nhập lại khi người đó đồng ý: gửi lại với confirmErasedPerson = true.`,
-          [{ field: erased.kind === 'ID_NUMBER' ? 'idNumber' : 'fullName', value: null, message: 'Người đã yêu cầu xóa dữ liệu' }],
-        );
+      const erased = await this.erasedBefore(em, write.tombstoneKeys);
+      if (erased && !input.confirmErasedPerson) throw erasedPersonConflict(erased);
       const repo = em.getRepository(MemberRecord);
-      const record = repo.create({
-        ...plain,
-        ...this.vault.sealIdNumber(idNumber ?? null),
-        idNumberRawSealed: rawIdNumber && rawIdNumber !== idNumber ? this.vault.seal(rawIdNumber) : null,
-        organizationCode: def.code,
-        externalId,
-        ...commune.values,
-        raw: { ...changes.raw, ...commune.raw },
-        unitId: unit?.id ?? null,
-        status,
-      });
-      record.idIssues = deriveIdIssues({ ...record, idNumber: idNumber ?? null }, today);
+      const record = repo.create({ ...write.columns, organizationCode: def.code, unitId: unit?.id ?? null });
       try {
         await repo.insert(record);
       } catch (e) {
-        throw conflictOnDuplicate(e, def.code, externalId);
+        throw conflictOnDuplicate(e, def.code, record.externalId);
       }
-      await em.getRepository(MembershipEvent).insert({
-        recordId: record.id,
-        kind: MembershipEventKind.ADMITTED,
-        effectiveDate: record.joinDate,
-        toStatus: status,
-        toUnitId: unit?.id ?? null,
-        reason: 'Nhập hồ sơ',
-      });
-      await this.audit.record(
-        caller,
-        { action: AuditAction.RECORD_CREATED, subjectType: 'MEMBER_RECORD', subjectId: record.id, organization: def.code },
-        em,
-      );
-      if (erased)
-        await this.audit.record(
-          caller,
-          { action: AuditAction.ERASED_PERSON_RECREATED, subjectType: 'MEMBER_RECORD', subjectId: record.id, organization: def.code },
-          em,
-        );
+      const note = { date: null, reason: 'Nhập hồ sơ' };
+      await this.addHistory(em, record.id, membershipEvents(null, record, note, FORM_EVENTS));
+      const created = { subjectType: 'MEMBER_RECORD', subjectId: record.id, organization: def.code } as const;
+      await this.audit.record(caller, { action: AuditAction.RECORD_CREATED, ...created }, em);
+      if (erased) await this.audit.record(caller, { action: AuditAction.ERASED_PERSON_RECREATED, ...created }, em);
       return this.reload(em, record.id);
     });
     await this.createdHook.emit({ ids: [created.id], source: 'FORM' });
@@ -208,7 +167,7 @@ export class MemberRecordsService {
 
   async update(
     id: string,
-    input: MemberFieldsInput & CommuneInput & { status?: MemberStatus | null; reason?: string | null; expectedVersion?: number | null },
+    input: Omit<RecordInput, 'externalId'> & { reason?: string | null; expectedVersion?: number | null },
     caller: Principal,
   ): Promise<MemberRecord> {
     return this.db.transaction(async (em) => {
@@ -220,30 +179,15 @@ export class MemberRecordsService {
         );
       const def = await this.organizations.get(record.organizationCode);
       const today = todayInVietnam();
-      const { changes, problems } = normalizeMemberFields(input, { definition: def, today, current: record });
-      if (input.fullName === null) problems.push(problem('fullName', null, 'không được để trống'));
-      const touchesCommune = input.communeCode !== undefined || input.communeName !== undefined;
-      // A name alone, on a record whose old commune was split, settles that code among its successors.
-      const unsettled = record.communeCode === null && record.communeCandidates.length > 0 && input.communeCode === undefined;
-      const communeInput =
-        unsettled && input.communeName ? { communeCode: record.communeEnteredCode, communeName: input.communeName } : input;
-      const commune = touchesCommune ? this.resolveCommune(communeInput, problems) : null;
+      const write = this.columnsOf(input, { definition: def, today, current: record, withTombstoneKeys: false, ...FORM_WRITE });
       const newStatus = input.status ?? null;
       if (newStatus && MEMBER_STATUS_INFO[newStatus].ends)
-        problems.push(
+        write.problems.push(
           problem('status', newStatus, `dùng endMembership để chuyển sang '${MEMBER_STATUS_INFO[newStatus].label}' (cần ngày và lý do)`),
         );
-      if (problems.length) throw DomainError.invalidInput(problems);
-      const { idNumber, rawIdNumber, ...plain } = changes;
-      Object.assign(record, plain);
-      if (idNumber !== undefined) Object.assign(record, this.vault.sealIdNumber(idNumber));
-      if (rawIdNumber !== undefined)
-        record.idNumberRawSealed = rawIdNumber && rawIdNumber !== idNumber ? this.vault.seal(rawIdNumber) : null;
-      if (commune) Object.assign(record, commune.values, { raw: { ...record.raw, ...commune.raw } });
-      const fromStatus = record.status;
-      if (newStatus) record.status = newStatus;
-      const clearId = idNumber !== undefined ? idNumber : record.idNumberSealed ? this.vault.open(record.idNumberSealed) : null;
-      record.idIssues = deriveIdIssues({ ...record, idNumber: clearId }, today);
+      if (write.problems.length) throw DomainError.invalidInput(write.problems);
+      const before = { status: record.status, unitId: record.unitId };
+      Object.assign(record, write.columns);
       const { unit: _unit, ...columns } = record;
       await em.getRepository(MemberRecord).save(columns);
       await this.audit.record(
@@ -257,15 +201,8 @@ export class MemberRecordsService {
         },
         em,
       );
-      if (newStatus && newStatus !== fromStatus)
-        await em.getRepository(MembershipEvent).insert({
-          recordId: id,
-          kind: MembershipEventKind.STATUS_CHANGED,
-          effectiveDate: today,
-          fromStatus,
-          toStatus: newStatus,
-          reason: input.reason?.trim() || null,
-        });
+      const note = { date: today, reason: input.reason?.trim() || null };
+      await this.addHistory(em, id, membershipEvents(before, { status: newStatus ?? undefined }, note, FORM_EVENTS));
       return this.reload(em, id);
     });
   }
@@ -286,18 +223,9 @@ export class MemberRecordsService {
       this.checkUnitInScope(writeScope(caller), record.organizationCode, unit, problems);
       const date = this.dateOrProblem('date', input.date, problems) ?? todayInVietnam();
       if (problems.length) throw DomainError.invalidInput(problems);
-      const fromUnitId = record.unitId;
       await em.getRepository(MemberRecord).update(record.id, { unitId: unit!.id, version: record.version + 1 });
-      await em.getRepository(MembershipEvent).insert({
-        recordId: record.id,
-        kind: MembershipEventKind.TRANSFERRED,
-        effectiveDate: date,
-        fromUnitId,
-        toUnitId: unit!.id,
-        fromStatus: record.status,
-        toStatus: record.status,
-        reason: input.reason?.trim() || null,
-      });
+      const note = { date, reason: input.reason?.trim() || null };
+      await this.addHistory(em, record.id, membershipEvents(record, { unitId: unit!.id }, note, FORM_EVENTS));
       await this.audit.record(
         caller,
         {
@@ -325,15 +253,8 @@ export class MemberRecordsService {
       if (!input.reason.trim()) problems.push(problem('reason', input.reason, 'cần ghi lý do'));
       if (problems.length) throw DomainError.invalidInput(problems);
       await em.getRepository(MemberRecord).update(record.id, { status: input.status, version: record.version + 1 });
-      await em.getRepository(MembershipEvent).insert({
-        recordId: record.id,
-        kind: MembershipEventKind.ENDED,
-        effectiveDate: date,
-        fromStatus: record.status,
-        toStatus: input.status,
-        fromUnitId: record.unitId,
-        reason: input.reason.trim(),
-      });
+      const note = { date, reason: input.reason.trim() };
+      await this.addHistory(em, record.id, membershipEvents(record, { status: input.status }, note, FORM_EVENTS));
       await this.audit.record(
         caller,
         {
@@ -359,36 +280,16 @@ export class MemberRecordsService {
   }
 
   /** Reads a commune code and/or name as entered (old codes, split communes); problems name the field. */
-  resolveCommune(input: CommuneInput, problems: FieldProblem[]) {
-    const code = input.communeCode?.trim() || null;
-    const name = input.communeName?.trim() || null;
-    const none = {
-      values: { communeCode: null, communeEnteredCode: null, communeCandidates: [] as string[] },
-      raw: { commune: undefined as string | undefined },
-    };
-    if (!code && !name) return none;
-    const entered = [code, name].filter(Boolean).join(' ');
-    if (code && !/^\d{1,5}$/.test(code)) {
-      problems.push(problem('communeCode', code, `'${code}' không phải mã xã (tối đa 5 chữ số)`));
-      return none;
-    }
-    const r = this.adminUnits.resolve({ code, name });
-    if (r.kind === 'NOT_FOUND') {
-      problems.push(
-        code
-          ? problem('communeCode', code, `mã xã '${code}' không có trong danh mục xã mới hay cũ`)
-          : problem('communeName', name, `không tìm thấy xã/phường '${name}'`),
-      );
-      return none;
-    }
-    return {
-      values: {
-        communeCode: r.commune?.code ?? null,
-        communeEnteredCode: r.enteredCode,
-        communeCandidates: r.commune ? [] : r.candidates.map((c) => c.code),
-      },
-      raw: { commune: entered },
-    };
+  resolveCommune(input: CommuneInput, problems: FieldProblem[]): CommuneColumns {
+    return readCommune(input, this.communes, problems);
+  }
+
+  /**
+   * Input → stored columns (`writeRecord`) with this service's vault and commune directory: the one
+   * writer of the form's create and update and of the import's rows.
+   */
+  columnsOf(input: RecordInput, scene: Omit<RecordWriteContext, 'vault' | 'communes'>): RecordWrite {
+    return writeRecord(input, { ...scene, vault: this.vault, communes: this.communes });
   }
 
   private async unitOrProblem(org: string, code: string, problems: FieldProblem[], em: EntityManager): Promise<Unit | null> {
@@ -425,15 +326,14 @@ export class MemberRecordsService {
   }
 
   /** The tombstone an earlier erasure left for this person, if any. */
-  private async erasedBefore(em: EntityManager, changes: RecordChanges): Promise<ErasureTombstone | null> {
-    const keys = tombstoneKeys(this.vault, {
-      idNumber: changes.idNumber ?? null,
-      nameFolded: changes.nameFolded ?? null,
-      birthDate: changes.birthDate ?? null,
-      birthDatePrecision: changes.birthDatePrecision ?? null,
-    });
+  private async erasedBefore(em: EntityManager, keys: { hash: Buffer }[]): Promise<ErasureTombstone | null> {
     if (!keys.length) return null;
     return em.getRepository(ErasureTombstone).findOne({ where: keys.map((k) => ({ keyHash: k.hash })), order: { erasedAt: 'DESC' } });
+  }
+
+  /** The history a change makes (`membershipEvents`), stored with the change. */
+  private async addHistory(em: EntityManager, recordId: string, events: NewMembershipEvent[]): Promise<void> {
+    if (events.length) await em.getRepository(MembershipEvent).insert(events.map((e) => ({ recordId, ...e })));
   }
 
   private async reload(em: EntityManager, id: string): Promise<MemberRecord> {
@@ -441,24 +341,14 @@ export class MemberRecordsService {
   }
 }
 
-/** Keyset cursor: the sort key of the last row (given name, full name, id). */
-export function encodeCursor(r: Pick<MemberRecord, 'givenKey' | 'nameFolded' | 'id'>): string {
-  return Buffer.from(JSON.stringify([r.givenKey, r.nameFolded, r.id])).toString('base64url');
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export function decodeCursor(cursor: string): [string, string, string] {
-  try {
-    const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(v) && v.length === 3 && typeof v[0] === 'string' && typeof v[1] === 'string' && UUID.test(String(v[2])))
-      return v as [string, string, string];
-  } catch {
-    /* fall through */
-  }
-  throw DomainError.invalidInput([
-    { field: 'after', value: cursor.slice(0, 40), message: `Trường 'after': con trỏ trang '${cursor.slice(0, 40)}' không hợp lệ` },
-  ]);
+/** Erased on request: the person is filed again only when they agree (`confirmErasedPerson`). */
+function erasedPersonConflict(erased: ErasureTombstone): DomainError {
+  const byId = erased.kind === 'ID_NUMBER';
+  return new DomainError(
+    'CONFLICT',
+    `Người này đã yêu cầu xóa dữ liệu cá nhân ngày ${vietnamDate(erased.erasedAt)} (trùng ${byId ? 'số CCCD' : 'họ tên và ngày sinh'}). Chỉ nhập lại khi người đó đồng ý: gửi lại với confirmErasedPerson = true.`,
+    [{ field: byId ? 'idNumber' : 'fullName', value: null, message: 'Người đã yêu cầu xóa dữ liệu' }],
+  );
 }
 
 function conflictOnDuplicate(e: unknown, org: string, externalId: string): unknown {
