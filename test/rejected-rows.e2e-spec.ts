@@ -1,5 +1,5 @@
 import { Role } from '../src/access/role.js';
-import { RejectedRowsService } from '../src/roster-io/rejected-rows.service.js';
+import { RejectedRowsService } from '../src/roster-io/import/rejected-rows.service.js';
 import { createTestApp, type TestApp } from './test-app.js';
 
 const HEADER = 'Mã hồ sơ,Họ và tên,Ngày sinh,Giới tính,Số CCCD,Số điện thoại,Dân tộc,Mã xã,Mã đơn vị';
