@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { LinkerService } from '../src/linker/linker.service.js';
-import { RosterImportService } from '../src/roster-io/roster-import.service.js';
+import { RosterImportService } from '../src/roster-io/import/roster-import.service.js';
 import { CLI_PRINCIPAL, createTestApp, type TestApp } from './test-app.js';
 
 const HEADER = 'Mã hồ sơ,Họ và tên,Ngày sinh,Giới tính,Số CCCD,Số điện thoại,Dân tộc,Mã xã,Mã đơn vị';

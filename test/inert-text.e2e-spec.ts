@@ -3,8 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { LinkerService } from '../src/linker/linker.service.js';
-import { RosterExportService } from '../src/roster-io/roster-export.service.js';
-import { RosterImportService } from '../src/roster-io/roster-import.service.js';
+import { RosterExportService } from '../src/roster-io/export/roster-export.service.js';
+import { RosterImportService } from '../src/roster-io/import/roster-import.service.js';
 import { CLI_PRINCIPAL, createTestApp, type TestApp } from './test-app.js';
 
 /** What a spreadsheet reads as a formula: OWASP's list. */

@@ -9,7 +9,7 @@ import { ReviewDecisionsService } from '../src/linker/review/review-decisions.se
 import { Role } from '../src/access/role.js';
 import { newPersonId } from '../src/linker/model/clustering.js';
 import { RegisterService } from '../src/register/register.service.js';
-import { RosterImportService } from '../src/roster-io/roster-import.service.js';
+import { RosterImportService } from '../src/roster-io/import/roster-import.service.js';
 import { CLI_PRINCIPAL, createTestApp, type TestApp } from './test-app.js';
 
 const HEADER = 'Mã hồ sơ,Họ và tên,Ngày sinh,Giới tính,Số CCCD,Số điện thoại,Mã xã,Mã đơn vị,Trạng thái';

@@ -1,5 +1,5 @@
 import { Role } from '../src/access/role.js';
-import { RejectedRowsService } from '../src/roster-io/rejected-rows.service.js';
+import { RejectedRowsService } from '../src/roster-io/import/rejected-rows.service.js';
 import { createTestApp, type TestApp } from './test-app.js';
 
 const HEADER = 'Mã hồ sơ,Họ và tên,Ngày sinh,Giới tính,Số CCCD,Số điện thoại,Dân tộc,Mã xã,Mã đơn vị';
@@ -89,6 +89,22 @@ describe('rejected import rows', () => {
     expect(JSON.stringify(other)).not.toContain('31/02/2002');
     const file = await errorFile(jobId, unitB);
     expect(await file.text()).not.toContain(ID);
+  });
+
+  it("within a job it may read, opens only the rows of its own unit subtree (the SQL filter on the row's unit path)", async () => {
+    const [row] = await t.sql<{ id: string; unit_path: string }>(`SELECT id, unit_path FROM import_row_error WHERE job_id = $1`, [jobId]);
+    const [b] = await t.sql<{ path: string }>(`SELECT path FROM unit WHERE organization_code = 'DTN' AND code = 'DTN-CHI-B'`);
+    // As if the row were stored under unit B (the job stays unit A's, so unit A still finds the job).
+    await t.sql(`UPDATE import_row_error SET unit_path = $2 WHERE id = $1`, [row.id, b.path]);
+    try {
+      const own = await t.gql<{ importJob: { errors: unknown[] } }>(ERRORS, { id: jobId }, { token: unitA });
+      expect(own.data!.importJob.errors).toEqual([]);
+      expect(await (await errorFile(jobId, unitA)).text()).not.toContain(ID);
+      const whole = await t.gql<{ importJob: { errors: unknown[] } }>(ERRORS, { id: jobId }, { token: dtn });
+      expect(whole.data!.importJob.errors).toHaveLength(1);
+    } finally {
+      await t.sql(`UPDATE import_row_error SET unit_path = $2 WHERE id = $1`, [row.id, row.unit_path]);
+    }
   });
 
   it('logs every read of rejected rows, with ids and counts only', async () => {

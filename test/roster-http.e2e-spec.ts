@@ -5,7 +5,7 @@ import pg from 'pg';
 import { Role } from '../src/access/role.js';
 import { APP_CONFIG } from '../src/config/config.module.js';
 import type { AppConfig } from '../src/config/app-config.js';
-import { ImportJobsAtStart } from '../src/roster-io/import-job-runs.js';
+import { ImportJobsAtStart } from '../src/roster-io/import/import-jobs.js';
 import { createTestApp, type TestApp } from './test-app.js';
 
 /** Rosters over HTTP for secretariats: upload starts a job, GraphQL follows it, files download. */

@@ -6,9 +6,9 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { Role } from '../src/access/role.js';
-import { RosterExportService } from '../src/roster-io/roster-export.service.js';
-import { interruptedMessage } from '../src/roster-io/import-job-runs.js';
-import { RosterImportService, type ImportSummary } from '../src/roster-io/roster-import.service.js';
+import { RosterExportService } from '../src/roster-io/export/roster-export.service.js';
+import { interruptedMessage } from '../src/roster-io/import/import-jobs.js';
+import { RosterImportService, type ImportSummary } from '../src/roster-io/import/roster-import.service.js';
 import { CLI_PRINCIPAL, createTestApp, type TestApp } from './test-app.js';
 
 /**

@@ -15,7 +15,7 @@ import { loadConfig } from '../src/config/app-config.js';
 import { configureApp } from '../src/configure-app.js';
 import { runMigrations } from '../src/database/data-source.js';
 import { RegisterService } from '../src/register/register.service.js';
-import { RosterImportService } from '../src/roster-io/roster-import.service.js';
+import { RosterImportService } from '../src/roster-io/import/roster-import.service.js';
 
 /**
  * A fresh database (a copy of the migrated template) and the real app on it, listening on a free

@@ -1,5 +1,16 @@
 import type { Principal } from './principal.js';
-import { inScope, limits, readScope, scopeWhere, writeScope, type RecordScope, type ScopeLimits } from './record-scope.js';
+import type { SelectQueryBuilder } from 'typeorm';
+import {
+  applyPathScope,
+  inScope,
+  limits,
+  readScope,
+  scopeWhere,
+  unitPathLimit,
+  writeScope,
+  type RecordScope,
+  type ScopeLimits,
+} from './record-scope.js';
 import { Role } from './role.js';
 
 const p = (role: Role, organization: string | null = null, unitPath: string | null = null): Principal => ({
@@ -87,5 +98,25 @@ describe('scopeWhere', () => {
       where: ['x = $1', 'x.organization_code = $2'],
       params: [1, 'DTN'],
     });
+  });
+});
+
+describe('the unit-path part of a scope', () => {
+  /** The conditions applyPathScope adds, read from a stand-in QueryBuilder. */
+  const pathSql = (scope: RecordScope) => {
+    const added: [string, unknown][] = [];
+    const qb = { andWhere: (sql: string, params?: unknown) => (added.push([sql, params]), qb) };
+    applyPathScope(qb as unknown as SelectQueryBuilder<object>, scope, 'e.unit_path');
+    return added;
+  };
+  it('limits a unit-limited secretariat to its subtree (escaped), and no one else', () => {
+    expect(pathSql(writeScope(p(Role.SECRETARIAT, 'DTN', '/a_1/')))).toEqual([['e.unit_path LIKE :scopePath', { scopePath: '/a\\_1/%' }]]);
+    expect(pathSql(writeScope(p(Role.SECRETARIAT, 'DTN')))).toEqual([]);
+    expect(pathSql(writeScope(p(Role.ADMIN)))).toEqual([]);
+    expect(pathSql({ kind: 'NONE' })).toEqual([['false', undefined]]);
+  });
+  it.each(principals)('unitPathLimit of %s is the path inScope requires', (_who, principal) => {
+    const scope = writeScope(principal);
+    expect(unitPathLimit(scope)).toBe(scope.kind === 'ORGANIZATION' ? scope.unitPath : null);
   });
 });

@@ -80,3 +80,24 @@ export function applyScope<T extends object>(
   if (l.pathPrefix) qb.andWhere(`${cols.unitPath} LIKE :scopePath`, { scopePath: likePrefix(l.pathPrefix) });
   return qb;
 }
+
+/** The unit subtree a scope keeps its holder to (null: no unit limit — the whole organization, everything, or nothing). */
+export function unitPathLimit(scope: RecordScope): string | null {
+  const l = limits(scope);
+  return l.none ? null : l.pathPrefix;
+}
+
+/**
+ * The unit-path part of the caller's scope as SQL (QueryBuilder form), for rows that carry a unit
+ * path but no organization of their own (a rejected import row: its job's organization is checked first).
+ */
+export function applyPathScope<T extends object>(
+  qb: SelectQueryBuilder<T>,
+  scope: RecordScope,
+  unitPathColumn: string,
+): SelectQueryBuilder<T> {
+  const l = limits(scope);
+  if (l.none) return qb.andWhere('false');
+  if (l.pathPrefix) qb.andWhere(`${unitPathColumn} LIKE :scopePath`, { scopePath: likePrefix(l.pathPrefix) });
+  return qb;
+}

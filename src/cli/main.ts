@@ -32,8 +32,8 @@ import {
 } from '../demo/demo-profile.js';
 import { writeCsvFile } from '../common/files/csv.js';
 import path from 'node:path';
-import { RosterExportService, type RosterFormat } from '../roster-io/roster-export.service.js';
-import { RosterImportService } from '../roster-io/roster-import.service.js';
+import { RosterExportService, type RosterFormat } from '../roster-io/export/roster-export.service.js';
+import { RosterImportService } from '../roster-io/import/roster-import.service.js';
 import { RegisterService } from '../register/register.service.js';
 import { DEFAULT_LINK_OPTIONS, LinkerService } from '../linker/linker.service.js';
 import { checkReportFormat, ReportExportService } from '../reports/report-export.service.js';

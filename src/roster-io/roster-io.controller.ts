@@ -14,8 +14,8 @@ import { sideFileName } from '../common/files/side-files.js';
 import { privateDir, sendTempFile, uploadDir } from '../common/http/send-temp-file.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
-import { RosterExportService, type RosterFormat } from './roster-export.service.js';
-import { RosterImportService } from './roster-import.service.js';
+import { RosterExportService, type RosterFormat } from './export/roster-export.service.js';
+import { RosterImportService } from './import/roster-import.service.js';
 
 /** Largest roster upload: a 250,000-row .xlsx is about 20 MB. */
 export const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;

@@ -2,7 +2,7 @@ import { Args, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Allow, Caller, ROSTER_WRITERS } from '../access/access.decorators.js';
 import type { Principal } from '../access/principal.js';
 import type { ImportJob } from './import-job.entity.js';
-import { RosterImportService } from './roster-import.service.js';
+import { RosterImportService } from './import/roster-import.service.js';
 import { ImportJobArgs, ImportJobType, ImportRowErrorsArgs, ImportRowErrorType } from './roster-io.types.js';
 
 export const toImportJobType = (j: ImportJob): ImportJobType => ({

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Role } from '../../src/access/role.js';
-import { RosterImportService } from '../../src/roster-io/roster-import.service.js';
+import { RosterImportService } from '../../src/roster-io/import/roster-import.service.js';
 import { CLI_PRINCIPAL, type TestApp } from '../test-app.js';
 
 /** The callers the access tests try: no token, each role, a secretariat of one organization or of one unit. */

@@ -1,16 +1,15 @@
 import { Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { Cron } from '@nestjs/schedule';
 import { DataSource } from 'typeorm';
-import { type Principal } from '../access/principal.js';
-import { writeScope, type RecordScope } from '../access/record-scope.js';
-import { AuditAction } from '../audit/audit-event.entity.js';
-import { AuditService } from '../audit/audit.service.js';
-import { likePrefix } from '../common/sql/escape-like.js';
-import { SecretVault } from '../personal-data/secret-vault.js';
-import { openRejectedRow, purgeRejectedRows, sealRejectedRow, type RejectedRowContent } from '../personal-data/rejected-rows.js';
-import { rejectedRowKeys } from '../personal-data/tombstone-keys.js';
-import type { ImportJob } from './import-job.entity.js';
-import { ImportRowError } from './import-job.entity.js';
+import { type Principal } from '../../access/principal.js';
+import { applyPathScope, unitPathLimit, writeScope, type RecordScope } from '../../access/record-scope.js';
+import { AuditAction } from '../../audit/audit-event.entity.js';
+import { AuditService } from '../../audit/audit.service.js';
+import { SecretVault } from '../../personal-data/secret-vault.js';
+import { openRejectedRow, purgeRejectedRows, sealRejectedRow, type RejectedRowContent } from '../../personal-data/rejected-rows.js';
+import { rejectedRowKeys } from '../../personal-data/tombstone-keys.js';
+import type { ImportJob } from '../import-job.entity.js';
+import { ImportRowError } from '../import-job.entity.js';
 
 /** A rejected row as its reader gets it: where, and what it says (opened). */
 export interface OpenedRowError extends RejectedRowContent {
@@ -37,7 +36,7 @@ export interface RejectedRowPlace {
  * importer's own scope, else the importer's subtree (null: the whole organization).
  */
 export function rejectedRowUnitPath(scope: RecordScope, ...paths: (string | null | undefined)[]): string | null {
-  const own = scope.kind === 'ORGANIZATION' ? scope.unitPath : null;
+  const own = unitPathLimit(scope);
   for (const p of paths) if (p && (own === null || p.startsWith(own))) return p;
   return own;
 }
@@ -84,15 +83,14 @@ export class RejectedRowsService implements OnApplicationBootstrap, BeforeApplic
   ): Promise<OpenedRowError[]> {
     const scope = writeScope(caller);
     if (scope.kind === 'NONE') return [];
-    const unitPath = scope.kind === 'ORGANIZATION' ? scope.unitPath : null;
     const qb = this.db
       .getRepository(ImportRowError)
       .createQueryBuilder('e')
       .where('e.job_id = :job', { job: job.id })
       .orderBy('e.ordinal', 'ASC')
       .take(first);
-    if (unitPath) qb.andWhere(`e.unit_path LIKE :path`, { path: likePrefix(unitPath) });
-    const rows = await qb.getMany();
+    // The job's organization is the caller's (the job was found in its scope): the unit subtree remains.
+    const rows = await applyPathScope(qb, scope, 'e.unit_path').getMany();
     await this.audit.record(caller, {
       action: how === 'QUERY' ? AuditAction.ROSTER_READ : AuditAction.EXPORT,
       subjectType: 'IMPORT_ERRORS',

@@ -1,4 +1,4 @@
-import { DomainError } from '../common/errors/domain-error.js';
+import { DomainError } from '../../common/errors/domain-error.js';
 
 // What an import tells the secretariat about a row or a job it could not take (no row data in a job failure).
 

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { decryptText, encryptText, keyedHash } from '../personal-data/personal-data-cipher.js';
-import { parseKey } from '../personal-data/personal-data-key.js';
-import { openRejectedRow, rejectedRowsCutoff, sealRejectedRow } from '../personal-data/rejected-rows.js';
-import { rejectedRowKeys } from '../personal-data/tombstone-keys.js';
+import { decryptText, encryptText, keyedHash } from '../../personal-data/personal-data-cipher.js';
+import { parseKey } from '../../personal-data/personal-data-key.js';
+import { openRejectedRow, rejectedRowsCutoff, sealRejectedRow } from '../../personal-data/rejected-rows.js';
+import { rejectedRowKeys } from '../../personal-data/tombstone-keys.js';
 import { rejectedRowUnitPath } from './rejected-rows.service.js';
 
 const key = parseKey(randomBytes(32).toString('base64'), 'test');

@@ -1,18 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
-import { assertOrganizationInScope, type Principal } from '../access/principal.js';
-import { readScope, scopeWhere } from '../access/record-scope.js';
-import { formatVnDay } from '../common/dates/vn-day.js';
-import { AuditAction } from '../audit/audit-event.entity.js';
-import { AuditService } from '../audit/audit.service.js';
-import { MEMBER_STATUS_INFO, type MemberStatus } from '../membership/member-status.js';
-import type { OrganizationDefinition } from '../membership/organization/organization-definition.js';
-import { OrganizationsService } from '../membership/organization/organizations.service.js';
-import { UnitsService } from '../membership/unit/units.service.js';
-import { likePrefix } from '../common/sql/escape-like.js';
-import { openCsvWriter, type RowWriter } from '../common/files/csv.js';
-import { templateColumns, type RosterColumn } from './roster-columns.js';
+import { assertOrganizationInScope, type Principal } from '../../access/principal.js';
+import { readScope, scopeWhere } from '../../access/record-scope.js';
+import { formatVnDay } from '../../common/dates/vn-day.js';
+import { AuditAction } from '../../audit/audit-event.entity.js';
+import { AuditService } from '../../audit/audit.service.js';
+import { MEMBER_STATUS_INFO, type MemberStatus } from '../../membership/member-status.js';
+import type { OrganizationDefinition } from '../../membership/organization/organization-definition.js';
+import { OrganizationsService } from '../../membership/organization/organizations.service.js';
+import { UnitsService } from '../../membership/unit/units.service.js';
+import { likePrefix } from '../../common/sql/escape-like.js';
+import { openCsvWriter, type RowWriter } from '../../common/files/csv.js';
+import { templateColumns, type RosterColumn } from '../roster-columns.js';
 
 export type RosterFormat = 'csv' | 'xlsx';
 

@@ -1,9 +1,9 @@
-import { isMaskedIdNumber } from '../common/identity/id-number.js';
-import { parseExternalId, type MemberFieldsInput } from '../membership/member-record/member-input.js';
-import { parseUnitCode } from '../membership/unit/unit-code.js';
-import { MEMBER_STATUS_INFO, parseStatusLabel, type MemberStatus } from '../membership/member-status.js';
-import type { HeaderMatch, RosterColumn } from './roster-columns.js';
-import { excelSerialDate } from '../common/files/tabular-source.js';
+import { isMaskedIdNumber } from '../../common/identity/id-number.js';
+import { parseExternalId, type MemberFieldsInput } from '../../membership/member-record/member-input.js';
+import { parseUnitCode } from '../../membership/unit/unit-code.js';
+import { MEMBER_STATUS_INFO, parseStatusLabel, type MemberStatus } from '../../membership/member-status.js';
+import type { HeaderMatch, RosterColumn } from '../roster-columns.js';
+import { excelSerialDate } from '../../common/files/tabular-source.js';
 
 /** A problem of one cell (or of the row), for the user: the column as the file names it. */
 export interface RowProblem {

@@ -1,0 +1,363 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
+import type { Principal } from '../../access/principal.js';
+import { inScope } from '../../access/record-scope.js';
+import type { FieldProblem } from '../../common/errors/field-problem.js';
+import { bulkInsert, bulkUpdate } from '../../common/sql/bulk-sql.js';
+import { MemberRecord } from '../../membership/member-record/member-record.entity.js';
+import { MemberRecordsService } from '../../membership/member-record/member-records.service.js';
+import { MemberStatus } from '../../membership/member-status.js';
+import type { Unit } from '../../membership/unit/unit.entity.js';
+import { UnitsService } from '../../membership/unit/units.service.js';
+import { ImportRowError, type ImportJob } from '../import-job.entity.js';
+import type { ImportContext } from './import-context.js';
+import { admittedEvents, changeEvents, type InsertedRecord, type RecordUpdate } from './import-events.js';
+import { codeNotUsableMessage, refusedByDatabase } from './import-messages.js';
+import type { ImportProgress } from './import.types.js';
+import { columnFor, RowPreparer, type PreparedRow } from './prepare-row.js';
+import { changesNothing, columnValue, RECORD_COLUMNS } from './record-columns.js';
+import { rejectedRowUnitPath, RejectedRowsService } from './rejected-rows.service.js';
+import type { RosterRow, RowProblem } from './roster-row.js';
+import { rowPlace, type SheetRow } from './sheet-reader.js';
+
+/** A row waiting in a batch. */
+export interface PendingRow extends SheetRow {
+  /** What the row says, hashed: equal to a record's `import_digest`, the row changes nothing. */
+  digest: Buffer;
+  /** The row read as a new record (done while the previous batch is written); null for a record that exists. */
+  prepared: PreparedRow | null;
+}
+
+type Counts = Omit<ImportProgress, 'rowsRead'>;
+
+/** The records a batch's codes have already. */
+interface CurrentRecords {
+  /** Read whole: the records the rows may change. */
+  existing: Map<string, MemberRecord>;
+  /** The row is the record's last import, unchanged: it changes nothing (not taken on trust from a secretariat kept to one unit). */
+  unchanged: (p: PendingRow) => boolean;
+}
+
+/** A new record, waiting for the erasure check. */
+interface NewRecord {
+  p: PendingRow;
+  values: Record<string, unknown>;
+  keys: Buffer[];
+  unitPath: string | null;
+}
+
+/** One batch in its transaction, and what its phases found. */
+interface BatchWrite {
+  em: EntityManager;
+  job: ImportJob;
+  ctx: ImportContext;
+  actor: Principal;
+  counts: Counts;
+  errors: Partial<ImportRowError>[];
+  news: NewRecord[];
+  updates: RecordUpdate[];
+  /** Records the row leaves as they are (written differently): only their import digest is written. */
+  digestOnly: [string, Buffer][];
+}
+
+/**
+ * Writes an import's rows batch by batch, each in one transaction with the job's counters: look up
+ * the current records, check each row (prepare, unit, scope), screen the new people against the
+ * erasure tombstones, write the creates and the updates with their history, then the rejected
+ * rows and the job's progress.
+ */
+@Injectable()
+export class ImportBatchWriter {
+  private readonly preparer: RowPreparer;
+
+  constructor(
+    private readonly db: DataSource,
+    records: MemberRecordsService,
+    private readonly units: UnitsService,
+    private readonly rejectedRows: RejectedRowsService,
+  ) {
+    this.preparer = new RowPreparer(records);
+  }
+
+  /** Whether anyone was ever erased (when not, no row needs its tombstone keys). */
+  async anyoneErased(): Promise<boolean> {
+    return (await this.db.query<{ any: boolean }[]>(`SELECT EXISTS (SELECT 1 FROM erasure_tombstone) AS any`))[0].any;
+  }
+
+  /**
+   * Prepares the rows whose Mã hồ sơ the organization does not have yet (the bulk of a first
+   * import). A hint only: flush looks again inside its transaction and reads any row it finds
+   * existing against the current record.
+   */
+  async prepareNew(batch: PendingRow[], ctx: ImportContext): Promise<void> {
+    const known = new Set(
+      (
+        await this.db.query<{ external_id: string }[]>(
+          `SELECT external_id FROM member_record WHERE organization_code = $1 AND external_id = ANY($2)`,
+          [ctx.def.code, batch.map((p) => p.row.externalId)],
+        )
+      ).map((r) => r.external_id),
+    );
+    for (const p of batch) if (!known.has(p.row.externalId)) p.prepared = this.preparer.prepare(p.row, ctx);
+  }
+
+  /**
+   * A batch, written whole; when the database refuses it (one value it cannot take), written again
+   * row by row so the good rows go in and only the row it refuses is rejected, with the reason.
+   */
+  async flushSafely(batch: PendingRow[], job: ImportJob, ctx: ImportContext, actor: Principal, summary: ImportProgress): Promise<void> {
+    const before = ctx.checkpoint();
+    try {
+      await this.flush(batch, job, ctx, actor, summary);
+      return;
+    } catch (e) {
+      if (!(e instanceof QueryFailedError) || batch.length === 0) throw e;
+    }
+    ctx.restore(before);
+    for (const p of batch) {
+      const one = ctx.checkpoint();
+      try {
+        await this.flush([p], job, ctx, actor, summary);
+      } catch (e) {
+        if (!(e instanceof QueryFailedError)) throw e;
+        ctx.restore(one);
+        await this.flush([p], job, ctx, actor, summary, { column: null, value: null, message: refusedByDatabase(e) });
+      }
+    }
+  }
+
+  /** One batch, in one transaction with the job's counters: all of it is written, or none (`refused`: reject every row so). */
+  private async flush(
+    batch: PendingRow[],
+    job: ImportJob,
+    ctx: ImportContext,
+    actor: Principal,
+    summary: ImportProgress,
+    refused?: RowProblem,
+  ): Promise<void> {
+    const counts: Counts = { created: 0, updated: 0, unchanged: 0, rejected: 0 };
+    await this.db.transaction(async (em) => {
+      const w: BatchWrite = { em, job, ctx, actor, counts, errors: [], news: [], updates: [], digestOnly: [] };
+      // One import at a time per organization: two imports of the same codes cannot both insert.
+      await em.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`import:${ctx.def.code}`]);
+      const current = await lookUpCurrent(em, batch, ctx);
+      for (const p of batch) await this.check(w, p, current, refused);
+      await this.writeCreates(w, await this.screenErased(w));
+      await writeUpdates(w);
+      await writeProgress(w, batch);
+    });
+    summary.rowsRead = job.rowsCommitted;
+    summary.created += counts.created;
+    summary.updated += counts.updated;
+    summary.unchanged += counts.unchanged;
+    summary.rejected += counts.rejected;
+  }
+
+  /** One row: every problem at once (the secretary fixes the row in one go), else a new record, a change, or nothing to do. */
+  private async check(w: BatchWrite, p: PendingRow, current: CurrentRecords, refused?: RowProblem): Promise<void> {
+    const { row } = p;
+    const problems = [...row.problems, ...(refused ? [refused] : [])];
+    checkDuplicateCode(p, w.ctx, problems);
+    if (!problems.length && current.unchanged(p)) {
+      w.counts.unchanged++;
+      return;
+    }
+    const record = current.existing.get(row.externalId) ?? null;
+    const prepared = record ? this.preparer.prepare(row, w.ctx, record) : (p.prepared ?? this.preparer.prepare(row, w.ctx));
+    problems.push(...prepared.problems);
+    const unit = await this.unitOf(w, row, prepared, record, problems);
+    problems.push(...scopeProblems(w.ctx, row, record, unit));
+    const unitPath = rejectedRowUnitPath(w.ctx.scope, unit?.path, record?.unit?.path);
+    if (problems.length || !prepared.values) return this.reject(w, p, problems, unitPath);
+    const values: Record<string, unknown> = { ...prepared.values, importDigest: p.digest };
+    if (unit !== undefined) values.unitId = unit?.id ?? null;
+    if (!record) {
+      w.news.push({
+        p,
+        values: { status: MemberStatus.ACTIVE, ...values, externalId: row.externalId },
+        keys: prepared.tombstoneKeys,
+        unitPath,
+      });
+    } else if (changesNothing(record, { ...record, ...values })) {
+      w.counts.unchanged++;
+      w.digestOnly.push([record.id, p.digest]);
+    } else w.updates.push({ before: record, after: values });
+  }
+
+  /** The row's unit (undefined: the row names none), found or created; its problems added under the file's column. */
+  private async unitOf(
+    w: BatchWrite,
+    row: RosterRow,
+    prepared: PreparedRow,
+    record: MemberRecord | null,
+    problems: RowProblem[],
+  ): Promise<Unit | null | undefined> {
+    if (!row.unit) return undefined;
+    const unitProblems: FieldProblem[] = [];
+    const communeCode = prepared.communeCode ?? record?.communeCode ?? null;
+    const unit = await w.ctx.units.unit(row.unit, communeCode, w.em, this.units, w.actor, unitProblems, problems.length === 0);
+    problems.push(...unitProblems.map((f) => ({ column: columnFor(f.field, row), value: f.value, message: f.message })));
+    return unit;
+  }
+
+  private reject(w: BatchWrite, p: PendingRow, problems: RowProblem[], unitPath: string | null): void {
+    w.counts.rejected++;
+    w.errors.push(
+      this.rejectedRows.seal(
+        {
+          jobId: w.job.id,
+          organization: w.ctx.def.code,
+          ordinal: p.ordinal,
+          sheet: p.source.sheet,
+          rowNumber: p.source.row,
+          columnName: [...new Set(problems.map((x) => x.column).filter(Boolean))].join(', ') || null,
+          person: { ...p.row.fields, externalId: p.row.externalId },
+          unitPath,
+        },
+        {
+          value: problems.find((x) => x.value !== null)?.value ?? null,
+          message: problems.map((x) => x.message).join('; '),
+          cells: p.templateCells(),
+        },
+      ),
+    );
+  }
+
+  /** People erased on request are not created again by an import: the secretariat must confirm one by one. */
+  private async screenErased(w: BatchWrite): Promise<Record<string, unknown>[]> {
+    const allKeys = w.news.flatMap((t) => t.keys);
+    const erased = new Set(
+      allKeys.length
+        ? (
+            await w.em.query<{ h: string }[]>(`SELECT encode(key_hash, 'hex') AS h FROM erasure_tombstone WHERE key_hash = ANY($1)`, [
+              allKeys,
+            ])
+          ).map((r) => r.h)
+        : [],
+    );
+    const creates: Record<string, unknown>[] = [];
+    for (const t of w.news) {
+      if (t.keys.some((k) => erased.has(k.toString('hex')))) {
+        const message =
+          'Người này đã yêu cầu xóa dữ liệu cá nhân: chỉ thêm lại từng người khi họ đồng ý (createMemberRecord với confirmErasedPerson)';
+        this.reject(w, t.p, [{ column: null, value: null, message }], t.unitPath);
+        continue;
+      }
+      creates.push(t.values);
+    }
+    return creates;
+  }
+
+  /** The new records and their ADMITTED events; a small import's new records are kept to be linked at the end. */
+  private async writeCreates(w: BatchWrite, creates: Record<string, unknown>[]): Promise<void> {
+    if (!creates.length) return;
+    const inserted = (await bulkInsert(
+      w.em,
+      'member_record',
+      [['organization_code', 'varchar'], ['external_id', 'varchar'], ['version', 'int4'], ...RECORD_COLUMNS],
+      creates.map((v) => [w.ctx.def.code, v.externalId, 1, ...RECORD_COLUMNS.map(([c]) => columnValue(v, c))]),
+      'id, unit_id, status, join_date',
+    )) as InsertedRecord[];
+    await admittedEvents(w.em, inserted, w.ctx);
+    w.counts.created += inserted.length;
+    // A small import is linked as it lands; a large one waits for one batch run (`lienthong link`).
+    w.ctx.noteCreated(inserted.map((r) => r.id));
+  }
+}
+
+/** The batch's records: their import digests, and whole (with the unit) those the rows may change. */
+async function lookUpCurrent(em: EntityManager, batch: PendingRow[], ctx: ImportContext): Promise<CurrentRecords> {
+  const ids = [...new Set(batch.map((b) => b.row.externalId).filter(Boolean))];
+  // Records whose last import was this very row need not be read: the row changes nothing.
+  const digests = new Map(
+    (
+      await em.query<{ external_id: string; import_digest: Buffer | null }[]>(
+        `SELECT external_id, import_digest FROM member_record WHERE organization_code = $1 AND external_id = ANY($2)`,
+        [ctx.def.code, ids],
+      )
+    ).map((r) => [r.external_id, r.import_digest]),
+  );
+  // (A secretariat kept to one unit still has each record checked against its scope.)
+  const trustDigest = !ctx.ownUnitPath;
+  const unchanged = (p: PendingRow) => trustDigest && !!digests.get(p.row.externalId)?.equals(p.digest);
+  const toRead = new Set<string>();
+  for (const p of batch) if (digests.has(p.row.externalId) && !unchanged(p)) toRead.add(p.row.externalId);
+  const existing = new Map(
+    toRead.size
+      ? (
+          await em
+            .getRepository(MemberRecord)
+            .createQueryBuilder('r')
+            .leftJoinAndSelect('r.unit', 'u')
+            .where('r.organization_code = :org AND r.external_id = ANY(:ids)', { org: ctx.def.code, ids: [...toRead] })
+            .getMany()
+        ).map((r) => [r.externalId, r])
+      : [],
+  );
+  return { existing, unchanged };
+}
+
+/** A Mã hồ sơ the file had already (committed rows of a resumed job included) is a problem of the row. */
+function checkDuplicateCode(p: PendingRow, ctx: ImportContext, problems: RowProblem[]): void {
+  const { row } = p;
+  if (!row.externalId) return;
+  const first = ctx.seen.get(row.externalId);
+  if (first)
+    problems.push({
+      column: row.columnOf.get('externalId') ?? 'Mã hồ sơ',
+      value: row.externalId,
+      message: `Mã hồ sơ '${row.externalId}' đã có ở ${first} của tệp`,
+    });
+  else ctx.seen.set(row.externalId, rowPlace(p.source));
+}
+
+/** A secretariat kept to one unit imports into that subtree only, and changes only records kept there. */
+function scopeProblems(ctx: ImportContext, row: RosterRow, record: MemberRecord | null, unit: Unit | null | undefined): RowProblem[] {
+  if (!ctx.ownUnitPath) return [];
+  const within = (u: { path: string } | null | undefined) =>
+    !!u && inScope(ctx.scope, { organizationCode: ctx.def.code, unitPath: u.path });
+  if (record && !within(record.unit))
+    return [
+      {
+        column: row.columnOf.get('externalId') ?? 'Mã hồ sơ',
+        value: row.externalId,
+        // Says nothing of what the code is outside the scope (which unit, whether it exists there).
+        message: codeNotUsableMessage(row.externalId),
+      },
+    ];
+  if (!record && !unit)
+    return [
+      { column: 'Mã đơn vị', value: row.unit, message: 'Mã đơn vị: tài khoản này chỉ quản lý một đơn vị, cần mã đơn vị thuộc phạm vi đó' },
+    ];
+  return [];
+}
+
+/** The changed records (version and time bumped) and their history events. */
+async function writeUpdates(w: BatchWrite): Promise<void> {
+  if (!w.updates.length) return;
+  const cols = RECORD_COLUMNS;
+  await bulkUpdate(
+    w.em,
+    'member_record',
+    'id',
+    cols,
+    w.updates.map(({ before, after }) => [before.id, ...cols.map(([c]) => columnValue({ ...before, ...after }, c))]),
+    'version = t.version + 1, updated_at = now()',
+  );
+  await changeEvents(w.em, w.updates, w.ctx);
+  w.counts.updated += w.updates.length;
+}
+
+/** The rest of the batch: digests of unchanged records, the rejected rows (sealed), and the job's counters. */
+async function writeProgress(w: BatchWrite, batch: PendingRow[]): Promise<void> {
+  // Unchanged by this row (written differently): the next import of it need not read the record.
+  if (w.digestOnly.length) await bulkUpdate(w.em, 'member_record', 'id', [['import_digest', 'bytea']], w.digestOnly);
+  if (w.errors.length) await w.em.getRepository(ImportRowError).insert(w.errors);
+  const last = batch[batch.length - 1].ordinal;
+  const { created, updated, unchanged, rejected } = w.counts;
+  await w.em.query(
+    `UPDATE import_job SET rows_committed = $2, created = created + $3, updated = updated + $4, unchanged = unchanged + $5, rejected = rejected + $6 WHERE id = $1`,
+    [w.job.id, last, created, updated, unchanged, rejected],
+  );
+  w.job.rowsCommitted = last;
+}

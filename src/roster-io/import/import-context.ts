@@ -1,0 +1,59 @@
+import { unitPathLimit, type RecordScope } from '../../access/record-scope.js';
+import type { OrganizationDefinition } from '../../membership/organization/organization-definition.js';
+import type { Unit } from '../../membership/unit/unit.entity.js';
+import { ImportUnits } from './import-units.js';
+
+/** Up to this many new records an import links at once; beyond, one batch run links them all. */
+const INCREMENTAL_LINK_LIMIT = 1000;
+
+/** What a batch changes in the context, to be put back when its transaction is rolled back. */
+export interface ContextCheckpoint {
+  seen: Map<string, string>;
+  units: Map<string, Unit | null>;
+  created: number;
+  linkNow: boolean;
+}
+
+/** What one import keeps between batches: the codes seen, the units known or created, the records to link. */
+export class ImportContext {
+  /** Each Mã hồ sơ read so far, with where it was first (a second one in the file is rejected). */
+  readonly seen = new Map<string, string>();
+  readonly units: ImportUnits;
+  /** Whether anyone was ever erased: when not, no row needs its tombstone keys (two HMACs) computed. */
+  anyTombstone = true;
+  /** Records created, linked at the end while the import stays small. */
+  readonly createdIds: string[] = [];
+  linkNow = true;
+  /** The subtree of a secretariat kept to one unit (null: the whole organization). */
+  readonly ownUnitPath: string | null;
+
+  constructor(
+    readonly def: OrganizationDefinition,
+    readonly scope: RecordScope,
+    readonly createUnits: boolean,
+    readonly today: string,
+    readonly fileName: string,
+  ) {
+    this.units = new ImportUnits(def, scope, createUnits);
+    this.ownUnitPath = unitPathLimit(scope);
+  }
+
+  /** The linking policy: a small import is linked as it lands; a large one waits for one batch run (`lienthong link`). */
+  noteCreated(ids: string[]): void {
+    if (this.linkNow && this.createdIds.length + ids.length <= INCREMENTAL_LINK_LIMIT) this.createdIds.push(...ids);
+    else this.linkNow = false;
+  }
+
+  /** What a batch changes here, to be put back when its transaction is rolled back (units it created are gone). */
+  checkpoint(): ContextCheckpoint {
+    return { seen: new Map(this.seen), units: this.units.snapshot(), created: this.createdIds.length, linkNow: this.linkNow };
+  }
+
+  restore(c: ContextCheckpoint): void {
+    this.seen.clear();
+    for (const [k, v] of c.seen) this.seen.set(k, v);
+    this.units.restore(c.units);
+    this.createdIds.length = c.created;
+    this.linkNow = c.linkNow;
+  }
+}

@@ -1,0 +1,51 @@
+import type { EntityManager } from 'typeorm';
+import { bulkInsert } from '../../common/sql/bulk-sql.js';
+import type { MemberRecord } from '../../membership/member-record/member-record.entity.js';
+import {
+  MEMBERSHIP_EVENT_COLUMNS,
+  membershipEventRows,
+  membershipEvents,
+  type ChangeNote,
+  type EventRules,
+} from '../../membership/member-record/membership-events.js';
+import type { MemberStatus } from '../../membership/member-status.js';
+import type { ImportContext } from './import-context.js';
+
+/** A record an import created, as its INSERT returns it. */
+export interface InsertedRecord {
+  id: string;
+  unit_id: string | null;
+  status: string;
+  join_date: string | null;
+}
+
+/** A record an import changes: the record as it was, and the columns the row sets. */
+export interface RecordUpdate {
+  before: MemberRecord;
+  after: Record<string, unknown>;
+}
+
+/** The import's history rules: dated the import day, its reason names the file (the ENDED event does not name the unit left, unlike the form's — kept as it is today). */
+function history(ctx: ImportContext): { note: ChangeNote; rules: EventRules } {
+  return { note: { date: ctx.today, reason: `Nhập tệp ${ctx.fileName}` }, rules: { endedNamesUnitLeft: false } };
+}
+
+/** The history of the records an import created: one ADMITTED event each (the one rule: membershipEvents). */
+export async function admittedEvents(em: EntityManager, inserted: InsertedRecord[], ctx: ImportContext): Promise<void> {
+  const { note, rules } = history(ctx);
+  const rows = inserted.flatMap((r) => {
+    const after = { status: r.status as MemberStatus, unitId: r.unit_id, joinDate: r.join_date };
+    return membershipEventRows(r.id, membershipEvents(null, after, note, rules));
+  });
+  await bulkInsert(em, 'membership_event', MEMBERSHIP_EVENT_COLUMNS, rows);
+}
+
+/** The history of the records an import changed: a status change (ENDED when the status ends the membership), a transfer. */
+export async function changeEvents(em: EntityManager, updates: RecordUpdate[], ctx: ImportContext): Promise<void> {
+  const { note, rules } = history(ctx);
+  const rows = updates.flatMap(({ before, after }) => {
+    const change = { status: after.status as MemberStatus | undefined, unitId: after.unitId as string | null | undefined };
+    return membershipEventRows(before.id, membershipEvents(before, change, note, rules));
+  });
+  if (rows.length) await bulkInsert(em, 'membership_event', MEMBERSHIP_EVENT_COLUMNS, rows);
+}

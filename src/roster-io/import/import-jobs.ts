@@ -1,0 +1,231 @@
+import { randomUUID } from 'node:crypto';
+import { readdirSync, rmSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { DataSource, type QueryRunner } from 'typeorm';
+import type { Principal } from '../../access/principal.js';
+import { inScope, unitPathLimit, writeScope, type RecordScope } from '../../access/record-scope.js';
+import { AuditAction } from '../../audit/audit-event.entity.js';
+import { AuditService } from '../../audit/audit.service.js';
+import { assertUuid, DomainError } from '../../common/errors/domain-error.js';
+import { uploadsRoot } from '../../common/http/send-temp-file.js';
+import type { AppConfig } from '../../config/app-config.js';
+import { APP_CONFIG } from '../../config/config.module.js';
+import { ImportJob, ImportJobStatus } from '../import-job.entity.js';
+import { failureText } from './import-messages.js';
+import type { ImportOptions } from './import.types.js';
+
+// An import job's life: opened (or a stopped one resumed) and claimed by one process, its rows
+// committed batch by batch, ended DONE or FAILED; at start, the jobs of a dead process are marked
+// interrupted (resumable) and its uploads removed.
+
+/**
+ * A job being run by this process: a session advisory lock on its own connection, held until the
+ * run ends. The lock goes with the connection when the process dies, so "RUNNING and unlocked"
+ * means "stopped half-way", and no second runner can take a job that is running.
+ */
+export class JobClaim {
+  private constructor(private readonly runner: QueryRunner) {}
+
+  static async take(db: DataSource, jobId: string): Promise<JobClaim | null> {
+    const runner = db.createQueryRunner();
+    await runner.connect();
+    try {
+      const rows = (await runner.query(`SELECT pg_try_advisory_lock(hashtext('import-job'), hashtext($1)) AS ok`, [jobId])) as {
+        ok: boolean;
+      }[];
+      const ok = rows[0].ok;
+      if (ok) return new JobClaim(runner);
+    } catch (e) {
+      await runner.release();
+      throw e;
+    }
+    await runner.release();
+    return null;
+  }
+
+  async release(): Promise<void> {
+    try {
+      await this.runner.query(`SELECT pg_advisory_unlock_all()`);
+    } finally {
+      await this.runner.release();
+    }
+  }
+}
+
+/** Runs `fn`; when it fails, lets the claim go (its connection back to the pool) before passing the error on. */
+export async function releasedOnError<T>(claim: JobClaim, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    await claim.release();
+    throw e;
+  }
+}
+
+/** The file an import reads, as a job knows it. */
+export interface JobSource {
+  organization: string;
+  sha256: string;
+  sourceName: string;
+}
+
+/** The jobs of the imports: opened or resumed (and claimed), found within a caller's scope, ended. */
+@Injectable()
+export class ImportJobs {
+  constructor(
+    private readonly db: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  /**
+   * The stopped job of this file in the caller's scope (resumed), or a new one; either way claimed
+   * by this process. Refuses while the same file is being imported (never two runners on one job).
+   */
+  async open(
+    source: JobSource,
+    opts: ImportOptions,
+    actor: Principal,
+    scope: RecordScope,
+  ): Promise<{ job: ImportJob; claim: JobClaim; resumed: boolean }> {
+    const { organization: org, sha256: sha, sourceName } = source;
+    const jobs = this.db.getRepository(ImportJob);
+    const unitPath = unitPathLimit(scope);
+    const stopped = await jobs
+      .createQueryBuilder('j')
+      .where('j.organization_code = :org AND j.source_sha256 = :sha', { org, sha })
+      .andWhere('(j.status = :running OR j.interrupted)', { running: ImportJobStatus.RUNNING })
+      .andWhere('j.unit_path IS NOT DISTINCT FROM CAST(:unitPath AS text)', { unitPath })
+      .orderBy('j.started_at', 'DESC')
+      .getOne();
+    if (stopped) return this.resume(stopped, sourceName);
+    // Claimed before it exists: a process starting meanwhile never takes it for an interrupted job.
+    const id = randomUUID();
+    const claim = (await JobClaim.take(this.db, id))!;
+    const job = jobs.create({
+      id,
+      organizationCode: org,
+      sourceName,
+      sourceSha256: sha,
+      status: ImportJobStatus.RUNNING,
+      options: { createUnits: !!opts.createUnits, sheet: opts.sheet ?? null },
+      actorName: actor.name,
+      unitPath,
+    });
+    await releasedOnError(claim, async () => {
+      await jobs.insert(job);
+      await this.audit.record(actor, {
+        action: AuditAction.IMPORT,
+        subjectType: 'IMPORT_JOB',
+        subjectId: job.id,
+        organization: org,
+        // The file's name is free text (it may name a person): it stays on the job row, which the audit line points to.
+      });
+    });
+    return { job, claim, resumed: false };
+  }
+
+  /** A stopped job taken up again where it stopped (its committed rows stay). */
+  private async resume(stopped: ImportJob, sourceName: string): Promise<{ job: ImportJob; claim: JobClaim; resumed: boolean }> {
+    const claim = await JobClaim.take(this.db, stopped.id);
+    if (!claim)
+      throw new DomainError(
+        'CONFLICT',
+        `Tệp '${sourceName}' đang được nhập vào tổ chức ${stopped.organizationCode} (lượt nhập chưa xong): chờ lượt đó xong rồi xem kết quả, không cần gửi lại`,
+      );
+    const reopened = { status: ImportJobStatus.RUNNING, interrupted: false, failure: null, finishedAt: null };
+    await releasedOnError(claim, () => this.db.getRepository(ImportJob).update(stopped.id, reopened));
+    return { job: Object.assign(stopped, reopened), claim, resumed: true };
+  }
+
+  /** A job, if it was started within the caller's scope (organization and unit subtree); NOT_FOUND otherwise. */
+  async find(id: string, caller: Principal): Promise<ImportJob> {
+    assertUuid('id', id);
+    const job = await this.db.getRepository(ImportJob).findOneBy({ id });
+    // A secretariat kept to one unit sees the jobs started within its subtree only (their error files hold its rows only).
+    if (!job || !inScope(writeScope(caller), { organizationCode: job.organizationCode, unitPath: job.unitPath }))
+      throw new DomainError('NOT_FOUND', `Không tìm thấy lượt nhập '${id}' trong phạm vi tài khoản này.`);
+    return job;
+  }
+
+  async done(job: ImportJob): Promise<void> {
+    await this.db.getRepository(ImportJob).update(job.id, { status: ImportJobStatus.DONE, finishedAt: new Date() });
+  }
+
+  /** The job ends FAILED with its reason (no row data), after its last committed batch. */
+  async failed(job: ImportJob, e: unknown): Promise<void> {
+    await this.db
+      .getRepository(ImportJob)
+      .update(job.id, { status: ImportJobStatus.FAILED, failure: failureText(e, job.rowsCommitted), finishedAt: new Date() });
+  }
+}
+
+/** What an interrupted job tells its reader (rows before it are saved). */
+export const interruptedMessage = (rowsCommitted: number): string =>
+  `Lượt nhập dừng giữa chừng (tiến trình nhập đã dừng) sau ${rowsCommitted} dòng đã lưu: gửi lại đúng tệp này cho cùng tổ chức để nhập tiếp từ dòng ${rowsCommitted + 1}`;
+
+/** Marks the RUNNING jobs no process runs any more as FAILED and resumable. Returns how many. */
+export async function markInterruptedJobs(db: DataSource): Promise<number> {
+  const jobs = db.getRepository(ImportJob);
+  let marked = 0;
+  for (const job of await jobs.findBy({ status: ImportJobStatus.RUNNING })) {
+    const claim = await JobClaim.take(db, job.id);
+    if (!claim) continue;
+    try {
+      const r = await jobs.update(
+        { id: job.id, status: ImportJobStatus.RUNNING },
+        { status: ImportJobStatus.FAILED, interrupted: true, failure: interruptedMessage(job.rowsCommitted), finishedAt: new Date() },
+      );
+      marked += r.affected ?? 0;
+    } finally {
+      await claim.release();
+    }
+  }
+  return marked;
+}
+
+/**
+ * Files left in DATA_DIR/uploads by processes that are gone (each process writes under
+ * uploads/<pid>): removed, so no roster stays on disk after a kill. Returns how many entries.
+ */
+export function removeLeftoverUploads(dataDir: string): number {
+  const root = uploadsRoot(dataDir);
+  let removed = 0;
+  let names: string[];
+  try {
+    names = readdirSync(root);
+  } catch {
+    return 0;
+  }
+  for (const name of names) {
+    const p = path.join(root, name);
+    const pid = /^\d+$/.test(name) && statSync(p).isDirectory() ? Number(name) : null;
+    if (pid !== null && pid !== process.pid && isAlive(pid)) continue;
+    rmSync(p, { recursive: true, force: true });
+    removed++;
+  }
+  return removed;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** At start: interrupted imports marked (resumable), leftover uploads removed. */
+@Injectable()
+export class ImportJobsAtStart implements OnApplicationBootstrap {
+  constructor(
+    private readonly db: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    removeLeftoverUploads(this.config.dataDir);
+    await markInterruptedJobs(this.db);
+  }
+}

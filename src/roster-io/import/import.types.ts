@@ -1,0 +1,36 @@
+export interface ImportOptions {
+  organization: string;
+  createUnits?: boolean;
+  sheet?: string | null;
+  /** Rows per transaction. */
+  batchSize?: number;
+  /** Give rows without a Mã hồ sơ a code (from the file's hash and the row), written to `resultFile`. */
+  assignIds?: boolean;
+  /** With `assignIds`: the roster with every code filled in (default `<name>.ma.csv` beside the input, named by `common/files/side-files.ts`). */
+  resultFile?: string | null;
+  /** List the organization's records that the file does not contain (to end or keep). */
+  full?: boolean;
+}
+
+export interface ImportProgress {
+  rowsRead: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+}
+
+export interface ImportSummary extends ImportProgress {
+  jobId: string;
+  resumed: boolean;
+  /** Sheets read, with the row of their header (or why they were skipped). */
+  sheets: { name: string | null; headerRow: number | null; note: string | null }[];
+  /** Headers that matched no template column (ignored). */
+  ignoredColumns: string[];
+  /** With `full`: Mã hồ sơ of the records (in the caller's scope) that the file does not list. */
+  missing: string[] | null;
+  /** With `assignIds`: the file with the codes written back. */
+  resultFile: string | null;
+  /** The new records were linked at once (an import of at most 1,000 new records); otherwise run `lienthong link`. */
+  linked: boolean;
+}

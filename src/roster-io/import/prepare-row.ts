@@ -1,0 +1,46 @@
+import type { MemberRecord } from '../../membership/member-record/member-record.entity.js';
+import { FIELD_LABELS } from '../../membership/member-record/member-input.js';
+import type { MemberRecordsService } from '../../membership/member-record/member-records.service.js';
+import type { ImportContext } from './import-context.js';
+import type { RosterRow, RowProblem } from './roster-row.js';
+
+/** A row normalized, its commune read and its ID number sealed: what the database needs, or what is wrong. */
+export interface PreparedRow {
+  problems: RowProblem[];
+  /** Column values (camelCase) to write, unit aside; null when the row has problems. */
+  values: Record<string, unknown> | null;
+  /** The commune the row's unit is created in (with `--create-units`). */
+  communeCode: string | null;
+  /** Tombstone keys of a new record (when anyone was ever erased). */
+  tombstoneKeys: Buffer[];
+}
+
+/** The column header a field problem belongs to, as the file names it. */
+export function columnFor(field: string, row: RosterRow): string {
+  return row.columnOf.get(field) ?? FIELD_LABELS[field] ?? field;
+}
+
+/** Reads roster rows into the stored columns of a record, through the one record writer of the membership core. */
+export class RowPreparer {
+  constructor(private readonly records: MemberRecordsService) {}
+
+  /**
+   * A row read into the columns of a record: normalized, its commune resolved, its ID number sealed
+   * and its ID issues derived, against the current record when there is one. Problems name the
+   * file's column. Pure but for the vault (no database), so it runs while the previous batch is written.
+   */
+  prepare(row: RosterRow, ctx: ImportContext, current?: MemberRecord): PreparedRow {
+    const write = this.records.columnsOf(
+      { ...row.fields, status: row.status },
+      // The import does not settle a split commune by a name alone, as the form does (kept as it is today).
+      { definition: ctx.def, today: ctx.today, current, settleSplitCommune: false, withTombstoneKeys: ctx.anyTombstone },
+    );
+    const ok = !write.problems.length && !row.problems.length;
+    return {
+      problems: write.problems.map((f) => ({ column: columnFor(f.field, row), value: f.value, message: f.message })),
+      values: ok ? write.columns : null,
+      communeCode: write.communeCode,
+      tombstoneKeys: ok ? write.tombstoneKeys.map((k) => k.hash) : [],
+    };
+  }
+}

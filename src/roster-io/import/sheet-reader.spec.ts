@@ -1,0 +1,84 @@
+import type { SourceRow } from '../../common/files/tabular-source.js';
+import { BUILT_IN_ORGANIZATIONS } from '../../organizations/index.js';
+import type { ImportSummary } from './import.types.js';
+import { rowDigest, rowPlace, SheetReader, type SheetRow } from './sheet-reader.js';
+
+const hnd = BUILT_IN_ORGANIZATIONS.find((o) => o.code === 'HND')!;
+const job = { sourceName: 'ds.xlsx', sourceSha256: 'abcdef0123456789' };
+
+async function* source(rows: SourceRow[]): AsyncGenerator<SourceRow> {
+  for (const r of rows) yield await Promise.resolve(r);
+}
+
+/** Reads the rows through a SheetReader; the summary shows what it said of sheets and columns. */
+async function read(rows: SourceRow[], assignIds = false) {
+  const summary: Pick<ImportSummary, 'sheets' | 'ignoredColumns'> = { sheets: [], ignoredColumns: [] };
+  const out: SheetRow[] = [];
+  for await (const r of new SheetReader(hnd, job, assignIds, summary).rows(source(rows))) out.push(r);
+  return { out, summary };
+}
+
+const s = (sheet: string | null, row: number, ...cells: string[]): SourceRow => ({ sheet, row, cells });
+
+describe('reading a roster sheet by sheet', () => {
+  it('skips a sheet without a header row (said so), finds the header under a title, numbers data rows across sheets', async () => {
+    const { out, summary } = await read([
+      s('Bìa', 1, 'DANH SÁCH HỘI VIÊN', ''),
+      s('DS', 1, 'DANH SÁCH CHI HỘI 1', '', ''),
+      s('DS', 2, 'Họ và tên', 'Ghi chú', 'Mã hồ sơ'),
+      s('DS', 3, 'Nguyễn Văn An', 'x', 'HS-1'),
+      s('DS', 4, '', '', ''),
+      s('DS2', 1, 'Mã hồ sơ', 'Họ và tên'),
+      s('DS2', 2, 'HS-2', 'Lê Thị Bình'),
+    ]);
+    expect(summary.sheets).toEqual([
+      { name: 'Bìa', headerRow: null, note: 'không tìm thấy dòng tiêu đề (Mã hồ sơ, Họ và tên…): bỏ qua' },
+      { name: 'DS', headerRow: 2, note: null },
+      { name: 'DS2', headerRow: 1, note: null },
+    ]);
+    expect(summary.ignoredColumns).toEqual(['Ghi chú']);
+    expect(out.map((r) => [r.ordinal, r.row.externalId, rowPlace(r.source)])).toEqual([
+      [1, 'HS-1', 'dòng 3 (trang DS)'],
+      [2, 'HS-2', 'dòng 2 (trang DS2)'],
+    ]);
+  });
+
+  it("puts a row's cells in the template's columns (Mã hồ sơ first, missing columns empty)", async () => {
+    const { out } = await read([s(null, 1, 'Họ và tên', 'Mã hồ sơ', 'Giới tính'), s(null, 2, 'Nguyễn Văn An', 'HS-1', 'Nam')]);
+    const cells = out[0].templateCells();
+    expect(cells.slice(0, 4)).toEqual(['HS-1', 'Nguyễn Văn An', '', 'Nam']);
+    expect(cells.slice(4).every((c) => c === '')).toBe(true);
+  });
+
+  it('gives a row without a code the same code from the same file (assignIds), and drops its missing-code problem', async () => {
+    const rows = [s(null, 1, 'Họ và tên', 'Mã hồ sơ'), s(null, 2, 'Nguyễn Văn An', ''), s(null, 3, 'Lê Thị Bình', 'HS-9')];
+    const { out } = await read(rows, true);
+    expect(out.map((r) => r.row.externalId)).toEqual(['HND-abcdef01-1', 'HS-9']);
+    expect(out[0].row.problems).toEqual([]);
+    expect(out[0].templateCells()[0]).toBe('HND-abcdef01-1');
+    const without = await read(rows);
+    expect(without.out[0].row.problems.map((p) => p.message)).toEqual([expect.stringMatching(/^Mã hồ sơ:/)]);
+  });
+
+  it('refuses a header without Mã hồ sơ unless codes are assigned, and a file with no header at all', async () => {
+    const noCode = [s('DS', 1, 'Họ và tên', 'Giới tính'), s('DS', 2, 'Nguyễn Văn An', 'Nam')];
+    await expect(read(noCode)).rejects.toThrow("Trang 'DS': tệp không có cột 'Mã hồ sơ' (dòng tiêu đề 1)");
+    await expect(read(noCode, true)).resolves.toMatchObject({ out: [{ ordinal: 1 }] });
+    await expect(read([s(null, 1, 'a', 'b'), s(null, 2, 'c', 'd')])).rejects.toThrow(
+      "không tìm thấy dòng tiêu đề (Mã hồ sơ, Họ và tên…) trong tệp 'ds.xlsx'",
+    );
+  });
+
+  it('digests what a row says: the same values give the same 16 bytes, another value another', async () => {
+    const { out } = await read([
+      s(null, 1, 'Mã hồ sơ', 'Họ và tên', 'Ghi chú'),
+      s(null, 2, 'HS-1', 'Nguyễn Văn An', 'a'),
+      s(null, 3, 'HS-1', 'Nguyễn Văn An', 'b'),
+      s(null, 4, 'HS-1', 'Nguyễn Văn Ân', 'a'),
+    ]);
+    const [a, b, c] = out.map((r) => rowDigest(r.row));
+    expect(a).toHaveLength(16);
+    expect(a.equals(b)).toBe(true);
+    expect(a.equals(c)).toBe(false);
+  });
+});
