@@ -24,7 +24,7 @@ import {
 } from '../model/compare.js';
 import { answersProbe, parseProbe, probeFields, probeNumbers, probeText, type DuplicateCheckInput, type Probe } from './duplicate-probe.js';
 import { LinkDecision } from '../link.entities.js';
-import { DEFAULT_LINK_OPTIONS, LINKED_STATUSES, linkDecision } from '../linker.service.js';
+import { DEFAULT_LINK_OPTIONS, LINKED_STATUSES, linkDecision } from '../model/pair-decision.js';
 import { explain, score, startingM, typicalU, type Comparison, type Contribution, type Model } from '../model/model.js';
 
 export type { DuplicateCheckInput } from './duplicate-probe.js';
