@@ -14,7 +14,7 @@ import { personOf } from '../model/clustering.js';
 import { linkName, type LinkName } from '../model/compare.js';
 import { answersProbe, parseProbe, probeFields, probeNumbers, probeText, type DuplicateCheckInput, type Probe } from './duplicate-probe.js';
 import { LinkDecision } from '../link.entities.js';
-import { DEFAULT_LINK_OPTIONS, LINKED_STATUSES, linkDecision } from '../linker.service.js';
+import { DEFAULT_LINK_OPTIONS, LINKED_STATUSES, linkDecision } from '../model/pair-decision.js';
 import { explain, score, startingM, typicalU, type Comparison, type Contribution, type Model } from '../model/model.js';
 import { isCallers, ownFields, type OwnFields } from '../seen-by-caller.js';
 import { compareWithProbe, findCandidates, type CandidateRow } from './candidates.js';

@@ -8,6 +8,7 @@ import { assertUuid, DomainError } from '../../common/errors/domain-error.js';
 import { MEMBER_STATUS_INFO, MemberStatus } from '../../membership/member-status.js';
 import { resolveScope } from '../../membership/unit/record-scope-filter.js';
 import { LinkDecision } from '../link.entities.js';
+import { VERDICTS } from '../model/pair-decision.js';
 import { listPageSize } from '../list-page.js';
 import { explain, type Contribution } from '../model/model.js';
 import { isCallers, ownFields, type ListedRecordRow, type OwnFields } from '../seen-by-caller.js';
@@ -42,8 +43,6 @@ export interface ReviewPairView {
   communeA: string | null;
   communeB: string | null;
 }
-
-const REVIEW_VERDICT = 'cần cán bộ xem xét';
 
 /**
  * What the linker's results look like to people (reads only): a person with its records, how far
@@ -178,7 +177,7 @@ export class PersonViewsService {
       recordA: r.record_a,
       recordB: r.record_b,
       probability: r.probability,
-      explanation: explain(r, REVIEW_VERDICT),
+      explanation: explain(r, VERDICTS[LinkDecision.REVIEW]),
       organizationA: r.org_a,
       organizationB: r.org_b,
       communeA: r.commune_a,

@@ -1,5 +1,9 @@
 import type { QueryRunner } from 'typeorm';
-import { copyRows } from '../common/sql/copy-rows.js';
+import { copyRows } from '../../common/sql/copy-rows.js';
+import type { Contribution } from '../model/model.js';
+import type { PhantomResult } from './phantom-facts.js';
+import type { KeptPair } from './score-pairs.js';
+import type { Records } from './snapshot.js';
 
 /** A table a linker run writes wholesale: its key and the columns written. */
 interface StoredTable {
@@ -19,6 +23,35 @@ export const STORED_TABLES: StoredTable[] = [
 ];
 
 export type StoredRows = Record<StoredTable['table'], Iterable<unknown[]>>;
+
+/** What a run found, as the rows of the stored tables. */
+export interface LinkResult {
+  recs: Records;
+  personIds: string[];
+  verified: boolean[];
+  phantom: PhantomResult;
+  kept: KeptPair[];
+  /** A kept pair's explanation, computed as its row is written. */
+  contributions: (k: KeptPair) => Contribution[];
+}
+
+/** The rows of a run's result, streamed: the explanations of a million pairs are never all in memory at once. */
+export function storedRows({ recs, personIds, verified, phantom, kept, contributions }: LinkResult): StoredRows {
+  return {
+    record_person: (function* () {
+      for (let i = 0; i < recs.n; i++)
+        yield [recs.id[i], personIds[i], verified[i], phantom.flags[i].map((f) => f.code).sort(), phantom.ao[i].length > 0, phantom.ao[i]];
+    })(),
+    record_flag: (function* () {
+      for (let i = 0; i < recs.n; i++)
+        for (const f of phantom.flags[i]) yield [recs.id[i], f.code, f.severity, f.message, JSON.stringify(f.evidence)];
+    })(),
+    record_link: (function* () {
+      for (const x of kept)
+        yield [recs.id[x.a], recs.id[x.b], x.decision, x.probability, Math.round(x.weight * 100) / 100, JSON.stringify(contributions(x))];
+    })(),
+  };
+}
 
 /**
  * Replaces the last run's result with this run's without making a reader wait: the new rows are

@@ -1,0 +1,173 @@
+import type { DataSource, QueryRunner } from 'typeorm';
+import { MemberStatus } from '../../membership/member-status.js';
+import type { OrganizationDefinition } from '../../membership/organization/organization-definition.js';
+import { LinkDecision } from '../link.entities.js';
+import { score, type Model } from '../model/model.js';
+import type { DEFAULT_LINK_OPTIONS } from '../model/pair-decision.js';
+import { candidatePairs, type BlockingRuleSummary } from './blocking.js';
+import { clearIdsFor, recordComparer } from './compare-records.js';
+import { storedRows, storeLinkResult } from './link-store.js';
+import { frequencies, namesakeCounter } from './namesakes.js';
+import { formPersons, readReviews, type Persons } from './persons.js';
+import { phantomChecks, phantomContext, type PhantomResult } from './phantom-facts.js';
+import { bridgePairs, matchRegister, type RegisterBridge } from './register-bridge.js';
+import { failRun, finishRun, startRun } from './run-lifecycle.js';
+import { scorePairs, trainModel, weigher, type KeptPair } from './score-pairs.js';
+import { dropSnapshot, loadRecords, loadResidents, takeSnapshot, type Records } from './snapshot.js';
+
+export interface LinkOptions {
+  /** Link automatically at or above this probability. */
+  auto?: number;
+  /** Send to review at or above this probability (below `auto`). */
+  review?: number;
+  /** A block larger than this is split by commune; still larger, it is skipped (and counted). */
+  maxBlock?: number;
+  /** A test's window into the store transaction: the new result written, not yet committed. */
+  onStored?: () => Promise<void>;
+}
+
+export type LinkSettings = typeof DEFAULT_LINK_OPTIONS & LinkOptions;
+
+export interface LinkSummary {
+  runId: string;
+  records: number;
+  candidatePairs: number;
+  blocking: BlockingRuleSummary[];
+  autoLinks: number;
+  reviewPairs: number;
+  bridgeLinks: number;
+  refusedLinks: number;
+  verifiedRecords: number;
+  persons: number;
+  /** Persons with records in two organizations or more. */
+  multiOrganizationPersons: number;
+  /** Records flagged as the same person twice in one organization. */
+  duplicateInOrganization: number;
+  /** ACTIVE records suspected to be phantoms ("ảo"). */
+  suspectedPhantoms: number;
+  model: Model;
+  seconds: Record<string, number>;
+}
+
+/** What a run needs from the application. */
+export interface LinkRunNeeds {
+  db: DataSource;
+  /** Unseals a clear ID number. */
+  open: (sealed: Buffer) => string;
+  organizationOf: (code: string) => Promise<OrganizationDefinition>;
+}
+
+/**
+ * One link run, phase by phase (each reported to `progress` as it ends), on the locked connection
+ * `runner`: the snapshot, blocking, the model, scoring, the register bridge, clustering, the phantom
+ * checks, and the result stored in place of the last one.
+ */
+export async function runLink(
+  needs: LinkRunNeeds,
+  runner: QueryRunner,
+  opts: LinkSettings,
+  progress?: (step: string) => void,
+): Promise<LinkSummary> {
+  const { seconds, lap } = stopwatch(progress);
+  const runId = await startRun(needs.db);
+  try {
+    await takeSnapshot(runner);
+    const recs = await loadRecords(runner);
+    lap('load');
+    const residents = await loadResidents(runner);
+    lap('load_register');
+
+    const { pairs, blocking } = await candidatePairs(runner, recs.n, opts.maxBlock);
+    lap('blocking');
+
+    const compare = recordComparer(recs, await clearIdsFor(runner, recs, pairs, needs.open));
+    const freq = frequencies(recs);
+    const trained = trainModel(recs.n, pairs, compare);
+    const { model } = trained;
+    lap('model');
+
+    const weigh = weigher(model, freq);
+    const scored = scorePairs(recs, pairs, trained, weigh, namesakeCounter(recs, residents), opts);
+    lap('scoring');
+
+    const bridge = matchRegister(recs, residents, model, opts, weigh);
+    const bridgeLinks = bridgePairs(recs, bridge, scored.kept, scored.edges);
+    lap('register');
+
+    const persons = formPersons(recs, scored.edges, scored.slips, await readReviews(needs.db, recs), scored.kept);
+    lap('clustering');
+
+    const context = await phantomContext(needs.db, needs.organizationOf, recs);
+    const phantom = phantomChecks(recs, residents, bridge, persons, context);
+    lap('phantom');
+
+    const kept = [...scored.kept.values()];
+    const explain = (k: KeptPair) =>
+      k.c ? score(model, k.c, { nameKey: recs.name[k.a].key, birthKey: recs.birth[k.a]?.key ?? null }, freq).contributions : [];
+    const rows = storedRows({ recs, personIds: persons.personIds, verified: bridge.verified, phantom, kept, contributions: explain });
+    await storeLinkResult(runner, rows, opts.onStored);
+    lap('store');
+
+    const found = { recs, candidatePairs: trained.patternOf.length, blocking, kept, bridgeLinks, bridge, persons, phantom };
+    const summary = summarize(runId, found, model, seconds);
+    await finishRun(needs.db, runId, summary);
+    return summary;
+  } catch (e) {
+    await failRun(needs.db, runId, e);
+    throw e;
+  } finally {
+    await dropSnapshot(runner);
+  }
+}
+
+/** Seconds per phase; `lap` ends a phase and reports it. */
+function stopwatch(progress?: (step: string) => void): { seconds: Record<string, number>; lap: (name: string) => void } {
+  const seconds: Record<string, number> = {};
+  let t0 = Date.now();
+  const lap = (name: string) => {
+    seconds[name] = (Date.now() - t0) / 1000;
+    t0 = Date.now();
+    progress?.(name);
+  };
+  return { seconds, lap };
+}
+
+/** What the phases found, for the summary. */
+interface Found {
+  recs: Records;
+  candidatePairs: number;
+  blocking: BlockingRuleSummary[];
+  kept: KeptPair[];
+  bridgeLinks: number;
+  bridge: RegisterBridge;
+  persons: Persons;
+  phantom: PhantomResult;
+}
+
+/** The run's counts (kept in `link_run.summary` and printed by `lienthong link`). */
+function summarize(runId: string, f: Found, model: Model, seconds: Record<string, number>): LinkSummary {
+  const { recs, persons } = f;
+  const orgsOfPerson = new Map<string, Set<string>>();
+  recs.id.forEach((_, i) => {
+    const set = orgsOfPerson.get(persons.personIds[i]) ?? new Set<string>();
+    set.add(recs.org[i]);
+    orgsOfPerson.set(persons.personIds[i], set);
+  });
+  return {
+    runId,
+    records: recs.n,
+    candidatePairs: f.candidatePairs,
+    blocking: f.blocking,
+    autoLinks: f.kept.filter((k) => k.decision === LinkDecision.AUTO).length,
+    reviewPairs: f.kept.filter((k) => k.decision === LinkDecision.REVIEW).length,
+    bridgeLinks: f.bridgeLinks,
+    refusedLinks: persons.refused,
+    verifiedRecords: f.bridge.verified.filter(Boolean).length,
+    persons: orgsOfPerson.size,
+    multiOrganizationPersons: [...orgsOfPerson.values()].filter((s) => s.size > 1).length,
+    duplicateInOrganization: persons.duplicates.filter(Boolean).length,
+    suspectedPhantoms: f.phantom.ao.filter((r, i) => r.length && recs.status[i] === (MemberStatus.ACTIVE as string)).length,
+    model,
+    seconds,
+  };
+}

@@ -1,0 +1,87 @@
+import type { DataSource } from 'typeorm';
+import { MemberStatus } from '../../membership/member-status.js';
+import { LinkDecision, ReviewDecision } from '../link.entities.js';
+import { assignPersonIds, cluster, slipKey, type Edge } from '../model/clustering.js';
+import type { KeptPairs } from './score-pairs.js';
+import type { Records } from './snapshot.js';
+
+/**
+ * Clustering: the links found, with people's decisions on pairs, become persons with stable ids.
+ */
+
+/**
+ * The weight of a pair a person confirmed: above any weight the model or the register gives (tens
+ * of bits), so confirmed pairs are joined first in clustering, before any computed link.
+ */
+export const CONFIRMED_WEIGHT = 1e6;
+
+/** The decisions people took on pairs of the snapshot's records. */
+export interface Reviews {
+  confirmed: [number, number][];
+  cannotLink: Map<number, number[]>;
+}
+
+export async function readReviews(db: DataSource, recs: Records): Promise<Reviews> {
+  const rows = await db.query<{ record_a: string; record_b: string; decision: ReviewDecision }[]>(
+    `SELECT record_a, record_b, decision FROM link_review`,
+  );
+  const out: Reviews = { confirmed: [], cannotLink: new Map<number, number[]>() };
+  if (!rows.length) return out;
+  const seq = new Map(recs.id.map((id, i) => [id, i]));
+  for (const r of rows) {
+    const x = seq.get(r.record_a);
+    const y = seq.get(r.record_b);
+    if (x === undefined || y === undefined) continue; // a record no longer linked (ended, erased)
+    const [a, b] = x < y ? [x, y] : [y, x];
+    if (r.decision === ReviewDecision.CONFIRM) out.confirmed.push([a, b]);
+    else {
+      out.cannotLink.set(a, [...(out.cannotLink.get(a) ?? []), b]);
+      out.cannotLink.set(b, [...(out.cannotLink.get(b) ?? []), a]);
+    }
+  }
+  return out;
+}
+
+export interface Persons {
+  /** The person of each record. */
+  personIds: string[];
+  /** Links refused because they would put two ID numbers in one person. */
+  refused: number;
+  /** Records that are the same person as another ACTIVE record of their organization. */
+  duplicates: boolean[];
+}
+
+/**
+ * Persons: a confirmed pair is linked, a rejected one never is; strongest links first, never two ID
+ * numbers in one person. A kept pair whose link was refused is marked so; each person keeps the id
+ * its records had before when it can.
+ */
+export function formPersons(recs: Records, edges: Edge[], slips: Set<string>, reviews: Reviews, kept: KeptPairs): Persons {
+  for (const [a, b] of reviews.confirmed) {
+    edges.push({ a, b, weight: CONFIRMED_WEIGHT });
+    if (recs.idHash[a] && recs.idHash[b]) slips.add(slipKey(recs.idHash[a], recs.idHash[b]));
+  }
+  const clusters = cluster(recs.n, edges, (i) => (recs.idKind[i] === 'CCCD' ? recs.idHash[i] : null), slips, reviews.cannotLink);
+  const refusedSet = new Set(clusters.refused.map((e) => `${e.a}|${e.b}`));
+  for (const k of kept.values())
+    if (k.decision !== LinkDecision.REVIEW && refusedSet.has(`${k.a}|${k.b}`)) k.decision = LinkDecision.REFUSED;
+  return {
+    personIds: assignPersonIds(recs.id, clusters.root, (i) => recs.previousPerson[i]),
+    refused: clusters.refused.length,
+    duplicates: duplicatesInOrg(recs, clusters.root),
+  };
+}
+
+/** Records whose person has another ACTIVE record in the same organization (a temporary listing is no duplicate). */
+function duplicatesInOrg(recs: Records, root: Int32Array): boolean[] {
+  const out = new Array<boolean>(recs.n).fill(false);
+  const seen = new Map<string, number>();
+  for (let i = 0; i < recs.n; i++) {
+    if (recs.status[i] !== (MemberStatus.ACTIVE as string)) continue;
+    const key = `${root[i]}|${recs.org[i]}`;
+    const first = seen.get(key);
+    if (first === undefined) seen.set(key, i);
+    else out[first] = out[i] = true;
+  }
+  return out;
+}

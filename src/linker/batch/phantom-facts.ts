@@ -1,0 +1,111 @@
+import type { DataSource } from 'typeorm';
+import { todayInVietnam } from '../../common/dates/partial-date.js';
+import type { OrganizationDefinition } from '../../membership/organization/organization-definition.js';
+import { MemberStatus } from '../../membership/member-status.js';
+import { bursts, phantomFlags, suspicion, type Flag, type FlagCode, type PhantomFacts } from '../model/phantom.js';
+import { RegisterMatch, type RegisterBridge } from './register-bridge.js';
+import type { Records, Residents } from './snapshot.js';
+
+/**
+ * The phantom checks of every record (`model/phantom.ts`): the facts of each record gathered from
+ * the record, the register match and the persons just found.
+ */
+
+export interface PhantomResult {
+  flags: Flag[][];
+  /** Why each record is a suspected phantom ("ảo"): empty when it is not. */
+  ao: FlagCode[][];
+}
+
+/** What the checks read besides the run: the organizations' rules and the flags marked false alarms. */
+export interface PhantomContext {
+  organizations: Map<string, OrganizationDefinition>;
+  /** `record id|flag code` of the flags a person marked a false alarm: not raised again. */
+  falseAlarms: Set<string>;
+}
+
+export async function phantomContext(
+  db: DataSource,
+  organizationOf: (code: string) => Promise<OrganizationDefinition>,
+  recs: Records,
+): Promise<PhantomContext> {
+  const organizations = new Map<string, OrganizationDefinition>();
+  for (const org of new Set(recs.org)) organizations.set(org, await organizationOf(org));
+  const rows = await db.query<{ record_id: string; code: string }[]>(
+    `SELECT record_id, code FROM flag_resolution WHERE resolution = 'FALSE_ALARM'`,
+  );
+  return { organizations, falseAlarms: new Set(rows.map((r) => `${r.record_id}|${r.code}`)) };
+}
+
+/** The flags and the suspicion of every record. */
+export function phantomChecks(
+  recs: Records,
+  res: Residents,
+  bridge: RegisterBridge,
+  persons: { personIds: string[]; duplicates: boolean[] },
+  context: PhantomContext,
+): PhantomResult {
+  const today = todayInVietnam();
+  const factsOf = phantomFacts(recs, res, bridge, persons, context);
+  const out: PhantomResult = { flags: [], ao: [] };
+  for (let i = 0; i < recs.n; i++) {
+    const facts = factsOf(i);
+    const own = phantomFlags(facts, today).filter((f) => !context.falseAlarms.has(`${recs.id[i]}|${f.code}`));
+    out.flags.push(own);
+    out.ao.push(suspicion(own, facts));
+  }
+  return out;
+}
+
+/** The facts of record i (what it says, what the register says of it, what the persons show). */
+function phantomFacts(
+  recs: Records,
+  res: Residents,
+  bridge: RegisterBridge,
+  { personIds, duplicates }: { personIds: string[]; duplicates: boolean[] },
+  context: PhantomContext,
+): (i: number) => PhantomFacts {
+  const personsOfPhone = new Map<string, Set<string>>();
+  const orgsOfPerson = new Map<string, Set<string>>();
+  for (let i = 0; i < recs.n; i++) {
+    const phone = recs.phone[i];
+    if (phone) personsOfPhone.set(phone, (personsOfPhone.get(phone) ?? new Set<string>()).add(personIds[i]));
+    if (recs.status[i] === (MemberStatus.ACTIVE as string))
+      orgsOfPerson.set(personIds[i], (orgsOfPerson.get(personIds[i]) ?? new Set<string>()).add(recs.org[i]));
+  }
+  const bare = (i: number) => !recs.idHash[i] && !recs.phone[i] && !recs.lastActivity[i] && !recs.lastDues[i];
+  const burst = bursts(recs.id.map((_, i) => ({ unit: recs.unit[i], joinDate: recs.joinDate[i], bare: bare(i) })));
+  return (i) => ({
+    organization: context.organizations.get(recs.org[i])!,
+    status: recs.status[i] as MemberStatus,
+    birthDate: isoDate(recs.birth[i]),
+    birthDatePrecision: recs.birthPrecision[i],
+    sex: recs.sex[i] as 'MALE' | 'FEMALE' | null,
+    joinDate: recs.joinDate[i],
+    profile: recs.profile[i],
+    lastActivityDate: recs.lastActivity[i],
+    lastDuesDate: recs.lastDues[i],
+    hasIdNumber: !!recs.idHash[i],
+    idIssues: recs.idIssues[i],
+    idMalformed: false,
+    hasPhone: !!recs.phone[i],
+    register: registerFact(bridge.match[i], bridge.resident[i], res),
+    phoneShared: recs.phone[i] ? personsOfPhone.get(recs.phone[i])!.size : 0,
+    burst: burst[i],
+    duplicateInOrg: duplicates[i],
+    organizationsOfPerson: orgsOfPerson.get(personIds[i])?.size ?? 0,
+  });
+}
+
+function isoDate(b: Records['birth'][number]): string | null {
+  return b ? `${b.year}-${String(b.month).padStart(2, '0')}-${String(b.day).padStart(2, '0')}` : null;
+}
+
+/** What the register says of a record, in the phantom checks' words. */
+function registerFact(match: RegisterMatch, resident: number, res: Residents): PhantomFacts['register'] {
+  if (match === RegisterMatch.MATCHED && resident >= 0)
+    return { kind: 'MATCHED', alive: res.alive[resident], deathDate: res.deathDate[resident] };
+  if (match === RegisterMatch.AMBIGUOUS) return { kind: 'AMBIGUOUS', residents: 2 };
+  if (match === RegisterMatch.NO_MATCH) return { kind: 'NO_MATCH' };
+  return { kind: 'NOT_COVERED' };
+}

@@ -1,0 +1,135 @@
+import { prng } from '../../common/random/prng.js';
+import { LinkDecision } from '../link.entities.js';
+import { slipKey, type Edge } from '../model/clustering.js';
+import { IdLevel } from '../model/compare.js';
+import {
+  estimateM,
+  estimateU,
+  PatternTable,
+  patternWeight,
+  probabilityOf,
+  tfAdjustment,
+  weightOf,
+  type Comparison,
+  type Frequencies,
+  type Model,
+} from '../model/model.js';
+import { batchDecision } from '../model/pair-decision.js';
+import type { RecordComparer } from './compare-records.js';
+import type { Records } from './snapshot.js';
+
+/**
+ * Training and scoring (Splink's estimate_u, expectation_maximisation and predict): the model from
+ * the snapshot, then each candidate pair's weight and decision.
+ */
+
+/** A pair worth storing: linked, bridged, refused or to review. */
+export interface KeptPair {
+  a: number;
+  b: number;
+  decision: LinkDecision;
+  weight: number;
+  probability: number;
+  /** Its comparison (null for a pair only the register links). */
+  c: Comparison | null;
+}
+
+/** The kept pairs by `a·n + b` (a < b): a pair both scored and bridged is kept once. */
+export type KeptPairs = Map<number, KeptPair>;
+
+/** The random generator's seed for u: the same data gives the same model. */
+const U_SEED = 20251107;
+/** Random pairs drawn for u: at most this many (four per record in a small database). */
+const U_PAIRS = 400_000;
+
+export interface Trained {
+  model: Model;
+  /** The candidate pairs' distinct comparisons… */
+  table: PatternTable;
+  /** …and each candidate pair's, as the index of its pattern. */
+  patternOf: Int32Array;
+}
+
+/** u from random pairs (seeded), m by EM over the candidate pairs. */
+export function trainModel(n: number, pairs: Int32Array, compare: RecordComparer): Trained {
+  const rand = prng(U_SEED);
+  const randomPairs = new PatternTable();
+  for (let k = 0; k < Math.min(U_PAIRS, n * 4) && n > 1; k++) {
+    const a = Math.floor(rand() * n);
+    const b = Math.floor(rand() * n);
+    if (a !== b) randomPairs.add(compare(a, b, false));
+  }
+  const u = estimateU(randomPairs.patterns);
+  const table = new PatternTable();
+  const patternOf = new Int32Array(pairs.length / 2);
+  for (let k = 0; k < patternOf.length; k++) patternOf[k] = table.add(compare(pairs[2 * k], pairs[2 * k + 1]));
+  return { model: estimateM(table.patterns, u), table, patternOf };
+}
+
+/** A pattern's weight (`patternWeight`) with the frequency adjustment of the pair's name and birth date. */
+export type Weigher = (pw: ReturnType<typeof patternWeight>, nameKey: string, birthKey: string | null) => number;
+
+/**
+ * The weight of a pair as `score` gives it, without building its explanation: the pattern's base
+ * weight plus the frequency adjustments, each computed once per name and per date.
+ */
+export function weigher(model: Model, freq: Frequencies): Weigher {
+  const nameTf = new Map<string, number>();
+  const birthTf = new Map<string, number>();
+  return (pw, nameKey, birthKey) => {
+    let w = pw.base;
+    if (pw.nameTf) w += cached(nameTf, nameKey, () => tfAdjustment(model.u.name.SAME, freq.name(nameKey), freq.total));
+    if (pw.birthTf && birthKey)
+      w += cached(birthTf, birthKey, () => tfAdjustment(model.u.birth.SAME_DAY, freq.birth(birthKey), freq.total));
+    return w;
+  };
+}
+
+function cached(cache: Map<string, number>, key: string, compute: () => number): number {
+  let v = cache.get(key);
+  if (v === undefined) cache.set(key, (v = compute()));
+  return v;
+}
+
+export interface Scored {
+  /** The pairs linked automatically, for clustering. */
+  edges: Edge[];
+  kept: KeptPairs;
+  /** Pairs of ID numbers linked as one number typed with a slip. */
+  slips: Set<string>;
+}
+
+/**
+ * Each candidate pair's weight and decision (`batchDecision`): pairs below the review threshold,
+ * and namesakes without strong evidence, are not kept.
+ */
+export function scorePairs(
+  recs: Records,
+  pairs: Int32Array,
+  { model, table, patternOf }: Trained,
+  weigh: Weigher,
+  namesakes: (nameKey: string, birthKey: string) => number,
+  opts: { auto: number; review: number },
+): Scored {
+  const out: Scored = { edges: [], kept: new Map(), slips: new Set() };
+  const weights = table.patterns.map((p) => patternWeight(model, p.c));
+  const reviewWeight = weightOf(opts.review);
+  for (let k = 0; k < patternOf.length; k++) {
+    const a = pairs[2 * k];
+    const b = pairs[2 * k + 1];
+    const w = weigh(weights[patternOf[k]], recs.name[a].key, recs.birth[a]?.key ?? null);
+    if (w < reviewWeight) continue;
+    const c = table.patterns[patternOf[k]].c;
+    const probability = probabilityOf(w);
+    const decision = batchDecision(c, probability, opts.auto, {
+      onBirthDate: () => namesakes(recs.name[a].key, recs.birth[a]!.key),
+      inBirthYear: () => namesakes(recs.name[a].key, String(recs.birth[a]?.year ?? '')),
+    });
+    if (decision === null) continue;
+    if (c.id === IdLevel.ONE_SLIP && decision === LinkDecision.AUTO) out.slips.add(slipKey(recs.idHash[a]!, recs.idHash[b]!));
+    if (decision === LinkDecision.AUTO) out.edges.push({ a, b, weight: w });
+    // The comparison (a shared pattern) is kept, not the explanation: that is written at the end.
+    out.kept.set(a * recs.n + b, { a, b, decision, weight: w, probability, c });
+  }
+  return out;
+}

@@ -1,0 +1,89 @@
+import { MemberStatus } from '../../membership/member-status.js';
+import { LinkDecision } from '../link.entities.js';
+import { BirthLevel, IdLevel, NameLevel, SimpleLevel } from './compare.js';
+import type { Comparison } from './model.js';
+
+/**
+ * The link decision: what a scored pair becomes — linked, sent to review, or (in the batch run)
+ * dropped as namesakes. One module for the batch run (`batch/score-pairs.ts`) and the check at
+ * data entry (`incremental/duplicate-check.service.ts`). The two still apply it differently: the
+ * batch knows the namesakes of the whole province (`batchDecision`), data entry does not
+ * (`linkDecision` alone); `pair-decision.spec.ts` pins both.
+ */
+
+/** The thresholds both paths use unless a run is given others. */
+export const DEFAULT_LINK_OPTIONS = { auto: 0.99, review: 0.5, maxBlock: 60 };
+
+/** Statuses whose records are linked (a membership that has ended is history, not a person counted). */
+export const LINKED_STATUSES = [MemberStatus.ACTIVE, MemberStatus.TEMPORARY, MemberStatus.SUSPENDED];
+
+/** Each decision in words, for the explanation of a stored pair. */
+export const VERDICTS: Record<LinkDecision, string> = {
+  AUTO: 'đã liên kết tự động thành một người',
+  REVIEW: 'cần cán bộ xem xét',
+  BRIDGE: 'liên kết qua CSDL dân cư',
+  REFUSED: 'không liên kết vì một người không thể có hai số định danh',
+};
+
+/**
+ * Whether a scored pair links by itself or waits for a person: it needs the probability, strong
+ * evidence, and no contradiction a person must see — two 12-digit numbers that differ in two
+ * places or more, or two different names without the same number.
+ */
+export function linkDecision(
+  c: Comparison,
+  probability: number,
+  auto: number,
+  dateShared = false,
+): LinkDecision.AUTO | LinkDecision.REVIEW {
+  const nameAllows = c.name !== NameLevel.DIFFERENT || c.id === IdLevel.SAME;
+  return probability >= auto && hasStrongEvidence(c, dateShared) && nameAllows && c.id !== IdLevel.DIFFERENT
+    ? LinkDecision.AUTO
+    : LinkDecision.REVIEW;
+}
+
+/**
+ * What namesakes do not share: a number, a phone — or the same name with the same full birth
+ * date in the same commune (unless the register knows two people with that name and date). A
+ * name one letter off, or born the same day in another commune, is for a person to judge: in a
+ * province of a million, thousands of different people share a birth date and a near name.
+ */
+export function hasStrongEvidence(c: Comparison, dateShared = false): boolean {
+  return (
+    c.id === IdLevel.SAME ||
+    c.id === IdLevel.ONE_SLIP ||
+    c.phone === SimpleLevel.SAME ||
+    (!dateShared &&
+      c.name === NameLevel.SAME &&
+      c.commune === SimpleLevel.SAME &&
+      (c.birth === BirthLevel.SAME_DAY || c.birth === BirthLevel.SWAPPED))
+  );
+}
+
+/**
+ * How many different people are known to bear the pair's name (`batch/namesakes.ts`), asked only
+ * when the decision needs it.
+ */
+export interface Namesakes {
+  /** …born on the pair's birth date (asked only when both records carry that full date). */
+  onBirthDate(): number;
+  /** …born in the pair's birth year. */
+  inBirthYear(): number;
+}
+
+/**
+ * The batch run's decision: `linkDecision`, where a birth date that namesakes share is no
+ * evidence of one person, and a pair without strong evidence is dropped (null: not even
+ * reviewed) when namesakes of that name and year are known. Name, year and commune alone are
+ * what namesakes share.
+ */
+export function batchDecision(
+  c: Comparison,
+  probability: number,
+  auto: number,
+  namesakes: Namesakes,
+): LinkDecision.AUTO | LinkDecision.REVIEW | null {
+  const dateShared = (c.birth === BirthLevel.SAME_DAY || c.birth === BirthLevel.SWAPPED) && namesakes.onBirthDate() > 1;
+  if (!hasStrongEvidence(c, dateShared) && namesakes.inBirthYear() > 1) return null;
+  return linkDecision(c, probability, auto, dateShared);
+}
