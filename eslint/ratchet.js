@@ -7,9 +7,6 @@ export const TOO_LONG_TODAY = [
   'src/linker/linker.service.ts',
   'src/membership/member-record/member-input.ts',
   'src/membership/member-record/member-records.service.ts',
-  'src/reports/report-pdf.ts',
-  'src/reports/report-xlsx.ts',
-  'src/reports/reports.service.ts',
   'src/register/register.service.ts',
   'src/roster-io/roster-import.service.ts',
 ];

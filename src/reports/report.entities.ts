@@ -1,6 +1,6 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import type { PeriodKind } from '../common/dates/period.js';
-import type { ReportData } from './report-figures.js';
+import type { ReportData } from './figures/report-figures.js';
 
 /**
  * A reconciliation report of one period and scope, as computed: one per (period, scope). A re-run

@@ -1,8 +1,10 @@
-import { FLAG_LABELS, type FlagCode } from '../linker/model/phantom.js';
-import { snapshotProvisionalReason } from './report-basis.js';
-import { changesSince, TOTAL_KEYS, type Change, type ReportData, type ReportTotals } from './report-figures.js';
-import type { ReportSnapshot } from './report.entities.js';
-import type { ReportPhantomView, ReportRowView } from './reports.service.js';
+import { vietnamTime } from '../../common/dates/vietnam-time.js';
+import { formatVnDay } from '../../common/dates/vn-day.js';
+import { FLAG_LABELS, type FlagCode } from '../../linker/model/phantom.js';
+import { snapshotProvisionalReason } from '../report-basis.js';
+import { changesSince, TOTAL_KEYS, type Change, type ReportData, type ReportTotals } from '../figures/report-figures.js';
+import type { ReportSnapshot } from '../report.entities.js';
+import type { ReportPhantomView, ReportRowView } from '../figures/report-views.js';
 
 /** Everything an export shows, gathered once (pure): the JSON, the workbook and the PDF read this. */
 export interface ReportDocument {
@@ -27,6 +29,17 @@ export interface ReportDocument {
 }
 
 export const reasonLabel = (code: string): string => FLAG_LABELS[code as FlagCode] ?? code;
+
+/** The wording the workbook and the PDF share. */
+export const REPORT_HEADING = 'BÁO CÁO RÀ SOÁT, ĐỐI CHIẾU ĐOÀN VIÊN, HỘI VIÊN';
+export const NO_PREVIOUS = 'Chưa có báo cáo kỳ trước để so sánh.';
+export const UNKNOWN_COMMUNE = 'Chưa rõ xã';
+export const documentTitle = (d: ReportDocument): string => `Báo cáo rà soát ${d.periodLabel} — ${d.scopeLabel}`;
+/** The day the figures are as of, and why they are provisional (if they are). */
+export const asOfNote = (d: ReportDocument): string =>
+  `Số liệu đến hết ngày ${formatVnDay(d.asOfDay)}${d.provisional ? ` (tạm tính: ${d.provisional})` : ''}`;
+/** When it was computed, as a person in Vietnam reads the time. */
+export const computedNote = (d: ReportDocument): string => `Lập lúc ${vietnamTime(d.computedAt)} (giờ Việt Nam).`;
 
 export function reportDocument(
   s: ReportSnapshot,

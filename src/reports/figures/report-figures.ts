@@ -131,3 +131,12 @@ export function changesSince(current: ReportData, previous: ReportData | null): 
 
 /** `12,3%`, or `n/a` with no denominator. */
 export const formatRate = (r: number | null): string => (r === null ? 'n/a' : `${(r * 100).toFixed(1).replace('.', ',')}%`);
+
+/** An organization's tỷ lệ tập hợp as shown: the rate, or `n/a` where the register cannot say. */
+export const formatReach = (r: Reach): string => (r.known ? formatRate(r.rate) : 'n/a');
+
+/** The people in both organizations, in either order (the overlap is stored once, a ≤ b). */
+export function overlapPeople(overlap: ReportData['overlap'], a: string, b: string): number {
+  const [x, y] = a <= b ? [a, b] : [b, a];
+  return overlap.find((m) => m.a === x && m.b === y)?.people ?? 0;
+}
