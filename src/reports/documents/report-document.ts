@@ -1,6 +1,3 @@
-import { vietnamTime } from '../../common/dates/vietnam-time.js';
-import { formatVnDay } from '../../common/dates/vn-day.js';
-import { FLAG_LABELS, type FlagCode } from '../../linker/model/phantom.js';
 import { snapshotProvisionalReason } from '../report-basis.js';
 import { changesSince, TOTAL_KEYS, type Change, type ReportData, type ReportTotals } from '../figures/report-figures.js';
 import type { ReportSnapshot } from '../report.entities.js';
@@ -11,8 +8,9 @@ export interface ReportDocument {
   id: string;
   period: string;
   periodLabel: string;
-  scope: string;
-  scopeLabel: string;
+  /** The reporting area's key (`province`, `org:HPN`…) and its name. */
+  area: string;
+  areaLabel: string;
   asOfDay: string;
   final: boolean;
   /** Why not final (Vietnamese), for the files' heading; null when final. */
@@ -28,19 +26,6 @@ export interface ReportDocument {
   phantoms: ReportPhantomView[] | null;
 }
 
-export const reasonLabel = (code: string): string => FLAG_LABELS[code as FlagCode] ?? code;
-
-/** The wording the workbook and the PDF share. */
-export const REPORT_HEADING = 'BÁO CÁO RÀ SOÁT, ĐỐI CHIẾU ĐOÀN VIÊN, HỘI VIÊN';
-export const NO_PREVIOUS = 'Chưa có báo cáo kỳ trước để so sánh.';
-export const UNKNOWN_COMMUNE = 'Chưa rõ xã';
-export const documentTitle = (d: ReportDocument): string => `Báo cáo rà soát ${d.periodLabel} — ${d.scopeLabel}`;
-/** The day the figures are as of, and why they are provisional (if they are). */
-export const asOfNote = (d: ReportDocument): string =>
-  `Số liệu đến hết ngày ${formatVnDay(d.asOfDay)}${d.provisional ? ` (tạm tính: ${d.provisional})` : ''}`;
-/** When it was computed, as a person in Vietnam reads the time. */
-export const computedNote = (d: ReportDocument): string => `Lập lúc ${vietnamTime(d.computedAt)} (giờ Việt Nam).`;
-
 export function reportDocument(
   s: ReportSnapshot,
   periodLabel: string,
@@ -53,8 +38,8 @@ export function reportDocument(
     id: s.id,
     period: s.period,
     periodLabel,
-    scope: s.scope,
-    scopeLabel: s.scopeLabel,
+    area: s.scope,
+    areaLabel: s.scopeLabel,
     asOfDay: s.asOfDay,
     final: s.final,
     provisional: snapshotProvisionalReason(s),
@@ -76,8 +61,8 @@ export function reportJson(d: ReportDocument): Record<string, unknown> {
       id: d.id,
       period: d.period,
       periodLabel: d.periodLabel,
-      scope: d.scope,
-      scopeLabel: d.scopeLabel,
+      scope: d.area,
+      scopeLabel: d.areaLabel,
       asOf: d.asOfDay,
       final: d.final,
       computedAt: d.computedAt,

@@ -3,18 +3,10 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import PDFDocument from 'pdfkit';
 import { vietnamTime } from '../../common/dates/vietnam-time.js';
-import { formatReach, overlapPeople } from '../figures/report-figures.js';
+import { formatReach, overlapPeople, reasonLabel } from '../figures/report-figures.js';
 import { barChart, COLORS, heading, INK, MUTED, n, overlapChart, PAGE, table, trendChart, type Doc } from './pdf-drawing.js';
-import {
-  asOfNote,
-  computedNote,
-  documentTitle,
-  NO_PREVIOUS,
-  reasonLabel,
-  REPORT_HEADING,
-  UNKNOWN_COMMUNE,
-  type ReportDocument,
-} from './report-document.js';
+import type { ReportDocument } from './report-document.js';
+import { asOfNote, computedNote, documentTitle, NO_PREVIOUS, REPORT_HEADING, UNKNOWN_COMMUNE } from './wording.js';
 
 /** DejaVu Sans (from the npm package, so a fresh machine has it): every Vietnamese letter and tone mark. */
 const fontDir = path.join(path.dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf');
@@ -54,7 +46,7 @@ export async function writeReportPdf(d: ReportDocument, out: string): Promise<vo
 /** The title block: what, which period and area, as of when, from which linker run. */
 function cover(doc: Doc, d: ReportDocument): void {
   doc.font('bold').fontSize(15).fillColor(INK).text(REPORT_HEADING, { align: 'center' });
-  doc.font('regular').fontSize(11).text(`${d.periodLabel} — ${d.scopeLabel}`, { align: 'center' });
+  doc.font('regular').fontSize(11).text(`${d.periodLabel} — ${d.areaLabel}`, { align: 'center' });
   doc
     .fontSize(8.5)
     .fillColor(MUTED)
@@ -175,7 +167,7 @@ function pageNumbers(doc: Doc, d: ReportDocument): void {
       .font('regular')
       .fontSize(7.5)
       .fillColor(MUTED)
-      .text(`Liên Thông — ${d.periodLabel}, ${d.scopeLabel} — trang ${i + 1}/${range.count}`, PAGE.margin, PAGE.height - PAGE.margin + 10, {
+      .text(`Liên Thông — ${d.periodLabel}, ${d.areaLabel} — trang ${i + 1}/${range.count}`, PAGE.margin, PAGE.height - PAGE.margin + 10, {
         width: PAGE.width - 2 * PAGE.margin,
         align: 'center',
         lineBreak: false,

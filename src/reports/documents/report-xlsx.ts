@@ -1,15 +1,7 @@
 import ExcelJS from 'exceljs';
-import { formatRate, formatReach, overlapPeople } from '../figures/report-figures.js';
-import {
-  asOfNote,
-  computedNote,
-  documentTitle,
-  NO_PREVIOUS,
-  reasonLabel,
-  REPORT_HEADING,
-  UNKNOWN_COMMUNE,
-  type ReportDocument,
-} from './report-document.js';
+import { formatRate, formatReach, overlapPeople, reasonLabel } from '../figures/report-figures.js';
+import type { ReportDocument } from './report-document.js';
+import { asOfNote, computedNote, documentTitle, NO_PREVIOUS, REPORT_HEADING, UNKNOWN_COMMUNE } from './wording.js';
 import { sheet } from './xlsx-sheet.js';
 
 type Workbook = ExcelJS.stream.xlsx.WorkbookWriter;
@@ -19,7 +11,7 @@ export async function writeReportXlsx(d: ReportDocument, out: string): Promise<v
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: out, useStyles: true, useSharedStrings: false });
   wb.creator = 'Liên Thông';
   wb.title = documentTitle(d);
-  const heading = [`${REPORT_HEADING} — ${d.periodLabel.toUpperCase()}`, `Phạm vi: ${d.scopeLabel}. ${asOfNote(d)}. ${computedNote(d)}`];
+  const heading = [`${REPORT_HEADING} — ${d.periodLabel.toUpperCase()}`, `Phạm vi: ${d.areaLabel}. ${asOfNote(d)}. ${computedNote(d)}`];
   summarySheet(wb, d, heading);
   organizationsSheet(wb, d, heading);
   communesSheet(wb, d, heading);
