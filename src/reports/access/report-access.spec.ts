@@ -1,23 +1,21 @@
-import type { Principal } from '../../access/principal.js';
+import { cliPrincipal, type Principal } from '../../access/principal.js';
 import { Role } from '../../access/role.js';
 import type { ScopeFilter } from '../../membership/unit/record-scope-filter.js';
 import { assertMayRun, mayReadNames } from './report-access.js';
 
+/** A user of a role (the CLI's principal, made a user). */
 const who = (
   role: Role,
   organization: string | null = null,
   unitPath: string | null = null,
   unitCode: string | null = null,
 ): Principal => ({
+  ...cliPrincipal('x'),
   kind: 'USER',
-  id: 'x',
-  name: 'x',
   role,
   organization,
   unitPath,
   unitCode,
-  tokenId: null,
-  clientIp: null,
 });
 
 const area = (key: string): ScopeFilter => ({
