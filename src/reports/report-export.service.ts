@@ -1,15 +1,15 @@
 import fs from 'node:fs';
 import { Injectable } from '@nestjs/common';
 import { type Principal } from '../access/principal.js';
-import { readScope } from '../access/record-scope.js';
 import { AuditAction } from '../audit/audit-event.entity.js';
 import { AuditService } from '../audit/audit.service.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { parsePeriod } from '../common/dates/period.js';
-import { reportDocument, reportJson, type ReportDocument } from './report-document.js';
-import { writeReportPdf } from './report-pdf.js';
-import { writeReportXlsx } from './report-xlsx.js';
+import { reportDocument, reportJson, type ReportDocument } from './documents/report-document.js';
+import { writeReportPdf } from './documents/report-pdf.js';
+import { writeReportXlsx } from './documents/report-xlsx.js';
 import type { ReportSnapshot } from './report.entities.js';
+import { mayReadNames } from './access/report-access.js';
 import { ReportsService } from './reports.service.js';
 
 export const REPORT_FORMATS = ['json', 'xlsx', 'pdf'] as const;
@@ -38,7 +38,7 @@ export class ReportExportService {
    */
   async document(s: ReportSnapshot, caller: Principal, withNames: boolean): Promise<ReportDocument> {
     const [previous, trend, rows] = await Promise.all([this.reports.previous(s), this.reports.trend(s), this.reports.rows(s.id)]);
-    const phantoms = !withNames || readScope(caller).kind === 'NONE' ? null : await this.reports.phantoms(s.id, caller);
+    const phantoms = !withNames || !mayReadNames(caller) ? null : await this.reports.phantoms(s.id, caller);
     return reportDocument(s, parsePeriod(s.period).label, previous, trend, rows.nodes, phantoms);
   }
 

@@ -1,9 +1,9 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import type { PeriodKind } from '../common/dates/period.js';
-import type { ReportData } from './report-figures.js';
+import type { ReportData } from './figures/report-figures.js';
 
 /**
- * A reconciliation report of one period and scope, as computed: one per (period, scope). A re-run
+ * A reconciliation report of one period and reporting area (column `scope`), as computed: one per (period, area). A re-run
  * replaces it in one transaction, so readers see the old one or the new one, never half of either.
  */
 @Entity('report_snapshot')
@@ -19,7 +19,7 @@ export class ReportSnapshot {
   @Column({ name: 'period_kind', type: 'varchar', length: 8 })
   periodKind: PeriodKind;
 
-  /** `province`, `commune:00004`, `org:HPN`, `unit:HPN/B1`. */
+  /** The reporting area: `province`, `commune:00004`, `org:HPN`, `unit:HPN/B1`. */
   @Column({ type: 'varchar', length: 80 })
   scope: string;
 

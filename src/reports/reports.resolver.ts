@@ -5,9 +5,8 @@ import { Role } from '../access/role.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { liftStatementTimeout } from '../common/graphql/statement-timeout.js';
 import { parsePeriod } from '../common/dates/period.js';
-import { changesSince } from './report-figures.js';
+import { changesSince, reasonLabel } from './figures/report-figures.js';
 import { reportBasis } from './report-basis.js';
-import { reasonLabel } from './report-document.js';
 import type { ReportSnapshot } from './report.entities.js';
 import { ReportsService } from './reports.service.js';
 import {

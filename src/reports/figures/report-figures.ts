@@ -1,6 +1,8 @@
+import { FLAG_LABELS, type FlagCode } from '../../linker/model/phantom.js';
+
 /**
  * The figures of a report and how they compare with the previous period's: pure data and pure
- * functions (the SQL that counts them is in ReportsService).
+ * functions (the SQL that counts them is in counting/).
  */
 
 /** People by how many organizations they belong to (ACTIVE memberships anywhere in the province). */
@@ -20,7 +22,7 @@ export type Reach =
 export interface OrganizationFigures {
   code: string;
   name: string;
-  /** Số lượt: ACTIVE memberships in the scope. */
+  /** Số lượt: ACTIVE memberships in the area. */
   memberships: number;
   /** Số người: distinct persons among them (suspected phantoms included). */
   people: number;
@@ -59,7 +61,7 @@ export interface ReportData {
   /** What the population register covered, and the linker run the persons come from. */
   register: { communes: number; residents: number };
   linkRun: { id: string; finishedAt: string } | null;
-  /** Member records (not erased) in the scope when computed; absent in snapshots made before it was kept. */
+  /** Member records (not erased) in the area when computed; absent in snapshots made before it was kept. */
   records?: number;
 }
 
@@ -85,6 +87,9 @@ export const TOTAL_LABELS: Record<keyof ReportTotals, string> = {
   joiners: 'Kết nạp trong kỳ',
   leavers: 'Thôi sinh hoạt trong kỳ',
 };
+
+/** A suspected phantom's reason (DECEASED…) in Vietnamese. */
+export const reasonLabel = (code: string): string => FLAG_LABELS[code as FlagCode] ?? code;
 
 export const rate = (reached: number, eligible: number): number | null => (eligible > 0 ? reached / eligible : null);
 
@@ -131,3 +136,12 @@ export function changesSince(current: ReportData, previous: ReportData | null): 
 
 /** `12,3%`, or `n/a` with no denominator. */
 export const formatRate = (r: number | null): string => (r === null ? 'n/a' : `${(r * 100).toFixed(1).replace('.', ',')}%`);
+
+/** An organization's tỷ lệ tập hợp as shown: the rate, or `n/a` where the register cannot say. */
+export const formatReach = (r: Reach): string => (r.known ? formatRate(r.rate) : 'n/a');
+
+/** The people in both organizations, in either order (the overlap is stored once, a ≤ b). */
+export function overlapPeople(overlap: ReportData['overlap'], a: string, b: string): number {
+  const [x, y] = a <= b ? [a, b] : [b, a];
+  return overlap.find((m) => m.a === x && m.b === y)?.people ?? 0;
+}

@@ -1,4 +1,4 @@
-import { hasReason } from '../common/errors/domain-error.js';
+import { hasReason } from '../../common/errors/domain-error.js';
 
 /**
  * How the scheduled catch-up reads a failure: BUSY when another report held the lock (it runs on the

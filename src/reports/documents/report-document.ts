@@ -1,16 +1,16 @@
-import { FLAG_LABELS, type FlagCode } from '../linker/model/phantom.js';
-import { snapshotProvisionalReason } from './report-basis.js';
-import { changesSince, TOTAL_KEYS, type Change, type ReportData, type ReportTotals } from './report-figures.js';
-import type { ReportSnapshot } from './report.entities.js';
-import type { ReportPhantomView, ReportRowView } from './reports.service.js';
+import { snapshotProvisionalReason } from '../report-basis.js';
+import { changesSince, TOTAL_KEYS, type Change, type ReportData, type ReportTotals } from '../figures/report-figures.js';
+import type { ReportSnapshot } from '../report.entities.js';
+import type { ReportPhantomView, ReportRowView } from '../figures/report-views.js';
 
 /** Everything an export shows, gathered once (pure): the JSON, the workbook and the PDF read this. */
 export interface ReportDocument {
   id: string;
   period: string;
   periodLabel: string;
-  scope: string;
-  scopeLabel: string;
+  /** The reporting area's key (`province`, `org:HPN`…) and its name. */
+  area: string;
+  areaLabel: string;
   asOfDay: string;
   final: boolean;
   /** Why not final (Vietnamese), for the files' heading; null when final. */
@@ -26,8 +26,6 @@ export interface ReportDocument {
   phantoms: ReportPhantomView[] | null;
 }
 
-export const reasonLabel = (code: string): string => FLAG_LABELS[code as FlagCode] ?? code;
-
 export function reportDocument(
   s: ReportSnapshot,
   periodLabel: string,
@@ -40,8 +38,8 @@ export function reportDocument(
     id: s.id,
     period: s.period,
     periodLabel,
-    scope: s.scope,
-    scopeLabel: s.scopeLabel,
+    area: s.scope,
+    areaLabel: s.scopeLabel,
     asOfDay: s.asOfDay,
     final: s.final,
     provisional: snapshotProvisionalReason(s),
@@ -63,8 +61,8 @@ export function reportJson(d: ReportDocument): Record<string, unknown> {
       id: d.id,
       period: d.period,
       periodLabel: d.periodLabel,
-      scope: d.scope,
-      scopeLabel: d.scopeLabel,
+      scope: d.area,
+      scopeLabel: d.areaLabel,
       asOf: d.asOfDay,
       final: d.final,
       computedAt: d.computedAt,

@@ -1,4 +1,4 @@
-import { DomainError } from '../common/errors/domain-error.js';
+import { DomainError } from '../../common/errors/domain-error.js';
 import { catchUpFailure } from './catch-up-outcome.js';
 
 describe('catch-up failure', () => {

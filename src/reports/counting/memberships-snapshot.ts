@@ -1,0 +1,55 @@
+import type { EntityManager } from 'typeorm';
+import { REPORT_TIME_ZONE, type Period } from '../../common/dates/period.js';
+import type { ScopeFilter } from '../../membership/unit/record-scope-filter.js';
+
+/** The day an event took effect: its decision date, or the day it was recorded in Vietnam. */
+export const EVENT_DAY = `coalesce(e.effective_date, (e.recorded_at AT TIME ZONE '${REPORT_TIME_ZONE}')::date)`;
+
+/** The day the figures are as of, and whether the period was over (then the history, not today's status, says who was ACTIVE). */
+export interface AsOf {
+  day: string;
+  final: boolean;
+}
+
+/**
+ * Every ACTIVE membership at the day, in the temporary table `rep` (id, org, commune, who — its
+ * person —, ao and reasons — its suspicion —, no_id, in_area), and in `rep_people` each person of
+ * the area with the organizations they are ACTIVE in anywhere in the province. Every count reads
+ * these two tables; both are dropped at commit.
+ */
+export async function snapshotMemberships(em: EntityManager, period: Period, when: AsOf, area: ScopeFilter): Promise<void> {
+  const cond = area.condition(1);
+  const p = cond.params.length + 1;
+  // While the period runs, the records' own status is the truth; once it is over, the status at its
+  // last day comes from the dated history (a record without any history counts as it is now).
+  // One pass over the history (the latest status-bearing event of each record by the day), joined
+  // once — not a lookup per record.
+  const history = when.final
+    ? `LEFT JOIN (SELECT DISTINCT ON (e.record_id) e.record_id, e.to_status FROM membership_event e
+                   WHERE e.to_status IS NOT NULL AND ${EVENT_DAY} <= $${p}::date
+                   ORDER BY e.record_id, ${EVENT_DAY} DESC, e.recorded_at DESC) st ON st.record_id = r.id`
+    : '';
+  const active = when.final
+    ? `coalesce(st.to_status,
+         CASE WHEN r.created_at < $${p + 1} AND NOT EXISTS (SELECT 1 FROM membership_event x WHERE x.record_id = r.id) THEN r.status END
+       ) = 'ACTIVE'`
+    : `r.status = 'ACTIVE'`;
+  const params = when.final ? [...cond.params, when.day, period.end] : cond.params;
+  await em.query(`DROP TABLE IF EXISTS rep`);
+  await em.query(
+    `CREATE TEMP TABLE rep ON COMMIT DROP AS
+     SELECT r.id, r.organization_code AS org, r.commune_code AS commune, coalesce(p.person_id, r.id) AS who,
+            coalesce(p.ao, false) AS ao, coalesce(p.ao_reasons, '{}') AS reasons, r.id_number_hash IS NULL AS no_id,
+            (${cond.sql}) AS in_area
+       FROM member_record r LEFT JOIN record_person p ON p.record_id = r.id ${history}
+      WHERE ${active}`,
+    params,
+  );
+  await em.query(`ANALYZE rep`);
+  await em.query(`DROP TABLE IF EXISTS rep_people`);
+  await em.query(
+    `CREATE TEMP TABLE rep_people ON COMMIT DROP AS
+     SELECT who, array_agg(DISTINCT org ORDER BY org) AS orgs FROM rep
+      WHERE who IN (SELECT who FROM rep WHERE in_area) GROUP BY who`,
+  );
+}

@@ -1,0 +1,79 @@
+import type { EntityManager } from 'typeorm';
+import type { EligiblePopulation, OrganizationDefinition } from '../../membership/organization/organization-definition.js';
+import type { ScopeFilter } from '../../membership/unit/record-scope-filter.js';
+import { rate, type Reach } from '../figures/report-figures.js';
+
+type Measurable = OrganizationDefinition & { eligiblePopulation: Extract<EligiblePopulation, { known: true }> };
+
+/** Tỷ lệ tập hợp of each organization, and each measured organization's eligible population per covered commune. */
+export interface ReachFigures {
+  byOrg: Map<string, Reach>;
+  byCommune: Map<string, Map<string, number>>;
+}
+
+/** The residents an organization's eligible population counts on the day `$1` (alive is checked by the caller's WHERE). */
+function eligibleColumn(d: Measurable): string {
+  const e = d.eligiblePopulation;
+  const parts = ['x.birth_date IS NOT NULL'];
+  if (e.sex) parts.push(`x.sex = '${e.sex}'`);
+  if (e.minAge !== undefined) parts.push(`x.birth_date <= $1::date - interval '${Math.trunc(e.minAge)} years'`);
+  if (e.maxAge !== undefined) parts.push(`x.birth_date > $1::date - interval '${Math.trunc(e.maxAge) + 1} years'`);
+  return `count(*) FILTER (WHERE ${parts.join(' AND ')})::int AS "${d.code}"`;
+}
+
+/**
+ * Tỷ lệ tập hợp: for each organization whose eligible population the register knows, the residents
+ * of each covered commune who fit it on the day (alive, age, sex), and the organization's people
+ * in those communes (from `rep`). A unit's area has no population of its own: n/a.
+ */
+export async function reach(
+  em: EntityManager,
+  definitions: OrganizationDefinition[],
+  day: string,
+  area: ScopeFilter,
+): Promise<ReachFigures> {
+  const byOrg = new Map<string, Reach>();
+  const byCommune = new Map<string, Map<string, number>>();
+  const known = definitions.filter((d): d is Measurable => d.eligiblePopulation.known);
+  for (const d of definitions) if (!d.eligiblePopulation.known) byOrg.set(d.code, { known: false, why: d.eligiblePopulation.why });
+  if (area.kind === 'unit') {
+    for (const d of known) byOrg.set(d.code, { known: false, why: 'phạm vi một đơn vị không ứng với dân số của xã nào' });
+    return { byOrg, byCommune };
+  }
+  if (!known.length) return { byOrg, byCommune };
+  const params: unknown[] = [day];
+  const communeCond = area.commune ? `AND x.commune_code = $${params.push(area.commune)}` : '';
+  const counts = await em.query<Record<string, string | number>[]>(
+    `SELECT x.commune_code AS commune, ${known.map(eligibleColumn).join(', ')}
+       FROM resident x JOIN resident_batch b ON b.id = x.batch_id AND b.status = 'DONE'
+      WHERE x.commune_code IS NOT NULL AND (x.alive OR x.death_date > $1::date) ${communeCond}
+      GROUP BY x.commune_code`,
+    params,
+  );
+  const communes = counts.map((c) => c.commune as string);
+  const reached = await em.query<{ org: string; people: number }[]>(
+    `SELECT org, count(DISTINCT who) FILTER (WHERE NOT ao)::int AS people FROM rep WHERE in_area AND commune = ANY($1) GROUP BY org`,
+    [communes],
+  );
+  for (const d of known) {
+    if (area.organization && area.organization !== d.code) continue;
+    const perCommune = new Map(counts.map((c) => [c.commune as string, Number(c[d.code])]));
+    byCommune.set(d.code, perCommune);
+    const eligible = [...perCommune.values()].reduce((s, n) => s + n, 0);
+    const people = reached.find((r) => r.org === d.code)?.people ?? 0;
+    byOrg.set(
+      d.code,
+      communes.length
+        ? {
+            known: true,
+            label: d.eligiblePopulation.label,
+            eligible,
+            reached: people,
+            rate: rate(people, eligible),
+            communes: communes.length,
+          }
+        : { known: false, why: area.commune ? 'CSDL dân cư chưa có xã này' : 'chưa nhập CSDL dân cư' },
+    );
+  }
+  return { byOrg, byCommune };
+}

@@ -1,0 +1,64 @@
+import type { EntityManager } from 'typeorm';
+import type { OrgCountSplit } from '../figures/report-figures.js';
+
+/** The counts of one group of `rep`'s memberships in the area. */
+export interface Count {
+  org: string;
+  commune: string | null;
+  memberships: number;
+  people: number;
+  without_id: number;
+  phantoms: number;
+  real_people: number;
+}
+
+/** What `rep` and `rep_people` say, counted in PostgreSQL (see memberships-snapshot.ts). */
+export interface RepCounts {
+  total: Pick<Count, 'memberships' | 'people' | 'phantoms' | 'without_id'>;
+  byOrg: Count[];
+  byOrgCommune: Count[];
+  /** The area's people by how many organizations they are in, and each organization's. */
+  split: OrgCountSplit;
+  splitByOrg: Map<string, OrgCountSplit>;
+  overlap: { a: string; b: string; people: number }[];
+  /** Suspected phantoms by organization and reason. */
+  reasons: { org: string; reason: string; n: number }[];
+}
+
+type SplitRow = { one: number; two: number; more: number };
+
+/** People by how many organizations they are in, over `rep_people p`'s `orgs`. */
+const SPLIT_COLUMNS = `count(*) FILTER (WHERE cardinality(p.orgs) = 1)::int AS one, count(*) FILTER (WHERE cardinality(p.orgs) = 2)::int AS two,
+              count(*) FILTER (WHERE cardinality(p.orgs) >= 3)::int AS more`;
+
+const splitOf = (r: SplitRow | undefined): OrgCountSplit => ({ one: r?.one ?? 0, two: r?.two ?? 0, threeOrMore: r?.more ?? 0 });
+
+export async function countRep(em: EntityManager): Promise<RepCounts> {
+  // The area, each organization and each (organization, commune) in one pass.
+  const counted = await em.query<(Count & { level: number })[]>(
+    `SELECT org, commune, grouping(org, commune) AS level, count(*)::int AS memberships, count(DISTINCT who)::int AS people,
+            count(*) FILTER (WHERE no_id)::int AS without_id, count(*) FILTER (WHERE ao)::int AS phantoms,
+            count(DISTINCT who) FILTER (WHERE NOT ao)::int AS real_people
+       FROM rep WHERE in_area GROUP BY GROUPING SETS ((org, commune), (org), ())`,
+  );
+  const [all] = await em.query<SplitRow[]>(`SELECT ${SPLIT_COLUMNS} FROM rep_people p`);
+  const byOrg = await em.query<(SplitRow & { org: string })[]>(
+    `SELECT s.org, ${SPLIT_COLUMNS}
+       FROM (SELECT DISTINCT org, who FROM rep WHERE in_area) s JOIN rep_people p USING (who) GROUP BY s.org`,
+  );
+  const overlap = await em.query<{ a: string; b: string; people: number }[]>(
+    `SELECT a, b, count(*)::int AS people FROM rep_people, unnest(orgs) a, unnest(orgs) b WHERE a <= b GROUP BY a, b ORDER BY a, b`,
+  );
+  const reasons = await em.query<{ org: string; reason: string; n: number }[]>(
+    `SELECT org, reason, count(*)::int AS n FROM rep, unnest(reasons) reason WHERE in_area AND ao GROUP BY org, reason ORDER BY org, reason`,
+  );
+  return {
+    total: counted.find((c) => c.level === 3) ?? { memberships: 0, people: 0, phantoms: 0, without_id: 0 },
+    byOrg: counted.filter((c) => c.level === 1),
+    byOrgCommune: counted.filter((c) => c.level === 0),
+    split: splitOf(all),
+    splitByOrg: new Map(byOrg.map((r) => [r.org, splitOf(r)])),
+    overlap,
+    reasons,
+  };
+}

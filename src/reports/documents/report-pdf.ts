@@ -1,0 +1,176 @@
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import PDFDocument from 'pdfkit';
+import { vietnamTime } from '../../common/dates/vietnam-time.js';
+import { formatReach, overlapPeople, reasonLabel } from '../figures/report-figures.js';
+import { barChart, COLORS, heading, INK, MUTED, n, overlapChart, PAGE, table, trendChart, type Doc } from './pdf-drawing.js';
+import type { ReportDocument } from './report-document.js';
+import { asOfNote, computedNote, documentTitle, NO_PREVIOUS, REPORT_HEADING, UNKNOWN_COMMUNE } from './wording.js';
+
+/** DejaVu Sans (from the npm package, so a fresh machine has it): every Vietnamese letter and tone mark. */
+const fontDir = path.join(path.dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf');
+const FONT = path.join(fontDir, 'DejaVuSans.ttf');
+const FONT_BOLD = path.join(fontDir, 'DejaVuSans-Bold.ttf');
+
+/** The printable report: key figures and what changed, then the charts, then the table by organization. */
+export async function writeReportPdf(d: ReportDocument, out: string): Promise<void> {
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: PAGE.margin,
+    bufferPages: true,
+    info: { Title: documentTitle(d), Author: 'Liên Thông', Subject: 'Báo cáo rà soát, đối chiếu' },
+  });
+  const done = new Promise<void>((resolve, reject) => {
+    const stream = fs.createWriteStream(out);
+    stream.on('finish', resolve).on('error', reject);
+    doc.pipe(stream);
+  });
+  doc.registerFont('regular', FONT);
+  doc.registerFont('bold', FONT_BOLD);
+
+  cover(doc, d);
+  keyFigures(doc, d);
+  organizationsChart(doc, d);
+  doc.addPage();
+  overlapAndReasons(doc, d);
+  doc.addPage();
+  communesChart(doc, d);
+  doc.addPage();
+  trendAndOrganizations(doc, d);
+  pageNumbers(doc, d);
+  doc.end();
+  await done;
+}
+
+/** The title block: what, which period and area, as of when, from which linker run. */
+function cover(doc: Doc, d: ReportDocument): void {
+  doc.font('bold').fontSize(15).fillColor(INK).text(REPORT_HEADING, { align: 'center' });
+  doc.font('regular').fontSize(11).text(`${d.periodLabel} — ${d.areaLabel}`, { align: 'center' });
+  doc
+    .fontSize(8.5)
+    .fillColor(MUTED)
+    .text(
+      `${asOfNote(d)}; số người theo lần liên kết ${
+        d.data.linkRun ? `lúc ${vietnamTime(d.data.linkRun.finishedAt)}` : '(chưa chạy liên kết: mỗi hồ sơ tính là một người)'
+      }. ${computedNote(d)}`,
+      { align: 'center' },
+    );
+  doc.moveDown(1.2);
+}
+
+/** The totals now, before and the change. */
+function keyFigures(doc: Doc, d: ReportDocument): void {
+  heading(doc, 'Số liệu chính', d.previous ? `So với ${d.previous.period}.` : NO_PREVIOUS);
+  table(
+    doc,
+    ['Chỉ tiêu', 'Kỳ này', 'Kỳ trước', 'Tăng/giảm'],
+    d.changes.filter((c) => !c.key.includes('.')).map((c) => [c.label, c.current, c.previous, c.change]),
+    [260, 80, 80, 91],
+  );
+}
+
+function organizationsChart(doc: Doc, d: ReportDocument): void {
+  const orgs = d.data.organizations;
+  heading(doc, 'Số lượt và số người theo tổ chức', 'Số lượt: hồ sơ đang sinh hoạt; số người: người thật sau khi liên kết hồ sơ.');
+  barChart(
+    doc,
+    orgs.map((o) => o.code),
+    [
+      { name: 'Số lượt', color: COLORS.memberships, values: orgs.map((o) => o.memberships) },
+      { name: 'Số người', color: COLORS.people, values: orgs.map((o) => o.people) },
+    ],
+    60,
+  );
+}
+
+/** The overlap between organizations, then the suspected phantoms by reason. */
+function overlapAndReasons(doc: Doc, d: ReportDocument): void {
+  heading(doc, 'Trùng giữa các tổ chức', 'Một người có thể là thành viên của nhiều tổ chức.');
+  overlapChart(
+    doc,
+    d.data.organizations.map((o) => o.code),
+    (a, b) => overlapPeople(d.data.overlap, a, b),
+  );
+  const reasons = Object.entries(d.data.phantomsByReason).sort((a, b) => b[1] - a[1]);
+  heading(doc, 'Hồ sơ nghi ảo theo lý do', 'Một hồ sơ có thể có nhiều lý do.');
+  if (reasons.length)
+    barChart(
+      doc,
+      reasons.map(([r]) => reasonLabel(r)),
+      [{ name: 'Hồ sơ nghi ảo', color: COLORS.phantoms, values: reasons.map(([, v]) => v) }],
+      170,
+    );
+  else doc.font('regular').fontSize(9).fillColor(INK).text('Không có hồ sơ nghi ảo.').moveDown();
+}
+
+/** The 25 communes with the most memberships (people summed over organizations). */
+function communesChart(doc: Doc, d: ReportDocument): void {
+  const byCommune = new Map<string, { label: string; memberships: number; people: number }>();
+  for (const r of d.rows) {
+    const k = r.communeCode ?? '';
+    const c = byCommune.get(k) ?? { label: r.communeName ?? UNKNOWN_COMMUNE, memberships: 0, people: 0 };
+    c.memberships += r.memberships;
+    c.people += r.people;
+    byCommune.set(k, c);
+  }
+  const top = [...byCommune.values()].sort((a, b) => b.memberships - a.memberships).slice(0, 25);
+  heading(
+    doc,
+    'Số lượt và số người theo xã',
+    `${top.length < byCommune.size ? `${top.length} xã nhiều hồ sơ nhất trong ${byCommune.size}; ` : ''}số người cộng theo từng tổ chức (một người ở hai tổ chức tính hai lần).`,
+  );
+  barChart(
+    doc,
+    top.map((c) => c.label),
+    [
+      { name: 'Số lượt', color: COLORS.memberships, values: top.map((c) => c.memberships) },
+      { name: 'Số người', color: COLORS.people, values: top.map((c) => c.people) },
+    ],
+  );
+}
+
+/** The trend across periods, then the table by organization with each one's reach explained. */
+function trendAndOrganizations(doc: Doc, d: ReportDocument): void {
+  heading(doc, 'Xu hướng qua các kỳ', d.trend.length > 1 ? undefined : 'Mới có một kỳ: các kỳ sau sẽ nối thành đường.');
+  trendChart(doc, d.trend);
+  heading(doc, 'Theo tổ chức');
+  const orgs = d.data.organizations;
+  table(
+    doc,
+    ['Tổ chức', 'Số lượt', 'Số người', 'Trùng', 'Nghi ảo', 'Kết nạp', 'Thôi SH', 'Tỷ lệ tập hợp'],
+    orgs.map((o) => [o.code, o.memberships, o.people, o.duplicateRecords, o.suspectedPhantoms, o.joiners, o.leavers, formatReach(o.reach)]),
+    [70, 62, 62, 52, 58, 55, 55, 97],
+  );
+  for (const o of orgs)
+    doc
+      .font('regular')
+      .fontSize(8)
+      .fillColor(MUTED)
+      .text(
+        `${o.code} — ${o.name}: ${
+          o.reach.known
+            ? `tỷ lệ tập hợp trên ${n(o.reach.eligible)} ${o.reach.label} ở ${o.reach.communes} xã có CSDL dân cư (${n(o.reach.reached)} người).`
+            : `tỷ lệ tập hợp n/a — ${o.reach.why}.`
+        }`,
+      );
+}
+
+/** "Liên Thông — period, area — trang i/N" at the foot of every page. */
+function pageNumbers(doc: Doc, d: ReportDocument): void {
+  const range = doc.bufferedPageRange();
+  for (let i = 0; i < range.count; i++) {
+    doc.switchToPage(range.start + i);
+    // Writing inside the bottom margin would otherwise open a new page.
+    doc.page.margins.bottom = 0;
+    doc
+      .font('regular')
+      .fontSize(7.5)
+      .fillColor(MUTED)
+      .text(`Liên Thông — ${d.periodLabel}, ${d.areaLabel} — trang ${i + 1}/${range.count}`, PAGE.margin, PAGE.height - PAGE.margin + 10, {
+        width: PAGE.width - 2 * PAGE.margin,
+        align: 'center',
+        lineBreak: false,
+      });
+  }
+}

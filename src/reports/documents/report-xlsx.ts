@@ -1,0 +1,167 @@
+import ExcelJS from 'exceljs';
+import { formatRate, formatReach, overlapPeople, reasonLabel } from '../figures/report-figures.js';
+import type { ReportDocument } from './report-document.js';
+import { asOfNote, computedNote, documentTitle, NO_PREVIOUS, REPORT_HEADING, UNKNOWN_COMMUNE } from './wording.js';
+import { sheet } from './xlsx-sheet.js';
+
+type Workbook = ExcelJS.stream.xlsx.WorkbookWriter;
+
+/** The report as a workbook: summary, by organization, by commune, the overlap matrix, and (for who may see names) the suspected phantoms. */
+export async function writeReportXlsx(d: ReportDocument, out: string): Promise<void> {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: out, useStyles: true, useSharedStrings: false });
+  wb.creator = 'Liên Thông';
+  wb.title = documentTitle(d);
+  const heading = [`${REPORT_HEADING} — ${d.periodLabel.toUpperCase()}`, `Phạm vi: ${d.areaLabel}. ${asOfNote(d)}. ${computedNote(d)}`];
+  summarySheet(wb, d, heading);
+  organizationsSheet(wb, d, heading);
+  communesSheet(wb, d, heading);
+  overlapSheet(wb, d, heading);
+  if (d.phantoms) phantomsSheet(wb, d.phantoms, heading);
+  await wb.commit();
+}
+
+/** Each total now, before and the change; then people by how many organizations, and phantoms by reason. */
+function summarySheet(wb: Workbook, d: ReportDocument, heading: string[]): void {
+  sheet(
+    wb,
+    'Tổng hợp',
+    [...heading, d.previous ? `So với kỳ trước: ${d.previous.period}` : NO_PREVIOUS],
+    [
+      { header: 'Chỉ tiêu', width: 46 },
+      { header: 'Kỳ này', width: 14, number: true },
+      { header: 'Kỳ trước', width: 14, number: true },
+      { header: 'Tăng (+) / giảm (−)', width: 16, number: true },
+    ],
+    [
+      ...d.changes.map((c) => [c.label, c.current, c.previous, c.change]),
+      ['Số người ở đúng 1 tổ chức', d.data.peopleByOrgCount.one, null, null],
+      ['Số người ở 2 tổ chức', d.data.peopleByOrgCount.two, null, null],
+      ['Số người ở từ 3 tổ chức', d.data.peopleByOrgCount.threeOrMore, null, null],
+      ...Object.entries(d.data.phantomsByReason).map(([r, n]) => [`Nghi ảo — ${reasonLabel(r)}`, n, null, null]),
+    ],
+  );
+}
+
+function organizationsSheet(wb: Workbook, d: ReportDocument, heading: string[]): void {
+  sheet(
+    wb,
+    'Theo tổ chức',
+    heading,
+    [
+      { header: 'Mã', width: 8 },
+      { header: 'Tổ chức', width: 34 },
+      { header: 'Số lượt', width: 11, number: true },
+      { header: 'Số người', width: 11, number: true },
+      { header: 'Trùng trong tổ chức', width: 11, number: true },
+      { header: 'Chỉ ở tổ chức này', width: 11, number: true },
+      { header: 'Ở 2 tổ chức', width: 11, number: true },
+      { header: 'Ở từ 3 tổ chức', width: 11, number: true },
+      { header: 'Nghi ảo', width: 10, number: true },
+      { header: 'Chưa có số định danh', width: 12, number: true },
+      { header: 'Kết nạp trong kỳ', width: 11, number: true },
+      { header: 'Thôi sinh hoạt trong kỳ', width: 11, number: true },
+      { header: 'Đối tượng trong CSDL dân cư', width: 14, number: true },
+      { header: 'Tỷ lệ tập hợp', width: 11 },
+      { header: 'Ghi chú', width: 40 },
+    ],
+    d.data.organizations.map((o) => [
+      o.code,
+      o.name,
+      o.memberships,
+      o.people,
+      o.duplicateRecords,
+      o.peopleByOrgCount.one,
+      o.peopleByOrgCount.two,
+      o.peopleByOrgCount.threeOrMore,
+      o.suspectedPhantoms,
+      o.withoutIdNumber,
+      o.joiners,
+      o.leavers,
+      o.reach.known ? o.reach.eligible : null,
+      formatReach(o.reach),
+      o.reach.known ? `${o.reach.label}; ${o.reach.reached} người ở ${o.reach.communes} xã có CSDL dân cư` : o.reach.why,
+    ]),
+    true,
+  );
+}
+
+function communesSheet(wb: Workbook, d: ReportDocument, heading: string[]): void {
+  sheet(
+    wb,
+    'Theo xã',
+    heading,
+    [
+      { header: 'Mã xã', width: 8 },
+      { header: 'Xã, phường', width: 26 },
+      { header: 'Tổ chức', width: 8 },
+      { header: 'Số lượt', width: 11, number: true },
+      { header: 'Số người', width: 11, number: true },
+      { header: 'Trùng', width: 9, number: true },
+      { header: 'Nghi ảo', width: 9, number: true },
+      { header: 'Chưa có số định danh', width: 12, number: true },
+      { header: 'Kết nạp', width: 9, number: true },
+      { header: 'Thôi sinh hoạt', width: 10, number: true },
+      { header: 'Đối tượng (CSDL dân cư)', width: 13, number: true },
+      { header: 'Tỷ lệ tập hợp', width: 11 },
+    ],
+    d.rows.map((r) => [
+      r.communeCode ?? '',
+      r.communeName ?? UNKNOWN_COMMUNE,
+      r.organizationCode,
+      r.memberships,
+      r.people,
+      r.duplicateRecords,
+      r.suspectedPhantoms,
+      r.withoutIdNumber,
+      r.joiners,
+      r.leavers,
+      r.eligible,
+      r.eligible === null ? 'n/a' : formatRate(r.rate),
+    ]),
+    true,
+  );
+}
+
+/** The organization × organization matrix (the diagonal: each organization's own people). */
+function overlapSheet(wb: Workbook, d: ReportDocument, heading: string[]): void {
+  const codes = d.data.organizations.map((o) => o.code);
+  const orgName = new Map(d.data.organizations.map((o) => [o.code, o.name]));
+  sheet(
+    wb,
+    'Trùng giữa tổ chức',
+    [...heading, 'Số người cùng là thành viên của hai tổ chức (đường chéo: số người của tổ chức).'],
+    [{ header: 'Tổ chức', width: 34 }, ...codes.map((c) => ({ header: c, width: 11, number: true }))],
+    codes.map((a) => [`${a} — ${orgName.get(a) ?? a}`, ...codes.map((b) => overlapPeople(d.data.overlap, a, b))]),
+    codes.length > 6,
+  );
+}
+
+/** The suspected phantoms to review, for who may see names: never an ID number. */
+function phantomsSheet(wb: Workbook, phantoms: NonNullable<ReportDocument['phantoms']>, heading: string[]): void {
+  sheet(
+    wb,
+    'Nghi ảo',
+    [...heading, 'Hồ sơ nghi ảo và lý do, để rà soát. Không ghi số định danh.'],
+    [
+      { header: 'STT', width: 6 },
+      { header: 'Tổ chức', width: 8 },
+      { header: 'Mã hồ sơ', width: 14 },
+      { header: 'Họ và tên', width: 26 },
+      { header: 'Năm sinh', width: 9 },
+      { header: 'Xã, phường', width: 22 },
+      { header: 'Đơn vị', width: 22 },
+      { header: 'Lý do', width: 44 },
+    ],
+    phantoms.map((p, i) => [
+      i + 1,
+      p.organizationCode,
+      p.externalId,
+      p.fullName,
+      p.birthYear,
+      p.communeName ?? '',
+      p.unitName ?? '',
+      p.reasons.map(reasonLabel).join('; '),
+    ]),
+    true,
+  );
+}

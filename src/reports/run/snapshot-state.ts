@@ -1,0 +1,14 @@
+import type { DataSource } from 'typeorm';
+import type { Period } from '../../common/dates/period.js';
+import type { SnapshotState } from '../report-basis.js';
+
+/** The stored snapshot of a period and area as the schedule weighs it (`needsComputing`), or undefined when there is none. */
+export async function snapshotState(db: DataSource, period: Period, areaKey: string): Promise<SnapshotState | undefined> {
+  const [present] = await db.query<SnapshotState[]>(
+    `SELECT s.final, s.computed_at < $3 AS "beforeEnd",
+            EXISTS (SELECT 1 FROM link_run l WHERE l.status = 'DONE' AND l.finished_at > s.computed_at AND l.finished_at >= $3) AS "newerLinkRun"
+       FROM report_snapshot s WHERE s.period = $1 AND s.scope = $2`,
+    [period.key, areaKey, period.end],
+  );
+  return present;
+}
