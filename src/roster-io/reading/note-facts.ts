@@ -38,8 +38,9 @@ interface Rule {
 const RULES: Rule[] = [
   {
     kind: 'DIED',
+    // `mất`/`chết` alone only before a date, a cause or the end (`Mặt trận`, `mắt kém` without accents are not deaths).
     pattern:
-      /(?<![a-z])(?:da\s+)?(?:tu tran|qua doi|ta the|hy sinh|(?:chet|mat)(?!\s+(?:tich|lien|suc|kha|viec|giay|cmnd|cccd|cmt|the|tri|dat|mua|tran|con|nha|xe)))(?![a-z])/,
+      /(?<![a-z])(?:tu tran|qua doi|ta the|hy sinh|da\s+(?:chet|mat)(?!\s+(?:tich|lien|suc|kha|viec|giay|cmnd|cccd|cmt|the|tri|dat|mua))|(?:chet|mat)(?=\s*(?:$|[,;:.(]|ngay|thang|nam|t\d|\d|vao|luc|do|vi|tai)))(?![a-z])/,
     marked: /từ trần|qua đời|tạ thế|hy sinh|chết|mất/,
   },
   {
