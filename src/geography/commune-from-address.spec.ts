@@ -1,6 +1,6 @@
 import { loadAdminUnitsData } from './admin-units-data.js';
 import { CommuneDirectory } from './commune-directory.js';
-import { communeFromAddress, type ProvinceNames } from './commune-from-address.js';
+import { communeFromAddress, communeReader, type ProvinceNames } from './commune-from-address.js';
 
 const data = loadAdminUnitsData();
 const successors = new Map<string, string[]>();
@@ -74,5 +74,12 @@ describe('communeFromAddress (Điện Biên deployment, the shipped 2025 units)'
     expect(r.communeCode).toBeNull();
     expect(r.warning).toContain('chia cho nhiều xã/phường mới');
     for (const code of split.successorCodes) expect(r.warning).toContain(code);
+  });
+
+  it('reads each distinct address once in an import, with the same answer', () => {
+    const reader = communeReader(dienBien, names);
+    const first = reader('xã Thanh Luông,  huyện Điện Biên');
+    expect(first).toEqual(read('xã Thanh Luông, huyện Điện Biên'));
+    expect(reader('xã Thanh Luông, huyện Điện Biên')).toBe(first);
   });
 });

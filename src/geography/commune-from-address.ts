@@ -179,3 +179,20 @@ function otherEra(shown: string, address: Address, directory: CommuneDirectory, 
     `Nếu địa chỉ ghi theo địa giới cũ, hãy sửa thành ${other.commune.name}`
   );
 }
+
+/**
+ * communeFromAddress for one import: a roster repeats the same few addresses, and a name found only by
+ * likeness costs a fuzzy search over every commune (a few hundred ms), so each distinct text is read once.
+ */
+export function communeReader(directory: CommuneDirectory, names: ProvinceNames): (text: string) => CommuneFromAddress {
+  const seen = new Map<string, CommuneFromAddress>();
+  return (text) => {
+    const key = canonicalText(text);
+    let found = seen.get(key);
+    if (!found) {
+      found = communeFromAddress(key, directory, names);
+      if (seen.size < 10_000) seen.set(key, found);
+    }
+    return found;
+  };
+}

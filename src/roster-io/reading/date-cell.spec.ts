@@ -68,4 +68,12 @@ describe('readDateCell: every date form of a roster', () => {
     expect(showDate(day(1985, 3, 12))).toBe('12/03/1985');
     expect(showDate(yearOnly(1950))).toBe('1950');
   });
+
+  it.each([
+    ['a problem', '31/02/1992', 'problem', "Ngày sinh: '31/02/1992' không hợp lệ: tháng 2/1992 không có ngày 31. Hãy sửa lại"],
+    ['a warning', '20/3/04', 'warning', "Ngày sinh: '20/3/04' ghi năm bằng 2 chữ số"],
+  ])('begins %s with the field', (_why, cell, key, said) => {
+    const r = readDateCell(cell, { ...birth, label: 'Ngày sinh' });
+    expect(r[key as 'problem' | 'warning']).toMatch(new RegExp(`^${said.replace(/[()/.]/g, '.')}`));
+  });
 });

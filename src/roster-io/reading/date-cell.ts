@@ -6,6 +6,8 @@ export interface DateCellOptions {
   today: string;
   /** A birth date (a member is 14–110 years old) or the date of an event (1930 — the oldest organization — to today). */
   kind: 'BIRTH' | 'EVENT';
+  /** The field, to begin its messages (`Ngày sinh`, `Ngày vào`). */
+  label?: string;
 }
 
 /**
@@ -16,7 +18,7 @@ export interface DateReading extends CellReading<PartialDate> {
   month?: number;
 }
 
-const HOW = 'hãy sửa lại theo dạng ngày/tháng/năm (dd/mm/yyyy), hoặc chỉ ghi năm (yyyy) nếu không rõ ngày';
+const HOW = 'Hãy sửa lại theo dạng ngày/tháng/năm (dd/mm/yyyy), hoặc chỉ ghi năm (yyyy) nếu không rõ ngày';
 const dmy = (d: number, m: number, y: number) => `${String(d).padStart(2, '0')}/${String(m).padStart(2, '0')}/${y}`;
 
 /**
@@ -27,6 +29,16 @@ const dmy = (d: number, m: number, y: number) => `${String(d).padStart(2, '0')}/
  * allowed for every date field (old rosters give join dates so). Impossible dates are refused.
  */
 export function readDateCell(raw: unknown, opts: DateCellOptions): DateReading {
+  const read = readDate(raw, opts);
+  if (!opts.label) return read;
+  return {
+    ...read,
+    ...(read.warning ? { warning: `${opts.label}: ${read.warning}` } : {}),
+    ...(read.problem ? { problem: `${opts.label}: ${read.problem}` } : {}),
+  };
+}
+
+function readDate(raw: unknown, opts: DateCellOptions): DateReading {
   const cell = cellValue(raw);
   if (cell.kind === 'empty') return { value: null };
   if (cell.kind === 'date') {
@@ -51,18 +63,18 @@ export function readDateCell(raw: unknown, opts: DateCellOptions): DateReading {
 function parsed(shown: string, input: string): DateReading {
   const r = parsePartialDate(input, { allowYearOnly: true });
   if (r.ok) return { value: r.value };
-  return { value: null, problem: `${r.reason.replace(`'${input}'`, `'${shown}'`)}: ${HOW}` };
+  return { value: null, problem: `${r.reason.replace(`'${input}'`, `'${shown}'`)}. ${HOW}` };
 }
 
 /** A year (1946) or an Excel serial day (31120 → 12/03/1985, a time of day dropped); other numbers are no date. */
 function readNumber(n: number): DateReading {
   const whole = Math.floor(n);
   if ((whole === n && whole >= 1000 && whole <= 9999) || (whole >= 10_000 && whole < 100_000)) return parsed(String(n), String(whole));
-  return { value: null, problem: `'${n}' không phải ngày tháng hay năm: ${HOW}` };
+  return { value: null, problem: `'${n}' không phải ngày tháng hay năm. ${HOW}` };
 }
 
 function monthAndYear(text: string, month: number, year: number): DateReading {
-  if (month < 1 || month > 12) return { value: null, problem: `'${text}' không hợp lệ: tháng ${month} không tồn tại: ${HOW}` };
+  if (month < 1 || month > 12) return { value: null, problem: `'${text}' không hợp lệ: tháng ${month} không tồn tại. ${HOW}` };
   return {
     value: { year, precision: 'YEAR' },
     month,
@@ -80,7 +92,7 @@ function plausible(d: PartialDate, opts: DateCellOptions): boolean {
 function twoDigitYear(text: string, day: number, month: number, yy: number, opts: DateCellOptions): DateReading {
   const readings = [2000 + yy, 1900 + yy].map((year) => parsePartialDate(dmy(day, month, year)));
   const first = readings[0];
-  if (!first.ok) return { value: null, problem: `${first.reason.replace(`'${dmy(day, month, 2000 + yy)}'`, `'${text}'`)}: ${HOW}` };
+  if (!first.ok) return { value: null, problem: `${first.reason.replace(`'${dmy(day, month, 2000 + yy)}'`, `'${text}'`)}. ${HOW}` };
   const fits = readings.flatMap((r) => (r.ok && plausible(r.value, opts) ? [r.value] : []));
   if (fits.length !== 1)
     return {
