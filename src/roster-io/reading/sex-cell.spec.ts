@@ -48,6 +48,6 @@ describe('readBirthBySexColumns: Năm sinh over Nam | Nữ', () => {
   it('gives the sex and the problem of a bad date', () => {
     const r = readBirthBySexColumns('', '31/02/1962', { today });
     expect(r).toMatchObject({ sex: 'FEMALE', birth: null });
-    expect(r.problem).toContain('không có ngày 31');
+    expect(r.problem).toContain("Năm sinh: '31/02/1962' không hợp lệ: tháng 2/1962 không có ngày 31");
   });
 });

@@ -58,6 +58,6 @@ export function readBirthBySexColumns(male: unknown, female: unknown, opts: Omit
   const sex: Sex = i === 0 ? 'MALE' : 'FEMALE';
   const cell = cells[i];
   if (cell.kind === 'text' && MARK.test(cell.text)) return { sex, birth: null };
-  const read = readDateCell(i === 0 ? male : female, { ...opts, kind: 'BIRTH' });
+  const read = readDateCell(i === 0 ? male : female, { ...opts, kind: 'BIRTH', label: 'Năm sinh' });
   return { sex, birth: read.value, warning: read.warning, problem: read.problem };
 }
