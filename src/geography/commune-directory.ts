@@ -79,7 +79,8 @@ export class CommuneDirectory {
     current: CommuneRef[],
     legacy: LegacyCommuneRef[],
     legacyProvinceSuccessors: Map<string, string[]>,
-    private readonly homeProvince: string | null = null,
+    /** The deployment's province: its communes are read first. */
+    readonly homeProvince: string | null = null,
   ) {
     for (const c of current) this.currentByCode.set(c.code, c);
     for (const l of legacy) this.legacyByCode.set(l.code, l);
@@ -97,8 +98,12 @@ export class CommuneDirectory {
     return this.currentByCode.get(code) ?? null;
   }
 
-  /** Resolves a code and/or a name as entered in a roster (a name longer than any commune's is no name). */
-  resolve(input: { code?: string | null; name?: string | null }): CommuneResolution {
+  /**
+   * Resolves a code and/or a name as entered in a roster (a name longer than any commune's is no name).
+   * `legacyFirst`: a name is read as an old commune's before a current one's (an address written with
+   * the districts abolished in 2025).
+   */
+  resolve(input: { code?: string | null; name?: string | null; legacyFirst?: boolean }): CommuneResolution {
     const code = normalizeCommuneCode(input.code);
     // No commune name is this long; fuzzy matching a pasted paragraph would only burn CPU.
     const name = (input.name?.trim().length ?? 0) > MAX_COMMUNE_NAME_LENGTH ? null : input.name?.trim() || null;
@@ -109,14 +114,14 @@ export class CommuneDirectory {
         if (current && this.nameMatches(current.name, name)) return this.result('CURRENT', current, code);
         if (legacy && this.nameMatches(legacy.name, name)) return this.fromLegacy(legacy, code, name);
         // The name names neither: a unique commune of that name settles it, else the code rules.
-        const byName = this.resolveName(name);
+        const byName = this.resolveName(name, false);
         if (byName.kind === 'NAME' || byName.kind === 'LEGACY') return { ...byName, enteredCode: code };
       }
       if (current) return this.result('CURRENT', current, code);
       if (legacy) return this.fromLegacy(legacy, code, name);
       return { kind: 'NOT_FOUND', commune: null, candidates: [], legacy: null, enteredCode: code };
     }
-    if (name) return this.resolveName(name);
+    if (name) return this.resolveName(name, input.legacyFirst ?? false);
     return { kind: 'NOT_FOUND', commune: null, candidates: [], legacy: null, enteredCode: null };
   }
 
@@ -184,19 +189,20 @@ export class CommuneDirectory {
     return [...exact, ...fuzzy];
   }
 
-  private resolveName(name: string): CommuneResolution {
+  private resolveName(name: string, legacyFirst: boolean): CommuneResolution {
     const none: CommuneResolution = { kind: 'NOT_FOUND', commune: null, candidates: [], legacy: null, enteredCode: null };
     const key = communeKey(name);
     if (!key) return none;
     const exact = this.exactMatches(name);
-    // Within the home province first, then nationwide; current names before old ones.
-    const tiers: Entry[][] = this.homeProvince
-      ? [exact.filter((e) => e.current && this.inHome(e)), exact.filter((e) => e.legacy && this.inHome(e))]
-      : [];
-    tiers.push(
-      exact.filter((e) => e.current),
-      exact.filter((e) => e.legacy),
-    );
+    // Within the home province first, then nationwide; current names before old ones (unless legacyFirst).
+    const era = (home: boolean) => {
+      const pair = [
+        exact.filter((e) => e.current && (!home || this.inHome(e))),
+        exact.filter((e) => e.legacy && (!home || this.inHome(e))),
+      ];
+      return legacyFirst ? pair.reverse() : pair;
+    };
+    const tiers: Entry[][] = [...(this.homeProvince ? era(true) : []), ...era(false)];
     for (const tier of tiers) {
       if (tier.length === 1) {
         const e = tier[0];

@@ -1,0 +1,109 @@
+import { formatPartialDate, isAfterDay, parsePartialDate, type PartialDate } from '../../common/dates/partial-date.js';
+import { cellValue, type CellReading } from './cell.js';
+
+export interface DateCellOptions {
+  /** Today (yyyy-mm-dd, Vietnam): a two-digit year takes the century that puts the date in the past. */
+  today: string;
+  /** A birth date (a member is 14–110 years old) or the date of an event (1930 — the oldest organization — to today). */
+  kind: 'BIRTH' | 'EVENT';
+  /** The field, to begin its messages (`Ngày sinh`, `Ngày vào`). */
+  label?: string;
+}
+
+/**
+ * A date read from a cell. `3/2010` gives the year with `month` beside it: PartialDate (and the stored
+ * precision, a GraphQL enum) knows only YEAR and DAY, so the month is said in a warning, not stored.
+ */
+export interface DateReading extends CellReading<PartialDate> {
+  month?: number;
+}
+
+const HOW = 'Hãy sửa lại theo dạng ngày/tháng/năm (dd/mm/yyyy), hoặc chỉ ghi năm (yyyy) nếu không rõ ngày';
+const dmy = (d: number, m: number, y: number) => `${String(d).padStart(2, '0')}/${String(m).padStart(2, '0')}/${y}`;
+
+/**
+ * Every date form of a roster: a real Excel date (a JS Date or a serial day number), a year as a
+ * number (1946) or text (1950), dd/mm/yyyy with / . or -, ISO, `20/3/04` (two-digit year: the century
+ * that makes the date past and plausible), `3/2010` (month and year), `03/25/1990` (month first: read
+ * only when the second number cannot be a month). Day first otherwise, as in Vietnam. Year alone is
+ * allowed for every date field (old rosters give join dates so). Impossible dates are refused.
+ */
+export function readDateCell(raw: unknown, opts: DateCellOptions): DateReading {
+  const read = readDate(raw, opts);
+  if (!opts.label) return read;
+  return {
+    ...read,
+    ...(read.warning ? { warning: `${opts.label}: ${read.warning}` } : {}),
+    ...(read.problem ? { problem: `${opts.label}: ${read.problem}` } : {}),
+  };
+}
+
+function readDate(raw: unknown, opts: DateCellOptions): DateReading {
+  const cell = cellValue(raw);
+  if (cell.kind === 'empty') return { value: null };
+  if (cell.kind === 'date') {
+    const d = cell.date;
+    return { value: { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), precision: 'DAY' } };
+  }
+  if (cell.kind === 'number') return readNumber(cell.n);
+  const text = cell.text;
+  let m: RegExpMatchArray | null;
+  if ((m = text.match(/^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2})$/))) return twoDigitYear(text, Number(m[1]), Number(m[2]), Number(m[3]), opts);
+  if ((m = text.match(/^(?:[Tt]háng\s*|[Tt])?(\d{1,2})\s*[/.-]\s*(\d{4})$/))) return monthAndYear(text, Number(m[1]), Number(m[2]));
+  if ((m = text.match(/^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/)) && Number(m[2]) > 12 && Number(m[1]) <= 12) {
+    const read = parsed(text, dmy(Number(m[2]), Number(m[1]), Number(m[3])));
+    if (read.value)
+      read.warning = `'${text}' viết tháng trước ngày (kiểu máy tính Mỹ): đã đọc là ngày ${dmy(Number(m[2]), Number(m[1]), Number(m[3]))}`;
+    return read;
+  }
+  return parsed(text, text);
+}
+
+/** Through the one date rule (parsePartialDate), the message naming the value as written. */
+function parsed(shown: string, input: string): DateReading {
+  const r = parsePartialDate(input, { allowYearOnly: true });
+  if (r.ok) return { value: r.value };
+  return { value: null, problem: `${r.reason.replace(`'${input}'`, `'${shown}'`)}. ${HOW}` };
+}
+
+/** A year (1946) or an Excel serial day (31120 → 12/03/1985, a time of day dropped); other numbers are no date. */
+function readNumber(n: number): DateReading {
+  const whole = Math.floor(n);
+  if ((whole === n && whole >= 1000 && whole <= 9999) || (whole >= 10_000 && whole < 100_000)) return parsed(String(n), String(whole));
+  return { value: null, problem: `'${n}' không phải ngày tháng hay năm. ${HOW}` };
+}
+
+function monthAndYear(text: string, month: number, year: number): DateReading {
+  if (month < 1 || month > 12) return { value: null, problem: `'${text}' không hợp lệ: tháng ${month} không tồn tại. ${HOW}` };
+  return {
+    value: { year, precision: 'YEAR' },
+    month,
+    warning: `'${text}' chỉ có tháng và năm: đã lưu năm ${year} (chưa lưu được tháng); nếu biết ngày, hãy ghi đủ ngày/tháng/năm`,
+  };
+}
+
+/** The years a two-digit year may mean that fit the field: past, and a plausible age or event year. */
+function plausible(d: PartialDate, opts: DateCellOptions): boolean {
+  if (isAfterDay(d, opts.today)) return false;
+  const years = Number(opts.today.slice(0, 4)) - d.year;
+  return opts.kind === 'BIRTH' ? years >= 14 && years <= 110 : d.year >= 1930;
+}
+
+function twoDigitYear(text: string, day: number, month: number, yy: number, opts: DateCellOptions): DateReading {
+  const readings = [2000 + yy, 1900 + yy].map((year) => parsePartialDate(dmy(day, month, year)));
+  const first = readings[0];
+  if (!first.ok) return { value: null, problem: `${first.reason.replace(`'${dmy(day, month, 2000 + yy)}'`, `'${text}'`)}. ${HOW}` };
+  const fits = readings.flatMap((r) => (r.ok && plausible(r.value, opts) ? [r.value] : []));
+  if (fits.length !== 1)
+    return {
+      value: null,
+      problem: `'${text}' ghi năm bằng 2 chữ số, không rõ là năm ${1900 + yy} hay ${2000 + yy}: hãy ghi đủ 4 chữ số của năm (dd/mm/yyyy)`,
+    };
+  const d = fits[0];
+  return { value: d, warning: `'${text}' ghi năm bằng 2 chữ số: đã đọc là ngày ${dmy(d.day!, d.month!, d.year)}` };
+}
+
+/** `12/03/1985`, or `1985` for a year: how a read date is shown back to the secretary. */
+export function showDate(d: PartialDate): string {
+  return d.precision === 'YEAR' ? String(d.year) : formatPartialDate(d).split('-').reverse().join('/');
+}

@@ -1,0 +1,72 @@
+import { readIdCell } from './id-cell.js';
+
+const year = { currentYear: 2026 };
+
+describe('readIdCell: ID numbers as Excel leaves them', () => {
+  it.each([
+    ['a CCCD typed as text', '011185012345', {}, '011185012345'],
+    ['spaces inside', '011188 777888', {}, '011188777888'],
+    ['dots inside', '011.188.777.888', {}, '011188777888'],
+    ['a CMND of 9 digits as a number', 145678901, {}, '145678901'],
+    ['a CMND typed as text', '040123456', {}, '040123456'],
+    ['an empty cell', '', {}, null],
+    ['a formula result', { formula: 'A1', result: '011185012345' }, {}, '011185012345'],
+  ])('%s', (_why, cell, row, expected) => {
+    const r = readIdCell(cell, { ...year, ...row });
+    expect(r).toEqual({ value: expected });
+  });
+
+  it.each([
+    ['CCCD number lost its 0 (11 digits)', 11185012345, { birthYear: 1985, sex: 'FEMALE' as const }, '011185012345', '1 số 0'],
+    ['the same digits as text', '11185012345', { birthYear: 1985 }, '011185012345', '1 số 0'],
+    ['Hà Nội 001 lost two zeros (10 digits)', 1090012345, { sex: 'MALE' as const }, '001090012345', '2 số 0'],
+    ['a female born 2003 in Tây Ninh', 72303001122, { birthYear: 2003, sex: 'FEMALE' as const }, '072303001122', '1 số 0'],
+    ['CMND 040123456 became 40123456', 40123456, {}, '040123456', '1 số 0'],
+  ])('restores %s, with a warning', (_why, cell, row, expected, zeros) => {
+    const r = readIdCell(cell, { ...year, ...row });
+    expect(r.value).toBe(expected);
+    expect(r.problem).toBeUndefined();
+    expect(r.warning).toContain(zeros);
+    expect(r.warning).toContain('Định dạng ô → Văn bản');
+    expect(r.warning).not.toContain(expected); // the number is masked in a stored message
+  });
+
+  it.each([
+    ['scientific notation as text', '1.11179E+10', 'lũy thừa'],
+    ['scientific notation, Vietnamese decimal comma', '1,11185E+11', 'lũy thừa'],
+    ['a number of 12 digits without its 0: Excel rounded it', 111790000000, 'lũy thừa'],
+    ['a fraction', 11185012345.5, 'lũy thừa'],
+    ['province 003 does not exist', 3185012345, 'mã tỉnh 003'],
+    ['province 099 does not exist', 99185012345, 'mã tỉnh 099'],
+    ['a century digit 8', 11885012345, 'không thể có'],
+    ['a date cell', new Date(Date.UTC(1985, 2, 12)), 'ngày tháng'],
+    ['letters', '0111850123AB', 'chỉ gồm chữ số'],
+    ['7 digits', '1234567', '7 chữ số'],
+    ['13 digits', '0111850123456', '13 chữ số'],
+  ])('refuses %s', (_why, cell, reason) => {
+    const r = readIdCell(cell, { ...year, birthYear: 1985, sex: 'FEMALE' });
+    expect(r.value).toBeNull();
+    expect(r.problem).toContain(reason);
+    expect(r.problem).toMatch(/[Hh]ãy/);
+  });
+
+  it.each([
+    ['birth year in another century', 11205012345, { birthYear: 1905 }, 'sinh năm 2005'],
+    ['sex contradicts the century/sex digit', 11185012345, { sex: 'MALE' as const }, 'giới tính Nữ'],
+  ])('does not restore when %s', (_why, cell, row, reason) => {
+    const r = readIdCell(cell, { ...year, ...row });
+    expect(r.value).toBeNull();
+    expect(r.problem).toContain(reason);
+  });
+
+  it('tells what to do when Excel changed the number', () => {
+    expect(readIdCell('1.11179E+10', year).problem).toBe(
+      "Số CCCD '1.11179E+10': Excel đã đổi số này sang dạng lũy thừa (E+) và làm mất các chữ số cuối, không thể khôi phục. " +
+        'Hãy định dạng cột này là Văn bản (chuột phải → Định dạng ô → Văn bản; Format Cells → Text) rồi gõ lại Số CCCD cho đủ',
+    );
+  });
+
+  it('masks the number in a refusal', () => {
+    expect(readIdCell('3185012345', year).problem).toContain("'318*****45'");
+  });
+});

@@ -1,0 +1,57 @@
+import { noteFacts } from './note-facts.js';
+
+const today = '2026-12-01';
+
+describe('noteFacts: suggestions from a Ghi chú cell', () => {
+  it.each([
+    ['đã mất tháng 8/2026', [{ kind: 'DIED', when: { year: 2026, precision: 'YEAR' }, month: 8 }]],
+    ['Từ trần ngày 3/5/2026', [{ kind: 'DIED', when: { year: 2026, month: 5, day: 3, precision: 'DAY' } }]],
+    ['đã qua đời', [{ kind: 'DIED' }]],
+    ['Mất năm 2025', [{ kind: 'DIED', when: { year: 2025, precision: 'YEAR' } }]],
+    ['da mat 2024 (khong dau)', [{ kind: 'DIED', when: { year: 2024, precision: 'YEAR' } }]],
+    ['Đã chuyển đi Lai Châu T6/2026', [{ kind: 'MOVED_AWAY', detail: 'Lai Châu', when: { year: 2026, precision: 'YEAR' }, month: 6 }]],
+    ['chuyển sinh hoạt về xã Mường Phăng', [{ kind: 'MOVED_AWAY', detail: 'xã Mường Phăng' }]],
+    [
+      'Đã chuyển khẩu đến TP Hồ Chí Minh năm 2024',
+      [{ kind: 'MOVED_AWAY', detail: 'TP Hồ Chí Minh', when: { year: 2024, precision: 'YEAR' } }],
+    ],
+    ['CMND cũ', [{ kind: 'OLD_ID_CARD' }]],
+    ['số CMND cũ, chưa làm CCCD', [{ kind: 'OLD_ID_CARD' }]],
+    ['cùng là hội viên Hội ND', [{ kind: 'ALSO_MEMBER', detail: 'Hội ND' }]],
+    ['Đồng thời là hội viên Hội CCB xã', [{ kind: 'ALSO_MEMBER', detail: 'Hội CCB xã' }]],
+    [
+      'CMND cũ; cùng là hội viên Hội ND',
+      [
+        { kind: 'OLD_ID_CARD', evidence: 'CMND cũ; cùng là hội viên Hội ND' },
+        { kind: 'ALSO_MEMBER', detail: 'Hội ND' },
+      ],
+    ],
+  ])('%s', (note, expected) => {
+    const facts = noteFacts(note, today);
+    expect(facts).toHaveLength(expected.length);
+    expected.forEach((e, i) => expect(facts[i]).toMatchObject(e));
+    facts.forEach((f) => expect(f.evidence).toBe(note.trim()));
+  });
+
+  it('keeps the note as written as the evidence', () => {
+    expect(noteFacts('  Đã chuyển đi  Lai Châu ', today)[0].evidence).toBe('Đã chuyển đi Lai Châu');
+  });
+
+  it.each([
+    'mất liên lạc từ 2024',
+    'đã mất liên lạc từ 2024',
+    'đã mất sức lao động',
+    'đã mất tích',
+    'Ủy viên Mặt trận',
+    'Mat tran To quoc',
+    'mắt kém',
+    'mat kem (khong dau)',
+    'mổ mắt năm 2020',
+    'chuyển đến từ xã Thanh Nưa năm 2020',
+    'Chi hội trưởng',
+    'hộ nghèo',
+    '',
+  ])('%s: no fact', (note) => {
+    expect(noteFacts(note, today)).toEqual([]);
+  });
+});
