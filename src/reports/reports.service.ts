@@ -7,7 +7,7 @@ import { asOf, lastEndedPeriod, parsePeriod, type Period } from '../common/dates
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { OrganizationsService } from '../membership/organization/organizations.service.js';
-import { resolveScope } from '../membership/unit/record-scope-filter.js';
+import { resolveReportingArea } from '../membership/unit/reporting-area.js';
 import { assertMayRun } from './access/report-access.js';
 import { countReport } from './counting/count-report.js';
 import type { ReportPhantomView, ReportRowView } from './figures/report-views.js';
@@ -68,11 +68,11 @@ export class ReportsService {
     const now = opts.now ?? new Date();
     const when = asOf(period, now);
     const started = Date.now();
-    if (opts.caller) assertMayRun(opts.caller, await resolveScope(this.db, areaText));
+    if (opts.caller) assertMayRun(opts.caller, await resolveReportingArea(this.db, areaText));
     await this.orgs.reload();
     const id = await this.db.transaction(async (em) => {
       await takeReportLock(em);
-      const area = await resolveScope(em, areaText);
+      const area = await resolveReportingArea(em, areaText);
       const definitions = this.orgs.list().map((o) => o.definition);
       const { data, rows } = await countReport(em, definitions, period, when, area);
       await opts.onStage?.('counted');
@@ -113,7 +113,7 @@ export class ReportsService {
   private async catchUpOne(period: Period, areaText: string, now: Date): Promise<CatchUpResult> {
     let area = areaText;
     try {
-      area = (await resolveScope(this.db, areaText)).key;
+      area = (await resolveReportingArea(this.db, areaText)).key;
       if (!needsComputing(await snapshotState(this.db, period, area))) return { period: period.key, scope: area, outcome: 'PRESENT' };
       const computed = await this.run(period.key, area, { now });
       return { period: period.key, scope: area, outcome: 'COMPUTED', basis: basisLine(computed) };

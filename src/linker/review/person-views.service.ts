@@ -6,7 +6,7 @@ import { AuditAction } from '../../audit/audit-event.entity.js';
 import { AuditService } from '../../audit/audit.service.js';
 import { assertUuid, DomainError } from '../../common/errors/domain-error.js';
 import { MEMBER_STATUS_INFO, MemberStatus } from '../../membership/member-status.js';
-import { resolveScope } from '../../membership/unit/record-scope-filter.js';
+import { resolveReportingArea } from '../../membership/unit/reporting-area.js';
 import { LinkDecision } from '../link.entities.js';
 import { VERDICTS } from '../model/pair-decision.js';
 import { listPageSize } from '../list-page.js';
@@ -93,7 +93,7 @@ export class PersonViewsService {
    * not seen yet is its own person.
    */
   async overlap(scope = 'province'): Promise<OverlapView> {
-    const filter = await resolveScope(this.db, scope);
+    const filter = await resolveReportingArea(this.db, scope);
     const { sql, params } = filter.condition(1);
     const where = [`r.status = 'ACTIVE'`, `r.erased_at IS NULL`, sql];
     // Counted in the database: a province's million records never travel. A record the linker has not

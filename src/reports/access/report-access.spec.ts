@@ -1,6 +1,6 @@
 import { cliPrincipal, type Principal } from '../../access/principal.js';
 import { Role } from '../../access/role.js';
-import type { ScopeFilter } from '../../membership/unit/record-scope-filter.js';
+import type { ReportingArea } from '../../membership/unit/reporting-area.js';
 import { assertMayRun, mayReadNames } from './report-access.js';
 
 /** A user of a role (the CLI's principal, made a user). */
@@ -18,9 +18,9 @@ const who = (
   unitCode,
 });
 
-const area = (key: string): ScopeFilter => ({
+const area = (key: string): ReportingArea => ({
   key,
-  kind: key.split(':')[0] as ScopeFilter['kind'],
+  kind: key.split(':')[0] as ReportingArea['kind'],
   label: key,
   organization: null,
   commune: null,

@@ -1,13 +1,13 @@
 import { forbidden, type Principal } from '../../access/principal.js';
 import { limits, readScope, type ScopeColumns } from '../../access/record-scope.js';
-import type { ScopeFilter } from '../../membership/unit/record-scope-filter.js';
+import type { ReportingArea } from '../../membership/unit/reporting-area.js';
 
 /**
  * Who may compute a report on demand, from the caller's read scope: who reads every record
  * (ADMIN, Ban Dân vận) any area; a secretariat the area of its own organization (or, kept to a
  * unit, that unit) — the report its leadership sends up; nobody else.
  */
-export function assertMayRun(caller: Principal, area: ScopeFilter): void {
+export function assertMayRun(caller: Principal, area: ReportingArea): void {
   const scope = readScope(caller);
   if (scope.kind === 'ALL') return;
   if (scope.kind === 'ORGANIZATION') {

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { Period } from '../../common/dates/period.js';
 import type { OrganizationDefinition } from '../../membership/organization/organization-definition.js';
-import type { ScopeFilter } from '../../membership/unit/record-scope-filter.js';
+import type { ReportingArea } from '../../membership/unit/reporting-area.js';
 import type { ReportData } from '../figures/report-figures.js';
 import type { CountedRow } from '../figures/report-views.js';
 import { joinersAndLeavers } from './joiners-leavers.js';
@@ -12,7 +12,7 @@ import { reportRows } from './report-rows.js';
 import { snapshotMemberships, type AsOf } from './memberships-snapshot.js';
 
 /** What the register held, the last linker run, and the area's member records: what the figures stand on. */
-async function inputsOf(em: EntityManager, area: ScopeFilter): Promise<ReportInputs> {
+async function inputsOf(em: EntityManager, area: ReportingArea): Promise<ReportInputs> {
   const [register] = await em.query<{ communes: number; residents: number }[]>(
     `SELECT count(DISTINCT x.commune_code)::int AS communes, count(*)::int AS residents
        FROM resident x JOIN resident_batch b ON b.id = x.batch_id AND b.status = 'DONE'`,
@@ -38,7 +38,7 @@ export async function countReport(
   definitions: OrganizationDefinition[],
   period: Period,
   when: AsOf,
-  area: ScopeFilter,
+  area: ReportingArea,
 ): Promise<{ data: ReportData; rows: CountedRow[] }> {
   await snapshotMemberships(em, period, when, area);
   const rep = await countRep(em);

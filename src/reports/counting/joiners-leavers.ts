@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { REPORT_TIME_ZONE, type Period } from '../../common/dates/period.js';
-import type { ScopeFilter } from '../../membership/unit/record-scope-filter.js';
+import type { ReportingArea } from '../../membership/unit/reporting-area.js';
 import { EVENT_DAY } from './memberships-snapshot.js';
 
 /** Joiners and leavers of one organization in one commune. */
@@ -12,7 +12,7 @@ export interface Move {
 }
 
 /** Admitted (join date, else the day entered) and ended (an ENDED event) within the period up to the day, by organization and commune. */
-export async function joinersAndLeavers(em: EntityManager, period: Period, day: string, area: ScopeFilter): Promise<Move[]> {
+export async function joinersAndLeavers(em: EntityManager, period: Period, day: string, area: ReportingArea): Promise<Move[]> {
   const cond = area.condition(3);
   return em.query(
     `WITH j AS (

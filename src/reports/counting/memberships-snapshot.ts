@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { REPORT_TIME_ZONE, type Period } from '../../common/dates/period.js';
-import type { ScopeFilter } from '../../membership/unit/record-scope-filter.js';
+import type { ReportingArea } from '../../membership/unit/reporting-area.js';
 
 /** The day an event took effect: its decision date, or the day it was recorded in Vietnam. */
 export const EVENT_DAY = `coalesce(e.effective_date, (e.recorded_at AT TIME ZONE '${REPORT_TIME_ZONE}')::date)`;
@@ -17,7 +17,7 @@ export interface AsOf {
  * the area with the organizations they are ACTIVE in anywhere in the province. Every count reads
  * these two tables; both are dropped at commit.
  */
-export async function snapshotMemberships(em: EntityManager, period: Period, when: AsOf, area: ScopeFilter): Promise<void> {
+export async function snapshotMemberships(em: EntityManager, period: Period, when: AsOf, area: ReportingArea): Promise<void> {
   const cond = area.condition(1);
   const p = cond.params.length + 1;
   // While the period runs, the records' own status is the truth; once it is over, the status at its

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { EligiblePopulation, OrganizationDefinition } from '../../membership/organization/organization-definition.js';
-import type { ScopeFilter } from '../../membership/unit/record-scope-filter.js';
+import type { ReportingArea } from '../../membership/unit/reporting-area.js';
 import { rate, type Reach } from '../figures/report-figures.js';
 
 type Measurable = OrganizationDefinition & { eligiblePopulation: Extract<EligiblePopulation, { known: true }> };
@@ -30,7 +30,7 @@ export async function reach(
   em: EntityManager,
   definitions: OrganizationDefinition[],
   day: string,
-  area: ScopeFilter,
+  area: ReportingArea,
 ): Promise<ReachFigures> {
   const byOrg = new Map<string, Reach>();
   const byCommune = new Map<string, Map<string, number>>();

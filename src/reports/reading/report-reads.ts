@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { parsePeriod, previousPeriod } from '../../common/dates/period.js';
 import { assertUuid, DomainError } from '../../common/errors/domain-error.js';
-import { resolveScope } from '../../membership/unit/record-scope-filter.js';
+import { resolveReportingArea } from '../../membership/unit/reporting-area.js';
 import { rate } from '../figures/report-figures.js';
 import type { ReportRowView } from '../figures/report-views.js';
 import { ReportSnapshot } from '../report.entities.js';
@@ -14,7 +14,7 @@ const snapshots = (db: DataSource) => db.getRepository(ReportSnapshot);
 export async function listReports(db: DataSource, f: { period?: string | null; scope?: string | null; first?: number | null }) {
   const qb = snapshots(db).createQueryBuilder('s');
   if (f.period) qb.andWhere('s.period = :p', { p: parsePeriod(f.period).key });
-  if (f.scope) qb.andWhere('s.scope = :s', { s: (await resolveScope(db, f.scope)).key });
+  if (f.scope) qb.andWhere('s.scope = :s', { s: (await resolveReportingArea(db, f.scope)).key });
   return qb
     .orderBy('s.as_of_day', 'DESC')
     .addOrderBy('s.period_kind', 'ASC')
@@ -33,7 +33,7 @@ export async function getReport(db: DataSource, id: string): Promise<ReportSnaps
 /** The stored report of a period and area. */
 export async function findReport(db: DataSource, periodText: string, areaText?: string | null): Promise<ReportSnapshot> {
   const period = parsePeriod(periodText);
-  const area = await resolveScope(db, areaText);
+  const area = await resolveReportingArea(db, areaText);
   const s = await snapshots(db).findOneBy({ period: period.key, scope: area.key });
   if (!s) throw new DomainError('NOT_FOUND', `Chưa có báo cáo ${period.label} (${area.label}): lập bằng runReport hoặc lienthong report.`);
   return s;

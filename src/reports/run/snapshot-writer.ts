@@ -1,13 +1,13 @@
 import type { EntityManager } from 'typeorm';
 import type { Period } from '../../common/dates/period.js';
-import type { ScopeFilter } from '../../membership/unit/record-scope-filter.js';
+import type { ReportingArea } from '../../membership/unit/reporting-area.js';
 import type { ReportData } from '../figures/report-figures.js';
 import type { CountedRow } from '../figures/report-views.js';
 
 /** One computed report, as the snapshot row holds it. */
 export interface SnapshotHead {
   period: Period;
-  area: ScopeFilter;
+  area: ReportingArea;
   asOfDay: string;
   final: boolean;
   computedAt: Date;

@@ -2,8 +2,8 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { DomainError } from '../../common/errors/domain-error.js';
 import { likePrefix } from '../../common/sql/escape-like.js';
 
-/** A part of the province that figures are counted over: what `overlap` and the reports take. */
-export interface ScopeFilter {
+/** A reporting area: the part of the province that figures are counted over (what `overlap` and the reports take) — not the caller's rights, which are `access/record-scope.ts`. */
+export interface ReportingArea {
   /** Normalized: `province`, `commune:00004`, `org:HPN`, `unit:HPN/B1`. */
   key: string;
   kind: 'province' | 'commune' | 'org' | 'unit';
@@ -22,7 +22,7 @@ const USAGE = 'dùng province, commune:<mã xã 5 chữ số>, org:<mã tổ ch�
  * Reads a scope: `province` (the default), `commune:<code>`, `org:<code>`, `unit:<org>/<code>` (the
  * unit and its subtree) — or `unit:<code>` when only one organization has a unit of that code.
  */
-export async function resolveScope(db: DataSource | EntityManager, text: string | null | undefined): Promise<ScopeFilter> {
+export async function resolveReportingArea(db: DataSource | EntityManager, text: string | null | undefined): Promise<ReportingArea> {
   const scope = (text ?? '').trim() || 'province';
   const [kind, ...rest] = scope.split(':');
   const value = rest.join(':').trim();
