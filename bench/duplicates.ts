@@ -11,7 +11,7 @@ import 'reflect-metadata';
 import os from 'node:os';
 import { NestFactory } from '@nestjs/core';
 import { cliPrincipal } from '../src/access/principal.js';
-import { CliModule } from '../src/cli/cli.module.js';
+import { CliModule } from '../src/cli/kit/cli.module.js';
 import { loadConfig } from '../src/config/app-config.js';
 import { openDatabase } from '../src/database/open-database.js';
 import { prng } from '../src/common/random/prng.js';

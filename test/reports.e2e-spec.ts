@@ -13,7 +13,7 @@ import { todayInVietnam } from '../src/common/dates/partial-date.js';
 import { vietnamTime } from '../src/common/dates/vietnam-time.js';
 import { LinkerService } from '../src/linker/linker.service.js';
 import { MemberRecordsService } from '../src/membership/member-record/member-records.service.js';
-import { MemberStatus } from '../src/membership/member-status.js';
+import { MemberStatus } from '../src/membership/status/member-status.js';
 import { lastEndedPeriod, periodContaining, previousPeriod } from '../src/common/dates/period.js';
 import { ReportExportService } from '../src/reports/report-export.service.js';
 import { ReportScheduler } from '../src/reports/report-scheduler.js';

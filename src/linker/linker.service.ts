@@ -9,7 +9,6 @@ import { auditRows, explanations, writeAudit, type AuditRow, type PairExplanatio
 import { failInterruptedRuns, withLinkLock } from './batch/run-lifecycle.js';
 import { DEFAULT_LINK_OPTIONS } from './model/pair-decision.js';
 
-export { DEFAULT_LINK_OPTIONS } from './model/pair-decision.js';
 export type { LinkOptions, LinkSummary } from './batch/link-run.js';
 
 /**

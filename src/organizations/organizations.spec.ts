@@ -1,6 +1,6 @@
 import type { PartialDate } from '../common/dates/partial-date.js';
 import type { Sex } from '../common/identity/id-number.js';
-import { MemberStatus } from '../membership/member-status.js';
+import { MemberStatus } from '../membership/status/member-status.js';
 import { associationDefinition } from '../membership/organization/association-definition.js';
 import type { EligibilityFacts, Profile } from '../membership/organization/organization-definition.js';
 import { BUILT_IN_ORGANIZATIONS } from './index.js';

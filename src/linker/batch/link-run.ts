@@ -1,5 +1,5 @@
 import type { DataSource, QueryRunner } from 'typeorm';
-import { MemberStatus } from '../../membership/member-status.js';
+import { MemberStatus } from '../../membership/status/member-status.js';
 import type { OrganizationDefinition } from '../../membership/organization/organization-definition.js';
 import { LinkDecision } from '../link.entities.js';
 import { score, type Model } from '../model/model.js';

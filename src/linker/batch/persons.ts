@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { MemberStatus } from '../../membership/member-status.js';
+import { MemberStatus } from '../../membership/status/member-status.js';
 import { LinkDecision, ReviewDecision } from '../link.entities.js';
 import { assignPersonIds, cluster, slipKey, type Edge } from '../model/clustering.js';
 import type { KeptPairs } from './score-pairs.js';

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { todayInVietnam } from '../../common/dates/partial-date.js';
 import type { OrganizationDefinition } from '../../membership/organization/organization-definition.js';
-import { MemberStatus } from '../../membership/member-status.js';
+import { MemberStatus } from '../../membership/status/member-status.js';
 import { bursts, phantomFlags, suspicion, type Flag, type FlagCode, type PhantomFacts } from '../model/phantom.js';
 import { RegisterMatch, type RegisterBridge } from './register-bridge.js';
 import type { Records, Residents } from './snapshot.js';

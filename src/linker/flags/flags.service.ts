@@ -8,7 +8,7 @@ import { AuditService } from '../../audit/audit.service.js';
 import { todayInVietnam } from '../../common/dates/partial-date.js';
 import { assertUuid, DomainError } from '../../common/errors/domain-error.js';
 import { MemberRecordsService } from '../../membership/member-record/member-records.service.js';
-import { MemberStatus } from '../../membership/member-status.js';
+import { MemberStatus } from '../../membership/status/member-status.js';
 import { listPageSize } from '../list-page.js';
 import type { ListedRecordRow } from '../seen-by-caller.js';
 import type { Flag, FlagCode } from '../model/phantom.js';

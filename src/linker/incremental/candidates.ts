@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import type { MemberStatus } from '../../membership/member-status.js';
+import type { MemberStatus } from '../../membership/status/member-status.js';
 import { compareBirth, compareCommunes, compareIds, compareNames, compareValues, linkDate, type LinkName } from '../model/compare.js';
 import type { Comparison } from '../model/model.js';
 import type { ListedRecordRow } from '../seen-by-caller.js';

@@ -7,7 +7,7 @@ import { AuditService } from '../../audit/audit.service.js';
 import { DomainError } from '../../common/errors/domain-error.js';
 import type { FieldProblem } from '../../common/errors/field-problem.js';
 import { MemberRecordsService } from '../../membership/member-record/member-records.service.js';
-import { MEMBER_STATUS_INFO } from '../../membership/member-status.js';
+import { MEMBER_STATUS_INFO } from '../../membership/status/member-status.js';
 import { SecretVault } from '../../personal-data/secret-vault.js';
 import { CallLimiter } from './call-limiter.js';
 import { personOf } from '../model/clustering.js';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { MemberStatus } from '../../membership/member-status.js';
+import { MemberStatus } from '../../membership/status/member-status.js';
 import { SecretVault } from '../../personal-data/secret-vault.js';
 import { LinkDecision } from '../link.entities.js';
 import { newPersonId, personOf } from '../model/clustering.js';

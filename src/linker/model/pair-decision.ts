@@ -1,4 +1,4 @@
-import { MemberStatus } from '../../membership/member-status.js';
+import { MemberStatus } from '../../membership/status/member-status.js';
 import { LinkDecision } from '../link.entities.js';
 import { BirthLevel, IdLevel, NameLevel, SimpleLevel } from './compare.js';
 import type { Comparison } from './model.js';

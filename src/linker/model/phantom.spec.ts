@@ -1,5 +1,5 @@
 import { BUILT_IN_ORGANIZATIONS } from '../../organizations/index.js';
-import { MemberStatus } from '../../membership/member-status.js';
+import { MemberStatus } from '../../membership/status/member-status.js';
 import { bursts, phantomFlags, suspicion, type FlagCode, type PhantomFacts } from './phantom.js';
 
 const TODAY = '2026-11-22';

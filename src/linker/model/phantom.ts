@@ -1,7 +1,7 @@
 import { fromStoredDate } from '../../common/dates/partial-date.js';
 import { formatVnDay } from '../../common/dates/vn-day.js';
 import type { IdNumberIssue } from '../../common/identity/id-number.js';
-import type { MemberStatus } from '../../membership/member-status.js';
+import type { MemberStatus } from '../../membership/status/member-status.js';
 import type { OrganizationDefinition, Profile } from '../../membership/organization/organization-definition.js';
 
 /**

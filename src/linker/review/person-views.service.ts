@@ -5,7 +5,7 @@ import { readScope } from '../../access/record-scope.js';
 import { AuditAction } from '../../audit/audit-event.entity.js';
 import { AuditService } from '../../audit/audit.service.js';
 import { assertUuid, DomainError } from '../../common/errors/domain-error.js';
-import { MEMBER_STATUS_INFO, MemberStatus } from '../../membership/member-status.js';
+import { MEMBER_STATUS_INFO, MemberStatus } from '../../membership/status/member-status.js';
 import { resolveReportingArea } from '../../membership/unit/reporting-area.js';
 import { LinkDecision } from '../link.entities.js';
 import { VERDICTS } from '../model/pair-decision.js';

@@ -13,7 +13,7 @@ import {
 import { Commune } from '../../geography/admin-unit.entities.js';
 import type { DatePrecision } from '../../common/dates/partial-date.js';
 import type { IdNumberIssue, IdNumberKind, Sex } from '../../common/identity/id-number.js';
-import { MemberStatus } from '../member-status.js';
+import { MemberStatus } from '../status/member-status.js';
 import type { Profile } from '../organization/organization-definition.js';
 import { Organization } from '../organization/organization.entity.js';
 import { Unit } from '../unit/unit.entity.js';

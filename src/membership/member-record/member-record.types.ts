@@ -15,7 +15,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { CommuneType } from '../../geography/geography.types.js';
-import { MemberStatus } from '../member-status.js';
+import { MemberStatus } from '../status/member-status.js';
 import { SexEnum } from '../organization/organization.types.js';
 import { MembershipEventKind } from './membership-event.entity.js';
 

@@ -3,7 +3,7 @@ import { DataSource, type SelectQueryBuilder } from 'typeorm';
 import { applyScope, type RecordScope } from '../../access/record-scope.js';
 import { escapeLike, likePrefix } from '../../common/sql/escape-like.js';
 import { foldText } from '../../common/text/vietnamese-text.js';
-import type { MemberStatus } from '../member-status.js';
+import type { MemberStatus } from '../status/member-status.js';
 import { MemberRecord } from './member-record.entity.js';
 
 export interface MemberRecordFilter {

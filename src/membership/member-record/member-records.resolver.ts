@@ -5,7 +5,7 @@ import { Role } from '../../access/role.js';
 import { GeographyService } from '../../geography/geography.service.js';
 import { formatPartialDate, fromStoredDate } from '../../common/dates/partial-date.js';
 import { maskPhone } from '../../common/identity/phone.js';
-import { MEMBER_STATUS_INFO } from '../member-status.js';
+import { MEMBER_STATUS_INFO } from '../status/member-status.js';
 import { POSITION_FIELD } from '../organization/organization-definition.js';
 import { OrganizationsService } from '../organization/organizations.service.js';
 import type { SexEnum } from '../organization/organization.types.js';

@@ -11,7 +11,7 @@ import type { FieldProblem } from '../../common/errors/field-problem.js';
 import { GeographyService } from '../../geography/geography.service.js';
 import { ErasureTombstone } from '../../personal-data/erasure-tombstone.entity.js';
 import { SecretVault } from '../../personal-data/secret-vault.js';
-import { ENDING_STATUSES, MEMBER_STATUS_INFO, MemberStatus } from '../member-status.js';
+import { ENDING_STATUSES, MEMBER_STATUS_INFO, MemberStatus } from '../status/member-status.js';
 import type { EligibilityIssue, OrganizationDefinition } from '../organization/organization-definition.js';
 import { OrganizationsService } from '../organization/organizations.service.js';
 import { Unit } from '../unit/unit.entity.js';

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { MemberStatus } from '../member-status.js';
+import { MemberStatus } from '../status/member-status.js';
 import { MemberRecord } from './member-record.entity.js';
 
 export enum MembershipEventKind {

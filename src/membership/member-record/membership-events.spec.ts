@@ -1,4 +1,4 @@
-import { MemberStatus } from '../member-status.js';
+import { MemberStatus } from '../status/member-status.js';
 import { MembershipEventKind } from './membership-event.entity.js';
 import {
   membershipEventRows,

@@ -1,4 +1,4 @@
-import { MEMBER_STATUS_INFO, type MemberStatus } from '../member-status.js';
+import { MEMBER_STATUS_INFO, type MemberStatus } from '../status/member-status.js';
 import type { SqlColumn } from '../../common/sql/bulk-sql.js';
 import { MembershipEventKind, type MembershipEvent } from './membership-event.entity.js';
 

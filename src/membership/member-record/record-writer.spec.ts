@@ -1,6 +1,6 @@
 import type { CommuneResolution } from '../../geography/commune-directory.js';
 import { HPN } from '../../organizations/hpn/hpn.organization.js';
-import { MemberStatus } from '../member-status.js';
+import { MemberStatus } from '../status/member-status.js';
 import type { MemberRecord } from './member-record.entity.js';
 import { writeRecord, type CommuneLookup, type RecordInput, type RecordWriteContext } from './record-writer.js';
 

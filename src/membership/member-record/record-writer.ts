@@ -2,7 +2,7 @@ import type { FieldProblem } from '../../common/errors/field-problem.js';
 import type { CommuneResolution } from '../../geography/commune-directory.js';
 import type { SecretVault } from '../../personal-data/secret-vault.js';
 import { tombstoneKeys } from '../../personal-data/tombstone-keys.js';
-import { MemberStatus } from '../member-status.js';
+import { MemberStatus } from '../status/member-status.js';
 import type { OrganizationDefinition } from '../organization/organization-definition.js';
 import { deriveIdIssues, normalizeMemberFields, parseExternalId, problem, type MemberFieldsInput } from './member-input.js';
 import type { MemberRecord } from './member-record.entity.js';

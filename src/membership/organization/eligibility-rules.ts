@@ -1,7 +1,7 @@
 import { ageOn } from '../../common/dates/partial-date.js';
 import { foldText } from '../../common/text/vietnamese-text.js';
 import type { Sex } from '../../common/identity/id-number.js';
-import { MEMBER_STATUS_INFO } from '../member-status.js';
+import { MEMBER_STATUS_INFO } from '../status/member-status.js';
 import type { EligibilityFacts, EligibilityIssue, Profile } from './organization-definition.js';
 
 /**

@@ -1,6 +1,6 @@
 import type { PartialDate } from '../../common/dates/partial-date.js';
 import type { Sex } from '../../common/identity/id-number.js';
-import type { MemberStatus } from '../member-status.js';
+import type { MemberStatus } from '../status/member-status.js';
 
 /** The kinds of value an organization's own profile field holds. */
 export type ProfileFieldType = 'TEXT' | 'BOOLEAN' | 'YEAR' | 'DATE';

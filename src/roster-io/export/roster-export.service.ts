@@ -6,7 +6,7 @@ import { readScope, scopeWhere } from '../../access/record-scope.js';
 import { formatVnDay } from '../../common/dates/vn-day.js';
 import { AuditAction } from '../../audit/audit-event.entity.js';
 import { AuditService } from '../../audit/audit.service.js';
-import { MEMBER_STATUS_INFO, type MemberStatus } from '../../membership/member-status.js';
+import { MEMBER_STATUS_INFO, type MemberStatus } from '../../membership/status/member-status.js';
 import type { OrganizationDefinition } from '../../membership/organization/organization-definition.js';
 import { OrganizationsService } from '../../membership/organization/organizations.service.js';
 import { UnitsService } from '../../membership/unit/units.service.js';

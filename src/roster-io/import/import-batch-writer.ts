@@ -6,7 +6,7 @@ import type { FieldProblem } from '../../common/errors/field-problem.js';
 import { bulkInsert, bulkUpdate } from '../../common/sql/bulk-sql.js';
 import { MemberRecord } from '../../membership/member-record/member-record.entity.js';
 import { MemberRecordsService } from '../../membership/member-record/member-records.service.js';
-import { MemberStatus } from '../../membership/member-status.js';
+import { MemberStatus } from '../../membership/status/member-status.js';
 import type { Unit } from '../../membership/unit/unit.entity.js';
 import { UnitsService } from '../../membership/unit/units.service.js';
 import { ImportRowError, type ImportJob } from '../import-job.entity.js';

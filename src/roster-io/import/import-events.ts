@@ -8,7 +8,7 @@ import {
   type ChangeNote,
   type EventRules,
 } from '../../membership/member-record/membership-events.js';
-import type { MemberStatus } from '../../membership/member-status.js';
+import type { MemberStatus } from '../../membership/status/member-status.js';
 import type { ImportContext } from './import-context.js';
 
 /** A record an import created, as its INSERT returns it. */

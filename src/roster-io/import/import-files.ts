@@ -4,7 +4,7 @@
 import type { DataSource } from 'typeorm';
 import { scopeWhere, type RecordScope } from '../../access/record-scope.js';
 import { openCsvWriter, writeCsvFile, type RowWriter } from '../../common/files/csv.js';
-import { MEMBER_STATUS_INFO, type MemberStatus } from '../../membership/member-status.js';
+import { MEMBER_STATUS_INFO, type MemberStatus } from '../../membership/status/member-status.js';
 import type { OrganizationDefinition } from '../../membership/organization/organization-definition.js';
 import { templateColumns } from '../roster-columns.js';
 import type { OpenedRowError } from './rejected-rows.service.js';

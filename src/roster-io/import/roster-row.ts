@@ -1,7 +1,7 @@
 import { isMaskedIdNumber } from '../../common/identity/id-number.js';
 import { parseExternalId, type MemberFieldsInput } from '../../membership/member-record/member-input.js';
 import { parseUnitCode } from '../../membership/unit/unit-code.js';
-import { MEMBER_STATUS_INFO, parseStatusLabel, type MemberStatus } from '../../membership/member-status.js';
+import { MEMBER_STATUS_INFO, parseStatusLabel, type MemberStatus } from '../../membership/status/member-status.js';
 import type { HeaderMatch, RosterColumn } from '../roster-columns.js';
 import { excelSerialDate } from '../../common/files/tabular-source.js';
 

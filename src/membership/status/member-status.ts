@@ -1,4 +1,4 @@
-import { foldText } from '../common/text/vietnamese-text.js';
+import { foldText } from '../../common/text/vietnamese-text.js';
 
 /** The lifecycle status of one membership record (DOMAIN.md vocabulary). */
 export enum MemberStatus {

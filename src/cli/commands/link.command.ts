@@ -1,0 +1,71 @@
+// `lienthong link`: the records of every organization linked into persons, the register as a bridge.
+import type { Command } from 'commander';
+import { LinkerService } from '../../linker/linker.service.js';
+import { DEFAULT_LINK_OPTIONS } from '../../linker/model/pair-decision.js';
+import { log, UsageError, withServices, writeLines } from '../kit/cli-kit.js';
+import { prob } from '../kit/cli-options.js';
+
+type LinkSummary = Awaited<ReturnType<LinkerService['link']>>;
+
+/** The linker's steps, as the log names them. */
+const LINK_STEPS: Record<string, string> = {
+  load: 'đã đọc hồ sơ',
+  load_register: 'đã đọc CSDL dân cư',
+  blocking: 'đã chia khối',
+  model: 'đã ước lượng mô hình',
+  scoring: 'đã chấm điểm các cặp',
+  register: 'đã đối chiếu CSDL dân cư',
+  clustering: 'đã gom thành người',
+  phantom: 'đã đánh dấu hồ sơ nghi ảo',
+  store: 'đã lưu',
+};
+
+export function linkCommand(program: Command): void {
+  program
+    .command('link')
+    .description('link the records of every organization into persons (the population register as a bridge)')
+    .option('--auto <P>', 'link automatically at or above this probability', prob('--auto'), DEFAULT_LINK_OPTIONS.auto)
+    .option('--review <P>', 'send to review at or above this probability', prob('--review'), DEFAULT_LINK_OPTIONS.review)
+    .action(link);
+}
+
+async function link(o: { auto: number; review: number }): Promise<void> {
+  if (!(o.review < o.auto)) throw new UsageError(`--review (${o.review}) phải nhỏ hơn --auto (${o.auto})`);
+  await withServices(async (app) => {
+    const started = Date.now();
+    const seconds = () => ((Date.now() - started) / 1000).toFixed(1);
+    const s = await app
+      .get(LinkerService)
+      .link({ auto: o.auto, review: o.review }, (step) => log(`${LINK_STEPS[step] ?? step} (${seconds()} giây)`));
+    logBlockingAndModel(s);
+    writeLines([
+      `hồ sơ\t${s.records}`,
+      `cặp ứng viên\t${s.candidatePairs}`,
+      `liên kết tự động\t${s.autoLinks}`,
+      `liên kết qua CSDL dân cư\t${s.bridgeLinks}`,
+      `cặp cần xem xét\t${s.reviewPairs}`,
+      `liên kết bị từ chối (hai số định danh)\t${s.refusedLinks}`,
+      `hồ sơ khớp CSDL dân cư\t${s.verifiedRecords}`,
+      `số người\t${s.persons}`,
+      `người ở từ hai tổ chức\t${s.multiOrganizationPersons}`,
+      `hồ sơ trùng trong một tổ chức\t${s.duplicateInOrganization}`,
+      `hồ sơ nghi ảo (đang sinh hoạt)\t${s.suspectedPhantoms}`,
+      `giây\t${seconds()}`,
+    ]);
+  });
+}
+
+/** How the blocking rules cut the records, and the m and u the model learnt for each field. */
+function logBlockingAndModel(s: LinkSummary): void {
+  for (const b of s.blocking)
+    log(
+      `chia khối ${b.rule}: ${b.blocks} khối, ${b.pairs} cặp${b.oversizedBlocks ? `; bỏ qua ${b.oversizedBlocks} khối quá lớn ngay trong một xã (${b.oversizedRecords} hồ sơ)` : ''}`,
+    );
+  const fields = Object.keys(s.model.m) as (keyof typeof s.model.m)[];
+  for (const f of fields)
+    log(
+      `mô hình ${f}: ${Object.keys(s.model.m[f])
+        .map((l) => `${l} m=${s.model.m[f][l].toFixed(3)} u=${(s.model.u[f][l] ?? 0).toFixed(4)}`)
+        .join(', ')}`,
+    );
+}

