@@ -28,7 +28,13 @@ describe('the layering rule', () => {
     ['src/common/text/x.ts', "import { x } from '../../linker/clustering.js';", "'common' may not import 'linker'"],
     ['src/linker/x.ts', "import { x } from '../roster-io/csv-file.js';", "'linker' may not import 'roster-io'"],
     ['src/membership/x.ts', "export { x } from '../access/principal.js';", ''],
-    ['src/access/x.ts', "import { x } from '../membership/member-status.js';", "'access' may not import 'membership'"],
+    ['src/access/x.ts', "import { x } from '../membership/status/member-status.js';", "'access' may not import 'membership/status'"],
+    [
+      'src/membership/organization/x.ts',
+      "import { x } from '../member-record/record-writer.js';",
+      "'membership/organization' may not import 'membership/member-record'",
+    ],
+    ['src/cli/kit/x.ts', "import { x } from '../commands/seed.command.js';", "'cli/kit' may not import 'cli/commands'"],
     [
       'src/database/x.ts',
       "import { x } from '../demo/demo-province.js';",

@@ -1,3 +1,4 @@
+import { isAlive } from '../common/process/is-alive.js';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -31,17 +32,6 @@ export async function withDataDirMutex<T>(dir: string, fn: () => Promise<T>): Pr
     return await fn();
   } finally {
     fs.rmSync(mutexDir, { recursive: true, force: true });
-  }
-}
-
-/** A process that exists (EPERM: it exists, under another user). */
-export function isAlive(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { APP_ROLE } from './app-role.js';
-import { isAlive, withDataDirMutex } from './data-dir-mutex.js';
+import { isAlive } from '../common/process/is-alive.js';
+import { withDataDirMutex } from './data-dir-mutex.js';
 import { PgServer, SUPERUSER } from './pg-server.js';
 import { ensurePrivateDir, secretFile } from './private-files.js';
 

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { promisify } from 'node:util';
-import { isAlive } from './data-dir-mutex.js';
+import { isAlive } from '../common/process/is-alive.js';
 
 const run = promisify(execFile);
 

@@ -1,3 +1,4 @@
+import { isAlive } from '../../common/process/is-alive.js';
 import { randomUUID } from 'node:crypto';
 import { readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -205,15 +206,6 @@ export function removeLeftoverUploads(dataDir: string): number {
     removed++;
   }
   return removed;
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /** At start: interrupted imports marked (resumable), leftover uploads removed. */
