@@ -20,7 +20,7 @@ export function cellText(v: unknown): string {
 export function typedCell(v: unknown): string | number | Date | null {
   if (typeof v === 'number') return Number.isFinite(v) ? v : null;
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : v;
-  if (v !== null && typeof v === 'object' && 'result' in v) return typedCell((v as { result: unknown }).result);
+  if (v !== null && typeof v === 'object' && 'result' in v) return typedCell(v.result);
   const text = cellText(v);
   return text === '' ? null : text;
 }

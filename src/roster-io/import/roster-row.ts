@@ -5,6 +5,7 @@ import { parseExternalId, type MemberFieldsInput } from '../../membership/member
 import { parseUnitCode } from '../../membership/unit/unit-code.js';
 import { MEMBER_STATUS_INFO, parseStatusLabel, type MemberStatus } from '../../membership/status/member-status.js';
 import type { HeaderMatch, RosterColumn } from '../roster-columns.js';
+import { cellShown } from '../reading/cell.js';
 import { readDateCell, type DateReading } from '../reading/date-cell.js';
 import { readIdCell } from '../reading/id-cell.js';
 import { readNameCell } from '../reading/name-cell.js';
@@ -159,7 +160,7 @@ function readName(cells: Cells, fields: RosterRow['fields']): void {
   else
     cells.problems.push({
       column,
-      value: read.problem?.endsWith('không được để trống') ? null : String(raw ?? ''),
+      value: read.problem?.endsWith('không được để trống') ? null : cellShown(raw),
       message: read.problem!,
     });
   if (read.value && read.note)
@@ -172,9 +173,12 @@ function readPerson(cells: Cells, fields: RosterRow['fields'], today: string): {
   let sex: Sex | null = null;
   if (cells.has('bySexMale') || cells.has('bySexFemale')) {
     const read = readBirthBySexColumns(cells.raw('bySexMale'), cells.raw('bySexFemale'), { today, label: 'Năm sinh' });
-    ({ birth, sex } = read);
+    birth = read.birth;
+    // A year refused still says the sex by its column; a number that is no date at all (a total) says nothing.
+    const said = `${cells.text('bySexMale') ?? ''}${cells.text('bySexFemale') ?? ''}`;
+    sex = !read.problem || /\d{4}|\d[/.-]\d/.test(said) ? read.sex : null;
     const shown = [cells.text('bySexMale'), cells.text('bySexFemale')].filter(Boolean).join(' | ') || null;
-    cells.warn(cells.has('bySexMale') ? 'bySexMale' : 'bySexFemale', read.problem ?? read.warning, shown);
+    cells.warn(cells.text('bySexMale') || !cells.has('bySexFemale') ? 'bySexMale' : 'bySexFemale', read.problem ?? read.warning, shown);
   }
   if (cells.has('birthDate')) {
     const read = readDateCell(cells.raw('birthDate'), { today, kind: 'BIRTH', label: 'Ngày sinh' });
