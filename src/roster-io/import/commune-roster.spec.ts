@@ -114,7 +114,7 @@ describe('a commune roster as a secretary keeps it (.xlsx written by exceljs, re
       communeCode: '03328',
     });
     expect(by('Lò Thị Mai').warnings.map((w) => w.column)).toEqual(['Số CCCD', 'Ngày vào']);
-    expect(by('Nguyễn Thị Lan').fields).toMatchObject({ birthDate: '1979-08-15', joinDate: '2001-05-15', communeCode: '03328' });
+    expect(by('Nguyễn Thị Lan').fields).toMatchObject({ birthDate: '1979-08-15', joinDate: '15/5/2001', communeCode: '03328' });
     expect(by('Nguyễn Thị Lan').warnings[0].message).toContain('Chi hội trưởng');
     expect(by('Quàng Thị Hoa').fields).toMatchObject({ birthDate: '1985-03-12', communeCode: '03328' });
     expect(by('Cà Thị Dung').fields).toMatchObject({ birthDate: '1979-08-15', joinDate: '2010-01-01' });

@@ -119,7 +119,7 @@ export function readRosterRow(src: RowCells, header: HeaderMatch, ctx: RowReadin
   const person = readPerson(cells, fields, ctx.today);
   readIdNumber(cells, fields, person, ctx.today);
   const phone = cells.has('phone') ? readPhoneCell(cells.raw('phone')) : null;
-  if (phone?.value) fields.phone = phone.value;
+  if (phone?.value) fields.phone = asTyped(cells, 'phone', phone) ?? phone.value;
   cells.warn('phone', phone?.problem ?? phone?.warning);
   for (const [key, label] of EVENT_DATES) readEventDate(cells, fields, key, label, ctx.today);
   readPlace(cells, fields, ctx);
@@ -167,10 +167,20 @@ function readName(cells: Cells, fields: RosterRow['fields']): void {
     cells.warnings.push({ column, value: read.note, message: `Họ và tên: đã bỏ ghi chú trong ngoặc '(${read.note})' khỏi họ tên` });
 }
 
+/**
+ * The cell's text when it was typed as text and read without a change to tell (the record's `raw`
+ * keeps what the file said, the record writer reads it the same way); undefined when Excel or the
+ * reader changed it (a number, a date, a zero put back, a century chosen).
+ */
+function asTyped(cells: Cells, key: string, read: { warning?: string }): string | undefined {
+  return typeof cells.raw(key) === 'string' && !read.warning ? cells.text(key) : undefined;
+}
+
 /** Birth date and sex: their own columns, or the `Năm sinh` over `Nam` | `Nữ` layout. */
 function readPerson(cells: Cells, fields: RosterRow['fields'], today: string): { birth: PartialDate | null; sex: Sex | null } {
   let birth: PartialDate | null = null;
   let sex: Sex | null = null;
+  let typed: string | undefined;
   if (cells.has('bySexMale') || cells.has('bySexFemale')) {
     const read = readBirthBySexColumns(cells.raw('bySexMale'), cells.raw('bySexFemale'), { today, label: 'Năm sinh' });
     birth = read.birth;
@@ -184,13 +194,14 @@ function readPerson(cells: Cells, fields: RosterRow['fields'], today: string): {
     const read = readDateCell(cells.raw('birthDate'), { today, kind: 'BIRTH', label: 'Ngày sinh' });
     birth = read.value ?? birth;
     cells.warn('birthDate', read.problem ?? read.warning);
+    typed = read.value ? asTyped(cells, 'birthDate', read) : undefined;
   }
   if (cells.has('sex')) {
     const read = readSexCell(cells.raw('sex'));
     sex = read.value ?? sex;
     cells.warn('sex', read.problem);
   }
-  if (birth) fields.birthDate = formatPartialDate(birth);
+  if (birth) fields.birthDate = typed ?? formatPartialDate(birth);
   if (sex) fields.sex = sex === 'MALE' ? 'Nam' : 'Nữ';
   return { birth, sex };
 }
@@ -224,7 +235,7 @@ function readEventDate(
   if (!cells.has(key)) return;
   const read: DateReading = readDateCell(cells.raw(key), { today, kind: 'EVENT', label });
   const d = read.value;
-  if (d) fields[key] = d.precision === 'YEAR' ? `${d.year}-01-01` : formatPartialDate(d);
+  if (d) fields[key] = d.precision === 'YEAR' ? `${d.year}-01-01` : (asTyped(cells, key, read) ?? formatPartialDate(d));
   const yearOnly = d?.precision === 'YEAR' && !read.warning ? `${label}: chỉ ghi năm ${d.year}, đã lưu là ngày 01/01/${d.year}` : undefined;
   cells.warn(key, read.problem ?? read.warning ?? yearOnly);
 }
