@@ -28,12 +28,12 @@ const MEMBERS: [string, number | string | Date, string | number, string, string 
   ['Tòng Thị Phương', 1990, 912345678, 'Thanh Luông', 2012, ''],
   ['Vì Thị Hương', '20/3/04', '', 'Thanh Luông', 2022, ''],
   ['Lò Thị Hằng', 1988, 11188012350, 'Thanh Luông', 2008, 'Đã chuyển đi Lai Châu T6/2026'],
-  ['Nguyễn Thị Thu', 1992, '1.11179E+10', 'Thanh Luông', 2014, ''],
+  ['Nguyễn Thị Thu', 1992, 111790123456, 'Thanh Luông', 2014, ''],
   ['Điêu Thị Ngọc', '31/02/1992', '', 'Thanh Luông', 2015, ''],
   ['Lê Thị Yến', '03/25/1990', '', 'Thanh Luông', 2011, 'CMND cũ'],
   ['Bạc Thị Thoa', 1970, '', 'xã Không Có, tỉnh Điện Biên', 1995, ''],
   ['Hoàng Thị Nga', 1966, '', 'Thanh Luông', 1990, 'cùng là hội viên Hội ND'],
-  ['Phạm Thị Sen', 1958, '', 'Thanh Luông', 1980, ''],
+  ['Phạm Thị Sen', 1958, '1.11158E+10', 'Thanh Luông', 1980, ''],
 ];
 
 async function writeCommuneRoster(file: string): Promise<void> {
@@ -122,7 +122,10 @@ describe('a commune roster as a secretary keeps it (.xlsx written by exceljs, re
     expect(by('Lê Thị Yến').fields.birthDate).toBe('1990-03-25');
     // Lost digits, an impossible date, an unknown commune: the cell left empty, the member kept, the problem a warning.
     expect(by('Nguyễn Thị Thu').fields.idNumber).toBeUndefined();
+    // A 12-digit number: Excel rounded what was shown as 1.11179E+11 (a number cell, told from text by the worker).
     expect(by('Nguyễn Thị Thu').warnings[0].message).toMatch(/lũy thừa/);
+    expect(by('Phạm Thị Sen').fields.idNumber).toBeUndefined();
+    expect(by('Phạm Thị Sen').warnings[0].message).toMatch(/^Số CCCD '1.11158E\+10': Excel đã đổi số này sang dạng lũy thừa/);
     expect(by('Điêu Thị Ngọc').fields.birthDate).toBeUndefined();
     expect(by('Điêu Thị Ngọc').warnings.map((w) => w.column)).toContain('Nữ');
     expect(by('Bạc Thị Thoa').fields.communeCode).toBeUndefined();
