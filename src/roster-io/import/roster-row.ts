@@ -163,6 +163,7 @@ function readName(cells: Cells, fields: RosterRow['fields']): void {
       value: read.problem?.endsWith('không được để trống') ? null : cellShown(raw),
       message: read.problem!,
     });
+  if (read.value && read.warning) cells.warnings.push({ column, value: read.value, message: read.warning });
   if (read.value && read.note)
     cells.warnings.push({ column, value: read.note, message: `Họ và tên: đã bỏ ghi chú trong ngoặc '(${read.note})' khỏi họ tên` });
 }
