@@ -47,7 +47,7 @@ describe('inert CSV cells and text that is what it seems', () => {
       `${quote(HYPERLINK)},Nguyễn Văn An,1970,,00004,Kinh,CHI-1,`,
       `HND-2,Lê Văn Bình,1971,,00004,Kinh,${quote(CMD)},`,
       `HND-3,Trần Văn Ba,1972,,00004,${quote('-2+3+cmd|x')},CHI-1,`,
-      `HND-4,Đỗ Văn Tư,31/02/1968,+84 912 000 111,00004,Kinh,CHI-1,${quote('@SUM(1+1)')}`,
+      `HND-4,,31/02/1968,+84 912 000 111,00004,Kinh,CHI-1,${quote('@SUM(1+1)')}`,
       `HND-5,Phạm Văn Năm,1969,,00004,${'K'.repeat(100_000)},CHI-1,`,
     ];
     const s = await run(file('hnd.csv', `\uFEFF${[header, ...rows].join('\n')}\n`), 'HND');
@@ -67,8 +67,8 @@ describe('inert CSV cells and text that is what it seems', () => {
     expect(cells.filter((c) => LIVE.test(c))).toEqual([]);
     expect(cells).toEqual(expect.arrayContaining([`'${HYPERLINK}`, `'${CMD}`, "'-2+3+cmd|x", "'+84 912 000 111", "'@SUM(1+1)"]));
 
-    // Corrected (only the date of HND-4) and imported again: the phone and Chức vụ read back as typed.
-    const fixed = fs.readFileSync(errorFile, 'utf8').replace('31/02/1968', '28/02/1968');
+    // Corrected (the name and the date of HND-4: a row without a name is refused, issue 16) and imported again: the phone and Chức vụ read back as typed.
+    const fixed = fs.readFileSync(errorFile, 'utf8').replace('31/02/1968', '28/02/1968').replace('HND-4,,', 'HND-4,Đỗ Văn Tư,');
     const again = await run(file('hnd-sua.csv', fixed), 'HND');
     expect(again.created).toBe(1);
     const [rec] = await t.sql<{ phone: string; profile: Record<string, string>; raw: Record<string, string> }>(

@@ -26,7 +26,8 @@ describe('roster upload and downloads over HTTP', () => {
     return fetch(`${t.url}/imports?${query}`, { method: 'POST', body: form, headers: token ? { authorization: `Bearer ${token}` } : {} });
   };
   const CSV =
-    '\uFEFFMã hồ sơ,Họ và tên,Ngày sinh,Giới tính\nD-1,Nguyễn Văn An,2001,Nam\nD-2,Lê Thị Bình,31/02/2002,Nữ\nD-3,Trần Văn Cường,2003,Nam\n';
+    // D-2 has no name: the one thing that refuses a row now (a bad date only leaves its cell empty, issue 16).
+    '\uFEFFMã hồ sơ,Họ và tên,Ngày sinh,Giới tính\nD-1,Nguyễn Văn An,2001,Nam\nD-2,,2002,Nữ\nD-3,Trần Văn Cường,2003,Nam\n';
 
   it('starts an import from an upload; GraphQL gives its status, counts and row errors; the error file downloads', async () => {
     const res = await upload(CSV, 'đoàn-viên.csv', 'organization=DTN', dtn);
@@ -54,13 +55,11 @@ describe('roster upload and downloads over HTTP', () => {
       await new Promise((r) => setTimeout(r, 50));
     }
     expect(job).toMatchObject({ status: 'DONE', sourceName: 'đoàn-viên.csv', created: 2, rejected: 1 });
-    expect(job!.errors).toEqual([
-      { row: 3, column: 'Ngày sinh', message: "Ngày sinh: '31/02/2002' không hợp lệ: tháng 2/2002 không có ngày 31" },
-    ]);
+    expect(job!.errors).toEqual([{ row: 3, column: 'Họ và tên', message: 'Họ và tên: không được để trống' }]);
     const file = await fetch(`${t.url}${job!.errorFileUrl}`, { headers: { authorization: `Bearer ${dtn}` } });
     expect(file.status).toBe(200);
     expect(decodeURIComponent(file.headers.get('content-disposition')!)).toContain('đoàn-viên.loi.csv');
-    expect(await file.text()).toContain('D-2,Lê Thị Bình,31/02/2002');
+    expect(await file.text()).toContain('D-2,,2002');
     // Another role or no token: refused, with a JSON reason.
     const other = await fetch(`${t.url}${job!.errorFileUrl}`, { headers: { authorization: `Bearer ${danVan}` } });
     expect(other.status).toBe(403);
@@ -115,7 +114,7 @@ describe('roster upload and downloads over HTTP', () => {
     const unitA = await t.logIn(await t.createUser('vp.dtn.a', Role.SECRETARIAT, 'DTN', 'A'));
     const unitB = await t.logIn(await t.createUser('vp.dtn.b', Role.SECRETARIAT, 'DTN', 'B'));
     const res = await upload(
-      'Mã hồ sơ,Họ và tên,Ngày sinh,Mã đơn vị,Số CCCD\nB-1,Lê Văn Bảo,2001,B,001201012345\nB-2,Lê Thị,31/02/2001,B,001201012346\n',
+      'Mã hồ sơ,Họ và tên,Ngày sinh,Mã đơn vị,Số CCCD\nB-1,Lê Văn Bảo,2001,B,001201012345\nB-2,,31/02/2001,B,001201012346\n',
       'b.csv',
       'organization=DTN',
       unitB,

@@ -148,7 +148,8 @@ describe('roster import and export', () => {
       `SELECT encode(import_digest, 'hex') AS digest FROM member_record WHERE id = $1`,
       [hnd4.id],
     );
-    expect(after.digest).not.toBe(hnd4.digest);
+    // The name is read the Vietnamese way before the digest (issue 16, readNameCell): the respaced row says the same.
+    expect(after.digest).toBe(hnd4.digest);
   });
 
   it('reads a Windows-1258 CSV with semicolons, as Excel saves "CSV" on Vietnamese Windows', async () => {
@@ -205,7 +206,8 @@ describe('roster import and export', () => {
       { name: 'Chi hội 1', headerRow: 4, note: null },
       { name: 'Chi hội 2', headerRow: 4, note: null },
     ]);
-    expect(s.ignoredColumns).toEqual(['STT']);
+    // STT is known now (the row number): no longer listed as an ignored column (issue 16).
+    expect(s.ignoredColumns).toEqual([]);
     expect((await records('HPN')).map((r) => [r.external_id, r.birth_date, r.unit])).toEqual([
       ['HPN-1', '1990-01-01', 'CHI-A'],
       ['HPN-2', '1985-07-09', 'CHI-A'],

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/app-config.js';
 import { CommuneDirectory, type CommuneResolution, type LegacyCommuneRef } from './commune-directory.js';
+import { communeReader, type CommuneFromAddress } from './commune-from-address.js';
 import { Commune, LegacyCommune, LegacyCommuneSuccessor, LegacyProvince, Province } from './admin-unit.entities.js';
 
 /** Administrative units, held in memory (a few thousand rows) for lookups that cost no query. */
@@ -12,6 +13,7 @@ export class GeographyService implements OnModuleInit {
   private provinces: Province[] = [];
   private communes = new Map<string, Commune>();
   private legacy = new Map<string, LegacyCommuneRef>();
+  private legacyProvinces: LegacyProvince[] = [];
 
   constructor(
     private readonly db: DataSource,
@@ -28,6 +30,7 @@ export class GeographyService implements OnModuleInit {
     const legacy = await this.db.getRepository(LegacyCommune).find();
     const successors = await this.db.getRepository(LegacyCommuneSuccessor).find();
     const legacyProvinces = await this.db.getRepository(LegacyProvince).find();
+    this.legacyProvinces = legacyProvinces;
     const succ = new Map<string, string[]>();
     for (const s of successors) succ.set(s.legacyCode, [...(succ.get(s.legacyCode) ?? []), s.communeCode]);
     this.communes = new Map(communes.map((c) => [c.code, c]));
@@ -63,6 +66,11 @@ export class GeographyService implements OnModuleInit {
       return this.directory.search(opts.search, opts.limit, opts.province ?? null).map((h) => this.communes.get(h.commune.code)!);
     }
     return [...this.communes.values()].filter((c) => !opts.province || c.provinceCode === opts.province).slice(0, opts.limit);
+  }
+
+  /** The commune of an address text (communeFromAddress, the deployment's province first): one reader per import, it caches. */
+  addressReader(): (text: string) => CommuneFromAddress {
+    return communeReader(this.directory, { provinces: this.provinces, legacyProvinces: this.legacyProvinces });
   }
 
   resolve(input: { code?: string | null; name?: string | null }): CommuneResolution {

@@ -64,15 +64,17 @@ describe('the header row of a roster', () => {
   });
 
   it('lists the headers it does not know, and a second column for a field already read', () => {
-    const m = matchHeader(['STT', 'Mã hồ sơ', 'Họ và tên', 'Ghi chú', '', 'Họ tên', 'Quê quán'], org('CCB'));
-    expect(fields(m)).toEqual({ 1: 'externalId', 2: 'fullName' });
-    expect(m!.unknown).toEqual(['STT', 'Ghi chú', 'Họ tên', 'Quê quán']);
+    // STT is known (the row number, never listed); Ghi chú and Quê quán are read now (issue 16).
+    const m = matchHeader(['STT', 'Mã hồ sơ', 'Họ và tên', 'Ghi chú', '', 'Họ tên', 'Quê quán', 'Số thẻ BHYT'], org('CCB'));
+    expect(fields(m)).toEqual({ 1: 'externalId', 2: 'fullName', 3: 'note', 6: 'address' });
+    expect(m!.unknown).toEqual(['Họ tên', 'Số thẻ BHYT']);
+    expect(m!.rowNumber).toBe(0);
   });
 
   it('reads a name split into Họ và tên đệm and Tên', () => {
     const m = matchHeader(['STT', 'Họ và tên đệm', 'Tên', 'Ngày sinh', 'Xã/Phường'], org('HPN'));
     expect(fields(m)).toEqual({ 1: 'familyMiddle', 2: 'givenName', 3: 'birthDate', 4: 'communeName' });
-    expect(m!.unknown).toEqual(['STT']);
+    expect(m!.unknown).toEqual([]);
     expect(fields(matchHeader(['ho_dem', 'ten', 'gioi_tinh'], org('HPN')))).toEqual({ 0: 'familyMiddle', 1: 'givenName', 2: 'sex' });
   });
 });

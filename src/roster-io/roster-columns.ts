@@ -26,20 +26,27 @@ export type RosterField =
   | 'joinDate'
   | 'status'
   | 'lastActivityDate'
-  | 'lastDuesDate';
+  | 'lastDuesDate'
+  /** Free address text (`Quê quán`, `Nơi ở`, `Xã` under `Địa chỉ`): the commune is read from it. */
+  | 'address'
+  /** `Ghi chú`: facts suggested on the record (note-facts.ts). */
+  | 'note'
+  /** `Nam` | `Nữ` under `Năm sinh` or `Giới tính`: the year (or a mark) in the column of the person's sex. */
+  | 'bySexMale'
+  | 'bySexFemale';
 
 /** The template, in its order (issue "Rosters in and out"); profile columns follow. */
 export const CORE_COLUMNS: RosterColumn[] = [
   { key: 'externalId', header: 'Mã hồ sơ', aliases: ['ma_ho_so', 'ma_hs', 'ma hs', 'so ho so', 'ma so'], example: 'HS-0001' },
-  { key: 'fullName', header: 'Họ và tên', aliases: ['ho_ten', 'ho_va_ten', 'ho ten', 'ten day du'], example: 'Nguyễn Thị Hòa' },
-  { key: 'birthDate', header: 'Ngày sinh', aliases: ['ngay_sinh', 'nam sinh', 'ngay thang nam sinh'], example: '12/03/1985' },
-  { key: 'sex', header: 'Giới tính', aliases: ['gioi_tinh', 'phai'], example: 'Nữ' },
-  { key: 'idNumber', header: 'Số CCCD', aliases: ['so_cccd', 'cccd', 'so dinh danh', 'so_dinh_danh', 'so cmnd', 'cmnd', 'cccd/cmnd', 'so cccd/cmnd'], example: '001185012345' },
+  { key: 'fullName', header: 'Họ và tên', aliases: ['ho_ten', 'ho_va_ten', 'ho ten', 'ten day du', 'ho va ten khai sinh', 'ho ten khai sinh', 'ho va ten hoi vien', 'ho va ten doan vien'], example: 'Nguyễn Thị Hòa' },
+  { key: 'birthDate', header: 'Ngày sinh', aliases: ['ngay_sinh', 'nam sinh', 'ngay thang nam sinh', 'sinh ngay', 'ngay, thang, nam sinh'], example: '12/03/1985' },
+  { key: 'sex', header: 'Giới tính', aliases: ['gioi_tinh', 'phai', 'nam/nu'], example: 'Nữ' },
+  { key: 'idNumber', header: 'Số CCCD', aliases: ['so_cccd', 'cccd', 'so dinh danh', 'so_dinh_danh', 'so cmnd', 'cmnd', 'cccd/cmnd', 'so cccd/cmnd', 'so cmnd/cccd', 'so can cuoc', 'can cuoc cong dan', 'so dinh danh ca nhan'], example: '001185012345' },
   { key: 'phone', header: 'Số điện thoại', aliases: ['so_dien_thoai', 'sdt', 'dien thoai', 'so dt', 'dt'], example: '0912345678' },
   { key: 'communeCode', header: 'Mã xã', aliases: ['ma_xa', 'ma xa/phuong', 'ma phuong xa'], example: '00004' },
   { key: 'ethnicity', header: 'Dân tộc', aliases: ['dan_toc'], example: 'Kinh' },
   { key: 'unit', header: 'Mã đơn vị', aliases: ['ma_don_vi', 'ma chi hoi', 'ma chi doan', 'don vi'], example: 'CHI-01' },
-  { key: 'joinDate', header: 'Ngày vào', aliases: ['ngay_vao', 'ngay vao hoi', 'ngay vao doan', 'ngay ket nap', 'ngay gia nhap'], example: '15/05/2010' },
+  { key: 'joinDate', header: 'Ngày vào', aliases: ['ngay_vao', 'ngay vao hoi', 'ngay vao doan', 'ngay ket nap', 'ngay gia nhap', 'nam vao hoi', 'nam ket nap', 'ngay thang nam vao hoi', 'thoi gian vao hoi'], example: '15/05/2010' },
   { key: 'status', header: 'Trạng thái', aliases: ['trang_thai', 'tinh trang'], example: 'Đang sinh hoạt' },
   { key: 'lastActivityDate', header: 'Ngày sinh hoạt gần nhất', aliases: ['ngay_sinh_hoat_gan_nhat', 'sinh hoat gan nhat'], example: '10/10/2026' },
   { key: 'lastDuesDate', header: 'Ngày đóng phí gần nhất', aliases: ['ngay_dong_phi_gan_nhat', 'dong phi gan nhat', 'ngay dong hoi phi'], example: '10/10/2026' },
@@ -55,7 +62,17 @@ export const EXTRA_IMPORT_COLUMNS: RosterColumn[] = [
     aliases: ['xa_phuong', 'xa', 'phuong', 'phuong/xa', 'ten xa', 'xa phuong thi tran'],
     example: '',
   },
+  {
+    key: 'address',
+    header: 'Địa chỉ',
+    aliases: ['dia_chi', 'que quan', 'noi o', 'noi o hien nay', 'cho o hien nay', 'noi thuong tru', 'dia chi thuong tru', 'thuong tru'],
+    example: '',
+  },
+  { key: 'note', header: 'Ghi chú', aliases: ['ghi_chu'], example: '' },
 ];
+
+/** The row-number column (`STT`): known, never stored, never listed as ignored (row-kind.ts tells an STT-only row). */
+export const ROW_NUMBER_HEADERS = new Set(['stt', 'tt', 'sott', 'sothutu']);
 
 export function templateColumns(def: OrganizationDefinition): RosterColumn[] {
   return [
@@ -63,7 +80,7 @@ export function templateColumns(def: OrganizationDefinition): RosterColumn[] {
     ...[POSITION_FIELD, ...def.profileFields].map((f) => ({
       key: `profile.${f.key}` as const,
       header: f.label,
-      aliases: [f.key],
+      aliases: f.key === 'position' ? [f.key, 'chuc danh', 'chuc vu trong hoi'] : [f.key],
       example: f.key === 'position' ? 'Chi hội trưởng' : f.type === 'BOOLEAN' ? 'Không' : '',
     })),
   ];
@@ -74,6 +91,14 @@ export interface HeaderMatch {
   fields: Map<number, RosterColumn>;
   /** Headers that matched nothing (reported once, not an error). */
   unknown: string[];
+  /** The STT column, if any. */
+  rowNumber: number | null;
+}
+
+/** A header cell: its own text and, under a merged header of two rows, the text of the cell above it. */
+export interface HeaderCell {
+  parent: string | null;
+  text: string;
 }
 
 /**
@@ -81,25 +106,47 @@ export interface HeaderMatch {
  * least one more template column; otherwise null (a title row, a blank row, data).
  */
 export function matchHeader(cells: string[], def: OrganizationDefinition): HeaderMatch | null {
-  // A column's own header wins over another column's alias (DTN's "Ngày vào Đoàn" is its own column).
+  return matchHeaderCells(
+    cells.map((text) => ({ parent: null, text: text ?? '' })),
+    def,
+  );
+}
+
+/** The columns by folded header (a column's own header wins over another column's alias: DTN's "Ngày vào Đoàn"). */
+export function columnsByKey(def: OrganizationDefinition): Map<string, RosterColumn> {
   const all = [...templateColumns(def), ...EXTRA_IMPORT_COLUMNS];
   const byKey = new Map<string, RosterColumn>();
   for (const c of all) if (!byKey.has(headerKey(c.header))) byKey.set(headerKey(c.header), c);
   for (const c of all) for (const name of c.aliases) if (!byKey.has(headerKey(name))) byKey.set(headerKey(name), c);
+  return byKey;
+}
+
+/** matchHeader over cells that may sit under a merged parent (header-rows.ts says which column each means). */
+export function matchHeaderCells(cells: HeaderCell[], def: OrganizationDefinition, columnOf = plainColumn): HeaderMatch | null {
+  const byKey = columnsByKey(def);
   const fields = new Map<number, RosterColumn>();
   const unknown: string[] = [];
   const taken = new Set<string>();
+  let rowNumber: number | null = null;
   cells.forEach((cell, i) => {
-    const text = cell.trim();
+    const text = cell.text.trim();
     if (!text) return;
-    const col = byKey.get(headerKey(text));
+    if (!cell.parent && ROW_NUMBER_HEADERS.has(headerKey(text))) {
+      rowNumber ??= i;
+      return;
+    }
+    const col = columnOf(cell, byKey);
     if (col && !taken.has(col.key)) {
       fields.set(i, col);
       taken.add(col.key);
-    } else unknown.push(text);
+    } else unknown.push(cell.parent ? `${cell.parent.trim()}: ${text}` : text);
   });
   const has = (k: string) => taken.has(k);
   const named = has('fullName') || has('givenName');
   if (!(has('externalId') || named) || fields.size < 2) return null;
-  return { fields, unknown };
+  return { fields, unknown, rowNumber };
+}
+
+function plainColumn(cell: HeaderCell, byKey: Map<string, RosterColumn>): RosterColumn | undefined {
+  return byKey.get(headerKey(cell.text));
 }

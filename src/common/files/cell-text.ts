@@ -15,3 +15,12 @@ export function cellText(v: unknown): string {
   }
   return '';
 }
+
+/** A cell as Excel stored it, for the readers that tell a number or a date from text: formulas as their result. */
+export function typedCell(v: unknown): string | number | Date | null {
+  if (typeof v === 'number') return Number.isFinite(v) ? v : null;
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : v;
+  if (v !== null && typeof v === 'object' && 'result' in v) return typedCell(v.result);
+  const text = cellText(v);
+  return text === '' ? null : text;
+}

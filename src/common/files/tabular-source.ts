@@ -16,6 +16,11 @@ export interface SourceRow {
   sheet: string | null;
   row: number;
   cells: string[];
+  /**
+   * An .xlsx row's cells as Excel stored them (a number, a Date, text; null when empty), beside their
+   * text: a CCCD typed into a General cell is a number that lost its 0, a date a real date. Absent for CSV.
+   */
+  values?: (string | number | Date | null)[];
 }
 
 export interface RosterSource {

@@ -34,7 +34,8 @@ export async function* readXlsxInWorker(file: string, only: string | null, displ
   const input: XlsxWorkerInput = { file, sheet: only };
   const worker = fork(workerScript(), [JSON.stringify(input)], {
     execArgv: [`--max-old-space-size=${XLSX_PARSER_HEAP_MB}`],
-    serialization: 'json',
+    // Structured clone, not JSON: a cell's Date stays a Date.
+    serialization: 'advanced',
     // Its output never reaches the server's log (a parser's message could quote a cell).
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
   });

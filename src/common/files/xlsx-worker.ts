@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { cellText } from './cell-text.js';
+import { cellText, typedCell } from './cell-text.js';
 import type { SourceRow } from './tabular-source.js';
 import type { WorkerMessage, XlsxWorkerInput } from './xlsx-reader.js';
 
@@ -46,7 +46,9 @@ async function main(): Promise<void> {
     seen.push(name);
     if (only && name !== only) continue;
     for await (const r of sheet) {
-      batch.push({ sheet: name, row: r.number, cells: (r.values as unknown[]).slice(1).map(cellText) });
+      // Array.from, not map: the row's array has holes where cells are empty.
+      const raw = (r.values as unknown[]).slice(1);
+      batch.push({ sheet: name, row: r.number, cells: Array.from(raw, cellText), values: Array.from(raw, typedCell) });
       if (batch.length >= ROWS_PER_MESSAGE) {
         await send(batch);
         batch = [];

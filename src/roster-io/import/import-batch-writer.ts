@@ -200,7 +200,9 @@ export class ImportBatchWriter {
     return unit;
   }
 
-  private reject(w: BatchWrite, p: PendingRow, problems: RowProblem[], unitPath: string | null): void {
+  private reject(w: BatchWrite, p: PendingRow, refusing: RowProblem[], unitPath: string | null): void {
+    // A refused row's warnings (its optional cells that could not be read) are said with it: one fix for all.
+    const problems = [...refusing, ...p.row.warnings];
     w.counts.rejected++;
     w.errors.push(
       this.rejectedRows.seal(

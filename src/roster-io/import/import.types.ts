@@ -27,6 +27,8 @@ export interface ImportSummary extends ImportProgress {
   sheets: { name: string | null; headerRow: number | null; note: string | null }[];
   /** Headers that matched no template column (ignored). */
   ignoredColumns: string[];
+  /** Lines under a header that are no member (totals, date, signature lines, an STT alone), with why: never written. */
+  skippedRows: { place: string; reason: string }[];
   /** With `full`: Mã hồ sơ of the records (in the caller's scope) that the file does not list. */
   missing: string[] | null;
   /** With `assignIds`: the file with the codes written back. */

@@ -8,6 +8,7 @@ import { writeScope, type RecordScope } from '../../access/record-scope.js';
 import { todayInVietnam } from '../../common/dates/partial-date.js';
 import { sideFile } from '../../common/files/side-files.js';
 import { openRoster, type SourceRow } from '../../common/files/tabular-source.js';
+import { GeographyService } from '../../geography/geography.service.js';
 import { MemberRecordsService } from '../../membership/member-record/member-records.service.js';
 import { RecordsCreatedHook } from '../../membership/member-record/records-created.hook.js';
 import type { OrganizationDefinition } from '../../membership/organization/organization-definition.js';
@@ -48,6 +49,7 @@ export class RosterImportService {
     private readonly writer: ImportBatchWriter,
     private readonly rejectedRows: RejectedRowsService,
     private readonly createdHook: RecordsCreatedHook,
+    private readonly geography: GeographyService,
   ) {}
 
   async import(file: string, opts: ImportOptions, actor: Principal, onProgress?: (p: ImportProgress) => void): Promise<ImportSummary> {
@@ -102,7 +104,12 @@ export class RosterImportService {
     try {
       ctx.anyTombstone = await this.writer.anyoneErased();
       const result = opts.resultFile ? await openResultFile(opts.resultFile, def) : null;
-      for await (const read of new SheetReader(def, job, !!opts.assignIds, summary).rows(rowsIn)) {
+      const reading = { today: ctx.today, address: this.geography.addressReader() };
+      for await (const read of new SheetReader(def, job, !!opts.assignIds, summary, reading).rows(rowsIn)) {
+        if (read.kind === 'skipped') {
+          summary.skippedRows.push({ place: rowPlace(read.source), reason: read.reason });
+          continue;
+        }
         await result?.row(read.templateCells());
         if (read.ordinal <= job.rowsCommitted) {
           // Committed before the process stopped: only remember its Mã hồ sơ for the duplicate check.
@@ -168,6 +175,7 @@ function startingSummary(job: ImportJob, resumed: boolean, resultFile: string | 
     rejected: job.rejected,
     sheets: [],
     ignoredColumns: [],
+    skippedRows: [],
     missing: null,
     resultFile,
     linked: false,

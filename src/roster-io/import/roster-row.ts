@@ -1,9 +1,17 @@
-import { isMaskedIdNumber } from '../../common/identity/id-number.js';
+import { formatPartialDate, type PartialDate } from '../../common/dates/partial-date.js';
+import { isMaskedIdNumber, type Sex } from '../../common/identity/id-number.js';
+import type { CommuneFromAddress } from '../../geography/commune-from-address.js';
 import { parseExternalId, type MemberFieldsInput } from '../../membership/member-record/member-input.js';
 import { parseUnitCode } from '../../membership/unit/unit-code.js';
 import { MEMBER_STATUS_INFO, parseStatusLabel, type MemberStatus } from '../../membership/status/member-status.js';
 import type { HeaderMatch, RosterColumn } from '../roster-columns.js';
-import { excelSerialDate } from '../../common/files/tabular-source.js';
+import { cellShown } from '../reading/cell.js';
+import { readDateCell, type DateReading } from '../reading/date-cell.js';
+import { readIdCell } from '../reading/id-cell.js';
+import { readNameCell } from '../reading/name-cell.js';
+import { noteFacts, type NoteFact } from '../reading/note-facts.js';
+import { readPhoneCell } from '../reading/phone-cell.js';
+import { readBirthBySexColumns, readSexCell } from '../reading/sex-cell.js';
 
 /** A problem of one cell (or of the row), for the user: the column as the file names it. */
 export interface RowProblem {
@@ -17,87 +25,259 @@ export interface RosterRow {
   fields: MemberFieldsInput & { communeCode?: string | null; communeName?: string | null };
   unit: string | null;
   status: MemberStatus | null;
+  /** What refuses the row: no name, a name that is not a name, a bad Mã hồ sơ or Mã đơn vị. */
   problems: RowProblem[];
+  /** Problems of optional cells: the member is kept, the cell left empty (issue 16 item 3). */
+  warnings: RowProblem[];
+  /** Facts read in a Ghi chú cell, to be suggested on the record (never applied). */
+  notes: NoteFact[];
   /** Which input field came from which column header (to name the column of a field problem). */
   columnOf: Map<string, string>;
 }
 
-/** Columns holding a code, checked by character class (the same rules as GraphQL's). */
+/** What reading a row needs beyond its cells: today (dates), and the commune of an address (one reader per import). */
+export interface RowReadingContext {
+  today: string;
+  address?: (text: string) => CommuneFromAddress;
+}
+
+/** A row's cells as Excel stored them (`values`, .xlsx) and as text (`cells`): typed readers take the first. */
+export interface RowCells {
+  cells: string[];
+  values?: unknown[];
+}
+
+/** Columns holding a code, checked by character class (the same rules as GraphQL's): a bad one refuses the row. */
 const CODES = [
   ['externalId', 'Mã hồ sơ', parseExternalId],
   ['unit', 'Mã đơn vị', parseUnitCode],
 ] as const;
 
-const DATE_FIELDS = new Set(['birthDate', 'joinDate', 'lastActivityDate', 'lastDuesDate']);
+const EVENT_DATES = [
+  ['joinDate', 'Ngày vào'],
+  ['lastActivityDate', 'Ngày sinh hoạt gần nhất'],
+  ['lastDuesDate', 'Ngày đóng phí gần nhất'],
+] as const;
+
+/** One row's cells by field: the typed value, the text, the column's header. */
+class Cells {
+  private readonly at = new Map<string, { col: RosterColumn; index: number }>();
+  readonly problems: RowProblem[] = [];
+  readonly warnings: RowProblem[] = [];
+
+  constructor(
+    private readonly src: RowCells,
+    header: HeaderMatch,
+    readonly columnOf: Map<string, string>,
+  ) {
+    for (const [index, col] of header.fields) {
+      this.at.set(col.key, { col, index });
+      columnOf.set(col.key, col.header);
+    }
+  }
+
+  has(key: string): boolean {
+    return this.at.has(key);
+  }
+
+  header(key: string): string {
+    return this.at.get(key)?.col.header ?? key;
+  }
+
+  text(key: string): string | undefined {
+    const c = this.at.get(key);
+    return c ? (this.src.cells[c.index] ?? '').trim() || undefined : undefined;
+  }
+
+  raw(key: string): unknown {
+    const c = this.at.get(key);
+    if (!c) return null;
+    return this.src.values?.[c.index] ?? this.src.cells[c.index] ?? null;
+  }
+
+  /** A cell's problem: kept as a warning, the cell left empty (the member is kept). */
+  warn(key: string, message: string | undefined, value = this.text(key) ?? null): void {
+    if (message) this.warnings.push({ column: this.header(key), value, message });
+  }
+
+  keys(): string[] {
+    return [...this.at.keys()];
+  }
+}
 
 /**
- * One data row as the import reads it: cells → the fields `normalizeMemberFields` takes, plus
- * unit, status and row-level problems (Mã hồ sơ missing, unknown status). An empty cell leaves a
- * field unchanged on an existing record; a masked ID number means unchanged.
+ * One data row as the import reads it: cells → the fields `normalizeMemberFields` takes (each read as
+ * Excel left it: a CCCD that lost its 0, a real date, a year alone, Nam|Nữ columns), plus unit,
+ * status, notes. A bad optional cell is left empty with a warning; only the name and the codes refuse
+ * the row. An empty cell leaves a field unchanged on an existing record; a masked ID number means unchanged.
  */
-export function readRosterRow(cells: string[], header: HeaderMatch): RosterRow | null {
-  if (cells.every((c) => !c || !c.trim())) return null;
-  const problems: RowProblem[] = [];
-  const columnOf = new Map<string, string>();
-  const get = new Map<string, { col: RosterColumn; text: string }>();
-  for (const [i, col] of header.fields) {
-    const raw = (cells[i] ?? '').trim();
-    const text = DATE_FIELDS.has(col.key) ? excelSerialDate(raw) : raw;
-    get.set(col.key, { col, text });
-    columnOf.set(col.key, col.header);
-  }
-  const value = (k: string) => get.get(k)?.text || undefined;
+export function readRosterRow(src: RowCells, header: HeaderMatch, ctx: RowReadingContext): RosterRow | null {
+  if (src.cells.every((c) => !c || !c.trim())) return null;
+  const cells = new Cells(src, header, new Map());
   const fields: RosterRow['fields'] = {};
-  let fullName = value('fullName');
-  if (!fullName && (value('familyMiddle') || value('givenName'))) {
-    fullName = [value('familyMiddle'), value('givenName')].filter(Boolean).join(' ');
-    columnOf.set('fullName', [get.get('familyMiddle')?.col.header, get.get('givenName')?.col.header].filter(Boolean).join(' + '));
+  readName(cells, fields);
+  const person = readPerson(cells, fields, ctx.today);
+  readIdNumber(cells, fields, person, ctx.today);
+  const phone = cells.has('phone') ? readPhoneCell(cells.raw('phone')) : null;
+  if (phone?.value) fields.phone = asTyped(cells, 'phone', phone) ?? phone.value;
+  cells.warn('phone', phone?.problem ?? phone?.warning);
+  for (const [key, label] of EVENT_DATES) readEventDate(cells, fields, key, label, ctx.today);
+  readPlace(cells, fields, ctx);
+  const ethnicity = cells.text('ethnicity');
+  if (ethnicity !== undefined) fields.ethnicity = ethnicity;
+  const profile = cells
+    .keys()
+    .filter((k) => k.startsWith('profile.') && cells.text(k))
+    .map((k) => ({ key: k.slice(8), value: cells.text(k)! }));
+  if (profile.length) fields.profile = profile;
+  const externalId = readCodes(cells, header);
+  const note = cells.text('note');
+  return {
+    externalId,
+    fields,
+    unit: cells.text('unit') ?? null,
+    status: readStatus(cells),
+    problems: cells.problems,
+    warnings: cells.warnings,
+    notes: note ? noteFacts(note, ctx.today) : [],
+    columnOf: cells.columnOf,
+  };
+}
+
+/** The name (or the split name joined): the one cell whose problem refuses the row; a note in brackets kept as a warning. */
+function readName(cells: Cells, fields: RosterRow['fields']): void {
+  let raw = cells.raw('fullName');
+  if (!cells.text('fullName') && (cells.text('familyMiddle') || cells.text('givenName'))) {
+    raw = [cells.text('familyMiddle'), cells.text('givenName')].filter(Boolean).join(' ');
+    cells.columnOf.set(
+      'fullName',
+      [cells.header('familyMiddle'), cells.header('givenName')].filter((h) => h !== 'familyMiddle' && h !== 'givenName').join(' + '),
+    );
   }
-  if (fullName !== undefined) fields.fullName = fullName;
-  for (const k of [
-    'birthDate',
-    'sex',
-    'phone',
-    'ethnicity',
-    'joinDate',
-    'lastActivityDate',
-    'lastDuesDate',
-    'communeCode',
-    'communeName',
-  ] as const) {
-    const v = value(k);
+  const column = cells.columnOf.get('fullName') ?? 'Họ và tên';
+  const read = readNameCell(raw);
+  if (read.value) fields.fullName = read.value;
+  else
+    cells.problems.push({
+      column,
+      value: read.problem?.endsWith('không được để trống') ? null : cellShown(raw),
+      message: read.problem!,
+    });
+  if (read.value && read.warning) cells.warnings.push({ column, value: read.value, message: read.warning });
+  if (read.value && read.note)
+    cells.warnings.push({ column, value: read.note, message: `Họ và tên: đã bỏ ghi chú trong ngoặc '(${read.note})' khỏi họ tên` });
+}
+
+/**
+ * The cell's text when it was typed as text and read without a change to tell (the record's `raw`
+ * keeps what the file said, the record writer reads it the same way); undefined when Excel or the
+ * reader changed it (a number, a date, a zero put back, a century chosen).
+ */
+function asTyped(cells: Cells, key: string, read: { warning?: string }): string | undefined {
+  return typeof cells.raw(key) === 'string' && !read.warning ? cells.text(key) : undefined;
+}
+
+/** Birth date and sex: their own columns, or the `Năm sinh` over `Nam` | `Nữ` layout. */
+function readPerson(cells: Cells, fields: RosterRow['fields'], today: string): { birth: PartialDate | null; sex: Sex | null } {
+  let birth: PartialDate | null = null;
+  let sex: Sex | null = null;
+  let typed: string | undefined;
+  if (cells.has('bySexMale') || cells.has('bySexFemale')) {
+    const read = readBirthBySexColumns(cells.raw('bySexMale'), cells.raw('bySexFemale'), { today, label: 'Năm sinh' });
+    birth = read.birth;
+    // A year refused still says the sex by its column; a number that is no date at all (a total) says nothing.
+    const said = `${cells.text('bySexMale') ?? ''}${cells.text('bySexFemale') ?? ''}`;
+    sex = !read.problem || /\d{4}|\d[/.-]\d/.test(said) ? read.sex : null;
+    const shown = [cells.text('bySexMale'), cells.text('bySexFemale')].filter(Boolean).join(' | ') || null;
+    cells.warn(cells.text('bySexMale') || !cells.has('bySexFemale') ? 'bySexMale' : 'bySexFemale', read.problem ?? read.warning, shown);
+  }
+  if (cells.has('birthDate')) {
+    const read = readDateCell(cells.raw('birthDate'), { today, kind: 'BIRTH', label: 'Ngày sinh' });
+    birth = read.value ?? birth;
+    cells.warn('birthDate', read.problem ?? read.warning);
+    typed = read.value ? asTyped(cells, 'birthDate', read) : undefined;
+  }
+  if (cells.has('sex')) {
+    const read = readSexCell(cells.raw('sex'));
+    sex = read.value ?? sex;
+    cells.warn('sex', read.problem);
+  }
+  if (birth) fields.birthDate = typed ?? formatPartialDate(birth);
+  if (sex) fields.sex = sex === 'MALE' ? 'Nam' : 'Nữ';
+  return { birth, sex };
+}
+
+function readIdNumber(
+  cells: Cells,
+  fields: RosterRow['fields'],
+  person: { birth: PartialDate | null; sex: Sex | null },
+  today: string,
+): void {
+  const text = cells.text('idNumber');
+  if (text === undefined || isMaskedIdNumber(text)) return;
+  const read = readIdCell(cells.raw('idNumber'), {
+    birthYear: person.birth?.year ?? null,
+    sex: person.sex,
+    currentYear: Number(today.slice(0, 4)),
+  });
+  if (read.value) fields.idNumber = read.value;
+  // The value shown is the message's (masked): an ID number is not kept in clear beside a warning.
+  cells.warn('idNumber', read.problem ?? read.warning, null);
+}
+
+/** A membership date: any form of readDateCell, a year alone stored as 1 January of it (said in a warning). */
+function readEventDate(
+  cells: Cells,
+  fields: RosterRow['fields'],
+  key: (typeof EVENT_DATES)[number][0],
+  label: string,
+  today: string,
+): void {
+  if (!cells.has(key)) return;
+  const read: DateReading = readDateCell(cells.raw(key), { today, kind: 'EVENT', label });
+  const d = read.value;
+  if (d) fields[key] = d.precision === 'YEAR' ? `${d.year}-01-01` : (asTyped(cells, key, read) ?? formatPartialDate(d));
+  const yearOnly = d?.precision === 'YEAR' && !read.warning ? `${label}: chỉ ghi năm ${d.year}, đã lưu là ngày 01/01/${d.year}` : undefined;
+  cells.warn(key, read.problem ?? read.warning ?? yearOnly);
+}
+
+/** The commune: its code or name as written (resolved by the record writer), or read from an address once per distinct text. */
+function readPlace(cells: Cells, fields: RosterRow['fields'], ctx: RowReadingContext): void {
+  for (const k of ['communeCode', 'communeName'] as const) {
+    const v = cells.text(k);
     if (v !== undefined) fields[k] = v;
   }
-  const id = value('idNumber');
-  if (id !== undefined && !isMaskedIdNumber(id)) fields.idNumber = id;
-  const profile = [...get.entries()]
-    .filter(([k, v]) => k.startsWith('profile.') && v.text)
-    .map(([k, v]) => ({ key: k.slice(8), value: v.text }));
-  if (profile.length) fields.profile = profile;
+  const address = cells.text('address');
+  if (!address || !ctx.address || fields.communeCode || fields.communeName) return;
+  const found = ctx.address(address);
+  if (found.communeCode) {
+    fields.communeCode = found.communeCode;
+    cells.columnOf.set('communeCode', cells.header('address'));
+  }
+  cells.warn('address', found.warning);
+}
 
-  const externalId = value('externalId') ?? '';
-  if (!externalId && header.fields.size && [...header.fields.values()].some((c) => c.key === 'externalId'))
-    problems.push({ column: get.get('externalId')!.col.header, value: null, message: 'Mã hồ sơ: không được để trống' });
+/** Mã hồ sơ and Mã đơn vị: a missing or bad code refuses the row (what makes a record unusable). */
+function readCodes(cells: Cells, header: HeaderMatch): string {
+  const externalId = cells.text('externalId') ?? '';
+  if (!externalId && [...header.fields.values()].some((c) => c.key === 'externalId'))
+    cells.problems.push({ column: cells.header('externalId'), value: null, message: 'Mã hồ sơ: không được để trống' });
   for (const [key, label, parse] of CODES) {
-    const text = value(key);
+    const text = cells.text(key);
     const code = text === undefined ? null : parse(text);
-    if (code && !code.ok) problems.push({ column: get.get(key)!.col.header, value: text!, message: `${label}: ${code.reason}` });
+    if (code && !code.ok) cells.problems.push({ column: cells.header(key), value: text!, message: `${label}: ${code.reason}` });
   }
-  if (!fullName)
-    problems.push({ column: get.get('fullName')?.col.header ?? 'Họ và tên', value: null, message: 'Họ và tên: không được để trống' });
+  return externalId;
+}
 
-  let status: MemberStatus | null = null;
-  const statusText = value('status');
-  if (statusText !== undefined) {
-    status = parseStatusLabel(statusText);
-    if (!status)
-      problems.push({
-        column: get.get('status')!.col.header,
-        value: statusText,
-        message: `Trạng thái: '${statusText}' không có trong danh mục (${Object.values(MEMBER_STATUS_INFO)
-          .map((s) => s.label)
-          .join(', ')})`,
-      });
-  }
-  return { externalId, fields, unit: value('unit') ?? null, status, problems, columnOf };
+/** Trạng thái: an unknown label is a warning (the status left as it is), never the row refused. */
+function readStatus(cells: Cells): MemberStatus | null {
+  const text = cells.text('status');
+  if (text === undefined) return null;
+  const status = parseStatusLabel(text);
+  const labels = Object.values(MEMBER_STATUS_INFO)
+    .map((s) => s.label)
+    .join(', ');
+  if (!status) cells.warn('status', `Trạng thái: '${text}' không có trong danh mục (${labels})`);
+  return status;
 }

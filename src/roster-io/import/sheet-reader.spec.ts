@@ -1,7 +1,7 @@
 import type { SourceRow } from '../../common/files/tabular-source.js';
 import { BUILT_IN_ORGANIZATIONS } from '../../organizations/index.js';
 import type { ImportSummary } from './import.types.js';
-import { rowDigest, rowPlace, SheetReader, type SheetRow } from './sheet-reader.js';
+import { rowDigest, rowPlace, SheetReader, type SheetRow, type SkippedRow } from './sheet-reader.js';
 
 const hnd = BUILT_IN_ORGANIZATIONS.find((o) => o.code === 'HND')!;
 const job = { sourceName: 'ds.xlsx', sourceSha256: 'abcdef0123456789' };
@@ -14,8 +14,11 @@ async function* source(rows: SourceRow[]): AsyncGenerator<SourceRow> {
 async function read(rows: SourceRow[], assignIds = false) {
   const summary: Pick<ImportSummary, 'sheets' | 'ignoredColumns'> = { sheets: [], ignoredColumns: [] };
   const out: SheetRow[] = [];
-  for await (const r of new SheetReader(hnd, job, assignIds, summary).rows(source(rows))) out.push(r);
-  return { out, summary };
+  const skipped: SkippedRow[] = [];
+  for await (const r of new SheetReader(hnd, job, assignIds, summary, { today: '2026-12-01' }).rows(source(rows)))
+    if (r.kind === 'row') out.push(r);
+    else skipped.push(r);
+  return { out, skipped, summary };
 }
 
 const s = (sheet: string | null, row: number, ...cells: string[]): SourceRow => ({ sheet, row, cells });
@@ -36,7 +39,8 @@ describe('reading a roster sheet by sheet', () => {
       { name: 'DS', headerRow: 2, note: null },
       { name: 'DS2', headerRow: 1, note: null },
     ]);
-    expect(summary.ignoredColumns).toEqual(['Ghi chú']);
+    // Ghi chú is read now (its facts are suggested on the record): no longer an ignored column.
+    expect(summary.ignoredColumns).toEqual([]);
     expect(out.map((r) => [r.ordinal, r.row.externalId, rowPlace(r.source)])).toEqual([
       [1, 'HS-1', 'dòng 3 (trang DS)'],
       [2, 'HS-2', 'dòng 2 (trang DS2)'],

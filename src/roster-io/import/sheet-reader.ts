@@ -4,17 +4,28 @@ import type { SourceRow } from '../../common/files/tabular-source.js';
 import type { OrganizationDefinition } from '../../membership/organization/organization-definition.js';
 import type { ImportJob } from '../import-job.entity.js';
 import { matchHeader, templateColumns, type HeaderMatch, type RosterColumn } from '../roster-columns.js';
+import { twoRowHeader } from './header-rows.js';
 import type { ImportSummary } from './import.types.js';
-import { readRosterRow, type RosterRow } from './roster-row.js';
+import { readRosterRow, type RosterRow, type RowReadingContext } from './roster-row.js';
+import { rowKind } from './row-kind.js';
 
 /** A data row of the file, read against its sheet's header. */
 export interface SheetRow {
+  kind: 'row';
   /** Its place among the file's data rows (1, 2, …): what a resumed job counts committed rows by. */
   ordinal: number;
   source: SourceRow;
   row: RosterRow;
   /** The row's values in template order (for the error and result files). */
   templateCells: () => string[];
+}
+
+/** A row under a header that is no member (a totals, date or signature line, an STT alone): counted and reported, never written. */
+export interface SkippedRow {
+  kind: 'skipped';
+  source: SourceRow;
+  /** In Vietnamese, by structure: `bỏ qua: dòng tổng cộng ('Tổng cộng: 15 hội viên')`. */
+  reason: string;
 }
 
 const NO_HEADER_NOTE = 'không tìm thấy dòng tiêu đề (Mã hồ sơ, Họ và tên…): bỏ qua';
@@ -27,6 +38,11 @@ const NO_HEADER_NOTE = 'không tìm thấy dòng tiêu đề (Mã hồ sơ, Họ
 export class SheetReader {
   private readonly columns: RosterColumn[];
   private header: HeaderMatch | null = null;
+  /** A header's first row, waiting for the next row to tell whether the header goes on under it. */
+  private pending: { src: SourceRow; match: HeaderMatch | null } | null = null;
+  /** A non-member line came after members: a name alone from here on is a signer's. */
+  private ended = false;
+  private members = 0;
   private sheet: string | null | undefined;
   private ordinal = 0;
 
@@ -36,26 +52,31 @@ export class SheetReader {
     private readonly assignIds: boolean,
     /** Where the sheets read and the columns ignored are told. */
     private readonly summary: Pick<ImportSummary, 'sheets' | 'ignoredColumns'>,
+    private readonly reading: RowReadingContext,
   ) {
     this.columns = templateColumns(def);
   }
 
-  /** The data rows, in file order; refuses a file in which no sheet has a header row. */
-  async *rows(source: AsyncIterable<SourceRow>): AsyncGenerator<SheetRow> {
+  /** The rows under each header, in file order (members and skipped lines); refuses a file in which no sheet has a header row. */
+  async *rows(source: AsyncIterable<SourceRow>): AsyncGenerator<SheetRow | SkippedRow> {
     for await (const src of source) {
       if (src.sheet !== this.sheet) {
-        this.skipSheetWithoutHeader();
+        this.endSheet();
         this.sheet = src.sheet;
-        this.header = null;
       }
-      if (!this.header) {
-        this.readHeader(src);
+      if (!this.header && !this.findHeader(src)) continue;
+      const row = readRosterRow(src, this.header!, this.reading);
+      if (!row) continue;
+      const kind = rowKind(src.cells, row, this.header!, this.ended);
+      if (kind.kind === 'skipped') {
+        if (this.members && !/STT|đánh số cột/.test(kind.reason)) this.ended = true;
+        yield { kind: 'skipped', source: src, reason: kind.reason };
         continue;
       }
-      const row = readRosterRow(src.cells, this.header);
-      if (row) yield this.dataRow(src, row, this.header);
+      this.members++;
+      yield this.dataRow(src, row, this.header!);
     }
-    this.skipSheetWithoutHeader();
+    this.endSheet();
     if (!this.summary.sheets.some((sh) => sh.headerRow !== null))
       throw new DomainError(
         'BAD_USER_INPUT',
@@ -63,14 +84,48 @@ export class SheetReader {
       );
   }
 
-  private skipSheetWithoutHeader(): void {
+  /** A header's first row at the end of its sheet is the header; a sheet without one is said so. */
+  private endSheet(): void {
+    if (this.pending?.match) this.takeHeader(this.pending.src, this.pending.match);
     if (this.sheet !== undefined && !this.header) this.summary.sheets.push({ name: this.sheet, headerRow: null, note: NO_HEADER_NOTE });
+    this.header = null;
+    this.pending = null;
+    this.ended = false;
+    this.members = 0;
   }
 
-  /** Takes the row as the sheet's header when it is one (a header without Mã hồ sơ is refused unless codes are assigned). */
-  private readHeader(src: SourceRow): void {
-    this.header = matchHeader(src.cells, this.def);
-    if (!this.header) return;
+  /**
+   * Looks for the header in the rows above the data: a row naming the columns, and when the row under
+   * it holds sub-columns (`Nam` | `Nữ` under `Năm sinh`), both rows. True when `src` is the first row
+   * under the header (to be read as data).
+   */
+  private findHeader(src: SourceRow): boolean {
+    const prev = this.pending;
+    const filled = src.cells.filter((c) => c && c.trim()).length;
+    if (prev && filled) {
+      const both = prev.match ? twoRowHeader(prev.src.cells, src.cells, this.def) : null;
+      if (both) {
+        this.takeHeader(prev.src, both);
+        return false;
+      }
+      if (prev.match) {
+        this.takeHeader(prev.src, prev.match);
+        return true;
+      }
+    }
+    // A title line of one cell is no header's first row; a blank row keeps what waits.
+    if (filled >= 2) this.pending = { src, match: matchHeader(src.cells, this.def) };
+    else if (filled && prev?.match) {
+      this.takeHeader(prev.src, prev.match);
+      return true;
+    }
+    return false;
+  }
+
+  /** Takes the sheet's header (a header without Mã hồ sơ is refused unless codes are assigned). */
+  private takeHeader(src: SourceRow, header: HeaderMatch): void {
+    this.header = header;
+    this.pending = null;
     if (!this.assignIds && ![...this.header.fields.values()].some((c) => c.key === 'externalId'))
       throw new DomainError(
         'BAD_USER_INPUT',
@@ -91,7 +146,7 @@ export class SheetReader {
     const externalId = row.externalId;
     const order = cellOrder(header, this.columns);
     const templateCells = () => order.map((i) => (i === EXTERNAL_ID ? externalId : i < 0 ? '' : (cells[i] ?? '')));
-    return { ordinal, source: src, row, templateCells };
+    return { kind: 'row', ordinal, source: src, row, templateCells };
   }
 }
 

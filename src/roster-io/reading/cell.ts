@@ -22,7 +22,11 @@ export type CellValue = { kind: 'empty' } | { kind: 'number'; n: number } | { ki
 
 export function cellValue(raw: unknown): CellValue {
   if (typeof raw === 'number') return Number.isFinite(raw) ? { kind: 'number', n: raw } : { kind: 'empty' };
-  if (raw instanceof Date) return Number.isNaN(raw.getTime()) ? { kind: 'empty' } : { kind: 'date', date: raw };
+  // Not `instanceof`: a Date that came from the parser process may be of another realm (a test's VM context).
+  if (Object.prototype.toString.call(raw) === '[object Date]') {
+    const date = raw as Date;
+    return Number.isNaN(date.getTime()) ? { kind: 'empty' } : { kind: 'date', date };
+  }
   if (raw !== null && typeof raw === 'object' && 'result' in raw) return cellValue(raw.result);
   const text = cellText(raw).trim();
   return text ? { kind: 'text', text } : { kind: 'empty' };

@@ -42,7 +42,8 @@ function refused(input: string): CellReading<string> {
   const parsed = parseIdNumber(input);
   const reason = parsed.ok ? `'${input}' không hợp lệ` : parsed.reason;
   const digits = input.replace(/[\s.\-_]/g, '');
-  const shown = /^\d+$/.test(digits) ? reason.replace(`'${input}'`, `'${maskIdNumber(digits)}'`) : reason;
+  // A number long enough to be someone's is masked; a few digits ('123') say nothing and are shown as typed.
+  const shown = /^\d{7,}$/.test(digits) ? reason.replace(`'${input}'`, `'${maskIdNumber(digits)}'`) : reason;
   return { value: null, problem: `${LABEL}: ${shown}. Hãy đối chiếu với thẻ rồi sửa lại` };
 }
 

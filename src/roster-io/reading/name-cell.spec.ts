@@ -18,10 +18,20 @@ describe('readNameCell', () => {
     ['a totals row', 'Tổng cộng: 15 hội viên', 'có chữ số'],
     ['a signature title', 'NGƯỜI LẬP BIỂU', 'chức danh'],
     ['a number', 15, 'có chữ số'],
+    ['a heading with an abbreviation', 'HỘI LHPN XÃ', "'LHPN' là chữ viết tắt"],
   ])('refuses %s', (_why, cell, said) => {
     const r = readNameCell(cell);
     expect(r.value).toBeNull();
     expect(r.problem).toContain(said);
+  });
+
+  it.each([
+    ['Vũ  Thị Tm', 'Vũ Thị Tm', 'Tm'],
+    ['Quang Van Phng', 'Quang Van Phng', 'Phng'],
+  ])('keeps %s, a name with one syllable typed without its vowel, with a warning', (cell, name, typo) => {
+    const r = readNameCell(cell);
+    expect(r.value).toBe(name);
+    expect(r.warning).toContain(`tiếng '${typo}' không có nguyên âm`);
   });
 });
 

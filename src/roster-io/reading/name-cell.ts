@@ -78,6 +78,26 @@ export function readNameCell(raw: unknown): NameReading {
   const parsed = parsePersonName(text.replace(bracketed, ' '));
   if (!parsed.ok) return { value: null, note, problem: `Họ và tên: ${parsed.reason}` };
   const like = nameLikeness(text);
-  if (!like.nameLike) return { value: null, note, problem: `Họ và tên: ${like.why}` };
-  return { value: parsed.value.fullName, note };
+  if (like.nameLike) return { value: parsed.value.fullName, note };
+  const typo = oneTypo(text);
+  if (!typo) return { value: null, note, problem: `Họ và tên: ${like.why}` };
+  return {
+    value: parsed.value.fullName,
+    note,
+    warning: `Họ và tên '${parsed.value.fullName}': tiếng '${typo}' không có nguyên âm (có thể gõ thiếu chữ): đã giữ nguyên, hãy kiểm tra lại`,
+  };
+}
+
+/** Without its marks, for the vowel test. */
+const bare = (syllable: string) => syllable.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd');
+
+/**
+ * A name with one syllable typed without its vowel (`Vũ Thị Tm`): a person's name with a typo, not an
+ * abbreviation, when the other syllables (two at least) read as a name. `HỘI LHPN XÃ` does not.
+ */
+function oneTypo(text: string): string | null {
+  const words = canonicalText(text.replace(bracketed, ' ')).split(' ');
+  const typos = words.filter((w) => !/[aeiouy]/.test(bare(w)));
+  if (typos.length !== 1 || words.length < 3) return null;
+  return nameLikeness(words.filter((w) => w !== typos[0]).join(' ')).nameLike ? typos[0] : null;
 }

@@ -1,0 +1,66 @@
+import { BUILT_IN_ORGANIZATIONS } from '../../organizations/index.js';
+import { matchHeader, type HeaderMatch } from '../roster-columns.js';
+import { isColumnNumberRow, twoRowHeader } from './header-rows.js';
+
+const hpn = BUILT_IN_ORGANIZATIONS.find((o) => o.code === 'HPN')!;
+const fields = (m: HeaderMatch | null) => (m ? Object.fromEntries([...m.fields].map(([i, c]) => [i, c.key])) : null);
+
+describe('a header of two rows, merged cells carried over their sub-columns', () => {
+  // A merged range keeps its value in its top-left cell only: the cells to its right are empty.
+  const cases: { name: string; top: string[]; sub: string[]; fields: Record<number, string> | null; unknown?: string[] }[] = [
+    {
+      name: 'Năm sinh over Nam | Nữ, Địa chỉ over Thôn, bản | Xã, STT and Ghi chú spanning both rows',
+      top: ['STT', 'Họ và tên', 'Năm sinh', '', 'Địa chỉ', '', 'Số CCCD', 'Ghi chú'],
+      sub: ['', '', 'Nam', 'Nữ', 'Thôn, bản', 'Xã', '', ''],
+      fields: { 1: 'fullName', 2: 'bySexMale', 3: 'bySexFemale', 5: 'address', 6: 'idNumber', 7: 'note' },
+      unknown: ['Địa chỉ: Thôn, bản'],
+    },
+    {
+      name: 'Họ và tên over Họ đệm | Tên, Giới tính over Nam | Nữ (marks)',
+      top: ['TT', 'Họ và tên', '', 'Giới tính', '', 'Ngày tháng năm sinh', 'Ngày vào Hội'],
+      sub: ['', 'Họ đệm', 'Tên', 'Nam', 'Nữ', '', ''],
+      fields: { 1: 'familyMiddle', 2: 'givenName', 3: 'bySexMale', 4: 'bySexFemale', 5: 'birthDate', 6: 'joinDate' },
+      unknown: [],
+    },
+    {
+      name: 'Quê quán over Xã | Huyện | Tỉnh: the commune read, the rest listed',
+      top: ['Họ và tên khai sinh', 'Quê quán', '', '', 'Số điện thoại'],
+      sub: ['', 'Xã', 'Huyện', 'Tỉnh', ''],
+      fields: { 0: 'fullName', 1: 'address', 4: 'phone' },
+      unknown: ['Quê quán: Huyện', 'Quê quán: Tỉnh'],
+    },
+    {
+      name: 'the first member row under a header is no second header row',
+      top: ['STT', 'Họ và tên', 'Năm sinh', '', 'Số CCCD'],
+      sub: ['1', 'Lò Thị Mai', '', '1985', '011185012345'],
+      fields: null,
+    },
+    {
+      name: 'the column-number row is no second header row',
+      top: ['STT', 'Họ và tên', 'Ngày sinh', 'Giới tính'],
+      sub: ['(1)', '(2)', '(3)', '(4)'],
+      fields: null,
+    },
+  ];
+  it.each(cases)('$name', ({ top, sub, fields: want, unknown }) => {
+    const m = twoRowHeader(top, sub, hpn);
+    expect(fields(m)).toEqual(want);
+    if (unknown) expect(m!.unknown).toEqual(unknown);
+  });
+
+  it('a one-row header still reads alone, its STT known', () => {
+    const m = matchHeader(['STT', 'Họ và tên', 'Năm sinh', 'Quê quán', 'Chức vụ'], hpn);
+    expect(fields(m)).toEqual({ 1: 'fullName', 2: 'birthDate', 3: 'address', 4: 'profile.position' });
+    expect(m!.rowNumber).toBe(0);
+  });
+});
+
+describe('the column-number row', () => {
+  it.each([
+    [['(1)', '(2)', '(3)', '(4)', '', '(6)'], true],
+    [['1', '2', '3', '4', '5'], true],
+    [['1', 'Lò Thị Mai', '1985'], false],
+    [['14', '', ''], false],
+    [['', '', ''], false],
+  ])('%j → %s', (cells, want) => expect(isColumnNumberRow(cells)).toBe(want));
+});

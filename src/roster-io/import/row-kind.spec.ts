@@ -1,0 +1,37 @@
+import { BUILT_IN_ORGANIZATIONS } from '../../organizations/index.js';
+import { matchHeader } from '../roster-columns.js';
+import { readRosterRow } from './roster-row.js';
+import { rowKind } from './row-kind.js';
+
+const hpn = BUILT_IN_ORGANIZATIONS.find((o) => o.code === 'HPN')!;
+const header = matchHeader(['STT', 'Họ và tên', 'Ngày sinh', 'Số CCCD', 'Quê quán', 'Ngày vào Hội', 'Ghi chú'], hpn)!;
+const kindOf = (cells: string[], ended = false) => {
+  const row = readRosterRow({ cells }, header, { today: '2026-12-01' });
+  if (!row) return 'blank';
+  const k = rowKind(cells, row, header, ended);
+  return k.kind === 'member' ? 'member' : k.reason.replace(/ \('.*$/, '');
+};
+
+describe('which rows under a header are members, by structure', () => {
+  it.each([
+    ['a member', ['1', 'Lò Thị Mai', '1985', '011185012345', 'Thanh Luông', '2005', ''], false, 'member'],
+    ['a member with a bad date (kept: the cell is left empty)', ['2', 'Cà Thị Dung', '31/02/1992', '', '', '2010', ''], false, 'member'],
+    ['a member with only a name, inside the list', ['3', 'Vì Thị Hương', '', '', '', '', ''], false, 'member'],
+    ['no name but a member field: a member row refused for its name', ['4', '', '1985', '011185012345', '', '', ''], false, 'member'],
+    ['a blank row', ['', '', '', '', '', '', ''], false, 'blank'],
+    ['a row with only an STT', ['15', '', '', '', '', '', ''], false, 'bỏ qua: dòng chỉ có số thứ tự (STT), không có hội viên'],
+    ['the column numbers', ['(1)', '(2)', '(3)', '(4)', '(5)', '(6)', '(7)'], false, 'bỏ qua: dòng đánh số cột (1), (2), (3)…'],
+    ['a totals line', ['', 'Tổng cộng: 15 hội viên', '', '', '', '', ''], false, 'bỏ qua: dòng tổng cộng'],
+    ['a COUNTA result alone', ['', '14', '', '', '', '', ''], false, 'bỏ qua: dòng tổng cộng'],
+    ['a place and date', ['', '', '', '', 'Thanh Nưa, ngày 15 tháng 10 năm 2026', '', ''], true, 'bỏ qua: dòng địa danh, ngày tháng'],
+    ['signature titles', ['', 'NGƯỜI LẬP BIỂU', '', '', 'TM. BAN CHẤP HÀNH', '', ''], true, 'bỏ qua: dòng chữ ký hoặc tiêu đề'],
+    ['a title alone', ['', '', '', '', 'CHỦ TỊCH', '', ''], true, 'bỏ qua: dòng chữ ký hoặc tiêu đề'],
+    [
+      'the signers’ names after the list ended',
+      ['', 'Lò Thị Thanh', '', '', 'Nguyễn Thị Hà', '', ''],
+      true,
+      "bỏ qua: chỉ có họ tên 'Lò Thị Thanh' sau khi danh sách đã hết (tên người ký)",
+    ],
+    ['a member after the list ended still is one', ['16', 'Lò Thị Vân', '1990', '', '', '', ''], true, 'member'],
+  ] as const)('%s', (_, cells, ended, want) => expect(kindOf([...cells], ended)).toBe(want));
+});

@@ -1,0 +1,53 @@
+import { foldText } from '../../common/text/vietnamese-text.js';
+import type { HeaderMatch } from '../roster-columns.js';
+import { nameLikeness } from '../reading/name-cell.js';
+import { isColumnNumberRow } from './header-rows.js';
+import type { RosterRow } from './roster-row.js';
+
+/** A row under the header: a member's (kept or refused on its own problems), or not a member at all. */
+export type RowKind = { kind: 'member' } | { kind: 'skipped'; reason: string };
+
+/** Fields whose value, once read, says the row is about a person: no title, total or signature line has one. */
+const EVIDENCE = ['birthDate', 'sex', 'idNumber', 'phone', 'joinDate', 'lastActivityDate', 'lastDuesDate', 'communeCode'] as const;
+
+/**
+ * Tells a member row from the rest BY STRUCTURE: a member row has a name-like value in the name column
+ * and some other member field read as a value (a date, a sex, an ID, a phone, a code). A row with no
+ * such field is not a member: a totals line, a place-and-date line, a signature title — and a name alone
+ * after the member block ended (`ended`: a non-member line was seen after members) is a signer's name.
+ * A name alone before that is a member (a roster of names). Words only choose how the reason is said.
+ */
+export function rowKind(cells: string[], row: RosterRow, header: HeaderMatch, ended: boolean): RowKind {
+  if (isColumnNumberRow(cells)) return skipped('dòng đánh số cột (1), (2), (3)…');
+  const filled = cells.flatMap((c, i) => ((c ?? '').trim() ? [i] : []));
+  if (filled.length === 1 && filled[0] === header.rowNumber) return skipped('dòng chỉ có số thứ tự (STT), không có hội viên');
+  const evidence =
+    EVIDENCE.some((k) => row.fields[k]) ||
+    !!row.status ||
+    (!!row.externalId && !row.problems.some((p) => p.message.startsWith('Mã hồ sơ')));
+  if (evidence) return { kind: 'member' };
+  const name = nameText(cells, header);
+  if (name && nameLikeness(name).nameLike)
+    return ended ? skipped(`chỉ có họ tên '${name}' sau khi danh sách đã hết (tên người ký)`) : { kind: 'member' };
+  return skipped(lineKind(filled.map((i) => cells[i].trim()).join(' ')));
+}
+
+/** The text of the name column (or the split name joined). */
+function nameText(cells: string[], header: HeaderMatch): string {
+  const at = (key: string) => {
+    const i = [...header.fields].find(([, c]) => c.key === key)?.[0];
+    return i === undefined ? '' : (cells[i] ?? '').trim();
+  };
+  return at('fullName') || [at('familyMiddle'), at('givenName')].filter(Boolean).join(' ');
+}
+
+/** How a non-member line is named in the report. */
+function lineKind(text: string): string {
+  const f = foldText(text);
+  if (/\bngay\b.*\bthang\b/.test(f)) return `dòng địa danh, ngày tháng ('${text}')`;
+  if (/\b(tong|cong)\b/.test(f) || /^\d+$/.test(text)) return `dòng tổng cộng ('${text}')`;
+  if (text === text.toUpperCase() || nameLikeness(text).nameLike) return `dòng chữ ký hoặc tiêu đề ('${text}')`;
+  return `không có họ tên và thông tin hội viên ('${text}')`;
+}
+
+const skipped = (why: string): RowKind => ({ kind: 'skipped', reason: `bỏ qua: ${why}` });
