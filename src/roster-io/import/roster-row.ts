@@ -4,6 +4,7 @@ import { parseUnitCode } from '../../membership/unit/unit-code.js';
 import { MEMBER_STATUS_INFO, parseStatusLabel, type MemberStatus } from '../../membership/status/member-status.js';
 import type { HeaderMatch, RosterColumn } from '../roster-columns.js';
 import { excelSerialDate } from '../../common/files/tabular-source.js';
+import type { NoteFact } from '../reading/note-facts.js';
 
 /** A problem of one cell (or of the row), for the user: the column as the file names it. */
 export interface RowProblem {
@@ -18,6 +19,10 @@ export interface RosterRow {
   unit: string | null;
   status: MemberStatus | null;
   problems: RowProblem[];
+  /** Problems of optional cells: the member is kept, the cell left empty (issue 16 item 3). */
+  warnings: RowProblem[];
+  /** Facts read in a Ghi chú cell, to be suggested on the record (never applied). */
+  notes: NoteFact[];
   /** Which input field came from which column header (to name the column of a field problem). */
   columnOf: Map<string, string>;
 }
@@ -99,5 +104,5 @@ export function readRosterRow(cells: string[], header: HeaderMatch): RosterRow |
           .join(', ')})`,
       });
   }
-  return { externalId, fields, unit: value('unit') ?? null, status, problems, columnOf };
+  return { externalId, fields, unit: value('unit') ?? null, status, problems, warnings: [], notes: [], columnOf };
 }
