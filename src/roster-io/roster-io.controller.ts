@@ -85,6 +85,8 @@ export class RosterIoController {
           createUnits: createUnits === 'true',
           sheet: sheet || null,
           sourceName: file.originalname,
+          // Codes assigned to a file without Mã hồ sơ stay on the records; no result file is left beside the upload.
+          writeResult: false,
         },
         caller,
       );

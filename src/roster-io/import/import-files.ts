@@ -7,14 +7,38 @@ import { openCsvWriter, writeCsvFile, type RowWriter } from '../../common/files/
 import { MEMBER_STATUS_INFO, type MemberStatus } from '../../membership/status/member-status.js';
 import type { OrganizationDefinition } from '../../membership/organization/organization-definition.js';
 import { templateColumns } from '../roster-columns.js';
+import type { ImportSummary } from './import.types.js';
 import type { OpenedRowError } from './rejected-rows.service.js';
+import type { SheetRow } from './sheet-reader.js';
 
-/** The roster with the codes written back, in the template's columns, streamed as the rows are read. */
-export function openResultFile(out: string, def: OrganizationDefinition): Promise<RowWriter> {
-  return openCsvWriter(
-    out,
-    templateColumns(def).map((c) => c.header),
-  );
+/**
+ * The roster with the codes written back, in the template's columns, streamed as the rows are read:
+ * opened at the first row whose code is assigned (`--assign-ids`, or a sheet without a Mã hồ sơ
+ * column), so a file that has its codes leaves none.
+ */
+export class ResultFile {
+  private writer: RowWriter | null = null;
+
+  constructor(
+    private readonly out: string | null,
+    private readonly def: OrganizationDefinition,
+    private readonly asked: boolean,
+  ) {}
+
+  async row(read: SheetRow, summary: Pick<ImportSummary, 'resultFile'>): Promise<void> {
+    if (!this.writer && this.out && (this.asked || !read.row.columnOf.has('externalId'))) {
+      this.writer = await openCsvWriter(
+        this.out,
+        templateColumns(this.def).map((c) => c.header),
+      );
+      summary.resultFile = this.out;
+    }
+    await this.writer?.row(read.templateCells());
+  }
+
+  async close(): Promise<void> {
+    await this.writer?.close();
+  }
 }
 
 /**

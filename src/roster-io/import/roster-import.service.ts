@@ -14,7 +14,7 @@ import type { OrganizationDefinition } from '../../membership/organization/organ
 import type { ImportJob } from '../import-job.entity.js';
 import { ImportBatchWriter, type PendingRow } from './import-batch-writer.js';
 import { ImportContext } from './import-context.js';
-import { missingCodes, openResultFile, writeErrorFile, writeMissingFile } from './import-files.js';
+import { missingCodes, ResultFile, writeErrorFile, writeMissingFile } from './import-files.js';
 import { ImportJobs } from './import-jobs.js';
 import type { ImportOptions, ImportProgress, ImportSummary } from './import.types.js';
 import { RejectedRowsService, type OpenedRowError } from './rejected-rows.service.js';
@@ -73,7 +73,8 @@ export class RosterImportService {
     const source = await openRoster(file, { sheet: opts.sheet, displayName: sourceName });
     const sha256 = await sha256File(file);
     const { job, claim, resumed } = await this.jobs.open({ organization: def.code, sha256, sourceName }, opts, actor, scope);
-    const resultFile = opts.assignIds ? (opts.resultFile ?? sideFile(file, 'result')) : null;
+    // Codes are assigned with --assign-ids and to a sheet without a Mã hồ sơ column (CLI and HTTP alike).
+    const resultFile = opts.writeResult === false ? null : (opts.resultFile ?? sideFile(file, 'result'));
     const done = this.run(job, source.rows, def, scope, { ...opts, resultFile }, actor, resumed, onProgress).finally(() => claim.release());
     // The caller may not wait (an upload): a failure is kept on the job, never unhandled.
     done.catch(() => undefined);
@@ -91,7 +92,7 @@ export class RosterImportService {
     onProgress?: (p: ImportProgress) => void,
   ): Promise<ImportSummary> {
     const ctx = new ImportContext(def, scope, !!opts.createUnits, todayInVietnam(), job.sourceName);
-    const summary = startingSummary(job, resumed, opts.resultFile ?? null);
+    const summary = startingSummary(job, resumed);
     const batches = new BatchQueue(
       opts.batchSize ?? 1000,
       (rows) => this.writer.prepareNew(rows, ctx),
@@ -101,9 +102,9 @@ export class RosterImportService {
     // Everything that can fail is inside: a failure always ends the job FAILED with its reason.
     try {
       ctx.anyTombstone = await this.writer.anyoneErased();
-      const result = opts.resultFile ? await openResultFile(opts.resultFile, def) : null;
+      const result = new ResultFile(opts.resultFile ?? null, def, !!opts.assignIds);
       for await (const read of new SheetReader(def, job, !!opts.assignIds, summary).rows(rowsIn)) {
-        await result?.row(read.templateCells());
+        await result.row(read, summary);
         if (read.ordinal <= job.rowsCommitted) {
           // Committed before the process stopped: only remember its Mã hồ sơ for the duplicate check.
           if (read.row.externalId && !ctx.seen.has(read.row.externalId)) ctx.seen.set(read.row.externalId, rowPlace(read.source));
@@ -112,7 +113,7 @@ export class RosterImportService {
         await batches.add({ ...read, digest: rowDigest(read.row), prepared: null });
       }
       await batches.finish();
-      await result?.close();
+      await result.close();
       await this.finish(job, opts, ctx, summary);
       onProgress?.(summary);
       return summary;
@@ -157,7 +158,7 @@ export class RosterImportService {
 }
 
 /** The summary of a run before its first row: a resumed job's counters go on. */
-function startingSummary(job: ImportJob, resumed: boolean, resultFile: string | null): ImportSummary {
+function startingSummary(job: ImportJob, resumed: boolean): ImportSummary {
   return {
     jobId: job.id,
     resumed,
@@ -166,10 +167,12 @@ function startingSummary(job: ImportJob, resumed: boolean, resultFile: string | 
     updated: job.updated,
     unchanged: job.unchanged,
     rejected: job.rejected,
+    // Counted by this run only (a resumed job's earlier rows keep theirs on their records).
+    warned: 0,
     sheets: [],
     ignoredColumns: [],
     missing: null,
-    resultFile,
+    resultFile: null,
     linked: false,
   };
 }
