@@ -208,8 +208,15 @@ export class ImportBatchWriter {
 
   /** The row's warnings, kept on its record (replacing the last import's), and its `Ghi chú` facts, to suggest. */
   private async keepNotes(w: BatchWrite, row: RosterRow, record: MemberRecord | null, values: Record<string, unknown>): Promise<void> {
-    const as = { profile: {}, ...record, ...values, status: values.status ?? record?.status ?? MemberStatus.ACTIVE } as MemberRecord;
-    const warnings = rowWarnings(row, await this.records.eligibility(as, w.ctx.today), new Date().toISOString());
+    // The record as it will be, read by the organization's own eligibility rules (the rule a record's page shows).
+    const as = {
+      profile: {},
+      ...record,
+      ...values,
+      organizationCode: w.ctx.def.code,
+      status: values.status ?? record?.status ?? MemberStatus.ACTIVE,
+    };
+    const warnings = rowWarnings(row, await this.records.eligibility(as as MemberRecord, w.ctx.today), new Date().toISOString());
     values.importWarnings = warnings;
     if (warnings.length) w.counts.warned++;
     if (row.notes.length) w.notes.push({ externalId: row.externalId, facts: row.notes });
