@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module.js';
+import { GeographyModule } from '../geography/geography.module.js';
 import { MembershipModule } from '../membership/membership.module.js';
 import { PersonalDataModule } from '../personal-data/personal-data.module.js';
 import { RosterExportService } from './export/roster-export.service.js';
@@ -13,7 +14,7 @@ import { RecordNotesResolver } from './record-notes.resolver.js';
 
 /** Rosters in and out: Excel/CSV import (jobs, row errors) and export in the template's columns. */
 @Module({
-  imports: [MembershipModule, PersonalDataModule, AuditModule],
+  imports: [MembershipModule, PersonalDataModule, AuditModule, GeographyModule],
   controllers: [RosterIoController],
   providers: [
     RosterImportService,

@@ -26,6 +26,8 @@ export interface ImportProgress {
 
 export interface ImportSummary extends ImportProgress {
   jobId: string;
+  /** The input's format (by its content): the error and result files are written in it. */
+  format: 'csv' | 'xlsx';
   resumed: boolean;
   /** Sheets read, with the row of their header (or why they were skipped). */
   sheets: { name: string | null; headerRow: number | null; note: string | null }[];

@@ -7,7 +7,7 @@ import { assertOrganizationInScope, type Principal } from '../../access/principa
 import { writeScope, type RecordScope } from '../../access/record-scope.js';
 import { todayInVietnam } from '../../common/dates/partial-date.js';
 import { sideFile } from '../../common/files/side-files.js';
-import { openRoster, type SourceRow } from '../../common/files/tabular-source.js';
+import { openRoster, type RosterSource } from '../../common/files/tabular-source.js';
 import { MemberRecordsService } from '../../membership/member-record/member-records.service.js';
 import { RecordsCreatedHook } from '../../membership/member-record/records-created.hook.js';
 import type { OrganizationDefinition } from '../../membership/organization/organization-definition.js';
@@ -74,8 +74,8 @@ export class RosterImportService {
     const sha256 = await sha256File(file);
     const { job, claim, resumed } = await this.jobs.open({ organization: def.code, sha256, sourceName }, opts, actor, scope);
     // Codes are assigned with --assign-ids and to a sheet without a Mã hồ sơ column (CLI and HTTP alike).
-    const resultFile = opts.writeResult === false ? null : (opts.resultFile ?? sideFile(file, 'result'));
-    const done = this.run(job, source.rows, def, scope, { ...opts, resultFile }, actor, resumed, onProgress).finally(() => claim.release());
+    const resultFile = opts.writeResult === false ? null : (opts.resultFile ?? sideFile(file, 'result', source.kind));
+    const done = this.run(job, source, def, scope, { ...opts, resultFile }, actor, resumed, onProgress).finally(() => claim.release());
     // The caller may not wait (an upload): a failure is kept on the job, never unhandled.
     done.catch(() => undefined);
     return { jobId: job.id, done };
@@ -83,7 +83,7 @@ export class RosterImportService {
 
   private async run(
     job: ImportJob,
-    rowsIn: AsyncIterable<SourceRow>,
+    source: RosterSource,
     def: OrganizationDefinition,
     scope: RecordScope,
     opts: ImportOptions,
@@ -92,7 +92,7 @@ export class RosterImportService {
     onProgress?: (p: ImportProgress) => void,
   ): Promise<ImportSummary> {
     const ctx = new ImportContext(def, scope, !!opts.createUnits, todayInVietnam(), job.sourceName);
-    const summary = startingSummary(job, resumed);
+    const summary = startingSummary(job, resumed, source.kind);
     const batches = new BatchQueue(
       opts.batchSize ?? 1000,
       (rows) => this.writer.prepareNew(rows, ctx),
@@ -103,7 +103,7 @@ export class RosterImportService {
     try {
       ctx.anyTombstone = await this.writer.anyoneErased();
       const result = new ResultFile(opts.resultFile ?? null, def, !!opts.assignIds);
-      for await (const read of new SheetReader(def, job, !!opts.assignIds, summary).rows(rowsIn)) {
+      for await (const read of new SheetReader(def, job, !!opts.assignIds, summary).rows(source.rows)) {
         await result.row(read, summary);
         if (read.ordinal <= job.rowsCommitted) {
           // Committed before the process stopped: only remember its Mã hồ sơ for the duplicate check.
@@ -158,9 +158,10 @@ export class RosterImportService {
 }
 
 /** The summary of a run before its first row: a resumed job's counters go on. */
-function startingSummary(job: ImportJob, resumed: boolean): ImportSummary {
+function startingSummary(job: ImportJob, resumed: boolean, format: RosterSource['kind']): ImportSummary {
   return {
     jobId: job.id,
+    format,
     resumed,
     rowsRead: job.rowsCommitted,
     created: job.created,
