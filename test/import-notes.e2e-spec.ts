@@ -52,13 +52,11 @@ describe('import warnings, suggestions and codes assigned (issue 16)', () => {
     ]);
     const s = await importer.import(p, { organization: 'HPN' }, CLI_PRINCIPAL);
     expect([s.created, s.rejected, s.warned]).toEqual([2, 0, 1]);
-    expect(s.resultFile).toBe(path.join(dir, 'hpn.ma.csv'));
-    const codes = fs
-      .readFileSync(s.resultFile!, 'utf8')
-      .trim()
-      .split('\r\n')
-      .slice(1)
-      .map((l) => l.split(',')[0]);
+    // The codes written back, in a workbook like the input.
+    expect(s.resultFile).toBe(path.join(dir, 'hpn.ma.xlsx'));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(s.resultFile!);
+    const codes = [2, 3].map((r) => wb.worksheets[0].getRow(r).getCell(1).text);
     expect(codes.every((c) => /^HPN-[0-9a-f]{8}-\d+$/.test(c))).toBe(true);
     const recs = await recordsOf('HPN');
     expect(recs.map((r) => [r.fullName, r.importWarnings.map((w) => w.column)])).toEqual([
