@@ -12,6 +12,7 @@ export class ImportWarningsAndSuggestions1763700000017 implements MigrationInter
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE "member_record" ADD "import_warnings" jsonb NOT NULL DEFAULT '[]'`);
+    await q.query(`ALTER TABLE "import_job" ADD "warned" integer NOT NULL DEFAULT '0'`);
     await q.query(
       `CREATE TABLE "record_suggestion" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "record_id" uuid NOT NULL, "kind" character varying(16) NOT NULL, "evidence" text NOT NULL, "happened_on" date, "happened_precision" character varying(5), "detail" text, "status" character varying(10) NOT NULL DEFAULT 'OPEN', "import_job_id" uuid, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "decided_at" TIMESTAMP WITH TIME ZONE, CONSTRAINT "PK_record_suggestion" PRIMARY KEY ("id"))`,
     );
@@ -35,6 +36,7 @@ export class ImportWarningsAndSuggestions1763700000017 implements MigrationInter
     await q.query(`DROP TRIGGER member_record_erase_import_notes ON member_record`);
     await q.query(`DROP FUNCTION member_record_erase_import_notes()`);
     await q.query(`DROP TABLE "record_suggestion"`);
+    await q.query(`ALTER TABLE "import_job" DROP COLUMN "warned"`);
     await q.query(`ALTER TABLE "member_record" DROP COLUMN "import_warnings"`);
   }
 }

@@ -102,11 +102,11 @@ describe('import warnings, suggestions and codes assigned (issue 16)', () => {
     });
     expect(res.status).toBe(202);
     const { jobId } = (await res.json()) as { jobId: string };
-    let job: { status: string; created: number; rejected: number } | undefined;
+    let job: { status: string; created: number; rejected: number; warned: number } | undefined;
     for (let i = 0; i < 100; i++) {
       job = (
         await t.gql<{ importJob: typeof job }>(
-          `query($id: ID!) { importJob(id: $id) { status created rejected } }`,
+          `query($id: ID!) { importJob(id: $id) { status created rejected warned } }`,
           { id: jobId },
           { token },
         )
@@ -114,7 +114,7 @@ describe('import warnings, suggestions and codes assigned (issue 16)', () => {
       if (job!.status !== 'RUNNING') break;
       await new Promise((r) => setTimeout(r, 50));
     }
-    expect(job).toEqual({ status: 'DONE', created: 1, rejected: 0 });
+    expect(job).toEqual({ status: 'DONE', created: 1, rejected: 0, warned: 1 });
     const hung = (await recordsOf('HPN', token)).find((r) => r.fullName === 'Vì Văn Hùng')!;
     expect(hung.externalId).toMatch(/^HPN-[0-9a-f]{8}-1$/);
     expect(hung.importWarnings.map((w) => w.column)).toEqual(['Giới tính']);

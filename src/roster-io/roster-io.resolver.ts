@@ -16,6 +16,7 @@ export const toImportJobType = (j: ImportJob): ImportJobType => ({
   updated: j.updated,
   unchanged: j.unchanged,
   rejected: j.rejected,
+  warned: j.warned,
   failure: j.failure,
   startedAt: j.startedAt,
   finishedAt: j.finishedAt,

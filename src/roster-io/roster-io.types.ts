@@ -24,6 +24,8 @@ export class ImportJobType {
   @Field(() => Int) updated: number;
   @Field(() => Int) unchanged: number;
   @Field(() => Int) rejected: number;
+  @Field(() => Int, { description: 'Rows kept with warnings (cells left empty, eligibility): see importWarnings on the record.' })
+  warned: number;
   @Field(() => String, { nullable: true, description: 'Why the import stopped, when it failed.' }) failure: string | null;
   @Field() startedAt: Date;
   @Field(() => Date, { nullable: true }) finishedAt: Date | null;

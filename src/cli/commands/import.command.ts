@@ -75,6 +75,7 @@ async function importRoster(file: string, o: ImportOptions): Promise<void> {
     ];
     if (s.rejected) out.push(`tệp lỗi\t${await writeRejected(importer, s, o.errors ?? sideFile(file, 'errors', s.format), cli)}`);
     if (s.resultFile) out.push(`tệp có mã\t${s.resultFile}`);
+    if (s.warned) log(`${s.warned} dòng có cảnh báo (ô để trống, điều kiện hội viên): xem importWarnings trên hồ sơ`);
     if (s.created && !s.linked)
       log(`${s.created} hồ sơ mới: chạy \`lienthong link\` để liên kết (lần nhập trên 1.000 hồ sơ mới chờ một lần liên kết cả đợt)`);
     if (s.missing) {

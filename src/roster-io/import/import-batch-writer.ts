@@ -376,10 +376,10 @@ async function writeProgress(w: BatchWrite, batch: PendingRow[]): Promise<void> 
   if (w.digestOnly.length) await bulkUpdate(w.em, 'member_record', 'id', [['import_digest', 'bytea']], w.digestOnly);
   if (w.errors.length) await w.em.getRepository(ImportRowError).insert(w.errors);
   const last = batch[batch.length - 1].ordinal;
-  const { created, updated, unchanged, rejected } = w.counts;
+  const { created, updated, unchanged, rejected, warned } = w.counts;
   await w.em.query(
-    `UPDATE import_job SET rows_committed = $2, created = created + $3, updated = updated + $4, unchanged = unchanged + $5, rejected = rejected + $6 WHERE id = $1`,
-    [w.job.id, last, created, updated, unchanged, rejected],
+    `UPDATE import_job SET rows_committed = $2, created = created + $3, updated = updated + $4, unchanged = unchanged + $5, rejected = rejected + $6, warned = warned + $7 WHERE id = $1`,
+    [w.job.id, last, created, updated, unchanged, rejected, warned],
   );
   w.job.rowsCommitted = last;
 }

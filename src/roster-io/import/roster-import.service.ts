@@ -168,8 +168,7 @@ function startingSummary(job: ImportJob, resumed: boolean, format: RosterSource[
     updated: job.updated,
     unchanged: job.unchanged,
     rejected: job.rejected,
-    // Counted by this run only (a resumed job's earlier rows keep theirs on their records).
-    warned: 0,
+    warned: job.warned,
     sheets: [],
     ignoredColumns: [],
     missing: null,
