@@ -4,6 +4,7 @@ import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphq
 import { AccessResolver } from './accounts/access.resolver.js';
 import { AuditResolver } from './audit/audit.resolver.js';
 import { RosterIoResolver } from './roster-io/roster-io.resolver.js';
+import { RecordNotesResolver } from './roster-io/record-notes.resolver.js';
 import { GeographyResolver } from './geography/geography.resolver.js';
 import { MemberRecordsResolver } from './membership/member-record/member-records.resolver.js';
 import { OrganizationsResolver } from './membership/organization/organizations.resolver.js';
@@ -21,6 +22,7 @@ export const GRAPHQL_RESOLVERS = [
   AccessResolver,
   AuditResolver,
   RosterIoResolver,
+  RecordNotesResolver,
   LinkerResolver,
   FlagsResolver,
   ReportsResolver,

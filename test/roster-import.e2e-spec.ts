@@ -234,12 +234,12 @@ describe('roster import and export', () => {
     ]);
   });
 
-  it('asks for --assign-ids when there is no Mã hồ sơ, then writes the codes back so the next import is keyed', async () => {
+  it('gives a file without Mã hồ sơ its codes unasked (issue 16), and writes them back so the next import is keyed', async () => {
     const p = file('nct-khong-ma.csv', '\uFEFFHọ và tên,Ngày sinh,Giới tính\nPhạm Văn Một,1950,Nam\nPhạm Thị Hai,1952,Nữ\n');
-    await expect(run(p, 'NCT')).rejects.toThrow(/không có cột 'Mã hồ sơ'.*--assign-ids/);
-    const result = path.join(dir, 'nct-co-ma.csv');
-    const s = await importer.import(p, { organization: 'NCT', assignIds: true, resultFile: result }, CLI_PRINCIPAL);
+    const s = await run(p, 'NCT');
     expect(counts(s)).toEqual({ created: 2, updated: 0, unchanged: 0, rejected: 0 });
+    expect(s.resultFile).toBe(path.join(dir, 'nct-khong-ma.ma.csv'));
+    const result = s.resultFile!;
     const written = fs.readFileSync(result, 'utf8').trim().split('\r\n');
     expect(written[0].replace('\uFEFF', '').startsWith('Mã hồ sơ,Họ và tên')).toBe(true);
     const codes = written.slice(1).map((l) => l.split(',')[0]);

@@ -3,6 +3,7 @@ import { AppUser } from '../accounts/app-user.entity.js';
 import { AuditEvent, AuditNote } from '../audit/audit-event.entity.js';
 import { Resident, ResidentBatch } from '../register/resident.entity.js';
 import { ImportJob, ImportRowError } from '../roster-io/import-job.entity.js';
+import { RecordSuggestion } from '../roster-io/record-suggestion.entity.js';
 import { ErasureTombstone, InstanceSetting } from '../personal-data/erasure-tombstone.entity.js';
 import { ADMIN_UNIT_ENTITIES } from '../geography/admin-unit.entities.js';
 import { MemberRecord } from '../membership/member-record/member-record.entity.js';
@@ -27,6 +28,7 @@ export const ENTITIES = [
   InstanceSetting,
   ImportJob,
   ImportRowError,
+  RecordSuggestion,
   Resident,
   ResidentBatch,
   LinkRun,

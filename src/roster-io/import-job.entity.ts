@@ -39,6 +39,8 @@ export class ImportJob {
   @Column({ type: 'integer', default: 0 }) updated: number;
   @Column({ type: 'integer', default: 0 }) unchanged: number;
   @Column({ type: 'integer', default: 0 }) rejected: number;
+  /** Rows written with warnings kept on their records (issue 16). */
+  @Column({ type: 'integer', default: 0 }) warned: number;
 
   @Column({ name: 'actor_name', type: 'varchar', length: 80 })
   actorName: string;

@@ -85,6 +85,8 @@ export class RosterIoController {
           createUnits: createUnits === 'true',
           sheet: sheet || null,
           sourceName: file.originalname,
+          // Codes assigned to a file without Mã hồ sơ stay on the records; no result file is left beside the upload.
+          writeResult: false,
         },
         caller,
       );
@@ -98,10 +100,16 @@ export class RosterIoController {
   }
 
   @Allow(...ROSTER_WRITERS)
-  @Get('imports/:id/errors.csv')
-  async errorFile(@Param('id') id: string, @Caller() caller: Principal, @Res() res: Response): Promise<void> {
+  @Get('imports/:id/errors.:format')
+  async errorFile(
+    @Param('id') id: string,
+    @Param('format') format: string,
+    @Caller() caller: Principal,
+    @Res() res: Response,
+  ): Promise<void> {
+    const f = checkFormat(format);
     const job = await this.importer.job(id, caller);
-    await this.sendTemp(res, sideFileName(job.sourceName, 'errors'), (out) => this.importer.writeErrorFile(job.id, out, caller));
+    await this.sendTemp(res, sideFileName(job.sourceName, 'errors', f), (out) => this.importer.writeErrorFile(job.id, out, caller));
   }
 
   @Allow(...ROSTER_WRITERS)

@@ -10,6 +10,7 @@ import { RejectedRowsService } from './import/rejected-rows.service.js';
 import { RosterImportService } from './import/roster-import.service.js';
 import { RosterIoController } from './roster-io.controller.js';
 import { RosterIoResolver } from './roster-io.resolver.js';
+import { RecordNotesResolver } from './record-notes.resolver.js';
 
 /** Rosters in and out: Excel/CSV import (jobs, row errors) and export in the template's columns. */
 @Module({
@@ -21,6 +22,7 @@ import { RosterIoResolver } from './roster-io.resolver.js';
     ImportBatchWriter,
     RosterExportService,
     RosterIoResolver,
+    RecordNotesResolver,
     RejectedRowsService,
     ImportJobsAtStart,
   ],

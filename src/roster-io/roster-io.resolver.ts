@@ -1,6 +1,7 @@
 import { Args, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Allow, Caller, ROSTER_WRITERS } from '../access/access.decorators.js';
 import type { Principal } from '../access/principal.js';
+import { formatOfName } from './export/roster-writer.js';
 import type { ImportJob } from './import-job.entity.js';
 import { RosterImportService } from './import/roster-import.service.js';
 import { ImportJobArgs, ImportJobType, ImportRowErrorsArgs, ImportRowErrorType } from './roster-io.types.js';
@@ -15,10 +16,12 @@ export const toImportJobType = (j: ImportJob): ImportJobType => ({
   updated: j.updated,
   unchanged: j.unchanged,
   rejected: j.rejected,
+  warned: j.warned,
   failure: j.failure,
   startedAt: j.startedAt,
   finishedAt: j.finishedAt,
-  errorFileUrl: `/imports/${j.id}/errors.csv`,
+  // A workbook's rejected rows come back as a workbook (text columns: the zeros stay).
+  errorFileUrl: `/imports/${j.id}/errors.${formatOfName(j.sourceName)}`,
 });
 
 @Resolver(() => ImportJobType)

@@ -24,6 +24,8 @@ export class ImportJobType {
   @Field(() => Int) updated: number;
   @Field(() => Int) unchanged: number;
   @Field(() => Int) rejected: number;
+  @Field(() => Int, { description: 'Rows kept with warnings (cells left empty, eligibility): see importWarnings on the record.' })
+  warned: number;
   @Field(() => String, { nullable: true, description: 'Why the import stopped, when it failed.' }) failure: string | null;
   @Field() startedAt: Date;
   @Field(() => Date, { nullable: true }) finishedAt: Date | null;
@@ -38,4 +40,41 @@ export class ImportJobArgs {
 @ArgsType()
 export class ImportRowErrorsArgs {
   @Field(() => Int, { nullable: true, defaultValue: 100 }) @IsOptional() @IsInt() @Min(1) @Max(500) first?: number;
+}
+
+@ObjectType('ImportWarning', {
+  description: 'What an import warned of in a row it kept: an optional cell left empty, an eligibility rule.',
+})
+export class ImportWarningType {
+  @Field(() => String, { nullable: true, description: 'The column as the file named it (null: the row).' }) column: string | null;
+  @Field({ description: 'ID numbers and phones masked.' }) message: string;
+  @Field() at: Date;
+}
+
+export enum SuggestionKindEnum {
+  DIED = 'DIED',
+  MOVED_AWAY = 'MOVED_AWAY',
+  OLD_ID_CARD = 'OLD_ID_CARD',
+  ALSO_MEMBER = 'ALSO_MEMBER',
+}
+export enum SuggestionStatusEnum {
+  OPEN = 'OPEN',
+  ACCEPTED = 'ACCEPTED',
+  DISMISSED = 'DISMISSED',
+}
+registerEnumType(SuggestionKindEnum, { name: 'SuggestionKind' });
+registerEnumType(SuggestionStatusEnum, { name: 'SuggestionStatus' });
+
+@ObjectType('RecordSuggestion', {
+  description:
+    'A fact a Ghi chú cell states (died, moved away, old CMND, member elsewhere), for the secretary to accept: never applied by itself.',
+})
+export class RecordSuggestionType {
+  @Field(() => ID) id: string;
+  @Field(() => SuggestionKindEnum) kind: SuggestionKindEnum;
+  @Field({ description: 'The note as written (ID numbers and phones masked).' }) evidence: string;
+  @Field(() => String, { nullable: true, description: '`2026`, `2026-08` or `2026-08-03`, when the note says.' }) when: string | null;
+  @Field(() => String, { nullable: true, description: 'Where to, or which organization, as written.' }) detail: string | null;
+  @Field(() => SuggestionStatusEnum) status: SuggestionStatusEnum;
+  @Field() createdAt: Date;
 }

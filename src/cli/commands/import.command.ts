@@ -29,11 +29,17 @@ export function importCommand(program: Command): void {
     .argument('<FILE>', 'the roster file')
     .requiredOption('--org <CODE>', 'the organization (e.g. DTN)')
     .option('--create-units', 'create unknown Mã đơn vị as branches under the base unit of the row’s commune')
-    .option('--errors <FILE>', `where to write the rejected rows (default: <name>.${SIDE_FILES.errors}.csv beside the input)`)
+    .option(
+      '--errors <FILE>',
+      `where to write the rejected rows (default: <name>.${SIDE_FILES.errors}.csv, or .xlsx for a workbook, beside the input)`,
+    )
     .option('--sheet <NAME>', 'read only this sheet of an .xlsx (default: every sheet)')
     .option('--batch-size <n>', 'rows per transaction', int('--batch-size'), 1000)
     .option('--assign-ids', 'give rows without a Mã hồ sơ a code, and write the roster with the codes back')
-    .option('--result <FILE>', `with --assign-ids: where to write it (default: <name>.${SIDE_FILES.result}.csv beside the input)`)
+    .option(
+      '--result <FILE>',
+      `with --assign-ids: where to write it (default: <name>.${SIDE_FILES.result}.csv, or .xlsx for a workbook, beside the input)`,
+    )
     .option('--full', `the file is the whole roster: list the records it does not contain (<name>.${SIDE_FILES.missing}.csv)`)
     .action(importRoster);
 }
@@ -67,8 +73,9 @@ async function importRoster(file: string, o: ImportOptions): Promise<void> {
       `không đổi\t${s.unchanged}`,
       `lỗi\t${s.rejected}`,
     ];
-    if (s.rejected) out.push(`tệp lỗi\t${await writeRejected(importer, s, o.errors ?? sideFile(file, 'errors'), cli)}`);
+    if (s.rejected) out.push(`tệp lỗi\t${await writeRejected(importer, s, o.errors ?? sideFile(file, 'errors', s.format), cli)}`);
     if (s.resultFile) out.push(`tệp có mã\t${s.resultFile}`);
+    if (s.warned) log(`${s.warned} dòng có cảnh báo (ô để trống, điều kiện hội viên): xem importWarnings trên hồ sơ`);
     if (s.created && !s.linked)
       log(`${s.created} hồ sơ mới: chạy \`lienthong link\` để liên kết (lần nhập trên 1.000 hồ sơ mới chờ một lần liên kết cả đợt)`);
     if (s.missing) {

@@ -7,12 +7,12 @@ export const SIDE_FILES = { errors: 'loi', result: 'ma', missing: 'thieu' } as c
 
 export type SideFileKind = keyof typeof SIDE_FILES;
 
-/** `ds.xlsx` → `ds.loi.csv`: the file name alone, from a path or an uploaded file's name. */
-export function sideFileName(sourceName: string, kind: SideFileKind): string {
-  return `${path.basename(sourceName, path.extname(sourceName))}.${SIDE_FILES[kind]}.csv`;
+/** `ds.xlsx` → `ds.loi.csv` (or `ds.loi.xlsx`, asked for a workbook): the file name alone, from a path or an uploaded file's name. */
+export function sideFileName(sourceName: string, kind: SideFileKind, ext: 'csv' | 'xlsx' = 'csv'): string {
+  return `${path.basename(sourceName, path.extname(sourceName))}.${SIDE_FILES[kind]}.${ext}`;
 }
 
-/** `/data/ds.xlsx` → `/data/ds.loi.csv`: the side file beside the input. */
-export function sideFile(input: string, kind: SideFileKind): string {
-  return path.join(path.dirname(input), sideFileName(input, kind));
+/** `/data/ds.xlsx` → `/data/ds.loi.csv` (or `.loi.xlsx`): the side file beside the input. */
+export function sideFile(input: string, kind: SideFileKind, ext: 'csv' | 'xlsx' = 'csv'): string {
+  return path.join(path.dirname(input), sideFileName(input, kind, ext));
 }

@@ -25,6 +25,16 @@ export interface RawValues {
   commune?: string;
 }
 
+/** A problem an import found in an optional cell, or an eligibility rule the row breaks: the record is kept (issue 16). */
+export interface ImportWarning {
+  /** The column as the file names it (null: the row as a whole). */
+  column: string | null;
+  /** Never a clear ID number or phone: see `maskWarning`. */
+  message: string;
+  /** When the import wrote it (ISO timestamp). */
+  at: string;
+}
+
 /** One membership: one record per (organization, Mã hồ sơ). */
 @Entity('member_record')
 @Unique('uq_member_record_org_external_id', ['organizationCode', 'externalId'])
@@ -143,6 +153,10 @@ export class MemberRecord {
 
   @Column({ type: 'jsonb', default: {} })
   raw: RawValues;
+
+  /** What the last import of this record's row warned about (replaced by each import of it). */
+  @Column({ name: 'import_warnings', type: 'jsonb', default: [] })
+  importWarnings: ImportWarning[];
 
   /**
    * Digest of the import row this record is exactly the result of; a re-import of the same row is

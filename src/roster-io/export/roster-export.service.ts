@@ -1,5 +1,4 @@
-import { Injectable } from '@nestjs/common';
-import ExcelJS from 'exceljs';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { assertOrganizationInScope, type Principal } from '../../access/principal.js';
 import { readScope, scopeWhere } from '../../access/record-scope.js';
@@ -11,10 +10,14 @@ import type { OrganizationDefinition } from '../../membership/organization/organ
 import { OrganizationsService } from '../../membership/organization/organizations.service.js';
 import { UnitsService } from '../../membership/unit/units.service.js';
 import { likePrefix } from '../../common/sql/escape-like.js';
-import { openCsvWriter, type RowWriter } from '../../common/files/csv.js';
+import type { AppConfig } from '../../config/app-config.js';
+import { APP_CONFIG } from '../../config/config.module.js';
+import { GeographyService } from '../../geography/geography.service.js';
 import { templateColumns, type RosterColumn } from '../roster-columns.js';
 
-export type RosterFormat = 'csv' | 'xlsx';
+import { openRosterWriter as openWriter, type RosterFormat } from './roster-writer.js';
+
+export type { RosterFormat } from './roster-writer.js';
 
 interface ExportRow {
   id: string;
@@ -74,6 +77,8 @@ export class RosterExportService {
     private readonly organizations: OrganizationsService,
     private readonly units: UnitsService,
     private readonly audit: AuditService,
+    private readonly geography: GeographyService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** The roster of an organization (or of one unit's subtree) within the caller's scope; logged. */
@@ -136,28 +141,14 @@ export class RosterExportService {
       format,
       columns.map((c) => c.header),
     );
-    await writer.row(columns.map((c) => c.example));
+    const commune = this.exampleCommune();
+    await writer.row(columns.map((c) => (c.key === 'communeCode' && commune ? commune : c.example)));
     await writer.close();
   }
-}
 
-/** CSV in UTF-8 with a BOM (Excel then reads the accents), or a streamed .xlsx with text cells. */
-async function openWriter(out: string, format: RosterFormat, header: string[]): Promise<RowWriter> {
-  if (format === 'xlsx') {
-    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: out, useSharedStrings: false, useStyles: true });
-    const ws = wb.addWorksheet('Danh sách');
-    ws.columns = header.map((h) => ({ header: h, width: Math.max(12, h.length + 2), style: { numFmt: '@' } }));
-    ws.getRow(1).font = { bold: true };
-    return {
-      row: (cells) => {
-        ws.addRow(cells).commit();
-        return Promise.resolve();
-      },
-      close: async () => {
-        ws.commit();
-        await wb.commit();
-      },
-    };
+  /** A commune of the deployment's province for the template's example (the column's own example without PROVINCE). */
+  private exampleCommune(): string | null {
+    if (!this.config.province) return null;
+    return this.geography.listCommunes({ province: this.config.province, limit: 1 })[0]?.code ?? null;
   }
-  return openCsvWriter(out, header);
 }

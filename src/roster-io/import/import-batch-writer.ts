@@ -13,6 +13,7 @@ import { ImportRowError, type ImportJob } from '../import-job.entity.js';
 import type { ImportContext } from './import-context.js';
 import { admittedEvents, changeEvents, type InsertedRecord, type RecordUpdate } from './import-events.js';
 import { codeNotUsableMessage, refusedByDatabase } from './import-messages.js';
+import { rowWarnings, writeSuggestions, type PendingNotes } from './import-notes.js';
 import type { ImportProgress } from './import.types.js';
 import { columnFor, RowPreparer, type PreparedRow } from './prepare-row.js';
 import { changesNothing, columnValue, RECORD_COLUMNS } from './record-columns.js';
@@ -58,6 +59,8 @@ interface BatchWrite {
   updates: RecordUpdate[];
   /** Records the row leaves as they are (written differently): only their import digest is written. */
   digestOnly: [string, Buffer][];
+  /** `Ghi chú` facts of the rows written, suggested on their records once written. */
+  notes: PendingNotes[];
 }
 
 /**
@@ -72,7 +75,7 @@ export class ImportBatchWriter {
 
   constructor(
     private readonly db: DataSource,
-    records: MemberRecordsService,
+    private readonly records: MemberRecordsService,
     private readonly units: UnitsService,
     private readonly rejectedRows: RejectedRowsService,
   ) {
@@ -135,15 +138,16 @@ export class ImportBatchWriter {
     summary: ImportProgress,
     refused?: RowProblem,
   ): Promise<void> {
-    const counts: Counts = { created: 0, updated: 0, unchanged: 0, rejected: 0 };
+    const counts: Counts = { created: 0, updated: 0, unchanged: 0, rejected: 0, warned: 0 };
     await this.db.transaction(async (em) => {
-      const w: BatchWrite = { em, job, ctx, actor, counts, errors: [], news: [], updates: [], digestOnly: [] };
+      const w: BatchWrite = { em, job, ctx, actor, counts, errors: [], news: [], updates: [], digestOnly: [], notes: [] };
       // One import at a time per organization: two imports of the same codes cannot both insert.
       await em.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`import:${ctx.def.code}`]);
       const current = await lookUpCurrent(em, batch, ctx);
       for (const p of batch) await this.check(w, p, current, refused);
       await this.writeCreates(w, await this.screenErased(w));
       await writeUpdates(w);
+      await writeSuggestions(em, ctx.def.code, job.id, w.notes);
       await writeProgress(w, batch);
     });
     summary.rowsRead = job.rowsCommitted;
@@ -151,6 +155,7 @@ export class ImportBatchWriter {
     summary.updated += counts.updated;
     summary.unchanged += counts.unchanged;
     summary.rejected += counts.rejected;
+    summary.warned += counts.warned;
   }
 
   /** One row: every problem at once (the secretary fixes the row in one go), else a new record, a change, or nothing to do. */
@@ -171,6 +176,7 @@ export class ImportBatchWriter {
     if (problems.length || !prepared.values) return this.reject(w, p, problems, unitPath);
     const values: Record<string, unknown> = { ...prepared.values, importDigest: p.digest };
     if (unit !== undefined) values.unitId = unit?.id ?? null;
+    await this.keepNotes(w, row, record, values);
     if (!record) {
       w.news.push({
         p,
@@ -198,6 +204,22 @@ export class ImportBatchWriter {
     const unit = await w.ctx.units.unit(row.unit, communeCode, w.em, this.units, w.actor, unitProblems, problems.length === 0);
     problems.push(...unitProblems.map((f) => ({ column: columnFor(f.field, row), value: f.value, message: f.message })));
     return unit;
+  }
+
+  /** The row's warnings, kept on its record (replacing the last import's), and its `Ghi chú` facts, to suggest. */
+  private async keepNotes(w: BatchWrite, row: RosterRow, record: MemberRecord | null, values: Record<string, unknown>): Promise<void> {
+    // The record as it will be, read by the organization's own eligibility rules (the rule a record's page shows).
+    const as = {
+      profile: {},
+      ...record,
+      ...values,
+      organizationCode: w.ctx.def.code,
+      status: values.status ?? record?.status ?? MemberStatus.ACTIVE,
+    };
+    const warnings = rowWarnings(row, await this.records.eligibility(as as MemberRecord, w.ctx.today), new Date().toISOString());
+    values.importWarnings = warnings;
+    if (warnings.length) w.counts.warned++;
+    if (row.notes.length) w.notes.push({ externalId: row.externalId, facts: row.notes });
   }
 
   private reject(w: BatchWrite, p: PendingRow, refusing: RowProblem[], unitPath: string | null): void {
@@ -356,10 +378,10 @@ async function writeProgress(w: BatchWrite, batch: PendingRow[]): Promise<void> 
   if (w.digestOnly.length) await bulkUpdate(w.em, 'member_record', 'id', [['import_digest', 'bytea']], w.digestOnly);
   if (w.errors.length) await w.em.getRepository(ImportRowError).insert(w.errors);
   const last = batch[batch.length - 1].ordinal;
-  const { created, updated, unchanged, rejected } = w.counts;
+  const { created, updated, unchanged, rejected, warned } = w.counts;
   await w.em.query(
-    `UPDATE import_job SET rows_committed = $2, created = created + $3, updated = updated + $4, unchanged = unchanged + $5, rejected = rejected + $6 WHERE id = $1`,
-    [w.job.id, last, created, updated, unchanged, rejected],
+    `UPDATE import_job SET rows_committed = $2, created = created + $3, updated = updated + $4, unchanged = unchanged + $5, rejected = rejected + $6, warned = warned + $7 WHERE id = $1`,
+    [w.job.id, last, created, updated, unchanged, rejected, warned],
   );
   w.job.rowsCommitted = last;
 }

@@ -8,6 +8,8 @@ export interface ImportOptions {
   assignIds?: boolean;
   /** With `assignIds`: the roster with every code filled in (default `<name>.ma.csv` beside the input, named by `common/files/side-files.ts`). */
   resultFile?: string | null;
+  /** False: no result file is written (an upload: the codes are on the records and in the error file). */
+  writeResult?: boolean;
   /** List the organization's records that the file does not contain (to end or keep). */
   full?: boolean;
 }
@@ -18,10 +20,14 @@ export interface ImportProgress {
   updated: number;
   unchanged: number;
   rejected: number;
+  /** Rows written with warnings (optional cells left empty, eligibility): kept on their records. */
+  warned: number;
 }
 
 export interface ImportSummary extends ImportProgress {
   jobId: string;
+  /** The input's format (by its content): the error and result files are written in it. */
+  format: 'csv' | 'xlsx';
   resumed: boolean;
   /** Sheets read, with the row of their header (or why they were skipped). */
   sheets: { name: string | null; headerRow: number | null; note: string | null }[];

@@ -28,6 +28,7 @@ export const RECORD_COLUMNS: SqlColumn[] = [
   ['last_dues_date', 'date'],
   ['profile', 'jsonb'],
   ['raw', 'jsonb'],
+  ['import_warnings', 'jsonb'],
   ['import_digest', 'bytea'],
 ];
 
@@ -75,6 +76,7 @@ const camel = (c: string) => {
 export function columnValue(v: Record<string, unknown>, column: string): unknown {
   const x = v[camel(column)];
   if (column === 'profile' || column === 'raw') return JSON.stringify(x ?? {});
+  if (column === 'import_warnings') return JSON.stringify(x ?? []);
   if (column === 'id_issues' || column === 'commune_candidates') return `{${((x as string[] | undefined) ?? []).join(',')}}`;
   return x ?? null;
 }

@@ -7,7 +7,7 @@ import { assertOrganizationInScope, type Principal } from '../../access/principa
 import { writeScope, type RecordScope } from '../../access/record-scope.js';
 import { todayInVietnam } from '../../common/dates/partial-date.js';
 import { sideFile } from '../../common/files/side-files.js';
-import { openRoster, type SourceRow } from '../../common/files/tabular-source.js';
+import { openRoster, type RosterSource } from '../../common/files/tabular-source.js';
 import { GeographyService } from '../../geography/geography.service.js';
 import { MemberRecordsService } from '../../membership/member-record/member-records.service.js';
 import { RecordsCreatedHook } from '../../membership/member-record/records-created.hook.js';
@@ -15,7 +15,7 @@ import type { OrganizationDefinition } from '../../membership/organization/organ
 import type { ImportJob } from '../import-job.entity.js';
 import { ImportBatchWriter, type PendingRow } from './import-batch-writer.js';
 import { ImportContext } from './import-context.js';
-import { missingCodes, openResultFile, writeErrorFile, writeMissingFile } from './import-files.js';
+import { missingCodes, ResultFile, writeErrorFile, writeMissingFile } from './import-files.js';
 import { ImportJobs } from './import-jobs.js';
 import type { ImportOptions, ImportProgress, ImportSummary } from './import.types.js';
 import { RejectedRowsService, type OpenedRowError } from './rejected-rows.service.js';
@@ -75,8 +75,9 @@ export class RosterImportService {
     const source = await openRoster(file, { sheet: opts.sheet, displayName: sourceName });
     const sha256 = await sha256File(file);
     const { job, claim, resumed } = await this.jobs.open({ organization: def.code, sha256, sourceName }, opts, actor, scope);
-    const resultFile = opts.assignIds ? (opts.resultFile ?? sideFile(file, 'result')) : null;
-    const done = this.run(job, source.rows, def, scope, { ...opts, resultFile }, actor, resumed, onProgress).finally(() => claim.release());
+    // Codes are assigned with --assign-ids and to a sheet without a Mã hồ sơ column (CLI and HTTP alike).
+    const resultFile = opts.writeResult === false ? null : (opts.resultFile ?? sideFile(file, 'result', source.kind));
+    const done = this.run(job, source, def, scope, { ...opts, resultFile }, actor, resumed, onProgress).finally(() => claim.release());
     // The caller may not wait (an upload): a failure is kept on the job, never unhandled.
     done.catch(() => undefined);
     return { jobId: job.id, done };
@@ -84,7 +85,7 @@ export class RosterImportService {
 
   private async run(
     job: ImportJob,
-    rowsIn: AsyncIterable<SourceRow>,
+    source: RosterSource,
     def: OrganizationDefinition,
     scope: RecordScope,
     opts: ImportOptions,
@@ -93,7 +94,7 @@ export class RosterImportService {
     onProgress?: (p: ImportProgress) => void,
   ): Promise<ImportSummary> {
     const ctx = new ImportContext(def, scope, !!opts.createUnits, todayInVietnam(), job.sourceName);
-    const summary = startingSummary(job, resumed, opts.resultFile ?? null);
+    const summary = startingSummary(job, resumed, source.kind);
     const batches = new BatchQueue(
       opts.batchSize ?? 1000,
       (rows) => this.writer.prepareNew(rows, ctx),
@@ -103,14 +104,14 @@ export class RosterImportService {
     // Everything that can fail is inside: a failure always ends the job FAILED with its reason.
     try {
       ctx.anyTombstone = await this.writer.anyoneErased();
-      const result = opts.resultFile ? await openResultFile(opts.resultFile, def) : null;
+      const result = new ResultFile(opts.resultFile ?? null, def, !!opts.assignIds);
       const reading = { today: ctx.today, address: this.geography.addressReader() };
-      for await (const read of new SheetReader(def, job, !!opts.assignIds, summary, reading).rows(rowsIn)) {
+      for await (const read of new SheetReader(def, job, !!opts.assignIds, summary, reading).rows(source.rows)) {
         if (read.kind === 'skipped') {
           summary.skippedRows.push({ place: rowPlace(read.source), reason: read.reason });
           continue;
         }
-        await result?.row(read.templateCells());
+        await result.row(read, summary);
         if (read.ordinal <= job.rowsCommitted) {
           // Committed before the process stopped: only remember its Mã hồ sơ for the duplicate check.
           if (read.row.externalId && !ctx.seen.has(read.row.externalId)) ctx.seen.set(read.row.externalId, rowPlace(read.source));
@@ -119,7 +120,7 @@ export class RosterImportService {
         await batches.add({ ...read, digest: rowDigest(read.row), prepared: null });
       }
       await batches.finish();
-      await result?.close();
+      await result.close();
       await this.finish(job, opts, ctx, summary);
       onProgress?.(summary);
       return summary;
@@ -164,20 +165,22 @@ export class RosterImportService {
 }
 
 /** The summary of a run before its first row: a resumed job's counters go on. */
-function startingSummary(job: ImportJob, resumed: boolean, resultFile: string | null): ImportSummary {
+function startingSummary(job: ImportJob, resumed: boolean, format: RosterSource['kind']): ImportSummary {
   return {
     jobId: job.id,
+    format,
     resumed,
     rowsRead: job.rowsCommitted,
     created: job.created,
     updated: job.updated,
     unchanged: job.unchanged,
     rejected: job.rejected,
+    warned: job.warned,
     sheets: [],
     ignoredColumns: [],
     skippedRows: [],
     missing: null,
-    resultFile,
+    resultFile: null,
     linked: false,
   };
 }

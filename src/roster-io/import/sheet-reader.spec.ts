@@ -64,9 +64,9 @@ describe('reading a roster sheet by sheet', () => {
     expect(without.out[0].row.problems.map((p) => p.message)).toEqual([expect.stringMatching(/^Mã hồ sơ:/)]);
   });
 
-  it('refuses a header without Mã hồ sơ unless codes are assigned, and a file with no header at all', async () => {
+  it('assigns codes to a sheet without Mã hồ sơ, asked or not (issue 16), and refuses a file with no header at all', async () => {
     const noCode = [s('DS', 1, 'Họ và tên', 'Giới tính'), s('DS', 2, 'Nguyễn Văn An', 'Nam')];
-    await expect(read(noCode)).rejects.toThrow("Trang 'DS': tệp không có cột 'Mã hồ sơ' (dòng tiêu đề 1)");
+    await expect(read(noCode)).resolves.toMatchObject({ out: [{ ordinal: 1, row: { externalId: 'HND-abcdef01-1' } }] });
     await expect(read(noCode, true)).resolves.toMatchObject({ out: [{ ordinal: 1 }] });
     await expect(read([s(null, 1, 'a', 'b'), s(null, 2, 'c', 'd')])).rejects.toThrow(
       "không tìm thấy dòng tiêu đề (Mã hồ sơ, Họ và tên…) trong tệp 'ds.xlsx'",

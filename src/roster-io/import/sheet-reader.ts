@@ -33,7 +33,7 @@ const NO_HEADER_NOTE = 'không tìm thấy dòng tiêu đề (Mã hồ sơ, Họ
 /**
  * Reads a roster's rows sheet by sheet, streaming: finds each sheet's header row (a sheet without
  * one is skipped, and said so in the summary), reads the rows under it, gives a row without a Mã
- * hồ sơ its code when asked (`assignIds`), and puts each row's cells in the template's columns.
+ * hồ sơ its code when asked (`assignIds`) or when its sheet has no Mã hồ sơ column, and puts each row's cells in the template's columns.
  */
 export class SheetReader {
   private readonly columns: RosterColumn[];
@@ -122,22 +122,17 @@ export class SheetReader {
     return false;
   }
 
-  /** Takes the sheet's header (a header without Mã hồ sơ is refused unless codes are assigned). */
+  /** Takes the sheet's header (a sheet without Mã hồ sơ gets its codes assigned: issue 16 item 8). */
   private takeHeader(src: SourceRow, header: HeaderMatch): void {
     this.header = header;
     this.pending = null;
-    if (!this.assignIds && ![...this.header.fields.values()].some((c) => c.key === 'externalId'))
-      throw new DomainError(
-        'BAD_USER_INPUT',
-        `${src.sheet ? `Trang '${src.sheet}': ` : ''}tệp không có cột 'Mã hồ sơ' (dòng tiêu đề ${src.row}): mỗi hồ sơ cần một mã để lần nhập sau không tạo trùng; dùng --assign-ids để gán mã và ghi lại vào tệp kết quả`,
-      );
     this.summary.sheets.push({ name: src.sheet, headerRow: src.row, note: null });
     for (const u of this.header.unknown) if (!this.summary.ignoredColumns.includes(u)) this.summary.ignoredColumns.push(u);
   }
 
   private dataRow(src: SourceRow, row: RosterRow, header: HeaderMatch): SheetRow {
     const ordinal = ++this.ordinal;
-    if (!row.externalId && this.assignIds) {
+    if (!row.externalId && (this.assignIds || !row.columnOf.has('externalId'))) {
       // The same file gives the same codes: importing it again stays idempotent.
       row.externalId = `${this.def.code}-${this.job.sourceSha256.slice(0, 8)}-${ordinal}`;
       row.problems = row.problems.filter((p) => !p.message.startsWith('Mã hồ sơ:'));

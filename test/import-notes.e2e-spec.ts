@@ -1,0 +1,150 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { Role } from '../src/access/role.js';
+import { LinkerService } from '../src/linker/linker.service.js';
+import { writeSuggestions } from '../src/roster-io/import/import-notes.js';
+import { RosterImportService } from '../src/roster-io/import/roster-import.service.js';
+import { DataSource } from 'typeorm';
+import { CLI_PRINCIPAL, createTestApp, type TestApp } from './test-app.js';
+
+/** An .xlsx written by exceljs: one sheet, a header row and the rows as given. */
+async function xlsx(file: string, rows: (string | number)[][]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('DS');
+  for (const r of rows) ws.addRow(r);
+  await wb.xlsx.writeFile(file);
+  return fs.readFileSync(file);
+}
+
+type Rec = { externalId: string; fullName: string; importWarnings: { column: string | null; message: string }[] };
+
+/** Issue 16: what an import says of a row it keeps (warnings, eligibility, Ghi chú suggestions), and codes without asking. */
+describe('import warnings, suggestions and codes assigned (issue 16)', () => {
+  let t: TestApp;
+  let importer: RosterImportService;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lienthong-notes-'));
+  const recordsOf = async (org: string, token?: string) =>
+    (
+      await t.gql<{ memberRecords: { nodes: Rec[] } }>(
+        `{ memberRecords(organization: "${org}", first: 50) { nodes { externalId fullName importWarnings { column message } } } }`,
+        {},
+        token ? { token } : {},
+      )
+    ).data!.memberRecords.nodes.sort((a, b) => a.fullName.localeCompare(b.fullName));
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    importer = t.app.get(RosterImportService);
+  });
+  afterAll(async () => {
+    await t.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('imports an .xlsx without Mã hồ sơ over the CLI path, writes the codes back, and warns of a man in the Hội Phụ nữ', async () => {
+    const p = path.join(dir, 'hpn.xlsx');
+    await xlsx(p, [
+      ['Họ và tên', 'Ngày sinh', 'Giới tính'],
+      ['Lò Thị Lan', '1980', 'Nữ'],
+      ['Quàng Văn Nam', '1975', 'Nam'],
+    ]);
+    const s = await importer.import(p, { organization: 'HPN' }, CLI_PRINCIPAL);
+    expect([s.created, s.rejected, s.warned]).toEqual([2, 0, 1]);
+    // The codes written back, in a workbook like the input.
+    expect(s.resultFile).toBe(path.join(dir, 'hpn.ma.xlsx'));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(s.resultFile!);
+    const codes = [2, 3].map((r) => wb.worksheets[0].getRow(r).getCell(1).text);
+    expect(codes.every((c) => /^HPN-[0-9a-f]{8}-\d+$/.test(c))).toBe(true);
+    const recs = await recordsOf('HPN');
+    expect(recs.map((r) => [r.fullName, r.importWarnings.map((w) => w.column)])).toEqual([
+      ['Lò Thị Lan', []],
+      ['Quàng Văn Nam', ['Giới tính']],
+    ]);
+    // The same file again: keyed by the codes it was given, nothing new.
+    const again = await importer.import(p, { organization: 'HPN' }, CLI_PRINCIPAL);
+    expect([again.created, again.unchanged]).toEqual([0, 2]);
+  });
+
+  it('warns of an 80-year-old in the Đoàn, and replaces the warning when the row is imported again corrected', async () => {
+    const p = path.join(dir, 'dtn.xlsx');
+    await xlsx(p, [
+      ['Mã hồ sơ', 'Họ và tên', 'Ngày sinh', 'Giới tính'],
+      ['DV-1', 'Cà Văn Già', '1946', 'Nam'],
+    ]);
+    await importer.import(p, { organization: 'DTN' }, CLI_PRINCIPAL);
+    const [old] = await recordsOf('DTN');
+    expect(old.importWarnings).toHaveLength(1);
+    expect(old.importWarnings[0]).toMatchObject({ column: 'Ngày sinh' });
+    expect(old.importWarnings[0].message).toMatch(/tuổi/);
+    await xlsx(p, [
+      ['Mã hồ sơ', 'Họ và tên', 'Ngày sinh', 'Giới tính'],
+      ['DV-1', 'Cà Văn Già', '2004', 'Nam'],
+    ]);
+    await importer.import(p, { organization: 'DTN' }, CLI_PRINCIPAL);
+    expect((await recordsOf('DTN'))[0].importWarnings).toEqual([]);
+  });
+
+  it('imports a file without Mã hồ sơ over HTTP too (codes assigned), with the same warnings', async () => {
+    const token = await t.logIn(await t.createUser('vp.hpn', Role.SECRETARIAT, 'HPN'));
+    const content = await xlsx(path.join(dir, 'http.xlsx'), [
+      ['Họ và tên', 'Ngày sinh', 'Giới tính'],
+      ['Vì Văn Hùng', '1970', 'Nam'],
+    ]);
+    const form = new FormData();
+    form.append('file', new Blob([content]), 'http.xlsx');
+    const res = await fetch(`${t.url}/imports?organization=HPN`, {
+      method: 'POST',
+      body: form,
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(res.status).toBe(202);
+    const { jobId } = (await res.json()) as { jobId: string };
+    let job: { status: string; created: number; rejected: number; warned: number } | undefined;
+    for (let i = 0; i < 100; i++) {
+      job = (
+        await t.gql<{ importJob: typeof job }>(
+          `query($id: ID!) { importJob(id: $id) { status created rejected warned } }`,
+          { id: jobId },
+          { token },
+        )
+      ).data!.importJob;
+      if (job!.status !== 'RUNNING') break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(job).toEqual({ status: 'DONE', created: 1, rejected: 0, warned: 1 });
+    const hung = (await recordsOf('HPN', token)).find((r) => r.fullName === 'Vì Văn Hùng')!;
+    expect(hung.externalId).toMatch(/^HPN-[0-9a-f]{8}-1$/);
+    expect(hung.importWarnings.map((w) => w.column)).toEqual(['Giới tính']);
+  });
+
+  it('keeps Ghi chú facts as suggestions that survive a link run, masked, never applied, and gone on erasure', async () => {
+    const [lan] = await t.sql<{ id: string }>(`SELECT id FROM member_record WHERE full_name = 'Lò Thị Lan'`);
+    const db = t.app.get(DataSource);
+    const [job] = await t.sql<{ id: string; external_id: string }>(
+      `SELECT j.id, r.external_id FROM import_job j, member_record r WHERE r.id = $1 AND j.organization_code = 'HPN' LIMIT 1`,
+      [lan.id],
+    );
+    const note = 'đã mất tháng 8/2026, CMND cũ 040123456';
+    const facts = [
+      { kind: 'DIED' as const, when: { year: 2026, precision: 'YEAR' as const }, month: 8, evidence: note },
+      { kind: 'OLD_ID_CARD' as const, evidence: note },
+    ];
+    await db.transaction((em) => writeSuggestions(em, 'HPN', job.id, [{ externalId: job.external_id, facts }]));
+    // The same note again is the same suggestion.
+    await db.transaction((em) => writeSuggestions(em, 'HPN', job.id, [{ externalId: job.external_id, facts }]));
+    await t.app.get(LinkerService).link();
+    type S = { memberRecord: { status: string; suggestions: { kind: string; evidence: string; when: string | null; status: string }[] } };
+    const q = `query($id: ID!) { memberRecord(id: $id) { status suggestions { kind evidence when status } } }`;
+    const r = (await t.gql<S>(q, { id: lan.id })).data!.memberRecord;
+    expect(r.status).toBe('ACTIVE');
+    expect(r.suggestions).toEqual([
+      { kind: 'DIED', evidence: 'đã mất tháng 8/2026, CMND cũ 040****56', when: '2026-08', status: 'OPEN' },
+      { kind: 'OLD_ID_CARD', evidence: 'đã mất tháng 8/2026, CMND cũ 040****56', when: null, status: 'OPEN' },
+    ]);
+    await t.sql(`UPDATE member_record SET erased_at = now() WHERE id = $1`, [lan.id]);
+    expect(await t.sql(`SELECT 1 FROM record_suggestion WHERE record_id = $1`, [lan.id])).toEqual([]);
+  });
+});
