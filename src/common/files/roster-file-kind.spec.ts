@@ -1,4 +1,5 @@
-import { partHeadProblem, refusedByMagic, sheetNames, workbookSizeProblem, XLSX_LIMITS } from './roster-file-kind.js';
+import { partHeadProblem, refusedByMagic, workbookSizeProblem, XLSX_LIMITS } from './roster-file-kind.js';
+import { sheetNames } from './workbook-sheets.js';
 import type { ZipEntry } from './zip-directory.js';
 
 const entry = (name: string, uncompressedSize: number, compressedSize = uncompressedSize / 10): ZipEntry => ({

@@ -1,6 +1,7 @@
 import { open } from 'node:fs/promises';
 import path from 'node:path';
 import { SourceError } from './source-error.js';
+import { sheetNames } from './workbook-sheets.js';
 import { readEntryHead, readZipDirectory, ZipFormatError, type ZipEntry } from './zip-directory.js';
 
 /**
@@ -112,13 +113,6 @@ async function checkWorkbookZip(
     if (names.length && !names.includes(sheet))
       throw new SourceError(`không có trang tính '${sheet}' trong tệp '${name}'; các trang: ${names.join(', ')}`);
   }
-}
-
-/** The sheet names a workbook.xml lists, in order. Pure. */
-export function sheetNames(workbookXml: string): string[] {
-  const unescape = (t: string) =>
-    t.replace(/&(amp|lt|gt|quot|apos);/g, (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" })[e]!);
-  return [...workbookXml.matchAll(/<(?:\w+:)?sheet\b[^>]*\bname="([^"]*)"/g)].map((m) => unescape(m[1]));
 }
 
 /** A workbook too large (declared) to be read safely, or null. Pure. */

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { cellText, typedCell } from './cell-text.js';
 import type { SourceRow } from './tabular-source.js';
 import type { WorkerMessage, XlsxWorkerInput } from './xlsx-reader.js';
+import { readWorkbookSheets } from './workbook-sheets.js';
 
 /**
  * Reads one .xlsx in a child process with a memory cap (see xlsx-reader.ts): a crafted file that
@@ -39,10 +40,21 @@ async function main(): Promise<void> {
     worksheets: 'emit',
     entries: 'emit',
   });
+  // What the parser sets from xl/workbook.xml, for a sheet streamed before that part (it would fail
+  // on `model.sheets`): no sheets known yet (their names are found below), dates counted from 1900.
+  Object.assign(reader, { model: { sheets: [] }, properties: {} });
+  // Names come from workbook.xml, not from the parser: it names a sheet met before the workbook part `SheetN`.
+  const sheets = await readWorkbookSheets(file);
+  const nameOf = new Map(sheets.map((s) => [s.part, s.name]));
+  // The part the parser is about to hand over: it announces each sheet's file (sheetN.xml) just before.
+  let part: string | null = null;
+  (reader as unknown as NodeJS.EventEmitter).on('entry', (e: { type: string; id: string }) => {
+    if (e.type === 'worksheet') part = `xl/worksheets/sheet${e.id}.xml`;
+  });
   const seen: string[] = [];
   let batch: SourceRow[] = [];
   for await (const sheet of reader) {
-    const name = (sheet as unknown as { name?: string }).name ?? `Sheet${seen.length + 1}`;
+    const name = nameOf.get(part) ?? (sheet as unknown as { name?: string }).name ?? `Sheet${seen.length + 1}`;
     seen.push(name);
     if (only && name !== only) continue;
     for await (const r of sheet) {
@@ -56,7 +68,7 @@ async function main(): Promise<void> {
     }
   }
   if (batch.length) await send(batch);
-  await post({ done: true, sheets: seen });
+  await post({ done: true, sheets: sheets.length ? sheets.map((s) => s.name) : seen });
   process.disconnect();
 }
 

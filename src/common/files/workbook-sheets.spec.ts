@@ -1,0 +1,130 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { openRoster, type SourceRow } from './tabular-source.js';
+import { readWorkbookSheets, workbookSheets } from './workbook-sheets.js';
+import { readEntryHead, readZipDirectory } from './zip-directory.js';
+
+const FIXTURES = path.join(process.cwd(), 'test', 'fixtures');
+const roster = (name: string) => path.join(FIXTURES, 'rosters', name);
+
+async function rowsOf(file: string, sheet: string | null = null): Promise<SourceRow[]> {
+  const rows: SourceRow[] = [];
+  for await (const r of (await openRoster(file, { sheet })).rows) rows.push(r);
+  return rows;
+}
+
+/** A zip of `parts` stored (not deflated) in the order given, as a writer with its own part order would lay it out. */
+function storedZip(parts: [string, Buffer][]): Buffer {
+  const crc32 = (b: Buffer) => {
+    let c = 0xffffffff;
+    for (const byte of b) {
+      c ^= byte;
+      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    }
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const [name, data] of parts) {
+    const n = Buffer.from(name);
+    const head = Buffer.alloc(30);
+    head.writeUInt32LE(0x04034b50, 0);
+    head.writeUInt16LE(20, 4);
+    head.writeUInt32LE(crc32(data), 14);
+    head.writeUInt32LE(data.length, 18);
+    head.writeUInt32LE(data.length, 22);
+    head.writeUInt16LE(n.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    head.copy(central, 16, 14, 26);
+    central.writeUInt16LE(n.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(head, n, data);
+    centrals.push(central, n);
+    offset += 30 + n.length + data.length;
+  }
+  const directory = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(parts.length, 8);
+  end.writeUInt16LE(parts.length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, directory, end]);
+}
+
+describe('the sheets a workbook lists', () => {
+  it('finds each sheet part by a relative target (Excel, LibreOffice) or an absolute one (openpyxl), in the order of workbook.xml', () => {
+    const workbook =
+      '<workbook><sheets><sheet xmlns:r="urn:r" name="Chi đoàn" sheetId="1" r:id="rId2"/>' +
+      '<x:sheet r:id=\'rId1\' sheetId=\'2\' name=\'A &amp; B\'/><sheet name="Lạc" sheetId="3" r:id="rId9"/></sheets></workbook>';
+    const rels =
+      '<Relationships><Relationship Target="/xl/worksheets/sheet1.xml" Id="rId2"/>' +
+      '<Relationship Id="rId1" Type="worksheet" Target="worksheets/sheet2.xml"/><Relationship Id="rId3" Target="styles.xml"/></Relationships>';
+    expect(workbookSheets(workbook, rels)).toEqual([
+      { name: 'Chi đoàn', part: 'xl/worksheets/sheet1.xml' },
+      { name: 'A & B', part: 'xl/worksheets/sheet2.xml' },
+      { name: 'Lạc', part: null },
+    ]);
+  });
+
+  it.each([
+    [roster('dtn-noong-ung.openpyxl.xlsx'), [{ name: 'Chi đoàn', part: 'xl/worksheets/sheet1.xml' }]],
+    [roster('hpn-thanh-nua.openpyxl.xlsx'), [{ name: 'DS hội viên', part: 'xl/worksheets/sheet1.xml' }]],
+    [
+      path.join(FIXTURES, 'other-writer.xlsx'),
+      [
+        { name: 'Chi hội Bản Phăng', part: 'xl/worksheets/sheet1.xml' },
+        { name: 'Chi hội Bản Che', part: 'xl/worksheets/sheet2.xml' },
+      ],
+    ],
+  ])('reads them from the zip of %s', async (file, sheets) => {
+    expect(await readWorkbookSheets(file)).toEqual(sheets);
+  });
+});
+
+describe('a workbook read by the name its program gave each sheet', () => {
+  it.each([
+    ['dtn-noong-ung.openpyxl.xlsx', 'Chi đoàn'],
+    ['hpn-thanh-nua.openpyxl.xlsx', 'DS hội viên'],
+  ])(
+    '%s (sheets before the workbook part, absolute targets) yields rows of sheet %s, and that sheet alone when asked',
+    async (file, sheet) => {
+      const all = await rowsOf(roster(file));
+      expect(new Set(all.map((r) => r.sheet))).toEqual(new Set([sheet]));
+      expect(await rowsOf(roster(file), sheet)).toEqual(all);
+      await expect(rowsOf(roster(file), 'Sheet1')).rejects.toThrow(`không có trang tính 'Sheet1' trong tệp '${file}'; các trang: ${sheet}`);
+    },
+  );
+
+  it('names the sheets of a workbook whose part comes after the sheets it names, whatever the parser has met first', async () => {
+    const original = path.join(FIXTURES, 'other-writer.xlsx');
+    const bytes = readFileSync(original);
+    const readAt = (at: number, length: number) => Promise.resolve(bytes.subarray(at, at + length));
+    const entries = await readZipDirectory(bytes.length, readAt);
+    const part = async (name: string) =>
+      [
+        name,
+        await readEntryHead(
+          entries.find((e) => e.name === name)!,
+          1e6,
+          readAt,
+        ),
+      ] as [string, Buffer];
+    // Shared strings and relationships first: the parser then streams each sheet before it has read workbook.xml.
+    const order = ['[Content_Types].xml', '_rels/.rels', 'xl/_rels/workbook.xml.rels', 'xl/sharedStrings.xml', 'xl/styles.xml'];
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'sheets-')), 'late-workbook.xlsx');
+    writeFileSync(
+      file,
+      storedZip(await Promise.all([...order, 'xl/worksheets/sheet2.xml', 'xl/worksheets/sheet1.xml', 'xl/workbook.xml'].map(part))),
+    );
+    const sheets = [...new Set((await rowsOf(file)).map((r) => r.sheet))];
+    expect(sheets.sort()).toEqual(['Chi hội Bản Che', 'Chi hội Bản Phăng']);
+    expect((await rowsOf(file, 'Chi hội Bản Che')).every((r) => r.sheet === 'Chi hội Bản Che')).toBe(true);
+    await expect(rowsOf(file, 'Sheet1')).rejects.toThrow('các trang: Chi hội Bản Phăng, Chi hội Bản Che');
+  });
+});

@@ -1,0 +1,77 @@
+import { open } from 'node:fs/promises';
+import { posix } from 'node:path';
+import { readEntryHead, readZipDirectory } from './zip-directory.js';
+
+/**
+ * The sheets of a workbook as its program named and ordered them, read from xl/workbook.xml and
+ * its relationships, never from the order of the zip's parts: writers lay parts out differently
+ * (openpyxl puts the sheets before the workbook and gives absolute targets), and a streaming
+ * parser that only knows what it has met so far would call a sheet `Sheet1`.
+ */
+export interface WorkbookSheet {
+  name: string;
+  /** The sheet's part in the zip, e.g. `xl/worksheets/sheet1.xml`; null when its relationship is missing. */
+  part: string | null;
+}
+
+/** workbook.xml or its relationships, at most (both are a few KB; a sheet name is at most 31 characters). */
+const PART_BYTES = 1024 * 1024;
+const WORKBOOK = 'xl/workbook.xml';
+const WORKBOOK_RELS = 'xl/_rels/workbook.xml.rels';
+
+const unescapeXml = (t: string) =>
+  t.replace(/&(amp|lt|gt|quot|apos);/g, (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" })[e]!);
+
+/** The attributes of each element `tag` (any namespace prefix) in `xml`, by local name (`r:id` → `id`). */
+function elements(xml: string, tag: string): Map<string, string>[] {
+  return [...xml.matchAll(new RegExp(`<(?:\\w+:)?${tag}\\b([^>]*)>`, 'g'))].map(
+    (m) => new Map([...m[1].matchAll(/(?:[\w-]+:)?([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)].map((a) => [a[1], unescapeXml(a[2] ?? a[3])])),
+  );
+}
+
+/** The sheet names a workbook.xml lists, in order. Pure. */
+export function sheetNames(workbookXml: string): string[] {
+  return elements(workbookXml, 'sheet')
+    .map((a) => a.get('name'))
+    .filter((n): n is string => n !== undefined);
+}
+
+/**
+ * Each sheet workbook.xml lists, in its order, with the part its relationship points to: a target
+ * is relative to xl/ (`worksheets/sheet1.xml`, as Excel and LibreOffice write) or absolute in the
+ * package (`/xl/worksheets/sheet1.xml`, as openpyxl writes). Pure.
+ */
+export function workbookSheets(workbookXml: string, relsXml: string): WorkbookSheet[] {
+  const targets = new Map(elements(relsXml, 'Relationship').map((a) => [a.get('Id'), a.get('Target')]));
+  return elements(workbookXml, 'sheet')
+    .filter((a) => a.has('name'))
+    .map((a) => {
+      const target = targets.get(a.get('id'));
+      const part = target === undefined ? null : target.startsWith('/') ? target.slice(1) : posix.join('xl', target);
+      return { name: a.get('name')!, part: part && posix.normalize(part) };
+    });
+}
+
+/** The sheets of an .xlsx (see workbookSheets); empty when its workbook part is missing or unreadable. */
+export async function readWorkbookSheets(file: string): Promise<WorkbookSheet[]> {
+  const fh = await open(file, 'r');
+  try {
+    const { size } = await fh.stat();
+    const readAt = async (position: number, length: number) => {
+      const buf = Buffer.alloc(length);
+      const { bytesRead } = await fh.read(buf, 0, length, position);
+      return buf.subarray(0, bytesRead);
+    };
+    const entries = await readZipDirectory(size, readAt);
+    const text = async (name: string) => {
+      const entry = entries.find((e) => e.name === name);
+      return entry ? (await readEntryHead(entry, PART_BYTES, readAt)).toString('utf8') : '';
+    };
+    return workbookSheets(await text(WORKBOOK), await text(WORKBOOK_RELS));
+  } catch {
+    // A broken workbook is the parser's to report; its sheets are then named as the parser names them.
+    return [];
+  } finally {
+    await fh.close();
+  }
+}
