@@ -44,9 +44,10 @@ describe('error, result and template files as Excel keeps them (issue 16)', () =
   const roster = async (file: string) => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('DS');
-    ws.addRow(['Họ và tên', 'Ngày sinh', 'Giới tính', 'Số CCCD', 'Số điện thoại']);
-    ws.addRow(['Lò Thị Lan', '12/03/1985', 'Nữ', '011185012345', '0912345678']);
-    ws.addRow(['Cà Thị Ín', '31/02/1992', 'Nữ', '011192012345', '0987654321']);
+    ws.addRow(['Họ và tên', 'Ngày sinh', 'Giới tính', 'Số CCCD', 'Số điện thoại', 'Mã đơn vị']);
+    ws.addRow(['Lò Thị Lan', '12/03/1985', 'Nữ', '011185012345', '0912345678', '']);
+    // Refused by its unit code (a bad date alone only warns); the date's warning is said with it.
+    ws.addRow(['Cà Thị Ín', '31/02/1992', 'Nữ', '011192012345', '0987654321', 'CHI 01!']);
     await wb.xlsx.writeFile(file);
     return fs.readFileSync(file);
   };
@@ -70,6 +71,7 @@ describe('error, result and template files as Excel keeps them (issue 16)', () =
         '0987654321',
         '31/02/1992',
       ]);
+      expect(at('Lỗi')).toMatch(/Mã đơn vị/);
       expect(at('Lỗi')).toMatch(/Ngày sinh/);
       expect(errors.text[1][header.indexOf('Số CCCD')]).toBe(true);
       expect(errors.columnsText[header.indexOf('Số CCCD')]).toBe(true);
