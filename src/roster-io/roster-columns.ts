@@ -8,6 +8,8 @@ export interface RosterColumn {
   aliases: string[];
   /** Shown in the template's example row. */
   example: string;
+  /** A profile field of type DATE: its cell is read as a date cell, as the membership dates are. */
+  date?: boolean;
 }
 
 export type RosterField =
@@ -82,6 +84,7 @@ export function templateColumns(def: OrganizationDefinition): RosterColumn[] {
       header: f.label,
       aliases: f.key === 'position' ? [f.key, 'chuc danh', 'chuc vu trong hoi'] : [f.key],
       example: f.key === 'position' ? 'Chi hội trưởng' : f.type === 'BOOLEAN' ? 'Không' : '',
+      ...(f.type === 'DATE' ? { date: true } : {}),
     })),
   ];
 }

@@ -1,4 +1,4 @@
-import { formatPartialDate, type PartialDate } from '../../common/dates/partial-date.js';
+import { formatPartialDate, toStoredDate, type PartialDate } from '../../common/dates/partial-date.js';
 import { isMaskedIdNumber, type Sex } from '../../common/identity/id-number.js';
 import type { CommuneFromAddress } from '../../geography/commune-from-address.js';
 import { parseExternalId, type MemberFieldsInput } from '../../membership/member-record/member-input.js';
@@ -80,6 +80,11 @@ class Cells {
     return this.at.has(key);
   }
 
+  /** A profile date column (DTN's `Ngày vào Đoàn`): read as a date cell, not as text. */
+  isDate(key: string): boolean {
+    return !!this.at.get(key)?.col.date;
+  }
+
   header(key: string): string {
     return this.at.get(key)?.col.header ?? key;
   }
@@ -128,7 +133,10 @@ export function readRosterRow(src: RowCells, header: HeaderMatch, ctx: RowReadin
   const profile = cells
     .keys()
     .filter((k) => k.startsWith('profile.') && cells.text(k))
-    .map((k) => ({ key: k.slice(8), value: cells.text(k)! }));
+    .flatMap((k) => {
+      const value = cells.isDate(k) ? readDate(cells, k, cells.header(k), ctx.today) : cells.text(k);
+      return value === undefined ? [] : [{ key: k.slice(8), value }];
+    });
   if (profile.length) fields.profile = profile;
   const externalId = readCodes(cells, header);
   const note = cells.text('note');
@@ -225,7 +233,7 @@ function readIdNumber(
   cells.warn('idNumber', read.problem ?? read.warning, null);
 }
 
-/** A membership date: any form of readDateCell, a year alone stored as 1 January of it (said in a warning). */
+/** A membership date (Ngày vào, …) read into its field; an empty or unreadable cell leaves it unchanged. */
 function readEventDate(
   cells: Cells,
   fields: RosterRow['fields'],
@@ -234,11 +242,22 @@ function readEventDate(
   today: string,
 ): void {
   if (!cells.has(key)) return;
+  const value = readDate(cells, key, label, today);
+  if (value) fields[key] = value;
+}
+
+/**
+ * A date of membership or of the organization's profile (DTN's `Ngày vào Đoàn`): any form of
+ * readDateCell, a year alone stored as 1 January of it (said in a warning). An optional cell: what
+ * cannot be read is a warning and the cell is left empty, never the row refused (issue 16 item 3).
+ */
+function readDate(cells: Cells, key: string, label: string, today: string): string | undefined {
   const read: DateReading = readDateCell(cells.raw(key), { today, kind: 'EVENT', label });
   const d = read.value;
-  if (d) fields[key] = d.precision === 'YEAR' ? `${d.year}-01-01` : (asTyped(cells, key, read) ?? formatPartialDate(d));
   const yearOnly = d?.precision === 'YEAR' && !read.warning ? `${label}: chỉ ghi năm ${d.year}, đã lưu là ngày 01/01/${d.year}` : undefined;
   cells.warn(key, read.problem ?? read.warning ?? yearOnly);
+  if (!d) return undefined;
+  return d.precision === 'YEAR' ? toStoredDate(d) : (asTyped(cells, key, read) ?? formatPartialDate(d));
 }
 
 /** The commune: its code or name as written (resolved by the record writer), or read from an address once per distinct text. */

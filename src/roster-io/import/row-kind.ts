@@ -13,20 +13,24 @@ const EVIDENCE = ['birthDate', 'sex', 'idNumber', 'phone', 'joinDate', 'lastActi
 /**
  * Tells a member row from the rest BY STRUCTURE: a member row has a name-like value in the name column
  * and some other member field read as a value (a date, a sex, an ID, a phone, a code). A row with no
- * such field is not a member: a totals line, a place-and-date line, a signature title — and a name alone
- * after the member block ended (`ended`: a non-member line was seen after members) is a signer's name.
- * A name alone before that is a member (a roster of names). Words only choose how the reason is said.
+ * such field, or no name and a single cell, is not a member: a totals line, a place-and-date line, a
+ * signature title — and a name alone after the member block ended (`ended`: a non-member line was seen
+ * after members) is a signer's name. A name alone before that is a member (a roster of names). Words
+ * only choose how the reason is said.
  */
 export function rowKind(cells: string[], row: RosterRow, header: HeaderMatch, ended: boolean): RowKind {
   if (isColumnNumberRow(cells)) return skipped('dòng đánh số cột (1), (2), (3)…');
   const filled = cells.flatMap((c, i) => ((c ?? '').trim() ? [i] : []));
   if (filled.length === 1 && filled[0] === header.rowNumber) return skipped('dòng chỉ có số thứ tự (STT), không có hội viên');
+  const name = nameText(cells, header);
+  // One cell and no name is a line of text (place and date, a title) whatever a reader makes of it
+  // (`Thanh Nưa, ngày 15 tháng 11 năm 2026` reads as a commune or a year): a refused member has more.
+  if (!name && filled.length === 1) return skipped(lineKind(cells[filled[0]].trim()));
   const evidence =
     EVIDENCE.some((k) => row.fields[k]) ||
     !!row.status ||
     (!!row.externalId && !row.problems.some((p) => p.message.startsWith('Mã hồ sơ')));
   if (evidence) return { kind: 'member' };
-  const name = nameText(cells, header);
   if (name && nameLikeness(name).nameLike)
     return ended ? skipped(`chỉ có họ tên '${name}' sau khi danh sách đã hết (tên người ký)`) : { kind: 'member' };
   return skipped(lineKind(filled.map((i) => cells[i].trim()).join(' ')));
