@@ -35,3 +35,13 @@ describe('which rows under a header are members, by structure', () => {
     ['a member after the list ended still is one', ['16', 'Lò Thị Vân', '1990', '', '', '', ''], true, 'member'],
   ] as const)('%s', (_, cells, ended, want) => expect(kindOf([...cells], ended)).toBe(want));
 });
+
+describe('a line of one cell and no name', () => {
+  it('is no member even when the address reader finds a commune in it (a place and date under Quê quán)', () => {
+    const cells = ['', '', '', '', 'Thanh Nưa, ngày 15 tháng 11 năm 2026', '', ''];
+    const row = readRosterRow({ cells }, header, { today: '2026-12-01', address: () => ({ communeCode: '03328' }) })!;
+    expect(row.fields.communeCode).toBe('03328');
+    const kind = rowKind(cells, row, header, true);
+    expect(kind.kind === 'skipped' ? kind.reason : kind.kind).toContain('dòng địa danh, ngày tháng');
+  });
+});
