@@ -1,4 +1,7 @@
+import { parseIdNumber } from '../../common/identity/id-number.js';
 import type { MemberRecord } from '../../membership/member-record/member-record.entity.js';
+import type { OrganizationDefinition } from '../../membership/organization/organization-definition.js';
+import { parseProfileValue } from '../../membership/organization/profile-fields.js';
 import { FIELD_LABELS } from '../../membership/member-record/member-input.js';
 import type { MemberRecordsService } from '../../membership/member-record/member-records.service.js';
 import type { ImportContext } from './import-context.js';
@@ -31,7 +34,7 @@ export class RowPreparer {
    */
   prepare(row: RosterRow, ctx: ImportContext, current?: MemberRecord): PreparedRow {
     const write = this.records.columnsOf(
-      { ...row.fields, status: row.status },
+      { ...row.fields, ...sexOfMembers(row, ctx.def, current), status: row.status },
       // The import does not settle a split commune by a name alone, as the form does (kept as it is today).
       { definition: ctx.def, today: ctx.today, current, settleSplitCommune: false, withTombstoneKeys: ctx.anyTombstone },
     );
@@ -43,4 +46,25 @@ export class RowPreparer {
       tombstoneKeys: ok ? write.tombstoneKeys.map((k) => k.hash) : [],
     };
   }
+}
+
+/**
+ * A women's union leaves the sex empty (issue 16): every member is a woman. So a new record of an
+ * organization of one sex (HPN) whose row says no sex at all takes that sex, unless the CCCD's sex
+ * digit says otherwise or the row is an honorary member's (a man). Applied here, after the row was
+ * told a member (row-kind.ts), so a signer's name alone never gains a field; an existing record's sex
+ * is left as it is (an empty cell changes nothing).
+ */
+export function sexOfMembers(row: RosterRow, def: OrganizationDefinition, current?: MemberRecord): { sex?: string } {
+  const sex = def.eligiblePopulation.known ? def.eligiblePopulation.sex : undefined;
+  if (!sex || current || row.fields.sex || row.warnings.some((w) => w.column === row.columnOf.get('sex'))) return {};
+  const honorary = def.profileFields.find((f) => f.key === 'honorary');
+  const given = row.fields.profile?.find((p) => p.key === 'honorary')?.value;
+  if (honorary && given) {
+    const said = parseProfileValue(honorary, given);
+    if (!said.ok || said.value !== false) return {};
+  }
+  const id = row.fields.idNumber ? parseIdNumber(row.fields.idNumber) : null;
+  if (id?.ok && id.value.sex && id.value.sex !== sex) return {};
+  return { sex: sex === 'MALE' ? 'Nam' : 'Nữ' };
 }
