@@ -14,6 +14,7 @@ import { AuditHashChain1763700000013 } from './1763700000013-audit-hash-chain.js
 import { SealedRejectedRows1763700000014 } from './1763700000014-sealed-rejected-rows.js';
 import { LoginThrottle1763700000015 } from './1763700000015-login-throttle.js';
 import { ProvisionalReports1763700000016 } from './1763700000016-provisional-reports.js';
+import { JoinDatePrecision1763700000018 } from './1763700000018-join-date-precision.js';
 import { ImportWarningsAndSuggestions1763700000017 } from './1763700000017-import-warnings-and-suggestions.js';
 
 /** Every migration, in order. A new one is added here and committed with its entity change. */
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   LoginThrottle1763700000015,
   ProvisionalReports1763700000016,
   ImportWarningsAndSuggestions1763700000017,
+  JoinDatePrecision1763700000018,
 ];

@@ -31,6 +31,21 @@ describe('normalizeMemberFields', () => {
     });
   });
 
+  it.each([
+    ['2005', { joinDate: '2005-01-01', joinDatePrecision: 'YEAR' }],
+    ['15/05/2010', { joinDate: '2010-05-15', joinDatePrecision: null }],
+    ['', { joinDate: null, joinDatePrecision: null }],
+  ])('keeps a join date %j with its precision (a year alone, the norm in old rosters)', (joinDate, stored) => {
+    const { changes, problems } = normalizeMemberFields({ joinDate }, ctx);
+    expect(problems).toEqual([]);
+    expect({ joinDate: changes.joinDate, joinDatePrecision: changes.joinDatePrecision }).toEqual(stored);
+  });
+
+  it('still wants a full date for the last activity and dues', () => {
+    const { problems } = normalizeMemberFields({ lastActivityDate: '2025', lastDuesDate: '2025' }, ctx);
+    expect(problems.map((p) => p.field)).toEqual(['lastActivityDate', 'lastDuesDate']);
+  });
+
   it('reports each bad field with its label, value and reason', () => {
     const { problems } = normalizeMemberFields(
       { fullName: 'Lê Văn 3', birthDate: '31/02/1990', joinDate: '01/01/2030', profile: [{ key: 'rank', value: '1' }] },

@@ -53,7 +53,7 @@ export type RecordChanges = Partial<
   Pick<
     MemberRecord,
     | 'fullName' | 'nameFolded' | 'familyKey' | 'givenKey' | 'birthDate' | 'birthDatePrecision' | 'sex'
-    | 'idKind' | 'phone' | 'ethnicity' | 'joinDate' | 'lastActivityDate' | 'lastDuesDate' | 'profile'
+    | 'idKind' | 'phone' | 'ethnicity' | 'joinDate' | 'joinDatePrecision' | 'lastActivityDate' | 'lastDuesDate' | 'profile'
   >
 > & {
   raw?: RawValues;
@@ -153,8 +153,8 @@ export function normalizeMemberFields(
   for (const field of ['joinDate', 'lastActivityDate', 'lastDuesDate'] as const) {
     const v = input[field];
     if (v === undefined) continue;
-    if (blank(v)) changes[field] = null;
-    else take(field, v, parsePastDate(v, ctx.today), (d) => (changes[field] = toStoredDate(d)));
+    if (blank(v)) Object.assign(changes, { [field]: null }, field === 'joinDate' ? { joinDatePrecision: null } : {});
+    else take(field, v, parsePastDate(v, ctx.today, field === 'joinDate'), (d) => Object.assign(changes, storedEventDate(field, d)));
   }
 
   if (input.profile) changes.profile = mergeProfile(input.profile, ctx.definition, ctx.current?.profile ?? {}, problems);
@@ -163,9 +163,18 @@ export function normalizeMemberFields(
   return { changes, problems };
 }
 
+/**
+ * A membership date as stored: the join date keeps a year alone with its precision (the norm in old
+ * rosters); the others have no precision column and keep 1 January of a year.
+ */
+function storedEventDate(field: 'joinDate' | 'lastActivityDate' | 'lastDuesDate', d: PartialDate): RecordChanges {
+  if (field !== 'joinDate') return { [field]: toStoredDate(d) };
+  return { joinDate: toStoredDate(d), joinDatePrecision: d.precision === 'YEAR' ? 'YEAR' : null };
+}
+
 /** A date of the membership (join, last activity, last dues): not in the future. */
-function parsePastDate(v: string, today: string): Parsed<PartialDate> {
-  const d = parsePartialDate(v);
+function parsePastDate(v: string, today: string, allowYearOnly = false): Parsed<PartialDate> {
+  const d = parsePartialDate(v, { allowYearOnly });
   return d.ok && isAfterDay(d.value, today) ? refuse('ngày ở tương lai') : d;
 }
 

@@ -137,6 +137,10 @@ export class MemberRecord {
   @Column({ name: 'join_date', type: 'date', nullable: true })
   joinDate: string | null;
 
+  /** YEAR when the roster gave a year alone (null: a full date). */
+  @Column({ name: 'join_date_precision', type: 'varchar', length: 4, nullable: true })
+  joinDatePrecision: DatePrecision | null;
+
   /** Not indexed: a handful of values, which a btree would not narrow (filters ride the name index). */
   @Column({ type: 'varchar', length: 16, default: MemberStatus.ACTIVE })
   status: MemberStatus;

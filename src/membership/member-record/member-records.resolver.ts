@@ -179,7 +179,7 @@ export class MemberRecordsResolver {
       enteredCommuneCode: r.communeEnteredCode,
       ethnicity: manages ? r.ethnicity : null,
       unit: r.unit ? { code: r.unit.code, name: r.unit.name } : null,
-      joinDate: r.joinDate,
+      joinDate: r.joinDate ? formatPartialDate(fromStoredDate(r.joinDate, r.joinDatePrecision ?? 'DAY')) : null,
       lastActivityDate: r.lastActivityDate,
       lastDuesDate: r.lastDuesDate,
       profile: fields

@@ -35,6 +35,7 @@ interface ExportRow {
   ethnicity: string | null;
   unit_code: string | null;
   join_date: string | null;
+  join_date_precision: 'YEAR' | 'DAY' | null;
   status: MemberStatus;
   last_activity_date: string | null;
   last_dues_date: string | null;
@@ -57,7 +58,7 @@ export function templateRow(r: ExportRow, columns: RosterColumn[]): string[] {
     communeCode: r.commune_code ?? r.commune_entered_code ?? '',
     ethnicity: r.ethnicity ?? '',
     unit: r.unit_code ?? '',
-    joinDate: vnDate(r.join_date),
+    joinDate: vnDate(r.join_date, r.join_date_precision),
     status: MEMBER_STATUS_INFO[r.status].label,
     lastActivityDate: vnDate(r.last_activity_date),
     lastDuesDate: vnDate(r.last_dues_date),
@@ -108,7 +109,7 @@ export class RosterExportService {
       const page: ExportRow[] = await this.db.query<ExportRow[]>(
         `SELECT r.id, r.given_key, r.name_folded, r.external_id, r.full_name, to_char(r.birth_date, 'YYYY-MM-DD') AS birth_date, r.birth_date_precision, r.sex,
                 r.id_number_masked, r.phone, r.commune_code, r.commune_entered_code, r.ethnicity, u.code AS unit_code,
-                to_char(r.join_date, 'YYYY-MM-DD') AS join_date, r.status, to_char(r.last_activity_date, 'YYYY-MM-DD') AS last_activity_date,
+                to_char(r.join_date, 'YYYY-MM-DD') AS join_date, r.join_date_precision, r.status, to_char(r.last_activity_date, 'YYYY-MM-DD') AS last_activity_date,
                 to_char(r.last_dues_date, 'YYYY-MM-DD') AS last_dues_date, r.profile
            FROM member_record r LEFT JOIN unit u ON u.id = r.unit_id
           WHERE ${where.join(' AND ')}

@@ -248,16 +248,21 @@ function readEventDate(
 
 /**
  * A date of membership or of the organization's profile (DTN's `Ngày vào Đoàn`): any form of
- * readDateCell, a year alone stored as 1 January of it (said in a warning). An optional cell: what
+ * readDateCell; a year alone is kept as a year for the join date, else stored as 1 January of it
+ * (said in a warning). An optional cell: what
  * cannot be read is a warning and the cell is left empty, never the row refused (issue 16 item 3).
  */
 function readDate(cells: Cells, key: string, label: string, today: string): string | undefined {
   const read: DateReading = readDateCell(cells.raw(key), { today, kind: 'EVENT', label });
   const d = read.value;
-  const yearOnly = d?.precision === 'YEAR' && !read.warning ? `${label}: chỉ ghi năm ${d.year}, đã lưu là ngày 01/01/${d.year}` : undefined;
+  // The join date keeps a year alone with its precision; the other dates have no precision column yet.
+  const keepsYear = key === 'joinDate';
+  const yearOnly =
+    d?.precision === 'YEAR' && !read.warning && !keepsYear ? `${label}: chỉ ghi năm ${d.year}, đã lưu là ngày 01/01/${d.year}` : undefined;
   cells.warn(key, read.problem ?? read.warning ?? yearOnly);
   if (!d) return undefined;
-  return d.precision === 'YEAR' ? toStoredDate(d) : (asTyped(cells, key, read) ?? formatPartialDate(d));
+  if (d.precision === 'YEAR') return keepsYear ? formatPartialDate(d) : toStoredDate(d);
+  return asTyped(cells, key, read) ?? formatPartialDate(d);
 }
 
 /** The commune: its code or name as written (resolved by the record writer), or read from an address once per distinct text. */
