@@ -48,6 +48,11 @@ describe('phantom flags on a real PostgreSQL', () => {
         { length: 7 },
         (_, k) => `CALM-${k},Lò Văn Vừa ${'ABCDEFG'[k]},01/01/198${k},Nam,,,00004,B6,Đang sinh hoạt,0${1 + k}/03/2025,`,
       ),
+      // Eight bare records of an old roster whose join dates are years alone: a year says nothing of the week.
+      ...Array.from(
+        { length: 8 },
+        (_, k) => `OLDLIST-${k},Quàng Văn Cũ ${'ABCDEFGH'[k]},01/01/196${k},Nam,,,00008,B7,Đang sinh hoạt,2025,`,
+      ),
     ]);
     await roster('CD', ['MULTI,Vi Văn Làm,05/05/1961,Nam,001061055555,0911000006,00004,C1,Đang sinh hoạt,01/01/1990,']);
     await roster('NCT', [
@@ -84,6 +89,7 @@ describe('phantom flags on a real PostgreSQL', () => {
     ['ID_MISMATCH', 'MISMATCH', 'ALIVE'],
     ['SHARED_PHONE', 'PHONE-0', 'COUPLE-1'],
     ['BULK_ENTRY', 'BURST-0', 'CALM-0'],
+    ['BULK_ENTRY', 'BURST-7', 'OLDLIST-0'],
     ['DUPLICATE_IN_ORG', 'TWICE-1', 'TEMP-1'],
     ['MULTI_ORG', 'BUSY', 'IDLE'],
   ])('%s: raised on %s, not on %s', (code, raises, doesNot) => {

@@ -74,7 +74,9 @@ function phantomFacts(
       orgsOfPerson.set(personIds[i], (orgsOfPerson.get(personIds[i]) ?? new Set<string>()).add(recs.org[i]));
   }
   const bare = (i: number) => !recs.idHash[i] && !recs.phone[i] && !recs.lastActivity[i] && !recs.lastDues[i];
-  const burst = bursts(recs.id.map((_, i) => ({ unit: recs.unit[i], joinDate: recs.joinDate[i], bare: bare(i) })));
+  const burst = bursts(
+    recs.id.map((_, i) => ({ unit: recs.unit[i], joinDate: recs.joinYearOnly[i] ? null : recs.joinDate[i], bare: bare(i) })),
+  );
   return (i) => ({
     organization: context.organizations.get(recs.org[i])!,
     status: recs.status[i] as MemberStatus,

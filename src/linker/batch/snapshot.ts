@@ -33,6 +33,8 @@ export interface Records {
   birthPrecision: (string | null)[];
   unit: (string | null)[];
   joinDate: (string | null)[];
+  /** The roster gave the join date as a year alone (stored as 1 January). */
+  joinYearOnly: boolean[];
   lastActivity: (string | null)[];
   lastDues: (string | null)[];
   profile: Profile[];
@@ -71,6 +73,7 @@ interface RecordRow {
   previous_person: string | null;
   unit_id: string | null;
   join_date: string | null;
+  join_date_precision: string | null;
   last_activity_date: string | null;
   last_dues_date: string | null;
   profile: Profile;
@@ -100,7 +103,7 @@ export async function takeSnapshot(runner: Sql): Promise<void> {
     `CREATE TEMP TABLE link_rec AS
      SELECT (row_number() OVER (ORDER BY r.id))::int - 1 AS seq, r.id, r.organization_code, r.status, r.full_name,
             r.family_key, r.given_key, r.birth_date, r.birth_date_precision, r.sex, r.id_number_hash, r.id_kind, r.phone,
-            r.commune_code, r.commune_candidates, r.unit_id, r.join_date, r.last_activity_date, r.last_dues_date, r.profile, r.id_issues,
+            r.commune_code, r.commune_candidates, r.unit_id, r.join_date, r.join_date_precision, r.last_activity_date, r.last_dues_date, r.profile, r.id_issues,
             extract(year FROM r.birth_date)::int AS birth_year,
             (r.birth_date_precision = 'DAY' AND to_char(r.birth_date, 'MM-DD') <> '01-01') AS birth_day_known,
             p.person_id AS previous_person
@@ -124,7 +127,7 @@ export async function loadRecords(runner: Sql): Promise<Records> {
     const chunk = await runner.query<RecordRow[]>(
       `SELECT id, organization_code, status, full_name, to_char(birth_date, 'YYYY-MM-DD') AS birth_date, birth_date_precision, sex,
               encode(id_number_hash, 'base64') AS id_hash, id_kind, phone, commune_code, commune_candidates, previous_person,
-              unit_id, to_char(join_date, 'YYYY-MM-DD') AS join_date, to_char(last_activity_date, 'YYYY-MM-DD') AS last_activity_date,
+              unit_id, to_char(join_date, 'YYYY-MM-DD') AS join_date, join_date_precision, to_char(last_activity_date, 'YYYY-MM-DD') AS last_activity_date,
               to_char(last_dues_date, 'YYYY-MM-DD') AS last_dues_date, profile, id_issues
          FROM link_rec WHERE seq >= $1 AND seq < $2 ORDER BY seq`,
       [from, from + CHUNK],
@@ -151,6 +154,7 @@ function emptyRecords(n: number): Records {
     birthPrecision: [],
     unit: [],
     joinDate: [],
+    joinYearOnly: [],
     lastActivity: [],
     lastDues: [],
     profile: [],
@@ -196,6 +200,7 @@ function recordAppender(recs: Records): (r: RecordRow) => void {
     recs.birthPrecision.push(r.birth_date_precision === null ? null : shared(r.birth_date_precision));
     recs.unit.push(r.unit_id);
     recs.joinDate.push(r.join_date);
+    recs.joinYearOnly.push(r.join_date_precision === 'YEAR');
     recs.lastActivity.push(r.last_activity_date);
     recs.lastDues.push(r.last_dues_date);
     recs.profile.push(Object.keys(r.profile ?? {}).length ? r.profile : NO_PROFILE);

@@ -170,6 +170,7 @@ export function suspicion(
 /**
  * Bursts: in one branch, bare records (no number, no phone, no activity or dues) whose join dates
  * fall within `days` of each other, at least `min` of them. Returns each record's burst size (0: none).
+ * A record without a join date (or with a year alone, which the caller passes as none) is in no burst.
  */
 export function bursts(records: { unit: string | null; joinDate: string | null; bare: boolean }[], days = 7, min = 8): number[] {
   const out = new Array<number>(records.length).fill(0);
