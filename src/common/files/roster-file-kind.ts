@@ -2,7 +2,7 @@ import { open } from 'node:fs/promises';
 import path from 'node:path';
 import { SourceError } from './source-error.js';
 import { sheetNames } from './workbook-sheets.js';
-import { readEntryHead, readZipDirectory, ZipFormatError, type ZipEntry } from './zip-directory.js';
+import { positionalReader, readEntryHead, readZipDirectory, ZipFormatError, type ZipEntry } from './zip-directory.js';
 
 /**
  * What a workbook may hold before it is parsed at all: checked from the zip's central directory
@@ -34,11 +34,7 @@ export async function rosterFileKind(
   });
   try {
     const { size } = await fh.stat();
-    const readAt = async (position: number, length: number) => {
-      const buf = Buffer.alloc(length);
-      const { bytesRead } = await fh.read(buf, 0, length, position);
-      return buf.subarray(0, bytesRead);
-    };
+    const readAt = positionalReader(fh);
     const head = await readAt(0, Math.min(size, HEAD_BYTES));
     const ext = path.extname(displayName).toLowerCase();
     const refused = refusedByMagic(head, ext, displayName);

@@ -1,6 +1,6 @@
 import { open } from 'node:fs/promises';
 import { posix } from 'node:path';
-import { readEntryHead, readZipDirectory } from './zip-directory.js';
+import { positionalReader, readEntryHead, readZipDirectory } from './zip-directory.js';
 
 /**
  * The sheets of a workbook as its program named and ordered them, read from xl/workbook.xml and
@@ -57,11 +57,7 @@ export async function readWorkbookSheets(file: string): Promise<WorkbookSheet[]>
   const fh = await open(file, 'r');
   try {
     const { size } = await fh.stat();
-    const readAt = async (position: number, length: number) => {
-      const buf = Buffer.alloc(length);
-      const { bytesRead } = await fh.read(buf, 0, length, position);
-      return buf.subarray(0, bytesRead);
-    };
+    const readAt = positionalReader(fh);
     const entries = await readZipDirectory(size, readAt);
     const text = async (name: string) => {
       const entry = entries.find((e) => e.name === name);

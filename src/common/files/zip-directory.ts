@@ -1,6 +1,16 @@
+import type { FileHandle } from 'node:fs/promises';
 import { inflateRawSync, constants as zlib } from 'node:zlib';
 
 /** One entry of a zip's central directory, as declared (sizes may lie: the parsing worker has a memory cap too). */
+/** Reads `length` bytes of an open file at `position` (fewer at its end): what the zip readers take. */
+export function positionalReader(fh: FileHandle): (position: number, length: number) => Promise<Buffer> {
+  return async (position, length) => {
+    const buf = Buffer.alloc(length);
+    const { bytesRead } = await fh.read(buf, 0, length, position);
+    return buf.subarray(0, bytesRead);
+  };
+}
+
 export interface ZipEntry {
   name: string;
   method: number;
