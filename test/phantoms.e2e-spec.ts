@@ -26,7 +26,7 @@ describe('phantom flags on a real PostgreSQL', () => {
       'IDLE,Vi Văn Nghỉ,05/05/1960,Nam,001060044444,0911000005,00004,B2,Đang sinh hoạt,01/01/1990,01/01/2023',
       'BUSY,Vi Văn Làm,05/05/1961,Nam,001061055555,0911000006,00004,B2,Đang sinh hoạt,01/01/1990,01/10/2026',
       'NOPAPERS,Đèo Văn Trống,1962,Nam,,,00004,B2,Đang sinh hoạt,01/01/1990,',
-      'BADID,Quàng Văn Sai,06/06/1963,Nam,099063066666,0911000008,00004,B2,Đang sinh hoạt,01/01/1990,',
+      'BADID,Quàng Văn Sai,06/06/1963,Nam,001063066666,0911000008,00004,B2,Đang sinh hoạt,01/01/1990,',
       'MISMATCH,Quàng Văn Lệch,07/07/1964,Nam,001164077777,0911000009,00004,B2,Đang sinh hoạt,01/01/1990,',
       'TWICE-1,Mùa A Hai,08/08/1966,Nam,001066088888,0911000010,00004,B2,Đang sinh hoạt,01/01/1990,',
       'TWICE-2,Mùa A Hai,08/08/1966,Nam,001066088888,0911000010,00004,B3,Đang sinh hoạt,01/01/2000,',
@@ -67,6 +67,8 @@ describe('phantom flags on a real PostgreSQL', () => {
       'OLDER,Sùng A Lớn,01/01/1993,Nam,001093155555,0944000005,00004,D1,Đang sinh hoạt,01/01/2010,',
       'YOUNGER,Sùng A Nhỏ,01/01/2001,Nam,001201166666,0944000006,00004,D1,Đang sinh hoạt,01/01/2018,',
     ]);
+    // A number no card carries (province 099) is refused at import now (parseIdNumber); one stored before that keeps its issue.
+    await t.sql(`UPDATE member_record SET id_issues = '{UNKNOWN_PROVINCE}' WHERE external_id = 'BADID'`);
     await t.app.get(LinkerService).link();
     for (const r of await t.sql<{ external_id: string; flags: string[]; ao: boolean }>(
       `SELECT r.external_id, p.flags, p.ao FROM member_record r JOIN record_person p ON p.record_id = r.id`,

@@ -1,5 +1,8 @@
 import iconv from 'iconv-lite';
-import { detectCsvEncoding, detectDelimiter, legacyEncoding } from './tabular-source.js';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { detectCsvEncoding, detectDelimiter, legacyEncoding, openRoster } from './tabular-source.js';
 
 const HEAD = 64 * 1024;
 /** The first 64 KB of a UTF-8 file whose character `ch` starts `before` bytes before the cut. */
@@ -47,27 +50,91 @@ describe('the delimiter of a CSV file', () => {
   });
 });
 
+/** The VNI (Windows) spelling of a Vietnamese letter: its vowel, then the mark letters; đ ơ ư on their own byte. */
+const VNI: Record<string, string> = { đ: 'ñ', ơ: 'ô', ư: 'ö', ì: 'ì', í: 'í', ỉ: 'æ', ĩ: 'ó', ị: 'ò', ỵ: 'î' };
+const VNI_TONE: Record<string, string> = { '\u0300': 'ø', '\u0301': 'ù', '\u0309': 'û', '\u0303': 'õ', '\u0323': 'ï' };
+/** Circumflex or breve with a tone: one mark letter for both. */
+const VNI_HAT: Record<string, Record<string, string>> = {
+  '\u0302': { '': 'â', '\u0300': 'à', '\u0301': 'á', '\u0309': 'å', '\u0303': 'ã', '\u0323': 'ä' },
+  '\u0306': { '': 'ê', '\u0300': 'è', '\u0301': 'é', '\u0309': 'ú', '\u0303': 'ü', '\u0323': 'ë' },
+};
+function vniLetter(ch: string): string {
+  const lower = ch.toLowerCase();
+  const upper = ch !== lower;
+  const up = (t: string) => (upper ? t.toUpperCase() : t);
+  if (VNI[lower]) return up(VNI[lower]);
+  const [base, ...marks] = lower.normalize('NFD');
+  if (!marks.length || !/[aeiouy]/.test(base)) return ch;
+  const hat = marks.find((m) => VNI_HAT[m]);
+  const tone = marks.find((m) => VNI_TONE[m]) ?? '';
+  if (base === 'o' && marks.includes('\u031b')) return up('ô' + (VNI_TONE[tone] ?? ''));
+  if (base === 'u' && marks.includes('\u031b')) return up('ö' + (VNI_TONE[tone] ?? ''));
+  if (hat) return up(base + VNI_HAT[hat][tone]);
+  return up(base + VNI_TONE[tone]);
+}
+/** Unicode text as a VNI font shows it: the bytes a VNI-Times document saves, read as Latin-1. */
+const vni = (text: string) => [...text.normalize('NFC')].map(vniLetter).join('');
+/** TCVN3 (ABC, .VnTime) bytes read as Latin-1; capitals with a tone are typed with the .VnTimeH font, in lower-case codes. */
+const tcvn3 = (text: string) =>
+  [...text.normalize('NFC')]
+    .map((ch) => {
+      const bytes = iconv.encode(ch, 'tcvn');
+      return bytes.some((b) => b < 0x20 || (b >= 0x80 && b < 0xa0)) ? iconv.encode(ch.toLowerCase(), 'tcvn') : bytes;
+    })
+    .map((b) => b.toString('latin1'))
+    .join('');
+
+/** Real-looking rosters: a header, names, an address, a note; each tried in both encodings. */
+const ROSTERS: [string, string][] = [
+  [
+    'an HPN branch',
+    'STT,Họ và tên,Năm sinh,Địa chỉ\n1,Nguyễn Thị Huệ,1978,Đoàn Kết\n2,Lê Thị Hữu,1980,Đội 1\n3,Phạm Thị Thủy,1985,Đông Hòa\n',
+  ],
+  [
+    'a Hội ND roster with notes',
+    'Họ và tên;Ngày sinh;Thôn, bản;Ghi chú\nLường Văn Tuấn;12/3/1965;Bản Mường Thanh;đã chuyển đi Lai Châu\nQuàng Thị Hương;1970;Bản Noong Bua;\nLò Văn Thắng;1958;Bản Him Lam;đã mất tháng 8/2026\n',
+  ],
+  [
+    'a Đoàn list of names alone',
+    'Họ và tên\nTrần Văn Quyết\nĐặng Thị Ngọc Ánh\nVũ Đức Thịnh\nBùi Thị Xuân\nHoàng Văn Cường\nĐỗ Thị Phượng\n',
+  ],
+  ['a short header and two members', 'Mã hồ sơ,Họ và tên\nA1,Nguyễn Văn Hải\nA2,Trần Thị Lê\nA3,Lê Văn Tùng\n'],
+];
+
 describe('a file typed in a legacy Vietnamese font encoding', () => {
-  it('names TCVN3 (.Vn fonts) for its bytes read as Latin-1', () => {
-    // "Mã hồ sơ, Họ và tên / Nguyễn Văn Hải / Trần Thị Lê / Lê Văn Tùng" typed with a .VnTime font.
-    const tcvn = Buffer.from('M· hå s¬,Hä vµ tªn\nA1,NguyÔn V¨n H¶i\nA2,TrÇn ThÞ Lª\nA3,Lª V¨n Tïng\n', 'latin1');
-    expect(legacyEncoding(tcvn.toString('latin1'))).toBe('TCVN3');
+  it('spells the test encodings as the fonts do', () => {
+    // As an old file shows them (the VNI line from a VNI-Times roster, the TCVN3 one from a .VnTime roster).
+    expect(vni('Họ và tên, Địa chỉ, Nguyễn Thị Huệ, Hương, Đặng')).toBe('Hoï vaø teân, Ñòa chæ, Nguyeãn Thò Hueä, Höông, Ñaëng');
+    expect(tcvn3('Mã hồ sơ, Họ và tên, Nguyễn Văn Hải')).toBe('M· hå s¬, Hä vµ tªn, NguyÔn V¨n H¶i');
   });
 
-  it('recognizes VNI text as a legacy encoding (today it is named TCVN3: their marks overlap and TCVN3 is checked first)', () => {
-    // "Họ và tên, Địa chỉ / Nguyễn Thị Huệ, Đoàn kết / Lê Văn Hữu, Đội 1 / Phạm Thị Thủy, Đông Hòa" typed with a VNI font.
-    const vni = 'Hoï vaø teân,Ñòa chæ\nNguyeãn Thò Hueä,Ñoaøn keát\nLeâ Vaên Höõu,Ñoäi 1\nPhaïm Thò Thuûy,Ñoâng Hoøa\n';
-    expect(legacyEncoding(vni)).toBe('TCVN3');
+  it.each(ROSTERS)('names VNI for %s typed with a VNI font', (_why, text) => {
+    expect(legacyEncoding(vni(text))).toBe('VNI');
+  });
+
+  it.each(ROSTERS)('names TCVN3 for %s typed with a .Vn font', (_why, text) => {
+    expect(legacyEncoding(tcvn3(text))).toBe('TCVN3');
+  });
+
+  it.each(ROSTERS)('says nothing of %s in Unicode', (_why, text) => {
+    expect(legacyEncoding(text)).toBeNull();
+    expect(legacyEncoding(iconv.decode(iconv.encode(text, 'windows-1258'), 'windows-1258'))).toBeNull();
   });
 
   it.each([
-    ['Unicode Vietnamese', 'Mã hồ sơ,Họ và tên\nA1,Nguyễn Văn Hải\nA2,Trần Thị Lê\nA3,Lê Văn Tùng\n'],
-    [
-      'Unicode Vietnamese read back from Windows-1258',
-      iconv.decode(iconv.encode('Họ và tên;Nguyễn Văn Hải;Trần Thị Lê;Lê Văn Tùng', 'windows-1258'), 'windows-1258'),
-    ],
+    ['VNI', vni],
+    ['TCVN3', tcvn3],
+  ])('refuses a CSV file saved in %s, naming it and saying how to convert it', async (name, encode) => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'legacy-')), 'hoi-vien.csv');
+    writeFileSync(file, Buffer.from(encode(ROSTERS[1][1]), 'latin1'));
+    await expect(openRoster(file)).rejects.toThrow(`bảng mã ${name} (phông .Vn…/VNI-…), không phải Unicode: hãy chuyển mã sang Unicode`);
+  });
+
+  it.each([
     ['plain ASCII', 'ma_ho_so,ho_ten\nA1,Nguyen Van Hai\n'],
     ['a few Latin-1 letters in a foreign name', 'Mã hồ sơ,Họ và tên\nA1,José Müller\n'],
+    // Pairs Unicode writes that look like VNI's (oà, uâ, uê): a list of such names is still Unicode.
+    ['names with oà, uâ, uê only', 'Họ và tên\nHoàng Xuân\nToàn Quân\nHoà Khuê\nLoan Tuân\nXuân Hoà\nQuân Hoàng\nĐoàn Xuân\nHoàng Toàn\n'],
   ])('says nothing of %s', (_why, text) => {
     expect(legacyEncoding(text)).toBeNull();
   });

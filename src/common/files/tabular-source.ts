@@ -31,19 +31,36 @@ export interface RosterSource {
   rows: AsyncIterable<SourceRow>;
 }
 
-/** Letters that TCVN3 (ABC) or VNI text shows when read as Unicode: a file in a legacy font encoding. */
-const TCVN3_MARKS = /[µ¸¶·¹¨»¾¼½Æ©ÇÊÈÉË®ÌÐÎÏÑªÒÕÓÔÖ×ÝØÜÞ«ßãáâäåæçèéêëìíîïñôòóõø¬ùúûüý]/g;
-const VIETNAMESE_LETTERS = /[ăâđêôơưàảãạáằẳẵặắầẩẫậấèẻẽẹéềểễệếìỉĩịíòỏõọóồổỗộốờởỡợớùủũụúừửữựứỳỷỹỵý]/gi;
-const VNI_PATTERN = /[aeiouy][øùûõïöôòóñ]|[aeiouy][aâ]ø|ñ[aeiou]|Ñ/g;
+/**
+ * Vietnamese letters outside Latin-1 (ă đ ơ ư, ạ ả ấ ế ệ ố ờ ự…): what Unicode Vietnamese is full of
+ * and neither legacy encoding can show, since both put their letters on Latin-1 bytes.
+ */
+const UNICODE_VIETNAMESE = /[\u0100-\u024f\u1e00-\u1eff]/g;
+/**
+ * TCVN3 (ABC, the .Vn fonts) keeps its commonest letters on bytes A1–BF — ă â ê ô ơ ư đ as ¨ © ª « ¬ ­ ®,
+ * à ả ã á ạ as µ ¶ · ¸ ¹ — where VNI has none: Vietnamese words show these symbols only in TCVN3.
+ */
+const TCVN3_LETTERS = /[\u00a1-\u00bf]/g;
+/**
+ * VNI writes a letter as its vowel followed by a mark letter: circumflex â (or with a tone á à å ã ä)
+ * after a e o, breve ê (é è ú ü ë) after a, a tone ø ù û õ ï after any vowel; ơ ư are ô ö (`Höông`,
+ * Hương), đ a word-initial ñ (`Ñoaøn`, Đoàn). Only pairs Unicode Vietnamese never writes (`Hoàng`
+ * has oà: an o before á à ã is left out).
+ */
+const VNI_LETTERS =
+  /[aeAE][âáàåãäÂÁÀÅÃÄ]|[oO][âåäÂÅÄ]|[aA][êéèúüëÊÉÈÚÜË]|[aeiouyôöAEIOUYÔÖ][øùûõïØÙÛÕÏ]|öô|ÖÔ|(?<!\p{L})[ñÑ](?=[aeiouyâêôöAEIOUYÂÊÔÖ])/gu;
 
-/** Names a legacy encoding when the decoded text looks like one; null when it reads as Vietnamese. */
+/**
+ * Names a legacy encoding when the decoded text looks like one; null when it reads as Vietnamese.
+ * Legacy when its signs outnumber the Unicode letters twice over; TCVN3 or VNI by whose own signs
+ * are more (the Latin-1 letters both use above C0 tell them apart only in these patterns).
+ */
 export function legacyEncoding(text: string): 'TCVN3' | 'VNI' | null {
-  const proper = (text.match(VIETNAMESE_LETTERS) ?? []).length;
-  const tcvn = (text.match(TCVN3_MARKS) ?? []).length;
-  const vni = (text.match(VNI_PATTERN) ?? []).length;
-  if (tcvn > 5 && tcvn > proper * 2) return 'TCVN3';
-  if (vni > 5 && vni > proper * 2) return 'VNI';
-  return null;
+  const proper = (text.match(UNICODE_VIETNAMESE) ?? []).length;
+  const tcvn = (text.match(TCVN3_LETTERS) ?? []).length;
+  const vni = (text.match(VNI_LETTERS) ?? []).length;
+  if (Math.max(tcvn, vni) <= 5 || tcvn + vni <= proper * 2) return null;
+  return vni > tcvn ? 'VNI' : 'TCVN3';
 }
 
 /** UTF-8 when the first 64 KB decode as UTF-8 (BOM or not), else Windows-1258 (Excel's "CSV" on Vietnamese Windows). */

@@ -1,3 +1,4 @@
+import { todayInVietnam } from '../dates/partial-date.js';
 import { ok, refuse, type Parsed } from '../errors/field-problem.js';
 
 /**
@@ -38,8 +39,12 @@ export function isMaskedIdNumber(input: string): boolean {
   return /^\d{2,4}\*{3,}\d{2}$/.test(input.replace(/[\s.-]/g, ''));
 }
 
-/** Reads an ID number; separators are ignored. Only 12 or 9 digits are ID numbers. */
-export function parseIdNumber(input: string): Parsed<IdNumber> {
+/**
+ * What the digits of an ID number say, without asking whether such a card can exist: 12 digits read
+ * as `PPP G YY NNNNNN`, 9 as a CMND; separators are ignored. For a number whose lost zeros are put
+ * back (reading/id-cell.ts), which explains its own doubts; everything else calls parseIdNumber.
+ */
+export function readIdDigits(input: string): Parsed<IdNumber> {
   const digits = input.replace(/[\s.\-_]/g, '');
   if (!/^\d+$/.test(digits)) return refuse(`'${input}' không hợp lệ: số CCCD/định danh chỉ gồm chữ số`);
   if (digits.length === 9) return ok({ digits, kind: 'CMND' });
@@ -54,6 +59,28 @@ export function parseIdNumber(input: string): Parsed<IdNumber> {
     sex: g % 2 === 0 ? 'MALE' : 'FEMALE',
     birthYear: 1900 + Math.floor(g / 2) * 100 + yy,
   });
+}
+
+/**
+ * Reads an ID number (only 12 or 9 digits are ID numbers). A 12-digit number no card can carry — a
+ * province code that does not exist (`111790123456`), or a century/sex digit giving a birth after
+ * `currentYear` — is refused, like any mistyped value: the import keeps the row and leaves the cell
+ * empty with a warning, the form asks again. Doubts a real card can raise (sex, birth year) are
+ * idNumberIssues'.
+ */
+export function parseIdNumber(input: string, currentYear = Number(todayInVietnam().slice(0, 4))): Parsed<IdNumber> {
+  const read = readIdDigits(input);
+  if (!read.ok || read.value.kind !== 'CCCD') return read;
+  const why = impossibleCard(read.value, currentYear);
+  return why ? refuse(`'${input}' không phải số CCCD có thể có: ${why}. Hãy đối chiếu với thẻ căn cước rồi nhập lại đủ 12 chữ số`) : read;
+}
+
+/** Why no card carries these 12 digits (DOMAIN.md: PPP = 0 + a pre-2025 province code, G = century and sex); null when one can. */
+function impossibleCard(id: IdNumber, currentYear: number): string | null {
+  if (id.digits[0] !== '0' || !OLD_PROVINCE_CODES.has(id.provinceCode!)) return `mã tỉnh ${id.digits.slice(0, 3)} không tồn tại (001–096)`;
+  if (id.birthYear! > currentYear)
+    return `chữ số thứ 4 (${id.digits[3]}) và hai chữ số năm sinh (${id.digits.slice(4, 6)}) cho năm sinh ${id.birthYear}, không thể có`;
+  return null;
 }
 
 /** What the digits contradict: province unknown, century impossible, sex or birth year. */

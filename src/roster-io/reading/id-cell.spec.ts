@@ -66,6 +66,19 @@ describe('readIdCell: ID numbers as Excel leaves them', () => {
     );
   });
 
+  it.each([
+    ['no province 111 (text)', '111790123456', 'mã tỉnh 111 không tồn tại'],
+    ['no province 003 (text)', '003185012345', 'mã tỉnh 003'],
+    ['a century digit 4: born in the 2100s (text)', '011485012345', 'năm sinh 2185'],
+    ['born after this year (text)', '011230012345', 'năm sinh 2030'],
+  ])('leaves a 12-digit text no card can carry empty: %s', (_why, cell, reason) => {
+    const r = readIdCell(cell, year);
+    expect(r.value).toBeNull();
+    expect(r.problem).toContain(reason);
+    expect(r.problem).toContain('Hãy đối chiếu với thẻ');
+    expect(r.problem).toContain(`'${cell.slice(0, 4)}******${cell.slice(10)}'`); // the value, masked
+  });
+
   it('masks the number in a refusal', () => {
     expect(readIdCell('3185012345', year).problem).toContain("'318*****45'");
   });

@@ -1,4 +1,4 @@
-import { idNumberIssues, maskIdNumber, parseIdNumber, type IdNumber, type Sex } from '../../common/identity/id-number.js';
+import { idNumberIssues, maskIdNumber, parseIdNumber, readIdDigits, type IdNumber, type Sex } from '../../common/identity/id-number.js';
 import { cellShown, cellValue, FORMAT_AS_TEXT, integerDigits, scientificProblem, SCIENTIFIC, type CellReading } from './cell.js';
 
 /** What the row says about the person, to check a number whose leading zeros are put back. */
@@ -50,11 +50,12 @@ function refused(input: string): CellReading<string> {
 function readDigits(digits: string, shown: string, row: IdCellContext): CellReading<string> {
   const lostZeros = digits[0] !== '0' && [8, 10, 11].includes(digits.length);
   if (!lostZeros) {
-    const parsed = parseIdNumber(digits);
+    const parsed = parseIdNumber(digits, row.currentYear);
     return parsed.ok ? { value: parsed.value.digits } : refused(shown);
   }
   const restored = digits.padStart(digits.length === 8 ? 9 : 12, '0');
-  const parsed = parseIdNumber(restored);
+  // Read without the card check: restoredProblem says why these zeros cannot be the lost ones.
+  const parsed = readIdDigits(restored);
   if (!parsed.ok) return refused(shown);
   const why = restoredProblem(parsed.value, row);
   const count = restored.length - digits.length;
