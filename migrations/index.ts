@@ -15,6 +15,7 @@ import { SealedRejectedRows1763700000014 } from './1763700000014-sealed-rejected
 import { LoginThrottle1763700000015 } from './1763700000015-login-throttle.js';
 import { ProvisionalReports1763700000016 } from './1763700000016-provisional-reports.js';
 import { JoinDatePrecision1763700000018 } from './1763700000018-join-date-precision.js';
+import { SuggestionDecisions1763700000020 } from './1763700000020-suggestion-decisions.js';
 import { ImportWarningsAndSuggestions1763700000017 } from './1763700000017-import-warnings-and-suggestions.js';
 
 /** Every migration, in order. A new one is added here and committed with its entity change. */
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   ProvisionalReports1763700000016,
   ImportWarningsAndSuggestions1763700000017,
   JoinDatePrecision1763700000018,
+  SuggestionDecisions1763700000020,
 ];

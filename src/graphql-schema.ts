@@ -5,6 +5,7 @@ import { AccessResolver } from './accounts/access.resolver.js';
 import { AuditResolver } from './audit/audit.resolver.js';
 import { RosterIoResolver } from './roster-io/roster-io.resolver.js';
 import { RecordNotesResolver } from './roster-io/record-notes.resolver.js';
+import { SuggestionsResolver } from './roster-io/suggestions.resolver.js';
 import { GeographyResolver } from './geography/geography.resolver.js';
 import { MemberRecordsResolver } from './membership/member-record/member-records.resolver.js';
 import { OrganizationsResolver } from './membership/organization/organizations.resolver.js';
@@ -23,6 +24,7 @@ export const GRAPHQL_RESOLVERS = [
   AuditResolver,
   RosterIoResolver,
   RecordNotesResolver,
+  SuggestionsResolver,
   LinkerResolver,
   FlagsResolver,
   ReportsResolver,

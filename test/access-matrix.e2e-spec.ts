@@ -37,6 +37,15 @@ describe('access matrix: role × operation', () => {
   const personOf = async (recordId: string) =>
     (await t.sql<{ person_id: string }>(`SELECT person_id FROM record_person WHERE record_id = $1`, [recordId]))[0].person_id;
 
+  /** An OPEN Ghi chú suggestion on the record, as an import leaves it. */
+  const suggestionOn = async (recordId: string) =>
+    (
+      await t.sql<{ id: string }>(
+        `INSERT INTO record_suggestion (record_id, kind, evidence) VALUES ($1, 'DIED', 'đã mất tháng 8/2026') RETURNING id`,
+        [recordId],
+      )
+    )[0].id;
+
   beforeAll(async () => {
     t = await createTestApp();
     const province = await accessProvince(t, 'Mã hồ sơ,Họ và tên\nJ-1,Lê Văn Một\n');
@@ -289,6 +298,20 @@ describe('access matrix: role × operation', () => {
       query: `mutation($id: ID!) { endMembership(input: { id: $id, status: LEFT, date: "2026-01-05", reason: "Xin ra" }) { status } }`,
       vars: async () => ({ id: await record('DTN', 'A') }),
       expect: { ...allow('admin', 'dtn', 'dtnUnitA'), hpn: 'NOT_FOUND' },
+    },
+    {
+      field: 'acceptSuggestion',
+      title: 'acceptSuggestion on a DTN record in unit A',
+      query: `mutation($id: ID!) { acceptSuggestion(id: $id) { status } }`,
+      vars: async () => ({ id: await suggestionOn(await record('DTN', 'A')) }),
+      expect: { ...allow('admin', 'dtn', 'dtnUnitA'), hpn: 'NOT_FOUND' },
+    },
+    {
+      field: 'dismissSuggestion',
+      title: 'dismissSuggestion on a DTN record in unit B',
+      query: `mutation($id: ID!) { dismissSuggestion(id: $id, reason: "Ghi chú nhầm người") { status } }`,
+      vars: async () => ({ id: await suggestionOn(await record('DTN', 'B')) }),
+      expect: { ...allow('admin', 'dtn'), dtnUnitA: 'NOT_FOUND', hpn: 'NOT_FOUND' },
     },
     {
       field: 'revealIdNumber',

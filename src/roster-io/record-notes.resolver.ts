@@ -5,21 +5,13 @@ import { MemberRecord } from '../membership/member-record/member-record.entity.j
 import { MemberRecordType } from '../membership/member-record/member-record.types.js';
 import { maskWarning } from './import/import-notes.js';
 import { RecordSuggestion } from './record-suggestion.entity.js';
-import { ImportWarningType, RecordSuggestionType, type SuggestionKindEnum, type SuggestionStatusEnum } from './roster-io.types.js';
-
-/** `2026-08-01` kept to the precision the note gave. */
-function whenText(s: RecordSuggestion): string | null {
-  if (!s.happenedOn) return null;
-  if (s.happenedPrecision === 'YEAR') return s.happenedOn.slice(0, 4);
-  if (s.happenedPrecision === 'MONTH') return s.happenedOn.slice(0, 7);
-  return s.happenedOn;
-}
+import { ImportWarningType, RecordSuggestionType } from './roster-io.types.js';
+import { suggestionType } from './suggestions.resolver.js';
 
 /**
  * Thin: what imports said of a record, on the record (whoever may see the record sees them; the
  * record itself was found within the caller's scope): its last import's warnings, and the
- * suggestions read in its `Ghi chú` cells. Accepting a suggestion is left to a later issue (it
- * needs the form that ends a membership or corrects the number).
+ * suggestions read in its `Ghi chú` cells (accepted or dismissed through suggestions.resolver.ts).
  */
 @Resolver(() => MemberRecordType)
 export class RecordNotesResolver {
@@ -42,14 +34,6 @@ export class RecordNotesResolver {
     const found = await this.db
       .getRepository(RecordSuggestion)
       .find({ where: { recordId: record.id }, order: { createdAt: 'ASC', kind: 'ASC' } });
-    return found.map((s) => ({
-      id: s.id,
-      kind: s.kind as SuggestionKindEnum,
-      evidence: maskWarning(s.evidence),
-      when: whenText(s),
-      detail: s.detail,
-      status: s.status as SuggestionStatusEnum,
-      createdAt: s.createdAt,
-    }));
+    return found.map(suggestionType);
   }
 }

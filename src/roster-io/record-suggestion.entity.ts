@@ -9,6 +9,7 @@ export type SuggestionStatus = 'OPEN' | 'ACCEPTED' | 'DISMISSED';
  * A fact a `Ghi chú` cell states (died, moved away, an old CMND, also a member elsewhere), kept for
  * the secretary to accept or dismiss: never applied by itself. Apart from `record_flag`, which each
  * link run rewrites; the same note imported again is the same suggestion (its decision is kept).
+ * Accepting raises a flag that link runs keep (migration 1763700000020; suggestion-decisions.service.ts).
  */
 @Entity('record_suggestion')
 @Index('IDX_record_suggestion_fact', ['recordId', 'kind', 'evidence'], { unique: true })
@@ -52,4 +53,16 @@ export class RecordSuggestion {
 
   @Column({ name: 'decided_at', type: 'timestamptz', nullable: true })
   decidedAt: Date | null;
+
+  /** Who accepted or dismissed it (the account's name, as the audit log names it). */
+  @Column({ name: 'decided_by', type: 'text', nullable: true })
+  decidedBy: string | null;
+
+  /** Why: required to dismiss, optional to accept. */
+  @Column({ name: 'decision_reason', type: 'text', nullable: true })
+  decisionReason: string | null;
+
+  /** The flag an accepted suggestion raised on the record; link runs keep it while the suggestion stays ACCEPTED. */
+  @Column({ name: 'flag_code', type: 'varchar', length: 20, nullable: true })
+  flagCode: string | null;
 }

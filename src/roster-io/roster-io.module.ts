@@ -11,6 +11,8 @@ import { RosterImportService } from './import/roster-import.service.js';
 import { RosterIoController } from './roster-io.controller.js';
 import { RosterIoResolver } from './roster-io.resolver.js';
 import { RecordNotesResolver } from './record-notes.resolver.js';
+import { SuggestionDecisionsService } from './suggestion-decisions.service.js';
+import { SuggestionsResolver } from './suggestions.resolver.js';
 
 /** Rosters in and out: Excel/CSV import (jobs, row errors) and export in the template's columns. */
 @Module({
@@ -23,6 +25,8 @@ import { RecordNotesResolver } from './record-notes.resolver.js';
     RosterExportService,
     RosterIoResolver,
     RecordNotesResolver,
+    SuggestionDecisionsService,
+    SuggestionsResolver,
     RejectedRowsService,
     ImportJobsAtStart,
   ],

@@ -1,0 +1,156 @@
+import { Role } from '../src/access/role.js';
+import { LinkerService } from '../src/linker/linker.service.js';
+import { createTestApp, type TestApp } from './test-app.js';
+
+const HEADER = 'Mã hồ sơ,Họ và tên,Ngày sinh,Số CCCD,Mã xã,Mã đơn vị,Ghi chú';
+
+type Suggestion = {
+  id: string;
+  kind: string;
+  status: string;
+  evidence: string;
+  decision: { status: string; by: string; reason: string | null; flagCode: string | null } | null;
+};
+type Rec = {
+  id: string;
+  externalId: string;
+  status: string;
+  idNumber: string | null;
+  importWarnings: { column: string | null; message: string }[];
+  suggestions: Suggestion[];
+  flags: { code: string; severity: string; message: string; evidence: string }[];
+};
+
+/**
+ * Issue 16: a Ghi chú suggestion accepted (a flag on the record, with the note as evidence, that link
+ * runs keep) or dismissed (kept, with who and why), by who may write the record only, audited; and a
+ * 12-digit CCCD no card carries, left empty with a warning at import and refused by the form.
+ */
+describe('Ghi chú suggestions decided, and CCCDs no card carries (issue 16)', () => {
+  let t: TestApp;
+  let hpn: string;
+  const recordsQuery = `{ memberRecords(organization: "HPN", first: 50) { nodes {
+      id externalId status idNumber importWarnings { column message }
+      suggestions { id kind status evidence decision { status by reason flagCode } }
+      flags { code severity message evidence } } } }`;
+  const records = async () =>
+    new Map((await t.gql<{ memberRecords: { nodes: Rec[] } }>(recordsQuery)).data!.memberRecords.nodes.map((r) => [r.externalId, r]));
+  const suggestion = async (code: string, kind: string) => (await records()).get(code)!.suggestions.find((s) => s.kind === kind)!;
+  const accept = (id: string, token: string, reason?: string) =>
+    t.gql<{ acceptSuggestion: { status: string } }>(
+      `mutation($id: ID!, $reason: String) { acceptSuggestion(id: $id, reason: $reason) { status } }`,
+      { id, reason },
+      { token },
+    );
+  const dismiss = (id: string, token: string, reason: string) =>
+    t.gql<{ dismissSuggestion: { status: string } }>(
+      `mutation($id: ID!, $reason: String!) { dismissSuggestion(id: $id, reason: $reason) { status } }`,
+      { id, reason },
+      { token },
+    );
+  const personFlags = async (code: string) =>
+    (
+      await t.sql<{ flags: string[] }>(
+        `SELECT p.flags FROM record_person p JOIN member_record r ON r.id = p.record_id WHERE r.external_id = $1`,
+        [code],
+      )
+    )[0]?.flags;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    hpn = await t.serviceToken(Role.SECRETARIAT, 'HPN');
+    await t.importRoster('HPN', HEADER, [
+      'S-DEAD,Lò Thị Mai,05/05/1950,011150012345,00004,P1,đã mất tháng 8/2026',
+      'S-MOVED,Cà Thị Lan,06/06/1980,011180012346,00004,P1,Đã chuyển đi Lai Châu T6/2026',
+      'S-CMND,Quàng Thị Hoa,07/07/1975,040123456,00004,P1,CMND cũ',
+      'S-BADID,Lường Thị Thu,1979,111790123456,00004,P1,',
+    ]);
+    await t.app.get(LinkerService).link();
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('keeps a row whose 12-digit CCCD has no province (111), the number left empty with a warning that shows it masked', async () => {
+    const r = (await records()).get('S-BADID')!;
+    expect(r.idNumber).toBeNull();
+    expect(r.importWarnings).toHaveLength(1);
+    expect(r.importWarnings[0].column).toBe('Số CCCD');
+    expect(r.importWarnings[0].message).toContain("'1117******56'");
+    expect(r.importWarnings[0].message).toContain('mã tỉnh 111 không tồn tại');
+    expect(r.importWarnings[0].message).toContain('Hãy đối chiếu với thẻ');
+  });
+
+  it('refuses that number in the form, saying why and what to do', async () => {
+    const r = await t.gql(
+      `mutation { createMemberRecord(input: { organization: "HPN", externalId: "F-1", fullName: "Lò Thị Form", idNumber: "111790123456" }) { id } }`,
+    );
+    expect(r.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(JSON.stringify(r.errors)).toContain('mã tỉnh 111 không tồn tại');
+  });
+
+  it('lets only who may write the record decide', async () => {
+    const died = await suggestion('S-DEAD', 'DIED');
+    const dtn = await accept(died.id, await t.serviceToken(Role.SECRETARIAT, 'DTN'));
+    expect(dtn.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const danVan = await accept(died.id, await t.serviceToken(Role.DAN_VAN));
+    expect(danVan.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await suggestion('S-DEAD', 'DIED')).status).toBe('OPEN');
+  });
+
+  it('accepting a death raises DECEASED with the note as evidence, audited, and leaves the membership as it is', async () => {
+    const died = await suggestion('S-DEAD', 'DIED');
+    expect((await accept(died.id, hpn, 'Đã hỏi chi hội trưởng')).data?.acceptSuggestion.status).toBe('ACCEPTED');
+    const r = (await records()).get('S-DEAD')!;
+    expect(r.status).toBe('ACTIVE');
+    expect(r.suggestions[0].decision).toMatchObject({ status: 'ACCEPTED', reason: 'Đã hỏi chi hội trưởng', flagCode: 'DECEASED' });
+    const flag = r.flags.find((f) => f.code === 'DECEASED')!;
+    expect(flag.severity).toBe('PHANTOM');
+    expect(flag.message).toContain('đã mất, tháng 8/2026');
+    expect(JSON.parse(flag.evidence)).toMatchObject({ note: 'đã mất tháng 8/2026', suggestion: died.id, when: '2026-08' });
+    expect(await personFlags('S-DEAD')).toContain('DECEASED');
+    const audit = await t.sql<{ action: string; subject_id: string; detail: Record<string, unknown> }>(
+      `SELECT action, subject_id, detail FROM audit_event WHERE detail->>'suggestion' = $1`,
+      [died.id],
+    );
+    expect(audit).toEqual([
+      { action: 'FLAG_DECISION', subject_id: r.id, detail: { suggestion: died.id, kind: 'DIED', decision: 'ACCEPTED', code: 'DECEASED' } },
+    ]);
+    // Decided once: not again, either way.
+    expect((await dismiss(died.id, hpn, 'Nhầm')).errors?.[0]?.extensions?.code).toBe('CONFLICT');
+  });
+
+  it('dismissing keeps the suggestion, DISMISSED, with who and why, and raises nothing', async () => {
+    const moved = await suggestion('S-MOVED', 'MOVED_AWAY');
+    expect((await dismiss(moved.id, hpn, '  ')).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect((await dismiss(moved.id, hpn, 'Chỉ đi làm ăn xa, vẫn sinh hoạt')).data?.dismissSuggestion.status).toBe('DISMISSED');
+    const r = (await records()).get('S-MOVED')!;
+    expect(r.suggestions.map((s) => s.status)).toEqual(['DISMISSED']);
+    expect(r.suggestions[0].decision).toMatchObject({ status: 'DISMISSED', reason: 'Chỉ đi làm ăn xa, vẫn sinh hoạt', flagCode: null });
+    expect(r.suggestions[0].decision!.by).toMatch(/^test-secretariat-/);
+    expect(r.flags.map((f) => f.code)).not.toContain('MOVED_AWAY');
+    const audit = await t.sql(`SELECT 1 FROM audit_event WHERE action = 'FLAG_DECISION' AND detail->>'suggestion' = $1`, [moved.id]);
+    expect(audit).toHaveLength(1);
+  });
+
+  it('keeps the flags a person raised through the next link run', async () => {
+    const cmnd = await suggestion('S-CMND', 'OLD_ID_CARD');
+    expect((await accept(cmnd.id, hpn)).data?.acceptSuggestion.status).toBe('ACCEPTED');
+    await t.app.get(LinkerService).link();
+    const after = await records();
+    expect(after.get('S-DEAD')!.flags.map((f) => f.code)).toContain('DECEASED');
+    expect(after.get('S-CMND')!.flags.find((f) => f.code === 'INVALID_ID')?.message).toContain('CMND cũ');
+    expect(await personFlags('S-DEAD')).toContain('DECEASED');
+    expect(await personFlags('S-CMND')).toContain('INVALID_ID');
+    const listed = await t.gql<{ flaggedRecords: { externalId: string }[] }>(`{ flaggedRecords(code: "DECEASED") { externalId } }`);
+    expect(listed.data!.flaggedRecords.map((f) => f.externalId)).toEqual(['S-DEAD']);
+  });
+
+  it('erasing the person removes the flag raised from the note, with the suggestions', async () => {
+    const id = (await records()).get('S-DEAD')!.id;
+    const r = await t.gql(`mutation($id: ID!) { erasePersonalData(id: $id, reason: "Người thân yêu cầu xóa dữ liệu") { id } }`, { id });
+    expect(r.errors).toBeUndefined();
+    expect(await t.sql(`SELECT code FROM record_flag WHERE record_id = $1`, [id])).toEqual([]);
+    expect(await t.sql(`SELECT id FROM record_suggestion WHERE record_id = $1`, [id])).toEqual([]);
+  });
+});
