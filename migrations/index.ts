@@ -16,6 +16,7 @@ import { LoginThrottle1763700000015 } from './1763700000015-login-throttle.js';
 import { ProvisionalReports1763700000016 } from './1763700000016-provisional-reports.js';
 import { JoinDatePrecision1763700000018 } from './1763700000018-join-date-precision.js';
 import { ImportWarningsAndSuggestions1763700000017 } from './1763700000017-import-warnings-and-suggestions.js';
+import { ImportRowOutcomes1763700000021 } from './1763700000021-import-row-outcomes.js';
 
 /** Every migration, in order. A new one is added here and committed with its entity change. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   ProvisionalReports1763700000016,
   ImportWarningsAndSuggestions1763700000017,
   JoinDatePrecision1763700000018,
+  ImportRowOutcomes1763700000021,
 ];
