@@ -129,7 +129,7 @@ export class RosterIoController {
     if (!(await this.importer.hasResult(job.id)))
       throw new DomainError(
         'NOT_FOUND',
-        'Lượt nhập này không có tệp kết quả: tệp đã có cột Mã hồ sơ nên không có mã nào được gán (xem tệp lỗi ở /imports/:id/errors.xlsx)',
+        `Lượt nhập này không có tệp kết quả: tệp đã có cột Mã hồ sơ nên không có mã nào được gán, hoặc lượt nhập đã quá 30 ngày (tệp lỗi: /imports/${job.id}/errors.xlsx)`,
       );
     await this.sendTemp(res, sideFileName(job.sourceName, 'result', f), (out) => this.importer.writeResultFile(job.id, out, caller));
   }
