@@ -53,6 +53,14 @@ function csvBook(out: string): RosterBook {
 function xlsxBook(out: string): RosterBook {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: out, useSharedStrings: false, useStyles: true });
   let ws: ExcelJS.Worksheet | null = null;
+  const names = new Set<string>();
+  // A workbook's sheet names are unique (her own are; a second header of one sheet gets a number).
+  const unique = (name: string) => {
+    let n = name;
+    for (let i = 2; names.has(n.toLowerCase()); i++) n = `${name.slice(0, 26)} (${i})`;
+    names.add(n.toLowerCase());
+    return n;
+  };
   const addRow = (cells: string[]) => {
     const row = ws!.addRow(cells);
     row.eachCell((c) => (c.numFmt = '@'));
@@ -61,7 +69,7 @@ function xlsxBook(out: string): RosterBook {
   return {
     sheet: (name, header) => {
       ws?.commit();
-      ws = wb.addWorksheet(name ?? 'Danh sách');
+      ws = wb.addWorksheet(unique(name ?? 'Danh sách'));
       const width = Math.max(...header.map((h) => h.length));
       // Text (`@`) on the whole column: the rows a secretary adds later are text too.
       ws.columns = Array.from({ length: width }, (_, i) => ({

@@ -1,6 +1,7 @@
-// The files an import writes besides the database: the roster with its codes (`--assign-ids`), the
-// rejected rows, the records a whole roster lacks (`--full`). Their default names beside the input
-// are made in one place, `common/files/side-files.ts` (the register's import uses them too).
+// The files an import writes besides the database: the result file (her rows with the codes they
+// got, when codes were assigned), the rejected rows (both in her own layout: her-rows.ts), the
+// records a whole roster lacks (`--full`). Their default names beside the input are made in one
+// place, `common/files/side-files.ts` (the register's import uses them too).
 import type { DataSource } from 'typeorm';
 import { scopeWhere, type RecordScope } from '../../access/record-scope.js';
 import { writeCsvFile } from '../../common/files/csv.js';
