@@ -17,6 +17,7 @@ import { ProvisionalReports1763700000016 } from './1763700000016-provisional-rep
 import { JoinDatePrecision1763700000018 } from './1763700000018-join-date-precision.js';
 import { SuggestionDecisions1763700000020 } from './1763700000020-suggestion-decisions.js';
 import { ImportWarningsAndSuggestions1763700000017 } from './1763700000017-import-warnings-and-suggestions.js';
+import { ImportRowOutcomes1763700000021 } from './1763700000021-import-row-outcomes.js';
 
 /** Every migration, in order. A new one is added here and committed with its entity change. */
 export const MIGRATIONS = [
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   ImportWarningsAndSuggestions1763700000017,
   JoinDatePrecision1763700000018,
   SuggestionDecisions1763700000020,
+  ImportRowOutcomes1763700000021,
 ];

@@ -154,6 +154,12 @@ describe('what each role gets inside the answers it may have', () => {
       path: () => `/imports/${ids.job}/errors.csv`,
       expect: { admin: 200, dtn: 200, dtnUnitA: 404, hpn: 404 },
     },
+    {
+      // The same roles as the error file; this job's file had its own codes, so no result file (404) even in scope.
+      title: 'the result file of a DTN import that assigned no code',
+      path: () => `/imports/${ids.job}/result.xlsx`,
+      expect: { admin: 404, dtn: 404, dtnUnitA: 404, hpn: 404 },
+    },
     // Templates are not scoped: any roster writer gets any organization's.
     { title: '/templates/DTN.xlsx', path: () => '/templates/DTN.xlsx', expect: { admin: 200, dtn: 200, dtnUnitA: 200, hpn: 200 } },
     {

@@ -116,4 +116,132 @@ describe('error, result and template files as Excel keeps them (issue 16)', () =
     expect(where.province_code).toBe('11');
     for (const h of ['Số CCCD', 'Số điện thoại', 'Mã hồ sơ', 'Mã xã']) expect(template.columnsText[template.rows[0].indexOf(h)]).toBe(true);
   });
+  /** Her own roster: her columns in her order (STT first, a column of her own, no Mã hồ sơ), a refused row, a totals line. */
+  const herRoster = async (file: string) => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Chi hội 1');
+    ws.addRow(['STT', 'Họ và tên', 'Ngày sinh', 'Số CCCD', 'Mã đơn vị', 'Tổ']);
+    ws.addRow(['1', 'Quàng Thị Mai', '05/06/1987', '011187012346', '', 'Tổ 1']);
+    ws.addRow(['2', 'Lường Thị Hoa', '07/08/1993', '011193012347', 'CHI 01!', 'Tổ 2']);
+    ws.addRow(['', 'Tổng cộng: 2 hội viên', '', '', '', '']);
+    await wb.xlsx.writeFile(file);
+    return fs.readFileSync(file);
+  };
+  const cliEnv = () => ({ ...process.env, DATABASE_URL: t.databaseUrl, LIENTHONG_KEY: t.keyText });
+  const lienthong = (...args: string[]) =>
+    spawnSync(process.execPath, [path.resolve(import.meta.dirname, '../bin/lienthong.js'), ...args], { env: cliEnv(), encoding: 'utf8' });
+  const HER_HEADER = ['STT', 'Họ và tên', 'Ngày sinh', 'Số CCCD', 'Mã đơn vị', 'Tổ'];
+  let cliResult: string[][] = [];
+
+  it('keeps her own columns in the error file beside the reason; fixed in Excel, it imports again (CLI); skipped lines printed', async () => {
+    const p = path.join(dir, 'chi-hoi.xlsx');
+    await herRoster(p);
+    const run = lienthong('import', '--org', 'HPN', p);
+    expect(run.stdout).toMatch(/^tạo mới\t1$/m);
+    expect(run.stdout).toMatch(/^lỗi\t1$/m);
+    // The totals line, as HTTP's skippedRows says it.
+    expect(run.stderr).toContain('dòng 4 (trang Chi hội 1): bỏ qua: ');
+    const errorsFile = path.join(dir, 'chi-hoi.loi.xlsx');
+    const errors = await cellsOf(errorsFile);
+    expect(errors.rows[0]).toEqual([...HER_HEADER, 'Dòng trong tệp gốc', 'Cột', 'Giá trị', 'Lỗi']);
+    expect(errors.rows).toHaveLength(2);
+    expect(errors.rows[1].slice(0, 9)).toEqual([
+      '2',
+      'Lường Thị Hoa',
+      '07/08/1993',
+      '011193012347',
+      'CHI 01!',
+      'Tổ 2',
+      'Chi hội 1!3',
+      'Mã đơn vị',
+      'CHI 01!',
+    ]);
+    expect(errors.rows[1][9]).toMatch(/^Mã đơn vị/);
+    for (const h of ['Số CCCD', 'Mã đơn vị']) expect(errors.columnsText[HER_HEADER.indexOf(h)]).toBe(true);
+    expect(errors.text[1][HER_HEADER.indexOf('Số CCCD')]).toBe(true);
+    // Her sheet's name kept.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(errorsFile);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Chi hội 1']);
+
+    // She fixes the unit cell in Excel and imports the error file back.
+    wb.worksheets[0].getRow(2).getCell(HER_HEADER.indexOf('Mã đơn vị') + 1).value = '';
+    await wb.xlsx.writeFile(errorsFile);
+    const again = lienthong('import', '--org', 'HPN', errorsFile);
+    expect(again.stdout).toMatch(/^tạo mới\t1$/m);
+    expect(again.stdout).toMatch(/^lỗi\t0$/m);
+    const [hoa] = await t.sql<{ birth_date: string }>(
+      `SELECT birth_date::text FROM member_record WHERE organization_code = 'HPN' AND full_name = 'Lường Thị Hoa'`,
+    );
+    expect(hoa.birth_date).toBe('1993-08-07');
+
+    // The result file: her rows and columns, the code each got, what became of it.
+    expect(run.stdout).toContain(path.join(dir, 'chi-hoi.ma.xlsx'));
+    const result = await cellsOf(path.join(dir, 'chi-hoi.ma.xlsx'));
+    expect(result.rows[0]).toEqual(['Mã hồ sơ', ...HER_HEADER, 'Kết quả', 'Lý do', 'Cảnh báo']);
+    const [, mai, hoaRow, total] = result.rows;
+    expect(mai.slice(1, 7)).toEqual(['1', 'Quàng Thị Mai', '05/06/1987', '011187012346', '', 'Tổ 1']);
+    expect([mai[0], mai[7], mai[8]]).toEqual([expect.stringMatching(/^HPN-[0-9a-f]{8}-1$/), 'đã thêm', '']);
+    expect([hoaRow[0], hoaRow[7], hoaRow[8]]).toEqual([
+      expect.stringMatching(/^HPN-[0-9a-f]{8}-2$/),
+      'lỗi',
+      expect.stringMatching(/^Mã đơn vị/),
+    ]);
+    expect([total[0], total[2], total[7], total[8]]).toEqual(['', 'Tổng cộng: 2 hội viên', 'bỏ qua', expect.stringMatching(/^bỏ qua: /)]);
+    const [rec] = await t.sql<{ external_id: string }>(
+      `SELECT external_id FROM member_record WHERE organization_code = 'HPN' AND full_name = 'Quàng Thị Mai'`,
+    );
+    expect(rec.external_id).toBe(mai[0]);
+    cliResult = result.rows;
+  });
+
+  it('serves over HTTP the same result file (GET /imports/:id/result.xlsx), to the job’s scope only', async () => {
+    const token = await t.logIn(await t.createUser('vp2.hpn', Role.SECRETARIAT, 'HPN'));
+    const auth = { authorization: `Bearer ${token}` };
+    const upload = async (content: Buffer, name: string) => {
+      const form = new FormData();
+      form.append('file', new Blob([content]), name);
+      const res = await fetch(`${t.url}/imports?organization=HPN`, { method: 'POST', body: form, headers: auth });
+      const { jobId } = (await res.json()) as { jobId: string };
+      for (let i = 0; i < 100; i++) {
+        const job = (
+          await t.gql<{ importJob: { status: string } }>(`query($id: ID!) { importJob(id: $id) { status } }`, { id: jobId }, { token })
+        ).data!.importJob;
+        if (job.status !== 'RUNNING') break;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      return jobId;
+    };
+    // The same bytes as the CLI's import: the same codes; the member row is now unchanged.
+    const jobId = await upload(fs.readFileSync(path.join(dir, 'chi-hoi.xlsx')), 'chi-hoi.xlsx');
+    const file = await fetch(`${t.url}/imports/${jobId}/result.xlsx`, { headers: auth });
+    expect(file.status).toBe(200);
+    expect(decodeURIComponent(file.headers.get('content-disposition')!)).toContain('chi-hoi.ma.xlsx');
+    const result = await cellsOf(Buffer.from(await file.arrayBuffer()));
+    expect(result.rows).toEqual(cliResult.map((r, i) => (i === 1 ? [...r.slice(0, 7), 'không đổi', ...r.slice(8)] : r)));
+    expect(result.columnsText[result.rows[0].indexOf('Số CCCD')]).toBe(true);
+    // Its error file keeps her columns too.
+    const errors = await cellsOf(
+      Buffer.from(await (await fetch(`${t.url}/imports/${jobId}/errors.xlsx`, { headers: auth })).arrayBuffer()),
+    );
+    expect(errors.rows[0].slice(0, 6)).toEqual(HER_HEADER);
+    const [audit] = await t.sql<{ action: string; detail: { rows: number } }>(
+      `SELECT action, detail FROM audit_event WHERE subject_type = 'IMPORT_RESULT' AND subject_id = $1`,
+      [jobId],
+    );
+    expect(audit).toEqual({ action: 'EXPORT', detail: { rows: 3, format: 'csv' } });
+
+    // Another organization's secretariat does not find the job; a file with its own codes has no result file.
+    const other = await t.logIn(await t.createUser('vp.hnd', Role.SECRETARIAT, 'HND'));
+    expect((await fetch(`${t.url}/imports/${jobId}/result.xlsx`, { headers: { authorization: `Bearer ${other}` } })).status).toBe(404);
+    const coded = new ExcelJS.Workbook();
+    coded.addWorksheet('DS').addRows([
+      ['Mã hồ sơ', 'Họ và tên', 'Ngày sinh'],
+      ['HPN-X1', 'Vì Thị Xuân', '1990'],
+    ]);
+    const codedJob = await upload(Buffer.from(await coded.xlsx.writeBuffer()), 'co-ma.xlsx');
+    const none = await fetch(`${t.url}/imports/${codedJob}/result.xlsx`, { headers: auth });
+    expect(none.status).toBe(404);
+    expect(await none.text()).toContain('không có tệp kết quả');
+  });
 });

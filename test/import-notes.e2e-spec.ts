@@ -147,4 +147,17 @@ describe('import warnings, suggestions and codes assigned (issue 16)', () => {
     await t.sql(`UPDATE member_record SET erased_at = now() WHERE id = $1`, [lan.id]);
     expect(await t.sql(`SELECT 1 FROM record_suggestion WHERE record_id = $1`, [lan.id])).toEqual([]);
   });
+  it('writes the suggestion of a row whose only change is its Ghi chú (the row digest counts the note)', async () => {
+    const p = path.join(dir, 'ghi-chu.xlsx');
+    const header = ['Mã hồ sơ', 'Họ và tên', 'Ngày sinh', 'Giới tính', 'Ghi chú'];
+    await xlsx(p, [header, ['HPN-GC-1', 'Lò Thị Nga', '1980', 'Nữ', '']]);
+    expect((await importer.import(p, { organization: 'HPN' }, CLI_PRINCIPAL)).created).toBe(1);
+    await xlsx(p, [header, ['HPN-GC-1', 'Lò Thị Nga', '1980', 'Nữ', 'Đã chuyển đi Lai Châu T6/2026']]);
+    const again = await importer.import(p, { organization: 'HPN' }, CLI_PRINCIPAL);
+    expect([again.created, again.updated, again.unchanged]).toEqual([0, 0, 1]);
+    const kinds = await t.sql<{ kind: string }>(
+      `SELECT s.kind FROM record_suggestion s JOIN member_record r ON r.id = s.record_id WHERE r.external_id = 'HPN-GC-1'`,
+    );
+    expect(kinds.map((k) => k.kind)).toEqual(['MOVED_AWAY']);
+  });
 });

@@ -63,11 +63,15 @@ export class ImportJob {
   finishedAt: Date | null;
 }
 
+/** What became of a row of an import whose codes were assigned (the result file's `Kết quả`). */
+export type RowOutcome = 'CREATED' | 'UPDATED' | 'UNCHANGED' | 'SKIPPED' | 'REJECTED';
+
 /**
- * One bad row of an import: where (sheet, spreadsheet row, column) in clear; what the row says,
- * the bad value and the message sealed with the instance key (`sealed`, see
- * personal-data/rejected-rows.ts), opened only for a caller whose scope covers the row. Kept
- * with the keyed hashes an erasure finds it by, and deleted after 30 days.
+ * One bad row of an import (or, for an import whose codes were assigned, any row, with its
+ * outcome): where (sheet, spreadsheet row, column) in clear; what the row says, the bad value and
+ * the message sealed with the instance key (`sealed`, see personal-data/rejected-rows.ts), and her
+ * row as her file had it (`source`), opened only for a caller whose scope covers the row. Kept with
+ * the keyed hashes an erasure finds it by, and deleted after 30 days.
  */
 @Entity('import_row_error')
 @Index('ix_import_row_error_job', ['jobId', 'ordinal'])
@@ -95,6 +99,14 @@ export class ImportRowError {
   /** The row's cells as read, the bad value and the message, sealed (AES-256-GCM). */
   @Column({ type: 'bytea' })
   sealed: Buffer;
+
+  /** Her header and cells as her file had them, sealed (null: a row stored before they were kept). */
+  @Column({ type: 'bytea', nullable: true })
+  source: Buffer | null;
+
+  /** Null: a rejected row of an import with its own codes (in the error file only); else the row's line in the result file. */
+  @Column({ type: 'varchar', length: 9, nullable: true })
+  outcome: RowOutcome | null;
 
   /** Keyed hashes of the row's ID number, name + birth date and Mã hồ sơ (GIN-indexed): what erasure looks for. */
   @Column({ name: 'person_keys', type: 'bytea', array: true, default: () => "'{}'" })

@@ -32,7 +32,7 @@ interface UploadedRoster {
 /**
  * Rosters over HTTP for secretariats, outside GraphQL (multipart and downloads), with the same
  * bearer token and the same roles: upload starts an import job (its status is the `importJob`
- * query), the error file, the export and the template download.
+ * query), the error and result files, the export and the template download.
  */
 @Controller()
 export class RosterIoController {
@@ -85,7 +85,7 @@ export class RosterIoController {
           createUnits: createUnits === 'true',
           sheet: sheet || null,
           sourceName: file.originalname,
-          // Codes assigned to a file without Mã hồ sơ stay on the records; no result file is left beside the upload.
+          // Codes assigned to a file without Mã hồ sơ stay on the records, and in GET /imports/:id/result.xlsx; no file is left beside the upload.
           writeResult: false,
         },
         caller,
@@ -110,6 +110,28 @@ export class RosterIoController {
     const f = checkFormat(format);
     const job = await this.importer.job(id, caller);
     await this.sendTemp(res, sideFileName(job.sourceName, 'errors', f), (out) => this.importer.writeErrorFile(job.id, out, caller));
+  }
+
+  /**
+   * The result file of an import whose codes were assigned (a file without Mã hồ sơ): her rows with
+   * the code each got, its outcome and warnings. Same access and audit as the error file.
+   */
+  @Allow(...ROSTER_WRITERS)
+  @Get('imports/:id/result.:format')
+  async resultFile(
+    @Param('id') id: string,
+    @Param('format') format: string,
+    @Caller() caller: Principal,
+    @Res() res: Response,
+  ): Promise<void> {
+    const f = checkFormat(format);
+    const job = await this.importer.job(id, caller);
+    if (!(await this.importer.hasResult(job.id)))
+      throw new DomainError(
+        'NOT_FOUND',
+        `Lượt nhập này không có tệp kết quả: tệp đã có cột Mã hồ sơ nên không có mã nào được gán, hoặc lượt nhập đã quá 30 ngày (tệp lỗi: /imports/${job.id}/errors.xlsx)`,
+      );
+    await this.sendTemp(res, sideFileName(job.sourceName, 'result', f), (out) => this.importer.writeResultFile(job.id, out, caller));
   }
 
   @Allow(...ROSTER_WRITERS)

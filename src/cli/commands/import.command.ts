@@ -38,7 +38,7 @@ export function importCommand(program: Command): void {
     .option('--assign-ids', 'give rows without a Mã hồ sơ a code, and write the roster with the codes back')
     .option(
       '--result <FILE>',
-      `with --assign-ids: where to write it (default: <name>.${SIDE_FILES.result}.csv, or .xlsx for a workbook, beside the input)`,
+      `when codes are assigned (--assign-ids, or a file without Mã hồ sơ): where to write your rows with their codes and outcomes (default: <name>.${SIDE_FILES.result}.csv, or .xlsx for a workbook, beside the input)`,
     )
     .option('--full', `the file is the whole roster: list the records it does not contain (<name>.${SIDE_FILES.missing}.csv)`)
     .action(importRoster);
@@ -94,6 +94,8 @@ function logNotes(s: ImportSummary): void {
   if (s.resumed) log(`tiếp tục lần nhập tệp này đã dừng giữa chừng (việc nhập ${s.jobId})`);
   for (const sh of s.sheets) if (sh.note) log(`trang tính ${sh.name ?? ''}: ${sh.note}`);
   if (s.ignoredColumns.length) log(`bỏ qua các cột không có trong mẫu: ${s.ignoredColumns.join(', ')}`);
+  // Each line that is no member (title, totals, date, signature), as HTTP's skippedRows: `dòng 20: bỏ qua: dòng tổng cộng (…)`.
+  for (const r of s.skippedRows) log(`${r.place}: ${r.reason}`);
 }
 
 /** Writes the error file and shows its first rows; returns the file's path. */

@@ -14,20 +14,81 @@ export function formatOfName(name: string): RosterFormat {
 
 /** CSV in UTF-8 with a BOM (Excel then reads the accents), or a streamed .xlsx with text cells. */
 export async function openRosterWriter(out: string, format: RosterFormat, header: string[]): Promise<RowWriter> {
-  if (format === 'csv') return openCsvWriter(out, header);
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: out, useSharedStrings: false, useStyles: true });
-  const ws = wb.addWorksheet('Danh sách');
-  // Text (`@`) on the whole column: the rows a secretary adds later are text too.
-  ws.columns = header.map((h) => ({ header: h, width: Math.max(12, h.length + 2), style: { numFmt: '@' } }));
-  ws.getRow(1).font = { bold: true };
+  const book = openRosterBook(out, format);
+  await book.sheet(null, [header]);
+  return { row: (cells) => book.row(cells), close: () => book.close() };
+}
+
+/**
+ * A roster file of one or more sheets, each under its own header rows (one, or two for a merged
+ * header): a workbook gets one worksheet per sheet; a CSV has one table, later sheets' rows go under
+ * the first header.
+ */
+export interface RosterBook {
+  sheet(name: string | null, header: string[][]): Promise<void>;
+  row(cells: string[]): Promise<void>;
+  close(): Promise<void>;
+}
+
+export function openRosterBook(out: string, format: RosterFormat): RosterBook {
+  return format === 'csv' ? csvBook(out) : xlsxBook(out);
+}
+
+function csvBook(out: string): RosterBook {
+  let writer: RowWriter | null = null;
   return {
+    sheet: async (_name, [first, ...more]) => {
+      if (writer) return;
+      writer = await openCsvWriter(out, first);
+      for (const h of more) await writer.row(h);
+    },
+    row: (cells) => writer!.row(cells),
+    close: async () => {
+      if (!writer) writer = await openCsvWriter(out, []);
+      await writer.close();
+    },
+  };
+}
+
+function xlsxBook(out: string): RosterBook {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: out, useSharedStrings: false, useStyles: true });
+  let ws: ExcelJS.Worksheet | null = null;
+  const names = new Set<string>();
+  // A workbook's sheet names are unique (her own are; a second header of one sheet gets a number).
+  const unique = (name: string) => {
+    let n = name;
+    for (let i = 2; names.has(n.toLowerCase()); i++) n = `${name.slice(0, 26)} (${i})`;
+    names.add(n.toLowerCase());
+    return n;
+  };
+  const addRow = (cells: string[]) => {
+    const row = ws!.addRow(cells);
+    row.eachCell((c) => (c.numFmt = '@'));
+    return row;
+  };
+  return {
+    sheet: (name, header) => {
+      ws?.commit();
+      ws = wb.addWorksheet(unique(name ?? 'Danh sách'));
+      const width = Math.max(...header.map((h) => h.length));
+      // Text (`@`) on the whole column: the rows a secretary adds later are text too.
+      ws.columns = Array.from({ length: width }, (_, i) => ({
+        width: Math.max(12, ...header.map((h) => (h[i] ?? '').length + 2)),
+        style: { numFmt: '@' },
+      }));
+      for (const h of header) {
+        const row = addRow(h);
+        row.font = { bold: true };
+        row.commit();
+      }
+      return Promise.resolve();
+    },
     row: (cells) => {
-      const row = ws.addRow(cells);
-      row.eachCell((c) => (c.numFmt = '@'));
-      row.commit();
+      addRow(cells).commit();
       return Promise.resolve();
     },
     close: async () => {
+      if (!ws) ws = wb.addWorksheet('Danh sách');
       ws.commit();
       await wb.commit();
     },

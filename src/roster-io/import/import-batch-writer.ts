@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
 import type { Principal } from '../../access/principal.js';
-import { inScope } from '../../access/record-scope.js';
 import type { FieldProblem } from '../../common/errors/field-problem.js';
 import { bulkInsert, bulkUpdate } from '../../common/sql/bulk-sql.js';
 import { MemberRecord } from '../../membership/member-record/member-record.entity.js';
@@ -9,35 +8,21 @@ import { MemberRecordsService } from '../../membership/member-record/member-reco
 import { MemberStatus } from '../../membership/status/member-status.js';
 import type { Unit } from '../../membership/unit/unit.entity.js';
 import { UnitsService } from '../../membership/unit/units.service.js';
-import { ImportRowError, type ImportJob } from '../import-job.entity.js';
+import { ImportRowError, type ImportJob, type RowOutcome } from '../import-job.entity.js';
 import type { ImportContext } from './import-context.js';
 import { admittedEvents, changeEvents, type InsertedRecord, type RecordUpdate } from './import-events.js';
-import { codeNotUsableMessage, refusedByDatabase } from './import-messages.js';
+import { refusedByDatabase } from './import-messages.js';
 import { rowWarnings, writeSuggestions, type PendingNotes } from './import-notes.js';
 import type { ImportProgress } from './import.types.js';
 import { columnFor, RowPreparer, type PreparedRow } from './prepare-row.js';
 import { changesNothing, columnValue, RECORD_COLUMNS } from './record-columns.js';
+import { checkDuplicateCode, keptRow, lookUpCurrent, scopeProblems, type CurrentRecords, type PendingRow } from './pending-rows.js';
 import { rejectedRowUnitPath, RejectedRowsService } from './rejected-rows.service.js';
 import type { RosterRow, RowProblem } from './roster-row.js';
-import { rowPlace, type SheetRow } from './sheet-reader.js';
 
-/** A row waiting in a batch. */
-export interface PendingRow extends SheetRow {
-  /** What the row says, hashed: equal to a record's `import_digest`, the row changes nothing. */
-  digest: Buffer;
-  /** The row read as a new record (done while the previous batch is written); null for a record that exists. */
-  prepared: PreparedRow | null;
-}
+export type { PendingRow } from './pending-rows.js';
 
 type Counts = Omit<ImportProgress, 'rowsRead'>;
-
-/** The records a batch's codes have already. */
-interface CurrentRecords {
-  /** Read whole: the records the rows may change. */
-  existing: Map<string, MemberRecord>;
-  /** The row is the record's last import, unchanged: it changes nothing (not taken on trust from a secretariat kept to one unit). */
-  unchanged: (p: PendingRow) => boolean;
-}
 
 /** A new record, waiting for the erasure check. */
 interface NewRecord {
@@ -61,6 +46,8 @@ interface BatchWrite {
   digestOnly: [string, Buffer][];
   /** `Ghi chú` facts of the rows written, suggested on their records once written. */
   notes: PendingNotes[];
+  /** The rows of a result file and their unit subtrees: their lines are kept with the batch. */
+  results: { p: PendingRow; unitPath: string | null }[];
 }
 
 /**
@@ -140,7 +127,7 @@ export class ImportBatchWriter {
   ): Promise<void> {
     const counts: Counts = { created: 0, updated: 0, unchanged: 0, rejected: 0, warned: 0 };
     await this.db.transaction(async (em) => {
-      const w: BatchWrite = { em, job, ctx, actor, counts, errors: [], news: [], updates: [], digestOnly: [], notes: [] };
+      const w: BatchWrite = { em, job, ctx, actor, counts, errors: [], news: [], updates: [], digestOnly: [], notes: [], results: [] };
       // One import at a time per organization: two imports of the same codes cannot both insert.
       await em.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`import:${ctx.def.code}`]);
       const current = await lookUpCurrent(em, batch, ctx);
@@ -148,6 +135,7 @@ export class ImportBatchWriter {
       await this.writeCreates(w, await this.screenErased(w));
       await writeUpdates(w);
       await writeSuggestions(em, ctx.def.code, job.id, w.notes);
+      this.keepResults(w);
       await writeProgress(w, batch);
     });
     summary.rowsRead = job.rowsCommitted;
@@ -165,7 +153,7 @@ export class ImportBatchWriter {
     checkDuplicateCode(p, w.ctx, problems);
     if (!problems.length && current.unchanged(p)) {
       w.counts.unchanged++;
-      return;
+      return this.outcome(w, p, 'UNCHANGED', rejectedRowUnitPath(w.ctx.scope));
     }
     const record = current.existing.get(row.externalId) ?? null;
     const prepared = record ? this.preparer.prepare(row, w.ctx, record) : (p.prepared ?? this.preparer.prepare(row, w.ctx));
@@ -176,8 +164,9 @@ export class ImportBatchWriter {
     if (problems.length || !prepared.values) return this.reject(w, p, problems, unitPath);
     const values: Record<string, unknown> = { ...prepared.values, importDigest: p.digest };
     if (unit !== undefined) values.unitId = unit?.id ?? null;
-    await this.keepNotes(w, row, record, values);
+    p.warnings = await this.keepNotes(w, row, record, values);
     if (!record) {
+      this.outcome(w, p, 'CREATED', unitPath);
       w.news.push({
         p,
         values: { status: MemberStatus.ACTIVE, ...values, externalId: row.externalId },
@@ -187,7 +176,22 @@ export class ImportBatchWriter {
     } else if (changesNothing(record, { ...record, ...values })) {
       w.counts.unchanged++;
       w.digestOnly.push([record.id, p.digest]);
-    } else w.updates.push({ before: record, after: values });
+      this.outcome(w, p, 'UNCHANGED', unitPath);
+    } else {
+      w.updates.push({ before: record, after: values });
+      this.outcome(w, p, 'UPDATED', unitPath);
+    }
+  }
+
+  /** What the batch does with a row; a row of a result file keeps its line there (a new record's may yet be refused: `screenErased`). */
+  private outcome(w: BatchWrite, p: PendingRow, outcome: RowOutcome, unitPath: string | null): void {
+    p.outcome = outcome;
+    if (p.inResult) w.results.push({ p, unitPath });
+  }
+
+  /** The result file's lines of the rows written (a refused row's line is its rejected row). */
+  private keepResults(w: BatchWrite): void {
+    for (const { p, unitPath } of w.results) if (p.outcome !== 'REJECTED') w.errors.push(keptRow(this.rejectedRows, w, p, [], unitPath));
   }
 
   /** The row's unit (undefined: the row names none), found or created; its problems added under the file's column. */
@@ -206,8 +210,8 @@ export class ImportBatchWriter {
     return unit;
   }
 
-  /** The row's warnings, kept on its record (replacing the last import's), and its `Ghi chú` facts, to suggest. */
-  private async keepNotes(w: BatchWrite, row: RosterRow, record: MemberRecord | null, values: Record<string, unknown>): Promise<void> {
+  /** The row's warnings, kept on its record (replacing the last import's; returned, joined), and its `Ghi chú` facts, to suggest. */
+  private async keepNotes(w: BatchWrite, row: RosterRow, record: MemberRecord | null, values: Record<string, unknown>): Promise<string> {
     // The record as it will be, read by the organization's own eligibility rules (the rule a record's page shows).
     const as = {
       profile: {},
@@ -220,31 +224,14 @@ export class ImportBatchWriter {
     values.importWarnings = warnings;
     if (warnings.length) w.counts.warned++;
     if (row.notes.length) w.notes.push({ externalId: row.externalId, facts: row.notes });
+    return warnings.map((x) => x.message).join('; ');
   }
 
   private reject(w: BatchWrite, p: PendingRow, refusing: RowProblem[], unitPath: string | null): void {
     // A refused row's warnings (its optional cells that could not be read) are said with it: one fix for all.
-    const problems = [...refusing, ...p.row.warnings];
     w.counts.rejected++;
-    w.errors.push(
-      this.rejectedRows.seal(
-        {
-          jobId: w.job.id,
-          organization: w.ctx.def.code,
-          ordinal: p.ordinal,
-          sheet: p.source.sheet,
-          rowNumber: p.source.row,
-          columnName: [...new Set(problems.map((x) => x.column).filter(Boolean))].join(', ') || null,
-          person: { ...p.row.fields, externalId: p.row.externalId },
-          unitPath,
-        },
-        {
-          value: problems.find((x) => x.value !== null)?.value ?? null,
-          message: problems.map((x) => x.message).join('; '),
-          cells: p.templateCells(),
-        },
-      ),
-    );
+    p.outcome = 'REJECTED';
+    w.errors.push(keptRow(this.rejectedRows, w, p, [...refusing, ...p.row.warnings], unitPath));
   }
 
   /** People erased on request are not created again by an import: the secretariat must confirm one by one. */
@@ -287,73 +274,6 @@ export class ImportBatchWriter {
     // A small import is linked as it lands; a large one waits for one batch run (`lienthong link`).
     w.ctx.noteCreated(inserted.map((r) => r.id));
   }
-}
-
-/** The batch's records: their import digests, and whole (with the unit) those the rows may change. */
-async function lookUpCurrent(em: EntityManager, batch: PendingRow[], ctx: ImportContext): Promise<CurrentRecords> {
-  const ids = [...new Set(batch.map((b) => b.row.externalId).filter(Boolean))];
-  // Records whose last import was this very row need not be read: the row changes nothing.
-  const digests = new Map(
-    (
-      await em.query<{ external_id: string; import_digest: Buffer | null }[]>(
-        `SELECT external_id, import_digest FROM member_record WHERE organization_code = $1 AND external_id = ANY($2)`,
-        [ctx.def.code, ids],
-      )
-    ).map((r) => [r.external_id, r.import_digest]),
-  );
-  // (A secretariat kept to one unit still has each record checked against its scope.)
-  const trustDigest = !ctx.ownUnitPath;
-  const unchanged = (p: PendingRow) => trustDigest && !!digests.get(p.row.externalId)?.equals(p.digest);
-  const toRead = new Set<string>();
-  for (const p of batch) if (digests.has(p.row.externalId) && !unchanged(p)) toRead.add(p.row.externalId);
-  const existing = new Map(
-    toRead.size
-      ? (
-          await em
-            .getRepository(MemberRecord)
-            .createQueryBuilder('r')
-            .leftJoinAndSelect('r.unit', 'u')
-            .where('r.organization_code = :org AND r.external_id = ANY(:ids)', { org: ctx.def.code, ids: [...toRead] })
-            .getMany()
-        ).map((r) => [r.externalId, r])
-      : [],
-  );
-  return { existing, unchanged };
-}
-
-/** A Mã hồ sơ the file had already (committed rows of a resumed job included) is a problem of the row. */
-function checkDuplicateCode(p: PendingRow, ctx: ImportContext, problems: RowProblem[]): void {
-  const { row } = p;
-  if (!row.externalId) return;
-  const first = ctx.seen.get(row.externalId);
-  if (first)
-    problems.push({
-      column: row.columnOf.get('externalId') ?? 'Mã hồ sơ',
-      value: row.externalId,
-      message: `Mã hồ sơ '${row.externalId}' đã có ở ${first} của tệp`,
-    });
-  else ctx.seen.set(row.externalId, rowPlace(p.source));
-}
-
-/** A secretariat kept to one unit imports into that subtree only, and changes only records kept there. */
-function scopeProblems(ctx: ImportContext, row: RosterRow, record: MemberRecord | null, unit: Unit | null | undefined): RowProblem[] {
-  if (!ctx.ownUnitPath) return [];
-  const within = (u: { path: string } | null | undefined) =>
-    !!u && inScope(ctx.scope, { organizationCode: ctx.def.code, unitPath: u.path });
-  if (record && !within(record.unit))
-    return [
-      {
-        column: row.columnOf.get('externalId') ?? 'Mã hồ sơ',
-        value: row.externalId,
-        // Says nothing of what the code is outside the scope (which unit, whether it exists there).
-        message: codeNotUsableMessage(row.externalId),
-      },
-    ];
-  if (!record && !unit)
-    return [
-      { column: 'Mã đơn vị', value: row.unit, message: 'Mã đơn vị: tài khoản này chỉ quản lý một đơn vị, cần mã đơn vị thuộc phạm vi đó' },
-    ];
-  return [];
 }
 
 /** The changed records (version and time bumped) and their history events. */

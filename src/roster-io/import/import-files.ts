@@ -1,61 +1,54 @@
-// The files an import writes besides the database: the roster with its codes (`--assign-ids`), the
-// rejected rows, the records a whole roster lacks (`--full`). Their default names beside the input
-// are made in one place, `common/files/side-files.ts` (the register's import uses them too).
+// The files an import writes besides the database: the result file (her rows with the codes they
+// got, when codes were assigned), the rejected rows (both in her own layout: her-rows.ts), the
+// records a whole roster lacks (`--full`). Their default names beside the input are made in one
+// place, `common/files/side-files.ts` (the register's import uses them too).
 import type { DataSource } from 'typeorm';
 import { scopeWhere, type RecordScope } from '../../access/record-scope.js';
-import { writeCsvFile, type RowWriter } from '../../common/files/csv.js';
+import { writeCsvFile } from '../../common/files/csv.js';
 import { MEMBER_STATUS_INFO, type MemberStatus } from '../../membership/status/member-status.js';
 import type { OrganizationDefinition } from '../../membership/organization/organization-definition.js';
-import { formatOfName, openRosterWriter } from '../export/roster-writer.js';
+import { formatOfName, openRosterBook } from '../export/roster-writer.js';
 import { templateColumns } from '../roster-columns.js';
-import { maskWarning } from './import-notes.js';
-import type { ImportSummary } from './import.types.js';
-import type { OpenedRowError } from './rejected-rows.service.js';
-import type { SheetRow } from './sheet-reader.js';
+import { errorSheets, resultSheets, type KeptRow, type SheetOut } from './her-rows.js';
 
-/**
- * The roster with the codes written back, in the template's columns, streamed as the rows are read:
- * opened at the first row whose code is assigned (`--assign-ids`, or a sheet without a Mã hồ sơ
- * column), so a file that has its codes leaves none.
- */
-/** The result file's last column: the warnings of the row's cells (masked), the record kept. */
-const WARNINGS = 'Cảnh báo';
-
-export class ResultFile {
-  private writer: RowWriter | null = null;
-
-  constructor(
-    private readonly out: string | null,
-    private readonly def: OrganizationDefinition,
-    private readonly asked: boolean,
-  ) {}
-
-  async row(read: SheetRow, summary: Pick<ImportSummary, 'resultFile'>): Promise<void> {
-    if (!this.writer && this.out && (this.asked || !read.row.columnOf.has('externalId'))) {
-      this.writer = await openRosterWriter(this.out, formatOfName(this.out), [...templateColumns(this.def).map((c) => c.header), WARNINGS]);
-      summary.resultFile = this.out;
-    }
-    await this.writer?.row([...read.templateCells(), read.row.warnings.map((w) => maskWarning(w.message)).join('; ')]);
+/** Sheets as her file had them, into a workbook (one worksheet each) or a CSV (with BOM, for Excel). */
+async function writeSheets(out: string, sheets: SheetOut[]): Promise<void> {
+  const book = openRosterBook(out, formatOfName(out));
+  for (const sh of sheets) {
+    await book.sheet(sh.name, sh.header);
+    for (const r of sh.rows) await book.row(r);
   }
-
-  async close(): Promise<void> {
-    await this.writer?.close();
-  }
+  await book.close();
 }
 
 /**
- * The error file: the rejected rows in the template's columns, with where they were and what is
- * wrong — an .xlsx with text columns when its name says so (a workbook's import), else UTF-8 CSV
- * (with BOM, for Excel). Fixed and imported again, its extra columns are ignored.
+ * The error file: her rejected rows in her own columns, under her header, each with where it was,
+ * the column, the value and what to do — an .xlsx with text columns when its name says so (a
+ * workbook's import), else UTF-8 CSV. Fixed in Excel and imported again, its extra columns are ignored.
  */
-export async function writeErrorFile(out: string, def: OrganizationDefinition, errors: OpenedRowError[]): Promise<void> {
-  const writer = await openRosterWriter(out, formatOfName(out), [
-    ...templateColumns(def).map((c) => c.header),
-    'Dòng trong tệp gốc',
-    'Lỗi',
-  ]);
-  for (const e of errors) await writer.row([...e.cells, e.sheet ? `${e.sheet}!${e.rowNumber}` : String(e.rowNumber), e.message]);
-  await writer.close();
+export function writeErrorFile(out: string, def: OrganizationDefinition, errors: KeptRow[]): Promise<void> {
+  return writeSheets(
+    out,
+    errorSheets(
+      errors,
+      templateColumns(def).map((c) => c.header),
+    ),
+  );
+}
+
+/**
+ * The result file of an import whose codes were assigned: her rows in her columns with the Mã hồ sơ
+ * each got, what became of it (đã thêm, đã cập nhật, không đổi, bỏ qua, lỗi), why, and its warnings.
+ * Imported again, it is keyed by those codes.
+ */
+export function writeResultFile(out: string, def: OrganizationDefinition, rows: KeptRow[]): Promise<void> {
+  return writeSheets(
+    out,
+    resultSheets(
+      rows,
+      templateColumns(def).map((c) => c.header),
+    ),
+  );
 }
 
 /** Records of the organization (within the scope) whose Mã hồ sơ the file did not list. */

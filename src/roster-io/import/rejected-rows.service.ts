@@ -8,15 +8,15 @@ import { AuditService } from '../../audit/audit.service.js';
 import { SecretVault } from '../../personal-data/secret-vault.js';
 import { openRejectedRow, purgeRejectedRows, sealRejectedRow, type RejectedRowContent } from '../../personal-data/rejected-rows.js';
 import { rejectedRowKeys } from '../../personal-data/tombstone-keys.js';
-import type { ImportJob } from '../import-job.entity.js';
+import type { ImportJob, RowOutcome } from '../import-job.entity.js';
 import { ImportRowError } from '../import-job.entity.js';
+import { openHerRow, sealHerRow, type HerRow, type KeptRow } from './her-rows.js';
 
-/** A rejected row as its reader gets it: where, and what it says (opened). */
-export interface OpenedRowError extends RejectedRowContent {
-  sheet: string | null;
-  rowNumber: number;
-  columnName: string | null;
-}
+/** A rejected row as its reader gets it: where, what it says, her row as her file had it (opened). */
+export type OpenedRowError = KeptRow;
+
+/** Which kept rows a reader wants: the rejected ones (error file, status query), or every row of a result file. */
+export type KeptRows = 'ERRORS' | 'RESULT';
 
 /** Where a rejected row was, and what the importer knew of whose it is. */
 export interface RejectedRowPlace {
@@ -29,6 +29,10 @@ export interface RejectedRowPlace {
   /** The cells the person keys are read from (as typed). */
   person: { externalId?: string | null; fullName?: string | null; birthDate?: string | null; idNumber?: string | null };
   unitPath: string | null;
+  /** Her row as her file had it (sealed with the rest). */
+  her: HerRow;
+  /** The row's line in the result file (null: a rejected row of an import with its own codes). */
+  outcome: RowOutcome | null;
 }
 
 /**
@@ -66,20 +70,24 @@ export class RejectedRowsService implements OnApplicationBootstrap, BeforeApplic
       rowNumber: place.rowNumber,
       columnName: place.columnName,
       sealed: sealRejectedRow((s) => this.vault.seal(s), content),
+      source: sealHerRow((s) => this.vault.seal(s), place.her),
+      outcome: place.outcome,
       personKeys: rejectedRowKeys(this.vault, place.organization, place.person),
       unitPath: place.unitPath,
     };
   }
 
   /**
-   * The rejected rows of a job that the caller's scope covers, in file order, opened; the read is
-   * logged (`ROSTER_READ` for the status query, `EXPORT` for the error file) with the count only.
+   * The kept rows of a job that the caller's scope covers, in file order, opened: the rejected ones,
+   * or (`RESULT`) every row of its result file. The read is logged (`ROSTER_READ` for the status
+   * query, `EXPORT` for a file) with the count only.
    */
   async read(
     job: Pick<ImportJob, 'id' | 'organizationCode'>,
     caller: Principal,
     how: 'QUERY' | 'FILE',
     first = 1_000_000,
+    which: KeptRows = 'ERRORS',
   ): Promise<OpenedRowError[]> {
     const scope = writeScope(caller);
     if (scope.kind === 'NONE') return [];
@@ -87,13 +95,17 @@ export class RejectedRowsService implements OnApplicationBootstrap, BeforeApplic
       .getRepository(ImportRowError)
       .createQueryBuilder('e')
       .where('e.job_id = :job', { job: job.id })
+      .andWhere(which === 'ERRORS' ? `(e.outcome IS NULL OR e.outcome = 'REJECTED')` : 'e.outcome IS NOT NULL')
+      // A skipped line is kept with the ordinal of the member row above it, and after it.
       .orderBy('e.ordinal', 'ASC')
+      .addOrderBy(`COALESCE(e.outcome = 'SKIPPED', false)`, 'ASC')
+      .addOrderBy('e.id', 'ASC')
       .take(first);
     // The job's organization is the caller's (the job was found in its scope): the unit subtree remains.
     const rows = await applyPathScope(qb, scope, 'e.unit_path').getMany();
     await this.audit.record(caller, {
       action: how === 'QUERY' ? AuditAction.ROSTER_READ : AuditAction.EXPORT,
-      subjectType: 'IMPORT_ERRORS',
+      subjectType: which === 'ERRORS' ? 'IMPORT_ERRORS' : 'IMPORT_RESULT',
       subjectId: job.id,
       organization: job.organizationCode,
       detail: how === 'QUERY' ? { rows: rows.length } : { rows: rows.length, format: 'csv' },
@@ -103,7 +115,47 @@ export class RejectedRowsService implements OnApplicationBootstrap, BeforeApplic
       rowNumber: r.rowNumber,
       columnName: r.columnName,
       ...openRejectedRow((b) => this.vault.open(b), r.sealed),
+      her: r.source ? openHerRow((b) => this.vault.open(b), r.source) : null,
+      outcome: r.outcome,
     }));
+  }
+
+  /** Whether a job kept any row for a result file (its codes were assigned). */
+  async anyResult(jobId: string): Promise<boolean> {
+    const rows = await this.db.query<unknown[]>(`SELECT 1 FROM import_row_error WHERE job_id = $1 AND outcome IS NOT NULL LIMIT 1`, [
+      jobId,
+    ]);
+    return rows.length > 0;
+  }
+
+  /**
+   * The lines under a header that are no member, kept for a result file (replacing a stopped run's:
+   * a resumed run reads them all again); each sealed like a rejected row, in the importer's subtree.
+   */
+  async keepSkipped(
+    job: ImportJob,
+    lines: { place: Omit<RejectedRowPlace, 'jobId' | 'organization' | 'outcome' | 'unitPath' | 'columnName' | 'person'>; reason: string }[],
+    scope: RecordScope,
+  ): Promise<void> {
+    if (!lines.length) return;
+    await this.db.transaction(async (em) => {
+      await em.query(`DELETE FROM import_row_error WHERE job_id = $1 AND outcome = 'SKIPPED'`, [job.id]);
+      const rows = lines.map(({ place, reason }) =>
+        this.seal(
+          {
+            ...place,
+            jobId: job.id,
+            organization: job.organizationCode,
+            columnName: null,
+            person: {},
+            unitPath: unitPathLimit(scope),
+            outcome: 'SKIPPED',
+          },
+          { value: null, message: reason, cells: [] },
+        ),
+      );
+      if (rows.length) await em.getRepository(ImportRowError).insert(rows);
+    });
   }
 
   onApplicationBootstrap(): void {

@@ -15,11 +15,11 @@ import type { OrganizationDefinition } from '../../membership/organization/organ
 import type { ImportJob } from '../import-job.entity.js';
 import { ImportBatchWriter, type PendingRow } from './import-batch-writer.js';
 import { ImportContext } from './import-context.js';
-import { missingCodes, ResultFile, writeErrorFile, writeMissingFile } from './import-files.js';
+import { missingCodes, writeErrorFile, writeMissingFile, writeResultFile } from './import-files.js';
 import { ImportJobs } from './import-jobs.js';
 import type { ImportOptions, ImportProgress, ImportSummary } from './import.types.js';
 import { RejectedRowsService, type OpenedRowError } from './rejected-rows.service.js';
-import { rowDigest, rowPlace, SheetReader } from './sheet-reader.js';
+import { rowDigest, rowPlace, SheetReader, type SkippedRow } from './sheet-reader.js';
 
 export type { ImportOptions, ImportProgress, ImportSummary } from './import.types.js';
 
@@ -104,14 +104,14 @@ export class RosterImportService {
     // Everything that can fail is inside: a failure always ends the job FAILED with its reason.
     try {
       ctx.anyTombstone = await this.writer.anyoneErased();
-      const result = new ResultFile(opts.resultFile ?? null, def, !!opts.assignIds);
+      const skipped: SkippedRow[] = [];
       const reading = { today: ctx.today, address: this.geography.addressReader() };
       for await (const read of new SheetReader(def, job, !!opts.assignIds, summary, reading).rows(source.rows)) {
         if (read.kind === 'skipped') {
           summary.skippedRows.push({ place: rowPlace(read.source), reason: read.reason });
+          if (read.inResult) skipped.push(read);
           continue;
         }
-        await result.row(read, summary);
         if (read.ordinal <= job.rowsCommitted) {
           // Committed before the process stopped: only remember its Mã hồ sơ for the duplicate check.
           if (read.row.externalId && !ctx.seen.has(read.row.externalId)) ctx.seen.set(read.row.externalId, rowPlace(read.source));
@@ -120,7 +120,8 @@ export class RosterImportService {
         await batches.add({ ...read, digest: rowDigest(read.row), prepared: null });
       }
       await batches.finish();
-      await result.close();
+      await this.rejectedRows.keepSkipped(job, skipped.map(skippedPlace), scope);
+      if (opts.resultFile && (await this.writeResultFile(job.id, opts.resultFile, actor))) summary.resultFile = opts.resultFile;
       await this.finish(job, opts, ctx, summary);
       onProgress?.(summary);
       return summary;
@@ -148,6 +149,23 @@ export class RosterImportService {
     return errors.length;
   }
 
+  /**
+   * The result file of a job whose codes were assigned (its rows the caller's scope covers, with the
+   * code, outcome and warnings of each); returns how many rows (0: the job assigned no code, no file).
+   */
+  async writeResultFile(jobId: string, out: string, caller: Principal): Promise<number> {
+    const job = await this.job(jobId, caller);
+    if (!(await this.rejectedRows.anyResult(job.id))) return 0;
+    const rows = await this.rejectedRows.read(job, caller, 'FILE', undefined, 'RESULT');
+    if (rows.length) await writeResultFile(out, await this.records.organizationForRecords(job.organizationCode), rows);
+    return rows.length;
+  }
+
+  /** Whether a job kept rows for a result file (its codes were assigned). */
+  hasResult(jobId: string): Promise<boolean> {
+    return this.rejectedRows.anyResult(jobId);
+  }
+
   /** The records a `--full` import did not find in the file, for the secretariat to end or keep. */
   async writeMissingFile(org: string, codes: string[], out: string): Promise<void> {
     await writeMissingFile(this.db, org, codes, out);
@@ -163,6 +181,12 @@ export class RosterImportService {
     return this.rejectedRows.read(await this.job(jobId, caller), caller, 'QUERY', first);
   }
 }
+
+/** A skipped line as kept for the result file: after the member row above it. */
+const skippedPlace = (s: SkippedRow) => ({
+  place: { ordinal: s.after, sheet: s.source.sheet, rowNumber: s.source.row, her: s.her() },
+  reason: s.reason,
+});
 
 /** The summary of a run before its first row: a resumed job's counters go on. */
 function startingSummary(job: ImportJob, resumed: boolean, format: RosterSource['kind']): ImportSummary {

@@ -73,6 +73,49 @@ describe('reading a roster sheet by sheet', () => {
     );
   });
 
+  it('keeps her row under her header (two rows), where her Mã hồ sơ is, and whether it goes into a result file', async () => {
+    const { out, skipped } = await read([
+      s('DS', 1, 'STT', 'Họ và tên', 'Năm sinh', ''),
+      s('DS', 2, '', '', 'Nam', 'Nữ'),
+      s('DS', 3, '1', 'Lò Thị Lan', '', '1985'),
+      s('DS', 4, '', 'Tổng cộng: 1 hội viên', '', ''),
+      s('B', 1, 'Mã hồ sơ', 'Họ và tên'),
+      s('B', 2, 'HS-1', 'Cà Văn Pâng'),
+    ]);
+    expect(out.map((r) => [r.her(), r.inResult])).toEqual([
+      [
+        {
+          header: [
+            ['STT', 'Họ và tên', 'Năm sinh', ''],
+            ['', '', 'Nam', 'Nữ'],
+          ],
+          cells: ['1', 'Lò Thị Lan', '', '1985'],
+          codeAt: -1,
+          code: 'HND-abcdef01-1',
+        },
+        true,
+      ],
+      [{ header: [['Mã hồ sơ', 'Họ và tên']], cells: ['HS-1', 'Cà Văn Pâng'], codeAt: 0, code: 'HS-1' }, false],
+    ]);
+    expect(skipped.map((r) => [r.after, r.her().cells, r.inResult])).toEqual([[1, ['', 'Tổng cộng: 1 hội viên', '', ''], true]]);
+    // Asked to assign codes, every row goes into the result file.
+    expect((await read([s(null, 1, 'Mã hồ sơ', 'Họ và tên'), s(null, 2, 'HS-1', 'Cà Văn Pâng')], true)).out[0].inResult).toBe(true);
+  });
+
+  it('digests the Ghi chú facts too: a row whose only change is its note is not unchanged; a note without facts digests as no note', async () => {
+    const { out } = await read([
+      s(null, 1, 'Mã hồ sơ', 'Họ và tên', 'Ghi chú'),
+      s(null, 2, 'HS-1', 'Nguyễn Văn An', 'Đã chuyển đi Lai Châu T6/2026'),
+      s(null, 3, 'HS-1', 'Nguyễn Văn An', 'đã mất tháng 8/2026'),
+      s(null, 4, 'HS-1', 'Nguyễn Văn An', ''),
+    ]);
+    const [moved, died, none] = out.map((r) => rowDigest(r.row));
+    expect(moved.equals(died)).toBe(false);
+    expect(moved.equals(none)).toBe(false);
+    const plain = (await read([s(null, 1, 'Mã hồ sơ', 'Họ và tên'), s(null, 2, 'HS-1', 'Nguyễn Văn An')])).out[0];
+    expect(rowDigest(plain.row).equals(none)).toBe(true);
+  });
+
   it('digests what a row says: the same values give the same 16 bytes, another value another', async () => {
     const { out } = await read([
       s(null, 1, 'Mã hồ sơ', 'Họ và tên', 'Ghi chú'),

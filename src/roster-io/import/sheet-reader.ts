@@ -5,6 +5,7 @@ import type { OrganizationDefinition } from '../../membership/organization/organ
 import type { ImportJob } from '../import-job.entity.js';
 import { matchHeader, templateColumns, type HeaderMatch, type RosterColumn } from '../roster-columns.js';
 import { twoRowHeader } from './header-rows.js';
+import type { HerRow } from './her-rows.js';
 import type { ImportSummary } from './import.types.js';
 import { readRosterRow, type RosterRow, type RowReadingContext } from './roster-row.js';
 import { rowKind } from './row-kind.js';
@@ -16,8 +17,12 @@ export interface SheetRow {
   ordinal: number;
   source: SourceRow;
   row: RosterRow;
-  /** The row's values in template order (for the error and result files). */
+  /** The row's values in template order (kept with a rejected row). */
   templateCells: () => string[];
+  /** Her row as her file had it, with the code it got (for the error and result files). */
+  her: () => HerRow;
+  /** Its code was assigned by this import (`assignIds`, or a sheet without Mã hồ sơ): the row goes into the result file. */
+  inResult: boolean;
 }
 
 /** A row under a header that is no member (a totals, date or signature line, an STT alone): counted and reported, never written. */
@@ -26,6 +31,10 @@ export interface SkippedRow {
   source: SourceRow;
   /** In Vietnamese, by structure: `bỏ qua: dòng tổng cộng ('Tổng cộng: 15 hội viên')`. */
   reason: string;
+  /** The ordinal of the member row above it (0: none): where it goes in the result file. */
+  after: number;
+  her: () => HerRow;
+  inResult: boolean;
 }
 
 const NO_HEADER_NOTE = 'không tìm thấy dòng tiêu đề (Mã hồ sơ, Họ và tên…): bỏ qua';
@@ -38,6 +47,8 @@ const NO_HEADER_NOTE = 'không tìm thấy dòng tiêu đề (Mã hồ sơ, Họ
 export class SheetReader {
   private readonly columns: RosterColumn[];
   private header: HeaderMatch | null = null;
+  /** Her header row(s) as her file had them. */
+  private headerRows: string[][] = [];
   /** A header's first row, waiting for the next row to tell whether the header goes on under it. */
   private pending: { src: SourceRow; match: HeaderMatch | null } | null = null;
   /** A non-member line came after members: a name alone from here on is a signer's. */
@@ -70,7 +81,7 @@ export class SheetReader {
       const kind = rowKind(src.cells, row, this.header!, this.ended);
       if (kind.kind === 'skipped') {
         if (this.members && !/STT|đánh số cột/.test(kind.reason)) this.ended = true;
-        yield { kind: 'skipped', source: src, reason: kind.reason };
+        yield { kind: 'skipped', source: src, reason: kind.reason, after: this.ordinal, ...this.herRow(src, '') };
         continue;
       }
       this.members++;
@@ -105,7 +116,7 @@ export class SheetReader {
     if (prev && filled) {
       const both = prev.match ? twoRowHeader(prev.src.cells, src.cells, this.def) : null;
       if (both) {
-        this.takeHeader(prev.src, both);
+        this.takeHeader(prev.src, both, src.cells);
         return false;
       }
       if (prev.match) {
@@ -123,8 +134,9 @@ export class SheetReader {
   }
 
   /** Takes the sheet's header (a sheet without Mã hồ sơ gets its codes assigned: issue 16 item 8). */
-  private takeHeader(src: SourceRow, header: HeaderMatch): void {
+  private takeHeader(src: SourceRow, header: HeaderMatch, sub?: string[]): void {
     this.header = header;
+    this.headerRows = sub ? [src.cells, sub] : [src.cells];
     this.pending = null;
     this.summary.sheets.push({ name: src.sheet, headerRow: src.row, note: null });
     for (const u of this.header.unknown) if (!this.summary.ignoredColumns.includes(u)) this.summary.ignoredColumns.push(u);
@@ -141,7 +153,14 @@ export class SheetReader {
     const externalId = row.externalId;
     const order = cellOrder(header, this.columns);
     const templateCells = () => order.map((i) => (i === EXTERNAL_ID ? externalId : i < 0 ? '' : (cells[i] ?? '')));
-    return { kind: 'row', ordinal, source: src, row, templateCells };
+    return { kind: 'row', ordinal, source: src, row, templateCells, ...this.herRow(src, externalId) };
+  }
+
+  /** Her row under her header, and whether it goes into the result file (its sheet's codes are assigned). */
+  private herRow(src: SourceRow, code: string): Pick<SheetRow, 'her' | 'inResult'> {
+    const header = this.headerRows;
+    const codeAt = [...this.header!.fields.entries()].find(([, c]) => c.key === 'externalId')?.[0] ?? -1;
+    return { her: () => ({ header, cells: src.cells, codeAt, code }), inResult: this.assignIds || codeAt < 0 };
   }
 }
 
@@ -161,10 +180,14 @@ function cellOrder(header: HeaderMatch, columns: { key: string }[]): number[] {
 
 /** What a row says, as the record would take it (16 bytes of SHA-256). */
 export function rowDigest(row: RosterRow): Buffer {
-  return createHash('sha256')
-    .update(JSON.stringify([row.externalId, row.fields, row.unit, row.status]))
-    .digest()
-    .subarray(0, 16);
+  return (
+    createHash('sha256')
+      // The Ghi chú's facts count: a row whose only change is its note writes the new suggestion (a row
+      // without any digests as before, so records imported earlier stay "unchanged").
+      .update(JSON.stringify([row.externalId, row.fields, row.unit, row.status, ...(row.notes.length ? [row.notes] : [])]))
+      .digest()
+      .subarray(0, 16)
+  );
 }
 
 /** Where a row is in the file, for the duplicate-code message ("dòng 12 (trang DS)"). */

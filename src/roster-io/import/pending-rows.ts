@@ -1,0 +1,141 @@
+// A batch's rows before they are written: the records their codes have already, the checks that
+// need no record of theirs (a code twice in the file, the scope of a secretariat kept to one unit),
+// and how a row is kept for the files she gets back (a rejected row, or a line of the result file).
+import type { EntityManager } from 'typeorm';
+import { inScope } from '../../access/record-scope.js';
+import { MemberRecord } from '../../membership/member-record/member-record.entity.js';
+import type { Unit } from '../../membership/unit/unit.entity.js';
+import type { ImportJob, ImportRowError, RowOutcome } from '../import-job.entity.js';
+import type { ImportContext } from './import-context.js';
+import { maskWarning } from './import-notes.js';
+import { codeNotUsableMessage } from './import-messages.js';
+import type { PreparedRow } from './prepare-row.js';
+import type { RejectedRowsService } from './rejected-rows.service.js';
+import type { RosterRow, RowProblem } from './roster-row.js';
+import { rowPlace, type SheetRow } from './sheet-reader.js';
+
+/** A row waiting in a batch. */
+export interface PendingRow extends SheetRow {
+  /** What the row says, hashed: equal to a record's `import_digest`, the row changes nothing. */
+  digest: Buffer;
+  /** The row read as a new record (done while the previous batch is written); null for a record that exists. */
+  prepared: PreparedRow | null;
+  /** What the batch did with it (set as the batch is written): its line in the result file. */
+  outcome?: RowOutcome;
+  /** The warnings kept on its record (masked), for the result file. */
+  warnings?: string;
+}
+
+/** The records a batch's codes have already. */
+export interface CurrentRecords {
+  /** Read whole: the records the rows may change. */
+  existing: Map<string, MemberRecord>;
+  /** The row is the record's last import, unchanged: it changes nothing (not taken on trust from a secretariat kept to one unit). */
+  unchanged: (p: PendingRow) => boolean;
+}
+
+/** The batch's records: their import digests, and whole (with the unit) those the rows may change. */
+export async function lookUpCurrent(em: EntityManager, batch: PendingRow[], ctx: ImportContext): Promise<CurrentRecords> {
+  const ids = [...new Set(batch.map((b) => b.row.externalId).filter(Boolean))];
+  // Records whose last import was this very row need not be read: the row changes nothing.
+  const digests = new Map(
+    (
+      await em.query<{ external_id: string; import_digest: Buffer | null }[]>(
+        `SELECT external_id, import_digest FROM member_record WHERE organization_code = $1 AND external_id = ANY($2)`,
+        [ctx.def.code, ids],
+      )
+    ).map((r) => [r.external_id, r.import_digest]),
+  );
+  // (A secretariat kept to one unit still has each record checked against its scope.)
+  const trustDigest = !ctx.ownUnitPath;
+  const unchanged = (p: PendingRow) => trustDigest && !!digests.get(p.row.externalId)?.equals(p.digest);
+  const toRead = new Set<string>();
+  for (const p of batch) if (digests.has(p.row.externalId) && !unchanged(p)) toRead.add(p.row.externalId);
+  const existing = new Map(
+    toRead.size
+      ? (
+          await em
+            .getRepository(MemberRecord)
+            .createQueryBuilder('r')
+            .leftJoinAndSelect('r.unit', 'u')
+            .where('r.organization_code = :org AND r.external_id = ANY(:ids)', { org: ctx.def.code, ids: [...toRead] })
+            .getMany()
+        ).map((r) => [r.externalId, r])
+      : [],
+  );
+  return { existing, unchanged };
+}
+
+/** A Mã hồ sơ the file had already (committed rows of a resumed job included) is a problem of the row. */
+export function checkDuplicateCode(p: PendingRow, ctx: ImportContext, problems: RowProblem[]): void {
+  const { row } = p;
+  if (!row.externalId) return;
+  const first = ctx.seen.get(row.externalId);
+  if (first)
+    problems.push({
+      column: row.columnOf.get('externalId') ?? 'Mã hồ sơ',
+      value: row.externalId,
+      message: `Mã hồ sơ '${row.externalId}' đã có ở ${first} của tệp`,
+    });
+  else ctx.seen.set(row.externalId, rowPlace(p.source));
+}
+
+/** A secretariat kept to one unit imports into that subtree only, and changes only records kept there. */
+export function scopeProblems(
+  ctx: ImportContext,
+  row: RosterRow,
+  record: MemberRecord | null,
+  unit: Unit | null | undefined,
+): RowProblem[] {
+  if (!ctx.ownUnitPath) return [];
+  const within = (u: { path: string } | null | undefined) =>
+    !!u && inScope(ctx.scope, { organizationCode: ctx.def.code, unitPath: u.path });
+  if (record && !within(record.unit))
+    return [
+      {
+        column: row.columnOf.get('externalId') ?? 'Mã hồ sơ',
+        value: row.externalId,
+        // Says nothing of what the code is outside the scope (which unit, whether it exists there).
+        message: codeNotUsableMessage(row.externalId),
+      },
+    ];
+  if (!record && !unit)
+    return [
+      { column: 'Mã đơn vị', value: row.unit, message: 'Mã đơn vị: tài khoản này chỉ quản lý một đơn vị, cần mã đơn vị thuộc phạm vi đó' },
+    ];
+  return [];
+}
+
+/**
+ * A row kept for the files she gets back, sealed: a rejected row with its problems (every problem in
+ * one message, so she fixes the row in one go), or a line of the result file with its outcome and
+ * warnings. A row outside a result file is kept only when rejected.
+ */
+export function keptRow(
+  rejectedRows: RejectedRowsService,
+  at: { job: ImportJob; ctx: ImportContext },
+  p: PendingRow,
+  problems: RowProblem[],
+  unitPath: string | null,
+): Partial<ImportRowError> {
+  const outcome = p.outcome ?? 'REJECTED';
+  const message =
+    outcome === 'REJECTED'
+      ? problems.map((x) => x.message).join('; ')
+      : (p.warnings ?? p.row.warnings.map((w) => maskWarning(w.message)).join('; '));
+  return rejectedRows.seal(
+    {
+      jobId: at.job.id,
+      organization: at.ctx.def.code,
+      ordinal: p.ordinal,
+      sheet: p.source.sheet,
+      rowNumber: p.source.row,
+      columnName: [...new Set(problems.map((x) => x.column).filter(Boolean))].join(', ') || null,
+      person: { ...p.row.fields, externalId: p.row.externalId },
+      unitPath,
+      her: p.her(),
+      outcome: p.inResult ? outcome : null,
+    },
+    { value: problems.find((x) => x.value !== null)?.value ?? null, message, cells: outcome === 'REJECTED' ? p.templateCells() : [] },
+  );
+}
