@@ -214,7 +214,15 @@ describe('error, result and template files as Excel keeps them (issue 16)', () =
     };
     // The same bytes as the CLI's import: the same codes; the member row is now unchanged.
     const jobId = await upload(fs.readFileSync(path.join(dir, 'chi-hoi.xlsx')), 'chi-hoi.xlsx');
-    const file = await fetch(`${t.url}/imports/${jobId}/result.xlsx`, { headers: auth });
+    const { importJob } = (
+      await t.gql<{ importJob: { resultFileUrl: string | null } }>(
+        `query($id: ID!) { importJob(id: $id) { resultFileUrl } }`,
+        { id: jobId },
+        { token },
+      )
+    ).data!;
+    expect(importJob.resultFileUrl).toBe(`/imports/${jobId}/result.xlsx`);
+    const file = await fetch(`${t.url}${importJob.resultFileUrl}`, { headers: auth });
     expect(file.status).toBe(200);
     expect(decodeURIComponent(file.headers.get('content-disposition')!)).toContain('chi-hoi.ma.xlsx');
     const result = await cellsOf(Buffer.from(await file.arrayBuffer()));
@@ -243,5 +251,11 @@ describe('error, result and template files as Excel keeps them (issue 16)', () =
     const none = await fetch(`${t.url}/imports/${codedJob}/result.xlsx`, { headers: auth });
     expect(none.status).toBe(404);
     expect(await none.text()).toContain('không có tệp kết quả');
+    const codedView = await t.gql<{ importJob: { resultFileUrl: string | null } }>(
+      `query($id: ID!) { importJob(id: $id) { resultFileUrl } }`,
+      { id: codedJob },
+      { token },
+    );
+    expect(codedView.data!.importJob.resultFileUrl).toBeNull();
   });
 });

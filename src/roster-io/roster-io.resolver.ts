@@ -6,7 +6,7 @@ import type { ImportJob } from './import-job.entity.js';
 import { RosterImportService } from './import/roster-import.service.js';
 import { ImportJobArgs, ImportJobType, ImportRowErrorsArgs, ImportRowErrorType } from './roster-io.types.js';
 
-export const toImportJobType = (j: ImportJob): ImportJobType => ({
+export const toImportJobType = (j: ImportJob, withResult: boolean): ImportJobType => ({
   id: j.id,
   organization: j.organizationCode,
   sourceName: j.sourceName,
@@ -22,6 +22,7 @@ export const toImportJobType = (j: ImportJob): ImportJobType => ({
   finishedAt: j.finishedAt,
   // A workbook's rejected rows come back as a workbook (text columns: the zeros stay).
   errorFileUrl: `/imports/${j.id}/errors.${formatOfName(j.sourceName)}`,
+  resultFileUrl: withResult ? `/imports/${j.id}/result.${formatOfName(j.sourceName)}` : null,
 });
 
 @Resolver(() => ImportJobType)
@@ -31,7 +32,8 @@ export class RosterIoResolver {
   @Allow(...ROSTER_WRITERS)
   @Query(() => ImportJobType, { description: 'An import started by an upload to POST /imports (or the CLI).' })
   async importJob(@Args() { id }: ImportJobArgs, @Caller() caller: Principal): Promise<ImportJobType> {
-    return toImportJobType(await this.importer.job(id, caller));
+    const job = await this.importer.job(id, caller);
+    return toImportJobType(job, await this.importer.hasResult(job.id));
   }
 
   @Allow(...ROSTER_WRITERS)

@@ -30,6 +30,11 @@ export class ImportJobType {
   @Field() startedAt: Date;
   @Field(() => Date, { nullable: true }) finishedAt: Date | null;
   @Field({ description: 'GET it (with the token) for the rejected rows as a CSV to fix and re-import.' }) errorFileUrl: string;
+  @Field(() => String, {
+    nullable: true,
+    description: 'GET it (with the token) for her rows with the Mã hồ sơ each got and its outcome; null when no code was assigned.',
+  })
+  resultFileUrl: string | null;
 }
 
 @ArgsType()
