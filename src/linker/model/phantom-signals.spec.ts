@@ -81,6 +81,12 @@ describe('one suspicion from weak signals', () => {
     ['a bare record the register knows', { ...bare, burst: 14 }, WELL_PAPERED, []],
     ['unknown to the register, but active with a phone', { hasIdNumber: false, register: { kind: 'NO_MATCH' } }, WELL_PAPERED, []],
     ['no papers at all, yet paying dues', { ...bare, lastDuesDate: '2026-08-01', register: { kind: 'NO_MATCH' } }, FEW_PAPERS, []],
+    [
+      'no papers, no phone, no activity, in a commune the register does not cover: data to collect',
+      { ...bare, burst: null, register: { kind: 'NOT_COVERED' } },
+      WELL_PAPERED,
+      [],
+    ],
     ['one phone for nine persons, the rest in order', { phoneShared: 9 }, WELL_PAPERED, []],
     [
       'a Đoàn member of 33 (aged out), no papers, with namesakes: a warning, never a phantom',
@@ -114,7 +120,7 @@ describe('one suspicion from weak signals', () => {
       ['DECEASED'],
     ],
   ])('%s', (_, f, rates, reasons) => {
-    expect(judge(f, rates).reasons).toEqual(reasons);
+    expect(judge(f, rates).reasons).toStrictEqual(reasons);
   });
 
   it('weighs no eligibility signal for a Đoàn member aged out (31–35)', () => {

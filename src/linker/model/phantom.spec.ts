@@ -92,6 +92,34 @@ describe('phantom flags: each code with a case that raises it and one that does 
   });
 });
 
+describe('the minimum age, counted by the calendar year', () => {
+  const hnd = (birthDate: string) => {
+    const facts = { ...base, birthDate, joinDate: '2026-02-01' };
+    const flags = phantomFlags(facts, TODAY);
+    return { severity: flags.find((f) => f.code === 'INELIGIBLE_AGE')?.severity, ao: suspicion(flags, facts, RATES).reasons };
+  };
+  it.each([
+    ['18 before the year is out: a record to watch', '2008-12-13', { severity: 'WARNING', ao: [] }],
+    ['18 only next year: not eligible', '2009-02-01', { severity: 'PHANTOM', ao: ['INELIGIBLE_AGE'] }],
+  ])('%s', (_, birthDate, expected) => {
+    expect(hnd(birthDate)).toEqual(expected);
+  });
+});
+
+describe('a death the register shows without an ID number', () => {
+  it.each<[PhantomFacts['death'], string | undefined, FlagCode[]]>([
+    [{ kind: 'SETTLED', deathDate: '2025-03-16', namesakes: 2, by: 'COMMUNE' }, 'PHANTOM', ['DECEASED']],
+    [{ kind: 'SETTLED', deathDate: null, namesakes: 0, by: 'PERSON' }, 'PHANTOM', ['DECEASED']],
+    [{ kind: 'UNSETTLED', dead: 1, alive: 1 }, 'WARNING', []],
+    [null, undefined, []],
+  ])('%j', (death, severity, ao) => {
+    const facts = { ...base, hasIdNumber: false, register: { kind: 'AMBIGUOUS' as const, residents: 2 }, death };
+    const flags = phantomFlags(facts, TODAY);
+    expect(flags.find((f) => f.code === 'DECEASED')?.severity).toBe(severity);
+    expect(suspicion(flags, facts, RATES).reasons).toEqual(ao);
+  });
+});
+
 describe('the suspicion (ao)', () => {
   const ao = (f: Partial<PhantomFacts>) => {
     const facts = { ...base, ...f };
