@@ -4,7 +4,7 @@ import type { CommuneOf, Records, Residents } from './snapshot.js';
 
 /**
  * Deaths the register shows for records the bridge could not match (`model/phantom-deaths.ts`):
- * each record without an ID number against its namesakes in the register, then through its person
+ * each record without an ID number (or with an old CMND only) against its namesakes in the register, then through its person
  * — a record linked to another that the register knows dead is dead too, unless a record of the
  * same person matched a living resident.
  */
@@ -24,7 +24,8 @@ export function registerDeaths(recs: Records, res: Residents, bridge: RegisterBr
   const deadShare = res.n ? res.alive.filter((a) => !a).length / res.n : 0;
   if (!res.n) return { of, deadShare };
   const matched = (i: number) => (bridge.match[i] as RegisterMatch) === RegisterMatch.MATCHED;
-  const unmatched = (i: number) => !matched(i) && !recs.idHash[i];
+  // An old 9-digit CMND says nothing the register's CCCD numbers can check: such a record is looked up by name too.
+  const unmatched = (i: number) => !matched(i) && (!recs.idHash[i] || recs.idKind[i] === 'CMND');
   const namesakes = namesakesOf(recs, res, unmatched);
   const personDead = new Map<string, string | null>();
   const personAlive = new Set<string>();

@@ -37,6 +37,7 @@ const WELL_PAPERED: SignalRates = {
   noIdOfReal: 0.25,
   noPhoneOfReal: 0.3,
   noActivityOfReal: 0.05,
+  otherRosterOfReal: 0.3,
   registerOfReal: {
     withId: { NO_MATCH: 0.06, AMBIGUOUS: 0.04, MATCHED: 0.9 },
     withoutId: { NO_MATCH: 0.1, AMBIGUOUS: 0.4, MATCHED: 0.5 },
@@ -174,7 +175,7 @@ describe('the rates of the signs on real records, read from the records', () => 
   it('counts smoothed shares among records showing life, with an ID number, in covered communes', () => {
     const tally = rateTally();
     const rows: [Partial<PhantomFacts>][] = [
-      [{}],
+      [{ organizationsOfPerson: 2 }],
       [{ hasIdNumber: false }],
       [{ hasPhone: false, register: { kind: 'NO_MATCH' } }],
       [{ lastActivityDate: null, lastDuesDate: null, register: { kind: 'NOT_COVERED' } }],

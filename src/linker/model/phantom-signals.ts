@@ -21,6 +21,7 @@ export type SignalCode =
   | 'HAS_ACTIVITY'
   | 'BURST'
   | 'NO_BURST'
+  | 'OTHER_ROSTER'
   | 'SHARED_PHONE'
   | 'ELIGIBILITY'
   | 'NAMESAKE_DEAD';
@@ -47,6 +48,8 @@ export interface SignalRates {
   noPhoneOfReal: number;
   /** Among records with an ID number: the share with neither activity nor dues. */
   noActivityOfReal: number;
+  /** Among records showing life: the share whose person is also a member of another organization. */
+  otherRosterOfReal: number;
   /** Among records showing life in communes the register covers, with and without an ID number: what the register says. */
   registerOfReal: { withId: Record<RegisterKind, number>; withoutId: Record<RegisterKind, number> };
   /** Register entries marked dead, as a share of all. */
@@ -60,9 +63,12 @@ export interface SignalRates {
  * no card to copy an ID number from and no phone to call; no activity or dues are recorded for it.
  * About one invented name and birth year in ten happens to have namesakes in a commune's register
  * (the commonest names are common); to be matched to one resident it must also hit that resident's
- * birth date and commune, which an invented entry does about once in a thousand.
+ * birth date and commune, which an invented entry does about once in a thousand. A name made up for
+ * one list is on no other organization's roster, unless it happens to be linked to a real member of
+ * another (one in fifty).
  */
 export const MADE_UP = {
+  otherRoster: 0.02,
   noId: 0.95,
   noPhone: 0.95,
   noActivity: 0.95,
@@ -98,22 +104,8 @@ export function signalsOf(f: PhantomFacts, rates: SignalRates, eligibilityWarnin
     baseWeight(rates),
     `Ước tính từ dữ liệu của tỉnh: khoảng ${pct(clampShare(rates.madeUpShare))} hồ sơ chưa có kết luận khác là hồ sơ bịa; đó là điểm xuất phát.`,
   );
-  const reg = f.register.kind === 'NOT_COVERED' ? null : f.register.kind;
-  const real = reg && clampShare((f.hasIdNumber ? rates.registerOfReal.withId : rates.registerOfReal.withoutId)[reg]);
-  if (reg === 'NO_MATCH')
-    add(
-      'NOT_IN_REGISTER',
-      log2(MADE_UP.register.NO_MATCH / real!),
-      `CSDL dân cư của xã không có ai cùng họ tên và năm sinh; hội viên thật (có sinh hoạt) chỉ gặp cảnh này ở ${pct(real!)} hồ sơ.`,
-    );
-  else if (reg === 'AMBIGUOUS')
-    add(
-      'NAMESAKES_IN_REGISTER',
-      log2(MADE_UP.register.AMBIGUOUS / real!),
-      `CSDL dân cư có người trùng họ tên, năm sinh nhưng chưa xác định được là ai (gặp ở ${pct(real!)} hồ sơ của hội viên thật).`,
-    );
-  else if (reg === 'MATCHED')
-    add('IN_REGISTER', log2(MADE_UP.register.MATCHED / real!), 'CSDL dân cư có đúng một người khớp hồ sơ này: người thật.');
+  const register = registerSignal(f, rates);
+  if (register) out.push(register);
   const noId = clampShare(rates.noIdOfReal);
   if (!f.hasIdNumber)
     add('NO_ID', log2(MADE_UP.noId / noId), `Không có số định danh; hội viên thật còn sinh hoạt cũng thiếu số ở ${pct(noId)} hồ sơ.`);
@@ -131,6 +123,13 @@ export function signalsOf(f: PhantomFacts, rates: SignalRates, eligibilityWarnin
     );
   else add('HAS_ACTIVITY', log2((1 - MADE_UP.noActivity) / (1 - noAct)), 'Có ghi sinh hoạt hoặc đóng phí.');
   const { madeUp, real: realBurst } = rates.burst;
+  // Counted only when present: most real members are in one organization, and the signs here are not
+  // independent enough to give every record a little weight for the other rosters it is not on.
+  if (f.organizationsOfPerson > 1) {
+    const other = clampShare(rates.otherRosterOfReal);
+    const sentence = `Người này còn có tên trong danh sách của ${f.organizationsOfPerson - 1} tổ chức khác.`;
+    add('OTHER_ROSTER', log2(MADE_UP.otherRoster / other), sentence);
+  }
   if (f.burst)
     add(
       'BURST',
@@ -159,6 +158,27 @@ export function signalsOf(f: PhantomFacts, rates: SignalRates, eligibilityWarnin
   return out;
 }
 
+/** What the register says, weighed against how often it says so of real records with (or without) an ID number. */
+function registerSignal(f: PhantomFacts, rates: SignalRates): Signal | null {
+  const reg = f.register.kind === 'NOT_COVERED' ? null : f.register.kind;
+  if (!reg) return null;
+  const real = clampShare((f.hasIdNumber ? rates.registerOfReal.withId : rates.registerOfReal.withoutId)[reg]);
+  const weight = bits(log2(MADE_UP.register[reg] / real));
+  if (reg === 'NO_MATCH')
+    return {
+      code: 'NOT_IN_REGISTER',
+      weight,
+      sentence: `CSDL dân cư của xã không có ai cùng họ tên và năm sinh; hội viên thật (có sinh hoạt) chỉ gặp cảnh này ở ${pct(real)} hồ sơ.`,
+    };
+  if (reg === 'AMBIGUOUS')
+    return {
+      code: 'NAMESAKES_IN_REGISTER',
+      weight,
+      sentence: `CSDL dân cư có người trùng họ tên, năm sinh nhưng chưa xác định được là ai (gặp ở ${pct(real)} hồ sơ của hội viên thật).`,
+    };
+  return { code: 'IN_REGISTER', weight, sentence: 'CSDL dân cư có đúng một người khớp hồ sơ này: người thật.' };
+}
+
 /** The probability that the record is made up, from its signals. */
 export function probabilityOf(signals: Signal[]): number {
   const total = signals.reduce((s, x) => s + x.weight, 0);
@@ -172,7 +192,7 @@ export function probabilityOf(signals: Signal[]): number {
  * when the question is activity.
  */
 export function rateTally(): { add(f: PhantomFacts): void; rates(deadInRegister: number): SignalRates } {
-  const n = { alive: 0, aliveNoId: 0, aliveNoPhone: 0, withId: 0, withIdNoActivity: 0 };
+  const n = { alive: 0, aliveNoId: 0, aliveNoPhone: 0, aliveOther: 0, withId: 0, withIdNoActivity: 0 };
   const reg = { withId: { NO_MATCH: 0, AMBIGUOUS: 0, MATCHED: 0 }, withoutId: { NO_MATCH: 0, AMBIGUOUS: 0, MATCHED: 0 } };
   const share = (k: number, of: number) => (k + 1) / (of + 2);
   const shares = (c: Record<RegisterKind, number>) => {
@@ -186,6 +206,7 @@ export function rateTally(): { add(f: PhantomFacts): void; rates(deadInRegister:
         n.alive++;
         if (!f.hasIdNumber) n.aliveNoId++;
         if (!f.hasPhone) n.aliveNoPhone++;
+        if (f.organizationsOfPerson > 1) n.aliveOther++;
         if (f.register.kind !== 'NOT_COVERED') reg[f.hasIdNumber ? 'withId' : 'withoutId'][f.register.kind]++;
       }
       if (!f.hasIdNumber) return;
@@ -199,6 +220,7 @@ export function rateTally(): { add(f: PhantomFacts): void; rates(deadInRegister:
       noIdOfReal: share(n.aliveNoId, n.alive),
       noPhoneOfReal: share(n.aliveNoPhone, n.alive),
       noActivityOfReal: share(n.withIdNoActivity, n.withId),
+      otherRosterOfReal: share(n.aliveOther, n.alive),
       registerOfReal: { withId: shares(reg.withId), withoutId: shares(reg.withoutId) },
       deadInRegister,
     }),

@@ -34,6 +34,7 @@ const RATES: SignalRates = {
   noIdOfReal: 0.25,
   noPhoneOfReal: 0.3,
   noActivityOfReal: 0.05,
+  otherRosterOfReal: 0.3,
   registerOfReal: {
     withId: { NO_MATCH: 0.06, AMBIGUOUS: 0.04, MATCHED: 0.9 },
     withoutId: { NO_MATCH: 0.1, AMBIGUOUS: 0.4, MATCHED: 0.5 },
