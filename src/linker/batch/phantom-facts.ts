@@ -68,10 +68,7 @@ export function phantomChecks(
   const open = flags.flatMap((own, i) => (own.some((f) => f.severity === 'PHANTOM') ? [] : [i]));
   Object.assign(
     rates,
-    estimate(
-      open.map((i) => factsOf(i)),
-      rates,
-    ),
+    estimate(open.length, (k) => factsOf(open[k]), rates),
   );
   const out: PhantomResult = { flags: [], ao: [] };
   for (let i = 0; i < recs.n; i++) {

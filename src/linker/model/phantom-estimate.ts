@@ -7,15 +7,16 @@ import { signalsOf, type SignalRates } from './phantom-signals.js';
  * in bursts. Each round, every record's probability of being made up given the current rates; then
  * the rates as those probabilities' means. Run on the records no rule or register already decided.
  */
-export function estimate(facts: PhantomFacts[], rates: SignalRates): Pick<SignalRates, 'madeUpShare' | 'burst'> {
+export function estimate(n: number, factsOf: (k: number) => PhantomFacts, rates: SignalRates): Pick<SignalRates, 'madeUpShare' | 'burst'> {
   // Each record's evidence without the two estimated terms, and whether it is in a burst (−1: it could not be).
-  const evidence = new Float64Array(facts.length);
-  const burst = new Int8Array(facts.length);
-  facts.forEach((f, k) => {
+  const evidence = new Float64Array(n);
+  const burst = new Int8Array(n);
+  for (let k = 0; k < n; k++) {
+    const f = factsOf(k);
     const signals = signalsOf(f, rates, false);
     evidence[k] = signals.reduce((t, s) => (s.code === 'BASE_RATE' || s.code === 'BURST' || s.code === 'NO_BURST' ? t : t + s.weight), 0);
     burst[k] = f.burst === null ? -1 : f.burst > 0 ? 1 : 0;
-  });
+  }
   let share = rates.madeUpShare;
   let { madeUp, real } = rates.burst;
   for (let round = 0; round < 100; round++) {
@@ -24,7 +25,7 @@ export function estimate(facts: PhantomFacts[], rates: SignalRates): Pick<Signal
     const absent = Math.log2((1 - madeUp) / (1 - real));
     let all = 0;
     const could = { made: 0, real: 0, madeIn: 0, realIn: 0 };
-    for (let k = 0; k < facts.length; k++) {
+    for (let k = 0; k < n; k++) {
       const p = 1 / (1 + 2 ** -(evidence[k] + prior + (burst[k] < 0 ? 0 : burst[k] ? present : absent)));
       all += p;
       if (burst[k] < 0) continue;
@@ -36,7 +37,7 @@ export function estimate(facts: PhantomFacts[], rates: SignalRates): Pick<Signal
       }
     }
     const next = {
-      share: clamp((all + 1) / (facts.length + 2)),
+      share: clamp((all + 1) / (n + 2)),
       madeUp: clamp((could.madeIn + 1) / (could.made + 2)),
       real: clamp((could.realIn + 1) / (could.real + 2)),
     };

@@ -129,16 +129,14 @@ export function phantomFlags(f: PhantomFacts, today: string): Flag[] {
   // Ages are counted by the calendar year at the organizations' yearly review: a member who reaches
   // the minimum age before the year is out is a record to watch, not one who should not be there.
   const yearEnd = `${today.slice(0, 4)}-12-31`;
-  const breachAtYearEnd = new Set(
-    f.organization
-      .checkEligibility(eligibility, yearEnd)
-      .filter((x) => !x.atAdmission)
-      .map((x) => x.code),
-  );
-  for (const issue of f.organization.checkEligibility(eligibility, today)) {
+  const issues = f.organization.checkEligibility(eligibility, today);
+  // (Read again at the year's end only when today's reading finds a breach: the common case reads once.)
+  const breachAtYearEnd = (code: string) =>
+    f.organization.checkEligibility(eligibility, yearEnd).some((x) => x.code === code && !x.atAdmission);
+  for (const issue of issues) {
     // Too young on the day of admission is a record to correct, not a member who should not be there now.
     if (issue.code === 'INELIGIBLE_AGE' || issue.code === 'INELIGIBLE_SEX')
-      add(issue.code, issue.atAdmission || !breachAtYearEnd.has(issue.code) ? 'WARNING' : 'PHANTOM', issue.message);
+      add(issue.code, issue.atAdmission || !breachAtYearEnd(issue.code) ? 'WARNING' : 'PHANTOM', issue.message);
     else if (issue.code === 'AGED_OUT') add('AGED_OUT', 'WARNING', issue.message);
   }
   const lastKnown =
