@@ -2,9 +2,13 @@ import type { DataSource } from 'typeorm';
 import { todayInVietnam } from '../../common/dates/partial-date.js';
 import type { OrganizationDefinition } from '../../membership/organization/organization-definition.js';
 import { MemberStatus } from '../../membership/status/member-status.js';
-import { bursts, phantomFlags, suspicion, type Flag, type FlagCode, type PhantomFacts } from '../model/phantom.js';
+import { bursts, phantomFlags, type Flag, type FlagCode, type PhantomFacts } from '../model/phantom.js';
+import { estimate } from '../model/phantom-estimate.js';
+import { rateTally, suspicion, withSuspicion } from '../model/phantom-signals.js';
+import { registerDeaths } from './phantom-register-deaths.js';
 import { RegisterMatch, type RegisterBridge } from './register-bridge.js';
 import type { Records, Residents } from './snapshot.js';
+import type { DeathEvidence } from '../model/phantom-deaths.js';
 
 /**
  * The phantom checks of every record (`model/phantom.ts`): the facts of each record gathered from
@@ -37,7 +41,11 @@ export async function phantomContext(
   return { organizations, falseAlarms: new Set(rows.map((r) => `${r.record_id}|${r.code}`)) };
 }
 
-/** The flags and the suspicion of every record. */
+/**
+ * The flags and the suspicion of every record, in three passes: the flags of all records, which
+ * give the rates of each sign on real records (`rateTally`); the share of made-up records among
+ * those the flags do not decide (`madeUpShare`); then each record's signals weighed with both.
+ */
 export function phantomChecks(
   recs: Records,
   res: Residents,
@@ -46,13 +54,29 @@ export function phantomChecks(
   context: PhantomContext,
 ): PhantomResult {
   const today = todayInVietnam();
-  const factsOf = phantomFacts(recs, res, bridge, persons, context);
-  const out: PhantomResult = { flags: [], ao: [] };
+  const deaths = registerDeaths(recs, res, bridge, persons.personIds);
+  const factsOf = phantomFacts(recs, res, bridge, persons, context, deaths.of);
+  const tally = rateTally();
+  const flags: Flag[][] = [];
   for (let i = 0; i < recs.n; i++) {
     const facts = factsOf(i);
-    const own = phantomFlags(facts, today).filter((f) => !context.falseAlarms.has(`${recs.id[i]}|${f.code}`));
-    out.flags.push(own);
-    out.ao.push(suspicion(own, facts));
+    flags.push(phantomFlags(facts, today).filter((f) => !context.falseAlarms.has(`${recs.id[i]}|${f.code}`)));
+    tally.add(facts);
+  }
+  const rates = tally.rates(deaths.deadShare);
+  // The base rate and the bursts, estimated on the records no rule or register decided.
+  const open = flags.flatMap((own, i) => (own.some((f) => f.severity === 'PHANTOM') ? [] : [i]));
+  Object.assign(
+    rates,
+    estimate(open.length, (k) => factsOf(open[k]), rates),
+  );
+  const out: PhantomResult = { flags: [], ao: [] };
+  for (let i = 0; i < recs.n; i++) {
+    const s = suspicion(flags[i], factsOf(i), rates);
+    // A suspicion a person marked a false alarm is not raised again.
+    s.reasons = s.reasons.filter((code) => !context.falseAlarms.has(`${recs.id[i]}|${code}`));
+    out.flags.push(withSuspicion(flags[i], s));
+    out.ao.push(s.reasons);
   }
   return out;
 }
@@ -64,6 +88,7 @@ function phantomFacts(
   bridge: RegisterBridge,
   { personIds, duplicates }: { personIds: string[]; duplicates: boolean[] },
   context: PhantomContext,
+  deaths: Map<number, DeathEvidence>,
 ): (i: number) => PhantomFacts {
   const personsOfPhone = new Map<string, Set<string>>();
   const orgsOfPerson = new Map<string, Set<string>>();
@@ -74,9 +99,9 @@ function phantomFacts(
       orgsOfPerson.set(personIds[i], (orgsOfPerson.get(personIds[i]) ?? new Set<string>()).add(recs.org[i]));
   }
   const bare = (i: number) => !recs.idHash[i] && !recs.phone[i] && !recs.lastActivity[i] && !recs.lastDues[i];
-  const burst = bursts(
-    recs.id.map((_, i) => ({ unit: recs.unit[i], joinDate: recs.joinYearOnly[i] ? null : recs.joinDate[i], bare: bare(i) })),
-  );
+  const joinDay = (i: number) => (recs.joinYearOnly[i] ? null : recs.joinDate[i]);
+  const burst = bursts(recs.id.map((_, i) => ({ unit: recs.unit[i], joinDate: joinDay(i), bare: bare(i) })));
+  const couldBurst = (i: number) => bare(i) && !!recs.unit[i] && !!joinDay(i);
   return (i) => ({
     organization: context.organizations.get(recs.org[i])!,
     status: recs.status[i] as MemberStatus,
@@ -92,8 +117,9 @@ function phantomFacts(
     idMalformed: false,
     hasPhone: !!recs.phone[i],
     register: registerFact(bridge.match[i], bridge.resident[i], res),
+    death: deaths.get(i) ?? null,
     phoneShared: recs.phone[i] ? personsOfPhone.get(recs.phone[i])!.size : 0,
-    burst: burst[i],
+    burst: couldBurst(i) ? burst[i] : null,
     duplicateInOrg: duplicates[i],
     organizationsOfPerson: orgsOfPerson.get(personIds[i])?.size ?? 0,
   });

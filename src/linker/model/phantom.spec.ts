@@ -1,6 +1,7 @@
 import { BUILT_IN_ORGANIZATIONS } from '../../organizations/index.js';
 import { MemberStatus } from '../../membership/status/member-status.js';
-import { bursts, phantomFlags, suspicion, type FlagCode, type PhantomFacts } from './phantom.js';
+import { bursts, phantomFlags, type FlagCode, type PhantomFacts } from './phantom.js';
+import { suspicion, type SignalRates } from './phantom-signals.js';
 
 const TODAY = '2026-11-22';
 const org = (code: string) => BUILT_IN_ORGANIZATIONS.find((o) => o.code === code)!;
@@ -21,10 +22,25 @@ const base: PhantomFacts = {
   idMalformed: false,
   hasPhone: true,
   register: { kind: 'MATCHED', alive: true, deathDate: null },
+  death: null,
   phoneShared: 1,
   burst: 0,
   duplicateInOrg: false,
   organizationsOfPerson: 1,
+};
+/** The rates of a province where real members mostly carry an ID number, a phone and activity. */
+const RATES: SignalRates = {
+  madeUpShare: 0.01,
+  noIdOfReal: 0.25,
+  noPhoneOfReal: 0.3,
+  noActivityOfReal: 0.05,
+  otherRosterOfReal: 0.3,
+  registerOfReal: {
+    withId: { NO_MATCH: 0.06, AMBIGUOUS: 0.04, MATCHED: 0.9 },
+    withoutId: { NO_MATCH: 0.1, AMBIGUOUS: 0.4, MATCHED: 0.5 },
+  },
+  deadInRegister: 0.03,
+  burst: { madeUp: 0.9, real: 0.01 },
 };
 const codes = (f: Partial<PhantomFacts>) => phantomFlags({ ...base, ...f }, TODAY).map((x) => x.code);
 
@@ -73,14 +89,42 @@ describe('phantom flags: each code with a case that raises it and one that does 
   it('counts an admission below the age as a record to correct, not a phantom', () => {
     const flags = phantomFlags({ ...base, organization: org('DTN'), birthDate: '2005-06-01', joinDate: '2020-01-01' }, TODAY);
     expect(flags.find((f) => f.code === 'INELIGIBLE_AGE')?.severity).toBe('WARNING');
-    expect(suspicion(flags, base)).toEqual([]);
+    expect(suspicion(flags, base, RATES).reasons).toEqual([]);
+  });
+});
+
+describe('the minimum age, counted by the calendar year', () => {
+  const hnd = (birthDate: string) => {
+    const facts = { ...base, birthDate, joinDate: '2026-02-01' };
+    const flags = phantomFlags(facts, TODAY);
+    return { severity: flags.find((f) => f.code === 'INELIGIBLE_AGE')?.severity, ao: suspicion(flags, facts, RATES).reasons };
+  };
+  it.each([
+    ['18 before the year is out: a record to watch', '2008-12-13', { severity: 'WARNING', ao: [] }],
+    ['18 only next year: not eligible', '2009-02-01', { severity: 'PHANTOM', ao: ['INELIGIBLE_AGE'] }],
+  ])('%s', (_, birthDate, expected) => {
+    expect(hnd(birthDate)).toEqual(expected);
+  });
+});
+
+describe('a death the register shows without an ID number', () => {
+  it.each<[PhantomFacts['death'], string | undefined, FlagCode[]]>([
+    [{ kind: 'SETTLED', deathDate: '2025-03-16', namesakes: 2, by: 'COMMUNE' }, 'PHANTOM', ['DECEASED']],
+    [{ kind: 'SETTLED', deathDate: null, namesakes: 0, by: 'PERSON' }, 'PHANTOM', ['DECEASED']],
+    [{ kind: 'UNSETTLED', dead: 1, alive: 1 }, 'WARNING', []],
+    [null, undefined, []],
+  ])('%j', (death, severity, ao) => {
+    const facts = { ...base, hasIdNumber: false, register: { kind: 'AMBIGUOUS' as const, residents: 2 }, death };
+    const flags = phantomFlags(facts, TODAY);
+    expect(flags.find((f) => f.code === 'DECEASED')?.severity).toBe(severity);
+    expect(suspicion(flags, facts, RATES).reasons).toEqual(ao);
   });
 });
 
 describe('the suspicion (ao)', () => {
   const ao = (f: Partial<PhantomFacts>) => {
     const facts = { ...base, ...f };
-    return suspicion(phantomFlags(facts, TODAY), facts);
+    return suspicion(phantomFlags(facts, TODAY), facts, RATES).reasons;
   };
   it('comes from death, the rules and inactivity', () => {
     expect(ao({ register: { kind: 'MATCHED', alive: false, deathDate: null } })).toEqual(['DECEASED']);

@@ -3,6 +3,7 @@ import { formatVnDay } from '../../common/dates/vn-day.js';
 import type { IdNumberIssue } from '../../common/identity/id-number.js';
 import type { MemberStatus } from '../../membership/status/member-status.js';
 import type { OrganizationDefinition, Profile } from '../../membership/organization/organization-definition.js';
+import type { DeathEvidence } from './phantom-deaths.js';
 
 /**
  * Phantom ("ảo") checks (pure): the flags of one member record from what the record says, what the
@@ -71,13 +72,22 @@ export interface PhantomFacts {
     | { kind: 'NO_MATCH' }
     | { kind: 'AMBIGUOUS'; residents: number }
     | { kind: 'MATCHED'; alive: boolean; deathDate: string | null };
+  /** A death the register shows without an ID number to match on (`phantom-deaths.ts`), or null. */
+  death: DeathEvidence | null;
   /** Distinct persons sharing the record's phone. */
   phoneShared: number;
-  /** Size of the burst of bare records entered together in the record's branch (0: none). */
-  burst: number;
+  /** Size of the burst of bare records entered together in the record's branch: 0 none, null when the record could not be in one (not bare, or no join day). */
+  burst: number | null;
   duplicateInOrg: boolean;
   organizationsOfPerson: number;
 }
+
+/** How a death without an ID number was settled, as the start of the flag's sentence. */
+const DEATH_SETTLED_BY: Record<'COMMUNE' | 'BIRTH_DATE' | 'PERSON', string> = {
+  COMMUNE: 'Hồ sơ không có số định danh; CSDL dân cư có người cùng họ tên, năm sinh, cùng xã',
+  BIRTH_DATE: 'Hồ sơ không có số định danh; CSDL dân cư có một người cùng họ tên, ngày sinh (ở xã khác)',
+  PERSON: 'Một hồ sơ khác của cùng người khớp CSDL dân cư: người này',
+};
 
 /** Persons on one phone beyond which it is not a household's. */
 export const SHARED_PHONE_PERSONS = 5;
@@ -100,20 +110,33 @@ export function phantomFlags(f: PhantomFacts, today: string): Flag[] {
     }
   };
   const r = f.register;
+  const on = (d: string | null) => (d ? ` ngày ${formatVnDay(d)}` : '');
   if (r.kind === 'MATCHED' && !r.alive)
-    add('DECEASED', 'PHANTOM', `CSDL dân cư ghi người này đã mất${r.deathDate ? ` ngày ${formatVnDay(r.deathDate)}` : ''}`, {
-      deathDate: r.deathDate,
-    });
+    add('DECEASED', 'PHANTOM', `CSDL dân cư ghi người này đã mất${on(r.deathDate)}`, { deathDate: r.deathDate });
+  else if (f.death?.kind === 'SETTLED')
+    add('DECEASED', 'PHANTOM', `${DEATH_SETTLED_BY[f.death.by]} đã mất${on(f.death.deathDate)}`, { ...f.death });
+  else if (f.death?.kind === 'UNSETTLED')
+    add(
+      'DECEASED',
+      'WARNING',
+      `Có thể đã mất: ${f.death.dead} trong ${f.death.dead + f.death.alive} người trùng họ tên, năm sinh trong CSDL dân cư đã mất, chưa phân biệt được`,
+      { ...f.death },
+    );
   if (r.kind === 'NO_MATCH')
     add('NOT_IN_REGISTER', 'WARNING', 'Không tìm thấy người này trong CSDL dân cư của xã (theo số định danh, họ tên và năm sinh)');
   const birth = f.birthDate ? fromStoredDate(f.birthDate, (f.birthDatePrecision ?? 'DAY') as 'DAY' | 'YEAR') : null;
-  for (const issue of f.organization.checkEligibility(
-    { birth, sex: f.sex, joinDate: f.joinDate, status: f.status, profile: f.profile },
-    today,
-  )) {
+  const eligibility = { birth, sex: f.sex, joinDate: f.joinDate, status: f.status, profile: f.profile };
+  // Ages are counted by the calendar year at the organizations' yearly review: a member who reaches
+  // the minimum age before the year is out is a record to watch, not one who should not be there.
+  const yearEnd = `${today.slice(0, 4)}-12-31`;
+  const issues = f.organization.checkEligibility(eligibility, today);
+  // (Read again at the year's end only when today's reading finds a breach: the common case reads once.)
+  const breachAtYearEnd = (code: string) =>
+    f.organization.checkEligibility(eligibility, yearEnd).some((x) => x.code === code && !x.atAdmission);
+  for (const issue of issues) {
     // Too young on the day of admission is a record to correct, not a member who should not be there now.
     if (issue.code === 'INELIGIBLE_AGE' || issue.code === 'INELIGIBLE_SEX')
-      add(issue.code, issue.atAdmission ? 'WARNING' : 'PHANTOM', issue.message);
+      add(issue.code, issue.atAdmission || !breachAtYearEnd(issue.code) ? 'WARNING' : 'PHANTOM', issue.message);
     else if (issue.code === 'AGED_OUT') add('AGED_OUT', 'WARNING', issue.message);
   }
   const lastKnown =
@@ -144,27 +167,6 @@ export function phantomFlags(f: PhantomFacts, today: string): Flag[] {
   if (f.duplicateInOrg) add('DUPLICATE_IN_ORG', 'INFO', 'Người này còn một hồ sơ khác đang sinh hoạt trong cùng tổ chức');
   if (f.organizationsOfPerson > 1) add('MULTI_ORG', 'INFO', `Người này sinh hoạt ở ${f.organizationsOfPerson} tổ chức`);
   return flags;
-}
-
-/**
- * Whether the flags make the record a suspected phantom, and which decided it: dead, out of the
- * organization's rules, or inactive — or, for a name no register or other roster knows, entered in
- * a burst without any paper. Data-quality warnings alone (a mistyped number, no phone) do not.
- */
-export function suspicion(
-  flags: Flag[],
-  f: Pick<PhantomFacts, 'hasIdNumber' | 'hasPhone' | 'lastActivityDate' | 'lastDuesDate' | 'register'>,
-): FlagCode[] {
-  const has = (c: FlagCode) => flags.some((x) => x.code === c);
-  const reasons: FlagCode[] = [];
-  for (const c of ['DECEASED', 'INELIGIBLE_AGE', 'INELIGIBLE_SEX', 'INACTIVE'] as const)
-    if (flags.some((x) => x.code === c && x.severity === 'PHANTOM')) reasons.push(c);
-  // No number, no phone, no activity, no dues: nothing shows the person exists…
-  const bare = !f.hasIdNumber && !f.hasPhone && !f.lastActivityDate && !f.lastDuesDate;
-  // …and either entered in a burst with others like it, or unknown to the register and to the rest of the record.
-  if (bare && has('BULK_ENTRY') && f.register.kind !== 'MATCHED') reasons.push('BULK_ENTRY');
-  else if (bare && has('NOT_IN_REGISTER') && has('NO_IDENTITY')) reasons.push('NOT_IN_REGISTER');
-  return reasons;
 }
 
 /**
