@@ -16,6 +16,7 @@ import { LoginThrottle1763700000015 } from './1763700000015-login-throttle.js';
 import { ProvisionalReports1763700000016 } from './1763700000016-provisional-reports.js';
 import { JoinDatePrecision1763700000018 } from './1763700000018-join-date-precision.js';
 import { ImportWarningsAndSuggestions1763700000017 } from './1763700000017-import-warnings-and-suggestions.js';
+import { DatePrecisions1763700000019 } from './1763700000019-date-precisions.js';
 
 /** Every migration, in order. A new one is added here and committed with its entity change. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   ProvisionalReports1763700000016,
   ImportWarningsAndSuggestions1763700000017,
   JoinDatePrecision1763700000018,
+  DatePrecisions1763700000019,
 ];

@@ -1,4 +1,4 @@
-import { formatPartialDate, toStoredDate, type PartialDate } from '../../common/dates/partial-date.js';
+import { formatPartialDate, type PartialDate } from '../../common/dates/partial-date.js';
 import { isMaskedIdNumber, type Sex } from '../../common/identity/id-number.js';
 import type { CommuneFromAddress } from '../../geography/commune-from-address.js';
 import { parseExternalId, type MemberFieldsInput } from '../../membership/member-record/member-input.js';
@@ -6,7 +6,7 @@ import { parseUnitCode } from '../../membership/unit/unit-code.js';
 import { MEMBER_STATUS_INFO, parseStatusLabel, type MemberStatus } from '../../membership/status/member-status.js';
 import type { HeaderMatch, RosterColumn } from '../roster-columns.js';
 import { cellShown } from '../reading/cell.js';
-import { readDateCell, type DateReading } from '../reading/date-cell.js';
+import { readDateCell } from '../reading/date-cell.js';
 import { readIdCell } from '../reading/id-cell.js';
 import { readNameCell } from '../reading/name-cell.js';
 import { noteFacts, type NoteFact } from '../reading/note-facts.js';
@@ -248,21 +248,14 @@ function readEventDate(
 
 /**
  * A date of membership or of the organization's profile (DTN's `Ngày vào Đoàn`): any form of
- * readDateCell; a year alone is kept as a year for the join date, else stored as 1 January of it
- * (said in a warning). An optional cell: what
- * cannot be read is a warning and the cell is left empty, never the row refused (issue 16 item 3).
+ * readDateCell, a year or a month alone kept with its precision. An optional cell: what cannot be
+ * read is a warning and the cell is left empty, never the row refused (issue 16 item 3).
  */
 function readDate(cells: Cells, key: string, label: string, today: string): string | undefined {
-  const read: DateReading = readDateCell(cells.raw(key), { today, kind: 'EVENT', label });
-  const d = read.value;
-  // The join date keeps a year alone with its precision; the other dates have no precision column yet.
-  const keepsYear = key === 'joinDate';
-  const yearOnly =
-    d?.precision === 'YEAR' && !read.warning && !keepsYear ? `${label}: chỉ ghi năm ${d.year}, đã lưu là ngày 01/01/${d.year}` : undefined;
-  cells.warn(key, read.problem ?? read.warning ?? yearOnly);
-  if (!d) return undefined;
-  if (d.precision === 'YEAR') return keepsYear ? formatPartialDate(d) : toStoredDate(d);
-  return asTyped(cells, key, read) ?? formatPartialDate(d);
+  const read = readDateCell(cells.raw(key), { today, kind: 'EVENT', label });
+  cells.warn(key, read.problem ?? read.warning);
+  if (!read.value) return undefined;
+  return asTyped(cells, key, read) ?? formatPartialDate(read.value);
 }
 
 /** The commune: its code or name as written (resolved by the record writer), or read from an address once per distinct text. */
