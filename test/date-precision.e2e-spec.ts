@@ -134,6 +134,31 @@ describe('every date keeps the precision it was given', () => {
     expect([again.created, again.updated, again.unchanged, again.rejected]).toEqual([0, 0, 2, 0]);
   });
 
+  it("keeps an organization's own date (DTN's Ngày vào Đoàn) as given, and exports it the Vietnamese way", async () => {
+    const r = await t.gql<{ createMemberRecord: { profile: { key: string; value: string }[] } }>(
+      `mutation($i: CreateMemberRecordInput!) { createMemberRecord(input: $i) { profile { key value } } }`,
+      {
+        i: {
+          organization: 'DTN',
+          externalId: 'DTN-D1',
+          fullName: 'Lò Văn Đoàn',
+          birthDate: '2000',
+          profile: [{ key: 'youthUnionJoinDate', value: 'T3/2016' }],
+        },
+      },
+    );
+    expect(r.errors).toBeUndefined();
+    expect(r.data!.createMemberRecord.profile).toEqual([{ key: 'youthUnionJoinDate', value: '2016-03' }]);
+    const out = path.join(dir, 'dtn-export.csv');
+    await t.app.get(RosterExportService).export({ organization: 'DTN', format: 'csv', out }, CLI_PRINCIPAL);
+    const [header, row] = fs
+      .readFileSync(out, 'utf8')
+      .replace(/^\uFEFF/, '')
+      .split(/\r?\n/)
+      .map((l) => l.split(','));
+    expect(row[header.indexOf('Ngày vào Đoàn')]).toBe('03/2016');
+  });
+
   it('migration 1763700000019: the dates stored before it are days, their import digests kept', async () => {
     const q = { query: (sql: string) => t.sql(sql) } as unknown as QueryRunner;
     const migration = new DatePrecisions1763700000019();

@@ -2,7 +2,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { assertOrganizationInScope, type Principal } from '../../access/principal.js';
 import { readScope, scopeWhere } from '../../access/record-scope.js';
-import { formatVnPartialDate, fromStoredDate, type DatePrecision } from '../../common/dates/partial-date.js';
+import {
+  ANY_PRECISION,
+  formatVnPartialDate,
+  fromStoredDate,
+  parsePartialDate,
+  type DatePrecision,
+} from '../../common/dates/partial-date.js';
 import { AuditAction } from '../../audit/audit-event.entity.js';
 import { AuditService } from '../../audit/audit.service.js';
 import { MEMBER_STATUS_INFO, type MemberStatus } from '../../membership/status/member-status.js';
@@ -67,6 +73,8 @@ export function templateRow(r: ExportRow, columns: RosterColumn[]): string[] {
   return columns.map((c) => {
     if (!c.key.startsWith('profile.')) return value[c.key] ?? '';
     const v = r.profile[c.key.slice(8)];
+    const day = c.date && typeof v === 'string' ? parsePartialDate(v, ANY_PRECISION) : null;
+    if (day?.ok) return formatVnPartialDate(day.value); // a profile date (`2016-03`) as the others: `03/2016`
     return v === undefined ? '' : typeof v === 'boolean' ? (v ? 'Có' : 'Không') : String(v);
   });
 }

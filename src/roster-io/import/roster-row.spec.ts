@@ -41,6 +41,17 @@ describe('a profile date cell (Ngày vào Đoàn)', () => {
     }
   });
 
+  it.each([
+    ['Ngày sinh hoạt gần nhất', 'lastActivityDate', '01/2027', 'Ngày sinh hoạt gần nhất: ngày ở tương lai'],
+    ['Ngày vào', 'joinDate', '2027', 'Ngày vào: ngày ở tương lai'],
+    ['Ngày sinh', 'birthDate', '1899', 'Ngày sinh: năm sinh 1899 trước 1900'],
+  ] as const)('%s the record refuses (%s %s) is left empty with a warning, the member kept', (column, field, cell, said) => {
+    const hpn = BUILT_IN_ORGANIZATIONS.find((o) => o.code === 'HPN')!;
+    const row = readRosterRow({ cells: ['Lò Thị Mai', cell] }, matchHeader(['Họ và tên', column], hpn)!, { today: '2026-12-01' })!;
+    expect([row.problems, row.fields[field]]).toEqual([[], undefined]);
+    expect(row.warnings).toEqual([{ column, value: cell, message: said }]);
+  });
+
   it('an unreadable one is left empty with a warning, the member kept', () => {
     const row = read('31/02/2016');
     expect([row.problems, row.fields.profile]).toEqual([[], undefined]);
