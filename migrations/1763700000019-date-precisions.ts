@@ -7,6 +7,28 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * precision is DAY (a null one beside a join date meant the same). The backfill is not an edit of the
  * records, so it leaves their import digests in place.
  */
+/** The dates an import used to store as 1 January of a year given alone, with the header it warned by. */
+const YEAR_SAID_IN_A_WARNING = [
+  ['last_activity_date', 'Ngày sinh hoạt gần nhất'],
+  ['last_dues_date', 'Ngày đóng phí gần nhất'],
+] as const;
+
+/**
+ * A year alone imported before this was stored as 1 January, with a warning on the record saying so
+ * (`…: chỉ ghi năm 2025, đã lưu là ngày 01/01/2025`): it is a year again, and the warning goes (an
+ * unchanged row imported again is skipped by its digest, so no import would take it away).
+ */
+const yearAgain = (column: string, label: string) => `
+  WITH said AS (
+    SELECT r.id, w.value AS warning FROM member_record r, jsonb_array_elements(r.import_warnings) w
+     WHERE to_char(r."${column}", 'MM-DD') = '01-01'
+       AND w.value->>'message' = '${label}: chỉ ghi năm ' || extract(year FROM r."${column}")::int || ', đã lưu là ngày 01/01/' || extract(year FROM r."${column}")::int)
+  UPDATE member_record r
+     SET "${column}_precision" = 'YEAR',
+         import_warnings = (SELECT coalesce(jsonb_agg(w.value ORDER BY w.n), '[]'::jsonb)
+                              FROM jsonb_array_elements(r.import_warnings) WITH ORDINALITY AS w(value, n) WHERE w.value <> s.warning)
+    FROM said s WHERE s.id = r.id`;
+
 export class DatePrecisions1763700000019 implements MigrationInterface {
   name = 'DatePrecisions1763700000019';
 
@@ -23,6 +45,7 @@ export class DatePrecisions1763700000019 implements MigrationInterface {
               "last_dues_date_precision" = CASE WHEN "last_dues_date" IS NULL THEN NULL ELSE 'DAY' END
         WHERE ("join_date" IS NOT NULL AND "join_date_precision" IS NULL) OR "last_activity_date" IS NOT NULL OR "last_dues_date" IS NOT NULL`,
     );
+    for (const [column, label] of YEAR_SAID_IN_A_WARNING) await q.query(yearAgain(column, label));
     await q.query(`ALTER TABLE "member_record" ENABLE TRIGGER member_record_clear_import_digest`);
   }
 

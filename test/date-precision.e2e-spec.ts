@@ -165,7 +165,19 @@ describe('every date keeps the precision it was given', () => {
     await migration.down(q);
     // As a record stood before: a join date without its precision (a day), two dates with no column for one, a digest.
     await t.sql(`UPDATE member_record SET join_date_precision = NULL, import_digest = '\\x0102' WHERE external_id = 'HND-D2'`);
+    // A year alone imported before it: stored as 1 January, with a warning saying so (and another warning, kept).
+    const said = {
+      column: 'Ngày sinh hoạt gần nhất',
+      message: 'Ngày sinh hoạt gần nhất: chỉ ghi năm 2025, đã lưu là ngày 01/01/2025',
+      at: '',
+    };
+    const other = { column: 'Địa chỉ', message: 'Địa chỉ: không rõ xã', at: '' };
+    await t.sql(`UPDATE member_record SET import_warnings = $1::jsonb WHERE external_id = 'HND-D1'`, [JSON.stringify([other, said])]);
     await migration.up(q);
+    const [d1] = await t.sql<{ p: string; warnings: unknown[] }>(
+      `SELECT last_activity_date_precision AS p, import_warnings AS warnings FROM member_record WHERE external_id = 'HND-D1'`,
+    );
+    expect(d1).toEqual({ p: 'YEAR', warnings: [other] });
     expect(await stored('HND-D2')).toEqual([expect.objectContaining({ join_p: 'DAY', activity_p: 'DAY', dues_p: 'DAY' })]);
     const [digest] = await t.sql<{ d: string }>(`SELECT encode(import_digest, 'hex') AS d FROM member_record WHERE external_id = 'HND-D2'`);
     expect(digest.d).toBe('0102');
