@@ -15,6 +15,7 @@ import { SealedRejectedRows1763700000014 } from './1763700000014-sealed-rejected
 import { LoginThrottle1763700000015 } from './1763700000015-login-throttle.js';
 import { ProvisionalReports1763700000016 } from './1763700000016-provisional-reports.js';
 import { JoinDatePrecision1763700000018 } from './1763700000018-join-date-precision.js';
+import { DatePrecisions1763700000019 } from './1763700000019-date-precisions.js';
 import { SuggestionDecisions1763700000020 } from './1763700000020-suggestion-decisions.js';
 import { ImportWarningsAndSuggestions1763700000017 } from './1763700000017-import-warnings-and-suggestions.js';
 import { ImportRowOutcomes1763700000021 } from './1763700000021-import-row-outcomes.js';
@@ -39,6 +40,7 @@ export const MIGRATIONS = [
   ProvisionalReports1763700000016,
   ImportWarningsAndSuggestions1763700000017,
   JoinDatePrecision1763700000018,
+  DatePrecisions1763700000019,
   SuggestionDecisions1763700000020,
   ImportRowOutcomes1763700000021,
 ];

@@ -129,7 +129,7 @@ describe('import warnings, suggestions and codes assigned (issue 16)', () => {
     );
     const note = 'đã mất tháng 8/2026, CMND cũ 040123456';
     const facts = [
-      { kind: 'DIED' as const, when: { year: 2026, precision: 'YEAR' as const }, month: 8, evidence: note },
+      { kind: 'DIED' as const, when: { year: 2026, month: 8, precision: 'MONTH' as const }, evidence: note },
       { kind: 'OLD_ID_CARD' as const, evidence: note },
     ];
     await db.transaction((em) => writeSuggestions(em, 'HPN', job.id, [{ externalId: job.external_id, facts }]));

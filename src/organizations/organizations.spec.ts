@@ -63,6 +63,22 @@ describe('organization eligibility rules', () => {
     expect(issue.message).toBe('Đã 40 tuổi, quá độ tuổi tối đa 35');
   });
 
+  it.each([
+    ['a year of admission in which she may have turned 16: not surely too young', { joinDate: '2018' }, []],
+    ['the same year in Ngày vào Đoàn', { profile: { youthUnionJoinDate: '2018' } }, []],
+    ['a year in which she was surely under 16', { joinDate: '2017' }, ['Kết nạp năm 2017 khi mới 14–15 tuổi, dưới 16']],
+    ['a month in which she was surely 15', { joinDate: '2018-03' }, ['Kết nạp tháng 03/2018 khi mới 15 tuổi, dưới 16']],
+    [
+      'a month given as the roster writes it',
+      { profile: { youthUnionJoinDate: 'T3/2018' } },
+      ['Kết nạp tháng 03/2018 khi mới 15 tuổi, dưới 16'],
+    ],
+    ['a day, as before', { joinDate: '2018-03-01' }, ['Kết nạp ngày 2018-03-01 khi mới 15 tuổi, dưới 16']],
+  ])('judges the age at admission over the whole year or month given: %s', (_why, given, messages) => {
+    const issues = byCode('DTN').checkEligibility(facts({ birth: '2002-06-01', ...given }), TODAY);
+    expect(issues.map((i) => i.message)).toEqual(messages);
+  });
+
   it('has the seven organizations of DOMAIN.md, MTTQ without individual members', () => {
     expect(BUILT_IN_ORGANIZATIONS.map((o) => o.code)).toEqual(['MTTQ', 'CD', 'DTN', 'HPN', 'HND', 'CCB', 'NCT']);
     expect(BUILT_IN_ORGANIZATIONS.filter((o) => !o.hasIndividualMembers).map((o) => o.code)).toEqual(['MTTQ']);

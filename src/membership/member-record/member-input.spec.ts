@@ -32,18 +32,29 @@ describe('normalizeMemberFields', () => {
   });
 
   it.each([
-    ['2005', { joinDate: '2005-01-01', joinDatePrecision: 'YEAR' }],
-    ['15/05/2010', { joinDate: '2010-05-15', joinDatePrecision: null }],
-    ['', { joinDate: null, joinDatePrecision: null }],
-  ])('keeps a join date %j with its precision (a year alone, the norm in old rosters)', (joinDate, stored) => {
-    const { changes, problems } = normalizeMemberFields({ joinDate }, ctx);
-    expect(problems).toEqual([]);
-    expect({ joinDate: changes.joinDate, joinDatePrecision: changes.joinDatePrecision }).toEqual(stored);
+    ['2005', '2005-01-01', 'YEAR'],
+    ['3/2010', '2010-03-01', 'MONTH'],
+    ['T3/2010', '2010-03-01', 'MONTH'],
+    ['tháng 3/2010', '2010-03-01', 'MONTH'],
+    ['03-2010', '2010-03-01', 'MONTH'],
+    ['15/05/2010', '2010-05-15', 'DAY'],
+    ['', null, null],
+  ])('keeps every date field %j with its precision (a year alone is the norm in old rosters)', (v, date, precision) => {
+    for (const field of ['birthDate', 'joinDate', 'lastActivityDate', 'lastDuesDate'] as const) {
+      const { changes, problems } = normalizeMemberFields({ [field]: v }, ctx);
+      expect(problems).toEqual([]);
+      expect(changes).toMatchObject({ [field]: date, [`${field}Precision`]: precision });
+    }
   });
 
-  it('still wants a full date for the last activity and dues', () => {
-    const { problems } = normalizeMemberFields({ lastActivityDate: '2025', lastDuesDate: '2025' }, ctx);
-    expect(problems.map((p) => p.field)).toEqual(['lastActivityDate', 'lastDuesDate']);
+  it.each([
+    ['12/2026', 'ngày ở tương lai'],
+    ['2027', 'ngày ở tương lai'],
+    ['13/2010', 'tháng 13 không tồn tại'],
+  ])('refuses a last activity %j', (v, reason) => {
+    const { problems } = normalizeMemberFields({ lastActivityDate: v }, ctx);
+    expect(problems.map((p) => p.field)).toEqual(['lastActivityDate']);
+    expect(problems[0].message).toContain(reason);
   });
 
   it('reports each bad field with its label, value and reason', () => {

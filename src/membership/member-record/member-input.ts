@@ -1,4 +1,3 @@
-import { fromStoredDate, isAfterDay, parsePartialDate, toStoredDate, type PartialDate } from '../../common/dates/partial-date.js';
 import { refuse, type FieldProblem, type Parsed } from '../../common/errors/field-problem.js';
 import { parseCode, parseFreeText } from '../../common/text/text-rules.js';
 import { idNumberIssues, isMaskedIdNumber, parseIdNumber, type IdNumberIssue } from '../../common/identity/id-number.js';
@@ -7,6 +6,7 @@ import { parsePhone } from '../../common/identity/phone.js';
 import { POSITION_FIELD, type OrganizationDefinition, type Profile } from '../organization/organization-definition.js';
 import { parseProfileValue } from '../organization/profile-fields.js';
 import type { MemberRecord, RawValues } from './member-record.entity.js';
+import { dateColumns, parseRecordDate, RECORD_DATES, recordDate, type DatedRecord } from './record-dates.js';
 
 /**
  * Pure normalization of a member record's fields: the first step of `writeRecord` (record-writer.ts),
@@ -50,12 +50,8 @@ export const FIELD_LABELS: Record<string, string> = {
 };
 
 export type RecordChanges = Partial<
-  Pick<
-    MemberRecord,
-    | 'fullName' | 'nameFolded' | 'familyKey' | 'givenKey' | 'birthDate' | 'birthDatePrecision' | 'sex'
-    | 'idKind' | 'phone' | 'ethnicity' | 'joinDate' | 'joinDatePrecision' | 'lastActivityDate' | 'lastDuesDate' | 'profile'
-  >
-> & {
+  Pick<MemberRecord, 'fullName' | 'nameFolded' | 'familyKey' | 'givenKey' | 'sex' | 'idKind' | 'phone' | 'ethnicity' | 'profile'>
+> & Partial<DatedRecord> & {
   raw?: RawValues;
   /** The clear ID number and its entered form: the service seals them before anything is stored. */
   idNumber?: string | null;
@@ -106,14 +102,12 @@ export function normalizeMemberFields(
     });
   }
 
-  if (input.birthDate !== undefined) {
-    if (blank(input.birthDate)) Object.assign(changes, { birthDate: null, birthDatePrecision: null });
-    else {
-      const v = input.birthDate;
-      take('birthDate', v, parseBirthDate(v, ctx.today), (bd) =>
-        Object.assign(changes, { birthDate: toStoredDate(bd), birthDatePrecision: bd.precision }),
-      );
-    }
+  // Every date field by one rule: a year or a month alone kept with its precision (record-dates.ts).
+  for (const field of Object.keys(RECORD_DATES) as (keyof typeof RECORD_DATES)[]) {
+    const v = input[field];
+    if (v === undefined) continue;
+    if (blank(v)) Object.assign(changes, dateColumns(field, null));
+    else take(field, v, parseRecordDate(field, v, ctx.today), (d) => Object.assign(changes, dateColumns(field, d)));
   }
 
   if (input.sex !== undefined) {
@@ -150,41 +144,10 @@ export function normalizeMemberFields(
     else take('ethnicity', input.ethnicity, parseEthnicity(input.ethnicity), (e) => (changes.ethnicity = e));
   }
 
-  for (const field of ['joinDate', 'lastActivityDate', 'lastDuesDate'] as const) {
-    const v = input[field];
-    if (v === undefined) continue;
-    if (blank(v)) Object.assign(changes, { [field]: null }, field === 'joinDate' ? { joinDatePrecision: null } : {});
-    else take(field, v, parsePastDate(v, ctx.today, field === 'joinDate'), (d) => Object.assign(changes, storedEventDate(field, d)));
-  }
-
   if (input.profile) changes.profile = mergeProfile(input.profile, ctx.definition, ctx.current?.profile ?? {}, problems);
 
   changes.raw = raw;
   return { changes, problems };
-}
-
-/**
- * A membership date as stored: the join date keeps a year alone with its precision (the norm in old
- * rosters); the others have no precision column and keep 1 January of a year.
- */
-function storedEventDate(field: 'joinDate' | 'lastActivityDate' | 'lastDuesDate', d: PartialDate): RecordChanges {
-  if (field !== 'joinDate') return { [field]: toStoredDate(d) };
-  return { joinDate: toStoredDate(d), joinDatePrecision: d.precision === 'YEAR' ? 'YEAR' : null };
-}
-
-/** A date of the membership (join, last activity, last dues): not in the future. */
-function parsePastDate(v: string, today: string, allowYearOnly = false): Parsed<PartialDate> {
-  const d = parsePartialDate(v, { allowYearOnly });
-  return d.ok && isAfterDay(d.value, today) ? refuse('ngày ở tương lai') : d;
-}
-
-/** Ngày sinh: a day, a month or a year alone, from 1900 and not in the future. */
-function parseBirthDate(v: string, today: string): Parsed<PartialDate> {
-  const d = parsePartialDate(v, { allowYearOnly: true });
-  if (!d.ok) return d;
-  if (d.value.year < 1900) return refuse(`năm sinh ${d.value.year} trước 1900`);
-  if (isAfterDay(d.value, today)) return refuse(`ngày sinh ở tương lai`);
-  return d;
 }
 
 /** The organization's own profile fields, entered over the current ones (an empty value removes one). */
@@ -219,6 +182,6 @@ export function deriveIdIssues(
   if (!record.idNumber) return [];
   const id = parseIdNumber(record.idNumber);
   if (!id.ok) return [];
-  const birth = record.birthDate ? fromStoredDate(record.birthDate, record.birthDatePrecision ?? 'DAY') : null;
+  const birth = recordDate(record, 'birthDate');
   return idNumberIssues(id.value, { sex: record.sex, birthYear: birth?.year ?? null }, Number(today.slice(0, 4)));
 }

@@ -72,7 +72,8 @@ export class MemberRecord {
   @Column({ name: 'birth_date', type: 'date', nullable: true })
   birthDate: string | null;
 
-  @Column({ name: 'birth_date_precision', type: 'varchar', length: 4, nullable: true })
+  /** YEAR, MONTH or DAY beside a birth date (record-dates.ts: the same for every date field). */
+  @Column({ name: 'birth_date_precision', type: 'varchar', length: 5, nullable: true })
   birthDatePrecision: DatePrecision | null;
 
   @Column({ type: 'varchar', length: 6, nullable: true })
@@ -137,8 +138,8 @@ export class MemberRecord {
   @Column({ name: 'join_date', type: 'date', nullable: true })
   joinDate: string | null;
 
-  /** YEAR when the roster gave a year alone (null: a full date). */
-  @Column({ name: 'join_date_precision', type: 'varchar', length: 4, nullable: true })
+  /** YEAR (the norm in old rosters), MONTH or DAY beside a join date. */
+  @Column({ name: 'join_date_precision', type: 'varchar', length: 5, nullable: true })
   joinDatePrecision: DatePrecision | null;
 
   /** Not indexed: a handful of values, which a btree would not narrow (filters ride the name index). */
@@ -148,8 +149,14 @@ export class MemberRecord {
   @Column({ name: 'last_activity_date', type: 'date', nullable: true })
   lastActivityDate: string | null;
 
+  @Column({ name: 'last_activity_date_precision', type: 'varchar', length: 5, nullable: true })
+  lastActivityDatePrecision: DatePrecision | null;
+
   @Column({ name: 'last_dues_date', type: 'date', nullable: true })
   lastDuesDate: string | null;
+
+  @Column({ name: 'last_dues_date_precision', type: 'varchar', length: 5, nullable: true })
+  lastDuesDatePrecision: DatePrecision | null;
 
   /** The organization's own fields (Chức vụ, Hội viên danh dự, Năm nhập ngũ…). */
   @Column({ type: 'jsonb', default: {} })

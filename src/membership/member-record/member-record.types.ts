@@ -22,6 +22,7 @@ import { MembershipEventKind } from './membership-event.entity.js';
 export enum DatePrecisionEnum {
   YEAR = 'YEAR',
   DAY = 'DAY',
+  MONTH = 'MONTH',
 }
 export enum IdNumberKindEnum {
   CCCD = 'CCCD',
@@ -61,7 +62,10 @@ export class UnitRefType {
 export class ProfileValueType {
   @Field() key: string;
   @Field() label: string;
-  @Field({ description: 'As text: Có/Không for yes/no fields, yyyy-mm-dd for dates.' }) value: string;
+  @Field({
+    description: 'As text: Có/Không for yes/no fields, yyyy-mm-dd for dates (yyyy or yyyy-mm when only the year or month was given).',
+  })
+  value: string;
 }
 
 @ObjectType('RawValues', { description: 'The values as entered, before normalization (personal data).' })
@@ -98,7 +102,8 @@ export class MemberRecordType {
   @Field() organization: string;
   @Field({ description: 'Mã hồ sơ' }) externalId: string;
   @Field() fullName: string;
-  @Field(() => String, { nullable: true, description: '`1990` (year only) or `1990-05-06`' }) birthDate: string | null;
+  @Field(() => String, { nullable: true, description: '`1990` (year only) or `1990-05-06`; `1990-05` for a month' }) birthDate:
+    string | null;
   @Field(() => DatePrecisionEnum, { nullable: true }) birthDatePrecision: DatePrecisionEnum | null;
   @Field(() => SexEnum, { nullable: true }) sex: SexEnum | null;
   @Field(() => String, { nullable: true, description: 'Masked: 0111******23' }) idNumber: string | null;
@@ -118,9 +123,12 @@ export class MemberRecordType {
   @Field(() => String, { nullable: true, description: 'Commune code as entered (old or new)' }) enteredCommuneCode: string | null;
   @Field(() => String, { nullable: true, description: 'Sensitive: only for the roles that manage the record.' }) ethnicity: string | null;
   @Field(() => UnitRefType, { nullable: true }) unit: UnitRefType | null;
-  @Field(() => String, { nullable: true }) joinDate: string | null;
-  @Field(() => String, { nullable: true }) lastActivityDate: string | null;
-  @Field(() => String, { nullable: true }) lastDuesDate: string | null;
+  @Field(() => String, { nullable: true, description: 'As birthDate: `2005`, `2005-03` or `2005-03-15`' }) joinDate: string | null;
+  @Field(() => DatePrecisionEnum, { nullable: true }) joinDatePrecision?: DatePrecisionEnum;
+  @Field(() => String, { nullable: true, description: 'As birthDate' }) lastActivityDate: string | null;
+  @Field(() => DatePrecisionEnum, { nullable: true }) lastActivityDatePrecision?: DatePrecisionEnum;
+  @Field(() => String, { nullable: true, description: 'As birthDate' }) lastDuesDate: string | null;
+  @Field(() => DatePrecisionEnum, { nullable: true }) lastDuesDatePrecision?: DatePrecisionEnum;
   @Field(() => [ProfileValueType]) profile: ProfileValueType[];
   @Field(() => RawValuesType) raw: RawValuesType;
   @Field(() => [EligibilityIssueType], { description: "Against the organization's rules, today." })
@@ -181,7 +189,7 @@ export class ProfileValueInput {
 /** Fields shared by create and update; in update, absent = unchanged and null = clear. */
 @InputType({ isAbstract: true })
 export abstract class MemberFieldsInputBase {
-  @Field({ nullable: true, description: '`1990`, `06/05/1990`, `6/5/1990` or `1990-05-06`' })
+  @Field({ nullable: true, description: '`1990`, `5/1990` (a month), `06/05/1990`, `6/5/1990` or `1990-05-06`' })
   @IsOptional()
   @IsString()
   @MaxLength(30)
@@ -211,11 +219,23 @@ export abstract class MemberFieldsInputBase {
 
   @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(60) ethnicity?: string;
 
-  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(30) joinDate?: string;
+  @Field({ nullable: true, description: 'As birthDate: a year or a month alone is kept as such' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(30)
+  joinDate?: string;
 
-  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(30) lastActivityDate?: string;
+  @Field({ nullable: true, description: 'As birthDate: a year or a month alone is kept as such' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(30)
+  lastActivityDate?: string;
 
-  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(30) lastDuesDate?: string;
+  @Field({ nullable: true, description: 'As birthDate: a year or a month alone is kept as such' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(30)
+  lastDuesDate?: string;
 
   @Field(() => [ProfileValueInput], { nullable: true })
   @IsOptional()

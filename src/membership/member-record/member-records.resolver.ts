@@ -3,7 +3,6 @@ import { Allow, Caller, PEOPLE_READERS, ROSTER_WRITERS } from '../../access/acce
 import { managesRecord, type Principal } from '../../access/principal.js';
 import { Role } from '../../access/role.js';
 import { GeographyService } from '../../geography/geography.service.js';
-import { formatPartialDate, fromStoredDate } from '../../common/dates/partial-date.js';
 import { maskPhone } from '../../common/identity/phone.js';
 import { MEMBER_STATUS_INFO } from '../status/member-status.js';
 import { POSITION_FIELD } from '../organization/organization-definition.js';
@@ -31,6 +30,7 @@ import {
 import { ErasePersonalDataArgs, ErasurePlanType } from './erasure.types.js';
 import { MemberRecordsService } from './member-records.service.js';
 import { RecordPrivacyService } from './record-privacy.js';
+import { recordDate, shownRecordDate } from './record-dates.js';
 
 /** Thin: parse arguments, call one service method, shape the answer. */
 @Resolver(() => MemberRecordType)
@@ -165,7 +165,7 @@ export class MemberRecordsResolver {
       organization: r.organizationCode,
       externalId: r.externalId,
       fullName: r.fullName,
-      birthDate: r.birthDate ? formatPartialDate(fromStoredDate(r.birthDate, r.birthDatePrecision ?? 'DAY')) : null,
+      birthDate: shownRecordDate(r, 'birthDate'),
       birthDatePrecision: r.birthDatePrecision as DatePrecisionEnum | null,
       sex: r.sex as SexEnum | null,
       idNumber: r.idNumberMasked,
@@ -179,9 +179,12 @@ export class MemberRecordsResolver {
       enteredCommuneCode: r.communeEnteredCode,
       ethnicity: manages ? r.ethnicity : null,
       unit: r.unit ? { code: r.unit.code, name: r.unit.name } : null,
-      joinDate: r.joinDate ? formatPartialDate(fromStoredDate(r.joinDate, r.joinDatePrecision ?? 'DAY')) : null,
-      lastActivityDate: r.lastActivityDate,
-      lastDuesDate: r.lastDuesDate,
+      joinDate: shownRecordDate(r, 'joinDate'),
+      joinDatePrecision: recordDate(r, 'joinDate')?.precision as DatePrecisionEnum | undefined,
+      lastActivityDate: shownRecordDate(r, 'lastActivityDate'),
+      lastActivityDatePrecision: recordDate(r, 'lastActivityDate')?.precision as DatePrecisionEnum | undefined,
+      lastDuesDate: shownRecordDate(r, 'lastDuesDate'),
+      lastDuesDatePrecision: recordDate(r, 'lastDuesDate')?.precision as DatePrecisionEnum | undefined,
       profile: fields
         .filter((f) => r.profile[f.key] !== undefined)
         .map((f) => ({ key: f.key, label: f.label, value: profileText(r.profile[f.key]) })),

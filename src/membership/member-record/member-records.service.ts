@@ -4,7 +4,7 @@ import { assertOrganizationInScope, forbidden, type Principal } from '../../acce
 import { applyScope, inScope, readScope, writeScope, type RecordScope } from '../../access/record-scope.js';
 import { AuditAction } from '../../audit/audit-event.entity.js';
 import { AuditService } from '../../audit/audit.service.js';
-import { fromStoredDate, parsePartialDate, toStoredDate, todayInVietnam } from '../../common/dates/partial-date.js';
+import { parsePartialDate, toStoredDate, todayInVietnam } from '../../common/dates/partial-date.js';
 import { vietnamDate } from '../../common/dates/vietnam-time.js';
 import { assertUuid, DomainError } from '../../common/errors/domain-error.js';
 import type { FieldProblem } from '../../common/errors/field-problem.js';
@@ -20,6 +20,7 @@ import { problem } from './member-input.js';
 import { MemberRecord } from './member-record.entity.js';
 import { MemberRecordsRepository, type MemberRecordFilter } from './member-records.repository.js';
 import { MembershipEvent } from './membership-event.entity.js';
+import { recordDate, shownRecordDate } from './record-dates.js';
 import { membershipEvents, type EventRules, type NewMembershipEvent } from './membership-events.js';
 import { decodeCursor, encodeCursor } from './record-cursor.js';
 import { RecordsCreatedHook } from './records-created.hook.js';
@@ -122,9 +123,9 @@ export class MemberRecordsService {
     const def = await this.organizations.get(record.organizationCode);
     return def.checkEligibility(
       {
-        birth: record.birthDate ? fromStoredDate(record.birthDate, record.birthDatePrecision ?? 'DAY') : null,
+        birth: recordDate(record, 'birthDate'),
         sex: record.sex,
-        joinDate: record.joinDate,
+        joinDate: shownRecordDate(record, 'joinDate'),
         status: record.status,
         profile: record.profile,
       },

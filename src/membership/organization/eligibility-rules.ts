@@ -1,4 +1,4 @@
-import { ageOn } from '../../common/dates/partial-date.js';
+import { ageOn, ANY_PRECISION, formatVnPartialDate, latestDay, parsePartialDate, toStoredDate } from '../../common/dates/partial-date.js';
 import { foldText } from '../../common/text/vietnamese-text.js';
 import type { Sex } from '../../common/identity/id-number.js';
 import { MEMBER_STATUS_INFO } from '../status/member-status.js';
@@ -39,7 +39,10 @@ export function ageLimits(opts: { min?: number; max?: number; officersExemptFrom
   });
 }
 
-/** Age at admission (join date, or another date the organization keeps). */
+/**
+ * Age at admission (join date, or another date the organization keeps). A year or a month of
+ * admission bounds the age by its first and last day: only an age surely out of the limits is an issue.
+ */
 export function admissionAge(opts: {
   min?: number;
   max?: number;
@@ -47,14 +50,17 @@ export function admissionAge(opts: {
 }): EligibilityRule {
   return (facts) => {
     const day = opts.admissionDate?.(facts) ?? facts.joinDate;
-    if (!facts.birth || !day) return [];
-    const age = ageOn(facts.birth, day);
+    const admitted = day ? parsePartialDate(day, ANY_PRECISION) : null;
+    if (!facts.birth || !admitted?.ok) return [];
+    const a = admitted.value;
+    const age = { min: ageOn(facts.birth, toStoredDate(a)).min, max: ageOn(facts.birth, latestDay(a)).max };
+    const when = a.precision === 'DAY' ? `ngày ${day}` : `${a.precision === 'YEAR' ? 'năm' : 'tháng'} ${formatVnPartialDate(a)}`;
     if (opts.min !== undefined && age.max < opts.min)
       return [
         {
           code: 'INELIGIBLE_AGE',
           severity: 'VIOLATION',
-          message: `Kết nạp ngày ${day} khi mới ${describeAge(age)} tuổi, dưới ${opts.min}`,
+          message: `Kết nạp ${when} khi mới ${describeAge(age)} tuổi, dưới ${opts.min}`,
           atAdmission: true,
         },
       ];
@@ -63,7 +69,7 @@ export function admissionAge(opts: {
         {
           code: 'INELIGIBLE_AGE',
           severity: 'VIOLATION',
-          message: `Kết nạp ngày ${day} khi đã ${describeAge(age)} tuổi, quá ${opts.max}`,
+          message: `Kết nạp ${when} khi đã ${describeAge(age)} tuổi, quá ${opts.max}`,
           atAdmission: true,
         },
       ];

@@ -20,7 +20,7 @@ export type Profile = Record<string, ProfileValue>;
 export interface EligibilityFacts {
   birth: PartialDate | null;
   sex: Sex | null;
-  /** ISO date of admission, if known. */
+  /** Admission, if known, with its precision: `2005`, `2005-03` or `2005-03-15` (a stored `yyyy-mm-dd` reads as a day). */
   joinDate: string | null;
   status: MemberStatus;
   profile: Profile;

@@ -1,4 +1,4 @@
-import { parsePartialDate, formatPartialDate } from '../../common/dates/partial-date.js';
+import { ANY_PRECISION, parsePartialDate, formatPartialDate } from '../../common/dates/partial-date.js';
 import { ok, refuse, type Parsed } from '../../common/errors/field-problem.js';
 import { parseFreeText } from '../../common/text/text-rules.js';
 import { foldText } from '../../common/text/vietnamese-text.js';
@@ -26,7 +26,8 @@ export function parseProfileValue(def: ProfileFieldDefinition, input: string): P
       return /^\d{4}$/.test(raw) && y >= 1900 && y <= 2100 ? ok(y) : refuse(`'${raw}' không phải năm (yyyy)`);
     }
     case 'DATE': {
-      const d = parsePartialDate(raw);
+      // Kept in the profile as its ISO form, which carries the precision: `2005`, `2010-03`, `2010-03-15`.
+      const d = parsePartialDate(raw, ANY_PRECISION);
       return d.ok ? ok(formatPartialDate(d.value)) : d;
     }
   }

@@ -2,7 +2,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { assertOrganizationInScope, type Principal } from '../../access/principal.js';
 import { readScope, scopeWhere } from '../../access/record-scope.js';
-import { formatVnDay } from '../../common/dates/vn-day.js';
+import {
+  ANY_PRECISION,
+  formatVnPartialDate,
+  fromStoredDate,
+  parsePartialDate,
+  type DatePrecision,
+} from '../../common/dates/partial-date.js';
 import { AuditAction } from '../../audit/audit-event.entity.js';
 import { AuditService } from '../../audit/audit.service.js';
 import { MEMBER_STATUS_INFO, type MemberStatus } from '../../membership/status/member-status.js';
@@ -26,7 +32,7 @@ interface ExportRow {
   external_id: string;
   full_name: string;
   birth_date: string | null;
-  birth_date_precision: 'YEAR' | 'DAY' | null;
+  birth_date_precision: DatePrecision | null;
   sex: 'MALE' | 'FEMALE' | null;
   id_number_masked: string | null;
   phone: string | null;
@@ -35,16 +41,17 @@ interface ExportRow {
   ethnicity: string | null;
   unit_code: string | null;
   join_date: string | null;
-  join_date_precision: 'YEAR' | 'DAY' | null;
+  join_date_precision: DatePrecision | null;
   status: MemberStatus;
   last_activity_date: string | null;
+  last_activity_date_precision: DatePrecision | null;
   last_dues_date: string | null;
+  last_dues_date_precision: DatePrecision | null;
   profile: Record<string, string | number | boolean>;
 }
 
-/** `dd/mm/yyyy` (or the year alone), as Vietnamese rosters write dates. */
-const vnDate = (iso: string | null, precision: 'YEAR' | 'DAY' | null = 'DAY') =>
-  !iso ? '' : precision === 'YEAR' ? iso.slice(0, 4) : formatVnDay(iso);
+/** `dd/mm/yyyy`, `mm/yyyy` or `yyyy` (the precision it was given), as Vietnamese rosters write dates. */
+const vnDate = (iso: string | null, precision: DatePrecision | null) => (iso ? formatVnPartialDate(fromStoredDate(iso, precision)) : '');
 
 /** One record as a template row: what the import reads back to the same record (ID numbers masked). */
 export function templateRow(r: ExportRow, columns: RosterColumn[]): string[] {
@@ -60,12 +67,14 @@ export function templateRow(r: ExportRow, columns: RosterColumn[]): string[] {
     unit: r.unit_code ?? '',
     joinDate: vnDate(r.join_date, r.join_date_precision),
     status: MEMBER_STATUS_INFO[r.status].label,
-    lastActivityDate: vnDate(r.last_activity_date),
-    lastDuesDate: vnDate(r.last_dues_date),
+    lastActivityDate: vnDate(r.last_activity_date, r.last_activity_date_precision),
+    lastDuesDate: vnDate(r.last_dues_date, r.last_dues_date_precision),
   };
   return columns.map((c) => {
     if (!c.key.startsWith('profile.')) return value[c.key] ?? '';
     const v = r.profile[c.key.slice(8)];
+    const day = c.date && typeof v === 'string' ? parsePartialDate(v, ANY_PRECISION) : null;
+    if (day?.ok) return formatVnPartialDate(day.value); // a profile date (`2016-03`) as the others: `03/2016`
     return v === undefined ? '' : typeof v === 'boolean' ? (v ? 'Có' : 'Không') : String(v);
   });
 }
@@ -110,7 +119,7 @@ export class RosterExportService {
         `SELECT r.id, r.given_key, r.name_folded, r.external_id, r.full_name, to_char(r.birth_date, 'YYYY-MM-DD') AS birth_date, r.birth_date_precision, r.sex,
                 r.id_number_masked, r.phone, r.commune_code, r.commune_entered_code, r.ethnicity, u.code AS unit_code,
                 to_char(r.join_date, 'YYYY-MM-DD') AS join_date, r.join_date_precision, r.status, to_char(r.last_activity_date, 'YYYY-MM-DD') AS last_activity_date,
-                to_char(r.last_dues_date, 'YYYY-MM-DD') AS last_dues_date, r.profile
+                r.last_activity_date_precision, to_char(r.last_dues_date, 'YYYY-MM-DD') AS last_dues_date, r.last_dues_date_precision, r.profile
            FROM member_record r LEFT JOIN unit u ON u.id = r.unit_id
           WHERE ${where.join(' AND ')}
             AND ($${k + 1}::text IS NULL OR (r.given_key, r.name_folded, r.id) > ($${k + 1}, $${k + 2}, $${k + 3}::uuid))

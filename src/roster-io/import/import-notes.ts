@@ -57,8 +57,8 @@ export async function writeSuggestions(em: EntityManager, org: string, jobId: st
       external_id: n.externalId,
       kind: f.kind,
       evidence: f.evidence,
-      happened_on: f.when ? (f.month ? `${f.when.year}-${String(f.month).padStart(2, '0')}-01` : toStoredDate(f.when)) : null,
-      precision: f.when ? (f.month ? 'MONTH' : f.when.precision) : null,
+      happened_on: f.when ? toStoredDate(f.when) : null,
+      precision: f.when?.precision ?? null,
       detail: f.detail ?? null,
     })),
   );

@@ -26,7 +26,9 @@ export const RECORD_COLUMNS: SqlColumn[] = [
   ['join_date_precision', 'varchar'],
   ['status', 'varchar'],
   ['last_activity_date', 'date'],
+  ['last_activity_date_precision', 'varchar'],
   ['last_dues_date', 'date'],
+  ['last_dues_date_precision', 'varchar'],
   ['profile', 'jsonb'],
   ['raw', 'jsonb'],
   ['import_warnings', 'jsonb'],
@@ -49,7 +51,9 @@ const COMPARED: (keyof MemberRecord)[] = [
   'joinDatePrecision',
   'status',
   'lastActivityDate',
+  'lastActivityDatePrecision',
   'lastDuesDate',
+  'lastDuesDatePrecision',
   'profile',
 ];
 

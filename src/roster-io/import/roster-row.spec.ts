@@ -12,14 +12,44 @@ const read = (joined: unknown) =>
 /** DTN's `Ngày vào Đoàn` is a profile date: read as the membership dates are, never a reason to refuse the row. */
 describe('a profile date cell (Ngày vào Đoàn)', () => {
   it.each([
-    ['a year alone (number)', 2016, '2016-01-01', /chỉ ghi năm 2016/],
-    ['a year alone (text)', '2016', '2016-01-01', /chỉ ghi năm 2016/],
+    ['a year alone (number)', 2016, '2016', null],
+    ['a year alone (text)', '2016', '2016', null],
+    ['a month (text, kept as typed)', 'T3/2016', 'T3/2016', null],
     ['a full date', '26/03/2016', '26/03/2016', null],
+    ['a real Excel date', new Date(Date.UTC(2016, 2, 26)), '2016-03-26', null],
   ] as const)('%s is kept', (_, cell, stored, warning) => {
     const row = read(cell);
     expect(row.problems).toEqual([]);
     expect(row.fields.profile).toEqual([{ key: 'youthUnionJoinDate', value: stored }]);
     expect(row.warnings.map((w) => w.message)).toEqual(warning ? [expect.stringMatching(warning)] : []);
+  });
+
+  it.each([
+    ['Ngày sinh hoạt gần nhất', 'lastActivityDate'],
+    ['Ngày đóng phí gần nhất', 'lastDuesDate'],
+    ['Ngày vào', 'joinDate'],
+  ] as const)('%s given as a year or a month is kept as given, with nothing to warn of', (column, field) => {
+    const hpn = BUILT_IN_ORGANIZATIONS.find((o) => o.code === 'HPN')!;
+    const h = matchHeader(['Họ và tên', column], hpn)!;
+    for (const [cell, given] of [
+      [2025, '2025'],
+      ['3/2025', '3/2025'],
+      ['tháng 3/2025', 'tháng 3/2025'],
+    ] as const) {
+      const row = readRosterRow({ cells: ['Lò Thị Mai', String(cell)], values: ['Lò Thị Mai', cell] }, h, { today: '2026-12-01' })!;
+      expect([row.fields[field], row.warnings]).toEqual([given, []]);
+    }
+  });
+
+  it.each([
+    ['Ngày sinh hoạt gần nhất', 'lastActivityDate', '01/2027', 'Ngày sinh hoạt gần nhất: ngày ở tương lai'],
+    ['Ngày vào', 'joinDate', '2027', 'Ngày vào: ngày ở tương lai'],
+    ['Ngày sinh', 'birthDate', '1899', 'Ngày sinh: năm sinh 1899 trước 1900'],
+  ] as const)('%s the record refuses (%s %s) is left empty with a warning, the member kept', (column, field, cell, said) => {
+    const hpn = BUILT_IN_ORGANIZATIONS.find((o) => o.code === 'HPN')!;
+    const row = readRosterRow({ cells: ['Lò Thị Mai', cell] }, matchHeader(['Họ và tên', column], hpn)!, { today: '2026-12-01' })!;
+    expect([row.problems, row.fields[field]]).toEqual([[], undefined]);
+    expect(row.warnings).toEqual([{ column, value: cell, message: said }]);
   });
 
   it('an unreadable one is left empty with a warning, the member kept', () => {

@@ -1,12 +1,13 @@
-import { formatPartialDate, toStoredDate, type PartialDate } from '../../common/dates/partial-date.js';
+import { formatPartialDate, type PartialDate } from '../../common/dates/partial-date.js';
 import { isMaskedIdNumber, type Sex } from '../../common/identity/id-number.js';
 import type { CommuneFromAddress } from '../../geography/commune-from-address.js';
 import { parseExternalId, type MemberFieldsInput } from '../../membership/member-record/member-input.js';
+import { parseRecordDate, type RecordDateField } from '../../membership/member-record/record-dates.js';
 import { parseUnitCode } from '../../membership/unit/unit-code.js';
 import { MEMBER_STATUS_INFO, parseStatusLabel, type MemberStatus } from '../../membership/status/member-status.js';
 import type { HeaderMatch, RosterColumn } from '../roster-columns.js';
 import { cellShown } from '../reading/cell.js';
-import { readDateCell, type DateReading } from '../reading/date-cell.js';
+import { readDateCell } from '../reading/date-cell.js';
 import { readIdCell } from '../reading/id-cell.js';
 import { readNameCell } from '../reading/name-cell.js';
 import { noteFacts, type NoteFact } from '../reading/note-facts.js';
@@ -201,9 +202,11 @@ function readPerson(cells: Cells, fields: RosterRow['fields'], today: string): {
   }
   if (cells.has('birthDate')) {
     const read = readDateCell(cells.raw('birthDate'), { today, kind: 'BIRTH', label: 'Ngày sinh' });
-    birth = read.value ?? birth;
-    cells.warn('birthDate', read.problem ?? read.warning);
-    typed = read.value ? asTyped(cells, 'birthDate', read) : undefined;
+    const refused = read.value ? refusedByRecord('birthDate', read.value, 'Ngày sinh', today) : undefined;
+    const value = refused ? null : read.value;
+    birth = value ?? birth;
+    cells.warn('birthDate', read.problem ?? refused ?? read.warning);
+    typed = value ? asTyped(cells, 'birthDate', read) : undefined;
   }
   if (cells.has('sex')) {
     const read = readSexCell(cells.raw('sex'));
@@ -242,27 +245,28 @@ function readEventDate(
   today: string,
 ): void {
   if (!cells.has(key)) return;
-  const value = readDate(cells, key, label, today);
+  const value = readDate(cells, key, label, today, key);
   if (value) fields[key] = value;
 }
 
 /**
  * A date of membership or of the organization's profile (DTN's `Ngày vào Đoàn`): any form of
- * readDateCell; a year alone is kept as a year for the join date, else stored as 1 January of it
- * (said in a warning). An optional cell: what
- * cannot be read is a warning and the cell is left empty, never the row refused (issue 16 item 3).
+ * readDateCell, a year or a month alone kept with its precision. An optional cell: what cannot be
+ * read, or what the record's field refuses (a day to come), is a warning and the cell is left empty,
+ * never the row refused (issue 16 item 3).
  */
-function readDate(cells: Cells, key: string, label: string, today: string): string | undefined {
-  const read: DateReading = readDateCell(cells.raw(key), { today, kind: 'EVENT', label });
-  const d = read.value;
-  // The join date keeps a year alone with its precision; the other dates have no precision column yet.
-  const keepsYear = key === 'joinDate';
-  const yearOnly =
-    d?.precision === 'YEAR' && !read.warning && !keepsYear ? `${label}: chỉ ghi năm ${d.year}, đã lưu là ngày 01/01/${d.year}` : undefined;
-  cells.warn(key, read.problem ?? read.warning ?? yearOnly);
-  if (!d) return undefined;
-  if (d.precision === 'YEAR') return keepsYear ? formatPartialDate(d) : toStoredDate(d);
-  return asTyped(cells, key, read) ?? formatPartialDate(d);
+function readDate(cells: Cells, key: string, label: string, today: string, field?: RecordDateField): string | undefined {
+  const read = readDateCell(cells.raw(key), { today, kind: 'EVENT', label });
+  const refused = read.value && field ? refusedByRecord(field, read.value, label, today) : undefined;
+  cells.warn(key, read.problem ?? refused ?? read.warning);
+  if (!read.value || refused) return undefined;
+  return asTyped(cells, key, read) ?? formatPartialDate(read.value);
+}
+
+/** What the record's own rule for a date field (record-dates.ts) says against a date read, as a warning. */
+function refusedByRecord(field: RecordDateField, d: PartialDate, label: string, today: string): string | undefined {
+  const checked = parseRecordDate(field, formatPartialDate(d), today);
+  return checked.ok ? undefined : `${label}: ${checked.reason}`;
 }
 
 /** The commune: its code or name as written (resolved by the record writer), or read from an address once per distinct text. */

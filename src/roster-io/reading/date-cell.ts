@@ -1,4 +1,4 @@
-import { formatPartialDate, isAfterDay, parsePartialDate, type PartialDate } from '../../common/dates/partial-date.js';
+import { ANY_PRECISION, isAfterDay, parsePartialDate, type PartialDate } from '../../common/dates/partial-date.js';
 import { cellValue, type CellReading } from './cell.js';
 
 export interface DateCellOptions {
@@ -10,23 +10,19 @@ export interface DateCellOptions {
   label?: string;
 }
 
-/**
- * A date read from a cell. `3/2010` gives the year with `month` beside it: PartialDate (and the stored
- * precision, a GraphQL enum) knows only YEAR and DAY, so the month is said in a warning, not stored.
- */
-export interface DateReading extends CellReading<PartialDate> {
-  month?: number;
-}
+/** A date read from a cell, with the precision it was given (`1950`, `3/2010`, `12/3/1985`). */
+export type DateReading = CellReading<PartialDate>;
 
-const HOW = 'Hãy sửa lại theo dạng ngày/tháng/năm (dd/mm/yyyy), hoặc chỉ ghi năm (yyyy) nếu không rõ ngày';
+const HOW = 'Hãy sửa lại theo dạng ngày/tháng/năm (dd/mm/yyyy), hoặc chỉ ghi tháng/năm (mm/yyyy) hay năm (yyyy) nếu không rõ ngày';
 const dmy = (d: number, m: number, y: number) => `${String(d).padStart(2, '0')}/${String(m).padStart(2, '0')}/${y}`;
 
 /**
  * Every date form of a roster: a real Excel date (a JS Date or a serial day number), a year as a
  * number (1946) or text (1950), dd/mm/yyyy with / . or -, ISO, `20/3/04` (two-digit year: the century
  * that makes the date past and plausible), `3/2010` (month and year), `03/25/1990` (month first: read
- * only when the second number cannot be a month). Day first otherwise, as in Vietnam. Year alone is
- * allowed for every date field (old rosters give join dates so). Impossible dates are refused.
+ * only when the second number cannot be a month). Day first otherwise, as in Vietnam. A year or a
+ * month alone is allowed for every date field (old rosters give join dates so), kept with its
+ * precision. Impossible dates are refused.
  */
 export function readDateCell(raw: unknown, opts: DateCellOptions): DateReading {
   const read = readDate(raw, opts);
@@ -49,7 +45,6 @@ function readDate(raw: unknown, opts: DateCellOptions): DateReading {
   const text = cell.text;
   let m: RegExpMatchArray | null;
   if ((m = text.match(/^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2})$/))) return twoDigitYear(text, Number(m[1]), Number(m[2]), Number(m[3]), opts);
-  if ((m = text.match(/^(?:[Tt]háng\s*|[Tt])?(\d{1,2})\s*[/.-]\s*(\d{4})$/))) return monthAndYear(text, Number(m[1]), Number(m[2]));
   if ((m = text.match(/^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/)) && Number(m[2]) > 12 && Number(m[1]) <= 12) {
     const read = parsed(text, dmy(Number(m[2]), Number(m[1]), Number(m[3])));
     if (read.value)
@@ -61,7 +56,7 @@ function readDate(raw: unknown, opts: DateCellOptions): DateReading {
 
 /** Through the one date rule (parsePartialDate), the message naming the value as written. */
 function parsed(shown: string, input: string): DateReading {
-  const r = parsePartialDate(input, { allowYearOnly: true });
+  const r = parsePartialDate(input, ANY_PRECISION);
   if (r.ok) return { value: r.value };
   return { value: null, problem: `${r.reason.replace(`'${input}'`, `'${shown}'`)}. ${HOW}` };
 }
@@ -71,15 +66,6 @@ function readNumber(n: number): DateReading {
   const whole = Math.floor(n);
   if ((whole === n && whole >= 1000 && whole <= 9999) || (whole >= 10_000 && whole < 100_000)) return parsed(String(n), String(whole));
   return { value: null, problem: `'${n}' không phải ngày tháng hay năm. ${HOW}` };
-}
-
-function monthAndYear(text: string, month: number, year: number): DateReading {
-  if (month < 1 || month > 12) return { value: null, problem: `'${text}' không hợp lệ: tháng ${month} không tồn tại. ${HOW}` };
-  return {
-    value: { year, precision: 'YEAR' },
-    month,
-    warning: `'${text}' chỉ có tháng và năm: đã lưu năm ${year} (chưa lưu được tháng); nếu biết ngày, hãy ghi đủ ngày/tháng/năm`,
-  };
 }
 
 /** The years a two-digit year may mean that fit the field: past, and a plausible age or event year. */
@@ -101,9 +87,4 @@ function twoDigitYear(text: string, day: number, month: number, yy: number, opts
     };
   const d = fits[0];
   return { value: d, warning: `'${text}' ghi năm bằng 2 chữ số: đã đọc là ngày ${dmy(d.day!, d.month!, d.year)}` };
-}
-
-/** `12/03/1985`, or `1985` for a year: how a read date is shown back to the secretary. */
-export function showDate(d: PartialDate): string {
-  return d.precision === 'YEAR' ? String(d.year) : formatPartialDate(d).split('-').reverse().join('/');
 }

@@ -4,12 +4,12 @@ const today = '2026-12-01';
 
 describe('noteFacts: suggestions from a Ghi chú cell', () => {
   it.each([
-    ['đã mất tháng 8/2026', [{ kind: 'DIED', when: { year: 2026, precision: 'YEAR' }, month: 8 }]],
+    ['đã mất tháng 8/2026', [{ kind: 'DIED', when: { year: 2026, month: 8, precision: 'MONTH' } }]],
     ['Từ trần ngày 3/5/2026', [{ kind: 'DIED', when: { year: 2026, month: 5, day: 3, precision: 'DAY' } }]],
     ['đã qua đời', [{ kind: 'DIED' }]],
     ['Mất năm 2025', [{ kind: 'DIED', when: { year: 2025, precision: 'YEAR' } }]],
     ['da mat 2024 (khong dau)', [{ kind: 'DIED', when: { year: 2024, precision: 'YEAR' } }]],
-    ['Đã chuyển đi Lai Châu T6/2026', [{ kind: 'MOVED_AWAY', detail: 'Lai Châu', when: { year: 2026, precision: 'YEAR' }, month: 6 }]],
+    ['Đã chuyển đi Lai Châu T6/2026', [{ kind: 'MOVED_AWAY', detail: 'Lai Châu', when: { year: 2026, month: 6, precision: 'MONTH' } }]],
     ['chuyển sinh hoạt về xã Mường Phăng', [{ kind: 'MOVED_AWAY', detail: 'xã Mường Phăng' }]],
     [
       'Đã chuyển khẩu đến TP Hồ Chí Minh năm 2024',

@@ -11,9 +11,8 @@ export type NoteFactKind = 'DIED' | 'MOVED_AWAY' | 'OLD_ID_CARD' | 'ALSO_MEMBER'
 /** A suggestion for the secretary to accept or not, never a change made: the note is its evidence. */
 export interface NoteFact {
   kind: NoteFactKind;
-  /** When it happened, if the note says (`tháng 8/2026` is the year 2026 with `month` 8: see DateReading). */
+  /** When it happened, if the note says, with its precision (`tháng 8/2026`: MONTH). */
   when?: PartialDate;
-  month?: number;
   /** Where to (`Lai Châu`) or which organization (`Hội ND`), as written. */
   detail?: string;
   evidence: string;
@@ -93,12 +92,12 @@ export function noteFacts(note: string, today: string): NoteFact[] {
   return facts;
 }
 
-function dateIn(folded: string, today: string): Pick<NoteFact, 'when' | 'month'> | null {
+function dateIn(folded: string, today: string): Pick<NoteFact, 'when'> | null {
   const m = DATE_IN_NOTE.exec(folded);
   if (!m) return null;
   const read = readDateCell(m[1].replace(/\s/g, ''), { today, kind: 'EVENT' });
   if (!read.value) return null;
-  return read.month ? { when: read.value, month: read.month } : { when: read.value };
+  return { when: read.value };
 }
 
 /** The words after the verb, without the words leading to a place and without a date at the end. */
