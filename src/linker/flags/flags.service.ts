@@ -49,6 +49,7 @@ const ENDING: Partial<Record<FlagCode, MemberStatus>> = {
   NOT_IN_REGISTER: MemberStatus.STRUCK_OFF,
   BULK_ENTRY: MemberStatus.STRUCK_OFF,
   DUPLICATE_IN_ORG: MemberStatus.STRUCK_OFF,
+  MOVED_AWAY: MemberStatus.LEFT,
 };
 
 /**

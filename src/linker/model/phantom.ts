@@ -23,7 +23,8 @@ export type FlagCode =
   | 'SHARED_PHONE'
   | 'BULK_ENTRY'
   | 'DUPLICATE_IN_ORG'
-  | 'MULTI_ORG';
+  | 'MULTI_ORG'
+  | 'MOVED_AWAY';
 
 /** Short Vietnamese names of the flags, for report headings and chart legends. */
 export const FLAG_LABELS: Record<FlagCode, string> = {
@@ -40,6 +41,8 @@ export const FLAG_LABELS: Record<FlagCode, string> = {
   BULK_ENTRY: 'Nhập hàng loạt',
   DUPLICATE_IN_ORG: 'Trùng trong tổ chức',
   MULTI_ORG: 'Ở nhiều tổ chức',
+  // Raised only by an accepted Ghi chú suggestion ("đã chuyển đi …"): no check of the linker finds it.
+  MOVED_AWAY: 'Đã chuyển đi',
 };
 
 /** PHANTOM: evidence the member is not real, alive, eligible or active. WARNING: data to check. INFO: settled through the person. */

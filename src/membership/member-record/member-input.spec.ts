@@ -152,4 +152,9 @@ describe('normalizeMemberFields', () => {
     const record = { idNumber: '001185012345', sex: 'MALE' as const, birthDate: '1986-01-01', birthDatePrecision: 'DAY' as const };
     expect(deriveIdIssues(record, '2026-11-21')).toEqual(['SEX_MISMATCH', 'BIRTH_YEAR_MISMATCH']);
   });
+
+  it('keeps the issues of a number stored before cards were checked (an unknown province), when the record is edited', () => {
+    const record = { idNumber: '111090123456', sex: 'MALE' as const, birthDate: '1990-01-01', birthDatePrecision: 'DAY' as const };
+    expect(deriveIdIssues(record, '2026-11-21')).toEqual(['UNKNOWN_PROVINCE']);
+  });
 });

@@ -1,6 +1,6 @@
 import { refuse, type FieldProblem, type Parsed } from '../../common/errors/field-problem.js';
 import { parseCode, parseFreeText } from '../../common/text/text-rules.js';
-import { idNumberIssues, isMaskedIdNumber, parseIdNumber, type IdNumberIssue } from '../../common/identity/id-number.js';
+import { idNumberIssues, isMaskedIdNumber, parseIdNumber, readIdDigits, type IdNumberIssue } from '../../common/identity/id-number.js';
 import { parsePersonName, parseSex } from '../../common/identity/person-name.js';
 import { parsePhone } from '../../common/identity/phone.js';
 import { POSITION_FIELD, type OrganizationDefinition, type Profile } from '../organization/organization-definition.js';
@@ -180,7 +180,7 @@ export function deriveIdIssues(
   today: string,
 ): IdNumberIssue[] {
   if (!record.idNumber) return [];
-  const id = parseIdNumber(record.idNumber);
+  const id = readIdDigits(record.idNumber);
   if (!id.ok) return [];
   const birth = recordDate(record, 'birthDate');
   return idNumberIssues(id.value, { sex: record.sex, birthYear: birth?.year ?? null }, Number(today.slice(0, 4)));
