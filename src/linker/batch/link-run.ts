@@ -94,7 +94,8 @@ export async function runLink(
     const bridgeLinks = bridgePairs(recs, bridge, scored.kept, scored.edges);
     lap('register');
 
-    const persons = formPersons(recs, scored.edges, scored.slips, await readReviews(needs.db, recs), scored.kept);
+    const reviews = await readReviews(needs.db, recs);
+    const persons = formPersons(recs, scored.edges, scored.slips, reviews, scored.kept, bridge.resident);
     lap('clustering');
 
     const context = await phantomContext(needs.db, needs.organizationOf, recs);
