@@ -11,6 +11,7 @@ import {
   oneDigitSlip,
   oneSlip,
   SimpleLevel,
+  CommuneLevel,
 } from './compare.js';
 import { parsePersonName } from '../../common/identity/person-name.js';
 import { assignPersonIds, cluster, newPersonId, slipKey } from './clustering.js';
@@ -123,11 +124,11 @@ describe('the model', () => {
     sex: SimpleLevel.SAME,
     id: IdLevel.MISSING,
     phone: SimpleLevel.MISSING,
-    commune: SimpleLevel.SAME,
+    commune: CommuneLevel.SAME,
     organization: SimpleLevel.DIFFERENT,
   };
   const u = estimateU([
-    { c: { ...base, name: NameLevel.DIFFERENT, birth: BirthLevel.DIFFERENT, commune: SimpleLevel.DIFFERENT }, n: 900 },
+    { c: { ...base, name: NameLevel.DIFFERENT, birth: BirthLevel.DIFFERENT, commune: CommuneLevel.DIFFERENT }, n: 900 },
     { c: { ...base, name: NameLevel.DIFFERENT, birth: BirthLevel.DIFFERENT, sex: SimpleLevel.DIFFERENT }, n: 100 },
   ]);
   const model: Model = { lambda: 0.1, m: startingM(), u };
@@ -159,7 +160,7 @@ describe('the model', () => {
     const table = new PatternTable();
     for (let i = 0; i < 300; i++) table.add(base);
     for (let i = 0; i < 700; i++)
-      table.add({ ...base, name: NameLevel.DIFFERENT, birth: BirthLevel.DIFFERENT, commune: SimpleLevel.DIFFERENT });
+      table.add({ ...base, name: NameLevel.DIFFERENT, birth: BirthLevel.DIFFERENT, commune: CommuneLevel.DIFFERENT });
     expect(table.patterns.map((p) => p.n)).toEqual([300, 700]);
     const fitted = expectationMaximization(table.patterns, u);
     expect(fitted.lambda).toBeGreaterThan(0.2);
