@@ -90,7 +90,7 @@ export async function runLink(
     const scored = scorePairs(recs, pairs, trained, weigh, namesakeCounter(recs, residents), opts);
     lap('scoring');
 
-    const bridge = matchRegister(recs, residents, model, weigh);
+    const bridge = matchRegister(recs, residents, model, freq);
     const bridgeLinks = bridgePairs(recs, bridge, scored.kept, scored.edges);
     lap('register');
 

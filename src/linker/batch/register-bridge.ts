@@ -1,8 +1,9 @@
 import { LinkDecision } from '../link.entities.js';
 import type { Edge } from '../model/clustering.js';
-import { compareBirth, compareCommunes, compareIds, compareNames, compareValues, NameLevel, SimpleLevel } from '../model/compare.js';
-import { PatternTable, patternWeight, probabilityOf, weightOf, type Comparison, type Model } from '../model/model.js';
-import type { KeptPairs, Weigher } from './score-pairs.js';
+import { NameLevel } from '../model/compare.js';
+import { PatternTable, patternWeight, probabilityOf, weightOf, type Comparison, type Frequencies, type Model } from '../model/model.js';
+import { compareWithResident, registerModel } from './register-model.js';
+import { weigher, type KeptPairs, type Weigher } from './score-pairs.js';
 import type { Records, Residents } from './snapshot.js';
 
 /**
@@ -55,7 +56,7 @@ export const JOIN_AT = 0.9;
  * model, and the record joins its single best resident when that resident is the record's person
  * with probability `JOIN_AT` — counting the namesakes in the register and the people it does not list.
  */
-export function matchRegister(recs: Records, res: Residents, model: Model, weigh: Weigher): RegisterBridge {
+export function matchRegister(recs: Records, res: Residents, pairModel: Model, freq: Frequencies): RegisterBridge {
   const out: RegisterBridge = {
     resident: new Int32Array(recs.n).fill(-1),
     weight: new Float64Array(recs.n),
@@ -64,8 +65,6 @@ export function matchRegister(recs: Records, res: Residents, model: Model, weigh
   };
   if (!res.n) return out;
   const index = indexResidents(res);
-  const unlisted = unlistedOdds(recs, res, index.byId);
-  const bestOf = bestResidentFinder(recs, res, model, weigh);
   const matched = (i: number, r: number, w: number) => {
     out.resident[i] = r;
     out.weight[i] = w;
@@ -74,15 +73,19 @@ export function matchRegister(recs: Records, res: Residents, model: Model, weigh
   };
   for (let i = 0; i < recs.n; i++) {
     const sameId = recs.idHash[i] ? (index.byId.get(recs.idHash[i]!) ?? []) : [];
-    if (sameId.length === 1 && recs.idKind[i] === res.idKind[sameId[0]]) {
-      matched(i, sameId[0], SAME_ID_MATCH_WEIGHT);
-      continue;
-    }
+    if (sameId.length === 1 && recs.idKind[i] === res.idKind[sameId[0]]) matched(i, sameId[0], SAME_ID_MATCH_WEIGHT);
+  }
+  const model = registerModel(recs, res, out.resident, pairModel);
+  const unlisted = unlistedOdds(recs, res, index.byId);
+  const bestOf = bestResidentFinder(recs, res, model, weigher(model, freq));
+  for (let i = 0; i < recs.n; i++) {
+    if (out.resident[i] >= 0) continue;
     const namesakes = index.byKey.get(`${recs.name[i].key}|${recs.birth[i]?.year ?? ''}`);
     // Union members and others who may live elsewhere are looked for province-wide.
     const c = recs.commune[i];
     const covered = (c.code ? res.communes.has(c.code) : c.candidates.some((x) => res.communes.has(x))) || recs.org[i] === 'CD';
-    out.match[i] = namesakes || sameId.length ? RegisterMatch.AMBIGUOUS : covered ? RegisterMatch.NO_MATCH : RegisterMatch.NOT_COVERED;
+    const sameId = !!recs.idHash[i] && index.byId.has(recs.idHash[i]!);
+    out.match[i] = namesakes || sameId ? RegisterMatch.AMBIGUOUS : covered ? RegisterMatch.NO_MATCH : RegisterMatch.NOT_COVERED;
     const best = bestOf(i, candidatesOf(recs, i, index));
     if (best.r < 0) continue;
     // P(resident r | fields) = LR_r / (Σ LR + odds of someone the register does not list).
@@ -193,16 +196,7 @@ function bestResidentFinder(recs: Records, res: Residents, model: Model, weigh: 
   return (i, candidates) => {
     const best: Best = { r: -1, lr: 0, sum: 0, c: null };
     for (const r of candidates) {
-      const c: Comparison = {
-        name: compareNames(recs.name[i], res.name[r]),
-        birth: compareBirth(recs.birth[i], res.birth[r]),
-        sex: compareValues(recs.sex[i], res.sex[r]),
-        // A record with a number that the register does not have under this name: not this resident.
-        id: compareIds({ hash: recs.idHash[i], kind: recs.idKind[i] }, { hash: res.idHash[r], kind: res.idKind[r] }, () => null),
-        phone: SimpleLevel.MISSING,
-        commune: compareCommunes(recs.commune[i], res.commune[r]),
-        organization: SimpleLevel.MISSING,
-      };
+      const c = compareWithResident(recs, i, res, r);
       const k = table.add(c);
       const lr = 2 ** (weigh((weights[k] ??= patternWeight(model, c)), recs.name[i].key, recs.birth[i]?.key ?? null) - prior);
       best.sum += lr;

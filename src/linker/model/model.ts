@@ -118,6 +118,16 @@ export function estimateU(samples: Pattern[]): Model['u'] {
   return normalize(counts, typicalU(), PRIOR_WEIGHT);
 }
 
+/**
+ * m from pairs known to be matches (a roster record and the register entry of its ID number): how
+ * often one person's two listings agree at each level, pulled towards `startingM` by ten pairs.
+ */
+export function estimateMFromMatches(matches: Pattern[]): Model['m'] {
+  const counts = Object.fromEntries(FIELDS.map((f) => [f, {}])) as Record<Field, Record<string, number>>;
+  for (const { c, n } of matches) for (const f of FIELDS) if (!isMissing(c[f])) counts[f][c[f]] = (counts[f][c[f]] ?? 0) + n;
+  return normalize(counts, startingM(), PRIOR_WEIGHT / 50);
+}
+
 /** Level frequencies from counts, pulled towards `prior` with the weight of `k` pairs. */
 function normalize(counts: Record<Field, Record<string, number>>, prior: Model['m'], k: number): Model['u'] {
   const out = {} as Model['u'];
