@@ -1,6 +1,6 @@
 import { LinkDecision } from '../link.entities.js';
 import type { Edge } from '../model/clustering.js';
-import { NameLevel } from '../model/compare.js';
+import { IdLevel, NameLevel } from '../model/compare.js';
 import { PatternTable, patternWeight, probabilityOf, weightOf, type Comparison, type Frequencies, type Model } from '../model/model.js';
 import { compareWithResident, registerModel } from './register-model.js';
 import { weigher, type KeptPairs, type Weigher } from './score-pairs.js';
@@ -90,7 +90,9 @@ export function matchRegister(recs: Records, res: Residents, pairModel: Model, f
     if (best.r < 0) continue;
     // P(resident r | fields) = LR_r / (Σ LR + odds of someone the register does not list).
     const p = best.lr / (best.sum + unlisted);
-    if (p >= JOIN_AT && best.c?.name !== NameLevel.DIFFERENT) matched(i, best.r, Math.min(SAME_ID_MATCH_WEIGHT, weightOf(p)));
+    // As between two records: two different 12-digit numbers, or two different names, are never joined by the model.
+    const contradicts = best.c?.name === NameLevel.DIFFERENT || best.c?.id === IdLevel.DIFFERENT;
+    if (p >= JOIN_AT && !contradicts) matched(i, best.r, Math.min(SAME_ID_MATCH_WEIGHT, weightOf(p)));
   }
   return out;
 }
