@@ -1,6 +1,6 @@
 import { LinkDecision } from '../link.entities.js';
 import type { Edge } from '../model/clustering.js';
-import { IdLevel, NameLevel } from '../model/compare.js';
+import { CommuneLevel, compareCommunes, IdLevel, NameLevel } from '../model/compare.js';
 import { PatternTable, patternWeight, probabilityOf, weightOf, type Comparison, type Frequencies, type Model } from '../model/model.js';
 import { compareWithResident, registerModel } from './register-model.js';
 import { weigher, type KeptPairs, type Weigher } from './score-pairs.js';
@@ -111,6 +111,8 @@ interface ResidentIndex {
   byFamilyMiddle: Map<string, number[]>;
   /** Middle and given name, year and commune (a slip in the family name). */
   byMiddleGiven: Map<string, number[]>;
+  /** The register's communes that are the same as or near (`CommuneLevel.NEAR`) the given ones. */
+  near: (codes: string[]) => string[];
 }
 
 function indexResidents(res: Residents): ResidentIndex {
@@ -120,6 +122,7 @@ function indexResidents(res: Residents): ResidentIndex {
     byFamilyGiven: new Map(),
     byFamilyMiddle: new Map(),
     byMiddleGiven: new Map(),
+    near: nearCommunes(res),
   };
   const add = (map: Map<string, number[]>, key: string, r: number) => {
     const list = map.get(key);
@@ -140,9 +143,26 @@ function indexResidents(res: Residents): ResidentIndex {
   return index;
 }
 
+/** The communes of the register near each commune (itself included), worked out once per commune. */
+function nearCommunes(res: Residents): (codes: string[]) => string[] {
+  const all = [...res.communes];
+  const cache = new Map<string, string[]>();
+  return (codes) =>
+    codes.flatMap((code) => {
+      let near = cache.get(code);
+      if (!near)
+        cache.set(
+          code,
+          (near = all.filter((c) => compareCommunes({ code, candidates: [] }, { code: c, candidates: [] }) !== CommuneLevel.DIFFERENT)),
+        );
+      return near;
+    });
+}
+
 /**
  * The residents a record could be: its name in its birth year or one year off, its family and
- * given name with another middle name, one slip in the given or the family name in its commune.
+ * given name with another middle name, one slip in the given or the family name in its commune or
+ * a neighbouring one.
  */
 function candidatesOf(recs: Records, i: number, index: ResidentIndex): number[] {
   const n = recs.name[i];
@@ -157,7 +177,7 @@ function candidatesOf(recs: Records, i: number, index: ResidentIndex): number[] 
   take(index.byKey.get(`${n.key}|${year + 1}`));
   take(index.byFamilyGiven.get(`${n.family}|${n.given}|${year}`));
   const c = recs.commune[i];
-  for (const commune of c.code ? [c.code] : c.candidates) {
+  for (const commune of index.near(c.code ? [c.code] : c.candidates)) {
     take(index.byFamilyMiddle.get(`${n.family}|${n.middle}|${year}|${commune}`));
     take(index.byMiddleGiven.get(`${n.middle}|${n.given}|${year}|${commune}`));
   }
