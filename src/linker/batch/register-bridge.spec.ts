@@ -62,7 +62,7 @@ function register(): Row[] {
   const rows: Row[] = [];
   const given = ['Xuân', 'Ín', 'Ơn', 'Lả', 'Pánh', 'Ương', 'Thành', 'Chung', 'Bích', 'Hoan'];
   for (let k = 0; k < 200; k++)
-    rows.push([`Cà Văn ${given[k % 10]} ${k}`, `${1950 + (k % 40)}-0${1 + (k % 9)}-1${k % 10}`, 'MALE', '03253', `id-${k}`]);
+    rows.push([`Cà Văn ${given[k % 10]}`, `${1950 + (k % 50)}-0${1 + (k % 9)}-1${k % 10}`, 'MALE', '03253', `id-${k}`]);
   rows.push(['Lò Thị Hoa', '1965', 'FEMALE', '03253', 'hoa-1']); // 200
   rows.push(['Lò Thị Hoa', '1965', 'FEMALE', '03253', 'hoa-2']); // 201: her namesake, same year, same commune
   rows.push(['Trần Thị Quyên', '1977-02-17', 'FEMALE', '03253', 'quyen']); // 202
@@ -70,9 +70,16 @@ function register(): Row[] {
   return rows;
 }
 
-/** The roster: the same people's records with the ID numbers they were listed with, then the cases. */
+/**
+ * The roster: the same people's records with the ID numbers they were listed with — as rosters
+ * write them, one in eight with a slip in the given name, one in ten with the year alone — then the cases.
+ */
 function roster(cases: Row[]): Row[] {
-  return [...register().slice(0, 200), ...cases];
+  const slip = (name: string) => name.slice(0, -2) + name.slice(-1) + name.slice(-2, -1);
+  const listed = register()
+    .slice(0, 200)
+    .map(([name, birth, ...rest], k): Row => [k % 8 === 0 ? slip(name) : name, k % 10 === 5 ? birth.slice(0, 4) : birth, ...rest]);
+  return [...listed, ...cases];
 }
 
 describe('the register as the hub', () => {
