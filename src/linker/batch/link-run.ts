@@ -90,11 +90,12 @@ export async function runLink(
     const scored = scorePairs(recs, pairs, trained, weigh, namesakeCounter(recs, residents), opts);
     lap('scoring');
 
-    const bridge = matchRegister(recs, residents, model, opts, weigh);
+    const bridge = matchRegister(recs, residents, model, freq);
     const bridgeLinks = bridgePairs(recs, bridge, scored.kept, scored.edges);
     lap('register');
 
-    const persons = formPersons(recs, scored.edges, scored.slips, await readReviews(needs.db, recs), scored.kept);
+    const reviews = await readReviews(needs.db, recs);
+    const persons = formPersons(recs, scored.edges, scored.slips, reviews, scored.kept, bridge.resident);
     lap('clustering');
 
     const context = await phantomContext(needs.db, needs.organizationOf, recs);

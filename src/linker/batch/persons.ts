@@ -53,15 +53,23 @@ export interface Persons {
 
 /**
  * Persons: a confirmed pair is linked, a rejected one never is; strongest links first, never two ID
- * numbers in one person. A kept pair whose link was refused is marked so; each person keeps the id
+ * numbers nor two register entries in one person. A kept pair whose link was refused is marked so; each person keeps the id
  * its records had before when it can.
  */
-export function formPersons(recs: Records, edges: Edge[], slips: Set<string>, reviews: Reviews, kept: KeptPairs): Persons {
+export function formPersons(
+  recs: Records,
+  edges: Edge[],
+  slips: Set<string>,
+  reviews: Reviews,
+  kept: KeptPairs,
+  resident: Int32Array = new Int32Array(recs.n).fill(-1),
+): Persons {
   for (const [a, b] of reviews.confirmed) {
     edges.push({ a, b, weight: CONFIRMED_WEIGHT });
     if (recs.idHash[a] && recs.idHash[b]) slips.add(slipKey(recs.idHash[a], recs.idHash[b]));
   }
-  const clusters = cluster(recs.n, edges, (i) => (recs.idKind[i] === 'CCCD' ? recs.idHash[i] : null), slips, reviews.cannotLink);
+  const idOf = (i: number) => (recs.idKind[i] === 'CCCD' ? recs.idHash[i] : null);
+  const clusters = cluster(recs.n, edges, idOf, slips, reviews.cannotLink, (i) => resident[i]);
   const refusedSet = new Set(clusters.refused.map((e) => `${e.a}|${e.b}`));
   for (const k of kept.values())
     if (k.decision !== LinkDecision.REVIEW && refusedSet.has(`${k.a}|${k.b}`)) k.decision = LinkDecision.REFUSED;

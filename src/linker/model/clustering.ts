@@ -3,7 +3,8 @@ import { createHash } from 'node:crypto';
 /**
  * Records → persons (pure). Links are taken strongest first; a link that would put two different
  * 12-digit ID numbers in one person is refused (no chaining errors), unless that very pair was
- * judged a typing slip of one number.
+ * judged a typing slip of one number — and so is a link that would put two register entries in one
+ * person: the register lists each resident once, so two of its entries are two people.
  */
 export interface Edge {
   a: number;
@@ -25,6 +26,8 @@ export function cluster(
   slipPairs: Set<string> = new Set(),
   /** Pairs a person said are two people: never in one cluster, whatever links them. */
   cannotLink: Map<number, number[]> = new Map(),
+  /** The register entry each record was matched to, or −1. */
+  residentOf: (record: number) => number = () => -1,
 ): Clusters {
   const parent = new Int32Array(n);
   for (let i = 0; i < n; i++) parent[i] = i;
@@ -41,6 +44,9 @@ export function cluster(
     }
     return x;
   };
+  // The register entry of each cluster (−1: none yet), kept at its root.
+  const resident = new Int32Array(n);
+  for (let i = 0; i < n; i++) resident[i] = residentOf(i);
   const refused: Edge[] = [];
   // The records of each cluster that have a rejected partner, kept at its root.
   const rejecting = new Map<number, number[]>();
@@ -53,7 +59,8 @@ export function cluster(
     if (ra === rb) continue;
     const ia = ids.get(ra) ?? [];
     const ib = ids.get(rb) ?? [];
-    if (ia.some((x) => ib.some((y) => x !== y && !slipPairs.has(slipKey(x, y))))) {
+    const twoResidents = resident[ra] >= 0 && resident[rb] >= 0 && resident[ra] !== resident[rb];
+    if (twoResidents || ia.some((x) => ib.some((y) => x !== y && !slipPairs.has(slipKey(x, y))))) {
       refused.push(e);
       continue;
     }
@@ -64,6 +71,7 @@ export function cluster(
     // The smaller index becomes the root: deterministic.
     const [keep, drop] = ra < rb ? [ra, rb] : [rb, ra];
     parent[drop] = keep;
+    if (resident[keep] < 0) resident[keep] = resident[drop];
     const merged = [...new Set([...ia, ...ib])];
     if (merged.length) ids.set(keep, merged);
     ids.delete(drop);

@@ -7,6 +7,7 @@ import {
   IdLevel,
   linkDate,
   linkName,
+  CommuneLevel,
   NameLevel,
   oneDigitSlip,
   oneSlip,
@@ -110,9 +111,26 @@ describe('ID numbers, phones, communes', () => {
   });
 
   it('reads an old commune split across new ones as agreeing with any of them', () => {
-    expect(compareCommunes({ code: '00004', candidates: [] }, { code: null, candidates: ['00008', '00004'] })).toBe(SimpleLevel.SAME);
-    expect(compareCommunes({ code: '00004', candidates: [] }, { code: '00008', candidates: [] })).toBe(SimpleLevel.DIFFERENT);
-    expect(compareCommunes({ code: null, candidates: [] }, { code: '00008', candidates: [] })).toBe(SimpleLevel.MISSING);
+    expect(compareCommunes({ code: '00004', candidates: [] }, { code: null, candidates: ['00008', '00004'] })).toBe(CommuneLevel.SAME);
+    expect(compareCommunes({ code: '00004', candidates: [] }, { code: '00097', candidates: [] })).toBe(CommuneLevel.DIFFERENT);
+    expect(compareCommunes({ code: null, candidates: [] }, { code: '00008', candidates: [] })).toBe(CommuneLevel.MISSING);
+  });
+
+  // Điện Biên: today's codes, a few places apart in the official numbering or across the province.
+  it.each([
+    ['03253', '03253', CommuneLevel.SAME],
+    ['03253', '03244', CommuneLevel.NEAR], // the neighbour a member moved to
+    ['03160', '03158', CommuneLevel.NEAR],
+    ['03385', '03382', CommuneLevel.NEAR],
+    ['03151', '03127', CommuneLevel.DIFFERENT], // 24 apart: another old district
+    ['03151', '03385', CommuneLevel.DIFFERENT],
+  ])('communes %s / %s → %s', (a, b, level) => {
+    expect(compareCommunes({ code: a, candidates: [] }, { code: b, candidates: [] })).toBe(level);
+    expect(compareCommunes({ code: b, candidates: [] }, { code: a, candidates: [] })).toBe(level);
+  });
+
+  it('reads an old commune split in two as near a neighbour of either part', () => {
+    expect(compareCommunes({ code: null, candidates: ['03151', '03385'] }, { code: '03382', candidates: [] })).toBe(CommuneLevel.NEAR);
   });
 });
 
@@ -123,11 +141,11 @@ describe('the model', () => {
     sex: SimpleLevel.SAME,
     id: IdLevel.MISSING,
     phone: SimpleLevel.MISSING,
-    commune: SimpleLevel.SAME,
+    commune: CommuneLevel.SAME,
     organization: SimpleLevel.DIFFERENT,
   };
   const u = estimateU([
-    { c: { ...base, name: NameLevel.DIFFERENT, birth: BirthLevel.DIFFERENT, commune: SimpleLevel.DIFFERENT }, n: 900 },
+    { c: { ...base, name: NameLevel.DIFFERENT, birth: BirthLevel.DIFFERENT, commune: CommuneLevel.DIFFERENT }, n: 900 },
     { c: { ...base, name: NameLevel.DIFFERENT, birth: BirthLevel.DIFFERENT, sex: SimpleLevel.DIFFERENT }, n: 100 },
   ]);
   const model: Model = { lambda: 0.1, m: startingM(), u };
@@ -159,7 +177,7 @@ describe('the model', () => {
     const table = new PatternTable();
     for (let i = 0; i < 300; i++) table.add(base);
     for (let i = 0; i < 700; i++)
-      table.add({ ...base, name: NameLevel.DIFFERENT, birth: BirthLevel.DIFFERENT, commune: SimpleLevel.DIFFERENT });
+      table.add({ ...base, name: NameLevel.DIFFERENT, birth: BirthLevel.DIFFERENT, commune: CommuneLevel.DIFFERENT });
     expect(table.patterns.map((p) => p.n)).toEqual([300, 700]);
     const fitted = expectationMaximization(table.patterns, u);
     expect(fitted.lambda).toBeGreaterThan(0.2);
@@ -211,6 +229,27 @@ describe('records into persons', () => {
     expect(r.root[2]).not.toBe(r.root[1]);
     expect(r.root[2]).toBe(r.root[3]);
     expect(r.refused).toEqual([{ a: 1, b: 2, weight: 15 }]);
+  });
+
+  it('never puts two register entries in one person: each record joins its own, a link between them is refused', () => {
+    // 0 and 1 joined resident 7, 2 joined resident 9; 3 has none. 1—2 would make 7 and 9 one person.
+    const resident = [7, 7, 9, -1];
+    const r = cluster(
+      4,
+      [
+        { a: 0, b: 1, weight: 30 },
+        { a: 1, b: 2, weight: 25 },
+        { a: 2, b: 3, weight: 10 },
+      ],
+      () => null,
+      new Set(),
+      new Map(),
+      (i) => resident[i],
+    );
+    expect(r.root[0]).toBe(r.root[1]);
+    expect(r.root[2]).not.toBe(r.root[1]);
+    expect(r.root[3]).toBe(r.root[2]);
+    expect(r.refused).toEqual([{ a: 1, b: 2, weight: 25 }]);
   });
 
   it('keeps a person id when records are added, and derives new ones from the first record', () => {

@@ -188,13 +188,31 @@ export function compareValues(a: string | null, b: string | null): SimpleLevel {
   return a === b ? SimpleLevel.SAME : SimpleLevel.DIFFERENT;
 }
 
+export enum CommuneLevel {
+  /** The same commune today (an old code read as today's commune it became). */
+  SAME = 'SAME',
+  /** Communes close in the official numbering: a neighbour, where a person who moved is found. */
+  NEAR = 'NEAR',
+  DIFFERENT = 'DIFFERENT',
+  MISSING = 'MISSING',
+}
+
+/**
+ * Commune codes at most this far apart are neighbours: the GSO numbers the communes of a district
+ * one after another (in steps of about three), so a few places apart in the official order is a
+ * neighbouring commune of the same old district, a move a roster does not yet know.
+ */
+export const NEAR_CODE_GAP = 15;
+
 /** Communes: the current code, or the candidates of an old commune split across several new ones. */
 export function compareCommunes(
   a: { code: string | null; candidates: string[] },
   b: { code: string | null; candidates: string[] },
-): SimpleLevel {
+): CommuneLevel {
   const as = a.code ? [a.code] : a.candidates;
   const bs = b.code ? [b.code] : b.candidates;
-  if (!as.length || !bs.length) return SimpleLevel.MISSING;
-  return as.some((c) => bs.includes(c)) ? SimpleLevel.SAME : SimpleLevel.DIFFERENT;
+  if (!as.length || !bs.length) return CommuneLevel.MISSING;
+  if (as.some((c) => bs.includes(c))) return CommuneLevel.SAME;
+  const near = as.some((x) => bs.some((y) => Math.abs(Number(x) - Number(y)) <= NEAR_CODE_GAP));
+  return near ? CommuneLevel.NEAR : CommuneLevel.DIFFERENT;
 }

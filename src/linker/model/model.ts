@@ -1,4 +1,4 @@
-import { BirthLevel, IdLevel, NameLevel, SimpleLevel } from './compare.js';
+import { BirthLevel, CommuneLevel, IdLevel, NameLevel, SimpleLevel } from './compare.js';
 
 /**
  * A Fellegi–Sunter model: for each field, the probability of each comparison level among true
@@ -21,7 +21,7 @@ export const LEVELS: Record<Field, string[]> = {
   sex: Object.values(SimpleLevel),
   id: Object.values(IdLevel),
   phone: Object.values(SimpleLevel),
-  commune: Object.values(SimpleLevel),
+  commune: Object.values(CommuneLevel),
   organization: ['SAME', 'DIFFERENT'],
 };
 
@@ -35,7 +35,7 @@ export interface Comparison {
   sex: SimpleLevel;
   id: IdLevel;
   phone: SimpleLevel;
-  commune: SimpleLevel;
+  commune: CommuneLevel;
   organization: SimpleLevel;
 }
 
@@ -54,7 +54,7 @@ export function startingM(): Model['m'] {
     sex: { SAME: 0.99, DIFFERENT: 0.01 },
     id: { SAME: 0.93, ONE_SLIP: 0.03, DIFFERENT: 0.02, SAME_CMND: 0.02 },
     phone: { SAME: 0.85, DIFFERENT: 0.15 },
-    commune: { SAME: 0.85, DIFFERENT: 0.15 },
+    commune: { SAME: 0.85, NEAR: 0.1, DIFFERENT: 0.05 },
     organization: { SAME: 0.05, DIFFERENT: 0.95 },
   };
 }
@@ -73,7 +73,7 @@ export function typicalU(): Model['u'] {
     sex: { SAME: 0.5, DIFFERENT: 0.5 },
     id: { SAME: 0.00001, ONE_SLIP: 0.00001, DIFFERENT: 0.99997, SAME_CMND: 0.00001 },
     phone: { SAME: 0.00002, DIFFERENT: 0.99998 },
-    commune: { SAME: 0.02, DIFFERENT: 0.98 },
+    commune: { SAME: 0.02, NEAR: 0.1, DIFFERENT: 0.88 },
     organization: { SAME: 0.2, DIFFERENT: 0.8 },
   };
 }
@@ -116,6 +116,16 @@ export function estimateU(samples: Pattern[]): Model['u'] {
   const counts = Object.fromEntries(FIELDS.map((f) => [f, {}])) as Record<Field, Record<string, number>>;
   for (const { c, n } of samples) for (const f of FIELDS) if (!isMissing(c[f])) counts[f][c[f]] = (counts[f][c[f]] ?? 0) + n;
   return normalize(counts, typicalU(), PRIOR_WEIGHT);
+}
+
+/**
+ * m from pairs known to be matches (a roster record and the register entry of its ID number): how
+ * often one person's two listings agree at each level, pulled towards `startingM` by ten pairs.
+ */
+export function estimateMFromMatches(matches: Pattern[]): Model['m'] {
+  const counts = Object.fromEntries(FIELDS.map((f) => [f, {}])) as Record<Field, Record<string, number>>;
+  for (const { c, n } of matches) for (const f of FIELDS) if (!isMissing(c[f])) counts[f][c[f]] = (counts[f][c[f]] ?? 0) + n;
+  return normalize(counts, startingM(), PRIOR_WEIGHT / 50);
 }
 
 /** Level frequencies from counts, pulled towards `prior` with the weight of `k` pairs. */
@@ -306,7 +316,7 @@ const FIELD_SENTENCES: Record<Field, Record<string, string>> = {
     SAME_CMND: 'cùng số CMND cũ',
   },
   phone: { SAME: 'cùng số điện thoại (có thể dùng chung trong hộ)', DIFFERENT: 'khác số điện thoại' },
-  commune: { SAME: 'cùng xã', DIFFERENT: 'khác xã' },
+  commune: { SAME: 'cùng xã', NEAR: 'xã lân cận', DIFFERENT: 'khác xã' },
   organization: { SAME: 'cùng một tổ chức', DIFFERENT: 'ở hai tổ chức khác nhau' },
 };
 

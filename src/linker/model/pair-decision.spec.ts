@@ -1,4 +1,4 @@
-import { BirthLevel, IdLevel, NameLevel, SimpleLevel } from './compare.js';
+import { BirthLevel, CommuneLevel, IdLevel, NameLevel, SimpleLevel } from './compare.js';
 import type { Comparison } from './model.js';
 import { batchDecision, DEFAULT_LINK_OPTIONS, hasStrongEvidence, linkDecision, type Namesakes } from './pair-decision.js';
 
@@ -18,7 +18,7 @@ const pair = (over: Partial<Comparison> = {}): Comparison => ({
   sex: SimpleLevel.SAME,
   id: IdLevel.MISSING,
   phone: SimpleLevel.MISSING,
-  commune: SimpleLevel.SAME,
+  commune: CommuneLevel.SAME,
   organization: SimpleLevel.DIFFERENT,
   ...over,
 });
@@ -35,7 +35,7 @@ const TABLE: [string, Comparison, number, string, string, string, string][] = [
   ['same name, day and commune', pair(), 0.999, 'AUTO', 'AUTO', 'DROPPED', 'AUTO'],
   ['same name and commune, day and month swapped', pair({ birth: BirthLevel.SWAPPED }), 0.995, 'AUTO', 'AUTO', 'DROPPED', 'AUTO'],
   ['same name, day and commune, below the threshold', pair(), 0.98, 'REVIEW', 'REVIEW', 'DROPPED', 'REVIEW'],
-  ['same name and day, other commune', pair({ commune: SimpleLevel.DIFFERENT }), 0.995, 'REVIEW', 'REVIEW', 'DROPPED', 'DROPPED'],
+  ['same name and day, other commune', pair({ commune: CommuneLevel.DIFFERENT }), 0.995, 'REVIEW', 'REVIEW', 'DROPPED', 'DROPPED'],
   ['same name, year and commune', pair({ birth: BirthLevel.SAME_YEAR }), 0.995, 'REVIEW', 'REVIEW', 'DROPPED', 'DROPPED'],
   ['name one letter off, same day and commune', pair({ name: NameLevel.TYPO }), 0.995, 'REVIEW', 'REVIEW', 'DROPPED', 'DROPPED'],
   ['same name, day and commune, phone', pair({ phone: SimpleLevel.SAME }), 0.999, 'AUTO', 'AUTO', 'AUTO', 'AUTO'],

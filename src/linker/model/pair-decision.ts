@@ -1,6 +1,6 @@
 import { MemberStatus } from '../../membership/status/member-status.js';
 import { LinkDecision } from '../link.entities.js';
-import { BirthLevel, IdLevel, NameLevel, SimpleLevel } from './compare.js';
+import { BirthLevel, CommuneLevel, IdLevel, NameLevel, SimpleLevel } from './compare.js';
 import type { Comparison } from './model.js';
 
 /**
@@ -55,7 +55,7 @@ export function hasStrongEvidence(c: Comparison, dateShared = false): boolean {
     c.phone === SimpleLevel.SAME ||
     (!dateShared &&
       c.name === NameLevel.SAME &&
-      c.commune === SimpleLevel.SAME &&
+      c.commune === CommuneLevel.SAME &&
       (c.birth === BirthLevel.SAME_DAY || c.birth === BirthLevel.SWAPPED))
   );
 }

@@ -1,0 +1,133 @@
+import { linkDate, linkName } from '../model/compare.js';
+import { startingM, typicalU, type Model } from '../model/model.js';
+import { frequencies } from './namesakes.js';
+import { JOIN_AT, matchRegister, RegisterMatch, SAME_ID_MATCH_WEIGHT } from './register-bridge.js';
+import type { Records, Residents } from './snapshot.js';
+
+/** A person as a roster or the register lists them: name, birth date (`yyyy` for a year alone), sex, commune, ID hash. */
+type Row = [name: string, birth: string, sex: string, commune: string, id?: string];
+
+const date = (b: string) => (b.length === 4 ? linkDate(`${b}-01-01`, 'YEAR') : linkDate(b, 'DAY'));
+
+function records(rows: Row[]): Records {
+  const col = <T>(f: (r: Row, i: number) => T) => rows.map(f);
+  return {
+    n: rows.length,
+    id: col((_, i) => `rec-${i}`),
+    org: col(() => 'HND'),
+    status: col(() => 'ACTIVE'),
+    name: col((r) => linkName(r[0])),
+    birth: col((r) => date(r[1])),
+    sex: col((r) => r[2]),
+    idHash: col((r) => r[4] ?? null),
+    idKind: col((r) => (r[4] ? 'CCCD' : null)),
+    phone: col(() => null),
+    commune: col((r) => ({ code: r[3], candidates: [] })),
+    previousPerson: col(() => null),
+    birthPrecision: col((r) => (r[1].length === 4 ? 'YEAR' : 'DAY')),
+    unit: col(() => null),
+    joinDate: col(() => null),
+    joinYearOnly: col(() => false),
+    lastActivity: col(() => null),
+    lastDues: col(() => null),
+    profile: col(() => ({})),
+    idIssues: col(() => []),
+  };
+}
+
+function residents(rows: Row[]): Residents {
+  const recs = records(rows);
+  return {
+    n: rows.length,
+    alive: rows.map(() => true),
+    deathDate: rows.map(() => null),
+    communes: new Set(rows.map((r) => r[3])),
+    id: rows.map((_, i) => `res-${i}`),
+    name: recs.name,
+    birth: recs.birth,
+    sex: recs.sex,
+    idHash: recs.idHash,
+    idKind: recs.idKind,
+    commune: recs.commune,
+  };
+}
+
+const model: Model = { lambda: 0.5, m: startingM(), u: typicalU() };
+
+/**
+ * A register of one Điện Biên commune and its neighbour: many people with ID numbers (they teach
+ * the register model), Thái namesakes with the 01/01 placeholder, and one Kinh woman.
+ */
+function register(): Row[] {
+  const rows: Row[] = [];
+  const given = ['Xuân', 'Ín', 'Ơn', 'Lả', 'Pánh', 'Ương', 'Thành', 'Chung', 'Bích', 'Hoan'];
+  for (let k = 0; k < 200; k++)
+    rows.push([`Cà Văn ${given[k % 10]}`, `${1950 + (k % 50)}-0${1 + (k % 9)}-1${k % 10}`, 'MALE', '03253', `id-${k}`]);
+  rows.push(['Lò Thị Hoa', '1965', 'FEMALE', '03253', 'hoa-1']); // 200
+  rows.push(['Lò Thị Hoa', '1965', 'FEMALE', '03253', 'hoa-2']); // 201: her namesake, same year, same commune
+  rows.push(['Trần Thị Quyên', '1977-02-17', 'FEMALE', '03253', 'quyen']); // 202
+  rows.push(['Quàng Văn Chung', '1990-04-26', 'MALE', '03244', 'chung']); // 203
+  return rows;
+}
+
+/**
+ * The roster: the same people's records with the ID numbers they were listed with — as rosters
+ * write them, one in eight with a slip in the given name, one in ten with the year alone — then the cases.
+ */
+function roster(cases: Row[]): Row[] {
+  const slip = (name: string) => name.slice(0, -2) + name.slice(-1) + name.slice(-2, -1);
+  const listed = register()
+    .slice(0, 200)
+    .map(([name, birth, ...rest], k): Row => [k % 8 === 0 ? slip(name) : name, k % 10 === 5 ? birth.slice(0, 4) : birth, ...rest]);
+  return [...listed, ...cases];
+}
+
+describe('the register as the hub', () => {
+  const res = residents(register());
+  const run = (cases: Row[]) => {
+    const recs = records(roster(cases));
+    return { bridge: matchRegister(recs, res, model, frequencies(recs)), at: (k: number) => 200 + k };
+  };
+
+  it('joins a record by its ID number, as certain', () => {
+    const { bridge } = run([]);
+    expect(bridge.resident[17]).toBe(17);
+    expect(bridge.weight[17]).toBe(SAME_ID_MATCH_WEIGHT);
+  });
+
+  it.each<[string, Row, number]>([
+    ['no ID, the same name, day and commune', ['Trần Thị Quyên', '1977-02-17', 'FEMALE', '03253'], 202],
+    ['a one-letter slip in the given name', ['Trần Thị Quên', '1977-02-17', 'FEMALE', '03253'], 202],
+    ['Thị dropped', ['Trần Quyên', '1977-02-17', 'FEMALE', '03253'], 202],
+    ['written without marks', ['Tran Thi Quyen', '1977-02-17', 'FEMALE', '03253'], 202],
+    ['a year alone on the roster', ['Trần Thị Quyên', '1977', 'FEMALE', '03253'], 202],
+    ['moved to the neighbouring commune', ['Quàng Văn Chung', '1990-04-26', 'MALE', '03253'], 203],
+  ])('joins its single best entry: %s', (_, row, resident) => {
+    const { bridge, at } = run([row]);
+    expect(bridge.resident[at(0)]).toBe(resident);
+    expect(bridge.verified[at(0)]).toBe(true);
+    expect(bridge.weight[at(0)]).toBeGreaterThan(Math.log2(JOIN_AT / (1 - JOIN_AT)));
+  });
+
+  it.each<[string, Row]>([
+    ['a Thái namesake with the 01/01 placeholder: two residents fit equally', ['Lò Thị Hoa', '1965-01-01', 'FEMALE', '03253']],
+    ['another birth date known to the day', ['Trần Thị Quyên', '1979-08-03', 'FEMALE', '03253']],
+    ['the name alone, in a commune far away', ['Trần Thị Quyên', '1977', 'FEMALE', '03385']],
+    ['another ID number under the same name and date', ['Trần Thị Quyên', '1977-02-17', 'FEMALE', '03253', 'other']],
+  ])('leaves a record out when it is not clearly one resident: %s', (_, row) => {
+    const { bridge, at } = run([row]);
+    expect(bridge.resident[at(0)]).toBe(-1);
+    expect(bridge.verified[at(0)]).toBe(false);
+  });
+
+  it('tells the phantom checks what the register says of a record it did not join', () => {
+    const { bridge, at } = run([
+      ['Lò Thị Hoa', '1965', 'FEMALE', '03253'],
+      ['Lường Thị Nọi', '1988-03-02', 'FEMALE', '03253'],
+      ['Lường Thị Nọi', '1988-03-02', 'FEMALE', '01234'],
+    ]);
+    expect(bridge.match[at(0)]).toBe(RegisterMatch.AMBIGUOUS);
+    expect(bridge.match[at(1)]).toBe(RegisterMatch.NO_MATCH);
+    expect(bridge.match[at(2)]).toBe(RegisterMatch.NOT_COVERED);
+  });
+});
