@@ -99,7 +99,7 @@ function phantomFacts(
       orgsOfPerson.set(personIds[i], (orgsOfPerson.get(personIds[i]) ?? new Set<string>()).add(recs.org[i]));
   }
   const bare = (i: number) => !recs.idHash[i] && !recs.phone[i] && !recs.lastActivity[i] && !recs.lastDues[i];
-  const joinDay = (i: number) => (recs.joinYearOnly[i] ? null : recs.joinDate[i]);
+  const joinDay = (i: number) => (recs.joinDayUnknown[i] ? null : recs.joinDate[i]);
   const burst = bursts(recs.id.map((_, i) => ({ unit: recs.unit[i], joinDate: joinDay(i), bare: bare(i) })));
   const couldBurst = (i: number) => bare(i) && !!recs.unit[i] && !!joinDay(i);
   return (i) => ({

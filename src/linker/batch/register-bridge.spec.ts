@@ -27,7 +27,7 @@ function records(rows: Row[]): Records {
     birthPrecision: col((r) => (r[1].length === 4 ? 'YEAR' : 'DAY')),
     unit: col(() => null),
     joinDate: col(() => null),
-    joinYearOnly: col(() => false),
+    joinDayUnknown: col(() => false),
     lastActivity: col(() => null),
     lastDues: col(() => null),
     profile: col(() => ({})),

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { IdNumberIssue } from '../../common/identity/id-number.js';
 import type { Profile } from '../../membership/organization/organization-definition.js';
+import { formatPartialDate, fromStoredDate, type DatePrecision } from '../../common/dates/partial-date.js';
 import { linkDate, linkName, type LinkDate, type LinkName } from '../model/compare.js';
 import { LINKED_STATUSES } from '../model/pair-decision.js';
 
@@ -32,9 +33,10 @@ export interface Records {
   /** For the phantom checks. */
   birthPrecision: (string | null)[];
   unit: (string | null)[];
+  /** These three as given (`2025`, `2025-03` or `2025-03-15`). */
   joinDate: (string | null)[];
-  /** The roster gave the join date as a year alone (stored as 1 January). */
-  joinYearOnly: boolean[];
+  /** The roster gave the join date as a year or a month alone. */
+  joinDayUnknown: boolean[];
   lastActivity: (string | null)[];
   lastDues: (string | null)[];
   profile: Profile[];
@@ -75,7 +77,9 @@ interface RecordRow {
   join_date: string | null;
   join_date_precision: string | null;
   last_activity_date: string | null;
+  last_activity_date_precision: string | null;
   last_dues_date: string | null;
+  last_dues_date_precision: string | null;
   profile: Profile;
   id_issues: IdNumberIssue[] | null;
 }
@@ -103,7 +107,8 @@ export async function takeSnapshot(runner: Sql): Promise<void> {
     `CREATE TEMP TABLE link_rec AS
      SELECT (row_number() OVER (ORDER BY r.id))::int - 1 AS seq, r.id, r.organization_code, r.status, r.full_name,
             r.family_key, r.given_key, r.birth_date, r.birth_date_precision, r.sex, r.id_number_hash, r.id_kind, r.phone,
-            r.commune_code, r.commune_candidates, r.unit_id, r.join_date, r.join_date_precision, r.last_activity_date, r.last_dues_date, r.profile, r.id_issues,
+            r.commune_code, r.commune_candidates, r.unit_id, r.join_date, r.join_date_precision, r.last_activity_date, r.last_activity_date_precision,
+            r.last_dues_date, r.last_dues_date_precision, r.profile, r.id_issues,
             extract(year FROM r.birth_date)::int AS birth_year,
             (r.birth_date_precision = 'DAY' AND to_char(r.birth_date, 'MM-DD') <> '01-01') AS birth_day_known,
             p.person_id AS previous_person
@@ -128,7 +133,7 @@ export async function loadRecords(runner: Sql): Promise<Records> {
       `SELECT id, organization_code, status, full_name, to_char(birth_date, 'YYYY-MM-DD') AS birth_date, birth_date_precision, sex,
               encode(id_number_hash, 'base64') AS id_hash, id_kind, phone, commune_code, commune_candidates, previous_person,
               unit_id, to_char(join_date, 'YYYY-MM-DD') AS join_date, join_date_precision, to_char(last_activity_date, 'YYYY-MM-DD') AS last_activity_date,
-              to_char(last_dues_date, 'YYYY-MM-DD') AS last_dues_date, profile, id_issues
+              last_activity_date_precision, to_char(last_dues_date, 'YYYY-MM-DD') AS last_dues_date, last_dues_date_precision, profile, id_issues
          FROM link_rec WHERE seq >= $1 AND seq < $2 ORDER BY seq`,
       [from, from + CHUNK],
     );
@@ -154,7 +159,7 @@ function emptyRecords(n: number): Records {
     birthPrecision: [],
     unit: [],
     joinDate: [],
-    joinYearOnly: [],
+    joinDayUnknown: [],
     lastActivity: [],
     lastDues: [],
     profile: [],
@@ -199,10 +204,11 @@ function recordAppender(recs: Records): (r: RecordRow) => void {
     recs.previousPerson.push(r.previous_person);
     recs.birthPrecision.push(r.birth_date_precision === null ? null : shared(r.birth_date_precision));
     recs.unit.push(r.unit_id);
-    recs.joinDate.push(r.join_date);
-    recs.joinYearOnly.push(r.join_date_precision === 'YEAR');
-    recs.lastActivity.push(r.last_activity_date);
-    recs.lastDues.push(r.last_dues_date);
+    recs.joinDate.push(asGiven(r.join_date, r.join_date_precision));
+    // A join given as a year or a month says nothing of the week: such a record is in no burst.
+    recs.joinDayUnknown.push((r.join_date_precision ?? 'DAY') !== 'DAY');
+    recs.lastActivity.push(asGiven(r.last_activity_date, r.last_activity_date_precision));
+    recs.lastDues.push(asGiven(r.last_dues_date, r.last_dues_date_precision));
     recs.profile.push(Object.keys(r.profile ?? {}).length ? r.profile : NO_PROFILE);
     recs.idIssues.push(r.id_issues?.length ? r.id_issues : NO_ISSUES);
   };
@@ -241,3 +247,7 @@ export async function loadResidents(runner: Sql): Promise<Residents> {
     commune: rows.map((r) => ({ code: r.commune_code, candidates: [] })),
   };
 }
+
+/** A stored date as it was given (`2025`, `2025-03`, `2025-03-15`): the rules judge a vague date at its latest day. */
+const asGiven = (iso: string | null, precision: string | null): string | null =>
+  iso === null ? null : formatPartialDate(fromStoredDate(iso, precision as DatePrecision | null));

@@ -1,4 +1,4 @@
-import { parsePartialDate, toStoredDate } from '../../common/dates/partial-date.js';
+import { ANY_PRECISION, parsePartialDate, toStoredDate } from '../../common/dates/partial-date.js';
 import type { FieldProblem } from '../../common/errors/field-problem.js';
 import { parseIdNumber } from '../../common/identity/id-number.js';
 import { parseSex } from '../../common/identity/person-name.js';
@@ -54,7 +54,7 @@ export function parseProbe(input: DuplicateCheckInput, problems: FieldProblem[])
   const name = linkName(input.fullName ?? '');
   if (!name.given) problems.push({ field: 'fullName', value: input.fullName ?? null, message: 'Họ và tên: không được để trống' });
   const birthText = input.birthDate?.trim() ?? '';
-  const birthParsed = birthText ? parsePartialDate(birthText, { allowYearOnly: true }) : null;
+  const birthParsed = birthText ? parsePartialDate(birthText, ANY_PRECISION) : null;
   if (!birthParsed)
     problems.push({
       field: 'birthDate',

@@ -131,6 +131,14 @@ describe('the suspicion (ao)', () => {
     expect(ao({ organization: org('HPN'), sex: 'MALE' })).toEqual(['INELIGIBLE_SEX']);
     expect(ao({ lastActivityDate: '2023-01-01', lastDuesDate: null })).toEqual(['INACTIVE']);
   });
+  it('holds an activity date given as a year or a month at its latest day, and says it as given', () => {
+    // Today 22/11/2026, twelve months: "2025" may be 31/12/2025 (not yet inactive), 01/01/2025 is.
+    expect(ao({ lastActivityDate: '2025', lastDuesDate: null })).toEqual([]);
+    expect(ao({ lastActivityDate: '2025-10', lastDuesDate: null })).toEqual(['INACTIVE']);
+    expect(ao({ lastActivityDate: '2025-01-01', lastDuesDate: null })).toEqual(['INACTIVE']);
+    const inactive = phantomFlags({ ...base, lastActivityDate: '2024', lastDuesDate: '2023-05' }, TODAY).find((f) => f.code === 'INACTIVE');
+    expect(inactive?.message).toContain('từ 2024 (quá 12 tháng)');
+  });
   it('comes, for a bare record, from a burst or from being unknown to the register', () => {
     const bare = { hasIdNumber: false, hasPhone: false, lastActivityDate: null, lastDuesDate: null };
     expect(ao({ ...bare, burst: 15, register: { kind: 'AMBIGUOUS', residents: 3 } })).toEqual(['BULK_ENTRY']);

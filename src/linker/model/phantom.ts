@@ -1,4 +1,12 @@
-import { fromStoredDate } from '../../common/dates/partial-date.js';
+import {
+  ANY_PRECISION,
+  formatVnPartialDate,
+  fromStoredDate,
+  latestDay,
+  parsePartialDate,
+  type DatePrecision,
+  type PartialDate,
+} from '../../common/dates/partial-date.js';
 import { formatVnDay } from '../../common/dates/vn-day.js';
 import type { IdNumberIssue } from '../../common/identity/id-number.js';
 import type { MemberStatus } from '../../membership/status/member-status.js';
@@ -101,6 +109,13 @@ function monthsBetween(fromIso: string, toIso: string): number {
   return (ty - fy) * 12 + (tm - fm) - (td < fd ? 1 : 0);
 }
 
+/** A date as the snapshot gives it (`2025`, `2025-03`, `2025-03-15`), read back. */
+function readGiven(given: string): PartialDate {
+  const read = parsePartialDate(given, ANY_PRECISION);
+  if (!read.ok) throw new Error(`stored date '${given}' unreadable`);
+  return read.value;
+}
+
 export function phantomFlags(f: PhantomFacts, today: string): Flag[] {
   const flags: Flag[] = [];
   // One flag per code: a second reason for the same code joins the first.
@@ -127,7 +142,7 @@ export function phantomFlags(f: PhantomFacts, today: string): Flag[] {
     );
   if (r.kind === 'NO_MATCH')
     add('NOT_IN_REGISTER', 'WARNING', 'Không tìm thấy người này trong CSDL dân cư của xã (theo số định danh, họ tên và năm sinh)');
-  const birth = f.birthDate ? fromStoredDate(f.birthDate, (f.birthDatePrecision ?? 'DAY') as 'DAY' | 'YEAR') : null;
+  const birth = f.birthDate ? fromStoredDate(f.birthDate, (f.birthDatePrecision ?? 'DAY') as DatePrecision) : null;
   const eligibility = { birth, sex: f.sex, joinDate: f.joinDate, status: f.status, profile: f.profile };
   // Ages are counted by the calendar year at the organizations' yearly review: a member who reaches
   // the minimum age before the year is out is a record to watch, not one who should not be there.
@@ -142,19 +157,19 @@ export function phantomFlags(f: PhantomFacts, today: string): Flag[] {
       add(issue.code, issue.atAdmission || !breachAtYearEnd(issue.code) ? 'WARNING' : 'PHANTOM', issue.message);
     else if (issue.code === 'AGED_OUT') add('AGED_OUT', 'WARNING', issue.message);
   }
+  // A date given as a year or a month is held at its latest day: no activity "since 2025" is not since 1 January.
   const lastKnown =
     [f.lastActivityDate, f.lastDuesDate]
       .filter((d): d is string => !!d)
-      .sort()
+      .map((given) => ({ given, latest: latestDay(readGiven(given)) }))
+      .sort((a, b) => a.latest.localeCompare(b.latest))
       .at(-1) ?? null;
-  if (lastKnown && monthsBetween(lastKnown, today) >= f.organization.inactivityMonths)
+  if (lastKnown && monthsBetween(lastKnown.latest, today) >= f.organization.inactivityMonths)
     add(
       'INACTIVE',
       'PHANTOM',
-      `Không sinh hoạt, không đóng phí từ ${formatVnDay(lastKnown)} (quá ${f.organization.inactivityMonths} tháng)`,
-      {
-        lastKnown,
-      },
+      `Không sinh hoạt, không đóng phí từ ${formatVnPartialDate(readGiven(lastKnown.given))} (quá ${f.organization.inactivityMonths} tháng)`,
+      { lastKnown: lastKnown.given },
     );
   const fullBirth = !!birth && birth.precision === 'DAY' && !(birth.month === 1 && birth.day === 1);
   if (!f.hasIdNumber && !fullBirth && !f.hasPhone)
