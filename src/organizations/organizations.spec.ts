@@ -73,7 +73,7 @@ describe('organization eligibility rules', () => {
       { profile: { youthUnionJoinDate: 'T3/2018' } },
       ['Kết nạp tháng 03/2018 khi mới 15 tuổi, dưới 16'],
     ],
-    ['a day, as before', { joinDate: '2018-03-01' }, ['Kết nạp ngày 2018-03-01 khi mới 15 tuổi, dưới 16']],
+    ['a day, as before', { joinDate: '2018-03-01' }, ['Kết nạp ngày 01/03/2018 khi mới 15 tuổi, dưới 16']],
   ])('judges the age at admission over the whole year or month given: %s', (_why, given, messages) => {
     const issues = byCode('DTN').checkEligibility(facts({ birth: '2002-06-01', ...given }), TODAY);
     expect(issues.map((i) => i.message)).toEqual(messages);

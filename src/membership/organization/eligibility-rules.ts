@@ -54,7 +54,8 @@ export function admissionAge(opts: {
     if (!facts.birth || !admitted?.ok) return [];
     const a = admitted.value;
     const age = { min: ageOn(facts.birth, toStoredDate(a)).min, max: ageOn(facts.birth, latestDay(a)).max };
-    const when = a.precision === 'DAY' ? `ngày ${day}` : `${a.precision === 'YEAR' ? 'năm' : 'tháng'} ${formatVnPartialDate(a)}`;
+    // Said as a secretary writes it (26/03/2016, 03/2016, 2016): an ISO date reads as a number, and masking would take it for one.
+    const when = `${{ DAY: 'ngày', MONTH: 'tháng', YEAR: 'năm' }[a.precision]} ${formatVnPartialDate(a)}`;
     if (opts.min !== undefined && age.max < opts.min)
       return [
         {

@@ -57,7 +57,9 @@ export class RowPreparer {
  */
 export function sexOfMembers(row: RosterRow, def: OrganizationDefinition, current?: MemberRecord): { sex?: string } {
   const sex = def.eligiblePopulation.known ? def.eligiblePopulation.sex : undefined;
-  if (!sex || current || row.fields.sex || row.warnings.some((w) => w.column === row.columnOf.get('sex'))) return {};
+  // A sex cell the reader doubted (both Nam and Nữ marked, a Giới tính against its mark) is the file's say: no default over it.
+  const sexColumns = ['sex', 'bySexMale', 'bySexFemale'].map((k) => row.columnOf.get(k)).filter(Boolean);
+  if (!sex || current || row.fields.sex || row.warnings.some((w) => sexColumns.includes(w.column!))) return {};
   const honorary = def.profileFields.find((f) => f.key === 'honorary');
   const given = row.fields.profile?.find((p) => p.key === 'honorary')?.value;
   if (honorary && given) {

@@ -191,14 +191,21 @@ function readPerson(cells: Cells, fields: RosterRow['fields'], today: string): {
   let birth: PartialDate | null = null;
   let sex: Sex | null = null;
   let typed: string | undefined;
+  let marked: Sex | null = null;
   if (cells.has('bySexMale') || cells.has('bySexFemale')) {
     const read = readBirthBySexColumns(cells.raw('bySexMale'), cells.raw('bySexFemale'), { today, label: 'Năm sinh' });
-    birth = read.birth;
+    // A year the record refuses (1890, a day to come) is a warning as in a Ngày sinh column; the sex stands.
+    const refused = read.birth ? refusedByRecord('birthDate', read.birth, 'Năm sinh', today) : undefined;
+    birth = refused ? null : read.birth;
     // A year refused still says the sex by its column; a number that is no date at all (a total) says nothing.
     const said = `${cells.text('bySexMale') ?? ''}${cells.text('bySexFemale') ?? ''}`;
-    sex = !read.problem || /\d{4}|\d[/.-]\d/.test(said) ? read.sex : null;
+    marked = sex = !read.problem || /\d{4}|\d[/.-]\d/.test(said) ? read.sex : null;
     const shown = [cells.text('bySexMale'), cells.text('bySexFemale')].filter(Boolean).join(' | ') || null;
-    cells.warn(cells.text('bySexMale') || !cells.has('bySexFemale') ? 'bySexMale' : 'bySexFemale', read.problem ?? read.warning, shown);
+    cells.warn(
+      cells.text('bySexMale') || !cells.has('bySexFemale') ? 'bySexMale' : 'bySexFemale',
+      read.problem ?? refused ?? read.warning,
+      shown,
+    );
   }
   if (cells.has('birthDate')) {
     const read = readDateCell(cells.raw('birthDate'), { today, kind: 'BIRTH', label: 'Ngày sinh' });
@@ -212,6 +219,14 @@ function readPerson(cells: Cells, fields: RosterRow['fields'], today: string): {
     const read = readSexCell(cells.raw('sex'));
     sex = read.value ?? sex;
     cells.warn('sex', read.problem);
+    // Giới tính against the Nam | Nữ columns: which one is true cannot be known.
+    if (read.value && marked && read.value !== marked) {
+      sex = null;
+      cells.warn(
+        'sex',
+        `Giới tính '${cells.text('sex')}' trái với cột ${marked === 'MALE' ? 'Nam' : 'Nữ'} được đánh dấu: chưa ghi giới tính, hãy sửa lại`,
+      );
+    }
   }
   if (birth) fields.birthDate = typed ?? formatPartialDate(birth);
   if (sex) fields.sex = sex === 'MALE' ? 'Nam' : 'Nữ';

@@ -79,6 +79,31 @@ describe('readIdCell: ID numbers as Excel leaves them', () => {
     expect(r.problem).toContain(`'${cell.slice(0, 4)}******${cell.slice(10)}'`); // the value, masked
   });
 
+  it.each([
+    ['as a number', 111790123456],
+    ['as text', '111790123456'],
+  ])('gives a 12-digit number no card carries parseIdNumber’s reason, not the E+ one (tester’s A row 15): %s', (_why, cell) => {
+    const r = readIdCell(cell, { ...year, birthYear: 2004, sex: 'FEMALE' });
+    expect(r.value).toBeNull();
+    expect(r.problem).toBe(
+      "Số CCCD: '1117******56' không phải số CCCD có thể có: mã tỉnh 111 không tồn tại (001–096). " +
+        'Hãy đối chiếu với thẻ căn cước rồi nhập lại đủ 12 chữ số. Hãy đối chiếu với thẻ rồi sửa lại',
+    );
+  });
+
+  it.each([
+    ['12 digits, text', '011190004567', 'năm sinh 1990 trong số, dòng này ghi năm sinh 1985'],
+    ['11 digits, its 0 put back (tester’s A row 9)', 11190004567, 'năm sinh 1990 trong số, dòng này ghi năm sinh 1985'],
+    ['a man’s digit for a woman', '011085012345', 'giới tính Nam trong số, dòng này ghi Nữ'],
+  ])('keeps a number whose digits disagree with the row, with a warning: %s', (_why, cell, said) => {
+    const r = readIdCell(cell, { ...year, birthYear: 1985, sex: 'FEMALE' });
+    expect(r.value).toMatch(/^0\d{11}$/);
+    expect(r.problem).toBeUndefined();
+    expect(r.warning).toContain(said);
+    expect(r.warning).toContain('không khớp với dòng');
+    expect(r.warning).not.toContain(r.value);
+  });
+
   it('masks the number in a refusal', () => {
     expect(readIdCell('3185012345', year).problem).toContain("'318*****45'");
   });

@@ -27,7 +27,7 @@ export function readIdCell(raw: unknown, row: IdCellContext): CellReading<string
     return { value: null, problem: `${LABEL}: ô này đang là ngày tháng, không phải số: hãy ${FORMAT_AS_TEXT} rồi gõ lại số CCCD` };
   if (cell.kind === 'number') {
     const digits = integerDigits(cell.n);
-    if (digits === null || cell.n >= 1e11) return { value: null, problem: scientificProblem(LABEL, cellShown(raw).toUpperCase()) };
+    if (digits === null || roundedByExcel(digits)) return { value: null, problem: scientificProblem(LABEL, cellShown(raw).toUpperCase()) };
     return readDigits(digits, digits, row);
   }
   const text = cell.text;
@@ -35,6 +35,15 @@ export function readIdCell(raw: unknown, row: IdCellContext): CellReading<string
   const digits = text.replace(/[\s.\-_]/g, '');
   if (!/^\d+$/.test(digits)) return refused(text);
   return readDigits(digits, text, row);
+}
+
+/**
+ * A number of 12 digits or more that kept only the 6 significant digits Excel shows (`1.11179E+11`
+ * typed back, 111790000000): its last digits are lost. One with all its digits (111790123456) is read
+ * as it is, and refused for what it is (no such province) with parseIdNumber's reason.
+ */
+function roundedByExcel(digits: string): boolean {
+  return digits.length >= 12 && /0{6}$/.test(digits);
 }
 
 /** parseIdNumber's reason, the number in it masked when it is all digits (the message is stored). */
@@ -51,7 +60,9 @@ function readDigits(digits: string, shown: string, row: IdCellContext): CellRead
   const lostZeros = digits[0] !== '0' && [8, 10, 11].includes(digits.length);
   if (!lostZeros) {
     const parsed = parseIdNumber(digits, row.currentYear);
-    return parsed.ok ? { value: parsed.value.digits } : refused(shown);
+    if (!parsed.ok) return refused(shown);
+    const doubt = doubtOf(parsed.value, row);
+    return doubt ? { value: parsed.value.digits, warning: doubt } : { value: parsed.value.digits };
   }
   const restored = digits.padStart(digits.length === 8 ? 9 : 12, '0');
   // Read without the card check: restoredProblem says why these zeros cannot be the lost ones.
@@ -66,12 +77,27 @@ function readDigits(digits: string, shown: string, row: IdCellContext): CellRead
         `${LABEL} '${maskIdNumber(digits)}' có ${digits.length} chữ số; thêm ${count} số 0 ở đầu vẫn không thành số hợp lệ (${why}). ` +
         `Hãy đối chiếu với thẻ, ${FORMAT_AS_TEXT} rồi gõ lại đủ ${restored.length} chữ số`,
     };
+  const doubt = doubtOf(parsed.value, row);
   return {
     value: restored,
     warning:
       `${LABEL} '${maskIdNumber(digits)}' thiếu ${count} số 0 ở đầu (Excel đã lưu nó dạng số): đã khôi phục thành ${maskIdNumber(restored)}. ` +
-      `Để lần sau không mất số 0, hãy ${FORMAT_AS_TEXT}`,
+      `Để lần sau không mất số 0, hãy ${FORMAT_AS_TEXT}` +
+      (doubt ? `. ${doubt}` : ''),
   };
+}
+
+/**
+ * What a card's digits contradict in the row, by idNumberIssues (the rule the record keeps as its ID
+ * issues): the number is kept, the secretary told to check it against the card.
+ */
+function doubtOf(id: IdNumber, row: IdCellContext): string | undefined {
+  const issues = idNumberIssues(id, { sex: row.sex, birthYear: row.birthYear }, row.currentYear);
+  const said = [
+    ...(issues.includes('BIRTH_YEAR_MISMATCH') ? [`năm sinh ${id.birthYear} trong số, dòng này ghi năm sinh ${row.birthYear}`] : []),
+    ...(issues.includes('SEX_MISMATCH') ? [`giới tính ${SEX_WORD[id.sex!]} trong số, dòng này ghi ${SEX_WORD[row.sex!]}`] : []),
+  ];
+  return said.length ? `${LABEL} ${maskIdNumber(id.digits)} không khớp với dòng (${said.join('; ')}): hãy đối chiếu với thẻ` : undefined;
 }
 
 /** Why a 12-digit number made by putting zeros back cannot be this person's; null when it can. */

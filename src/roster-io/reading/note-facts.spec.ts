@@ -19,6 +19,13 @@ describe('noteFacts: suggestions from a Ghi chú cell', () => {
     ['số CMND cũ, chưa làm CCCD', [{ kind: 'OLD_ID_CARD' }]],
     ['cùng là hội viên Hội ND', [{ kind: 'ALSO_MEMBER', detail: 'Hội ND' }]],
     ['Đồng thời là hội viên Hội CCB xã', [{ kind: 'ALSO_MEMBER', detail: 'Hội CCB xã' }]],
+    ['sinh hoạt cả Đoàn thanh niên', [{ kind: 'ALSO_MEMBER', detail: 'Đoàn thanh niên' }]],
+    ['sinh hoạt cả chi hội Co Mận', [{ kind: 'ALSO_MEMBER', detail: 'chi hội Co Mận' }]],
+    ['đồng thời sinh hoạt ở Hội ND', [{ kind: 'ALSO_MEMBER', detail: 'Hội ND' }]],
+    ['cũng sinh hoạt tại Hội CCB xã', [{ kind: 'ALSO_MEMBER', detail: 'Hội CCB xã' }]],
+    ['sinh hoat ca Doan thanh nien', [{ kind: 'ALSO_MEMBER', detail: 'Doan thanh nien' }]],
+    ['sinh hoạt ở chi hội bản Co Mận', []],
+    ['chuyển sinh hoạt về Hội ND xã', [{ kind: 'MOVED_AWAY' }]],
     [
       'CMND cũ; cùng là hội viên Hội ND',
       [

@@ -52,8 +52,11 @@ const RULES: Rule[] = [
   { kind: 'OLD_ID_CARD', pattern: /(?<![a-z])(?:cmnd|cmt|chung minh(?: nhan dan| thu)?|cccd)\s*cu(?![a-z])/, marked: /cũ/ },
   {
     kind: 'ALSO_MEMBER',
-    pattern: /(?<![a-z])(?:cung|dong thoi|kiem)\s+(?:la\s+)?(?:hoi vien|doan vien|thanh vien|hv|dv)\s+([^,;.()]+)/,
-    marked: /cùng|cũng|đồng thời|kiêm/,
+    // `cùng là hội viên Hội ND`; `sinh hoạt cả Đoàn thanh niên`, `đồng thời sinh hoạt ở Hội ND` (the other
+    // organization is where she also meets; `sinh hoạt ở` alone is only where she meets).
+    pattern:
+      /(?<![a-z])(?:(?:cung|dong thoi|kiem)\s+(?:la\s+)?(?:hoi vien|doan vien|thanh vien|hv|dv)|(?:(?:cung|dong thoi|kiem)\s+)?sinh hoat\s+(?:ca|them)|(?:cung|dong thoi|kiem)\s+sinh hoat)\s+([^,;.()]+)/,
+    marked: /cùng|cũng|đồng thời|kiêm|sinh hoạt (?:cả|thêm)/,
     detail: true,
   },
 ];
@@ -65,7 +68,8 @@ const PLACE_LEAD = /^(?:\s*(?:den|toi|ve|sang|ra|di|tai|o)\b)*\s*/;
 
 /**
  * The facts a `Ghi chú` cell states, as suggestions (one per kind): `đã mất tháng 8/2026`, `từ trần`,
- * `Đã chuyển đi Lai Châu T6/2026`, `chuyển sinh hoạt`, `CMND cũ`, `cùng là hội viên Hội ND`. Read with
+ * `Đã chuyển đi Lai Châu T6/2026`, `chuyển sinh hoạt`, `CMND cũ`, `cùng là hội viên Hội ND`, `sinh hoạt cả
+ * Đoàn thanh niên`. Read with
  * or without accents; `mất liên lạc`, `Mặt trận`, `chuyển đến` are not facts. `today` bounds a date.
  */
 export function noteFacts(note: string, today: string): NoteFact[] {

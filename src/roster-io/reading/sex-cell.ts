@@ -7,6 +7,8 @@ import { readDateCell, type DateCellOptions } from './date-cell.js';
 
 /** A mark put in the column of the person's sex: `x`, `X`, a tick. */
 const MARK = /^[xX✓✔vV]$/;
+/** What marks a `Nam` | `Nữ` column besides MARK: a 1, or the sex's own word (folded). */
+const COLUMN_MARKS = new Set(['1', 'nam', 'nu']);
 const SEX_OF_COLUMN: Record<string, Sex> = { nam: 'MALE', nu: 'FEMALE' };
 
 /**
@@ -38,14 +40,19 @@ export interface SexAndBirth {
 }
 
 /**
- * The classic layout `Năm sinh` over `Nam` | `Nữ`: the year (or a full date) is written in the column of
- * the person's sex, the other left empty, so one pair of cells gives both. A mark instead of a year
- * gives the sex alone; both columns filled is refused (which one is true cannot be known).
+ * The classic layout `Năm sinh` over `Nam` | `Nữ` (or `Nam` | `Nữ` columns of their own): the year (or
+ * a full date) is written in the column of the person's sex, the other left empty, so one pair of
+ * cells gives both. A mark instead of a year (x, ✓, 1, the sex's word) gives the sex alone; both
+ * columns filled is refused (which one is true cannot be known), both marked or a word against its
+ * column is a warning without a sex.
  */
 export function readBirthBySexColumns(male: unknown, female: unknown, opts: Omit<DateCellOptions, 'kind'>): SexAndBirth {
   const cells = [cellValue(male), cellValue(female)];
   const filled = cells.flatMap((c, i) => (c.kind === 'empty' ? [] : [i]));
   if (filled.length === 0) return { sex: null, birth: null };
+  const marks = [male, female].map(markOf);
+  if (marks[0] && marks[1])
+    return { sex: null, birth: null, warning: 'Giới tính: đánh dấu ở cả cột Nam và cột Nữ: chưa ghi giới tính, hãy chỉ đánh dấu một cột' };
   if (filled.length === 2) {
     const shown = [male, female].map(cellShown);
     return {
@@ -56,8 +63,25 @@ export function readBirthBySexColumns(male: unknown, female: unknown, opts: Omit
   }
   const i = filled[0];
   const sex: Sex = i === 0 ? 'MALE' : 'FEMALE';
-  const cell = cells[i];
-  if (cell.kind === 'text' && MARK.test(cell.text)) return { sex, birth: null };
+  const mark = marks[i];
+  if (mark && mark !== 'MARK' && mark !== sex)
+    return {
+      sex: null,
+      birth: null,
+      warning: `Giới tính: cột ${i === 0 ? 'Nam' : 'Nữ'} ghi '${cellShown(i === 0 ? male : female)}': chưa ghi giới tính, hãy ghi lại`,
+    };
+  if (mark) return { sex, birth: null };
   const read = readDateCell(i === 0 ? male : female, { ...opts, kind: 'BIRTH', label: 'Năm sinh' });
   return { sex, birth: read.value, warning: read.warning, problem: read.problem };
+}
+
+/** A cell marking its column (`MARK`: a mark that says no sex itself), the sex a word in it says, or null (a year, a date, text). */
+function markOf(raw: unknown): Sex | 'MARK' | null {
+  const cell = cellValue(raw);
+  if (cell.kind === 'number') return cell.n === 1 ? 'MARK' : null;
+  if (cell.kind !== 'text') return null;
+  if (MARK.test(cell.text)) return 'MARK';
+  const word = foldText(cell.text);
+  if (!COLUMN_MARKS.has(word)) return null;
+  return word === '1' ? 'MARK' : SEX_OF_COLUMN[word];
 }
