@@ -183,6 +183,24 @@ async function hostileFiles(): Promise<{ name: string; content: Buffer; query?: 
       content: zip([{ name: 'word/document.xml', data: Buffer.from('<w:document/>') }]),
       outcome: { refused: /tệp Word \(\.docx\)/ },
     },
+    {
+      // LibreOffice's flat XML spreadsheet (as the tester's B-dtn-nanhan.fods begins): no roster, not "no header row".
+      name: 'danh-sach.fods',
+      content: Buffer.from(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" office:version="1.2" office:mimetype="application/vnd.oasis.opendocument.spreadsheet"><office:body><office:spreadsheet><table:table table:name="DS"/></office:spreadsheet></office:body></office:document>',
+      ),
+      outcome: {
+        refused: /là tệp OpenDocument dạng XML \(\.fods\/\.fodt\): hãy mở bằng Excel hoặc LibreOffice và lưu dạng Excel \(\.xlsx\)/,
+      },
+    },
+    {
+      name: 'danh-sach.ods',
+      content: zip([
+        { name: 'mimetype', data: Buffer.from('application/vnd.oasis.opendocument.spreadsheet') },
+        { name: 'content.xml', data: Buffer.from('<office:document-content/>') },
+      ]),
+      outcome: { refused: /là tệp OpenDocument \(\.ods\/\.odt\): hãy mở bằng Excel hoặc LibreOffice và lưu dạng Excel \(\.xlsx\)/ },
+    },
     { name: 'bao-cao.pdf', content: Buffer.from('%PDF-1.7\n1 0 obj\n<<>>\nendobj\n'), outcome: { refused: /tệp PDF/ } },
     { name: 'anh.png', content: PNG, outcome: { refused: /tệp ảnh/ } },
     { name: 'rong.csv', content: Buffer.alloc(0), outcome: { refused: /tệp rỗng/ } },

@@ -222,6 +222,15 @@ describe('error, result and template files as Excel keeps them (issue 16)', () =
       )
     ).data!;
     expect(importJob.resultFileUrl).toBe(`/imports/${jobId}/result.xlsx`);
+    const skippedOf = async (id: string, as = token) =>
+      (
+        await t.gql<{ importJob: { skipped: unknown[] } }>(
+          `query($id: ID!) { importJob(id: $id) { skipped { sheet row reason } } }`,
+          { id },
+          { token: as },
+        )
+      ).data?.importJob.skipped;
+    expect(await skippedOf(jobId)).toEqual([{ sheet: 'Chi hội 1', row: 4, reason: "bỏ qua: dòng tổng cộng ('Tổng cộng: 2 hội viên')" }]);
     const file = await fetch(`${t.url}${importJob.resultFileUrl}`, { headers: auth });
     expect(file.status).toBe(200);
     expect(decodeURIComponent(file.headers.get('content-disposition')!)).toContain('chi-hoi.ma.xlsx');
@@ -246,6 +255,7 @@ describe('error, result and template files as Excel keeps them (issue 16)', () =
     coded.addWorksheet('DS').addRows([
       ['Mã hồ sơ', 'Họ và tên', 'Ngày sinh'],
       ['HPN-X1', 'Vì Thị Xuân', '1990'],
+      ['', '', 'Tổng cộng: 1'],
     ]);
     const codedJob = await upload(Buffer.from(await coded.xlsx.writeBuffer()), 'co-ma.xlsx');
     const none = await fetch(`${t.url}/imports/${codedJob}/result.xlsx`, { headers: auth });
@@ -257,5 +267,59 @@ describe('error, result and template files as Excel keeps them (issue 16)', () =
       { token },
     );
     expect(codedView.data!.importJob.resultFileUrl).toBeNull();
+    // Its skipped lines are kept all the same (every import's are), to the job's scope only.
+    expect(await skippedOf(codedJob)).toEqual([{ sheet: 'DS', row: 3, reason: "bỏ qua: dòng tổng cộng ('Tổng cộng: 1')" }]);
+    expect(await skippedOf(codedJob, other)).toBeUndefined();
+  });
+
+  it('gives her values back as she typed them, and her result file imported again reads as the first time and changes nothing', async () => {
+    // A real roster: title, two-row merged header, column numbers, a date cell, a CCCD number, totals, signatures.
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Chi hội Co Mận');
+    ws.addRow(['HỘI LHPN XÃ THANH NƯA']);
+    ws.addRow(['DANH SÁCH HỘI VIÊN NĂM 2026']);
+    ws.addRow(['STT', 'Họ và tên', 'Năm sinh', '', 'Số CCCD', 'Địa chỉ', '', 'Ngày vào Hội']);
+    ws.addRow(['', '', 'Nam', 'Nữ', '', 'Thôn, bản', 'Xã', '']);
+    ws.mergeCells('C3:D3');
+    ws.mergeCells('F3:G3');
+    ws.addRow(['(1)', '(2)', '(3)', '(4)', '(5)', '(6)', '(7)', '(8)']);
+    ws.addRow([1, 'Lò Thị Xuân', '', new Date(Date.UTC(1985, 2, 12)), 11185001234, 'Bản Co Mận', 'Thanh Luông', '3/2010']);
+    ws.addRow([2, 'Quàng Thị Hoa', '', '12/3/1985', '011190004567', 'Bản Co Mận', 'Thanh Nưa', 2005]);
+    ws.addRow([3, 'Nguyễn Văn Tuấn', 1979, '', '', 'Tổ 3', '', '15.8.2015']);
+    ws.addRow(['', 'Tổng cộng: 3 hội viên']);
+    ws.addRow(['', '', '', '', '', 'Thanh Nưa, ngày 15 tháng 11 năm 2026']);
+    ws.addRow(['', 'NGƯỜI LẬP BIỂU', '', '', '', 'CHI HỘI TRƯỞNG']);
+    ws.addRow(['', 'Lò Thị Xuân', '', '', '', 'Quàng Thị Hoa']);
+    const p = path.join(dir, 'co-man.xlsx');
+    await wb.xlsx.writeFile(p);
+    const skippedOf = (stderr: string) => [...stderr.matchAll(/\): (bỏ qua: .*)$/gm)].map((m) => m[1]);
+    const warnedOf = (stdout: string, stderr: string) => [
+      stdout.match(/^tạo mới\t\d+$/m)?.[0],
+      stderr.match(/(\d+) dòng có cảnh báo/)?.[1],
+    ];
+
+    const first = lienthong('import', '--org', 'HPN', p);
+    expect(first.stdout).toMatch(/^tạo mới\t3$/m);
+    expect(skippedOf(first.stderr)).toHaveLength(5);
+    expect(warnedOf(first.stdout, first.stderr)[1]).toBe('2');
+    const result = await cellsOf(path.join(dir, 'co-man.ma.xlsx'));
+    const [xuan, hoa] = result.rows.filter((r) => r[2] === 'Lò Thị Xuân' || r[2] === 'Quàng Thị Hoa');
+    // Her date cell as dd/mm/yyyy (not 1985-03-12); her text exactly as typed.
+    expect([xuan[4], hoa[4], hoa[5]]).toEqual(['12/03/1985', '12/3/1985', '011190004567']);
+
+    // The result file brought back: our columns known and ignored, the same lines skipped for the same reasons, nothing changed.
+    const again = lienthong('import', '--org', 'HPN', path.join(dir, 'co-man.ma.xlsx'));
+    const ignored = (stderr: string) => stderr.match(/bỏ qua các cột.*$/m)?.[0];
+    expect(ignored(again.stderr)).toBe(ignored(first.stderr));
+    expect(skippedOf(again.stderr)).toEqual(skippedOf(first.stderr));
+    for (const [line, n] of [
+      ['tạo mới', 0],
+      ['cập nhật', 0],
+      ['không đổi', 3],
+      ['lỗi', 0],
+    ])
+      expect(again.stdout).toMatch(new RegExp(`^${line}\t${n}$`, 'm'));
+    // The unchanged rows still carry their warnings, and are counted so.
+    expect(warnedOf(again.stdout, again.stderr)[1]).toBe('2');
   });
 });

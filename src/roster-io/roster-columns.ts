@@ -76,6 +76,13 @@ export const EXTRA_IMPORT_COLUMNS: RosterColumn[] = [
 /** The row-number column (`STT`): known, never stored, never listed as ignored (row-kind.ts tells an STT-only row). */
 export const ROW_NUMBER_HEADERS = new Set(['stt', 'tt', 'sott', 'sothutu']);
 
+/** The columns our error file adds after hers (her-rows.ts): where, which column, which value, what to do. */
+export const ERROR_COLUMNS = ['Dòng trong tệp gốc', 'Cột', 'Giá trị', 'Lỗi'];
+/** The columns our result file adds after hers: what became of the row, why (refused or skipped), the warnings kept on the record. */
+export const RESULT_COLUMNS = ['Kết quả', 'Lý do', 'Cảnh báo'];
+/** Our own columns in a file brought back: known, never read (what they say is the last import's, not hers). */
+const OUR_COLUMNS = new Set([...ERROR_COLUMNS, ...RESULT_COLUMNS].map(headerKey));
+
 export function templateColumns(def: OrganizationDefinition): RosterColumn[] {
   return [
     ...CORE_COLUMNS,
@@ -96,6 +103,8 @@ export interface HeaderMatch {
   unknown: string[];
   /** The STT column, if any. */
   rowNumber: number | null;
+  /** Our own columns (an error or result file brought back): not listed as unknown, their cells blanked before a row is read. */
+  ours: number[];
 }
 
 /** A header cell: its own text and, under a merged header of two rows, the text of the cell above it. */
@@ -130,6 +139,7 @@ export function matchHeaderCells(cells: HeaderCell[], def: OrganizationDefinitio
   const fields = new Map<number, RosterColumn>();
   const unknown: string[] = [];
   const taken = new Set<string>();
+  const ours: number[] = [];
   let rowNumber: number | null = null;
   cells.forEach((cell, i) => {
     const text = cell.text.trim();
@@ -142,12 +152,13 @@ export function matchHeaderCells(cells: HeaderCell[], def: OrganizationDefinitio
     if (col && !taken.has(col.key)) {
       fields.set(i, col);
       taken.add(col.key);
-    } else unknown.push(cell.parent ? `${cell.parent.trim()}: ${text}` : text);
+    } else if (!cell.parent && OUR_COLUMNS.has(headerKey(text))) ours.push(i);
+    else unknown.push(cell.parent ? `${cell.parent.trim()}: ${text}` : text);
   });
   const has = (k: string) => taken.has(k);
   const named = has('fullName') || has('givenName');
   if (!(has('externalId') || named) || fields.size < 2) return null;
-  return { fields, unknown, rowNumber };
+  return { fields, unknown, rowNumber, ours };
 }
 
 function plainColumn(cell: HeaderCell, byKey: Map<string, RosterColumn>): RosterColumn | undefined {

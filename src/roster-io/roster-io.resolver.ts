@@ -4,7 +4,7 @@ import type { Principal } from '../access/principal.js';
 import { formatOfName } from './export/roster-writer.js';
 import type { ImportJob } from './import-job.entity.js';
 import { RosterImportService } from './import/roster-import.service.js';
-import { ImportJobArgs, ImportJobType, ImportRowErrorsArgs, ImportRowErrorType } from './roster-io.types.js';
+import { ImportJobArgs, ImportJobType, ImportRowErrorsArgs, ImportRowErrorType, ImportSkippedRowType } from './roster-io.types.js';
 
 export const toImportJobType = (j: ImportJob, withResult: boolean): ImportJobType => ({
   id: j.id,
@@ -49,6 +49,23 @@ export class RosterIoResolver {
       column: e.columnName,
       value: e.value,
       message: e.message,
+    }));
+  }
+
+  @Allow(...ROSTER_WRITERS)
+  @ResolveField(() => [ImportSkippedRowType], {
+    description:
+      'Lines under a header that are no member (totals, place and date, signatures), in file order, with why: the skippedRows of the CLI.',
+  })
+  async skipped(
+    @Parent() job: ImportJobType,
+    @Args() { first }: ImportRowErrorsArgs,
+    @Caller() caller: Principal,
+  ): Promise<ImportSkippedRowType[]> {
+    return (await this.importer.rowErrors(job.id, caller, first ?? 100, 'SKIPPED')).map((e) => ({
+      sheet: e.sheet,
+      row: e.rowNumber,
+      reason: e.message,
     }));
   }
 }

@@ -13,6 +13,15 @@ export class ImportRowErrorType {
   @Field() message: string;
 }
 
+@ObjectType('ImportSkippedRow', {
+  description: 'A line under a header that is no member (a totals, place-and-date or signature line, the column numbers): not imported.',
+})
+export class ImportSkippedRowType {
+  @Field(() => String, { nullable: true }) sheet: string | null;
+  @Field(() => Int, { description: 'The spreadsheet row number (the header row counts).' }) row: number;
+  @Field({ description: "Why, in Vietnamese: `bỏ qua: dòng tổng cộng ('Tổng cộng: 15 hội viên')`." }) reason: string;
+}
+
 @ObjectType('ImportJob', { description: 'One import of a roster file: progress, counts, rejected rows.' })
 export class ImportJobType {
   @Field(() => ID) id: string;

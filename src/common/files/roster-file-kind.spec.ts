@@ -22,6 +22,13 @@ describe('what a roster file is, judged by its content', () => {
     expect(refusedByMagic(Buffer.from([0xff, 0xfe, 0x4d, 0x00]), '.txt', 'a.txt')).toContain('UTF-16');
     expect(refusedByMagic(Buffer.from([0x01, 0x00, 0x02]), '.csv', 'a.csv')).toContain('nội dung nhị phân');
     expect(refusedByMagic(Buffer.from('Mã hồ sơ,Họ và tên\n'), '.csv', 'a.csv')).toBeNull();
+    // LibreOffice's flat XML spreadsheet is no CSV: refused as what it is, with what to do.
+    const fods =
+      '\ufeff<?xml version="1.0" encoding="UTF-8"?>\n<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0">';
+    expect(refusedByMagic(Buffer.from(fods), '.fods', 'a.fods')).toBe(
+      "'a.fods' là tệp OpenDocument dạng XML (.fods/.fodt): hãy mở bằng Excel hoặc LibreOffice và lưu dạng Excel (.xlsx) rồi gửi lại",
+    );
+    expect(refusedByMagic(Buffer.from('<?xml version="1.0"?><root>Mã hồ sơ</root>'), '.csv', 'a.csv')).toBeNull();
     expect(refusedByMagic(Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00]), '.xlsx', 'a.xlsx')).toBeNull();
   });
 

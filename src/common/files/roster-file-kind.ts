@@ -22,6 +22,10 @@ export const XLSX_LIMITS = {
 
 const HEAD_BYTES = 64 * 1024;
 const SAVE_AS = 'hãy mở bằng Excel, chọn Lưu thành (Save As) dạng Sổ làm việc Excel (.xlsx) hoặc CSV UTF-8 rồi gửi lại';
+/** LibreOffice's own files: she may have no Excel, and LibreOffice saves .xlsx too. */
+const OPEN_DOCUMENT_ADVICE = 'hãy mở bằng Excel hoặc LibreOffice và lưu dạng Excel (.xlsx) rồi gửi lại';
+/** A flat OpenDocument file (.fods: one XML document, no zip) names its namespace in its first element. */
+const FLAT_OPEN_DOCUMENT = /^\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--[\s\S]*?-->\s*)*<office:document\b[^>]*urn:oasis:names:tc:opendocument/;
 
 /** The kind of a roster file judged by its content (magic bytes; for a zip, what it holds), or a SourceError. */
 export async function rosterFileKind(
@@ -65,6 +69,15 @@ export function refusedByMagic(head: Buffer, ext: string, name: string): string 
     return `'${name}' là tệp Excel 97–2003 (.xls): ${SAVE_AS}`;
   }
   if (starts(0xff, 0xfe) || starts(0xfe, 0xff)) return `'${name}' là văn bản UTF-16 ("Unicode Text" của Excel): ${SAVE_AS}`;
+  if (
+    FLAT_OPEN_DOCUMENT.test(
+      head
+        .subarray(0, 8192)
+        .toString('utf8')
+        .replace(/^\ufeff/, ''),
+    )
+  )
+    return `'${name}' là tệp OpenDocument dạng XML (.fods/.fodt): ${OPEN_DOCUMENT_ADVICE}`;
   const isZip = starts(0x50, 0x4b);
   if (!isZip && head.subarray(0, 8192).includes(0))
     return `'${name}' không phải tệp văn bản CSV hay tệp Excel (.xlsx) (nội dung nhị phân): ${SAVE_AS}`;
@@ -93,7 +106,8 @@ async function checkWorkbookZip(
     );
   if (names.has('ppt/presentation.xml'))
     throw new SourceError(`'${name}' là tệp PowerPoint (.pptx): hãy gửi tệp Excel (.xlsx) hoặc CSV UTF-8 của danh sách`);
-  if (names.has('content.xml') && names.has('mimetype')) throw new SourceError(`'${name}' là tệp OpenDocument (.ods/.odt): ${SAVE_AS}`);
+  if (names.has('content.xml') && names.has('mimetype'))
+    throw new SourceError(`'${name}' là tệp OpenDocument (.ods/.odt): ${OPEN_DOCUMENT_ADVICE}`);
   if (!names.has('xl/workbook.xml'))
     throw new SourceError(`'${name}' là tệp nén (.zip) nhưng không phải sổ làm việc Excel (.xlsx): ${SAVE_AS}`);
   const problem = workbookSizeProblem(entries);

@@ -2,7 +2,11 @@
 // her header rows, her columns in her order, her cells as her file had them, with the reason (the
 // error file) or the code and outcome (the result file) beside them — so she fixes a row in Excel
 // and imports the file again. Pure: what the rows say in, the sheets to write out.
+import type { SourceRow } from '../../common/files/tabular-source.js';
 import type { RowOutcome } from '../import-job.entity.js';
+import { ERROR_COLUMNS, RESULT_COLUMNS } from '../roster-columns.js';
+
+export { ERROR_COLUMNS, RESULT_COLUMNS };
 
 /** Her row as her file had it: the header row(s) above it, her cells, her Mã hồ sơ column (-1: none), the code the row got. */
 export interface HerRow {
@@ -40,10 +44,23 @@ export function openHerRow(open: (sealed: Buffer) => string, sealed: Buffer): He
   return { header, cells, codeAt, code };
 }
 
-/** The error file's columns after hers: where, which column, which value, what to do. */
-export const ERROR_COLUMNS = ['Dòng trong tệp gốc', 'Cột', 'Giá trị', 'Lỗi'];
-/** The result file's columns after hers: what became of the row, why (refused or skipped), the warnings kept on the record. */
-export const RESULT_COLUMNS = ['Kết quả', 'Lý do', 'Cảnh báo'];
+/**
+ * Her cells as she typed them, for the files she gets back: text exactly as it was, and a cell Excel
+ * kept as a date as `dd/mm/yyyy` text — not the ISO form the readers see (`1985-03-12`, which she never
+ * typed). Text, not a date cell: the files' columns are Text (so the zeros stay) and a CSV has only
+ * text; a date cell would show in the machine's own order (m/d/yyyy on a US-locale Excel), where
+ * `dd/mm/yyyy` text reads back as the same day. `drop`: columns left out (our own, in a file brought back).
+ */
+export function herCells(src: Pick<SourceRow, 'cells' | 'values'>, drop: readonly number[] = []): string[] {
+  const cells = src.cells.map((c, i) => {
+    const v = src.values?.[i];
+    return v instanceof Date ? dayMonthYear(v) : c;
+  });
+  return drop.length ? cells.filter((_, i) => !drop.includes(i)) : cells;
+}
+
+const dayMonthYear = (d: Date): string =>
+  `${String(d.getUTCDate()).padStart(2, '0')}/${String(d.getUTCMonth() + 1).padStart(2, '0')}/${d.getUTCFullYear()}`;
 
 const OUTCOME_LABEL: Record<RowOutcome, string> = {
   CREATED: 'đã thêm',

@@ -153,6 +153,9 @@ export class ImportBatchWriter {
     checkDuplicateCode(p, w.ctx, problems);
     if (!problems.length && current.unchanged(p)) {
       w.counts.unchanged++;
+      // `warned` counts the rows kept with warnings, whatever their outcome: an unchanged row keeps its record's.
+      p.warnings = current.keptWarnings(p);
+      if (p.warnings) w.counts.warned++;
       return this.outcome(w, p, 'UNCHANGED', rejectedRowUnitPath(w.ctx.scope));
     }
     const record = current.existing.get(row.externalId) ?? null;

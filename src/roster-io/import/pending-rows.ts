@@ -32,20 +32,20 @@ export interface CurrentRecords {
   existing: Map<string, MemberRecord>;
   /** The row is the record's last import, unchanged: it changes nothing (not taken on trust from a secretariat kept to one unit). */
   unchanged: (p: PendingRow) => boolean;
+  /** The warnings its record keeps from its last import (masked, joined; '' for none): an unchanged row still carries them. */
+  keptWarnings: (p: PendingRow) => string;
 }
 
 /** The batch's records: their import digests, and whole (with the unit) those the rows may change. */
 export async function lookUpCurrent(em: EntityManager, batch: PendingRow[], ctx: ImportContext): Promise<CurrentRecords> {
   const ids = [...new Set(batch.map((b) => b.row.externalId).filter(Boolean))];
   // Records whose last import was this very row need not be read: the row changes nothing.
-  const digests = new Map(
-    (
-      await em.query<{ external_id: string; import_digest: Buffer | null }[]>(
-        `SELECT external_id, import_digest FROM member_record WHERE organization_code = $1 AND external_id = ANY($2)`,
-        [ctx.def.code, ids],
-      )
-    ).map((r) => [r.external_id, r.import_digest]),
+  const found = await em.query<{ external_id: string; import_digest: Buffer | null; import_warnings: { message: string }[] | null }[]>(
+    `SELECT external_id, import_digest, import_warnings FROM member_record WHERE organization_code = $1 AND external_id = ANY($2)`,
+    [ctx.def.code, ids],
   );
+  const digests = new Map(found.map((r) => [r.external_id, r.import_digest]));
+  const warnings = new Map(found.map((r) => [r.external_id, (r.import_warnings ?? []).map((w) => w.message).join('; ')]));
   // (A secretariat kept to one unit still has each record checked against its scope.)
   const trustDigest = !ctx.ownUnitPath;
   const unchanged = (p: PendingRow) => trustDigest && !!digests.get(p.row.externalId)?.equals(p.digest);
@@ -63,7 +63,7 @@ export async function lookUpCurrent(em: EntityManager, batch: PendingRow[], ctx:
         ).map((r) => [r.externalId, r])
       : [],
   );
-  return { existing, unchanged };
+  return { existing, unchanged, keptWarnings: (p) => warnings.get(p.row.externalId) ?? '' };
 }
 
 /** A Mã hồ sơ the file had already (committed rows of a resumed job included) is a problem of the row. */

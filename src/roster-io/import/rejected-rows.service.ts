@@ -15,8 +15,15 @@ import { openHerRow, sealHerRow, type HerRow, type KeptRow } from './her-rows.js
 /** A rejected row as its reader gets it: where, what it says, her row as her file had it (opened). */
 export type OpenedRowError = KeptRow;
 
-/** Which kept rows a reader wants: the rejected ones (error file, status query), or every row of a result file. */
-export type KeptRows = 'ERRORS' | 'RESULT';
+/** Which kept rows a reader wants: the rejected ones (error file, status query), every row of a result file, or the skipped lines. */
+export type KeptRows = 'ERRORS' | 'RESULT' | 'SKIPPED';
+
+/** Each reading's rows, and the subject its read is logged under. */
+const KEPT: Record<KeptRows, { where: string; subject: string }> = {
+  ERRORS: { where: `(e.outcome IS NULL OR e.outcome = 'REJECTED')`, subject: 'IMPORT_ERRORS' },
+  RESULT: { where: 'e.outcome IS NOT NULL', subject: 'IMPORT_RESULT' },
+  SKIPPED: { where: `e.outcome = 'SKIPPED'`, subject: 'IMPORT_SKIPPED' },
+};
 
 /** Where a rejected row was, and what the importer knew of whose it is. */
 export interface RejectedRowPlace {
@@ -95,7 +102,7 @@ export class RejectedRowsService implements OnApplicationBootstrap, BeforeApplic
       .getRepository(ImportRowError)
       .createQueryBuilder('e')
       .where('e.job_id = :job', { job: job.id })
-      .andWhere(which === 'ERRORS' ? `(e.outcome IS NULL OR e.outcome = 'REJECTED')` : 'e.outcome IS NOT NULL')
+      .andWhere(KEPT[which].where)
       // A skipped line is kept with the ordinal of the member row above it, and after it.
       .orderBy('e.ordinal', 'ASC')
       .addOrderBy(`COALESCE(e.outcome = 'SKIPPED', false)`, 'ASC')
@@ -105,7 +112,7 @@ export class RejectedRowsService implements OnApplicationBootstrap, BeforeApplic
     const rows = await applyPathScope(qb, scope, 'e.unit_path').getMany();
     await this.audit.record(caller, {
       action: how === 'QUERY' ? AuditAction.ROSTER_READ : AuditAction.EXPORT,
-      subjectType: which === 'ERRORS' ? 'IMPORT_ERRORS' : 'IMPORT_RESULT',
+      subjectType: KEPT[which].subject,
       subjectId: job.id,
       organization: job.organizationCode,
       detail: how === 'QUERY' ? { rows: rows.length } : { rows: rows.length, format: 'csv' },
@@ -120,17 +127,20 @@ export class RejectedRowsService implements OnApplicationBootstrap, BeforeApplic
     }));
   }
 
-  /** Whether a job kept any row for a result file (its codes were assigned). */
+  /** Whether a job kept any row for a result file (its codes were assigned): skipped lines are kept for every job. */
   async anyResult(jobId: string): Promise<boolean> {
-    const rows = await this.db.query<unknown[]>(`SELECT 1 FROM import_row_error WHERE job_id = $1 AND outcome IS NOT NULL LIMIT 1`, [
-      jobId,
-    ]);
+    const rows = await this.db.query<unknown[]>(
+      `SELECT 1 FROM import_row_error WHERE job_id = $1 AND outcome IS NOT NULL AND outcome <> 'SKIPPED' LIMIT 1`,
+      [jobId],
+    );
     return rows.length > 0;
   }
 
   /**
-   * The lines under a header that are no member, kept for a result file (replacing a stopped run's:
-   * a resumed run reads them all again); each sealed like a rejected row, in the importer's subtree.
+   * The lines under a header that are no member, kept for every import (`importJob { skipped }`, and the
+   * result file when its codes were assigned), replacing a stopped run's: a resumed run reads them all
+   * again. Each is sealed like a rejected row (a signer's name is the only person in it), in the
+   * importer's subtree, and purged with them after 30 days.
    */
   async keepSkipped(
     job: ImportJob,

@@ -109,7 +109,7 @@ export class RosterImportService {
       for await (const read of new SheetReader(def, job, !!opts.assignIds, summary, reading).rows(source.rows)) {
         if (read.kind === 'skipped') {
           summary.skippedRows.push({ place: rowPlace(read.source), reason: read.reason });
-          if (read.inResult) skipped.push(read);
+          skipped.push(read);
           continue;
         }
         if (read.ordinal <= job.rowsCommitted) {
@@ -176,9 +176,9 @@ export class RosterImportService {
     return this.jobs.find(id, caller);
   }
 
-  /** The rejected rows of a job that the caller's scope covers, in file order, opened (the read is logged). */
-  async rowErrors(jobId: string, caller: Principal, first = 1_000_000): Promise<OpenedRowError[]> {
-    return this.rejectedRows.read(await this.job(jobId, caller), caller, 'QUERY', first);
+  /** The rejected rows (or `SKIPPED`: the lines that are no member) of a job that the caller's scope covers, in file order, opened (the read is logged). */
+  async rowErrors(jobId: string, caller: Principal, first = 1_000_000, which: 'ERRORS' | 'SKIPPED' = 'ERRORS'): Promise<OpenedRowError[]> {
+    return this.rejectedRows.read(await this.job(jobId, caller), caller, 'QUERY', first, which);
   }
 }
 

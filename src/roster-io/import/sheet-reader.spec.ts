@@ -102,6 +102,54 @@ describe('reading a roster sheet by sheet', () => {
     expect((await read([s(null, 1, 'Mã hồ sơ', 'Họ và tên'), s(null, 2, 'HS-1', 'Cà Văn Pâng')], true)).out[0].inResult).toBe(true);
   });
 
+  it('keeps her cells as she typed them: a date cell as dd/mm/yyyy text, not the ISO form it is read in; text exactly', async () => {
+    const typed: SourceRow = {
+      ...s('DS', 2, 'Lò Thị Lan', '1985-03-12', '12/3/1985', '011185012345'),
+      values: ['Lò Thị Lan', new Date(Date.UTC(1985, 2, 12)), '12/3/1985', '011185012345'],
+    };
+    const { out } = await read([s('DS', 1, 'Họ và tên', 'Ngày sinh', 'Ngày vào Hội', 'Số CCCD'), typed]);
+    expect(out[0].her().cells).toEqual(['Lò Thị Lan', '12/03/1985', '12/3/1985', '011185012345']);
+    // The reader still reads the date cell.
+    expect(out[0].row.fields.birthDate).toBe('1985-03-12');
+  });
+
+  it('reads a result or error file brought back: our own columns known and left out, their cells never making what a row is', async () => {
+    const header = [
+      'Mã hồ sơ',
+      'STT',
+      'Họ và tên',
+      'Năm sinh',
+      '',
+      'Kết quả',
+      'Lý do',
+      'Cảnh báo',
+      'Dòng trong tệp gốc',
+      'Cột',
+      'Giá trị',
+      'Lỗi',
+    ];
+    const { out, skipped, summary } = await read([
+      s('DS', 1, ...header),
+      s('DS', 2, '', '', '', 'Nam', 'Nữ', '', '', ''),
+      s('DS', 3, '', '(1)', '(2)', '(3)', '(4)', 'bỏ qua', 'bỏ qua: dòng đánh số cột (1), (2), (3)…', ''),
+      s('DS', 4, 'HND-1', '1', 'Lò Thị Lan', '', '1985', 'đã thêm', '', 'Số CCCD: thiếu', 'DS!9', 'Số CCCD', 'x', 'Lỗi'),
+      s('DS', 5, '', 'Cộng', '1 hội viên', '', '', 'bỏ qua', "bỏ qua: dòng tổng cộng ('Cộng 1 hội viên')", ''),
+    ]);
+    expect(summary.ignoredColumns).toEqual([]);
+    expect(skipped.map((r) => r.reason)).toEqual(['bỏ qua: dòng đánh số cột (1), (2), (3)…', "bỏ qua: dòng tổng cộng ('Cộng 1 hội viên')"]);
+    expect(out.map((r) => [r.row.externalId, r.row.problems])).toEqual([['HND-1', []]]);
+    // Her row as she had it, without our columns (the new file adds its own).
+    expect(out[0].her()).toEqual({
+      header: [
+        ['Mã hồ sơ', 'STT', 'Họ và tên', 'Năm sinh', ''],
+        ['', '', '', 'Nam', 'Nữ'],
+      ],
+      cells: ['HND-1', '1', 'Lò Thị Lan', '', '1985'],
+      codeAt: 0,
+      code: 'HND-1',
+    });
+  });
+
   it('digests the Ghi chú facts too: a row whose only change is its note is not unchanged; a note without facts digests as no note', async () => {
     const { out } = await read([
       s(null, 1, 'Mã hồ sơ', 'Họ và tên', 'Ghi chú'),

@@ -5,7 +5,7 @@ import type { OrganizationDefinition } from '../../membership/organization/organ
 import type { ImportJob } from '../import-job.entity.js';
 import { matchHeader, templateColumns, type HeaderMatch, type RosterColumn } from '../roster-columns.js';
 import { twoRowHeader } from './header-rows.js';
-import type { HerRow } from './her-rows.js';
+import { herCells, type HerRow } from './her-rows.js';
 import type { ImportSummary } from './import.types.js';
 import { readRosterRow, type RosterRow, type RowReadingContext } from './roster-row.js';
 import { rowKind } from './row-kind.js';
@@ -70,12 +70,13 @@ export class SheetReader {
 
   /** The rows under each header, in file order (members and skipped lines); refuses a file in which no sheet has a header row. */
   async *rows(source: AsyncIterable<SourceRow>): AsyncGenerator<SheetRow | SkippedRow> {
-    for await (const src of source) {
-      if (src.sheet !== this.sheet) {
+    for await (const raw of source) {
+      if (raw.sheet !== this.sheet) {
         this.endSheet();
-        this.sheet = src.sheet;
+        this.sheet = raw.sheet;
       }
-      if (!this.header && !this.findHeader(src)) continue;
+      if (!this.header && !this.findHeader(raw)) continue;
+      const src = withoutOurs(raw, this.header!);
       const row = readRosterRow(src, this.header!, this.reading);
       if (!row) continue;
       const kind = rowKind(src.cells, row, this.header!, this.ended);
@@ -156,12 +157,24 @@ export class SheetReader {
     return { kind: 'row', ordinal, source: src, row, templateCells, ...this.herRow(src, externalId) };
   }
 
-  /** Her row under her header, and whether it goes into the result file (its sheet's codes are assigned). */
+  /**
+   * Her row under her header as she typed it (herCells), and whether it goes into the result file (its
+   * sheet's codes are assigned). Our own columns of a file brought back are left out: the new file adds its own.
+   */
   private herRow(src: SourceRow, code: string): Pick<SheetRow, 'her' | 'inResult'> {
-    const header = this.headerRows;
-    const codeAt = [...this.header!.fields.entries()].find(([, c]) => c.key === 'externalId')?.[0] ?? -1;
-    return { her: () => ({ header, cells: src.cells, codeAt, code }), inResult: this.assignIds || codeAt < 0 };
+    const { ours } = this.header!;
+    const header = this.headerRows.map((h) => herCells({ cells: h }, ours));
+    const at = [...this.header!.fields.entries()].find(([, c]) => c.key === 'externalId')?.[0] ?? -1;
+    const codeAt = at < 0 ? -1 : at - ours.filter((i) => i < at).length;
+    return { her: () => ({ header, cells: herCells(src, ours), codeAt, code }), inResult: this.assignIds || at < 0 };
   }
+}
+
+/** The row with the cells of our own columns blanked (a result file's `Kết quả`, `Lý do`): they never make what a row is. */
+function withoutOurs(src: SourceRow, header: HeaderMatch): SourceRow {
+  if (!header.ours.some((i) => src.cells[i])) return src;
+  const blank = <T>(xs: T[], empty: T) => xs.map((x, i) => (header.ours.includes(i) ? empty : x));
+  return { ...src, cells: blank(src.cells, ''), ...(src.values ? { values: blank(src.values, null) } : {}) };
 }
 
 /** Marks the Mã hồ sơ column in `cellOrder` (its value may be assigned). */
