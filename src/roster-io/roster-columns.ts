@@ -56,6 +56,9 @@ export const CORE_COLUMNS: RosterColumn[] = [
 
 /** Accepted on import, not written by the template or the export. */
 export const EXTRA_IMPORT_COLUMNS: RosterColumn[] = [
+  // `Nam` | `Nữ` as columns of their own in a one-row header (marks or the year in the column of the sex).
+  { key: 'bySexMale', header: 'Nam', aliases: [], example: '' },
+  { key: 'bySexFemale', header: 'Nữ', aliases: [], example: '' },
   { key: 'familyMiddle', header: 'Họ và tên đệm', aliases: ['ho_va_ten_dem', 'ho dem', 'ho va dem', 'ho_dem', 'ho'], example: '' },
   { key: 'givenName', header: 'Tên', aliases: ['ten'], example: '' },
   {

@@ -17,10 +17,7 @@ import {
  */
 
 const column = (key: string) => EXTRA_IMPORT_COLUMNS.find((c) => c.key === key)!;
-const BY_SEX: Record<string, RosterColumn> = {
-  nam: { key: 'bySexMale', header: 'Nam', aliases: [], example: '' },
-  nu: { key: 'bySexFemale', header: 'Nữ', aliases: [], example: '' },
-};
+const BY_SEX: Record<string, RosterColumn> = { nam: column('bySexMale'), nu: column('bySexFemale') };
 /** Parents whose `Nam` | `Nữ` sub-columns hold the year of birth or a mark in the column of the person's sex. */
 const SEX_PARENTS = new Set(['namsinh', 'ngaysinh', 'ngaythangnamsinh', 'gioitinh', 'ngaythangnamsinhgioitinh']);
 const NAME_PARENTS = new Set(['hovaten', 'hoten', 'hovatenkhaisinh']);

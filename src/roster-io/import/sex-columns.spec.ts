@@ -3,6 +3,7 @@ import { MemberStatus } from '../../membership/status/member-status.js';
 import { twoRowHeader } from './header-rows.js';
 import { maskWarning } from './import-notes.js';
 import { sexOfMembers } from './prepare-row.js';
+import { matchHeader } from '../roster-columns.js';
 import { readRosterRow } from './roster-row.js';
 
 const hpn = BUILT_IN_ORGANIZATIONS.find((o) => o.code === 'HPN')!;
@@ -75,6 +76,18 @@ describe('Nam | Nữ mark columns', () => {
     const sex = row.fields.sex === 'Nam' ? 'MALE' : null;
     const issues = hpn.checkEligibility({ birth: null, sex, joinDate: null, status: MemberStatus.ACTIVE, profile: {} }, today);
     expect(issues.map((i) => i.code)).toContain('INELIGIBLE_SEX');
+  });
+});
+
+/** Tester's C-hpn-chacang.xlsx (SheetJS): `Nam` and `Nữ` in a one-row header, not listed as ignored, read as the sex. */
+describe('Nam | Nữ columns in a one-row header', () => {
+  const header = matchHeader(['TT', 'Họ và tên', 'Ngày sinh', 'Nam', 'Nữ', 'Ghi chú'], hpn)!;
+  it('are known columns, and x under Nam is a man the HPN default does not touch', () => {
+    expect(header.unknown).toEqual([]);
+    const cells = ['7', 'Lý Văn Sùng', '01/01/1988', 'x', '', ''];
+    const row = readRosterRow({ cells }, header, { today })!;
+    expect(row.fields.sex).toBe('Nam');
+    expect(sexOfMembers(row, hpn)).toEqual({});
   });
 });
 
