@@ -16,7 +16,7 @@ export interface PairCalibration {
   /** The same pairs through `calibrate` (the table fitted on the tuning seeds). */
   calibrated: CalibrationReport;
   /** Pairs `link` kept as AUTO or REVIEW, of them true matches. */
-  kept: { auto: number; autoTrue: number; review: number; reviewTrue: number };
+  kept?: { auto: number; autoTrue: number; review: number; reviewTrue: number };
 }
 
 /** Reads the probe file; `personOf` gives a record id's true person ('' when unknown). */
@@ -77,6 +77,8 @@ export function calibrationMarkdown(c: PairCalibration, title: string): string {
     `| probability bin | pairs (model) | mean predicted | observed rate | pairs (calibrated) | mean calibrated | observed rate |\n` +
     `|---|---|---|---|---|---|---|\n${rows.join('\n')}\n` +
     `| **ECE / Brier** | | **${c.model.ece.toFixed(5)}** / ${c.model.brier.toFixed(6)} | | | **${c.calibrated.ece.toFixed(5)}** / ${c.calibrated.brier.toFixed(6)} | |\n` +
-    `\nkept by \`link\`: AUTO ${c.kept.auto} (${c.kept.autoTrue} true), REVIEW ${c.kept.review} (${c.kept.reviewTrue} true)\n`
+    (c.kept
+      ? `\nkept by \`link\`: AUTO ${c.kept.auto} (${c.kept.autoTrue} true), REVIEW ${c.kept.review} (${c.kept.reviewTrue} true)\n`
+      : '')
   );
 }
