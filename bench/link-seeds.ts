@@ -9,6 +9,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { calibrationMarkdown, type PairCalibration } from './calibration-pairs.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const PERSONS = Number(process.env.BENCH_PERSONS ?? 20_000);
@@ -30,6 +31,7 @@ interface Run {
   results: { method: string; all: Scores; within: Scores }[];
   link: { seconds: number; rssMb: number };
   copy: { seconds: number };
+  calibration: PairCalibration;
 }
 
 const runs: Run[] = [];
@@ -84,4 +86,17 @@ const median = (xs: number[]) => {
 const summary = (name: string, pickWorst: (xs: number[]) => number) =>
   `| ${name} | | | | ${f(pickWorst(rows.map((x) => x.p)))} | ${f(pickWorst(rows.map((x) => x.rec)))} | ${f(pickWorst(rows.map((x) => x.f1)))} | ${f(pickWorst(rows.map((x) => x.ceilingF1)))} | ${f(pickWorst(rows.map((x) => x.within)))} | ${pct(name === 'worst' ? Math.max(...rows.map((x) => Math.abs(x.persons))) : median(rows.map((x) => Math.abs(x.persons))))} (abs) | ${pct(name === 'worst' ? Math.max(...rows.map((x) => x.review)) : median(rows.map((x) => x.review)))} | ${f(pickWorst(rows.map((x) => x.aoP)))} | ${f(pickWorst(rows.map((x) => x.aoR)))} | | | |\n`;
 process.stdout.write(summary('worst', (xs) => Math.min(...xs)) + summary('median', median));
+// Calibration (issue 18 item 4): the model's probability against the truth, before and after the
+// calibration fitted on the tuning seeds; each seed's table below.
+process.stdout.write(
+  `\n| seed | scored pairs | ECE model | Brier model | ECE calibrated | Brier calibrated |\n|---|---|---|---|---|---|\n` +
+    runs
+      .map(
+        (r) =>
+          `| ${r.seed} | ${r.calibration.model.pairs} | ${r.calibration.model.ece.toFixed(5)} | ${r.calibration.model.brier.toFixed(6)} | ${r.calibration.calibrated.ece.toFixed(5)} | ${r.calibration.calibrated.brier.toFixed(6)} |`,
+      )
+      .join('\n') +
+    '\n',
+);
+for (const r of runs) process.stdout.write(calibrationMarkdown(r.calibration, `calibration, seed ${r.seed}`));
 process.stdout.write(`\n${JSON.stringify(runs)}\n`);

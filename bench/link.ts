@@ -17,6 +17,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { timed, withDb } from './bench-tools.js';
+import { calibrationMarkdown, pairCalibration } from './calibration-pairs.js';
 import { oracleLabels } from './ceiling.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -25,6 +26,8 @@ const SEED = Number(process.env.BENCH_SEED ?? 1);
 const NOISE = process.env.BENCH_NOISE ?? null;
 const DRAWN = process.env.BENCH_DRAWN === '1';
 const KEEP = process.env.BENCH_KEEP ?? null;
+/** Where to save this run's scored pairs as `weight,match` (for `calibration-fit.ts`). */
+const PAIRS_OUT = process.env.BENCH_PAIRS_OUT ?? null;
 const log = (m: string) => process.stderr.write(`[bench] ${m}\n`);
 
 /** Minimal CSV reader for the files the CLI writes (quoted cells, BOM). */
@@ -153,7 +156,10 @@ async function main(): Promise<void> {
     });
     log(`COPY floor: ${copy.rows} rows in ${copy.seconds.toFixed(1)} s`);
 
-    const link = timed(cli('link'), env);
+    // The probe of `score-pairs.ts`: every scored candidate pair, for the calibration table.
+    const probeFile = path.join(dir, 'pairs.csv');
+    fs.rmSync(probeFile, { force: true });
+    const link = timed(cli('link'), { ...env, LIENTHONG_PAIR_PROBE: probeFile });
     log(`link: ${link.seconds.toFixed(1)} s, peak RSS ${link.rssMb} MB\n${link.stdout}`);
     const auditFile = path.join(dir, 'audit.csv');
     timed(cli('audit', '--out', auditFile), env);
@@ -185,7 +191,12 @@ async function main(): Promise<void> {
     };
 
     // Baselines over the same ACTIVE records, from the database.
-    const { baselines, model, ceiling, review } = await withDb(dataDir, async (db) => {
+    const { baselines, model, ceiling, review, personOf } = await withDb(dataDir, async (db) => {
+      const ids = (
+        await db.query<{ id: string; org: string; code: string }>(
+          `SELECT id, organization_code AS org, external_id AS code FROM member_record`,
+        )
+      ).rows;
       const rows = (
         await db.query<{ org: string; code: string; id: string | null; kind: string | null; name_year: string | null }>(
           `SELECT organization_code AS org, external_id AS code, encode(id_number_hash, 'hex') AS id, id_kind AS kind,
@@ -230,9 +241,12 @@ async function main(): Promise<void> {
           predicted,
         })),
         review: { records: Number(inReview), share: Number(inReview) / Math.max(1, rows.length) },
+        personOf: new Map(ids.map((r) => [r.id, truth.get(`${r.org}|${r.code}`) ?? ''])),
       };
     });
 
+    const calibration = await pairCalibration(probeFile, (id) => personOf.get(id) ?? '', PAIRS_OUT);
+    fs.rmSync(probeFile, { force: true });
     const results = [
       { method: '`lienthong link`', ...evaluate(linked) },
       ...Object.entries(baselines).map(([method, rs]) => ({ method, ...evaluate(rs) })),
@@ -277,8 +291,9 @@ async function main(): Promise<void> {
           .join('\n') +
         '\n',
     );
+    process.stdout.write(calibrationMarkdown(calibration, `calibration, seed ${SEED}`));
     process.stdout.write(
-      `\n${JSON.stringify({ seed: SEED, persons: PERSONS, profile, personsFound: persons, review, phantoms, results, link: { seconds: link.seconds, rssMb: link.rssMb }, copy, run: model })}\n`,
+      `\n${JSON.stringify({ seed: SEED, calibration, persons: PERSONS, profile, personsFound: persons, review, phantoms, results, link: { seconds: link.seconds, rssMb: link.rssMb }, copy, run: model })}\n`,
     );
   } finally {
     if (!KEEP) fs.rmSync(dir, { recursive: true, force: true });

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { prng } from '../../common/random/prng.js';
 import { LinkDecision } from '../link.entities.js';
 import { slipKey, type Edge } from '../model/clustering.js';
@@ -91,6 +92,28 @@ function cached(cache: Map<string, number>, key: string, compute: () => number):
   return v;
 }
 
+/**
+ * The bench's probe (bench/link.ts, for the calibration table): with LIENTHONG_PAIR_PROBE naming a
+ * file, every scored candidate pair is appended to it as `record a,record b,weight,decision`. Off
+ * (null) unless asked, so a run keeps nothing more in memory; written in chunks at 1M records.
+ */
+function pairProbe(file: string | undefined): ((a: string, b: string, w: number, d: string) => void) & { end(): void } {
+  if (!file) return Object.assign(() => {}, { end: () => {} });
+  const fd = fs.openSync(file, 'a');
+  let chunk: string[] = [];
+  const flush = () => {
+    if (chunk.length) fs.writeSync(fd, chunk.join(''));
+    chunk = [];
+  };
+  return Object.assign(
+    (a: string, b: string, w: number, d: string) => {
+      chunk.push(`${a},${b},${w},${d}\n`);
+      if (chunk.length >= 65_536) flush();
+    },
+    { end: () => (flush(), fs.closeSync(fd)) },
+  );
+}
+
 export interface Scored {
   /** The pairs linked automatically, for clustering. */
   edges: Edge[];
@@ -114,22 +137,28 @@ export function scorePairs(
   const out: Scored = { edges: [], kept: new Map(), slips: new Set() };
   const weights = table.patterns.map((p) => patternWeight(model, p.c));
   const reviewWeight = weightOf(opts.review);
+  const probe = pairProbe(process.env.LIENTHONG_PAIR_PROBE);
   for (let k = 0; k < patternOf.length; k++) {
     const a = pairs[2 * k];
     const b = pairs[2 * k + 1];
     const w = weigh(weights[patternOf[k]], recs.name[a].key, recs.birth[a]?.key ?? null);
-    if (w < reviewWeight) continue;
+    if (w < reviewWeight) {
+      probe(recs.id[a], recs.id[b], w, '');
+      continue;
+    }
     const c = table.patterns[patternOf[k]].c;
     const probability = probabilityOf(w);
     const decision = batchDecision(c, probability, opts.auto, {
       onBirthDate: () => namesakes(recs.name[a].key, recs.birth[a]!.key),
       inBirthYear: () => namesakes(recs.name[a].key, String(recs.birth[a]?.year ?? '')),
     });
+    probe(recs.id[a], recs.id[b], w, decision ?? '');
     if (decision === null) continue;
     if (c.id === IdLevel.ONE_SLIP && decision === LinkDecision.AUTO) out.slips.add(slipKey(recs.idHash[a]!, recs.idHash[b]!));
     if (decision === LinkDecision.AUTO) out.edges.push({ a, b, weight: w });
     // The comparison (a shared pattern) is kept, not the explanation: that is written at the end.
     out.kept.set(a * recs.n + b, { a, b, decision, weight: w, probability, c });
   }
+  probe.end();
   return out;
 }
