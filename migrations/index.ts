@@ -19,6 +19,7 @@ import { DatePrecisions1763700000019 } from './1763700000019-date-precisions.js'
 import { SuggestionDecisions1763700000020 } from './1763700000020-suggestion-decisions.js';
 import { ImportWarningsAndSuggestions1763700000017 } from './1763700000017-import-warnings-and-suggestions.js';
 import { ImportRowOutcomes1763700000021 } from './1763700000021-import-row-outcomes.js';
+import { RaisedFlagsInLinkStore1763700000022 } from './1763700000022-raised-flags-in-link-store.js';
 
 /** Every migration, in order. A new one is added here and committed with its entity change. */
 export const MIGRATIONS = [
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   DatePrecisions1763700000019,
   SuggestionDecisions1763700000020,
   ImportRowOutcomes1763700000021,
+  RaisedFlagsInLinkStore1763700000022,
 ];

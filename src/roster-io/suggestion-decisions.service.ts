@@ -37,7 +37,7 @@ export class SuggestionDecisionsService {
     return this.db.transaction(async (em) => {
       const s = await this.openSuggestion(em, id, caller);
       const flag = decision === 'ACCEPTED' ? flagOfSuggestion(s, caller.name) : null;
-      // The flag first: once the suggestion is ACCEPTED its flag's row is kept as it is (the trigger).
+      // Once the suggestion is ACCEPTED, link runs keep its flag's row as it is (batch/link-store.ts).
       if (flag) await raiseFlag(em, s.recordId, flag);
       await em.getRepository(RecordSuggestion).update(s.id, {
         status: decision,
@@ -46,8 +46,12 @@ export class SuggestionDecisionsService {
         decisionReason: why,
         flagCode: flag?.code ?? null,
       });
-      // The record's flag codes rewritten: their trigger adds the accepted one, for the lists and counts before the next run.
-      if (flag) await em.query(`UPDATE record_person SET flags = flags WHERE record_id = $1`, [s.recordId]);
+      // The record's flag codes gain the accepted one, for the lists and counts before the next run.
+      if (flag)
+        await em.query(
+          `UPDATE record_person SET flags = ARRAY(SELECT DISTINCT c FROM unnest(flags || ARRAY[$2::varchar]) AS c ORDER BY c) WHERE record_id = $1`,
+          [s.recordId, flag.code],
+        );
       await this.audit.record(
         caller,
         {

@@ -72,6 +72,7 @@ export async function storeLinkResult(runner: QueryRunner, rows: StoredRows, bef
     }
     await runner.startTransaction();
     try {
+      for (const statement of KEEP_RAISED_FLAGS) await runner.query(statement);
       for (const t of STORED_TABLES) for (const statement of applyStatements(t)) await runner.query(statement);
       await beforeCommit?.();
       await runner.commitTransaction();
@@ -83,6 +84,22 @@ export async function storeLinkResult(runner: QueryRunner, rows: StoredRows, bef
     for (const t of STORED_TABLES) await runner.query(`DROP TABLE IF EXISTS next_${t.table}`).catch(() => undefined);
   }
 }
+
+/**
+ * A flag a person raised by accepting a roster note's suggestion (roster-io's `record_suggestion`)
+ * is hers, not the run's: its row is kept as it is and its code stays among the record's flags,
+ * whatever the run found. Set-based, in the run's transaction (so a decision taken meanwhile waits).
+ */
+export const KEEP_RAISED_FLAGS = [
+  `INSERT INTO next_record_flag (record_id, code, severity, message, evidence)
+   SELECT f.record_id, f.code, f.severity, f.message, f.evidence
+     FROM record_flag f JOIN record_suggestion s ON s.record_id = f.record_id AND s.flag_code = f.code AND s.status = 'ACCEPTED'
+   ON CONFLICT (record_id, code) DO UPDATE SET severity = EXCLUDED.severity, message = EXCLUDED.message, evidence = EXCLUDED.evidence`,
+  `UPDATE next_record_person n SET flags = ARRAY(SELECT DISTINCT c FROM unnest(n.flags || r.codes) AS c ORDER BY c)
+     FROM (SELECT record_id, array_agg(flag_code::varchar) AS codes FROM record_suggestion
+            WHERE status = 'ACCEPTED' AND flag_code IS NOT NULL GROUP BY record_id) r
+    WHERE r.record_id = n.record_id`,
+];
 
 /** Delete what is gone, update what changed, insert what is new (unchanged rows are not touched). */
 export function applyStatements(t: StoredTable): string[] {
