@@ -161,8 +161,24 @@ describe('the linker', () => {
     const th1 = await personOf('HND', 'HND-TH1');
     const cdTh = await personOf('CD', 'CD-TH1');
     expect(hnd2.person_id).toBe(cd1.person_id);
-    await decisions.decide(cd1.id, hnd2.id, ReviewDecision.REJECT, 'hai người khác nhau, đã gặp trực tiếp', CLI_PRINCIPAL);
-    await decisions.decide(th1.id, cdTh.id, ReviewDecision.CONFIRM, 'cùng một người, đã đối chiếu sổ hộ khẩu', CLI_PRINCIPAL);
+    const flagsOf = async (id: string) =>
+      (await t.sql<{ flags: string[] }>(`SELECT flags FROM record_person WHERE record_id = $1`, [id]))[0].flags;
+    expect(await flagsOf(cdTh.id)).not.toContain('MULTI_ORG');
+    const split = await decisions.decide(cd1.id, hnd2.id, ReviewDecision.REJECT, 'hai người khác nhau, đã gặp trực tiếp', CLI_PRINCIPAL);
+    const joined = await decisions.decide(
+      th1.id,
+      cdTh.id,
+      ReviewDecision.CONFIRM,
+      'cùng một người, đã đối chiếu sổ hộ khẩu',
+      CLI_PRINCIPAL,
+    );
+    // In effect at once, before any run: the persons, and the flags a record owes to its person.
+    expect((await personOf('HND', 'HND-2')).person_id).not.toBe((await personOf('CD', 'CD-1')).person_id);
+    expect((await personOf('CD', 'CD-TH1')).person_id).toBe((await personOf('HND', 'HND-TH1')).person_id);
+    expect(split.personsAfter).toBe(split.personsBefore + 1);
+    expect(joined).toEqual({ personsBefore: 2, personsAfter: 1, recordsMoved: 1 });
+    expect(await flagsOf(cdTh.id)).toContain('MULTI_ORG');
+    expect(await flagsOf(th1.id)).toContain('MULTI_ORG');
     for (let run = 0; run < 2; run++) {
       await linker.link();
       expect((await personOf('HND', 'HND-2')).person_id).not.toBe((await personOf('CD', 'CD-1')).person_id);

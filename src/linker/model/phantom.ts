@@ -182,10 +182,27 @@ export function phantomFlags(f: PhantomFacts, today: string): Flag[] {
     add('SHARED_PHONE', 'WARNING', `Một số điện thoại ghi cho ${f.phoneShared} người khác nhau`, { persons: f.phoneShared });
   if (f.burst)
     add('BULK_ENTRY', 'WARNING', `Một trong ${f.burst} hồ sơ không có giấy tờ, cùng vào trong vài ngày ở một chi hội`, { burst: f.burst });
-  if (f.duplicateInOrg) add('DUPLICATE_IN_ORG', 'INFO', 'Người này còn một hồ sơ khác đang sinh hoạt trong cùng tổ chức');
-  if (f.organizationsOfPerson > 1) add('MULTI_ORG', 'INFO', `Người này sinh hoạt ở ${f.organizationsOfPerson} tổ chức`);
+  for (const x of personFlags(f.duplicateInOrg, f.organizationsOfPerson)) add(x.code, x.severity, x.message);
   return flags;
 }
+
+/** The flags a record owes to its person alone (INFO: they never make it a phantom), re-read at once when a decision regroups persons. */
+export function personFlags(duplicateInOrg: boolean, organizationsOfPerson: number): Flag[] {
+  const flags: Flag[] = [];
+  if (duplicateInOrg)
+    flags.push({
+      code: 'DUPLICATE_IN_ORG',
+      severity: 'INFO',
+      message: 'Người này còn một hồ sơ khác đang sinh hoạt trong cùng tổ chức',
+      evidence: {},
+    });
+  if (organizationsOfPerson > 1)
+    flags.push({ code: 'MULTI_ORG', severity: 'INFO', message: `Người này sinh hoạt ở ${organizationsOfPerson} tổ chức`, evidence: {} });
+  return flags;
+}
+
+/** The codes of `personFlags`: the flags a regrouping of persons rewrites. */
+export const PERSON_FLAG_CODES: FlagCode[] = ['DUPLICATE_IN_ORG', 'MULTI_ORG'];
 
 /**
  * Bursts: in one branch, bare records (no number, no phone, no activity or dues) whose join dates

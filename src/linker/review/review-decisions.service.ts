@@ -6,11 +6,13 @@ import { AuditService } from '../../audit/audit.service.js';
 import { assertUuid, DomainError } from '../../common/errors/domain-error.js';
 import { ReviewDecision } from '../link.entities.js';
 import { newPersonId } from '../model/clustering.js';
+import { regroup, type RegroupEffect } from './regroup.js';
 
 /**
  * People's decisions on the linker's results: a pair confirmed or rejected, two persons merged, a
  * person split. Each is kept as pair decisions in `link_review`, which every later run respects,
- * and logged with its reason.
+ * takes effect at once (`regroup`: persons and their flags, in the same transaction), and is
+ * logged with its reason.
  */
 @Injectable()
 export class ReviewDecisionsService {
@@ -19,8 +21,8 @@ export class ReviewDecisionsService {
     private readonly audit: AuditService,
   ) {}
 
-  /** A person's decision on a pair, kept for every later run (and logged). */
-  async decide(recordA: string, recordB: string, decision: ReviewDecision, reason: string, caller: Principal): Promise<void> {
+  /** A person's decision on a pair, kept for every later run, in effect at once (and logged); returns what it changed. */
+  async decide(recordA: string, recordB: string, decision: ReviewDecision, reason: string, caller: Principal): Promise<RegroupEffect> {
     assertUuid('recordA', recordA);
     assertUuid('recordB', recordB);
     if (recordA === recordB) throw new DomainError('BAD_USER_INPUT', 'Cần hai hồ sơ khác nhau.');
@@ -28,16 +30,18 @@ export class ReviewDecisionsService {
     const [a, b] = recordA < recordB ? [recordA, recordB] : [recordB, recordA];
     const found = await this.db.query<{ id: string }[]>(`SELECT id FROM member_record WHERE id = ANY($1)`, [[a, b]]);
     if (found.length !== 2) throw new DomainError('NOT_FOUND', 'Không tìm thấy một trong hai hồ sơ.');
-    await this.db.transaction(async (em) => {
+    return this.db.transaction(async (em) => {
       await this.keepDecision(em, a, b, decision, reason, caller);
+      const effect = await regroup(em, [a, b]);
       const action = decision === ReviewDecision.CONFIRM ? AuditAction.MERGE : AuditAction.SPLIT;
-      await this.log(em, caller, action, { type: 'RECORD_PAIR', id: a }, reason, { recordA: a, recordB: b, decision });
+      await this.log(em, caller, action, { type: 'RECORD_PAIR', id: a }, reason, { recordA: a, recordB: b, decision, ...effect });
+      return effect;
     });
   }
 
   /**
    * Two persons are one: B's records join A (A keeps its id), and each is confirmed against A's
-   * first record so that every later run keeps them together.
+   * first record (an earlier rejection across them withdrawn) so that every later run keeps them together.
    */
   async mergePersons(personA: string, personB: string, reason: string, caller: Principal): Promise<string> {
     assertUuid('personA', personA);
@@ -47,8 +51,14 @@ export class ReviewDecisionsService {
     const a = await this.recordsOf(personA);
     const b = await this.recordsOf(personB);
     await this.db.transaction(async (em) => {
+      // Merging says every record of B is A's person: an earlier "two people" across them gives way.
+      await em.query(
+        `DELETE FROM link_review WHERE decision = $3 AND ((record_a = ANY($1) AND record_b = ANY($2)) OR (record_a = ANY($2) AND record_b = ANY($1)))`,
+        [a, b, ReviewDecision.REJECT],
+      );
       for (const r of b) await this.keepDecision(em, a[0], r, ReviewDecision.CONFIRM, reason, caller);
       await em.query(`UPDATE record_person SET person_id = $1 WHERE person_id = $2`, [personA, personB]);
+      await regroup(em, [a[0]]);
       await this.log(em, caller, AuditAction.MERGE, { type: 'PERSON', id: personA }, reason, { merged: personB, records: b });
     });
     return personA;
@@ -71,6 +81,7 @@ export class ReviewDecisionsService {
     await this.db.transaction(async (em) => {
       for (const x of leaving) for (const y of staying) await this.keepDecision(em, x, y, ReviewDecision.REJECT, reason, caller);
       await em.query(`UPDATE record_person SET person_id = $1 WHERE record_id = ANY($2)`, [newId, leaving]);
+      await regroup(em, [leaving[0], staying[0]]);
       await this.log(em, caller, AuditAction.SPLIT, { type: 'PERSON', id: personId }, reason, { newPerson: newId, records: leaving });
     });
     return newId;
