@@ -437,11 +437,59 @@ describe('the linker', () => {
         action: 'ROSTER_READ',
         subject_type: 'REVIEW_QUEUE',
         organization_code: null,
-        detail: { pairs: queue.data!.reviewQueue.length, commune: null, minProbability: null, maxProbability: null },
+        detail: {
+          pairs: queue.data!.reviewQueue.length,
+          commune: null,
+          minProbability: null,
+          maxProbability: null,
+          recordsShown: 2 * queue.data!.reviewQueue.length,
+        },
       },
       { action: 'EXPORT', subject_type: 'AUDIT_FILE', organization_code: null, detail: { rows: written } },
     ]);
     expect(flagged.data!.flaggedRecords.length).toBeGreaterThan(0);
     expect(written).toBeGreaterThan(0);
+  });
+
+  it('shows a pair to review side by side with its evidence in words — the names only within the reader’s rights', async () => {
+    type Side = { organization: string; fullName: string | null; birthDate: string | null; externalId: string | null };
+    type Pair = {
+      probability: number;
+      probabilityText: string;
+      explanation: string;
+      evidence: { field: string; label: string; sentence: string; bar: number }[];
+      a: Side;
+      b: Side;
+    };
+    // One name typed one letter off in two organizations, nothing else to tell: for a person to judge.
+    await roster('HND', ['HND-RV1,Lường Thị Xuân,12/08/1990,Nữ,,,00008,HND-CHI-1,Đang sinh hoạt']);
+    await roster('CD', ['CD-RV1,Lường Thị Xuăn,12/08/1990,Nữ,,,00008,CD-CHI-1,Đang sinh hoạt']);
+    await linker.link();
+    const q = `{ reviewQueue(first: 50) { probability probabilityText explanation evidence { field label sentence bar } a { organization fullName birthDate externalId } b { organization fullName birthDate externalId } } }`;
+    const all = await t.gql<{ reviewQueue: Pair[] }>(q);
+    expect(all.errors).toBeUndefined();
+    const pairs = all.data!.reviewQueue;
+    expect(pairs.length).toBeGreaterThan(0);
+    for (const p of pairs) {
+      expect(p.probabilityText).not.toMatch(/^100%|^0%/);
+      expect(p.explanation).not.toMatch(/[+-]\d/);
+      expect(p.evidence.length).toBeGreaterThan(0);
+      for (const e of p.evidence) {
+        expect(e.bar).toBeGreaterThanOrEqual(-1);
+        expect(e.bar).toBeLessThanOrEqual(1);
+        expect(e.sentence).toMatch(/bằng chứng|không nói lên/);
+      }
+      expect(p.a.fullName).toBeTruthy();
+      expect(p.b.fullName).toBeTruthy();
+    }
+    // Both sides named for those who decide, the birth dates, the names' slip (a mark) in words.
+    const xuan = pairs.find((p) => [p.a.fullName, p.b.fullName].sort().join() === 'Lường Thị Xuân,Lường Thị Xuăn')!;
+    expect(xuan).toBeDefined();
+    expect([xuan.a.birthDate, xuan.b.birthDate]).toEqual(['12/08/1990', '12/08/1990']);
+    expect(xuan.evidence.find((e) => e.field === 'name')!.sentence).toMatch(/^họ tên cùng chữ nhưng khác dấu — bằng chứng (yếu|vừa|mạnh|rất mạnh) là cùng một người$/);
+    // The Ban Dân vận, who decides, reads both sides as the administrator does.
+    const danVan = await t.gql<{ reviewQueue: Pair[] }>(q, {}, { token: await t.serviceToken(Role.DAN_VAN) });
+    expect(danVan.errors).toBeUndefined();
+    expect(danVan.data!.reviewQueue.map((p) => [p.a.fullName, p.b.externalId])).toEqual(pairs.map((p) => [p.a.fullName, p.b.externalId]));
   });
 });

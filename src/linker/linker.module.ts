@@ -11,6 +11,7 @@ import { LinkerService } from './linker.service.js';
 import { NewRecordsListener } from './incremental/new-records.listener.js';
 import { PersonViewsService } from './review/person-views.service.js';
 import { ReviewDecisionsService } from './review/review-decisions.service.js';
+import { ReviewQueueService } from './review/review-queue.service.js';
 
 /** The linker: persons behind the records of every organization, with the register as a bridge. */
 @Module({
@@ -19,6 +20,7 @@ import { ReviewDecisionsService } from './review/review-decisions.service.js';
     LinkerService,
     PersonViewsService,
     ReviewDecisionsService,
+    ReviewQueueService,
     DuplicateCheckService,
     IncrementalLinkService,
     NewRecordsListener,

@@ -18,6 +18,7 @@ import {
 } from './linker.types.js';
 import { PersonViewsService } from './review/person-views.service.js';
 import { ReviewDecisionsService } from './review/review-decisions.service.js';
+import { ReviewQueueService } from './review/review-queue.service.js';
 
 /** Thin: persons, overlap, the review queue and decisions on pairs. */
 @Resolver()
@@ -25,6 +26,7 @@ export class LinkerResolver {
   constructor(
     private readonly views: PersonViewsService,
     private readonly decisions: ReviewDecisionsService,
+    private readonly queue: ReviewQueueService,
     private readonly duplicates: DuplicateCheckService,
   ) {}
 
@@ -52,7 +54,7 @@ export class LinkerResolver {
   @Allow(Role.ADMIN, Role.DAN_VAN)
   @Query(() => [ReviewPairType], { description: 'Pairs waiting for a decision, strongest first.' })
   reviewQueue(@Args() args: ReviewQueueArgs, @Caller() caller: Principal): Promise<ReviewPairType[]> {
-    return this.views.reviewQueue(args, caller);
+    return this.queue.reviewQueue(args, caller);
   }
 
   @Allow(Role.ADMIN, Role.DAN_VAN)

@@ -46,12 +46,41 @@ export class OverlapType {
   @Field(() => [OverlapCellType]) matrix: OverlapCellType[];
 }
 
-@ObjectType('ReviewPair', { description: 'A pair of records the linker could not decide, with its explanation.' })
+@ObjectType('FieldEvidence', { description: "One field's evidence on a pair: in words, and as a signed bar the console draws." })
+export class FieldEvidenceType {
+  @Field({ description: 'name, birth, sex, id, phone, commune, organization' }) field: string;
+  @Field({ description: "The field's name on a form (Họ tên, Ngày sinh…)." }) label: string;
+  @Field() level: string;
+  @Field({ description: 'What agrees or differs, how strongly, and which way.' }) sentence: string;
+  @Field(() => Float, { description: '−1 (strongest evidence of two people) … +1 (strongest of one person).' }) bar: number;
+}
+
+@ObjectType('PairSide', {
+  description: "One record of a pair under review: where it is listed, and its own fields within the caller's rights (null outside).",
+})
+export class PairSideType {
+  @Field() organization: string;
+  @Field(() => String, { nullable: true }) communeCode: string | null;
+  @Field() statusLabel: string;
+  @Field(() => ID, { nullable: true }) recordId: string | null;
+  @Field(() => String, { nullable: true }) externalId: string | null;
+  @Field(() => String, { nullable: true }) fullName: string | null;
+  @Field(() => String, { nullable: true, description: 'As given: dd/mm/yyyy, mm/yyyy or yyyy.' }) birthDate: string | null;
+  @Field(() => String, { nullable: true }) sex: string | null;
+  @Field(() => String, { nullable: true }) idNumberMasked: string | null;
+  @Field(() => String, { nullable: true }) unitCode: string | null;
+}
+
+@ObjectType('ReviewPair', { description: 'A pair of records the linker could not decide, side by side, with its evidence in words.' })
 export class ReviewPairType {
   @Field(() => ID) recordA: string;
   @Field(() => ID) recordB: string;
   @Field(() => Float) probability: number;
+  @Field({ description: 'The probability as a person reads it (never "100%"), with its phrase.' }) probabilityText: string;
   @Field() explanation: string;
+  @Field(() => [FieldEvidenceType], { description: 'Each field, strongest evidence first.' }) evidence: FieldEvidenceType[];
+  @Field(() => PairSideType) a: PairSideType;
+  @Field(() => PairSideType) b: PairSideType;
   @Field() organizationA: string;
   @Field() organizationB: string;
   @Field(() => String, { nullable: true }) communeA: string | null;
@@ -114,7 +143,9 @@ export class PossibleDuplicatesArgs {
 export class DuplicateCandidateType {
   @Field(() => Float) probability: number;
   @Field({ description: 'LIKELY_SAME or TO_REVIEW' }) verdict: string;
+  @Field({ description: 'The probability as a person reads it (never "100%"), with its phrase.' }) probabilityText: string;
   @Field() explanation: string;
+  @Field(() => [FieldEvidenceType], { description: 'Each field, strongest evidence first.' }) evidence: FieldEvidenceType[];
   @Field() organization: string;
   @Field(() => String, { nullable: true }) communeCode: string | null;
   @Field() statusLabel: string;

@@ -5,7 +5,8 @@ import type { AuditService } from '../../audit/audit.service.js';
 import { writeMachineCsv } from '../../common/files/csv.js';
 import { LinkDecision } from '../link.entities.js';
 import { personOf } from '../model/clustering.js';
-import { explain, type Contribution } from '../model/model.js';
+import { explain } from '../model/evidence.js';
+import type { Contribution } from '../model/model.js';
 import { VERDICTS } from '../model/pair-decision.js';
 
 /** Reading what the last run stored: a record's pairs explained, and the audit file. */

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { MemberStatus } from '../../membership/status/member-status.js';
 import { LinkDecision, ReviewDecision } from '../link.entities.js';
-import { assignPersonIds, cluster, slipKey, type Edge } from '../model/clustering.js';
+import { assignPersonIds, cluster, confirmedSlips, slipKey, type Edge } from '../model/clustering.js';
 import type { KeptPairs } from './score-pairs.js';
 import type { Records } from './snapshot.js';
 
@@ -69,6 +69,7 @@ export function formPersons(
     if (recs.idHash[a] && recs.idHash[b]) slips.add(slipKey(recs.idHash[a], recs.idHash[b]));
   }
   const idOf = (i: number) => (recs.idKind[i] === 'CCCD' ? recs.idHash[i] : null);
+  for (const k of confirmedSlips(recs.n, reviews.confirmed, idOf)) slips.add(k);
   const clusters = cluster(recs.n, edges, idOf, slips, reviews.cannotLink, (i) => resident[i]);
   const refusedSet = new Set(clusters.refused.map((e) => `${e.a}|${e.b}`));
   for (const k of kept.values())

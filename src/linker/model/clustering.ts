@@ -85,6 +85,28 @@ export function cluster(
 
 export const slipKey = (x: string, y: string) => (x < y ? `${x}|${y}` : `${y}|${x}`);
 
+/**
+ * The ID numbers people said belong to one person: within each group of records joined by
+ * confirmed pairs (a merge confirms every pair across), every two numbers are taken for one
+ * person's (a typing slip, an old and a new card) — a person's decision outranks the rule against
+ * two numbers in one person. One rule for the batch run and for a decision taking effect at once.
+ */
+export function confirmedSlips(n: number, confirmed: [number, number][], idOf: (record: number) => string | null): Set<string> {
+  const parent = new Int32Array(n);
+  for (let i = 0; i < n; i++) parent[i] = i;
+  const find = (x: number): number => (parent[x] === x ? x : (parent[x] = find(parent[x])));
+  for (const [a, b] of confirmed) parent[find(a)] = find(b);
+  const ids = new Map<number, Set<string>>();
+  for (const [a, b] of confirmed)
+    for (const r of [a, b]) {
+      const id = idOf(r);
+      if (id) ids.set(find(r), (ids.get(find(r)) ?? new Set<string>()).add(id));
+    }
+  const slips = new Set<string>();
+  for (const group of ids.values()) for (const x of group) for (const y of group) if (x < y) slips.add(slipKey(x, y));
+  return slips;
+}
+
 /** A person id for a cluster first seen now: derived from its first record's id, so a rerun gives the same. */
 export function newPersonId(recordId: string, attempt = 0): string {
   const h = createHash('sha256')

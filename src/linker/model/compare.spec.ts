@@ -15,11 +15,11 @@ import {
 } from './compare.js';
 import { parsePersonName } from '../../common/identity/person-name.js';
 import { assignPersonIds, cluster, newPersonId, slipKey } from './clustering.js';
+import { explain, fieldEvidence } from './evidence.js';
 import {
   estimateM,
   estimateU,
   expectationMaximization,
-  explain,
   PatternTable,
   patternWeight,
   score,
@@ -158,7 +158,9 @@ describe('the model', () => {
     const s = score(prior, different, { nameKey: 'x', birthKey: null }, freq(1, 1));
     expect(s.contributions.find((c) => c.field === 'id')!.weight).toBeCloseTo(-5.64, 1);
     expect(patternWeight(prior, different).base - patternWeight(prior, base).base).toBeCloseTo(-5.64, 1);
-    expect(explain(s, 'x')).toMatch(/hai số định danh khác nhau -5,6/i);
+    const id = fieldEvidence(s.contributions).find((e) => e.field === 'id')!;
+    expect(id.sentence).toBe('hai số định danh khác nhau — bằng chứng mạnh là hai người khác nhau');
+    expect(id.bar).toBeCloseTo(-5.64 / 16, 2);
   });
 
   it('counts a common name and a common birth date for less than rare ones', () => {
@@ -204,10 +206,13 @@ describe('the model', () => {
     const text = explain(s, 'cùng một người');
     expect(text).toMatch(/cùng số định danh/i);
     expect(text).toContain('cùng họ tên (3 hồ sơ có tên này)');
-    const weights = [...text.matchAll(/ ([+-][\d,]+)(?=;|\.)/g)].map((m) => Math.abs(Number(m[1].replace(',', '.'))));
-    expect(weights.length).toBe(s.contributions.length);
-    expect(weights).toEqual([...weights].sort((x, y) => y - x));
-    expect(text).toMatch(/Xác suất cùng một người [\d,]+%: cùng một người\.$/);
+    // Words, not bits: no "+15,5" for a person to decode.
+    expect(text).not.toMatch(/[+-]\d/);
+    const bars = fieldEvidence(s.contributions).map((e) => Math.abs(e.bar));
+    expect(bars.length).toBe(s.contributions.length);
+    expect(bars).toEqual([...bars].sort((x, y) => y - x));
+    expect(text.indexOf('cùng số định danh')).toBeLessThan(text.indexOf('cùng giới tính'));
+    expect(text).toMatch(/Xác suất cùng một người (trên )?[\d,]+%: cùng một người\.$/);
   });
 });
 

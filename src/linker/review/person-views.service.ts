@@ -7,10 +7,6 @@ import { AuditService } from '../../audit/audit.service.js';
 import { assertUuid, DomainError } from '../../common/errors/domain-error.js';
 import { MEMBER_STATUS_INFO, MemberStatus } from '../../membership/status/member-status.js';
 import { resolveReportingArea } from '../../membership/unit/reporting-area.js';
-import { LinkDecision } from '../link.entities.js';
-import { VERDICTS } from '../model/pair-decision.js';
-import { listPageSize } from '../list-page.js';
-import { explain, type Contribution } from '../model/model.js';
 import { isCallers, ownFields, type ListedRecordRow, type OwnFields } from '../seen-by-caller.js';
 
 /** One record of a person, as far as the caller may see it: always the organization and commune. */
@@ -31,17 +27,6 @@ export interface OverlapView {
   byOrganizationCount: { organizations: number; persons: number }[];
   /** Persons ACTIVE in both organizations (a ≤ b; a = b counts the organization's persons). */
   matrix: { a: string; b: string; persons: number }[];
-}
-
-export interface ReviewPairView {
-  recordA: string;
-  recordB: string;
-  probability: number;
-  explanation: string;
-  organizationA: string;
-  organizationB: string;
-  communeA: string | null;
-  communeB: string | null;
 }
 
 /**
@@ -117,71 +102,5 @@ export class PersonViewsService {
       params,
     );
     return { scope: filter.key, memberships: totals.memberships, persons: totals.persons, byOrganizationCount, matrix };
-  }
-
-  /** Pairs waiting for a person's decision, strongest first (filters: organization, commune, probability band). */
-  async reviewQueue(
-    f: {
-      organization?: string | null;
-      commune?: string | null;
-      minProbability?: number | null;
-      maxProbability?: number | null;
-      first?: number | null;
-    },
-    caller: Principal,
-  ): Promise<ReviewPairView[]> {
-    const params: unknown[] = [LinkDecision.REVIEW];
-    const where = [`l.decision = $1`, `v.record_a IS NULL`];
-    if (f.organization) {
-      const i = params.push(f.organization.toUpperCase());
-      where.push(`(a.organization_code = $${i} OR b.organization_code = $${i})`);
-    }
-    if (f.commune) {
-      const i = params.push(f.commune);
-      where.push(`(a.commune_code = $${i} OR b.commune_code = $${i})`);
-    }
-    if (f.minProbability != null) where.push(`l.probability >= $${params.push(f.minProbability)}`);
-    if (f.maxProbability != null) where.push(`l.probability <= $${params.push(f.maxProbability)}`);
-    const rows = await this.db.query<
-      {
-        record_a: string;
-        record_b: string;
-        probability: number;
-        weight: number;
-        contributions: Contribution[];
-        org_a: string;
-        org_b: string;
-        commune_a: string | null;
-        commune_b: string | null;
-      }[]
-    >(
-      `SELECT l.record_a, l.record_b, l.probability, l.weight, l.contributions, a.organization_code AS org_a, b.organization_code AS org_b,
-              a.commune_code AS commune_a, b.commune_code AS commune_b
-         FROM record_link l JOIN member_record a ON a.id = l.record_a JOIN member_record b ON b.id = l.record_b
-         LEFT JOIN link_review v ON v.record_a = l.record_a AND v.record_b = l.record_b
-        WHERE ${where.join(' AND ')} ORDER BY l.weight DESC, l.record_a, l.record_b LIMIT $${params.push(listPageSize(f.first))}`,
-      params,
-    );
-    await this.audit.record(caller, {
-      action: AuditAction.ROSTER_READ,
-      subjectType: 'REVIEW_QUEUE',
-      organization: f.organization?.toUpperCase() ?? null,
-      detail: {
-        pairs: rows.length,
-        commune: f.commune ?? null,
-        minProbability: f.minProbability ?? null,
-        maxProbability: f.maxProbability ?? null,
-      },
-    });
-    return rows.map((r) => ({
-      recordA: r.record_a,
-      recordB: r.record_b,
-      probability: r.probability,
-      explanation: explain(r, VERDICTS[LinkDecision.REVIEW]),
-      organizationA: r.org_a,
-      organizationB: r.org_b,
-      communeA: r.commune_a,
-      communeB: r.commune_b,
-    }));
   }
 }

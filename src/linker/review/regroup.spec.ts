@@ -58,6 +58,18 @@ describe('regroupPersons: a decision regroups the persons it touches by the runâ
     expect(personIds[2]).not.toBe(personIds[0]);
   });
 
+  it('records a person merged stay one person whatever numbers they carry (a merge confirms every pair across)', () => {
+    const recs = [rec('a', 'CD', P1, 'x1'), rec('b', 'HND', P1, 'x2'), rec('c', 'HPN', P2, 'x3')];
+    const confirmed = [
+      { a: 'a', b: 'b' },
+      { a: 'a', b: 'c' },
+      { a: 'b', b: 'c' },
+    ];
+    expect(new Set(regroupPersons(recs, [], confirmed, []).personIds)).toEqual(new Set([P1]));
+    // Without the pair bâ€“c confirmed, b and c are joined through a only: still one person, by the same rule.
+    expect(new Set(regroupPersons(recs, [], confirmed.slice(0, 2), []).personIds)).toEqual(new Set([P1]));
+  });
+
   it('an ended record is in its person but raises no person flag, nor counts for one', () => {
     const recs = [rec('a', 'CD', P1), rec('b', 'CD', P1, null, 'LEFT'), rec('c', 'HND', P1, null, 'LEFT')];
     const links = [

@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { MemberStatus } from '../../membership/status/member-status.js';
 import { CONFIRMED_WEIGHT } from '../batch/persons.js';
 import { LinkDecision, ReviewDecision } from '../link.entities.js';
-import { assignPersonIds, cluster, personOf, slipKey, type Edge } from '../model/clustering.js';
+import { assignPersonIds, cluster, confirmedSlips, personOf, slipKey, type Edge } from '../model/clustering.js';
 import { PERSON_FLAG_CODES, personFlags, type Flag } from '../model/phantom.js';
 
 /**
@@ -57,6 +57,8 @@ export function regroupPersons(
   };
   for (const l of links) add(l, l.weight);
   for (const c of confirmed) add(c, CONFIRMED_WEIGHT);
+  const confirmedPairs = confirmed.map(pair).filter((p): p is [number, number] => p[0] !== undefined && p[1] !== undefined);
+  for (const k of confirmedSlips(recs.length, confirmedPairs, (i) => recs[i].cccd)) slips.add(k);
   const cannotLink = new Map<number, number[]>();
   for (const r of rejected) {
     const [a, b] = pair(r);

@@ -40,8 +40,8 @@ export class ReviewDecisionsService {
   }
 
   /**
-   * Two persons are one: B's records join A (A keeps its id), and each is confirmed against A's
-   * first record (an earlier rejection across them withdrawn) so that every later run keeps them together.
+   * Two persons are one: B's records join A (A keeps its id), and every pair across the two is
+   * confirmed (an earlier rejection across them withdrawn) so that every later run keeps them together.
    */
   async mergePersons(personA: string, personB: string, reason: string, caller: Principal): Promise<string> {
     assertUuid('personA', personA);
@@ -56,7 +56,8 @@ export class ReviewDecisionsService {
         `DELETE FROM link_review WHERE decision = $3 AND ((record_a = ANY($1) AND record_b = ANY($2)) OR (record_a = ANY($2) AND record_b = ANY($1)))`,
         [a, b, ReviewDecision.REJECT],
       );
-      for (const r of b) await this.keepDecision(em, a[0], r, ReviewDecision.CONFIRM, reason, caller);
+      // Every pair across is confirmed: each record of B is A's person, whatever number each carries.
+      for (const x of a) for (const y of b) await this.keepDecision(em, x, y, ReviewDecision.CONFIRM, reason, caller);
       await em.query(`UPDATE record_person SET person_id = $1 WHERE person_id = $2`, [personA, personB]);
       await regroup(em, [a[0]]);
       await this.log(em, caller, AuditAction.MERGE, { type: 'PERSON', id: personA }, reason, { merged: personB, records: b });
