@@ -486,7 +486,9 @@ describe('the linker', () => {
     const xuan = pairs.find((p) => [p.a.fullName, p.b.fullName].sort().join() === 'Lường Thị Xuân,Lường Thị Xuăn')!;
     expect(xuan).toBeDefined();
     expect([xuan.a.birthDate, xuan.b.birthDate]).toEqual(['12/08/1990', '12/08/1990']);
-    expect(xuan.evidence.find((e) => e.field === 'name')!.sentence).toMatch(/^họ tên cùng chữ nhưng khác dấu — bằng chứng (yếu|vừa|mạnh|rất mạnh) là cùng một người$/);
+    expect(xuan.evidence.find((e) => e.field === 'name')!.sentence).toMatch(
+      /^họ tên cùng chữ nhưng khác dấu — bằng chứng (yếu|vừa|mạnh|rất mạnh) là cùng một người$/,
+    );
     // The Ban Dân vận, who decides, reads both sides as the administrator does.
     const danVan = await t.gql<{ reviewQueue: Pair[] }>(q, {}, { token: await t.serviceToken(Role.DAN_VAN) });
     expect(danVan.errors).toBeUndefined();
