@@ -455,6 +455,7 @@ describe('the linker', () => {
     type Side = { organization: string; fullName: string | null; birthDate: string | null; externalId: string | null };
     type Pair = {
       probability: number;
+      calibratedProbability: number;
       probabilityText: string;
       explanation: string;
       evidence: { field: string; label: string; sentence: string; bar: number }[];
@@ -465,13 +466,22 @@ describe('the linker', () => {
     await roster('HND', ['HND-RV1,Lường Thị Xuân,12/08/1990,Nữ,,,00008,HND-CHI-1,Đang sinh hoạt']);
     await roster('CD', ['CD-RV1,Lường Thị Xuăn,12/08/1990,Nữ,,,00008,CD-CHI-1,Đang sinh hoạt']);
     await linker.link();
-    const q = `{ reviewQueue(first: 50) { probability probabilityText explanation evidence { field label sentence bar } a { organization fullName birthDate externalId } b { organization fullName birthDate externalId } } }`;
+    const q = `{ reviewQueue(first: 50) { probability calibratedProbability probabilityText explanation evidence { field label sentence bar } a { organization fullName birthDate externalId } b { organization fullName birthDate externalId } } }`;
     const all = await t.gql<{ reviewQueue: Pair[] }>(q);
     expect(all.errors).toBeUndefined();
     const pairs = all.data!.reviewQueue;
     expect(pairs.length).toBeGreaterThan(0);
     for (const p of pairs) {
       expect(p.probabilityText).not.toMatch(/^100%|^0%/);
+      // What is shown is the calibrated probability: below the model's over-confident one at the top.
+      expect(p.calibratedProbability).toBeLessThan(1);
+      expect(p.calibratedProbability).toBeGreaterThan(0);
+      const shown =
+        p.calibratedProbability >= 0.999
+          ? 'trên 99,9%'
+          : `${(p.calibratedProbability * 100).toLocaleString('vi-VN', { maximumFractionDigits: 1 })}%`;
+      expect(p.probabilityText.startsWith(`${shown}: `)).toBe(true);
+      expect(p.explanation).toContain(`Xác suất cùng một người ${shown}`);
       expect(p.explanation).not.toMatch(/[+-]\d/);
       expect(p.evidence.length).toBeGreaterThan(0);
       for (const e of p.evidence) {

@@ -76,7 +76,11 @@ export class ReviewPairType {
   @Field(() => ID) recordA: string;
   @Field(() => ID) recordB: string;
   @Field(() => Float) probability: number;
-  @Field({ description: 'The probability as a person reads it (never "100%"), with its phrase.' }) probabilityText: string;
+  @Field(() => Float, {
+    description: "Calibrated on the tuning seeds: what the probability means (the model's own, probability, is over-confident at the top).",
+  })
+  calibratedProbability: number;
+  @Field({ description: 'The calibrated probability as a person reads it (never "100%"), with its phrase.' }) probabilityText: string;
   @Field() explanation: string;
   @Field(() => [FieldEvidenceType], { description: 'Each field, strongest evidence first.' }) evidence: FieldEvidenceType[];
   @Field(() => PairSideType) a: PairSideType;
@@ -143,7 +147,11 @@ export class PossibleDuplicatesArgs {
 export class DuplicateCandidateType {
   @Field(() => Float) probability: number;
   @Field({ description: 'LIKELY_SAME or TO_REVIEW' }) verdict: string;
-  @Field({ description: 'The probability as a person reads it (never "100%"), with its phrase.' }) probabilityText: string;
+  @Field(() => Float, {
+    description: "Calibrated on the tuning seeds: what the probability means (the model's own, probability, is over-confident at the top).",
+  })
+  calibratedProbability: number;
+  @Field({ description: 'The calibrated probability as a person reads it (never "100%"), with its phrase.' }) probabilityText: string;
   @Field() explanation: string;
   @Field(() => [FieldEvidenceType], { description: 'Each field, strongest evidence first.' }) evidence: FieldEvidenceType[];
   @Field() organization: string;

@@ -15,7 +15,7 @@ import { linkName, type LinkName } from '../model/compare.js';
 import { answersProbe, parseProbe, probeFields, probeNumbers, probeText, type DuplicateCheckInput, type Probe } from './duplicate-probe.js';
 import { LinkDecision } from '../link.entities.js';
 import { DEFAULT_LINK_OPTIONS, LINKED_STATUSES, linkDecision } from '../model/pair-decision.js';
-import { explain, fieldEvidence, probabilityInWords, type FieldEvidence } from '../model/evidence.js';
+import { explain, fieldEvidence, probabilityInWords, shownProbability, type FieldEvidence } from '../model/evidence.js';
 import { score, startingM, typicalU, type Comparison, type Contribution, type Model } from '../model/model.js';
 import { isCallers, ownFields, type OwnFields } from '../seen-by-caller.js';
 import { compareWithProbe, findCandidates, type CandidateRow } from './candidates.js';
@@ -29,7 +29,9 @@ export interface DuplicateCandidate extends OwnFields {
   probability: number;
   /** What the linker would do with the pair: link it, or send it to review. */
   verdict: Verdict;
-  /** The probability as a person reads it (never "100%"), with its phrase. */
+  /** The probability calibrated on the tuning seeds: what it means (the model's own is over-confident at the top). */
+  calibratedProbability: number;
+  /** The calibrated probability as a person reads it (never "100%"), with its phrase. */
   probabilityText: string;
   explanation: string;
   evidence: FieldEvidence[];
@@ -118,12 +120,13 @@ export class DuplicateCheckService {
   private async answer(probe: Probe, caller: Principal, limit: number): Promise<DuplicateCandidate[]> {
     const scope = readScope(caller);
     return (await this.scoredCandidates(probe, null, limit, answersProbe)).map(
-      ({ row: r, probability, verdict, explanation, contributions }) => {
+      ({ row: r, probability, weight, verdict, explanation, contributions }) => {
         const mine = isCallers(scope, r);
         return {
           probability,
           verdict,
-          probabilityText: probabilityInWords(probability),
+          calibratedProbability: shownProbability(weight),
+          probabilityText: probabilityInWords(shownProbability(weight)),
           explanation,
           evidence: fieldEvidence(contributions),
           organization: r.organization_code,

@@ -1,11 +1,19 @@
+import { calibrate } from './calibration.js';
+import { CALIBRATION } from './calibration-table.js';
 import type { Contribution, Field } from './model.js';
 
 /**
  * The linker's evidence in words, for the people who decide: each field's agreement as a sentence
  * with its strength and direction (and a signed bar the console draws), the probability as a
  * percentage that never reads "100%" and a phrase. Bits stay inside: "+15,5" means nothing to a
- * Ban Dân vận officer.
+ * Ban Dân vận officer. The probability people read is the calibrated one (`calibration.ts`: the
+ * model's own is over-confident at the top); the link decisions still act on the model's.
  */
+
+/** The probability a person reads for a pair of this weight: calibrated on the tuning seeds. */
+export function shownProbability(weight: number): number {
+  return calibrate(CALIBRATION, weight);
+}
 
 /** Field names as a form names them. */
 export const FIELD_NAMES: Record<Field, string> = {
@@ -121,9 +129,9 @@ export function probabilityInWords(p: number): string {
   return `${percentText(p)}: ${words}`;
 }
 
-/** A sentence a Ban Dân vận officer reads: what agrees and what differs (strongest first), the probability, and the verdict. */
-export function explain(s: { probability: number; contributions: Contribution[] }, verdict: string): string {
+/** A sentence a Ban Dân vận officer reads: what agrees and what differs (strongest first), the (calibrated) probability, and the verdict. */
+export function explain(s: { weight: number; contributions: Contribution[] }, verdict: string): string {
   const parts = [...s.contributions].sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight)).map(whatAgrees);
   const cap = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
-  return `${cap(parts.join('; '))}. Xác suất cùng một người ${percentText(s.probability)}: ${verdict}.`;
+  return `${cap(parts.join('; '))}. Xác suất cùng một người ${percentText(shownProbability(s.weight))}: ${verdict}.`;
 }

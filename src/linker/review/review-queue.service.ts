@@ -9,7 +9,7 @@ import type { DatePrecision } from '../../common/dates/partial-date.js';
 import { MEMBER_STATUS_INFO, type MemberStatus } from '../../membership/status/member-status.js';
 import { LinkDecision } from '../link.entities.js';
 import { listPageSize } from '../list-page.js';
-import { explain, fieldEvidence, probabilityInWords, type FieldEvidence } from '../model/evidence.js';
+import { explain, fieldEvidence, probabilityInWords, shownProbability, type FieldEvidence } from '../model/evidence.js';
 import type { Contribution } from '../model/model.js';
 import { VERDICTS } from '../model/pair-decision.js';
 
@@ -31,7 +31,9 @@ export interface ReviewPairView {
   recordA: string;
   recordB: string;
   probability: number;
-  /** The probability as a person reads it (never "100%"), with its phrase. */
+  /** The probability calibrated on the tuning seeds: what it means (the model's own is over-confident at the top). */
+  calibratedProbability: number;
+  /** The calibrated probability as a person reads it (never "100%"), with its phrase. */
   probabilityText: string;
   explanation: string;
   evidence: FieldEvidence[];
@@ -147,7 +149,8 @@ export class ReviewQueueService {
         recordA: r.record_a as string,
         recordB: r.record_b as string,
         probability: r.probability,
-        probabilityText: probabilityInWords(r.probability),
+        calibratedProbability: shownProbability(r.weight),
+        probabilityText: probabilityInWords(shownProbability(r.weight)),
         explanation: explain(r, VERDICTS[LinkDecision.REVIEW]),
         evidence: fieldEvidence(r.contributions),
         organizationA: a.organization,
