@@ -285,6 +285,7 @@ export class ImportBatchWriter {
 async function writeUpdates(w: BatchWrite): Promise<void> {
   if (!w.updates.length) return;
   const cols = RECORD_COLUMNS;
+  await keepUndoImages(w.em, w.job.id, { created: [], updated: w.updates.map((u) => ({ ...u, version: u.before.version + 1 })) });
   await bulkUpdate(
     w.em,
     'member_record',
@@ -294,7 +295,6 @@ async function writeUpdates(w: BatchWrite): Promise<void> {
     'version = t.version + 1, updated_at = now()',
   );
   await changeEvents(w.em, w.updates, w.ctx, w.job.id);
-  await keepUndoImages(w.em, w.job.id, { created: [], updated: w.updates.map((u) => ({ ...u, version: u.before.version + 1 })) });
   w.counts.updated += w.updates.length;
 }
 

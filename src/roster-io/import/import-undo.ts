@@ -43,13 +43,24 @@ export function changedColumns(before: MemberRecord, after: Record<string, unkno
   return image;
 }
 
-/** Keeps the before-images of a chunk (sealed) so the import can be undone for 30 days: one statement per chunk. */
+/**
+ * Keeps the before-images of a chunk (sealed) so the import can be undone for 30 days: one statement
+ * per chunk. Called before the chunk's updates are written: a `before` read without its import
+ * digest (the entity does not select it) has it read here, as it still is.
+ */
 export async function keepUndoImages(em: EntityManager, jobId: string, images: UndoImages): Promise<void> {
   const rows: [string, number, Buffer | null][] = images.created.map((c) => [c.id, c.version, null]);
   if (images.updated.length) {
     const seal = sealer;
     if (!seal) throw new Error('keepUndoImages: no sealer (ImportUndoService is not started): before-images are never kept in clear');
-    for (const u of images.updated) rows.push([u.before.id, u.version, sealUndoImage(seal, changedColumns(u.before, u.after))]);
+    const digests = await digestsOf(
+      em,
+      images.updated.filter((u) => u.before.importDigest === undefined).map((u) => u.before.id),
+    );
+    for (const { before, after, version } of images.updated) {
+      const was = digests.has(before.id) ? { ...before, importDigest: digests.get(before.id)! } : before;
+      rows.push([before.id, version, sealUndoImage(seal, changedColumns(was, after))]);
+    }
   }
   if (!rows.length) return;
   // A record written twice by one job keeps its first image (what it was before the job) and the last version.
@@ -59,4 +70,14 @@ export async function keepUndoImages(em: EntityManager, jobId: string, images: U
      ON CONFLICT (job_id, record_id) DO UPDATE SET version = EXCLUDED.version`,
     [jobId, rows.map((r) => r[0]), rows.map((r) => r[1]), rows.map((r) => r[2])],
   );
+}
+
+/** The import digests of these records, as stored. */
+async function digestsOf(em: EntityManager, ids: string[]): Promise<Map<string, Buffer | null>> {
+  if (!ids.length) return new Map();
+  const rows = await em.query<{ id: string; import_digest: Buffer | null }[]>(
+    `SELECT id, import_digest FROM member_record WHERE id = ANY($1)`,
+    [ids],
+  );
+  return new Map(rows.map((r) => [r.id, r.import_digest]));
 }

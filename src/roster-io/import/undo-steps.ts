@@ -1,6 +1,6 @@
 // The steps of an import's undo, in its transaction (ImportUndoService tells the story): read what
 // the job kept, remove what it created, put back what it changed, remove what it wrote beside.
-import { In, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { bulkUpdate } from '../../common/sql/bulk-sql.js';
 import { MemberRecord } from '../../membership/member-record/member-record.entity.js';
 import type { BeforeImage } from '../../personal-data/undo-images.js';
@@ -82,7 +82,12 @@ export async function removeCreated(em: EntityManager, ids: string[]): Promise<v
  */
 export async function revertUpdated(em: EntityManager, images: Map<string, BeforeImage>): Promise<void> {
   if (!images.size) return;
-  const records = await em.getRepository(MemberRecord).findBy({ id: In([...images.keys()]) });
+  const records = await em
+    .getRepository(MemberRecord)
+    .createQueryBuilder('r')
+    .addSelect('r.importDigest')
+    .where('r.id = ANY(:ids)', { ids: [...images.keys()] })
+    .getMany();
   const rows = records.map((r) => {
     const before = images.get(r.id)!;
     const now = r as unknown as Record<string, unknown>;
