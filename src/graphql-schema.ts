@@ -6,6 +6,7 @@ import { AuditResolver } from './audit/audit.resolver.js';
 import { RosterIoResolver } from './roster-io/roster-io.resolver.js';
 import { RecordNotesResolver } from './roster-io/record-notes.resolver.js';
 import { SuggestionsResolver } from './roster-io/suggestions.resolver.js';
+import { ImportUndoResolver } from './roster-io/import-undo.resolver.js';
 import { GeographyResolver } from './geography/geography.resolver.js';
 import { MemberRecordsResolver } from './membership/member-record/member-records.resolver.js';
 import { OrganizationsResolver } from './membership/organization/organizations.resolver.js';
@@ -25,6 +26,7 @@ export const GRAPHQL_RESOLVERS = [
   RosterIoResolver,
   RecordNotesResolver,
   SuggestionsResolver,
+  ImportUndoResolver,
   LinkerResolver,
   FlagsResolver,
   ReportsResolver,

@@ -1,8 +1,12 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { Role } from '../src/access/role.js';
 import { LinkerService } from '../src/linker/linker.service.js';
 import { ReviewDecisionsService } from '../src/linker/review/review-decisions.service.js';
 import { ReportsService } from '../src/reports/reports.service.js';
+import { RosterImportService } from '../src/roster-io/import/roster-import.service.js';
 import { CLI_PRINCIPAL, createTestApp, type TestApp } from './test-app.js';
 import { accessProvince, EVERYONE, type AccessProvince, type Who } from './support/access-province.js';
 
@@ -45,6 +49,17 @@ describe('access matrix: role × operation', () => {
         [recordId],
       )
     )[0].id;
+
+  /** A finished organization-wide DTN import of one new record: one to undo for each caller. */
+  const freshJob = async () => {
+    const csv = path.join(os.tmpdir(), `lienthong-undo-${process.pid}-${++seq}.csv`);
+    fs.writeFileSync(csv, `Mã hồ sơ,Họ và tên\nUNDO-${seq},Lê Văn Hoàn\n`);
+    try {
+      return (await t.app.get(RosterImportService).import(csv, { organization: 'DTN' }, CLI_PRINCIPAL)).jobId;
+    } finally {
+      fs.rmSync(csv, { force: true });
+    }
+  };
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -311,6 +326,14 @@ describe('access matrix: role × operation', () => {
       title: 'dismissSuggestion on a DTN record in unit B',
       query: `mutation($id: ID!) { dismissSuggestion(id: $id, reason: "Ghi chú nhầm người") { status } }`,
       vars: async () => ({ id: await suggestionOn(await record('DTN', 'B')) }),
+      expect: { ...allow('admin', 'dtn'), dtnUnitA: 'NOT_FOUND', hpn: 'NOT_FOUND' },
+    },
+    {
+      field: 'undoImport',
+      title: 'undoImport of a DTN import job started for the whole organization',
+      query: `mutation($id: ID!) { undoImport(jobId: $id, reason: "Nhập nhầm tệp của tổ chức khác") { status } }`,
+      vars: async () => ({ id: await freshJob() }),
+      // As importJob: a secretariat kept to unit A cannot undo a job started for the whole organization.
       expect: { ...allow('admin', 'dtn'), dtnUnitA: 'NOT_FOUND', hpn: 'NOT_FOUND' },
     },
     {

@@ -4,6 +4,7 @@ import { newProgram, runCli } from './kit/cli-kit.js';
 import { orgCommands } from './commands/org.command.js';
 import { userCommands } from './commands/user.command.js';
 import { importCommand } from './commands/import.command.js';
+import { importUndoCommand } from './commands/import-undo.command.js';
 import { registerCommand } from './commands/register.command.js';
 import { seedCommand } from './commands/seed.command.js';
 import { exportCommands } from './commands/export.command.js';
@@ -22,6 +23,7 @@ export function buildProgram(): Command {
     orgCommands,
     userCommands,
     importCommand,
+    importUndoCommand,
     registerCommand,
     seedCommand,
     exportCommands,

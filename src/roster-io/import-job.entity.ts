@@ -4,6 +4,8 @@ export enum ImportJobStatus {
   RUNNING = 'RUNNING',
   DONE = 'DONE',
   FAILED = 'FAILED',
+  /** Rolled back by its secretariat (import-undo.service.ts): what it created removed, what it changed put back. */
+  UNDONE = 'UNDONE',
 }
 
 /**
@@ -61,6 +63,16 @@ export class ImportJob {
 
   @Column({ name: 'finished_at', type: 'timestamptz', nullable: true })
   finishedAt: Date | null;
+
+  /** Who undid the import (status UNDONE), when and why (issue 17: import-undo.service.ts). */
+  @Column({ name: 'undone_at', type: 'timestamptz', nullable: true })
+  undoneAt: Date | null;
+
+  @Column({ name: 'undone_by', type: 'varchar', length: 80, nullable: true })
+  undoneBy: string | null;
+
+  @Column({ name: 'undo_reason', type: 'text', nullable: true })
+  undoReason: string | null;
 }
 
 /** What became of a row of an import whose codes were assigned (the result file's `Kết quả`). */

@@ -6,6 +6,7 @@ import { PersonalDataModule } from '../personal-data/personal-data.module.js';
 import { RosterExportService } from './export/roster-export.service.js';
 import { ImportBatchWriter } from './import/import-batch-writer.js';
 import { ImportJobs, ImportJobsAtStart } from './import/import-jobs.js';
+import { IMPORT_UNDO_PROVIDERS } from './import-undo.resolver.js';
 import { RejectedRowsService } from './import/rejected-rows.service.js';
 import { RosterImportService } from './import/roster-import.service.js';
 import { RosterIoController } from './roster-io.controller.js';
@@ -29,6 +30,7 @@ import { SuggestionsResolver } from './suggestions.resolver.js';
     SuggestionsResolver,
     RejectedRowsService,
     ImportJobsAtStart,
+    ...IMPORT_UNDO_PROVIDERS,
   ],
   exports: [RosterImportService, RosterExportService, RejectedRowsService],
 })

@@ -16,6 +16,7 @@ export enum MembershipEventKind {
 /** The dated history of a membership: append-only. */
 @Entity('membership_event')
 @Index('ix_membership_event_record', ['recordId', 'recordedAt'])
+@Index('ix_membership_event_import_job', { synchronize: false })
 export class MembershipEvent {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -51,4 +52,8 @@ export class MembershipEvent {
 
   @CreateDateColumn({ name: 'recorded_at', type: 'timestamptz' })
   recordedAt: Date;
+
+  /** The import that wrote the event (null: not an import): an undo of the import removes exactly its events. */
+  @Column({ name: 'import_job_id', type: 'uuid', nullable: true })
+  importJobId: string | null;
 }

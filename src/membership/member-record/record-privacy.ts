@@ -9,6 +9,7 @@ import { ErasureTombstone } from '../../personal-data/erasure-tombstone.entity.j
 import { SecretVault } from '../../personal-data/secret-vault.js';
 import { eraseFreeText, erasureScope } from '../../personal-data/erasure-scope.js';
 import { eraseRejectedRows } from '../../personal-data/rejected-rows.js';
+import { eraseUndoImages } from '../../personal-data/undo-images.js';
 import { recordCodeKey, tombstoneKeys } from '../../personal-data/tombstone-keys.js';
 import { MemberRecord } from './member-record.entity.js';
 import { MemberRecordsService } from './member-records.service.js';
@@ -172,6 +173,8 @@ export class RecordPrivacyService {
           recordCodeKey(this.vault, r.organizationCode, r.externalId),
         ]),
       );
+      // The before-images an import kept to be undone hold her name and numbers: they go too.
+      await eraseUndoImages(em, allIds);
       const now = new Date();
       for (const r of all) await this.eraseOne(em, r, { now, why, caller, detail: { requestRecord: id, notes, rejectedRows } });
       return repo.find({ where: { id: In(allIds) }, relations: { unit: true } });

@@ -12,6 +12,7 @@ import { ImportRowError, type ImportJob, type RowOutcome } from '../import-job.e
 import type { ImportContext } from './import-context.js';
 import { admittedEvents, changeEvents, type InsertedRecord, type RecordUpdate } from './import-events.js';
 import { refusedByDatabase } from './import-messages.js';
+import { keepUndoImages } from './import-undo.js';
 import { rowWarnings, writeSuggestions, type PendingNotes } from './import-notes.js';
 import type { ImportProgress } from './import.types.js';
 import { columnFor, RowPreparer, type PreparedRow } from './prepare-row.js';
@@ -272,7 +273,8 @@ export class ImportBatchWriter {
       creates.map((v) => [w.ctx.def.code, v.externalId, 1, ...RECORD_COLUMNS.map(([c]) => columnValue(v, c))]),
       'id, unit_id, status, join_date',
     )) as InsertedRecord[];
-    await admittedEvents(w.em, inserted, w.ctx);
+    await admittedEvents(w.em, inserted, w.ctx, w.job.id);
+    await keepUndoImages(w.em, w.job.id, { created: inserted.map((r) => ({ id: r.id, version: 1 })), updated: [] });
     w.counts.created += inserted.length;
     // A small import is linked as it lands; a large one waits for one batch run (`lienthong link`).
     w.ctx.noteCreated(inserted.map((r) => r.id));
@@ -283,6 +285,7 @@ export class ImportBatchWriter {
 async function writeUpdates(w: BatchWrite): Promise<void> {
   if (!w.updates.length) return;
   const cols = RECORD_COLUMNS;
+  await keepUndoImages(w.em, w.job.id, { created: [], updated: w.updates.map((u) => ({ ...u, version: u.before.version + 1 })) });
   await bulkUpdate(
     w.em,
     'member_record',
@@ -291,7 +294,7 @@ async function writeUpdates(w: BatchWrite): Promise<void> {
     w.updates.map(({ before, after }) => [before.id, ...cols.map(([c]) => columnValue({ ...before, ...after }, c))]),
     'version = t.version + 1, updated_at = now()',
   );
-  await changeEvents(w.em, w.updates, w.ctx);
+  await changeEvents(w.em, w.updates, w.ctx, w.job.id);
   w.counts.updated += w.updates.length;
 }
 

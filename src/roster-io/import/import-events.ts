@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { bulkInsert } from '../../common/sql/bulk-sql.js';
+import { bulkInsert, type SqlColumn } from '../../common/sql/bulk-sql.js';
 import type { MemberRecord } from '../../membership/member-record/member-record.entity.js';
 import {
   MEMBERSHIP_EVENT_COLUMNS,
@@ -25,27 +25,41 @@ export interface RecordUpdate {
   after: Record<string, unknown>;
 }
 
+/** The event columns, and the job that wrote the event (an undo removes exactly its events). */
+const EVENT_COLUMNS: SqlColumn[] = [...MEMBERSHIP_EVENT_COLUMNS, ['import_job_id', 'uuid']];
+const ofJob = (rows: unknown[][], jobId: string | null): unknown[][] => rows.map((r) => [...r, jobId]);
+
 /** The import's history rules: dated the import day, its reason names the file (the ENDED event does not name the unit left, unlike the form's — kept as it is today). */
 function history(ctx: ImportContext): { note: ChangeNote; rules: EventRules } {
   return { note: { date: ctx.today, reason: `Nhập tệp ${ctx.fileName}` }, rules: { endedNamesUnitLeft: false } };
 }
 
 /** The history of the records an import created: one ADMITTED event each (the one rule: membershipEvents). */
-export async function admittedEvents(em: EntityManager, inserted: InsertedRecord[], ctx: ImportContext): Promise<void> {
+export async function admittedEvents(
+  em: EntityManager,
+  inserted: InsertedRecord[],
+  ctx: ImportContext,
+  jobId: string | null = null,
+): Promise<void> {
   const { note, rules } = history(ctx);
   const rows = inserted.flatMap((r) => {
     const after = { status: r.status as MemberStatus, unitId: r.unit_id, joinDate: r.join_date };
     return membershipEventRows(r.id, membershipEvents(null, after, note, rules));
   });
-  await bulkInsert(em, 'membership_event', MEMBERSHIP_EVENT_COLUMNS, rows);
+  await bulkInsert(em, 'membership_event', EVENT_COLUMNS, ofJob(rows, jobId));
 }
 
 /** The history of the records an import changed: a status change (ENDED when the status ends the membership), a transfer. */
-export async function changeEvents(em: EntityManager, updates: RecordUpdate[], ctx: ImportContext): Promise<void> {
+export async function changeEvents(
+  em: EntityManager,
+  updates: RecordUpdate[],
+  ctx: ImportContext,
+  jobId: string | null = null,
+): Promise<void> {
   const { note, rules } = history(ctx);
   const rows = updates.flatMap(({ before, after }) => {
     const change = { status: after.status as MemberStatus | undefined, unitId: after.unitId as string | null | undefined };
     return membershipEventRows(before.id, membershipEvents(before, change, note, rules));
   });
-  if (rows.length) await bulkInsert(em, 'membership_event', MEMBERSHIP_EVENT_COLUMNS, rows);
+  if (rows.length) await bulkInsert(em, 'membership_event', EVENT_COLUMNS, ofJob(rows, jobId));
 }

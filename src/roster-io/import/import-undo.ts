@@ -1,8 +1,9 @@
-// Contract between the staged import's apply and its undo (issue 17, item 5).
-// STUB: the undo helper replaces the body; the signature is what the apply calls, once per applied chunk,
-// inside the chunk's transaction.
+// Contract between the staged import's apply and its undo (issue 17, item 5): the apply calls
+// `keepUndoImages` once per applied chunk, inside the chunk's transaction.
 import type { EntityManager } from 'typeorm';
 import type { MemberRecord } from '../../membership/member-record/member-record.entity.js';
+import { sealUndoImage, type BeforeImage } from '../../personal-data/undo-images.js';
+import { columnValue, RECORD_COLUMNS } from './record-columns.js';
 
 /** What one applied chunk did to records, as the undo needs it. */
 export interface UndoImages {
@@ -12,10 +13,71 @@ export interface UndoImages {
   updated: { before: MemberRecord; after: Record<string, unknown>; version: number }[];
 }
 
-/** Keeps the before-images of a chunk (sealed) so the import can be undone for 30 days. */
-export function keepUndoImages(em: EntityManager, jobId: string, images: UndoImages): Promise<void> {
-  void em;
-  void jobId;
-  void images;
-  return Promise.resolve();
+type Seal = (plain: string) => Buffer;
+
+/**
+ * The instance key's sealer, given by ImportUndoService when the application starts: the apply
+ * calls `keepUndoImages` with the chunk's data only (the contract), and the images must be sealed.
+ */
+let sealer: Seal | null = null;
+
+export function sealUndoImagesWith(seal: Seal): void {
+  sealer = seal;
+}
+
+const sameValue = (a: unknown, b: unknown): boolean =>
+  Buffer.isBuffer(a) || Buffer.isBuffer(b) ? Buffer.isBuffer(a) && Buffer.isBuffer(b) && a.equals(b) : (a ?? null) === (b ?? null);
+
+/**
+ * The columns a change sets to another value, as the record had them (snake_case, in the form bulk
+ * SQL takes them): all an undo needs to put the record back, and no more of her data than that.
+ */
+export function changedColumns(before: MemberRecord, after: Record<string, unknown>): BeforeImage {
+  const was = before as unknown as Record<string, unknown>;
+  const will = { ...was, ...after };
+  const image: BeforeImage = {};
+  for (const [c] of RECORD_COLUMNS) {
+    const old = columnValue(was, c);
+    if (!sameValue(old, columnValue(will, c))) image[c] = old;
+  }
+  return image;
+}
+
+/**
+ * Keeps the before-images of a chunk (sealed) so the import can be undone for 30 days: one statement
+ * per chunk. Called before the chunk's updates are written: a `before` read without its import
+ * digest (the entity does not select it) has it read here, as it still is.
+ */
+export async function keepUndoImages(em: EntityManager, jobId: string, images: UndoImages): Promise<void> {
+  const rows: [string, number, Buffer | null][] = images.created.map((c) => [c.id, c.version, null]);
+  if (images.updated.length) {
+    const seal = sealer;
+    if (!seal) throw new Error('keepUndoImages: no sealer (ImportUndoService is not started): before-images are never kept in clear');
+    const digests = await digestsOf(
+      em,
+      images.updated.filter((u) => u.before.importDigest === undefined).map((u) => u.before.id),
+    );
+    for (const { before, after, version } of images.updated) {
+      const was = digests.has(before.id) ? { ...before, importDigest: digests.get(before.id)! } : before;
+      rows.push([before.id, version, sealUndoImage(seal, changedColumns(was, after))]);
+    }
+  }
+  if (!rows.length) return;
+  // A record written twice by one job keeps its first image (what it was before the job) and the last version.
+  await em.query(
+    `INSERT INTO import_undo_image (job_id, record_id, version, before_sealed)
+     SELECT $1, u.record_id, u.version, u.before_sealed FROM unnest($2::uuid[], $3::int4[], $4::bytea[]) AS u(record_id, version, before_sealed)
+     ON CONFLICT (job_id, record_id) DO UPDATE SET version = EXCLUDED.version`,
+    [jobId, rows.map((r) => r[0]), rows.map((r) => r[1]), rows.map((r) => r[2])],
+  );
+}
+
+/** The import digests of these records, as stored. */
+async function digestsOf(em: EntityManager, ids: string[]): Promise<Map<string, Buffer | null>> {
+  if (!ids.length) return new Map();
+  const rows = await em.query<{ id: string; import_digest: Buffer | null }[]>(
+    `SELECT id, import_digest FROM member_record WHERE id = ANY($1)`,
+    [ids],
+  );
+  return new Map(rows.map((r) => [r.id, r.import_digest]));
 }

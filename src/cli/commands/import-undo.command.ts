@@ -1,0 +1,32 @@
+// `lienthong import-undo JOB_ID --reason "…"`: a finished import rolled back (exit 0), or refused (exit 1).
+import type { Command } from 'commander';
+import { DomainError } from '../../common/errors/domain-error.js';
+import { ImportUndoService } from '../../roster-io/import/import-undo.service.js';
+import { cliCaller, UsageError, withServices, writeLines } from '../kit/cli-kit.js';
+
+export function importUndoCommand(program: Command): void {
+  program
+    .command('import-undo')
+    .description('undo a finished import (within 30 days, while nobody else has changed the records it wrote)')
+    .argument('<JOB_ID>', 'the import job (its id, as `lienthong import` printed it)')
+    .requiredOption('--reason <TEXT>', 'why the import is undone (at least 10 characters)')
+    .action(undoImport);
+}
+
+async function undoImport(jobId: string, o: { reason: string }): Promise<void> {
+  await withServices(async (app) => {
+    try {
+      const job = await app.get(ImportUndoService).undoImport(jobId, o.reason, cliCaller());
+      writeLines([
+        `lượt nhập\t${job.id}`,
+        `trạng thái\t${job.status}`,
+        `hồ sơ đã xóa (do lượt nhập tạo)\t${job.created}`,
+        `hồ sơ đã khôi phục\t${job.updated}`,
+      ]);
+    } catch (e) {
+      // A malformed id or a reason too short is a usage error; a refusal is work that could not be done.
+      if (e instanceof DomainError && e.code === 'BAD_USER_INPUT') throw new UsageError(e.message);
+      throw e;
+    }
+  });
+}

@@ -1,0 +1,70 @@
+import { randomBytes } from 'node:crypto';
+import type { MemberRecord } from '../../membership/member-record/member-record.entity.js';
+import { decryptText, encryptText } from '../../personal-data/personal-data-cipher.js';
+import { parseKey } from '../../personal-data/personal-data-key.js';
+import { openUndoImage, sealUndoImage } from '../../personal-data/undo-images.js';
+import { ImportJobStatus, type ImportJob } from '../import-job.entity.js';
+import { changedColumns } from './import-undo.js';
+import { jobRefusal, recordsRefusal } from './undo-refusals.js';
+import type { KeptImage } from './undo-steps.js';
+
+const key = parseKey(randomBytes(32).toString('base64'), 'test');
+
+const record = {
+  id: 'r1',
+  fullName: 'Lò Thị Xuân',
+  phone: '0912345678',
+  status: 'ACTIVE',
+  unitId: 'u1',
+  idNumberHash: Buffer.from('hash-1'),
+  importDigest: Buffer.from('digest-1'),
+  profile: {},
+  raw: { fullName: 'Lò Thị Xuân' },
+  importWarnings: [],
+} as unknown as MemberRecord;
+
+describe('the before-image of an import', () => {
+  it('holds only the columns the import changes, as the record had them', () => {
+    const image = changedColumns(record, {
+      fullName: 'Lò Thị Xuân',
+      phone: '0987654321',
+      status: 'STRUCK_OFF',
+      importDigest: Buffer.from('digest-2'),
+    });
+    expect(image).toEqual({ phone: '0912345678', status: 'ACTIVE', import_digest: Buffer.from('digest-1') });
+  });
+
+  it('is sealed whole and opens to the same, bytes included', () => {
+    const image = { full_name: 'Lò Thị Xuân', id_number_hash: Buffer.from('hash-1'), import_digest: null };
+    const sealed = sealUndoImage((s) => encryptText(key, s), image);
+    expect(sealed.toString('latin1')).not.toContain('Xu');
+    expect(openUndoImage((b) => decryptText(key, b), sealed)).toEqual(image);
+  });
+});
+
+describe('an undo refused', () => {
+  const job = { id: 'j1', status: ImportJobStatus.DONE, startedAt: new Date('2026-11-20T00:00:00Z'), created: 1, updated: 2 } as ImportJob;
+  const image = (code: string, kept: number, current: number | null): KeptImage => ({
+    recordId: `id-${code}`,
+    externalId: code,
+    kept,
+    current,
+    erased: false,
+    beforeSealed: null,
+  });
+
+  it('after 30 days, and when already undone', () => {
+    expect(jobRefusal(job, new Date('2026-12-19T00:00:00Z'))).toBeNull();
+    expect(jobRefusal(job, new Date('2026-12-21T00:00:00Z'))).toContain('đã quá 30 ngày kể từ lượt nhập ngày 2026-11-20');
+    expect(jobRefusal({ ...job, status: ImportJobStatus.UNDONE, undoneAt: new Date('2026-11-21T00:00:00Z') }, new Date())).toContain(
+      'đã được hoàn tác ngày 2026-11-21',
+    );
+  });
+
+  it('naming how many records were changed since, and which', () => {
+    expect(recordsRefusal(job, [image('A-1', 1, 1), image('A-2', 4, 4), image('A-3', 2, 2)], [])).toBeNull();
+    expect(recordsRefusal(job, [image('A-1', 1, 2), image('A-2', 4, 4), image('A-3', 2, null)], ['A-2'])).toContain(
+      ': 3 hồ sơ đã được sửa sau lượt nhập (Mã hồ sơ: A-1, A-2, A-3)',
+    );
+  });
+});

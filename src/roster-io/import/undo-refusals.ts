@@ -1,0 +1,40 @@
+// When an import may no longer be undone (issue 17, item 5), as the secretary reads it: pure, so
+// each rule is in one place and read top-down.
+import { UNDO_IMAGE_DAYS, undoImagesCutoff } from '../../personal-data/undo-images.js';
+import { ImportJobStatus, type ImportJob } from '../import-job.entity.js';
+import type { KeptImage } from './undo-steps.js';
+
+/** Codes named in a refusal; the rest are counted. */
+const CODES_SHOWN = 20;
+
+const dayOf = (d: Date) => d.toISOString().slice(0, 10);
+
+/** The job itself: finished, not undone yet, within 30 days. Null: it may be undone. */
+export function jobRefusal(job: ImportJob, now: Date): string | null {
+  const what = `Không hoàn tác được lượt nhập '${job.id}'`;
+  if (job.status === ImportJobStatus.UNDONE)
+    return `${what}: lượt nhập này đã được hoàn tác${job.undoneAt ? ` ngày ${dayOf(job.undoneAt)}` : ''}.`;
+  if (job.status !== ImportJobStatus.DONE) return `${what}: lượt nhập chưa xong (chỉ hoàn tác được lượt nhập đã xong).`;
+  if (job.startedAt < undoImagesCutoff(now))
+    return `${what}: đã quá ${UNDO_IMAGE_DAYS} ngày kể từ lượt nhập ngày ${dayOf(job.startedAt)} (chỉ hoàn tác được trong ${UNDO_IMAGE_DAYS} ngày).`;
+  return null;
+}
+
+/**
+ * The records: every one the job wrote must be as the job left it (same version, not erased) and
+ * its suggestions undecided. Else the refusal names how many and which Mã hồ sơ.
+ */
+export function recordsRefusal(job: ImportJob, images: KeptImage[], decided: string[]): string | null {
+  const what = `Không hoàn tác được lượt nhập '${job.id}'`;
+  const expected = job.created + job.updated;
+  if (images.length < expected) {
+    const gone = expected - images.length;
+    return `${what}: ${gone} hồ sơ của lượt nhập không còn dữ liệu để hoàn tác (đã bị xóa dữ liệu cá nhân theo yêu cầu, hoặc lượt nhập có trước khi có chức năng hoàn tác).`;
+  }
+  const changed = images.filter((i) => i.current === null || i.erased || i.current !== i.kept).map((i) => i.externalId ?? i.recordId);
+  const codes = [...new Set([...changed, ...decided])].sort();
+  if (!codes.length) return null;
+  const shown = codes.slice(0, CODES_SHOWN).join(', ');
+  const more = codes.length > CODES_SHOWN ? ` và ${codes.length - CODES_SHOWN} hồ sơ khác` : '';
+  return `${what}: ${codes.length} hồ sơ đã được sửa sau lượt nhập (Mã hồ sơ: ${shown}${more}). Chỉ hoàn tác được khi chưa ai sửa các hồ sơ lượt nhập đã ghi.`;
+}

@@ -1,0 +1,121 @@
+// The steps of an import's undo, in its transaction (ImportUndoService tells the story): read what
+// the job kept, remove what it created, put back what it changed, remove what it wrote beside.
+import type { EntityManager } from 'typeorm';
+import { bulkUpdate } from '../../common/sql/bulk-sql.js';
+import { MemberRecord } from '../../membership/member-record/member-record.entity.js';
+import type { BeforeImage } from '../../personal-data/undo-images.js';
+import { columnValue, RECORD_COLUMNS } from './record-columns.js';
+
+/** A record the job wrote, as it kept it and as it is now (`current` null: the record is gone). */
+export interface KeptImage {
+  recordId: string;
+  externalId: string | null;
+  /** The version the job left. */
+  kept: number;
+  current: number | null;
+  erased: boolean;
+  /** Null: a record the job created. */
+  beforeSealed: Buffer | null;
+}
+
+/** The job's records, locked (nobody writes them while the undo checks and reverts them), with their images. */
+export async function keptImages(em: EntityManager, jobId: string): Promise<KeptImage[]> {
+  await em.query(
+    `SELECT 1 FROM member_record WHERE id IN (SELECT record_id FROM import_undo_image WHERE job_id = $1) ORDER BY id FOR UPDATE`,
+    [jobId],
+  );
+  const rows = await em.query<
+    { record_id: string; external_id: string | null; kept: number; current: number | null; erased: boolean; before_sealed: Buffer | null }[]
+  >(
+    `SELECT i.record_id, r.external_id, i.version AS kept, r.version AS current, r.erased_at IS NOT NULL AS erased, i.before_sealed
+       FROM import_undo_image i LEFT JOIN member_record r ON r.id = i.record_id
+      WHERE i.job_id = $1 ORDER BY r.external_id`,
+    [jobId],
+  );
+  return rows.map((r) => ({
+    recordId: r.record_id,
+    externalId: r.external_id,
+    kept: r.kept,
+    current: r.current,
+    erased: r.erased,
+    beforeSealed: r.before_sealed,
+  }));
+}
+
+/** Mã hồ sơ of the records whose `Ghi chú` suggestions from this job were since accepted or dismissed (a decision is a change). */
+export async function decidedSuggestions(em: EntityManager, jobId: string): Promise<string[]> {
+  const rows = await em.query<{ external_id: string }[]>(
+    `SELECT DISTINCT r.external_id FROM record_suggestion s JOIN member_record r ON r.id = s.record_id
+      WHERE s.import_job_id = $1 AND s.status <> 'OPEN' ORDER BY r.external_id`,
+    [jobId],
+  );
+  return rows.map((r) => r.external_id);
+}
+
+/** The ID-number hashes of these records (a duplicate flag's evidence: see clearLoneDuplicateFlags). */
+export async function idHashes(em: EntityManager, ids: string[]): Promise<Buffer[]> {
+  if (!ids.length) return [];
+  const rows = await em.query<{ h: Buffer }[]>(
+    `SELECT DISTINCT id_number_hash AS h FROM member_record WHERE id = ANY($1) AND id_number_hash IS NOT NULL`,
+    [ids],
+  );
+  return rows.map((r) => r.h);
+}
+
+/**
+ * The records the job created, gone with everything hung on them: their history events and
+ * `Ghi chú` suggestions (FK cascade), their person, links, review decisions and flags.
+ */
+export async function removeCreated(em: EntityManager, ids: string[]): Promise<void> {
+  if (!ids.length) return;
+  await em.query(`DELETE FROM record_link WHERE record_a = ANY($1) OR record_b = ANY($1)`, [ids]);
+  await em.query(`DELETE FROM link_review WHERE record_a = ANY($1) OR record_b = ANY($1)`, [ids]);
+  await em.query(`DELETE FROM record_person WHERE record_id = ANY($1)`, [ids]);
+  await em.query(`DELETE FROM record_flag WHERE record_id = ANY($1)`, [ids]);
+  await em.query(`DELETE FROM flag_resolution WHERE record_id = ANY($1)`, [ids]);
+  await em.query(`DELETE FROM member_record WHERE id = ANY($1)`, [ids]);
+}
+
+/**
+ * The records the job changed, put back: each changed column as the before-image has it, the
+ * others as they are (the job left them so: the versions were checked), version and time bumped.
+ */
+export async function revertUpdated(em: EntityManager, images: Map<string, BeforeImage>): Promise<void> {
+  if (!images.size) return;
+  const records = await em
+    .getRepository(MemberRecord)
+    .createQueryBuilder('r')
+    .addSelect('r.importDigest')
+    .where('r.id = ANY(:ids)', { ids: [...images.keys()] })
+    .getMany();
+  const rows = records.map((r) => {
+    const before = images.get(r.id)!;
+    const now = r as unknown as Record<string, unknown>;
+    return [r.id, ...RECORD_COLUMNS.map(([c]) => (c in before ? before[c] : columnValue(now, c)))];
+  });
+  await bulkUpdate(em, 'member_record', 'id', RECORD_COLUMNS, rows, 'version = t.version + 1, updated_at = now()');
+}
+
+/** What the job wrote beside the records it changed: its history events and its `Ghi chú` suggestions. */
+export async function removeJobTraces(em: EntityManager, jobId: string): Promise<void> {
+  await em.query(`DELETE FROM membership_event WHERE import_job_id = $1`, [jobId]);
+  await em.query(`DELETE FROM record_suggestion WHERE import_job_id = $1`, [jobId]);
+}
+
+/**
+ * DUPLICATE_IN_ORG flags the job's records raised (on them or on the other listing of the same
+ * CCCD) that no longer have a duplicate once the undo is done: removed. A flag whose record still
+ * shares its CCCD with another live record of the organization stays (it was there before).
+ */
+export async function clearLoneDuplicateFlags(em: EntityManager, org: string, hashes: Buffer[]): Promise<void> {
+  if (!hashes.length) return;
+  await em.query(
+    `DELETE FROM record_flag f USING member_record r
+      WHERE f.record_id = r.id AND f.code = 'DUPLICATE_IN_ORG' AND r.organization_code = $1
+        AND r.id_number_hash = ANY($2::bytea[])
+        AND NOT EXISTS (SELECT 1 FROM member_record o
+                         WHERE o.organization_code = r.organization_code AND o.id <> r.id
+                           AND o.id_number_hash = r.id_number_hash AND o.erased_at IS NULL)`,
+    [org, hashes],
+  );
+}
