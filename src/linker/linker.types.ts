@@ -58,17 +58,10 @@ export class FieldEvidenceType {
 @ObjectType('PairSide', {
   description: "One record of a pair under review: where it is listed, and its own fields within the caller's rights (null outside).",
 })
-export class PairSideType {
-  @Field() organization: string;
-  @Field(() => String, { nullable: true }) communeCode: string | null;
-  @Field() statusLabel: string;
-  @Field(() => ID, { nullable: true }) recordId: string | null;
-  @Field(() => String, { nullable: true }) externalId: string | null;
-  @Field(() => String, { nullable: true }) fullName: string | null;
+export class PairSideType extends PersonRecordType {
   @Field(() => String, { nullable: true, description: 'As given: dd/mm/yyyy, mm/yyyy or yyyy.' }) birthDate: string | null;
   @Field(() => String, { nullable: true }) sex: string | null;
   @Field(() => String, { nullable: true }) idNumberMasked: string | null;
-  @Field(() => String, { nullable: true }) unitCode: string | null;
 }
 
 @ObjectType('ReviewPair', { description: 'A pair of records the linker could not decide, side by side, with its evidence in words.' })
