@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { OLD_PROVINCE_CODES } from '../src/common/identity/id-number.js';
 import { prng } from '../src/common/random/prng.js';
 
 export const ORGS: { code: string; share: number; sex?: 'Nữ'; birth: [number, number] }[] = [
@@ -20,6 +21,8 @@ const MIDDLE_M = ['Văn', 'Hữu', 'Đức', 'Minh', 'Quang', 'Thanh'];
 const MIDDLE_F = ['Thị', 'Ngọc', 'Thanh', 'Thu', 'Kim'];
 const GIVEN_M = ['An', 'Bình', 'Cường', 'Dũng', 'Hải', 'Hùng', 'Long', 'Nam', 'Phúc', 'Quân', 'Sơn', 'Tuấn'];
 const GIVEN_F = ['Hà', 'Hạnh', 'Hòa', 'Lan', 'Linh', 'Mai', 'Nga', 'Thảo', 'Thủy', 'Trang'];
+/** Every CCCD valid (a province code that exists): each record must then carry its number sealed and hashed. */
+const PROVINCES = [...OLD_PROVINCE_CODES].sort();
 const COMMUNES = ['00004', '00008', '00025', '00031', '00061', '00070'];
 export const HEADER = [
   'Mã hồ sơ',
@@ -45,7 +48,7 @@ export function row(org: (typeof ORGS)[number], i: number): string[] {
   const year = org.birth[0] + Math.floor(rand() * (org.birth[1] - org.birth[0]));
   const day = 1 + Math.floor(rand() * 28);
   const month = 1 + Math.floor(rand() * 12);
-  const province = String(1 + Math.floor(rand() * 96)).padStart(3, '0');
+  const province = `0${pick(PROVINCES)}`;
   const id = `${province}${(year >= 2000 ? 2 : 0) + (female ? 1 : 0)}${String(year % 100).padStart(2, '0')}${String(i % 1_000_000).padStart(6, '0')}`;
   return [
     `${org.code}-${i}`,

@@ -20,6 +20,7 @@ import { SuggestionDecisions1763700000020 } from './1763700000020-suggestion-dec
 import { ImportWarningsAndSuggestions1763700000017 } from './1763700000017-import-warnings-and-suggestions.js';
 import { ImportRowOutcomes1763700000021 } from './1763700000021-import-row-outcomes.js';
 import { RaisedFlagsInLinkStore1763700000022 } from './1763700000022-raised-flags-in-link-store.js';
+import { TimeOrderedKeys1763700000026 } from './1763700000026-time-ordered-keys.js';
 
 /** Every migration, in order. A new one is added here and committed with its entity change. */
 export const MIGRATIONS = [
@@ -45,4 +46,5 @@ export const MIGRATIONS = [
   SuggestionDecisions1763700000020,
   ImportRowOutcomes1763700000021,
   RaisedFlagsInLinkStore1763700000022,
+  TimeOrderedKeys1763700000026,
 ];
