@@ -21,6 +21,7 @@ import { ImportWarningsAndSuggestions1763700000017 } from './1763700000017-impor
 import { ImportRowOutcomes1763700000021 } from './1763700000021-import-row-outcomes.js';
 import { RaisedFlagsInLinkStore1763700000022 } from './1763700000022-raised-flags-in-link-store.js';
 import { ImportUndo1763700000025 } from './1763700000025-import-undo.js';
+import { TimeOrderedKeys1763700000026 } from './1763700000026-time-ordered-keys.js';
 
 /** Every migration, in order. A new one is added here and committed with its entity change. */
 export const MIGRATIONS = [
@@ -47,4 +48,5 @@ export const MIGRATIONS = [
   ImportRowOutcomes1763700000021,
   RaisedFlagsInLinkStore1763700000022,
   ImportUndo1763700000025,
+  TimeOrderedKeys1763700000026,
 ];

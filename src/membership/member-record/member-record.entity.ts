@@ -5,7 +5,7 @@ import {
   Index,
   JoinColumn,
   ManyToOne,
-  PrimaryGeneratedColumn,
+  PrimaryColumn,
   Unique,
   UpdateDateColumn,
   VersionColumn,
@@ -43,7 +43,8 @@ export interface ImportWarning {
 @Index('ix_member_record_given_family_birth', ['givenKey', 'familyKey', 'birthDate'])
 @Index('ix_member_record_name_trgm', { synchronize: false })
 export class MemberRecord {
-  @PrimaryGeneratedColumn('uuid')
+  /** Time-ordered (uuidv7): an import appends to the key's btree instead of writing all over it (migration 1763700000026). */
+  @PrimaryColumn({ type: 'uuid', default: () => 'uuidv7()' })
   id: string;
 
   @Column({ name: 'organization_code', type: 'varchar', length: 16 })

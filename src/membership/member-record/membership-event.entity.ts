@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { MemberStatus } from '../status/member-status.js';
 import { MemberRecord } from './member-record.entity.js';
 
@@ -18,7 +18,8 @@ export enum MembershipEventKind {
 @Index('ix_membership_event_record', ['recordId', 'recordedAt'])
 @Index('ix_membership_event_import_job', { synchronize: false })
 export class MembershipEvent {
-  @PrimaryGeneratedColumn('uuid')
+  /** Time-ordered (uuidv7): an import appends to the key's btree instead of writing all over it (migration 1763700000026). */
+  @PrimaryColumn({ type: 'uuid', default: () => 'uuidv7()' })
   id: string;
 
   @Column({ name: 'record_id', type: 'uuid' })

@@ -1,0 +1,92 @@
+import os from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { PreparedRow } from './prepare-row.js';
+import type { PrepareWorkerSetup } from './prepare-worker-setup.js';
+import type { RosterRow } from './roster-row.js';
+
+export { prepareWorkerSetup, type PrepareWorkerSetup } from './prepare-worker-setup.js';
+
+/** What a batch's preparation depends on beyond the setup (the parts of the ImportContext that `prepare` reads). */
+export interface PrepareScene {
+  today: string;
+  anyTombstone: boolean;
+}
+
+export interface PrepareRequest {
+  id: number;
+  rows: RosterRow[];
+  scene: PrepareScene;
+}
+
+export type PrepareResponse = { id: number; prepared: PreparedRow[] } | { id: number; error: string };
+
+/** One worker by default: on two cores the other is PostgreSQL's (BENCHMARKS.md). */
+export const DEFAULT_PREPARE_WORKERS = Math.max(1, Math.min(Number(process.env.IMPORT_PREPARE_WORKERS) || 1, os.availableParallelism()));
+
+/** Bytes from a worker as the Buffers the writer expects. */
+const asBuffer = (b: Uint8Array) => Buffer.from(b.buffer, b.byteOffset, b.byteLength);
+
+function revived(p: PreparedRow): PreparedRow {
+  const values = p.values && Object.fromEntries(Object.entries(p.values).map(([k, v]) => [k, v instanceof Uint8Array ? asBuffer(v) : v]));
+  return { ...p, values, tombstoneKeys: p.tombstoneKeys.map(asBuffer) };
+}
+
+/**
+ * Row preparation — normalizing, reading the commune, sealing and hashing the ID number, about two
+ * thirds of the import's Node time per row — in worker threads, so it runs beside the reading of
+ * the file and the database's work. `prepare(rows)` returns for each row exactly what
+ * `RowPreparer.prepare(row, ctx)` returns for a new record (no current record: an update is
+ * prepared against the record it changes, in the importing thread). Rows keep their order; a
+ * batch is split in contiguous parts, one per worker.
+ */
+export class PrepareWorkers {
+  private next = 1;
+  private readonly waiting = new Map<number, { resolve: (p: PreparedRow[]) => void; reject: (e: Error) => void }>();
+
+  private constructor(private readonly workers: Worker[]) {
+    for (const w of workers) {
+      w.on('message', (res: PrepareResponse) => this.answer(res));
+      w.on('error', (e) => this.failAll(e));
+      w.on('exit', (code) => code !== 0 && this.failAll(new Error(`a row preparation worker stopped (${code})`)));
+    }
+  }
+
+  /** Starts `size` workers with the setup (see `prepareWorkerSetup`); `script` is the compiled worker (tests of the sources point at dist). */
+  static start(setup: PrepareWorkerSetup, opts: { size?: number; script?: URL } = {}): PrepareWorkers {
+    const script = opts.script ?? new URL('./prepare-worker.js', import.meta.url);
+    const size = opts.size ?? DEFAULT_PREPARE_WORKERS;
+    return new PrepareWorkers(Array.from({ length: size }, () => new Worker(script, { workerData: setup })));
+  }
+
+  async prepare(rows: RosterRow[], scene: PrepareScene): Promise<PreparedRow[]> {
+    const per = Math.ceil(rows.length / this.workers.length) || 1;
+    const parts = this.workers.map((w, i) => ({ w, rows: rows.slice(i * per, (i + 1) * per) })).filter((p) => p.rows.length);
+    const done = await Promise.all(parts.map((p) => this.ask(p.w, p.rows, scene)));
+    return done.flat().map(revived);
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+
+  private ask(w: Worker, rows: RosterRow[], scene: PrepareScene): Promise<PreparedRow[]> {
+    const id = this.next++;
+    return new Promise((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject });
+      w.postMessage({ id, rows, scene } satisfies PrepareRequest);
+    });
+  }
+
+  private answer(res: PrepareResponse): void {
+    const w = this.waiting.get(res.id);
+    if (!w) return;
+    this.waiting.delete(res.id);
+    if ('error' in res) w.reject(new Error(`row preparation failed in a worker: ${res.error}`));
+    else w.resolve(res.prepared);
+  }
+
+  private failAll(e: Error): void {
+    for (const w of this.waiting.values()) w.reject(e);
+    this.waiting.clear();
+  }
+}
