@@ -23,6 +23,8 @@ export interface SheetRow {
   her: () => HerRow;
   /** Its code was assigned by this import (`assignIds`, or a sheet without Mã hồ sơ): the row goes into the result file. */
   inResult: boolean;
+  /** The reader gave it its code (she wrote none): matched against the known members before it gets a new record. */
+  codeAssigned: boolean;
 }
 
 /** A row under a header that is no member (a totals, date or signature line, an STT alone): counted and reported, never written. */
@@ -62,7 +64,7 @@ export class SheetReader {
     private readonly job: Pick<ImportJob, 'sourceName' | 'sourceSha256'>,
     private readonly assignIds: boolean,
     /** Where the sheets read and the columns ignored are told. */
-    private readonly summary: Pick<ImportSummary, 'sheets' | 'ignoredColumns'>,
+    private readonly summary: Pick<ImportSummary, 'sheets' | 'ignoredColumns'> & Partial<Pick<ImportSummary, 'mapping'>>,
     private readonly reading: RowReadingContext,
   ) {
     this.columns = templateColumns(def);
@@ -141,11 +143,20 @@ export class SheetReader {
     this.pending = null;
     this.summary.sheets.push({ name: src.sheet, headerRow: src.row, note: null });
     for (const u of this.header.unknown) if (!this.summary.ignoredColumns.includes(u)) this.summary.ignoredColumns.push(u);
+    const mapping = this.summary.mapping;
+    for (const [i, c] of mapping ? header.fields : []) {
+      const her = this.headerRows
+        .map((h) => h[i] ?? '')
+        .filter(Boolean)
+        .join(' / ');
+      if (!mapping!.some((m) => m.header === her)) mapping!.push({ header: her, field: c.key });
+    }
   }
 
   private dataRow(src: SourceRow, row: RosterRow, header: HeaderMatch): SheetRow {
     const ordinal = ++this.ordinal;
-    if (!row.externalId && (this.assignIds || !row.columnOf.has('externalId'))) {
+    const codeAssigned = !row.externalId && (this.assignIds || !row.columnOf.has('externalId'));
+    if (codeAssigned) {
       // The same file gives the same codes: importing it again stays idempotent.
       row.externalId = `${this.def.code}-${this.job.sourceSha256.slice(0, 8)}-${ordinal}`;
       row.problems = row.problems.filter((p) => !p.message.startsWith('Mã hồ sơ:'));
@@ -154,7 +165,7 @@ export class SheetReader {
     const externalId = row.externalId;
     const order = cellOrder(header, this.columns);
     const templateCells = () => order.map((i) => (i === EXTERNAL_ID ? externalId : i < 0 ? '' : (cells[i] ?? '')));
-    return { kind: 'row', ordinal, source: src, row, templateCells, ...this.herRow(src, externalId) };
+    return { kind: 'row', ordinal, source: src, row, templateCells, codeAssigned, ...this.herRow(src, externalId) };
   }
 
   /**
