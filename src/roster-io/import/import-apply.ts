@@ -119,9 +119,14 @@ export class ImportApplier {
       [c.job.id, c.from, c.to, c.ctx.def.code],
     );
     // A code another import or the form took since the plan: refused, like a record changed since.
-    await this.refuse(c, `fate = 'CREATED' AND NOT (external_id = ANY($4::text[]))`, () => CHANGED_SINCE_PLAN, [
-      inserted.map((r) => r.external_id),
-    ]);
+    const [{ n }] = await c.em.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM import_plan_row p WHERE ${IN_CHUNK} AND p.fate = 'CREATED'`,
+      [c.job.id, c.from, c.to],
+    );
+    if (inserted.length < n)
+      await this.refuse(c, `fate = 'CREATED' AND NOT (external_id = ANY($4::text[]))`, () => CHANGED_SINCE_PLAN, [
+        inserted.map((r) => r.external_id),
+      ]);
     await admittedEvents(c.em, inserted, c.ctx);
     return inserted;
   }

@@ -202,7 +202,7 @@ export class RosterImportService {
     try {
       const skipped: SkippedRow[] = [];
       const reading = { today: ctx.today, address: this.geography.addressReader() };
-      for await (const read of new SheetReader(ctx.def, job, !!opts.assignIds, summary, reading).rows(source.rows)) {
+      for await (const read of new SheetReader(ctx.def, job, !!opts.assignIds, summary, reading, opts.mapping).rows(source.rows)) {
         if (read.kind === 'skipped') {
           summary.skippedRows.push({ place: rowPlace(read.source), reason: read.reason });
           skipped.push(read);
