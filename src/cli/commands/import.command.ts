@@ -98,7 +98,7 @@ async function importRoster(file: string, o: ImportOptions): Promise<void> {
     }
     writeLines(out);
     // Nothing imported (every row refused): exit 1, as for any work that could not be done.
-    if (!s.created && !s.updated && !s.unchanged && s.rejected) process.exitCode = 1;
+    if (!s.created && !s.updated && !s.unchanged && s.rejected) throw new Error('không nhập được dòng nào: xem tệp lỗi');
   });
 }
 
@@ -112,7 +112,6 @@ const PLAN_ROWS_SHOWN = 5;
 async function waiting(importer: RosterImportService, s: ImportSummary, dryRun: boolean, cli: Principal): Promise<void> {
   const counts = s.planned ?? {};
   writeLines(Object.entries(counts).map(([fate, n]) => `${FATE_LABEL[fate] ?? fate}\t${n}`));
-  if (s.waiting) log(`${s.waiting}: nhập với --accept-ineligible "lý do" nếu đúng là danh sách của tổ chức này`);
   if (dryRun) {
     const preview = await importer.preview(s.jobId, cli, 1_000_000);
     for (const fate of Object.keys(FATE_LABEL)) {
@@ -123,9 +122,11 @@ async function waiting(importer: RosterImportService, s: ImportSummary, dryRun: 
         );
     }
     log('chạy thử: chưa ghi gì vào hồ sơ');
+    if (s.waiting) log(`${s.waiting}: khi nhập thật, cần --accept-ineligible "lý do"`);
     return;
   }
-  process.exitCode = 1;
+  // Nothing imported: the file waits (exit 1).
+  throw new Error(`${s.waiting ?? 'tệp chờ xác nhận'}: nhập với --accept-ineligible "lý do" nếu đúng là danh sách của tổ chức này`);
 }
 
 const FATE_LABEL: Record<string, string> = {
