@@ -20,6 +20,7 @@ import { SuggestionDecisions1763700000020 } from './1763700000020-suggestion-dec
 import { ImportWarningsAndSuggestions1763700000017 } from './1763700000017-import-warnings-and-suggestions.js';
 import { ImportRowOutcomes1763700000021 } from './1763700000021-import-row-outcomes.js';
 import { RaisedFlagsInLinkStore1763700000022 } from './1763700000022-raised-flags-in-link-store.js';
+import { StagedImport1763700000023 } from './1763700000023-staged-import.js';
 import { ImportUndo1763700000025 } from './1763700000025-import-undo.js';
 import { TimeOrderedKeys1763700000026 } from './1763700000026-time-ordered-keys.js';
 
@@ -47,6 +48,7 @@ export const MIGRATIONS = [
   SuggestionDecisions1763700000020,
   ImportRowOutcomes1763700000021,
   RaisedFlagsInLinkStore1763700000022,
+  StagedImport1763700000023,
   ImportUndo1763700000025,
   TimeOrderedKeys1763700000026,
 ];

@@ -14,7 +14,7 @@ import { accessProvince, EVERYONE, type AccessProvince, type Who } from './suppo
  * Each role × each query and mutation (and nested path) → allowed or denied, scope included.
  * A new operation without a row here fails the completeness test at the bottom.
  */
-type Outcome = 'ok' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND';
+type Outcome = 'ok' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT';
 
 interface Op {
   /** Root field, as in the schema. */
@@ -126,6 +126,20 @@ describe('access matrix: role × operation', () => {
       vars: () => ({ id: ids.job }),
       // A secretariat kept to unit A sees only the jobs started within its unit (their rows and error files).
       expect: { ...allow('admin', 'dtn'), dtnUnitA: 'NOT_FOUND', hpn: 'NOT_FOUND' },
+    },
+    {
+      field: 'importPreview',
+      title: 'the plan (preview) of a DTN import job started for the whole organization',
+      query: `query($id: ID!) { importPreview(jobId: $id) { status rows { fate } } }`,
+      vars: () => ({ id: ids.job }),
+      expect: { ...allow('admin', 'dtn'), dtnUnitA: 'NOT_FOUND', hpn: 'NOT_FOUND' },
+    },
+    {
+      field: 'confirmImport',
+      title: 'confirmImport of a DTN import job (done already: nothing waits)',
+      query: `mutation($id: ID!) { confirmImport(jobId: $id) { status } }`,
+      vars: () => ({ id: ids.job }),
+      expect: { admin: 'CONFLICT', dtn: 'CONFLICT', dtnUnitA: 'NOT_FOUND', hpn: 'NOT_FOUND' },
     },
     {
       field: 'person',

@@ -334,8 +334,8 @@ describe('roster import and export', () => {
     const [{ n: before }] = await t.sql<{ n: string }>(`SELECT count(*) AS n FROM member_record WHERE organization_code = 'NCT'`);
     const cli = path.resolve(import.meta.dirname, '../bin/lienthong.js');
     const child = spawn(process.execPath, [cli, 'import', '--org', 'NCT', '--batch-size', '200', p], { env, stdio: 'ignore' });
-    // Kill it once some batches are in, whatever it is doing.
-    for (let i = 0; i < 400; i++) {
+    // Kill it once some batches are in, whatever it is doing (the whole file is planned before the first batch is applied).
+    for (let i = 0; i < 2400; i++) {
       const [{ n }] = await t.sql<{ n: string }>(`SELECT count(*) AS n FROM member_record WHERE organization_code = 'NCT'`);
       if (Number(n) - Number(before) >= 1000) break;
       await new Promise((r) => setTimeout(r, 25));

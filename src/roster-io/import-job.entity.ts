@@ -6,6 +6,10 @@ export enum ImportJobStatus {
   FAILED = 'FAILED',
   /** Rolled back by its secretariat (import-undo.service.ts): what it created removed, what it changed put back. */
   UNDONE = 'UNDONE',
+  /** Planned only (`?preview=true`, the console): waits for `confirmImport`. */
+  PREVIEW = 'PREVIEW',
+  /** Planned, not applied: most rows break the organization's rules (the wrong organization?); waits for a confirmation with a reason. */
+  NEEDS_CONFIRMATION = 'NEEDS_CONFIRMATION',
 }
 
 /**
@@ -27,7 +31,7 @@ export class ImportJob {
   @Column({ name: 'source_sha256', type: 'varchar', length: 64 })
   sourceSha256: string;
 
-  @Column({ type: 'varchar', length: 8 })
+  @Column({ type: 'varchar', length: 20 })
   status: ImportJobStatus;
 
   @Column({ type: 'jsonb', default: {} })
@@ -43,6 +47,16 @@ export class ImportJob {
   @Column({ type: 'integer', default: 0 }) rejected: number;
   /** Rows written with warnings kept on their records (issue 16). */
   @Column({ type: 'integer', default: 0 }) warned: number;
+  /** Rows without their own code held for a decision (a doubtful match): not written (issue 17). */
+  @Column({ type: 'integer', default: 0 }) held: number;
+
+  /** The plan's counts by fate, her columns' mapping and the share of rows the organization's rules refuse (null: not planned yet). */
+  @Column({ type: 'jsonb', nullable: true })
+  plan: JobPlan | null;
+
+  /** Why a file most of whose rows break the organization's rules was imported anyway (confirmed by the secretariat). */
+  @Column({ name: 'accepted_ineligible', type: 'text', nullable: true })
+  acceptedIneligible: string | null;
 
   @Column({ name: 'actor_name', type: 'varchar', length: 80 })
   actorName: string;
@@ -75,8 +89,20 @@ export class ImportJob {
   undoReason: string | null;
 }
 
+/** What a job's plan says, kept on the job (the preview's head). */
+export interface JobPlan {
+  /** Rows by fate (CREATED, UPDATED, UNCHANGED, HELD, REFUSED), and SKIPPED lines. */
+  counts: Record<string, number>;
+  /** Her header → our field, as the file was read (or as the secretary corrected it). */
+  mapping: { header: string; field: string }[];
+  /** Set when more than 80% of the rows break the organization's rules: the file waits for a confirmation. */
+  wrongOrganization: string | null;
+  /** The preview planned units to create (`--create-units`): the confirmation plans again, creating them. */
+  unitsPlanned: boolean;
+}
+
 /** What became of a row of an import whose codes were assigned (the result file's `Kết quả`). */
-export type RowOutcome = 'CREATED' | 'UPDATED' | 'UNCHANGED' | 'SKIPPED' | 'REJECTED';
+export type RowOutcome = 'CREATED' | 'UPDATED' | 'UNCHANGED' | 'SKIPPED' | 'REJECTED' | 'HELD';
 
 /**
  * One bad row of an import (or, for an import whose codes were assigned, any row, with its

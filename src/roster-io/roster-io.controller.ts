@@ -64,6 +64,7 @@ export class RosterIoController {
     @Query('organization') organization: string | undefined,
     @Query('createUnits') createUnits: string | undefined,
     @Query('sheet') sheet: string | undefined,
+    @Query('preview') preview: string | undefined,
     @Caller() caller: Principal,
   ): Promise<{ jobId: string; status: string }> {
     if (!file)
@@ -87,9 +88,16 @@ export class RosterIoController {
           sourceName: file.originalname,
           // Codes assigned to a file without Mã hồ sơ stay on the records, and in GET /imports/:id/result.xlsx; no file is left beside the upload.
           writeResult: false,
+          // A preview plans only: the job waits (PREVIEW) for confirmImport, its file kept under DATA_DIR.
+          preview: preview === 'true',
         },
         caller,
       );
+      if (preview === 'true')
+        return {
+          jobId,
+          status: `query { importPreview(jobId: "${jobId}") { status counts { fate count } rows { row fate code reason } } }`,
+        };
       // The job keeps its outcome (DONE, or FAILED with the reason): here only the upload goes, whatever happened.
       void done.then(removeUpload, removeUpload);
       return { jobId, status: `query { importJob(id: "${jobId}") { status created updated unchanged rejected } }` };

@@ -4,7 +4,9 @@ import { GeographyModule } from '../geography/geography.module.js';
 import { MembershipModule } from '../membership/membership.module.js';
 import { PersonalDataModule } from '../personal-data/personal-data.module.js';
 import { RosterExportService } from './export/roster-export.service.js';
-import { ImportBatchWriter } from './import/import-batch-writer.js';
+import { ImportApplier } from './import/import-apply.js';
+import { ImportPlanner } from './import/import-planner.js';
+import { ImportPreviews } from './import/import-preview.js';
 import { ImportJobs, ImportJobsAtStart } from './import/import-jobs.js';
 import { IMPORT_UNDO_PROVIDERS } from './import-undo.resolver.js';
 import { RejectedRowsService } from './import/rejected-rows.service.js';
@@ -22,7 +24,9 @@ import { SuggestionsResolver } from './suggestions.resolver.js';
   providers: [
     RosterImportService,
     ImportJobs,
-    ImportBatchWriter,
+    ImportPlanner,
+    ImportApplier,
+    ImportPreviews,
     RosterExportService,
     RosterIoResolver,
     RecordNotesResolver,

@@ -1,10 +1,19 @@
-import { Args, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Allow, Caller, ROSTER_WRITERS } from '../access/access.decorators.js';
 import type { Principal } from '../access/principal.js';
 import { formatOfName } from './export/roster-writer.js';
-import type { ImportJob } from './import-job.entity.js';
+import { ImportJobStatus, type ImportJob } from './import-job.entity.js';
 import { RosterImportService } from './import/roster-import.service.js';
-import { ImportJobArgs, ImportJobType, ImportRowErrorsArgs, ImportRowErrorType, ImportSkippedRowType } from './roster-io.types.js';
+import {
+  ConfirmImportArgs,
+  ImportJobArgs,
+  ImportJobType,
+  ImportPreviewArgs,
+  ImportPreviewType,
+  ImportRowErrorsArgs,
+  ImportRowErrorType,
+  ImportSkippedRowType,
+} from './roster-io.types.js';
 
 export const toImportJobType = (j: ImportJob, withResult: boolean): ImportJobType => ({
   id: j.id,
@@ -17,6 +26,8 @@ export const toImportJobType = (j: ImportJob, withResult: boolean): ImportJobTyp
   unchanged: j.unchanged,
   rejected: j.rejected,
   warned: j.warned,
+  held: j.held,
+  waiting: j.plan?.wrongOrganization && j.status === ImportJobStatus.NEEDS_CONFIRMATION ? j.plan.wrongOrganization : null,
   failure: j.failure,
   startedAt: j.startedAt,
   finishedAt: j.finishedAt,
@@ -33,6 +44,30 @@ export class RosterIoResolver {
   @Query(() => ImportJobType, { description: 'An import started by an upload to POST /imports (or the CLI).' })
   async importJob(@Args() { id }: ImportJobArgs, @Caller() caller: Principal): Promise<ImportJobType> {
     const job = await this.importer.job(id, caller);
+    return toImportJobType(job, await this.importer.hasResult(job.id));
+  }
+
+  @Allow(...ROSTER_WRITERS)
+  @Query(() => ImportPreviewType, {
+    description:
+      'The plan of an import (POST /imports?preview=true): counts by fate, the column mapping, the rows page by page (read logged).',
+  })
+  async importPreview(@Args() { jobId, first, after }: ImportPreviewArgs, @Caller() caller: Principal): Promise<ImportPreviewType> {
+    const p = await this.importer.preview(jobId, caller, first ?? 100, after ?? 0);
+    return { ...p, status: p.status as ImportJobStatus, counts: Object.entries(p.counts).map(([fate, count]) => ({ fate, count })) };
+  }
+
+  @Allow(...ROSTER_WRITERS)
+  @Mutation(() => ImportJobType, {
+    description:
+      'Applies exactly the previewed plan of a waiting import; with a corrected mapping the kept file is planned again first; a file most of whose rows break the organization’s rules needs acceptIneligible (the reason).',
+  })
+  async confirmImport(
+    @Args() { jobId, mapping, acceptIneligible }: ConfirmImportArgs,
+    @Caller() caller: Principal,
+  ): Promise<ImportJobType> {
+    await this.importer.confirm(jobId, caller, { mapping, acceptIneligible });
+    const job = await this.importer.job(jobId, caller);
     return toImportJobType(job, await this.importer.hasResult(job.id));
   }
 

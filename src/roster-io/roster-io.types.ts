@@ -1,5 +1,6 @@
-import { ArgsType, Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { IsArray, IsInt, IsOptional, IsString, IsUUID, MaxLength, Max, Min, ValidateNested } from 'class-validator';
+import { Type } from 'class-transformer';
 import { ImportJobStatus } from './import-job.entity.js';
 
 registerEnumType(ImportJobStatus, { name: 'ImportJobStatus' });
@@ -38,6 +39,13 @@ export class ImportJobType {
   @Field(() => String, { nullable: true, description: 'Why the import stopped, when it failed.' }) failure: string | null;
   @Field() startedAt: Date;
   @Field(() => Date, { nullable: true }) finishedAt: Date | null;
+  @Field(() => Int, { description: 'Rows without their own code held for a decision (a doubtful match with a known member): not written.' })
+  held: number;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why the file waits for a confirmation (NEEDS_CONFIRMATION): most rows break the organization’s rules.',
+  })
+  waiting: string | null;
   @Field({ description: 'GET it (with the token) for the rejected rows as a CSV to fix and re-import.' }) errorFileUrl: string;
   @Field(() => String, {
     nullable: true,
@@ -54,6 +62,76 @@ export class ImportJobArgs {
 @ArgsType()
 export class ImportRowErrorsArgs {
   @Field(() => Int, { nullable: true, defaultValue: 100 }) @IsOptional() @IsInt() @Min(1) @Max(500) first?: number;
+}
+
+@ObjectType('ImportFateCount', { description: 'How many rows of a plan have one fate.' })
+export class ImportFateCountType {
+  @Field({ description: 'CREATED, UPDATED, UNCHANGED, HELD, REFUSED, or SKIPPED (lines that are no member).' }) fate: string;
+  @Field(() => Int) count: number;
+}
+
+@ObjectType('ColumnMapping', { description: 'Her column header and the field it is read as.' })
+export class ColumnMappingType {
+  @Field() header: string;
+  @Field({ description: 'The template field (externalId, fullName, birthDate, …).' }) field: string;
+}
+
+@InputType('ColumnMappingInput', { description: 'Her column header and the field it is to be read as.' })
+export class ColumnMappingInput {
+  @Field() @IsString() @MaxLength(200) header: string;
+  @Field() @IsString() @MaxLength(64) field: string;
+}
+
+@ObjectType('ImportPreviewRow', { description: 'What the plan does with one member row.' })
+export class ImportPreviewRowType {
+  @Field(() => Int, { description: 'Its place among the member rows (the `after` of the next page).' }) ordinal: number;
+  @Field(() => String, { nullable: true }) sheet: string | null;
+  @Field(() => Int, { description: 'The spreadsheet row number.' }) row: number;
+  @Field() fate: string;
+  @Field(() => String, { nullable: true, description: 'Its Mã hồ sơ (given, assigned, or of the known member it updates).' })
+  code: string | null;
+  @Field(() => [String], { description: 'The fields that change (UPDATED).' }) changed: string[];
+  @Field(() => String, { nullable: true, description: 'Why it is refused or held (ID numbers and phones masked).' }) reason: string | null;
+  @Field(() => String, { nullable: true, description: 'Its warnings (masked).' }) warnings: string | null;
+}
+
+@ObjectType('ImportPreview', { description: 'The plan of an import, before it is confirmed: counts, mapping, rows.' })
+export class ImportPreviewType {
+  @Field(() => ID) jobId: string;
+  @Field(() => ImportJobStatus) status: ImportJobStatus;
+  @Field(() => [ImportFateCountType]) counts: ImportFateCountType[];
+  @Field(() => [ColumnMappingType]) mapping: ColumnMappingType[];
+  @Field(() => String, { nullable: true, description: 'Set when most rows break the organization’s rules: why the file waits.' })
+  wrongOrganization: string | null;
+  @Field(() => [ImportPreviewRowType]) rows: ImportPreviewRowType[];
+  @Field(() => Int, { nullable: true, description: 'The `after` of the next page (null: no more rows).' }) next: number | null;
+}
+
+@ArgsType()
+export class ImportPreviewArgs {
+  @Field(() => ID) @IsUUID() jobId: string;
+  @Field(() => Int, { nullable: true, defaultValue: 100 }) @IsOptional() @IsInt() @Min(1) @Max(500) first?: number;
+  @Field(() => Int, { nullable: true, description: 'The ordinal after which the page starts.' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  after?: number;
+}
+
+@ArgsType()
+export class ConfirmImportArgs {
+  @Field(() => ID) @IsUUID() jobId: string;
+  @Field(() => [ColumnMappingInput], { nullable: true, description: 'A corrected mapping: the kept file is planned again with it.' })
+  @IsOptional()
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => ColumnMappingInput)
+  mapping?: ColumnMappingInput[] | null;
+  @Field(() => String, { nullable: true, description: 'Why a file most of whose rows break the organization’s rules is imported anyway.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  acceptIneligible?: string | null;
 }
 
 @ObjectType('ImportWarning', {

@@ -15,6 +15,8 @@ interface ImportOptions {
   assignIds?: boolean;
   result?: string;
   full?: boolean;
+  dryRun?: boolean;
+  acceptIneligible?: string;
 }
 
 type ImportSummary = Awaited<ReturnType<RosterImportService['import']>>;
@@ -34,13 +36,18 @@ export function importCommand(program: Command): void {
       `where to write the rejected rows (default: <name>.${SIDE_FILES.errors}.csv, or .xlsx for a workbook, beside the input)`,
     )
     .option('--sheet <NAME>', 'read only this sheet of an .xlsx (default: every sheet)')
-    .option('--batch-size <n>', 'rows per transaction', int('--batch-size'), 1000)
+    .option('--batch-size <n>', 'rows per transaction (one chunk of the plan applied)', int('--batch-size'), 10_000)
     .option('--assign-ids', 'give rows without a Mã hồ sơ a code, and write the roster with the codes back')
     .option(
       '--result <FILE>',
       `when codes are assigned (--assign-ids, or a file without Mã hồ sơ): where to write your rows with their codes and outcomes (default: <name>.${SIDE_FILES.result}.csv, or .xlsx for a workbook, beside the input)`,
     )
     .option('--full', `the file is the whole roster: list the records it does not contain (<name>.${SIDE_FILES.missing}.csv)`)
+    .option('--dry-run', 'plan only: print what the import would do (counts and the first rows of each fate), write nothing')
+    .option(
+      '--accept-ineligible <REASON>',
+      'import even when most rows break the organization’s rules (another organization’s roster?): the reason is kept on the job',
+    )
     .action(importRoster);
 }
 
@@ -60,12 +67,15 @@ async function importRoster(file: string, o: ImportOptions): Promise<void> {
         assignIds: o.assignIds,
         resultFile: o.result,
         full: o.full,
+        preview: o.dryRun,
+        acceptIneligible: o.acceptIneligible ?? null,
       },
       cli,
       (p) => progress(`${p.rowsRead} dòng: ${p.created} mới, ${p.updated} cập nhật, ${p.unchanged} không đổi, ${p.rejected} lỗi`),
     );
     progress(null);
     logNotes(s);
+    if (s.status !== 'DONE') return await waiting(importer, s, !!o.dryRun, cli);
     const out = [
       `dòng\t${s.rowsRead}`,
       `tạo mới\t${s.created}`,
@@ -87,8 +97,46 @@ async function importRoster(file: string, o: ImportOptions): Promise<void> {
       }
     }
     writeLines(out);
+    // Nothing imported (every row refused): exit 1, as for any work that could not be done.
+    if (!s.created && !s.updated && !s.unchanged && s.rejected) throw new Error('không nhập được dòng nào: xem tệp lỗi');
   });
 }
+
+/** Rows of each fate shown by `--dry-run`. */
+const PLAN_ROWS_SHOWN = 5;
+
+/**
+ * A file that waits: a dry run prints the plan (its counts and the first rows of each fate) and ends
+ * well; a file whose rows mostly break the organization's rules says why and how to go on (exit 1).
+ */
+async function waiting(importer: RosterImportService, s: ImportSummary, dryRun: boolean, cli: Principal): Promise<void> {
+  const counts = s.planned ?? {};
+  writeLines(Object.entries(counts).map(([fate, n]) => `${FATE_LABEL[fate] ?? fate}\t${n}`));
+  if (dryRun) {
+    const preview = await importer.preview(s.jobId, cli, 1_000_000);
+    for (const fate of Object.keys(FATE_LABEL)) {
+      const rows = preview.rows.filter((r) => r.fate === fate).slice(0, PLAN_ROWS_SHOWN);
+      for (const r of rows)
+        log(
+          `${FATE_LABEL[fate]}: ${r.sheet ? `${r.sheet} ` : ''}dòng ${r.row} ${r.code ?? ''}${r.changed.length ? ` (${r.changed.join(', ')})` : ''}${r.reason ? `: ${r.reason}` : ''}`,
+        );
+    }
+    log('chạy thử: chưa ghi gì vào hồ sơ');
+    if (s.waiting) log(`${s.waiting}: khi nhập thật, cần --accept-ineligible "lý do"`);
+    return;
+  }
+  // Nothing imported: the file waits (exit 1).
+  throw new Error(`${s.waiting ?? 'tệp chờ xác nhận'}: nhập với --accept-ineligible "lý do" nếu đúng là danh sách của tổ chức này`);
+}
+
+const FATE_LABEL: Record<string, string> = {
+  CREATED: 'tạo mới',
+  UPDATED: 'cập nhật',
+  UNCHANGED: 'không đổi',
+  HELD: 'chờ quyết định',
+  REFUSED: 'lỗi',
+  SKIPPED: 'bỏ qua',
+};
 
 function logNotes(s: ImportSummary): void {
   if (s.resumed) log(`tiếp tục lần nhập tệp này đã dừng giữa chừng (việc nhập ${s.jobId})`);

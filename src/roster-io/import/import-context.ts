@@ -24,6 +24,8 @@ export class ImportContext {
   /** Records created, linked at the end while the import stays small. */
   readonly createdIds: string[] = [];
   linkNow = true;
+  /** A preview found units to create (`--create-units`; rolled back): its confirmation plans again, creating them. */
+  unitsPlanned = false;
   /** The subtree of a secretariat kept to one unit (null: the whole organization). */
   readonly ownUnitPath: string | null;
 

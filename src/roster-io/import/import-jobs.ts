@@ -12,9 +12,10 @@ import { assertUuid, DomainError } from '../../common/errors/domain-error.js';
 import { uploadsRoot } from '../../common/http/send-temp-file.js';
 import type { AppConfig } from '../../config/app-config.js';
 import { APP_CONFIG } from '../../config/config.module.js';
-import { ImportJob, ImportJobStatus } from '../import-job.entity.js';
+import { ImportJob, ImportJobStatus, type JobPlan } from '../import-job.entity.js';
 import { failureText } from './import-messages.js';
 import type { ImportOptions } from './import.types.js';
+import { removeOldKeptUploads } from './kept-uploads.js';
 
 // An import job's life: opened (or a stopped one resumed) and claimed by one process, its rows
 // committed batch by batch, ended DONE or FAILED; at start, the jobs of a dead process are marked
@@ -149,6 +150,44 @@ export class ImportJobs {
     return job;
   }
 
+  /** The plan's head kept on the job; a job that waits (PREVIEW, NEEDS_CONFIRMATION) says so. */
+  async planned(job: ImportJob, plan: JobPlan, waits: ImportJobStatus | null): Promise<void> {
+    const set = { plan, ...(waits ? { status: waits, finishedAt: new Date() } : {}) };
+    await this.db.getRepository(ImportJob).update(job.id, set);
+    Object.assign(job, set);
+  }
+
+  /**
+   * A waiting job taken up by its confirmation (claimed, RUNNING again); a file for another
+   * organization needs the secretariat's reason, kept on the job and audited.
+   */
+  async confirm(job: ImportJob, actor: Principal, acceptIneligible: string | null): Promise<JobClaim> {
+    if (job.status !== ImportJobStatus.PREVIEW && job.status !== ImportJobStatus.NEEDS_CONFIRMATION)
+      throw new DomainError('CONFLICT', `Lượt nhập '${job.id}' không chờ xác nhận (trạng thái ${job.status})`);
+    const reason = acceptIneligible?.trim() || null;
+    if (job.status === ImportJobStatus.NEEDS_CONFIRMATION && !reason)
+      throw new DomainError(
+        'BAD_USER_INPUT',
+        `${job.plan?.wrongOrganization ?? 'Tệp không đủ điều kiện'}: xác nhận với lý do (acceptIneligible)`,
+      );
+    const claim = await JobClaim.take(this.db, job.id);
+    if (!claim) throw new DomainError('CONFLICT', `Lượt nhập '${job.id}' đang được xác nhận`);
+    const set = { status: ImportJobStatus.RUNNING, finishedAt: null, acceptedIneligible: reason ?? job.acceptedIneligible };
+    await releasedOnError(claim, async () => {
+      await this.db.getRepository(ImportJob).update(job.id, set);
+      await this.audit.record(actor, {
+        action: AuditAction.IMPORT,
+        subjectType: 'IMPORT_JOB',
+        subjectId: job.id,
+        organization: job.organizationCode,
+        // The reason is free text (it may name a person): it stays on the job row, which the audit line points to.
+        detail: { confirmed: true, ineligibleAccepted: !!reason },
+      });
+    });
+    Object.assign(job, set);
+    return claim;
+  }
+
   async done(job: ImportJob): Promise<void> {
     await this.db.getRepository(ImportJob).update(job.id, { status: ImportJobStatus.DONE, finishedAt: new Date() });
   }
@@ -218,6 +257,7 @@ export class ImportJobsAtStart implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     removeLeftoverUploads(this.config.dataDir);
+    await removeOldKeptUploads(this.config.dataDir);
     await markInterruptedJobs(this.db);
   }
 }

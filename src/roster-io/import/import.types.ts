@@ -12,6 +12,12 @@ export interface ImportOptions {
   writeResult?: boolean;
   /** List the organization's records that the file does not contain (to end or keep). */
   full?: boolean;
+  /** Plan only (the preview, `--dry-run`): nothing is written to the records; the job waits for `confirmImport` (PREVIEW). */
+  preview?: boolean;
+  /** Import even when most rows break the organization's rules: the secretariat's reason (kept on the job, audited). */
+  acceptIneligible?: string | null;
+  /** Her header → our field, overriding how the headers are read (a corrected mapping). */
+  mapping?: { header: string; field: string }[] | null;
 }
 
 export interface ImportProgress {
@@ -22,6 +28,8 @@ export interface ImportProgress {
   rejected: number;
   /** Rows written with warnings (optional cells left empty, eligibility): kept on their records. */
   warned: number;
+  /** Rows without their own code held for a decision (a doubtful match): not written. */
+  held: number;
 }
 
 export interface ImportSummary extends ImportProgress {
@@ -31,6 +39,14 @@ export interface ImportSummary extends ImportProgress {
   resumed: boolean;
   /** Sheets read, with the row of their header (or why they were skipped). */
   sheets: { name: string | null; headerRow: number | null; note: string | null }[];
+  /** Her headers and the field each was read as (the preview's mapping). */
+  mapping: { header: string; field: string }[];
+  /** The job's state: DONE, or waiting (PREVIEW, NEEDS_CONFIRMATION: nothing written). */
+  status: string;
+  /** The plan's rows by fate (and the SKIPPED lines); null before the file is planned (a confirmation without a new plan). */
+  planned: Record<string, number> | null;
+  /** Why the file waits (most rows break the organization's rules), in Vietnamese; null when it does not. */
+  waiting: string | null;
   /** Headers that matched no template column (ignored). */
   ignoredColumns: string[];
   /** Lines under a header that are no member (totals, date, signature lines, an STT alone), with why: never written. */

@@ -1,6 +1,6 @@
 import { Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { Cron } from '@nestjs/schedule';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { type Principal } from '../../access/principal.js';
 import { applyPathScope, unitPathLimit, writeScope, type RecordScope } from '../../access/record-scope.js';
 import { AuditAction } from '../../audit/audit-event.entity.js';
@@ -125,6 +125,40 @@ export class RejectedRowsService implements OnApplicationBootstrap, BeforeApplic
       her: r.source ? openHerRow((b) => this.vault.open(b), r.source) : null,
       outcome: r.outcome,
     }));
+  }
+
+  /**
+   * Rows the plan wrote that its apply refused (the record changed since, the database refused a
+   * value): a result file's line says so, resealed with the reason; another row is kept as a rejected
+   * row with what the plan knew of it (its code), her cells being gone with the read.
+   */
+  async refuseApplied(
+    em: EntityManager,
+    job: Pick<ImportJob, 'id' | 'organizationCode'>,
+    rows: { ordinal: number; sheet: string | null; rowNumber: number; externalId: string | null; unitPath: string | null }[],
+    message: (ordinal: number) => string,
+  ): Promise<void> {
+    for (const r of rows) {
+      const [line] = await em.query<{ id: string; sealed: Buffer }[]>(
+        `SELECT id, sealed FROM import_row_error WHERE job_id = $1 AND ordinal = $2 AND outcome IS NOT NULL AND outcome <> 'SKIPPED'`,
+        [job.id, r.ordinal],
+      );
+      if (line) {
+        const content = { ...openRejectedRow((b) => this.vault.open(b), line.sealed), message: message(r.ordinal) };
+        await em.query(`UPDATE import_row_error SET outcome = 'REJECTED', sealed = $2 WHERE id = $1`, [
+          line.id,
+          sealRejectedRow((x) => this.vault.seal(x), content),
+        ]);
+        continue;
+      }
+      const place = { ...r, jobId: job.id, organization: job.organizationCode, columnName: null, outcome: null };
+      const her = { header: [], cells: [], codeAt: -1, code: r.externalId ?? '' };
+      const kept = this.seal(
+        { ...place, person: { externalId: r.externalId }, her },
+        { value: null, message: message(r.ordinal), cells: [] },
+      );
+      await em.getRepository(ImportRowError).insert(kept);
+    }
   }
 
   /** Whether a job kept any row for a result file (its codes were assigned): skipped lines are kept for every job. */

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import path from 'node:path';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { assertOrganizationInScope, type Principal } from '../../access/principal.js';
 import { writeScope, type RecordScope } from '../../access/record-scope.js';
@@ -12,16 +12,29 @@ import { GeographyService } from '../../geography/geography.service.js';
 import { MemberRecordsService } from '../../membership/member-record/member-records.service.js';
 import { RecordsCreatedHook } from '../../membership/member-record/records-created.hook.js';
 import type { OrganizationDefinition } from '../../membership/organization/organization-definition.js';
-import type { ImportJob } from '../import-job.entity.js';
-import { ImportBatchWriter, type PendingRow } from './import-batch-writer.js';
+import { ImportJobStatus, type ImportJob } from '../import-job.entity.js';
+import type { AppConfig } from '../../config/app-config.js';
+import { APP_CONFIG } from '../../config/config.module.js';
+import { DomainError } from '../../common/errors/domain-error.js';
+import { ImportApplier } from './import-apply.js';
+import { ImportPlanner } from './import-planner.js';
+import { BatchQueue } from './batch-queue.js';
+import { dropPlanAfter, planTotals, wrongOrganization } from './import-plan.js';
+import { ImportPreviews, type ImportPreview } from './import-preview.js';
+import { keepUpload, keptUpload, removeKeptUpload } from './kept-uploads.js';
 import { ImportContext } from './import-context.js';
 import { missingCodes, writeErrorFile, writeMissingFile, writeResultFile } from './import-files.js';
-import { ImportJobs } from './import-jobs.js';
+import { ImportJobs, type JobClaim } from './import-jobs.js';
 import type { ImportOptions, ImportProgress, ImportSummary } from './import.types.js';
 import { RejectedRowsService, type OpenedRowError } from './rejected-rows.service.js';
 import { rowDigest, rowPlace, SheetReader, type SkippedRow } from './sheet-reader.js';
 
 export type { ImportOptions, ImportProgress, ImportSummary } from './import.types.js';
+
+/** Rows per apply chunk (one transaction) when the caller names no batch size. */
+const APPLY_CHUNK = 10_000;
+/** Rows read and planned together (their records looked up in one query). */
+const PLAN_BATCH = 2_000;
 
 const sha256File = (file: string) =>
   new Promise<string>((resolve, reject) => {
@@ -32,13 +45,22 @@ const sha256File = (file: string) =>
       .on('error', reject);
   });
 
+/** How a run starts: the file read and planned (again for a resumed job, after its committed rows), or a waiting plan applied. */
+interface RunStart {
+  /** The file to read and plan; null: the job's plan is applied as it is (a confirmation). */
+  source: RosterSource | null;
+  resumed: boolean;
+  /** Where the file is (kept when the job waits). */
+  file: string;
+}
+
 /**
- * Imports a roster file (CSV or XLSX) into one organization: rows keyed on (organization, Mã hồ
- * sơ), validated one by one, written in transactional batches that also record the job's
- * progress. A killed import, run again on the same file, resumes after its last committed batch.
- *
- * The story of a run: open the job (or resume it) → read the sheets → write the rows in batches
- * → finish (the records the file lacks, the new records linked, the job DONE).
+ * Imports a roster file (CSV or XLSX) into one organization in three named phases: the rows are
+ * read and prepared, and each row's fate planned without touching a record (the plan: created,
+ * updated with the fields that change, unchanged, held, refused); a preview, or a file whose rows
+ * mostly break the organization's rules, stops there and waits for a confirmation; else the plan is
+ * applied set-based, chunk by chunk, each chunk committed with the job's progress. A killed import,
+ * run again on the same file, plans the rows after its last committed chunk again and applies them.
  */
 @Injectable()
 export class RosterImportService {
@@ -46,10 +68,13 @@ export class RosterImportService {
     private readonly db: DataSource,
     private readonly records: MemberRecordsService,
     private readonly jobs: ImportJobs,
-    private readonly writer: ImportBatchWriter,
+    private readonly planner: ImportPlanner,
+    private readonly applier: ImportApplier,
     private readonly rejectedRows: RejectedRowsService,
     private readonly createdHook: RecordsCreatedHook,
     private readonly geography: GeographyService,
+    private readonly previews: ImportPreviews,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async import(file: string, opts: ImportOptions, actor: Principal, onProgress?: (p: ImportProgress) => void): Promise<ImportSummary> {
@@ -60,7 +85,7 @@ export class RosterImportService {
   /**
    * Checks the file, finds the stopped job of the same file (to resume) or opens a new one, and
    * starts reading: the job id is known at once (the HTTP upload answers with it), `done` settles
-   * when the import ends.
+   * when the import ends (or waits).
    */
   async start(
     file: string,
@@ -77,36 +102,107 @@ export class RosterImportService {
     const { job, claim, resumed } = await this.jobs.open({ organization: def.code, sha256, sourceName }, opts, actor, scope);
     // Codes are assigned with --assign-ids and to a sheet without a Mã hồ sơ column (CLI and HTTP alike).
     const resultFile = opts.writeResult === false ? null : (opts.resultFile ?? sideFile(file, 'result', source.kind));
-    const done = this.run(job, source, def, scope, { ...opts, resultFile }, actor, resumed, onProgress).finally(() => claim.release());
-    // The caller may not wait (an upload): a failure is kept on the job, never unhandled.
-    done.catch(() => undefined);
-    return { jobId: job.id, done };
+    const run = { source, resumed, file };
+    return { jobId: job.id, done: this.launch(job, claim, run, def, scope, { ...opts, resultFile }, actor, onProgress) };
   }
 
-  private async run(
+  /**
+   * Applies a waiting job's plan (a preview, or a file for another organization with the
+   * secretariat's reason); with a corrected column mapping, or units to create, the kept file is
+   * planned again first.
+   */
+  async confirm(
+    jobId: string,
+    caller: Principal,
+    opts: { mapping?: { header: string; field: string }[] | null; acceptIneligible?: string | null },
+  ): Promise<ImportSummary> {
+    const job = await this.jobs.find(jobId, caller);
+    const claim = await this.jobs.confirm(job, caller, opts.acceptIneligible ?? null);
+    const def = await this.records.organizationForRecords(job.organizationCode);
+    const file = await keptUpload(this.config.dataDir, job.id);
+    const replan = !!opts.mapping?.length || !!job.plan?.unitsPlanned;
+    if (replan && !file) {
+      await claim.release();
+      throw new DomainError('CONFLICT', `Tệp của lượt nhập '${job.id}' không còn (giữ 7 ngày): gửi lại tệp để xem trước`);
+    }
+    const options = job.options;
+    const importOpts: ImportOptions = {
+      organization: job.organizationCode,
+      createUnits: !!options.createUnits,
+      sheet: (options.sheet as string | null) ?? null,
+      acceptIneligible: job.acceptedIneligible,
+      mapping: opts.mapping ?? null,
+      writeResult: false,
+    };
+    const source = replan ? await openRoster(file!, { sheet: importOpts.sheet, displayName: job.sourceName }) : null;
+    return this.launch(job, claim, { source, resumed: false, file: file ?? '' }, def, writeScope(caller), importOpts, caller);
+  }
+
+  /** Runs a claimed job to its end; a failure is kept on the job, never unhandled (the caller may not wait: an upload). */
+  private launch(
     job: ImportJob,
-    source: RosterSource,
+    claim: JobClaim,
+    start: RunStart,
     def: OrganizationDefinition,
     scope: RecordScope,
     opts: ImportOptions,
     actor: Principal,
-    resumed: boolean,
+    onProgress?: (p: ImportProgress) => void,
+  ): Promise<ImportSummary> {
+    const done = this.run(job, start, def, scope, opts, actor, onProgress).finally(() => claim.release());
+    done.catch(() => undefined);
+    return done;
+  }
+
+  /** The story of a run: plan (the rows after the committed ones) → wait, or apply → finish. */
+  private async run(
+    job: ImportJob,
+    start: RunStart,
+    def: OrganizationDefinition,
+    scope: RecordScope,
+    opts: ImportOptions,
+    actor: Principal,
     onProgress?: (p: ImportProgress) => void,
   ): Promise<ImportSummary> {
     const ctx = new ImportContext(def, scope, !!opts.createUnits, todayInVietnam(), job.sourceName);
-    const summary = startingSummary(job, resumed, source.kind);
-    const batches = new BatchQueue(
-      opts.batchSize ?? 1000,
-      (rows) => this.writer.prepareNew(rows, ctx),
-      (rows) => this.writer.flushSafely(rows, job, ctx, actor, summary),
-      () => onProgress?.(summary),
-    );
+    const summary = startingSummary(job, start.resumed, start.source?.kind ?? 'csv');
     // Everything that can fail is inside: a failure always ends the job FAILED with its reason.
     try {
-      ctx.anyTombstone = await this.writer.anyoneErased();
+      ctx.anyTombstone = await this.planner.anyoneErased();
+      if (start.source) {
+        await this.plan(job, start.source, ctx, opts, actor, summary);
+        if (await this.waits(job, ctx, opts, summary, start.file)) return summary;
+      }
+      await this.apply(job, ctx, opts, summary, onProgress);
+      if (opts.resultFile && (await this.writeResultFile(job.id, opts.resultFile, actor))) summary.resultFile = opts.resultFile;
+      await this.finish(job, opts, ctx, summary);
+      onProgress?.(summary);
+      return summary;
+    } catch (e) {
+      await this.jobs.failed(job, e);
+      throw e;
+    }
+  }
+
+  /** Phase 1: the file read, and the fate of each row after the committed ones planned, batch by batch. */
+  private async plan(
+    job: ImportJob,
+    source: RosterSource,
+    ctx: ImportContext,
+    opts: ImportOptions,
+    actor: Principal,
+    summary: ImportSummary,
+  ) {
+    await this.db.transaction((em) => dropPlanAfter(em, job.id, job.rowsCommitted));
+    const batches = new BatchQueue(
+      Math.min(opts.batchSize ?? PLAN_BATCH, PLAN_BATCH),
+      (rows) => this.planner.prepareNew(rows, ctx),
+      (rows) => this.planner.planBatch(rows, job, ctx, actor, !!opts.preview),
+    );
+    try {
       const skipped: SkippedRow[] = [];
       const reading = { today: ctx.today, address: this.geography.addressReader() };
-      for await (const read of new SheetReader(def, job, !!opts.assignIds, summary, reading).rows(source.rows)) {
+      for await (const read of new SheetReader(ctx.def, job, !!opts.assignIds, summary, reading, opts.mapping).rows(source.rows)) {
         if (read.kind === 'skipped') {
           summary.skippedRows.push({ place: rowPlace(read.source), reason: read.reason });
           skipped.push(read);
@@ -120,24 +216,60 @@ export class RosterImportService {
         await batches.add({ ...read, digest: rowDigest(read.row), prepared: null });
       }
       await batches.finish();
-      await this.rejectedRows.keepSkipped(job, skipped.map(skippedPlace), scope);
-      if (opts.resultFile && (await this.writeResultFile(job.id, opts.resultFile, actor))) summary.resultFile = opts.resultFile;
-      await this.finish(job, opts, ctx, summary);
-      onProgress?.(summary);
-      return summary;
+      await this.rejectedRows.keepSkipped(job, skipped.map(skippedPlace), ctx.scope);
     } catch (e) {
       await batches.settled();
-      await this.jobs.failed(job, e);
       throw e;
     }
   }
 
-  /** The end of a run: the records the file lacks (`full`), the new records linked (a small import), the job DONE. */
+  /**
+   * Between the phases: the plan's head kept on the job; a preview, or a file most of whose rows
+   * break the organization's rules (not accepted with a reason), waits with its file kept.
+   */
+  private async waits(job: ImportJob, ctx: ImportContext, opts: ImportOptions, summary: ImportSummary, file: string): Promise<boolean> {
+    const totals = await planTotals(this.db.manager, job.id);
+    const wrong = wrongOrganization(totals, ctx.def.name);
+    summary.planned = { ...totals.counts, SKIPPED: summary.skippedRows.length };
+    const waits = opts.preview
+      ? ImportJobStatus.PREVIEW
+      : wrong && !opts.acceptIneligible?.trim()
+        ? ImportJobStatus.NEEDS_CONFIRMATION
+        : null;
+    const plan = { counts: summary.planned, mapping: summary.mapping, wrongOrganization: wrong, unitsPlanned: ctx.unitsPlanned };
+    await this.jobs.planned(job, plan, waits);
+    if (!waits) return false;
+    if (file) await keepUpload(this.config.dataDir, job.id, file);
+    summary.status = waits;
+    summary.waiting = wrong;
+    return true;
+  }
+
+  /** Phase 2: the plan carried out, chunk by chunk after the committed ones. */
+  private async apply(
+    job: ImportJob,
+    ctx: ImportContext,
+    opts: ImportOptions,
+    summary: ImportSummary,
+    onProgress?: (p: ImportProgress) => void,
+  ) {
+    const last = await this.applier.lastOrdinal(job.id);
+    const size = opts.batchSize ?? APPLY_CHUNK;
+    for (let from = job.rowsCommitted; from < last; from = Math.min(from + size, last)) {
+      await this.applier.applySafely(job, ctx, from, Math.min(from + size, last), summary);
+      onProgress?.(summary);
+    }
+    summary.rowsRead = job.rowsCommitted;
+  }
+
+  /** The end of a run: the records the file lacks (`full`), the new records linked (a small import), the job DONE, its kept file gone. */
   private async finish(job: ImportJob, opts: ImportOptions, ctx: ImportContext, summary: ImportSummary): Promise<void> {
     if (opts.full) summary.missing = await missingCodes(this.db, ctx.def.code, ctx.scope, ctx.seen);
     if (ctx.linkNow) await this.createdHook.emit({ ids: ctx.createdIds, source: 'IMPORT' });
     summary.linked = ctx.linkNow;
     await this.jobs.done(job);
+    await removeKeptUpload(this.config.dataDir, job.id);
+    summary.status = ImportJobStatus.DONE;
   }
 
   /** The error file of a job (its rejected rows the caller's scope covers); returns how many rows. */
@@ -176,6 +308,11 @@ export class RosterImportService {
     return this.jobs.find(id, caller);
   }
 
+  /** A page of a job's plan (the preview) that the caller's scope covers, from the row after the ordinal `after`; the read is logged. */
+  async preview(jobId: string, caller: Principal, first = 100, after = 0): Promise<ImportPreview> {
+    return this.previews.read(await this.job(jobId, caller), caller, first, after);
+  }
+
   /** The rejected rows (or `SKIPPED`: the lines that are no member) of a job that the caller's scope covers, in file order, opened (the read is logged). */
   async rowErrors(jobId: string, caller: Principal, first = 1_000_000, which: 'ERRORS' | 'SKIPPED' = 'ERRORS'): Promise<OpenedRowError[]> {
     return this.rejectedRows.read(await this.job(jobId, caller), caller, 'QUERY', first, which);
@@ -202,46 +339,14 @@ function startingSummary(job: ImportJob, resumed: boolean, format: RosterSource[
     warned: job.warned,
     sheets: [],
     ignoredColumns: [],
+    held: job.held,
+    mapping: [],
+    status: job.status,
+    waiting: null,
+    planned: null,
     skippedRows: [],
     missing: null,
     resultFile: null,
     linked: false,
   };
-}
-
-/** The rows of a run in batches: one batch is written while the next is read and its new rows prepared. */
-class BatchQueue {
-  private batch: PendingRow[] = [];
-  private inFlight: Promise<void> = Promise.resolve();
-
-  constructor(
-    private readonly size: number,
-    private readonly prepare: (rows: PendingRow[]) => Promise<void>,
-    private readonly write: (rows: PendingRow[]) => Promise<void>,
-    private readonly progress: () => void,
-  ) {}
-
-  async add(p: PendingRow): Promise<void> {
-    this.batch.push(p);
-    if (this.batch.length < this.size) return;
-    // Read the new rows now, while the previous batch is being written.
-    await this.prepare(this.batch);
-    // One batch is written while the next is read: batches still commit one after another, in order.
-    const full = this.batch;
-    this.batch = [];
-    await this.inFlight;
-    this.inFlight = this.write(full).then(() => this.progress());
-    this.inFlight.catch(() => undefined); // awaited (and rethrown) before the next batch or at the end
-  }
-
-  /** The batch in flight, then the last (short) one. */
-  async finish(): Promise<void> {
-    await this.inFlight;
-    if (this.batch.length) await this.write(this.batch);
-  }
-
-  /** After a failure: waits for the batch in flight to settle (the job's counters are then final). */
-  settled(): Promise<void> {
-    return this.inFlight.catch(() => undefined);
-  }
 }

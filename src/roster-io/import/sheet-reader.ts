@@ -23,6 +23,8 @@ export interface SheetRow {
   her: () => HerRow;
   /** Its code was assigned by this import (`assignIds`, or a sheet without Mã hồ sơ): the row goes into the result file. */
   inResult: boolean;
+  /** The reader gave it its code (she wrote none): matched against the known members before it gets a new record. */
+  codeAssigned: boolean;
 }
 
 /** A row under a header that is no member (a totals, date or signature line, an STT alone): counted and reported, never written. */
@@ -62,8 +64,10 @@ export class SheetReader {
     private readonly job: Pick<ImportJob, 'sourceName' | 'sourceSha256'>,
     private readonly assignIds: boolean,
     /** Where the sheets read and the columns ignored are told. */
-    private readonly summary: Pick<ImportSummary, 'sheets' | 'ignoredColumns'>,
+    private readonly summary: Pick<ImportSummary, 'sheets' | 'ignoredColumns'> & Partial<Pick<ImportSummary, 'mapping'>>,
     private readonly reading: RowReadingContext,
+    /** Her header → our field, as the secretary corrected it (a field '' leaves the column out). */
+    private readonly mapping: { header: string; field: string }[] | null = null,
   ) {
     this.columns = templateColumns(def);
   }
@@ -135,17 +139,27 @@ export class SheetReader {
   }
 
   /** Takes the sheet's header (a sheet without Mã hồ sơ gets its codes assigned: issue 16 item 8). */
-  private takeHeader(src: SourceRow, header: HeaderMatch, sub?: string[]): void {
-    this.header = header;
+  private takeHeader(src: SourceRow, matched: HeaderMatch, sub?: string[]): void {
     this.headerRows = sub ? [src.cells, sub] : [src.cells];
+    const header = this.mapping?.length ? withMapping(matched, this.headerRows, this.mapping, this.columns) : matched;
+    this.header = header;
     this.pending = null;
     this.summary.sheets.push({ name: src.sheet, headerRow: src.row, note: null });
     for (const u of this.header.unknown) if (!this.summary.ignoredColumns.includes(u)) this.summary.ignoredColumns.push(u);
+    const mapping = this.summary.mapping;
+    for (const [i, c] of mapping ? header.fields : []) {
+      const her = this.headerRows
+        .map((h) => h[i] ?? '')
+        .filter(Boolean)
+        .join(' / ');
+      if (!mapping!.some((m) => m.header === her)) mapping!.push({ header: her, field: c.key });
+    }
   }
 
   private dataRow(src: SourceRow, row: RosterRow, header: HeaderMatch): SheetRow {
     const ordinal = ++this.ordinal;
-    if (!row.externalId && (this.assignIds || !row.columnOf.has('externalId'))) {
+    const codeAssigned = !row.externalId && (this.assignIds || !row.columnOf.has('externalId'));
+    if (codeAssigned) {
       // The same file gives the same codes: importing it again stays idempotent.
       row.externalId = `${this.def.code}-${this.job.sourceSha256.slice(0, 8)}-${ordinal}`;
       row.problems = row.problems.filter((p) => !p.message.startsWith('Mã hồ sơ:'));
@@ -154,7 +168,7 @@ export class SheetReader {
     const externalId = row.externalId;
     const order = cellOrder(header, this.columns);
     const templateCells = () => order.map((i) => (i === EXTERNAL_ID ? externalId : i < 0 ? '' : (cells[i] ?? '')));
-    return { kind: 'row', ordinal, source: src, row, templateCells, ...this.herRow(src, externalId) };
+    return { kind: 'row', ordinal, source: src, row, templateCells, codeAssigned, ...this.herRow(src, externalId) };
   }
 
   /**
@@ -168,6 +182,36 @@ export class SheetReader {
     const codeAt = at < 0 ? -1 : at - ours.filter((i) => i < at).length;
     return { her: () => ({ header, cells: herCells(src, ours), codeAt, code }), inResult: this.assignIds || at < 0 };
   }
+}
+
+/** Her header of a column as the preview shows it (the two rows of a merged header joined). */
+const herHeader = (rows: string[][], i: number): string =>
+  rows
+    .map((h) => (h[i] ?? '').trim())
+    .filter(Boolean)
+    .join(' / ');
+
+/**
+ * The header as the secretary corrected its mapping: each column she names is read as the field she
+ * chose (no other column keeps that field), or left out (field ''). Columns she does not name stay.
+ */
+export function withMapping(
+  header: HeaderMatch,
+  rows: string[][],
+  mapping: { header: string; field: string }[],
+  columns: RosterColumn[],
+): HeaderMatch {
+  const fields = new Map(header.fields);
+  const width = Math.max(...rows.map((r) => r.length));
+  for (const m of mapping) {
+    const at = Array.from({ length: width }, (_, i) => i).find((i) => herHeader(rows, i) === m.header.trim());
+    if (at === undefined) continue;
+    const column = columns.find((c) => c.key === m.field);
+    for (const [i, c] of fields) if (i === at || (column && c.key === column.key)) fields.delete(i);
+    if (column) fields.set(at, column);
+  }
+  const named = new Set([...fields.keys()].map((i) => herHeader(rows, i)));
+  return { ...header, fields, unknown: header.unknown.filter((u) => !named.has(u.trim())) };
 }
 
 /** The row with the cells of our own columns blanked (a result file's `Kết quả`, `Lý do`): they never make what a row is. */

@@ -1,0 +1,292 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { Principal } from '../../access/principal.js';
+import type { FieldProblem } from '../../common/errors/field-problem.js';
+import { MemberRecord } from '../../membership/member-record/member-record.entity.js';
+import { MemberRecordsService } from '../../membership/member-record/member-records.service.js';
+import { MemberStatus } from '../../membership/status/member-status.js';
+import type { Unit } from '../../membership/unit/unit.entity.js';
+import { UnitsService } from '../../membership/unit/units.service.js';
+import { ImportRowError, type ImportJob, type RowOutcome } from '../import-job.entity.js';
+import type { ImportContext } from './import-context.js';
+import { maskWarning, rowWarnings } from './import-notes.js';
+import { ineligibleReason, planValues, storePlan, type Fate, type PlanRow } from './import-plan.js';
+import { matchKnownMembers, type KnownMatch } from './known-members.js';
+import { columnFor, RowPreparer, type PreparedRow } from './prepare-row.js';
+import { changesNothing } from './record-columns.js';
+import { checkDuplicateCode, keptRow, lookUpCurrent, scopeProblems, type CurrentRecords, type PendingRow } from './pending-rows.js';
+import { rejectedRowUnitPath, RejectedRowsService } from './rejected-rows.service.js';
+import type { RosterRow, RowProblem } from './roster-row.js';
+import { rowDigest } from './sheet-reader.js';
+
+export type { PendingRow } from './pending-rows.js';
+
+/** One batch being planned in its transaction: the rows' plans, and the lines kept for her files. */
+interface BatchPlan {
+  em: EntityManager;
+  job: ImportJob;
+  ctx: ImportContext;
+  actor: Principal;
+  plans: PlanRow[];
+  kept: Partial<ImportRowError>[];
+  /** The uncoded rows the known members decided (HOLD: held for a decision). */
+  matches: Map<number, KnownMatch>;
+  /** New records waiting for the erasure check: their tombstone keys. */
+  news: { plan: PlanRow; p: PendingRow; keys: Buffer[] }[];
+  /** The rows of a result file: their lines are kept with the batch. */
+  results: Map<PlanRow, PendingRow>;
+}
+
+const ERASED_MESSAGE =
+  'Người này đã yêu cầu xóa dữ liệu cá nhân: chỉ thêm lại từng người khi họ đồng ý (createMemberRecord với confirmErasedPerson)';
+
+/**
+ * Plans an import's rows batch by batch, touching no record: looks up the current records, matches
+ * the rows without their own code to the known members, checks each row (prepare, unit, scope),
+ * screens the new people against the erasure tombstones, and keeps each row's fate in the plan
+ * (with the rejected rows and the result file's lines). A preview creates no unit: the batch's
+ * units are rolled back, and the confirmation plans again.
+ */
+@Injectable()
+export class ImportPlanner {
+  private readonly preparer: RowPreparer;
+
+  constructor(
+    private readonly db: DataSource,
+    private readonly records: MemberRecordsService,
+    private readonly units: UnitsService,
+    private readonly rejectedRows: RejectedRowsService,
+  ) {
+    this.preparer = new RowPreparer(records);
+  }
+
+  /** Whether anyone was ever erased (when not, no row needs its tombstone keys). */
+  async anyoneErased(): Promise<boolean> {
+    return (await this.db.query<{ any: boolean }[]>(`SELECT EXISTS (SELECT 1 FROM erasure_tombstone) AS any`))[0].any;
+  }
+
+  /**
+   * Prepares the rows whose Mã hồ sơ the organization does not have yet (the bulk of a first
+   * import), while the previous batch is planned. A hint only: the plan looks again.
+   */
+  async prepareNew(batch: PendingRow[], ctx: ImportContext): Promise<void> {
+    const known = new Set(
+      (
+        await this.db.query<{ external_id: string }[]>(
+          `SELECT external_id FROM member_record WHERE organization_code = $1 AND external_id = ANY($2)`,
+          [ctx.def.code, batch.map((p) => p.row.externalId)],
+        )
+      ).map((r) => r.external_id),
+    );
+    for (const p of batch) if (!known.has(p.row.externalId)) p.prepared = this.preparer.prepare(p.row, ctx);
+  }
+
+  /** One batch's plan, in one transaction (with the units it creates; a preview's are rolled back). */
+  async planBatch(batch: PendingRow[], job: ImportJob, ctx: ImportContext, actor: Principal, preview: boolean): Promise<void> {
+    const units = ctx.units.snapshot();
+    await this.db.transaction(async (em) => {
+      const b: BatchPlan = { em, job, ctx, actor, plans: [], kept: [], matches: new Map(), news: [], results: new Map() };
+      if (preview) await em.query(`SAVEPOINT preview_units`);
+      const current = await lookUpCurrent(em, batch, ctx);
+      b.matches = await this.matchUncoded(b, batch, current);
+      for (const p of batch) await this.check(b, p, current);
+      await this.screenErased(b);
+      this.keepResults(b);
+      if (preview) {
+        await em.query(`ROLLBACK TO SAVEPOINT preview_units`);
+        if (ctx.units.snapshot().size !== units.size) ctx.unitsPlanned = true;
+      }
+      await storePlan(em, job.id, b.plans);
+      if (b.kept.length) await em.getRepository(ImportRowError).insert(b.kept);
+    });
+    // A preview's units are gone with its savepoint: the next batch looks them up (and plans them) again.
+    if (preview) ctx.units.restore(units);
+  }
+
+  /**
+   * The rows without their own code (the reader gave them one) that no record has yet, against the
+   * organization's known members: the same member takes over that record's code (and updates it),
+   * a doubtful one is held. A row carrying its own code is never held.
+   */
+  private async matchUncoded(b: BatchPlan, batch: PendingRow[], current: CurrentRecords): Promise<Map<number, KnownMatch>> {
+    const uncoded = batch.filter((p) => p.codeAssigned && !current.unchanged(p) && !current.existing.has(p.row.externalId));
+    for (const p of uncoded) p.prepared ??= this.preparer.prepare(p.row, b.ctx);
+    const rows = uncoded.filter((p) => p.prepared?.values).map((p) => ({ ordinal: p.ordinal, prepared: p.prepared! }));
+    if (!rows.length) return new Map();
+    const matches = await matchKnownMembers(b.em, b.ctx.def.code, rows);
+    const toRead: string[] = [];
+    for (const p of uncoded) {
+      const m = matches.get(p.ordinal);
+      if (m?.kind !== 'RECORD') continue;
+      p.row.externalId = m.externalId;
+      p.digest = rowDigest(p.row);
+      p.prepared = null;
+      toRead.push(m.externalId);
+    }
+    if (toRead.length)
+      for (const r of await b.em
+        .getRepository(MemberRecord)
+        .createQueryBuilder('r')
+        .leftJoinAndSelect('r.unit', 'u')
+        .where('r.organization_code = :org AND r.external_id = ANY(:ids)', { org: b.ctx.def.code, ids: toRead })
+        .getMany())
+        current.existing.set(r.externalId, r);
+    return matches;
+  }
+
+  /** One row: every problem at once (the secretary fixes the row in one go), else a new record, a change, or nothing to do. */
+  private async check(b: BatchPlan, p: PendingRow, current: CurrentRecords): Promise<void> {
+    const { row } = p;
+    const problems = [...row.problems];
+    const hold = b.matches.get(p.ordinal);
+    if (hold?.kind === 'HOLD' && !problems.length) return this.hold(b, p, hold);
+    checkDuplicateCode(p, b.ctx, problems);
+    if (!problems.length && current.unchanged(p)) {
+      // `warned` counts the rows kept with warnings, whatever their outcome: an unchanged row keeps its record's.
+      p.warnings = current.keptWarnings(p);
+      this.plan(b, p, 'UNCHANGED', rejectedRowUnitPath(b.ctx.scope), { warned: !!p.warnings });
+      return;
+    }
+    const record = current.existing.get(row.externalId) ?? null;
+    const prepared = record ? this.preparer.prepare(row, b.ctx, record) : (p.prepared ?? this.preparer.prepare(row, b.ctx));
+    problems.push(...prepared.problems);
+    const unit = await this.unitOf(b, row, prepared, record, problems);
+    problems.push(...scopeProblems(b.ctx, row, record, unit));
+    const unitPath = rejectedRowUnitPath(b.ctx.scope, unit?.path, record?.unit?.path);
+    if (problems.length || !prepared.values) return this.refuse(b, p, problems, unitPath);
+    const values: Record<string, unknown> = { ...prepared.values, importDigest: p.digest };
+    if (unit !== undefined) values.unitId = unit?.id ?? null;
+    const { ineligible, warned } = await this.keepNotes(b, p, record, values);
+    const target = { recordId: record?.id ?? null, recordVersion: record?.version ?? null, ineligible, warned };
+    if (!record) {
+      const plan = this.plan(b, p, 'CREATED', unitPath, {
+        ...target,
+        values: planValues({ status: MemberStatus.ACTIVE, ...values }),
+        notes: row.notes,
+      });
+      b.news.push({ plan, p, keys: prepared.tombstoneKeys });
+    } else if (changesNothing(record, { ...record, ...values })) {
+      this.plan(b, p, 'UNCHANGED', unitPath, { ...target, values: planValues({ importDigest: p.digest }), notes: row.notes });
+    } else {
+      const changed = Object.keys(values).filter((k) => !changesNothing(record, { ...record, [k]: values[k] }));
+      this.plan(b, p, 'UPDATED', unitPath, { ...target, values: planValues({ ...record, ...values }), changed, notes: row.notes });
+    }
+  }
+
+  /** The row's fate in the plan; a row of a result file keeps its line there (a new record's may yet be refused: `screenErased`). */
+  private plan(b: BatchPlan, p: PendingRow, fate: Fate, unitPath: string | null, more: Partial<PlanRow> = {}): PlanRow {
+    const plan: PlanRow = {
+      ordinal: p.ordinal,
+      fate,
+      sheet: p.source.sheet,
+      rowNumber: p.source.row,
+      externalId: p.row.externalId || null,
+      recordId: null,
+      recordVersion: null,
+      values: null,
+      changed: [],
+      reason: null,
+      warnings: p.warnings ?? null,
+      warned: false,
+      ineligible: null,
+      notes: null,
+      unitPath,
+      inResult: p.inResult,
+      ...more,
+    };
+    b.plans.push(plan);
+    if (p.inResult) b.results.set(plan, p);
+    return plan;
+  }
+
+  /** A doubtful match: held for the secretariat's decision, not written (shown in the preview and the result file). */
+  private hold(b: BatchPlan, p: PendingRow, m: Extract<KnownMatch, { kind: 'HOLD' }>): void {
+    const reason = `chờ quyết định: ${m.reason}${m.candidates.length ? ` (${m.candidates.map((c) => c.externalId).join(', ')})` : ''}`;
+    const unitPath = rejectedRowUnitPath(b.ctx.scope);
+    this.plan(b, p, 'HELD', unitPath, { reason });
+    p.outcome = 'HELD';
+    p.warnings = reason;
+    if (p.inResult) b.kept.push(keptRow(this.rejectedRows, b, p, [], unitPath));
+  }
+
+  /** The row's unit (undefined: the row names none), found or created; its problems added under the file's column. */
+  private async unitOf(
+    b: BatchPlan,
+    row: RosterRow,
+    prepared: PreparedRow,
+    record: MemberRecord | null,
+    problems: RowProblem[],
+  ): Promise<Unit | null | undefined> {
+    if (!row.unit) return undefined;
+    const unitProblems: FieldProblem[] = [];
+    const communeCode = prepared.communeCode ?? record?.communeCode ?? null;
+    const unit = await b.ctx.units.unit(row.unit, communeCode, b.em, this.units, b.actor, unitProblems, problems.length === 0);
+    problems.push(...unitProblems.map((f) => ({ column: columnFor(f.field, row), value: f.value, message: f.message })));
+    return unit;
+  }
+
+  /**
+   * The row's warnings, kept on its record (replacing the last import's), and the rule of the
+   * organization it breaks (counted for the wrong organization).
+   */
+  private async keepNotes(
+    b: BatchPlan,
+    p: PendingRow,
+    record: MemberRecord | null,
+    values: Record<string, unknown>,
+  ): Promise<{ ineligible: string | null; warned: boolean }> {
+    // The record as it will be, read by the organization's own eligibility rules (the rule a record's page shows).
+    const as = {
+      profile: {},
+      ...record,
+      ...values,
+      organizationCode: b.ctx.def.code,
+      status: values.status ?? record?.status ?? MemberStatus.ACTIVE,
+    };
+    const issues = await this.records.eligibility(as as MemberRecord, b.ctx.today);
+    const warnings = rowWarnings(p.row, issues, new Date().toISOString());
+    values.importWarnings = warnings;
+    p.warnings = warnings.map((x) => x.message).join('; ');
+    return { ineligible: ineligibleReason(issues), warned: warnings.length > 0 };
+  }
+
+  private refuse(b: BatchPlan, p: PendingRow, refusing: RowProblem[], unitPath: string | null, plan?: PlanRow): void {
+    // A refused row's warnings (its optional cells that could not be read) are said with it: one fix for all.
+    p.outcome = 'REJECTED';
+    const problems = [...refusing, ...p.row.warnings];
+    // In clear in the plan (the preview): ID numbers and phones in it masked, as on a record's warnings.
+    const reason = maskWarning(problems.map((x) => x.message).join('; '));
+    if (plan) Object.assign(plan, { fate: 'REFUSED', reason, values: null, notes: null, warned: false, ineligible: null });
+    else this.plan(b, p, 'REFUSED', unitPath, { reason });
+    b.kept.push(keptRow(this.rejectedRows, b, p, problems, unitPath));
+  }
+
+  /** People erased on request are not created again by an import: the secretariat must confirm one by one. */
+  private async screenErased(b: BatchPlan): Promise<void> {
+    const allKeys = b.news.flatMap((t) => t.keys);
+    const erased = new Set(
+      allKeys.length
+        ? (
+            await b.em.query<{ h: string }[]>(`SELECT encode(key_hash, 'hex') AS h FROM erasure_tombstone WHERE key_hash = ANY($1)`, [
+              allKeys,
+            ])
+          ).map((r) => r.h)
+        : [],
+    );
+    for (const t of b.news)
+      if (t.keys.some((k) => erased.has(k.toString('hex'))))
+        this.refuse(b, t.p, [{ column: null, value: null, message: ERASED_MESSAGE }], t.plan.unitPath, t.plan);
+  }
+
+  /** The result file's lines of the rows the plan writes or leaves (a refused row's line is its rejected row, a held one's is kept with it). */
+  private keepResults(b: BatchPlan): void {
+    for (const [plan, p] of b.results) {
+      if (plan.fate === 'REFUSED' || plan.fate === 'HELD') continue;
+      p.outcome = outcomeOf(plan.fate);
+      b.kept.push(keptRow(this.rejectedRows, b, p, [], plan.unitPath));
+    }
+  }
+}
+
+/** The outcome a planned row's line in the result file says. */
+export const outcomeOf = (fate: Fate): RowOutcome => (fate === 'REFUSED' ? 'REJECTED' : fate);

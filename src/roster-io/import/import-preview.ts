@@ -1,0 +1,72 @@
+// The preview of an import (issue 17): its plan as the console shows it before the secretary
+// confirms — counts by fate, her columns' mapping, whether the file looks like another
+// organization's, and the rows page by page (fate, code, the fields that change, why). Nothing in it
+// is in clear that the record keeps sealed (reasons and warnings are masked); each read is logged.
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { Principal } from '../../access/principal.js';
+import { unitPathLimit, writeScope } from '../../access/record-scope.js';
+import { AuditAction } from '../../audit/audit-event.entity.js';
+import { AuditService } from '../../audit/audit.service.js';
+import type { ImportJob } from '../import-job.entity.js';
+import type { Fate } from './import-plan.js';
+
+export interface PreviewRow {
+  ordinal: number;
+  sheet: string | null;
+  row: number;
+  fate: Fate;
+  code: string | null;
+  changed: string[];
+  reason: string | null;
+  warnings: string | null;
+}
+
+export interface ImportPreview {
+  jobId: string;
+  status: string;
+  counts: Record<string, number>;
+  mapping: { header: string; field: string }[];
+  wrongOrganization: string | null;
+  rows: PreviewRow[];
+  /** The ordinal to ask after for the next page (null: no more). */
+  next: number | null;
+}
+
+@Injectable()
+export class ImportPreviews {
+  constructor(
+    private readonly db: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** A page of a job's plan (rows after the ordinal `after`) that the caller's scope covers; the read is logged. */
+  async read(job: ImportJob, caller: Principal, first: number, after = 0): Promise<ImportPreview> {
+    const scope = writeScope(caller);
+    const own = unitPathLimit(scope);
+    const rows = await this.db.query<(PreviewRow & { unit_path: string | null })[]>(
+      `SELECT ordinal, sheet, row_number AS row, fate, external_id AS code, changed, reason, warnings
+         FROM import_plan_row
+        WHERE job_id = $1 AND ordinal > $2 AND ($4::text IS NULL OR starts_with(unit_path, $4))
+        ORDER BY ordinal LIMIT $3`,
+      [job.id, after, first + 1, own],
+    );
+    const page = scope.kind === 'NONE' ? [] : rows.slice(0, first);
+    await this.audit.record(caller, {
+      action: AuditAction.ROSTER_READ,
+      subjectType: 'IMPORT_PREVIEW',
+      subjectId: job.id,
+      organization: job.organizationCode,
+      detail: { rows: page.length },
+    });
+    return {
+      jobId: job.id,
+      status: job.status,
+      counts: job.plan?.counts ?? {},
+      mapping: job.plan?.mapping ?? [],
+      wrongOrganization: job.plan?.wrongOrganization ?? null,
+      rows: page,
+      next: rows.length > first ? page[page.length - 1].ordinal : null,
+    };
+  }
+}

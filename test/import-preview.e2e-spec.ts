@@ -1,0 +1,284 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Role } from '../src/access/role.js';
+import { CHANGED_SINCE_PLAN } from '../src/roster-io/import/import-apply.js';
+import { RosterImportService } from '../src/roster-io/import/roster-import.service.js';
+import { CLI_PRINCIPAL, createTestApp, type TestApp } from './test-app.js';
+
+/** Given names without digits (a digit in a name refuses the row). */
+const GIVEN = ['An', 'Bình', 'Cường', 'Dũng', 'Giang', 'Hà', 'Hải', 'Lan', 'Long', 'Minh', 'Nam', 'Oanh'];
+
+type Rec = { external_id: string; full_name: string; birth_date: string | null; phone: string | null; version: number };
+
+/** Issue 17: the staged import — its preview is what the apply does, row by row; confirm, the wrong organization, the CLI. */
+describe('staged import: preview, confirm, the wrong organization (issue 17)', () => {
+  let t: TestApp;
+  let importer: RosterImportService;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lienthong-preview-'));
+  const file = (name: string, lines: string[]) => {
+    const p = path.join(dir, name);
+    fs.writeFileSync(p, `\uFEFF${lines.join('\n')}\n`);
+    return p;
+  };
+  const records = (org: string, like: string) =>
+    t.sql<Rec>(
+      `SELECT external_id, full_name, birth_date::text, phone, version FROM member_record WHERE organization_code = $1 AND external_id LIKE $2 ORDER BY external_id`,
+      [org, like],
+    );
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    importer = t.app.get(RosterImportService);
+  });
+  afterAll(async () => {
+    await t.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('previews without writing, and the confirmation does exactly what the preview said, row by row', async () => {
+    const header = 'Mã hồ sơ,Họ và tên,Ngày sinh,Giới tính';
+    await importer.import(
+      file('pv-seed.csv', [header, 'PV-1,Lò Văn An,1970,Nam', 'PV-2,Lò Văn Bình,1971,Nam']),
+      { organization: 'HND' },
+      CLI_PRINCIPAL,
+    );
+    const before = await records('HND', 'PV-%');
+    const p = file('pv.csv', [
+      header,
+      'PV-1,Lò Văn An,1970,Nam',
+      'PV-2,Lò Văn Bình,1961,Nam',
+      'PV-3,Lò Văn Cường,1972,Nam',
+      'PV-3,Lò Văn Lặp,1973,Nam',
+    ]);
+    const s = await importer.import(p, { organization: 'HND', preview: true }, CLI_PRINCIPAL);
+    expect(s.status).toBe('PREVIEW');
+    expect(await records('HND', 'PV-%')).toEqual(before);
+    const preview = await importer.preview(s.jobId, CLI_PRINCIPAL);
+    expect(preview.rows.map((r) => [r.row, r.fate, r.code, r.changed])).toEqual([
+      [2, 'UNCHANGED', 'PV-1', []],
+      [3, 'UPDATED', 'PV-2', ['birthDate']],
+      [4, 'CREATED', 'PV-3', []],
+      [5, 'REFUSED', 'PV-3', []],
+    ]);
+    expect(preview.counts).toMatchObject({ CREATED: 1, UPDATED: 1, UNCHANGED: 1, REFUSED: 1 });
+
+    const done = await importer.confirm(s.jobId, CLI_PRINCIPAL, {});
+    expect(done.status).toBe('DONE');
+    // Every row's fate read back from the records and the rejected rows.
+    const after = new Map((await records('HND', 'PV-%')).map((r) => [r.external_id, r]));
+    const was = new Map(before.map((r) => [r.external_id, r]));
+    const errors = await importer.rowErrors(s.jobId, CLI_PRINCIPAL);
+    for (const r of preview.rows) {
+      const rec = after.get(r.code!);
+      if (r.fate === 'CREATED') expect([rec?.version, was.has(r.code!)]).toEqual([1, false]);
+      if (r.fate === 'UPDATED') expect([rec!.version, rec!.birth_date]).toEqual([was.get(r.code!)!.version + 1, '1961-01-01']);
+      if (r.fate === 'UNCHANGED') expect(rec).toEqual(was.get(r.code!));
+      if (r.fate === 'REFUSED') expect(errors.map((e) => e.rowNumber)).toContain(r.row);
+    }
+    expect(errors).toHaveLength(1);
+    const job = (
+      await t.sql<{ created: number; updated: number; unchanged: number; rejected: number }>(
+        `SELECT created, updated, unchanged, rejected FROM import_job WHERE id = $1`,
+        [s.jobId],
+      )
+    )[0];
+    expect(job).toEqual({ created: 1, updated: 1, unchanged: 1, rejected: 1 });
+    // The applied plan keeps no values.
+    const [{ n }] = await t.sql<{ n: number }>(
+      `SELECT count(*)::int AS n FROM import_plan_row WHERE job_id = $1 AND record_values IS NOT NULL`,
+      [s.jobId],
+    );
+    expect(n).toBe(0);
+  });
+
+  it('writes in the result file of a file without codes the fate its preview showed, row by row', async () => {
+    const p = file('pv-nocode.csv', ['Họ và tên,Ngày sinh,Giới tính', 'Cà Văn Một,1950,Nam', ',1951,Nam', 'Cà Văn Ba,1952,Nam']);
+    const s = await importer.import(p, { organization: 'NCT', preview: true }, CLI_PRINCIPAL);
+    const preview = await importer.preview(s.jobId, CLI_PRINCIPAL);
+    expect(preview.rows.map((r) => r.fate)).toEqual(['CREATED', 'REFUSED', 'CREATED']);
+    await importer.confirm(s.jobId, CLI_PRINCIPAL, {});
+    const out = path.join(dir, 'pv-nocode.ma.csv');
+    expect(await importer.writeResultFile(s.jobId, out, CLI_PRINCIPAL)).toBe(3);
+    const label = { CREATED: 'đã thêm', REFUSED: 'lỗi', UPDATED: 'đã cập nhật', UNCHANGED: 'không đổi', HELD: 'chờ quyết định' };
+    const lines = fs
+      .readFileSync(out, 'utf8')
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r?\n/);
+    const at = lines[0].split(',').indexOf('Kết quả');
+    expect(lines.slice(1).map((l) => l.split(',')[at])).toEqual(preview.rows.map((r) => label[r.fate]));
+    expect((await records('NCT', preview.rows[0].code!)).length).toBe(1);
+  });
+
+  it('plans the kept file again with the mapping the secretary corrected, then applies it', async () => {
+    const p = file('map.csv', ['Mã hồ sơ,Tên gọi đầy đủ,Ngày sinh', 'MP-1,Sầm Văn Một,1960', 'MP-2,Sầm Văn Hai,1961']);
+    const s = await importer.import(p, { organization: 'HND', preview: true }, CLI_PRINCIPAL);
+    const preview = await importer.preview(s.jobId, CLI_PRINCIPAL);
+    // Her name column is not one the template knows: every row lacks a name.
+    expect(preview.rows.map((r) => r.fate)).toEqual(['REFUSED', 'REFUSED']);
+    expect(preview.mapping).not.toContainEqual(expect.objectContaining({ field: 'fullName' }));
+    const done = await importer.confirm(s.jobId, CLI_PRINCIPAL, { mapping: [{ header: 'Tên gọi đầy đủ', field: 'fullName' }] });
+    expect([done.status, done.created, done.rejected]).toEqual(['DONE', 2, 0]);
+    expect((await records('HND', 'MP-%')).map((r) => r.full_name)).toEqual(['Sầm Văn Một', 'Sầm Văn Hai']);
+    const [job] = await t.sql<{ plan: { mapping: { header: string; field: string }[] } }>(`SELECT plan FROM import_job WHERE id = $1`, [
+      s.jobId,
+    ]);
+    expect(job.plan.mapping).toContainEqual({ header: 'Tên gọi đầy đủ', field: 'fullName' });
+  });
+
+  it('refuses at the confirmation a row whose record was changed after the preview, with the reason', async () => {
+    const header = 'Mã hồ sơ,Họ và tên,Ngày sinh,Số điện thoại';
+    await importer.import(
+      file('ch-seed.csv', [header, 'CH-1,Hà Văn Một,1970,0912000001', 'CH-2,Hà Văn Hai,1971,0912000002']),
+      { organization: 'CCB' },
+      CLI_PRINCIPAL,
+    );
+    const s = await importer.import(
+      file('ch.csv', [header, 'CH-1,Hà Văn Một,1970,0912000011', 'CH-2,Hà Văn Hai,1971,0912000022']),
+      { organization: 'CCB', preview: true },
+      CLI_PRINCIPAL,
+    );
+    await t.sql(
+      `UPDATE member_record SET phone = '0987654321', version = version + 1 WHERE organization_code = 'CCB' AND external_id = 'CH-1'`,
+    );
+    const done = await importer.confirm(s.jobId, CLI_PRINCIPAL, {});
+    expect([done.updated, done.rejected]).toEqual([1, 1]);
+    expect((await records('CCB', 'CH-%')).map((r) => r.phone)).toEqual(['0987654321', '0912000022']);
+    const errors = await importer.rowErrors(s.jobId, CLI_PRINCIPAL);
+    expect(errors.map((e) => [e.rowNumber, e.message])).toEqual([[2, CHANGED_SINCE_PLAN]]);
+  });
+
+  it('holds a file most of whose rows break the organization’s rules until it is confirmed with a reason (GraphQL); at 80% it imports with warnings', async () => {
+    const old = Array.from({ length: 12 }, (_, i) => `WO-${i},Đinh Văn ${GIVEN[i]},1950,Nam`);
+    const p = file('wo.csv', ['Mã hồ sơ,Họ và tên,Ngày sinh,Giới tính', ...old]);
+    const s = await importer.import(p, { organization: 'DTN' }, CLI_PRINCIPAL);
+    expect(s.status).toBe('NEEDS_CONFIRMATION');
+    expect(s.waiting).toBe('100% số dòng (12/12) không đủ điều kiện vào Đoàn TNCS Hồ Chí Minh: quá 35 tuổi');
+    expect(await records('DTN', 'WO-%')).toEqual([]);
+    const secretariat = await t.logIn(await t.createUser('vp.dtn.wo', Role.SECRETARIAT, 'DTN'));
+    const confirm = (reason: string | null) =>
+      t.gql<{ confirmImport: { status: string; created: number } }>(
+        `mutation($id: ID!, $r: String) { confirmImport(jobId: $id, acceptIneligible: $r) { status created } }`,
+        { id: s.jobId, r: reason },
+        { token: secretariat },
+      );
+    expect((await confirm(null)).errors?.[0].message).toContain('lý do');
+    expect((await confirm('Danh sách cựu đoàn viên, giữ để đối chiếu')).data!.confirmImport).toEqual({ status: 'DONE', created: 12 });
+    const [job] = await t.sql<{ accepted_ineligible: string }>(`SELECT accepted_ineligible FROM import_job WHERE id = $1`, [s.jobId]);
+    expect(job.accepted_ineligible).toBe('Danh sách cựu đoàn viên, giữ để đối chiếu');
+    const audit = await t.sql<{ detail: Record<string, unknown> }>(
+      `SELECT detail FROM audit_event WHERE subject_type = 'IMPORT_JOB' AND subject_id = $1 ORDER BY id`,
+      [s.jobId],
+    );
+    expect(audit.at(-1)!.detail).toMatchObject({ confirmed: true, ineligibleAccepted: true });
+
+    // 8 of 10 (80%): not more than 80%, imported with the per-row warnings.
+    const some = [
+      ...Array.from({ length: 8 }, (_, i) => `WP-${i},Đinh Văn ${GIVEN[i]},1950,Nam`),
+      'WP-8,Đinh Văn Trẻ,2005,Nam',
+      'WP-9,Đinh Văn Trẻ Hai,2006,Nam',
+    ];
+    const ok = await importer.import(
+      file('wp.csv', ['Mã hồ sơ,Họ và tên,Ngày sinh,Giới tính', ...some]),
+      { organization: 'DTN' },
+      CLI_PRINCIPAL,
+    );
+    expect([ok.status, ok.created, ok.warned]).toEqual(['DONE', 10, 8]);
+  });
+
+  it('answers an upload with ?preview=true with the job id; the console reads the preview (masked, audited) and confirms it', async () => {
+    const secretariat = await t.logIn(await t.createUser('vp.hpn.pv', Role.SECRETARIAT, 'HPN'));
+    const form = new FormData();
+    form.append(
+      'file',
+      new Blob(['\uFEFFMã hồ sơ,Họ và tên,Số CCCD\nHP-1,Lò Thị Một,001190012345\nHP-2,,001190012346\n'], { type: 'text/csv' }),
+      'hp.csv',
+    );
+    const res = await fetch(`${t.url}/imports?organization=HPN&preview=true`, {
+      method: 'POST',
+      body: form,
+      headers: { authorization: `Bearer ${secretariat}` },
+    });
+    expect(res.status).toBe(202);
+    const { jobId } = (await res.json()) as { jobId: string };
+    type P = {
+      importPreview: {
+        status: string;
+        counts: { fate: string; count: number }[];
+        rows: { row: number; fate: string; code: string; reason: string | null }[];
+        mapping: { header: string; field: string }[];
+      };
+    };
+    let pv: P['importPreview'] | undefined;
+    for (let i = 0; i < 100 && pv?.status !== 'PREVIEW'; i++) {
+      pv = (
+        await t.gql<P>(
+          `query($id: ID!) { importPreview(jobId: $id) { status counts { fate count } rows { row fate code reason } mapping { header field } } }`,
+          { id: jobId },
+          { token: secretariat },
+        )
+      ).data!.importPreview;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(pv!.rows.map((r) => [r.row, r.fate, r.code])).toEqual([
+      [2, 'CREATED', 'HP-1'],
+      [3, 'REFUSED', 'HP-2'],
+    ]);
+    expect(pv!.mapping).toContainEqual({ header: 'Số CCCD', field: 'idNumber' });
+    expect(JSON.stringify(pv)).not.toContain('001190012345');
+    expect(await records('HPN', 'HP-%')).toEqual([]);
+    const audit = await t.sql(`SELECT 1 FROM audit_event WHERE subject_type = 'IMPORT_PREVIEW' AND subject_id = $1`, [jobId]);
+    expect(audit.length).toBeGreaterThan(0);
+    const c = await t.gql<{ confirmImport: { status: string; created: number; rejected: number } }>(
+      `mutation($id: ID!) { confirmImport(jobId: $id) { status created rejected } }`,
+      { id: jobId },
+      { token: secretariat },
+    );
+    expect(c.data!.confirmImport).toEqual({ status: 'DONE', created: 1, rejected: 1 });
+  });
+
+  describe('lienthong import', () => {
+    const cli = (args: string[]) =>
+      spawnSync(process.execPath, [path.resolve(import.meta.dirname, '../bin/lienthong.js'), 'import', ...args], {
+        env: { ...process.env, DATABASE_URL: t.databaseUrl, LIENTHONG_KEY: t.keyText, DATA_DIR: dir },
+        encoding: 'utf8',
+      });
+
+    it('--dry-run prints the plan and writes nothing (exit 0); the import runs (0), the same file again adds nothing; bad usage exits 2', async () => {
+      const p = file('cli.csv', ['Mã hồ sơ,Họ và tên,Ngày sinh', 'CL-1,Vi Văn Một,1960', 'CL-2,Vi Văn Hai,1961', 'CL-3,,1962']);
+      const dry = cli(['--org', 'HND', '--dry-run', p]);
+      expect(dry.status).toBe(0);
+      expect(dry.stdout).toContain('tạo mới\t2');
+      expect(dry.stdout).toContain('lỗi\t1');
+      expect(dry.stderr).toContain('tạo mới: dòng 2 CL-1');
+      expect(await records('HND', 'CL-%')).toEqual([]);
+      const run = cli(['--org', 'HND', p]);
+      expect(run.status).toBe(0);
+      expect(run.stdout).toContain('tạo mới\t2');
+      const again = cli(['--org', 'HND', p]);
+      expect(again.status).toBe(0);
+      expect(again.stdout).toContain('tạo mới\t0');
+      expect(again.stdout).toContain('không đổi\t2');
+      expect((await records('HND', 'CL-%')).length).toBe(2);
+      expect(cli(['--org', 'HND', '--no-such-option', p]).status).toBe(2);
+    }, 120_000);
+
+    it('exits 1 when nothing was imported: every row refused, or a file for another organization; --accept-ineligible imports it (0)', async () => {
+      const bad = cli(['--org', 'HND', file('cli-bad.csv', ['Mã hồ sơ,Họ và tên', 'CB-1,Lò Văn 1', 'CB-2,Lò Văn 2'])]);
+      expect(bad.status).toBe(1);
+      const wrong = file('cli-wrong.csv', [
+        'Mã hồ sơ,Họ và tên,Ngày sinh,Giới tính',
+        ...Array.from({ length: 10 }, (_, i) => `CW-${i},Lường Thị ${GIVEN[i]},1940,Nữ`),
+      ]);
+      const waits = cli(['--org', 'DTN', wrong]);
+      expect(waits.status).toBe(1);
+      expect(waits.stderr).toContain('100% số dòng (10/10) không đủ điều kiện vào Đoàn TNCS Hồ Chí Minh: quá 35 tuổi');
+      expect(await records('DTN', 'CW-%')).toEqual([]);
+      const accepted = cli(['--org', 'DTN', '--accept-ineligible', 'danh sách cũ', wrong]);
+      expect(accepted.status).toBe(0);
+      expect((await records('DTN', 'CW-%')).length).toBe(10);
+    }, 120_000);
+  });
+});
