@@ -64,7 +64,7 @@ export class ImportJob {
 }
 
 /** What became of a row of an import whose codes were assigned (the result file's `Kết quả`). */
-export type RowOutcome = 'CREATED' | 'UPDATED' | 'UNCHANGED' | 'SKIPPED' | 'REJECTED';
+export type RowOutcome = 'CREATED' | 'UPDATED' | 'UNCHANGED' | 'SKIPPED' | 'REJECTED' | 'HELD';
 
 /**
  * One bad row of an import (or, for an import whose codes were assigned, any row, with its

@@ -68,6 +68,7 @@ const OUTCOME_LABEL: Record<RowOutcome, string> = {
   UNCHANGED: 'không đổi',
   SKIPPED: 'bỏ qua',
   REJECTED: 'lỗi',
+  HELD: 'chờ quyết định',
 };
 
 /** Where a row was, as the files say it (`DS!12`, or `12` in a CSV). */
@@ -124,7 +125,7 @@ export function resultSheets(rows: KeptRow[], templateHeader: string[]): SheetOu
         const cells = pad(her.cells, g.width);
         if (codeAt >= 0 && her.code) cells[codeAt] = her.code;
         const outcome = r.outcome ?? 'REJECTED';
-        const refused = outcome === 'REJECTED' || outcome === 'SKIPPED';
+        const refused = outcome === 'REJECTED' || outcome === 'SKIPPED' || outcome === 'HELD';
         return [...(codeAt < 0 ? [her.code] : []), ...cells, OUTCOME_LABEL[outcome], refused ? r.message : '', refused ? '' : r.message];
       }),
     };

@@ -16,6 +16,8 @@ import { rowWarnings, writeSuggestions, type PendingNotes } from './import-notes
 import type { ImportProgress } from './import.types.js';
 import { columnFor, RowPreparer, type PreparedRow } from './prepare-row.js';
 import { changesNothing, columnValue, RECORD_COLUMNS } from './record-columns.js';
+import { flagDuplicateListings } from './known-members.js';
+import { matchUncodedRows } from './match-uncoded-rows.js';
 import { checkDuplicateCode, keptRow, lookUpCurrent, scopeProblems, type CurrentRecords, type PendingRow } from './pending-rows.js';
 import { rejectedRowUnitPath, RejectedRowsService } from './rejected-rows.service.js';
 import type { RosterRow, RowProblem } from './roster-row.js';
@@ -130,10 +132,12 @@ export class ImportBatchWriter {
       const w: BatchWrite = { em, job, ctx, actor, counts, errors: [], news: [], updates: [], digestOnly: [], notes: [], results: [] };
       // One import at a time per organization: two imports of the same codes cannot both insert.
       await em.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`import:${ctx.def.code}`]);
+      await matchUncodedRows(em, batch, ctx, (row) => this.preparer.prepare(row, ctx));
       const current = await lookUpCurrent(em, batch, ctx);
       for (const p of batch) await this.check(w, p, current, refused);
-      await this.writeCreates(w, await this.screenErased(w));
+      const created = await this.writeCreates(w, await this.screenErased(w));
       await writeUpdates(w);
+      await flagDuplicateListings(em, ctx.def.code, [...created, ...w.updates.map((u) => u.before.id)]);
       await writeSuggestions(em, ctx.def.code, job.id, w.notes);
       this.keepResults(w);
       await writeProgress(w, batch);
@@ -149,6 +153,7 @@ export class ImportBatchWriter {
   /** One row: every problem at once (the secretary fixes the row in one go), else a new record, a change, or nothing to do. */
   private async check(w: BatchWrite, p: PendingRow, current: CurrentRecords, refused?: RowProblem): Promise<void> {
     const { row } = p;
+    if (p.held) return this.hold(w, p, p.held);
     const problems = [...row.problems, ...(refused ? [refused] : [])];
     checkDuplicateCode(p, w.ctx, problems);
     if (!problems.length && current.unchanged(p)) {
@@ -237,6 +242,12 @@ export class ImportBatchWriter {
     w.errors.push(keptRow(this.rejectedRows, w, p, [...refusing, ...p.row.warnings], unitPath));
   }
 
+  /** A row without its own code that waits for the secretariat's decision (known-members.ts): not written, its line kept. */
+  private hold(w: BatchWrite, p: PendingRow, reason: string): void {
+    p.outcome = 'HELD';
+    w.errors.push(keptRow(this.rejectedRows, w, p, [{ column: null, value: null, message: reason }], rejectedRowUnitPath(w.ctx.scope)));
+  }
+
   /** People erased on request are not created again by an import: the secretariat must confirm one by one. */
   private async screenErased(w: BatchWrite): Promise<Record<string, unknown>[]> {
     const allKeys = w.news.flatMap((t) => t.keys);
@@ -263,8 +274,8 @@ export class ImportBatchWriter {
   }
 
   /** The new records and their ADMITTED events; a small import's new records are kept to be linked at the end. */
-  private async writeCreates(w: BatchWrite, creates: Record<string, unknown>[]): Promise<void> {
-    if (!creates.length) return;
+  private async writeCreates(w: BatchWrite, creates: Record<string, unknown>[]): Promise<string[]> {
+    if (!creates.length) return [];
     const inserted = (await bulkInsert(
       w.em,
       'member_record',
@@ -276,6 +287,7 @@ export class ImportBatchWriter {
     w.counts.created += inserted.length;
     // A small import is linked as it lands; a large one waits for one batch run (`lienthong link`).
     w.ctx.noteCreated(inserted.map((r) => r.id));
+    return inserted.map((r) => r.id);
   }
 }
 

@@ -24,6 +24,8 @@ export interface PendingRow extends SheetRow {
   outcome?: RowOutcome;
   /** The warnings kept on its record (masked), for the result file. */
   warnings?: string;
+  /** Why a row without its own code waits for the secretariat's decision (known-members.ts): it is not written. */
+  held?: string;
 }
 
 /** The records a batch's codes have already. */
@@ -120,7 +122,7 @@ export function keptRow(
 ): Partial<ImportRowError> {
   const outcome = p.outcome ?? 'REJECTED';
   const message =
-    outcome === 'REJECTED'
+    outcome === 'REJECTED' || outcome === 'HELD'
       ? problems.map((x) => x.message).join('; ')
       : (p.warnings ?? p.row.warnings.map((w) => maskWarning(w.message)).join('; '));
   return rejectedRows.seal(

@@ -23,6 +23,8 @@ export interface SheetRow {
   her: () => HerRow;
   /** Its code was assigned by this import (`assignIds`, or a sheet without Mã hồ sơ): the row goes into the result file. */
   inResult: boolean;
+  /** The row had no code of its own: the reader made one (matched to a known member before it is written: known-members.ts). */
+  codeAssigned?: boolean;
 }
 
 /** A row under a header that is no member (a totals, date or signature line, an STT alone): counted and reported, never written. */
@@ -145,7 +147,8 @@ export class SheetReader {
 
   private dataRow(src: SourceRow, row: RosterRow, header: HeaderMatch): SheetRow {
     const ordinal = ++this.ordinal;
-    if (!row.externalId && (this.assignIds || !row.columnOf.has('externalId'))) {
+    const codeAssigned = !row.externalId && (this.assignIds || !row.columnOf.has('externalId'));
+    if (codeAssigned) {
       // The same file gives the same codes: importing it again stays idempotent.
       row.externalId = `${this.def.code}-${this.job.sourceSha256.slice(0, 8)}-${ordinal}`;
       row.problems = row.problems.filter((p) => !p.message.startsWith('Mã hồ sơ:'));
@@ -154,7 +157,7 @@ export class SheetReader {
     const externalId = row.externalId;
     const order = cellOrder(header, this.columns);
     const templateCells = () => order.map((i) => (i === EXTERNAL_ID ? externalId : i < 0 ? '' : (cells[i] ?? '')));
-    return { kind: 'row', ordinal, source: src, row, templateCells, ...this.herRow(src, externalId) };
+    return { kind: 'row', ordinal, source: src, row, templateCells, ...this.herRow(src, externalId), codeAssigned };
   }
 
   /**
