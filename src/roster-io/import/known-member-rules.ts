@@ -20,7 +20,7 @@ import type { KnownMatch, UncodedRow } from './known-members.js';
 /** A row as matching reads it (its number as the hex of its keyed hash). */
 export interface RowProbe {
   ordinal: number;
-  name: LinkName;
+  fullName: string;
   birth: LinkDate | null;
   idHash: string | null;
   idKind: string | null;
@@ -56,7 +56,7 @@ export function probeOf({ ordinal, prepared }: UncodedRow): RowProbe | null {
   const hash = v.idNumberHash;
   return {
     ordinal,
-    name: linkName(str(v.fullName) ?? ''),
+    fullName: str(v.fullName) ?? '',
     birth,
     idHash: Buffer.isBuffer(hash) ? hash.toString('hex') : null,
     idKind: str(v.idKind),
@@ -66,6 +66,18 @@ export function probeOf({ ordinal, prepared }: UncodedRow): RowProbe | null {
     block: birth && str(v.givenKey) ? { given: str(v.givenKey)!, family: str(v.familyKey) ?? '', year: birth.year } : null,
   };
 }
+
+/**
+ * Names as the linker compares them, read once and only for a row with candidates (the linker's
+ * reading of a name costs tens of µs: most rows of an import have no candidate at all).
+ */
+const LINK_NAMES = new WeakMap<object, LinkName>();
+function linkNameOf(x: RowProbe | KnownRecord): LinkName {
+  let n = LINK_NAMES.get(x);
+  if (!n) LINK_NAMES.set(x, (n = linkName(x.fullName)));
+  return n;
+}
+const sameName = (p: RowProbe, r: KnownRecord): NameLevel => compareNames(linkNameOf(p), linkNameOf(r));
 
 /** A membership that has ended (the same person listed again is matched to it all the same). */
 const ended = (r: KnownRecord) => ENDING_STATUSES.includes(r.status);
@@ -101,7 +113,7 @@ function byNumber(p: RowProbe, byCccd: KnownRecord[]): KnownMatch {
   const live = byCccd.filter((r) => !ended(r));
   const record = byCccd.length === 1 ? byCccd[0] : live.length === 1 ? live[0] : null;
   if (!record) return hold(`số CCCD này có ở ${byCccd.length} hồ sơ của tổ chức (${codes(byCccd)})`, byCccd);
-  if (compareNames(p.name, linkName(record.fullName)) === NameLevel.DIFFERENT)
+  if (sameName(p, record) === NameLevel.DIFFERENT)
     return hold(`cùng số CCCD với hồ sơ '${record.externalId}' nhưng khác họ tên`, [record]);
   return { kind: 'RECORD', ...ref(record), how: 'CCCD' };
 }
@@ -116,7 +128,7 @@ const communes = (p: RowProbe, r: KnownRecord) =>
 function isStrong(p: RowProbe, r: KnownRecord): boolean {
   const sameDay = compareBirth(p.birth, linkDate(r.birthDate, r.birthDatePrecision)) === BirthLevel.SAME_DAY;
   const place = communes(p, r) === CommuneLevel.SAME || compareValues(p.phone, r.phone) === SimpleLevel.SAME;
-  return sameDay && place && compareNames(p.name, linkName(r.fullName)) === NameLevel.SAME;
+  return sameDay && place && sameName(p, r) === NameLevel.SAME;
 }
 
 /** A namesake born that year (or that day) who may be the row's person: not one with another full birth date, nor in another commune. */
@@ -124,7 +136,7 @@ function isDoubtful(p: RowProbe, r: KnownRecord): boolean {
   const birth = compareBirth(p.birth, linkDate(r.birthDate, r.birthDatePrecision));
   const sameBirth = birth === BirthLevel.SAME_DAY || birth === BirthLevel.SWAPPED || birth === BirthLevel.SAME_YEAR;
   const elsewhere = communes(p, r) === CommuneLevel.DIFFERENT && compareValues(p.phone, r.phone) !== SimpleLevel.SAME;
-  return sameBirth && !elsewhere && compareNames(p.name, linkName(r.fullName)) !== NameLevel.DIFFERENT;
+  return sameBirth && !elsewhere && sameName(p, r) !== NameLevel.DIFFERENT;
 }
 
 /** Two rows of one batch taken for one record: neither is merged, both are held (one of them is someone else). */

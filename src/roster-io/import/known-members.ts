@@ -28,15 +28,22 @@ const KNOWN_COLUMNS = `r.id, r.external_id AS "externalId", r.full_name AS "full
 /**
  * Each uncoded row of a batch against the organization's records (rows absent from the map are
  * NEW). Two queries whatever the batch's size: the records with the rows' CCCDs (index on
- * id_number_hash), and the rows' namesakes born in their birth year (ix_member_record_org_name_birth).
- * Ended memberships are matched (the same person listed again); erased people never are.
+ * id_number_hash), and the namesakes born in their birth year of the rows it did not match
+ * (ix_member_record_given_family_birth; measured, an index led by the organization gained 20% on
+ * this query, not worth its cost on every insert). Ended memberships are matched (the same person
+ * listed again); erased people never are.
  */
 export async function matchKnownMembers(em: EntityManager, org: string, rows: UncodedRow[]): Promise<Map<number, KnownMatch>> {
   const probes = rows.map(probeOf).filter((p): p is RowProbe => !!p);
   const matches = new Map<number, KnownMatch>();
   if (!probes.length) return matches;
   const byCccd = await recordsByCccd(em, org, probes);
-  const byName = await recordsByName(em, org, probes);
+  // A row its CCCD matched needs no namesakes.
+  const byName = await recordsByName(
+    em,
+    org,
+    probes.filter((p) => !(p.idKind === 'CCCD' && p.idHash && byCccd.has(p.idHash))),
+  );
   for (const p of probes) {
     const m = matchRow(p, (p.idHash && byCccd.get(p.idHash)) || [], (p.block && byName.get(blockKey(p.block))) || []);
     if (m.kind !== 'NEW') matches.set(p.ordinal, m);
@@ -54,7 +61,8 @@ async function recordsByCccd(em: EntityManager, org: string, probes: RowProbe[])
   if (!hashes.length) return out;
   const found = await em.query<KnownRecord[]>(
     `SELECT ${KNOWN_COLUMNS} FROM member_record r
-      WHERE r.id_number_hash = ANY($2::bytea[]) AND r.organization_code = $1 AND r.id_kind = 'CCCD' AND r.erased_at IS NULL`,
+      WHERE r.id_number_hash = ANY($2::bytea[]) AND r.organization_code = $1 AND r.id_kind = 'CCCD' AND r.erased_at IS NULL
+      ORDER BY r.external_id`,
     [org, hashes.map((h) => Buffer.from(h, 'hex'))],
   );
   for (const r of found) out.set(r.idHash!, [...(out.get(r.idHash!) ?? []), r]);
@@ -67,11 +75,16 @@ async function recordsByName(em: EntityManager, org: string, probes: RowProbe[])
   const out = new Map<string, KnownRecord[]>();
   if (!blocks.size) return out;
   const bs = [...blocks.values()];
+  // One index scan per name (OFFSET 0 keeps the subquery apart): joined, the planner sorts the whole
+  // organization (1.0 s for 5,000 rows against 250,000 records; 0.25 s as written).
   const found = await em.query<(KnownRecord & { block: string })[]>(
-    `SELECT ${KNOWN_COLUMNS}, k.g || '|' || k.f || '|' || k.y AS block
+    `SELECT r.*, k.g || '|' || k.f || '|' || k.y AS block
        FROM unnest($2::text[], $3::text[], $4::int[]) AS k(g, f, y)
-       JOIN member_record r ON r.organization_code = $1 AND r.given_key = k.g AND r.family_key = k.f
-        AND r.birth_date >= make_date(k.y, 1, 1) AND r.birth_date < make_date(k.y + 1, 1, 1) AND r.erased_at IS NULL`,
+      CROSS JOIN LATERAL (SELECT ${KNOWN_COLUMNS} FROM member_record r
+              WHERE r.organization_code = $1 AND r.given_key = k.g AND r.family_key = k.f
+                AND r.birth_date >= make_date(k.y, 1, 1) AND r.birth_date < make_date(k.y + 1, 1, 1) AND r.erased_at IS NULL
+              OFFSET 0) r
+      ORDER BY r."externalId"`,
     [org, bs.map((b) => b.given), bs.map((b) => b.family), bs.map((b) => b.year)],
   );
   for (const r of found) out.set(r.block, [...(out.get(r.block) ?? []), r]);
