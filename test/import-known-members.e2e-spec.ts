@@ -118,6 +118,14 @@ describe('members already known (issue 17, item 3)', () => {
     expect(await flagDuplicateListings(em, 'HND', [])).toBe(0);
   });
 
+  it('flags the listing already stored too when a later file lists the same CCCD under another code', async () => {
+    await importCsv('HND', 'hnd-c1.csv', CODED, ['HND-C1,Cầm Văn Chung,06/06/1966,Nam,001066444555,,00004,HND-K1']);
+    expect(await flagOf('HND', 'HND-C1')).toBeUndefined();
+    await importCsv('HND', 'hnd-c2.csv', CODED, ['HND-C2,Cầm Văn Chung,06/06/1966,Nam,001066444555,,00004,HND-K2']);
+    expect((await flagOf('HND', 'HND-C1')).evidence.otherListings).toEqual([expect.objectContaining({ externalId: 'HND-C2' })]);
+    expect((await flagOf('HND', 'HND-C2')).evidence.otherListings).toEqual([expect.objectContaining({ externalId: 'HND-C1' })]);
+  });
+
   describe('matchKnownMembers', () => {
     const hash = async (code: string) =>
       (
