@@ -3,7 +3,10 @@ import { MemberStatus } from '../../membership/status/member-status.js';
 import { holdShared, matchRow, type KnownRecord, type RowProbe } from './known-member-rules.js';
 import type { KnownMatch } from './known-members.js';
 
-const probe = (over: Partial<RowProbe> & { birth?: string; precision?: string }): RowProbe => {
+/** A row's fields to change, its birth date as stored (ISO) with its precision. */
+type RowOver = Omit<Partial<RowProbe>, 'birth'> & { birth?: string; precision?: string };
+
+const probe = (over: RowOver): RowProbe => {
   const { birth, precision, ...rest } = over;
   return {
     ordinal: 1,
@@ -41,7 +44,7 @@ const said = (m: KnownMatch) => (m.kind === 'RECORD' ? `${m.externalId} ${m.how}
 describe('matchRow: which known record a row without a code is', () => {
   const cccd = { idHash: 'aa', idKind: 'CCCD' };
 
-  it.each<[string, Partial<RowProbe> & { birth?: string; precision?: string }, Partial<KnownRecord>[], 'byCccd' | 'byName', string]>([
+  it.each<[string, RowOver, Partial<KnownRecord>[], 'byCccd' | 'byName', string]>([
     ['the same CCCD', cccd, [{ ...cccd, externalId: 'A' }], 'byCccd', 'A CCCD'],
     [
       'the same CCCD, the name typed without marks',

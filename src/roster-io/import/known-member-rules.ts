@@ -113,8 +113,7 @@ function byNumber(p: RowProbe, byCccd: KnownRecord[]): KnownMatch {
   const live = byCccd.filter((r) => !ended(r));
   const record = byCccd.length === 1 ? byCccd[0] : live.length === 1 ? live[0] : null;
   if (!record) return hold(`số CCCD này có ở ${byCccd.length} hồ sơ của tổ chức (${codes(byCccd)})`, byCccd);
-  if (sameName(p, record) === NameLevel.DIFFERENT)
-    return hold(`cùng số CCCD với hồ sơ '${record.externalId}' nhưng khác họ tên`, [record]);
+  if (sameName(p, record) === NameLevel.DIFFERENT) return hold(`cùng số CCCD với hồ sơ '${record.externalId}' nhưng khác họ tên`, [record]);
   return { kind: 'RECORD', ...ref(record), how: 'CCCD' };
 }
 
