@@ -231,13 +231,16 @@ describe.each(['CLI', 'HTTP'] as const)('real rosters imported over the %s', (ch
   });
 
   describe.each(FILES)('$file', ({ file, roster }: { file: string; roster: ExpectedRoster }) => {
+    // The same roster saved by another program is the same members: matched, never created again
+    // (issue 17 item 3); its rows are the records the roster's first file created.
+    const first = FILES.find((f) => f.roster === roster)!.file;
     it('is imported with neither codes nor options', () => {
       const i = w.imports.get(file)!;
       expect({ ended: i.ended, refusal: i.refusal }).toEqual({ ended: channel === 'CLI' ? 'exit 0' : 'job DONE', refusal: null });
     });
 
     it('stores every member row as a person reads it (name, birth date, sex, CCCD zeros put back, phone, commune, warnings, Ghi chú)', async () => {
-      const stored = await storedBy(w, roster.organization, w.imports.get(file)!);
+      const stored = await storedBy(w, roster.organization, w.imports.get(first)!);
       const got = members(roster).map(({ row, member }) => ({
         row,
         member: readBack(
@@ -250,10 +253,10 @@ describe.each(['CLI', 'HTTP'] as const)('real rosters imported over the %s', (ch
 
     it(`stores ${members(roster).length} members and nothing of the title, header, totals, date or signature rows`, async () => {
       const i = w.imports.get(file)!;
-      const stored = await storedBy(w, roster.organization, i);
+      const stored = await storedBy(w, roster.organization, w.imports.get(first)!);
       const others = stored.filter((r) => !members(roster).some(({ member }) => samePerson(r.fullName, member.fullName)));
       expect({ created: i.created, stored: stored.length, notMembers: others.map((r) => r.fullName) }).toEqual({
-        created: members(roster).length,
+        created: file === first ? members(roster).length : 0,
         stored: members(roster).length,
         notMembers: [],
       });

@@ -1,4 +1,11 @@
-import { compareBirth, compareCommunes, compareIds, compareNames, compareValues, SimpleLevel } from '../model/compare.js';
+import {
+  compareBirth,
+  compareCommunes,
+  compareIds,
+  compareNames,
+  compareValues,
+  SimpleLevel,
+} from '../../common/identity/identity-compare.js';
 import type { Comparison } from '../model/model.js';
 import type { Records, Sql } from './snapshot.js';
 

@@ -1,4 +1,4 @@
-import { linkDate, linkName } from '../model/compare.js';
+import { linkDate, linkName } from '../../common/identity/identity-compare.js';
 import { startingM, typicalU, type Model } from '../model/model.js';
 import { frequencies } from './namesakes.js';
 import { JOIN_AT, matchRegister, RegisterMatch, SAME_ID_MATCH_WEIGHT } from './register-bridge.js';

@@ -1,6 +1,6 @@
 import { LinkDecision } from '../link.entities.js';
 import type { Edge } from '../model/clustering.js';
-import { CommuneLevel, compareCommunes, IdLevel, NameLevel } from '../model/compare.js';
+import { CommuneLevel, compareCommunes, IdLevel, NameLevel } from '../../common/identity/identity-compare.js';
 import { PatternTable, patternWeight, probabilityOf, weightOf, type Comparison, type Frequencies, type Model } from '../model/model.js';
 import { compareWithResident, registerModel } from './register-model.js';
 import { weigher, type KeptPairs, type Weigher } from './score-pairs.js';

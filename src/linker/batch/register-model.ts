@@ -1,5 +1,13 @@
 import { prng } from '../../common/random/prng.js';
-import { compareBirth, compareCommunes, compareIds, compareNames, compareValues, IdLevel, SimpleLevel } from '../model/compare.js';
+import {
+  compareBirth,
+  compareCommunes,
+  compareIds,
+  compareNames,
+  compareValues,
+  IdLevel,
+  SimpleLevel,
+} from '../../common/identity/identity-compare.js';
 import { estimateMFromMatches, estimateU, PatternTable, type Comparison, type Model } from '../model/model.js';
 import type { Records, Residents } from './snapshot.js';
 

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { prng } from '../../common/random/prng.js';
 import { LinkDecision } from '../link.entities.js';
 import { slipKey, type Edge } from '../model/clustering.js';
-import { IdLevel } from '../model/compare.js';
+import { IdLevel } from '../../common/identity/identity-compare.js';
 import {
   estimateM,
   estimateU,

@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import type { IdNumberIssue } from '../../common/identity/id-number.js';
 import type { Profile } from '../../membership/organization/organization-definition.js';
 import { formatPartialDate, fromStoredDate, type DatePrecision } from '../../common/dates/partial-date.js';
-import { linkDate, linkName, type LinkDate, type LinkName } from '../model/compare.js';
+import { linkDate, linkName, type LinkDate, type LinkName } from '../../common/identity/identity-compare.js';
 import { LINKED_STATUSES } from '../model/pair-decision.js';
 
 /**

@@ -1,6 +1,14 @@
 import type { DataSource } from 'typeorm';
 import type { MemberStatus } from '../../membership/status/member-status.js';
-import { compareBirth, compareCommunes, compareIds, compareNames, compareValues, linkDate, type LinkName } from '../model/compare.js';
+import {
+  compareBirth,
+  compareCommunes,
+  compareIds,
+  compareNames,
+  compareValues,
+  linkDate,
+  type LinkName,
+} from '../../common/identity/identity-compare.js';
 import type { Comparison } from '../model/model.js';
 import type { ListedRecordRow } from '../seen-by-caller.js';
 import type { Probe } from './duplicate-probe.js';

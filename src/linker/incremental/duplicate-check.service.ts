@@ -11,7 +11,7 @@ import { MEMBER_STATUS_INFO } from '../../membership/status/member-status.js';
 import { SecretVault } from '../../personal-data/secret-vault.js';
 import { CallLimiter } from './call-limiter.js';
 import { personOf } from '../model/clustering.js';
-import { linkName, type LinkName } from '../model/compare.js';
+import { linkName, type LinkName } from '../../common/identity/identity-compare.js';
 import { answersProbe, parseProbe, probeFields, probeNumbers, probeText, type DuplicateCheckInput, type Probe } from './duplicate-probe.js';
 import { LinkDecision } from '../link.entities.js';
 import { DEFAULT_LINK_OPTIONS, LINKED_STATUSES, linkDecision } from '../model/pair-decision.js';

@@ -3,7 +3,7 @@ import type { FieldProblem } from '../../common/errors/field-problem.js';
 import { parseIdNumber } from '../../common/identity/id-number.js';
 import { parseSex } from '../../common/identity/person-name.js';
 import { parsePhone } from '../../common/identity/phone.js';
-import { BirthLevel, linkDate, linkName, NameLevel, type LinkDate, type LinkName } from '../model/compare.js';
+import { BirthLevel, linkDate, linkName, NameLevel, type LinkDate, type LinkName } from '../../common/identity/identity-compare.js';
 import type { Comparison } from '../model/model.js';
 
 /**

@@ -4,7 +4,7 @@ import { MemberStatus } from '../../membership/status/member-status.js';
 import { SecretVault } from '../../personal-data/secret-vault.js';
 import { LinkDecision } from '../link.entities.js';
 import { newPersonId, personOf } from '../model/clustering.js';
-import { linkDate, linkName } from '../model/compare.js';
+import { linkDate, linkName } from '../../common/identity/identity-compare.js';
 import { candidateRow, type CandidateRow } from './candidates.js';
 import { DuplicateCheckService, type ScoredCandidate } from './duplicate-check.service.js';
 import type { Probe } from './duplicate-probe.js';

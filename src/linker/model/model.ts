@@ -1,4 +1,4 @@
-import { BirthLevel, CommuneLevel, IdLevel, NameLevel, SimpleLevel } from './compare.js';
+import { BirthLevel, CommuneLevel, IdLevel, NameLevel, SimpleLevel } from '../../common/identity/identity-compare.js';
 
 /**
  * A Fellegi–Sunter model: for each field, the probability of each comparison level among true

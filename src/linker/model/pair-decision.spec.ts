@@ -1,4 +1,4 @@
-import { BirthLevel, CommuneLevel, IdLevel, NameLevel, SimpleLevel } from './compare.js';
+import { BirthLevel, CommuneLevel, IdLevel, NameLevel, SimpleLevel } from '../../common/identity/identity-compare.js';
 import type { Comparison } from './model.js';
 import { batchDecision, DEFAULT_LINK_OPTIONS, hasStrongEvidence, linkDecision, type Namesakes } from './pair-decision.js';
 

@@ -1,6 +1,6 @@
 import { MemberStatus } from '../../membership/status/member-status.js';
 import { LinkDecision } from '../link.entities.js';
-import { BirthLevel, CommuneLevel, IdLevel, NameLevel, SimpleLevel } from './compare.js';
+import { BirthLevel, CommuneLevel, IdLevel, NameLevel, SimpleLevel } from '../../common/identity/identity-compare.js';
 import type { Comparison } from './model.js';
 
 /**

@@ -1,4 +1,4 @@
-import { linkDate } from './compare.js';
+import { linkDate } from '../../common/identity/identity-compare.js';
 import { couldBe, deathThroughNamesakes, type DeathEvidence, type RecordForDeath, type RegisterEntry } from './phantom-deaths.js';
 
 /** A register entry of "Lò Thị Phương" born in 1966: who she is decided by the other fields. */

@@ -1,4 +1,4 @@
-import type { LinkDate } from './compare.js';
+import type { LinkDate } from '../../common/identity/identity-compare.js';
 
 /**
  * Deaths found through the register for a record without an ID number (pure): the register's

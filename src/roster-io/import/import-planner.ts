@@ -206,7 +206,7 @@ export class ImportPlanner {
     this.plan(b, p, 'HELD', unitPath, { reason });
     p.outcome = 'HELD';
     p.warnings = reason;
-    if (p.inResult) b.kept.push(keptRow(this.rejectedRows, b, p, [], unitPath));
+    if (p.inResult) b.kept.push(keptRow(this.rejectedRows, b, p, [{ column: null, value: null, message: reason }], unitPath));
   }
 
   /** The row's unit (undefined: the row names none), found or created; its problems added under the file's column. */

@@ -120,7 +120,7 @@ export function keptRow(
 ): Partial<ImportRowError> {
   const outcome = p.outcome ?? 'REJECTED';
   const message =
-    outcome === 'REJECTED'
+    outcome === 'REJECTED' || outcome === 'HELD'
       ? problems.map((x) => x.message).join('; ')
       : (p.warnings ?? p.row.warnings.map((w) => maskWarning(w.message)).join('; '));
   return rejectedRows.seal(

@@ -1,5 +1,5 @@
-import { canonicalText, foldText } from '../../common/text/vietnamese-text.js';
-import { FAMILY_VARIANTS } from '../../common/identity/person-name.js';
+import { canonicalText, foldText } from '../text/vietnamese-text.js';
+import { FAMILY_VARIANTS } from './person-name.js';
 
 /**
  * The linker's view of a name, a date, an ID number, a phone: normalized once per record, then

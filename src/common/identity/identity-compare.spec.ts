@@ -12,10 +12,10 @@ import {
   oneDigitSlip,
   oneSlip,
   SimpleLevel,
-} from './compare.js';
-import { parsePersonName } from '../../common/identity/person-name.js';
-import { assignPersonIds, cluster, newPersonId, slipKey } from './clustering.js';
-import { explain, fieldEvidence } from './evidence.js';
+} from './identity-compare.js';
+import { parsePersonName } from './person-name.js';
+import { assignPersonIds, cluster, newPersonId, slipKey } from '../../linker/model/clustering.js';
+import { explain, fieldEvidence } from '../../linker/model/evidence.js';
 import {
   estimateM,
   estimateU,
@@ -27,7 +27,7 @@ import {
   typicalU,
   type Comparison,
   type Model,
-} from './model.js';
+} from '../../linker/model/model.js';
 
 describe('names as the linker compares them', () => {
   it.each([

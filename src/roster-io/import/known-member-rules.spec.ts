@@ -1,0 +1,130 @@
+import { linkDate } from '../../common/identity/identity-compare.js';
+import { MemberStatus } from '../../membership/status/member-status.js';
+import { holdShared, matchRow, type KnownRecord, type RowProbe } from './known-member-rules.js';
+import type { KnownMatch } from './known-members.js';
+
+/** A row's fields to change, its birth date as stored (ISO) with its precision. */
+type RowOver = Omit<Partial<RowProbe>, 'birth'> & { birth?: string; precision?: string };
+
+const probe = (over: RowOver): RowProbe => {
+  const { birth, precision, ...rest } = over;
+  return {
+    ordinal: 1,
+    fullName: 'Lò Thị Lan',
+    birth: birth === undefined ? linkDate('1985-03-12', 'DAY') : linkDate(birth, precision ?? 'DAY'),
+    idHash: null,
+    idKind: null,
+    communeCode: '03199',
+    communeCandidates: [],
+    phone: null,
+    block: null,
+    ...rest,
+  };
+};
+
+let n = 0;
+const record = (over: Partial<KnownRecord>): KnownRecord => ({
+  id: `r${++n}`,
+  externalId: `HPN-${n}`,
+  fullName: 'Lò Thị Lan',
+  birthDate: '1985-03-12',
+  birthDatePrecision: 'DAY',
+  idHash: null,
+  idKind: null,
+  communeCode: '03199',
+  communeCandidates: [],
+  phone: null,
+  status: MemberStatus.ACTIVE,
+  ...over,
+});
+
+/** A match in a word: the record's code and how, or HOLD, or NEW. */
+const said = (m: KnownMatch) => (m.kind === 'RECORD' ? `${m.externalId} ${m.how}` : m.kind);
+
+describe('matchRow: which known record a row without a code is', () => {
+  const cccd = { idHash: 'aa', idKind: 'CCCD' };
+
+  it.each<[string, RowOver, Partial<KnownRecord>[], 'byCccd' | 'byName', string]>([
+    ['the same CCCD', cccd, [{ ...cccd, externalId: 'A' }], 'byCccd', 'A CCCD'],
+    [
+      'the same CCCD, the name typed without marks',
+      { ...cccd, fullName: 'LO THI LAN' },
+      [{ ...cccd, externalId: 'A' }],
+      'byCccd',
+      'A CCCD',
+    ],
+    [
+      'the same CCCD, one letter of the name fixed',
+      { ...cccd, fullName: 'Lò Thị Lanh' },
+      [{ ...cccd, externalId: 'A' }],
+      'byCccd',
+      'A CCCD',
+    ],
+    ['the same CCCD on another name', { ...cccd, fullName: 'Quàng Văn Nam' }, [{ ...cccd, externalId: 'A' }], 'byCccd', 'HOLD'],
+    [
+      'the same CCCD, an ended listing and a live one',
+      cccd,
+      [
+        { ...cccd, status: MemberStatus.LEFT },
+        { ...cccd, externalId: 'B' },
+      ],
+      'byCccd',
+      'B CCCD',
+    ],
+    ['the same CCCD on two live listings', cccd, [cccd, cccd], 'byCccd', 'HOLD'],
+    ['the same CCCD on an ended listing only', cccd, [{ ...cccd, externalId: 'A', status: MemberStatus.STRUCK_OFF }], 'byCccd', 'A CCCD'],
+    ['name, full date and commune', {}, [{ externalId: 'A' }], 'byName', 'A STRONG'],
+    [
+      'name, full date and phone, commune unknown',
+      { phone: '0912000001', communeCode: null },
+      [{ externalId: 'A', phone: '0912000001', communeCode: null }],
+      'byName',
+      'A STRONG',
+    ],
+    [
+      'name, full date, another commune and no phone',
+      { communeCode: '00004' },
+      [{ externalId: 'A', communeCode: '03199' }],
+      'byName',
+      'NEW',
+    ],
+    ['name, full date, a near commune', { communeCode: '03196' }, [{ externalId: 'A' }], 'byName', 'HOLD'],
+    ['name and the 01/01 placeholder, same commune', { birth: '1985-01-01' }, [{ birthDate: '1985-01-01' }], 'byName', 'HOLD'],
+    ['name and a year alone, same commune', { birth: '1985-01-01', precision: 'YEAR' }, [{}], 'byName', 'HOLD'],
+    ['namesakes born the same day in one commune', {}, [{}, {}], 'byName', 'HOLD'],
+    ['a namesake born another day of the year', { birth: '1985-07-30' }, [{}], 'byName', 'NEW'],
+    ['Hùng and Hưng: the same letters, other marks', { fullName: 'Lò Văn Hưng' }, [{ fullName: 'Lò Văn Hùng' }], 'byName', 'HOLD'],
+    ['Thị dropped in one list', { fullName: 'Lò Lan' }, [{ externalId: 'A' }], 'byName', 'A STRONG'],
+    ['another CCCD, all else strong (a corrected number)', cccd, [{ idHash: 'bb', idKind: 'CCCD' }], 'byName', 'HOLD'],
+    [
+      'another CCCD, a year alone: another person',
+      { ...cccd, birth: '1985-01-01', precision: 'YEAR' },
+      [{ idHash: 'bb', idKind: 'CCCD' }],
+      'byName',
+      'NEW',
+    ],
+    ['a CCCD on the row, none on the record', cccd, [{ externalId: 'A' }], 'byName', 'A STRONG'],
+    ['nobody known', {}, [], 'byName', 'NEW'],
+  ])('%s', (_, row, records, where, expected) => {
+    const rs = records.map(record);
+    const m = matchRow(probe(row), where === 'byCccd' ? rs : [], where === 'byName' ? rs : []);
+    expect(said(m)).toBe(expected);
+    if (m.kind === 'HOLD') expect(m.candidates.length).toBeGreaterThan(0);
+  });
+
+  it('says why it holds, in Vietnamese, with the candidates’ codes', () => {
+    const m = matchRow(probe({ birth: '1985-01-01', precision: 'YEAR' }), [], [record({ externalId: 'HPN-9' })]);
+    expect(m).toMatchObject({ kind: 'HOLD', candidates: [{ externalId: 'HPN-9' }] });
+    expect(m.kind === 'HOLD' && m.reason).toMatch(/^có thể là hồ sơ 'HPN-9' \(trùng họ tên và năm sinh/);
+  });
+
+  it('holds both rows of a batch taken for one record', () => {
+    const matches = new Map<number, KnownMatch>([
+      [1, { kind: 'RECORD', recordId: 'r', externalId: 'A', how: 'CCCD' }],
+      [2, { kind: 'RECORD', recordId: 'r', externalId: 'A', how: 'STRONG' }],
+      [3, { kind: 'RECORD', recordId: 's', externalId: 'B', how: 'CCCD' }],
+    ]);
+    holdShared(matches);
+    expect([...matches.values()].map(said)).toEqual(['HOLD', 'HOLD', 'B CCCD']);
+  });
+});

@@ -1,0 +1,151 @@
+// Which known record a row without its own Mã hồ sơ is (issue 17, item 3), as pure functions over
+// the row's record columns and the organization's candidate records (known-members.ts finds them).
+import {
+  BirthLevel,
+  CommuneLevel,
+  compareBirth,
+  compareCommunes,
+  compareNames,
+  compareValues,
+  linkDate,
+  linkName,
+  NameLevel,
+  SimpleLevel,
+  type LinkDate,
+  type LinkName,
+} from '../../common/identity/identity-compare.js';
+import { ENDING_STATUSES, type MemberStatus } from '../../membership/status/member-status.js';
+import type { KnownMatch, UncodedRow } from './known-members.js';
+
+/** A row as matching reads it (its number as the hex of its keyed hash). */
+export interface RowProbe {
+  ordinal: number;
+  fullName: string;
+  birth: LinkDate | null;
+  idHash: string | null;
+  idKind: string | null;
+  communeCode: string | null;
+  communeCandidates: string[];
+  phone: string | null;
+  /** The blocking key of the name query: given and family name, folded, and the birth year. */
+  block: { given: string; family: string; year: number } | null;
+}
+
+/** A record of the organization that may be the row's (never an erased one: the query leaves them out). */
+export interface KnownRecord {
+  id: string;
+  externalId: string;
+  fullName: string;
+  birthDate: string | null;
+  birthDatePrecision: string | null;
+  idHash: string | null;
+  idKind: string | null;
+  communeCode: string | null;
+  communeCandidates: string[];
+  phone: string | null;
+  status: MemberStatus;
+}
+
+const str = (v: unknown): string | null => (typeof v === 'string' && v ? v : null);
+
+/** The row's record columns as matching reads them (null: the row was not read into columns). */
+export function probeOf({ ordinal, prepared }: UncodedRow): RowProbe | null {
+  const v = prepared.values;
+  if (!v) return null;
+  const birth = linkDate(str(v.birthDate), str(v.birthDatePrecision));
+  const hash = v.idNumberHash;
+  return {
+    ordinal,
+    fullName: str(v.fullName) ?? '',
+    birth,
+    idHash: Buffer.isBuffer(hash) ? hash.toString('hex') : null,
+    idKind: str(v.idKind),
+    communeCode: str(v.communeCode),
+    communeCandidates: Array.isArray(v.communeCandidates) ? (v.communeCandidates as string[]) : [],
+    phone: str(v.phone),
+    block: birth && str(v.givenKey) ? { given: str(v.givenKey)!, family: str(v.familyKey) ?? '', year: birth.year } : null,
+  };
+}
+
+/**
+ * Names as the linker compares them, read once and only for a row with candidates (the linker's
+ * reading of a name costs tens of µs: most rows of an import have no candidate at all).
+ */
+const LINK_NAMES = new WeakMap<object, LinkName>();
+function linkNameOf(x: RowProbe | KnownRecord): LinkName {
+  let n = LINK_NAMES.get(x);
+  if (!n) LINK_NAMES.set(x, (n = linkName(x.fullName)));
+  return n;
+}
+const sameName = (p: RowProbe, r: KnownRecord): NameLevel => compareNames(linkNameOf(p), linkNameOf(r));
+
+/** A membership that has ended (the same person listed again is matched to it all the same). */
+const ended = (r: KnownRecord) => ENDING_STATUSES.includes(r.status);
+const ref = (r: KnownRecord) => ({ recordId: r.id, externalId: r.externalId });
+const codes = (rs: KnownRecord[]) => rs.map((r) => `'${r.externalId}'`).join(', ');
+const hold = (reason: string, rs: KnownRecord[]): KnownMatch => ({ kind: 'HOLD', reason, candidates: rs.map(ref) });
+
+/**
+ * The row's record, from the records with its CCCD (`byCccd`) and its namesakes born the same year
+ * (`byName`). The same 12-digit number is the same person, unless the names clearly differ (a
+ * number mistyped onto someone else: held). Else the linker's strong evidence within one
+ * organization: the same name, the same full birth date (never a year alone, nor the 01/01 of an
+ * undated birth) and the same commune or phone, with exactly one record. A name with a birth year
+ * that namesakes may share is doubtful: held for the secretariat, never merged.
+ */
+export function matchRow(p: RowProbe, byCccd: KnownRecord[], byName: KnownRecord[]): KnownMatch {
+  if (p.idKind === 'CCCD' && p.idHash && byCccd.length) return byNumber(p, byCccd);
+  const strong = byName.filter((r) => !numbersDiffer(p, r) && isStrong(p, r));
+  if (strong.length === 1) return { kind: 'RECORD', ...ref(strong[0]), how: 'STRONG' };
+  if (strong.length > 1) return hold(`trùng họ tên, ngày sinh và xã/số điện thoại với ${strong.length} hồ sơ (${codes(strong)})`, strong);
+  // Another number is another person, unless all else is strong evidence (a corrected number: held).
+  const doubtful = byName.filter((r) => (numbersDiffer(p, r) ? isStrong(p, r) : isDoubtful(p, r)));
+  if (doubtful.length)
+    return hold(
+      `có thể là hồ sơ ${codes(doubtful)} (trùng họ tên và năm sinh, nhưng chưa đủ căn cứ là một người: cần ngày sinh đầy đủ cùng xã hoặc số điện thoại, hoặc số CCCD)`,
+      doubtful,
+    );
+  return { kind: 'NEW' };
+}
+
+/** The records with the row's CCCD: one (or one still live among several) is the row's, unless its name is another's. */
+function byNumber(p: RowProbe, byCccd: KnownRecord[]): KnownMatch {
+  const live = byCccd.filter((r) => !ended(r));
+  const record = byCccd.length === 1 ? byCccd[0] : live.length === 1 ? live[0] : null;
+  if (!record) return hold(`số CCCD này có ở ${byCccd.length} hồ sơ của tổ chức (${codes(byCccd)})`, byCccd);
+  if (sameName(p, record) === NameLevel.DIFFERENT) return hold(`cùng số CCCD với hồ sơ '${record.externalId}' nhưng khác họ tên`, [record]);
+  return { kind: 'RECORD', ...ref(record), how: 'CCCD' };
+}
+
+/** Both carry a 12-digit number and the numbers differ: not evidence of one person (a corrected number is held). */
+const numbersDiffer = (p: RowProbe, r: KnownRecord) => p.idKind === 'CCCD' && r.idKind === 'CCCD' && !!p.idHash && p.idHash !== r.idHash;
+
+const communes = (p: RowProbe, r: KnownRecord) =>
+  compareCommunes({ code: p.communeCode, candidates: p.communeCandidates }, { code: r.communeCode, candidates: r.communeCandidates });
+
+/** The same name, the same full birth date (a year alone or 01/01 is what namesakes share), and the same commune or phone. */
+function isStrong(p: RowProbe, r: KnownRecord): boolean {
+  const sameDay = compareBirth(p.birth, linkDate(r.birthDate, r.birthDatePrecision)) === BirthLevel.SAME_DAY;
+  const place = communes(p, r) === CommuneLevel.SAME || compareValues(p.phone, r.phone) === SimpleLevel.SAME;
+  return sameDay && place && sameName(p, r) === NameLevel.SAME;
+}
+
+/** A namesake born that year (or that day) who may be the row's person: not one with another full birth date, nor in another commune. */
+function isDoubtful(p: RowProbe, r: KnownRecord): boolean {
+  const birth = compareBirth(p.birth, linkDate(r.birthDate, r.birthDatePrecision));
+  const sameBirth = birth === BirthLevel.SAME_DAY || birth === BirthLevel.SWAPPED || birth === BirthLevel.SAME_YEAR;
+  const elsewhere = communes(p, r) === CommuneLevel.DIFFERENT && compareValues(p.phone, r.phone) !== SimpleLevel.SAME;
+  return sameBirth && !elsewhere && sameName(p, r) !== NameLevel.DIFFERENT;
+}
+
+/** Two rows of one batch taken for one record: neither is merged, both are held (one of them is someone else). */
+export function holdShared(matches: Map<number, KnownMatch>): void {
+  const rows = new Map<string, number[]>();
+  for (const [ordinal, m] of matches) if (m.kind === 'RECORD') rows.set(m.recordId, [...(rows.get(m.recordId) ?? []), ordinal]);
+  for (const ordinals of rows.values()) {
+    if (ordinals.length < 2) continue;
+    const m = matches.get(ordinals[0]) as Extract<KnownMatch, { kind: 'RECORD' }>;
+    const reason = `${ordinals.length} dòng của tệp cùng khớp hồ sơ '${m.externalId}'`;
+    for (const o of ordinals) matches.set(o, { kind: 'HOLD', reason, candidates: [{ recordId: m.recordId, externalId: m.externalId }] });
+  }
+}
