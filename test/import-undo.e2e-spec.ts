@@ -83,11 +83,11 @@ describe('undoing an import', () => {
       'U-6,Đỗ Văn Tư,1/5/1968,Nam,001068012348,,00004,CHI-1,Đang sinh hoạt,',
     ]);
     expect([s.created, s.updated, s.unchanged]).toEqual([2, 3, 1]);
-    // The two listings of one CCCD flagged, as the import's duplicate check does (flagDuplicateListings).
+    // The two listings of one CCCD flagged by the import (flagDuplicateListings).
     for (const code of ['U-4', 'U-6'])
-      await t.sql(`INSERT INTO record_flag (record_id, code, severity, message) VALUES ($1, 'DUPLICATE_IN_ORG', 'INFO', 'Trùng CCCD')`, [
-        await idOf('HND', code),
-      ]);
+      expect(await t.sql(`SELECT code FROM record_flag WHERE record_id = $1`, [await idOf('HND', code)])).toContainEqual({
+        code: 'DUPLICATE_IN_ORG',
+      });
     const during = await stateOf('HND');
     expect(during.records.length).toBe(before.records.length + 2);
     expect(during.events.length).toBeGreaterThan(before.events.length);

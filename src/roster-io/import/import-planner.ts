@@ -120,6 +120,9 @@ export class ImportPlanner {
       if (m?.kind !== 'RECORD') continue;
       p.row.externalId = m.externalId;
       p.digest = rowDigest(p.row);
+      // Her result file gives the row the code of the record it updates.
+      const her = p.her;
+      p.her = () => ({ ...her(), code: m.externalId });
       p.prepared = null;
       toRead.push(m.externalId);
     }
