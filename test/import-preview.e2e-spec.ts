@@ -165,6 +165,8 @@ describe('staged import: preview, confirm, the wrong organization (issue 17)', (
         { token: secretariat },
       );
     expect((await confirm(null)).errors?.[0].message).toContain('lý do');
+    // A reason that says nothing is no reason.
+    expect((await confirm('ok')).errors?.[0].message).toContain('ít nhất 10 ký tự');
     expect((await confirm('Danh sách cựu đoàn viên, giữ để đối chiếu')).data!.confirmImport).toEqual({ status: 'DONE', created: 12 });
     const [job] = await t.sql<{ accepted_ineligible: string }>(`SELECT accepted_ineligible FROM import_job WHERE id = $1`, [s.jobId]);
     expect(job.accepted_ineligible).toBe('Danh sách cựu đoàn viên, giữ để đối chiếu');
@@ -186,6 +188,29 @@ describe('staged import: preview, confirm, the wrong organization (issue 17)', (
       CLI_PRINCIPAL,
     );
     expect([ok.status, ok.created, ok.warned]).toEqual(['DONE', 10, 8]);
+
+    // Previewed first, the same kind of file still needs the reason to be confirmed.
+    const previewed = await importer.import(
+      file('wq.csv', ['Mã hồ sơ,Họ và tên,Ngày sinh,Giới tính', ...old.map((r) => r.replace('WO-', 'WQ-'))]),
+      { organization: 'DTN', preview: true },
+      CLI_PRINCIPAL,
+    );
+    expect([previewed.status, previewed.waiting]).toEqual([
+      'PREVIEW',
+      '100% số dòng (12/12) không đủ điều kiện vào Đoàn TNCS Hồ Chí Minh: quá 35 tuổi',
+    ]);
+    const confirmPreview = (reason: string | null) =>
+      t.gql<{ confirmImport: { status: string; created: number } }>(
+        `mutation($id: ID!, $r: String) { confirmImport(jobId: $id, acceptIneligible: $r) { status created } }`,
+        { id: previewed.jobId, r: reason },
+        { token: secretariat },
+      );
+    expect((await confirmPreview(null)).errors?.[0].message).toContain('lý do');
+    expect(await records('DTN', 'WQ-%')).toEqual([]);
+    expect((await confirmPreview('Danh sách cựu đoàn viên, giữ để đối chiếu')).data!.confirmImport).toEqual({
+      status: 'DONE',
+      created: 12,
+    });
   });
 
   it('answers an upload with ?preview=true with the job id; the console reads the preview (masked, audited) and confirms it', async () => {
@@ -257,6 +282,9 @@ describe('staged import: preview, confirm, the wrong organization (issue 17)', (
       const run = cli(['--org', 'HND', p]);
       expect(run.status).toBe(0);
       expect(run.stdout).toContain('tạo mới\t2');
+      // The job's id (for its undo), and the held rows counted.
+      expect(run.stdout).toMatch(/^lượt nhập\t[0-9a-f-]{36}$/m);
+      expect(run.stdout).toContain('chờ quyết định\t0');
       const again = cli(['--org', 'HND', p]);
       expect(again.status).toBe(0);
       expect(again.stdout).toContain('tạo mới\t0');
@@ -275,7 +303,11 @@ describe('staged import: preview, confirm, the wrong organization (issue 17)', (
       const waits = cli(['--org', 'DTN', wrong]);
       expect(waits.status).toBe(1);
       expect(waits.stderr).toContain('100% số dòng (10/10) không đủ điều kiện vào Đoàn TNCS Hồ Chí Minh: quá 35 tuổi');
+      // Nothing written: no count that reads as done.
+      expect(waits.stdout).not.toContain('tạo mới');
+      expect(waits.stderr).toContain('chưa ghi gì');
       expect(await records('DTN', 'CW-%')).toEqual([]);
+      expect(cli(['--org', 'DTN', '--accept-ineligible', 'ok', wrong]).status).toBe(1);
       const accepted = cli(['--org', 'DTN', '--accept-ineligible', 'danh sách cũ', wrong]);
       expect(accepted.status).toBe(0);
       expect((await records('DTN', 'CW-%')).length).toBe(10);

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { SIDE_FILES, sideFile } from '../../common/files/side-files.js';
 import type { Principal } from '../../access/principal.js';
 import { RosterImportService } from '../../roster-io/import/roster-import.service.js';
+import { INELIGIBLE_REASON_HINT } from '../../roster-io/import/import-jobs.js';
 import { cliCaller, log, progressLine, withServices, writeLines } from '../kit/cli-kit.js';
 import { int } from '../kit/cli-options.js';
 
@@ -77,12 +78,18 @@ async function importRoster(file: string, o: ImportOptions): Promise<void> {
     logNotes(s);
     if (s.status !== 'DONE') return await waiting(importer, s, !!o.dryRun, cli);
     const out = [
+      `lượt nhập\t${s.jobId}`,
       `dòng\t${s.rowsRead}`,
       `tạo mới\t${s.created}`,
       `cập nhật\t${s.updated}`,
       `không đổi\t${s.unchanged}`,
+      `chờ quyết định\t${s.held}`,
       `lỗi\t${s.rejected}`,
     ];
+    if (s.held)
+      log(
+        `${s.held} dòng chờ quyết định (có thể là hội viên đã có, chưa đủ căn cứ): chưa ghi; xem cột Kết quả và Lý do ${s.resultFile ? `trong ${s.resultFile}` : 'trong tệp kết quả'}, rồi điền Mã hồ sơ của hội viên đó (hoặc để trống nếu là người mới) và nhập lại`,
+      );
     if (s.rejected) out.push(`tệp lỗi\t${await writeRejected(importer, s, o.errors ?? sideFile(file, 'errors', s.format), cli)}`);
     if (s.resultFile) out.push(`tệp có mã\t${s.resultFile}`);
     if (s.warned) log(`${s.warned} dòng có cảnh báo (ô để trống, điều kiện hội viên): xem importWarnings trên hồ sơ`);
@@ -97,8 +104,9 @@ async function importRoster(file: string, o: ImportOptions): Promise<void> {
       }
     }
     writeLines(out);
-    // Nothing imported (every row refused): exit 1, as for any work that could not be done.
-    if (!s.created && !s.updated && !s.unchanged && s.rejected) throw new Error('không nhập được dòng nào: xem tệp lỗi');
+    // Nothing imported (every row refused or held): exit 1, as for any work that could not be done.
+    if (!s.created && !s.updated && !s.unchanged && (s.rejected || s.held))
+      throw new Error(s.rejected ? 'không nhập được dòng nào: xem tệp lỗi' : 'không nhập được dòng nào: mọi dòng chờ quyết định');
   });
 }
 
@@ -107,26 +115,26 @@ const PLAN_ROWS_SHOWN = 5;
 
 /**
  * A file that waits: a dry run prints the plan (its counts and the first rows of each fate) and ends
- * well; a file whose rows mostly break the organization's rules says why and how to go on (exit 1).
+ * well; a file whose rows mostly break the organization's rules says why and how to go on (exit 1),
+ * without counts that would read as done.
  */
 async function waiting(importer: RosterImportService, s: ImportSummary, dryRun: boolean, cli: Principal): Promise<void> {
+  if (!dryRun)
+    throw new Error(
+      `${s.waiting ?? 'tệp chờ xác nhận'}: chưa ghi gì (lượt nhập ${s.jobId}); nhập với --accept-ineligible "lý do" nếu đúng là danh sách của tổ chức này — ${INELIGIBLE_REASON_HINT}`,
+    );
   const counts = s.planned ?? {};
-  writeLines(Object.entries(counts).map(([fate, n]) => `${FATE_LABEL[fate] ?? fate}\t${n}`));
-  if (dryRun) {
-    const preview = await importer.preview(s.jobId, cli, 1_000_000);
-    for (const fate of Object.keys(FATE_LABEL)) {
-      const rows = preview.rows.filter((r) => r.fate === fate).slice(0, PLAN_ROWS_SHOWN);
-      for (const r of rows)
-        log(
-          `${FATE_LABEL[fate]}: ${r.sheet ? `${r.sheet} ` : ''}dòng ${r.row} ${r.code ?? ''}${r.changed.length ? ` (${r.changed.join(', ')})` : ''}${r.reason ? `: ${r.reason}` : ''}`,
-        );
-    }
-    log('chạy thử: chưa ghi gì vào hồ sơ');
-    if (s.waiting) log(`${s.waiting}: khi nhập thật, cần --accept-ineligible "lý do"`);
-    return;
+  writeLines([`lượt nhập\t${s.jobId}`, ...Object.entries(counts).map(([fate, n]) => `${FATE_LABEL[fate] ?? fate}\t${n}`)]);
+  const preview = await importer.preview(s.jobId, cli, 1_000_000);
+  for (const fate of Object.keys(FATE_LABEL)) {
+    const rows = preview.rows.filter((r) => r.fate === fate).slice(0, PLAN_ROWS_SHOWN);
+    for (const r of rows)
+      log(
+        `${FATE_LABEL[fate]}: ${r.sheet ? `${r.sheet} ` : ''}dòng ${r.row} ${r.code ?? ''}${r.changed.length ? ` (${r.changed.join(', ')})` : ''}${r.reason ? `: ${r.reason}` : ''}`,
+      );
   }
-  // Nothing imported: the file waits (exit 1).
-  throw new Error(`${s.waiting ?? 'tệp chờ xác nhận'}: nhập với --accept-ineligible "lý do" nếu đúng là danh sách của tổ chức này`);
+  log('chạy thử: chưa ghi gì vào hồ sơ');
+  if (s.waiting) log(`${s.waiting}: khi nhập thật, cần --accept-ineligible "lý do" — ${INELIGIBLE_REASON_HINT}`);
 }
 
 const FATE_LABEL: Record<string, string> = {

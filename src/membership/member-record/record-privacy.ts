@@ -208,7 +208,7 @@ export class RecordPrivacyService {
         .orUpdate(['erased_at', 'audit_event_id'], ['key_hash'])
         .execute();
     await em.getRepository(MemberRecord).update(r.id, {
-      externalId: `XOA-${r.id.slice(0, 8)}`,
+      externalId: `XOA-${r.id.replaceAll('-', '')}`,
       fullName: '(đã xóa theo yêu cầu)',
       nameFolded: '',
       familyKey: '',

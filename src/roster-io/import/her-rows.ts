@@ -123,10 +123,12 @@ export function resultSheets(rows: KeptRow[], templateHeader: string[]): SheetOu
       rows: g.rows.map((r, i) => {
         const her = g.her[i];
         const cells = pad(her.cells, g.width);
-        if (codeAt >= 0 && her.code) cells[codeAt] = her.code;
         const outcome = r.outcome ?? 'REJECTED';
+        // A held row gets no code: the file brought back is matched again, never created under a code of its own.
+        const code = outcome === 'HELD' ? '' : her.code;
+        if (codeAt >= 0 && code) cells[codeAt] = code;
         const refused = outcome === 'REJECTED' || outcome === 'SKIPPED' || outcome === 'HELD';
-        return [...(codeAt < 0 ? [her.code] : []), ...cells, OUTCOME_LABEL[outcome], refused ? r.message : '', refused ? '' : r.message];
+        return [...(codeAt < 0 ? [code] : []), ...cells, OUTCOME_LABEL[outcome], refused ? r.message : '', refused ? '' : r.message];
       }),
     };
   });

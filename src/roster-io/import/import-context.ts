@@ -21,6 +21,8 @@ export class ImportContext {
   readonly units: ImportUnits;
   /** Whether anyone was ever erased: when not, no row needs its tombstone keys (two HMACs) computed. */
   anyTombstone = true;
+  /** The codes of the records a held row may be (its candidates): never "missing from the file". */
+  readonly heldCandidates = new Set<string>();
   /** Records created, linked at the end while the import stays small. */
   readonly createdIds: string[] = [];
   linkNow = true;

@@ -52,7 +52,7 @@ export function writeResultFile(out: string, def: OrganizationDefinition, rows: 
 }
 
 /** Records of the organization (within the scope) whose Mã hồ sơ the file did not list. */
-export async function missingCodes(db: DataSource, org: string, scope: RecordScope, seen: Map<string, string>): Promise<string[]> {
+export async function missingCodes(db: DataSource, org: string, scope: RecordScope, seen: Set<string>): Promise<string[]> {
   const where = ['r.organization_code = $1', 'r.erased_at IS NULL'];
   const params: unknown[] = [org];
   scopeWhere(scope, where, params);

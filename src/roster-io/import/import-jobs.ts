@@ -164,11 +164,12 @@ export class ImportJobs {
   async confirm(job: ImportJob, actor: Principal, acceptIneligible: string | null): Promise<JobClaim> {
     if (job.status !== ImportJobStatus.PREVIEW && job.status !== ImportJobStatus.NEEDS_CONFIRMATION)
       throw new DomainError('CONFLICT', `Lượt nhập '${job.id}' không chờ xác nhận (trạng thái ${job.status})`);
-    const reason = acceptIneligible?.trim() || null;
-    if (job.status === ImportJobStatus.NEEDS_CONFIRMATION && !reason)
+    const reason = ineligibleAccepted(acceptIneligible);
+    // A preview of such a file needs the reason as much as a file that waits for it.
+    if ((job.status === ImportJobStatus.NEEDS_CONFIRMATION || job.plan?.wrongOrganization) && !reason)
       throw new DomainError(
         'BAD_USER_INPUT',
-        `${job.plan?.wrongOrganization ?? 'Tệp không đủ điều kiện'}: xác nhận với lý do (acceptIneligible)`,
+        `${job.plan?.wrongOrganization ?? 'Tệp không đủ điều kiện'}: xác nhận với lý do (acceptIneligible) — ${INELIGIBLE_REASON_HINT}`,
       );
     const claim = await JobClaim.take(this.db, job.id);
     if (!claim) throw new DomainError('CONFLICT', `Lượt nhập '${job.id}' đang được xác nhận`);
@@ -199,6 +200,18 @@ export class ImportJobs {
       .update(job.id, { status: ImportJobStatus.FAILED, failure: failureText(e, job.rowsCommitted), finishedAt: new Date() });
   }
 }
+
+/** The least a reason for importing a file most of whose rows break the organization's rules must say. */
+const INELIGIBLE_REASON_MIN = 10;
+
+/** The secretariat's reason for a file that looks like another organization's, or null when it is missing or too short to say why. */
+export function ineligibleAccepted(reason: string | null | undefined): string | null {
+  const r = reason?.trim() ?? '';
+  return r.length >= INELIGIBLE_REASON_MIN ? r : null;
+}
+
+/** How to go on with such a file, in her words. */
+export const INELIGIBLE_REASON_HINT = `ghi rõ vì sao đây đúng là danh sách của tổ chức này (ít nhất ${INELIGIBLE_REASON_MIN} ký tự)`;
 
 /** What an interrupted job tells its reader (rows before it are saved). */
 export const interruptedMessage = (rowsCommitted: number): string =>

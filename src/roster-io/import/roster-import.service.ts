@@ -24,7 +24,7 @@ import { ImportPreviews, type ImportPreview } from './import-preview.js';
 import { keepUpload, keptUpload, removeKeptUpload } from './kept-uploads.js';
 import { ImportContext } from './import-context.js';
 import { missingCodes, writeErrorFile, writeMissingFile, writeResultFile } from './import-files.js';
-import { ImportJobs, type JobClaim } from './import-jobs.js';
+import { ImportJobs, ineligibleAccepted, type JobClaim } from './import-jobs.js';
 import type { ImportOptions, ImportProgress, ImportSummary } from './import.types.js';
 import { RejectedRowsService, type OpenedRowError } from './rejected-rows.service.js';
 import { rowDigest, rowPlace, SheetReader, type SkippedRow } from './sheet-reader.js';
@@ -233,7 +233,7 @@ export class RosterImportService {
     summary.planned = { ...totals.counts, SKIPPED: summary.skippedRows.length };
     const waits = opts.preview
       ? ImportJobStatus.PREVIEW
-      : wrong && !opts.acceptIneligible?.trim()
+      : wrong && !ineligibleAccepted(opts.acceptIneligible)
         ? ImportJobStatus.NEEDS_CONFIRMATION
         : null;
     const plan = { counts: summary.planned, mapping: summary.mapping, wrongOrganization: wrong, unitsPlanned: ctx.unitsPlanned };
@@ -264,7 +264,9 @@ export class RosterImportService {
 
   /** The end of a run: the records the file lacks (`full`), the new records linked (a small import), the job DONE, its kept file gone. */
   private async finish(job: ImportJob, opts: ImportOptions, ctx: ImportContext, summary: ImportSummary): Promise<void> {
-    if (opts.full) summary.missing = await missingCodes(this.db, ctx.def.code, ctx.scope, ctx.seen);
+    // A held row's candidates may be the row itself: never listed as missing from the file.
+    if (opts.full)
+      summary.missing = await missingCodes(this.db, ctx.def.code, ctx.scope, new Set([...ctx.seen.keys(), ...ctx.heldCandidates]));
     if (ctx.linkNow) await this.createdHook.emit({ ids: ctx.createdIds, source: 'IMPORT' });
     summary.linked = ctx.linkNow;
     await this.jobs.done(job);
