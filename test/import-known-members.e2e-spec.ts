@@ -85,13 +85,33 @@ describe('members already known (issue 17, item 3)', () => {
     expect(kept.map((k) => k.outcome)).toEqual(['HELD', 'UPDATED', 'UPDATED', 'UNCHANGED']);
     const lines = fs.readFileSync(again.resultFile!, 'utf8').split(/\r?\n/);
     const code = (name: string) => before.find((r) => r.full_name === name)!.external_id;
-    expect(lines[1]).toMatch(/chờ quyết định.*trùng họ tên và năm sinh/);
+    expect(lines[1]).toMatch(/chờ quyết định: có thể là hồ sơ .*trùng họ tên, năm sinh/);
     expect(lines[1]).toContain(code('Phạm Thị Hương'));
     // …with no code of its own: the file brought back is matched again, never created under that code.
     expect(lines[1].startsWith(',')).toBe(true);
     // The roster was the whole list (--full): the record the held row may be is not "missing from the file".
     expect(again.missing).toEqual([]);
     expect(lines[3].startsWith(`${code('Nguyễn Thị Hoa')},`)).toBe(true);
+  });
+
+  it('a name whose typo is fixed, with the same phone, is held (never a second record); a year with the same phone in the same commune is the same member', async () => {
+    const first = await importCsv('HPN', 'hpn-phone-v1.csv', UNCODED, [
+      'Lường Thị Ơnn,1970,Nữ,,0912000055,00004,HPN-K2',
+      'Cà Thị Khánh,1966,Nữ,,0912000066,00004,HPN-K2',
+    ]);
+    expect([first.created, first.held]).toEqual([2, 0]);
+    const before = (await records('HPN')).filter((r) => ['Lường Thị Ơnn', 'Cà Thị Khánh'].includes(r.full_name));
+    const again = await importCsv('HPN', 'hpn-phone-v2.csv', UNCODED, [
+      'Cà Thị Khánh,1966,Nữ,,0912000066,00004,HPN-K2',
+      'Lường Thị Ơn,1970,Nữ,,0912000055,00004,HPN-K2',
+    ]);
+    expect([again.created, again.held, again.unchanged]).toEqual([0, 1, 1]);
+    const kept = await t.sql<{ outcome: string }>(`SELECT outcome FROM import_row_error WHERE job_id = $1 ORDER BY ordinal`, [again.jobId]);
+    expect(kept.map((k) => k.outcome)).toEqual(['UNCHANGED', 'HELD']);
+    const lines = fs.readFileSync(again.resultFile!, 'utf8').split(/\r?\n/);
+    expect(lines[2]).toContain(`cùng số điện thoại và năm sinh, họ tên gần giống: 'Lường Thị Ơnn'`);
+    expect(lines[2]).toContain(before.find((r) => r.full_name === 'Lường Thị Ơnn')!.external_id);
+    expect((await records('HPN')).filter((r) => r.full_name.startsWith('Lường Thị Ơn'))).toHaveLength(1);
   });
 
   it('keeps a person listed under two codes with one CCCD: both stored, both flagged, still flagged after a link run', async () => {

@@ -205,7 +205,7 @@ export class ImportPlanner {
   /** A doubtful match: held for the secretariat's decision, not written (shown in the preview and the result file). */
   private hold(b: BatchPlan, p: PendingRow, m: Extract<KnownMatch, { kind: 'HOLD' }>): void {
     for (const c of m.candidates) b.ctx.heldCandidates.add(c.externalId);
-    const reason = `chờ quyết định: ${m.reason}${m.candidates.length ? ` (${m.candidates.map((c) => c.externalId).join(', ')})` : ''}`;
+    const reason = `chờ quyết định: ${m.reason}`;
     const unitPath = rejectedRowUnitPath(b.ctx.scope);
     this.plan(b, p, 'HELD', unitPath, { reason });
     p.outcome = 'HELD';

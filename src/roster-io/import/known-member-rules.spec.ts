@@ -91,6 +91,20 @@ describe('matchRow: which known record a row without a code is', () => {
     ['name, full date, a near commune', { communeCode: '03196' }, [{ externalId: 'A' }], 'byName', 'HOLD'],
     ['name and the 01/01 placeholder, same commune', { birth: '1985-01-01' }, [{ birthDate: '1985-01-01' }], 'byName', 'HOLD'],
     ['name and a year alone, same commune', { birth: '1985-01-01', precision: 'YEAR' }, [{}], 'byName', 'HOLD'],
+    [
+      'name and a year alone, the same phone in the same commune',
+      { birth: '1985-01-01', precision: 'YEAR', phone: '0912000001' },
+      [{ externalId: 'A', phone: '0912000001' }],
+      'byName',
+      'A STRONG',
+    ],
+    [
+      'name and a year alone, the same phone, another commune',
+      { birth: '1985-01-01', precision: 'YEAR', phone: '0912000001', communeCode: '00004' },
+      [{ externalId: 'A', phone: '0912000001', communeCode: '03199' }],
+      'byName',
+      'HOLD',
+    ],
     ['namesakes born the same day in one commune', {}, [{}, {}], 'byName', 'HOLD'],
     ['a namesake born another day of the year', { birth: '1985-07-30' }, [{}], 'byName', 'NEW'],
     ['Hùng and Hưng: the same letters, other marks', { fullName: 'Lò Văn Hưng' }, [{ fullName: 'Lò Văn Hùng' }], 'byName', 'HOLD'],
@@ -115,7 +129,18 @@ describe('matchRow: which known record a row without a code is', () => {
   it('says why it holds, in Vietnamese, with the candidates’ codes', () => {
     const m = matchRow(probe({ birth: '1985-01-01', precision: 'YEAR' }), [], [record({ externalId: 'HPN-9' })]);
     expect(m).toMatchObject({ kind: 'HOLD', candidates: [{ externalId: 'HPN-9' }] });
-    expect(m.kind === 'HOLD' && m.reason).toMatch(/^có thể là hồ sơ 'HPN-9' \(trùng họ tên và năm sinh/);
+    expect(m.kind === 'HOLD' && m.reason).toMatch(
+      /^có thể là hồ sơ 'HPN-9' \(trùng họ tên, năm sinh, xã; chưa đủ căn cứ .* chỉ có năm sinh/,
+    );
+  });
+
+  it('holds a name typed another way with the same phone and birth year (never a second record); another name with that phone is someone else', () => {
+    const row = probe({ fullName: 'Lò Thị Lann', birth: '1985-01-01', precision: 'YEAR', phone: '0912000001' });
+    const m = matchRow(row, [], [], [record({ externalId: 'HPN-7', phone: '0912000001' })]);
+    expect(m).toMatchObject({ kind: 'HOLD', candidates: [{ externalId: 'HPN-7' }] });
+    expect(m.kind === 'HOLD' && m.reason).toContain('cùng số điện thoại và năm sinh, họ tên gần giống');
+    const household = matchRow(probe({ fullName: 'Quàng Văn Nam', phone: '0912000001' }), [], [], [record({ phone: '0912000001' })]);
+    expect(household.kind).toBe('NEW');
   });
 
   it('holds both rows of a batch taken for one record', () => {

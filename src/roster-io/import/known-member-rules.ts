@@ -93,19 +93,42 @@ const hold = (reason: string, rs: KnownRecord[]): KnownMatch => ({ kind: 'HOLD',
  * undated birth) and the same commune or phone, with exactly one record. A name with a birth year
  * that namesakes may share is doubtful: held for the secretariat, never merged.
  */
-export function matchRow(p: RowProbe, byCccd: KnownRecord[], byName: KnownRecord[]): KnownMatch {
+export function matchRow(p: RowProbe, byCccd: KnownRecord[], byName: KnownRecord[], byPhone: KnownRecord[] = []): KnownMatch {
   if (p.idKind === 'CCCD' && p.idHash && byCccd.length) return byNumber(p, byCccd);
   const strong = byName.filter((r) => !numbersDiffer(p, r) && isStrong(p, r));
   if (strong.length === 1) return { kind: 'RECORD', ...ref(strong[0]), how: 'STRONG' };
   if (strong.length > 1) return hold(`trùng họ tên, ngày sinh và xã/số điện thoại với ${strong.length} hồ sơ (${codes(strong)})`, strong);
   // Another number is another person, unless all else is strong evidence (a corrected number: held).
   const doubtful = byName.filter((r) => (numbersDiffer(p, r) ? isStrong(p, r) : isDoubtful(p, r)));
-  if (doubtful.length)
-    return hold(
-      `có thể là hồ sơ ${codes(doubtful)} (trùng họ tên và năm sinh, nhưng chưa đủ căn cứ là một người: cần ngày sinh đầy đủ cùng xã hoặc số điện thoại, hoặc số CCCD)`,
-      doubtful,
-    );
+  if (doubtful.length) return hold(`có thể là hồ sơ ${codes(doubtful)} (${whatAgrees(p, doubtful[0])})`, doubtful);
+  // A name typed another way (one letter, the marks, the middle name) with the same phone and birth year: held, never a second record.
+  const near = byPhone.filter((r) => !numbersDiffer(p, r) && isNearByPhone(p, r));
+  if (near.length)
+    return hold(`có thể là hồ sơ ${codes(near)} (cùng số điện thoại và năm sinh, họ tên gần giống: '${near[0].fullName}')`, near);
   return { kind: 'NEW' };
+}
+
+/** Why a namesake is not yet the same person: what agrees, and what would settle it. */
+function whatAgrees(p: RowProbe, r: KnownRecord): string {
+  const birth = compareBirth(p.birth, linkDate(r.birthDate, r.birthDatePrecision));
+  const agrees = [
+    'trùng họ tên',
+    birth === BirthLevel.SAME_DAY ? 'ngày sinh' : birth === BirthLevel.SWAPPED ? 'ngày sinh đảo ngày/tháng' : 'năm sinh',
+    ...(communes(p, r) === CommuneLevel.SAME ? ['xã'] : []),
+    ...(compareValues(p.phone, r.phone) === SimpleLevel.SAME ? ['số điện thoại'] : []),
+  ];
+  const need =
+    birth === BirthLevel.SAME_DAY
+      ? 'cần cùng xã hoặc cùng số điện thoại, hoặc số CCCD'
+      : 'chỉ có năm sinh (hoặc 01/01): cần ngày sinh đầy đủ, hoặc cùng số điện thoại và cùng xã, hoặc số CCCD';
+  return `${agrees.join(', ')}; chưa đủ căn cứ là một người — ${need}`;
+}
+
+/** Another spelling of the name (not another name) with the same phone and a birth in the same year (or none to compare). */
+function isNearByPhone(p: RowProbe, r: KnownRecord): boolean {
+  if (compareValues(p.phone, r.phone) !== SimpleLevel.SAME || sameName(p, r) === NameLevel.DIFFERENT) return false;
+  const birth = compareBirth(p.birth, linkDate(r.birthDate, r.birthDatePrecision));
+  return birth !== BirthLevel.DIFFERENT && birth !== BirthLevel.DAY_DIFFERS;
 }
 
 /** The records with the row's CCCD: one (or one still live among several) is the row's, unless its name is another's. */
@@ -123,11 +146,18 @@ const numbersDiffer = (p: RowProbe, r: KnownRecord) => p.idKind === 'CCCD' && r.
 const communes = (p: RowProbe, r: KnownRecord) =>
   compareCommunes({ code: p.communeCode, candidates: p.communeCandidates }, { code: r.communeCode, candidates: r.communeCandidates });
 
-/** The same name, the same full birth date (a year alone or 01/01 is what namesakes share), and the same commune or phone. */
+/**
+ * The same name and the same full birth date with the same commune or phone; or, with a year alone
+ * or 01/01 (what namesakes share), the same phone in the same commune — namesakes of one year do not
+ * share a phone number too.
+ */
 function isStrong(p: RowProbe, r: KnownRecord): boolean {
-  const sameDay = compareBirth(p.birth, linkDate(r.birthDate, r.birthDatePrecision)) === BirthLevel.SAME_DAY;
-  const place = communes(p, r) === CommuneLevel.SAME || compareValues(p.phone, r.phone) === SimpleLevel.SAME;
-  return sameDay && place && sameName(p, r) === NameLevel.SAME;
+  if (sameName(p, r) !== NameLevel.SAME) return false;
+  const birth = compareBirth(p.birth, linkDate(r.birthDate, r.birthDatePrecision));
+  const sameCommune = communes(p, r) === CommuneLevel.SAME;
+  const samePhone = compareValues(p.phone, r.phone) === SimpleLevel.SAME;
+  if (birth === BirthLevel.SAME_DAY) return sameCommune || samePhone;
+  return birth === BirthLevel.SAME_YEAR && sameCommune && samePhone;
 }
 
 /** A namesake born that year (or that day) who may be the row's person: not one with another full birth date, nor in another commune. */

@@ -1,5 +1,5 @@
 // Members already known are matched, never duplicated — and never merged at import (issue 17, item 3).
-// Set-based: two queries a batch find the candidates, pure rules decide (known-member-rules.ts).
+// Set-based: three queries a batch find the candidates, pure rules decide (known-member-rules.ts).
 import type { EntityManager } from 'typeorm';
 import { listedTwice, RAISED_BY_IMPORT, sameCccdElsewhere } from '../../membership/member-record/double-listing.js';
 import { holdShared, matchRow, probeOf, type KnownRecord, type RowProbe } from './known-member-rules.js';
@@ -27,7 +27,7 @@ const KNOWN_COLUMNS = `r.id, r.external_id AS "externalId", r.full_name AS "full
 
 /**
  * Each uncoded row of a batch against the organization's records (rows absent from the map are
- * NEW). Two queries whatever the batch's size: the records with the rows' CCCDs (index on
+ * NEW). Three queries whatever the batch's size (the third, by phone, for the rows still unmatched): the records with the rows' CCCDs (index on
  * id_number_hash), and the namesakes born in their birth year of the rows it did not match
  * (ix_member_record_given_family_birth; measured, an index led by the organization gained 20% on
  * this query, not worth its cost on every insert). Ended memberships are matched (the same person
@@ -48,6 +48,13 @@ export async function matchKnownMembers(em: EntityManager, org: string, rows: Un
     const m = matchRow(p, (p.idHash && byCccd.get(p.idHash)) || [], (p.block && byName.get(blockKey(p.block))) || []);
     if (m.kind !== 'NEW') matches.set(p.ordinal, m);
   }
+  // The rows nobody matched yet, by their phone: a name typed another way is held, never created twice.
+  const unmatched = probes.filter((p) => !matches.has(p.ordinal) && p.phone);
+  const byPhone = await recordsByPhone(em, org, unmatched);
+  for (const p of unmatched) {
+    const m = matchRow(p, [], [], byPhone.get(p.phone!) ?? []);
+    if (m.kind !== 'NEW') matches.set(p.ordinal, m);
+  }
   holdShared(matches);
   return matches;
 }
@@ -66,6 +73,20 @@ async function recordsByCccd(em: EntityManager, org: string, probes: RowProbe[])
     [org, hashes.map((h) => Buffer.from(h, 'hex'))],
   );
   for (const r of found) out.set(r.idHash!, [...(out.get(r.idHash!) ?? []), r]);
+  return out;
+}
+
+/** The organization's records with the rows' phones (index on phone), by phone. */
+async function recordsByPhone(em: EntityManager, org: string, probes: RowProbe[]): Promise<Map<string, KnownRecord[]>> {
+  const phones = [...new Set(probes.map((p) => p.phone!))];
+  const out = new Map<string, KnownRecord[]>();
+  if (!phones.length) return out;
+  const found = await em.query<KnownRecord[]>(
+    `SELECT ${KNOWN_COLUMNS} FROM member_record r
+      WHERE r.phone = ANY($2::text[]) AND r.organization_code = $1 AND r.erased_at IS NULL ORDER BY r.external_id`,
+    [org, phones],
+  );
+  for (const r of found) out.set(r.phone!, [...(out.get(r.phone!) ?? []), r]);
   return out;
 }
 
