@@ -1,7 +1,7 @@
 // Members already known are matched, never duplicated — and never merged at import (issue 17, item 3).
 // Set-based: three queries a batch find the candidates, pure rules decide (known-member-rules.ts).
 import type { EntityManager } from 'typeorm';
-import { listedTwice, RAISED_BY_IMPORT, sameCccdElsewhere } from '../../membership/member-record/double-listing.js';
+import { countedListing, RAISED_BY_IMPORT } from '../../membership/member-record/double-listing.js';
 import { holdShared, matchRow, probeOf, type KnownRecord, type RowProbe } from './known-member-rules.js';
 import type { PreparedRow } from './prepare-row.js';
 
@@ -121,22 +121,45 @@ async function recordsByName(em: EntityManager, org: string, probes: RowProbe[])
  */
 export async function flagDuplicateListings(em: EntityManager, org: string, recordIds: string[]): Promise<number> {
   if (!recordIds.length) return 0;
+  // Two index lookups, the grouping here: as one statement the planner chose scans that took 13 s
+  // and more a chunk once the organization held 100,000 records.
+  const written = await em.query<{ hash: Buffer }[]>(
+    `SELECT DISTINCT r.id_number_hash AS hash FROM member_record r
+      WHERE r.id = ANY($2::uuid[]) AND r.organization_code = $1 AND r.id_kind = 'CCCD' AND r.id_number_hash IS NOT NULL AND ${countedListing('r')}`,
+    [org, recordIds],
+  );
+  if (!written.length) return 0;
+  const listings = await em.query<{ id: string; external_id: string; hash: string }[]>(
+    `SELECT o.id, o.external_id, encode(o.id_number_hash, 'hex') AS hash FROM member_record o
+      WHERE o.id_number_hash = ANY($2::bytea[]) AND o.organization_code = $1 AND o.id_kind = 'CCCD' AND ${countedListing('o')}
+      ORDER BY o.external_id`,
+    [org, written.map((w) => w.hash)],
+  );
+  const byHash = new Map<string, { id: string; external_id: string }[]>();
+  for (const l of listings) byHash.set(l.hash, [...(byHash.get(l.hash) ?? []), l]);
+  const rows = [...byHash.values()]
+    .filter((same) => same.length > 1)
+    .flatMap((same) =>
+      same.map((r) => {
+        const others = same.filter((o) => o.id !== r.id);
+        return [
+          r.id,
+          others.map((o) => o.external_id).join(', '),
+          JSON.stringify(others.map((o) => ({ recordId: o.id, externalId: o.external_id }))),
+        ];
+      }),
+    );
+  if (!rows.length) return 0;
   const flagged = await em.query<{ record_id: string }[]>(
-    `WITH written AS (SELECT r.* FROM member_record r WHERE r.id = ANY($2::uuid[]) AND r.organization_code = $1 AND ${listedTwice('r')}),
-          involved AS (SELECT w.id FROM written w UNION SELECT o.id FROM written w JOIN member_record o ON ${sameCccdElsewhere('w', 'o')}),
-          others AS (SELECT r.id AS record_id, array_agg(o.external_id ORDER BY o.external_id) AS codes,
-                            json_agg(json_build_object('recordId', o.id, 'externalId', o.external_id) ORDER BY o.external_id) AS listings
-                       FROM involved i JOIN member_record r ON r.id = i.id JOIN member_record o ON ${sameCccdElsewhere('r', 'o')}
-                      GROUP BY r.id)
-     INSERT INTO record_flag (record_id, code, severity, message, evidence)
+    `INSERT INTO record_flag (record_id, code, severity, message, evidence)
      SELECT t.record_id, 'DUPLICATE_IN_ORG', 'WARNING',
-            'Cùng số CCCD với hồ sơ ' || array_to_string(t.codes, ', ') || ' trong tổ chức: hai hồ sơ của một người, hay một số CCCD ghi nhầm? Cần quyết định giữ hồ sơ nào',
-            json_build_object('raisedBy', $3::text, 'otherListings', t.listings)::jsonb
-       FROM others t
+            'Cùng số CCCD với hồ sơ ' || t.codes || ' trong tổ chức: hai hồ sơ của một người, hay một số CCCD ghi nhầm? Cần quyết định giữ hồ sơ nào',
+            json_build_object('raisedBy', $4::text, 'otherListings', t.listings::json)::jsonb
+       FROM unnest($1::uuid[], $2::text[], $3::text[]) AS t(record_id, codes, listings)
       WHERE NOT EXISTS (SELECT 1 FROM flag_resolution x WHERE x.record_id = t.record_id AND x.code = 'DUPLICATE_IN_ORG' AND x.resolution = 'FALSE_ALARM')
      ON CONFLICT (record_id, code) DO UPDATE SET severity = EXCLUDED.severity, message = EXCLUDED.message, evidence = EXCLUDED.evidence
      RETURNING record_id`,
-    [org, recordIds, RAISED_BY_IMPORT],
+    [rows.map((r) => r[0]), rows.map((r) => r[1]), rows.map((r) => r[2]), RAISED_BY_IMPORT],
   );
   if (!flagged.length) return 0;
   // The record's flag codes, for the lists and counts before the next run (a record not yet linked gets them from the run).
