@@ -4,7 +4,7 @@
 import type { EntityManager } from 'typeorm';
 import { copyRows } from '../../common/sql/copy-rows.js';
 import type { EligibilityIssue } from '../../membership/organization/organization-definition.js';
-import { RECORD_COLUMNS } from './record-columns.js';
+import { camel, RECORD_COLUMNS } from './record-columns.js';
 
 /** What the plan does with a member row. */
 export type Fate = 'CREATED' | 'UPDATED' | 'UNCHANGED' | 'HELD' | 'REFUSED';
@@ -59,7 +59,6 @@ const PLAN_COLUMNS = [
 ];
 
 const JSON_COLUMNS = new Set(['profile', 'raw', 'import_warnings']);
-const camel = (c: string) => c.replace(/_([a-z])/g, (_, x: string) => x.toUpperCase());
 
 /** A record's values (camelCase, as the preparer gives them) in the text forms `jsonb_populate_record` reads. */
 export function planValues(v: Record<string, unknown>): Record<string, unknown> {

@@ -72,7 +72,7 @@ const sortKeys = (o: object): unknown =>
 
 /** `id_number_hash` → `idNumberHash`, computed once per column name (this runs for every cell). */
 const CAMEL = new Map<string, string>();
-const camel = (c: string) => {
+export const camel = (c: string) => {
   let k = CAMEL.get(c);
   if (!k) CAMEL.set(c, (k = c.replace(/_([a-z])/g, (_, x: string) => x.toUpperCase())));
   return k;
