@@ -43,3 +43,61 @@ describe('titleCaseName', () => {
     ['trần thị thuỷ', 'Trần Thị Thủy'],
   ])('%s → %s', (input, expected) => expect(titleCaseName(input)).toBe(expected));
 });
+
+describe('word by word, remembered: the same keys as the whole text read at once', () => {
+  // The definitions as they read a whole text in one pass (before they went word by word).
+  const foldWhole = (s: string) =>
+    s
+      .normalize('NFD')
+      .replace(/\p{M}/gu, '')
+      .replace(/[đĐ]/g, 'd')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, ' ')
+      .trim();
+  const canonicalWhole = (s: string) =>
+    s
+      .normalize('NFC')
+      .replace(/[\s\u00a0]+/g, ' ')
+      .trim()
+      .replace(/[\p{L}\p{M}]+/gu, (w) => canonicalText(w));
+  const titleWhole = (s: string) =>
+    canonicalWhole(s)
+      .toLowerCase()
+      .replace(/(^|[\s'-])(\p{L})/gu, (_m, sep: string, ch: string) => sep + ch.toUpperCase());
+  const pieces = [
+    'Nguyễn',
+    'NGUYỄN',
+    'thuỷ',
+    'Đặng',
+    "H'Hen",
+    'Y-Moan',
+    'Lò',
+    'A',
+    '',
+    ' ',
+    '  ',
+    '\u00a0',
+    '\t',
+    '-',
+    "'",
+    '.',
+    ',',
+    '(Chi hội trưởng)',
+    'ĐĂK',
+    'Nguye\u0302\u0303n',
+    '\u0301',
+    'x2',
+    'Ê Đê',
+  ];
+
+  it('on texts made of names, marks, spaces and punctuation in every order', () => {
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % pieces.length;
+    for (let i = 0; i < 3000; i++) {
+      const text = Array.from({ length: 1 + (i % 7) }, () => pieces[next()]).join(i % 3 ? ' ' : '');
+      expect([foldText(text), titleCaseName(text), canonicalText(text)]).toEqual([foldWhole(text), titleWhole(text), canonicalWhole(text)]);
+      // Asked again (now remembered): the same answer.
+      expect([foldText(text), titleCaseName(text), canonicalText(text)]).toEqual([foldWhole(text), titleWhole(text), canonicalWhole(text)]);
+    }
+  });
+});

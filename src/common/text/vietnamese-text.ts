@@ -5,7 +5,12 @@
  *   tone placement (hòa, khỏe, thủy — not hoà, khoẻ, thuỷ), which NFC alone does not unify.
  * - `foldText` gives a search/blocking key: lower case, no tone or vowel marks, đ → d.
  *   Folding merges distinct names (Hùng/Hưng), so it is for finding, never for deciding.
+ *
+ * Both run for every cell of every roster row, several times a row: they work word by word and
+ * remember the words they have seen (a province's names are made of a few thousand syllables),
+ * which made them the import's largest cost no more (issue 17).
  */
+import { rememberText } from './remember-text.js';
 
 /** Base vowels (after removing the tone mark), lower case. */
 const VOWELS = new Set(['a', 'ă', 'â', 'e', 'ê', 'i', 'o', 'ô', 'ơ', 'u', 'ư', 'y']);
@@ -52,7 +57,9 @@ export function tonePosition(bare: string): number {
 }
 
 /** Puts the tone mark of one syllable where the classic spelling puts it. */
-export function canonicalSyllable(syllable: string): string {
+export const canonicalSyllable = rememberText(placeTone);
+
+function placeTone(syllable: string): string {
   const { bare, tone } = splitTone(syllable);
   if (!tone) return bare;
   const pos = tonePosition(bare);
@@ -64,27 +71,41 @@ export function canonicalSyllable(syllable: string): string {
 
 /** NFC, trimmed, single-spaced, classic tone placement. Keeps case. */
 export function canonicalText(input: string): string {
-  const nfc = input
-    .normalize('NFC')
-    .replace(/[\s\u00a0]+/g, ' ')
-    .trim();
-  return nfc.replace(/[\p{L}\p{M}]+/gu, (word) => canonicalSyllable(word));
+  let out = '';
+  for (const word of input.split(/[\s\u00a0]+/)) if (word) out = out ? `${out} ${canonicalWord(word)}` : canonicalWord(word);
+  return out;
 }
+
+// NFC composes nothing across a space: each word alone gives the same text.
+const canonicalWord = rememberText((word: string) => word.normalize('NFC').replace(/[\p{L}\p{M}]+/gu, (w) => canonicalSyllable(w)));
 
 /** Folded key: lower case, no marks, đ → d, punctuation to spaces, single spaces. */
 export function foldText(input: string): string {
-  return input
+  // Whitespace is punctuation to the fold: folding each word alone gives the same key.
+  let out = '';
+  for (const word of input.split(/\s+/)) {
+    if (!word) continue;
+    const folded = foldWord(word);
+    if (folded) out = out ? `${out} ${folded}` : folded;
+  }
+  return out;
+}
+
+const foldWord = rememberText((input: string) =>
+  input
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
     .replace(/[đĐ]/g, 'd')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
-}
+    .trim(),
+);
 
 /** "NGUYỄN  văn an" → "Nguyễn Văn An", canonical spelling. */
 export function titleCaseName(input: string): string {
-  return canonicalText(input)
-    .toLowerCase()
-    .replace(/(^|[\s'-])(\p{L})/gu, (_m, sep: string, ch: string) => sep + ch.toUpperCase());
+  return canonicalText(input).split(' ').map(titleCaseWord).join(' ');
 }
+
+const titleCaseWord = rememberText((word: string) =>
+  word.toLowerCase().replace(/(^|['-])(\p{L})/gu, (_m, sep: string, ch: string) => sep + ch.toUpperCase()),
+);
