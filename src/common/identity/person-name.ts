@@ -1,5 +1,6 @@
 import { ok, refuse, type Parsed } from '../errors/field-problem.js';
 import { foreignLetter, hiddenCharacter } from '../text/text-rules.js';
+import { rememberText } from '../text/remember-text.js';
 import { foldText, titleCaseName } from '../text/vietnamese-text.js';
 
 export interface PersonName {
@@ -37,8 +38,14 @@ function nameProblem(fullName: string, input: string): string | null {
   return null;
 }
 
-/** Splits and normalizes a full name: họ + tên đệm (0–3 syllables) + tên. Refuses, never strips, what is hidden. */
-export function parsePersonName(input: string): Parsed<PersonName> {
+/**
+ * Splits and normalizes a full name: họ + tên đệm (0–3 syllables) + tên. Refuses, never strips, what
+ * is hidden. Remembered: an imported row's name is read from its cell, then again as the record's
+ * (the same text when the cell was already well written). The answer is shared: never change it.
+ */
+export const parsePersonName = rememberText(readPersonName, 20_000);
+
+function readPersonName(input: string): Parsed<PersonName> {
   if (input.length > MAX_NAME_LENGTH * 4) return refuse(`họ tên dài ${input.length} ký tự, tối đa ${MAX_NAME_LENGTH}: hãy rút ngắn`);
   const hidden = hiddenCharacter(input);
   if (hidden) return refuse(`họ tên ${hidden}`);

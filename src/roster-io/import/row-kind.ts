@@ -38,11 +38,24 @@ export function rowKind(cells: string[], row: RosterRow, header: HeaderMatch, en
 
 /** The text of the name column (or the split name joined). */
 function nameText(cells: string[], header: HeaderMatch): string {
-  const at = (key: string) => {
-    const i = [...header.fields].find(([, c]) => c.key === key)?.[0];
+  const columns = nameColumns(header);
+  const at = (key: keyof typeof columns) => {
+    const i = columns[key];
     return i === undefined ? '' : (cells[i] ?? '').trim();
   };
   return at('fullName') || [at('familyMiddle'), at('givenName')].filter(Boolean).join(' ');
+}
+
+/** The name columns of a header, found once per header (this runs for every row). */
+const NAME_COLUMNS = new WeakMap<HeaderMatch, Record<'fullName' | 'familyMiddle' | 'givenName', number | undefined>>();
+function nameColumns(header: HeaderMatch): Record<'fullName' | 'familyMiddle' | 'givenName', number | undefined> {
+  let found = NAME_COLUMNS.get(header);
+  if (!found) {
+    const at = (key: string) => [...header.fields].find(([, c]) => c.key === key)?.[0];
+    found = { fullName: at('fullName'), familyMiddle: at('familyMiddle'), givenName: at('givenName') };
+    NAME_COLUMNS.set(header, found);
+  }
+  return found;
 }
 
 /** How a non-member line is named in the report. */

@@ -1,4 +1,5 @@
 import { parsePersonName } from '../../common/identity/person-name.js';
+import { rememberText } from '../../common/text/remember-text.js';
 import { canonicalText, foldText } from '../../common/text/vietnamese-text.js';
 import { cellShown, type CellReading } from './cell.js';
 
@@ -36,7 +37,9 @@ const bracketed = /\s*[([]([^)\]]*)[)\]]/g;
  * not beginning like a title, a heading or a signature line. For the row classifier: "Tổng cộng: 15
  * hội viên", "TM. BAN CHẤP HÀNH", "NGƯỜI LẬP BIỂU", "HỘI LHPN XÃ" are not names; "Lò Văn Pâng" is.
  */
-export function nameLikeness(input: string): NameLikeness {
+export const nameLikeness = rememberText(readNameLikeness, 20_000);
+
+function readNameLikeness(input: string): NameLikeness {
   const text = canonicalText(input.replace(bracketed, ' '));
   const not = (why: string): NameLikeness => ({ nameLike: false, why: `'${input.trim()}' không phải họ tên: ${why}` });
   if (!text) return not('ô trống');
