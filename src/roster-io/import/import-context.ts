@@ -1,15 +1,17 @@
 import { unitPathLimit, type RecordScope } from '../../access/record-scope.js';
 import type { OrganizationDefinition } from '../../membership/organization/organization-definition.js';
-import type { Unit } from '../../membership/unit/unit.entity.js';
 import { ImportUnits } from './import-units.js';
+import type { PrepareWorkers } from './prepare-workers.js';
 
 /** Up to this many new records an import links at once; beyond, one batch run links them all. */
 const INCREMENTAL_LINK_LIMIT = 1000;
 
-/** What a batch changes in the context, to be put back when its transaction is rolled back. */
+/**
+ * What an apply chunk changes in the context (the records it created, to link), to be put back when
+ * its transaction is rolled back. Only that: the apply reads no code and creates no unit, and a copy
+ * of the codes seen (a million at a province's size) for every chunk made the apply quadratic.
+ */
 export interface ContextCheckpoint {
-  seen: Map<string, string>;
-  units: Map<string, Unit | null>;
   created: number;
   linkNow: boolean;
 }
@@ -28,6 +30,8 @@ export class ImportContext {
   linkNow = true;
   /** A preview found units to create (`--create-units`; rolled back): its confirmation plans again, creating them. */
   unitsPlanned = false;
+  /** The worker threads preparing its rows (undefined: not started yet; null: none, prepared in the importing thread). */
+  workers: PrepareWorkers | null | undefined = undefined;
   /** The subtree of a secretariat kept to one unit (null: the whole organization). */
   readonly ownUnitPath: string | null;
 
@@ -48,15 +52,12 @@ export class ImportContext {
     else this.linkNow = false;
   }
 
-  /** What a batch changes here, to be put back when its transaction is rolled back (units it created are gone). */
+  /** What an apply chunk changes here, to be put back when its transaction is rolled back. */
   checkpoint(): ContextCheckpoint {
-    return { seen: new Map(this.seen), units: this.units.snapshot(), created: this.createdIds.length, linkNow: this.linkNow };
+    return { created: this.createdIds.length, linkNow: this.linkNow };
   }
 
   restore(c: ContextCheckpoint): void {
-    this.seen.clear();
-    for (const [k, v] of c.seen) this.seen.set(k, v);
-    this.units.restore(c.units);
     this.createdIds.length = c.created;
     this.linkNow = c.linkNow;
   }

@@ -1,11 +1,15 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Principal } from '../../access/principal.js';
+import type { AppConfig } from '../../config/app-config.js';
+import { APP_CONFIG } from '../../config/config.module.js';
 import type { FieldProblem } from '../../common/errors/field-problem.js';
 import { MemberRecord } from '../../membership/member-record/member-record.entity.js';
 import { MemberRecordsService } from '../../membership/member-record/member-records.service.js';
 import { MemberStatus } from '../../membership/status/member-status.js';
 import type { Unit } from '../../membership/unit/unit.entity.js';
+import type { PersonalDataKey } from '../../personal-data/personal-data-key.js';
+import { PERSONAL_DATA_KEY } from '../../personal-data/secret-vault.js';
 import { UnitsService } from '../../membership/unit/units.service.js';
 import { ImportRowError, type ImportJob, type RowOutcome } from '../import-job.entity.js';
 import type { ImportContext } from './import-context.js';
@@ -13,6 +17,7 @@ import { maskWarning, rowWarnings } from './import-notes.js';
 import { ineligibleReason, planValues, storePlan, type Fate, type PlanRow } from './import-plan.js';
 import { matchKnownMembers, type KnownMatch } from './known-members.js';
 import { columnFor, RowPreparer, type PreparedRow } from './prepare-row.js';
+import { PrepareWorkers, prepareWorkerSetup } from './prepare-workers.js';
 import { changesNothing } from './record-columns.js';
 import { checkDuplicateCode, keptRow, lookUpCurrent, scopeProblems, type CurrentRecords, type PendingRow } from './pending-rows.js';
 import { rejectedRowUnitPath, RejectedRowsService } from './rejected-rows.service.js';
@@ -56,6 +61,8 @@ export class ImportPlanner {
     private readonly records: MemberRecordsService,
     private readonly units: UnitsService,
     private readonly rejectedRows: RejectedRowsService,
+    @Inject(PERSONAL_DATA_KEY) private readonly key: PersonalDataKey,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.preparer = new RowPreparer(records);
   }
@@ -78,7 +85,35 @@ export class ImportPlanner {
         )
       ).map((r) => r.external_id),
     );
-    for (const p of batch) if (!known.has(p.row.externalId)) p.prepared = this.preparer.prepare(p.row, ctx);
+    const fresh = batch.filter((p) => !known.has(p.row.externalId));
+    const workers = await this.workersOf(ctx);
+    if (!workers) for (const p of fresh) p.prepared = this.preparer.prepare(p.row, ctx);
+    else {
+      const prepared = await workers.prepare(
+        fresh.map((p) => p.row),
+        { today: ctx.today, anyTombstone: ctx.anyTombstone },
+      );
+      fresh.forEach((p, i) => (p.prepared = prepared[i]));
+    }
+  }
+
+  /**
+   * The run's worker threads, started at its first full batch (a small file is prepared in this
+   * thread: starting them costs more than it saves); none when the compiled worker is absent (the
+   * sources run under a test runner) or `IMPORT_PREPARE_WORKERS=0`. Closed by `closeWorkers`.
+   */
+  private async workersOf(ctx: ImportContext): Promise<PrepareWorkers | null> {
+    if (ctx.workers === undefined)
+      ctx.workers = PrepareWorkers.available()
+        ? PrepareWorkers.start(await prepareWorkerSetup(this.db, this.key, ctx.def.code, this.config.province))
+        : null;
+    return ctx.workers;
+  }
+
+  /** The run's worker threads stopped (the plan is done). */
+  async closeWorkers(ctx: ImportContext): Promise<void> {
+    await ctx.workers?.close();
+    ctx.workers = null;
   }
 
   /** One batch's plan, in one transaction (with the units it creates; a preview's are rolled back). */

@@ -1,4 +1,6 @@
+import fs from 'node:fs';
 import os from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { PreparedRow } from './prepare-row.js';
 import type { PrepareWorkerSetup } from './prepare-worker-setup.js';
@@ -20,8 +22,15 @@ export interface PrepareRequest {
 
 export type PrepareResponse = { id: number; prepared: PreparedRow[] } | { id: number; error: string };
 
-/** One worker by default: on two cores the other is PostgreSQL's (BENCHMARKS.md). */
-export const DEFAULT_PREPARE_WORKERS = Math.max(1, Math.min(Number(process.env.IMPORT_PREPARE_WORKERS) || 1, os.availableParallelism()));
+/** One worker by default (on two cores the other is PostgreSQL's: BENCHMARKS.md); `IMPORT_PREPARE_WORKERS=0`: none. */
+const configured = Number(process.env.IMPORT_PREPARE_WORKERS ?? 1);
+export const DEFAULT_PREPARE_WORKERS = Math.min(
+  Number.isInteger(configured) && configured >= 0 ? configured : 1,
+  os.availableParallelism(),
+);
+
+/** The compiled worker script beside this module. */
+const WORKER_SCRIPT = new URL('./prepare-worker.js', import.meta.url);
 
 /** Bytes from a worker as the Buffers the writer expects. */
 const asBuffer = (b: Uint8Array) => Buffer.from(b.buffer, b.byteOffset, b.byteLength);
@@ -51,10 +60,15 @@ export class PrepareWorkers {
     }
   }
 
+  /** Whether the import can prepare in workers: some are wanted, and the compiled worker is there (not when the sources run under ts-jest). */
+  static available(): boolean {
+    return DEFAULT_PREPARE_WORKERS > 0 && fs.existsSync(fileURLToPath(WORKER_SCRIPT));
+  }
+
   /** Starts `size` workers with the setup (see `prepareWorkerSetup`); `script` is the compiled worker (tests of the sources point at dist). */
   static start(setup: PrepareWorkerSetup, opts: { size?: number; script?: URL } = {}): PrepareWorkers {
-    const script = opts.script ?? new URL('./prepare-worker.js', import.meta.url);
-    const size = opts.size ?? DEFAULT_PREPARE_WORKERS;
+    const script = opts.script ?? WORKER_SCRIPT;
+    const size = opts.size ?? Math.max(1, DEFAULT_PREPARE_WORKERS);
     return new PrepareWorkers(Array.from({ length: size }, () => new Worker(script, { workerData: setup })));
   }
 

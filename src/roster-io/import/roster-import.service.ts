@@ -220,6 +220,8 @@ export class RosterImportService {
     } catch (e) {
       await batches.settled();
       throw e;
+    } finally {
+      await this.planner.closeWorkers(ctx);
     }
   }
 
