@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -146,4 +147,48 @@ describe('row preparation in worker threads', () => {
       await workers.close();
     }
   });
+
+  it('an import run by the CLI prepares its new rows in a worker and stores what the thread would have', async () => {
+    const csv = path.join(dir, 'HND-cli.csv');
+    fs.writeFileSync(csv, variedCsv(1500).replace(/\nV-/g, '\nW-'));
+    const rows = await rowsOf('HND', csv);
+    const def = await t.app.get(OrganizationsService).get('HND');
+    const ctx = new ImportContext(def, { kind: 'ALL' }, true, TODAY, 'x');
+    const inThread = new Map(rows.map((r) => [r.externalId, new RowPreparer(t.app.get(MemberRecordsService)).prepare(r, ctx)]));
+    const cli = path.join(ROOT, 'bin/lienthong.js');
+    const env = { ...process.env, DATABASE_URL: t.databaseUrl, LIENTHONG_KEY: t.keyText, IMPORT_PREPARE_WORKERS: '1' };
+    // Batches of 300: the full ones are prepared in the worker (the last, short one in the thread).
+    const run = spawnSync(process.execPath, [cli, 'import', '--org', 'HND', '--batch-size', '300', csv], { env, encoding: 'utf8' });
+    expect(run.status).toBe(0);
+    const stored = await t.sql<{
+      external_id: string;
+      name_folded: string;
+      birth_date: string | null;
+      id_number_hash: Buffer | null;
+      phone: string | null;
+      commune_code: string | null;
+      id_issues: string[];
+      sex: string | null;
+    }>(
+      `SELECT external_id, name_folded, to_char(birth_date, 'YYYY-MM-DD') AS birth_date, id_number_hash, phone, commune_code, id_issues, sex
+         FROM member_record WHERE organization_code = 'HND' AND external_id LIKE 'W-%'`,
+    );
+    const written = [...inThread.values()].filter((p) => p.values);
+    expect(stored.length).toBe(written.length);
+    expect(stored.length).toBeGreaterThan(250);
+    for (const r of stored) {
+      const v = inThread.get(r.external_id)!.values!;
+      const asDate = (d: unknown) => (d instanceof Date ? d.toISOString().slice(0, 10) : (d ?? null));
+      expect({ ...r, id_number_hash: r.id_number_hash?.toString('hex') ?? null }).toEqual({
+        external_id: r.external_id,
+        name_folded: v.nameFolded,
+        birth_date: asDate(v.birthDate),
+        id_number_hash: (v.idNumberHash as Buffer | null)?.toString('hex') ?? null,
+        phone: v.phone ?? null,
+        commune_code: v.communeCode ?? null,
+        id_issues: v.idIssues ?? [],
+        sex: v.sex ?? null,
+      });
+    }
+  }, 120_000);
 });
