@@ -1,4 +1,5 @@
 import type { SqlColumn } from '../../common/sql/bulk-sql.js';
+import { rememberText } from '../../common/text/remember-text.js';
 import type { MemberRecord } from '../../membership/member-record/member-record.entity.js';
 
 /** member_record columns the import writes, with their SQL types (for unnest). */
@@ -71,12 +72,7 @@ const sortKeys = (o: object): unknown =>
   Array.isArray(o) ? o : Object.fromEntries(Object.entries(o).sort(([x], [y]) => x.localeCompare(y)));
 
 /** `id_number_hash` → `idNumberHash`, computed once per column name (this runs for every cell). */
-const CAMEL = new Map<string, string>();
-export const camel = (c: string) => {
-  let k = CAMEL.get(c);
-  if (!k) CAMEL.set(c, (k = c.replace(/_([a-z])/g, (_, x: string) => x.toUpperCase())));
-  return k;
-};
+export const camel = rememberText((c: string) => c.replace(/_([a-z])/g, (_, x: string) => x.toUpperCase()));
 
 /** A record's value (camelCase keys) for one SQL column, as unnest takes it (JSON text, array literal). */
 export function columnValue(v: Record<string, unknown>, column: string): unknown {
