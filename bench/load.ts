@@ -61,6 +61,7 @@ async function startServer(env: NodeJS.ProcessEnv): Promise<ChildProcess> {
     proc.on('exit', (code) => reject(new Error(`server exited with ${code}: ${out}`)));
   });
   proc.removeAllListeners('exit');
+  proc.on('exit', (code) => code && log(`server exited with ${code}: ${out.slice(-2000)}`));
   return proc;
 }
 
@@ -138,7 +139,7 @@ async function main(): Promise<void> {
     const communes = [...new Set(sampled.map((r) => r.commune_code).filter((c) => c !== null))];
     const organizations = [...new Set(sampled.map((r) => r.org))].sort();
     const wanted = () => plan(SESSIONS, unitsOf(sampled), organizations, communes, prng(7));
-    const sessions = await sessionsFor(dataDir, ROOT, env, client, wanted, log);
+    const sessions = await sessionsFor(dataDir, ROOT, env, client, pool, wanted, log);
     const shots = buildShots(Math.ceil(RATE * (SECONDS + WARM_SECONDS) + 40_000), sessions, sampled, rand);
     const before = await figures(pool);
     const m = await measure(client, shots, rand);

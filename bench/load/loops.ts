@@ -57,9 +57,13 @@ export class GqlClient {
     });
   }
 
-  /** A parsed answer, for the set-up. */
+  /** A parsed answer, for the set-up (tried once more when the server had just closed an idle connection). */
   async gql<T>(query: string, variables: Record<string, unknown>, token: string | null, localAddress?: string): Promise<T> {
-    const text = await this.send(Buffer.from(JSON.stringify({ query, variables })), token, localAddress);
+    const body = Buffer.from(JSON.stringify({ query, variables }));
+    const text = await this.send(body, token, localAddress).catch((e: NodeJS.ErrnoException) => {
+      if (e.code === 'ECONNRESET') return this.send(body, token, localAddress);
+      throw e;
+    });
     return (JSON.parse(text) as { data: T }).data;
   }
 
