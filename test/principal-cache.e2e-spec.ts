@@ -69,6 +69,8 @@ describe('principal cache and revocation', () => {
     await t.sql(`UPDATE access_token SET revoked_at = now() WHERE user_id = (SELECT id FROM app_user WHERE username = 'cache.e')`);
     expect(await me(e)).toBe('UNAUTHENTICATED');
     await until(() => auth.principals.active);
+    // Back: what was cached before the drop is gone (its revocation was never heard).
+    expect(await me(e)).toBe('UNAUTHENTICATED');
     await cachedSession('cache.f');
   });
 
