@@ -1,14 +1,20 @@
 /**
- * Load benchmark (issue 3): 100 concurrent authenticated clients for 60 s on typical queries, on
- * loopback, against the built server on its embedded PostgreSQL — set up as an operator would:
- * the first administrator from the CLI, users created over GraphQL, every client logged in with
- * password + TOTP. Then, in the same run, two floors at the same concurrency: the public
- * `organizations` query (HTTP + GraphQL with no auth and no SQL) and the roster SQL straight on
- * PostgreSQL (no HTTP, no GraphQL, no auth).
+ * Load benchmark (issue 19): a province. The built server (`NODE_ENV=production`) on a DATA_DIR of
+ * the demo province, 1,500 sessions made beforehand (bench/load/sessions.ts), then in one run:
  *
- *   npm run bench:load                        # 5,000 records, 100 clients, 60 s
- *   BENCH_RECORDS=20000 BENCH_SECONDS=30 BENCH_CLIENTS=50 BENCH_FLOOR_SECONDS=10 npm run bench:load
+ * 1. an OPEN loop — requests arriving at random (Poisson) at `BENCH_RATE` a second for
+ *    `BENCH_SECONDS` with the console's mix (bench/load/mix.ts), each timed from its planned arrival;
+ * 2. the trivial floor at the same arrival rate: the public `organizations` query (HTTP + GraphQL,
+ *    no auth, no SQL);
+ * 3. a CLOSED loop — `BENCH_CLIENTS` clients with no think time — on the mix (the ceiling, req/s),
+ *    then on the trivial floor.
  *
+ *   BENCH_DATA_DIR=/tmp/copy-of-1m npm run bench:load   # a copy: the bench adds users and sessions to it
+ *   npm run bench:load                                  # seeds a demo province of BENCH_PERSONS (20,000) first
+ *   BENCH_RATE=150 BENCH_SECONDS=60 BENCH_SESSIONS=1500 BENCH_CLIENTS=32 BENCH_CEILING_SECONDS=30 BENCH_FLOOR_SECONDS=30
+ *
+ * The server runs with `API_REQUESTS_PER_MINUTE=1000000` (the per-token limit would otherwise stop
+ * the closed loop, not the server) and `SESSION_MINUTES=1440` (the sessions are reused across runs).
  * Prints a Markdown table for BENCHMARKS.md and a JSON line.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -18,48 +24,20 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { prng } from '../src/common/random/prng.js';
-import { totpCode } from '../src/accounts/totp.js';
+import { closedLoop, GqlClient, openLoop, rows, table, type Row, type Shot } from './load/loops.js';
+import { buildShots, FLOOR_BODY, sample, unitsOf } from './load/mix.js';
+import { plan, sessionsFor } from './load/sessions.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const RECORDS = Number(process.env.BENCH_RECORDS ?? 5000);
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
-const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 100);
-const FLOOR_SECONDS = Number(process.env.BENCH_FLOOR_SECONDS ?? 15);
-const log = (m: string) => process.stderr.write(`[bench] ${m}\n`);
-
-const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Vũ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương'];
-const MIDDLE = ['Văn', 'Thị', 'Hữu', 'Đức', 'Minh', 'Ngọc', 'Thanh', 'Quang'];
-const GIVEN = [
-  'An',
-  'Bình',
-  'Cường',
-  'Dũng',
-  'Giang',
-  'Hà',
-  'Hải',
-  'Hạnh',
-  'Hòa',
-  'Hùng',
-  'Lan',
-  'Linh',
-  'Long',
-  'Mai',
-  'Nam',
-  'Nga',
-  'Phúc',
-  'Quân',
-  'Sơn',
-  'Tâm',
-  'Thảo',
-  'Thủy',
-  'Trang',
-  'Tuấn',
-];
-const ORGS = ['DTN', 'HPN', 'HND'] as const;
-const COMMUNES = ['00004', '00008', '00025', '00031'];
-
-const rand = prng(42);
-const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
+const num = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
+const RATE = num('BENCH_RATE', 150);
+const SECONDS = num('BENCH_SECONDS', 60);
+const FLOOR_SECONDS = num('BENCH_FLOOR_SECONDS', 30);
+const SESSIONS = num('BENCH_SESSIONS', 1500);
+const CLIENTS = num('BENCH_CLIENTS', 32);
+const CEILING_SECONDS = num('BENCH_CEILING_SECONDS', 30);
+const WARM_SECONDS = num('BENCH_WARM_SECONDS', 10);
+const log = (m: string) => process.stderr.write(`[bench] ${new Date().toISOString().slice(11, 19)} ${m}\n`);
 
 async function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -83,231 +61,114 @@ async function startServer(env: NodeJS.ProcessEnv): Promise<ChildProcess> {
     proc.on('exit', (code) => reject(new Error(`server exited with ${code}: ${out}`)));
   });
   proc.removeAllListeners('exit');
+  proc.on('exit', (code) => code && log(`server exited with ${code}: ${out.slice(-2000)}`));
   return proc;
 }
 
-interface Stats {
-  count: number;
-  errors: number;
-  latencies: number[];
-  firstError?: string;
+/** A demo province in a new DATA_DIR, seeded and linked as the README says. */
+function seedProvince(dataDir: string, persons: number): void {
+  const env = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' };
+  const cli = (args: string[]) => {
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/lienthong.js'), ...args], {
+      env,
+      encoding: 'utf8',
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    if (r.status !== 0) throw new Error(`${args.join(' ')}: ${r.stderr}`);
+  };
+  log(`seeding a demo province of ${persons} persons in ${dataDir}`);
+  cli(['seed', '--demo', '--persons', String(persons), '--out', path.join(dataDir, 'seed'), '--load']);
+  cli(['link']);
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+function poolFor(dataDir: string): pg.Pool {
+  const lock = JSON.parse(fs.readFileSync(path.join(dataDir, 'db.lock.json'), 'utf8')) as { port: number };
+  const password = fs.readFileSync(path.join(dataDir, 'pg-password'), 'utf8').trim();
+  return new pg.Pool({ host: '127.0.0.1', port: lock.port, user: 'postgres', password, database: 'lienthong', max: 2 });
+}
 
-function summary(name: string, s: Stats, seconds: number) {
-  const sorted = Float64Array.from(s.latencies).sort();
-  const arr = Array.from(sorted);
+const cycle = (shots: Shot[]) => {
+  let i = 0;
+  return () => shots[i++ % shots.length];
+};
+
+/** The four measured runs (after a warm-up that is not counted). */
+async function measure(client: GqlClient, shots: Shot[], rand: () => number) {
+  const floorShot: Shot = { kind: 'organizations', body: FLOOR_BODY, token: null };
+  log(`warm-up ${WARM_SECONDS} s`);
+  await openLoop(client, RATE, WARM_SECONDS, cycle(shots.slice().reverse()), rand);
+  log(`open loop: ${RATE}/s for ${SECONDS} s`);
+  const open = await openLoop(client, RATE, SECONDS, cycle(shots), rand);
+  log(`open loop floor: ${RATE}/s for ${FLOOR_SECONDS} s`);
+  const openFloor = await openLoop(client, RATE, FLOOR_SECONDS, () => floorShot, rand);
+  log(`closed loop: ${CLIENTS} clients for ${CEILING_SECONDS} s`);
+  const closed = await closedLoop(client, CLIENTS, CEILING_SECONDS, cycle(shots.slice(open.count)));
+  const closedFloor = await closedLoop(client, CLIENTS, CEILING_SECONDS, () => floorShot);
+  return { open, openFloor, closed, closedFloor };
+}
+
+async function figures(pool: pg.Pool) {
+  const q = async (sql: string) => (await pool.query<{ v: string }>(sql)).rows[0].v;
   return {
-    name,
-    requests: s.count,
-    errors: s.errors,
-    perSecond: Math.round(s.count / seconds),
-    p50: +percentile(arr, 50).toFixed(1),
-    p95: +percentile(arr, 95).toFixed(1),
-    p99: +percentile(arr, 99).toFixed(1),
-    max: +(arr[arr.length - 1] ?? NaN).toFixed(1),
-    firstError: s.firstError,
+    records: Number(await q(`SELECT count(*) AS v FROM member_record`)),
+    dbSize: await q(`SELECT pg_size_pretty(pg_database_size('lienthong')) AS v`),
+    auditRows: Number(await q(`SELECT count(*) AS v FROM audit_event`)),
   };
 }
 
-/** Runs `clients` loops of `step` for `seconds`, timing each call. */
-async function run(clients: number, seconds: number, step: (client: number) => Promise<void>): Promise<Stats> {
-  const s: Stats = { count: 0, errors: 0, latencies: [] };
-  const end = Date.now() + seconds * 1000;
-  await Promise.all(
-    Array.from({ length: clients }, async (_, c) => {
-      while (Date.now() < end) {
-        const t0 = performance.now();
-        try {
-          await step(c);
-        } catch (e) {
-          s.errors++;
-          s.firstError ??= e instanceof Error ? e.message : String(e);
-        }
-        s.latencies.push(performance.now() - t0);
-        s.count++;
-      }
-    }),
-  );
-  return s;
-}
-
 async function main(): Promise<void> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lienthong-bench-'));
-  fs.chmodSync(dataDir, 0o755);
+  const given = process.env.BENCH_DATA_DIR;
+  const dataDir = given ?? fs.mkdtempSync(path.join(os.tmpdir(), 'lienthong-bench-'));
+  if (!given) seedProvince(dataDir, num('BENCH_PERSONS', 20000));
   const port = await freePort();
-  const env = { ...process.env, DATA_DIR: dataDir, PORT: String(port), DATABASE_URL: '', NODE_ENV: 'production' };
-  const url = `http://127.0.0.1:${port}/graphql`;
+  const env = {
+    ...process.env,
+    DATA_DIR: dataDir,
+    PORT: String(port),
+    DATABASE_URL: '',
+    NODE_ENV: 'production',
+    SESSION_MINUTES: '1440',
+    API_REQUESTS_PER_MINUTE: '1000000',
+  };
   const server = await startServer(env);
-  // The same database the server uses, for the SQL floor and for picking record ids.
-  const lock = JSON.parse(fs.readFileSync(path.join(dataDir, 'db.lock.json'), 'utf8')) as { port: number };
-  const pool = new pg.Pool({
-    host: '127.0.0.1',
-    port: lock.port,
-    user: 'postgres',
-    password: fs.readFileSync(path.join(dataDir, 'pg-password'), 'utf8').trim(),
-    database: 'lienthong',
-    max: 10,
-  });
+  const pool = poolFor(dataDir);
+  const client = new GqlClient(port);
   try {
-    // The first administrator, as the README says: from the CLI on the server.
-    const adminPassword = 'Mật khẩu quản trị đủ dài 2026';
-    const created = spawnSync(
-      process.execPath,
-      [path.join(ROOT, 'bin/lienthong.js'), 'user', 'create', '--username', 'quantri', '--role', 'ADMIN', '--password-stdin'],
-      {
-        env,
-        input: `${adminPassword}\n`,
-        encoding: 'utf8',
-      },
-    );
-    if (created.status !== 0) throw new Error(created.stderr);
-    const adminSecret = /totp-secret\t(\S+)/.exec(created.stdout)![1];
-
-    const gql = async <T>(query: string, variables: Record<string, unknown>, token: string | null): Promise<T> => {
-      const res = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-        body: JSON.stringify({ query, variables }),
-      });
-      const body = (await res.json()) as { data?: T; errors?: { message: string }[] };
-      if (res.status !== 200 || body.errors) throw new Error(`${res.status} ${JSON.stringify(body.errors)}`);
-      return body.data!;
-    };
-    const logIn = async (username: string, password: string, secret: string) =>
-      (
-        await gql<{ logIn: { token: string } }>(
-          'mutation($i: LogInInput!) { logIn(input: $i) { token } }',
-          { i: { username, password, totpCode: totpCode(secret, Date.now()) } },
-          null,
-        )
-      ).logIn.token;
-    const admin = await logIn('quantri', adminPassword, adminSecret);
-
-    // Units and records, over GraphQL (16 at a time).
-    for (const org of ORGS) {
-      for (const [i, commune] of COMMUNES.entries())
-        await gql(
-          'mutation($i: CreateUnitInput!) { createUnit(input: $i) { code } }',
-          { i: { organization: org, code: `${org}-${i}`, name: `Cơ sở ${i}`, kind: 'BASE', communeCode: commune } },
-          admin,
-        );
-    }
-    const seedStart = Date.now();
-    let next = 0;
-    await Promise.all(
-      Array.from({ length: 16 }, async () => {
-        while (next < RECORDS) {
-          const n = next++;
-          const org = ORGS[n % ORGS.length];
-          await gql(
-            'mutation($i: CreateMemberRecordInput!) { createMemberRecord(input: $i) { id } }',
-            {
-              i: {
-                organization: org,
-                externalId: `${org}-${n}`,
-                fullName: `${pick(FAMILY)} ${org === 'HPN' ? 'Thị' : pick(MIDDLE)} ${pick(GIVEN)}`,
-                sex: org === 'HPN' ? 'FEMALE' : pick(['MALE', 'FEMALE']),
-                birthDate: `${org === 'DTN' ? 1992 + (n % 14) : 1950 + (n % 50)}-0${1 + (n % 9)}-1${n % 10}`,
-                idNumber: `0${String(1 + (n % 96)).padStart(2, '0')}${org === 'DTN' ? 2 : 1}${String(n % 100).padStart(2, '0')}${String(n).padStart(6, '0')}`,
-                phone: `09${String(10000000 + n).slice(-8)}`,
-                unit: `${org}-${n % COMMUNES.length}`,
-              },
-            },
-            admin,
-          );
-        }
-      }),
-    );
-    const seedSeconds = (Date.now() - seedStart) / 1000;
-    log(`seeded ${RECORDS} records in ${seedSeconds.toFixed(1)} s (${Math.round(RECORDS / seedSeconds)}/s over GraphQL)`);
-
-    // One user per client: 60% secretariats of the three organizations, 40% Ban Dân vận; each logs in.
-    const users: { token: string; org: string | null }[] = [];
-    for (let c = 0; c < CLIENTS; c++) {
-      const org = c % 5 < 3 ? ORGS[c % 3] : null;
-      const username = `nguoidung${c}`;
-      const password = `Mật khẩu người dùng ${c} đủ dài`;
-      const u = await gql<{ createUser: { totpSecret: string } }>(
-        'mutation($i: CreateUserInput!) { createUser(input: $i) { totpSecret } }',
-        { i: { username, role: org ? 'SECRETARIAT' : 'DAN_VAN', organization: org, password } },
-        admin,
-      );
-      users.push({ token: '', org });
-      users[c].token = await logIn(username, password, u.createUser.totpSecret);
-    }
-    const ids = (await pool.query<{ id: string; organization_code: string }>('SELECT id, organization_code FROM member_record')).rows;
-    const idsByOrg = new Map(ORGS.map((o) => [o, ids.filter((r) => r.organization_code === o).map((r) => r.id)]));
-    log(`${CLIENTS} users logged in; running ${SECONDS} s`);
-
-    const ROSTER = `query($o: String!, $s: String, $after: String, $n: Int) { memberRecords(organization: $o, search: $s, after: $after, first: $n) {
-      totalCount nodes { id fullName birthDate sex phone idNumber status unit { code } } pageInfo { endCursor hasNextPage } } }`;
-    const DETAIL = `query($id: ID!) { memberRecord(id: $id) { id fullName birthDate phone idNumber ethnicity commune { name } unit { name } history { kind effectiveDate } eligibility { code } } }`;
-    const cursors = new Map<number, string | null>();
-    const mix: Record<string, number> = {};
-    const main = await run(CLIENTS, SECONDS, async (c) => {
-      const u = users[c];
-      const org = u.org ?? pick(ORGS);
-      const r = rand();
-      if (r < 0.4) {
-        mix.search = (mix.search ?? 0) + 1;
-        await gql(ROSTER, { o: org, s: pick(GIVEN).toLowerCase(), n: 20 }, u.token);
-      } else if (r < 0.65) {
-        mix.page = (mix.page ?? 0) + 1;
-        const page = await gql<{ memberRecords: { pageInfo: { endCursor: string | null; hasNextPage: boolean } } }>(
-          ROSTER,
-          { o: org, after: cursors.get(c) ?? null, n: 50 },
-          u.token,
-        );
-        cursors.set(c, page.memberRecords.pageInfo.hasNextPage ? page.memberRecords.pageInfo.endCursor : null);
-      } else if (r < 0.9) {
-        mix.detail = (mix.detail ?? 0) + 1;
-        await gql(DETAIL, { id: pick(idsByOrg.get(org as (typeof ORGS)[number])!) }, u.token);
-      } else if (r < 0.97) {
-        mix.units = (mix.units ?? 0) + 1;
-        await gql('query($o: String!) { units(organization: $o) { code name } }', { o: org }, u.token);
-      } else {
-        mix.me = (mix.me ?? 0) + 1;
-        await gql('{ me { name role } }', {}, u.token);
-      }
-    });
-
-    const publicFloor = await run(CLIENTS, FLOOR_SECONDS, async () => {
-      await gql('{ organizations { code name } }', {}, null);
-    });
-
-    // The roster search's SQL alone, on PostgreSQL (what the authenticated path adds HTTP, GraphQL, auth and audit to).
-    const sqlFloor = await run(CLIENTS, FLOOR_SECONDS, async () => {
-      const w = pick(GIVEN).toLowerCase();
-      await pool.query(
-        `SELECT r.*, u.code FROM member_record r LEFT JOIN unit u ON u.id = r.unit_id
-          WHERE r.organization_code = $1 AND r.erased_at IS NULL AND r.name_folded LIKE $2
-          ORDER BY r.given_key, r.name_folded, r.id LIMIT 21`,
-        [pick(ORGS), `%${w}%`],
-      );
-    });
-    const [{ n: auditRows }] = (await pool.query<{ n: string }>('SELECT count(*) AS n FROM audit_event')).rows;
-
-    const rows = [
-      summary(`authenticated mix (${CLIENTS} clients)`, main, SECONDS),
-      summary('floor: public `organizations`', publicFloor, FLOOR_SECONDS),
-      summary('floor: roster SQL on PostgreSQL', sqlFloor, FLOOR_SECONDS),
+    const rand = prng(19);
+    const sampled = await sample(pool, 30_000);
+    const communes = [...new Set(sampled.map((r) => r.commune_code).filter((c) => c !== null))];
+    const organizations = [...new Set(sampled.map((r) => r.org))].sort();
+    const wanted = () => plan(SESSIONS, unitsOf(sampled), organizations, communes, prng(7));
+    const sessions = await sessionsFor(dataDir, ROOT, env, client, pool, wanted, log);
+    const shots = buildShots(Math.ceil(RATE * (SECONDS + WARM_SECONDS) + 40_000), sessions, sampled, rand);
+    const before = await figures(pool);
+    const m = await measure(client, shots, rand);
+    const after = await figures(pool);
+    const all: Row[] = [
+      ...rows(`open loop: the mix, ${m.open.arrivalRate.toFixed(1)} arrivals/s`, m.open),
+      ...rows(`open loop: floor \`organizations\`, ${m.openFloor.arrivalRate.toFixed(1)} arrivals/s`, m.openFloor),
+      ...rows(`closed loop: the mix, ${CLIENTS} clients`, m.closed),
+      ...rows(`closed loop: floor \`organizations\`, ${CLIENTS} clients`, m.closedFloor),
     ];
     const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}`;
+    const ratio = m.closed.count / CEILING_SECONDS / (m.closedFloor.count / CEILING_SECONDS);
     process.stdout.write(
-      `\n${new Date().toISOString().slice(0, 10)} · ${machine} · ${RECORDS} records · mix ${JSON.stringify(mix)} · audit rows ${auditRows}\n\n`,
+      `\n${new Date().toISOString()} · ${machine} · load ${os
+        .loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')} · ${after.records} records · ` +
+        `database ${after.dbSize} · ${sessions.length} sessions · audit rows written ${after.auditRows - before.auditRows} · ` +
+        `ceiling ${ratio.toFixed(2)}× the floor\n\n${table(all)}\n`,
     );
-    process.stdout.write('| run | requests | errors | req/s | p50 ms | p95 ms | p99 ms | max ms |\n|---|---|---|---|---|---|---|---|\n');
-    for (const r of rows)
-      process.stdout.write(`| ${r.name} | ${r.requests} | ${r.errors} | ${r.perSecond} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.max} |\n`);
-    process.stdout.write(`\n${JSON.stringify({ records: RECORDS, clients: CLIENTS, seconds: SECONDS, seedSeconds, rows })}\n`);
-    if (main.errors) process.exitCode = 1;
+    if (m.open.firstError ?? m.closed.firstError) log(`first error: ${m.open.firstError ?? m.closed.firstError}`);
+    process.stdout.write(`\n${JSON.stringify({ rate: RATE, seconds: SECONDS, sessions: sessions.length, ...after, ratio, rows: all })}\n`);
+    if (m.open.errors || m.closed.errors) process.exitCode = 1;
   } finally {
+    client.close();
     await pool.end();
     server.kill('SIGTERM');
     await new Promise((r) => server.on('exit', r));
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    if (!given) fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }
 

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { DataSource, IsNull } from 'typeorm';
 import { AuditAction } from '../audit/audit-event.entity.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -17,6 +17,7 @@ import { decoyHash, generatePassword, hashPassword, passwordProblem, verifyPassw
 import type { Principal } from '../access/principal.js';
 import { Role } from '../access/role.js';
 import { checkTotp, newTotpSecret, otpauthUri } from './totp.js';
+import { PrincipalCache, type CachedPrincipal } from './principal-cache.js';
 
 export const TOTP_ISSUER = 'Liên Thông';
 
@@ -45,8 +46,10 @@ interface TokenRow {
 
 /** Users, log-in (password + TOTP), sessions and service tokens. */
 @Injectable()
-export class AuthService {
+export class AuthService implements OnModuleDestroy {
   private readonly throttle: LoginThrottle;
+  /** Who a token is, kept while revocations can be heard (principal-cache.ts). */
+  readonly principals: PrincipalCache;
 
   constructor(
     private readonly db: DataSource,
@@ -57,11 +60,31 @@ export class AuthService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.throttle = new LoginThrottle(db);
+    this.principals = new PrincipalCache(() => ({ connectionString: (db.options as { url?: string }).url }));
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.principals.close();
   }
 
   /** The principal behind a bearer token, or null when it is unknown, expired, revoked or its user disabled. */
   async authenticate(token: string, clientIp: string | null): Promise<Principal | null> {
     if (!/^lt_(ses|svc)_[A-Za-z0-9_-]{43}$/.test(token)) return null;
+    this.principals.start();
+    const key = hashToken(token);
+    const cacheKey = key.toString('base64');
+    // A notification read in this turn of the event loop is handled before the cache is trusted.
+    if (this.principals.active) await new Promise((r) => setImmediate(r));
+    const cached = this.principals.get(cacheKey);
+    if (cached) return { ...cached, clientIp };
+    const generation = this.principals.generation;
+    const found = await this.lookUp(key);
+    if (!found) return null;
+    this.principals.set(cacheKey, found.principal, found.expiresAt, generation);
+    return { ...found.principal, clientIp };
+  }
+
+  private async lookUp(tokenHash: Buffer): Promise<{ principal: CachedPrincipal; expiresAt: Date | null } | null> {
     const rows: TokenRow[] = await this.db.query(
       `SELECT t.id AS token_id, t.kind, t.expires_at, u.id AS user_id,
               COALESCE(u.username, t.name) AS name, COALESCE(u.role, t.role) AS role,
@@ -73,11 +96,11 @@ export class AuthService {
         WHERE t.token_hash = $1 AND t.revoked_at IS NULL
           AND (t.expires_at IS NULL OR t.expires_at > now())
           AND (t.kind = 'SERVICE' OR (u.id IS NOT NULL AND u.disabled_at IS NULL))`,
-      [hashToken(token)],
+      [tokenHash],
     );
     const r = rows[0];
     if (!r) return null;
-    return {
+    const principal: CachedPrincipal = {
       kind: r.kind === AccessTokenKind.SESSION ? 'USER' : 'SERVICE',
       id: r.kind === AccessTokenKind.SESSION ? r.user_id : r.token_id,
       name: r.name,
@@ -86,8 +109,8 @@ export class AuthService {
       unitPath: r.unit_path,
       unitCode: r.unit_code,
       tokenId: r.token_id,
-      clientIp,
     };
+    return { principal, expiresAt: r.expires_at };
   }
 
   /**
@@ -160,6 +183,7 @@ export class AuthService {
     if (p.kind !== 'USER' || !p.tokenId)
       throw new DomainError('BAD_USER_INPUT', 'Token dịch vụ không đăng xuất được: quản trị viên thu hồi nó (revokeServiceToken).');
     await this.db.getRepository(AccessToken).update({ id: p.tokenId, revokedAt: IsNull() }, { revokedAt: new Date() });
+    this.principals.clear();
     await this.audit.record(p, { action: AuditAction.LOGOUT });
   }
 
@@ -224,6 +248,7 @@ export class AuthService {
       await em.getRepository(AccessToken).update({ userId: user.id, revokedAt: IsNull() }, { revokedAt: new Date() });
       await this.audit.record(actor, { action: AuditAction.USER_DISABLED, subjectType: 'USER', subjectId: user.id }, em);
     });
+    this.principals.clear();
     return repo.findOneByOrFail({ id: user.id });
   }
 
@@ -284,6 +309,7 @@ export class AuthService {
     if (!row) throw DomainError.notFound('token', id);
     if (!row.revokedAt) {
       await repo.update(row.id, { revokedAt: new Date() });
+      this.principals.clear();
       await this.audit.record(actor, { action: AuditAction.TOKEN_REVOKED, subjectType: 'TOKEN', subjectId: row.id });
     }
     return repo.findOneByOrFail({ id });

@@ -1,7 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import type { Principal } from '../access/principal.js';
 import { AuditAction, AuditEvent, AuditNote, type AuditDetail } from './audit-event.entity.js';
+import { AuditBatcher } from './audit-batch.js';
 
 export interface AuditEntry {
   action: AuditAction;
@@ -16,11 +17,22 @@ export interface AuditEntry {
 
 /**
  * Writes the append-only audit log (in the caller's transaction when given) and reads it for ADMIN.
- * A line holds ids and figures; its free text goes to `audit_note`, the line points to it.
+ * A line holds ids and figures; its free text goes to `audit_note`, the line points to it. A line
+ * outside any transaction and without free text — a read's — goes through a group commit
+ * (audit-batch.ts): the caller still waits until it is written.
  */
 @Injectable()
-export class AuditService {
-  constructor(private readonly db: DataSource) {}
+export class AuditService implements OnModuleDestroy {
+  private readonly batcher: AuditBatcher;
+
+  constructor(private readonly db: DataSource) {
+    this.batcher = new AuditBatcher((sql, params) => db.query(sql, params));
+  }
+
+  /** Lines still queued are written before the connection closes (a graceful stop loses none). */
+  async onModuleDestroy(): Promise<void> {
+    await this.batcher.flush();
+  }
 
   async record(
     actor: Pick<Principal, 'kind' | 'id' | 'name'> & { role: Principal['role'] | null; clientIp?: string | null },
@@ -30,6 +42,7 @@ export class AuditService {
     const manager = em ?? this.db.manager;
     const repo = manager.getRepository(AuditEvent);
     const text = entry.reason?.trim() || null;
+    if (!em && !text) return this.batched(actor, entry);
     const note = text ? manager.getRepository(AuditNote).create({ text }) : null;
     if (note) await manager.getRepository(AuditNote).insert(note);
     const row = repo.create({
@@ -48,6 +61,36 @@ export class AuditService {
     });
     await repo.insert(row);
     return row;
+  }
+
+  private async batched(actor: Parameters<AuditService['record']>[0], entry: AuditEntry): Promise<AuditEvent> {
+    const line = {
+      actor_kind: actor.kind,
+      actor_id: actor.id,
+      actor_name: actor.name.slice(0, 80),
+      actor_role: actor.role,
+      action: entry.action,
+      subject_type: entry.subjectType ?? null,
+      subject_id: entry.subjectId ?? null,
+      organization_code: entry.organization ?? null,
+      detail: entry.detail ?? {},
+      client_ip: actor.clientIp ?? null,
+    };
+    await this.batcher.add(line);
+    return Object.assign(new AuditEvent(), {
+      actorKind: line.actor_kind,
+      actorId: line.actor_id,
+      actorName: line.actor_name,
+      actorRole: line.actor_role,
+      action: entry.action,
+      subjectType: line.subject_type,
+      subjectId: line.subject_id,
+      organizationCode: line.organization_code,
+      reason: null,
+      noteId: null,
+      detail: line.detail,
+      clientIp: line.client_ip,
+    });
   }
 
   async list(f: {

@@ -4,12 +4,16 @@ import { applyScope, type RecordScope } from '../../access/record-scope.js';
 import { escapeLike, likePrefix } from '../../common/sql/escape-like.js';
 import { foldText } from '../../common/text/vietnamese-text.js';
 import type { MemberStatus } from '../status/member-status.js';
+import { Unit } from '../unit/unit.entity.js';
 import { MemberRecord } from './member-record.entity.js';
 
 export interface MemberRecordFilter {
   organization: string;
   /** Folded-name words (each must start a word of the name) or an exact Mã hồ sơ. */
   search?: string | null;
+  /** When the search is a phone number or an ID number (digits only): the number, and the ID's keyed hash. */
+  searchPhone?: string | null;
+  searchIdHash?: Buffer | null;
   /** Path prefix of a unit: the unit and its subtree. */
   unitPath?: string | null;
   /** Current commune codes; with `enteredCode`, also unsettled records that carry that old code. */
@@ -37,13 +41,17 @@ export class MemberRecordsRepository {
     applyScope(qb, f.scope);
     const search = f.search?.trim();
     if (search) {
-      const words = foldText(search).split(' ').filter(Boolean);
+      // A name has no digits: a number typed is a Mã hồ sơ, a phone or an ID number, each an index lookup.
+      const words = /^[\d\s.+()-]+$/.test(search) ? [] : foldText(search).split(' ').filter(Boolean);
       const byName = words.map((w, i) => {
         qb.setParameter(`w${i}`, `%${escapeLike(w)}%`);
         qb.setParameter(`ws${i}`, `% ${escapeLike(w)}%`);
         return `(r.name_folded LIKE :w${i} AND (' ' || r.name_folded) LIKE :ws${i})`;
       });
-      qb.andWhere(`((${byName.length ? byName.join(' AND ') : 'false'}) OR r.external_id = :exact)`, { exact: search });
+      const or = [byName.length ? `(${byName.join(' AND ')})` : null, 'r.external_id = :exact'];
+      if (f.searchPhone) or.push('r.phone = :phone');
+      if (f.searchIdHash) or.push('r.id_number_hash = :idHash');
+      qb.andWhere(`(${or.filter(Boolean).join(' OR ')})`, { exact: search, phone: f.searchPhone, idHash: f.searchIdHash });
     }
     if (f.unitPath) qb.andWhere(`u.path LIKE :path`, { path: likePrefix(f.unitPath) });
     if (f.communeCodes) {
@@ -58,12 +66,14 @@ export class MemberRecordsRepository {
     return qb;
   }
 
+  /** A page; the filter's total only `withCount` (a count over a province's records costs more than the page). */
   async page(
     f: MemberRecordFilter,
     first: number,
     after: [string, string, string] | null,
-  ): Promise<{ totalCount: number; rows: MemberRecord[]; hasNextPage: boolean }> {
-    const totalCount = await this.filtered(f).getCount();
+    withCount = true,
+  ): Promise<{ totalCount: number | null; rows: MemberRecord[]; hasNextPage: boolean }> {
+    const totalCount = withCount ? await this.filtered(f).getCount() : null;
     const qb = this.filtered(f);
     if (after)
       qb.andWhere('(r.given_key, r.name_folded, r.id) > (:afterGiven, :afterName, :afterId)', {
@@ -71,12 +81,29 @@ export class MemberRecordsRepository {
         afterName: after[1],
         afterId: after[2],
       });
-    const rows = await qb
+    // One plain statement (`take` with a join would cost TypeORM two) and rows made without its hydration.
+    const raw = await qb
       .orderBy('r.given_key', 'ASC')
       .addOrderBy('r.name_folded', 'ASC')
       .addOrderBy('r.id', 'ASC')
-      .take(first + 1)
-      .getMany();
-    return { totalCount, rows: rows.slice(0, first), hasNextPage: rows.length > first };
+      .limit(first + 1)
+      .getRawMany<Record<string, unknown>>();
+    const rows = raw.slice(0, first).map((row) => this.toRecord(row));
+    return { totalCount, rows, hasNextPage: raw.length > first };
+  }
+
+  /** A raw row (`r_*` the record, `u_*` its unit) as the entity, each value converted as TypeORM would. */
+  private toRecord(row: Record<string, unknown>): MemberRecord {
+    const record = this.entityOf(MemberRecord, 'r', row);
+    record.unit = row.u_id === null ? null : this.entityOf(Unit, 'u', row);
+    return record;
+  }
+
+  private entityOf<T extends object>(type: new () => T, alias: string, row: Record<string, unknown>): T {
+    const driver = this.db.driver;
+    const entity = new type() as Record<string, unknown>;
+    for (const c of this.db.getMetadata(type).columns)
+      if (c.isSelect) entity[c.propertyName] = driver.prepareHydratedValue(row[`${alias}_${c.databaseName}`], c);
+    return entity as T;
   }
 }

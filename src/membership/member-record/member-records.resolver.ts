@@ -1,4 +1,5 @@
-import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Info, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 import { Allow, Caller, PEOPLE_READERS, ROSTER_WRITERS } from '../../access/access.decorators.js';
 import { managesRecord, type Principal } from '../../access/principal.js';
 import { Role } from '../../access/role.js';
@@ -48,10 +49,16 @@ export class MemberRecordsResolver {
     description:
       "An organization's records sorted by given name (tên), then full name; 50 a page (at most 500). A secretariat sees only its own organization and units.",
   })
-  async memberRecords(@Args() args: MemberRecordsArgs, @Caller() caller: Principal): Promise<MemberRecordConnectionType> {
-    const page = await this.records.list({ ...args, first: args.first ?? 50 }, caller);
+  async memberRecords(
+    @Args() args: MemberRecordsArgs,
+    @Caller() caller: Principal,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<MemberRecordConnectionType> {
+    const withCount = info.fieldNodes.some((n) => selects(n.selectionSet, 'totalCount', info));
+    const page = await this.records.list({ ...args, first: args.first ?? 50, withCount }, caller);
     return {
-      totalCount: page.totalCount,
+      // Not counted only when not asked for, so never read.
+      totalCount: page.totalCount ?? 0,
       nodes: await Promise.all(page.rows.map((r) => this.toType(r, caller))),
       pageInfo: { endCursor: page.endCursor, hasNextPage: page.hasNextPage },
     };
@@ -201,6 +208,15 @@ export class MemberRecordsResolver {
       updatedAt: r.updatedAt,
     };
   }
+}
+
+/** Whether a selection asks for `field` (through fragments too). */
+function selects(set: SelectionSetNode | undefined, field: string, info: GraphQLResolveInfo): boolean {
+  return (set?.selections ?? []).some((s) => {
+    if (s.kind === Kind.FIELD) return s.name.value === field;
+    if (s.kind === Kind.INLINE_FRAGMENT) return selects(s.selectionSet, field, info);
+    return selects(info.fragments[s.name.value]?.selectionSet, field, info);
+  });
 }
 
 const profileText = (v: string | number | boolean) => (typeof v === 'boolean' ? (v ? 'Có' : 'Không') : String(v));

@@ -9,6 +9,8 @@ import { vietnamDate } from '../../common/dates/vietnam-time.js';
 import { assertUuid, DomainError } from '../../common/errors/domain-error.js';
 import type { FieldProblem } from '../../common/errors/field-problem.js';
 import { GeographyService } from '../../geography/geography.service.js';
+import { readIdDigits } from '../../common/identity/id-number.js';
+import { parsePhone } from '../../common/identity/phone.js';
 import { ErasureTombstone } from '../../personal-data/erasure-tombstone.entity.js';
 import { SecretVault } from '../../personal-data/secret-vault.js';
 import { ENDING_STATUSES, MEMBER_STATUS_INFO, MemberStatus } from '../status/member-status.js';
@@ -61,6 +63,8 @@ export class MemberRecordsService {
       unit?: string | null;
       commune?: string | null;
       status?: MemberStatus | null;
+      /** Whether the caller reads the total (counted only then). */
+      withCount?: boolean;
     },
     caller: Principal,
   ) {
@@ -68,6 +72,10 @@ export class MemberRecordsService {
     const scope = readScope(caller);
     assertOrganizationInScope(scope, args.organization, 'danh sách hội viên');
     const filter: MemberRecordFilter = { organization: args.organization, search: args.search, status: args.status, scope };
+    const phone = args.search ? parsePhone(args.search) : null;
+    if (phone?.ok) filter.searchPhone = phone.value.number;
+    const id = args.search ? readIdDigits(args.search) : null;
+    if (id?.ok) filter.searchIdHash = this.vault.hash(id.value.digits);
     if (args.unit) filter.unitPath = (await this.units.findByCode(args.organization, args.unit)).path;
     if (args.commune) {
       const r = this.communes.resolve({ code: args.commune });
@@ -77,7 +85,7 @@ export class MemberRecordsService {
       if (r.legacy) filter.enteredCode = r.enteredCode;
     }
     const after = args.after ? decodeCursor(args.after) : null;
-    const page = await this.repository.page(filter, args.first, after);
+    const page = await this.repository.page(filter, args.first, after, args.withCount ?? true);
     await this.audit.record(caller, {
       action: AuditAction.ROSTER_READ,
       subjectType: 'ROSTER',
