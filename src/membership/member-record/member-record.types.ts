@@ -167,7 +167,10 @@ export class MemberRecordsArgs {
 
   @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(200) after?: string;
 
-  @Field({ nullable: true, description: 'Name (accents and tone placement ignored) or Mã hồ sơ' })
+  @Field({
+    nullable: true,
+    description: 'Name (accents and tone placement ignored) or Mã hồ sơ; digits alone also match a phone or a CCCD exactly',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(120)
