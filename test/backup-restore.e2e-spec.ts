@@ -60,7 +60,8 @@ async function counts(dataDir: string): Promise<Record<string, number>> {
   await client.connect();
   try {
     const out: Record<string, number> = {};
-    for (const t of [...FIXED, ...GROWING]) out[t] = Number((await client.query(`SELECT count(*) AS n FROM ${t}`)).rows[0].n);
+    for (const t of [...FIXED, ...GROWING])
+      out[t] = Number((await client.query<{ n: string }>(`SELECT count(*) AS n FROM ${t}`)).rows[0].n);
     return out;
   } finally {
     await client.end();
@@ -97,9 +98,10 @@ describe('backup while the server runs, restore into a new DATA_DIR', () => {
     // Records written one after another for as long as the backup runs.
     let written = 0;
     let writing = true;
+    const running = server;
     const writer = (async () => {
       while (writing) {
-        await gql(server!, token, CREATE, { i: { organization: 'HND', externalId: `W-${written}`, fullName: 'Lò Văn Ghi' } });
+        await gql(running, token, CREATE, { i: { organization: 'HND', externalId: `W-${written}`, fullName: 'Lò Văn Ghi' } });
         written++;
       }
     })();
@@ -109,7 +111,7 @@ describe('backup while the server runs, restore into a new DATA_DIR', () => {
     );
     while (written < 3) {
       const outcome = await Promise.race([failed, new Promise((r) => setTimeout(() => r('waiting'), 50))]);
-      if (outcome !== 'waiting' && outcome !== null) throw outcome;
+      if (outcome !== 'waiting' && outcome !== null) throw outcome as Error;
     }
     const writtenBefore = written;
     const backup = await cli(source, ['backup', '--out', archive]);
