@@ -148,7 +148,7 @@ describe('backup while the server runs, restore into a new DATA_DIR', () => {
       const { memberRecord } = await gql<{ memberRecord: Record<string, string> }>(
         server,
         token,
-        `query($id: ID!) { memberRecord(id: $id) { externalId fullName sex birthDate idNumberMasked } }`,
+        `query($id: ID!) { memberRecord(id: $id) { externalId fullName sex birthDate idNumber } }`,
         { id: known.id },
       );
       expect(memberRecord).toEqual({
@@ -156,7 +156,7 @@ describe('backup while the server runs, restore into a new DATA_DIR', () => {
         fullName: KNOWN.fullName,
         sex: 'MALE',
         birthDate: '1985',
-        idNumberMasked: '0011******45',
+        idNumber: '0011******45',
       });
       const { revealIdNumber } = await gql<{ revealIdNumber: { idNumber: string } }>(
         server,
