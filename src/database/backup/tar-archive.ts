@@ -134,11 +134,16 @@ export async function readTar(file: string, onEntry: (entry: TarEntry, chunks: A
   const iterator = input[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
   /** The next n bytes of the archive (fewer only at its end). */
   const take = async (n: number): Promise<Buffer> => {
-    while (pending.length < n) {
+    // Gathered then joined once: joining at each small gunzip chunk copied a megabyte dozens of times.
+    const parts = [pending];
+    let have = pending.length;
+    while (have < n) {
       const next = await iterator.next();
       if (next.done) break;
-      pending = pending.length ? Buffer.concat([pending, next.value]) : next.value;
+      parts.push(next.value);
+      have += next.value.length;
     }
+    if (parts.length > 1) pending = Buffer.concat(parts, have);
     const out = pending.subarray(0, n);
     pending = pending.subarray(out.length);
     return out;
