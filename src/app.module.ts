@@ -11,6 +11,7 @@ import { controlCharactersPlugin } from './common/graphql/control-characters.plu
 import type { AppConfig } from './config/app-config.js';
 import { coreModules } from './core-modules.js';
 import { ReportSchedulingModule } from './reports/reports.module.js';
+import { HealthModule } from './database/health/health.module.js';
 
 /** Options shared by the running server and the schema generator (sorted, code-first). */
 export const GRAPHQL_SCHEMA_OPTIONS = { sortSchema: true } as const;
@@ -24,6 +25,7 @@ export class AppModule {
       imports: [
         ...coreModules(config, databaseUrl, key),
         ReportSchedulingModule,
+        HealthModule,
         GraphQLModule.forRoot<ApolloDriverConfig>({
           driver: ApolloDriver,
           autoSchemaFile: true,

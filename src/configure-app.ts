@@ -33,6 +33,8 @@ export function configureApp(app: NestExpressApplication): void {
   applyStatementTimeouts(app.get(DataSource));
   app.use('/graphql', statementTimeoutMiddleware(config.queryTimeoutMs));
   app.disable('x-powered-by');
+  // Behind a reverse proxy (README "Running as a service"): the client's address from X-Forwarded-For.
+  if (config.trustProxy !== null) app.set('trust proxy', /^\d+$/.test(config.trustProxy) ? Number(config.trustProxy) : config.trustProxy);
   if (page !== null) {
     app.useStaticAssets(getDistDirectory(), { prefix: '/graphql-ui/', index: false });
     app.use('/graphql', (req: Request, res: Response, next: NextFunction) => {
@@ -43,7 +45,4 @@ export function configureApp(app: NestExpressApplication): void {
       next();
     });
   }
-  app.use('/health', (_req: Request, res: Response) => {
-    res.json({ status: 'ok' });
-  });
 }

@@ -12,6 +12,7 @@ import { linkCommand } from './commands/link.command.js';
 import { auditCommand } from './commands/audit.command.js';
 import { reportCommand } from './commands/report.command.js';
 import { tokenCommands } from './commands/token.command.js';
+import { backupCommands } from './commands/backup.command.js';
 
 /**
  * `lienthong <command>`: run on the server itself, as a local administrator (`kit/cli-kit.ts`).
@@ -31,6 +32,7 @@ export function buildProgram(): Command {
     auditCommand,
     reportCommand,
     tokenCommands,
+    backupCommands,
   ])
     add(program);
   return program;

@@ -31,6 +31,14 @@ export interface AppConfig {
   reportSchedule: PeriodKind[];
   /** The scopes of those reports (`REPORT_SCOPES`, default province). */
   reportScopes: string[];
+  /** Below this much free space on DATA_DIR's disk the server warns, in its log and on /health (`DISK_FREE_MIN_MB`, default 2048). */
+  diskFreeMinBytes: number;
+  /**
+   * `TRUST_PROXY`: Express's `trust proxy` (e.g. `loopback` behind nginx or Caddy on the same
+   * machine), so the client's address — what the request rate counts without a token and what the
+   * audit log keeps — is the one the proxy forwarded, not the proxy's. Null: not trusted.
+   */
+  trustProxy: string | null;
 }
 
 const SCHEDULE_KINDS: Record<string, PeriodKind> = { month: 'MONTH', quarter: 'QUARTER', year: 'YEAR' };
@@ -75,6 +83,15 @@ function devTools(env: NodeJS.ProcessEnv): boolean {
   return text === 'true';
 }
 
+/** `loopback`, `uniquelocal`, addresses or subnets (comma list), or a number of hops; empty or `no`: none. */
+function trustProxy(text: string | undefined): string | null {
+  const t = (text ?? '').trim();
+  if (t === '' || t.toLowerCase() === 'no' || t.toLowerCase() === 'false') return null;
+  if (!/^[0-9a-zA-Z.:/,\s]+$/.test(t))
+    throw new ConfigError(`TRUST_PROXY='${text}' must be loopback, addresses or subnets (a comma list), or a number of hops`);
+  return t;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT='${env.PORT}' is not a port number (0–65535)`);
@@ -107,5 +124,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       .split(',')
       .map((x) => x.trim())
       .filter(Boolean),
+    diskFreeMinBytes: wholeNumber(env, 'DISK_FREE_MIN_MB', 2048, 0, 1 << 30) * 1024 * 1024,
+    trustProxy: trustProxy(env.TRUST_PROXY),
   };
 }

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { promisify } from 'node:util';
 import { isAlive } from '../common/process/is-alive.js';
+import { rotateLog } from './log-rotation.js';
 
 const run = promisify(execFile);
 
@@ -28,6 +29,11 @@ export class PgServer {
     private readonly extraConfig: string[] = [],
   ) {
     this.pgDir = path.join(dir, 'pg');
+  }
+
+  /** PostgreSQL's own log (pg_ctl appends to it; `log-rotation.ts` keeps it bounded). */
+  get logFile(): string {
+    return path.join(this.dir, 'pg.log');
   }
 
   /** The superuser's password (DATA_DIR/pg-password, made with the cluster). */
@@ -74,7 +80,8 @@ export class PgServer {
       this.log(`tạo cụm PostgreSQL mới trong ${this.pgDir}`);
       await this.initCluster();
     }
-    const logFile = path.join(this.dir, 'pg.log');
+    const logFile = this.logFile;
+    rotateLog(logFile);
     // The server log can quote rows (a refused key names its value): its owner's eyes only.
     if (!fs.existsSync(logFile)) fs.writeFileSync(logFile, '', { mode: 0o600 });
     fs.chmodSync(logFile, 0o600);
@@ -103,6 +110,17 @@ export class PgServer {
       }
       for (let i = 0; i < 100 && isAlive(postmasterPid); i++) await sleep(100);
     }
+  }
+
+  /** After a restore: the cluster's files are the server user's (running as root: `postgres`), folders 0700, files 0600. */
+  ownCluster(): void {
+    const walk = (p: string) => {
+      const dir = fs.statSync(p).isDirectory();
+      fs.chmodSync(p, dir ? 0o700 : 0o600);
+      this.chownToPostgres(p);
+      if (dir) for (const name of fs.readdirSync(p)) walk(path.join(p, name));
+    };
+    walk(this.pgDir);
   }
 
   private async pg(bin: string, args: string[]): Promise<string> {

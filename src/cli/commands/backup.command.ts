@@ -1,0 +1,67 @@
+// `lienthong backup --out FILE` and `lienthong restore FILE --data-dir NEW`: the embedded cluster
+// copied while the server runs, and made into a new DATA_DIR (src/database/backup/).
+import type { Command } from 'commander';
+import path from 'node:path';
+import { loadConfig } from '../../config/app-config.js';
+import { takeBaseBackup } from '../../database/backup/base-backup.js';
+import { restoreBaseBackup } from '../../database/backup/restore-backup.js';
+import { log, UsageError, writeLines } from '../kit/cli-kit.js';
+
+const EXTERNAL =
+  'DATABASE_URL đang đặt: cơ sở dữ liệu ngoài không do lienthong sao lưu. Hãy dùng công cụ của máy chủ PostgreSQL đó ' +
+  '(pg_dump -Fc hoặc pg_basebackup, với vai trò sở hữu), và cất LIENTHONG_KEY riêng; khôi phục bằng pg_restore rồi khởi động với ' +
+  'DATABASE_OWNER_URL để cấp lại quyền (README "Backup and restore")';
+
+export function backupCommands(program: Command): void {
+  program
+    .command('backup')
+    .description('back up the embedded database while the server runs, into one .tar.gz (the key only with --with-key)')
+    .requiredOption('--out <FILE>', 'the archive to write (.tar.gz)')
+    .option('--with-key', 'also put the personal-data key (lienthong.key) in the archive: keep it as safe as the key')
+    .action(async (o: { out: string; withKey?: boolean }) => {
+      const config = loadConfig();
+      if (config.databaseUrl) throw new Error(EXTERNAL);
+      const started = Date.now();
+      const r = await takeBaseBackup({ dataDir: config.dataDir, out: path.resolve(o.out), withKey: !!o.withKey, log });
+      log(
+        r.withKey
+          ? `bản sao lưu CÓ chứa khóa dữ liệu cá nhân: ai có tệp này là đọc được mọi số CCCD — giữ nó kín như chính khóa`
+          : `bản sao lưu KHÔNG chứa khóa dữ liệu cá nhân: hãy cất riêng ${config.key ? 'LIENTHONG_KEY' : r.keyFile} — thiếu khóa thì bản sao lưu vô dụng`,
+      );
+      writeLines([
+        `tệp\t${r.file}`,
+        `dung lượng\t${r.bytes}`,
+        `WAL\t${r.startLsn} → ${r.stopLsn} (${r.walSegments} tệp)`,
+        `khóa trong bản sao lưu\t${r.withKey ? 'có' : 'không'}`,
+        `thời gian\t${((Date.now() - started) / 1000).toFixed(1)} s`,
+      ]);
+    });
+  program
+    .command('restore')
+    .description('restore a `lienthong backup` archive into a new, empty DATA_DIR')
+    .argument('<FILE>', 'the archive')
+    .option('--data-dir <DIR>', 'the new DATA_DIR (else DATA_DIR); it must be empty or not exist')
+    .option('--key <FILE>', 'the personal-data key kept apart from the backup (else LIENTHONG_KEY, or the key in the archive)')
+    .action(async (file: string, o: { dataDir?: string; key?: string }) => {
+      const config = loadConfig();
+      if (config.databaseUrl) throw new Error(EXTERNAL);
+      if (!o.dataDir && !process.env.DATA_DIR?.trim()) throw new UsageError('restore: hãy chỉ thư mục DATA_DIR mới (--data-dir THƯ_MỤC)');
+      const started = Date.now();
+      const r = await restoreBaseBackup({
+        file: path.resolve(file),
+        dataDir: o.dataDir ? path.resolve(o.dataDir) : config.dataDir,
+        keyFile: o.key ? path.resolve(o.key) : null,
+        envKey: config.key,
+        log,
+      });
+      log(
+        `đã khôi phục vào ${r.dataDir}; khởi động máy chủ với DATA_DIR=${r.dataDir}${r.keySource === 'LIENTHONG_KEY' ? ' và cùng LIENTHONG_KEY' : ''}`,
+      );
+      writeLines([
+        `thư mục\t${r.dataDir}`,
+        `hồ sơ\t${r.records}`,
+        `khóa\t${r.keySource}`,
+        `thời gian\t${((Date.now() - started) / 1000).toFixed(1)} s`,
+      ]);
+    });
+}

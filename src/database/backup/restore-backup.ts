@@ -1,0 +1,145 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import pg from 'pg';
+import { KEY_FILE_NAME, parseKey, type PersonalDataKey } from '../../personal-data/personal-data-key.js';
+import { EmbeddedCluster } from '../embedded-cluster.js';
+import { PgServer } from '../pg-server.js';
+import { ensurePrivateDir } from '../private-files.js';
+import { MANIFEST, type BackupManifest } from './base-backup.js';
+import { readTar, type TarEntry } from './tar-archive.js';
+
+/**
+ * `lienthong backup`'s archive made into a new DATA_DIR: only into an empty folder; the key
+ * checked against the database's fingerprint before a byte is written (from the archive, `--key`
+ * or LIENTHONG_KEY); private modes as the server makes them; then the cluster is started once, so
+ * PostgreSQL replays the backup's WAL now, and the restored database is checked (it answers, with
+ * the same key) before the command says it is done.
+ */
+export interface RestoreOptions {
+  file: string;
+  dataDir: string;
+  /** `--key FILE`: the key file kept apart from the backup. */
+  keyFile: string | null;
+  /** LIENTHONG_KEY, when the operator gives the key that way. */
+  envKey: string | null;
+  log: (m: string) => void;
+}
+
+export interface RestoreResult {
+  dataDir: string;
+  keySource: string;
+  /** Member records in the restored database. */
+  records: number;
+}
+
+export class RestoreRefused extends Error {}
+
+export async function restoreBaseBackup(opts: RestoreOptions): Promise<RestoreResult> {
+  const dataDir = path.resolve(opts.dataDir);
+  if (fs.existsSync(dataDir) && fs.readdirSync(dataDir).length > 0)
+    throw new RestoreRefused(`${dataDir} không trống: chỉ khôi phục vào một thư mục DATA_DIR mới hoặc trống`);
+  ensurePrivateDir(dataDir);
+  try {
+    const key = await extract(opts, dataDir);
+    if (!fs.existsSync(path.join(dataDir, 'pg', 'backup_label')))
+      throw new RestoreRefused(
+        'bản sao lưu thiếu pg/backup_label (không phải bản do `lienthong backup` làm, hoặc bị hỏng): không khôi phục',
+      );
+    const server = new PgServer(dataDir, opts.log);
+    await server.resolveOsUser();
+    server.ownCluster();
+    const records = await checkRestored(dataDir, key, opts.log);
+    return { dataDir, keySource: key.source, records };
+  } catch (e) {
+    // Nothing half-restored is left to be started by mistake.
+    for (const name of fs.readdirSync(dataDir)) fs.rmSync(path.join(dataDir, name), { recursive: true, force: true });
+    throw e;
+  }
+}
+
+/** Writes the archive's entries, once its manifest and the key agree. */
+async function extract(opts: RestoreOptions, dataDir: string): Promise<PersonalDataKey> {
+  let key: PersonalDataKey | null = null;
+  let manifest: BackupManifest | null = null;
+  await readTar(opts.file, async (entry, chunks) => {
+    if (!manifest) {
+      if (entry.name !== MANIFEST) throw new RestoreRefused(`${opts.file} không phải bản sao lưu của \`lienthong backup\``);
+      manifest = JSON.parse((await collect(chunks)).toString('utf8')) as BackupManifest;
+      key = manifest.withKey ? null : givenKey(opts, manifest);
+      return;
+    }
+    if (entry.name === KEY_FILE_NAME) {
+      const data = await collect(chunks);
+      key = checkedKey(parseKey(data.toString('utf8'), `${KEY_FILE_NAME} trong bản sao lưu`), manifest);
+      fs.writeFileSync(path.join(dataDir, KEY_FILE_NAME), data, { mode: 0o600 });
+      return;
+    }
+    await writeEntry(dataDir, entry, chunks);
+  });
+  if (!manifest) throw new RestoreRefused(`${opts.file} trống`);
+  if (!key) throw new RestoreRefused('bản sao lưu ghi là có khóa nhưng không thấy tệp khóa trong đó');
+  return key;
+}
+
+/** The key kept apart: `--key FILE` (copied into the new DATA_DIR) or LIENTHONG_KEY (left in the environment). */
+function givenKey(opts: RestoreOptions, manifest: BackupManifest): PersonalDataKey {
+  if (opts.keyFile) {
+    const key = checkedKey(parseKey(fs.readFileSync(opts.keyFile, 'utf8'), opts.keyFile), manifest);
+    fs.copyFileSync(opts.keyFile, path.join(path.resolve(opts.dataDir), KEY_FILE_NAME));
+    fs.chmodSync(path.join(path.resolve(opts.dataDir), KEY_FILE_NAME), 0o600);
+    return key;
+  }
+  if (opts.envKey) return checkedKey(parseKey(opts.envKey, 'LIENTHONG_KEY'), manifest);
+  throw new RestoreRefused(
+    'bản sao lưu không chứa khóa dữ liệu cá nhân (lienthong.key): hãy đưa khóa đã cất riêng bằng --key TỆP hoặc LIENTHONG_KEY; ' +
+      'không có đúng khóa thì không đọc và không đối chiếu được số CCCD',
+  );
+}
+
+function checkedKey(key: PersonalDataKey, manifest: BackupManifest): PersonalDataKey {
+  if (manifest.keyFingerprint && manifest.keyFingerprint !== key.fingerprint)
+    throw new RestoreRefused(
+      `khóa từ ${key.source} không phải khóa của cơ sở dữ liệu đã sao lưu (dấu vân tay ${key.fingerprint}, bản sao lưu ${manifest.keyFingerprint}): không khôi phục`,
+    );
+  return key;
+}
+
+async function writeEntry(dataDir: string, entry: TarEntry, chunks: AsyncIterable<Buffer>): Promise<void> {
+  const target = path.join(dataDir, entry.name);
+  if (entry.directory) {
+    fs.mkdirSync(target, { recursive: true, mode: 0o700 });
+    return;
+  }
+  fs.mkdirSync(path.dirname(target), { recursive: true, mode: 0o700 });
+  const fd = fs.openSync(target, 'w', 0o600);
+  try {
+    for await (const chunk of chunks) fs.writeSync(fd, chunk);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+async function collect(chunks: AsyncIterable<Buffer>): Promise<Buffer> {
+  const parts: Buffer[] = [];
+  for await (const c of chunks) parts.push(c);
+  return Buffer.concat(parts);
+}
+
+/** Starts the restored cluster (PostgreSQL replays the backup's WAL) and reads it back. */
+async function checkRestored(dataDir: string, key: PersonalDataKey, log: (m: string) => void): Promise<number> {
+  const db = await new EmbeddedCluster({ dataDir, log }).acquire();
+  const client = new pg.Client({ connectionString: db.url });
+  try {
+    await client.connect();
+    const fp = await client.query<{ value: string }>(`SELECT value FROM instance_setting WHERE key = 'key_fingerprint'`);
+    if (fp.rows[0] && fp.rows[0].value !== key.fingerprint)
+      throw new RestoreRefused(
+        `cơ sở dữ liệu đã khôi phục được ghi bằng khóa khác (${fp.rows[0].value}): không dùng được với khóa ${key.source}`,
+      );
+    const { rows } = await client.query<{ n: string }>('SELECT count(*) AS n FROM member_record');
+    return Number(rows[0].n);
+  } finally {
+    await client.end().catch(() => undefined);
+    await db.release();
+  }
+}

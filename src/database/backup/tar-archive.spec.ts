@@ -1,0 +1,36 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { readTar, TarWriter } from './tar-archive.js';
+
+describe('the backup archive', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lienthong-tar-'));
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('reads back what it wrote, long names included, and GNU tar lists it', async () => {
+    const src = path.join(dir, 'src.bin');
+    fs.writeFileSync(src, Buffer.alloc(3000, 7));
+    const file = path.join(dir, 'a.tar.gz');
+    const tar = new TarWriter(file);
+    const long = `pg/${'d'.repeat(120)}/${'f'.repeat(90)}`;
+    await tar.directory('pg');
+    await tar.buffer(long, Buffer.from('hello'));
+    expect(await tar.file('pg/src.bin', src)).toBe(true);
+    expect(await tar.file('pg/gone', path.join(dir, 'missing'))).toBe(false);
+    await tar.close();
+    const seen: [string, boolean, number, string][] = [];
+    await readTar(file, async (e, chunks) => {
+      const parts: Buffer[] = [];
+      for await (const c of chunks) parts.push(c);
+      seen.push([e.name, e.directory, e.size, Buffer.concat(parts).subarray(0, 5).toString('latin1')]);
+    });
+    expect(seen).toEqual([
+      ['pg', true, 0, ''],
+      [long, false, 5, 'hello'],
+      ['pg/src.bin', false, 3000, '\u0007'.repeat(5)],
+    ]);
+    const listed = spawnSync('tar', ['tzf', file], { encoding: 'utf8' });
+    expect(listed.stdout.trim().split('\n')).toEqual(['pg/', long, 'pg/src.bin']);
+  });
+});
