@@ -23,6 +23,7 @@ import { RaisedFlagsInLinkStore1763700000022 } from './1763700000022-raised-flag
 import { StagedImport1763700000023 } from './1763700000023-staged-import.js';
 import { ImportUndo1763700000025 } from './1763700000025-import-undo.js';
 import { TimeOrderedKeys1763700000026 } from './1763700000026-time-ordered-keys.js';
+import { PersonFigures1763700000029 } from './1763700000029-person-figures.js';
 
 /** Every migration, in order. A new one is added here and committed with its entity change. */
 export const MIGRATIONS = [
@@ -51,4 +52,5 @@ export const MIGRATIONS = [
   StagedImport1763700000023,
   ImportUndo1763700000025,
   TimeOrderedKeys1763700000026,
+  PersonFigures1763700000029,
 ];
