@@ -94,14 +94,21 @@ export async function refreshPersons(em: EntityManager, persons: string[]): Prom
 /** One writer of the rows at a time (a reader catching up, a decision): two never write the same person's rows at once. */
 const lockFigures = (em: EntityManager) => em.query(`SELECT pg_advisory_xact_lock(hashtext('person-figures'))`);
 
+/** The marked persons (where `which`), taken off the list (a SELECT around the DELETE: TypeORM returns a bare DELETE's rows with its count). */
+async function takeMarked(em: EntityManager, which: string): Promise<string[]> {
+  const rows = await em.query<{ who: string }[]>(
+    `WITH taken AS (DELETE FROM person_figure_dirty WHERE ${which} RETURNING who) SELECT DISTINCT who FROM taken`,
+  );
+  return rows.map((r) => r.who);
+}
+
 /**
  * The persons this transaction's own changes marked (a decision, a record linked): their rows
  * again, in the same transaction — the figures change when the decision does.
  */
 export async function refreshTouchedPersonFigures(em: EntityManager): Promise<void> {
   await lockFigures(em);
-  const marked = await em.query<{ who: string }[]>(`DELETE FROM person_figure_dirty WHERE marked_by = pg_current_xact_id() RETURNING who`);
-  await refreshPersons(em, [...new Set(marked.map((m) => m.who))]);
+  await refreshPersons(em, await takeMarked(em, 'marked_by = pg_current_xact_id()'));
 }
 
 /**
@@ -109,12 +116,15 @@ export async function refreshTouchedPersonFigures(em: EntityManager): Promise<vo
  * writers marked since (an import, an edit, an ending) written again. Returns when the rows are as of.
  */
 export async function refreshPendingPersonFigures(em: EntityManager): Promise<Date> {
+  // Nothing to do (the common case): no lock taken, so readers never queue behind one another.
+  const [{ now, idle }] = await em.query<{ now: Date; idle: boolean }[]>(
+    `SELECT now() AS now, EXISTS (SELECT 1 FROM person_figure_basis WHERE basis = '') AND NOT EXISTS (SELECT 1 FROM person_figure_dirty) AS idle`,
+  );
+  if (idle) return now;
   await lockFigures(em);
   const [live] = await em.query<unknown[]>(`SELECT 1 FROM person_figure_basis WHERE basis = ''`);
   if (!live) await buildBasis(em, LIVE_BASIS);
-  const marked = await em.query<{ who: string }[]>(`DELETE FROM person_figure_dirty RETURNING who`);
-  await refreshPersons(em, [...new Set(marked.map((m) => m.who))]);
-  const [{ now }] = await em.query<{ now: Date }[]>(`SELECT now() AS now`);
+  await refreshPersons(em, await takeMarked(em, 'true'));
   return now;
 }
 

@@ -24,19 +24,16 @@ interface FigureArea {
 }
 
 function figureArea(area: ReportingArea): FigureArea {
+  const rows = (where: string, real: string) =>
+    `SELECT f.orgs, f.org_count, ${real} AS real FROM person_figure f WHERE f.basis = $1 AND ${where}`;
   if (area.kind === 'province')
-    return {
-      where: 'true',
-      params: [],
-      orgFirst: 'f.first_in_org',
-      persons: `SELECT f.orgs, f.org_count FROM person_figure f WHERE f.basis = $1 AND f.first_in_person`,
-    };
+    return { where: 'true', params: [], orgFirst: 'f.first_in_org', persons: rows('f.first_in_person', 'f.person_real') };
   if (area.kind === 'org')
     return {
       where: 'f.org = $2',
       params: [area.organization],
       orgFirst: 'f.first_in_org',
-      persons: `SELECT f.orgs, f.org_count FROM person_figure f WHERE f.basis = $1 AND f.org = $2 AND f.first_in_org`,
+      persons: rows('f.org = $2 AND f.first_in_org', 'f.org_real'),
     };
   if (area.kind === 'commune')
     // One commune: a person has one row per organization there; across organizations, one is picked.
@@ -44,9 +41,41 @@ function figureArea(area: ReportingArea): FigureArea {
       where: 'f.commune = $2',
       params: [area.commune],
       orgFirst: 'true',
-      persons: `SELECT DISTINCT ON (f.person_id) f.orgs, f.org_count FROM person_figure f WHERE f.basis = $1 AND f.commune = $2`,
+      persons: `SELECT DISTINCT ON (f.person_id) f.orgs, f.org_count, bool_or(f.real) OVER (PARTITION BY f.person_id) AS real
+                  FROM person_figure f WHERE f.basis = $1 AND f.commune = $2 ORDER BY f.person_id`,
     };
   throw new Error(`figures by person: no area of kind ${area.kind}`);
+}
+
+/** The area's persons: how many, how many not suspected (a membership of theirs is not), and by their number of organizations. */
+export async function personsOf(em: EntityManager, basis: string, area: ReportingArea) {
+  const a = figureArea(area);
+  const [x] = await em.query<({ people: number; real_people: number } & NonNullable<Parameters<typeof splitOf>[0]>)[]>(
+    `WITH x AS (${a.persons}) SELECT count(*)::int AS people, count(*) FILTER (WHERE x.real)::int AS real_people, ${splitColumns('x.org_count')} FROM x`,
+    [basis, ...a.params],
+  );
+  return { people: x.people, realPeople: x.real_people, split: splitOf(x) };
+}
+
+/** The area's suspected phantoms by organization and reason. */
+export function reasonsOf(em: EntityManager, basis: string, area: ReportingArea) {
+  const a = figureArea(area);
+  return em.query<{ org: string; reason: string; n: number }[]>(
+    `SELECT f.org, reason, count(*)::int AS n FROM person_figure f, unnest(f.reasons) reason
+      WHERE f.basis = $1 AND f.reasons IS NOT NULL AND ${a.where} GROUP BY 1, 2 ORDER BY 1, 2`,
+    [basis, ...a.params],
+  );
+}
+
+/** The area's ACTIVE memberships and those suspected. */
+export async function membershipsOf(em: EntityManager, basis: string, area: ReportingArea) {
+  const a = figureArea(area);
+  const [x] = await em.query<{ memberships: number; phantoms: number }[]>(
+    `SELECT coalesce(sum(f.memberships), 0)::int AS memberships, coalesce(sum(f.phantoms), 0)::int AS phantoms
+       FROM person_figure f WHERE f.basis = $1 AND ${a.where}`,
+    [basis, ...a.params],
+  );
+  return x;
 }
 
 /** Whether the person-level table serves this area (a unit's does not: see above). */
@@ -63,27 +92,20 @@ export async function countFigures(em: EntityManager, basis: string, area: Repor
        FROM person_figure f WHERE f.basis = $1 AND ${a.where} GROUP BY GROUPING SETS ((f.org, f.commune), (f.org), ())`,
     params,
   );
-  const [persons] = await em.query<({ people: number } & NonNullable<Parameters<typeof splitOf>[0]>)[]>(
-    `WITH x AS (${a.persons}) SELECT count(*)::int AS people, ${splitColumns('x.org_count')} FROM x`,
-    params,
-  );
+  const persons = await personsOf(em, basis, area);
   const overlap = await em.query<{ a: string; b: string; people: number }[]>(
     `WITH x AS (${a.persons})
      SELECT a, b, count(*)::int AS people FROM x, unnest(x.orgs) a, unnest(x.orgs) b WHERE a <= b GROUP BY a, b ORDER BY a, b`,
     params,
   );
-  const reasons = await em.query<{ org: string; reason: string; n: number }[]>(
-    `SELECT f.org, reason, count(*)::int AS n FROM person_figure f, unnest(f.reasons) reason
-      WHERE f.basis = $1 AND f.reasons IS NOT NULL AND ${a.where} GROUP BY 1, 2 ORDER BY 1, 2`,
-    params,
-  );
+  const reasons = await reasonsOf(em, basis, area);
   const all = counted.find((c) => c.level === 3);
   const byOrg = counted.filter((c) => c.level === 1);
   return {
     total: { memberships: all?.memberships ?? 0, people: persons.people, phantoms: all?.phantoms ?? 0, without_id: all?.without_id ?? 0 },
     byOrg,
     byOrgCommune: counted.filter((c) => c.level === 0),
-    split: splitOf(persons),
+    split: persons.split,
     splitByOrg: new Map(byOrg.map((r) => [r.org, splitOf(r)])),
     overlap,
     reasons,
