@@ -83,6 +83,17 @@ describe('the person-level figures', () => {
   });
 
   const areas = ['province', 'org:HPN', 'commune:?'];
+  it('plants a person in two communes of one organization (confirmed by hand), which the demo has none of', async () => {
+    const [pair] = await t.sql<{ a: string; b: string }>(
+      `SELECT x.id AS a, y.id AS b FROM member_record x JOIN member_record y ON y.organization_code = x.organization_code
+        WHERE x.organization_code = 'HPN' AND x.status = 'ACTIVE' AND y.status = 'ACTIVE' AND x.id_number_hash IS NULL
+          AND x.commune_code < y.commune_code ORDER BY x.id, y.id LIMIT 1`,
+    );
+    await t.app.get(ReviewDecisionsService).decide(pair.a, pair.b, ReviewDecision.CONFIRM, 'cùng một người, chuyển xã', CLI_PRINCIPAL);
+    const rows = await personRows([pair.a]);
+    expect(rows.filter((r) => r.org === 'HPN')).toHaveLength(2);
+  });
+
   it.each([
     ['running', current],
     ['ended', past],
