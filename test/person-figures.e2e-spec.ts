@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DataSource } from 'typeorm';
+import { Role } from '../src/access/role.js';
 import { periodContaining, previousPeriod, asOf, type Period } from '../src/common/dates/period.js';
 import { todayInVietnam } from '../src/common/dates/partial-date.js';
 import { basisRecords, figureRows, refreshPendingPersonFigures } from '../src/linker/batch/person-figures.js';
@@ -155,6 +156,43 @@ describe('the person-level figures', () => {
     expect(await pending()).toBe(0);
     expect(await disagreement()).toBe(0);
   }, 60_000);
+
+  it('gives the dashboard over GraphQL, to an auditor too: the records’ figures of the running period', async () => {
+    const auditor = await t.serviceToken(Role.AUDITOR);
+    const definitions = t.app
+      .get(OrganizationsService)
+      .list()
+      .map((o) => o.definition);
+    for (const scope of ['province', 'org:HPN', 'unit:HPN/?']) {
+      const [{ unit }] = await t.sql<{ unit: string }>(
+        `SELECT u.code AS unit FROM member_record r JOIN unit u ON u.id = r.unit_id WHERE r.organization_code = 'HPN' AND r.status = 'ACTIVE'
+          GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`,
+      );
+      const text = scope.replace('?', unit);
+      const r = await t.gql<{ liveFigures: Record<string, unknown> }>(
+        `query($s: String) { liveFigures(scope: $s) { scope asOf memberships people peopleNotSuspected suspectedPhantoms confirmedPhantoms
+           peopleByOrgCount { one two three fourOrMore threeOrMore } phantomsByReason { reason records } } }`,
+        { s: text },
+        { token: auditor },
+      );
+      expect(r.errors).toBeUndefined();
+      const slow = await db.transaction(async (em) =>
+        countReportFromRecords(em, definitions, current, asOf(current, new Date()), await resolveReportingArea(em, text)),
+      );
+      const live = r.data!.liveFigures;
+      expect(live).toMatchObject({
+        scope: text,
+        memberships: slow.data.totals.memberships,
+        people: slow.data.totals.people,
+        suspectedPhantoms: slow.data.totals.suspectedPhantoms,
+        peopleByOrgCount: slow.data.peopleByOrgCount,
+      });
+      expect(
+        Object.fromEntries((live.phantomsByReason as { reason: string; records: number }[]).map((x) => [x.reason, x.records])),
+      ).toEqual(slow.data.phantomsByReason);
+      expect(live.peopleNotSuspected).toBeLessThanOrEqual(live.people as number);
+    }
+  });
 
   it('is marked by an edit elsewhere and up to date once read', async () => {
     const [rec] = await t.sql<{ id: string }>(`SELECT id FROM member_record WHERE status = 'ACTIVE' ORDER BY id LIMIT 1`);

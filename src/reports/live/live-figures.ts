@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { liftStatementTimeout } from '../../common/graphql/statement-timeout.js';
 import { LIVE_BASIS, refreshPendingPersonFigures } from '../../linker/batch/person-figures.js';
 import { resolveReportingArea, type ReportingArea } from '../../membership/unit/reporting-area.js';
 import { membershipsOf, personsOf, reasonsOf, servedByFigures } from '../counting/figure-counts.js';
@@ -30,9 +31,18 @@ export interface LiveFigures {
 
 export async function liveFigures(db: DataSource, areaText: string | null | undefined): Promise<LiveFigures> {
   const area = await resolveReportingArea(db, areaText);
-  // Brought up to date in a short transaction of its own (one writer at a time), then read in one snapshot.
-  const asOf = await db.transaction((em) => refreshPendingPersonFigures(em));
+  const [{ idle }] = await db.query<{ idle: boolean }[]>(
+    `SELECT EXISTS (SELECT 1 FROM person_figure_basis WHERE basis = '') AND NOT EXISTS (SELECT 1 FROM person_figure_dirty) AS idle`,
+  );
+  if (!idle) {
+    // Brought up to date first, in a short transaction of its own (one writer at a time): work done
+    // once for every reader (the persons an import marked; the first build after the upgrade), so
+    // the request's statement timeout is lifted for it — else a large catch-up would fail each time.
+    liftStatementTimeout();
+    await db.transaction((em) => refreshPendingPersonFigures(em));
+  }
   return db.transaction('REPEATABLE READ', async (em) => {
+    const [{ asOf }] = await em.query<{ asOf: Date }[]>(`SELECT now() AS "asOf"`);
     const counted = servedByFigures(area) ? await fromFigures(em, area) : await ofUnit(em, area);
     const cond = area.condition(1);
     const [{ n }] = await em.query<{ n: number }[]>(
