@@ -1,9 +1,10 @@
 /**
  * Report benchmark (issue 8): a demo province is generated, loaded and linked, then the province
  * report is computed and exported as the CLI does it — time and peak RSS of the snapshot (the
- * period running, and a period over, which reads the dated history) and of each export from the
- * stored snapshot. Beside them, in the same run, the floors: a bare `COPY` out of the columns a
- * report reads, and one bare GROUP BY counting số lượt and số người.
+ * period running, and a period over, which reads the dated history, each twice) and of each export
+ * from the stored snapshot; then the dashboard's live figures (report-dashboard.ts). Beside them,
+ * in the same run, the floors: a bare `COPY` out of the columns a report reads, and one bare
+ * GROUP BY counting số lượt and số người.
  *
  *   npm run bench:report                          # ~100,000 records
  *   BENCH_PERSONS=700000 npm run bench:report     # ~1,000,000 records
@@ -14,6 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { periodContaining, previousPeriod } from '../src/common/dates/period.js';
 import { timed, withDb } from './bench-tools.js';
+import { dashboard } from './report-dashboard.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const PERSONS = Number(process.env.BENCH_PERSONS ?? 70_000);
@@ -88,6 +90,8 @@ async function main() {
       '--out',
       path.join(dir, 'p.json'),
     ]);
+    run(`snapshot ${past} again (statuses stored)`, ['report', '--period', past, '--format', 'json', '--out', path.join(dir, 'p2.json')]);
+    const live = await dashboard(dataDir, env);
     for (const f of ['json', 'xlsx', 'pdf'])
       run(`export ${f} (stored)`, ['report', '--period', current, '--stored', '--format', f, '--out', path.join(dir, `r.${f}`)]);
 
@@ -105,6 +109,15 @@ async function main() {
       ),
       `| floor: bare COPY out of the columns read | ${floor.copy.toFixed(1)} | | | |`,
       `| floor: one bare GROUP BY (số lượt, số người by organization) | ${floor.groupBy.toFixed(1)} | | | |`,
+      '',
+      `Dashboard (\`liveFigures\`, running period), median of 5 after one warm-up; load ${live.load}:`,
+      '',
+      '| scope | service ms | HTTP ms |',
+      '|---|---|---|',
+      ...live.rows.map((r) => `| ${r.scope} | ${r.service} | ${r.http} |`),
+      `| floor: one bare GROUP BY (as above), same run | ${live.groupBy} | |`,
+      '',
+      `The person-level table's rebuild as a link run does it (rolled back): ${live.rebuild} s.`,
       '',
     ];
     process.stdout.write(lines.join('\n'));

@@ -24,6 +24,7 @@ import { StagedImport1763700000023 } from './1763700000023-staged-import.js';
 import { ImportUndo1763700000025 } from './1763700000025-import-undo.js';
 import { TimeOrderedKeys1763700000026 } from './1763700000026-time-ordered-keys.js';
 import { PrincipalNotifications1763700000028 } from './1763700000028-principal-notifications.js';
+import { PersonFigures1763700000029 } from './1763700000029-person-figures.js';
 
 /** Every migration, in order. A new one is added here and committed with its entity change. */
 export const MIGRATIONS = [
@@ -53,4 +54,5 @@ export const MIGRATIONS = [
   ImportUndo1763700000025,
   TimeOrderedKeys1763700000026,
   PrincipalNotifications1763700000028,
+  PersonFigures1763700000029,
 ];

@@ -218,6 +218,12 @@ describe('access matrix: role × operation', () => {
       expect: allow('admin', 'dtn', 'dtnUnitA', 'hpn', 'danVan', 'auditor'),
     },
     {
+      field: 'liveFigures',
+      title: "the running period's dashboard figures of a scope (aggregates)",
+      query: `{ liveFigures(scope: "org:DTN") { asOf memberships people peopleNotSuspected peopleByOrgCount { one fourOrMore } } }`,
+      expect: allow('admin', 'dtn', 'dtnUnitA', 'hpn', 'danVan', 'auditor'),
+    },
+    {
       field: 'reportPhantoms',
       title: "a report's suspected phantoms with names (each within its rights)",
       query: `query($id: ID!) { reportPhantoms(report: $id) { fullName reasons } }`,

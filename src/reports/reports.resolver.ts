@@ -6,6 +6,7 @@ import { DomainError } from '../common/errors/domain-error.js';
 import { liftStatementTimeout } from '../common/graphql/statement-timeout.js';
 import { parsePeriod } from '../common/dates/period.js';
 import { changesSince, reasonLabel } from './figures/report-figures.js';
+import { LiveFiguresArgs, LiveFiguresType } from './live/live-figures.types.js';
 import { reportBasis } from './report-basis.js';
 import type { ReportSnapshot } from './report.entities.js';
 import { ReportsService } from './reports.service.js';
@@ -20,6 +21,9 @@ import {
   ReportType,
   RunReportArgs,
 } from './reports.types.js';
+
+const NOT_SUSPECTED_NOTE =
+  'Ước tính: số người có ít nhất một hồ sơ đang sinh hoạt mà hệ thống không nghi ảo; hồ sơ đã xác nhận ảo không còn được tính.';
 
 const reasons = (m: Record<string, number>) =>
   Object.entries(m).map(([reason, records]) => ({ reason, label: reasonLabel(reason), records }));
@@ -55,6 +59,26 @@ export class ReportsResolver {
   })
   reportPhantoms(@Args() a: ReportPhantomsArgs, @Caller() caller: Principal): Promise<ReportPhantomType[]> {
     return this.service.phantoms(a.report, caller, { ...a, first: a.first ?? REPORT_PAGE });
+  }
+
+  /** Aggregates only, for every role and any scope: the rule of a report's figures (access/report-access.ts). */
+  @Allow(...ALL_ROLES)
+  @Query(() => LiveFiguresType, { description: "The running period's dashboard figures of a scope, live, with the moment they are as of." })
+  async liveFigures(@Args() a: LiveFiguresArgs): Promise<LiveFiguresType> {
+    const f = await this.service.live(a.scope);
+    return {
+      scope: f.area.key,
+      scopeLabel: f.area.label,
+      asOf: f.asOf,
+      memberships: f.memberships,
+      people: f.people,
+      peopleNotSuspected: f.peopleNotSuspected,
+      peopleNotSuspectedNote: NOT_SUSPECTED_NOTE,
+      suspectedPhantoms: f.suspectedPhantoms,
+      confirmedPhantoms: f.confirmedPhantoms,
+      peopleByOrgCount: f.peopleByOrgCount,
+      phantomsByReason: reasons(f.phantomsByReason),
+    };
   }
 
   @Allow(Role.ADMIN, Role.DAN_VAN, Role.SECRETARIAT)

@@ -11,6 +11,7 @@ import { resolveReportingArea } from '../membership/unit/reporting-area.js';
 import { assertMayRun } from './access/report-access.js';
 import { countReport } from './counting/count-report.js';
 import type { ReportPhantomView, ReportRowView } from './figures/report-views.js';
+import { liveFigures, type LiveFigures } from './live/live-figures.js';
 import { reportPhantoms, type PhantomFilter } from './reading/report-phantoms.js';
 import { findReport, getReport, listReports, previousReport, reportRows, reportTrend, type RowFilter } from './reading/report-reads.js';
 import { basisLine, needsComputing, provisionalReason } from './report-basis.js';
@@ -152,5 +153,10 @@ export class ReportsService {
 
   phantoms(snapshotId: string, caller: Principal, f: PhantomFilter = {}): Promise<ReportPhantomView[]> {
     return reportPhantoms(this.db, this.audit, snapshotId, caller, f);
+  }
+
+  /** The running period's dashboard figures of an area, live (live/). */
+  live(areaText: string | null | undefined): Promise<LiveFigures> {
+    return liveFigures(this.db, areaText);
   }
 }

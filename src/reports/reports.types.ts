@@ -17,7 +17,11 @@ export class ReportTotalsType {
 export class OrgCountSplitType {
   @Field(() => Int) one: number;
   @Field(() => Int) two: number;
-  @Field(() => Int) threeOrMore: number;
+  @Field(() => Int, { description: 'Three organizations or more (three + fourOrMore).' }) threeOrMore: number;
+  @Field(() => Int, { nullable: true, description: 'Exactly three (null in a report stored before the 1, 2, 3, 4+ split).' })
+  three?: number | null;
+  @Field(() => Int, { nullable: true, description: 'Four organizations or more (null in a report stored before the split).' })
+  fourOrMore?: number | null;
 }
 
 @ObjectType('ReasonCount')

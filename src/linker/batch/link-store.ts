@@ -2,6 +2,7 @@ import type { QueryRunner } from 'typeorm';
 import { copyRows } from '../../common/sql/copy-rows.js';
 import { listedTwice, RAISED_BY_IMPORT } from '../../membership/member-record/double-listing.js';
 import type { Contribution } from '../model/model.js';
+import { rebuildLiveFigures, SUSPEND_MARKING } from './person-figures.js';
 import type { PhantomResult } from './phantom-facts.js';
 import type { KeptPair } from './score-pairs.js';
 import type { Records } from './snapshot.js';
@@ -60,7 +61,8 @@ export function storedRows({ recs, personIds, verified, phantom, kept, contribut
  * updates the rows that changed and inserts the new ones. Only row locks are taken (no TRUNCATE,
  * whose ACCESS EXCLUSIVE lock blocked every reader of persons until the commit): readers see the
  * old result until the commit, then all of the new one. `beforeCommit` is a test's window into
- * the transaction.
+ * the transaction. The person-level figures are rebuilt from the new persons in the same
+ * transaction (person-figures.ts).
  */
 export async function storeLinkResult(runner: QueryRunner, rows: StoredRows, beforeCommit?: () => Promise<void>): Promise<void> {
   try {
@@ -73,8 +75,10 @@ export async function storeLinkResult(runner: QueryRunner, rows: StoredRows, bef
     }
     await runner.startTransaction();
     try {
+      await runner.query(SUSPEND_MARKING);
       for (const statement of KEEP_RAISED_FLAGS) await runner.query(statement);
       for (const t of STORED_TABLES) for (const statement of applyStatements(t)) await runner.query(statement);
+      await rebuildLiveFigures(runner);
       await beforeCommit?.();
       await runner.commitTransaction();
     } catch (e) {

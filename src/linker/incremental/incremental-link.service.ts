@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { MemberStatus } from '../../membership/status/member-status.js';
 import { SecretVault } from '../../personal-data/secret-vault.js';
+import { refreshTouchedPersonFigures } from '../batch/person-figures.js';
 import { LinkDecision } from '../link.entities.js';
 import { newPersonId, personOf } from '../model/clustering.js';
 import { linkDate, linkName } from '../../common/identity/identity-compare.js';
@@ -39,7 +40,10 @@ export class IncrementalLinkService {
     const pairs = found.filter((c) => !rejected.has(c.row.id));
     const best = pairs.find((c) => c.verdict === 'LIKELY_SAME');
     const person = best ? personOf(best.row.id, best.row.person_id) : newPersonId(id);
-    await this.db.transaction((em) => this.store(em, id, person, best, pairs));
+    await this.db.transaction(async (em) => {
+      await this.store(em, id, person, best, pairs);
+      await refreshTouchedPersonFigures(em); // the figures count the new record in its person at once
+    });
   }
 
   /** A stored record as a probe: compared with its clear ID number too (a typing slip counts). */

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { MemberStatus } from '../../membership/status/member-status.js';
+import { refreshTouchedPersonFigures } from '../batch/person-figures.js';
 import { CONFIRMED_WEIGHT } from '../batch/persons.js';
 import { LinkDecision, ReviewDecision } from '../link.entities.js';
 import { assignPersonIds, cluster, confirmedSlips, personOf, slipKey, type Edge } from '../model/clustering.js';
@@ -10,8 +11,9 @@ import { PERSON_FLAG_CODES, personFlags, type Flag } from '../model/phantom.js';
  * by the batch run's own rule (`cluster`: strongest links first, confirmed pairs before any, a
  * rejected pair never together, never two ID numbers in one person) from the links the last run
  * kept and every decision among them, and the flags they owe to their person follow — in the
- * decision's transaction, so the persons, the flags and the running period's live counts (read from
- * `record_person`) change together. The next run reads the same decisions and finds the same.
+ * decision's transaction, so the persons, the flags, the person-level figures (`person_figure`, of
+ * every person the transaction touched) and the running period's live counts change together. The
+ * next run reads the same decisions and finds the same.
  */
 
 /** One record of the persons a decision touches. */
@@ -109,6 +111,7 @@ export async function regroup(em: EntityManager, recordIds: string[]): Promise<R
   const byDecision = (d: ReviewDecision) => reviews.filter((r) => r.decision === d);
   const { personIds, flags } = regroupPersons(recs, links, byDecision(ReviewDecision.CONFIRM), byDecision(ReviewDecision.REJECT));
   await writePersons(em, recs, personIds, flags);
+  await refreshTouchedPersonFigures(em);
   const before = recs.map((r) => personOf(r.id, r.person));
   return {
     personsBefore: new Set(before).size,

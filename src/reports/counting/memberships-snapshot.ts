@@ -12,6 +12,22 @@ export interface AsOf {
 }
 
 /**
+ * Whether `member_record r` was ACTIVE on an ended period's last day (`$p`; the period's end is
+ * `$p+1`): its latest status-bearing event by then — one pass over the history, joined once, not a
+ * lookup per record; a record without any history counts as it is now, if it existed by then.
+ */
+export function activeAtEnd(p: number): { join: string; active: string } {
+  return {
+    join: `LEFT JOIN (SELECT DISTINCT ON (e.record_id) e.record_id, e.to_status FROM membership_event e
+                   WHERE e.to_status IS NOT NULL AND ${EVENT_DAY} <= $${p}::date
+                   ORDER BY e.record_id, ${EVENT_DAY} DESC, e.recorded_at DESC) st ON st.record_id = r.id`,
+    active: `coalesce(st.to_status,
+         CASE WHEN r.created_at < $${p + 1} AND NOT EXISTS (SELECT 1 FROM membership_event x WHERE x.record_id = r.id) THEN r.status END
+       ) = 'ACTIVE'`,
+  };
+}
+
+/**
  * Every ACTIVE membership at the day, in the temporary table `rep` (id, org, commune, who — its
  * person —, ao and reasons — its suspicion —, no_id, in_area), and in `rep_people` each person of
  * the area with the organizations they are ACTIVE in anywhere in the province. Every count reads
@@ -21,19 +37,10 @@ export async function snapshotMemberships(em: EntityManager, period: Period, whe
   const cond = area.condition(1);
   const p = cond.params.length + 1;
   // While the period runs, the records' own status is the truth; once it is over, the status at its
-  // last day comes from the dated history (a record without any history counts as it is now).
-  // One pass over the history (the latest status-bearing event of each record by the day), joined
-  // once — not a lookup per record.
-  const history = when.final
-    ? `LEFT JOIN (SELECT DISTINCT ON (e.record_id) e.record_id, e.to_status FROM membership_event e
-                   WHERE e.to_status IS NOT NULL AND ${EVENT_DAY} <= $${p}::date
-                   ORDER BY e.record_id, ${EVENT_DAY} DESC, e.recorded_at DESC) st ON st.record_id = r.id`
-    : '';
-  const active = when.final
-    ? `coalesce(st.to_status,
-         CASE WHEN r.created_at < $${p + 1} AND NOT EXISTS (SELECT 1 FROM membership_event x WHERE x.record_id = r.id) THEN r.status END
-       ) = 'ACTIVE'`
-    : `r.status = 'ACTIVE'`;
+  // last day comes from the dated history.
+  const ended = activeAtEnd(p);
+  const history = when.final ? ended.join : '';
+  const active = when.final ? ended.active : `r.status = 'ACTIVE'`;
   const params = when.final ? [...cond.params, when.day, period.end] : cond.params;
   await em.query(`DROP TABLE IF EXISTS rep`);
   await em.query(

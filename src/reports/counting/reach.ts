@@ -11,6 +11,9 @@ export interface ReachFigures {
   byCommune: Map<string, Map<string, number>>;
 }
 
+/** Each organization's people, not suspected, in these communes of the area. */
+export type ReachedIn = (communes: string[]) => Promise<{ org: string; people: number }[]>;
+
 /** The residents an organization's eligible population counts on the day `$1` (alive is checked by the caller's WHERE). */
 function eligibleColumn(d: Measurable): string {
   const e = d.eligiblePopulation;
@@ -24,13 +27,14 @@ function eligibleColumn(d: Measurable): string {
 /**
  * Tỷ lệ tập hợp: for each organization whose eligible population the register knows, the residents
  * of each covered commune who fit it on the day (alive, age, sex), and the organization's people
- * in those communes (from `rep`). A unit's area has no population of its own: n/a.
+ * in those communes (`reachedIn`: from `rep`, or from the person-level table). A unit's area has no population of its own: n/a.
  */
 export async function reach(
   em: EntityManager,
   definitions: OrganizationDefinition[],
   day: string,
   area: ReportingArea,
+  reachedIn: ReachedIn,
 ): Promise<ReachFigures> {
   const byOrg = new Map<string, Reach>();
   const byCommune = new Map<string, Map<string, number>>();
@@ -51,10 +55,7 @@ export async function reach(
     params,
   );
   const communes = counts.map((c) => c.commune as string);
-  const reached = await em.query<{ org: string; people: number }[]>(
-    `SELECT org, count(DISTINCT who) FILTER (WHERE NOT ao)::int AS people FROM rep WHERE in_area AND commune = ANY($1) GROUP BY org`,
-    [communes],
-  );
+  const reached = await reachedIn(communes);
   for (const d of known) {
     if (area.organization && area.organization !== d.code) continue;
     const perCommune = new Map(counts.map((c) => [c.commune as string, Number(c[d.code])]));

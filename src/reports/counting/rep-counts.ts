@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { OrgCountSplit } from '../figures/report-figures.js';
+import { splitColumns, splitOf, type OrgCountSplit } from '../figures/report-figures.js';
 
 /** The counts of one group of `rep`'s memberships in the area. */
 export interface Count {
@@ -25,13 +25,10 @@ export interface RepCounts {
   reasons: { org: string; reason: string; n: number }[];
 }
 
-type SplitRow = { one: number; two: number; more: number };
+type SplitRow = Parameters<typeof splitOf>[0];
 
 /** People by how many organizations they are in, over `rep_people p`'s `orgs`. */
-const SPLIT_COLUMNS = `count(*) FILTER (WHERE cardinality(p.orgs) = 1)::int AS one, count(*) FILTER (WHERE cardinality(p.orgs) = 2)::int AS two,
-              count(*) FILTER (WHERE cardinality(p.orgs) >= 3)::int AS more`;
-
-const splitOf = (r: SplitRow | undefined): OrgCountSplit => ({ one: r?.one ?? 0, two: r?.two ?? 0, threeOrMore: r?.more ?? 0 });
+const SPLIT_COLUMNS = splitColumns('cardinality(p.orgs)');
 
 export async function countRep(em: EntityManager): Promise<RepCounts> {
   // The area, each organization and each (organization, commune) in one pass.
@@ -41,8 +38,8 @@ export async function countRep(em: EntityManager): Promise<RepCounts> {
             count(DISTINCT who) FILTER (WHERE NOT ao)::int AS real_people
        FROM rep WHERE in_area GROUP BY GROUPING SETS ((org, commune), (org), ())`,
   );
-  const [all] = await em.query<SplitRow[]>(`SELECT ${SPLIT_COLUMNS} FROM rep_people p`);
-  const byOrg = await em.query<(SplitRow & { org: string })[]>(
+  const [all] = await em.query<NonNullable<SplitRow>[]>(`SELECT ${SPLIT_COLUMNS} FROM rep_people p`);
+  const byOrg = await em.query<(NonNullable<SplitRow> & { org: string })[]>(
     `SELECT s.org, ${SPLIT_COLUMNS}
        FROM (SELECT DISTINCT org, who FROM rep WHERE in_area) s JOIN rep_people p USING (who) GROUP BY s.org`,
   );
@@ -62,3 +59,10 @@ export async function countRep(em: EntityManager): Promise<RepCounts> {
     reasons,
   };
 }
+
+/** Each organization's people in `rep`, not suspected, in these communes of the area (the reach's numerator). */
+export const reachedInRep = (em: EntityManager, communes: string[]) =>
+  em.query<{ org: string; people: number }[]>(
+    `SELECT org, count(DISTINCT who) FILTER (WHERE NOT ao)::int AS people FROM rep WHERE in_area AND commune = ANY($1) GROUP BY org`,
+    [communes],
+  );

@@ -58,7 +58,7 @@ describe('organizationFigures', () => {
   it('takes its own reasons, split and reach, or says why not', () => {
     expect(of('HPN').phantomsByReason).toEqual({ DECEASED: 2, INACTIVE: 1 });
     expect(of('HPN').peopleByOrgCount).toEqual({ one: 1, two: 1, threeOrMore: 1 });
-    expect(of('DTN').peopleByOrgCount).toEqual({ one: 0, two: 0, threeOrMore: 0 });
+    expect(of('DTN').peopleByOrgCount).toEqual({ one: 0, two: 0, three: 0, fourOrMore: 0, threeOrMore: 0 });
     expect(of('DTN').reach).toEqual({ known: false, why: 'không biết' });
     expect(of('CD').reach).toEqual({ known: false, why: 'không có trong danh mục' });
   });

@@ -1,5 +1,5 @@
 import type { OrganizationDefinition } from '../../membership/organization/organization-definition.js';
-import type { OrganizationFigures, ReportData } from '../figures/report-figures.js';
+import { inSeveral, splitOf, type OrganizationFigures, type ReportData } from '../figures/report-figures.js';
 import { sumMoves, type Move } from './joiners-leavers.js';
 import type { ReachFigures } from './reach.js';
 import type { RepCounts } from './rep-counts.js';
@@ -41,7 +41,7 @@ export function organizationFigures(
       suspectedPhantoms: c?.phantoms ?? 0,
       phantomsByReason: byReason(rep.reasons.filter((r) => r.org === d.code)),
       ...sumMoves(moves.filter((x) => x.org === d.code)),
-      peopleByOrgCount: rep.splitByOrg.get(d.code) ?? { one: 0, two: 0, threeOrMore: 0 },
+      peopleByOrgCount: rep.splitByOrg.get(d.code) ?? splitOf(undefined),
       reach: reach.byOrg.get(d.code) ?? { known: false, why: 'không có trong danh mục' },
     });
   }
@@ -54,7 +54,7 @@ export function reportData(organizations: OrganizationFigures[], rep: RepCounts,
     totals: {
       memberships: rep.total.memberships,
       people: rep.total.people,
-      peopleInSeveralOrgs: rep.split.two + rep.split.threeOrMore,
+      peopleInSeveralOrgs: inSeveral(rep.split),
       suspectedPhantoms: rep.total.phantoms,
       duplicateRecords: rep.byOrg.reduce((sum, c) => sum + c.memberships - c.people, 0),
       withoutIdNumber: rep.total.without_id,

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { formatRate, formatReach, overlapPeople, reasonLabel } from '../figures/report-figures.js';
+import { formatRate, ORG_COUNT_BUCKETS, formatReach, overlapPeople, reasonLabel } from '../figures/report-figures.js';
 import type { ReportDocument } from './report-document.js';
 import { asOfNote, computedNote, documentTitle, NO_PREVIOUS, REPORT_HEADING, UNKNOWN_COMMUNE } from './wording.js';
 import { sheet } from './xlsx-sheet.js';
@@ -34,9 +34,7 @@ function summarySheet(wb: Workbook, d: ReportDocument, heading: string[]): void 
     ],
     [
       ...d.changes.map((c) => [c.label, c.current, c.previous, c.change]),
-      ['Số người ở đúng 1 tổ chức', d.data.peopleByOrgCount.one, null, null],
-      ['Số người ở 2 tổ chức', d.data.peopleByOrgCount.two, null, null],
-      ['Số người ở từ 3 tổ chức', d.data.peopleByOrgCount.threeOrMore, null, null],
+      ...ORG_COUNT_BUCKETS.map((b) => [b.label, d.data.peopleByOrgCount[b.key] ?? null, null, null]),
       ...Object.entries(d.data.phantomsByReason).map(([r, n]) => [`Nghi ảo — ${reasonLabel(r)}`, n, null, null]),
     ],
   );
@@ -53,9 +51,7 @@ function organizationsSheet(wb: Workbook, d: ReportDocument, heading: string[]):
       { header: 'Số lượt', width: 11, number: true },
       { header: 'Số người', width: 11, number: true },
       { header: 'Trùng trong tổ chức', width: 11, number: true },
-      { header: 'Chỉ ở tổ chức này', width: 11, number: true },
-      { header: 'Ở 2 tổ chức', width: 11, number: true },
-      { header: 'Ở từ 3 tổ chức', width: 11, number: true },
+      ...ORG_COUNT_BUCKETS.map((b) => ({ header: b.column, width: 11, number: true })),
       { header: 'Nghi ảo', width: 10, number: true },
       { header: 'Chưa có số định danh', width: 12, number: true },
       { header: 'Kết nạp trong kỳ', width: 11, number: true },
@@ -70,9 +66,7 @@ function organizationsSheet(wb: Workbook, d: ReportDocument, heading: string[]):
       o.memberships,
       o.people,
       o.duplicateRecords,
-      o.peopleByOrgCount.one,
-      o.peopleByOrgCount.two,
-      o.peopleByOrgCount.threeOrMore,
+      ...ORG_COUNT_BUCKETS.map((b) => o.peopleByOrgCount[b.key] ?? null),
       o.suspectedPhantoms,
       o.withoutIdNumber,
       o.joiners,

@@ -5,12 +5,39 @@ import { FLAG_LABELS, type FlagCode } from '../../linker/model/phantom.js';
  * functions (the SQL that counts them is in counting/).
  */
 
-/** People by how many organizations they belong to (ACTIVE memberships anywhere in the province). */
+/**
+ * People by how many organizations they belong to (ACTIVE memberships anywhere in the province):
+ * 1, 2, 3, 4 or more (`ORG_COUNT_BUCKETS`). A snapshot stored before the 3 / 4+ split has only
+ * `threeOrMore`; it stays (= three + fourOrMore) for the API's readers.
+ */
 export interface OrgCountSplit {
   one: number;
   two: number;
+  three?: number;
+  fourOrMore?: number;
   threeOrMore: number;
 }
+
+/** The buckets of people by their number of organizations: the one definition the counts, the API and the files use. */
+export const ORG_COUNT_BUCKETS = [
+  { key: 'one', column: 'Chỉ ở tổ chức này', label: 'Số người ở đúng 1 tổ chức', holds: (n: string) => `${n} = 1` },
+  { key: 'two', column: 'Ở 2 tổ chức', label: 'Số người ở 2 tổ chức', holds: (n: string) => `${n} = 2` },
+  { key: 'three', column: 'Ở 3 tổ chức', label: 'Số người ở 3 tổ chức', holds: (n: string) => `${n} = 3` },
+  { key: 'fourOrMore', column: 'Ở từ 4 tổ chức', label: 'Số người ở từ 4 tổ chức', holds: (n: string) => `${n} >= 4` },
+] as const;
+
+/** The buckets as SQL columns: the rows counted where `filter` holds, by the number of organizations `n`. */
+export const splitColumns = (n: string, filter = 'true'): string =>
+  ORG_COUNT_BUCKETS.map((b) => `count(*) FILTER (WHERE ${filter} AND ${b.holds(n)})::int AS "${b.key}"`).join(', ');
+
+/** A row of `splitColumns` (or nothing) as the split. */
+export function splitOf(r: Partial<Record<(typeof ORG_COUNT_BUCKETS)[number]['key'], number>> | undefined): OrgCountSplit {
+  const [one, two, three, fourOrMore] = ORG_COUNT_BUCKETS.map((b) => r?.[b.key] ?? 0);
+  return { one, two, three, fourOrMore, threeOrMore: three + fourOrMore };
+}
+
+/** People in more than one organization. */
+export const inSeveral = (s: OrgCountSplit): number => s.two + s.threeOrMore;
 
 /**
  * Tỷ lệ tập hợp: people reached (not suspected of being phantoms) in the communes the register

@@ -1,0 +1,159 @@
+import type { EntityManager, QueryRunner } from 'typeorm';
+
+/**
+ * The person-level table the figures are counted from (`person_figure`, migration 29): for a basis
+ * ('' = the records' own status, the running period; or an ended period's key, from its stored
+ * `period_status`), each person's ACTIVE memberships by organization and commune, with what a
+ * report counts of them. A person is its linked person, or the record itself when no run linked it
+ * — as the reports have always counted. Each row marks whether it is the person's first (overall,
+ * and in its organization), so one GROUP BY counts people with plain `count(*)`. A person's rows
+ * depend on its own records only: a change to some records is a change to their persons' rows.
+ *
+ * Written here, set-based: wholesale by the link run (`rebuildLiveFigures`), for the persons a
+ * transaction touched (`refreshTouchedPersonFigures`: a decision, a new record linked), and for the
+ * persons other writers marked (`refreshPendingPersonFigures`, before the figures are read).
+ */
+
+/** The basis of the running period: the records' own status. */
+export const LIVE_BASIS = '';
+
+const COLUMNS = [
+  'basis',
+  'person_id',
+  'org',
+  'commune',
+  'memberships',
+  'phantoms',
+  'without_id',
+  'real',
+  'reasons',
+  'orgs',
+  'org_count',
+  'first_in_person',
+  'person_real',
+  'first_in_org',
+  'org_real',
+];
+const KEY = ['basis', 'person_id', 'org', 'commune'];
+
+/** The memberships of a basis as `src`: basis, id, org, commune ('' for none), who, ao, reasons, no_id. */
+const RECORD_COLUMNS = `r.id, r.organization_code AS org, coalesce(r.commune_code, '') AS commune, coalesce(p.person_id, r.id) AS who,
+       coalesce(p.ao, false) AS ao, coalesce(p.ao_reasons, '{}') AS reasons, r.id_number_hash IS NULL AS no_id`;
+
+/** Every ACTIVE record now (the live basis), or every record ACTIVE on an ended period's last day (its basis, `$1`). */
+export const basisRecords = (basis: string): string =>
+  basis === LIVE_BASIS
+    ? `SELECT '' AS basis, ${RECORD_COLUMNS} FROM member_record r LEFT JOIN record_person p ON p.record_id = r.id WHERE r.status = 'ACTIVE'`
+    : `SELECT s.period AS basis, ${RECORD_COLUMNS} FROM period_status s JOIN member_record r ON r.id = s.record_id
+         LEFT JOIN record_person p ON p.record_id = r.id WHERE s.period = $1`;
+
+/** The records of the persons `$1` in every built basis (the persons a change touched). */
+const recordsOfPersons = `SELECT b.basis, ${RECORD_COLUMNS}
+  FROM member_record r LEFT JOIN record_person p ON p.record_id = r.id
+  JOIN person_figure_basis b ON CASE WHEN b.basis = '' THEN r.status = 'ACTIVE'
+                                     ELSE EXISTS (SELECT 1 FROM period_status s WHERE s.period = b.basis AND s.record_id = r.id) END
+ WHERE r.id IN (SELECT record_id FROM record_person WHERE person_id = ANY($1::uuid[]) UNION ALL SELECT unnest($1::uuid[]))
+   AND coalesce(p.person_id, r.id) = ANY($1::uuid[])`;
+
+/**
+ * The person-level rows of the memberships `src` (one definition: every writer goes through it).
+ * One sort serves both "first" windows: (person, organization, commune).
+ */
+export function figureRows(src: string): string {
+  return `WITH src AS (${src}),
+  g AS (
+    SELECT basis, who AS person_id, org, commune, count(*)::int AS memberships, count(*) FILTER (WHERE ao)::int AS phantoms,
+           count(*) FILTER (WHERE no_id)::int AS without_id, bool_or(NOT ao) AS real,
+           string_to_array(string_agg(array_to_string(reasons, ','), ',' ORDER BY array_to_string(reasons, ','))
+                           FILTER (WHERE ao AND cardinality(reasons) > 0), ',')::varchar[] AS reasons
+      FROM src GROUP BY basis, who, org, commune),
+  p AS (SELECT basis, person_id, array_agg(DISTINCT org ORDER BY org)::varchar[] AS orgs, bool_or(real) AS person_real FROM g GROUP BY basis, person_id)
+  SELECT g.basis, g.person_id, g.org, g.commune, g.memberships, g.phantoms, g.without_id, g.real, g.reasons, p.orgs,
+         cardinality(p.orgs) AS org_count,
+         row_number() OVER (PARTITION BY g.basis, g.person_id ORDER BY g.org, g.commune) = 1 AS first_in_person, p.person_real,
+         row_number() OVER (PARTITION BY g.basis, g.person_id, g.org ORDER BY g.commune) = 1 AS first_in_org,
+         bool_or(g.real) OVER (PARTITION BY g.basis, g.person_id, g.org) AS org_real
+    FROM g JOIN p USING (basis, person_id)`;
+}
+
+/** A basis's rows written from scratch (the first reader of the live basis; an ended period's once its statuses are stored). */
+export async function buildBasis(em: EntityManager, basis: string): Promise<void> {
+  const params = basis === LIVE_BASIS ? [] : [basis];
+  await em.query(`DELETE FROM person_figure WHERE basis = $1`, [basis]);
+  await em.query(`INSERT INTO person_figure (${COLUMNS.join(', ')}) ${figureRows(basisRecords(basis))}`, params);
+  await em.query(`INSERT INTO person_figure_basis (basis) VALUES ($1) ON CONFLICT (basis) DO UPDATE SET built_at = now()`, [basis]);
+}
+
+/** The rows of these persons written again in every built basis. */
+export async function refreshPersons(em: EntityManager, persons: string[]): Promise<void> {
+  if (!persons.length) return;
+  await em.query(`DELETE FROM person_figure WHERE person_id = ANY($1::uuid[])`, [persons]);
+  await em.query(`INSERT INTO person_figure (${COLUMNS.join(', ')}) ${figureRows(recordsOfPersons)}`, [persons]);
+}
+
+/** One writer of the rows at a time (a reader catching up, a decision): two never write the same person's rows at once. */
+const lockFigures = (em: EntityManager) => em.query(`SELECT pg_advisory_xact_lock(hashtext('person-figures'))`);
+
+/** The marked persons (where `which`), taken off the list (a SELECT around the DELETE: TypeORM returns a bare DELETE's rows with its count). */
+async function takeMarked(em: EntityManager, which: string): Promise<string[]> {
+  const rows = await em.query<{ who: string }[]>(
+    `WITH taken AS (DELETE FROM person_figure_dirty WHERE ${which} RETURNING who) SELECT DISTINCT who FROM taken`,
+  );
+  return rows.map((r) => r.who);
+}
+
+/**
+ * The persons this transaction's own changes marked (a decision, a record linked): their rows
+ * again, in the same transaction — the figures change when the decision does.
+ */
+export async function refreshTouchedPersonFigures(em: EntityManager): Promise<void> {
+  await lockFigures(em);
+  await refreshPersons(em, await takeMarked(em, 'marked_by = pg_current_xact_id()'));
+}
+
+/**
+ * Before the figures are read: the live basis built if it never was, and the persons that other
+ * writers marked since (an import, an edit, an ending) written again. Returns when the rows are as of.
+ */
+export async function refreshPendingPersonFigures(em: EntityManager): Promise<Date> {
+  // Nothing to do (the common case): no lock taken, so readers never queue behind one another.
+  const [{ now, idle }] = await em.query<{ now: Date; idle: boolean }[]>(
+    `SELECT now() AS now, EXISTS (SELECT 1 FROM person_figure_basis WHERE basis = '') AND NOT EXISTS (SELECT 1 FROM person_figure_dirty) AS idle`,
+  );
+  if (idle) return now;
+  await lockFigures(em);
+  const [live] = await em.query<unknown[]>(`SELECT 1 FROM person_figure_basis WHERE basis = ''`);
+  if (!live) await buildBasis(em, LIVE_BASIS);
+  await refreshPersons(em, await takeMarked(em, 'true'));
+  return now;
+}
+
+/** Inside the link run's transaction, before it writes `record_person`: the triggers stand aside (the table is rebuilt instead). */
+export const SUSPEND_MARKING = `SET LOCAL lienthong.person_figures = 'rebuild'`;
+
+/**
+ * Inside the link run's transaction, once its persons are written: the live rows rebuilt from them
+ * set-based (only the rows that differ are touched, so readers wait on nothing), the ended periods'
+ * rows let go (their next report builds them again from the stored statuses), nothing left marked.
+ */
+export async function rebuildLiveFigures(runner: QueryRunner): Promise<void> {
+  await runner.query(`SELECT pg_advisory_xact_lock(hashtext('person-figures'))`);
+  await runner.query(`DELETE FROM person_figure_dirty`);
+  await runner.query(`DROP TABLE IF EXISTS next_person_figure`);
+  await runner.query(`CREATE TEMP TABLE next_person_figure ON COMMIT DROP AS ${figureRows(basisRecords(LIVE_BASIS))}`);
+  await runner.query(`ALTER TABLE next_person_figure ADD PRIMARY KEY (${KEY.join(', ')})`);
+  await runner.query(`ANALYZE next_person_figure`);
+  const same = KEY.map((k) => `n.${k} = o.${k}`).join(' AND ');
+  const values = COLUMNS.filter((c) => !KEY.includes(c));
+  await runner.query(`DELETE FROM person_figure o WHERE o.basis = '' AND NOT EXISTS (SELECT 1 FROM next_person_figure n WHERE ${same})`);
+  await runner.query(
+    `UPDATE person_figure o SET ${values.map((c) => `${c} = n.${c}`).join(', ')} FROM next_person_figure n
+      WHERE ${same} AND (${values.map((c) => `o.${c}`).join(', ')}) IS DISTINCT FROM (${values.map((c) => `n.${c}`).join(', ')})`,
+  );
+  await runner.query(
+    `INSERT INTO person_figure (${COLUMNS.join(', ')}) SELECT ${COLUMNS.map((c) => `n.${c}`).join(', ')} FROM next_person_figure n
+      WHERE NOT EXISTS (SELECT 1 FROM person_figure o WHERE ${same})`,
+  );
+  await runner.query(`DELETE FROM person_figure_basis WHERE basis <> ''`);
+  await runner.query(`INSERT INTO person_figure_basis (basis) VALUES ('') ON CONFLICT (basis) DO UPDATE SET built_at = now()`);
+}

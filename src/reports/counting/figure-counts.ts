@@ -1,0 +1,141 @@
+import type { EntityManager } from 'typeorm';
+import { LIVE_BASIS } from '../../linker/batch/person-figures.js';
+import type { ReportingArea } from '../../membership/unit/reporting-area.js';
+import { splitColumns, splitOf } from '../figures/report-figures.js';
+import type { Count, RepCounts } from './rep-counts.js';
+
+/**
+ * The fast path (issue 19): what `rep` and `rep_people` say (rep-counts.ts), counted instead from
+ * the person-level table `person_figure` of a basis — one grouping pass for the area, each
+ * organization and each (organization, commune), then the area's persons (split, overlap) and the
+ * reasons. No per-record table is built and no `count(DISTINCT)` is taken: each row says whether it
+ * is its person's first, overall and in its organization. A unit's area is not in the table's
+ * grain (organization × commune): the caller counts it from the records.
+ */
+
+/** The area as a condition on `person_figure f` (`$2`), and which rows are a person's one row for it. */
+interface FigureArea {
+  where: string;
+  params: unknown[];
+  /** The row that stands for its person in an organization. */
+  orgFirst: string;
+  /** One row per person of the area (`orgs`, `org_count`). */
+  persons: string;
+}
+
+function figureArea(area: ReportingArea): FigureArea {
+  const rows = (where: string, real: string) =>
+    `SELECT f.orgs, f.org_count, ${real} AS real FROM person_figure f WHERE f.basis = $1 AND ${where}`;
+  if (area.kind === 'province')
+    return { where: 'true', params: [], orgFirst: 'f.first_in_org', persons: rows('f.first_in_person', 'f.person_real') };
+  if (area.kind === 'org')
+    return {
+      where: 'f.org = $2',
+      params: [area.organization],
+      orgFirst: 'f.first_in_org',
+      persons: rows('f.org = $2 AND f.first_in_org', 'f.org_real'),
+    };
+  if (area.kind === 'commune')
+    // One commune: a person has one row per organization there; across organizations, one is picked.
+    return {
+      where: 'f.commune = $2',
+      params: [area.commune],
+      orgFirst: 'true',
+      persons: `SELECT DISTINCT ON (f.person_id) f.orgs, f.org_count, bool_or(f.real) OVER (PARTITION BY f.person_id) AS real
+                  FROM person_figure f WHERE f.basis = $1 AND f.commune = $2 ORDER BY f.person_id`,
+    };
+  throw new Error(`figures by person: no area of kind ${area.kind}`);
+}
+
+/** The area's persons: how many, how many not suspected (a membership of theirs is not), and by their number of organizations. */
+export async function personsOf(em: EntityManager, basis: string, area: ReportingArea) {
+  const a = figureArea(area);
+  const [x] = await em.query<({ people: number; real_people: number } & NonNullable<Parameters<typeof splitOf>[0]>)[]>(
+    `WITH x AS (${a.persons}) SELECT count(*)::int AS people, count(*) FILTER (WHERE x.real)::int AS real_people, ${splitColumns('x.org_count')} FROM x`,
+    [basis, ...a.params],
+  );
+  return { people: x.people, realPeople: x.real_people, split: splitOf(x) };
+}
+
+/** The area's suspected phantoms by organization and reason. */
+export function reasonsOf(em: EntityManager, basis: string, area: ReportingArea) {
+  const a = figureArea(area);
+  return em.query<{ org: string; reason: string; n: number }[]>(
+    `SELECT f.org, reason, count(*)::int AS n FROM person_figure f, unnest(f.reasons) reason
+      WHERE f.basis = $1 AND f.reasons IS NOT NULL AND ${a.where} GROUP BY 1, 2 ORDER BY 1, 2`,
+    [basis, ...a.params],
+  );
+}
+
+/** The area's ACTIVE memberships and those suspected. */
+export async function membershipsOf(em: EntityManager, basis: string, area: ReportingArea) {
+  const a = figureArea(area);
+  const [x] = await em.query<{ memberships: number; phantoms: number }[]>(
+    `SELECT coalesce(sum(f.memberships), 0)::int AS memberships, coalesce(sum(f.phantoms), 0)::int AS phantoms
+       FROM person_figure f WHERE f.basis = $1 AND ${a.where}`,
+    [basis, ...a.params],
+  );
+  return x;
+}
+
+/** Whether the person-level table serves this area (a unit's does not: see above). */
+export const servedByFigures = (area: ReportingArea): boolean => area.kind !== 'unit';
+
+export async function countFigures(em: EntityManager, basis: string, area: ReportingArea): Promise<RepCounts> {
+  const a = figureArea(area);
+  const params = [basis, ...a.params];
+  const counted = await em.query<(Count & { level: number; one: number; two: number; three: number; fourOrMore: number })[]>(
+    `SELECT f.org, nullif(f.commune, '') AS commune, grouping(f.org, f.commune) AS level, sum(f.memberships)::int AS memberships,
+            (CASE WHEN grouping(f.org, f.commune) = 0 THEN count(*) ELSE count(*) FILTER (WHERE ${a.orgFirst}) END)::int AS people,
+            sum(f.without_id)::int AS without_id, sum(f.phantoms)::int AS phantoms, count(*) FILTER (WHERE f.real)::int AS real_people,
+            ${splitColumns('f.org_count', a.orgFirst)}
+       FROM person_figure f WHERE f.basis = $1 AND ${a.where} GROUP BY GROUPING SETS ((f.org, f.commune), (f.org), ())`,
+    params,
+  );
+  const persons = await personsOf(em, basis, area);
+  const overlap = await em.query<{ a: string; b: string; people: number }[]>(
+    `WITH x AS (${a.persons})
+     SELECT a, b, count(*)::int AS people FROM x, unnest(x.orgs) a, unnest(x.orgs) b WHERE a <= b GROUP BY a, b ORDER BY a, b`,
+    params,
+  );
+  const reasons = await reasonsOf(em, basis, area);
+  const all = counted.find((c) => c.level === 3);
+  const byOrg = counted.filter((c) => c.level === 1);
+  return {
+    total: { memberships: all?.memberships ?? 0, people: persons.people, phantoms: all?.phantoms ?? 0, without_id: all?.without_id ?? 0 },
+    byOrg,
+    byOrgCommune: counted.filter((c) => c.level === 0),
+    split: persons.split,
+    splitByOrg: new Map(byOrg.map((r) => [r.org, splitOf(r)])),
+    overlap,
+    reasons,
+  };
+}
+
+/** The people of each organization, not suspected, in these communes (the reach's numerator). */
+export async function reachedInFigures(em: EntityManager, basis: string, area: ReportingArea, communes: string[]) {
+  const a = figureArea(area);
+  return em.query<{ org: string; people: number }[]>(
+    `SELECT f.org, count(DISTINCT f.person_id) FILTER (WHERE f.real)::int AS people FROM person_figure f
+      WHERE f.basis = $1 AND ${a.where} AND f.commune = ANY($${a.params.length + 2}) GROUP BY f.org`,
+    [basis, ...a.params, communes],
+  );
+}
+
+/**
+ * The area's suspected phantoms of the basis as the temporary table `rep` (what the snapshot's
+ * `report_phantom` rows are copied from, as on the records' path): from the suspected records only.
+ */
+export async function keepPhantoms(em: EntityManager, basis: string, area: ReportingArea): Promise<void> {
+  const cond = area.condition(2);
+  const ended = basis !== LIVE_BASIS;
+  await em.query(`DROP TABLE IF EXISTS rep`);
+  await em.query(
+    `CREATE TEMP TABLE rep ON COMMIT DROP AS
+     SELECT r.id, r.organization_code AS org, r.commune_code AS commune, p.ao_reasons AS reasons, true AS in_area, true AS ao
+       FROM record_person p JOIN member_record r ON r.id = p.record_id
+            ${ended ? 'JOIN period_status s ON s.period = $1 AND s.record_id = r.id' : ''}
+      WHERE p.ao AND ${ended ? 'true' : `r.status = 'ACTIVE' AND $1::varchar = ''`} AND ${cond.sql}`,
+    [basis, ...cond.params],
+  );
+}

@@ -1,0 +1,108 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { liftStatementTimeout } from '../../common/graphql/statement-timeout.js';
+import { LIVE_BASIS, refreshPendingPersonFigures } from '../../linker/batch/person-figures.js';
+import { resolveReportingArea, type ReportingArea } from '../../membership/unit/reporting-area.js';
+import { membershipsOf, personsOf, reasonsOf, servedByFigures } from '../counting/figure-counts.js';
+import { splitColumns, splitOf, type OrgCountSplit } from '../figures/report-figures.js';
+
+/**
+ * The running period's dashboard figures of an area (issue 19, the console's dashboard of issue
+ * 21): read at once from the person-level table (a few small grouping passes), stamped with the
+ * moment they are as of. Nothing is stored: the running period's snapshot is what `runReport` keeps.
+ */
+export interface LiveFigures {
+  area: ReportingArea;
+  /** Số liệu đến: the moment the person-level rows were brought up to date and read. */
+  asOf: Date;
+  /** Số lượt: ACTIVE memberships. */
+  memberships: number;
+  /** Số người (sau liên kết): distinct persons among them. */
+  people: number;
+  /** An estimate: the persons with at least one membership not suspected of being made up. */
+  peopleNotSuspected: number;
+  /** ACTIVE memberships suspected of being made up. */
+  suspectedPhantoms: number;
+  /** Records a secretariat confirmed made up (their memberships ended on it): beside the estimate. */
+  confirmedPhantoms: number;
+  peopleByOrgCount: OrgCountSplit;
+  /** Suspected memberships by reason (a membership may have several). */
+  phantomsByReason: Record<string, number>;
+}
+
+export async function liveFigures(db: DataSource, areaText: string | null | undefined): Promise<LiveFigures> {
+  const area = await resolveReportingArea(db, areaText);
+  const [{ idle }] = await db.query<{ idle: boolean }[]>(
+    `SELECT EXISTS (SELECT 1 FROM person_figure_basis WHERE basis = '') AND NOT EXISTS (SELECT 1 FROM person_figure_dirty) AS idle`,
+  );
+  if (!idle) {
+    // Brought up to date first, in a short transaction of its own (one writer at a time): work done
+    // once for every reader (the persons an import marked; the first build after the upgrade), so
+    // the request's statement timeout is lifted for it — else a large catch-up would fail each time.
+    liftStatementTimeout();
+    await db.transaction((em) => refreshPendingPersonFigures(em));
+  }
+  return db.transaction('REPEATABLE READ', async (em) => {
+    const [{ asOf }] = await em.query<{ asOf: Date }[]>(`SELECT now() AS "asOf"`);
+    const counted = servedByFigures(area) ? await fromFigures(em, area) : await ofUnit(em, area);
+    const cond = area.condition(1);
+    const [{ n }] = await em.query<{ n: number }[]>(
+      `SELECT count(DISTINCT x.record_id)::int AS n FROM flag_resolution x JOIN member_record r ON r.id = x.record_id
+        WHERE x.resolution = 'CONFIRMED' AND ${cond.sql}`,
+      cond.params,
+    );
+    return { area, asOf, ...counted, confirmedPhantoms: n };
+  });
+}
+
+type Counted = Omit<LiveFigures, 'area' | 'asOf' | 'confirmedPhantoms'>;
+
+const byReason = (rows: { reason: string; n: number }[]): Record<string, number> => {
+  const out: Record<string, number> = {};
+  for (const r of rows) out[r.reason] = (out[r.reason] ?? 0) + r.n;
+  return out;
+};
+
+async function fromFigures(em: EntityManager, area: ReportingArea): Promise<Counted> {
+  const m = await membershipsOf(em, LIVE_BASIS, area);
+  const p = await personsOf(em, LIVE_BASIS, area);
+  return {
+    memberships: m.memberships,
+    people: p.people,
+    peopleNotSuspected: p.realPeople,
+    suspectedPhantoms: m.phantoms,
+    peopleByOrgCount: p.split,
+    phantomsByReason: byReason(await reasonsOf(em, LIVE_BASIS, area)),
+  };
+}
+
+/**
+ * A unit's area (not in the table's grain): its ACTIVE records, few, read directly; each person's
+ * number of organizations anywhere in the province from the table.
+ */
+async function ofUnit(em: EntityManager, area: ReportingArea): Promise<Counted> {
+  const cond = area.condition(1);
+  const recs = `SELECT coalesce(p.person_id, r.id) AS who, coalesce(p.ao, false) AS ao, coalesce(p.ao_reasons, '{}') AS reasons
+                  FROM member_record r LEFT JOIN record_person p ON p.record_id = r.id WHERE r.status = 'ACTIVE' AND ${cond.sql}`;
+  const [x] = await em.query<
+    ({ memberships: number; phantoms: number; people: number; real_people: number } & NonNullable<Parameters<typeof splitOf>[0]>)[]
+  >(
+    `WITH recs AS (${recs}),
+          persons AS (SELECT who, bool_or(NOT ao) AS real FROM recs GROUP BY who)
+     SELECT (SELECT count(*) FROM recs)::int AS memberships, (SELECT count(*) FILTER (WHERE ao) FROM recs)::int AS phantoms,
+            count(*)::int AS people, count(*) FILTER (WHERE x.real)::int AS real_people, ${splitColumns('coalesce(f.org_count, 1)')}
+       FROM persons x LEFT JOIN LATERAL (SELECT org_count FROM person_figure WHERE basis = '' AND person_id = x.who LIMIT 1) f ON true`,
+    cond.params,
+  );
+  const reasons = await em.query<{ reason: string; n: number }[]>(
+    `WITH recs AS (${recs}) SELECT reason, count(*)::int AS n FROM recs, unnest(recs.reasons) reason WHERE recs.ao GROUP BY reason`,
+    cond.params,
+  );
+  return {
+    memberships: x.memberships,
+    people: x.people,
+    peopleNotSuspected: x.real_people,
+    suspectedPhantoms: x.phantoms,
+    peopleByOrgCount: splitOf(x),
+    phantomsByReason: byReason(reasons),
+  };
+}

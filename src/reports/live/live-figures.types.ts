@@ -1,0 +1,35 @@
+import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { OrgCountSplitType, ReasonCountType } from '../reports.types.js';
+
+@ObjectType('LiveFigures', {
+  description: "The running period's dashboard figures of a scope, live (read from the person-level table), as of `asOf`.",
+})
+export class LiveFiguresType {
+  @Field({ description: 'province, commune:<code>, org:<code>, unit:<org>/<code>.' }) scope: string;
+  @Field() scopeLabel: string;
+  @Field({ description: 'Số liệu đến: the moment the figures are as of.' }) asOf: Date;
+  @Field(() => Int, { description: 'Số lượt: ACTIVE memberships.' }) memberships: number;
+  @Field(() => Int, { description: 'Số người (sau liên kết): distinct persons among them, suspected phantoms included.' }) people: number;
+  @Field(() => Int, {
+    description: 'Số người không nghi ảo — an estimate: the persons with at least one membership the linker does not suspect.',
+  })
+  peopleNotSuspected: number;
+  @Field({ description: 'How peopleNotSuspected is derived (Vietnamese, for the note beside the figure).' }) peopleNotSuspectedNote: string;
+  @Field(() => Int, { description: 'ACTIVE memberships suspected of being phantoms (ảo).' }) suspectedPhantoms: number;
+  @Field(() => Int, { description: 'Records a secretariat confirmed as phantoms (their memberships were ended on it).' })
+  confirmedPhantoms: number;
+  @Field(() => OrgCountSplitType, { description: 'Persons in 1, 2, 3 and 4+ organizations (ACTIVE anywhere in the province).' })
+  peopleByOrgCount: OrgCountSplitType;
+  @Field(() => [ReasonCountType], { description: 'Suspected memberships by reason (one may have several).' })
+  phantomsByReason: ReasonCountType[];
+}
+
+@ArgsType()
+export class LiveFiguresArgs {
+  @Field(() => String, { nullable: true, description: 'province (the default), commune:<code>, org:<code>, unit:<org>/<code>.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(80)
+  scope?: string | null;
+}
