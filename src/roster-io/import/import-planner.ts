@@ -17,7 +17,7 @@ import { maskWarning, rowWarnings } from './import-notes.js';
 import { ineligibleReason, planValues, storePlan, type Fate, type PlanRow } from './import-plan.js';
 import { matchKnownMembers, type KnownMatch } from './known-members.js';
 import { columnFor, RowPreparer, type PreparedRow } from './prepare-row.js';
-import { PrepareWorkers, prepareWorkerSetup } from './prepare-workers.js';
+import { PREPARE_WORKERS_FROM_ROW, PrepareWorkers, prepareWorkerSetup } from './prepare-workers.js';
 import { changesNothing } from './record-columns.js';
 import { checkDuplicateCode, keptRow, lookUpCurrent, scopeProblems, type CurrentRecords, type PendingRow } from './pending-rows.js';
 import { rejectedRowUnitPath, RejectedRowsService } from './rejected-rows.service.js';
@@ -86,7 +86,7 @@ export class ImportPlanner {
       ).map((r) => r.external_id),
     );
     const fresh = batch.filter((p) => !known.has(p.row.externalId));
-    const workers = await this.workersOf(ctx);
+    const workers = (batch[0]?.ordinal ?? 0) >= PREPARE_WORKERS_FROM_ROW ? await this.workersOf(ctx) : null;
     if (!workers) for (const p of fresh) p.prepared = this.preparer.prepare(p.row, ctx);
     else {
       const prepared = await workers.prepare(
@@ -98,8 +98,8 @@ export class ImportPlanner {
   }
 
   /**
-   * The run's worker threads, started at its first full batch (a small file is prepared in this
-   * thread: starting them costs more than it saves); none when the compiled worker is absent (the
+   * The run's worker threads, started once it has read `PREPARE_WORKERS_FROM_ROW` rows (a small
+   * file is prepared in this thread: starting them costs more than it saves); none when the compiled worker is absent (the
    * sources run under a test runner) or `IMPORT_PREPARE_WORKERS=0`. Closed by `closeWorkers`.
    */
   private async workersOf(ctx: ImportContext): Promise<PrepareWorkers | null> {
