@@ -49,6 +49,7 @@ export async function takeBaseBackup(opts: {
   log: (m: string) => void;
 }): Promise<BackupResult> {
   const dataDir = path.resolve(opts.dataDir);
+  assertWritableFolder(opts.out);
   const keyFile = path.join(dataDir, KEY_FILE_NAME);
   if (opts.withKey && !fs.existsSync(keyFile))
     throw new Error(`--with-key: không có tệp khóa ${keyFile} (khóa được đặt bằng LIENTHONG_KEY thì hãy sao lưu nó riêng)`);
@@ -144,4 +145,19 @@ async function addFolder(tar: TarWriter, dataDir: string, name: string): Promise
   if (!fs.existsSync(dir)) return;
   await tar.directory(name);
   for (const f of fs.readdirSync(dir, { withFileTypes: true })) if (f.isFile()) await tar.file(`${name}/${f.name}`, path.join(dir, f.name));
+}
+
+/** The archive's folder, checked before the backup starts (the copy would fail at its first byte, after the cluster was asked to start a backup). */
+export function assertWritableFolder(out: string): void {
+  const folder = path.dirname(path.resolve(out));
+  try {
+    fs.accessSync(folder, fs.constants.W_OK);
+  } catch (e) {
+    const missing = (e as { code?: string }).code === 'ENOENT';
+    throw new Error(
+      missing
+        ? `không có thư mục ${folder} để ghi bản sao lưu: tạo thư mục trước (mkdir -p), rồi chạy lại`
+        : `không ghi được vào thư mục ${folder}: người dùng này không có quyền ghi (chạy lệnh bằng người dùng của dịch vụ, hoặc cấp quyền)`,
+    );
+  }
 }

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
+import { assertWritableFolder } from './base-backup.js';
 import { readTar, TarWriter } from './tar-archive.js';
 
 describe('the backup archive', () => {
@@ -32,5 +33,30 @@ describe('the backup archive', () => {
     ]);
     const listed = spawnSync('tar', ['tzf', file], { encoding: 'utf8' });
     expect(listed.stdout.trim().split('\n')).toEqual(['pg/', long, 'pg/src.bin']);
+  });
+
+  it("checks the backup's folder before the backup starts: missing, or not writable", () => {
+    expect(() => assertWritableFolder(path.join(dir, 'nodir', 'x.tar.gz'))).toThrow(
+      /^không có thư mục .*nodir để ghi bản sao lưu: tạo thư mục trước/,
+    );
+    expect(() => assertWritableFolder(path.join(dir, 'x.tar.gz'))).not.toThrow();
+  });
+
+  it('says in Vietnamese what is wrong with an archive it cannot read: missing, cut short, not a backup', async () => {
+    const good = path.join(dir, 'good.tar.gz');
+    const tar = new TarWriter(good);
+    await tar.buffer('pg/x', Buffer.alloc(200_000, 1));
+    await tar.close();
+    const cut = path.join(dir, 'cut.tar.gz');
+    fs.writeFileSync(cut, fs.readFileSync(good).subarray(0, 100));
+    const text = path.join(dir, 'text.tar.gz');
+    fs.writeFileSync(text, 'không phải tệp nén');
+    const read = (f: string) =>
+      readTar(f, async (_e, chunks) => {
+        for await (const c of chunks) void c;
+      });
+    await expect(read(path.join(dir, 'nothere.tar.gz'))).rejects.toThrow(/^không có tệp sao lưu .*nothere\.tar\.gz/);
+    await expect(read(cut)).rejects.toThrow(/bị hỏng hoặc bị cắt ngắn/);
+    await expect(read(text)).rejects.toThrow(/bị hỏng hoặc bị cắt ngắn/);
   });
 });

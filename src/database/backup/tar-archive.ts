@@ -129,7 +129,36 @@ const octal = (n: number, width: number) => n.toString(8).padStart(width, '0');
 
 /** Reads each entry of a .tar.gz; `onEntry` gets the entry and, for a file, its content as chunks. */
 export async function readTar(file: string, onEntry: (entry: TarEntry, chunks: AsyncIterable<Buffer>) => Promise<void>): Promise<void> {
-  const input = fs.createReadStream(file).pipe(createGunzip());
+  try {
+    await readEntries(file, onEntry);
+  } catch (e) {
+    throw archiveProblem(file, e);
+  }
+}
+
+/**
+ * What an operator is told when the archive cannot be read: a missing or unreadable file, or one
+ * cut short or not made by `lienthong backup` (zlib's and the file system's own words are English).
+ */
+export function archiveProblem(file: string, e: unknown): unknown {
+  const code = (e as { code?: string }).code;
+  if (code === 'ENOENT') return new Error(`không có tệp sao lưu ${file}: kiểm tra đường dẫn`);
+  if (code === 'EACCES' || code === 'EPERM')
+    return new Error(
+      `không đọc được tệp sao lưu ${file}: người dùng này không có quyền đọc (chạy lệnh bằng người dùng của dịch vụ, hoặc cấp quyền đọc)`,
+    );
+  if (code?.startsWith('Z_') || /unexpected end of file/.test((e as Error).message ?? ''))
+    return new Error(
+      `tệp ${file} bị hỏng hoặc bị cắt ngắn, hoặc không phải tệp .tar.gz của \`lienthong backup\`: hãy lấy lại bản sao lưu nguyên vẹn`,
+    );
+  return e;
+}
+
+async function readEntries(file: string, onEntry: (entry: TarEntry, chunks: AsyncIterable<Buffer>) => Promise<void>): Promise<void> {
+  const raw = fs.createReadStream(file);
+  const input = raw.pipe(createGunzip());
+  // A file that cannot be opened fails the reading (a pipe does not carry its source's error).
+  raw.on('error', (e) => input.destroy(e));
   let pending: Buffer = Buffer.alloc(0);
   const iterator = input[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
   /** The next n bytes of the archive (fewer only at its end). */
