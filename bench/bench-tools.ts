@@ -1,4 +1,5 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
 import pg from 'pg';
 
 /** Runs a command under /usr/bin/time: wall seconds, peak RSS in MB, its output (the RSS line taken off stderr). */
@@ -23,4 +24,23 @@ export async function withDb<T>(dataDir: string, fn: (db: pg.Client) => Promise<
     await db.end();
     await cluster.release();
   }
+}
+
+/** The built server (`dist/src/main.js`, from the repository root `root`) started with `env`, once it says it is ready. */
+export async function startBuiltServer(
+  root: string,
+  env: NodeJS.ProcessEnv,
+  nodeArgs: string[] = [],
+): Promise<{ proc: ChildProcess; output: () => string }> {
+  const proc = spawn(process.execPath, [...nodeArgs, path.join(root, 'dist/src/main.js')], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+  let out = '';
+  await new Promise<void>((resolve, reject) => {
+    proc.stderr.on('data', (d: Buffer) => {
+      out += d.toString();
+      if (out.includes('sẵn sàng sau')) resolve();
+    });
+    proc.on('exit', (code) => reject(new Error(`server exited with ${code}: ${out}`)));
+  });
+  proc.removeAllListeners('exit');
+  return { proc, output: () => out };
 }

@@ -17,7 +17,7 @@
  * the closed loop, not the server) and `SESSION_MINUTES=1440` (the sessions are reused across runs).
  * Prints a Markdown table for BENCHMARKS.md and a JSON line.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -27,6 +27,7 @@ import { prng } from '../src/common/random/prng.js';
 import { closedLoop, GqlClient, openLoop, rows, table, type Row, type Shot } from './load/loops.js';
 import { buildShots, FLOOR_BODY, sample, unitsOf } from './load/mix.js';
 import { plan, sessionsFor } from './load/sessions.js';
+import { startBuiltServer } from './bench-tools.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const num = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
@@ -51,17 +52,8 @@ async function freePort(): Promise<number> {
 async function startServer(env: NodeJS.ProcessEnv): Promise<ChildProcess> {
   // BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server.
   const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
-  const proc = spawn(process.execPath, [...nodeArgs, path.join(ROOT, 'dist/src/main.js')], { env, stdio: ['ignore', 'ignore', 'pipe'] });
-  let out = '';
-  await new Promise<void>((resolve, reject) => {
-    proc.stderr.on('data', (d: Buffer) => {
-      out += d.toString();
-      if (out.includes('sẵn sàng sau')) resolve();
-    });
-    proc.on('exit', (code) => reject(new Error(`server exited with ${code}: ${out}`)));
-  });
-  proc.removeAllListeners('exit');
-  proc.on('exit', (code) => code && log(`server exited with ${code}: ${out.slice(-2000)}`));
+  const { proc, output } = await startBuiltServer(ROOT, env, nodeArgs);
+  proc.on('exit', (code) => code && log(`server exited with ${code}: ${output().slice(-2000)}`));
   return proc;
 }
 

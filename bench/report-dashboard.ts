@@ -4,13 +4,14 @@
  * built server, a service token) — beside one bare GROUP BY in the same run; and what rebuilding
  * the person-level table adds to a link run (the link store's own statement, rolled back).
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { DataSource } from 'typeorm';
 import { rebuildLiveFigures } from '../src/linker/batch/person-figures.js';
 import { liveFigures } from '../src/reports/live/live-figures.js';
+import { startBuiltServer } from './bench-tools.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const QUERY = `query($s: String) { liveFigures(scope: $s) { asOf memberships people peopleNotSuspected confirmedPhantoms
@@ -46,19 +47,7 @@ async function server(env: NodeJS.ProcessEnv) {
     { env, encoding: 'utf8' },
   );
   if (token.status !== 0) throw new Error(token.stderr);
-  const proc = spawn(process.execPath, [path.join(ROOT, 'dist/src/main.js')], {
-    env: { ...env, PORT: String(port), NODE_ENV: 'production' },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let out = '';
-  await new Promise<void>((resolve, reject) => {
-    proc.stderr.on('data', (d: Buffer) => {
-      out += d.toString();
-      if (out.includes('sẵn sàng sau')) resolve();
-    });
-    proc.on('exit', (code) => reject(new Error(`server exited with ${code}: ${out}`)));
-  });
-  proc.removeAllListeners('exit');
+  const { proc } = await startBuiltServer(ROOT, { ...env, PORT: String(port), NODE_ENV: 'production' });
   return { proc, url: `http://127.0.0.1:${port}/graphql`, token: token.stdout.trim().split('\n').pop()! };
 }
 
