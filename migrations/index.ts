@@ -25,6 +25,7 @@ import { ImportUndo1763700000025 } from './1763700000025-import-undo.js';
 import { TimeOrderedKeys1763700000026 } from './1763700000026-time-ordered-keys.js';
 import { PrincipalNotifications1763700000028 } from './1763700000028-principal-notifications.js';
 import { PersonFigures1763700000029 } from './1763700000029-person-figures.js';
+import { FigureNotifications1763700000030 } from './1763700000030-figure-notifications.js';
 
 /** Every migration, in order. A new one is added here and committed with its entity change. */
 export const MIGRATIONS = [
@@ -55,4 +56,5 @@ export const MIGRATIONS = [
   TimeOrderedKeys1763700000026,
   PrincipalNotifications1763700000028,
   PersonFigures1763700000029,
+  FigureNotifications1763700000030,
 ];

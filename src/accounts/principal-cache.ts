@@ -1,4 +1,5 @@
-import pg from 'pg';
+import type pg from 'pg';
+import { ChannelListener } from '../common/cache/channel-listener.js';
 import type { Principal } from '../access/principal.js';
 
 /** What a token stands for, without the address of the request that brought it. */
@@ -17,7 +18,7 @@ export const PRINCIPALS_CHANNEL = 'lienthong_principals';
 export interface PrincipalCacheOptions {
   maxEntries: number;
   maxAgeMs: number;
-  /** The wait before listening again after the connection dropped (doubles up to 30 s). */
+  /** The wait before listening again after the connection dropped (doubles up to 30 s: channel-listener.ts). */
   retryMs: number;
 }
 
@@ -38,36 +39,33 @@ const DEFAULTS: PrincipalCacheOptions = { maxEntries: 20_000, maxAgeMs: 60_000, 
 export class PrincipalCache {
   private readonly entries = new Map<string, Entry>();
   private readonly options: PrincipalCacheOptions;
-  private client: pg.Client | null = null;
-  private listening = false;
-  private closed = false;
-  private started = false;
-  private retryMs: number;
+  private readonly listener: ChannelListener;
   /** Bumped at every clear. */
   generation = 0;
 
-  constructor(
-    private readonly connection: () => pg.ClientConfig,
-    options: Partial<PrincipalCacheOptions> = {},
-  ) {
+  constructor(connection: () => pg.ClientConfig, options: Partial<PrincipalCacheOptions> = {}) {
     this.options = { ...DEFAULTS, ...options };
-    this.retryMs = this.options.retryMs;
+    const clear = () => this.clear();
+    this.listener = new ChannelListener(
+      connection,
+      PRINCIPALS_CHANNEL,
+      { notified: clear, dropped: clear, listening: clear },
+      this.options.retryMs,
+    );
   }
 
   /** True while notifications are being received: only then may entries be used or stored. */
   get active(): boolean {
-    return this.listening;
+    return this.listener.active;
   }
 
   /** Starts listening (once, on first use: a CLI process never authenticates a bearer token). */
   start(): void {
-    if (this.started || this.closed) return;
-    this.started = true;
-    void this.listen();
+    this.listener.start();
   }
 
   get(key: string, now = Date.now()): CachedPrincipal | null {
-    if (!this.listening) return null;
+    if (!this.active) return null;
     const e = this.entries.get(key);
     if (!e) return null;
     if (e.until <= now || (e.expiresAt !== null && e.expiresAt <= now)) {
@@ -79,7 +77,7 @@ export class PrincipalCache {
 
   /** Stores what a lookup that began at `generation` found, unless the cache was cleared since. */
   set(key: string, principal: CachedPrincipal, expiresAt: Date | null, generation: number, now = Date.now()): void {
-    if (!this.listening || generation !== this.generation) return;
+    if (!this.active || generation !== this.generation) return;
     if (this.entries.size >= this.options.maxEntries) this.entries.delete(this.entries.keys().next().value!);
     this.entries.set(key, { principal, expiresAt: expiresAt?.getTime() ?? null, until: now + this.options.maxAgeMs });
   }
@@ -93,55 +91,13 @@ export class PrincipalCache {
     return this.entries.size;
   }
 
-  private async listen(): Promise<void> {
-    if (this.closed) return;
-    const client = new pg.Client({ ...this.connection(), keepAlive: true });
-    this.client = client;
-    client.on('notification', () => this.clear());
-    client.on('error', () => this.dropped(client));
-    client.on('end', () => this.dropped(client));
-    try {
-      await client.connect();
-      await client.query(`LISTEN ${PRINCIPALS_CHANNEL}`);
-    } catch {
-      this.dropped(client);
-      return;
-    }
-    if (this.client !== client) return;
-    this.clear();
-    this.listening = true;
-    this.retryMs = this.options.retryMs;
-  }
-
-  /** The connection is gone: forget everything, look every token up, and listen again soon. */
-  private dropped(client: pg.Client): void {
-    if (this.client !== client) return;
-    this.client = null;
-    this.listening = false;
-    this.clear();
-    client.removeAllListeners('end');
-    client.end().catch(() => undefined);
-    if (this.closed) return;
-    setTimeout(() => void this.listen(), this.retryMs).unref();
-    this.retryMs = Math.min(30_000, this.retryMs * 2);
-  }
-
   /** For tests: the listening connection's backend pid (to end it from outside). */
-  async backendPid(): Promise<number | null> {
-    if (!this.client || !this.listening) return null;
-    const r = await this.client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
-    return r.rows[0].pid;
+  backendPid(): Promise<number | null> {
+    return this.listener.backendPid();
   }
 
   async close(): Promise<void> {
-    this.closed = true;
-    this.listening = false;
+    await this.listener.close();
     this.clear();
-    const c = this.client;
-    this.client = null;
-    if (c) {
-      c.removeAllListeners('end');
-      await c.end().catch(() => undefined);
-    }
   }
 }

@@ -5,6 +5,7 @@ import { PersonalDataModule } from '../personal-data/personal-data.module.js';
 import { DuplicateCheckService } from './incremental/duplicate-check.service.js';
 import { IncrementalLinkService } from './incremental/incremental-link.service.js';
 import { FlagsResolver } from './flags/flags.resolver.js';
+import { FiguresMemo } from './figures-memo.js';
 import { FlagsService } from './flags/flags.service.js';
 import { LinkerResolver } from './linker.resolver.js';
 import { LinkerService } from './linker.service.js';
@@ -25,6 +26,7 @@ import { ReviewQueueService } from './review/review-queue.service.js';
     IncrementalLinkService,
     NewRecordsListener,
     FlagsService,
+    FiguresMemo,
     LinkerResolver,
     FlagsResolver,
   ],

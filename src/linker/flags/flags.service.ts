@@ -9,7 +9,9 @@ import { todayInVietnam } from '../../common/dates/partial-date.js';
 import { assertUuid, DomainError } from '../../common/errors/domain-error.js';
 import { MemberRecordsService } from '../../membership/member-record/member-records.service.js';
 import { MemberStatus } from '../../membership/status/member-status.js';
+import { FiguresMemo } from '../figures-memo.js';
 import { listPageSize } from '../list-page.js';
+import { countProvinceFlags, flagCountsIn, type FlagCount } from './flag-counts.js';
 import type { ListedRecordRow } from '../seen-by-caller.js';
 import type { Flag, FlagCode } from '../model/phantom.js';
 
@@ -63,6 +65,7 @@ export class FlagsService {
     private readonly db: DataSource,
     private readonly records: MemberRecordsService,
     private readonly audit: AuditService,
+    private readonly figures: FiguresMemo,
   ) {}
 
   /** Flagged records within the caller's rights, suspected phantoms first. */
@@ -108,19 +111,10 @@ export class FlagsService {
   }
 
   /** Counts by code, per organization and unit, of ACTIVE records (suspected phantoms apart). */
-  async counts(
-    f: { organization?: string | null },
-    caller: Principal,
-  ): Promise<{ organization: string; unitCode: string | null; code: string; records: number }[]> {
-    const { where, params } = this.scoped(readScope(caller), f);
-    return this.db.query(
-      `SELECT r.organization_code AS organization, u.code AS "unitCode", c.code, count(*)::int AS records
-         FROM record_person p JOIN member_record r ON r.id = p.record_id LEFT JOIN unit u ON u.id = r.unit_id
-         CROSS JOIN LATERAL (SELECT unnest(p.flags) AS code UNION ALL SELECT 'AO' WHERE p.ao) c
-        WHERE ${where.join(' AND ')}
-        GROUP BY 1, 2, 3 ORDER BY 1, 2 NULLS FIRST, 3`,
-      params,
-    );
+  /** Counts by organization, unit and code within the caller's rights: from the province's, counted once and shared (flag-counts.ts). */
+  async counts(f: { organization?: string | null }, caller: Principal): Promise<FlagCount[]> {
+    const all = await this.figures.get('flagCounts', () => countProvinceFlags(this.db));
+    return flagCountsIn(all.value, readScope(caller), f.organization ?? null);
   }
 
   /**
@@ -168,6 +162,7 @@ export class FlagsService {
         em,
       );
     });
+    this.figures.forget(); // its own next read counts the decision at once (the notification may come a moment later)
   }
 
   private scoped(

@@ -6,7 +6,8 @@ import { AuditAction } from '../../audit/audit-event.entity.js';
 import { AuditService } from '../../audit/audit.service.js';
 import { assertUuid, DomainError } from '../../common/errors/domain-error.js';
 import { MEMBER_STATUS_INFO, MemberStatus } from '../../membership/status/member-status.js';
-import { resolveReportingArea } from '../../membership/unit/reporting-area.js';
+import { resolveReportingArea, type ReportingArea } from '../../membership/unit/reporting-area.js';
+import { FiguresMemo } from '../figures-memo.js';
 import { isCallers, ownFields, type ListedRecordRow, type OwnFields } from '../seen-by-caller.js';
 
 /** One record of a person, as far as the caller may see it: always the organization and commune. */
@@ -39,6 +40,7 @@ export class PersonViewsService {
   constructor(
     private readonly db: DataSource,
     private readonly audit: AuditService,
+    private readonly figures: FiguresMemo,
   ) {}
 
   /** A person's records across organizations; records outside the caller's rights show only where they are listed. */
@@ -79,6 +81,11 @@ export class PersonViewsService {
    */
   async overlap(scope = 'province'): Promise<OverlapView> {
     const filter = await resolveReportingArea(this.db, scope);
+    return (await this.figures.get(`overlap:${filter.key}`, () => this.countOverlap(filter))).value;
+  }
+
+  /** The overlap counted (seconds for a province: shared through the figures memo). */
+  private async countOverlap(filter: ReportingArea): Promise<OverlapView> {
     const { sql, params } = filter.condition(1);
     const where = [`r.status = 'ACTIVE'`, `r.erased_at IS NULL`, sql];
     // Counted in the database: a province's million records never travel. A record the linker has not
