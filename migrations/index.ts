@@ -26,6 +26,7 @@ import { TimeOrderedKeys1763700000026 } from './1763700000026-time-ordered-keys.
 import { PrincipalNotifications1763700000028 } from './1763700000028-principal-notifications.js';
 import { PersonFigures1763700000029 } from './1763700000029-person-figures.js';
 import { FigureNotifications1763700000030 } from './1763700000030-figure-notifications.js';
+import { NameWordIndex1763700000031 } from './1763700000031-name-word-index.js';
 
 /** Every migration, in order. A new one is added here and committed with its entity change. */
 export const MIGRATIONS = [
@@ -57,4 +58,5 @@ export const MIGRATIONS = [
   PrincipalNotifications1763700000028,
   PersonFigures1763700000029,
   FigureNotifications1763700000030,
+  NameWordIndex1763700000031,
 ];

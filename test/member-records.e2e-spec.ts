@@ -63,6 +63,20 @@ describe('member records (GraphQL over HTTP)', () => {
       `{ memberRecords(organization: "HPN", search: "THỦY") { totalCount } }`,
     );
     expect(again.data!.memberRecords.totalCount).toBe(1);
+    // As she types: each word typed starts a word of the name, in any order; the inside of a word is not a match.
+    const count = async (search: string) =>
+      (
+        await t.gql<{ memberRecords: { totalCount: number } }>(
+          `query($s: String) { memberRecords(organization: "HPN", search: $s) { totalCount } }`,
+          { s: search },
+        )
+      ).data!.memberRecords.totalCount;
+    expect(await count('ngu th t')).toBe(1);
+    expect(await count('thu nguyen')).toBe(1);
+    expect(await count('n')).toBe(1);
+    expect(await count('guyen')).toBe(0);
+    expect(await count('nguyen thi thuyx')).toBe(0);
+    expect(await count('nguyen van')).toBe(0);
   });
 
   it('keeps an old split commune unresolved with its successors, until a name settles it', async () => {

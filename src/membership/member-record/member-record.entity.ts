@@ -41,7 +41,8 @@ export interface ImportWarning {
 @Index('ix_member_record_org_name', ['organizationCode', 'givenKey', 'nameFolded', 'id'])
 /** The duplicate check at data entry: same given and family name (Hoàng = Huỳnh), birth dates near. */
 @Index('ix_member_record_given_family_birth', ['givenKey', 'familyKey', 'birthDate'])
-@Index('ix_member_record_name_trgm', { synchronize: false })
+/** Search by the words of the name (migration 1763700000031). */
+@Index('ix_member_record_name_words', { synchronize: false })
 export class MemberRecord {
   /** Time-ordered (uuidv7): an import appends to the key's btree instead of writing all over it (migration 1763700000026). */
   @PrimaryColumn({ type: 'uuid', default: () => 'uuidv7()' })

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type SelectQueryBuilder } from 'typeorm';
 import { applyScope, type RecordScope } from '../../access/record-scope.js';
-import { escapeLike, likePrefix } from '../../common/sql/escape-like.js';
+import { likePrefix } from '../../common/sql/escape-like.js';
 import { foldText } from '../../common/text/vietnamese-text.js';
 import type { MemberStatus } from '../status/member-status.js';
 import { Unit } from '../unit/unit.entity.js';
@@ -42,13 +42,11 @@ export class MemberRecordsRepository {
     const search = f.search?.trim();
     if (search) {
       // A name has no digits: a number typed is a Mã hồ sơ, a phone or an ID number, each an index lookup.
-      const words = /^[\d\s.+()-]+$/.test(search) ? [] : foldText(search).split(' ').filter(Boolean);
-      const byName = words.map((w, i) => {
-        qb.setParameter(`w${i}`, `%${escapeLike(w)}%`);
-        qb.setParameter(`ws${i}`, `% ${escapeLike(w)}%`);
-        return `(r.name_folded LIKE :w${i} AND (' ' || r.name_folded) LIKE :ws${i})`;
-      });
-      const or = [byName.length ? `(${byName.join(' AND ')})` : null, 'r.external_id = :exact'];
+      // Each word typed starts a word of the name: prefix terms on the word index (migration 1763700000031).
+      const words = /^[\d\s.+()-]+$/.test(search) ? [] : (foldText(search).match(/[a-z0-9]+/g) ?? []);
+      qb.setParameter('words', words.map((w) => `${w}:*`).join(' & '));
+      const byName = words.length ? `to_tsvector('simple', r.name_folded) @@ to_tsquery('simple', :words)` : null;
+      const or = [byName, 'r.external_id = :exact'];
       if (f.searchPhone) or.push('r.phone = :phone');
       if (f.searchIdHash) or.push('r.id_number_hash = :idHash');
       qb.andWhere(`(${or.filter(Boolean).join(' OR ')})`, { exact: search, phone: f.searchPhone, idHash: f.searchIdHash });
@@ -73,7 +71,8 @@ export class MemberRecordsRepository {
     after: [string, string, string] | null,
     withCount = true,
   ): Promise<{ totalCount: number | null; rows: MemberRecord[]; hasNextPage: boolean }> {
-    const totalCount = withCount ? await this.filtered(f).getCount() : null;
+    // count(*): a record has one unit, so the join cannot repeat it (TypeORM's getCount takes a costly count(DISTINCT id)).
+    const totalCount = withCount ? ((await this.filtered(f).select('count(*)::int', 'n').getRawOne<{ n: number }>())?.n ?? 0) : null;
     const qb = this.filtered(f);
     if (after)
       qb.andWhere('(r.given_key, r.name_folded, r.id) > (:afterGiven, :afterName, :afterId)', {
