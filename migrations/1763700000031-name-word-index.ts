@@ -13,6 +13,9 @@ export class NameWordIndex1763700000031 implements MigrationInterface {
   async up(q: QueryRunner): Promise<void> {
     await q.query(`DROP INDEX "ix_member_record_name_trgm"`);
     await q.query(`CREATE INDEX "ix_member_record_name_words" ON "member_record" USING gin (to_tsvector('simple', "name_folded"))`);
+    // The planner knows how common each word is only from the expression's statistics, which only
+    // ANALYZE gathers: without them it guessed a common name rare and read 200,000 rows for a page.
+    await q.query(`ANALYZE "member_record"`);
   }
 
   async down(q: QueryRunner): Promise<void> {
