@@ -24,7 +24,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { prng } from '../src/common/random/prng.js';
-import { closedLoop, GqlClient, openLoop, rows, table, type Row, type Shot } from './load/loops.js';
+import { closedLoop, GqlClient, openLoop, row, rows, table, type Row, type Shot } from './load/loops.js';
 import { buildShots, FLOOR_BODY, sample, unitsOf } from './load/mix.js';
 import { plan, sessionsFor } from './load/sessions.js';
 import { startBuiltServer } from './bench-tools.js';
@@ -38,6 +38,8 @@ const SESSIONS = num('BENCH_SESSIONS', 1500);
 const CLIENTS = num('BENCH_CLIENTS', 32);
 const CEILING_SECONDS = num('BENCH_CEILING_SECONDS', 30);
 const WARM_SECONDS = num('BENCH_WARM_SECONDS', 10);
+/** Requests of each kind sent one at a time before the loops (0: none): each kind's service time alone. */
+const ALONE = num('BENCH_ALONE', 20);
 const log = (m: string) => process.stderr.write(`[bench] ${new Date().toISOString().slice(11, 19)} ${m}\n`);
 
 async function freePort(): Promise<number> {
@@ -84,11 +86,32 @@ const cycle = (shots: Shot[]) => {
   return () => shots[i++ % shots.length];
 };
 
+/** `ALONE` requests of each kind, one at a time (nothing else running): what each costs without queueing. */
+async function alone(client: GqlClient, shots: Shot[]): Promise<Row[]> {
+  const kinds = [...new Set(shots.map((s) => s.kind))];
+  const out: Row[] = [];
+  for (const kind of kinds) {
+    const mine = shots.filter((s) => s.kind === kind).slice(-ALONE);
+    const latencies: number[] = [];
+    let errors = 0;
+    const t0 = performance.now();
+    for (const s of mine) {
+      const t = performance.now();
+      await client.send(s.body, s.token).catch(() => errors++);
+      latencies.push(performance.now() - t);
+    }
+    out.push(row(`  · ${kind}`, latencies, errors, (performance.now() - t0) / 1000));
+  }
+  return out.sort((a, b) => b.requests - a.requests);
+}
+
 /** The four measured runs (after a warm-up that is not counted). */
 async function measure(client: GqlClient, shots: Shot[], rand: () => number) {
   const floorShot: Shot = { kind: 'organizations', body: FLOOR_BODY, token: null };
   log(`warm-up ${WARM_SECONDS} s`);
   await openLoop(client, RATE, WARM_SECONDS, cycle(shots.slice().reverse()), rand);
+  log(`each kind alone: ${ALONE} requests one at a time`);
+  const single = ALONE > 0 ? await alone(client, [...shots, ...Array<Shot>(ALONE).fill(floorShot)]) : [];
   log(`open loop: ${RATE}/s for ${SECONDS} s`);
   const open = await openLoop(client, RATE, SECONDS, cycle(shots), rand);
   log(`open loop floor: ${RATE}/s for ${FLOOR_SECONDS} s`);
@@ -96,7 +119,7 @@ async function measure(client: GqlClient, shots: Shot[], rand: () => number) {
   log(`closed loop: ${CLIENTS} clients for ${CEILING_SECONDS} s`);
   const closed = await closedLoop(client, CLIENTS, CEILING_SECONDS, cycle(shots.slice(open.count)));
   const closedFloor = await closedLoop(client, CLIENTS, CEILING_SECONDS, () => floorShot);
-  return { open, openFloor, closed, closedFloor };
+  return { single, open, openFloor, closed, closedFloor };
 }
 
 async function figures(pool: pg.Pool) {
@@ -137,6 +160,7 @@ async function main(): Promise<void> {
     const m = await measure(client, shots, rand);
     const after = await figures(pool);
     const all: Row[] = [
+      ...(m.single.length ? [row('each kind alone, one request at a time', [], 0, 1), ...m.single] : []),
       ...rows(`open loop: the mix, ${m.open.arrivalRate.toFixed(1)} arrivals/s`, m.open),
       ...rows(`open loop: floor \`organizations\`, ${m.openFloor.arrivalRate.toFixed(1)} arrivals/s`, m.openFloor),
       ...rows(`closed loop: the mix, ${CLIENTS} clients`, m.closed),
