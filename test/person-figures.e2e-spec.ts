@@ -95,6 +95,21 @@ describe('the person-level figures', () => {
     expect(rows.filter((r) => r.org === 'HPN')).toHaveLength(2);
   });
 
+  it('plants members the register does not cover: one without a commune, one in a commune the register lacks', async () => {
+    // Persons of one membership, not suspected: the reach must not count them (the covered communes are the register's).
+    const lone = await t.sql<{ id: string }>(
+      `SELECT r.id FROM member_record r JOIN record_person p ON p.record_id = r.id
+        WHERE r.status = 'ACTIVE' AND NOT p.ao AND r.organization_code = 'HPN'
+          AND (SELECT count(*) FROM record_person q WHERE q.person_id = p.person_id) = 1 ORDER BY r.id LIMIT 2`,
+    );
+    const [{ code }] = await t.sql<{ code: string }>(
+      `SELECT code FROM commune WHERE code NOT IN (SELECT commune_code FROM resident WHERE commune_code IS NOT NULL) ORDER BY code LIMIT 1`,
+    );
+    await t.sql(`UPDATE member_record SET commune_code = NULL WHERE id = $1`, [lone[0].id]);
+    await t.sql(`UPDATE member_record SET commune_code = $2 WHERE id = $1`, [lone[1].id, code]);
+    expect(lone).toHaveLength(2);
+  });
+
   it.each([
     ['running', current],
     ['ended', past],
