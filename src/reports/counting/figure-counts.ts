@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { LIVE_BASIS } from '../../linker/batch/person-figures.js';
 import type { ReportingArea } from '../../membership/unit/reporting-area.js';
 import { splitColumns, splitOf } from '../figures/report-figures.js';
+import { personFigures, type PersonFigures, type PersonGroup } from './person-groups.js';
 import type { Count, RepCounts } from './rep-counts.js';
 
 /**
@@ -47,14 +48,17 @@ function figureArea(area: ReportingArea): FigureArea {
   throw new Error(`figures by person: no area of kind ${area.kind}`);
 }
 
-/** The area's persons: how many, how many not suspected (a membership of theirs is not), and by their number of organizations. */
-export async function personsOf(em: EntityManager, basis: string, area: ReportingArea) {
+/**
+ * The area's persons — how many, how many not suspected (a membership of theirs is not), by their
+ * number of organizations, and the overlap — from one pass that groups them by their set of organizations.
+ */
+export async function personsOf(em: EntityManager, basis: string, area: ReportingArea): Promise<PersonFigures> {
   const a = figureArea(area);
-  const [x] = await em.query<({ people: number; real_people: number } & NonNullable<Parameters<typeof splitOf>[0]>)[]>(
-    `WITH x AS (${a.persons}) SELECT count(*)::int AS people, count(*) FILTER (WHERE x.real)::int AS real_people, ${splitColumns('x.org_count')} FROM x`,
+  const groups = await em.query<PersonGroup[]>(
+    `WITH x AS (${a.persons}) SELECT x.orgs, x.real, count(*)::int AS n FROM x GROUP BY x.orgs, x.real`,
     [basis, ...a.params],
   );
-  return { people: x.people, realPeople: x.real_people, split: splitOf(x) };
+  return personFigures(groups);
 }
 
 /** The area's suspected phantoms by organization and reason. */
@@ -93,11 +97,6 @@ export async function countFigures(em: EntityManager, basis: string, area: Repor
     params,
   );
   const persons = await personsOf(em, basis, area);
-  const overlap = await em.query<{ a: string; b: string; people: number }[]>(
-    `WITH x AS (${a.persons})
-     SELECT a, b, count(*)::int AS people FROM x, unnest(x.orgs) a, unnest(x.orgs) b WHERE a <= b GROUP BY a, b ORDER BY a, b`,
-    params,
-  );
   const reasons = await reasonsOf(em, basis, area);
   const all = counted.find((c) => c.level === 3);
   const byOrg = counted.filter((c) => c.level === 1);
@@ -107,7 +106,7 @@ export async function countFigures(em: EntityManager, basis: string, area: Repor
     byOrgCommune: counted.filter((c) => c.level === 0),
     split: persons.split,
     splitByOrg: new Map(byOrg.map((r) => [r.org, splitOf(r)])),
-    overlap,
+    overlap: persons.overlap,
     reasons,
   };
 }

@@ -20,11 +20,26 @@ export interface OrgCountSplit {
 
 /** The buckets of people by their number of organizations: the one definition the counts, the API and the files use. */
 export const ORG_COUNT_BUCKETS = [
-  { key: 'one', column: 'Chỉ ở tổ chức này', label: 'Số người ở đúng 1 tổ chức', holds: (n: string) => `${n} = 1` },
-  { key: 'two', column: 'Ở 2 tổ chức', label: 'Số người ở 2 tổ chức', holds: (n: string) => `${n} = 2` },
-  { key: 'three', column: 'Ở 3 tổ chức', label: 'Số người ở 3 tổ chức', holds: (n: string) => `${n} = 3` },
-  { key: 'fourOrMore', column: 'Ở từ 4 tổ chức', label: 'Số người ở từ 4 tổ chức', holds: (n: string) => `${n} >= 4` },
+  {
+    key: 'one',
+    column: 'Chỉ ở tổ chức này',
+    label: 'Số người ở đúng 1 tổ chức',
+    holds: (n: string) => `${n} = 1`,
+    has: (n: number) => n === 1,
+  },
+  { key: 'two', column: 'Ở 2 tổ chức', label: 'Số người ở 2 tổ chức', holds: (n: string) => `${n} = 2`, has: (n: number) => n === 2 },
+  { key: 'three', column: 'Ở 3 tổ chức', label: 'Số người ở 3 tổ chức', holds: (n: string) => `${n} = 3`, has: (n: number) => n === 3 },
+  {
+    key: 'fourOrMore',
+    column: 'Ở từ 4 tổ chức',
+    label: 'Số người ở từ 4 tổ chức',
+    holds: (n: string) => `${n} >= 4`,
+    has: (n: number) => n >= 4,
+  },
 ] as const;
+
+/** The bucket of a person in `n` organizations (`has`, the same rule as `holds` in SQL). */
+export const bucketOf = (n: number) => ORG_COUNT_BUCKETS.find((b) => b.has(n));
 
 /** The buckets as SQL columns: the rows counted where `filter` holds, by the number of organizations `n`. */
 export const splitColumns = (n: string, filter = 'true'): string =>
