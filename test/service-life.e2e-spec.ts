@@ -81,8 +81,8 @@ describe('the server as a service', () => {
         expect(await waitGone(postmaster, 5_000)).toBe(true);
       } finally {
         // The orphan, when there is one, stopped cleanly (it stops its PostgreSQL too).
-      if (!gone(ownerPid)) process.kill(ownerPid, 'SIGTERM');
-      await waitGone(ownerPid, 10_000);
+        if (!gone(ownerPid)) process.kill(ownerPid, 'SIGTERM');
+        await waitGone(ownerPid, 10_000);
       }
     },
     90_000,
