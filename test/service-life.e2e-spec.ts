@@ -48,9 +48,13 @@ describe('the server as a service', () => {
     const exit = new Promise<number | null>((resolve) => server.proc.on('exit', (code) => resolve(code)));
     const killedAt = Date.now();
     process.kill(postmasterPid(), 'SIGKILL');
+    // A CLI command run meanwhile does its work on a cluster of its own, then stops it: one at a time.
+    const cli = spawn(process.execPath, [path.join(ROOT, 'bin/lienthong.js'), 'org', 'list'], { env: serverEnv(dataDir, 0) });
+    const cliExit = new Promise<number | null>((resolve) => cli.on('exit', (c) => resolve(c)));
     const code = await Promise.race([exit, sleep(5000).then(() => 'still running')]);
     expect(code).toBe(1);
     expect(Date.now() - killedAt).toBeLessThan(5000);
+    expect(await cliExit).toBe(0);
     expect(server.log()).toMatch(/máy chủ PostgreSQL của .* \(pid \d+\) đã dừng đột ngột: máy chủ dừng với mã 1 để được khởi động lại/);
     // DATA_DIR let go of: no mutex, no lock naming the dead server.
     expect(fs.existsSync(path.join(dataDir, '.db-mutex'))).toBe(false);

@@ -175,7 +175,8 @@ export class EmbeddedCluster {
     const postmaster = this.server.runningPid();
     if (postmaster) await this.server.stop(postmaster);
     fs.rmSync(this.lockFile, { force: true });
-    this.log('đã dừng cơ sở dữ liệu');
+    // A cluster that died under this process was not stopped by it: its own line said so.
+    if (postmaster) this.log('đã dừng cơ sở dữ liệu');
   }
 
   private addClient(pid: number): void {

@@ -39,8 +39,8 @@ export interface OsUser {
  */
 export function dataDirOwner(dataDir: string): OsUser | null {
   if (process.getuid?.() !== 0) return null;
-  const { uid, gid } = fs.statSync(dataDir);
-  return uid === 0 ? null : { uid, gid };
+  const st = fs.statSync(dataDir, { throwIfNoEntry: false });
+  return !st || st.uid === 0 ? null : { uid: st.uid, gid: st.gid };
 }
 
 /** Gives files just made in DATA_DIR to its owner (see dataDirOwner); nothing to do otherwise. */
