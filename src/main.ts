@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import fs from 'node:fs';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module.js';
@@ -28,6 +29,15 @@ async function bootstrap(): Promise<void> {
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
+  watchNpmParent(() => void stop('npm start không còn'));
+  db.watchServer((message) => {
+    if (stopping) return;
+    stopping = true;
+    // Nothing can be served or saved without it: exit non-zero at once, so that the service manager
+    // starts the server again (README's unit: Restart=on-failure) on a cluster started afresh.
+    log(`${message}: máy chủ dừng với mã 1 để được khởi động lại`);
+    void Promise.race([db.release().catch(() => undefined), sleep(RELEASE_WAIT_MS)]).finally(() => process.exit(1));
+  });
   try {
     app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, db.url, db.key), {
       logger: new VietnamLogger(['error', 'warn']),
@@ -45,6 +55,32 @@ async function bootstrap(): Promise<void> {
     ? 'GraphQL và trang truy vấn'
     : 'GraphQL (trang truy vấn và introspection tắt: GRAPHQL_DEV_TOOLS=true để bật)';
   log(`sẵn sàng sau ${Date.now() - started} ms: ${page} tại ${address} (cơ sở dữ liệu: ${db.description})`);
+}
+
+/** How long a server whose PostgreSQL died waits to let go of DATA_DIR before it exits anyway. */
+const RELEASE_WAIT_MS = 5000;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Under `npm start` the server's parent is npm: when npm is gone (killed, or a signal it did not
+ * pass on) the server stops too, never left running as an orphan on the port and DATA_DIR.
+ */
+function watchNpmParent(onGone: () => void): void {
+  if (process.env.npm_lifecycle_event !== 'start') return;
+  const parent = process.ppid;
+  setInterval(() => {
+    if (parentPid() !== parent) onGone();
+  }, 500).unref();
+}
+
+/** The parent's pid now (`process.ppid` is read once, at start): an orphan's is its new reaper's. */
+function parentPid(): number {
+  try {
+    const stat = fs.readFileSync('/proc/self/stat', 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+  } catch {
+    return process.ppid;
+  }
 }
 
 bootstrap().catch((e: unknown) => {

@@ -122,6 +122,7 @@ describe('backup while the server runs, restore into a new DATA_DIR', () => {
     expect(backup.stderr).toContain('KHÔNG chứa khóa dữ liệu cá nhân');
     expect(backup.status).toBe(0);
     expect(backup.stdout).toMatch(/^tệp\t.*backup\.tar\.gz$/m);
+    expect(backup.stdout).toMatch(/^dung lượng\t\d+\.\d (KB|MB|GB) \(\d+ byte\)$/m);
     expect(writtenAfter).toBeGreaterThan(writtenBefore);
     expect(await stopBuiltServer(server, 'SIGTERM')).toBe(0);
     server = null;

@@ -1,6 +1,7 @@
 import { isAlive } from '../common/process/is-alive.js';
 import fs from 'node:fs';
 import path from 'node:path';
+import { giveToOwner } from './private-files.js';
 
 /**
  * Serializes start/attach/stop between processes sharing DATA_DIR: the holder is the process that
@@ -15,6 +16,8 @@ export async function withDataDirMutex<T>(dir: string, fn: () => Promise<T>): Pr
     try {
       fs.mkdirSync(mutexDir);
       fs.writeFileSync(path.join(mutexDir, 'pid'), String(process.pid));
+      // Root's mutex, left by a killed `sudo lienthong …`, must still be removable by the service's user.
+      giveToOwner(dir, mutexDir, path.join(mutexDir, 'pid'));
       break;
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;

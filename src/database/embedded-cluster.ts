@@ -3,8 +3,8 @@ import path from 'node:path';
 import { APP_ROLE } from './app-role.js';
 import { isAlive } from '../common/process/is-alive.js';
 import { withDataDirMutex } from './data-dir-mutex.js';
-import { PgServer, SUPERUSER } from './pg-server.js';
-import { ensurePrivateDir, secretFile } from './private-files.js';
+import { PgServer, runs, SUPERUSER } from './pg-server.js';
+import { adoptDataDir, ensurePrivateDir, giveToOwner, secretFile } from './private-files.js';
 
 /**
  * The embedded PostgreSQL of a DATA_DIR, shared by every process that uses that folder.
@@ -12,8 +12,9 @@ import { ensurePrivateDir, secretFile } from './private-files.js';
  * Layout of DATA_DIR: `pg/` the cluster, `pg.log` its log, `pg-password` the superuser password,
  * `pg-app-password` the password of the application's role, `db.lock.json` {ownerPid, port},
  * `db-clients/<pid>` one file per attached process. DATA_DIR and all of it are readable by its
- * owner only (0700 folders, 0600 files; running as root, DATA_DIR is 0711 so that the `postgres`
- * user can reach `pg/`).
+ * owner only (0700 folders, 0600 files; running as root on root's DATA_DIR, it is 0711 so that the
+ * `postgres` user can reach `pg/`). Running as root on another user's DATA_DIR, all of it stays that
+ * user's (`private-files.ts`), the cluster's server included.
  *
  * Two roles: the superuser (`url`) runs migrations; the application connects as APP_ROLE
  * (`appUrl`), a LOGIN role that is not a superuser and owns nothing (see app-role.ts).
@@ -32,6 +33,8 @@ export interface EmbeddedDatabase {
   /** True when this process started (or took over) the cluster. */
   owner: boolean;
   release(): Promise<void>;
+  /** Calls `onExit` once, with a line for the log, if the PostgreSQL server this process uses exits under it. */
+  watchServer(onExit: (message: string) => void): void;
 }
 
 export interface EmbeddedOptions {
@@ -41,6 +44,9 @@ export interface EmbeddedOptions {
   /** Extra postgresql.conf lines for a new cluster (tests turn fsync off). */
   extraConfig?: string[];
 }
+
+/** How often a watched postmaster is looked at (`watchServer`). */
+const WATCH_SERVER_MS = 250;
 
 interface LockFile {
   ownerPid: number;
@@ -68,11 +74,12 @@ export class EmbeddedCluster {
   async acquire(): Promise<EmbeddedDatabase> {
     ensurePrivateDir(this.dir);
     ensurePrivateDir(this.clientsDir);
+    adoptDataDir(this.dir);
     await this.server.resolveOsUser();
-    const { port, owner, appPassword } = await withDataDirMutex(this.dir, async () => {
+    const { port, owner, appPassword, postmaster } = await withDataDirMutex(this.dir, async () => {
       const started = await this.startOrAttach();
       try {
-        return { ...started, appPassword: await this.ensureDatabaseAndRole(started.port) };
+        return { ...started, appPassword: await this.ensureDatabaseAndRole(started.port), postmaster: this.server.runningPid() };
       } catch (e) {
         await this.detach();
         throw e;
@@ -90,8 +97,24 @@ export class EmbeddedCluster {
         if (released) return;
         released = true;
         await withDataDirMutex(this.dir, () => this.detach());
+        adoptDataDir(this.dir);
       },
+      watchServer: (onExit) => this.watchServer(postmaster, onExit),
     };
+  }
+
+  /**
+   * A server whose PostgreSQL was killed (`kill -9`, the out-of-memory killer) must not stay up
+   * answering errors: the postmaster is looked at four times a second, and its exit reported once.
+   */
+  private watchServer(pid: number | null, onExit: (message: string) => void): void {
+    if (!pid) return;
+    const timer = setInterval(() => {
+      if (runs(pid)) return;
+      clearInterval(timer);
+      onExit(`máy chủ PostgreSQL của ${this.dir} (pid ${pid}) đã dừng đột ngột`);
+    }, WATCH_SERVER_MS);
+    timer.unref();
   }
 
   /** URL of a database other than the default one on this cluster (tests make several). */
@@ -130,6 +153,7 @@ export class EmbeddedCluster {
       );
       await this.server.stop(postmaster);
     }
+    this.server.reclaimCluster();
     const port = await this.server.start();
     this.writeLock({ ownerPid: me, port });
     this.addClient(me);
@@ -151,11 +175,14 @@ export class EmbeddedCluster {
     const postmaster = this.server.runningPid();
     if (postmaster) await this.server.stop(postmaster);
     fs.rmSync(this.lockFile, { force: true });
-    this.log('đã dừng cơ sở dữ liệu');
+    // A cluster that died under this process was not stopped by it: its own line said so.
+    if (postmaster) this.log('đã dừng cơ sở dữ liệu');
   }
 
   private addClient(pid: number): void {
-    fs.writeFileSync(path.join(this.clientsDir, String(pid)), '');
+    const file = path.join(this.clientsDir, String(pid));
+    fs.writeFileSync(file, '', { mode: 0o600 });
+    giveToOwner(this.dir, file);
   }
 
   /** The attached processes still alive, except one; the files of dead ones are removed. */
@@ -172,6 +199,7 @@ export class EmbeddedCluster {
   private writeLock(lock: LockFile): void {
     const tmp = `${this.lockFile}.${process.pid}`;
     fs.writeFileSync(tmp, JSON.stringify(lock), { mode: 0o600 });
+    giveToOwner(this.dir, tmp);
     fs.renameSync(tmp, this.lockFile);
   }
 

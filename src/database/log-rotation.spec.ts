@@ -26,4 +26,14 @@ describe('the embedded PostgreSQL log, bounded', () => {
     expect(fs.readFileSync(log, 'utf8')).toBe('after');
     expect(fs.statSync(`${log}.1`).mode & 0o777).toBe(0o600);
   });
+
+  const asRoot = process.getuid?.() === 0 ? it : it.skip;
+  asRoot("keeps the rotated copy its log's owner's when root rotates it (the service's user can still read it)", () => {
+    const log = path.join(dir, 'owned.log');
+    fs.writeFileSync(log, 'x'.repeat(200));
+    fs.chownSync(log, 4321, 4322);
+    expect(rotateLog(log, 100, 3)).toBe(true);
+    const copy = fs.statSync(`${log}.1`);
+    expect([copy.uid, copy.gid]).toEqual([4321, 4322]);
+  });
 });

@@ -12,17 +12,19 @@ export const PG_LOG_KEEP = 5;
 
 /** Rotates when the log is over its size; true when it did. */
 export function rotateLog(file: string, maxBytes = PG_LOG_MAX_BYTES, keep = PG_LOG_KEEP): boolean {
-  let size: number;
+  let stat: fs.Stats;
   try {
-    size = fs.statSync(file).size;
+    stat = fs.statSync(file);
   } catch {
     return false;
   }
-  if (size <= maxBytes) return false;
+  if (stat.size <= maxBytes) return false;
   fs.rmSync(`${file}.${keep}`, { force: true });
   for (let i = keep - 1; i >= 1; i--) if (fs.existsSync(`${file}.${i}`)) fs.renameSync(`${file}.${i}`, `${file}.${i + 1}`);
   fs.copyFileSync(file, `${file}.1`);
   fs.chmodSync(`${file}.1`, 0o600);
+  // Rotated by a server run as root: the copy stays the log's owner's (the service's user, or `postgres`).
+  if (process.getuid?.() === 0) fs.chownSync(`${file}.1`, stat.uid, stat.gid);
   fs.truncateSync(file, 0);
   return true;
 }

@@ -15,6 +15,8 @@ export interface OpenDatabase {
   release(): Promise<void>;
   /** The personal-data key (LIENTHONG_KEY or DATA_DIR/lienthong.key). */
   key: PersonalDataKey;
+  /** Calls `onLost` once if the embedded PostgreSQL exits under this process (never for DATABASE_URL). */
+  watchServer(onLost: (message: string) => void): void;
 }
 
 interface Connections {
@@ -26,6 +28,7 @@ interface Connections {
   appRole: string | null;
   description: string;
   release(): Promise<void>;
+  watchServer(onLost: (message: string) => void): void;
 }
 
 /** Thrown when the application's role could rewrite the audit log and DATABASE_ALLOW_OWNER is not set. */
@@ -51,7 +54,7 @@ export async function openDatabase(config: AppConfig, log: (m: string) => void):
     await db.release();
     throw e;
   }
-  return { url: db.url, description: db.description, release: () => db.release(), key };
+  return { url: db.url, description: db.description, release: () => db.release(), key, watchServer: (f) => db.watchServer(f) };
 }
 
 async function connections(config: AppConfig, log: (m: string) => void): Promise<Connections> {
@@ -63,6 +66,8 @@ async function connections(config: AppConfig, log: (m: string) => void): Promise
       appRole: config.databaseOwnerUrl ? decodeURIComponent(u.username) || null : null,
       description: `${u.hostname}:${u.port || 5432}${u.pathname}`,
       release: () => Promise.resolve(),
+      // An external server's restarts are its pool's business: TypeORM reconnects.
+      watchServer: () => undefined,
     };
   }
   const embedded = await new EmbeddedCluster({ dataDir: config.dataDir, log: (m) => log(m) }).acquire();
@@ -72,6 +77,7 @@ async function connections(config: AppConfig, log: (m: string) => void): Promise
     appRole: APP_ROLE,
     description: `embedded PostgreSQL in ${config.dataDir} (port ${embedded.port}, role ${APP_ROLE})`,
     release: () => embedded.release(),
+    watchServer: (f) => embedded.watchServer(f),
   };
 }
 

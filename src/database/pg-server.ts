@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { promisify } from 'node:util';
 import { isAlive } from '../common/process/is-alive.js';
 import { rotateLog } from './log-rotation.js';
+import { dataDirOwner, giveToOwner } from './private-files.js';
 
 const run = promisify(execFile);
 
@@ -16,12 +17,12 @@ export const SUPERUSER = 'postgres';
 /**
  * The life of one PostgreSQL cluster in `DATA_DIR/pg`: made by initdb on first use (the superuser's
  * password in `DATA_DIR/pg-password`), started on a free port, stopped. Who shares it, and when it
- * may stop, is `embedded-cluster.ts`'s business. Running as root, the server runs as the `postgres`
- * user (PostgreSQL refuses root).
+ * may stop, is `embedded-cluster.ts`'s business. Running as root, the server runs as DATA_DIR's
+ * owner, or as the `postgres` user when root owns DATA_DIR (PostgreSQL refuses root).
  */
 export class PgServer {
   readonly pgDir: string;
-  private readonly asPostgres: { uid?: number; gid?: number } = {};
+  private readonly serverUser: { uid?: number; gid?: number } = {};
 
   constructor(
     private readonly dir: string,
@@ -46,30 +47,34 @@ export class PgServer {
     try {
       const first = fs.readFileSync(path.join(this.pgDir, 'postmaster.pid'), 'utf8').split('\n')[0];
       const pid = Number(first.trim());
-      return isAlive(pid) ? pid : null;
+      return runs(pid) ? pid : null;
     } catch {
       return null;
     }
   }
 
-  /** Under root: the `postgres` user (created if missing), and DATA_DIR reachable by it. */
+  /**
+   * Under root, who the server runs as (PostgreSQL refuses root): DATA_DIR's owner when that is
+   * another user (the service's), so that every file of the cluster stays theirs; else the
+   * `postgres` user (created if missing), DATA_DIR made reachable by it.
+   */
   async resolveOsUser(): Promise<void> {
     if (os.userInfo().uid !== 0) return;
-    // PostgreSQL refuses to run as root: run it as the `postgres` user, created if missing.
-    try {
-      await run('id', ['-u', SUPERUSER]);
-    } catch {
-      await run('groupadd', ['-f', SUPERUSER]).catch(() => undefined);
-      await run('useradd', ['-g', SUPERUSER, '-M', '-s', '/usr/sbin/nologin', SUPERUSER]);
-    }
-    const uid = Number((await run('id', ['-u', SUPERUSER])).stdout.trim());
-    const gid = Number((await run('id', ['-g', SUPERUSER])).stdout.trim());
-    Object.assign(this.asPostgres, { uid, gid });
-    // The data folder and its parents must be reachable by that user.
+    const owner = dataDirOwner(this.dir);
+    Object.assign(this.serverUser, owner ?? (await postgresUser()));
+    // The data folder and its parents must be reachable by that user (its own folders are).
     for (let d = this.dir; d !== path.dirname(d); d = path.dirname(d)) {
-      const mode = fs.statSync(d).mode;
-      if ((mode & 0o001) === 0) fs.chmodSync(d, mode | 0o111);
+      const { mode, uid } = fs.statSync(d);
+      if ((mode & 0o001) === 0 && uid !== this.serverUser.uid) fs.chmodSync(d, mode | 0o111);
     }
+  }
+
+  /** Before a start under root: a cluster an earlier run left to another user (`postgres`) given to the server's user. */
+  reclaimCluster(): void {
+    const cluster = fs.statSync(this.pgDir, { throwIfNoEntry: false });
+    if (this.serverUser.uid === undefined || !cluster || cluster.uid === this.serverUser.uid) return;
+    this.log(`cụm PostgreSQL ${this.pgDir} thuộc uid ${cluster.uid}: trao lại cho người dùng chạy máy chủ (uid ${this.serverUser.uid})`);
+    this.ownCluster();
   }
 
   /** Starts the server (making the cluster first if there is none); returns its port. */
@@ -85,7 +90,7 @@ export class PgServer {
     // The server log can quote rows (a refused key names its value): its owner's eyes only.
     if (!fs.existsSync(logFile)) fs.writeFileSync(logFile, '', { mode: 0o600 });
     fs.chmodSync(logFile, 0o600);
-    this.chownToPostgres(logFile);
+    this.chownToServerUser(logFile);
     const port = await freePort();
     try {
       await this.pg(pgCtl, ['-D', this.pgDir, '-l', logFile, '-w', '-t', '60', '-o', `-p ${port}`, 'start']);
@@ -108,16 +113,16 @@ export class PgServer {
       } catch {
         /* already gone */
       }
-      for (let i = 0; i < 100 && isAlive(postmasterPid); i++) await sleep(100);
+      for (let i = 0; i < 100 && runs(postmasterPid); i++) await sleep(100);
     }
   }
 
-  /** After a restore: the cluster's files are the server user's (running as root: `postgres`), folders 0700, files 0600. */
+  /** After a restore (or a run as another user): the cluster's files are the server user's, folders 0700, files 0600. */
   ownCluster(): void {
     const walk = (p: string) => {
       const dir = fs.statSync(p).isDirectory();
       fs.chmodSync(p, dir ? 0o700 : 0o600);
-      this.chownToPostgres(p);
+      this.chownToServerUser(p);
       if (dir) for (const name of fs.readdirSync(p)) walk(path.join(p, name));
     };
     walk(this.pgDir);
@@ -125,15 +130,17 @@ export class PgServer {
 
   private async pg(bin: string, args: string[]): Promise<string> {
     const { stdout } = await run(bin, args, {
-      ...this.asPostgres,
+      ...this.serverUser,
+      // A folder the server's user can reach (the caller's may be root's home).
+      cwd: this.dir,
       env: { ...process.env, LC_MESSAGES: 'C', LANG: 'C.UTF-8' },
       timeout: 120_000,
     });
     return stdout;
   }
 
-  private chownToPostgres(p: string): void {
-    if (this.asPostgres.uid !== undefined) fs.chownSync(p, this.asPostgres.uid, this.asPostgres.gid!);
+  private chownToServerUser(p: string): void {
+    if (this.serverUser.uid !== undefined) fs.chownSync(p, this.serverUser.uid, this.serverUser.gid!);
   }
 
   private async initCluster(): Promise<void> {
@@ -141,11 +148,12 @@ export class PgServer {
     const password = randomBytes(18).toString('base64url');
     const pwFile = path.join(this.dir, 'pg-password');
     fs.writeFileSync(pwFile, password + '\n', { mode: 0o600 });
+    giveToOwner(this.dir, pwFile);
     fs.mkdirSync(this.pgDir, { recursive: true, mode: 0o700 });
-    this.chownToPostgres(this.pgDir);
+    this.chownToServerUser(this.pgDir);
     const tmpPw = path.join(os.tmpdir(), `lienthong-pw-${process.pid}-${Date.now()}`);
     fs.writeFileSync(tmpPw, password + '\n', { mode: 0o600 });
-    this.chownToPostgres(tmpPw);
+    this.chownToServerUser(tmpPw);
     try {
       await this.pg(initdb, [
         `--pgdata=${this.pgDir}`,
@@ -174,6 +182,33 @@ export class PgServer {
     ];
     fs.appendFileSync(path.join(this.pgDir, 'postgresql.conf'), conf.join('\n'));
   }
+}
+
+/**
+ * Whether a process runs: alive, and not a zombie (a killed postmaster that pg_ctl's exit left to
+ * an init that does not reap still answers a signal 0).
+ */
+export function runs(pid: number): boolean {
+  if (!isAlive(pid)) return false;
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+  } catch {
+    return isAlive(pid);
+  }
+}
+
+/** The `postgres` OS user, created if missing. */
+async function postgresUser(): Promise<{ uid: number; gid: number }> {
+  try {
+    await run('id', ['-u', SUPERUSER]);
+  } catch {
+    await run('groupadd', ['-f', SUPERUSER]).catch(() => undefined);
+    await run('useradd', ['-g', SUPERUSER, '-M', '-s', '/usr/sbin/nologin', SUPERUSER]);
+  }
+  const uid = Number((await run('id', ['-u', SUPERUSER])).stdout.trim());
+  const gid = Number((await run('id', ['-g', SUPERUSER])).stdout.trim());
+  return { uid, gid };
 }
 
 export function pgBinaries(): { initdb: string; pgCtl: string; nativeDir: string } {

@@ -27,12 +27,13 @@ export async function freePort(): Promise<number> {
 /** The server's environment: the embedded PostgreSQL of `dataDir` (never an outer DATABASE_URL). */
 export const serverEnv = (dataDir: string, port: number) => ({ ...process.env, DATA_DIR: dataDir, PORT: String(port), DATABASE_URL: '' });
 
-/** Starts it and waits until it listens (at most 60 s); rejects with its output if it exits first. */
-export async function startBuiltServer(dataDir: string): Promise<BuiltServer> {
+/** Starts it (as another OS user when asked) and waits until it listens (at most 60 s); rejects with its output if it exits first. */
+export async function startBuiltServer(dataDir: string, as?: { uid: number; gid: number }): Promise<BuiltServer> {
   const port = await freePort();
   const proc = spawn(process.execPath, [path.join(ROOT, 'dist/src/main.js')], {
     env: serverEnv(dataDir, port),
     stdio: ['ignore', 'pipe', 'pipe'],
+    ...as,
   });
   let log = '';
   let exited = false;

@@ -2,6 +2,7 @@
 // copied while the server runs, and made into a new DATA_DIR (src/database/backup/).
 import type { Command } from 'commander';
 import path from 'node:path';
+import { byteSize } from '../../common/text/byte-size.js';
 import { loadConfig } from '../../config/app-config.js';
 import { takeBaseBackup } from '../../database/backup/base-backup.js';
 import { restoreBaseBackup } from '../../database/backup/restore-backup.js';
@@ -30,7 +31,7 @@ export function backupCommands(program: Command): void {
       );
       writeLines([
         `tệp\t${r.file}`,
-        `dung lượng\t${r.bytes}`,
+        `dung lượng\t${byteSize(r.bytes)} (${r.bytes} byte)`,
         `WAL\t${r.startLsn} → ${r.stopLsn} (${r.walSegments} tệp)`,
         `khóa trong bản sao lưu\t${r.withKey ? 'có' : 'không'}`,
         `thời gian\t${((Date.now() - started) / 1000).toFixed(1)} s`,

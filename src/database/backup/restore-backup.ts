@@ -1,17 +1,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
-import { KEY_FILE_NAME, parseKey, type PersonalDataKey } from '../../personal-data/personal-data-key.js';
+import { KEY_FILE_NAME, KeyError, parseKey, type PersonalDataKey } from '../../personal-data/personal-data-key.js';
 import { EmbeddedCluster } from '../embedded-cluster.js';
 import { PgServer } from '../pg-server.js';
-import { ensurePrivateDir } from '../private-files.js';
+import { adoptDataDir, dataDirOwner, ensurePrivateDir } from '../private-files.js';
 import { MANIFEST, type BackupManifest } from './base-backup.js';
 import { readTar, type TarEntry } from './tar-archive.js';
 
 /**
  * `lienthong backup`'s archive made into a new DATA_DIR: only into an empty folder; the key
  * checked against the database's fingerprint before a byte is written (from the archive, `--key`
- * or LIENTHONG_KEY); private modes as the server makes them; then the cluster is started once, so
+ * or LIENTHONG_KEY); private modes and owners as the server makes them; then the cluster is started once, so
  * PostgreSQL replays the backup's WAL now, and the restored database is checked (it answers, with
  * the same key) before the command says it is done.
  */
@@ -38,9 +38,12 @@ export async function restoreBaseBackup(opts: RestoreOptions): Promise<RestoreRe
   const dataDir = path.resolve(opts.dataDir);
   if (fs.existsSync(dataDir) && fs.readdirSync(dataDir).length > 0)
     throw new RestoreRefused(`${dataDir} không trống: chỉ khôi phục vào một thư mục DATA_DIR mới hoặc trống`);
+  const given = givenKey(opts);
+  const created = !fs.existsSync(dataDir);
   ensurePrivateDir(dataDir);
+  if (created) giveToParentsOwner(dataDir);
   try {
-    const key = await extract(opts, dataDir);
+    const key = await extract(opts, dataDir, given);
     if (!fs.existsSync(path.join(dataDir, 'pg', 'backup_label')))
       throw new RestoreRefused(
         'bản sao lưu thiếu pg/backup_label (không phải bản do `lienthong backup` làm, hoặc bị hỏng): không khôi phục',
@@ -48,7 +51,9 @@ export async function restoreBaseBackup(opts: RestoreOptions): Promise<RestoreRe
     const server = new PgServer(dataDir, opts.log);
     await server.resolveOsUser();
     server.ownCluster();
+    adoptDataDir(dataDir);
     const records = await checkRestored(dataDir, key, opts.log);
+    if (process.getuid?.() === 0 && !dataDirOwner(dataDir)) opts.log(rootOwnedHint(dataDir));
     return { dataDir, keySource: key.source, records };
   } catch (e) {
     // Nothing half-restored is left to be started by mistake.
@@ -57,20 +62,45 @@ export async function restoreBaseBackup(opts: RestoreOptions): Promise<RestoreRe
   }
 }
 
-/** Writes the archive's entries, once its manifest and the key agree. */
-async function extract(opts: RestoreOptions, dataDir: string): Promise<PersonalDataKey> {
+/**
+ * A DATA_DIR that root makes in another user's folder (`sudo lienthong restore … --data-dir
+ * /srv/lienthong/new`) is that user's, like everything then written in it (`private-files.ts`).
+ */
+function giveToParentsOwner(dataDir: string): void {
+  if (process.getuid?.() !== 0) return;
+  const parent = fs.statSync(path.dirname(dataDir));
+  if (parent.uid !== 0) fs.chownSync(dataDir, parent.uid, parent.gid);
+}
+
+/** Restored as root into root's folder: the service's user could not use it; say what to run. */
+const rootOwnedHint = (dataDir: string) =>
+  `${dataDir} thuộc root: nếu dịch vụ chạy bằng một người dùng khác (User= của systemd), hãy trao thư mục cho người dùng đó ` +
+  `trước khi khởi động, ví dụ: chown -R lienthong:lienthong ${dataDir}`;
+
+/**
+ * Writes the archive's entries, once its manifest and the key agree. A key given apart (`--key`,
+ * LIENTHONG_KEY) is read and checked before anything is written; when the archive carries a key
+ * too, the two must be the same key, and the log says which was used.
+ */
+async function extract(opts: RestoreOptions, dataDir: string, given: PersonalDataKey | null): Promise<PersonalDataKey> {
   let key: PersonalDataKey | null = null;
   let manifest: BackupManifest | null = null;
   await readTar(opts.file, async (entry, chunks) => {
     if (!manifest) {
       if (entry.name !== MANIFEST) throw new RestoreRefused(`${opts.file} không phải bản sao lưu của \`lienthong backup\``);
       manifest = JSON.parse((await collect(chunks)).toString('utf8')) as BackupManifest;
-      key = manifest.withKey ? null : givenKey(opts, manifest);
+      if (given && manifest.withKey) sameKey(given, manifest.keyFingerprint);
+      else if (given) checkedKey(given, manifest);
+      if (!manifest.withKey) key = keptApart(opts, given, dataDir);
       return;
     }
     if (entry.name === KEY_FILE_NAME) {
       const data = await collect(chunks);
       key = checkedKey(parseKey(data.toString('utf8'), `${KEY_FILE_NAME} trong bản sao lưu`), manifest);
+      if (given) {
+        sameKey(given, key.fingerprint);
+        opts.log(`dùng khóa trong bản sao lưu; khóa từ ${given.source} trùng với nó (dấu vân tay ${given.fingerprint})`);
+      }
       fs.writeFileSync(path.join(dataDir, KEY_FILE_NAME), data, { mode: 0o600 });
       return;
     }
@@ -81,19 +111,61 @@ async function extract(opts: RestoreOptions, dataDir: string): Promise<PersonalD
   return key;
 }
 
-/** The key kept apart: `--key FILE` (copied into the new DATA_DIR) or LIENTHONG_KEY (left in the environment). */
-function givenKey(opts: RestoreOptions, manifest: BackupManifest): PersonalDataKey {
+/** The key given apart, read and parsed (`--key FILE` first, else LIENTHONG_KEY), or null. */
+function givenKey(opts: RestoreOptions): PersonalDataKey | null {
+  if (opts.keyFile) return parseGiven(readKeyFile(opts.keyFile), opts.keyFile, `tệp khóa ${opts.keyFile}`);
+  if (opts.envKey) return parseGiven(opts.envKey, 'LIENTHONG_KEY', 'LIENTHONG_KEY');
+  return null;
+}
+
+/** A backup without its key: the key kept apart, `--key FILE` copied into the new DATA_DIR (LIENTHONG_KEY stays in the environment). */
+function keptApart(opts: RestoreOptions, given: PersonalDataKey | null, dataDir: string): PersonalDataKey {
+  if (!given)
+    throw new RestoreRefused(
+      'bản sao lưu không chứa khóa dữ liệu cá nhân (lienthong.key): hãy đưa khóa đã cất riêng bằng --key TỆP hoặc LIENTHONG_KEY; ' +
+        'không có đúng khóa thì không đọc và không đối chiếu được số CCCD',
+    );
   if (opts.keyFile) {
-    const key = checkedKey(parseKey(fs.readFileSync(opts.keyFile, 'utf8'), opts.keyFile), manifest);
-    fs.copyFileSync(opts.keyFile, path.join(path.resolve(opts.dataDir), KEY_FILE_NAME));
-    fs.chmodSync(path.join(path.resolve(opts.dataDir), KEY_FILE_NAME), 0o600);
-    return key;
+    fs.copyFileSync(opts.keyFile, path.join(dataDir, KEY_FILE_NAME));
+    fs.chmodSync(path.join(dataDir, KEY_FILE_NAME), 0o600);
   }
-  if (opts.envKey) return checkedKey(parseKey(opts.envKey, 'LIENTHONG_KEY'), manifest);
-  throw new RestoreRefused(
-    'bản sao lưu không chứa khóa dữ liệu cá nhân (lienthong.key): hãy đưa khóa đã cất riêng bằng --key TỆP hoặc LIENTHONG_KEY; ' +
-      'không có đúng khóa thì không đọc và không đối chiếu được số CCCD',
-  );
+  return given;
+}
+
+function readKeyFile(file: string): string {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    throw new RestoreRefused(
+      code === 'ENOENT'
+        ? `--key: không có tệp khóa ${file}: hãy chỉ đúng đường dẫn tới tệp lienthong.key đã cất riêng`
+        : code === 'EACCES'
+          ? `--key: không đọc được tệp khóa ${file}: người dùng này không có quyền đọc (chạy bằng người dùng có quyền, hoặc cấp quyền đọc)`
+          : `--key: không đọc được tệp khóa ${file} (${code ?? (e as Error).message}): hãy chỉ một tệp khóa đọc được`,
+    );
+  }
+}
+
+function parseGiven(text: string, source: string, what: string): PersonalDataKey {
+  try {
+    return parseKey(text, source);
+  } catch (e) {
+    if (!(e instanceof KeyError)) throw e;
+    throw new RestoreRefused(
+      `${what} không phải một khóa dữ liệu cá nhân (cần 32 byte viết bằng 64 chữ số hex hoặc base64, như trong lienthong.key): ` +
+        'hãy đưa đúng khóa đã cất riêng',
+    );
+  }
+}
+
+/** A key given apart beside the archive's own (its fingerprint): refused unless it is the same key. */
+function sameKey(given: PersonalDataKey, inArchive: string | null): void {
+  if (inArchive && given.fingerprint !== inArchive)
+    throw new RestoreRefused(
+      `khóa từ ${given.source} (dấu vân tay ${given.fingerprint}) khác khóa có trong bản sao lưu (${inArchive}): không khôi phục — ` +
+        'bỏ --key/LIENTHONG_KEY để dùng khóa trong bản sao lưu, hoặc đưa đúng khóa',
+    );
 }
 
 function checkedKey(key: PersonalDataKey, manifest: BackupManifest): PersonalDataKey {

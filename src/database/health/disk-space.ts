@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { byteSize } from '../../common/text/byte-size.js';
 
 /** The free space of the disk that holds DATA_DIR, and whether it is below what the operator set. */
 export interface DiskSpace {
@@ -18,9 +19,7 @@ export function diskSpace(dir: string, stats: { bavail: number; blocks: number; 
 
 export const measureDiskSpace = (dir: string, minFreeBytes: number): DiskSpace => diskSpace(dir, fs.statfsSync(dir), minFreeBytes);
 
-const gb = (bytes: number) => (bytes / 1024 ** 3).toFixed(1);
-
 /** The server log's warning line (Vietnamese, like the others). */
 export const lowDiskWarning = (d: DiskSpace): string =>
-  `CẢNH BÁO: ổ đĩa chứa ${d.path} chỉ còn trống ${gb(d.freeBytes)} GB / ${gb(d.totalBytes)} GB (ngưỡng DISK_FREE_MIN_MB: ${gb(d.minFreeBytes)} GB): ` +
+  `CẢNH BÁO: ổ đĩa chứa ${d.path} chỉ còn trống ${byteSize(d.freeBytes)} / ${byteSize(d.totalBytes)} (ngưỡng DISK_FREE_MIN_MB: ${byteSize(d.minFreeBytes)}): ` +
   `hãy giải phóng chỗ hoặc mở rộng ổ đĩa trước khi PostgreSQL hết chỗ ghi`;

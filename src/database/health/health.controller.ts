@@ -1,8 +1,11 @@
-import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
-import type { Response } from 'express';
+import { Controller, Get, HttpStatus, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
 import { Public } from '../../access/access.decorators.js';
+import { Role } from '../../access/role.js';
+import { AuthService } from '../../accounts/auth.service.js';
 import { DiskWatch } from './disk-watch.js';
+import { isLocalCaller } from './health-audience.js';
 
 /** How long PostgreSQL has to answer `SELECT 1` before the service is reported unavailable. */
 export const HEALTH_DB_TIMEOUT_MS = 2000;
@@ -10,17 +13,20 @@ export const HEALTH_DB_TIMEOUT_MS = 2000;
 /**
  * `GET /health` for a load balancer or a monitor: no log-in, no personal data. 200 while
  * PostgreSQL answers (`status` "ok", or "warning" when DATA_DIR's disk is low), 503 when it does not.
+ * The details (the database's answer time, the disk's sizes) go to a caller on this machine or with
+ * an ADMIN's token; anyone else, through the reverse proxy, reads the status alone.
  */
 @Controller()
 export class HealthController {
   constructor(
     private readonly dataSource: DataSource,
     private readonly watch: DiskWatch,
+    private readonly auth: AuthService,
   ) {}
 
   @Public()
   @Get('health')
-  async health(@Res() res: Response): Promise<void> {
+  async health(@Req() req: Request, @Res() res: Response): Promise<void> {
     const started = Date.now();
     const database = await this.ping();
     const disk = (() => {
@@ -31,12 +37,25 @@ export class HealthController {
       }
     })();
     const status = database !== 'ok' ? 'unavailable' : disk?.low ? 'warning' : 'ok';
-    res.status(status === 'unavailable' ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.OK).json({
+    res.status(status === 'unavailable' ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.OK);
+    if (!(await this.mayReadDetails(req))) {
+      res.json({ status });
+      return;
+    }
+    res.json({
       status,
       database,
       databaseMs: Date.now() - started,
       disk: disk && { freeBytes: disk.freeBytes, totalBytes: disk.totalBytes, minFreeBytes: disk.minFreeBytes, low: disk.low },
     });
+  }
+
+  private async mayReadDetails(req: Request): Promise<boolean> {
+    if (isLocalCaller(req.socket.remoteAddress, req.headers)) return true;
+    const token = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
+    if (!token) return false;
+    const principal = await this.auth.authenticate(token, req.ip ?? null).catch(() => null);
+    return principal?.role === Role.ADMIN;
   }
 
   private async ping(): Promise<'ok' | 'timeout' | 'down'> {
