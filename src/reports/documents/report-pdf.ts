@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import PDFDocument from 'pdfkit';
+import type PDFDocument from 'pdfkit';
 import { vietnamTime } from '../../common/dates/vietnam-time.js';
 import { formatReach, overlapPeople, reasonLabel } from '../figures/report-figures.js';
 import { barChart, COLORS, heading, INK, MUTED, n, overlapChart, PAGE, table, trendChart, type Doc } from './pdf-drawing.js';
@@ -15,7 +15,8 @@ const FONT_BOLD = path.join(fontDir, 'DejaVuSans-Bold.ttf');
 
 /** The printable report: key figures and what changed, then the charts, then the table by organization. */
 export async function writeReportPdf(d: ReportDocument, out: string): Promise<void> {
-  const doc = new PDFDocument({
+  const Pdf = createRequire(import.meta.url)('pdfkit') as typeof PDFDocument; // loaded when a PDF is first written
+  const doc = new Pdf({
     size: 'A4',
     margin: PAGE.margin,
     bufferPages: true,
