@@ -19,6 +19,9 @@ export class ChannelListener {
   private closed = false;
   private started = false;
   private retryMs: number;
+  /** The round trip callers may still share (not sent yet), and the last one queued. */
+  private unsent: Promise<boolean> | null = null;
+  private lastTrip: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly connection: () => pg.ClientConfig,
@@ -77,17 +80,25 @@ export class ChannelListener {
   /**
    * A round trip on the listening connection: a notification committed before it began is
    * delivered (and handled) before it returns — PostgreSQL sends a session its pending
-   * notifications between transactions. False when not listening.
+   * notifications between transactions. False when not listening. Round trips go one at a time
+   * (one query at a time on a connection); callers arriving before the next one is sent share it.
    */
-  async sync(): Promise<boolean> {
+  sync(): Promise<boolean> {
     const client = this.client;
-    if (!client || !this.listening) return false;
-    try {
-      await client.query('SELECT 1');
-    } catch {
-      return false;
-    }
-    return this.listening && this.client === client;
+    if (!client || !this.listening) return Promise.resolve(false);
+    if (this.unsent) return this.unsent;
+    const trip = this.lastTrip.then(async () => {
+      if (this.unsent === trip) this.unsent = null; // sent now: a caller arriving from here on needs the next one
+      try {
+        await client.query('SELECT 1');
+      } catch {
+        return false;
+      }
+      return this.listening && this.client === client;
+    });
+    this.unsent = trip;
+    this.lastTrip = trip;
+    return trip;
   }
 
   /** For tests: the listening connection's backend pid (to end it from outside). */
