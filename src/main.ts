@@ -1,8 +1,8 @@
 import 'reflect-metadata';
-import fs from 'node:fs';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module.js';
+import { parentPid } from './common/process/is-alive.js';
 import { loadConfig } from './config/app-config.js';
 import { configureApp } from './configure-app.js';
 import { openDatabase } from './database/open-database.js';
@@ -71,16 +71,6 @@ function watchNpmParent(onGone: () => void): void {
   setInterval(() => {
     if (parentPid() !== parent) onGone();
   }, 500).unref();
-}
-
-/** The parent's pid now (`process.ppid` is read once, at start): an orphan's is its new reaper's. */
-function parentPid(): number {
-  try {
-    const stat = fs.readFileSync('/proc/self/stat', 'utf8');
-    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-  } catch {
-    return process.ppid;
-  }
 }
 
 bootstrap().catch((e: unknown) => {

@@ -23,9 +23,9 @@ export class AccessGuard implements CanActivate {
     if (policy?.public) return true;
     const header = req.headers.authorization;
     if (!header) throw new DomainError('UNAUTHENTICATED', 'Cần đăng nhập: gửi "Authorization: Bearer <token>" (lấy token bằng logIn).');
-    const match = /^Bearer\s+(\S+)$/i.exec(header);
-    if (!match) throw new DomainError('UNAUTHENTICATED', 'Header Authorization phải có dạng "Bearer <token>".');
-    req.principalLookup ??= this.auth.authenticate(match[1], req.ip ?? req.socket.remoteAddress ?? null);
+    const token = bearerToken(header);
+    if (!token) throw new DomainError('UNAUTHENTICATED', 'Header Authorization phải có dạng "Bearer <token>".');
+    req.principalLookup ??= this.auth.authenticate(token, req.ip ?? req.socket.remoteAddress ?? null);
     const principal = await req.principalLookup;
     req.principal = principal;
     if (!principal) throw new DomainError('UNAUTHENTICATED', 'Token không hợp lệ, đã hết hạn hoặc đã bị thu hồi: đăng nhập lại.');
@@ -37,4 +37,9 @@ export class AccessGuard implements CanActivate {
       );
     return true;
   }
+}
+
+/** The token of an `Authorization: Bearer <token>` header, or null when there is none or it has another form. */
+export function bearerToken(header: string | undefined): string | null {
+  return /^Bearer\s+(\S+)$/i.exec(header ?? '')?.[1] ?? null;
 }

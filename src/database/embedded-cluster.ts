@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { APP_ROLE } from './app-role.js';
-import { isAlive } from '../common/process/is-alive.js';
+import { isAlive, runs } from '../common/process/is-alive.js';
 import { withDataDirMutex } from './data-dir-mutex.js';
-import { PgServer, runs, SUPERUSER } from './pg-server.js';
+import { PgServer, SUPERUSER } from './pg-server.js';
 import { adoptDataDir, ensurePrivateDir, giveToOwner, secretFile } from './private-files.js';
 
 /**

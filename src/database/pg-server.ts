@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { promisify } from 'node:util';
-import { isAlive } from '../common/process/is-alive.js';
+import { runs } from '../common/process/is-alive.js';
 import { rotateLog } from './log-rotation.js';
 import { dataDirOwner, giveToOwner } from './private-files.js';
 
@@ -181,20 +181,6 @@ export class PgServer {
       '',
     ];
     fs.appendFileSync(path.join(this.pgDir, 'postgresql.conf'), conf.join('\n'));
-  }
-}
-
-/**
- * Whether a process runs: alive, and not a zombie (a killed postmaster that pg_ctl's exit left to
- * an init that does not reap still answers a signal 0).
- */
-export function runs(pid: number): boolean {
-  if (!isAlive(pid)) return false;
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
-  } catch {
-    return isAlive(pid);
   }
 }
 

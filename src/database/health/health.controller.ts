@@ -3,6 +3,7 @@ import type { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
 import { Public } from '../../access/access.decorators.js';
 import { Role } from '../../access/role.js';
+import { bearerToken } from '../../accounts/access.guard.js';
 import { AuthService } from '../../accounts/auth.service.js';
 import { DiskWatch } from './disk-watch.js';
 import { isLocalCaller } from './health-audience.js';
@@ -52,7 +53,7 @@ export class HealthController {
 
   private async mayReadDetails(req: Request): Promise<boolean> {
     if (isLocalCaller(req.socket.remoteAddress, req.headers)) return true;
-    const token = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
+    const token = bearerToken(req.headers.authorization);
     if (!token) return false;
     const principal = await this.auth.authenticate(token, req.ip ?? null).catch(() => null);
     return principal?.role === Role.ADMIN;
