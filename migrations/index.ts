@@ -27,6 +27,7 @@ import { PrincipalNotifications1763700000028 } from './1763700000028-principal-n
 import { PersonFigures1763700000029 } from './1763700000029-person-figures.js';
 import { FigureNotifications1763700000030 } from './1763700000030-figure-notifications.js';
 import { NameWordIndex1763700000031 } from './1763700000031-name-word-index.js';
+import { RosterWalkIndexes1763700000034 } from './1763700000034-roster-walk-indexes.js';
 
 /** Every migration, in order. A new one is added here and committed with its entity change. */
 export const MIGRATIONS = [
@@ -59,4 +60,5 @@ export const MIGRATIONS = [
   PersonFigures1763700000029,
   FigureNotifications1763700000030,
   NameWordIndex1763700000031,
+  RosterWalkIndexes1763700000034,
 ];

@@ -38,7 +38,10 @@ export interface ImportWarning {
 /** One membership: one record per (organization, Mã hồ sơ). */
 @Entity('member_record')
 @Unique('uq_member_record_org_external_id', ['organizationCode', 'externalId'])
-@Index('ix_member_record_org_name', ['organizationCode', 'givenKey', 'nameFolded', 'id'])
+/** Roster order (given name, full name, id) of an organization, a unit, a commune, with what page filters ask (migration 1763700000034). */
+@Index('ix_member_record_roster', { synchronize: false })
+@Index('ix_member_record_unit_roster', { synchronize: false })
+@Index('ix_member_record_commune_roster', { synchronize: false })
 /** The duplicate check at data entry: same given and family name (Hoàng = Huỳnh), birth dates near. */
 @Index('ix_member_record_given_family_birth', ['givenKey', 'familyKey', 'birthDate'])
 /** Search by the words of the name (migration 1763700000031). */
@@ -110,7 +113,6 @@ export class MemberRecord {
   phone: string | null;
 
   /** The current commune; empty while an old split commune is not settled. */
-  @Index()
   @Column({ name: 'commune_code', type: 'varchar', length: 5, nullable: true })
   communeCode: string | null;
 
@@ -129,7 +131,6 @@ export class MemberRecord {
   @Column({ type: 'text', nullable: true })
   ethnicity: string | null;
 
-  @Index()
   @Column({ name: 'unit_id', type: 'uuid', nullable: true })
   unitId: string | null;
 

@@ -1,11 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type SelectQueryBuilder } from 'typeorm';
-import { applyScope, type RecordScope } from '../../access/record-scope.js';
+import { applyScope, limits, type RecordScope } from '../../access/record-scope.js';
 import { likePrefix } from '../../common/sql/escape-like.js';
 import { foldText } from '../../common/text/vietnamese-text.js';
 import type { MemberStatus } from '../status/member-status.js';
 import { Unit } from '../unit/unit.entity.js';
 import { MemberRecord } from './member-record.entity.js';
+import { countSql, exactCodeSql, searchByWordsSql, walkSql, type RosterWalk, type Sql } from './roster-walk.js';
+
+/** Index entries an organization's search walks in roster order before it asks the word index (a few ms). */
+const SEARCH_BUDGET = 4000;
 
 export interface MemberRecordFilter {
   organization: string;
@@ -70,6 +74,72 @@ export class MemberRecordsRepository {
     first: number,
     after: [string, string, string] | null,
     withCount = true,
+  ): Promise<{ totalCount: number | null; rows: MemberRecord[]; hasNextPage: boolean }> {
+    const walk = await this.walkOf(f, after);
+    if (!walk) return this.pageByQuery(f, first, after, withCount);
+    const limit = first + 1;
+    const ids = await this.idsOf(walk, limit);
+    // A search of one word may be a Mã hồ sơ without digits: that record is found too.
+    const code = f.search?.trim() && !/\s/.test(f.search.trim()) ? f.search.trim() : null;
+    if (code) ids.push(...(await this.run(exactCodeSql(walk, code))).map((r) => r.id as string));
+    const totalCount = withCount ? ((await this.run(countSql(walk, code)))[0].n as number) : null;
+    if (!ids.length) return { totalCount, rows: [], hasNextPage: false };
+    const raw = await this.rowsQuery()
+      .where('r.id = ANY(:ids)', { ids: [...new Set(ids)] })
+      .orderBy('r.given_key', 'ASC')
+      .addOrderBy('r.name_folded', 'ASC')
+      .addOrderBy('r.id', 'ASC')
+      .limit(limit)
+      .getRawMany<Record<string, unknown>>();
+    const rows = raw.slice(0, first).map((row) => this.toRecord(row));
+    return { totalCount, rows, hasNextPage: raw.length > first };
+  }
+
+  /** The walk's ids: an organization's search first within a budget of index entries, else through the word index. */
+  private async idsOf(walk: RosterWalk, limit: number): Promise<string[]> {
+    const ids = async (q: Sql) => (await this.run(q)).map((r) => r.id as string);
+    const { source } = walk;
+    if (source.kind !== 'organization' || !walk.words.length) return ids(walkSql(walk, limit));
+    const near = await ids(walkSql(walk, limit, SEARCH_BUDGET));
+    return near.length === limit ? near : ids(searchByWordsSql({ ...walk, source }, limit));
+  }
+
+  /**
+   * The page as index-only walks (roster-walk.ts), or null where the plain query serves: a search
+   * with digits (a code, a phone, an ID number: index lookups), unsettled records by an old commune code.
+   */
+  private async walkOf(f: MemberRecordFilter, after: [string, string, string] | null): Promise<RosterWalk | null> {
+    const search = f.search?.trim() ?? '';
+    const words = (foldText(search).match(/[a-z0-9]+/g) ?? []).slice(0, 8);
+    if (/\d/.test(search) || (search && !words.length) || f.enteredCode) return null;
+    const l = limits(f.scope);
+    if (l.none || (l.organization !== null && l.organization !== f.organization)) return null;
+    const base = { words, status: f.status, after };
+    const paths = [f.unitPath, l.pathPrefix].filter((p): p is string => !!p);
+    if (paths.length) {
+      const params: unknown[] = [f.organization];
+      const like = paths.map((p) => `path LIKE $${params.push(likePrefix(p))}`);
+      const units = await this.run({ sql: `SELECT id FROM unit WHERE organization_code = $1 AND ${like.join(' AND ')}`, params });
+      return { ...base, communes: f.communeCodes, source: { kind: 'units', unitIds: units.map((u) => u.id as string) } };
+    }
+    if (f.communeCodes) return { ...base, source: { kind: 'communes', organization: f.organization, communes: f.communeCodes } };
+    return { ...base, source: { kind: 'organization', organization: f.organization } };
+  }
+
+  private run(q: Sql): Promise<Record<string, unknown>[]> {
+    return this.db.query<Record<string, unknown>[]>(q.sql, q.params);
+  }
+
+  private rowsQuery(): SelectQueryBuilder<MemberRecord> {
+    return this.db.getRepository(MemberRecord).createQueryBuilder('r').leftJoinAndSelect('r.unit', 'u');
+  }
+
+  /** The page by one query with every filter (searches by number, old commune codes). */
+  private async pageByQuery(
+    f: MemberRecordFilter,
+    first: number,
+    after: [string, string, string] | null,
+    withCount: boolean,
   ): Promise<{ totalCount: number | null; rows: MemberRecord[]; hasNextPage: boolean }> {
     // count(*): a record has one unit, so the join cannot repeat it (TypeORM's getCount takes a costly count(DISTINCT id)).
     const totalCount = withCount ? ((await this.filtered(f).select('count(*)::int', 'n').getRawOne<{ n: number }>())?.n ?? 0) : null;

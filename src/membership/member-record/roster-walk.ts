@@ -1,0 +1,133 @@
+import type { MemberStatus } from '../status/member-status.js';
+
+/**
+ * A roster page as index-only walks (issue 19): the records in roster order (given name, full
+ * name, id) read from an index that holds the order and what the filters ask — the organization's
+ * roster, each unit's, each commune's (migration 1763700000034) — so a page of 50 reads about 50
+ * index entries and a search's words are checked on the folded name the index carries, without
+ * visiting the table. Pure: the SQL and its parameters; the repository runs them.
+ */
+
+/** Where the page's records come from, narrowest first. */
+export type RosterSource =
+  | { kind: 'units'; unitIds: string[] }
+  | { kind: 'communes'; organization: string; communes: string[] }
+  | { kind: 'organization'; organization: string };
+
+export interface RosterWalk {
+  source: RosterSource;
+  /** Folded words, each of which must start a word of the name. */
+  words: string[];
+  status?: MemberStatus | null;
+  /** With a unit source: the commune filter, checked on the unit index's own column. */
+  communes?: string[] | null;
+  /** The keyset: the last row of the page before. */
+  after: [string, string, string] | null;
+}
+
+export interface Sql {
+  sql: string;
+  params: unknown[];
+}
+
+const ORDER = 'r.given_key, r.name_folded, r.id';
+
+/** Each word starts a word of the name: the folded name (words of a-z0-9 only) with a space before it. */
+function wordsMatch(words: string[], params: unknown[]): string | null {
+  return words.length ? words.map((word) => `(' ' || r.name_folded) LIKE $${params.push(`% ${word}%`)}`).join(' AND ') : null;
+}
+
+/** The conditions every source shares, in `$n` form after the source's own parameters. */
+function conditions(w: RosterWalk, params: unknown[], orCode: string | null = null): string[] {
+  const where = ['r.erased_at IS NULL'];
+  if (w.status) where.push(`r.status = $${params.push(w.status)}`);
+  if (w.source.kind === 'units' && w.communes?.length) where.push(`r.commune_code = ANY($${params.push(w.communes)}::varchar[])`);
+  const named = wordsMatch(w.words, params);
+  if (named) where.push(orCode ? `(${named} OR r.external_id = $${params.push(orCode)})` : named);
+  if (w.after) {
+    const [g, n, i] = w.after;
+    where.push(`(${ORDER}) > ($${params.push(g)}, $${params.push(n)}, $${params.push(i)}::uuid)`);
+  }
+  return where;
+}
+
+/**
+ * The first `limit` ids of the walk, in roster order. A unit or commune source walks each of its
+ * indexes in order and merges the heads (each walk stops at `limit`); `budget` caps how many index
+ * entries the organization's walk reads (a sparse search is then answered by `searchByWords`).
+ */
+export function walkSql(w: RosterWalk, limit: number, budget: number | null = null): Sql {
+  const params: unknown[] = [];
+  const s = w.source;
+  if (s.kind === 'organization') {
+    const org = `r.organization_code = $${params.push(s.organization)}`;
+    if (budget === null || !w.words.length) {
+      const where = [org, ...conditions(w, params)];
+      return { sql: `SELECT r.id FROM member_record r WHERE ${where.join(' AND ')} ORDER BY ${ORDER} LIMIT ${limit}`, params };
+    }
+    const inner = [org, ...conditions({ ...w, words: [] }, params)];
+    const likes = wordsMatch(w.words, params)!.replaceAll('r.name_folded', 'b.name_folded');
+    return {
+      sql: `SELECT b.id FROM (SELECT r.id, r.given_key, r.name_folded FROM member_record r WHERE ${inner.join(' AND ')}
+                               ORDER BY ${ORDER} LIMIT ${budget}) b
+             WHERE ${likes} ORDER BY b.given_key, b.name_folded, b.id LIMIT ${limit}`,
+      params,
+    };
+  }
+  const each =
+    s.kind === 'units'
+      ? `unnest($${params.push(s.unitIds)}::uuid[]) AS s(key)`
+      : `unnest($${params.push(s.communes)}::varchar[]) AS s(key)`;
+  const head =
+    s.kind === 'units' ? ['r.unit_id = s.key'] : [`r.organization_code = $${params.push(s.organization)}`, 'r.commune_code = s.key'];
+  const where = [...head, ...conditions(w, params)];
+  return {
+    sql: `SELECT w.id FROM ${each} CROSS JOIN LATERAL (
+            SELECT r.id, r.given_key, r.name_folded FROM member_record r WHERE ${where.join(' AND ')} ORDER BY ${ORDER} LIMIT ${limit}) w
+          ORDER BY w.given_key, w.name_folded, w.id LIMIT ${limit}`,
+    params,
+  };
+}
+
+/** The source as plain conditions (no walk): for a count, or one record's lookup. */
+function sourceHead(s: RosterSource, params: unknown[]): string[] {
+  if (s.kind === 'units') return [`r.unit_id = ANY($${params.push(s.unitIds)}::uuid[])`];
+  const org = `r.organization_code = $${params.push(s.organization)}`;
+  return s.kind === 'communes' ? [org, `r.commune_code = ANY($${params.push(s.communes)}::varchar[])`] : [org];
+}
+
+/** How many records the page's filter holds (and the record of that exact Mã hồ sơ): one index-only count. */
+export function countSql(w: RosterWalk, code: string | null = null): Sql {
+  const params: unknown[] = [];
+  const where = [...sourceHead(w.source, params), ...conditions({ ...w, after: null }, params, code)];
+  return { sql: `SELECT count(*)::int AS n FROM member_record r WHERE ${where.join(' AND ')}`, params };
+}
+
+/** The record whose Mã hồ sơ is exactly what was typed, within the walk's source, filters and keyset (a search also finds a code). */
+export function exactCodeSql(w: RosterWalk, code: string): Sql {
+  const params: unknown[] = [];
+  const where = [...sourceHead(w.source, params), ...conditions({ ...w, words: [] }, params)];
+  return { sql: `SELECT r.id FROM member_record r WHERE ${where.join(' AND ')} AND r.external_id = $${params.push(code)}`, params };
+}
+
+/**
+ * A sparse search over an organization (the walk's budget found too few): the records whose name
+ * has the typed words, found through the word index (migration 1763700000031) — the longer words
+ * only, when there are any (a word of one or two letters starts too many names to narrow anything),
+ * the rest checked on the rows — then sorted. Materialized, so the planner cannot trade the word
+ * index for a walk of the whole roster.
+ */
+export function searchByWordsSql(w: RosterWalk & { source: { kind: 'organization' } }, limit: number): Sql {
+  const params: unknown[] = [];
+  const long = w.words.filter((word) => word.length >= 3);
+  const terms = (long.length ? long : w.words).map((word) => `${word}:*`).join(' & ');
+  const found = `to_tsvector('simple', m.name_folded) @@ to_tsquery('simple', $${params.push(terms)})`;
+  const org = `r.organization_code = $${params.push(w.source.organization)}`;
+  const where = [org, ...conditions(w, params)];
+  return {
+    sql: `WITH r AS MATERIALIZED (SELECT m.id, m.organization_code, m.erased_at, m.status, m.given_key, m.name_folded
+                                   FROM member_record m WHERE ${found})
+          SELECT r.id FROM r WHERE ${where.join(' AND ')} ORDER BY ${ORDER} LIMIT ${limit}`,
+    params,
+  };
+}
