@@ -6,7 +6,7 @@ import { foldText } from '../../common/text/vietnamese-text.js';
 import type { MemberStatus } from '../status/member-status.js';
 import { Unit } from '../unit/unit.entity.js';
 import { MemberRecord } from './member-record.entity.js';
-import { countSql, exactCodeSql, searchByWordsSql, walkSql, type RosterWalk, type Sql } from './roster-walk.js';
+import { countSql, exactCodeSql, rarestWord, searchByWordsSql, walkSql, type RosterWalk, type Sql, type WordStats } from './roster-walk.js';
 
 /** Index entries an organization's search walks in roster order before it asks the word index (a few ms). */
 const SEARCH_BUDGET = 4000;
@@ -33,6 +33,8 @@ export interface MemberRecordFilter {
  */
 @Injectable()
 export class MemberRecordsRepository {
+  private stats: { at: number; value: WordStats } | null = null;
+
   constructor(private readonly db: DataSource) {}
 
   private filtered(f: MemberRecordFilter): SelectQueryBuilder<MemberRecord> {
@@ -101,7 +103,25 @@ export class MemberRecordsRepository {
     const { source } = walk;
     if (source.kind !== 'organization' || !walk.words.length) return ids(walkSql(walk, limit));
     const near = await ids(walkSql(walk, limit, SEARCH_BUDGET));
-    return near.length === limit ? near : ids(searchByWordsSql({ ...walk, source }, limit));
+    if (near.length === limit) return near;
+    // Sparse: through the word index when a typed word is rare, else the whole roster walked (index only).
+    const rare = rarestWord(walk.words, await this.wordStats());
+    return ids(rare ? searchByWordsSql({ ...walk, source }, rare, limit) : walkSql(walk, limit));
+  }
+
+  /** The word index's statistics, read again every ten minutes (ANALYZE, by hand or autovacuum, renews them). */
+  private async wordStats(now = Date.now()): Promise<WordStats> {
+    if (this.stats && now - this.stats.at < 600_000) return this.stats.value;
+    const [row] = await this.db.query<{ words: string[]; shares: number[] }[]>(
+      `SELECT most_common_elems::text::text[] AS words, most_common_elem_freqs AS shares FROM pg_stats
+        WHERE tablename = 'ix_member_record_name_words' AND most_common_elems IS NOT NULL`,
+    );
+    // Unanalyzed: no word is known rare, so the roster is walked. The last three shares are the minimum, maximum and null share.
+    const value: WordStats = row
+      ? { shares: new Map(row.words.map((w, i) => [w, row.shares[i]])), floor: row.shares[row.words.length] ?? 0 }
+      : { shares: new Map(), floor: 1 };
+    this.stats = { at: now, value };
+    return value;
   }
 
   /**

@@ -110,18 +110,40 @@ export function exactCodeSql(w: RosterWalk, code: string): Sql {
   return { sql: `SELECT r.id FROM member_record r WHERE ${where.join(' AND ')} AND r.external_id = $${params.push(code)}`, params };
 }
 
+/** How common each word of the names is: PostgreSQL's statistics of the word index (its most common words). */
+export interface WordStats {
+  /** The share of records whose name has the word, for the most common words. */
+  shares: Map<string, number>;
+  /** The share below which a word is not listed (any other word is rarer). */
+  floor: number;
+}
+
+/** The share of records beyond which the word index costs more than walking the roster (a bitmap of ~30,000 rows at 1M). */
+export const RARE_SHARE = 0.03;
+
+/**
+ * The typed word that narrows most, if it is rare enough for the word index: its estimated share
+ * of the records (a prefix counts every listed word it starts, and the unlisted ones below the floor).
+ */
+export function rarestWord(words: string[], stats: WordStats): string | null {
+  let best: { word: string; share: number } | null = null;
+  for (const word of words) {
+    let share = stats.floor;
+    for (const [w, f] of stats.shares) if (w.startsWith(word)) share += f;
+    if (!best || share < best.share) best = { word, share };
+  }
+  return best && best.share <= RARE_SHARE ? best.word : null;
+}
+
 /**
  * A sparse search over an organization (the walk's budget found too few): the records whose name
- * has the typed words, found through the word index (migration 1763700000031) — the longer words
- * only, when there are any (a word of one or two letters starts too many names to narrow anything),
- * the rest checked on the rows — then sorted. Materialized, so the planner cannot trade the word
- * index for a walk of the whole roster.
+ * has the rarest typed word, found through the word index (migration 1763700000031), the other
+ * words checked on those rows, then sorted. Materialized, so the planner cannot trade the word index
+ * for a walk of the whole roster.
  */
-export function searchByWordsSql(w: RosterWalk & { source: { kind: 'organization' } }, limit: number): Sql {
+export function searchByWordsSql(w: RosterWalk & { source: { kind: 'organization' } }, rare: string, limit: number): Sql {
   const params: unknown[] = [];
-  const long = w.words.filter((word) => word.length >= 3);
-  const terms = (long.length ? long : w.words).map((word) => `${word}:*`).join(' & ');
-  const found = `to_tsvector('simple', m.name_folded) @@ to_tsquery('simple', $${params.push(terms)})`;
+  const found = `to_tsvector('simple', m.name_folded) @@ to_tsquery('simple', $${params.push(`${rare}:*`)})`;
   const org = `r.organization_code = $${params.push(w.source.organization)}`;
   const where = [org, ...conditions(w, params)];
   return {

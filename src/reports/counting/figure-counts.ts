@@ -22,19 +22,28 @@ interface FigureArea {
   orgFirst: string;
   /** One row per person of the area (`orgs`, `org_count`). */
   persons: string;
+  /** Where a person's rows all share `orgs` and `real`: which of them stands for the person, and `real`. */
+  grouped?: { personRow: string; real: string };
 }
 
 function figureArea(area: ReportingArea): FigureArea {
   const rows = (where: string, real: string) =>
     `SELECT f.orgs, f.org_count, ${real} AS real FROM person_figure f WHERE f.basis = $1 AND ${where}`;
   if (area.kind === 'province')
-    return { where: 'true', params: [], orgFirst: 'f.first_in_org', persons: rows('f.first_in_person', 'f.person_real') };
+    return {
+      where: 'true',
+      params: [],
+      orgFirst: 'f.first_in_org',
+      persons: rows('f.first_in_person', 'f.person_real'),
+      grouped: { personRow: 'f.first_in_person', real: 'f.person_real' },
+    };
   if (area.kind === 'org')
     return {
       where: 'f.org = $2',
       params: [area.organization],
       orgFirst: 'f.first_in_org',
       persons: rows('f.org = $2 AND f.first_in_org', 'f.org_real'),
+      grouped: { personRow: 'f.first_in_org', real: 'f.org_real' },
     };
   if (area.kind === 'commune')
     // One commune: a person has one row per organization there; across organizations, one is picked.
@@ -59,6 +68,31 @@ export async function personsOf(em: EntityManager, basis: string, area: Reportin
     [basis, ...a.params],
   );
   return personFigures(groups);
+}
+
+/**
+ * The dashboard's memberships and persons in one pass where the area allows (a province, an
+ * organization: every row of a person there has the same organizations and the same "real"), else
+ * in the two passes `membershipsOf` and `personsOf` make.
+ */
+export async function membershipsAndPersonsOf(
+  em: EntityManager,
+  basis: string,
+  area: ReportingArea,
+): Promise<{ memberships: number; phantoms: number; persons: PersonFigures }> {
+  const a = figureArea(area);
+  if (!a.grouped) {
+    const m = await membershipsOf(em, basis, area);
+    return { ...m, persons: await personsOf(em, basis, area) };
+  }
+  const groups = await em.query<(PersonGroup & { memberships: number; phantoms: number })[]>(
+    `SELECT f.orgs, ${a.grouped.real} AS real, count(*) FILTER (WHERE ${a.grouped.personRow})::int AS n,
+            sum(f.memberships)::int AS memberships, sum(f.phantoms)::int AS phantoms
+       FROM person_figure f WHERE f.basis = $1 AND ${a.where} GROUP BY 1, 2`,
+    [basis, ...a.params],
+  );
+  const sum = (k: 'memberships' | 'phantoms') => groups.reduce((s, g) => s + g[k], 0);
+  return { memberships: sum('memberships'), phantoms: sum('phantoms'), persons: personFigures(groups.filter((g) => g.n > 0)) };
 }
 
 /** The area's suspected phantoms by organization and reason. */

@@ -2,7 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { liftStatementTimeout } from '../../common/graphql/statement-timeout.js';
 import { LIVE_BASIS, refreshPendingPersonFigures } from '../../linker/batch/person-figures.js';
 import { resolveReportingArea, type ReportingArea } from '../../membership/unit/reporting-area.js';
-import { membershipsOf, personsOf, reasonsOf, servedByFigures } from '../counting/figure-counts.js';
+import { membershipsAndPersonsOf, reasonsOf, servedByFigures } from '../counting/figure-counts.js';
 import { splitColumns, splitOf, type OrgCountSplit } from '../figures/report-figures.js';
 
 /**
@@ -63,8 +63,7 @@ const byReason = (rows: { reason: string; n: number }[]): Record<string, number>
 };
 
 async function fromFigures(em: EntityManager, area: ReportingArea): Promise<Counted> {
-  const m = await membershipsOf(em, LIVE_BASIS, area);
-  const p = await personsOf(em, LIVE_BASIS, area);
+  const { persons: p, ...m } = await membershipsAndPersonsOf(em, LIVE_BASIS, area);
   return {
     memberships: m.memberships,
     people: p.people,
