@@ -110,29 +110,14 @@ export function exactCodeSql(w: RosterWalk, code: string): Sql {
   return { sql: `SELECT r.id FROM member_record r WHERE ${where.join(' AND ')} AND r.external_id = $${params.push(code)}`, params };
 }
 
-/** How common each word of the names is: PostgreSQL's statistics of the word index (its most common words). */
-export interface WordStats {
-  /** The share of records whose name has the word, for the most common words. */
-  shares: Map<string, number>;
-  /** The share below which a word is not listed (any other word is rarer). */
-  floor: number;
-}
-
 /** The share of records beyond which the word index costs more than walking the roster (a bitmap of ~30,000 rows at 1M). */
 export const RARE_SHARE = 0.03;
 
-/**
- * The typed word that narrows most, if it is rare enough for the word index: its estimated share
- * of the records (a prefix counts every listed word it starts, and the unlisted ones below the floor).
- */
-export function rarestWord(words: string[], stats: WordStats): string | null {
-  let best: { word: string; share: number } | null = null;
-  for (const word of words) {
-    let share = stats.floor;
-    for (const [w, f] of stats.shares) if (w.startsWith(word)) share += f;
-    if (!best || share < best.share) best = { word, share };
-  }
-  return best && best.share <= RARE_SHARE ? best.word : null;
+/** The typed word that narrows most, if it is rare enough for the word index: `shares` is each word's estimated share of the records. */
+export function rarestWord(shares: Map<string, number>): string | null {
+  let best: [string, number] | null = null;
+  for (const [word, share] of shares) if (!best || share < best[1]) best = [word, share];
+  return best && best[1] <= RARE_SHARE ? best[0] : null;
 }
 
 /**
