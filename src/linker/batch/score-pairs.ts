@@ -6,6 +6,7 @@ import { IdLevel } from '../../common/identity/identity-compare.js';
 import {
   estimateM,
   FIELDS,
+  FREQUENCY_BASE,
   estimateU,
   PatternTable,
   patternWeight,
@@ -72,16 +73,17 @@ export type Weigher = (pw: ReturnType<typeof patternWeight>, nameKey: string, bi
 
 /**
  * The weight of a pair as `score` gives it, without building its explanation: the pattern's base
- * weight plus the frequency adjustments, each computed once per name and per date.
+ * weight plus the frequency adjustments, each computed once per name and per date (shares counted
+ * against at least `base` records).
  */
-export function weigher(model: Model, freq: Frequencies): Weigher {
+export function weigher(model: Model, freq: Frequencies, base = FREQUENCY_BASE): Weigher {
   const nameTf = new Map<string, number>();
   const birthTf = new Map<string, number>();
   return (pw, nameKey, birthKey) => {
     let w = pw.base;
-    if (pw.nameTf) w += cached(nameTf, nameKey, () => tfAdjustment(model.u.name.SAME, freq.name(nameKey), freq.total));
+    if (pw.nameTf) w += cached(nameTf, nameKey, () => tfAdjustment(model.u.name.SAME, freq.name(nameKey), freq.total, base));
     if (pw.birthTf && birthKey)
-      w += cached(birthTf, birthKey, () => tfAdjustment(model.u.birth.SAME_DAY, freq.birth(birthKey), freq.total));
+      w += cached(birthTf, birthKey, () => tfAdjustment(model.u.birth.SAME_DAY, freq.birth(birthKey), freq.total, base));
     return w;
   };
 }

@@ -46,5 +46,7 @@ describe('how common a name or a birth date is', () => {
   it('is not read from a few records: two of four sharing a name do not make it common', () => {
     expect(tfAdjustment(u, 2, 4)).toBe(tfAdjustment(u, 2, FREQUENCY_BASE));
     expect(tfAdjustment(u, 2, 4)).toBeGreaterThan(0);
+    // …unless asked to read the database as it is (the register bridge's posterior weighs namesakes itself).
+    expect(tfAdjustment(u, 2, 4, 1)).toBe(-6);
   });
 });

@@ -292,9 +292,12 @@ export function score(model: Model, c: Comparison, values: { nameKey: string; bi
  */
 export const FREQUENCY_BASE = 10_000;
 
-/** log2(u / tf): a value rarer than the average agreement counts more, a common one less. */
-export function tfAdjustment(u: number, count: number, total: number): number {
-  const tf = Math.max(1, count) / Math.max(FREQUENCY_BASE, total);
+/**
+ * log2(u / tf): a value rarer than the average agreement counts more, a common one less. Its share
+ * is counted against at least `base` records (`FREQUENCY_BASE` for pairs of records).
+ */
+export function tfAdjustment(u: number, count: number, total: number, base = FREQUENCY_BASE): number {
+  const tf = Math.max(1, count) / Math.max(base, total, 1);
   return Math.max(-TF_LIMIT, Math.min(TF_LIMIT, Math.log2(u / tf)));
 }
 
