@@ -12,7 +12,7 @@ import { listPageSize } from '../list-page.js';
 import { explain, fieldEvidence, probabilityInWords, shownProbability, type FieldEvidence } from '../model/evidence.js';
 import type { Contribution } from '../model/model.js';
 import { VERDICTS, weightAtLeast } from '../model/pair-decision.js';
-import { byImpact, confirmChange, type CountsChange, type Ranked } from './decision-impact.js';
+import { byImpact, confirmChange, type Ranked } from './decision-impact.js';
 
 /** One record of a pair under review: where it is listed, and its own fields within the caller's rights (null outside). */
 export interface PairSide {
@@ -208,7 +208,7 @@ export class ReviewQueueService {
   }
 
   /** The ranked pairs' rows, both sides, in the ranking's order. */
-  private async queueRows(ranked: Ranked[]): Promise<(QueueRow & { change: CountsChange })[]> {
+  private async queueRows(ranked: Ranked[]): Promise<QueueRow[]> {
     const rows = await this.db.query<QueueRow[]>(
       `SELECT l.record_a, l.record_b, l.probability, l.weight, l.contributions, ${sideSelect('a')}, ${sideSelect('b')}
          FROM unnest($1::uuid[], $2::uuid[]) AS q(a, b) JOIN record_link l ON l.record_a = q.a AND l.record_b = q.b
@@ -217,9 +217,6 @@ export class ReviewQueueService {
       [ranked.map((r) => r.recordA), ranked.map((r) => r.recordB)],
     );
     const byPair = new Map(rows.map((r) => [`${r.record_a as string}|${r.record_b as string}`, r]));
-    return ranked.flatMap((r) => {
-      const row = byPair.get(`${r.recordA}|${r.recordB}`);
-      return row ? [{ ...row, change: r.change }] : [];
-    });
+    return ranked.flatMap((r) => byPair.get(`${r.recordA}|${r.recordB}`) ?? []);
   }
 }
