@@ -2,7 +2,8 @@
  * The calibration table of one bench run (issue 18 item 4): every candidate pair `link` scored
  * (written by the probe of `score-pairs.ts` when LIENTHONG_PAIR_PROBE names a file), judged
  * against the generator's truth, binned by probability — before and after the fitted calibration.
- * With BENCH_PAIRS_OUT the pairs are also saved as `weight,match` lines for `calibration-fit.ts`.
+ * With BENCH_PAIRS_OUT the pairs are also saved as `weight,match,decision,levels` lines for
+ * `calibration-fit.ts` (which reads the first two).
  */
 import fs from 'node:fs';
 import readline from 'node:readline';
@@ -35,7 +36,7 @@ export async function pairCalibration(
   const lines = readline.createInterface({ input: fs.createReadStream(probeFile), crlfDelay: Infinity });
   for await (const line of lines) {
     if (!line) continue;
-    const [a, b, weight, decision] = line.split(',');
+    const [a, b, weight, decision, levels] = line.split(',');
     const pa = personOf(a);
     const match = pa !== '' && pa === personOf(b);
     const w = Number(weight);
@@ -54,7 +55,7 @@ export async function pairCalibration(
       if (match) kept.reviewTrue++;
     }
     if (save !== null) {
-      chunk.push(`${w},${match ? 1 : 0}\n`);
+      chunk.push(`${w},${match ? 1 : 0},${decision},${levels ?? ''}\n`);
       if (chunk.length >= 65_536) {
         fs.writeSync(save, chunk.join(''));
         chunk = [];

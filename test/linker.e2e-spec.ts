@@ -462,9 +462,10 @@ describe('the linker', () => {
       a: Side;
       b: Side;
     };
-    // One name typed one letter off in two organizations, nothing else to tell: for a person to judge.
+    // One name typed one letter off in two organizations of two communes far apart, nothing else
+    // to tell: for a person to judge.
     await roster('HND', ['HND-RV1,Lường Thị Xuân,12/08/1990,Nữ,,,00008,HND-CHI-1,Đang sinh hoạt']);
-    await roster('CD', ['CD-RV1,Lường Thị Xuăn,12/08/1990,Nữ,,,00008,CD-CHI-1,Đang sinh hoạt']);
+    await roster('CD', ['CD-RV1,Lường Thị Xuăn,12/08/1990,Nữ,,,03199,CD-CHI-1,Đang sinh hoạt']);
     await linker.link();
     const q = `{ reviewQueue(first: 50) { probability calibratedProbability probabilityText explanation evidence { field label sentence bar } a { organization fullName birthDate externalId } b { organization fullName birthDate externalId } } }`;
     const all = await t.gql<{ reviewQueue: Pair[] }>(q);

@@ -74,11 +74,29 @@ export function formPersons(
   const refusedSet = new Set(clusters.refused.map((e) => `${e.a}|${e.b}`));
   for (const k of kept.values())
     if (k.decision !== LinkDecision.REVIEW && refusedSet.has(`${k.a}|${k.b}`)) k.decision = LinkDecision.REFUSED;
+  settleReviews(kept, clusters.root, resident);
   return {
     personIds: assignPersonIds(recs.id, clusters.root, (i) => recs.previousPerson[i]),
     refused: clusters.refused.length,
     duplicates: duplicatesInOrg(recs, clusters.root),
   };
+}
+
+/**
+ * The pairs to review that clustering has already settled leave the review: two records that
+ * stronger links put in one person anyway (confirming changes nothing), and two records whose
+ * persons hold two different register entries (the register lists each resident once: they are
+ * two people, and no confirmation would join them). What stays is what a person's decision changes.
+ */
+export function settleReviews(kept: KeptPairs, root: Int32Array, resident: Int32Array): void {
+  const entryOf = new Map<number, number>();
+  for (let i = 0; i < root.length; i++) if (resident[i] >= 0) entryOf.set(root[i], resident[i]);
+  for (const [key, k] of kept) {
+    if (k.decision !== LinkDecision.REVIEW) continue;
+    const [ra, rb] = [root[k.a], root[k.b]];
+    const [ea, eb] = [entryOf.get(ra), entryOf.get(rb)];
+    if (ra === rb || (ea !== undefined && eb !== undefined && ea !== eb)) kept.delete(key);
+  }
 }
 
 /** Records whose person has another ACTIVE record in the same organization (a temporary listing is no duplicate). */

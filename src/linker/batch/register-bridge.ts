@@ -78,7 +78,8 @@ export function matchRegister(recs: Records, res: Residents, pairModel: Model, f
   }
   const model = registerModel(recs, res, out.resident, pairModel);
   const unlisted = unlistedOdds(recs, res, index.byId);
-  const bestOf = bestResidentFinder(recs, res, model, weigher(model, freq));
+  // Shares read from the database as it is: the posterior weighs the register's namesakes itself.
+  const bestOf = bestResidentFinder(recs, res, model, weigher(model, freq, 1));
   for (let i = 0; i < recs.n; i++) {
     if (out.resident[i] >= 0) continue;
     const namesakes = index.byKey.get(`${recs.name[i].key}|${recs.birth[i]?.year ?? ''}`);

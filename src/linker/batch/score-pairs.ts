@@ -5,17 +5,18 @@ import { slipKey, type Edge } from '../model/clustering.js';
 import { IdLevel } from '../../common/identity/identity-compare.js';
 import {
   estimateM,
+  FIELDS,
+  FREQUENCY_BASE,
   estimateU,
   PatternTable,
   patternWeight,
   probabilityOf,
   tfAdjustment,
-  weightOf,
   type Comparison,
   type Frequencies,
   type Model,
 } from '../model/model.js';
-import { batchDecision } from '../model/pair-decision.js';
+import { batchDecision, weightAtLeast, type Thresholds } from '../model/pair-decision.js';
 import type { RecordComparer } from './compare-records.js';
 import type { Records } from './snapshot.js';
 
@@ -72,16 +73,17 @@ export type Weigher = (pw: ReturnType<typeof patternWeight>, nameKey: string, bi
 
 /**
  * The weight of a pair as `score` gives it, without building its explanation: the pattern's base
- * weight plus the frequency adjustments, each computed once per name and per date.
+ * weight plus the frequency adjustments, each computed once per name and per date (shares counted
+ * against at least `base` records).
  */
-export function weigher(model: Model, freq: Frequencies): Weigher {
+export function weigher(model: Model, freq: Frequencies, base = FREQUENCY_BASE): Weigher {
   const nameTf = new Map<string, number>();
   const birthTf = new Map<string, number>();
   return (pw, nameKey, birthKey) => {
     let w = pw.base;
-    if (pw.nameTf) w += cached(nameTf, nameKey, () => tfAdjustment(model.u.name.SAME, freq.name(nameKey), freq.total));
+    if (pw.nameTf) w += cached(nameTf, nameKey, () => tfAdjustment(model.u.name.SAME, freq.name(nameKey), freq.total, base));
     if (pw.birthTf && birthKey)
-      w += cached(birthTf, birthKey, () => tfAdjustment(model.u.birth.SAME_DAY, freq.birth(birthKey), freq.total));
+      w += cached(birthTf, birthKey, () => tfAdjustment(model.u.birth.SAME_DAY, freq.birth(birthKey), freq.total, base));
     return w;
   };
 }
@@ -94,10 +96,11 @@ function cached(cache: Map<string, number>, key: string, compute: () => number):
 
 /**
  * The bench's probe (bench/link.ts, for the calibration table): with LIENTHONG_PAIR_PROBE naming a
- * file, every scored candidate pair is appended to it as `record a,record b,weight,decision`. Off
+ * file, every scored candidate pair is appended to it as `record a,record b,weight,decision,levels`
+ * (the comparison's level in each field, space-separated). Off
  * (null) unless asked, so a run keeps nothing more in memory; written in chunks at 1M records.
  */
-function pairProbe(file: string | undefined): ((a: string, b: string, w: number, d: string) => void) & { end(): void } {
+function pairProbe(file: string | undefined): ((a: string, b: string, w: number, d: string, c: Comparison) => void) & { end(): void } {
   if (!file) return Object.assign(() => {}, { end: () => {} });
   const fd = fs.openSync(file, 'a');
   let chunk: string[] = [];
@@ -106,8 +109,8 @@ function pairProbe(file: string | undefined): ((a: string, b: string, w: number,
     chunk = [];
   };
   return Object.assign(
-    (a: string, b: string, w: number, d: string) => {
-      chunk.push(`${a},${b},${w},${d}\n`);
+    (a: string, b: string, w: number, d: string, c: Comparison) => {
+      chunk.push(`${a},${b},${w},${d},${FIELDS.map((f) => c[f]).join(' ')}\n`);
       if (chunk.length >= 65_536) flush();
     },
     { end: () => (flush(), fs.closeSync(fd)) },
@@ -123,8 +126,8 @@ export interface Scored {
 }
 
 /**
- * Each candidate pair's weight and decision (`batchDecision`): pairs below the review threshold,
- * and namesakes without strong evidence, are not kept.
+ * Each candidate pair's weight and decision (`batchDecision`, on the calibrated probability): pairs
+ * below the review threshold, and namesakes without strong evidence, are not kept.
  */
 export function scorePairs(
   recs: Records,
@@ -132,27 +135,28 @@ export function scorePairs(
   { model, table, patternOf }: Trained,
   weigh: Weigher,
   namesakes: (nameKey: string, birthKey: string) => number,
-  opts: { auto: number; review: number },
+  opts: Thresholds,
 ): Scored {
   const out: Scored = { edges: [], kept: new Map(), slips: new Set() };
   const weights = table.patterns.map((p) => patternWeight(model, p.c));
-  const reviewWeight = weightOf(opts.review);
+  // The review threshold is on the calibrated probability: as a weight, computed once.
+  const reviewWeight = weightAtLeast(opts.review);
   const probe = pairProbe(process.env.LIENTHONG_PAIR_PROBE);
   for (let k = 0; k < patternOf.length; k++) {
     const a = pairs[2 * k];
     const b = pairs[2 * k + 1];
     const w = weigh(weights[patternOf[k]], recs.name[a].key, recs.birth[a]?.key ?? null);
     if (w < reviewWeight) {
-      probe(recs.id[a], recs.id[b], w, '');
+      probe(recs.id[a], recs.id[b], w, '', table.patterns[patternOf[k]].c);
       continue;
     }
     const c = table.patterns[patternOf[k]].c;
     const probability = probabilityOf(w);
-    const decision = batchDecision(c, probability, opts.auto, {
+    const decision = batchDecision(c, w, opts, {
       onBirthDate: () => namesakes(recs.name[a].key, recs.birth[a]!.key),
       inBirthYear: () => namesakes(recs.name[a].key, String(recs.birth[a]?.year ?? '')),
     });
-    probe(recs.id[a], recs.id[b], w, decision ?? '');
+    probe(recs.id[a], recs.id[b], w, decision ?? '', c);
     if (decision === null) continue;
     if (c.id === IdLevel.ONE_SLIP && decision === LinkDecision.AUTO) out.slips.add(slipKey(recs.idHash[a]!, recs.idHash[b]!));
     if (decision === LinkDecision.AUTO) out.edges.push({ a, b, weight: w });

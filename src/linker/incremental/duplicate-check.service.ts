@@ -192,9 +192,9 @@ export class DuplicateCheckService {
         { nameKey: probe.name.key, birthKey: probe.birth?.key ?? null },
         { total, name: () => sameName, birth: () => 1 },
       );
-      if (s.probability < DEFAULT_LINK_OPTIONS.review) continue;
-      const verdict: Verdict =
-        linkDecision(c, s.probability, DEFAULT_LINK_OPTIONS.auto) === LinkDecision.AUTO ? 'LIKELY_SAME' : 'TO_REVIEW';
+      const decision = linkDecision(c, s.weight, DEFAULT_LINK_OPTIONS);
+      if (decision === null) continue;
+      const verdict: Verdict = decision === LinkDecision.AUTO ? 'LIKELY_SAME' : 'TO_REVIEW';
       out.push({
         row: r,
         probability: s.probability,

@@ -1,5 +1,5 @@
-import { BIN_EDGES, calibrate, calibrationReport, fitCalibration, type Weighed } from './calibration.js';
-import { probabilityOf } from './model.js';
+import { BIN_EDGES, calibrate, calibrationReport, fitCalibration, weightFor, type Weighed } from './calibration.js';
+import { probabilityOf, weightOf } from './model.js';
 
 describe('calibrationReport', () => {
   it('bins pairs by probability with counts, mean predicted and observed rate; ECE and Brier', () => {
@@ -56,5 +56,20 @@ describe('fitCalibration and calibrate', () => {
 
   it('is the model probability when nothing is fitted', () => {
     expect(calibrate([], 3)).toBe(probabilityOf(3));
+  });
+
+  it('turns a threshold on the calibrated probability into the least weight that reaches it', () => {
+    const fitted = fitCalibration([...at(-5.5, 98, 0), ...at(10.5, 98, 49), ...at(30.5, 998, 998)]);
+    expect(weightFor(fitted, 0.5)).toBeCloseTo(10.5);
+    expect(weightFor(fitted, 0.7495)).toBeCloseTo(20.5);
+    for (const p of [0.02, 0.3, 0.5, 0.61, 0.9, 0.95, 0.99, 0.999]) {
+      const w = weightFor(fitted, p);
+      expect(calibrate(fitted, w)).toBeGreaterThanOrEqual(p);
+      expect(calibrate(fitted, w - 1e-6)).toBeLessThan(p);
+    }
+    // Beyond the top knot nothing reaches it; below the first, every weight does.
+    expect(weightFor(fitted, 0.9995)).toBe(Infinity);
+    expect(weightFor(fitted, 0.005)).toBe(-Infinity);
+    expect(weightFor([], 0.9)).toBeCloseTo(weightOf(0.9));
   });
 });

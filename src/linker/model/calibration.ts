@@ -1,4 +1,4 @@
-import { probabilityOf } from './model.js';
+import { probabilityOf, weightOf } from './model.js';
 
 /**
  * Probabilities that mean what they say (issue 18 item 4). The Fellegi–Sunter weight assumes the
@@ -81,6 +81,33 @@ export function calibrate(calibration: Calibration, weight: number): number {
     }
   }
   return calibration[calibration.length - 1][1];
+}
+
+/**
+ * The least weight whose calibrated probability reaches `p` (Infinity when none does): a threshold
+ * on the calibrated probability as a threshold on the weight, for a run that weighs millions of
+ * pairs. `calibrate` does not decrease, so `calibrate(c, w) >= p` exactly when `w >= weightFor(c, p)`.
+ */
+export function weightFor(calibration: Calibration, p: number): number {
+  if (!calibration.length) return weightOf(p);
+  if (calibration[0][1] >= p) return -Infinity;
+  for (let i = 1; i < calibration.length; i++) {
+    const [w1, p1] = calibration[i];
+    if (p1 >= p) {
+      const [w0, p0] = calibration[i - 1];
+      // The smallest weight whose interpolated value reaches p (nudged up by rounding, never down).
+      const w = p1 === p0 ? w1 : w0 + ((p - p0) / (p1 - p0)) * (w1 - w0);
+      return calibrate(calibration, w) >= p ? w : nextUp(w, calibration, p);
+    }
+  }
+  return Infinity;
+}
+
+/** A weight a hair above `w` that reaches `p` (floating-point rounding of the interpolation). */
+function nextUp(w: number, calibration: Calibration, p: number): number {
+  let x = w;
+  for (let step = Math.max(1e-12, Math.abs(w) * 1e-15); calibrate(calibration, x) < p; step *= 2) x = w + step;
+  return x;
 }
 
 /** A pair for the fit: its weight and whether it is a true match. */

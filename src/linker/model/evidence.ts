@@ -1,18 +1,17 @@
-import { calibrate } from './calibration.js';
-import { CALIBRATION } from './calibration-table.js';
 import type { Contribution, Field } from './model.js';
+import { calibratedProbability } from './pair-decision.js';
 
 /**
  * The linker's evidence in words, for the people who decide: each field's agreement as a sentence
  * with its strength and direction (and a signed bar the console draws), the probability as a
  * percentage that never reads "100%" and a phrase. Bits stay inside: "+15,5" means nothing to a
  * Ban Dân vận officer. The probability people read is the calibrated one (`calibration.ts`: the
- * model's own is over-confident at the top); the link decisions still act on the model's.
+ * model's own is over-confident at the top), the one the link decisions act on.
  */
 
-/** The probability a person reads for a pair of this weight: calibrated on the tuning seeds. */
+/** The probability a person reads for a pair of this weight: calibrated on the tuning seeds, as the decision reads it. */
 export function shownProbability(weight: number): number {
-  return calibrate(CALIBRATION, weight);
+  return calibratedProbability(weight);
 }
 
 /** Field names as a form names them. */

@@ -1,4 +1,4 @@
-import { probabilityOf, weightOf } from './model.js';
+import { FREQUENCY_BASE, probabilityOf, tfAdjustment, weightOf } from './model.js';
 
 describe('weights in bits and probabilities', () => {
   it.each([
@@ -33,5 +33,20 @@ describe('weights in bits and probabilities', () => {
     const ps = ws.map(probabilityOf);
     for (let i = 1; i < ps.length; i++) expect(ps[i]).toBeGreaterThan(ps[i - 1]);
     for (const p of ps) expect(p > 0 && p < 1).toBe(true);
+  });
+});
+
+describe('how common a name or a birth date is', () => {
+  const u = 0.002;
+  it('is read from the database when it is large enough to say', () => {
+    expect(tfAdjustment(u, 2, 23_000)).toBeCloseTo(Math.log2(u / (2 / 23_000)), 12);
+    expect(tfAdjustment(u, 460, 23_000)).toBeCloseTo(Math.log2(u / 0.02), 12);
+  });
+
+  it('is not read from a few records: two of four sharing a name do not make it common', () => {
+    expect(tfAdjustment(u, 2, 4)).toBe(tfAdjustment(u, 2, FREQUENCY_BASE));
+    expect(tfAdjustment(u, 2, 4)).toBeGreaterThan(0);
+    // …unless asked to read the database as it is (the register bridge's posterior weighs namesakes itself).
+    expect(tfAdjustment(u, 2, 4, 1)).toBe(-6);
   });
 });

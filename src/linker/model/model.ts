@@ -284,9 +284,20 @@ export function score(model: Model, c: Comparison, values: { nameKey: string; bi
   return { weight: round(weight), probability: probabilityOf(weight), contributions };
 }
 
-/** log2(u / tf): a value rarer than the average agreement counts more, a common one less. */
-export function tfAdjustment(u: number, count: number, total: number): number {
-  const tf = Math.max(1, count) / Math.max(1, total);
+/**
+ * Below this many records a value's share is counted against this many: a few dozen records are
+ * too few to say how common a name or a birth date is (two of four records sharing a name does not
+ * make it a common name), and the calibrated probability the decisions act on was measured on
+ * provinces of 20,000 persons and more, where the database itself says it.
+ */
+export const FREQUENCY_BASE = 10_000;
+
+/**
+ * log2(u / tf): a value rarer than the average agreement counts more, a common one less. Its share
+ * is counted against at least `base` records (`FREQUENCY_BASE` for pairs of records).
+ */
+export function tfAdjustment(u: number, count: number, total: number, base = FREQUENCY_BASE): number {
+  const tf = Math.max(1, count) / Math.max(base, total, 1);
   return Math.max(-TF_LIMIT, Math.min(TF_LIMIT, Math.log2(u / tf)));
 }
 

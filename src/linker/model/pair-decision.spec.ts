@@ -1,15 +1,30 @@
 import { BirthLevel, CommuneLevel, IdLevel, NameLevel, SimpleLevel } from '../../common/identity/identity-compare.js';
-import type { Comparison } from './model.js';
-import { batchDecision, DEFAULT_LINK_OPTIONS, hasStrongEvidence, linkDecision, type Namesakes } from './pair-decision.js';
+import { percentText } from './evidence.js';
+import { probabilityOf, score, startingM, typicalU, type Comparison, type Model } from './model.js';
+import {
+  batchDecision,
+  calibratedProbability,
+  DEFAULT_LINK_OPTIONS,
+  hasStrongEvidence,
+  linkDecision,
+  strictAuto,
+  weightAtLeast,
+  type Namesakes,
+} from './pair-decision.js';
 
 /**
- * Today's verdicts of the two paths on the same comparisons: data entry (`possibleDuplicates`
- * applies `linkDecision` alone) and the batch run (`batchDecision`, which knows the province's
- * namesakes). They differ where namesakes are known; making them agree is a later change, and
- * this table is where it will show.
+ * The verdicts of the two paths on the same comparisons, on the calibrated probability: data entry
+ * (`possibleDuplicates` applies `linkDecision` alone) and the batch run (`batchDecision`, which
+ * knows the province's namesakes). They differ only where namesakes are known.
  */
 
-const AUTO = DEFAULT_LINK_OPTIONS.auto;
+const T = DEFAULT_LINK_OPTIONS;
+
+/** Weights whose calibrated probability falls in each band of the thresholds. */
+const HIGH = weightAtLeast(strictAuto(T)) + 0.5; // at or above the bar of a pair without strong evidence
+const AUTO = (weightAtLeast(T.auto) + weightAtLeast(strictAuto(T))) / 2; // between `auto` and that bar
+const MID = (weightAtLeast(T.review) + weightAtLeast(T.auto)) / 2; // between the two thresholds
+const LOW = weightAtLeast(T.review) - 0.5; // below the review threshold
 
 /** Same name, same full birth date, same commune, same sex, other organizations; nothing else known. */
 const pair = (over: Partial<Comparison> = {}): Comparison => ({
@@ -28,26 +43,38 @@ const NONE: Namesakes = { onBirthDate: () => 1, inBirthYear: () => 1 };
 const ON_DATE: Namesakes = { onBirthDate: () => 2, inBirthYear: () => 2 };
 const IN_YEAR: Namesakes = { onBirthDate: () => 1, inBirthYear: () => 3 };
 
-const batch = (c: Comparison, p: number, n: Namesakes) => batchDecision(c, p, AUTO, n) ?? 'DROPPED';
+const entry = (c: Comparison, w: number) => linkDecision(c, w, T) ?? 'NONE';
+const batch = (c: Comparison, w: number, n: Namesakes) => batchDecision(c, w, T, n) ?? 'NONE';
 
-// [pair, comparison, probability, data entry, batch: no namesakes, batch: namesakes on the date, batch: namesakes in the year]
+// [pair, comparison, weight, data entry, batch: no namesakes, batch: namesakes on the date, batch: namesakes in the year]
 const TABLE: [string, Comparison, number, string, string, string, string][] = [
-  ['same name, day and commune', pair(), 0.999, 'AUTO', 'AUTO', 'DROPPED', 'AUTO'],
-  ['same name and commune, day and month swapped', pair({ birth: BirthLevel.SWAPPED }), 0.995, 'AUTO', 'AUTO', 'DROPPED', 'AUTO'],
-  ['same name, day and commune, below the threshold', pair(), 0.98, 'REVIEW', 'REVIEW', 'DROPPED', 'REVIEW'],
-  ['same name and day, other commune', pair({ commune: CommuneLevel.DIFFERENT }), 0.995, 'REVIEW', 'REVIEW', 'DROPPED', 'DROPPED'],
-  ['same name, year and commune', pair({ birth: BirthLevel.SAME_YEAR }), 0.995, 'REVIEW', 'REVIEW', 'DROPPED', 'DROPPED'],
-  ['name one letter off, same day and commune', pair({ name: NameLevel.TYPO }), 0.995, 'REVIEW', 'REVIEW', 'DROPPED', 'DROPPED'],
-  ['same name, day and commune, phone', pair({ phone: SimpleLevel.SAME }), 0.999, 'AUTO', 'AUTO', 'AUTO', 'AUTO'],
-  ['same number', pair({ id: IdLevel.SAME, birth: BirthLevel.SAME_YEAR }), 0.999, 'AUTO', 'AUTO', 'AUTO', 'AUTO'],
-  ['number with one slip', pair({ id: IdLevel.ONE_SLIP }), 0.999, 'AUTO', 'AUTO', 'AUTO', 'AUTO'],
-  ['same number, below the threshold', pair({ id: IdLevel.SAME }), 0.9, 'REVIEW', 'REVIEW', 'REVIEW', 'REVIEW'],
-  ['different numbers, same name, day and commune', pair({ id: IdLevel.DIFFERENT }), 0.995, 'REVIEW', 'REVIEW', 'DROPPED', 'REVIEW'],
-  ['different names, same number', pair({ name: NameLevel.DIFFERENT, id: IdLevel.SAME }), 0.999, 'AUTO', 'AUTO', 'AUTO', 'AUTO'],
+  ['same name, day and commune', pair(), AUTO, 'AUTO', 'AUTO', 'NONE', 'AUTO'],
+  ['same name and commune, day and month swapped', pair({ birth: BirthLevel.SWAPPED }), AUTO, 'AUTO', 'AUTO', 'NONE', 'AUTO'],
+  ['same name, day and commune, between the thresholds', pair(), MID, 'REVIEW', 'REVIEW', 'NONE', 'REVIEW'],
+  ['same name, day and commune, below the review threshold', pair(), LOW, 'NONE', 'NONE', 'NONE', 'NONE'],
+  ['same name and day, other commune', pair({ commune: CommuneLevel.DIFFERENT }), AUTO, 'REVIEW', 'REVIEW', 'NONE', 'NONE'],
+  [
+    'same name and day, other commune, above the higher bar',
+    pair({ commune: CommuneLevel.DIFFERENT }),
+    HIGH,
+    'AUTO',
+    'AUTO',
+    'NONE',
+    'NONE',
+  ],
+  ['same name, year and commune', pair({ birth: BirthLevel.SAME_YEAR }), AUTO, 'REVIEW', 'REVIEW', 'NONE', 'NONE'],
+  ['same name, year and commune, above the higher bar', pair({ birth: BirthLevel.SAME_YEAR }), HIGH, 'AUTO', 'AUTO', 'NONE', 'NONE'],
+  ['name one letter off, same day and commune', pair({ name: NameLevel.TYPO }), AUTO, 'REVIEW', 'REVIEW', 'NONE', 'NONE'],
+  ['same name, day and commune, phone', pair({ phone: SimpleLevel.SAME }), AUTO, 'AUTO', 'AUTO', 'AUTO', 'AUTO'],
+  ['same number', pair({ id: IdLevel.SAME, birth: BirthLevel.SAME_YEAR }), AUTO, 'AUTO', 'AUTO', 'AUTO', 'AUTO'],
+  ['number with one slip', pair({ id: IdLevel.ONE_SLIP }), AUTO, 'AUTO', 'AUTO', 'AUTO', 'AUTO'],
+  ['same number, between the thresholds', pair({ id: IdLevel.SAME }), MID, 'REVIEW', 'REVIEW', 'REVIEW', 'REVIEW'],
+  ['different numbers, same name, day and commune', pair({ id: IdLevel.DIFFERENT }), HIGH, 'REVIEW', 'REVIEW', 'NONE', 'REVIEW'],
+  ['different names, same number', pair({ name: NameLevel.DIFFERENT, id: IdLevel.SAME }), AUTO, 'AUTO', 'AUTO', 'AUTO', 'AUTO'],
   [
     'different names, same phone',
     pair({ name: NameLevel.DIFFERENT, phone: SimpleLevel.SAME }),
-    0.999,
+    HIGH,
     'REVIEW',
     'REVIEW',
     'REVIEW',
@@ -56,37 +83,54 @@ const TABLE: [string, Comparison, number, string, string, string, string][] = [
   [
     'same 9-digit CMND, name and year',
     pair({ id: IdLevel.SAME_CMND, birth: BirthLevel.SAME_YEAR }),
-    0.999,
+    AUTO,
     'REVIEW',
     'REVIEW',
-    'DROPPED',
-    'DROPPED',
+    'NONE',
+    'NONE',
   ],
 ];
 
 describe('the link decision at data entry and in the batch run', () => {
-  it.each(TABLE)('%s', (_, c, p, entry, none, onDate, inYear) => {
-    expect([linkDecision(c, p, AUTO), batch(c, p, NONE), batch(c, p, ON_DATE), batch(c, p, IN_YEAR)]).toEqual([
-      entry,
-      none,
-      onDate,
-      inYear,
-    ]);
+  it('has weights in each band of the calibrated thresholds', () => {
+    expect(calibratedProbability(HIGH)).toBeGreaterThanOrEqual(strictAuto(T));
+    expect(calibratedProbability(AUTO)).toBeGreaterThanOrEqual(T.auto);
+    expect(calibratedProbability(AUTO)).toBeLessThan(strictAuto(T));
+    expect(calibratedProbability(MID)).toBeGreaterThanOrEqual(T.review);
+    expect(calibratedProbability(MID)).toBeLessThan(T.auto);
+    expect(calibratedProbability(LOW)).toBeLessThan(T.review);
+    expect(T.review).toBeLessThan(T.auto);
+    expect(strictAuto(T)).toBeGreaterThan(T.auto);
+  });
+
+  it.each(TABLE)('%s', (_, c, w, atEntry, none, onDate, inYear) => {
+    expect([entry(c, w), batch(c, w, NONE), batch(c, w, ON_DATE), batch(c, w, IN_YEAR)]).toEqual([atEntry, none, onDate, inYear]);
   });
 
   it('agrees with data entry when no namesakes are known, and differs on exactly these pairs when they are', () => {
-    for (const [, c, p] of TABLE) expect(batch(c, p, NONE)).toBe(linkDecision(c, p, AUTO));
-    const differ = TABLE.filter(([, c, p]) => [ON_DATE, IN_YEAR].some((n) => batch(c, p, n) !== linkDecision(c, p, AUTO))).map((r) => r[0]);
+    for (const [, c, w] of TABLE) expect(batch(c, w, NONE)).toBe(entry(c, w));
+    const differ = TABLE.filter(([, c, w]) => [ON_DATE, IN_YEAR].some((n) => batch(c, w, n) !== entry(c, w))).map((r) => r[0]);
     expect(differ).toEqual([
       'same name, day and commune',
       'same name and commune, day and month swapped',
-      'same name, day and commune, below the threshold',
+      'same name, day and commune, between the thresholds',
       'same name and day, other commune',
+      'same name and day, other commune, above the higher bar',
       'same name, year and commune',
+      'same name, year and commune, above the higher bar',
       'name one letter off, same day and commune',
       'different numbers, same name, day and commune',
       'same 9-digit CMND, name and year',
     ]);
+  });
+
+  it('acts on the calibrated probability, not on the model’s over-confident one', () => {
+    // Below the review threshold once calibrated, though the model calls it near certain.
+    expect(probabilityOf(LOW)).toBeGreaterThan(0.99999);
+    expect(linkDecision(pair({ id: IdLevel.SAME }), LOW, T)).toBeNull();
+    // Between the thresholds once calibrated: reviewed, not linked, whatever the model says.
+    expect(probabilityOf(MID)).toBeGreaterThan(0.99999);
+    expect(linkDecision(pair({ id: IdLevel.SAME }), MID, T)).toBe('REVIEW');
   });
 
   it('asks for namesakes on the date only when both records carry that full date, in the year only without strong evidence', () => {
@@ -95,12 +139,12 @@ describe('the link decision at data entry and in the batch run', () => {
       onBirthDate: () => (asked.push('date'), 1),
       inBirthYear: () => (asked.push('year'), 1),
     };
-    batchDecision(pair({ birth: BirthLevel.SAME_YEAR, id: IdLevel.SAME }), 0.999, AUTO, spy);
+    batchDecision(pair({ birth: BirthLevel.SAME_YEAR, id: IdLevel.SAME }), AUTO, T, spy);
     expect(asked).toEqual([]);
-    batchDecision(pair({ birth: BirthLevel.SAME_YEAR }), 0.999, AUTO, spy);
+    batchDecision(pair({ birth: BirthLevel.SAME_YEAR }), AUTO, T, spy);
     expect(asked).toEqual(['year']);
     asked.length = 0;
-    batchDecision(pair(), 0.999, AUTO, spy);
+    batchDecision(pair(), AUTO, T, spy);
     expect(asked).toEqual(['date']);
   });
 
@@ -108,5 +152,31 @@ describe('the link decision at data entry and in the batch run', () => {
     expect(hasStrongEvidence(pair())).toBe(true);
     expect(hasStrongEvidence(pair(), true)).toBe(false);
     expect(hasStrongEvidence(pair({ phone: SimpleLevel.SAME }), true)).toBe(true);
+  });
+});
+
+describe('a common name alone', () => {
+  /** The model a province starts from (before any run): what the check at data entry uses then. */
+  const model: Model = { lambda: 0.2, m: startingM(), u: typicalU() };
+  /** "Nguyễn Văn Hùng": 1,200 of 100,000 records bear it. */
+  const common = { total: 100_000, name: () => 1_200, birth: () => 1 };
+  const alone = pair({ birth: BirthLevel.MISSING, commune: CommuneLevel.MISSING, sex: SimpleLevel.MISSING });
+
+  it('is neither linked nor sent to review, and never reads 100%', () => {
+    const s = score(model, alone, { nameKey: 'nguyen van hung', birthKey: null }, common);
+    expect(linkDecision(alone, s.weight, T)).toBeNull();
+    expect(calibratedProbability(s.weight)).toBeLessThan(0.01);
+    expect(percentText(calibratedProbability(s.weight))).not.toMatch(/100|99/);
+  });
+
+  it('with the same year and commune too, stays short of a link', () => {
+    const c = pair({ birth: BirthLevel.SAME_YEAR });
+    const s = score(model, c, { nameKey: 'nguyen van hung', birthKey: null }, common);
+    expect(linkDecision(c, s.weight, T)).not.toBe('AUTO');
+  });
+
+  it('however strong the weight, the calibrated probability stays below 1', () => {
+    expect(calibratedProbability(1e6)).toBeLessThan(1);
+    expect(probabilityOf(1e6)).toBe(1);
   });
 });

@@ -11,7 +11,8 @@ import { LinkDecision } from '../link.entities.js';
 import { listPageSize } from '../list-page.js';
 import { explain, fieldEvidence, probabilityInWords, shownProbability, type FieldEvidence } from '../model/evidence.js';
 import type { Contribution } from '../model/model.js';
-import { VERDICTS } from '../model/pair-decision.js';
+import { VERDICTS, weightAtLeast } from '../model/pair-decision.js';
+import { byImpact, confirmChange, type Ranked } from './decision-impact.js';
 
 /** One record of a pair under review: where it is listed, and its own fields within the caller's rights (null outside). */
 export interface PairSide {
@@ -66,6 +67,18 @@ const sideSelect = (x: 'a' | 'b') =>
     `u${x}.path AS ${x}_unit_path`,
   ].join(', ');
 
+/** The queue's filters (the probability band is on the calibrated probability). */
+export interface QueueFilter {
+  organization?: string | null;
+  commune?: string | null;
+  minProbability?: number | null;
+  maxProbability?: number | null;
+  first?: number | null;
+}
+
+/** A weight bound as SQL takes it (a real column compared with ±Infinity is fine, but JSON is not). */
+const bound = (w: number) => (w === Infinity ? 1e9 : w === -Infinity ? -1e9 : w);
+
 type QueueRow = Record<string, unknown> & { probability: number; weight: number; contributions: Contribution[] };
 
 const SEX_LABELS: Record<string, string> = { MALE: 'Nam', FEMALE: 'Nữ' };
@@ -88,7 +101,11 @@ function side(r: QueueRow, x: 'a' | 'b', mine: boolean): PairSide {
   };
 }
 
-/** Pairs waiting for a person's decision, strongest first, each side by side with its evidence in words. */
+/**
+ * Pairs waiting for a person's decision, those whose decision changes the counts most first
+ * (`decision-impact.ts`: persons, people in several organizations), each side by side with its
+ * evidence in words.
+ */
 @Injectable()
 export class ReviewQueueService {
   constructor(
@@ -96,37 +113,12 @@ export class ReviewQueueService {
     private readonly audit: AuditService,
   ) {}
 
-  /** Pairs waiting for a person's decision, strongest first (filters: organization, commune, probability band). */
-  async reviewQueue(
-    f: {
-      organization?: string | null;
-      commune?: string | null;
-      minProbability?: number | null;
-      maxProbability?: number | null;
-      first?: number | null;
-    },
-    caller: Principal,
-  ): Promise<ReviewPairView[]> {
-    const params: unknown[] = [LinkDecision.REVIEW];
-    const where = [`l.decision = $1`, `v.record_a IS NULL`];
-    if (f.organization) {
-      const i = params.push(f.organization.toUpperCase());
-      where.push(`(a.organization_code = $${i} OR b.organization_code = $${i})`);
-    }
-    if (f.commune) {
-      const i = params.push(f.commune);
-      where.push(`(a.commune_code = $${i} OR b.commune_code = $${i})`);
-    }
-    if (f.minProbability != null) where.push(`l.probability >= $${params.push(f.minProbability)}`);
-    if (f.maxProbability != null) where.push(`l.probability <= $${params.push(f.maxProbability)}`);
-    const rows = await this.db.query<QueueRow[]>(
-      `SELECT l.record_a, l.record_b, l.probability, l.weight, l.contributions, ${sideSelect('a')}, ${sideSelect('b')}
-         FROM record_link l JOIN member_record a ON a.id = l.record_a JOIN member_record b ON b.id = l.record_b
-         LEFT JOIN unit ua ON ua.id = a.unit_id LEFT JOIN unit ub ON ub.id = b.unit_id
-         LEFT JOIN link_review v ON v.record_a = l.record_a AND v.record_b = l.record_b
-        WHERE ${where.join(' AND ')} ORDER BY l.weight DESC, l.record_a, l.record_b LIMIT $${params.push(listPageSize(f.first))}`,
-      params,
-    );
+  /**
+   * Pairs waiting for a person's decision, by how much a decision changes the counts, then strongest
+   * first (filters: organization, commune, band of the calibrated probability).
+   */
+  async reviewQueue(f: QueueFilter, caller: Principal): Promise<ReviewPairView[]> {
+    const rows = await this.queueRows(await this.rankedPairs(f, listPageSize(f.first)));
     const scope = readScope(caller);
     const mine = (r: QueueRow, x: 'a' | 'b') =>
       inScope(scope, { organizationCode: r[`${x}_organization_code`] as string, unitPath: r[`${x}_unit_path`] as string | null });
@@ -161,5 +153,70 @@ export class ReviewQueueService {
         b,
       };
     });
+  }
+
+  /**
+   * The page of pairs to review, ranked: every pair the filters keep (a province's band is a few
+   * thousand) with its persons, the organizations of each person's ACTIVE records, and what
+   * confirming it would change (`confirmChange`), largest change first.
+   */
+  private async rankedPairs(f: QueueFilter, size: number): Promise<Ranked[]> {
+    const params: unknown[] = [LinkDecision.REVIEW];
+    const where = [`l.decision = $1`, `v.record_a IS NULL`];
+    if (f.organization) {
+      const i = params.push(f.organization.toUpperCase());
+      where.push(`(a.organization_code = $${i} OR b.organization_code = $${i})`);
+    }
+    if (f.commune) {
+      const i = params.push(f.commune);
+      where.push(`(a.commune_code = $${i} OR b.commune_code = $${i})`);
+    }
+    // The band is on the calibrated probability (what is shown and what the thresholds act on): as weights.
+    // Weights are stored to 0.01 bit: a millionth of a bit of slack absorbs the rounding of the inverse.
+    if (f.minProbability != null) where.push(`l.weight >= $${params.push(bound(weightAtLeast(f.minProbability) - 1e-6))}::float8`);
+    if (f.maxProbability != null && f.maxProbability < 1)
+      where.push(`l.weight < $${params.push(bound(weightAtLeast(Math.min(1, f.maxProbability + 1e-9))))}::float8`);
+    const pairs = await this.db.query<{ record_a: string; record_b: string; weight: number; pa: string; pb: string }[]>(
+      `SELECT l.record_a, l.record_b, l.weight, coalesce(pa.person_id, l.record_a) AS pa, coalesce(pb.person_id, l.record_b) AS pb
+         FROM record_link l JOIN member_record a ON a.id = l.record_a JOIN member_record b ON b.id = l.record_b
+         LEFT JOIN record_person pa ON pa.record_id = l.record_a LEFT JOIN record_person pb ON pb.record_id = l.record_b
+         LEFT JOIN link_review v ON v.record_a = l.record_a AND v.record_b = l.record_b
+        WHERE ${where.join(' AND ')}`,
+      params,
+    );
+    const persons = [...new Set(pairs.flatMap((p) => [p.pa, p.pb]))];
+    const orgRows = await this.db.query<{ who: string; orgs: string[] }[]>(
+      `WITH who AS (SELECT unnest($1::uuid[]) AS who),
+            active AS (SELECT w.who, r.organization_code FROM who w JOIN record_person p ON p.person_id = w.who
+                         JOIN member_record r ON r.id = p.record_id WHERE r.status = 'ACTIVE' AND r.erased_at IS NULL
+                       UNION ALL
+                       SELECT w.who, r.organization_code FROM who w JOIN member_record r ON r.id = w.who
+                        WHERE r.status = 'ACTIVE' AND r.erased_at IS NULL AND NOT EXISTS (SELECT 1 FROM record_person p WHERE p.record_id = r.id))
+       SELECT who, array_agg(DISTINCT organization_code::text) AS orgs FROM active GROUP BY who`,
+      [persons],
+    );
+    const orgs = new Map(orgRows.map((r) => [r.who, r.orgs]));
+    return pairs
+      .map((p) => ({
+        recordA: p.record_a,
+        recordB: p.record_b,
+        weight: p.weight,
+        change: confirmChange(orgs.get(p.pa) ?? [], orgs.get(p.pb) ?? [], p.pa === p.pb),
+      }))
+      .sort(byImpact)
+      .slice(0, size);
+  }
+
+  /** The ranked pairs' rows, both sides, in the ranking's order. */
+  private async queueRows(ranked: Ranked[]): Promise<QueueRow[]> {
+    const rows = await this.db.query<QueueRow[]>(
+      `SELECT l.record_a, l.record_b, l.probability, l.weight, l.contributions, ${sideSelect('a')}, ${sideSelect('b')}
+         FROM unnest($1::uuid[], $2::uuid[]) AS q(a, b) JOIN record_link l ON l.record_a = q.a AND l.record_b = q.b
+         JOIN member_record a ON a.id = l.record_a JOIN member_record b ON b.id = l.record_b
+         LEFT JOIN unit ua ON ua.id = a.unit_id LEFT JOIN unit ub ON ub.id = b.unit_id`,
+      [ranked.map((r) => r.recordA), ranked.map((r) => r.recordB)],
+    );
+    const byPair = new Map(rows.map((r) => [`${r.record_a as string}|${r.record_b as string}`, r]));
+    return ranked.flatMap((r) => byPair.get(`${r.recordA}|${r.recordB}`) ?? []);
   }
 }
