@@ -146,11 +146,20 @@ describe('the person-level figures', () => {
 
   it('changes at once with a decision: confirm, split, merge', async () => {
     const decisions = t.app.get(ReviewDecisionsService);
-    const [pair] = await t.sql<{ a: string; b: string }>(
-      `SELECT l.record_a AS a, l.record_b AS b FROM record_link l JOIN member_record x ON x.id = l.record_a JOIN member_record y ON y.id = l.record_b
-        WHERE l.decision = 'REVIEW' AND x.status = 'ACTIVE' AND y.status = 'ACTIVE'
-        ORDER BY x.organization_code <> y.organization_code DESC, l.probability DESC LIMIT 1`,
-    );
+    // A pair in review if the run left one (its band is narrow), else any two ACTIVE records of two persons in two organizations.
+    const [pair] = [
+      ...(await t.sql<{ a: string; b: string }>(
+        `SELECT l.record_a AS a, l.record_b AS b FROM record_link l JOIN member_record x ON x.id = l.record_a JOIN member_record y ON y.id = l.record_b
+          WHERE l.decision = 'REVIEW' AND x.status = 'ACTIVE' AND y.status = 'ACTIVE'
+          ORDER BY x.organization_code <> y.organization_code DESC, l.probability DESC LIMIT 1`,
+      )),
+      ...(await t.sql<{ a: string; b: string }>(
+        `WITH x AS (SELECT r.id, r.organization_code AS org, p.person_id FROM member_record r JOIN record_person p ON p.record_id = r.id
+                     WHERE r.status = 'ACTIVE' ORDER BY r.id LIMIT 1)
+         SELECT x.id AS a, y.id AS b FROM x JOIN member_record y ON y.organization_code <> x.org AND y.status = 'ACTIVE'
+           JOIN record_person q ON q.record_id = y.id AND q.person_id <> x.person_id ORDER BY y.id LIMIT 1`,
+      )),
+    ];
     await clearPending();
     const before = await personRows([pair.a, pair.b]);
     await decisions.decide(pair.a, pair.b, ReviewDecision.CONFIRM, 'cùng một người, đã gặp', CLI_PRINCIPAL);
