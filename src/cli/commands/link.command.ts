@@ -24,8 +24,13 @@ export function linkCommand(program: Command): void {
   program
     .command('link')
     .description('link the records of every organization into persons (the population register as a bridge)')
-    .option('--auto <P>', 'link automatically at or above this probability', prob('--auto'), DEFAULT_LINK_OPTIONS.auto)
-    .option('--review <P>', 'send to review at or above this probability', prob('--review'), DEFAULT_LINK_OPTIONS.review)
+    .option(
+      '--auto <P>',
+      'link automatically at or above this calibrated probability (with strong evidence; without it, 0.95)',
+      prob('--auto'),
+      DEFAULT_LINK_OPTIONS.auto,
+    )
+    .option('--review <P>', 'send to review at or above this calibrated probability', prob('--review'), DEFAULT_LINK_OPTIONS.review)
     .action(link);
 }
 
