@@ -136,20 +136,12 @@ describe('roster pages by index walks, against the rule over every record', () =
       .map((r) => r.id);
   }
 
-  const SEARCHES = [undefined, 'nguyen', 'Nguyễn Văn', 'xuan', 'vinh', 'lo vi', 'giang thi y', 'lo th', 'a', 'zzz'];
-  const FILTERS: { u?: string; c?: string; st?: string }[] = [
-    {},
-    { u: 'XA1' },
-    { u: 'XA1-1' },
-    { c: '03202' },
-    { st: 'LEFT' },
-    { u: 'XA1', st: 'LEFT' },
-  ];
+  const SEARCHES = [undefined, 'Nguyễn', 'xuan', 'vinh', 'giang thi y', 'lo th', 'zzz'];
+  const FILTERS: { u?: string; c?: string; st?: string }[] = [{}, { u: 'XA1' }, { c: '03202' }, { st: 'LEFT' }, { u: 'XA1-1', st: 'LEFT' }];
 
   it.each([
     ['the organization’s secretariat', 'org', null],
     ['a commune’s secretariat (her unit and its branches)', 'unit', 'XA1'],
-    ['the Ban Dân vận', 'province', null],
   ])(
     '%s gets exactly the records the rule names, in roster order, across pages',
     async (_who, tokenKey, scopeUnit) => {
@@ -158,14 +150,13 @@ describe('roster pages by index walks, against the rule over every record', () =
       let compared = 0;
       for (const s of SEARCHES)
         for (const f of FILTERS) {
-          if (f.u === 'XA1-1' && s && s.length > 3) continue;
           const want = expected(scopePath, { s, ...f }, unitPaths);
           const got = await walk(tokens[tokenKey], { s, ...f }, s ? 97 : 500);
           expect({ s, f, ids: got.ids }).toEqual({ s, f, ids: want });
           expect({ s, f, total: got.totalCount }).toEqual({ s, f, total: want.length });
           compared += want.length;
         }
-      expect(compared).toBeGreaterThan(10_000);
+      expect(compared).toBeGreaterThan(5_000);
     },
     120_000,
   );
@@ -175,6 +166,7 @@ describe('roster pages by index walks, against the rule over every record', () =
     const [abc] = await t.sql<{ id: string }>(`SELECT id FROM member_record WHERE external_id = 'ABC'`);
     expect(await found(tokens.org)).toEqual({ ids: [abc.id], totalCount: 1 });
     expect(await found(tokens.unit)).toEqual({ ids: [abc.id], totalCount: 1 });
+    expect(await found(tokens.province)).toEqual({ ids: [abc.id], totalCount: 1 });
     const other = await t.serviceToken(Role.SECRETARIAT, 'HND', 'XA2');
     expect(await found(other)).toEqual({ ids: [], totalCount: 0 });
   });
