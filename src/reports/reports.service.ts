@@ -9,7 +9,7 @@ import { APP_CONFIG } from '../config/config.module.js';
 import { OrganizationsService } from '../membership/organization/organizations.service.js';
 import { resolveReportingArea } from '../membership/unit/reporting-area.js';
 import { assertMayRun } from './access/report-access.js';
-import { countReport } from './counting/count-report.js';
+import { countReport, prepareFigures } from './counting/count-report.js';
 import type { ReportPhantomView, ReportRowView } from './figures/report-views.js';
 import { liveFigures, type LiveFigures } from './live/live-figures.js';
 import { reportPhantoms, type PhantomFilter } from './reading/report-phantoms.js';
@@ -71,30 +71,39 @@ export class ReportsService {
     const started = Date.now();
     if (opts.caller) assertMayRun(opts.caller, await resolveReportingArea(this.db, areaText));
     await this.orgs.reload();
-    const id = await this.db.transaction(async (em) => {
+    await this.db.transaction(async (em) => {
       await takeReportLock(em);
-      const area = await resolveReportingArea(em, areaText);
-      const definitions = this.orgs.list().map((o) => o.definition);
-      const { data, rows } = await countReport(em, definitions, period, when, area);
-      await opts.onStage?.('counted');
-      // Final once the period is over and its persons come from a linker run finished after it.
-      const final = when.final && provisionalReason(period, now, data.linkRun) === null;
-      const computedBy = opts.caller?.name ?? 'schedule';
-      const id = await writeSnapshot(em, { period, area, asOfDay: when.day, final, computedAt: now, computedBy, started }, data, rows);
-      await this.audit.record(
-        opts.caller ?? { kind: 'SERVICE', id: null, name: 'schedule', role: null },
-        {
-          action: AuditAction.REPORT_COMPUTED,
-          subjectType: 'REPORT',
-          subjectId: id,
-          organization: area.organization,
-          detail: { period: period.key, scope: area.key, memberships: data.totals.memberships },
-        },
-        em,
-      );
-      await opts.onStage?.('written');
-      return id;
+      await prepareFigures(em, period, when, await resolveReportingArea(em, areaText));
     });
+    // A second connection counts beside the report's own (count-report.ts).
+    const side = this.db.createQueryRunner();
+    await side.connect();
+    const id = await this.db
+      .transaction(async (em) => {
+        await takeReportLock(em);
+        const area = await resolveReportingArea(em, areaText);
+        const definitions = this.orgs.list().map((o) => o.definition);
+        const { data, rows } = await countReport(em, definitions, period, when, area, side.manager);
+        await opts.onStage?.('counted');
+        // Final once the period is over and its persons come from a linker run finished after it.
+        const final = when.final && provisionalReason(period, now, data.linkRun) === null;
+        const computedBy = opts.caller?.name ?? 'schedule';
+        const id = await writeSnapshot(em, { period, area, asOfDay: when.day, final, computedAt: now, computedBy, started }, data, rows);
+        await this.audit.record(
+          opts.caller ?? { kind: 'SERVICE', id: null, name: 'schedule', role: null },
+          {
+            action: AuditAction.REPORT_COMPUTED,
+            subjectType: 'REPORT',
+            subjectId: id,
+            organization: area.organization,
+            detail: { period: period.key, scope: area.key, memberships: data.totals.memberships },
+          },
+          em,
+        );
+        await opts.onStage?.('written');
+        return id;
+      })
+      .finally(() => side.release());
     return this.db.getRepository(ReportSnapshot).findOneByOrFail({ id });
   }
 

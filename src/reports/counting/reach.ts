@@ -24,36 +24,55 @@ function eligibleColumn(d: Measurable): string {
   return `count(*) FILTER (WHERE ${parts.join(' AND ')})::int AS "${d.code}"`;
 }
 
+/** The register's residents of each covered commune who fit each measured organization's eligible population on the day. */
+export type RegisterPopulation = Record<string, string | number>[];
+
+const measurable = (definitions: OrganizationDefinition[]) => definitions.filter((d): d is Measurable => d.eligiblePopulation.known);
+
 /**
- * Tỷ lệ tập hợp: for each organization whose eligible population the register knows, the residents
- * of each covered commune who fit it on the day (alive, age, sex), and the organization's people
- * in those communes (`reachedIn`: from `rep`, or from the person-level table). A unit's area has no population of its own: n/a.
+ * The register's side of the reach (reads only the register: it can be counted on a connection of
+ * its own, beside the report's other passes). A unit's area, or no organization measured: none.
  */
-export async function reach(
+export async function registerPopulation(
   em: EntityManager,
   definitions: OrganizationDefinition[],
   day: string,
   area: ReportingArea,
-  reachedIn: ReachedIn,
-): Promise<ReachFigures> {
-  const byOrg = new Map<string, Reach>();
-  const byCommune = new Map<string, Map<string, number>>();
-  const known = definitions.filter((d): d is Measurable => d.eligiblePopulation.known);
-  for (const d of definitions) if (!d.eligiblePopulation.known) byOrg.set(d.code, { known: false, why: d.eligiblePopulation.why });
-  if (area.kind === 'unit') {
-    for (const d of known) byOrg.set(d.code, { known: false, why: 'phạm vi một đơn vị không ứng với dân số của xã nào' });
-    return { byOrg, byCommune };
-  }
-  if (!known.length) return { byOrg, byCommune };
+): Promise<RegisterPopulation> {
+  const known = measurable(definitions);
+  if (area.kind === 'unit' || !known.length) return [];
   const params: unknown[] = [day];
   const communeCond = area.commune ? `AND x.commune_code = $${params.push(area.commune)}` : '';
-  const counts = await em.query<Record<string, string | number>[]>(
+  return em.query<RegisterPopulation>(
     `SELECT x.commune_code AS commune, ${known.map(eligibleColumn).join(', ')}
        FROM resident x JOIN resident_batch b ON b.id = x.batch_id AND b.status = 'DONE'
       WHERE x.commune_code IS NOT NULL AND (x.alive OR x.death_date > $1::date) ${communeCond}
       GROUP BY x.commune_code`,
     params,
   );
+}
+
+/**
+ * Tỷ lệ tập hợp: for each organization whose eligible population the register knows, the residents
+ * of each covered commune who fit it on the day (alive, age, sex: `registerPopulation`), and the
+ * organization's people in those communes (`reachedIn`: from `rep`, or from the person-level table).
+ * A unit's area has no population of its own: n/a.
+ */
+export async function reach(
+  definitions: OrganizationDefinition[],
+  area: ReportingArea,
+  counts: RegisterPopulation,
+  reachedIn: ReachedIn,
+): Promise<ReachFigures> {
+  const byOrg = new Map<string, Reach>();
+  const byCommune = new Map<string, Map<string, number>>();
+  const known = measurable(definitions);
+  for (const d of definitions) if (!d.eligiblePopulation.known) byOrg.set(d.code, { known: false, why: d.eligiblePopulation.why });
+  if (area.kind === 'unit') {
+    for (const d of known) byOrg.set(d.code, { known: false, why: 'phạm vi một đơn vị không ứng với dân số của xã nào' });
+    return { byOrg, byCommune };
+  }
+  if (!known.length) return { byOrg, byCommune };
   const communes = counts.map((c) => c.commune as string);
   const reached = await reachedIn(communes);
   for (const d of known) {
