@@ -71,9 +71,9 @@ export class ReportsService {
     const started = Date.now();
     if (opts.caller) assertMayRun(opts.caller, await resolveReportingArea(this.db, areaText));
     await this.orgs.reload();
-    await this.db.transaction(async (em) => {
+    const basis = await this.db.transaction(async (em) => {
       await takeReportLock(em);
-      await prepareFigures(em, period, when, await resolveReportingArea(em, areaText));
+      return prepareFigures(em, period, when, await resolveReportingArea(em, areaText));
     });
     // A second connection counts beside the report's own (count-report.ts).
     const side = this.db.createQueryRunner();
@@ -83,7 +83,14 @@ export class ReportsService {
         await takeReportLock(em);
         const area = await resolveReportingArea(em, areaText);
         const definitions = this.orgs.list().map((o) => o.definition);
-        const { data, rows } = await countReport(em, definitions, period, when, area, side.manager);
+        const { data, rows } = await countReport(
+          em,
+          definitions,
+          period,
+          when,
+          area,
+          basis === null ? null : { side: side.manager, basis },
+        );
         await opts.onStage?.('counted');
         // Final once the period is over and its persons come from a linker run finished after it.
         const final = when.final && provisionalReason(period, now, data.linkRun) === null;

@@ -8,6 +8,13 @@ import { Unit } from '../unit/unit.entity.js';
 import { MemberRecord } from './member-record.entity.js';
 import { countSql, exactCodeSql, rarestWord, searchByWordsSql, walkSql, type RosterWalk, type Sql } from './roster-walk.js';
 
+/** The folded words of a search, each of which must start a word of the name. */
+const searchWords = (search: string): string[] => foldText(search).match(/[a-z0-9]+/g) ?? [];
+
+/** Roster order (given name, full name, id): the keyset's order. */
+const inRosterOrder = <T extends object>(qb: SelectQueryBuilder<T>) =>
+  qb.orderBy('r.given_key', 'ASC').addOrderBy('r.name_folded', 'ASC').addOrderBy('r.id', 'ASC');
+
 /** Index entries an organization's search walks in roster order before it asks the word index (a few ms). */
 const SEARCH_BUDGET = 4000;
 
@@ -36,18 +43,13 @@ export class MemberRecordsRepository {
   constructor(private readonly db: DataSource) {}
 
   private filtered(f: MemberRecordFilter): SelectQueryBuilder<MemberRecord> {
-    const qb = this.db
-      .getRepository(MemberRecord)
-      .createQueryBuilder('r')
-      .leftJoinAndSelect('r.unit', 'u')
-      .where('r.organization_code = :org', { org: f.organization })
-      .andWhere('r.erased_at IS NULL');
+    const qb = this.rowsQuery().where('r.organization_code = :org', { org: f.organization }).andWhere('r.erased_at IS NULL');
     applyScope(qb, f.scope);
     const search = f.search?.trim();
     if (search) {
       // A name has no digits: a number typed is a Mã hồ sơ, a phone or an ID number, each an index lookup.
       // Each word typed starts a word of the name: prefix terms on the word index (migration 1763700000031).
-      const words = /^[\d\s.+()-]+$/.test(search) ? [] : (foldText(search).match(/[a-z0-9]+/g) ?? []);
+      const words = /^[\d\s.+()-]+$/.test(search) ? [] : searchWords(search);
       qb.setParameter('words', words.map((w) => `${w}:*`).join(' & '));
       const byName = words.length ? `to_tsvector('simple', r.name_folded) @@ to_tsquery('simple', :words)` : null;
       const or = [byName, 'r.external_id = :exact'];
@@ -84,11 +86,7 @@ export class MemberRecordsRepository {
     if (code) ids.push(...(await this.run(exactCodeSql(walk, code))).map((r) => r.id as string));
     const totalCount = withCount ? ((await this.run(countSql(walk, code)))[0].n as number) : null;
     if (!ids.length) return { totalCount, rows: [], hasNextPage: false };
-    const raw = await this.rowsQuery()
-      .where('r.id = ANY(:ids)', { ids: [...new Set(ids)] })
-      .orderBy('r.given_key', 'ASC')
-      .addOrderBy('r.name_folded', 'ASC')
-      .addOrderBy('r.id', 'ASC')
+    const raw = await inRosterOrder(this.rowsQuery().where('r.id = ANY(:ids)', { ids: [...new Set(ids)] }))
       .limit(limit)
       .getRawMany<Record<string, unknown>>();
     const rows = raw.slice(0, first).map((row) => this.toRecord(row));
@@ -133,7 +131,7 @@ export class MemberRecordsRepository {
    */
   private async walkOf(f: MemberRecordFilter, after: [string, string, string] | null): Promise<RosterWalk | null> {
     const search = f.search?.trim() ?? '';
-    const words = (foldText(search).match(/[a-z0-9]+/g) ?? []).slice(0, 8);
+    const words = searchWords(search).slice(0, 8);
     if (/\d/.test(search) || (search && !words.length) || f.enteredCode) return null;
     const l = limits(f.scope);
     if (l.none || (l.organization !== null && l.organization !== f.organization)) return null;
@@ -174,10 +172,7 @@ export class MemberRecordsRepository {
         afterId: after[2],
       });
     // One plain statement (`take` with a join would cost TypeORM two) and rows made without its hydration.
-    const raw = await qb
-      .orderBy('r.given_key', 'ASC')
-      .addOrderBy('r.name_folded', 'ASC')
-      .addOrderBy('r.id', 'ASC')
+    const raw = await inRosterOrder(qb)
       .limit(first + 1)
       .getRawMany<Record<string, unknown>>();
     const rows = raw.slice(0, first).map((row) => this.toRecord(row));

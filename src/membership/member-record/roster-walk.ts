@@ -65,12 +65,12 @@ export function walkSql(w: RosterWalk, limit: number, budget: number | null = nu
       const where = [org, ...conditions(w, params)];
       return { sql: `SELECT r.id FROM member_record r WHERE ${where.join(' AND ')} ORDER BY ${ORDER} LIMIT ${limit}`, params };
     }
+    // The first `budget` entries of the roster, then the words checked on them (the walk aliased `r` again).
     const inner = [org, ...conditions({ ...w, words: [] }, params)];
-    const likes = wordsMatch(w.words, params)!.replaceAll('r.name_folded', 'b.name_folded');
     return {
-      sql: `SELECT b.id FROM (SELECT r.id, r.given_key, r.name_folded FROM member_record r WHERE ${inner.join(' AND ')}
-                               ORDER BY ${ORDER} LIMIT ${budget}) b
-             WHERE ${likes} ORDER BY b.given_key, b.name_folded, b.id LIMIT ${limit}`,
+      sql: `SELECT r.id FROM (SELECT r.id, r.given_key, r.name_folded FROM member_record r WHERE ${inner.join(' AND ')}
+                               ORDER BY ${ORDER} LIMIT ${budget}) r
+             WHERE ${wordsMatch(w.words, params)} ORDER BY ${ORDER} LIMIT ${limit}`,
       params,
     };
   }

@@ -34,12 +34,18 @@ async function inputsOf(em: EntityManager, area: ReportingArea): Promise<ReportI
 /**
  * What the person-level figures stand on, brought up to date (the persons marked since; an ended
  * period's stored statuses): in its own transaction before the counting, so that a second
- * connection counting beside the report's own sees it. Nothing for an area counted from the records.
+ * connection counting beside the report's own sees it. Its basis; none for an area counted from the records.
  */
-export async function prepareFigures(em: EntityManager, period: Period, when: AsOf, area: ReportingArea): Promise<void> {
-  if (!servedByFigures(area)) return;
+export async function prepareFigures(em: EntityManager, period: Period, when: AsOf, area: ReportingArea): Promise<string | null> {
+  if (!servedByFigures(area)) return null;
   await refreshPendingPersonFigures(em);
-  if (when.final) await endedPeriodBasis(em, period, when.day);
+  return when.final ? endedPeriodBasis(em, period, when.day) : LIVE_BASIS;
+}
+
+/** A second connection and the basis `prepareFigures` committed: what lets a report count on two connections. */
+export interface Beside {
+  side: EntityManager;
+  basis: string;
 }
 
 /**
@@ -56,11 +62,11 @@ export async function countReport(
   period: Period,
   when: AsOf,
   area: ReportingArea,
-  side: EntityManager = em,
+  prepared: Beside | null = null,
 ): Promise<{ data: ReportData; rows: CountedRow[] }> {
   if (!servedByFigures(area)) return countReportFromRecords(em, definitions, period, when, area);
-  await refreshPendingPersonFigures(em);
-  const basis = when.final ? await endedPeriodBasis(em, period, when.day) : LIVE_BASIS;
+  const basis = prepared?.basis ?? (await prepareFigures(em, period, when, area))!;
+  const side = prepared?.side ?? em;
   const counted = async () => {
     const rep = await countFigures(em, basis, area);
     await keepPhantoms(em, basis, area);

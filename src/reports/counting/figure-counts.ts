@@ -27,24 +27,16 @@ interface FigureArea {
 }
 
 function figureArea(area: ReportingArea): FigureArea {
-  const rows = (where: string, real: string) =>
-    `SELECT f.orgs, f.org_count, ${real} AS real FROM person_figure f WHERE f.basis = $1 AND ${where}`;
-  if (area.kind === 'province')
-    return {
-      where: 'true',
-      params: [],
-      orgFirst: 'f.first_in_org',
-      persons: rows('f.first_in_person', 'f.person_real'),
-      grouped: { personRow: 'f.first_in_person', real: 'f.person_real' },
-    };
-  if (area.kind === 'org')
-    return {
-      where: 'f.org = $2',
-      params: [area.organization],
-      orgFirst: 'f.first_in_org',
-      persons: rows('f.org = $2 AND f.first_in_org', 'f.org_real'),
-      grouped: { personRow: 'f.first_in_org', real: 'f.org_real' },
-    };
+  // A province or an organization: which row stands for a person there, and whether they are "real" — stated once.
+  const grouped = (where: string, params: unknown[], personRow: string, real: string): FigureArea => ({
+    where,
+    params,
+    orgFirst: 'f.first_in_org',
+    persons: `SELECT f.orgs, f.org_count, ${real} AS real FROM person_figure f WHERE f.basis = $1 AND ${where} AND ${personRow}`,
+    grouped: { personRow, real },
+  });
+  if (area.kind === 'province') return grouped('true', [], 'f.first_in_person', 'f.person_real');
+  if (area.kind === 'org') return grouped('f.org = $2', [area.organization], 'f.first_in_org', 'f.org_real');
   if (area.kind === 'commune')
     // One commune: a person has one row per organization there; across organizations, one is picked.
     return {
