@@ -52,6 +52,9 @@ describe('the linker', () => {
       'HND-TH2,Lò Văn Thành,01/01/1980,Nam,,,03199,HND-NA-2,Đang sinh hoạt',
     ]);
     await roster('CD', ['CD-TH1,Lò Văn Thành,1980,Nam,,,03199,CD-NA-1,Đang sinh hoạt']);
+    // One man of that commune listed twice the same way, whom the register (covering the commune) does not list.
+    await roster('HND', ['HND-QH1,Quàng Văn Hoan,01/01/1975,Nam,,,03199,HND-NA-1,Đang sinh hoạt']);
+    await roster('CD', ['CD-QH1,Quàng Văn Hoan,1975,Nam,,,03199,CD-NA-1,Đang sinh hoạt']);
     const register = path.join(dir, 'residents.csv');
     fs.writeFileSync(
       register,
@@ -72,7 +75,7 @@ describe('the linker', () => {
 
   it('makes one person of one woman written five ways across four organizations, and explains why', async () => {
     const s = await linker.link();
-    expect(s.records).toBe(8);
+    expect(s.records).toBe(10);
     const codes: [string, string][] = [
       ['CD', 'CD-1'],
       ['HPN', 'HPN-1'],
@@ -93,7 +96,7 @@ describe('the linker', () => {
     // The number typed with two digits swapped is a slip, not another person.
     const withDtn = (await linker.explanations(people[4].id)).map((w) => w.explanation).join(' ');
     expect(withDtn).toMatch(/số định danh lệch một chữ số/i);
-    expect(s.persons).toBe(1 + 3);
+    expect(s.persons).toBe(1 + 3 + 1);
   });
 
   it('keeps namesakes of one upland commune with placeholder dates apart', async () => {
@@ -103,6 +106,13 @@ describe('the linker', () => {
       `SELECT count(*) AS n FROM record_link l JOIN member_record a ON a.id = l.record_a WHERE a.full_name = 'Lò Văn Thành' AND l.decision <> 'REVIEW'`,
     );
     expect(Number(n)).toBe(0);
+  });
+
+  it('links one name, one year and one commune when the register covering it knows nobody else of that name and year there', async () => {
+    const [hnd, cd] = await Promise.all([personOf('HND', 'HND-QH1'), personOf('CD', 'CD-QH1')]);
+    expect(hnd.person_id).toBe(cd.person_id);
+    const why = (await linker.explanations(hnd.id)).find((w) => w.other === cd.id)!;
+    expect(why.decision).toBe('AUTO');
   });
 
   it('keeps person ids when records are added, and gives the same persons for the same data', async () => {

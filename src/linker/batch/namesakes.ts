@@ -1,3 +1,4 @@
+import { CommuneLevel } from '../../common/identity/identity-compare.js';
 import type { Frequencies } from '../model/model.js';
 import type { Records, Residents } from './snapshot.js';
 
@@ -18,18 +19,31 @@ export function frequencies(recs: Records): Frequencies {
   return { total: recs.n, name: (k) => names.get(k) ?? 1, birth: (k) => births.get(k) ?? 1 };
 }
 
+/** The communes a record may be in: its own, or the candidates of an old commune that was split. */
+const communesOf = (c: { code: string | null; candidates: string[] }): string[] => (c.code ? [c.code] : c.candidates);
+
 /**
  * How many different people are known to bear a name with a birth date (`yyyy-mm-dd`) or in a
  * birth year (`yyyy`): residents of the register, or records with different 12-digit numbers,
- * whichever says more.
+ * whichever says more — in the given communes when there are some (two listings in one commune are
+ * told apart only by the namesakes who live there), else in the whole province.
  */
-export function namesakeCounter(recs: Records, res: Residents): (nameKey: string, birthKey: string) => number {
+export interface NamesakeCounter {
+  count(nameKey: string, birthKey: string, communes?: string[]): number;
+  /** Whether the register covers every one of the communes. */
+  covers(communes: string[]): boolean;
+}
+
+export function namesakeCounter(recs: Records, res: Residents): NamesakeCounter {
   const register = new Map<string, number>();
   const add = (k: string) => register.set(k, (register.get(k) ?? 0) + 1);
   for (let r = 0; r < res.n; r++) {
     const b = res.birth[r];
-    add(`${res.name[r].key}|${b?.year ?? ''}`);
-    if (b && !b.yearOnly) add(`${res.name[r].key}|${b.key}`);
+    const keys = [`${res.name[r].key}|${b?.year ?? ''}`, ...(b && !b.yearOnly ? [`${res.name[r].key}|${b.key}`] : [])];
+    for (const k of keys) {
+      add(k);
+      if (res.commune[r].code) add(`${k}|${res.commune[r].code}`);
+    }
   }
   const numbers = new Map<string, Set<string>>();
   const addNumber = (k: string, id: string) => {
@@ -40,11 +54,31 @@ export function namesakeCounter(recs: Records, res: Residents): (nameKey: string
   for (let i = 0; i < recs.n; i++) {
     if (recs.idKind[i] !== 'CCCD' || !recs.idHash[i]) continue;
     const b = recs.birth[i];
-    addNumber(`${recs.name[i].key}|${b?.year ?? ''}`, recs.idHash[i]!);
-    if (b && !b.yearOnly) addNumber(`${recs.name[i].key}|${b.key}`, recs.idHash[i]!);
+    const keys = [`${recs.name[i].key}|${b?.year ?? ''}`, ...(b && !b.yearOnly ? [`${recs.name[i].key}|${b.key}`] : [])];
+    for (const k of keys) {
+      addNumber(k, recs.idHash[i]!);
+      for (const c of communesOf(recs.commune[i])) addNumber(`${k}|${c}`, recs.idHash[i]!);
+    }
   }
-  return (nameKey, birthKey) => {
+  const count = (nameKey: string, birthKey: string, communes?: string[]) => {
     const k = `${nameKey}|${birthKey}`;
-    return Math.max(register.get(k) ?? 0, numbers.get(k)?.size ?? 0);
+    if (!communes) return Math.max(register.get(k) ?? 0, numbers.get(k)?.size ?? 0);
+    let residents = 0;
+    const ids = new Set<string>();
+    for (const c of new Set(communes)) {
+      residents += register.get(`${k}|${c}`) ?? 0;
+      for (const id of numbers.get(`${k}|${c}`) ?? []) ids.add(id);
+    }
+    return Math.max(residents, ids.size);
   };
+  return { count, covers: (communes) => communes.length > 0 && communes.every((c) => res.communes.has(c)) };
+}
+
+/**
+ * The communes whose namesakes can tell a pair apart: both records' when the pair agrees on the
+ * commune or its neighbour, none (the whole province) when it does not.
+ */
+export function pairCommunes(recs: Records, a: number, b: number, level: CommuneLevel): string[] | undefined {
+  if (level !== CommuneLevel.SAME && level !== CommuneLevel.NEAR) return undefined;
+  return [...communesOf(recs.commune[a]), ...communesOf(recs.commune[b])];
 }

@@ -1,6 +1,6 @@
 import { linkDate, linkName } from '../../common/identity/identity-compare.js';
 import { startingM, typicalU, type Model } from '../model/model.js';
-import { frequencies } from './namesakes.js';
+import { frequencies, namesakeCounter } from './namesakes.js';
 import { JOIN_AT, matchRegister, RegisterMatch, SAME_ID_MATCH_WEIGHT } from './register-bridge.js';
 import type { Records, Residents } from './snapshot.js';
 
@@ -129,5 +129,38 @@ describe('the register as the hub', () => {
     expect(bridge.match[at(0)]).toBe(RegisterMatch.AMBIGUOUS);
     expect(bridge.match[at(1)]).toBe(RegisterMatch.NO_MATCH);
     expect(bridge.match[at(2)]).toBe(RegisterMatch.NOT_COVERED);
+  });
+});
+
+describe('namesakes the register knows, commune by commune', () => {
+  // "Lò Văn Thắng" born 1964: one resident in each of two communes; records with their own numbers in a third.
+  const res = residents([
+    ['Lò Văn Thắng', '1964-01-01', 'MALE', '03358', 'r1'],
+    ['Lò Văn Thắng', '1964-01-01', 'MALE', '03316', 'r2'],
+    ['Lò Văn Thắng', '1964-02-07', 'MALE', '03164', 'r3'],
+  ]);
+  const recs = records([
+    ['Lò Văn Thắng', '1964', 'MALE', '03200', 'n1'],
+    ['Lò Văn Thắng', '1964', 'MALE', '03200', 'n2'],
+    ['Lò Văn Thắng', '1964', 'MALE', '03200', 'n2'],
+  ]);
+  const namesakes = namesakeCounter(recs, res);
+  const key = linkName('Lò Văn Thắng').key;
+
+  it('counts the people of a name and year in the pair’s communes, or in the province', () => {
+    expect(namesakes.count(key, '1964')).toBe(3);
+    expect(namesakes.count(key, '1964', ['03358'])).toBe(1);
+    expect(namesakes.count(key, '1964', ['03358', '03316'])).toBe(2);
+    expect(namesakes.count(key, '1964', ['03358', '03358'])).toBe(1);
+    expect(namesakes.count(key, '1964', ['03385'])).toBe(0);
+    // Two different 12-digit numbers in the rosters are two people, where the register lists none.
+    expect(namesakes.count(key, '1964', ['03200'])).toBe(2);
+    expect(namesakes.count(key, '1965', ['03358'])).toBe(0);
+  });
+
+  it('says whether the register covers a pair’s communes', () => {
+    expect(namesakes.covers(['03358', '03316'])).toBe(true);
+    expect(namesakes.covers(['03358', '03200'])).toBe(false);
+    expect(namesakes.covers([])).toBe(false);
   });
 });

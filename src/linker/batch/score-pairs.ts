@@ -18,6 +18,7 @@ import {
 } from '../model/model.js';
 import { batchDecision, weightAtLeast, type Thresholds } from '../model/pair-decision.js';
 import type { RecordComparer } from './compare-records.js';
+import { pairCommunes, type NamesakeCounter } from './namesakes.js';
 import type { Records } from './snapshot.js';
 
 /**
@@ -134,7 +135,7 @@ export function scorePairs(
   pairs: Int32Array,
   { model, table, patternOf }: Trained,
   weigh: Weigher,
-  namesakes: (nameKey: string, birthKey: string) => number,
+  namesakes: NamesakeCounter,
   opts: Thresholds,
 ): Scored {
   const out: Scored = { edges: [], kept: new Map(), slips: new Set() };
@@ -152,9 +153,11 @@ export function scorePairs(
     }
     const c = table.patterns[patternOf[k]].c;
     const probability = probabilityOf(w);
+    const communes = pairCommunes(recs, a, b, c.commune);
     const decision = batchDecision(c, w, opts, {
-      onBirthDate: () => namesakes(recs.name[a].key, recs.birth[a]!.key),
-      inBirthYear: () => namesakes(recs.name[a].key, String(recs.birth[a]?.year ?? '')),
+      onBirthDate: () => namesakes.count(recs.name[a].key, recs.birth[a]!.key, communes),
+      inBirthYear: () => namesakes.count(recs.name[a].key, String(recs.birth[a]?.year ?? ''), communes),
+      registerCovers: () => !!communes && namesakes.covers(communes),
     });
     probe(recs.id[a], recs.id[b], w, decision ?? '', c);
     if (decision === null) continue;

@@ -73,11 +73,12 @@ export function linkDecision(
   weight: number,
   t: Thresholds,
   dateShared = false,
+  strong = hasStrongEvidence(c, dateShared),
 ): LinkDecision.AUTO | LinkDecision.REVIEW | null {
   const p = calibratedProbability(weight);
   if (p < t.review) return null;
   const nameAllows = c.name !== NameLevel.DIFFERENT || c.id === IdLevel.SAME;
-  const bar = hasStrongEvidence(c, dateShared) ? t.auto : strictAuto(t);
+  const bar = strong ? t.auto : strictAuto(t);
   return p >= bar && nameAllows && c.id !== IdLevel.DIFFERENT ? LinkDecision.AUTO : LinkDecision.REVIEW;
 }
 
@@ -111,15 +112,35 @@ export function hasStrongEvidence(c: Comparison, dateShared = false): boolean {
 export interface Namesakes {
   /** …born on the pair's birth date (asked only when both records carry that full date). */
   onBirthDate(): number;
-  /** …born in the pair's birth year. */
+  /** …born in the pair's birth year (in the pair's communes when it agrees on one). */
   inBirthYear(): number;
+  /** Whether the register covers the pair's commune, so that its namesakes there are all known. */
+  registerCovers(): boolean;
+}
+
+/**
+ * One name, one birth year and one commune, and nobody else of that name and year in the commune
+ * as far as a register covering it knows (`namesakesInYear` ≤ 1): the commune's only bearer of the
+ * name, which is what a shared number says of a pair elsewhere. Placeholder 01/01 and year-only
+ * dates — the upland communes' usual — are read as the year.
+ */
+export function uniqueInCommune(c: Comparison, namesakesInYear: number, registerCovers: boolean): boolean {
+  return (
+    c.name === NameLevel.SAME &&
+    c.commune === CommuneLevel.SAME &&
+    c.organization === SimpleLevel.DIFFERENT &&
+    (c.birth === BirthLevel.SAME_YEAR || c.birth === BirthLevel.SAME_DAY) &&
+    namesakesInYear <= 1 &&
+    registerCovers
+  );
 }
 
 /**
  * The batch run's decision: `linkDecision`, where a birth date that namesakes share is no
- * evidence of one person, and a pair without strong evidence is dropped (null: not even
- * reviewed) when namesakes of that name and year are known. Name, year and commune alone are
- * what namesakes share.
+ * evidence of one person, a name and year the register knows no one else to bear in the commune
+ * is (`uniqueInCommune`), and a pair without strong evidence is dropped (null: not even reviewed)
+ * when namesakes of that name and year are known. Name, year and commune alone are what namesakes
+ * share.
  */
 export function batchDecision(
   c: Comparison,
@@ -128,6 +149,9 @@ export function batchDecision(
   namesakes: Namesakes,
 ): LinkDecision.AUTO | LinkDecision.REVIEW | null {
   const dateShared = (c.birth === BirthLevel.SAME_DAY || c.birth === BirthLevel.SWAPPED) && namesakes.onBirthDate() > 1;
-  if (!hasStrongEvidence(c, dateShared) && namesakes.inBirthYear() > 1) return null;
-  return linkDecision(c, weight, t, dateShared);
+  if (hasStrongEvidence(c, dateShared)) return linkDecision(c, weight, t, dateShared, true);
+  const inYear = namesakes.inBirthYear();
+  if (uniqueInCommune(c, inYear, c.commune === CommuneLevel.SAME && namesakes.registerCovers()))
+    return linkDecision(c, weight, t, dateShared, true);
+  return inYear > 1 ? null : linkDecision(c, weight, t, dateShared, false);
 }
