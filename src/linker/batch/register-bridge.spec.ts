@@ -120,6 +120,22 @@ describe('the register as the hub', () => {
     expect(bridge.verified[at(0)]).toBe(false);
   });
 
+  it('weighs another listing of an organization that already lists her by number as a pair within one organization', () => {
+    const recs = records(
+      roster([
+        ['Trần Thị Quyên', '1977-02-17', 'FEMALE', '03253', 'quyen'], // Hội Nông dân lists her by her number…
+        ['Trần Thị Quyên', '1977', 'FEMALE', '03253'], // …and again without it (a second listing, or a name made up)
+        ['Trần Thị Quyên', '1977', 'FEMALE', '03253'], // Hội Người cao tuổi, without a number
+      ]),
+    );
+    recs.org[202] = 'NCT';
+    const bridge = matchRegister(recs, res, model, frequencies(recs));
+    expect(bridge.resident[200]).toBe(202);
+    expect(bridge.resident[202]).toBe(202);
+    expect(bridge.weight[202]).toBeLessThan(SAME_ID_MATCH_WEIGHT);
+    expect(bridge.resident[201] === -1 || bridge.weight[201] < bridge.weight[202] - 1).toBe(true);
+  });
+
   it('tells the phantom checks what the register says of a record it did not join', () => {
     const { bridge, at } = run([
       ['Lò Thị Hoa', '1965', 'FEMALE', '03253'],

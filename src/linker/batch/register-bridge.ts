@@ -76,6 +76,11 @@ export function matchRegister(recs: Records, res: Residents, pairModel: Model, f
     const sameId = recs.idHash[i] ? (index.byId.get(recs.idHash[i]!) ?? []) : [];
     if (sameId.length === 1 && recs.idKind[i] === res.idKind[sameId[0]]) matched(i, sameId[0], SAME_ID_MATCH_WEIGHT);
   }
+  // A resident an organization already lists under her number: that another listing of the same
+  // organization is her too is weighed as a pair of one organization is (m/u of SAME).
+  const sameOrganization = pairModel.m.organization.SAME / pairModel.u.organization.SAME;
+  const listedBy = new Set<string>();
+  for (let i = 0; i < recs.n; i++) if (out.resident[i] >= 0) listedBy.add(`${out.resident[i]}|${recs.org[i]}`);
   const model = registerModel(recs, res, out.resident, pairModel);
   const unlisted = unlistedOdds(recs, res, index.byId);
   // Shares read from the database as it is: the posterior weighs the register's namesakes itself.
@@ -91,7 +96,8 @@ export function matchRegister(recs: Records, res: Residents, pairModel: Model, f
     const best = bestOf(i, candidatesOf(recs, i, index));
     if (best.r < 0) continue;
     // P(resident r | fields) = LR_r / (Σ LR + odds of someone the register does not list).
-    const p = best.lr / (best.sum + unlisted);
+    const lr = listedBy.has(`${best.r}|${recs.org[i]}`) ? best.lr * sameOrganization : best.lr;
+    const p = lr / (best.sum - best.lr + lr + unlisted);
     // As between two records: two different 12-digit numbers, or two different names, are never joined by the model.
     const contradicts = best.c?.name === NameLevel.DIFFERENT || best.c?.id === IdLevel.DIFFERENT;
     if (p >= JOIN_AT && !contradicts) matched(i, best.r, Math.min(SAME_ID_MATCH_WEIGHT, weightOf(p)));
