@@ -28,6 +28,7 @@ import { PersonFigures1763700000029 } from './1763700000029-person-figures.js';
 import { FigureNotifications1763700000030 } from './1763700000030-figure-notifications.js';
 import { NameWordIndex1763700000031 } from './1763700000031-name-word-index.js';
 import { RosterWalkIndexes1763700000034 } from './1763700000034-roster-walk-indexes.js';
+import { PeriodStatusLookups1763700000035 } from './1763700000035-period-status-lookups.js';
 
 /** Every migration, in order. A new one is added here and committed with its entity change. */
 export const MIGRATIONS = [
@@ -61,4 +62,5 @@ export const MIGRATIONS = [
   FigureNotifications1763700000030,
   NameWordIndex1763700000031,
   RosterWalkIndexes1763700000034,
+  PeriodStatusLookups1763700000035,
 ];

@@ -10,7 +10,7 @@ import { runMigrations } from '../src/database/data-source.js';
 import { openDatabase } from '../src/database/open-database.js';
 import { appUrlOf, createTestApp, createTestDatabase, type TestApp } from './test-app.js';
 
-const PRIVILEGES = ['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'TRUNCATE', 'REFERENCES', 'TRIGGER'];
+const PRIVILEGES = ['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'TRUNCATE', 'REFERENCES', 'TRIGGER', 'MAINTAIN'];
 
 async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
   const c = new pg.Client({ connectionString: url });

@@ -14,7 +14,7 @@ import { MemberRecordsService } from '../src/membership/member-record/member-rec
 import { OrganizationsService } from '../src/membership/organization/organizations.service.js';
 import { MemberStatus } from '../src/membership/status/member-status.js';
 import { resolveReportingArea } from '../src/membership/unit/reporting-area.js';
-import { countReport, countReportFromRecords } from '../src/reports/counting/count-report.js';
+import { countReport, countReportFromRecords, prepareFigures } from '../src/reports/counting/count-report.js';
 import { liveFigures } from '../src/reports/live/live-figures.js';
 import { CLI_PRINCIPAL, createTestApp, type TestApp } from './test-app.js';
 
@@ -143,6 +143,34 @@ describe('the person-level figures', () => {
     },
     120_000,
   );
+
+  it('gives the planner the statistics of what it writes whole: a link run’s persons and figures, an ended period’s statuses', async () => {
+    // ANALYZE by the application itself (not autovacuum's, counted apart): without it, a report
+    // right after a command-line link planned a million rows as a few and sorted them on disk.
+    const analyzed = async () =>
+      Object.fromEntries(
+        (
+          await t.sql<{ relname: string; n: number }>(
+            `SELECT relname, analyze_count::int AS n FROM pg_stat_user_tables WHERE relname IN ('person_figure', 'record_person', 'period_status')`,
+          )
+        ).map((r) => [r.relname, r.n]),
+      );
+    const before = await analyzed();
+    await t.app.get(LinkerService).link();
+    const older = previousPeriod(past);
+    await db.transaction(async (em) => prepareFigures(em, older, asOf(older, new Date()), await resolveReportingArea(em, 'province')));
+    const grew = (x: Record<string, number>) =>
+      x.record_person - before.record_person >= 1 &&
+      x.person_figure - before.person_figure >= 2 &&
+      x.period_status - before.period_status >= 1;
+    // The counters reach the view once the writing connection is idle (within a second or so).
+    let after = await analyzed();
+    for (let i = 0; i < 50 && !grew(after); i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      after = await analyzed();
+    }
+    expect({ before, after, grew: grew(after) }).toMatchObject({ grew: true });
+  }, 60_000);
 
   it('changes at once with a decision: confirm, split, merge', async () => {
     const decisions = t.app.get(ReviewDecisionsService);

@@ -17,6 +17,17 @@ describe('the grants of the application role', () => {
     expect(privilegesFor('member_record_id_seq', true)).toEqual(['SELECT', 'USAGE']);
   });
 
+  it('lets the application analyze the tables it writes wholesale, and no other', () => {
+    expect(privilegesFor('person_figure')).toEqual(['DELETE', 'INSERT', 'MAINTAIN', 'SELECT', 'UPDATE']);
+    expect(privilegesFor('period_status')).toContain('MAINTAIN');
+    expect(privilegesFor('record_person')).toEqual(['DELETE', 'INSERT', 'MAINTAIN', 'SELECT', 'TRUNCATE', 'UPDATE']);
+    expect(privilegesFor('member_record')).not.toContain('MAINTAIN');
+    expect(grantStatements('app', [rel('person_figure', ['DELETE', 'INSERT', 'SELECT', 'UPDATE'])])).toEqual([
+      'REVOKE ALL ON TABLE public."person_figure" FROM PUBLIC, "app"',
+      'GRANT DELETE, INSERT, MAINTAIN, SELECT, UPDATE ON TABLE public."person_figure" TO "app"',
+    ]);
+  });
+
   it('leaves a relation that is already right alone and resets one that is not (extra rights, PUBLIC, a new table)', () => {
     expect(grantStatements('app', [rel('member_record', ['UPDATE', 'SELECT', 'INSERT', 'DELETE'])])).toEqual([]);
     expect(grantStatements('app', [rel('audit_event', ['DELETE', 'INSERT', 'SELECT', 'TRUNCATE', 'UPDATE'])])).toEqual([

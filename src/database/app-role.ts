@@ -9,6 +9,8 @@
  * - only SELECT and INSERT on the append-only tables (the audit log): the role cannot change,
  *   remove or truncate a line, nor alter the table or its triggers (it owns nothing);
  * - TRUNCATE only on the tables the linker rebuilds in one go;
+ * - MAINTAIN (PostgreSQL 17+: ANALYZE, VACUUM) only on the tables the application writes wholesale
+ *   and analyzes at once, for the planner (the persons, the person-level figures, a period's statuses);
  * - SELECT only on the migrations table and on the audit log's hash chain;
  * - USAGE and SELECT on sequences (never UPDATE, so no `setval`).
  */
@@ -22,6 +24,9 @@ export const APPEND_ONLY_TABLES: readonly string[] = ['audit_event'];
 /** Tables the linker empties with TRUNCATE before it stores a new run. */
 export const TRUNCATED_BY_APP: readonly string[] = ['record_link', 'record_person', 'record_flag'];
 
+/** Tables the application writes wholesale and then analyzes itself (else, with no autovacuum pass in between, the planner guesses). */
+export const ANALYZED_BY_APP: readonly string[] = ['person_figure', 'period_status', 'record_person'];
+
 /** Tables the application reads but never writes (the audit chain is written by its trigger, as the owner). */
 export const READ_ONLY_TABLES: readonly string[] = ['migrations', 'audit_chain'];
 
@@ -30,8 +35,10 @@ export function privilegesFor(table: string, sequence = false): string[] {
   if (sequence) return ['SELECT', 'USAGE'];
   if (APPEND_ONLY_TABLES.includes(table)) return ['INSERT', 'SELECT'];
   if (READ_ONLY_TABLES.includes(table)) return ['SELECT'];
-  if (TRUNCATED_BY_APP.includes(table)) return ['DELETE', 'INSERT', 'SELECT', 'TRUNCATE', 'UPDATE'];
-  return ['DELETE', 'INSERT', 'SELECT', 'UPDATE'];
+  const writes = TRUNCATED_BY_APP.includes(table)
+    ? ['DELETE', 'INSERT', 'SELECT', 'TRUNCATE', 'UPDATE']
+    : ['DELETE', 'INSERT', 'SELECT', 'UPDATE'];
+  return ANALYZED_BY_APP.includes(table) ? [...writes, 'MAINTAIN'].sort() : writes;
 }
 
 export function quoteIdent(name: string): string {

@@ -81,6 +81,8 @@ export async function buildBasis(em: EntityManager, basis: string): Promise<void
   const params = basis === LIVE_BASIS ? [] : [basis];
   await em.query(`DELETE FROM person_figure WHERE basis = $1`, [basis]);
   await em.query(`INSERT INTO person_figure (${COLUMNS.join(', ')}) ${figureRows(basisRecords(basis))}`, params);
+  // Written whole: the planner's statistics at once (else, with no autovacuum in between, it takes a basis for a few rows).
+  await em.query(`ANALYZE person_figure`);
   await em.query(`INSERT INTO person_figure_basis (basis) VALUES ($1) ON CONFLICT (basis) DO UPDATE SET built_at = now()`, [basis]);
 }
 
@@ -155,5 +157,7 @@ export async function rebuildLiveFigures(runner: QueryRunner): Promise<void> {
       WHERE NOT EXISTS (SELECT 1 FROM person_figure o WHERE ${same})`,
   );
   await runner.query(`DELETE FROM person_figure_basis WHERE basis <> ''`);
+  // The persons and the table written wholesale in this transaction: their statistics with them (see `buildBasis`).
+  await runner.query(`ANALYZE record_person, person_figure`);
   await runner.query(`INSERT INTO person_figure_basis (basis) VALUES ('') ON CONFLICT (basis) DO UPDATE SET built_at = now()`);
 }

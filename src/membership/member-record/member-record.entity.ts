@@ -46,6 +46,8 @@ export interface ImportWarning {
 @Index('ix_member_record_given_family_birth', ['givenKey', 'familyKey', 'birthDate'])
 /** Search by the words of the name (migration 1763700000031). */
 @Index('ix_member_record_name_words', { synchronize: false })
+/** What was written since a moment: an ended period's stored statuses looked at again (migration 1763700000035, BRIN). */
+@Index('ix_member_record_updated_at', { synchronize: false })
 export class MemberRecord {
   /** Time-ordered (uuidv7): an import appends to the key's btree instead of writing all over it (migration 1763700000026). */
   @PrimaryColumn({ type: 'uuid', default: () => 'uuidv7()' })

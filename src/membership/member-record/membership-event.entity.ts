@@ -17,6 +17,8 @@ export enum MembershipEventKind {
 @Entity('membership_event')
 @Index('ix_membership_event_record', ['recordId', 'recordedAt'])
 @Index('ix_membership_event_import_job', { synchronize: false })
+/** What was recorded since a moment: an ended period's stored statuses looked at again (migration 1763700000035, BRIN). */
+@Index('ix_membership_event_recorded_at', { synchronize: false })
 export class MembershipEvent {
   /** Time-ordered (uuidv7): an import appends to the key's btree instead of writing all over it (migration 1763700000026). */
   @PrimaryColumn({ type: 'uuid', default: () => 'uuidv7()' })

@@ -24,6 +24,7 @@ export async function endedPeriodBasis(em: EntityManager, period: Period, day: s
       `INSERT INTO period_status (period, record_id) SELECT $1, r.id FROM member_record r ${ended.join} WHERE ${ended.active}`,
       [period.key, day, period.end],
     );
+    await em.query(`ANALYZE period_status`);
     await em.query(
       `INSERT INTO period_status_basis (period, day, computed_at) VALUES ($1, $2, $3)
        ON CONFLICT (period) DO UPDATE SET day = EXCLUDED.day, computed_at = EXCLUDED.computed_at`,
