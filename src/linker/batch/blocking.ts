@@ -12,10 +12,15 @@ import type { Sql } from './snapshot.js';
 export const RULES: { name: string; key: string; where: string }[] = [
   { name: 'id_number', key: `id_number_hash`, where: `id_number_hash IS NOT NULL` },
   { name: 'phone', key: `phone`, where: `phone IS NOT NULL` },
-  // Same family and given name, same birth year: a placeholder or year-only date, a dropped middle
-  // name, a swapped day and month or a number typed with one slip. A block too large for the
-  // province (a common name in a common year) is compared within each commune.
-  { name: 'family_given_year', key: `family_key, given_key, birth_year`, where: `birth_year IS NOT NULL` },
+  // Same family and given name, birth year and commune: a placeholder or year-only date (the only
+  // block such a record falls in without a number or a phone), a dropped middle name, a swapped day
+  // and month or a number typed with one slip. Without the commune a province's common names in a
+  // year make blocks of dozens (ten million pairs at 1,000,000 records).
+  {
+    name: 'family_given_year_commune',
+    key: `family_key, given_key, birth_year, commune_code`,
+    where: `birth_year IS NOT NULL AND commune_code IS NOT NULL`,
+  },
   { name: 'given_birth_date', key: `given_key, birth_date`, where: `birth_day_known` },
   { name: 'family_birth_date_sex', key: `family_key, birth_date, sex`, where: `birth_day_known` },
 ];
