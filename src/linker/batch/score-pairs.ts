@@ -153,11 +153,13 @@ export function scorePairs(
     }
     const c = table.patterns[patternOf[k]].c;
     const probability = probabilityOf(w);
-    const communes = pairCommunes(recs, a, b, c.commune);
+    // The pair's communes, worked out only when the decision asks for namesakes.
+    let communes: string[] | undefined | null = null;
+    const where = () => (communes === null ? (communes = pairCommunes(recs, a, b, c.commune)) : communes);
     const decision = batchDecision(c, w, opts, {
-      onBirthDate: () => namesakes.count(recs.name[a].key, recs.birth[a]!.key, communes),
-      inBirthYear: () => namesakes.count(recs.name[a].key, String(recs.birth[a]?.year ?? ''), communes),
-      registerCovers: () => !!communes && namesakes.covers(communes),
+      onBirthDate: () => namesakes.count(recs.name[a].key, recs.birth[a]!.key, where()),
+      inBirthYear: () => namesakes.count(recs.name[a].key, String(recs.birth[a]?.year ?? ''), where()),
+      registerCovers: () => !!where() && namesakes.covers(where()!),
     });
     probe(recs.id[a], recs.id[b], w, decision ?? '', c);
     if (decision === null) continue;
