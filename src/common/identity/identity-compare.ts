@@ -204,13 +204,16 @@ export enum CommuneLevel {
  */
 export const NEAR_CODE_GAP = 15;
 
+/** The communes a record may be in: its current code, or the candidates of an old commune split across several new ones. */
+export const communesOf = (c: { code: string | null; candidates: string[] }): string[] => (c.code ? [c.code] : c.candidates);
+
 /** Communes: the current code, or the candidates of an old commune split across several new ones. */
 export function compareCommunes(
   a: { code: string | null; candidates: string[] },
   b: { code: string | null; candidates: string[] },
 ): CommuneLevel {
-  const as = a.code ? [a.code] : a.candidates;
-  const bs = b.code ? [b.code] : b.candidates;
+  const as = communesOf(a);
+  const bs = communesOf(b);
   if (!as.length || !bs.length) return CommuneLevel.MISSING;
   if (as.some((c) => bs.includes(c))) return CommuneLevel.SAME;
   const near = as.some((x) => bs.some((y) => Math.abs(Number(x) - Number(y)) <= NEAR_CODE_GAP));

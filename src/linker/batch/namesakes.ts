@@ -1,4 +1,4 @@
-import { CommuneLevel } from '../../common/identity/identity-compare.js';
+import { CommuneLevel, communesOf, type LinkDate } from '../../common/identity/identity-compare.js';
 import type { Frequencies } from '../model/model.js';
 import type { Records, Residents } from './snapshot.js';
 
@@ -19,8 +19,9 @@ export function frequencies(recs: Records): Frequencies {
   return { total: recs.n, name: (k) => names.get(k) ?? 1, birth: (k) => births.get(k) ?? 1 };
 }
 
-/** The communes a record may be in: its own, or the candidates of an old commune that was split. */
-const communesOf = (c: { code: string | null; candidates: string[] }): string[] => (c.code ? [c.code] : c.candidates);
+/** The keys a name and birth date are counted under: the year, and the full date when there is one. */
+const nameBirthKeys = (nameKey: string, b: LinkDate | null): string[] =>
+  b && !b.yearOnly ? [`${nameKey}|${b.year}`, `${nameKey}|${b.key}`] : [`${nameKey}|${b?.year ?? ''}`];
 
 /**
  * How many different people are known to bear a name with a birth date (`yyyy-mm-dd`) or in a
@@ -38,9 +39,7 @@ export function namesakeCounter(recs: Records, res: Residents): NamesakeCounter 
   const register = new Map<string, number>();
   const add = (k: string) => register.set(k, (register.get(k) ?? 0) + 1);
   for (let r = 0; r < res.n; r++) {
-    const b = res.birth[r];
-    const keys = [`${res.name[r].key}|${b?.year ?? ''}`, ...(b && !b.yearOnly ? [`${res.name[r].key}|${b.key}`] : [])];
-    for (const k of keys) {
+    for (const k of nameBirthKeys(res.name[r].key, res.birth[r])) {
       add(k);
       if (res.commune[r].code) add(`${k}|${res.commune[r].code}`);
     }
@@ -53,9 +52,7 @@ export function namesakeCounter(recs: Records, res: Residents): NamesakeCounter 
   };
   for (let i = 0; i < recs.n; i++) {
     if (recs.idKind[i] !== 'CCCD' || !recs.idHash[i]) continue;
-    const b = recs.birth[i];
-    const keys = [`${recs.name[i].key}|${b?.year ?? ''}`, ...(b && !b.yearOnly ? [`${recs.name[i].key}|${b.key}`] : [])];
-    for (const k of keys) {
+    for (const k of nameBirthKeys(recs.name[i].key, recs.birth[i])) {
       addNumber(k, recs.idHash[i]!);
       for (const c of communesOf(recs.commune[i])) addNumber(`${k}|${c}`, recs.idHash[i]!);
     }

@@ -1,6 +1,7 @@
 import { deathThroughNamesakes, type DeathEvidence, type RegisterEntry } from '../model/phantom-deaths.js';
 import { RegisterMatch, type RegisterBridge } from './register-bridge.js';
-import type { CommuneOf, Records, Residents } from './snapshot.js';
+import { communesOf } from '../../common/identity/identity-compare.js';
+import type { Records, Residents } from './snapshot.js';
 
 /**
  * Deaths the register shows for records the bridge could not match (`model/phantom-deaths.ts`):
@@ -9,7 +10,6 @@ import type { CommuneOf, Records, Residents } from './snapshot.js';
  * same person matched a living resident.
  */
 
-const communesOf = (c: CommuneOf) => (c.code ? [c.code] : c.candidates);
 const keyOf = (nameKey: string, year: number | undefined) => `${nameKey}|${year ?? ''}`;
 
 export interface RegisterDeaths {

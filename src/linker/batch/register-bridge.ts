@@ -1,6 +1,6 @@
 import { LinkDecision } from '../link.entities.js';
 import type { Edge } from '../model/clustering.js';
-import { CommuneLevel, compareCommunes, IdLevel, NameLevel } from '../../common/identity/identity-compare.js';
+import { CommuneLevel, communesOf, compareCommunes, IdLevel, NameLevel } from '../../common/identity/identity-compare.js';
 import { PatternTable, patternWeight, probabilityOf, weightOf, type Comparison, type Frequencies, type Model } from '../model/model.js';
 import { compareWithResident, registerModel } from './register-model.js';
 import { weigher, type KeptPairs, type Weigher } from './score-pairs.js';
@@ -185,7 +185,7 @@ function candidatesOf(recs: Records, i: number, index: ResidentIndex): number[] 
   take(index.byKey.get(`${n.key}|${year + 1}`));
   take(index.byFamilyGiven.get(`${n.family}|${n.given}|${year}`));
   const c = recs.commune[i];
-  for (const commune of index.near(c.code ? [c.code] : c.candidates)) {
+  for (const commune of index.near(communesOf(c))) {
     take(index.byFamilyMiddle.get(`${n.family}|${n.middle}|${year}|${commune}`));
     take(index.byMiddleGiven.get(`${n.middle}|${n.given}|${year}|${commune}`));
   }
