@@ -32,6 +32,15 @@ async function waitGone(pid: number, ms: number): Promise<boolean> {
 
 const healthStatus = async (port: number) => (await fetch(`http://127.0.0.1:${port}/health`)).status;
 
+/** A CLI command on `dataDir`: its exit code and everything it printed (shown when a check fails). */
+function runCli(args: string[]): Promise<{ code: number | null; output: string }> {
+  const cli = spawn(process.execPath, [path.join(ROOT, 'bin/lienthong.js'), ...args], { env: serverEnv(dataDir, 0) });
+  let output = '';
+  cli.stdout.on('data', (d: Buffer) => (output += d.toString()));
+  cli.stderr.on('data', (d: Buffer) => (output += d.toString()));
+  return new Promise((resolve) => cli.on('close', (code) => resolve({ code, output })));
+}
+
 describe('the server as a service', () => {
   const left: BuiltServer[] = [];
   afterAll(async () => {
@@ -49,12 +58,11 @@ describe('the server as a service', () => {
     const killedAt = Date.now();
     process.kill(postmasterPid(), 'SIGKILL');
     // A CLI command run meanwhile does its work on a cluster of its own, then stops it: one at a time.
-    const cli = spawn(process.execPath, [path.join(ROOT, 'bin/lienthong.js'), 'org', 'list'], { env: serverEnv(dataDir, 0) });
-    const cliExit = new Promise<number | null>((resolve) => cli.on('exit', (c) => resolve(c)));
+    const cli = runCli(['org', 'list']);
     const code = await Promise.race([exit, sleep(5000).then(() => 'still running')]);
     expect(code).toBe(1);
     expect(Date.now() - killedAt).toBeLessThan(5000);
-    expect(await cliExit).toBe(0);
+    expect(await cli).toMatchObject({ code: 0 });
     expect(server.log()).toMatch(/máy chủ PostgreSQL của .* \(pid \d+\) đã dừng đột ngột: máy chủ dừng với mã 1 để được khởi động lại/);
     // DATA_DIR let go of: no mutex, no lock naming the dead server.
     expect(fs.existsSync(path.join(dataDir, '.db-mutex'))).toBe(false);
@@ -91,4 +99,25 @@ describe('the server as a service', () => {
     },
     90_000,
   );
+  it('a command started while a killed server is still on its way out waits for it, then runs', async () => {
+    // A stopped cluster whose lock file names a postmaster killed and not yet reaped (a zombie:
+    // `sleep 0`, whose parent became `sleep 3` and never waits for it).
+    expect(await runCli(['org', 'list'])).toMatchObject({ code: 0 });
+    expect(fs.existsSync(path.join(dataDir, 'pg', 'postmaster.pid'))).toBe(false);
+    // The cluster's user's processes (under root, the server runs as `postgres`): PostgreSQL only counts those.
+    const { uid, gid } = fs.statSync(path.join(dataDir, 'pg'));
+    const parent = spawn('sh', ['-c', 'sleep 0 & echo $!; exec sleep 3'], { stdio: ['ignore', 'pipe', 'ignore'], uid, gid, cwd: '/' });
+    const zombie = Number(await new Promise<string>((resolve) => parent.stdout.once('data', (d: Buffer) => resolve(d.toString()))));
+    for (const until = Date.now() + 2000; !gone(zombie) && Date.now() < until;) await sleep(20);
+    expect(fs.readFileSync(`/proc/${zombie}/stat`, 'utf8')).toMatch(/\) Z /);
+    const lockFile = path.join(dataDir, 'pg', 'postmaster.pid');
+    fs.writeFileSync(lockFile, `${zombie}\n${path.join(dataDir, 'pg')}\n`, { mode: 0o600 });
+    fs.chownSync(lockFile, uid, gid);
+    const started = Date.now();
+    const cli = await runCli(['org', 'list']);
+    expect(cli).toMatchObject({ code: 0 });
+    expect(cli.output).toContain('chưa thoát hết: đợi chúng rồi khởi động lại');
+    expect(Date.now() - started).toBeLessThan(20_000);
+    expect(fs.existsSync(path.join(dataDir, 'db.lock.json'))).toBe(false);
+  }, 60_000);
 });

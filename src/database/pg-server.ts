@@ -12,6 +12,15 @@ import { dataDirOwner, giveToOwner } from './private-files.js';
 
 const run = promisify(execFile);
 
+/**
+ * What PostgreSQL says when the processes of a server killed a moment ago are still on their way
+ * out (its backends still hold the shared memory, or the killed postmaster is not yet reaped): a
+ * start then waits for them, at most `OLD_SERVER_WAIT_MS`, instead of failing.
+ */
+const OLD_SERVER_LEFT = /pre-existing shared memory block .* is still in use|lock file "postmaster\.pid" already exists/;
+const OLD_SERVER_WAIT_MS = 30_000;
+const OLD_SERVER_POLL_MS = 300;
+
 export const SUPERUSER = 'postgres';
 
 /**
@@ -92,11 +101,21 @@ export class PgServer {
     fs.chmodSync(logFile, 0o600);
     this.chownToServerUser(logFile);
     const port = await freePort();
-    try {
-      await this.pg(pgCtl, ['-D', this.pgDir, '-l', logFile, '-w', '-t', '60', '-o', `-p ${port}`, 'start']);
-    } catch (e) {
-      const tail = fs.readFileSync(logFile, 'utf8').split('\n').slice(-8).join('\n');
-      throw new Error(`PostgreSQL did not start in ${this.pgDir}: ${(e as Error).message.trim()}\n${tail}`);
+    const deadline = Date.now() + OLD_SERVER_WAIT_MS;
+    for (let waited = false; ; waited = true) {
+      const from = fs.statSync(logFile).size;
+      try {
+        await this.pg(pgCtl, ['-D', this.pgDir, '-l', logFile, '-w', '-t', '60', '-o', `-p ${port}`, 'start']);
+        break;
+      } catch (e) {
+        const said = readFrom(logFile, from);
+        if (!OLD_SERVER_LEFT.test(said) || Date.now() > deadline) {
+          const tail = said.split('\n').slice(-8).join('\n');
+          throw new Error(`PostgreSQL did not start in ${this.pgDir}: ${(e as Error).message.trim()}\n${tail}`);
+        }
+        if (!waited) this.log('các tiến trình của máy chủ PostgreSQL vừa dừng đột ngột chưa thoát hết: đợi chúng rồi khởi động lại');
+        await sleep(OLD_SERVER_POLL_MS);
+      }
     }
     this.log(`PostgreSQL đã chạy ở 127.0.0.1:${port} (dữ liệu trong ${this.pgDir})`);
     return port;
@@ -234,3 +253,12 @@ async function freePort(): Promise<number> {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** What a file gained after its first `from` bytes. */
+function readFrom(file: string, from: number): string {
+  try {
+    return fs.readFileSync(file).subarray(from).toString('utf8');
+  } catch {
+    return '';
+  }
+}
