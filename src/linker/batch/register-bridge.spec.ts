@@ -1,7 +1,7 @@
 import { linkDate, linkName } from '../../common/identity/identity-compare.js';
 import { startingM, typicalU, type Model } from '../model/model.js';
 import { frequencies, namesakeCounter } from './namesakes.js';
-import { JOIN_AT, matchRegister, RegisterMatch, SAME_ID_MATCH_WEIGHT } from './register-bridge.js';
+import { JOIN_AT, JOIN_STRICT_AT, matchRegister, RegisterMatch, SAME_ID_MATCH_WEIGHT } from './register-bridge.js';
 import type { Records, Residents } from './snapshot.js';
 
 /** A person as a roster or the register lists them: name, birth date (`yyyy` for a year alone), sex, commune, ID hash. */
@@ -145,6 +145,35 @@ describe('the register as the hub', () => {
     expect(bridge.match[at(0)]).toBe(RegisterMatch.AMBIGUOUS);
     expect(bridge.match[at(1)]).toBe(RegisterMatch.NO_MATCH);
     expect(bridge.match[at(2)]).toBe(RegisterMatch.NOT_COVERED);
+  });
+});
+
+describe('an upland member listed in the neighbouring commune under the 01/01 placeholder', () => {
+  // The register knows one Quàng Văn Thắng born in 1947 next door (03244), and maybe one far away (03385).
+  const thang: Row = ['Quàng Văn Thắng', '1947-01-01', 'MALE', '03244', 'thang'];
+  const far: Row = ['Quàng Văn Thắng', '1947-01-01', 'MALE', '03385', 'far'];
+  const weightAt = (p: number) => Math.log2(p / (1 - p));
+
+  it('joins the resident next door: more likely than not him, short of the strict bar', () => {
+    const res = residents([...register(), thang, far]);
+    const recs = records(roster([['Quàng Văn Thắng', '1947-01-01', 'MALE', '03253']]));
+    const bridge = matchRegister(recs, res, model, frequencies(recs));
+    expect(bridge.resident[200]).toBe(204);
+    expect(bridge.weight[200]).toBeGreaterThanOrEqual(weightAt(JOIN_AT));
+    expect(bridge.weight[200]).toBeLessThan(weightAt(JOIN_STRICT_AT));
+  });
+
+  it('holds a second listing of an organization that lists him by number to the strict bar', () => {
+    const res = residents([...register(), thang]);
+    // Hội Nông dân lists him by his number; a record one mark off next door, in HND and in NCT.
+    const recs = records(
+      roster([thang, ['Quàng Văn Thăng', '1947-01-01', 'MALE', '03253'], ['Quàng Văn Thăng', '1947-01-01', 'MALE', '03253']]),
+    );
+    recs.org[202] = 'NCT';
+    const bridge = matchRegister(recs, res, model, frequencies(recs));
+    expect(bridge.resident[200]).toBe(204);
+    expect(bridge.resident[201]).toBe(-1);
+    expect(bridge.resident[202]).toBe(204);
   });
 });
 

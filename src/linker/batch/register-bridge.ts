@@ -44,12 +44,23 @@ export interface RegisterBridge {
 
 /**
  * A record joins its best register entry when that entry is its person with at least this
- * probability. A little below the pair link threshold: the posterior already weighs every namesake
- * in the register and every person it does not list, and a record left out of the hub splits a
- * person in two. On the tuning seeds 0.99 lost up to 2.5% of recall, 0.9 let fabricated names join
- * registered namesakes (precision 0.995, within one organization 0.87); 0.97 kept precision ≥ 0.998.
+ * probability: the posterior already weighs every namesake in the register and every person it does
+ * not list, and a record left out of the hub splits a person in two. On the tuning seeds (BENCHMARKS.md,
+ * "The register's join threshold"): 0.97 left out the upland member listed in a neighbouring commune
+ * under the 01/01 placeholder (posterior ≈ 0.94: one resident of that name and year, and the people the
+ * register does not list); 0.9 raised F1 on all four seeds (persons found +1.19 % → +0.75 % on the
+ * worst) at ≤ 0.0016 of precision; 0.8 gained little more and let more made-up names join.
  */
-export const JOIN_AT = 0.97;
+export const JOIN_AT = 0.9;
+
+/**
+ * The bar where the register speaks less for a record: a second listing of a resident her
+ * organization already lists by number (weighed as a pair within one organization), or a record from a
+ * commune the register does not cover (its person most likely lives there, unlisted). Kept at 0.97:
+ * lower, made-up names of a branch joined the member whose name they copy (precision within one
+ * organization 0.9466 → 0.9259 on a tuning seed).
+ */
+export const JOIN_STRICT_AT = 0.97;
 
 /**
  * Each record against the register, the register as the hub: an equal ID number, or else every
@@ -96,11 +107,13 @@ export function matchRegister(recs: Records, res: Residents, pairModel: Model, f
     const best = bestOf(i, candidatesOf(recs, i, index));
     if (best.r < 0) continue;
     // P(resident r | fields) = LR_r / (Σ LR + odds of someone the register does not list).
-    const lr = listedBy.has(`${best.r}|${recs.org[i]}`) ? best.lr * sameOrganization : best.lr;
+    const listed = listedBy.has(`${best.r}|${recs.org[i]}`);
+    const lr = listed ? best.lr * sameOrganization : best.lr;
     const p = lr / (best.sum - best.lr + lr + unlisted);
     // As between two records: two different 12-digit numbers, or two different names, are never joined by the model.
     const contradicts = best.c?.name === NameLevel.DIFFERENT || best.c?.id === IdLevel.DIFFERENT;
-    if (p >= JOIN_AT && !contradicts) matched(i, best.r, Math.min(SAME_ID_MATCH_WEIGHT, weightOf(p)));
+    if (p >= (listed || !covered ? JOIN_STRICT_AT : JOIN_AT) && !contradicts)
+      matched(i, best.r, Math.min(SAME_ID_MATCH_WEIGHT, weightOf(p)));
   }
   return out;
 }
