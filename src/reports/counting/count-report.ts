@@ -5,30 +5,21 @@ import type { OrganizationDefinition } from '../../membership/organization/organ
 import type { ReportingArea } from '../../membership/unit/reporting-area.js';
 import type { ReportData } from '../figures/report-figures.js';
 import type { CountedRow } from '../figures/report-views.js';
-import { countFigures, keepPhantoms, reachedInFigures, servedByFigures } from './figure-counts.js';
+import { countFigures, keepPhantoms, reachedInFigures, reasonsOf, servedByFigures } from './figure-counts.js';
 import { joinersAndLeavers, type Move } from './joiners-leavers.js';
 import { endedPeriodBasis } from './period-statuses.js';
-import { reach, registerPopulation, type ReachedIn, type ReachFigures } from './reach.js';
+import { reach, reachedFor, registerPopulation, type ReachedIn, type RegisterPopulation } from './reach.js';
 import { countRep, reachedInRep, type RepCounts } from './rep-counts.js';
 import { organizationFigures, reportData, type ReportInputs } from './report-data.js';
 import { reportRows } from './report-rows.js';
 import { snapshotMemberships, type AsOf } from './memberships-snapshot.js';
 
-/** What the register held, the last linker run, and the area's member records: what the figures stand on. */
-async function inputsOf(em: EntityManager, area: ReportingArea): Promise<ReportInputs> {
-  const [register] = await em.query<{ communes: number; residents: number }[]>(
-    `SELECT count(DISTINCT x.commune_code)::int AS communes, count(*)::int AS residents
-       FROM resident x JOIN resident_batch b ON b.id = x.batch_id AND b.status = 'DONE'`,
-  );
+/** The last linker run: what the persons stand on. */
+async function lastLinkRun(em: EntityManager): Promise<ReportInputs['linkRun']> {
   const [run] = await em.query<{ id: string; finished_at: Date }[]>(
     `SELECT id, finished_at FROM link_run WHERE status = 'DONE' ORDER BY finished_at DESC LIMIT 1`,
   );
-  const cond = area.condition(1);
-  const [{ records }] = await em.query<{ records: number }[]>(
-    `SELECT count(*)::int AS records FROM member_record r WHERE r.erased_at IS NULL AND ${cond.sql}`,
-    cond.params,
-  );
-  return { register, linkRun: run ? { id: run.id, finishedAt: run.finished_at.toISOString() } : null, records };
+  return run ? { id: run.id, finishedAt: run.finished_at.toISOString() } : null;
 }
 
 /**
@@ -72,9 +63,16 @@ export async function countReport(
     await keepPhantoms(em, basis, area);
     return rep;
   };
-  const beside = () => besides(side, definitions, period, when, area, (communes) => reachedInFigures(side, basis, area, communes));
-  const [rep, rest] = side === em ? [await counted(), await beside()] : await Promise.all([counted(), beside()]);
-  return assemble(definitions, area, rep, rest);
+  // The reasons too beside: the first connection has the phantom list to write after its pass.
+  const beside = async () => {
+    const reasons = await reasonsOf(side, basis, area);
+    return {
+      reasons,
+      ...(await besides(side, definitions, period, when, area, (communes) => reachedInFigures(side, basis, area, communes))),
+    };
+  };
+  const [rep, { reasons, ...rest }] = side === em ? [await counted(), await beside()] : await Promise.all([counted(), beside()]);
+  return assemble(definitions, area, { ...rep, reasons }, rest);
 }
 
 /**
@@ -95,11 +93,13 @@ export async function countReportFromRecords(
 
 interface Besides {
   moves: Move[];
-  reached: ReachFigures;
+  population: RegisterPopulation;
+  /** The reach's numerator, given the area's counted figures. */
+  reachedOf: Awaited<ReturnType<ReachedIn>>;
   inputs: ReportInputs;
 }
 
-/** The joiners and leavers, the reach against the register, and what the figures stand on. */
+/** The joiners and leavers, the reach's two sides, and what the figures stand on. */
 async function besides(
   em: EntityManager,
   definitions: OrganizationDefinition[],
@@ -108,9 +108,10 @@ async function besides(
   area: ReportingArea,
   reachedIn: ReachedIn,
 ): Promise<Besides> {
-  const moves = await joinersAndLeavers(em, period, when.day, area);
-  const reached = await reach(definitions, area, await registerPopulation(em, definitions, when.day, area), reachedIn);
-  return { moves, reached, inputs: await inputsOf(em, area) };
+  const { moves, records } = await joinersAndLeavers(em, period, when.day, area);
+  const { register, population } = await registerPopulation(em, definitions, when.day, area);
+  const reached = await reachedFor(definitions, area, population, reachedIn);
+  return { moves, population, reachedOf: reached, inputs: { register, linkRun: await lastLinkRun(em), records } };
 }
 
 /** The figures and rows, assembled in plain code. */
@@ -118,8 +119,9 @@ function assemble(
   definitions: OrganizationDefinition[],
   area: ReportingArea,
   rep: RepCounts,
-  { moves, reached, inputs }: Besides,
+  { moves, population, reachedOf, inputs }: Besides,
 ): { data: ReportData; rows: CountedRow[] } {
+  const reached = reach(definitions, area, population, reachedOf(rep));
   const organizations = organizationFigures(definitions, area.organization, rep, moves, reached);
   const codes = new Set(organizations.map((o) => o.code));
   return {

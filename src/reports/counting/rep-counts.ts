@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { splitColumns, splitOf, type OrgCountSplit } from '../figures/report-figures.js';
+import type { ReachedIn } from './reach.js';
 
 /** The counts of one group of `rep`'s memberships in the area. */
 export interface Count {
@@ -10,6 +11,8 @@ export interface Count {
   without_id: number;
   phantoms: number;
   real_people: number;
+  /** An organization's people with a membership not suspected (the person-level figures of a province or an organization). */
+  reachable?: number;
 }
 
 /** What `rep` and `rep_people` say, counted in PostgreSQL (see memberships-snapshot.ts). */
@@ -61,8 +64,10 @@ export async function countRep(em: EntityManager): Promise<RepCounts> {
 }
 
 /** Each organization's people in `rep`, not suspected, in these communes of the area (the reach's numerator). */
-export const reachedInRep = (em: EntityManager, communes: string[]) =>
-  em.query<{ org: string; people: number }[]>(
+export async function reachedInRep(em: EntityManager, communes: string[]): ReturnType<ReachedIn> {
+  const reached = await em.query<{ org: string; people: number }[]>(
     `SELECT org, count(DISTINCT who) FILTER (WHERE NOT ao)::int AS people FROM rep WHERE in_area AND commune = ANY($1) GROUP BY org`,
     [communes],
   );
+  return () => reached;
+}
