@@ -5,11 +5,11 @@ import type { OrganizationDefinition } from '../../membership/organization/organ
 import type { ReportingArea } from '../../membership/unit/reporting-area.js';
 import type { ReportData } from '../figures/report-figures.js';
 import type { CountedRow } from '../figures/report-views.js';
-import { countFigures, keepPhantoms, reachedInFigures, reasonsOf, servedByFigures } from './figure-counts.js';
+import { countFigures, keepPhantoms, reachedInFigures, servedByFigures } from './figure-counts.js';
 import { joinersAndLeavers, type Move } from './joiners-leavers.js';
 import { endedPeriodBasis } from './period-statuses.js';
 import { reach, reachedFor, registerPopulation, type ReachedIn, type RegisterPopulation } from './reach.js';
-import { countRep, reachedInRep, type RepCounts } from './rep-counts.js';
+import { countRep, reachedInRep, repReasons, type RepCounts } from './rep-counts.js';
 import { organizationFigures, reportData, type ReportInputs } from './report-data.js';
 import { reportRows } from './report-rows.js';
 import { snapshotMemberships, type AsOf } from './memberships-snapshot.js';
@@ -58,21 +58,29 @@ export async function countReport(
   if (!servedByFigures(area)) return countReportFromRecords(em, definitions, period, when, area);
   const basis = prepared?.basis ?? (await prepareFigures(em, period, when, area))!;
   const side = prepared?.side ?? em;
+  // The reasons from the phantom list (67,000 rows at a province's million), not a pass over the basis.
   const counted = async () => {
     const rep = await countFigures(em, basis, area);
     await keepPhantoms(em, basis, area);
-    return rep;
+    return { ...rep, reasons: await repReasons(em) };
   };
-  // The reasons too beside: the first connection has the phantom list to write after its pass.
-  const beside = async () => {
-    const reasons = await reasonsOf(side, basis, area);
-    return {
-      reasons,
-      ...(await besides(side, definitions, period, when, area, (communes) => reachedInFigures(side, basis, area, communes))),
-    };
-  };
-  const [rep, { reasons, ...rest }] = side === em ? [await counted(), await beside()] : await Promise.all([counted(), beside()]);
-  return assemble(definitions, area, { ...rep, reasons }, rest);
+  const beside = () => besides(side, definitions, period, when, area, (communes) => reachedInFigures(side, basis, area, communes));
+  const [rep, rest] = side === em ? [await counted(), await beside()] : await Promise.all([counted(), serially(side, beside)]);
+  return assemble(definitions, area, rep, rest);
+}
+
+/**
+ * The second connection's passes without parallel workers: the two connections are two processes
+ * already, and the first's grouping pass (serial) would wait on the CPU the workers take (issue 19,
+ * a province's million on two cores).
+ */
+async function serially<T>(side: EntityManager, passes: () => Promise<T>): Promise<T> {
+  await side.query(`SET max_parallel_workers_per_gather = 0`);
+  try {
+    return await passes();
+  } finally {
+    await side.query(`RESET max_parallel_workers_per_gather`);
+  }
 }
 
 /**

@@ -113,7 +113,7 @@ export async function membershipsOf(em: EntityManager, basis: string, area: Repo
 export const servedByFigures = (area: ReportingArea): boolean => area.kind !== 'unit';
 
 /**
- * The area's figures from the basis but the reasons (`reasonsOf`, counted beside). A province or an
+ * The area's figures from the basis but the reasons (from the phantom list: `repReasons`). A province or an
  * organization (every row of a person there has the same organizations and the same "real") groups
  * its persons by their set of organizations in the same pass, as one more grouping set, and counts
  * each organization's people not suspected there (the reach's, `reachedInFigures`); a commune its
@@ -171,15 +171,21 @@ export async function reachedInFigures(em: EntityManager, basis: string, area: R
     );
     return () => reached;
   }
+  // The communes not covered, named (the catalogue's others, which a record's commune is one of,
+  // and '' for none): the planner then reads their few rows on the (basis, commune) index instead
+  // of the whole basis (0.5 s at a province's million).
+  const [{ uncovered }] = await em.query<{ uncovered: string[] }[]>(
+    `SELECT coalesce(array_agg(c.code), '{}') || '{""}'::varchar[] AS uncovered FROM commune c WHERE c.code <> ALL($1::varchar[])`,
+    [communes],
+  );
   const lost = await em.query<{ org: string; n: number }[]>(
-    `WITH covered AS (SELECT DISTINCT unnest(${covered}) AS code),
-     outside AS (SELECT f.org, f.person_id FROM person_figure f LEFT JOIN covered c ON c.code = f.commune
-                  WHERE f.basis = $1 AND ${a.where} AND f.real AND c.code IS NULL GROUP BY 1, 2)
+    `WITH outside AS (SELECT f.org, f.person_id FROM person_figure f
+                  WHERE f.basis = $1 AND f.commune = ANY($${a.params.length + 3}::varchar[]) AND ${a.where} AND f.real GROUP BY 1, 2)
      SELECT o.org, count(*)::int AS n FROM outside o
-      WHERE NOT EXISTS (SELECT 1 FROM person_figure g JOIN covered c ON c.code = g.commune
-                         WHERE g.basis = $1 AND g.person_id = o.person_id AND g.org = o.org AND g.real)
+      WHERE NOT EXISTS (SELECT 1 FROM person_figure g
+                         WHERE g.basis = $1 AND g.person_id = o.person_id AND g.org = o.org AND g.real AND g.commune = ANY(${covered}))
       GROUP BY 1`,
-    params,
+    [...params, uncovered],
   );
   const lostIn = new Map(lost.map((l) => [l.org, l.n]));
   return (rep) => rep.byOrg.map((c) => ({ org: c.org, people: (c.reachable ?? 0) - (lostIn.get(c.org) ?? 0) }));

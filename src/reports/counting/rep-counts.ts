@@ -49,9 +49,7 @@ export async function countRep(em: EntityManager): Promise<RepCounts> {
   const overlap = await em.query<{ a: string; b: string; people: number }[]>(
     `SELECT a, b, count(*)::int AS people FROM rep_people, unnest(orgs) a, unnest(orgs) b WHERE a <= b GROUP BY a, b ORDER BY a, b`,
   );
-  const reasons = await em.query<{ org: string; reason: string; n: number }[]>(
-    `SELECT org, reason, count(*)::int AS n FROM rep, unnest(reasons) reason WHERE in_area AND ao GROUP BY org, reason ORDER BY org, reason`,
-  );
+  const reasons = await repReasons(em);
   return {
     total: counted.find((c) => c.level === 3) ?? { memberships: 0, people: 0, phantoms: 0, without_id: 0 },
     byOrg: counted.filter((c) => c.level === 1),
@@ -62,6 +60,12 @@ export async function countRep(em: EntityManager): Promise<RepCounts> {
     reasons,
   };
 }
+
+/** The suspected phantoms of `rep` in the area by organization and reason (a record counts once under each of its reasons). */
+export const repReasons = (em: EntityManager) =>
+  em.query<RepCounts['reasons']>(
+    `SELECT org, reason, count(*)::int AS n FROM rep, unnest(reasons) reason WHERE in_area AND ao GROUP BY org, reason ORDER BY org, reason`,
+  );
 
 /** Each organization's people in `rep`, not suspected, in these communes of the area (the reach's numerator). */
 export async function reachedInRep(em: EntityManager, communes: string[]): ReturnType<ReachedIn> {
