@@ -45,7 +45,9 @@ export interface Beside {
  * the ended period's from its stored statuses (period-statuses.ts). A unit's area, which that
  * table's grain does not hold, from the records (`countReportFromRecords`). With `side`, a second
  * connection (after `prepareFigures` committed), the passes that read neither this transaction's
- * writes nor its temporary table run there at the same time: two cores, about half the time.
+ * writes nor its temporary table run there at the same time: two cores, about half the time. This
+ * connection builds the phantom list (its temporary table) and counts the joiners and the records;
+ * the other the grouping pass and the register's — at a province's million, about even.
  */
 export async function countReport(
   em: EntityManager,
@@ -59,20 +61,24 @@ export async function countReport(
   const basis = prepared?.basis ?? (await prepareFigures(em, period, when, area))!;
   const side = prepared?.side ?? em;
   // The reasons from the phantom list (67,000 rows at a province's million), not a pass over the basis.
-  const counted = async () => {
-    const rep = await countFigures(em, basis, area);
+  const listed = async () => {
     await keepPhantoms(em, basis, area);
-    return { ...rep, reasons: await repReasons(em) };
+    const reasons = await repReasons(em);
+    return { reasons, ...(await joinersAndLeavers(em, period, when.day, area)) };
   };
-  const beside = () => besides(side, definitions, period, when, area, (communes) => reachedInFigures(side, basis, area, communes));
-  const [rep, rest] = side === em ? [await counted(), await beside()] : await Promise.all([counted(), serially(side, beside)]);
-  return assemble(definitions, area, rep, rest);
+  const grouped = async () => {
+    const rep = await countFigures(side, basis, area);
+    return { rep, ...(await registerSide(side, definitions, when, area, (communes) => reachedInFigures(side, basis, area, communes))) };
+  };
+  const [{ reasons, moves, records }, { rep, register, ...rest }] =
+    side === em ? [await listed(), await grouped()] : await Promise.all([listed(), serially(side, grouped)]);
+  return assemble(definitions, area, { ...rep, reasons }, { moves, ...rest, inputs: { ...register, records } });
 }
 
 /**
  * The second connection's passes without parallel workers: the two connections are two processes
- * already, and the first's grouping pass (serial) would wait on the CPU the workers take (issue 19,
- * a province's million on two cores).
+ * already, and each pass's workers would take the CPU the other connection's passes wait on (issue
+ * 19, a province's million on two cores: faster in every pair of runs measured).
  */
 async function serially<T>(side: EntityManager, passes: () => Promise<T>): Promise<T> {
   await side.query(`SET max_parallel_workers_per_gather = 0`);
@@ -117,9 +123,21 @@ async function besides(
   reachedIn: ReachedIn,
 ): Promise<Besides> {
   const { moves, records } = await joinersAndLeavers(em, period, when.day, area);
+  const { register, ...rest } = await registerSide(em, definitions, when, area, reachedIn);
+  return { moves, ...rest, inputs: { ...register, records } };
+}
+
+/** The reach's two sides, the register and the last linker run. */
+async function registerSide(
+  em: EntityManager,
+  definitions: OrganizationDefinition[],
+  when: AsOf,
+  area: ReportingArea,
+  reachedIn: ReachedIn,
+): Promise<Pick<Besides, 'population' | 'reachedOf'> & { register: Omit<ReportInputs, 'records'> }> {
   const { register, population } = await registerPopulation(em, definitions, when.day, area);
-  const reached = await reachedFor(definitions, area, population, reachedIn);
-  return { moves, population, reachedOf: reached, inputs: { register, linkRun: await lastLinkRun(em), records } };
+  const reachedOf = await reachedFor(definitions, area, population, reachedIn);
+  return { population, reachedOf, register: { register, linkRun: await lastLinkRun(em) } };
 }
 
 /** The figures and rows, assembled in plain code. */
