@@ -144,6 +144,56 @@ describe('the person-level figures', () => {
     120_000,
   );
 
+  it('counts the register and the records in the passes of the reach and the joiners: the dead counted, the erased not, no empty row', async () => {
+    // Planted in a transaction rolled back: a record erased, of no membership nor movement, in a
+    // commune where its organization has no other record and the register none.
+    const runner = db.createQueryRunner();
+    await runner.startTransaction();
+    try {
+      const em = runner.manager;
+      const [planted] = await em.query<{ id: string; org: string }[]>(
+        `SELECT r.id, r.organization_code AS org FROM member_record r
+          WHERE r.status <> 'ACTIVE' AND r.join_date < $1::date
+            AND NOT EXISTS (SELECT 1 FROM membership_event e WHERE e.record_id = r.id AND e.kind = 'ENDED') ORDER BY r.id LIMIT 1`,
+        [past.firstDay],
+      );
+      const [{ code }] = await em.query<{ code: string }[]>(
+        `SELECT c.code FROM commune c WHERE c.code NOT IN (SELECT commune_code FROM resident WHERE commune_code IS NOT NULL)
+            AND NOT EXISTS (SELECT 1 FROM member_record m WHERE m.commune_code = c.code AND m.organization_code = $1) ORDER BY c.code LIMIT 1`,
+        [planted.org],
+      );
+      await em.query(`UPDATE member_record SET erased_at = now(), commune_code = $2 WHERE id = $1`, [planted.id, code]);
+      const [register] = await em.query<{ communes: number; residents: number; dead: number }[]>(
+        `SELECT count(DISTINCT x.commune_code)::int AS communes, count(*)::int AS residents, count(*) FILTER (WHERE NOT x.alive)::int AS dead
+           FROM resident x JOIN resident_batch b ON b.id = x.batch_id AND b.status = 'DONE'`,
+      );
+      expect(register.dead).toBeGreaterThan(0);
+      const definitions = t.app
+        .get(OrganizationsService)
+        .list()
+        .map((o) => o.definition);
+      for (const period of [current, past])
+        for (const text of ['province', `org:${planted.org}`, `commune:${code}`]) {
+          const area = await resolveReportingArea(em, text);
+          const cond = area.condition(1);
+          const [own] = await em.query<{ n: number }[]>(
+            `SELECT count(*)::int AS n FROM member_record r WHERE r.erased_at IS NULL AND ${cond.sql}`,
+            cond.params,
+          );
+          const { data, rows } = await countReport(em, definitions, period, asOf(period, new Date()), area);
+          expect({ text, register: data.register, records: data.records }).toEqual({
+            text,
+            register: { communes: register.communes, residents: register.residents },
+            records: own.n,
+          });
+          expect(rows.filter((r) => !r.memberships && !r.joiners && !r.leavers && r.eligible === null)).toEqual([]);
+        }
+    } finally {
+      await runner.rollbackTransaction();
+      await runner.release();
+    }
+  }, 60_000);
+
   it('gives the planner the statistics of what it writes whole: a link run’s persons and figures, an ended period’s statuses', async () => {
     // ANALYZE by the application itself (not autovacuum's, counted apart): without it, a report
     // right after a command-line link planned a million rows as a few and sorted them on disk.

@@ -8,27 +8,18 @@ import type { CountedRow } from '../figures/report-views.js';
 import { countFigures, keepPhantoms, reachedInFigures, servedByFigures } from './figure-counts.js';
 import { joinersAndLeavers, type Move } from './joiners-leavers.js';
 import { endedPeriodBasis } from './period-statuses.js';
-import { reach, registerPopulation, type ReachedIn, type ReachFigures } from './reach.js';
-import { countRep, reachedInRep, type RepCounts } from './rep-counts.js';
+import { reach, reachedFor, registerPopulation, type ReachedIn, type RegisterPopulation } from './reach.js';
+import { countRep, reachedInRep, repReasons, type RepCounts } from './rep-counts.js';
 import { organizationFigures, reportData, type ReportInputs } from './report-data.js';
 import { reportRows } from './report-rows.js';
 import { snapshotMemberships, type AsOf } from './memberships-snapshot.js';
 
-/** What the register held, the last linker run, and the area's member records: what the figures stand on. */
-async function inputsOf(em: EntityManager, area: ReportingArea): Promise<ReportInputs> {
-  const [register] = await em.query<{ communes: number; residents: number }[]>(
-    `SELECT count(DISTINCT x.commune_code)::int AS communes, count(*)::int AS residents
-       FROM resident x JOIN resident_batch b ON b.id = x.batch_id AND b.status = 'DONE'`,
-  );
+/** The last linker run: what the persons stand on. */
+async function lastLinkRun(em: EntityManager): Promise<ReportInputs['linkRun']> {
   const [run] = await em.query<{ id: string; finished_at: Date }[]>(
     `SELECT id, finished_at FROM link_run WHERE status = 'DONE' ORDER BY finished_at DESC LIMIT 1`,
   );
-  const cond = area.condition(1);
-  const [{ records }] = await em.query<{ records: number }[]>(
-    `SELECT count(*)::int AS records FROM member_record r WHERE r.erased_at IS NULL AND ${cond.sql}`,
-    cond.params,
-  );
-  return { register, linkRun: run ? { id: run.id, finishedAt: run.finished_at.toISOString() } : null, records };
+  return run ? { id: run.id, finishedAt: run.finished_at.toISOString() } : null;
 }
 
 /**
@@ -54,7 +45,9 @@ export interface Beside {
  * the ended period's from its stored statuses (period-statuses.ts). A unit's area, which that
  * table's grain does not hold, from the records (`countReportFromRecords`). With `side`, a second
  * connection (after `prepareFigures` committed), the passes that read neither this transaction's
- * writes nor its temporary table run there at the same time: two cores, about half the time.
+ * writes nor its temporary table run there at the same time: two cores, about half the time. This
+ * connection builds the phantom list (its temporary table) and counts the joiners and the records;
+ * the other the grouping pass and the register's — at a province's million, about even.
  */
 export async function countReport(
   em: EntityManager,
@@ -67,14 +60,33 @@ export async function countReport(
   if (!servedByFigures(area)) return countReportFromRecords(em, definitions, period, when, area);
   const basis = prepared?.basis ?? (await prepareFigures(em, period, when, area))!;
   const side = prepared?.side ?? em;
-  const counted = async () => {
-    const rep = await countFigures(em, basis, area);
+  // The reasons from the phantom list (67,000 rows at a province's million), not a pass over the basis.
+  const listed = async () => {
     await keepPhantoms(em, basis, area);
-    return rep;
+    const reasons = await repReasons(em);
+    return { reasons, ...(await joinersAndLeavers(em, period, when.day, area)) };
   };
-  const beside = () => besides(side, definitions, period, when, area, (communes) => reachedInFigures(side, basis, area, communes));
-  const [rep, rest] = side === em ? [await counted(), await beside()] : await Promise.all([counted(), beside()]);
-  return assemble(definitions, area, rep, rest);
+  const grouped = async () => {
+    const rep = await countFigures(side, basis, area);
+    return { rep, ...(await registerSide(side, definitions, when, area, (communes) => reachedInFigures(side, basis, area, communes))) };
+  };
+  const [{ reasons, moves, records }, { rep, register, ...rest }] =
+    side === em ? [await listed(), await grouped()] : await Promise.all([listed(), serially(side, grouped)]);
+  return assemble(definitions, area, { ...rep, reasons }, { moves, ...rest, inputs: { ...register, records } });
+}
+
+/**
+ * The second connection's passes without parallel workers: the two connections are two processes
+ * already, and each pass's workers would take the CPU the other connection's passes wait on (issue
+ * 19, a province's million on two cores: faster in every pair of runs measured).
+ */
+async function serially<T>(side: EntityManager, passes: () => Promise<T>): Promise<T> {
+  await side.query(`SET max_parallel_workers_per_gather = 0`);
+  try {
+    return await passes();
+  } finally {
+    await side.query(`RESET max_parallel_workers_per_gather`);
+  }
 }
 
 /**
@@ -95,11 +107,13 @@ export async function countReportFromRecords(
 
 interface Besides {
   moves: Move[];
-  reached: ReachFigures;
+  population: RegisterPopulation;
+  /** The reach's numerator, given the area's counted figures. */
+  reachedOf: Awaited<ReturnType<ReachedIn>>;
   inputs: ReportInputs;
 }
 
-/** The joiners and leavers, the reach against the register, and what the figures stand on. */
+/** The joiners and leavers, the reach's two sides, and what the figures stand on. */
 async function besides(
   em: EntityManager,
   definitions: OrganizationDefinition[],
@@ -108,9 +122,22 @@ async function besides(
   area: ReportingArea,
   reachedIn: ReachedIn,
 ): Promise<Besides> {
-  const moves = await joinersAndLeavers(em, period, when.day, area);
-  const reached = await reach(definitions, area, await registerPopulation(em, definitions, when.day, area), reachedIn);
-  return { moves, reached, inputs: await inputsOf(em, area) };
+  const { moves, records } = await joinersAndLeavers(em, period, when.day, area);
+  const { register, ...rest } = await registerSide(em, definitions, when, area, reachedIn);
+  return { moves, ...rest, inputs: { ...register, records } };
+}
+
+/** The reach's two sides, the register and the last linker run. */
+async function registerSide(
+  em: EntityManager,
+  definitions: OrganizationDefinition[],
+  when: AsOf,
+  area: ReportingArea,
+  reachedIn: ReachedIn,
+): Promise<Pick<Besides, 'population' | 'reachedOf'> & { register: Omit<ReportInputs, 'records'> }> {
+  const { register, population } = await registerPopulation(em, definitions, when.day, area);
+  const reachedOf = await reachedFor(definitions, area, population, reachedIn);
+  return { population, reachedOf, register: { register, linkRun: await lastLinkRun(em) } };
 }
 
 /** The figures and rows, assembled in plain code. */
@@ -118,8 +145,9 @@ function assemble(
   definitions: OrganizationDefinition[],
   area: ReportingArea,
   rep: RepCounts,
-  { moves, reached, inputs }: Besides,
+  { moves, population, reachedOf, inputs }: Besides,
 ): { data: ReportData; rows: CountedRow[] } {
+  const reached = reach(definitions, area, population, reachedOf(rep));
   const organizations = organizationFigures(definitions, area.organization, rep, moves, reached);
   const codes = new Set(organizations.map((o) => o.code));
   return {

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { splitColumns, splitOf, type OrgCountSplit } from '../figures/report-figures.js';
+import type { ReachedIn } from './reach.js';
 
 /** The counts of one group of `rep`'s memberships in the area. */
 export interface Count {
@@ -10,6 +11,8 @@ export interface Count {
   without_id: number;
   phantoms: number;
   real_people: number;
+  /** An organization's people with a membership not suspected (the person-level figures of a province or an organization). */
+  reachable?: number;
 }
 
 /** What `rep` and `rep_people` say, counted in PostgreSQL (see memberships-snapshot.ts). */
@@ -46,9 +49,7 @@ export async function countRep(em: EntityManager): Promise<RepCounts> {
   const overlap = await em.query<{ a: string; b: string; people: number }[]>(
     `SELECT a, b, count(*)::int AS people FROM rep_people, unnest(orgs) a, unnest(orgs) b WHERE a <= b GROUP BY a, b ORDER BY a, b`,
   );
-  const reasons = await em.query<{ org: string; reason: string; n: number }[]>(
-    `SELECT org, reason, count(*)::int AS n FROM rep, unnest(reasons) reason WHERE in_area AND ao GROUP BY org, reason ORDER BY org, reason`,
-  );
+  const reasons = await repReasons(em);
   return {
     total: counted.find((c) => c.level === 3) ?? { memberships: 0, people: 0, phantoms: 0, without_id: 0 },
     byOrg: counted.filter((c) => c.level === 1),
@@ -60,9 +61,17 @@ export async function countRep(em: EntityManager): Promise<RepCounts> {
   };
 }
 
+/** The suspected phantoms of `rep` in the area by organization and reason (a record counts once under each of its reasons). */
+export const repReasons = (em: EntityManager) =>
+  em.query<RepCounts['reasons']>(
+    `SELECT org, reason, count(*)::int AS n FROM rep, unnest(reasons) reason WHERE in_area AND ao GROUP BY org, reason ORDER BY org, reason`,
+  );
+
 /** Each organization's people in `rep`, not suspected, in these communes of the area (the reach's numerator). */
-export const reachedInRep = (em: EntityManager, communes: string[]) =>
-  em.query<{ org: string; people: number }[]>(
+export async function reachedInRep(em: EntityManager, communes: string[]): ReturnType<ReachedIn> {
+  const reached = await em.query<{ org: string; people: number }[]>(
     `SELECT org, count(DISTINCT who) FILTER (WHERE NOT ao)::int AS people FROM rep WHERE in_area AND commune = ANY($1) GROUP BY org`,
     [communes],
   );
+  return () => reached;
+}
