@@ -21,6 +21,7 @@ describe('the grants of the application role', () => {
     expect(privilegesFor('person_figure')).toEqual(['DELETE', 'INSERT', 'MAINTAIN', 'SELECT', 'UPDATE']);
     expect(privilegesFor('period_status')).toContain('MAINTAIN');
     expect(privilegesFor('record_person')).toEqual(['DELETE', 'INSERT', 'MAINTAIN', 'SELECT', 'TRUNCATE', 'UPDATE']);
+    expect(privilegesFor('person_figure_dirty')).toContain('MAINTAIN');
     expect(privilegesFor('member_record')).not.toContain('MAINTAIN');
     expect(grantStatements('app', [rel('person_figure', ['DELETE', 'INSERT', 'SELECT', 'UPDATE'])])).toEqual([
       'REVOKE ALL ON TABLE public."person_figure" FROM PUBLIC, "app"',
