@@ -163,6 +163,23 @@ describe('an upland member listed in the neighbouring commune under the 01/01 pl
     expect(bridge.weight[200]).toBeLessThan(weightAt(JOIN_STRICT_AT));
   });
 
+  it('joins one of two listings of one organization that only the model joins to him; both when the organizations differ', () => {
+    const res = residents([...register(), thang, far]);
+    const twice = (second: string) => {
+      const recs = records(
+        roster([
+          ['Quàng Văn Thắng', '1947-01-01', 'MALE', '03253'],
+          ['Quàng Văn Thắng', '1947', 'MALE', '03253'],
+        ]),
+      );
+      recs.org[201] = second;
+      const bridge = matchRegister(recs, res, model, frequencies(recs));
+      return [bridge.resident[200], bridge.resident[201]];
+    };
+    expect(twice('HND')).toEqual([204, -1]);
+    expect(twice('NCT')).toEqual([204, 204]);
+  });
+
   it('holds a second listing of an organization that lists him by number to the strict bar', () => {
     const res = residents([...register(), thang]);
     // Hội Nông dân lists him by his number; a record one mark off next door, in HND and in NCT.

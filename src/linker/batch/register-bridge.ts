@@ -96,6 +96,7 @@ export function matchRegister(recs: Records, res: Residents, pairModel: Model, f
   const unlisted = unlistedOdds(recs, res, index.byId);
   // Shares read from the database as it is: the posterior weighs the register's namesakes itself.
   const bestOf = bestResidentFinder(recs, res, model, weigher(model, freq, 1));
+  const joins: ModelJoin[] = [];
   for (let i = 0; i < recs.n; i++) {
     if (out.resident[i] >= 0) continue;
     const namesakes = index.byKey.get(`${recs.name[i].key}|${recs.birth[i]?.year ?? ''}`);
@@ -112,10 +113,50 @@ export function matchRegister(recs: Records, res: Residents, pairModel: Model, f
     const p = lr / (best.sum - best.lr + lr + unlisted);
     // As between two records: two different 12-digit numbers, or two different names, are never joined by the model.
     const contradicts = best.c?.name === NameLevel.DIFFERENT || best.c?.id === IdLevel.DIFFERENT;
-    if (p >= (listed || !covered ? JOIN_STRICT_AT : JOIN_AT) && !contradicts)
+    if (p >= (listed || !covered ? JOIN_STRICT_AT : JOIN_AT) && !contradicts) {
+      const match = out.match[i];
       matched(i, best.r, Math.min(SAME_ID_MATCH_WEIGHT, weightOf(p)));
+      if (!listed)
+        joins.push({ i, p, asSecond: (best.lr * sameOrganization) / (best.sum + best.lr * (sameOrganization - 1) + unlisted), match });
+    }
   }
+  keepOneListing(out, recs, joins);
   return out;
+}
+
+/** A record joined to a resident through the model, with its posterior as a second listing of its organization. */
+interface ModelJoin {
+  i: number;
+  p: number;
+  asSecond: number;
+  match: RegisterMatch;
+}
+
+/**
+ * Two records of one organization joined to one resident through the model (neither by number):
+ * each is a second listing of the other. The likelier keeps the join; another keeps it only if it
+ * reaches `JOIN_STRICT_AT` weighed as a second listing (as a record whose organization lists the
+ * resident by number is) — else a branch's made-up name joins the person whose name it copies.
+ */
+function keepOneListing(out: RegisterBridge, recs: Records, joins: ModelJoin[]): void {
+  const groups = new Map<string, ModelJoin[]>();
+  for (const j of joins) {
+    const key = `${out.resident[j.i]}|${recs.org[j.i]}`;
+    const g = groups.get(key);
+    if (g) g.push(j);
+    else groups.set(key, [j]);
+  }
+  for (const g of groups.values()) {
+    if (g.length < 2) continue;
+    g.sort((a, b) => b.p - a.p || a.i - b.i);
+    for (const j of g.slice(1)) {
+      if (j.asSecond >= JOIN_STRICT_AT) continue;
+      out.resident[j.i] = -1;
+      out.weight[j.i] = 0;
+      out.verified[j.i] = false;
+      out.match[j.i] = j.match;
+    }
+  }
 }
 
 /** A wide key's block larger than this is a common name in a common year: left to the exact key. */
