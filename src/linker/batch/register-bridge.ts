@@ -107,22 +107,25 @@ export function matchRegister(recs: Records, res: Residents, pairModel: Model, f
     out.match[i] = namesakes || sameId ? RegisterMatch.AMBIGUOUS : covered ? RegisterMatch.NO_MATCH : RegisterMatch.NOT_COVERED;
     const best = bestOf(i, candidatesOf(recs, i, index));
     if (best.r < 0) continue;
-    // P(resident r | fields) = LR_r / (Σ LR + odds of someone the register does not list).
     const listed = listedBy.has(`${best.r}|${recs.org[i]}`);
-    const lr = listed ? best.lr * sameOrganization : best.lr;
-    const p = lr / (best.sum - best.lr + lr + unlisted);
+    const p = posterior(best, listed ? sameOrganization : 1, unlisted);
     // As between two records: two different 12-digit numbers, or two different names, are never joined by the model.
     const contradicts = best.c?.name === NameLevel.DIFFERENT || best.c?.id === IdLevel.DIFFERENT;
     if (p >= (listed || !covered ? JOIN_STRICT_AT : JOIN_AT) && !contradicts) {
       const match = out.match[i];
       matched(i, best.r, Math.min(SAME_ID_MATCH_WEIGHT, weightOf(p)));
-      if (!listed)
-        joins.push({ i, p, asSecond: (best.lr * sameOrganization) / (best.sum + best.lr * (sameOrganization - 1) + unlisted), match });
+      if (!listed) joins.push({ i, p, asSecond: posterior(best, sameOrganization, unlisted), match });
     }
   }
   keepOneListing(out, recs, joins);
   return out;
 }
+
+/**
+ * P(the best resident | the record's fields) = LR_r / (Σ LR + odds of someone the register does not
+ * list), its likelihood ratio weighed by `factor` (a second listing of one organization's: m/u of SAME).
+ */
+const posterior = (best: Best, factor: number, unlisted: number) => (best.lr * factor) / (best.sum - best.lr + best.lr * factor + unlisted);
 
 /** A record joined to a resident through the model, with its posterior as a second listing of its organization. */
 interface ModelJoin {
