@@ -4,6 +4,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { DataSource } from 'typeorm';
 import { applyStatementTimeouts, statementTimeoutMiddleware } from './common/graphql/statement-timeout.js';
 import { createValidationPipe } from './common/graphql/validation.js';
+import { serveConsole } from './common/http/console-site.js';
 import { requestRateLimit } from './common/http/request-rate.js';
 import { queryPageCsp, securityHeaders } from './common/http/security-headers.js';
 import type { AppConfig } from './config/app-config.js';
@@ -18,7 +19,7 @@ const EXAMPLE_QUERY = `# Liên Thông: ví dụ truy vấn
 }
 `;
 
-/** What main.ts and the end-to-end tests both apply: headers, pipes, limits and (GRAPHQL_DEV_TOOLS) the offline query page. */
+/** What main.ts and the end-to-end tests both apply: headers, pipes, limits, the web console and (GRAPHQL_DEV_TOOLS) the offline query page. */
 export function configureApp(app: NestExpressApplication): void {
   const config = app.get<AppConfig>(APP_CONFIG);
   // The query page is self-hosted (Altair from node_modules): provincial networks are often closed.
@@ -35,6 +36,7 @@ export function configureApp(app: NestExpressApplication): void {
   app.disable('x-powered-by');
   // Behind a reverse proxy (README "Running as a service"): the client's address from X-Forwarded-For.
   if (config.trustProxy !== null) app.set('trust proxy', /^\d+$/.test(config.trustProxy) ? Number(config.trustProxy) : config.trustProxy);
+  serveConsole(app);
   if (page !== null) {
     app.useStaticAssets(getDistDirectory(), { prefix: '/graphql-ui/', index: false });
     app.use('/graphql', (req: Request, res: Response, next: NextFunction) => {

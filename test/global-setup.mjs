@@ -12,6 +12,14 @@ import { runMigrations } from '../dist/src/database/data-source.js';
 import { APP_ROLE } from '../dist/src/database/app-role.js';
 
 export default async function globalSetup() {
+  // The console's tests drive Debian's Chromium: without it the run stops here, with one line.
+  const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+  if (!fs.existsSync(chromium)) {
+    process.stderr.write(
+      `npm test: no Chromium at ${chromium} for the console's browser tests: install Debian's (sudo apt-get install -y chromium) or set CHROMIUM_PATH.\n`,
+    );
+    process.exit(1);
+  }
   if (process.env.DATABASE_URL) {
     const owner = process.env.DATABASE_OWNER_URL || process.env.DATABASE_URL;
     const appRole = owner === process.env.DATABASE_URL ? null : decodeURIComponent(new URL(process.env.DATABASE_URL).username);

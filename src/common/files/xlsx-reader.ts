@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { fork, type ChildProcess } from 'node:child_process';
 import type { SourceRow } from './tabular-source.js';
 import { SourceError } from './source-error.js';
+import { projectRoot } from './project-root.js';
 
 export interface XlsxWorkerInput {
   file: string;
@@ -24,9 +25,7 @@ function workerScript(): string {
   const here = path.dirname(fileURLToPath(import.meta.url));
   const beside = path.join(here, 'xlsx-worker.js');
   if (existsSync(beside)) return beside;
-  let dir = here;
-  while (!existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
-  return path.join(dir, 'dist', 'src', 'common', 'files', 'xlsx-worker.js');
+  return path.join(projectRoot(), 'dist', 'src', 'common', 'files', 'xlsx-worker.js');
 }
 
 /** Every sheet (or the one named) of an .xlsx, parsed in a child process with a memory cap, streamed in batches. */

@@ -1,0 +1,24 @@
+import { Spin } from 'antd';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Provider } from 'urql';
+import { apiClient } from './client.ts';
+import { LoginScreen } from './screens/LoginScreen.tsx';
+import { Shell } from './screens/Shell.tsx';
+import { currentSession, type Session } from './session.ts';
+
+/** Asks the server whether the cookie is a session; shows the log-in until it is. */
+export function App() {
+  const [session, setSession] = useState<Session | null | undefined>(undefined);
+  useEffect(() => {
+    currentSession().then(setSession, () => setSession(null));
+  }, []);
+  const ended = useCallback(() => setSession(null), []);
+  const client = useMemo(() => (session ? apiClient(session.csrfToken, ended) : null), [session?.csrfToken, ended]);
+  if (session === undefined) return <Spin fullscreen />;
+  if (!session || !client) return <LoginScreen onLoggedIn={setSession} />;
+  return (
+    <Provider value={client}>
+      <Shell session={session} onSession={setSession} />
+    </Provider>
+  );
+}

@@ -1,0 +1,26 @@
+/** Dates as Vietnamese lists write them: dd/mm/yyyy, times in Vietnam time. */
+const VN_TIME = new Intl.DateTimeFormat('vi-VN', {
+  timeZone: 'Asia/Ho_Chi_Minh',
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hour12: false,
+});
+
+/** `1990` → 1990, `1990-05` → 05/1990, `1990-05-06` → 06/05/1990; nothing → —. */
+export function partialDate(value: string | null | undefined): string {
+  if (!value) return '—';
+  const [y, m, d] = value.split('-');
+  if (d) return `${d}/${m}/${y}`;
+  if (m) return `${m}/${y}`;
+  return y;
+}
+
+/** An instant as Vietnam time: 02/12/2026 23:05. */
+export function vnTime(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const parts = Object.fromEntries(VN_TIME.formatToParts(new Date(iso)).map((p) => [p.type, p.value]));
+  return `${parts.day}/${parts.month}/${parts.year} ${parts.hour}:${parts.minute}`;
+}

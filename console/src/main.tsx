@@ -1,0 +1,22 @@
+import { ConfigProvider, App as AntApp } from 'antd';
+import viVN from 'antd/locale/vi_VN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/vi';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App.tsx';
+
+dayjs.locale('vi');
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <ConfigProvider
+      locale={viVN}
+      theme={{ token: { colorPrimary: '#b71c1c', fontFamily: 'system-ui, "Segoe UI", Roboto, Arial, sans-serif' } }}
+    >
+      <AntApp>
+        <App />
+      </AntApp>
+    </ConfigProvider>
+  </StrictMode>,
+);

@@ -1,0 +1,25 @@
+import { Select } from 'antd';
+import { useState } from 'react';
+import { useQuery } from 'urql';
+import { useDebounced } from '../useDebounced.ts';
+import { COMMUNES } from './roster-query.ts';
+
+/** A commune picked by typing its name: old names and names without accents lead to today's commune. */
+export function CommunePicker(props: { value?: string; onChange: (code: string | undefined) => void; placeholder: string; label: string }) {
+  const [typed, setTyped] = useState('');
+  const search = useDebounced(typed.trim(), 250);
+  const [communes] = useQuery({ query: COMMUNES, variables: { search }, pause: search.length < 2 });
+  return (
+    <Select
+      aria-label={props.label}
+      style={{ minWidth: 220 }}
+      allowClear
+      showSearch={{ filterOption: false, onSearch: setTyped }}
+      placeholder={props.placeholder}
+      value={props.value}
+      onChange={props.onChange}
+      loading={communes.fetching}
+      options={communes.data?.communes.map((c) => ({ value: c.code, label: `${c.name} (${c.code})` }))}
+    />
+  );
+}

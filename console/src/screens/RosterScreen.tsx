@@ -1,0 +1,167 @@
+import { Alert, Button, Checkbox, Input, Popover, Select, Space, Table, Tag, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useEffect, useMemo, useState } from 'react';
+import { useQuery } from 'urql';
+import { errorText } from '../client.ts';
+import { partialDate } from '../format.ts';
+import type { Session } from '../session.ts';
+import { STATUS_OPTIONS, T } from '../text.ts';
+import { useDebounced } from '../useDebounced.ts';
+import { CommunePicker } from './CommunePicker.tsx';
+import { MemberDrawer } from './MemberDrawer.tsx';
+import { ORGANIZATIONS, ROSTER, UNITS, type RosterRow } from './roster-query.ts';
+
+type ColumnKey = 'code' | 'name' | 'birth' | 'sex' | 'unit' | 'commune' | 'status' | 'idNumber' | 'phone' | 'flags';
+const DEFAULT_COLUMNS: ColumnKey[] = ['name', 'birth', 'sex', 'unit', 'commune', 'status', 'flags'];
+const ALL_COLUMNS: ColumnKey[] = ['code', 'name', 'birth', 'sex', 'unit', 'commune', 'status', 'idNumber', 'phone', 'flags'];
+
+/** Her organization's roster: search as she types, filters, keyset pages, the columns she chooses. */
+export function RosterScreen({ session }: { session: Session }) {
+  const [organization, setOrganization] = useState(session.user.organization ?? '');
+  const [searchText, setSearchText] = useState('');
+  const search = useDebounced(searchText.trim(), 250);
+  const [status, setStatus] = useState<string | undefined>('ACTIVE');
+  const [unit, setUnit] = useState<string | undefined>();
+  const [commune, setCommune] = useState<string | undefined>();
+  const [cursors, setCursors] = useState<(string | null)[]>([null]);
+  const [columns, setColumns] = useState<ColumnKey[]>(DEFAULT_COLUMNS);
+  const [open, setOpen] = useState<string | null>(null);
+
+  const [orgs] = useQuery({ query: ORGANIZATIONS });
+  useEffect(() => {
+    if (!organization && orgs.data?.organizations.length) setOrganization(orgs.data.organizations[0].code);
+  }, [organization, orgs.data]);
+  const [units] = useQuery({ query: UNITS, variables: { organization }, pause: !organization });
+  useEffect(() => setCursors([null]), [organization, search, status, unit, commune]);
+  const after = cursors[cursors.length - 1];
+  const [roster] = useQuery({
+    query: ROSTER,
+    variables: {
+      organization,
+      search: search || null,
+      status: (status ?? null) as never,
+      unit: unit ?? null,
+      commune: commune ?? null,
+      after,
+    },
+    pause: !organization,
+  });
+  const page = roster.data?.memberRecords;
+  const offset = (cursors.length - 1) * 50;
+  const table = useMemo(() => rosterColumns(columns, offset, setOpen), [columns, offset]);
+
+  return (
+    <section aria-labelledby="roster-title">
+      <Typography.Title level={1} id="roster-title" style={{ fontSize: 22 }}>
+        {T.roster.title} {orgs.data?.organizations.find((o) => o.code === organization)?.name ?? ''}
+      </Typography.Title>
+      <Space wrap style={{ marginBottom: 12 }}>
+        {!session.user.organization && (
+          <Select
+            aria-label={T.roster.organization}
+            style={{ minWidth: 220 }}
+            value={organization || undefined}
+            onChange={setOrganization}
+            options={orgs.data?.organizations.map((o) => ({ value: o.code, label: o.name }))}
+          />
+        )}
+        <Select
+          aria-label={T.roster.status}
+          style={{ minWidth: 190 }}
+          allowClear
+          placeholder={T.roster.anyStatus}
+          value={status}
+          onChange={setStatus}
+          options={STATUS_OPTIONS}
+        />
+        <Select
+          aria-label={T.roster.unit}
+          style={{ minWidth: 200 }}
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          placeholder={T.roster.anyUnit}
+          value={unit}
+          onChange={setUnit}
+          options={units.data?.units.map((u) => ({ value: u.code, label: u.name }))}
+        />
+        <CommunePicker value={commune} onChange={setCommune} placeholder={T.roster.anyCommune} label={T.roster.commune} />
+        <Popover
+          trigger="click"
+          content={
+            <Checkbox.Group
+              value={columns}
+              onChange={(v) => setColumns(v as ColumnKey[])}
+              options={ALL_COLUMNS.map((c) => ({ value: c, label: T.column[c === 'code' ? 'code' : c] }))}
+              style={{ display: 'grid' }}
+            />
+          }
+        >
+          <Button>{T.roster.columns}</Button>
+        </Popover>
+      </Space>
+      <Input.Search
+        aria-label={T.roster.search}
+        placeholder={T.roster.search}
+        allowClear
+        value={searchText}
+        onChange={(e) => setSearchText(e.target.value)}
+        style={{ marginBottom: 12 }}
+      />
+      {roster.error && (
+        <Alert type="error" showIcon role="alert" title={T.error.generic} description={errorText(roster.error, T.error.network)} />
+      )}
+      <Table<RosterRow>
+        rowKey="id"
+        size="small"
+        loading={roster.fetching}
+        dataSource={page?.nodes ?? []}
+        columns={table}
+        pagination={false}
+        scroll={{ x: 'max-content' }}
+        locale={{ emptyText: T.roster.empty }}
+      />
+      <Space style={{ marginTop: 12 }} wrap>
+        <Typography.Text aria-live="polite">{page ? T.roster.total(page.totalCount) : ''}</Typography.Text>
+        <Button disabled={cursors.length === 1} onClick={() => setCursors([null])}>
+          {T.roster.first}
+        </Button>
+        <Button disabled={!page?.pageInfo.hasNextPage} onClick={() => setCursors([...cursors, page!.pageInfo.endCursor])}>
+          {T.roster.next}
+        </Button>
+      </Space>
+      <MemberDrawer id={open} onClose={() => setOpen(null)} />
+    </section>
+  );
+}
+
+function rosterColumns(keys: ColumnKey[], offset: number, open: (id: string) => void): ColumnsType<RosterRow> {
+  const all: Record<ColumnKey, ColumnsType<RosterRow>[number]> = {
+    code: { title: T.column.code, dataIndex: 'externalId' },
+    name: {
+      title: T.column.name,
+      render: (_, r) => (
+        <Button type="link" style={{ padding: 0 }} onClick={() => open(r.id)}>
+          {r.fullName}
+        </Button>
+      ),
+    },
+    birth: { title: T.column.birth, render: (_, r) => partialDate(r.birthDate) },
+    sex: { title: T.column.sex, render: (_, r) => (r.sex ? T.sex[r.sex] : T.dash) },
+    unit: { title: T.column.unit, render: (_, r) => r.unit?.name ?? T.dash },
+    commune: { title: T.column.commune, render: (_, r) => r.commune?.name ?? T.dash },
+    status: { title: T.column.status, dataIndex: 'statusLabel' },
+    idNumber: { title: T.column.idNumber, render: (_, r) => r.idNumber ?? T.dash },
+    phone: { title: T.column.phone, render: (_, r) => r.phone ?? T.dash },
+    flags: {
+      title: T.column.flags,
+      render: (_, r) =>
+        r.flags.map((f) => (
+          <Tag key={f.code} color={f.severity === 'PHANTOM' ? 'red' : f.severity === 'WARNING' ? 'orange' : 'default'} title={f.message}>
+            {f.code}
+          </Tag>
+        )),
+    },
+  };
+  const stt: ColumnsType<RosterRow>[number] = { title: T.column.stt, width: 56, render: (_, __, i) => offset + i + 1 };
+  return [stt, ...keys.map((k) => ({ ...all[k], key: k }))];
+}

@@ -1,0 +1,69 @@
+import { graphql, type ResultOf } from '../graphql.ts';
+
+export const ROSTER = graphql(`
+  query Roster($organization: String!, $search: String, $status: MemberStatus, $unit: String, $commune: String, $after: String) {
+    memberRecords(organization: $organization, search: $search, status: $status, unit: $unit, commune: $commune, after: $after, first: 50) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      nodes {
+        id
+        externalId
+        fullName
+        birthDate
+        sex
+        status
+        statusLabel
+        idNumber
+        phone
+        commune {
+          code
+          name
+        }
+        unit {
+          code
+          name
+        }
+        flags {
+          code
+          severity
+          message
+        }
+      }
+    }
+  }
+`);
+
+export type RosterRow = ResultOf<typeof ROSTER>['memberRecords']['nodes'][number];
+
+export const ORGANIZATIONS = graphql(`
+  query Organizations {
+    organizations {
+      code
+      name
+      memberTerm
+    }
+  }
+`);
+
+export const UNITS = graphql(`
+  query Units($organization: String!) {
+    units(organization: $organization) {
+      code
+      name
+      parentCode
+    }
+  }
+`);
+
+export const COMMUNES = graphql(`
+  query Communes($search: String) {
+    communes(search: $search, first: 20) {
+      code
+      name
+      kind
+    }
+  }
+`);

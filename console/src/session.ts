@@ -1,0 +1,37 @@
+/** The browser session: an HttpOnly cookie set by POST /session; the CSRF token lives only in memory. */
+export interface SessionUser {
+  username: string;
+  role: string;
+  organization: string | null;
+  unit: string | null;
+}
+
+export interface Session {
+  csrfToken: string;
+  expiresAt: string;
+  user: SessionUser;
+}
+
+export class SessionError extends Error {}
+
+async function call(method: string, path: string, body?: unknown, csrf?: string): Promise<Session> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (csrf) headers['X-CSRF-Token'] = csrf;
+  let res: Response;
+  try {
+    res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin' });
+  } catch {
+    throw new SessionError('network');
+  }
+  const json = (await res.json().catch(() => ({}))) as Partial<Session> & { message?: string | string[] };
+  if (!res.ok) throw new SessionError([json.message ?? ''].flat().join(' '));
+  return json as Session;
+}
+
+export const logIn = (username: string, password: string, totpCode: string) => call('POST', '/session', { username, password, totpCode });
+export const currentSession = () => call('GET', '/session');
+export const extendSession = (csrf: string) => call('POST', '/session/extend', {}, csrf);
+export async function logOut(csrf: string): Promise<void> {
+  await fetch('/session', { method: 'DELETE', headers: { 'X-CSRF-Token': csrf }, credentials: 'same-origin' }).catch(() => undefined);
+}

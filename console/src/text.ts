@@ -1,0 +1,111 @@
+/** Every string the console shows, in one place (Vietnamese throughout; a test fails on visible English). */
+export const T = {
+  appName: 'Liên Thông',
+  appTagline: 'Quản lý đoàn viên, hội viên',
+  login: {
+    title: 'Đăng nhập',
+    username: 'Tên đăng nhập',
+    password: 'Mật khẩu',
+    code: 'Mã xác thực (6 số trong ứng dụng)',
+    submit: 'Đăng nhập',
+    required: 'Chưa nhập',
+    codeShape: 'Mã gồm 6 chữ số',
+    failed: 'Không đăng nhập được',
+  },
+  nav: { roster: 'Danh sách hội viên', help: 'Hướng dẫn', logout: 'Đăng xuất' },
+  session: {
+    expiring: 'Phiên làm việc sắp hết hạn',
+    expiringBody: (minutes: number) => `Phiên sẽ hết hạn sau khoảng ${minutes} phút. Bấm "Tiếp tục làm việc" để giữ phiên.`,
+    keep: 'Tiếp tục làm việc',
+    ended: 'Phiên làm việc đã hết: đăng nhập lại.',
+  },
+  roster: {
+    title: 'Danh sách',
+    organization: 'Tổ chức',
+    search: 'Tìm theo tên (gõ có dấu hoặc không), số điện thoại, CCCD hoặc mã hồ sơ',
+    status: 'Trạng thái',
+    anyStatus: 'Mọi trạng thái',
+    unit: 'Chi hội / đơn vị',
+    anyUnit: 'Mọi đơn vị',
+    commune: 'Xã / phường',
+    anyCommune: 'Mọi xã, phường',
+    columns: 'Chọn cột',
+    total: (n: number) => `${n.toLocaleString('vi-VN')} hồ sơ`,
+    first: 'Trang đầu',
+    next: 'Trang sau',
+    empty: 'Không có hồ sơ nào khớp',
+  },
+  column: {
+    stt: 'STT',
+    name: 'Họ và tên',
+    birth: 'Ngày sinh',
+    sex: 'Giới tính',
+    unit: 'Đơn vị',
+    commune: 'Xã / phường',
+    status: 'Trạng thái',
+    code: 'Mã hồ sơ',
+    idNumber: 'Số CCCD',
+    phone: 'Điện thoại',
+    flags: 'Cảnh báo',
+  },
+  sex: { MALE: 'Nam', FEMALE: 'Nữ' } as Record<string, string>,
+  member: {
+    title: 'Hồ sơ',
+    fields: 'Thông tin',
+    history: 'Quá trình',
+    flags: 'Cảnh báo và lý do',
+    noFlags: 'Không có cảnh báo',
+    noHistory: 'Chưa có sự kiện',
+    joined: 'Ngày vào',
+    lastDues: 'Đóng hội phí gần nhất',
+    lastActivity: 'Sinh hoạt gần nhất',
+    ethnicity: 'Dân tộc',
+    enteredCommune: 'Mã xã ghi trên danh sách',
+    updated: 'Cập nhật lúc',
+    close: 'Đóng',
+    eligibility: 'Điều kiện',
+  },
+  event: { ADMITTED: 'Kết nạp', ENDED: 'Kết thúc sinh hoạt', STATUS_CHANGED: 'Đổi trạng thái', TRANSFERRED: 'Chuyển sinh hoạt' } as Record<
+    string,
+    string
+  >,
+  help: {
+    title: 'Hướng dẫn sử dụng',
+    sections: [
+      {
+        heading: 'Đăng nhập',
+        body: 'Nhập tên đăng nhập, mật khẩu và mã 6 số đang hiện trong ứng dụng xác thực trên điện thoại. Mỗi mã chỉ dùng được một lần: nếu báo mã đã dùng, chờ mã mới (ứng dụng đổi mã mỗi 30 giây). Khi đang làm việc, phiên được tự giữ; nếu để máy lâu không dùng, một thông báo hiện ra 5 phút trước khi phiên hết hạn.',
+      },
+      {
+        heading: 'Tìm hội viên',
+        body: 'Ở màn hình Danh sách hội viên, gõ tên (có dấu hay không dấu đều được), số điện thoại, số CCCD đủ 12 số hoặc mã hồ sơ vào ô tìm kiếm; kết quả hiện ngay khi ngừng gõ. Lọc thêm theo trạng thái, chi hội và xã, phường. Nút "Chọn cột" để bật, tắt các cột. Danh sách xếp theo tên rồi họ, như sổ sách vẫn ghi.',
+      },
+      {
+        heading: 'Xem hồ sơ',
+        body: 'Bấm vào tên một người để mở hồ sơ: thông tin, quá trình sinh hoạt và các cảnh báo kèm lý do. Số CCCD và số điện thoại được che một phần; mỗi lần mở hồ sơ đều được ghi nhật ký theo quy định về bảo vệ dữ liệu cá nhân.',
+      },
+      {
+        heading: 'Bảo vệ dữ liệu',
+        body: 'Không ghi mật khẩu ra giấy dán ở máy, không cho người khác dùng phiên của mình. Dùng xong, bấm Đăng xuất, nhất là trên máy dùng chung.',
+      },
+    ],
+  },
+  error: {
+    network: 'Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.',
+    generic: 'Có lỗi',
+  },
+  dash: '—',
+} as const;
+
+/** The statuses a filter offers, in the order a secretary thinks of them (labels as the server writes them). */
+export const STATUS_OPTIONS: { value: string; label: string }[] = [
+  { value: 'ACTIVE', label: 'Đang sinh hoạt' },
+  { value: 'TEMPORARY', label: 'Sinh hoạt tạm thời' },
+  { value: 'SUSPENDED', label: 'Tạm dừng sinh hoạt' },
+  { value: 'TRANSFERRED', label: 'Đã chuyển sinh hoạt' },
+  { value: 'LEFT', label: 'Đã ra khỏi tổ chức' },
+  { value: 'STRUCK_OFF', label: 'Xóa tên' },
+  { value: 'EXPELLED', label: 'Khai trừ' },
+  { value: 'MATURED', label: 'Đã trưởng thành' },
+  { value: 'DECEASED', label: 'Đã mất' },
+];

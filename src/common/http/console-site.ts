@@ -1,0 +1,50 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { Request, Response } from 'express';
+import { projectRoot } from '../files/project-root.js';
+
+/**
+ * The web console's page policy: its own scripts only (no inline script, nothing from elsewhere);
+ * inline styles, which the component library writes at run time; no framing.
+ */
+export const CONSOLE_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/** Where `npm run build` puts the console (vite, console/vite.config.ts). */
+export const consoleDirectory = (): string => path.join(projectRoot(), 'dist', 'console');
+
+/**
+ * The console at `/` (its page) and `/assets/` (its files, named by their content: cached for a
+ * year). Without a built console (`npm run build` not run) `/` says how to build it.
+ */
+export function serveConsole(app: NestExpressApplication, dir = consoleDirectory()): void {
+  const indexFile = path.join(dir, 'index.html');
+  const page = existsSync(indexFile) ? readFileSync(indexFile, 'utf8') : null;
+  app.useStaticAssets(path.join(dir, 'assets'), {
+    prefix: '/assets/',
+    index: false,
+    fallthrough: false,
+    setHeaders: (res: Response) => res.setHeader('Cache-Control', 'public, max-age=31536000, immutable'),
+  });
+  const send = (_req: Request, res: Response) => {
+    if (page === null) {
+      res.status(503).type('text/plain; charset=utf-8').send('Chưa dựng giao diện web: chạy `npm run build` rồi khởi động lại.');
+      return;
+    }
+    res.setHeader('Content-Security-Policy', CONSOLE_CSP);
+    res.type('html').send(page);
+  };
+  app.getHttpAdapter().get('/', send);
+  app.getHttpAdapter().get('/index.html', send);
+}

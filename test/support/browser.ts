@@ -1,0 +1,166 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+/** Debian's Chromium (the README's test line installs it); CHROMIUM_PATH points elsewhere. */
+export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+/** The flags a closed provincial network needs (../shared/STACK-NOTES.md): no calls home, no sandbox as root. */
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export interface TestBrowser {
+  browser: Browser;
+  /** A new context (its own cookies) at a screen size: 1366×768 or a 390-px phone. */
+  context(size?: 'desktop' | 'phone'): Promise<BrowserContext>;
+  close(): Promise<void>;
+}
+
+export async function launchBrowser(): Promise<TestBrowser> {
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'lienthong-chromium-'));
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: [...FLAGS, `--user-data-dir=${profile}`] });
+  return {
+    browser,
+    context: (size = 'desktop') =>
+      browser.newContext({
+        viewport: size === 'phone' ? { width: 390, height: 844 } : { width: 1366, height: 768 },
+        locale: 'vi-VN',
+        timezoneId: 'Asia/Ho_Chi_Minh',
+      }),
+    async close() {
+      await browser.close();
+      fs.rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's serious and critical violations on the page as it is now (id: the elements). */
+export async function accessibilityProblems(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: axeSource });
+  const violations = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: { run: (o: unknown) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> };
+      }
+    ).axe;
+    return (await axe.run({ runOnly: ['wcag2a', 'wcag2aa', 'best-practice'] })).violations;
+  });
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/**
+ * Common English words of user interfaces: none may be visible (codes such as DTN or HND, and
+ * proper names, are not words of this list). Whole words, any case.
+ */
+const ENGLISH = [
+  'the',
+  'and',
+  'of',
+  'search',
+  'next',
+  'previous',
+  'page',
+  'pages',
+  'items',
+  'item',
+  'loading',
+  'error',
+  'cancel',
+  'submit',
+  'login',
+  'log',
+  'password',
+  'user',
+  'username',
+  'name',
+  'status',
+  'select',
+  'close',
+  'ok',
+  'yes',
+  'data',
+  'empty',
+  'filter',
+  'reset',
+  'confirm',
+  'delete',
+  'edit',
+  'save',
+  'help',
+  'logout',
+  'sign',
+  'expand',
+  'collapse',
+  'total',
+  'of',
+  'per',
+  'sort',
+  'ascending',
+  'descending',
+  'clear',
+  'today',
+  'now',
+  'week',
+  'month',
+  'year',
+  'more',
+  'less',
+  'back',
+  'home',
+  'settings',
+  'members',
+  'member',
+  'roster',
+  'unit',
+  'commune',
+  'flags',
+  'warning',
+  'success',
+  'failed',
+  'invalid',
+  'required',
+  'please',
+  'click',
+  'here',
+  'open',
+  'upload',
+  'download',
+  'export',
+  'import',
+  'columns',
+  'column',
+  'show',
+  'hide',
+  'selected',
+  'all',
+  'none',
+  'from',
+  'with',
+];
+const ENGLISH_RE = new RegExp(`(^|[^\\p{L}])(${ENGLISH.join('|')})(?=$|[^\\p{L}])`, 'giu');
+
+/** The English words visible on the page (its text, placeholders, labels read by a screen reader). */
+export async function visibleEnglish(page: Page): Promise<string[]> {
+  const text = await page.evaluate(() => {
+    const attrs = [...document.querySelectorAll('[placeholder],[aria-label],[title],[alt]')].flatMap((el) =>
+      ['placeholder', 'aria-label', 'title', 'alt'].map((a) => el.getAttribute(a) ?? ''),
+    );
+    return [document.title, document.body.innerText, ...attrs].join('\n');
+  });
+  return [...text.matchAll(ENGLISH_RE)].map((m) => m[2]);
+}
