@@ -11,7 +11,7 @@ import type { AppConfig } from './config/app-config.js';
 import { APP_CONFIG } from './config/config.module.js';
 
 /** Paths of the API (the query page's files and /health are not counted). */
-const API_PATHS = ['/graphql', '/imports', '/exports', '/templates', '/reports'];
+const API_PATHS = ['/graphql', '/session', '/imports', '/exports', '/templates', '/reports'];
 
 const EXAMPLE_QUERY = `# Liên Thông: ví dụ truy vấn
 {

@@ -5,10 +5,12 @@ import { ACCESS_POLICY, type AccessPolicy } from '../access/access.decorators.js
 import { AuthService } from './auth.service.js';
 import { requestOf } from '../access/request-of.js';
 import { ROLE_LABELS } from '../access/role.js';
+import { CSRF_MESSAGE, passesCsrf, requestToken } from '../common/http/request-token.js';
 
 /**
  * Default deny: every query, mutation, field resolver and controller passes here. No declared
- * policy means no access. The bearer token is looked up once per request.
+ * policy means no access. The request's token (a bearer header or the browser's session cookie:
+ * request-token.ts) is looked up once per request; a cookie request that changes something needs its CSRF header.
  */
 @Injectable()
 export class AccessGuard implements CanActivate {
@@ -21,14 +23,24 @@ export class AccessGuard implements CanActivate {
     const policy = this.reflector.getAllAndOverride<AccessPolicy | undefined>(ACCESS_POLICY, [ctx.getHandler(), ctx.getClass()]);
     const req = requestOf(ctx);
     if (policy?.public) return true;
-    const header = req.headers.authorization;
-    if (!header) throw new DomainError('UNAUTHENTICATED', 'Cần đăng nhập: gửi "Authorization: Bearer <token>" (lấy token bằng logIn).');
-    const token = bearerToken(header);
-    if (!token) throw new DomainError('UNAUTHENTICATED', 'Header Authorization phải có dạng "Bearer <token>".');
-    req.principalLookup ??= this.auth.authenticate(token, req.ip ?? req.socket.remoteAddress ?? null);
+    const carried = requestToken(req);
+    if (!carried)
+      throw new DomainError(
+        'UNAUTHENTICATED',
+        'Cần đăng nhập: gửi "Authorization: Bearer <token>" (lấy token bằng logIn), hoặc trên trình duyệt đăng nhập bằng POST /session (cookie phiên).',
+      );
+    if (!carried.token) throw new DomainError('UNAUTHENTICATED', 'Header Authorization phải có dạng "Bearer <token>".');
+    req.principalLookup ??= this.auth.authenticate(carried.token, req.ip ?? req.socket.remoteAddress ?? null);
     const principal = await req.principalLookup;
     req.principal = principal;
-    if (!principal) throw new DomainError('UNAUTHENTICATED', 'Token không hợp lệ, đã hết hạn hoặc đã bị thu hồi: đăng nhập lại.');
+    if (!principal)
+      throw new DomainError(
+        'UNAUTHENTICATED',
+        carried.via === 'cookie'
+          ? 'Phiên đăng nhập trên trình duyệt đã hết hạn hoặc đã đăng xuất: đăng nhập lại.'
+          : 'Token không hợp lệ, đã hết hạn hoặc đã bị thu hồi: đăng nhập lại.',
+      );
+    if (!passesCsrf(req, carried)) throw new DomainError('FORBIDDEN', CSRF_MESSAGE);
     if (!policy) throw new DomainError('FORBIDDEN', `Không có quyền: thao tác này chưa được mở cho vai trò nào.`);
     if (!policy.roles.includes(principal.role))
       throw new DomainError(
@@ -37,9 +49,4 @@ export class AccessGuard implements CanActivate {
       );
     return true;
   }
-}
-
-/** The token of an `Authorization: Bearer <token>` header, or null when there is none or it has another form. */
-export function bearerToken(header: string | undefined): string | null {
-  return /^Bearer\s+(\S+)$/i.exec(header ?? '')?.[1] ?? null;
 }

@@ -5,11 +5,13 @@ import { PersonalDataModule } from '../personal-data/personal-data.module.js';
 import { AccessGuard } from './access.guard.js';
 import { AccessResolver } from './access.resolver.js';
 import { AuthService } from './auth.service.js';
+import { SessionController } from './session.controller.js';
 
-/** Users, log-in, sessions, service tokens and the default-deny guard that reads their bearer tokens. */
+/** Users, log-in, sessions (bearer and browser), service tokens and the default-deny guard that reads their tokens. */
 @Module({
   imports: [MembershipModule, PersonalDataModule, AuditModule],
   providers: [AuthService, AccessGuard, AccessResolver],
+  controllers: [SessionController],
   exports: [AuthService, AccessGuard],
 })
 export class AccountsModule {}

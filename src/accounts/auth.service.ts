@@ -179,6 +179,24 @@ export class AuthService implements OnModuleDestroy {
     return { token, expiresAt, user };
   }
 
+  /**
+   * When a user's session ends, or (`renew`) its new end SESSION_MINUTES from now, same token
+   * (logged as a LOGIN marked `renewed`); null when the principal is no open session.
+   */
+  async sessionEnd(p: Principal, renew = false): Promise<Date | null> {
+    if (p.kind !== 'USER' || !p.tokenId) return null;
+    const open = `id = $1 AND kind = 'SESSION' AND revoked_at IS NULL AND expires_at > now()`;
+    const rows: { expires_at: Date }[] = renew
+      ? await this.db.query(`WITH r AS (UPDATE access_token SET expires_at = $2 WHERE ${open} RETURNING expires_at) SELECT * FROM r`, [
+          p.tokenId,
+          new Date(Date.now() + this.config.sessionMinutes * 60_000),
+        ])
+      : await this.db.query(`SELECT expires_at FROM access_token WHERE ${open}`, [p.tokenId]);
+    const found = rows[0]?.expires_at ?? null;
+    if (found && renew) await this.audit.record(p, { action: AuditAction.LOGIN, detail: { renewed: true } });
+    return found;
+  }
+
   async logOut(p: Principal): Promise<void> {
     if (p.kind !== 'USER' || !p.tokenId)
       throw new DomainError('BAD_USER_INPUT', 'Token dịch vụ không đăng xuất được: quản trị viên thu hồi nó (revokeServiceToken).');

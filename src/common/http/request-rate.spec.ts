@@ -1,4 +1,5 @@
-import { RequestRate } from './request-rate.js';
+import type { Request } from 'express';
+import { callerKey, RequestRate } from './request-rate.js';
 
 describe('RequestRate', () => {
   it('counts each caller for its own minute and refuses past the rate', () => {
@@ -30,5 +31,14 @@ describe('RequestRate', () => {
     r.admit('later', 60_001, false);
     expect(r.size).toBe(2); // the one still in flight and the new one
     still.counter!.inFlight--;
+  });
+
+  it('counts a browser session as its token, and an address without either', () => {
+    const token = 'lt_ses_' + 'a'.repeat(43);
+    const key = (headers: Record<string, string>) => callerKey({ headers, ip: '10.0.0.1', socket: {} } as unknown as Request);
+    expect(key({ cookie: `lt_session=${token}` })).toEqual(key({ authorization: `Bearer ${token}` }));
+    expect(key({ cookie: `lt_session=${token}` }).token).toBe(true);
+    expect(key({ authorization: 'Basic abc' }).token).toBe(true);
+    expect(key({ cookie: 'other=1' })).toEqual({ key: 'ip:10.0.0.1', token: false });
   });
 });

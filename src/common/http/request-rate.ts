@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
+import { requestToken } from './request-token.js';
 
 /**
  * A per-token request rate (per address without a token) and a cap on a token's requests in
@@ -18,10 +19,14 @@ interface Counter {
   windowStart: number;
 }
 
-/** Who is counted: the token (hashed, never kept in clear) or, without one, the address. */
+/**
+ * Who is counted: the token (hashed, never kept in clear; a browser session's cookie counts as its
+ * token, request-token.ts) or, without one, the address. A malformed Authorization header counts as itself.
+ */
 export function callerKey(req: Request): { key: string; token: boolean } {
-  const header = req.headers.authorization;
-  if (header) return { key: `t:${createHash('sha256').update(header).digest('base64url')}`, token: true };
+  const carried = requestToken(req);
+  const counted = carried && (carried.token ?? req.headers.authorization!);
+  if (counted) return { key: `t:${createHash('sha256').update(counted).digest('base64url')}`, token: true };
   return { key: `ip:${req.ip ?? req.socket.remoteAddress ?? 'unknown'}`, token: false };
 }
 

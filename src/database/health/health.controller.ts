@@ -3,7 +3,7 @@ import type { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
 import { Public } from '../../access/access.decorators.js';
 import { Role } from '../../access/role.js';
-import { bearerToken } from '../../accounts/access.guard.js';
+import { requestToken } from '../../common/http/request-token.js';
 import { AuthService } from '../../accounts/auth.service.js';
 import { DiskWatch } from './disk-watch.js';
 import { isLocalCaller } from './health-audience.js';
@@ -15,7 +15,7 @@ export const HEALTH_DB_TIMEOUT_MS = 2000;
  * `GET /health` for a load balancer or a monitor: no log-in, no personal data. 200 while
  * PostgreSQL answers (`status` "ok", or "warning" when DATA_DIR's disk is low), 503 when it does not.
  * The details (the database's answer time, the disk's sizes) go to a caller on this machine or with
- * an ADMIN's token; anyone else, through the reverse proxy, reads the status alone.
+ * an ADMIN's token (or browser session); anyone else, through the reverse proxy, reads the status alone.
  */
 @Controller()
 export class HealthController {
@@ -53,7 +53,7 @@ export class HealthController {
 
   private async mayReadDetails(req: Request): Promise<boolean> {
     if (isLocalCaller(req.socket.remoteAddress, req.headers)) return true;
-    const token = bearerToken(req.headers.authorization);
+    const token = requestToken(req)?.token;
     if (!token) return false;
     const principal = await this.auth.authenticate(token, req.ip ?? null).catch(() => null);
     return principal?.role === Role.ADMIN;

@@ -1,0 +1,105 @@
+import { Body, Controller, Delete, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { Allow, ALL_ROLES, Caller, Public } from '../access/access.decorators.js';
+import type { Principal } from '../access/principal.js';
+import type { Role } from '../access/role.js';
+import { DomainError } from '../common/errors/domain-error.js';
+import { csrfTokenFor, requestToken, SESSION_COOKIE } from '../common/http/request-token.js';
+import { LogInInput } from './access.types.js';
+import { AuthService } from './auth.service.js';
+
+/** What the console reads after a log-in, a reload or a renewal. */
+export interface BrowserSession {
+  /** Send as `X-CSRF-Token` on every request that changes something. */
+  csrfToken: string;
+  expiresAt: string;
+  user: { username: string; role: Role; organization: string | null; unit: string | null };
+}
+
+const NO_SESSION = 'Chưa đăng nhập trên trình duyệt này, hoặc phiên đã hết hạn hay đã đăng xuất: đăng nhập lại.';
+
+/**
+ * The browser console's sessions (README "Browser sessions"): the same log-in as `logIn`, its
+ * token in an HttpOnly cookie instead of the page's hands. The guard checks the cookie and the CSRF
+ * header on every other route; these routes only open, read, renew and close the session.
+ */
+@Controller('session')
+export class SessionController {
+  constructor(private readonly auth: AuthService) {}
+
+  @Public()
+  @Post()
+  @HttpCode(200)
+  async logIn(@Body() input: LogInInput, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<BrowserSession> {
+    const { token, expiresAt, user } = await this.auth.logIn(input, req.ip ?? req.socket.remoteAddress ?? 'unknown');
+    const unit = user.unitId ? await this.auth.unitCode(user.unitId) : null;
+    setCookie(req, res, token, expiresAt);
+    return { csrfToken: csrfTokenFor(token), expiresAt: expiresAt.toISOString(), user: { ...userOf(user), unit } };
+  }
+
+  /** The session of the cookie, for the console on reload; 401 (and the cookie cleared) when there is none. */
+  @Public()
+  @Get()
+  async current(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<BrowserSession> {
+    const carried = requestToken(req);
+    const token = carried?.via === 'cookie' ? carried.token : null;
+    const p = token && (await this.auth.authenticate(token, req.ip ?? null));
+    const end = p ? await this.auth.sessionEnd(p) : null;
+    if (!token || !p || !end) {
+      if (carried?.via === 'cookie') setCookie(req, res, '', null);
+      throw new DomainError('UNAUTHENTICATED', NO_SESSION);
+    }
+    return sessionOf(token, end, p);
+  }
+
+  /** Another SESSION_MINUTES from now, same token: the console asks while its user is active. */
+  @Allow(...ALL_ROLES)
+  @Post('extend')
+  @HttpCode(200)
+  async extend(@Caller() p: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<BrowserSession> {
+    const token = cookieToken(req);
+    const end = await this.auth.sessionEnd(p, true);
+    if (!end) throw new DomainError('UNAUTHENTICATED', NO_SESSION);
+    setCookie(req, res, token, end);
+    return sessionOf(token, end, p);
+  }
+
+  /** Logs out: the token stops working at once, in every process; the cookie is cleared. */
+  @Allow(...ALL_ROLES)
+  @Delete()
+  async logOut(@Caller() p: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<{ loggedOut: true }> {
+    cookieToken(req);
+    await this.auth.logOut(p);
+    setCookie(req, res, '', null);
+    return { loggedOut: true };
+  }
+}
+
+/** The cookie's token on a route only a browser session uses (a bearer client has `logOut`). */
+function cookieToken(req: Request): string {
+  const carried = requestToken(req);
+  if (carried?.via !== 'cookie' || !carried.token)
+    throw new DomainError(
+      'BAD_USER_INPUT',
+      'Đường dẫn này chỉ dành cho phiên trình duyệt (cookie); với token hãy dùng logIn/logOut qua GraphQL.',
+    );
+  return carried.token;
+}
+
+/** The session cookie until `expiresAt`, or (null) cleared. Secure when the request came over HTTPS (as trust proxy sees it). */
+function setCookie(req: Request, res: Response, token: string, expiresAt: Date | null): void {
+  const maxAge = expiresAt ? Math.max(0, expiresAt.getTime() - Date.now()) : 0;
+  res.cookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'strict', path: '/', secure: req.secure, maxAge });
+}
+
+const userOf = (u: { username: string; role: Role; organizationCode: string | null }) => ({
+  username: u.username,
+  role: u.role,
+  organization: u.organizationCode,
+});
+
+const sessionOf = (token: string, end: Date, p: Principal): BrowserSession => ({
+  csrfToken: csrfTokenFor(token),
+  expiresAt: end.toISOString(),
+  user: { username: p.name, role: p.role, organization: p.organization, unit: p.unitCode },
+});
