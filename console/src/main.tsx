@@ -12,7 +12,18 @@ createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <ConfigProvider
       locale={viVN}
-      theme={{ token: { colorPrimary: '#b71c1c', fontFamily: 'system-ui, "Segoe UI", Roboto, Arial, sans-serif' } }}
+      theme={{
+        token: {
+          colorPrimary: '#b71c1c',
+          colorLink: '#0b57d0',
+          colorTextPlaceholder: 'rgba(0, 0, 0, 0.62)',
+          // Grey text at WCAG AA contrast on white (the library's defaults are lighter).
+          colorTextSecondary: 'rgba(0, 0, 0, 0.66)',
+          colorTextDescription: 'rgba(0, 0, 0, 0.66)',
+          colorTextTertiary: 'rgba(0, 0, 0, 0.62)',
+          fontFamily: 'system-ui, "Segoe UI", Roboto, Arial, sans-serif',
+        },
+      }}
     >
       <AntApp>
         <App />

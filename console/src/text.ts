@@ -95,6 +95,7 @@ export const T = {
     generic: 'Có lỗi',
   },
   dash: '—',
+  clear: 'Xóa nội dung đã chọn',
 } as const;
 
 /** The statuses a filter offers, in the order a secretary thinks of them (labels as the server writes them). */

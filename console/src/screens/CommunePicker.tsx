@@ -1,6 +1,7 @@
 import { Select } from 'antd';
 import { useState } from 'react';
 import { useQuery } from 'urql';
+import { CLEARABLE } from '../icons.tsx';
 import { useDebounced } from '../useDebounced.ts';
 import { COMMUNES } from './roster-query.ts';
 
@@ -13,7 +14,7 @@ export function CommunePicker(props: { value?: string; onChange: (code: string |
     <Select
       aria-label={props.label}
       style={{ minWidth: 220 }}
-      allowClear
+      allowClear={CLEARABLE}
       showSearch={{ filterOption: false, onSearch: setTyped }}
       placeholder={props.placeholder}
       value={props.value}

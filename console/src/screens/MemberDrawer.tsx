@@ -3,6 +3,7 @@ import { useQuery } from 'urql';
 import { errorText } from '../client.ts';
 import { partialDate, vnTime } from '../format.ts';
 import { graphql } from '../graphql.ts';
+import { CloseIcon } from '../icons.tsx';
 import { T } from '../text.ts';
 
 const MEMBER = graphql(`
@@ -69,68 +70,73 @@ export function MemberDrawer({ id, onClose }: { id: string | null; onClose: () =
       onClose={onClose}
       size="large"
       title={r?.fullName ?? T.member.title}
-      closable={{ 'aria-label': T.member.close }}
+      closable={{ 'aria-label': T.member.close, closeIcon: <CloseIcon /> }}
+      styles={{ body: { padding: 0, display: 'flex', overflow: 'hidden' } }}
     >
-      {result.fetching && <Spin />}
-      {result.error && <Alert type="error" showIcon title={T.error.generic} description={errorText(result.error, T.error.network)} />}
-      {r && (
-        <>
-          <Descriptions column={1} size="small" bordered title={T.member.fields}>
-            <Descriptions.Item label={T.column.code}>{r.externalId}</Descriptions.Item>
-            <Descriptions.Item label={T.column.birth}>{partialDate(r.birthDate)}</Descriptions.Item>
-            <Descriptions.Item label={T.column.sex}>{r.sex ? T.sex[r.sex] : T.dash}</Descriptions.Item>
-            <Descriptions.Item label={T.member.ethnicity}>{r.ethnicity ?? T.dash}</Descriptions.Item>
-            <Descriptions.Item label={T.column.idNumber}>{r.idNumber ?? T.dash}</Descriptions.Item>
-            <Descriptions.Item label={T.column.phone}>{r.phone ?? T.dash}</Descriptions.Item>
-            <Descriptions.Item label={T.column.commune}>{r.commune?.name ?? T.dash}</Descriptions.Item>
-            <Descriptions.Item label={T.member.enteredCommune}>{r.enteredCommuneCode ?? T.dash}</Descriptions.Item>
-            <Descriptions.Item label={T.column.unit}>{r.unit?.name ?? T.dash}</Descriptions.Item>
-            <Descriptions.Item label={T.column.status}>{r.statusLabel}</Descriptions.Item>
-            <Descriptions.Item label={T.member.joined}>{partialDate(r.joinDate)}</Descriptions.Item>
-            <Descriptions.Item label={T.member.lastDues}>{partialDate(r.lastDuesDate)}</Descriptions.Item>
-            <Descriptions.Item label={T.member.lastActivity}>{partialDate(r.lastActivityDate)}</Descriptions.Item>
-            <Descriptions.Item label={T.member.updated}>{vnTime(r.updatedAt)}</Descriptions.Item>
-          </Descriptions>
-          {r.eligibility.length > 0 && (
-            <Alert
-              style={{ marginTop: 16 }}
-              type="warning"
-              showIcon
-              title={T.member.eligibility}
-              description={r.eligibility.map((e) => e.message).join(' ')}
-            />
-          )}
-          <Typography.Title level={2} style={{ fontSize: 16, marginTop: 24 }}>
-            {T.member.flags}
-          </Typography.Title>
-          {r.flags.length === 0 ? (
-            <Empty description={T.member.noFlags} image={Empty.PRESENTED_IMAGE_SIMPLE} />
-          ) : (
-            <List
-              size="small"
-              dataSource={r.flags}
-              renderItem={(f) => (
-                <List.Item>
-                  <Tag color={f.severity === 'PHANTOM' ? 'red' : f.severity === 'WARNING' ? 'orange' : 'default'}>{f.code}</Tag> {f.message}
-                </List.Item>
-              )}
-            />
-          )}
-          <Typography.Title level={2} style={{ fontSize: 16, marginTop: 24 }}>
-            {T.member.history}
-          </Typography.Title>
-          {r.history.length === 0 ? (
-            <Empty description={T.member.noHistory} image={Empty.PRESENTED_IMAGE_SIMPLE} />
-          ) : (
-            <Timeline
-              items={r.history.map((e) => ({
-                key: e.id,
-                content: `${partialDate(e.effectiveDate) !== T.dash ? partialDate(e.effectiveDate) : vnTime(e.recordedAt)} — ${T.event[e.kind]}${e.toUnit ? `: ${e.toUnit.name}` : ''}${e.reason ? ` (${e.reason})` : ''}`,
-              }))}
-            />
-          )}
-        </>
-      )}
+      {/* The scrolling box is a named region reachable by keyboard (a drawer's body is not). */}
+      <div role="region" aria-label={T.member.title} tabIndex={0} style={{ flex: 1, overflow: 'auto', padding: 24 }}>
+        {result.fetching && <Spin />}
+        {result.error && <Alert type="error" showIcon title={T.error.generic} description={errorText(result.error, T.error.network)} />}
+        {r && (
+          <>
+            <Descriptions column={1} size="small" bordered title={T.member.fields}>
+              <Descriptions.Item label={T.column.code}>{r.externalId}</Descriptions.Item>
+              <Descriptions.Item label={T.column.birth}>{partialDate(r.birthDate)}</Descriptions.Item>
+              <Descriptions.Item label={T.column.sex}>{r.sex ? T.sex[r.sex] : T.dash}</Descriptions.Item>
+              <Descriptions.Item label={T.member.ethnicity}>{r.ethnicity ?? T.dash}</Descriptions.Item>
+              <Descriptions.Item label={T.column.idNumber}>{r.idNumber ?? T.dash}</Descriptions.Item>
+              <Descriptions.Item label={T.column.phone}>{r.phone ?? T.dash}</Descriptions.Item>
+              <Descriptions.Item label={T.column.commune}>{r.commune?.name ?? T.dash}</Descriptions.Item>
+              <Descriptions.Item label={T.member.enteredCommune}>{r.enteredCommuneCode ?? T.dash}</Descriptions.Item>
+              <Descriptions.Item label={T.column.unit}>{r.unit?.name ?? T.dash}</Descriptions.Item>
+              <Descriptions.Item label={T.column.status}>{r.statusLabel}</Descriptions.Item>
+              <Descriptions.Item label={T.member.joined}>{partialDate(r.joinDate)}</Descriptions.Item>
+              <Descriptions.Item label={T.member.lastDues}>{partialDate(r.lastDuesDate)}</Descriptions.Item>
+              <Descriptions.Item label={T.member.lastActivity}>{partialDate(r.lastActivityDate)}</Descriptions.Item>
+              <Descriptions.Item label={T.member.updated}>{vnTime(r.updatedAt)}</Descriptions.Item>
+            </Descriptions>
+            {r.eligibility.length > 0 && (
+              <Alert
+                style={{ marginTop: 16 }}
+                type="warning"
+                showIcon
+                title={T.member.eligibility}
+                description={r.eligibility.map((e) => e.message).join(' ')}
+              />
+            )}
+            <Typography.Title level={2} style={{ fontSize: 16, marginTop: 24 }}>
+              {T.member.flags}
+            </Typography.Title>
+            {r.flags.length === 0 ? (
+              <Empty description={T.member.noFlags} image={Empty.PRESENTED_IMAGE_SIMPLE} />
+            ) : (
+              <List
+                size="small"
+                dataSource={r.flags}
+                renderItem={(f) => (
+                  <List.Item>
+                    <Tag color={f.severity === 'PHANTOM' ? 'red' : f.severity === 'WARNING' ? 'orange' : 'default'}>{f.code}</Tag>{' '}
+                    {f.message}
+                  </List.Item>
+                )}
+              />
+            )}
+            <Typography.Title level={2} style={{ fontSize: 16, marginTop: 24 }}>
+              {T.member.history}
+            </Typography.Title>
+            {r.history.length === 0 ? (
+              <Empty description={T.member.noHistory} image={Empty.PRESENTED_IMAGE_SIMPLE} />
+            ) : (
+              <Timeline
+                items={r.history.map((e) => ({
+                  key: e.id,
+                  content: `${partialDate(e.effectiveDate) !== T.dash ? partialDate(e.effectiveDate) : vnTime(e.recordedAt)} — ${T.event[e.kind]}${e.toUnit ? `: ${e.toUnit.name}` : ''}${e.reason ? ` (${e.reason})` : ''}`,
+                }))}
+              />
+            )}
+          </>
+        )}
+      </div>
     </Drawer>
   );
 }

@@ -6,6 +6,7 @@ import { errorText } from '../client.ts';
 import { partialDate } from '../format.ts';
 import type { Session } from '../session.ts';
 import { STATUS_OPTIONS, T } from '../text.ts';
+import { CLEARABLE, SearchIcon } from '../icons.tsx';
 import { useDebounced } from '../useDebounced.ts';
 import { CommunePicker } from './CommunePicker.tsx';
 import { MemberDrawer } from './MemberDrawer.tsx';
@@ -68,7 +69,7 @@ export function RosterScreen({ session }: { session: Session }) {
         <Select
           aria-label={T.roster.status}
           style={{ minWidth: 190 }}
-          allowClear
+          allowClear={CLEARABLE}
           placeholder={T.roster.anyStatus}
           value={status}
           onChange={setStatus}
@@ -77,7 +78,7 @@ export function RosterScreen({ session }: { session: Session }) {
         <Select
           aria-label={T.roster.unit}
           style={{ minWidth: 200 }}
-          allowClear
+          allowClear={CLEARABLE}
           showSearch={{ optionFilterProp: 'label' }}
           placeholder={T.roster.anyUnit}
           value={unit}
@@ -99,10 +100,12 @@ export function RosterScreen({ session }: { session: Session }) {
           <Button>{T.roster.columns}</Button>
         </Popover>
       </Space>
-      <Input.Search
+      <Input
+        type="search"
         aria-label={T.roster.search}
         placeholder={T.roster.search}
-        allowClear
+        prefix={<SearchIcon />}
+        allowClear={CLEARABLE}
         value={searchText}
         onChange={(e) => setSearchText(e.target.value)}
         style={{ marginBottom: 12 }}

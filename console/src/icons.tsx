@@ -1,0 +1,13 @@
+import { CloseCircleFilled, CloseOutlined, SearchOutlined } from '@ant-design/icons';
+import { T } from './text.ts';
+
+/*
+ * The library's icons name themselves in English for screen readers ("close", "search"): every
+ * icon the console shows is one of these, labelled in Vietnamese or hidden when its button says it.
+ */
+
+/** allowClear of a Select or an Input: a Vietnamese label, the icon itself silent. */
+export const CLEARABLE = { clearIcon: <CloseCircleFilled aria-hidden />, label: T.clear };
+
+export const CloseIcon = () => <CloseOutlined aria-hidden />;
+export const SearchIcon = () => <SearchOutlined aria-hidden />;
