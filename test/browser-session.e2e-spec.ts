@@ -68,6 +68,11 @@ describe('browser sessions', () => {
     expect(ttl).toBeLessThanOrEqual(30 * 60_000 + 5000);
     expect(Math.abs(Number(attrs['max-age']) * 1000 - (Date.parse(body.expiresAt) - Date.now()))).toBeLessThan(5000);
     expect((await meWith(pair, body.csrfToken)).data).toEqual({ me: { name: 'web.admin', role: 'ADMIN' } });
+    // /health's details, through a proxy: an administrator's cookie counts as their token.
+    const health = async (headers: Record<string, string>) =>
+      Object.keys((await (await call('GET', '/health', { 'x-forwarded-for': '203.0.113.7', ...headers })).json()) as object);
+    expect(await health({ cookie: pair })).toContain('databaseMs');
+    expect(await health({})).toEqual(['status']);
   });
 
   it('marks the cookie Secure when the request came over HTTPS through a trusted proxy', async () => {
