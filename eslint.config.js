@@ -12,6 +12,7 @@ export default tseslint.config(
       'eslint.config.js',
       'eslint/**',
       'jest.config.js',
+      'console/vite.config.ts',
       'test/*.mjs',
       'bin/**',
     ],

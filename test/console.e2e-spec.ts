@@ -99,8 +99,9 @@ describe('the web console, as a commune secretariat of the Hội Nông dân uses
     });
     // Nothing personal in the address or in the browser's storage.
     expect(page.url()).not.toMatch(/xuan|xuân|0111|0912/i);
-    expect(await page.evaluate(() => localStorage.length + sessionStorage.length)).toBe(0);
-    await page.keyboard.press('Escape');
+    expect(await page.evaluate('localStorage.length + sessionStorage.length')).toBe(0);
+    await drawer.getByRole('button', { name: 'Đóng' }).click();
+    await drawer.waitFor({ state: 'hidden' });
   });
 
   it('finds a member by her phone number and by her whole CCCD', async () => {
@@ -155,7 +156,7 @@ describe('the web console, as a commune secretariat of the Hội Nông dân uses
     const page = await logIn(context, await t.createUser('xa-hnd-dt', Role.SECRETARIAT, 'HND'));
     await page.getByText('81 hồ sơ').waitFor();
     // The table scrolls inside its own box.
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
     expect(await review(page)).toEqual(clean);
     await page.getByRole('button', { name: 'Nguyễn Văn An' }).click();
     await page.getByRole('dialog').getByText('Quá trình').waitFor();

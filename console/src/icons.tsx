@@ -6,8 +6,8 @@ import { T } from './text.ts';
  * icon the console shows is one of these, labelled in Vietnamese or hidden when its button says it.
  */
 
-/** allowClear of a Select or an Input: a Vietnamese label, the icon itself silent. */
-export const CLEARABLE = { clearIcon: <CloseCircleFilled aria-hidden />, label: T.clear };
+/** allowClear of a Select or an Input: the clearing button named in Vietnamese (by its icon's label). */
+export const CLEARABLE = { clearIcon: <CloseCircleFilled aria-label={T.clear} />, label: T.clear };
 
 export const CloseIcon = () => <CloseOutlined aria-hidden />;
 export const SearchIcon = () => <SearchOutlined aria-hidden />;

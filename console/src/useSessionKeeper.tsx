@@ -37,7 +37,9 @@ export function useSessionKeeper(session: Session, onSession: (s: Session | null
       role="alert"
       title={T.session.expiring}
       description={T.session.expiringBody(Math.max(1, Math.round(left / 60_000)))}
-      action={<Button onClick={() => extendSession(session.csrfToken).then(onSession, () => onSession(null))}>{T.session.keep}</Button>}
+      action={
+        <Button onClick={() => void extendSession(session.csrfToken).then(onSession, () => onSession(null))}>{T.session.keep}</Button>
+      }
       style={{ marginBottom: 16 }}
     />
   );

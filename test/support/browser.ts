@@ -45,14 +45,9 @@ const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/
 export async function accessibilityProblems(page: Page): Promise<string[]> {
   // Evaluated through the DevTools protocol: the console's policy (no inline script) stays as it is.
   await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: { run: (o: unknown) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> };
-      }
-    ).axe;
-    return (await axe.run({ runOnly: ['wcag2a', 'wcag2aa', 'best-practice'] })).violations;
-  });
+  const violations = await page.evaluate<{ id: string; impact: string; nodes: { target: string[] }[] }[]>(
+    `axe.run({ runOnly: ['wcag2a', 'wcag2aa', 'best-practice'] }).then((r) => r.violations)`,
+  );
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
@@ -62,102 +57,24 @@ export async function accessibilityProblems(page: Page): Promise<string[]> {
  * Common English words of user interfaces: none may be visible (codes such as DTN or HND, and
  * proper names, are not words of this list). Whole words, any case.
  */
-const ENGLISH = [
-  'the',
-  'and',
-  'of',
-  'search',
-  'next',
-  'previous',
-  'page',
-  'pages',
-  'items',
-  'item',
-  'loading',
-  'error',
-  'cancel',
-  'submit',
-  'login',
-  'log',
-  'password',
-  'user',
-  'username',
-  'name',
-  'status',
-  'select',
-  'close',
-  'ok',
-  'yes',
-  'data',
-  'empty',
-  'filter',
-  'reset',
-  'confirm',
-  'delete',
-  'edit',
-  'save',
-  'help',
-  'logout',
-  'sign',
-  'expand',
-  'collapse',
-  'total',
-  'of',
-  'per',
-  'sort',
-  'ascending',
-  'descending',
-  'clear',
-  'today',
-  'now',
-  'week',
-  'month',
-  'year',
-  'more',
-  'less',
-  'back',
-  'home',
-  'settings',
-  'members',
-  'member',
-  'roster',
-  'unit',
-  'commune',
-  'flags',
-  'warning',
-  'success',
-  'failed',
-  'invalid',
-  'required',
-  'please',
-  'click',
-  'here',
-  'open',
-  'upload',
-  'download',
-  'export',
-  'import',
-  'columns',
-  'column',
-  'show',
-  'hide',
-  'selected',
-  'all',
-  'none',
-  'from',
-  'with',
-];
+const ENGLISH = (
+  'the and of search next previous page pages items item loading error cancel submit login log password user ' +
+  'username name status select close ok yes data empty filter reset confirm delete edit save help logout sign ' +
+  'expand collapse total per sort ascending descending clear today now week month year more less back home ' +
+  'settings members member roster unit commune flags warning success failed invalid required please click here ' +
+  'open upload download export import columns column show hide selected all none from with'
+).split(' ');
 const ENGLISH_RE = new RegExp(`(^|[^\\p{L}])(${ENGLISH.join('|')})(?=$|[^\\p{L}])`, 'giu');
 
 /** The English words visible on the page (its text, placeholders, labels read by a screen reader). */
 export async function visibleEnglish(page: Page): Promise<string[]> {
-  const text = await page.evaluate(() => {
-    // Hidden elements (aria-hidden, or inside one) are neither seen nor read.
-    const shown = (el: Element) => !el.closest('[aria-hidden="true"]');
+  // In the page (as text: these tests are typed without the browser's DOM). Hidden elements
+  // (aria-hidden, or inside one) are neither seen nor read.
+  const text = await page.evaluate<string>(`(() => {
     const attrs = [...document.querySelectorAll('[placeholder],[aria-label],[title],[alt]')]
-      .filter(shown)
+      .filter((el) => !el.closest('[aria-hidden="true"]'))
       .flatMap((el) => ['placeholder', 'aria-label', 'title', 'alt'].map((a) => el.getAttribute(a) ?? ''));
-    return [document.title, document.body.innerText, ...attrs].join('\n');
-  });
+    return [document.title, document.body.innerText, ...attrs].join('\\n');
+  })()`);
   return [...text.matchAll(ENGLISH_RE)].map((m) => m[2]);
 }

@@ -35,7 +35,7 @@ export function LoginScreen({ onLoggedIn }: { onLoggedIn: (s: Session) => void }
           {T.login.title}
         </Typography.Title>
         {error && <Alert type="error" title={T.login.failed} description={error} showIcon role="alert" style={{ marginBottom: 16 }} />}
-        <Form<Fields> layout="vertical" onFinish={submit} requiredMark={false}>
+        <Form<Fields> layout="vertical" onFinish={(f) => void submit(f)} requiredMark={false}>
           <Form.Item label={T.login.username} name="username" rules={[{ required: true, message: T.login.required }]}>
             <Input autoComplete="username" autoFocus />
           </Form.Item>

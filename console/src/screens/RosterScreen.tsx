@@ -91,8 +91,8 @@ export function RosterScreen({ session }: { session: Session }) {
           content={
             <Checkbox.Group
               value={columns}
-              onChange={(v) => setColumns(v as ColumnKey[])}
-              options={ALL_COLUMNS.map((c) => ({ value: c, label: T.column[c === 'code' ? 'code' : c] }))}
+              onChange={setColumns}
+              options={ALL_COLUMNS.map((c) => ({ value: c, label: T.column[c] }))}
               style={{ display: 'grid' }}
             />
           }

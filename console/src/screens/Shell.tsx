@@ -52,7 +52,7 @@ export function Shell({ session, onSession }: { session: Session; onSession: (s:
           />
         </nav>
         <Typography.Text style={{ color: '#fff' }}>{who}</Typography.Text>
-        <Button onClick={leave}>{T.nav.logout}</Button>
+        <Button onClick={() => void leave()}>{T.nav.logout}</Button>
       </Layout.Header>
       <Layout.Content style={{ padding: 16 }}>
         {warning}

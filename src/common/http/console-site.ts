@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { Request, Response } from 'express';
+import type { NextFunction, Request, Response } from 'express';
 import { projectRoot } from '../files/project-root.js';
 
 /**
@@ -37,14 +37,13 @@ export function serveConsole(app: NestExpressApplication, dir = consoleDirectory
     fallthrough: false,
     setHeaders: (res: Response) => res.setHeader('Cache-Control', 'public, max-age=31536000, immutable'),
   });
-  const send = (_req: Request, res: Response) => {
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if (req.method !== 'GET' || (req.path !== '/' && req.path !== '/index.html')) return next();
     if (page === null) {
       res.status(503).type('text/plain; charset=utf-8').send('Chưa dựng giao diện web: chạy `npm run build` rồi khởi động lại.');
       return;
     }
     res.setHeader('Content-Security-Policy', CONSOLE_CSP);
     res.type('html').send(page);
-  };
-  app.getHttpAdapter().get('/', send);
-  app.getHttpAdapter().get('/index.html', send);
+  });
 }
