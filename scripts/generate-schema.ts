@@ -16,7 +16,9 @@ const sdl = await generateSchemaSdl();
 /** gql.tada's introspection types of the schema.graphql on disk, written to `output`. */
 function writeConsoleTypes(output: string): void {
   const cli = path.resolve('node_modules', 'gql.tada', 'bin', 'cli.js');
-  execFileSync(process.execPath, [cli, 'generate', 'output', '--tsconfig', 'console/tsconfig.json', '--output', output], { stdio: 'ignore' });
+  execFileSync(process.execPath, [cli, 'generate', 'output', '--tsconfig', 'console/tsconfig.json', '--output', output], {
+    stdio: 'ignore',
+  });
 }
 
 if (process.argv.includes('--check')) {
