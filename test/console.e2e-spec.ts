@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { Role } from '../src/access/role.js';
 import { totpCode } from '../src/accounts/totp.js';
-import { accessibilityProblems, launchBrowser, visibleEnglish, type TestBrowser } from './support/browser.js';
+import { CLEAN, eventually, launchBrowser, logInThroughPage, review as reviewPage, type TestBrowser } from './support/browser.js';
 import { createTestApp, type TestApp, type TestUser } from './test-app.js';
 
 const HEADER = 'Mã hồ sơ,Họ và tên,Ngày sinh,Giới tính,Số CCCD,Số điện thoại,Mã xã,Mã đơn vị,Trạng thái';
@@ -39,19 +39,9 @@ describe('the web console, as a commune secretariat of the Hội Nông dân uses
     await t?.close();
   });
 
-  async function logIn(context: BrowserContext, user: TestUser, code = totpCode(user.totpSecret, Date.now())): Promise<Page> {
-    const page = await context.newPage();
-    await page.goto(t.url);
-    await page.getByLabel('Tên đăng nhập').fill(user.username);
-    await page.getByLabel('Mật khẩu').fill(user.password);
-    await page.getByLabel('Mã xác thực').fill(code);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    return page;
-  }
-
-  /** The words in English and the serious accessibility problems of the page as it is now. */
-  const review = async (page: Page) => ({ english: await visibleEnglish(page), accessibility: await accessibilityProblems(page) });
-  const clean = { english: [], accessibility: [] };
+  const logIn = (context: BrowserContext, user: TestUser, code?: string) => logInThroughPage(context, t.url, user, code);
+  const review = reviewPage;
+  const clean = CLEAN;
 
   it('shows the log-in page in Vietnamese, without serious accessibility problems', async () => {
     const context = await b.context();
@@ -178,15 +168,3 @@ describe('the web console, as a commune secretariat of the Hội Nông dân uses
     expect(js.headers.get('cache-control')).toContain('immutable');
   });
 });
-
-async function eventually(check: () => Promise<void>, ms = 3000): Promise<void> {
-  const end = Date.now() + ms;
-  for (;;) {
-    try {
-      return await check();
-    } catch (e) {
-      if (Date.now() > end) throw e;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-}

@@ -1,10 +1,13 @@
 import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { OrganizationsService } from '../membership/organization/organizations.service.js';
 import { Allow, Caller, ROSTER_WRITERS } from '../access/access.decorators.js';
 import type { Principal } from '../access/principal.js';
 import { formatOfName } from './export/roster-writer.js';
 import { ImportJobStatus, type ImportJob } from './import-job.entity.js';
 import { RosterImportService } from './import/roster-import.service.js';
+import { templateColumns } from './roster-columns.js';
 import {
+  ColumnMappingType,
   ConfirmImportArgs,
   ImportJobArgs,
   ImportJobType,
@@ -13,6 +16,7 @@ import {
   ImportRowErrorsArgs,
   ImportRowErrorType,
   ImportSkippedRowType,
+  RosterColumnsArgs,
 } from './roster-io.types.js';
 
 export const toImportJobType = (j: ImportJob, withResult: boolean): ImportJobType => ({
@@ -38,7 +42,19 @@ export const toImportJobType = (j: ImportJob, withResult: boolean): ImportJobTyp
 
 @Resolver(() => ImportJobType)
 export class RosterIoResolver {
-  constructor(private readonly importer: RosterImportService) {}
+  constructor(
+    private readonly importer: RosterImportService,
+    private readonly organizations: OrganizationsService,
+  ) {}
+
+  @Allow(...ROSTER_WRITERS)
+  @Query(() => [ColumnMappingType], {
+    description:
+      "The roster template's columns of an organization, in order: what a column of her file can be read as (confirmImport's mapping).",
+  })
+  async rosterColumns(@Args() { organization }: RosterColumnsArgs): Promise<ColumnMappingType[]> {
+    return templateColumns(await this.organizations.get(organization.toUpperCase())).map((c) => ({ field: c.key, header: c.header }));
+  }
 
   @Allow(...ROSTER_WRITERS)
   @Query(() => ImportJobType, { description: 'An import started by an upload to POST /imports (or the CLI).' })

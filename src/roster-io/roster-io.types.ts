@@ -60,6 +60,11 @@ export class ImportJobArgs {
 }
 
 @ArgsType()
+export class RosterColumnsArgs {
+  @Field() @IsString() @MaxLength(40) organization: string;
+}
+
+@ArgsType()
 export class ImportRowErrorsArgs {
   @Field(() => Int, { nullable: true, defaultValue: 100 }) @IsOptional() @IsInt() @Min(1) @Max(500) first?: number;
 }

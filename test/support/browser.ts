@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { totpCode } from '../../src/accounts/totp.js';
 
 /** Debian's Chromium (the README's test line installs it); CHROMIUM_PATH points elsewhere. */
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -77,4 +78,39 @@ export async function visibleEnglish(page: Page): Promise<string[]> {
     return [document.title, document.body.innerText, ...attrs].join('\\n');
   })()`);
   return [...text.matchAll(ENGLISH_RE)].map((m) => m[2]);
+}
+
+/** Logs in through the console's page as she would: name, password, the code of her app (computed). */
+export async function logInThroughPage(
+  context: BrowserContext,
+  url: string,
+  user: { username: string; password: string; totpSecret: string },
+  code = totpCode(user.totpSecret, Date.now()),
+): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.getByLabel('Tên đăng nhập').fill(user.username);
+  await page.getByLabel('Mật khẩu').fill(user.password);
+  await page.getByLabel('Mã xác thực').fill(code);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  return page;
+}
+
+/** The words in English and the serious accessibility problems of the page as it is now: both empty on every screen. */
+export async function review(page: Page): Promise<{ english: string[]; accessibility: string[] }> {
+  return { english: await visibleEnglish(page), accessibility: await accessibilityProblems(page) };
+}
+export const CLEAN = { english: [], accessibility: [] };
+
+/** Retries `check` for up to `ms` (what the server writes in the background, as the audit batch). */
+export async function eventually(check: () => Promise<void>, ms = 3000): Promise<void> {
+  const end = Date.now() + ms;
+  for (;;) {
+    try {
+      return await check();
+    } catch (e) {
+      if (Date.now() > end) throw e;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
 }

@@ -20,7 +20,7 @@ const ALL_COLUMNS: ColumnKey[] = ['code', 'name', 'birth', 'sex', 'unit', 'commu
 export function RosterScreen({ session }: { session: Session }) {
   const [organization, setOrganization] = useState(session.user.organization ?? '');
   const [searchText, setSearchText] = useState('');
-  const search = useDebounced(searchText.trim(), 250);
+  const search = useDebounced(searchText.trim(), 150);
   const [status, setStatus] = useState<string | undefined>('ACTIVE');
   const [unit, setUnit] = useState<string | undefined>();
   const [commune, setCommune] = useState<string | undefined>();

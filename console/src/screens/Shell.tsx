@@ -1,13 +1,16 @@
-import { Button, Layout, Menu, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { Button, Layout, Menu, Spin, Typography } from 'antd';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { logOut, type Session } from '../session.ts';
 import { T } from '../text.ts';
 import { useSessionKeeper } from '../useSessionKeeper.tsx';
 import { HelpScreen } from './HelpScreen.tsx';
 import { RosterScreen } from './RosterScreen.tsx';
 
-type Screen = 'danh-sach' | 'huong-dan';
-const SCREENS: Screen[] = ['danh-sach', 'huong-dan'];
+/** Loaded when she first opens it: the first screen's JavaScript stays small. */
+const ImportScreen = lazy(() => import('./import/ImportScreen.tsx').then((m) => ({ default: m.ImportScreen })));
+
+type Screen = 'danh-sach' | 'nhap' | 'huong-dan';
+const SCREENS: Screen[] = ['danh-sach', 'nhap', 'huong-dan'];
 
 /** The screen named by the address's hash (#/danh-sach): screens only, never a person. */
 function useScreen(): [Screen, (s: Screen) => void] {
@@ -47,6 +50,7 @@ export function Shell({ session, onSession }: { session: Session; onSession: (s:
             onClick={(e) => go(e.key as Screen)}
             items={[
               { key: 'danh-sach', label: T.nav.roster },
+              { key: 'nhap', label: T.nav.imports },
               { key: 'huong-dan', label: T.nav.help },
             ]}
           />
@@ -56,7 +60,15 @@ export function Shell({ session, onSession }: { session: Session; onSession: (s:
       </Layout.Header>
       <Layout.Content style={{ padding: 16 }}>
         {warning}
-        <main>{screen === 'huong-dan' ? <HelpScreen /> : <RosterScreen session={session} />}</main>
+        <main>
+          {screen === 'huong-dan' && <HelpScreen />}
+          {screen === 'nhap' && (
+            <Suspense fallback={<Spin />}>
+              <ImportScreen session={session} />
+            </Suspense>
+          )}
+          {screen === 'danh-sach' && <RosterScreen session={session} />}
+        </main>
       </Layout.Content>
     </Layout>
   );

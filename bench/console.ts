@@ -1,0 +1,117 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Page } from 'playwright-core';
+import { startBuiltServer } from './bench-tools.js';
+import { totpCode } from '../src/accounts/totp.js';
+
+/**
+ * `npm run bench:console`: the console in Chromium over a linked database (BENCH_DATA_DIR, e.g. the
+ * 1M demo): the JavaScript of the first screen (compressed), the first screen usable after a
+ * reload, search results after the last keystroke (accent-free name, phone, CCCD, for records
+ * not on the first page), beside the floor: the trivial GraphQL query from the same page.
+ * Adds to the database one user and BENCH_TARGETS Hội Phụ nữ members (use a copy).
+ */
+const ROOT = path.resolve(import.meta.dirname, '..', '..');
+const CLI = path.join(ROOT, 'dist/src/cli/main.js');
+const dataDir = process.env.BENCH_DATA_DIR;
+if (!dataDir) throw new Error('BENCH_DATA_DIR: a linked DATA_DIR (a copy: the bench adds a user and members)');
+const targets = Number(process.env.BENCH_TARGETS ?? 20);
+const rounds = Number(process.env.BENCH_ROUNDS ?? 10);
+const env = { ...process.env, DATA_DIR: dataDir, PORT: process.env.BENCH_PORT ?? '3918', REPORT_SCHEDULE: 'off' };
+
+function cli(args: string[]): string {
+  const r = spawnSync(process.execPath, [CLI, ...args], { env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (r.status !== 0) throw new Error(`lienthong ${args.join(' ')}: ${r.stderr}`);
+  return r.stdout;
+}
+
+const FAMILY = ['Quàng', 'Lò', 'Cầm', 'Lường', 'Tòng'];
+const GIVEN = ['Xíu', 'Ỏn', 'Piệng', 'Khiêm', 'Thoa'];
+const people = Array.from({ length: targets }, (_, i) => ({
+  name: `${FAMILY[i % 5]} Thị ${GIVEN[Math.floor(i / 5) % 5]} Bảy${String.fromCharCode(97 + i)}`,
+  phone: `09${String(87000000 + i).padStart(8, '0')}`,
+  id: `011${i % 2 ? 3 : 1}9${String(5000000 + i).padStart(7, '0')}`,
+}));
+const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
+
+const q = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length - 1) * p))];
+const summary = (xs: number[]) => ({ n: xs.length, p50: Math.round(q(xs, 0.5)), p95: Math.round(q(xs, 0.95)), max: Math.round(Math.max(...xs)) });
+
+async function timeSearch(page: Page, typed: string, name: string): Promise<number> {
+  await page.getByRole('searchbox').fill('');
+  await page.getByText(/\d hồ sơ$/).first().waitFor();
+  const started = Date.now();
+  await page.getByRole('searchbox').fill(typed);
+  await page.getByRole('button', { name }).waitFor();
+  return Date.now() - started;
+}
+
+const rosterFile = path.join(os.tmpdir(), `bench-console-${process.pid}.csv`);
+fs.writeFileSync(
+  rosterFile,
+  ['Mã hồ sơ,Họ và tên,Ngày sinh,Giới tính,Số CCCD,Số điện thoại,Trạng thái', ...people.map((p, i) => `BENCH-C-${i},${p.name},0${(i % 9) + 1}/05/1991,Nữ,${p.id},${p.phone},Đang sinh hoạt`)].join('\n'),
+);
+cli(['import', '--org', 'HPN', rosterFile]);
+const username = `bench.console.${process.pid}`;
+const user = Object.fromEntries(cli(['user', 'create', '--username', username, '--role', 'SECRETARIAT', '--org', 'HPN']).trim().split('\n').map((l) => l.split('\t')));
+const server = await startBuiltServer(ROOT, env);
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+try {
+  const base = `http://127.0.0.1:${env.PORT}`;
+  const assets = fs.readdirSync(path.join(ROOT, 'dist/console/assets')).filter((f) => f.endsWith('.js'));
+  const jsGzipKb = Math.round(assets.reduce((n, f) => n + gzipSync(fs.readFileSync(path.join(ROOT, 'dist/console/assets', f))).length, 0) / 1024);
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' });
+  const page = await context.newPage();
+  await page.goto(base);
+  await page.getByLabel('Tên đăng nhập').fill(username);
+  await page.getByLabel('Mật khẩu').fill(user.password);
+  await page.getByLabel('Mã xác thực').fill(totpCode(user['totp-secret'], Date.now()));
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.getByText(/\d hồ sơ$/).first().waitFor({ timeout: 60_000 });
+  const firstScreen: number[] = [];
+  for (let i = 0; i < rounds; i++) {
+    const started = Date.now();
+    await page.reload();
+    await page.getByText(/\d hồ sơ$/).first().waitFor({ timeout: 60_000 });
+    firstScreen.push(Date.now() - started);
+  }
+  const search = { name: [] as number[], phone: [] as number[], cccd: [] as number[] };
+  for (const p of people) {
+    search.name.push(await timeSearch(page, fold(p.name), p.name));
+    search.phone.push(await timeSearch(page, p.phone, p.name));
+    search.cccd.push(await timeSearch(page, p.id, p.name));
+  }
+  const floor: number[] = [];
+  for (let i = 0; i < 50; i++)
+    floor.push(
+      await page.evaluate<number>(`(async () => { const t = performance.now();
+        await fetch('/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' });
+        return performance.now() - t; })()`),
+    );
+  process.stdout.write(
+    JSON.stringify(
+      {
+        date: new Date().toISOString(),
+        loadavg: os.loadavg().map((l) => l.toFixed(2)),
+        dataDir,
+        jsGzipKb,
+        firstScreenMs: summary(firstScreen),
+        searchAfterLastKeystrokeMs: { name: summary(search.name), phone: summary(search.phone), cccd: summary(search.cccd) },
+        floorTrivialQueryMs: summary(floor),
+      },
+      null,
+      2,
+    ) + '\n',
+  );
+} finally {
+  await browser.close();
+  server.proc.kill('SIGTERM');
+  await new Promise((r) => server.proc.once('exit', r));
+  fs.rmSync(rosterFile, { force: true });
+}

@@ -1,0 +1,44 @@
+import { Alert, Steps, Typography } from 'antd';
+import { useState } from 'react';
+import type { Session } from '../../session.ts';
+import { T } from '../../text.ts';
+import { PreviewStep } from './PreviewStep.tsx';
+import { ResultStep } from './ResultStep.tsx';
+import { UploadStep } from './UploadStep.tsx';
+
+type Step = 'upload' | 'preview' | 'result';
+const ORDER: Step[] = ['upload', 'preview', 'result'];
+
+/**
+ * The import wizard over the staged import: her file is read and planned (nothing written), she
+ * sees every row's fate and reason and may correct the column mapping, confirms, then sees the
+ * result with the error file, and may undo it.
+ */
+export function ImportScreen({ session }: { session: Session }) {
+  const [step, setStep] = useState<Step>('upload');
+  const [jobId, setJobId] = useState<string | null>(null);
+  const organization = session.user.organization;
+  return (
+    <section aria-labelledby="import-title">
+      <Typography.Title level={1} id="import-title" style={{ fontSize: 22 }}>
+        {T.imports.title}
+      </Typography.Title>
+      <Steps current={ORDER.indexOf(step)} items={T.imports.steps.map((title) => ({ title }))} style={{ marginBottom: 24 }} />
+      {!organization && <Alert type="info" showIcon title={T.imports.secretariatOnly} />}
+      {organization && step === 'upload' && (
+        <UploadStep
+          organization={organization}
+          csrfToken={session.csrfToken}
+          onPlanned={(id) => {
+            setJobId(id);
+            setStep('preview');
+          }}
+        />
+      )}
+      {organization && step === 'preview' && jobId && (
+        <PreviewStep organization={organization} jobId={jobId} onConfirmed={() => setStep('result')} onCancel={() => setStep('upload')} />
+      )}
+      {step === 'result' && jobId && <ResultStep jobId={jobId} onAnother={() => setStep('upload')} />}
+    </section>
+  );
+}

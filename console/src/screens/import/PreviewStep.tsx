@@ -1,0 +1,146 @@
+import { Alert, Button, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { useClient, useQuery } from 'urql';
+import { errorText } from '../../client.ts';
+import { T } from '../../text.ts';
+import { COLUMNS, CONFIRM, PREVIEW, type Preview } from './import-api.ts';
+
+type Row = Preview['rows'][number];
+const FATE_COLOR: Record<string, string> = {
+  CREATED: 'green',
+  UPDATED: 'blue',
+  HELD: 'orange',
+  REFUSED: 'red',
+  UNCHANGED: 'default',
+  SKIPPED: 'default',
+};
+
+/** Step 2: what the import will do — counts, the column mapping she may correct, every row's fate and reason. */
+export function PreviewStep(props: { organization: string; jobId: string; onConfirmed: () => void; onCancel: () => void }) {
+  const client = useClient();
+  const [after, setAfter] = useState<number | null>(null);
+  const [rows, setRows] = useState<Row[]>([]);
+  const [mapping, setMapping] = useState<{ header: string; field: string }[] | null>(null);
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [preview] = useQuery({ query: PREVIEW, variables: { jobId: props.jobId, after } });
+  const [columns] = useQuery({ query: COLUMNS, variables: { organization: props.organization } });
+  const p = preview.data?.importPreview;
+  useEffect(() => {
+    if (p) setRows((old) => [...(after === null ? [] : old), ...p.rows]);
+  }, [p, after]);
+  const shownMapping = mapping ?? p?.mapping ?? [];
+  const changedMapping = mapping !== null && JSON.stringify(mapping) !== JSON.stringify(p?.mapping);
+
+  const confirm = async () => {
+    setBusy(true);
+    setError(null);
+    const r = await client
+      .mutation(CONFIRM, {
+        jobId: props.jobId,
+        mapping: changedMapping ? mapping : null,
+        acceptIneligible: p?.wrongOrganization ? reason.trim() : null,
+      })
+      .toPromise();
+    setBusy(false);
+    if (r.error) setError(errorText(r.error, T.error.network));
+    else props.onConfirmed();
+  };
+
+  if (preview.error)
+    return <Alert type="error" showIcon role="alert" title={T.error.generic} description={errorText(preview.error, T.error.network)} />;
+  if (!p) return null;
+  return (
+    <>
+      <Space wrap style={{ marginBottom: 16 }} aria-label={T.imports.counts}>
+        {p.counts.map((c) => (
+          <Tag key={c.fate} color={FATE_COLOR[c.fate]}>
+            {T.imports.fate[c.fate] ?? c.fate}: {c.count.toLocaleString('vi-VN')}
+          </Tag>
+        ))}
+      </Space>
+      {p.wrongOrganization && (
+        <Alert
+          type="warning"
+          showIcon
+          role="alert"
+          title={T.imports.wrongOrganization}
+          description={p.wrongOrganization}
+          style={{ marginBottom: 16 }}
+        ></Alert>
+      )}
+      {p.wrongOrganization && (
+        <Input.TextArea
+          aria-label={T.imports.acceptReason}
+          placeholder={T.imports.acceptReason}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          style={{ marginBottom: 16 }}
+        />
+      )}
+      <Typography.Title level={2} style={{ fontSize: 17 }}>
+        {T.imports.mapping}
+      </Typography.Title>
+      <Table
+        size="small"
+        rowKey="header"
+        pagination={false}
+        dataSource={shownMapping}
+        columns={[
+          { title: T.imports.header, dataIndex: 'header' },
+          {
+            title: T.imports.readAs,
+            render: (_, m: { header: string; field: string }) => (
+              <Select
+                aria-label={`${T.imports.readAs}: ${m.header}`}
+                style={{ minWidth: 220 }}
+                value={m.field}
+                options={
+                  columns.data?.rosterColumns.map((c) => ({ value: c.field, label: c.header })) ?? [{ value: m.field, label: m.field }]
+                }
+                onChange={(field: string) => setMapping(shownMapping.map((x) => (x.header === m.header ? { ...x, field } : x)))}
+              />
+            ),
+          },
+        ]}
+        style={{ marginBottom: 24 }}
+      />
+      {changedMapping && <Alert type="info" showIcon title={T.imports.mappingChanged} style={{ marginBottom: 16 }} />}
+      <Typography.Title level={2} style={{ fontSize: 17 }}>
+        {T.imports.rows}
+      </Typography.Title>
+      <Table<Row>
+        size="small"
+        rowKey="ordinal"
+        pagination={false}
+        scroll={{ x: 'max-content' }}
+        dataSource={rows}
+        columns={[
+          { title: T.imports.row, dataIndex: 'row', width: 70 },
+          { title: T.imports.fateTitle, render: (_, r) => <Tag color={FATE_COLOR[r.fate]}>{T.imports.fate[r.fate] ?? r.fate}</Tag> },
+          { title: T.column.code, render: (_, r) => r.code ?? T.dash },
+          {
+            title: T.imports.reason,
+            render: (_, r) =>
+              [r.reason, r.changed.length ? `${T.imports.changes}: ${r.changed.join(', ')}` : null, r.warnings]
+                .filter(Boolean)
+                .join(' · ') || T.dash,
+          },
+        ]}
+      />
+      {p.next !== null && (
+        <Button onClick={() => setAfter(p.next)} style={{ marginTop: 12 }}>
+          {T.imports.more}
+        </Button>
+      )}
+      {error && <Alert type="error" showIcon role="alert" title={T.error.generic} description={error} style={{ marginTop: 16 }} />}
+      <Space style={{ marginTop: 24 }} wrap>
+        <Button type="primary" loading={busy} disabled={!!p.wrongOrganization && reason.trim().length < 10} onClick={() => void confirm()}>
+          {T.imports.confirm}
+        </Button>
+        <Button onClick={props.onCancel}>{T.imports.cancel}</Button>
+      </Space>
+    </>
+  );
+}

@@ -1,0 +1,74 @@
+import { Alert, Button, Descriptions, Input, Modal, Progress, Space } from 'antd';
+import { useEffect, useState } from 'react';
+import { useClient } from 'urql';
+import { errorText } from '../../client.ts';
+import { T } from '../../text.ts';
+import { UNDO, type Job } from './import-api.ts';
+import { waitForJob } from './wait-for-job.ts';
+
+/** Step 3: the import running, then its result — counts, the error file to download — and undo. */
+export function ResultStep({ jobId, onAnother }: { jobId: string; onAnother: () => void }) {
+  const client = useClient();
+  const [job, setJob] = useState<Job | null>(null);
+  const [undoing, setUndoing] = useState(false);
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    waitForJob(client, jobId, ['DONE', 'FAILED', 'UNDONE'], setJob).catch((e: Error) => setError(e.message));
+  }, [client, jobId]);
+  const undo = async () => {
+    const r = await client.mutation(UNDO, { jobId, reason: reason.trim() }).toPromise();
+    if (r.error) return setError(errorText(r.error, T.error.network));
+    setUndoing(false);
+    setJob(await waitForJob(client, jobId, ['UNDONE']));
+  };
+  if (error) return <Alert type="error" showIcon role="alert" title={T.error.generic} description={error} />;
+  if (!job) return null;
+  if (job.status === 'RUNNING') return <Progress percent={99} status="active" format={() => T.imports.progress(job.rowsRead)} />;
+  return (
+    <>
+      {job.status === 'DONE' && (
+        <Alert type="success" showIcon role="status" title={T.imports.done(job.sourceName)} style={{ marginBottom: 16 }} />
+      )}
+      {job.status === 'UNDONE' && <Alert type="info" showIcon role="status" title={T.imports.undone} style={{ marginBottom: 16 }} />}
+      {job.status === 'FAILED' && (
+        <Alert type="error" showIcon role="alert" title={T.imports.failed} description={job.failure} style={{ marginBottom: 16 }} />
+      )}
+      <Descriptions bordered size="small" column={1}>
+        <Descriptions.Item label={T.imports.fate.CREATED}>{job.created}</Descriptions.Item>
+        <Descriptions.Item label={T.imports.fate.UPDATED}>{job.updated}</Descriptions.Item>
+        <Descriptions.Item label={T.imports.fate.UNCHANGED}>{job.unchanged}</Descriptions.Item>
+        <Descriptions.Item label={T.imports.fate.HELD}>{job.held}</Descriptions.Item>
+        <Descriptions.Item label={T.imports.fate.REFUSED}>{job.rejected}</Descriptions.Item>
+        <Descriptions.Item label={T.imports.warned}>{job.warned}</Descriptions.Item>
+      </Descriptions>
+      <Space style={{ marginTop: 16 }} wrap>
+        {job.rejected > 0 && <a href={job.errorFileUrl}>{T.imports.errorFile}</a>}
+        {job.resultFileUrl && <a href={job.resultFileUrl}>{T.imports.resultFile}</a>}
+        {job.status === 'DONE' && (
+          <Button danger onClick={() => setUndoing(true)}>
+            {T.imports.undo}
+          </Button>
+        )}
+        <Button onClick={onAnother}>{T.imports.another}</Button>
+      </Space>
+      <Modal
+        open={undoing}
+        title={T.imports.undoTitle}
+        okText={T.imports.undo}
+        cancelText={T.imports.cancel}
+        okButtonProps={{ danger: true, disabled: reason.trim().length < 10 }}
+        onOk={() => void undo()}
+        onCancel={() => setUndoing(false)}
+      >
+        <p>{T.imports.undoBody}</p>
+        <Input.TextArea
+          aria-label={T.imports.undoReason}
+          placeholder={T.imports.undoReason}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+        />
+      </Modal>
+    </>
+  );
+}

@@ -1,0 +1,52 @@
+import { InboxOutlined } from '@ant-design/icons';
+import { Alert, Checkbox, Spin, Upload } from 'antd';
+import { useState } from 'react';
+import { useClient } from 'urql';
+import { T } from '../../text.ts';
+import { uploadForPreview } from './import-api.ts';
+import { waitForJob } from './wait-for-job.ts';
+
+/** Step 1: her file (dragged or chosen), read and planned on the server; nothing is written yet. */
+export function UploadStep(props: { organization: string; csrfToken: string; onPlanned: (jobId: string) => void }) {
+  const client = useClient();
+  const [createUnits, setCreateUnits] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const start = async (file: File) => {
+    setBusy(true);
+    setError(null);
+    try {
+      const jobId = await uploadForPreview(file, props.organization, createUnits, props.csrfToken);
+      const job = await waitForJob(client, jobId, ['PREVIEW', 'NEEDS_CONFIRMATION', 'FAILED']);
+      if (job.status === 'FAILED') throw new Error(job.failure ?? T.error.generic);
+      props.onPlanned(jobId);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Spin spinning={busy} description={T.imports.reading}>
+      {error && <Alert type="error" showIcon role="alert" title={T.imports.refused} description={error} style={{ marginBottom: 16 }} />}
+      <Upload.Dragger
+        accept=".xlsx,.csv"
+        multiple={false}
+        showUploadList={false}
+        beforeUpload={(file) => {
+          void start(file);
+          return false;
+        }}
+      >
+        <p className="ant-upload-drag-icon">
+          <InboxOutlined aria-hidden />
+        </p>
+        <p className="ant-upload-text">{T.imports.drop}</p>
+        <p className="ant-upload-hint">{T.imports.dropHint}</p>
+      </Upload.Dragger>
+      <Checkbox checked={createUnits} onChange={(e) => setCreateUnits(e.target.checked)} style={{ marginTop: 12 }}>
+        {T.imports.createUnits}
+      </Checkbox>
+    </Spin>
+  );
+}

@@ -1,0 +1,99 @@
+import { graphql, type ResultOf } from '../../graphql.ts';
+
+/** POST /imports?preview=true: the file is read and planned, nothing written; the job waits for confirmImport. */
+export async function uploadForPreview(file: File, organization: string, createUnits: boolean, csrfToken: string): Promise<string> {
+  const body = new FormData();
+  body.append('file', file);
+  const query = new URLSearchParams({ organization, preview: 'true', createUnits: String(createUnits) });
+  const res = await fetch(`/imports?${query}`, {
+    method: 'POST',
+    body,
+    headers: { 'X-CSRF-Token': csrfToken },
+    credentials: 'same-origin',
+  });
+  const json = (await res.json().catch(() => ({}))) as { jobId?: string; message?: string; problems?: { message: string }[] };
+  if (!res.ok || !json.jobId) throw new Error(json.problems?.map((p) => p.message).join(' ') || json.message || res.statusText);
+  return json.jobId;
+}
+
+export const JOB = graphql(`
+  query ImportJob($id: ID!) {
+    importJob(id: $id) {
+      id
+      status
+      sourceName
+      rowsRead
+      created
+      updated
+      unchanged
+      held
+      rejected
+      warned
+      failure
+      waiting
+      errorFileUrl
+      resultFileUrl
+      undo {
+        at
+        reason
+      }
+    }
+  }
+`);
+export type Job = ResultOf<typeof JOB>['importJob'];
+
+export const PREVIEW = graphql(`
+  query ImportPreview($jobId: ID!, $after: Int) {
+    importPreview(jobId: $jobId, after: $after, first: 100) {
+      status
+      wrongOrganization
+      next
+      counts {
+        fate
+        count
+      }
+      mapping {
+        header
+        field
+      }
+      rows {
+        row
+        ordinal
+        sheet
+        fate
+        code
+        reason
+        warnings
+        changed
+      }
+    }
+  }
+`);
+export type Preview = ResultOf<typeof PREVIEW>['importPreview'];
+
+export const COLUMNS = graphql(`
+  query RosterColumns($organization: String!) {
+    rosterColumns(organization: $organization) {
+      field
+      header
+    }
+  }
+`);
+
+export const CONFIRM = graphql(`
+  mutation ConfirmImport($jobId: ID!, $mapping: [ColumnMappingInput!], $acceptIneligible: String) {
+    confirmImport(jobId: $jobId, mapping: $mapping, acceptIneligible: $acceptIneligible) {
+      id
+      status
+    }
+  }
+`);
+
+export const UNDO = graphql(`
+  mutation UndoImport($jobId: ID!, $reason: String!) {
+    undoImport(jobId: $jobId, reason: $reason) {
+      id
+      status
+    }
+  }
+`);

@@ -1,0 +1,101 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Page } from 'playwright-core';
+import { startBuiltServer } from '../bench/bench-tools.js';
+import { totpCode } from '../src/accounts/totp.js';
+
+/**
+ * `npm run console:screenshots`: the console's screens on the demo province (3,000 people, linked),
+ * at 1366×768 and on a 390-px phone, into docs/console/ — so a reader sees the console without
+ * running it. Needs the build (`npm run build`) and Debian's Chromium (CHROMIUM_PATH).
+ */
+const ROOT = path.resolve(import.meta.dirname, '..', '..');
+const CLI = path.join(ROOT, 'dist/src/cli/main.js');
+const OUT = path.join(ROOT, 'docs', 'console');
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'lienthong-screens-'));
+const env = { ...process.env, DATA_DIR: path.join(work, 'data'), PORT: '3917', REPORT_SCHEDULE: 'off', LOG_LEVEL: 'error' };
+
+function cli(args: string[]): string {
+  const r = spawnSync(process.execPath, [CLI, ...args], { env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (r.status !== 0) throw new Error(`lienthong ${args.join(' ')}: ${r.stderr}`);
+  return r.stdout;
+}
+
+/** A corrected roster sent again without codes, as secretaries do: known members (updated or held) and rows to refuse. */
+function messyRoster(demoDir: string): string {
+  const [header, ...rows] = fs.readFileSync(path.join(demoDir, 'HPN.csv'), 'utf8').trim().split('\n');
+  const cols = header.split(',');
+  const code = cols.indexOf('Mã hồ sơ');
+  const name = cols.indexOf('Họ và tên');
+  const birth = cols.indexOf('Ngày sinh');
+  const again = rows.slice(0, 12).map((r) => r.split(',').map((c, i) => (i === code ? '' : c)));
+  again[3][birth] = '31/02/1990';
+  again[5][name] = '';
+  again[7][birth] = (again[7][birth].split('/').pop() ?? '1980').toString();
+  const file = path.join(work, 'danh-sach-hoi-vien-gui-lai.csv');
+  fs.writeFileSync(file, [header, ...again.map((r) => r.join(','))].join('\n'));
+  return file;
+}
+
+async function shoot(page: Page, name: string, size: string): Promise<void> {
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: path.join(OUT, `${name}-${size}.png`), fullPage: false });
+}
+
+const demo = path.join(work, 'demo');
+cli(['seed', '--demo', '--persons', '3000', '--out', demo, '--load']);
+cli(['link']);
+const user = Object.fromEntries(
+  cli(['user', 'create', '--username', 'vp.hpn', '--role', 'SECRETARIAT', '--org', 'HPN'])
+    .trim()
+    .split('\n')
+    .map((l) => l.split('\t')),
+) as Record<string, string>;
+const roster = messyRoster(demo);
+const server = await startBuiltServer(ROOT, env);
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+fs.mkdirSync(OUT, { recursive: true });
+try {
+  let usedStep = -1;
+  for (const [size, viewport] of [['1366', { width: 1366, height: 768 }], ['390', { width: 390, height: 844 }]] as const) {
+    const context = await browser.newContext({ viewport, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+    const page = await context.newPage();
+    await page.goto(`http://127.0.0.1:${env.PORT}/`);
+    await page.getByLabel('Tên đăng nhập').fill(user.username);
+    await page.getByLabel('Mật khẩu').fill(user.password);
+    // A code is used once: the second log-in waits for the next one.
+    while (Math.floor(Date.now() / 30_000) <= usedStep) await page.waitForTimeout(1000);
+    usedStep = Math.floor(Date.now() / 30_000);
+    await page.getByLabel('Mã xác thực').fill(totpCode(user['totp-secret'], Date.now()));
+    await shoot(page, 'dang-nhap', size);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByText(/\d hồ sơ/).waitFor();
+    await shoot(page, 'danh-sach', size);
+    await page.getByRole('searchbox').fill('nguyen thi');
+    await page.waitForTimeout(800);
+    await shoot(page, 'tim-kiem', size);
+    await page.getByRole('table').getByRole('button').first().click();
+    await page.getByRole('dialog').getByText('Quá trình').waitFor();
+    await shoot(page, 'ho-so', size);
+    await page.getByRole('dialog').getByRole('button', { name: 'Đóng' }).click();
+    await page.getByRole('menuitem', { name: 'Nhập danh sách' }).click();
+    await shoot(page, 'nhap-chon-tep', size);
+    await page.locator('input[type=file]').setInputFiles(roster);
+    await page.getByText(/Thêm mới|Cập nhật|Chờ quyết định|Bị từ chối/).first().waitFor();
+    await shoot(page, 'nhap-xem-truoc', size);
+    await page.getByRole('menuitem', { name: 'Hướng dẫn' }).click();
+    await shoot(page, 'huong-dan', size);
+    await context.close();
+  }
+  process.stderr.write(`screenshots in ${OUT}\n`);
+} finally {
+  await browser.close();
+  server.proc.kill('SIGTERM');
+  await new Promise((r) => server.proc.once('exit', r));
+  fs.rmSync(work, { recursive: true, force: true });
+}
