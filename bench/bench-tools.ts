@@ -44,3 +44,27 @@ export async function startBuiltServer(
   proc.removeAllListeners('exit');
   return { proc, output: () => out };
 }
+
+/** Debian's Chromium (CHROMIUM_PATH to point elsewhere), with the flags a closed network needs (../shared/STACK-NOTES.md). */
+export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+export const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** `lienthong user create …`'s answer (username, password, totp-secret, otpauth-uri lines) as fields. */
+export function createdUser(stdout: string): { username: string; password: string; totpSecret: string } {
+  const f = Object.fromEntries(
+    stdout
+      .trim()
+      .split('\n')
+      .map((l) => l.split('\t') as [string, string]),
+  );
+  return { username: f.username, password: f.password, totpSecret: f['totp-secret'] };
+}

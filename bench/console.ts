@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from 'playwright-core';
-import { startBuiltServer } from './bench-tools.js';
+import { CHROMIUM, CHROMIUM_FLAGS, createdUser, startBuiltServer } from './bench-tools.js';
 import { totpCode } from '../src/accounts/totp.js';
 
 /**
@@ -38,11 +38,19 @@ const people = Array.from({ length: targets }, (_, i) => ({
 const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
 
 const q = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length - 1) * p))];
-const summary = (xs: number[]) => ({ n: xs.length, p50: Math.round(q(xs, 0.5)), p95: Math.round(q(xs, 0.95)), max: Math.round(Math.max(...xs)) });
+const summary = (xs: number[]) => ({
+  n: xs.length,
+  p50: Math.round(q(xs, 0.5)),
+  p95: Math.round(q(xs, 0.95)),
+  max: Math.round(Math.max(...xs)),
+});
 
 async function timeSearch(page: Page, typed: string, name: string): Promise<number> {
   await page.getByRole('searchbox').fill('');
-  await page.getByText(/\d hồ sơ$/).first().waitFor();
+  await page
+    .getByText(/\d hồ sơ$/)
+    .first()
+    .waitFor();
   const started = Date.now();
   await page.getByRole('searchbox').fill(typed);
   await page.getByRole('button', { name }).waitFor();
@@ -52,33 +60,41 @@ async function timeSearch(page: Page, typed: string, name: string): Promise<numb
 const rosterFile = path.join(os.tmpdir(), `bench-console-${process.pid}.csv`);
 fs.writeFileSync(
   rosterFile,
-  ['Mã hồ sơ,Họ và tên,Ngày sinh,Giới tính,Số CCCD,Số điện thoại,Trạng thái', ...people.map((p, i) => `BENCH-C-${i},${p.name},0${(i % 9) + 1}/05/1991,Nữ,${p.id},${p.phone},Đang sinh hoạt`)].join('\n'),
+  [
+    'Mã hồ sơ,Họ và tên,Ngày sinh,Giới tính,Số CCCD,Số điện thoại,Trạng thái',
+    ...people.map((p, i) => `BENCH-C-${i},${p.name},0${(i % 9) + 1}/05/1991,Nữ,${p.id},${p.phone},Đang sinh hoạt`),
+  ].join('\n'),
 );
 cli(['import', '--org', 'HPN', rosterFile]);
 const username = `bench.console.${process.pid}`;
-const user = Object.fromEntries(cli(['user', 'create', '--username', username, '--role', 'SECRETARIAT', '--org', 'HPN']).trim().split('\n').map((l) => l.split('\t')));
+const user = createdUser(cli(['user', 'create', '--username', username, '--role', 'SECRETARIAT', '--org', 'HPN']));
 const server = await startBuiltServer(ROOT, env);
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
 try {
   const base = `http://127.0.0.1:${env.PORT}`;
   const assets = fs.readdirSync(path.join(ROOT, 'dist/console/assets')).filter((f) => f.endsWith('.js'));
-  const jsGzipKb = Math.round(assets.reduce((n, f) => n + gzipSync(fs.readFileSync(path.join(ROOT, 'dist/console/assets', f))).length, 0) / 1024);
+  const jsGzipKb = Math.round(
+    assets.reduce((n, f) => n + gzipSync(fs.readFileSync(path.join(ROOT, 'dist/console/assets', f))).length, 0) / 1024,
+  );
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' });
   const page = await context.newPage();
   await page.goto(base);
   await page.getByLabel('Tên đăng nhập').fill(username);
   await page.getByLabel('Mật khẩu').fill(user.password);
-  await page.getByLabel('Mã xác thực').fill(totpCode(user['totp-secret'], Date.now()));
+  await page.getByLabel('Mã xác thực').fill(totpCode(user.totpSecret, Date.now()));
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.getByText(/\d hồ sơ$/).first().waitFor({ timeout: 60_000 });
+  await page
+    .getByText(/\d hồ sơ$/)
+    .first()
+    .waitFor({ timeout: 60_000 });
   const firstScreen: number[] = [];
   for (let i = 0; i < rounds; i++) {
     const started = Date.now();
     await page.reload();
-    await page.getByText(/\d hồ sơ$/).first().waitFor({ timeout: 60_000 });
+    await page
+      .getByText(/\d hồ sơ$/)
+      .first()
+      .waitFor({ timeout: 60_000 });
     firstScreen.push(Date.now() - started);
   }
   const search = { name: [] as number[], phone: [] as number[], cccd: [] as number[] };

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Page } from 'playwright-core';
-import { startBuiltServer } from '../bench/bench-tools.js';
+import { CHROMIUM, CHROMIUM_FLAGS, createdUser, startBuiltServer } from '../bench/bench-tools.js';
 import { totpCode } from '../src/accounts/totp.js';
 
 /**
@@ -47,22 +47,17 @@ async function shoot(page: Page, name: string, size: string): Promise<void> {
 const demo = path.join(work, 'demo');
 cli(['seed', '--demo', '--persons', '3000', '--out', demo, '--load']);
 cli(['link']);
-const user = Object.fromEntries(
-  cli(['user', 'create', '--username', 'vp.hpn', '--role', 'SECRETARIAT', '--org', 'HPN'])
-    .trim()
-    .split('\n')
-    .map((l) => l.split('\t')),
-) as Record<string, string>;
+const user = createdUser(cli(['user', 'create', '--username', 'vp.hpn', '--role', 'SECRETARIAT', '--org', 'HPN']));
 const roster = messyRoster(demo);
 const server = await startBuiltServer(ROOT, env);
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
 fs.mkdirSync(OUT, { recursive: true });
 try {
   let usedStep = -1;
-  for (const [size, viewport] of [['1366', { width: 1366, height: 768 }], ['390', { width: 390, height: 844 }]] as const) {
+  for (const [size, viewport] of [
+    ['1366', { width: 1366, height: 768 }],
+    ['390', { width: 390, height: 844 }],
+  ] as const) {
     const context = await browser.newContext({ viewport, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
     const page = await context.newPage();
     await page.goto(`http://127.0.0.1:${env.PORT}/`);
@@ -71,7 +66,7 @@ try {
     // A code is used once: the second log-in waits for the next one.
     while (Math.floor(Date.now() / 30_000) <= usedStep) await page.waitForTimeout(1000);
     usedStep = Math.floor(Date.now() / 30_000);
-    await page.getByLabel('Mã xác thực').fill(totpCode(user['totp-secret'], Date.now()));
+    await page.getByLabel('Mã xác thực').fill(totpCode(user.totpSecret, Date.now()));
     await shoot(page, 'dang-nhap', size);
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
     await page.getByText(/\d hồ sơ/).waitFor();
@@ -86,7 +81,10 @@ try {
     await page.getByRole('menuitem', { name: 'Nhập danh sách' }).click();
     await shoot(page, 'nhap-chon-tep', size);
     await page.locator('input[type=file]').setInputFiles(roster);
-    await page.getByText(/Thêm mới|Cập nhật|Chờ quyết định|Bị từ chối/).first().waitFor();
+    await page
+      .getByText(/Thêm mới|Cập nhật|Chờ quyết định|Bị từ chối/)
+      .first()
+      .waitFor();
     await shoot(page, 'nhap-xem-truoc', size);
     await page.getByRole('menuitem', { name: 'Hướng dẫn' }).click();
     await shoot(page, 'huong-dan', size);

@@ -16,6 +16,7 @@ createRoot(document.getElementById('root')!).render(
         token: {
           colorPrimary: '#b71c1c',
           colorLink: '#0b57d0',
+          colorError: '#c62828',
           colorTextPlaceholder: 'rgba(0, 0, 0, 0.62)',
           // Grey text at WCAG AA contrast on white (the library's defaults are lighter).
           colorTextSecondary: 'rgba(0, 0, 0, 0.66)',

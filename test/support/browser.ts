@@ -2,21 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { totpCode } from '../../src/accounts/totp.js';
-
-/** Debian's Chromium (the README's test line installs it); CHROMIUM_PATH points elsewhere. */
-export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-
-/** The flags a closed provincial network needs (../shared/STACK-NOTES.md): no calls home, no sandbox as root. */
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+import { CHROMIUM, CHROMIUM_FLAGS } from '../../bench/bench-tools.js';
 
 export interface TestBrowser {
   browser: Browser;
@@ -27,7 +13,7 @@ export interface TestBrowser {
 
 export async function launchBrowser(): Promise<TestBrowser> {
   // Playwright gives each launch a new empty profile (--user-data-dir) of its own.
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
   return {
     browser,
     context: (size = 'desktop') =>

@@ -5,6 +5,7 @@ import { partialDate, vnTime } from '../format.ts';
 import { graphql } from '../graphql.ts';
 import { CloseIcon } from '../icons.tsx';
 import { T } from '../text.ts';
+import { SEVERITY_TONE } from '../tones.ts';
 
 const MEMBER = graphql(`
   query Member($id: ID!) {
@@ -115,8 +116,7 @@ export function MemberDrawer({ id, onClose }: { id: string | null; onClose: () =
                 dataSource={r.flags}
                 renderItem={(f) => (
                   <List.Item>
-                    <Tag color={f.severity === 'PHANTOM' ? 'red' : f.severity === 'WARNING' ? 'orange' : 'default'}>{f.code}</Tag>{' '}
-                    {f.message}
+                    <Tag color={SEVERITY_TONE[f.severity]}>{f.code}</Tag> {f.message}
                   </List.Item>
                 )}
               />

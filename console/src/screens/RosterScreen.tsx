@@ -6,6 +6,7 @@ import { errorText } from '../client.ts';
 import { partialDate } from '../format.ts';
 import type { Session } from '../session.ts';
 import { STATUS_OPTIONS, T } from '../text.ts';
+import { SEVERITY_TONE } from '../tones.ts';
 import { CLEARABLE, SearchIcon } from '../icons.tsx';
 import { useDebounced } from '../useDebounced.ts';
 import { CommunePicker } from './CommunePicker.tsx';
@@ -159,7 +160,7 @@ function rosterColumns(keys: ColumnKey[], offset: number, open: (id: string) => 
       title: T.column.flags,
       render: (_, r) =>
         r.flags.map((f) => (
-          <Tag key={f.code} color={f.severity === 'PHANTOM' ? 'red' : f.severity === 'WARNING' ? 'orange' : 'default'} title={f.message}>
+          <Tag key={f.code} color={SEVERITY_TONE[f.severity]} title={f.message}>
             {f.code}
           </Tag>
         )),

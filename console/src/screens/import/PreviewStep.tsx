@@ -3,17 +3,10 @@ import { useEffect, useState } from 'react';
 import { useClient, useQuery } from 'urql';
 import { errorText } from '../../client.ts';
 import { T } from '../../text.ts';
+import { FATE_TONE } from '../../tones.ts';
 import { COLUMNS, CONFIRM, PREVIEW, type Preview } from './import-api.ts';
 
 type Row = Preview['rows'][number];
-const FATE_COLOR: Record<string, string> = {
-  CREATED: 'green',
-  UPDATED: 'blue',
-  HELD: 'orange',
-  REFUSED: 'red',
-  UNCHANGED: 'default',
-  SKIPPED: 'default',
-};
 
 /** Step 2: what the import will do — counts, the column mapping she may correct, every row's fate and reason. */
 export function PreviewStep(props: { organization: string; jobId: string; onConfirmed: () => void; onCancel: () => void }) {
@@ -55,7 +48,7 @@ export function PreviewStep(props: { organization: string; jobId: string; onConf
     <>
       <Space wrap style={{ marginBottom: 16 }} aria-label={T.imports.counts}>
         {p.counts.map((c) => (
-          <Tag key={c.fate} color={FATE_COLOR[c.fate]}>
+          <Tag key={c.fate} color={FATE_TONE[c.fate]}>
             {T.imports.fate[c.fate] ?? c.fate}: {c.count.toLocaleString('vi-VN')}
           </Tag>
         ))}
@@ -114,11 +107,11 @@ export function PreviewStep(props: { organization: string; jobId: string; onConf
         size="small"
         rowKey="ordinal"
         pagination={false}
-        scroll={{ x: 'max-content' }}
+
         dataSource={rows}
         columns={[
           { title: T.imports.row, dataIndex: 'row', width: 70 },
-          { title: T.imports.fateTitle, render: (_, r) => <Tag color={FATE_COLOR[r.fate]}>{T.imports.fate[r.fate] ?? r.fate}</Tag> },
+          { title: T.imports.fateTitle, render: (_, r) => <Tag color={FATE_TONE[r.fate]}>{T.imports.fate[r.fate] ?? r.fate}</Tag> },
           { title: T.column.code, render: (_, r) => r.code ?? T.dash },
           {
             title: T.imports.reason,

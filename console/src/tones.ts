@@ -1,0 +1,19 @@
+/**
+ * Colours of tags, dark enough for white text at WCAG AA (the library's light presets are not):
+ * one place for the roster's flags and the import's fates.
+ */
+const GREEN = '#1b5e20';
+const BLUE = '#0d47a1';
+const AMBER = '#7a4100';
+const RED = '#b71c1c';
+const GREY = '#455a64';
+
+export const SEVERITY_TONE: Record<string, string> = { PHANTOM: RED, WARNING: AMBER, INFO: GREY };
+export const FATE_TONE: Record<string, string> = {
+  CREATED: GREEN,
+  UPDATED: BLUE,
+  HELD: AMBER,
+  REFUSED: RED,
+  UNCHANGED: GREY,
+  SKIPPED: GREY,
+};
