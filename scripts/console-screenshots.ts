@@ -25,23 +25,36 @@ function cli(args: string[]): string {
 
 /** A corrected roster sent again without codes, as secretaries do: known members (updated or held) and rows to refuse. */
 function messyRoster(demoDir: string): string {
-  const [header, ...rows] = fs.readFileSync(path.join(demoDir, 'HPN.csv'), 'utf8').trim().split('\n');
+  const [header, ...rows] = fs
+    .readFileSync(path.join(demoDir, 'HPN.csv'), 'utf8')
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .split('\n');
   const cols = header.split(',');
   const code = cols.indexOf('Mã hồ sơ');
-  const name = cols.indexOf('Họ và tên');
-  const birth = cols.indexOf('Ngày sinh');
-  const again = rows.slice(0, 12).map((r) => r.split(',').map((c, i) => (i === code ? '' : c)));
+  const name = cols.indexOf('Họ và tên') - 1;
+  const birth = cols.indexOf('Ngày sinh') - 1;
+  // Sent again without the Mã hồ sơ column: each row is matched to the member it names, or held when in doubt.
+  const keep = (cells: string[]) => cells.filter((_, i) => i !== code);
+  const again = rows.slice(0, 12).map((r) => keep(r.split(',')));
+  const id = cols.indexOf('Số CCCD') - 1;
+  const phone = cols.indexOf('Số điện thoại') - 1;
+  // A member without her numbers and with her name misspelt: held for a decision; another with a new phone: updated.
+  again[1][id] = '';
+  again[1][phone] = '';
+  again[1][name] = again[1][name].replace(/(\p{L})$/u, '$1$1');
+  again[2][phone] = '0912000111';
   again[3][birth] = '31/02/1990';
   again[5][name] = '';
   again[7][birth] = (again[7][birth].split('/').pop() ?? '1980').toString();
   const file = path.join(work, 'danh-sach-hoi-vien-gui-lai.csv');
-  fs.writeFileSync(file, [header, ...again.map((r) => r.join(','))].join('\n'));
+  fs.writeFileSync(file, [keep(cols).join(','), ...again.map((r) => r.join(','))].join('\n'));
   return file;
 }
 
-async function shoot(page: Page, name: string, size: string): Promise<void> {
+async function shoot(page: Page, name: string, size: string, fullPage = false): Promise<void> {
   await page.waitForTimeout(300);
-  await page.screenshot({ path: path.join(OUT, `${name}-${size}.png`), fullPage: false });
+  await page.screenshot({ path: path.join(OUT, `${name}-${size}.png`), fullPage });
 }
 
 const demo = path.join(work, 'demo');
@@ -78,15 +91,15 @@ try {
     await page.getByRole('dialog').getByText('Quá trình').waitFor();
     await shoot(page, 'ho-so', size);
     await page.getByRole('dialog').getByRole('button', { name: 'Đóng' }).click();
-    await page.getByRole('menuitem', { name: 'Nhập danh sách' }).click();
+    await page.getByRole('link', { name: 'Nhập danh sách' }).click();
     await shoot(page, 'nhap-chon-tep', size);
     await page.locator('input[type=file]').setInputFiles(roster);
     await page
       .getByText(/Thêm mới|Cập nhật|Chờ quyết định|Bị từ chối/)
       .first()
       .waitFor();
-    await shoot(page, 'nhap-xem-truoc', size);
-    await page.getByRole('menuitem', { name: 'Hướng dẫn' }).click();
+    await shoot(page, 'nhap-xem-truoc', size, true);
+    await page.getByRole('link', { name: 'Hướng dẫn' }).click();
     await shoot(page, 'huong-dan', size);
     await context.close();
   }

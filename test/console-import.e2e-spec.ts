@@ -29,7 +29,7 @@ describe("the console's import wizard, as a Hội Phụ nữ secretariat imports
   it('previews the file without writing, imports exactly that plan on her confirmation, and undoes it with a reason', async () => {
     const context = await b.context();
     const page = await logInThroughPage(context, t.url, await t.createUser('xa-hpn', Role.SECRETARIAT, 'HPN'));
-    await page.getByRole('menuitem', { name: 'Nhập danh sách' }).click();
+    await page.getByRole('link', { name: 'Nhập danh sách' }).click();
     await page.locator('input[type=file]').setInputFiles(ROSTER);
 
     // The preview: every member row to be created, the title, totals and signature lines set aside; nothing written.
@@ -65,7 +65,7 @@ describe("the console's import wizard, as a Hội Phụ nữ secretariat imports
     const context = await b.context();
     const page = await logInThroughPage(context, t.url, await t.createUser('xa-hpn-2', Role.SECRETARIAT, 'HPN'));
     const before = { members: await members(), jobs: (await jobs()).length };
-    await page.getByRole('menuitem', { name: 'Nhập danh sách' }).click();
+    await page.getByRole('link', { name: 'Nhập danh sách' }).click();
     await page
       .locator('input[type=file]')
       .setInputFiles({ name: 'anh.png', mimeType: 'image/png', buffer: Buffer.from('89504e470d0a1a0a0000', 'hex') });

@@ -107,7 +107,7 @@ describe('the web console, as a commune secretariat of the Hội Nông dân uses
 
   it('has the user guide one click away, in Vietnamese', async () => {
     const { page } = desk;
-    await page.getByRole('menuitem', { name: 'Hướng dẫn' }).click();
+    await page.getByRole('link', { name: 'Hướng dẫn' }).click();
     await page.getByRole('heading', { name: 'Hướng dẫn sử dụng' }).waitFor();
     expect(await review(page)).toEqual(clean);
   });

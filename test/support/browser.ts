@@ -63,7 +63,8 @@ export async function visibleEnglish(page: Page): Promise<string[]> {
       .flatMap((el) => ['placeholder', 'aria-label', 'title', 'alt'].map((a) => el.getAttribute(a) ?? ''));
     return [document.title, document.body.innerText, ...attrs].join('\\n');
   })()`);
-  return [...text.matchAll(ENGLISH_RE)].map((m) => m[2]);
+  // …and names from the code (birthDate, idNumber): camelCase is never Vietnamese.
+  return [...text.matchAll(ENGLISH_RE)].map((m) => m[2]).concat(text.match(/\b[a-z]+[A-Z][A-Za-z]*\b/g) ?? []);
 }
 
 /** Logs in through the console's page as she would: name, password, the code of her app (computed). */

@@ -1,4 +1,4 @@
-import { Button, Layout, Menu, Spin, Typography } from 'antd';
+import { Button, Layout, Spin, Typography } from 'antd';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { logOut, type Session } from '../session.ts';
 import { T } from '../text.ts';
@@ -11,9 +11,14 @@ const ImportScreen = lazy(() => import('./import/ImportScreen.tsx').then((m) => 
 
 type Screen = 'danh-sach' | 'nhap' | 'huong-dan';
 const SCREENS: Screen[] = ['danh-sach', 'nhap', 'huong-dan'];
+const NAV: [Screen, string][] = [
+  ['danh-sach', T.nav.roster],
+  ['nhap', T.nav.imports],
+  ['huong-dan', T.nav.help],
+];
 
 /** The screen named by the address's hash (#/danh-sach): screens only, never a person. */
-function useScreen(): [Screen, (s: Screen) => void] {
+function useScreen(): Screen {
   const read = (): Screen => {
     const name = window.location.hash.replace(/^#\/?/, '') as Screen;
     return SCREENS.includes(name) ? name : 'danh-sach';
@@ -24,12 +29,12 @@ function useScreen(): [Screen, (s: Screen) => void] {
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
-  return [screen, (s) => (window.location.hash = `#/${s}`)];
+  return screen;
 }
 
 /** The frame every screen sits in: who is logged in, the screens, help, log-out. */
 export function Shell({ session, onSession }: { session: Session; onSession: (s: Session | null) => void }) {
-  const [screen, go] = useScreen();
+  const screen = useScreen();
   const warning = useSessionKeeper(session, onSession);
   const leave = async () => {
     await logOut(session.csrfToken);
@@ -38,22 +43,38 @@ export function Shell({ session, onSession }: { session: Session; onSession: (s:
   const who = [session.user.username, session.user.organization].filter(Boolean).join(' · ');
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 16, paddingInline: 16, flexWrap: 'wrap', height: 'auto' }}>
+      <Layout.Header
+        style={{
+          display: 'flex',
+          alignItems: 'center',
+          gap: '8px 16px',
+          padding: '10px 16px',
+          flexWrap: 'wrap',
+          height: 'auto',
+          lineHeight: 1.6,
+        }}
+      >
         <Typography.Text strong style={{ color: '#fff', fontSize: 18 }}>
           {T.appName}
         </Typography.Text>
-        <nav aria-label={T.appTagline} style={{ flex: 1, minWidth: 200 }}>
-          <Menu
-            theme="dark"
-            mode="horizontal"
-            selectedKeys={[screen]}
-            onClick={(e) => go(e.key as Screen)}
-            items={[
-              { key: 'danh-sach', label: T.nav.roster },
-              { key: 'nhap', label: T.nav.imports },
-              { key: 'huong-dan', label: T.nav.help },
-            ]}
-          />
+        {/* Plain links: they wrap on a phone instead of folding into a menu, and the keyboard reaches each. */}
+        <nav aria-label={T.appTagline} style={{ flex: 1, display: 'flex', flexWrap: 'wrap', gap: '4px 20px' }}>
+          {NAV.map(([key, label]) => (
+            <a
+              key={key}
+              href={`#/${key}`}
+              aria-current={screen === key ? 'page' : undefined}
+              style={{
+                color: '#fff',
+                whiteSpace: 'nowrap',
+                fontWeight: screen === key ? 700 : 400,
+                textDecoration: screen === key ? 'underline' : 'none',
+                textUnderlineOffset: 6,
+              }}
+            >
+              {label}
+            </a>
+          ))}
         </nav>
         <Typography.Text style={{ color: '#fff' }}>{who}</Typography.Text>
         <Button onClick={() => void leave()}>{T.nav.logout}</Button>

@@ -7,6 +7,8 @@ import { FATE_TONE } from '../../tones.ts';
 import { COLUMNS, CONFIRM, PREVIEW, type Preview } from './import-api.ts';
 
 type Row = Preview['rows'][number];
+/** The fates in the order she reads them: what is added and changed first, what is set aside last. */
+const FATE_ORDER = ['CREATED', 'UPDATED', 'UNCHANGED', 'HELD', 'REFUSED', 'SKIPPED'];
 
 /** Step 2: what the import will do — counts, the column mapping she may correct, every row's fate and reason. */
 export function PreviewStep(props: { organization: string; jobId: string; onConfirmed: () => void; onCancel: () => void }) {
@@ -24,6 +26,9 @@ export function PreviewStep(props: { organization: string; jobId: string; onConf
     if (p) setRows((old) => [...(after === null ? [] : old), ...p.rows]);
   }, [p, after]);
   const shownMapping = mapping ?? p?.mapping ?? [];
+  // A changed field by its column's Vietnamese header (birthDatePrecision is part of Ngày sinh).
+  const headerOf = new Map(columns.data?.rosterColumns.map((c) => [c.field, c.header]));
+  const changedText = (fields: string[]) => [...new Set(fields.map((f) => headerOf.get(f.replace(/Precision$/, '')) ?? f))].join(', ');
   const changedMapping = mapping !== null && JSON.stringify(mapping) !== JSON.stringify(p?.mapping);
 
   const confirm = async () => {
@@ -47,11 +52,13 @@ export function PreviewStep(props: { organization: string; jobId: string; onConf
   return (
     <>
       <Space wrap style={{ marginBottom: 16 }} aria-label={T.imports.counts}>
-        {p.counts.map((c) => (
-          <Tag key={c.fate} color={FATE_TONE[c.fate]}>
-            {T.imports.fate[c.fate] ?? c.fate}: {c.count.toLocaleString('vi-VN')}
-          </Tag>
-        ))}
+        {[...p.counts]
+          .sort((a, b) => FATE_ORDER.indexOf(a.fate) - FATE_ORDER.indexOf(b.fate))
+          .map((c) => (
+            <Tag key={c.fate} color={FATE_TONE[c.fate]}>
+              {T.imports.fate[c.fate] ?? c.fate}: {c.count.toLocaleString('vi-VN')}
+            </Tag>
+          ))}
       </Space>
       {p.wrongOrganization && (
         <Alert
@@ -116,7 +123,7 @@ export function PreviewStep(props: { organization: string; jobId: string; onConf
           {
             title: T.imports.reason,
             render: (_, r) =>
-              [r.reason, r.changed.length ? `${T.imports.changes}: ${r.changed.join(', ')}` : null, r.warnings]
+              [r.reason, r.changed.length ? `${T.imports.changes}: ${changedText(r.changed)}` : null, r.warnings]
                 .filter(Boolean)
                 .join(' · ') || T.dash,
           },
