@@ -61,6 +61,17 @@ describe("the console's import wizard, as a Hội Phụ nữ secretariat imports
     await context.close();
   });
 
+  it('reads an empty Mã hồ sơ cell as a member without a code, not as an error', async () => {
+    const context = await b.context();
+    const page = await logInThroughPage(context, t.url, await t.createUser('xa-hpn-3', Role.SECRETARIAT, 'HPN'));
+    await page.getByRole('link', { name: 'Nhập danh sách' }).click();
+    const csv = 'Mã hồ sơ,Họ và tên,Ngày sinh,Giới tính\nHPN-MOI-1,Lò Thị Ỏn,12/03/1985,Nữ\n,Quàng Thị Xíu,05/06/1990,Nữ\n';
+    await page.locator('input[type=file]').setInputFiles({ name: 'bo-sung.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByText('Thêm mới: 2').waitFor();
+    await page.getByText('Bị từ chối: 0').waitFor();
+    await context.close();
+  });
+
   it('refuses a file that is no roster, saying why in Vietnamese, and writes nothing', async () => {
     const context = await b.context();
     const page = await logInThroughPage(context, t.url, await t.createUser('xa-hpn-2', Role.SECRETARIAT, 'HPN'));

@@ -65,6 +65,7 @@ export class RosterIoController {
     @Query('createUnits') createUnits: string | undefined,
     @Query('sheet') sheet: string | undefined,
     @Query('preview') preview: string | undefined,
+    @Query('assignIds') assignIds: string | undefined,
     @Caller() caller: Principal,
   ): Promise<{ jobId: string; status: string }> {
     if (!file)
@@ -84,6 +85,8 @@ export class RosterIoController {
         {
           organization: organization!.toUpperCase(),
           createUnits: createUnits === 'true',
+          // As the CLI's --assign-ids: an empty Mã hồ sơ cell is a row without a code (matched or given one), not an error.
+          assignIds: assignIds === 'true',
           sheet: sheet || null,
           sourceName: file.originalname,
           // Codes assigned to a file without Mã hồ sơ stay on the records, and in GET /imports/:id/result.xlsx; no file is left beside the upload.

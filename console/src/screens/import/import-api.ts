@@ -4,7 +4,8 @@ import { graphql, type ResultOf } from '../../graphql.ts';
 export async function uploadForPreview(file: File, organization: string, createUnits: boolean, csrfToken: string): Promise<string> {
   const body = new FormData();
   body.append('file', file);
-  const query = new URLSearchParams({ organization, preview: 'true', createUnits: String(createUnits) });
+  // assignIds: a row whose Mã hồ sơ cell she left empty is a row without a code (matched to the member it names, or given a code).
+  const query = new URLSearchParams({ organization, preview: 'true', createUnits: String(createUnits), assignIds: 'true' });
   const res = await fetch(`/imports?${query}`, {
     method: 'POST',
     body,
