@@ -135,6 +135,12 @@ describe('access matrix: role × operation', () => {
       expect: { ...allow('admin', 'dtn'), dtnUnitA: 'NOT_FOUND', hpn: 'NOT_FOUND' },
     },
     {
+      field: 'rosterColumns',
+      title: "the roster template's columns of the Đoàn (reference data, for the import's mapping)",
+      query: `{ rosterColumns(organization: "DTN") { field header } }`,
+      expect: allow('admin', 'dtn', 'dtnUnitA', 'hpn'),
+    },
+    {
       field: 'confirmImport',
       title: 'confirmImport of a DTN import job (done already: nothing waits)',
       query: `mutation($id: ID!) { confirmImport(jobId: $id) { status } }`,

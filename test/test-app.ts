@@ -73,16 +73,33 @@ export interface GqlResult<T> {
   errors?: { message: string; extensions?: { code?: string; problems?: { field: string; value: string | null; message: string }[] } }[];
 }
 
+/** The test cluster's `postgres` database as its owner: where databases are created and dropped. */
+export function clusterAdminUrl(): string {
+  const u = new URL(process.env.LIENTHONG_TEST_TEMPLATE_URL!);
+  u.pathname = '/postgres';
+  return u.toString();
+}
+
 /** A new database copied from the migrated template; its URL as the owner (see appUrlOf). */
 export async function createTestDatabase(): Promise<string> {
   const template = process.env.LIENTHONG_TEST_TEMPLATE_URL;
   if (!template) throw new Error('LIENTHONG_TEST_TEMPLATE_URL is not set: run the tests through `npm test`');
   if (process.env.DATABASE_URL) return template;
   const name = `test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: template });
+  // Connected to `postgres`, never to the template: a copy fails while anyone is connected to its
+  // source, and two Jest workers copy it at once. A moment's other visitor (autovacuum) is waited out.
+  const admin = new pg.Client({ connectionString: clusterAdminUrl() });
   await admin.connect();
   try {
-    await admin.query(`CREATE DATABASE ${name} TEMPLATE lienthong_template`);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await admin.query(`CREATE DATABASE ${name} TEMPLATE lienthong_template`);
+        break;
+      } catch (e) {
+        if ((e as { code?: string }).code !== '55006' || attempt >= 40) throw e;
+        await new Promise((r) => setTimeout(r, 250));
+      }
+    }
   } finally {
     await admin.end();
   }

@@ -12,7 +12,27 @@ export const T = {
     codeShape: 'Mã gồm 6 chữ số',
     failed: 'Không đăng nhập được',
   },
-  nav: { roster: 'Danh sách hội viên', imports: 'Nhập danh sách', help: 'Hướng dẫn', logout: 'Đăng xuất' },
+  nav: { roster: 'Danh sách hội viên', imports: 'Nhập danh sách', flags: 'Cảnh báo', help: 'Hướng dẫn', logout: 'Đăng xuất' },
+  flags: {
+    title: 'Cảnh báo: hồ sơ nghi ảo và cần xem lại',
+    intro:
+      'Mỗi dòng là một hồ sơ đang sinh hoạt mà lần rà soát gần nhất thấy có vấn đề, kèm lý do. Xác nhận khi đúng (hồ sơ được kết thúc sinh hoạt), bấm "Không đúng" khi sai (cảnh báo đó không hiện lại). Mỗi quyết định cần ghi chú và được ghi nhật ký.',
+    code: 'Loại cảnh báo',
+    anyCode: 'Mọi loại cảnh báo',
+    ao: 'Nghi ảo (mọi lý do)',
+    count: (n: number) => `${n.toLocaleString('vi-VN')} hồ sơ`,
+    empty: 'Không có hồ sơ nào bị cảnh báo',
+    reasons: 'Cảnh báo và lý do',
+    confirm: 'Xác nhận',
+    dismiss: 'Không đúng',
+    attention: 'Đề nghị chú ý',
+    save: 'Lưu quyết định',
+    note: 'Ghi chú (căn cứ, ví dụ: giấy báo tử ngày …)',
+    confirmEnds: 'Xác nhận sẽ kết thúc sinh hoạt của hồ sơ này.',
+    decisionTitle: (resolution: string, name: string, code: string) =>
+      `${resolution === 'CONFIRMED' ? 'Xác nhận' : resolution === 'FALSE_ALARM' ? 'Bác bỏ' : 'Đánh dấu cần chú ý'} cảnh báo ${code} của ${name}`,
+    resolution: { CONFIRMED: 'đã xác nhận', FALSE_ALARM: 'đã bác bỏ', ATTENTION: 'Ban Dân vận đề nghị chú ý' } as Record<string, string>,
+  },
   imports: {
     title: 'Nhập danh sách từ tệp Excel hoặc CSV',
     steps: ['Chọn tệp', 'Xem trước', 'Kết quả'],
@@ -57,6 +77,7 @@ export const T = {
     undoBody: 'Các hồ sơ lượt này thêm sẽ bị xóa, các thay đổi được trả lại như cũ. Làm được trong 30 ngày nếu chưa ai sửa các hồ sơ đó.',
     undoReason: 'Lý do hoàn tác (ít nhất 10 ký tự)',
     another: 'Nhập tệp khác',
+    template: 'Tải tệp mẫu (.xlsx)',
   },
   session: {
     expiring: 'Phiên làm việc sắp hết hạn',
@@ -75,6 +96,7 @@ export const T = {
     commune: 'Xã / phường',
     anyCommune: 'Mọi xã, phường',
     columns: 'Chọn cột',
+    export: 'Xuất Excel (CCCD che một phần)',
     total: (n: number) => `${n.toLocaleString('vi-VN')} hồ sơ`,
     first: 'Trang đầu',
     next: 'Trang sau',
@@ -128,6 +150,14 @@ export const T = {
       {
         heading: 'Nhập danh sách từ Excel',
         body: 'Ở màn hình Nhập danh sách, kéo tệp .xlsx hoặc .csv vào ô (hoặc bấm để chọn). Chưa có gì được ghi: màn hình Xem trước cho biết mỗi dòng sẽ được thêm mới, cập nhật, giữ nguyên, chờ quyết định hay bị từ chối, và vì sao; các dòng tiêu đề, tổng cộng, chữ ký được bỏ qua. Nếu một cột bị đọc sai, chọn lại ở bảng "Cột trong tệp được đọc là". Bấm "Nhập vào danh sách" để ghi đúng như đã xem. Các dòng bị từ chối tải về được thành tệp để sửa rồi nhập lại. Nhập nhầm thì bấm "Hoàn tác lượt nhập" (trong 30 ngày, ghi rõ lý do).',
+      },
+      {
+        heading: 'Cảnh báo và hồ sơ nghi ảo',
+        body: 'Màn hình Cảnh báo liệt kê các hồ sơ đang sinh hoạt mà lần rà soát gần nhất thấy có vấn đề (đã mất theo dữ liệu dân cư, quá tuổi, lâu không sinh hoạt, trùng…), mỗi cảnh báo kèm lý do. Khi đúng, bấm "Xác nhận" và ghi căn cứ (ví dụ giấy báo tử): hồ sơ được kết thúc sinh hoạt. Khi sai, bấm "Không đúng" và ghi lý do: cảnh báo đó không hiện lại. Mọi quyết định đều được ghi nhật ký.',
+      },
+      {
+        heading: 'Xuất danh sách ra Excel',
+        body: 'Ở màn hình Danh sách hội viên, bấm "Xuất Excel" để tải danh sách của tổ chức (hoặc của chi hội đang lọc) thành tệp .xlsx; số CCCD được che một phần. Mỗi lần xuất đều được ghi nhật ký.',
       },
       {
         heading: 'Xem hồ sơ',

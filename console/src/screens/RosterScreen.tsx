@@ -100,6 +100,11 @@ export function RosterScreen({ session }: { session: Session }) {
         >
           <Button>{T.roster.columns}</Button>
         </Popover>
+        {organization && (
+          <Button href={`/exports/${organization}.xlsx${unit ? `?unit=${encodeURIComponent(unit)}` : ''}`} download>
+            {T.roster.export}
+          </Button>
+        )}
       </Space>
       <Input
         type="search"

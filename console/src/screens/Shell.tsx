@@ -3,17 +3,19 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import { logOut, type Session } from '../session.ts';
 import { T } from '../text.ts';
 import { useSessionKeeper } from '../useSessionKeeper.tsx';
+import { FlagsScreen } from './FlagsScreen.tsx';
 import { HelpScreen } from './HelpScreen.tsx';
 import { RosterScreen } from './RosterScreen.tsx';
 
 /** Loaded when she first opens it: the first screen's JavaScript stays small. */
 const ImportScreen = lazy(() => import('./import/ImportScreen.tsx').then((m) => ({ default: m.ImportScreen })));
 
-type Screen = 'danh-sach' | 'nhap' | 'huong-dan';
-const SCREENS: Screen[] = ['danh-sach', 'nhap', 'huong-dan'];
+type Screen = 'danh-sach' | 'nhap' | 'canh-bao' | 'huong-dan';
+const SCREENS: Screen[] = ['danh-sach', 'nhap', 'canh-bao', 'huong-dan'];
 const NAV: [Screen, string][] = [
   ['danh-sach', T.nav.roster],
   ['nhap', T.nav.imports],
+  ['canh-bao', T.nav.flags],
   ['huong-dan', T.nav.help],
 ];
 
@@ -89,6 +91,7 @@ export function Shell({ session, onSession }: { session: Session; onSession: (s:
             </Suspense>
           )}
           {screen === 'danh-sach' && <RosterScreen session={session} />}
+          {screen === 'canh-bao' && <FlagsScreen session={session} />}
         </main>
       </Layout.Content>
     </Layout>

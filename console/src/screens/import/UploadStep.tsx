@@ -44,6 +44,11 @@ export function UploadStep(props: { organization: string; csrfToken: string; onP
         <p className="ant-upload-text">{T.imports.drop}</p>
         <p className="ant-upload-hint">{T.imports.dropHint}</p>
       </Upload.Dragger>
+      <p style={{ marginTop: 12 }}>
+        <a href={`/templates/${props.organization}.xlsx`} download>
+          {T.imports.template}
+        </a>
+      </p>
       <Checkbox checked={createUnits} onChange={(e) => setCreateUnits(e.target.checked)} style={{ marginTop: 12 }}>
         {T.imports.createUnits}
       </Checkbox>

@@ -1,0 +1,155 @@
+import { Alert, Button, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useMutation, useQuery } from 'urql';
+import { errorText } from '../client.ts';
+import { graphql, type ResultOf } from '../graphql.ts';
+import type { Session } from '../session.ts';
+import { T } from '../text.ts';
+import { SEVERITY_TONE } from '../tones.ts';
+import { CLEARABLE } from '../icons.tsx';
+import { MemberDrawer } from './MemberDrawer.tsx';
+
+const FLAGGED = graphql(`
+  query Flagged($organization: String, $code: String) {
+    flaggedRecords(organization: $organization, code: $code, first: 500) {
+      recordId
+      externalId
+      fullName
+      ao
+      aoReasons
+      flags {
+        code
+        severity
+        message
+        resolution
+        note
+      }
+    }
+  }
+`);
+const RESOLVE = graphql(`
+  mutation ResolveFlag($recordId: ID!, $code: String!, $resolution: String!, $note: String!) {
+    resolveFlag(recordId: $recordId, code: $code, resolution: $resolution, note: $note)
+  }
+`);
+
+type Flagged = ResultOf<typeof FLAGGED>['flaggedRecords'][number];
+type Decision = { record: Flagged; code: string; resolution: 'CONFIRMED' | 'FALSE_ALARM' | 'ATTENTION' };
+
+/** Her organization's suspected phantoms and warnings, with their reasons: confirm, dismiss, or mark for attention. */
+export function FlagsScreen({ session }: { session: Session }) {
+  const [code, setCode] = useState<string | undefined>();
+  const [open, setOpen] = useState<string | null>(null);
+  const [decision, setDecision] = useState<Decision | null>(null);
+  const [note, setNote] = useState('');
+  const [result, refetch] = useQuery({ query: FLAGGED, variables: { organization: session.user.organization, code: code ?? null } });
+  const [resolving, resolve] = useMutation(RESOLVE);
+  const rows = result.data?.flaggedRecords ?? [];
+  const codes = [...new Set(rows.flatMap((r) => r.flags.map((f) => f.code)))].sort();
+  const secretariat = session.user.role === 'SECRETARIAT' || session.user.role === 'ADMIN';
+
+  const decide = async () => {
+    if (!decision) return;
+    const r = await resolve({
+      recordId: decision.record.recordId,
+      code: decision.code,
+      resolution: decision.resolution,
+      note: note.trim(),
+    });
+    if (!r.error) {
+      setDecision(null);
+      setNote('');
+      refetch({ requestPolicy: 'network-only' });
+    }
+  };
+  const ask = (record: Flagged, flag: string, resolution: Decision['resolution']) => {
+    setNote('');
+    setDecision({ record, code: flag, resolution });
+  };
+
+  return (
+    <section aria-labelledby="flags-title">
+      <Typography.Title level={1} id="flags-title" style={{ fontSize: 22 }}>
+        {T.flags.title}
+      </Typography.Title>
+      <Typography.Paragraph>{T.flags.intro}</Typography.Paragraph>
+      <Space style={{ marginBottom: 12 }} wrap>
+        <Select
+          aria-label={T.flags.code}
+          style={{ minWidth: 200 }}
+          allowClear={CLEARABLE}
+          placeholder={T.flags.anyCode}
+          value={code}
+          onChange={setCode}
+          options={[{ value: 'AO', label: T.flags.ao }, ...codes.map((c) => ({ value: c, label: c }))]}
+        />
+        <Typography.Text aria-live="polite">{result.data ? T.flags.count(rows.length) : ''}</Typography.Text>
+      </Space>
+      {result.error && (
+        <Alert type="error" showIcon role="alert" title={T.error.generic} description={errorText(result.error, T.error.network)} />
+      )}
+      <Table<Flagged>
+        rowKey="recordId"
+        size="small"
+        loading={result.fetching}
+        dataSource={rows}
+        pagination={{ pageSize: 50, showSizeChanger: false }}
+        locale={{ emptyText: T.flags.empty }}
+        columns={[
+          {
+            title: T.column.name,
+            render: (_, r) => (
+              <Button type="link" style={{ padding: 0 }} onClick={() => setOpen(r.recordId)}>
+                {r.fullName}
+              </Button>
+            ),
+          },
+          { title: T.column.code, dataIndex: 'externalId' },
+          {
+            title: T.flags.reasons,
+            render: (_, r) =>
+              r.flags.map((f) => (
+                <div key={f.code} style={{ marginBottom: 6 }}>
+                  <Tag color={SEVERITY_TONE[f.severity]}>{f.code}</Tag> {f.message}
+                  {f.resolution && (
+                    <Typography.Text type="secondary"> — {T.flags.resolution[f.resolution] ?? f.resolution}</Typography.Text>
+                  )}
+                  {!f.resolution && session.user.role === 'DAN_VAN' && (
+                    <Button size="small" style={{ marginLeft: 8 }} onClick={() => ask(r, f.code, 'ATTENTION')}>
+                      {T.flags.attention}
+                    </Button>
+                  )}
+                  {!f.resolution && secretariat && (
+                    <Space size={4} style={{ marginLeft: 8 }}>
+                      <Button size="small" onClick={() => ask(r, f.code, 'CONFIRMED')}>
+                        {T.flags.confirm}
+                      </Button>
+                      <Button size="small" onClick={() => ask(r, f.code, 'FALSE_ALARM')}>
+                        {T.flags.dismiss}
+                      </Button>
+                    </Space>
+                  )}
+                </div>
+              )),
+          },
+        ]}
+      />
+      <Modal
+        open={decision !== null}
+        title={decision ? T.flags.decisionTitle(decision.resolution, decision.record.fullName, decision.code) : ''}
+        okText={T.flags.save}
+        cancelText={T.imports.cancel}
+        okButtonProps={{ disabled: note.trim().length < 5, loading: resolving.fetching }}
+        onOk={() => void decide()}
+        onCancel={() => setDecision(null)}
+      >
+        {decision?.resolution === 'CONFIRMED' && <Alert type="warning" showIcon title={T.flags.confirmEnds} style={{ marginBottom: 12 }} />}
+        {resolving.error && (
+          <Alert type="error" showIcon role="alert" title={errorText(resolving.error, T.error.network)} style={{ marginBottom: 12 }} />
+        )}
+        <Input.TextArea aria-label={T.flags.note} placeholder={T.flags.note} value={note} onChange={(e) => setNote(e.target.value)} />
+      </Modal>
+      <MemberDrawer id={open} onClose={() => setOpen(null)} />
+    </section>
+  );
+}

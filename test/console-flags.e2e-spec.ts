@@ -1,0 +1,90 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import ExcelJS from 'exceljs';
+import { Role } from '../src/access/role.js';
+import { CLEAN, eventually, launchBrowser, logInThroughPage, review, type TestBrowser } from './support/browser.js';
+import { createTestApp, REGISTER_HEADER, type TestApp } from './test-app.js';
+
+const HEADER = 'Mã hồ sơ,Họ và tên,Ngày sinh,Giới tính,Số CCCD,Số điện thoại,Mã xã,Mã đơn vị,Trạng thái,Ngày vào,Ngày sinh hoạt gần nhất';
+
+/**
+ * A Hội Nông dân secretariat's flags in the console: a member the register says died (found by the
+ * real `link` run), confirmed with a note; and her roster exported as .xlsx from the roster screen.
+ */
+describe('the console: her flags, and her roster as Excel', () => {
+  let t: TestApp;
+  let b: TestBrowser;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lienthong-console-flags-'));
+  const cli = (...args: string[]) =>
+    promisify(execFile)(process.execPath, [path.resolve(import.meta.dirname, '../bin/lienthong.js'), ...args], {
+      env: { ...process.env, DATABASE_URL: t.databaseUrl, LIENTHONG_KEY: t.keyText },
+      encoding: 'utf8',
+    });
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    fs.chmodSync(dir, 0o755);
+    const extract = path.join(dir, 'dan-cu.csv');
+    fs.writeFileSync(extract, [REGISTER_HEADER, 'Lò Thị Phương,13/11/1966,Nữ,001166394928,00008,Đã mất,16/03/2023'].join('\n'));
+    await cli('import-residents', extract);
+    await t.importRoster('HND', HEADER, [
+      'DEAD-NO-ID,Lò Thị Phương,13/11/1966,Nữ,,,00008,B1,Đang sinh hoạt,01/08/2017,01/10/2026',
+      'LIVING,Quàng Văn Sống,05/05/1970,Nam,001070555555,0911000004,00008,B1,Đang sinh hoạt,01/05/2000,01/10/2026',
+    ]);
+    await cli('link');
+    b = await launchBrowser();
+  });
+  afterAll(async () => {
+    await b?.close();
+    await t?.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('shows the dead member with the register as the reason; her confirmation with a note ends the membership, logged', async () => {
+    const context = await b.context();
+    const page = await logInThroughPage(context, t.url, await t.createUser('xa-hnd', Role.SECRETARIAT, 'HND'));
+    await page.getByRole('link', { name: 'Cảnh báo' }).click();
+    const row = page.getByRole('row').filter({ hasText: 'Lò Thị Phương' });
+    await row.getByText('DECEASED').waitFor();
+    expect(await row.innerText()).toMatch(/mất|từ trần/i);
+    expect(await page.getByRole('row').filter({ hasText: 'Quàng Văn Sống' }).count()).toBe(0);
+    expect(await review(page)).toEqual(CLEAN);
+
+    await row.getByRole('button', { name: 'Xác nhận' }).first().click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel(/Ghi chú/).fill('Giấy báo tử của UBND xã ngày 20/03/2023');
+    await dialog.getByRole('button', { name: 'Lưu quyết định' }).click();
+    await page.getByText('Không có hồ sơ nào bị cảnh báo').waitFor();
+    const [record] = await t.sql<{ status: string }>(`SELECT status FROM member_record WHERE external_id = 'DEAD-NO-ID'`);
+    expect(record.status).not.toBe('ACTIVE');
+    await eventually(async () => {
+      const decisions = await t.sql(`SELECT 1 FROM audit_event WHERE action = 'FLAG_DECISION' AND actor_name = 'xa-hnd'`);
+      expect(decisions).toHaveLength(1);
+    });
+    await context.close();
+  });
+
+  it('exports her roster as an .xlsx with the CCCD masked, and the export is logged', async () => {
+    const context = await b.context();
+    const page = await logInThroughPage(context, t.url, await t.createUser('xa-hnd-2', Role.SECRETARIAT, 'HND'));
+    await page
+      .getByText(/\d hồ sơ$/)
+      .first()
+      .waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /Xuất Excel/ }).click()]);
+    const file = path.join(dir, download.suggestedFilename());
+    await download.saveAs(file);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(file);
+    const text = book.worksheets.flatMap((s) => s.getSheetValues().flat().map(String)).join('\n');
+    expect(text).toContain('Quàng Văn Sống');
+    expect(text).not.toContain('001070555555');
+    await eventually(async () => {
+      expect(await t.sql(`SELECT 1 FROM audit_event WHERE action = 'EXPORT' AND actor_name = 'xa-hnd-2'`)).toHaveLength(1);
+    });
+    await context.close();
+  });
+});
