@@ -99,6 +99,13 @@ try {
       .first()
       .waitFor();
     await shoot(page, 'nhap-xem-truoc', size, true);
+    await page.getByRole('link', { name: 'Cảnh báo' }).click();
+    await page.getByRole('heading', { name: /Cảnh báo/ }).waitFor();
+    await page
+      .getByText(/\d hồ sơ/)
+      .first()
+      .waitFor();
+    await shoot(page, 'canh-bao', size);
     await page.getByRole('link', { name: 'Hướng dẫn' }).click();
     await shoot(page, 'huong-dan', size);
     await context.close();

@@ -20,7 +20,8 @@ export const T = {
     code: 'Loại cảnh báo',
     anyCode: 'Mọi loại cảnh báo',
     ao: 'Nghi ảo (mọi lý do)',
-    count: (n: number) => `${n.toLocaleString('vi-VN')} hồ sơ`,
+    count: (n: number, capped: boolean) =>
+      capped ? `${n.toLocaleString('vi-VN')} hồ sơ đầu tiên (chọn loại cảnh báo để thu hẹp)` : `${n.toLocaleString('vi-VN')} hồ sơ`,
     empty: 'Không có hồ sơ nào bị cảnh báo',
     reasons: 'Cảnh báo và lý do',
     confirm: 'Xác nhận',

@@ -83,7 +83,7 @@ export function FlagsScreen({ session }: { session: Session }) {
           onChange={setCode}
           options={[{ value: 'AO', label: T.flags.ao }, ...codes.map((c) => ({ value: c, label: c }))]}
         />
-        <Typography.Text aria-live="polite">{result.data ? T.flags.count(rows.length) : ''}</Typography.Text>
+        <Typography.Text aria-live="polite">{result.data ? T.flags.count(rows.length, rows.length >= 500) : ''}</Typography.Text>
       </Space>
       {result.error && (
         <Alert type="error" showIcon role="alert" title={T.error.generic} description={errorText(result.error, T.error.network)} />
@@ -114,12 +114,13 @@ export function FlagsScreen({ session }: { session: Session }) {
                   {f.resolution && (
                     <Typography.Text type="secondary"> — {T.flags.resolution[f.resolution] ?? f.resolution}</Typography.Text>
                   )}
-                  {!f.resolution && session.user.role === 'DAN_VAN' && (
+                  {/* INFO (in several organizations, say) is information, not a question to decide. */}
+                  {!f.resolution && f.severity !== 'INFO' && session.user.role === 'DAN_VAN' && (
                     <Button size="small" style={{ marginLeft: 8 }} onClick={() => ask(r, f.code, 'ATTENTION')}>
                       {T.flags.attention}
                     </Button>
                   )}
-                  {!f.resolution && secretariat && (
+                  {!f.resolution && f.severity !== 'INFO' && secretariat && (
                     <Space size={4} style={{ marginLeft: 8 }}>
                       <Button size="small" onClick={() => ask(r, f.code, 'CONFIRMED')}>
                         {T.flags.confirm}
