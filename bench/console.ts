@@ -6,6 +6,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_FLAGS, createdUser, startBuiltServer } from './bench-tools.js';
 import { totpCode } from '../src/accounts/totp.js';
+import { foldText } from '../src/common/text/vietnamese-text.js';
 
 /**
  * `npm run bench:console`: the console in Chromium over a linked database (BENCH_DATA_DIR, e.g. the
@@ -56,7 +57,6 @@ const people = Array.from({ length: targets }, (_, i) => ({
   phone: `09${String(87000000 + i).padStart(8, '0')}`,
   id: `011191${String(500000 + i).padStart(6, '0')}`,
 }));
-const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
 
 const q = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length - 1) * p))];
 const summary = (xs: number[]) => ({
@@ -133,7 +133,7 @@ try {
   }
   const search = { name: [] as number[], phone: [] as number[], cccd: [] as number[] };
   for (const p of people) {
-    search.name.push(await timeSearch(page, fold(p.name), p.name));
+    search.name.push(await timeSearch(page, foldText(p.name), p.name));
     search.phone.push(await timeSearch(page, p.phone, p.name));
     search.cccd.push(await timeSearch(page, p.id, p.name));
   }
@@ -141,7 +141,7 @@ try {
   // roster's count and without it — what the server takes, apart from the pause and the drawing.
   const api = { withCount: [] as number[], withoutCount: [] as number[] };
   for (const p of people)
-    for (const typed of [fold(p.name), p.phone, p.id]) {
+    for (const typed of [foldText(p.name), p.phone, p.id]) {
       api.withCount.push(await apiSearch(page, typed, 'totalCount nodes { id fullName }'));
       api.withoutCount.push(await apiSearch(page, typed, 'nodes { id fullName }'));
     }

@@ -1,5 +1,5 @@
 import { Alert, Button, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { errorText } from '../client.ts';
 import { graphql, type ResultOf } from '../graphql.ts';
@@ -45,7 +45,12 @@ export function FlagsScreen({ session }: { session: Session }) {
   const [result, refetch] = useQuery({ query: FLAGGED, variables: { organization: session.user.organization, code: code ?? null } });
   const [resolving, resolve] = useMutation(RESOLVE);
   const rows = result.data?.flaggedRecords ?? [];
-  const codes = [...new Set(rows.flatMap((r) => r.flags.map((f) => f.code)))].sort();
+  // The codes she can filter by: those seen in the unfiltered list (a filtered list shows only its own).
+  const [codes, setCodes] = useState<string[]>([]);
+  useEffect(() => {
+    if (code === undefined && result.data)
+      setCodes([...new Set(result.data.flaggedRecords.flatMap((r) => r.flags.map((f) => f.code)))].sort());
+  }, [code, result.data]);
   const secretariat = session.user.role === 'SECRETARIAT' || session.user.role === 'ADMIN';
 
   const decide = async () => {
