@@ -306,6 +306,12 @@ describe('access matrix: role × operation', () => {
       expect: allow('admin', 'dtn', 'dtnUnitA'),
     },
     {
+      field: 'eligibilityCheck',
+      title: "the organization's rules on a member being added",
+      query: `{ eligibilityCheck(input: { organization: "DTN", birthDate: "1960" }) { code } }`,
+      expect: allow('admin', 'dtn', 'dtnUnitA'),
+    },
+    {
       field: 'createMemberRecord',
       title: 'createMemberRecord in DTN unit A',
       query: `mutation($i: CreateMemberRecordInput!) { createMemberRecord(input: $i) { id } }`,

@@ -187,6 +187,35 @@ describe('member records (GraphQL over HTTP)', () => {
     expect(row.everything).not.toContain('001185012345');
   });
 
+  it('warns of eligibility before saving, gives a code to a record added without one, filters the roster by flag', async () => {
+    const CHECK = `query($i: EligibilityCheckInput!) { eligibilityCheck(input: $i) { code severity message } }`;
+    const check = async (i: Record<string, unknown>) =>
+      (await t.gql<{ eligibilityCheck: { code: string; message: string }[] }>(CHECK, { i })).data!.eligibilityCheck;
+    expect((await check({ organization: 'DTN', birthDate: '1960' })).map((e) => e.code)).toEqual(['INELIGIBLE_AGE']);
+    expect((await check({ organization: 'HPN', sex: 'MALE', birthDate: '1990' }))[0].message).toContain('nữ');
+    expect(await check({ organization: 'DTN', birthDate: '2004' })).toEqual([]);
+    expect(await check({ organization: 'DTN', birthDate: '19' })).toEqual([]); // still being typed
+
+    const a = (await create({ organization: 'HND', fullName: 'Đinh Văn Cờ', birthDate: '1970' })).data!.createMemberRecord;
+    const b = (await create({ organization: 'HND', externalId: ' ', fullName: 'Đinh Thị Lờ', birthDate: '1972' })).data!.createMemberRecord;
+    const codes = await t.sql<{ external_id: string }>(`SELECT external_id FROM member_record WHERE id = ANY($1::uuid[]) ORDER BY 1`, [
+      [a.id, b.id],
+    ]);
+    for (const { external_id } of codes) expect(external_id).toMatch(/^HND-\d{6}-[0-9A-F]{6}$/);
+    expect(codes[0].external_id).not.toBe(codes[1].external_id);
+
+    await t.sql(`UPDATE record_person SET flags = '{DECEASED}', ao = true WHERE record_id = $1`, [a.id]);
+    const list = async (flag: string) =>
+      (
+        await t.gql<{ memberRecords: { totalCount: number; nodes: { id: string }[] } }>(
+          `query($f: String) { memberRecords(organization: "HND", flag: $f) { totalCount nodes { id } } }`,
+          { f: flag },
+        )
+      ).data!.memberRecords;
+    for (const flag of ['DECEASED', 'AO']) expect(await list(flag)).toEqual({ totalCount: 1, nodes: [{ id: a.id }] });
+    expect((await list('OVER_AGE')).totalCount).toBe(0);
+  });
+
   describe('units, subtree filter, transfer and end of membership', () => {
     const UNIT = `mutation($i: CreateUnitInput!) { createUnit(input: $i) { code kind parentCode commune { code } } }`;
     let recordId: string;

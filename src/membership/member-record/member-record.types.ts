@@ -181,6 +181,12 @@ export class MemberRecordsArgs {
   @Field({ nullable: true, description: 'Commune code, old or new' }) @IsOptional() @IsString() @MaxLength(10) commune?: string;
 
   @Field(() => MemberStatus, { nullable: true }) @IsOptional() @IsEnum(MemberStatus) status?: MemberStatus;
+
+  @Field({ nullable: true, description: 'A flag code the last link run raised (DECEASED, OVER_AGE…), or AO: suspected phantoms' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20)
+  flag?: string;
 }
 
 @InputType()
@@ -248,11 +254,23 @@ export abstract class MemberFieldsInputBase {
   profile?: ProfileValueInput[];
 }
 
+@InputType({ description: 'A member not yet saved, as far as the form is filled: what the organization’s rules say of her.' })
+export class EligibilityCheckInput {
+  @Field() @IsString() @MaxLength(16) organization: string;
+  @Field({ nullable: true, description: 'As on the form: a year is enough' }) @IsOptional() @IsString() @MaxLength(20) birthDate?: string;
+  @Field(() => SexEnum, { nullable: true }) @IsOptional() @IsEnum(SexEnum) sex?: SexEnum;
+  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(20) joinDate?: string;
+}
+
 @InputType()
 export class CreateMemberRecordInput extends MemberFieldsInputBase {
   @Field() @IsString() @MaxLength(16) organization: string;
 
-  @Field({ description: 'Mã hồ sơ' }) @IsString() @MinLength(1) @MaxLength(64) externalId: string;
+  @Field({ nullable: true, description: 'Mã hồ sơ; left out or empty, one is given (ORG-yymmdd-XXXXXX)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  externalId?: string;
 
   @Field() @IsString() @MaxLength(200) fullName: string;
 

@@ -31,6 +31,8 @@ export interface MemberRecordFilter {
   communeCodes?: string[] | null;
   enteredCode?: string | null;
   status?: MemberStatus | null;
+  /** A flag of the last link run (the record's standing in record_person), or AO: suspected phantoms. */
+  flag?: string | null;
   scope: RecordScope;
 }
 
@@ -67,6 +69,11 @@ export class MemberRecordsRepository {
       );
     }
     if (f.status) qb.andWhere('r.status = :status', { status: f.status });
+    if (f.flag)
+      qb.andWhere(
+        `EXISTS (SELECT 1 FROM record_person p WHERE p.record_id = r.id AND ${f.flag === 'AO' ? 'p.ao' : ':flag = ANY(p.flags)'})`,
+        { flag: f.flag },
+      );
     return qb;
   }
 
@@ -132,7 +139,7 @@ export class MemberRecordsRepository {
   private async walkOf(f: MemberRecordFilter, after: [string, string, string] | null): Promise<RosterWalk | null> {
     const search = f.search?.trim() ?? '';
     const words = searchWords(search).slice(0, 8);
-    if (/\d/.test(search) || (search && !words.length) || f.enteredCode) return null;
+    if (/\d/.test(search) || (search && !words.length) || f.enteredCode || f.flag) return null;
     const l = limits(f.scope);
     if (l.none || (l.organization !== null && l.organization !== f.organization)) return null;
     const base = { words, status: f.status, after };

@@ -13,6 +13,7 @@ import { UnitsService } from '../unit/units.service.js';
 import type { MemberRecord } from './member-record.entity.js';
 import {
   CreateMemberRecordInput,
+  EligibilityCheckInput,
   EligibilityIssueType,
   EndMembershipInput,
   MemberRecordConnectionType,
@@ -90,6 +91,14 @@ export class MemberRecordsResolver {
       reason: e.reason,
       recordedAt: e.recordedAt,
     }));
+  }
+
+  @Allow(...ROSTER_WRITERS)
+  @Query(() => [EligibilityIssueType], {
+    description: "The organization's rules on a member being added (age, sex…), before saving; a date not yet whole answers nothing.",
+  })
+  eligibilityCheck(@Args('input') input: EligibilityCheckInput, @Caller() caller: Principal): Promise<EligibilityIssueType[]> {
+    return this.records.draftEligibility(input, caller);
   }
 
   @Allow(...ROSTER_WRITERS)

@@ -1,15 +1,16 @@
+import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
 import { assertOrganizationInScope, forbidden, type Principal } from '../../access/principal.js';
 import { applyScope, inScope, readScope, writeScope, type RecordScope } from '../../access/record-scope.js';
 import { AuditAction } from '../../audit/audit-event.entity.js';
 import { AuditService } from '../../audit/audit.service.js';
-import { parsePartialDate, toStoredDate, todayInVietnam } from '../../common/dates/partial-date.js';
+import { ANY_PRECISION, formatPartialDate, parsePartialDate, toStoredDate, todayInVietnam } from '../../common/dates/partial-date.js';
 import { vietnamDate } from '../../common/dates/vietnam-time.js';
 import { assertUuid, DomainError } from '../../common/errors/domain-error.js';
 import type { FieldProblem } from '../../common/errors/field-problem.js';
 import { GeographyService } from '../../geography/geography.service.js';
-import { readIdDigits } from '../../common/identity/id-number.js';
+import { readIdDigits, type Sex } from '../../common/identity/id-number.js';
 import { parsePhone } from '../../common/identity/phone.js';
 import { ErasureTombstone } from '../../personal-data/erasure-tombstone.entity.js';
 import { SecretVault } from '../../personal-data/secret-vault.js';
@@ -63,6 +64,7 @@ export class MemberRecordsService {
       unit?: string | null;
       commune?: string | null;
       status?: MemberStatus | null;
+      flag?: string | null;
       /** Whether the caller reads the total (counted only then). */
       withCount?: boolean;
     },
@@ -71,7 +73,13 @@ export class MemberRecordsService {
     await this.organizations.get(args.organization);
     const scope = readScope(caller);
     assertOrganizationInScope(scope, args.organization, 'danh sách hội viên');
-    const filter: MemberRecordFilter = { organization: args.organization, search: args.search, status: args.status, scope };
+    const filter: MemberRecordFilter = {
+      organization: args.organization,
+      search: args.search,
+      status: args.status,
+      flag: args.flag,
+      scope,
+    };
     const phone = args.search ? parsePhone(args.search) : null;
     if (phone?.ok) filter.searchPhone = phone.value.number;
     const id = args.search ? readIdDigits(args.search) : null;
@@ -93,7 +101,7 @@ export class MemberRecordsService {
       // Which filters, never their values: a search is often a person's name.
       detail: {
         rows: page.rows.length,
-        filters: ['search', 'unit', 'commune', 'status', 'after'].filter((k) => args[k as keyof typeof args]),
+        filters: ['search', 'unit', 'commune', 'status', 'flag', 'after'].filter((k) => args[k as keyof typeof args]),
       },
     });
     const last = page.rows[page.rows.length - 1];
@@ -141,14 +149,34 @@ export class MemberRecordsService {
     );
   }
 
+  /** The rules on a member not yet saved (the form warns before saving); a date that does not read yet counts as absent. */
+  async draftEligibility(
+    input: { organization: string; birthDate?: string | null; sex?: Sex | null; joinDate?: string | null },
+    caller: Principal,
+  ): Promise<EligibilityIssue[]> {
+    assertOrganizationInScope(writeScope(caller), input.organization, 'kiểm tra điều kiện');
+    const def = await this.organizations.get(input.organization);
+    const read = (s?: string | null) => {
+      const d = s ? parsePartialDate(s, ANY_PRECISION) : null;
+      return d?.ok ? d.value : null;
+    };
+    const join = read(input.joinDate);
+    const facts = { birth: read(input.birthDate), sex: input.sex ?? null, status: MemberStatus.ACTIVE, profile: {} };
+    return def.checkEligibility({ ...facts, joinDate: join ? formatPartialDate(join) : null }, todayInVietnam());
+  }
+
   async create(
-    input: RecordInput & { organization: string; externalId: string; unit?: string | null; confirmErasedPerson?: boolean | null },
+    input: RecordInput & { organization: string; externalId?: string | null; unit?: string | null; confirmErasedPerson?: boolean | null },
     caller: Principal,
   ): Promise<MemberRecord> {
     const scope = writeScope(caller);
     assertOrganizationInScope(scope, input.organization, 'thêm hồ sơ');
     const def = await this.organizationForRecords(input.organization);
-    const write = this.columnsOf(input, { definition: def, today: todayInVietnam(), withTombstoneKeys: true, ...FORM_WRITE });
+    const externalId = input.externalId?.trim() || newExternalId(def.code);
+    const write = this.columnsOf(
+      { ...input, externalId },
+      { definition: def, today: todayInVietnam(), withTombstoneKeys: true, ...FORM_WRITE },
+    );
     const problems = write.problems;
     const created = await this.db.transaction(async (em) => {
       const unit = input.unit ? await this.unitOrProblem(def.code, input.unit, problems, em) : null;
@@ -358,6 +386,11 @@ function erasedPersonConflict(erased: ErasureTombstone): DomainError {
     `Người này đã yêu cầu xóa dữ liệu cá nhân ngày ${vietnamDate(erased.erasedAt)} (trùng ${byId ? 'số CCCD' : 'họ tên và ngày sinh'}). Chỉ nhập lại khi người đó đồng ý: gửi lại với confirmErasedPerson = true.`,
     [{ field: byId ? 'idNumber' : 'fullName', value: null, message: 'Người đã yêu cầu xóa dữ liệu' }],
   );
+}
+
+/** A code for a record added without one (a form left empty): the organization, the day, 24 random bits. */
+function newExternalId(organization: string): string {
+  return `${organization}-${todayInVietnam().slice(2).replaceAll('-', '')}-${randomBytes(3).toString('hex').toUpperCase()}`;
 }
 
 function conflictOnDuplicate(e: unknown, org: string, externalId: string): unknown {
