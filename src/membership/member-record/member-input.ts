@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import { todayInVietnam } from '../../common/dates/partial-date.js';
 import { refuse, type FieldProblem, type Parsed } from '../../common/errors/field-problem.js';
 import { parseCode, parseFreeText } from '../../common/text/text-rules.js';
 import { idNumberIssues, isMaskedIdNumber, parseIdNumber, readIdDigits, type IdNumberIssue } from '../../common/identity/id-number.js';
@@ -184,4 +186,9 @@ export function deriveIdIssues(
   if (!id.ok) return [];
   const birth = recordDate(record, 'birthDate');
   return idNumberIssues(id.value, { sex: record.sex, birthYear: birth?.year ?? null }, Number(today.slice(0, 4)));
+}
+
+/** A code for a record added without one (a form left empty): the organization, the day, 24 random bits. */
+export function newExternalId(organization: string): string {
+  return `${organization}-${todayInVietnam().slice(2).replaceAll('-', '')}-${randomBytes(3).toString('hex').toUpperCase()}`;
 }

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
 import { assertOrganizationInScope, forbidden, type Principal } from '../../access/principal.js';
@@ -19,7 +18,7 @@ import type { EligibilityIssue, OrganizationDefinition } from '../organization/o
 import { OrganizationsService } from '../organization/organizations.service.js';
 import { Unit } from '../unit/unit.entity.js';
 import { UnitsService, unitNotFound } from '../unit/units.service.js';
-import { problem } from './member-input.js';
+import { newExternalId, problem } from './member-input.js';
 import { MemberRecord } from './member-record.entity.js';
 import { MemberRecordsRepository, type MemberRecordFilter } from './member-records.repository.js';
 import { MembershipEvent } from './membership-event.entity.js';
@@ -386,11 +385,6 @@ function erasedPersonConflict(erased: ErasureTombstone): DomainError {
     `Người này đã yêu cầu xóa dữ liệu cá nhân ngày ${vietnamDate(erased.erasedAt)} (trùng ${byId ? 'số CCCD' : 'họ tên và ngày sinh'}). Chỉ nhập lại khi người đó đồng ý: gửi lại với confirmErasedPerson = true.`,
     [{ field: byId ? 'idNumber' : 'fullName', value: null, message: 'Người đã yêu cầu xóa dữ liệu' }],
   );
-}
-
-/** A code for a record added without one (a form left empty): the organization, the day, 24 random bits. */
-function newExternalId(organization: string): string {
-  return `${organization}-${todayInVietnam().slice(2).replaceAll('-', '')}-${randomBytes(3).toString('hex').toUpperCase()}`;
 }
 
 function conflictOnDuplicate(e: unknown, org: string, externalId: string): unknown {
