@@ -201,6 +201,7 @@ export class FlagCountType {
   @Field() organization: string;
   @Field(() => String, { nullable: true }) unitCode: string | null;
   @Field({ description: 'A flag code, or AO for suspected phantoms.' }) code: string;
+  @Field({ description: 'Its short Vietnamese name (Đã mất, Nghi ảo…).' }) label: string;
   @Field(() => Int) records: number;
 }
 

@@ -6,10 +6,19 @@ import { useDebounced } from '../useDebounced.ts';
 import { COMMUNES } from './roster-query.ts';
 
 /** A commune picked by typing its name: old names and names without accents lead to today's commune. */
-export function CommunePicker(props: { value?: string; onChange: (code: string | undefined) => void; placeholder: string; label: string }) {
+export function CommunePicker(props: {
+  value?: string;
+  onChange?: (code: string | undefined) => void;
+  placeholder: string;
+  label: string;
+  /** The commune already chosen (a record's): shown by its name before she types. */
+  initial?: { code: string; name: string };
+}) {
   const [typed, setTyped] = useState('');
   const search = useDebounced(typed.trim(), 250);
   const [communes] = useQuery({ query: COMMUNES, variables: { search }, pause: search.length < 2 });
+  const found = communes.data?.communes ?? [];
+  const options = [...(props.initial && !found.some((c) => c.code === props.initial!.code) ? [props.initial] : []), ...found];
   return (
     <Select
       aria-label={props.label}
@@ -20,7 +29,7 @@ export function CommunePicker(props: { value?: string; onChange: (code: string |
       value={props.value}
       onChange={props.onChange}
       loading={communes.fetching}
-      options={communes.data?.communes.map((c) => ({ value: c.code, label: `${c.name} (${c.code})` }))}
+      options={options.map((c) => ({ value: c.code, label: `${c.name} (${c.code})` }))}
     />
   );
 }

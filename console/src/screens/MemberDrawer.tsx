@@ -1,4 +1,5 @@
-import { Alert, Descriptions, Drawer, Empty, List, Spin, Tag, Timeline, Typography } from 'antd';
+import { Alert, Button, Descriptions, Drawer, Empty, List, Space, Spin, Tag, Timeline, Typography } from 'antd';
+import { useState } from 'react';
 import { useQuery } from 'urql';
 import { errorText } from '../client.ts';
 import { partialDate, vnTime } from '../format.ts';
@@ -6,11 +7,17 @@ import { graphql } from '../graphql.ts';
 import { CloseIcon } from '../icons.tsx';
 import { T } from '../text.ts';
 import { SEVERITY_TONE } from '../tones.ts';
+import { MemberForm } from './member/MemberForm.tsx';
+import { STATUSES } from './member/member-api.ts';
+import { EndMembershipDialog, ReinstateDialog } from './member/StatusDialogs.tsx';
 
 const MEMBER = graphql(`
   query Member($id: ID!) {
     memberRecord(id: $id) {
       id
+      version
+      organization
+      status
       externalId
       fullName
       birthDate
@@ -61,16 +68,45 @@ const MEMBER = graphql(`
   }
 `);
 
-/** One member's page: fields, history, flags with their reasons (opening it is a logged read). */
-export function MemberDrawer({ id, onClose }: { id: string | null; onClose: () => void }) {
-  const [result] = useQuery({ query: MEMBER, variables: { id: id ?? '' }, pause: !id });
+/**
+ * One member's page: fields, history, flags with their reasons (opening it is a logged read); for
+ * her secretariat, edit, end the membership or take it back.
+ */
+export function MemberDrawer(props: { id: string | null; onClose: () => void; canEdit?: boolean; onChanged?: () => void }) {
+  const { id, onClose } = props;
+  const [result, reload] = useQuery({ query: MEMBER, variables: { id: id ?? '' }, pause: !id });
+  const [statuses] = useQuery({ query: STATUSES, pause: !props.canEdit });
+  const [action, setAction] = useState<'edit' | 'end' | 'reinstate' | null>(null);
+  const [other, setOther] = useState<string | null>(null);
   const r = result.data?.memberRecord;
+  const ended = !!r && !!statuses.data?.memberStatuses.find((s) => s.code === r.status)?.ends;
+  const done = () => {
+    setAction(null);
+    reload({ requestPolicy: 'network-only' });
+    props.onChanged?.();
+  };
   return (
     <Drawer
       open={id !== null}
       onClose={onClose}
       size="large"
       title={r?.fullName ?? T.member.title}
+      extra={
+        props.canEdit &&
+        r &&
+        statuses.data && (
+          <Space wrap>
+            <Button onClick={() => setAction('edit')}>{T.member.edit}</Button>
+            {ended || r.status === 'SUSPENDED' ? (
+              <Button onClick={() => setAction('reinstate')}>{T.reinstate.action}</Button>
+            ) : (
+              <Button danger onClick={() => setAction('end')}>
+                {T.end.action}
+              </Button>
+            )}
+          </Space>
+        )
+      }
       closable={{ 'aria-label': T.member.close, closeIcon: <CloseIcon /> }}
       styles={{ body: { padding: 0, display: 'flex', overflow: 'hidden' } }}
     >
@@ -137,6 +173,22 @@ export function MemberDrawer({ id, onClose }: { id: string | null; onClose: () =
           </>
         )}
       </div>
+      {r && props.canEdit && (
+        <>
+          <MemberForm
+            organization={r.organization}
+            record={r}
+            open={action === 'edit'}
+            onClose={() => setAction(null)}
+            onSaved={done}
+            onOpen={setOther}
+            onReload={done}
+          />
+          <EndMembershipDialog target={action === 'end' ? r : null} onClose={() => setAction(null)} onDone={done} />
+          <ReinstateDialog target={action === 'reinstate' ? r : null} onClose={() => setAction(null)} onDone={done} />
+        </>
+      )}
+      {other && <MemberDrawer id={other} onClose={() => setOther(null)} />}
     </Drawer>
   );
 }

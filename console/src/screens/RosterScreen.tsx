@@ -5,13 +5,15 @@ import { useQuery } from 'urql';
 import { errorText } from '../client.ts';
 import { partialDate } from '../format.ts';
 import type { Session } from '../session.ts';
-import { STATUS_OPTIONS, T } from '../text.ts';
+import { T } from '../text.ts';
 import { SEVERITY_TONE } from '../tones.ts';
 import { CLEARABLE, SearchIcon } from '../icons.tsx';
 import { useDebounced } from '../useDebounced.ts';
 import { CommunePicker } from './CommunePicker.tsx';
 import { MemberDrawer } from './MemberDrawer.tsx';
-import { ORGANIZATIONS, ROSTER, UNITS, type RosterRow } from './roster-query.ts';
+import { MemberForm } from './member/MemberForm.tsx';
+import { STATUSES } from './member/member-api.ts';
+import { FLAG_COUNTS, ORGANIZATIONS, ROSTER, UNITS, type RosterRow } from './roster-query.ts';
 
 type ColumnKey = 'code' | 'name' | 'birth' | 'sex' | 'unit' | 'commune' | 'status' | 'idNumber' | 'phone' | 'flags';
 const DEFAULT_COLUMNS: ColumnKey[] = ['name', 'birth', 'sex', 'unit', 'commune', 'status', 'flags'];
@@ -27,16 +29,27 @@ export function RosterScreen({ session }: { session: Session }) {
   const [commune, setCommune] = useState<string | undefined>();
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const [columns, setColumns] = useState<ColumnKey[]>(DEFAULT_COLUMNS);
+  const [flag, setFlag] = useState<string | undefined>();
   const [open, setOpen] = useState<string | null>(null);
+  const [adding, setAdding] = useState(false);
+  const canEdit = session.user.role === 'SECRETARIAT' || session.user.role === 'ADMIN';
 
   const [orgs] = useQuery({ query: ORGANIZATIONS });
   useEffect(() => {
     if (!organization && orgs.data?.organizations.length) setOrganization(orgs.data.organizations[0].code);
   }, [organization, orgs.data]);
   const [units] = useQuery({ query: UNITS, variables: { organization }, pause: !organization });
-  useEffect(() => setCursors([null]), [organization, search, status, unit, commune]);
+  const [statuses] = useQuery({ query: STATUSES });
+  const [flagCounts] = useQuery({ query: FLAG_COUNTS, variables: { organization }, pause: !organization });
+  const flagOptions = useMemo(() => {
+    const byCode = new Map<string, { label: string; records: number }>();
+    for (const c of flagCounts.data?.flagCounts ?? [])
+      byCode.set(c.code, { label: c.label, records: (byCode.get(c.code)?.records ?? 0) + c.records });
+    return [...byCode].map(([value, c]) => ({ value, label: `${c.label} (${c.records.toLocaleString('vi-VN')})` }));
+  }, [flagCounts.data]);
+  useEffect(() => setCursors([null]), [organization, search, status, unit, commune, flag]);
   const after = cursors[cursors.length - 1];
-  const [roster] = useQuery({
+  const [roster, refetchRoster] = useQuery({
     query: ROSTER,
     variables: {
       organization,
@@ -44,11 +57,13 @@ export function RosterScreen({ session }: { session: Session }) {
       status: (status ?? null) as never,
       unit: unit ?? null,
       commune: commune ?? null,
+      flag: flag ?? null,
       after,
     },
     pause: !organization,
   });
   const page = roster.data?.memberRecords;
+  const changed = () => refetchRoster({ requestPolicy: 'network-only' });
   const offset = (cursors.length - 1) * 50;
   const table = useMemo(() => rosterColumns(columns, offset, setOpen), [columns, offset]);
 
@@ -74,7 +89,7 @@ export function RosterScreen({ session }: { session: Session }) {
           placeholder={T.roster.anyStatus}
           value={status}
           onChange={setStatus}
-          options={STATUS_OPTIONS}
+          options={statuses.data?.memberStatuses.map((s) => ({ value: s.code, label: s.label }))}
         />
         <Select
           aria-label={T.roster.unit}
@@ -87,6 +102,15 @@ export function RosterScreen({ session }: { session: Session }) {
           options={units.data?.units.map((u) => ({ value: u.code, label: u.name }))}
         />
         <CommunePicker value={commune} onChange={setCommune} placeholder={T.roster.anyCommune} label={T.roster.commune} />
+        <Select
+          aria-label={T.roster.flag}
+          style={{ minWidth: 200 }}
+          allowClear={CLEARABLE}
+          placeholder={T.roster.anyFlag}
+          value={flag}
+          onChange={setFlag}
+          options={flagOptions}
+        />
         <Popover
           trigger="click"
           content={
@@ -100,6 +124,11 @@ export function RosterScreen({ session }: { session: Session }) {
         >
           <Button>{T.roster.columns}</Button>
         </Popover>
+        {canEdit && organization && (
+          <Button type="primary" onClick={() => setAdding(true)}>
+            {T.roster.add}
+          </Button>
+        )}
         {organization && (
           <Button href={`/exports/${organization}.xlsx${unit ? `?unit=${encodeURIComponent(unit)}` : ''}`} download>
             {T.roster.export}
@@ -138,7 +167,24 @@ export function RosterScreen({ session }: { session: Session }) {
           {T.roster.next}
         </Button>
       </Space>
-      <MemberDrawer id={open} onClose={() => setOpen(null)} />
+      <MemberDrawer id={open} onClose={() => setOpen(null)} canEdit={canEdit} onChanged={changed} />
+      {canEdit && (
+        <MemberForm
+          organization={organization}
+          record={null}
+          open={adding}
+          onClose={() => setAdding(false)}
+          onSaved={(id) => {
+            setAdding(false);
+            changed();
+            setOpen(id);
+          }}
+          onOpen={(id) => {
+            setAdding(false);
+            setOpen(id);
+          }}
+        />
+      )}
     </section>
   );
 }

@@ -1,8 +1,25 @@
 import { graphql, type ResultOf } from '../graphql.ts';
 
 export const ROSTER = graphql(`
-  query Roster($organization: String!, $search: String, $status: MemberStatus, $unit: String, $commune: String, $after: String) {
-    memberRecords(organization: $organization, search: $search, status: $status, unit: $unit, commune: $commune, after: $after, first: 50) {
+  query Roster(
+    $organization: String!
+    $search: String
+    $status: MemberStatus
+    $unit: String
+    $commune: String
+    $flag: String
+    $after: String
+  ) {
+    memberRecords(
+      organization: $organization
+      search: $search
+      status: $status
+      unit: $unit
+      commune: $commune
+      flag: $flag
+      after: $after
+      first: 50
+    ) {
       totalCount
       pageInfo {
         hasNextPage
@@ -64,6 +81,16 @@ export const COMMUNES = graphql(`
       code
       name
       kind
+    }
+  }
+`);
+
+export const FLAG_COUNTS = graphql(`
+  query FlagCounts($organization: String) {
+    flagCounts(organization: $organization) {
+      code
+      label
+      records
     }
   }
 `);

@@ -2,8 +2,12 @@ import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/g
 import { Allow, Caller, PEOPLE_READERS } from '../../access/access.decorators.js';
 import type { Principal } from '../../access/principal.js';
 import { MemberRecordType } from '../../membership/member-record/member-record.types.js';
+import { FLAG_LABELS, type FlagCode } from '../model/phantom.js';
 import { FlagsService, type FlagView } from './flags.service.js';
 import { FlagCountsArgs, FlagCountType, FlaggedRecordsArgs, FlaggedRecordType, RecordFlagType, ResolveFlagArgs } from '../linker.types.js';
+
+/** AO: suspected phantoms (any reason); else the flag's own short name. */
+const flagLabel = (code: string): string => (code === 'AO' ? 'Nghi ảo' : (FLAG_LABELS[code as FlagCode] ?? code));
 
 const toType = (f: FlagView): RecordFlagType => ({ ...f, evidence: JSON.stringify(f.evidence ?? {}) });
 
@@ -26,8 +30,8 @@ export class FlagsResolver {
 
   @Allow(...PEOPLE_READERS)
   @Query(() => [FlagCountType], { description: 'Flagged ACTIVE records by code (AO: suspected phantoms), per organization and unit.' })
-  flagCounts(@Args() args: FlagCountsArgs, @Caller() caller: Principal): Promise<FlagCountType[]> {
-    return this.flags.counts(args, caller);
+  async flagCounts(@Args() args: FlagCountsArgs, @Caller() caller: Principal): Promise<FlagCountType[]> {
+    return (await this.flags.counts(args, caller)).map((c) => ({ ...c, label: flagLabel(c.code) }));
   }
 
   @Allow(...PEOPLE_READERS)

@@ -1,4 +1,5 @@
 import { Field, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { MemberStatus } from '../status/member-status.js';
 import { IsEnum, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 
 export enum ProfileFieldTypeEnum {
@@ -48,4 +49,11 @@ export class CreateAssociationInput {
   @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(0) @Max(120) maxAge?: number;
   @Field(() => SexEnum, { nullable: true, description: 'Only members of this sex.' }) @IsOptional() @IsEnum(SexEnum) sex?: SexEnum;
   @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(1) @Max(120) inactivityMonths?: number;
+}
+
+@ObjectType('MemberStatusInfo', { description: 'A membership status as lists and forms show it.' })
+export class MemberStatusInfoType {
+  @Field(() => MemberStatus) code: MemberStatus;
+  @Field({ description: 'The Trạng thái label shown and exported.' }) label: string;
+  @Field({ description: 'The membership has ended (set through endMembership, with a date and a reason).' }) ends: boolean;
 }

@@ -3,7 +3,8 @@ import { Allow, Caller, Public } from '../../access/access.decorators.js';
 import type { Principal } from '../../access/principal.js';
 import { Role } from '../../access/role.js';
 import { POSITION_FIELD, type OrganizationDefinition } from './organization-definition.js';
-import { CreateAssociationInput, OrganizationType, ProfileFieldTypeEnum } from './organization.types.js';
+import { MEMBER_STATUS_INFO, MemberStatus } from '../status/member-status.js';
+import { CreateAssociationInput, MemberStatusInfoType, OrganizationType, ProfileFieldTypeEnum } from './organization.types.js';
 import { OrganizationsService } from './organizations.service.js';
 
 export function toOrganizationType(def: OrganizationDefinition, builtIn: boolean): OrganizationType {
@@ -27,6 +28,12 @@ export class OrganizationsResolver {
   async organizations(): Promise<OrganizationType[]> {
     await this.service.reload();
     return this.service.list().map((o) => toOrganizationType(o.definition, o.builtIn));
+  }
+
+  @Public()
+  @Query(() => [MemberStatusInfoType], { description: 'The statuses in the order a secretary thinks of them, with their labels.' })
+  memberStatuses(): MemberStatusInfoType[] {
+    return (Object.keys(MEMBER_STATUS_INFO) as MemberStatus[]).map((code) => ({ code, ...MEMBER_STATUS_INFO[code] }));
   }
 
   @Public()

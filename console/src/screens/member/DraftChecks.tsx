@@ -1,0 +1,142 @@
+import { Alert, Button, List, Typography } from 'antd';
+import { useQuery } from 'urql';
+import { errorText } from '../../client.ts';
+import type { VariablesOf } from '../../graphql.ts';
+import { T } from '../../text.ts';
+import { useDebounced } from '../../useDebounced.ts';
+import { DUPLICATES, ELIGIBILITY } from './member-api.ts';
+
+/** What the form holds so far, as the checks read it. */
+export interface Draft {
+  organization: string;
+  fullName?: string;
+  birthDate?: string;
+  sex?: 'MALE' | 'FEMALE';
+  idNumber?: string;
+  phone?: string;
+  communeCode?: string;
+  joinDate?: string;
+}
+
+type DuplicateInput = VariablesOf<typeof DUPLICATES>['input'];
+
+/** The check waits this long after the last keystroke (the issue's 400 ms). */
+export const CHECK_DELAY_MS = 400;
+
+/** A birth date whole enough to compare: a year, a month/year or a day. */
+const BIRTH_READY = /^(\d{4}|\d{1,2}\/\d{4}|\d{1,2}\/\d{1,2}\/\d{4}|\d{4}-\d{2}(-\d{2})?)$/;
+const blankless = (d: Record<string, string | undefined>) =>
+  Object.fromEntries(
+    Object.entries(d)
+      .filter(([, v]) => v !== undefined && v.trim() !== '')
+      .map(([k, v]) => [k, v!.trim()]),
+  );
+
+/**
+ * The duplicate warning as she types: once a name and a birth date are there, 400 ms after the last
+ * keystroke, candidates from every organization with the evidence in words (names only within her rights).
+ */
+export function DuplicateWarning({ draft, exclude, onOpen }: { draft: Draft; exclude?: string; onOpen: (id: string) => void }) {
+  const ready = !!draft.fullName?.trim().includes(' ') && BIRTH_READY.test(draft.birthDate?.trim() ?? '');
+  const probe = ready
+    ? JSON.stringify(
+        blankless({
+          fullName: draft.fullName,
+          birthDate: draft.birthDate,
+          sex: draft.sex,
+          idNumber: draft.idNumber,
+          phone: draft.phone,
+          communeCode: draft.communeCode,
+          organization: draft.organization,
+        }),
+      )
+    : '';
+  const settled = useDebounced(probe, CHECK_DELAY_MS);
+  const [result] = useQuery({
+    query: DUPLICATES,
+    variables: { input: (settled ? JSON.parse(settled) : {}) as DuplicateInput },
+    pause: !settled,
+  });
+  if (!ready) return <Typography.Paragraph type="secondary">{T.form.duplicateCheckNeeds}</Typography.Paragraph>;
+  if (result.error) return <Alert type="error" showIcon title={errorText(result.error, T.error.network)} />;
+  if (settled !== probe || result.fetching || !result.data)
+    return (
+      <Typography.Paragraph type="secondary" aria-live="polite">
+        {T.form.checking}
+      </Typography.Paragraph>
+    );
+  const found = result.data.possibleDuplicates.filter((c) => !exclude || c.recordId !== exclude);
+  if (!found.length)
+    return (
+      <Typography.Paragraph type="secondary" aria-live="polite">
+        {T.form.noDuplicates}
+      </Typography.Paragraph>
+    );
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      role="alert"
+      data-testid="duplicate-warning"
+      title={T.form.duplicatesTitle(found.length)}
+      description={
+        <>
+          <Typography.Paragraph>{T.form.duplicatesHint}</Typography.Paragraph>
+          <List
+            size="small"
+            dataSource={found}
+            renderItem={(c) => (
+              <List.Item
+                actions={
+                  c.recordId
+                    ? [
+                        <Button key="open" size="small" onClick={() => onOpen(c.recordId!)}>
+                          {T.form.openCandidate}
+                        </Button>,
+                      ]
+                    : []
+                }
+              >
+                <List.Item.Meta
+                  title={T.form.candidate(
+                    c.fullName ?? T.form.otherOrganization(c.organization),
+                    c.organization,
+                    c.statusLabel,
+                    c.probabilityText,
+                  )}
+                  description={c.evidence.map((e) => e.sentence).join(' ')}
+                />
+              </List.Item>
+            )}
+          />
+        </>
+      }
+    />
+  );
+}
+
+/** The organization's rules on what she has typed (age, sex), before she saves. */
+export function EligibilityWarning({ draft }: { draft: Draft }) {
+  const input = JSON.stringify(
+    blankless({ organization: draft.organization, birthDate: draft.birthDate, sex: draft.sex, joinDate: draft.joinDate }),
+  );
+  const settled = useDebounced(input, CHECK_DELAY_MS);
+  const any = !!(draft.birthDate?.trim() || draft.sex);
+  const [result] = useQuery({
+    query: ELIGIBILITY,
+    variables: { input: JSON.parse(settled) as VariablesOf<typeof ELIGIBILITY>['input'] },
+    pause: !any,
+  });
+  const issues = any ? (result.data?.eligibilityCheck ?? []) : [];
+  if (!issues.length) return null;
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      role="alert"
+      style={{ marginBottom: 12 }}
+      title={T.form.eligibilityTitle}
+      description={issues.map((i) => i.message).join(' ')}
+    />
+  );
+}

@@ -1,0 +1,210 @@
+import { Alert, Button, Drawer, Form, Input, Select, Space } from 'antd';
+import { useEffect, useState } from 'react';
+import { useMutation, useQuery } from 'urql';
+import { errorText } from '../../client.ts';
+import { partialDate } from '../../format.ts';
+import { CLEARABLE, CloseIcon } from '../../icons.tsx';
+import type { VariablesOf } from '../../graphql.ts';
+import { T } from '../../text.ts';
+import { CommunePicker } from '../CommunePicker.tsx';
+import { UNITS } from '../roster-query.ts';
+import { DuplicateWarning, EligibilityWarning, type Draft } from './DraftChecks.tsx';
+import { CREATE, UPDATE } from './member-api.ts';
+
+/** A record as the form edits it (the member page's fields). */
+export interface EditedRecord {
+  id: string;
+  version: number;
+  fullName: string;
+  birthDate: string | null;
+  sex: string | null;
+  ethnicity: string | null;
+  joinDate: string | null;
+  idNumber: string | null;
+  phone: string | null;
+  commune: { code: string; name: string } | null;
+}
+
+interface Values {
+  fullName: string;
+  birthDate?: string;
+  sex?: 'MALE' | 'FEMALE';
+  ethnicity?: string;
+  idNumber?: string;
+  phone?: string;
+  communeCode?: string;
+  unit?: string;
+  joinDate?: string;
+  externalId?: string;
+  reason?: string;
+}
+
+const EDITABLE = ['fullName', 'birthDate', 'sex', 'ethnicity', 'communeCode', 'joinDate'] as const;
+
+function initialValues(r: EditedRecord | null): Partial<Values> {
+  if (!r) return {};
+  const date = (d: string | null) => (d ? partialDate(d) : undefined);
+  return {
+    fullName: r.fullName,
+    birthDate: date(r.birthDate),
+    sex: (r.sex as Values['sex']) ?? undefined,
+    ethnicity: r.ethnicity ?? undefined,
+    joinDate: date(r.joinDate),
+    communeCode: r.commune?.code,
+  };
+}
+
+/** Only what she changed: a field emptied is cleared (null); a number left empty keeps the old one. */
+function changes(v: Values, before: Partial<Values>): Record<string, string | null> {
+  const out: Record<string, string | null> = {};
+  for (const k of EDITABLE) {
+    const now = v[k]?.trim() ?? '';
+    if (now !== (before[k] ?? '')) out[k] = now === '' ? null : now;
+  }
+  for (const k of ['idNumber', 'phone'] as const) if (v[k]?.trim()) out[k] = v[k].trim();
+  return out;
+}
+
+/** A new member's fields, those she filled. */
+function filled(v: Values): Omit<VariablesOf<typeof CREATE>['input'], 'organization'> {
+  const out: Record<string, string> & { fullName: string } = { fullName: v.fullName.trim() };
+  for (const k of ['birthDate', 'sex', 'ethnicity', 'idNumber', 'phone', 'communeCode', 'unit', 'joinDate', 'externalId'] as const) {
+    const x = v[k]?.trim();
+    if (x) out[k] = x;
+  }
+  return out;
+}
+
+/** Add a member, or edit one: the duplicate warning and the organization's rules as she types. */
+export function MemberForm(props: {
+  organization: string;
+  /** The record edited; null: a new member. */
+  record: EditedRecord | null;
+  open: boolean;
+  onClose: () => void;
+  onSaved: (id: string) => void;
+  onOpen: (id: string) => void;
+  onReload?: () => void;
+}) {
+  const { organization, record } = props;
+  const [form] = Form.useForm<Values>();
+  const typed = (Form.useWatch([], form) ?? {}) as Partial<Values>;
+  const [units] = useQuery({ query: UNITS, variables: { organization }, pause: !organization || !!record });
+  const [created, create] = useMutation(CREATE);
+  const [updated, update] = useMutation(UPDATE);
+  const [failure, setFailure] = useState<{ conflict: boolean; text: string } | null>(null);
+  const before = initialValues(record);
+  useEffect(() => {
+    if (props.open) {
+      form.resetFields();
+      form.setFieldsValue(initialValues(record));
+      setFailure(null);
+    }
+  }, [props.open, record, form]);
+
+  const save = async (v: Values) => {
+    setFailure(null);
+    const trim = (s?: string) => s?.trim() || undefined;
+    const r = record
+      ? await update({ id: record.id, input: { ...changes(v, before), expectedVersion: record.version, reason: trim(v.reason) } })
+      : await create({ input: { organization, ...filled(v) } });
+    if (r.error) {
+      const conflict = r.error.graphQLErrors.some((e) => e.extensions?.code === 'CONFLICT' && !e.message.includes('Mã hồ sơ'));
+      setFailure({ conflict, text: conflict ? T.form.conflict : errorText(r.error, T.error.network) });
+      return;
+    }
+    props.onSaved(record?.id ?? (r.data as { createMemberRecord: { id: string } }).createMemberRecord.id);
+  };
+
+  const draft: Draft = { ...typed, organization };
+  return (
+    <Drawer
+      open={props.open}
+      onClose={props.onClose}
+      size="large"
+      title={record ? T.form.editTitle(record.fullName) : T.form.addTitle}
+      closable={{ 'aria-label': T.form.cancel, closeIcon: <CloseIcon /> }}
+      destroyOnHidden
+    >
+      <Form<Values> form={form} layout="vertical" onFinish={(v) => void save(v)} requiredMark={false}>
+        <Form.Item name="fullName" label={T.form.fullName} rules={[{ required: true, whitespace: true, message: T.form.required }]}>
+          <Input autoComplete="off" />
+        </Form.Item>
+        <Space wrap align="start" style={{ width: '100%' }}>
+          <Form.Item name="birthDate" label={T.form.birthDate}>
+            <Input autoComplete="off" inputMode="numeric" style={{ width: 200 }} />
+          </Form.Item>
+          <Form.Item name="sex" label={T.form.sex}>
+            <Select
+              allowClear={CLEARABLE}
+              style={{ width: 120 }}
+              options={T.form.sexOptions.map((o) => ({ ...o }))}
+              aria-label={T.form.sex}
+            />
+          </Form.Item>
+          <Form.Item name="ethnicity" label={T.form.ethnicity}>
+            <Input autoComplete="off" style={{ width: 160 }} />
+          </Form.Item>
+        </Space>
+        <Space wrap align="start" style={{ width: '100%' }}>
+          <Form.Item name="idNumber" label={T.form.idNumber}>
+            <Input
+              autoComplete="off"
+              inputMode="numeric"
+              placeholder={record?.idNumber ? T.form.idNumberKept(record.idNumber) : undefined}
+            />
+          </Form.Item>
+          <Form.Item name="phone" label={T.form.phone}>
+            <Input autoComplete="off" inputMode="tel" placeholder={record?.phone ? T.form.phoneKept(record.phone) : undefined} />
+          </Form.Item>
+        </Space>
+        <Form.Item name="communeCode" label={T.form.commune}>
+          <CommunePicker label={T.form.commune} placeholder={T.form.commune} initial={record?.commune ?? undefined} />
+        </Form.Item>
+        {!record && (
+          <Form.Item name="unit" label={T.form.unit}>
+            <Select
+              aria-label={T.form.unit}
+              allowClear={CLEARABLE}
+              showSearch={{ optionFilterProp: 'label' }}
+              options={units.data?.units.map((u) => ({ value: u.code, label: u.name }))}
+            />
+          </Form.Item>
+        )}
+        <Space wrap align="start" style={{ width: '100%' }}>
+          <Form.Item name="joinDate" label={T.form.joinDate}>
+            <Input autoComplete="off" style={{ width: 200 }} />
+          </Form.Item>
+          {!record && (
+            <Form.Item name="externalId" label={T.form.code}>
+              <Input autoComplete="off" style={{ width: 260 }} />
+            </Form.Item>
+          )}
+        </Space>
+        {record && (
+          <Form.Item name="reason" label={T.form.reason}>
+            <Input autoComplete="off" />
+          </Form.Item>
+        )}
+        <EligibilityWarning draft={draft} />
+        <DuplicateWarning draft={draft} exclude={record?.id} onOpen={props.onOpen} />
+        {failure && (
+          <Alert
+            type="error"
+            showIcon
+            role="alert"
+            style={{ marginBottom: 12 }}
+            title={failure.text}
+            action={failure.conflict && props.onReload ? <Button onClick={props.onReload}>{T.form.reload}</Button> : undefined}
+          />
+        )}
+        <Space>
+          <Button type="primary" htmlType="submit" loading={created.fetching || updated.fetching}>
+            {T.form.save}
+          </Button>
+          <Button onClick={props.onClose}>{T.form.cancel}</Button>
+        </Space>
+      </Form>
+    </Drawer>
+  );
+}

@@ -1,0 +1,138 @@
+import type { Page } from 'playwright-core';
+import { Role } from '../src/access/role.js';
+import { CLEAN, eventually, launchBrowser, logInThroughPage, review, type TestBrowser } from './support/browser.js';
+import { createTestApp, type TestApp } from './test-app.js';
+
+const HEADER = 'Mã hồ sơ,Họ và tên,Ngày sinh,Giới tính,Số CCCD,Số điện thoại,Mã xã,Mã đơn vị,Trạng thái';
+
+/**
+ * A Đoàn secretariat adds a member in the console: the duplicate warning finds the same young woman in
+ * the Hội Phụ nữ while she types, the organization's age rule warns before saving, the commune is
+ * found by its old name without accents; then she edits the record (a colleague's edit in between is
+ * a conflict, not lost), ends the membership and takes it back. Each step checked in the database.
+ */
+describe('the console: add, edit, end and reinstate a member', () => {
+  let t: TestApp;
+  let b: TestBrowser;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    await t.importRoster('HPN', HEADER, ['HPN-1,Trần Thị Mai,12/03/1998,Nữ,,0912000111,00004,,Đang sinh hoạt']);
+    await t.importRoster('DTN', HEADER, [
+      'DTN-1,Nguyễn Văn Bình,01/02/2004,Nam,,,00004,,Đang sinh hoạt',
+      'DTN-2,Phạm Văn Cường,03/04/2003,Nam,,,00004,,Đang sinh hoạt',
+    ]);
+    b = await launchBrowser();
+  });
+  afterAll(async () => {
+    await b?.close();
+    await t?.close();
+  });
+
+  const record = async (name: string) =>
+    (
+      await t.sql<{ id: string; status: string; ethnicity: string | null; commune_code: string | null; external_id: string }>(
+        `SELECT id, status, ethnicity, commune_code, external_id FROM member_record WHERE full_name = $1`,
+        [name],
+      )
+    )[0];
+  const audited = async (action: string, id: string) =>
+    (await t.sql(`SELECT 1 FROM audit_event WHERE action = $1 AND subject_id = $2 AND actor_name = 'xa-dtn'`, [action, id])).length;
+
+  /** An option of the open drop-down list, as she clicks it. */
+  const pick = (page: Page, text: string | RegExp) => page.locator('.ant-select-item-option').filter({ hasText: text }).click();
+
+  async function addMember(page: Page): Promise<void> {
+    await page.getByRole('button', { name: 'Thêm hội viên' }).click();
+    const form = page.getByRole('dialog', { name: 'Thêm hội viên' });
+    await form.getByLabel('Họ và tên').fill('Tran Thi Mai');
+    await form.getByLabel(/^Ngày sinh/).fill('12/03/1998');
+    // Another organization's member: her name is not shown, the evidence is.
+    const warning = form.getByTestId('duplicate-warning');
+    await warning.getByText(/Hội viên của HPN/).waitFor();
+    expect(await warning.innerText()).toMatch(/cùng ngày sinh.*\n?.*cùng họ tên|cùng họ tên.*cùng ngày sinh/s);
+    await form.getByLabel(/^Ngày sinh/).fill('1960');
+    await form.getByText('Lưu ý về điều kiện vào tổ chức').waitFor();
+    expect(await review(page)).toEqual(CLEAN);
+
+    await form.getByLabel('Họ và tên').fill('Lê Văn Tới');
+    await form.getByLabel(/^Ngày sinh/).fill('05/06/2003');
+    await form.getByText('Không thấy hồ sơ nào gần giống').waitFor();
+    expect(await form.getByText('Lưu ý về điều kiện vào tổ chức').count()).toBe(0);
+    await form.getByRole('combobox', { name: /^Xã \/ phường/ }).fill('truc bach');
+    await pick(page, /Ba Đình/);
+    await form.getByRole('button', { name: 'Lưu hồ sơ' }).click();
+    await page.getByRole('dialog', { name: 'Lê Văn Tới' }).getByText('05/06/2003').waitFor();
+  }
+
+  it('adds a member with the duplicate and age warnings as she types; the record, its history and the audit row are there', async () => {
+    const context = await b.context();
+    const page = await logInThroughPage(context, t.url, await t.createUser('xa-dtn', Role.SECRETARIAT, 'DTN'));
+    await page.getByText('2 hồ sơ').waitFor();
+    await addMember(page);
+    const added = await record('Lê Văn Tới');
+    expect(added).toMatchObject({ status: 'ACTIVE', commune_code: '00004' });
+    expect(added.external_id).toMatch(/^DTN-\d{6}-[0-9A-F]{6}$/);
+    const history = await t.sql<{ kind: string }>(`SELECT kind FROM membership_event WHERE record_id = $1`, [added.id]);
+    expect(history.map((h) => h.kind)).toEqual(['ADMITTED']);
+    await eventually(async () => expect(await audited('RECORD_CREATED', added.id)).toBe(1));
+    await page.getByText('3 hồ sơ').waitFor();
+
+    // Edit; then a colleague saves first: her save is refused as a conflict, the colleague's value stays.
+    const drawer = page.getByRole('dialog', { name: 'Lê Văn Tới' });
+    await drawer.getByRole('button', { name: 'Sửa hồ sơ' }).click();
+    let form = page.getByRole('dialog', { name: /^Sửa hồ sơ/ });
+    await form.getByLabel('Dân tộc').fill('Tày');
+    await form.getByRole('button', { name: 'Lưu hồ sơ' }).click();
+    await form.waitFor({ state: 'hidden' });
+    await eventually(async () => expect((await record('Lê Văn Tới')).ethnicity).toBe('Tày'));
+    await drawer.getByRole('button', { name: 'Sửa hồ sơ' }).click();
+    form = page.getByRole('dialog', { name: /^Sửa hồ sơ/ });
+    await form.getByLabel('Dân tộc').fill('Nùng');
+    await t.gql(`mutation($id: ID!) { updateMemberRecord(id: $id, input: { ethnicity: "Kinh" }) { id } }`, { id: added.id });
+    await form.getByRole('button', { name: 'Lưu hồ sơ' }).click();
+    await form.getByText(/vừa được người khác sửa/).waitFor();
+    expect((await record('Lê Văn Tới')).ethnicity).toBe('Kinh');
+    await form.getByRole('button', { name: 'Tải lại hồ sơ' }).click();
+
+    // End the membership, then take it back: statuses, history and audit rows.
+    await drawer.getByRole('button', { name: 'Kết thúc sinh hoạt' }).click();
+    let dialog = page.getByRole('dialog', { name: /^Kết thúc sinh hoạt của/ });
+    await dialog.getByRole('combobox', { name: 'Lý do kết thúc' }).click();
+    await pick(page, 'Đã ra khỏi tổ chức');
+    await dialog.getByLabel(/^Căn cứ/).fill('Đơn xin ra khỏi tổ chức');
+    await dialog.getByRole('button', { name: 'Kết thúc sinh hoạt' }).click();
+    await drawer.getByRole('button', { name: 'Cho sinh hoạt lại' }).waitFor();
+    expect((await record('Lê Văn Tới')).status).toBe('LEFT');
+    await eventually(async () => expect(await audited('MEMBERSHIP_ENDED', added.id)).toBe(1));
+    await drawer.getByRole('button', { name: 'Cho sinh hoạt lại' }).click();
+    dialog = page.getByRole('dialog', { name: /sinh hoạt lại$/ });
+    await dialog.getByLabel(/^Lý do/).fill('Ghi nhầm: vẫn sinh hoạt');
+    await dialog.getByRole('button', { name: 'Cho sinh hoạt lại' }).click();
+    await drawer.getByRole('button', { name: 'Kết thúc sinh hoạt' }).waitFor();
+    expect((await record('Lê Văn Tới')).status).toBe('ACTIVE');
+    const steps = await t.sql<{ kind: string; reason: string | null }>(
+      `SELECT kind, reason FROM membership_event WHERE record_id = $1 ORDER BY recorded_at, id`,
+      [added.id],
+    );
+    expect(steps.map((s) => s.kind)).toEqual(['ADMITTED', 'ENDED', 'STATUS_CHANGED']);
+    expect(steps[2].reason).toBe('Ghi nhầm: vẫn sinh hoạt');
+    await context.close();
+  });
+
+  it('filters her roster by a flag, and the form fits a phone', async () => {
+    const bình = await record('Nguyễn Văn Bình');
+    await t.sql(`UPDATE record_person SET flags = '{DECEASED}', ao = true WHERE record_id = $1`, [bình.id]);
+    const context = await b.context('phone');
+    const page = await logInThroughPage(context, t.url, await t.createUser('xa-dtn-2', Role.SECRETARIAT, 'DTN'));
+    await page.getByText(/^\d hồ sơ$/).waitFor();
+    await page.getByRole('combobox', { name: 'Cảnh báo' }).click();
+    await pick(page, /^Đã mất \(1\)/);
+    await page.getByText('1 hồ sơ', { exact: true }).waitFor();
+    expect(await page.getByRole('button', { name: 'Nguyễn Văn Bình' }).count()).toBe(1);
+    await page.getByRole('button', { name: 'Thêm hội viên' }).click();
+    await page.getByRole('dialog', { name: 'Thêm hội viên' }).getByLabel('Họ và tên').waitFor();
+    expect(await review(page)).toEqual(CLEAN);
+    await context.close();
+  });
+});
