@@ -205,6 +205,10 @@ export const T = {
         body: 'Ở màn hình Danh sách hội viên, gõ tên (có dấu hay không dấu đều được), số điện thoại, số CCCD đủ 12 số hoặc mã hồ sơ vào ô tìm kiếm; kết quả hiện ngay khi ngừng gõ. Lọc thêm theo trạng thái, chi hội và xã, phường. Nút "Chọn cột" để bật, tắt các cột. Danh sách xếp theo tên rồi họ, như sổ sách vẫn ghi.',
       },
       {
+        heading: 'Thêm, sửa hồ sơ và kết thúc sinh hoạt',
+        body: 'Bấm "Thêm hội viên", gõ họ tên và ngày sinh (chỉ năm cũng được): trong lúc gõ, hệ thống tìm những hồ sơ gần giống ở mọi tổ chức và nói rõ vì sao giống (cùng ngày sinh, cùng họ tên…); hồ sơ của tổ chức khác chỉ hiện tên tổ chức. Nếu đúng là người đã có trong tổ chức mình, mở hồ sơ đó để sửa thay vì thêm mới. Điều kiện vào tổ chức (tuổi, giới tính) được nhắc trước khi lưu. Xã, phường chọn bằng cách gõ tên, tên cũ trước khi sáp nhập hay không dấu đều được. Mã hồ sơ để trống thì hệ thống tự đặt. Trong hồ sơ, "Sửa hồ sơ" để sửa (nếu người khác vừa sửa trước, hệ thống báo để tải lại, không ghi đè), "Kết thúc sinh hoạt" để ghi lý do và ngày, "Cho sinh hoạt lại" khi đã ghi nhầm.',
+      },
+      {
         heading: 'Nhập danh sách từ Excel',
         body: 'Ở màn hình Nhập danh sách, kéo tệp .xlsx hoặc .csv vào ô (hoặc bấm để chọn). Chưa có gì được ghi: màn hình Xem trước cho biết mỗi dòng sẽ được thêm mới, cập nhật, giữ nguyên, chờ quyết định hay bị từ chối, và vì sao; các dòng tiêu đề, tổng cộng, chữ ký được bỏ qua. Nếu một cột bị đọc sai, chọn lại ở bảng "Cột trong tệp được đọc là". Bấm "Nhập vào danh sách" để ghi đúng như đã xem. Các dòng bị từ chối tải về được thành tệp để sửa rồi nhập lại. Nhập nhầm thì bấm "Hoàn tác lượt nhập" (trong 30 ngày, ghi rõ lý do).',
       },
