@@ -12,7 +12,7 @@ import { foldText } from '../src/common/text/vietnamese-text.js';
  * `npm run bench:console`: the console in Chromium over a linked database (BENCH_DATA_DIR, e.g. the
  * 1M demo): the JavaScript of the first screen (compressed), the first screen usable after a
  * reload, search results after the last keystroke (accent-free name, phone, CCCD, for records
- * not on the first page), beside the floor: the trivial GraphQL query from the same page.
+ * not on the first page), the add form's duplicate warning, beside the floor: the trivial GraphQL query from the same page.
  * Adds to the database one user and BENCH_TARGETS Hội Phụ nữ members (use a copy).
  */
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -74,6 +74,25 @@ async function timeSearch(page: Page, typed: string, name: string): Promise<numb
   await page.getByRole('searchbox').fill(typed);
   await page.getByRole('button', { name, exact: true }).first().waitFor({ timeout: 60_000 });
   return Date.now() - started;
+}
+
+/**
+ * The duplicate warning of the add form: her birth date typed, then the name in one go (the last
+ * keystroke); ms until the candidates show, in all and from the moment the check is sent (400 ms later).
+ */
+async function timeDuplicateWarning(page: Page, name: string, birth: string): Promise<{ total: number; check: number }> {
+  const form = page.getByRole('dialog', { name: 'Thêm hội viên' });
+  await form.getByLabel('Họ và tên').fill('');
+  await form.getByText(/^Nhập họ tên và ngày sinh/).waitFor();
+  await form.getByLabel(/^Ngày sinh/).fill(birth);
+  const sent = page
+    .waitForRequest((r) => r.method() === 'POST' && (r.postData() ?? '').includes('possibleDuplicates'), { timeout: 60_000 })
+    .then(() => Date.now());
+  const started = Date.now();
+  await form.getByLabel('Họ và tên').fill(name);
+  await form.getByText(/^Có thể đã có người này/).waitFor({ timeout: 60_000 });
+  const shown = Date.now();
+  return { total: shown - started, check: shown - (await sent) };
 }
 
 /** One roster search through the API from the page, as the console asks it (active members, 50 a page): ms. */
@@ -145,6 +164,13 @@ try {
       api.withCount.push(await apiSearch(page, typed, 'totalCount nodes { id fullName }'));
       api.withoutCount.push(await apiSearch(page, typed, 'nodes { id fullName }'));
     }
+  const duplicates = { afterLastKeystroke: [] as number[], afterCheckSent: [] as number[] };
+  await page.getByRole('button', { name: 'Thêm hội viên' }).click();
+  for (const [i, p] of people.entries()) {
+    const t = await timeDuplicateWarning(page, foldText(p.name), `0${(i % 9) + 1}/05/1991`);
+    duplicates.afterLastKeystroke.push(t.total);
+    duplicates.afterCheckSent.push(t.check);
+  }
   const floor: number[] = [];
   for (let i = 0; i < 50; i++)
     floor.push(
@@ -162,6 +188,10 @@ try {
         firstScreenMs: summary(firstScreen),
         searchAfterLastKeystrokeMs: { name: summary(search.name), phone: summary(search.phone), cccd: summary(search.cccd) },
         apiSearchMs: { withCount: summary(api.withCount), withoutCount: summary(api.withoutCount) },
+        duplicateWarningMs: {
+          afterLastKeystroke: summary(duplicates.afterLastKeystroke),
+          afterCheckSent: summary(duplicates.afterCheckSent),
+        },
         floorTrivialQueryMs: summary(floor),
       },
       null,

@@ -342,6 +342,17 @@ describe('member records (GraphQL over HTTP)', () => {
     }
     expect(seen).toHaveLength(120);
     expect(new Set(seen).size).toBe(120);
+    const counted = async (args: string) =>
+      (
+        await t.gql<{ memberRecords: { totalCount: number; countCapped: boolean } }>(
+          `{ memberRecords(organization: "NCT"${args}) { totalCount countCapped } }`,
+        )
+      ).data!.memberRecords;
+    expect(await counted(', countUpTo: 100')).toEqual({ totalCount: 100, countCapped: true });
+    expect(await counted(', countUpTo: 120')).toEqual({ totalCount: 120, countCapped: false });
+    // A search with digits (the plain query, not the walk) stops counting the same way.
+    expect((await counted(', search: "nguoi 1"')).totalCount).toBeGreaterThan(5);
+    expect(await counted(', search: "nguoi 1", countUpTo: 5')).toEqual({ totalCount: 5, countCapped: true });
     const tooMany = await t.gql('{ memberRecords(organization: "NCT", first: 501) { totalCount } }');
     expect(tooMany.errors![0].message).toContain('vượt quá giới hạn 500');
     const badCursor = await t.gql('{ memberRecords(organization: "NCT", after: "garbage") { totalCount } }');

@@ -98,7 +98,7 @@ export const T = {
     anyCommune: 'Mọi xã, phường',
     columns: 'Chọn cột',
     export: 'Xuất Excel (CCCD che một phần)',
-    total: (n: number) => `${n.toLocaleString('vi-VN')} hồ sơ`,
+    total: (n: number, capped = false) => `${capped ? 'hơn ' : ''}${n.toLocaleString('vi-VN')} hồ sơ`,
     first: 'Trang đầu',
     next: 'Trang sau',
     empty: 'Không có hồ sơ nào khớp',

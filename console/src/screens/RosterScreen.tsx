@@ -159,7 +159,7 @@ export function RosterScreen({ session }: { session: Session }) {
         locale={{ emptyText: T.roster.empty }}
       />
       <Space style={{ marginTop: 12 }} wrap>
-        <Typography.Text aria-live="polite">{page ? T.roster.total(page.totalCount) : ''}</Typography.Text>
+        <Typography.Text aria-live="polite">{page ? T.roster.total(page.totalCount, page.countCapped) : ''}</Typography.Text>
         <Button disabled={cursors.length === 1} onClick={() => setCursors([null])}>
           {T.roster.first}
         </Button>

@@ -19,8 +19,10 @@ export const ROSTER = graphql(`
       flag: $flag
       after: $after
       first: 50
+      countUpTo: 10000
     ) {
       totalCount
+      countCapped
       pageInfo {
         hasNextPage
         endCursor

@@ -147,7 +147,8 @@ export class PageInfoType {
 
 @ObjectType('MemberRecordConnection')
 export class MemberRecordConnectionType {
-  @Field(() => Int) totalCount: number;
+  @Field(() => Int, { description: 'With countUpTo, at most countUpTo (see countCapped)' }) totalCount: number;
+  @Field({ description: 'There are more than countUpTo records: totalCount is countUpTo' }) countCapped: boolean;
   @Field(() => [MemberRecordType]) nodes: MemberRecordType[];
   @Field(() => PageInfoType) pageInfo: PageInfoType;
 }
@@ -181,6 +182,12 @@ export class MemberRecordsArgs {
   @Field({ nullable: true, description: 'Commune code, old or new' }) @IsOptional() @IsString() @MaxLength(10) commune?: string;
 
   @Field(() => MemberStatus, { nullable: true }) @IsOptional() @IsEnum(MemberStatus) status?: MemberStatus;
+
+  @Field(() => Int, { nullable: true, description: 'Count no further than this (a screen shows "more than 10,000")' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  countUpTo?: number;
 
   @Field({ nullable: true, description: 'A flag code the last link run raised (DECEASED, OVER_AGE…), or AO: suspected phantoms' })
   @IsOptional()

@@ -83,21 +83,33 @@ export class MemberRecordsRepository {
     first: number,
     after: [string, string, string] | null,
     withCount = true,
+    /** Count no further than this (the console's "hơn 10.000"): the total is then countUpTo + 1. */
+    countUpTo: number | null = null,
   ): Promise<{ totalCount: number | null; rows: MemberRecord[]; hasNextPage: boolean }> {
     const walk = await this.walkOf(f, after);
-    if (!walk) return this.pageByQuery(f, first, after, withCount);
+    if (!walk) return this.pageByQuery(f, first, after, withCount, countUpTo);
     const limit = first + 1;
     const ids = await this.idsOf(walk, limit);
     // A search of one word may be a Mã hồ sơ without digits: that record is found too.
     const code = f.search?.trim() && !/\s/.test(f.search.trim()) ? f.search.trim() : null;
     if (code) ids.push(...(await this.run(exactCodeSql(walk, code))).map((r) => r.id as string));
-    const totalCount = withCount ? ((await this.run(countSql(walk, code)))[0].n as number) : null;
+    const totalCount = withCount ? ((await this.run(countSql(walk, code, countUpTo)))[0].n as number) : null;
     if (!ids.length) return { totalCount, rows: [], hasNextPage: false };
     const raw = await inRosterOrder(this.rowsQuery().where('r.id = ANY(:ids)', { ids: [...new Set(ids)] }))
       .limit(limit)
       .getRawMany<Record<string, unknown>>();
     const rows = raw.slice(0, first).map((row) => this.toRecord(row));
     return { totalCount, rows, hasNextPage: raw.length > first };
+  }
+
+  /** count(*): a record has one unit, so the join cannot repeat it (TypeORM's getCount takes a costly count(DISTINCT id)). */
+  private async countOf(f: MemberRecordFilter, upTo: number | null): Promise<number> {
+    if (upTo === null) return (await this.filtered(f).select('count(*)::int', 'n').getRawOne<{ n: number }>())?.n ?? 0;
+    const [sql, params] = this.filtered(f)
+      .select('1')
+      .limit(upTo + 1)
+      .getQueryAndParameters();
+    return (await this.db.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM (${sql}) x`, params))[0].n;
   }
 
   /** The walk's ids: an organization's search first within a budget of index entries, else through the word index. */
@@ -168,9 +180,9 @@ export class MemberRecordsRepository {
     first: number,
     after: [string, string, string] | null,
     withCount: boolean,
+    countUpTo: number | null,
   ): Promise<{ totalCount: number | null; rows: MemberRecord[]; hasNextPage: boolean }> {
-    // count(*): a record has one unit, so the join cannot repeat it (TypeORM's getCount takes a costly count(DISTINCT id)).
-    const totalCount = withCount ? ((await this.filtered(f).select('count(*)::int', 'n').getRawOne<{ n: number }>())?.n ?? 0) : null;
+    const totalCount = withCount ? await this.countOf(f, countUpTo) : null;
     const qb = this.filtered(f);
     if (after)
       qb.andWhere('(r.given_key, r.name_folded, r.id) > (:afterGiven, :afterName, :afterId)', {

@@ -57,9 +57,12 @@ export class MemberRecordsResolver {
   ): Promise<MemberRecordConnectionType> {
     const withCount = info.fieldNodes.some((n) => selects(n.selectionSet, 'totalCount', info));
     const page = await this.records.list({ ...args, first: args.first ?? 50, withCount }, caller);
+    const cap = args.countUpTo ?? null;
+    const capped = cap !== null && (page.totalCount ?? 0) > cap;
     return {
       // Not counted only when not asked for, so never read.
-      totalCount: page.totalCount ?? 0,
+      totalCount: capped ? cap : (page.totalCount ?? 0),
+      countCapped: capped,
       nodes: await Promise.all(page.rows.map((r) => this.toType(r, caller))),
       pageInfo: { endCursor: page.endCursor, hasNextPage: page.hasNextPage },
     };

@@ -64,8 +64,9 @@ export class MemberRecordsService {
       commune?: string | null;
       status?: MemberStatus | null;
       flag?: string | null;
-      /** Whether the caller reads the total (counted only then). */
+      /** Whether the caller reads the total (counted only then), and how far to count. */
       withCount?: boolean;
+      countUpTo?: number | null;
     },
     caller: Principal,
   ) {
@@ -92,7 +93,7 @@ export class MemberRecordsService {
       if (r.legacy) filter.enteredCode = r.enteredCode;
     }
     const after = args.after ? decodeCursor(args.after) : null;
-    const page = await this.repository.page(filter, args.first, after, args.withCount ?? true);
+    const page = await this.repository.page(filter, args.first, after, args.withCount ?? true, args.countUpTo ?? null);
     await this.audit.record(caller, {
       action: AuditAction.ROSTER_READ,
       subjectType: 'ROSTER',

@@ -97,10 +97,12 @@ function sourceHead(s: RosterSource, params: unknown[]): string[] {
 }
 
 /** How many records the page's filter holds (and the record of that exact Mã hồ sơ): one index-only count. */
-export function countSql(w: RosterWalk, code: string | null = null): Sql {
+export function countSql(w: RosterWalk, code: string | null = null, upTo: number | null = null): Sql {
   const params: unknown[] = [];
   const where = [...sourceHead(w.source, params), ...conditions({ ...w, after: null }, params, code)];
-  return { sql: `SELECT count(*)::int AS n FROM member_record r WHERE ${where.join(' AND ')}`, params };
+  const rows = `FROM member_record r WHERE ${where.join(' AND ')}`;
+  if (upTo === null) return { sql: `SELECT count(*)::int AS n ${rows}`, params };
+  return { sql: `SELECT count(*)::int AS n FROM (SELECT 1 ${rows} LIMIT $${params.push(upTo + 1)}) x`, params };
 }
 
 /** The record whose Mã hồ sơ is exactly what was typed, within the walk's source, filters and keyset (a search also finds a code). */
