@@ -1,0 +1,114 @@
+import type { Page } from 'playwright-core';
+import { Role } from '../src/access/role.js';
+import { totpCode } from '../src/accounts/totp.js';
+import { eventually, launchBrowser, logInThroughPage, type TestBrowser } from './support/browser.js';
+import { createTestApp, type TestApp, type TestUser } from './test-app.js';
+
+const HEADER = 'Mã hồ sơ,Họ và tên,Ngày sinh,Giới tính,Số CCCD,Số điện thoại,Mã xã,Mã đơn vị,Trạng thái';
+
+/** What has the keyboard's focus: its role, accessible label or text (as a screen reader would say it). */
+const focused = (page: Page) =>
+  page.evaluate<string>(`(() => {
+    const e = document.activeElement;
+    if (!e) return '';
+    const label = e.getAttribute('aria-label') ?? (e.labels && e.labels[0] ? e.labels[0].textContent : '') ?? '';
+    return [e.getAttribute('role') ?? e.tagName.toLowerCase(), label, (e.textContent ?? '').trim()].join('|');
+  })()`);
+
+/** Tab (at most 60 times) until the focus is on what `matches` says: a keyboard user's way there. */
+async function tabTo(page: Page, matches: RegExp): Promise<void> {
+  for (let i = 0; i < 60; i++) {
+    if (matches.test(await focused(page))) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`the keyboard never reached ${matches}: last focus ${await focused(page)}`);
+}
+
+/**
+ * Without a mouse: log in, search, open a member's page and close it, change screens; and a session
+ * that does not end under a secretary at work, with a warning before it ends when she is away.
+ */
+describe('the console by keyboard alone, and a session kept while she works', () => {
+  let t: TestApp;
+  let b: TestBrowser;
+  let user: TestUser;
+
+  beforeAll(async () => {
+    t = await createTestApp({ SESSION_MINUTES: '20' });
+    await t.importRoster('HND', HEADER, ['HND-1,Lò Văn Khăm,01/02/1970,Nam,,,00004,,Đang sinh hoạt']);
+    user = await t.createUser('xa-hnd', Role.SECRETARIAT, 'HND');
+    b = await launchBrowser();
+  });
+  afterAll(async () => {
+    await b?.close();
+    await t?.close();
+  });
+
+  it('logs in, finds a member, opens and closes her page and goes to another screen with the keyboard only', async () => {
+    const context = await b.context();
+    const page = await context.newPage();
+    await page.goto(t.url);
+    await page.getByLabel('Tên đăng nhập').waitFor();
+    await tabTo(page, /^input\|Tên đăng nhập/);
+    await page.keyboard.type(user.username);
+    await tabTo(page, /^input\|Mật khẩu/);
+    await page.keyboard.type(user.password);
+    await tabTo(page, /^input\|Mã xác thực/);
+    await page.keyboard.type(totpCode(user.totpSecret, Date.now()));
+    await page.keyboard.press('Enter');
+    await page.getByText('1 hồ sơ', { exact: true }).waitFor();
+
+    await tabTo(page, /^input\|Tìm theo tên/);
+    await page.keyboard.type('lo van kham');
+    await page.getByRole('button', { name: 'Lò Văn Khăm' }).waitFor();
+    await tabTo(page, /^button\|\|Lò Văn Khăm$/);
+    await page.keyboard.press('Enter');
+    const drawer = page.getByRole('dialog', { name: 'Lò Văn Khăm' });
+    await drawer.getByText('01/02/1970').waitFor();
+    await page.keyboard.press('Escape');
+    await drawer.waitFor({ state: 'hidden' });
+
+    await tabTo(page, /^a\|\|Cảnh báo$/);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: /^Cảnh báo/ }).waitFor();
+    await context.close();
+  });
+
+  /** Her session in a page whose clock we move (the server's runs on: keep the gap under her 20 minutes). */
+  async function sessionWithClock(username: string) {
+    const context = await b.context();
+    await context.clock.install();
+    // A secretary of her own: the first one's code of this half-minute is spent.
+    const page = await logInThroughPage(context, t.url, await t.createUser(username, Role.SECRETARIAT, 'HND'));
+    await page.getByText('1 hồ sơ', { exact: true }).waitFor();
+    const renewals: number[] = [];
+    page.on('response', (r) => {
+      if (r.url().endsWith('/session/extend')) renewals.push(r.status());
+    });
+    return { context, page, renewals };
+  }
+
+  it('renews the session of a secretary at work before it ends, with no warning', async () => {
+    const { context, page, renewals } = await sessionWithClock('xa-hnd-2');
+    for (let minute = 0; minute < 6; minute += 2) {
+      await page.getByRole('searchbox').press('a');
+      await page.clock.runFor('02:00');
+    }
+    await eventually(() => Promise.resolve(expect(renewals).toContain(200)));
+    expect(await page.getByText('Phiên làm việc sắp hết hạn').count()).toBe(0);
+    await context.close();
+  });
+
+  it('warns a secretary who is away 5 minutes before her session ends; "Tiếp tục làm việc" renews it', async () => {
+    const { context, page } = await sessionWithClock('xa-hnd-3');
+    await page.clock.runFor('16:00');
+    await page.getByText('Phiên làm việc sắp hết hạn').waitFor();
+    await page.waitForTimeout(500); // the renewals asked in the quick minutes settle
+    const [renewed] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/session/extend')),
+      page.getByRole('button', { name: 'Tiếp tục làm việc' }).click(),
+    ]);
+    expect(renewed.status()).toBe(200);
+    await context.close();
+  });
+});
