@@ -11,6 +11,7 @@ import { CLEARABLE, SearchIcon } from '../icons.tsx';
 import { useDebounced } from '../useDebounced.ts';
 import { CommunePicker } from './CommunePicker.tsx';
 import { MemberDrawer } from './MemberDrawer.tsx';
+import { RosterOutputs } from './RosterOutputs.tsx';
 import { ORGANIZATIONS, ROSTER, UNITS, type RosterRow } from './roster-query.ts';
 
 type ColumnKey = 'code' | 'name' | 'birth' | 'sex' | 'unit' | 'commune' | 'status' | 'idNumber' | 'phone' | 'flags';
@@ -105,6 +106,7 @@ export function RosterScreen({ session }: { session: Session }) {
             {T.roster.export}
           </Button>
         )}
+        <RosterOutputs session={session} filter={{ organization, unit, commune, status }} />
       </Space>
       <Input
         type="search"
