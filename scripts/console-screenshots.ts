@@ -106,6 +106,13 @@ try {
       .first()
       .waitFor();
     await shoot(page, 'canh-bao', size);
+    // The printable roster of one unit, as the browser's print dialog would get it (no menu, A4 landscape).
+    await page.getByRole('link', { name: 'Danh sách hội viên' }).click();
+    await page.getByRole('link', { name: 'In danh sách' }).click();
+    await page.getByRole('article').getByRole('row').nth(1).waitFor();
+    await page.emulateMedia({ media: 'print' });
+    await shoot(page, 'in-danh-sach', size);
+    await page.emulateMedia({ media: 'screen' });
     await page.getByRole('link', { name: 'Hướng dẫn' }).click();
     await shoot(page, 'huong-dan', size);
     await context.close();

@@ -195,6 +195,26 @@ describe('what each role gets inside the answers it may have', () => {
     else expect(codes).toEqual(expect.arrayContaining(['M-2', 'J-1']));
   });
 
+  // The roster with the full CCCD numbers (a POST with a written reason): the clear-data rule, scope included.
+  const CLEAR_EXPORT: Partial<Record<Who, number>> = { admin: 200, dtn: 200, dtnUnitA: 200 };
+  it.each(EVERYONE.map((who) => [who, CLEAR_EXPORT[who] ?? (who === 'anon' ? 401 : 403)] as const))(
+    'POST /exports/DTN/cccd.csv as %s → %i, only the records it may change',
+    async (who, status) => {
+      const res = await fetch(`${t.url}/exports/DTN/cccd.csv`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(tokens[who] ? { authorization: `Bearer ${tokens[who]}` } : {}) },
+        body: JSON.stringify({ reason: 'Đối chiếu với Công an phường theo công văn số 7' }),
+      });
+      const text = await res.text();
+      expect(res.status).toBe(status);
+      if (status !== 200) return;
+      const codes = csvCodes(text);
+      await expectNothingOutside(who, await idsOfCodes('DTN', codes));
+      expect(codes).toContain('M-1');
+      if (who === 'dtnUnitA') expect(codes).not.toContain('M-2');
+    },
+  );
+
   it.each(['admin', 'hpn'] as Who[])('/exports/HPN.csv as %s: only the records it may read', async (who) => {
     const res = await download(who, '/exports/HPN.csv');
     expect(res.status).toBe(200);

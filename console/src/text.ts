@@ -158,6 +158,34 @@ export const T = {
     save: 'Cho sinh hoạt lại',
     done: 'Đã cho sinh hoạt lại',
   },
+  outputs: {
+    print: 'In danh sách',
+    clearExport: 'Xuất kèm số CCCD đầy đủ',
+    clearTitle: 'Xuất danh sách kèm số CCCD đầy đủ',
+    clearBody:
+      'Tệp Excel sẽ có số CCCD đầy đủ của mọi người trong danh sách đang xem (theo tổ chức và chi hội đã chọn). Chỉ văn phòng của chính tổ chức được xuất. Lần xuất được ghi nhật ký cùng lý do và số người; không gửi tiếp tệp, xóa tệp khi dùng xong.',
+    reason: 'Lý do xuất (ít nhất 10 ký tự, ví dụ: đối chiếu với Công an xã theo công văn số …)',
+    submit: 'Xuất tệp',
+    cancel: 'Hủy',
+    done: 'Đã xuất tệp, lần xuất đã được ghi nhật ký.',
+    back: 'Quay lại danh sách',
+    printNow: 'In (khổ A4 ngang)',
+    printHint: 'Bấm "In" rồi chọn máy in, hoặc "Lưu thành PDF". Phần này không được in.',
+    loading: 'Đang tải danh sách để in…',
+    capped: (total: number, cap: number) =>
+      `Danh sách có ${total.toLocaleString('vi-VN')} người; bản in chỉ gồm ${cap.toLocaleString('vi-VN')} người đầu (theo tên). Hãy lọc theo chi hội hoặc xã, phường để in từng phần, hoặc dùng Xuất Excel cho cả danh sách.`,
+    title: (term: string) => `DANH SÁCH ${term.toUpperCase()}`,
+    unit: 'Đơn vị',
+    commune: 'Xã, phường',
+    status: 'Trạng thái',
+    count: (n: number, term: string) => `Tổng số: ${n.toLocaleString('vi-VN')} ${term}.`,
+    placeDate: (place: string | null, d: { day: string; month: string; year: string }) =>
+      `${place ?? '……………'}, ngày ${d.day} tháng ${d.month} năm ${d.year}`,
+    maker: 'NGƯỜI LẬP BIỂU',
+    board: 'TM. BAN CHẤP HÀNH',
+    signHint: '(Ký, ghi rõ họ tên)',
+    stampHint: '(Ký tên, đóng dấu)',
+  },
   column: {
     stt: 'STT',
     name: 'Họ và tên',
@@ -218,7 +246,11 @@ export const T = {
       },
       {
         heading: 'Xuất danh sách ra Excel',
-        body: 'Ở màn hình Danh sách hội viên, bấm "Xuất Excel" để tải danh sách của tổ chức (hoặc của chi hội đang lọc) thành tệp .xlsx; số CCCD được che một phần. Mỗi lần xuất đều được ghi nhật ký.',
+        body: 'Ở màn hình Danh sách hội viên, bấm "Xuất Excel" để tải danh sách của tổ chức (hoặc của chi hội đang lọc) thành tệp .xlsx: có tiêu đề, STT, tên xã, phường và chi hội, ngày tháng đúng dạng ngày của Excel, dòng tiêu đề cột cố định và có nút lọc; số CCCD được che một phần. Tệp này sửa xong nhập lại được. Mỗi lần xuất đều được ghi nhật ký.',
+      },
+      {
+        heading: 'In danh sách, xuất kèm số CCCD',
+        body: 'Bấm "In danh sách" để mở bản in khổ A4 ngang của danh sách đang lọc: tiêu đề, bảng có STT, dòng địa danh và ngày, chỗ ký của người lập biểu và Ban Chấp hành; bấm "In" rồi chọn máy in hoặc lưu thành PDF (mỗi bản in tối đa 2.000 người: danh sách lớn hơn thì lọc theo chi hội hoặc xã, phường). Số CCCD không có trên bản in. Khi thật cần số CCCD đầy đủ (đối chiếu với Công an xã…), văn phòng của tổ chức bấm "Xuất kèm số CCCD đầy đủ" và ghi rõ lý do; lần xuất được ghi nhật ký.',
       },
       {
         heading: 'Xem hồ sơ',

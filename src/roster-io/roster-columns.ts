@@ -83,8 +83,13 @@ export const ROW_NUMBER_HEADERS = new Set(['stt', 'tt', 'sott', 'sothutu']);
 export const ERROR_COLUMNS = ['Dòng trong tệp gốc', 'Cột', 'Giá trị', 'Lỗi'];
 /** The columns our result file adds after hers: what became of the row, why (refused or skipped), the warnings kept on the record. */
 export const RESULT_COLUMNS = ['Kết quả', 'Lý do', 'Cảnh báo'];
-/** Our own columns in a file brought back: known, never read (what they say is the last import's, not hers). */
-const OUR_COLUMNS = new Set([...ERROR_COLUMNS, ...RESULT_COLUMNS].map(headerKey));
+/** The names the roster export writes beside the commune's and the unit's codes (the codes are what is read). */
+export const EXPORT_NAME_COLUMNS = { commune: 'Tên xã/phường', unit: 'Tên đơn vị' } as const;
+/**
+ * Our own columns in a file brought back: known, never read (what the error and result columns say
+ * is the last import's, not hers; the export's names follow the codes beside them).
+ */
+const OUR_COLUMNS = new Set([...ERROR_COLUMNS, ...RESULT_COLUMNS, ...Object.values(EXPORT_NAME_COLUMNS)].map(headerKey));
 
 export function templateColumns(def: OrganizationDefinition): RosterColumn[] {
   return [

@@ -2,11 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { chmod, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { Controller, Get, HttpCode, Inject, Param, Post, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import type { Response } from 'express';
 import multer from 'multer';
 import { Allow, Caller, ROSTER_WRITERS } from '../access/access.decorators.js';
+import { CLEAR_DATA_TAKERS } from '../access/clear-data.js';
 import type { Principal } from '../access/principal.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import type { FieldProblem } from '../common/errors/field-problem.js';
@@ -157,6 +158,29 @@ export class RosterIoController {
     const f = checkFormat(format);
     await this.sendTemp(res, `${org.toUpperCase()}.${f}`, (out) =>
       this.exporter.export({ organization: org.toUpperCase(), unit, format: f, out }, caller),
+    );
+  }
+
+  /**
+   * The roster with the full CCCD numbers: a POST, so that the written reason travels in the body
+   * (never in a URL or a server log) and a browser session must send its CSRF header. Who may: the
+   * rule for clear data (access/clear-data.ts); logged with the reason and the count.
+   */
+  @Allow(...CLEAR_DATA_TAKERS)
+  @Post('exports/:org/cccd.:format')
+  @HttpCode(200)
+  async exportClear(
+    @Param('org') org: string,
+    @Param('format') format: string,
+    @Body() body: { reason?: unknown; unit?: unknown } | undefined,
+    @Caller() caller: Principal,
+    @Res() res: Response,
+  ): Promise<void> {
+    const f = checkFormat(format);
+    const reason = typeof body?.reason === 'string' ? body.reason.slice(0, 500) : '';
+    const unit = typeof body?.unit === 'string' && body.unit ? body.unit : null;
+    await this.sendTemp(res, `${org.toUpperCase()}-cccd.${f}`, (out) =>
+      this.exporter.export({ organization: org.toUpperCase(), unit, format: f, out, clearIdNumbers: { reason } }, caller),
     );
   }
 

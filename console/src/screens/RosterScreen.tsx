@@ -13,6 +13,7 @@ import { CommunePicker } from './CommunePicker.tsx';
 import { MemberDrawer } from './MemberDrawer.tsx';
 import { MemberForm } from './member/MemberForm.tsx';
 import { STATUSES } from './member/member-api.ts';
+import { RosterOutputs } from './RosterOutputs.tsx';
 import { FLAG_COUNTS, ORGANIZATIONS, ROSTER, UNITS, type RosterRow } from './roster-query.ts';
 
 type ColumnKey = 'code' | 'name' | 'birth' | 'sex' | 'unit' | 'commune' | 'status' | 'idNumber' | 'phone' | 'flags';
@@ -134,6 +135,7 @@ export function RosterScreen({ session }: { session: Session }) {
             {T.roster.export}
           </Button>
         )}
+        <RosterOutputs session={session} filter={{ organization, unit, commune, status }} />
       </Space>
       <Input
         type="search"

@@ -9,9 +9,11 @@ import { RosterScreen } from './RosterScreen.tsx';
 
 /** Loaded when she first opens it: the first screen's JavaScript stays small. */
 const ImportScreen = lazy(() => import('./import/ImportScreen.tsx').then((m) => ({ default: m.ImportScreen })));
+const PrintRoster = lazy(() => import('./PrintRoster.tsx').then((m) => ({ default: m.PrintRoster })));
 
-type Screen = 'danh-sach' | 'nhap' | 'canh-bao' | 'huong-dan';
-const SCREENS: Screen[] = ['danh-sach', 'nhap', 'canh-bao', 'huong-dan'];
+/** `in`: the printable roster, opened from the roster screen (not in the menu). */
+type Screen = 'danh-sach' | 'nhap' | 'canh-bao' | 'huong-dan' | 'in';
+const SCREENS: Screen[] = ['danh-sach', 'nhap', 'canh-bao', 'huong-dan', 'in'];
 const NAV: [Screen, string][] = [
   ['danh-sach', T.nav.roster],
   ['nhap', T.nav.imports],
@@ -22,7 +24,8 @@ const NAV: [Screen, string][] = [
 /** The screen named by the address's hash (#/danh-sach): screens only, never a person. */
 function useScreen(): Screen {
   const read = (): Screen => {
-    const name = window.location.hash.replace(/^#\/?/, '') as Screen;
+    // After `?`: the print view's filters (codes, never a person).
+    const name = window.location.hash.replace(/^#\/?/, '').split('?')[0] as Screen;
     return SCREENS.includes(name) ? name : 'danh-sach';
   };
   const [screen, setScreen] = useState<Screen>(read);
@@ -92,6 +95,11 @@ export function Shell({ session, onSession }: { session: Session; onSession: (s:
           )}
           {screen === 'danh-sach' && <RosterScreen session={session} />}
           {screen === 'canh-bao' && <FlagsScreen session={session} />}
+          {screen === 'in' && (
+            <Suspense fallback={<Spin />}>
+              <PrintRoster key={window.location.hash} />
+            </Suspense>
+          )}
         </main>
       </Layout.Content>
     </Layout>

@@ -1,6 +1,7 @@
 import { Args, ID, Info, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 import { Allow, Caller, PEOPLE_READERS, ROSTER_WRITERS } from '../../access/access.decorators.js';
+import { CLEAR_DATA_TAKERS } from '../../access/clear-data.js';
 import { managesRecord, type Principal } from '../../access/principal.js';
 import { Role } from '../../access/role.js';
 import { GeographyService } from '../../geography/geography.service.js';
@@ -141,7 +142,7 @@ export class MemberRecordsResolver {
     return { recordId: args.id, ...(await this.privacy.revealIdNumber(args.id, args.reason, caller)) };
   }
 
-  @Allow(...ROSTER_WRITERS)
+  @Allow(...CLEAR_DATA_TAKERS)
   @Mutation(() => String, {
     description: "Everything stored about one record's person, unmasked, as JSON (a data subject's request); logged.",
   })

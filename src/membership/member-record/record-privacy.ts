@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { type Principal } from '../../access/principal.js';
+import { clearDataScope, requireReason } from '../../access/clear-data.js';
 import { readScope, writeScope } from '../../access/record-scope.js';
 import { AuditAction, type AuditDetail } from '../../audit/audit-event.entity.js';
 import { AuditService } from '../../audit/audit.service.js';
@@ -13,21 +14,6 @@ import { eraseUndoImages } from '../../personal-data/undo-images.js';
 import { recordCodeKey, tombstoneKeys } from '../../personal-data/tombstone-keys.js';
 import { MemberRecord } from './member-record.entity.js';
 import { MemberRecordsService } from './member-records.service.js';
-
-const MIN_REASON = 10;
-
-function requireReason(reason: string, what: string): string {
-  const r = reason.trim();
-  if (r.length < MIN_REASON)
-    throw DomainError.invalidInput([
-      {
-        field: 'reason',
-        value: reason,
-        message: `Lý do: cần ghi rõ lý do ${what} (ít nhất ${MIN_REASON} ký tự, ví dụ "đối chiếu hồ sơ gốc theo đơn ngày 5/11")`,
-      },
-    ]);
-  return r;
-}
 
 /** Reveal, export and erase one person's data: explicit, reasoned and logged. */
 @Injectable()
@@ -64,7 +50,7 @@ export class RecordPrivacyService {
   /** Everything stored about the person of one record (the subject's access request), unmasked, as JSON. */
   async exportPersonalData(id: string, reason: string, caller: Principal): Promise<string> {
     const why = requireReason(reason, 'xuất dữ liệu cá nhân');
-    const record = await this.records.findInScope(this.db.manager, id, writeScope(caller));
+    const record = await this.records.findInScope(this.db.manager, id, clearDataScope(caller));
     const history = await this.records.history(id);
     await this.audit.record(caller, {
       action: AuditAction.PERSONAL_DATA_EXPORTED,

@@ -9,6 +9,9 @@ import {
   parsePartialDate,
   type DatePrecision,
 } from '../../common/dates/partial-date.js';
+import { clearDataScope, requireReason } from '../../access/clear-data.js';
+import { vietnamDate } from '../../common/dates/vietnam-time.js';
+import { SecretVault } from '../../personal-data/secret-vault.js';
 import { AuditAction } from '../../audit/audit-event.entity.js';
 import { AuditService } from '../../audit/audit.service.js';
 import { MEMBER_STATUS_INFO, type MemberStatus } from '../../membership/status/member-status.js';
@@ -21,6 +24,7 @@ import { APP_CONFIG } from '../../config/config.module.js';
 import { GeographyService } from '../../geography/geography.service.js';
 import { templateColumns, type RosterColumn } from '../roster-columns.js';
 
+import { dayCell, filedColumns, isDateColumn, openFiledRoster, type FiledCell } from './filed-roster.js';
 import { openRosterWriter as openWriter, type RosterFormat } from './roster-writer.js';
 
 export type { RosterFormat } from './roster-writer.js';
@@ -35,11 +39,15 @@ interface ExportRow {
   birth_date_precision: DatePrecision | null;
   sex: 'MALE' | 'FEMALE' | null;
   id_number_masked: string | null;
+  /** Selected only for an export with the full numbers. */
+  id_number_sealed: Buffer | null;
   phone: string | null;
   commune_code: string | null;
   commune_entered_code: string | null;
+  commune_name: string | null;
   ethnicity: string | null;
   unit_code: string | null;
+  unit_name: string | null;
   join_date: string | null;
   join_date_precision: DatePrecision | null;
   status: MemberStatus;
@@ -79,6 +87,30 @@ export function templateRow(r: ExportRow, columns: RosterColumn[]): string[] {
   });
 }
 
+/** A filed roster's row: STT, her columns with real dates, the commune's and the unit's names beside their codes. */
+export function filedRow(r: ExportRow, columns: RosterColumn[], n: number): FiledCell[] {
+  const cells = templateRow(r, columns);
+  const out: FiledCell[] = [n];
+  columns.forEach((c, i) => {
+    out.push(isDateColumn(c) ? dayCell(cells[i]) : cells[i]);
+    if (c.key === 'communeCode') out.push(r.commune_name ?? '');
+    if (c.key === 'unit') out.push(r.unit_name ?? '');
+  });
+  return out;
+}
+
+export interface ExportOptions {
+  organization: string;
+  unit?: string | null;
+  format: RosterFormat;
+  out: string;
+  /** The full CCCD numbers instead of the masked ones, for this written reason (.xlsx or CSV alike). */
+  clearIdNumbers?: { reason: string } | null;
+}
+
+/** Under the title of a file with the full numbers. */
+const CLEAR_NUMBERS_NOTE = 'Có số CCCD đầy đủ: chỉ dùng cho mục đích đã ghi, không gửi tiếp, xóa tệp khi dùng xong';
+
 /** Writes rosters and the import template in the template's columns, streaming. */
 @Injectable()
 export class RosterExportService {
@@ -88,58 +120,89 @@ export class RosterExportService {
     private readonly units: UnitsService,
     private readonly audit: AuditService,
     private readonly geography: GeographyService,
+    private readonly vault: SecretVault,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** The roster of an organization (or of one unit's subtree) within the caller's scope; logged. */
-  async export(
-    opts: { organization: string; unit?: string | null; format: RosterFormat; out: string },
-    actor: Principal,
-  ): Promise<{ rows: number }> {
-    const scope = readScope(actor);
-    assertOrganizationInScope(scope, opts.organization, 'xuất danh sách');
+  /**
+   * The roster of an organization (or of one unit's subtree) within the caller's scope, ID numbers
+   * masked; with `clearIdNumbers` the full numbers, under the rule for clear data (access/clear-data.ts):
+   * a written reason, what the caller may change. Logged with the count of records (and the reason).
+   */
+  async export(opts: ExportOptions, actor: Principal): Promise<{ rows: number }> {
+    const clear = opts.clearIdNumbers ? requireReason(opts.clearIdNumbers.reason, 'xuất số CCCD đầy đủ') : null;
+    const scope = clear ? clearDataScope(actor) : readScope(actor);
+    assertOrganizationInScope(scope, opts.organization, clear ? 'xuất danh sách có số CCCD đầy đủ' : 'xuất danh sách');
     const def = await this.organizations.get(opts.organization);
-    const unitPath = opts.unit ? (await this.units.findByCode(def.code, opts.unit)).path : null;
+    const unit = opts.unit ? await this.units.findByCode(def.code, opts.unit) : null;
     // The organization, the unit asked for and the caller's scope; the keyset follows as the last three parameters.
     const where = ['r.organization_code = $1', 'r.erased_at IS NULL'];
     const params: unknown[] = [def.code];
-    if (unitPath) where.push(`u.path LIKE $${params.push(likePrefix(unitPath))}`);
+    if (unit) where.push(`u.path LIKE $${params.push(likePrefix(unit.path))}`);
     scopeWhere(scope, where, params);
     const k = params.length;
     const columns = templateColumns(def);
-    const writer = await openWriter(
-      opts.out,
-      opts.format,
-      columns.map((c) => c.header),
-    );
+    const sink = await this.openSink(opts, def, unit?.name ?? null, columns, !!clear);
     let rows = 0;
     let after: [string, string, string] | null = null;
     for (;;) {
       const page: ExportRow[] = await this.db.query<ExportRow[]>(
         `SELECT r.id, r.given_key, r.name_folded, r.external_id, r.full_name, to_char(r.birth_date, 'YYYY-MM-DD') AS birth_date, r.birth_date_precision, r.sex,
-                r.id_number_masked, r.phone, r.commune_code, r.commune_entered_code, r.ethnicity, u.code AS unit_code,
+                r.id_number_masked, ${clear ? 'r.id_number_sealed' : 'NULL::bytea'} AS id_number_sealed, r.phone, r.commune_code, r.commune_entered_code,
+                c.name AS commune_name, r.ethnicity, u.code AS unit_code, u.name AS unit_name,
                 to_char(r.join_date, 'YYYY-MM-DD') AS join_date, r.join_date_precision, r.status, to_char(r.last_activity_date, 'YYYY-MM-DD') AS last_activity_date,
                 r.last_activity_date_precision, to_char(r.last_dues_date, 'YYYY-MM-DD') AS last_dues_date, r.last_dues_date_precision, r.profile
-           FROM member_record r LEFT JOIN unit u ON u.id = r.unit_id
+           FROM member_record r LEFT JOIN unit u ON u.id = r.unit_id LEFT JOIN commune c ON c.code = r.commune_code
           WHERE ${where.join(' AND ')}
             AND ($${k + 1}::text IS NULL OR (r.given_key, r.name_folded, r.id) > ($${k + 1}, $${k + 2}, $${k + 3}::uuid))
           ORDER BY r.given_key, r.name_folded, r.id LIMIT 5000`,
         [...params, after?.[0] ?? null, after?.[1] ?? null, after?.[2] ?? null],
       );
-      for (const r of page) await writer.row(templateRow(r, columns));
-      rows += page.length;
+      for (const r of page) {
+        // The full number goes where the masked one would: the file's one CCCD column.
+        if (r.id_number_sealed) r.id_number_masked = this.vault.open(r.id_number_sealed);
+        await sink.row(r, ++rows);
+      }
       if (page.length < 5000) break;
       const last = page[page.length - 1];
       after = [last.given_key, last.name_folded, last.id];
     }
-    await writer.close();
+    await sink.close();
     await this.audit.record(actor, {
       action: AuditAction.EXPORT,
       subjectType: 'ROSTER',
       organization: def.code,
-      detail: { rows, format: opts.format, unit: opts.unit ?? null },
+      // The count and the kind of file, never a number; the reason goes to the audit note.
+      detail: { rows, format: opts.format, unit: opts.unit ?? null, clearIdNumbers: !!clear },
+      reason: clear,
     });
     return { rows };
+  }
+
+  /** CSV: the template's columns, a row as the import reads it; .xlsx: the filed roster (filed-roster.ts). */
+  private async openSink(
+    opts: ExportOptions,
+    def: OrganizationDefinition,
+    unitName: string | null,
+    columns: RosterColumn[],
+    clear: boolean,
+  ) {
+    if (opts.format === 'csv') {
+      const w = await openWriter(
+        opts.out,
+        'csv',
+        columns.map((c) => c.header),
+      );
+      return { row: (r: ExportRow) => w.row(templateRow(r, columns)), close: () => w.close() };
+    }
+    const notes = [`Ngày xuất: ${vietnamDate(new Date())}`];
+    if (clear) notes.push(CLEAR_NUMBERS_NOTE);
+    const w = openFiledRoster(
+      opts.out,
+      { organization: def.name, unit: unitName, title: `DANH SÁCH ${def.memberTerm.toUpperCase()}`, notes },
+      filedColumns(columns),
+    );
+    return { row: (r: ExportRow, n: number) => w.row(filedRow(r, columns, n)), close: () => w.close() };
   }
 
   /** The import template: the header row and one filled example row. */

@@ -1,0 +1,223 @@
+import { Alert, Button, Space, Spin, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { useClient, useQuery, type OperationResult } from 'urql';
+import { errorText } from '../client.ts';
+import { partialDate } from '../format.ts';
+import { graphql, type ResultOf } from '../graphql.ts';
+import { T } from '../text.ts';
+import { STATUSES } from './member/member-api.ts';
+import { ORGANIZATIONS, UNITS } from './roster-query.ts';
+
+/**
+ * The most a print view holds: ≈ 80 A4 landscape pages, drawn in a second on an old laptop. A larger
+ * roster prints its first rows (by name) with a message to print it unit by unit, or to export it.
+ */
+export const PRINT_CAP = 2000;
+
+const PRINT_ROSTER = graphql(`
+  query PrintRoster($organization: String!, $status: MemberStatus, $unit: String, $commune: String, $after: String) {
+    memberRecords(organization: $organization, status: $status, unit: $unit, commune: $commune, after: $after, first: 500) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      nodes {
+        id
+        fullName
+        birthDate
+        sex
+        statusLabel
+        commune {
+          name
+        }
+        unit {
+          name
+        }
+      }
+    }
+  }
+`);
+type PrintRow = ResultOf<typeof PRINT_ROSTER>['memberRecords']['nodes'][number];
+
+/**
+ * The page as filed: A4 landscape, the browser's own print dialog (to a printer or to PDF), nothing
+ * of the console around it; the table's header repeats on every page and a row never splits.
+ */
+const PRINT_CSS = `
+@page { size: A4 landscape; margin: 12mm 12mm 14mm; }
+.roster-sheet { font-family: "Times New Roman", Times, serif; color: #000; background: #fff; font-size: 13px; }
+.roster-sheet .sheet-issuer { display: inline-block; text-align: center; max-width: 50%; line-height: 1.4; }
+.roster-sheet h1 { text-align: center; font-size: 18px; font-weight: 700; margin: 14px 0 2px; }
+.roster-sheet .sheet-sub { text-align: center; font-style: italic; margin: 0 0 10px; }
+.roster-sheet .sheet-scroll { overflow-x: auto; }
+.roster-sheet table { border-collapse: collapse; width: 100%; }
+.roster-sheet th, .roster-sheet td { border: 1px solid #000; padding: 3px 6px; vertical-align: top; }
+.roster-sheet th { font-weight: 700; text-align: center; }
+.roster-sheet td.stt { text-align: center; width: 3em; }
+.roster-sheet thead { display: table-header-group; }
+.roster-sheet tr { break-inside: avoid; page-break-inside: avoid; }
+.roster-sheet .sheet-date { text-align: right; font-style: italic; margin: 12px 0 4px; }
+.roster-sheet .sheet-sign { display: flex; justify-content: space-around; text-align: center; break-inside: avoid; page-break-inside: avoid; }
+.roster-sheet .sheet-sign > div { min-height: 28mm; }
+@media print {
+  .ant-layout-header, .no-print { display: none !important; }
+  .ant-layout, .ant-layout-content { padding: 0 !important; background: #fff !important; min-height: 0 !important; }
+  .roster-sheet .sheet-scroll { overflow: visible; }
+}
+`;
+
+/** Today in Vietnam, as a place-and-date line writes it. */
+function vnToday(): { day: string; month: string; year: string } {
+  const parts = new Intl.DateTimeFormat('vi-VN', {
+    timeZone: 'Asia/Ho_Chi_Minh',
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+  }).formatToParts(new Date());
+  const of = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
+  return { day: of('day'), month: of('month'), year: of('year') };
+}
+
+/** The filters of the print view's address (`#/in?org=DTN&unit=A`). */
+function readFilter() {
+  const q = new URLSearchParams(window.location.hash.split('?')[1] ?? '');
+  return { organization: q.get('org') ?? '', unit: q.get('unit'), commune: q.get('commune'), status: q.get('status') };
+}
+
+/** Up to PRINT_CAP rows of the filtered roster, page by page (each page read is logged as the roster screen's are). */
+function usePrintRows(f: ReturnType<typeof readFilter>) {
+  const client = useClient();
+  const [state, setState] = useState<{ rows: PrintRow[]; total: number; done: boolean; error: string | null }>({
+    rows: [],
+    total: 0,
+    done: false,
+    error: null,
+  });
+  useEffect(() => {
+    let live = true;
+    void (async () => {
+      const rows: PrintRow[] = [];
+      let after: string | null = null;
+      for (;;) {
+        const r: OperationResult<ResultOf<typeof PRINT_ROSTER>> = await client
+          .query(PRINT_ROSTER, { organization: f.organization, status: f.status as never, unit: f.unit, commune: f.commune, after })
+          .toPromise();
+        if (!live) return;
+        if (r.error || !r.data) return setState((s) => ({ ...s, done: true, error: errorText(r.error, T.error.network) }));
+        const page: ResultOf<typeof PRINT_ROSTER>['memberRecords'] = r.data.memberRecords;
+        rows.push(...page.nodes);
+        if (!page.pageInfo.hasNextPage || rows.length >= PRINT_CAP) {
+          setState({ rows: rows.slice(0, PRINT_CAP), total: page.totalCount, done: true, error: null });
+          return;
+        }
+        after = page.pageInfo.endCursor;
+      }
+    })();
+    return () => {
+      live = false;
+    };
+  }, [client, f.organization, f.status, f.unit, f.commune]);
+  return state;
+}
+
+/** The printable roster, as rosters are filed: title block, table, place and date, signatures. */
+export function PrintRoster() {
+  const [f] = useState(readFilter);
+  const [orgs] = useQuery({ query: ORGANIZATIONS });
+  const [units] = useQuery({ query: UNITS, variables: { organization: f.organization }, pause: !f.organization });
+  const { rows, total, done, error } = usePrintRows(f);
+  const org = orgs.data?.organizations.find((o) => o.code === f.organization);
+  const term = org?.memberTerm ?? 'hội viên';
+  const unitName = f.unit ? (units.data?.units.find((u) => u.code === f.unit)?.name ?? f.unit) : null;
+  const communes = [...new Set(rows.map((r) => r.commune?.name).filter((n): n is string => !!n))];
+  const communeName = communes.length === 1 ? communes[0] : null;
+  const [statuses] = useQuery({ query: STATUSES });
+  const status = statuses.data?.memberStatuses.find((s) => s.code === f.status)?.label;
+  const sub = [
+    unitName && `${T.outputs.unit}: ${unitName}`,
+    f.commune && communeName && `${T.outputs.commune}: ${communeName}`,
+    status && `${T.outputs.status}: ${status}`,
+  ].filter(Boolean);
+  return (
+    <>
+      <style>{PRINT_CSS}</style>
+      <Space className="no-print" wrap style={{ marginBottom: 12 }}>
+        <Button type="primary" disabled={!done || !!error} onClick={() => window.print()}>
+          {T.outputs.printNow}
+        </Button>
+        <Button href="#/danh-sach">{T.outputs.back}</Button>
+        <Typography.Text type="secondary">{T.outputs.printHint}</Typography.Text>
+      </Space>
+      {error && <Alert className="no-print" type="error" showIcon role="alert" title={error} />}
+      {done && total > rows.length && (
+        <Alert
+          className="no-print"
+          type="warning"
+          showIcon
+          role="status"
+          title={T.outputs.capped(total, PRINT_CAP)}
+          style={{ marginBottom: 12 }}
+        />
+      )}
+      {!done && <Spin description={T.outputs.loading} />}
+      {done && !error && (
+        <article className="roster-sheet" aria-label={T.outputs.title(term)}>
+          <div className="sheet-issuer">
+            <div>{(org?.name ?? f.organization).toUpperCase()}</div>
+            <div>
+              <strong>{unitName ?? communeName ?? ''}</strong>
+            </div>
+            <div aria-hidden="true">———</div>
+          </div>
+          <h1>{T.outputs.title(term)}</h1>
+          {sub.length > 0 && <p className="sheet-sub">{sub.join(' · ')}</p>}
+          <div className="sheet-scroll">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{T.column.stt}</th>
+                  <th scope="col">{T.column.name}</th>
+                  <th scope="col">{T.column.birth}</th>
+                  <th scope="col">{T.column.sex}</th>
+                  <th scope="col">{T.column.commune}</th>
+                  <th scope="col">{T.column.unit}</th>
+                  <th scope="col">{T.column.status}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((r, i) => (
+                  <tr key={r.id}>
+                    <td className="stt">{i + 1}</td>
+                    <td>{r.fullName}</td>
+                    <td>{partialDate(r.birthDate)}</td>
+                    <td>{r.sex ? T.sex[r.sex] : ''}</td>
+                    <td>{r.commune?.name ?? ''}</td>
+                    <td>{r.unit?.name ?? ''}</td>
+                    <td>{r.statusLabel}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <p>{T.outputs.count(rows.length, term)}</p>
+          <p className="sheet-date">{T.outputs.placeDate(communeName, vnToday())}</p>
+          <div className="sheet-sign">
+            <div>
+              <strong>{T.outputs.maker}</strong>
+              <div>
+                <em>{T.outputs.signHint}</em>
+              </div>
+            </div>
+            <div>
+              <strong>{T.outputs.board}</strong>
+              <div>
+                <em>{T.outputs.stampHint}</em>
+              </div>
+            </div>
+          </div>
+        </article>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,112 @@
+import { Alert, App, Button, Input, Modal, Typography } from 'antd';
+import { useState } from 'react';
+import { CloseIcon } from '../icons.tsx';
+import type { Session } from '../session.ts';
+import { T } from '../text.ts';
+
+/** The roles the server lets take clear data (src/access/clear-data.ts): the button is not offered to others. */
+const CLEAR_DATA_TAKERS = ['ADMIN', 'SECRETARIAT'];
+const MIN_REASON = 10;
+
+export interface RosterFilter {
+  organization: string;
+  unit?: string;
+  commune?: string;
+  status?: string;
+}
+
+/** The print view's address: the screen and the filters (codes only, never a person). */
+export function printHref(f: RosterFilter): string {
+  const q = new URLSearchParams({ org: f.organization });
+  if (f.unit) q.set('unit', f.unit);
+  if (f.commune) q.set('commune', f.commune);
+  if (f.status) q.set('status', f.status);
+  return `#/in?${q.toString()}`;
+}
+
+/** The roster screen's printable roster and, for a roster writer, the export with the full CCCD numbers. */
+export function RosterOutputs({ session, filter }: { session: Session; filter: RosterFilter }) {
+  const [open, setOpen] = useState(false);
+  if (!filter.organization) return null;
+  return (
+    <>
+      <Button href={printHref(filter)}>{T.outputs.print}</Button>
+      {CLEAR_DATA_TAKERS.includes(session.user.role) && (
+        <>
+          <Button onClick={() => setOpen(true)}>{T.outputs.clearExport}</Button>
+          {open && <ClearExportDialog session={session} filter={filter} onClose={() => setOpen(false)} />}
+        </>
+      )}
+    </>
+  );
+}
+
+/**
+ * Asks the reason, then POSTs it (with the session's CSRF header: the reason never goes in a URL)
+ * and saves the file the server returns. The server decides who may, and logs it.
+ */
+function ClearExportDialog({ session, filter, onClose }: { session: Session; filter: RosterFilter; onClose: () => void }) {
+  const { message } = App.useApp();
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const submit = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const res = await fetch(`/exports/${encodeURIComponent(filter.organization)}/cccd.xlsx`, {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': session.csrfToken },
+        body: JSON.stringify({ reason, unit: filter.unit ?? null }),
+      });
+      if (!res.ok) {
+        const body = (await res.json().catch(() => ({}))) as { message?: string | string[] };
+        setError([body.message ?? T.error.generic].flat().join(' '));
+        return;
+      }
+      saveBlob(await res.blob(), `${filter.organization}-cccd.xlsx`);
+      void message.success(T.outputs.done);
+      onClose();
+    } catch {
+      setError(T.error.network);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Modal
+      open
+      title={T.outputs.clearTitle}
+      okText={T.outputs.submit}
+      cancelText={T.outputs.cancel}
+      okButtonProps={{ disabled: reason.trim().length < MIN_REASON, loading: busy }}
+      closable={{ 'aria-label': T.outputs.cancel, closeIcon: <CloseIcon /> }}
+      onOk={() => void submit()}
+      onCancel={onClose}
+    >
+      <Typography.Paragraph>{T.outputs.clearBody}</Typography.Paragraph>
+      {error && <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 12 }} />}
+      <Input.TextArea
+        aria-label={T.outputs.reason}
+        placeholder={T.outputs.reason}
+        value={reason}
+        maxLength={500}
+        autoSize={{ minRows: 2 }}
+        onChange={(e) => setReason(e.target.value)}
+      />
+    </Modal>
+  );
+}
+
+/** Saves a downloaded file under a name (a link clicked in the page: works offline, without a second request). */
+function saveBlob(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

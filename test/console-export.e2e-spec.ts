@@ -1,0 +1,120 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import type { Page } from 'playwright-core';
+import { Role } from '../src/access/role.js';
+import { CLEAN, eventually, launchBrowser, logInThroughPage, review, type TestBrowser } from './support/browser.js';
+import { createTestApp, type TestApp } from './test-app.js';
+
+const HEADER = 'Mã hồ sơ,Họ và tên,Ngày sinh,Giới tính,Số CCCD,Số điện thoại,Mã xã,Mã đơn vị,Ngày vào';
+const REASON = 'Đối chiếu với Công an phường theo công văn 15/CV-CA';
+
+/**
+ * A Đoàn secretariat's roster out of the console: the .xlsx export opened as Excel would, the export
+ * with the full CCCD numbers behind a reason (logged), and the printable roster on A4 landscape.
+ */
+describe('the console: her roster exported, with the full numbers, and printed', () => {
+  let t: TestApp;
+  let b: TestBrowser;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lienthong-console-export-'));
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    const unit = { organization: 'DTN', code: 'A', name: 'Đoàn phường Ba Đình', kind: 'BASE', communeCode: '00004' };
+    const r = await t.gql(`mutation($i: CreateUnitInput!) { createUnit(input: $i) { code } }`, { i: unit });
+    if (r.errors) throw new Error(JSON.stringify(r.errors));
+    await t.importRoster('DTN', HEADER, [
+      'D-1,Nguyễn Văn An,06/05/2001,Nam,001201012345,0912000001,00004,A,26/03/2016',
+      'D-2,Trần Thị Bình,2003,Nữ,001303054321,,00004,A,03/2019',
+    ]);
+    b = await launchBrowser();
+  });
+  afterAll(async () => {
+    await b?.close();
+    await t?.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** The file a click downloads, opened with a real reader. */
+  const downloaded = async (page: Page, click: () => Promise<void>) => {
+    const [download] = await Promise.all([page.waitForEvent('download'), click()]);
+    const file = path.join(dir, download.suggestedFilename());
+    await download.saveAs(file);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(file);
+    return { name: download.suggestedFilename(), ws: book.worksheets[0] };
+  };
+  const cellsOf = (ws: ExcelJS.Worksheet) => ws.getSheetValues().flatMap((row) => (Array.isArray(row) ? row.map(String) : []));
+
+  it('downloads the filed .xlsx, then the full numbers for a written reason (logged), then prints it on A4 landscape (and at phone width)', async () => {
+    const context = await b.context();
+    const page = await logInThroughPage(context, t.url, await t.createUser('vp.dtn', Role.SECRETARIAT, 'DTN'));
+    await page.getByText('2 hồ sơ').waitFor();
+
+    // The export: title, STT, frozen header, CCCD masked.
+    const masked = await downloaded(page, () => page.getByRole('link', { name: /Xuất Excel/ }).click());
+    expect(masked.name).toBe('DTN.xlsx');
+    expect(masked.ws.getCell('A3').value).toBe('DANH SÁCH ĐOÀN VIÊN');
+    expect(masked.ws.views[0]).toMatchObject({ state: 'frozen' });
+    expect(cellsOf(masked.ws)).toEqual(expect.arrayContaining(['STT', 'Nguyễn Văn An', 'Phường Ba Đình', '0012******45']));
+    expect(cellsOf(masked.ws)).not.toContain('001201012345');
+
+    // The full numbers: the dialog asks the reason; the file has them; the audit row has the reason and the count.
+    await page.getByRole('button', { name: 'Xuất kèm số CCCD đầy đủ' }).click();
+    const dialog = page.getByRole('dialog');
+    const go = dialog.getByRole('button', { name: 'Xuất tệp' });
+    await dialog.getByLabel(/Lý do xuất/).fill('cần');
+    expect(await go.isDisabled()).toBe(true);
+    expect(await review(page)).toEqual(CLEAN);
+    await dialog.getByLabel(/Lý do xuất/).fill(REASON);
+    const clear = await downloaded(page, () => go.click());
+    expect(clear.name).toBe('DTN-cccd.xlsx');
+    expect(cellsOf(clear.ws)).toEqual(expect.arrayContaining(['001201012345', '001303054321']));
+    await dialog.waitFor({ state: 'detached' });
+    const logged = await t.sql<{ rows: number; text: string }>(
+      `SELECT (e.detail->>'rows')::int AS rows, n.text FROM audit_event e JOIN audit_note n ON n.id = e.note_id
+        WHERE e.action = 'EXPORT' AND e.actor_name = 'vp.dtn' AND e.detail->>'clearIdNumbers' = 'true'`,
+    );
+    expect(logged).toEqual([{ rows: 2, text: REASON }]);
+
+    // The printable roster: title block, a row, place and date, signatures; no CCCD at all.
+    await page.getByRole('link', { name: 'In danh sách' }).click();
+    const sheet = page.getByRole('article', { name: 'DANH SÁCH ĐOÀN VIÊN' });
+    await sheet.getByRole('row').filter({ hasText: 'Nguyễn Văn An' }).waitFor();
+    const text = await sheet.innerText();
+    expect(text).toContain('ĐOÀN TNCS HỒ CHÍ MINH');
+    expect(await sheet.getByRole('heading', { level: 1 }).innerText()).toBe('DANH SÁCH ĐOÀN VIÊN');
+    expect(await sheet.getByRole('row').nth(1).innerText()).toMatch(
+      /^1\s+Nguyễn Văn An\s+06\/05\/2001\s+Nam\s+Phường Ba Đình\s+Đoàn phường Ba Đình\s+Đang sinh hoạt$/,
+    );
+    expect(text).toMatch(/Phường Ba Đình, ngày \d{2} tháng \d{2} năm \d{4}/);
+    expect(text).toContain('NGƯỜI LẬP BIỂU');
+    expect(text).toContain('TM. BAN CHẤP HÀNH');
+    expect(text).not.toMatch(/0012|001201012345/);
+    expect(await review(page)).toEqual(CLEAN);
+    // The server logged the print view's read of the roster like any other.
+    await eventually(async () => {
+      expect(await t.sql(`SELECT 1 FROM audit_event WHERE action = 'ROSTER_READ' AND actor_name = 'vp.dtn'`)).not.toHaveLength(0);
+    });
+
+    // As printed: A4 landscape, only the sheet (no menu, no buttons), the table's header on every page.
+    await page.emulateMedia({ media: 'print' });
+    const printed = await page.evaluate<{ size: string; header: string; toolbar: string; thead: string }>(`(() => {
+      const rules = [...document.styleSheets].flatMap((s) => [...s.cssRules]);
+      const pageRule = rules.find((r) => r instanceof CSSPageRule);
+      const shown = (sel) => getComputedStyle(document.querySelector(sel)).display;
+      return { size: pageRule ? pageRule.style.getPropertyValue('size') : '', header: shown('.ant-layout-header'), toolbar: shown('.no-print'), thead: shown('.roster-sheet thead') };
+    })()`);
+    expect(printed).toEqual({ size: 'a4 landscape', header: 'none', toolbar: 'none', thead: 'table-header-group' });
+    expect(await sheet.isVisible()).toBe(true);
+
+    // On a phone (390 px): the table scrolls inside the sheet, the page does not.
+    await page.emulateMedia({ media: 'screen' });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await sheet.getByRole('row').filter({ hasText: 'Trần Thị Bình' }).waitFor();
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+    expect(await review(page)).toEqual(CLEAN);
+    await context.close();
+  });
+});
