@@ -117,6 +117,24 @@ describe('what each role gets inside the answers it may have', () => {
     expect(returned).toEqual(expect.arrayContaining(await mayRead(who, planted)));
   });
 
+  it('walks the flagged records page by page with the cursor: the same records, none twice, suspected phantoms first', async () => {
+    type Flagged = { recordId: string; ao: boolean; cursor: string };
+    const page = async (after: string | null) =>
+      (
+        await t.gql<{ flaggedRecords: Flagged[] }>(`query($a: String) { flaggedRecords(first: 2, after: $a) { recordId ao cursor } }`, {
+          a: after,
+        })
+      ).data!.flaggedRecords;
+    const all = (await t.gql<{ flaggedRecords: Flagged[] }>(`{ flaggedRecords(first: 500) { recordId ao cursor } }`)).data!.flaggedRecords;
+    expect(all.length).toBeGreaterThan(2);
+    const walked: Flagged[] = [];
+    for (let next = await page(null); next.length; next = await page(next[next.length - 1].cursor)) walked.push(...next);
+    expect(walked.map((f) => f.recordId)).toEqual(all.map((f) => f.recordId));
+    expect(walked.map((f) => f.ao)).toEqual([...walked.map((f) => f.ao)].sort((a, b) => Number(b) - Number(a)));
+    const bad = await t.gql(`{ flaggedRecords(after: "garbage") { recordId } }`);
+    expect(bad.errors![0].message).toContain('con trỏ trang');
+  });
+
   it.each(READERS)('flagCounts as %s: rows only for the organizations and units it may see', async (who) => {
     const r = await t.gql<{ flagCounts: { organization: string; unitCode: string | null; code: string }[] }>(
       `{ flagCounts { organization unitCode code records } }`,

@@ -20,8 +20,12 @@ export const T = {
     code: 'Loại cảnh báo',
     anyCode: 'Mọi loại cảnh báo',
     ao: 'Nghi ảo (mọi lý do)',
-    count: (n: number, capped: boolean) =>
-      capped ? `${n.toLocaleString('vi-VN')} hồ sơ đầu tiên (chọn loại cảnh báo để thu hẹp)` : `${n.toLocaleString('vi-VN')} hồ sơ`,
+    count: (before: number, n: number, more: boolean) =>
+      before || more
+        ? `Hồ sơ thứ ${(before + 1).toLocaleString('vi-VN')}–${(before + n).toLocaleString('vi-VN')}${more ? ' (còn nữa; chọn loại cảnh báo để thu hẹp)' : ''}`
+        : `${n.toLocaleString('vi-VN')} hồ sơ`,
+    nextPage: '500 hồ sơ tiếp theo',
+    firstPage: 'Về đầu danh sách',
     empty: 'Không có hồ sơ nào bị cảnh báo',
     reasons: 'Cảnh báo và lý do',
     confirm: 'Xác nhận',

@@ -194,6 +194,7 @@ export class FlaggedRecordType {
   @Field({ description: 'A suspected phantom ("ảo").' }) ao: boolean;
   @Field(() => [String], { description: 'The flags that decided the suspicion.' }) aoReasons: string[];
   @Field(() => [RecordFlagType]) flags: RecordFlagType[];
+  @Field({ description: 'Give the last one as `after` for the records that follow.' }) cursor: string;
 }
 
 @ObjectType('FlagCount')
@@ -216,6 +217,11 @@ export class FlaggedRecordsArgs {
   @MaxLength(20)
   code?: string | null;
   @Field(() => Int, { nullable: true, defaultValue: 50 }) @IsOptional() @IsInt() @Min(1) @Max(500) first?: number | null;
+  @Field(() => String, { nullable: true, description: 'The cursor of the last record seen.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  after?: string | null;
 }
 
 @ArgsType()

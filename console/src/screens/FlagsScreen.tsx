@@ -10,8 +10,9 @@ import { CLEARABLE } from '../icons.tsx';
 import { MemberDrawer } from './MemberDrawer.tsx';
 
 const FLAGGED = graphql(`
-  query Flagged($organization: String, $code: String) {
-    flaggedRecords(organization: $organization, code: $code, first: 500) {
+  query Flagged($organization: String, $code: String, $after: String) {
+    flaggedRecords(organization: $organization, code: $code, after: $after, first: 500) {
+      cursor
       recordId
       externalId
       fullName
@@ -42,15 +43,22 @@ export function FlagsScreen({ session }: { session: Session }) {
   const [open, setOpen] = useState<string | null>(null);
   const [decision, setDecision] = useState<Decision | null>(null);
   const [note, setNote] = useState('');
-  const [result, refetch] = useQuery({ query: FLAGGED, variables: { organization: session.user.organization, code: code ?? null } });
+  // Pages of 500 (the table shows them 50 at a time): the cursors of the pages before, to go on or back.
+  const [afters, setAfters] = useState<(string | null)[]>([null]);
+  useEffect(() => setAfters([null]), [code]);
+  const after = afters[afters.length - 1];
+  const [result, refetch] = useQuery({
+    query: FLAGGED,
+    variables: { organization: session.user.organization, code: code ?? null, after },
+  });
   const [resolving, resolve] = useMutation(RESOLVE);
   const rows = result.data?.flaggedRecords ?? [];
   // The codes she can filter by: those seen in the unfiltered list (a filtered list shows only its own).
   const [codes, setCodes] = useState<string[]>([]);
   useEffect(() => {
-    if (code === undefined && result.data)
+    if (code === undefined && after === null && result.data)
       setCodes([...new Set(result.data.flaggedRecords.flatMap((r) => r.flags.map((f) => f.code)))].sort());
-  }, [code, result.data]);
+  }, [code, after, result.data]);
   const secretariat = session.user.role === 'SECRETARIAT' || session.user.role === 'ADMIN';
 
   const decide = async () => {
@@ -88,7 +96,11 @@ export function FlagsScreen({ session }: { session: Session }) {
           onChange={setCode}
           options={[{ value: 'AO', label: T.flags.ao }, ...codes.map((c) => ({ value: c, label: c }))]}
         />
-        <Typography.Text aria-live="polite">{result.data ? T.flags.count(rows.length, rows.length >= 500) : ''}</Typography.Text>
+        <Typography.Text aria-live="polite">
+          {result.data ? T.flags.count((afters.length - 1) * 500, rows.length, rows.length >= 500) : ''}
+        </Typography.Text>
+        {afters.length > 1 && <Button onClick={() => setAfters([null])}>{T.flags.firstPage}</Button>}
+        {rows.length >= 500 && <Button onClick={() => setAfters([...afters, rows[rows.length - 1].cursor])}>{T.flags.nextPage}</Button>}
       </Space>
       {result.error && (
         <Alert type="error" showIcon role="alert" title={T.error.generic} description={errorText(result.error, T.error.network)} />

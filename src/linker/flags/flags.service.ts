@@ -33,6 +33,23 @@ export interface FlaggedRecordView {
   ao: boolean;
   aoReasons: string[];
   flags: FlagView[];
+  /** The list's sort key: suspected phantoms first, then organization and Mã hồ sơ. */
+  cursor: string;
+}
+
+const encodeFlagCursor = (ao: boolean, organization: string, externalId: string): string =>
+  Buffer.from(JSON.stringify([!ao, organization, externalId])).toString('base64url');
+
+function decodeFlagCursor(cursor: string): [boolean, string, string] {
+  try {
+    const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
+    if (Array.isArray(v) && v.length === 3 && typeof v[0] === 'boolean' && typeof v[1] === 'string' && typeof v[2] === 'string')
+      return v as [boolean, string, string];
+  } catch {
+    /* fall through */
+  }
+  const value = cursor.slice(0, 40);
+  throw DomainError.invalidInput([{ field: 'after', value, message: `Trường 'after': con trỏ trang '${value}' không hợp lệ` }]);
 }
 
 /** The flags of the record `recordId` (an SQL expression) with their decisions, as a JSON array by code (null when none). */
@@ -70,10 +87,21 @@ export class FlagsService {
 
   /** Flagged records within the caller's rights, suspected phantoms first. */
   async flagged(
-    f: { organization?: string | null; unit?: string | null; commune?: string | null; code?: string | null; first?: number | null },
+    f: {
+      organization?: string | null;
+      unit?: string | null;
+      commune?: string | null;
+      code?: string | null;
+      first?: number | null;
+      after?: string | null;
+    },
     caller: Principal,
   ): Promise<FlaggedRecordView[]> {
     const { where, params } = this.scoped(readScope(caller), f);
+    if (f.after) {
+      const [notAo, org, code] = decodeFlagCursor(f.after);
+      where.push(`(NOT p.ao, r.organization_code, r.external_id) > ($${params.push(notAo)}, $${params.push(org)}, $${params.push(code)})`);
+    }
     const rows = await this.db.query<
       (Omit<ListedRecordRow, 'unit_path'> & { commune_code: string | null; ao: boolean; ao_reasons: string[]; flags: FlagView[] | null })[]
     >(
@@ -81,7 +109,7 @@ export class FlagsService {
               ${flagsJson('r.id')} AS flags
          FROM record_person p JOIN member_record r ON r.id = p.record_id LEFT JOIN unit u ON u.id = r.unit_id
         WHERE ${where.join(' AND ')}
-        ORDER BY p.ao DESC, r.organization_code, r.external_id LIMIT ${listPageSize(f.first)}`,
+        ORDER BY NOT p.ao, r.organization_code, r.external_id LIMIT ${listPageSize(f.first)}`,
       params,
     );
     await this.audit.record(caller, {
@@ -101,6 +129,7 @@ export class FlagsService {
       ao: r.ao,
       aoReasons: r.ao_reasons,
       flags: r.flags ?? [],
+      cursor: encodeFlagCursor(r.ao, r.organization_code, r.external_id),
     }));
   }
 
