@@ -1,4 +1,5 @@
-import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { RequestBatch } from '../../common/graphql/request-batch.js';
 import { Allow, Caller, PEOPLE_READERS } from '../../access/access.decorators.js';
 import type { Principal } from '../../access/principal.js';
 import { MemberRecordType } from '../../membership/member-record/member-record.types.js';
@@ -14,12 +15,17 @@ const toType = (f: FlagView): RecordFlagType => ({ ...f, evidence: JSON.stringif
 /** Thin: the phantom flags — on a record, listed, counted, decided. */
 @Resolver(() => MemberRecordType)
 export class FlagsResolver {
-  constructor(private readonly flags: FlagsService) {}
+  /** A roster page's rows ask for their flags together: one query a page. */
+  private readonly batch: RequestBatch<string, FlagView[]>;
+
+  constructor(private readonly flags: FlagsService) {
+    this.batch = new RequestBatch((ids) => this.flags.flagsOfMany(ids));
+  }
 
   @Allow(...PEOPLE_READERS)
   @ResolveField('flags', () => [RecordFlagType], { description: 'Phantom-check flags, as the last linker run found them.' })
-  async flagsOf(@Parent() record: MemberRecordType): Promise<RecordFlagType[]> {
-    return (await this.flags.flagsOf(record.id)).map(toType);
+  async flagsOf(@Parent() record: MemberRecordType, @Context() request: object): Promise<RecordFlagType[]> {
+    return ((await this.batch.get(request, record.id)) ?? []).map(toType);
   }
 
   @Allow(...PEOPLE_READERS)

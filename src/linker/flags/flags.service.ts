@@ -135,8 +135,16 @@ export class FlagsService {
 
   /** The flags of one record (within the caller's rights: the record service checks them). */
   async flagsOf(recordId: string): Promise<FlagView[]> {
-    const [{ flags }] = await this.db.query<{ flags: FlagView[] | null }[]>(`SELECT ${flagsJson('$1')} AS flags`, [recordId]);
-    return flags ?? [];
+    return (await this.flagsOfMany([recordId])).get(recordId) ?? [];
+  }
+
+  /** The flags of several records in one query (a roster page's, through the resolver's batch). */
+  async flagsOfMany(recordIds: string[]): Promise<Map<string, FlagView[]>> {
+    const rows = await this.db.query<{ id: string; flags: FlagView[] | null }[]>(
+      `SELECT id, ${flagsJson('id')} AS flags FROM unnest($1::uuid[]) id`,
+      [recordIds],
+    );
+    return new Map(rows.map((r) => [r.id, r.flags ?? []]));
   }
 
   /** Counts by code, per organization and unit, of ACTIVE records (suspected phantoms apart). */
