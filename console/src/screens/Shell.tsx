@@ -9,13 +9,15 @@ import { RosterScreen } from './RosterScreen.tsx';
 
 /** Loaded when she first opens it: the first screen's JavaScript stays small. */
 const ImportScreen = lazy(() => import('./import/ImportScreen.tsx').then((m) => ({ default: m.ImportScreen })));
+const UnitsScreen = lazy(() => import('./units/UnitsScreen.tsx').then((m) => ({ default: m.UnitsScreen })));
 
-type Screen = 'danh-sach' | 'nhap' | 'canh-bao' | 'huong-dan';
-const SCREENS: Screen[] = ['danh-sach', 'nhap', 'canh-bao', 'huong-dan'];
+type Screen = 'danh-sach' | 'nhap' | 'canh-bao' | 'don-vi' | 'huong-dan';
+const SCREENS: Screen[] = ['danh-sach', 'nhap', 'canh-bao', 'don-vi', 'huong-dan'];
 const NAV: [Screen, string][] = [
   ['danh-sach', T.nav.roster],
   ['nhap', T.nav.imports],
   ['canh-bao', T.nav.flags],
+  ['don-vi', T.nav.units],
   ['huong-dan', T.nav.help],
 ];
 
@@ -92,6 +94,11 @@ export function Shell({ session, onSession }: { session: Session; onSession: (s:
           )}
           {screen === 'danh-sach' && <RosterScreen session={session} />}
           {screen === 'canh-bao' && <FlagsScreen session={session} />}
+          {screen === 'don-vi' && (
+            <Suspense fallback={<Spin />}>
+              <UnitsScreen session={session} />
+            </Suspense>
+          )}
         </main>
       </Layout.Content>
     </Layout>
