@@ -106,6 +106,10 @@ try {
       .first()
       .waitFor();
     await shoot(page, 'canh-bao', size);
+    await page.getByRole('link', { name: 'Chi hội / đơn vị' }).click();
+    await page.locator('.ant-tree-title').first().waitFor();
+    await page.getByRole('checkbox').nth(1).waitFor();
+    await shoot(page, 'don-vi', size);
     await page.getByRole('link', { name: 'Hướng dẫn' }).click();
     await shoot(page, 'huong-dan', size);
     await context.close();

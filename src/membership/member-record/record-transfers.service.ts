@@ -24,7 +24,7 @@ const DECLINED_SHOWN_DAYS = 90;
  * to a unit she does not keep (another commune's, kept by another secretariat), a request waits
  * for that unit's secretariat, who accepts (the record moves) or declines with a reason. A move,
  * either way, is the same record changing unit: one TRANSFERRED history event and one
- * RECORD_TRANSFERRED audit line (README "The web console": why not a new record).
+ * RECORD_TRANSFERRED audit line (README "Transfers between secretariats": why not a new record).
  */
 @Injectable()
 export class RecordTransfersService {
