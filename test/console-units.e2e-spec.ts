@@ -119,6 +119,9 @@ describe('the console: her units, moves between them, a transfer another commune
     await page.getByText('Chờ Đoàn phường Ngọc Hà nhận').first().waitFor();
     expect(await unitOf(ids.cuong)).toBe('A');
     expect(await review(page)).toEqual(CLEAN);
+    // Her roster marks him too.
+    await page.getByRole('link', { name: 'Danh sách hội viên' }).click();
+    await page.getByRole('row').filter({ hasText: 'Lê Văn Cường' }).getByText('Chờ Đoàn phường Ngọc Hà nhận').waitFor();
     await context.close();
   });
 

@@ -168,6 +168,16 @@ describe('units and transfers between secretariats', () => {
       note: 'Người này không cư trú tại phường Ngọc Hà',
       detail: { request: requestId },
     });
+    // A roster page answers each row's request (one query for the page).
+    const page = await t.gql<{ memberRecords: { nodes: { id: string; transferRequest: { state: string } | null }[] } }>(
+      `{ memberRecords(organization: "DTN") { nodes { id transferRequest { state } } } }`,
+      {},
+      { token: tokens.a },
+    );
+    expect(Object.fromEntries(page.data!.memberRecords.nodes.map((n) => [n.id, n.transferRequest?.state ?? null]))).toEqual({
+      [ids.inScope]: null,
+      [ids.declined]: 'DECLINED',
+    });
     // Declined, she may send it again (or elsewhere).
     expect((await transfer(ids.declined, 'A1', tokens.a)).data!.transferMemberRecord.unit!.code).toBe('A1');
   });

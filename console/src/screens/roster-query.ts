@@ -31,6 +31,12 @@ export const ROSTER = graphql(`
           severity
           message
         }
+        transferRequest {
+          state
+          toUnit {
+            name
+          }
+        }
       }
     }
   }

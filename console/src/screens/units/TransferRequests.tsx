@@ -4,6 +4,7 @@ import { useMutation, useQuery } from 'urql';
 import { errorText } from '../../client.ts';
 import { partialDate, vnTime } from '../../format.ts';
 import { T } from '../../text.ts';
+import { PENDING_TONE } from '../../tones.ts';
 import { ACCEPT_TRANSFER, DECLINE_TRANSFER, PENDING_TRANSFERS, type Pending } from './units-query.ts';
 
 /** Transfers waiting for a decision: hers to accept or decline, those she sent, those declined lately. */
@@ -78,7 +79,7 @@ export function TransferRequests({ organization, onDecided }: { organization: st
           renderItem={(r) => (
             <List.Item>
               <Space wrap>
-                <Tag color="#7a4100">{T.units.pending}</Tag>
+                <Tag color={PENDING_TONE}>{T.units.pending}</Tag>
                 {line(r)}
               </Space>
             </List.Item>

@@ -4,6 +4,7 @@ import { useQuery } from 'urql';
 import { errorText } from '../../client.ts';
 import type { Session } from '../../session.ts';
 import { T } from '../../text.ts';
+import { PENDING_TONE } from '../../tones.ts';
 import { CloseIcon } from '../../icons.tsx';
 import { ORGANIZATIONS } from '../roster-query.ts';
 import { MemberDrawer } from '../MemberDrawer.tsx';
@@ -172,7 +173,7 @@ export function UnitsScreen({ session }: { session: Session }) {
                   <Space wrap size={4}>
                     {r.statusLabel}
                     {r.transferRequest?.state === 'PENDING' && (
-                      <Tag color="#7a4100">{T.units.pendingTo(r.transferRequest.toUnit.name)}</Tag>
+                      <Tag color={PENDING_TONE}>{T.units.pendingTo(r.transferRequest.toUnit.name)}</Tag>
                     )}
                     {r.transferRequest?.state === 'DECLINED' && (
                       <Typography.Text type="secondary">
