@@ -1,16 +1,16 @@
-import { Alert, Button, Checkbox, Col, Row, Space, Table, Tag, Tree, Typography } from 'antd';
+import { Alert, Button, Col, Row, Space, Tree, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useQuery } from 'urql';
 import { errorText } from '../../client.ts';
 import type { Session } from '../../session.ts';
 import { T } from '../../text.ts';
-import { PENDING_TONE } from '../../tones.ts';
 import { CloseIcon } from '../../icons.tsx';
 import { ORGANIZATIONS } from '../roster-query.ts';
 import { MemberDrawer } from '../MemberDrawer.tsx';
 import { TransferRequests } from './TransferRequests.tsx';
 import { AddUnitDialog, childKind, MoveDialog, RenameUnitDialog } from './UnitDialogs.tsx';
-import { ENDED, UNIT_MEMBERS, UNIT_TREE, type TreeUnit, type UnitMember } from './units-query.ts';
+import { UnitMembers } from './UnitMembers.tsx';
+import { UNIT_MEMBERS, UNIT_TREE, type TreeUnit } from './units-query.ts';
 
 interface TreeNode {
   key: string;
@@ -59,8 +59,6 @@ export function UnitsScreen({ session }: { session: Session }) {
   const [result, setResult] = useState<{ text: string; problems: string[] } | null>(null);
   const writer = session.user.role === 'SECRETARIAT' || session.user.role === 'ADMIN';
   const rows = members.data?.memberRecords.nodes ?? [];
-  const movable = rows.filter((r) => !ENDED.has(r.status) && r.transferRequest?.state !== 'PENDING').map((r) => r.id);
-  const allChosen = movable.length > 0 && movable.every((id) => chosen.includes(id));
 
   const refresh = () => {
     refetchUnits({ requestPolicy: 'network-only' });
@@ -128,63 +126,7 @@ export function UnitsScreen({ session }: { session: Session }) {
               </Button>
             </Space>
           )}
-          <Table<UnitMember>
-            rowKey="id"
-            size="small"
-            loading={members.fetching}
-            dataSource={rows}
-            pagination={{ pageSize: 50, showSizeChanger: false }}
-            rowSelection={
-              writer
-                ? {
-                    selectedRowKeys: chosen,
-                    // The library's own select-all box is named in English: this one in Vietnamese.
-                    columnTitle: (
-                      <Checkbox
-                        aria-label={T.units.selectAll}
-                        checked={allChosen}
-                        indeterminate={chosen.length > 0 && !allChosen}
-                        disabled={movable.length === 0}
-                        onChange={(e) => setChosen(e.target.checked ? movable : [])}
-                      />
-                    ),
-                    onChange: (keys) => setChosen(keys.map(String)),
-                    getCheckboxProps: (r) => ({
-                      disabled: !movable.includes(r.id),
-                      'aria-label': r.fullName,
-                    }),
-                  }
-                : undefined
-            }
-            columns={[
-              {
-                title: T.column.name,
-                render: (_, r) => (
-                  <Button type="link" style={{ padding: 0 }} onClick={() => setOpen(r.id)}>
-                    {r.fullName}
-                  </Button>
-                ),
-              },
-              { title: T.column.code, dataIndex: 'externalId' },
-              { title: T.column.unit, render: (_, r) => r.unit?.name ?? T.dash },
-              {
-                title: T.column.status,
-                render: (_, r) => (
-                  <Space wrap size={4}>
-                    {r.statusLabel}
-                    {r.transferRequest?.state === 'PENDING' && (
-                      <Tag color={PENDING_TONE}>{T.units.pendingTo(r.transferRequest.toUnit.name)}</Tag>
-                    )}
-                    {r.transferRequest?.state === 'DECLINED' && (
-                      <Typography.Text type="secondary">
-                        {T.units.declinedBy(r.transferRequest.toUnit.name, r.transferRequest.declineReason ?? '')}
-                      </Typography.Text>
-                    )}
-                  </Space>
-                ),
-              },
-            ]}
-          />
+          <UnitMembers rows={rows} loading={members.fetching} chosen={writer ? chosen : null} onChoose={setChosen} onOpen={setOpen} />
         </Col>
       </Row>
       {dialog === 'add' && <AddUnitDialog organization={organization} parent={unit} onClose={closeDialog} />}
