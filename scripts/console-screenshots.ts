@@ -106,6 +106,10 @@ try {
       .first()
       .waitFor();
     await shoot(page, 'canh-bao', size);
+    await page.getByRole('link', { name: 'Chi hội / đơn vị' }).click();
+    await page.locator('.ant-tree-title').first().waitFor();
+    await page.getByRole('checkbox').nth(1).waitFor();
+    await shoot(page, 'don-vi', size);
     // The printable roster of one unit, as the browser's print dialog would get it (no menu, A4 landscape).
     await page.getByRole('link', { name: 'Danh sách hội viên' }).click();
     await page.getByRole('link', { name: 'In danh sách' }).click();

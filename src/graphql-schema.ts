@@ -11,6 +11,7 @@ import { GeographyResolver } from './geography/geography.resolver.js';
 import { MemberRecordsResolver } from './membership/member-record/member-records.resolver.js';
 import { OrganizationsResolver } from './membership/organization/organizations.resolver.js';
 import { UnitsResolver } from './membership/unit/units.resolver.js';
+import { TransferRequestsResolver } from './membership/member-record/transfer-requests.resolver.js';
 import { LinkerResolver } from './linker/linker.resolver.js';
 import { FlagsResolver } from './linker/flags/flags.resolver.js';
 import { ReportsResolver } from './reports/reports.resolver.js';
@@ -21,6 +22,7 @@ export const GRAPHQL_RESOLVERS = [
   OrganizationsResolver,
   UnitsResolver,
   MemberRecordsResolver,
+  TransferRequestsResolver,
   AccessResolver,
   AuditResolver,
   RosterIoResolver,

@@ -50,6 +50,16 @@ describe('access matrix: role × operation', () => {
       )
     )[0].id;
 
+  /** A transfer of a fresh unit-A record to unit B, sent by unit A's secretariat: a request waiting for B. */
+  const transferRequest = async () => {
+    const r = await t.gql<{ transferMemberRecord: { transferRequest: { id: string } } }>(
+      `mutation($id: ID!) { transferMemberRecord(input: { id: $id, unit: "B" }) { transferRequest { id } } }`,
+      { id: await record('DTN', 'A') },
+      { token: tokens.dtnUnitA },
+    );
+    return r.data!.transferMemberRecord.transferRequest.id;
+  };
+
   /** A finished organization-wide DTN import of one new record: one to undo for each caller. */
   const freshJob = async () => {
     const csv = path.join(os.tmpdir(), `lienthong-undo-${process.pid}-${++seq}.csv`);
@@ -339,6 +349,51 @@ describe('access matrix: role × operation', () => {
       query: `mutation($id: ID!) { transferMemberRecord(input: { id: $id, unit: "A" }) { unit { code } } }`,
       vars: async () => ({ id: await record('DTN', 'B') }),
       expect: { ...allow('admin', 'dtn'), dtnUnitA: 'NOT_FOUND', hpn: 'NOT_FOUND' },
+    },
+    {
+      field: 'transferMemberRecord',
+      title: "transferMemberRecord from A to B (unit A's secretariat: a request to B's)",
+      query: `mutation($id: ID!) { transferMemberRecord(input: { id: $id, unit: "B" }) { unit { code } } }`,
+      vars: async () => ({ id: await record('DTN', 'A') }),
+      expect: { ...allow('admin', 'dtn', 'dtnUnitA'), hpn: 'NOT_FOUND' },
+    },
+    {
+      field: 'pendingTransfers',
+      title: 'pendingTransfers of DTN',
+      query: `{ pendingTransfers(organization: "DTN") { id incoming record { fullName } } }`,
+      expect: allow('admin', 'dtn', 'dtnUnitA'),
+    },
+    {
+      field: 'acceptTransfer',
+      title: "acceptTransfer of a request from A to B (only B's keepers)",
+      query: `mutation($id: ID!) { acceptTransfer(id: $id) { state } }`,
+      vars: async () => ({ id: await transferRequest() }),
+      expect: { ...allow('admin', 'dtn'), dtnUnitA: 'NOT_FOUND', hpn: 'NOT_FOUND' },
+    },
+    {
+      field: 'declineTransfer',
+      title: "declineTransfer of a request from A to B (only B's keepers)",
+      query: `mutation($id: ID!) { declineTransfer(id: $id, reason: "Không cư trú ở đây") { state } }`,
+      vars: async () => ({ id: await transferRequest() }),
+      expect: { ...allow('admin', 'dtn'), dtnUnitA: 'NOT_FOUND', hpn: 'NOT_FOUND' },
+    },
+    {
+      field: 'transferTargets',
+      title: 'transferTargets of DTN (every unit, names only)',
+      query: `{ transferTargets(organization: "DTN") { code name } }`,
+      expect: allow('admin', 'dtn', 'dtnUnitA'),
+    },
+    {
+      field: 'renameUnit',
+      title: 'renameUnit A of DTN',
+      query: `mutation { renameUnit(input: { organization: "DTN", code: "A", name: "Đoàn phường Ba Đình" }) { name } }`,
+      expect: allow('admin', 'dtn', 'dtnUnitA'),
+    },
+    {
+      field: 'renameUnit',
+      title: 'renameUnit B of DTN',
+      query: `mutation { renameUnit(input: { organization: "DTN", code: "B", name: "Đoàn phường Ngọc Hà" }) { name } }`,
+      expect: allow('admin', 'dtn'),
     },
     {
       field: 'endMembership',

@@ -17,3 +17,5 @@ export const FATE_TONE: Record<string, string> = {
   UNCHANGED: GREY,
   SKIPPED: GREY,
 };
+/** A transfer waiting for the receiving unit. */
+export const PENDING_TONE = AMBER;

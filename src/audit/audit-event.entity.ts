@@ -18,6 +18,11 @@ export enum AuditAction {
   RECORD_CREATED = 'RECORD_CREATED',
   RECORD_UPDATED = 'RECORD_UPDATED',
   RECORD_TRANSFERRED = 'RECORD_TRANSFERRED',
+  /** A transfer to a unit the sender does not keep, sent to the receiving secretariat. */
+  TRANSFER_REQUESTED = 'TRANSFER_REQUESTED',
+  /** The receiving secretariat declined a transfer (its reason in audit_note). */
+  TRANSFER_DECLINED = 'TRANSFER_DECLINED',
+  UNIT_RENAMED = 'UNIT_RENAMED',
   MEMBERSHIP_ENDED = 'MEMBERSHIP_ENDED',
   ID_NUMBER_REVEALED = 'ID_NUMBER_REVEALED',
   IMPORT = 'IMPORT',

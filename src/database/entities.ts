@@ -10,6 +10,7 @@ import { MemberRecord } from '../membership/member-record/member-record.entity.j
 import { MembershipEvent } from '../membership/member-record/membership-event.entity.js';
 import { Organization } from '../membership/organization/organization.entity.js';
 import { Unit } from '../membership/unit/unit.entity.js';
+import { TransferRequest } from '../membership/member-record/transfer-request.entity.js';
 import { REPORT_ENTITIES } from '../reports/report.entities.js';
 import { FlagResolution, LinkReview, LinkRun, RecordFlag, RecordLink, RecordPerson } from '../linker/link.entities.js';
 
@@ -20,6 +21,7 @@ export const ENTITIES = [
   Unit,
   MemberRecord,
   MembershipEvent,
+  TransferRequest,
   AppUser,
   AccessToken,
   AuditEvent,

@@ -11,6 +11,8 @@ import { OrganizationsService } from './organization/organizations.service.js';
 import { OrganizationsResolver } from './organization/organizations.resolver.js';
 import { UnitsResolver } from './unit/units.resolver.js';
 import { UnitsService } from './unit/units.service.js';
+import { RecordTransfersService } from './member-record/record-transfers.service.js';
+import { TransferRequestsResolver } from './member-record/transfer-requests.resolver.js';
 
 /**
  * The shared membership core. It knows no particular organization: the built-in ones are handed
@@ -27,6 +29,8 @@ import { UnitsService } from './unit/units.service.js';
     MemberRecordsService,
     MemberRecordsResolver,
     RecordPrivacyService,
+    RecordTransfersService,
+    TransferRequestsResolver,
     RecordsCreatedHook,
   ],
   exports: [OrganizationsService, UnitsService, MemberRecordsService, RecordPrivacyService, RecordsCreatedHook],

@@ -49,6 +49,13 @@ const MEMBER = graphql(`
         message
         resolution
       }
+      transferRequest {
+        state
+        declineReason
+        toUnit {
+          name
+        }
+      }
       history {
         id
         kind
@@ -132,6 +139,18 @@ export function MemberDrawer(props: { id: string | null; onClose: () => void; ca
               <Descriptions.Item label={T.member.lastActivity}>{partialDate(r.lastActivityDate)}</Descriptions.Item>
               <Descriptions.Item label={T.member.updated}>{vnTime(r.updatedAt)}</Descriptions.Item>
             </Descriptions>
+            {r.transferRequest && (
+              <Alert
+                style={{ marginTop: 16 }}
+                type={r.transferRequest.state === 'PENDING' ? 'info' : 'warning'}
+                showIcon
+                title={
+                  r.transferRequest.state === 'PENDING'
+                    ? T.units.pendingTo(r.transferRequest.toUnit.name)
+                    : T.units.declinedBy(r.transferRequest.toUnit.name, r.transferRequest.declineReason ?? '')
+                }
+              />
+            )}
             {r.eligibility.length > 0 && (
               <Alert
                 style={{ marginTop: 16 }}

@@ -6,7 +6,7 @@ import { errorText } from '../client.ts';
 import { partialDate } from '../format.ts';
 import type { Session } from '../session.ts';
 import { T } from '../text.ts';
-import { SEVERITY_TONE } from '../tones.ts';
+import { PENDING_TONE, SEVERITY_TONE } from '../tones.ts';
 import { CLEARABLE, SearchIcon } from '../icons.tsx';
 import { useDebounced } from '../useDebounced.ts';
 import { CommunePicker } from './CommunePicker.tsx';
@@ -206,7 +206,15 @@ function rosterColumns(keys: ColumnKey[], offset: number, open: (id: string) => 
     sex: { title: T.column.sex, render: (_, r) => (r.sex ? T.sex[r.sex] : T.dash) },
     unit: { title: T.column.unit, render: (_, r) => r.unit?.name ?? T.dash },
     commune: { title: T.column.commune, render: (_, r) => r.commune?.name ?? T.dash },
-    status: { title: T.column.status, dataIndex: 'statusLabel' },
+    status: {
+      title: T.column.status,
+      render: (_, r) => (
+        <>
+          {r.statusLabel}
+          {r.transferRequest?.state === 'PENDING' && <Tag color={PENDING_TONE}>{T.units.pendingTo(r.transferRequest.toUnit.name)}</Tag>}
+        </>
+      ),
+    },
     idNumber: { title: T.column.idNumber, render: (_, r) => r.idNumber ?? T.dash },
     phone: { title: T.column.phone, render: (_, r) => r.phone ?? T.dash },
     flags: {

@@ -10,14 +10,16 @@ import { RosterScreen } from './RosterScreen.tsx';
 /** Loaded when she first opens it: the first screen's JavaScript stays small. */
 const ImportScreen = lazy(() => import('./import/ImportScreen.tsx').then((m) => ({ default: m.ImportScreen })));
 const PrintRoster = lazy(() => import('./PrintRoster.tsx').then((m) => ({ default: m.PrintRoster })));
+const UnitsScreen = lazy(() => import('./units/UnitsScreen.tsx').then((m) => ({ default: m.UnitsScreen })));
 
 /** `in`: the printable roster, opened from the roster screen (not in the menu). */
-type Screen = 'danh-sach' | 'nhap' | 'canh-bao' | 'huong-dan' | 'in';
-const SCREENS: Screen[] = ['danh-sach', 'nhap', 'canh-bao', 'huong-dan', 'in'];
+type Screen = 'danh-sach' | 'nhap' | 'canh-bao' | 'don-vi' | 'huong-dan' | 'in';
+const SCREENS: Screen[] = ['danh-sach', 'nhap', 'canh-bao', 'don-vi', 'huong-dan', 'in'];
 const NAV: [Screen, string][] = [
   ['danh-sach', T.nav.roster],
   ['nhap', T.nav.imports],
   ['canh-bao', T.nav.flags],
+  ['don-vi', T.nav.units],
   ['huong-dan', T.nav.help],
 ];
 
@@ -98,6 +100,11 @@ export function Shell({ session, onSession }: { session: Session; onSession: (s:
           {screen === 'in' && (
             <Suspense fallback={<Spin />}>
               <PrintRoster key={window.location.hash} />
+            </Suspense>
+          )}
+          {screen === 'don-vi' && (
+            <Suspense fallback={<Spin />}>
+              <UnitsScreen session={session} />
             </Suspense>
           )}
         </main>

@@ -50,6 +50,12 @@ export const ROSTER = graphql(`
           severity
           message
         }
+        transferRequest {
+          state
+          toUnit {
+            name
+          }
+        }
       }
     }
   }

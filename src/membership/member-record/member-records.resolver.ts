@@ -1,5 +1,6 @@
 import { Args, ID, Info, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { asksFor } from '../../common/graphql/selects.js';
 import { Allow, Caller, PEOPLE_READERS, ROSTER_WRITERS } from '../../access/access.decorators.js';
 import { CLEAR_DATA_TAKERS } from '../../access/clear-data.js';
 import { managesRecord, type Principal } from '../../access/principal.js';
@@ -32,6 +33,7 @@ import {
 } from './member-record.types.js';
 import { ErasePersonalDataArgs, ErasurePlanType } from './erasure.types.js';
 import { MemberRecordsService } from './member-records.service.js';
+import { RecordTransfersService } from './record-transfers.service.js';
 import { RecordPrivacyService } from './record-privacy.js';
 import { recordDate, shownRecordDate } from './record-dates.js';
 
@@ -44,6 +46,7 @@ export class MemberRecordsResolver {
     private readonly adminUnits: GeographyService,
     private readonly units: UnitsService,
     private readonly privacy: RecordPrivacyService,
+    private readonly transfers: RecordTransfersService,
   ) {}
 
   @Allow(...PEOPLE_READERS)
@@ -56,7 +59,7 @@ export class MemberRecordsResolver {
     @Caller() caller: Principal,
     @Info() info: GraphQLResolveInfo,
   ): Promise<MemberRecordConnectionType> {
-    const withCount = info.fieldNodes.some((n) => selects(n.selectionSet, 'totalCount', info));
+    const withCount = asksFor(info, 'totalCount');
     const page = await this.records.list({ ...args, first: args.first ?? 50, withCount }, caller);
     const cap = args.countUpTo ?? null;
     const capped = cap !== null && (page.totalCount ?? 0) > cap;
@@ -122,9 +125,12 @@ export class MemberRecordsResolver {
   }
 
   @Allow(...ROSTER_WRITERS)
-  @Mutation(() => MemberRecordType, { description: 'Chuyển sinh hoạt to another unit of the same organization.' })
+  @Mutation(() => MemberRecordType, {
+    description:
+      'Chuyển sinh hoạt to another unit of the same organization: at once to a unit the caller keeps; to one she does not keep, a `transferRequest` waits for that unit’s secretariat (`acceptTransfer`).',
+  })
   async transferMemberRecord(@Args('input') input: TransferMemberRecordInput, @Caller() caller: Principal): Promise<MemberRecordType> {
-    return this.toType(await this.records.transfer(input, caller), caller);
+    return this.toType(await this.transfers.transfer(input, caller), caller);
   }
 
   @Allow(...ROSTER_WRITERS)
@@ -221,15 +227,6 @@ export class MemberRecordsResolver {
       updatedAt: r.updatedAt,
     };
   }
-}
-
-/** Whether a selection asks for `field` (through fragments too). */
-function selects(set: SelectionSetNode | undefined, field: string, info: GraphQLResolveInfo): boolean {
-  return (set?.selections ?? []).some((s) => {
-    if (s.kind === Kind.FIELD) return s.name.value === field;
-    if (s.kind === Kind.INLINE_FRAGMENT) return selects(s.selectionSet, field, info);
-    return selects(info.fragments[s.name.value]?.selectionSet, field, info);
-  });
 }
 
 const profileText = (v: string | number | boolean) => (typeof v === 'boolean' ? (v ? 'Có' : 'Không') : String(v));

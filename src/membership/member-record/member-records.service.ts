@@ -38,9 +38,9 @@ import {
 
 /** How the form reads input and writes history (the import's own rules are in roster-io). */
 const FORM_WRITE = { settleSplitCommune: true } as const;
-const FORM_EVENTS: EventRules = { endedNamesUnitLeft: true };
+export const FORM_EVENTS: EventRules = { endedNamesUnitLeft: true };
 
-/** The membership core: create, change, transfer and end records, with their history. */
+/** The membership core: create, change and end records, with their history (transfers: record-transfers.service.ts). */
 @Injectable()
 export class MemberRecordsService {
   constructor(
@@ -244,39 +244,6 @@ export class MemberRecordsService {
     });
   }
 
-  async transfer(
-    input: { id: string; unit: string; date?: string | null; reason?: string | null },
-    caller: Principal,
-  ): Promise<MemberRecord> {
-    return this.db.transaction(async (em) => {
-      const record = await this.lock(em, input.id, caller);
-      const problems: FieldProblem[] = [];
-      if (MEMBER_STATUS_INFO[record.status].ends)
-        problems.push(
-          problem('status', record.status, `hồ sơ đã kết thúc (${MEMBER_STATUS_INFO[record.status].label}): không chuyển sinh hoạt được`),
-        );
-      const unit = await this.unitOrProblem(record.organizationCode, input.unit, problems, em);
-      if (unit && unit.id === record.unitId) problems.push(problem('unit', input.unit, 'hồ sơ đã ở đơn vị này'));
-      this.checkUnitInScope(writeScope(caller), record.organizationCode, unit, problems);
-      const date = this.dateOrProblem('date', input.date, problems) ?? todayInVietnam();
-      if (problems.length) throw DomainError.invalidInput(problems);
-      await em.getRepository(MemberRecord).update(record.id, { unitId: unit!.id, version: record.version + 1 });
-      const note = { date, reason: input.reason?.trim() || null };
-      await this.addHistory(em, record.id, membershipEvents(record, { unitId: unit!.id }, note, FORM_EVENTS));
-      await this.audit.record(
-        caller,
-        {
-          action: AuditAction.RECORD_TRANSFERRED,
-          subjectType: 'MEMBER_RECORD',
-          subjectId: record.id,
-          organization: record.organizationCode,
-        },
-        em,
-      );
-      return this.reload(em, record.id);
-    });
-  }
-
   /** Only the organization that keeps the record (or ADMIN) ends a membership. */
   async end(input: { id: string; status: MemberStatus; date: string; reason: string }, caller: Principal): Promise<MemberRecord> {
     return this.db.transaction(async (em) => {
@@ -329,13 +296,13 @@ export class MemberRecordsService {
     return writeRecord(input, { ...scene, vault: this.vault, communes: this.communes });
   }
 
-  private async unitOrProblem(org: string, code: string, problems: FieldProblem[], em: EntityManager): Promise<Unit | null> {
+  async unitOrProblem(org: string, code: string, problems: FieldProblem[], em: EntityManager): Promise<Unit | null> {
     const unit = await this.units.findByCodeOrNull(org, code, em);
     if (!unit) problems.push(unitNotFound(org, code));
     return unit;
   }
 
-  private dateOrProblem(field: string, value: string | null | undefined, problems: FieldProblem[]): string | null {
+  dateOrProblem(field: string, value: string | null | undefined, problems: FieldProblem[]): string | null {
     if (!value) return null;
     const d = parsePartialDate(value);
     if (!d.ok) {
@@ -346,7 +313,7 @@ export class MemberRecordsService {
   }
 
   /** Locks a record inside the caller's write scope; refuses an erased one. */
-  private async lock(em: EntityManager, id: string, caller: Principal): Promise<MemberRecord> {
+  async lock(em: EntityManager, id: string, caller: Principal): Promise<MemberRecord> {
     const scope = writeScope(caller);
     if (scope.kind === 'NONE') throw forbidden(`vai trò ${caller.role} không sửa hồ sơ hội viên`);
     const record = await this.findInScope(em, id, scope, true);
@@ -369,11 +336,11 @@ export class MemberRecordsService {
   }
 
   /** The history a change makes (`membershipEvents`), stored with the change. */
-  private async addHistory(em: EntityManager, recordId: string, events: NewMembershipEvent[]): Promise<void> {
+  async addHistory(em: EntityManager, recordId: string, events: NewMembershipEvent[]): Promise<void> {
     if (events.length) await em.getRepository(MembershipEvent).insert(events.map((e) => ({ recordId, ...e })));
   }
 
-  private async reload(em: EntityManager, id: string): Promise<MemberRecord> {
+  async reload(em: EntityManager, id: string): Promise<MemberRecord> {
     return em.getRepository(MemberRecord).findOneOrFail({ where: { id }, relations: { unit: true } });
   }
 }

@@ -1,4 +1,4 @@
-import { Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { IsEnum, IsOptional, IsString, MaxLength } from 'class-validator';
 import { CommuneType } from '../../geography/geography.types.js';
 import { UnitKind } from './unit.entity.js';
@@ -14,6 +14,18 @@ export class UnitType {
   @Field(() => UnitKind) kind: UnitKind;
   @Field(() => CommuneType, { nullable: true }) commune: CommuneType | null;
   @Field(() => String, { nullable: true, description: 'Code of the parent unit' }) parentCode: string | null;
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Members not ended filed in this unit itself (not its subtree); counted by `units` when asked for, null elsewhere',
+  })
+  memberCount?: number | null;
+}
+
+@InputType()
+export class RenameUnitInput {
+  @Field() @IsString() @MaxLength(16) organization: string;
+  @Field({ description: 'The unit’s code (it stays)' }) @IsString() @MaxLength(32) code: string;
+  @Field({ description: 'The new name' }) @IsString() @MaxLength(1000) name: string;
 }
 
 @InputType()

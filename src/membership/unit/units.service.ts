@@ -1,12 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { GeographyService } from '../../geography/geography.service.js';
-import { assertOrganizationInScope } from '../../access/principal.js';
-import { applyScope, inScope, type RecordScope } from '../../access/record-scope.js';
+import { assertOrganizationInScope, forbidden, type Principal } from '../../access/principal.js';
+import { applyScope, inScope, writeScope, type RecordScope } from '../../access/record-scope.js';
+import { AuditAction } from '../../audit/audit-event.entity.js';
+import { AuditService } from '../../audit/audit.service.js';
 import { DomainError } from '../../common/errors/domain-error.js';
 import type { FieldProblem } from '../../common/errors/field-problem.js';
 import { OrganizationsService } from '../organization/organizations.service.js';
 import { parseUnitCode, parseUnitName } from './unit-code.js';
+import { ENDING_STATUSES } from '../status/member-status.js';
 import { Unit, UnitKind } from './unit.entity.js';
 
 const LEVEL: Record<UnitKind, number> = { PROVINCE: 0, BASE: 1, ENTERPRISE: 1, BRANCH: 2 };
@@ -18,6 +21,7 @@ export class UnitsService {
     private readonly db: DataSource,
     private readonly organizations: OrganizationsService,
     private readonly adminUnits: GeographyService,
+    private readonly audit: AuditService,
   ) {}
 
   /** The unit, or null: callers that collect several input problems report it themselves. */
@@ -48,6 +52,53 @@ export class UnitsService {
     if (parent) qb.andWhere('p.code = :parent', { parent });
     applyScope(qb, scope, { organization: 'u.organization_code', unitPath: 'u.path' });
     return qb.orderBy('u.path').getMany();
+  }
+
+  /** Members not ended in each unit (its own, not its subtree's): one grouped query over the roster's unit index. */
+  async memberCounts(unitIds: string[]): Promise<Map<string, number>> {
+    if (unitIds.length === 0) return new Map();
+    const rows = await this.db.query<{ unit_id: string; n: string }[]>(
+      `SELECT unit_id, count(*) AS n FROM member_record WHERE unit_id = ANY($1::uuid[]) AND status <> ALL($2::text[]) GROUP BY unit_id`,
+      [unitIds, ENDING_STATUSES],
+    );
+    return new Map(rows.map((r) => [r.unit_id, Number(r.n)]));
+  }
+
+  /** Every unit of the organization, by name: where a secretariat may send a member (a unit she does not keep asks its secretariat). */
+  async transferTargets(organization: string, caller: Principal): Promise<Unit[]> {
+    assertOrganizationInScope(writeScope(caller), organization, 'đơn vị nhận chuyển sinh hoạt');
+    const units = await this.db.getRepository(Unit).find({ where: { organizationCode: organization }, relations: { parent: true } });
+    return units.sort((a, b) => a.name.localeCompare(b.name, 'vi'));
+  }
+
+  /** A secretariat renames a unit she keeps (its code stays: files and imports name it); audited. */
+  async rename(input: { organization: string; code: string; name: string }, caller: Principal): Promise<Unit> {
+    const scope = writeScope(caller);
+    assertOrganizationInScope(scope, input.organization, 'đổi tên đơn vị');
+    const name = parseUnitName(input.name);
+    const newName = name.ok && name.value ? name.value : null;
+    if (!newName)
+      throw DomainError.invalidInput([
+        { field: 'name', value: input.name.slice(0, 200), message: `Tên đơn vị: ${name.ok ? 'chưa nhập' : name.reason}` },
+      ]);
+    return this.db.transaction(async (em) => {
+      const unit = await this.findByCode(input.organization, input.code, em);
+      if (!inScope(scope, { organizationCode: unit.organizationCode, unitPath: unit.path }))
+        throw forbidden(`đơn vị '${unit.code}' nằm ngoài phạm vi của tài khoản này`);
+      await em.getRepository(Unit).update(unit.id, { name: newName });
+      await this.audit.record(
+        caller,
+        {
+          action: AuditAction.UNIT_RENAMED,
+          subjectType: 'UNIT',
+          subjectId: unit.id,
+          organization: unit.organizationCode,
+          detail: { code: unit.code },
+        },
+        em,
+      );
+      return em.getRepository(Unit).findOneOrFail({ where: { id: unit.id }, relations: { parent: true } });
+    });
   }
 
   async create(

@@ -1,0 +1,74 @@
+import { Button, Checkbox, Space, Table, Tag, Typography } from 'antd';
+import { T } from '../../text.ts';
+import { PENDING_TONE } from '../../tones.ts';
+import { ENDED, type UnitMember } from './units-query.ts';
+
+/**
+ * A unit's members (its subtree's), each with its transfer waiting or declined; `chosen` (null: she
+ * only reads) are ticked to be moved — not ended ones, nor those already waiting for a unit.
+ */
+export function UnitMembers(props: {
+  rows: UnitMember[];
+  loading: boolean;
+  chosen: string[] | null;
+  onChoose: (ids: string[]) => void;
+  onOpen: (id: string) => void;
+}) {
+  const { rows, chosen, onChoose } = props;
+  const movable = rows.filter((r) => !ENDED.has(r.status) && r.transferRequest?.state !== 'PENDING').map((r) => r.id);
+  const allChosen = chosen !== null && movable.length > 0 && movable.every((id) => chosen.includes(id));
+  return (
+    <Table<UnitMember>
+      rowKey="id"
+      size="small"
+      loading={props.loading}
+      dataSource={rows}
+      pagination={{ pageSize: 50, showSizeChanger: false }}
+      rowSelection={
+        chosen
+          ? {
+              selectedRowKeys: chosen,
+              // The library's own select-all box is named in English: this one in Vietnamese.
+              columnTitle: (
+                <Checkbox
+                  aria-label={T.units.selectAll}
+                  checked={allChosen}
+                  indeterminate={chosen.length > 0 && !allChosen}
+                  disabled={movable.length === 0}
+                  onChange={(e) => onChoose(e.target.checked ? movable : [])}
+                />
+              ),
+              onChange: (keys) => onChoose(keys.map(String)),
+              getCheckboxProps: (r) => ({ disabled: !movable.includes(r.id), 'aria-label': r.fullName }),
+            }
+          : undefined
+      }
+      columns={[
+        {
+          title: T.column.name,
+          render: (_, r) => (
+            <Button type="link" style={{ padding: 0 }} onClick={() => props.onOpen(r.id)}>
+              {r.fullName}
+            </Button>
+          ),
+        },
+        { title: T.column.code, dataIndex: 'externalId' },
+        { title: T.column.unit, render: (_, r) => r.unit?.name ?? T.dash },
+        {
+          title: T.column.status,
+          render: (_, r) => (
+            <Space wrap size={4}>
+              {r.statusLabel}
+              {r.transferRequest?.state === 'PENDING' && <Tag color={PENDING_TONE}>{T.units.pendingTo(r.transferRequest.toUnit.name)}</Tag>}
+              {r.transferRequest?.state === 'DECLINED' && (
+                <Typography.Text type="secondary">
+                  {T.units.declinedBy(r.transferRequest.toUnit.name, r.transferRequest.declineReason ?? '')}
+                </Typography.Text>
+              )}
+            </Space>
+          ),
+        },
+      ]}
+    />
+  );
+}

@@ -1,0 +1,146 @@
+import { Alert, Button, Col, Row, Space, Tree, Typography } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
+import { useQuery } from 'urql';
+import { errorText } from '../../client.ts';
+import type { Session } from '../../session.ts';
+import { T } from '../../text.ts';
+import { CloseIcon } from '../../icons.tsx';
+import { ORGANIZATIONS } from '../roster-query.ts';
+import { MemberDrawer } from '../MemberDrawer.tsx';
+import { TransferRequests } from './TransferRequests.tsx';
+import { AddUnitDialog, childKind, MoveDialog, RenameUnitDialog } from './UnitDialogs.tsx';
+import { UnitMembers } from './UnitMembers.tsx';
+import { UNIT_MEMBERS, UNIT_TREE, type TreeUnit } from './units-query.ts';
+
+interface TreeNode {
+  key: string;
+  title: string;
+  children: TreeNode[];
+}
+
+/** Her units as a tree (a unit whose parent she does not see is a root), each with its member count. */
+function unitTree(units: TreeUnit[]): TreeNode[] {
+  const nodes = new Map(
+    units.map((u) => [
+      u.code,
+      { key: u.code, title: `${u.name} (${u.code}) · ${T.units.members(u.memberCount ?? 0)}`, children: [] as TreeNode[] },
+    ]),
+  );
+  const roots: TreeNode[] = [];
+  for (const u of units) {
+    const parent = u.parentCode ? nodes.get(u.parentCode) : undefined;
+    (parent ? parent.children : roots).push(nodes.get(u.code)!);
+  }
+  return roots;
+}
+
+type Dialog = 'add' | 'rename' | 'move' | null;
+
+/** Her branches: the tree, add and rename a unit, move members between units, transfers waiting for her. */
+export function UnitsScreen({ session }: { session: Session }) {
+  const [orgs] = useQuery({ query: ORGANIZATIONS, pause: !!session.user.organization });
+  const organization = session.user.organization ?? orgs.data?.organizations[0]?.code ?? '';
+  const [units, refetchUnits] = useQuery({ query: UNIT_TREE, variables: { organization }, pause: !organization });
+  const list = useMemo(() => units.data?.units ?? [], [units.data]);
+  const [selected, setSelected] = useState<string | null>(null);
+  useEffect(() => {
+    if (!selected && list.length) setSelected(list[0].code);
+  }, [list, selected]);
+  const unit = list.find((u) => u.code === selected) ?? null;
+  const [members, refetchMembers] = useQuery({
+    query: UNIT_MEMBERS,
+    variables: { organization, unit: selected ?? '' },
+    pause: !organization || !selected,
+  });
+  const [chosen, setChosen] = useState<string[]>([]);
+  useEffect(() => setChosen([]), [selected]);
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const [open, setOpen] = useState<string | null>(null);
+  const [result, setResult] = useState<{ text: string; problems: string[] } | null>(null);
+  const writer = session.user.role === 'SECRETARIAT' || session.user.role === 'ADMIN';
+  const rows = members.data?.memberRecords.nodes ?? [];
+
+  const refresh = () => {
+    refetchUnits({ requestPolicy: 'network-only' });
+    refetchMembers({ requestPolicy: 'network-only' });
+  };
+  const closeDialog = (changed: boolean) => {
+    setDialog(null);
+    if (changed) {
+      setChosen([]);
+      refresh();
+    }
+  };
+
+  return (
+    <section aria-labelledby="units-title">
+      <Typography.Title level={1} id="units-title" style={{ fontSize: 22 }}>
+        {T.units.title}
+      </Typography.Title>
+      <Typography.Paragraph>{T.units.intro}</Typography.Paragraph>
+      {writer && organization && <TransferRequests organization={organization} onDecided={refresh} />}
+      {units.error && (
+        <Alert type="error" showIcon role="alert" title={T.error.generic} description={errorText(units.error, T.error.network)} />
+      )}
+      {result && (
+        <Alert
+          type={result.problems.length ? 'warning' : 'success'}
+          showIcon
+          role="status"
+          closable={{ 'aria-label': T.member.close, closeIcon: <CloseIcon /> }}
+          onClose={() => setResult(null)}
+          title={result.text || T.error.generic}
+          description={result.problems.length ? result.problems.join(' ') : undefined}
+          style={{ marginBottom: 12 }}
+        />
+      )}
+      <Row gutter={[16, 16]}>
+        <Col xs={24} md={9}>
+          <Typography.Title level={2} style={{ fontSize: 18 }} id="tree-title">
+            {T.units.tree}
+          </Typography.Title>
+          {/* Drawn once the units are there: expanded from the start. */}
+          {list.length > 0 && (
+            <Tree
+              aria-labelledby="tree-title"
+              treeData={unitTree(list)}
+              defaultExpandAll
+              showLine
+              selectedKeys={selected ? [selected] : []}
+              onSelect={(keys) => keys.length && setSelected(String(keys[0]))}
+            />
+          )}
+        </Col>
+        <Col xs={24} md={15}>
+          <Typography.Title level={2} style={{ fontSize: 18 }}>
+            {unit ? T.units.membersOf(unit.name) : T.units.pick}
+          </Typography.Title>
+          {writer && unit && (
+            <Space wrap style={{ marginBottom: 12 }}>
+              <Button disabled={!childKind(unit)} onClick={() => setDialog('add')}>
+                {T.units.add}
+              </Button>
+              <Button onClick={() => setDialog('rename')}>{T.units.rename}</Button>
+              <Button type="primary" disabled={chosen.length === 0} onClick={() => setDialog('move')}>
+                {T.units.move(chosen.length)}
+              </Button>
+            </Space>
+          )}
+          <UnitMembers rows={rows} loading={members.fetching} chosen={writer ? chosen : null} onChoose={setChosen} onOpen={setOpen} />
+        </Col>
+      </Row>
+      {dialog === 'add' && <AddUnitDialog organization={organization} parent={unit} onClose={closeDialog} />}
+      {dialog === 'rename' && unit && <RenameUnitDialog organization={organization} unit={unit} onClose={closeDialog} />}
+      {dialog === 'move' && (
+        <MoveDialog
+          organization={organization}
+          members={rows.filter((r) => chosen.includes(r.id))}
+          mine={new Set(list.map((u) => u.code))}
+          onClose={closeDialog}
+          onResult={(text, problems) => setResult({ text, problems })}
+        />
+      )}
+      <MemberDrawer id={open} onClose={() => setOpen(null)} />
+    </section>
+  );
+}

@@ -1,0 +1,144 @@
+import type { Page } from 'playwright-core';
+import { Role } from '../src/access/role.js';
+import { CLEAN, eventually, launchBrowser, logInThroughPage, review, type TestBrowser } from './support/browser.js';
+import { createTestApp, type TestApp } from './test-app.js';
+
+/**
+ * The units screen as the Ba Đình secretariat (unit-scoped) uses it: her tree with counts, a new
+ * branch, a rename, two members moved between her units; one member sent to Ngọc Hà, whose
+ * secretariat accepts on her phone. Each step is checked in the database: unit, history, audit.
+ */
+describe('the console: her units, moves between them, a transfer another commune accepts', () => {
+  let t: TestApp;
+  let b: TestBrowser;
+  const ids: Record<string, string> = {};
+
+  const history = (id: string) =>
+    t.sql<{ kind: string; from: string; to: string }>(
+      `SELECT e.kind, f.code AS from, u.code AS to FROM membership_event e
+         LEFT JOIN unit f ON f.id = e.from_unit_id LEFT JOIN unit u ON u.id = e.to_unit_id
+        WHERE e.record_id = $1 ORDER BY e.recorded_at, e.id`,
+      [id],
+    );
+  const audits = (action: string, actor: string) =>
+    t.sql(`SELECT subject_id FROM audit_event WHERE action = $1 AND actor_name = $2 ORDER BY id`, [action, actor]);
+  const unitOf = async (id: string) =>
+    (await t.sql<{ code: string }>(`SELECT u.code FROM member_record r JOIN unit u ON u.id = r.unit_id WHERE r.id = $1`, [id]))[0].code;
+  const openUnits = async (page: Page) => {
+    page.setDefaultTimeout(8000);
+    await page.getByRole('link', { name: 'Chi hội / đơn vị' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Chi hội / đơn vị' }).waitFor();
+  };
+  /** The receiving unit, typed and chosen from the list as she would. */
+  const pick = async (page: Page, name: string) => {
+    await page.getByRole('dialog').getByLabel('Đơn vị nhận').fill(name);
+    await page.locator('.ant-select-item-option', { hasText: name }).click();
+  };
+  const treeNode = (page: Page, code: string) => page.locator('.ant-tree-title', { hasText: `(${code})` });
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    for (const u of [
+      { organization: 'DTN', code: 'TINH', name: 'Tỉnh đoàn', kind: 'PROVINCE' },
+      { organization: 'DTN', code: 'A', name: 'Đoàn phường Ba Đình', kind: 'BASE', parent: 'TINH', communeCode: '00004' },
+      { organization: 'DTN', code: 'A1', name: 'Chi đoàn khu phố 1', kind: 'BRANCH', parent: 'A' },
+      { organization: 'DTN', code: 'B', name: 'Đoàn phường Ngọc Hà', kind: 'BASE', parent: 'TINH', communeCode: '00008' },
+    ])
+      await t.gql(`mutation($i: CreateUnitInput!) { createUnit(input: $i) { code } }`, { i: u });
+    for (const [key, name] of [
+      ['an', 'Nguyễn Văn An'],
+      ['binh', 'Trần Thị Bình'],
+      ['cuong', 'Lê Văn Cường'],
+    ]) {
+      const r = await t.gql<{ createMemberRecord: { id: string } }>(
+        `mutation($i: CreateMemberRecordInput!) { createMemberRecord(input: $i) { id } }`,
+        { i: { organization: 'DTN', externalId: key.toUpperCase(), fullName: name, unit: 'A', birthDate: '2001' } },
+      );
+      ids[key] = r.data!.createMemberRecord.id;
+    }
+    b = await launchBrowser();
+  });
+  afterAll(async () => {
+    await b?.close();
+    await t?.close();
+  });
+
+  it('shows her tree with counts; she adds and renames a branch and moves two members into it', async () => {
+    const context = await b.context();
+    const page = await logInThroughPage(context, t.url, await t.createUser('vp.badinh', Role.SECRETARIAT, 'DTN', 'A'));
+    await openUnits(page);
+    await treeNode(page, 'A').filter({ hasText: '3 hội viên' }).waitFor();
+    await treeNode(page, 'A1').filter({ hasText: '0 hội viên' }).waitFor();
+    // Her subtree only: not the other commune's unit.
+    expect(await treeNode(page, 'B').count()).toBe(0);
+    await page.getByRole('checkbox', { name: 'Nguyễn Văn An' }).waitFor();
+
+    await page.getByRole('button', { name: 'Thêm đơn vị' }).click();
+    let dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Mã đơn vị').fill('A2');
+    await dialog.getByLabel('Tên đơn vị').fill('Chi đoàn khu phố 2');
+    await dialog.getByRole('button', { name: 'Lưu' }).click();
+    await treeNode(page, 'A2').waitFor();
+    await treeNode(page, 'A2').click();
+    await page.getByRole('button', { name: 'Đổi tên' }).click();
+    dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Tên đơn vị').fill('Chi đoàn Khu phố Hai');
+    await dialog.getByRole('button', { name: 'Lưu' }).click();
+    await treeNode(page, 'A2').filter({ hasText: 'Chi đoàn Khu phố Hai' }).waitFor();
+    const [a2] = await t.sql<{ id: string; name: string; parent: string }>(
+      `SELECT u.id, u.name, p.code AS parent FROM unit u JOIN unit p ON p.id = u.parent_id WHERE u.code = 'A2'`,
+    );
+    expect(a2).toMatchObject({ name: 'Chi đoàn Khu phố Hai', parent: 'A' });
+    await eventually(async () => expect(await audits('UNIT_RENAMED', 'vp.badinh')).toEqual([{ subject_id: a2.id }]));
+
+    await treeNode(page, 'A').click();
+    await page.getByRole('checkbox', { name: 'Nguyễn Văn An' }).check();
+    await page.getByRole('checkbox', { name: 'Trần Thị Bình' }).check();
+    await page.getByRole('button', { name: 'Chuyển 2 hội viên đã chọn' }).click();
+    dialog = page.getByRole('dialog');
+    await pick(page, 'Khu phố Hai');
+    await dialog.getByLabel('Lý do').fill('Chuyển nơi cư trú');
+    await dialog.getByRole('button', { name: 'Chuyển 2 hội viên đã chọn' }).click();
+    await page.getByText('Đã chuyển 2 hội viên.').waitFor();
+    await treeNode(page, 'A2').filter({ hasText: '2 hội viên' }).waitFor();
+    for (const id of [ids.an, ids.binh]) {
+      expect(await unitOf(id)).toBe('A2');
+      expect((await history(id)).at(-1)).toEqual({ kind: 'TRANSFERRED', from: 'A', to: 'A2' });
+    }
+    expect(await audits('RECORD_TRANSFERRED', 'vp.badinh')).toEqual(
+      expect.arrayContaining([{ subject_id: ids.an }, { subject_id: ids.binh }]),
+    );
+
+    // To the other commune's unit: a request, the member marked as waiting.
+    await page.getByRole('checkbox', { name: 'Lê Văn Cường' }).check();
+    await page.getByRole('button', { name: 'Chuyển 1 hội viên đã chọn' }).click();
+    dialog = page.getByRole('dialog');
+    await pick(page, 'Ngọc Hà');
+    await dialog.getByRole('button', { name: 'Chuyển 1 hội viên đã chọn' }).click();
+    await page.getByText('Đã gửi 1 yêu cầu, chờ đơn vị nhận đồng ý.').waitFor();
+    await page.getByText('Chờ Đoàn phường Ngọc Hà nhận').first().waitFor();
+    expect(await unitOf(ids.cuong)).toBe('A');
+    expect(await review(page)).toEqual(CLEAN);
+    // Her roster marks him too.
+    await page.getByRole('link', { name: 'Danh sách hội viên' }).click();
+    await page.getByRole('row').filter({ hasText: 'Lê Văn Cường' }).getByText('Chờ Đoàn phường Ngọc Hà nhận').waitFor();
+    await context.close();
+  });
+
+  it('is accepted by the Ngọc Hà secretariat on her phone: the member moves, with history and audit', async () => {
+    const context = await b.context('phone');
+    const page = await logInThroughPage(context, t.url, await t.createUser('vp.ngocha', Role.SECRETARIAT, 'DTN', 'B'));
+    await openUnits(page);
+    await page.getByText(/Lê Văn Cường \(CUONG\): Đoàn phường Ba Đình → Đoàn phường Ngọc Hà/).waitFor();
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+    expect(await review(page)).toEqual(CLEAN);
+    await page.getByRole('button', { name: 'Nhận vào đơn vị' }).click();
+    await treeNode(page, 'B').filter({ hasText: '1 hội viên' }).waitFor();
+    expect(await unitOf(ids.cuong)).toBe('B');
+    expect((await history(ids.cuong)).at(-1)).toEqual({ kind: 'TRANSFERRED', from: 'A', to: 'B' });
+    expect(await audits('RECORD_TRANSFERRED', 'vp.ngocha')).toEqual([{ subject_id: ids.cuong }]);
+    const [request] = await t.sql<{ state: string; decided_by: string }>(`SELECT state, decided_by FROM transfer_request`);
+    expect(request).toEqual({ state: 'ACCEPTED', decided_by: 'vp.ngocha' });
+    await context.close();
+  });
+});

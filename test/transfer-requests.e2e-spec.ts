@@ -1,0 +1,223 @@
+import { Role } from '../src/access/role.js';
+import { createTestApp, type TestApp } from './test-app.js';
+
+/**
+ * Units and transfers (issue 20, items 3 and 6): a move to a unit the secretariat keeps happens at
+ * once; to another commune's unit it waits for that unit's secretariat, who accepts (the record
+ * moves: history event, audit line) or declines with a reason the sender reads. Renaming a unit,
+ * the units' member counts.
+ */
+describe('units and transfers between secretariats', () => {
+  let t: TestApp;
+  const tokens = { a: '', b: '', hpn: '' };
+  const ids = { inScope: '', accepted: '', declined: '' };
+
+  const RECORD = `id unit { code } transferRequest { id state toUnit { code } declineReason incoming } history { kind effectiveDate fromUnit { code } toUnit { code } reason }`;
+  type Record = {
+    id: string;
+    unit: { code: string } | null;
+    transferRequest: { id: string; state: string; toUnit: { code: string }; declineReason: string | null; incoming: boolean } | null;
+    history: {
+      kind: string;
+      effectiveDate: string | null;
+      fromUnit: { code: string } | null;
+      toUnit: { code: string } | null;
+      reason: string | null;
+    }[];
+  };
+  const transfer = (id: string, unit: string, token: string) =>
+    t.gql<{ transferMemberRecord: Record }>(
+      `mutation($i: TransferMemberRecordInput!) { transferMemberRecord(input: $i) { ${RECORD} } }`,
+      { i: { id, unit, date: '15/11/2026', reason: 'Chuyển nơi cư trú' } },
+      { token },
+    );
+  const read = async (id: string, token?: string) =>
+    t.gql<{ memberRecord: Record }>(`query($id: ID!) { memberRecord(id: $id) { ${RECORD} } }`, { id }, token ? { token } : {});
+  type Pending = { id: string; state: string; incoming: boolean; record: { id: string; fullName: string }; fromUnit: { code: string } };
+  const pending = (token: string, declined = false) =>
+    t.gql<{ pendingTransfers: Pending[] }>(
+      `query($d: Boolean) { pendingTransfers(organization: "DTN", declined: $d) { id state incoming record { id fullName } fromUnit { code } } }`,
+      { d: declined },
+      { token },
+    );
+  const audit = (subject: string) =>
+    t.sql<{ action: string; actor_name: string; detail: { request?: string; toUnit?: string }; note: string | null }>(
+      `SELECT e.action, e.actor_name, e.detail, n.text AS note FROM audit_event e LEFT JOIN audit_note n ON n.id = e.note_id
+        WHERE e.subject_id = $1 AND e.action <> 'RECORD_READ' ORDER BY e.id`,
+      [subject],
+    );
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    for (const u of [
+      { organization: 'DTN', code: 'TINH', name: 'Tỉnh đoàn', kind: 'PROVINCE' },
+      { organization: 'DTN', code: 'A', name: 'Đoàn phường Ba Đình', kind: 'BASE', parent: 'TINH', communeCode: '00004' },
+      { organization: 'DTN', code: 'A1', name: 'Chi đoàn khu phố 1', kind: 'BRANCH', parent: 'A' },
+      { organization: 'DTN', code: 'B', name: 'Đoàn phường Ngọc Hà', kind: 'BASE', parent: 'TINH', communeCode: '00008' },
+    ]) {
+      const r = await t.gql(`mutation($i: CreateUnitInput!) { createUnit(input: $i) { code } }`, { i: u });
+      if (r.errors) throw new Error(JSON.stringify(r.errors));
+    }
+    tokens.a = await t.logIn(await t.createUser('vp.badinh', Role.SECRETARIAT, 'DTN', 'A'));
+    tokens.b = await t.logIn(await t.createUser('vp.ngocha', Role.SECRETARIAT, 'DTN', 'B'));
+    tokens.hpn = await t.logIn(await t.createUser('vp.hpn', Role.SECRETARIAT, 'HPN'));
+    let n = 0;
+    for (const key of ['inScope', 'accepted', 'declined'] as const) {
+      const r = await t.gql<{ createMemberRecord: { id: string } }>(
+        `mutation($i: CreateMemberRecordInput!) { createMemberRecord(input: $i) { id } }`,
+        {
+          i: {
+            organization: 'DTN',
+            externalId: `T-${++n}`,
+            fullName: `Nguyễn Văn ${['An', 'Bình', 'Cường'][n - 1]}`,
+            unit: 'A',
+            birthDate: '2001',
+          },
+        },
+        { token: tokens.a },
+      );
+      ids[key] = r.data!.createMemberRecord.id;
+    }
+  });
+  afterAll(async () => t.close());
+
+  it('moves a record at once to a unit the secretariat keeps, with its history and audit line', async () => {
+    const r = await transfer(ids.inScope, 'A1', tokens.a);
+    expect(r.errors).toBeUndefined();
+    expect(r.data!.transferMemberRecord.unit!.code).toBe('A1');
+    expect(r.data!.transferMemberRecord.transferRequest).toBeNull();
+    expect(r.data!.transferMemberRecord.history.at(-1)).toMatchObject({
+      kind: 'TRANSFERRED',
+      effectiveDate: '2026-11-15',
+      fromUnit: { code: 'A' },
+      toUnit: { code: 'A1' },
+    });
+    expect((await audit(ids.inScope)).map((a) => [a.action, a.actor_name])).toEqual([
+      ['RECORD_CREATED', 'vp.badinh'],
+      ['RECORD_TRANSFERRED', 'vp.badinh'],
+    ]);
+    expect(await t.sql(`SELECT id FROM transfer_request`)).toEqual([]);
+  });
+
+  it("sends a transfer to another commune's unit to its secretariat, who accepts it: then the record moves", async () => {
+    const sent = await transfer(ids.accepted, 'B', tokens.a);
+    expect(sent.errors).toBeUndefined();
+    // The record stays in A, marked as waiting for B; no move in its history yet.
+    expect(sent.data!.transferMemberRecord.unit!.code).toBe('A');
+    expect(sent.data!.transferMemberRecord.transferRequest).toMatchObject({ state: 'PENDING', toUnit: { code: 'B' }, incoming: false });
+    expect(sent.data!.transferMemberRecord.history.map((h) => h.kind)).toEqual(['ADMITTED']);
+    const requestId = sent.data!.transferMemberRecord.transferRequest!.id;
+    expect((await audit(ids.accepted)).at(-1)).toMatchObject({ action: 'TRANSFER_REQUESTED', detail: { request: requestId, toUnit: 'B' } });
+
+    const twice = await transfer(ids.accepted, 'A1', tokens.a);
+    expect(twice.errors![0].extensions!.code).toBe('CONFLICT');
+    expect(twice.errors![0].message).toContain("đang chờ đơn vị 'B' nhận");
+
+    // Both sides see it; only the receiving side decides.
+    expect((await pending(tokens.a)).data!.pendingTransfers).toMatchObject([{ id: requestId, incoming: false, fromUnit: { code: 'A' } }]);
+    expect((await pending(tokens.b)).data!.pendingTransfers).toMatchObject([
+      { id: requestId, incoming: true, record: { id: ids.accepted, fullName: 'Nguyễn Văn Bình' } },
+    ]);
+    expect((await pending(tokens.hpn)).errors![0].extensions!.code).toBe('FORBIDDEN');
+    const ACCEPT = `mutation($id: ID!) { acceptTransfer(id: $id) { state decidedBy } }`;
+    expect((await t.gql(ACCEPT, { id: requestId }, { token: tokens.a })).errors![0].extensions!.code).toBe('NOT_FOUND');
+    expect((await read(ids.accepted, tokens.b)).errors![0].extensions!.code).toBe('NOT_FOUND');
+
+    const accepted = await t.gql<{ acceptTransfer: { state: string; decidedBy: string } }>(ACCEPT, { id: requestId }, { token: tokens.b });
+    expect(accepted.data!.acceptTransfer).toEqual({ state: 'ACCEPTED', decidedBy: 'vp.ngocha' });
+    const moved = (await read(ids.accepted, tokens.b)).data!.memberRecord;
+    expect(moved.unit!.code).toBe('B');
+    expect(moved.transferRequest).toBeNull();
+    expect(moved.history.at(-1)).toMatchObject({
+      kind: 'TRANSFERRED',
+      effectiveDate: '2026-11-15',
+      fromUnit: { code: 'A' },
+      toUnit: { code: 'B' },
+      reason: 'Chuyển nơi cư trú',
+    });
+    expect((await audit(ids.accepted)).at(-1)).toMatchObject({
+      action: 'RECORD_TRANSFERRED',
+      actor_name: 'vp.ngocha',
+      detail: { request: requestId },
+    });
+    // It has left the sender's roster; the decision is made once.
+    expect((await read(ids.accepted, tokens.a)).errors![0].extensions!.code).toBe('NOT_FOUND');
+    expect((await t.gql(ACCEPT, { id: requestId }, { token: tokens.b })).errors![0].extensions!.code).toBe('CONFLICT');
+    expect((await pending(tokens.b)).data!.pendingTransfers).toEqual([]);
+  });
+
+  it('lets the receiving secretariat decline with a reason the sender reads; the record stays', async () => {
+    const sent = await transfer(ids.declined, 'B', tokens.a);
+    const requestId = sent.data!.transferMemberRecord.transferRequest!.id;
+    const DECLINE = `mutation($id: ID!, $r: String!) { declineTransfer(id: $id, reason: $r) { state declineReason } }`;
+    expect((await t.gql(DECLINE, { id: requestId, r: ' ' }, { token: tokens.b })).errors![0].message).toContain('cần ghi lý do');
+    const declined = await t.gql<{ declineTransfer: { state: string } }>(
+      DECLINE,
+      { id: requestId, r: 'Người này không cư trú tại phường Ngọc Hà' },
+      { token: tokens.b },
+    );
+    expect(declined.data!.declineTransfer.state).toBe('DECLINED');
+    const stays = (await read(ids.declined, tokens.a)).data!.memberRecord;
+    expect(stays.unit!.code).toBe('A');
+    expect(stays.history.map((h) => h.kind)).toEqual(['ADMITTED']);
+    expect(stays.transferRequest).toMatchObject({ state: 'DECLINED', declineReason: 'Người này không cư trú tại phường Ngọc Hà' });
+    expect((await pending(tokens.a, true)).data!.pendingTransfers).toMatchObject([{ id: requestId, state: 'DECLINED' }]);
+    expect((await audit(ids.declined)).at(-1)).toMatchObject({
+      action: 'TRANSFER_DECLINED',
+      actor_name: 'vp.ngocha',
+      note: 'Người này không cư trú tại phường Ngọc Hà',
+      detail: { request: requestId },
+    });
+    // A roster page answers each row's request (one query for the page).
+    const page = await t.gql<{ memberRecords: { nodes: { id: string; transferRequest: { state: string } | null }[] } }>(
+      `{ memberRecords(organization: "DTN") { nodes { id transferRequest { state } } } }`,
+      {},
+      { token: tokens.a },
+    );
+    expect(Object.fromEntries(page.data!.memberRecords.nodes.map((n) => [n.id, n.transferRequest?.state ?? null]))).toEqual({
+      [ids.inScope]: null,
+      [ids.declined]: 'DECLINED',
+    });
+    // Declined, she may send it again (or elsewhere).
+    expect((await transfer(ids.declined, 'A1', tokens.a)).data!.transferMemberRecord.unit!.code).toBe('A1');
+  });
+
+  it('renames a unit within the scope (audited), counts members per unit, and lists where a member may go', async () => {
+    const RENAME = `mutation($i: RenameUnitInput!) { renameUnit(input: $i) { code name } }`;
+    const renamed = await t.gql<{ renameUnit: { code: string; name: string } }>(
+      RENAME,
+      { i: { organization: 'DTN', code: 'A1', name: 'Chi đoàn Khu phố Một' } },
+      { token: tokens.a },
+    );
+    expect(renamed.data!.renameUnit).toEqual({ code: 'A1', name: 'Chi đoàn Khu phố Một' });
+    const outside = await t.gql(RENAME, { i: { organization: 'DTN', code: 'B', name: 'Tên khác' } }, { token: tokens.a });
+    expect(outside.errors![0].extensions!.code).toBe('FORBIDDEN');
+    expect((await t.gql(RENAME, { i: { organization: 'DTN', code: 'A', name: ' ' } }, { token: tokens.a })).errors![0].message).toContain(
+      'Tên đơn vị',
+    );
+    const [unit] = await t.sql<{ id: string; name: string }>(`SELECT id, name FROM unit WHERE code = 'A1'`);
+    expect(unit.name).toBe('Chi đoàn Khu phố Một');
+    expect(await audit(unit.id)).toMatchObject([{ action: 'UNIT_RENAMED', actor_name: 'vp.badinh', detail: { code: 'A1' } }]);
+
+    const units = await t.gql<{ units: { code: string; memberCount: number }[] }>(
+      `{ units(organization: "DTN") { code memberCount } }`,
+      {},
+      { token: tokens.a },
+    );
+    expect(units.data!.units).toEqual([
+      { code: 'A', memberCount: 0 },
+      { code: 'A1', memberCount: 2 },
+    ]);
+    const targets = await t.gql<{ transferTargets: { code: string }[] }>(
+      `{ transferTargets(organization: "DTN") { code } }`,
+      {},
+      {
+        token: tokens.a,
+      },
+    );
+    expect(targets.data!.transferTargets.map((u) => u.code).sort()).toEqual(['A', 'A1', 'B', 'TINH']);
+    expect((await t.gql(`{ transferTargets(organization: "DTN") { code } }`, {}, { token: tokens.hpn })).errors![0].extensions!.code).toBe(
+      'FORBIDDEN',
+    );
+  });
+});
