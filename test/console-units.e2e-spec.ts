@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { Role } from '../src/access/role.js';
 import { CLEAN, eventually, launchBrowser, logInThroughPage, review, type TestBrowser } from './support/browser.js';
+import { createDtnUnits } from './support/dtn-units.js';
 import { createTestApp, type TestApp } from './test-app.js';
 
 /**
@@ -38,13 +39,7 @@ describe('the console: her units, moves between them, a transfer another commune
 
   beforeAll(async () => {
     t = await createTestApp();
-    for (const u of [
-      { organization: 'DTN', code: 'TINH', name: 'Tỉnh đoàn', kind: 'PROVINCE' },
-      { organization: 'DTN', code: 'A', name: 'Đoàn phường Ba Đình', kind: 'BASE', parent: 'TINH', communeCode: '00004' },
-      { organization: 'DTN', code: 'A1', name: 'Chi đoàn khu phố 1', kind: 'BRANCH', parent: 'A' },
-      { organization: 'DTN', code: 'B', name: 'Đoàn phường Ngọc Hà', kind: 'BASE', parent: 'TINH', communeCode: '00008' },
-    ])
-      await t.gql(`mutation($i: CreateUnitInput!) { createUnit(input: $i) { code } }`, { i: u });
+    await createDtnUnits(t);
     for (const [key, name] of [
       ['an', 'Nguyễn Văn An'],
       ['binh', 'Trần Thị Bình'],

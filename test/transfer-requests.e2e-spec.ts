@@ -1,4 +1,5 @@
 import { Role } from '../src/access/role.js';
+import { createDtnUnits } from './support/dtn-units.js';
 import { createTestApp, type TestApp } from './test-app.js';
 
 /**
@@ -49,15 +50,7 @@ describe('units and transfers between secretariats', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    for (const u of [
-      { organization: 'DTN', code: 'TINH', name: 'Tỉnh đoàn', kind: 'PROVINCE' },
-      { organization: 'DTN', code: 'A', name: 'Đoàn phường Ba Đình', kind: 'BASE', parent: 'TINH', communeCode: '00004' },
-      { organization: 'DTN', code: 'A1', name: 'Chi đoàn khu phố 1', kind: 'BRANCH', parent: 'A' },
-      { organization: 'DTN', code: 'B', name: 'Đoàn phường Ngọc Hà', kind: 'BASE', parent: 'TINH', communeCode: '00008' },
-    ]) {
-      const r = await t.gql(`mutation($i: CreateUnitInput!) { createUnit(input: $i) { code } }`, { i: u });
-      if (r.errors) throw new Error(JSON.stringify(r.errors));
-    }
+    await createDtnUnits(t);
     tokens.a = await t.logIn(await t.createUser('vp.badinh', Role.SECRETARIAT, 'DTN', 'A'));
     tokens.b = await t.logIn(await t.createUser('vp.ngocha', Role.SECRETARIAT, 'DTN', 'B'));
     tokens.hpn = await t.logIn(await t.createUser('vp.hpn', Role.SECRETARIAT, 'HPN'));
