@@ -90,7 +90,17 @@ try {
     await page.getByRole('table').getByRole('button').first().click();
     await page.getByRole('dialog').getByText('Quá trình').waitFor();
     await shoot(page, 'ho-so', size);
+    // The add form, with her name and birth date typed again: the duplicate warning finds her.
+    const name = (await page.getByRole('dialog').locator('.ant-drawer-title').innerText()).trim();
+    const birth = (await page.getByRole('dialog').locator('tr', { hasText: 'Ngày sinh' }).locator('td').first().innerText()).trim();
     await page.getByRole('dialog').getByRole('button', { name: 'Đóng' }).click();
+    await page.getByRole('button', { name: 'Thêm hội viên' }).click();
+    const form = page.getByRole('dialog', { name: 'Thêm hội viên' });
+    await form.getByLabel('Họ và tên').fill(name);
+    await form.getByLabel(/^Ngày sinh/).fill(birth);
+    await form.getByText(/^(Có thể đã có người này|Không thấy hồ sơ|Nhập họ tên)/).waitFor();
+    await shoot(page, 'them-hoi-vien', size);
+    await form.getByRole('button', { name: 'Hủy' }).click();
     await page.getByRole('link', { name: 'Nhập danh sách' }).click();
     await shoot(page, 'nhap-chon-tep', size);
     await page.locator('input[type=file]').setInputFiles(roster);
