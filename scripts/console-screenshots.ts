@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Page } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_FLAGS, createdUser, startBuiltServer } from '../bench/bench-tools.js';
+import { CHROMIUM, CHROMIUM_FLAGS, enrolledUser, startBuiltServer } from '../bench/bench-tools.js';
 import { totpCode } from '../src/accounts/totp.js';
 
 /**
@@ -60,9 +60,10 @@ async function shoot(page: Page, name: string, size: string, fullPage = false): 
 const demo = path.join(work, 'demo');
 cli(['seed', '--demo', '--persons', '3000', '--out', demo, '--load']);
 cli(['link']);
-const user = createdUser(cli(['user', 'create', '--username', 'vp.hpn', '--role', 'SECRETARIAT', '--org', 'HPN']));
+const created = cli(['user', 'create', '--username', 'vp.hpn', '--role', 'SECRETARIAT', '--org', 'HPN']);
 const roster = messyRoster(demo);
 const server = await startBuiltServer(ROOT, env);
+const user = await enrolledUser(`http://127.0.0.1:${env.PORT}`, created);
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
 fs.mkdirSync(OUT, { recursive: true });
 try {
