@@ -1,6 +1,7 @@
 import { Alert, Button, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { vnTime } from '../format.ts';
+import { ErrorIcon } from '../icons.tsx';
 import { completeEnrolment, SessionError, startEnrolment, type Enrolment, type Session } from '../session.ts';
 import { T } from '../text.ts';
 
@@ -47,7 +48,15 @@ export function EnrolmentForm({ onLoggedIn, onBack }: { onLoggedIn: (s: Session)
   const finish = (f: Finish) =>
     run(async () => onLoggedIn(await completeEnrolment({ ...start!, newPassword: f.newPassword, totpCode: f.code.trim() })));
   const alert = error && (
-    <Alert type="error" title={T.enrol.failed} description={error} showIcon role="alert" style={{ marginBottom: 16 }} />
+    <Alert
+      type="error"
+      title={T.enrol.failed}
+      description={error}
+      showIcon
+      icon={<ErrorIcon />}
+      role="alert"
+      style={{ marginBottom: 16 }}
+    />
   );
   const required = { required: true, message: T.login.required };
   if (!enrolment)

@@ -1,6 +1,7 @@
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { logIn, SessionError, type Session } from '../session.ts';
+import { ErrorIcon } from '../icons.tsx';
 import { T } from '../text.ts';
 import { EnrolmentForm } from './EnrolmentForm.tsx';
 
@@ -43,7 +44,17 @@ export function LoginScreen({ onLoggedIn }: { onLoggedIn: (s: Session) => void }
           <EnrolmentForm onLoggedIn={onLoggedIn} onBack={() => setEnrolling(false)} />
         ) : (
           <>
-            {error && <Alert type="error" title={T.login.failed} description={error} showIcon role="alert" style={{ marginBottom: 16 }} />}
+            {error && (
+              <Alert
+                type="error"
+                title={T.login.failed}
+                description={error}
+                showIcon
+                icon={<ErrorIcon />}
+                role="alert"
+                style={{ marginBottom: 16 }}
+              />
+            )}
             <Form<Fields> layout="vertical" onFinish={(f) => void submit(f)} requiredMark={false}>
               <Form.Item label={T.login.username} name="username" rules={[{ required: true, message: T.login.required }]}>
                 <Input autoComplete="username" autoFocus />
