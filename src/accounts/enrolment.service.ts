@@ -57,6 +57,8 @@ export class EnrolmentService {
       await em.getRepository(AppUser).update(user.id, { totpPendingSealed: this.vault.seal(secret) });
       await this.audit.record(actorOf(user, clientIp), { action: AuditAction.ENROLMENT_STARTED }, em);
     });
+    // Who has the enrolment password may enrol: her tries at the code start afresh (at a new secret).
+    await this.auth.throttle.succeeded(user.username);
     const uri = otpauthUri(TOTP_ISSUER, user.username, secret);
     const qrSvg = await QRCode.toString(uri, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
     return { username: user.username, totpSecret: secret, otpauthUri: uri, qrSvg, expiresAt: user.enrolmentExpiresAt! };
@@ -64,12 +66,13 @@ export class EnrolmentService {
 
   /** Her own password and a code of the secret `start` showed → enrolled, and a session (as `logIn`'s). */
   async complete(input: EnrolmentCompletion, clientIp: string) {
-    const user = await this.admitted(input, clientIp);
-    const weak = passwordProblem(input.newPassword, user.username);
+    // Her new password is checked first: a weak one tells nothing about the account and costs no attempt.
+    const weak = passwordProblem(input.newPassword, input.username.trim().toLowerCase());
     if (weak || input.newPassword === input.enrolmentPassword)
       throw DomainError.invalidInput([
         { field: 'newPassword', value: null, message: `Mật khẩu mới: ${weak ?? 'phải khác mật khẩu lần đầu'}` },
       ]);
+    const user = await this.admitted(input, clientIp);
     const pending = user.totpPendingSealed;
     const now = Date.now();
     const totp = pending && checkTotp(this.vault.open(pending), input.totpCode.trim(), now, Number(user.totpLastStep));
