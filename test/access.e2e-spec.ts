@@ -212,6 +212,6 @@ describe('authentication', () => {
     expect(row.enrolment_hash).toMatch(/^\$argon2id\$/);
     // The enrolment password is no log-in password: who knows it is told to enrol first.
     const early = await logIn({ username: 'kiem.tra', password: c.enrolmentPassword!, totpSecret: 'AAAAAAAA' });
-    expect(early.errors![0].message).toContain('Đăng nhập lần đầu');
+    expect(early.errors![0].message).toContain('Kích hoạt tài khoản');
   });
 });

@@ -57,11 +57,11 @@ describe('the console: first log-in (enrolment) of a commune secretariat', () =>
         WHERE actor_name = 'xa-hpn' AND action IN ('ENROLMENT_STARTED', 'LOGIN', 'LOGIN_FAILED') ORDER BY id`,
     );
 
-  /** The first step: "Đăng nhập lần đầu", her name and the enrolment password. */
+  /** The first step: "Kích hoạt tài khoản", her name and the enrolment password. */
   async function firstStep(context: BrowserContext, password: string): Promise<Page> {
     const page = await context.newPage();
     await page.goto(t.url);
-    await page.getByRole('button', { name: 'Đăng nhập lần đầu' }).click();
+    await page.getByRole('button', { name: 'Kích hoạt tài khoản' }).click();
     await page.getByLabel('Tên đăng nhập').fill('xa-hpn');
     await page.getByLabel('Mật khẩu lần đầu').fill(password);
     await page.getByRole('button', { name: 'Tiếp tục' }).click();
@@ -118,7 +118,7 @@ describe('the console: first log-in (enrolment) of a commune secretariat', () =>
     // The page finds out at its next request: back to the log-in.
     const [page] = open.context.pages();
     await page.reload();
-    await page.getByRole('button', { name: 'Đăng nhập lần đầu' }).waitFor();
+    await page.getByRole('button', { name: 'Kích hoạt tài khoản' }).waitFor();
     await open.context.close();
     // Her old password no longer opens anything.
     expect((await gqlLogIn(NEW_PASSWORD, '000000')).errors![0].extensions!.code).toBe('UNAUTHENTICATED');

@@ -57,7 +57,7 @@ describe('enrolment: the first log-in over GraphQL, and the CLI that starts it',
     expect(Math.abs(row.enrolment_expires_at.getTime() - Date.now() - 72 * 3_600_000)).toBeLessThan(60_000);
     expect(f['enrolment-expires']).toBe(vietnamTime(row.enrolment_expires_at));
     expect(stderr).toContain(`đến ${f['enrolment-expires']} (giờ Việt Nam)`);
-    expect(stderr).toContain('"Đăng nhập lần đầu"');
+    expect(stderr).toContain('"Kích hoạt tài khoản"');
     expect(stderr).toContain('quét mã QR');
     expect(`${stdout}${stderr}`).not.toMatch(/totp|otpauth/i);
   });
@@ -131,7 +131,7 @@ describe('enrolment: the first log-in over GraphQL, and the CLI that starts it',
       password: f['enrolment-password'],
       totpCode: '123456',
     });
-    expect(early.errors![0].message).toContain('"Đăng nhập lần đầu"');
+    expect(early.errors![0].message).toContain('"Kích hoạt tài khoản"');
     await t.sql(`UPDATE app_user SET enrolment_expires_at = now() - interval '1 second' WHERE username = 'hoa.nct'`);
     const expired = await anon(START, { username: 'hoa.nct', enrolmentPassword: f['enrolment-password'] });
     expect(expired.errors![0].message).toContain('đã hết hạn');

@@ -104,7 +104,7 @@ describe('the built server and the CLI on one DATA_DIR', () => {
       expect(Object.keys(lines)).toEqual(['username', 'enrolment-password', 'enrolment-expires']);
       expect(lines).toMatchObject({ username: 'quantri', 'enrolment-password': password });
       expect(lines['enrolment-expires']).toMatch(/^\d\d\/\d\d\/\d{4} \d\d:\d\d$/);
-      expect(created.stderr).toContain('Đăng nhập lần đầu');
+      expect(created.stderr).toContain('Kích hoạt tài khoản');
 
       const token = cli(['token', 'create', '--name', 'bao-cao-thang', '--role', 'DAN_VAN']);
       expect(token.status).toBe(0);

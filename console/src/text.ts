@@ -11,10 +11,10 @@ export const T = {
     required: 'Chưa nhập',
     codeShape: 'Mã gồm 6 chữ số',
     failed: 'Không đăng nhập được',
-    firstTime: 'Đăng nhập lần đầu (có mật khẩu lần đầu)',
+    firstTime: 'Lần đầu sử dụng? Kích hoạt tài khoản',
   },
   enrol: {
-    title: 'Đăng nhập lần đầu',
+    title: 'Kích hoạt tài khoản',
     intro: 'Nhập tên đăng nhập và mật khẩu lần đầu mà quản trị viên đã trao. Mật khẩu lần đầu chỉ dùng được một lần, trong 72 giờ.',
     enrolmentPassword: 'Mật khẩu lần đầu',
     next: 'Tiếp tục',
@@ -161,8 +161,8 @@ export const T = {
     title: 'Hướng dẫn sử dụng',
     sections: [
       {
-        heading: 'Đăng nhập lần đầu',
-        body: 'Quản trị viên trao cho bạn tên đăng nhập và một mật khẩu lần đầu (dùng một lần, trong 72 giờ). Bấm "Đăng nhập lần đầu", nhập hai thứ đó, rồi quét mã QR hiện ra bằng ứng dụng xác thực trên điện thoại (hoặc gõ khóa thiết lập bên dưới mã). Đặt mật khẩu của bạn và nhập mã 6 số ứng dụng đang hiện: bạn được đăng nhập. Quên mật khẩu hay mất điện thoại thì nhờ quản trị viên đặt lại tài khoản: bạn nhận mật khẩu lần đầu mới và làm lại các bước này.',
+        heading: 'Lần đầu sử dụng: kích hoạt tài khoản',
+        body: 'Quản trị viên trao cho bạn tên đăng nhập và một mật khẩu lần đầu (dùng một lần, trong 72 giờ). Bấm "Kích hoạt tài khoản", nhập hai thứ đó, rồi quét mã QR hiện ra bằng ứng dụng xác thực trên điện thoại (hoặc gõ khóa thiết lập bên dưới mã). Đặt mật khẩu của bạn và nhập mã 6 số ứng dụng đang hiện: bạn được đăng nhập. Quên mật khẩu hay mất điện thoại thì nhờ quản trị viên đặt lại tài khoản: bạn nhận mật khẩu lần đầu mới và làm lại các bước này.',
       },
       {
         heading: 'Đăng nhập',

@@ -4,7 +4,7 @@ import { generatePassword, hashPassword } from './passwords.js';
 export const ENROLMENT_HOURS = 72;
 
 export const NOT_ENROLLED_MESSAGE =
-  'Đây là mật khẩu lần đầu: tài khoản chưa kích hoạt. Chọn "Đăng nhập lần đầu" để đặt mật khẩu của mình và quét mã QR.';
+  'Đây là mật khẩu lần đầu: tài khoản chưa kích hoạt. Chọn "Kích hoạt tài khoản" để đặt mật khẩu của mình và quét mã QR.';
 
 /**
  * A new enrolment: the one-time password (generated unless given) and the columns that put a user

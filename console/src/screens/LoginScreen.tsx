@@ -13,7 +13,7 @@ interface Fields {
 
 /**
  * Password and the 6-digit code of her authenticator app; the server's Vietnamese message on
- * failure. "Đăng nhập lần đầu" switches to the enrolment (EnrolmentForm).
+ * failure. "Kích hoạt tài khoản" switches to the enrolment (EnrolmentForm).
  */
 export function LoginScreen({ onLoggedIn }: { onLoggedIn: (s: Session) => void }) {
   const [enrolling, setEnrolling] = useState(false);

@@ -77,7 +77,7 @@ function handOver(username: string, password: string, expiresAt: Date): void {
   const until = vietnamTime(expiresAt);
   log(`mật khẩu lần đầu (chỉ hiện lần này) dùng được một lần, trong ${ENROLMENT_HOURS} giờ: đến ${until} (giờ Việt Nam)`);
   log(
-    `trao cho người dùng tên đăng nhập và mật khẩu lần đầu; người đó mở Liên Thông trên trình duyệt, chọn "Đăng nhập lần đầu", ` +
+    `trao cho người dùng tên đăng nhập và mật khẩu lần đầu; người đó mở Liên Thông trên trình duyệt, chọn "Kích hoạt tài khoản", ` +
       'quét mã QR bằng ứng dụng xác thực (Google Authenticator, Microsoft Authenticator…), đặt mật khẩu của mình và nhập mã 6 số',
   );
   log(`quá hạn hoặc bị lộ: lienthong user reset ${username}`);
