@@ -180,7 +180,9 @@ describe('browser sessions', () => {
     const body = (await res.json()) as { code: string; message: string };
     expect(body).toMatchObject({ code: 'UNAUTHENTICATED' });
     expect(body.message).toContain('Đăng nhập không thành công');
-    const [logged] = await t.sql<{ reason: string }>(`SELECT detail->>'reason' AS reason FROM audit_event WHERE actor_name = 'web.sai' AND ${AFTER_ENROLMENT}`);
+    const [logged] = await t.sql<{ reason: string }>(
+      `SELECT detail->>'reason' AS reason FROM audit_event WHERE actor_name = 'web.sai' AND ${AFTER_ENROLMENT}`,
+    );
     expect(logged).toEqual({ reason: 'BAD_PASSWORD' });
     const incomplete = await fetch(`${t.url}/session`, {
       method: 'POST',
