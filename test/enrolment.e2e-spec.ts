@@ -135,6 +135,11 @@ describe('enrolment: the first log-in over GraphQL, and the CLI that starts it',
     await t.sql(`UPDATE app_user SET enrolment_expires_at = now() - interval '1 second' WHERE username = 'hoa.nct'`);
     const expired = await anon(START, { username: 'hoa.nct', enrolmentPassword: f['enrolment-password'] });
     expect(expired.errors![0].message).toContain('đã hết hạn');
+    // Guessing at an enrolment password is throttled as a log-in is: the three failures above and two
+    // guesses make five in a row, then each try must wait.
+    const guesses = [];
+    for (let i = 0; i < 6; i++) guesses.push(await anon(START, { username: 'hoa.nct', enrolmentPassword: `đoán ${i}` }));
+    expect(guesses.map((g) => g.errors![0].message.includes('phải chờ'))).toEqual([false, false, true, true, true, true]);
     const [audit] = await t.sql<{ n: number }>(
       `SELECT count(*)::int AS n FROM audit_event WHERE action = 'USER_RESET' AND subject_type = 'USER'`,
     );

@@ -27,8 +27,7 @@ const REFUSED: Record<string, string> = {
   WRONG: 'Không bắt đầu được: tên đăng nhập hoặc mật khẩu lần đầu không đúng.',
   ENROLMENT_USED:
     'Mật khẩu lần đầu này đã được dùng: đăng nhập bằng mật khẩu của bạn và mã xác thực, hoặc nhờ quản trị viên cấp mật khẩu lần đầu mới.',
-  ENROLMENT_EXPIRED:
-    'Mật khẩu lần đầu này đã hết hạn (chỉ dùng được trong 72 giờ): nhờ quản trị viên cấp mật khẩu lần đầu mới.',
+  ENROLMENT_EXPIRED: 'Mật khẩu lần đầu này đã hết hạn (chỉ dùng được trong 72 giờ): nhờ quản trị viên cấp mật khẩu lần đầu mới.',
   DISABLED: 'Tài khoản này đã bị khóa: liên hệ quản trị viên.',
   NOT_STARTED: 'Chưa có mã QR cho lần đăng nhập này: nhập lại mật khẩu lần đầu để nhận mã QR mới.',
   BAD_TOTP: 'Mã xác thực không đúng: nhập mã 6 số đang hiện trong ứng dụng xác thực vừa thêm tài khoản.',
