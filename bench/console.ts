@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_FLAGS, createdUser, startBuiltServer } from './bench-tools.js';
+import { CHROMIUM, CHROMIUM_FLAGS, enrolledUser, startBuiltServer } from './bench-tools.js';
 import { totpCode } from '../src/accounts/totp.js';
 import { foldText } from '../src/common/text/vietnamese-text.js';
 
@@ -120,8 +120,9 @@ fs.writeFileSync(
 );
 cli(['import', '--org', 'HPN', rosterFile]);
 const username = `bench.console.${process.pid}`;
-const user = createdUser(cli(['user', 'create', '--username', username, '--role', 'SECRETARIAT', '--org', 'HPN']));
+const created = cli(['user', 'create', '--username', username, '--role', 'SECRETARIAT', '--org', 'HPN']);
 const server = await startBuiltServer(ROOT, env);
+const user = await enrolledUser(`http://127.0.0.1:${env.PORT}`, created);
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
 try {
   const base = `http://127.0.0.1:${env.PORT}`;

@@ -29,6 +29,7 @@ import { FigureNotifications1763700000030 } from './1763700000030-figure-notific
 import { NameWordIndex1763700000031 } from './1763700000031-name-word-index.js';
 import { RosterWalkIndexes1763700000034 } from './1763700000034-roster-walk-indexes.js';
 import { PeriodStatusLookups1763700000035 } from './1763700000035-period-status-lookups.js';
+import { Enrolment1763700000036 } from './1763700000036-enrolment.js';
 import { TransferRequests1763700000037 } from './1763700000037-transfer-requests.js';
 
 /** Every migration, in order. A new one is added here and committed with its entity change. */
@@ -64,5 +65,6 @@ export const MIGRATIONS = [
   NameWordIndex1763700000031,
   RosterWalkIndexes1763700000034,
   PeriodStatusLookups1763700000035,
+  Enrolment1763700000036,
   TransferRequests1763700000037,
 ];

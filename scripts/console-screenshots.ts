@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Page } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_FLAGS, createdUser, startBuiltServer } from '../bench/bench-tools.js';
+import { CHROMIUM, CHROMIUM_FLAGS, enrolledUser, startBuiltServer } from '../bench/bench-tools.js';
 import { totpCode } from '../src/accounts/totp.js';
 
 /**
@@ -60,9 +60,14 @@ async function shoot(page: Page, name: string, size: string, fullPage = false): 
 const demo = path.join(work, 'demo');
 cli(['seed', '--demo', '--persons', '3000', '--out', demo, '--load']);
 cli(['link']);
-const user = createdUser(cli(['user', 'create', '--username', 'vp.hpn', '--role', 'SECRETARIAT', '--org', 'HPN']));
+const created = cli(['user', 'create', '--username', 'vp.hpn', '--role', 'SECRETARIAT', '--org', 'HPN']);
+// A newcomer who has not enrolled yet: her first log-in's QR code step.
+const newcomer = /enrolment-password\t(\S+)/.exec(
+  cli(['user', 'create', '--username', 'vp.moi', '--role', 'SECRETARIAT', '--org', 'HPN']),
+)![1];
 const roster = messyRoster(demo);
 const server = await startBuiltServer(ROOT, env);
+const user = await enrolledUser(`http://127.0.0.1:${env.PORT}`, created);
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
 fs.mkdirSync(OUT, { recursive: true });
 try {
@@ -72,6 +77,15 @@ try {
     ['390', { width: 390, height: 844 }],
   ] as const) {
     const context = await browser.newContext({ viewport, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+    const first = await context.newPage();
+    await first.goto(`http://127.0.0.1:${env.PORT}/`);
+    await first.getByRole('button', { name: 'Kích hoạt tài khoản' }).click();
+    await first.getByLabel('Tên đăng nhập').fill('vp.moi');
+    await first.getByLabel('Mật khẩu lần đầu').fill(newcomer);
+    await first.getByRole('button', { name: 'Tiếp tục' }).click();
+    await first.getByRole('img', { name: /Mã QR/ }).waitFor();
+    await shoot(first, 'kich-hoat', size, true);
+    await first.close();
     const page = await context.newPage();
     await page.goto(`http://127.0.0.1:${env.PORT}/`);
     await page.getByLabel('Tên đăng nhập').fill(user.username);

@@ -284,6 +284,13 @@ describe('access matrix: role × operation', () => {
       expect: allow('admin'),
     },
     {
+      field: 'resetUser',
+      title: 'resetUser',
+      query: `mutation($username: String!) { resetUser(username: $username) { enrolmentExpiresAt } }`,
+      vars: async () => ({ username: (await t.createUser(`reset${++seq}`, Role.AUDITOR)).username }),
+      expect: allow('admin'),
+    },
+    {
       field: 'createServiceToken',
       title: 'createServiceToken',
       query: `mutation($i: CreateServiceTokenInput!) { createServiceToken(input: $i) { token } }`,
@@ -453,8 +460,8 @@ describe('access matrix: role × operation', () => {
       expect: allow('admin'),
     },
   ];
-  /** Exercised in access.e2e-spec.ts, where a session can be spent. */
-  const ELSEWHERE = ['logIn', 'logOut'];
+  /** Exercised in access.e2e-spec.ts and enrolment.e2e-spec.ts, where a session or an enrolment can be spent. */
+  const ELSEWHERE = ['logIn', 'logOut', 'startEnrolment', 'completeEnrolment'];
 
   const cases = OPS.flatMap((op) =>
     EVERYONE.map((who) => {

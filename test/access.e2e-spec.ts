@@ -1,6 +1,6 @@
 import { Role } from '../src/access/role.js';
 import { totpCode } from '../src/accounts/totp.js';
-import { createTestApp, type TestApp, type TestUser } from './test-app.js';
+import { AFTER_ENROLMENT, createTestApp, type TestApp, type TestUser } from './test-app.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -61,7 +61,7 @@ describe('authentication', () => {
     expect(replay.errors![0].extensions!.code).toBe('UNAUTHENTICATED');
     expect(replay.errors![0].message).toMatch(/đã được dùng: chờ mã mới/);
     const log = await t.sql<{ action: string; reason: string | null }>(
-      `SELECT action, detail->>'reason' AS reason FROM audit_event WHERE actor_name IN ('hoa.hpn', 'khong.co.ai') ORDER BY id`,
+      `SELECT action, detail->>'reason' AS reason FROM audit_event WHERE actor_name IN ('hoa.hpn', 'khong.co.ai') AND ${AFTER_ENROLMENT} ORDER BY id`,
     );
     expect(log).toEqual([
       { action: 'LOGIN_FAILED', reason: 'BAD_PASSWORD' },
@@ -103,7 +103,7 @@ describe('authentication', () => {
       expect(checked).toBeLessThanOrEqual(6);
       expect(results.filter((r) => r.errors![0].message.includes('phải chờ'))).toHaveLength(40 - checked);
       const log = await t.sql<{ reason: string; n: string }>(
-        `SELECT detail->>'reason' AS reason, count(*) AS n FROM audit_event WHERE actor_name = $1 GROUP BY 1 ORDER BY 1`,
+        `SELECT detail->>'reason' AS reason, count(*) AS n FROM audit_event WHERE actor_name = $1 AND ${AFTER_ENROLMENT} GROUP BY 1 ORDER BY 1`,
         [admin.username],
       );
       expect(log).toEqual([
@@ -195,14 +195,23 @@ describe('authentication', () => {
     expect(fields).toEqual(expect.arrayContaining(['username', 'password', 'organization']));
     const noOrg = await t.gql(`mutation { createUser(input: { username: "vp.moi", role: SECRETARIAT }) { user { id } } }`);
     expect(noOrg.errors![0].message).toContain('cần mã tổ chức');
-    const ok = await t.gql<{ createUser: { generatedPassword: string; totpSecret: string; otpauthUri: string } }>(
-      `mutation { createUser(input: { username: "kiem.tra", role: AUDITOR }) { generatedPassword totpSecret otpauthUri } }`,
+    const ok = await t.gql<{ createUser: Record<string, string | null> }>(
+      `mutation { createUser(input: { username: "kiem.tra", role: AUDITOR }) {
+        enrolmentPassword enrolmentExpiresAt generatedPassword totpSecret otpauthUri } }`,
     );
     const c = ok.data!.createUser;
-    expect(c.generatedPassword).toHaveLength(20);
-    expect(c.otpauthUri).toContain(`secret=${c.totpSecret}`);
-    const [row] = await t.sql<{ password_hash: string }>(`SELECT password_hash FROM app_user WHERE username = 'kiem.tra'`);
-    expect(row.password_hash).toMatch(/^\$argon2id\$/);
-    expect((await logIn({ username: 'kiem.tra', password: c.generatedPassword, totpSecret: c.totpSecret })).errors).toBeUndefined();
+    expect(c.enrolmentPassword).toHaveLength(20);
+    expect(c).toMatchObject({ generatedPassword: c.enrolmentPassword, totpSecret: null, otpauthUri: null });
+    const hours = (Date.parse(c.enrolmentExpiresAt!) - Date.now()) / 3_600_000;
+    expect(hours).toBeGreaterThan(71.9);
+    expect(hours).toBeLessThanOrEqual(72);
+    const [row] = await t.sql<Record<string, string | null>>(
+      `SELECT password_hash, totp_secret_sealed, enrolment_hash FROM app_user WHERE username = 'kiem.tra'`,
+    );
+    expect(row).toMatchObject({ password_hash: null, totp_secret_sealed: null });
+    expect(row.enrolment_hash).toMatch(/^\$argon2id\$/);
+    // The enrolment password is no log-in password: who knows it is told to enrol first.
+    const early = await logIn({ username: 'kiem.tra', password: c.enrolmentPassword!, totpSecret: 'AAAAAAAA' });
+    expect(early.errors![0].message).toContain('Kích hoạt tài khoản');
   });
 });

@@ -1,6 +1,6 @@
 import { Role } from '../src/access/role.js';
 import { totpCode } from '../src/accounts/totp.js';
-import { createTestApp, type TestApp, type TestUser } from './test-app.js';
+import { AFTER_ENROLMENT, createTestApp, type TestApp, type TestUser } from './test-app.js';
 
 interface SessionBody {
   csrfToken: string;
@@ -147,7 +147,7 @@ describe('browser sessions', () => {
     expect(gone.status).toBe(401);
     expect(((await gone.json()) as { message: string }).message).toContain('đăng nhập lại');
     const log = await t.sql<{ action: string; renewed: string | null }>(
-      `SELECT action, detail->>'renewed' AS renewed FROM audit_event WHERE actor_name = 'web.dtn' ORDER BY id`,
+      `SELECT action, detail->>'renewed' AS renewed FROM audit_event WHERE actor_name = 'web.dtn' AND ${AFTER_ENROLMENT} ORDER BY id`,
     );
     expect(log).toEqual([
       { action: 'LOGIN', renewed: null },
@@ -180,7 +180,9 @@ describe('browser sessions', () => {
     const body = (await res.json()) as { code: string; message: string };
     expect(body).toMatchObject({ code: 'UNAUTHENTICATED' });
     expect(body.message).toContain('Đăng nhập không thành công');
-    const [logged] = await t.sql<{ reason: string }>(`SELECT detail->>'reason' AS reason FROM audit_event WHERE actor_name = 'web.sai'`);
+    const [logged] = await t.sql<{ reason: string }>(
+      `SELECT detail->>'reason' AS reason FROM audit_event WHERE actor_name = 'web.sai' AND ${AFTER_ENROLMENT}`,
+    );
     expect(logged).toEqual({ reason: 'BAD_PASSWORD' });
     const incomplete = await fetch(`${t.url}/session`, {
       method: 'POST',

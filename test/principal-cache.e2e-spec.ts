@@ -37,19 +37,25 @@ describe('principal cache and revocation', () => {
     return token;
   }
 
-  it('refuses a session at once after log-out, and after a user is disabled over GraphQL', async () => {
+  it('refuses a session at once after log-out, and after a user is disabled or reset over GraphQL', async () => {
     const a = await cachedSession('cache.a');
     expect((await t.gql('mutation { logOut }', {}, { token: a })).errors).toBeUndefined();
     expect(await me(a)).toBe('UNAUTHENTICATED');
     const b = await cachedSession('cache.b');
     expect((await t.gql('mutation { disableUser(username: "cache.b") { disabled } }')).errors).toBeUndefined();
     expect(await me(b)).toBe('UNAUTHENTICATED');
+    const r = await cachedSession('cache.r');
+    expect((await t.gql('mutation { resetUser(username: "cache.r") { enrolmentExpiresAt } }')).errors).toBeUndefined();
+    expect(await me(r)).toBe('UNAUTHENTICATED');
   });
 
-  it('refuses at once what the CLI disabled or revoked in another process', async () => {
+  it('refuses at once what the CLI disabled, reset or revoked in another process', async () => {
     const c = await cachedSession('cache.c');
     await cli('user', 'disable', '--username', 'cache.c');
     expect(await me(c)).toBe('UNAUTHENTICATED');
+    const d = await cachedSession('cache.d');
+    await cli('user', 'reset', 'cache.d');
+    expect(await me(d)).toBe('UNAUTHENTICATED');
 
     const service = await t.serviceToken(Role.AUDITOR);
     expect(await me(service)).toBe('OK');

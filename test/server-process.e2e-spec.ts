@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { totpCode } from '../src/accounts/totp.js';
+import { enrol } from '../bench/bench-tools.js';
 import { serverEnv, startBuiltServer, stopBuiltServer } from './support/built-server.js';
 
 /**
@@ -99,8 +100,11 @@ describe('the built server and the CLI on one DATA_DIR', () => {
           .split('\n')
           .map((l) => l.split('\t') as [string, string]),
       );
-      expect(lines.password).toBeUndefined();
-      expect(lines['otpauth-uri']).toContain(`secret=${lines['totp-secret']}`);
+      // A one-time enrolment password (the one given), never a TOTP secret.
+      expect(Object.keys(lines)).toEqual(['username', 'enrolment-password', 'enrolment-expires']);
+      expect(lines).toMatchObject({ username: 'quantri', 'enrolment-password': password });
+      expect(lines['enrolment-expires']).toMatch(/^\d\d\/\d\d\/\d{4} \d\d:\d\d$/);
+      expect(created.stderr).toContain('Kích hoạt tài khoản');
 
       const token = cli(['token', 'create', '--name', 'bao-cao-thang', '--role', 'DAN_VAN']);
       expect(token.status).toBe(0);
@@ -116,9 +120,15 @@ describe('the built server and the CLI on one DATA_DIR', () => {
         });
         return (await res.json()) as { data?: Record<string, { token?: string; role?: string }>; errors?: unknown[] };
       };
-      // The server opens the TOTP secret the CLI sealed: both found the same key in DATA_DIR.
+      // Her first log-in seals the TOTP secret with the key the CLI made: both found it in DATA_DIR.
+      const gqlData = async <T>(query: string, variables: Record<string, unknown>) => {
+        const r = await gql(query, variables);
+        if (!r.data) throw new Error(JSON.stringify(r.errors));
+        return r.data as T;
+      };
+      const admin = await enrol(gqlData, 'quantri', password, `${password} mới`);
       const login = await gql('mutation($i: LogInInput!) { logIn(input: $i) { token } }', {
-        i: { username: 'quantri', password, totpCode: totpCode(lines['totp-secret'], Date.now()) },
+        i: { username: 'quantri', password: admin.password, totpCode: totpCode(admin.totpSecret, Date.now()) },
       });
       expect(login.errors).toBeUndefined();
       const me = await gql('{ me { role } }', {}, login.data!.logIn.token);

@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type pg from 'pg';
 import { totpCode } from '../../src/accounts/totp.js';
+import { enrol } from '../bench-tools.js';
 import type { GqlClient } from './loops.js';
 
 export interface UnitRow {
@@ -66,7 +67,7 @@ async function logIn(client: GqlClient, username: string, password: string, secr
 }
 
 /**
- * The first administrator (CLI), one user created over GraphQL, and `wanted` users made in SQL as
+ * The first administrator (CLI), one user created over GraphQL (both enrolled as at a first log-in), and `wanted` users made in SQL as
  * copies of it (its password hash and sealed TOTP secret, another name, role and scope: an argon2
  * hash each would take the set-up half an hour on two shared cores); then each logs in over
  * GraphQL with the password and a TOTP code (an argon2 check each, as in life).
@@ -87,13 +88,16 @@ async function makeSessions(
     { env, input: `${adminPassword}\n`, encoding: 'utf8' },
   );
   if (created.status !== 0) throw new Error(created.stderr);
-  const admin = await logIn(client, `qt-${tag}`, adminPassword, /totp-secret\t(\S+)/.exec(created.stdout)![1], '127.0.0.1');
+  const firstLogIn = <T>(query: string, variables: Record<string, unknown>) => client.gql<T>(query, variables, null, '127.0.0.1');
+  const enrolled = await enrol(firstLogIn, `qt-${tag}`, adminPassword, `${adminPassword} của tôi`);
+  const admin = await logIn(client, enrolled.username, enrolled.password, enrolled.totpSecret, '127.0.0.1');
   const password = 'Mật khẩu người dùng đủ dài 2026';
-  const template = await client.gql<{ createUser: { totpSecret: string } }>(
-    'mutation($i: CreateUserInput!) { createUser(input: $i) { totpSecret } }',
-    { i: { username: `mau-${tag}`, role: 'DAN_VAN', password } },
+  const template = await client.gql<{ createUser: { enrolmentPassword: string } }>(
+    'mutation($i: CreateUserInput!) { createUser(input: $i) { enrolmentPassword } }',
+    { i: { username: `mau-${tag}`, role: 'DAN_VAN' } },
     admin,
   );
+  const { totpSecret } = await enrol(firstLogIn, `mau-${tag}`, template.createUser.enrolmentPassword, password);
   const names = wanted.map((_, i) => `nd-${tag}-${i}`);
   await db.query(
     `INSERT INTO app_user (username, password_hash, totp_secret_sealed, role, organization_code, unit_id)
@@ -107,7 +111,7 @@ async function makeSessions(
   const started = Date.now();
   await eachLimited(wanted, 4, async (w, i) => {
     // 15 log-ins an address: well under the throttle's 200 an address in 15 minutes.
-    sessions[i] = { ...w, token: await logIn(client, names[i], password, template.createUser.totpSecret, `127.0.0.${2 + (i % 100)}`) };
+    sessions[i] = { ...w, token: await logIn(client, names[i], password, totpSecret, `127.0.0.${2 + (i % 100)}`) };
     if ((i + 1) % 250 === 0) log(`${i + 1} users logged in (${((Date.now() - started) / 1000).toFixed(0)} s)`);
   });
   return sessions;

@@ -11,3 +11,4 @@ export const CLEARABLE = { clearIcon: <CloseCircleFilled aria-label={T.clear} />
 
 export const CloseIcon = () => <CloseOutlined aria-hidden />;
 export const SearchIcon = () => <SearchOutlined aria-hidden />;
+export const ErrorIcon = () => <CloseCircleFilled aria-hidden />;

@@ -14,7 +14,7 @@ export interface Session {
 
 export class SessionError extends Error {}
 
-async function call(method: string, path: string, body?: unknown, csrf?: string): Promise<Session> {
+async function call<T = Session>(method: string, path: string, body?: unknown, csrf?: string): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (csrf) headers['X-CSRF-Token'] = csrf;
@@ -24,9 +24,9 @@ async function call(method: string, path: string, body?: unknown, csrf?: string)
   } catch {
     throw new SessionError('network');
   }
-  const json = (await res.json().catch(() => ({}))) as Partial<Session> & { message?: string | string[] };
+  const json = (await res.json().catch(() => ({}))) as { message?: string | string[] };
   if (!res.ok) throw new SessionError([json.message ?? ''].flat().join(' '));
-  return json as Session;
+  return json as T;
 }
 
 export const logIn = (username: string, password: string, totpCode: string) => call('POST', '/session', { username, password, totpCode });
@@ -35,3 +35,17 @@ export const extendSession = (csrf: string) => call('POST', '/session/extend', {
 export async function logOut(csrf: string): Promise<void> {
   await fetch('/session', { method: 'DELETE', headers: { 'X-CSRF-Token': csrf }, credentials: 'same-origin' }).catch(() => undefined);
 }
+
+/** First log-in, step 1: a TOTP secret generated now, as a QR code (SVG) and as text. */
+export interface Enrolment {
+  username: string;
+  totpSecret: string;
+  qrSvg: string;
+  expiresAt: string;
+}
+
+export const startEnrolment = (username: string, enrolmentPassword: string) =>
+  call<Enrolment>('POST', '/session/enrolment', { username, enrolmentPassword });
+/** Step 2: her own password and a code of the new secret → the session. */
+export const completeEnrolment = (input: { username: string; enrolmentPassword: string; newPassword: string; totpCode: string }) =>
+  call('POST', '/session/enrolment/complete', input);

@@ -11,6 +11,26 @@ export const T = {
     required: 'Chưa nhập',
     codeShape: 'Mã gồm 6 chữ số',
     failed: 'Không đăng nhập được',
+    firstTime: 'Lần đầu sử dụng? Kích hoạt tài khoản',
+  },
+  enrol: {
+    title: 'Kích hoạt tài khoản',
+    intro: 'Nhập tên đăng nhập và mật khẩu lần đầu mà quản trị viên đã trao. Mật khẩu lần đầu chỉ dùng được một lần, trong 72 giờ.',
+    enrolmentPassword: 'Mật khẩu lần đầu',
+    next: 'Tiếp tục',
+    back: 'Quay lại đăng nhập',
+    failed: 'Chưa kích hoạt được tài khoản',
+    scanTitle: 'Thêm tài khoản vào ứng dụng xác thực',
+    scan: 'Mở ứng dụng xác thực trên điện thoại (Google Authenticator, Microsoft Authenticator…), chọn thêm tài khoản và quét mã QR này.',
+    qrAlt: 'Mã QR để thêm tài khoản vào ứng dụng xác thực',
+    typeSecret: 'Không quét được? Chọn nhập khóa thủ công và gõ khóa này:',
+    until: (when: string) => `Mật khẩu lần đầu dùng được đến ${when}.`,
+    passwordTitle: 'Đặt mật khẩu của bạn',
+    newPassword: 'Mật khẩu mới (ít nhất 12 ký tự, không chứa tên đăng nhập)',
+    repeat: 'Nhập lại mật khẩu mới',
+    mismatch: 'Hai lần nhập không giống nhau',
+    code: 'Mã 6 số đang hiện trong ứng dụng cho tài khoản vừa thêm',
+    submit: 'Kích hoạt và đăng nhập',
   },
   nav: {
     roster: 'Danh sách hội viên',
@@ -285,6 +305,10 @@ export const T = {
   help: {
     title: 'Hướng dẫn sử dụng',
     sections: [
+      {
+        heading: 'Lần đầu sử dụng: kích hoạt tài khoản',
+        body: 'Quản trị viên trao cho bạn tên đăng nhập và một mật khẩu lần đầu (dùng một lần, trong 72 giờ). Bấm "Kích hoạt tài khoản", nhập hai thứ đó, rồi quét mã QR hiện ra bằng ứng dụng xác thực trên điện thoại (hoặc gõ khóa thiết lập bên dưới mã). Đặt mật khẩu của bạn và nhập mã 6 số ứng dụng đang hiện: bạn được đăng nhập. Quên mật khẩu hay mất điện thoại thì nhờ quản trị viên đặt lại tài khoản: bạn nhận mật khẩu lần đầu mới và làm lại các bước này.',
+      },
       {
         heading: 'Đăng nhập',
         body: 'Nhập tên đăng nhập, mật khẩu và mã 6 số đang hiện trong ứng dụng xác thực trên điện thoại. Mỗi mã chỉ dùng được một lần: nếu báo mã đã dùng, chờ mã mới (ứng dụng đổi mã mỗi 30 giây). Khi đang làm việc, phiên được tự giữ; nếu để máy lâu không dùng, một thông báo hiện ra 5 phút trước khi phiên hết hạn.',

@@ -6,15 +6,20 @@ import {
   CreatedUserType,
   CreateServiceTokenInput,
   CreateUserInput,
+  CompleteEnrolmentInput,
+  EnrolmentInput,
+  EnrolmentType,
   LogInInput,
   MeType,
   ServiceTokenType,
   SessionType,
   UsernameArgs,
+  UserResetType,
   UserType,
 } from './access.types.js';
 import type { AppUser } from './app-user.entity.js';
 import { AuthService } from './auth.service.js';
+import { EnrolmentService } from './enrolment.service.js';
 import type { Principal } from '../access/principal.js';
 import type { RequestWithPrincipal } from '../access/request-of.js';
 import { Role } from '../access/role.js';
@@ -22,12 +27,32 @@ import { Role } from '../access/role.js';
 /** Log-in, the caller, users and service tokens. */
 @Resolver()
 export class AccessResolver {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly enrolment: EnrolmentService,
+  ) {}
 
   @Public()
   @Mutation(() => SessionType, { description: 'Password and TOTP code → a short-lived token. Attempts are limited and logged.' })
   async logIn(@Args('input') input: LogInInput, @Context('req') req: RequestWithPrincipal): Promise<SessionType> {
-    const { token, expiresAt, user } = await this.auth.logIn(input, req.ip ?? req.socket.remoteAddress ?? 'unknown');
+    const { token, expiresAt, user } = await this.auth.logIn(input, clientIp(req));
+    return { token, expiresAt, user: await this.userType(user) };
+  }
+
+  @Public()
+  @Mutation(() => EnrolmentType, {
+    description: 'First log-in, step 1: the enrolment password → a TOTP secret generated now (QR code and text).',
+  })
+  startEnrolment(@Args('input') input: EnrolmentInput, @Context('req') req: RequestWithPrincipal): Promise<EnrolmentType> {
+    return this.enrolment.start(input, clientIp(req));
+  }
+
+  @Public()
+  @Mutation(() => SessionType, {
+    description: 'First log-in, step 2: her own password and a code of the new secret → enrolled, and a session.',
+  })
+  async completeEnrolment(@Args('input') input: CompleteEnrolmentInput, @Context('req') req: RequestWithPrincipal): Promise<SessionType> {
+    const { token, expiresAt, user } = await this.enrolment.complete(input, clientIp(req));
     return { token, expiresAt, user: await this.userType(user) };
   }
 
@@ -54,7 +79,22 @@ export class AccessResolver {
   @Mutation(() => CreatedUserType)
   async createUser(@Args('input') input: CreateUserInput, @Caller() p: Principal): Promise<CreatedUserType> {
     const created = await this.auth.createUser(input, p);
-    return { ...created, user: await this.userType(created.user) };
+    return {
+      ...created,
+      user: await this.userType(created.user),
+      generatedPassword: input.password == null ? created.enrolmentPassword : null,
+      totpSecret: null,
+      otpauthUri: null,
+    };
+  }
+
+  @Allow(Role.ADMIN)
+  @Mutation(() => UserResetType, {
+    description: 'A new enrolment password (72 hours); her password and TOTP are cleared and her sessions end at once.',
+  })
+  async resetUser(@Args() { username }: UsernameArgs, @Caller() p: Principal): Promise<UserResetType> {
+    const reset = await this.enrolment.reset(username, p);
+    return { ...reset, user: await this.userType(reset.user) };
   }
 
   @Allow(Role.ADMIN)
@@ -95,6 +135,8 @@ export class AccessResolver {
     };
   }
 }
+
+const clientIp = (req: RequestWithPrincipal) => req.ip ?? req.socket.remoteAddress ?? 'unknown';
 
 const tokenType = (t: AccessToken): ServiceTokenType => ({
   id: t.id,

@@ -61,12 +61,54 @@ export class CreateUserInput {
   password?: string | null;
 }
 
-@ObjectType('CreatedUser', { description: 'Shown once: hand the password and the TOTP secret to the user.' })
+@ObjectType('CreatedUser', {
+  description: 'Shown once: hand the enrolment password to the user; she sets her own password and TOTP at her first log-in.',
+})
 export class CreatedUserType {
   @Field(() => UserType) user: UserType;
-  @Field(() => String, { nullable: true }) generatedPassword: string | null;
-  @Field() totpSecret: string;
-  @Field({ description: 'otpauth:// link for the authenticator app (as a QR code).' }) otpauthUri: string;
+  @Field(() => String, { nullable: true, deprecationReason: 'Use enrolmentPassword (the same password when generated).' })
+  generatedPassword: string | null;
+  @Field(() => String, {
+    nullable: true,
+    deprecationReason: 'Always null: the TOTP secret is generated at the first log-in (startEnrolment).',
+  })
+  totpSecret: string | null;
+  @Field(() => String, { nullable: true, deprecationReason: 'Always null: see startEnrolment.' })
+  otpauthUri: string | null;
+  @Field({ description: 'One-time password for the first log-in (startEnrolment, completeEnrolment), valid 72 hours.' })
+  enrolmentPassword: string;
+  @Field() enrolmentExpiresAt: Date;
+}
+
+@ObjectType('UserReset', { description: 'Shown once: the new enrolment password; her password, TOTP and sessions are gone.' })
+export class UserResetType {
+  @Field(() => UserType) user: UserType;
+  @Field() enrolmentPassword: string;
+  @Field() enrolmentExpiresAt: Date;
+}
+
+@InputType()
+export class EnrolmentInput {
+  @Field() @IsString() @MaxLength(64) username: string;
+  @Field({ description: 'The one-time password of user create or a reset.' }) @IsString() @MaxLength(256) enrolmentPassword: string;
+}
+
+@InputType()
+export class CompleteEnrolmentInput extends EnrolmentInput {
+  @Field({ description: 'Her own password from now on (at least 12 characters, not the username).' })
+  @IsString()
+  @MaxLength(256)
+  newPassword: string;
+  @Field({ description: 'A 6-digit code of the secret startEnrolment showed.' }) @IsString() @MaxLength(12) totpCode: string;
+}
+
+@ObjectType('Enrolment', { description: 'A TOTP secret generated now for the authenticator app; confirm it with completeEnrolment.' })
+export class EnrolmentType {
+  @Field() username: string;
+  @Field({ description: 'The secret as text, to type into the app.' }) totpSecret: string;
+  @Field() otpauthUri: string;
+  @Field({ description: 'The otpauth link as a QR code (SVG), generated on the server.' }) qrSvg: string;
+  @Field({ description: 'When the enrolment password stops working.' }) expiresAt: Date;
 }
 
 @ObjectType('ServiceToken')

@@ -5,13 +5,14 @@ import { PersonalDataModule } from '../personal-data/personal-data.module.js';
 import { AccessGuard } from './access.guard.js';
 import { AccessResolver } from './access.resolver.js';
 import { AuthService } from './auth.service.js';
+import { EnrolmentService } from './enrolment.service.js';
 import { SessionController } from './session.controller.js';
 
 /** Users, log-in, sessions (bearer and browser), service tokens and the default-deny guard that reads their tokens. */
 @Module({
   imports: [MembershipModule, PersonalDataModule, AuditModule],
-  providers: [AuthService, AccessGuard, AccessResolver],
+  providers: [AuthService, EnrolmentService, AccessGuard, AccessResolver],
   controllers: [SessionController],
-  exports: [AuthService, AccessGuard],
+  exports: [AuthService, EnrolmentService, AccessGuard],
 })
 export class AccountsModule {}

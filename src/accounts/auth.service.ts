@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
-import { DataSource, IsNull } from 'typeorm';
+import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import { AuditAction } from '../audit/audit-event.entity.js';
 import { AuditService } from '../audit/audit.service.js';
 import { assertUuid, DomainError } from '../common/errors/domain-error.js';
@@ -13,15 +13,16 @@ import { SecretVault } from '../personal-data/secret-vault.js';
 import { AccessToken, AccessTokenKind } from './access-token.entity.js';
 import { AppUser } from './app-user.entity.js';
 import { LoginThrottle, waitText } from './login-throttle.js';
-import { decoyHash, generatePassword, hashPassword, passwordProblem, verifyPassword } from './passwords.js';
+import { decoyHash, passwordProblem, verifyPassword } from './passwords.js';
+import { newEnrolment, NOT_ENROLLED_MESSAGE } from './enrolment-password.js';
 import type { Principal } from '../access/principal.js';
 import { Role } from '../access/role.js';
-import { checkTotp, newTotpSecret, otpauthUri } from './totp.js';
+import { checkTotp } from './totp.js';
 import { PrincipalCache, type CachedPrincipal } from './principal-cache.js';
 
 export const TOTP_ISSUER = 'Liên Thông';
 
-const USED_CODE_MESSAGE = 'Mã xác thực này đã được dùng: chờ mã mới (ứng dụng đổi mã mỗi 30 giây) rồi thử lại.';
+export const USED_CODE_MESSAGE = 'Mã xác thực này đã được dùng: chờ mã mới (ứng dụng đổi mã mỗi 30 giây) rồi thử lại.';
 
 export const hashToken = (token: string): Buffer => createHash('sha256').update(token).digest();
 const newToken = (prefix: string) => `${prefix}_${randomBytes(32).toString('base64url')}`;
@@ -47,7 +48,7 @@ interface TokenRow {
 /** Users, log-in (password + TOTP), sessions and service tokens. */
 @Injectable()
 export class AuthService implements OnModuleDestroy {
-  private readonly throttle: LoginThrottle;
+  readonly throttle: LoginThrottle;
   /** Who a token is, kept while revocations can be heard (principal-cache.ts). */
   readonly principals: PrincipalCache;
 
@@ -125,7 +126,7 @@ export class AuthService implements OnModuleDestroy {
     const user = await this.db.getRepository(AppUser).findOneBy({ username });
     const passwordOk = await verifyPassword(user?.passwordHash ?? (await decoyHash()), input.password);
     const totp =
-      user && passwordOk && !user.disabledAt
+      user?.totpSecretSealed && passwordOk && !user.disabledAt
         ? checkTotp(this.vault.open(user.totpSecretSealed), input.totpCode.trim(), now, Number(user.totpLastStep))
         : null;
     if (!user || !passwordOk || user.disabledAt || !totp || totp === 'USED') {
@@ -133,6 +134,9 @@ export class AuthService implements OnModuleDestroy {
       await this.audit.record({ ...actor, id: user?.id ?? null }, { action: AuditAction.LOGIN_FAILED, detail: { reason } });
       // Only who knows the password and the current code learns that the code was already used.
       if (reason === 'USED_TOTP') throw new DomainError('UNAUTHENTICATED', USED_CODE_MESSAGE);
+      // …and only who knows the enrolment password, that the account waits for its first log-in.
+      if (user && !user.passwordHash && user.enrolmentHash && (await verifyPassword(user.enrolmentHash, input.password)))
+        throw new DomainError('UNAUTHENTICATED', NOT_ENROLLED_MESSAGE);
       throw new DomainError(
         'UNAUTHENTICATED',
         'Đăng nhập không thành công: tên đăng nhập, mật khẩu hoặc mã xác thực (6 số trong ứng dụng xác thực) không đúng.',
@@ -143,8 +147,8 @@ export class AuthService implements OnModuleDestroy {
     return session;
   }
 
-  /** Reserves the attempt for the address and the account, or refuses it (logged) with the wait. */
-  private async admit(username: string, clientIp: string, actor: Parameters<AuditService['record']>[0]): Promise<void> {
+  /** Reserves the attempt for the address and the account, or refuses it (logged) with the wait. Log-in and enrolment. */
+  async admit(username: string, clientIp: string, actor: Parameters<AuditService['record']>[0]): Promise<void> {
     const byAddress = await this.throttle.reserveAddress(clientIp);
     const byAccount = byAddress ? 0 : await this.throttle.reserveAccount(username);
     if (!byAddress && !byAccount) return;
@@ -157,10 +161,15 @@ export class AuthService implements OnModuleDestroy {
     );
   }
 
-  private async openSession(user: AppUser, step: number, clientIp: string, now: number) {
+  /**
+   * A new session for a user whose code of time step `step` was just accepted (log-in and enrolment);
+   * `first` runs in the same transaction before it (enrolment stores her password and secret there).
+   */
+  async openSession(user: AppUser, step: number, clientIp: string, now: number, first?: (em: EntityManager) => Promise<void>) {
     const token = newToken('lt_ses');
     const expiresAt = new Date(now + this.config.sessionMinutes * 60_000);
     await this.db.transaction(async (em) => {
+      if (first) await first(em);
       // The step is claimed atomically: two log-ins with the same code cannot both pass.
       const claimed: unknown = await em.query(
         `UPDATE app_user SET totp_last_step = $2, last_login_at = now() WHERE id = $1 AND totp_last_step < $2`,
@@ -172,7 +181,7 @@ export class AuthService implements OnModuleDestroy {
         .insert({ tokenHash: hashToken(token), kind: AccessTokenKind.SESSION, userId: user.id, expiresAt });
       await this.audit.record(
         { kind: 'USER', id: user.id, name: user.username, role: user.role, clientIp },
-        { action: AuditAction.LOGIN },
+        { action: AuditAction.LOGIN, ...(first ? { detail: { enrolled: true } } : {}) },
         em,
       );
     });
@@ -205,7 +214,10 @@ export class AuthService implements OnModuleDestroy {
     await this.audit.record(p, { action: AuditAction.LOGOUT });
   }
 
-  /** A new user; a password is generated when none is given. Returns the TOTP enrolment secret once. */
+  /**
+   * A new user with a one-time enrolment password valid ENROLMENT_HOURS (generated unless given);
+   * she sets her own password and gets her TOTP secret at her first log-in (enrolment.service.ts).
+   */
   async createUser(input: ScopeInput & { username: string; password?: string | null }, actor: Principal) {
     const username = input.username.trim().toLowerCase();
     const problems: FieldProblem[] = [];
@@ -215,22 +227,20 @@ export class AuthService implements OnModuleDestroy {
         value: input.username,
         message: `Tên đăng nhập '${input.username}': 3–64 ký tự a-z, 0-9, dấu chấm, gạch ngang hoặc gạch dưới`,
       });
-    const password = input.password ?? generatePassword();
-    const weak = input.password != null ? passwordProblem(password, username) : null;
+    const weak = input.password != null ? passwordProblem(input.password, username) : null;
     if (weak) problems.push({ field: 'password', value: null, message: `Mật khẩu: ${weak}` });
     const scope = await this.checkScope(input, problems);
     if (problems.length) throw DomainError.invalidInput(problems);
-    const secret = newTotpSecret();
     const repo = this.db.getRepository(AppUser);
     if (await repo.existsBy({ username }))
       throw new DomainError('CONFLICT', `Tên đăng nhập '${username}' đã có.`, [
         { field: 'username', value: username, message: `Tên đăng nhập '${username}' đã có` },
       ]);
+    const enrolment = await newEnrolment(input.password);
     const user = await this.db.transaction(async (em) => {
       const row = em.getRepository(AppUser).create({
         username,
-        passwordHash: await hashPassword(password),
-        totpSecretSealed: this.vault.seal(secret),
+        ...enrolment.columns,
         role: input.role,
         organizationCode: scope.organization,
         unitId: scope.unitId,
@@ -249,12 +259,7 @@ export class AuthService implements OnModuleDestroy {
       );
       return row;
     });
-    return {
-      user,
-      generatedPassword: input.password == null ? password : null,
-      totpSecret: secret,
-      otpauthUri: otpauthUri(TOTP_ISSUER, username, secret),
-    };
+    return { user, enrolmentPassword: enrolment.password, enrolmentExpiresAt: enrolment.columns.enrolmentExpiresAt };
   }
 
   async disableUser(username: string, actor: Principal): Promise<AppUser> {

@@ -5,8 +5,9 @@ import type { Principal } from '../access/principal.js';
 import type { Role } from '../access/role.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { csrfTokenFor, requestToken, SESSION_COOKIE } from '../common/http/request-token.js';
-import { LogInInput } from './access.types.js';
+import { CompleteEnrolmentInput, EnrolmentInput, LogInInput } from './access.types.js';
 import { AuthService } from './auth.service.js';
+import { EnrolmentService } from './enrolment.service.js';
 
 /** What the console reads after a log-in, a reload or a renewal. */
 export interface BrowserSession {
@@ -25,13 +26,41 @@ const NO_SESSION = 'Chưa đăng nhập trên trình duyệt này, hoặc phiên
  */
 @Controller('session')
 export class SessionController {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly enrolment: EnrolmentService,
+  ) {}
 
   @Public()
   @Post()
   @HttpCode(200)
   async logIn(@Body() input: LogInInput, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<BrowserSession> {
-    const { token, expiresAt, user } = await this.auth.logIn(input, req.ip ?? req.socket.remoteAddress ?? 'unknown');
+    return this.opened(await this.auth.logIn(input, clientIp(req)), req, res);
+  }
+
+  /** First log-in, step 1 (as `startEnrolment`): the enrolment password → a new TOTP secret, its QR code and text. */
+  @Public()
+  @Post('enrolment')
+  @HttpCode(200)
+  async startEnrolment(@Body() input: EnrolmentInput, @Req() req: Request) {
+    const e = await this.enrolment.start(input, clientIp(req));
+    return { ...e, expiresAt: e.expiresAt.toISOString() };
+  }
+
+  /** First log-in, step 2 (as `completeEnrolment`): her password and a code → enrolled, and the session cookie. */
+  @Public()
+  @Post('enrolment/complete')
+  @HttpCode(200)
+  async completeEnrolment(
+    @Body() input: CompleteEnrolmentInput,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<BrowserSession> {
+    return this.opened(await this.enrolment.complete(input, clientIp(req)), req, res);
+  }
+
+  private async opened(s: Awaited<ReturnType<AuthService['logIn']>>, req: Request, res: Response): Promise<BrowserSession> {
+    const { token, expiresAt, user } = s;
     const unit = user.unitId ? await this.auth.unitCode(user.unitId) : null;
     setCookie(req, res, token, expiresAt);
     return { csrfToken: csrfTokenFor(token), expiresAt: expiresAt.toISOString(), user: { ...userOf(user), unit } };
@@ -91,6 +120,8 @@ function setCookie(req: Request, res: Response, token: string, expiresAt: Date |
   const maxAge = expiresAt ? Math.max(0, expiresAt.getTime() - Date.now()) : 0;
   res.cookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'strict', path: '/', secure: req.secure, maxAge });
 }
+
+const clientIp = (req: Request) => req.ip ?? req.socket.remoteAddress ?? 'unknown';
 
 const userOf = (u: { username: string; role: Role; organizationCode: string | null }) => ({
   username: u.username,

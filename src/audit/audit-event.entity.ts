@@ -9,6 +9,10 @@ export enum AuditAction {
   LOGOUT = 'LOGOUT',
   USER_CREATED = 'USER_CREATED',
   USER_DISABLED = 'USER_DISABLED',
+  /** A new enrolment password: password and TOTP cleared, sessions ended. */
+  USER_RESET = 'USER_RESET',
+  /** The enrolment password was accepted and a TOTP secret shown (confirming it is a LOGIN marked `enrolled`). */
+  ENROLMENT_STARTED = 'ENROLMENT_STARTED',
   TOKEN_CREATED = 'TOKEN_CREATED',
   TOKEN_REVOKED = 'TOKEN_REVOKED',
   /** One person's details were read. */

@@ -1,6 +1,9 @@
-// `lienthong user create|disable|list`: the people who log in (password + TOTP).
+// `lienthong user create|reset|disable|list`: the people who log in (password + TOTP, set at their first log-in).
 import type { Command } from 'commander';
 import { AuthService } from '../../accounts/auth.service.js';
+import { ENROLMENT_HOURS } from '../../accounts/enrolment-password.js';
+import { EnrolmentService } from '../../accounts/enrolment.service.js';
+import { vietnamTime } from '../../common/dates/vietnam-time.js';
 import type { Role } from '../../access/role.js';
 import { cliCaller, log, readStdin, withServices, writeLines } from '../kit/cli-kit.js';
 import { ROLE_CHOICES, roleOption } from '../kit/cli-options.js';
@@ -17,13 +20,24 @@ export function userCommands(program: Command): void {
   const user = program.command('user').description('users who log in (password + TOTP)');
   user
     .command('create')
-    .description('create a user; prints the password (when generated) and the TOTP enrolment secret')
+    .description('create a user; prints a one-time enrolment password (72 hours) for her first log-in')
     .requiredOption('--username <U>', 'log-in name (a-z, 0-9, . _ -)')
     .requiredOption('--role <ROLE>', ROLE_CHOICES, roleOption)
     .option('--org <CODE>', 'SECRETARIAT: the organization it keeps')
     .option('--unit <U>', 'SECRETARIAT: keep it to this unit and its subtree')
-    .option('--password-stdin', 'read the password from standard input instead of generating one')
+    .option('--password-stdin', 'read the enrolment password from standard input instead of generating one')
     .action(createUser);
+  user
+    .command('reset')
+    .description('a new enrolment password: her password and TOTP are cleared, her sessions end at once')
+    .argument('<USERNAME>', 'log-in name')
+    .action(async (username: string) => {
+      await withServices(async (app) => {
+        const r = await app.get(EnrolmentService).reset(username, cliCaller());
+        log(`đã đặt lại tài khoản ${r.user.username}: mật khẩu và mã xác thực cũ hết dùng được, các phiên đang mở đã kết thúc`);
+        handOver(r.user.username, r.enrolmentPassword, r.enrolmentExpiresAt);
+      });
+    });
   user
     .command('disable')
     .description('stop a user from logging in and end their sessions')
@@ -54,10 +68,18 @@ async function createUser(o: CreateOptions): Promise<void> {
     log(
       `đã tạo tài khoản ${created.user.username} (${created.user.role}${created.user.organizationCode ? ` ${created.user.organizationCode}` : ''})`,
     );
-    log('thêm mã bí mật TOTP vào ứng dụng xác thực (hoặc mở liên kết otpauth dưới dạng mã QR); mã chỉ hiện lần này');
-    const out = [`username\t${created.user.username}`];
-    if (created.generatedPassword) out.push(`password\t${created.generatedPassword}`);
-    out.push(`totp-secret\t${created.totpSecret}`, `otpauth-uri\t${created.otpauthUri}`);
-    writeLines(out);
+    handOver(created.user.username, created.enrolmentPassword, created.enrolmentExpiresAt);
   });
+}
+
+/** The enrolment password and what she does with it: in Vietnamese on stderr, as `name\tvalue` lines on stdout. */
+function handOver(username: string, password: string, expiresAt: Date): void {
+  const until = vietnamTime(expiresAt);
+  log(`mật khẩu lần đầu (chỉ hiện lần này) dùng được một lần, trong ${ENROLMENT_HOURS} giờ: đến ${until} (giờ Việt Nam)`);
+  log(
+    `trao cho người dùng tên đăng nhập và mật khẩu lần đầu; người đó mở Liên Thông trên trình duyệt, chọn "Kích hoạt tài khoản", ` +
+      'quét mã QR bằng ứng dụng xác thực (Google Authenticator, Microsoft Authenticator…), đặt mật khẩu của mình và nhập mã 6 số',
+  );
+  log(`quá hạn hoặc bị lộ: lienthong user reset ${username}`);
+  writeLines([`username\t${username}`, `enrolment-password\t${password}`, `enrolment-expires\t${until}`]);
 }

@@ -1,0 +1,148 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { Role } from '../src/access/role.js';
+import { timeStep, totpCode } from '../src/accounts/totp.js';
+import { vietnamTime } from '../src/common/dates/vietnam-time.js';
+import { createTestApp, type TestApp } from './test-app.js';
+
+const START = 'mutation($i: EnrolmentInput!) { startEnrolment(input: $i) { username totpSecret otpauthUri qrSvg expiresAt } }';
+const COMPLETE = 'mutation($i: CompleteEnrolmentInput!) { completeEnrolment(input: $i) { token user { username } } }';
+const NEW_PASSWORD = 'Mật khẩu riêng của tôi 2026';
+
+interface Started {
+  startEnrolment: { username: string; totpSecret: string; otpauthUri: string; qrSvg: string; expiresAt: string };
+}
+
+/**
+ * The first log-in over the API and the CLI (issue 20, item 1): `user create` and `user reset` print
+ * a one-time enrolment password valid 72 hours and no TOTP secret; startEnrolment generates the
+ * secret then; completeEnrolment sets her password with a code of it; used, expired, wrong and
+ * replayed attempts are refused in Vietnamese and logged.
+ */
+describe('enrolment: the first log-in over GraphQL, and the CLI that starts it', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(async () => t.close());
+
+  const cli = async (...args: string[]) =>
+    promisify(execFile)(process.execPath, [path.resolve(import.meta.dirname, '../bin/lienthong.js'), ...args], {
+      env: { ...process.env, DATABASE_URL: t.databaseUrl, LIENTHONG_KEY: t.keyText },
+    });
+  const fields = (stdout: string) =>
+    Object.fromEntries(
+      stdout
+        .trim()
+        .split('\n')
+        .map((l) => l.split('\t') as [string, string]),
+    );
+  const anon = <T>(query: string, i: Record<string, string>) => t.gql<T>(query, { i }, { token: null });
+  const reasons = (username: string) =>
+    t.sql<{ action: string; reason: string | null }>(
+      `SELECT action, detail->>'reason' AS reason FROM audit_event WHERE actor_name = $1 AND action <> 'USER_CREATED' ORDER BY id`,
+      [username],
+    );
+
+  it('user create prints the enrolment password and its expiry in Vietnam time, never a TOTP secret; the steps in Vietnamese', async () => {
+    const { stdout, stderr } = await cli('user', 'create', '--username', 'vp.dtn', '--role', 'SECRETARIAT', '--org', 'DTN');
+    const f = fields(stdout);
+    expect(Object.keys(f)).toEqual(['username', 'enrolment-password', 'enrolment-expires']);
+    expect(f['enrolment-password']).toMatch(/^[A-Za-z2-9]{20}$/);
+    const [row] = await t.sql<{ enrolment_expires_at: Date; totp: boolean; password: boolean }>(
+      `SELECT enrolment_expires_at, totp_secret_sealed IS NOT NULL AS totp, password_hash IS NOT NULL AS password FROM app_user WHERE username = 'vp.dtn'`,
+    );
+    expect(row).toMatchObject({ totp: false, password: false });
+    expect(Math.abs(row.enrolment_expires_at.getTime() - Date.now() - 72 * 3_600_000)).toBeLessThan(60_000);
+    expect(f['enrolment-expires']).toBe(vietnamTime(row.enrolment_expires_at));
+    expect(stderr).toContain(`đến ${f['enrolment-expires']} (giờ Việt Nam)`);
+    expect(stderr).toContain('"Kích hoạt tài khoản"');
+    expect(stderr).toContain('quét mã QR');
+    expect(`${stdout}${stderr}`).not.toMatch(/totp|otpauth/i);
+  });
+
+  it('startEnrolment generates the secret then (QR code as SVG); completeEnrolment checks her password and code, then logs her in', async () => {
+    const created = await t.gql<{ createUser: { enrolmentPassword: string } }>(
+      'mutation { createUser(input: { username: "lan.hpn", role: SECRETARIAT, organization: "HPN" }) { enrolmentPassword } }',
+    );
+    const enrolmentPassword = created.data!.createUser.enrolmentPassword;
+    const wrong = await anon(START, { username: 'lan.hpn', enrolmentPassword: 'không phải' });
+    expect(wrong.errors![0]).toMatchObject({
+      message: expect.stringContaining('không đúng') as string,
+      extensions: { code: 'UNAUTHENTICATED' },
+    });
+    // A second start replaces the secret shown by the first: the last one shown is the one to confirm.
+    await anon(START, { username: 'lan.hpn', enrolmentPassword });
+    const s = (await anon<Started>(START, { username: 'lan.hpn', enrolmentPassword })).data!.startEnrolment;
+    expect(s.totpSecret).toMatch(/^[A-Z2-7]{32}$/);
+    expect(s.otpauthUri).toContain(`secret=${s.totpSecret}`);
+    expect(s.qrSvg).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    const complete = (over: Record<string, string>) =>
+      anon<{ completeEnrolment: { token: string } }>(COMPLETE, {
+        username: 'lan.hpn',
+        enrolmentPassword,
+        newPassword: NEW_PASSWORD,
+        totpCode: totpCode(s.totpSecret, Date.now()),
+        ...over,
+      });
+    const weak = await complete({ newPassword: 'ngắn' });
+    expect(weak.errors![0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', problems: [{ field: 'newPassword' }] } });
+    const same = await complete({ newPassword: enrolmentPassword });
+    expect(same.errors![0].message).toContain('khác mật khẩu lần đầu');
+    const badCode = await complete({ totpCode: totpCode(s.totpSecret, Date.now() + 10 * 60_000) });
+    expect(badCode.errors![0].message).toContain('Mã xác thực không đúng');
+    // A code already used (her last accepted step is ahead of it): wait for the next one.
+    const step = timeStep(Date.now());
+    await t.sql(`UPDATE app_user SET totp_last_step = $1 WHERE username = 'lan.hpn'`, [step]);
+    const used = await complete({ totpCode: totpCode(s.totpSecret, step * 30_000) });
+    expect(used.errors![0].message).toMatch(/đã được dùng: chờ mã mới/);
+    const ok = await complete({ totpCode: totpCode(s.totpSecret, (step + 1) * 30_000) });
+    expect(ok.errors).toBeUndefined();
+    const me = await t.gql<{ me: { name: string } }>('{ me { name } }', {}, { token: ok.data!.completeEnrolment.token });
+    expect(me.data!.me.name).toBe('lan.hpn');
+    const again = await anon(START, { username: 'lan.hpn', enrolmentPassword });
+    expect(again.errors![0].message).toContain('đã được dùng');
+    expect(await reasons('lan.hpn')).toEqual([
+      { action: 'LOGIN_FAILED', reason: 'BAD_PASSWORD' },
+      { action: 'ENROLMENT_STARTED', reason: null },
+      { action: 'ENROLMENT_STARTED', reason: null },
+      { action: 'LOGIN_FAILED', reason: 'BAD_TOTP' },
+      { action: 'LOGIN_FAILED', reason: 'USED_TOTP' },
+      { action: 'LOGIN', reason: null },
+      { action: 'LOGIN_FAILED', reason: 'ENROLMENT_USED' },
+    ]);
+  });
+
+  it('user reset gives a new enrolment password: the old password and TOTP are gone; an expired one is refused', async () => {
+    const u = await t.createUser('hoa.nct', Role.SECRETARIAT, 'NCT');
+    const { stdout, stderr } = await cli('user', 'reset', 'hoa.nct');
+    expect(stderr).toContain('đã đặt lại tài khoản hoa.nct');
+    const f = fields(stdout);
+    expect(Object.keys(f)).toEqual(['username', 'enrolment-password', 'enrolment-expires']);
+    const old = await anon(`mutation($i: LogInInput!) { logIn(input: $i) { token } }`, {
+      username: 'hoa.nct',
+      password: u.password,
+      totpCode: totpCode(u.totpSecret, Date.now() + 30_000),
+    });
+    expect(old.errors![0].message).toContain('Đăng nhập không thành công');
+    const early = await anon(`mutation($i: LogInInput!) { logIn(input: $i) { token } }`, {
+      username: 'hoa.nct',
+      password: f['enrolment-password'],
+      totpCode: '123456',
+    });
+    expect(early.errors![0].message).toContain('"Kích hoạt tài khoản"');
+    await t.sql(`UPDATE app_user SET enrolment_expires_at = now() - interval '1 second' WHERE username = 'hoa.nct'`);
+    const expired = await anon(START, { username: 'hoa.nct', enrolmentPassword: f['enrolment-password'] });
+    expect(expired.errors![0].message).toContain('đã hết hạn');
+    // Guessing at an enrolment password is throttled as a log-in is: the three failures above and two
+    // guesses make five in a row, then each try must wait.
+    const guesses = [];
+    for (let i = 0; i < 6; i++) guesses.push(await anon(START, { username: 'hoa.nct', enrolmentPassword: `đoán ${i}` }));
+    expect(guesses.map((g) => g.errors![0].message.includes('phải chờ'))).toEqual([false, false, true, true, true, true]);
+    const [audit] = await t.sql<{ n: number }>(
+      `SELECT count(*)::int AS n FROM audit_event WHERE action = 'USER_RESET' AND subject_type = 'USER'`,
+    );
+    expect(audit.n).toBe(1);
+  });
+});
