@@ -20,8 +20,10 @@ describe('the console: add, edit, end and reinstate a member', () => {
     await t.importRoster('HPN', HEADER, ['HPN-1,Trần Thị Mai,12/03/1998,Nữ,,0912000111,00004,,Đang sinh hoạt']);
     await t.importRoster('DTN', HEADER, [
       'DTN-1,Nguyễn Văn Bình,01/02/2004,Nam,,,00004,,Đang sinh hoạt',
-      'DTN-2,Phạm Văn Cường,03/04/2003,Nam,,,00004,,Đang sinh hoạt',
+      'DTN-2,Phạm Văn Cường,03/04/2003,Nam,001203012345,,00004,,Đang sinh hoạt',
     ]);
+    // The same young man in the Hội Nông dân: one person behind two organizations' records.
+    await t.importRoster('HND', HEADER, ['HND-7,Phạm Văn Cường,03/04/2003,Nam,001203012345,,00004,,Đang sinh hoạt']);
     b = await launchBrowser();
   });
   afterAll(async () => {
@@ -117,6 +119,26 @@ describe('the console: add, edit, end and reinstate a member', () => {
     );
     expect(steps.map((s) => s.kind)).toEqual(['ADMITTED', 'ENDED', 'STATUS_CHANGED']);
     expect(steps[2].reason).toBe('Ghi nhầm: vẫn sinh hoạt');
+    await context.close();
+  });
+
+  it("shows on a member's page that the same person is a member elsewhere, without what her rights do not cover; the read is logged", async () => {
+    const context = await b.context();
+    const page = await logInThroughPage(context, t.url, await t.createUser('xa-dtn-3', Role.SECRETARIAT, 'DTN'));
+    await page.getByRole('searchbox').fill('pham van cuong');
+    await page.getByRole('button', { name: 'Phạm Văn Cường' }).click();
+    const drawer = page.getByRole('dialog', { name: 'Phạm Văn Cường' });
+    await drawer.getByText('Cùng một người ở các tổ chức').waitFor();
+    const elsewhere = drawer.getByText(/^HND: /);
+    await elsewhere.waitFor();
+    expect(await elsewhere.innerText()).toBe('HND: hồ sơ ngoài quyền xem của bạn — Đang sinh hoạt, xã 00004');
+    const { id } = await record('Phạm Văn Cường');
+    const [{ person_id }] = await t.sql<{ person_id: string }>(`SELECT person_id FROM record_person WHERE record_id = $1`, [id]);
+    await eventually(async () =>
+      expect(
+        await t.sql(`SELECT 1 FROM audit_event WHERE subject_type = 'PERSON' AND subject_id = $1 AND actor_name = 'xa-dtn-3'`, [person_id]),
+      ).toHaveLength(1),
+    );
     await context.close();
   });
 

@@ -297,6 +297,11 @@ export const T = {
     close: 'Đóng',
     eligibility: 'Điều kiện',
     edit: 'Sửa hồ sơ',
+    person: 'Cùng một người ở các tổ chức',
+    notLinked: 'Hồ sơ chưa được đối chiếu (lần rà soát sau sẽ đối chiếu).',
+    onlyHere: 'Không thấy người này ở tổ chức nào khác.',
+    alsoIn: (org: string, name: string | null, status: string, commune: string) =>
+      `${org}: ${name ?? 'hồ sơ ngoài quyền xem của bạn'} — ${status}, xã ${commune}`,
   },
   event: { ADMITTED: 'Kết nạp', ENDED: 'Kết thúc sinh hoạt', STATUS_CHANGED: 'Đổi trạng thái', TRANSFERRED: 'Chuyển sinh hoạt' } as Record<
     string,

@@ -4,6 +4,7 @@ import { MembershipModule } from '../membership/membership.module.js';
 import { PersonalDataModule } from '../personal-data/personal-data.module.js';
 import { DuplicateCheckService } from './incremental/duplicate-check.service.js';
 import { IncrementalLinkService } from './incremental/incremental-link.service.js';
+import { RecordPersonResolver } from './review/record-person.resolver.js';
 import { FlagsResolver } from './flags/flags.resolver.js';
 import { FiguresMemo } from './figures-memo.js';
 import { FlagsService } from './flags/flags.service.js';
@@ -29,6 +30,7 @@ import { ReviewQueueService } from './review/review-queue.service.js';
     FiguresMemo,
     LinkerResolver,
     FlagsResolver,
+    RecordPersonResolver,
   ],
   exports: [LinkerService, PersonViewsService, DuplicateCheckService, FlagsService],
 })

@@ -56,6 +56,16 @@ const MEMBER = graphql(`
           name
         }
       }
+      person {
+        id
+        records {
+          recordId
+          organization
+          fullName
+          statusLabel
+          communeCode
+        }
+      }
       history {
         id
         kind
@@ -173,6 +183,22 @@ export function MemberDrawer(props: { id: string | null; onClose: () => void; ca
                   <List.Item>
                     <Tag color={SEVERITY_TONE[f.severity]}>{f.code}</Tag> {f.message}
                   </List.Item>
+                )}
+              />
+            )}
+            <Typography.Title level={2} style={{ fontSize: 16, marginTop: 24 }}>
+              {T.member.person}
+            </Typography.Title>
+            {!r.person ? (
+              <Typography.Paragraph type="secondary">{T.member.notLinked}</Typography.Paragraph>
+            ) : r.person.records.length <= 1 ? (
+              <Typography.Paragraph type="secondary">{T.member.onlyHere}</Typography.Paragraph>
+            ) : (
+              <List
+                size="small"
+                dataSource={r.person.records.filter((o) => o.recordId !== r.id)}
+                renderItem={(o) => (
+                  <List.Item>{T.member.alsoIn(o.organization, o.fullName, o.statusLabel, o.communeCode ?? T.dash)}</List.Item>
                 )}
               />
             )}

@@ -74,6 +74,12 @@ export class PersonViewsService {
     };
   }
 
+  /** The person of a record the caller may read (the record's own read checked its rights), or null before it is linked. */
+  async personOfRecord(recordId: string, caller: Principal): Promise<{ id: string; records: PersonRecordView[] } | null> {
+    const [row] = await this.db.query<{ person_id: string }[]>(`SELECT person_id FROM record_person WHERE record_id = $1`, [recordId]);
+    return row ? this.person(row.person_id, caller) : null;
+  }
+
   /**
    * Số lượt and số người for a scope — `province` (everything), `commune:<code>`, `org:<code>` or
    * `unit:<org>/<code>` (the unit and its subtree) — over ACTIVE records. A record the linker has
