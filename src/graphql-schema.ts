@@ -14,6 +14,7 @@ import { UnitsResolver } from './membership/unit/units.resolver.js';
 import { TransferRequestsResolver } from './membership/member-record/transfer-requests.resolver.js';
 import { LinkerResolver } from './linker/linker.resolver.js';
 import { FlagsResolver } from './linker/flags/flags.resolver.js';
+import { RecordPersonResolver } from './linker/review/record-person.resolver.js';
 import { ReportsResolver } from './reports/reports.resolver.js';
 
 /** Every resolver of the API: the schema generator builds `schema.graphql` from these. */
@@ -31,6 +32,7 @@ export const GRAPHQL_RESOLVERS = [
   ImportUndoResolver,
   LinkerResolver,
   FlagsResolver,
+  RecordPersonResolver,
   ReportsResolver,
 ];
 
