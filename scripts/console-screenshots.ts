@@ -112,7 +112,7 @@ try {
     const form = page.getByRole('dialog', { name: 'Thêm hội viên' });
     await form.getByLabel('Họ và tên').fill(name);
     await form.getByLabel(/^Ngày sinh/).fill(birth);
-    await form.getByText(/^(Có thể đã có người này|Không thấy hồ sơ|Nhập họ tên)/).waitFor();
+    await form.getByText(/^(Có thể đã có người này|Không thấy hồ sơ)/).waitFor();
     await shoot(page, 'them-hoi-vien', size);
     await form.getByRole('button', { name: 'Hủy' }).click();
     await page.getByRole('link', { name: 'Nhập danh sách' }).click();

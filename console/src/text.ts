@@ -214,8 +214,8 @@ export const T = {
     duplicatesHint: 'Kiểm tra trước khi lưu: nếu đúng là cùng một người ở tổ chức của mình, đừng thêm mới mà mở hồ sơ đó để sửa.',
     noDuplicates: 'Không thấy hồ sơ nào gần giống',
     duplicateCheckNeeds: 'Nhập họ tên và ngày sinh (chỉ năm cũng được) để kiểm tra trùng.',
-    candidate: (name: string, org: string, status: string, chance: string) => `${name} — ${org}, ${status}: ${chance}`,
-    otherOrganization: (org: string) => `Hội viên của ${org} (ngoài quyền xem của bạn)`,
+    candidate: (name: string | null, org: string, status: string, chance: string) =>
+      name ? `${name} — ${org}, ${status}: ${chance}` : `Hội viên của ${org} (ngoài quyền xem của bạn) — ${status}: ${chance}`,
     eligibilityTitle: 'Lưu ý về điều kiện vào tổ chức',
     openCandidate: 'Mở hồ sơ này',
     sexOptions: [

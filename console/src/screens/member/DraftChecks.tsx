@@ -98,12 +98,7 @@ export function DuplicateWarning({ draft, exclude, onOpen }: { draft: Draft; exc
                 }
               >
                 <List.Item.Meta
-                  title={T.form.candidate(
-                    c.fullName ?? T.form.otherOrganization(c.organization),
-                    c.organization,
-                    c.statusLabel,
-                    c.probabilityText,
-                  )}
+                  title={T.form.candidate(c.fullName ?? null, c.organization, c.statusLabel, c.probabilityText)}
                   description={c.evidence.map((e) => e.sentence).join(' ')}
                 />
               </List.Item>

@@ -123,7 +123,7 @@ export function MemberForm(props: {
       onClose={props.onClose}
       size="large"
       title={record ? T.form.editTitle(record.fullName) : T.form.addTitle}
-      closable={{ 'aria-label': T.form.cancel, closeIcon: <CloseIcon /> }}
+      closable={{ 'aria-label': T.member.close, closeIcon: <CloseIcon /> }}
       destroyOnHidden
     >
       <Form<Values> form={form} layout="vertical" onFinish={(v) => void save(v)} requiredMark={false}>
@@ -146,6 +146,9 @@ export function MemberForm(props: {
             <Input autoComplete="off" style={{ width: 160 }} />
           </Form.Item>
         </Space>
+        {/* Right under what she types first: seen on a phone without scrolling. */}
+        <EligibilityWarning draft={draft} />
+        <DuplicateWarning draft={draft} exclude={record?.id} onOpen={props.onOpen} />
         <Space wrap align="start" style={{ width: '100%' }}>
           <Form.Item name="idNumber" label={T.form.idNumber}>
             <Input
@@ -186,8 +189,6 @@ export function MemberForm(props: {
             <Input autoComplete="off" />
           </Form.Item>
         )}
-        <EligibilityWarning draft={draft} />
-        <DuplicateWarning draft={draft} exclude={record?.id} onOpen={props.onOpen} />
         {failure && (
           <Alert
             type="error"
