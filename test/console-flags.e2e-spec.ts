@@ -48,7 +48,13 @@ describe('the console: her flags, and her roster as Excel', () => {
     const page = await logInThroughPage(context, t.url, await t.createUser('xa-hnd', Role.SECRETARIAT, 'HND'));
     await page.getByRole('link', { name: 'Cảnh báo' }).click();
     const row = page.getByRole('row').filter({ hasText: 'Lò Thị Phương' });
-    await row.getByText('DECEASED').waitFor();
+    // Once seen red in CI under load and never since: if it comes back, say what the screen showed.
+    await row
+      .getByText('DECEASED')
+      .waitFor()
+      .catch(async (e: Error) => {
+        throw new Error(`${e.message}\n--- the screen showed:\n${await page.locator('main').innerText()}`);
+      });
     expect(await row.innerText()).toMatch(/mất|từ trần/i);
     // The living member may carry other flags (not in the register): never that one.
     expect(await page.getByRole('row').filter({ hasText: 'Quàng Văn Sống' }).getByText('DECEASED').count()).toBe(0);

@@ -1,0 +1,38 @@
+import { lazy, type ReactNode } from 'react';
+import type { Session } from '../session.ts';
+import { T } from '../text.ts';
+import { FlagsScreen } from './FlagsScreen.tsx';
+import { HelpScreen } from './HelpScreen.tsx';
+import { RosterScreen } from './RosterScreen.tsx';
+
+/** Loaded when first opened: the first screen's JavaScript stays small. */
+const ImportScreen = lazy(() => import('./import/ImportScreen.tsx').then((m) => ({ default: m.ImportScreen })));
+const PrintRoster = lazy(() => import('./PrintRoster.tsx').then((m) => ({ default: m.PrintRoster })));
+const UnitsScreen = lazy(() => import('./units/UnitsScreen.tsx').then((m) => ({ default: m.UnitsScreen })));
+
+type Role = 'ADMIN' | 'SECRETARIAT' | 'DAN_VAN' | 'AUDITOR';
+const EVERYONE: Role[] = ['ADMIN', 'SECRETARIAT', 'DAN_VAN', 'AUDITOR'];
+const ROSTER_ROLES: Role[] = ['ADMIN', 'SECRETARIAT', 'DAN_VAN'];
+
+export interface Route {
+  /** The address's hash: `#/danh-sach`. Screens only, never a person. */
+  key: string;
+  /** In the menu; none: reached from another screen (the printable roster). */
+  label?: string;
+  /** Who sees it (the server checks each request again: this only keeps the menu to what she may use). */
+  roles: Role[];
+  render: (session: Session) => ReactNode;
+}
+
+/** Every screen, in menu order. The first one a user may open is her home screen. */
+export const ROUTES: Route[] = [
+  { key: 'danh-sach', label: T.nav.roster, roles: ROSTER_ROLES, render: (s) => <RosterScreen session={s} /> },
+  { key: 'nhap', label: T.nav.imports, roles: ['ADMIN', 'SECRETARIAT'], render: (s) => <ImportScreen session={s} /> },
+  { key: 'canh-bao', label: T.nav.flags, roles: ROSTER_ROLES, render: (s) => <FlagsScreen session={s} /> },
+  { key: 'don-vi', label: T.nav.units, roles: ['ADMIN', 'SECRETARIAT'], render: (s) => <UnitsScreen session={s} /> },
+  { key: 'huong-dan', label: T.nav.help, roles: EVERYONE, render: () => <HelpScreen /> },
+  { key: 'in', roles: ROSTER_ROLES, render: () => <PrintRoster key={window.location.hash} /> },
+];
+
+/** The screens her role may open. */
+export const routesFor = (session: Session): Route[] => ROUTES.filter((r) => r.roles.includes(session.user.role as Role));
