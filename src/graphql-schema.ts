@@ -16,6 +16,7 @@ import { LinkerResolver } from './linker/linker.resolver.js';
 import { FlagsResolver } from './linker/flags/flags.resolver.js';
 import { RecordPersonResolver } from './linker/review/record-person.resolver.js';
 import { ReportsResolver } from './reports/reports.resolver.js';
+import { LastVisitResolver } from './reports/last-visit/last-visit.resolver.js';
 
 /** Every resolver of the API: the schema generator builds `schema.graphql` from these. */
 export const GRAPHQL_RESOLVERS = [
@@ -34,6 +35,7 @@ export const GRAPHQL_RESOLVERS = [
   FlagsResolver,
   RecordPersonResolver,
   ReportsResolver,
+  LastVisitResolver,
 ];
 
 const HEADER = '# Generated from the code by `npm run schema` (sorted). Do not edit: CI fails when it is stale.\n\n';

@@ -241,6 +241,12 @@ describe('access matrix: role × operation', () => {
       expect: allow('admin', 'dtn', 'dtnUnitA', 'hpn', 'danVan', 'auditor'),
     },
     {
+      field: 'sinceLastVisit',
+      title: 'what changed since the caller’s previous log-in (counts within her rights)',
+      query: `{ sinceLastVisit { since newSuspects pendingReviews reportsComputed } }`,
+      expect: allow('admin', 'dtn', 'dtnUnitA', 'hpn', 'danVan', 'auditor'),
+    },
+    {
       field: 'reportPhantoms',
       title: "a report's suspected phantoms with names (each within its rights)",
       query: `query($id: ID!) { reportPhantoms(report: $id) { fullName reasons } }`,

@@ -40,6 +40,13 @@ export const T = {
     help: 'Hướng dẫn',
     logout: 'Đăng xuất',
   },
+  since: {
+    title: (when: string) => `Từ lần đăng nhập trước (${when})`,
+    suspects: (n: number) => `${n} hồ sơ mới bị nghi ảo`,
+    reviews: (n: number) => `${n} cặp hồ sơ đang chờ rà soát`,
+    reports: (n: number) => `${n} báo cáo mới được tính`,
+    close: 'Đã xem',
+  },
   flags: {
     title: 'Cảnh báo: hồ sơ nghi ảo và cần xem lại',
     intro:
@@ -332,7 +339,7 @@ export const T = {
       },
       {
         heading: 'Cảnh báo và hồ sơ nghi ảo',
-        body: 'Màn hình Cảnh báo liệt kê các hồ sơ đang sinh hoạt mà lần rà soát gần nhất thấy có vấn đề (đã mất theo dữ liệu dân cư, quá tuổi, lâu không sinh hoạt, trùng…), mỗi cảnh báo kèm lý do. Khi đúng, bấm "Xác nhận" và ghi căn cứ (ví dụ giấy báo tử): hồ sơ được kết thúc sinh hoạt. Khi sai, bấm "Không đúng" và ghi lý do: cảnh báo đó không hiện lại. Mọi quyết định đều được ghi nhật ký.',
+        body: 'Màn hình Cảnh báo liệt kê các hồ sơ đang sinh hoạt mà lần rà soát gần nhất thấy có vấn đề (đã mất theo dữ liệu dân cư, quá tuổi, lâu không sinh hoạt, trùng…), mỗi cảnh báo kèm lý do. Khi đúng, bấm "Xác nhận" và ghi căn cứ (ví dụ giấy báo tử): hồ sơ được kết thúc sinh hoạt. Khi sai, bấm "Không đúng" và ghi lý do: cảnh báo đó không hiện lại. Mọi quyết định đều được ghi nhật ký. Khi đăng nhập, dòng "Từ lần đăng nhập trước" cho biết có bao nhiêu hồ sơ mới bị nghi ảo (và báo cáo mới, cặp hồ sơ chờ rà soát) kể từ lần trước bạn vào; bấm vào để mở màn hình tương ứng.',
       },
       {
         heading: 'Xuất danh sách ra Excel',

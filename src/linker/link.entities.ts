@@ -134,6 +134,11 @@ export class RecordFlag {
 
   @Column({ type: 'jsonb', default: {} })
   evidence: Record<string, unknown>;
+
+  /** When first raised: a run that finds it again keeps the time (what changed since her last visit). */
+  @Index('ix_record_flag_raised_at')
+  @Column({ name: 'raised_at', type: 'timestamptz', default: () => 'now()' })
+  raisedAt: Date;
 }
 
 /** A person's answer to a flag, kept across runs: a false alarm is not raised again. */

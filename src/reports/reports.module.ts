@@ -1,3 +1,5 @@
+import { LastVisitResolver } from './last-visit/last-visit.resolver.js';
+import { LastVisitService } from './last-visit/last-visit.service.js';
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module.js';
 import { MembershipModule } from '../membership/membership.module.js';
@@ -11,7 +13,7 @@ import { ReportsService } from './reports.service.js';
 /** Reconciliation reports: computed, kept, read over GraphQL and HTTP, exported. */
 @Module({
   imports: [MembershipModule, AuditModule],
-  providers: [ReportsService, ReportExportService, ReportsResolver],
+  providers: [ReportsService, ReportExportService, ReportsResolver, LastVisitService, LastVisitResolver],
   controllers: [ReportsController],
   exports: [ReportsService, ReportExportService],
 })

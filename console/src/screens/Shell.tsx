@@ -4,6 +4,7 @@ import { logOut, type Session } from '../session.ts';
 import { T } from '../text.ts';
 import { useSessionKeeper } from '../useSessionKeeper.tsx';
 import { routesFor, type Route } from './routes.tsx';
+import { SinceLastVisit } from './SinceLastVisit.tsx';
 
 /** The screen named by the address's hash (#/danh-sach): screens only, never a person. */
 function useScreen(routes: Route[]): Route {
@@ -75,6 +76,7 @@ export function Shell({ session, onSession }: { session: Session; onSession: (s:
       </Layout.Header>
       <Layout.Content style={{ padding: 16 }}>
         {warning}
+        <SinceLastVisit routes={routes} />
         <main>
           <Suspense fallback={<Spin />}>
             {/* Keyed by the screen: leaving one and coming back starts it afresh, as before. */}

@@ -1,0 +1,57 @@
+import { Alert, Space } from 'antd';
+import { useState } from 'react';
+import { useQuery } from 'urql';
+import { vnTime } from '../format.ts';
+import { graphql } from '../graphql.ts';
+import { CloseIcon } from '../icons.tsx';
+import { T } from '../text.ts';
+import type { Route } from './routes.tsx';
+
+const SINCE = graphql(`
+  query SinceLastVisit {
+    sinceLastVisit {
+      since
+      newSuspects
+      pendingReviews
+      reportsComputed
+    }
+  }
+`);
+
+/** What changed since her previous log-in, each line a link to the screen where she acts on it (if her role has it). */
+export function SinceLastVisit({ routes }: { routes: Route[] }) {
+  const [{ data }] = useQuery({ query: SINCE });
+  const [closed, setClosed] = useState(false);
+  const s = data?.sinceLastVisit;
+  if (closed || !s?.since) return null;
+  const lines: [string, number, string][] = [
+    ['canh-bao', s.newSuspects, T.since.suspects(s.newSuspects)],
+    ['lien-ket', s.pendingReviews ?? 0, T.since.reviews(s.pendingReviews ?? 0)],
+    ['bao-cao', s.reportsComputed, T.since.reports(s.reportsComputed)],
+  ];
+  const shown = lines.filter(([, n]) => n > 0);
+  if (shown.length === 0) return null;
+  const has = (key: string) => routes.some((r) => r.key === key && r.label);
+  return (
+    <Alert
+      type="info"
+      showIcon
+      style={{ marginBottom: 12 }}
+      title={T.since.title(vnTime(s.since))}
+      description={
+        <Space orientation="vertical" size={2}>
+          {shown.map(([key, , text]) =>
+            has(key) ? (
+              <a key={key} href={`#/${key}`}>
+                {text}
+              </a>
+            ) : (
+              <span key={key}>{text}</span>
+            ),
+          )}
+        </Space>
+      }
+      closable={{ 'aria-label': T.since.close, closeIcon: <CloseIcon />, onClose: () => setClosed(true) }}
+    />
+  );
+}

@@ -1,0 +1,65 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import type { Principal } from '../../access/principal.js';
+import { readScope, scopeWhere, type RecordScope } from '../../access/record-scope.js';
+import { Role } from '../../access/role.js';
+import type { SinceLastVisitType } from './last-visit.types.js';
+
+/** Who decides link reviews (the linker's decideLink allows the same). */
+const REVIEWERS: Role[] = [Role.ADMIN, Role.DAN_VAN];
+
+/** What changed since her previous log-in: new suspects in her rights, pairs waiting, reports computed. */
+@Injectable()
+export class LastVisitService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async sinceLastVisit(p: Principal): Promise<SinceLastVisitType> {
+    const since = await this.previousLogIn(p);
+    // An auditor reads aggregates of the whole province, never a record: a count is an aggregate.
+    const scope: RecordScope = p.role === Role.AUDITOR ? { kind: 'ALL' } : readScope(p);
+    const [newSuspects, pendingReviews, reportsComputed] = await Promise.all([
+      since ? this.suspectsRaisedSince(since, scope) : 0,
+      REVIEWERS.includes(p.role) ? this.pendingReviews() : null,
+      since ? this.reportsComputedSince(since) : 0,
+    ]);
+    return { since, newSuspects, pendingReviews, reportsComputed };
+  }
+
+  /** The log-in before the one she is in now (a service token or the CLI has none). */
+  private async previousLogIn(p: Principal): Promise<Date | null> {
+    if (p.kind !== 'USER') return null;
+    const rows: { at: Date }[] = await this.db.query(
+      `SELECT at FROM audit_event WHERE actor_name = $1 AND actor_kind = 'USER' AND action = 'LOGIN' ORDER BY at DESC, id DESC OFFSET 1 LIMIT 1`,
+      [p.name],
+    );
+    return rows[0]?.at ?? null;
+  }
+
+  private async suspectsRaisedSince(since: Date, scope: RecordScope): Promise<number> {
+    const where = [`f.raised_at > $1`, `f.severity = 'PHANTOM'`, `r.status = 'ACTIVE'`, `r.erased_at IS NULL`];
+    const params: unknown[] = [since];
+    scopeWhere(scope, where, params);
+    return this.count(
+      `SELECT count(DISTINCT f.record_id)::int AS n FROM record_flag f JOIN member_record r ON r.id = f.record_id
+         LEFT JOIN unit u ON u.id = r.unit_id WHERE ${where.join(' AND ')}`,
+      params,
+    );
+  }
+
+  private async pendingReviews(): Promise<number> {
+    return this.count(
+      `SELECT count(*)::int AS n FROM record_link l WHERE l.decision = 'REVIEW'
+          AND NOT EXISTS (SELECT 1 FROM link_review d WHERE d.record_a = l.record_a AND d.record_b = l.record_b)`,
+    );
+  }
+
+  private async reportsComputedSince(since: Date): Promise<number> {
+    return this.count(`SELECT count(*)::int AS n FROM report_snapshot WHERE computed_at > $1`, [since]);
+  }
+
+  private async count(sql: string, params: unknown[] = []): Promise<number> {
+    const [row]: { n: number }[] = await this.db.query(sql, params);
+    return row.n;
+  }
+}

@@ -1,0 +1,111 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { Role } from '../src/access/role.js';
+import { CLEAN, launchBrowser, logInThroughPage, review, type TestBrowser } from './support/browser.js';
+import { createTestApp, REGISTER_HEADER, type TestApp } from './test-app.js';
+
+const HEADER = 'Mã hồ sơ,Họ và tên,Ngày sinh,Giới tính,Số CCCD,Số điện thoại,Mã xã,Mã đơn vị,Trạng thái,Ngày vào,Ngày sinh hoạt gần nhất';
+const QUERY = `{ sinceLastVisit { since newSuspects pendingReviews reportsComputed } }`;
+
+interface Since {
+  since: string | null;
+  newSuspects: number;
+  pendingReviews: number | null;
+  reportsComputed: number;
+}
+
+/**
+ * "Since your last visit": a Hội Nông dân secretariat sees the suspects raised after her previous
+ * log-in (not the ones found before it, which the next run finds again), the reports computed since;
+ * another organization's secretariat sees none of hers; the Ban Dân vận also sees the pairs waiting.
+ */
+describe('what changed since her last visit', () => {
+  let t: TestApp;
+  let b: TestBrowser;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lienthong-last-visit-'));
+  const cli = (...args: string[]) =>
+    promisify(execFile)(process.execPath, [path.resolve(import.meta.dirname, '../bin/lienthong.js'), ...args], {
+      env: { ...process.env, DATABASE_URL: t.databaseUrl, LIENTHONG_KEY: t.keyText },
+      encoding: 'utf8',
+    });
+  /** A register extract is whole: each one lists every death so far. */
+  const register = async (...lines: string[]) => {
+    const extract = path.join(dir, `dan-cu-${Date.now()}.csv`);
+    fs.writeFileSync(extract, [REGISTER_HEADER, ...lines].join('\n'));
+    await cli('import-residents', extract);
+  };
+  const since = async (token: string) => (await t.gql<{ sinceLastVisit: Since }>(QUERY, {}, { token })).data!.sinceLastVisit;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    fs.chmodSync(dir, 0o755);
+    b = await launchBrowser();
+  });
+  afterAll(async () => {
+    await b?.close();
+    await t?.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('counts the suspects raised and the reports computed after her previous log-in, within her rights', async () => {
+    await t.importRoster('HND', HEADER, [
+      'OLD-DEAD,Lò Thị Phương,13/11/1966,Nữ,001166394928,,00008,B1,Đang sinh hoạt,01/08/2017,01/10/2026',
+      'NEW-DEAD,Quàng Văn Mất,05/05/1950,Nam,001050555555,,00008,B1,Đang sinh hoạt,01/05/2000,01/10/2026',
+    ]);
+    await t.importRoster('HPN', HEADER, ['PN-1,Lường Thị Xuân,02/02/1980,Nữ,001180222222,,00008,C1,Đang sinh hoạt,01/05/2000,01/10/2026']);
+    const oldDeath = 'Lò Thị Phương,13/11/1966,Nữ,001166394928,00008,Đã mất,16/03/2023';
+    await register(oldDeath);
+    await cli('link');
+
+    // Their first visits: the enrolment's log-in.
+    const hnd = await t.createUser('xa-hnd', Role.SECRETARIAT, 'HND');
+    const hpn = await t.createUser('xa-hpn', Role.SECRETARIAT, 'HPN');
+    const danVan = await t.createUser('dan-van', Role.DAN_VAN);
+    const hndInBrowser = await t.createUser('xa-hnd-2', Role.SECRETARIAT, 'HND');
+    const [{ at: firstVisit }] = await t.sql<{ at: Date }>(
+      `SELECT max(at) AS at FROM audit_event WHERE actor_name = 'xa-hnd' AND action = 'LOGIN'`,
+    );
+
+    // While she is away: a second member dies, the linker runs again, a report is computed.
+    await register(oldDeath, 'Quàng Văn Mất,05/05/1950,Nam,001050555555,00008,Đã mất,01/11/2026');
+    await cli('link');
+    const report = await t.gql(`mutation { runReport(period: "2026-Q4") { id } }`);
+    expect(report.errors).toBeUndefined();
+
+    const back = await since(await t.logIn(hnd));
+    expect(new Date(back.since!).getTime()).toBe(new Date(firstVisit).getTime());
+    // Only the new death: the old one, found again by the second run, keeps the time it was first raised.
+    expect(back).toMatchObject({ newSuspects: 1, pendingReviews: null, reportsComputed: 1 });
+    const [raised] = await t.sql<{ n: number }>(
+      `SELECT count(*)::int AS n FROM record_flag f JOIN member_record r ON r.id = f.record_id
+        WHERE r.external_id = 'OLD-DEAD' AND f.code = 'DECEASED' AND f.raised_at < $1`,
+      [firstVisit],
+    );
+    expect(raised.n).toBe(1);
+    // Another organization's secretariat: not hers.
+    expect(await since(await t.logIn(hpn))).toMatchObject({ newSuspects: 0, reportsComputed: 1 });
+
+    // The Ban Dân vận reads across organizations and decides the pairs waiting.
+    const officer = await since(await t.logIn(danVan));
+    expect(officer.newSuspects).toBe(1);
+    expect(officer.pendingReviews).toEqual(expect.any(Number));
+    // In the console: the same, as links to where she acts on them (no reviews: not hers to decide).
+    const context = await b.context();
+    const page = await logInThroughPage(context, t.url, hndInBrowser);
+    const note = page.getByRole('alert').filter({ hasText: 'Từ lần đăng nhập trước' });
+    await note.waitFor();
+    expect(await note.innerText()).toContain('1 báo cáo mới được tính');
+    expect(await note.innerText()).not.toContain('chờ rà soát');
+    expect(await review(page)).toEqual(CLEAN);
+    await note.getByRole('link', { name: '1 hồ sơ mới bị nghi ảo' }).click();
+    await page.getByRole('row').filter({ hasText: 'Quàng Văn Mất' }).getByText('DECEASED').waitFor();
+    await note.getByRole('button', { name: 'Đã xem' }).click();
+    await note.waitFor({ state: 'detached' });
+    await context.close();
+    // A service token has no visits.
+    expect(await since(await t.serviceToken(Role.DAN_VAN))).toMatchObject({ since: null, newSuspects: 0, reportsComputed: 0 });
+  });
+});
