@@ -1,4 +1,5 @@
 import { Client, fetchExchange } from 'urql';
+import { gatedFetch } from './request-gate.ts';
 
 /** The API client: the session cookie goes by itself; every POST carries the CSRF token (kept in memory only). */
 export function apiClient(csrfToken: string, onUnauthenticated: () => void): Client {
@@ -9,7 +10,7 @@ export function apiClient(csrfToken: string, onUnauthenticated: () => void): Cli
     preferGetMethod: false,
     fetchOptions: () => ({ credentials: 'same-origin', headers: { 'X-CSRF-Token': csrfToken } }),
     fetch: async (input, init) => {
-      const res = await fetch(input, init);
+      const res = await gatedFetch(input, init);
       if (res.status === 401) onUnauthenticated();
       return res;
     },

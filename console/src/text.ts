@@ -53,7 +53,8 @@ export const T = {
       'Mỗi dòng là một hồ sơ đang sinh hoạt mà lần rà soát gần nhất thấy có vấn đề, kèm lý do. Xác nhận khi đúng (hồ sơ được kết thúc sinh hoạt), bấm "Không đúng" khi sai (cảnh báo đó không hiện lại). Mỗi quyết định cần ghi chú và được ghi nhật ký.',
     code: 'Loại cảnh báo',
     anyCode: 'Mọi loại cảnh báo',
-    ao: 'Nghi ảo (mọi lý do)',
+    organization: 'Tổ chức',
+    anyOrganization: 'Mọi tổ chức',
     count: (before: number, n: number, more: boolean) =>
       before || more
         ? `Hồ sơ thứ ${(before + 1).toLocaleString('vi-VN')}–${(before + n).toLocaleString('vi-VN')}${more ? ' (còn nữa; chọn loại cảnh báo để thu hẹp)' : ''}`

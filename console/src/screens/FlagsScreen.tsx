@@ -7,13 +7,17 @@ import type { Session } from '../session.ts';
 import { T } from '../text.ts';
 import { SEVERITY_TONE } from '../tones.ts';
 import { CLEARABLE } from '../icons.tsx';
+import { CommunePicker } from './CommunePicker.tsx';
 import { MemberDrawer } from './MemberDrawer.tsx';
+import { ORGANIZATIONS } from './roster-query.ts';
+import { useFlagOptions } from './useFlagOptions.ts';
 
 const FLAGGED = graphql(`
-  query Flagged($organization: String, $code: String, $after: String) {
-    flaggedRecords(organization: $organization, code: $code, after: $after, first: 500) {
+  query Flagged($organization: String, $code: String, $commune: String, $after: String) {
+    flaggedRecords(organization: $organization, code: $code, commune: $commune, after: $after, first: 500) {
       cursor
       recordId
+      organization
       externalId
       fullName
       ao
@@ -40,25 +44,25 @@ type Decision = { record: Flagged; code: string; resolution: 'CONFIRMED' | 'FALS
 /** Her organization's suspected phantoms and warnings, with their reasons: confirm, dismiss, or mark for attention. */
 export function FlagsScreen({ session }: { session: Session }) {
   const [code, setCode] = useState<string | undefined>();
+  // A secretariat sees her organization's; the Ban Dân vận (no organization) every one's, or one she picks.
+  const ownOrganization = session.user.organization ?? undefined;
+  const [organization, setOrganization] = useState<string | undefined>(ownOrganization);
+  const [commune, setCommune] = useState<string | undefined>();
   const [open, setOpen] = useState<string | null>(null);
   const [decision, setDecision] = useState<Decision | null>(null);
   const [note, setNote] = useState('');
   // Pages of 500 (the table shows them 50 at a time): the cursors of the pages before, to go on or back.
   const [afters, setAfters] = useState<(string | null)[]>([null]);
-  useEffect(() => setAfters([null]), [code]);
+  useEffect(() => setAfters([null]), [code, organization, commune]);
   const after = afters[afters.length - 1];
   const [result, refetch] = useQuery({
     query: FLAGGED,
-    variables: { organization: session.user.organization, code: code ?? null, after },
+    variables: { organization: organization ?? null, code: code ?? null, commune: commune ?? null, after },
   });
+  const [orgs] = useQuery({ query: ORGANIZATIONS, pause: ownOrganization !== undefined });
   const [resolving, resolve] = useMutation(RESOLVE);
   const rows = result.data?.flaggedRecords ?? [];
-  // The codes she can filter by: those seen in the unfiltered list (a filtered list shows only its own).
-  const [codes, setCodes] = useState<string[]>([]);
-  useEffect(() => {
-    if (code === undefined && after === null && result.data)
-      setCodes([...new Set(result.data.flaggedRecords.flatMap((r) => r.flags.map((f) => f.code)))].sort());
-  }, [code, after, result.data]);
+  const codeOptions = useFlagOptions(organization);
   const secretariat = session.user.role === 'SECRETARIAT' || session.user.role === 'ADMIN';
 
   const decide = async () => {
@@ -94,8 +98,20 @@ export function FlagsScreen({ session }: { session: Session }) {
           placeholder={T.flags.anyCode}
           value={code}
           onChange={setCode}
-          options={[{ value: 'AO', label: T.flags.ao }, ...codes.map((c) => ({ value: c, label: c }))]}
+          options={codeOptions}
         />
+        {ownOrganization === undefined && (
+          <Select
+            aria-label={T.flags.organization}
+            style={{ minWidth: 220 }}
+            allowClear={CLEARABLE}
+            placeholder={T.flags.anyOrganization}
+            value={organization}
+            onChange={setOrganization}
+            options={orgs.data?.organizations.map((o) => ({ value: o.code, label: o.name }))}
+          />
+        )}
+        <CommunePicker value={commune} onChange={setCommune} placeholder={T.roster.anyCommune} label={T.roster.commune} />
         <Typography.Text aria-live="polite">
           {result.data ? T.flags.count((afters.length - 1) * 500, rows.length, rows.length >= 500) : ''}
         </Typography.Text>
@@ -122,6 +138,7 @@ export function FlagsScreen({ session }: { session: Session }) {
             ),
           },
           { title: T.column.code, dataIndex: 'externalId' },
+          ...(ownOrganization === undefined ? [{ title: T.flags.organization, dataIndex: 'organization' }] : []),
           {
             title: T.flags.reasons,
             render: (_, r) =>

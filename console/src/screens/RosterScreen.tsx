@@ -10,11 +10,12 @@ import { PENDING_TONE, SEVERITY_TONE } from '../tones.ts';
 import { CLEARABLE, SearchIcon } from '../icons.tsx';
 import { useDebounced } from '../useDebounced.ts';
 import { CommunePicker } from './CommunePicker.tsx';
+import { useFlagOptions } from './useFlagOptions.ts';
 import { MemberDrawer } from './MemberDrawer.tsx';
 import { MemberForm } from './member/MemberForm.tsx';
 import { STATUSES } from './member/member-api.ts';
 import { RosterOutputs } from './RosterOutputs.tsx';
-import { FLAG_COUNTS, ORGANIZATIONS, ROSTER, UNITS, type RosterRow } from './roster-query.ts';
+import { ORGANIZATIONS, ROSTER, UNITS, type RosterRow } from './roster-query.ts';
 
 type ColumnKey = 'code' | 'name' | 'birth' | 'sex' | 'unit' | 'commune' | 'status' | 'idNumber' | 'phone' | 'flags';
 const DEFAULT_COLUMNS: ColumnKey[] = ['name', 'birth', 'sex', 'unit', 'commune', 'status', 'flags'];
@@ -41,13 +42,7 @@ export function RosterScreen({ session }: { session: Session }) {
   }, [organization, orgs.data]);
   const [units] = useQuery({ query: UNITS, variables: { organization }, pause: !organization });
   const [statuses] = useQuery({ query: STATUSES });
-  const [flagCounts] = useQuery({ query: FLAG_COUNTS, variables: { organization }, pause: !organization });
-  const flagOptions = useMemo(() => {
-    const byCode = new Map<string, { label: string; records: number }>();
-    for (const c of flagCounts.data?.flagCounts ?? [])
-      byCode.set(c.code, { label: c.label, records: (byCode.get(c.code)?.records ?? 0) + c.records });
-    return [...byCode].map(([value, c]) => ({ value, label: `${c.label} (${c.records.toLocaleString('vi-VN')})` }));
-  }, [flagCounts.data]);
+  const flagOptions = useFlagOptions(organization, !organization);
   useEffect(() => setCursors([null]), [organization, search, status, unit, commune, flag]);
   const after = cursors[cursors.length - 1];
   const [roster, refetchRoster] = useQuery({
