@@ -27,11 +27,23 @@ export function room(doc: Doc, h: number) {
   if (doc.y + h > PAGE.height - PAGE.margin - 20) doc.addPage();
 }
 
-/** A plain table; columns after the first are right-aligned numbers. */
-export function table(doc: Doc, header: string[], rows: (string | number | null)[][], widths: number[]) {
+/**
+ * A plain table; columns after the first are right-aligned numbers. Its header again at the top of
+ * each page it runs onto; with `bar`, a last column of bars for that column's numbers.
+ */
+export function table(
+  doc: Doc,
+  header: string[],
+  rows: (string | number | null)[][],
+  widths: number[],
+  bar?: { column: number; width: number; color: string },
+) {
   const x0 = PAGE.margin;
+  const max = bar ? Math.max(1, ...rows.map((r) => Number(r[bar.column] ?? 0))) : 1;
   const line = (cells: (string | number | null)[], bold: boolean) => {
+    const page = doc.bufferedPageRange().count;
     room(doc, 16);
+    if (!bold && doc.bufferedPageRange().count > page) line(header, true);
     const y = doc.y;
     let x = x0;
     doc
@@ -43,6 +55,8 @@ export function table(doc: Doc, header: string[], rows: (string | number | null)
       doc.text(text, x + 3, y + 3, { width: widths[i] - 6, align: i === 0 ? 'left' : 'right', lineBreak: false, ellipsis: true });
       x += widths[i];
     });
+    if (bar && !bold) doc.rect(x + 4, y + 4, Math.max(0.5, (Number(cells[bar.column] ?? 0) / max) * (bar.width - 8)), 8).fill(bar.color);
+    if (bar) x += bar.width;
     doc
       .moveTo(x0, y + 15)
       .lineTo(x, y + 15)
