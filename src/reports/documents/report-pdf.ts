@@ -5,7 +5,8 @@ import type PDFDocument from 'pdfkit';
 import { vietnamTime } from '../../common/dates/vietnam-time.js';
 import { formatReach, overlapPeople, reasonLabel } from '../figures/report-figures.js';
 import type { ReportForm } from '../../config/report-form.js';
-import { barChart, COLORS, heading, INK, MUTED, n, overlapChart, PAGE, table, trendChart, type Doc } from './pdf-drawing.js';
+import * as charts from '../charts/report-charts.js';
+import { chart, COLORS, heading, INK, MUTED, n, PAGE, table, type Doc } from './pdf-drawing.js';
 import { formHeader, formSignature, registerFormFonts } from './pdf-form.js';
 import type { ReportDocument } from './report-document.js';
 import { asOfNote, computedNote, documentTitle, NO_PREVIOUS, UNKNOWN_COMMUNE } from './wording.js';
@@ -79,37 +80,23 @@ function keyFigures(doc: Doc, d: ReportDocument): void {
 }
 
 function organizationsChart(doc: Doc, d: ReportDocument): void {
-  const orgs = d.data.organizations;
-  heading(doc, 'Số lượt và số người theo tổ chức', 'Số lượt: hồ sơ đang sinh hoạt; số người: người thật sau khi liên kết hồ sơ.');
-  barChart(
-    doc,
-    orgs.map((o) => o.code),
-    [
-      { name: 'Số lượt', color: COLORS.memberships, values: orgs.map((o) => o.memberships) },
-      { name: 'Số người', color: COLORS.people, values: orgs.map((o) => o.people) },
-    ],
-    60,
-  );
+  chart(doc, charts.organizationsChart(d.data.organizations));
 }
 
 /** The overlap between organizations, then the suspected phantoms by reason. */
 function overlapAndReasons(doc: Doc, d: ReportDocument): void {
-  heading(doc, 'Trùng giữa các tổ chức', 'Một người có thể là thành viên của nhiều tổ chức.');
-  overlapChart(
+  const codes = d.data.organizations.map((o) => o.code);
+  chart(
     doc,
-    d.data.organizations.map((o) => o.code),
-    (a, b) => overlapPeople(d.data.overlap, a, b),
+    charts.overlapHeatmap(codes, (a, b) => overlapPeople(d.data.overlap, a, b)),
   );
-  const reasons = Object.entries(d.data.phantomsByReason).sort((a, b) => b[1] - a[1]);
-  heading(doc, 'Hồ sơ nghi ảo theo lý do', 'Một hồ sơ có thể có nhiều lý do.');
-  if (reasons.length)
-    barChart(
-      doc,
-      reasons.map(([r]) => reasonLabel(r)),
-      [{ name: 'Hồ sơ nghi ảo', color: COLORS.phantoms, values: reasons.map(([, v]) => v) }],
-      170,
-    );
-  else doc.font('regular').fontSize(9).fillColor(INK).text('Không có hồ sơ nghi ảo.').moveDown();
+  const reasons = Object.entries(d.data.phantomsByReason).map(([r, records]) => ({ label: reasonLabel(r), records }));
+  const def = charts.phantomReasonsChart(reasons);
+  if (reasons.length) chart(doc, def);
+  else {
+    heading(doc, def.title, def.note);
+    doc.font('regular').fontSize(9).fillColor(INK).text('Không có hồ sơ nghi ảo.').moveDown();
+  }
 }
 
 /** Every commune (not a top slice), most memberships first, people summed over organizations. */
@@ -140,8 +127,7 @@ function communesTable(doc: Doc, d: ReportDocument): void {
 
 /** The trend across periods, then the table by organization with each one's reach explained. */
 function trendAndOrganizations(doc: Doc, d: ReportDocument): void {
-  heading(doc, 'Xu hướng qua các kỳ', d.trend.length > 1 ? undefined : 'Mới có một kỳ: các kỳ sau sẽ nối thành đường.');
-  trendChart(doc, d.trend);
+  chart(doc, charts.trendChart(d.trend.map((t) => ({ period: t.period, ...t.totals }))));
   heading(doc, 'Theo tổ chức');
   const orgs = d.data.organizations;
   table(
