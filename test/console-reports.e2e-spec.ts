@@ -125,7 +125,10 @@ describe('the console: reports, run now and downloaded', () => {
     const context = await b.context('phone');
     const page = await logInThroughPage(context, t.url, await t.createUser('kiem-toan', Role.AUDITOR));
     await page.getByRole('link', { name: 'Báo cáo' }).click();
-    await page.getByRole('row').filter({ hasText: 'Toàn tỉnh' }).waitFor();
+    // On a phone each report is a card: everything in view without scrolling sideways.
+    const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: /— Toàn tỉnh/ }) });
+    await card.getByText('Tạm tính').waitFor();
+    expect(await card.innerText()).toContain('Số liệu đến');
     expect(await page.getByRole('button', { name: 'Lập báo cáo' }).count()).toBe(0);
     expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
     expect(await review(page)).toEqual(CLEAN);

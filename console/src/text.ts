@@ -328,6 +328,8 @@ export const T = {
     provisional: 'Tạm tính',
     asOf: 'Số liệu đến',
     computed: 'Lập lúc, người lập',
+    cardLine: (asOf: string, memberships: string, people: string, phantoms: string) =>
+      `Số liệu đến ${asOf}: ${memberships} lượt, ${people} người, ${phantoms} nghi ảo.`,
     memberships: 'Số lượt',
     people: 'Số người',
     phantoms: 'Nghi ảo',
