@@ -19,23 +19,11 @@ import { ReportExportService } from '../src/reports/report-export.service.js';
 import { ReportScheduler } from '../src/reports/report-scheduler.js';
 import type { ReportSnapshot } from '../src/reports/report.entities.js';
 import { ReportsService } from '../src/reports/reports.service.js';
+import { pdfText } from './support/pdf-text.js';
 import { CLI_PRINCIPAL, createTestApp, type TestApp } from './test-app.js';
 
 const HEADER = 'Mã hồ sơ,Họ và tên,Ngày sinh,Giới tính,Số CCCD,Số điện thoại,Mã xã,Mã đơn vị,Trạng thái,Ngày vào,Ngày sinh hoạt gần nhất';
 const vn = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
-
-/** The text of every page of a PDF, as a third-party reader (Mozilla's pdf.js) extracts it. */
-async function pdfText(file: string): Promise<string> {
-  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const doc = await getDocument({ data: new Uint8Array(fs.readFileSync(file)), useSystemFonts: false }).promise;
-  let text = '';
-  for (let i = 1; i <= doc.numPages; i++) {
-    const content = await (await doc.getPage(i)).getTextContent();
-    text += content.items.map((x) => ('str' in x ? x.str : '')).join('') + '\n';
-  }
-  await doc.destroy();
-  return text;
-}
 
 /**
  * Reconciliation reports on a real PostgreSQL: a small province (register for commune 00004) with
@@ -495,7 +483,8 @@ describe('reconciliation reports', () => {
     expect(fs.readFileSync(file).subarray(0, 5).toString()).toBe('%PDF-');
     const text = await pdfText(file);
     for (const phrase of [
-      'BÁO CÁO RÀ SOÁT, ĐỐI CHIẾU ĐOÀN VIÊN, HỘI VIÊN',
+      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'Kết quả rà soát, đối chiếu đoàn viên, hội viên',
       `${current.label} — Toàn tỉnh`,
       'Trùng giữa các tổ chức',
       'Hồ sơ nghi ảo theo lý do',

@@ -1,4 +1,4 @@
-import { CloseCircleFilled, CloseOutlined, SearchOutlined } from '@ant-design/icons';
+import { CloseCircleFilled, CloseOutlined, LoadingOutlined, SearchOutlined } from '@ant-design/icons';
 import { T } from './text.ts';
 
 /*
@@ -12,3 +12,5 @@ export const CLEARABLE = { clearIcon: <CloseCircleFilled aria-label={T.clear} />
 export const CloseIcon = () => <CloseOutlined aria-hidden />;
 export const SearchIcon = () => <SearchOutlined aria-hidden />;
 export const ErrorIcon = () => <CloseCircleFilled aria-hidden />;
+/** A button's busy spinner: the button's own words and a live message say what is happening. */
+export const BUSY = { icon: <LoadingOutlined aria-hidden /> };

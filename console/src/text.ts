@@ -38,6 +38,7 @@ export const T = {
     flags: 'Cảnh báo',
     units: 'Chi hội / đơn vị',
     help: 'Hướng dẫn',
+    reports: 'Báo cáo',
     logout: 'Đăng xuất',
   },
   since: {
@@ -315,6 +316,36 @@ export const T = {
     string,
     string
   >,
+  reports: {
+    title: 'Báo cáo rà soát, đối chiếu',
+    intro:
+      'Các báo cáo đã lập, mới nhất trước. Báo cáo "chính thức" khi kỳ đã kết thúc và lần liên kết hồ sơ chạy sau đó: số liệu không còn thay đổi; báo cáo "tạm tính" ghi rõ vì sao, và lịch báo cáo sẽ lập lại khi có thể. Mỗi báo cáo tải về được thành tệp Excel hoặc PDF theo mẫu văn bản hành chính.',
+    runTitle: 'Lập báo cáo ngay',
+    period: 'Kỳ báo cáo',
+    scope: 'Phạm vi',
+    province: 'Toàn tỉnh',
+    oneCommune: 'Một xã, phường…',
+    commune: 'Gõ tên xã, phường',
+    run: 'Lập báo cáo',
+    running: (seconds: number) => `Đang lập báo cáo… ${seconds} giây (báo cáo toàn tỉnh có thể mất vài phút).`,
+    ran: (period: string, scope: string, memberships: number, people: number, final: boolean) =>
+      `Đã lập báo cáo ${period} — ${scope}${final ? ' (chính thức)' : ' (tạm tính)'}: ${memberships.toLocaleString('vi-VN')} lượt, ${people.toLocaleString('vi-VN')} người. Báo cáo đã có trong danh sách dưới đây.`,
+    empty: 'Chưa có báo cáo nào',
+    state: 'Trạng thái',
+    final: 'Chính thức',
+    provisional: 'Tạm tính',
+    asOf: 'Số liệu đến',
+    computed: 'Lập lúc, người lập',
+    cardLine: (asOf: string, memberships: string, people: string, phantoms: string) =>
+      `Số liệu đến ${asOf}: ${memberships} lượt, ${people} người, ${phantoms} nghi ảo.`,
+    memberships: 'Số lượt',
+    people: 'Số người',
+    phantoms: 'Nghi ảo',
+    files: 'Tải về',
+    format: { xlsx: 'Excel', pdf: 'PDF' },
+    file: (format: 'xlsx' | 'pdf', period: string, scope: string) =>
+      `Tải báo cáo ${period} — ${scope} dạng ${format === 'xlsx' ? 'Excel' : 'PDF'}`,
+  },
   help: {
     title: 'Hướng dẫn sử dụng',
     sections: [
@@ -353,6 +384,10 @@ export const T = {
       {
         heading: 'Chi hội, đơn vị và chuyển sinh hoạt',
         body: 'Màn hình Chi hội / đơn vị cho thấy cây các đơn vị và số hội viên của từng đơn vị. Chọn một đơn vị để thêm đơn vị trực thuộc, đổi tên (mã đơn vị giữ nguyên) hoặc xem hội viên. Đánh dấu các hội viên cần chuyển, bấm "Chuyển hội viên đã chọn", chọn đơn vị nhận: sang đơn vị của mình thì chuyển ngay; sang đơn vị của xã, phường khác thì yêu cầu được gửi tới văn phòng đơn vị đó, hồ sơ hiện "Chờ chuyển" cho tới khi họ nhận (hồ sơ chuyển sang họ) hoặc từ chối (kèm lý do). Yêu cầu gửi tới đơn vị mình hiện ở đầu màn hình này, với nút "Nhận vào đơn vị" và "Từ chối". Mọi thay đổi đều được ghi vào quá trình sinh hoạt và nhật ký.',
+      },
+      {
+        heading: 'Báo cáo rà soát, đối chiếu',
+        body: 'Màn hình Báo cáo liệt kê các báo cáo đã lập, với kỳ, phạm vi, trạng thái (chính thức hay tạm tính và vì sao) và ngày số liệu tính đến. Ban Dân vận và quản trị viên chọn kỳ và phạm vi (toàn tỉnh, một tổ chức, một xã, phường) rồi bấm "Lập báo cáo" để lập ngay; lập lại thì báo cáo cũ của cùng kỳ được thay. Bấm "Excel" hoặc "PDF" để tải về: bản PDF theo mẫu văn bản hành chính (Quốc hiệu, tiêu ngữ, cơ quan ban hành, số, địa danh và ngày, nơi nhận, chữ ký) và có đủ mọi xã, phường.',
       },
       {
         heading: 'Xem hồ sơ',

@@ -19,3 +19,6 @@ export const FATE_TONE: Record<string, string> = {
 };
 /** A transfer waiting for the receiving unit. */
 export const PENDING_TONE = AMBER;
+
+/** A report's state: final, or provisional (its figures can still move). */
+export const REPORT_STATE_TONE: Record<string, string> = { FINAL: GREEN, PROVISIONAL: AMBER };

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { PeriodKind } from '../common/dates/period.js';
+import { loadReportForm, type ReportForm } from './report-form.js';
 
 /** The environment the product reads, validated once at start-up. */
 export interface AppConfig {
@@ -39,6 +40,8 @@ export interface AppConfig {
    * audit log keeps — is the one the proxy forwarded, not the proxy's. Null: not trusted.
    */
   trustProxy: string | null;
+  /** The official form of the report's PDF (`REPORT_FORM_FILE`, a JSON file; none: the blank form). */
+  reportForm: ReportForm;
 }
 
 const SCHEDULE_KINDS: Record<string, PeriodKind> = { month: 'MONTH', quarter: 'QUARTER', year: 'YEAR' };
@@ -126,5 +129,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       .filter(Boolean),
     diskFreeMinBytes: wholeNumber(env, 'DISK_FREE_MIN_MB', 2048, 0, 1 << 30) * 1024 * 1024,
     trustProxy: trustProxy(env.TRUST_PROXY),
+    reportForm: loadReportForm(env.REPORT_FORM_FILE, (m) => new ConfigError(m)),
   };
 }

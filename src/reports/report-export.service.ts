@@ -1,9 +1,11 @@
 import fs from 'node:fs';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { type Principal } from '../access/principal.js';
 import { AuditAction } from '../audit/audit-event.entity.js';
 import { AuditService } from '../audit/audit.service.js';
 import { DomainError } from '../common/errors/domain-error.js';
+import type { AppConfig } from '../config/app-config.js';
+import { APP_CONFIG } from '../config/config.module.js';
 import { parsePeriod } from '../common/dates/period.js';
 import { reportDocument, reportJson, type ReportDocument } from './documents/report-document.js';
 import { writeReportPdf } from './documents/report-pdf.js';
@@ -30,6 +32,7 @@ export class ReportExportService {
   constructor(
     private readonly reports: ReportsService,
     private readonly audit: AuditService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /**
@@ -46,7 +49,7 @@ export class ReportExportService {
     const d = await this.document(s, caller, format === 'xlsx');
     if (format === 'json') await fs.promises.writeFile(out, JSON.stringify(reportJson(d), null, 2));
     else if (format === 'xlsx') await writeReportXlsx(d, out);
-    else await writeReportPdf(d, out);
+    else await writeReportPdf(d, out, this.config.reportForm);
     await this.audit.record(caller, {
       action: AuditAction.EXPORT,
       subjectType: 'REPORT',

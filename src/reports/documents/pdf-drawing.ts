@@ -1,12 +1,12 @@
-import type { ReportDocument } from './report-document.js';
+import { CHART_COLORS, type BarChartDef, type ChartDef, type HeatmapDef, type LineChartDef } from '../charts/report-charts.js';
 
-/** The drawing the PDF is made of: A4 in points, a heading, a table, bar, overlap and trend charts. */
+/** The drawing the PDF is made of: A4 in points, a heading, a table, and the charts charts/report-charts.ts defines. */
 
 export const PAGE = { width: 595.28, height: 841.89, margin: 42 };
 export const INK = '#1f2933';
 export const MUTED = '#52606d';
 const GRID = '#d9e2ec';
-export const COLORS = { memberships: '#2f6fb3', people: '#f0a030', phantoms: '#c0392b' };
+export const COLORS = CHART_COLORS;
 
 /** A number as written in Vietnam (1.234). */
 export const n = (v: number) => v.toLocaleString('vi-VN');
@@ -27,11 +27,23 @@ export function room(doc: Doc, h: number) {
   if (doc.y + h > PAGE.height - PAGE.margin - 20) doc.addPage();
 }
 
-/** A plain table; columns after the first are right-aligned numbers. */
-export function table(doc: Doc, header: string[], rows: (string | number | null)[][], widths: number[]) {
+/**
+ * A plain table; columns after the first are right-aligned numbers. Its header again at the top of
+ * each page it runs onto; with `bar`, a last column of bars for that column's numbers.
+ */
+export function table(
+  doc: Doc,
+  header: string[],
+  rows: (string | number | null)[][],
+  widths: number[],
+  bar?: { column: number; width: number; color: string },
+) {
   const x0 = PAGE.margin;
+  const max = bar ? Math.max(1, ...rows.map((r) => Number(r[bar.column] ?? 0))) : 1;
   const line = (cells: (string | number | null)[], bold: boolean) => {
+    const page = doc.bufferedPageRange().count;
     room(doc, 16);
+    if (!bold && doc.bufferedPageRange().count > page) line(header, true);
     const y = doc.y;
     let x = x0;
     doc
@@ -43,6 +55,8 @@ export function table(doc: Doc, header: string[], rows: (string | number | null)
       doc.text(text, x + 3, y + 3, { width: widths[i] - 6, align: i === 0 ? 'left' : 'right', lineBreak: false, ellipsis: true });
       x += widths[i];
     });
+    if (bar && !bold) doc.rect(x + 4, y + 4, Math.max(0.5, (Number(cells[bar.column] ?? 0) / max) * (bar.width - 8)), 8).fill(bar.color);
+    if (bar) x += bar.width;
     doc
       .moveTo(x0, y + 15)
       .lineTo(x, y + 15)
@@ -57,8 +71,17 @@ export function table(doc: Doc, header: string[], rows: (string | number | null)
   doc.moveDown(0.8);
 }
 
+/** A chart of the report as charts/report-charts.ts defines it: its title and note, then the drawing. */
+export function chart(doc: Doc, def: ChartDef): void {
+  heading(doc, def.title, def.note);
+  if (def.kind === 'bar') barChart(doc, def);
+  else if (def.kind === 'heatmap') overlapChart(doc, def);
+  else trendChart(doc, def);
+}
+
 /** Horizontal bars, one group per label (several series side by side), with a legend. */
-export function barChart(doc: Doc, labels: string[], series: { name: string; color: string; values: number[] }[], labelWidth = 150) {
+export function barChart(doc: Doc, def: BarChartDef) {
+  const { categories: labels, series, labelWidth } = def;
   const barH = 9;
   const groupH = series.length * barH + 6;
   const height = labels.length * groupH + 24;
@@ -110,7 +133,9 @@ export function barChart(doc: Doc, labels: string[], series: { name: string; col
 }
 
 /** The organization × organization matrix as shaded squares with the number of people in both. */
-export function overlapChart(doc: Doc, codes: string[], people: (a: string, b: string) => number) {
+export function overlapChart(doc: Doc, def: HeatmapDef) {
+  const codes = def.codes;
+  const people = (a: string, b: string) => def.values[codes.indexOf(a)][codes.indexOf(b)];
   const cell = Math.min(56, (PAGE.width - 2 * PAGE.margin - 60) / Math.max(1, codes.length));
   room(doc, cell * (codes.length + 1) + 20);
   const x0 = PAGE.margin + 60;
@@ -138,26 +163,19 @@ export function overlapChart(doc: Doc, codes: string[], people: (a: string, b: s
   );
   doc.x = PAGE.margin;
   doc.y = y0 + 14 + codes.length * cell + 8;
-  doc
-    .font('regular')
-    .fontSize(8)
-    .fillColor(MUTED)
-    .text('Ô chéo: số người của tổ chức; ô khác: số người cùng ở hai tổ chức (đậm hơn: nhiều hơn).');
+  doc.font('regular').fontSize(8).fillColor(MUTED).text(def.legend);
   doc.moveDown(0.8);
 }
 
 /** Lines across periods (memberships, people, suspected phantoms), each point labelled. */
-export function trendChart(doc: Doc, points: ReportDocument['trend']) {
+export function trendChart(doc: Doc, def: LineChartDef) {
+  const points = def.categories;
   const h = 170;
   room(doc, h + 40);
   const x0 = PAGE.margin + 40;
   const width = PAGE.width - PAGE.margin - x0 - 20;
   const y0 = doc.y + 14;
-  const series = [
-    { name: 'Số lượt', color: COLORS.memberships, v: points.map((p) => p.totals.memberships) },
-    { name: 'Số người', color: COLORS.people, v: points.map((p) => p.totals.people) },
-    { name: 'Nghi ảo', color: COLORS.phantoms, v: points.map((p) => p.totals.suspectedPhantoms) },
-  ];
+  const series = def.series.map((s) => ({ ...s, v: s.values }));
   const max = Math.max(1, ...series.flatMap((s) => s.v));
   let lx = PAGE.margin;
   for (const s of series) {
@@ -193,7 +211,7 @@ export function trendChart(doc: Doc, points: ReportDocument['trend']) {
     doc
       .fontSize(7.5)
       .fillColor(INK)
-      .text(p.period, xAt(i) - 30, y0 + h + 4, { width: 60, align: 'center', lineBreak: false }),
+      .text(p, xAt(i) - 30, y0 + h + 4, { width: 60, align: 'center', lineBreak: false }),
   );
   doc.x = PAGE.margin;
   doc.y = y0 + h + 22;

@@ -4,17 +4,23 @@ import path from 'node:path';
 import type PDFDocument from 'pdfkit';
 import { vietnamTime } from '../../common/dates/vietnam-time.js';
 import { formatReach, overlapPeople, reasonLabel } from '../figures/report-figures.js';
-import { barChart, COLORS, heading, INK, MUTED, n, overlapChart, PAGE, table, trendChart, type Doc } from './pdf-drawing.js';
+import type { ReportForm } from '../../config/report-form.js';
+import * as charts from '../charts/report-charts.js';
+import { chart, COLORS, heading, INK, MUTED, n, PAGE, table, type Doc } from './pdf-drawing.js';
+import { formHeader, formSignature, registerFormFonts } from './pdf-form.js';
 import type { ReportDocument } from './report-document.js';
-import { asOfNote, computedNote, documentTitle, NO_PREVIOUS, REPORT_HEADING, UNKNOWN_COMMUNE } from './wording.js';
+import { asOfNote, computedNote, documentTitle, NO_PREVIOUS, UNKNOWN_COMMUNE } from './wording.js';
 
 /** DejaVu Sans (from the npm package, so a fresh machine has it): every Vietnamese letter and tone mark. */
 const fontDir = path.join(path.dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf');
 const FONT = path.join(fontDir, 'DejaVuSans.ttf');
 const FONT_BOLD = path.join(fontDir, 'DejaVuSans-Bold.ttf');
 
-/** The printable report: key figures and what changed, then the charts, then the table by organization. */
-export async function writeReportPdf(d: ReportDocument, out: string): Promise<void> {
+/**
+ * The printable report on the deployment's official form: key figures and what changed, the charts,
+ * every commune, the table by organization, then who receives and who signs it.
+ */
+export async function writeReportPdf(d: ReportDocument, out: string, form: ReportForm): Promise<void> {
   const Pdf = createRequire(import.meta.url)('pdfkit') as typeof PDFDocument; // loaded when a PDF is first written
   const doc = new Pdf({
     size: 'A4',
@@ -29,26 +35,28 @@ export async function writeReportPdf(d: ReportDocument, out: string): Promise<vo
   });
   doc.registerFont('regular', FONT);
   doc.registerFont('bold', FONT_BOLD);
+  registerFormFonts(doc);
 
+  formHeader(doc, d, form);
   cover(doc, d);
   keyFigures(doc, d);
   organizationsChart(doc, d);
   doc.addPage();
   overlapAndReasons(doc, d);
   doc.addPage();
-  communesChart(doc, d);
+  communesTable(doc, d);
   doc.addPage();
   trendAndOrganizations(doc, d);
+  formSignature(doc, form);
   pageNumbers(doc, d);
   doc.end();
   await done;
 }
 
-/** The title block: what, which period and area, as of when, from which linker run. */
+/** Under the title: as of when, from which linker run, computed when. */
 function cover(doc: Doc, d: ReportDocument): void {
-  doc.font('bold').fontSize(15).fillColor(INK).text(REPORT_HEADING, { align: 'center' });
-  doc.font('regular').fontSize(11).text(`${d.periodLabel} — ${d.areaLabel}`, { align: 'center' });
   doc
+    .font('regular')
     .fontSize(8.5)
     .fillColor(MUTED)
     .text(
@@ -72,69 +80,54 @@ function keyFigures(doc: Doc, d: ReportDocument): void {
 }
 
 function organizationsChart(doc: Doc, d: ReportDocument): void {
-  const orgs = d.data.organizations;
-  heading(doc, 'Số lượt và số người theo tổ chức', 'Số lượt: hồ sơ đang sinh hoạt; số người: người thật sau khi liên kết hồ sơ.');
-  barChart(
-    doc,
-    orgs.map((o) => o.code),
-    [
-      { name: 'Số lượt', color: COLORS.memberships, values: orgs.map((o) => o.memberships) },
-      { name: 'Số người', color: COLORS.people, values: orgs.map((o) => o.people) },
-    ],
-    60,
-  );
+  chart(doc, charts.organizationsChart(d.data.organizations));
 }
 
 /** The overlap between organizations, then the suspected phantoms by reason. */
 function overlapAndReasons(doc: Doc, d: ReportDocument): void {
-  heading(doc, 'Trùng giữa các tổ chức', 'Một người có thể là thành viên của nhiều tổ chức.');
-  overlapChart(
+  const codes = d.data.organizations.map((o) => o.code);
+  chart(
     doc,
-    d.data.organizations.map((o) => o.code),
-    (a, b) => overlapPeople(d.data.overlap, a, b),
+    charts.overlapHeatmap(codes, (a, b) => overlapPeople(d.data.overlap, a, b)),
   );
-  const reasons = Object.entries(d.data.phantomsByReason).sort((a, b) => b[1] - a[1]);
-  heading(doc, 'Hồ sơ nghi ảo theo lý do', 'Một hồ sơ có thể có nhiều lý do.');
-  if (reasons.length)
-    barChart(
-      doc,
-      reasons.map(([r]) => reasonLabel(r)),
-      [{ name: 'Hồ sơ nghi ảo', color: COLORS.phantoms, values: reasons.map(([, v]) => v) }],
-      170,
-    );
-  else doc.font('regular').fontSize(9).fillColor(INK).text('Không có hồ sơ nghi ảo.').moveDown();
+  const reasons = Object.entries(d.data.phantomsByReason).map(([r, records]) => ({ label: reasonLabel(r), records }));
+  const def = charts.phantomReasonsChart(reasons);
+  if (reasons.length) chart(doc, def);
+  else {
+    heading(doc, def.title, def.note);
+    doc.font('regular').fontSize(9).fillColor(INK).text('Không có hồ sơ nghi ảo.').moveDown();
+  }
 }
 
-/** The 25 communes with the most memberships (people summed over organizations). */
-function communesChart(doc: Doc, d: ReportDocument): void {
-  const byCommune = new Map<string, { label: string; memberships: number; people: number }>();
+/** Every commune (not a top slice), most memberships first, people summed over organizations. */
+function communesTable(doc: Doc, d: ReportDocument): void {
+  const byCommune = new Map<string, { code: string; label: string; memberships: number; people: number; phantoms: number }>();
   for (const r of d.rows) {
     const k = r.communeCode ?? '';
-    const c = byCommune.get(k) ?? { label: r.communeName ?? UNKNOWN_COMMUNE, memberships: 0, people: 0 };
+    const c = byCommune.get(k) ?? { code: k, label: r.communeName ?? UNKNOWN_COMMUNE, memberships: 0, people: 0, phantoms: 0 };
     c.memberships += r.memberships;
     c.people += r.people;
+    c.phantoms += r.suspectedPhantoms;
     byCommune.set(k, c);
   }
-  const top = [...byCommune.values()].sort((a, b) => b.memberships - a.memberships).slice(0, 25);
+  const all = [...byCommune.values()].sort((a, b) => b.memberships - a.memberships || a.code.localeCompare(b.code));
   heading(
     doc,
     'Số lượt và số người theo xã',
-    `${top.length < byCommune.size ? `${top.length} xã nhiều hồ sơ nhất trong ${byCommune.size}; ` : ''}số người cộng theo từng tổ chức (một người ở hai tổ chức tính hai lần).`,
+    `Đủ ${n(all.length)} xã, phường, nhiều hồ sơ nhất trước; số người cộng theo từng tổ chức (một người ở hai tổ chức tính hai lần).`,
   );
-  barChart(
+  table(
     doc,
-    top.map((c) => c.label),
-    [
-      { name: 'Số lượt', color: COLORS.memberships, values: top.map((c) => c.memberships) },
-      { name: 'Số người', color: COLORS.people, values: top.map((c) => c.people) },
-    ],
+    ['Xã, phường', 'Mã xã', 'Số lượt', 'Số người', 'Nghi ảo'],
+    all.map((c) => [c.label, c.code || '—', c.memberships, c.people, c.phantoms]),
+    [170, 50, 65, 65, 55],
+    { column: 2, width: 106, color: COLORS.memberships },
   );
 }
 
 /** The trend across periods, then the table by organization with each one's reach explained. */
 function trendAndOrganizations(doc: Doc, d: ReportDocument): void {
-  heading(doc, 'Xu hướng qua các kỳ', d.trend.length > 1 ? undefined : 'Mới có một kỳ: các kỳ sau sẽ nối thành đường.');
-  trendChart(doc, d.trend);
+  chart(doc, charts.trendChart(d.trend.map((t) => ({ period: t.period, ...t.totals }))));
   heading(doc, 'Theo tổ chức');
   const orgs = d.data.organizations;
   table(

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import type ExcelJS from 'exceljs';
-import { formatRate, ORG_COUNT_BUCKETS, formatReach, overlapPeople, reasonLabel } from '../figures/report-figures.js';
+import { ORG_COUNT_BUCKETS, overlapPeople, reasonLabel } from '../figures/report-figures.js';
 import type { ReportDocument } from './report-document.js';
 import { asOfNote, computedNote, documentTitle, NO_PREVIOUS, REPORT_HEADING, UNKNOWN_COMMUNE } from './wording.js';
 import { sheet } from './xlsx-sheet.js';
@@ -9,6 +9,9 @@ import { sheet } from './xlsx-sheet.js';
 const excel = (): typeof ExcelJS => createRequire(import.meta.url)('exceljs') as typeof ExcelJS;
 
 type Workbook = ExcelJS.stream.xlsx.WorkbookWriter;
+
+/** A rate as a number (shown 85,3% by the cell's format), or n/a where there is none. */
+const rateCell = (r: number | null): number | string => r ?? 'n/a';
 
 /** The report as a workbook: summary, by organization, by commune, the overlap matrix, and (for who may see names) the suspected phantoms. */
 export async function writeReportXlsx(d: ReportDocument, out: string): Promise<void> {
@@ -61,7 +64,7 @@ function organizationsSheet(wb: Workbook, d: ReportDocument, heading: string[]):
       { header: 'Kết nạp trong kỳ', width: 11, number: true },
       { header: 'Thôi sinh hoạt trong kỳ', width: 11, number: true },
       { header: 'Đối tượng trong CSDL dân cư', width: 14, number: true },
-      { header: 'Tỷ lệ tập hợp', width: 11 },
+      { header: 'Tỷ lệ tập hợp', width: 11, percent: true },
       { header: 'Ghi chú', width: 40 },
     ],
     d.data.organizations.map((o) => [
@@ -76,7 +79,7 @@ function organizationsSheet(wb: Workbook, d: ReportDocument, heading: string[]):
       o.joiners,
       o.leavers,
       o.reach.known ? o.reach.eligible : null,
-      formatReach(o.reach),
+      o.reach.known ? rateCell(o.reach.rate) : 'n/a',
       o.reach.known ? `${o.reach.label}; ${o.reach.reached} người ở ${o.reach.communes} xã có CSDL dân cư` : o.reach.why,
     ]),
     true,
@@ -100,7 +103,7 @@ function communesSheet(wb: Workbook, d: ReportDocument, heading: string[]): void
       { header: 'Kết nạp', width: 9, number: true },
       { header: 'Thôi sinh hoạt', width: 10, number: true },
       { header: 'Đối tượng (CSDL dân cư)', width: 13, number: true },
-      { header: 'Tỷ lệ tập hợp', width: 11 },
+      { header: 'Tỷ lệ tập hợp', width: 11, percent: true },
     ],
     d.rows.map((r) => [
       r.communeCode ?? '',
@@ -114,7 +117,7 @@ function communesSheet(wb: Workbook, d: ReportDocument, heading: string[]): void
       r.joiners,
       r.leavers,
       r.eligible,
-      r.eligible === null ? 'n/a' : formatRate(r.rate),
+      r.eligible === null ? 'n/a' : rateCell(r.rate),
     ]),
     true,
   );

@@ -15,7 +15,7 @@ export function sheet(
   wb: ExcelJS.stream.xlsx.WorkbookWriter,
   name: string,
   title: string[],
-  columns: { header: string; width: number; number?: boolean }[],
+  columns: { header: string; width: number; number?: boolean; percent?: boolean }[],
   rows: Cell[][],
   landscape = false,
 ): void {
@@ -55,7 +55,7 @@ export function sheet(
     values.forEach((v, i) => {
       const cell = r.getCell(i + 1);
       cell.border = BORDER;
-      if (columns[i]?.number && typeof v === 'number') cell.numFmt = '#,##0';
+      if (typeof v === 'number' && (columns[i]?.number || columns[i]?.percent)) cell.numFmt = columns[i].percent ? '0.0%' : '#,##0';
     });
     r.commit();
   }
