@@ -60,7 +60,12 @@ async function shoot(page: Page, name: string, size: string, fullPage = false): 
 const demo = path.join(work, 'demo');
 cli(['seed', '--demo', '--persons', '3000', '--out', demo, '--load']);
 cli(['link']);
+// Two quarters of reports: the dashboard's trend and the reports screen have something to show.
+for (const period of ['2026-Q3', '2026-Q4'])
+  cli(['report', '--period', period, '--format', 'json', '--out', path.join(work, `${period}.json`)]);
 const created = cli(['user', 'create', '--username', 'vp.hpn', '--role', 'SECRETARIAT', '--org', 'HPN']);
+const officerCreated = cli(['user', 'create', '--username', 'bdv.tinh', '--role', 'DAN_VAN']);
+const adminCreated = cli(['user', 'create', '--username', 'quantri', '--role', 'ADMIN']);
 // A newcomer who has not enrolled yet: her first log-in's QR code step.
 const newcomer = /enrolment-password\t(\S+)/.exec(
   cli(['user', 'create', '--username', 'vp.moi', '--role', 'SECRETARIAT', '--org', 'HPN']),
@@ -68,10 +73,29 @@ const newcomer = /enrolment-password\t(\S+)/.exec(
 const roster = messyRoster(demo);
 const server = await startBuiltServer(ROOT, env);
 const user = await enrolledUser(`http://127.0.0.1:${env.PORT}`, created);
+const officer = await enrolledUser(`http://127.0.0.1:${env.PORT}`, officerCreated);
+const admin = await enrolledUser(`http://127.0.0.1:${env.PORT}`, adminCreated);
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
 fs.mkdirSync(OUT, { recursive: true });
+/** The last time step whose code each user used: a code is used once. */
+const usedStep = new Map<string, number>();
+/** Her log-in through the page; her second waits for the next code. */
+async function logIn(
+  page: Page,
+  who: { username: string; password: string; totpSecret: string },
+  size: string,
+  shot = true,
+): Promise<void> {
+  await page.goto(`http://127.0.0.1:${env.PORT}/`);
+  await page.getByLabel('Tên đăng nhập').fill(who.username);
+  await page.getByLabel('Mật khẩu').fill(who.password);
+  while (Math.floor(Date.now() / 30_000) <= (usedStep.get(who.username) ?? -1)) await page.waitForTimeout(1000);
+  usedStep.set(who.username, Math.floor(Date.now() / 30_000));
+  await page.getByLabel('Mã xác thực').fill(totpCode(who.totpSecret, Date.now()));
+  if (shot) await shoot(page, 'dang-nhap', size);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+}
 try {
-  let usedStep = -1;
   for (const [size, viewport] of [
     ['1366', { width: 1366, height: 768 }],
     ['390', { width: 390, height: 844 }],
@@ -87,15 +111,7 @@ try {
     await shoot(first, 'kich-hoat', size, true);
     await first.close();
     const page = await context.newPage();
-    await page.goto(`http://127.0.0.1:${env.PORT}/`);
-    await page.getByLabel('Tên đăng nhập').fill(user.username);
-    await page.getByLabel('Mật khẩu').fill(user.password);
-    // A code is used once: the second log-in waits for the next one.
-    while (Math.floor(Date.now() / 30_000) <= usedStep) await page.waitForTimeout(1000);
-    usedStep = Math.floor(Date.now() / 30_000);
-    await page.getByLabel('Mã xác thực').fill(totpCode(user.totpSecret, Date.now()));
-    await shoot(page, 'dang-nhap', size);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await logIn(page, user, size);
     await page.getByText(/\d hồ sơ/).waitFor();
     await shoot(page, 'danh-sach', size);
     await page.getByRole('searchbox').fill('nguyen thi');
@@ -144,6 +160,31 @@ try {
     await page.getByRole('link', { name: 'Hướng dẫn' }).click();
     await shoot(page, 'huong-dan', size);
     await context.close();
+    // The Ban Dân vận's screens, then the administrator's.
+    for (const [who, screens] of [
+      [
+        officer,
+        [
+          ['Tổng quan', 'tong-quan'],
+          ['Rà soát liên kết', 'lien-ket'],
+          ['Báo cáo', 'bao-cao'],
+        ],
+      ],
+      [admin, [['Quản trị', 'quan-tri']]],
+    ] as const) {
+      const other = await browser.newContext({ viewport, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+      const tab = await other.newPage();
+      await logIn(tab, who, size, false);
+      for (const [link, file] of screens) {
+        const nav = tab.getByRole('navigation').getByRole('link', { name: link });
+        if ((await nav.count()) === 0) continue;
+        await nav.click();
+        await tab.getByRole('heading', { level: 1 }).first().waitFor();
+        await tab.waitForLoadState('networkidle');
+        await shoot(tab, file, size);
+      }
+      await other.close();
+    }
   }
   process.stderr.write(`screenshots in ${OUT}\n`);
 } finally {
