@@ -19,3 +19,7 @@ export const FATE_TONE: Record<string, string> = {
 };
 /** A transfer waiting for the receiving unit. */
 export const PENDING_TONE = AMBER;
+/** An account in use. */
+export const USER_TONE = GREEN;
+/** A disabled account. */
+export const DISABLED_TONE = GREY;
