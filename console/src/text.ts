@@ -348,6 +348,10 @@ export const T = {
         body: 'Màn hình Chi hội / đơn vị cho thấy cây các đơn vị và số hội viên của từng đơn vị. Chọn một đơn vị để thêm đơn vị trực thuộc, đổi tên (mã đơn vị giữ nguyên) hoặc xem hội viên. Đánh dấu các hội viên cần chuyển, bấm "Chuyển hội viên đã chọn", chọn đơn vị nhận: sang đơn vị của mình thì chuyển ngay; sang đơn vị của xã, phường khác thì yêu cầu được gửi tới văn phòng đơn vị đó, hồ sơ hiện "Chờ chuyển" cho tới khi họ nhận (hồ sơ chuyển sang họ) hoặc từ chối (kèm lý do). Yêu cầu gửi tới đơn vị mình hiện ở đầu màn hình này, với nút "Nhận vào đơn vị" và "Từ chối". Mọi thay đổi đều được ghi vào quá trình sinh hoạt và nhật ký.',
       },
       {
+        heading: 'Quản trị (chỉ quản trị viên)',
+        body: 'Màn hình Quản trị có ba thẻ. Người dùng: bấm "Tạo tài khoản", nhập tên đăng nhập, chọn vai trò và (với văn phòng tổ chức) tổ chức, đơn vị; mật khẩu lần đầu chỉ hiện một lần, dùng được 72 giờ: trao ngay cho người dùng cùng tên đăng nhập. "Cấp lại mật khẩu lần đầu" khi người dùng quên mật khẩu, mất điện thoại hoặc mật khẩu lần đầu quá hạn (mọi phiên của họ kết thúc ngay); "Khóa tài khoản" khi người đó thôi việc. Nhật ký: lọc theo hành động, người thực hiện, mã đối tượng và khoảng ngày; bấm "50 dòng cũ hơn" để xem tiếp. Khóa kết nối: tạo khóa cho phần mềm khác (khóa chỉ hiện một lần) và thu hồi khi không dùng nữa.',
+      },
+      {
         heading: 'Xem hồ sơ',
         body: 'Bấm vào tên một người để mở hồ sơ: thông tin, quá trình sinh hoạt và các cảnh báo kèm lý do. Số CCCD và số điện thoại được che một phần; mỗi lần mở hồ sơ đều được ghi nhật ký theo quy định về bảo vệ dữ liệu cá nhân.',
       },
