@@ -147,9 +147,9 @@ describe('the console: administration (users, audit log)', () => {
     await hers.close();
   });
 
-  it('the audit log filtered by action shows the creation and the reset, in Vietnam time; on a phone too', async () => {
+  it('the audit log filtered by action shows the creation and the reset, in Vietnam time; a service token and an association; on a phone', async () => {
     const page = adminPage;
-    await page.getByRole('tab', { name: 'Nhật ký' }).click();
+    await page.locator('label', { hasText: 'Nhật ký' }).click();
     const rows = page.locator('.ant-table-tbody tr.ant-table-row');
     await rows.first().waitFor();
     await page.getByLabel('Hành động').fill('Tạo tài khoản');
@@ -178,9 +178,31 @@ describe('the console: administration (users, audit log)', () => {
     );
     expect(api.data!.auditEvents.nodes).toEqual([{ action: 'USER_RESET', actorName: 'qt-web' }]);
 
-    await page.getByRole('tab', { name: 'Khóa kết nối' }).click();
-    await page.getByLabel('Tên khóa').waitFor();
-    expect(await review(page)).toEqual(CLEAN);
+    await page.locator('label', { hasText: 'Khóa kết nối' }).click();
+    await page.getByLabel('Tên khóa').fill('dong-bo-bao-cao');
+    await page.getByRole('button', { name: 'Tạo khóa kết nối' }).click();
+    const token = (await page.getByRole('status').locator('code').innerText()).trim();
+    // Once the button's spinner has gone.
+    await eventually(async () => expect(await review(page)).toEqual(CLEAN));
+    const me = () => t.gql<{ me: { name: string; role: string } }>('{ me { name role } }', {}, { token });
+    expect((await me()).data!.me).toEqual({ name: 'dong-bo-bao-cao', role: 'AUDITOR' });
+    await page.getByRole('row').filter({ hasText: 'dong-bo-bao-cao' }).getByRole('button', { name: 'Thu hồi' }).click();
+    await confirm(page);
+    await page.getByRole('row').filter({ hasText: 'dong-bo-bao-cao' }).getByText('Đã thu hồi').waitFor();
+    expect((await me()).errors![0].extensions!.code).toBe('UNAUTHENTICATED');
+
+    await page.locator('label', { hasText: 'Tổ chức, hội' }).click();
+    await page.getByLabel('Mã', { exact: true }).fill('CTD');
+    await page.getByLabel('Tên tổ chức, hội').fill('Hội Chữ thập đỏ');
+    await page.getByRole('button', { name: 'Thêm hội' }).click();
+    await page.getByRole('status').getByText('Đã thêm Hội Chữ thập đỏ.').waitFor();
+    await page.getByRole('cell', { name: 'CTD', exact: true }).waitFor();
+    await eventually(async () => expect(await review(page)).toEqual(CLEAN));
+    const orgs = await t.gql<{ organizations: { code: string; memberTerm: string }[] }>('{ organizations { code memberTerm } }');
+    expect(orgs.data!.organizations).toContainEqual({ code: 'CTD', memberTerm: 'hội viên' });
+    await eventually(async () =>
+      expect(await t.sql(`SELECT actor_name FROM audit_event WHERE action = 'ASSOCIATION_CREATED'`)).toEqual([{ actor_name: 'qt-web' }]),
+    );
 
     const phone = await b.context('phone');
     const small = await logInThroughPage(phone, t.url, await t.createUser('qt-phone', Role.ADMIN));

@@ -349,7 +349,7 @@ export const T = {
       },
       {
         heading: 'Quản trị (chỉ quản trị viên)',
-        body: 'Màn hình Quản trị có ba thẻ. Người dùng: bấm "Tạo tài khoản", nhập tên đăng nhập, chọn vai trò và (với văn phòng tổ chức) tổ chức, đơn vị; mật khẩu lần đầu chỉ hiện một lần, dùng được 72 giờ: trao ngay cho người dùng cùng tên đăng nhập. "Cấp lại mật khẩu lần đầu" khi người dùng quên mật khẩu, mất điện thoại hoặc mật khẩu lần đầu quá hạn (mọi phiên của họ kết thúc ngay); "Khóa tài khoản" khi người đó thôi việc. Nhật ký: lọc theo hành động, người thực hiện, mã đối tượng và khoảng ngày; bấm "50 dòng cũ hơn" để xem tiếp. Khóa kết nối: tạo khóa cho phần mềm khác (khóa chỉ hiện một lần) và thu hồi khi không dùng nữa.',
+        body: 'Màn hình Quản trị có bốn phần. Người dùng: bấm "Tạo tài khoản", nhập tên đăng nhập, chọn vai trò và (với văn phòng tổ chức) tổ chức, đơn vị; mật khẩu lần đầu chỉ hiện một lần, dùng được 72 giờ: trao ngay cho người dùng cùng tên đăng nhập. "Cấp lại mật khẩu lần đầu" khi người dùng quên mật khẩu, mất điện thoại hoặc mật khẩu lần đầu quá hạn (mọi phiên của họ kết thúc ngay); "Khóa tài khoản" khi người đó thôi việc. Nhật ký: lọc theo hành động, người thực hiện, mã đối tượng và khoảng ngày; bấm "50 dòng cũ hơn" để xem tiếp. Khóa kết nối: tạo khóa cho phần mềm khác (khóa chỉ hiện một lần) và thu hồi khi không dùng nữa. Tổ chức, hội: thêm một hội mới (mã, tên, quy định về tuổi và giới tính).',
       },
       {
         heading: 'Xem hồ sơ',
@@ -363,7 +363,7 @@ export const T = {
   },
   admin: {
     title: 'Quản trị hệ thống',
-    tabs: { users: 'Người dùng', audit: 'Nhật ký', tokens: 'Khóa kết nối' },
+    tabs: { users: 'Người dùng', audit: 'Nhật ký', tokens: 'Khóa kết nối', associations: 'Tổ chức, hội' },
     role: {
       ADMIN: 'Quản trị viên',
       SECRETARIAT: 'Văn phòng tổ chức',
@@ -477,6 +477,17 @@ export const T = {
     revokeConfirm: (n: string) => `Thu hồi khóa ${n}? Phần mềm đang dùng khóa này mất kết nối ngay.`,
     revoked: 'Đã thu hồi',
     created: 'Ngày tạo',
+    associationsIntro:
+      'Các tổ chức, hội trong hệ thống. Thêm một hội (Chữ thập đỏ, Khuyến học…) ở đây: có hiệu lực ngay, không cần cài đặt lại. Quy định về tuổi, giới tính dùng để cảnh báo khi thêm hội viên.',
+    associationCode: 'Mã',
+    associationCodeHint: '2–16 chữ in hoa không dấu, chữ số hoặc _ (ví dụ: CTD)',
+    associationName: 'Tên tổ chức, hội',
+    memberTerm: 'Gọi thành viên là',
+    minAge: 'Tuổi tối thiểu',
+    maxAge: 'Tuổi tối đa',
+    onlySex: 'Chỉ nhận giới tính',
+    addAssociation: 'Thêm hội',
+    associationAdded: (n: string) => `Đã thêm ${n}.`,
   },
   error: {
     network: 'Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.',

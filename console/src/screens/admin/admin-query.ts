@@ -106,3 +106,12 @@ export const REVOKE_SERVICE_TOKEN = graphql(`
     }
   }
 `);
+
+export const CREATE_ASSOCIATION = graphql(`
+  mutation AdminCreateAssociation($input: CreateAssociationInput!) {
+    createAssociation(input: $input) {
+      code
+      name
+    }
+  }
+`);
