@@ -85,7 +85,8 @@ describe('the console: administration (users, audit log)', () => {
     await pick(adminPage, '(HPN)');
     await form.getByLabel('Đơn vị', { exact: false }).click();
     await pick(adminPage, '(HPN-CHI-1)');
-    expect(await review(adminPage)).toEqual(CLEAN);
+    // Once the drop-down list has closed.
+    await eventually(async () => expect(await review(adminPage)).toEqual(CLEAN));
     await form.getByRole('button', { name: 'Tạo tài khoản' }).click();
     const password = await handedOver(adminPage);
     expect(await review(adminPage)).toEqual(CLEAN);
@@ -162,7 +163,8 @@ describe('the console: administration (users, audit log)', () => {
       expect(texts.some((r) => r.includes('qt-web (Người dùng)'))).toBe(true);
     });
     expect((await rows.first().innerText()).match(/\d\d\/\d\d\/\d{4} \d\d:\d\d/)).not.toBeNull();
-    expect(await review(page)).toEqual(CLEAN);
+    // Once the drop-down list has closed.
+    await eventually(async () => expect(await review(page)).toEqual(CLEAN));
     await page.getByLabel('Người thực hiện').fill('qt-web');
     await page.getByLabel('Hành động').fill('Cấp lại');
     await pick(page, /^Cấp lại mật khẩu lần đầu$/);

@@ -1,4 +1,4 @@
-import { Alert, Button, DatePicker, Form, Input, Select, Space, Table, Typography } from 'antd';
+import { Alert, Button, DatePicker, Form, Input, Select, Space, Table, Typography, type TableColumnsType } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useQuery } from 'urql';
@@ -17,6 +17,19 @@ const vnDay = (d: Dayjs | null | undefined, end: boolean) =>
 
 const subjectOf = (e: AuditRow) =>
   [e.subjectType ? (T.admin.subjectType[e.subjectType] ?? e.subjectType) : '', e.subjectId ?? ''].filter(Boolean).join(' ') || T.dash;
+
+const AUDIT_COLUMNS: TableColumnsType<AuditRow> = [
+  { title: T.admin.at, dataIndex: 'at', render: (v: string) => vnTime(v) },
+  { title: T.admin.action, dataIndex: 'action', render: (a: string) => T.admin.actionName[a] ?? a },
+  {
+    title: T.admin.actor,
+    key: 'actor',
+    render: (_: unknown, e) => `${e.actorName} (${T.admin.actorKind[e.actorKind] ?? e.actorKind})`,
+  },
+  { title: T.admin.subject, key: 'subject', render: (_: unknown, e) => subjectOf(e) },
+  { title: T.admin.organization, dataIndex: 'organization', render: (v: string | null) => v ?? T.dash },
+  { title: T.admin.reason, dataIndex: 'reason', render: (v: string | null) => v ?? T.dash },
+];
 
 /** The audit log, newest first: by action, actor, subject and days; 50 lines a page, older pages by the last id. */
 export function AuditTab() {
@@ -85,18 +98,7 @@ export function AuditTab() {
         pagination={false}
         scroll={{ x: 'max-content' }}
         locale={{ emptyText: T.admin.noEvents }}
-        columns={[
-          { title: T.admin.at, dataIndex: 'at', render: (v: string) => vnTime(v) },
-          { title: T.admin.action, dataIndex: 'action', render: (a: string) => T.admin.actionName[a] ?? a },
-          {
-            title: T.admin.actor,
-            key: 'actor',
-            render: (_: unknown, e) => `${e.actorName} (${T.admin.actorKind[e.actorKind] ?? e.actorKind})`,
-          },
-          { title: T.admin.subject, key: 'subject', render: (_: unknown, e) => subjectOf(e) },
-          { title: T.admin.organization, dataIndex: 'organization', render: (v: string | null) => v ?? T.dash },
-          { title: T.admin.reason, dataIndex: 'reason', render: (v: string | null) => v ?? T.dash },
-        ]}
+        columns={AUDIT_COLUMNS}
       />
       <Space style={{ marginTop: 12 }}>
         {before && <Button onClick={() => setBefore(null)}>{T.admin.newest}</Button>}

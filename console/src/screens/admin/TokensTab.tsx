@@ -1,4 +1,4 @@
-import { Alert, Button, Form, Input, InputNumber, Popconfirm, Select, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Form, Input, InputNumber, Popconfirm, Select, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { errorText } from '../../client.ts';
@@ -12,6 +12,55 @@ import { CREATE_SERVICE_TOKEN, REVOKE_SERVICE_TOKEN, SERVICE_TOKENS } from './ad
 
 type Token = ResultOf<typeof SERVICE_TOKENS>['serviceTokens'][number];
 const ROLES = ['AUDITOR', 'DAN_VAN', 'SECRETARIAT'] as const;
+
+/** The table's columns; revoking asks to confirm. */
+function tokenColumns(onRevoke: (id: string) => void): TableColumnsType<Token> {
+  return [
+    { title: T.admin.tokenName, dataIndex: 'name' },
+    { title: T.admin.roleLabel, dataIndex: 'role', render: (r: string) => T.admin.role[r] ?? r },
+    { title: T.admin.organization, dataIndex: 'organization', render: (v: string | null) => v ?? T.admin.anyOrganization },
+    { title: T.admin.created, dataIndex: 'createdAt', render: (v: string) => vnTime(v) },
+    { title: T.admin.expires, dataIndex: 'expiresAt', render: (v: string | null) => (v ? vnTime(v) : T.admin.never) },
+    {
+      title: T.admin.actions,
+      key: 'actions',
+      render: (_: unknown, k) =>
+        k.revokedAt ? (
+          <Tag color={DISABLED_TONE}>{T.admin.revoked}</Tag>
+        ) : (
+          <Popconfirm
+            title={T.admin.revokeConfirm(k.name)}
+            okText={T.admin.yes}
+            cancelText={T.admin.no}
+            okButtonProps={{ danger: true }}
+            onConfirm={() => onRevoke(k.id)}
+          >
+            <Button size="small" danger>
+              {T.admin.revoke}
+            </Button>
+          </Popconfirm>
+        ),
+    },
+  ];
+}
+
+/** The new token, shown this once (only its hash is kept). */
+function ShownOnce({ token }: { token: string }) {
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      role="status"
+      style={{ marginBottom: 12 }}
+      title={T.admin.tokenOnce}
+      description={
+        <Typography.Text code copyable={{ tooltips: false }}>
+          {token}
+        </Typography.Text>
+      }
+    />
+  );
+}
 
 /** Service tokens: create (the token shown once), revoke with a confirmation. */
 export function TokensTab() {
@@ -72,20 +121,7 @@ export function TokensTab() {
           {T.admin.createToken}
         </Button>
       </Form>
-      {shown && (
-        <Alert
-          type="warning"
-          showIcon
-          role="status"
-          style={{ marginBottom: 12 }}
-          title={T.admin.tokenOnce}
-          description={
-            <Typography.Text code copyable={{ tooltips: false }}>
-              {shown}
-            </Typography.Text>
-          }
-        />
-      )}
+      {shown && <ShownOnce token={shown} />}
       {error && <Alert type="error" showIcon role="alert" title={errorText(error, T.error.network)} style={{ marginBottom: 12 }} />}
       <Table<Token>
         rowKey="id"
@@ -94,33 +130,7 @@ export function TokensTab() {
         dataSource={tokens.data?.serviceTokens ?? []}
         pagination={false}
         scroll={{ x: 'max-content' }}
-        columns={[
-          { title: T.admin.tokenName, dataIndex: 'name' },
-          { title: T.admin.roleLabel, dataIndex: 'role', render: (r: string) => T.admin.role[r] ?? r },
-          { title: T.admin.organization, dataIndex: 'organization', render: (v: string | null) => v ?? T.admin.anyOrganization },
-          { title: T.admin.created, dataIndex: 'createdAt', render: (v: string) => vnTime(v) },
-          { title: T.admin.expires, dataIndex: 'expiresAt', render: (v: string | null) => (v ? vnTime(v) : T.admin.never) },
-          {
-            title: T.admin.actions,
-            key: 'actions',
-            render: (_: unknown, k) =>
-              k.revokedAt ? (
-                <Tag color={DISABLED_TONE}>{T.admin.revoked}</Tag>
-              ) : (
-                <Popconfirm
-                  title={T.admin.revokeConfirm(k.name)}
-                  okText={T.admin.yes}
-                  cancelText={T.admin.no}
-                  okButtonProps={{ danger: true }}
-                  onConfirm={() => void revoke({ id: k.id }).then(refresh)}
-                >
-                  <Button size="small" danger>
-                    {T.admin.revoke}
-                  </Button>
-                </Popconfirm>
-              ),
-          },
-        ]}
+        columns={tokenColumns((id) => void revoke({ id }).then(refresh))}
       />
     </section>
   );

@@ -1,4 +1,4 @@
-import { Alert, Button, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Popconfirm, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { errorText } from '../../client.ts';
@@ -9,6 +9,54 @@ import { DISABLE_USER, RESET_USER, USERS, type AdminUser } from './admin-query.t
 import { CreateUserDialog, HandOver, type HandOverData } from './UserDialogs.tsx';
 
 const scopeOf = (u: AdminUser) => [u.organization, u.unit].filter(Boolean).join(' · ') || T.admin.anyOrganization;
+
+/** The table's columns; reset and disable each ask to confirm. */
+function userColumns(onReset: (u: string) => Promise<void>, onDisable: (u: string) => Promise<void>): TableColumnsType<AdminUser> {
+  return [
+    { title: T.admin.username, dataIndex: 'username' },
+    { title: T.admin.roleLabel, dataIndex: 'role', render: (r: string) => T.admin.role[r] ?? r },
+    { title: T.admin.scope, key: 'scope', render: (_: unknown, u) => scopeOf(u) },
+    {
+      title: T.admin.state,
+      key: 'state',
+      render: (_: unknown, u) =>
+        u.disabled ? (
+          <Tag color={DISABLED_TONE}>{T.admin.disabled}</Tag>
+        ) : (
+          <Tag color={USER_TONE}>{u.lastLoginAt ? T.admin.active : T.admin.notEnrolled}</Tag>
+        ),
+    },
+    { title: T.admin.lastLogin, dataIndex: 'lastLoginAt', render: (v: string | null) => vnTime(v) },
+    {
+      title: T.admin.actions,
+      key: 'actions',
+      render: (_: unknown, u) =>
+        !u.disabled && (
+          <Space wrap>
+            <Popconfirm
+              title={T.admin.resetConfirm(u.username)}
+              okText={T.admin.yes}
+              cancelText={T.admin.no}
+              onConfirm={() => void onReset(u.username)}
+            >
+              <Button size="small">{T.admin.reset}</Button>
+            </Popconfirm>
+            <Popconfirm
+              title={T.admin.disableConfirm(u.username)}
+              okText={T.admin.yes}
+              cancelText={T.admin.no}
+              okButtonProps={{ danger: true }}
+              onConfirm={() => void onDisable(u.username)}
+            >
+              <Button size="small" danger>
+                {T.admin.disable}
+              </Button>
+            </Popconfirm>
+          </Space>
+        ),
+    },
+  ];
+}
 
 /** The accounts: create (the enrolment password shown once), reset with a new enrolment, disable, each confirmed. */
 export function UsersTab() {
@@ -43,50 +91,7 @@ export function UsersTab() {
         dataSource={users.data?.users ?? []}
         pagination={false}
         scroll={{ x: 'max-content' }}
-        columns={[
-          { title: T.admin.username, dataIndex: 'username' },
-          { title: T.admin.roleLabel, dataIndex: 'role', render: (r: string) => T.admin.role[r] ?? r },
-          { title: T.admin.scope, key: 'scope', render: (_: unknown, u) => scopeOf(u) },
-          {
-            title: T.admin.state,
-            key: 'state',
-            render: (_: unknown, u) =>
-              u.disabled ? (
-                <Tag color={DISABLED_TONE}>{T.admin.disabled}</Tag>
-              ) : (
-                <Tag color={USER_TONE}>{u.lastLoginAt ? T.admin.active : T.admin.notEnrolled}</Tag>
-              ),
-          },
-          { title: T.admin.lastLogin, dataIndex: 'lastLoginAt', render: (v: string | null) => vnTime(v) },
-          {
-            title: T.admin.actions,
-            key: 'actions',
-            render: (_: unknown, u) =>
-              !u.disabled && (
-                <Space wrap>
-                  <Popconfirm
-                    title={T.admin.resetConfirm(u.username)}
-                    okText={T.admin.yes}
-                    cancelText={T.admin.no}
-                    onConfirm={() => void doReset(u.username)}
-                  >
-                    <Button size="small">{T.admin.reset}</Button>
-                  </Popconfirm>
-                  <Popconfirm
-                    title={T.admin.disableConfirm(u.username)}
-                    okText={T.admin.yes}
-                    cancelText={T.admin.no}
-                    okButtonProps={{ danger: true }}
-                    onConfirm={() => void doDisable(u.username)}
-                  >
-                    <Button size="small" danger>
-                      {T.admin.disable}
-                    </Button>
-                  </Popconfirm>
-                </Space>
-              ),
-          },
-        ]}
+        columns={userColumns(doReset, doDisable)}
       />
       {creating && (
         <CreateUserDialog
