@@ -22,3 +22,7 @@ export const PENDING_TONE = AMBER;
 
 /** A report's state: final, or provisional (its figures can still move). */
 export const REPORT_STATE_TONE: Record<string, string> = { FINAL: GREEN, PROVISIONAL: AMBER };
+/** An account in use. */
+export const USER_TONE = GREEN;
+/** A disabled account. */
+export const DISABLED_TONE = GREY;

@@ -9,6 +9,7 @@ import { RosterScreen } from './RosterScreen.tsx';
 const ImportScreen = lazy(() => import('./import/ImportScreen.tsx').then((m) => ({ default: m.ImportScreen })));
 const PrintRoster = lazy(() => import('./PrintRoster.tsx').then((m) => ({ default: m.PrintRoster })));
 const ReportsScreen = lazy(() => import('./reports/ReportsScreen.tsx').then((m) => ({ default: m.ReportsScreen })));
+const AdminScreen = lazy(() => import('./admin/AdminScreen.tsx').then((m) => ({ default: m.AdminScreen })));
 const UnitsScreen = lazy(() => import('./units/UnitsScreen.tsx').then((m) => ({ default: m.UnitsScreen })));
 
 type Role = 'ADMIN' | 'SECRETARIAT' | 'DAN_VAN' | 'AUDITOR';
@@ -32,6 +33,7 @@ export const ROUTES: Route[] = [
   { key: 'canh-bao', label: T.nav.flags, roles: ROSTER_ROLES, render: (s) => <FlagsScreen session={s} /> },
   { key: 'don-vi', label: T.nav.units, roles: ['ADMIN', 'SECRETARIAT'], render: (s) => <UnitsScreen session={s} /> },
   { key: 'bao-cao', label: T.nav.reports, roles: ['DAN_VAN', 'AUDITOR', 'ADMIN'], render: (s) => <ReportsScreen session={s} /> },
+  { key: 'quan-tri', label: T.nav.admin, roles: ['ADMIN'], render: () => <AdminScreen /> },
   { key: 'huong-dan', label: T.nav.help, roles: EVERYONE, render: () => <HelpScreen /> },
   { key: 'in', roles: ROSTER_ROLES, render: () => <PrintRoster key={window.location.hash} /> },
 ];

@@ -1,0 +1,109 @@
+import { Alert, Button, DatePicker, Form, Input, Select, Space, Table, Typography, type TableColumnsType } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { useQuery } from 'urql';
+import { errorText } from '../../client.ts';
+import { vnTime } from '../../format.ts';
+import { CLEARABLE } from '../../icons.tsx';
+import { T } from '../../text.ts';
+import { useDebounced } from '../../useDebounced.ts';
+import { AUDIT_EVENTS, type AuditRow } from './admin-query.ts';
+
+type Action = NonNullable<AuditRow['action']>;
+const ACTION_OF = new Map(Object.entries(T.admin.actionName).map(([action, label]) => [label, action as Action]));
+/** A day of the picker as an instant in Vietnam time: its first or its last millisecond. */
+const vnDay = (d: Dayjs | null | undefined, end: boolean) =>
+  d ? `${d.format('YYYY-MM-DD')}T${end ? '23:59:59.999' : '00:00:00.000'}+07:00` : null;
+
+const subjectOf = (e: AuditRow) =>
+  [e.subjectType ? (T.admin.subjectType[e.subjectType] ?? e.subjectType) : '', e.subjectId ?? ''].filter(Boolean).join(' ') || T.dash;
+
+const AUDIT_COLUMNS: TableColumnsType<AuditRow> = [
+  { title: T.admin.at, dataIndex: 'at', render: (v: string) => vnTime(v) },
+  { title: T.admin.action, dataIndex: 'action', render: (a: string) => T.admin.actionName[a] ?? a },
+  {
+    title: T.admin.actor,
+    key: 'actor',
+    render: (_: unknown, e) => `${e.actorName} (${T.admin.actorKind[e.actorKind] ?? e.actorKind})`,
+  },
+  { title: T.admin.subject, key: 'subject', render: (_: unknown, e) => subjectOf(e) },
+  { title: T.admin.organization, dataIndex: 'organization', render: (v: string | null) => v ?? T.dash },
+  { title: T.admin.reason, dataIndex: 'reason', render: (v: string | null) => v ?? T.dash },
+];
+
+/** The audit log, newest first: by action, actor, subject and days; 50 lines a page, older pages by the last id. */
+export function AuditTab() {
+  const [action, setAction] = useState<Action | undefined>();
+  const [actor, setActor] = useState('');
+  const [subject, setSubject] = useState('');
+  const [days, setDays] = useState<[Dayjs | null, Dayjs | null] | null>(null);
+  const [before, setBefore] = useState<string | null>(null);
+  const typedActor = useDebounced(actor.trim(), 300);
+  const typedSubject = useDebounced(subject.trim(), 300);
+  const [events] = useQuery({
+    query: AUDIT_EVENTS,
+    variables: {
+      action: action ?? null,
+      actor: typedActor || null,
+      subjectId: typedSubject || null,
+      from: vnDay(days?.[0], false),
+      to: vnDay(days?.[1], true),
+      before,
+    },
+  });
+  const page = events.data?.auditEvents;
+  const rows = page?.nodes ?? [];
+  /** Any filter change starts again at the newest line. */
+  const filter =
+    <V,>(set: (v: V) => void) =>
+    (v: V) => {
+      set(v);
+      setBefore(null);
+    };
+
+  return (
+    <section aria-label={T.admin.tabs.audit}>
+      <Typography.Paragraph>{T.admin.auditIntro}</Typography.Paragraph>
+      <Form layout="inline" style={{ marginBottom: 12, rowGap: 8 }}>
+        <Form.Item label={T.admin.action} htmlFor="audit-action">
+          {/* Her words as the values: the library also writes the chosen value into the page (for screen readers). */}
+          <Select<string>
+            id="audit-action"
+            aria-label={T.admin.action}
+            style={{ minWidth: 220 }}
+            value={action ? T.admin.actionName[action] : undefined}
+            placeholder={T.admin.anyAction}
+            allowClear={CLEARABLE}
+            showSearch={{ optionFilterProp: 'label' }}
+            onChange={(label) => filter(setAction)(ACTION_OF.get(label))}
+            options={[...ACTION_OF.keys()].map((label) => ({ value: label, label }))}
+          />
+        </Form.Item>
+        <Form.Item label={T.admin.actor} htmlFor="audit-actor">
+          <Input id="audit-actor" value={actor} onChange={(e) => filter(setActor)(e.target.value)} allowClear={CLEARABLE} />
+        </Form.Item>
+        <Form.Item label={T.admin.subject} htmlFor="audit-subject">
+          <Input id="audit-subject" value={subject} onChange={(e) => filter(setSubject)(e.target.value)} allowClear={CLEARABLE} />
+        </Form.Item>
+        <Form.Item label={T.admin.dates} htmlFor="audit-dates">
+          <DatePicker.RangePicker id={{ start: 'audit-dates' }} format="DD/MM/YYYY" value={days} onChange={filter(setDays)} />
+        </Form.Item>
+      </Form>
+      {events.error && <Alert type="error" showIcon role="alert" title={errorText(events.error, T.error.network)} />}
+      <Table<AuditRow>
+        rowKey="id"
+        size="small"
+        loading={events.fetching}
+        dataSource={rows}
+        pagination={false}
+        scroll={{ x: 'max-content' }}
+        locale={{ emptyText: T.admin.noEvents }}
+        columns={AUDIT_COLUMNS}
+      />
+      <Space style={{ marginTop: 12 }}>
+        {before && <Button onClick={() => setBefore(null)}>{T.admin.newest}</Button>}
+        {page?.hasNextPage && rows.length > 0 && <Button onClick={() => setBefore(rows[rows.length - 1].id)}>{T.admin.older}</Button>}
+      </Space>
+    </section>
+  );
+}

@@ -1,0 +1,137 @@
+import { Alert, Button, Form, Input, InputNumber, Popconfirm, Select, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { useState } from 'react';
+import { useMutation, useQuery } from 'urql';
+import { errorText } from '../../client.ts';
+import { vnTime } from '../../format.ts';
+import { CLEARABLE } from '../../icons.tsx';
+import { T } from '../../text.ts';
+import { DISABLED_TONE } from '../../tones.ts';
+import type { ResultOf } from '../../graphql.ts';
+import { ORGANIZATIONS } from '../roster-query.ts';
+import { CREATE_SERVICE_TOKEN, REVOKE_SERVICE_TOKEN, SERVICE_TOKENS } from './admin-query.ts';
+
+type Token = ResultOf<typeof SERVICE_TOKENS>['serviceTokens'][number];
+const ROLES = ['AUDITOR', 'DAN_VAN', 'SECRETARIAT'] as const;
+
+/** The table's columns; revoking asks to confirm. */
+function tokenColumns(onRevoke: (id: string) => void): TableColumnsType<Token> {
+  return [
+    { title: T.admin.tokenName, dataIndex: 'name' },
+    { title: T.admin.roleLabel, dataIndex: 'role', render: (r: string) => T.admin.role[r] ?? r },
+    { title: T.admin.organization, dataIndex: 'organization', render: (v: string | null) => v ?? T.admin.anyOrganization },
+    { title: T.admin.created, dataIndex: 'createdAt', render: (v: string) => vnTime(v) },
+    { title: T.admin.expires, dataIndex: 'expiresAt', render: (v: string | null) => (v ? vnTime(v) : T.admin.never) },
+    {
+      title: T.admin.actions,
+      key: 'actions',
+      render: (_: unknown, k) =>
+        k.revokedAt ? (
+          <Tag color={DISABLED_TONE}>{T.admin.revoked}</Tag>
+        ) : (
+          <Popconfirm
+            title={T.admin.revokeConfirm(k.name)}
+            okText={T.admin.yes}
+            cancelText={T.admin.no}
+            okButtonProps={{ danger: true }}
+            onConfirm={() => onRevoke(k.id)}
+          >
+            <Button size="small" danger>
+              {T.admin.revoke}
+            </Button>
+          </Popconfirm>
+        ),
+    },
+  ];
+}
+
+/** The new token, shown this once (only its hash is kept). */
+function ShownOnce({ token }: { token: string }) {
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      role="status"
+      style={{ marginBottom: 12 }}
+      title={T.admin.tokenOnce}
+      description={
+        <Typography.Text code copyable={{ tooltips: false }}>
+          {token}
+        </Typography.Text>
+      }
+    />
+  );
+}
+
+/** Service tokens: create (the token shown once), revoke with a confirmation. */
+export function TokensTab() {
+  const [tokens, refetch] = useQuery({ query: SERVICE_TOKENS });
+  const [orgs] = useQuery({ query: ORGANIZATIONS });
+  const [name, setName] = useState('');
+  const [role, setRole] = useState<(typeof ROLES)[number]>('AUDITOR');
+  const [organization, setOrganization] = useState<string | undefined>();
+  const [days, setDays] = useState<number | null>(null);
+  const [shown, setShown] = useState<string | null>(null);
+  const [createState, create] = useMutation(CREATE_SERVICE_TOKEN);
+  const [revokeState, revoke] = useMutation(REVOKE_SERVICE_TOKEN);
+  const refresh = () => refetch({ requestPolicy: 'network-only' });
+  const save = async () => {
+    const input = { name: name.trim(), role, organization: organization ?? null, expiresInDays: days };
+    const r = (await create({ input })).data?.createServiceToken;
+    if (r) {
+      setShown(r.token);
+      setName('');
+      refresh();
+    }
+  };
+  const error = tokens.error ?? createState.error ?? revokeState.error;
+
+  return (
+    <section aria-label={T.admin.tabs.tokens}>
+      <Typography.Paragraph>{T.admin.tokensIntro}</Typography.Paragraph>
+      <Form layout="inline" style={{ marginBottom: 12, rowGap: 8 }} onFinish={() => void save()}>
+        <Form.Item label={T.admin.tokenName} htmlFor="token-name">
+          <Input id="token-name" value={name} onChange={(e) => setName(e.target.value)} autoComplete="off" />
+        </Form.Item>
+        <Form.Item label={T.admin.roleLabel} htmlFor="token-role">
+          <Select
+            id="token-role"
+            aria-label={T.admin.roleLabel}
+            style={{ minWidth: 180 }}
+            value={role}
+            onChange={setRole}
+            options={ROLES.map((r) => ({ value: r, label: T.admin.role[r] }))}
+          />
+        </Form.Item>
+        <Form.Item label={T.admin.organization} htmlFor="token-organization">
+          <Select
+            id="token-organization"
+            aria-label={T.admin.organization}
+            style={{ minWidth: 180 }}
+            value={organization}
+            onChange={setOrganization}
+            allowClear={CLEARABLE}
+            placeholder={T.admin.anyOrganization}
+            options={(orgs.data?.organizations ?? []).map((o) => ({ value: o.code, label: `${o.name} (${o.code})` }))}
+          />
+        </Form.Item>
+        <Form.Item label={T.admin.days} htmlFor="token-days">
+          <InputNumber id="token-days" min={1} max={3650} value={days} onChange={(v) => setDays(v)} />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" disabled={!name.trim()} loading={createState.fetching}>
+          {T.admin.createToken}
+        </Button>
+      </Form>
+      {shown && <ShownOnce token={shown} />}
+      {error && <Alert type="error" showIcon role="alert" title={errorText(error, T.error.network)} style={{ marginBottom: 12 }} />}
+      <Table<Token>
+        rowKey="id"
+        size="small"
+        loading={tokens.fetching}
+        dataSource={tokens.data?.serviceTokens ?? []}
+        pagination={false}
+        scroll={{ x: 'max-content' }}
+        columns={tokenColumns((id) => void revoke({ id }).then(refresh))}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,110 @@
+import { Alert, Button, Popconfirm, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { useState } from 'react';
+import { useMutation, useQuery } from 'urql';
+import { errorText } from '../../client.ts';
+import { vnTime } from '../../format.ts';
+import { T } from '../../text.ts';
+import { DISABLED_TONE, USER_TONE } from '../../tones.ts';
+import { DISABLE_USER, RESET_USER, USERS, type AdminUser } from './admin-query.ts';
+import { CreateUserDialog, HandOver, type HandOverData } from './UserDialogs.tsx';
+
+const scopeOf = (u: AdminUser) => [u.organization, u.unit].filter(Boolean).join(' · ') || T.admin.anyOrganization;
+
+/** The table's columns; reset and disable each ask to confirm. */
+function userColumns(onReset: (u: string) => Promise<void>, onDisable: (u: string) => Promise<void>): TableColumnsType<AdminUser> {
+  return [
+    { title: T.admin.username, dataIndex: 'username' },
+    { title: T.admin.roleLabel, dataIndex: 'role', render: (r: string) => T.admin.role[r] ?? r },
+    { title: T.admin.scope, key: 'scope', render: (_: unknown, u) => scopeOf(u) },
+    {
+      title: T.admin.state,
+      key: 'state',
+      render: (_: unknown, u) =>
+        u.disabled ? (
+          <Tag color={DISABLED_TONE}>{T.admin.disabled}</Tag>
+        ) : (
+          <Tag color={USER_TONE}>{u.lastLoginAt ? T.admin.active : T.admin.notEnrolled}</Tag>
+        ),
+    },
+    { title: T.admin.lastLogin, dataIndex: 'lastLoginAt', render: (v: string | null) => vnTime(v) },
+    {
+      title: T.admin.actions,
+      key: 'actions',
+      render: (_: unknown, u) =>
+        !u.disabled && (
+          <Space wrap>
+            <Popconfirm
+              title={T.admin.resetConfirm(u.username)}
+              okText={T.admin.yes}
+              cancelText={T.admin.no}
+              onConfirm={() => void onReset(u.username)}
+            >
+              <Button size="small">{T.admin.reset}</Button>
+            </Popconfirm>
+            <Popconfirm
+              title={T.admin.disableConfirm(u.username)}
+              okText={T.admin.yes}
+              cancelText={T.admin.no}
+              okButtonProps={{ danger: true }}
+              onConfirm={() => void onDisable(u.username)}
+            >
+              <Button size="small" danger>
+                {T.admin.disable}
+              </Button>
+            </Popconfirm>
+          </Space>
+        ),
+    },
+  ];
+}
+
+/** The accounts: create (the enrolment password shown once), reset with a new enrolment, disable, each confirmed. */
+export function UsersTab() {
+  const [users, refetch] = useQuery({ query: USERS });
+  const [creating, setCreating] = useState(false);
+  const [handOver, setHandOver] = useState<HandOverData | null>(null);
+  const [resetState, reset] = useMutation(RESET_USER);
+  const [disableState, disable] = useMutation(DISABLE_USER);
+  const refresh = () => refetch({ requestPolicy: 'network-only' });
+  const doReset = async (username: string) => {
+    const r = (await reset({ username })).data?.resetUser;
+    if (r) setHandOver({ username: r.user.username, enrolmentPassword: r.enrolmentPassword, enrolmentExpiresAt: r.enrolmentExpiresAt });
+    refresh();
+  };
+  const doDisable = async (username: string) => {
+    await disable({ username });
+    refresh();
+  };
+  const error = users.error ?? resetState.error ?? disableState.error;
+
+  return (
+    <section aria-label={T.admin.tabs.users}>
+      <Typography.Paragraph>{T.admin.usersIntro}</Typography.Paragraph>
+      <Button type="primary" onClick={() => setCreating(true)} style={{ marginBottom: 12 }}>
+        {T.admin.create}
+      </Button>
+      {error && <Alert type="error" showIcon role="alert" title={errorText(error, T.error.network)} style={{ marginBottom: 12 }} />}
+      <Table<AdminUser>
+        rowKey="id"
+        size="small"
+        loading={users.fetching}
+        dataSource={users.data?.users ?? []}
+        pagination={false}
+        scroll={{ x: 'max-content' }}
+        columns={userColumns(doReset, doDisable)}
+      />
+      {creating && (
+        <CreateUserDialog
+          onClose={(created) => {
+            setCreating(false);
+            if (created) {
+              setHandOver(created);
+              refresh();
+            }
+          }}
+        />
+      )}
+      {handOver && <HandOver data={handOver} onClose={() => setHandOver(null)} />}
+    </section>
+  );
+}

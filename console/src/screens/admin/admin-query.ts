@@ -1,0 +1,117 @@
+import { graphql, type ResultOf } from '../../graphql.ts';
+
+export const USERS = graphql(`
+  query AdminUsers {
+    users {
+      id
+      username
+      role
+      organization
+      unit
+      disabled
+      createdAt
+      lastLoginAt
+    }
+  }
+`);
+export type AdminUser = ResultOf<typeof USERS>['users'][number];
+
+export const CREATE_USER = graphql(`
+  mutation AdminCreateUser($input: CreateUserInput!) {
+    createUser(input: $input) {
+      enrolmentPassword
+      enrolmentExpiresAt
+      user {
+        id
+        username
+      }
+    }
+  }
+`);
+
+export const RESET_USER = graphql(`
+  mutation AdminResetUser($username: String!) {
+    resetUser(username: $username) {
+      enrolmentPassword
+      enrolmentExpiresAt
+      user {
+        id
+        username
+      }
+    }
+  }
+`);
+
+export const DISABLE_USER = graphql(`
+  mutation AdminDisableUser($username: String!) {
+    disableUser(username: $username) {
+      id
+      disabled
+    }
+  }
+`);
+
+export const AUDIT_EVENTS = graphql(`
+  query AdminAuditEvents($action: AuditAction, $actor: String, $subjectId: String, $from: DateTime, $to: DateTime, $before: ID) {
+    auditEvents(action: $action, actor: $actor, subjectId: $subjectId, from: $from, to: $to, before: $before, first: 50) {
+      hasNextPage
+      nodes {
+        id
+        at
+        action
+        actorKind
+        actorName
+        actorRole
+        subjectType
+        subjectId
+        organization
+        reason
+      }
+    }
+  }
+`);
+export type AuditRow = ResultOf<typeof AUDIT_EVENTS>['auditEvents']['nodes'][number];
+
+export const SERVICE_TOKENS = graphql(`
+  query AdminServiceTokens {
+    serviceTokens {
+      id
+      name
+      role
+      organization
+      createdAt
+      expiresAt
+      revokedAt
+    }
+  }
+`);
+
+export const CREATE_SERVICE_TOKEN = graphql(`
+  mutation AdminCreateServiceToken($input: CreateServiceTokenInput!) {
+    createServiceToken(input: $input) {
+      token
+      serviceToken {
+        id
+        name
+      }
+    }
+  }
+`);
+
+export const REVOKE_SERVICE_TOKEN = graphql(`
+  mutation AdminRevokeServiceToken($id: ID!) {
+    revokeServiceToken(id: $id) {
+      id
+      revokedAt
+    }
+  }
+`);
+
+export const CREATE_ASSOCIATION = graphql(`
+  mutation AdminCreateAssociation($input: CreateAssociationInput!) {
+    createAssociation(input: $input) {
+      code
+      name
+    }
+  }
+`);
