@@ -31,6 +31,7 @@ import { RosterWalkIndexes1763700000034 } from './1763700000034-roster-walk-inde
 import { PeriodStatusLookups1763700000035 } from './1763700000035-period-status-lookups.js';
 import { Enrolment1763700000036 } from './1763700000036-enrolment.js';
 import { TransferRequests1763700000037 } from './1763700000037-transfer-requests.js';
+import { PersonalDataRequests1763700000038 } from './1763700000038-personal-data-requests.js';
 import { FlagRaisedAt1763700000039 } from './1763700000039-flag-raised-at.js';
 
 /** Every migration, in order. A new one is added here and committed with its entity change. */
@@ -68,5 +69,6 @@ export const MIGRATIONS = [
   PeriodStatusLookups1763700000035,
   Enrolment1763700000036,
   TransferRequests1763700000037,
+  PersonalDataRequests1763700000038,
   FlagRaisedAt1763700000039,
 ];

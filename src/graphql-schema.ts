@@ -11,6 +11,7 @@ import { GeographyResolver } from './geography/geography.resolver.js';
 import { MemberRecordsResolver } from './membership/member-record/member-records.resolver.js';
 import { OrganizationsResolver } from './membership/organization/organizations.resolver.js';
 import { UnitsResolver } from './membership/unit/units.resolver.js';
+import { PersonalDataRequestsResolver } from './membership/member-record/personal-data-requests.resolver.js';
 import { TransferRequestsResolver } from './membership/member-record/transfer-requests.resolver.js';
 import { LinkerResolver } from './linker/linker.resolver.js';
 import { FlagsResolver } from './linker/flags/flags.resolver.js';
@@ -25,6 +26,7 @@ export const GRAPHQL_RESOLVERS = [
   UnitsResolver,
   MemberRecordsResolver,
   TransferRequestsResolver,
+  PersonalDataRequestsResolver,
   AccessResolver,
   AuditResolver,
   RosterIoResolver,

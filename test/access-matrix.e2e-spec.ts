@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
+import { todayInVietnam } from '../src/common/dates/partial-date.js';
 import { Role } from '../src/access/role.js';
 import { LinkerService } from '../src/linker/linker.service.js';
 import { ReviewDecisionsService } from '../src/linker/review/review-decisions.service.js';
@@ -450,6 +451,19 @@ describe('access matrix: role × operation', () => {
       query: `mutation($id: ID!) { exportPersonalData(id: $id, reason: "Yêu cầu của chủ thể dữ liệu") }`,
       vars: () => ({ id: ids.dtnA }),
       expect: { ...allow('admin', 'dtn', 'dtnUnitA'), hpn: 'NOT_FOUND' },
+    },
+    {
+      field: 'receivePersonalDataRequest',
+      title: 'a data subject’s request recorded against a DTN record',
+      query: `mutation($id: ID!, $day: String!) { receivePersonalDataRequest(kind: EXPORT, recordId: $id, receivedOn: $day) { dueOn } }`,
+      vars: () => ({ id: ids.dtnA, day: todayInVietnam() }),
+      expect: allow('admin'),
+    },
+    {
+      field: 'personalDataRequests',
+      title: 'the data subjects’ requests with their deadlines',
+      query: `{ personalDataRequests { kind externalId dueOn daysLeft } }`,
+      expect: allow('admin'),
     },
     {
       field: 'erasurePlan',

@@ -492,6 +492,7 @@ export const T = {
       MERGE: 'Gộp người',
       PERSONAL_DATA_ERASED: 'Xóa dữ liệu cá nhân',
       PERSONAL_DATA_EXPORTED: 'Cung cấp dữ liệu cá nhân',
+      PERSONAL_DATA_REQUESTED: 'Nhận yêu cầu về dữ liệu cá nhân',
       RECORD_CREATED: 'Thêm hồ sơ',
       RECORD_READ: 'Xem hồ sơ',
       RECORD_TRANSFERRED: 'Chuyển sinh hoạt',

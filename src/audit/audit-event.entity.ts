@@ -33,6 +33,8 @@ export enum AuditAction {
   /** An import rolled back (its records removed or put back). */
   IMPORT_UNDO = 'IMPORT_UNDO',
   EXPORT = 'EXPORT',
+  /** A data subject's request recorded, with its deadline. */
+  PERSONAL_DATA_REQUESTED = 'PERSONAL_DATA_REQUESTED',
   PERSONAL_DATA_EXPORTED = 'PERSONAL_DATA_EXPORTED',
   PERSONAL_DATA_ERASED = 'PERSONAL_DATA_ERASED',
   ERASED_PERSON_RECREATED = 'ERASED_PERSON_RECREATED',

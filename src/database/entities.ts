@@ -11,6 +11,7 @@ import { MembershipEvent } from '../membership/member-record/membership-event.en
 import { Organization } from '../membership/organization/organization.entity.js';
 import { Unit } from '../membership/unit/unit.entity.js';
 import { TransferRequest } from '../membership/member-record/transfer-request.entity.js';
+import { PersonalDataRequest } from '../membership/member-record/personal-data-request.entity.js';
 import { REPORT_ENTITIES } from '../reports/report.entities.js';
 import { FlagResolution, LinkReview, LinkRun, RecordFlag, RecordLink, RecordPerson } from '../linker/link.entities.js';
 
@@ -22,6 +23,7 @@ export const ENTITIES = [
   MemberRecord,
   MembershipEvent,
   TransferRequest,
+  PersonalDataRequest,
   AppUser,
   AccessToken,
   AuditEvent,

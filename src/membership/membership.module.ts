@@ -1,3 +1,5 @@
+import { PersonalDataRequestsResolver } from './member-record/personal-data-requests.resolver.js';
+import { PersonalDataRequestsService } from './member-record/personal-data-requests.service.js';
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module.js';
 import { GeographyModule } from '../geography/geography.module.js';
@@ -29,6 +31,8 @@ import { TransferRequestsResolver } from './member-record/transfer-requests.reso
     MemberRecordsService,
     MemberRecordsResolver,
     RecordPrivacyService,
+    PersonalDataRequestsService,
+    PersonalDataRequestsResolver,
     RecordTransfersService,
     TransferRequestsResolver,
     RecordsCreatedHook,

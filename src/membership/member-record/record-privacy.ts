@@ -14,6 +14,8 @@ import { eraseUndoImages } from '../../personal-data/undo-images.js';
 import { recordCodeKey, tombstoneKeys } from '../../personal-data/tombstone-keys.js';
 import { MemberRecord } from './member-record.entity.js';
 import { MemberRecordsService } from './member-records.service.js';
+import { PersonalDataRequestKind } from './personal-data-request.entity.js';
+import { PersonalDataRequestsService } from './personal-data-requests.service.js';
 
 /** Reveal, export and erase one person's data: explicit, reasoned and logged. */
 @Injectable()
@@ -59,6 +61,7 @@ export class RecordPrivacyService {
       organization: record.organizationCode,
       reason: why,
     });
+    await PersonalDataRequestsService.answer(this.db.manager, PersonalDataRequestKind.EXPORT, [id], caller);
     const { idNumberSealed, idNumberHash: _h, idNumberRawSealed, unit, ...rest } = record;
     return JSON.stringify(
       {
@@ -163,6 +166,7 @@ export class RecordPrivacyService {
       await eraseUndoImages(em, allIds);
       const now = new Date();
       for (const r of all) await this.eraseOne(em, r, { now, why, caller, detail: { requestRecord: id, notes, rejectedRows } });
+      await PersonalDataRequestsService.answer(em, PersonalDataRequestKind.ERASURE, allIds, caller);
       return repo.find({ where: { id: In(allIds) }, relations: { unit: true } });
     });
   }
