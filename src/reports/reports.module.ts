@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module.js';
+import { LinkerModule } from '../linker/linker.module.js';
 import { MembershipModule } from '../membership/membership.module.js';
 import { ScheduleModule } from '@nestjs/schedule';
+import { DashboardController } from './dashboard/dashboard.controller.js';
 import { ReportExportService } from './report-export.service.js';
 import { ReportScheduler } from './report-scheduler.js';
 import { ReportsController } from './reports.controller.js';
@@ -10,9 +12,9 @@ import { ReportsService } from './reports.service.js';
 
 /** Reconciliation reports: computed, kept, read over GraphQL and HTTP, exported. */
 @Module({
-  imports: [MembershipModule, AuditModule],
+  imports: [MembershipModule, AuditModule, LinkerModule],
   providers: [ReportsService, ReportExportService, ReportsResolver],
-  controllers: [ReportsController],
+  controllers: [ReportsController, DashboardController],
   exports: [ReportsService, ReportExportService],
 })
 export class ReportsModule {}

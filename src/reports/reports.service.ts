@@ -11,6 +11,7 @@ import { resolveReportingArea } from '../membership/unit/reporting-area.js';
 import { assertMayRun } from './access/report-access.js';
 import { countReport, prepareFigures } from './counting/count-report.js';
 import type { ReportPhantomView, ReportRowView } from './figures/report-views.js';
+import { liveCommunes } from './live/live-communes.js';
 import { liveFigures, type LiveFigures } from './live/live-figures.js';
 import { reportPhantoms, type PhantomFilter } from './reading/report-phantoms.js';
 import { findReport, getReport, listReports, previousReport, reportRows, reportTrend, type RowFilter } from './reading/report-reads.js';
@@ -174,5 +175,10 @@ export class ReportsService {
   /** The running period's dashboard figures of an area, live (live/). */
   live(areaText: string | null | undefined): Promise<LiveFigures> {
     return liveFigures(this.db, areaText);
+  }
+
+  /** Every commune of an area, live (live/). */
+  liveCommunes(areaText: string | null | undefined): ReturnType<typeof liveCommunes> {
+    return liveCommunes(this.db, areaText);
   }
 }
