@@ -72,15 +72,17 @@ describe('the console: the dashboard', () => {
     );
     return r.data!.liveFigures;
   };
+  /** The figures as the page shows them (their visible text, 1.234 read as 1234). */
   const shown = async (page: Page) => {
-    const figure = async (id: string) => Number(await page.getByTestId(id).locator('[data-figure]').first().getAttribute('data-figure'));
-    const buckets = await page.getByTestId('buckets').locator('[data-figure]').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-figure'))));
+    const read = (text: string) => Number(text.replace(/\D/g, ''));
+    const figure = async (id: string) => read(await page.getByTestId(id).locator('[data-figure]').first().innerText());
+    const buckets = (await page.getByTestId('buckets').locator('[data-figure]').allInnerTexts()).map(read);
     return {
       memberships: await figure('memberships'),
       people: await figure('people'),
       peopleNotSuspected: await figure('not-suspected'),
       suspectedPhantoms: await figure('suspected'),
-      confirmedPhantoms: Number(await page.getByTestId('confirmed').getAttribute('data-figure')),
+      confirmedPhantoms: await figure('confirmed'),
       peopleByOrgCount: { one: buckets[0], two: buckets[1], three: buckets[2], fourOrMore: buckets[3] },
     };
   };
@@ -107,7 +109,10 @@ describe('the console: the dashboard', () => {
     // Every commune, then a commune's own figures.
     const communes = page.getByTestId('communes').locator('tbody tr.ant-table-row');
     expect(await communes.count()).toBe(2);
-    await page.getByRole('button', { name: /^Xem tổng quan của/ }).first().click();
+    await page
+      .getByRole('button', { name: /^Xem tổng quan của/ })
+      .first()
+      .click();
     await page.getByRole('heading', { level: 2, name: /Tổng quan — (Xã|Phường)/ }).waitFor();
     const commune = await live('commune:00004');
     expect(commune).toMatchObject({ memberships: 4, people: 2 });
@@ -123,11 +128,19 @@ describe('the console: the dashboard', () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(file);
     const row = (sheet: string, label: string) =>
-      book.getWorksheet(sheet)!.getSheetValues().find((r) => Array.isArray(r) && r[1] === label) as unknown[];
+      book
+        .getWorksheet(sheet)!
+        .getSheetValues()
+        .find((r) => Array.isArray(r) && r[1] === label) as unknown[];
     expect(row('Tổng quan', 'Số lượt')[2]).toBe(commune.memberships);
     expect(row('Tổng quan', 'Số người (sau liên kết)')[2]).toBe(commune.people);
     expect(row('Tổng quan', 'Số người không nghi ảo (ước tính)')[2]).toBe(commune.peopleNotSuspected);
-    expect(row('Theo xã', '00004').slice(3, 7)).toEqual([commune.memberships, commune.people, commune.peopleNotSuspected, commune.suspectedPhantoms]);
+    expect(row('Theo xã', '00004').slice(3, 7)).toEqual([
+      commune.memberships,
+      commune.people,
+      commune.peopleNotSuspected,
+      commune.suspectedPhantoms,
+    ]);
     await context.close();
   });
 
@@ -144,7 +157,10 @@ describe('the console: the dashboard', () => {
     expect(await names()).toEqual([]);
     expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
     expect(await review(page)).toEqual(CLEAN);
-    await page.getByRole('button', { name: /^Xem tổng quan của/ }).last().click();
+    await page
+      .getByRole('button', { name: /^Xem tổng quan của/ })
+      .last()
+      .click();
     await page.getByTestId('memberships').locator('[data-figure="3"]').waitFor();
     expect(await names()).toEqual([]);
     // No roster link for her: she may not read records.

@@ -396,7 +396,8 @@ export const T = {
     reachNote: 'Số người không nghi ảo của tổ chức so với số đối tượng trong cơ sở dữ liệu dân cư (theo báo cáo kỳ đã lưu).',
     reachUnknown: 'Không tính được',
     overlap: 'Số người cùng sinh hoạt ở hai tổ chức',
-    overlapNote: 'Mỗi ô: số người đang sinh hoạt ở cả tổ chức của hàng và tổ chức của cột; ô trên đường chéo là số người của tổ chức. Màu càng đậm, số càng lớn.',
+    overlapNote:
+      'Mỗi ô: số người đang sinh hoạt ở cả tổ chức của hàng và tổ chức của cột; ô trên đường chéo là số người của tổ chức. Màu càng đậm, số càng lớn.',
     overlapCaption: 'Số người cùng sinh hoạt ở hai tổ chức (hàng × cột)',
     communes: 'Theo xã, phường',
     communesNote: 'Mọi xã, phường có hồ sơ đang sinh hoạt trong phạm vi. Bấm tên xã để xem tổng quan của xã.',

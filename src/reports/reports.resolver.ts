@@ -83,7 +83,9 @@ export class ReportsResolver {
 
   /** Aggregates only, like liveFigures: every commune of the scope, for the dashboard's table. */
   @Allow(...ALL_ROLES)
-  @Query(() => LiveCommunesType, { description: 'Every commune of a scope with ACTIVE memberships, live: số lượt, số người, nghi ảo (counts only).' })
+  @Query(() => LiveCommunesType, {
+    description: 'Every commune of a scope with ACTIVE memberships, live: số lượt, số người, nghi ảo (counts only).',
+  })
   async liveCommunes(@Args() a: LiveFiguresArgs): Promise<LiveCommunesType> {
     const c = await this.service.liveCommunes(a.scope);
     return { scope: c.area.key, scopeLabel: c.area.label, asOf: c.asOf, communes: c.communes };

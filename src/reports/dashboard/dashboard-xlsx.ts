@@ -63,7 +63,12 @@ function summarySheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, d: DashboardData, 
   sheet(
     wb,
     'Tổng quan',
-    [...heading, last ? `So với báo cáo ${last.period} (số liệu đến ${last.asOfDay.split('-').reverse().join('/')}).` : 'Chưa có báo cáo nào để so sánh.'],
+    [
+      ...heading,
+      last
+        ? `So với báo cáo ${last.period} (số liệu đến ${last.asOfDay.split('-').reverse().join('/')}).`
+        : 'Chưa có báo cáo nào để so sánh.',
+    ],
     [
       { header: 'Chỉ tiêu', width: 46 },
       { header: 'Hiện nay', width: 14, number: true },
@@ -78,7 +83,12 @@ function summarySheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, d: DashboardData, 
       ['Hồ sơ nghi ảo', ...vs(d.live.suspectedPhantoms, t?.suspectedPhantoms)],
       ...ORG_COUNT_BUCKETS.map((b) => [b.label, d.live.peopleByOrgCount[b.key] ?? 0, last?.data.peopleByOrgCount[b.key] ?? null, null]),
       ...Object.entries(d.live.phantomsByReason).map(([r, n]) => [`Nghi ảo — ${reasonLabel(r)}`, n, null, null]),
-      ...(t ? [['Kết nạp trong kỳ ' + last.period, t.joiners, null, null], ['Ra khỏi tổ chức trong kỳ ' + last.period, t.leavers, null, null]] : []),
+      ...(t
+        ? [
+            ['Kết nạp trong kỳ ' + last.period, t.joiners, null, null],
+            ['Ra khỏi tổ chức trong kỳ ' + last.period, t.leavers, null, null],
+          ]
+        : []),
     ],
   );
 }

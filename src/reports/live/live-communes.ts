@@ -21,7 +21,10 @@ export interface LiveCommune {
  * grouping each person's rows of a commune, so a person in two organizations there counts once), or
  * for a unit from its records (few). Sorted by the commune's name; records without a commune last.
  */
-export async function liveCommunes(db: DataSource, areaText: string | null | undefined): Promise<{ area: ReportingArea; asOf: Date; communes: LiveCommune[] }> {
+export async function liveCommunes(
+  db: DataSource,
+  areaText: string | null | undefined,
+): Promise<{ area: ReportingArea; asOf: Date; communes: LiveCommune[] }> {
   const area = await resolveReportingArea(db, areaText);
   await bringFiguresUpToDate(db);
   return db.transaction('REPEATABLE READ', async (em) => {

@@ -46,7 +46,12 @@ export function CommuneTable(props: {
             render: (_, c) =>
               c.code ? (
                 <span>
-                  <Button type="link" style={{ padding: 0 }} aria-label={T.dashboard.openCommune(c.name ?? c.code)} onClick={() => props.onOpen(c.code!)}>
+                  <Button
+                    type="link"
+                    style={{ padding: 0 }}
+                    aria-label={T.dashboard.openCommune(c.name ?? c.code)}
+                    onClick={() => props.onOpen(c.code!)}
+                  >
                     {c.name ?? c.code}
                   </Button>
                   {props.rosterHref && (

@@ -97,8 +97,9 @@ function Headline({ live, periods }: { live: Live; periods: StoredReport[] }) {
         value={live.peopleNotSuspected}
         note={live.peopleNotSuspectedNote}
         beside={
-          <Typography.Paragraph style={{ margin: 0 }} data-testid="confirmed" data-figure={live.confirmedPhantoms}>
-            {`${D.confirmed}: ${n(live.confirmedPhantoms)}`}
+          <Typography.Paragraph style={{ margin: 0 }} data-testid="confirmed">
+            {`${D.confirmed}: `}
+            <span data-figure={live.confirmedPhantoms}>{n(live.confirmedPhantoms)}</span>
             <br />
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               {D.confirmedNote}
@@ -106,7 +107,13 @@ function Headline({ live, periods }: { live: Live; periods: StoredReport[] }) {
           </Typography.Paragraph>
         }
       />
-      <Figure testId="suspected" label={D.suspected} value={live.suspectedPhantoms} note={D.suspectedNote} trend={trend('suspectedPhantoms')} />
+      <Figure
+        testId="suspected"
+        label={D.suspected}
+        value={live.suspectedPhantoms}
+        note={D.suspectedNote}
+        trend={trend('suspectedPhantoms')}
+      />
     </Flex>
   );
 }

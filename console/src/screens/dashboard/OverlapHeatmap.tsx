@@ -7,8 +7,7 @@ const SHADES = ['#f4f8fd', '#dbe8f7', '#b4cfee', '#4a7fc1', '#2a5d9f', '#123a6b'
 /** The organization × organization overlap: a table whose cells carry their numbers, shaded by size. */
 export function OverlapHeatmap(props: { matrix: { a: string; b: string; persons: number }[]; names: Map<string, string> }) {
   const orgs = [...new Set(props.matrix.flatMap((c) => [c.a, c.b]))].sort();
-  const persons = (a: string, b: string) =>
-    props.matrix.find((c) => (c.a === a && c.b === b) || (c.a === b && c.b === a))?.persons ?? 0;
+  const persons = (a: string, b: string) => props.matrix.find((c) => (c.a === a && c.b === b) || (c.a === b && c.b === a))?.persons ?? 0;
   const max = Math.max(1, ...props.matrix.filter((c) => c.a !== c.b).map((c) => c.persons));
   return (
     <section aria-labelledby="dash-overlap">
