@@ -72,6 +72,12 @@ try {
   await dashboardShown(page);
   const firstAfterStart = Date.now() - started;
   const shown: number[] = [];
+  // Each GraphQL request of the reloads: its operation and ms from sent to answered.
+  const requests: Record<string, number[]> = {};
+  page.on('requestfinished', (req) => {
+    const op = /query (\w+)/.exec(req.postData() ?? '')?.[1];
+    if (op) (requests[op] ??= []).push(req.timing().responseEnd);
+  });
   for (let i = 0; i < rounds; i++) {
     started = Date.now();
     await page.reload();
@@ -98,6 +104,7 @@ try {
         dataDir,
         firstAfterServerStartMs: firstAfterStart,
         dashboardShownAfterReloadMs: summary(shown),
+        requestsDuringReloadsMs: Object.fromEntries(Object.entries(requests).map(([k, v]) => [k, summary(v)])),
         apiMs: Object.fromEntries(Object.entries(api).map(([k, v]) => [k, summary(v)])),
         floorTrivialQueryMs: summary(floor),
       },

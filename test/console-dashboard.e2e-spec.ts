@@ -106,7 +106,20 @@ describe('the console: the dashboard', () => {
     for (const c of data!.overlap.matrix)
       expect(await page.locator(`[data-testid=overlap] td[data-a="${c.a}"][data-b="${c.b}"]`).innerText()).toBe(String(c.persons));
 
-    // Every commune, then a commune's own figures.
+    // Every commune, each as its own scope counts it (the women in two organizations there counted once).
+    const listed = await t.gql<{ liveCommunes: { communes: ({ code: string } & Record<string, number>)[] } }>(
+      `{ liveCommunes(scope: "province") { communes { code memberships people peopleNotSuspected suspectedPhantoms } } }`,
+    );
+    for (const { code, ...figures } of listed.data!.liveCommunes.communes) {
+      const own = await live(`commune:${code}`);
+      expect(figures).toEqual({
+        memberships: own.memberships,
+        people: own.people,
+        peopleNotSuspected: own.peopleNotSuspected,
+        suspectedPhantoms: own.suspectedPhantoms,
+      });
+    }
+    // …then on the page, and a commune's own figures.
     const communes = page.getByTestId('communes').locator('tbody tr.ant-table-row');
     expect(await communes.count()).toBe(2);
     await page
