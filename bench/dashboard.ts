@@ -84,6 +84,15 @@ try {
     await dashboardShown(page);
     shown.push(Date.now() - started);
   }
+  // The floor of the page: a reload to the user guide (the same shell and JavaScript, no figures).
+  const shell: number[] = [];
+  await page.goto(`http://127.0.0.1:${env.PORT}/#/huong-dan`);
+  for (let i = 0; i < rounds; i++) {
+    started = Date.now();
+    await page.reload();
+    await page.getByRole('heading', { name: 'Hướng dẫn sử dụng' }).waitFor({ timeout: 60_000 });
+    shell.push(Date.now() - started);
+  }
   const api: Record<string, number[]> = {};
   for (const [name, query] of Object.entries(QUERIES)) {
     api[name] = [];
@@ -104,6 +113,7 @@ try {
         dataDir,
         firstAfterServerStartMs: firstAfterStart,
         dashboardShownAfterReloadMs: summary(shown),
+        floorGuideShownAfterReloadMs: summary(shell),
         requestsDuringReloadsMs: Object.fromEntries(Object.entries(requests).map(([k, v]) => [k, summary(v)])),
         apiMs: Object.fromEntries(Object.entries(api).map(([k, v]) => [k, summary(v)])),
         floorTrivialQueryMs: summary(floor),
