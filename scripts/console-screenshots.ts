@@ -57,6 +57,13 @@ async function shoot(page: Page, name: string, size: string, fullPage = false): 
   await page.screenshot({ path: path.join(OUT, `${name}-${size}.png`), fullPage });
 }
 
+/** The month before this one, as a report's period (`2026-11`). */
+function lastMonth(): string {
+  const d = new Date();
+  d.setUTCDate(1);
+  d.setUTCMonth(d.getUTCMonth() - 1);
+  return d.toISOString().slice(0, 7);
+}
 const demo = path.join(work, 'demo');
 cli(['seed', '--demo', '--persons', '3000', '--out', demo, '--load']);
 cli(['link']);
@@ -65,9 +72,13 @@ const created = cli(['user', 'create', '--username', 'vp.hpn', '--role', 'SECRET
 const newcomer = /enrolment-password\t(\S+)/.exec(
   cli(['user', 'create', '--username', 'vp.moi', '--role', 'SECRETARIAT', '--org', 'HPN']),
 )![1];
+// The Ban Dân vận's home, Tổng quan, with a stored period beside the live figures.
+const danVan = cli(['user', 'create', '--username', 'ban.dan.van', '--role', 'DAN_VAN']);
+cli(['report', '--period', lastMonth(), '--out', path.join(work, 'bao-cao.json')]);
 const roster = messyRoster(demo);
 const server = await startBuiltServer(ROOT, env);
 const user = await enrolledUser(`http://127.0.0.1:${env.PORT}`, created);
+const officer = await enrolledUser(`http://127.0.0.1:${env.PORT}`, danVan);
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
 fs.mkdirSync(OUT, { recursive: true });
 try {
@@ -144,6 +155,18 @@ try {
     await page.getByRole('link', { name: 'Hướng dẫn' }).click();
     await shoot(page, 'huong-dan', size);
     await context.close();
+    const dv = await (await browser.newContext({ viewport, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' })).newPage();
+    await dv.goto(`http://127.0.0.1:${env.PORT}/`);
+    await dv.getByLabel('Tên đăng nhập').fill(officer.username);
+    await dv.getByLabel('Mật khẩu').fill(officer.password);
+    while (Math.floor(Date.now() / 30_000) <= usedStep) await dv.waitForTimeout(1000);
+    usedStep = Math.floor(Date.now() / 30_000);
+    await dv.getByLabel('Mã xác thực').fill(totpCode(officer.totpSecret, Date.now()));
+    await dv.getByRole('button', { name: 'Đăng nhập' }).click();
+    await dv.getByTestId('communes').locator('tbody tr.ant-table-row').first().waitFor();
+    await dv.locator('[data-testid=overlap] td[data-a]').first().waitFor();
+    await shoot(dv, 'tong-quan', size, true);
+    await dv.context().close();
   }
   process.stderr.write(`screenshots in ${OUT}\n`);
 } finally {
