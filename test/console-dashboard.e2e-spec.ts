@@ -145,6 +145,9 @@ describe('the console: the dashboard', () => {
         .getWorksheet(sheet)!
         .getSheetValues()
         .find((r) => Array.isArray(r) && r[1] === label) as unknown[];
+    // The same moment as on screen, in Vietnam time (the figures are shared until a commit changes them).
+    const asOf = (await page.getByTestId('as-of').innerText()).replace('Số liệu đến ', '');
+    expect(book.getWorksheet('Tổng quan')!.getCell('A2').value).toBe(`Số liệu đến ${asOf} (giờ Việt Nam).`);
     expect(row('Tổng quan', 'Số lượt')[2]).toBe(commune.memberships);
     expect(row('Tổng quan', 'Số người (sau liên kết)')[2]).toBe(commune.people);
     expect(row('Tổng quan', 'Số người không nghi ảo (ước tính)')[2]).toBe(commune.peopleNotSuspected);

@@ -180,7 +180,7 @@ function Stored({ periods }: { periods: StoredReport[] }) {
         <Figure testId="leavers" label={D.leavers} value={last.totals.leavers} note={note} trend={trend('leavers')} />
       </Flex>
       <Card size="small" title={D.reach} data-testid="reach">
-        <dl style={{ margin: 0, display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) auto', gap: '2px 16px' }}>
+        <dl style={{ margin: 0, display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1fr)', gap: '2px 16px' }}>
           {last.organizations.map((o) => (
             <div key={o.code} style={{ display: 'contents' }}>
               <dt>{o.name}</dt>
