@@ -119,6 +119,20 @@ describe('the console: the dashboard', () => {
         suspectedPhantoms: own.suspectedPhantoms,
       });
     }
+    // An organization's and a unit's communes add up to their own figures (each person lives in one commune here).
+    for (const scope of ['org:HND', 'unit:HND/B2']) {
+      const r = await t.gql<{ liveCommunes: { communes: { memberships: number; people: number }[] } }>(
+        `query($s: String) { liveCommunes(scope: $s) { communes { memberships people } } }`,
+        { s: scope },
+      );
+      const sum = (k: 'memberships' | 'people') => r.data!.liveCommunes.communes.reduce((n, c) => n + c[k], 0);
+      const own = await live(scope);
+      expect({ scope, memberships: sum('memberships'), people: sum('people') }).toEqual({
+        scope,
+        memberships: own.memberships,
+        people: own.people,
+      });
+    }
     // …then on the page, and a commune's own figures.
     const communes = page.getByTestId('communes').locator('tbody tr.ant-table-row');
     expect(await communes.count()).toBe(2);
