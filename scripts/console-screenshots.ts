@@ -57,6 +57,13 @@ async function shoot(page: Page, name: string, size: string, fullPage = false): 
   await page.screenshot({ path: path.join(OUT, `${name}-${size}.png`), fullPage });
 }
 
+/** The month before this one, as a report's period (`2026-11`). */
+function lastMonth(): string {
+  const d = new Date();
+  d.setUTCDate(1);
+  d.setUTCMonth(d.getUTCMonth() - 1);
+  return d.toISOString().slice(0, 7);
+}
 const demo = path.join(work, 'demo');
 cli(['seed', '--demo', '--persons', '3000', '--out', demo, '--load']);
 cli(['link']);
@@ -70,6 +77,8 @@ const adminCreated = cli(['user', 'create', '--username', 'quantri', '--role', '
 const newcomer = /enrolment-password\t(\S+)/.exec(
   cli(['user', 'create', '--username', 'vp.moi', '--role', 'SECRETARIAT', '--org', 'HPN']),
 )![1];
+// The Ban Dân vận's home, Tổng quan, with a stored period beside the live figures.
+cli(['report', '--period', lastMonth(), '--out', path.join(work, 'bao-cao.json')]);
 const roster = messyRoster(demo);
 const server = await startBuiltServer(ROOT, env);
 const user = await enrolledUser(`http://127.0.0.1:${env.PORT}`, created);
@@ -181,7 +190,8 @@ try {
         await nav.click();
         await tab.getByRole('heading', { level: 1 }).first().waitFor();
         await tab.waitForLoadState('networkidle');
-        await shoot(tab, file, size);
+        if (file === 'tong-quan') await tab.getByTestId('communes').locator('tbody tr.ant-table-row').first().waitFor();
+        await shoot(tab, file, size, file === 'tong-quan');
       }
       await other.close();
     }

@@ -248,6 +248,12 @@ describe('access matrix: role × operation', () => {
       expect: allow('admin', 'dtn', 'dtnUnitA', 'hpn', 'danVan', 'auditor'),
     },
     {
+      field: 'liveCommunes',
+      title: "every commune's live figures of a scope (aggregates)",
+      query: `{ liveCommunes(scope: "province") { asOf communes { code memberships people peopleNotSuspected suspectedPhantoms } } }`,
+      expect: allow('admin', 'dtn', 'dtnUnitA', 'hpn', 'danVan', 'auditor'),
+    },
+    {
       field: 'reportPhantoms',
       title: "a report's suspected phantoms with names (each within its rights)",
       query: `query($id: ID!) { reportPhantoms(report: $id) { fullName reasons } }`,

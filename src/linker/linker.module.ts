@@ -32,6 +32,6 @@ import { ReviewQueueService } from './review/review-queue.service.js';
     FlagsResolver,
     RecordPersonResolver,
   ],
-  exports: [LinkerService, PersonViewsService, DuplicateCheckService, FlagsService],
+  exports: [LinkerService, PersonViewsService, DuplicateCheckService, FlagsService, FiguresMemo],
 })
 export class LinkerModule {}

@@ -2,8 +2,10 @@ import { LastVisitResolver } from './last-visit/last-visit.resolver.js';
 import { LastVisitService } from './last-visit/last-visit.service.js';
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module.js';
+import { LinkerModule } from '../linker/linker.module.js';
 import { MembershipModule } from '../membership/membership.module.js';
 import { ScheduleModule } from '@nestjs/schedule';
+import { DashboardController } from './dashboard/dashboard.controller.js';
 import { ReportExportService } from './report-export.service.js';
 import { ReportScheduler } from './report-scheduler.js';
 import { ReportsController } from './reports.controller.js';
@@ -12,9 +14,9 @@ import { ReportsService } from './reports.service.js';
 
 /** Reconciliation reports: computed, kept, read over GraphQL and HTTP, exported. */
 @Module({
-  imports: [MembershipModule, AuditModule],
+  imports: [MembershipModule, AuditModule, LinkerModule],
   providers: [ReportsService, ReportExportService, ReportsResolver, LastVisitService, LastVisitResolver],
-  controllers: [ReportsController],
+  controllers: [ReportsController, DashboardController],
   exports: [ReportsService, ReportExportService],
 })
 export class ReportsModule {}

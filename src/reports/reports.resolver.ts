@@ -6,7 +6,7 @@ import { DomainError } from '../common/errors/domain-error.js';
 import { liftStatementTimeout } from '../common/graphql/statement-timeout.js';
 import { parsePeriod } from '../common/dates/period.js';
 import { changesSince, reasonLabel } from './figures/report-figures.js';
-import { LiveFiguresArgs, LiveFiguresType } from './live/live-figures.types.js';
+import { LiveCommunesType, LiveFiguresArgs, LiveFiguresType } from './live/live-figures.types.js';
 import { reportBasis } from './report-basis.js';
 import type { ReportSnapshot } from './report.entities.js';
 import { ReportsService } from './reports.service.js';
@@ -22,7 +22,7 @@ import {
   RunReportArgs,
 } from './reports.types.js';
 
-const NOT_SUSPECTED_NOTE =
+export const NOT_SUSPECTED_NOTE =
   'Ước tính: số người có ít nhất một hồ sơ đang sinh hoạt mà hệ thống không nghi ảo; hồ sơ đã xác nhận ảo không còn được tính.';
 
 const reasons = (m: Record<string, number>) =>
@@ -79,6 +79,16 @@ export class ReportsResolver {
       peopleByOrgCount: f.peopleByOrgCount,
       phantomsByReason: reasons(f.phantomsByReason),
     };
+  }
+
+  /** Aggregates only, like liveFigures: every commune of the scope, for the dashboard's table. */
+  @Allow(...ALL_ROLES)
+  @Query(() => LiveCommunesType, {
+    description: 'Every commune of a scope with ACTIVE memberships, live: số lượt, số người, nghi ảo (counts only).',
+  })
+  async liveCommunes(@Args() a: LiveFiguresArgs): Promise<LiveCommunesType> {
+    const c = await this.service.liveCommunes(a.scope);
+    return { scope: c.area.key, scopeLabel: c.area.label, asOf: c.asOf, communes: c.communes };
   }
 
   @Allow(Role.ADMIN, Role.DAN_VAN, Role.SECRETARIAT)

@@ -6,11 +6,13 @@ import { AuditService } from '../audit/audit.service.js';
 import { asOf, lastEndedPeriod, parsePeriod, type Period } from '../common/dates/period.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
+import { FiguresMemo } from '../linker/figures-memo.js';
 import { OrganizationsService } from '../membership/organization/organizations.service.js';
 import { resolveReportingArea } from '../membership/unit/reporting-area.js';
 import { assertMayRun } from './access/report-access.js';
 import { countReport, prepareFigures } from './counting/count-report.js';
 import type { ReportPhantomView, ReportRowView } from './figures/report-views.js';
+import { liveCommunes } from './live/live-communes.js';
 import { liveFigures, type LiveFigures } from './live/live-figures.js';
 import { reportPhantoms, type PhantomFilter } from './reading/report-phantoms.js';
 import { findReport, getReport, listReports, previousReport, reportRows, reportTrend, type RowFilter } from './reading/report-reads.js';
@@ -57,6 +59,7 @@ export class ReportsService {
     private readonly db: DataSource,
     private readonly orgs: OrganizationsService,
     private readonly audit: AuditService,
+    private readonly figures: FiguresMemo,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -171,8 +174,18 @@ export class ReportsService {
     return reportPhantoms(this.db, this.audit, snapshotId, caller, f);
   }
 
-  /** The running period's dashboard figures of an area, live (live/). */
-  live(areaText: string | null | undefined): Promise<LiveFigures> {
-    return liveFigures(this.db, areaText);
+  /**
+   * The running period's dashboard figures of an area, live (live/): counted once and shared until a
+   * commit changes the records or their persons (the figures memo), each stamped with when it was counted.
+   */
+  async live(areaText: string | null | undefined): Promise<LiveFigures> {
+    const area = await resolveReportingArea(this.db, areaText);
+    return (await this.figures.get(`live:${area.key}`, () => liveFigures(this.db, area.key))).value;
+  }
+
+  /** Every commune of an area, live (live/), shared like `live`. */
+  async liveCommunes(areaText: string | null | undefined): ReturnType<typeof liveCommunes> {
+    const area = await resolveReportingArea(this.db, areaText);
+    return (await this.figures.get(`live-communes:${area.key}`, () => liveCommunes(this.db, area.key))).value;
   }
 }

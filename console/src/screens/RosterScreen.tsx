@@ -23,12 +23,14 @@ const ALL_COLUMNS: ColumnKey[] = ['code', 'name', 'birth', 'sex', 'unit', 'commu
 
 /** Her organization's roster: search as she types, filters, keyset pages, the columns she chooses. */
 export function RosterScreen({ session }: { session: Session }) {
-  const [organization, setOrganization] = useState(session.user.organization ?? '');
+  // The dashboard's link to a commune's roster: #/danh-sach?xa=<mã xã>&to-chuc=<mã tổ chức> (codes only).
+  const linked = new URLSearchParams(window.location.hash.split('?')[1] ?? '');
+  const [organization, setOrganization] = useState(session.user.organization ?? linked.get('to-chuc') ?? '');
   const [searchText, setSearchText] = useState('');
   const search = useDebounced(searchText.trim(), 150);
   const [status, setStatus] = useState<string | undefined>('ACTIVE');
   const [unit, setUnit] = useState<string | undefined>();
-  const [commune, setCommune] = useState<string | undefined>();
+  const [commune, setCommune] = useState<string | undefined>(linked.get('xa') ?? undefined);
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const [columns, setColumns] = useState<ColumnKey[]>(DEFAULT_COLUMNS);
   const [flag, setFlag] = useState<string | undefined>();

@@ -10,6 +10,7 @@ const ImportScreen = lazy(() => import('./import/ImportScreen.tsx').then((m) => 
 const PrintRoster = lazy(() => import('./PrintRoster.tsx').then((m) => ({ default: m.PrintRoster })));
 const ReportsScreen = lazy(() => import('./reports/ReportsScreen.tsx').then((m) => ({ default: m.ReportsScreen })));
 const AdminScreen = lazy(() => import('./admin/AdminScreen.tsx').then((m) => ({ default: m.AdminScreen })));
+const DashboardScreen = lazy(() => import('./dashboard/DashboardScreen.tsx').then((m) => ({ default: m.DashboardScreen })));
 const UnitsScreen = lazy(() => import('./units/UnitsScreen.tsx').then((m) => ({ default: m.UnitsScreen })));
 
 type Role = 'ADMIN' | 'SECRETARIAT' | 'DAN_VAN' | 'AUDITOR';
@@ -28,6 +29,8 @@ export interface Route {
 
 /** Every screen, in menu order. The first one a user may open is her home screen. */
 export const ROUTES: Route[] = [
+  // The Ban Dân vận's, the auditor's and the administrator's home; a secretariat's is her roster.
+  { key: 'tong-quan', label: T.nav.dashboard, roles: ['DAN_VAN', 'AUDITOR', 'ADMIN'], render: (s) => <DashboardScreen session={s} /> },
   { key: 'danh-sach', label: T.nav.roster, roles: ROSTER_ROLES, render: (s) => <RosterScreen session={s} /> },
   { key: 'nhap', label: T.nav.imports, roles: ['ADMIN', 'SECRETARIAT'], render: (s) => <ImportScreen session={s} /> },
   { key: 'canh-bao', label: T.nav.flags, roles: ROSTER_ROLES, render: (s) => <FlagsScreen session={s} /> },

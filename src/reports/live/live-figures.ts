@@ -31,16 +31,7 @@ export interface LiveFigures {
 
 export async function liveFigures(db: DataSource, areaText: string | null | undefined): Promise<LiveFigures> {
   const area = await resolveReportingArea(db, areaText);
-  const [{ idle }] = await db.query<{ idle: boolean }[]>(
-    `SELECT EXISTS (SELECT 1 FROM person_figure_basis WHERE basis = '') AND NOT EXISTS (SELECT 1 FROM person_figure_dirty) AS idle`,
-  );
-  if (!idle) {
-    // Brought up to date first, in a short transaction of its own (one writer at a time): work done
-    // once for every reader (the persons an import marked; the first build after the upgrade), so
-    // the request's statement timeout is lifted for it — else a large catch-up would fail each time.
-    liftStatementTimeout();
-    await db.transaction((em) => refreshPendingPersonFigures(em));
-  }
+  await bringFiguresUpToDate(db);
   return db.transaction('REPEATABLE READ', async (em) => {
     const [{ asOf }] = await em.query<{ asOf: Date }[]>(`SELECT now() AS "asOf"`);
     const counted = servedByFigures(area) ? await fromFigures(em, area) : await ofUnit(em, area);
@@ -52,6 +43,20 @@ export async function liveFigures(db: DataSource, areaText: string | null | unde
     );
     return { area, asOf, ...counted, confirmedPhantoms: n };
   });
+}
+
+/** The person-level table's live rows brought up to date before a read (nothing to do when idle). */
+export async function bringFiguresUpToDate(db: DataSource): Promise<void> {
+  const [{ idle }] = await db.query<{ idle: boolean }[]>(
+    `SELECT EXISTS (SELECT 1 FROM person_figure_basis WHERE basis = '') AND NOT EXISTS (SELECT 1 FROM person_figure_dirty) AS idle`,
+  );
+  if (!idle) {
+    // Brought up to date first, in a short transaction of its own (one writer at a time): work done
+    // once for every reader (the persons an import marked; the first build after the upgrade), so
+    // the request's statement timeout is lifted for it — else a large catch-up would fail each time.
+    liftStatementTimeout();
+    await db.transaction((em) => refreshPendingPersonFigures(em));
+  }
 }
 
 type Counted = Omit<LiveFigures, 'area' | 'asOf' | 'confirmedPhantoms'>;

@@ -33,3 +33,22 @@ export class LiveFiguresArgs {
   @MaxLength(80)
   scope?: string | null;
 }
+
+@ObjectType('LiveCommune', { description: "One commune's live figures within a scope (the dashboard's table of communes)." })
+export class LiveCommuneType {
+  @Field(() => String, { nullable: true, description: 'Null: records without a commune.' }) code: string | null;
+  @Field(() => String, { nullable: true }) name: string | null;
+  @Field(() => Int, { description: 'Số lượt: ACTIVE memberships in the commune.' }) memberships: number;
+  @Field(() => Int, { description: 'Số người: distinct persons among them (one in two organizations there counts once).' }) people: number;
+  @Field(() => Int, { description: 'Those with at least one membership there the linker does not suspect (an estimate).' })
+  peopleNotSuspected: number;
+  @Field(() => Int) suspectedPhantoms: number;
+}
+
+@ObjectType('LiveCommunes', { description: 'Every commune of a scope with ACTIVE memberships, live, as of `asOf`.' })
+export class LiveCommunesType {
+  @Field() scope: string;
+  @Field() scopeLabel: string;
+  @Field({ description: 'Số liệu đến: the moment the figures are as of.' }) asOf: Date;
+  @Field(() => [LiveCommuneType], { description: "By the commune's name; records without a commune last." }) communes: LiveCommuneType[];
+}

@@ -1,0 +1,84 @@
+import { Button, Table, Typography } from 'antd';
+import { T } from '../../text.ts';
+import type { CommuneFigures } from './queries.ts';
+
+const n = (v: number) => v.toLocaleString('vi-VN');
+
+/** Every commune of the scope, sortable, each figure with a bar; a commune's name drills into it. */
+export function CommuneTable(props: {
+  communes: CommuneFigures[];
+  onOpen: (code: string) => void;
+  /** The roster of a commune, for who may read it. */
+  rosterHref?: (code: string) => string;
+}) {
+  const max = (k: 'memberships' | 'people' | 'suspectedPhantoms') => Math.max(1, ...props.communes.map((c) => c[k]));
+  const bar = (k: 'memberships' | 'people' | 'suspectedPhantoms', color: string) => {
+    const top = max(k);
+    return {
+      sorter: (a: CommuneFigures, b: CommuneFigures) => a[k] - b[k],
+      align: 'right' as const,
+      render: (_: unknown, c: CommuneFigures) => (
+        <div style={{ minWidth: 70 }}>
+          {n(c[k])}
+          <div aria-hidden style={{ height: 4, width: `${(100 * c[k]) / top}%`, background: color, marginLeft: 'auto' }} />
+        </div>
+      ),
+    };
+  };
+  return (
+    <section aria-labelledby="dash-communes">
+      <Typography.Title level={4} id="dash-communes">
+        {T.dashboard.communes}
+      </Typography.Title>
+      <Typography.Paragraph type="secondary">{T.dashboard.communesNote}</Typography.Paragraph>
+      <Table<CommuneFigures>
+        size="small"
+        rowKey={(c) => c.code ?? ''}
+        dataSource={props.communes}
+        pagination={false}
+        scroll={{ x: 'max-content' }}
+        data-testid="communes"
+        columns={[
+          {
+            key: 'name',
+            title: T.dashboard.communeName,
+            sorter: (a, b) => (a.name ?? '').localeCompare(b.name ?? '', 'vi'),
+            render: (_, c) =>
+              c.code ? (
+                <span>
+                  <Button
+                    type="link"
+                    style={{ padding: 0 }}
+                    aria-label={T.dashboard.openCommune(c.name ?? c.code)}
+                    onClick={() => props.onOpen(c.code!)}
+                  >
+                    {c.name ?? c.code}
+                  </Button>
+                  {props.rosterHref && (
+                    <>
+                      {' · '}
+                      <a href={props.rosterHref(c.code)} aria-label={T.dashboard.rosterOf(c.name ?? c.code)}>
+                        {T.dashboard.roster}
+                      </a>
+                    </>
+                  )}
+                </span>
+              ) : (
+                T.dashboard.noCommune
+              ),
+          },
+          { key: 'memberships', title: T.dashboard.memberships, ...bar('memberships', '#1f5fa8') },
+          { key: 'people', title: T.dashboard.people, ...bar('people', '#1b5e20') },
+          {
+            key: 'notSuspected',
+            title: T.dashboard.notSuspected,
+            align: 'right',
+            sorter: (a, b) => a.peopleNotSuspected - b.peopleNotSuspected,
+            render: (_, c) => n(c.peopleNotSuspected),
+          },
+          { key: 'suspected', title: T.dashboard.suspected, ...bar('suspectedPhantoms', '#b71c1c') },
+        ]}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,201 @@
+import { Alert, Button, Card, Flex, Select, Space, Spin, Typography } from 'antd';
+import { useState } from 'react';
+import { useQuery } from 'urql';
+import { errorText } from '../../client.ts';
+import { vnTime } from '../../format.ts';
+import type { Session } from '../../session.ts';
+import { T } from '../../text.ts';
+import { CommunePicker } from '../CommunePicker.tsx';
+import { CommuneTable } from './CommuneTable.tsx';
+import { Figure } from './Figure.tsx';
+import { OverlapHeatmap } from './OverlapHeatmap.tsx';
+import { COMMUNE_FIGURES, LIVE, OVERLAP, STORED, storedPeriods, type Live, type StoredReport } from './queries.ts';
+
+const D = T.dashboard;
+const n = (v: number) => v.toLocaleString('vi-VN');
+
+/**
+ * The Ban Dân vận's (and the auditor's) home: a scope's live figures beside the stored periods,
+ * the organizations' overlap and every commune — aggregates only, never a name.
+ */
+export function DashboardScreen({ session }: { session: Session }) {
+  const [scope, setScope] = useState('province');
+  const [live] = useQuery({ query: LIVE, variables: { scope } });
+  const [communes] = useQuery({ query: COMMUNE_FIGURES, variables: { scope } });
+  const [overlap] = useQuery({ query: OVERLAP, variables: { scope } });
+  const [stored] = useQuery({ query: STORED, variables: { scope } });
+  const names = new Map((stored.data?.organizations ?? []).map((o) => [o.code, o.name]));
+  const periods = storedPeriods(stored.data?.reports ?? []);
+  const readsRoster = session.user.role === 'DAN_VAN' || session.user.role === 'ADMIN';
+  const org = scope.startsWith('org:') ? scope.slice(4) : null;
+  const error = live.error ?? communes.error ?? overlap.error ?? stored.error;
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      <Typography.Title level={2} style={{ margin: 0 }}>
+        {D.title}
+        {live.data && ` — ${live.data.liveFigures.scopeLabel}`}
+      </Typography.Title>
+      <Flex wrap gap={8} align="center">
+        <Select
+          aria-label={D.scope}
+          style={{ minWidth: 220, maxWidth: '100%' }}
+          value={scope.startsWith('commune:') ? undefined : scope}
+          placeholder={D.scope}
+          onChange={setScope}
+          options={[
+            { value: 'province', label: D.province },
+            ...[...names].map(([code, name]) => ({ value: `org:${code}`, label: D.organization(name) })),
+          ]}
+        />
+        <CommunePicker
+          label={D.commune}
+          placeholder={D.commune}
+          value={scope.startsWith('commune:') ? scope.slice(8) : undefined}
+          onChange={(code) => setScope(code ? `commune:${code}` : 'province')}
+        />
+        {scope !== 'province' && <Button onClick={() => setScope('province')}>{D.backToProvince}</Button>}
+        <Button href={`/tong-quan.xlsx?scope=${encodeURIComponent(scope)}`} download>
+          {D.exportXlsx}
+        </Button>
+      </Flex>
+      {error && <Alert type="error" showIcon title={errorText(error, T.error.generic)} />}
+      {!live.data ? (
+        <Spin description={D.loading} />
+      ) : (
+        <>
+          <Typography.Text data-testid="as-of">{D.asOf(vnTime(live.data.liveFigures.asOf))}</Typography.Text>
+          <Headline live={live.data.liveFigures} periods={periods} />
+          <Flex wrap gap={12}>
+            <Buckets live={live.data.liveFigures} />
+            <Reasons live={live.data.liveFigures} />
+          </Flex>
+          <Stored periods={periods} />
+        </>
+      )}
+      {overlap.data && <OverlapHeatmap matrix={overlap.data.overlap.matrix} names={names} />}
+      {communes.data && (
+        <CommuneTable
+          communes={communes.data.liveCommunes.communes}
+          onOpen={(code) => setScope(`commune:${code}`)}
+          rosterHref={readsRoster ? (code) => `#/danh-sach?xa=${code}${org ? `&to-chuc=${org}` : ''}` : undefined}
+        />
+      )}
+    </Space>
+  );
+}
+
+/** Số lượt, số người, the estimate beside the confirmed phantoms, the suspected ones. */
+function Headline({ live, periods }: { live: Live; periods: StoredReport[] }) {
+  const trend = (k: 'memberships' | 'people' | 'suspectedPhantoms') => periods.map((p) => ({ period: p.period, value: p.totals[k] }));
+  return (
+    <Flex wrap gap={12}>
+      <Figure testId="memberships" label={D.memberships} value={live.memberships} note={D.membershipsNote} trend={trend('memberships')} />
+      <Figure testId="people" label={D.people} value={live.people} note={D.peopleNote} trend={trend('people')} />
+      <Figure
+        testId="not-suspected"
+        label={D.notSuspected}
+        value={live.peopleNotSuspected}
+        note={live.peopleNotSuspectedNote}
+        beside={
+          <Typography.Paragraph style={{ margin: 0 }} data-testid="confirmed">
+            {`${D.confirmed}: `}
+            <span data-figure={live.confirmedPhantoms}>{n(live.confirmedPhantoms)}</span>
+            <br />
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {D.confirmedNote}
+            </Typography.Text>
+          </Typography.Paragraph>
+        }
+      />
+      <Figure
+        testId="suspected"
+        label={D.suspected}
+        value={live.suspectedPhantoms}
+        note={D.suspectedNote}
+        trend={trend('suspectedPhantoms')}
+      />
+    </Flex>
+  );
+}
+
+function Buckets({ live }: { live: Live }) {
+  const s = live.peopleByOrgCount;
+  const values = [s.one, s.two, s.three ?? 0, s.fourOrMore ?? 0];
+  return (
+    <Card size="small" title={D.byOrgCount} style={{ flex: '1 1 300px', minWidth: 0 }} data-testid="buckets">
+      <dl style={{ margin: 0, display: 'grid', gridTemplateColumns: 'auto auto', gap: '2px 16px' }}>
+        {D.buckets.map((label, i) => (
+          <div key={label} style={{ display: 'contents' }}>
+            <dt>{label}</dt>
+            <dd style={{ margin: 0, textAlign: 'right' }} data-figure={values[i]}>
+              {n(values[i])}
+            </dd>
+          </div>
+        ))}
+      </dl>
+      <Typography.Paragraph type="secondary" style={{ margin: 0, fontSize: 12 }}>
+        {D.byOrgCountNote}
+      </Typography.Paragraph>
+    </Card>
+  );
+}
+
+function Reasons({ live }: { live: Live }) {
+  return (
+    <Card size="small" title={D.reasons} style={{ flex: '1 1 300px', minWidth: 0 }} data-testid="reasons">
+      {live.phantomsByReason.length === 0 ? (
+        D.noReasons
+      ) : (
+        <dl style={{ margin: 0, display: 'grid', gridTemplateColumns: '1fr auto', gap: '2px 16px' }}>
+          {live.phantomsByReason.map((r) => (
+            <div key={r.reason} style={{ display: 'contents' }}>
+              <dt>{r.label}</dt>
+              <dd style={{ margin: 0, textAlign: 'right' }} data-figure={r.records}>
+                {n(r.records)}
+              </dd>
+            </div>
+          ))}
+        </dl>
+      )}
+      <Typography.Paragraph type="secondary" style={{ margin: 0, fontSize: 12 }}>
+        {D.suspectedNote}
+      </Typography.Paragraph>
+    </Card>
+  );
+}
+
+/** Joiners and leavers, and the reach: from the stored periods (the running one has no such live figures). */
+function Stored({ periods }: { periods: StoredReport[] }) {
+  const last = periods[periods.length - 1];
+  if (!last) return <Alert type="info" title={D.noReport} />;
+  const trend = (k: 'joiners' | 'leavers') => periods.slice(0, -1).map((p) => ({ period: p.period, value: p.totals[k] }));
+  const note = D.flowsNote(last.periodLabel, last.asOf.split('-').reverse().join('/'));
+  return (
+    <>
+      <Typography.Title level={4} style={{ margin: 0 }}>
+        {D.flows}
+      </Typography.Title>
+      <Flex wrap gap={12}>
+        <Figure testId="joiners" label={D.joiners} value={last.totals.joiners} note={note} trend={trend('joiners')} />
+        <Figure testId="leavers" label={D.leavers} value={last.totals.leavers} note={note} trend={trend('leavers')} />
+      </Flex>
+      <Card size="small" title={D.reach} data-testid="reach">
+        <dl style={{ margin: 0, display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1fr)', gap: '2px 16px' }}>
+          {last.organizations.map((o) => (
+            <div key={o.code} style={{ display: 'contents' }}>
+              <dt>{o.name}</dt>
+              <dd style={{ margin: 0, textAlign: 'right' }}>
+                {o.reach.known && o.reach.rate !== null
+                  ? `${(o.reach.rate * 100).toLocaleString('vi-VN', { maximumFractionDigits: 1 })}% (${n(o.reach.reached ?? 0)}/${n(o.reach.eligible ?? 0)})`
+                  : `${D.reachUnknown}${o.reach.why ? `: ${o.reach.why}` : ''}`}
+              </dd>
+            </div>
+          ))}
+        </dl>
+        <Typography.Paragraph type="secondary" style={{ margin: 0, fontSize: 12 }}>
+          {`${D.reachNote} ${note}`}
+        </Typography.Paragraph>
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,110 @@
+import { graphql, type ResultOf } from '../../graphql.ts';
+
+export const LIVE = graphql(`
+  query DashboardLive($scope: String) {
+    liveFigures(scope: $scope) {
+      scope
+      scopeLabel
+      asOf
+      memberships
+      people
+      peopleNotSuspected
+      peopleNotSuspectedNote
+      suspectedPhantoms
+      confirmedPhantoms
+      peopleByOrgCount {
+        one
+        two
+        three
+        fourOrMore
+      }
+      phantomsByReason {
+        reason
+        label
+        records
+      }
+    }
+  }
+`);
+
+export const COMMUNE_FIGURES = graphql(`
+  query DashboardCommunes($scope: String) {
+    liveCommunes(scope: $scope) {
+      asOf
+      communes {
+        code
+        name
+        memberships
+        people
+        peopleNotSuspected
+        suspectedPhantoms
+      }
+    }
+  }
+`);
+
+export const OVERLAP = graphql(`
+  query DashboardOverlap($scope: String!) {
+    overlap(scope: $scope) {
+      matrix {
+        a
+        b
+        persons
+      }
+    }
+  }
+`);
+
+export const STORED = graphql(`
+  query DashboardReports($scope: String) {
+    reports(scope: $scope, first: 40) {
+      id
+      period
+      periodLabel
+      asOf
+      totals {
+        memberships
+        people
+        suspectedPhantoms
+        joiners
+        leavers
+      }
+      organizations {
+        code
+        name
+        reach {
+          known
+          label
+          eligible
+          reached
+          rate
+          why
+        }
+      }
+    }
+    organizations {
+      code
+      name
+    }
+  }
+`);
+
+export type Live = ResultOf<typeof LIVE>['liveFigures'];
+export type StoredReport = ResultOf<typeof STORED>['reports'][number];
+export type CommuneFigures = ResultOf<typeof COMMUNE_FIGURES>['liveCommunes']['communes'][number];
+
+/** `2026-11` month, `2026-Q4` quarter, `2026` year. */
+const kindOf = (period: string) => (period.includes('Q') ? 'Q' : period.length === 4 ? 'Y' : 'M');
+
+/**
+ * The stored periods of one kind (the newest report's: monthly, quarterly or yearly), oldest first:
+ * the trend, and the period the live figures are compared with (its last).
+ */
+export function storedPeriods(reports: StoredReport[]): StoredReport[] {
+  if (!reports.length) return [];
+  const kind = kindOf(reports[0].period);
+  return reports
+    .filter((r) => kindOf(r.period) === kind)
+    .slice(0, 8)
+    .reverse();
+}

@@ -1,0 +1,123 @@
+import { createRequire } from 'node:module';
+import type ExcelJS from 'exceljs';
+import { vietnamTime } from '../../common/dates/vietnam-time.js';
+import type { OverlapView } from '../../linker/review/person-views.service.js';
+import { ORG_COUNT_BUCKETS, reasonLabel } from '../figures/report-figures.js';
+import type { LiveCommune } from '../live/live-communes.js';
+import type { LiveFigures } from '../live/live-figures.js';
+import type { ReportSnapshot } from '../report.entities.js';
+import { UNKNOWN_COMMUNE } from '../documents/wording.js';
+import { sheet, type Cell } from '../documents/xlsx-sheet.js';
+
+const excel = (): typeof ExcelJS => createRequire(import.meta.url)('exceljs') as typeof ExcelJS;
+
+/** What the dashboard shows of a scope: the live figures, every commune, the overlap and the stored periods. */
+export interface DashboardData {
+  live: LiveFigures;
+  communes: LiveCommune[];
+  overlap: OverlapView;
+  /** The scope's stored reports, newest first. */
+  reports: ReportSnapshot[];
+  organizations: Map<string, string>;
+}
+
+/** The dashboard as a workbook: numbers as numbers, times in Vietnam time (aggregates only: no names). */
+export async function writeDashboardXlsx(d: DashboardData, out: string): Promise<void> {
+  const wb = new (excel().stream.xlsx.WorkbookWriter)({ filename: out, useStyles: true, useSharedStrings: false });
+  wb.creator = 'Liên Thông';
+  wb.title = `Tổng quan — ${d.live.area.label}`;
+  const heading = [`TỔNG QUAN — ${d.live.area.label.toUpperCase()}`, `Số liệu đến ${vietnamTime(d.live.asOf)} (giờ Việt Nam).`];
+  summarySheet(wb, d, heading);
+  sheet(
+    wb,
+    'Theo xã',
+    heading,
+    [
+      { header: 'Mã xã', width: 9 },
+      { header: 'Xã/phường', width: 30 },
+      { header: 'Số lượt', width: 12, number: true },
+      { header: 'Số người', width: 12, number: true },
+      { header: 'Số người không nghi ảo (ước tính)', width: 16, number: true },
+      { header: 'Nghi ảo', width: 11, number: true },
+    ],
+    d.communes.map((c) => [c.code, c.name ?? UNKNOWN_COMMUNE, c.memberships, c.people, c.peopleNotSuspected, c.suspectedPhantoms]),
+  );
+  const orgs = [...new Set(d.overlap.matrix.map((c) => c.a))];
+  const cell = (a: string, b: string) => d.overlap.matrix.find((c) => (c.a === a && c.b === b) || (c.a === b && c.b === a))?.persons ?? 0;
+  sheet(
+    wb,
+    'Trùng giữa tổ chức',
+    [...heading, 'Số người cùng đang sinh hoạt ở cả hai tổ chức (đường chéo: số người của tổ chức).'],
+    [{ header: 'Tổ chức', width: 34 }, ...orgs.map((o) => ({ header: o, width: 10, number: true }))],
+    orgs.map((a) => [d.organizations.get(a) ?? a, ...orgs.map((b) => cell(a, b))]),
+    true,
+  );
+  trendSheet(wb, d, heading);
+  await wb.commit();
+}
+
+function summarySheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, d: DashboardData, heading: string[]): void {
+  const last = d.reports[0];
+  const vs = (now: number, before: number | undefined): Cell[] => [now, before ?? null, before === undefined ? null : now - before];
+  const t = last?.data.totals;
+  sheet(
+    wb,
+    'Tổng quan',
+    [
+      ...heading,
+      last
+        ? `So với báo cáo ${last.period} (số liệu đến ${last.asOfDay.split('-').reverse().join('/')}).`
+        : 'Chưa có báo cáo nào để so sánh.',
+    ],
+    [
+      { header: 'Chỉ tiêu', width: 46 },
+      { header: 'Hiện nay', width: 14, number: true },
+      { header: 'Báo cáo gần nhất', width: 14, number: true },
+      { header: 'Tăng (+) / giảm (−)', width: 16, number: true },
+    ],
+    [
+      ['Số lượt', ...vs(d.live.memberships, t?.memberships)],
+      ['Số người (sau liên kết)', ...vs(d.live.people, t?.people)],
+      ['Số người không nghi ảo (ước tính)', d.live.peopleNotSuspected, null, null],
+      ['Hồ sơ đã xác nhận ảo', d.live.confirmedPhantoms, null, null],
+      ['Hồ sơ nghi ảo', ...vs(d.live.suspectedPhantoms, t?.suspectedPhantoms)],
+      ...ORG_COUNT_BUCKETS.map((b) => [b.label, d.live.peopleByOrgCount[b.key] ?? 0, last?.data.peopleByOrgCount[b.key] ?? null, null]),
+      ...Object.entries(d.live.phantomsByReason).map(([r, n]) => [`Nghi ảo — ${reasonLabel(r)}`, n, null, null]),
+      ...(t
+        ? [
+            ['Kết nạp trong kỳ ' + last.period, t.joiners, null, null],
+            ['Ra khỏi tổ chức trong kỳ ' + last.period, t.leavers, null, null],
+          ]
+        : []),
+    ],
+  );
+}
+
+/** The stored periods, oldest first: each report's totals. */
+function trendSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, d: DashboardData, heading: string[]): void {
+  sheet(
+    wb,
+    'Qua các kỳ',
+    heading,
+    [
+      { header: 'Kỳ', width: 12 },
+      { header: 'Số liệu đến', width: 13 },
+      { header: 'Số lượt', width: 12, number: true },
+      { header: 'Số người', width: 12, number: true },
+      { header: 'Nghi ảo', width: 11, number: true },
+      { header: 'Kết nạp', width: 11, number: true },
+      { header: 'Ra khỏi', width: 11, number: true },
+    ],
+    [...d.reports]
+      .reverse()
+      .map((r) => [
+        r.period,
+        r.asOfDay.split('-').reverse().join('/'),
+        r.data.totals.memberships,
+        r.data.totals.people,
+        r.data.totals.suspectedPhantoms,
+        r.data.totals.joiners,
+        r.data.totals.leavers,
+      ]),
+  );
+}

@@ -1,0 +1,46 @@
+import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { DataSource } from 'typeorm';
+import { Allow, ALL_ROLES } from '../../access/access.decorators.js';
+import { sendTempFile, uploadDir } from '../../common/http/send-temp-file.js';
+import type { AppConfig } from '../../config/app-config.js';
+import { APP_CONFIG } from '../../config/config.module.js';
+import { PersonViewsService } from '../../linker/review/person-views.service.js';
+import { ReportsService } from '../reports.service.js';
+import { writeDashboardXlsx } from './dashboard-xlsx.js';
+
+/** Stored periods the dashboard's export carries (its trend). */
+const TREND_PERIODS = 12;
+
+/**
+ * The dashboard of a scope as a workbook (`GET /tong-quan.xlsx?scope=…`): what the console's dashboard
+ * shows, aggregates only (no name: every role may have it, like liveFigures and overlap).
+ */
+@Controller()
+export class DashboardController {
+  constructor(
+    private readonly reports: ReportsService,
+    private readonly views: PersonViewsService,
+    private readonly db: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Allow(...ALL_ROLES)
+  @Get('tong-quan.xlsx')
+  async download(@Query('scope') scope: string | undefined, @Res() res: Response): Promise<void> {
+    const live = await this.reports.live(typeof scope === 'string' ? scope.slice(0, 80) : null);
+    const [communes, overlap, reports, orgs] = await Promise.all([
+      this.reports.liveCommunes(live.area.key),
+      this.views.overlap(live.area.key),
+      this.reports.list({ scope: live.area.key, first: TREND_PERIODS }),
+      this.db.query<{ code: string; name: string }[]>(`SELECT code, name FROM organization`),
+    ]);
+    const name = `tong-quan-${live.area.key.replace(/[:/]/g, '-')}.xlsx`;
+    await sendTempFile(res, uploadDir(this.config.dataDir), name, (out) =>
+      writeDashboardXlsx(
+        { live, communes: communes.communes, overlap, reports, organizations: new Map(orgs.map((o) => [o.code, o.name])) },
+        out,
+      ),
+    );
+  }
+}

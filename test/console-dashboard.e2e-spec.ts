@@ -1,0 +1,200 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import ExcelJS from 'exceljs';
+import type { Page } from 'playwright-core';
+import { Role } from '../src/access/role.js';
+import { CLEAN, launchBrowser, logInThroughPage, review, type TestBrowser } from './support/browser.js';
+import { createTestApp, type TestApp } from './test-app.js';
+
+const HEADER = 'Mã hồ sơ,Họ và tên,Ngày sinh,Giới tính,Số CCCD,Số điện thoại,Mã xã,Mã đơn vị,Trạng thái,Ngày vào,Ngày sinh hoạt gần nhất';
+/** Two women in both organizations (same CCCD: one person each after `link`), the rest in one. */
+const HPN = [
+  'HPN-1,Nguyễn Thị Lan,12/03/1980,Nữ,001180000001,0911000001,00004,B1,Đang sinh hoạt,01/08/2017,01/10/2026',
+  'HPN-2,Trần Thị Mai,05/06/1975,Nữ,001175000002,0911000002,00004,B1,Đang sinh hoạt,01/05/2010,01/10/2026',
+  'HPN-3,Lê Thị Hồng,20/01/1990,Nữ,001190000003,0911000003,00008,B2,Đang sinh hoạt,01/05/2026,01/10/2026',
+];
+const HND = [
+  'HND-1,Nguyễn Thị Lan,12/03/1980,Nữ,001180000001,0911000001,00004,B1,Đang sinh hoạt,01/08/2015,01/10/2026',
+  'HND-2,Trần Thị Mai,05/06/1975,Nữ,001175000002,0911000002,00004,B1,Đang sinh hoạt,01/05/2012,01/10/2026',
+  'HND-3,Phạm Văn Tuấn,02/02/1968,Nam,001068000004,0911000004,00008,B2,Đang sinh hoạt,01/05/2000,01/10/2026',
+  'HND-4,Hoàng Văn Nam,03/03/1972,Nam,001072000005,0911000005,00008,B2,Đang sinh hoạt,01/06/2026,01/10/2026',
+];
+const NAMES = ['Nguyễn Thị Lan', 'Trần Thị Mai', 'Lê Thị Hồng', 'Phạm Văn Tuấn', 'Hoàng Văn Nam'];
+
+interface Live {
+  memberships: number;
+  people: number;
+  peopleNotSuspected: number;
+  suspectedPhantoms: number;
+  confirmedPhantoms: number;
+  peopleByOrgCount: { one: number; two: number; three: number; fourOrMore: number };
+}
+
+/**
+ * The dashboard of the Ban Dân vận and of an auditor, on a small province imported and linked by the
+ * real `link` run: its figures are the API's for the same scope, a commune drills down, the overlap's
+ * cells are `overlap`'s, the export holds the same numbers as numbers; the auditor sees no name.
+ */
+describe('the console: the dashboard', () => {
+  let t: TestApp;
+  let b: TestBrowser;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lienthong-console-dashboard-'));
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    fs.chmodSync(dir, 0o755);
+    await t.importRoster('HPN', HEADER, HPN);
+    await t.importRoster('HND', HEADER, HND);
+    await promisify(execFile)(process.execPath, [path.resolve(import.meta.dirname, '../bin/lienthong.js'), 'link'], {
+      env: { ...process.env, DATABASE_URL: t.databaseUrl, LIENTHONG_KEY: t.keyText },
+    });
+    // Two stored periods: the trend and the change since the last one.
+    for (const period of ['2026-10', '2026-11']) {
+      const r = await t.gql(`mutation { runReport(period: "${period}") { id } }`);
+      expect(r.errors).toBeUndefined();
+    }
+    b = await launchBrowser();
+  });
+  afterAll(async () => {
+    await b?.close();
+    await t?.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  const live = async (scope: string): Promise<Live> => {
+    const r = await t.gql<{ liveFigures: Live }>(
+      `query($s: String) { liveFigures(scope: $s) { memberships people peopleNotSuspected suspectedPhantoms confirmedPhantoms
+         peopleByOrgCount { one two three fourOrMore } } }`,
+      { s: scope },
+    );
+    return r.data!.liveFigures;
+  };
+  /** The figures as the page shows them (their visible text, 1.234 read as 1234). */
+  const shown = async (page: Page) => {
+    const read = (text: string) => Number(text.replace(/\D/g, ''));
+    const figure = async (id: string) => read(await page.getByTestId(id).locator('[data-figure]').first().innerText());
+    const buckets = (await page.getByTestId('buckets').locator('[data-figure]').allInnerTexts()).map(read);
+    return {
+      memberships: await figure('memberships'),
+      people: await figure('people'),
+      peopleNotSuspected: await figure('not-suspected'),
+      suspectedPhantoms: await figure('suspected'),
+      confirmedPhantoms: await figure('confirmed'),
+      peopleByOrgCount: { one: buckets[0], two: buckets[1], three: buckets[2], fourOrMore: buckets[3] },
+    };
+  };
+
+  it('shows a Ban Dân vận officer the API figures of the province and of a commune, the overlap, and exports them', async () => {
+    const context = await b.context();
+    const page = await logInThroughPage(context, t.url, await t.createUser('bdv', Role.DAN_VAN));
+    // Her home screen.
+    await page.getByTestId('as-of').waitFor();
+    expect(page.url()).not.toContain('danh-sach');
+    const province = await live('province');
+    expect(province).toMatchObject({ memberships: 7, people: 5 });
+    expect(await shown(page)).toEqual(province);
+    expect(await page.getByTestId('as-of').innerText()).toMatch(/^Số liệu đến \d\d\/\d\d\/\d{4} \d\d:\d\d$/);
+
+    // The overlap's cells carry `overlap`'s numbers.
+    const { data } = await t.gql<{ overlap: { matrix: { a: string; b: string; persons: number }[] } }>(
+      `{ overlap(scope: "province") { matrix { a b persons } } }`,
+    );
+    expect(data!.overlap.matrix.find((c) => c.a !== c.b)?.persons).toBe(2);
+    for (const c of data!.overlap.matrix)
+      expect(await page.locator(`[data-testid=overlap] td[data-a="${c.a}"][data-b="${c.b}"]`).innerText()).toBe(String(c.persons));
+
+    // Every commune, each as its own scope counts it (the women in two organizations there counted once).
+    const listed = await t.gql<{ liveCommunes: { communes: ({ code: string } & Record<string, number>)[] } }>(
+      `{ liveCommunes(scope: "province") { communes { code memberships people peopleNotSuspected suspectedPhantoms } } }`,
+    );
+    for (const { code, ...figures } of listed.data!.liveCommunes.communes) {
+      const own = await live(`commune:${code}`);
+      expect(figures).toEqual({
+        memberships: own.memberships,
+        people: own.people,
+        peopleNotSuspected: own.peopleNotSuspected,
+        suspectedPhantoms: own.suspectedPhantoms,
+      });
+    }
+    // An organization's and a unit's communes add up to their own figures (each person lives in one commune here).
+    for (const scope of ['org:HND', 'unit:HND/B2']) {
+      const r = await t.gql<{ liveCommunes: { communes: { memberships: number; people: number }[] } }>(
+        `query($s: String) { liveCommunes(scope: $s) { communes { memberships people } } }`,
+        { s: scope },
+      );
+      const sum = (k: 'memberships' | 'people') => r.data!.liveCommunes.communes.reduce((n, c) => n + c[k], 0);
+      const own = await live(scope);
+      expect({ scope, memberships: sum('memberships'), people: sum('people') }).toEqual({
+        scope,
+        memberships: own.memberships,
+        people: own.people,
+      });
+    }
+    // …then on the page, and a commune's own figures.
+    const communes = page.getByTestId('communes').locator('tbody tr.ant-table-row');
+    expect(await communes.count()).toBe(2);
+    await page
+      .getByRole('button', { name: /^Xem tổng quan của/ })
+      .first()
+      .click();
+    await page.getByRole('heading', { level: 2, name: /Tổng quan — (Xã|Phường)/ }).waitFor();
+    const commune = await live('commune:00004');
+    expect(commune).toMatchObject({ memberships: 4, people: 2 });
+    await page.getByTestId('memberships').locator('[data-figure="4"]').waitFor();
+    expect(await shown(page)).toEqual(commune);
+    expect(await page.getByRole('link', { name: /^Xem danh sách hội viên của/ }).getAttribute('href')).toBe('#/danh-sach?xa=00004');
+    expect(await review(page)).toEqual(CLEAN);
+
+    // The export of what is on screen: the commune's numbers, as numbers.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /Xuất Excel/ }).click()]);
+    const file = path.join(dir, download.suggestedFilename());
+    await download.saveAs(file);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(file);
+    const row = (sheet: string, label: string) =>
+      book
+        .getWorksheet(sheet)!
+        .getSheetValues()
+        .find((r) => Array.isArray(r) && r[1] === label) as unknown[];
+    // The same moment as on screen, in Vietnam time (the figures are shared until a commit changes them).
+    const asOf = (await page.getByTestId('as-of').innerText()).replace('Số liệu đến ', '');
+    expect(book.getWorksheet('Tổng quan')!.getCell('A2').value).toBe(`Số liệu đến ${asOf} (giờ Việt Nam).`);
+    expect(row('Tổng quan', 'Số lượt')[2]).toBe(commune.memberships);
+    expect(row('Tổng quan', 'Số người (sau liên kết)')[2]).toBe(commune.people);
+    expect(row('Tổng quan', 'Số người không nghi ảo (ước tính)')[2]).toBe(commune.peopleNotSuspected);
+    expect(row('Theo xã', '00004').slice(3, 7)).toEqual([
+      commune.memberships,
+      commune.people,
+      commune.peopleNotSuspected,
+      commune.suspectedPhantoms,
+    ]);
+    await context.close();
+  });
+
+  it('shows an auditor the dashboard and no name anywhere; nothing wider than a phone', async () => {
+    const context = await b.context('phone');
+    const page = await logInThroughPage(context, t.url, await t.createUser('kiem-toan', Role.AUDITOR));
+    await page.getByTestId('as-of').waitFor();
+    await page.getByTestId('communes').locator('tbody tr.ant-table-row').first().waitFor();
+    expect(await shown(page)).toEqual(await live('province'));
+    const names = async () => {
+      const text = await page.locator('body').innerText();
+      return NAMES.filter((n) => text.includes(n));
+    };
+    expect(await names()).toEqual([]);
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+    expect(await review(page)).toEqual(CLEAN);
+    await page
+      .getByRole('button', { name: /^Xem tổng quan của/ })
+      .last()
+      .click();
+    await page.getByTestId('memberships').locator('[data-figure="3"]').waitFor();
+    expect(await names()).toEqual([]);
+    // No roster link for her: she may not read records.
+    expect(await page.getByRole('link', { name: /^Xem danh sách hội viên/ }).count()).toBe(0);
+    await context.close();
+  });
+});
