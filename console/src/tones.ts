@@ -19,3 +19,5 @@ export const FATE_TONE: Record<string, string> = {
 };
 /** A transfer waiting for the receiving unit. */
 export const PENDING_TONE = AMBER;
+/** Two records of a pair under review: a field that agrees, differs, or says nothing. */
+export const COMPARE_TONE: Record<string, string> = { agree: GREEN, near: AMBER, differ: RED, unknown: GREY };

@@ -8,6 +8,7 @@ import { RosterScreen } from './RosterScreen.tsx';
 /** Loaded when first opened: the first screen's JavaScript stays small. */
 const ImportScreen = lazy(() => import('./import/ImportScreen.tsx').then((m) => ({ default: m.ImportScreen })));
 const PrintRoster = lazy(() => import('./PrintRoster.tsx').then((m) => ({ default: m.PrintRoster })));
+const ReviewScreen = lazy(() => import('./review/ReviewScreen.tsx').then((m) => ({ default: m.ReviewScreen })));
 const UnitsScreen = lazy(() => import('./units/UnitsScreen.tsx').then((m) => ({ default: m.UnitsScreen })));
 
 type Role = 'ADMIN' | 'SECRETARIAT' | 'DAN_VAN' | 'AUDITOR';
@@ -29,6 +30,7 @@ export const ROUTES: Route[] = [
   { key: 'danh-sach', label: T.nav.roster, roles: ROSTER_ROLES, render: (s) => <RosterScreen session={s} /> },
   { key: 'nhap', label: T.nav.imports, roles: ['ADMIN', 'SECRETARIAT'], render: (s) => <ImportScreen session={s} /> },
   { key: 'canh-bao', label: T.nav.flags, roles: ROSTER_ROLES, render: (s) => <FlagsScreen session={s} /> },
+  { key: 'lien-ket', label: T.nav.review, roles: ['DAN_VAN', 'ADMIN'], render: (s) => <ReviewScreen session={s} /> },
   { key: 'don-vi', label: T.nav.units, roles: ['ADMIN', 'SECRETARIAT'], render: (s) => <UnitsScreen session={s} /> },
   { key: 'huong-dan', label: T.nav.help, roles: EVERYONE, render: () => <HelpScreen /> },
   { key: 'in', roles: ROSTER_ROLES, render: () => <PrintRoster key={window.location.hash} /> },
