@@ -299,6 +299,7 @@ export const T = {
     eligibility: 'Điều kiện',
     edit: 'Sửa hồ sơ',
     person: 'Cùng một người ở các tổ chức',
+    openPerson: 'Xem, tách hoặc gộp người này',
     notLinked: 'Hồ sơ chưa được đối chiếu (lần rà soát sau sẽ đối chiếu).',
     onlyHere: 'Không thấy người này ở tổ chức nào khác.',
     alsoIn: (org: string, name: string | null, status: string, commune: string) =>

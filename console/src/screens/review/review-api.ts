@@ -51,14 +51,17 @@ export const DECIDE = graphql(`
   }
 `);
 
-/** The province's counts a decision changes (read again after each decision). */
+/**
+ * The province's counts a decision changes (read again after each decision): the dashboard's own
+ * figures (`liveFigures`, from the person-level table the decision refreshed in its transaction).
+ */
 export const COUNTS = graphql(`
   query ReviewCounts {
-    overlap(scope: "province") {
-      persons
-      byOrganizationCount {
-        organizations
-        persons
+    liveFigures(scope: "province") {
+      people
+      peopleByOrgCount {
+        two
+        threeOrMore
       }
     }
   }
@@ -104,9 +107,9 @@ export type Counts = { persons: number; several: number };
 
 export const pairKey = (p: Pair): string => `${p.recordA}|${p.recordB}`;
 
-/** The counts a decision changes, from the overlap: persons, and persons in two organizations or more. */
-export function countsOf(o: ResultOf<typeof COUNTS>['overlap']): Counts {
-  return { persons: o.persons, several: o.byOrganizationCount.filter((c) => c.organizations >= 2).reduce((n, c) => n + c.persons, 0) };
+/** The counts a decision changes: persons, and persons in two organizations or more. */
+export function countsOf(f: ResultOf<typeof COUNTS>['liveFigures']): Counts {
+  return { persons: f.people, several: f.peopleByOrgCount.two + f.peopleByOrgCount.threeOrMore };
 }
 
 /** The probability bands of the filter, on the calibrated probability. */

@@ -41,7 +41,7 @@ export function useReviewQueue(filters: Filters) {
 
   useEffect(() => {
     if (!countsQuery.data) return;
-    countsRef.current = countsOf(countsQuery.data.overlap);
+    countsRef.current = countsOf(countsQuery.data.liveFigures);
     setCounts(countsRef.current);
   }, [countsQuery.data]);
   // A page arrives: without the pairs decided meanwhile, those put off at the end in the order put off.
@@ -69,7 +69,7 @@ export function useReviewQueue(filters: Filters) {
         } else {
           const after = await client.query(COUNTS, {}, { requestPolicy: 'network-only' }).toPromise();
           if (after.data) {
-            const next = countsOf(after.data.overlap);
+            const next = countsOf(after.data.liveFigures);
             if (countsRef.current) setChange({ decision, before: countsRef.current, after: next });
             countsRef.current = next;
             setCounts(next);
