@@ -44,9 +44,17 @@ async function decide(page: Page, key: 'c' | 'r'): Promise<{ next: number; decid
   await page.keyboard.type('Rà soát thử hiệu năng');
   const decided = page.waitForResponse(operation('DecideLink'), { timeout: 120_000 }).then(() => performance.now());
   const counts = page.waitForResponse(operation('ReviewCounts'), { timeout: 120_000 }).then(() => performance.now());
+  // Failing below closes the browser: these two then fail too, quietly.
+  decided.catch(() => undefined);
+  counts.catch(() => undefined);
   const started = performance.now();
   await page.keyboard.press('Enter');
-  await page.waitForFunction(`${SHOWN} !== ${JSON.stringify(pair)}`, undefined, { timeout: 60_000, polling: 'raf' });
+  await page
+    .waitForFunction(`${SHOWN} !== ${JSON.stringify(pair)}`, undefined, { timeout: 60_000, polling: 'raf' })
+    .catch(async (e: Error) => {
+      // Said before the browser closes: what the screen showed (an error alert, the same pair).
+      throw new Error(`${e.message}\n--- the screen showed:\n${await page.locator('section').first().innerText()}`);
+    });
   const next = performance.now() - started;
   return { next, decided: (await decided) - started, counts: (await counts) - started };
 }
