@@ -26,3 +26,5 @@ export const REPORT_STATE_TONE: Record<string, string> = { FINAL: GREEN, PROVISI
 export const USER_TONE = GREEN;
 /** A disabled account. */
 export const DISABLED_TONE = GREY;
+/** Two records of a pair under review: a field that agrees, differs, or says nothing. */
+export const COMPARE_TONE: Record<string, string> = { agree: GREEN, near: AMBER, differ: RED, unknown: GREY };

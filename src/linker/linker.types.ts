@@ -16,6 +16,11 @@ export class PersonRecordType {
   @Field(() => String, { nullable: true }) externalId: string | null;
   @Field(() => String, { nullable: true }) fullName: string | null;
   @Field(() => String, { nullable: true }) unitCode: string | null;
+  @Field(() => [String], {
+    nullable: true,
+    description: "The record's flag codes as the last run or decision left them (null outside the caller's rights).",
+  })
+  flags: string[] | null;
 }
 
 @ObjectType('Person', { description: 'The one person behind records in several organizations, as the last linker run found.' })

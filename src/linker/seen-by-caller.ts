@@ -12,6 +12,8 @@ export interface ListedRecordRow {
   full_name: string;
   unit_code: string | null;
   unit_path: string | null;
+  /** The record's flag codes (record_person.flags); null before a run linked it. */
+  flags?: string[] | null;
 }
 
 /** The record's own fields: null outside the caller's rights (the record is then only "listed in organization X, commune Y"). */
@@ -20,6 +22,7 @@ export interface OwnFields {
   externalId: string | null;
   fullName: string | null;
   unitCode: string | null;
+  flags: string[] | null;
 }
 
 /** Whether the record is within the caller's rights (read scope). */
@@ -34,5 +37,6 @@ export function ownFields(r: ListedRecordRow, mine: boolean): OwnFields {
     externalId: mine ? r.external_id : null,
     fullName: mine ? r.full_name : null,
     unitCode: mine ? r.unit_code : null,
+    flags: mine ? (r.flags ?? []) : null,
   };
 }

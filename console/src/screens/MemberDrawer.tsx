@@ -10,6 +10,7 @@ import { SEVERITY_TONE } from '../tones.ts';
 import { MemberForm } from './member/MemberForm.tsx';
 import { STATUSES } from './member/member-api.ts';
 import { EndMembershipDialog, ReinstateDialog } from './member/StatusDialogs.tsx';
+import { PersonDrawer } from './review/PersonDrawer.tsx';
 
 const MEMBER = graphql(`
   query Member($id: ID!) {
@@ -89,12 +90,20 @@ const MEMBER = graphql(`
  * One member's page: fields, history, flags with their reasons (opening it is a logged read); for
  * her secretariat, edit, end the membership or take it back.
  */
-export function MemberDrawer(props: { id: string | null; onClose: () => void; canEdit?: boolean; onChanged?: () => void }) {
+export function MemberDrawer(props: {
+  id: string | null;
+  onClose: () => void;
+  canEdit?: boolean;
+  onChanged?: () => void;
+  /** She may split and merge persons (Ban Dân vận, administrator): the person opens from here. */
+  canLink?: boolean;
+}) {
   const { id, onClose } = props;
   const [result, reload] = useQuery({ query: MEMBER, variables: { id: id ?? '' }, pause: !id });
   const [statuses] = useQuery({ query: STATUSES, pause: !props.canEdit });
   const [action, setAction] = useState<'edit' | 'end' | 'reinstate' | null>(null);
   const [other, setOther] = useState<string | null>(null);
+  const [person, setPerson] = useState<string | null>(null);
   const r = result.data?.memberRecord;
   const ended = !!r && !!statuses.data?.memberStatuses.find((s) => s.code === r.status)?.ends;
   const done = () => {
@@ -189,6 +198,11 @@ export function MemberDrawer(props: { id: string | null; onClose: () => void; ca
             <Typography.Title level={2} style={{ fontSize: 16, marginTop: 24 }}>
               {T.member.person}
             </Typography.Title>
+            {r.person && props.canLink && (
+              <Button style={{ marginBottom: 8 }} onClick={() => setPerson(r.id)}>
+                {T.member.openPerson}
+              </Button>
+            )}
             {!r.person ? (
               <Typography.Paragraph type="secondary">{T.member.notLinked}</Typography.Paragraph>
             ) : r.person.records.length <= 1 ? (
@@ -234,6 +248,7 @@ export function MemberDrawer(props: { id: string | null; onClose: () => void; ca
         </>
       )}
       {other && <MemberDrawer id={other} onClose={() => setOther(null)} />}
+      {props.canLink && <PersonDrawer recordId={person} onClose={() => setPerson(null)} />}
     </Drawer>
   );
 }

@@ -166,7 +166,13 @@ export function RosterScreen({ session }: { session: Session }) {
           {T.roster.next}
         </Button>
       </Space>
-      <MemberDrawer id={open} onClose={() => setOpen(null)} canEdit={canEdit} onChanged={changed} />
+      <MemberDrawer
+        id={open}
+        onClose={() => setOpen(null)}
+        canEdit={canEdit}
+        onChanged={changed}
+        canLink={session.user.role === 'DAN_VAN' || session.user.role === 'ADMIN'}
+      />
       {canEdit && (
         <MemberForm
           organization={organization}

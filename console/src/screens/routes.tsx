@@ -11,6 +11,7 @@ const PrintRoster = lazy(() => import('./PrintRoster.tsx').then((m) => ({ defaul
 const ReportsScreen = lazy(() => import('./reports/ReportsScreen.tsx').then((m) => ({ default: m.ReportsScreen })));
 const AdminScreen = lazy(() => import('./admin/AdminScreen.tsx').then((m) => ({ default: m.AdminScreen })));
 const DashboardScreen = lazy(() => import('./dashboard/DashboardScreen.tsx').then((m) => ({ default: m.DashboardScreen })));
+const ReviewScreen = lazy(() => import('./review/ReviewScreen.tsx').then((m) => ({ default: m.ReviewScreen })));
 const UnitsScreen = lazy(() => import('./units/UnitsScreen.tsx').then((m) => ({ default: m.UnitsScreen })));
 
 type Role = 'ADMIN' | 'SECRETARIAT' | 'DAN_VAN' | 'AUDITOR';
@@ -34,6 +35,7 @@ export const ROUTES: Route[] = [
   { key: 'danh-sach', label: T.nav.roster, roles: ROSTER_ROLES, render: (s) => <RosterScreen session={s} /> },
   { key: 'nhap', label: T.nav.imports, roles: ['ADMIN', 'SECRETARIAT'], render: (s) => <ImportScreen session={s} /> },
   { key: 'canh-bao', label: T.nav.flags, roles: ROSTER_ROLES, render: (s) => <FlagsScreen session={s} /> },
+  { key: 'lien-ket', label: T.nav.review, roles: ['DAN_VAN', 'ADMIN'], render: (s) => <ReviewScreen session={s} /> },
   { key: 'don-vi', label: T.nav.units, roles: ['ADMIN', 'SECRETARIAT'], render: (s) => <UnitsScreen session={s} /> },
   { key: 'bao-cao', label: T.nav.reports, roles: ['DAN_VAN', 'AUDITOR', 'ADMIN'], render: (s) => <ReportsScreen session={s} /> },
   { key: 'quan-tri', label: T.nav.admin, roles: ['ADMIN'], render: () => <AdminScreen /> },

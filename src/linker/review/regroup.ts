@@ -90,11 +90,13 @@ export async function regroup(em: EntityManager, recordIds: string[]): Promise<R
   // Decisions are rare: one at a time, so two on one person never interleave.
   await em.query(`SELECT pg_advisory_xact_lock(hashtext('link-decision'))`);
   const recs = await em.query<GroupedRecord[]>(
-    `WITH touched AS (SELECT person_id FROM record_person WHERE record_id = ANY($1::uuid[]))
+    // The records as a union of two indexed lookups (an OR across the join read all 1M records: 2 s).
+    `WITH touched AS (SELECT person_id FROM record_person WHERE record_id = ANY($1::uuid[])),
+          ids AS (SELECT unnest($1::uuid[]) AS id UNION SELECT record_id FROM record_person WHERE person_id IN (SELECT person_id FROM touched))
      SELECT r.id, r.organization_code AS org, r.status, p.person_id AS person,
             CASE WHEN r.id_kind = 'CCCD' THEN encode(r.id_number_hash, 'hex') END AS cccd
-       FROM member_record r LEFT JOIN record_person p ON p.record_id = r.id
-      WHERE r.erased_at IS NULL AND (r.id = ANY($1::uuid[]) OR p.person_id IN (SELECT person_id FROM touched))
+       FROM ids JOIN member_record r ON r.id = ids.id LEFT JOIN record_person p ON p.record_id = r.id
+      WHERE r.erased_at IS NULL
       ORDER BY r.id`,
     [recordIds],
   );

@@ -26,6 +26,7 @@ export interface PairSide {
   sex: string | null;
   idNumberMasked: string | null;
   unitCode: string | null;
+  flags: string[] | null;
 }
 
 export interface ReviewPairView {
@@ -65,6 +66,7 @@ const sideSelect = (x: 'a' | 'b') =>
     `to_char(${x}.birth_date, 'YYYY-MM-DD') AS ${x}_birth_date`,
     `u${x}.code AS ${x}_unit_code`,
     `u${x}.path AS ${x}_unit_path`,
+    `p${x}.flags AS ${x}_flags`,
   ].join(', ');
 
 /** The queue's filters (the probability band is on the calibrated probability). */
@@ -98,6 +100,7 @@ function side(r: QueueRow, x: 'a' | 'b', mine: boolean): PairSide {
     sex: mine ? (SEX_LABELS[v('sex') ?? ''] ?? null) : null,
     idNumberMasked: mine ? v('id_number_masked') : null,
     unitCode: mine ? v('unit_code') : null,
+    flags: mine ? ((r[`${x}_flags`] as string[] | null) ?? []) : null,
   };
 }
 
@@ -213,7 +216,8 @@ export class ReviewQueueService {
       `SELECT l.record_a, l.record_b, l.probability, l.weight, l.contributions, ${sideSelect('a')}, ${sideSelect('b')}
          FROM unnest($1::uuid[], $2::uuid[]) AS q(a, b) JOIN record_link l ON l.record_a = q.a AND l.record_b = q.b
          JOIN member_record a ON a.id = l.record_a JOIN member_record b ON b.id = l.record_b
-         LEFT JOIN unit ua ON ua.id = a.unit_id LEFT JOIN unit ub ON ub.id = b.unit_id`,
+         LEFT JOIN unit ua ON ua.id = a.unit_id LEFT JOIN unit ub ON ub.id = b.unit_id
+         LEFT JOIN record_person pa ON pa.record_id = a.id LEFT JOIN record_person pb ON pb.record_id = b.id`,
       [ranked.map((r) => r.recordA), ranked.map((r) => r.recordB)],
     );
     const byPair = new Map(rows.map((r) => [`${r.record_a as string}|${r.record_b as string}`, r]));

@@ -1,0 +1,98 @@
+import { Table, Tag, Typography } from 'antd';
+import { T } from '../../text.ts';
+import { COMPARE_TONE } from '../../tones.ts';
+import type { Pair, Side } from './review-api.ts';
+
+type Compare = 'agree' | 'near' | 'differ' | 'unknown';
+
+/** A row of the side-by-side table: a field of both records, and which evidence (by its field) compares them. */
+const ROWS: { key: string; evidence?: string; value: (s: Side) => string | null }[] = [
+  { key: 'name', evidence: 'name', value: (s) => s.fullName },
+  { key: 'birth', evidence: 'birth', value: (s) => s.birthDate },
+  { key: 'sex', evidence: 'sex', value: (s) => s.sex },
+  { key: 'id', evidence: 'id', value: (s) => s.idNumberMasked },
+  { key: 'organization', evidence: 'organization', value: (s) => s.organization },
+  { key: 'commune', evidence: 'commune', value: (s) => s.communeCode },
+  { key: 'unit', value: (s) => s.unitCode },
+  { key: 'code', value: (s) => s.externalId },
+  { key: 'status', value: (s) => s.statusLabel },
+  { key: 'flags', value: (s) => (s.flags ? s.flags.join(', ') || T.dash : null) },
+];
+
+/**
+ * Whether the two values agree: the same (agree); not the same but the field's evidence leans
+ * towards one person (near: a tone mark apart, a year against a full date); otherwise they differ.
+ * A value outside her rights on either side: unknown.
+ */
+function compareOf(pair: Pair, row: (typeof ROWS)[number]): Compare {
+  const [a, b] = [row.value(pair.a), row.value(pair.b)];
+  if (a === null || b === null) return 'unknown';
+  if (a === b) return 'agree';
+  const e = pair.evidence.find((x) => x.field === row.evidence);
+  return e && e.bar > 0.05 ? 'near' : 'differ';
+}
+
+/** The two records side by side (each field within her rights), each row saying in words whether they agree. */
+export function PairSides({ pair }: { pair: Pair }) {
+  const shown = (s: Side, v: string | null) => v ?? (s.recordId ? T.dash : T.review.hidden);
+  return (
+    <Table
+      size="small"
+      pagination={false}
+      rowKey="key"
+      dataSource={ROWS.map((r) => ({ ...r, compare: compareOf(pair, r) }))}
+      columns={[
+        { title: T.review.field, render: (_, r) => <strong>{T.review.rows[r.key]}</strong> },
+        { title: T.review.sideA, render: (_, r) => shown(pair.a, r.value(pair.a)) },
+        { title: T.review.sideB, render: (_, r) => shown(pair.b, r.value(pair.b)) },
+        {
+          title: T.review.compare,
+          render: (_, r) => <Tag color={COMPARE_TONE[r.compare]}>{T.review[r.compare]}</Tag>,
+        },
+      ]}
+    />
+  );
+}
+
+/** Each field's evidence: a bar signed from the centre (right: one person; left: two) and its sentence. */
+export function FieldEvidence({ pair }: { pair: Pair }) {
+  return (
+    <div>
+      <Typography.Title level={2} style={{ fontSize: 16 }}>
+        {T.review.evidence}
+      </Typography.Title>
+      <Typography.Paragraph type="secondary">{T.review.evidenceHint}</Typography.Paragraph>
+      <ul style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+        {pair.evidence.map((e) => (
+          <li key={e.field} style={{ display: 'flex', gap: 12, alignItems: 'center', marginBottom: 8, flexWrap: 'wrap' }}>
+            <Bar value={e.bar} />
+            <span style={{ flex: '1 1 240px' }}>
+              <strong>{e.label}:</strong> {e.sentence}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** −1…+1 as a bar from the centre line (hidden from screen readers: the sentence says it). */
+function Bar({ value }: { value: number }) {
+  const width = `${Math.min(1, Math.abs(value)) * 50}%`;
+  const tone = value >= 0 ? COMPARE_TONE.agree : COMPARE_TONE.differ;
+  return (
+    <span aria-hidden style={{ position: 'relative', display: 'inline-block', width: 160, height: 12, background: '#eceff1' }}>
+      <span style={{ position: 'absolute', left: '50%', top: -2, bottom: -2, width: 1, background: '#263238' }} />
+      <span
+        style={{
+          position: 'absolute',
+          top: 0,
+          bottom: 0,
+          width,
+          background: tone,
+          ...(value >= 0 ? { left: '50%' } : { right: '50%' }),
+        }}
+      />
+    </span>
+  );
+}

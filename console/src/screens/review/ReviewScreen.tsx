@@ -1,0 +1,194 @@
+import { Alert, Button, Card, Descriptions, Empty, Input, Select, Space, Spin, Typography, type InputRef } from 'antd';
+import { useEffect, useRef, useState } from 'react';
+import { useQuery } from 'urql';
+import { errorText } from '../../client.ts';
+import { CLEARABLE } from '../../icons.tsx';
+import type { Session } from '../../session.ts';
+import { T } from '../../text.ts';
+import { CommunePicker } from '../CommunePicker.tsx';
+import { ORGANIZATIONS } from '../roster-query.ts';
+import { FieldEvidence, PairSides } from './PairView.tsx';
+import { PersonDrawer } from './PersonDrawer.tsx';
+import { BANDS, type Pair } from './review-api.ts';
+import { useReviewQueue, type Decision } from './useReviewQueue.ts';
+
+const WORDS: Record<Decision, string> = { CONFIRM: T.review.confirm, REJECT: T.review.reject };
+
+/** Typing in a field: the shortcuts are letters she may be typing. */
+const typing = (t: EventTarget | null) =>
+  t instanceof HTMLElement && (t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName));
+
+/** The Ban Dân vận's review of pairs the linker could not decide: one pair at a time, decided by keyboard or buttons. */
+export function ReviewScreen(_: { session: Session }) {
+  const [organization, setOrganization] = useState<string | undefined>();
+  const [commune, setCommune] = useState<string | undefined>();
+  const [band, setBand] = useState<string | undefined>();
+  const q = useReviewQueue({ organization, commune, min: band ? BANDS[band].min : null, max: band ? BANDS[band].max : null });
+  const [orgs] = useQuery({ query: ORGANIZATIONS });
+  const [reason, setReason] = useState('');
+  const [pending, setPending] = useState<Decision | null>(null);
+  const [saved, setSaved] = useState<Decision | null>(null);
+  const [person, setPerson] = useState<string | null>(null);
+  const reasonBox = useRef<InputRef>(null);
+  const pair = q.pair;
+
+  const act = (d: Decision | 'UNSURE') => {
+    if (!pair) return;
+    if (d === 'UNSURE') {
+      q.skip(pair);
+      setPending(null);
+      return;
+    }
+    if (!reason.trim()) {
+      setPending(d);
+      reasonBox.current?.focus();
+      return;
+    }
+    q.decide(pair, d, reason.trim());
+    setSaved(d);
+    setPending(null);
+    setReason('');
+    reasonBox.current?.blur();
+  };
+  const actRef = useRef(act);
+  actRef.current = act;
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.ctrlKey || e.metaKey || e.altKey || typing(e.target) || person) return;
+      const d = ({ c: 'CONFIRM', r: 'REJECT', n: 'UNSURE' } as const)[e.key.toLowerCase()];
+      if (!d) return;
+      e.preventDefault();
+      actRef.current(d);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [person]);
+
+  return (
+    <section aria-labelledby="review-title">
+      <Typography.Title level={1} id="review-title" style={{ fontSize: 22 }}>
+        {T.review.title}
+      </Typography.Title>
+      <Typography.Paragraph>{T.review.intro}</Typography.Paragraph>
+      <Space style={{ marginBottom: 12 }} wrap>
+        <Select
+          aria-label={T.review.organization}
+          style={{ minWidth: 200 }}
+          allowClear={CLEARABLE}
+          placeholder={T.review.anyOrganization}
+          value={organization}
+          onChange={setOrganization}
+          options={(orgs.data?.organizations ?? []).map((o) => ({ value: o.code, label: `${o.name} (${o.code})` }))}
+        />
+        <CommunePicker label={T.review.commune} placeholder={T.review.anyCommune} value={commune} onChange={setCommune} />
+        <Select
+          aria-label={T.review.band}
+          style={{ minWidth: 200 }}
+          allowClear={CLEARABLE}
+          placeholder={T.review.anyBand}
+          value={band}
+          onChange={setBand}
+          options={Object.keys(BANDS).map((k) => ({ value: k, label: T.review.bands[k] }))}
+        />
+        <Typography.Text aria-live="polite">{q.loading ? '' : T.review.waiting(q.waiting, q.more)}</Typography.Text>
+      </Space>
+      <Counts q={q} />
+      {q.queueError && (
+        <Alert type="error" showIcon role="alert" title={T.error.generic} description={errorText(q.queueError, T.error.network)} />
+      )}
+      {q.error && <Alert type="error" showIcon role="alert" title={q.error} style={{ marginBottom: 12 }} />}
+      <Typography.Paragraph type="secondary" id="review-keys">
+        {T.review.keys}
+      </Typography.Paragraph>
+      {q.loading ? (
+        <Spin />
+      ) : !pair ? (
+        <Empty description={T.review.none} />
+      ) : (
+        <Card aria-label={T.review.pairOf(1, q.waiting)}>
+          <PairHead pair={pair} onOpen={setPerson} />
+          <PairSides pair={pair} />
+          <div style={{ marginTop: 16 }}>
+            <FieldEvidence pair={pair} />
+          </div>
+          <div style={{ marginTop: 16 }}>
+            <Input
+              ref={reasonBox}
+              aria-label={T.review.reason}
+              aria-describedby="review-keys"
+              placeholder={T.review.reasonHint}
+              value={reason}
+              maxLength={500}
+              onChange={(e) => setReason(e.target.value)}
+              onPressEnter={() => pending && act(pending)}
+              onKeyDown={(e) => e.key === 'Escape' && reasonBox.current?.blur()}
+            />
+            <Typography.Paragraph aria-live="polite" style={{ marginTop: 4 }}>
+              {pending ? T.review.pending(WORDS[pending]) : saved ? T.review.decided(WORDS[saved]) : ''}
+            </Typography.Paragraph>
+            <Space wrap>
+              <Button type="primary" onClick={() => act('CONFIRM')}>
+                {T.review.confirm} (C)
+              </Button>
+              <Button danger onClick={() => act('REJECT')}>
+                {T.review.reject} (R)
+              </Button>
+              <Button onClick={() => act('UNSURE')}>{T.review.unsure} (N)</Button>
+            </Space>
+          </div>
+        </Card>
+      )}
+      <PersonDrawer recordId={person} onClose={() => setPerson(null)} />
+    </section>
+  );
+}
+
+/** The calibrated probability in words, the explanation, and a way to each side's person. */
+function PairHead({ pair, onOpen }: { pair: Pair; onOpen: (recordId: string) => void }) {
+  return (
+    <>
+      <Typography.Paragraph>
+        <strong>{T.review.probability}:</strong> {pair.probabilityText}
+      </Typography.Paragraph>
+      <Typography.Paragraph type="secondary">{pair.explanation}</Typography.Paragraph>
+      <Space wrap style={{ marginBottom: 12 }}>
+        {pair.a.recordId && <Button onClick={() => onOpen(pair.a.recordId!)}>{T.review.openPerson(T.review.sideA)}</Button>}
+        {pair.b.recordId && <Button onClick={() => onOpen(pair.b.recordId!)}>{T.review.openPerson(T.review.sideB)}</Button>}
+      </Space>
+    </>
+  );
+}
+
+/** The province's counts now, and what the last decision changed in them (read from the API before and after). */
+function Counts({ q }: { q: ReturnType<typeof useReviewQueue> }) {
+  if (!q.counts) return null;
+  const c = q.change;
+  return (
+    <Descriptions
+      size="small"
+      column={{ xs: 1, sm: 2 }}
+      title={c ? `${T.review.counts} (${WORDS[c.decision]})` : T.review.countsNow}
+      style={{ marginBottom: 12 }}
+      items={[
+        {
+          key: 'persons',
+          label: T.review.persons,
+          children: (
+            <span data-count="persons">
+              {c ? T.review.change(c.before.persons, c.after.persons) : q.counts.persons.toLocaleString('vi-VN')}
+            </span>
+          ),
+        },
+        {
+          key: 'several',
+          label: T.review.several,
+          children: (
+            <span data-count="several">
+              {c ? T.review.change(c.before.several, c.after.several) : q.counts.several.toLocaleString('vi-VN')}
+            </span>
+          ),
+        },
+      ]}
+    />
+  );
+}
