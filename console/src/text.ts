@@ -399,7 +399,7 @@ export const T = {
       },
       {
         heading: 'Quản trị (chỉ quản trị viên)',
-        body: 'Màn hình Quản trị có bốn phần. Người dùng: bấm "Tạo tài khoản", nhập tên đăng nhập, chọn vai trò và (với văn phòng tổ chức) tổ chức, đơn vị; mật khẩu lần đầu chỉ hiện một lần, dùng được 72 giờ: trao ngay cho người dùng cùng tên đăng nhập. "Cấp lại mật khẩu lần đầu" khi người dùng quên mật khẩu, mất điện thoại hoặc mật khẩu lần đầu quá hạn (mọi phiên của họ kết thúc ngay); "Khóa tài khoản" khi người đó thôi việc. Nhật ký: lọc theo hành động, người thực hiện, mã đối tượng và khoảng ngày; bấm "50 dòng cũ hơn" để xem tiếp. Khóa kết nối: tạo khóa cho phần mềm khác (khóa chỉ hiện một lần) và thu hồi khi không dùng nữa. Tổ chức, hội: thêm một hội mới (mã, tên, quy định về tuổi và giới tính).',
+        body: 'Màn hình Quản trị có bốn phần. Người dùng: bấm "Tạo tài khoản", nhập tên đăng nhập, chọn vai trò và (với văn phòng tổ chức) tổ chức, đơn vị; mật khẩu lần đầu chỉ hiện một lần, dùng được 72 giờ: trao ngay cho người dùng cùng tên đăng nhập. "Cấp lại mật khẩu lần đầu" khi người dùng quên mật khẩu, mất điện thoại hoặc mật khẩu lần đầu quá hạn (mọi phiên của họ kết thúc ngay); "Khóa tài khoản" khi người đó thôi việc. Nhật ký: lọc theo hành động, người thực hiện, mã đối tượng và khoảng ngày; bấm "50 dòng cũ hơn" để xem tiếp. Khóa kết nối: tạo khóa cho phần mềm khác (khóa chỉ hiện một lần) và thu hồi khi không dùng nữa. Tổ chức, hội: thêm một hội mới (mã, tên, quy định về tuổi và giới tính). Yêu cầu về dữ liệu cá nhân: khi một người đề nghị cung cấp bản sao hoặc xóa dữ liệu của mình, chọn loại, tổ chức, mã hồ sơ và ngày nhận đề nghị rồi bấm "Ghi nhận yêu cầu"; hạn trả lời là 20 ngày, yêu cầu sắp đến hạn hiện trước; bấm "Xuất dữ liệu" hoặc "Xóa dữ liệu" và ghi căn cứ để trả lời.',
       },
       {
         heading: 'Xem hồ sơ',
@@ -417,7 +417,39 @@ export const T = {
   },
   admin: {
     title: 'Quản trị hệ thống',
-    tabs: { users: 'Người dùng', audit: 'Nhật ký', tokens: 'Khóa kết nối', associations: 'Tổ chức, hội' },
+    tabs: {
+      users: 'Người dùng',
+      audit: 'Nhật ký',
+      tokens: 'Khóa kết nối',
+      associations: 'Tổ chức, hội',
+      requests: 'Yêu cầu về dữ liệu cá nhân',
+    },
+    requests: {
+      title: 'Yêu cầu của chủ thể dữ liệu',
+      intro:
+        'Khi một người đề nghị được cung cấp bản sao hoặc xóa dữ liệu cá nhân của mình, ghi nhận ở đây với ngày nhận được đề nghị: luật cho 20 ngày để trả lời. Yêu cầu sắp đến hạn hiện trước. Trả lời ngay tại danh sách; mọi thao tác đều được ghi nhật ký.',
+      kind: 'Loại yêu cầu',
+      kinds: { EXPORT: 'Cung cấp bản sao dữ liệu', ERASURE: 'Xóa dữ liệu cá nhân' },
+      organization: 'Tổ chức của hồ sơ',
+      code: 'Mã hồ sơ',
+      receivedOn: 'Ngày nhận đề nghị',
+      record_: 'Ghi nhận yêu cầu',
+      record: 'Hồ sơ',
+      dueOn: 'Hạn trả lời',
+      daysLeft: (n: number) => (n < 0 ? `Quá hạn ${-n} ngày` : n === 0 ? 'Hạn hôm nay' : `Còn ${n} ngày`),
+      state: 'Tình trạng',
+      done: (when: string, by: string) => `Đã trả lời ${when} (${by})`,
+      answer: { EXPORT: 'Xuất dữ liệu', ERASURE: 'Xóa dữ liệu' },
+      answerTitle: {
+        EXPORT: (code: string) => `Xuất toàn bộ dữ liệu của hồ sơ ${code}`,
+        ERASURE: (code: string) => `Xóa dữ liệu cá nhân của hồ sơ ${code}`,
+      },
+      eraseWarning:
+        'Không hoàn tác được: họ tên, số định danh, số điện thoại và ghi chú về người này bị xóa, cùng các hồ sơ khác có cùng số CCCD; số liệu tổng hợp giữ nguyên.',
+      reason: 'Lý do, căn cứ (ít nhất 10 ký tự, ví dụ: đơn đề nghị ngày …)',
+      notFound: (code: string, org: string) => `Không tìm thấy hồ sơ mã ${code} của tổ chức ${org}: kiểm tra lại mã hồ sơ.`,
+      none: 'Chưa có yêu cầu nào',
+    },
     role: {
       ADMIN: 'Quản trị viên',
       SECRETARIAT: 'Văn phòng tổ chức',

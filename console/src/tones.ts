@@ -28,3 +28,6 @@ export const USER_TONE = GREEN;
 export const DISABLED_TONE = GREY;
 /** Two records of a pair under review: a field that agrees, differs, or says nothing. */
 export const COMPARE_TONE: Record<string, string> = { agree: GREEN, near: AMBER, differ: RED, unknown: GREY };
+
+/** A data subject's request: due within three days (or overdue), or later. */
+export const DUE_TONE = { soon: RED, later: GREY };

@@ -3,6 +3,7 @@ import { useState, type ReactNode } from 'react';
 import { T } from '../../text.ts';
 import { AssociationsTab } from './AssociationsTab.tsx';
 import { AuditTab } from './AuditTab.tsx';
+import { RequestsTab } from './RequestsTab.tsx';
 import { TokensTab } from './TokensTab.tsx';
 import { UsersTab } from './UsersTab.tsx';
 
@@ -12,10 +13,11 @@ const PARTS: Record<Part, () => ReactNode> = {
   audit: () => <AuditTab />,
   tokens: () => <TokensTab />,
   associations: () => <AssociationsTab />,
+  requests: () => <RequestsTab />,
 };
 
 /**
- * The administrator's screen: accounts, the audit log, service tokens, associations (each drawn when
+ * The administrator's screen: accounts, the audit log, service tokens, associations, data subjects' requests (each drawn when
  * chosen). Chosen by buttons that wrap on a phone (the library's tab bar hides some behind a menu there).
  */
 export function AdminScreen() {

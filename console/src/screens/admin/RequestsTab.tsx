@@ -1,0 +1,167 @@
+import { Alert, Button, Input, Modal, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { useState } from 'react';
+import { useClient, useMutation, useQuery } from 'urql';
+import { errorText } from '../../client.ts';
+import { partialDate, vnTime } from '../../format.ts';
+import type { ResultOf } from '../../graphql.ts';
+import { T } from '../../text.ts';
+import { DUE_TONE } from '../../tones.ts';
+import { ORGANIZATIONS } from '../roster-query.ts';
+import { DATA_REQUESTS, ERASE_DATA, EXPORT_DATA, RECEIVE_DATA_REQUEST, RECORD_BY_CODE } from './requests-query.ts';
+
+type Request = ResultOf<typeof DATA_REQUESTS>['personalDataRequests'][number];
+type Kind = Request['kind'];
+
+/** Today in Vietnam, yyyy-mm-dd (the form's default day). */
+const today = () => new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+
+/** Saves a text as a file in her downloads (the export is JSON, made in memory, never in an address). */
+function saveFile(name: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const a = Object.assign(document.createElement('a'), { href: url, download: name });
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+function columns(onAnswer: (r: Request) => void): TableColumnsType<Request> {
+  const R = T.admin.requests;
+  return [
+    { title: R.kind, dataIndex: 'kind', render: (k: Kind) => R.kinds[k] },
+    { title: R.record, render: (_, r) => `${r.organization} · ${r.externalId}` },
+    { title: R.receivedOn, dataIndex: 'receivedOn', render: (d: string) => partialDate(d) },
+    {
+      title: R.dueOn,
+      render: (_, r) => (
+        <Space size={4} wrap>
+          {partialDate(r.dueOn)}
+          {!r.doneAt && <Tag color={r.daysLeft <= 3 ? DUE_TONE.soon : DUE_TONE.later}>{R.daysLeft(r.daysLeft)}</Tag>}
+        </Space>
+      ),
+    },
+    {
+      title: R.state,
+      render: (_, r) =>
+        r.doneAt ? (
+          R.done(vnTime(r.doneAt), r.doneBy ?? '')
+        ) : (
+          <Button size="small" danger={r.kind === 'ERASURE'} onClick={() => onAnswer(r)}>
+            {R.answer[r.kind]}
+          </Button>
+        ),
+    },
+  ];
+}
+
+/** Data subjects' requests: recorded with the day received, due 20 days later, answered here (the export or the erasure). */
+export function RequestsTab() {
+  const R = T.admin.requests;
+  const client = useClient();
+  const [requests, refetch] = useQuery({ query: DATA_REQUESTS });
+  const [orgs] = useQuery({ query: ORGANIZATIONS });
+  const [kind, setKind] = useState<Kind>('EXPORT');
+  const [organization, setOrganization] = useState<string | undefined>();
+  const [code, setCode] = useState('');
+  const [receivedOn, setReceivedOn] = useState(today);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [answering, setAnswering] = useState<Request | null>(null);
+  const [reason, setReason] = useState('');
+  const [receiveState, receive] = useMutation(RECEIVE_DATA_REQUEST);
+  const [exportState, exportData] = useMutation(EXPORT_DATA);
+  const [eraseState, erase] = useMutation(ERASE_DATA);
+  const refresh = () => refetch({ requestPolicy: 'network-only' });
+
+  const record = async () => {
+    setProblem(null);
+    const found = await client.query(RECORD_BY_CODE, { organization: organization!, code: code.trim() }).toPromise();
+    const id = found.data?.memberRecords.nodes.find((n) => n.externalId === code.trim())?.id;
+    if (!id) return setProblem(R.notFound(code.trim(), organization!));
+    const r = await receive({ kind, recordId: id, receivedOn });
+    if (r.error) return setProblem(errorText(r.error, T.error.network));
+    setCode('');
+    refresh();
+  };
+  const answer = async () => {
+    if (!answering) return;
+    const why = reason.trim();
+    if (answering.kind === 'EXPORT') {
+      const r = await exportData({ id: answering.recordId, reason: why });
+      if (r.error || !r.data) return;
+      saveFile(`du-lieu-ca-nhan-${answering.externalId}.json`, r.data.exportPersonalData);
+    } else if ((await erase({ id: answering.recordId, reason: why })).error) return;
+    setAnswering(null);
+    setReason('');
+    refresh();
+  };
+  const failed = exportState.error ?? eraseState.error;
+
+  return (
+    <section aria-labelledby="requests-title">
+      <Typography.Title level={2} id="requests-title" style={{ fontSize: 17 }}>
+        {R.title}
+      </Typography.Title>
+      <Typography.Paragraph>{R.intro}</Typography.Paragraph>
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Select
+          aria-label={R.kind}
+          style={{ minWidth: 200 }}
+          value={kind}
+          onChange={setKind}
+          options={(['EXPORT', 'ERASURE'] as const).map((k) => ({ value: k, label: R.kinds[k] }))}
+        />
+        <Select
+          aria-label={R.organization}
+          placeholder={R.organization}
+          style={{ minWidth: 220 }}
+          value={organization}
+          onChange={setOrganization}
+          options={orgs.data?.organizations.map((o) => ({ value: o.code, label: o.name }))}
+        />
+        <Input aria-label={R.code} placeholder={R.code} style={{ width: 180 }} value={code} onChange={(e) => setCode(e.target.value)} />
+        <Input
+          aria-label={R.receivedOn}
+          type="date"
+          style={{ width: 170 }}
+          value={receivedOn}
+          max={today()}
+          onChange={(e) => setReceivedOn(e.target.value)}
+        />
+        <Button
+          type="primary"
+          disabled={!organization || !code.trim() || !receivedOn}
+          loading={receiveState.fetching}
+          onClick={() => void record()}
+        >
+          {R.record_}
+        </Button>
+      </Space>
+      {problem && <Alert type="error" showIcon role="alert" title={problem} style={{ marginBottom: 12 }} />}
+      <Table<Request>
+        rowKey="id"
+        size="small"
+        loading={requests.fetching}
+        dataSource={requests.data?.personalDataRequests ?? []}
+        columns={columns((r) => setAnswering(r))}
+        locale={{ emptyText: R.none }}
+        pagination={{ pageSize: 50, showSizeChanger: false }}
+        scroll={{ x: true }}
+      />
+      <Modal
+        open={answering !== null}
+        title={answering ? R.answerTitle[answering.kind](answering.externalId) : ''}
+        okText={answering ? R.answer[answering.kind] : ''}
+        okButtonProps={{
+          danger: answering?.kind === 'ERASURE',
+          disabled: reason.trim().length < 10,
+          loading: exportState.fetching || eraseState.fetching,
+        }}
+        cancelText={T.admin.no}
+        onOk={() => void answer()}
+        onCancel={() => setAnswering(null)}
+      >
+        {answering?.kind === 'ERASURE' && <Alert type="warning" showIcon title={R.eraseWarning} style={{ marginBottom: 12 }} />}
+        {failed && <Alert type="error" showIcon role="alert" title={errorText(failed, T.error.network)} style={{ marginBottom: 12 }} />}
+        <Input.TextArea aria-label={R.reason} placeholder={R.reason} value={reason} onChange={(e) => setReason(e.target.value)} />
+      </Modal>
+    </section>
+  );
+}

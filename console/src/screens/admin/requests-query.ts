@@ -1,0 +1,52 @@
+import { graphql } from '../../graphql.ts';
+
+export const DATA_REQUESTS = graphql(`
+  query DataRequests {
+    personalDataRequests(includeDone: true) {
+      id
+      kind
+      recordId
+      externalId
+      organization
+      receivedOn
+      dueOn
+      daysLeft
+      doneAt
+      doneBy
+    }
+  }
+`);
+
+export const RECEIVE_DATA_REQUEST = graphql(`
+  mutation ReceiveDataRequest($kind: PersonalDataRequestKind!, $recordId: ID!, $receivedOn: String!) {
+    receivePersonalDataRequest(kind: $kind, recordId: $recordId, receivedOn: $receivedOn) {
+      id
+    }
+  }
+`);
+
+/** The record a request names, by its organization and Mã hồ sơ. */
+export const RECORD_BY_CODE = graphql(`
+  query RecordByCode($organization: String!, $code: String!) {
+    memberRecords(organization: $organization, search: $code, first: 5) {
+      nodes {
+        id
+        externalId
+      }
+    }
+  }
+`);
+
+export const EXPORT_DATA = graphql(`
+  mutation ExportData($id: ID!, $reason: String!) {
+    exportPersonalData(id: $id, reason: $reason)
+  }
+`);
+
+export const ERASE_DATA = graphql(`
+  mutation EraseData($id: ID!, $reason: String!) {
+    erasePersonalData(id: $id, reason: $reason) {
+      id
+    }
+  }
+`);
