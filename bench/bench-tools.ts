@@ -115,3 +115,15 @@ export function enrolledUser(base: string, stdout: string): Promise<EnrolledUser
   );
   return enrol(gqlAt(base), f.username, f['enrolment-password'], `Mật khẩu đo đạc ${Date.now()}`);
 }
+
+/** The floor beside a page's timings: 50 trivial GraphQL calls (`{ __typename }`) from the same page, ms each. */
+export async function pageFloor(page: { evaluate<R>(expression: string): Promise<R> }): Promise<number[]> {
+  const floor: number[] = [];
+  for (let i = 0; i < 50; i++)
+    floor.push(
+      await page.evaluate<number>(`(async () => { const t = performance.now();
+        await fetch('/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' });
+        return performance.now() - t; })()`),
+    );
+  return floor;
+}

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_FLAGS, enrolledUser, startBuiltServer } from './bench-tools.js';
+import { CHROMIUM, CHROMIUM_FLAGS, enrolledUser, startBuiltServer, pageFloor } from './bench-tools.js';
 import { totpCode } from '../src/accounts/totp.js';
 import { foldText } from '../src/common/text/vietnamese-text.js';
 
@@ -172,13 +172,7 @@ try {
     duplicates.afterLastKeystroke.push(t.total);
     duplicates.afterCheckSent.push(t.check);
   }
-  const floor: number[] = [];
-  for (let i = 0; i < 50; i++)
-    floor.push(
-      await page.evaluate<number>(`(async () => { const t = performance.now();
-        await fetch('/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' });
-        return performance.now() - t; })()`),
-    );
+  const floor = await pageFloor(page);
   process.stdout.write(
     JSON.stringify(
       {

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { totpCode } from '../src/accounts/totp.js';
-import { CHROMIUM, CHROMIUM_FLAGS, enrolledUser, startBuiltServer } from './bench-tools.js';
+import { CHROMIUM, CHROMIUM_FLAGS, enrolledUser, startBuiltServer, pageFloor } from './bench-tools.js';
 
 /**
  * `npm run bench:dashboard`: the console's Tổng quan for the province in Chromium over a linked
@@ -98,13 +98,7 @@ try {
     api[name] = [];
     for (let i = 0; i < rounds; i++) api[name].push(await apiCall(page, query));
   }
-  const floor: number[] = [];
-  for (let i = 0; i < 50; i++)
-    floor.push(
-      await page.evaluate<number>(`(async () => { const t = performance.now();
-        await fetch('/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' });
-        return performance.now() - t; })()`),
-    );
+  const floor = await pageFloor(page);
   process.stdout.write(
     JSON.stringify(
       {

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Page } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_FLAGS, enrolledUser, startBuiltServer } from './bench-tools.js';
+import { CHROMIUM, CHROMIUM_FLAGS, enrolledUser, startBuiltServer, pageFloor } from './bench-tools.js';
 import { totpCode } from '../src/accounts/totp.js';
 
 /**
@@ -81,13 +81,7 @@ try {
     times.decided.push(t.decided);
     times.counts.push(t.counts);
   }
-  const floor: number[] = [];
-  for (let i = 0; i < 50; i++)
-    floor.push(
-      await page.evaluate<number>(`(async () => { const t = performance.now();
-        await fetch('/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' });
-        return performance.now() - t; })()`),
-    );
+  const floor = await pageFloor(page);
   process.stdout.write(
     JSON.stringify(
       {
