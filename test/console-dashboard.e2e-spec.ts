@@ -140,7 +140,7 @@ describe('the console: the dashboard', () => {
       .getByRole('button', { name: /^Xem tổng quan của/ })
       .first()
       .click();
-    await page.getByRole('heading', { level: 2, name: /Tổng quan — (Xã|Phường)/ }).waitFor();
+    await page.getByRole('heading', { level: 1, name: /Tổng quan — (Xã|Phường)/ }).waitFor();
     const commune = await live('commune:00004');
     expect(commune).toMatchObject({ memberships: 4, people: 2 });
     await page.getByTestId('memberships').locator('[data-figure="4"]').waitFor();

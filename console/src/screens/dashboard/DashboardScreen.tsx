@@ -31,7 +31,7 @@ export function DashboardScreen({ session }: { session: Session }) {
   const error = live.error ?? communes.error ?? overlap.error ?? stored.error;
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-      <Typography.Title level={2} style={{ margin: 0 }}>
+      <Typography.Title level={1} style={{ margin: 0, fontSize: 22 }}>
         {D.title}
         {live.data && ` — ${live.data.liveFigures.scopeLabel}`}
       </Typography.Title>
@@ -172,7 +172,7 @@ function Stored({ periods }: { periods: StoredReport[] }) {
   const note = D.flowsNote(last.periodLabel, last.asOf.split('-').reverse().join('/'));
   return (
     <>
-      <Typography.Title level={4} style={{ margin: 0 }}>
+      <Typography.Title level={2} style={{ margin: 0, fontSize: 17 }}>
         {D.flows}
       </Typography.Title>
       <Flex wrap gap={12}>
