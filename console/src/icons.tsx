@@ -12,5 +12,5 @@ export const CLEARABLE = { clearIcon: <CloseCircleFilled aria-label={T.clear} />
 export const CloseIcon = () => <CloseOutlined aria-hidden />;
 export const SearchIcon = () => <SearchOutlined aria-hidden />;
 export const ErrorIcon = () => <CloseCircleFilled aria-hidden />;
-/** A button's busy spinner: the button's own words and a live message say what is happening. */
-export const BUSY = { icon: <LoadingOutlined aria-hidden /> };
+/** Every button's and select's busy spinner, set once for the whole console (antd's announces "loading"). */
+export const LoadingIcon = <LoadingOutlined aria-hidden />;

@@ -5,6 +5,7 @@ import 'dayjs/locale/vi';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
+import { LoadingIcon } from './icons.tsx';
 
 dayjs.locale('vi');
 
@@ -12,6 +13,8 @@ createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <ConfigProvider
       locale={viVN}
+      button={{ loadingIcon: LoadingIcon }}
+      select={{ loadingIcon: LoadingIcon }}
       theme={{
         token: {
           colorPrimary: '#b71c1c',

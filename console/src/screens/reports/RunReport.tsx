@@ -3,7 +3,6 @@ import { useEffect, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { errorText } from '../../client.ts';
 import { graphql } from '../../graphql.ts';
-import { BUSY } from '../../icons.tsx';
 import { T } from '../../text.ts';
 import { CommunePicker } from '../CommunePicker.tsx';
 import { recentPeriods } from './periods.ts';
@@ -84,7 +83,7 @@ export function RunReport({ onDone }: { onDone: () => void }) {
         {scope === 'commune' && (
           <CommunePicker value={commune} onChange={setCommune} label={T.reports.commune} placeholder={T.reports.commune} />
         )}
-        <Button type="primary" loading={run.fetching && BUSY} disabled={!scopeText} onClick={() => void start()}>
+        <Button type="primary" loading={run.fetching} disabled={!scopeText} onClick={() => void start()}>
           {T.reports.run}
         </Button>
       </Space>
