@@ -33,6 +33,7 @@ import { Enrolment1763700000036 } from './1763700000036-enrolment.js';
 import { TransferRequests1763700000037 } from './1763700000037-transfer-requests.js';
 import { PersonalDataRequests1763700000038 } from './1763700000038-personal-data-requests.js';
 import { FlagRaisedAt1763700000039 } from './1763700000039-flag-raised-at.js';
+import { ReviewLinksIndex1763700000040 } from './1763700000040-review-links-index.js';
 
 /** Every migration, in order. A new one is added here and committed with its entity change. */
 export const MIGRATIONS = [
@@ -71,4 +72,5 @@ export const MIGRATIONS = [
   TransferRequests1763700000037,
   PersonalDataRequests1763700000038,
   FlagRaisedAt1763700000039,
+  ReviewLinksIndex1763700000040,
 ];

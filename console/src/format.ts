@@ -24,3 +24,8 @@ export function vnTime(iso: string | null | undefined): string {
   const parts = Object.fromEntries(VN_TIME.formatToParts(new Date(iso)).map((p) => [p.type, p.value]));
   return `${parts.day}/${parts.month}/${parts.year} ${parts.hour}:${parts.minute}`;
 }
+
+/** Today in Vietnam as yyyy-mm-dd (UTC+7 all year: no summer time), as the server's todayInVietnam. */
+export function vnToday(now: Date = new Date()): string {
+  return new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+}

@@ -65,6 +65,8 @@ export enum LinkDecision {
 /** A scored pair of records worth keeping (linked, to review, or refused), with its explanation. */
 @Entity('record_link')
 @Index('ix_record_link_b', ['recordB'])
+// The few pairs waiting for review among a province's ~400,000 links: the queue and "since my last visit" read them.
+@Index('ix_record_link_review', ['recordA', 'recordB'], { where: `"decision" = 'REVIEW'` })
 export class RecordLink {
   @PrimaryColumn({ name: 'record_a', type: 'uuid' })
   recordA: string;

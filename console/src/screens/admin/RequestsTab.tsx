@@ -2,7 +2,7 @@ import { Alert, Button, Input, Modal, Select, Space, Table, Tag, Typography, typ
 import { useState } from 'react';
 import { useClient, useMutation, useQuery } from 'urql';
 import { errorText } from '../../client.ts';
-import { partialDate, vnTime } from '../../format.ts';
+import { partialDate, vnTime, vnToday } from '../../format.ts';
 import type { ResultOf } from '../../graphql.ts';
 import { T } from '../../text.ts';
 import { DUE_TONE } from '../../tones.ts';
@@ -11,9 +11,6 @@ import { DATA_REQUESTS, ERASE_DATA, EXPORT_DATA, RECEIVE_DATA_REQUEST, RECORD_BY
 
 type Request = ResultOf<typeof DATA_REQUESTS>['personalDataRequests'][number];
 type Kind = Request['kind'];
-
-/** Today in Vietnam, yyyy-mm-dd (the form's default day). */
-const today = () => new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
 
 /** Saves a text as a file in her downloads (the export is JSON, made in memory, never in an address). */
 function saveFile(name: string, text: string): void {
@@ -61,7 +58,7 @@ export function RequestsTab() {
   const [kind, setKind] = useState<Kind>('EXPORT');
   const [organization, setOrganization] = useState<string | undefined>();
   const [code, setCode] = useState('');
-  const [receivedOn, setReceivedOn] = useState(today);
+  const [receivedOn, setReceivedOn] = useState(() => vnToday());
   const [problem, setProblem] = useState<string | null>(null);
   const [answering, setAnswering] = useState<Request | null>(null);
   const [reason, setReason] = useState('');
@@ -122,7 +119,7 @@ export function RequestsTab() {
           type="date"
           style={{ width: 170 }}
           value={receivedOn}
-          max={today()}
+          max={vnToday()}
           onChange={(e) => setReceivedOn(e.target.value)}
         />
         <Button

@@ -1,18 +1,9 @@
 import { Alert, Form, Input, Modal, Select } from 'antd';
 import { useMutation, useQuery } from 'urql';
 import { errorText } from '../../client.ts';
+import { partialDate, vnToday } from '../../format.ts';
 import { T } from '../../text.ts';
 import { END, STATUSES, UPDATE } from './member-api.ts';
-
-/** Today in Vietnam as she writes it: dd/mm/yyyy. */
-function todayVn(): string {
-  const p = Object.fromEntries(
-    new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric' })
-      .formatToParts(new Date())
-      .map((x) => [x.type, x.value]),
-  );
-  return `${p.day}/${p.month}/${p.year}`;
-}
 
 interface Target {
   id: string;
@@ -41,7 +32,7 @@ export function EndMembershipDialog({ target, onClose, onDone }: { target: Targe
       confirmLoading={state.fetching}
       destroyOnHidden
     >
-      <Form form={form} layout="vertical" initialValues={{ date: todayVn() }} requiredMark={false}>
+      <Form form={form} layout="vertical" initialValues={{ date: partialDate(vnToday()) }} requiredMark={false}>
         <Form.Item name="status" label={T.end.status} rules={[{ required: true, message: T.form.required }]}>
           <Select
             aria-label={T.end.status}
