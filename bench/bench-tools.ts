@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import pg from 'pg';
@@ -126,4 +127,26 @@ export async function pageFloor(page: { evaluate<R>(expression: string): Promise
         return performance.now() - t; })()`),
     );
   return floor;
+}
+
+/**
+ * Waits until a text node matching `pattern` is on the page (or, with `gone`, until none is), checked
+ * at every animation frame inside the page. Playwright's own `waitFor` polls at 0, 20, 50, 100, 100,
+ * then every 500 ms: a timing read through it is rounded up by up to half a second.
+ */
+export async function textOnScreen(page: Page, pattern: RegExp, gone = false): Promise<void> {
+  await page.waitForFunction(
+    ([source, flags, gone]) => {
+      const re = new RegExp(source, flags);
+      // The page's DOM, typed here as far as it is used (bench code is typed for Node).
+      type TextNode = { textContent: string | null };
+      type Doc = { body: unknown; createTreeWalker(root: unknown, show: number): { nextNode(): TextNode | null } };
+      const doc = (globalThis as unknown as { document: Doc }).document;
+      const walk = doc.createTreeWalker(doc.body, 4 /* NodeFilter.SHOW_TEXT */);
+      for (let n = walk.nextNode(); n; n = walk.nextNode()) if (re.test(n.textContent ?? '')) return !gone;
+      return gone;
+    },
+    [pattern.source, pattern.flags, gone] as const,
+    { polling: 'raf', timeout: 60_000 },
+  );
 }

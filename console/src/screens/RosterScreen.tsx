@@ -26,8 +26,7 @@ export function RosterScreen({ session }: { session: Session }) {
   // The dashboard's link to a commune's roster: #/danh-sach?xa=<mã xã>&to-chuc=<mã tổ chức> (codes only).
   const linked = new URLSearchParams(window.location.hash.split('?')[1] ?? '');
   const [organization, setOrganization] = useState(session.user.organization ?? linked.get('to-chuc') ?? '');
-  const [searchText, setSearchText] = useState('');
-  const search = useDebounced(searchText.trim(), 150);
+  const [search, setSearch] = useState('');
   const [status, setStatus] = useState<string | undefined>('ACTIVE');
   const [unit, setUnit] = useState<string | undefined>();
   const [commune, setCommune] = useState<string | undefined>(linked.get('xa') ?? undefined);
@@ -134,16 +133,7 @@ export function RosterScreen({ session }: { session: Session }) {
         )}
         <RosterOutputs session={session} filter={{ organization, unit, commune, status }} />
       </Space>
-      <Input
-        type="search"
-        aria-label={T.roster.search}
-        placeholder={T.roster.search}
-        prefix={<SearchIcon />}
-        allowClear={CLEARABLE}
-        value={searchText}
-        onChange={(e) => setSearchText(e.target.value)}
-        style={{ marginBottom: 12 }}
-      />
+      <SearchBox onSettled={setSearch} />
       {roster.error && (
         <Alert type="error" showIcon role="alert" title={T.error.generic} description={errorText(roster.error, T.error.network)} />
       )}
@@ -191,6 +181,25 @@ export function RosterScreen({ session }: { session: Session }) {
         />
       )}
     </section>
+  );
+}
+
+/** The search box, with its own state: a keystroke redraws the box alone, not the roster's table; the search is asked 150 ms after the last one. */
+function SearchBox({ onSettled }: { onSettled: (search: string) => void }) {
+  const [text, setText] = useState('');
+  const settled = useDebounced(text.trim(), 150);
+  useEffect(() => onSettled(settled), [settled, onSettled]);
+  return (
+    <Input
+      type="search"
+      aria-label={T.roster.search}
+      placeholder={T.roster.search}
+      prefix={<SearchIcon />}
+      allowClear={CLEARABLE}
+      value={text}
+      onChange={(e) => setText(e.target.value)}
+      style={{ marginBottom: 12 }}
+    />
   );
 }
 

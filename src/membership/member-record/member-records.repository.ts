@@ -6,7 +6,7 @@ import { foldText } from '../../common/text/vietnamese-text.js';
 import type { MemberStatus } from '../status/member-status.js';
 import { Unit } from '../unit/unit.entity.js';
 import { MemberRecord } from './member-record.entity.js';
-import { countSql, exactCodeSql, rarestWord, searchByWordsSql, walkSql, type RosterWalk, type Sql } from './roster-walk.js';
+import { byWordsSql, countSql, exactCodeSql, rareWords, walkSql, type RosterWalk, type Sql } from './roster-walk.js';
 
 /** The folded words of a search, each of which must start a word of the name. */
 const searchWords = (search: string): string[] => foldText(search).match(/[a-z0-9]+/g) ?? [];
@@ -89,11 +89,10 @@ export class MemberRecordsRepository {
     const walk = await this.walkOf(f, after);
     if (!walk) return this.pageByQuery(f, first, after, withCount, countUpTo);
     const limit = first + 1;
-    const ids = await this.idsOf(walk, limit);
     // A search of one word may be a Mã hồ sơ without digits: that record is found too.
     const code = f.search?.trim() && !/\s/.test(f.search.trim()) ? f.search.trim() : null;
+    const { ids, totalCount } = await this.idsAndCount(walk, limit, withCount ? { code, upTo: countUpTo } : null);
     if (code) ids.push(...(await this.run(exactCodeSql(walk, code))).map((r) => r.id as string));
-    const totalCount = withCount ? ((await this.run(countSql(walk, code, countUpTo)))[0].n as number) : null;
     if (!ids.length) return { totalCount, rows: [], hasNextPage: false };
     const raw = await inRosterOrder(this.rowsQuery().where('r.id = ANY(:ids)', { ids: [...new Set(ids)] }))
       .limit(limit)
@@ -112,16 +111,27 @@ export class MemberRecordsRepository {
     return (await this.db.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM (${sql}) x`, params))[0].n;
   }
 
-  /** The walk's ids: an organization's search first within a budget of index entries, else through the word index. */
-  private async idsOf(walk: RosterWalk, limit: number): Promise<string[]> {
+  /**
+   * The walk's ids and (when `count` is asked) its count. An organization's search walks a budget of
+   * index entries first; when its typed words are rare, the word index gives the count and, if the
+   * budget found too few, the page (one pass); else the whole roster is walked (index only).
+   */
+  private async idsAndCount(
+    walk: RosterWalk,
+    limit: number,
+    count: { code: string | null; upTo: number | null } | null,
+  ): Promise<{ ids: string[]; totalCount: number | null }> {
     const ids = async (q: Sql) => (await this.run(q)).map((r) => r.id as string);
+    const counted = async () => (count ? ((await this.run(countSql(walk, count.code, count.upTo)))[0].n as number) : null);
     const { source } = walk;
-    if (source.kind !== 'organization' || !walk.words.length) return ids(walkSql(walk, limit));
+    if (source.kind !== 'organization' || !walk.words.length) return { ids: await ids(walkSql(walk, limit)), totalCount: await counted() };
     const near = await ids(walkSql(walk, limit, SEARCH_BUDGET));
-    if (near.length === limit) return near;
-    // Sparse: through the word index when a typed word is rare, else the whole roster walked (index only).
-    const rare = rarestWord(await this.wordShares(walk.words));
-    return ids(rare ? searchByWordsSql({ ...walk, source }, rare, limit) : walkSql(walk, limit));
+    const dense = near.length === limit;
+    const rare = rareWords(await this.wordShares(walk.words));
+    if (!rare) return { ids: dense ? near : await ids(walkSql(walk, limit)), totalCount: await counted() };
+    if (dense && !count) return { ids: near, totalCount: null };
+    const [row] = await this.run(byWordsSql({ ...walk, source }, rare, dense ? null : limit, count));
+    return { ids: dense ? near : (row.ids as string[]), totalCount: count ? (row.n as number) : null };
   }
 
   /**

@@ -115,28 +115,60 @@ export function exactCodeSql(w: RosterWalk, code: string): Sql {
 /** The share of records beyond which the word index costs more than walking the roster (a bitmap of ~30,000 rows at 1M). */
 export const RARE_SHARE = 0.03;
 
-/** The typed word that narrows most, if it is rare enough for the word index: `shares` is each word's estimated share of the records. */
-export function rarestWord(shares: Map<string, number>): string | null {
-  let best: [string, number] | null = null;
-  for (const [word, share] of shares) if (!best || share < best[1]) best = [word, share];
-  return best && best[1] <= RARE_SHARE ? best[0] : null;
+/** A word commoner than this (thi, van, hoa: a tenth of all names or more) only slows the word index's intersection. */
+export const COMMON_SHARE = 0.1;
+
+/**
+ * The words to look up in the word index, as a tsquery, if they narrow enough: the rarest word
+ * alone when it is rare enough; else every word that is not common, together, when their joint
+ * share (as if independent) is (a name of three middling words: quang ngoc la); else null, and
+ * the roster is walked. `shares` is each word's estimated share of the records.
+ */
+export function rareWords(shares: Map<string, number>): string | null {
+  const ranked = [...shares].sort((a, b) => a[1] - b[1]);
+  if (!ranked.length) return null;
+  if (ranked[0][1] <= RARE_SHARE) return `${ranked[0][0]}:*`;
+  const narrowing = ranked.filter(([, share]) => share <= COMMON_SHARE);
+  const joint = narrowing.reduce((p, [, share]) => p * share, 1);
+  return narrowing.length > 1 && joint <= RARE_SHARE ? narrowing.map(([word]) => `${word}:*`).join(' & ') : null;
+}
+
+/** The organization's records whose name has the rare words (`rareWords`), found through the word index (migration 1763700000031). */
+function byWord(rare: string, params: unknown[]): string {
+  const found = `to_tsvector('simple', m.name_folded) @@ to_tsquery('simple', $${params.push(rare)})`;
+  return `WITH r AS MATERIALIZED (SELECT m.id, m.organization_code, m.external_id, m.erased_at, m.status, m.given_key, m.name_folded
+                                   FROM member_record m WHERE ${found})`;
 }
 
 /**
- * A sparse search over an organization (the walk's budget found too few): the records whose name
- * has the rarest typed word, found through the word index (migration 1763700000031), the other
- * words checked on those rows, then sorted. Materialized, so the planner cannot trade the word index
- * for a walk of the whole roster.
+ * An organization's search with rare typed words (`rareWords`), in one pass over the word index's
+ * rows (materialized, so the planner cannot trade the word index for a walk of the whole roster):
+ * `ids`, the page in roster order when `limit` is given (the walk's budget found too few), and `n`,
+ * the count when `count` is given — on those rows instead of a walk of the organization's whole
+ * roster (~160 ms for 150,000 records at 1M), plus the record of that exact Mã hồ sơ when its name
+ * lacks the words.
  */
-export function searchByWordsSql(w: RosterWalk & { source: { kind: 'organization' } }, rare: string, limit: number): Sql {
+export function byWordsSql(
+  w: RosterWalk & { source: { kind: 'organization' } },
+  rare: string,
+  limit: number | null,
+  count: { code: string | null; upTo: number | null } | null,
+): Sql {
   const params: unknown[] = [];
-  const found = `to_tsvector('simple', m.name_folded) @@ to_tsquery('simple', $${params.push(`${rare}:*`)})`;
+  const rows = byWord(rare, params);
   const org = `r.organization_code = $${params.push(w.source.organization)}`;
-  const where = [org, ...conditions(w, params)];
-  return {
-    sql: `WITH r AS MATERIALIZED (SELECT m.id, m.organization_code, m.erased_at, m.status, m.given_key, m.name_folded
-                                   FROM member_record m WHERE ${found})
-          SELECT r.id FROM r WHERE ${where.join(' AND ')} ORDER BY ${ORDER} LIMIT ${limit}`,
-    params,
-  };
+  const page =
+    limit === null
+      ? 'NULL::uuid[]'
+      : `ARRAY(SELECT r.id FROM r WHERE ${[org, ...conditions(w, params)].join(' AND ')} ORDER BY ${ORDER} LIMIT ${limit})`;
+  if (!count) return { sql: `${rows} SELECT NULL::int AS n, ${page} AS ids`, params };
+  const named = [org, ...conditions({ ...w, after: null }, params)];
+  const capped = count.upTo === null ? '' : ` LIMIT $${params.push(count.upTo + 1)}`;
+  let n = `(SELECT count(*)::int FROM (SELECT 1 FROM r WHERE ${named.join(' AND ')}${capped}) x)`;
+  if (count.code) {
+    const byCode = [org, ...conditions({ ...w, words: [], after: null }, params), `r.external_id = $${params.push(count.code)}`];
+    const unnamed = `NOT coalesce(${wordsMatch(w.words, params)}, false)`;
+    n += ` + (SELECT count(*)::int FROM member_record r WHERE ${byCode.join(' AND ')} AND ${unnamed})`;
+  }
+  return { sql: `${rows} SELECT ${n} AS n, ${page} AS ids`, params };
 }
