@@ -1,4 +1,5 @@
-import type { EntityManager, QueryRunner } from 'typeorm';
+import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import { liftStatementTimeout } from '../../common/graphql/statement-timeout.js';
 
 /**
  * The person-level table the figures are counted from (`person_figure`, migration 29): for a basis
@@ -128,6 +129,20 @@ export async function refreshPendingPersonFigures(em: EntityManager): Promise<Da
   if (!live) await buildBasis(em, LIVE_BASIS);
   await refreshPersons(em, await takeMarked(em, 'true'));
   return now;
+}
+
+/** The person-level table's live rows brought up to date before a read (nothing to do when idle). */
+export async function bringFiguresUpToDate(db: DataSource): Promise<void> {
+  const [{ idle }] = await db.query<{ idle: boolean }[]>(
+    `SELECT EXISTS (SELECT 1 FROM person_figure_basis WHERE basis = '') AND NOT EXISTS (SELECT 1 FROM person_figure_dirty) AS idle`,
+  );
+  if (!idle) {
+    // Brought up to date first, in a short transaction of its own (one writer at a time): work done
+    // once for every reader (the persons an import marked; the first build after the upgrade), so
+    // the request's statement timeout is lifted for it — else a large catch-up would fail each time.
+    liftStatementTimeout();
+    await db.transaction((em) => refreshPendingPersonFigures(em));
+  }
 }
 
 /** Inside the link run's transaction, before it writes `record_person`: the triggers stand aside (the table is rebuilt instead). */

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { LIVE_BASIS } from '../../linker/batch/person-figures.js';
 import { resolveReportingArea, type ReportingArea } from '../../membership/unit/reporting-area.js';
-import { bringFiguresUpToDate } from './live-figures.js';
+import { bringFiguresUpToDate } from '../../linker/batch/person-figures.js';
 
 /** One commune's live figures within an area (the dashboard's table of communes). */
 export interface LiveCommune {

@@ -1,6 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { liftStatementTimeout } from '../../common/graphql/statement-timeout.js';
-import { LIVE_BASIS, refreshPendingPersonFigures } from '../../linker/batch/person-figures.js';
+import { bringFiguresUpToDate, LIVE_BASIS } from '../../linker/batch/person-figures.js';
 import { resolveReportingArea, type ReportingArea } from '../../membership/unit/reporting-area.js';
 import { membershipsAndPersonsOf, reasonsOf, servedByFigures } from '../counting/figure-counts.js';
 import { splitColumns, splitOf, type OrgCountSplit } from '../figures/report-figures.js';
@@ -43,20 +42,6 @@ export async function liveFigures(db: DataSource, areaText: string | null | unde
     );
     return { area, asOf, ...counted, confirmedPhantoms: n };
   });
-}
-
-/** The person-level table's live rows brought up to date before a read (nothing to do when idle). */
-export async function bringFiguresUpToDate(db: DataSource): Promise<void> {
-  const [{ idle }] = await db.query<{ idle: boolean }[]>(
-    `SELECT EXISTS (SELECT 1 FROM person_figure_basis WHERE basis = '') AND NOT EXISTS (SELECT 1 FROM person_figure_dirty) AS idle`,
-  );
-  if (!idle) {
-    // Brought up to date first, in a short transaction of its own (one writer at a time): work done
-    // once for every reader (the persons an import marked; the first build after the upgrade), so
-    // the request's statement timeout is lifted for it — else a large catch-up would fail each time.
-    liftStatementTimeout();
-    await db.transaction((em) => refreshPendingPersonFigures(em));
-  }
 }
 
 type Counted = Omit<LiveFigures, 'area' | 'asOf' | 'confirmedPhantoms'>;
