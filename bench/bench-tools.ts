@@ -150,3 +150,15 @@ export async function textOnScreen(page: Page, pattern: RegExp, gone = false): P
     { polling: 'raf', timeout: 60_000 },
   );
 }
+
+/** Waits until every CSS selector matches an element of the page, checked at every animation frame (see `textOnScreen`). */
+export async function selectorsOnScreen(page: Page, selectors: string[]): Promise<void> {
+  await page.waitForFunction(
+    (all) => {
+      const doc = (globalThis as unknown as { document: { querySelector(s: string): unknown } }).document;
+      return all.every((s) => doc.querySelector(s) !== null);
+    },
+    selectors,
+    { polling: 'raf', timeout: 120_000 },
+  );
+}
