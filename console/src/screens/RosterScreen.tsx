@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Input, Popover, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Checkbox, Input, Popover, Select, Space, Spin, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useMemo, useState } from 'react';
 import { useQuery } from 'urql';
@@ -63,6 +63,25 @@ export function RosterScreen({ session }: { session: Session }) {
   const changed = () => refetchRoster({ requestPolicy: 'network-only' });
   const offset = (cursors.length - 1) * 50;
   const table = useMemo(() => rosterColumns(columns, offset, setOpen), [columns, offset]);
+  // The table redrawn only when its rows or columns change: a search on its way shows a small spinner
+  // beside the count instead (redrawing 50 rows to grey them over delayed the answer on a slow machine).
+  const rows = page?.nodes;
+  const firstLoad = !page && roster.fetching;
+  const rosterTable = useMemo(
+    () => (
+      <Table<RosterRow>
+        rowKey="id"
+        size="small"
+        loading={firstLoad}
+        dataSource={rows ?? []}
+        columns={table}
+        pagination={false}
+        scroll={{ x: 'max-content' }}
+        locale={{ emptyText: T.roster.empty }}
+      />
+    ),
+    [rows, table, firstLoad],
+  );
 
   return (
     <section aria-labelledby="roster-title">
@@ -137,18 +156,10 @@ export function RosterScreen({ session }: { session: Session }) {
       {roster.error && (
         <Alert type="error" showIcon role="alert" title={T.error.generic} description={errorText(roster.error, T.error.network)} />
       )}
-      <Table<RosterRow>
-        rowKey="id"
-        size="small"
-        loading={roster.fetching}
-        dataSource={page?.nodes ?? []}
-        columns={table}
-        pagination={false}
-        scroll={{ x: 'max-content' }}
-        locale={{ emptyText: T.roster.empty }}
-      />
+      {rosterTable}
       <Space style={{ marginTop: 12 }} wrap>
         <Typography.Text aria-live="polite">{page ? T.roster.total(page.totalCount, page.countCapped) : ''}</Typography.Text>
+        <Spin size="small" spinning={roster.fetching && !!page} />
         <Button disabled={cursors.length === 1} onClick={() => setCursors([null])}>
           {T.roster.first}
         </Button>
