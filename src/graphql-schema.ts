@@ -14,6 +14,7 @@ import { UnitsResolver } from './membership/unit/units.resolver.js';
 import { PersonalDataRequestsResolver } from './membership/member-record/personal-data-requests.resolver.js';
 import { TransferRequestsResolver } from './membership/member-record/transfer-requests.resolver.js';
 import { LinkerResolver } from './linker/linker.resolver.js';
+import { LinkRunsResolver } from './linker/link-runs.resolver.js';
 import { FlagsResolver } from './linker/flags/flags.resolver.js';
 import { RecordPersonResolver } from './linker/review/record-person.resolver.js';
 import { ReportsResolver } from './reports/reports.resolver.js';
@@ -34,6 +35,7 @@ export const GRAPHQL_RESOLVERS = [
   SuggestionsResolver,
   ImportUndoResolver,
   LinkerResolver,
+  LinkRunsResolver,
   FlagsResolver,
   RecordPersonResolver,
   ReportsResolver,

@@ -485,6 +485,19 @@ describe('access matrix: role × operation', () => {
       vars: async () => ({ id: await record('DTN', 'A') }),
       expect: allow('admin'),
     },
+    {
+      field: 'linkRuns',
+      title: 'the link runs (counts only)',
+      query: `{ linkRuns { id status phases { key seconds } persons } }`,
+      expect: allow('admin', 'danVan', 'auditor'),
+    },
+    {
+      // Last: the administrator's call starts a run in the background (a few hundred ms on these records).
+      field: 'startLinkRun',
+      title: 'a link run started from the console',
+      query: `mutation { startLinkRun { id status } }`,
+      expect: allow('admin'),
+    },
   ];
   /** Exercised in access.e2e-spec.ts and enrolment.e2e-spec.ts, where a session or an enrolment can be spent. */
   const ELSEWHERE = ['logIn', 'logOut', 'startEnrolment', 'completeEnrolment'];

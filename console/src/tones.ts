@@ -31,3 +31,6 @@ export const COMPARE_TONE: Record<string, string> = { agree: GREEN, near: AMBER,
 
 /** A data subject's request: due within three days (or overdue), or later. */
 export const DUE_TONE = { soon: RED, later: GREY };
+
+/** A link run: under way, done, stopped by an error. */
+export const LINK_RUN_TONE: Record<string, string> = { RUNNING: BLUE, DONE: GREEN, FAILED: RED };

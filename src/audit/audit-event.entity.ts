@@ -44,6 +44,8 @@ export enum AuditAction {
   ASSOCIATION_CREATED = 'ASSOCIATION_CREATED',
   /** A reconciliation report was computed (by the schedule or on demand). */
   REPORT_COMPUTED = 'REPORT_COMPUTED',
+  /** A link run started from the console (the CLI's runs are the operator's). */
+  LINK_RUN_STARTED = 'LINK_RUN_STARTED',
 }
 
 /**

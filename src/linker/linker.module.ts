@@ -10,6 +10,8 @@ import { FiguresMemo } from './figures-memo.js';
 import { FlagsService } from './flags/flags.service.js';
 import { LinkerResolver } from './linker.resolver.js';
 import { LinkerService } from './linker.service.js';
+import { LinkRunsResolver } from './link-runs.resolver.js';
+import { LinkRunsService } from './link-runs.service.js';
 import { NewRecordsListener } from './incremental/new-records.listener.js';
 import { PersonViewsService } from './review/person-views.service.js';
 import { ReviewDecisionsService } from './review/review-decisions.service.js';
@@ -20,6 +22,7 @@ import { ReviewQueueService } from './review/review-queue.service.js';
   imports: [MembershipModule, PersonalDataModule, AuditModule],
   providers: [
     LinkerService,
+    LinkRunsService,
     PersonViewsService,
     ReviewDecisionsService,
     ReviewQueueService,
@@ -29,6 +32,7 @@ import { ReviewQueueService } from './review/review-queue.service.js';
     FlagsService,
     FiguresMemo,
     LinkerResolver,
+    LinkRunsResolver,
     FlagsResolver,
     RecordPersonResolver,
   ],

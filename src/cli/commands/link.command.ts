@@ -1,5 +1,6 @@
 // `lienthong link`: the records of every organization linked into persons, the register as a bridge.
 import type { Command } from 'commander';
+import { LINK_PHASES } from '../../linker/batch/link-phases.js';
 import { LinkerService } from '../../linker/linker.service.js';
 import { DEFAULT_LINK_OPTIONS } from '../../linker/model/pair-decision.js';
 import { log, UsageError, withServices, writeLines } from '../kit/cli-kit.js';
@@ -8,17 +9,7 @@ import { prob } from '../kit/cli-options.js';
 type LinkSummary = Awaited<ReturnType<LinkerService['link']>>;
 
 /** The linker's steps, as the log names them. */
-const LINK_STEPS: Record<string, string> = {
-  load: 'đã đọc hồ sơ',
-  load_register: 'đã đọc CSDL dân cư',
-  blocking: 'đã chia khối',
-  model: 'đã ước lượng mô hình',
-  scoring: 'đã chấm điểm các cặp',
-  register: 'đã đối chiếu CSDL dân cư',
-  clustering: 'đã gom thành người',
-  phantom: 'đã đánh dấu hồ sơ nghi ảo',
-  store: 'đã lưu',
-};
+const LINK_STEPS: Record<string, string> = Object.fromEntries(LINK_PHASES.map((p) => [p.key, p.done]));
 
 export function linkCommand(program: Command): void {
   program

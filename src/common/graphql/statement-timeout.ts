@@ -26,6 +26,11 @@ export function liftStatementTimeout(): void {
   if (limits) limits.statementTimeoutMs = 0;
 }
 
+/** `fn` run as a job of its own, outside the request that starts it (a link run in the background): no limit follows it. */
+export function outsideRequest<T>(fn: () => T): T {
+  return requestLimits.exit(fn);
+}
+
 type Release = (err?: unknown) => void;
 interface PoolClient {
   query(text: string): Promise<unknown>;

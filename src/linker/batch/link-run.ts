@@ -11,7 +11,7 @@ import { frequencies, namesakeCounter } from './namesakes.js';
 import { formPersons, readReviews, type Persons } from './persons.js';
 import { phantomChecks, phantomContext, type PhantomResult } from './phantom-facts.js';
 import { bridgePairs, matchRegister, type RegisterBridge } from './register-bridge.js';
-import { failRun, finishRun, startRun } from './run-lifecycle.js';
+import { failRun, finishRun, notePhases, startRun } from './run-lifecycle.js';
 import { scorePairs, trainModel, weigher, type KeptPair } from './score-pairs.js';
 import { dropSnapshot, loadRecords, loadResidents, takeSnapshot, type Records } from './snapshot.js';
 
@@ -68,8 +68,15 @@ export async function runLink(
   opts: LinkSettings,
   progress?: (step: string) => void,
 ): Promise<LinkSummary> {
-  const { seconds, lap } = stopwatch(progress);
   const runId = await startRun(needs.db);
+  // Each phase, as it ends, also kept in the run's row (what the console shows while it runs): one
+  // note after the other, so an earlier note never lands over a later one.
+  let noted = Promise.resolve();
+  const { seconds, lap } = stopwatch((step) => {
+    progress?.(step);
+    const now = { ...seconds };
+    noted = noted.then(() => notePhases(needs.db, runId, now));
+  });
   try {
     await takeSnapshot(runner);
     const recs = await loadRecords(runner);

@@ -9,7 +9,7 @@ import { LinkRun } from '../link.entities.js';
 
 /** The advisory lock (two keys: "LT", 7) that lets one linker run at a time in the whole installation. */
 const LINK_LOCK = [0x4c54, 7] as const;
-const LINK_BUSY = 'Một lần liên kết khác đang chạy (ở máy chủ này hoặc máy khác): chờ lần đó xong rồi chạy lại.';
+export const LINK_BUSY = 'Một lần liên kết khác đang chạy (ở máy chủ này hoặc máy khác): chờ lần đó xong rồi chạy lại.';
 const INTERRUPTED = 'Lần liên kết bị dừng giữa chừng (máy chủ hoặc lệnh bị tắt): chạy lại `lienthong link`.';
 
 /**
@@ -30,6 +30,14 @@ export async function withLinkLock<T>(db: DataSource, fn: (runner: QueryRunner) 
   } finally {
     await runner.release();
   }
+}
+
+/** Whether a run holds the lock now (here or on another machine): the lock tried and let go at once. */
+export async function linkRunning(db: DataSource): Promise<boolean> {
+  return db.transaction(async (em) => {
+    const [{ ok }] = await em.query<{ ok: boolean }[]>(`SELECT pg_try_advisory_xact_lock($1, $2) AS ok`, [...LINK_LOCK]);
+    return !ok;
+  });
 }
 
 /**
@@ -65,4 +73,14 @@ export async function failRun(db: DataSource, runId: string, e: unknown): Promis
     runId,
     JSON.stringify({ failure: e instanceof Error ? e.message : String(e) }),
   ]);
+}
+
+/** While the run is under way: the phases it has ended, with their seconds (a failure to note them never stops the run). */
+export async function notePhases(db: DataSource, runId: string, seconds: Record<string, number>): Promise<void> {
+  await db
+    .query(`UPDATE link_run SET summary = jsonb_build_object('seconds', $2::jsonb) WHERE id = $1 AND status = 'RUNNING'`, [
+      runId,
+      JSON.stringify(seconds),
+    ])
+    .catch(() => undefined);
 }

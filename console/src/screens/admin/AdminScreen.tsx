@@ -3,6 +3,7 @@ import { useState, type ReactNode } from 'react';
 import { T } from '../../text.ts';
 import { AssociationsTab } from './AssociationsTab.tsx';
 import { AuditTab } from './AuditTab.tsx';
+import { LinkRunsTab } from './LinkRunsTab.tsx';
 import { RequestsTab } from './RequestsTab.tsx';
 import { TokensTab } from './TokensTab.tsx';
 import { UsersTab } from './UsersTab.tsx';
@@ -14,10 +15,11 @@ const PARTS: Record<Part, () => ReactNode> = {
   tokens: () => <TokensTab />,
   associations: () => <AssociationsTab />,
   requests: () => <RequestsTab />,
+  linkRuns: () => <LinkRunsTab />,
 };
 
 /**
- * The administrator's screen: accounts, the audit log, service tokens, associations, data subjects' requests (each drawn when
+ * The administrator's screen: accounts, the audit log, service tokens, associations, data subjects' requests, link runs (each drawn when
  * chosen). Chosen by buttons that wrap on a phone (the library's tab bar hides some behind a menu there).
  */
 export function AdminScreen() {

@@ -115,3 +115,35 @@ export const CREATE_ASSOCIATION = graphql(`
     }
   }
 `);
+
+export const LINK_RUNS = graphql(`
+  query LinkRuns {
+    linkRuns(first: 10) {
+      id
+      status
+      statusLabel
+      startedAt
+      finishedAt
+      phases {
+        key
+        label
+        seconds
+      }
+      records
+      persons
+      multiOrganizationPersons
+      reviewPairs
+      suspectedPhantoms
+      failure
+    }
+  }
+`);
+
+export const START_LINK_RUN = graphql(`
+  mutation StartLinkRun {
+    startLinkRun {
+      id
+      status
+    }
+  }
+`);
