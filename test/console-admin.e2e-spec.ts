@@ -56,6 +56,10 @@ describe('the console: administration', () => {
     beforeAll(async () => {
       admin = await t.createUser('qt-web', Role.ADMIN);
     });
+    // Her page closed before the next describe's tests, as when this was a file of its own.
+    afterAll(async () => {
+      await adminPage?.context().close();
+    });
 
     /** An option of the open drop-down list, as she clicks it. */
     const pick = (page: Page, text: string | RegExp) => page.locator('.ant-select-item-option:visible').filter({ hasText: text }).click();
