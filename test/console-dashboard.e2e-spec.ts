@@ -4,9 +4,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
-import type { Page } from 'playwright-core';
+import type { Download, Page } from 'playwright-core';
 import { Role } from '../src/access/role.js';
-import { CLEAN, launchBrowser, logInThroughPage, review, type TestBrowser } from './support/browser.js';
+import { vietnamTime } from '../src/common/dates/vietnam-time.js';
+import { CLEAN, eventually, launchBrowser, logInThroughPage, review, type TestBrowser } from './support/browser.js';
+import { pdfText } from './support/pdf-text.js';
 import { createTestApp, type TestApp } from './test-app.js';
 
 const HEADER = 'Mã hồ sơ,Họ và tên,Ngày sinh,Giới tính,Số CCCD,Số điện thoại,Mã xã,Mã đơn vị,Trạng thái,Ngày vào,Ngày sinh hoạt gần nhất';
@@ -33,168 +35,307 @@ interface Live {
   peopleByOrgCount: { one: number; two: number; three: number; fourOrMore: number };
 }
 
-/**
- * The dashboard of the Ban Dân vận and of an auditor, on a small province imported and linked by the
- * real `link` run: its figures are the API's for the same scope, a commune drills down, the overlap's
- * cells are `overlap`'s, the export holds the same numbers as numbers; the auditor sees no name.
- */
-describe('the console: the dashboard', () => {
-  let t: TestApp;
-  let b: TestBrowser;
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lienthong-console-dashboard-'));
+const FORM = {
+  parentBody: 'Tỉnh ủy Thử Nghiệm',
+  issuingBody: 'Ban Dân vận',
+  symbol: 'BDVTN',
+  place: 'Thành phố Thử',
+  signer: { authority: 'TM. Ban Thường vụ', title: 'Trưởng ban', name: 'Hà Văn Ký' },
+  recipients: ['Thường trực Tỉnh ủy;', 'Lưu: VT.'],
+};
 
+interface StoredReport {
+  id: string;
+  scope: string;
+  computedAt: string;
+  computedBy: string;
+  totals: { memberships: number };
+}
+
+/** The Ban Dân vận's two screens, each on its own server and data, in one browser. */
+describe('the console: dashboard and reports', () => {
+  let b: TestBrowser;
   beforeAll(async () => {
-    t = await createTestApp();
-    fs.chmodSync(dir, 0o755);
-    await t.importRoster('HPN', HEADER, HPN);
-    await t.importRoster('HND', HEADER, HND);
-    await promisify(execFile)(process.execPath, [path.resolve(import.meta.dirname, '../bin/lienthong.js'), 'link'], {
-      env: { ...process.env, DATABASE_URL: t.databaseUrl, LIENTHONG_KEY: t.keyText },
-    });
-    // Two stored periods: the trend and the change since the last one.
-    for (const period of ['2026-10', '2026-11']) {
-      const r = await t.gql(`mutation { runReport(period: "${period}") { id } }`);
-      expect(r.errors).toBeUndefined();
-    }
     b = await launchBrowser();
   });
   afterAll(async () => {
     await b?.close();
-    await t?.close();
-    fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  const live = async (scope: string): Promise<Live> => {
-    const r = await t.gql<{ liveFigures: Live }>(
-      `query($s: String) { liveFigures(scope: $s) { memberships people peopleNotSuspected suspectedPhantoms confirmedPhantoms
-         peopleByOrgCount { one two three fourOrMore } } }`,
-      { s: scope },
-    );
-    return r.data!.liveFigures;
-  };
-  /** The figures as the page shows them (their visible text, 1.234 read as 1234). */
-  const shown = async (page: Page) => {
-    const read = (text: string) => Number(text.replace(/\D/g, ''));
-    const figure = async (id: string) => read(await page.getByTestId(id).locator('[data-figure]').first().innerText());
-    const buckets = (await page.getByTestId('buckets').locator('[data-figure]').allInnerTexts()).map(read);
-    return {
-      memberships: await figure('memberships'),
-      people: await figure('people'),
-      peopleNotSuspected: await figure('not-suspected'),
-      suspectedPhantoms: await figure('suspected'),
-      confirmedPhantoms: await figure('confirmed'),
-      peopleByOrgCount: { one: buckets[0], two: buckets[1], three: buckets[2], fourOrMore: buckets[3] },
-    };
-  };
+  /**
+   * The dashboard of the Ban Dân vận and of an auditor, on a small province imported and linked by the
+   * real `link` run: its figures are the API's for the same scope, a commune drills down, the overlap's
+   * cells are `overlap`'s, the export holds the same numbers as numbers; the auditor sees no name.
+   */
+  describe('the dashboard', () => {
+    let t: TestApp;
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lienthong-console-dashboard-'));
 
-  it('shows a Ban Dân vận officer the API figures of the province and of a commune, the overlap, and exports them', async () => {
-    const context = await b.context();
-    const page = await logInThroughPage(context, t.url, await t.createUser('bdv', Role.DAN_VAN));
-    // Her home screen.
-    await page.getByTestId('as-of').waitFor();
-    expect(page.url()).not.toContain('danh-sach');
-    const province = await live('province');
-    expect(province).toMatchObject({ memberships: 7, people: 5 });
-    expect(await shown(page)).toEqual(province);
-    expect(await page.getByTestId('as-of').innerText()).toMatch(/^Số liệu đến \d\d\/\d\d\/\d{4} \d\d:\d\d$/);
-
-    // The overlap's cells carry `overlap`'s numbers.
-    const { data } = await t.gql<{ overlap: { matrix: { a: string; b: string; persons: number }[] } }>(
-      `{ overlap(scope: "province") { matrix { a b persons } } }`,
-    );
-    expect(data!.overlap.matrix.find((c) => c.a !== c.b)?.persons).toBe(2);
-    for (const c of data!.overlap.matrix)
-      expect(await page.locator(`[data-testid=overlap] td[data-a="${c.a}"][data-b="${c.b}"]`).innerText()).toBe(String(c.persons));
-
-    // Every commune, each as its own scope counts it (the women in two organizations there counted once).
-    const listed = await t.gql<{ liveCommunes: { communes: ({ code: string } & Record<string, number>)[] } }>(
-      `{ liveCommunes(scope: "province") { communes { code memberships people peopleNotSuspected suspectedPhantoms } } }`,
-    );
-    for (const { code, ...figures } of listed.data!.liveCommunes.communes) {
-      const own = await live(`commune:${code}`);
-      expect(figures).toEqual({
-        memberships: own.memberships,
-        people: own.people,
-        peopleNotSuspected: own.peopleNotSuspected,
-        suspectedPhantoms: own.suspectedPhantoms,
+    beforeAll(async () => {
+      t = await createTestApp();
+      fs.chmodSync(dir, 0o755);
+      await t.importRoster('HPN', HEADER, HPN);
+      await t.importRoster('HND', HEADER, HND);
+      await promisify(execFile)(process.execPath, [path.resolve(import.meta.dirname, '../bin/lienthong.js'), 'link'], {
+        env: { ...process.env, DATABASE_URL: t.databaseUrl, LIENTHONG_KEY: t.keyText },
       });
-    }
-    // An organization's and a unit's communes add up to their own figures (each person lives in one commune here).
-    for (const scope of ['org:HND', 'unit:HND/B2']) {
-      const r = await t.gql<{ liveCommunes: { communes: { memberships: number; people: number }[] } }>(
-        `query($s: String) { liveCommunes(scope: $s) { communes { memberships people } } }`,
+      // Two stored periods: the trend and the change since the last one.
+      for (const period of ['2026-10', '2026-11']) {
+        const r = await t.gql(`mutation { runReport(period: "${period}") { id } }`);
+        expect(r.errors).toBeUndefined();
+      }
+    });
+    afterAll(async () => {
+      await t?.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    });
+
+    const live = async (scope: string): Promise<Live> => {
+      const r = await t.gql<{ liveFigures: Live }>(
+        `query($s: String) { liveFigures(scope: $s) { memberships people peopleNotSuspected suspectedPhantoms confirmedPhantoms
+         peopleByOrgCount { one two three fourOrMore } } }`,
         { s: scope },
       );
-      const sum = (k: 'memberships' | 'people') => r.data!.liveCommunes.communes.reduce((n, c) => n + c[k], 0);
-      const own = await live(scope);
-      expect({ scope, memberships: sum('memberships'), people: sum('people') }).toEqual({
-        scope,
-        memberships: own.memberships,
-        people: own.people,
-      });
-    }
-    // …then on the page, and a commune's own figures.
-    const communes = page.getByTestId('communes').locator('tbody tr.ant-table-row');
-    expect(await communes.count()).toBe(2);
-    await page
-      .getByRole('button', { name: /^Xem tổng quan của/ })
-      .first()
-      .click();
-    await page.getByRole('heading', { level: 1, name: /Tổng quan — (Xã|Phường)/ }).waitFor();
-    const commune = await live('commune:00004');
-    expect(commune).toMatchObject({ memberships: 4, people: 2 });
-    await page.getByTestId('memberships').locator('[data-figure="4"]').waitFor();
-    expect(await shown(page)).toEqual(commune);
-    expect(await page.getByRole('link', { name: /^Xem danh sách hội viên của/ }).getAttribute('href')).toBe('#/danh-sach?xa=00004');
-    expect(await review(page)).toEqual(CLEAN);
+      return r.data!.liveFigures;
+    };
+    /** The figures as the page shows them (their visible text, 1.234 read as 1234). */
+    const shown = async (page: Page) => {
+      const read = (text: string) => Number(text.replace(/\D/g, ''));
+      const figure = async (id: string) => read(await page.getByTestId(id).locator('[data-figure]').first().innerText());
+      const buckets = (await page.getByTestId('buckets').locator('[data-figure]').allInnerTexts()).map(read);
+      return {
+        memberships: await figure('memberships'),
+        people: await figure('people'),
+        peopleNotSuspected: await figure('not-suspected'),
+        suspectedPhantoms: await figure('suspected'),
+        confirmedPhantoms: await figure('confirmed'),
+        peopleByOrgCount: { one: buckets[0], two: buckets[1], three: buckets[2], fourOrMore: buckets[3] },
+      };
+    };
 
-    // The export of what is on screen: the commune's numbers, as numbers.
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /Xuất Excel/ }).click()]);
-    const file = path.join(dir, download.suggestedFilename());
-    await download.saveAs(file);
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.readFile(file);
-    const row = (sheet: string, label: string) =>
-      book
-        .getWorksheet(sheet)!
-        .getSheetValues()
-        .find((r) => Array.isArray(r) && r[1] === label) as unknown[];
-    // The same moment as on screen, in Vietnam time (the figures are shared until a commit changes them).
-    const asOf = (await page.getByTestId('as-of').innerText()).replace('Số liệu đến ', '');
-    expect(book.getWorksheet('Tổng quan')!.getCell('A2').value).toBe(`Số liệu đến ${asOf} (giờ Việt Nam).`);
-    expect(row('Tổng quan', 'Số lượt')[2]).toBe(commune.memberships);
-    expect(row('Tổng quan', 'Số người (sau liên kết)')[2]).toBe(commune.people);
-    expect(row('Tổng quan', 'Số người không nghi ảo (ước tính)')[2]).toBe(commune.peopleNotSuspected);
-    expect(row('Theo xã', '00004').slice(3, 7)).toEqual([
-      commune.memberships,
-      commune.people,
-      commune.peopleNotSuspected,
-      commune.suspectedPhantoms,
-    ]);
-    await context.close();
+    it('shows a Ban Dân vận officer the API figures of the province and of a commune, the overlap, and exports them', async () => {
+      const context = await b.context();
+      const page = await logInThroughPage(context, t.url, await t.createUser('bdv', Role.DAN_VAN));
+      // Her home screen.
+      await page.getByTestId('as-of').waitFor();
+      expect(page.url()).not.toContain('danh-sach');
+      const province = await live('province');
+      expect(province).toMatchObject({ memberships: 7, people: 5 });
+      expect(await shown(page)).toEqual(province);
+      expect(await page.getByTestId('as-of').innerText()).toMatch(/^Số liệu đến \d\d\/\d\d\/\d{4} \d\d:\d\d$/);
+
+      // The overlap's cells carry `overlap`'s numbers.
+      const { data } = await t.gql<{ overlap: { matrix: { a: string; b: string; persons: number }[] } }>(
+        `{ overlap(scope: "province") { matrix { a b persons } } }`,
+      );
+      expect(data!.overlap.matrix.find((c) => c.a !== c.b)?.persons).toBe(2);
+      for (const c of data!.overlap.matrix)
+        expect(await page.locator(`[data-testid=overlap] td[data-a="${c.a}"][data-b="${c.b}"]`).innerText()).toBe(String(c.persons));
+
+      // Every commune, each as its own scope counts it (the women in two organizations there counted once).
+      const listed = await t.gql<{ liveCommunes: { communes: ({ code: string } & Record<string, number>)[] } }>(
+        `{ liveCommunes(scope: "province") { communes { code memberships people peopleNotSuspected suspectedPhantoms } } }`,
+      );
+      for (const { code, ...figures } of listed.data!.liveCommunes.communes) {
+        const own = await live(`commune:${code}`);
+        expect(figures).toEqual({
+          memberships: own.memberships,
+          people: own.people,
+          peopleNotSuspected: own.peopleNotSuspected,
+          suspectedPhantoms: own.suspectedPhantoms,
+        });
+      }
+      // An organization's and a unit's communes add up to their own figures (each person lives in one commune here).
+      for (const scope of ['org:HND', 'unit:HND/B2']) {
+        const r = await t.gql<{ liveCommunes: { communes: { memberships: number; people: number }[] } }>(
+          `query($s: String) { liveCommunes(scope: $s) { communes { memberships people } } }`,
+          { s: scope },
+        );
+        const sum = (k: 'memberships' | 'people') => r.data!.liveCommunes.communes.reduce((n, c) => n + c[k], 0);
+        const own = await live(scope);
+        expect({ scope, memberships: sum('memberships'), people: sum('people') }).toEqual({
+          scope,
+          memberships: own.memberships,
+          people: own.people,
+        });
+      }
+      // …then on the page, and a commune's own figures.
+      const communes = page.getByTestId('communes').locator('tbody tr.ant-table-row');
+      expect(await communes.count()).toBe(2);
+      await page
+        .getByRole('button', { name: /^Xem tổng quan của/ })
+        .first()
+        .click();
+      await page.getByRole('heading', { level: 1, name: /Tổng quan — (Xã|Phường)/ }).waitFor();
+      const commune = await live('commune:00004');
+      expect(commune).toMatchObject({ memberships: 4, people: 2 });
+      await page.getByTestId('memberships').locator('[data-figure="4"]').waitFor();
+      expect(await shown(page)).toEqual(commune);
+      expect(await page.getByRole('link', { name: /^Xem danh sách hội viên của/ }).getAttribute('href')).toBe('#/danh-sach?xa=00004');
+      expect(await review(page)).toEqual(CLEAN);
+
+      // The export of what is on screen: the commune's numbers, as numbers.
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /Xuất Excel/ }).click()]);
+      const file = path.join(dir, download.suggestedFilename());
+      await download.saveAs(file);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.readFile(file);
+      const row = (sheet: string, label: string) =>
+        book
+          .getWorksheet(sheet)!
+          .getSheetValues()
+          .find((r) => Array.isArray(r) && r[1] === label) as unknown[];
+      // The same moment as on screen, in Vietnam time (the figures are shared until a commit changes them).
+      const asOf = (await page.getByTestId('as-of').innerText()).replace('Số liệu đến ', '');
+      expect(book.getWorksheet('Tổng quan')!.getCell('A2').value).toBe(`Số liệu đến ${asOf} (giờ Việt Nam).`);
+      expect(row('Tổng quan', 'Số lượt')[2]).toBe(commune.memberships);
+      expect(row('Tổng quan', 'Số người (sau liên kết)')[2]).toBe(commune.people);
+      expect(row('Tổng quan', 'Số người không nghi ảo (ước tính)')[2]).toBe(commune.peopleNotSuspected);
+      expect(row('Theo xã', '00004').slice(3, 7)).toEqual([
+        commune.memberships,
+        commune.people,
+        commune.peopleNotSuspected,
+        commune.suspectedPhantoms,
+      ]);
+      await context.close();
+    });
+
+    it('shows an auditor the dashboard and no name anywhere; nothing wider than a phone', async () => {
+      const context = await b.context('phone');
+      const page = await logInThroughPage(context, t.url, await t.createUser('kiem-toan', Role.AUDITOR));
+      await page.getByTestId('as-of').waitFor();
+      await page.getByTestId('communes').locator('tbody tr.ant-table-row').first().waitFor();
+      expect(await shown(page)).toEqual(await live('province'));
+      const names = async () => {
+        const text = await page.locator('body').innerText();
+        return NAMES.filter((n) => text.includes(n));
+      };
+      expect(await names()).toEqual([]);
+      expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+      expect(await review(page)).toEqual(CLEAN);
+      await page
+        .getByRole('button', { name: /^Xem tổng quan của/ })
+        .last()
+        .click();
+      await page.getByTestId('memberships').locator('[data-figure="3"]').waitFor();
+      expect(await names()).toEqual([]);
+      // No roster link for her: she may not read records.
+      expect(await page.getByRole('link', { name: /^Xem danh sách hội viên/ }).count()).toBe(0);
+      await context.close();
+    });
   });
 
-  it('shows an auditor the dashboard and no name anywhere; nothing wider than a phone', async () => {
-    const context = await b.context('phone');
-    const page = await logInThroughPage(context, t.url, await t.createUser('kiem-toan', Role.AUDITOR));
-    await page.getByTestId('as-of').waitFor();
-    await page.getByTestId('communes').locator('tbody tr.ant-table-row').first().waitFor();
-    expect(await shown(page)).toEqual(await live('province'));
-    const names = async () => {
-      const text = await page.locator('body').innerText();
-      return NAMES.filter((n) => text.includes(n));
+  /**
+   * The Báo cáo screen: a Ban Dân vận officer runs the province's report now and downloads it as
+   * .xlsx (numbers as numbers, times in Vietnam time) and .pdf (the deployment's official form); an
+   * auditor, on a phone, sees the list and downloads too but is offered no run.
+   */
+  describe('reports, run now and downloaded', () => {
+    let t: TestApp;
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lienthong-console-reports-'));
+    const stored = async () =>
+      (await t.gql<{ reports: StoredReport[] }>(`{ reports { id scope computedAt computedBy totals { memberships } } }`)).data!.reports;
+    const save = async (page: Page, name: RegExp): Promise<string> => {
+      const [download]: [Download, void] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('link', { name }).first().click(),
+      ]);
+      const file = path.join(dir, `${Date.now()}-${download.suggestedFilename()}`);
+      await download.saveAs(file);
+      return file;
     };
-    expect(await names()).toEqual([]);
-    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
-    expect(await review(page)).toEqual(CLEAN);
-    await page
-      .getByRole('button', { name: /^Xem tổng quan của/ })
-      .last()
-      .click();
-    await page.getByTestId('memberships').locator('[data-figure="3"]').waitFor();
-    expect(await names()).toEqual([]);
-    // No roster link for her: she may not read records.
-    expect(await page.getByRole('link', { name: /^Xem danh sách hội viên/ }).count()).toBe(0);
-    await context.close();
+
+    beforeAll(async () => {
+      const form = path.join(dir, 'mau-bao-cao.json');
+      fs.writeFileSync(form, JSON.stringify(FORM));
+      t = await createTestApp({ REPORT_FORM_FILE: form });
+      await t.importRoster('HPN', HEADER, [
+        'R-1,Nguyễn Thị An,01/02/1980,Nữ,,0911000001,00004,CH-A,Đang sinh hoạt,01/01/2010,',
+        'R-2,Trần Thị Bình,03/04/1975,Nữ,,0911000002,00008,CH-B,Đang sinh hoạt,01/01/2012,',
+      ]);
+      await t.importRoster('NCT', HEADER, ['R-3,Vũ Văn Phú,11/12/1950,Nam,,0911000003,00004,CH-C,Đang sinh hoạt,01/01/2010,']);
+    });
+    afterAll(async () => {
+      await t?.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    });
+
+    it('a Ban Dân vận officer runs the report now; the server has it; the .xlsx and the .pdf download', async () => {
+      expect(await stored()).toEqual([]);
+      const context = await b.context();
+      const page = await logInThroughPage(context, t.url, await t.createUser('bdv-tinh', Role.DAN_VAN));
+      await page.getByRole('link', { name: 'Báo cáo' }).click();
+      await page.getByText('Chưa có báo cáo nào').waitFor();
+      await page.getByRole('button', { name: 'Lập báo cáo' }).click();
+      await page.getByText(/Đã lập báo cáo .* — Toàn tỉnh .*: 3 lượt, 3 người/).waitFor();
+
+      const [report] = await stored();
+      expect(report).toMatchObject({ scope: 'province', computedBy: 'bdv-tinh', totals: { memberships: 3 } });
+      await eventually(async () => {
+        const audit = await t.sql(
+          `SELECT 1 FROM audit_event WHERE action = 'REPORT_COMPUTED' AND actor_name = 'bdv-tinh' AND subject_id = $1`,
+          [report.id],
+        );
+        expect(audit).toHaveLength(1);
+      });
+      // The list shows it, with its state and the day its figures are as of.
+      const row = page.getByRole('row').filter({ hasText: 'Toàn tỉnh' });
+      await row.getByText('Tạm tính').waitFor();
+      expect(await review(page)).toEqual(CLEAN);
+
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.readFile(await save(page, /dạng Excel/));
+      const summary = book.getWorksheet('Tổng hợp')!;
+      const values = summary.getSheetValues() as unknown[][];
+      const memberships = values.find((r) => r?.[1] === 'Số lượt (hồ sơ đang sinh hoạt)')!;
+      expect(memberships[2]).toBe(3);
+      expect(String(values[2][1])).toContain(`Lập lúc ${vietnamTime(report.computedAt)} (giờ Việt Nam)`);
+      const communes = book.getWorksheet('Theo xã')!.getSheetValues() as unknown[][];
+      const counted = communes.filter((r) => r?.[3] === 'HPN' || r?.[3] === 'NCT');
+      expect(counted).toHaveLength(3);
+      for (const r of counted) expect([typeof r[4], typeof r[5]]).toEqual(['number', 'number']);
+
+      const pdf = await save(page, /dạng PDF/);
+      expect(fs.readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
+      const text = await pdfText(pdf);
+      for (const phrase of [
+        'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+        'Độc lập - Tự do - Hạnh phúc',
+        'TỈNH ỦY THỬ NGHIỆM',
+        'Số: …/BC-BDVTN',
+        'Hà Văn Ký',
+      ])
+        expect(text).toContain(phrase);
+      await eventually(async () => {
+        const exports = await t.sql(`SELECT 1 FROM audit_event WHERE action = 'EXPORT' AND actor_name = 'bdv-tinh' AND subject_id = $1`, [
+          report.id,
+        ]);
+        expect(exports).toHaveLength(2);
+      });
+      await context.close();
+    });
+
+    it('an auditor on a phone sees the list and downloads, and is offered no run', async () => {
+      const [report] = await stored();
+      const context = await b.context('phone');
+      const page = await logInThroughPage(context, t.url, await t.createUser('kiem-toan', Role.AUDITOR));
+      await page.getByRole('link', { name: 'Báo cáo' }).click();
+      // On a phone each report is a card: everything in view without scrolling sideways.
+      const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: /— Toàn tỉnh/ }) });
+      await card.getByText('Tạm tính').waitFor();
+      expect(await card.innerText()).toContain('Số liệu đến');
+      expect(await page.getByRole('button', { name: 'Lập báo cáo' }).count()).toBe(0);
+      expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+      expect(await review(page)).toEqual(CLEAN);
+      const file = await save(page, /dạng Excel/);
+      expect(fs.readFileSync(file).subarray(0, 2).toString()).toBe('PK');
+      await eventually(async () => {
+        const exports = await t.sql(`SELECT 1 FROM audit_event WHERE action = 'EXPORT' AND actor_name = 'kiem-toan' AND subject_id = $1`, [
+          report.id,
+        ]);
+        expect(exports).toHaveLength(1);
+      });
+      await context.close();
+    });
   });
 });

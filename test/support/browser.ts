@@ -31,7 +31,8 @@ const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/
 /** axe-core's serious and critical violations on the page as it is now (id: the elements). */
 export async function accessibilityProblems(page: Page): Promise<string[]> {
   // Evaluated through the DevTools protocol: the console's policy (no inline script) stays as it is.
-  await page.evaluate(axeSource);
+  // Once per document (about 0.2 s each time): the console is one page, and axe stays loaded in it.
+  if (await page.evaluate<boolean>(`typeof window.axe === 'undefined'`)) await page.evaluate(axeSource);
   const violations = await page.evaluate<{ id: string; impact: string; nodes: { target: string[] }[] }[]>(
     `axe.run({ runOnly: ['wcag2a', 'wcag2aa', 'best-practice'] }).then((r) => r.violations)`,
   );
