@@ -33,6 +33,11 @@ export async function accessibilityProblems(page: Page): Promise<string[]> {
   // Evaluated through the DevTools protocol: the console's policy (no inline script) stays as it is.
   // Once per document (about 0.2 s each time): the console is one page, and axe stays loaded in it.
   if (await page.evaluate<boolean>(`typeof window.axe === 'undefined'`)) await page.evaluate(axeSource);
+  // A button fading in, a hover colour on its way: judged once its finite animations have ended (a second at most).
+  await page.evaluate(`Promise.race([
+    Promise.all(document.getAnimations().filter((a) => a.effect?.getTiming().iterations !== Infinity).map((a) => a.finished.catch(() => null))),
+    new Promise((r) => setTimeout(r, 1000)),
+  ])`);
   const violations = await page.evaluate<{ id: string; impact: string; nodes: { target: string[] }[] }[]>(
     `axe.run({ runOnly: ['wcag2a', 'wcag2aa', 'best-practice'] }).then((r) => r.violations)`,
   );
