@@ -7,6 +7,8 @@ const HEADER = 'Mã hồ sơ,Họ và tên,Ngày sinh,Giới tính,Số CCCD,S�
 const RUN = `id status statusLabel startedAt finishedAt phases { key label seconds } records persons multiOrganizationPersons
              autoLinks reviewPairs suspectedPhantoms failure`;
 
+const STEPS = ['load', 'load_register', 'blocking', 'model', 'scoring', 'register', 'clustering', 'phantom', 'store'];
+
 interface Run {
   id: string;
   status: string;
@@ -40,6 +42,15 @@ describe('link runs started and followed from the console', () => {
     expect(r.errors).toBeUndefined();
     return r.data!.linkRuns;
   };
+  /** The run `id` as the administrator reads it, once `ready` holds (30 s at most). */
+  const runWhen = async (id: string, ready: (r: Run) => boolean) => {
+    let seen = (await runs(admin)).find((r) => r.id === id)!;
+    for (let i = 0; i < 300 && !ready(seen); i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      seen = (await runs(admin)).find((r) => r.id === id)!;
+    }
+    return seen;
+  };
 
   it('runs in the background, shows every phase once it has ended, then the counts the run stored', async () => {
     // The run held at its last phase (the dashboard's person-level table locked by another connection), to be seen under way.
@@ -50,44 +61,17 @@ describe('link runs started and followed from the console', () => {
     const started = await t.gql<{ startLinkRun: Run }>(`mutation { startLinkRun { ${RUN} } }`, {}, { token: admin });
     expect(started.errors).toBeUndefined();
     const run = started.data!.startLinkRun;
-    let under = run;
-    for (let i = 0; i < 300 && under.phases.find((p) => p.key === 'phantom')!.seconds === null; i++) {
-      await new Promise((r) => setTimeout(r, 100));
-      under = (await runs(admin)).find((r) => r.id === run.id)!;
-    }
+    const under = await runWhen(run.id, (r) => r.phases.find((p) => p.key === 'phantom')!.seconds !== null);
     expect({ status: under.status, label: under.statusLabel, records: under.records }).toEqual({
       status: 'RUNNING',
       label: 'Đang chạy',
       records: null,
     });
-    expect(under.phases.filter((p) => p.seconds !== null).map((p) => p.key)).toEqual([
-      'load',
-      'load_register',
-      'blocking',
-      'model',
-      'scoring',
-      'register',
-      'clustering',
-      'phantom',
-    ]);
+    expect(under.phases.filter((p) => p.seconds !== null).map((p) => p.key)).toEqual(STEPS.slice(0, -1));
     await holder.query('COMMIT');
     await holder.end();
-    expect(run.phases.map((p) => p.key)).toEqual([
-      'load',
-      'load_register',
-      'blocking',
-      'model',
-      'scoring',
-      'register',
-      'clustering',
-      'phantom',
-      'store',
-    ]);
-    let seen = run;
-    for (let i = 0; i < 300 && seen.status === 'RUNNING'; i++) {
-      await new Promise((r) => setTimeout(r, 100));
-      seen = (await runs(admin)).find((r) => r.id === run.id)!;
-    }
+    expect(run.phases.map((p) => p.key)).toEqual(STEPS);
+    const seen = await runWhen(run.id, (r) => r.status !== 'RUNNING');
     expect({ status: seen.status, label: seen.statusLabel, failure: seen.failure }).toEqual({
       status: 'DONE',
       label: 'Đã xong',

@@ -1,0 +1,87 @@
+import fs from 'node:fs';
+import { Role } from '../src/access/role.js';
+import { todayInVietnam } from '../src/common/dates/partial-date.js';
+import { addDays } from '../src/membership/member-record/personal-data-requests.service.js';
+import { CLEAN, launchBrowser, logInThroughPage, review, type TestBrowser } from './support/browser.js';
+import { createTestApp, type TestApp } from './test-app.js';
+
+const HEADER = 'Mã hồ sơ,Họ và tên,Ngày sinh,Giới tính,Số CCCD,Số điện thoại,Mã xã,Mã đơn vị,Trạng thái,Ngày vào';
+
+/**
+ * The administrator's queue of data subjects' requests in the console: two requests recorded with the
+ * day each was received, the one due soonest on top; the copy downloaded, the erasure carried out,
+ * each answering its request on the server.
+ */
+describe('the console: data subjects’ requests with their deadline', () => {
+  let t: TestApp;
+  let b: TestBrowser;
+  beforeAll(async () => {
+    t = await createTestApp();
+    await t.importRoster('HND', HEADER, [
+      'HND-A,Lò Văn An,01/01/1970,Nam,001070111111,0911000001,00008,B1,Đang sinh hoạt,01/01/2000',
+      'HND-B,Cầm Thị Bình,02/02/1972,Nữ,001172222222,0911000002,00008,B1,Đang sinh hoạt,01/01/2000',
+    ]);
+    b = await launchBrowser();
+  });
+  afterAll(async () => {
+    await b?.close();
+    await t?.close();
+  });
+
+  it('records two requests, lists the one due soonest first, and answers each: the copy downloaded, the data erased', async () => {
+    const context = await b.context();
+    const page = await logInThroughPage(context, t.url, await t.createUser('qt-rq', Role.ADMIN));
+    await page.getByRole('navigation').getByRole('link', { name: 'Quản trị' }).click();
+    await page.getByText('Yêu cầu về dữ liệu cá nhân').click();
+    const choose = async (label: string, option: string) => {
+      await page.getByRole('combobox', { name: label }).click();
+      await page.locator('.ant-select-item-option').filter({ hasText: option }).click();
+    };
+    await choose('Tổ chức của hồ sơ', 'Hội Nông dân');
+    // A code that is not there: said so, nothing recorded.
+    await page.getByLabel('Mã hồ sơ').fill('HND-Z');
+    await page.getByRole('button', { name: 'Ghi nhận yêu cầu' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Không tìm thấy hồ sơ mã HND-Z' }).waitFor();
+    await page.getByLabel('Mã hồ sơ').fill('HND-A');
+    await page.getByRole('button', { name: 'Ghi nhận yêu cầu' }).click();
+    const rows = page.locator('.ant-table-row');
+    await rows.filter({ hasText: 'HND-A' }).waitFor();
+    await choose('Loại yêu cầu', 'Xóa dữ liệu cá nhân');
+    await page.getByLabel('Mã hồ sơ').fill('HND-B');
+    await page.getByLabel('Ngày nhận đề nghị').fill(addDays(todayInVietnam(), -18));
+    await page.getByRole('button', { name: 'Ghi nhận yêu cầu' }).click();
+    await rows.filter({ hasText: 'HND-B' }).waitFor();
+    expect(await rows.first().innerText()).toContain('Còn 2 ngày');
+    expect(await rows.nth(1).innerText()).toContain('Còn 20 ngày');
+    expect(await review(page)).toEqual(CLEAN);
+
+    await rows.filter({ hasText: 'HND-A' }).getByRole('button', { name: 'Xuất dữ liệu' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel(/Lý do/).fill('Đơn đề nghị ngày hôm nay của ông An');
+    const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Xuất dữ liệu' }).click()]);
+    expect(download.suggestedFilename()).toBe('du-lieu-ca-nhan-HND-A.json');
+    const copy = JSON.parse(fs.readFileSync(await download.path(), 'utf8')) as { record: { fullName: string; idNumber: string } };
+    expect(copy.record).toMatchObject({ fullName: 'Lò Văn An', idNumber: '001070111111' });
+
+    await rows.filter({ hasText: 'HND-B' }).getByRole('button', { name: 'Xóa dữ liệu' }).click();
+    await dialog.getByLabel(/Lý do/).fill('Đơn đề nghị xóa dữ liệu của bà Bình');
+    await dialog.getByRole('button', { name: 'Xóa dữ liệu' }).click();
+    // Erased, the record keeps no code of hers (XOA-…): the request shows answered.
+    await rows.filter({ hasText: 'Xóa dữ liệu cá nhân' }).filter({ hasText: 'Đã trả lời' }).waitFor();
+
+    const erased = await t.sql(`SELECT 1 FROM member_record WHERE erased_at IS NOT NULL AND external_id LIKE 'XOA-%'`);
+    expect(erased).toHaveLength(1);
+    const open = await t.sql(`SELECT 1 FROM personal_data_request WHERE done_at IS NULL`);
+    expect(open).toHaveLength(0);
+    const actions = await t.sql<{ action: string }>(
+      `SELECT action FROM audit_event WHERE actor_name = 'qt-rq' AND action LIKE 'PERSONAL_DATA_%' ORDER BY id`,
+    );
+    expect(actions.map((a) => a.action)).toEqual([
+      'PERSONAL_DATA_REQUESTED',
+      'PERSONAL_DATA_REQUESTED',
+      'PERSONAL_DATA_EXPORTED',
+      'PERSONAL_DATA_ERASED',
+    ]);
+    await context.close();
+  });
+});
