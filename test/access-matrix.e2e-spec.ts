@@ -398,6 +398,13 @@ describe('access matrix: role × operation', () => {
       expect: { ...allow('admin', 'dtn'), dtnUnitA: 'NOT_FOUND', hpn: 'NOT_FOUND' },
     },
     {
+      field: 'cancelTransfer',
+      title: "cancelTransfer of a request from A to B (only A's keepers, who sent it)",
+      query: `mutation($id: ID!) { cancelTransfer(id: $id) { state } }`,
+      vars: async () => ({ id: await transferRequest() }),
+      expect: { ...allow('admin', 'dtn', 'dtnUnitA'), hpn: 'NOT_FOUND' },
+    },
+    {
       field: 'transferTargets',
       title: 'transferTargets of DTN (every unit, names only)',
       query: `{ transferTargets(organization: "DTN") { code name } }`,

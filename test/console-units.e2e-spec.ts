@@ -7,7 +7,8 @@ import { createTestApp, type TestApp } from './test-app.js';
 /**
  * The units screen as the Ba Đình secretariat (unit-scoped) uses it: her tree with counts, a new
  * branch, a rename, two members moved between her units; one member sent to Ngọc Hà, whose
- * secretariat accepts on her phone. Each step is checked in the database: unit, history, audit.
+ * secretariat accepts on her phone; two more sent and taken back before anyone decides (from the
+ * units screen and from the member's page). Each step is checked in the database: unit, history, audit.
  */
 describe('the console: her units, moves between them, a transfer another commune accepts', () => {
   let t: TestApp;
@@ -36,6 +37,17 @@ describe('the console: her units, moves between them, a transfer another commune
     await page.locator('.ant-select-item-option', { hasText: name }).click();
   };
   const treeNode = (page: Page, code: string) => page.locator('.ant-tree-title', { hasText: `(${code})` });
+  /** Her selected members sent to Ngọc Hà's unit: a request each. */
+  const sendToNgocHa = async (page: Page, name: string) => {
+    await page.getByRole('checkbox', { name }).check();
+    await page.getByRole('button', { name: 'Chuyển 1 hội viên đã chọn' }).click();
+    const dialog = page.getByRole('dialog');
+    await pick(page, 'Ngọc Hà');
+    await dialog.getByRole('button', { name: 'Chuyển 1 hội viên đã chọn' }).click();
+    await page.getByText('Đã gửi 1 yêu cầu, chờ đơn vị nhận đồng ý.').waitFor();
+  };
+  const requests = (id: string) =>
+    t.sql<{ state: string; decided_by: string | null }>(`SELECT state, decided_by FROM transfer_request WHERE record_id = $1`, [id]);
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -105,12 +117,7 @@ describe('the console: her units, moves between them, a transfer another commune
     );
 
     // To the other commune's unit: a request, the member marked as waiting.
-    await page.getByRole('checkbox', { name: 'Lê Văn Cường' }).check();
-    await page.getByRole('button', { name: 'Chuyển 1 hội viên đã chọn' }).click();
-    dialog = page.getByRole('dialog');
-    await pick(page, 'Ngọc Hà');
-    await dialog.getByRole('button', { name: 'Chuyển 1 hội viên đã chọn' }).click();
-    await page.getByText('Đã gửi 1 yêu cầu, chờ đơn vị nhận đồng ý.').waitFor();
+    await sendToNgocHa(page, 'Lê Văn Cường');
     await page.getByText('Chờ Đoàn phường Ngọc Hà nhận').first().waitFor();
     expect(await unitOf(ids.cuong)).toBe('A');
     expect(await review(page)).toEqual(CLEAN);
@@ -134,6 +141,36 @@ describe('the console: her units, moves between them, a transfer another commune
     expect(await audits('RECORD_TRANSFERRED', 'vp.ngocha')).toEqual([{ subject_id: ids.cuong }]);
     const [request] = await t.sql<{ state: string; decided_by: string }>(`SELECT state, decided_by FROM transfer_request`);
     expect(request).toEqual({ state: 'ACCEPTED', decided_by: 'vp.ngocha' });
+    await context.close();
+  });
+
+  it('lets her take back a request nobody has decided, from the units screen or the member page: the member stays', async () => {
+    const context = await b.context();
+    const page = await logInThroughPage(context, t.url, await t.createUser('vp.badinh.2', Role.SECRETARIAT, 'DTN', 'A'));
+    await openUnits(page);
+    await treeNode(page, 'A2').click();
+    await sendToNgocHa(page, 'Nguyễn Văn An');
+    const sent = page.getByRole('listitem').filter({ hasText: /Nguyễn Văn An \(AN\): Chi đoàn Khu phố Hai → Đoàn phường Ngọc Hà/ });
+    await sent.getByRole('button', { name: 'Hủy yêu cầu' }).click();
+    await page.getByText('Hủy yêu cầu chuyển Nguyễn Văn An sang Đoàn phường Ngọc Hà?').waitFor();
+    expect(await review(page)).toEqual(CLEAN);
+    await page.locator('.ant-popconfirm').getByRole('button', { name: 'Hủy yêu cầu' }).click();
+    await sent.waitFor({ state: 'detached' });
+    expect(await requests(ids.an)).toEqual([{ state: 'CANCELLED', decided_by: 'vp.badinh.2' }]);
+    expect(await unitOf(ids.an)).toBe('A2');
+    await eventually(async () => expect(await audits('TRANSFER_CANCELLED', 'vp.badinh.2')).toEqual([{ subject_id: ids.an }]));
+
+    // From the member's page in her roster.
+    await sendToNgocHa(page, 'Trần Thị Bình');
+    await page.getByRole('link', { name: 'Danh sách hội viên' }).click();
+    await page.getByRole('row').filter({ hasText: 'Trần Thị Bình' }).getByRole('button', { name: 'Trần Thị Bình' }).click();
+    const drawer = page.getByRole('dialog', { name: 'Trần Thị Bình' });
+    await drawer.getByText('Chờ Đoàn phường Ngọc Hà nhận').waitFor();
+    await drawer.getByRole('button', { name: 'Hủy yêu cầu' }).click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: 'Hủy yêu cầu' }).click();
+    await drawer.getByText('Chờ Đoàn phường Ngọc Hà nhận').waitFor({ state: 'detached' });
+    expect(await requests(ids.binh)).toEqual([{ state: 'CANCELLED', decided_by: 'vp.badinh.2' }]);
+    expect((await history(ids.binh)).at(-1)).toEqual({ kind: 'TRANSFERRED', from: 'A', to: 'A2' });
     await context.close();
   });
 });

@@ -213,4 +213,38 @@ describe('units and transfers between secretariats', () => {
       'FORBIDDEN',
     );
   });
+
+  it('lets the sending secretariat take back a request still waiting: the record stays, neither list shows it', async () => {
+    const created = await t.gql<{ createMemberRecord: { id: string } }>(
+      `mutation($i: CreateMemberRecordInput!) { createMemberRecord(input: $i) { id } }`,
+      { i: { organization: 'DTN', externalId: 'T-4', fullName: 'Phạm Thị Dung', unit: 'A', birthDate: '2002' } },
+      { token: tokens.a },
+    );
+    const id = created.data!.createMemberRecord.id;
+    const requestId = (await transfer(id, 'B', tokens.a)).data!.transferMemberRecord.transferRequest!.id;
+    const CANCEL = `mutation($id: ID!) { cancelTransfer(id: $id) { state decidedBy } }`;
+    // The receiving side may decline it, not take it back; another organization does not see it.
+    expect((await t.gql(CANCEL, { id: requestId }, { token: tokens.b })).errors![0].extensions!.code).toBe('NOT_FOUND');
+    expect((await t.gql(CANCEL, { id: requestId }, { token: tokens.hpn })).errors![0].extensions!.code).toBe('NOT_FOUND');
+
+    const cancelled = await t.gql<{ cancelTransfer: { state: string; decidedBy: string } }>(CANCEL, { id: requestId }, { token: tokens.a });
+    expect(cancelled.data!.cancelTransfer).toEqual({ state: 'CANCELLED', decidedBy: 'vp.badinh' });
+    const stays = (await read(id, tokens.a)).data!.memberRecord;
+    expect(stays.unit!.code).toBe('A');
+    expect(stays.transferRequest).toBeNull();
+    expect(stays.history.map((h) => h.kind)).toEqual(['ADMITTED']);
+    expect((await pending(tokens.a)).data!.pendingTransfers).toEqual([]);
+    expect((await pending(tokens.b)).data!.pendingTransfers).toEqual([]);
+    expect((await audit(id)).at(-1)).toMatchObject({
+      action: 'TRANSFER_CANCELLED',
+      actor_name: 'vp.badinh',
+      detail: { request: requestId, toUnit: 'B' },
+    });
+    // Taken back, it cannot be accepted any more, nor taken back twice; she may send the member elsewhere.
+    expect(
+      (await t.gql(`mutation($id: ID!) { acceptTransfer(id: $id) { state } }`, { id: requestId }, { token: tokens.b })).errors![0].message,
+    ).toContain('đã được quyết định');
+    expect((await t.gql(CANCEL, { id: requestId }, { token: tokens.a })).errors![0].extensions!.code).toBe('CONFLICT');
+    expect((await transfer(id, 'B', tokens.a)).data!.transferMemberRecord.transferRequest).toMatchObject({ state: 'PENDING' });
+  });
 });

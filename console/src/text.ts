@@ -125,6 +125,9 @@ export const T = {
     decline: 'Từ chối',
     declineTitle: (name: string) => `Từ chối nhận ${name}`,
     declineReason: 'Lý do từ chối (ít nhất 5 ký tự; đơn vị gửi sẽ đọc được)',
+    cancel: 'Hủy yêu cầu',
+    cancelConfirm: (name: string, unit: string) => `Hủy yêu cầu chuyển ${name} sang ${unit}? Hội viên ở lại đơn vị hiện tại.`,
+    keep: 'Không hủy',
     ended: 'đã kết thúc sinh hoạt',
   },
   imports: {
@@ -391,7 +394,7 @@ export const T = {
       },
       {
         heading: 'Chi hội, đơn vị và chuyển sinh hoạt',
-        body: 'Màn hình Chi hội / đơn vị cho thấy cây các đơn vị và số hội viên của từng đơn vị. Chọn một đơn vị để thêm đơn vị trực thuộc, đổi tên (mã đơn vị giữ nguyên) hoặc xem hội viên. Đánh dấu các hội viên cần chuyển, bấm "Chuyển hội viên đã chọn", chọn đơn vị nhận: sang đơn vị của mình thì chuyển ngay; sang đơn vị của xã, phường khác thì yêu cầu được gửi tới văn phòng đơn vị đó, hồ sơ hiện "Chờ chuyển" cho tới khi họ nhận (hồ sơ chuyển sang họ) hoặc từ chối (kèm lý do). Yêu cầu gửi tới đơn vị mình hiện ở đầu màn hình này, với nút "Nhận vào đơn vị" và "Từ chối". Mọi thay đổi đều được ghi vào quá trình sinh hoạt và nhật ký.',
+        body: 'Màn hình Chi hội / đơn vị cho thấy cây các đơn vị và số hội viên của từng đơn vị. Chọn một đơn vị để thêm đơn vị trực thuộc, đổi tên (mã đơn vị giữ nguyên) hoặc xem hội viên. Đánh dấu các hội viên cần chuyển, bấm "Chuyển hội viên đã chọn", chọn đơn vị nhận: sang đơn vị của mình thì chuyển ngay; sang đơn vị của xã, phường khác thì yêu cầu được gửi tới văn phòng đơn vị đó, hồ sơ hiện "Chờ chuyển" cho tới khi họ nhận (hồ sơ chuyển sang họ) hoặc từ chối (kèm lý do). Yêu cầu gửi tới đơn vị mình hiện ở đầu màn hình này, với nút "Nhận vào đơn vị" và "Từ chối"; yêu cầu mình đã gửi mà chưa ai quyết định thì bấm "Hủy yêu cầu" (ở đây hoặc trên trang hồ sơ) để rút lại, hội viên ở lại đơn vị cũ. Mọi thay đổi đều được ghi vào quá trình sinh hoạt và nhật ký.',
       },
       {
         heading: 'Báo cáo rà soát, đối chiếu',
@@ -569,6 +572,7 @@ export const T = {
       TOKEN_REVOKED: 'Thu hồi khóa kết nối',
       TRANSFER_DECLINED: 'Từ chối chuyển sinh hoạt',
       TRANSFER_REQUESTED: 'Đề nghị chuyển sinh hoạt',
+      TRANSFER_CANCELLED: 'Hủy đề nghị chuyển sinh hoạt',
       UNIT_RENAMED: 'Đổi tên đơn vị',
       USER_CREATED: 'Tạo tài khoản',
       USER_DISABLED: 'Khóa tài khoản',

@@ -26,6 +26,8 @@ export enum AuditAction {
   TRANSFER_REQUESTED = 'TRANSFER_REQUESTED',
   /** The receiving secretariat declined a transfer (its reason in audit_note). */
   TRANSFER_DECLINED = 'TRANSFER_DECLINED',
+  /** The sending secretariat took back a transfer still waiting. */
+  TRANSFER_CANCELLED = 'TRANSFER_CANCELLED',
   UNIT_RENAMED = 'UNIT_RENAMED',
   MEMBERSHIP_ENDED = 'MEMBERSHIP_ENDED',
   ID_NUMBER_REVEALED = 'ID_NUMBER_REVEALED',

@@ -1,6 +1,6 @@
-import { Alert, Button, Descriptions, Drawer, Empty, List, Space, Spin, Tag, Timeline, Typography } from 'antd';
+import { Alert, Button, Descriptions, Drawer, Empty, List, Popconfirm, Space, Spin, Tag, Timeline, Typography } from 'antd';
 import { useState } from 'react';
-import { useQuery } from 'urql';
+import { useMutation, useQuery } from 'urql';
 import { errorText } from '../client.ts';
 import { partialDate, vnTime } from '../format.ts';
 import { graphql } from '../graphql.ts';
@@ -11,6 +11,7 @@ import { MemberForm } from './member/MemberForm.tsx';
 import { STATUSES } from './member/member-api.ts';
 import { EndMembershipDialog, ReinstateDialog } from './member/StatusDialogs.tsx';
 import { PersonDrawer } from './review/PersonDrawer.tsx';
+import { CANCEL_TRANSFER } from './units/units-query.ts';
 
 const MEMBER = graphql(`
   query Member($id: ID!) {
@@ -51,6 +52,8 @@ const MEMBER = graphql(`
         resolution
       }
       transferRequest {
+        id
+        incoming
         state
         declineReason
         toUnit {
@@ -104,6 +107,7 @@ export function MemberDrawer(props: {
   const [action, setAction] = useState<'edit' | 'end' | 'reinstate' | null>(null);
   const [other, setOther] = useState<string | null>(null);
   const [person, setPerson] = useState<string | null>(null);
+  const [cancelling, cancelTransfer] = useMutation(CANCEL_TRANSFER);
   const r = result.data?.memberRecord;
   const ended = !!r && !!statuses.data?.memberStatuses.find((s) => s.code === r.status)?.ends;
   const done = () => {
@@ -167,6 +171,23 @@ export function MemberDrawer(props: {
                   r.transferRequest.state === 'PENDING'
                     ? T.units.pendingTo(r.transferRequest.toUnit.name)
                     : T.units.declinedBy(r.transferRequest.toUnit.name, r.transferRequest.declineReason ?? '')
+                }
+                description={cancelling.error ? errorText(cancelling.error, T.error.network) : undefined}
+                action={
+                  props.canEdit &&
+                  r.transferRequest.state === 'PENDING' &&
+                  !r.transferRequest.incoming && (
+                    <Popconfirm
+                      title={T.units.cancelConfirm(r.fullName, r.transferRequest.toUnit.name)}
+                      okText={T.units.cancel}
+                      cancelText={T.units.keep}
+                      onConfirm={() => void cancelTransfer({ id: r.transferRequest!.id }).then((x) => !x.error && done())}
+                    >
+                      <Button size="small" loading={cancelling.fetching}>
+                        {T.units.cancel}
+                      </Button>
+                    </Popconfirm>
+                  )
                 }
               />
             )}

@@ -106,6 +106,35 @@ export class RecordTransfersService {
   }
 
   /**
+   * The sending side (whoever keeps the record's unit) takes back a request still waiting — sent to
+   * the wrong unit, or the member stays after all: the record stays; the request leaves both lists.
+   */
+  async cancel(id: string, caller: Principal): Promise<TransferRequest> {
+    assertUuid('id', id);
+    return this.db.transaction(async (em) => {
+      const request = await this.withRelations(em).where('q.id = :id', { id }).setLock('pessimistic_write', undefined, ['q']).getOne();
+      const sender =
+        request && inScope(writeScope(caller), { organizationCode: request.organizationCode, unitPath: request.fromUnit?.path ?? null });
+      if (!request || !sender)
+        throw new DomainError('NOT_FOUND', `Không tìm thấy yêu cầu chuyển sinh hoạt '${id}' gửi đi từ đơn vị của tài khoản này.`);
+      if (request.state !== TransferState.PENDING)
+        throw new DomainError('CONFLICT', `Yêu cầu chuyển sinh hoạt này đã được quyết định (${request.state}): không hủy được nữa.`);
+      await this.audit.record(
+        caller,
+        {
+          action: AuditAction.TRANSFER_CANCELLED,
+          subjectType: 'MEMBER_RECORD',
+          subjectId: request.recordId,
+          organization: request.organizationCode,
+          detail: { request: request.id, toUnit: request.toUnit!.code },
+        },
+        em,
+      );
+      return this.decide(em, request, TransferState.CANCELLED, null, caller);
+    });
+  }
+
+  /**
    * The pending requests the caller sends or receives (or, `declined`, those declined in the last
    * 90 days), oldest first, with the records' names: the receiving side needs them to decide (logged).
    */
@@ -132,8 +161,8 @@ export class RecordTransfersService {
   }
 
   /**
-   * The record's latest request unless it was accepted (the history shows that one): pending or
-   * declined. The calls of one page (a roster's 50 rows) are answered by one query.
+   * The record's latest request unless it was accepted (the history shows that one) or taken back:
+   * pending or declined. The calls of one page (a roster's 50 rows) are answered by one query.
    */
   latestOf(recordId: string): Promise<TransferRequest | null> {
     if (!this.batch) {
@@ -156,7 +185,7 @@ export class RecordTransfersService {
       .getMany();
     const latest = new Map<string, TransferRequest>();
     for (const r of rows) if (!latest.has(r.recordId)) latest.set(r.recordId, r);
-    for (const [id, r] of latest) if (r.state === TransferState.ACCEPTED) latest.delete(id);
+    for (const [id, r] of latest) if (r.state === TransferState.ACCEPTED || r.state === TransferState.CANCELLED) latest.delete(id);
     return latest;
   }
 

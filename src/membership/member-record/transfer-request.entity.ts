@@ -10,6 +10,8 @@ export enum TransferState {
   ACCEPTED = 'ACCEPTED',
   /** Declined with a reason: the record stays where it was; the sender sees why. */
   DECLINED = 'DECLINED',
+  /** Taken back by the sending side before a decision: the record stays; nobody needs to see it again. */
+  CANCELLED = 'CANCELLED',
 }
 
 /**

@@ -34,6 +34,14 @@ export class TransferRequestsResolver {
     return this.toType(await this.transfers.decline(id, reason, caller), caller);
   }
 
+  @Allow(...ROSTER_WRITERS)
+  @Mutation(() => TransferRequestType, {
+    description: 'The sending secretariat takes back a transfer still waiting for the receiving unit: the record stays (audit).',
+  })
+  async cancelTransfer(@Args() { id }: TransferDecisionArgs, @Caller() caller: Principal): Promise<TransferRequestType> {
+    return this.toType(await this.transfers.cancel(id, caller), caller);
+  }
+
   @Allow(...PEOPLE_READERS)
   @ResolveField(() => TransferRequestType, {
     nullable: true,

@@ -1,18 +1,23 @@
-import { Alert, Button, Input, List, Modal, Space, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { Alert, Button, Input, List, Modal, Popconfirm, Space, Tag, Typography } from 'antd';
+import { useEffect, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { errorText } from '../../client.ts';
 import { partialDate, vnTime } from '../../format.ts';
 import { T } from '../../text.ts';
 import { PENDING_TONE } from '../../tones.ts';
-import { ACCEPT_TRANSFER, DECLINE_TRANSFER, PENDING_TRANSFERS, type Pending } from './units-query.ts';
+import { ACCEPT_TRANSFER, CANCEL_TRANSFER, DECLINE_TRANSFER, PENDING_TRANSFERS, type Pending } from './units-query.ts';
 
-/** Transfers waiting for a decision: hers to accept or decline, those she sent, those declined lately. */
-export function TransferRequests({ organization, onDecided }: { organization: string; onDecided: () => void }) {
+/** Transfers waiting for a decision: hers to accept or decline, those she sent (to take back), those declined lately. */
+export function TransferRequests(props: { organization: string; changes: number; onDecided: () => void }) {
+  const { organization, changes, onDecided } = props;
   const [pending, refetchPending] = useQuery({ query: PENDING_TRANSFERS, variables: { organization, declined: false } });
+  useEffect(() => {
+    if (changes) refetchPending({ requestPolicy: 'network-only' });
+  }, [changes, refetchPending]);
   const [declined] = useQuery({ query: PENDING_TRANSFERS, variables: { organization, declined: true } });
   const [accepting, accept] = useMutation(ACCEPT_TRANSFER);
   const [declining, decline] = useMutation(DECLINE_TRANSFER);
+  const [cancelling, cancel] = useMutation(CANCEL_TRANSFER);
   const [refusing, setRefusing] = useState<Pending | null>(null);
   const [reason, setReason] = useState('');
   const rows = pending.data?.pendingTransfers ?? [];
@@ -20,12 +25,12 @@ export function TransferRequests({ organization, onDecided }: { organization: st
   const outgoing = rows.filter((r) => !r.incoming);
   const refused = (declined.data?.pendingTransfers ?? []).filter((r) => !r.incoming);
 
-  const done = () => {
-    refetchPending({ requestPolicy: 'network-only' });
-    onDecided();
-  };
+  const done = () => onDecided();
   const onAccept = async (r: Pending) => {
     if (!(await accept({ id: r.id })).error) done();
+  };
+  const onCancel = async (r: Pending) => {
+    if (!(await cancel({ id: r.id })).error) done();
   };
   const onDecline = async () => {
     if (!refusing) return;
@@ -43,8 +48,13 @@ export function TransferRequests({ organization, onDecided }: { organization: st
       <Typography.Title level={2} id="requests-title" style={{ fontSize: 18 }}>
         {T.units.requests}
       </Typography.Title>
-      {(pending.error || accepting.error) && (
-        <Alert type="error" showIcon role="alert" title={errorText(pending.error ?? accepting.error, T.error.network)} />
+      {(pending.error || accepting.error || cancelling.error) && (
+        <Alert
+          type="error"
+          showIcon
+          role="alert"
+          title={errorText(pending.error ?? accepting.error ?? cancelling.error, T.error.network)}
+        />
       )}
       {rows.length === 0 && refused.length === 0 && <Typography.Paragraph type="secondary">{T.units.noRequests}</Typography.Paragraph>}
       {incoming.length > 0 && (
@@ -77,7 +87,21 @@ export function TransferRequests({ organization, onDecided }: { organization: st
           header={<strong>{T.units.outgoing}</strong>}
           dataSource={outgoing}
           renderItem={(r) => (
-            <List.Item>
+            <List.Item
+              actions={[
+                <Popconfirm
+                  key="c"
+                  title={T.units.cancelConfirm(r.record.fullName, r.toUnit.name)}
+                  okText={T.units.cancel}
+                  cancelText={T.units.keep}
+                  onConfirm={() => void onCancel(r)}
+                >
+                  <Button size="small" loading={cancelling.fetching}>
+                    {T.units.cancel}
+                  </Button>
+                </Popconfirm>,
+              ]}
+            >
               <Space wrap>
                 <Tag color={PENDING_TONE}>{T.units.pending}</Tag>
                 {line(r)}

@@ -60,7 +60,10 @@ export function UnitsScreen({ session }: { session: Session }) {
   const writer = session.user.role === 'SECRETARIAT' || session.user.role === 'ADMIN';
   const rows = members.data?.memberRecords.nodes ?? [];
 
+  // Bumped on every change she makes here: the transfer requests' lists read again (a move may have sent one).
+  const [changes, setChanges] = useState(0);
   const refresh = () => {
+    setChanges((n) => n + 1);
     refetchUnits({ requestPolicy: 'network-only' });
     refetchMembers({ requestPolicy: 'network-only' });
   };
@@ -78,7 +81,7 @@ export function UnitsScreen({ session }: { session: Session }) {
         {T.units.title}
       </Typography.Title>
       <Typography.Paragraph>{T.units.intro}</Typography.Paragraph>
-      {writer && organization && <TransferRequests organization={organization} onDecided={refresh} />}
+      {writer && organization && <TransferRequests organization={organization} changes={changes} onDecided={refresh} />}
       {units.error && (
         <Alert type="error" showIcon role="alert" title={T.error.generic} description={errorText(units.error, T.error.network)} />
       )}

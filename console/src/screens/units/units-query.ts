@@ -115,6 +115,15 @@ export const ACCEPT_TRANSFER = graphql(`
   }
 `);
 
+export const CANCEL_TRANSFER = graphql(`
+  mutation CancelTransfer($id: ID!) {
+    cancelTransfer(id: $id) {
+      id
+      state
+    }
+  }
+`);
+
 export const DECLINE_TRANSFER = graphql(`
   mutation DeclineTransfer($id: ID!, $reason: String!) {
     declineTransfer(id: $id, reason: $reason) {
