@@ -161,6 +161,8 @@ export async function createTestApp(
     DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'lienthong-test-')),
     // The report schedule catches up at start: only the tests of it turn it on.
     REPORT_SCHEDULE: 'off',
+    // Nor the shared figures counted at start, in the background of a test's own reads (figures-warm-up.e2e-spec.ts turns it on).
+    FIGURES_WARM_UP: 'no',
     ...env,
     DATABASE_URL: databaseUrl,
     PORT: '0',

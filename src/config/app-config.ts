@@ -32,6 +32,8 @@ export interface AppConfig {
   reportSchedule: PeriodKind[];
   /** The scopes of those reports (`REPORT_SCOPES`, default province). */
   reportScopes: string[];
+  /** Count the province's shared figures in the background at start (`FIGURES_WARM_UP`, default true; the in-process tests turn it off). */
+  figuresWarmUp: boolean;
   /** Below this much free space on DATA_DIR's disk the server warns, in its log and on /health (`DISK_FREE_MIN_MB`, default 2048). */
   diskFreeMinBytes: number;
   /**
@@ -127,6 +129,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       .split(',')
       .map((x) => x.trim())
       .filter(Boolean),
+    figuresWarmUp: env.FIGURES_WARM_UP === undefined || yes(env.FIGURES_WARM_UP, 'FIGURES_WARM_UP'),
     diskFreeMinBytes: wholeNumber(env, 'DISK_FREE_MIN_MB', 2048, 0, 1 << 30) * 1024 * 1024,
     trustProxy: trustProxy(env.TRUST_PROXY),
     reportForm: loadReportForm(env.REPORT_FORM_FILE, (m) => new ConfigError(m)),

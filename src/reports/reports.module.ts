@@ -7,6 +7,7 @@ import { MembershipModule } from '../membership/membership.module.js';
 import { ScheduleModule } from '@nestjs/schedule';
 import { DashboardController } from './dashboard/dashboard.controller.js';
 import { ReportExportService } from './report-export.service.js';
+import { FiguresWarmUp } from './figures-warm-up.js';
 import { ReportScheduler } from './report-scheduler.js';
 import { ReportsController } from './reports.controller.js';
 import { ReportsResolver } from './reports.resolver.js';
@@ -21,9 +22,9 @@ import { ReportsService } from './reports.service.js';
 })
 export class ReportsModule {}
 
-/** The server's own schedule (not the CLI's): catch up at start, then monthly. */
+/** The server's own background work (not the CLI's): the shared figures counted at start; the reports' schedule (catch up at start, then daily). */
 @Module({
-  imports: [ScheduleModule.forRoot(), ReportsModule],
-  providers: [ReportScheduler],
+  imports: [ScheduleModule.forRoot(), ReportsModule, LinkerModule],
+  providers: [ReportScheduler, FiguresWarmUp],
 })
 export class ReportSchedulingModule {}

@@ -72,6 +72,13 @@ export class FreshMemo {
     return entry.result as Promise<Fresh<V>>;
   }
 
+  /** Starts listening and waits (at most `ms`) until notifications are heard: true when they are (values can be kept). */
+  async listening(ms: number): Promise<boolean> {
+    this.listener.start();
+    for (const end = Date.now() + ms; !this.listener.active && Date.now() < end;) await new Promise((r) => setTimeout(r, 20));
+    return this.listener.active;
+  }
+
   /** True while notifications are heard (values are kept only then). */
   get active(): boolean {
     return this.listener.active;

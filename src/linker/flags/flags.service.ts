@@ -11,7 +11,7 @@ import { MemberRecordsService } from '../../membership/member-record/member-reco
 import { MemberStatus } from '../../membership/status/member-status.js';
 import { FiguresMemo } from '../figures-memo.js';
 import { listPageSize } from '../list-page.js';
-import { countProvinceFlags, flagCountsIn, type FlagCount } from './flag-counts.js';
+import { countProvinceFlags, flagCountsIn, type FlagCount, type ProvinceFlagCount } from './flag-counts.js';
 import type { ListedRecordRow } from '../seen-by-caller.js';
 import type { Flag, FlagCode } from '../model/phantom.js';
 
@@ -150,8 +150,12 @@ export class FlagsService {
   /** Counts by code, per organization and unit, of ACTIVE records (suspected phantoms apart). */
   /** Counts by organization, unit and code within the caller's rights: from the province's, counted once and shared (flag-counts.ts). */
   async counts(f: { organization?: string | null }, caller: Principal): Promise<FlagCount[]> {
-    const all = await this.figures.get('flagCounts', () => countProvinceFlags(this.db));
-    return flagCountsIn(all.value, readScope(caller), f.organization ?? null);
+    return flagCountsIn(await this.provinceCounts(), readScope(caller), f.organization ?? null);
+  }
+
+  /** The province's counts by organization, unit and code, shared through the figures memo. */
+  async provinceCounts(): Promise<ProvinceFlagCount[]> {
+    return (await this.figures.get('flagCounts', () => countProvinceFlags(this.db))).value;
   }
 
   /**
