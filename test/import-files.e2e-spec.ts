@@ -324,3 +324,23 @@ describe('error, result and template files as Excel keeps them (issue 16)', () =
     expect(warnedOf(again.stdout, again.stderr)[1]).toBe('3');
   });
 });
+
+describe('a file that is not a roster, over the CLI', () => {
+  it('is refused at once with the import’s message, before the database is opened (nothing made in DATA_DIR)', () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lienthong-not-roster-'));
+    try {
+      const image = path.resolve(import.meta.dirname, 'fixtures/rosters/wrong/anh-chup.png');
+      const run = spawnSync(process.execPath, [path.resolve(import.meta.dirname, '../bin/lienthong.js'), 'import', '--org', 'HPN', image], {
+        env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' },
+        encoding: 'utf8',
+      });
+      expect({ status: run.status, stderr: run.stderr }).toEqual({
+        status: 1,
+        stderr: expect.stringContaining("'anh-chup.png' là tệp ảnh") as unknown,
+      });
+      expect(fs.readdirSync(dataDir)).toEqual([]);
+    } finally {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,5 +1,7 @@
 // `lienthong import FILE --org X`: a roster into an organization; rejected rows go to an error file.
+import path from 'node:path';
 import type { Command } from 'commander';
+import { rosterFileKind } from '../../common/files/roster-file-kind.js';
 import { SIDE_FILES, sideFile } from '../../common/files/side-files.js';
 import type { Principal } from '../../access/principal.js';
 import { RosterImportService } from '../../roster-io/import/roster-import.service.js';
@@ -54,6 +56,9 @@ export function importCommand(program: Command): void {
 
 /** Imports, then says what happened: notes and rejected rows on standard error, the counts and files on standard output. */
 async function importRoster(file: string, o: ImportOptions): Promise<void> {
+  // A file that is plainly not a roster (missing, empty, PDF, Word, image, .xls, a broken workbook) is
+  // refused at once, with the import's own message, before the database and the services are opened.
+  await rosterFileKind(file, path.basename(file), o.sheet ?? null);
   await withServices(async (app) => {
     const importer = app.get(RosterImportService);
     const progress = progressLine();
