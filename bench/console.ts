@@ -158,9 +158,20 @@ try {
   // The first reloads after the server started are apart (its first requests, the browser's first
   // compile of the scripts): reported on their own, then the screen as she meets it day to day.
   page.on('request', (r) => noteScript(r.url()));
+  // Each GraphQL request of those first reloads, as the server answered it (ms, in the order asked).
+  const warmingRequests: string[][] = [];
+  page.on('requestfinished', (req) => {
+    const op = /query (\w+)/.exec(req.postData() ?? '')?.[1];
+    if (op) warmingRequests.at(-1)?.push(`${op} ${Math.round(req.timing().responseEnd)}`);
+  });
+  warmingRequests.push([]);
   const warmingUp = [await reloaded()];
   page.removeAllListeners('request');
-  warmingUp.push(await reloaded(), await reloaded());
+  warmingRequests.push([]);
+  warmingUp.push(await reloaded());
+  warmingRequests.push([]);
+  warmingUp.push(await reloaded());
+  page.removeAllListeners('requestfinished');
   const firstScreen: number[] = [];
   for (let i = 0; i < rounds; i++) firstScreen.push(await reloaded());
   const search = { name: [] as number[], phone: [] as number[], cccd: [] as number[] };
@@ -193,6 +204,7 @@ try {
         dataDir,
         jsGzipKb: { all: jsGzipKb, firstScreen: gzipKb([...firstScreenScripts]) },
         firstScreenAfterServerStartMs: warmingUp,
+        requestsOfThoseReloadsMs: warmingRequests,
         firstScreenMs: summary(firstScreen),
         searchAfterLastKeystrokeMs: { name: summary(search.name), phone: summary(search.phone), cccd: summary(search.cccd) },
         apiSearchMs: { withCount: summary(api.withCount), withoutCount: summary(api.withoutCount) },

@@ -1,8 +1,8 @@
 import { DataSource } from 'typeorm';
 import { FiguresMemo } from '../src/linker/figures-memo.js';
-import { countProvinceFlags } from '../src/linker/flags/flag-counts.js';
+import { countProvinceFlags, type ProvinceFlagCount } from '../src/linker/flags/flag-counts.js';
 import { LinkerService } from '../src/linker/linker.service.js';
-import { PersonViewsService } from '../src/linker/review/person-views.service.js';
+import { PersonViewsService, type OverlapView } from '../src/linker/review/person-views.service.js';
 import { FiguresWarmUp } from '../src/reports/figures-warm-up.js';
 import { createTestApp, type TestApp } from './test-app.js';
 
@@ -39,10 +39,10 @@ describe('the shared figures counted at start', () => {
     apps.push(t);
     await t.app.get(FiguresWarmUp).done;
     const memo = t.app.get(FiguresMemo);
-    const flags = await memo.get('flagCounts', NOT_COUNTED);
+    const flags = await memo.get<ProvinceFlagCount[]>('flagCounts', NOT_COUNTED);
     expect(flags.value).toEqual(await countProvinceFlags(t.app.get(DataSource)));
     expect(flags.value.length).toBeGreaterThan(0);
-    const overlap = await memo.get('overlap:province', NOT_COUNTED);
+    const overlap = await memo.get<OverlapView>('overlap:province', NOT_COUNTED);
     expect(overlap.value).toMatchObject({ memberships: 4 });
     expect(overlap.value).toEqual(await t.app.get(PersonViewsService).overlap());
   });
