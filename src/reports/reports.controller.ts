@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Param, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { Allow, ALL_ROLES, Caller } from '../access/access.decorators.js';
 import type { Principal } from '../access/principal.js';
-import { sendTempFile, uploadDir } from '../common/http/send-temp-file.js';
+import { sendTempFile } from '../common/http/send-temp-file.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { checkReportFormat, ReportExportService } from './report-export.service.js';
@@ -28,6 +28,6 @@ export class ReportsController {
     const f = checkReportFormat(format);
     const s = await this.reports.get(id);
     const name = `bao-cao-${s.period}-${s.scope.replace(/[:/]/g, '-')}.${f}`;
-    await sendTempFile(res, uploadDir(this.config.dataDir), name, (out) => this.exporter.write(s, f, out, caller));
+    await sendTempFile(res, this.config.dataDir, name, (out) => this.exporter.write(s, f, out, caller));
   }
 }

@@ -12,7 +12,7 @@ import type { Principal } from '../access/principal.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import type { FieldProblem } from '../common/errors/field-problem.js';
 import { sideFileName } from '../common/files/side-files.js';
-import { privateDir, sendTempFile, uploadDir } from '../common/http/send-temp-file.js';
+import { privateUploadDir, sendTempFile } from '../common/http/send-temp-file.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { RosterExportService, type RosterFormat } from './export/roster-export.service.js';
@@ -21,8 +21,8 @@ import { RosterImportService } from './import/roster-import.service.js';
 /** Largest roster upload: a 250,000-row .xlsx is about 20 MB. */
 export const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
 
-/** Where multer writes uploads: DATA_DIR/uploads, set when the controller is built (the decorator runs before). */
-let uploadsHere = path.join(os.tmpdir(), 'lienthong-uploads');
+/** The DATA_DIR under whose uploads/<pid> multer writes, set when the controller is built (the decorator runs before). */
+let uploadsDataDir = path.join(os.tmpdir(), 'lienthong-uploads');
 
 interface UploadedRoster {
   path: string;
@@ -42,7 +42,7 @@ export class RosterIoController {
     private readonly exporter: RosterExportService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
-    uploadsHere = uploadDir(config.dataDir);
+    uploadsDataDir = config.dataDir;
   }
 
   @Allow(...ROSTER_WRITERS)
@@ -51,7 +51,7 @@ export class RosterIoController {
   @UseInterceptors(
     FileInterceptor('file', {
       storage: multer.diskStorage({
-        destination: (_req, _file, cb) => cb(null, privateDir(uploadsHere)),
+        destination: (_req, _file, cb) => cb(null, privateUploadDir(uploadsDataDir)),
         // The stored name is ours: the file's own name (any bytes) is only shown back, never a path.
         filename: (_req, _file, cb) => cb(null, `${randomUUID()}.upload`),
       }),
@@ -192,7 +192,7 @@ export class RosterIoController {
   }
 
   private sendTemp(res: Response, name: string, write: (out: string) => Promise<unknown>): Promise<void> {
-    return sendTempFile(res, uploadDir(this.config.dataDir), name, write);
+    return sendTempFile(res, this.config.dataDir, name, write);
   }
 }
 

@@ -9,20 +9,29 @@ export const uploadsRoot = (dataDir: string): string => path.join(dataDir, 'uplo
 /** DATA_DIR/uploads/<pid>: where this process's uploads land and downloads are written before they are sent. */
 export const uploadDir = (dataDir: string): string => path.join(uploadsRoot(dataDir), String(process.pid));
 
-/** The folder, created readable by this user only (rosters and downloads hold personal data). */
+/**
+ * The folder, created readable by this user only (rosters and downloads hold personal data). Only
+ * the folder itself: its parent may be DATA_DIR, which PostgreSQL's own user must still pass through
+ * when the server runs as root (a 0700 DATA_DIR stopped the cluster at its next checkpoint).
+ */
 export function privateDir(dir: string): string {
   mkdirSync(dir, { recursive: true, mode: 0o700 });
-  chmodSync(path.dirname(dir), 0o700);
   chmodSync(dir, 0o700);
   return dir;
 }
 
+/** This process's DATA_DIR/uploads/<pid>, and DATA_DIR/uploads above it, readable by this user only. */
+export function privateUploadDir(dataDir: string): string {
+  privateDir(uploadsRoot(dataDir));
+  return privateDir(uploadDir(dataDir));
+}
+
 /**
- * Writes a download into a temporary file under `dir`, sends it as an attachment named `name`,
- * and removes it whatever happens (DATA_DIR may be a dot-folder: `.data`).
+ * Writes a download into a temporary file in this process's upload folder, sends it as an attachment
+ * named `name`, and removes it whatever happens (DATA_DIR may be a dot-folder: `.data`).
  */
-export async function sendTempFile(res: Response, dir: string, name: string, write: (out: string) => Promise<unknown>): Promise<void> {
-  privateDir(dir);
+export async function sendTempFile(res: Response, dataDir: string, name: string, write: (out: string) => Promise<unknown>): Promise<void> {
+  const dir = privateUploadDir(dataDir);
   const out = path.join(dir, `${randomUUID()}${path.extname(name)}`);
   try {
     await write(out);

@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { Allow, ALL_ROLES } from '../../access/access.decorators.js';
-import { sendTempFile, uploadDir } from '../../common/http/send-temp-file.js';
+import { sendTempFile } from '../../common/http/send-temp-file.js';
 import type { AppConfig } from '../../config/app-config.js';
 import { APP_CONFIG } from '../../config/config.module.js';
 import { PersonViewsService } from '../../linker/review/person-views.service.js';
@@ -36,7 +36,7 @@ export class DashboardController {
       this.db.query<{ code: string; name: string }[]>(`SELECT code, name FROM organization`),
     ]);
     const name = `tong-quan-${live.area.key.replace(/[:/]/g, '-')}.xlsx`;
-    await sendTempFile(res, uploadDir(this.config.dataDir), name, (out) =>
+    await sendTempFile(res, this.config.dataDir, name, (out) =>
       writeDashboardXlsx(
         { live, communes: communes.communes, overlap, reports, organizations: new Map(orgs.map((o) => [o.code, o.name])) },
         out,
