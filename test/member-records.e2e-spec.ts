@@ -96,6 +96,21 @@ describe('member records (GraphQL over HTTP)', () => {
     expect(u.data!.updateMemberRecord).toEqual({ commune: { code: target }, communeCandidates: [] });
   });
 
+  it("keeps her reason for an edit with the edit's audit line", async () => {
+    const r = await create({ organization: 'HPN', externalId: 'HPN-EDIT', fullName: 'Lò Thị Mai', birthDate: '1985' });
+    const id = r.data!.createMemberRecord.id;
+    const u = await t.gql(`mutation($id: ID!, $i: UpdateMemberRecordInput!) { updateMemberRecord(id: $id, input: $i) { ethnicity } }`, {
+      id,
+      i: { ethnicity: 'Thái', reason: 'Sửa dân tộc theo CCCD' },
+    });
+    expect(u.errors).toBeUndefined();
+    const audit = await t.sql<{ action: string; text: string | null }>(
+      `SELECT e.action, n.text FROM audit_event e LEFT JOIN audit_note n ON n.id = e.note_id WHERE e.subject_id = $1 ORDER BY e.id`,
+      [id],
+    );
+    expect(audit.filter((a) => a.action === 'RECORD_UPDATED')).toEqual([{ action: 'RECORD_UPDATED', text: 'Sửa dân tộc theo CCCD' }]);
+  });
+
   it('settles a split commune from the name alone, as a secretary would type it', async () => {
     const [split] = await t.sql<{ code: string }>(`
       SELECT legacy_code AS code FROM legacy_commune_successor

@@ -217,7 +217,7 @@ export const T = {
     unit: 'Chi hội / đơn vị',
     joinDate: 'Ngày vào (dd/mm/yyyy; chỉ năm cũng được)',
     code: 'Mã hồ sơ (để trống: hệ thống tự đặt)',
-    reason: 'Lý do sửa (ghi vào quá trình, nếu có)',
+    reason: 'Lý do sửa (ghi vào nhật ký, nếu có)',
     save: 'Lưu hồ sơ',
     cancel: 'Hủy',
     required: 'Chưa nhập',

@@ -234,6 +234,8 @@ export class MemberRecordsService {
           subjectType: 'MEMBER_RECORD',
           subjectId: id,
           organization: record.organizationCode,
+          // Her reason for the edit, when she gave one (the history keeps only membership events).
+          ...(input.reason?.trim() ? { reason: input.reason.trim() } : {}),
           detail: { fields: Object.keys(input).filter((k) => input[k as keyof typeof input] !== undefined) },
         },
         em,
