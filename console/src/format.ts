@@ -29,3 +29,12 @@ export function vnTime(iso: string | null | undefined): string {
 export function vnToday(now: Date = new Date()): string {
   return new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
 }
+
+/** Vietnamese text without its marks and case (`Cơ Mận` → `co man`, `Đoàn` → `doan`): what she may type without accents. */
+export function foldVi(text: string): string {
+  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
+}
+
+/** A searchable list's filter: the option's label holds what she typed, with or without accents. */
+export const byFoldedLabel = (typed: string, option?: { label?: unknown }): boolean =>
+  typeof option?.label === 'string' && foldVi(option.label).includes(foldVi(typed.trim()));

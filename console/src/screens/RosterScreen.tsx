@@ -3,7 +3,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useMemo, useState } from 'react';
 import { useQuery } from 'urql';
 import { errorText } from '../client.ts';
-import { partialDate } from '../format.ts';
+import { byFoldedLabel, partialDate } from '../format.ts';
 import type { Session } from '../session.ts';
 import { T } from '../text.ts';
 import { PENDING_TONE, SEVERITY_TONE } from '../tones.ts';
@@ -111,7 +111,7 @@ export function RosterScreen({ session }: { session: Session }) {
           aria-label={T.roster.unit}
           style={{ minWidth: 200 }}
           allowClear={CLEARABLE}
-          showSearch={{ optionFilterProp: 'label' }}
+          showSearch={{ filterOption: byFoldedLabel }}
           placeholder={T.roster.anyUnit}
           value={unit}
           onChange={setUnit}

@@ -3,7 +3,7 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useQuery } from 'urql';
 import { errorText } from '../../client.ts';
-import { vnTime } from '../../format.ts';
+import { byFoldedLabel, vnTime } from '../../format.ts';
 import { CLEARABLE } from '../../icons.tsx';
 import { T } from '../../text.ts';
 import { useDebounced } from '../../useDebounced.ts';
@@ -74,7 +74,7 @@ export function AuditTab() {
             value={action ? T.admin.actionName[action] : undefined}
             placeholder={T.admin.anyAction}
             allowClear={CLEARABLE}
-            showSearch={{ optionFilterProp: 'label' }}
+            showSearch={{ filterOption: byFoldedLabel }}
             onChange={(label) => filter(setAction)(ACTION_OF.get(label))}
             options={[...ACTION_OF.keys()].map((label) => ({ value: label, label }))}
           />

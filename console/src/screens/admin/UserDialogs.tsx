@@ -2,7 +2,7 @@ import { Alert, Button, Form, Input, Modal, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { errorText } from '../../client.ts';
-import { vnTime } from '../../format.ts';
+import { byFoldedLabel, vnTime } from '../../format.ts';
 import { CLEARABLE, CloseIcon } from '../../icons.tsx';
 import { T } from '../../text.ts';
 import { ORGANIZATIONS, UNITS } from '../roster-query.ts';
@@ -113,7 +113,7 @@ export function CreateUserDialog({ onClose }: { onClose: (created: HandOverData 
                 onChange={setUnit}
                 allowClear={CLEARABLE}
                 disabled={!organization}
-                showSearch={{ optionFilterProp: 'label' }}
+                showSearch={{ filterOption: byFoldedLabel }}
                 options={(units.data?.units ?? []).map((u) => ({ value: u.code, label: `${u.name} (${u.code})` }))}
               />
             </Form.Item>

@@ -2,6 +2,7 @@ import { Alert, Form, Input, Modal, Select } from 'antd';
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { errorText } from '../../client.ts';
+import { byFoldedLabel } from '../../format.ts';
 import { T } from '../../text.ts';
 import { CommunePicker } from '../CommunePicker.tsx';
 import { CREATE_UNIT, RENAME_UNIT, TRANSFER, TRANSFER_TARGETS, type TreeUnit, type UnitMember } from './units-query.ts';
@@ -129,7 +130,7 @@ export function MoveDialog({
           <Select
             id="move-target"
             aria-label={T.units.target}
-            showSearch={{ optionFilterProp: 'label' }}
+            showSearch={{ filterOption: byFoldedLabel }}
             value={target}
             onChange={setTarget}
             loading={targets.fetching}
