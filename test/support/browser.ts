@@ -62,12 +62,15 @@ const ENGLISH_RE = new RegExp(`(^|[^\\p{L}])(${ENGLISH.join('|')})(?=$|[^\\p{L}]
 /** The English words visible on the page (its text, placeholders, labels read by a screen reader). */
 export async function visibleEnglish(page: Page): Promise<string[]> {
   // In the page (as text: these tests are typed without the browser's DOM). Hidden elements
-  // (aria-hidden, or inside one) are neither seen nor read.
+  // (aria-hidden, or inside one) are neither seen nor read; codes (<code>, <kbd>: a TOTP secret's
+  // random groups, a command) are not words.
   const text = await page.evaluate<string>(`(() => {
     const attrs = [...document.querySelectorAll('[placeholder],[aria-label],[title],[alt]')]
       .filter((el) => !el.closest('[aria-hidden="true"]'))
       .flatMap((el) => ['placeholder', 'aria-label', 'title', 'alt'].map((a) => el.getAttribute(a) ?? ''));
-    return [document.title, document.body.innerText, ...attrs].join('\\n');
+    let body = document.body.innerText;
+    for (const code of document.querySelectorAll('code, kbd')) body = body.replace(code.innerText, ' ');
+    return [document.title, body, ...attrs].join('\\n');
   })()`);
   // …and names from the code (birthDate, idNumber): camelCase is never Vietnamese.
   return [...text.matchAll(ENGLISH_RE)].map((m) => m[2]).concat(text.match(/\b[a-z]+[A-Z][A-Za-z]*\b/g) ?? []);
