@@ -78,14 +78,14 @@ describe('the console: her flags, and her roster as Excel', () => {
     const row = page.getByRole('row').filter({ hasText: 'Lò Thị Phương' });
     // Once seen red in CI under load and never since: if it comes back, say what the screen showed.
     await row
-      .getByText('DECEASED')
+      .getByText('Đã mất', { exact: true })
       .waitFor()
       .catch(async (e: Error) => {
         throw new Error(`${e.message}\n--- the screen showed:\n${await page.locator('main').innerText()}`);
       });
     expect(await row.innerText()).toMatch(/mất|từ trần/i);
     // The living member may carry other flags (not in the register): never that one.
-    expect(await page.getByRole('row').filter({ hasText: 'Quàng Văn Sống' }).getByText('DECEASED').count()).toBe(0);
+    expect(await page.getByRole('row').filter({ hasText: 'Quàng Văn Sống' }).getByText('Đã mất', { exact: true }).count()).toBe(0);
     expect(await review(page)).toEqual(CLEAN);
 
     await row.getByRole('button', { name: 'Xác nhận' }).first().click();

@@ -101,7 +101,7 @@ describe('what changed since her last visit', () => {
     expect(await note.innerText()).not.toContain('chờ rà soát');
     expect(await review(page)).toEqual(CLEAN);
     await note.getByRole('link', { name: '1 hồ sơ mới bị nghi ảo' }).click();
-    await page.getByRole('row').filter({ hasText: 'Quàng Văn Mất' }).getByText('DECEASED').waitFor();
+    await page.getByRole('row').filter({ hasText: 'Quàng Văn Mất' }).getByText('Đã mất', { exact: true }).waitFor();
     await note.getByRole('button', { name: 'Đã xem' }).click();
     await note.waitFor({ state: 'detached' });
     await context.close();

@@ -32,7 +32,12 @@ export function vnToday(now: Date = new Date()): string {
 
 /** Vietnamese text without its marks and case (`Cơ Mận` → `co man`, `Đoàn` → `doan`): what she may type without accents. */
 export function foldVi(text: string): string {
-  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .toLowerCase();
 }
 
 /** A searchable list's filter: the option's label holds what she typed, with or without accents. */

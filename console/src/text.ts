@@ -73,8 +73,8 @@ export const T = {
     save: 'Lưu quyết định',
     note: 'Ghi chú (căn cứ, ví dụ: giấy báo tử ngày …)',
     confirmEnds: 'Xác nhận sẽ kết thúc sinh hoạt của hồ sơ này.',
-    decisionTitle: (resolution: string, name: string, code: string) =>
-      `${resolution === 'CONFIRMED' ? 'Xác nhận' : resolution === 'FALSE_ALARM' ? 'Bác bỏ' : 'Đánh dấu cần chú ý'} cảnh báo ${code} của ${name}`,
+    decisionTitle: (resolution: string, name: string, flag: string) =>
+      `${resolution === 'CONFIRMED' ? 'Xác nhận' : resolution === 'FALSE_ALARM' ? 'Bác bỏ' : 'Đánh dấu cần chú ý'} cảnh báo "${flag}" của ${name}`,
     resolution: { CONFIRMED: 'đã xác nhận', FALSE_ALARM: 'đã bác bỏ', ATTENTION: 'Ban Dân vận đề nghị chú ý' } as Record<string, string>,
   },
   units: {

@@ -181,6 +181,7 @@ export class SplitPersonArgs {
 @ObjectType('RecordFlag', { description: 'A phantom-check flag of a member record, with its evidence and any decision on it.' })
 export class RecordFlagType {
   @Field() code: string;
+  @Field({ description: 'What the code means, in Vietnamese (as flagCounts labels it)' }) label: string;
   @Field({ description: 'PHANTOM, WARNING or INFO' }) severity: string;
   @Field() message: string;
   @Field(() => String, { description: 'The evidence, as JSON (dates, the register entry…).' }) evidence: string;

@@ -24,6 +24,7 @@ const FLAGGED = graphql(`
       aoReasons
       flags {
         code
+        label
         severity
         message
         resolution
@@ -40,6 +41,8 @@ const RESOLVE = graphql(`
 
 type Flagged = ResultOf<typeof FLAGGED>['flaggedRecords'][number];
 type Decision = { record: Flagged; code: string; resolution: 'CONFIRMED' | 'FALSE_ALARM' | 'ATTENTION' };
+/** The flag's name in words, as the record's flags give it. */
+const flagLabelOf = (d: Decision): string => d.record.flags.find((f) => f.code === d.code)?.label ?? d.code;
 
 /** Her organization's suspected phantoms and warnings, with their reasons: confirm, dismiss, or mark for attention. */
 export function FlagsScreen({ session }: { session: Session }) {
@@ -144,7 +147,7 @@ export function FlagsScreen({ session }: { session: Session }) {
             render: (_, r) =>
               r.flags.map((f) => (
                 <div key={f.code} style={{ marginBottom: 6 }}>
-                  <Tag color={SEVERITY_TONE[f.severity]}>{f.code}</Tag> {f.message}
+                  <Tag color={SEVERITY_TONE[f.severity]}>{f.label}</Tag> {f.message}
                   {f.resolution && (
                     <Typography.Text type="secondary"> — {T.flags.resolution[f.resolution] ?? f.resolution}</Typography.Text>
                   )}
@@ -171,7 +174,7 @@ export function FlagsScreen({ session }: { session: Session }) {
       />
       <Modal
         open={decision !== null}
-        title={decision ? T.flags.decisionTitle(decision.resolution, decision.record.fullName, decision.code) : ''}
+        title={decision ? T.flags.decisionTitle(decision.resolution, decision.record.fullName, flagLabelOf(decision)) : ''}
         okText={T.flags.save}
         cancelText={T.imports.cancel}
         okButtonProps={{ disabled: note.trim().length < 5, loading: resolving.fetching }}

@@ -47,6 +47,7 @@ const MEMBER = graphql(`
       }
       flags {
         code
+        label
         severity
         message
         resolution
@@ -211,7 +212,7 @@ export function MemberDrawer(props: {
                 dataSource={r.flags}
                 renderItem={(f) => (
                   <List.Item>
-                    <Tag color={SEVERITY_TONE[f.severity]}>{f.code}</Tag> {f.message}
+                    <Tag color={SEVERITY_TONE[f.severity]}>{f.label}</Tag> {f.message}
                   </List.Item>
                 )}
               />

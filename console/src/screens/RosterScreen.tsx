@@ -245,7 +245,7 @@ function rosterColumns(keys: ColumnKey[], offset: number, open: (id: string) => 
       render: (_, r) =>
         r.flags.map((f) => (
           <Tag key={f.code} color={SEVERITY_TONE[f.severity]} title={f.message}>
-            {f.code}
+            {f.label}
           </Tag>
         )),
     },

@@ -47,6 +47,7 @@ export const ROSTER = graphql(`
         }
         flags {
           code
+          label
           severity
           message
         }

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
@@ -26,11 +26,22 @@ export const consoleDirectory = (): string => path.join(projectRoot(), 'dist', '
 
 /**
  * The console at `/` (its page) and `/assets/` (its files, named by their content: cached for a
- * year). Without a built console (`npm run build` not run) `/` says how to build it.
+ * year). The page is read again when the build changed it (`npm run build` while the server runs:
+ * the old page would ask for assets that are gone, and she would see a blank screen). Without a
+ * built console `/` says how to build it.
  */
 export function serveConsole(app: NestExpressApplication, dir = consoleDirectory()): void {
   const indexFile = path.join(dir, 'index.html');
-  const page = existsSync(indexFile) ? readFileSync(indexFile, 'utf8') : null;
+  let kept: { mtimeMs: number; text: string } | null = null;
+  const page = (): string | null => {
+    try {
+      const { mtimeMs } = statSync(indexFile);
+      if (kept?.mtimeMs !== mtimeMs) kept = { mtimeMs, text: readFileSync(indexFile, 'utf8') };
+      return kept.text;
+    } catch {
+      return null;
+    }
+  };
   app.useStaticAssets(path.join(dir, 'assets'), {
     prefix: '/assets/',
     index: false,
@@ -39,11 +50,12 @@ export function serveConsole(app: NestExpressApplication, dir = consoleDirectory
   });
   app.use((req: Request, res: Response, next: NextFunction) => {
     if (req.method !== 'GET' || (req.path !== '/' && req.path !== '/index.html')) return next();
-    if (page === null) {
-      res.status(503).type('text/plain; charset=utf-8').send('Chưa dựng giao diện web: chạy `npm run build` rồi khởi động lại.');
+    const text = page();
+    if (text === null) {
+      res.status(503).type('text/plain; charset=utf-8').send('Chưa dựng giao diện web: chạy `npm run build` rồi tải lại trang.');
       return;
     }
     res.setHeader('Content-Security-Policy', CONSOLE_CSP);
-    res.type('html').send(page);
+    res.type('html').send(text);
   });
 }

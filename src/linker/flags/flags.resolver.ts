@@ -10,7 +10,7 @@ import { FlagCountsArgs, FlagCountType, FlaggedRecordsArgs, FlaggedRecordType, R
 /** AO: suspected phantoms (any reason); else the flag's own short name. */
 const flagLabel = (code: string): string => (code === 'AO' ? 'Nghi ảo' : (FLAG_LABELS[code as FlagCode] ?? code));
 
-const toType = (f: FlagView): RecordFlagType => ({ ...f, evidence: JSON.stringify(f.evidence ?? {}) });
+const toType = (f: FlagView): RecordFlagType => ({ ...f, label: flagLabel(f.code), evidence: JSON.stringify(f.evidence ?? {}) });
 
 /** Thin: the phantom flags — on a record, listed, counted, decided. */
 @Resolver(() => MemberRecordType)
