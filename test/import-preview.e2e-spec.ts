@@ -252,6 +252,19 @@ describe('staged import: preview, confirm, the wrong organization (issue 17)', (
       [3, 'REFUSED', 'HP-2'],
     ]);
     expect(pv!.mapping).toContainEqual({ header: 'Số CCCD', field: 'idNumber' });
+    // What a column may be read as, in words — the columns read on import only among them (Địa chỉ, Ghi chú).
+    const columns = await t.gql<{ rosterColumns: { field: string; header: string }[] }>(
+      `{ rosterColumns(organization: "HPN") { field header } }`,
+      {},
+      { token: secretariat },
+    );
+    expect(columns.data!.rosterColumns).toEqual(
+      expect.arrayContaining([
+        { field: 'idNumber', header: 'Số CCCD' },
+        { field: 'address', header: 'Địa chỉ' },
+        { field: 'note', header: 'Ghi chú' },
+      ]),
+    );
     expect(JSON.stringify(pv)).not.toContain('001190012345');
     expect(await records('HPN', 'HP-%')).toEqual([]);
     const audit = await t.sql(`SELECT 1 FROM audit_event WHERE subject_type = 'IMPORT_PREVIEW' AND subject_id = $1`, [jobId]);

@@ -132,9 +132,14 @@ export function matchHeader(cells: string[], def: OrganizationDefinition): Heade
   );
 }
 
+/** Every column an import reads: the template's, then those accepted on import only (what a column of her file can be read as). */
+export function importColumns(def: OrganizationDefinition): RosterColumn[] {
+  return [...templateColumns(def), ...EXTRA_IMPORT_COLUMNS];
+}
+
 /** The columns by folded header (a column's own header wins over another column's alias: DTN's "Ngày vào Đoàn"). */
 export function columnsByKey(def: OrganizationDefinition): Map<string, RosterColumn> {
-  const all = [...templateColumns(def), ...EXTRA_IMPORT_COLUMNS];
+  const all = importColumns(def);
   const byKey = new Map<string, RosterColumn>();
   for (const c of all) if (!byKey.has(headerKey(c.header))) byKey.set(headerKey(c.header), c);
   for (const c of all) for (const name of c.aliases) if (!byKey.has(headerKey(name))) byKey.set(headerKey(name), c);

@@ -5,7 +5,7 @@ import type { Principal } from '../access/principal.js';
 import { formatOfName } from './export/roster-writer.js';
 import { ImportJobStatus, type ImportJob } from './import-job.entity.js';
 import { RosterImportService } from './import/roster-import.service.js';
-import { templateColumns } from './roster-columns.js';
+import { importColumns } from './roster-columns.js';
 import {
   ColumnMappingType,
   ConfirmImportArgs,
@@ -50,10 +50,10 @@ export class RosterIoResolver {
   @Allow(...ROSTER_WRITERS)
   @Query(() => [ColumnMappingType], {
     description:
-      "The roster template's columns of an organization, in order: what a column of her file can be read as (confirmImport's mapping).",
+      "What a column of her file can be read as (confirmImport's mapping): the roster template's columns of an organization, in order, then those read on import only (Địa chỉ, Ghi chú, the name in two columns…).",
   })
   async rosterColumns(@Args() { organization }: RosterColumnsArgs): Promise<ColumnMappingType[]> {
-    return templateColumns(await this.organizations.get(organization.toUpperCase())).map((c) => ({ field: c.key, header: c.header }));
+    return importColumns(await this.organizations.get(organization.toUpperCase())).map((c) => ({ field: c.key, header: c.header }));
   }
 
   @Allow(...ROSTER_WRITERS)
