@@ -34,6 +34,7 @@ import { TransferRequests1763700000037 } from './1763700000037-transfer-requests
 import { PersonalDataRequests1763700000038 } from './1763700000038-personal-data-requests.js';
 import { FlagRaisedAt1763700000039 } from './1763700000039-flag-raised-at.js';
 import { ReviewLinksIndex1763700000040 } from './1763700000040-review-links-index.js';
+import { CodePartIndex1763700000041 } from './1763700000041-code-part-index.js';
 
 /** Every migration, in order. A new one is added here and committed with its entity change. */
 export const MIGRATIONS = [
@@ -73,4 +74,5 @@ export const MIGRATIONS = [
   PersonalDataRequests1763700000038,
   FlagRaisedAt1763700000039,
   ReviewLinksIndex1763700000040,
+  CodePartIndex1763700000041,
 ];

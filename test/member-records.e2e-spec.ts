@@ -79,6 +79,23 @@ describe('member records (GraphQL over HTTP)', () => {
     expect(await count('nguyen van')).toBe(0);
   });
 
+  it('finds a record by part of its Mã hồ sơ, any case, within her organization only', async () => {
+    const hers = await create({ organization: 'HPN', externalId: 'HPN9907731', fullName: 'Quàng Thị Pánh', birthDate: '1961' });
+    await create({ organization: 'CD', externalId: 'CD9907731', fullName: 'Lù Văn Thắng', birthDate: '1990' });
+    const found = async (search: string) =>
+      (
+        await t.gql<{ memberRecords: { nodes: { id: string }[] } }>(
+          `query($s: String) { memberRecords(organization: "HPN", search: $s) { nodes { id } } }`,
+          { s: search },
+        )
+      ).data!.memberRecords.nodes.map((n) => n.id);
+    const id = hers.data!.createMemberRecord.id;
+    // The last digits she remembers, the start typed in lower case, the middle, the whole code.
+    for (const part of ['7731', 'hpn99077', '990773', 'HPN9907731']) expect(await found(part)).toEqual([id]);
+    // Too short to be a part (two characters), a part that is not in the code, a LIKE wildcard taken literally.
+    for (const miss of ['31', '77310', '99%31', '9_07']) expect(await found(miss)).toEqual([]);
+  });
+
   it('keeps an old split commune unresolved with its successors, until a name settles it', async () => {
     const [split] = await t.sql<{ code: string; n: number }>(`
       SELECT legacy_code AS code, count(*)::int AS n FROM legacy_commune_successor

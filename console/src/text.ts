@@ -185,7 +185,7 @@ export const T = {
   roster: {
     title: 'Danh sách',
     organization: 'Tổ chức',
-    search: 'Tìm theo tên (gõ có dấu hoặc không), số điện thoại, CCCD hoặc mã hồ sơ',
+    search: 'Tìm theo tên (gõ có dấu hoặc không), số điện thoại, CCCD hoặc mã hồ sơ (cả một phần mã)',
     status: 'Trạng thái',
     anyStatus: 'Mọi trạng thái',
     unit: 'Chi hội / đơn vị',
@@ -370,7 +370,7 @@ export const T = {
       },
       {
         heading: 'Tìm hội viên',
-        body: 'Ở màn hình Danh sách hội viên, gõ tên (có dấu hay không dấu đều được), số điện thoại, số CCCD đủ 12 số hoặc mã hồ sơ vào ô tìm kiếm; kết quả hiện ngay khi ngừng gõ. Lọc thêm theo trạng thái, chi hội và xã, phường. Nút "Chọn cột" để bật, tắt các cột. Danh sách xếp theo tên rồi họ, như sổ sách vẫn ghi.',
+        body: 'Ở màn hình Danh sách hội viên, gõ tên (có dấu hay không dấu đều được), số điện thoại, số CCCD đủ 12 số hoặc mã hồ sơ vào ô tìm kiếm (nhớ được một phần mã, ví dụ vài số cuối, cũng tìm được: gõ ít nhất 3 ký tự); kết quả hiện ngay khi ngừng gõ. Lọc thêm theo trạng thái, chi hội và xã, phường. Nút "Chọn cột" để bật, tắt các cột. Danh sách xếp theo tên rồi họ, như sổ sách vẫn ghi.',
       },
       {
         heading: 'Thêm, sửa hồ sơ và kết thúc sinh hoạt',

@@ -46,6 +46,8 @@ export interface ImportWarning {
 @Index('ix_member_record_given_family_birth', ['givenKey', 'familyKey', 'birthDate'])
 /** Search by the words of the name (migration 1763700000031). */
 @Index('ix_member_record_name_words', { synchronize: false })
+/** Search by part of a Mã hồ sơ (migration 1763700000041, trigrams). */
+@Index('ix_member_record_code_part', { synchronize: false })
 /** What was written since a moment: an ended period's stored statuses looked at again (migration 1763700000035, BRIN). */
 @Index('ix_member_record_updated_at', { synchronize: false })
 export class MemberRecord {

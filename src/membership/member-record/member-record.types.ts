@@ -170,7 +170,8 @@ export class MemberRecordsArgs {
 
   @Field({
     nullable: true,
-    description: 'Name (accents and tone placement ignored) or Mã hồ sơ; digits alone also match a phone or a CCCD exactly',
+    description:
+      'Name (accents and tone placement ignored) or Mã hồ sơ, or part of one (three characters or more with a digit, any case); digits alone also match a phone or a CCCD exactly',
   })
   @IsOptional()
   @IsString()

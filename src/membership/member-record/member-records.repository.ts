@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type SelectQueryBuilder } from 'typeorm';
 import { applyScope, limits, type RecordScope } from '../../access/record-scope.js';
-import { likePrefix } from '../../common/sql/escape-like.js';
+import { escapeLike, likePrefix } from '../../common/sql/escape-like.js';
 import { foldText } from '../../common/text/vietnamese-text.js';
 import type { MemberStatus } from '../status/member-status.js';
 import { Unit } from '../unit/unit.entity.js';
@@ -15,12 +15,19 @@ const searchWords = (search: string): string[] => foldText(search).match(/[a-z0-
 const inRosterOrder = <T extends object>(qb: SelectQueryBuilder<T>) =>
   qb.orderBy('r.given_key', 'ASC').addOrderBy('r.name_folded', 'ASC').addOrderBy('r.id', 'ASC');
 
+/**
+ * Part of a Mã hồ sơ: one word of at least three characters with a digit in it ("9968" of HPN9996844,
+ * "hpn99968"), matched anywhere in the code, any case, by the trigram index (migration 1763700000041).
+ */
+const codePart = (search: string): string | null =>
+  /^\S{3,}$/.test(search) && /\d/.test(search) ? `%${escapeLike(search)}%` : null;
+
 /** Index entries an organization's search walks in roster order before it asks the word index (a few ms). */
 const SEARCH_BUDGET = 4000;
 
 export interface MemberRecordFilter {
   organization: string;
-  /** Folded-name words (each must start a word of the name) or an exact Mã hồ sơ. */
+  /** Folded-name words (each must start a word of the name), a Mã hồ sơ or part of one (three characters or more, a digit among them). */
   search?: string | null;
   /** When the search is a phone number or an ID number (digits only): the number, and the ID's keyed hash. */
   searchPhone?: string | null;
@@ -54,10 +61,11 @@ export class MemberRecordsRepository {
       const words = /^[\d\s.+()-]+$/.test(search) ? [] : searchWords(search);
       qb.setParameter('words', words.map((w) => `${w}:*`).join(' & '));
       const byName = words.length ? `to_tsvector('simple', r.name_folded) @@ to_tsquery('simple', :words)` : null;
-      const or = [byName, 'r.external_id = :exact'];
+      const part = codePart(search);
+      const or = [byName, part ? 'r.external_id ILIKE :part' : 'r.external_id = :exact'];
       if (f.searchPhone) or.push('r.phone = :phone');
       if (f.searchIdHash) or.push('r.id_number_hash = :idHash');
-      qb.andWhere(`(${or.filter(Boolean).join(' OR ')})`, { exact: search, phone: f.searchPhone, idHash: f.searchIdHash });
+      qb.andWhere(`(${or.filter(Boolean).join(' OR ')})`, { exact: search, part, phone: f.searchPhone, idHash: f.searchIdHash });
     }
     if (f.unitPath) qb.andWhere(`u.path LIKE :path`, { path: likePrefix(f.unitPath) });
     if (f.communeCodes) {
