@@ -19,8 +19,7 @@ const inRosterOrder = <T extends object>(qb: SelectQueryBuilder<T>) =>
  * Part of a Mã hồ sơ: one word of at least three characters with a digit in it ("9968" of HPN9996844,
  * "hpn99968"), matched anywhere in the code, any case, by the trigram index (migration 1763700000041).
  */
-const codePart = (search: string): string | null =>
-  /^\S{3,}$/.test(search) && /\d/.test(search) ? `%${escapeLike(search)}%` : null;
+const codePart = (search: string): string | null => (/^\S{3,}$/.test(search) && /\d/.test(search) ? `%${escapeLike(search)}%` : null);
 
 /** Index entries an organization's search walks in roster order before it asks the word index (a few ms). */
 const SEARCH_BUDGET = 4000;
