@@ -244,7 +244,7 @@ describe('access matrix: role × operation', () => {
     {
       field: 'sinceLastVisit',
       title: 'what changed since the caller’s previous log-in (counts within her rights)',
-      query: `{ sinceLastVisit { since newSuspects pendingReviews reportsComputed } }`,
+      query: `{ sinceLastVisit { since newSuspects pendingReviews incomingTransfers reportsComputed } }`,
       expect: allow('admin', 'dtn', 'dtnUnitA', 'hpn', 'danVan', 'auditor'),
     },
     {

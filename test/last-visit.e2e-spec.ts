@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { Role } from '../src/access/role.js';
+import { createDtnUnits } from './support/dtn-units.js';
 import { CLEAN, launchBrowser, logInThroughPage, review, type TestBrowser } from './support/browser.js';
 import { createTestApp, REGISTER_HEADER, type TestApp } from './test-app.js';
 
@@ -107,5 +108,29 @@ describe('what changed since her last visit', () => {
     await context.close();
     // A service token has no visits.
     expect(await since(await t.serviceToken(Role.DAN_VAN))).toMatchObject({ since: null, newSuspects: 0, reportsComputed: 0 });
+  });
+
+  it('tells the receiving secretariat at log-in that a transfer waits for her, and takes her to it', async () => {
+    await createDtnUnits(t);
+    const sender = await t.logIn(await t.createUser('vp.a', Role.SECRETARIAT, 'DTN', 'A'));
+    const created = await t.gql<{ createMemberRecord: { id: string } }>(
+      `mutation($i: CreateMemberRecordInput!) { createMemberRecord(input: $i) { id } }`,
+      { i: { organization: 'DTN', externalId: 'DTN-CHUYEN', fullName: 'Hà Văn Chuyển', unit: 'A', birthDate: '2002' } },
+      { token: sender },
+    );
+    const sent = await t.gql(
+      `mutation($i: TransferMemberRecordInput!) { transferMemberRecord(input: $i) { id } }`,
+      { i: { id: created.data!.createMemberRecord.id, unit: 'B', date: '15/11/2026', reason: 'Chuyển nơi cư trú' } },
+      { token: sender },
+    );
+    expect(sent.errors).toBeUndefined();
+    const context = await b.context();
+    const page = await logInThroughPage(context, t.url, await t.createUser('vp.b', Role.SECRETARIAT, 'DTN', 'B'));
+    const note = page.getByRole('alert').filter({ hasText: 'chuyển đến' });
+    await note.getByRole('link', { name: '1 hồ sơ chuyển đến đang chờ bạn tiếp nhận' }).click();
+    await page.getByRole('button', { name: 'Nhận vào đơn vị' }).first().waitFor();
+    expect(await page.getByText('Hà Văn Chuyển').count()).toBeGreaterThan(0);
+    expect(await review(page)).toEqual(CLEAN);
+    await context.close();
   });
 });

@@ -41,6 +41,9 @@ describe('units and transfers between secretariats', () => {
       { d: declined },
       { token },
     );
+  const waiting = async (token: string) =>
+    (await t.gql<{ sinceLastVisit: { incomingTransfers: number } }>(`{ sinceLastVisit { incomingTransfers } }`, {}, { token })).data!
+      .sinceLastVisit.incomingTransfers;
   const audit = (subject: string) =>
     t.sql<{ action: string; actor_name: string; detail: { request?: string; toUnit?: string }; note: string | null }>(
       `SELECT e.action, e.actor_name, e.detail, n.text AS note FROM audit_event e LEFT JOIN audit_note n ON n.id = e.note_id
@@ -112,12 +115,15 @@ describe('units and transfers between secretariats', () => {
       { id: requestId, incoming: true, record: { id: ids.accepted, fullName: 'Nguyễn Văn Bình' } },
     ]);
     expect((await pending(tokens.hpn)).errors![0].extensions!.code).toBe('FORBIDDEN');
+    // The receiving side is told at log-in that a transfer waits for her; the sender and another organization are not.
+    expect([await waiting(tokens.b), await waiting(tokens.a), await waiting(tokens.hpn)]).toEqual([1, 0, 0]);
     const ACCEPT = `mutation($id: ID!) { acceptTransfer(id: $id) { state decidedBy } }`;
     expect((await t.gql(ACCEPT, { id: requestId }, { token: tokens.a })).errors![0].extensions!.code).toBe('NOT_FOUND');
     expect((await read(ids.accepted, tokens.b)).errors![0].extensions!.code).toBe('NOT_FOUND');
 
     const accepted = await t.gql<{ acceptTransfer: { state: string; decidedBy: string } }>(ACCEPT, { id: requestId }, { token: tokens.b });
     expect(accepted.data!.acceptTransfer).toEqual({ state: 'ACCEPTED', decidedBy: 'vp.ngocha' });
+    expect(await waiting(tokens.b)).toBe(0);
     const moved = (await read(ids.accepted, tokens.b)).data!.memberRecord;
     expect(moved.unit!.code).toBe('B');
     expect(moved.transferRequest).toBeNull();

@@ -19,6 +19,9 @@ createRoot(document.getElementById('root')!).render(
         token: {
           colorPrimary: '#b71c1c',
           colorLink: '#0b57d0',
+          // A link hovered or focused (the one just clicked) darker, not lighter: AA contrast on the info alert's blue too.
+          colorLinkHover: '#0842a0',
+          colorLinkActive: '#062e6f',
           colorError: '#c62828',
           colorTextPlaceholder: 'rgba(0, 0, 0, 0.62)',
           // Grey text at WCAG AA contrast on white (the library's defaults are lighter).

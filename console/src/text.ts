@@ -46,6 +46,8 @@ export const T = {
   },
   since: {
     title: (when: string) => `Từ lần đăng nhập trước (${when})`,
+    waiting: 'Việc đang chờ bạn',
+    transfers: (n: number) => `${n} hồ sơ chuyển đến đang chờ bạn tiếp nhận`,
     suspects: (n: number) => `${n} hồ sơ mới bị nghi ảo`,
     reviews: (n: number) => `${n} cặp hồ sơ đang chờ rà soát`,
     reports: (n: number) => `${n} báo cáo mới được tính`,

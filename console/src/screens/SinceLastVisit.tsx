@@ -13,18 +13,23 @@ const SINCE = graphql(`
       since
       newSuspects
       pendingReviews
+      incomingTransfers
       reportsComputed
     }
   }
 `);
 
-/** What changed since her previous log-in, each line a link to the screen where she acts on it (if her role has it). */
+/**
+ * What changed since her previous log-in, and what waits for her (transfers to accept), each line a
+ * link to the screen where she acts on it (if her role has it).
+ */
 export function SinceLastVisit({ routes }: { routes: Route[] }) {
   const [{ data }] = useQuery({ query: SINCE });
   const [closed, setClosed] = useState(false);
   const s = data?.sinceLastVisit;
-  if (closed || !s?.since) return null;
+  if (closed || !s) return null;
   const lines: [string, number, string][] = [
+    ['don-vi', s.incomingTransfers ?? 0, T.since.transfers(s.incomingTransfers ?? 0)],
     ['canh-bao', s.newSuspects, T.since.suspects(s.newSuspects)],
     ['lien-ket', s.pendingReviews ?? 0, T.since.reviews(s.pendingReviews ?? 0)],
     ['bao-cao', s.reportsComputed, T.since.reports(s.reportsComputed)],
@@ -37,7 +42,7 @@ export function SinceLastVisit({ routes }: { routes: Route[] }) {
       type="info"
       showIcon
       style={{ marginBottom: 12 }}
-      title={T.since.title(vnTime(s.since))}
+      title={s.since ? T.since.title(vnTime(s.since)) : T.since.waiting}
       description={
         <Space orientation="vertical" size={2}>
           {shown.map(([key, , text]) =>

@@ -2,14 +2,17 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { Principal } from '../../access/principal.js';
-import { readScope, scopeWhere, type RecordScope } from '../../access/record-scope.js';
+import { readScope, scopeWhere, writeScope, type RecordScope } from '../../access/record-scope.js';
 import { Role } from '../../access/role.js';
 import type { SinceLastVisitType } from './last-visit.types.js';
 
 /** Who decides link reviews (the linker's decideLink allows the same). */
 const REVIEWERS: Role[] = [Role.ADMIN, Role.DAN_VAN];
 
-/** What changed since her previous log-in: new suspects in her rights, pairs waiting, reports computed. */
+/** Who accepts or declines a transfer into a unit they keep (RecordTransfersService.receives). */
+const RECEIVERS: Role[] = [Role.ADMIN, Role.SECRETARIAT];
+
+/** What changed since her previous log-in: new suspects in her rights, pairs and transfers waiting, reports computed. */
 @Injectable()
 export class LastVisitService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
@@ -18,12 +21,13 @@ export class LastVisitService {
     const since = await this.previousLogIn(p);
     // An auditor reads aggregates of the whole province, never a record: a count is an aggregate.
     const scope: RecordScope = p.role === Role.AUDITOR ? { kind: 'ALL' } : readScope(p);
-    const [newSuspects, pendingReviews, reportsComputed] = await Promise.all([
+    const [newSuspects, pendingReviews, incomingTransfers, reportsComputed] = await Promise.all([
       since ? this.suspectsRaisedSince(since, scope) : 0,
       REVIEWERS.includes(p.role) ? this.pendingReviews() : null,
+      RECEIVERS.includes(p.role) ? this.incomingTransfers(writeScope(p)) : null,
       since ? this.reportsComputedSince(since) : 0,
     ]);
-    return { since, newSuspects, pendingReviews, reportsComputed };
+    return { since, newSuspects, pendingReviews, incomingTransfers, reportsComputed };
   }
 
   /** The log-in before the one she is in now (a service token or the CLI has none). */
@@ -51,6 +55,17 @@ export class LastVisitService {
     return this.count(
       `SELECT count(*)::int AS n FROM record_link l WHERE l.decision = 'REVIEW'
           AND NOT EXISTS (SELECT 1 FROM link_review d WHERE d.record_a = l.record_a AND d.record_b = l.record_b)`,
+    );
+  }
+
+  /** Transfers waiting for her decision: pending, into a unit of her organization and subtree. */
+  private async incomingTransfers(scope: RecordScope): Promise<number> {
+    const where = [`q.state = 'PENDING'`];
+    const params: unknown[] = [];
+    scopeWhere(scope, where, params, { organization: 'q.organization_code', unitPath: 'tu.path' });
+    return this.count(
+      `SELECT count(*)::int AS n FROM transfer_request q JOIN unit tu ON tu.id = q.to_unit_id WHERE ${where.join(' AND ')}`,
+      params,
     );
   }
 

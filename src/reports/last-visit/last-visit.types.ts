@@ -11,6 +11,12 @@ export class SinceLastVisitType {
   @Field(() => Int, { nullable: true, description: 'Link pairs waiting for a review decision now (who decides them only).' })
   pendingReviews: number | null;
 
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Transfers into a unit she keeps waiting for her to accept or decline now (secretariats and administrators only).',
+  })
+  incomingTransfers: number | null;
+
   @Field(() => Int, { description: 'Reports computed since then.' })
   reportsComputed: number;
 }
