@@ -132,6 +132,12 @@ describe('the console: add, edit, end and reinstate a member', () => {
     const elsewhere = drawer.getByText(/^HND: /);
     await elsewhere.waitFor();
     expect(await elsewhere.innerText()).toBe('HND: hồ sơ ngoài quyền xem của bạn — Đang sinh hoạt, xã 00004');
+    // Editing his record, his Hội Nông dân record is no duplicate of hers: no warning.
+    await drawer.getByRole('button', { name: 'Sửa hồ sơ' }).click();
+    const form = page.getByRole('dialog', { name: /^Sửa hồ sơ/ });
+    await form.getByText('Không thấy hồ sơ nào khác gần giống trong tổ chức của bạn').waitFor();
+    expect(await form.getByTestId('duplicate-warning').count()).toBe(0);
+    await form.getByRole('button', { name: 'Hủy' }).click();
     const { id } = await record('Phạm Văn Cường');
     const [{ person_id }] = await t.sql<{ person_id: string }>(`SELECT person_id FROM record_person WHERE record_id = $1`, [id]);
     await eventually(async () =>

@@ -230,6 +230,7 @@ export const T = {
     duplicatesTitle: (n: number) => `Có thể đã có người này: ${n} hồ sơ gần giống`,
     duplicatesHint: 'Kiểm tra trước khi lưu: nếu đúng là cùng một người ở tổ chức của mình, đừng thêm mới mà mở hồ sơ đó để sửa.',
     noDuplicates: 'Không thấy hồ sơ nào gần giống',
+    noOtherDuplicates: 'Không thấy hồ sơ nào khác gần giống trong tổ chức của bạn',
     duplicateCheckNeeds: 'Nhập họ tên và ngày sinh (chỉ năm cũng được) để kiểm tra trùng.',
     candidate: (name: string | null, org: string, status: string, chance: string) =>
       name ? `${name} — ${org}, ${status}: ${chance}` : `Hội viên của ${org} (ngoài quyền xem của bạn) — ${status}: ${chance}`,

@@ -65,11 +65,16 @@ export function DuplicateWarning({ draft, exclude, onOpen }: { draft: Draft; exc
         {T.form.checking}
       </Typography.Paragraph>
     );
-  const found = result.data.possibleDuplicates.filter((c) => !exclude || c.recordId !== exclude);
+  // Her own organization's candidates first (a second record of hers is what she must not make); while she
+  // edits a record, only those: the same person's records elsewhere are his memberships, shown on his page.
+  const own = (c: { organization: string }) => Number(c.organization === draft.organization);
+  const found = result.data.possibleDuplicates
+    .filter((c) => !exclude || (c.recordId !== exclude && own(c)))
+    .sort((a, b) => own(b) - own(a));
   if (!found.length)
     return (
       <Typography.Paragraph type="secondary" aria-live="polite">
-        {T.form.noDuplicates}
+        {exclude ? T.form.noOtherDuplicates : T.form.noDuplicates}
       </Typography.Paragraph>
     );
   return (
