@@ -119,7 +119,13 @@ export const KEEP_RAISED_FLAGS = [
     WHERE f.record_id = n.record_id AND f.code = 'DUPLICATE_IN_ORG' AND f.evidence->>'raisedBy' = '${RAISED_BY_IMPORT}'`,
 ];
 
-/** Delete what is gone, update what changed, insert what is new (unchanged rows are not touched). */
+/**
+ * Delete what is gone, update what changed, insert what is new (unchanged rows are not touched).
+ * The insert leaves the rows already there to its key's index (ON CONFLICT DO NOTHING: a probe each),
+ * not to a NOT EXISTS: over a table empty when planned (the first run after a province's import) the
+ * planner chose a nested loop whose inner scan read the rows the same insert was adding — quadratic,
+ * a first 1M link stuck for hours in this one statement.
+ */
 export function applyStatements(t: StoredTable): string[] {
   const same = (a: string, b: string) => t.key.map((k) => `${a}.${k} = ${b}.${k}`).join(' AND ');
   const values = t.columns.filter((c) => !t.key.includes(c));
@@ -128,6 +134,6 @@ export function applyStatements(t: StoredTable): string[] {
     `UPDATE ${t.table} o SET ${values.map((c) => `${c} = n.${c}`).join(', ')} FROM next_${t.table} n
       WHERE ${same('n', 'o')} AND (${values.map((c) => `o.${c}`).join(', ')}) IS DISTINCT FROM (${values.map((c) => `n.${c}`).join(', ')})`,
     `INSERT INTO ${t.table} (${t.columns.join(', ')}) SELECT ${t.columns.map((c) => `n.${c}`).join(', ')} FROM next_${t.table} n
-      WHERE NOT EXISTS (SELECT 1 FROM ${t.table} o WHERE ${same('n', 'o')}) ON CONFLICT DO NOTHING`,
+      ON CONFLICT DO NOTHING`,
   ];
 }
