@@ -72,7 +72,16 @@ export const T = {
     attention: 'Đề nghị chú ý',
     save: 'Lưu quyết định',
     note: 'Ghi chú (căn cứ, ví dụ: giấy báo tử ngày …)',
-    confirmEnds: 'Xác nhận sẽ kết thúc sinh hoạt của hồ sơ này.',
+    confirmEnds: 'Xác nhận sẽ kết thúc sinh hoạt của hồ sơ này. Chọn điều cảnh báo này có nghĩa với người đó:',
+    outcome: 'Kết quả với hồ sơ',
+    outcomes: {
+      DECEASED: 'Đã mất',
+      LEFT: 'Chuyển đi, rời đi (ra khỏi tổ chức)',
+      MATURED: 'Quá tuổi (trưởng thành)',
+      STRUCK_OFF: 'Xóa tên (hồ sơ ảo, không đủ điều kiện)',
+    } as Record<string, string>,
+    endDate: 'Ngày kết thúc sinh hoạt (dd/mm/yyyy)',
+    endDateFromEvidence: (date: string) => `Theo căn cứ của cảnh báo: ngày ${date}. Sửa nếu giấy tờ ghi khác.`,
     decisionTitle: (resolution: string, name: string, flag: string) =>
       `${resolution === 'CONFIRMED' ? 'Xác nhận' : resolution === 'FALSE_ALARM' ? 'Bác bỏ' : 'Đánh dấu cần chú ý'} cảnh báo "${flag}" của ${name}`,
     resolution: { CONFIRMED: 'đã xác nhận', FALSE_ALARM: 'đã bác bỏ', ATTENTION: 'Ban Dân vận đề nghị chú ý' } as Record<string, string>,

@@ -42,10 +42,11 @@ export class FlagsResolver {
 
   @Allow(...PEOPLE_READERS)
   @Mutation(() => Boolean, {
-    description: 'ATTENTION (Ban Dân vận); CONFIRMED ends the membership, FALSE_ALARM keeps the flag from coming back (secretariat).',
+    description:
+      'ATTENTION (Ban Dân vận); CONFIRMED ends the membership (as `outcome`, from `date`), FALSE_ALARM keeps the flag from coming back (secretariat).',
   })
   async resolveFlag(@Args() a: ResolveFlagArgs, @Caller() caller: Principal): Promise<boolean> {
-    await this.flags.resolve(a.recordId, a.code, a.resolution, a.note, caller);
+    await this.flags.resolve(a.recordId, a.code, a.resolution, a.note, caller, { outcome: a.outcome, date: a.date });
     return true;
   }
 }
