@@ -89,8 +89,11 @@ export const T = {
   units: {
     title: 'Chi hội / đơn vị',
     intro:
-      'Cây các đơn vị của tổ chức (trong phạm vi tài khoản), với số hội viên chưa kết thúc sinh hoạt ở từng đơn vị. Chọn một đơn vị để xem hội viên, đánh dấu những người cần chuyển rồi bấm "Chuyển hội viên đã chọn". Chuyển sang đơn vị của xã, phường khác thì cần văn phòng đơn vị nhận đồng ý.',
+      'Cây các đơn vị của tổ chức (trong phạm vi tài khoản), xếp theo tên, với số hội viên chưa kết thúc sinh hoạt của từng đơn vị kể cả các đơn vị trực thuộc. Chọn một đơn vị để xem hội viên, đánh dấu những người cần chuyển rồi bấm "Chuyển hội viên đã chọn". Chuyển sang đơn vị của xã, phường khác thì cần văn phòng đơn vị nhận đồng ý.',
     tree: 'Cây đơn vị',
+    search: 'Tìm đơn vị theo tên',
+    searchHint: 'Gõ tên đơn vị, có dấu hoặc không dấu',
+    noMatch: (typed: string) => `Không có đơn vị nào có tên chứa "${typed}"`,
     members: (n: number) => `${n.toLocaleString('vi-VN')} hội viên`,
     membersOf: (name: string) => `Hội viên của ${name}`,
     pick: 'Chọn một đơn vị trong cây',
