@@ -129,9 +129,10 @@ describe('the console: add, edit, end and reinstate a member', () => {
     await page.getByRole('button', { name: 'Phạm Văn Cường' }).click();
     const drawer = page.getByRole('dialog', { name: 'Phạm Văn Cường' });
     await drawer.getByText('Cùng một người ở các tổ chức').waitFor();
-    const elsewhere = drawer.getByText(/^HND: /);
+    // The other organization and the commune by their names, not HND and 00004.
+    const elsewhere = drawer.getByText(/^Hội Nông dân Việt Nam: /);
     await elsewhere.waitFor();
-    expect(await elsewhere.innerText()).toBe('HND: hồ sơ ngoài quyền xem của bạn — Đang sinh hoạt, xã 00004');
+    expect(await elsewhere.innerText()).toBe('Hội Nông dân Việt Nam: hồ sơ ngoài quyền xem của bạn — Đang sinh hoạt, Phường Ba Đình');
     const { id } = await record('Phạm Văn Cường');
     const [{ person_id }] = await t.sql<{ person_id: string }>(`SELECT person_id FROM record_person WHERE record_id = $1`, [id]);
     await eventually(async () =>

@@ -329,7 +329,7 @@ export const T = {
     notLinked: 'Hồ sơ chưa được đối chiếu (lần rà soát sau sẽ đối chiếu).',
     onlyHere: 'Không thấy người này ở tổ chức nào khác.',
     alsoIn: (org: string, name: string | null, status: string, commune: string) =>
-      `${org}: ${name ?? 'hồ sơ ngoài quyền xem của bạn'} — ${status}, xã ${commune}`,
+      `${org}: ${name ?? 'hồ sơ ngoài quyền xem của bạn'} — ${status}, ${commune}`,
   },
   event: { ADMITTED: 'Kết nạp', ENDED: 'Kết thúc sinh hoạt', STATUS_CHANGED: 'Đổi trạng thái', TRANSFERRED: 'Chuyển sinh hoạt' } as Record<
     string,
@@ -690,7 +690,7 @@ export const T = {
       sex: 'Giới tính',
       id: 'Số CCCD',
       organization: 'Tổ chức',
-      commune: 'Mã xã',
+      commune: 'Xã, phường',
       unit: 'Đơn vị',
       status: 'Trạng thái',
       flags: 'Cảnh báo',

@@ -17,6 +17,7 @@ export class PersonRecordType {
   @Field(() => String, { nullable: true }) externalId: string | null;
   @Field(() => String, { nullable: true }) fullName: string | null;
   @Field(() => String, { nullable: true }) unitCode: string | null;
+  @Field(() => String, { nullable: true, description: "The unit's name (null outside the caller's rights)" }) unitName: string | null;
   @Field(() => [String], {
     nullable: true,
     description: "The record's flag codes as the last run or decision left them (null outside the caller's rights).",

@@ -120,7 +120,15 @@ export function FlagsScreen({ session }: { session: Session }) {
             ),
           },
           { title: T.column.code, dataIndex: 'externalId' },
-          ...(ownOrganization === undefined ? [{ title: T.flags.organization, dataIndex: 'organization' }] : []),
+          ...(ownOrganization === undefined
+            ? [
+                {
+                  title: T.flags.organization,
+                  render: (_: unknown, r: Flagged) =>
+                    orgs.data?.organizations.find((o) => o.code === r.organization)?.name ?? r.organization,
+                },
+              ]
+            : []),
           {
             title: T.flags.reasons,
             render: (_, r) =>

@@ -66,9 +66,11 @@ const MEMBER = graphql(`
         records {
           recordId
           organization
+          organizationName
           fullName
           statusLabel
           communeCode
+          communeName
         }
       }
       history {
@@ -234,7 +236,9 @@ export function MemberDrawer(props: {
                 size="small"
                 dataSource={r.person.records.filter((o) => o.recordId !== r.id)}
                 renderItem={(o) => (
-                  <List.Item>{T.member.alsoIn(o.organization, o.fullName, o.statusLabel, o.communeCode ?? T.dash)}</List.Item>
+                  <List.Item>
+                    {T.member.alsoIn(o.organizationName, o.fullName, o.statusLabel, o.communeName ?? o.communeCode ?? T.dash)}
+                  </List.Item>
                 )}
               />
             )}
