@@ -133,6 +133,11 @@ describe('the console: add, edit, end and reinstate a member', () => {
     const elsewhere = drawer.getByText(/^Hội Nông dân Việt Nam: /);
     await elsewhere.waitFor();
     expect(await elsewhere.innerText()).toBe('Hội Nông dân Việt Nam: hồ sơ ngoài quyền xem của bạn — Đang sinh hoạt, Phường Ba Đình');
+    // The commune as her list wrote it: by its name, its code beside it.
+    const entered = drawer.getByRole('row').filter({ hasText: 'Xã ghi trên danh sách' });
+    await entered.getByText('Phường Ba Đình').waitFor();
+    expect(await entered.locator('code').innerText()).toBe('00004');
+    expect(await review(page)).toEqual(CLEAN);
     const { id } = await record('Phạm Văn Cường');
     const [{ person_id }] = await t.sql<{ person_id: string }>(`SELECT person_id FROM record_person WHERE record_id = $1`, [id]);
     await eventually(async () =>

@@ -319,7 +319,7 @@ export const T = {
     lastDues: 'Đóng hội phí gần nhất',
     lastActivity: 'Sinh hoạt gần nhất',
     ethnicity: 'Dân tộc',
-    enteredCommune: 'Mã xã ghi trên danh sách',
+    enteredCommune: 'Xã ghi trên danh sách',
     updated: 'Cập nhật lúc',
     close: 'Đóng',
     eligibility: 'Điều kiện',

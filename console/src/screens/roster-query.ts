@@ -95,6 +95,10 @@ export const COMMUNE_NAME = graphql(`
         code
         name
       }
+      legacy {
+        code
+        name
+      }
     }
   }
 `);
