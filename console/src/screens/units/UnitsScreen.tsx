@@ -11,7 +11,7 @@ import { TransferRequests } from './TransferRequests.tsx';
 import { AddUnitDialog, childKind, MoveDialog, RenameUnitDialog } from './UnitDialogs.tsx';
 import { filterBranches, unitBranches, type UnitBranch } from './unit-tree.ts';
 import { UnitMembers } from './UnitMembers.tsx';
-import { UNIT_MEMBERS, UNIT_TREE, type TreeUnit } from './units-query.ts';
+import { UNIT_MEMBERS, UNIT_TREE } from './units-query.ts';
 
 interface TreeNode {
   key: string;
