@@ -103,10 +103,13 @@ describe('the console: her flags, and her roster as Excel', () => {
     expect(await dialog.getByRole('radio', { name: 'Đã mất' }).isChecked()).toBe(true);
     const endDate = dialog.getByLabel(/Ngày kết thúc sinh hoạt/);
     expect(await endDate.inputValue()).toBe('16/03/2023');
-    // Another choice is dated today; back to died, the register's day again.
-    await dialog.getByRole('radio', { name: /Xóa tên/ }).check();
+    // With the keyboard: another choice is dated today; back to died, the register's day again.
+    await dialog.getByRole('radio', { name: 'Đã mất' }).focus();
+    await page.keyboard.press('ArrowDown');
+    expect(await dialog.getByRole('radio', { name: /Chuyển đi/ }).isChecked()).toBe(true);
     expect(await endDate.inputValue()).not.toBe('16/03/2023');
-    await dialog.getByRole('radio', { name: 'Đã mất' }).check();
+    await page.keyboard.press('ArrowUp');
+    expect(await dialog.getByRole('radio', { name: 'Đã mất' }).isChecked()).toBe(true);
     expect(await endDate.inputValue()).toBe('16/03/2023');
     await dialog.getByLabel(/Ghi chú/).fill('Giấy báo tử của UBND xã ngày 20/03/2023');
     expect(await review(page)).toEqual(CLEAN);
