@@ -17,6 +17,7 @@ import { LinkerResolver } from './linker/linker.resolver.js';
 import { LinkRunsResolver } from './linker/link-runs.resolver.js';
 import { FlagsResolver } from './linker/flags/flags.resolver.js';
 import { RecordPersonResolver } from './linker/review/record-person.resolver.js';
+import { PairSideNamesResolver, PersonRecordNamesResolver } from './linker/review/person-record-names.resolver.js';
 import { ReportsResolver } from './reports/reports.resolver.js';
 import { LastVisitResolver } from './reports/last-visit/last-visit.resolver.js';
 
@@ -38,6 +39,8 @@ export const GRAPHQL_RESOLVERS = [
   LinkRunsResolver,
   FlagsResolver,
   RecordPersonResolver,
+  PersonRecordNamesResolver,
+  PairSideNamesResolver,
   ReportsResolver,
   LastVisitResolver,
 ];

@@ -197,6 +197,16 @@ describe('the console: dashboard and reports', () => {
         commune.peopleNotSuspected,
         commune.suspectedPhantoms,
       ]);
+      // Her roster of that commune: the filter says the commune's name, not the link's code.
+      await page.getByRole('link', { name: /^Xem danh sách hội viên của/ }).click();
+      const filter = page.locator('.ant-select').filter({ has: page.getByRole('combobox', { name: 'Xã / phường' }) });
+      await filter
+        .filter({ hasText: 'Phường Ba Đình' })
+        .waitFor()
+        .catch(async (e: Error) => {
+          throw new Error(`${e.message}\n--- the filters showed:\n${await page.locator('section').first().innerHTML()}`.slice(0, 6000));
+        });
+      expect(await review(page)).toEqual(CLEAN);
       await context.close();
     });
 

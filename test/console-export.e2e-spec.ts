@@ -115,6 +115,21 @@ describe('the console: her roster exported, with the full numbers, and printed',
     await sheet.getByRole('row').filter({ hasText: 'Trần Thị Bình' }).waitFor();
     expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
     expect(await review(page)).toEqual(CLEAN);
+
+    // The title block names the organization and the commune in words, even when no row says it (none has left).
+    const issuer = page.locator('.sheet-issuer');
+    await page.goto(`${t.url}/#/in?org=DTN&commune=00004&status=LEFT`);
+    await page.reload();
+    await sheet.getByText('Tổng số: 0 đoàn viên.').waitFor();
+    expect(await issuer.innerText()).toMatch(/^ĐOÀN TNCS HỒ CHÍ MINH\s+PHƯỜNG BA ĐÌNH\b/);
+    expect(await sheet.innerText()).toMatch(/Phường Ba Đình, ngày \d{2} tháng \d{2} năm \d{4}/);
+    // A unit's sheet: the unit by its name, its commune beneath; never a code.
+    await page.goto(`${t.url}/#/in?org=DTN&unit=A`);
+    await page.reload();
+    await sheet.getByRole('row').filter({ hasText: 'Nguyễn Văn An' }).waitFor();
+    expect(await issuer.innerText()).toMatch(/^ĐOÀN TNCS HỒ CHÍ MINH\s+ĐOÀN PHƯỜNG BA ĐÌNH\s+Phường Ba Đình\b/);
+    expect(await issuer.innerText()).not.toMatch(/\b(DTN|00004)\b/);
+    expect(await review(page)).toEqual(CLEAN);
     await context.close();
   });
 });

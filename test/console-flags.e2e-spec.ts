@@ -49,8 +49,10 @@ describe('the console: her flags, and her roster as Excel', () => {
     const page = await logInThroughPage(context, t.url, await t.createUser('dan-van', Role.DAN_VAN));
     await page.getByRole('link', { name: 'Cảnh báo' }).click();
     const rows = page.getByRole('row');
-    await rows.filter({ hasText: 'Lò Thị Phương' }).filter({ hasText: 'HND' }).waitFor();
-    await rows.filter({ hasText: 'Lường Thị Xuân' }).filter({ hasText: 'HPN' }).waitFor();
+    // Each row's organization by its name, not HND or HPN.
+    await rows.filter({ hasText: 'Lò Thị Phương' }).filter({ hasText: 'Hội Nông dân Việt Nam' }).waitFor();
+    await rows.filter({ hasText: 'Lường Thị Xuân' }).filter({ hasText: 'Hội Liên hiệp Phụ nữ Việt Nam' }).waitFor();
+    expect(await page.locator('table').innerText()).not.toMatch(/\b(HND|HPN)\b/);
     expect(await review(page)).toEqual(CLEAN);
 
     await page.getByRole('combobox', { name: 'Tổ chức' }).click();
@@ -90,14 +92,45 @@ describe('the console: her flags, and her roster as Excel', () => {
 
     await row.getByRole('button', { name: 'Xác nhận' }).first().click();
     const dialog = page.getByRole('dialog');
+    // She chooses what it means: died, suggested for a death, dated by the register's death date (editable).
+    for (const outcome of [
+      'Đã mất',
+      'Chuyển đi, rời đi (ra khỏi tổ chức)',
+      'Quá tuổi (trưởng thành)',
+      'Xóa tên (hồ sơ ảo, không đủ điều kiện)',
+    ])
+      await dialog.getByRole('radio', { name: outcome }).waitFor();
+    expect(await dialog.getByRole('radio', { name: 'Đã mất' }).isChecked()).toBe(true);
+    const endDate = dialog.getByLabel(/Ngày kết thúc sinh hoạt/);
+    expect(await endDate.inputValue()).toBe('16/03/2023');
+    // With the keyboard: another choice is dated today; back to died, the register's day again.
+    await dialog.getByRole('radio', { name: 'Đã mất' }).focus();
+    await page.keyboard.press('ArrowDown');
+    expect(await dialog.getByRole('radio', { name: /Chuyển đi/ }).isChecked()).toBe(true);
+    expect(await endDate.inputValue()).not.toBe('16/03/2023');
+    await page.keyboard.press('ArrowUp');
+    expect(await dialog.getByRole('radio', { name: 'Đã mất' }).isChecked()).toBe(true);
+    expect(await endDate.inputValue()).toBe('16/03/2023');
     await dialog.getByLabel(/Ghi chú/).fill('Giấy báo tử của UBND xã ngày 20/03/2023');
+    expect(await review(page)).toEqual(CLEAN);
     await dialog.getByRole('button', { name: 'Lưu quyết định' }).click();
     await row.waitFor({ state: 'detached' });
-    const [record] = await t.sql<{ status: string }>(`SELECT status FROM member_record WHERE external_id = 'DEAD-NO-ID'`);
-    expect(record.status).not.toBe('ACTIVE');
+    const [{ id }] = await t.sql<{ id: string }>(`SELECT id FROM member_record WHERE external_id = 'DEAD-NO-ID'`);
+    const read = await t.gql<{
+      memberRecord: {
+        status: string;
+        history: { kind: string; toStatus: string | null; effectiveDate: string | null; reason: string | null }[];
+      };
+    }>(`query($id: ID!) { memberRecord(id: $id) { status history { kind toStatus effectiveDate reason } } }`, { id });
+    expect(read.errors).toBeUndefined();
+    expect(read.data!.memberRecord.status).toBe('DECEASED');
+    expect(read.data!.memberRecord.history.find((e) => e.toStatus === 'DECEASED')).toMatchObject({
+      effectiveDate: '2023-03-16',
+      reason: 'Đã mất: Giấy báo tử của UBND xã ngày 20/03/2023',
+    });
     await eventually(async () => {
-      const decisions = await t.sql(`SELECT 1 FROM audit_event WHERE action = 'FLAG_DECISION' AND actor_name = 'xa-hnd'`);
-      expect(decisions).toHaveLength(1);
+      const decisions = await t.sql(`SELECT subject_id, detail FROM audit_event WHERE action = 'FLAG_DECISION' AND actor_name = 'xa-hnd'`);
+      expect(decisions).toEqual([{ subject_id: id, detail: { code: 'DECEASED', resolution: 'CONFIRMED', outcome: 'DECEASED' } }]);
     });
     await context.close();
   });
@@ -129,5 +162,43 @@ describe('the console: her flags, and her roster as Excel', () => {
       expect(await t.sql(`SELECT 1 FROM audit_event WHERE action = 'EXPORT' AND actor_name = 'xa-hnd-2'`)).toHaveLength(1);
     });
     await context.close();
+  });
+
+  it('through the API: a confirmation ends the membership as she chose, from her day; outcomes it cannot mean are refused', async () => {
+    const token = await t.logIn(await t.createUser('xa-hnd-api', Role.SECRETARIAT, 'HND'));
+    const listed = await t.gql<{ flaggedRecords: { recordId: string; externalId: string; flags: { code: string; severity: string }[] }[] }>(
+      `{ flaggedRecords(organization: "HND") { recordId externalId flags { code severity } } }`,
+      {},
+      { token },
+    );
+    const living = listed.data!.flaggedRecords.find((r) => r.externalId === 'LIVING')!;
+    const flag = living.flags.find((f) => f.code === 'NOT_IN_REGISTER')!;
+    expect(flag).toBeDefined();
+    const resolve = (outcome: string, resolution = 'CONFIRMED') =>
+      t.gql(
+        `mutation($id: ID!, $code: String!, $resolution: String!, $outcome: MemberStatus) {
+           resolveFlag(recordId: $id, code: $code, resolution: $resolution, note: "đã chuyển vào Nam", outcome: $outcome, date: "05/10/2026") }`,
+        { id: living.recordId, code: flag.code, resolution, outcome },
+        { token },
+      );
+    const expelled = await resolve('EXPELLED');
+    expect(expelled.errors?.[0].message).toMatch(/Khai trừ.*Đã mất, Đã ra khỏi tổ chức, Đã trưởng thành, Xóa tên/);
+    expect((await resolve('LEFT', 'FALSE_ALARM')).errors?.[0].message).toMatch(/Chỉ khi xác nhận/);
+    expect((await resolve('LEFT')).errors).toBeUndefined();
+    const read = await t.gql<{ memberRecord: { status: string; history: { toStatus: string | null; effectiveDate: string | null }[] } }>(
+      `query($id: ID!) { memberRecord(id: $id) { status history { toStatus effectiveDate } } }`,
+      { id: living.recordId },
+      { token },
+    );
+    expect(read.data!.memberRecord.status).toBe('LEFT');
+    expect(read.data!.memberRecord.history.find((e) => e.toStatus === 'LEFT')?.effectiveDate).toBe('2026-10-05');
+    const audit = await t.sql(
+      `SELECT action, detail FROM audit_event WHERE subject_id = $1 AND actor_name = 'xa-hnd-api' AND action <> 'RECORD_READ' ORDER BY id`,
+      [living.recordId],
+    );
+    expect(audit).toEqual([
+      { action: 'MEMBERSHIP_ENDED', detail: { status: 'LEFT' } },
+      { action: 'FLAG_DECISION', detail: { code: 'NOT_IN_REGISTER', resolution: 'CONFIRMED', outcome: 'LEFT' } },
+    ]);
   });
 });

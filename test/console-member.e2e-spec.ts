@@ -129,9 +129,15 @@ describe('the console: add, edit, end and reinstate a member', () => {
     await page.getByRole('button', { name: 'Phạm Văn Cường' }).click();
     const drawer = page.getByRole('dialog', { name: 'Phạm Văn Cường' });
     await drawer.getByText('Cùng một người ở các tổ chức').waitFor();
-    const elsewhere = drawer.getByText(/^HND: /);
+    // The other organization and the commune by their names, not HND and 00004.
+    const elsewhere = drawer.getByText(/^Hội Nông dân Việt Nam: /);
     await elsewhere.waitFor();
-    expect(await elsewhere.innerText()).toBe('HND: hồ sơ ngoài quyền xem của bạn — Đang sinh hoạt, xã 00004');
+    expect(await elsewhere.innerText()).toBe('Hội Nông dân Việt Nam: hồ sơ ngoài quyền xem của bạn — Đang sinh hoạt, Phường Ba Đình');
+    // The commune as her list wrote it: by its name, its code beside it.
+    const entered = drawer.getByRole('row').filter({ hasText: 'Xã ghi trên danh sách' });
+    await entered.getByText('Phường Ba Đình').waitFor();
+    expect(await entered.locator('code').innerText()).toBe('00004');
+    expect(await review(page)).toEqual(CLEAN);
     // Editing his record, his Hội Nông dân record is no duplicate of hers: no warning.
     await drawer.getByRole('button', { name: 'Sửa hồ sơ' }).click();
     const form = page.getByRole('dialog', { name: /^Sửa hồ sơ/ });

@@ -164,9 +164,15 @@ describe('the console: link review and a person', () => {
     await page.getByRole('button', { name: a === 'Đinh Văn Tú' ? 'Xem người của hồ sơ thứ nhất' : 'Xem người của hồ sơ thứ hai' }).click();
     const drawer = page.getByRole('dialog');
     await drawer.getByText('2 hồ sơ').waitFor();
-    expect(await drawer.getByRole('row').filter({ hasText: 'MULTI_ORG' }).count()).toBe(2);
+    // Her records in words: the organizations, communes, units and flags by their names, not their codes.
+    expect(await drawer.getByRole('row').filter({ hasText: 'Ở nhiều tổ chức' }).count()).toBe(2);
+    const records = await drawer.locator('table').innerText();
+    expect(records).toContain('Hội Nông dân Việt Nam');
+    expect(records).toContain('Công đoàn Việt Nam');
+    expect(records).toContain('Phường Ba Đình');
+    expect(records).not.toMatch(/MULTI_ORG|\bHND\b|\bCD\b|\b00004\b/);
     expect(await review(page)).toEqual(CLEAN);
-    await drawer.getByLabel('Chọn để tách: CD C8').check();
+    await drawer.getByLabel('Chọn để tách: Công đoàn Việt Nam C8').check();
     await drawer.getByLabel('Lý do', { exact: true }).fill('Hai người trùng tên, khác cha mẹ (chi hội xác minh)');
     await drawer.getByRole('button', { name: 'Tách các hồ sơ đã chọn thành người khác' }).click();
     await drawer.getByText('Đã tách').waitFor();

@@ -36,7 +36,9 @@ describe('the console: her units, moves between them, a transfer another commune
     await page.getByRole('dialog').getByLabel('Đơn vị nhận').fill(typed);
     await page.locator('.ant-select-item-option', { hasText: name }).click();
   };
-  const treeNode = (page: Page, code: string) => page.locator('.ant-tree-title', { hasText: `(${code})` });
+  /** A branch of the tree by its code (shown beside its name, for operators). */
+  const treeNode = (page: Page, code: string) =>
+    page.locator('.ant-tree-title').filter({ has: page.locator('code', { hasText: new RegExp(`^${code}$`) }) });
   /** Her selected members sent to Ngọc Hà's unit: a request each. */
   const sendToNgocHa = async (page: Page, name: string) => {
     await page.getByRole('checkbox', { name }).check();
@@ -108,6 +110,8 @@ describe('the console: her units, moves between them, a transfer another commune
     await dialog.getByRole('button', { name: 'Chuyển 2 hội viên đã chọn' }).click();
     await page.getByText('Đã chuyển 2 hội viên.').waitFor();
     await treeNode(page, 'A2').filter({ hasText: '2 hội viên' }).waitFor();
+    // Ba Đình counts its branches' members too: still 3.
+    await treeNode(page, 'A').filter({ hasText: 'Đoàn phường Ba Đình' }).filter({ hasText: '3 hội viên' }).waitFor();
     for (const id of [ids.an, ids.binh]) {
       expect(await unitOf(id)).toBe('A2');
       expect((await history(id)).at(-1)).toEqual({ kind: 'TRANSFERRED', from: 'A', to: 'A2' });
@@ -171,6 +175,57 @@ describe('the console: her units, moves between them, a transfer another commune
     await drawer.getByText('Chờ Đoàn phường Ngọc Hà nhận').waitFor({ state: 'detached' });
     expect(await requests(ids.binh)).toEqual([{ state: 'CANCELLED', decided_by: 'vp.badinh.2' }]);
     expect((await history(ids.binh)).at(-1)).toEqual({ kind: 'TRANSFERRED', from: 'A', to: 'A2' });
+    await context.close();
+  });
+
+  it('orders her branches the Vietnamese way, counts each with its subtree, and finds one by name typed without accents', async () => {
+    for (const [code, name] of [
+      ['B10', 'Chi đoàn Thôn 10'],
+      ['B2', 'Chi đoàn Thôn 2'],
+      ['B3', 'Chi đoàn Ấp Bắc'],
+      ['B4', 'Chi đoàn Đồng Tâm'],
+    ]) {
+      const r = await t.gql(`mutation($i: CreateUnitInput!) { createUnit(input: $i) { code } }`, {
+        i: { organization: 'DTN', code, name, kind: 'BRANCH', parent: 'B' },
+      });
+      expect(r.errors).toBeUndefined();
+    }
+    const r = await t.gql(`mutation($i: CreateMemberRecordInput!) { createMemberRecord(input: $i) { id } }`, {
+      i: { organization: 'DTN', externalId: 'DUNG', fullName: 'Phạm Văn Dũng', unit: 'B10', birthDate: '2002' },
+    });
+    expect(r.errors).toBeUndefined();
+    const [{ n }] = await t.sql<{ n: number }>(
+      `SELECT count(*)::int AS n FROM member_record WHERE organization_code = 'DTN' AND status NOT IN ('TRANSFERRED', 'LEFT', 'STRUCK_OFF', 'EXPELLED', 'MATURED', 'DECEASED')`,
+    );
+    const context = await b.context('phone');
+    const page = await logInThroughPage(context, t.url, await t.createUser('vp.dtn', Role.SECRETARIAT, 'DTN'));
+    await openUnits(page);
+    // The province counts every member; Ngọc Hà its own (Cường) and Thôn 10's (Dũng).
+    await treeNode(page, 'TINH')
+      .filter({ hasText: `${n} hội viên` })
+      .waitFor();
+    await treeNode(page, 'B').filter({ hasText: '2 hội viên' }).waitFor();
+    await treeNode(page, 'B10').filter({ hasText: '1 hội viên' }).waitFor();
+    // Siblings as a Vietnamese list sorts them: Ấ among the A's, Đ after D, Thôn 2 before Thôn 10.
+    const underB = (await page.locator('.ant-tree-title code').allInnerTexts()).filter((c) => /^B\d/.test(c));
+    expect(underB).toEqual(['B3', 'B4', 'B2', 'B10']);
+    const bases = (await page.locator('.ant-tree-title code').allInnerTexts()).filter((c) => c === 'A' || c === 'B');
+    expect(bases).toEqual(['A', 'B']);
+
+    const search = page.getByRole('searchbox', { name: 'Tìm đơn vị theo tên' });
+    await search.fill('thon 1');
+    await treeNode(page, 'B2').waitFor({ state: 'detached' });
+    // The match, with the units above it to show where it is; nothing else.
+    expect(await page.locator('.ant-tree-title code').allInnerTexts()).toEqual(['TINH', 'B', 'B10']);
+    await treeNode(page, 'B10').click();
+    await page.getByRole('heading', { name: 'Hội viên của Chi đoàn Thôn 10' }).waitFor();
+    await page.getByRole('button', { name: 'Phạm Văn Dũng' }).waitFor();
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+    expect(await review(page)).toEqual(CLEAN);
+    await search.fill('xom moi');
+    await page.getByText('Không có đơn vị nào có tên chứa "xom moi"').waitFor();
+    await search.fill('');
+    await treeNode(page, 'A1').waitFor();
     await context.close();
   });
 });

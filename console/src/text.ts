@@ -74,7 +74,16 @@ export const T = {
     attention: 'Đề nghị chú ý',
     save: 'Lưu quyết định',
     note: 'Ghi chú (căn cứ, ví dụ: giấy báo tử ngày …)',
-    confirmEnds: 'Xác nhận sẽ kết thúc sinh hoạt của hồ sơ này.',
+    confirmEnds: 'Xác nhận sẽ kết thúc sinh hoạt của hồ sơ này. Chọn điều cảnh báo này có nghĩa với người đó:',
+    outcome: 'Kết quả với hồ sơ',
+    outcomes: {
+      DECEASED: 'Đã mất',
+      LEFT: 'Chuyển đi, rời đi (ra khỏi tổ chức)',
+      MATURED: 'Quá tuổi (trưởng thành)',
+      STRUCK_OFF: 'Xóa tên (hồ sơ ảo, không đủ điều kiện)',
+    } as Record<string, string>,
+    endDate: 'Ngày kết thúc sinh hoạt (dd/mm/yyyy)',
+    endDateFromEvidence: (date: string) => `Theo căn cứ của cảnh báo: ngày ${date}. Sửa nếu giấy tờ ghi khác.`,
     decisionTitle: (resolution: string, name: string, flag: string) =>
       `${resolution === 'CONFIRMED' ? 'Xác nhận' : resolution === 'FALSE_ALARM' ? 'Bác bỏ' : 'Đánh dấu cần chú ý'} cảnh báo "${flag}" của ${name}`,
     resolution: { CONFIRMED: 'đã xác nhận', FALSE_ALARM: 'đã bác bỏ', ATTENTION: 'Ban Dân vận đề nghị chú ý' } as Record<string, string>,
@@ -82,8 +91,11 @@ export const T = {
   units: {
     title: 'Chi hội / đơn vị',
     intro:
-      'Cây các đơn vị của tổ chức (trong phạm vi tài khoản), với số hội viên chưa kết thúc sinh hoạt ở từng đơn vị. Chọn một đơn vị để xem hội viên, đánh dấu những người cần chuyển rồi bấm "Chuyển hội viên đã chọn". Chuyển sang đơn vị của xã, phường khác thì cần văn phòng đơn vị nhận đồng ý.',
+      'Cây các đơn vị của tổ chức (trong phạm vi tài khoản), xếp theo tên, với số hội viên chưa kết thúc sinh hoạt của từng đơn vị kể cả các đơn vị trực thuộc. Chọn một đơn vị để xem hội viên, đánh dấu những người cần chuyển rồi bấm "Chuyển hội viên đã chọn". Chuyển sang đơn vị của xã, phường khác thì cần văn phòng đơn vị nhận đồng ý.',
     tree: 'Cây đơn vị',
+    search: 'Tìm đơn vị theo tên',
+    searchHint: 'Gõ tên đơn vị, có dấu hoặc không dấu',
+    noMatch: (typed: string) => `Không có đơn vị nào có tên chứa "${typed}"`,
     members: (n: number) => `${n.toLocaleString('vi-VN')} hội viên`,
     membersOf: (name: string) => `Hội viên của ${name}`,
     pick: 'Chọn một đơn vị trong cây',
@@ -310,7 +322,7 @@ export const T = {
     lastDues: 'Đóng hội phí gần nhất',
     lastActivity: 'Sinh hoạt gần nhất',
     ethnicity: 'Dân tộc',
-    enteredCommune: 'Mã xã ghi trên danh sách',
+    enteredCommune: 'Xã ghi trên danh sách',
     updated: 'Cập nhật lúc',
     close: 'Đóng',
     eligibility: 'Điều kiện',
@@ -320,7 +332,7 @@ export const T = {
     notLinked: 'Hồ sơ chưa được đối chiếu (lần rà soát sau sẽ đối chiếu).',
     onlyHere: 'Không thấy người này ở tổ chức nào khác.',
     alsoIn: (org: string, name: string | null, status: string, commune: string) =>
-      `${org}: ${name ?? 'hồ sơ ngoài quyền xem của bạn'} — ${status}, xã ${commune}`,
+      `${org}: ${name ?? 'hồ sơ ngoài quyền xem của bạn'} — ${status}, ${commune}`,
   },
   event: { ADMITTED: 'Kết nạp', ENDED: 'Kết thúc sinh hoạt', STATUS_CHANGED: 'Đổi trạng thái', TRANSFERRED: 'Chuyển sinh hoạt' } as Record<
     string,
@@ -681,7 +693,7 @@ export const T = {
       sex: 'Giới tính',
       id: 'Số CCCD',
       organization: 'Tổ chức',
-      commune: 'Mã xã',
+      commune: 'Xã, phường',
       unit: 'Đơn vị',
       status: 'Trạng thái',
       flags: 'Cảnh báo',

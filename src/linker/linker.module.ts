@@ -14,12 +14,15 @@ import { LinkRunsResolver } from './link-runs.resolver.js';
 import { LinkRunsService } from './link-runs.service.js';
 import { NewRecordsListener } from './incremental/new-records.listener.js';
 import { PersonViewsService } from './review/person-views.service.js';
+import { PairSideNamesResolver, PersonRecordNamesResolver } from './review/person-record-names.resolver.js';
+import { RecordNames } from './review/record-names.js';
+import { GeographyModule } from '../geography/geography.module.js';
 import { ReviewDecisionsService } from './review/review-decisions.service.js';
 import { ReviewQueueService } from './review/review-queue.service.js';
 
 /** The linker: persons behind the records of every organization, with the register as a bridge. */
 @Module({
-  imports: [MembershipModule, PersonalDataModule, AuditModule],
+  imports: [MembershipModule, PersonalDataModule, AuditModule, GeographyModule],
   providers: [
     LinkerService,
     LinkRunsService,
@@ -35,6 +38,9 @@ import { ReviewQueueService } from './review/review-queue.service.js';
     LinkRunsResolver,
     FlagsResolver,
     RecordPersonResolver,
+    RecordNames,
+    PersonRecordNamesResolver,
+    PairSideNamesResolver,
   ],
   exports: [LinkerService, PersonViewsService, DuplicateCheckService, FlagsService, FiguresMemo],
 })

@@ -1,6 +1,7 @@
 import { ArgsType, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsEnum, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { MemberStatus } from '../membership/status/member-status.js';
 import { ReviewDecision } from './link.entities.js';
 
 registerEnumType(ReviewDecision, { name: 'ReviewDecision', description: 'CONFIRM: one person. REJECT: two people.' });
@@ -16,6 +17,7 @@ export class PersonRecordType {
   @Field(() => String, { nullable: true }) externalId: string | null;
   @Field(() => String, { nullable: true }) fullName: string | null;
   @Field(() => String, { nullable: true }) unitCode: string | null;
+  @Field(() => String, { nullable: true, description: "The unit's name (null outside the caller's rights)" }) unitName: string | null;
   @Field(() => [String], {
     nullable: true,
     description: "The record's flag codes as the last run or decision left them (null outside the caller's rights).",
@@ -243,4 +245,17 @@ export class ResolveFlagArgs {
   @IsIn(['ATTENTION', 'CONFIRMED', 'FALSE_ALARM'])
   resolution: 'ATTENTION' | 'CONFIRMED' | 'FALSE_ALARM';
   @Field() @IsString() @MaxLength(500) note: string;
+  @Field(() => MemberStatus, {
+    nullable: true,
+    description:
+      "CONFIRMED only: what it means for the membership — DECEASED, LEFT, MATURED or STRUCK_OFF (by default the flag's own: a death DECEASED, a move LEFT, otherwise STRUCK_OFF)",
+  })
+  @IsOptional()
+  @IsEnum(MemberStatus)
+  outcome?: MemberStatus;
+  @Field({ nullable: true, description: 'CONFIRMED only: the day the membership ended (dd/mm/yyyy, mm/yyyy or yyyy; by default today)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20)
+  date?: string;
 }

@@ -28,8 +28,8 @@ describe('a record as the caller sees it in the person-level views', () => {
     expect(isCallers(scope, r)).toBe(mine);
     expect(ownFields(r, isCallers(scope, r))).toEqual(
       mine
-        ? { recordId: r.id, externalId: 'MA-1', fullName: 'Nguyễn Thị Lan', unitCode: 'B1', flags: [] }
-        : { recordId: null, externalId: null, fullName: null, unitCode: null, flags: null },
+        ? { recordId: r.id, externalId: 'MA-1', fullName: 'Nguyễn Thị Lan', unitCode: 'B1', unitName: null, flags: [] }
+        : { recordId: null, externalId: null, fullName: null, unitCode: null, unitName: null, flags: null },
     );
   });
 });

@@ -11,6 +11,7 @@ export interface ListedRecordRow {
   external_id: string;
   full_name: string;
   unit_code: string | null;
+  unit_name?: string | null;
   unit_path: string | null;
   /** The record's flag codes (record_person.flags); null before a run linked it. */
   flags?: string[] | null;
@@ -22,6 +23,7 @@ export interface OwnFields {
   externalId: string | null;
   fullName: string | null;
   unitCode: string | null;
+  unitName: string | null;
   flags: string[] | null;
 }
 
@@ -37,6 +39,7 @@ export function ownFields(r: ListedRecordRow, mine: boolean): OwnFields {
     externalId: mine ? r.external_id : null,
     fullName: mine ? r.full_name : null,
     unitCode: mine ? r.unit_code : null,
+    unitName: mine ? (r.unit_name ?? null) : null,
     flags: mine ? (r.flags ?? []) : null,
   };
 }

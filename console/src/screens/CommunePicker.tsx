@@ -3,7 +3,9 @@ import { useState } from 'react';
 import { useQuery } from 'urql';
 import { CLEARABLE } from '../icons.tsx';
 import { useDebounced } from '../useDebounced.ts';
-import { COMMUNES } from './roster-query.ts';
+import { COMMUNE_NAME, COMMUNES } from './roster-query.ts';
+
+type Named = { code: string; name: string };
 
 /** A commune picked by typing its name: old names and names without accents lead to today's commune. */
 export function CommunePicker(props: {
@@ -12,13 +14,21 @@ export function CommunePicker(props: {
   placeholder: string;
   label: string;
   /** The commune already chosen (a record's): shown by its name before she types. */
-  initial?: { code: string; name: string };
+  initial?: Named;
 }) {
   const [typed, setTyped] = useState('');
   const search = useDebounced(typed.trim(), 250);
   const [communes] = useQuery({ query: COMMUNES, variables: { search }, pause: search.length < 2 });
+  // The one she chose stays named after the list moves on to what she types next.
+  const [picked, setPicked] = useState<Named | null>(props.initial ?? null);
   const found = communes.data?.communes ?? [];
-  const options = [...(props.initial && !found.some((c) => c.code === props.initial!.code) ? [props.initial] : []), ...found];
+  const known = (code: string | undefined) => !!code && (picked?.code === code || found.some((c) => c.code === code));
+  const [named] = useQuery({ query: COMMUNE_NAME, variables: { code: props.value ?? '' }, pause: !props.value || known(props.value) });
+  const given = named.data?.resolveCommune.commune;
+  const extra = [picked, given && given.code === props.value ? given : null].filter(
+    (c, i, all): c is Named => !!c && !found.some((f) => f.code === c.code) && all.findIndex((x) => x?.code === c.code) === i,
+  );
+  const options = [...extra, ...found];
   return (
     <Select
       aria-label={props.label}
@@ -27,7 +37,10 @@ export function CommunePicker(props: {
       showSearch={{ filterOption: false, onSearch: setTyped }}
       placeholder={props.placeholder}
       value={props.value}
-      onChange={props.onChange}
+      onChange={(code: string | undefined) => {
+        setPicked(options.find((c) => c.code === code) ?? null);
+        props.onChange?.(code);
+      }}
       loading={communes.fetching}
       options={options.map((c) => ({ value: c.code, label: `${c.name} (${c.code})` }))}
     />

@@ -1,6 +1,6 @@
-import { Alert, Button, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Select, Space, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import { useMutation, useQuery } from 'urql';
+import { useQuery } from 'urql';
 import { errorText } from '../client.ts';
 import { graphql, type ResultOf } from '../graphql.ts';
 import type { Session } from '../session.ts';
@@ -8,6 +8,7 @@ import { T } from '../text.ts';
 import { SEVERITY_TONE } from '../tones.ts';
 import { CLEARABLE } from '../icons.tsx';
 import { CommunePicker } from './CommunePicker.tsx';
+import { FlagDecisionDialog, type FlagDecision } from './FlagDecisionDialog.tsx';
 import { MemberDrawer } from './MemberDrawer.tsx';
 import { ORGANIZATIONS } from './roster-query.ts';
 import { useFlagOptions } from './useFlagOptions.ts';
@@ -27,22 +28,14 @@ const FLAGGED = graphql(`
         label
         severity
         message
+        evidence
         resolution
         note
       }
     }
   }
 `);
-const RESOLVE = graphql(`
-  mutation ResolveFlag($recordId: ID!, $code: String!, $resolution: String!, $note: String!) {
-    resolveFlag(recordId: $recordId, code: $code, resolution: $resolution, note: $note)
-  }
-`);
-
 type Flagged = ResultOf<typeof FLAGGED>['flaggedRecords'][number];
-type Decision = { record: Flagged; code: string; resolution: 'CONFIRMED' | 'FALSE_ALARM' | 'ATTENTION' };
-/** The flag's name in words, as the record's flags give it. */
-const flagLabelOf = (d: Decision): string => d.record.flags.find((f) => f.code === d.code)?.label ?? d.code;
 
 /** Her organization's suspected phantoms and warnings, with their reasons: confirm, dismiss, or mark for attention. */
 export function FlagsScreen({ session }: { session: Session }) {
@@ -52,8 +45,7 @@ export function FlagsScreen({ session }: { session: Session }) {
   const [organization, setOrganization] = useState<string | undefined>(ownOrganization);
   const [commune, setCommune] = useState<string | undefined>();
   const [open, setOpen] = useState<string | null>(null);
-  const [decision, setDecision] = useState<Decision | null>(null);
-  const [note, setNote] = useState('');
+  const [decision, setDecision] = useState<FlagDecision | null>(null);
   // Pages of 500 (the table shows them 50 at a time): the cursors of the pages before, to go on or back.
   const [afters, setAfters] = useState<(string | null)[]>([null]);
   useEffect(() => setAfters([null]), [code, organization, commune]);
@@ -63,29 +55,16 @@ export function FlagsScreen({ session }: { session: Session }) {
     variables: { organization: organization ?? null, code: code ?? null, commune: commune ?? null, after },
   });
   const [orgs] = useQuery({ query: ORGANIZATIONS, pause: ownOrganization !== undefined });
-  const [resolving, resolve] = useMutation(RESOLVE);
   const rows = result.data?.flaggedRecords ?? [];
   const codeOptions = useFlagOptions(organization);
   const secretariat = session.user.role === 'SECRETARIAT' || session.user.role === 'ADMIN';
 
-  const decide = async () => {
-    if (!decision) return;
-    const r = await resolve({
-      recordId: decision.record.recordId,
-      code: decision.code,
-      resolution: decision.resolution,
-      note: note.trim(),
-    });
-    if (!r.error) {
-      setDecision(null);
-      setNote('');
-      refetch({ requestPolicy: 'network-only' });
-    }
+  const decided = (changed: boolean) => {
+    setDecision(null);
+    if (changed) refetch({ requestPolicy: 'network-only' });
   };
-  const ask = (record: Flagged, flag: string, resolution: Decision['resolution']) => {
-    setNote('');
-    setDecision({ record, code: flag, resolution });
-  };
+  const ask = (r: Flagged, f: Flagged['flags'][number], resolution: FlagDecision['resolution']) =>
+    setDecision({ recordId: r.recordId, fullName: r.fullName, code: f.code, label: f.label, evidence: f.evidence, resolution });
 
   return (
     <section aria-labelledby="flags-title">
@@ -141,7 +120,15 @@ export function FlagsScreen({ session }: { session: Session }) {
             ),
           },
           { title: T.column.code, dataIndex: 'externalId' },
-          ...(ownOrganization === undefined ? [{ title: T.flags.organization, dataIndex: 'organization' }] : []),
+          ...(ownOrganization === undefined
+            ? [
+                {
+                  title: T.flags.organization,
+                  render: (_: unknown, r: Flagged) =>
+                    orgs.data?.organizations.find((o) => o.code === r.organization)?.name ?? r.organization,
+                },
+              ]
+            : []),
           {
             title: T.flags.reasons,
             render: (_, r) =>
@@ -153,16 +140,16 @@ export function FlagsScreen({ session }: { session: Session }) {
                   )}
                   {/* INFO (in several organizations, say) is information, not a question to decide. */}
                   {!f.resolution && f.severity !== 'INFO' && session.user.role === 'DAN_VAN' && (
-                    <Button size="small" style={{ marginLeft: 8 }} onClick={() => ask(r, f.code, 'ATTENTION')}>
+                    <Button size="small" style={{ marginLeft: 8 }} onClick={() => ask(r, f, 'ATTENTION')}>
                       {T.flags.attention}
                     </Button>
                   )}
                   {!f.resolution && f.severity !== 'INFO' && secretariat && (
                     <Space size={4} style={{ marginLeft: 8 }}>
-                      <Button size="small" onClick={() => ask(r, f.code, 'CONFIRMED')}>
+                      <Button size="small" onClick={() => ask(r, f, 'CONFIRMED')}>
                         {T.flags.confirm}
                       </Button>
-                      <Button size="small" onClick={() => ask(r, f.code, 'FALSE_ALARM')}>
+                      <Button size="small" onClick={() => ask(r, f, 'FALSE_ALARM')}>
                         {T.flags.dismiss}
                       </Button>
                     </Space>
@@ -172,21 +159,7 @@ export function FlagsScreen({ session }: { session: Session }) {
           },
         ]}
       />
-      <Modal
-        open={decision !== null}
-        title={decision ? T.flags.decisionTitle(decision.resolution, decision.record.fullName, flagLabelOf(decision)) : ''}
-        okText={T.flags.save}
-        cancelText={T.imports.cancel}
-        okButtonProps={{ disabled: note.trim().length < 5, loading: resolving.fetching }}
-        onOk={() => void decide()}
-        onCancel={() => setDecision(null)}
-      >
-        {decision?.resolution === 'CONFIRMED' && <Alert type="warning" showIcon title={T.flags.confirmEnds} style={{ marginBottom: 12 }} />}
-        {resolving.error && (
-          <Alert type="error" showIcon role="alert" title={errorText(resolving.error, T.error.network)} style={{ marginBottom: 12 }} />
-        )}
-        <Input.TextArea aria-label={T.flags.note} placeholder={T.flags.note} value={note} onChange={(e) => setNote(e.target.value)} />
-      </Modal>
+      {decision && <FlagDecisionDialog key={`${decision.recordId}-${decision.code}`} decision={decision} onClose={decided} />}
       <MemberDrawer id={open} onClose={() => setOpen(null)} />
     </section>
   );

@@ -11,6 +11,7 @@ import { MemberForm } from './member/MemberForm.tsx';
 import { STATUSES } from './member/member-api.ts';
 import { EndMembershipDialog, ReinstateDialog } from './member/StatusDialogs.tsx';
 import { PersonDrawer } from './review/PersonDrawer.tsx';
+import { COMMUNE_NAME } from './roster-query.ts';
 import { CANCEL_TRANSFER } from './units/units-query.ts';
 
 const MEMBER = graphql(`
@@ -66,9 +67,11 @@ const MEMBER = graphql(`
         records {
           recordId
           organization
+          organizationName
           fullName
           statusLabel
           communeCode
+          communeName
         }
       }
       history {
@@ -89,6 +92,19 @@ const MEMBER = graphql(`
     }
   }
 `);
+
+/** The commune as the list wrote it (an old code, say): by its name, the code beside it for an operator. */
+function EnteredCommune({ code }: { code: string | null }) {
+  const [named] = useQuery({ query: COMMUNE_NAME, variables: { code: code ?? '' }, pause: !code });
+  if (!code) return <>{T.dash}</>;
+  const c = named.data?.resolveCommune;
+  const name = c?.legacy?.code === code ? c.legacy.name : c?.commune?.code === code ? c.commune.name : null;
+  return (
+    <>
+      {name} <code>{code}</code>
+    </>
+  );
+}
 
 /**
  * One member's page: fields, history, flags with their reasons (opening it is a logged read); for
@@ -155,7 +171,9 @@ export function MemberDrawer(props: {
               <Descriptions.Item label={T.column.idNumber}>{r.idNumber ?? T.dash}</Descriptions.Item>
               <Descriptions.Item label={T.column.phone}>{r.phone ?? T.dash}</Descriptions.Item>
               <Descriptions.Item label={T.column.commune}>{r.commune?.name ?? T.dash}</Descriptions.Item>
-              <Descriptions.Item label={T.member.enteredCommune}>{r.enteredCommuneCode ?? T.dash}</Descriptions.Item>
+              <Descriptions.Item label={T.member.enteredCommune}>
+                <EnteredCommune code={r.enteredCommuneCode} />
+              </Descriptions.Item>
               <Descriptions.Item label={T.column.unit}>{r.unit?.name ?? T.dash}</Descriptions.Item>
               <Descriptions.Item label={T.column.status}>{r.statusLabel}</Descriptions.Item>
               <Descriptions.Item label={T.member.joined}>{partialDate(r.joinDate)}</Descriptions.Item>
@@ -234,7 +252,9 @@ export function MemberDrawer(props: {
                 size="small"
                 dataSource={r.person.records.filter((o) => o.recordId !== r.id)}
                 renderItem={(o) => (
-                  <List.Item>{T.member.alsoIn(o.organization, o.fullName, o.statusLabel, o.communeCode ?? T.dash)}</List.Item>
+                  <List.Item>
+                    {T.member.alsoIn(o.organizationName, o.fullName, o.statusLabel, o.communeName ?? o.communeCode ?? T.dash)}
+                  </List.Item>
                 )}
               />
             )}

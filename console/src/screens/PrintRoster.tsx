@@ -6,7 +6,7 @@ import { partialDate } from '../format.ts';
 import { graphql, type ResultOf } from '../graphql.ts';
 import { T } from '../text.ts';
 import { STATUSES } from './member/member-api.ts';
-import { ORGANIZATIONS, UNITS } from './roster-query.ts';
+import { COMMUNE_NAME, ORGANIZATIONS, UNITS } from './roster-query.ts';
 
 /**
  * The most a print view holds: ≈ 80 A4 landscape pages, drawn in a second on an old laptop. A larger
@@ -121,6 +121,24 @@ function usePrintRows(f: ReturnType<typeof readFilter>) {
   return state;
 }
 
+/**
+ * Who issues the sheet, in words: the unit chosen (by its name) and the commune — the one chosen,
+ * else the unit's, else the one all the rows share. Never a code.
+ */
+function issuerNames(
+  f: { unit: string | null; commune: string | null },
+  units: { code: string; name: string; commune?: { name: string } | null }[],
+  filteredCommune: string | null,
+  rows: { commune?: { name: string } | null }[],
+): { unitName: string | null; communeName: string | null } {
+  const unit = f.unit ? units.find((u) => u.code === f.unit) : undefined;
+  const shared = [...new Set(rows.map((r) => r.commune?.name).filter((n): n is string => !!n))];
+  return {
+    unitName: unit?.name ?? null,
+    communeName: (f.commune ? filteredCommune : null) ?? unit?.commune?.name ?? (shared.length === 1 ? shared[0] : null),
+  };
+}
+
 /** The printable roster, as rosters are filed: title block, table, place and date, signatures. */
 export function PrintRoster() {
   const [f] = useState(readFilter);
@@ -129,9 +147,8 @@ export function PrintRoster() {
   const { rows, total, done, error } = usePrintRows(f);
   const org = orgs.data?.organizations.find((o) => o.code === f.organization);
   const term = org?.memberTerm ?? 'hội viên';
-  const unitName = f.unit ? (units.data?.units.find((u) => u.code === f.unit)?.name ?? f.unit) : null;
-  const communes = [...new Set(rows.map((r) => r.commune?.name).filter((n): n is string => !!n))];
-  const communeName = communes.length === 1 ? communes[0] : null;
+  const [filtered] = useQuery({ query: COMMUNE_NAME, variables: { code: f.commune ?? '' }, pause: !f.commune });
+  const { unitName, communeName } = issuerNames(f, units.data?.units ?? [], filtered.data?.resolveCommune.commune?.name ?? null, rows);
   const [statuses] = useQuery({ query: STATUSES });
   const status = statuses.data?.memberStatuses.find((s) => s.code === f.status)?.label;
   const sub = [
@@ -166,8 +183,9 @@ export function PrintRoster() {
           <div className="sheet-issuer">
             <div>{(org?.name ?? f.organization).toUpperCase()}</div>
             <div>
-              <strong>{unitName ?? communeName ?? ''}</strong>
+              <strong>{(unitName ?? communeName ?? '').toUpperCase()}</strong>
             </div>
+            {unitName && communeName && <div>{communeName}</div>}
             <div aria-hidden="true">———</div>
           </div>
           <h1>{T.outputs.title(term)}</h1>

@@ -80,6 +80,25 @@ export const UNITS = graphql(`
       code
       name
       parentCode
+      commune {
+        name
+      }
+    }
+  }
+`);
+
+/** A commune given by its code alone (a link's, a filter kept): its name, to show instead of the code. */
+export const COMMUNE_NAME = graphql(`
+  query CommuneName($code: String!) {
+    resolveCommune(code: $code) {
+      commune {
+        code
+        name
+      }
+      legacy {
+        code
+        name
+      }
     }
   }
 `);

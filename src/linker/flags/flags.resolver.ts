@@ -3,12 +3,9 @@ import { RequestBatch } from '../../common/graphql/request-batch.js';
 import { Allow, Caller, PEOPLE_READERS } from '../../access/access.decorators.js';
 import type { Principal } from '../../access/principal.js';
 import { MemberRecordType } from '../../membership/member-record/member-record.types.js';
-import { FLAG_LABELS, type FlagCode } from '../model/phantom.js';
+import { flagLabel } from '../model/phantom.js';
 import { FlagsService, type FlagView } from './flags.service.js';
 import { FlagCountsArgs, FlagCountType, FlaggedRecordsArgs, FlaggedRecordType, RecordFlagType, ResolveFlagArgs } from '../linker.types.js';
-
-/** AO: suspected phantoms (any reason); else the flag's own short name. */
-const flagLabel = (code: string): string => (code === 'AO' ? 'Nghi ảo' : (FLAG_LABELS[code as FlagCode] ?? code));
 
 const toType = (f: FlagView): RecordFlagType => ({ ...f, label: flagLabel(f.code), evidence: JSON.stringify(f.evidence ?? {}) });
 
@@ -42,10 +39,11 @@ export class FlagsResolver {
 
   @Allow(...PEOPLE_READERS)
   @Mutation(() => Boolean, {
-    description: 'ATTENTION (Ban Dân vận); CONFIRMED ends the membership, FALSE_ALARM keeps the flag from coming back (secretariat).',
+    description:
+      'ATTENTION (Ban Dân vận); CONFIRMED ends the membership (as `outcome`, from `date`), FALSE_ALARM keeps the flag from coming back (secretariat).',
   })
   async resolveFlag(@Args() a: ResolveFlagArgs, @Caller() caller: Principal): Promise<boolean> {
-    await this.flags.resolve(a.recordId, a.code, a.resolution, a.note, caller);
+    await this.flags.resolve(a.recordId, a.code, a.resolution, a.note, caller, { outcome: a.outcome, date: a.date });
     return true;
   }
 }

@@ -8,12 +8,12 @@ import { AuditService } from '../../audit/audit.service.js';
 import { todayInVietnam } from '../../common/dates/partial-date.js';
 import { assertUuid, DomainError } from '../../common/errors/domain-error.js';
 import { MemberRecordsService } from '../../membership/member-record/member-records.service.js';
-import { MemberStatus } from '../../membership/status/member-status.js';
+import { MEMBER_STATUS_INFO, MemberStatus } from '../../membership/status/member-status.js';
 import { FiguresMemo } from '../figures-memo.js';
 import { listPageSize } from '../list-page.js';
 import { countProvinceFlags, flagCountsIn, type FlagCount, type ProvinceFlagCount } from './flag-counts.js';
 import type { ListedRecordRow } from '../seen-by-caller.js';
-import type { Flag, FlagCode } from '../model/phantom.js';
+import { FLAG_LABELS, type Flag, type FlagCode } from '../model/phantom.js';
 
 export type FlagResolutionKind = 'ATTENTION' | 'CONFIRMED' | 'FALSE_ALARM';
 
@@ -70,6 +70,20 @@ const ENDING: Partial<Record<FlagCode, MemberStatus>> = {
   DUPLICATE_IN_ORG: MemberStatus.STRUCK_OFF,
   MOVED_AWAY: MemberStatus.LEFT,
 };
+
+/** What a secretariat may say a confirmed flag means (a transfer goes through its request, an expulsion through a decision). */
+export const FLAG_OUTCOMES: readonly MemberStatus[] = [
+  MemberStatus.DECEASED,
+  MemberStatus.LEFT,
+  MemberStatus.MATURED,
+  MemberStatus.STRUCK_OFF,
+];
+
+/** How a confirmation ends the membership, and from which day. */
+export interface FlagEnding {
+  outcome?: MemberStatus | null;
+  date?: string | null;
+}
 
 /**
  * The phantom flags as people work with them: the flagged records of a scope, counts by code,
@@ -163,9 +177,26 @@ export class FlagsService {
    * CONFIRMED: the secretariat ends the membership (died → DECEASED, otherwise struck off) with the
    * note as the reason. FALSE_ALARM: the flag is not raised again for this record.
    */
-  async resolve(recordId: string, code: string, resolution: FlagResolutionKind, note: string, caller: Principal): Promise<void> {
+  async resolve(
+    recordId: string,
+    code: string,
+    resolution: FlagResolutionKind,
+    note: string,
+    caller: Principal,
+    ending: FlagEnding = {},
+  ): Promise<void> {
     assertUuid('recordId', recordId);
     if (!note.trim()) throw new DomainError('BAD_USER_INPUT', 'Ghi chú: cần ghi lý do hoặc căn cứ của quyết định.');
+    if (resolution !== 'CONFIRMED' && (ending.outcome || ending.date))
+      throw new DomainError('BAD_USER_INPUT', 'Chỉ khi xác nhận cảnh báo mới chọn kết quả và ngày kết thúc sinh hoạt.');
+    if (ending.outcome && !FLAG_OUTCOMES.includes(ending.outcome))
+      throw DomainError.invalidInput([
+        {
+          field: 'outcome',
+          value: ending.outcome,
+          message: `Kết quả '${MEMBER_STATUS_INFO[ending.outcome].label}' không dùng khi xác nhận cảnh báo; chọn một trong: ${FLAG_OUTCOMES.map((s) => MEMBER_STATUS_INFO[s].label).join(', ')}`,
+        },
+      ]);
     const [flag] = await this.db.query<{ code: string }[]>(`SELECT code FROM record_flag WHERE record_id = $1 AND code = $2`, [
       recordId,
       code,
@@ -178,10 +209,14 @@ export class FlagsService {
         'FORBIDDEN',
         resolution === 'ATTENTION' ? 'Chỉ Ban Dân vận đánh dấu cần chú ý.' : 'Chỉ văn phòng của tổ chức xác nhận hoặc bác bỏ cảnh báo.',
       );
+    let outcome: MemberStatus | null = null;
     if (resolution === 'CONFIRMED') {
-      const status = ENDING[code as FlagCode];
-      if (!status) throw new DomainError('BAD_USER_INPUT', `Cảnh báo '${code}' là cảnh báo dữ liệu: sửa hồ sơ thay vì xác nhận.`);
-      await this.records.end({ id: record.id, status, date: todayInVietnam(), reason: `${code}: ${note.trim()}` }, caller);
+      const byFlag = ENDING[code as FlagCode];
+      if (!byFlag) throw new DomainError('BAD_USER_INPUT', `Cảnh báo '${code}' là cảnh báo dữ liệu: sửa hồ sơ thay vì xác nhận.`);
+      const status = (outcome = ending.outcome ?? byFlag);
+      const date = ending.date?.trim() || todayInVietnam();
+      const label = FLAG_LABELS[code as FlagCode] ?? code;
+      await this.records.end({ id: record.id, status, date, reason: `${label}: ${note.trim()}` }, caller);
     }
     await this.db.transaction(async (em) => {
       await em.query(
@@ -198,7 +233,7 @@ export class FlagsService {
           subjectId: recordId,
           organization: record.organizationCode,
           reason: note.trim(),
-          detail: { code, resolution },
+          detail: outcome ? { code, resolution, outcome } : { code, resolution },
         },
         em,
       );

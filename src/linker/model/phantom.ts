@@ -34,6 +34,9 @@ export type FlagCode =
   | 'MULTI_ORG'
   | 'MOVED_AWAY';
 
+/** A flag code in words (AO: suspected phantoms, for any reason); an unknown code as it is. */
+export const flagLabel = (code: string): string => (code === 'AO' ? 'Nghi ảo' : (FLAG_LABELS[code as FlagCode] ?? code));
+
 /** Short Vietnamese names of the flags, for report headings and chart legends. */
 export const FLAG_LABELS: Record<FlagCode, string> = {
   DECEASED: 'Đã mất',

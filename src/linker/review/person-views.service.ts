@@ -49,7 +49,7 @@ export class PersonViewsService {
   async person(id: string, caller: Principal): Promise<{ id: string; records: PersonRecordView[] }> {
     assertUuid('id', id);
     const rows = await this.db.query<(ListedRecordRow & { status: MemberStatus; commune_code: string | null })[]>(
-      `SELECT r.id, r.organization_code, r.external_id, r.full_name, r.status, r.commune_code, u.code AS unit_code, u.path AS unit_path, p.flags
+      `SELECT r.id, r.organization_code, r.external_id, r.full_name, r.status, r.commune_code, u.code AS unit_code, u.name AS unit_name, u.path AS unit_path, p.flags
          FROM record_person p JOIN member_record r ON r.id = p.record_id LEFT JOIN unit u ON u.id = r.unit_id
         WHERE p.person_id = $1 AND r.erased_at IS NULL ORDER BY r.organization_code, r.external_id`,
       [id],

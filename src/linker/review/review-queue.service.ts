@@ -26,6 +26,7 @@ export interface PairSide {
   sex: string | null;
   idNumberMasked: string | null;
   unitCode: string | null;
+  unitName: string | null;
   flags: string[] | null;
 }
 
@@ -65,6 +66,7 @@ const sideSelect = (x: 'a' | 'b') =>
     ...SIDE_COLUMNS.map((c) => `${x}.${c} AS ${x}_${c}`),
     `to_char(${x}.birth_date, 'YYYY-MM-DD') AS ${x}_birth_date`,
     `u${x}.code AS ${x}_unit_code`,
+    `u${x}.name AS ${x}_unit_name`,
     `u${x}.path AS ${x}_unit_path`,
     `p${x}.flags AS ${x}_flags`,
   ].join(', ');
@@ -100,6 +102,7 @@ function side(r: QueueRow, x: 'a' | 'b', mine: boolean): PairSide {
     sex: mine ? (SEX_LABELS[v('sex') ?? ''] ?? null) : null,
     idNumberMasked: mine ? v('id_number_masked') : null,
     unitCode: mine ? v('unit_code') : null,
+    unitName: mine ? v('unit_name') : null,
     flags: mine ? ((r[`${x}_flags`] as string[] | null) ?? []) : null,
   };
 }

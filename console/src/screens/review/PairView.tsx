@@ -11,12 +11,12 @@ const ROWS: { key: string; evidence?: string; value: (s: Side) => string | null 
   { key: 'birth', evidence: 'birth', value: (s) => s.birthDate },
   { key: 'sex', evidence: 'sex', value: (s) => s.sex },
   { key: 'id', evidence: 'id', value: (s) => s.idNumberMasked },
-  { key: 'organization', evidence: 'organization', value: (s) => s.organization },
-  { key: 'commune', evidence: 'commune', value: (s) => s.communeCode },
-  { key: 'unit', value: (s) => s.unitCode },
+  { key: 'organization', evidence: 'organization', value: (s) => s.organizationName },
+  { key: 'commune', evidence: 'commune', value: (s) => s.communeName ?? s.communeCode },
+  { key: 'unit', value: (s) => s.unitName ?? s.unitCode },
   { key: 'code', value: (s) => s.externalId },
   { key: 'status', value: (s) => s.statusLabel },
-  { key: 'flags', value: (s) => (s.flags ? s.flags.join(', ') || T.dash : null) },
+  { key: 'flags', value: (s) => (s.flagLabels ? s.flagLabels.join(', ') || T.dash : null) },
 ];
 
 /**

@@ -63,29 +63,34 @@ export function PersonDrawer({ recordId, onClose }: { recordId: string | null; o
                 render: (_, r) =>
                   r.recordId && (
                     <Checkbox
-                      aria-label={`${T.person.pick}: ${r.organization} ${r.externalId ?? ''}`}
+                      aria-label={`${T.person.pick}: ${r.organizationName} ${r.externalId ?? ''}`}
                       checked={picked.includes(r.recordId)}
                       onChange={(e) => setPicked(e.target.checked ? [...picked, r.recordId!] : picked.filter((x) => x !== r.recordId))}
                     />
                   ),
               },
-              { title: T.review.rows.organization, dataIndex: 'organization' },
+              { title: T.review.rows.organization, dataIndex: 'organizationName' },
               { title: T.review.rows.name, render: (_, r) => r.fullName ?? T.review.hidden },
               { title: T.review.rows.code, render: (_, r) => r.externalId ?? T.dash },
-              { title: T.review.rows.commune, render: (_, r) => r.communeCode ?? T.dash },
+              { title: T.review.rows.commune, render: (_, r) => r.communeName ?? r.communeCode ?? T.dash },
+              { title: T.review.rows.unit, render: (_, r) => (r.recordId ? (r.unitName ?? T.dash) : T.review.hidden) },
               { title: T.review.rows.status, dataIndex: 'statusLabel' },
               {
                 title: T.review.rows.flags,
                 render: (_, r) =>
-                  r.flags === null
-                    ? T.review.hidden
-                    : r.flags.length
-                      ? r.flags.map((f) => (
-                          <Tag key={f} color={SEVERITY_TONE.INFO}>
-                            {f}
-                          </Tag>
-                        ))
-                      : T.person.noFlags,
+                  r.flagLabels === null ? (
+                    T.review.hidden
+                  ) : r.flagLabels.length ? (
+                    <Space size={4} wrap>
+                      {r.flagLabels.map((f) => (
+                        <Tag key={f} color={SEVERITY_TONE.INFO}>
+                          {f}
+                        </Tag>
+                      ))}
+                    </Space>
+                  ) : (
+                    T.person.noFlags
+                  ),
               },
             ]}
           />

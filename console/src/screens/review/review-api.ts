@@ -26,7 +26,11 @@ export const QUEUE = graphql(`
         sex
         idNumberMasked
         unitCode
+        unitName
         flags
+        flagLabels
+        organizationName
+        communeName
       }
       b {
         organization
@@ -39,7 +43,11 @@ export const QUEUE = graphql(`
         sex
         idNumberMasked
         unitCode
+        unitName
         flags
+        flagLabels
+        organizationName
+        communeName
       }
     }
   }
@@ -82,7 +90,11 @@ export const PERSON_OF_RECORD = graphql(`
           externalId
           fullName
           unitCode
+          unitName
           flags
+          flagLabels
+          organizationName
+          communeName
         }
       }
     }

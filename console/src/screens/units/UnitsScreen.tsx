@@ -1,38 +1,35 @@
-import { Alert, Button, Col, Row, Space, Tree, Typography } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { Alert, Button, Col, Input, Row, Space, Tree, Typography } from 'antd';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useQuery } from 'urql';
 import { errorText } from '../../client.ts';
 import type { Session } from '../../session.ts';
 import { T } from '../../text.ts';
-import { CloseIcon } from '../../icons.tsx';
+import { CLEARABLE, CloseIcon } from '../../icons.tsx';
 import { ORGANIZATIONS } from '../roster-query.ts';
 import { MemberDrawer } from '../MemberDrawer.tsx';
 import { TransferRequests } from './TransferRequests.tsx';
 import { AddUnitDialog, childKind, MoveDialog, RenameUnitDialog } from './UnitDialogs.tsx';
+import { filterBranches, unitBranches, type UnitBranch } from './unit-tree.ts';
 import { UnitMembers } from './UnitMembers.tsx';
-import { UNIT_MEMBERS, UNIT_TREE, type TreeUnit } from './units-query.ts';
+import { UNIT_MEMBERS, UNIT_TREE } from './units-query.ts';
 
 interface TreeNode {
   key: string;
-  title: string;
+  title: ReactNode;
   children: TreeNode[];
 }
 
-/** Her units as a tree (a unit whose parent she does not see is a root), each with its member count. */
-function unitTree(units: TreeUnit[]): TreeNode[] {
-  const nodes = new Map(
-    units.map((u) => [
-      u.code,
-      { key: u.code, title: `${u.name} (${u.code}) · ${T.units.members(u.memberCount ?? 0)}`, children: [] as TreeNode[] },
-    ]),
-  );
-  const roots: TreeNode[] = [];
-  for (const u of units) {
-    const parent = u.parentCode ? nodes.get(u.parentCode) : undefined;
-    (parent ? parent.children : roots).push(nodes.get(u.code)!);
-  }
-  return roots;
-}
+/** A branch as the tree draws it: its name, its code for operators, its subtree's members. */
+const treeNodes = (branches: UnitBranch[]): TreeNode[] =>
+  branches.map((b) => ({
+    key: b.unit.code,
+    title: (
+      <span>
+        {b.unit.name} <code>{b.unit.code}</code> · {T.units.members(b.total)}
+      </span>
+    ),
+    children: treeNodes(b.children),
+  }));
 
 type Dialog = 'add' | 'rename' | 'move' | null;
 
@@ -42,10 +39,13 @@ export function UnitsScreen({ session }: { session: Session }) {
   const organization = session.user.organization ?? orgs.data?.organizations[0]?.code ?? '';
   const [units, refetchUnits] = useQuery({ query: UNIT_TREE, variables: { organization }, pause: !organization });
   const list = useMemo(() => units.data?.units ?? [], [units.data]);
+  const branches = useMemo(() => unitBranches(list), [list]);
+  const [search, setSearch] = useState('');
+  const shown = useMemo(() => treeNodes(filterBranches(branches, search)), [branches, search]);
   const [selected, setSelected] = useState<string | null>(null);
   useEffect(() => {
-    if (!selected && list.length) setSelected(list[0].code);
-  }, [list, selected]);
+    if (!selected && branches.length) setSelected(branches[0].unit.code);
+  }, [branches, selected]);
   const unit = list.find((u) => u.code === selected) ?? null;
   const [members, refetchMembers] = useQuery({
     query: UNIT_MEMBERS,
@@ -102,11 +102,26 @@ export function UnitsScreen({ session }: { session: Session }) {
           <Typography.Title level={2} style={{ fontSize: 18 }} id="tree-title">
             {T.units.tree}
           </Typography.Title>
-          {/* Drawn once the units are there: expanded from the start. */}
           {list.length > 0 && (
+            <Input
+              type="search"
+              aria-label={T.units.search}
+              placeholder={T.units.searchHint}
+              allowClear={CLEARABLE}
+              value={search}
+              onChange={(e) => setSearch(e.target.value)}
+              style={{ marginBottom: 8 }}
+            />
+          )}
+          {search.trim() && shown.length === 0 && (
+            <Typography.Paragraph role="status">{T.units.noMatch(search.trim())}</Typography.Paragraph>
+          )}
+          {/* Drawn once the units are there, expanded from the start (and again for each search: its matches in view). */}
+          {shown.length > 0 && (
             <Tree
+              key={search.trim()}
               aria-labelledby="tree-title"
-              treeData={unitTree(list)}
+              treeData={shown}
               defaultExpandAll
               showLine
               selectedKeys={selected ? [selected] : []}

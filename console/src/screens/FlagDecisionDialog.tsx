@@ -1,0 +1,112 @@
+import { Alert, Input, Modal, Radio, Space, Typography } from 'antd';
+import { useState } from 'react';
+import { useMutation } from 'urql';
+import { errorText } from '../client.ts';
+import { CloseIcon } from '../icons.tsx';
+import { partialDate, vnToday } from '../format.ts';
+import { graphql } from '../graphql.ts';
+import { T } from '../text.ts';
+
+const RESOLVE = graphql(`
+  mutation ResolveFlag($recordId: ID!, $code: String!, $resolution: String!, $note: String!, $outcome: MemberStatus, $date: String) {
+    resolveFlag(recordId: $recordId, code: $code, resolution: $resolution, note: $note, outcome: $outcome, date: $date)
+  }
+`);
+
+/** What a confirmed flag may mean for the membership (the server's FLAG_OUTCOMES), in the order she thinks of them. */
+const OUTCOMES = ['DECEASED', 'LEFT', 'MATURED', 'STRUCK_OFF'] as const;
+type Outcome = (typeof OUTCOMES)[number];
+
+export interface FlagDecision {
+  recordId: string;
+  fullName: string;
+  code: string;
+  label: string;
+  /** The flag's evidence as the API gives it (JSON): a death's date, say. */
+  evidence: string;
+  resolution: 'CONFIRMED' | 'FALSE_ALARM' | 'ATTENTION';
+}
+
+/** The day the evidence dates a death (the register's), as she would write it; null when it says none. */
+export function evidenceDeathDate(evidence: string): string | null {
+  try {
+    const v = JSON.parse(evidence) as { deathDate?: unknown };
+    return typeof v.deathDate === 'string' && v.deathDate ? partialDate(v.deathDate) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** A suggestion only (she chooses): a death means died, a move away left; anything else she decides. */
+const suggested = (code: string): Outcome | null => (code === 'DECEASED' ? 'DECEASED' : code === 'MOVED_AWAY' ? 'LEFT' : null);
+
+/**
+ * A decision on one flag, with a note. Confirming ends the membership: she chooses what the flag
+ * means (died, left, aged out, struck off) and from which day — a death dated by the evidence, editable.
+ */
+export function FlagDecisionDialog({ decision, onClose }: { decision: FlagDecision; onClose: (changed: boolean) => void }) {
+  const death = evidenceDeathDate(decision.evidence);
+  const today = partialDate(vnToday());
+  const [outcome, setOutcome] = useState<Outcome | null>(suggested(decision.code));
+  const [date, setDate] = useState(outcome === 'DECEASED' && death ? death : today);
+  const [note, setNote] = useState('');
+  const [state, resolve] = useMutation(RESOLVE);
+  const confirming = decision.resolution === 'CONFIRMED';
+  const choose = (o: Outcome) => {
+    setOutcome(o);
+    setDate(o === 'DECEASED' && death ? death : today);
+  };
+  const ready = note.trim().length >= 5 && (!confirming || (outcome !== null && date.trim() !== ''));
+  const save = async () => {
+    const r = await resolve({
+      recordId: decision.recordId,
+      code: decision.code,
+      resolution: decision.resolution,
+      note: note.trim(),
+      outcome: confirming ? outcome : null,
+      date: confirming ? date.trim() : null,
+    });
+    if (!r.error) onClose(true);
+  };
+  return (
+    <Modal
+      open
+      title={T.flags.decisionTitle(decision.resolution, decision.fullName, decision.label)}
+      okText={T.flags.save}
+      cancelText={T.imports.cancel}
+      okButtonProps={{ disabled: !ready, loading: state.fetching }}
+      onOk={() => void save()}
+      onCancel={() => onClose(false)}
+      closable={{ 'aria-label': T.imports.cancel, closeIcon: <CloseIcon /> }}
+    >
+      {confirming && (
+        <>
+          <Alert type="warning" showIcon title={T.flags.confirmEnds} style={{ marginBottom: 12 }} />
+          <Radio.Group
+            aria-label={T.flags.outcome}
+            value={outcome}
+            onChange={(e) => choose(e.target.value as Outcome)}
+            style={{ marginBottom: 12 }}
+          >
+            <Space direction="vertical">
+              {OUTCOMES.map((o) => (
+                <Radio key={o} value={o}>
+                  {T.flags.outcomes[o]}
+                </Radio>
+              ))}
+            </Space>
+          </Radio.Group>
+          <label style={{ display: 'block', marginBottom: 12 }}>
+            {T.flags.endDate}
+            <Input autoComplete="off" value={date} onChange={(e) => setDate(e.target.value)} />
+            {outcome === 'DECEASED' && death && <Typography.Text type="secondary">{T.flags.endDateFromEvidence(death)}</Typography.Text>}
+          </label>
+        </>
+      )}
+      {state.error && (
+        <Alert type="error" showIcon role="alert" title={errorText(state.error, T.error.network)} style={{ marginBottom: 12 }} />
+      )}
+      <Input.TextArea aria-label={T.flags.note} placeholder={T.flags.note} value={note} onChange={(e) => setNote(e.target.value)} />
+    </Modal>
+  );
+}
