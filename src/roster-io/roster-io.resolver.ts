@@ -5,7 +5,7 @@ import type { Principal } from '../access/principal.js';
 import { formatOfName } from './export/roster-writer.js';
 import { ImportJobStatus, type ImportJob } from './import-job.entity.js';
 import { RosterImportService } from './import/roster-import.service.js';
-import { importColumns } from './roster-columns.js';
+import { mappableColumns } from './roster-columns.js';
 import {
   ColumnMappingType,
   ConfirmImportArgs,
@@ -53,7 +53,7 @@ export class RosterIoResolver {
       "What a column of her file can be read as (confirmImport's mapping): the roster template's columns of an organization, in order, then those read on import only (Địa chỉ, Ghi chú, the name in two columns…).",
   })
   async rosterColumns(@Args() { organization }: RosterColumnsArgs): Promise<ColumnMappingType[]> {
-    return importColumns(await this.organizations.get(organization.toUpperCase())).map((c) => ({ field: c.key, header: c.header }));
+    return mappableColumns(await this.organizations.get(organization.toUpperCase())).map((c) => ({ field: c.key, header: c.header }));
   }
 
   @Allow(...ROSTER_WRITERS)

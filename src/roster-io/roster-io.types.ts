@@ -106,6 +106,12 @@ export class ImportPreviewType {
   @Field(() => ImportJobStatus) status: ImportJobStatus;
   @Field(() => [ImportFateCountType]) counts: ImportFateCountType[];
   @Field(() => [ColumnMappingType]) mapping: ColumnMappingType[];
+  @Field(() => [String], {
+    description: 'Her columns the import reads as nothing (không dùng), as the mapping names them: give one a field in confirmImport’s mapping.',
+  })
+  unusedColumns: string[];
+  @Field(() => Int, { description: 'Member rows (created, updated or unchanged) that will land with no unit (chi hội/đơn vị).' })
+  withoutUnit: number;
   @Field(() => String, { nullable: true, description: 'Set when most rows break the organization’s rules: why the file waits.' })
   wrongOrganization: string | null;
   @Field(() => [ImportPreviewRowType]) rows: ImportPreviewRowType[];

@@ -259,7 +259,8 @@ export class ImportPlanner {
     if (!row.unit) return undefined;
     const unitProblems: FieldProblem[] = [];
     const communeCode = prepared.communeCode ?? record?.communeCode ?? null;
-    const unit = await b.ctx.units.unit(row.unit, communeCode, b.em, this.units, b.actor, unitProblems, problems.length === 0);
+    const find = row.unitByName ? b.ctx.units.unitByName.bind(b.ctx.units) : b.ctx.units.unit.bind(b.ctx.units);
+    const unit = await find(row.unit, communeCode, b.em, this.units, b.actor, unitProblems, problems.length === 0);
     problems.push(...unitProblems.map((f) => ({ column: columnFor(f.field, row), value: f.value, message: f.message })));
     return unit;
   }

@@ -19,7 +19,7 @@ import { DomainError } from '../../common/errors/domain-error.js';
 import { ImportApplier } from './import-apply.js';
 import { ImportPlanner } from './import-planner.js';
 import { BatchQueue } from './batch-queue.js';
-import { dropPlanAfter, planTotals, wrongOrganization } from './import-plan.js';
+import { dropPlanAfter, planTotals, rowsWithoutUnit, wrongOrganization } from './import-plan.js';
 import { ImportPreviews, type ImportPreview } from './import-preview.js';
 import { keepUpload, keptUpload, removeKeptUpload } from './kept-uploads.js';
 import { ImportContext } from './import-context.js';
@@ -238,7 +238,14 @@ export class RosterImportService {
       : wrong && !ineligibleAccepted(opts.acceptIneligible)
         ? ImportJobStatus.NEEDS_CONFIRMATION
         : null;
-    const plan = { counts: summary.planned, mapping: summary.mapping, wrongOrganization: wrong, unitsPlanned: ctx.unitsPlanned };
+    const plan = {
+      counts: summary.planned,
+      mapping: summary.mapping,
+      wrongOrganization: wrong,
+      unitsPlanned: ctx.unitsPlanned,
+      unusedColumns: summary.unusedColumns,
+      withoutUnit: await rowsWithoutUnit(this.db.manager, job.id, ctx.def.code),
+    };
     await this.jobs.planned(job, plan, waits);
     if (!waits) return false;
     if (file) await keepUpload(this.config.dataDir, job.id, file);
@@ -343,6 +350,7 @@ function startingSummary(job: ImportJob, resumed: boolean, format: RosterSource[
     warned: job.warned,
     sheets: [],
     ignoredColumns: [],
+    unusedColumns: [],
     held: job.held,
     mapping: [],
     status: job.status,
