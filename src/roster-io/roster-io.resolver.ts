@@ -10,6 +10,7 @@ import {
   ColumnMappingType,
   ConfirmImportArgs,
   ImportJobArgs,
+  ImportJobsArgs,
   ImportJobType,
   ImportPreviewArgs,
   ImportPreviewType,
@@ -23,6 +24,7 @@ export const toImportJobType = (j: ImportJob, withResult: boolean): ImportJobTyp
   id: j.id,
   organization: j.organizationCode,
   sourceName: j.sourceName,
+  startedBy: j.actorName,
   status: j.status,
   rowsRead: j.rowsCommitted,
   created: j.created,
@@ -61,6 +63,16 @@ export class RosterIoResolver {
   async importJob(@Args() { id }: ImportJobArgs, @Caller() caller: Principal): Promise<ImportJobType> {
     const job = await this.importer.job(id, caller);
     return toImportJobType(job, await this.importer.hasResult(job.id));
+  }
+
+  @Allow(...ROSTER_WRITERS)
+  @Query(() => [ImportJobType], {
+    description:
+      "The imports started within the caller's scope (organization and unit subtree, as importJob), newest first; previews never confirmed left out.",
+  })
+  async importJobs(@Args() { first }: ImportJobsArgs, @Caller() caller: Principal): Promise<ImportJobType[]> {
+    const jobs = await this.importer.recentJobs(caller, first ?? 20);
+    return Promise.all(jobs.map(async (j) => toImportJobType(j, await this.importer.hasResult(j.id))));
   }
 
   @Allow(...ROSTER_WRITERS)

@@ -28,6 +28,7 @@ export class ImportJobType {
   @Field(() => ID) id: string;
   @Field() organization: string;
   @Field() sourceName: string;
+  @Field({ description: 'Who started it (the account or service token name).' }) startedBy: string;
   @Field(() => ImportJobStatus) status: ImportJobStatus;
   @Field(() => Int, { description: 'Data rows whose batch is committed.' }) rowsRead: number;
   @Field(() => Int) created: number;
@@ -57,6 +58,11 @@ export class ImportJobType {
 @ArgsType()
 export class ImportJobArgs {
   @Field(() => ID) @IsUUID() id: string;
+}
+
+@ArgsType()
+export class ImportJobsArgs {
+  @Field(() => Int, { nullable: true, defaultValue: 20 }) @IsOptional() @IsInt() @Min(1) @Max(100) first?: number;
 }
 
 @ArgsType()

@@ -319,6 +319,11 @@ export class RosterImportService {
     return this.jobs.find(id, caller);
   }
 
+  /** The imports of the caller's scope, newest first (waiting previews left out). */
+  recentJobs(caller: Principal, first: number): Promise<ImportJob[]> {
+    return this.jobs.recent(caller, first);
+  }
+
   /** A page of a job's plan (the preview) that the caller's scope covers, from the row after the ordinal `after`; the read is logged. */
   async preview(jobId: string, caller: Principal, first = 100, after = 0): Promise<ImportPreview> {
     return this.previews.read(await this.job(jobId, caller), caller, first, after);
