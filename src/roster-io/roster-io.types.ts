@@ -113,7 +113,8 @@ export class ImportPreviewType {
   @Field(() => [ImportFateCountType]) counts: ImportFateCountType[];
   @Field(() => [ColumnMappingType]) mapping: ColumnMappingType[];
   @Field(() => [String], {
-    description: 'Her columns the import reads as nothing (không dùng), as the mapping names them: give one a field in confirmImport’s mapping.',
+    description:
+      'Her columns the import reads as nothing (không dùng), as the mapping names them: give one a field in confirmImport’s mapping.',
   })
   unusedColumns: string[];
   @Field(() => Int, { description: 'Member rows (created, updated or unchanged) that will land with no unit (chi hội/đơn vị).' })

@@ -120,8 +120,7 @@ export class ImportUndoService implements OnApplicationBootstrap, BeforeApplicat
   async undoBlocked(jobId: string, now = new Date()): Promise<string | null> {
     const job = await this.db.getRepository(ImportJob).findOneByOrFail({ id: jobId });
     const em = this.db.manager;
-    const refusal =
-      jobRefusal(job, now) ?? recordsRefusal(job, await keptVersions(em, jobId), await decidedSuggestions(em, jobId));
+    const refusal = jobRefusal(job, now) ?? recordsRefusal(job, await keptVersions(em, jobId), await decidedSuggestions(em, jobId));
     return refusal && undoBlockedReason(job, refusal);
   }
 

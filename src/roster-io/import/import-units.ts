@@ -80,7 +80,11 @@ export class ImportUnits {
     if (found.length === 1) return found[0];
     if (found.length > 1) {
       const codes = found.map((u) => u.code).join(', ');
-      problems.push({ field: 'unit', value, message: `${label}: có ${found.length} đơn vị tên '${value}' (mã ${codes}): ghi Mã đơn vị thay cho tên` });
+      problems.push({
+        field: 'unit',
+        value,
+        message: `${label}: có ${found.length} đơn vị tên '${value}' (mã ${codes}): ghi Mã đơn vị thay cho tên`,
+      });
       return null;
     }
     if (!this.createUnits) {

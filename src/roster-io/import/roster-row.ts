@@ -317,7 +317,8 @@ function readCodes(cells: Cells, header: HeaderMatch): string {
     const text = cells.text(key);
     if (key === 'unit' && cells.unitByName()) {
       const name = text === undefined ? null : parseUnitName(text);
-      if (name && !name.ok) cells.problems.push({ column: cells.header(key), value: text!, message: `${cells.header(key)}: ${name.reason}` });
+      if (name && !name.ok)
+        cells.problems.push({ column: cells.header(key), value: text!, message: `${cells.header(key)}: ${name.reason}` });
       continue;
     }
     const code = text === undefined ? null : parse(text);

@@ -51,7 +51,14 @@ export async function keptVersions(em: EntityManager, jobId: string): Promise<Ke
       WHERE i.job_id = $1 ORDER BY r.external_id`,
     [jobId],
   );
-  return rows.map((r) => ({ recordId: r.record_id, externalId: r.external_id, kept: r.kept, current: r.current, erased: r.erased, beforeSealed: null }));
+  return rows.map((r) => ({
+    recordId: r.record_id,
+    externalId: r.external_id,
+    kept: r.kept,
+    current: r.current,
+    erased: r.erased,
+    beforeSealed: null,
+  }));
 }
 
 export async function decidedSuggestions(em: EntityManager, jobId: string): Promise<string[]> {
