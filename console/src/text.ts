@@ -136,7 +136,7 @@ export const T = {
     secretariatOnly: 'Chỉ văn phòng của một tổ chức nhập được danh sách của tổ chức mình.',
     drop: 'Kéo tệp danh sách (.xlsx hoặc .csv) thả vào đây, hoặc bấm để chọn tệp',
     dropHint: 'Chưa có gì được ghi: bước sau cho xem từng dòng sẽ được thêm, cập nhật hay bị từ chối, vì sao.',
-    createUnits: 'Tạo các chi hội (đơn vị) có mã trong tệp mà chưa có',
+    createUnits: 'Tạo các chi hội (đơn vị) tệp ghi (theo mã hoặc tên) mà chưa có',
     reading: 'Đang đọc tệp…',
     refused: 'Không đọc được tệp',
     counts: 'Số dòng theo kết quả',

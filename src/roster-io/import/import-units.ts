@@ -91,7 +91,7 @@ export class ImportUnits {
       problems.push({
         field: 'unit',
         value,
-        message: `${label}: không có chi hội/đơn vị tên '${value}' trong tổ chức ${this.def.code}: sửa tên cho đúng, hoặc chọn "Tạo đơn vị mới" (--create-units) khi nhập`,
+        message: `${label}: không có chi hội/đơn vị tên '${value}' trong tổ chức ${this.def.code}: sửa tên cho đúng, hoặc nhập lại với "Tạo các chi hội (đơn vị) … mà chưa có" (--create-units)`,
       });
       return null;
     }
