@@ -79,7 +79,10 @@ export class ImportUnits {
     if (found.length > 1 && communeCode) found = found.filter((u) => u.communeCode === communeCode);
     if (found.length === 1) return found[0];
     if (found.length > 1) {
-      const codes = found.map((u) => u.code).join(', ');
+      const codes = found
+        .map((u) => u.code)
+        .sort()
+        .join(', ');
       problems.push({
         field: 'unit',
         value,
