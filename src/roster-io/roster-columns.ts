@@ -61,7 +61,7 @@ export const CORE_COLUMNS: RosterColumn[] = [
  * count): read as the unit column, by the unit's name or code (import-units.ts).
  */
 export const BRANCH_HEADERS = [
-  'Chi hội', 'Chi đoàn', 'Tổ', 'Đơn vị', 'Thôn/xóm', 'Thôn, xóm', 'Tổ công đoàn', 'Chi hội/tổ hội', 'Tổ hội',
+  'Chi hội', 'Chi đoàn', 'Tổ', 'Đơn vị', 'Tổ công đoàn', 'Chi hội/tổ hội', 'Tổ hội',
   'Tên chi hội', 'Tên chi đoàn', 'Thuộc chi hội', 'Sinh hoạt tại chi hội', 'Đơn vị sinh hoạt', 'Chi hội/đơn vị',
 ]; // prettier-ignore
 

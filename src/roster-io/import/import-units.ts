@@ -51,8 +51,8 @@ export class ImportUnits {
   /**
    * The unit a branch column names (`Chi hội 1`, or its code): by code, else by name — among the
    * units in the caller's scope, those of the row's commune first when the name is in several. Created
-   * as a branch of that name under the commune's base unit when asked; else (or when the name is
-   * ambiguous) the row is refused, saying what to write instead.
+   * as a branch of that name under the commune's base unit when asked; else the row lands without a
+   * unit and is warned; a name in two units the row cannot tell apart refuses it, saying what to write.
    */
   async unitByName(
     value: string,
@@ -62,6 +62,8 @@ export class ImportUnits {
     actor: Principal,
     problems: FieldProblem[],
     mayCreate: boolean,
+    /** What does not refuse the row: a name no unit has, when units are not to be created (the row lands without one). */
+    warnings: FieldProblem[],
   ): Promise<Unit | null> {
     const label = 'Chi hội/đơn vị';
     if (parseUnitCode(value).ok) {
@@ -91,10 +93,11 @@ export class ImportUnits {
       return null;
     }
     if (!this.createUnits) {
-      problems.push({
+      // A branch column may be an address (a hamlet): the member is imported all the same, without a unit, and told.
+      warnings.push({
         field: 'unit',
         value,
-        message: `${label}: không có chi hội/đơn vị tên '${value}' trong tổ chức ${this.def.code}: sửa tên cho đúng, hoặc nhập lại với "Tạo các chi hội (đơn vị) … mà chưa có" (--create-units)`,
+        message: `${label}: không có chi hội/đơn vị tên '${value}' trong tổ chức ${this.def.code}: hội viên được nhập, chưa có đơn vị; sửa tên cho đúng, hoặc nhập lại với "Tạo các chi hội (đơn vị) … mà chưa có" (--create-units)`,
       });
       return null;
     }
