@@ -140,6 +140,12 @@ describe('access matrix: role × operation', () => {
       expect: { ...allow('admin', 'dtn'), dtnUnitA: 'NOT_FOUND', hpn: 'NOT_FOUND' },
     },
     {
+      field: 'importJobs',
+      title: "the list of imports of the caller's scope (each sees only her own: see import-jobs-list.e2e-spec.ts)",
+      query: `{ importJobs { id status startedBy undoBlocked undo { at } } }`,
+      expect: allow('admin', 'dtn', 'dtnUnitA', 'hpn'),
+    },
+    {
       field: 'importPreview',
       title: 'the plan (preview) of a DTN import job started for the whole organization',
       query: `query($id: ID!) { importPreview(jobId: $id) { status rows { fate } } }`,

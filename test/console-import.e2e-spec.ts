@@ -1,4 +1,5 @@
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { Role } from '../src/access/role.js';
 import { CLEAN, eventually, launchBrowser, logInThroughPage, review, type TestBrowser } from './support/browser.js';
 import { createTestApp, type TestApp } from './test-app.js';
@@ -70,6 +71,139 @@ describe("the console's import wizard, as a Hội Phụ nữ secretariat imports
     await page.getByText('Thêm mới: 2').waitFor();
     await page.getByText('Bị từ chối: 0').waitFor();
     await context.close();
+  });
+
+  it('shows every column of her file: a Chi hội column read as the unit, an unknown one "không dùng" that she may read as a field', async () => {
+    for (const u of [
+      { organization: 'HPN', code: 'HPN-BD', name: 'Hội LHPN phường Ba Đình', kind: 'BASE', communeCode: '00004' },
+      { organization: 'HPN', code: 'BD-1', name: 'Chi hội Khu phố 1', kind: 'BRANCH', parent: 'HPN-BD' },
+    ]) {
+      const r = await t.gql(`mutation($i: CreateUnitInput!) { createUnit(input: $i) { code } }`, { i: u });
+      if (r.errors) throw new Error(JSON.stringify(r.errors));
+    }
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Danh sách');
+    ws.addRow(['Mã hồ sơ', 'Họ và tên', 'Ngày sinh', 'Mã xã', 'Chi hội', 'Di động']);
+    ws.addRow(['HPN-CH-1', 'Lò Thị Ỏn', '12/03/1985', '00004', 'Chi hội Khu phố 1', '0912345678']);
+    ws.addRow(['HPN-CH-2', 'Quàng Thị Xíu', '05/06/1990', '00004', '', '0987654321']);
+    const context = await b.context();
+    const page = await logInThroughPage(context, t.url, await t.createUser('xa-hpn-4', Role.SECRETARIAT, 'HPN'));
+    await page.getByRole('link', { name: 'Nhập danh sách' }).click();
+    await page.locator('input[type=file]').setInputFiles({
+      name: 'chi-hoi.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: Buffer.from(await wb.xlsx.writeBuffer()),
+    });
+    await page.getByText('Thêm mới: 2').waitFor();
+    // The row with an empty Chi hội cell is said plainly before she confirms.
+    await page.getByText('1 dòng chưa có chi hội/đơn vị').waitFor();
+    const chiHoi = page.getByRole('row', { name: /^Chi hội/ });
+    expect(await chiHoi.innerText()).toContain('Chi hội / đơn vị (mã hoặc tên)');
+    const unused = page.getByRole('row', { name: /Di động/ });
+    expect(await unused.innerText()).toMatch(/không dùng[\s\S]*Không dùng/);
+    expect(await review(page)).toEqual(CLEAN);
+
+    // She reads "Di động" as the phone: the file is read again that way on confirmation.
+    const select = page.getByLabel('Đọc là: Di động');
+    await eventually(async () => {
+      await select.click();
+      await page
+        .locator('.ant-select-item-option')
+        .filter({ hasText: /^Số điện thoại$/ })
+        .click();
+      expect(await unused.innerText()).toContain('Số điện thoại');
+    }, 10_000);
+    await page.getByText('Đã sửa cách đọc cột').waitFor();
+    await page.getByRole('button', { name: 'Nhập vào danh sách' }).click();
+    await page.getByText('Đã nhập xong tệp chi-hoi.xlsx').waitFor();
+    const r = await t.gql<{ memberRecords: { nodes: { externalId: string; phone: string | null; unit: { code: string } | null }[] } }>(
+      `{ memberRecords(organization: "HPN", first: 500) { nodes { externalId phone unit { code } } } }`,
+    );
+    const byCode = Object.fromEntries(
+      r
+        .data!.memberRecords.nodes.filter((n) => n.externalId.startsWith('HPN-CH-'))
+        .map((n) => [n.externalId, [n.unit?.code ?? null, !!n.phone]]),
+    );
+    expect(byCode).toEqual({ 'HPN-CH-1': ['BD-1', true], 'HPN-CH-2': [null, true] });
+    await context.close();
+  });
+
+  it('lists her past imports in Vietnam time and undoes one from the list after she confirms with a reason', async () => {
+    // A colleague of her secretariat imported the files (a TOTP code logs in once: each log-in is its own account here).
+    const token = await t.logIn(await t.createUser('xa-hpn-5', Role.SECRETARIAT, 'HPN'));
+    const users = {
+      phone: await t.createUser('xa-hpn-6', Role.SECRETARIAT, 'HPN'),
+      desktop: await t.createUser('xa-hpn-7', Role.SECRETARIAT, 'HPN'),
+    };
+    const upload = async (name: string, csv: string) => {
+      const form = new FormData();
+      form.append('file', new Blob([csv]), name);
+      const res = await fetch(`${t.url}/imports?organization=HPN`, {
+        method: 'POST',
+        body: form,
+        headers: { authorization: `Bearer ${token}` },
+      });
+      const { jobId } = (await res.json()) as { jobId: string };
+      await eventually(async () => expect((await jobs()).find((j) => j.id === jobId)?.status).toBe('DONE'), 10_000);
+      return jobId;
+    };
+    const kept = await upload('da-sua.csv', 'Mã hồ sơ,Họ và tên,Ngày sinh\nHPN-DS-1,Lò Thị Sửa,1980\n');
+    const [{ id: changedId }] = await t.sql<{ id: string }>(`SELECT id FROM member_record WHERE external_id = 'HPN-DS-1'`);
+    await t.gql(`mutation($id: ID!) { updateMemberRecord(id: $id, input: { phone: "0987654321" }) { id } }`, { id: changedId }, { token });
+    const jobId = await upload('nham-thon.csv', 'Mã hồ sơ,Họ và tên,Ngày sinh\nHPN-NT-1,Lò Thị Nhầm,1981\nHPN-NT-2,Cà Thị Nhầm,1982\n');
+    const codes = async () =>
+      (
+        await t.gql<{ memberRecords: { nodes: { externalId: string }[] } }>(
+          `{ memberRecords(organization: "HPN", first: 500) { nodes { externalId } } }`,
+        )
+      )
+        .data!.memberRecords.nodes.map((n) => n.externalId)
+        .filter((c) => c.startsWith('HPN-NT-'));
+    expect((await codes()).sort()).toEqual(['HPN-NT-1', 'HPN-NT-2']);
+
+    for (const size of ['phone', 'desktop'] as const) {
+      const context = await b.context(size);
+      const page = await logInThroughPage(context, t.url, users[size]);
+      await page.getByLabel('Mã xác thực').waitFor({ state: 'detached' });
+      await page.goto(`${t.url}/#/nhap`);
+      const item = page.getByRole('listitem', { name: 'nham-thon.csv' });
+      await item.waitFor();
+      expect(await item.innerText()).toMatch(/\d{2}\/\d{2}\/\d{4} \d{2}:\d{2} · Người nhập: xa-hpn-5/);
+      expect(await item.innerText()).toContain('Thêm mới 2 · Cập nhật 0 · Bị từ chối 0');
+      // The import whose record she changed since cannot be undone, and says why.
+      expect(await page.getByRole('listitem', { name: 'da-sua.csv' }).innerText()).toMatch(
+        /Không hoàn tác được: 1 hồ sơ đã được sửa.*HPN-DS-1/,
+      );
+      expect(await review(page)).toEqual(CLEAN);
+      // At 390 px nothing runs off the side of the screen.
+      expect(await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth')).toBeLessThanOrEqual(0);
+      if (size === 'phone') {
+        await context.close();
+        continue;
+      }
+      // By keyboard: the button takes the focus, Enter opens the confirmation.
+      await item.getByRole('button', { name: /^Hoàn tác lượt nhập tệp nham-thon\.csv lúc / }).focus();
+      await page.keyboard.press('Enter');
+      const dialog = page.getByRole('dialog');
+      await dialog.getByText('Hoàn tác lượt nhập tệp nham-thon.csv?').waitFor();
+      const ok = dialog.getByRole('button', { name: 'Hoàn tác lượt nhập' });
+      expect(await ok.isDisabled()).toBe(true);
+      await dialog.getByLabel('Lý do hoàn tác').fill('Nhập nhầm danh sách của thôn khác');
+      await ok.click();
+      await page.getByText('Đã hoàn tác lượt nhập tệp nham-thon.csv.').waitFor();
+      await eventually(async () => expect(await item.innerText()).toContain('Đã hoàn tác bởi xa-hpn-7'));
+      await dialog.waitFor({ state: 'hidden' });
+      expect(await review(page)).toEqual(CLEAN);
+      await context.close();
+    }
+    // Through the API: its records are gone, the other import's are not, and the undo is audited.
+    expect(await codes()).toEqual([]);
+    expect((await jobs()).find((j) => j.id === kept)?.status).toBe('DONE');
+    const audit = await t.gql<{ auditEvents: { nodes: { actorName: string }[] } }>(
+      `query($id: String!) { auditEvents(action: IMPORT_UNDO, subjectId: $id) { nodes { actorName } } }`,
+      { id: jobId },
+    );
+    expect(audit.data!.auditEvents.nodes).toEqual([{ actorName: 'xa-hpn-7' }]);
   });
 
   it('refuses a file that is no roster, saying why in Vietnamese, and writes nothing', async () => {

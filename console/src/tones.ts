@@ -17,6 +17,15 @@ export const FATE_TONE: Record<string, string> = {
   UNCHANGED: GREY,
   SKIPPED: GREY,
 };
+/** A past import: done, undone, stopped by an error, under way or waiting. */
+export const IMPORT_JOB_TONE: Record<string, string> = {
+  DONE: GREEN,
+  UNDONE: GREY,
+  FAILED: RED,
+  RUNNING: BLUE,
+  NEEDS_CONFIRMATION: AMBER,
+  PREVIEW: AMBER,
+};
 /** A transfer waiting for the receiving unit. */
 export const PENDING_TONE = AMBER;
 

@@ -99,6 +99,10 @@ export interface JobPlan {
   wrongOrganization: string | null;
   /** The preview planned units to create (`--create-units`): the confirmation plans again, creating them. */
   unitsPlanned: boolean;
+  /** Her columns read as nothing (absent on plans made before it was kept). */
+  unusedColumns?: string[];
+  /** Member rows that will land with no unit (absent on plans made before it was kept). */
+  withoutUnit?: number;
 }
 
 /** What became of a row of an import whose codes were assigned (the result file's `Kết quả`). */

@@ -43,6 +43,16 @@ export class ImportUndoResolver {
   async undoOf(@Parent() job: ImportJobType): Promise<ImportUndoType | null> {
     return this.undo.undoneOf(job.id);
   }
+
+  @Allow(...ROSTER_WRITERS)
+  @ResolveField('undoBlocked', () => String, {
+    nullable: true,
+    description:
+      'Why undoImport would refuse this import now (not finished, undone already, over 30 days, its records changed since), in Vietnamese; null when it may be undone.',
+  })
+  async undoBlocked(@Parent() job: ImportJobType): Promise<string | null> {
+    return this.undo.undoBlocked(job.id);
+  }
 }
 
 /** What the module provides for the undo (one line in roster-io.module.ts). */

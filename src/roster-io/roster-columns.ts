@@ -10,6 +10,8 @@ export interface RosterColumn {
   example: string;
   /** A profile field of type DATE: its cell is read as a date cell, as the membership dates are. */
   date?: boolean;
+  /** The unit column under a branch header (`Chi hội`, `Tổ`): a unit's name or its code, not a code only. */
+  unitByName?: boolean;
 }
 
 export type RosterField =
@@ -47,15 +49,28 @@ export const CORE_COLUMNS: RosterColumn[] = [
   { key: 'phone', header: 'Số điện thoại', aliases: ['so_dien_thoai', 'sdt', 'dien thoai', 'so dt', 'dt'], example: '0912345678' },
   { key: 'communeCode', header: 'Mã xã', aliases: ['ma_xa', 'ma xa/phuong', 'ma phuong xa'], example: '00004' },
   { key: 'ethnicity', header: 'Dân tộc', aliases: ['dan_toc'], example: 'Kinh' },
-  { key: 'unit', header: 'Mã đơn vị', aliases: ['ma_don_vi', 'ma chi hoi', 'ma chi doan', 'don vi'], example: 'CHI-01' },
+  { key: 'unit', header: 'Mã đơn vị', aliases: ['ma_don_vi', 'ma chi hoi', 'ma chi doan'], example: 'CHI-01' },
   { key: 'joinDate', header: 'Ngày vào', aliases: ['ngay_vao', 'ngay vao hoi', 'ngay vao doan', 'ngay ket nap', 'ngay gia nhap', 'nam vao hoi', 'nam ket nap', 'ngay thang nam vao hoi', 'thoi gian vao hoi'], example: '15/05/2010' },
   { key: 'status', header: 'Trạng thái', aliases: ['trang_thai', 'tinh trang'], example: 'Đang sinh hoạt' },
   { key: 'lastActivityDate', header: 'Ngày sinh hoạt gần nhất', aliases: ['ngay_sinh_hoat_gan_nhat', 'sinh hoat gan nhat'], example: '10/10/2026' },
   { key: 'lastDuesDate', header: 'Ngày đóng phí gần nhất', aliases: ['ngay_dong_phi_gan_nhat', 'dong phi gan nhat', 'ngay dong hoi phi'], example: '10/10/2026' },
 ]; // prettier-ignore
 
+/**
+ * The branch headers rosters use for the member's unit (accents, case, spaces and punctuation do not
+ * count): read as the unit column, by the unit's name or code (import-units.ts).
+ */
+export const BRANCH_HEADERS = [
+  'Chi hội', 'Chi đoàn', 'Tổ', 'Đơn vị', 'Tổ công đoàn', 'Chi hội/tổ hội', 'Tổ hội',
+  'Tên chi hội', 'Tên chi đoàn', 'Thuộc chi hội', 'Sinh hoạt tại chi hội', 'Đơn vị sinh hoạt', 'Chi hội/đơn vị',
+]; // prettier-ignore
+
+/** The unit as a branch column names it: what a column of hers read as `unit` by name is. */
+export const UNIT_BY_NAME: RosterColumn = { key: 'unit', header: 'Chi hội/đơn vị', aliases: BRANCH_HEADERS, example: '', unitByName: true };
+
 /** Accepted on import, not written by the template or the export. */
 export const EXTRA_IMPORT_COLUMNS: RosterColumn[] = [
+  UNIT_BY_NAME,
   // `Nam` | `Nữ` as columns of their own in a one-row header (marks or the year in the column of the sex).
   { key: 'bySexMale', header: 'Nam', aliases: [], example: '' },
   { key: 'bySexFemale', header: 'Nữ', aliases: [], example: '' },
@@ -132,9 +147,14 @@ export function matchHeader(cells: string[], def: OrganizationDefinition): Heade
   );
 }
 
-/** Every column an import reads: the template's, then those accepted on import only (what a column of her file can be read as). */
+/** Every column an import reads: the template's, then those accepted on import only. */
 export function importColumns(def: OrganizationDefinition): RosterColumn[] {
   return [...templateColumns(def), ...EXTRA_IMPORT_COLUMNS];
+}
+
+/** What a column of her file can be read as (one column per field: the unit by name is the unit). */
+export function mappableColumns(def: OrganizationDefinition): RosterColumn[] {
+  return importColumns(def).filter((c) => c !== UNIT_BY_NAME);
 }
 
 /** The columns by folded header (a column's own header wins over another column's alias: DTN's "Ngày vào Đoàn"). */

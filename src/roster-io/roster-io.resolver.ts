@@ -5,11 +5,12 @@ import type { Principal } from '../access/principal.js';
 import { formatOfName } from './export/roster-writer.js';
 import { ImportJobStatus, type ImportJob } from './import-job.entity.js';
 import { RosterImportService } from './import/roster-import.service.js';
-import { importColumns } from './roster-columns.js';
+import { mappableColumns } from './roster-columns.js';
 import {
   ColumnMappingType,
   ConfirmImportArgs,
   ImportJobArgs,
+  ImportJobsArgs,
   ImportJobType,
   ImportPreviewArgs,
   ImportPreviewType,
@@ -23,6 +24,7 @@ export const toImportJobType = (j: ImportJob, withResult: boolean): ImportJobTyp
   id: j.id,
   organization: j.organizationCode,
   sourceName: j.sourceName,
+  startedBy: j.actorName,
   status: j.status,
   rowsRead: j.rowsCommitted,
   created: j.created,
@@ -53,7 +55,7 @@ export class RosterIoResolver {
       "What a column of her file can be read as (confirmImport's mapping): the roster template's columns of an organization, in order, then those read on import only (Địa chỉ, Ghi chú, the name in two columns…).",
   })
   async rosterColumns(@Args() { organization }: RosterColumnsArgs): Promise<ColumnMappingType[]> {
-    return importColumns(await this.organizations.get(organization.toUpperCase())).map((c) => ({ field: c.key, header: c.header }));
+    return mappableColumns(await this.organizations.get(organization.toUpperCase())).map((c) => ({ field: c.key, header: c.header }));
   }
 
   @Allow(...ROSTER_WRITERS)
@@ -61,6 +63,16 @@ export class RosterIoResolver {
   async importJob(@Args() { id }: ImportJobArgs, @Caller() caller: Principal): Promise<ImportJobType> {
     const job = await this.importer.job(id, caller);
     return toImportJobType(job, await this.importer.hasResult(job.id));
+  }
+
+  @Allow(...ROSTER_WRITERS)
+  @Query(() => [ImportJobType], {
+    description:
+      "The imports started within the caller's scope (organization and unit subtree, as importJob), newest first; previews never confirmed left out.",
+  })
+  async importJobs(@Args() { first }: ImportJobsArgs, @Caller() caller: Principal): Promise<ImportJobType[]> {
+    const jobs = await this.importer.recentJobs(caller, first ?? 20);
+    return Promise.all(jobs.map(async (j) => toImportJobType(j, await this.importer.hasResult(j.id))));
   }
 
   @Allow(...ROSTER_WRITERS)

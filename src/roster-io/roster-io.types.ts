@@ -28,6 +28,7 @@ export class ImportJobType {
   @Field(() => ID) id: string;
   @Field() organization: string;
   @Field() sourceName: string;
+  @Field({ description: 'Who started it (the account or service token name).' }) startedBy: string;
   @Field(() => ImportJobStatus) status: ImportJobStatus;
   @Field(() => Int, { description: 'Data rows whose batch is committed.' }) rowsRead: number;
   @Field(() => Int) created: number;
@@ -57,6 +58,11 @@ export class ImportJobType {
 @ArgsType()
 export class ImportJobArgs {
   @Field(() => ID) @IsUUID() id: string;
+}
+
+@ArgsType()
+export class ImportJobsArgs {
+  @Field(() => Int, { nullable: true, defaultValue: 20 }) @IsOptional() @IsInt() @Min(1) @Max(100) first?: number;
 }
 
 @ArgsType()
@@ -106,6 +112,13 @@ export class ImportPreviewType {
   @Field(() => ImportJobStatus) status: ImportJobStatus;
   @Field(() => [ImportFateCountType]) counts: ImportFateCountType[];
   @Field(() => [ColumnMappingType]) mapping: ColumnMappingType[];
+  @Field(() => [String], {
+    description:
+      'Her columns the import reads as nothing (không dùng), as the mapping names them: give one a field in confirmImport’s mapping.',
+  })
+  unusedColumns: string[];
+  @Field(() => Int, { description: 'Member rows (created, updated or unchanged) that will land with no unit (chi hội/đơn vị).' })
+  withoutUnit: number;
   @Field(() => String, { nullable: true, description: 'Set when most rows break the organization’s rules: why the file waits.' })
   wrongOrganization: string | null;
   @Field(() => [ImportPreviewRowType]) rows: ImportPreviewRowType[];

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource, type QueryRunner } from 'typeorm';
 import type { Principal } from '../../access/principal.js';
-import { inScope, unitPathLimit, writeScope, type RecordScope } from '../../access/record-scope.js';
+import { applyScope, inScope, unitPathLimit, writeScope, type RecordScope } from '../../access/record-scope.js';
 import { AuditAction } from '../../audit/audit-event.entity.js';
 import { AuditService } from '../../audit/audit.service.js';
 import { assertUuid, DomainError } from '../../common/errors/domain-error.js';
@@ -148,6 +148,21 @@ export class ImportJobs {
     if (!job || !inScope(writeScope(caller), { organizationCode: job.organizationCode, unitPath: job.unitPath }))
       throw new DomainError('NOT_FOUND', `Không tìm thấy lượt nhập '${id}' trong phạm vi tài khoản này.`);
     return job;
+  }
+
+  /**
+   * The caller's imports, newest first: the jobs started within her scope (organization and unit
+   * subtree, as `find`), previews never confirmed left out.
+   */
+  recent(caller: Principal, first: number): Promise<ImportJob[]> {
+    const qb = this.db
+      .getRepository(ImportJob)
+      .createQueryBuilder('j')
+      .where('j.status <> :preview', { preview: ImportJobStatus.PREVIEW })
+      .orderBy('j.started_at', 'DESC')
+      .addOrderBy('j.id')
+      .take(first);
+    return applyScope(qb, writeScope(caller), { organization: 'j.organization_code', unitPath: 'j.unit_path' }).getMany();
   }
 
   /** The plan's head kept on the job; a job that waits (PREVIEW, NEEDS_CONFIRMATION) says so. */

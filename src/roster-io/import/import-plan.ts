@@ -144,6 +144,21 @@ export async function planTotals(em: EntityManager, jobId: string): Promise<Plan
   return { counts, rows: FATES.reduce((s, f) => s + counts[f], 0), ineligible, commonest: byRule[0]?.ineligible ?? null };
 }
 
+/**
+ * The rows that will land with no unit: new or changed records whose planned unit is empty, and
+ * unchanged ones whose record has none (a file without a unit column, or rows with an empty one).
+ */
+export async function rowsWithoutUnit(em: EntityManager, jobId: string, organization: string): Promise<number> {
+  const [{ n }] = await em.query<{ n: number }[]>(
+    `SELECT count(*)::int AS n FROM import_plan_row p
+       LEFT JOIN member_record r ON p.fate = 'UNCHANGED' AND r.organization_code = $2 AND r.external_id = p.external_id
+      WHERE p.job_id = $1
+        AND ((p.fate IN ('CREATED', 'UPDATED') AND p.record_values->>'unit_id' IS NULL) OR (p.fate = 'UNCHANGED' AND r.unit_id IS NULL))`,
+    [jobId, organization],
+  );
+  return n;
+}
+
 /** Beyond this share of its member rows breaking the organization's rules, a file waits for a confirmation. */
 const WRONG_ORGANIZATION_SHARE = 0.8;
 /** A file this small is read row by row (its warnings), never taken for another organization's roster. */

@@ -258,9 +258,16 @@ export class ImportPlanner {
   ): Promise<Unit | null | undefined> {
     if (!row.unit) return undefined;
     const unitProblems: FieldProblem[] = [];
+    const unitWarnings: FieldProblem[] = [];
     const communeCode = prepared.communeCode ?? record?.communeCode ?? null;
-    const unit = await b.ctx.units.unit(row.unit, communeCode, b.em, this.units, b.actor, unitProblems, problems.length === 0);
-    problems.push(...unitProblems.map((f) => ({ column: columnFor(f.field, row), value: f.value, message: f.message })));
+    const mayCreate = problems.length === 0;
+    const { units } = b.ctx;
+    const unit = row.unitByName
+      ? await units.unitByName(row.unit, communeCode, b.em, this.units, b.actor, unitProblems, mayCreate, unitWarnings)
+      : await units.unit(row.unit, communeCode, b.em, this.units, b.actor, unitProblems, mayCreate);
+    const asRow = (f: FieldProblem) => ({ column: columnFor(f.field, row), value: f.value, message: f.message });
+    problems.push(...unitProblems.map(asRow));
+    row.warnings.push(...unitWarnings.map(asRow));
     return unit;
   }
 

@@ -27,6 +27,10 @@ export interface ImportPreview {
   status: string;
   counts: Record<string, number>;
   mapping: { header: string; field: string }[];
+  /** Her columns read as nothing: each may be given a field (confirmImport's mapping). */
+  unusedColumns: string[];
+  /** Member rows (created, updated or unchanged) that will land with no unit. */
+  withoutUnit: number;
   wrongOrganization: string | null;
   rows: PreviewRow[];
   /** The ordinal to ask after for the next page (null: no more). */
@@ -64,6 +68,8 @@ export class ImportPreviews {
       status: job.status,
       counts: job.plan?.counts ?? {},
       mapping: job.plan?.mapping ?? [],
+      unusedColumns: job.plan?.unusedColumns ?? [],
+      withoutUnit: job.plan?.withoutUnit ?? 0,
       wrongOrganization: job.plan?.wrongOrganization ?? null,
       rows: page,
       next: rows.length > first ? page[page.length - 1].ordinal : null,

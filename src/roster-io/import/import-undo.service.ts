@@ -10,12 +10,13 @@ import { openUndoImage, purgeUndoImages, type BeforeImage } from '../../personal
 import { ImportJob, ImportJobStatus } from '../import-job.entity.js';
 import { ImportJobs } from './import-jobs.js';
 import { sealUndoImagesWith } from './import-undo.js';
-import { jobRefusal, recordsRefusal } from './undo-refusals.js';
+import { jobRefusal, recordsRefusal, undoBlockedReason } from './undo-refusals.js';
 import {
   clearLoneDuplicateFlags,
   decidedSuggestions,
   idHashes,
   keptImages,
+  keptVersions,
   removeCreated,
   removeJobTraces,
   revertUpdated,
@@ -110,6 +111,17 @@ export class ImportUndoService implements OnApplicationBootstrap, BeforeApplicat
     await clearLoneDuplicateFlags(em, job.organizationCode, [...hashes, ...(await idHashes(em, [...before.keys()]))]);
     await em.query(`DELETE FROM import_undo_image WHERE job_id = $1`, [job.id]);
     return { removed: created.length, reverted: before.size };
+  }
+
+  /**
+   * Why the job may not be undone now — the refusal `undoImport` would give, by the same rules,
+   * without its opening — or null when it may.
+   */
+  async undoBlocked(jobId: string, now = new Date()): Promise<string | null> {
+    const job = await this.db.getRepository(ImportJob).findOneByOrFail({ id: jobId });
+    const em = this.db.manager;
+    const refusal = jobRefusal(job, now) ?? recordsRefusal(job, await keptVersions(em, jobId), await decidedSuggestions(em, jobId));
+    return refusal && undoBlockedReason(job, refusal);
   }
 
   /** Who undid the job, when and why; null when it was not undone. */

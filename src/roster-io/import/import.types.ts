@@ -49,6 +49,8 @@ export interface ImportSummary extends ImportProgress {
   waiting: string | null;
   /** Headers that matched no template column (ignored). */
   ignoredColumns: string[];
+  /** Her columns read as nothing, named as the mapping names them (two-row headers joined): the preview offers a field for each. */
+  unusedColumns: string[];
   /** Lines under a header that are no member (totals, date, signature lines, an STT alone), with why: never written. */
   skippedRows: { place: string; reason: string }[];
   /** With `full`: Mã hồ sơ of the records (in the caller's scope) that the file does not list. */

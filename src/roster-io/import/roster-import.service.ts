@@ -19,7 +19,7 @@ import { DomainError } from '../../common/errors/domain-error.js';
 import { ImportApplier } from './import-apply.js';
 import { ImportPlanner } from './import-planner.js';
 import { BatchQueue } from './batch-queue.js';
-import { dropPlanAfter, planTotals, wrongOrganization } from './import-plan.js';
+import { dropPlanAfter, planTotals, rowsWithoutUnit, wrongOrganization } from './import-plan.js';
 import { ImportPreviews, type ImportPreview } from './import-preview.js';
 import { keepUpload, keptUpload, removeKeptUpload } from './kept-uploads.js';
 import { ImportContext } from './import-context.js';
@@ -238,7 +238,14 @@ export class RosterImportService {
       : wrong && !ineligibleAccepted(opts.acceptIneligible)
         ? ImportJobStatus.NEEDS_CONFIRMATION
         : null;
-    const plan = { counts: summary.planned, mapping: summary.mapping, wrongOrganization: wrong, unitsPlanned: ctx.unitsPlanned };
+    const plan = {
+      counts: summary.planned,
+      mapping: summary.mapping,
+      wrongOrganization: wrong,
+      unitsPlanned: ctx.unitsPlanned,
+      unusedColumns: summary.unusedColumns,
+      withoutUnit: await rowsWithoutUnit(this.db.manager, job.id, ctx.def.code),
+    };
     await this.jobs.planned(job, plan, waits);
     if (!waits) return false;
     if (file) await keepUpload(this.config.dataDir, job.id, file);
@@ -312,6 +319,11 @@ export class RosterImportService {
     return this.jobs.find(id, caller);
   }
 
+  /** The imports of the caller's scope, newest first (waiting previews left out). */
+  recentJobs(caller: Principal, first: number): Promise<ImportJob[]> {
+    return this.jobs.recent(caller, first);
+  }
+
   /** A page of a job's plan (the preview) that the caller's scope covers, from the row after the ordinal `after`; the read is logged. */
   async preview(jobId: string, caller: Principal, first = 100, after = 0): Promise<ImportPreview> {
     return this.previews.read(await this.job(jobId, caller), caller, first, after);
@@ -343,6 +355,7 @@ function startingSummary(job: ImportJob, resumed: boolean, format: RosterSource[
     warned: job.warned,
     sheets: [],
     ignoredColumns: [],
+    unusedColumns: [],
     held: job.held,
     mapping: [],
     status: job.status,

@@ -3,7 +3,7 @@ import { isMaskedIdNumber, type Sex } from '../../common/identity/id-number.js';
 import type { CommuneFromAddress } from '../../geography/commune-from-address.js';
 import { parseExternalId, type MemberFieldsInput } from '../../membership/member-record/member-input.js';
 import { parseRecordDate, type RecordDateField } from '../../membership/member-record/record-dates.js';
-import { parseUnitCode } from '../../membership/unit/unit-code.js';
+import { parseUnitCode, parseUnitName } from '../../membership/unit/unit-code.js';
 import { MEMBER_STATUS_INFO, parseStatusLabel, type MemberStatus } from '../../membership/status/member-status.js';
 import type { HeaderMatch, RosterColumn } from '../roster-columns.js';
 import { cellShown } from '../reading/cell.js';
@@ -25,6 +25,8 @@ export interface RosterRow {
   externalId: string;
   fields: MemberFieldsInput & { communeCode?: string | null; communeName?: string | null };
   unit: string | null;
+  /** The unit column is a branch column (`Chi hội`, `Tổ`): its cell names the unit (or gives its code). */
+  unitByName?: boolean;
   status: MemberStatus | null;
   /** What refuses the row: no name, a name that is not a name, a bad Mã hồ sơ or Mã đơn vị. */
   problems: RowProblem[];
@@ -86,6 +88,11 @@ class Cells {
     return !!this.at.get(key)?.col.date;
   }
 
+  /** The unit column is a branch column: a unit's name (or code), not a code only. */
+  unitByName(): boolean {
+    return !!this.at.get('unit')?.col.unitByName;
+  }
+
   header(key: string): string {
     return this.at.get(key)?.col.header ?? key;
   }
@@ -145,6 +152,7 @@ export function readRosterRow(src: RowCells, header: HeaderMatch, ctx: RowReadin
     externalId,
     fields,
     unit: cells.text('unit') ?? null,
+    ...(cells.unitByName() ? { unitByName: true } : {}),
     status: readStatus(cells),
     problems: cells.problems,
     warnings: cells.warnings,
@@ -307,6 +315,12 @@ function readCodes(cells: Cells, header: HeaderMatch): string {
     cells.problems.push({ column: cells.header('externalId'), value: null, message: 'Mã hồ sơ: không được để trống' });
   for (const [key, label, parse] of CODES) {
     const text = cells.text(key);
+    if (key === 'unit' && cells.unitByName()) {
+      const name = text === undefined ? null : parseUnitName(text);
+      if (name && !name.ok)
+        cells.problems.push({ column: cells.header(key), value: text!, message: `${cells.header(key)}: ${name.reason}` });
+      continue;
+    }
     const code = text === undefined ? null : parse(text);
     if (code && !code.ok) cells.problems.push({ column: cells.header(key), value: text!, message: `${label}: ${code.reason}` });
   }

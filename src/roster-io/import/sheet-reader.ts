@@ -3,7 +3,7 @@ import { DomainError } from '../../common/errors/domain-error.js';
 import type { SourceRow } from '../../common/files/tabular-source.js';
 import type { OrganizationDefinition } from '../../membership/organization/organization-definition.js';
 import type { ImportJob } from '../import-job.entity.js';
-import { matchHeader, templateColumns, type HeaderMatch, type RosterColumn } from '../roster-columns.js';
+import { importColumns, matchHeader, templateColumns, UNIT_BY_NAME, type HeaderMatch, type RosterColumn } from '../roster-columns.js';
 import { twoRowHeader } from './header-rows.js';
 import { herCells, type HerRow } from './her-rows.js';
 import type { ImportSummary } from './import.types.js';
@@ -64,7 +64,7 @@ export class SheetReader {
     private readonly job: Pick<ImportJob, 'sourceName' | 'sourceSha256'>,
     private readonly assignIds: boolean,
     /** Where the sheets read and the columns ignored are told. */
-    private readonly summary: Pick<ImportSummary, 'sheets' | 'ignoredColumns'> & Partial<Pick<ImportSummary, 'mapping'>>,
+    private readonly summary: Pick<ImportSummary, 'sheets' | 'ignoredColumns'> & Partial<Pick<ImportSummary, 'mapping' | 'unusedColumns'>>,
     private readonly reading: RowReadingContext,
     /** Her header → our field, as the secretary corrected it (a field '' leaves the column out). */
     private readonly mapping: { header: string; field: string }[] | null = null,
@@ -141,7 +141,7 @@ export class SheetReader {
   /** Takes the sheet's header (a sheet without Mã hồ sơ gets its codes assigned: issue 16 item 8). */
   private takeHeader(src: SourceRow, matched: HeaderMatch, sub?: string[]): void {
     this.headerRows = sub ? [src.cells, sub] : [src.cells];
-    const header = this.mapping?.length ? withMapping(matched, this.headerRows, this.mapping, this.columns) : matched;
+    const header = this.mapping?.length ? withMapping(matched, this.headerRows, this.mapping, importColumns(this.def)) : matched;
     this.header = header;
     this.pending = null;
     this.summary.sheets.push({ name: src.sheet, headerRow: src.row, note: null });
@@ -154,6 +154,8 @@ export class SheetReader {
         .join(' / ');
       if (!mapping!.some((m) => m.header === her)) mapping!.push({ header: her, field: c.key });
     }
+    const unused = this.summary.unusedColumns;
+    for (const her of unused ? unusedColumns(header, this.headerRows) : []) if (!unused!.includes(her)) unused!.push(her);
   }
 
   private dataRow(src: SourceRow, row: RosterRow, header: HeaderMatch): SheetRow {
@@ -191,6 +193,17 @@ const herHeader = (rows: string[][], i: number): string =>
     .filter(Boolean)
     .join(' / ');
 
+/** Her columns the header reads as nothing (not STT, not our own columns), as the preview names them: to offer a field for. */
+export function unusedColumns(header: HeaderMatch, rows: string[][]): string[] {
+  const width = Math.max(0, ...rows.map((r) => r.length));
+  const out: string[] = [];
+  for (let i = 0; i < width; i++) {
+    const her = herHeader(rows, i);
+    if (her && !header.fields.has(i) && header.rowNumber !== i && !header.ours.includes(i)) out.push(her);
+  }
+  return out;
+}
+
 /**
  * The header as the secretary corrected its mapping: each column she names is read as the field she
  * chose (no other column keeps that field), or left out (field ''). Columns she does not name stay.
@@ -205,8 +218,10 @@ export function withMapping(
   const width = Math.max(...rows.map((r) => r.length));
   for (const m of mapping) {
     const at = Array.from({ length: width }, (_, i) => i).find((i) => herHeader(rows, i) === m.header.trim());
-    if (at === undefined) continue;
-    const column = columns.find((c) => c.key === m.field);
+    // A column read as she asks already keeps how it is read (a branch column's unit by name).
+    if (at === undefined || header.fields.get(at)?.key === m.field) continue;
+    // A column she chose as the unit may hold names as well as codes: read as a branch column.
+    const column = m.field === 'unit' ? UNIT_BY_NAME : columns.find((c) => c.key === m.field);
     for (const [i, c] of fields) if (i === at || (column && c.key === column.key)) fields.delete(i);
     if (column) fields.set(at, column);
   }

@@ -9,9 +9,18 @@ const CODES_SHOWN = 20;
 
 const dayOf = (d: Date) => d.toISOString().slice(0, 10);
 
+/** How every refusal opens (`undoImport`'s message); `undoBlockedReason` gives what follows. */
+const opening = (job: Pick<ImportJob, 'id'>) => `Không hoàn tác được lượt nhập '${job.id}'`;
+
+/** A refusal without its opening: why, as a list of imports shows it beside the job. */
+export function undoBlockedReason(job: Pick<ImportJob, 'id'>, refusal: string): string {
+  const rest = refusal.startsWith(`${opening(job)}: `) ? refusal.slice(opening(job).length + 2) : refusal;
+  return rest.charAt(0).toUpperCase() + rest.slice(1);
+}
+
 /** The job itself: finished, not undone yet, within 30 days. Null: it may be undone. */
 export function jobRefusal(job: ImportJob, now: Date): string | null {
-  const what = `Không hoàn tác được lượt nhập '${job.id}'`;
+  const what = opening(job);
   if (job.status === ImportJobStatus.UNDONE)
     return `${what}: lượt nhập này đã được hoàn tác${job.undoneAt ? ` ngày ${dayOf(job.undoneAt)}` : ''}.`;
   if (job.status !== ImportJobStatus.DONE) return `${what}: lượt nhập chưa xong (chỉ hoàn tác được lượt nhập đã xong).`;
@@ -25,7 +34,7 @@ export function jobRefusal(job: ImportJob, now: Date): string | null {
  * its suggestions undecided. Else the refusal names how many and which Mã hồ sơ.
  */
 export function recordsRefusal(job: ImportJob, images: KeptImage[], decided: string[]): string | null {
-  const what = `Không hoàn tác được lượt nhập '${job.id}'`;
+  const what = opening(job);
   const expected = job.created + job.updated;
   if (images.length < expected) {
     const gone = expected - images.length;

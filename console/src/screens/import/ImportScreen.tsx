@@ -2,6 +2,7 @@ import { Alert, Steps, Typography } from 'antd';
 import { useState } from 'react';
 import type { Session } from '../../session.ts';
 import { T } from '../../text.ts';
+import { PastImports } from './PastImports.tsx';
 import { PreviewStep } from './PreviewStep.tsx';
 import { ResultStep } from './ResultStep.tsx';
 import { UploadStep } from './UploadStep.tsx';
@@ -12,7 +13,7 @@ const ORDER: Step[] = ['upload', 'preview', 'result'];
 /**
  * The import wizard over the staged import: her file is read and planned (nothing written), she
  * sees every row's fate and reason and may correct the column mapping, confirms, then sees the
- * result with the error file, and may undo it.
+ * result with the error file, and may undo it — or undo a past import from the list under the upload.
  */
 export function ImportScreen({ session }: { session: Session }) {
   const [step, setStep] = useState<Step>('upload');
@@ -39,6 +40,7 @@ export function ImportScreen({ session }: { session: Session }) {
         <PreviewStep organization={organization} jobId={jobId} onConfirmed={() => setStep('result')} onCancel={() => setStep('upload')} />
       )}
       {step === 'result' && jobId && <ResultStep jobId={jobId} onAnother={() => setStep('upload')} />}
+      {organization && step === 'upload' && <PastImports />}
     </section>
   );
 }

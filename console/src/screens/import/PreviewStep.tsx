@@ -25,11 +25,17 @@ export function PreviewStep(props: { organization: string; jobId: string; onConf
   useEffect(() => {
     if (p) setRows((old) => [...(after === null ? [] : old), ...p.rows]);
   }, [p, after]);
-  const shownMapping = mapping ?? p?.mapping ?? [];
+  // Every column of her file: those read as a field, then those read as nothing ('': không dùng), each hers to change.
+  const fileMapping = p ? [...p.mapping, ...p.unusedColumns.map((header) => ({ header, field: '' }))] : [];
+  const shownMapping = mapping ?? fileMapping;
+  const fieldOptions = [
+    { value: '', label: T.imports.notUsed },
+    ...(columns.data?.rosterColumns.map((c) => ({ value: c.field, label: c.field === 'unit' ? T.imports.unitField : c.header })) ?? []),
+  ];
   // A changed field by its column's Vietnamese header (birthDatePrecision is part of Ngày sinh).
   const headerOf = new Map(columns.data?.rosterColumns.map((c) => [c.field, c.header]));
   const changedText = (fields: string[]) => [...new Set(fields.map((f) => headerOf.get(f.replace(/Precision$/, '')) ?? f))].join(', ');
-  const changedMapping = mapping !== null && JSON.stringify(mapping) !== JSON.stringify(p?.mapping);
+  const changedMapping = mapping !== null && JSON.stringify(mapping) !== JSON.stringify(fileMapping);
 
   const confirm = async () => {
     setBusy(true);
@@ -79,26 +85,43 @@ export function PreviewStep(props: { organization: string; jobId: string; onConf
           style={{ marginBottom: 16 }}
         />
       )}
+      {p.withoutUnit > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          role="status"
+          title={T.imports.withoutUnit(p.withoutUnit)}
+          description={T.imports.withoutUnitBody}
+          style={{ marginBottom: 16 }}
+        />
+      )}
       <Typography.Title level={2} style={{ fontSize: 17 }}>
         {T.imports.mapping}
       </Typography.Title>
+      {p.unusedColumns.length > 0 && <Typography.Paragraph type="secondary">{T.imports.unusedHint}</Typography.Paragraph>}
       <Table
         size="small"
         rowKey="header"
         pagination={false}
         dataSource={shownMapping}
         columns={[
-          { title: T.imports.header, dataIndex: 'header' },
+          {
+            title: T.imports.header,
+            render: (_, m: { header: string; field: string }) => (
+              <Space wrap size={4}>
+                <span>{m.header}</span>
+                {m.field === '' && <Tag>{T.imports.notUsedTag}</Tag>}
+              </Space>
+            ),
+          },
           {
             title: T.imports.readAs,
             render: (_, m: { header: string; field: string }) => (
               <Select
                 aria-label={`${T.imports.readAs}: ${m.header}`}
-                style={{ minWidth: 220 }}
+                style={{ minWidth: 200, maxWidth: '100%' }}
                 value={m.field}
-                options={
-                  columns.data?.rosterColumns.map((c) => ({ value: c.field, label: c.header })) ?? [{ value: m.field, label: m.field }]
-                }
+                options={fieldOptions}
                 onChange={(field: string) => setMapping(shownMapping.map((x) => (x.header === m.header ? { ...x, field } : x)))}
               />
             ),

@@ -57,6 +57,8 @@ export const PREVIEW = graphql(`
         header
         field
       }
+      unusedColumns
+      withoutUnit
       rows {
         row
         ordinal
@@ -98,3 +100,24 @@ export const UNDO = graphql(`
     }
   }
 `);
+
+export const PAST_IMPORTS = graphql(`
+  query PastImports {
+    importJobs(first: 20) {
+      id
+      sourceName
+      startedAt
+      startedBy
+      status
+      created
+      updated
+      rejected
+      undoBlocked
+      undo {
+        by
+        at
+      }
+    }
+  }
+`);
+export type PastImport = ResultOf<typeof PAST_IMPORTS>['importJobs'][number];

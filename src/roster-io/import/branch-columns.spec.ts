@@ -1,0 +1,51 @@
+import { BUILT_IN_ORGANIZATIONS } from '../../organizations/index.js';
+import { importColumns, matchHeader, type HeaderMatch } from '../roster-columns.js';
+import { codeForUnitName } from './import-units.js';
+import { readRosterRow } from './roster-row.js';
+import { unusedColumns, withMapping } from './sheet-reader.js';
+
+const org = (code: string) => BUILT_IN_ORGANIZATIONS.find((o) => o.code === code)!;
+const unitColumn = (m: HeaderMatch | null) => [...(m?.fields ?? [])].find(([, c]) => c.key === 'unit');
+
+describe("a roster's branch column (the member's chi hội, chi đoàn, tổ)", () => {
+  it.each(['Chi hội', 'chi hoi', 'CHI ĐOÀN', 'Tổ', 'Đơn vị', 'Tổ công đoàn', 'TO CONG DOAN', 'Chi hội / tổ hội'])(
+    '"%s" is read as the unit, by name',
+    (header) => {
+      const m = matchHeader(['Họ và tên', 'Ngày sinh', header], org('HPN'));
+      const [at, col] = unitColumn(m) ?? [];
+      expect([at, col?.unitByName]).toEqual([2, true]);
+    },
+  );
+
+  it('keeps the template’s Mã đơn vị a code column, and a file with both reads the code', () => {
+    const m = matchHeader(['Họ và tên', 'Mã đơn vị', 'Chi hội'], org('HPN'));
+    const [at, col] = unitColumn(m)!;
+    expect([at, !!col.unitByName]).toEqual([1, false]);
+    expect(m!.unknown).toEqual(['Chi hội']);
+  });
+
+  it('reads a branch cell as a name (accents and spaces kept), where a Mã đơn vị cell with them refuses the row', () => {
+    const ctx = { today: '2026-12-03' };
+    const byName = readRosterRow({ cells: ['Lò Thị Ỏn', 'Chi hội Bản Mới'] }, matchHeader(['Họ và tên', 'Chi hội'], org('HPN'))!, ctx)!;
+    expect([byName.unit, byName.unitByName, byName.problems]).toEqual(['Chi hội Bản Mới', true, []]);
+    const byCode = readRosterRow({ cells: ['Lò Thị Ỏn', 'Chi hội Bản Mới'] }, matchHeader(['Họ và tên', 'Mã đơn vị'], org('HPN'))!, ctx)!;
+    expect(byCode.problems.map((p) => p.column)).toEqual(['Mã đơn vị']);
+  });
+
+  it('lists every column read as nothing, and a column she gives a field is read as that field', () => {
+    const rows = [['STT', 'Họ và tên', 'Ngày sinh', 'Nhóm sở thích', 'Tổ dân phố số']];
+    const m = matchHeader(rows[0], org('HND'))!;
+    expect(unusedColumns(m, rows)).toEqual(['Nhóm sở thích', 'Tổ dân phố số']);
+    const mapped = withMapping(m, rows, [{ header: 'Tổ dân phố số', field: 'unit' }], importColumns(org('HND')));
+    expect(unusedColumns(mapped, rows)).toEqual(['Nhóm sở thích']);
+    expect([mapped.fields.get(4)?.key, mapped.fields.get(4)?.unitByName]).toEqual(['unit', true]);
+  });
+
+  it.each([
+    ['00004', 'Chi hội 1', '00004-CHI-HOI-1'],
+    ['00004', 'Thôn Đồng Tâm', '00004-THON-DONG-TAM'],
+    ['03124', 'Tổ công đoàn trường Tiểu học Thanh Nưa số 2', '03124-TO-CONG-DOAN-TRUONG-TIEU-H'],
+  ])('gives a unit created from the name %s/%s the code %s', (commune, name, code) => {
+    expect(codeForUnitName(commune, name)).toBe(code);
+  });
+});
