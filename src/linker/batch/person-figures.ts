@@ -167,9 +167,10 @@ export async function rebuildLiveFigures(runner: QueryRunner): Promise<void> {
     `UPDATE person_figure o SET ${values.map((c) => `${c} = n.${c}`).join(', ')} FROM next_person_figure n
       WHERE ${same} AND (${values.map((c) => `o.${c}`).join(', ')}) IS DISTINCT FROM (${values.map((c) => `n.${c}`).join(', ')})`,
   );
+  // The rows already there left to the key's index, not to a NOT EXISTS (link-store.ts's applyStatements says why).
   await runner.query(
     `INSERT INTO person_figure (${COLUMNS.join(', ')}) SELECT ${COLUMNS.map((c) => `n.${c}`).join(', ')} FROM next_person_figure n
-      WHERE NOT EXISTS (SELECT 1 FROM person_figure o WHERE ${same})`,
+      ON CONFLICT (${KEY.join(', ')}) DO NOTHING`,
   );
   await runner.query(`DELETE FROM person_figure_basis WHERE basis <> ''`);
   // The persons and the table written wholesale in this transaction: their statistics with them (see `buildBasis`).
