@@ -11,7 +11,7 @@ import { foldText } from '../src/common/text/vietnamese-text.js';
 /**
  * `npm run bench:console`: the console in Chromium over a linked database (BENCH_DATA_DIR, e.g. the
  * 1M demo): the JavaScript of the first screen (compressed), the first screen usable after a
- * reload, search results after the last keystroke (accent-free name, phone, CCCD, for records
+ * reload, search results after the last keystroke (accent-free name, phone, CCCD, the last five digits of a Mã hồ sơ, for records
  * not on the first page), the add form's duplicate warning, beside the floor: the trivial GraphQL query from the same page.
  * Adds to the database one user and BENCH_TARGETS Hội Phụ nữ members (use a copy).
  */
@@ -56,6 +56,8 @@ const people = Array.from({ length: targets }, (_, i) => ({
   name: `${FAMILY[i % 5]} Thị Ngọc ${GIVEN[i % GIVEN.length]}`,
   phone: `09${String(87000000 + i).padStart(8, '0')}`,
   id: `011191${String(500000 + i).padStart(6, '0')}`,
+  // A Mã hồ sơ whose last five digits she remembers (typed as part of the code).
+  code: `BENCH-C-${String(100000 + ((i * 7919 + 31337) % 900000))}`,
 }));
 
 const q = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length - 1) * p))];
@@ -117,7 +119,7 @@ fs.writeFileSync(
   rosterFile,
   [
     'Mã hồ sơ,Họ và tên,Ngày sinh,Giới tính,Số CCCD,Số điện thoại,Trạng thái',
-    ...people.map((p, i) => `BENCH-C-${i},${p.name},0${(i % 9) + 1}/05/1991,Nữ,${p.id},${p.phone},Đang sinh hoạt`),
+    ...people.map((p, i) => `${p.code},${p.name},0${(i % 9) + 1}/05/1991,Nữ,${p.id},${p.phone},Đang sinh hoạt`),
   ].join('\n'),
 );
 cli(['import', '--org', 'HPN', rosterFile]);
@@ -174,11 +176,12 @@ try {
   page.removeAllListeners('requestfinished');
   const firstScreen: number[] = [];
   for (let i = 0; i < rounds; i++) firstScreen.push(await reloaded());
-  const search = { name: [] as number[], phone: [] as number[], cccd: [] as number[] };
+  const search = { name: [] as number[], phone: [] as number[], cccd: [] as number[], codePart: [] as number[] };
   for (const p of people) {
     search.name.push(await timeSearch(page, foldText(p.name), p.name));
     search.phone.push(await timeSearch(page, p.phone, p.name));
     search.cccd.push(await timeSearch(page, p.id, p.name));
+    search.codePart.push(await timeSearch(page, p.code.slice(-5), p.name));
   }
   // The same searches as the API alone, from the same page (her cookie, her CSRF token): with the
   // roster's count and without it — what the server takes, apart from the pause and the drawing.
@@ -206,7 +209,12 @@ try {
         firstScreenAfterServerStartMs: warmingUp,
         requestsOfThoseReloadsMs: warmingRequests,
         firstScreenMs: summary(firstScreen),
-        searchAfterLastKeystrokeMs: { name: summary(search.name), phone: summary(search.phone), cccd: summary(search.cccd) },
+        searchAfterLastKeystrokeMs: {
+          name: summary(search.name),
+          phone: summary(search.phone),
+          cccd: summary(search.cccd),
+          codePart: summary(search.codePart),
+        },
         apiSearchMs: { withCount: summary(api.withCount), withoutCount: summary(api.withoutCount) },
         duplicateWarningMs: {
           afterLastKeystroke: summary(duplicates.afterLastKeystroke),

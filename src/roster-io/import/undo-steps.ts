@@ -24,10 +24,21 @@ export async function keptImages(em: EntityManager, jobId: string): Promise<Kept
     `SELECT 1 FROM member_record WHERE id IN (SELECT record_id FROM import_undo_image WHERE job_id = $1) ORDER BY id FOR UPDATE`,
     [jobId],
   );
+  return imagesOf(em, jobId, true);
+}
+
+/** The versions the job left against the records' own, unlocked and without the images: whether an undo would be refused now. */
+export function keptVersions(em: EntityManager, jobId: string): Promise<KeptImage[]> {
+  return imagesOf(em, jobId, false);
+}
+
+/** The job's records as it kept them and as they are (with the sealed before-images when `withBefore`). */
+async function imagesOf(em: EntityManager, jobId: string, withBefore: boolean): Promise<KeptImage[]> {
   const rows = await em.query<
     { record_id: string; external_id: string | null; kept: number; current: number | null; erased: boolean; before_sealed: Buffer | null }[]
   >(
-    `SELECT i.record_id, r.external_id, i.version AS kept, r.version AS current, r.erased_at IS NOT NULL AS erased, i.before_sealed
+    `SELECT i.record_id, r.external_id, i.version AS kept, r.version AS current, r.erased_at IS NOT NULL AS erased,
+            ${withBefore ? 'i.before_sealed' : 'NULL::bytea AS before_sealed'}
        FROM import_undo_image i LEFT JOIN member_record r ON r.id = i.record_id
       WHERE i.job_id = $1 ORDER BY r.external_id`,
     [jobId],
@@ -43,24 +54,6 @@ export async function keptImages(em: EntityManager, jobId: string): Promise<Kept
 }
 
 /** Mã hồ sơ of the records whose `Ghi chú` suggestions from this job were since accepted or dismissed (a decision is a change). */
-/** The versions the job left against the records' own, unlocked and without the images: whether an undo would be refused now. */
-export async function keptVersions(em: EntityManager, jobId: string): Promise<KeptImage[]> {
-  const rows = await em.query<{ record_id: string; external_id: string | null; kept: number; current: number | null; erased: boolean }[]>(
-    `SELECT i.record_id, r.external_id, i.version AS kept, r.version AS current, r.erased_at IS NOT NULL AS erased
-       FROM import_undo_image i LEFT JOIN member_record r ON r.id = i.record_id
-      WHERE i.job_id = $1 ORDER BY r.external_id`,
-    [jobId],
-  );
-  return rows.map((r) => ({
-    recordId: r.record_id,
-    externalId: r.external_id,
-    kept: r.kept,
-    current: r.current,
-    erased: r.erased,
-    beforeSealed: null,
-  }));
-}
-
 export async function decidedSuggestions(em: EntityManager, jobId: string): Promise<string[]> {
   const rows = await em.query<{ external_id: string }[]>(
     `SELECT DISTINCT r.external_id FROM record_suggestion s JOIN member_record r ON r.id = s.record_id

@@ -1,11 +1,12 @@
-import { Alert, Button, Input, List, Modal, Space, Tag, Typography } from 'antd';
+import { Alert, Button, List, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { useMutation, useQuery } from 'urql';
+import { useQuery } from 'urql';
 import { errorText } from '../../client.ts';
 import { vnTime } from '../../format.ts';
 import { T } from '../../text.ts';
 import { IMPORT_JOB_TONE } from '../../tones.ts';
-import { PAST_IMPORTS, UNDO, type PastImport } from './import-api.ts';
+import { PAST_IMPORTS, type PastImport } from './import-api.ts';
+import { UndoDialog } from './UndoDialog.tsx';
 
 const P = T.imports.past;
 
@@ -16,26 +17,9 @@ const P = T.imports.past;
  */
 export function PastImports() {
   const [list, refetch] = useQuery({ query: PAST_IMPORTS, requestPolicy: 'cache-and-network' });
-  const [undoing, undo] = useMutation(UNDO);
   const [chosen, setChosen] = useState<PastImport | null>(null);
-  const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const jobs = list.data?.importJobs ?? [];
-
-  const close = () => {
-    setChosen(null);
-    setReason('');
-    setError(null);
-  };
-  const confirm = async () => {
-    if (!chosen) return;
-    const r = await undo({ jobId: chosen.id, reason: reason.trim() });
-    if (r.error) return setError(errorText(r.error, T.error.network));
-    setDone(P.undoDone(chosen.sourceName));
-    close();
-    refetch({ requestPolicy: 'network-only' });
-  };
 
   return (
     <section aria-labelledby="past-imports-title" style={{ marginTop: 32 }}>
@@ -79,25 +63,16 @@ export function PastImports() {
           </List.Item>
         )}
       />
-      <Modal
-        open={chosen !== null}
-        destroyOnHidden
+      <UndoDialog
+        jobId={chosen?.id ?? null}
         title={chosen ? P.undoTitle(chosen.sourceName) : ''}
-        okText={T.imports.undo}
-        cancelText={T.imports.cancel}
-        okButtonProps={{ danger: true, disabled: reason.trim().length < 10, loading: undoing.fetching }}
-        onOk={() => void confirm()}
-        onCancel={close}
-      >
-        <p>{T.imports.undoBody}</p>
-        {error && <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 12 }} />}
-        <Input.TextArea
-          aria-label={T.imports.undoReason}
-          placeholder={T.imports.undoReason}
-          value={reason}
-          onChange={(e) => setReason(e.target.value)}
-        />
-      </Modal>
+        onClose={() => setChosen(null)}
+        onUndone={() => {
+          setDone(P.undoDone(chosen!.sourceName));
+          setChosen(null);
+          refetch({ requestPolicy: 'network-only' });
+        }}
+      />
     </section>
   );
 }

@@ -1,9 +1,9 @@
-import { Alert, Button, Descriptions, Input, Modal, Progress, Space } from 'antd';
+import { Alert, Button, Descriptions, Progress, Space } from 'antd';
 import { useEffect, useState } from 'react';
 import { useClient } from 'urql';
-import { errorText } from '../../client.ts';
 import { T } from '../../text.ts';
-import { UNDO, type Job } from './import-api.ts';
+import type { Job } from './import-api.ts';
+import { UndoDialog } from './UndoDialog.tsx';
 import { waitForJob } from './wait-for-job.ts';
 
 /** Step 3: the import running, then its result — counts, the error file to download — and undo. */
@@ -11,14 +11,11 @@ export function ResultStep({ jobId, onAnother }: { jobId: string; onAnother: () 
   const client = useClient();
   const [job, setJob] = useState<Job | null>(null);
   const [undoing, setUndoing] = useState(false);
-  const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     waitForJob(client, jobId, ['DONE', 'FAILED', 'UNDONE'], setJob).catch((e: Error) => setError(e.message));
   }, [client, jobId]);
-  const undo = async () => {
-    const r = await client.mutation(UNDO, { jobId, reason: reason.trim() }).toPromise();
-    if (r.error) return setError(errorText(r.error, T.error.network));
+  const undone = async () => {
     setUndoing(false);
     setJob(await waitForJob(client, jobId, ['UNDONE']));
   };
@@ -52,23 +49,12 @@ export function ResultStep({ jobId, onAnother }: { jobId: string; onAnother: () 
         )}
         <Button onClick={onAnother}>{T.imports.another}</Button>
       </Space>
-      <Modal
-        open={undoing}
+      <UndoDialog
+        jobId={undoing ? jobId : null}
         title={T.imports.undoTitle}
-        okText={T.imports.undo}
-        cancelText={T.imports.cancel}
-        okButtonProps={{ danger: true, disabled: reason.trim().length < 10 }}
-        onOk={() => void undo()}
-        onCancel={() => setUndoing(false)}
-      >
-        <p>{T.imports.undoBody}</p>
-        <Input.TextArea
-          aria-label={T.imports.undoReason}
-          placeholder={T.imports.undoReason}
-          value={reason}
-          onChange={(e) => setReason(e.target.value)}
-        />
-      </Modal>
+        onClose={() => setUndoing(false)}
+        onUndone={() => void undone()}
+      />
     </>
   );
 }
