@@ -51,7 +51,7 @@ describe('the console: add, edit, end and reinstate a member', () => {
     await form.getByLabel(/^Ngày sinh/).fill('12/03/1998');
     // Another organization's member: her name is not shown, the evidence is.
     const warning = form.getByTestId('duplicate-warning');
-    await warning.getByText(/Hội viên của HPN/).waitFor();
+    await warning.getByText(/Hội viên của Hội Liên hiệp Phụ nữ Việt Nam/).waitFor();
     expect(await warning.innerText()).toMatch(/cùng ngày sinh.*\n?.*cùng họ tên|cùng họ tên.*cùng ngày sinh/s);
     await form.getByLabel(/^Ngày sinh/).fill('1960');
     await form.getByText('Lưu ý về điều kiện vào tổ chức').waitFor();

@@ -226,6 +226,13 @@ describe('the console: her units, moves between them, a transfer another commune
     await page.getByText('Không có đơn vị nào có tên chứa "xom moi"').waitFor();
     await search.fill('');
     await treeNode(page, 'A1').waitFor();
+    // Her roster's unit filter lists them in the same order.
+    await page.getByRole('link', { name: 'Danh sách hội viên' }).click();
+    await page.getByRole('combobox', { name: 'Chi hội / đơn vị' }).click();
+    const listed = page.locator('.ant-select-item-option');
+    await listed.filter({ hasText: 'Chi đoàn Thôn 10' }).waitFor();
+    const order = (await listed.allInnerTexts()).filter((o) => /Ấp|Đồng|Thôn/.test(o));
+    expect(order).toEqual(['Chi đoàn Ấp Bắc', 'Chi đoàn Đồng Tâm', 'Chi đoàn Thôn 2', 'Chi đoàn Thôn 10']);
     await context.close();
   });
 });

@@ -43,3 +43,10 @@ export function foldVi(text: string): string {
 /** A searchable list's filter: the option's label holds what she typed, with or without accents. */
 export const byFoldedLabel = (typed: string, option?: { label?: unknown }): boolean =>
   typeof option?.label === 'string' && foldVi(option.label).includes(foldVi(typed.trim()));
+
+/** Vietnamese order, numbers as numbers: "Thôn 2" before "Thôn 10", "Ấp Bắc" among the A's. */
+export const viOrder = new Intl.Collator('vi', { numeric: true, sensitivity: 'base' });
+
+/** Units as a list shows them: by name in Vietnamese order. */
+export const byUnitName = <U extends { name: string }>(units: readonly U[] | undefined): U[] =>
+  [...(units ?? [])].sort((a, b) => viOrder.compare(a.name, b.name));

@@ -3,7 +3,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useMemo, useState } from 'react';
 import { useQuery } from 'urql';
 import { errorText } from '../client.ts';
-import { byFoldedLabel, partialDate } from '../format.ts';
+import { byFoldedLabel, byUnitName, partialDate } from '../format.ts';
 import type { Session } from '../session.ts';
 import { T } from '../text.ts';
 import { PENDING_TONE, SEVERITY_TONE } from '../tones.ts';
@@ -115,7 +115,7 @@ export function RosterScreen({ session }: { session: Session }) {
           placeholder={T.roster.anyUnit}
           value={unit}
           onChange={setUnit}
-          options={units.data?.units.map((u) => ({ value: u.code, label: u.name }))}
+          options={byUnitName(units.data?.units).map((u) => ({ value: u.code, label: u.name }))}
         />
         <CommunePicker value={commune} onChange={setCommune} placeholder={T.roster.anyCommune} label={T.roster.commune} />
         <Select

@@ -2,7 +2,7 @@ import { Alert, Button, Form, Input, Modal, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { errorText } from '../../client.ts';
-import { byFoldedLabel, vnTime } from '../../format.ts';
+import { byFoldedLabel, byUnitName, vnTime } from '../../format.ts';
 import { CLEARABLE, CloseIcon } from '../../icons.tsx';
 import { T } from '../../text.ts';
 import { ORGANIZATIONS, UNITS } from '../roster-query.ts';
@@ -114,7 +114,7 @@ export function CreateUserDialog({ onClose }: { onClose: (created: HandOverData 
                 allowClear={CLEARABLE}
                 disabled={!organization}
                 showSearch={{ filterOption: byFoldedLabel }}
-                options={(units.data?.units ?? []).map((u) => ({ value: u.code, label: `${u.name} (${u.code})` }))}
+                options={byUnitName(units.data?.units).map((u) => ({ value: u.code, label: `${u.name} (${u.code})` }))}
               />
             </Form.Item>
           </>

@@ -4,6 +4,7 @@ import { errorText } from '../../client.ts';
 import type { VariablesOf } from '../../graphql.ts';
 import { T } from '../../text.ts';
 import { useDebounced } from '../../useDebounced.ts';
+import { ORGANIZATIONS } from '../roster-query.ts';
 import { DUPLICATES, ELIGIBILITY } from './member-api.ts';
 
 /** What the form holds so far, as the checks read it. */
@@ -57,6 +58,9 @@ export function DuplicateWarning({ draft, exclude, onOpen }: { draft: Draft; exc
     variables: { input: (settled ? JSON.parse(settled) : {}) as DuplicateInput },
     pause: !settled,
   });
+  // Each candidate's organization by its name (the list the roster already asked for: no new request).
+  const [orgs] = useQuery({ query: ORGANIZATIONS });
+  const orgName = (code: string) => orgs.data?.organizations.find((o) => o.code === code)?.name ?? code;
   if (!ready) return <Typography.Paragraph type="secondary">{T.form.duplicateCheckNeeds}</Typography.Paragraph>;
   if (result.error) return <Alert type="error" showIcon title={errorText(result.error, T.error.network)} />;
   if (settled !== probe || result.fetching || !result.data)
@@ -103,7 +107,7 @@ export function DuplicateWarning({ draft, exclude, onOpen }: { draft: Draft; exc
                 }
               >
                 <List.Item.Meta
-                  title={T.form.candidate(c.fullName ?? null, c.organization, c.statusLabel, c.probabilityText)}
+                  title={T.form.candidate(c.fullName ?? null, orgName(c.organization), c.statusLabel, c.probabilityText)}
                   description={c.evidence.map((e) => e.sentence).join(' ')}
                 />
               </List.Item>

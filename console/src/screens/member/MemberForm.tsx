@@ -2,7 +2,7 @@ import { Alert, Button, Drawer, Form, Input, Select, Space } from 'antd';
 import { useEffect, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { errorText } from '../../client.ts';
-import { byFoldedLabel, partialDate } from '../../format.ts';
+import { byFoldedLabel, byUnitName, partialDate } from '../../format.ts';
 import { CLEARABLE, CloseIcon } from '../../icons.tsx';
 import type { VariablesOf } from '../../graphql.ts';
 import { T } from '../../text.ts';
@@ -170,7 +170,7 @@ export function MemberForm(props: {
               aria-label={T.form.unit}
               allowClear={CLEARABLE}
               showSearch={{ filterOption: byFoldedLabel }}
-              options={units.data?.units.map((u) => ({ value: u.code, label: u.name }))}
+              options={byUnitName(units.data?.units).map((u) => ({ value: u.code, label: u.name }))}
             />
           </Form.Item>
         )}

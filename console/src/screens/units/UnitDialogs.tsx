@@ -2,7 +2,7 @@ import { Alert, Form, Input, Modal, Select } from 'antd';
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { errorText } from '../../client.ts';
-import { byFoldedLabel } from '../../format.ts';
+import { byFoldedLabel, byUnitName } from '../../format.ts';
 import { T } from '../../text.ts';
 import { CommunePicker } from '../CommunePicker.tsx';
 import { CREATE_UNIT, RENAME_UNIT, TRANSFER, TRANSFER_TARGETS, type TreeUnit, type UnitMember } from './units-query.ts';
@@ -96,7 +96,7 @@ export function MoveDialog({
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const [, transfer] = useMutation(TRANSFER);
-  const all = targets.data?.transferTargets ?? [];
+  const all = byUnitName(targets.data?.transferTargets);
   const option = (u: { code: string; name: string }) => ({ value: u.code, label: `${u.name} (${u.code})` });
   const move = async () => {
     if (!target) return;

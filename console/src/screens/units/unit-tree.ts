@@ -1,8 +1,5 @@
-import { foldVi } from '../../format.ts';
+import { foldVi, viOrder as VI_ORDER } from '../../format.ts';
 import type { TreeUnit } from './units-query.ts';
-
-/** Vietnamese order, numbers as numbers: "Thôn 2" before "Thôn 10", "Ấp Bắc" among the A's. */
-const VI_ORDER = new Intl.Collator('vi', { numeric: true, sensitivity: 'base' });
 
 export interface UnitBranch {
   unit: TreeUnit;
