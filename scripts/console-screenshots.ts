@@ -144,10 +144,8 @@ try {
     await page.getByRole('link', { name: 'Nhập danh sách' }).click();
     await shoot(page, 'nhap-chon-tep', size);
     await page.locator('input[type=file]').setInputFiles(roster);
-    await page
-      .getByText(/Thêm mới|Cập nhật|Chờ quyết định|Bị từ chối/)
-      .first()
-      .waitFor();
+    // The preview step itself (the list of past imports below the upload has the same fates' words).
+    await page.getByRole('button', { name: 'Nhập vào danh sách' }).waitFor();
     await shoot(page, 'nhap-xem-truoc', size, true);
     await page.getByRole('link', { name: 'Cảnh báo' }).click();
     await page.getByRole('heading', { name: /Cảnh báo/ }).waitFor();

@@ -76,6 +76,11 @@ describe('roster import and export', () => {
       ['HND-2', 'Lê Thị Bình', '1965-01-01', '0381234567', 'CHI-1'],
       ['HND-4', 'Đỗ Văn Tư', '1968-05-01', '0912000111', 'CHI-2'],
     ]);
+    // The branches made go under a base unit of the commune, named as she would look for it.
+    const [base] = await t.sql<{ name: string }>(
+      `SELECT p.name FROM unit u JOIN unit p ON p.id = u.parent_id WHERE u.organization_code = 'HND' AND u.code = 'CHI-1'`,
+    );
+    expect(base.name).toBe('Cơ sở Phường Ba Đình');
     const errors = await importer.rowErrors(s.jobId, CLI_PRINCIPAL);
     expect(errors.map((e) => e.rowNumber)).toEqual([4, 5, 6]);
     const row4 = errors[0];

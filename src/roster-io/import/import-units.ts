@@ -186,11 +186,11 @@ async function createBranch(
 ): Promise<Unit> {
   const repo = em.getRepository(Unit);
   let base = await repo.findOne({ where: { organizationCode: org, kind: UnitKind.BASE, communeCode }, order: { code: 'ASC' } });
-  if (!base)
-    base = await service.create(
-      { organization: org, code: `${org}-${communeCode}`, name: `Cơ sở xã ${communeCode}`, kind: UnitKind.BASE, communeCode },
-      scope,
-      em,
-    );
+  if (!base) {
+    // Named by its commune ("Cơ sở Phường Ba Đình"), as a secretary would look for it.
+    const [commune] = await em.query<{ name: string }[]>(`SELECT name FROM commune WHERE code = $1`, [communeCode]);
+    const name = `Cơ sở ${commune?.name ?? `xã ${communeCode}`}`;
+    base = await service.create({ organization: org, code: `${org}-${communeCode}`, name, kind: UnitKind.BASE, communeCode }, scope, em);
+  }
   return service.create({ organization: org, ...branch, kind: UnitKind.BRANCH, parent: base.code }, scope, em);
 }

@@ -25,7 +25,7 @@ const treeNodes = (branches: UnitBranch[]): TreeNode[] =>
     key: b.unit.code,
     title: (
       <span>
-        {b.unit.name} <code>{b.unit.code}</code> · {T.units.members(b.total)}
+        {b.unit.name} {b.unit.code !== b.unit.name && <code>{b.unit.code}</code>} · {T.units.members(b.total)}
       </span>
     ),
     children: treeNodes(b.children),
