@@ -10,6 +10,7 @@
  *
  *   npm run build && node dist/bench/import-indexes.js
  *   BENCH_ROWS=50000 BENCH_PREFILL=0 node dist/bench/import-indexes.js
+ *   BENCH_INDEXES='Mã hồ sơ trigram (part of a code)' BENCH_PREFILL=0 node dist/bench/import-indexes.js   # the heap and those alone
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -30,6 +31,7 @@ const INDEXES: Record<string, string> = {
   '(organization, given key, folded name, id)': `CREATE INDEX ON t (organization_code, given_key, name_folded, id)`,
   '(given key, family key, birth date)': `CREATE INDEX ON t (given_key, family_key, birth_date)`,
   'trigram of the folded name': `CREATE INDEX ON t USING gin (name_folded gin_trgm_ops)`,
+  'Mã hồ sơ trigram (part of a code)': `CREATE INDEX ON t USING gin (external_id gin_trgm_ops)`,
   'ID number hash': `CREATE INDEX ON t (id_number_hash)`,
   phone: `CREATE INDEX ON t (phone)`,
   commune: `CREATE INDEX ON t (commune_code)`,
@@ -37,6 +39,8 @@ const INDEXES: Record<string, string> = {
   'three foreign keys (organization, commune, unit)': `ALTER TABLE t ADD FOREIGN KEY (organization_code) REFERENCES organization(code),
      ADD FOREIGN KEY (commune_code) REFERENCES commune(code), ADD FOREIGN KEY (unit_id) REFERENCES unit(id)`,
 };
+/** Only these (comma-separated keys of INDEXES), each alone beside the heap: one index's cost, without the rest. */
+const ONLY = process.env.BENCH_INDEXES?.split(',').map((k) => k.trim());
 const ALL = Object.keys(INDEXES).filter((k) => k !== 'primary key, uuidv7()');
 const ALL_V7 = Object.keys(INDEXES).filter((k) => k !== 'primary key, random uuid');
 
@@ -116,15 +120,17 @@ async function main(): Promise<void> {
     const heap = await insertWith(db, []);
     log(`heap only: ${heap.toFixed(2)} s (${ms(heap)} µs a row)`);
     const lines = [`| heap only (no index, no key) | ${heap.toFixed(2)} | ${ms(heap)} | — |`];
-    for (const k of Object.keys(INDEXES)) {
+    for (const k of ONLY ?? Object.keys(INDEXES)) {
       const s = await insertWith(db, [k]);
       log(`${k}: ${s.toFixed(2)} s`);
       lines.push(`| + ${k} | ${s.toFixed(2)} | ${ms(s)} | ${ms(s - heap)} |`);
     }
-    for (const [name, set] of [
-      ['all of today (random key)', ALL],
-      ['all of today, uuidv7() key', ALL_V7],
-    ] as const) {
+    for (const [name, set] of ONLY
+      ? []
+      : ([
+          ['all of today (random key)', ALL],
+          ['all of today, uuidv7() key', ALL_V7],
+        ] as const)) {
       const s = await insertWith(db, [...set]);
       log(`${name}: ${s.toFixed(2)} s`);
       lines.push(`| ${name} | ${s.toFixed(2)} | ${ms(s)} | ${ms(s - heap)} |`);
@@ -135,7 +141,7 @@ async function main(): Promise<void> {
       log(`${k} after ${PREFILL} rows: ${s.toFixed(2)} s`);
       lines.push(`| ${k}, ${PREFILL} rows already in | ${s.toFixed(2)} | ${ms(s)} | ${ms(s - heap)} |`);
     }
-    for (const key of ['gen_random_uuid()', 'uuidv7()']) {
+    for (const key of ONLY ? [] : ['gen_random_uuid()', 'uuidv7()']) {
       const h = await historyWith(db, key);
       lines.push(
         `| history rows, bare / with key ${key}, index and foreign key | ${h.bare.toFixed(2)} / ${h.keyed.toFixed(2)} | ${ms(h.keyed)} | ${ms(h.keyed - h.bare)} |`,

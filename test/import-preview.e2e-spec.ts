@@ -291,6 +291,8 @@ describe('staged import: preview, confirm, the wrong organization (issue 17)', (
       expect(dry.stdout).toContain('tạo mới\t2');
       expect(dry.stdout).toContain('lỗi\t1');
       expect(dry.stderr).toContain('tạo mới: dòng 2 CL-1');
+      // The file names no unit: the two members would land without one, and she is told.
+      expect(dry.stderr).toContain('2 dòng chưa có chi hội/đơn vị');
       expect(await records('HND', 'CL-%')).toEqual([]);
       const run = cli(['--org', 'HND', p]);
       expect(run.status).toBe(0);

@@ -138,6 +138,10 @@ async function waiting(importer: RosterImportService, s: ImportSummary, dryRun: 
         `${FATE_LABEL[fate]}: ${r.sheet ? `${r.sheet} ` : ''}dòng ${r.row} ${r.code ?? ''}${r.changed.length ? ` (${r.changed.join(', ')})` : ''}${r.reason ? `: ${r.reason}` : ''}`,
       );
   }
+  if (preview.withoutUnit)
+    log(
+      `${preview.withoutUnit} dòng chưa có chi hội/đơn vị: thêm cột Mã đơn vị hoặc Chi hội (tên), hoặc chuyển họ vào đơn vị sau khi nhập`,
+    );
   log('chạy thử: chưa ghi gì vào hồ sơ');
   if (s.waiting) log(`${s.waiting}: khi nhập thật, cần --accept-ineligible "lý do" — ${INELIGIBLE_REASON_HINT}`);
 }
