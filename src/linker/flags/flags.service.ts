@@ -13,7 +13,7 @@ import { FiguresMemo } from '../figures-memo.js';
 import { listPageSize } from '../list-page.js';
 import { countProvinceFlags, flagCountsIn, type FlagCount, type ProvinceFlagCount } from './flag-counts.js';
 import type { ListedRecordRow } from '../seen-by-caller.js';
-import { FLAG_LABELS, type Flag, type FlagCode } from '../model/phantom.js';
+import { flagLabel, type Flag, type FlagCode } from '../model/phantom.js';
 
 export type FlagResolutionKind = 'ATTENTION' | 'CONFIRMED' | 'FALSE_ALARM';
 
@@ -215,8 +215,7 @@ export class FlagsService {
       if (!byFlag) throw new DomainError('BAD_USER_INPUT', `Cảnh báo '${code}' là cảnh báo dữ liệu: sửa hồ sơ thay vì xác nhận.`);
       const status = (outcome = ending.outcome ?? byFlag);
       const date = ending.date?.trim() || todayInVietnam();
-      const label = FLAG_LABELS[code as FlagCode] ?? code;
-      await this.records.end({ id: record.id, status, date, reason: `${label}: ${note.trim()}` }, caller);
+      await this.records.end({ id: record.id, status, date, reason: `${flagLabel(code)}: ${note.trim()}` }, caller);
     }
     await this.db.transaction(async (em) => {
       await em.query(

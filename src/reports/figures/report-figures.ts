@@ -1,4 +1,4 @@
-import { FLAG_LABELS, type FlagCode } from '../../linker/model/phantom.js';
+import { flagLabel } from '../../linker/model/phantom.js';
 
 /**
  * The figures of a report and how they compare with the previous period's: pure data and pure
@@ -130,8 +130,8 @@ export const TOTAL_LABELS: Record<keyof ReportTotals, string> = {
   leavers: 'Thôi sinh hoạt trong kỳ',
 };
 
-/** A suspected phantom's reason (DECEASED…) in Vietnamese. */
-export const reasonLabel = (code: string): string => FLAG_LABELS[code as FlagCode] ?? code;
+/** A suspected phantom's reason (DECEASED…) in Vietnamese: the flag's own label (one place, linker/model/phantom.ts). */
+export const reasonLabel = flagLabel;
 
 export const rate = (reached: number, eligible: number): number | null => (eligible > 0 ? reached / eligible : null);
 
