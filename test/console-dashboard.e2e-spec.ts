@@ -206,6 +206,11 @@ describe('the console: dashboard and reports', () => {
         .catch(async (e: Error) => {
           throw new Error(`${e.message}\n--- the filters showed:\n${await page.locator('section').first().innerHTML()}`.slice(0, 6000));
         });
+      // Reviewed once her roster has come (not the empty table greyed while it loads: CI red once on its contrast).
+      await page
+        .getByText(/\d hồ sơ$/)
+        .first()
+        .waitFor();
       expect(await review(page)).toEqual(CLEAN);
       await context.close();
     });

@@ -109,7 +109,7 @@ export function FlagsScreen({ session }: { session: Session }) {
         loading={result.fetching}
         dataSource={rows}
         pagination={{ pageSize: 50, showSizeChanger: false }}
-        locale={{ emptyText: T.flags.empty }}
+        locale={{ emptyText: <Typography.Text type="secondary">{T.flags.empty}</Typography.Text> }}
         columns={[
           {
             title: T.column.name,

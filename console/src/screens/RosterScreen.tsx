@@ -77,7 +77,7 @@ export function RosterScreen({ session }: { session: Session }) {
         columns={table}
         pagination={false}
         scroll={{ x: 'max-content' }}
-        locale={{ emptyText: T.roster.empty }}
+        locale={{ emptyText: <Typography.Text type="secondary">{T.roster.empty}</Typography.Text> }}
       />
     ),
     [rows, table, firstLoad],
