@@ -1,4 +1,4 @@
-import { Alert, Input, Modal, Radio, Space, Typography } from 'antd';
+import { Alert, Input, Modal, Radio, Space } from 'antd';
 import { useState } from 'react';
 import { useMutation } from 'urql';
 import { errorText } from '../client.ts';
@@ -6,6 +6,7 @@ import { CloseIcon } from '../icons.tsx';
 import { partialDate, vnToday } from '../format.ts';
 import { graphql } from '../graphql.ts';
 import { T } from '../text.ts';
+import { LabeledField } from './LabeledField.tsx';
 
 const RESOLVE = graphql(`
   mutation ResolveFlag($recordId: ID!, $code: String!, $resolution: String!, $note: String!, $outcome: MemberStatus, $date: String) {
@@ -88,19 +89,21 @@ export function FlagDecisionDialog({ decision, onClose }: { decision: FlagDecisi
               ))}
             </Space>
           </Radio.Group>
-          <label style={{ display: 'block', marginBottom: 12 }}>
-            {T.flags.endDate}
-            <Input autoComplete="off" value={date} onChange={(e) => setDate(e.target.value)} />
-            {outcome === decision.evidenceOutcome && evidenced && (
-              <Typography.Text type="secondary">{T.flags.endDateFromEvidence(evidenced)}</Typography.Text>
-            )}
-          </label>
+          <LabeledField
+            id="flag-end-date"
+            label={T.flags.endDate}
+            extra={outcome === decision.evidenceOutcome && evidenced ? T.flags.endDateFromEvidence(evidenced) : undefined}
+          >
+            <Input id="flag-end-date" autoComplete="off" value={date} onChange={(e) => setDate(e.target.value)} />
+          </LabeledField>
         </>
       )}
       {state.error && (
         <Alert type="error" showIcon role="alert" title={errorText(state.error, T.error.network)} style={{ marginBottom: 12 }} />
       )}
-      <Input.TextArea aria-label={T.flags.note} placeholder={T.flags.note} value={note} onChange={(e) => setNote(e.target.value)} />
+      <LabeledField id="flag-note" label={T.flags.note}>
+        <Input.TextArea id="flag-note" value={note} onChange={(e) => setNote(e.target.value)} />
+      </LabeledField>
     </Modal>
   );
 }
