@@ -90,11 +90,14 @@ export function DuplicateWarning({ draft, exclude, onOpen }: { draft: Draft; exc
       description={
         <>
           <Typography.Paragraph>{T.form.duplicatesHint}</Typography.Paragraph>
+          {/* Vertical: the button under the candidate, whose name and evidence keep the whole width (a phone's 390 px too). */}
           <List
             size="small"
+            itemLayout="vertical"
             dataSource={found}
             renderItem={(c) => (
               <List.Item
+                style={{ paddingInline: 0 }}
                 actions={
                   c.recordId
                     ? [
