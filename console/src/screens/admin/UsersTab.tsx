@@ -9,9 +9,9 @@ import { DISABLE_USER, RESET_USER, USERS, type AdminUser } from './admin-query.t
 import { CreateUserDialog, HandOver, type HandOverData } from './UserDialogs.tsx';
 import { useOrganizationName } from '../useOrganizationName.ts';
 
-/** Her scope in words: the organization by its name (a unit by its code, beside it: the unit list is per organization). */
+/** Her scope in words: the organization and the unit by their names. */
 const scopeOf = (u: AdminUser, orgName: (code: string) => string) =>
-  [u.organization && orgName(u.organization), u.unit].filter(Boolean).join(' · ') || T.admin.anyOrganization;
+  [u.organization && orgName(u.organization), u.unitName ?? u.unit].filter(Boolean).join(' · ') || T.admin.anyOrganization;
 
 /** The table's columns; reset and disable each ask to confirm. */
 function userColumns(
