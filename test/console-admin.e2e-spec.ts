@@ -30,6 +30,10 @@ describe('the console: administration (users, audit log)', () => {
   beforeAll(async () => {
     t = await createTestApp();
     await t.importRoster('HPN', HEADER, ROWS);
+    const renamed = await t.gql(
+      `mutation { renameUnit(input: { organization: "HPN", code: "HPN-CHI-1", name: "Chi hội Thôn Nà" }) { code } }`,
+    );
+    expect(renamed.errors).toBeUndefined();
     admin = await t.createUser('qt-web', Role.ADMIN);
     b = await launchBrowser();
   });
@@ -104,6 +108,8 @@ describe('the console: administration (users, audit log)', () => {
     expect(await review(adminPage)).toEqual(CLEAN);
     await closeHandOver(adminPage);
     await adminPage.getByRole('cell', { name: NEW_USER }).waitFor();
+    // Her scope by the organization's and the unit's names.
+    await adminPage.getByRole('row').filter({ hasText: NEW_USER }).getByText('Hội Liên hiệp Phụ nữ Việt Nam · Chi hội Thôn Nà').waitFor();
 
     // The server: her row with role and scope, created by this administrator in the audit log.
     const row = await userRow(NEW_USER);
@@ -184,7 +190,8 @@ describe('the console: administration (users, audit log)', () => {
       const texts = await rows.allInnerTexts();
       expect(texts).toHaveLength(1);
       expect(texts[0]).toContain('Cấp lại mật khẩu lần đầu');
-      expect(texts[0]).toContain('HPN');
+      // The organization by its name, not its code.
+      expect(texts[0]).toContain('Hội Liên hiệp Phụ nữ Việt Nam');
     });
     // The same through the API.
     const api = await t.gql<{ auditEvents: { nodes: { action: string; actorName: string }[] } }>(

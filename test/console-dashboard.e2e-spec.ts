@@ -131,6 +131,15 @@ describe('the console: dashboard and reports', () => {
       expect(data!.overlap.matrix.find((c) => c.a !== c.b)?.persons).toBe(2);
       for (const c of data!.overlap.matrix)
         expect(await page.locator(`[data-testid=overlap] td[data-a="${c.a}"][data-b="${c.b}"]`).innerText()).toBe(String(c.persons));
+      // Its rows by the organizations' names (the code beside, the columns' key), not by bare codes.
+      const orgNames = new Map(
+        (await t.gql<{ organizations: { code: string; name: string }[] }>(`{ organizations { code name } }`)).data!.organizations.map(
+          (o) => [o.code, o.name],
+        ),
+      );
+      const rowHeads = await page.locator('[data-testid=overlap] tbody th').allInnerTexts();
+      expect(rowHeads.length).toBeGreaterThan(1);
+      for (const head of rowHeads) expect(head).toBe(`${orgNames.get(head.split(' ').at(-1)!)} ${head.split(' ').at(-1)}`);
 
       // Every commune, each as its own scope counts it (the women in two organizations there counted once).
       const listed = await t.gql<{ liveCommunes: { communes: ({ code: string } & Record<string, number>)[] } }>(
@@ -191,6 +200,10 @@ describe('the console: dashboard and reports', () => {
       expect(row('Tổng quan', 'Số lượt')[2]).toBe(commune.memberships);
       expect(row('Tổng quan', 'Số người (sau liên kết)')[2]).toBe(commune.people);
       expect(row('Tổng quan', 'Số người không nghi ảo (ước tính)')[2]).toBe(commune.peopleNotSuspected);
+      // The overlap's columns headed by the organizations' names, as its rows.
+      const overlapHead = row('Trùng giữa tổ chức', 'Tổ chức').slice(2);
+      expect(overlapHead.length).toBeGreaterThan(1);
+      for (const head of overlapHead) expect([...orgNames.values()]).toContain(head);
       expect(row('Theo xã', '00004').slice(3, 7)).toEqual([
         commune.memberships,
         commune.people,

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { Role } from '../src/access/role.js';
 import { todayInVietnam } from '../src/common/dates/partial-date.js';
 import { addDays } from '../src/membership/member-record/personal-data-requests.service.js';
-import { CLEAN, eventually, launchBrowser, logInThroughPage, review, type TestBrowser } from './support/browser.js';
+import { CLEAN, eventually, launchBrowser, logInThroughPage, review, unlabelledDialogFields, type TestBrowser } from './support/browser.js';
 import { createTestApp, type TestApp } from './test-app.js';
 
 const HEADER = 'Mã hồ sơ,Họ và tên,Ngày sinh,Giới tính,Số CCCD,Số điện thoại,Mã xã,Mã đơn vị,Trạng thái,Ngày vào';
@@ -63,10 +63,15 @@ describe('the console: data subjects’ requests with their deadline', () => {
     await rows.filter({ hasText: 'HND-B' }).waitFor();
     expect(await rows.first().innerText()).toContain('Còn 2 ngày');
     expect(await rows.nth(1).innerText()).toContain('Còn 20 ngày');
+    // The record's organization by its name, not its code.
+    expect(await rows.filter({ hasText: 'HND-A' }).innerText()).toContain('Hội Nông dân Việt Nam · HND-A');
     expect(await review(page)).toEqual(CLEAN);
 
     await rows.filter({ hasText: 'HND-A' }).getByRole('button', { name: 'Xuất dữ liệu' }).click();
     const dialog = page.getByRole('dialog');
+    await dialog.getByLabel(/Lý do/).waitFor();
+    expect(await review(page)).toEqual(CLEAN);
+    expect(await unlabelledDialogFields(page)).toEqual([]);
     await dialog.getByLabel(/Lý do/).fill('Đơn đề nghị ngày hôm nay của ông An');
     const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Xuất dữ liệu' }).click()]);
     expect(download.suggestedFilename()).toBe('du-lieu-ca-nhan-HND-A.json');

@@ -4,7 +4,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { Role } from '../src/access/role.js';
-import { CLEAN, eventually, launchBrowser, logInThroughPage, review, type TestBrowser } from './support/browser.js';
+import { CLEAN, eventually, launchBrowser, logInThroughPage, review, unlabelledDialogFields, type TestBrowser } from './support/browser.js';
 import { createTestApp, type TestApp } from './test-app.js';
 
 const HEADER = 'Mã hồ sơ,Họ và tên,Ngày sinh,Giới tính,Số CCCD,Số điện thoại,Mã xã,Mã đơn vị,Ngày vào';
@@ -67,6 +67,7 @@ describe('the console: her roster exported, with the full numbers, and printed',
     await dialog.getByLabel(/Lý do xuất/).fill('cần');
     expect(await go.isDisabled()).toBe(true);
     expect(await review(page)).toEqual(CLEAN);
+    expect(await unlabelledDialogFields(page)).toEqual([]);
     await dialog.getByLabel(/Lý do xuất/).fill(REASON);
     const clear = await downloaded(page, () => go.click());
     expect(clear.name).toBe('DTN-cccd.xlsx');

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import { Role } from '../src/access/role.js';
-import { CLEAN, eventually, launchBrowser, logInThroughPage, review, type TestBrowser } from './support/browser.js';
+import { CLEAN, eventually, launchBrowser, logInThroughPage, review, unlabelledDialogFields, type TestBrowser } from './support/browser.js';
 import { createTestApp, REGISTER_HEADER, type TestApp } from './test-app.js';
 
 const HEADER = 'Mã hồ sơ,Họ và tên,Ngày sinh,Giới tính,Số CCCD,Số điện thoại,Mã xã,Mã đơn vị,Trạng thái,Ngày vào,Ngày sinh hoạt gần nhất';
@@ -113,6 +113,7 @@ describe('the console: her flags, and her roster as Excel', () => {
     expect(await endDate.inputValue()).toBe('16/03/2023');
     await dialog.getByLabel(/Ghi chú/).fill('Giấy báo tử của UBND xã ngày 20/03/2023');
     expect(await review(page)).toEqual(CLEAN);
+    expect(await unlabelledDialogFields(page)).toEqual([]);
     await dialog.getByRole('button', { name: 'Lưu quyết định' }).click();
     await row.waitFor({ state: 'detached' });
     const [{ id }] = await t.sql<{ id: string }>(`SELECT id FROM member_record WHERE external_id = 'DEAD-NO-ID'`);

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { Role } from '../src/access/role.js';
-import { CLEAN, eventually, launchBrowser, logInThroughPage, review, type TestBrowser } from './support/browser.js';
+import { CLEAN, eventually, launchBrowser, logInThroughPage, review, unlabelledDialogFields, type TestBrowser } from './support/browser.js';
 import { createTestApp, type TestApp } from './test-app.js';
 
 /** A real-looking Hội Phụ nữ roster saved by LibreOffice: title rows, a two-row header, totals, signatures; 14 members. */
@@ -53,6 +53,8 @@ describe("the console's import wizard, as a Hội Phụ nữ secretariat imports
     const dialog = page.getByRole('dialog');
     const undo = dialog.getByRole('button', { name: 'Hoàn tác lượt nhập' });
     expect(await undo.isDisabled()).toBe(true);
+    expect(await review(page)).toEqual(CLEAN);
+    expect(await unlabelledDialogFields(page)).toEqual([]);
     await dialog.getByLabel('Lý do hoàn tác').fill('Nhập nhầm tệp của thôn khác');
     await undo.click();
     await page.getByText('Đã hoàn tác lượt nhập này').waitFor();

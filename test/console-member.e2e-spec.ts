@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { Role } from '../src/access/role.js';
-import { CLEAN, eventually, launchBrowser, logInThroughPage, review, type TestBrowser } from './support/browser.js';
+import { CLEAN, eventually, launchBrowser, logInThroughPage, review, unlabelledDialogFields, type TestBrowser } from './support/browser.js';
 import { createTestApp, type TestApp } from './test-app.js';
 
 const HEADER = 'Mã hồ sơ,Họ và tên,Ngày sinh,Giới tính,Số CCCD,Số điện thoại,Mã xã,Mã đơn vị,Trạng thái';
@@ -102,6 +102,8 @@ describe('the console: add, edit, end and reinstate a member', () => {
     let dialog = page.getByRole('dialog', { name: /^Kết thúc sinh hoạt của/ });
     await dialog.getByRole('combobox', { name: 'Lý do kết thúc' }).click();
     await pick(page, 'Đã ra khỏi tổ chức');
+    expect(await review(page)).toEqual(CLEAN);
+    expect(await unlabelledDialogFields(page)).toEqual([]);
     await dialog.getByLabel(/^Căn cứ/).fill('Đơn xin ra khỏi tổ chức');
     await dialog.getByRole('button', { name: 'Kết thúc sinh hoạt' }).click();
     await drawer.getByRole('button', { name: 'Cho sinh hoạt lại' }).waitFor();
@@ -109,6 +111,9 @@ describe('the console: add, edit, end and reinstate a member', () => {
     await eventually(async () => expect(await audited('MEMBERSHIP_ENDED', added.id)).toBe(1));
     await drawer.getByRole('button', { name: 'Cho sinh hoạt lại' }).click();
     dialog = page.getByRole('dialog', { name: /sinh hoạt lại$/ });
+    await dialog.getByLabel(/^Lý do/).waitFor();
+    expect(await review(page)).toEqual(CLEAN);
+    expect(await unlabelledDialogFields(page)).toEqual([]);
     await dialog.getByLabel(/^Lý do/).fill('Ghi nhầm: vẫn sinh hoạt');
     await dialog.getByRole('button', { name: 'Cho sinh hoạt lại' }).click();
     await drawer.getByRole('button', { name: 'Kết thúc sinh hoạt' }).waitFor();
@@ -165,7 +170,34 @@ describe('the console: add, edit, end and reinstate a member', () => {
     await page.getByText('1 hồ sơ', { exact: true }).waitFor();
     expect(await page.getByRole('button', { name: 'Nguyễn Văn Bình' }).count()).toBe(1);
     await page.getByRole('button', { name: 'Thêm hội viên' }).click();
-    await page.getByRole('dialog', { name: 'Thêm hội viên' }).getByLabel('Họ và tên').waitFor();
+    const form = page.getByRole('dialog', { name: 'Thêm hội viên' });
+    await form.getByLabel('Họ và tên').waitFor();
+    expect(await review(page)).toEqual(CLEAN);
+    // The duplicate warning on her phone: the candidates and their evidence within the screen's width, nothing cut.
+    // Two candidates: her own organization's (named, with the button to open it) and the Hội Nông dân's.
+    await form.getByLabel('Họ và tên').fill('Pham Van Cuong');
+    await form.getByLabel(/^Ngày sinh/).fill('03/04/2003');
+    const warning = form.getByTestId('duplicate-warning');
+    await warning
+      .getByText(/Phạm Văn Cường/)
+      .first()
+      .waitFor();
+    await warning.getByText(/Hội viên của Hội Nông dân Việt Nam/).waitFor();
+    await warning.getByRole('button', { name: 'Mở hồ sơ này' }).waitFor();
+    expect(await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth')).toBe(true);
+    const box = (await warning.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(390);
+    // Each candidate's name and evidence take most of the warning's width, not a narrow column beside its button.
+    for (const meta of await warning.locator('.ant-list-item-meta').all())
+      expect((await meta.boundingBox())!.width).toBeGreaterThan(box.width * 0.6);
+    // No line of it wider than its box (a name or a sentence that would need sideways scrolling).
+    // (In the page, as text: these tests are typed without the browser's DOM.)
+    const wider = `(() => {
+      const el = document.querySelector('[data-testid=duplicate-warning]');
+      return [el, ...el.querySelectorAll('*')].filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.className);
+    })()`;
+    expect(await page.evaluate<string[]>(wider)).toEqual([]);
     expect(await review(page)).toEqual(CLEAN);
     await context.close();
   });

@@ -377,11 +377,20 @@ describe('the linker', () => {
     expect(row('HND-IDLE').slice(3)).toEqual(['1', 'INACTIVE;NOT_IN_REGISTER']);
     expect(row('HND-1')[3]).toBe('0');
     const listed = await t.gql<{
-      flaggedRecords: { externalId: string; ao: boolean; aoReasons: string[]; flags: { code: string; message: string }[] }[];
-    }>(`{ flaggedRecords(organization: "HND", code: "AO") { externalId ao aoReasons flags { code message } } }`);
+      flaggedRecords: {
+        externalId: string;
+        ao: boolean;
+        aoReasons: string[];
+        flags: { code: string; message: string; evidenceOutcome: string | null; evidenceDate: string | null }[];
+      }[];
+    }>(
+      `{ flaggedRecords(organization: "HND", code: "AO") { externalId ao aoReasons flags { code message evidenceOutcome evidenceDate } } }`,
+    );
     const deadRow = listed.data!.flaggedRecords.find((r) => r.externalId === 'HND-DEAD')!;
     expect(deadRow).toMatchObject({ ao: true, aoReasons: ['DECEASED'] });
     expect(deadRow.flags[0].message).toBe('CSDL dân cư ghi người này đã mất ngày 15/06/2025');
+    // What the console offers her to confirm: a death, on the register's day.
+    expect(deadRow.flags[0]).toMatchObject({ evidenceOutcome: 'DECEASED', evidenceDate: '2025-06-15' });
     // The secretariat knows the idle member is active (the roster was not updated): a false alarm, for good.
     const hnd = await t.logIn(await t.createUser('vp.hnd.flags', Role.SECRETARIAT, 'HND'));
     const decided = await t.gql(
@@ -408,6 +417,17 @@ describe('the linker', () => {
     expect(confirmed.errors).toBeUndefined();
     const [ended] = await t.sql<{ status: string }>(`SELECT status FROM member_record WHERE id = $1`, [dead.id]);
     expect(ended.status).toBe('DECEASED');
+    // No date given (the API, a script): the membership ended on the register's death date, not today.
+    const history = await t.gql<{ memberRecord: { history: { kind: string; effectiveDate: string | null; toStatus: string | null }[] } }>(
+      `query($id: ID!) { memberRecord(id: $id) { history { kind effectiveDate toStatus } } }`,
+      { id: dead.id },
+      { token: hnd },
+    );
+    expect(history.errors).toBeUndefined();
+    expect(history.data!.memberRecord.history.find((e) => e.kind === 'ENDED')).toMatchObject({
+      effectiveDate: '2025-06-15',
+      toStatus: 'DECEASED',
+    });
     const counts = await t.gql<{ flagCounts: { organization: string; code: string; records: number }[] }>(
       `{ flagCounts(organization: "HND") { organization code records } }`,
     );

@@ -5,7 +5,8 @@ import 'dayjs/locale/vi';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
-import { LoadingIcon } from './icons.tsx';
+import { CloseIcon, LoadingIcon } from './icons.tsx';
+import { T } from './text.ts';
 
 dayjs.locale('vi');
 
@@ -15,6 +16,7 @@ createRoot(document.getElementById('root')!).render(
       locale={viVN}
       button={{ loadingIcon: LoadingIcon }}
       select={{ loadingIcon: LoadingIcon }}
+      modal={{ closable: { 'aria-label': T.closeDialog, closeIcon: <CloseIcon /> } }}
       theme={{
         token: {
           colorPrimary: '#b71c1c',

@@ -772,4 +772,6 @@ export const T = {
   },
   dash: '—',
   clear: 'Xóa nội dung đã chọn',
+  /** A dialog's close button (×), for a screen reader: the library's own says "Close". */
+  closeDialog: 'Đóng',
 } as const;

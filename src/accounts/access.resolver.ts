@@ -123,12 +123,14 @@ export class AccessResolver {
   }
 
   private async userType(u: AppUser): Promise<UserType> {
+    const unit = u.unitId ? await this.auth.unitOf(u.unitId) : null;
     return {
       id: u.id,
       username: u.username,
       role: u.role,
       organization: u.organizationCode,
-      unit: u.unitId ? await this.auth.unitCode(u.unitId) : null,
+      unit: unit?.code ?? null,
+      unitName: unit?.name ?? null,
       disabled: u.disabledAt !== null,
       lastLoginAt: u.lastLoginAt,
       createdAt: u.createdAt,

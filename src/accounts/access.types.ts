@@ -27,6 +27,8 @@ export class UserType {
   @Field(() => String, { nullable: true }) organization: string | null;
   @Field(() => String, { nullable: true, description: 'Unit code of the scope, for a secretariat kept to a subtree.' })
   unit: string | null;
+  @Field(() => String, { nullable: true, description: 'The name of that unit.' })
+  unitName: string | null;
   @Field() disabled: boolean;
   @Field(() => Date, { nullable: true }) lastLoginAt: Date | null;
   @Field() createdAt: Date;

@@ -275,8 +275,10 @@ export class AuthService implements OnModuleDestroy {
     return repo.findOneByOrFail({ id: user.id });
   }
 
-  async unitCode(unitId: string): Promise<string | null> {
-    return (await this.units.byIds([unitId])).get(unitId)?.code ?? null;
+  /** A user's unit as the administrator reads it: its code and its name. */
+  async unitOf(unitId: string): Promise<{ code: string; name: string } | null> {
+    const unit = (await this.units.byIds([unitId])).get(unitId);
+    return unit ? { code: unit.code, name: unit.name } : null;
   }
 
   listUsers(): Promise<AppUser[]> {

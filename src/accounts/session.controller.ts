@@ -61,7 +61,7 @@ export class SessionController {
 
   private async opened(s: Awaited<ReturnType<AuthService['logIn']>>, req: Request, res: Response): Promise<BrowserSession> {
     const { token, expiresAt, user } = s;
-    const unit = user.unitId ? await this.auth.unitCode(user.unitId) : null;
+    const unit = user.unitId ? ((await this.auth.unitOf(user.unitId))?.code ?? null) : null;
     setCookie(req, res, token, expiresAt);
     return { csrfToken: csrfTokenFor(token), expiresAt: expiresAt.toISOString(), user: { ...userOf(user), unit } };
   }

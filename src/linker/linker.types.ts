@@ -187,6 +187,17 @@ export class RecordFlagType {
   @Field({ description: 'PHANTOM, WARNING or INFO' }) severity: string;
   @Field() message: string;
   @Field(() => String, { description: 'The evidence, as JSON (dates, the register entry…).' }) evidence: string;
+  @Field(() => MemberStatus, {
+    nullable: true,
+    description: 'What the evidence says happened (DECEASED: a death; LEFT: a move away); null when the flag says nothing happened.',
+  })
+  evidenceOutcome: MemberStatus | null;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The day (yyyy-mm-dd) the evidence dates what happened: the register’s death date, a roster note’s day. Confirmed as `evidenceOutcome` without a `date`, the membership ends on it.',
+  })
+  evidenceDate: string | null;
   @Field(() => String, { nullable: true, description: 'ATTENTION, CONFIRMED or FALSE_ALARM' }) resolution: string | null;
   @Field(() => String, { nullable: true }) note: string | null;
 }

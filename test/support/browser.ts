@@ -110,3 +110,24 @@ export async function eventually(check: () => Promise<void>, ms = 3000): Promise
     }
   }
 }
+
+/**
+ * The fields of the open dialogs that have no label in sight tied to them (a `<label for>` or a
+ * wrapping `<label>` with text, or `aria-labelledby` text): a placeholder or an aria-label alone
+ * leaves her guessing once she types. Each as the start of its HTML.
+ */
+export async function unlabelledDialogFields(page: Page): Promise<string[]> {
+  return page.evaluate<string[]>(`(() => {
+    const seen = (el) => !!el && el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
+    const text = (el) => (el && seen(el) ? el.innerText.trim() : '');
+    const fields = [...document.querySelectorAll('.ant-modal-wrap input:not([type=hidden]), .ant-modal-wrap textarea')]
+      .filter((el) => seen(el.closest('.ant-modal-wrap')) && !el.closest('[aria-hidden="true"]'));
+    return fields
+      .filter((el) => {
+        const byFor = el.id ? text(document.querySelector('label[for="' + CSS.escape(el.id) + '"]')) : '';
+        const byRef = (el.getAttribute('aria-labelledby') ?? '').split(/\\s+/).map((id) => text(document.getElementById(id))).join('');
+        return !(byFor || text(el.closest('label')) || byRef);
+      })
+      .map((el) => el.outerHTML.slice(0, 120));
+  })()`);
+}

@@ -1,4 +1,4 @@
-import { Alert, Input, Modal, Radio, Space, Typography } from 'antd';
+import { Alert, Input, Modal, Radio, Space } from 'antd';
 import { useState } from 'react';
 import { useMutation } from 'urql';
 import { errorText } from '../client.ts';
@@ -6,6 +6,7 @@ import { CloseIcon } from '../icons.tsx';
 import { partialDate, vnToday } from '../format.ts';
 import { graphql } from '../graphql.ts';
 import { T } from '../text.ts';
+import { LabeledField } from './LabeledField.tsx';
 
 const RESOLVE = graphql(`
   mutation ResolveFlag($recordId: ID!, $code: String!, $resolution: String!, $note: String!, $outcome: MemberStatus, $date: String) {
@@ -22,39 +23,31 @@ export interface FlagDecision {
   fullName: string;
   code: string;
   label: string;
-  /** The flag's evidence as the API gives it (JSON): a death's date, say. */
-  evidence: string;
+  /** What the evidence says happened (the server's reading: a death, a move away), and the day it dates it. */
+  evidenceOutcome: string | null;
+  evidenceDate: string | null;
   resolution: 'CONFIRMED' | 'FALSE_ALARM' | 'ATTENTION';
 }
 
-/** The day the evidence dates a death (the register's), as she would write it; null when it says none. */
-export function evidenceDeathDate(evidence: string): string | null {
-  try {
-    const v = JSON.parse(evidence) as { deathDate?: unknown };
-    return typeof v.deathDate === 'string' && v.deathDate ? partialDate(v.deathDate) : null;
-  } catch {
-    return null;
-  }
-}
-
-/** A suggestion only (she chooses): a death means died, a move away left; anything else she decides. */
-const suggested = (code: string): Outcome | null => (code === 'DECEASED' ? 'DECEASED' : code === 'MOVED_AWAY' ? 'LEFT' : null);
+const isOutcome = (o: string | null): o is Outcome => (OUTCOMES as readonly string[]).includes(o ?? '');
 
 /**
  * A decision on one flag, with a note. Confirming ends the membership: she chooses what the flag
  * means (died, left, aged out, struck off) and from which day — a death dated by the evidence, editable.
  */
 export function FlagDecisionDialog({ decision, onClose }: { decision: FlagDecision; onClose: (changed: boolean) => void }) {
-  const death = evidenceDeathDate(decision.evidence);
+  // The server's rule (confirmationDate): what happened is dated by its evidence, anything else from today.
+  const evidenced = decision.evidenceDate ? partialDate(decision.evidenceDate) : null;
   const today = partialDate(vnToday());
-  const [outcome, setOutcome] = useState<Outcome | null>(suggested(decision.code));
-  const [date, setDate] = useState(outcome === 'DECEASED' && death ? death : today);
+  const dateFor = (o: Outcome | null) => (o === decision.evidenceOutcome && evidenced ? evidenced : today);
+  const [outcome, setOutcome] = useState<Outcome | null>(isOutcome(decision.evidenceOutcome) ? decision.evidenceOutcome : null);
+  const [date, setDate] = useState(dateFor(outcome));
   const [note, setNote] = useState('');
   const [state, resolve] = useMutation(RESOLVE);
   const confirming = decision.resolution === 'CONFIRMED';
   const choose = (o: Outcome) => {
     setOutcome(o);
-    setDate(o === 'DECEASED' && death ? death : today);
+    setDate(dateFor(o));
   };
   const ready = note.trim().length >= 5 && (!confirming || (outcome !== null && date.trim() !== ''));
   const save = async () => {
@@ -96,17 +89,21 @@ export function FlagDecisionDialog({ decision, onClose }: { decision: FlagDecisi
               ))}
             </Space>
           </Radio.Group>
-          <label style={{ display: 'block', marginBottom: 12 }}>
-            {T.flags.endDate}
-            <Input autoComplete="off" value={date} onChange={(e) => setDate(e.target.value)} />
-            {outcome === 'DECEASED' && death && <Typography.Text type="secondary">{T.flags.endDateFromEvidence(death)}</Typography.Text>}
-          </label>
+          <LabeledField
+            id="flag-end-date"
+            label={T.flags.endDate}
+            extra={outcome === decision.evidenceOutcome && evidenced ? T.flags.endDateFromEvidence(evidenced) : undefined}
+          >
+            <Input id="flag-end-date" autoComplete="off" value={date} onChange={(e) => setDate(e.target.value)} />
+          </LabeledField>
         </>
       )}
       {state.error && (
         <Alert type="error" showIcon role="alert" title={errorText(state.error, T.error.network)} style={{ marginBottom: 12 }} />
       )}
-      <Input.TextArea aria-label={T.flags.note} placeholder={T.flags.note} value={note} onChange={(e) => setNote(e.target.value)} />
+      <LabeledField id="flag-note" label={T.flags.note}>
+        <Input.TextArea id="flag-note" value={note} onChange={(e) => setNote(e.target.value)} />
+      </LabeledField>
     </Modal>
   );
 }

@@ -28,7 +28,8 @@ const FLAGGED = graphql(`
         label
         severity
         message
-        evidence
+        evidenceOutcome
+        evidenceDate
         resolution
         note
       }
@@ -64,7 +65,15 @@ export function FlagsScreen({ session }: { session: Session }) {
     if (changed) refetch({ requestPolicy: 'network-only' });
   };
   const ask = (r: Flagged, f: Flagged['flags'][number], resolution: FlagDecision['resolution']) =>
-    setDecision({ recordId: r.recordId, fullName: r.fullName, code: f.code, label: f.label, evidence: f.evidence, resolution });
+    setDecision({
+      recordId: r.recordId,
+      fullName: r.fullName,
+      code: f.code,
+      label: f.label,
+      evidenceOutcome: f.evidenceOutcome,
+      evidenceDate: f.evidenceDate,
+      resolution,
+    });
 
   return (
     <section aria-labelledby="flags-title">

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { CloseIcon } from '../icons.tsx';
 import type { Session } from '../session.ts';
 import { T } from '../text.ts';
+import { LabeledField } from './LabeledField.tsx';
 
 /** The roles the server lets take clear data (src/access/clear-data.ts): the button is not offered to others. */
 const CLEAR_DATA_TAKERS = ['ADMIN', 'SECRETARIAT'];
@@ -87,14 +88,15 @@ function ClearExportDialog({ session, filter, onClose }: { session: Session; fil
     >
       <Typography.Paragraph>{T.outputs.clearBody}</Typography.Paragraph>
       {error && <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 12 }} />}
-      <Input.TextArea
-        aria-label={T.outputs.reason}
-        placeholder={T.outputs.reason}
-        value={reason}
-        maxLength={500}
-        autoSize={{ minRows: 2 }}
-        onChange={(e) => setReason(e.target.value)}
-      />
+      <LabeledField id="unmask-reason" label={T.outputs.reason}>
+        <Input.TextArea
+          id="unmask-reason"
+          value={reason}
+          maxLength={500}
+          autoSize={{ minRows: 2 }}
+          onChange={(e) => setReason(e.target.value)}
+        />
+      </LabeledField>
     </Modal>
   );
 }

@@ -4,10 +4,20 @@ import { Allow, Caller, PEOPLE_READERS } from '../../access/access.decorators.js
 import type { Principal } from '../../access/principal.js';
 import { MemberRecordType } from '../../membership/member-record/member-record.types.js';
 import { flagLabel } from '../model/phantom.js';
+import { evidencedEnding } from './flag-ending.js';
 import { FlagsService, type FlagView } from './flags.service.js';
 import { FlagCountsArgs, FlagCountType, FlaggedRecordsArgs, FlaggedRecordType, RecordFlagType, ResolveFlagArgs } from '../linker.types.js';
 
-const toType = (f: FlagView): RecordFlagType => ({ ...f, label: flagLabel(f.code), evidence: JSON.stringify(f.evidence ?? {}) });
+const toType = (f: FlagView): RecordFlagType => {
+  const evidenced = evidencedEnding(f.code, f.evidence);
+  return {
+    ...f,
+    label: flagLabel(f.code),
+    evidence: JSON.stringify(f.evidence ?? {}),
+    evidenceOutcome: evidenced?.outcome ?? null,
+    evidenceDate: evidenced?.date ?? null,
+  };
+};
 
 /** Thin: the phantom flags — on a record, listed, counted, decided. */
 @Resolver(() => MemberRecordType)
@@ -40,7 +50,7 @@ export class FlagsResolver {
   @Allow(...PEOPLE_READERS)
   @Mutation(() => Boolean, {
     description:
-      'ATTENTION (Ban Dân vận); CONFIRMED ends the membership (as `outcome`, from `date`), FALSE_ALARM keeps the flag from coming back (secretariat).',
+      'ATTENTION (Ban Dân vận); CONFIRMED ends the membership (as `outcome`, from `date`: without one, the flag’s `evidenceDate` when confirmed as its `evidenceOutcome`, else today), FALSE_ALARM keeps the flag from coming back (secretariat).',
   })
   async resolveFlag(@Args() a: ResolveFlagArgs, @Caller() caller: Principal): Promise<boolean> {
     await this.flags.resolve(a.recordId, a.code, a.resolution, a.note, caller, { outcome: a.outcome, date: a.date });

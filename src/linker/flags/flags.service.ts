@@ -14,6 +14,7 @@ import { listPageSize } from '../list-page.js';
 import { countProvinceFlags, flagCountsIn, type FlagCount, type ProvinceFlagCount } from './flag-counts.js';
 import type { ListedRecordRow } from '../seen-by-caller.js';
 import { flagLabel, type Flag, type FlagCode } from '../model/phantom.js';
+import { confirmationDate, ENDING } from './flag-ending.js';
 
 export type FlagResolutionKind = 'ATTENTION' | 'CONFIRMED' | 'FALSE_ALARM';
 
@@ -58,18 +59,6 @@ const flagsJson = (recordId: string) =>
                                       'resolution', x.resolution, 'note', x.note) ORDER BY f.code)
       FROM record_flag f LEFT JOIN flag_resolution x ON x.record_id = f.record_id AND x.code = f.code
      WHERE f.record_id = ${recordId})`;
-
-/** How a confirmed flag ends the membership. */
-const ENDING: Partial<Record<FlagCode, MemberStatus>> = {
-  DECEASED: MemberStatus.DECEASED,
-  INACTIVE: MemberStatus.STRUCK_OFF,
-  INELIGIBLE_AGE: MemberStatus.STRUCK_OFF,
-  INELIGIBLE_SEX: MemberStatus.STRUCK_OFF,
-  NOT_IN_REGISTER: MemberStatus.STRUCK_OFF,
-  BULK_ENTRY: MemberStatus.STRUCK_OFF,
-  DUPLICATE_IN_ORG: MemberStatus.STRUCK_OFF,
-  MOVED_AWAY: MemberStatus.LEFT,
-};
 
 /** What a secretariat may say a confirmed flag means (a transfer goes through its request, an expulsion through a decision). */
 export const FLAG_OUTCOMES: readonly MemberStatus[] = [
@@ -197,10 +186,10 @@ export class FlagsService {
           message: `Kết quả '${MEMBER_STATUS_INFO[ending.outcome].label}' không dùng khi xác nhận cảnh báo; chọn một trong: ${FLAG_OUTCOMES.map((s) => MEMBER_STATUS_INFO[s].label).join(', ')}`,
         },
       ]);
-    const [flag] = await this.db.query<{ code: string }[]>(`SELECT code FROM record_flag WHERE record_id = $1 AND code = $2`, [
-      recordId,
-      code,
-    ]);
+    const [flag] = await this.db.query<{ code: string; evidence: Record<string, unknown> | null }[]>(
+      `SELECT code, evidence FROM record_flag WHERE record_id = $1 AND code = $2`,
+      [recordId, code],
+    );
     // The record must be the caller's to see (the secretariat: its own; the Ban Dân vận: any).
     const record = await this.records.get(recordId, caller);
     if (!flag) throw new DomainError('NOT_FOUND', `Hồ sơ này không có cảnh báo '${code}'.`);
@@ -214,7 +203,7 @@ export class FlagsService {
       const byFlag = ENDING[code as FlagCode];
       if (!byFlag) throw new DomainError('BAD_USER_INPUT', `Cảnh báo '${code}' là cảnh báo dữ liệu: sửa hồ sơ thay vì xác nhận.`);
       const status = (outcome = ending.outcome ?? byFlag);
-      const date = ending.date?.trim() || todayInVietnam();
+      const date = confirmationDate(code, flag.evidence, status, ending.date, todayInVietnam());
       await this.records.end({ id: record.id, status, date, reason: `${flagLabel(code)}: ${note.trim()}` }, caller);
     }
     await this.db.transaction(async (em) => {

@@ -48,7 +48,8 @@ export async function writeDashboardXlsx(d: DashboardData, out: string): Promise
     wb,
     'Trùng giữa tổ chức',
     [...heading, 'Số người cùng đang sinh hoạt ở cả hai tổ chức (đường chéo: số người của tổ chức).'],
-    [{ header: 'Tổ chức', width: 34 }, ...orgs.map((o) => ({ header: o, width: 10, number: true }))],
+    // Each column by the organization's name, as its row (a code is no heading for a person).
+    [{ header: 'Tổ chức', width: 34 }, ...orgs.map((o) => ({ header: d.organizations.get(o) ?? o, width: 18, number: true }))],
     orgs.map((a) => [d.organizations.get(a) ?? a, ...orgs.map((b) => cell(a, b))]),
     true,
   );

@@ -8,6 +8,7 @@ import { CLEARABLE } from '../../icons.tsx';
 import { T } from '../../text.ts';
 import { useDebounced } from '../../useDebounced.ts';
 import { AUDIT_EVENTS, type AuditRow } from './admin-query.ts';
+import { useOrganizationName } from '../useOrganizationName.ts';
 
 type Action = NonNullable<AuditRow['action']>;
 const ACTION_OF = new Map(Object.entries(T.admin.actionName).map(([action, label]) => [label, action as Action]));
@@ -18,7 +19,7 @@ const vnDay = (d: Dayjs | null | undefined, end: boolean) =>
 const subjectOf = (e: AuditRow) =>
   [e.subjectType ? (T.admin.subjectType[e.subjectType] ?? e.subjectType) : '', e.subjectId ?? ''].filter(Boolean).join(' ') || T.dash;
 
-const AUDIT_COLUMNS: TableColumnsType<AuditRow> = [
+const auditColumns = (orgName: (code: string) => string): TableColumnsType<AuditRow> => [
   { title: T.admin.at, dataIndex: 'at', render: (v: string) => vnTime(v) },
   { title: T.admin.action, dataIndex: 'action', render: (a: string) => T.admin.actionName[a] ?? a },
   {
@@ -27,7 +28,7 @@ const AUDIT_COLUMNS: TableColumnsType<AuditRow> = [
     render: (_: unknown, e) => `${e.actorName} (${T.admin.actorKind[e.actorKind] ?? e.actorKind})`,
   },
   { title: T.admin.subject, key: 'subject', render: (_: unknown, e) => subjectOf(e) },
-  { title: T.admin.organization, dataIndex: 'organization', render: (v: string | null) => v ?? T.dash },
+  { title: T.admin.organization, dataIndex: 'organization', render: (v: string | null) => (v ? orgName(v) : T.dash) },
   { title: T.admin.reason, dataIndex: 'reason', render: (v: string | null) => v ?? T.dash },
 ];
 
@@ -38,6 +39,7 @@ export function AuditTab() {
   const [subject, setSubject] = useState('');
   const [days, setDays] = useState<[Dayjs | null, Dayjs | null] | null>(null);
   const [before, setBefore] = useState<string | null>(null);
+  const orgName = useOrganizationName();
   const typedActor = useDebounced(actor.trim(), 300);
   const typedSubject = useDebounced(subject.trim(), 300);
   const [events] = useQuery({
@@ -98,7 +100,7 @@ export function AuditTab() {
         pagination={false}
         scroll={{ x: 'max-content' }}
         locale={{ emptyText: T.admin.noEvents }}
-        columns={AUDIT_COLUMNS}
+        columns={auditColumns(orgName)}
       />
       <Space style={{ marginTop: 12 }}>
         {before && <Button onClick={() => setBefore(null)}>{T.admin.newest}</Button>}

@@ -8,6 +8,8 @@ import { T } from '../../text.ts';
 import { DUE_TONE } from '../../tones.ts';
 import { ORGANIZATIONS } from '../roster-query.ts';
 import { DATA_REQUESTS, ERASE_DATA, EXPORT_DATA, RECEIVE_DATA_REQUEST, RECORD_BY_CODE } from './requests-query.ts';
+import { LabeledField } from '../LabeledField.tsx';
+import { useOrganizationName } from '../useOrganizationName.ts';
 
 type Request = ResultOf<typeof DATA_REQUESTS>['personalDataRequests'][number];
 type Kind = Request['kind'];
@@ -20,11 +22,11 @@ function saveFile(name: string, text: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-function columns(onAnswer: (r: Request) => void): TableColumnsType<Request> {
+function columns(onAnswer: (r: Request) => void, orgName: (code: string) => string): TableColumnsType<Request> {
   const R = T.admin.requests;
   return [
     { title: R.kind, dataIndex: 'kind', render: (k: Kind) => R.kinds[k] },
-    { title: R.record, render: (_, r) => `${r.organization} · ${r.externalId}` },
+    { title: R.record, render: (_, r) => `${orgName(r.organization)} · ${r.externalId}` },
     { title: R.receivedOn, dataIndex: 'receivedOn', render: (d: string) => partialDate(d) },
     {
       title: R.dueOn,
@@ -55,6 +57,7 @@ export function RequestsTab() {
   const client = useClient();
   const [requests, refetch] = useQuery({ query: DATA_REQUESTS });
   const [orgs] = useQuery({ query: ORGANIZATIONS });
+  const orgName = useOrganizationName();
   const [kind, setKind] = useState<Kind>('EXPORT');
   const [organization, setOrganization] = useState<string | undefined>();
   const [code, setCode] = useState('');
@@ -137,7 +140,7 @@ export function RequestsTab() {
         size="small"
         loading={requests.fetching}
         dataSource={requests.data?.personalDataRequests ?? []}
-        columns={columns((r) => setAnswering(r))}
+        columns={columns((r) => setAnswering(r), orgName)}
         locale={{ emptyText: R.none }}
         pagination={{ pageSize: 50, showSizeChanger: false }}
         scroll={{ x: true }}
@@ -157,7 +160,9 @@ export function RequestsTab() {
       >
         {answering?.kind === 'ERASURE' && <Alert type="warning" showIcon title={R.eraseWarning} style={{ marginBottom: 12 }} />}
         {failed && <Alert type="error" showIcon role="alert" title={errorText(failed, T.error.network)} style={{ marginBottom: 12 }} />}
-        <Input.TextArea aria-label={R.reason} placeholder={R.reason} value={reason} onChange={(e) => setReason(e.target.value)} />
+        <LabeledField id="request-answer-reason" label={R.reason}>
+          <Input.TextArea id="request-answer-reason" value={reason} onChange={(e) => setReason(e.target.value)} />
+        </LabeledField>
       </Modal>
     </section>
   );

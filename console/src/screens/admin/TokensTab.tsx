@@ -9,16 +9,17 @@ import { DISABLED_TONE } from '../../tones.ts';
 import type { ResultOf } from '../../graphql.ts';
 import { ORGANIZATIONS } from '../roster-query.ts';
 import { CREATE_SERVICE_TOKEN, REVOKE_SERVICE_TOKEN, SERVICE_TOKENS } from './admin-query.ts';
+import { useOrganizationName } from '../useOrganizationName.ts';
 
 type Token = ResultOf<typeof SERVICE_TOKENS>['serviceTokens'][number];
 const ROLES = ['AUDITOR', 'DAN_VAN', 'SECRETARIAT'] as const;
 
 /** The table's columns; revoking asks to confirm. */
-function tokenColumns(onRevoke: (id: string) => void): TableColumnsType<Token> {
+function tokenColumns(onRevoke: (id: string) => void, orgName: (code: string) => string): TableColumnsType<Token> {
   return [
     { title: T.admin.tokenName, dataIndex: 'name' },
     { title: T.admin.roleLabel, dataIndex: 'role', render: (r: string) => T.admin.role[r] ?? r },
-    { title: T.admin.organization, dataIndex: 'organization', render: (v: string | null) => v ?? T.admin.anyOrganization },
+    { title: T.admin.organization, dataIndex: 'organization', render: (v: string | null) => (v ? orgName(v) : T.admin.anyOrganization) },
     { title: T.admin.created, dataIndex: 'createdAt', render: (v: string) => vnTime(v) },
     { title: T.admin.expires, dataIndex: 'expiresAt', render: (v: string | null) => (v ? vnTime(v) : T.admin.never) },
     {
@@ -66,6 +67,7 @@ function ShownOnce({ token }: { token: string }) {
 export function TokensTab() {
   const [tokens, refetch] = useQuery({ query: SERVICE_TOKENS });
   const [orgs] = useQuery({ query: ORGANIZATIONS });
+  const orgName = useOrganizationName();
   const [name, setName] = useState('');
   const [role, setRole] = useState<(typeof ROLES)[number]>('AUDITOR');
   const [organization, setOrganization] = useState<string | undefined>();
@@ -130,7 +132,7 @@ export function TokensTab() {
         dataSource={tokens.data?.serviceTokens ?? []}
         pagination={false}
         scroll={{ x: 'max-content' }}
-        columns={tokenColumns((id) => void revoke({ id }).then(refresh))}
+        columns={tokenColumns((id) => void revoke({ id }).then(refresh), orgName)}
       />
     </section>
   );

@@ -7,15 +7,22 @@ import { T } from '../../text.ts';
 import { DISABLED_TONE, USER_TONE } from '../../tones.ts';
 import { DISABLE_USER, RESET_USER, USERS, type AdminUser } from './admin-query.ts';
 import { CreateUserDialog, HandOver, type HandOverData } from './UserDialogs.tsx';
+import { useOrganizationName } from '../useOrganizationName.ts';
 
-const scopeOf = (u: AdminUser) => [u.organization, u.unit].filter(Boolean).join(' · ') || T.admin.anyOrganization;
+/** Her scope in words: the organization and the unit by their names. */
+const scopeOf = (u: AdminUser, orgName: (code: string) => string) =>
+  [u.organization && orgName(u.organization), u.unitName ?? u.unit].filter(Boolean).join(' · ') || T.admin.anyOrganization;
 
 /** The table's columns; reset and disable each ask to confirm. */
-function userColumns(onReset: (u: string) => Promise<void>, onDisable: (u: string) => Promise<void>): TableColumnsType<AdminUser> {
+function userColumns(
+  onReset: (u: string) => Promise<void>,
+  onDisable: (u: string) => Promise<void>,
+  orgName: (code: string) => string,
+): TableColumnsType<AdminUser> {
   return [
     { title: T.admin.username, dataIndex: 'username' },
     { title: T.admin.roleLabel, dataIndex: 'role', render: (r: string) => T.admin.role[r] ?? r },
-    { title: T.admin.scope, key: 'scope', render: (_: unknown, u) => scopeOf(u) },
+    { title: T.admin.scope, key: 'scope', render: (_: unknown, u) => scopeOf(u, orgName) },
     {
       title: T.admin.state,
       key: 'state',
@@ -61,6 +68,7 @@ function userColumns(onReset: (u: string) => Promise<void>, onDisable: (u: strin
 /** The accounts: create (the enrolment password shown once), reset with a new enrolment, disable, each confirmed. */
 export function UsersTab() {
   const [users, refetch] = useQuery({ query: USERS });
+  const orgName = useOrganizationName();
   const [creating, setCreating] = useState(false);
   const [handOver, setHandOver] = useState<HandOverData | null>(null);
   const [resetState, reset] = useMutation(RESET_USER);
@@ -91,7 +99,7 @@ export function UsersTab() {
         dataSource={users.data?.users ?? []}
         pagination={false}
         scroll={{ x: 'max-content' }}
-        columns={userColumns(doReset, doDisable)}
+        columns={userColumns(doReset, doDisable, orgName)}
       />
       {creating && (
         <CreateUserDialog

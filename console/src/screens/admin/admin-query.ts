@@ -8,6 +8,7 @@ export const USERS = graphql(`
       role
       organization
       unit
+      unitName
       disabled
       createdAt
       lastLoginAt

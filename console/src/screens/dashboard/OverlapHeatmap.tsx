@@ -22,8 +22,8 @@ export function OverlapHeatmap(props: { matrix: { a: string; b: string; persons:
             <tr>
               <td />
               {orgs.map((b) => (
-                <th key={b} scope="col" abbr={props.names.get(b)} style={{ padding: '4px 6px' }}>
-                  {b}
+                <th key={b} scope="col" style={{ padding: '4px 6px' }}>
+                  <abbr title={props.names.get(b)}>{b}</abbr>
                 </th>
               ))}
             </tr>
@@ -31,8 +31,8 @@ export function OverlapHeatmap(props: { matrix: { a: string; b: string; persons:
           <tbody>
             {orgs.map((a) => (
               <tr key={a}>
-                <th scope="row" abbr={props.names.get(a)} style={{ padding: '4px 6px', textAlign: 'left' }}>
-                  {a}
+                <th scope="row" style={{ padding: '4px 6px', textAlign: 'left' }}>
+                  {props.names.get(a) ?? a} <code>{a}</code>
                 </th>
                 {orgs.map((b) => {
                   const v = persons(a, b);

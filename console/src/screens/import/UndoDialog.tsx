@@ -4,6 +4,7 @@ import { useMutation } from 'urql';
 import { errorText } from '../../client.ts';
 import { T } from '../../text.ts';
 import { UNDO } from './import-api.ts';
+import { LabeledField } from '../LabeledField.tsx';
 
 /**
  * The undo of one import (open while `jobId` is set): her reason (at least 10 characters), then the
@@ -50,12 +51,9 @@ export function UndoDialog({
     >
       <p>{T.imports.undoBody}</p>
       {error && <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 12 }} />}
-      <Input.TextArea
-        aria-label={T.imports.undoReason}
-        placeholder={T.imports.undoReason}
-        value={reason}
-        onChange={(e) => setReason(e.target.value)}
-      />
+      <LabeledField id="undo-reason" label={T.imports.undoReason}>
+        <Input.TextArea id="undo-reason" value={reason} onChange={(e) => setReason(e.target.value)} />
+      </LabeledField>
     </Modal>
   );
 }

@@ -4,8 +4,8 @@ import { errorText } from '../../client.ts';
 import type { VariablesOf } from '../../graphql.ts';
 import { T } from '../../text.ts';
 import { useDebounced } from '../../useDebounced.ts';
-import { ORGANIZATIONS } from '../roster-query.ts';
 import { DUPLICATES, ELIGIBILITY } from './member-api.ts';
+import { useOrganizationName } from '../useOrganizationName.ts';
 
 /** What the form holds so far, as the checks read it. */
 export interface Draft {
@@ -59,8 +59,7 @@ export function DuplicateWarning({ draft, exclude, onOpen }: { draft: Draft; exc
     pause: !settled,
   });
   // Each candidate's organization by its name (the list the roster already asked for: no new request).
-  const [orgs] = useQuery({ query: ORGANIZATIONS });
-  const orgName = (code: string) => orgs.data?.organizations.find((o) => o.code === code)?.name ?? code;
+  const orgName = useOrganizationName();
   if (!ready) return <Typography.Paragraph type="secondary">{T.form.duplicateCheckNeeds}</Typography.Paragraph>;
   if (result.error) return <Alert type="error" showIcon title={errorText(result.error, T.error.network)} />;
   if (settled !== probe || result.fetching || !result.data)
@@ -91,11 +90,14 @@ export function DuplicateWarning({ draft, exclude, onOpen }: { draft: Draft; exc
       description={
         <>
           <Typography.Paragraph>{T.form.duplicatesHint}</Typography.Paragraph>
+          {/* Vertical: the button under the candidate, whose name and evidence keep the whole width (a phone's 390 px too). */}
           <List
             size="small"
+            itemLayout="vertical"
             dataSource={found}
             renderItem={(c) => (
               <List.Item
+                style={{ paddingInline: 0 }}
                 actions={
                   c.recordId
                     ? [

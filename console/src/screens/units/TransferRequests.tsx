@@ -6,6 +6,7 @@ import { partialDate, vnTime } from '../../format.ts';
 import { T } from '../../text.ts';
 import { PENDING_TONE } from '../../tones.ts';
 import { ACCEPT_TRANSFER, CANCEL_TRANSFER, DECLINE_TRANSFER, PENDING_TRANSFERS, type Pending } from './units-query.ts';
+import { LabeledField } from '../LabeledField.tsx';
 
 /** Transfers waiting for a decision: hers to accept or decline, those she sent (to take back), those declined lately. */
 export function TransferRequests(props: { organization: string; changes: number; onDecided: () => void }) {
@@ -132,12 +133,9 @@ export function TransferRequests(props: { organization: string; changes: number;
         onCancel={() => setRefusing(null)}
       >
         {declining.error && <Alert type="error" showIcon role="alert" title={errorText(declining.error, T.error.network)} />}
-        <Input.TextArea
-          aria-label={T.units.declineReason}
-          placeholder={T.units.declineReason}
-          value={reason}
-          onChange={(e) => setReason(e.target.value)}
-        />
+        <LabeledField id="decline-reason" label={T.units.declineReason}>
+          <Input.TextArea id="decline-reason" value={reason} onChange={(e) => setReason(e.target.value)} />
+        </LabeledField>
       </Modal>
     </section>
   );

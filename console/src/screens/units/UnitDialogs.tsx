@@ -6,6 +6,7 @@ import { byFoldedLabel, byUnitName } from '../../format.ts';
 import { T } from '../../text.ts';
 import { CommunePicker } from '../CommunePicker.tsx';
 import { CREATE_UNIT, RENAME_UNIT, TRANSFER, TRANSFER_TARGETS, type TreeUnit, type UnitMember } from './units-query.ts';
+import { LabeledField } from '../LabeledField.tsx';
 
 /** The kind a new unit under `parent` has: a base under the province, a branch under a base. */
 export const childKind = (parent: TreeUnit | null): 'BASE' | 'BRANCH' | null =>
@@ -74,7 +75,9 @@ export function RenameUnitDialog({ organization, unit, onClose }: DialogProps & 
       {state.error && (
         <Alert type="error" showIcon role="alert" title={errorText(state.error, T.error.network)} style={{ marginBottom: 12 }} />
       )}
-      <Input aria-label={T.units.name} value={name} onChange={(e) => setName(e.target.value)} />
+      <LabeledField id="rename-unit" label={T.units.name}>
+        <Input id="rename-unit" value={name} onChange={(e) => setName(e.target.value)} />
+      </LabeledField>
     </Modal>
   );
 }

@@ -1,0 +1,51 @@
+import { MemberStatus } from '../../membership/status/member-status.js';
+import type { FlagCode } from '../model/phantom.js';
+
+/** How a confirmed flag ends the membership when she does not say (a data flag has none: the record is corrected instead). */
+export const ENDING: Partial<Record<FlagCode, MemberStatus>> = {
+  DECEASED: MemberStatus.DECEASED,
+  INACTIVE: MemberStatus.STRUCK_OFF,
+  INELIGIBLE_AGE: MemberStatus.STRUCK_OFF,
+  INELIGIBLE_SEX: MemberStatus.STRUCK_OFF,
+  NOT_IN_REGISTER: MemberStatus.STRUCK_OFF,
+  BULK_ENTRY: MemberStatus.STRUCK_OFF,
+  DUPLICATE_IN_ORG: MemberStatus.STRUCK_OFF,
+  MOVED_AWAY: MemberStatus.LEFT,
+};
+
+/** What a flag's evidence says happened to the member (a death, a move away); the other flags say nothing happened. */
+const HAPPENED: Partial<Record<FlagCode, MemberStatus>> = {
+  DECEASED: MemberStatus.DECEASED,
+  MOVED_AWAY: MemberStatus.LEFT,
+};
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** What the evidence says happened, and the day it dates it (null when it gives no whole day): the register's death date, a roster note's day. */
+export interface EvidencedEnding {
+  outcome: MemberStatus;
+  date: string | null;
+}
+
+/** The flag's evidence read as an ending: a death from the register (`deathDate`) or a note (`when`), a move away from a note. */
+export function evidencedEnding(code: string, evidence: Record<string, unknown> | null | undefined): EvidencedEnding | null {
+  const outcome = HAPPENED[code as FlagCode];
+  if (!outcome) return null;
+  const day = [evidence?.deathDate, evidence?.when].find((d): d is string => typeof d === 'string' && ISO_DAY.test(d));
+  return { outcome, date: day ?? null };
+}
+
+/**
+ * The day a confirmation ends the membership from: the day she gives; else the day the evidence
+ * dates what happened, when she confirms it as that (a death on the register's death date); else today.
+ */
+export function confirmationDate(
+  code: string,
+  evidence: Record<string, unknown> | null | undefined,
+  outcome: MemberStatus,
+  given: string | null | undefined,
+  today: string,
+): string {
+  const evidenced = evidencedEnding(code, evidence);
+  return given?.trim() || (evidenced?.outcome === outcome ? evidenced.date : null) || today;
+}
