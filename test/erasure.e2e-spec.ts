@@ -56,16 +56,16 @@ describe('erasure of a linked person', () => {
     await t.app.get(LinkerService).link();
     // Rows refused by an import, in clear in the file: hers by ID number, by name and birth date, by
     // her record's code; the last one is someone else's. (A bad date or phone alone no longer refuses a
-    // row, issue 16: these are refused by their Mã đơn vị.)
+    // row, issue 16, nor does a unit's name: these are refused by a Mã đơn vị that is neither a code nor a name.)
     const file = path.join(os.tmpdir(), `erasure-${Date.now()}.csv`);
     fs.writeFileSync(
       file,
       [
         HEADER,
-        `DTN-9,Nguyễn Thị Hòa,31/02/2000,Nữ,${ID},,,00004,DTN CHI 1`,
-        `DTN-8,Nguyễn Thị Hòa,12/03/2000,Nữ,,09x,,00004,DTN CHI 1`,
+        `DTN-9,Nguyễn Thị Hòa,31/02/2000,Nữ,${ID},,,00004,DTN CHI 1!`,
+        `DTN-8,Nguyễn Thị Hòa,12/03/2000,Nữ,,09x,,00004,DTN CHI 1!`,
         `DTN-1,,,,,,,99999,DTN-CHI-1`,
-        `DTN-7,Lò Văn Páo,31/02/1999,Nam,011099000001,,,00004,DTN CHI 1`,
+        `DTN-7,Lò Văn Páo,31/02/1999,Nam,011099000001,,,00004,DTN CHI 1!`,
       ].join('\n'),
     );
     const s = await t.app.get(RosterImportService).import(file, { organization: 'DTN' }, CLI_PRINCIPAL);

@@ -10,7 +10,11 @@ export interface RosterColumn {
   example: string;
   /** A profile field of type DATE: its cell is read as a date cell, as the membership dates are. */
   date?: boolean;
-  /** The unit column under a branch header (`Chi hội`, `Tổ`): a unit's name or its code, not a code only. */
+  /**
+   * The unit column under a branch header (`Chi hội`, `Tổ`). Every unit column reads a unit's code or
+   * its name the same way (reading/unit-cell.ts, import-units.ts); under a branch header an unknown
+   * unit is created (`--create-units`) by its name, never with the cell as its code.
+   */
   unitByName?: boolean;
 }
 
@@ -58,7 +62,7 @@ export const CORE_COLUMNS: RosterColumn[] = [
 
 /**
  * The branch headers rosters use for the member's unit (accents, case, spaces and punctuation do not
- * count): read as the unit column, by the unit's name or code (import-units.ts).
+ * count): read as the unit column, by the unit's code or name as `Mã đơn vị` is (import-units.ts).
  */
 export const BRANCH_HEADERS = [
   'Chi hội', 'Chi đoàn', 'Tổ', 'Đơn vị', 'Tổ công đoàn', 'Chi hội/tổ hội', 'Tổ hội',

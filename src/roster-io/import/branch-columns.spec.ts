@@ -24,12 +24,18 @@ describe("a roster's branch column (the member's chi hội, chi đoàn, tổ)", 
     expect(m!.unknown).toEqual(['Chi hội']);
   });
 
-  it('reads a branch cell as a name (accents and spaces kept), where a Mã đơn vị cell with them refuses the row', () => {
+  it('reads a unit cell the same way under Mã đơn vị and under a branch header: a code or a name; neither refuses the row', () => {
     const ctx = { today: '2026-12-03' };
-    const byName = readRosterRow({ cells: ['Lò Thị Ỏn', 'Chi hội Bản Mới'] }, matchHeader(['Họ và tên', 'Chi hội'], org('HPN'))!, ctx)!;
-    expect([byName.unit, byName.unitByName, byName.problems]).toEqual(['Chi hội Bản Mới', true, []]);
-    const byCode = readRosterRow({ cells: ['Lò Thị Ỏn', 'Chi hội Bản Mới'] }, matchHeader(['Họ và tên', 'Mã đơn vị'], org('HPN'))!, ctx)!;
-    expect(byCode.problems.map((p) => p.column)).toEqual(['Mã đơn vị']);
+    const read = (column: string, cell: string) =>
+      readRosterRow({ cells: ['Lò Thị Ỏn', cell] }, matchHeader(['Họ và tên', column], org('HPN'))!, ctx)!;
+    for (const column of ['Chi hội', 'Mã đơn vị']) {
+      const byName = read(column, 'Chi hội Bản Mới');
+      expect([byName.unit, byName.problems]).toEqual(['Chi hội Bản Mới', []]);
+      expect(read(column, 'CHI-01').problems).toEqual([]);
+      expect(read(column, 'CHI 01!').problems.map((p) => p.message)).toEqual([expect.stringContaining("'CHI 01!' không hợp lệ")]);
+    }
+    // What differs is only what an unknown unit is created as (a branch column's by its name).
+    expect([read('Chi hội', 'X').unitByName, read('Mã đơn vị', 'X').unitByName]).toEqual([true, undefined]);
   });
 
   it('lists every column read as nothing, and a column she gives a field is read as that field', () => {

@@ -21,3 +21,37 @@ export function failureText(e: unknown, rowsCommitted: number): string {
   if (e instanceof DomainError) return e.message;
   return `Lượt nhập dừng vì lỗi hệ thống sau ${rowsCommitted} dòng đã lưu (${e instanceof Error ? e.message.slice(0, 160) : 'không rõ'}): gửi lại đúng tệp này để thử lại; nếu lặp lại, báo quản trị viên`;
 }
+
+// A row's unit cell (`Mã đơn vị`, `Chi hội`…): a unit's code or its name (reading/unit-cell.ts, import-units.ts).
+// `label` is the column as the message names it; the row is the line the message is shown on.
+
+/** A unit cell that is neither a code nor a name: refuses the row. */
+export const badUnitCellMessage = (label: string, value: string) =>
+  `${label}: '${value}' không hợp lệ: không phải mã đơn vị (chữ cái không dấu, chữ số, - _ .) cũng không phải tên đơn vị (chữ, chữ số, dấu cách): hãy ghi mã hoặc tên chi hội/đơn vị`;
+
+/** A name several units in the caller's scope have (the row's commune does not tell them apart): the member lands without a unit. */
+export const ambiguousUnitMessage = (label: string, value: string, codes: string[]) =>
+  `${label}: có ${codes.length} đơn vị tên '${value}' (mã ${codes.join(', ')}): hội viên được nhập, chưa có đơn vị; ghi Mã đơn vị thay cho tên rồi nhập lại`;
+
+/** A code or name no unit of the organization has (units not to be created): the member lands without a unit. */
+export const unknownUnitMessage = (label: string, value: string, organization: string, codeLike: boolean) =>
+  `${label}: không có chi hội/đơn vị ${codeLike ? 'mã hoặc tên' : 'tên'} '${value}' trong tổ chức ${organization}: hội viên được nhập, chưa có đơn vị; sửa lại mã hoặc tên cho đúng, hoặc nhập lại với "Tạo các chi hội (đơn vị) … mà chưa có" (--create-units)`;
+
+/** A unit outside the account's scope: refuses the row. */
+export const unitOutOfScopeMessage = (label: string, value: string) => `${label}: đơn vị '${value}' nằm ngoài phạm vi của tài khoản này`;
+
+/** A unit to create (`--create-units`) for a row without its commune: refuses the row. */
+export const unitNeedsCommuneMessage = (label: string, value: string) =>
+  `${label}: '${value}' chưa có; cần Mã xã của dòng để tạo đơn vị mới`;
+
+/** Why a line under the header is no member row (row-kind.ts): listed as `dòng N: bỏ qua: …`, never refused. */
+export const SKIP_REASONS = {
+  skipped: (why: string) => `bỏ qua: ${why}`,
+  columnNumbers: 'dòng đánh số cột (1), (2), (3)…',
+  rowNumberOnly: 'dòng chỉ có số thứ tự (STT), không có hội viên',
+  placeAndDate: (text: string) => `dòng địa danh, ngày tháng ('${text}')`,
+  total: (text: string) => `dòng tổng cộng ('${text}')`,
+  signature: (text: string) => `dòng chữ ký hoặc tiêu đề ('${text}')`,
+  noMember: (text: string) => `không có họ tên và thông tin hội viên ('${text}')`,
+  signerName: (name: string) => `chỉ có họ tên '${name}' sau khi danh sách đã hết (tên người ký)`,
+} as const;

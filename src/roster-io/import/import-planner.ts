@@ -11,6 +11,7 @@ import type { Unit } from '../../membership/unit/unit.entity.js';
 import type { PersonalDataKey } from '../../personal-data/personal-data-key.js';
 import { PERSONAL_DATA_KEY } from '../../personal-data/secret-vault.js';
 import { UnitsService } from '../../membership/unit/units.service.js';
+import { readUnitCell } from '../reading/unit-cell.js';
 import { ImportRowError, type ImportJob, type RowOutcome } from '../import-job.entity.js';
 import type { ImportContext } from './import-context.js';
 import { maskWarning, rowWarnings } from './import-notes.js';
@@ -218,7 +219,8 @@ export class ImportPlanner {
       fate,
       sheet: p.source.sheet,
       rowNumber: p.source.row,
-      externalId: p.row.externalId || null,
+      // A refused row shows no code of ours: nothing is created under it (the result file gives it one to fix it under).
+      externalId: fate === 'REFUSED' && p.codeAssigned ? null : p.row.externalId || null,
       recordId: null,
       recordVersion: null,
       values: null,
@@ -262,9 +264,9 @@ export class ImportPlanner {
     const communeCode = prepared.communeCode ?? record?.communeCode ?? null;
     const mayCreate = problems.length === 0;
     const { units } = b.ctx;
-    const unit = row.unitByName
-      ? await units.unitByName(row.unit, communeCode, b.em, this.units, b.actor, unitProblems, mayCreate, unitWarnings)
-      : await units.unit(row.unit, communeCode, b.em, this.units, b.actor, unitProblems, mayCreate);
+    const label = columnFor('unit', row);
+    const cell = { value: row.unit, codeLike: readUnitCell(row.unit, label).codeLike, asCode: !row.unitByName, label };
+    const unit = await units.unit(cell, communeCode, b.em, this.units, b.actor, unitProblems, mayCreate, unitWarnings);
     const asRow = (f: FieldProblem) => ({ column: columnFor(f.field, row), value: f.value, message: f.message });
     problems.push(...unitProblems.map(asRow));
     row.warnings.push(...unitWarnings.map(asRow));
@@ -302,7 +304,16 @@ export class ImportPlanner {
     const problems = [...refusing, ...p.row.warnings];
     // In clear in the plan (the preview): ID numbers and phones in it masked, as on a record's warnings.
     const reason = maskWarning(problems.map((x) => x.message).join('; '));
-    if (plan) Object.assign(plan, { fate: 'REFUSED', reason, values: null, notes: null, warned: false, ineligible: null });
+    if (plan)
+      Object.assign(plan, {
+        fate: 'REFUSED',
+        externalId: p.codeAssigned ? null : plan.externalId,
+        reason,
+        values: null,
+        notes: null,
+        warned: false,
+        ineligible: null,
+      });
     else this.plan(b, p, 'REFUSED', unitPath, { reason });
     b.kept.push(keptRow(this.rejectedRows, b, p, problems, unitPath));
   }

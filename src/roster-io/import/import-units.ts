@@ -2,14 +2,23 @@ import type { EntityManager } from 'typeorm';
 import type { Principal } from '../../access/principal.js';
 import { inScope, unitPathLimit, writeScope, type RecordScope } from '../../access/record-scope.js';
 import type { FieldProblem } from '../../common/errors/field-problem.js';
-import { headerKey } from '../../common/files/header-key.js';
 import type { OrganizationDefinition } from '../../membership/organization/organization-definition.js';
 import { Unit, UnitKind } from '../../membership/unit/unit.entity.js';
-import { MAX_UNIT_CODE_LENGTH, parseUnitCode } from '../../membership/unit/unit-code.js';
+import { MAX_UNIT_CODE_LENGTH } from '../../membership/unit/unit-code.js';
 import type { UnitsService } from '../../membership/unit/units.service.js';
+import { unitNameKey } from '../reading/unit-cell.js';
+import { ambiguousUnitMessage, unitNeedsCommuneMessage, unitOutOfScopeMessage, unknownUnitMessage } from './import-messages.js';
 
-/** How a branch column's name is compared: accents, tone placement, case, spaces and punctuation do not count. */
-export const unitNameKey = (name: string): string => headerKey(name);
+/** A row's unit cell as read (reading/unit-cell.ts), with the column it is in. */
+export interface UnitCell {
+  value: string;
+  /** Written as a code could be: looked up by code first. */
+  codeLike: boolean;
+  /** The column holds codes (`Mã đơn vị`): an unknown code is created with that code, not as a name. */
+  asCode: boolean;
+  /** The column as the messages name it. */
+  label: string;
+}
 
 /** The code a unit created from a branch column's name gets: the commune's code, then the name without accents (`00004-CHI-HOI-1`). */
 export function codeForUnitName(communeCode: string, name: string): string {
@@ -24,7 +33,7 @@ export function codeForUnitName(communeCode: string, name: string): string {
 }
 
 /**
- * The units an import's rows name (`Mã đơn vị`), looked up once each and, with `--create-units`,
+ * The units an import's rows name (`Mã đơn vị`, `Chi hội`…), looked up once each and, with `--create-units`,
  * created as branches. Kept between batches; a rolled-back batch puts the map back (its units are gone).
  */
 export class ImportUnits {
@@ -45,32 +54,40 @@ export class ImportUnits {
     for (const [k, v] of snapshot) this.known.set(k, v);
   }
 
-  /** The organization's units by name (read once, when a branch column first asks). */
+  /** The organization's units by name (read once, when a cell first names one). */
   private named: Map<string, Unit[]> | null = null;
 
   /**
-   * The unit a branch column names (`Chi hội 1`, or its code): by code, else by name — among the
-   * units in the caller's scope, those of the row's commune first when the name is in several. Created
-   * as a branch of that name under the commune's base unit when asked; else the row lands without a
-   * unit and is warned; a name in two units the row cannot tell apart refuses it, saying what to write.
+   * The unit a row's unit cell names, the same way for every unit column (`Mã đơn vị`, `Chi hội`…):
+   * by code, else by name (accents, tone placement and case do not count) among the units in the
+   * caller's scope, those of the row's commune first when the name is in several. A name in two units
+   * the row cannot tell apart, or a code or name no unit has, lands the member without a unit, with a
+   * warning saying what to write. With `--create-units` an unknown cell is created as a branch under
+   * the commune's base unit: with that code (a code in a code column), else with that name.
    */
-  async unitByName(
-    value: string,
+  async unit(
+    cell: UnitCell,
     communeCode: string | null,
     em: EntityManager,
     service: UnitsService,
     actor: Principal,
+    /** What refuses the row: a unit outside the caller's scope, a unit to create without the row's commune. */
     problems: FieldProblem[],
+    /** `false` for a row already refused: a bad row creates no unit. */
     mayCreate: boolean,
-    /** What does not refuse the row: a name no unit has, when units are not to be created (the row lands without one). */
+    /** What does not refuse the row: an ambiguous or unknown name (the row lands without a unit). */
     warnings: FieldProblem[],
   ): Promise<Unit | null> {
-    const label = 'Chi hội/đơn vị';
-    if (parseUnitCode(value).ok) {
-      const byCode = this.known.get(value) ?? (await service.findByCodeOrNull(this.def.code, value, em));
+    const { value, label } = cell;
+    const problem = (message: string) => problems.push({ field: 'unit', value, message });
+    if (cell.codeLike) {
+      let byCode = this.known.get(value);
+      if (byCode === undefined) byCode = await service.findByCodeOrNull(this.def.code, value, em);
       if (byCode) {
         this.known.set(value, byCode);
-        return this.inScopeOr(byCode, value, label, problems);
+        if (unitPathLimit(this.scope) && !inScope(this.scope, { organizationCode: this.def.code, unitPath: byCode.path }))
+          problem(unitOutOfScopeMessage(label, value));
+        return byCode;
       }
     }
     const key = `name:${unitNameKey(value)}`;
@@ -81,42 +98,30 @@ export class ImportUnits {
     if (found.length > 1 && communeCode) found = found.filter((u) => u.communeCode === communeCode);
     if (found.length === 1) return found[0];
     if (found.length > 1) {
-      const codes = found
-        .map((u) => u.code)
-        .sort()
-        .join(', ');
-      problems.push({
-        field: 'unit',
-        value,
-        message: `${label}: có ${found.length} đơn vị tên '${value}' (mã ${codes}): ghi Mã đơn vị thay cho tên`,
-      });
+      const codes = found.map((u) => u.code).sort();
+      warnings.push({ field: 'unit', value, message: ambiguousUnitMessage(label, value, codes) });
       return null;
     }
     if (!this.createUnits) {
       // A branch column may be an address (a hamlet): the member is imported all the same, without a unit, and told.
-      warnings.push({
-        field: 'unit',
-        value,
-        message: `${label}: không có chi hội/đơn vị tên '${value}' trong tổ chức ${this.def.code}: hội viên được nhập, chưa có đơn vị; sửa tên cho đúng, hoặc nhập lại với "Tạo các chi hội (đơn vị) … mà chưa có" (--create-units)`,
-      });
+      warnings.push({ field: 'unit', value, message: unknownUnitMessage(label, value, this.def.code, cell.codeLike) });
       return null;
     }
     if (!mayCreate) return null;
     if (!communeCode) {
-      problems.push({ field: 'unit', value, message: `${label}: '${value}' chưa có; cần Mã xã của dòng để tạo đơn vị mới` });
+      problem(unitNeedsCommuneMessage(label, value));
       return null;
+    }
+    if (cell.codeLike && cell.asCode) {
+      const unit = await createBranch(em, service, this.def.code, { code: value, name: value }, communeCode, writeScope(actor));
+      this.known.set(value, unit);
+      return unit;
     }
     let code = codeForUnitName(communeCode, value);
     for (let n = 2; await service.findByCodeOrNull(this.def.code, code, em); n++)
       code = `${codeForUnitName(communeCode, value).slice(0, MAX_UNIT_CODE_LENGTH - 4)}-${n}`;
     const unit = await createBranch(em, service, this.def.code, { code, name: value }, communeCode, writeScope(actor));
     this.known.set(key, unit);
-    return unit;
-  }
-
-  private inScopeOr(unit: Unit, value: string, label: string, problems: FieldProblem[]): Unit {
-    if (unitPathLimit(this.scope) && !inScope(this.scope, { organizationCode: this.def.code, unitPath: unit.path }))
-      problems.push({ field: 'unit', value, message: `${label}: đơn vị '${value}' nằm ngoài phạm vi của tài khoản này` });
     return unit;
   }
 
@@ -129,46 +134,6 @@ export class ImportUnits {
       }
     }
     return this.named;
-  }
-
-  /**
-   * The unit of a `Mã đơn vị`, created as a branch under the commune's base unit when asked
-   * (`mayCreate` is false for a row already rejected: a bad row creates no unit).
-   */
-  async unit(
-    code: string,
-    communeCode: string | null,
-    em: EntityManager,
-    service: UnitsService,
-    actor: Principal,
-    problems: FieldProblem[],
-    mayCreate: boolean,
-  ): Promise<Unit | null> {
-    let unit = this.known.get(code);
-    if (unit === undefined) {
-      unit = await service.findByCodeOrNull(this.def.code, code, em);
-      if (unit) this.known.set(code, unit);
-    }
-    if (!unit && this.createUnits && !mayCreate) return null;
-    if (!unit && this.createUnits) {
-      if (!communeCode) {
-        problems.push({ field: 'unit', value: code, message: `Mã đơn vị: '${code}' chưa có; cần Mã xã của dòng để tạo đơn vị mới` });
-        return null;
-      }
-      unit = await createBranch(em, service, this.def.code, { code, name: code }, communeCode, writeScope(actor));
-      this.known.set(code, unit);
-    }
-    if (!unit) {
-      problems.push({
-        field: 'unit',
-        value: code,
-        message: `Mã đơn vị: không có đơn vị '${code}' trong tổ chức ${this.def.code} (dùng --create-units để tạo)`,
-      });
-      return null;
-    }
-    if (unitPathLimit(this.scope) && !inScope(this.scope, { organizationCode: this.def.code, unitPath: unit.path }))
-      problems.push({ field: 'unit', value: code, message: `Mã đơn vị: đơn vị '${code}' nằm ngoài phạm vi của tài khoản này` });
-    return unit;
   }
 }
 

@@ -3,7 +3,6 @@ import { isMaskedIdNumber, type Sex } from '../../common/identity/id-number.js';
 import type { CommuneFromAddress } from '../../geography/commune-from-address.js';
 import { parseExternalId, type MemberFieldsInput } from '../../membership/member-record/member-input.js';
 import { parseRecordDate, type RecordDateField } from '../../membership/member-record/record-dates.js';
-import { parseUnitCode, parseUnitName } from '../../membership/unit/unit-code.js';
 import { MEMBER_STATUS_INFO, parseStatusLabel, type MemberStatus } from '../../membership/status/member-status.js';
 import type { HeaderMatch, RosterColumn } from '../roster-columns.js';
 import { cellShown } from '../reading/cell.js';
@@ -13,6 +12,7 @@ import { readNameCell } from '../reading/name-cell.js';
 import { noteFacts, type NoteFact } from '../reading/note-facts.js';
 import { readPhoneCell } from '../reading/phone-cell.js';
 import { readBirthBySexColumns, readSexCell } from '../reading/sex-cell.js';
+import { readUnitCell } from '../reading/unit-cell.js';
 
 /** A problem of one cell (or of the row), for the user: the column as the file names it. */
 export interface RowProblem {
@@ -25,7 +25,10 @@ export interface RosterRow {
   externalId: string;
   fields: MemberFieldsInput & { communeCode?: string | null; communeName?: string | null };
   unit: string | null;
-  /** The unit column is a branch column (`Chi hội`, `Tổ`): its cell names the unit (or gives its code). */
+  /**
+   * The unit column is a branch column (`Chi hội`, `Tổ`), not `Mã đơn vị`: read the same way (a code or
+   * a name), but a unit it names that does not exist is created by name, never with the cell as its code.
+   */
   unitByName?: boolean;
   status: MemberStatus | null;
   /** What refuses the row: no name, a name that is not a name, a bad Mã hồ sơ or Mã đơn vị. */
@@ -49,12 +52,6 @@ export interface RowCells {
   cells: string[];
   values?: unknown[];
 }
-
-/** Columns holding a code, checked by character class (the same rules as GraphQL's): a bad one refuses the row. */
-const CODES = [
-  ['externalId', 'Mã hồ sơ', parseExternalId],
-  ['unit', 'Mã đơn vị', parseUnitCode],
-] as const;
 
 const EVENT_DATES = [
   ['joinDate', 'Ngày vào'],
@@ -88,7 +85,7 @@ class Cells {
     return !!this.at.get(key)?.col.date;
   }
 
-  /** The unit column is a branch column: a unit's name (or code), not a code only. */
+  /** The unit column is a branch column (what is created for an unknown unit: import-units.ts). */
   unitByName(): boolean {
     return !!this.at.get('unit')?.col.unitByName;
   }
@@ -308,22 +305,19 @@ function readPlace(cells: Cells, fields: RosterRow['fields'], ctx: RowReadingCon
   cells.warn('address', found.warning);
 }
 
-/** Mã hồ sơ and Mã đơn vị: a missing or bad code refuses the row (what makes a record unusable). */
+/**
+ * Mã hồ sơ and the unit cell: a missing or bad code refuses the row (what makes a record unusable); a
+ * unit cell, in any unit column, is a unit's code or its name (reading/unit-cell.ts), refused only when it is neither.
+ */
 function readCodes(cells: Cells, header: HeaderMatch): string {
   const externalId = cells.text('externalId') ?? '';
   if (!externalId && [...header.fields.values()].some((c) => c.key === 'externalId'))
     cells.problems.push({ column: cells.header('externalId'), value: null, message: 'Mã hồ sơ: không được để trống' });
-  for (const [key, label, parse] of CODES) {
-    const text = cells.text(key);
-    if (key === 'unit' && cells.unitByName()) {
-      const name = text === undefined ? null : parseUnitName(text);
-      if (name && !name.ok)
-        cells.problems.push({ column: cells.header(key), value: text!, message: `${cells.header(key)}: ${name.reason}` });
-      continue;
-    }
-    const code = text === undefined ? null : parse(text);
-    if (code && !code.ok) cells.problems.push({ column: cells.header(key), value: text!, message: `${label}: ${code.reason}` });
-  }
+  const code = externalId ? parseExternalId(externalId) : null;
+  if (code && !code.ok) cells.problems.push({ column: cells.header('externalId'), value: externalId, message: `Mã hồ sơ: ${code.reason}` });
+  const unit = cells.text('unit');
+  const read = unit === undefined ? null : readUnitCell(unit, cells.header('unit'));
+  if (read?.problem) cells.problems.push({ column: cells.header('unit'), value: unit!, message: read.problem });
   return externalId;
 }
 

@@ -33,6 +33,19 @@ describe('which rows under a header are members, by structure', () => {
       "bỏ qua: chỉ có họ tên 'Lò Thị Thanh' sau khi danh sách đã hết (tên người ký)",
     ],
     ['a member after the list ended still is one', ['16', 'Lò Thị Vân', '1990', '', '', '', ''], true, 'member'],
+    // A footer line with a cell that reads as a member field is no member row to refuse.
+    ['a title with a date under Ngày sinh', ['', 'Người lập biểu', '15/11/2026', '', '', '', ''], true, 'bỏ qua: dòng chữ ký hoặc tiêu đề'],
+    ['the signature hint', ['', '(Ký, ghi rõ họ tên)', '', '', '', '', ''], true, 'bỏ qua: dòng chữ ký hoặc tiêu đề'],
+    ['a total with a year under Ngày vào', ['', 'Tổng cộng', '', '', '', '2026', ''], false, 'bỏ qua: dòng tổng cộng'],
+    [
+      'a date line beside a date',
+      ['', '', '', '', '', '15/11/2026', 'Bản Phủ, ngày 15 tháng 11 năm 2026'],
+      false,
+      'bỏ qua: dòng địa danh, ngày tháng',
+    ],
+    // A member's own cells never make her row a footer line: refused for her name, as before.
+    ['no name, a position noted, a birth year', ['5', '', '1985', '', '', '', 'Chi hội trưởng'], false, 'member'],
+    ['no name, a note "Công nhân", a birth year', ['6', '', '1985', '', '', '', 'Công nhân'], false, 'member'],
   ] as const)('%s', (_, cells, ended, want) => expect(kindOf([...cells], ended)).toBe(want));
 });
 
@@ -44,4 +57,17 @@ describe('a line of one cell and no name', () => {
     const kind = rowKind(cells, row, header, true);
     expect(kind.kind === 'skipped' ? kind.reason : kind.kind).toContain('dòng địa danh, ngày tháng');
   });
+});
+
+describe('a signature block whose right-hand title or name sits under Mã xã', () => {
+  const withCommune = matchHeader(['STT', 'Họ và tên', 'Ngày sinh', 'Mã xã', 'Ghi chú'], hpn)!;
+  const kind = (cells: string[], ended: boolean) => {
+    const k = rowKind(cells, readRosterRow({ cells }, withCommune, { today: '2026-12-01' })!, withCommune, ended);
+    return k.kind === 'member' ? 'member' : k.reason.replace(/ \('.*$/, '');
+  };
+  it.each([
+    [['', 'Người lập biểu', '', 'TM. BAN CHẤP HÀNH', ''], 'bỏ qua: dòng chữ ký hoặc tiêu đề'],
+    [['', 'Nguyễn Thị Hoa', '', 'Lò Thị Thanh', ''], "bỏ qua: chỉ có họ tên 'Nguyễn Thị Hoa' sau khi danh sách đã hết (tên người ký)"],
+    [['7', 'Lò Thị Vân', '', '03328', ''], 'member'],
+  ])('%j', (cells, want) => expect(kind(cells, true)).toBe(want));
 });

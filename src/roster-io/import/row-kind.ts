@@ -2,38 +2,90 @@ import { foldText } from '../../common/text/vietnamese-text.js';
 import type { HeaderMatch } from '../roster-columns.js';
 import { nameLikeness } from '../reading/name-cell.js';
 import { isColumnNumberRow } from './header-rows.js';
+import { SKIP_REASONS } from './import-messages.js';
 import type { RosterRow } from './roster-row.js';
 
-/** A row under the header: a member's (kept or refused on its own problems), or not a member at all. */
-export type RowKind = { kind: 'member' } | { kind: 'skipped'; reason: string };
+/**
+ * A row under the header: a member's (kept or refused on its own problems), or not a member at all —
+ * skipped with why, and whether it ends the list (a totals, date or signature line: a name alone
+ * after it is a signer's, not a member's).
+ */
+export type RowKind = { kind: 'member' } | { kind: 'skipped'; reason: string; endsList: boolean };
 
 /** Fields whose value, once read, says the row is about a person: no title, total or signature line has one. */
-const EVIDENCE = ['birthDate', 'sex', 'idNumber', 'phone', 'joinDate', 'lastActivityDate', 'lastDuesDate', 'communeCode'] as const;
+const EVIDENCE = ['birthDate', 'sex', 'idNumber', 'phone', 'joinDate', 'lastActivityDate', 'lastDuesDate'] as const;
+
+/**
+ * How the lines under a roster's members begin (folded: no accents, no case, punctuation as spaces):
+ * the signature block's titles and its "(Ký, ghi rõ họ tên)".
+ */
+const TITLE_STARTS = [
+  'nguoi lap', 'lap bieu', 'tm', 't m', 'thay mat', 'chu tich', 'pho chu tich', 'bi thu', 'pho bi thu', 'ban chap hanh',
+  'ban thuong vu', 'xac nhan', 'ky', 'ki', 'da ky', 'nguoi ky', 'ke toan', 'thu quy', 'thu truong', 'truong ban',
+  'chi hoi truong', 'to truong', 'doan truong',
+]; // prettier-ignore
+
+/** A place-and-date line: `Bản Phủ, ngày 15 tháng 11 năm 2026`. */
+const isDateLine = (folded: string): boolean => /\bngay\b.*\bthang\b/.test(folded);
+/** A totals line: `Tổng cộng: 120 hội viên`, `Tổng số …`, `Cộng: 5` (not `Công nhân`: `cộng` is matched with its accent). */
+const isTotalLine = (text: string, folded: string): boolean =>
+  /^tong (cong|so)\b/.test(folded) || /^cộng(?=$|[\s:.,])/.test(text.trim().normalize('NFC').toLowerCase());
+
+/**
+ * A cell of the roster's footer: a total or a place-and-date line (`'line'`: no member's cell reads
+ * so), or a signature title (`'title'`: a member's position column may hold one, `Chi hội trưởng`).
+ */
+function footerText(text: string): 'line' | 'title' | null {
+  const f = foldText(text);
+  if (isDateLine(f) || isTotalLine(text, f)) return 'line';
+  return TITLE_STARTS.some((p) => f === p || f.startsWith(`${p} `)) ? 'title' : null;
+}
+
+/**
+ * A line of the footer with no person on it (no name-like name, no ID number, no phone): its name
+ * cell is a total, a date or a title; or, its name cell empty, another cell is a total or a date
+ * line — or a title once the list has ended. Such a line is skipped even when one of its cells reads
+ * as a member field (a date, a count under Mã hồ sơ): it is no member row to refuse.
+ */
+function isFooterLine(name: string, texts: string[], row: RosterRow, ended: boolean): boolean {
+  if (row.fields.idNumber || row.fields.phone) return false;
+  if (name) return !nameLikeness(name).nameLike && footerText(name) !== null;
+  return texts.some((t) => {
+    const kind = footerText(t);
+    return kind === 'line' || (kind === 'title' && ended);
+  });
+}
 
 /**
  * Tells a member row from the rest BY STRUCTURE: a member row has a name-like value in the name column
- * and some other member field read as a value (a date, a sex, an ID, a phone, a code). A row with no
- * such field, or no name and a single cell, is not a member: a totals line, a place-and-date line, a
- * signature title — and a name alone after the member block ended (`ended`: a non-member line was seen
- * after members) is a signer's name. A name alone before that is a member (a roster of names). Words
- * only choose how the reason is said.
+ * and some other member field read as a value (a date, a sex, an ID, a phone, a commune code, a code).
+ * A row with no such field, or no name and a single cell, is not a member: a totals line, a
+ * place-and-date line, a signature title — and a name alone after the member block ended (`ended`: a
+ * non-member line was seen after members) is a signer's name. A name alone before that is a member (a
+ * roster of names). A footer line with no person on it (isFooterLine) is skipped even when a cell of
+ * it reads as a member field. Words only choose how the reason is said, and tell a footer line from a
+ * member row refused for its name.
  */
 export function rowKind(cells: string[], row: RosterRow, header: HeaderMatch, ended: boolean): RowKind {
-  if (isColumnNumberRow(cells)) return skipped('dòng đánh số cột (1), (2), (3)…');
+  if (isColumnNumberRow(cells)) return skipped(SKIP_REASONS.columnNumbers, false);
   const filled = cells.flatMap((c, i) => ((c ?? '').trim() ? [i] : []));
-  if (filled.length === 1 && filled[0] === header.rowNumber) return skipped('dòng chỉ có số thứ tự (STT), không có hội viên');
+  if (filled.length === 1 && filled[0] === header.rowNumber) return skipped(SKIP_REASONS.rowNumberOnly, false);
   const name = nameText(cells, header);
+  // Her text, but the row's number (a total written across the STT column stays in).
+  const texts = filled.filter((i) => i !== header.rowNumber || !/^\d+$/.test(cells[i].trim())).map((i) => cells[i].trim());
   // One cell and no name is a line of text (place and date, a title) whatever a reader makes of it
   // (`Thanh Nưa, ngày 15 tháng 11 năm 2026` reads as a commune or a year): a refused member has more.
   if (!name && filled.length === 1) return skipped(lineKind(cells[filled[0]].trim()));
+  if (isFooterLine(name, texts, row, ended)) return skipped(lineKind(texts.join(' ')));
   const evidence =
     EVIDENCE.some((k) => row.fields[k]) ||
+    // A commune is a code (digits) or one read from an address; a title typed under Mã xã is none.
+    /\d/.test(row.fields.communeCode ?? '') ||
     !!row.status ||
     (!!row.externalId && !row.problems.some((p) => p.message.startsWith('Mã hồ sơ')));
   if (evidence) return { kind: 'member' };
-  if (name && nameLikeness(name).nameLike)
-    return ended ? skipped(`chỉ có họ tên '${name}' sau khi danh sách đã hết (tên người ký)`) : { kind: 'member' };
-  return skipped(lineKind(filled.map((i) => cells[i].trim()).join(' ')));
+  if (name && nameLikeness(name).nameLike) return ended ? skipped(SKIP_REASONS.signerName(name)) : { kind: 'member' };
+  return skipped(lineKind(texts.join(' ')));
 }
 
 /** The text of the name column (or the split name joined). */
@@ -61,10 +113,10 @@ function nameColumns(header: HeaderMatch): Record<'fullName' | 'familyMiddle' | 
 /** How a non-member line is named in the report. */
 function lineKind(text: string): string {
   const f = foldText(text);
-  if (/\bngay\b.*\bthang\b/.test(f)) return `dòng địa danh, ngày tháng ('${text}')`;
-  if (/\b(tong|cong)\b/.test(f) || /^\d+$/.test(text)) return `dòng tổng cộng ('${text}')`;
-  if (text === text.toUpperCase() || nameLikeness(text).nameLike) return `dòng chữ ký hoặc tiêu đề ('${text}')`;
-  return `không có họ tên và thông tin hội viên ('${text}')`;
+  if (isDateLine(f)) return SKIP_REASONS.placeAndDate(text);
+  if (/\b(tong|cong)\b/.test(f) || /^\d+$/.test(text)) return SKIP_REASONS.total(text);
+  if (footerText(text) || text === text.toUpperCase() || nameLikeness(text).nameLike) return SKIP_REASONS.signature(text);
+  return SKIP_REASONS.noMember(text);
 }
 
-const skipped = (why: string): RowKind => ({ kind: 'skipped', reason: `bỏ qua: ${why}` });
+const skipped = (why: string, endsList = true): RowKind => ({ kind: 'skipped', reason: SKIP_REASONS.skipped(why), endsList });

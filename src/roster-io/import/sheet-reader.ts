@@ -85,7 +85,7 @@ export class SheetReader {
       if (!row) continue;
       const kind = rowKind(src.cells, row, this.header!, this.ended);
       if (kind.kind === 'skipped') {
-        if (this.members && !/STT|đánh số cột/.test(kind.reason)) this.ended = true;
+        if (this.members && kind.endsList) this.ended = true;
         yield { kind: 'skipped', source: src, reason: kind.reason, after: this.ordinal, ...this.herRow(src, '') };
         continue;
       }
@@ -220,7 +220,7 @@ export function withMapping(
     const at = Array.from({ length: width }, (_, i) => i).find((i) => herHeader(rows, i) === m.header.trim());
     // A column read as she asks already keeps how it is read (a branch column's unit by name).
     if (at === undefined || header.fields.get(at)?.key === m.field) continue;
-    // A column she chose as the unit may hold names as well as codes: read as a branch column.
+    // A column she chose as the unit is read as a branch column (an unknown unit in it is created by its name).
     const column = m.field === 'unit' ? UNIT_BY_NAME : columns.find((c) => c.key === m.field);
     for (const [i, c] of fields) if (i === at || (column && c.key === column.key)) fields.delete(i);
     if (column) fields.set(at, column);

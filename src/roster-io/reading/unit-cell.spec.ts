@@ -1,0 +1,32 @@
+import { readUnitCell, unitNameKey } from './unit-cell.js';
+
+describe('a unit cell (Mã đơn vị, Chi hội…): a code or a name', () => {
+  it.each([
+    ['CHI-01', 'CHI-01', true],
+    ['HPN.BD_1', 'HPN.BD_1', true],
+    ['Chi hội 3', 'Chi hội 3', false],
+    ['Chi đoàn thôn Bản Phủ', 'Chi đoàn thôn Bản Phủ', false],
+    ['chi hoi khu pho 1', 'chi hoi khu pho 1', false],
+    ['Tổ 5 - Khu 2 (cũ)', 'Tổ 5 - Khu 2 (cũ)', false],
+    ['3A', '3A', true],
+  ])('%s is read as %s (code-like: %s)', (text, value, codeLike) => {
+    expect(readUnitCell(text, 'Mã đơn vị')).toEqual({ value, codeLike });
+  });
+
+  it.each([
+    ["+cmd|' /C calc'!A0", "Mã đơn vị: '+cmd|' /C calc'!A0' không hợp lệ: không phải mã đơn vị"],
+    ['=HYPERLINK("x")', `Mã đơn vị: '=HYPERLINK("x")' không hợp lệ`],
+    ['@SUM(1)', "Mã đơn vị: '@SUM(1)' không hợp lệ"],
+    ['CHI 01!', "Mã đơn vị: 'CHI 01!' không hợp lệ"],
+    ['Chi hội\u200b3', 'Mã đơn vị: có ký tự ẩn U+200B'],
+  ])('%s is refused', (text, message) => {
+    const read = readUnitCell(text, 'Mã đơn vị');
+    expect(read.value).toBeNull();
+    expect(read.problem).toContain(message);
+  });
+
+  it('compares names without accents, tone placement, case or spaces', () => {
+    expect(unitNameKey('CHI HỘI  KHU PHỐ 1')).toBe(unitNameKey('chi hoi khu pho 1'));
+    expect(unitNameKey('Chi hội Thuỷ Lợi')).toBe(unitNameKey('Chi hội Thủy Lợi'));
+  });
+});

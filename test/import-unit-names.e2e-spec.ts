@@ -1,0 +1,147 @@
+import ExcelJS from 'exceljs';
+import { Role } from '../src/access/role.js';
+import { createTestApp, type TestApp } from './test-app.js';
+
+type PreviewRow = { row: number; fate: string; code: string | null; reason: string | null; warnings: string | null };
+
+/**
+ * The template's own `Mã đơn vị` column as secretaries fill it: the branch's name ("Chi hội 3",
+ * without accents, in capitals) as often as its code. Every unit column reads a code or a name the
+ * same way; a name no unit has, or one two communes' units share, lands the member without a unit
+ * and says so on her row — only a cell that is neither a code nor a name refuses it.
+ */
+describe('an Excel roster whose Mã đơn vị column holds names as well as codes', () => {
+  let t: TestApp;
+  let token: string;
+
+  const gql = async <T>(query: string, variables: Record<string, unknown> = {}) => {
+    const r = await t.gql<T>(query, variables, { token });
+    if (r.errors) throw new Error(JSON.stringify(r.errors));
+    return r.data!;
+  };
+  const waitFor = async (id: string, status: string) => {
+    for (let i = 0; i < 160; i++) {
+      const { importJob } = await gql<{ importJob: { status: string; failure: string | null } }>(
+        `query($id: ID!) { importJob(id: $id) { status failure } }`,
+        { id },
+      );
+      if (importJob.status === status) return;
+      if (importJob.status === 'FAILED') throw new Error(importJob.failure ?? 'FAILED');
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    throw new Error(`job ${id} never reached ${status}`);
+  };
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    for (const u of [
+      { organization: 'HPN', code: 'HPN-BD', name: 'Hội LHPN phường Ba Đình', kind: 'BASE', communeCode: '00004' },
+      { organization: 'HPN', code: 'BD-3', name: 'Chi hội 3', kind: 'BRANCH', parent: 'HPN-BD' },
+      { organization: 'HPN', code: 'BD-BP', name: 'Chi hội thôn Bản Phủ', kind: 'BRANCH', parent: 'HPN-BD' },
+      { organization: 'HPN', code: 'BD-1', name: 'Chi hội 1', kind: 'BRANCH', parent: 'HPN-BD' },
+      { organization: 'HPN', code: 'HPN-NH', name: 'Hội LHPN phường Ngọc Hà', kind: 'BASE', communeCode: '00008' },
+      { organization: 'HPN', code: 'NH-1', name: 'Chi hội 1', kind: 'BRANCH', parent: 'HPN-NH' },
+    ]) {
+      const r = await t.gql(`mutation($i: CreateUnitInput!) { createUnit(input: $i) { code } }`, { i: u });
+      if (r.errors) throw new Error(JSON.stringify(r.errors));
+    }
+    token = await t.logIn(await t.createUser('vp.hpn.donvi', Role.SECRETARIAT, 'HPN'));
+  });
+  afterAll(() => t?.close());
+
+  it('puts each member in the unit her Mã đơn vị names by name or code; an unknown or ambiguous name is a warning on her row', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('DS');
+    ws.addRow(['DANH SÁCH HỘI VIÊN']);
+    ws.addRow(['STT', 'Họ và tên', 'Ngày sinh', 'Mã xã', 'Mã đơn vị']);
+    ws.addRow([1, 'Nguyễn Thị An', '12/03/1985', '00004', 'Chi hội 3']); // row 3: a name
+    ws.addRow([2, 'Trần Thị Bình', '05/06/1990', '00004', 'chi hoi thon ban phu']); // without accents, lower case
+    ws.addRow([3, 'Lê Thị Cúc', '01/01/1988', '00004', 'BD-3']); // a code
+    ws.addRow([4, 'Phạm Thị Dung', '02/02/1992', '00004', 'Chi hội 9']); // row 6: no unit has it
+    ws.addRow([5, 'Vũ Thị Em', '03/03/1993', '', 'CHI HỘI 1']); // row 7: two communes have it, the row has no commune
+    ws.addRow([6, 'Đỗ Thị Giang', '04/04/1994', '00008', 'Chi hội 1']); // the row's commune tells which
+    ws.addRow([7, 'Hà Thị Hoa', '05/05/1995', '00004', 'CHI 01!']); // row 9: neither a code nor a name
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(await wb.xlsx.writeBuffer())]), 'hoi-vien.xlsx');
+    const res = await fetch(`${t.url}/imports?organization=HPN&preview=true&assignIds=true`, {
+      method: 'POST',
+      body: form,
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(res.status).toBe(202);
+    const { jobId } = (await res.json()) as { jobId: string };
+    await waitFor(jobId, 'PREVIEW');
+
+    const { importPreview: p } = await gql<{ importPreview: { withoutUnit: number; rows: PreviewRow[] } }>(
+      `query($id: ID!) { importPreview(jobId: $id) { withoutUnit rows { row fate code reason warnings } } }`,
+      { id: jobId },
+    );
+    const at = (row: number) => p.rows.find((r) => r.row === row)!;
+    expect(p.rows.map((r) => [r.row, r.fate])).toEqual([
+      [3, 'CREATED'], [4, 'CREATED'], [5, 'CREATED'], [6, 'CREATED'], [7, 'CREATED'], [8, 'CREATED'], [9, 'REFUSED'],
+    ]); // prettier-ignore
+    expect(at(6).warnings).toBe(
+      'Mã đơn vị: không có chi hội/đơn vị tên \'Chi hội 9\' trong tổ chức HPN: hội viên được nhập, chưa có đơn vị; sửa lại mã hoặc tên cho đúng, hoặc nhập lại với "Tạo các chi hội (đơn vị) … mà chưa có" (--create-units)',
+    );
+    expect(at(7).warnings).toBe(
+      "Mã đơn vị: có 2 đơn vị tên 'CHI HỘI 1' (mã BD-1, NH-1): hội viên được nhập, chưa có đơn vị; ghi Mã đơn vị thay cho tên rồi nhập lại",
+    );
+    expect(at(9).reason).toContain("Mã đơn vị: 'CHI 01!' không hợp lệ: không phải mã đơn vị");
+    expect(at(9).reason).toContain('hãy ghi mã hoặc tên chi hội/đơn vị');
+    // A refused row shows no code of ours: nothing is created under it.
+    expect(at(9).code).toBeNull();
+    expect(at(3).code).toMatch(/^HPN-[0-9a-f]{8}-1$/);
+    expect(p.withoutUnit).toBe(2);
+
+    await gql(`mutation($id: ID!) { confirmImport(jobId: $id) { id } }`, { id: jobId });
+    await waitFor(jobId, 'DONE');
+    const landed = await t.sql<{ full_name: string; unit: string | null }>(
+      `SELECT r.full_name, u.code AS unit FROM member_record r LEFT JOIN unit u ON u.id = r.unit_id
+        WHERE r.organization_code = 'HPN' ORDER BY r.external_id`,
+    );
+    expect(Object.fromEntries(landed.map((r) => [r.full_name, r.unit]))).toEqual({
+      'Nguyễn Thị An': 'BD-3',
+      'Trần Thị Bình': 'BD-BP',
+      'Lê Thị Cúc': 'BD-3',
+      'Phạm Thị Dung': null,
+      'Vũ Thị Em': null,
+      'Đỗ Thị Giang': 'NH-1',
+    });
+    // The warning stays on her record, under her column.
+    const { memberRecords } = await gql<{
+      memberRecords: { nodes: { fullName: string; importWarnings: { column: string | null; message: string }[] }[] };
+    }>(`{ memberRecords(organization: "HPN", first: 10) { nodes { fullName importWarnings { column message } } } }`);
+    const dung = memberRecords.nodes.find((n) => n.fullName === 'Phạm Thị Dung')!;
+    expect(dung.importWarnings).toEqual([{ column: 'Mã đơn vị', message: expect.stringContaining("tên 'Chi hội 9'") as string }]);
+    // No unit was created (not asked to).
+    expect(await t.sql(`SELECT code FROM unit WHERE organization_code = 'HPN' ORDER BY code`)).toEqual(
+      ['BD-1', 'BD-3', 'BD-BP', 'HPN-BD', 'HPN-NH', 'NH-1'].map((code) => ({ code })),
+    );
+  });
+
+  it('with "create units", creates a name it does not know as a branch of that name in the row’s commune', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('DS');
+    ws.addRow(['Họ và tên', 'Ngày sinh', 'Mã xã', 'Mã đơn vị']);
+    ws.addRow(['Kim Thị Khánh', '06/06/1996', '00004', 'Chi hội Khu phố 9']);
+    ws.addRow(['Lò Thị Lan', '07/07/1997', '00004', 'CHI-MOI']);
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(await wb.xlsx.writeBuffer())]), 'hoi-vien-moi.xlsx');
+    const res = await fetch(`${t.url}/imports?organization=HPN&createUnits=true&assignIds=true`, {
+      method: 'POST',
+      body: form,
+      headers: { authorization: `Bearer ${token}` },
+    });
+    const { jobId } = (await res.json()) as { jobId: string };
+    await waitFor(jobId, 'DONE');
+    const landed = await t.sql<{ full_name: string; code: string; name: string }>(
+      `SELECT r.full_name, u.code, u.name FROM member_record r JOIN unit u ON u.id = r.unit_id
+        WHERE r.full_name IN ('Kim Thị Khánh', 'Lò Thị Lan') ORDER BY r.full_name`,
+    );
+    expect(landed).toEqual([
+      { full_name: 'Kim Thị Khánh', code: '00004-CHI-HOI-KHU-PHO-9', name: 'Chi hội Khu phố 9' },
+      // A code in the code column is created with that code, as before.
+      { full_name: 'Lò Thị Lan', code: 'CHI-MOI', name: 'CHI-MOI' },
+    ]);
+  });
+});
