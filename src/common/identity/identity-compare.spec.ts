@@ -268,14 +268,30 @@ describe('records into persons', () => {
       { a: 0, b: 1, weight: 39.7 },
       { a: 1, b: 2, weight: 5 }, // the bridge through resident 9
     ];
-    const r = cluster(3, edges, () => null, new Set(), new Map(), (i) => resident[i], (i) => weight[i]);
+    const r = cluster(
+      3,
+      edges,
+      () => null,
+      new Set(),
+      new Map(),
+      (i) => resident[i],
+      (i) => weight[i],
+    );
     expect(r.root[1]).toBe(r.root[0]);
     expect(r.root[2]).not.toBe(r.root[0]);
     expect(r.dropped).toEqual([1]);
     expect(r.refused).toEqual([{ a: 1, b: 2, weight: 5 }]);
 
     // The same match at 45 bits (stronger than the link): it holds, and the link is refused.
-    const strong = cluster(3, edges, () => null, new Set(), new Map(), (i) => resident[i], (i) => (i === 1 ? 45 : weight[i]));
+    const strong = cluster(
+      3,
+      edges,
+      () => null,
+      new Set(),
+      new Map(),
+      (i) => resident[i],
+      (i) => (i === 1 ? 45 : weight[i]),
+    );
     expect(strong.root[1]).toBe(strong.root[2]);
     expect(strong.root[0]).not.toBe(strong.root[1]);
     expect(strong.dropped).toEqual([]);
