@@ -52,27 +52,7 @@ export function cluster(
     }
     return x;
   };
-  // The register entry of each cluster (−1: none yet), kept at its root.
-  const resident = new Int32Array(n).fill(-1);
-  // Matches the model found, strongest first, each taking effect before the links no stronger than it.
-  const later: { i: number; weight: number }[] = [];
-  for (let i = 0; i < n; i++) {
-    if (residentOf(i) < 0) continue;
-    const weight = residentWeight(i);
-    if (weight === Infinity) resident[i] = residentOf(i);
-    else later.push({ i, weight });
-  }
-  later.sort((x, y) => y.weight - x.weight || x.i - y.i);
-  const dropped: number[] = [];
-  let next = 0;
-  const matchesDownTo = (weight: number) => {
-    for (; next < later.length && later[next].weight >= weight; next++) {
-      const { i } = later[next];
-      const r = find(i);
-      if (resident[r] < 0) resident[r] = residentOf(i);
-      else if (resident[r] !== residentOf(i)) dropped.push(i);
-    }
-  };
+  const { resident, matchesDownTo, dropped } = registerEntries(n, residentOf, residentWeight, find);
   const refused: Edge[] = [];
   // The records of each cluster that have a rejected partner, kept at its root.
   const rejecting = new Map<number, number[]>();
@@ -109,6 +89,39 @@ export function cluster(
   const root = new Int32Array(n);
   for (let i = 0; i < n; i++) root[i] = find(i);
   return { root, refused, dropped };
+}
+
+/**
+ * The register entry of each cluster, kept at its root: a match that holds from the start is there
+ * at once; the model's matches, strongest first, each take effect (`matchesDownTo`) before the links
+ * no stronger than it — on a cluster that already holds another entry, the match is dropped.
+ */
+function registerEntries(
+  n: number,
+  residentOf: (record: number) => number,
+  residentWeight: (record: number) => number,
+  find: (record: number) => number,
+) {
+  const resident = new Int32Array(n).fill(-1);
+  const later: { i: number; weight: number }[] = [];
+  for (let i = 0; i < n; i++) {
+    if (residentOf(i) < 0) continue;
+    const weight = residentWeight(i);
+    if (weight === Infinity) resident[i] = residentOf(i);
+    else later.push({ i, weight });
+  }
+  later.sort((x, y) => y.weight - x.weight || x.i - y.i);
+  const dropped: number[] = [];
+  let next = 0;
+  const matchesDownTo = (weight: number) => {
+    for (; next < later.length && later[next].weight >= weight; next++) {
+      const { i } = later[next];
+      const r = find(i);
+      if (resident[r] < 0) resident[r] = residentOf(i);
+      else if (resident[r] !== residentOf(i)) dropped.push(i);
+    }
+  };
+  return { resident, matchesDownTo, dropped };
 }
 
 export const slipKey = (x: string, y: string) => (x < y ? `${x}|${y}` : `${y}|${x}`);
