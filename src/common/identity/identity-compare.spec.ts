@@ -257,47 +257,6 @@ describe('records into persons', () => {
     expect(r.refused).toEqual([{ a: 1, b: 2, weight: 25 }]);
   });
 
-  it('lets a stronger link outrank a register match the model found: the weaker match is dropped, not the link', () => {
-    // Giàng Thị Say in Hội Phụ nữ, joined to resident 7 by her number (holds from the start); in
-    // Hội Nông dân with a slip in her name, the same phone and no number: the model matched her to
-    // resident 9 (a namesake next door) at 5 bits, while the pair with her own listing weighs 39.7.
-    // Record 2 is resident 9's own listing, with her number.
-    const resident = [7, 9, 9];
-    const weight = [Infinity, 5, Infinity];
-    const edges = [
-      { a: 0, b: 1, weight: 39.7 },
-      { a: 1, b: 2, weight: 5 }, // the bridge through resident 9
-    ];
-    const r = cluster(
-      3,
-      edges,
-      () => null,
-      new Set(),
-      new Map(),
-      (i) => resident[i],
-      (i) => weight[i],
-    );
-    expect(r.root[1]).toBe(r.root[0]);
-    expect(r.root[2]).not.toBe(r.root[0]);
-    expect(r.dropped).toEqual([1]);
-    expect(r.refused).toEqual([{ a: 1, b: 2, weight: 5 }]);
-
-    // The same match at 45 bits (stronger than the link): it holds, and the link is refused.
-    const strong = cluster(
-      3,
-      edges,
-      () => null,
-      new Set(),
-      new Map(),
-      (i) => resident[i],
-      (i) => (i === 1 ? 45 : weight[i]),
-    );
-    expect(strong.root[1]).toBe(strong.root[2]);
-    expect(strong.root[0]).not.toBe(strong.root[1]);
-    expect(strong.dropped).toEqual([]);
-    expect(strong.refused).toEqual([{ a: 0, b: 1, weight: 39.7 }]);
-  });
-
   it('keeps a person id when records are added, and derives new ones from the first record', () => {
     const ids = ['r1', 'r2', 'r3'];
     const first = assignPersonIds(ids, Int32Array.from([0, 0, 2]), () => null);

@@ -102,7 +102,7 @@ export async function runLink(
     lap('register');
 
     const reviews = await readReviews(needs.db, recs);
-    const persons = formPersons(recs, scored.edges, scored.slips, reviews, scored.kept, bridge);
+    const persons = formPersons(recs, scored.edges, scored.slips, reviews, scored.kept, bridge.resident);
     lap('clustering');
 
     const context = await phantomContext(needs.db, needs.organizationOf, recs);

@@ -2,7 +2,6 @@ import type { DataSource } from 'typeorm';
 import { MemberStatus } from '../../membership/status/member-status.js';
 import { LinkDecision, ReviewDecision } from '../link.entities.js';
 import { assignPersonIds, cluster, confirmedSlips, slipKey, type Edge } from '../model/clustering.js';
-import { RegisterMatch, SAME_ID_MATCH_WEIGHT, type RegisterBridge } from './register-bridge.js';
 import type { KeptPairs } from './score-pairs.js';
 import type { Records } from './snapshot.js';
 
@@ -52,14 +51,6 @@ export interface Persons {
   duplicates: boolean[];
 }
 
-/** No register: no record matched. */
-const noBridge = (n: number) => ({
-  resident: new Int32Array(n).fill(-1),
-  weight: new Float64Array(n),
-  verified: new Array<boolean>(n).fill(false),
-  match: new Uint8Array(n),
-});
-
 /**
  * Persons: a confirmed pair is linked, a rejected one never is; strongest links first, never two ID
  * numbers nor two register entries in one person. A kept pair whose link was refused is marked so; each person keeps the id
@@ -71,24 +62,15 @@ export function formPersons(
   slips: Set<string>,
   reviews: Reviews,
   kept: KeptPairs,
-  bridge: Pick<RegisterBridge, 'resident' | 'weight' | 'verified' | 'match'> = noBridge(recs.n),
+  resident: Int32Array = new Int32Array(recs.n).fill(-1),
 ): Persons {
-  const { resident } = bridge;
   for (const [a, b] of reviews.confirmed) {
     edges.push({ a, b, weight: CONFIRMED_WEIGHT });
     if (recs.idHash[a] && recs.idHash[b]) slips.add(slipKey(recs.idHash[a], recs.idHash[b]));
   }
   const idOf = (i: number) => (recs.idKind[i] === 'CCCD' ? recs.idHash[i] : null);
   for (const k of confirmedSlips(recs.n, reviews.confirmed, idOf)) slips.add(k);
-  // A match by number holds from the start; one the model found weighs as much as its link.
-  const strength = (i: number) => (bridge.weight[i] >= SAME_ID_MATCH_WEIGHT ? Infinity : bridge.weight[i]);
-  const clusters = cluster(recs.n, edges, idOf, slips, reviews.cannotLink, (i) => resident[i], strength);
-  for (const i of clusters.dropped) {
-    // Stronger links put the record with another entry's person: the register did not settle it.
-    resident[i] = -1;
-    bridge.verified[i] = false;
-    bridge.match[i] = RegisterMatch.AMBIGUOUS;
-  }
+  const clusters = cluster(recs.n, edges, idOf, slips, reviews.cannotLink, (i) => resident[i]);
   const refusedSet = new Set(clusters.refused.map((e) => `${e.a}|${e.b}`));
   for (const k of kept.values())
     if (k.decision !== LinkDecision.REVIEW && refusedSet.has(`${k.a}|${k.b}`)) k.decision = LinkDecision.REFUSED;

@@ -4,11 +4,7 @@ import { createHash } from 'node:crypto';
  * Records → persons (pure). Links are taken strongest first; a link that would put two different
  * 12-digit ID numbers in one person is refused (no chaining errors), unless that very pair was
  * judged a typing slip of one number — and so is a link that would put two register entries in one
- * person: the register lists each resident once, so two of its entries are two people. A record's
- * register entry counts from the strength of its match: one found by its ID number holds from the
- * start; one the model found takes its place among the links by its weight, so a stronger link (the
- * same phone, the same number) puts the record with another resident's person first, and the weaker
- * register match is then dropped.
+ * person: the register lists each resident once, so two of its entries are two people.
  */
 export interface Edge {
   a: number;
@@ -21,8 +17,6 @@ export interface Clusters {
   root: Int32Array;
   /** Links refused because they would join two ID numbers. */
   refused: Edge[];
-  /** Records whose register entry was dropped: stronger links had put them with another entry's person. */
-  dropped: number[];
 }
 
 export function cluster(
@@ -34,8 +28,6 @@ export function cluster(
   cannotLink: Map<number, number[]> = new Map(),
   /** The register entry each record was matched to, or −1. */
   residentOf: (record: number) => number = () => -1,
-  /** The weight of that match (bits); Infinity (the default): it holds from the start. */
-  residentWeight: (record: number) => number = () => Infinity,
 ): Clusters {
   const parent = new Int32Array(n);
   for (let i = 0; i < n; i++) parent[i] = i;
@@ -52,7 +44,9 @@ export function cluster(
     }
     return x;
   };
-  const { resident, matchesDownTo, dropped } = registerEntries(n, residentOf, residentWeight, find);
+  // The register entry of each cluster (−1: none yet), kept at its root.
+  const resident = new Int32Array(n);
+  for (let i = 0; i < n; i++) resident[i] = residentOf(i);
   const refused: Edge[] = [];
   // The records of each cluster that have a rejected partner, kept at its root.
   const rejecting = new Map<number, number[]>();
@@ -60,7 +54,6 @@ export function cluster(
   // Strongest first; ties broken by record order, so the result does not depend on the input order.
   const sorted = [...edges].sort((x, y) => y.weight - x.weight || x.a - y.a || x.b - y.b);
   for (const e of sorted) {
-    matchesDownTo(e.weight);
     const ra = find(e.a);
     const rb = find(e.b);
     if (ra === rb) continue;
@@ -85,43 +78,9 @@ export function cluster(
     if (xa.length || xb.length) rejecting.set(keep, [...xa, ...xb]);
     if (drop !== keep) rejecting.delete(drop);
   }
-  matchesDownTo(-Infinity);
   const root = new Int32Array(n);
   for (let i = 0; i < n; i++) root[i] = find(i);
-  return { root, refused, dropped };
-}
-
-/**
- * The register entry of each cluster, kept at its root: a match that holds from the start is there
- * at once; the model's matches, strongest first, each take effect (`matchesDownTo`) before the links
- * no stronger than it — on a cluster that already holds another entry, the match is dropped.
- */
-function registerEntries(
-  n: number,
-  residentOf: (record: number) => number,
-  residentWeight: (record: number) => number,
-  find: (record: number) => number,
-) {
-  const resident = new Int32Array(n).fill(-1);
-  const later: { i: number; weight: number }[] = [];
-  for (let i = 0; i < n; i++) {
-    if (residentOf(i) < 0) continue;
-    const weight = residentWeight(i);
-    if (weight === Infinity) resident[i] = residentOf(i);
-    else later.push({ i, weight });
-  }
-  later.sort((x, y) => y.weight - x.weight || x.i - y.i);
-  const dropped: number[] = [];
-  let next = 0;
-  const matchesDownTo = (weight: number) => {
-    for (; next < later.length && later[next].weight >= weight; next++) {
-      const { i } = later[next];
-      const r = find(i);
-      if (resident[r] < 0) resident[r] = residentOf(i);
-      else if (resident[r] !== residentOf(i)) dropped.push(i);
-    }
-  };
-  return { resident, matchesDownTo, dropped };
+  return { root, refused };
 }
 
 export const slipKey = (x: string, y: string) => (x < y ? `${x}|${y}` : `${y}|${x}`);
