@@ -136,6 +136,26 @@ describe('the register as the hub', () => {
     expect(bridge.resident[201] === -1 || bridge.weight[201] < bridge.weight[202] - 1).toBe(true);
   });
 
+  it.each<[string, string | null, boolean]>([
+    ['no phone on the second listing: the register decides', null, true],
+    ['the same phone as her numbered listing', '0912345678', true],
+    ['another phone than her numbered listing: a namesake of her branch', '0987654321', false],
+  ])('weighs a second listing of her organization with the phones of both: %s', (_, phone, joins) => {
+    const recs = records(
+      roster([
+        ['Trần Thị Quyên', '1977-02-17', 'FEMALE', '03253', 'quyen'], // Hội Nông dân lists her by her number, with her phone…
+        ['Trần Thị Quyên', '1977-02-17', 'FEMALE', '03253'], // …and a second record without it
+      ]),
+    );
+    recs.phone[200] = '0912345678';
+    recs.phone[201] = phone;
+    // As EM learns it on rosters: one person's two listings almost never carry two different phones.
+    const trained: Model = { ...model, m: { ...model.m, phone: { SAME: 0.995, DIFFERENT: 0.005 } } };
+    const bridge = matchRegister(recs, res, trained, frequencies(recs));
+    expect(bridge.resident[200]).toBe(202);
+    expect(bridge.resident[201]).toBe(joins ? 202 : -1);
+  });
+
   it('tells the phantom checks what the register says of a record it did not join', () => {
     const { bridge, at } = run([
       ['Lò Thị Hoa', '1965', 'FEMALE', '03253'],

@@ -1,6 +1,14 @@
 import { LinkDecision } from '../link.entities.js';
 import type { Edge } from '../model/clustering.js';
-import { CommuneLevel, communesOf, compareCommunes, IdLevel, NameLevel } from '../../common/identity/identity-compare.js';
+import {
+  CommuneLevel,
+  communesOf,
+  compareCommunes,
+  compareValues,
+  IdLevel,
+  NameLevel,
+  SimpleLevel,
+} from '../../common/identity/identity-compare.js';
 import { PatternTable, patternWeight, probabilityOf, weightOf, type Comparison, type Frequencies, type Model } from '../model/model.js';
 import { compareWithResident, registerModel } from './register-model.js';
 import { weigher, type KeptPairs, type Weigher } from './score-pairs.js';
@@ -90,8 +98,8 @@ export function matchRegister(recs: Records, res: Residents, pairModel: Model, f
   // A resident an organization already lists under her number: that another listing of the same
   // organization is her too is weighed as a pair of one organization is (m/u of SAME).
   const sameOrganization = pairModel.m.organization.SAME / pairModel.u.organization.SAME;
-  const listedBy = new Set<string>();
-  for (let i = 0; i < recs.n; i++) if (out.resident[i] >= 0) listedBy.add(`${out.resident[i]}|${recs.org[i]}`);
+  const listers = listersOf(recs, out.resident);
+  const asSecondListing = secondListingOdds(recs, pairModel, listers, sameOrganization);
   const model = registerModel(recs, res, out.resident, pairModel);
   const unlisted = unlistedOdds(recs, res, index.byId);
   // Shares read from the database as it is: the posterior weighs the register's namesakes itself.
@@ -107,8 +115,8 @@ export function matchRegister(recs: Records, res: Residents, pairModel: Model, f
     out.match[i] = namesakes || sameId ? RegisterMatch.AMBIGUOUS : covered ? RegisterMatch.NO_MATCH : RegisterMatch.NOT_COVERED;
     const best = bestOf(i, candidatesOf(recs, i, index));
     if (best.r < 0) continue;
-    const listed = listedBy.has(`${best.r}|${recs.org[i]}`);
-    const p = posterior(best, listed ? sameOrganization : 1, unlisted);
+    const listed = listers.has(`${best.r}|${recs.org[i]}`);
+    const p = posterior(best, listed ? asSecondListing(i, best.r) : 1, unlisted);
     // As between two records: two different 12-digit numbers, or two different names, are never joined by the model.
     const contradicts = best.c?.name === NameLevel.DIFFERENT || best.c?.id === IdLevel.DIFFERENT;
     if (p >= (listed || !covered ? JOIN_STRICT_AT : JOIN_AT) && !contradicts) {
@@ -119,6 +127,38 @@ export function matchRegister(recs: Records, res: Residents, pairModel: Model, f
   }
   keepOneListing(out, recs, joins);
   return out;
+}
+
+/** The records that list each resident by number, by `resident|organization`. */
+function listersOf(recs: Records, resident: Int32Array): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  for (let i = 0; i < recs.n; i++) {
+    if (resident[i] < 0) continue;
+    const key = `${resident[i]}|${recs.org[i]}`;
+    const list = out.get(key);
+    if (list) list.push(i);
+    else out.set(key, [i]);
+  }
+  return out;
+}
+
+/**
+ * How much likelier record `i` is resident `r` as a second listing of an organization that already
+ * lists `r` by number: a pair within one organization weighed as the pair model weighs it (m/u of
+ * SAME), times what the register cannot say — the phone of `i` against the listing's (m/u of the
+ * phone level; the likeliest listing when there are several). Two listings of one branch with two
+ * different phones are two namesakes far more often than one person.
+ */
+function secondListingOdds(recs: Records, model: Model, listers: Map<string, number[]>, sameOrganization: number) {
+  const phoneOdds = (a: number, b: number) => {
+    const level = compareValues(recs.phone[a], recs.phone[b]);
+    return level === SimpleLevel.MISSING ? 1 : model.m.phone[level] / model.u.phone[level];
+  };
+  return (i: number, r: number): number => {
+    let best = 0;
+    for (const l of listers.get(`${r}|${recs.org[i]}`) ?? []) best = Math.max(best, phoneOdds(i, l));
+    return sameOrganization * best;
+  };
 }
 
 /**
