@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { Role } from '../src/access/role.js';
+import { gqlAs, waitForJob } from './support/import-jobs.js';
 import { createTestApp, type TestApp } from './test-app.js';
 
 type Preview = {
@@ -18,23 +19,8 @@ describe('an Excel roster whose branch is a "Chi hội" column of names', () => 
   let t: TestApp;
   let token: string;
 
-  const gql = async <T>(query: string, variables: Record<string, unknown> = {}) => {
-    const r = await t.gql<T>(query, variables, { token });
-    if (r.errors) throw new Error(JSON.stringify(r.errors));
-    return r.data!;
-  };
-  const waitFor = async (id: string, status: string) => {
-    for (let i = 0; i < 120; i++) {
-      const { importJob } = await gql<{ importJob: { status: string; failure: string | null } }>(
-        `query($id: ID!) { importJob(id: $id) { status failure } }`,
-        { id },
-      );
-      if (importJob.status === status) return;
-      if (importJob.status === 'FAILED') throw new Error(importJob.failure ?? 'FAILED');
-      await new Promise((r) => setTimeout(r, 250));
-    }
-    throw new Error(`job ${id} never reached ${status}`);
-  };
+  const gql = <T>(query: string, variables: Record<string, unknown> = {}) => gqlAs<T>(t, token, query, variables);
+  const waitFor = (id: string, status: string) => waitForJob(gql, id, status);
   const roster = async (rows: (string | number)[][]) => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('Danh sách');
