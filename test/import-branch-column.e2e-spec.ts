@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { Role } from '../src/access/role.js';
-import { gqlAs, waitForJob } from './support/import-jobs.js';
+import { gqlAs, uploadRoster, waitForJob } from './support/import-jobs.js';
 import { createTestApp, type TestApp } from './test-app.js';
 
 type Preview = {
@@ -30,13 +30,7 @@ describe('an Excel roster whose branch is a "Chi hội" column of names', () => 
     for (const r of rows) ws.addRow(r);
     return Buffer.from(await wb.xlsx.writeBuffer());
   };
-  const upload = async (file: Buffer, query: string) => {
-    const form = new FormData();
-    form.append('file', new Blob([new Uint8Array(file)]), 'hoi-vien-ba-dinh.xlsx');
-    const res = await fetch(`${t.url}/imports?${query}`, { method: 'POST', body: form, headers: { authorization: `Bearer ${token}` } });
-    expect(res.status).toBe(202);
-    return ((await res.json()) as { jobId: string }).jobId;
-  };
+  const upload = (file: Buffer, query: string) => uploadRoster(t, token, file, 'hoi-vien-ba-dinh.xlsx', query);
 
   beforeAll(async () => {
     t = await createTestApp();

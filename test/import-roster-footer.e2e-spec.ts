@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { Role } from '../src/access/role.js';
-import { gqlAs, waitForJob } from './support/import-jobs.js';
+import { gqlAs, uploadRoster, waitForJob } from './support/import-jobs.js';
 import { createTestApp, type TestApp } from './test-app.js';
 
 type Counts = { fate: string; count: number }[];
@@ -47,15 +47,7 @@ describe('an Excel roster with a totals line and a signature block under its mem
   afterAll(() => t?.close());
 
   it('creates the 5 members, skips the totals and signature lines with why, refuses nothing, as its preview said', async () => {
-    const form = new FormData();
-    form.append('file', new Blob([new Uint8Array(await roster())]), 'ds-hoi-vien-ban-phu.xlsx');
-    const res = await fetch(`${t.url}/imports?organization=HPN&preview=true&assignIds=true`, {
-      method: 'POST',
-      body: form,
-      headers: { authorization: `Bearer ${token}` },
-    });
-    expect(res.status).toBe(202);
-    const { jobId } = (await res.json()) as { jobId: string };
+    const jobId = await uploadRoster(t, token, await roster(), 'ds-hoi-vien-ban-phu.xlsx', 'organization=HPN&preview=true&assignIds=true');
     await waitFor(jobId, 'PREVIEW');
     const { importPreview: p } = await gql<{ importPreview: { counts: Counts; rows: { row: number; fate: string }[] } }>(
       `query($id: ID!) { importPreview(jobId: $id) { counts { fate count } rows { row fate } } }`,

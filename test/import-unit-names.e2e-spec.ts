@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { Role } from '../src/access/role.js';
-import { gqlAs, waitForJob } from './support/import-jobs.js';
+import { gqlAs, uploadRoster, waitForJob } from './support/import-jobs.js';
 import { createTestApp, type TestApp } from './test-app.js';
 
 type PreviewRow = { row: number; fate: string; code: string | null; reason: string | null; warnings: string | null };
@@ -47,15 +47,13 @@ describe('an Excel roster whose Mã đơn vị column holds names as well as cod
     ws.addRow([5, 'Vũ Thị Em', '03/03/1993', '', 'CHI HỘI 1']); // row 7: two communes have it, the row has no commune
     ws.addRow([6, 'Đỗ Thị Giang', '04/04/1994', '00008', 'Chi hội 1']); // the row's commune tells which
     ws.addRow([7, 'Hà Thị Hoa', '05/05/1995', '00004', 'CHI 01!']); // row 9: neither a code nor a name
-    const form = new FormData();
-    form.append('file', new Blob([new Uint8Array(await wb.xlsx.writeBuffer())]), 'hoi-vien.xlsx');
-    const res = await fetch(`${t.url}/imports?organization=HPN&preview=true&assignIds=true`, {
-      method: 'POST',
-      body: form,
-      headers: { authorization: `Bearer ${token}` },
-    });
-    expect(res.status).toBe(202);
-    const { jobId } = (await res.json()) as { jobId: string };
+    const jobId = await uploadRoster(
+      t,
+      token,
+      await wb.xlsx.writeBuffer(),
+      'hoi-vien.xlsx',
+      'organization=HPN&preview=true&assignIds=true',
+    );
     await waitFor(jobId, 'PREVIEW');
 
     const { importPreview: p } = await gql<{ importPreview: { withoutUnit: number; rows: PreviewRow[] } }>(
@@ -111,14 +109,13 @@ describe('an Excel roster whose Mã đơn vị column holds names as well as cod
     ws.addRow(['Họ và tên', 'Ngày sinh', 'Mã xã', 'Mã đơn vị']);
     ws.addRow(['Kim Thị Khánh', '06/06/1996', '00004', 'Chi hội Khu phố 9']);
     ws.addRow(['Lò Thị Lan', '07/07/1997', '00004', 'CHI-MOI']);
-    const form = new FormData();
-    form.append('file', new Blob([new Uint8Array(await wb.xlsx.writeBuffer())]), 'hoi-vien-moi.xlsx');
-    const res = await fetch(`${t.url}/imports?organization=HPN&createUnits=true&assignIds=true`, {
-      method: 'POST',
-      body: form,
-      headers: { authorization: `Bearer ${token}` },
-    });
-    const { jobId } = (await res.json()) as { jobId: string };
+    const jobId = await uploadRoster(
+      t,
+      token,
+      await wb.xlsx.writeBuffer(),
+      'hoi-vien-moi.xlsx',
+      'organization=HPN&createUnits=true&assignIds=true',
+    );
     await waitFor(jobId, 'DONE');
     const landed = await t.sql<{ full_name: string; code: string; name: string }>(
       `SELECT r.full_name, u.code, u.name FROM member_record r JOIN unit u ON u.id = r.unit_id

@@ -22,3 +22,12 @@ export async function waitForJob(gql: Gql, id: string, status: string, tries = 1
   }
   throw new Error(`job ${id} never reached ${status}`);
 }
+
+/** A roster sent to `POST /imports?<query>` as her upload (the console's way in): the job's id, once the server took it (202). */
+export async function uploadRoster(t: TestApp, token: string, bytes: ArrayBuffer | Buffer, name: string, query: string): Promise<string> {
+  const form = new FormData();
+  form.append('file', new Blob([new Uint8Array(bytes)]), name);
+  const res = await fetch(`${t.url}/imports?${query}`, { method: 'POST', body: form, headers: { authorization: `Bearer ${token}` } });
+  if (res.status !== 202) throw new Error(`upload refused: HTTP ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { jobId: string }).jobId;
+}
