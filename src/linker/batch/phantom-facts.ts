@@ -63,7 +63,7 @@ export function phantomChecks(
     flags.push(phantomFlags(facts, today).filter((f) => !context.falseAlarms.has(`${recs.id[i]}|${f.code}`)));
     tally.add(facts);
   }
-  const rates = tally.rates(deaths.deadShare);
+  const rates = tally.rates(deaths.deadShare, res.n ? bridge.namesakesByChance : undefined);
   // The base rate and the bursts, estimated on the records no rule or register decided.
   const open = flags.flatMap((own, i) => (own.some((f) => f.severity === 'PHANTOM') ? [] : [i]));
   Object.assign(

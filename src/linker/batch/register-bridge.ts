@@ -48,6 +48,11 @@ export interface RegisterBridge {
   verified: boolean[];
   /** A `RegisterMatch` per record. */
   match: Uint8Array;
+  /**
+   * The share of made-up entries the register has namesakes for, by chance: a roster's name with
+   * another record's birth year, looked up as a record's own name and year is (`namesakesByChance`).
+   */
+  namesakesByChance: number;
 }
 
 /**
@@ -82,9 +87,11 @@ export function matchRegister(recs: Records, res: Residents, pairModel: Model, f
     weight: new Float64Array(recs.n),
     verified: new Array<boolean>(recs.n).fill(false),
     match: new Uint8Array(recs.n),
+    namesakesByChance: 0,
   };
   if (!res.n) return out;
   const index = indexResidents(res);
+  out.namesakesByChance = namesakesByChance(recs, index.byKey);
   const matched = (i: number, r: number, w: number) => {
     out.resident[i] = r;
     out.weight[i] = w;
@@ -200,6 +207,28 @@ function keepOneListing(out: RegisterBridge, recs: Records, joins: ModelJoin[]):
       out.match[j.i] = j.match;
     }
   }
+}
+
+/** Made-up entries tried for `namesakesByChance` (enough for a share to ±0.5 %). */
+const CHANCE_SAMPLE = 20_000;
+
+/**
+ * How often a made-up entry has namesakes in the register by chance: names as rosters write them,
+ * each with another record's birth year (records taken at two fixed strides, so the run is
+ * repeatable), looked up by full name and year as a record is. Smoothed ((k + 1) / (n + 2)).
+ */
+export function namesakesByChance(recs: Records, byKey: Map<string, number[]>): number {
+  let tried = 0;
+  let hits = 0;
+  for (let k = 0; k < Math.min(recs.n, CHANCE_SAMPLE); k++) {
+    const i = (k * 7_919) % recs.n;
+    const j = (k * 104_729 + 1) % recs.n;
+    const year = recs.birth[j]?.year;
+    if (i === j || !year) continue;
+    tried++;
+    if (byKey.has(`${recs.name[i].key}|${year}`)) hits++;
+  }
+  return (hits + 1) / (tried + 2);
 }
 
 /** A wide key's block larger than this is a common name in a common year: left to the exact key. */

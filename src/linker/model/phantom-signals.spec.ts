@@ -1,7 +1,16 @@
 import { BUILT_IN_ORGANIZATIONS } from '../../organizations/index.js';
 import { MemberStatus } from '../../membership/status/member-status.js';
 import { phantomFlags, type FlagCode, type PhantomFacts } from './phantom.js';
-import { rateTally, signalsOf, suspicion, withSuspicion, type Signal, type SignalCode, type SignalRates } from './phantom-signals.js';
+import {
+  madeUpRegister,
+  rateTally,
+  signalsOf,
+  suspicion,
+  withSuspicion,
+  type Signal,
+  type SignalCode,
+  type SignalRates,
+} from './phantom-signals.js';
 
 const TODAY = '2026-11-22';
 const org = (code: string) => BUILT_IN_ORGANIZATIONS.find((o) => o.code === code)!;
@@ -42,6 +51,7 @@ const WELL_PAPERED: SignalRates = {
     withId: { NO_MATCH: 0.06, AMBIGUOUS: 0.04, MATCHED: 0.9 },
     withoutId: { NO_MATCH: 0.1, AMBIGUOUS: 0.4, MATCHED: 0.5 },
   },
+  registerOfMadeUp: madeUpRegister(0.1),
   deadInRegister: 0.03,
   burst: { madeUp: 0.9, real: 0.01 },
 };
@@ -168,6 +178,29 @@ describe('one suspicion from weak signals', () => {
     expect(written.burst).toBe(14);
     expect(written.suspicion.signals.find((x) => x.code === 'BURST')?.weight).toBe(6);
     expect(written.suspicion.probability).toBeGreaterThan(0.99);
+  });
+});
+
+describe('namesakes in the register, weighed by how often a made-up name has them by chance', () => {
+  const namesakes = (chance: number) =>
+    signalsOf(
+      { ...real, ...bare, register: { kind: 'AMBIGUOUS', residents: 3 } },
+      { ...FEW_PAPERS, registerOfMadeUp: madeUpRegister(chance) },
+      false,
+    ).find((x) => x.code === 'NAMESAKES_IN_REGISTER')!.weight;
+
+  it('speaks for a real member in a district, where few invented names have namesakes', () => {
+    expect(namesakes(0.1)).toBeLessThan(-1);
+  });
+
+  it('speaks against her in a province of a million, where most invented names have namesakes too', () => {
+    // Real members without a number have namesakes 45 % of the time (FEW_PAPERS); invented names 80 %.
+    expect(namesakes(0.8)).toBeGreaterThan(0.5);
+  });
+
+  it('keeps the register’s word on a made-up record within what a share can say', () => {
+    expect(madeUpRegister(0)).toEqual({ NO_MATCH: 0.998, AMBIGUOUS: 0.001, MATCHED: 0.001 });
+    expect(madeUpRegister(1).NO_MATCH).toBeCloseTo(0.001);
   });
 });
 

@@ -52,6 +52,12 @@ export interface SignalRates {
   otherRosterOfReal: number;
   /** Among records showing life in communes the register covers, with and without an ID number: what the register says. */
   registerOfReal: { withId: Record<RegisterKind, number>; withoutId: Record<RegisterKind, number> };
+  /**
+   * What the register says of a made-up record: namesakes by chance (`AMBIGUOUS`) as often as a real
+   * name with another record's birth year has namesakes in the register (`madeUpRegister`): in a
+   * province of a million, most plausible names do; in a district, few.
+   */
+  registerOfMadeUp: Record<RegisterKind, number>;
   /** Register entries marked dead, as a share of all. */
   deadInRegister: number;
   /** Among records that could be in a burst (bare, joined on a known day): how often made-up and real ones are (estimated). */
@@ -61,8 +67,8 @@ export interface SignalRates {
 /**
  * What a made-up record looks like (probability of each sign). A name typed in to fill a list has
  * no card to copy an ID number from and no phone to call; no activity or dues are recorded for it.
- * About one invented name and birth year in ten happens to have namesakes in a commune's register
- * (the commonest names are common); to be matched to one resident it must also hit that resident's
+ * How often an invented name and birth year happens to have namesakes in the register is measured
+ * on each run (`registerOfMadeUp`; one in ten stands where nothing was measured); to be matched to one resident it must also hit that resident's
  * birth date and commune, which an invented entry does about once in a thousand. A name made up for
  * one list is on no other organization's roster, unless it happens to be linked to a real member of
  * another (one in fifty).
@@ -163,7 +169,7 @@ function registerSignal(f: PhantomFacts, rates: SignalRates): Signal | null {
   const reg = f.register.kind === 'NOT_COVERED' ? null : f.register.kind;
   if (!reg) return null;
   const real = clampShare((f.hasIdNumber ? rates.registerOfReal.withId : rates.registerOfReal.withoutId)[reg]);
-  const weight = bits(log2(MADE_UP.register[reg] / real));
+  const weight = bits(log2(rates.registerOfMadeUp[reg] / real));
   if (reg === 'NO_MATCH')
     return {
       code: 'NOT_IN_REGISTER',
@@ -191,7 +197,10 @@ export function probabilityOf(signals: Signal[]): number {
  * "shows life" with any activity or dues recorded; one with an ID number stands for real records
  * when the question is activity.
  */
-export function rateTally(): { add(f: PhantomFacts): void; rates(deadInRegister: number): SignalRates } {
+export function rateTally(): {
+  add(f: PhantomFacts): void;
+  rates(deadInRegister: number, namesakesByChance?: number): SignalRates;
+} {
   const n = { alive: 0, aliveNoId: 0, aliveNoPhone: 0, aliveOther: 0, withId: 0, withIdNoActivity: 0 };
   const reg = { withId: { NO_MATCH: 0, AMBIGUOUS: 0, MATCHED: 0 }, withoutId: { NO_MATCH: 0, AMBIGUOUS: 0, MATCHED: 0 } };
   const share = (k: number, of: number) => (k + 1) / (of + 2);
@@ -214,7 +223,7 @@ export function rateTally(): { add(f: PhantomFacts): void; rates(deadInRegister:
       if (!alive) n.withIdNoActivity++;
     },
     // The base rate and the bursts are estimated afterwards (`phantom-estimate.ts`): these are where the estimate starts.
-    rates: (deadInRegister) => ({
+    rates: (deadInRegister, namesakesByChance = MADE_UP.register.AMBIGUOUS) => ({
       madeUpShare: 0.01,
       burst: { madeUp: 0.5, real: 0.01 },
       noIdOfReal: share(n.aliveNoId, n.alive),
@@ -222,9 +231,21 @@ export function rateTally(): { add(f: PhantomFacts): void; rates(deadInRegister:
       noActivityOfReal: share(n.withIdNoActivity, n.withId),
       otherRosterOfReal: share(n.aliveOther, n.alive),
       registerOfReal: { withId: shares(reg.withId), withoutId: shares(reg.withoutId) },
+      registerOfMadeUp: madeUpRegister(namesakesByChance),
       deadInRegister,
     }),
   };
+}
+
+/**
+ * What the register says of a made-up record when a share `namesakesByChance` of made-up names and
+ * years have namesakes in it: that many are AMBIGUOUS, a few are taken for one resident (`MADE_UP`),
+ * the rest are not in the register.
+ */
+export function madeUpRegister(namesakesByChance: number): Record<RegisterKind, number> {
+  const matched = MADE_UP.register.MATCHED;
+  const ambiguous = Math.min(1 - 2 * matched, Math.max(matched, namesakesByChance));
+  return { NO_MATCH: 1 - ambiguous - matched, AMBIGUOUS: ambiguous, MATCHED: matched };
 }
 
 /** A suspected phantom's reasons (empty: not suspected), and the weak signals weighed for it. */

@@ -1,7 +1,7 @@
 import { BUILT_IN_ORGANIZATIONS } from '../../organizations/index.js';
 import { MemberStatus } from '../../membership/status/member-status.js';
 import { bursts, phantomFlags, type FlagCode, type PhantomFacts } from './phantom.js';
-import { suspicion, type SignalRates } from './phantom-signals.js';
+import { madeUpRegister, suspicion, type SignalRates } from './phantom-signals.js';
 
 const TODAY = '2026-11-22';
 const org = (code: string) => BUILT_IN_ORGANIZATIONS.find((o) => o.code === code)!;
@@ -39,6 +39,7 @@ const RATES: SignalRates = {
     withId: { NO_MATCH: 0.06, AMBIGUOUS: 0.04, MATCHED: 0.9 },
     withoutId: { NO_MATCH: 0.1, AMBIGUOUS: 0.4, MATCHED: 0.5 },
   },
+  registerOfMadeUp: madeUpRegister(0.1),
   deadInRegister: 0.03,
   burst: { madeUp: 0.9, real: 0.01 },
 };
