@@ -214,6 +214,25 @@ describe('an upland member listed in the neighbouring commune under the 01/01 pl
   });
 });
 
+describe('how often a made-up name has namesakes in the register by chance', () => {
+  it('is the share of roster names that, with another record’s birth year, the register lists', () => {
+    // The register's 200 Cà Văn men, born 1950–1999: a roster of their names matches by chance when
+    // another record's year is one the register lists for that name.
+    const res = residents(register());
+    const common = matchRegister(records(roster([])), res, model, frequencies(records(roster([]))));
+    expect(common.namesakesByChance).toBeGreaterThan(0.05);
+    expect(common.namesakesByChance).toBeLessThan(0.5);
+    // Names the register does not know at all: almost never.
+    const strangers = records(
+      Array.from({ length: 200 }, (_, k): Row => [`Hà Thị Lạ ${k}`, `${1950 + (k % 50)}-03-03`, 'FEMALE', '03253']),
+    );
+    expect(matchRegister(strangers, res, model, frequencies(strangers)).namesakesByChance).toBeLessThan(0.01);
+    // Everyone of one name and year: always.
+    const same = records(Array.from({ length: 200 }, (): Row => ['Lò Thị Hoa', '1965', 'FEMALE', '03253']));
+    expect(matchRegister(same, res, model, frequencies(same)).namesakesByChance).toBeGreaterThan(0.98);
+  });
+});
+
 describe('namesakes the register knows, commune by commune', () => {
   // "Lò Văn Thắng" born 1964: one resident in each of two communes; records with their own numbers in a third.
   const res = residents([

@@ -10,6 +10,7 @@ import {
   SimpleLevel,
 } from '../../common/identity/identity-compare.js';
 import { PatternTable, patternWeight, probabilityOf, weightOf, type Comparison, type Frequencies, type Model } from '../model/model.js';
+import { namesakesByChance } from './chance-namesakes.js';
 import { compareWithResident, registerModel } from './register-model.js';
 import { weigher, type KeptPairs, type Weigher } from './score-pairs.js';
 import type { Records, Residents } from './snapshot.js';
@@ -207,28 +208,6 @@ function keepOneListing(out: RegisterBridge, recs: Records, joins: ModelJoin[]):
       out.match[j.i] = j.match;
     }
   }
-}
-
-/** Made-up entries tried for `namesakesByChance` (enough for a share to ±0.5 %). */
-const CHANCE_SAMPLE = 20_000;
-
-/**
- * How often a made-up entry has namesakes in the register by chance: names as rosters write them,
- * each with another record's birth year (records taken at two fixed strides, so the run is
- * repeatable), looked up by full name and year as a record is. Smoothed ((k + 1) / (n + 2)).
- */
-export function namesakesByChance(recs: Records, byKey: Map<string, number[]>): number {
-  let tried = 0;
-  let hits = 0;
-  for (let k = 0; k < Math.min(recs.n, CHANCE_SAMPLE); k++) {
-    const i = (k * 7_919) % recs.n;
-    const j = (k * 104_729 + 1) % recs.n;
-    const year = recs.birth[j]?.year;
-    if (i === j || !year) continue;
-    tried++;
-    if (byKey.has(`${recs.name[i].key}|${year}`)) hits++;
-  }
-  return (hits + 1) / (tried + 2);
 }
 
 /** A wide key's block larger than this is a common name in a common year: left to the exact key. */
