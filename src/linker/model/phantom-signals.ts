@@ -180,7 +180,7 @@ function registerSignal(f: PhantomFacts, rates: SignalRates): Signal | null {
     return {
       code: 'NAMESAKES_IN_REGISTER',
       weight,
-      sentence: `CSDL dân cư có người trùng họ tên, năm sinh nhưng chưa xác định được là ai (gặp ở ${pct(real)} hồ sơ của hội viên thật).`,
+      sentence: `CSDL dân cư có người trùng họ tên, năm sinh nhưng chưa xác định được là ai (gặp ở ${pct(real)} hồ sơ của hội viên thật, và ở ${pct(rates.registerOfMadeUp.AMBIGUOUS)} tên ghép thử ngẫu nhiên trong tỉnh).`,
     };
   return { code: 'IN_REGISTER', weight, sentence: 'CSDL dân cư có đúng một người khớp hồ sơ này: người thật.' };
 }
