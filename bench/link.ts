@@ -12,6 +12,8 @@
  *
  * Beside the scores: the seed's ceiling (records whose fields are identical cannot be told apart:
  * `ceiling.ts`), persons found against the true number, and the share of records sent to review.
+ * The seed and the link take `BENCH_TODAY` (default 2026-12-01) as today, so a seed is the same
+ * province on any day.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -26,6 +28,7 @@ const SEED = Number(process.env.BENCH_SEED ?? 1);
 const NOISE = process.env.BENCH_NOISE ?? null;
 const DRAWN = process.env.BENCH_DRAWN === '1';
 const KEEP = process.env.BENCH_KEEP ?? null;
+process.env.LIENTHONG_TODAY = process.env.BENCH_TODAY ?? '2026-12-01';
 /** Where to save this run's scored pairs as `weight,match` (for `calibration-fit.ts`). */
 const PAIRS_OUT = process.env.BENCH_PAIRS_OUT ?? null;
 const log = (m: string) => process.stderr.write(`[bench] ${m}\n`);

@@ -102,4 +102,18 @@ describe('ageOn', () => {
   it('takes today in Vietnam (UTC+7)', () => {
     expect(todayInVietnam(new Date('2026-11-21T18:00:00Z'))).toBe('2026-11-22');
   });
+
+  it('takes the day LIENTHONG_TODAY fixes, and refuses one that is not a date', () => {
+    const before = process.env.LIENTHONG_TODAY;
+    try {
+      process.env.LIENTHONG_TODAY = '2026-12-01';
+      expect(todayInVietnam()).toBe('2026-12-01');
+      expect(todayInVietnam(new Date('2026-11-21T18:00:00Z'))).toBe('2026-11-22');
+      process.env.LIENTHONG_TODAY = '1/12/2026';
+      expect(() => todayInVietnam()).toThrow('LIENTHONG_TODAY="1/12/2026"');
+    } finally {
+      if (before === undefined) delete process.env.LIENTHONG_TODAY;
+      else process.env.LIENTHONG_TODAY = before;
+    }
+  });
 });

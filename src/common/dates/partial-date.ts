@@ -133,7 +133,18 @@ export function ageOn(birth: PartialDate, dayIso: string): { min: number; max: n
   return { min: ageAt(last[1], last[2]), max: ageAt(first[1], first[2]) };
 }
 
-/** Today in Vietnam (Asia/Ho_Chi_Minh), as yyyy-mm-dd. */
-export function todayInVietnam(now: Date = new Date()): string {
-  return new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+/**
+ * Today in Vietnam (Asia/Ho_Chi_Minh), as yyyy-mm-dd. `LIENTHONG_TODAY=yyyy-mm-dd` fixes the day the
+ * program takes as today when no `now` is given, so a seeded province and its link are the same on any
+ * day (the benchmarks set it); a value that is not a date is refused rather than ignored.
+ */
+export function todayInVietnam(now?: Date): string {
+  const fixed = now ? undefined : process.env.LIENTHONG_TODAY;
+  if (fixed) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(fixed) || Number.isNaN(Date.parse(fixed))) {
+      throw new Error(`LIENTHONG_TODAY="${fixed}" không phải một ngày dạng yyyy-mm-dd (ví dụ 2026-12-01)`);
+    }
+    return fixed;
+  }
+  return new Date((now ?? new Date()).getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
 }
