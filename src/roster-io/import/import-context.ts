@@ -30,8 +30,8 @@ export class ImportContext {
   linkNow = true;
   /** A preview found units to create (`--create-units`; rolled back): its confirmation plans again, creating them. */
   unitsPlanned = false;
-  /** The worker threads preparing its rows (undefined: not started yet; null: none, prepared in the importing thread). */
-  workers: PrepareWorkers | null | undefined = undefined;
+  /** The worker threads preparing its rows, as they start (undefined: not started yet; null: none, prepared in the importing thread). */
+  workers: Promise<PrepareWorkers | null> | undefined = undefined;
   /** The subtree of a secretariat kept to one unit (null: the whole organization). */
   readonly ownUnitPath: string | null;
 

@@ -87,7 +87,7 @@ export class ImportPlanner {
       ).map((r) => r.external_id),
     );
     const fresh = batch.filter((p) => !known.has(p.row.externalId));
-    const workers = (batch[0]?.ordinal ?? 0) >= PREPARE_WORKERS_FROM_ROW ? await this.workersOf(ctx) : null;
+    const workers = ctx.workers || (batch[0]?.ordinal ?? 0) >= PREPARE_WORKERS_FROM_ROW ? await this.workersOf(ctx) : null;
     if (!workers) for (const p of fresh) p.prepared = this.preparer.prepare(p.row, ctx);
     else {
       const prepared = await workers.prepare(
@@ -99,22 +99,32 @@ export class ImportPlanner {
   }
 
   /**
-   * The run's worker threads, started once it has read `PREPARE_WORKERS_FROM_ROW` rows (a small
-   * file is prepared in this thread: starting them costs more than it saves); none when the compiled worker is absent (the
-   * sources run under a test runner) or `IMPORT_PREPARE_WORKERS=0`. Closed by `closeWorkers`.
+   * The run's worker threads, started once it has read `PREPARE_WORKERS_FROM_ROW` rows, or from its
+   * first row when its file is that large (`startWorkers`; a small file is prepared in this thread:
+   * starting them costs more than it saves); none when the compiled worker is absent (the sources
+   * run under a test runner) or `IMPORT_PREPARE_WORKERS=0`. Started once (batches are prepared
+   * concurrently), closed by `closeWorkers`.
    */
-  private async workersOf(ctx: ImportContext): Promise<PrepareWorkers | null> {
-    if (ctx.workers === undefined)
-      ctx.workers = PrepareWorkers.available()
-        ? PrepareWorkers.start(await prepareWorkerSetup(this.db, this.key, ctx.def.code, this.config.province))
-        : null;
+  private workersOf(ctx: ImportContext): Promise<PrepareWorkers | null> {
+    ctx.workers ??= PrepareWorkers.available()
+      ? prepareWorkerSetup(this.db, this.key, ctx.def.code, this.config.province).then((setup) => PrepareWorkers.start(setup))
+      : Promise.resolve(null);
     return ctx.workers;
+  }
+
+  /**
+   * A file expected to have `PREPARE_WORKERS_FROM_ROW` rows or more starts its workers now, while
+   * its first rows are read (starting them takes about a second, hidden so beside the reading).
+   */
+  startWorkers(ctx: ImportContext, expectedRows: number): void {
+    if (expectedRows >= PREPARE_WORKERS_FROM_ROW) this.workersOf(ctx).catch(() => undefined);
   }
 
   /** The run's worker threads stopped (the plan is done). */
   async closeWorkers(ctx: ImportContext): Promise<void> {
-    await ctx.workers?.close();
-    ctx.workers = null;
+    const workers = await ctx.workers?.catch(() => null);
+    ctx.workers = Promise.resolve(null);
+    await workers?.close();
   }
 
   /** One batch's plan, in one transaction (with the units it creates; a preview's are rolled back). */

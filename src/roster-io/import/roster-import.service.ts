@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
@@ -44,6 +45,16 @@ const sha256File = (file: string) =>
       .on('end', () => resolve(h.digest('hex')))
       .on('error', reject);
   });
+
+/** Bytes a roster row takes, about (a CSV row of the benchmark's ten columns ≈ 105; a compressed .xlsx row less). */
+const BYTES_PER_ROW = { csv: 100, xlsx: 40 } as const;
+
+/** About how many rows a file holds, by its size (0 when it cannot be read): whether to start the workers at once. */
+const expectedRows = (file: string, kind: RosterSource['kind']) =>
+  stat(file).then(
+    (s) => Math.floor(s.size / BYTES_PER_ROW[kind]),
+    () => 0,
+  );
 
 /** How a run starts: the file read and planned (again for a resumed job, after its committed rows), or a waiting plan applied. */
 interface RunStart {
@@ -170,6 +181,7 @@ export class RosterImportService {
     try {
       ctx.anyTombstone = await this.planner.anyoneErased();
       if (start.source) {
+        this.planner.startWorkers(ctx, await expectedRows(start.file, start.source.kind));
         await this.plan(job, start.source, ctx, opts, actor, summary);
         if (await this.waits(job, ctx, opts, summary, start.file)) return summary;
       }
