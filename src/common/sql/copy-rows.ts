@@ -4,7 +4,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import type { QueryRunner } from 'typeorm';
 
 /** One value in PostgreSQL's COPY text format. Arrays hold plain codes (no quoting needed); JSON is passed as text. */
-function copyValue(v: unknown): string {
+export function copyValue(v: unknown): string {
   if (v === null || v === undefined) return '\\N';
   if (typeof v === 'boolean') return v ? 't' : 'f';
   if (typeof v === 'number') return String(v);
@@ -13,7 +13,10 @@ function copyValue(v: unknown): string {
   if (typeof v === 'string') return escape(v);
   throw new Error(`COPY: no text form for ${typeof v}`);
 }
-const escape = (s: string) => s.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r'));
+/** COPY's text escapes (most values need none: tested first; a JSON value's backslashes are doubled without a callback per match). */
+const NEEDS_ESCAPE = /[\\\t\n\r]/;
+const escape = (s: string) =>
+  NEEDS_ESCAPE.test(s) ? s.replaceAll('\\', '\\\\').replaceAll('\t', '\\t').replaceAll('\n', '\\n').replaceAll('\r', '\\r') : s;
 
 /**
  * Many rows into a table with `COPY … FROM STDIN` on the query runner's own connection (inside its

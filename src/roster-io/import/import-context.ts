@@ -30,6 +30,8 @@ export class ImportContext {
   linkNow = true;
   /** A preview found units to create (`--create-units`; rolled back): its confirmation plans again, creating them. */
   unitsPlanned = false;
+  /** About how many rows its file holds, by its size (0: unknown): a long file prepares its rows in worker threads from the first. */
+  expectedRows = 0;
   /** The worker threads preparing its rows, as they start (undefined: not started yet; null: none, prepared in the importing thread). */
   workers: Promise<PrepareWorkers | null> | undefined = undefined;
   /** The subtree of a secretariat kept to one unit (null: the whole organization). */

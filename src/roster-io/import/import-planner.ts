@@ -87,7 +87,7 @@ export class ImportPlanner {
       ).map((r) => r.external_id),
     );
     const fresh = batch.filter((p) => !known.has(p.row.externalId));
-    const workers = ctx.workers || (batch[0]?.ordinal ?? 0) >= PREPARE_WORKERS_FROM_ROW ? await this.workersOf(ctx) : null;
+    const workers = fresh.length && this.wantsWorkers(batch, fresh, ctx) ? await this.workersOf(ctx) : null;
     if (!workers) for (const p of fresh) p.prepared = this.preparer.prepare(p.row, ctx);
     else {
       const prepared = await workers.prepare(
@@ -99,25 +99,28 @@ export class ImportPlanner {
   }
 
   /**
-   * The run's worker threads, started once it has read `PREPARE_WORKERS_FROM_ROW` rows, or from its
-   * first row when its file is that large (`startWorkers`; a small file is prepared in this thread:
-   * starting them costs more than it saves); none when the compiled worker is absent (the sources
-   * run under a test runner) or `IMPORT_PREPARE_WORKERS=0`. Started once (batches are prepared
-   * concurrently), closed by `closeWorkers`.
+   * Whether a batch's new rows are prepared in the worker threads: once they are started; else when
+   * the batch is mostly new rows (a file sent again, its rows known, starts none) and the run is
+   * past its `PREPARE_WORKERS_FROM_ROW`th row or its file is expected that long (by its size: the
+   * workers then start with its first batch, their start hidden beside the reading). A small file
+   * is prepared in this thread: starting them costs more than it saves.
+   */
+  private wantsWorkers(batch: PendingRow[], fresh: PendingRow[], ctx: ImportContext): boolean {
+    if (ctx.workers) return true;
+    const long = Math.max(batch[0]?.ordinal ?? 0, ctx.expectedRows) >= PREPARE_WORKERS_FROM_ROW;
+    return long && fresh.length * 2 >= batch.length;
+  }
+
+  /**
+   * The run's worker threads, started once (batches are prepared concurrently); none when the
+   * compiled worker is absent (the sources run under a test runner) or `IMPORT_PREPARE_WORKERS=0`.
+   * Closed by `closeWorkers`.
    */
   private workersOf(ctx: ImportContext): Promise<PrepareWorkers | null> {
     ctx.workers ??= PrepareWorkers.available()
       ? prepareWorkerSetup(this.db, this.key, ctx.def.code, this.config.province).then((setup) => PrepareWorkers.start(setup))
       : Promise.resolve(null);
     return ctx.workers;
-  }
-
-  /**
-   * A file expected to have `PREPARE_WORKERS_FROM_ROW` rows or more starts its workers now, while
-   * its first rows are read (starting them takes about a second, hidden so beside the reading).
-   */
-  startWorkers(ctx: ImportContext, expectedRows: number): void {
-    if (expectedRows >= PREPARE_WORKERS_FROM_ROW) this.workersOf(ctx).catch(() => undefined);
   }
 
   /** The run's worker threads stopped (the plan is done). */
@@ -203,14 +206,16 @@ export class ImportPlanner {
     problems.push(...scopeProblems(b.ctx, row, record, unit));
     const unitPath = rejectedRowUnitPath(b.ctx.scope, unit?.path, record?.unit?.path);
     if (problems.length || !prepared.values) return this.refuse(b, p, problems, unitPath);
-    const values: Record<string, unknown> = { ...prepared.values, importDigest: p.digest };
+    // The prepared values are this row's own: completed in place (no copy of every row's columns).
+    const values: Record<string, unknown> = prepared.values;
+    values.importDigest = p.digest;
     if (unit !== undefined) values.unitId = unit?.id ?? null;
     const { ineligible, warned } = await this.keepNotes(b, p, record, values);
     const target = { recordId: record?.id ?? null, recordVersion: record?.version ?? null, ineligible, warned };
     if (!record) {
       const plan = this.plan(b, p, 'CREATED', unitPath, {
         ...target,
-        values: planValues({ status: MemberStatus.ACTIVE, ...values }),
+        values: planValues('status' in values ? values : Object.assign(values, { status: MemberStatus.ACTIVE })),
         notes: row.notes,
       });
       b.news.push({ plan, p, keys: prepared.tombstoneKeys });

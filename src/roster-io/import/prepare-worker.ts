@@ -15,10 +15,16 @@ const def = organizationOf(setup);
 /** A buffer as bytes of its own: a pooled Buffer would carry its whole 8 KB slab across. */
 const own = (b: Buffer) => new Uint8Array(b);
 
-/** The prepared row with its buffers made plain bytes (the receiving side makes them Buffers again). */
+/** The prepared row (made for this message alone) with its buffers made plain bytes, in place (the receiving side makes them Buffers again). */
 function sendable(p: PreparedRow): PreparedRow {
-  const values = p.values && Object.fromEntries(Object.entries(p.values).map(([k, v]) => [k, Buffer.isBuffer(v) ? own(v) : v]));
-  return { ...p, values, tombstoneKeys: p.tombstoneKeys.map(own) as Buffer[] };
+  const values = p.values;
+  if (values)
+    for (const k in values) {
+      const v = values[k];
+      if (Buffer.isBuffer(v)) values[k] = own(v);
+    }
+  p.tombstoneKeys = p.tombstoneKeys.map(own) as Buffer[];
+  return p;
 }
 
 parentPort!.on('message', (req: PrepareRequest) => {

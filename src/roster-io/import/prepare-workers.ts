@@ -42,9 +42,16 @@ const WORKER_SCRIPT = new URL('./prepare-worker.js', import.meta.url);
 /** Bytes from a worker as the Buffers the writer expects. */
 const asBuffer = (b: Uint8Array) => Buffer.from(b.buffer, b.byteOffset, b.byteLength);
 
+/** A prepared row as received (a copy of its own: changed in place, no second copy of every row). */
 function revived(p: PreparedRow): PreparedRow {
-  const values = p.values && Object.fromEntries(Object.entries(p.values).map(([k, v]) => [k, v instanceof Uint8Array ? asBuffer(v) : v]));
-  return { ...p, values, tombstoneKeys: p.tombstoneKeys.map(asBuffer) };
+  const values = p.values;
+  if (values)
+    for (const k in values) {
+      const v = values[k];
+      if (v instanceof Uint8Array) values[k] = asBuffer(v);
+    }
+  p.tombstoneKeys = p.tombstoneKeys.map(asBuffer);
+  return p;
 }
 
 /**

@@ -49,7 +49,7 @@ const sha256File = (file: string) =>
 /** Bytes a roster row takes, about (a CSV row of the benchmark's ten columns ≈ 105; a compressed .xlsx row less). */
 const BYTES_PER_ROW = { csv: 100, xlsx: 40 } as const;
 
-/** About how many rows a file holds, by its size (0 when it cannot be read): whether to start the workers at once. */
+/** About how many rows a file holds, by its size (0 when it cannot be read): whether to start the workers with its first batch. */
 const expectedRows = (file: string, kind: RosterSource['kind']) =>
   stat(file).then(
     (s) => Math.floor(s.size / BYTES_PER_ROW[kind]),
@@ -181,7 +181,7 @@ export class RosterImportService {
     try {
       ctx.anyTombstone = await this.planner.anyoneErased();
       if (start.source) {
-        this.planner.startWorkers(ctx, await expectedRows(start.file, start.source.kind));
+        ctx.expectedRows = await expectedRows(start.file, start.source.kind);
         await this.plan(job, start.source, ctx, opts, actor, summary);
         if (await this.waits(job, ctx, opts, summary, start.file)) return summary;
       }
@@ -225,7 +225,7 @@ export class RosterImportService {
           if (read.row.externalId && !ctx.seen.has(read.row.externalId)) ctx.seen.set(read.row.externalId, rowPlace(read.source));
           continue;
         }
-        await batches.add({ ...read, digest: rowDigest(read.row), prepared: null });
+        await batches.add(Object.assign(read, { digest: rowDigest(read.row), prepared: null }));
       }
       await batches.finish();
       await this.rejectedRows.keepSkipped(job, skipped.map(skippedPlace), ctx.scope);
