@@ -18,7 +18,7 @@ import { maskWarning, rowWarnings } from './import-notes.js';
 import { ineligibleReason, planValues, storePlan, type Fate, type PlanRow } from './import-plan.js';
 import { matchKnownMembers, type KnownMatch } from './known-members.js';
 import { columnFor, RowPreparer, type PreparedRow } from './prepare-row.js';
-import { PREPARE_WORKERS_FROM_ROW, PrepareWorkers, prepareWorkerSetup } from './prepare-workers.js';
+import { PREPARE_WORKERS_FOR_FILES_OF, PREPARE_WORKERS_FROM_ROW, PrepareWorkers, prepareWorkerSetup } from './prepare-workers.js';
 import { changesNothing } from './record-columns.js';
 import { checkDuplicateCode, keptRow, lookUpCurrent, scopeProblems, type CurrentRecords, type PendingRow } from './pending-rows.js';
 import { rejectedRowUnitPath, RejectedRowsService } from './rejected-rows.service.js';
@@ -101,13 +101,14 @@ export class ImportPlanner {
   /**
    * Whether a batch's new rows are prepared in the worker threads: once they are started; else when
    * the batch is mostly new rows (a file sent again, its rows known, starts none) and the run is
-   * past its `PREPARE_WORKERS_FROM_ROW`th row or its file is expected that long (by its size: the
-   * workers then start with its first batch, their start hidden beside the reading). A small file
-   * is prepared in this thread: starting them costs more than it saves.
+   * past its `PREPARE_WORKERS_FROM_ROW`th row, or its file is expected to hold
+   * `PREPARE_WORKERS_FOR_FILES_OF` rows (by its size: the workers then start with its first batch,
+   * their start beside the reading). A small file is prepared in this thread: starting them costs
+   * more than it saves.
    */
   private wantsWorkers(batch: PendingRow[], fresh: PendingRow[], ctx: ImportContext): boolean {
     if (ctx.workers) return true;
-    const long = Math.max(batch[0]?.ordinal ?? 0, ctx.expectedRows) >= PREPARE_WORKERS_FROM_ROW;
+    const long = (batch[0]?.ordinal ?? 0) >= PREPARE_WORKERS_FROM_ROW || ctx.expectedRows >= PREPARE_WORKERS_FOR_FILES_OF;
     return long && fresh.length * 2 >= batch.length;
   }
 
