@@ -293,6 +293,16 @@ describe('the residents a record is weighed against', () => {
     expect(found.farOne).toBeGreaterThan(0);
   });
 
+  it('takes, of the family in the year and commune, only the residents one slip from the given name', () => {
+    const res = residents([
+      ['Lò Văn Ươnh', '1960-01-01', 'MALE', '03253', 'slip'],
+      ['Lò Văn Thành', '1960-01-01', 'MALE', '03253', 'another'],
+      ['Lò Thị Ín', '1960-01-01', 'FEMALE', '03253', 'another-too'],
+    ]);
+    const recs = records([['Lò Văn Ương', '1960-01-01', 'MALE', '03253']]);
+    expect(candidatesOf(recs, 0, indexResidents(res), res).residents).toEqual([0]);
+  });
+
   it('looks province-wide for a union member, who may live far from the workplace', () => {
     const found = withNamesakes(12, 'CD');
     expect(found.far).toBe(0);

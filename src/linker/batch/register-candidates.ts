@@ -1,4 +1,4 @@
-import { CommuneLevel, communesOf, compareCommunes } from '../../common/identity/identity-compare.js';
+import { CommuneLevel, communesOf, compareCommunes, oneSlip } from '../../common/identity/identity-compare.js';
 import type { Records, Residents } from './snapshot.js';
 
 /**
@@ -96,9 +96,10 @@ export interface Candidates {
  * The residents a record could be: its name in its birth year anywhere in the province (past
  * `FAR_NAMESAKES_ONE_BY_ONE` far away, those weighed as one); in its commune or a neighbouring one,
  * its name one year off, its family and given name with another middle name, one slip in the given
- * or the family name. A record without a commune, or a union member (who may live far from the
- * workplace), looks for all of its namesakes one by one and for the year off and the other middle
- * name province-wide.
+ * or the family name (only the residents one slip away: without a middle name, as most Thái and
+ * Mông names are once Văn/Thị is set aside, the key is the family and the year). A record without a
+ * commune, or a union member (who may live far from the workplace), looks for all of its namesakes
+ * one by one and for the year off and the other middle name province-wide.
  */
 export function candidatesOf(recs: Records, i: number, index: ResidentIndex, res: Residents): Candidates {
   const n = recs.name[i];
@@ -108,31 +109,30 @@ export function candidatesOf(recs: Records, i: number, index: ResidentIndex, res
   const take = (list: number[] | undefined, wide = true) => {
     if (list && (!wide || list.length <= MAX_WIDE_BLOCK)) for (const r of list) out.add(r);
   };
-  const near = index.near(communesOf(recs.commune[i]));
-  const everywhere = !near.length || recs.org[i] === 'CD';
+  const near = new Set(index.near(communesOf(recs.commune[i])));
+  const everywhere = !near.size || recs.org[i] === 'CD';
   const namesakes = index.byKey.get(`${n.key}|${year ?? ''}`) ?? [];
   if (everywhere || namesakes.length <= FAR_NAMESAKES_ONE_BY_ONE) take(namesakes, false);
   else {
-    const nearby = new Set(near);
-    for (const r of namesakes) {
-      if (nearby.has(res.commune[r].code ?? '')) out.add(r);
-      else if (found.far++ === 0) found.farOne = r;
-    }
+    for (const commune of near) take(index.byKeyInCommune.get(`${n.key}|${year ?? ''}|${commune}`), false);
+    found.far = namesakes.length - out.size;
+    if (found.far) found.farOne = namesakes.find((r) => !near.has(res.commune[r].code ?? '')) ?? -1;
   }
-  if (year !== undefined) {
-    if (everywhere) {
-      take(index.byKey.get(`${n.key}|${year - 1}`));
-      take(index.byKey.get(`${n.key}|${year + 1}`));
-      take(index.byFamilyGiven.get(`${n.family}|${n.given}|${year}`));
-    }
-    for (const commune of near) {
-      take(index.byKeyInCommune.get(`${n.key}|${year - 1}|${commune}`));
-      take(index.byKeyInCommune.get(`${n.key}|${year + 1}|${commune}`));
-      take(index.byFamilyGivenInCommune.get(`${n.family}|${n.given}|${year}|${commune}`));
-      take(index.byFamilyMiddle.get(`${n.family}|${n.middle}|${year}|${commune}`));
-      take(index.byMiddleGiven.get(`${n.middle}|${n.given}|${year}|${commune}`));
-    }
+  if (year === undefined) return { ...found, residents: [...out] };
+  if (everywhere) {
+    take(index.byKey.get(`${n.key}|${year - 1}`));
+    take(index.byKey.get(`${n.key}|${year + 1}`));
+    take(index.byFamilyGiven.get(`${n.family}|${n.given}|${year}`));
   }
-  found.residents = [...out];
-  return found;
+  const slipped = (list: number[] | undefined, part: 'given' | 'family') => {
+    for (const r of list ?? []) if (oneSlip(n[part], res.name[r][part])) out.add(r);
+  };
+  for (const commune of near) {
+    take(index.byKeyInCommune.get(`${n.key}|${year - 1}|${commune}`));
+    take(index.byKeyInCommune.get(`${n.key}|${year + 1}|${commune}`));
+    take(index.byFamilyGivenInCommune.get(`${n.family}|${n.given}|${year}|${commune}`));
+    slipped(index.byFamilyMiddle.get(`${n.family}|${n.middle}|${year}|${commune}`), 'given');
+    slipped(index.byMiddleGiven.get(`${n.middle}|${n.given}|${year}|${commune}`), 'family');
+  }
+  return { ...found, residents: [...out] };
 }
