@@ -2,6 +2,7 @@ import { linkDate, linkName } from '../../common/identity/identity-compare.js';
 import { startingM, typicalU, type Model } from '../model/model.js';
 import { frequencies, namesakeCounter } from './namesakes.js';
 import { JOIN_AT, JOIN_STRICT_AT, matchRegister, RegisterMatch, SAME_ID_MATCH_WEIGHT } from './register-bridge.js';
+import { candidatesOf, FAR_NAMESAKES_ONE_BY_ONE, indexResidents } from './register-candidates.js';
 import type { Records, Residents } from './snapshot.js';
 
 /** A person as a roster or the register lists them: name, birth date (`yyyy` for a year alone), sex, commune, ID hash. */
@@ -263,5 +264,48 @@ describe('namesakes the register knows, commune by commune', () => {
     expect(namesakes.covers(['03358', '03316'])).toBe(true);
     expect(namesakes.covers(['03358', '03200'])).toBe(false);
     expect(namesakes.covers([])).toBe(false);
+  });
+});
+
+describe('the residents a record is weighed against', () => {
+  // Lò Văn Ương, born 1960, in the record's commune (03253), and `far` namesakes in a commune far away (03385).
+  const withNamesakes = (far: number, org = 'HND') => {
+    const rows: Row[] = [['Lò Văn Ương', '1960-01-01', 'MALE', '03253', 'near']];
+    for (let k = 0; k < far; k++) rows.push(['Lò Văn Ương', '1960-01-01', 'MALE', '03385', `far-${k}`]);
+    rows.push(['Lò Văn Ương', '1961-01-01', 'MALE', '03385', 'a-year-off-far']);
+    rows.push(['Lò Văn Ương', '1961-01-01', 'MALE', '03253', 'a-year-off-here']);
+    const res = residents(rows);
+    const recs = records([['Lò Văn Ương', '1960-01-01', 'MALE', '03253']]);
+    recs.org[0] = org;
+    return candidatesOf(recs, 0, indexResidents(res), res);
+  };
+
+  it('weighs a few namesakes far away one by one (a member who moved is still found)', () => {
+    const found = withNamesakes(FAR_NAMESAKES_ONE_BY_ONE - 1);
+    expect(found.far).toBe(0);
+    expect(found.residents).toHaveLength(FAR_NAMESAKES_ONE_BY_ONE + 1);
+  });
+
+  it('weighs many namesakes far away as one, and looks for the year off only nearby', () => {
+    const found = withNamesakes(12);
+    expect(found.residents.sort()).toEqual([0, 14]);
+    expect(found.far).toBe(12);
+    expect(found.farOne).toBeGreaterThan(0);
+  });
+
+  it('takes, of the family in the year and commune, only the residents one slip from the given name', () => {
+    const res = residents([
+      ['Lò Văn Ươnh', '1960-01-01', 'MALE', '03253', 'slip'],
+      ['Lò Văn Thành', '1960-01-01', 'MALE', '03253', 'another'],
+      ['Lò Thị Ín', '1960-01-01', 'FEMALE', '03253', 'another-too'],
+    ]);
+    const recs = records([['Lò Văn Ương', '1960-01-01', 'MALE', '03253']]);
+    expect(candidatesOf(recs, 0, indexResidents(res), res).residents).toEqual([0]);
+  });
+
+  it('looks province-wide for a union member, who may live far from the workplace', () => {
+    const found = withNamesakes(12, 'CD');
+    expect(found.far).toBe(0);
+    expect(found.residents).toHaveLength(15);
   });
 });

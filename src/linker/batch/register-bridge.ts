@@ -1,16 +1,9 @@
 import { LinkDecision } from '../link.entities.js';
 import type { Edge } from '../model/clustering.js';
-import {
-  CommuneLevel,
-  communesOf,
-  compareCommunes,
-  compareValues,
-  IdLevel,
-  NameLevel,
-  SimpleLevel,
-} from '../../common/identity/identity-compare.js';
+import { compareValues, IdLevel, NameLevel, SimpleLevel } from '../../common/identity/identity-compare.js';
 import { PatternTable, patternWeight, probabilityOf, weightOf, type Comparison, type Frequencies, type Model } from '../model/model.js';
 import { namesakesByChance } from './chance-namesakes.js';
+import { candidatesOf, indexResidents, type Candidates } from './register-candidates.js';
 import { compareWithResident, registerModel } from './register-model.js';
 import { weigher, type KeptPairs, type Weigher } from './score-pairs.js';
 import type { Records, Residents } from './snapshot.js';
@@ -121,7 +114,7 @@ export function matchRegister(recs: Records, res: Residents, pairModel: Model, f
     const covered = (c.code ? res.communes.has(c.code) : c.candidates.some((x) => res.communes.has(x))) || recs.org[i] === 'CD';
     const sameId = !!recs.idHash[i] && index.byId.has(recs.idHash[i]!);
     out.match[i] = namesakes || sameId ? RegisterMatch.AMBIGUOUS : covered ? RegisterMatch.NO_MATCH : RegisterMatch.NOT_COVERED;
-    const best = bestOf(i, candidatesOf(recs, i, index));
+    const best = bestOf(i, candidatesOf(recs, i, index, res));
     if (best.r < 0) continue;
     const listed = listers.has(`${best.r}|${recs.org[i]}`);
     const p = posterior(best, listed ? asSecondListing(i, best.r) : 1, unlisted);
@@ -210,93 +203,6 @@ function keepOneListing(out: RegisterBridge, recs: Records, joins: ModelJoin[]):
   }
 }
 
-/** A wide key's block larger than this is a common name in a common year: left to the exact key. */
-const MAX_WIDE_BLOCK = 200;
-
-/** The residents by ID number, and by keys that find a record's resident despite the noise of rosters. */
-interface ResidentIndex {
-  byId: Map<string, number[]>;
-  /** Full name (folded) and birth year. */
-  byKey: Map<string, number[]>;
-  /** Family and given name and birth year (a middle name dropped or different). */
-  byFamilyGiven: Map<string, number[]>;
-  /** Family and middle name, year and commune (a slip in the given name). */
-  byFamilyMiddle: Map<string, number[]>;
-  /** Middle and given name, year and commune (a slip in the family name). */
-  byMiddleGiven: Map<string, number[]>;
-  /** The register's communes that are the same as or near (`CommuneLevel.NEAR`) the given ones. */
-  near: (codes: string[]) => string[];
-}
-
-function indexResidents(res: Residents): ResidentIndex {
-  const index: ResidentIndex = {
-    byId: new Map(),
-    byKey: new Map(),
-    byFamilyGiven: new Map(),
-    byFamilyMiddle: new Map(),
-    byMiddleGiven: new Map(),
-    near: nearCommunes(res),
-  };
-  const add = (map: Map<string, number[]>, key: string, r: number) => {
-    const list = map.get(key);
-    if (list) list.push(r);
-    else map.set(key, [r]);
-  };
-  for (let r = 0; r < res.n; r++) {
-    const id = res.idHash[r];
-    if (id) add(index.byId, id, r);
-    const n = res.name[r];
-    const year = res.birth[r]?.year ?? '';
-    add(index.byKey, `${n.key}|${year}`, r);
-    add(index.byFamilyGiven, `${n.family}|${n.given}|${year}`, r);
-    const commune = res.commune[r].code ?? '';
-    add(index.byFamilyMiddle, `${n.family}|${n.middle}|${year}|${commune}`, r);
-    add(index.byMiddleGiven, `${n.middle}|${n.given}|${year}|${commune}`, r);
-  }
-  return index;
-}
-
-/** The communes of the register near each commune (itself included), worked out once per commune. */
-function nearCommunes(res: Residents): (codes: string[]) => string[] {
-  const all = [...res.communes];
-  const cache = new Map<string, string[]>();
-  return (codes) =>
-    codes.flatMap((code) => {
-      let near = cache.get(code);
-      if (!near)
-        cache.set(
-          code,
-          (near = all.filter((c) => compareCommunes({ code, candidates: [] }, { code: c, candidates: [] }) !== CommuneLevel.DIFFERENT)),
-        );
-      return near;
-    });
-}
-
-/**
- * The residents a record could be: its name in its birth year or one year off, its family and
- * given name with another middle name, one slip in the given or the family name in its commune or
- * a neighbouring one.
- */
-function candidatesOf(recs: Records, i: number, index: ResidentIndex): number[] {
-  const n = recs.name[i];
-  const year = recs.birth[i]?.year;
-  const out = new Set<number>();
-  const take = (list: number[] | undefined, wide = true) => {
-    if (list && (!wide || list.length <= MAX_WIDE_BLOCK)) for (const r of list) out.add(r);
-  };
-  take(index.byKey.get(`${n.key}|${year ?? ''}`), false);
-  if (year === undefined) return [...out];
-  take(index.byKey.get(`${n.key}|${year - 1}`));
-  take(index.byKey.get(`${n.key}|${year + 1}`));
-  take(index.byFamilyGiven.get(`${n.family}|${n.given}|${year}`));
-  const c = recs.commune[i];
-  for (const commune of index.near(communesOf(c))) {
-    take(index.byFamilyMiddle.get(`${n.family}|${n.middle}|${year}|${commune}`));
-    take(index.byMiddleGiven.get(`${n.middle}|${n.given}|${year}|${commune}`));
-  }
-  return [...out];
-}
-
 /**
  * The odds, against one given resident, that a record is someone the register does not list:
  * (1 − c)/c · N for a register of N residents covering a share c of the people — c read from the
@@ -323,20 +229,27 @@ interface Best {
   c: Comparison | null;
 }
 
-/** Scores a record against its candidate residents with the model (weights from patterns, as in `scorePairs`). */
-function bestResidentFinder(recs: Records, res: Residents, model: Model, weigh: Weigher): (i: number, candidates: number[]) => Best {
+/**
+ * Scores a record against its candidate residents with the model (weights from patterns, as in
+ * `scorePairs`); the namesakes far away weighed as one, only in the sum.
+ */
+function bestResidentFinder(recs: Records, res: Residents, model: Model, weigh: Weigher): (i: number, found: Candidates) => Best {
   const table = new PatternTable();
   const weights: ReturnType<typeof patternWeight>[] = [];
   const prior = weightOf(model.lambda);
-  return (i, candidates) => {
+  const ratio = (i: number, r: number) => {
+    const c = compareWithResident(recs, i, res, r);
+    const k = table.add(c);
+    return { c, lr: 2 ** (weigh((weights[k] ??= patternWeight(model, c)), recs.name[i].key, recs.birth[i]?.key ?? null) - prior) };
+  };
+  return (i, found) => {
     const best: Best = { r: -1, lr: 0, sum: 0, c: null };
-    for (const r of candidates) {
-      const c = compareWithResident(recs, i, res, r);
-      const k = table.add(c);
-      const lr = 2 ** (weigh((weights[k] ??= patternWeight(model, c)), recs.name[i].key, recs.birth[i]?.key ?? null) - prior);
+    for (const r of found.residents) {
+      const { c, lr } = ratio(i, r);
       best.sum += lr;
       if (lr > best.lr) Object.assign(best, { r, lr, c });
     }
+    if (found.far) best.sum += found.far * ratio(i, found.farOne).lr;
     return best;
   };
 }

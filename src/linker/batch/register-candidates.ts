@@ -1,0 +1,138 @@
+import { CommuneLevel, communesOf, compareCommunes, oneSlip } from '../../common/identity/identity-compare.js';
+import type { Records, Residents } from './snapshot.js';
+
+/**
+ * The residents of the register a roster record could be (`register-bridge.ts` weighs them): found
+ * by keys that survive the noise of rosters, nearby where a key is wide.
+ */
+
+/** A wide key's block larger than this is a common name in a common year: left to the exact key. */
+const MAX_WIDE_BLOCK = 200;
+
+/**
+ * Namesakes (same name, same year) living away from the record's commune and its neighbours, past
+ * this many, are weighed as one resident times their number rather than one by one: each of them is
+ * the record's person only if the person moved, so together they add a few per cent to the posterior's
+ * sum at most; comparing each made the step grow with the square of the province (BENCHMARKS.md,
+ * "The register step nearby"). A rare name's few namesakes elsewhere are still weighed one by one, so
+ * a member who moved is still found.
+ */
+export const FAR_NAMESAKES_ONE_BY_ONE = 8;
+
+/** The residents by ID number, and by keys that find a record's resident despite the noise of rosters. */
+export interface ResidentIndex {
+  byId: Map<string, number[]>;
+  /** Full name (folded) and birth year. */
+  byKey: Map<string, number[]>;
+  /** Family and given name and birth year (a middle name dropped or different). */
+  byFamilyGiven: Map<string, number[]>;
+  /** The full name, or the family and given name, with a year and a commune: looked for nearby. */
+  byKeyInCommune: Map<string, number[]>;
+  byFamilyGivenInCommune: Map<string, number[]>;
+  /** Family and middle name, year and commune (a slip in the given name). */
+  byFamilyMiddle: Map<string, number[]>;
+  /** Middle and given name, year and commune (a slip in the family name). */
+  byMiddleGiven: Map<string, number[]>;
+  /** The register's communes that are the same as or near (`CommuneLevel.NEAR`) the given ones. */
+  near: (codes: string[]) => string[];
+}
+
+export function indexResidents(res: Residents): ResidentIndex {
+  const index: ResidentIndex = {
+    byId: new Map(),
+    byKey: new Map(),
+    byFamilyGiven: new Map(),
+    byKeyInCommune: new Map(),
+    byFamilyGivenInCommune: new Map(),
+    byFamilyMiddle: new Map(),
+    byMiddleGiven: new Map(),
+    near: nearCommunes(res),
+  };
+  const add = (map: Map<string, number[]>, key: string, r: number) => {
+    const list = map.get(key);
+    if (list) list.push(r);
+    else map.set(key, [r]);
+  };
+  for (let r = 0; r < res.n; r++) {
+    const id = res.idHash[r];
+    if (id) add(index.byId, id, r);
+    const n = res.name[r];
+    const year = res.birth[r]?.year ?? '';
+    add(index.byKey, `${n.key}|${year}`, r);
+    add(index.byFamilyGiven, `${n.family}|${n.given}|${year}`, r);
+    const commune = res.commune[r].code ?? '';
+    add(index.byKeyInCommune, `${n.key}|${year}|${commune}`, r);
+    add(index.byFamilyGivenInCommune, `${n.family}|${n.given}|${year}|${commune}`, r);
+    add(index.byFamilyMiddle, `${n.family}|${n.middle}|${year}|${commune}`, r);
+    add(index.byMiddleGiven, `${n.middle}|${n.given}|${year}|${commune}`, r);
+  }
+  return index;
+}
+
+/** The communes of the register near each commune (itself included), worked out once per commune. */
+function nearCommunes(res: Residents): (codes: string[]) => string[] {
+  const all = [...res.communes];
+  const cache = new Map<string, string[]>();
+  return (codes) =>
+    codes.flatMap((code) => {
+      let near = cache.get(code);
+      if (!near)
+        cache.set(
+          code,
+          (near = all.filter((c) => compareCommunes({ code, candidates: [] }, { code: c, candidates: [] }) !== CommuneLevel.DIFFERENT)),
+        );
+      return near;
+    });
+}
+
+/** A record's candidate residents, and the namesakes far away weighed as one (`far` of them like `farOne`). */
+export interface Candidates {
+  residents: number[];
+  far: number;
+  farOne: number;
+}
+
+/**
+ * The residents a record could be: its name in its birth year anywhere in the province (past
+ * `FAR_NAMESAKES_ONE_BY_ONE` far away, those weighed as one); in its commune or a neighbouring one,
+ * its name one year off, its family and given name with another middle name, one slip in the given
+ * or the family name (only the residents one slip away: without a middle name, as most Thái and
+ * Mông names are once Văn/Thị is set aside, the key is the family and the year). A record without a
+ * commune, or a union member (who may live far from the workplace), looks for all of its namesakes
+ * one by one and for the year off and the other middle name province-wide.
+ */
+export function candidatesOf(recs: Records, i: number, index: ResidentIndex, res: Residents): Candidates {
+  const n = recs.name[i];
+  const year = recs.birth[i]?.year;
+  const out = new Set<number>();
+  const found: Candidates = { residents: [], far: 0, farOne: -1 };
+  const take = (list: number[] | undefined, wide = true) => {
+    if (list && (!wide || list.length <= MAX_WIDE_BLOCK)) for (const r of list) out.add(r);
+  };
+  const near = new Set(index.near(communesOf(recs.commune[i])));
+  const everywhere = !near.size || recs.org[i] === 'CD';
+  const namesakes = index.byKey.get(`${n.key}|${year ?? ''}`) ?? [];
+  if (everywhere || namesakes.length <= FAR_NAMESAKES_ONE_BY_ONE) take(namesakes, false);
+  else {
+    for (const commune of near) take(index.byKeyInCommune.get(`${n.key}|${year ?? ''}|${commune}`), false);
+    found.far = namesakes.length - out.size;
+    if (found.far) found.farOne = namesakes.find((r) => !near.has(res.commune[r].code ?? '')) ?? -1;
+  }
+  if (year === undefined) return { ...found, residents: [...out] };
+  if (everywhere) {
+    take(index.byKey.get(`${n.key}|${year - 1}`));
+    take(index.byKey.get(`${n.key}|${year + 1}`));
+    take(index.byFamilyGiven.get(`${n.family}|${n.given}|${year}`));
+  }
+  const slipped = (list: number[] | undefined, part: 'given' | 'family') => {
+    for (const r of list ?? []) if (oneSlip(n[part], res.name[r][part])) out.add(r);
+  };
+  for (const commune of near) {
+    take(index.byKeyInCommune.get(`${n.key}|${year - 1}|${commune}`));
+    take(index.byKeyInCommune.get(`${n.key}|${year + 1}|${commune}`));
+    take(index.byFamilyGivenInCommune.get(`${n.family}|${n.given}|${year}|${commune}`));
+    slipped(index.byFamilyMiddle.get(`${n.family}|${n.middle}|${year}|${commune}`), 'given');
+    slipped(index.byMiddleGiven.get(`${n.middle}|${n.given}|${year}|${commune}`), 'family');
+  }
+  return { ...found, residents: [...out] };
+}
