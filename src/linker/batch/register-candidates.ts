@@ -19,6 +19,9 @@ const MAX_WIDE_BLOCK = 200;
  */
 export const FAR_NAMESAKES_ONE_BY_ONE = 8;
 
+/** Residents by a key, then by commune: a record looks up its key once and reads its nearby communes. */
+type ByCommune = Map<string, Map<string, number[]>>;
+
 /** The residents by ID number, and by keys that find a record's resident despite the noise of rosters. */
 export interface ResidentIndex {
   byId: Map<string, number[]>;
@@ -26,15 +29,42 @@ export interface ResidentIndex {
   byKey: Map<string, number[]>;
   /** Family and given name and birth year (a middle name dropped or different). */
   byFamilyGiven: Map<string, number[]>;
-  /** The full name, or the family and given name, with a year and a commune: looked for nearby. */
-  byKeyInCommune: Map<string, number[]>;
-  byFamilyGivenInCommune: Map<string, number[]>;
-  /** Family and middle name, year and commune (a slip in the given name). */
-  byFamilyMiddle: Map<string, number[]>;
-  /** Middle and given name, year and commune (a slip in the family name). */
-  byMiddleGiven: Map<string, number[]>;
+  /** The same two keys, commune by commune: looked for nearby. */
+  byKeyInCommune: ByCommune;
+  byFamilyGivenInCommune: ByCommune;
+  /** Family and middle name and year, commune by commune (a slip in the given name). */
+  byFamilyMiddle: ByCommune;
+  /** Middle and given name and year, commune by commune (a slip in the family name). */
+  byMiddleGiven: ByCommune;
   /** The register's communes that are the same as or near (`CommuneLevel.NEAR`) the given ones. */
   near: (codes: string[]) => string[];
+}
+
+function add(map: Map<string, number[]>, key: string, r: number): void {
+  const list = map.get(key);
+  if (list) list.push(r);
+  else map.set(key, [r]);
+}
+
+function addIn(map: ByCommune, key: string, commune: string, r: number): void {
+  let inCommunes = map.get(key);
+  if (!inCommunes) map.set(key, (inCommunes = new Map<string, number[]>()));
+  add(inCommunes, commune, r);
+}
+
+/** The lists of a key in the given communes. */
+function nearby(map: ByCommune, key: string, near: Set<string>): number[][] {
+  const inCommunes = map.get(key);
+  const out: number[][] = [];
+  if (!inCommunes) return out;
+  if (inCommunes.size < near.size) {
+    for (const [commune, list] of inCommunes) if (near.has(commune)) out.push(list);
+  } else
+    for (const commune of near) {
+      const list = inCommunes.get(commune);
+      if (list) out.push(list);
+    }
+  return out;
 }
 
 export function indexResidents(res: Residents): ResidentIndex {
@@ -48,23 +78,20 @@ export function indexResidents(res: Residents): ResidentIndex {
     byMiddleGiven: new Map(),
     near: nearCommunes(res),
   };
-  const add = (map: Map<string, number[]>, key: string, r: number) => {
-    const list = map.get(key);
-    if (list) list.push(r);
-    else map.set(key, [r]);
-  };
   for (let r = 0; r < res.n; r++) {
     const id = res.idHash[r];
     if (id) add(index.byId, id, r);
     const n = res.name[r];
     const year = res.birth[r]?.year ?? '';
-    add(index.byKey, `${n.key}|${year}`, r);
-    add(index.byFamilyGiven, `${n.family}|${n.given}|${year}`, r);
     const commune = res.commune[r].code ?? '';
-    add(index.byKeyInCommune, `${n.key}|${year}|${commune}`, r);
-    add(index.byFamilyGivenInCommune, `${n.family}|${n.given}|${year}|${commune}`, r);
-    add(index.byFamilyMiddle, `${n.family}|${n.middle}|${year}|${commune}`, r);
-    add(index.byMiddleGiven, `${n.middle}|${n.given}|${year}|${commune}`, r);
+    const key = `${n.key}|${year}`;
+    const familyGiven = `${n.family}|${n.given}|${year}`;
+    add(index.byKey, key, r);
+    add(index.byFamilyGiven, familyGiven, r);
+    addIn(index.byKeyInCommune, key, commune, r);
+    addIn(index.byFamilyGivenInCommune, familyGiven, commune, r);
+    addIn(index.byFamilyMiddle, `${n.family}|${n.middle}|${year}`, commune, r);
+    addIn(index.byMiddleGiven, `${n.middle}|${n.given}|${year}`, commune, r);
   }
   return index;
 }
@@ -111,10 +138,11 @@ export function candidatesOf(recs: Records, i: number, index: ResidentIndex, res
   };
   const near = new Set(index.near(communesOf(recs.commune[i])));
   const everywhere = !near.size || recs.org[i] === 'CD';
-  const namesakes = index.byKey.get(`${n.key}|${year ?? ''}`) ?? [];
+  const key = `${n.key}|${year ?? ''}`;
+  const namesakes = index.byKey.get(key) ?? [];
   if (everywhere || namesakes.length <= FAR_NAMESAKES_ONE_BY_ONE) take(namesakes, false);
   else {
-    for (const commune of near) take(index.byKeyInCommune.get(`${n.key}|${year ?? ''}|${commune}`), false);
+    for (const list of nearby(index.byKeyInCommune, key, near)) take(list, false);
     found.far = namesakes.length - out.size;
     if (found.far) found.farOne = namesakes.find((r) => !near.has(res.commune[r].code ?? '')) ?? -1;
   }
@@ -124,15 +152,13 @@ export function candidatesOf(recs: Records, i: number, index: ResidentIndex, res
     take(index.byKey.get(`${n.key}|${year + 1}`));
     take(index.byFamilyGiven.get(`${n.family}|${n.given}|${year}`));
   }
-  const slipped = (list: number[] | undefined, part: 'given' | 'family') => {
-    for (const r of list ?? []) if (oneSlip(n[part], res.name[r][part])) out.add(r);
+  const slipped = (lists: number[][], part: 'given' | 'family') => {
+    for (const list of lists) for (const r of list) if (oneSlip(n[part], res.name[r][part])) out.add(r);
   };
-  for (const commune of near) {
-    take(index.byKeyInCommune.get(`${n.key}|${year - 1}|${commune}`));
-    take(index.byKeyInCommune.get(`${n.key}|${year + 1}|${commune}`));
-    take(index.byFamilyGivenInCommune.get(`${n.family}|${n.given}|${year}|${commune}`));
-    slipped(index.byFamilyMiddle.get(`${n.family}|${n.middle}|${year}|${commune}`), 'given');
-    slipped(index.byMiddleGiven.get(`${n.middle}|${n.given}|${year}|${commune}`), 'family');
-  }
+  for (const list of nearby(index.byKeyInCommune, `${n.key}|${year - 1}`, near)) take(list);
+  for (const list of nearby(index.byKeyInCommune, `${n.key}|${year + 1}`, near)) take(list);
+  for (const list of nearby(index.byFamilyGivenInCommune, `${n.family}|${n.given}|${year}`, near)) take(list);
+  slipped(nearby(index.byFamilyMiddle, `${n.family}|${n.middle}|${year}`, near), 'given');
+  slipped(nearby(index.byMiddleGiven, `${n.middle}|${n.given}|${year}`, near), 'family');
   return { ...found, residents: [...out] };
 }
