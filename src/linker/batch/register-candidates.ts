@@ -14,7 +14,7 @@ const MAX_WIDE_BLOCK = 200;
  * this many, are weighed as one resident times their number rather than one by one: each of them is
  * the record's person only if the person moved, so together they add a few per cent to the posterior's
  * sum at most; comparing each made the step grow with the square of the province (BENCHMARKS.md,
- * "The register step nearby"). A rare name's few namesakes elsewhere are still weighed one by one, so
+ * "The register step at province scale"). A rare name's few namesakes elsewhere are still weighed one by one, so
  * a member who moved is still found.
  */
 export const FAR_NAMESAKES_ONE_BY_ONE = 8;
@@ -37,7 +37,7 @@ export interface ResidentIndex {
   /** Middle and given name and year, commune by commune (a slip in the family name). */
   byMiddleGiven: ByCommune;
   /** The register's communes that are the same as or near (`CommuneLevel.NEAR`) the given ones. */
-  near: (codes: string[]) => string[];
+  near: (codes: string[]) => Set<string>;
 }
 
 function add(map: Map<string, number[]>, key: string, r: number): void {
@@ -96,20 +96,21 @@ export function indexResidents(res: Residents): ResidentIndex {
   return index;
 }
 
-/** The communes of the register near each commune (itself included), worked out once per commune. */
-function nearCommunes(res: Residents): (codes: string[]) => string[] {
+/**
+ * The communes of the register near the given ones (each itself included), worked out once per
+ * commune and kept as one set per list of communes (a record asks for its own on every lookup).
+ */
+function nearCommunes(res: Residents): (codes: string[]) => Set<string> {
   const all = [...res.communes];
-  const cache = new Map<string, string[]>();
-  return (codes) =>
-    codes.flatMap((code) => {
-      let near = cache.get(code);
-      if (!near)
-        cache.set(
-          code,
-          (near = all.filter((c) => compareCommunes({ code, candidates: [] }, { code: c, candidates: [] }) !== CommuneLevel.DIFFERENT)),
-        );
-      return near;
-    });
+  const nearOne = (code: string) =>
+    all.filter((c) => compareCommunes({ code, candidates: [] }, { code: c, candidates: [] }) !== CommuneLevel.DIFFERENT);
+  const cache = new Map<string, Set<string>>();
+  return (codes) => {
+    const key = codes.join(',');
+    let near = cache.get(key);
+    if (!near) cache.set(key, (near = new Set(codes.flatMap(nearOne))));
+    return near;
+  };
 }
 
 /** A record's candidate residents, and the namesakes far away weighed as one (`far` of them like `farOne`). */
@@ -136,7 +137,7 @@ export function candidatesOf(recs: Records, i: number, index: ResidentIndex, res
   const take = (list: number[] | undefined, wide = true) => {
     if (list && (!wide || list.length <= MAX_WIDE_BLOCK)) for (const r of list) out.add(r);
   };
-  const near = new Set(index.near(communesOf(recs.commune[i])));
+  const near = index.near(communesOf(recs.commune[i]));
   const everywhere = !near.size || recs.org[i] === 'CD';
   const key = `${n.key}|${year ?? ''}`;
   const namesakes = index.byKey.get(key) ?? [];

@@ -18,6 +18,21 @@ export interface PreparedRow {
   tombstoneKeys: Buffer[];
 }
 
+/**
+ * A prepared row's bytes — its values' and its tombstone keys — made anew by `convert`, in place, as
+ * the row crosses between a worker thread and the importing thread (the row is that message's own).
+ */
+export function withBytesAs(p: PreparedRow, convert: (b: Uint8Array) => Uint8Array): PreparedRow {
+  const values = p.values;
+  if (values)
+    for (const k in values) {
+      const v = values[k];
+      if (v instanceof Uint8Array) values[k] = convert(v);
+    }
+  p.tombstoneKeys = p.tombstoneKeys.map(convert) as Buffer[];
+  return p;
+}
+
 /** The column header a field problem belongs to, as the file names it. */
 export function columnFor(field: string, row: RosterRow): string {
   return row.columnOf.get(field) ?? FIELD_LABELS[field] ?? field;

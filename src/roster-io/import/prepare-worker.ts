@@ -4,7 +4,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { ImportContext } from './import-context.js';
-import type { PreparedRow } from './prepare-row.js';
+import { withBytesAs, type PreparedRow } from './prepare-row.js';
 import { organizationOf, preparerOf, type PrepareWorkerSetup } from './prepare-worker-setup.js';
 import type { PrepareRequest, PrepareResponse } from './prepare-workers.js';
 
@@ -13,19 +13,10 @@ const preparer = preparerOf(setup);
 const def = organizationOf(setup);
 
 /** A buffer as bytes of its own: a pooled Buffer would carry its whole 8 KB slab across. */
-const own = (b: Buffer) => new Uint8Array(b);
+const own = (b: Uint8Array) => new Uint8Array(b);
 
-/** The prepared row (made for this message alone) with its buffers made plain bytes, in place (the receiving side makes them Buffers again). */
-function sendable(p: PreparedRow): PreparedRow {
-  const values = p.values;
-  if (values)
-    for (const k in values) {
-      const v = values[k];
-      if (Buffer.isBuffer(v)) values[k] = own(v);
-    }
-  p.tombstoneKeys = p.tombstoneKeys.map(own) as Buffer[];
-  return p;
-}
+/** The prepared row with its buffers made plain bytes (the receiving side makes them Buffers again). */
+const sendable = (p: PreparedRow): PreparedRow => withBytesAs(p, own);
 
 parentPort!.on('message', (req: PrepareRequest) => {
   let res: PrepareResponse;

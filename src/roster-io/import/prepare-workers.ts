@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { PreparedRow } from './prepare-row.js';
+import { withBytesAs, type PreparedRow } from './prepare-row.js';
 import type { PrepareWorkerSetup } from './prepare-worker-setup.js';
 import type { RosterRow } from './roster-row.js';
 
@@ -51,17 +51,8 @@ const WORKER_SCRIPT = new URL('./prepare-worker.js', import.meta.url);
 /** Bytes from a worker as the Buffers the writer expects. */
 const asBuffer = (b: Uint8Array) => Buffer.from(b.buffer, b.byteOffset, b.byteLength);
 
-/** A prepared row as received (a copy of its own: changed in place, no second copy of every row). */
-function revived(p: PreparedRow): PreparedRow {
-  const values = p.values;
-  if (values)
-    for (const k in values) {
-      const v = values[k];
-      if (v instanceof Uint8Array) values[k] = asBuffer(v);
-    }
-  p.tombstoneKeys = p.tombstoneKeys.map(asBuffer);
-  return p;
-}
+/** A prepared row as received, its bytes made Buffers again (in place: the row is the message's own copy). */
+const revived = (p: PreparedRow): PreparedRow => withBytesAs(p, asBuffer);
 
 /**
  * Row preparation — normalizing, reading the commune, sealing and hashing the ID number, about two
