@@ -1,3 +1,4 @@
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
@@ -42,7 +43,8 @@ export class AppModule {
           csrfPrevention: true,
           allowBatchedHttpRequests: false,
           validationRules: queryLimitRules(undefined, { introspection: config.graphqlDevTools }),
-          plugins: [controlCharactersPlugin],
+          // No HTTP cache hints are used: without the cache-control plugin no field resolver is wrapped per request.
+          plugins: [controlCharactersPlugin, ApolloServerPluginCacheControlDisabled()],
           parseOptions: { maxTokens: MAX_QUERY_TOKENS },
         }),
       ],

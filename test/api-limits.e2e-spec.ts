@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { DataSource } from 'typeorm';
 import { Role } from '../src/access/role.js';
 import { createTestApp, type TestApp } from './test-app.js';
 
@@ -54,8 +55,19 @@ describe('API limits', () => {
       clearTimeout(releaseLater);
       await release();
     }
-    // The connection went back to the pool without the limit: a long job in the same process is not cut.
     expect((await t.gql('{ memberRecords(organization: "HPN", first: 1) { totalCount } }', {}, { token })).errors).toBeUndefined();
+    // The pooled connections keep the limit between requests, but a job outside any request that takes one
+    // (a link run, a scheduled report) runs without it: every connection of the pool at once, each past 0.5 s.
+    const db = t.app.get(DataSource);
+    await Promise.all(Array.from({ length: 10 }, () => db.query('SELECT pg_sleep(0.7)')));
+    // …and a request after those jobs has its limit again.
+    const again = await lockTable('member_record');
+    try {
+      const r = await t.gql('{ memberRecords(organization: "HPN", first: 1) { totalCount } }', {}, { token });
+      expect(r.errors![0].extensions!.code).toBe('QUERY_TIMEOUT');
+    } finally {
+      await again();
+    }
   });
 
   it('lets a report computed on request (a long job) run past the request timeout', async () => {

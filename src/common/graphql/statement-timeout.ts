@@ -7,7 +7,7 @@ import type { DataSource } from 'typeorm';
  * cannot keep the database busy for minutes. Jobs started elsewhere — imports over HTTP, the CLI,
  * scheduled reports — have none, and a request that starts a long job (`runReport`) lifts it for
  * the rest of that request. The limit follows the request (AsyncLocalStorage) to each connection
- * it takes from the pool, is set on it, and is reset before the connection goes back.
+ * it takes from the pool and is set on it (applyStatementTimeouts).
  */
 interface RequestDbLimits {
   /** 0: none. */
@@ -40,17 +40,28 @@ interface Pool {
   connect(cb?: ConnectCallback): unknown;
 }
 
-/** Wraps the connections TypeORM takes from its pool (the driver's `master` pool). */
+/** The limit each pooled connection holds now (ms; absent or 0: the server's default, none). */
+const heldLimit = new WeakMap<PoolClient, number>();
+
+/**
+ * Wraps the connections TypeORM takes from its pool (the driver's `master` pool). A connection
+ * keeps the limit it was last given: it is set (`SET statement_timeout`) only when the one who takes
+ * it wants another — a request's limit, or none for a job — so a request's reads cost no extra round
+ * trip on a connection that served a request before (it was two a connection: set, then reset).
+ */
 export function applyStatementTimeouts(db: DataSource): void {
   const pool = (db.driver as unknown as { master: Pool }).master;
   const connect = pool.connect.bind(pool);
   pool.connect = (cb?: ConnectCallback) => {
-    const ms = requestLimits.getStore()?.statementTimeoutMs ?? 0;
-    if (typeof cb !== 'function' || !ms) return connect(cb);
+    if (typeof cb !== 'function') return connect(cb);
+    const ms = Math.max(0, Math.round(requestLimits.getStore()?.statementTimeoutMs ?? 0));
     return connect((err, client, release) => {
-      if (err || !client) return cb(err, client, release);
-      client.query(`SET statement_timeout = ${Math.round(ms)}`).then(
-        () => cb(undefined, client, resetting(client, release)),
+      if (err || !client || (heldLimit.get(client) ?? 0) === ms) return cb(err, client, release);
+      client.query(ms ? `SET statement_timeout = ${ms}` : 'SET statement_timeout = DEFAULT').then(
+        () => {
+          heldLimit.set(client, ms);
+          cb(undefined, client, release);
+        },
         (e: Error) => {
           release(e);
           cb(e, undefined, () => undefined);
@@ -59,16 +70,6 @@ export function applyStatementTimeouts(db: DataSource): void {
     });
   };
 }
-
-const resetting =
-  (client: PoolClient, release: Release): Release =>
-  (err) => {
-    if (err) return release(err);
-    client.query('SET statement_timeout = DEFAULT').then(
-      () => release(),
-      (e: unknown) => release(e),
-    );
-  };
 
 /** PostgreSQL's code for a statement stopped by the timeout (or cancelled). */
 export const QUERY_CANCELED = '57014';

@@ -45,3 +45,24 @@ export function flagCountsIn(all: ProvinceFlagCount[], scope: RecordScope, organ
     (a, b) => byText(a.organization, b.organization) || byText(a.unitCode, b.unitCode) || byText(a.code, b.code),
   );
 }
+
+/** At most this many scopes' cuts are kept for one province count (then they are cut again). */
+const CUTS_KEPT = 2_000;
+const cuts = new WeakMap<ProvinceFlagCount[], Map<string, FlagCount[]>>();
+
+/**
+ * `flagCountsIn`, kept for as long as the province's counts are the same array (the figures memo
+ * hands out one array until a commit changes what it counts): a dashboard asking again with the
+ * same rights is answered without walking every unit's counts. The result is shared: read it only.
+ */
+export function sharedFlagCountsIn(all: ProvinceFlagCount[], scope: RecordScope, organization: string | null): readonly FlagCount[] {
+  let kept = cuts.get(all);
+  if (!kept) cuts.set(all, (kept = new Map()));
+  const key = JSON.stringify([scope, organization?.toUpperCase() ?? null]);
+  let cut = kept.get(key);
+  if (!cut) {
+    if (kept.size >= CUTS_KEPT) kept.clear();
+    kept.set(key, (cut = flagCountsIn(all, scope, organization)));
+  }
+  return cut;
+}

@@ -11,7 +11,7 @@ import { MemberRecordsService } from '../../membership/member-record/member-reco
 import { MEMBER_STATUS_INFO, MemberStatus } from '../../membership/status/member-status.js';
 import { FiguresMemo } from '../figures-memo.js';
 import { listPageSize } from '../list-page.js';
-import { countProvinceFlags, flagCountsIn, type FlagCount, type ProvinceFlagCount } from './flag-counts.js';
+import { countProvinceFlags, sharedFlagCountsIn, type FlagCount, type ProvinceFlagCount } from './flag-counts.js';
 import type { ListedRecordRow } from '../seen-by-caller.js';
 import { flagLabel, type Flag, type FlagCode } from '../model/phantom.js';
 import { confirmationDate, ENDING } from './flag-ending.js';
@@ -152,8 +152,8 @@ export class FlagsService {
 
   /** Counts by code, per organization and unit, of ACTIVE records (suspected phantoms apart). */
   /** Counts by organization, unit and code within the caller's rights: from the province's, counted once and shared (flag-counts.ts). */
-  async counts(f: { organization?: string | null }, caller: Principal): Promise<FlagCount[]> {
-    return flagCountsIn(await this.provinceCounts(), readScope(caller), f.organization ?? null);
+  async counts(f: { organization?: string | null }, caller: Principal): Promise<readonly FlagCount[]> {
+    return sharedFlagCountsIn(await this.provinceCounts(), readScope(caller), f.organization ?? null);
   }
 
   /** The province's counts by organization, unit and code, shared through the figures memo. */

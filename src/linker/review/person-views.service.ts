@@ -92,32 +92,26 @@ export class PersonViewsService {
     return (await this.figures.get(`overlap:${filter.key}`, () => this.countOverlap(filter))).value;
   }
 
-  /** The overlap counted (shared through the figures memo): a province's from the person-level table, any other area's from its records. */
+  /**
+   * The overlap counted (shared through the figures memo): a province's from the person-level
+   * table, any other area's from its records in one pass — each person's organizations in the area,
+   * then the persons grouped by that set (as the province's), from which the totals, the persons by
+   * number of organizations and the matrix follow. A record the linker has not seen yet counts as
+   * its own person (grouped by its own id). Counted in the database: the records never travel.
+   */
   private async countOverlap(filter: ReportingArea): Promise<OverlapView> {
     if (filter.kind === 'province') return this.provinceOverlap();
     const { sql, params } = filter.condition(1);
-    const where = [`r.status = 'ACTIVE'`, `r.erased_at IS NULL`, sql];
-    // Counted in the database: a province's million records never travel. A record the linker has not
-    // seen yet counts as its own person (its own id stands for it).
-    const personOrgs = `SELECT DISTINCT coalesce(p.person_id::text, r.id::text) AS who, r.organization_code AS org
-                          FROM member_record r LEFT JOIN record_person p ON p.record_id = r.id WHERE ${where.join(' AND ')}`;
-    const [totals] = await this.db.query<{ memberships: number; persons: number }[]>(
-      `SELECT count(*)::int AS memberships, count(DISTINCT coalesce(p.person_id::text, r.id::text))::int AS persons
-         FROM member_record r LEFT JOIN record_person p ON p.record_id = r.id WHERE ${where.join(' AND ')}`,
+    const groups = await this.db.query<(OrgSetGroup & { memberships: number })[]>(
+      `SELECT orgs, count(*)::int AS n, sum(memberships)::int AS memberships
+         FROM (SELECT array_agg(DISTINCT r.organization_code ORDER BY r.organization_code) AS orgs, count(*) AS memberships
+                 FROM member_record r LEFT JOIN record_person p ON p.record_id = r.id
+                WHERE r.status = 'ACTIVE' AND r.erased_at IS NULL AND ${sql}
+                GROUP BY p.person_id, CASE WHEN p.person_id IS NULL THEN r.id END) person
+        GROUP BY orgs`,
       params,
     );
-    const byOrganizationCount = await this.db.query<{ organizations: number; persons: number }[]>(
-      `SELECT n AS organizations, count(*)::int AS persons FROM (SELECT who, count(*)::int AS n FROM (${personOrgs}) po GROUP BY who) x
-        GROUP BY n ORDER BY n`,
-      params,
-    );
-    const matrix = await this.db.query<{ a: string; b: string; persons: number }[]>(
-      `WITH po AS (${personOrgs})
-       SELECT x.org AS a, y.org AS b, count(*)::int AS persons FROM po x JOIN po y ON y.who = x.who AND x.org <= y.org
-        GROUP BY 1, 2 ORDER BY 1, 2`,
-      params,
-    );
-    return { scope: filter.key, memberships: totals.memberships, persons: totals.persons, byOrganizationCount, matrix };
+    return { scope: filter.key, ...overlapOfGroups(groups) };
   }
 
   /**
@@ -134,13 +128,17 @@ export class PersonViewsService {
          FROM person_figure f WHERE f.basis = $1 GROUP BY f.orgs`,
       [LIVE_BASIS],
     );
-    const persons = groups.filter((g) => g.n > 0);
-    return {
-      scope: 'province',
-      memberships: groups.reduce((s, g) => s + g.memberships, 0),
-      persons: persons.reduce((s, g) => s + g.n, 0),
-      byOrganizationCount: byOrganizationCountOf(persons),
-      matrix: overlapOf(persons),
-    };
+    return { scope: 'province', ...overlapOfGroups(groups) };
   }
+}
+
+/** Totals, persons by number of organizations and the matrix, from persons grouped by their set of organizations (a group of no person counts only its memberships). */
+function overlapOfGroups(groups: (OrgSetGroup & { memberships: number })[]): Omit<OverlapView, 'scope'> {
+  const persons = groups.filter((g) => g.n > 0);
+  return {
+    memberships: groups.reduce((s, g) => s + g.memberships, 0),
+    persons: persons.reduce((s, g) => s + g.n, 0),
+    byOrganizationCount: byOrganizationCountOf(persons),
+    matrix: overlapOf(persons),
+  };
 }

@@ -24,6 +24,10 @@ const codePart = (search: string): string | null => (/^\S{3,}$/.test(search) && 
 /** Index entries an organization's search walks in roster order before it asks the word index (a few ms). */
 const SEARCH_BUDGET = 4000;
 
+/** How long a word's estimated share is kept, and how many words at most. */
+const WORD_SHARE_MS = 10 * 60_000;
+const WORD_SHARES_KEPT = 20_000;
+
 export interface MemberRecordFilter {
   organization: string;
   /** Folded-name words (each must start a word of the name), a Mã hồ sơ or part of one (three characters or more, a digit among them). */
@@ -48,6 +52,9 @@ export interface MemberRecordFilter {
  */
 @Injectable()
 export class MemberRecordsRepository {
+  /** The planner's estimate of each typed word's share (`wordShares`), and when it was asked. */
+  private readonly shares = new Map<string, { share: number; at: number }>();
+
   constructor(private readonly db: DataSource) {}
 
   private filtered(f: MemberRecordFilter): SelectQueryBuilder<MemberRecord> {
@@ -144,19 +151,30 @@ export class MemberRecordsRepository {
   /**
    * Each word's share of the records as the planner estimates it from the word index's statistics
    * (a prefix counts every word it starts; about a millisecond a word). The statistics themselves
-   * are not readable by the application's role, the planner's estimate is.
+   * are not readable by the application's role, the planner's estimate is. An estimate is kept for
+   * WORD_SHARE_MS (the statistics change only when the table is analyzed; a stale one changes which
+   * path finds the page, never the page): the words people type again cost no round trip.
    */
-  private async wordShares(words: string[]): Promise<Map<string, number>> {
-    const [{ total }] = await this.db.query<{ total: number }[]>(
-      `SELECT greatest(reltuples, 1)::float AS total FROM pg_class WHERE oid = 'member_record'::regclass`,
-    );
+  private async wordShares(words: string[], now = Date.now()): Promise<Map<string, number>> {
     const shares = new Map<string, number>();
+    let total: number | null = null;
     for (const word of words) {
+      const kept = this.shares.get(word);
+      if (kept && now - kept.at < WORD_SHARE_MS) {
+        shares.set(word, kept.share);
+        continue;
+      }
+      total ??= (
+        await this.db.query<{ total: number }[]>(`SELECT greatest(reltuples, 1)::float AS total FROM pg_class WHERE oid = 'member_record'::regclass`)
+      )[0].total;
       const [plan] = await this.db.query<{ 'QUERY PLAN': { Plan: { 'Plan Rows': number } }[] }[]>(
         `EXPLAIN (FORMAT JSON) SELECT 1 FROM member_record WHERE to_tsvector('simple', name_folded) @@ to_tsquery('simple', $1)`,
         [`${word}:*`],
       );
-      shares.set(word, plan['QUERY PLAN'][0].Plan['Plan Rows'] / total);
+      const share = plan['QUERY PLAN'][0].Plan['Plan Rows'] / total;
+      if (this.shares.size >= WORD_SHARES_KEPT) this.shares.clear();
+      this.shares.set(word, { share, at: now });
+      shares.set(word, share);
     }
     return shares;
   }
