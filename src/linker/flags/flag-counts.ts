@@ -57,7 +57,7 @@ const cuts = new WeakMap<ProvinceFlagCount[], Map<string, FlagCount[]>>();
  */
 export function sharedFlagCountsIn(all: ProvinceFlagCount[], scope: RecordScope, organization: string | null): readonly FlagCount[] {
   let kept = cuts.get(all);
-  if (!kept) cuts.set(all, (kept = new Map()));
+  if (!kept) cuts.set(all, (kept = new Map<string, FlagCount[]>()));
   const key = JSON.stringify([scope, organization?.toUpperCase() ?? null]);
   let cut = kept.get(key);
   if (!cut) {

@@ -165,7 +165,9 @@ export class MemberRecordsRepository {
         continue;
       }
       total ??= (
-        await this.db.query<{ total: number }[]>(`SELECT greatest(reltuples, 1)::float AS total FROM pg_class WHERE oid = 'member_record'::regclass`)
+        await this.db.query<{ total: number }[]>(
+          `SELECT greatest(reltuples, 1)::float AS total FROM pg_class WHERE oid = 'member_record'::regclass`,
+        )
       )[0].total;
       const [plan] = await this.db.query<{ 'QUERY PLAN': { Plan: { 'Plan Rows': number } }[] }[]>(
         `EXPLAIN (FORMAT JSON) SELECT 1 FROM member_record WHERE to_tsvector('simple', name_folded) @@ to_tsquery('simple', $1)`,
