@@ -195,6 +195,8 @@ export const T = {
     withoutUnit: (n: number) => `${n.toLocaleString('vi-VN')} dòng chưa có chi hội/đơn vị`,
     withoutUnitBody:
       'Các hội viên này sẽ được nhập mà không thuộc chi hội/đơn vị nào. Nếu tệp có cột ghi chi hội (chi đoàn, tổ, thôn/xóm…), chọn "Chi hội / đơn vị" cho cột đó ở bảng dưới; hoặc sửa tệp rồi nhập lại.',
+    withoutUnitOwnBody: (unit: string) =>
+      `Các hội viên này chưa ghi chi hội nên sẽ được nhập vào đơn vị của tài khoản bạn (mã ${unit}). Nếu tệp có cột ghi chi hội (chi đoàn, tổ, thôn/xóm…), chọn "Chi hội / đơn vị" cho cột đó ở bảng dưới; hoặc sau khi nhập, chuyển họ vào đúng chi hội ở màn hình "Chi hội / đơn vị".`,
     unusedHint: 'Các cột "không dùng" sẽ bị bỏ qua khi nhập. Chọn cách đọc nếu cột đó có dữ liệu cần nhập.',
     past: {
       title: 'Các lượt nhập gần đây',

@@ -11,7 +11,14 @@ type Row = Preview['rows'][number];
 const FATE_ORDER = ['CREATED', 'UPDATED', 'UNCHANGED', 'HELD', 'REFUSED', 'SKIPPED'];
 
 /** Step 2: what the import will do — counts, the column mapping she may correct, every row's fate and reason. */
-export function PreviewStep(props: { organization: string; jobId: string; onConfirmed: () => void; onCancel: () => void }) {
+export function PreviewStep(props: {
+  organization: string;
+  /** The unit her account keeps (a commune's office), where rows without a unit land; null: the whole organization. */
+  ownUnit: string | null;
+  jobId: string;
+  onConfirmed: () => void;
+  onCancel: () => void;
+}) {
   const client = useClient();
   const [after, setAfter] = useState<number | null>(null);
   const [rows, setRows] = useState<Row[]>([]);
@@ -91,7 +98,7 @@ export function PreviewStep(props: { organization: string; jobId: string; onConf
           showIcon
           role="status"
           title={T.imports.withoutUnit(p.withoutUnit)}
-          description={T.imports.withoutUnitBody}
+          description={props.ownUnit ? T.imports.withoutUnitOwnBody(props.ownUnit) : T.imports.withoutUnitBody}
           style={{ marginBottom: 16 }}
         />
       )}
