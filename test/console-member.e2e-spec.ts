@@ -201,4 +201,21 @@ describe('the console: add, edit, end and reinstate a member', () => {
     expect(await review(page)).toEqual(CLEAN);
     await context.close();
   });
+
+  it('checks for duplicates with a birth date typed with dots or dashes, as secretaries write it (12.3.1998)', async () => {
+    const context = await b.context();
+    const page = await logInThroughPage(context, t.url, await t.createUser('xa-dtn-cham', Role.SECRETARIAT, 'DTN'));
+    await page.getByRole('button', { name: 'Thêm hội viên' }).click();
+    const form = page.getByRole('dialog', { name: 'Thêm hội viên' });
+    await form.getByLabel('Họ và tên').fill('Tran Thi Mai');
+    for (const typed of ['12.3.1998', '12-03-1998']) {
+      await form.getByLabel(/^Ngày sinh/).fill(typed);
+      // The same young woman of the Hội Phụ nữ is found, not "type a birth date" under the date she typed.
+      await form.getByTestId('duplicate-warning').getByText(/Hội viên của Hội Liên hiệp Phụ nữ Việt Nam/).waitFor();
+      expect(await form.getByText('Nhập họ tên và ngày sinh').count()).toBe(0);
+      await form.getByLabel(/^Ngày sinh/).fill('');
+      await form.getByText('Nhập họ tên và ngày sinh').waitFor();
+    }
+    await context.close();
+  });
 });
