@@ -124,6 +124,11 @@ describe('the console: add, edit, end and reinstate a member', () => {
     );
     expect(steps.map((s) => s.kind)).toEqual(['ADMITTED', 'ENDED', 'STATUS_CHANGED']);
     expect(steps[2].reason).toBe('Ghi nhầm: vẫn sinh hoạt');
+    // Her page's history says how the membership ended and that it was taken back, not "Đổi trạng thái".
+    const timeline = drawer.locator('.ant-timeline');
+    await timeline.getByText(/Kết thúc sinh hoạt: Đã ra khỏi tổ chức \(Đơn xin ra khỏi tổ chức\)/).waitFor();
+    await timeline.getByText(/Cho sinh hoạt lại \(Ghi nhầm: vẫn sinh hoạt\)/).waitFor();
+    expect(await timeline.innerText()).not.toContain('Đổi trạng thái');
     await context.close();
   });
 

@@ -369,6 +369,12 @@ export const T = {
     string,
     string
   >,
+  /** A history line's change of status, in her words: how it ended, taken back, or from what to what. */
+  eventStatus: {
+    ended: (status: string) => `Kết thúc sinh hoạt: ${status}`,
+    reinstated: 'Cho sinh hoạt lại',
+    changed: (from: string, to: string) => `Đổi trạng thái: ${from} → ${to}`,
+  },
   reports: {
     title: 'Báo cáo rà soát, đối chiếu',
     intro:

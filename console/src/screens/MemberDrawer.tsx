@@ -127,6 +127,15 @@ export function MemberDrawer(props: {
   const [cancelling, cancelTransfer] = useMutation(CANCEL_TRANSFER);
   const r = result.data?.memberRecord;
   const ended = !!r && !!statuses.data?.memberStatuses.find((s) => s.code === r.status)?.ends;
+  const status = (code: string | null) => statuses.data?.memberStatuses.find((s) => s.code === code);
+  /** What a history line did: an ending says how it ended, a taking back says so, not just "changed status". */
+  const eventText = (e: { kind: string; fromStatus: string | null; toStatus: string | null }) => {
+    const [from, to] = [status(e.fromStatus), status(e.toStatus)];
+    if (e.kind === 'ENDED' && to) return T.eventStatus.ended(to.label);
+    if (e.kind === 'STATUS_CHANGED' && from?.ends && to && !to.ends) return T.eventStatus.reinstated;
+    if (e.kind === 'STATUS_CHANGED' && from && to) return T.eventStatus.changed(from.label, to.label);
+    return T.event[e.kind];
+  };
   const done = () => {
     setAction(null);
     reload({ requestPolicy: 'network-only' });
@@ -267,7 +276,7 @@ export function MemberDrawer(props: {
               <Timeline
                 items={r.history.map((e) => ({
                   key: e.id,
-                  content: `${partialDate(e.effectiveDate) !== T.dash ? partialDate(e.effectiveDate) : vnTime(e.recordedAt)} — ${T.event[e.kind]}${e.toUnit ? `: ${e.toUnit.name}` : ''}${e.reason ? ` (${e.reason})` : ''}`,
+                  content: `${partialDate(e.effectiveDate) !== T.dash ? partialDate(e.effectiveDate) : vnTime(e.recordedAt)} — ${eventText(e)}${e.toUnit ? `: ${e.toUnit.name}` : ''}${e.reason ? ` (${e.reason})` : ''}`,
                 }))}
               />
             )}
