@@ -2,6 +2,7 @@ import { Alert, Button, Input, Select, Space, Table, Tag, Typography } from 'ant
 import { useEffect, useState } from 'react';
 import { useClient, useQuery } from 'urql';
 import { errorText } from '../../client.ts';
+import { byFoldedLabel } from '../../format.ts';
 import { T } from '../../text.ts';
 import { FATE_TONE } from '../../tones.ts';
 import { COLUMNS, CONFIRM, PREVIEW, type Preview } from './import-api.ts';
@@ -128,6 +129,8 @@ export function PreviewStep(props: {
                 aria-label={`${T.imports.readAs}: ${m.header}`}
                 style={{ minWidth: 200, maxWidth: '100%' }}
                 value={m.field}
+                // Some twenty fields: she types part of one, with or without accents ("dien thoai").
+                showSearch={{ filterOption: byFoldedLabel }}
                 options={fieldOptions}
                 onChange={(field: string) => setMapping(shownMapping.map((x) => (x.header === m.header ? { ...x, field } : x)))}
               />
