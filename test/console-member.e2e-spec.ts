@@ -216,7 +216,10 @@ describe('the console: add, edit, end and reinstate a member', () => {
     for (const typed of ['12.3.1998', '12-03-1998']) {
       await form.getByLabel(/^Ngày sinh/).fill(typed);
       // The same young woman of the Hội Phụ nữ is found, not "type a birth date" under the date she typed.
-      await form.getByTestId('duplicate-warning').getByText(/Hội viên của Hội Liên hiệp Phụ nữ Việt Nam/).waitFor();
+      await form
+        .getByTestId('duplicate-warning')
+        .getByText(/Hội viên của Hội Liên hiệp Phụ nữ Việt Nam/)
+        .waitFor();
       expect(await form.getByText('Nhập họ tên và ngày sinh').count()).toBe(0);
       await form.getByLabel(/^Ngày sinh/).fill('');
       await form.getByText('Nhập họ tên và ngày sinh').waitFor();

@@ -149,7 +149,12 @@ export async function planTotals(em: EntityManager, jobId: string): Promise<Plan
  * unchanged ones whose record has none (a file without a unit column, or rows with an empty one) — for a
  * secretariat kept to one unit, those landing in her own unit (`ownUnitId`), the top of her subtree.
  */
-export async function rowsWithoutUnit(em: EntityManager, jobId: string, organization: string, ownUnitId: string | null = null): Promise<number> {
+export async function rowsWithoutUnit(
+  em: EntityManager,
+  jobId: string,
+  organization: string,
+  ownUnitId: string | null = null,
+): Promise<number> {
   // A commune's office's rows without a unit land in her own unit (import-units `own`): no chi hội either.
   const [{ n }] = await em.query<{ n: number }[]>(
     `SELECT count(*)::int AS n FROM import_plan_row p
