@@ -226,4 +226,24 @@ describe('the console: add, edit, end and reinstate a member', () => {
     }
     await context.close();
   });
+
+  it("shows a member's name on one line of her phone, the buttons under it", async () => {
+    const context = await b.context('phone');
+    const page = await logInThroughPage(context, t.url, await t.createUser('xa-dtn-dt', Role.SECRETARIAT, 'DTN'));
+    await page.getByRole('searchbox').fill('pham van cuong');
+    await page.getByRole('button', { name: 'Phạm Văn Cường' }).click();
+    const drawer = page.getByRole('dialog', { name: 'Phạm Văn Cường' });
+    const title = drawer.locator('.ant-drawer-title');
+    await title.waitFor();
+    await drawer.getByRole('button', { name: 'Sửa hồ sơ' }).waitFor();
+    // One line of text (not "Phạm / Văn / Cường" beside the buttons), and both buttons on the screen.
+    // (A line of the drawer's title is 24 px high; three words one under another, 72.)
+    expect((await title.boundingBox())!.height).toBeLessThan(36);
+    for (const name of ['Sửa hồ sơ', 'Kết thúc sinh hoạt']) {
+      const box = (await drawer.getByRole('button', { name }).boundingBox())!;
+      expect(box.x + box.width).toBeLessThanOrEqual(390);
+    }
+    expect(await review(page)).toEqual(CLEAN);
+    await context.close();
+  });
 });

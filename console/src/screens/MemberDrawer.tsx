@@ -146,7 +146,8 @@ export function MemberDrawer(props: {
       open={id !== null}
       onClose={onClose}
       size="large"
-      title={r?.fullName ?? T.member.title}
+      // Her name keeps a line of its own on a phone: the buttons go under it rather than squeezing it word by word.
+      title={<span style={{ display: 'inline-block', minWidth: 180 }}>{r?.fullName ?? T.member.title}</span>}
       extra={
         props.canEdit &&
         r &&
@@ -164,7 +165,7 @@ export function MemberDrawer(props: {
         )
       }
       closable={{ 'aria-label': T.member.close, closeIcon: <CloseIcon /> }}
-      styles={{ body: { padding: 0, display: 'flex', overflow: 'hidden' } }}
+      styles={{ header: { flexWrap: 'wrap', rowGap: 8 }, body: { padding: 0, display: 'flex', overflow: 'hidden' } }}
     >
       {/* The scrolling box is a named region reachable by keyboard (a drawer's body is not). */}
       <div role="region" aria-label={T.member.title} tabIndex={0} style={{ flex: 1, overflow: 'auto', padding: 24 }}>
