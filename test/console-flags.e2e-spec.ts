@@ -73,6 +73,22 @@ describe('the console: her flags, and her roster as Excel', () => {
     await context.close();
   });
 
+  it('fits her flags on a 390-px phone: the reasons and both buttons on the screen, no sideways scrolling', async () => {
+    const context = await b.context('phone');
+    const page = await logInThroughPage(context, t.url, await t.createUser('xa-hnd-dt', Role.SECRETARIAT, 'HND'));
+    await page.goto(`${t.url}#/canh-bao`);
+    const row = page.getByRole('row').filter({ hasText: 'Lò Thị Phương' });
+    await row.getByText('Đã mất', { exact: true }).waitFor();
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+    // What she decides with is within the screen's width, not cut off at its edge.
+    for (const name of ['Xác nhận', 'Không đúng']) {
+      const box = (await row.getByRole('button', { name }).first().boundingBox())!;
+      expect(box.x + box.width).toBeLessThanOrEqual(390);
+    }
+    expect(await review(page)).toEqual(CLEAN);
+    await context.close();
+  });
+
   it('shows the dead member with the register as the reason; her confirmation with a note ends the membership, logged', async () => {
     const context = await b.context();
     const page = await logInThroughPage(context, t.url, await t.createUser('xa-hnd', Role.SECRETARIAT, 'HND'));

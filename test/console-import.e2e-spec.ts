@@ -222,4 +222,49 @@ describe("the console's import wizard, as a Hội Phụ nữ secretariat imports
     expect({ members: await members(), jobs: (await jobs()).length }).toEqual(before);
     await context.close();
   });
+
+  it("imports a commune office's roster that names no chi hội into her own unit, and says so before she confirms", async () => {
+    const unit = { organization: 'HPN', code: 'HPN-QT', name: 'Cơ sở Xã Quài Tở', kind: 'BASE', communeCode: '03295' };
+    const made = await t.gql(`mutation($i: CreateUnitInput!) { createUnit(input: $i) { code } }`, { i: unit });
+    if (made.errors) throw new Error(JSON.stringify(made.errors));
+    const user = await t.createUser('xa-quai-to', Role.SECRETARIAT, 'HPN', 'HPN-QT');
+    const context = await b.context();
+    const page = await logInThroughPage(context, t.url, user);
+    await page.getByRole('link', { name: 'Nhập danh sách' }).click();
+    // Her roster as she keeps it: names, birth dates, phones; no Mã đơn vị, no Chi hội column.
+    const csv =
+      'STT,Họ và tên,Ngày sinh,Điện thoại,Năm vào chi hội\n1,Lò Thị Pọm,14/02/1982,0911222333,2015\n2,Quàng Thị Ẻn,07/07/1992,0988777666,3/2018\n';
+    await page.locator('input[type=file]').setInputFiles({ name: 'quai-to.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByText('Thêm mới: 2').waitFor();
+    await page.getByText('Bị từ chối: 0').waitFor();
+    await page.getByText('2 dòng chưa có chi hội/đơn vị').waitFor();
+    await page.getByText('sẽ được nhập vào đơn vị của tài khoản bạn (mã HPN-QT)').waitFor();
+    expect(await review(page)).toEqual(CLEAN);
+    // A column the import does not know: she finds the field by typing part of its name, without accents.
+    await page.getByLabel('Đọc là: Năm vào chi hội').click();
+    await page.keyboard.type('ngay vao');
+    const shown = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+    await eventually(async () => expect(await shown.allInnerTexts()).toEqual(['Ngày vào']));
+    await shown.first().click();
+    await page.getByText('Đã sửa cách đọc cột').waitFor();
+    await page.getByRole('button', { name: 'Nhập vào danh sách' }).click();
+    await page.getByText('Đã nhập xong tệp quai-to.csv').waitFor();
+    const landed = await t.sql<{ name: string }>(
+      `SELECT r.full_name AS name FROM member_record r JOIN unit u ON u.id = r.unit_id WHERE u.code = 'HPN-QT' ORDER BY r.full_name`,
+    );
+    expect(landed).toEqual([{ name: 'Lò Thị Pọm' }, { name: 'Quàng Thị Ẻn' }]);
+    const joined = await t.sql<{ join_date: string }>(
+      `SELECT to_char(join_date, 'YYYY-MM') AS join_date FROM member_record WHERE full_name IN ('Lò Thị Pọm', 'Quàng Thị Ẻn') ORDER BY full_name`,
+    );
+    expect(joined).toEqual([{ join_date: '2015-01' }, { join_date: '2018-03' }]);
+    // A member she adds by hand without choosing a unit lands there too (it was refused: "cần mã đơn vị").
+    const added = await t.gql<{ createMemberRecord: { unit: { code: string } | null } }>(
+      `mutation { createMemberRecord(input: { organization: "HPN", fullName: "Cầm Thị Nhung", birthDate: "1975" }) { unit { code } } }`,
+      {},
+      { token: await t.serviceToken(Role.SECRETARIAT, 'HPN', 'HPN-QT') },
+    );
+    expect(added.errors).toBeUndefined();
+    expect(added.data!.createMemberRecord.unit).toEqual({ code: 'HPN-QT' });
+    await context.close();
+  });
 });

@@ -124,6 +124,11 @@ describe('the console: add, edit, end and reinstate a member', () => {
     );
     expect(steps.map((s) => s.kind)).toEqual(['ADMITTED', 'ENDED', 'STATUS_CHANGED']);
     expect(steps[2].reason).toBe('Ghi nhầm: vẫn sinh hoạt');
+    // Her page's history says how the membership ended and that it was taken back, not "Đổi trạng thái".
+    const timeline = drawer.locator('.ant-timeline');
+    await timeline.getByText(/Kết thúc sinh hoạt: Đã ra khỏi tổ chức \(Đơn xin ra khỏi tổ chức\)/).waitFor();
+    await timeline.getByText(/Cho sinh hoạt lại \(Ghi nhầm: vẫn sinh hoạt\)/).waitFor();
+    expect(await timeline.innerText()).not.toContain('Đổi trạng thái');
     await context.close();
   });
 
@@ -198,6 +203,46 @@ describe('the console: add, edit, end and reinstate a member', () => {
       return [el, ...el.querySelectorAll('*')].filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.className);
     })()`;
     expect(await page.evaluate<string[]>(wider)).toEqual([]);
+    expect(await review(page)).toEqual(CLEAN);
+    await context.close();
+  });
+
+  it('checks for duplicates with a birth date typed with dots or dashes, as secretaries write it (12.3.1998)', async () => {
+    const context = await b.context();
+    const page = await logInThroughPage(context, t.url, await t.createUser('xa-dtn-cham', Role.SECRETARIAT, 'DTN'));
+    await page.getByRole('button', { name: 'Thêm hội viên' }).click();
+    const form = page.getByRole('dialog', { name: 'Thêm hội viên' });
+    await form.getByLabel('Họ và tên').fill('Tran Thi Mai');
+    for (const typed of ['12.3.1998', '12-03-1998']) {
+      await form.getByLabel(/^Ngày sinh/).fill(typed);
+      // The same young woman of the Hội Phụ nữ is found, not "type a birth date" under the date she typed.
+      await form
+        .getByTestId('duplicate-warning')
+        .getByText(/Hội viên của Hội Liên hiệp Phụ nữ Việt Nam/)
+        .waitFor();
+      expect(await form.getByText('Nhập họ tên và ngày sinh').count()).toBe(0);
+      await form.getByLabel(/^Ngày sinh/).fill('');
+      await form.getByText('Nhập họ tên và ngày sinh').waitFor();
+    }
+    await context.close();
+  });
+
+  it("shows a member's name on one line of her phone, the buttons under it", async () => {
+    const context = await b.context('phone');
+    const page = await logInThroughPage(context, t.url, await t.createUser('xa-dtn-dt', Role.SECRETARIAT, 'DTN'));
+    await page.getByRole('searchbox').fill('pham van cuong');
+    await page.getByRole('button', { name: 'Phạm Văn Cường' }).click();
+    const drawer = page.getByRole('dialog', { name: 'Phạm Văn Cường' });
+    const title = drawer.locator('.ant-drawer-title');
+    await title.waitFor();
+    await drawer.getByRole('button', { name: 'Sửa hồ sơ' }).waitFor();
+    // One line of text (not "Phạm / Văn / Cường" beside the buttons), and both buttons on the screen.
+    // (A line of the drawer's title is 24 px high; three words one under another, 72.)
+    expect((await title.boundingBox())!.height).toBeLessThan(36);
+    for (const name of ['Sửa hồ sơ', 'Kết thúc sinh hoạt']) {
+      const box = (await drawer.getByRole('button', { name }).boundingBox())!;
+      expect(box.x + box.width).toBeLessThanOrEqual(390);
+    }
     expect(await review(page)).toEqual(CLEAN);
     await context.close();
   });

@@ -250,4 +250,49 @@ describe('the console: her units, moves between them, a transfer another commune
     expect(order).toEqual(['Chi đoàn Ấp Bắc', 'Chi đoàn Đồng Tâm', 'Chi đoàn Thôn 2', 'Chi đoàn Thôn 10']);
     await context.close();
   });
+
+  it('fits a phone with real-looking names and codes: an incoming request and her members, no sideways scrolling', async () => {
+    const units = [
+      { organization: 'HPN', code: 'HPN-03295', name: 'Cơ sở Xã Quài Tở', kind: 'BASE', communeCode: '03295' },
+      { organization: 'HPN', code: 'HPN-03295-01', name: 'Chi hội Bản Co Mận', kind: 'BRANCH', parent: 'HPN-03295' },
+      { organization: 'HPN', code: 'HPN-03316', name: 'Cơ sở Xã Nà Tấu', kind: 'BASE', communeCode: '03316' },
+      { organization: 'HPN', code: 'HPN-03316-01', name: 'Chi hội Bản Nà Tấu Trong', kind: 'BRANCH', parent: 'HPN-03316' },
+    ];
+    for (const u of units) {
+      const r = await t.gql(`mutation($i: CreateUnitInput!) { createUnit(input: $i) { code } }`, { i: u });
+      if (r.errors) throw new Error(JSON.stringify(r.errors));
+    }
+    const add = async (externalId: string, fullName: string, unit: string) =>
+      (
+        await t.gql<{ createMemberRecord: { id: string } }>(
+          `mutation($i: CreateMemberRecordInput!) { createMemberRecord(input: $i) { id } }`,
+          { i: { organization: 'HPN', externalId, fullName, unit, birthDate: '1985' } },
+        )
+      ).data!.createMemberRecord.id;
+    const leaving = await add('HPN8168420', 'Quàng Thị Thanh Hương', 'HPN-03295-01');
+    await add('HPN5728233', 'Nguyễn Thị Thanh Hằng', 'HPN-03316-01');
+    await add('HPN0818642', 'Phạm Thị Thúy Quyên', 'HPN-03316-01');
+    const sent = await t.gql(
+      `mutation { transferMemberRecord(input: { id: "${leaving}", unit: "HPN-03316", reason: "Chuyển nơi cư trú về xã Nà Tấu" }) { id } }`,
+      {},
+      { token: await t.serviceToken(Role.SECRETARIAT, 'HPN', 'HPN-03295') },
+    );
+    expect(sent.errors).toBeUndefined();
+
+    const context = await b.context('phone');
+    const page = await logInThroughPage(context, t.url, await t.createUser('vp.natau', Role.SECRETARIAT, 'HPN', 'HPN-03316'));
+    await openUnits(page);
+    const request = page.getByText(/Quàng Thị Thanh Hương \(HPN8168420\)/);
+    await request.waitFor();
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+    // The request reads across the screen, its buttons under it, not squeezed into a column beside them.
+    expect((await request.boundingBox())!.width).toBeGreaterThan(250);
+    const accept = (await page.getByRole('button', { name: 'Nhận vào đơn vị' }).boundingBox())!;
+    expect(accept.x + accept.width).toBeLessThanOrEqual(390);
+    await treeNode(page, 'HPN-03316-01').click();
+    await page.getByRole('button', { name: 'Nguyễn Thị Thanh Hằng' }).waitFor();
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+    expect(await review(page)).toEqual(CLEAN);
+    await context.close();
+  });
 });

@@ -287,12 +287,16 @@ describe('roster import and export', () => {
       '\uFEFFMã hồ sơ,Họ và tên,Mã đơn vị\nCCB-10,Đinh Văn Mười,CCB-A\nCCB-11,Đinh Văn Một,CCB-B\nCCB-12,Đinh Văn Hai,\nCCB-9,Đinh Văn Chín Sửa,CCB-A\n',
     );
     const s = await importer.import(p, { organization: 'CCB' }, secretariatA);
-    expect(counts(s)).toEqual({ created: 1, updated: 0, unchanged: 0, rejected: 3 });
+    // A row with an empty unit cell lands in her own unit (a commune's office's roster names no chi hội).
+    expect(counts(s)).toEqual({ created: 2, updated: 0, unchanged: 0, rejected: 2 });
+    const landed = await t.sql<{ external_id: string }>(
+      `SELECT r.external_id FROM member_record r JOIN unit u ON u.id = r.unit_id WHERE u.code = 'CCB-A' ORDER BY 1`,
+    );
+    expect(landed.map((r) => r.external_id)).toEqual(['CCB-10', 'CCB-12']);
     const messages = (await importer.rowErrors(s.jobId, secretariatA)).map((e) => e.message);
     expect(messages[0]).toContain("đơn vị 'CCB-B' nằm ngoài phạm vi");
-    expect(messages[1]).toContain('cần mã đơn vị thuộc phạm vi');
     // Nothing about another unit's record: not its unit, not that it is "outside the scope".
-    expect(messages[2]).toBe(
+    expect(messages[1]).toBe(
       "Mã hồ sơ 'CCB-9' không dùng được với tài khoản này (mỗi mã chỉ dùng cho một hồ sơ trong tổ chức): hãy kiểm tra lại mã, hoặc nhờ tài khoản cấp tổ chức nhập dòng này",
     );
     expect((await records('CCB')).find((r) => r.external_id === 'CCB-9')!.full_name).toBe('Đinh Văn Chín');

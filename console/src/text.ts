@@ -195,6 +195,8 @@ export const T = {
     withoutUnit: (n: number) => `${n.toLocaleString('vi-VN')} dòng chưa có chi hội/đơn vị`,
     withoutUnitBody:
       'Các hội viên này sẽ được nhập mà không thuộc chi hội/đơn vị nào. Nếu tệp có cột ghi chi hội (chi đoàn, tổ, thôn/xóm…), chọn "Chi hội / đơn vị" cho cột đó ở bảng dưới; hoặc sửa tệp rồi nhập lại.',
+    withoutUnitOwnBody: (unit: string) =>
+      `Các hội viên này chưa ghi chi hội nên sẽ được nhập vào đơn vị của tài khoản bạn (mã ${unit}). Nếu tệp có cột ghi chi hội (chi đoàn, tổ, thôn/xóm…), chọn "Chi hội / đơn vị" cho cột đó ở bảng dưới; hoặc sau khi nhập, chuyển họ vào đúng chi hội ở màn hình "Chi hội / đơn vị".`,
     unusedHint: 'Các cột "không dùng" sẽ bị bỏ qua khi nhập. Chọn cách đọc nếu cột đó có dữ liệu cần nhập.',
     past: {
       title: 'Các lượt nhập gần đây',
@@ -367,6 +369,12 @@ export const T = {
     string,
     string
   >,
+  /** A history line's change of status, in her words: how it ended, taken back, or from what to what. */
+  eventStatus: {
+    ended: (status: string) => `Kết thúc sinh hoạt: ${status}`,
+    reinstated: 'Cho sinh hoạt lại',
+    changed: (from: string, to: string) => `Đổi trạng thái: ${from} → ${to}`,
+  },
   reports: {
     title: 'Báo cáo rà soát, đối chiếu',
     intro:

@@ -5,6 +5,7 @@ import { errorText } from '../client.ts';
 import { graphql, type ResultOf } from '../graphql.ts';
 import type { Session } from '../session.ts';
 import { T } from '../text.ts';
+import { WRAPPING_LINK } from '../layout.ts';
 import { SEVERITY_TONE } from '../tones.ts';
 import { CLEARABLE } from '../icons.tsx';
 import { CommunePicker } from './CommunePicker.tsx';
@@ -123,12 +124,13 @@ export function FlagsScreen({ session }: { session: Session }) {
           {
             title: T.column.name,
             render: (_, r) => (
-              <Button type="link" style={{ padding: 0 }} onClick={() => setOpen(r.recordId)}>
+              <Button type="link" style={WRAPPING_LINK} onClick={() => setOpen(r.recordId)}>
                 {r.fullName}
               </Button>
             ),
           },
-          { title: T.column.code, dataIndex: 'externalId' },
+          // On a phone the code gives way to the reasons and their buttons (it is on the member's page).
+          { title: T.column.code, dataIndex: 'externalId', responsive: ['sm'] },
           ...(ownOrganization === undefined
             ? [
                 {
@@ -143,7 +145,10 @@ export function FlagsScreen({ session }: { session: Session }) {
             render: (_, r) =>
               r.flags.map((f) => (
                 <div key={f.code} style={{ marginBottom: 6 }}>
-                  <Tag color={SEVERITY_TONE[f.severity]}>{f.label}</Tag> {f.message}
+                  <Tag color={SEVERITY_TONE[f.severity]} style={{ whiteSpace: 'normal' }}>
+                    {f.label}
+                  </Tag>{' '}
+                  {f.message}
                   {f.resolution && (
                     <Typography.Text type="secondary"> — {T.flags.resolution[f.resolution] ?? f.resolution}</Typography.Text>
                   )}
@@ -154,7 +159,7 @@ export function FlagsScreen({ session }: { session: Session }) {
                     </Button>
                   )}
                   {!f.resolution && f.severity !== 'INFO' && secretariat && (
-                    <Space size={4} style={{ marginLeft: 8 }}>
+                    <Space size={4} wrap style={{ marginLeft: 8 }}>
                       <Button size="small" onClick={() => ask(r, f, 'CONFIRMED')}>
                         {T.flags.confirm}
                       </Button>

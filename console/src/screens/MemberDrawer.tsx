@@ -127,6 +127,15 @@ export function MemberDrawer(props: {
   const [cancelling, cancelTransfer] = useMutation(CANCEL_TRANSFER);
   const r = result.data?.memberRecord;
   const ended = !!r && !!statuses.data?.memberStatuses.find((s) => s.code === r.status)?.ends;
+  const status = (code: string | null) => statuses.data?.memberStatuses.find((s) => s.code === code);
+  /** What a history line did: an ending says how it ended, a taking back says so, not just "changed status". */
+  const eventText = (e: { kind: string; fromStatus: string | null; toStatus: string | null }) => {
+    const [from, to] = [status(e.fromStatus), status(e.toStatus)];
+    if (e.kind === 'ENDED' && to) return T.eventStatus.ended(to.label);
+    if (e.kind === 'STATUS_CHANGED' && from?.ends && to && !to.ends) return T.eventStatus.reinstated;
+    if (e.kind === 'STATUS_CHANGED' && from && to) return T.eventStatus.changed(from.label, to.label);
+    return T.event[e.kind];
+  };
   const done = () => {
     setAction(null);
     reload({ requestPolicy: 'network-only' });
@@ -137,7 +146,8 @@ export function MemberDrawer(props: {
       open={id !== null}
       onClose={onClose}
       size="large"
-      title={r?.fullName ?? T.member.title}
+      // Her name keeps a line of its own on a phone: the buttons go under it rather than squeezing it word by word.
+      title={<span style={{ display: 'inline-block', minWidth: 180 }}>{r?.fullName ?? T.member.title}</span>}
       extra={
         props.canEdit &&
         r &&
@@ -155,7 +165,7 @@ export function MemberDrawer(props: {
         )
       }
       closable={{ 'aria-label': T.member.close, closeIcon: <CloseIcon /> }}
-      styles={{ body: { padding: 0, display: 'flex', overflow: 'hidden' } }}
+      styles={{ header: { flexWrap: 'wrap', rowGap: 8 }, body: { padding: 0, display: 'flex', overflow: 'hidden' } }}
     >
       {/* The scrolling box is a named region reachable by keyboard (a drawer's body is not). */}
       <div role="region" aria-label={T.member.title} tabIndex={0} style={{ flex: 1, overflow: 'auto', padding: 24 }}>
@@ -267,7 +277,7 @@ export function MemberDrawer(props: {
               <Timeline
                 items={r.history.map((e) => ({
                   key: e.id,
-                  content: `${partialDate(e.effectiveDate) !== T.dash ? partialDate(e.effectiveDate) : vnTime(e.recordedAt)} — ${T.event[e.kind]}${e.toUnit ? `: ${e.toUnit.name}` : ''}${e.reason ? ` (${e.reason})` : ''}`,
+                  content: `${partialDate(e.effectiveDate) !== T.dash ? partialDate(e.effectiveDate) : vnTime(e.recordedAt)} — ${eventText(e)}${e.toUnit ? `: ${e.toUnit.name}` : ''}${e.reason ? ` (${e.reason})` : ''}`,
                 }))}
               />
             )}

@@ -16,6 +16,7 @@ import { SecretVault } from '../../personal-data/secret-vault.js';
 import { ENDING_STATUSES, MEMBER_STATUS_INFO, MemberStatus } from '../status/member-status.js';
 import type { EligibilityIssue, OrganizationDefinition } from '../organization/organization-definition.js';
 import { OrganizationsService } from '../organization/organizations.service.js';
+import { ownUnit } from '../unit/own-unit.js';
 import { Unit } from '../unit/unit.entity.js';
 import { UnitsService, unitNotFound } from '../unit/units.service.js';
 import { newExternalId, problem } from './member-input.js';
@@ -179,7 +180,8 @@ export class MemberRecordsService {
     );
     const problems = write.problems;
     const created = await this.db.transaction(async (em) => {
-      const unit = input.unit ? await this.unitOrProblem(def.code, input.unit, problems, em) : null;
+      // Left empty by a commune's office: her own unit (`ownUnit`), as her imported rows without one.
+      const unit = input.unit ? await this.unitOrProblem(def.code, input.unit, problems, em) : await ownUnit(em, def.code, scope);
       this.checkUnitInScope(scope, def.code, unit, problems);
       if (problems.length) throw DomainError.invalidInput(problems);
       const erased = await this.erasedBefore(em, write.tombstoneKeys);

@@ -29,13 +29,16 @@ export function failureText(e: unknown, rowsCommitted: number): string {
 export const badUnitCellMessage = (label: string, value: string) =>
   `${label}: '${value}' không hợp lệ: không phải mã đơn vị (chữ cái không dấu, chữ số, - _ .) cũng không phải tên đơn vị (chữ, chữ số, dấu cách): hãy ghi mã hoặc tên chi hội/đơn vị`;
 
-/** A name several units in the caller's scope have (the row's commune does not tell them apart): the member lands without a unit. */
-export const ambiguousUnitMessage = (label: string, value: string, codes: string[]) =>
-  `${label}: có ${codes.length} đơn vị tên '${value}' (mã ${codes.join(', ')}): hội viên được nhập, chưa có đơn vị; ghi Mã đơn vị thay cho tên rồi nhập lại`;
+/** Where such a member lands: without a unit, or in the unit a secretariat kept to one unit keeps (its name). */
+const landing = (own?: string) => (own ? `hội viên được nhập vào ${own}` : 'hội viên được nhập, chưa có đơn vị');
 
-/** A code or name no unit of the organization has (units not to be created): the member lands without a unit. */
-export const unknownUnitMessage = (label: string, value: string, organization: string, codeLike: boolean) =>
-  `${label}: không có chi hội/đơn vị ${codeLike ? 'mã hoặc tên' : 'tên'} '${value}' trong tổ chức ${organization}: hội viên được nhập, chưa có đơn vị; sửa lại mã hoặc tên cho đúng, hoặc nhập lại với "Tạo các chi hội (đơn vị) … mà chưa có" (--create-units)`;
+/** A name several units in the caller's scope have (the row's commune does not tell them apart): the member lands without a unit (or in hers). */
+export const ambiguousUnitMessage = (label: string, value: string, codes: string[], own?: string) =>
+  `${label}: có ${codes.length} đơn vị tên '${value}' (mã ${codes.join(', ')}): ${landing(own)}; ghi Mã đơn vị thay cho tên rồi nhập lại`;
+
+/** A code or name no unit of the organization has (units not to be created): the member lands without a unit (or in hers). */
+export const unknownUnitMessage = (label: string, value: string, organization: string, codeLike: boolean, own?: string) =>
+  `${label}: không có chi hội/đơn vị ${codeLike ? 'mã hoặc tên' : 'tên'} '${value}' trong tổ chức ${organization}: ${landing(own)}; sửa lại mã hoặc tên cho đúng, hoặc nhập lại với "Tạo các chi hội (đơn vị) … mà chưa có" (--create-units)`;
 
 /** A unit outside the account's scope: refuses the row. */
 export const unitOutOfScopeMessage = (label: string, value: string) => `${label}: đơn vị '${value}' nằm ngoài phạm vi của tài khoản này`;

@@ -203,7 +203,9 @@ export class ImportPlanner {
     const record = current.existing.get(row.externalId) ?? null;
     const prepared = record ? this.preparer.prepare(row, b.ctx, record) : (p.prepared ?? this.preparer.prepare(row, b.ctx));
     problems.push(...prepared.problems);
-    const unit = await this.unitOf(b, row, prepared, record, problems);
+    let unit = await this.unitOf(b, row, prepared, record, problems);
+    // A commune's office imports her roster as it is, without a unit column: new members land in her own unit.
+    if (!record && !unit) unit = (await b.ctx.units.own(b.em)) ?? unit;
     problems.push(...scopeProblems(b.ctx, row, record, unit));
     const unitPath = rejectedRowUnitPath(b.ctx.scope, unit?.path, record?.unit?.path);
     if (problems.length || !prepared.values) return this.refuse(b, p, problems, unitPath);

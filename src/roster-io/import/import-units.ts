@@ -5,6 +5,7 @@ import type { FieldProblem } from '../../common/errors/field-problem.js';
 import type { OrganizationDefinition } from '../../membership/organization/organization-definition.js';
 import { Unit, UnitKind } from '../../membership/unit/unit.entity.js';
 import { MAX_UNIT_CODE_LENGTH } from '../../membership/unit/unit-code.js';
+import { ownUnit } from '../../membership/unit/own-unit.js';
 import type { UnitsService } from '../../membership/unit/units.service.js';
 import { unitNameKey } from '../reading/unit-cell.js';
 import { ambiguousUnitMessage, unitNeedsCommuneMessage, unitOutOfScopeMessage, unknownUnitMessage } from './import-messages.js';
@@ -56,6 +57,14 @@ export class ImportUnits {
 
   /** The organization's units by name (read once, when a cell first names one). */
   private named: Map<string, Unit[]> | null = null;
+  /** The unit a secretariat kept to one unit keeps (undefined: not read yet; null: none, the whole organization). */
+  private ownUnit: Unit | null | undefined = undefined;
+
+  /** Where her new members without a unit land (`ownUnit`: a commune's office's own unit), read once. */
+  async own(em: EntityManager): Promise<Unit | null> {
+    if (this.ownUnit === undefined) this.ownUnit = await ownUnit(em, this.def.code, this.scope);
+    return this.ownUnit;
+  }
 
   /**
    * The unit a row's unit cell names, the same way for every unit column (`Mã đơn vị`, `Chi hội`…):
@@ -99,13 +108,16 @@ export class ImportUnits {
     if (found.length === 1) return found[0];
     if (found.length > 1) {
       const codes = found.map((u) => u.code).sort();
-      warnings.push({ field: 'unit', value, message: ambiguousUnitMessage(label, value, codes) });
-      return null;
+      const own = await this.own(em);
+      warnings.push({ field: 'unit', value, message: ambiguousUnitMessage(label, value, codes, own?.name) });
+      return own;
     }
     if (!this.createUnits) {
-      // A branch column may be an address (a hamlet): the member is imported all the same, without a unit, and told.
-      warnings.push({ field: 'unit', value, message: unknownUnitMessage(label, value, this.def.code, cell.codeLike) });
-      return null;
+      // A branch column may be an address (a hamlet): the member is imported all the same, without a unit (or
+      // into her own unit when she keeps one), and told.
+      const own = await this.own(em);
+      warnings.push({ field: 'unit', value, message: unknownUnitMessage(label, value, this.def.code, cell.codeLike, own?.name) });
+      return own;
     }
     if (!mayCreate) return null;
     if (!communeCode) {

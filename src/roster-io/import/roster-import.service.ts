@@ -256,7 +256,7 @@ export class RosterImportService {
       wrongOrganization: wrong,
       unitsPlanned: ctx.unitsPlanned,
       unusedColumns: summary.unusedColumns,
-      withoutUnit: await rowsWithoutUnit(this.db.manager, job.id, ctx.def.code),
+      withoutUnit: await rowsWithoutUnit(this.db.manager, job.id, ctx.def.code, (await ctx.units.own(this.db.manager))?.id ?? null),
     };
     await this.jobs.planned(job, plan, waits);
     if (!waits) return false;

@@ -37,7 +37,13 @@ export function ImportScreen({ session }: { session: Session }) {
         />
       )}
       {organization && step === 'preview' && jobId && (
-        <PreviewStep organization={organization} jobId={jobId} onConfirmed={() => setStep('result')} onCancel={() => setStep('upload')} />
+        <PreviewStep
+          organization={organization}
+          ownUnit={session.user.unit}
+          jobId={jobId}
+          onConfirmed={() => setStep('result')}
+          onCancel={() => setStep('upload')}
+        />
       )}
       {step === 'result' && jobId && <ResultStep jobId={jobId} onAnother={() => setStep('upload')} />}
       {organization && step === 'upload' && <PastImports />}

@@ -2,6 +2,7 @@ import { Alert, Button, Input, Select, Space, Table, Tag, Typography } from 'ant
 import { useEffect, useState } from 'react';
 import { useClient, useQuery } from 'urql';
 import { errorText } from '../../client.ts';
+import { byFoldedLabel } from '../../format.ts';
 import { T } from '../../text.ts';
 import { FATE_TONE } from '../../tones.ts';
 import { COLUMNS, CONFIRM, PREVIEW, type Preview } from './import-api.ts';
@@ -11,7 +12,14 @@ type Row = Preview['rows'][number];
 const FATE_ORDER = ['CREATED', 'UPDATED', 'UNCHANGED', 'HELD', 'REFUSED', 'SKIPPED'];
 
 /** Step 2: what the import will do — counts, the column mapping she may correct, every row's fate and reason. */
-export function PreviewStep(props: { organization: string; jobId: string; onConfirmed: () => void; onCancel: () => void }) {
+export function PreviewStep(props: {
+  organization: string;
+  /** The unit her account keeps (a commune's office), where rows without a unit land; null: the whole organization. */
+  ownUnit: string | null;
+  jobId: string;
+  onConfirmed: () => void;
+  onCancel: () => void;
+}) {
   const client = useClient();
   const [after, setAfter] = useState<number | null>(null);
   const [rows, setRows] = useState<Row[]>([]);
@@ -91,7 +99,7 @@ export function PreviewStep(props: { organization: string; jobId: string; onConf
           showIcon
           role="status"
           title={T.imports.withoutUnit(p.withoutUnit)}
-          description={T.imports.withoutUnitBody}
+          description={props.ownUnit ? T.imports.withoutUnitOwnBody(props.ownUnit) : T.imports.withoutUnitBody}
           style={{ marginBottom: 16 }}
         />
       )}
@@ -121,6 +129,8 @@ export function PreviewStep(props: { organization: string; jobId: string; onConf
                 aria-label={`${T.imports.readAs}: ${m.header}`}
                 style={{ minWidth: 200, maxWidth: '100%' }}
                 value={m.field}
+                // Some twenty fields: she types part of one, with or without accents ("dien thoai").
+                showSearch={{ filterOption: byFoldedLabel }}
                 options={fieldOptions}
                 onChange={(field: string) => setMapping(shownMapping.map((x) => (x.header === m.header ? { ...x, field } : x)))}
               />

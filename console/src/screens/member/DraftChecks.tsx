@@ -24,8 +24,12 @@ type DuplicateInput = VariablesOf<typeof DUPLICATES>['input'];
 /** The check waits this long after the last keystroke (the issue's 400 ms). */
 export const CHECK_DELAY_MS = 400;
 
-/** A birth date whole enough to compare: a year, a month/year or a day. */
-const BIRTH_READY = /^(\d{4}|\d{1,2}\/\d{4}|\d{1,2}\/\d{1,2}\/\d{4}|\d{4}-\d{2}(-\d{2})?)$/;
+/**
+ * A birth date whole enough to compare: a year, a month/year or a day, written as secretaries write
+ * them and the server reads them (`12/8/1985`, `12.8.1985`, `12-8-1985`, `3/2010`, `T3/2010`,
+ * `1985-08-12`); a two-digit year waits (`20/3/19` may be the start of `20/3/1985`).
+ */
+export const BIRTH_READY = /^((t|tháng)\s*)?(\d{1,2}\s*[/.-]\s*){0,2}\d{4}$|^\d{4}-\d{2}(-\d{2})?$/i;
 const blankless = (d: Record<string, string | undefined>) =>
   Object.fromEntries(
     Object.entries(d)

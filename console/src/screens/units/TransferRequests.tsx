@@ -61,6 +61,8 @@ export function TransferRequests(props: { organization: string; changes: number;
       {incoming.length > 0 && (
         <List
           size="small"
+          // The buttons under the request, not beside it: on a phone the request keeps the screen's width.
+          itemLayout="vertical"
           header={<strong>{T.units.incoming}</strong>}
           dataSource={incoming}
           renderItem={(r) => (
@@ -85,6 +87,7 @@ export function TransferRequests(props: { organization: string; changes: number;
       {outgoing.length > 0 && (
         <List
           size="small"
+          itemLayout="vertical"
           header={<strong>{T.units.outgoing}</strong>}
           dataSource={outgoing}
           renderItem={(r) => (

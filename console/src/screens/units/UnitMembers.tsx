@@ -1,5 +1,6 @@
 import { Button, Checkbox, Space, Table, Tag, Typography } from 'antd';
 import { T } from '../../text.ts';
+import { WRAPPING_LINK } from '../../layout.ts';
 import { PENDING_TONE } from '../../tones.ts';
 import { ENDED, type UnitMember } from './units-query.ts';
 
@@ -47,19 +48,24 @@ export function UnitMembers(props: {
         {
           title: T.column.name,
           render: (_, r) => (
-            <Button type="link" style={{ padding: 0 }} onClick={() => props.onOpen(r.id)}>
+            <Button type="link" style={WRAPPING_LINK} onClick={() => props.onOpen(r.id)}>
               {r.fullName}
             </Button>
           ),
         },
-        { title: T.column.code, dataIndex: 'externalId' },
+        // On a phone the code gives way (it is on the member's page): the list fits the screen.
+        { title: T.column.code, dataIndex: 'externalId', responsive: ['sm'] },
         { title: T.column.unit, render: (_, r) => r.unit?.name ?? T.dash },
         {
           title: T.column.status,
           render: (_, r) => (
             <Space wrap size={4}>
               {r.statusLabel}
-              {r.transferRequest?.state === 'PENDING' && <Tag color={PENDING_TONE}>{T.units.pendingTo(r.transferRequest.toUnit.name)}</Tag>}
+              {r.transferRequest?.state === 'PENDING' && (
+                <Tag color={PENDING_TONE} style={{ whiteSpace: 'normal' }}>
+                  {T.units.pendingTo(r.transferRequest.toUnit.name)}
+                </Tag>
+              )}
               {r.transferRequest?.state === 'DECLINED' && (
                 <Typography.Text type="secondary">
                   {T.units.declinedBy(r.transferRequest.toUnit.name, r.transferRequest.declineReason ?? '')}
