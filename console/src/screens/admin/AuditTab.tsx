@@ -25,7 +25,11 @@ const auditColumns = (orgName: (code: string) => string): TableColumnsType<Audit
   {
     title: T.admin.actor,
     key: 'actor',
-    render: (_: unknown, e) => `${e.actorName} (${T.admin.actorKind[e.actorKind] ?? e.actorKind})`,
+    // The server's own schedule has no token: said as what it is, not as a service token's name.
+    render: (_: unknown, e) =>
+      e.actorKind === 'SERVICE' && e.actorName === 'schedule'
+        ? T.reports.computedBy('schedule')
+        : `${e.actorName} (${T.admin.actorKind[e.actorKind] ?? e.actorKind})`,
   },
   { title: T.admin.subject, key: 'subject', render: (_: unknown, e) => subjectOf(e) },
   { title: T.admin.organization, dataIndex: 'organization', render: (v: string | null) => (v ? orgName(v) : T.dash) },
