@@ -126,7 +126,25 @@ describe('the console: periods compared, communes ordered, an organization’s o
     await context.close();
   });
 
-  it('tells the operator who made a report in words, and its PDF says periods and rates in Vietnamese', async () => {
+  it('on a phone, keeps each commune’s name beside its number of lượt and of people', async () => {
+    const context = await b.context('phone');
+    const page = await logInThroughPage(context, t.url, await t.createUser('bdv-di-dong', Role.DAN_VAN));
+    const row = page.getByTestId('communes').locator('tbody tr.ant-table-row').first();
+    await row.waitFor();
+    // Each of these in view, whole, without swiping: the name, its roster link, số lượt, số người.
+    const inView = async (cell: ReturnType<Page['locator']>) => {
+      const box = (await cell.boundingBox())!;
+      return box.x >= 0 && box.x + box.width <= 390;
+    };
+    const cells = row.locator('td');
+    expect(await cells.first().innerText()).toContain(VIETNAMESE_ORDER[0]);
+    for (const i of [0, 1, 2]) expect({ cell: i, inView: await inView(cells.nth(i)) }).toEqual({ cell: i, inView: true });
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+    expect(await review(page)).toEqual(CLEAN);
+    await context.close();
+  });
+
+  it('tells the operator who made a report in words, its PDF says periods and rates in Vietnamese, and the log names accounts', async () => {
     const context = await b.context();
     const page = await logInThroughPage(context, t.url, await t.createUser('van-hanh', Role.ADMIN));
     await page.getByRole('link', { name: 'Báo cáo' }).click();
@@ -151,6 +169,18 @@ describe('the console: periods compared, communes ordered, an organization’s o
       `SELECT actor_name FROM audit_event WHERE action = 'REPORT_COMPUTED' AND actor_kind = 'SERVICE' LIMIT 1`,
     );
     expect(audit.actor_name).toBe('schedule');
+
+    // An account named by its username, and found by it (the log keeps its id).
+    const created = page.getByRole('row').filter({ hasText: 'Tạo tài khoản' });
+    await created.filter({ hasText: 'Tài khoản bdv' }).first().waitFor();
+    expect(await created.count()).toBeGreaterThan(1);
+    await page.getByLabel('Mã đối tượng').fill('bdv');
+    await eventually(async () => expect(await created.count()).toBe(1), 5000);
+    expect(await created.innerText()).toContain('Tài khoản bdv');
+    const [bdv] = await t.sql<{ id: string }[]>(`SELECT id FROM app_user WHERE username = 'bdv'`);
+    const logged = await t.sql(`SELECT 1 FROM audit_event WHERE action = 'USER_CREATED' AND subject_id = $1`, [bdv.id]);
+    expect(logged).toHaveLength(1);
+    expect(await review(page)).toEqual(CLEAN);
     await context.close();
   });
 });

@@ -565,6 +565,7 @@ export const T = {
     anyAction: 'Mọi hành động',
     actor: 'Người thực hiện',
     subject: 'Mã đối tượng',
+    subjectHint: 'Tên đăng nhập hoặc mã',
     dates: 'Khoảng ngày',
     at: 'Thời điểm',
     reason: 'Lý do',
