@@ -183,4 +183,48 @@ describe('the console: periods compared, communes ordered, an organization’s o
     expect(await review(page)).toEqual(CLEAN);
     await context.close();
   });
+  it('says why Số người stays as it was when a pair already counted as one person is confirmed', async () => {
+    // A record typed in without a number, the year alone: a pair with each record of the person it may be.
+    const created = await t.gql(
+      `mutation { createMemberRecord(input: { organization: "CD", externalId: "C-9", fullName: "Nguyễn Lan", sex: FEMALE, birthDate: "1980", communeCode: "00004" }) { id } }`,
+    );
+    expect(created.errors).toBeUndefined();
+    const people = async () => (await t.gql<{ liveFigures: { people: number } }>(`{ liveFigures { people } }`)).data!.liveFigures.people;
+    const queued = async () => (await t.gql<{ reviewQueue: unknown[] }>(`{ reviewQueue(first: 10) { recordA } }`)).data!.reviewQueue.length;
+    await eventually(async () => expect(await queued()).toBe(2), 10_000);
+    const before = await people();
+
+    const context = await b.context();
+    const page = await logInThroughPage(context, t.url, await t.createUser('bdv-ra-soat', Role.DAN_VAN));
+    await page.getByRole('link', { name: 'Rà soát liên kết' }).click();
+    const persons = page.locator('[data-count="persons"]');
+    const confirm = async () => {
+      await page.getByText('Nguyễn Lan').first().waitFor();
+      await page.keyboard.press('c');
+      await page.keyboard.type('Cùng một người: đã hỏi chi hội');
+      await page.keyboard.press('Enter');
+    };
+    // The first pair joins her to the person: one fewer.
+    await confirm();
+    await persons.getByText(`${before} → ${before - 1}`).waitFor();
+    expect(await page.getByTestId('already-counted').count()).toBe(0);
+    // The second pair is that same person now: nothing changes, and the screen says why.
+    await confirm();
+    await page
+      .getByTestId('already-counted')
+      .getByText('đã được tính là một người từ trước')
+      .waitFor()
+      .catch(async (e: Error) => {
+        throw new Error(`${e.message}\n--- the screen:\n${(await page.locator('section').first().innerText()).slice(0, 3000)}`);
+      });
+    expect(await persons.innerText()).toContain(`${before - 1} → ${before - 1} (không đổi)`);
+    // The server: both decisions logged as hers, one person fewer.
+    await eventually(async () => {
+      const merged = await t.sql(`SELECT 1 FROM audit_event WHERE action = 'MERGE' AND actor_name = 'bdv-ra-soat'`);
+      expect(merged).toHaveLength(2);
+    });
+    expect(await people()).toBe(before - 1);
+    expect(await review(page)).toEqual(CLEAN);
+    await context.close();
+  });
 });

@@ -591,6 +591,7 @@ export const T = {
       TRANSFER_REQUESTS: 'Yêu cầu chuyển sinh hoạt',
       AUDIT_FILE: 'Tệp nhật ký',
       LINK_RUN: 'Lần liên kết',
+      RECORD_PAIR: 'Cặp hồ sơ',
     } as Record<string, string>,
     actorKind: { USER: 'Người dùng', SERVICE: 'Khóa kết nối', CLI: 'Dòng lệnh' } as Record<string, string>,
     actionName: {
@@ -755,6 +756,10 @@ export const T = {
     change: (before: number, after: number) =>
       `${before.toLocaleString('vi-VN')} → ${after.toLocaleString('vi-VN')}${before === after ? ' (không đổi)' : ''}`,
     countsNow: 'Số liệu toàn tỉnh hiện tại',
+    alreadyCounted: {
+      CONFIRM: 'Số người không đổi: hai hồ sơ này đã được tính là một người từ trước; quyết định vừa rồi xác nhận điều đó.',
+      REJECT: 'Số người không đổi: hai hồ sơ này đã được tính là hai người từ trước; quyết định vừa rồi giữ chúng tách nhau.',
+    } as Record<string, string>,
     failed: 'Chưa lưu được quyết định; cặp được đưa lại vào danh sách.',
     openPerson: (side: string) => `Xem người của ${side.toLowerCase()}`,
   },
