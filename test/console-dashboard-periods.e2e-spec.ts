@@ -80,7 +80,9 @@ describe('the console: periods compared, communes ordered, an organization’s o
     await page.getByTestId('joiners').getByText(`Theo báo cáo kỳ ${previous.label}`).waitFor();
 
     // The communes in Vietnamese order (Đ after D, before G), on screen and from the API.
-    const api = await t.gql<{ liveCommunes: { communes: { name: string }[] } }>(`{ liveCommunes(scope: "province") { communes { name } } }`);
+    const api = await t.gql<{ liveCommunes: { communes: { name: string }[] } }>(
+      `{ liveCommunes(scope: "province") { communes { name } } }`,
+    );
     expect(api.data!.liveCommunes.communes.map((c) => c.name)).toEqual(VIETNAMESE_ORDER);
     const rows = page.getByTestId('communes').locator('tbody tr.ant-table-row');
     await rows.first().waitFor();
@@ -165,7 +167,7 @@ describe('the console: periods compared, communes ordered, an organization’s o
     const line = page.getByRole('row').filter({ hasText: 'Tính báo cáo' }).filter({ hasText: 'lịch tự động của máy chủ' });
     await line.first().waitFor();
     expect(await page.locator('section').first().innerText()).not.toMatch(/\bschedule\b/);
-    const [audit] = await t.sql<{ actor_name: string }[]>(
+    const [audit] = await t.sql<{ actor_name: string }>(
       `SELECT actor_name FROM audit_event WHERE action = 'REPORT_COMPUTED' AND actor_kind = 'SERVICE' LIMIT 1`,
     );
     expect(audit.actor_name).toBe('schedule');
@@ -177,7 +179,7 @@ describe('the console: periods compared, communes ordered, an organization’s o
     await page.getByLabel('Mã đối tượng').fill('bdv');
     await eventually(async () => expect(await created.count()).toBe(1), 5000);
     expect(await created.innerText()).toContain('Tài khoản bdv');
-    const [bdv] = await t.sql<{ id: string }[]>(`SELECT id FROM app_user WHERE username = 'bdv'`);
+    const [bdv] = await t.sql<{ id: string }>(`SELECT id FROM app_user WHERE username = 'bdv'`);
     const logged = await t.sql(`SELECT 1 FROM audit_event WHERE action = 'USER_CREATED' AND subject_id = $1`, [bdv.id]);
     expect(logged).toHaveLength(1);
     expect(await review(page)).toEqual(CLEAN);

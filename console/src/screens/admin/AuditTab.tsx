@@ -99,7 +99,13 @@ export function AuditTab() {
           <Input id="audit-actor" value={actor} onChange={(e) => filter(setActor)(e.target.value)} allowClear={CLEARABLE} />
         </Form.Item>
         <Form.Item label={T.admin.subject} htmlFor="audit-subject">
-          <Input id="audit-subject" placeholder={T.admin.subjectHint} value={subject} onChange={(e) => filter(setSubject)(e.target.value)} allowClear={CLEARABLE} />
+          <Input
+            id="audit-subject"
+            placeholder={T.admin.subjectHint}
+            value={subject}
+            onChange={(e) => filter(setSubject)(e.target.value)}
+            allowClear={CLEARABLE}
+          />
         </Form.Item>
         <Form.Item label={T.admin.dates} htmlFor="audit-dates">
           <DatePicker.RangePicker id={{ start: 'audit-dates' }} format="DD/MM/YYYY" value={days} onChange={filter(setDays)} />
