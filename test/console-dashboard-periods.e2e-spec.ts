@@ -229,4 +229,37 @@ describe('the console: periods compared, communes ordered, an organization’s o
     expect(await review(page)).toEqual(CLEAN);
     await context.close();
   });
+  it('takes the day a data request was received day first, as the operator writes it', async () => {
+    const context = await b.context();
+    const page = await logInThroughPage(context, t.url, await t.createUser('van-hanh-2', Role.ADMIN));
+    await page.getByRole('link', { name: 'Quản trị' }).click();
+    await page.getByText('Yêu cầu về dữ liệu cá nhân', { exact: true }).click();
+    const day = page.getByLabel('Ngày nhận đề nghị');
+    // Today, written dd/mm/yyyy (a browser's own date field showed 12/04/2026 for 4 December).
+    const vn = (d: Date) => new Date(d.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+    const dmy = (iso: string) => iso.split('-').reverse().join('/');
+    await eventually(async () => expect(await day.inputValue()).toBe(dmy(vn(new Date()))));
+    // Yesterday, typed as she reads it; recorded as that day.
+    const yesterday = vn(new Date(Date.now() - 86_400_000));
+    await day.click();
+    await day.fill(dmy(yesterday));
+    await day.press('Enter');
+    const org = page.locator('.ant-select').filter({ has: page.getByRole('combobox', { name: 'Tổ chức của hồ sơ' }) });
+    await eventually(async () => {
+      if (!(await org.innerText()).includes('Phụ nữ')) {
+        await org.click();
+        await page.locator('.ant-select-item-option', { hasText: 'Phụ nữ' }).first().click();
+      }
+      expect(await org.innerText()).toContain('Phụ nữ');
+    }, 10_000);
+    await page.getByLabel('Mã hồ sơ').fill('P-1');
+    await page.getByRole('button', { name: 'Ghi nhận yêu cầu' }).click();
+    await page.getByRole('row').filter({ hasText: 'P-1' }).getByText(dmy(yesterday)).first().waitFor();
+    const listed = await t.gql<{ personalDataRequests: { externalId: string; receivedOn: string }[] }>(
+      `{ personalDataRequests(includeDone: true) { externalId receivedOn } }`,
+    );
+    expect(listed.data!.personalDataRequests).toEqual([{ externalId: 'P-1', receivedOn: yesterday }]);
+    expect(await review(page)).toEqual(CLEAN);
+    await context.close();
+  });
 });
