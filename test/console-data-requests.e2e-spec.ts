@@ -58,7 +58,11 @@ describe('the console: data subjects’ requests with their deadline', () => {
     await rows.filter({ hasText: 'HND-A' }).waitFor();
     await choose('Loại yêu cầu', 'Xóa dữ liệu cá nhân');
     await page.getByLabel('Mã hồ sơ').fill('HND-B');
-    await page.getByLabel('Ngày nhận đề nghị').fill(addDays(todayInVietnam(), -18));
+    // The day as she writes it, day first (the field reads dd/mm/yyyy).
+    const received = page.getByLabel('Ngày nhận đề nghị');
+    await received.click();
+    await received.fill(addDays(todayInVietnam(), -18).split('-').reverse().join('/'));
+    await received.press('Enter');
     await page.getByRole('button', { name: 'Ghi nhận yêu cầu' }).click();
     await rows.filter({ hasText: 'HND-B' }).waitFor();
     expect(await rows.first().innerText()).toContain('Còn 2 ngày');

@@ -460,7 +460,7 @@ describe('reconciliation reports', () => {
     expect(rows('Tổng hợp').find((r) => r[0] === 'Số lượt (hồ sơ đang sinh hoạt)')![1]).toBe(s.data.totals.memberships);
     const hpnRow = rows('Theo tổ chức').find((r) => r[0] === 'HPN')!;
     expect(hpnRow.slice(1, 4)).toEqual(['Hội Liên hiệp Phụ nữ Việt Nam', 5, 4]);
-    expect(rows('Theo tổ chức').find((r) => r[0] === 'CD')!).toContain('n/a');
+    expect(rows('Theo tổ chức').find((r) => r[0] === 'CD')!).toContain('không tính được');
     const phantoms = rows('Nghi ảo');
     expect(phantoms.find((r) => r[3] === 'Phạm Thị Dung')).toEqual(expect.arrayContaining(['HPN', 'HPN-3', 1960, 'Đã mất']));
     const everything = wb.SheetNames.flatMap((n) => rows(n).flat()).join(' ');
@@ -492,7 +492,7 @@ describe('reconciliation reports', () => {
       'Số lượt và số người theo xã',
       'Xu hướng qua các kỳ',
       'Hội Liên hiệp Phụ nữ Việt Nam',
-      'tỷ lệ tập hợp n/a — CSDL dân cư không cho biết ai làm nông nghiệp',
+      'tỷ lệ tập hợp không tính được — CSDL dân cư không cho biết ai làm nông nghiệp',
       `kết lúc ${vietnamTime(s.data.linkRun!.finishedAt)}.`,
       `Lập lúc ${vietnamTime(s.computedAt)} (giờ Việt Nam)`,
     ])

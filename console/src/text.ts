@@ -395,6 +395,9 @@ export const T = {
     provisional: 'Tạm tính',
     asOf: 'Số liệu đến',
     computed: 'Lập lúc, người lập',
+    /** Who computed it: a user's name, or the server's own schedule, or the command line on the server. */
+    computedBy: (by: string) =>
+      by === 'schedule' ? 'lịch tự động của máy chủ' : by.startsWith('cli:') ? `dòng lệnh trên máy chủ (${by.slice(4)})` : by,
     cardLine: (asOf: string, memberships: string, people: string, phantoms: string) =>
       `Số liệu đến ${asOf}: ${memberships} lượt, ${people} người, ${phantoms} nghi ảo.`,
     memberships: 'Số lượt',
@@ -570,6 +573,7 @@ export const T = {
     anyAction: 'Mọi hành động',
     actor: 'Người thực hiện',
     subject: 'Mã đối tượng',
+    subjectHint: 'Tên đăng nhập hoặc mã',
     dates: 'Khoảng ngày',
     at: 'Thời điểm',
     reason: 'Lý do',
@@ -594,6 +598,8 @@ export const T = {
       REVIEW_QUEUE: 'Danh sách chờ xem xét',
       TRANSFER_REQUESTS: 'Yêu cầu chuyển sinh hoạt',
       AUDIT_FILE: 'Tệp nhật ký',
+      LINK_RUN: 'Lần liên kết',
+      RECORD_PAIR: 'Cặp hồ sơ',
     } as Record<string, string>,
     actorKind: { USER: 'Người dùng', SERVICE: 'Khóa kết nối', CLI: 'Dòng lệnh' } as Record<string, string>,
     actionName: {
@@ -629,6 +635,7 @@ export const T = {
       USER_CREATED: 'Tạo tài khoản',
       USER_DISABLED: 'Khóa tài khoản',
       USER_RESET: 'Cấp lại mật khẩu lần đầu',
+      LINK_RUN_STARTED: 'Chạy liên kết hồ sơ',
     } as Record<string, string>,
     tokensIntro:
       'Khóa cho phần mềm khác kết nối tới Liên Thông (đồng bộ, báo cáo). Khóa chỉ hiện một lần khi tạo; máy chủ chỉ giữ mã băm của nó.',
@@ -672,7 +679,7 @@ export const T = {
     confirmedNote: 'Hồ sơ văn phòng đã xác nhận là ảo; sinh hoạt của hồ sơ đó đã kết thúc.',
     suspected: 'Hồ sơ nghi ảo',
     suspectedNote: 'Hồ sơ đang sinh hoạt mà lần liên kết gần nhất nghi là ảo (một hồ sơ có thể có nhiều lý do).',
-    change: (n: number, period: string) => `${n > 0 ? '+' : n < 0 ? '−' : '±'}${Math.abs(n).toLocaleString('vi-VN')} so với kỳ ${period}`,
+    change: (n: number, period: string) => `${n > 0 ? '+' : n < 0 ? '−' : '±'}${Math.abs(n).toLocaleString('vi-VN')} so với cuối ${period}`,
     noPrevious: 'Chưa có kỳ trước để so sánh',
     trend: 'Qua các kỳ',
     byOrgCount: 'Số người theo số tổ chức tham gia',
@@ -684,7 +691,8 @@ export const T = {
     flowsNote: (period: string, when: string) => `Theo báo cáo kỳ ${period} đã lưu, số liệu đến ${when}.`,
     joiners: 'Kết nạp trong kỳ',
     leavers: 'Ra khỏi tổ chức trong kỳ',
-    noReport: 'Chưa có báo cáo kỳ nào được tính cho phạm vi này: chưa có số kết nạp, ra khỏi tổ chức và tỷ lệ tập hợp.',
+    noReport:
+      'Chưa có báo cáo của kỳ nào đã kết thúc cho phạm vi này: chưa có số kết nạp, ra khỏi tổ chức, tỷ lệ tập hợp và kỳ trước để so sánh. Lập báo cáo kỳ trước ở màn hình Báo cáo (chọn kỳ và phạm vi này).',
     reach: 'Tỷ lệ tập hợp',
     reachNote: 'Số người không nghi ảo của tổ chức so với số đối tượng trong cơ sở dữ liệu dân cư (theo báo cáo kỳ đã lưu).',
     reachUnknown: 'Không tính được',
@@ -692,6 +700,8 @@ export const T = {
     overlapNote:
       'Mỗi ô: số người đang sinh hoạt ở cả tổ chức của hàng và tổ chức của cột; ô trên đường chéo là số người của tổ chức. Màu càng đậm, số càng lớn.',
     overlapCaption: 'Số người cùng sinh hoạt ở hai tổ chức (hàng × cột)',
+    overlapOfOrg: (name: string) =>
+      `Mỗi ô: số người của ${name} đang sinh hoạt cả ở tổ chức của cột (trong toàn tỉnh); ô của chính tổ chức là số người của tổ chức. Màu càng đậm, số càng lớn.`,
     communes: 'Theo xã, phường',
     communesNote: 'Mọi xã, phường có hồ sơ đang sinh hoạt trong phạm vi. Bấm tên xã để xem tổng quan của xã.',
     communeName: 'Xã, phường',
@@ -754,6 +764,10 @@ export const T = {
     change: (before: number, after: number) =>
       `${before.toLocaleString('vi-VN')} → ${after.toLocaleString('vi-VN')}${before === after ? ' (không đổi)' : ''}`,
     countsNow: 'Số liệu toàn tỉnh hiện tại',
+    alreadyCounted: {
+      CONFIRM: 'Số người không đổi: hai hồ sơ này đã được tính là một người từ trước; quyết định vừa rồi xác nhận điều đó.',
+      REJECT: 'Số người không đổi: hai hồ sơ này đã được tính là hai người từ trước; quyết định vừa rồi giữ chúng tách nhau.',
+    } as Record<string, string>,
     failed: 'Chưa lưu được quyết định; cặp được đưa lại vào danh sách.',
     openPerson: (side: string) => `Xem người của ${side.toLowerCase()}`,
   },

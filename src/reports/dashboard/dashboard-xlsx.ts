@@ -1,12 +1,13 @@
 import { createRequire } from 'node:module';
 import type ExcelJS from 'exceljs';
+import { parsePeriod } from '../../common/dates/period.js';
 import { vietnamTime } from '../../common/dates/vietnam-time.js';
 import type { OverlapView } from '../../linker/review/person-views.service.js';
 import { ORG_COUNT_BUCKETS, reasonLabel } from '../figures/report-figures.js';
 import type { LiveCommune } from '../live/live-communes.js';
 import type { LiveFigures } from '../live/live-figures.js';
 import type { ReportSnapshot } from '../report.entities.js';
-import { UNKNOWN_COMMUNE } from '../documents/wording.js';
+import { periodName, UNKNOWN_COMMUNE } from '../documents/wording.js';
 import { sheet, type Cell } from '../documents/xlsx-sheet.js';
 
 const excel = (): typeof ExcelJS => createRequire(import.meta.url)('exceljs') as typeof ExcelJS;
@@ -27,7 +28,8 @@ export async function writeDashboardXlsx(d: DashboardData, out: string): Promise
   wb.creator = 'Liên Thông';
   wb.title = `Tổng quan — ${d.live.area.label}`;
   const heading = [`TỔNG QUAN — ${d.live.area.label.toUpperCase()}`, `Số liệu đến ${vietnamTime(d.live.asOf)} (giờ Việt Nam).`];
-  summarySheet(wb, d, heading);
+  const periods = endedPeriods(d.reports);
+  summarySheet(wb, d, periods[0], heading);
   sheet(
     wb,
     'Theo xã',
@@ -42,23 +44,40 @@ export async function writeDashboardXlsx(d: DashboardData, out: string): Promise
     ],
     d.communes.map((c) => [c.code, c.name ?? UNKNOWN_COMMUNE, c.memberships, c.people, c.peopleNotSuspected, c.suspectedPhantoms]),
   );
-  const orgs = [...new Set(d.overlap.matrix.map((c) => c.a))];
+  const orgs = [...new Set(d.overlap.matrix.flatMap((c) => [c.a, c.b]))].sort();
+  // An organization's scope: its row only (the province's overlap, as the console shows it).
+  const rows = d.live.area.kind === 'org' ? orgs.filter((o) => o === d.live.area.organization) : orgs;
   const cell = (a: string, b: string) => d.overlap.matrix.find((c) => (c.a === a && c.b === b) || (c.a === b && c.b === a))?.persons ?? 0;
   sheet(
     wb,
     'Trùng giữa tổ chức',
-    [...heading, 'Số người cùng đang sinh hoạt ở cả hai tổ chức (đường chéo: số người của tổ chức).'],
+    [
+      ...heading,
+      d.live.area.kind === 'org'
+        ? `Số người của ${d.live.area.label} cùng đang sinh hoạt ở tổ chức của cột, trong toàn tỉnh (ô của chính tổ chức: số người của tổ chức).`
+        : 'Số người cùng đang sinh hoạt ở cả hai tổ chức (đường chéo: số người của tổ chức).',
+    ],
     // Each column by the organization's name, as its row (a code is no heading for a person).
     [{ header: 'Tổ chức', width: 34 }, ...orgs.map((o) => ({ header: d.organizations.get(o) ?? o, width: 18, number: true }))],
-    orgs.map((a) => [d.organizations.get(a) ?? a, ...orgs.map((b) => cell(a, b))]),
+    rows.map((a) => [d.organizations.get(a) ?? a, ...orgs.map((b) => cell(a, b))]),
     true,
   );
-  trendSheet(wb, d, heading);
+  trendSheet(wb, periods, heading);
   await wb.commit();
 }
 
-function summarySheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, d: DashboardData, heading: string[]): void {
-  const last = d.reports[0];
+/**
+ * The stored reports of periods that were over when computed (figures as of their last day), of the
+ * newest one's kind, newest first: what "now" is compared with (the console's dashboard does the same).
+ * The running period's report is "now" again: compared with it, nothing ever changes.
+ */
+export function endedPeriods(reports: ReportSnapshot[]): ReportSnapshot[] {
+  const ended = reports.filter((r) => parsePeriod(r.period).lastDay === r.asOfDay);
+  const kind = ended[0] && parsePeriod(ended[0].period).kind;
+  return ended.filter((r) => parsePeriod(r.period).kind === kind);
+}
+
+function summarySheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, d: DashboardData, last: ReportSnapshot | undefined, heading: string[]): void {
   const vs = (now: number, before: number | undefined): Cell[] => [now, before ?? null, before === undefined ? null : now - before];
   const t = last?.data.totals;
   sheet(
@@ -67,8 +86,8 @@ function summarySheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, d: DashboardData, 
     [
       ...heading,
       last
-        ? `So với báo cáo ${last.period} (số liệu đến ${last.asOfDay.split('-').reverse().join('/')}).`
-        : 'Chưa có báo cáo nào để so sánh.',
+        ? `So với báo cáo ${periodName(last.period)} (số liệu đến ${last.asOfDay.split('-').reverse().join('/')}).`
+        : 'Chưa có báo cáo của kỳ nào đã kết thúc để so sánh.',
     ],
     [
       { header: 'Chỉ tiêu', width: 46 },
@@ -86,8 +105,8 @@ function summarySheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, d: DashboardData, 
       ...Object.entries(d.live.phantomsByReason).map(([r, n]) => [`Nghi ảo — ${reasonLabel(r)}`, n, null, null]),
       ...(t
         ? [
-            ['Kết nạp trong kỳ ' + last.period, t.joiners, null, null],
-            ['Ra khỏi tổ chức trong kỳ ' + last.period, t.leavers, null, null],
+            ['Kết nạp trong kỳ ' + periodName(last.period), t.joiners, null, null],
+            ['Ra khỏi tổ chức trong kỳ ' + periodName(last.period), t.leavers, null, null],
           ]
         : []),
     ],
@@ -95,13 +114,13 @@ function summarySheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, d: DashboardData, 
 }
 
 /** The stored periods, oldest first: each report's totals. */
-function trendSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, d: DashboardData, heading: string[]): void {
+function trendSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, periods: ReportSnapshot[], heading: string[]): void {
   sheet(
     wb,
     'Qua các kỳ',
     heading,
     [
-      { header: 'Kỳ', width: 12 },
+      { header: 'Kỳ', width: 14 },
       { header: 'Số liệu đến', width: 13 },
       { header: 'Số lượt', width: 12, number: true },
       { header: 'Số người', width: 12, number: true },
@@ -109,10 +128,10 @@ function trendSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, d: DashboardData, he
       { header: 'Kết nạp', width: 11, number: true },
       { header: 'Ra khỏi', width: 11, number: true },
     ],
-    [...d.reports]
+    [...periods]
       .reverse()
       .map((r) => [
-        r.period,
+        periodName(r.period),
         r.asOfDay.split('-').reverse().join('/'),
         r.data.totals.memberships,
         r.data.totals.people,

@@ -31,7 +31,8 @@ export class DashboardController {
     const live = await this.reports.live(typeof scope === 'string' ? scope.slice(0, 80) : null);
     const [communes, overlap, reports, orgs] = await Promise.all([
       this.reports.liveCommunes(live.area.key),
-      this.views.overlap(live.area.key),
+      // An organization's own matrix is one cell: its row of the province's says where else its members are.
+      this.views.overlap(live.area.kind === 'org' ? 'province' : live.area.key),
       this.reports.list({ scope: live.area.key, first: TREND_PERIODS }),
       this.db.query<{ code: string; name: string }[]>(`SELECT code, name FROM organization`),
     ]);

@@ -3,13 +3,13 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type PDFDocument from 'pdfkit';
 import { vietnamTime } from '../../common/dates/vietnam-time.js';
-import { formatReach, overlapPeople, reasonLabel } from '../figures/report-figures.js';
+import { formatReach, NO_RATE, overlapPeople, reasonLabel } from '../figures/report-figures.js';
 import type { ReportForm } from '../../config/report-form.js';
 import * as charts from '../charts/report-charts.js';
 import { chart, COLORS, heading, INK, MUTED, n, PAGE, table, type Doc } from './pdf-drawing.js';
 import { formHeader, formSignature, registerFormFonts } from './pdf-form.js';
 import type { ReportDocument } from './report-document.js';
-import { asOfNote, computedNote, documentTitle, NO_PREVIOUS, UNKNOWN_COMMUNE } from './wording.js';
+import { asOfNote, computedNote, documentTitle, NO_PREVIOUS, periodName, UNKNOWN_COMMUNE } from './wording.js';
 
 /** DejaVu Sans (from the npm package, so a fresh machine has it): every Vietnamese letter and tone mark. */
 const fontDir = path.join(path.dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf');
@@ -70,7 +70,7 @@ function cover(doc: Doc, d: ReportDocument): void {
 
 /** The totals now, before and the change. */
 function keyFigures(doc: Doc, d: ReportDocument): void {
-  heading(doc, 'Số liệu chính', d.previous ? `So với ${d.previous.period}.` : NO_PREVIOUS);
+  heading(doc, 'Số liệu chính', d.previous ? `So với ${periodName(d.previous.period)}.` : NO_PREVIOUS);
   table(
     doc,
     ['Chỉ tiêu', 'Kỳ này', 'Kỳ trước', 'Tăng/giảm'],
@@ -114,20 +114,20 @@ function communesTable(doc: Doc, d: ReportDocument): void {
   heading(
     doc,
     'Số lượt và số người theo xã',
-    `Đủ ${n(all.length)} xã, phường, nhiều hồ sơ nhất trước; số người cộng theo từng tổ chức (một người ở hai tổ chức tính hai lần).`,
+    `Đủ ${n(all.length)} xã, phường, nhiều hồ sơ nhất trước; số người cộng theo từng tổ chức (một người ở hai tổ chức tính hai lần): không phải số người sau liên kết của xã.`,
   );
   table(
     doc,
-    ['Xã, phường', 'Mã xã', 'Số lượt', 'Số người', 'Nghi ảo'],
+    ['Xã, phường', 'Mã xã', 'Số lượt', 'Người (cộng các tổ chức)', 'Nghi ảo'],
     all.map((c) => [c.label, c.code || '—', c.memberships, c.people, c.phantoms]),
-    [170, 50, 65, 65, 55],
-    { column: 2, width: 106, color: COLORS.memberships },
+    [130, 42, 50, 126, 55],
+    { column: 2, width: 108, color: COLORS.memberships },
   );
 }
 
 /** The trend across periods, then the table by organization with each one's reach explained. */
 function trendAndOrganizations(doc: Doc, d: ReportDocument): void {
-  chart(doc, charts.trendChart(d.trend.map((t) => ({ period: t.period, ...t.totals }))));
+  chart(doc, charts.trendChart(d.trend.map((t) => ({ period: periodName(t.period), ...t.totals }))));
   heading(doc, 'Theo tổ chức');
   const orgs = d.data.organizations;
   table(
@@ -145,7 +145,7 @@ function trendAndOrganizations(doc: Doc, d: ReportDocument): void {
         `${o.code} — ${o.name}: ${
           o.reach.known
             ? `tỷ lệ tập hợp trên ${n(o.reach.eligible)} ${o.reach.label} ở ${o.reach.communes} xã có CSDL dân cư (${n(o.reach.reached)} người).`
-            : `tỷ lệ tập hợp n/a — ${o.reach.why}.`
+            : `tỷ lệ tập hợp ${NO_RATE} — ${o.reach.why}.`
         }`,
       );
 }

@@ -1,8 +1,8 @@
 import { createRequire } from 'node:module';
 import type ExcelJS from 'exceljs';
-import { ORG_COUNT_BUCKETS, overlapPeople, reasonLabel } from '../figures/report-figures.js';
+import { NO_RATE, ORG_COUNT_BUCKETS, overlapPeople, reasonLabel } from '../figures/report-figures.js';
 import type { ReportDocument } from './report-document.js';
-import { asOfNote, computedNote, documentTitle, NO_PREVIOUS, REPORT_HEADING, UNKNOWN_COMMUNE } from './wording.js';
+import { asOfNote, computedNote, documentTitle, NO_PREVIOUS, periodName, REPORT_HEADING, UNKNOWN_COMMUNE } from './wording.js';
 import { sheet } from './xlsx-sheet.js';
 
 /** Loaded when a workbook is first written, not at every start of the CLI and the server (≈ 0.4 s). */
@@ -10,8 +10,8 @@ const excel = (): typeof ExcelJS => createRequire(import.meta.url)('exceljs') as
 
 type Workbook = ExcelJS.stream.xlsx.WorkbookWriter;
 
-/** A rate as a number (shown 85,3% by the cell's format), or n/a where there is none. */
-const rateCell = (r: number | null): number | string => r ?? 'n/a';
+/** A rate as a number (shown 85,3% by the cell's format), or "không tính được" where there is none. */
+const rateCell = (r: number | null): number | string => r ?? NO_RATE;
 
 /** The report as a workbook: summary, by organization, by commune, the overlap matrix, and (for who may see names) the suspected phantoms. */
 export async function writeReportXlsx(d: ReportDocument, out: string): Promise<void> {
@@ -32,7 +32,7 @@ function summarySheet(wb: Workbook, d: ReportDocument, heading: string[]): void 
   sheet(
     wb,
     'Tổng hợp',
-    [...heading, d.previous ? `So với kỳ trước: ${d.previous.period}` : NO_PREVIOUS],
+    [...heading, d.previous ? `So với kỳ trước: ${periodName(d.previous.period)}` : NO_PREVIOUS],
     [
       { header: 'Chỉ tiêu', width: 46 },
       { header: 'Kỳ này', width: 14, number: true },
@@ -79,7 +79,7 @@ function organizationsSheet(wb: Workbook, d: ReportDocument, heading: string[]):
       o.joiners,
       o.leavers,
       o.reach.known ? o.reach.eligible : null,
-      o.reach.known ? rateCell(o.reach.rate) : 'n/a',
+      o.reach.known ? rateCell(o.reach.rate) : NO_RATE,
       o.reach.known ? `${o.reach.label}; ${o.reach.reached} người ở ${o.reach.communes} xã có CSDL dân cư` : o.reach.why,
     ]),
     true,
@@ -117,7 +117,7 @@ function communesSheet(wb: Workbook, d: ReportDocument, heading: string[]): void
       r.joiners,
       r.leavers,
       r.eligible,
-      r.eligible === null ? 'n/a' : rateCell(r.rate),
+      r.eligible === null ? NO_RATE : rateCell(r.rate),
     ]),
     true,
   );

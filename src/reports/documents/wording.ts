@@ -1,12 +1,15 @@
 import { vietnamTime } from '../../common/dates/vietnam-time.js';
 import { formatVnDay } from '../../common/dates/vn-day.js';
 import { todayInVietnam } from '../../common/dates/partial-date.js';
+import { parsePeriod } from '../../common/dates/period.js';
 import type { ReportDocument } from './report-document.js';
 
 /** The wording the workbook and the PDF share. */
 export const REPORT_HEADING = 'BÁO CÁO RÀ SOÁT, ĐỐI CHIẾU ĐOÀN VIÊN, HỘI VIÊN';
 export const NO_PREVIOUS = 'Chưa có báo cáo kỳ trước để so sánh.';
 export const UNKNOWN_COMMUNE = 'Chưa rõ xã';
+/** A period as a person reads it: `Quý III/2026`, not its key `2026-Q3`. */
+export const periodName = (key: string): string => parsePeriod(key).label;
 export const documentTitle = (d: ReportDocument): string => `Báo cáo rà soát ${d.periodLabel} — ${d.areaLabel}`;
 /** The day the figures are as of, and why they are provisional (if they are). */
 export const asOfNote = (d: ReportDocument): string =>

@@ -51,8 +51,8 @@ describe('changes against the previous report', () => {
     expect(changesSince(data(120, 30), null).every((x) => x.previous === null && x.change === null)).toBe(true);
   });
 
-  it('writes rates the Vietnamese way, and n/a without a denominator', () => {
+  it('writes rates the Vietnamese way, and "không tính được" without a denominator', () => {
     expect(formatRate(0.6289)).toBe('62,9%');
-    expect(formatRate(null)).toBe('n/a');
+    expect(formatRate(null)).toBe('không tính được');
   });
 });

@@ -176,11 +176,14 @@ export function changesSince(current: ReportData, previous: ReportData | null): 
   return out;
 }
 
-/** `12,3%`, or `n/a` with no denominator. */
-export const formatRate = (r: number | null): string => (r === null ? 'n/a' : `${(r * 100).toFixed(1).replace('.', ',')}%`);
+/** Said where there is no rate (no denominator in the register): in words, as an official document writes it. */
+export const NO_RATE = 'không tính được';
 
-/** An organization's tỷ lệ tập hợp as shown: the rate, or `n/a` where the register cannot say. */
-export const formatReach = (r: Reach): string => (r.known ? formatRate(r.rate) : 'n/a');
+/** `12,3%`, or "không tính được" with no denominator. */
+export const formatRate = (r: number | null): string => (r === null ? NO_RATE : `${(r * 100).toFixed(1).replace('.', ',')}%`);
+
+/** An organization's tỷ lệ tập hợp as shown: the rate, or "không tính được" where the register cannot say. */
+export const formatReach = (r: Reach): string => (r.known ? formatRate(r.rate) : NO_RATE);
 
 /** The people in both organizations, in either order (the overlap is stored once, a ≤ b). */
 export function overlapPeople(overlap: ReportData['overlap'], a: string, b: string): number {

@@ -38,10 +38,15 @@ const UNIT_ROWS = (area: ReportingArea): string =>
      FROM member_record r LEFT JOIN record_person p ON p.record_id = r.id
     WHERE r.status = 'ACTIVE' AND ${area.condition(1).sql} GROUP BY 1, 2`;
 
+/** Vietnamese order (Mường Ảng before Mường Chà, Nà before Nậm before Núa); records without a commune last. */
+const VIETNAMESE = new Intl.Collator('vi', { numeric: true });
+const byCommuneName = (a: LiveCommune, b: LiveCommune): number =>
+  a.name === null || b.name === null ? (a.name === null ? 1 : 0) - (b.name === null ? 1 : 0) : VIETNAMESE.compare(a.name, b.name);
+
 /**
  * Every commune of an area with ACTIVE memberships, live: from the person-level table (one pass
  * grouping each person's rows of a commune, so a person in two organizations there counts once), or
- * for a unit from its records (few). Sorted by the commune's name; records without a commune last.
+ * for a unit from its records (few). Sorted by the commune's name in Vietnamese order; records without a commune last.
  */
 export async function liveCommunes(
   db: DataSource,
@@ -63,6 +68,6 @@ export async function liveCommunes(
         ? area.condition(1).params
         : [LIVE_BASIS, ...(area.kind === 'province' ? [] : [area.organization ?? area.commune])],
     );
-    return { area, asOf, communes: rows };
+    return { area, asOf, communes: rows.sort(byCommuneName) };
   });
 }

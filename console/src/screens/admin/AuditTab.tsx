@@ -7,7 +7,7 @@ import { byFoldedLabel, vnTime } from '../../format.ts';
 import { CLEARABLE } from '../../icons.tsx';
 import { T } from '../../text.ts';
 import { useDebounced } from '../../useDebounced.ts';
-import { AUDIT_EVENTS, type AuditRow } from './admin-query.ts';
+import { AUDIT_EVENTS, USERS, type AuditRow } from './admin-query.ts';
 import { useOrganizationName } from '../useOrganizationName.ts';
 
 type Action = NonNullable<AuditRow['action']>;
@@ -16,18 +16,28 @@ const ACTION_OF = new Map(Object.entries(T.admin.actionName).map(([action, label
 const vnDay = (d: Dayjs | null | undefined, end: boolean) =>
   d ? `${d.format('YYYY-MM-DD')}T${end ? '23:59:59.999' : '00:00:00.000'}+07:00` : null;
 
-const subjectOf = (e: AuditRow) =>
-  [e.subjectType ? (T.admin.subjectType[e.subjectType] ?? e.subjectType) : '', e.subjectId ?? ''].filter(Boolean).join(' ') || T.dash;
+/** An account by its username (its id means nothing to her), anything else by its id. */
+const subjectOf = (e: AuditRow, usernames: Map<string, string>) =>
+  [
+    e.subjectType ? (T.admin.subjectType[e.subjectType] ?? e.subjectType) : '',
+    (e.subjectType === 'USER' && e.subjectId ? usernames.get(e.subjectId) : undefined) ?? e.subjectId ?? '',
+  ]
+    .filter(Boolean)
+    .join(' ') || T.dash;
 
-const auditColumns = (orgName: (code: string) => string): TableColumnsType<AuditRow> => [
+const auditColumns = (orgName: (code: string) => string, usernames: Map<string, string>): TableColumnsType<AuditRow> => [
   { title: T.admin.at, dataIndex: 'at', render: (v: string) => vnTime(v) },
   { title: T.admin.action, dataIndex: 'action', render: (a: string) => T.admin.actionName[a] ?? a },
   {
     title: T.admin.actor,
     key: 'actor',
-    render: (_: unknown, e) => `${e.actorName} (${T.admin.actorKind[e.actorKind] ?? e.actorKind})`,
+    // The server's own schedule has no token: said as what it is, not as a service token's name.
+    render: (_: unknown, e) =>
+      e.actorKind === 'SERVICE' && e.actorName === 'schedule'
+        ? T.reports.computedBy('schedule')
+        : `${e.actorName} (${T.admin.actorKind[e.actorKind] ?? e.actorKind})`,
   },
-  { title: T.admin.subject, key: 'subject', render: (_: unknown, e) => subjectOf(e) },
+  { title: T.admin.subject, key: 'subject', render: (_: unknown, e) => subjectOf(e, usernames) },
   { title: T.admin.organization, dataIndex: 'organization', render: (v: string | null) => (v ? orgName(v) : T.dash) },
   { title: T.admin.reason, dataIndex: 'reason', render: (v: string | null) => v ?? T.dash },
 ];
@@ -42,12 +52,16 @@ export function AuditTab() {
   const orgName = useOrganizationName();
   const typedActor = useDebounced(actor.trim(), 300);
   const typedSubject = useDebounced(subject.trim(), 300);
+  // The accounts (the Người dùng tab's list): a username typed as the subject finds its account's lines.
+  const [users] = useQuery({ query: USERS });
+  const usernames = new Map((users.data?.users ?? []).map((u) => [u.id, u.username]));
+  const idOfUsername = new Map((users.data?.users ?? []).map((u) => [u.username.toLowerCase(), u.id]));
   const [events] = useQuery({
     query: AUDIT_EVENTS,
     variables: {
       action: action ?? null,
       actor: typedActor || null,
-      subjectId: typedSubject || null,
+      subjectId: idOfUsername.get(typedSubject.toLowerCase()) ?? (typedSubject || null),
       from: vnDay(days?.[0], false),
       to: vnDay(days?.[1], true),
       before,
@@ -85,7 +99,13 @@ export function AuditTab() {
           <Input id="audit-actor" value={actor} onChange={(e) => filter(setActor)(e.target.value)} allowClear={CLEARABLE} />
         </Form.Item>
         <Form.Item label={T.admin.subject} htmlFor="audit-subject">
-          <Input id="audit-subject" value={subject} onChange={(e) => filter(setSubject)(e.target.value)} allowClear={CLEARABLE} />
+          <Input
+            id="audit-subject"
+            placeholder={T.admin.subjectHint}
+            value={subject}
+            onChange={(e) => filter(setSubject)(e.target.value)}
+            allowClear={CLEARABLE}
+          />
         </Form.Item>
         <Form.Item label={T.admin.dates} htmlFor="audit-dates">
           <DatePicker.RangePicker id={{ start: 'audit-dates' }} format="DD/MM/YYYY" value={days} onChange={filter(setDays)} />
@@ -100,7 +120,7 @@ export function AuditTab() {
         pagination={false}
         scroll={{ x: 'max-content' }}
         locale={{ emptyText: T.admin.noEvents }}
-        columns={auditColumns(orgName)}
+        columns={auditColumns(orgName, usernames)}
       />
       <Space style={{ marginTop: 12 }}>
         {before && <Button onClick={() => setBefore(null)}>{T.admin.newest}</Button>}

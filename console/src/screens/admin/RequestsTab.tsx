@@ -1,9 +1,11 @@
-import { Alert, Button, Input, Modal, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Alert, Button, DatePicker, Input, Modal, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useClient, useMutation, useQuery } from 'urql';
 import { errorText } from '../../client.ts';
 import { partialDate, vnTime, vnToday } from '../../format.ts';
 import type { ResultOf } from '../../graphql.ts';
+import { CLEARABLE } from '../../icons.tsx';
 import { T } from '../../text.ts';
 import { DUE_TONE } from '../../tones.ts';
 import { ORGANIZATIONS } from '../roster-query.ts';
@@ -117,13 +119,16 @@ export function RequestsTab() {
           options={orgs.data?.organizations.map((o) => ({ value: o.code, label: o.name }))}
         />
         <Input aria-label={R.code} placeholder={R.code} style={{ width: 180 }} value={code} onChange={(e) => setCode(e.target.value)} />
-        <Input
+        {/* Day first, as she writes it (a browser's own date field follows its language: 12/04/2026 for 4 December). */}
+        <DatePicker
           aria-label={R.receivedOn}
-          type="date"
+          placeholder={R.receivedOn}
+          format="DD/MM/YYYY"
+          allowClear={CLEARABLE}
           style={{ width: 170 }}
-          value={receivedOn}
-          max={vnToday()}
-          onChange={(e) => setReceivedOn(e.target.value)}
+          value={receivedOn ? dayjs(receivedOn) : null}
+          disabledDate={(d) => d.format('YYYY-MM-DD') > vnToday()}
+          onChange={(d) => setReceivedOn(d ? d.format('YYYY-MM-DD') : '')}
         />
         <Button
           type="primary"

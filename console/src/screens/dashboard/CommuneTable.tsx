@@ -1,4 +1,4 @@
-import { Button, Table, Typography } from 'antd';
+import { Button, Grid, Table, Typography } from 'antd';
 import { T } from '../../text.ts';
 import type { CommuneFigures } from './queries.ts';
 
@@ -11,6 +11,9 @@ export function CommuneTable(props: {
   /** The roster of a commune, for who may read it. */
   rosterHref?: (code: string) => string;
 }) {
+  // On a phone: the name kept in sight on the left, narrow columns whose headings wrap, the rest swiped.
+  const narrow = !Grid.useBreakpoint().md;
+  const width = (w: number) => (narrow ? { width: w } : {});
   const max = (k: 'memberships' | 'people' | 'suspectedPhantoms') => Math.max(1, ...props.communes.map((c) => c[k]));
   const bar = (k: 'memberships' | 'people' | 'suspectedPhantoms', color: string) => {
     const top = max(k);
@@ -18,7 +21,7 @@ export function CommuneTable(props: {
       sorter: (a: CommuneFigures, b: CommuneFigures) => a[k] - b[k],
       align: 'right' as const,
       render: (_: unknown, c: CommuneFigures) => (
-        <div style={{ minWidth: 70 }}>
+        <div style={{ minWidth: narrow ? undefined : 70 }}>
           {n(c[k])}
           <div aria-hidden style={{ height: 4, width: `${(100 * c[k]) / top}%`, background: color, marginLeft: 'auto' }} />
         </div>
@@ -36,12 +39,15 @@ export function CommuneTable(props: {
         rowKey={(c) => c.code ?? ''}
         dataSource={props.communes}
         pagination={false}
-        scroll={{ x: 'max-content' }}
+        scroll={{ x: narrow ? 520 : 'max-content' }}
+        tableLayout={narrow ? 'fixed' : undefined}
         data-testid="communes"
         columns={[
           {
             key: 'name',
             title: T.dashboard.communeName,
+            fixed: narrow ? 'left' : undefined,
+            ...width(130),
             sorter: (a, b) => (a.name ?? '').localeCompare(b.name ?? '', 'vi'),
             render: (_, c) =>
               c.code ? (
@@ -56,7 +62,7 @@ export function CommuneTable(props: {
                   </Button>
                   {props.rosterHref && (
                     <>
-                      {' · '}
+                      {narrow ? <br /> : ' · '}
                       <a href={props.rosterHref(c.code)} aria-label={T.dashboard.rosterOf(c.name ?? c.code)}>
                         {T.dashboard.roster}
                       </a>
@@ -67,16 +73,17 @@ export function CommuneTable(props: {
                 T.dashboard.noCommune
               ),
           },
-          { key: 'memberships', title: T.dashboard.memberships, ...bar('memberships', '#1f5fa8') },
-          { key: 'people', title: T.dashboard.people, ...bar('people', '#1b5e20') },
+          { key: 'memberships', title: T.dashboard.memberships, ...bar('memberships', '#1f5fa8'), ...width(80) },
+          { key: 'people', title: T.dashboard.people, ...bar('people', '#1b5e20'), ...width(100) },
           {
             key: 'notSuspected',
             title: T.dashboard.notSuspected,
             align: 'right',
+            ...width(120),
             sorter: (a, b) => a.peopleNotSuspected - b.peopleNotSuspected,
             render: (_, c) => n(c.peopleNotSuspected),
           },
-          { key: 'suspected', title: T.dashboard.suspected, ...bar('suspectedPhantoms', '#b71c1c') },
+          { key: 'suspected', title: T.dashboard.suspected, ...bar('suspectedPhantoms', '#b71c1c'), ...width(90) },
         ]}
       />
     </section>

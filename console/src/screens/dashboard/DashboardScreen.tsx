@@ -22,12 +22,13 @@ export function DashboardScreen({ session }: { session: Session }) {
   const [scope, setScope] = useState('province');
   const [live] = useQuery({ query: LIVE, variables: { scope } });
   const [communes] = useQuery({ query: COMMUNE_FIGURES, variables: { scope } });
-  const [overlap] = useQuery({ query: OVERLAP, variables: { scope } });
+  // An organization's own matrix is one cell: its row of the province's says where else its members are.
+  const org = scope.startsWith('org:') ? scope.slice(4) : null;
+  const [overlap] = useQuery({ query: OVERLAP, variables: { scope: org ? 'province' : scope } });
   const [stored] = useQuery({ query: STORED, variables: { scope } });
   const names = new Map((stored.data?.organizations ?? []).map((o) => [o.code, o.name]));
   const periods = storedPeriods(stored.data?.reports ?? []);
   const readsRoster = session.user.role === 'DAN_VAN' || session.user.role === 'ADMIN';
-  const org = scope.startsWith('org:') ? scope.slice(4) : null;
   const error = live.error ?? communes.error ?? overlap.error ?? stored.error;
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
@@ -72,7 +73,7 @@ export function DashboardScreen({ session }: { session: Session }) {
           <Stored periods={periods} />
         </>
       )}
-      {overlap.data && <OverlapHeatmap matrix={overlap.data.overlap.matrix} names={names} />}
+      {overlap.data && <OverlapHeatmap matrix={overlap.data.overlap.matrix} names={names} only={org ?? undefined} />}
       {communes.data && (
         <CommuneTable
           communes={communes.data.liveCommunes.communes}
@@ -86,7 +87,7 @@ export function DashboardScreen({ session }: { session: Session }) {
 
 /** Số lượt, số người, the estimate beside the confirmed phantoms, the suspected ones. */
 function Headline({ live, periods }: { live: Live; periods: StoredReport[] }) {
-  const trend = (k: 'memberships' | 'people' | 'suspectedPhantoms') => periods.map((p) => ({ period: p.period, value: p.totals[k] }));
+  const trend = (k: 'memberships' | 'people' | 'suspectedPhantoms') => periods.map((p) => ({ period: p.periodLabel, value: p.totals[k] }));
   return (
     <Flex wrap gap={12}>
       <Figure testId="memberships" label={D.memberships} value={live.memberships} note={D.membershipsNote} trend={trend('memberships')} />
@@ -168,7 +169,7 @@ function Reasons({ live }: { live: Live }) {
 function Stored({ periods }: { periods: StoredReport[] }) {
   const last = periods[periods.length - 1];
   if (!last) return <Alert type="info" title={D.noReport} />;
-  const trend = (k: 'joiners' | 'leavers') => periods.slice(0, -1).map((p) => ({ period: p.period, value: p.totals[k] }));
+  const trend = (k: 'joiners' | 'leavers') => periods.slice(0, -1).map((p) => ({ period: p.periodLabel, value: p.totals[k] }));
   const note = D.flowsNote(last.periodLabel, last.asOf.split('-').reverse().join('/'));
   return (
     <>

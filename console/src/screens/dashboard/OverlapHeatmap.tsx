@@ -5,8 +5,14 @@ import { T } from '../../text.ts';
 const SHADES = ['#f4f8fd', '#dbe8f7', '#b4cfee', '#4a7fc1', '#2a5d9f', '#123a6b'];
 
 /** The organization × organization overlap: a table whose cells carry their numbers, shaded by size. */
-export function OverlapHeatmap(props: { matrix: { a: string; b: string; persons: number }[]; names: Map<string, string> }) {
+export function OverlapHeatmap(props: {
+  matrix: { a: string; b: string; persons: number }[];
+  names: Map<string, string>;
+  /** An organization's scope: only its row (its members in each other organization, province-wide). */
+  only?: string;
+}) {
   const orgs = [...new Set(props.matrix.flatMap((c) => [c.a, c.b]))].sort();
+  const rows = props.only ? orgs.filter((o) => o === props.only) : orgs;
   const persons = (a: string, b: string) => props.matrix.find((c) => (c.a === a && c.b === b) || (c.a === b && c.b === a))?.persons ?? 0;
   const max = Math.max(1, ...props.matrix.filter((c) => c.a !== c.b).map((c) => c.persons));
   return (
@@ -14,7 +20,9 @@ export function OverlapHeatmap(props: { matrix: { a: string; b: string; persons:
       <Typography.Title level={4} id="dash-overlap">
         {T.dashboard.overlap}
       </Typography.Title>
-      <Typography.Paragraph type="secondary">{T.dashboard.overlapNote}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">
+        {props.only ? T.dashboard.overlapOfOrg(props.names.get(props.only) ?? props.only) : T.dashboard.overlapNote}
+      </Typography.Paragraph>
       <div style={{ overflowX: 'auto', maxWidth: '100%' }}>
         <table data-testid="overlap" style={{ borderCollapse: 'collapse', fontSize: 13 }}>
           <caption style={{ position: 'absolute', left: -10000 }}>{T.dashboard.overlapCaption}</caption>
@@ -29,7 +37,7 @@ export function OverlapHeatmap(props: { matrix: { a: string; b: string; persons:
             </tr>
           </thead>
           <tbody>
-            {orgs.map((a) => (
+            {rows.map((a) => (
               <tr key={a}>
                 <th scope="row" style={{ padding: '4px 6px', textAlign: 'left' }}>
                   {props.names.get(a) ?? a} <code>{a}</code>

@@ -77,7 +77,7 @@ function ReportCards({ rows }: { rows: Report[] }) {
             <Typography.Paragraph style={{ margin: '8px 0' }}>
               {T.reports.cardLine(partialDate(r.asOf), n(r.totals.memberships), n(r.totals.people), n(r.totals.suspectedPhantoms))}
               <br />
-              {`${T.reports.computed}: ${vnTime(r.computedAt)} · ${r.computedBy}`}
+              {`${T.reports.computed}: ${vnTime(r.computedAt)} · ${T.reports.computedBy(r.computedBy)}`}
             </Typography.Paragraph>
             <ReportFiles r={r} />
           </Card>
@@ -118,7 +118,7 @@ export function ReportsScreen({ session }: { session: Session }) {
             { title: T.reports.scope, dataIndex: 'scopeLabel' },
             { title: T.reports.state, render: (_, r) => <ReportState r={r} /> },
             { title: T.reports.asOf, render: (_, r) => partialDate(r.asOf) },
-            { title: T.reports.computed, render: (_, r) => `${vnTime(r.computedAt)} · ${r.computedBy}` },
+            { title: T.reports.computed, render: (_, r) => `${vnTime(r.computedAt)} · ${T.reports.computedBy(r.computedBy)}` },
             { title: T.reports.memberships, align: 'right', render: (_, r) => n(r.totals.memberships) },
             { title: T.reports.people, align: 'right', render: (_, r) => n(r.totals.people) },
             { title: T.reports.phantoms, align: 'right', render: (_, r) => n(r.totals.suspectedPhantoms) },

@@ -163,32 +163,42 @@ function PairHead({ pair, onOpen }: { pair: Pair; onOpen: (recordId: string) => 
 function Counts({ q }: { q: ReturnType<typeof useReviewQueue> }) {
   if (!q.counts) return null;
   const c = q.change;
+  // A decision that leaves Số người as it was: the two records were already counted that way (linked
+  // when the record came in, or kept apart) — said, or "cùng một người, không đổi" reads as a fault.
+  const already = c && c.before.persons === c.after.persons ? T.review.alreadyCounted[c.decision] : null;
   return (
-    <Descriptions
-      size="small"
-      column={{ xs: 1, sm: 2 }}
-      title={c ? `${T.review.counts} (${WORDS[c.decision]})` : T.review.countsNow}
-      style={{ marginBottom: 12 }}
-      items={[
-        {
-          key: 'persons',
-          label: T.review.persons,
-          children: (
-            <span data-count="persons">
-              {c ? T.review.change(c.before.persons, c.after.persons) : q.counts.persons.toLocaleString('vi-VN')}
-            </span>
-          ),
-        },
-        {
-          key: 'several',
-          label: T.review.several,
-          children: (
-            <span data-count="several">
-              {c ? T.review.change(c.before.several, c.after.several) : q.counts.several.toLocaleString('vi-VN')}
-            </span>
-          ),
-        },
-      ]}
-    />
+    <>
+      <Descriptions
+        size="small"
+        column={{ xs: 1, sm: 2 }}
+        title={c ? `${T.review.counts} (${WORDS[c.decision]})` : T.review.countsNow}
+        style={{ marginBottom: 12 }}
+        items={[
+          {
+            key: 'persons',
+            label: T.review.persons,
+            children: (
+              <span data-count="persons">
+                {c ? T.review.change(c.before.persons, c.after.persons) : q.counts.persons.toLocaleString('vi-VN')}
+              </span>
+            ),
+          },
+          {
+            key: 'several',
+            label: T.review.several,
+            children: (
+              <span data-count="several">
+                {c ? T.review.change(c.before.several, c.after.several) : q.counts.several.toLocaleString('vi-VN')}
+              </span>
+            ),
+          },
+        ]}
+      />
+      {already && (
+        <Typography.Paragraph type="secondary" data-testid="already-counted" style={{ marginTop: -4 }}>
+          {already}
+        </Typography.Paragraph>
+      )}
+    </>
   );
 }
