@@ -31,6 +31,8 @@ const nameBirthKeys = (nameKey: string, b: LinkDate | null): string[] =>
  */
 export interface NamesakeCounter {
   count(nameKey: string, birthKey: string, communes?: string[]): number;
+  /** The register's residents alone of that name and birth key in these communes. */
+  residents(nameKey: string, birthKey: string, communes: string[]): number;
   /** Whether the register covers every one of the communes. */
   covers(communes: string[]): boolean;
 }
@@ -57,18 +59,19 @@ export function namesakeCounter(recs: Records, res: Residents): NamesakeCounter 
       for (const c of communesOf(recs.commune[i])) addNumber(`${k}|${c}`, recs.idHash[i]!);
     }
   }
+  const residents = (nameKey: string, birthKey: string, communes: string[]) => {
+    let n = 0;
+    for (const c of new Set(communes)) n += register.get(`${nameKey}|${birthKey}|${c}`) ?? 0;
+    return n;
+  };
   const count = (nameKey: string, birthKey: string, communes?: string[]) => {
     const k = `${nameKey}|${birthKey}`;
     if (!communes) return Math.max(register.get(k) ?? 0, numbers.get(k)?.size ?? 0);
-    let residents = 0;
     const ids = new Set<string>();
-    for (const c of new Set(communes)) {
-      residents += register.get(`${k}|${c}`) ?? 0;
-      for (const id of numbers.get(`${k}|${c}`) ?? []) ids.add(id);
-    }
-    return Math.max(residents, ids.size);
+    for (const c of new Set(communes)) for (const id of numbers.get(`${k}|${c}`) ?? []) ids.add(id);
+    return Math.max(residents(nameKey, birthKey, communes), ids.size);
   };
-  return { count, covers: (communes) => communes.length > 0 && communes.every((c) => res.communes.has(c)) };
+  return { count, residents, covers: (communes) => communes.length > 0 && communes.every((c) => res.communes.has(c)) };
 }
 
 /**
