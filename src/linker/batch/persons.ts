@@ -74,7 +74,10 @@ export function formPersons(
   const idOf = (i: number) => (recs.idKind[i] === 'CCCD' ? recs.idHash[i] : null);
   for (const k of confirmedSlips(recs.n, reviews.confirmed, idOf)) slips.add(k);
   // Namesakes nothing tells apart, in the buckets where numbered pairs like them were one person more often than not.
-  const weak = (namesakes?.pairs ?? []).filter((p) => namesakes!.rates.joins(p.bucket) && !kept.has(p.a * recs.n + p.b));
+  // A pair in review is one of them too (nothing in the two records says more); one the register bridged is not.
+  const weak = (namesakes?.pairs ?? []).filter(
+    (p) => namesakes!.rates.joins(p.bucket) && (kept.get(p.a * recs.n + p.b)?.decision ?? LinkDecision.REVIEW) === LinkDecision.REVIEW,
+  );
   const clusters = cluster(recs.n, edges, idOf, slips, reviews.cannotLink, (i) => resident[i], { edges: weak, orgOf: (i) => recs.org[i] });
   const joined = weak.filter((p) => clusters.root[p.a] === clusters.root[p.b]);
   for (const p of joined) {

@@ -179,7 +179,8 @@ export function scorePairs(
       registerCovers: () => !!where() && namesakes.covers(where()!),
     });
     probe(recs.id[a], recs.id[b], w, decision ?? '', c);
-    if (decision === null && shape && !says) out.namesakes.pairs.push({ a, b, weight: w, bucket: bucket(), c });
+    // Unnumbered namesakes, dropped or sent to review: a person reading the two records sees no more than the run.
+    if (decision !== LinkDecision.AUTO && shape && !says) out.namesakes.pairs.push({ a, b, weight: w, bucket: bucket(), c });
     if (decision === null) continue;
     if (c.id === IdLevel.ONE_SLIP && decision === LinkDecision.AUTO) out.slips.add(slipKey(recs.idHash[a]!, recs.idHash[b]!));
     if (decision === LinkDecision.AUTO) out.edges.push({ a, b, weight: w });
