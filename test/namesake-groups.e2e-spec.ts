@@ -66,6 +66,12 @@ describe('namesakes nothing tells apart', () => {
       hnd.push(row(`HND-N${k}`, k, cccd(k, 0), 'HND-NA-1'));
       cd.push(row(`CD-N${k}`, k, cccd(k, i < 6 ? 0 : 1), 'CD-NA-1'));
     }
+    // Two residents, HND listing the name twice: 15 groups of two HND and one CD, one of each pair across one person.
+    for (let i = 0; i < 15; i++, k++) {
+      inRegister(k, 2);
+      hnd.push(row(`HND-M${k}a`, k, cccd(k, 0), 'HND-NA-1'), row(`HND-M${k}b`, k, cccd(k, 1), 'HND-NA-2'));
+      cd.push(row(`CD-M${k}`, k, cccd(k, 0), 'CD-NA-1'));
+    }
     // Unnumbered: a pair with two residents of its name; a pair with four; two HND and one CD with two.
     inRegister(k, 2);
     hnd.push(row('HND-X', k, '', 'HND-NA-1'));
@@ -96,8 +102,11 @@ describe('namesakes nothing tells apart', () => {
 
   it('measures on the numbered pairs how often such namesakes are one person, by the register’s count of them', async () => {
     const s = await linker.link();
-    expect(s.namesakeRates.find((b) => b.residents === '2')).toEqual({ residents: '2', numbered: 35, same: 25 });
-    expect(s.namesakeRates.find((b) => b.residents === '4+')).toEqual({ residents: '4+', numbered: 30, same: 6 });
+    const bucket = (residents: string, oneToOne: boolean) =>
+      s.namesakeRates.find((b) => b.residents === residents && b.oneToOne === oneToOne);
+    expect(bucket('2', true)).toEqual({ residents: '2', oneToOne: true, numbered: 35, same: 25 });
+    expect(bucket('2', false)).toEqual({ residents: '2', oneToOne: false, numbered: 30, same: 15 });
+    expect(bucket('4+', true)).toEqual({ residents: '4+', oneToOne: true, numbered: 30, same: 6 });
     expect(s.namesakeLinks).toBe(2);
   });
 

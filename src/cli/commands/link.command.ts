@@ -60,7 +60,7 @@ function logBlockingAndModel(s: LinkSummary): void {
     );
   for (const b of s.namesakeRates)
     log(
-      `người trùng tên, năm sinh và xã với ${b.residents} cư dân cùng tên: ${b.numbered} cặp có số định danh, ${b.same} cùng một người${b.numbered ? ` (${Math.round((100 * b.same) / b.numbered)}%)` : ''}`,
+      `người trùng tên, năm sinh và xã với ${b.residents} cư dân cùng tên, ${b.oneToOne ? 'mỗi tổ chức một hồ sơ' : 'có tổ chức nhiều hồ sơ'}: ${b.numbered} cặp có số định danh, ${b.same} cùng một người${b.numbered ? ` (${Math.round((100 * b.same) / b.numbered)}%)` : ''}`,
     );
   const fields = Object.keys(s.model.m) as (keyof typeof s.model.m)[];
   for (const f of fields)

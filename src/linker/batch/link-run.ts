@@ -1,3 +1,4 @@
+import type { NamesakeBucket } from '../model/namesake-groups.js';
 import type { DataSource, QueryRunner } from 'typeorm';
 import { MemberStatus } from '../../membership/status/member-status.js';
 import type { OrganizationDefinition } from '../../membership/organization/organization-definition.js';
@@ -38,7 +39,7 @@ export interface LinkSummary {
   bridgeLinks: number;
   /** Namesakes nothing tells apart, joined (`model/namesake-groups.ts`), and the numbered pairs that decided it. */
   namesakeLinks: number;
-  namesakeRates: { residents: string; numbered: number; same: number }[];
+  namesakeRates: NamesakeBucket[];
   refusedLinks: number;
   verifiedRecords: number;
   persons: number;

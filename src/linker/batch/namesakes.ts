@@ -35,6 +35,8 @@ export interface NamesakeCounter {
   residents(nameKey: string, birthKey: string, communes: string[]): number;
   /** Whether the register covers every one of the communes. */
   covers(communes: string[]): boolean;
+  /** Whether a record with a year-only date is its organization's only listing of its name and year in its commune. */
+  listedOnce(record: number): boolean;
 }
 
 export function namesakeCounter(recs: Records, res: Residents): NamesakeCounter {
@@ -71,7 +73,13 @@ export function namesakeCounter(recs: Records, res: Residents): NamesakeCounter 
     for (const c of new Set(communes)) for (const id of numbers.get(`${k}|${c}`) ?? []) ids.add(id);
     return Math.max(residents(nameKey, birthKey, communes), ids.size);
   };
-  return { count, residents, covers: (communes) => communes.length > 0 && communes.every((c) => res.communes.has(c)) };
+  const listings = yearOnlyListings(recs);
+  return {
+    count,
+    residents,
+    covers: (communes) => communes.length > 0 && communes.every((c) => res.communes.has(c)),
+    listedOnce: (i) => listings.count(i) === 1,
+  };
 }
 
 /**
@@ -81,4 +89,13 @@ export function namesakeCounter(recs: Records, res: Residents): NamesakeCounter 
 export function pairCommunes(recs: Records, a: number, b: number, level: CommuneLevel): string[] | undefined {
   if (level !== CommuneLevel.SAME && level !== CommuneLevel.NEAR) return undefined;
   return [...communesOf(recs.commune[a]), ...communesOf(recs.commune[b])];
+}
+
+/** How many records of a record's organization bear its name and birth year in its commune (year-only dates). */
+function yearOnlyListings(recs: Records): { count(record: number): number } {
+  const key = (i: number) =>
+    `${recs.name[i].key}|${recs.birth[i]?.year ?? ''}|${recs.commune[i].code ?? recs.commune[i].candidates.join(',')}|${recs.org[i]}`;
+  const counts = new Map<string, number>();
+  for (let i = 0; i < recs.n; i++) if (recs.birth[i]?.yearOnly) counts.set(key(i), (counts.get(key(i)) ?? 0) + 1);
+  return { count: (i) => counts.get(key(i)) ?? 0 };
 }

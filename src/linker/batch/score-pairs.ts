@@ -161,8 +161,12 @@ export function scorePairs(
     const w = weigh(weights[patternOf[k]], recs.name[a].key, recs.birth[a]?.key ?? null);
     const c = table.patterns[patternOf[k]].c;
     const shape = namesakeShape(c, !!recs.birth[a]?.yearOnly && !!recs.birth[b]?.yearOnly);
-    // The register's residents of the name and year in the pair's commune: the namesakes' bucket.
-    const bucket = () => bucketOf(namesakes.residents(recs.name[a].key, String(recs.birth[a]!.year), pairCommunes(recs, a, b, c.commune)!));
+    // The register's residents of the name and year in the pair's commune, and whether each organization lists it once.
+    const bucket = () =>
+      bucketOf(
+        namesakes.residents(recs.name[a].key, String(recs.birth[a]!.year), pairCommunes(recs, a, b, c.commune)!),
+        namesakes.listedOnce(a) && namesakes.listedOnce(b),
+      );
     const says = shape ? numbered(c) : null;
     if (says) out.namesakes.rates.count(bucket(), says === 'SAME');
     if (w < reviewWeight) {

@@ -1,7 +1,7 @@
 import { BirthLevel, CommuneLevel, IdLevel, NameLevel, SimpleLevel } from '../../common/identity/identity-compare.js';
 import { cluster } from './clustering.js';
 import type { Comparison } from './model.js';
-import { NAMESAKE_MIN_NUMBERED, namesakeShape, NamesakeRates, numbered } from './namesake-groups.js';
+import { bucketOf, NAMESAKE_MIN_NUMBERED, namesakeShape, NamesakeRates, numbered } from './namesake-groups.js';
 import { regroupPersons, type GroupedRecord } from '../review/regroup.js';
 import { LinkDecision } from '../link.entities.js';
 
@@ -44,7 +44,20 @@ describe('namesakes nothing tells apart', () => {
     expect(rates.joins(2)).toBe(true);
     for (let i = 0; i < 2 * NAMESAKE_MIN_NUMBERED; i++) rates.count(3, i % 3 === 0);
     expect(rates.joins(3)).toBe(false);
-    expect(rates.summary()[3]).toEqual({ residents: '3', numbered: 2 * NAMESAKE_MIN_NUMBERED, same: (2 * NAMESAKE_MIN_NUMBERED) / 3 });
+    expect(rates.summary()[3]).toEqual({
+      residents: '3',
+      oneToOne: true,
+      numbered: 2 * NAMESAKE_MIN_NUMBERED,
+      same: (2 * NAMESAKE_MIN_NUMBERED) / 3,
+    });
+  });
+
+  it('are counted apart when an organization lists the name and year more than once there, four residents or more as one', () => {
+    expect(bucketOf(2, true)).not.toBe(bucketOf(2, false));
+    expect(bucketOf(7, true)).toBe(bucketOf(4, true));
+    const rates = new NamesakeRates();
+    rates.count(bucketOf(9, false), true);
+    expect(rates.summary()[bucketOf(4, false)]).toEqual({ residents: '4+', oneToOne: false, numbered: 1, same: 1 });
   });
 
   it('are joined after every other link, and never two records of one organization in one person', () => {

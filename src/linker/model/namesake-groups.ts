@@ -10,11 +10,13 @@ import type { Comparison } from './model.js';
  * over the truth (BENCHMARKS.md, "Namesakes nothing tells apart").
  *
  * How often such a pair is one person the run measures itself, on the pairs of the same shape where
- * both records carry a 12-digit number (is it the same number?), by how many residents of the name
- * and year the register lists in the commune. Where the numbered pairs were one person more often
- * than not, the unnumbered pairs of that count are joined — last, after every other link, and never
- * two records of one organization in one person (each organization lists a member once: two of its
- * records are two of the namesakes). A run whose numbered pairs are too few joins none.
+ * both records carry a 12-digit number (is it the same number?), by bucket: how many residents of the
+ * name and year the register lists in the commune, and whether each of the two organizations lists
+ * that name and year there once ("one to one") or more often (then most of the pairs across are two
+ * people: 0.41 against 0.76 with two residents on seed 104). Where the numbered pairs of a bucket were
+ * one person more often than not, its unnumbered pairs are joined — last, after every other link,
+ * and never two records of one organization in one person (each organization lists a member once:
+ * two of its records are two of the namesakes). A run whose numbered pairs are too few joins none.
  */
 
 /** A count of residents at or above this is one bucket ("four or more"). */
@@ -46,13 +48,18 @@ export function numbered(c: Comparison): 'SAME' | 'TWO' | null {
   return c.id === IdLevel.DIFFERENT ? 'TWO' : null;
 }
 
-/** The bucket of a pair: the register's residents of its name and year in its commune, four or more as one. */
-export const bucketOf = (residents: number) => Math.min(residents, NAMESAKE_BUCKETS);
+/**
+ * The bucket of a pair: the register's residents of its name and year in its commune (four or more
+ * as one), and whether each organization lists the name and year there once.
+ */
+export const bucketOf = (residents: number, oneToOne: boolean) =>
+  Math.min(residents, NAMESAKE_BUCKETS) + (oneToOne ? 0 : NAMESAKE_BUCKETS + 1);
+const BUCKETS = 2 * (NAMESAKE_BUCKETS + 1);
 
 /** The numbered pairs of each bucket: how many, and how many were one person. */
 export class NamesakeRates {
-  private readonly pairs = new Array<number>(NAMESAKE_BUCKETS + 1).fill(0);
-  private readonly same = new Array<number>(NAMESAKE_BUCKETS + 1).fill(0);
+  private readonly pairs = new Array<number>(BUCKETS).fill(0);
+  private readonly same = new Array<number>(BUCKETS).fill(0);
 
   count(bucket: number, isSame: boolean): void {
     this.pairs[bucket]++;
@@ -71,7 +78,18 @@ export class NamesakeRates {
   }
 
   /** Each bucket as the run's summary prints it. */
-  summary(): { residents: string; numbered: number; same: number }[] {
-    return this.pairs.map((n, k) => ({ residents: k === NAMESAKE_BUCKETS ? `${k}+` : String(k), numbered: n, same: this.same[k] }));
+  summary(): NamesakeBucket[] {
+    return this.pairs.map((n, b) => {
+      const k = b % (NAMESAKE_BUCKETS + 1);
+      return { residents: k === NAMESAKE_BUCKETS ? `${k}+` : String(k), oneToOne: b <= NAMESAKE_BUCKETS, numbered: n, same: this.same[b] };
+    });
   }
+}
+
+/** A bucket in the run's summary: the register's residents of the name, one to one or not, its numbered pairs. */
+export interface NamesakeBucket {
+  residents: string;
+  oneToOne: boolean;
+  numbered: number;
+  same: number;
 }
