@@ -60,6 +60,11 @@ export enum LinkDecision {
   BRIDGE = 'BRIDGE',
   /** Strong enough, but it would have given one person two ID numbers. */
   REFUSED = 'REFUSED',
+  /**
+   * Namesakes nothing tells apart, joined because numbered pairs like them were one person more
+   * often than not in this run (`model/namesake-groups.ts`): a likelihood, not evidence.
+   */
+  NAMESAKE = 'NAMESAKE',
 }
 
 /** A scored pair of records worth keeping (linked, to review, or refused), with its explanation. */

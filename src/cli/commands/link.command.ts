@@ -39,6 +39,7 @@ async function link(o: { auto: number; review: number }): Promise<void> {
       `cặp ứng viên\t${s.candidatePairs}`,
       `liên kết tự động\t${s.autoLinks}`,
       `liên kết qua CSDL dân cư\t${s.bridgeLinks}`,
+      `gộp người trùng tên không phân biệt được\t${s.namesakeLinks}`,
       `cặp cần xem xét\t${s.reviewPairs}`,
       `liên kết bị từ chối (hai số định danh)\t${s.refusedLinks}`,
       `hồ sơ khớp CSDL dân cư\t${s.verifiedRecords}`,
@@ -56,6 +57,10 @@ function logBlockingAndModel(s: LinkSummary): void {
   for (const b of s.blocking)
     log(
       `chia khối ${b.rule}: ${b.blocks} khối, ${b.pairs} cặp${b.oversizedBlocks ? `; bỏ qua ${b.oversizedBlocks} khối quá lớn ngay trong một xã (${b.oversizedRecords} hồ sơ)` : ''}`,
+    );
+  for (const b of s.namesakeRates)
+    log(
+      `người trùng tên, năm sinh và xã với ${b.residents} cư dân cùng tên, ${b.oneToOne ? 'mỗi tổ chức một hồ sơ' : 'có tổ chức nhiều hồ sơ'}: ${b.numbered} cặp có số định danh, ${b.same} cùng một người${b.numbered ? ` (${Math.round((100 * b.same) / b.numbered)}%)` : ''}`,
     );
   const fields = Object.keys(s.model.m) as (keyof typeof s.model.m)[];
   for (const f of fields)

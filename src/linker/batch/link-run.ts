@@ -1,3 +1,4 @@
+import type { NamesakeBucket } from '../model/namesake-groups.js';
 import type { DataSource, QueryRunner } from 'typeorm';
 import { MemberStatus } from '../../membership/status/member-status.js';
 import type { OrganizationDefinition } from '../../membership/organization/organization-definition.js';
@@ -36,6 +37,9 @@ export interface LinkSummary {
   autoLinks: number;
   reviewPairs: number;
   bridgeLinks: number;
+  /** Namesakes nothing tells apart, joined (`model/namesake-groups.ts`), and the numbered pairs that decided it. */
+  namesakeLinks: number;
+  namesakeRates: NamesakeBucket[];
   refusedLinks: number;
   verifiedRecords: number;
   persons: number;
@@ -102,7 +106,7 @@ export async function runLink(
     lap('register');
 
     const reviews = await readReviews(needs.db, recs);
-    const persons = formPersons(recs, scored.edges, scored.slips, reviews, scored.kept, bridge.resident);
+    const persons = formPersons(recs, scored.edges, scored.slips, reviews, scored.kept, bridge.resident, scored.namesakes);
     lap('clustering');
 
     const context = await phantomContext(needs.db, needs.organizationOf, recs);
@@ -116,7 +120,8 @@ export async function runLink(
     await storeLinkResult(runner, rows, opts.onStored);
     lap('store');
 
-    const found = { recs, candidatePairs: trained.patternOf.length, blocking, kept, bridgeLinks, bridge, persons, phantom };
+    const namesakeRates = scored.namesakes.rates.summary();
+    const found = { recs, candidatePairs: trained.patternOf.length, blocking, kept, bridgeLinks, namesakeRates, bridge, persons, phantom };
     const summary = summarize(runId, found, model, seconds);
     await finishRun(needs.db, runId, summary);
     return summary;
@@ -147,6 +152,7 @@ interface Found {
   blocking: BlockingRuleSummary[];
   kept: KeptPair[];
   bridgeLinks: number;
+  namesakeRates: LinkSummary['namesakeRates'];
   bridge: RegisterBridge;
   persons: Persons;
   phantom: PhantomResult;
@@ -169,6 +175,8 @@ function summarize(runId: string, f: Found, model: Model, seconds: Record<string
     autoLinks: f.kept.filter((k) => k.decision === LinkDecision.AUTO).length,
     reviewPairs: f.kept.filter((k) => k.decision === LinkDecision.REVIEW).length,
     bridgeLinks: f.bridgeLinks,
+    namesakeLinks: persons.namesakeLinks,
+    namesakeRates: f.namesakeRates,
     refusedLinks: persons.refused,
     verifiedRecords: f.bridge.verified.filter(Boolean).length,
     persons: orgsOfPerson.size,

@@ -31,8 +31,12 @@ const nameBirthKeys = (nameKey: string, b: LinkDate | null): string[] =>
  */
 export interface NamesakeCounter {
   count(nameKey: string, birthKey: string, communes?: string[]): number;
+  /** The register's residents alone of that name and birth key in these communes. */
+  residents(nameKey: string, birthKey: string, communes: string[]): number;
   /** Whether the register covers every one of the communes. */
   covers(communes: string[]): boolean;
+  /** Whether a record with a year-only date is its organization's only listing of its name and year in its commune. */
+  listedOnce(record: number): boolean;
 }
 
 export function namesakeCounter(recs: Records, res: Residents): NamesakeCounter {
@@ -57,18 +61,25 @@ export function namesakeCounter(recs: Records, res: Residents): NamesakeCounter 
       for (const c of communesOf(recs.commune[i])) addNumber(`${k}|${c}`, recs.idHash[i]!);
     }
   }
+  const residents = (nameKey: string, birthKey: string, communes: string[]) => {
+    let n = 0;
+    for (const c of new Set(communes)) n += register.get(`${nameKey}|${birthKey}|${c}`) ?? 0;
+    return n;
+  };
   const count = (nameKey: string, birthKey: string, communes?: string[]) => {
     const k = `${nameKey}|${birthKey}`;
     if (!communes) return Math.max(register.get(k) ?? 0, numbers.get(k)?.size ?? 0);
-    let residents = 0;
     const ids = new Set<string>();
-    for (const c of new Set(communes)) {
-      residents += register.get(`${k}|${c}`) ?? 0;
-      for (const id of numbers.get(`${k}|${c}`) ?? []) ids.add(id);
-    }
-    return Math.max(residents, ids.size);
+    for (const c of new Set(communes)) for (const id of numbers.get(`${k}|${c}`) ?? []) ids.add(id);
+    return Math.max(residents(nameKey, birthKey, communes), ids.size);
   };
-  return { count, covers: (communes) => communes.length > 0 && communes.every((c) => res.communes.has(c)) };
+  const listings = yearOnlyListings(recs);
+  return {
+    count,
+    residents,
+    covers: (communes) => communes.length > 0 && communes.every((c) => res.communes.has(c)),
+    listedOnce: (i) => listings.count(i) === 1,
+  };
 }
 
 /**
@@ -78,4 +89,13 @@ export function namesakeCounter(recs: Records, res: Residents): NamesakeCounter 
 export function pairCommunes(recs: Records, a: number, b: number, level: CommuneLevel): string[] | undefined {
   if (level !== CommuneLevel.SAME && level !== CommuneLevel.NEAR) return undefined;
   return [...communesOf(recs.commune[a]), ...communesOf(recs.commune[b])];
+}
+
+/** How many records of a record's organization bear its name and birth year in its commune (year-only dates). */
+function yearOnlyListings(recs: Records): { count(record: number): number } {
+  const key = (i: number) =>
+    `${recs.name[i].key}|${recs.birth[i]?.year ?? ''}|${recs.commune[i].code ?? recs.commune[i].candidates.join(',')}|${recs.org[i]}`;
+  const counts = new Map<string, number>();
+  for (let i = 0; i < recs.n; i++) if (recs.birth[i]?.yearOnly) counts.set(key(i), (counts.get(key(i)) ?? 0) + 1);
+  return { count: (i) => counts.get(key(i)) ?? 0 };
 }

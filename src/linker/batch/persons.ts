@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import { MemberStatus } from '../../membership/status/member-status.js';
 import { LinkDecision, ReviewDecision } from '../link.entities.js';
 import { assignPersonIds, cluster, confirmedSlips, slipKey, type Edge } from '../model/clustering.js';
-import type { KeptPairs } from './score-pairs.js';
+import type { KeptPairs, Scored } from './score-pairs.js';
 import type { Records } from './snapshot.js';
 
 /**
@@ -49,6 +49,8 @@ export interface Persons {
   refused: number;
   /** Records that are the same person as another ACTIVE record of their organization. */
   duplicates: boolean[];
+  /** Pairs of namesakes nothing tells apart that were joined (`namesake-groups.ts`). */
+  namesakeLinks: number;
 }
 
 /**
@@ -63,6 +65,7 @@ export function formPersons(
   reviews: Reviews,
   kept: KeptPairs,
   resident: Int32Array = new Int32Array(recs.n).fill(-1),
+  namesakes: Scored['namesakes'] | null = null,
 ): Persons {
   for (const [a, b] of reviews.confirmed) {
     edges.push({ a, b, weight: CONFIRMED_WEIGHT });
@@ -70,7 +73,17 @@ export function formPersons(
   }
   const idOf = (i: number) => (recs.idKind[i] === 'CCCD' ? recs.idHash[i] : null);
   for (const k of confirmedSlips(recs.n, reviews.confirmed, idOf)) slips.add(k);
-  const clusters = cluster(recs.n, edges, idOf, slips, reviews.cannotLink, (i) => resident[i]);
+  // Namesakes nothing tells apart, in the buckets where numbered pairs like them were one person more often than not.
+  // A pair in review is one of them too (nothing in the two records says more); one the register bridged is not.
+  const weak = (namesakes?.pairs ?? []).filter(
+    (p) => namesakes!.rates.joins(p.bucket) && (kept.get(p.a * recs.n + p.b)?.decision ?? LinkDecision.REVIEW) === LinkDecision.REVIEW,
+  );
+  const clusters = cluster(recs.n, edges, idOf, slips, reviews.cannotLink, (i) => resident[i], { edges: weak, orgOf: (i) => recs.org[i] });
+  const joined = weak.filter((p) => clusters.root[p.a] === clusters.root[p.b]);
+  for (const p of joined) {
+    const probability = namesakes!.rates.rate(p.bucket)!;
+    kept.set(p.a * recs.n + p.b, { a: p.a, b: p.b, decision: LinkDecision.NAMESAKE, weight: p.weight, probability, c: p.c });
+  }
   const refusedSet = new Set(clusters.refused.map((e) => `${e.a}|${e.b}`));
   for (const k of kept.values())
     if (k.decision !== LinkDecision.REVIEW && refusedSet.has(`${k.a}|${k.b}`)) k.decision = LinkDecision.REFUSED;
@@ -79,6 +92,7 @@ export function formPersons(
     personIds: assignPersonIds(recs.id, clusters.root, (i) => recs.previousPerson[i]),
     refused: clusters.refused.length,
     duplicates: duplicatesInOrg(recs, clusters.root),
+    namesakeLinks: joined.length,
   };
 }
 

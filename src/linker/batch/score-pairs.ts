@@ -16,6 +16,7 @@ import {
   type Frequencies,
   type Model,
 } from '../model/model.js';
+import { bucketOf, namesakeShape, NamesakeRates, numbered } from '../model/namesake-groups.js';
 import { batchDecision, weightAtLeast, type Thresholds } from '../model/pair-decision.js';
 import type { RecordComparer } from './compare-records.js';
 import { pairCommunes, type NamesakeCounter } from './namesakes.js';
@@ -124,6 +125,17 @@ export interface Scored {
   kept: KeptPairs;
   /** Pairs of ID numbers linked as one number typed with a slip. */
   slips: Set<string>;
+  /** Namesakes nothing tells apart (`namesake-groups.ts`): the unnumbered pairs, and the numbered pairs' rates. */
+  namesakes: { pairs: NamesakePair[]; rates: NamesakeRates };
+}
+
+/** An unnumbered pair of namesakes nothing tells apart, with its bucket. */
+export interface NamesakePair {
+  a: number;
+  b: number;
+  weight: number;
+  bucket: number;
+  c: Comparison;
 }
 
 /**
@@ -138,7 +150,7 @@ export function scorePairs(
   namesakes: NamesakeCounter,
   opts: Thresholds,
 ): Scored {
-  const out: Scored = { edges: [], kept: new Map(), slips: new Set() };
+  const out: Scored = { edges: [], kept: new Map(), slips: new Set(), namesakes: { pairs: [], rates: new NamesakeRates() } };
   const weights = table.patterns.map((p) => patternWeight(model, p.c));
   // The review threshold is on the calibrated probability: as a weight, computed once.
   const reviewWeight = weightAtLeast(opts.review);
@@ -147,11 +159,20 @@ export function scorePairs(
     const a = pairs[2 * k];
     const b = pairs[2 * k + 1];
     const w = weigh(weights[patternOf[k]], recs.name[a].key, recs.birth[a]?.key ?? null);
+    const c = table.patterns[patternOf[k]].c;
+    const shape = namesakeShape(c, !!recs.birth[a]?.yearOnly && !!recs.birth[b]?.yearOnly);
+    // The register's residents of the name and year in the pair's commune, and whether each organization lists it once.
+    const bucket = () =>
+      bucketOf(
+        namesakes.residents(recs.name[a].key, String(recs.birth[a]!.year), pairCommunes(recs, a, b, c.commune)!),
+        namesakes.listedOnce(a) && namesakes.listedOnce(b),
+      );
+    const says = shape ? numbered(c) : null;
+    if (says) out.namesakes.rates.count(bucket(), says === 'SAME');
     if (w < reviewWeight) {
-      probe(recs.id[a], recs.id[b], w, '', table.patterns[patternOf[k]].c);
+      probe(recs.id[a], recs.id[b], w, '', c);
       continue;
     }
-    const c = table.patterns[patternOf[k]].c;
     const probability = probabilityOf(w);
     // The pair's communes, worked out only when the decision asks for namesakes.
     let communes: string[] | undefined | null = null;
@@ -162,6 +183,8 @@ export function scorePairs(
       registerCovers: () => !!where() && namesakes.covers(where()!),
     });
     probe(recs.id[a], recs.id[b], w, decision ?? '', c);
+    // Unnumbered namesakes, dropped or sent to review: a person reading the two records sees no more than the run.
+    if (decision !== LinkDecision.AUTO && shape && !says) out.namesakes.pairs.push({ a, b, weight: w, bucket: bucket(), c });
     if (decision === null) continue;
     if (c.id === IdLevel.ONE_SLIP && decision === LinkDecision.AUTO) out.slips.add(slipKey(recs.idHash[a]!, recs.idHash[b]!));
     if (decision === LinkDecision.AUTO) out.edges.push({ a, b, weight: w });

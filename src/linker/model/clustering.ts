@@ -19,6 +19,15 @@ export interface Clusters {
   refused: Edge[];
 }
 
+/**
+ * Links taken only after every other, and only between two persons with no organization in common
+ * (namesakes nothing tells apart, `namesake-groups.ts`): each organization lists a member once.
+ */
+export interface WeakLinks {
+  edges: Edge[];
+  orgOf: (record: number) => string;
+}
+
 export function cluster(
   n: number,
   edges: Edge[],
@@ -28,59 +37,96 @@ export function cluster(
   cannotLink: Map<number, number[]> = new Map(),
   /** The register entry each record was matched to, or −1. */
   residentOf: (record: number) => number = () => -1,
+  weak: WeakLinks = { edges: [], orgOf: () => '' },
 ): Clusters {
-  const parent = new Int32Array(n);
-  for (let i = 0; i < n; i++) parent[i] = i;
-  // The ID numbers (keyed hashes) each cluster holds, kept at its root.
-  const ids = new Map<number, string[]>();
-  for (let i = 0; i < n; i++) {
-    const id = idOf(i);
-    if (id) ids.set(i, [id]);
+  const u = new Joiner(n, idOf, slipPairs, cannotLink, residentOf);
+  const refused: Edge[] = [];
+  for (const e of strongestFirst(edges)) if (u.join(e.a, e.b) === 'REFUSED') refused.push(e);
+  if (weak.edges.length) {
+    // The organizations of each person a weak link touches, kept at its root.
+    const orgs = new Map<number, Set<string>>();
+    for (const e of weak.edges) for (const r of [u.find(e.a), u.find(e.b)]) orgs.set(r, new Set());
+    for (let i = 0; i < n; i++) orgs.get(u.find(i))?.add(weak.orgOf(i));
+    const orgsAt = (r: number) => orgs.get(r)!;
+    for (const e of strongestFirst(weak.edges)) {
+      const [ra, rb] = [u.find(e.a), u.find(e.b)];
+      if (ra === rb || [...orgsAt(ra)].some((o) => orgsAt(rb).has(o))) continue;
+      if (u.join(e.a, e.b) !== 'JOINED') continue;
+      const merged = new Set([...orgsAt(ra), ...orgsAt(rb)]);
+      orgs.delete(ra);
+      orgs.delete(rb);
+      orgs.set(u.find(e.a), merged);
+    }
   }
-  const find = (x: number): number => {
+  const root = new Int32Array(n);
+  for (let i = 0; i < n; i++) root[i] = u.find(i);
+  return { root, refused };
+}
+
+/** Strongest first; ties broken by record order, so the result does not depend on the input order. */
+const strongestFirst = (edges: Edge[]) => [...edges].sort((x, y) => y.weight - x.weight || x.a - y.a || x.b - y.b);
+
+/** Union–find over records that refuses two ID numbers, two register entries or a rejected pair in one cluster. */
+class Joiner {
+  private readonly parent: Int32Array;
+  // The ID numbers (keyed hashes) each cluster holds, kept at its root.
+  private readonly ids = new Map<number, string[]>();
+  // The register entry of each cluster (−1: none yet), kept at its root.
+  private readonly resident: Int32Array;
+  // The records of each cluster that have a rejected partner, kept at its root.
+  private readonly rejecting = new Map<number, number[]>();
+
+  constructor(
+    n: number,
+    idOf: (record: number) => string | null,
+    private readonly slipPairs: Set<string>,
+    private readonly cannotLink: Map<number, number[]>,
+    residentOf: (record: number) => number,
+  ) {
+    this.parent = new Int32Array(n);
+    this.resident = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      this.parent[i] = i;
+      this.resident[i] = residentOf(i);
+      const id = idOf(i);
+      if (id) this.ids.set(i, [id]);
+    }
+    for (const r of cannotLink.keys()) this.rejecting.set(r, [r]);
+  }
+
+  find(x: number): number {
+    const parent = this.parent;
     while (parent[x] !== x) {
       parent[x] = parent[parent[x]];
       x = parent[x];
     }
     return x;
-  };
-  // The register entry of each cluster (−1: none yet), kept at its root.
-  const resident = new Int32Array(n);
-  for (let i = 0; i < n; i++) resident[i] = residentOf(i);
-  const refused: Edge[] = [];
-  // The records of each cluster that have a rejected partner, kept at its root.
-  const rejecting = new Map<number, number[]>();
-  for (const r of cannotLink.keys()) rejecting.set(r, [r]);
-  // Strongest first; ties broken by record order, so the result does not depend on the input order.
-  const sorted = [...edges].sort((x, y) => y.weight - x.weight || x.a - y.a || x.b - y.b);
-  for (const e of sorted) {
-    const ra = find(e.a);
-    const rb = find(e.b);
-    if (ra === rb) continue;
-    const ia = ids.get(ra) ?? [];
-    const ib = ids.get(rb) ?? [];
-    const twoResidents = resident[ra] >= 0 && resident[rb] >= 0 && resident[ra] !== resident[rb];
-    if (twoResidents || ia.some((x) => ib.some((y) => x !== y && !slipPairs.has(slipKey(x, y))))) {
-      refused.push(e);
-      continue;
-    }
-    const xa = rejecting.get(ra) ?? [];
-    const xb = rejecting.get(rb) ?? [];
-    if (xa.some((x) => cannotLink.get(x)!.some((y) => find(y) === rb)) || xb.some((x) => cannotLink.get(x)!.some((y) => find(y) === ra)))
-      continue;
+  }
+
+  /** Joins the clusters of a and b unless a rule forbids it: REFUSED for two numbers or two register entries. */
+  join(a: number, b: number): 'JOINED' | 'SAME' | 'REFUSED' | 'REJECTED' {
+    const ra = this.find(a);
+    const rb = this.find(b);
+    if (ra === rb) return 'SAME';
+    const ia = this.ids.get(ra) ?? [];
+    const ib = this.ids.get(rb) ?? [];
+    const twoResidents = this.resident[ra] >= 0 && this.resident[rb] >= 0 && this.resident[ra] !== this.resident[rb];
+    if (twoResidents || ia.some((x) => ib.some((y) => x !== y && !this.slipPairs.has(slipKey(x, y))))) return 'REFUSED';
+    const xa = this.rejecting.get(ra) ?? [];
+    const xb = this.rejecting.get(rb) ?? [];
+    const rejects = (xs: number[], r: number) => xs.some((x) => this.cannotLink.get(x)!.some((y) => this.find(y) === r));
+    if (rejects(xa, rb) || rejects(xb, ra)) return 'REJECTED';
     // The smaller index becomes the root: deterministic.
     const [keep, drop] = ra < rb ? [ra, rb] : [rb, ra];
-    parent[drop] = keep;
-    if (resident[keep] < 0) resident[keep] = resident[drop];
+    this.parent[drop] = keep;
+    if (this.resident[keep] < 0) this.resident[keep] = this.resident[drop];
     const merged = [...new Set([...ia, ...ib])];
-    if (merged.length) ids.set(keep, merged);
-    ids.delete(drop);
-    if (xa.length || xb.length) rejecting.set(keep, [...xa, ...xb]);
-    if (drop !== keep) rejecting.delete(drop);
+    if (merged.length) this.ids.set(keep, merged);
+    this.ids.delete(drop);
+    if (xa.length || xb.length) this.rejecting.set(keep, [...xa, ...xb]);
+    this.rejecting.delete(drop);
+    return 'JOINED';
   }
-  const root = new Int32Array(n);
-  for (let i = 0; i < n; i++) root[i] = find(i);
-  return { root, refused };
 }
 
 export const slipKey = (x: string, y: string) => (x < y ? `${x}|${y}` : `${y}|${x}`);

@@ -46,6 +46,8 @@ export const VERDICTS: Record<LinkDecision, string> = {
   REVIEW: 'cần cán bộ xem xét',
   BRIDGE: 'liên kết qua CSDL dân cư',
   REFUSED: 'không liên kết vì một người không thể có hai số định danh',
+  NAMESAKE:
+    'gộp thành một người vì cùng họ tên, năm sinh và xã mà không có gì khác để phân biệt: trong lần chạy này, các cặp như vậy có số định danh phần lớn là cùng một người — cán bộ có thể tách nếu sai',
 };
 
 /**

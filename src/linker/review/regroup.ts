@@ -42,13 +42,15 @@ export interface RegroupEffect {
 /** The new person of each record and the flags it owes to its person (pure). */
 export function regroupPersons(
   recs: GroupedRecord[],
-  links: (PairRow & { weight: number })[],
+  links: (PairRow & { weight: number; decision?: LinkDecision })[],
   confirmed: PairRow[],
   rejected: PairRow[],
 ): { personIds: string[]; flags: Flag[][] } {
   const seq = new Map(recs.map((r, i) => [r.id, i]));
   const pair = (p: PairRow) => [seq.get(p.a), seq.get(p.b)] as const;
   const edges: Edge[] = [];
+  // Namesakes nothing tells apart are joined last, never two records of one organization (`namesake-groups.ts`).
+  const weak: Edge[] = [];
   const slips = new Set<string>();
   // A pair the run linked, or a person confirmed, was judged one person: its two numbers a typing slip.
   const add = (p: PairRow, weight: number) => {
@@ -57,7 +59,13 @@ export function regroupPersons(
     edges.push({ a, b, weight });
     if (recs[a].cccd && recs[b].cccd) slips.add(slipKey(recs[a].cccd, recs[b].cccd));
   };
-  for (const l of links) add(l, l.weight);
+  for (const l of links) {
+    if (l.decision !== LinkDecision.NAMESAKE) add(l, l.weight);
+    else {
+      const [a, b] = pair(l);
+      if (a !== undefined && b !== undefined) weak.push({ a, b, weight: l.weight });
+    }
+  }
   for (const c of confirmed) add(c, CONFIRMED_WEIGHT);
   const confirmedPairs = confirmed.map(pair).filter((p): p is [number, number] => p[0] !== undefined && p[1] !== undefined);
   for (const k of confirmedSlips(recs.length, confirmedPairs, (i) => recs[i].cccd)) slips.add(k);
@@ -68,7 +76,10 @@ export function regroupPersons(
     cannotLink.set(a, [...(cannotLink.get(a) ?? []), b]);
     cannotLink.set(b, [...(cannotLink.get(b) ?? []), a]);
   }
-  const { root } = cluster(recs.length, edges, (i) => recs[i].cccd, slips, cannotLink);
+  const { root } = cluster(recs.length, edges, (i) => recs[i].cccd, slips, cannotLink, undefined, {
+    edges: weak,
+    orgOf: (i) => recs[i].org,
+  });
   const personIds = assignPersonIds(
     recs.map((r) => r.id),
     root,
@@ -101,10 +112,10 @@ export async function regroup(em: EntityManager, recordIds: string[]): Promise<R
     [recordIds],
   );
   const ids = recs.map((r) => r.id);
-  const links = await em.query<(PairRow & { weight: number })[]>(
-    `SELECT record_a AS a, record_b AS b, weight FROM record_link
-      WHERE record_a = ANY($1::uuid[]) AND record_b = ANY($1::uuid[]) AND decision IN ($2, $3)`,
-    [ids, LinkDecision.AUTO, LinkDecision.BRIDGE],
+  const links = await em.query<(PairRow & { weight: number; decision: LinkDecision })[]>(
+    `SELECT record_a AS a, record_b AS b, weight, decision FROM record_link
+      WHERE record_a = ANY($1::uuid[]) AND record_b = ANY($1::uuid[]) AND decision IN ($2, $3, $4)`,
+    [ids, LinkDecision.AUTO, LinkDecision.BRIDGE, LinkDecision.NAMESAKE],
   );
   const reviews = await em.query<(PairRow & { decision: ReviewDecision })[]>(
     `SELECT record_a AS a, record_b AS b, decision FROM link_review WHERE record_a = ANY($1::uuid[]) AND record_b = ANY($1::uuid[])`,
