@@ -173,26 +173,13 @@ function Counts({ q }: { q: ReturnType<typeof useReviewQueue> }) {
         column={{ xs: 1, sm: 2 }}
         title={c ? `${T.review.counts} (${WORDS[c.decision]})` : T.review.countsNow}
         style={{ marginBottom: 12 }}
-        items={[
-          {
-            key: 'persons',
-            label: T.review.persons,
-            children: (
-              <span data-count="persons">
-                {c ? T.review.change(c.before.persons, c.after.persons) : q.counts.persons.toLocaleString('vi-VN')}
-              </span>
-            ),
-          },
-          {
-            key: 'several',
-            label: T.review.several,
-            children: (
-              <span data-count="several">
-                {c ? T.review.change(c.before.several, c.after.several) : q.counts.several.toLocaleString('vi-VN')}
-              </span>
-            ),
-          },
-        ]}
+        items={(['persons', 'several'] as const).map((key) => ({
+          key,
+          label: T.review[key],
+          children: (
+            <span data-count={key}>{c ? T.review.change(c.before[key], c.after[key]) : q.counts![key].toLocaleString('vi-VN')}</span>
+          ),
+        }))}
       />
       {already && (
         <Typography.Paragraph type="secondary" data-testid="already-counted" style={{ marginTop: -4 }}>
