@@ -72,7 +72,9 @@ describe('the web console, as a commune secretariat of the Hội Nông dân uses
   });
 
   it('names the chi hội a secretariat is kept to, in her header and over her roster, by its name', async () => {
-    const renamed = await t.gql(`mutation { renameUnit(input: { organization: "HND", code: "HND-CHI-1", name: "Chi hội Nông dân thôn Đông" }) { name } }`);
+    const renamed = await t.gql(
+      `mutation { renameUnit(input: { organization: "HND", code: "HND-CHI-1", name: "Chi hội Nông dân thôn Đông" }) { name } }`,
+    );
     expect(renamed.errors).toBeUndefined();
     const user = await t.createUser('chi-hnd-dong', Role.SECRETARIAT, 'HND', 'HND-CHI-1');
     // What the server keeps her to: that unit of the Hội Nông dân.
@@ -84,12 +86,16 @@ describe('the web console, as a commune secretariat of the Hội Nông dân uses
     const context = await b.context();
     const page = await logIn(context, user);
     await page.getByText('81 hồ sơ').waitFor();
-    await eventually(async () =>
-      expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Danh sách Hội Nông dân Việt Nam — Chi hội Nông dân thôn Đông'),
+    await eventually(
+      async () =>
+        expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe(
+          'Danh sách Hội Nông dân Việt Nam — Chi hội Nông dân thôn Đông',
+        ),
       10_000,
     );
-    await eventually(async () =>
-      expect(await page.getByRole('banner').innerText()).toContain('chi-hnd-dong · Hội Nông dân Việt Nam · Chi hội Nông dân thôn Đông'),
+    await eventually(
+      async () =>
+        expect(await page.getByRole('banner').innerText()).toContain('chi-hnd-dong · Hội Nông dân Việt Nam · Chi hội Nông dân thôn Đông'),
       10_000,
     );
     expect(await page.getByRole('banner').innerText()).not.toMatch(/\bHND\b/);
