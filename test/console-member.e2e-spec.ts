@@ -246,4 +246,38 @@ describe('the console: add, edit, end and reinstate a member', () => {
     expect(await review(page)).toEqual(CLEAN);
     await context.close();
   });
+
+  it('dates her admission in the history as her join date is known: a month as 01/2020, a year as 2015', async () => {
+    await t.importRoster('CCB', 'Mã hồ sơ,Họ và tên,Ngày sinh,Giới tính,Mã xã,Ngày vào Hội,Trạng thái', [
+      'CCB-1,Lò Văn Tâm,1960,Nam,00004,01/2020,Đang sinh hoạt',
+      'CCB-2,Quàng Văn Sơn,1962,Nam,00004,2015,Đang sinh hoạt',
+    ]);
+    // What the server keeps: the first day of the month or year, and how much of it is known.
+    const kept = await t.sql<{ external_id: string; join_date_precision: string; effective_date: string }>(
+      `SELECT r.external_id, r.join_date_precision, to_char(e.effective_date, 'YYYY-MM-DD') AS effective_date
+         FROM member_record r JOIN membership_event e ON e.record_id = r.id AND e.kind = 'ADMITTED'
+        WHERE r.organization_code = 'CCB' ORDER BY r.external_id`,
+    );
+    expect(kept).toEqual([
+      { external_id: 'CCB-1', join_date_precision: 'MONTH', effective_date: '2020-01-01' },
+      { external_id: 'CCB-2', join_date_precision: 'YEAR', effective_date: '2015-01-01' },
+    ]);
+    const context = await b.context();
+    const page = await logInThroughPage(context, t.url, await t.createUser('xa-ccb', Role.SECRETARIAT, 'CCB'));
+    for (const [name, date] of [
+      ['Lò Văn Tâm', '01/2020'],
+      ['Quàng Văn Sơn', '2015'],
+    ]) {
+      await page.getByRole('button', { name }).click();
+      const timeline = page.getByRole('dialog', { name }).locator('.ant-timeline');
+      await timeline.getByText(/Kết nạp/).waitFor();
+      const line = await timeline.innerText();
+      expect(line.split(' — ')[0]).toBe(date);
+      expect(line).not.toContain('01/01/');
+      expect(await review(page)).toEqual(CLEAN);
+      await page.keyboard.press('Escape');
+      await page.getByRole('dialog', { name }).waitFor({ state: 'hidden' });
+    }
+    await context.close();
+  });
 });

@@ -57,6 +57,9 @@ describe('the web console, as a commune secretariat of the Hội Nông dân uses
     const page = await logIn(context, secretary);
     await page.getByText('81 hồ sơ').waitFor();
     expect(await page.getByRole('heading', { level: 1 }).innerText()).toContain('Hội Nông dân');
+    // Her header names her organization as she says it, not by its code.
+    await eventually(async () => expect(await page.getByRole('banner').innerText()).toContain('xa-hnd · Hội Nông dân Việt Nam'), 10_000);
+    expect(await page.getByRole('banner').innerText()).not.toMatch(/\bHND\b/);
     const [cookie] = await context.cookies();
     expect(cookie).toMatchObject({ name: 'lt_session', httpOnly: true, sameSite: 'Strict' });
     const [login] = await t.sql<{ n: number }>(
@@ -66,6 +69,38 @@ describe('the web console, as a commune secretariat of the Hội Nông dân uses
     expect(login.n).toBe(1);
     expect(await review(page)).toEqual(clean);
     desk = { context, page };
+  });
+
+  it('names the chi hội a secretariat is kept to, in her header and over her roster, by its name', async () => {
+    const renamed = await t.gql(
+      `mutation { renameUnit(input: { organization: "HND", code: "HND-CHI-1", name: "Chi hội Nông dân thôn Đông" }) { name } }`,
+    );
+    expect(renamed.errors).toBeUndefined();
+    const user = await t.createUser('chi-hnd-dong', Role.SECRETARIAT, 'HND', 'HND-CHI-1');
+    // What the server keeps her to: that unit of the Hội Nông dân.
+    const [scope] = await t.sql<{ code: string; name: string }>(
+      `SELECT u.code, u.name FROM app_user a JOIN unit u ON u.id = a.unit_id WHERE a.username = $1`,
+      [user.username],
+    );
+    expect(scope).toEqual({ code: 'HND-CHI-1', name: 'Chi hội Nông dân thôn Đông' });
+    const context = await b.context();
+    const page = await logIn(context, user);
+    await page.getByText('81 hồ sơ').waitFor();
+    await eventually(
+      async () =>
+        expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe(
+          'Danh sách Hội Nông dân Việt Nam — Chi hội Nông dân thôn Đông',
+        ),
+      10_000,
+    );
+    await eventually(
+      async () =>
+        expect(await page.getByRole('banner').innerText()).toContain('chi-hnd-dong · Hội Nông dân Việt Nam · Chi hội Nông dân thôn Đông'),
+      10_000,
+    );
+    expect(await page.getByRole('banner').innerText()).not.toMatch(/\bHND\b/);
+    expect(await review(page)).toEqual(clean);
+    await context.close();
   });
 
   it('finds by a name typed without accents a member who is not on the first page, and opening her page is a logged read', async () => {
@@ -110,6 +145,10 @@ describe('the web console, as a commune secretariat of the Hội Nông dân uses
     const { page } = desk;
     await page.getByRole('link', { name: 'Hướng dẫn' }).click();
     await page.getByRole('heading', { name: 'Hướng dẫn sử dụng' }).waitFor();
+    // The dashboard compares with the end of the last period over whose report is stored, as its figures say.
+    const guide = await page.locator('article').innerText();
+    expect(guide).toContain('so với cuối kỳ gần nhất đã kết thúc có báo cáo đã lưu (ví dụ "so với cuối Quý III/2026")');
+    expect(guide).not.toContain('kỳ báo cáo gần nhất');
     expect(await review(page)).toEqual(clean);
   });
 

@@ -93,6 +93,15 @@ const MEMBER = graphql(`
   }
 `);
 
+/**
+ * The day of a history line. Her admission is dated by her join date, stored as its first day when
+ * only the month or year is known: shown as known (01/2020, 2020), as her page shows the date itself.
+ */
+function eventDate(e: { kind: string; effectiveDate: string | null }, joinDate: string | null): string {
+  const firstDay = joinDate && joinDate + ['-01-01', '-01', ''][joinDate.split('-').length - 1];
+  return e.kind === 'ADMITTED' && joinDate && e.effectiveDate === firstDay ? partialDate(joinDate) : partialDate(e.effectiveDate);
+}
+
 /** The commune as the list wrote it (an old code, say): by its name, the code beside it for an operator. */
 function EnteredCommune({ code }: { code: string | null }) {
   const [named] = useQuery({ query: COMMUNE_NAME, variables: { code: code ?? '' }, pause: !code });
@@ -277,7 +286,7 @@ export function MemberDrawer(props: {
               <Timeline
                 items={r.history.map((e) => ({
                   key: e.id,
-                  content: `${partialDate(e.effectiveDate) !== T.dash ? partialDate(e.effectiveDate) : vnTime(e.recordedAt)} — ${eventText(e)}${e.toUnit ? `: ${e.toUnit.name}` : ''}${e.reason ? ` (${e.reason})` : ''}`,
+                  content: `${e.effectiveDate ? eventDate(e, r.joinDate) : vnTime(e.recordedAt)} — ${eventText(e)}${e.toUnit ? `: ${e.toUnit.name}` : ''}${e.reason ? ` (${e.reason})` : ''}`,
                 }))}
               />
             )}

@@ -11,6 +11,7 @@ import { CLEARABLE, SearchIcon } from '../icons.tsx';
 import { useDebounced } from '../useDebounced.ts';
 import { CommunePicker } from './CommunePicker.tsx';
 import { useFlagOptions } from './useFlagOptions.ts';
+import { useScopeNames } from './useScopeNames.ts';
 import { MemberDrawer } from './MemberDrawer.tsx';
 import { MemberForm } from './member/MemberForm.tsx';
 import { STATUSES } from './member/member-api.ts';
@@ -35,6 +36,7 @@ export function RosterScreen({ session }: { session: Session }) {
   const [flag, setFlag] = useState<string | undefined>();
   const [open, setOpen] = useState<string | null>(null);
   const [adding, setAdding] = useState(false);
+  const scope = useScopeNames(session.user);
   const canEdit = session.user.role === 'SECRETARIAT' || session.user.role === 'ADMIN';
 
   const [orgs] = useQuery({ query: ORGANIZATIONS });
@@ -87,6 +89,7 @@ export function RosterScreen({ session }: { session: Session }) {
     <section aria-labelledby="roster-title">
       <Typography.Title level={1} id="roster-title" style={{ fontSize: 22 }}>
         {T.roster.title} {orgs.data?.organizations.find((o) => o.code === organization)?.name ?? ''}
+        {scope.unit && ` — ${scope.unit}`}
       </Typography.Title>
       <Space wrap style={{ marginBottom: 12 }}>
         {!session.user.organization && (

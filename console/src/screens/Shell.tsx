@@ -5,6 +5,7 @@ import { T } from '../text.ts';
 import { useSessionKeeper } from '../useSessionKeeper.tsx';
 import { routesFor, type Route } from './routes.tsx';
 import { SinceLastVisit } from './SinceLastVisit.tsx';
+import { useScopeNames } from './useScopeNames.ts';
 
 /** The screen named by the address's hash (#/danh-sach): screens only, never a person. */
 function useScreen(routes: Route[]): Route {
@@ -31,7 +32,8 @@ export function Shell({ session, onSession }: { session: Session; onSession: (s:
     await logOut(session.csrfToken);
     onSession(null);
   };
-  const who = [session.user.username, session.user.organization].filter(Boolean).join(' · ');
+  const scope = useScopeNames(session.user);
+  const who = [session.user.username, scope.organization, scope.unit].filter(Boolean).join(' · ');
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header

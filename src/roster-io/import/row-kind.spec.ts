@@ -20,6 +20,8 @@ describe('which rows under a header are members, by structure', () => {
     ['no name but a member field: a member row refused for its name', ['4', '', '1985', '011185012345', '', '', ''], false, 'member'],
     ['a blank row', ['', '', '', '', '', '', ''], false, 'blank'],
     ['a row with only an STT', ['15', '', '', '', '', '', ''], false, 'bỏ qua: dòng chỉ có số thứ tự (STT), không có hội viên'],
+    ['a totals line written across the STT column', ['Tổng cộng: 9 hội viên', '', '', '', '', '', ''], false, 'bỏ qua: dòng tổng cộng'],
+    ['a row number with a dot', ['15.', '', '', '', '', '', ''], false, 'bỏ qua: dòng chỉ có số thứ tự (STT), không có hội viên'],
     ['the column numbers', ['(1)', '(2)', '(3)', '(4)', '(5)', '(6)', '(7)'], false, 'bỏ qua: dòng đánh số cột (1), (2), (3)…'],
     ['a totals line', ['', 'Tổng cộng: 15 hội viên', '', '', '', '', ''], false, 'bỏ qua: dòng tổng cộng'],
     ['a COUNTA result alone', ['', '14', '', '', '', '', ''], false, 'bỏ qua: dòng tổng cộng'],

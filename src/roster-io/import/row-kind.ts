@@ -31,6 +31,9 @@ const isDateLine = (folded: string): boolean => /\bngay\b.*\bthang\b/.test(folde
 const isTotalLine = (text: string, folded: string): boolean =>
   /^tong (cong|so)\b/.test(folded) || /^cộng(?=$|[\s:.,])/.test(text.trim().normalize('NFC').toLowerCase());
 
+/** A row number as she writes one under STT: `15`, `15.`, `3a`, `II` (a total typed across STT is none). */
+const isRowNumber = (cell: string): boolean => /^(\d+[a-z]?|[ivxlc]+)[.)]?$/i.test(cell.trim());
+
 /**
  * A cell of the roster's footer: a total or a place-and-date line (`'line'`: no member's cell reads
  * so), or a signature title (`'title'`: a member's position column may hold one, `Chi hội trưởng`).
@@ -69,7 +72,9 @@ function isFooterLine(name: string, texts: string[], row: RosterRow, ended: bool
 export function rowKind(cells: string[], row: RosterRow, header: HeaderMatch, ended: boolean): RowKind {
   if (isColumnNumberRow(cells)) return skipped(SKIP_REASONS.columnNumbers, false);
   const filled = cells.flatMap((c, i) => ((c ?? '').trim() ? [i] : []));
-  if (filled.length === 1 && filled[0] === header.rowNumber) return skipped(SKIP_REASONS.rowNumberOnly, false);
+  if (filled.length === 1 && filled[0] === header.rowNumber && isRowNumber(cells[filled[0]])) {
+    return skipped(SKIP_REASONS.rowNumberOnly, false);
+  }
   const name = nameText(cells, header);
   // Her text, but the row's number (a total written across the STT column stays in).
   const texts = filled.filter((i) => i !== header.rowNumber || !/^\d+$/.test(cells[i].trim())).map((i) => cells[i].trim());
