@@ -500,6 +500,7 @@ export const T = {
       multi: 'Người ở từ 2 tổ chức',
       review: 'Cặp cần rà soát',
       phantoms: 'Hồ sơ nghi ảo',
+      figures: 'Kết quả',
       none: 'Chưa có lần liên kết nào.',
       failure: (why: string) => `Lỗi: ${why}`,
       seconds: (s: number) => `${s.toLocaleString('vi-VN', { maximumFractionDigits: 1 })} giây`,
@@ -710,6 +711,9 @@ export const T = {
     roster: 'Xem danh sách',
     rosterOf: (name: string) => `Xem danh sách hội viên của ${name}`,
     loading: 'Đang tải số liệu…',
+    flagsOfReason: (reason: string, n: string) => `Xem ${n} hồ sơ nghi ảo vì ${reason} trong Cảnh báo`,
+    flagsOfCommune: (name: string, n: string) => `Xem ${n} hồ sơ nghi ảo của ${name} trong Cảnh báo`,
+    reasonsLinkNote: 'Bấm một số để mở danh sách những hồ sơ đó trong Cảnh báo.',
   },
   review: {
     title: 'Rà soát liên kết: hai hồ sơ có phải một người?',

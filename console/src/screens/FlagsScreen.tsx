@@ -41,11 +41,13 @@ type Flagged = ResultOf<typeof FLAGGED>['flaggedRecords'][number];
 
 /** Her organization's suspected phantoms and warnings, with their reasons: confirm, dismiss, or mark for attention. */
 export function FlagsScreen({ session }: { session: Session }) {
-  const [code, setCode] = useState<string | undefined>();
+  // The dashboard's link to the records behind a figure: #/canh-bao?loai=<mã cảnh báo>&xa=<mã xã>&to-chuc=<mã tổ chức> (codes only).
+  const linked = new URLSearchParams(window.location.hash.split('?')[1] ?? '');
+  const [code, setCode] = useState<string | undefined>(linked.get('loai') ?? undefined);
   // A secretariat sees her organization's; the Ban Dân vận (no organization) every one's, or one she picks.
   const ownOrganization = session.user.organization ?? undefined;
-  const [organization, setOrganization] = useState<string | undefined>(ownOrganization);
-  const [commune, setCommune] = useState<string | undefined>();
+  const [organization, setOrganization] = useState<string | undefined>(ownOrganization ?? linked.get('to-chuc') ?? undefined);
+  const [commune, setCommune] = useState<string | undefined>(linked.get('xa') ?? undefined);
   const [open, setOpen] = useState<string | null>(null);
   const [decision, setDecision] = useState<FlagDecision | null>(null);
   // Pages of 500 (the table shows them 50 at a time): the cursors of the pages before, to go on or back.
