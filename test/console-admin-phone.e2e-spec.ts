@@ -69,9 +69,11 @@ describe('the console: administration on a phone', () => {
     expect(await swiped(page)).toBe(0);
     await inSight(page, 'Chạy liên kết ngay');
     // The run's counts as the API has them, each with its label, in sight.
-    const [last] = (await t.gql<{ linkRuns: { records: number; persons: number; suspectedPhantoms: number }[] }>(
-      `{ linkRuns { records persons suspectedPhantoms } }`,
-    )).data!.linkRuns;
+    const [last] = (
+      await t.gql<{ linkRuns: { records: number; persons: number; suspectedPhantoms: number }[] }>(
+        `{ linkRuns { records persons suspectedPhantoms } }`,
+      )
+    ).data!.linkRuns;
     const figures = await done.innerText();
     expect(figures).toContain(`Hồ sơ nghi ảo`);
     for (const n of [last.records, last.persons]) expect(figures).toContain(String(n));

@@ -67,6 +67,8 @@ export const T = {
         : `${n.toLocaleString('vi-VN')} hồ sơ`,
     nextPage: '500 hồ sơ tiếp theo',
     firstPage: 'Về đầu danh sách',
+    onlyReason: (reason: string) => `Chỉ hồ sơ nghi ảo vì: ${reason}`,
+    clearReason: 'Bỏ lọc lý do',
     empty: 'Không có hồ sơ nào bị cảnh báo',
     reasons: 'Cảnh báo và lý do',
     confirm: 'Xác nhận',

@@ -91,9 +91,12 @@ export function CommuneTable(props: {
             sorter: (a, b) => a.peopleNotSuspected - b.peopleNotSuspected,
             render: (_, c) => n(c.peopleNotSuspected),
           },
-          { key: 'suspected', title: T.dashboard.suspected, ...bar('suspectedPhantoms', '#b71c1c', (c) =>
-              c.code && c.suspectedPhantoms > 0 ? props.phantomsHref?.(c.code) : undefined,
-            ), ...width(90) },
+          {
+            key: 'suspected',
+            title: T.dashboard.suspected,
+            ...bar('suspectedPhantoms', '#b71c1c', (c) => (c.code && c.suspectedPhantoms > 0 ? props.phantomsHref?.(c.code) : undefined)),
+            ...width(90),
+          },
         ]}
       />
     </section>

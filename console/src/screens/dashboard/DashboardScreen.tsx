@@ -31,7 +31,7 @@ export function DashboardScreen({ session }: { session: Session }) {
   // The roster and Cảnh báo name people: only for who may read them (not the auditor).
   const readsRoster = session.user.role === 'DAN_VAN' || session.user.role === 'ADMIN';
   const commune = scope.startsWith('commune:') ? scope.slice(8) : undefined;
-  const flagsHref = readsRoster ? (loai: string, xa = commune) => flagsLink({ loai, xa, org }) : undefined;
+  const flagsHref = readsRoster ? (reason: string | null, xa = commune) => flagsLink({ reason, xa, org }) : undefined;
   const error = live.error ?? communes.error ?? overlap.error ?? stored.error;
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
@@ -82,7 +82,7 @@ export function DashboardScreen({ session }: { session: Session }) {
           communes={communes.data.liveCommunes.communes}
           onOpen={(code) => setScope(`commune:${code}`)}
           rosterHref={readsRoster ? (code) => `#/danh-sach?xa=${code}${org ? `&to-chuc=${org}` : ''}` : undefined}
-          phantomsHref={flagsHref && ((code) => flagsHref('AO', code))}
+          phantomsHref={flagsHref && ((code) => flagsHref(null, code))}
         />
       )}
     </Space>
@@ -145,9 +145,10 @@ function Buckets({ live }: { live: Live }) {
   );
 }
 
-/** Cảnh báo filtered by a flag code (AO: every suspected phantom), a commune, an organization: codes only, never a person. */
-function flagsLink(f: { loai: string; xa?: string; org: string | null }): string {
-  const q = new URLSearchParams({ loai: f.loai });
+/** Cảnh báo showing suspected phantoms (for a reason), of a commune, an organization: codes only, never a person. */
+function flagsLink(f: { reason: string | null; xa?: string; org: string | null }): string {
+  const q = new URLSearchParams({ loai: 'AO' });
+  if (f.reason) q.set('ly-do', f.reason);
   if (f.xa) q.set('xa', f.xa);
   if (f.org) q.set('to-chuc', f.org);
   return `#/canh-bao?${q}`;
