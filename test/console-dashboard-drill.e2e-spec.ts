@@ -131,7 +131,7 @@ describe('the console: from the dashboard’s phantoms to Cảnh báo', () => {
     const communeLinks = page.getByTestId('communes').getByRole('link', { name: /hồ sơ nghi ảo của/ });
     // Only where there is someone to see: the girl and a woman who died in one commune, a woman who died in the other.
     expect(await communeLinks.count()).toBe(2);
-    const href = await communeLinks.evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+    const href = await Promise.all((await communeLinks.all()).map((a) => a.getAttribute('href')));
     expect(href.sort()).toEqual(['#/canh-bao?loai=AO&xa=00004', '#/canh-bao?loai=AO&xa=00008']);
     await page.getByTestId('communes').locator('a[href="#/canh-bao?loai=AO&xa=00008"]').click();
     await page.getByRole('heading', { level: 1, name: 'Cảnh báo' }).waitFor();
