@@ -235,6 +235,14 @@ export class FlaggedRecordsArgs {
   @IsString()
   @MaxLength(20)
   code?: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'A reason of the suspicion (a flag code): the suspected phantoms for that reason, as the dashboard counts them.',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20)
+  reason?: string | null;
   @Field(() => Int, { nullable: true, defaultValue: 50 }) @IsOptional() @IsInt() @Min(1) @Max(500) first?: number | null;
   @Field(() => String, { nullable: true, description: 'The cursor of the last record seen.' })
   @IsOptional()

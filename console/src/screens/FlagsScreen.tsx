@@ -15,8 +15,8 @@ import { ORGANIZATIONS } from './roster-query.ts';
 import { useFlagOptions } from './useFlagOptions.ts';
 
 const FLAGGED = graphql(`
-  query Flagged($organization: String, $code: String, $commune: String, $after: String) {
-    flaggedRecords(organization: $organization, code: $code, commune: $commune, after: $after, first: 500) {
+  query Flagged($organization: String, $code: String, $reason: String, $commune: String, $after: String) {
+    flaggedRecords(organization: $organization, code: $code, reason: $reason, commune: $commune, after: $after, first: 500) {
       cursor
       recordId
       organization
@@ -41,25 +41,31 @@ type Flagged = ResultOf<typeof FLAGGED>['flaggedRecords'][number];
 
 /** Her organization's suspected phantoms and warnings, with their reasons: confirm, dismiss, or mark for attention. */
 export function FlagsScreen({ session }: { session: Session }) {
-  const [code, setCode] = useState<string | undefined>();
+  // The dashboard's link to the records behind a figure (codes only):
+  // #/canh-bao?loai=<mã cảnh báo|AO>&ly-do=<lý do nghi ảo>&xa=<mã xã>&to-chuc=<mã tổ chức>.
+  const linked = new URLSearchParams(window.location.hash.split('?')[1] ?? '');
+  const [code, setCode] = useState<string | undefined>(linked.get('loai') ?? undefined);
+  // Suspected for this reason, as the dashboard counts them (a flag of that code may be only a warning).
+  const [reason, setReason] = useState<string | undefined>(linked.get('ly-do') ?? undefined);
   // A secretariat sees her organization's; the Ban Dân vận (no organization) every one's, or one she picks.
   const ownOrganization = session.user.organization ?? undefined;
-  const [organization, setOrganization] = useState<string | undefined>(ownOrganization);
-  const [commune, setCommune] = useState<string | undefined>();
+  const [organization, setOrganization] = useState<string | undefined>(ownOrganization ?? linked.get('to-chuc') ?? undefined);
+  const [commune, setCommune] = useState<string | undefined>(linked.get('xa') ?? undefined);
   const [open, setOpen] = useState<string | null>(null);
   const [decision, setDecision] = useState<FlagDecision | null>(null);
   // Pages of 500 (the table shows them 50 at a time): the cursors of the pages before, to go on or back.
   const [afters, setAfters] = useState<(string | null)[]>([null]);
-  useEffect(() => setAfters([null]), [code, organization, commune]);
+  useEffect(() => setAfters([null]), [code, reason, organization, commune]);
   const after = afters[afters.length - 1];
   const [result, refetch] = useQuery({
     query: FLAGGED,
-    variables: { organization: organization ?? null, code: code ?? null, commune: commune ?? null, after },
+    variables: { organization: organization ?? null, code: code ?? null, reason: reason ?? null, commune: commune ?? null, after },
   });
   const [orgs] = useQuery({ query: ORGANIZATIONS, pause: ownOrganization !== undefined });
   const rows = result.data?.flaggedRecords ?? [];
   const codeOptions = useFlagOptions(organization);
   const secretariat = session.user.role === 'SECRETARIAT' || session.user.role === 'ADMIN';
+  const reasonLabel = reason && (rows.flatMap((r) => r.flags).find((f) => f.code === reason)?.label ?? reason);
 
   const decided = (changed: boolean) => {
     setDecision(null);
@@ -89,9 +95,20 @@ export function FlagsScreen({ session }: { session: Session }) {
           allowClear={CLEARABLE}
           placeholder={T.flags.anyCode}
           value={code}
-          onChange={setCode}
+          onChange={(c) => {
+            setCode(c);
+            setReason(undefined);
+          }}
           options={codeOptions}
         />
+        {reasonLabel && (
+          <Space size={4} data-testid="reason-filter">
+            <Tag style={{ whiteSpace: 'normal', margin: 0 }}>{T.flags.onlyReason(reasonLabel)}</Tag>
+            <Button size="small" onClick={() => setReason(undefined)}>
+              {T.flags.clearReason}
+            </Button>
+          </Space>
+        )}
         {ownOrganization === undefined && (
           <Select
             aria-label={T.flags.organization}

@@ -95,6 +95,7 @@ export class FlagsService {
       unit?: string | null;
       commune?: string | null;
       code?: string | null;
+      reason?: string | null;
       first?: number | null;
       after?: string | null;
     },
@@ -120,7 +121,13 @@ export class FlagsService {
       subjectType: 'FLAGGED_RECORDS',
       organization: f.organization?.toUpperCase() ?? caller.organization,
       // Codes only (organization, unit, commune, flag), and how many records were shown.
-      detail: { rows: rows.length, unit: f.unit ?? null, commune: f.commune ?? null, code: f.code ?? null },
+      detail: {
+        rows: rows.length,
+        unit: f.unit ?? null,
+        commune: f.commune ?? null,
+        code: f.code ?? null,
+        ...(f.reason ? { reason: f.reason } : {}),
+      },
     });
     return rows.map((r) => ({
       recordId: r.id,
@@ -231,7 +238,7 @@ export class FlagsService {
 
   private scoped(
     scope: RecordScope,
-    f: { organization?: string | null; unit?: string | null; commune?: string | null; code?: string | null },
+    f: { organization?: string | null; unit?: string | null; commune?: string | null; code?: string | null; reason?: string | null },
   ): { where: string[]; params: unknown[] } {
     const where = [`r.erased_at IS NULL`, `r.status = 'ACTIVE'`, `(p.ao OR cardinality(p.flags) > 0)`];
     const params: unknown[] = [];
@@ -240,6 +247,8 @@ export class FlagsService {
     if (f.unit) where.push(`u.code = $${params.push(f.unit)}`);
     if (f.commune) where.push(`r.commune_code = $${params.push(f.commune)}`);
     if (f.code) where.push(f.code === 'AO' ? 'p.ao' : `$${params.push(f.code)} = ANY(p.flags)`);
+    // The dashboard's "by reason": suspected for this reason (a flag of the same code may be only a warning elsewhere).
+    if (f.reason) where.push('p.ao', `$${params.push(f.reason)} = ANY(p.ao_reasons)`);
     return { where, params };
   }
 }

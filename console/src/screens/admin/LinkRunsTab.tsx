@@ -1,4 +1,4 @@
-import { Alert, Button, Popconfirm, Progress, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Alert, Button, Grid, Popconfirm, Progress, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useEffect } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { errorText } from '../../client.ts';
@@ -46,6 +46,46 @@ const columns: TableColumnsType<Run> = [
   { title: T.admin.linkRuns.phantoms, dataIndex: 'suspectedPhantoms', render: count, align: 'right' },
 ];
 
+type Figure = 'records' | 'persons' | 'multiOrganizationPersons' | 'reviewPairs' | 'suspectedPhantoms';
+const FIGURES: [Figure, string][] = [
+  ['records', T.admin.linkRuns.records],
+  ['persons', T.admin.linkRuns.persons],
+  ['multiOrganizationPersons', T.admin.linkRuns.multi],
+  ['reviewPairs', T.admin.linkRuns.review],
+  ['suspectedPhantoms', T.admin.linkRuns.phantoms],
+];
+
+/** On a phone (below 576 px): the run (when, its state, its steps) beside its counts, each with its label — nothing off to the right. */
+const phoneColumns: TableColumnsType<Run> = [
+  {
+    title: T.admin.linkRuns.started,
+    key: 'run',
+    render: (_, r) => (
+      <div>
+        {vnTime(r.startedAt)}
+        {r.finishedAt && <Typography.Text type="secondary">{` – ${vnTime(r.finishedAt)}`}</Typography.Text>}
+        <br />
+        <Tag color={LINK_RUN_TONE[r.status]}>{r.statusLabel}</Tag>
+        <Phases run={r} />
+      </div>
+    ),
+  },
+  {
+    title: T.admin.linkRuns.figures,
+    key: 'figures',
+    render: (_, r) => (
+      <dl style={{ margin: 0 }}>
+        {FIGURES.map(([k, label]) => (
+          <div key={k} style={{ display: 'flex', justifyContent: 'space-between', gap: 8 }}>
+            <dt>{label}</dt>
+            <dd style={{ margin: 0, textAlign: 'right' }}>{count(r[k])}</dd>
+          </div>
+        ))}
+      </dl>
+    ),
+  },
+];
+
 /** The link runs, newest first, the one under way followed every two seconds; a run started here after a confirmation. */
 export function LinkRunsTab() {
   const [runs, refetch] = useQuery({ query: LINK_RUNS, requestPolicy: 'network-only' });
@@ -57,6 +97,7 @@ export function LinkRunsTab() {
     return () => window.clearInterval(timer);
   }, [running, refetch]);
   const error = runs.error ?? startState.error;
+  const narrow = !Grid.useBreakpoint().sm;
   return (
     <section aria-label={T.admin.tabs.linkRuns}>
       <Typography.Paragraph>{T.admin.linkRuns.intro}</Typography.Paragraph>
@@ -74,11 +115,11 @@ export function LinkRunsTab() {
       <Table<Run>
         rowKey="id"
         size="small"
-        columns={columns}
+        columns={narrow ? phoneColumns : columns}
         dataSource={runs.data?.linkRuns ?? []}
         loading={!runs.data && runs.fetching}
         pagination={false}
-        scroll={{ x: 'max-content' }}
+        scroll={narrow ? undefined : { x: 'max-content' }}
         locale={{ emptyText: T.admin.linkRuns.none }}
       />
     </section>

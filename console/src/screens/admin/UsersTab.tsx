@@ -1,4 +1,4 @@
-import { Alert, Button, Popconfirm, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Alert, Button, Grid, Popconfirm, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { errorText } from '../../client.ts';
@@ -13,33 +13,51 @@ import { useOrganizationName } from '../useOrganizationName.ts';
 const scopeOf = (u: AdminUser, orgName: (code: string) => string) =>
   [u.organization && orgName(u.organization), u.unitName ?? u.unit].filter(Boolean).join(' · ') || T.admin.anyOrganization;
 
-/** The table's columns; reset and disable each ask to confirm. */
+const stateOf = (u: AdminUser) =>
+  u.disabled ? (
+    <Tag color={DISABLED_TONE}>{T.admin.disabled}</Tag>
+  ) : (
+    <Tag color={USER_TONE}>{u.lastLoginAt ? T.admin.active : T.admin.notEnrolled}</Tag>
+  );
+
+/**
+ * The table's columns; reset and disable each ask to confirm. On a phone (below 576 px): the name with
+ * her role, scope and state beneath it, and the buttons one above the other — nothing off to the right.
+ */
 function userColumns(
   onReset: (u: string) => Promise<void>,
   onDisable: (u: string) => Promise<void>,
   orgName: (code: string) => string,
+  narrow: boolean,
 ): TableColumnsType<AdminUser> {
+  const wide = narrow ? { responsive: ['sm' as const] } : {};
   return [
-    { title: T.admin.username, dataIndex: 'username' },
-    { title: T.admin.roleLabel, dataIndex: 'role', render: (r: string) => T.admin.role[r] ?? r },
-    { title: T.admin.scope, key: 'scope', render: (_: unknown, u) => scopeOf(u, orgName) },
     {
-      title: T.admin.state,
-      key: 'state',
-      render: (_: unknown, u) =>
-        u.disabled ? (
-          <Tag color={DISABLED_TONE}>{T.admin.disabled}</Tag>
+      title: T.admin.username,
+      dataIndex: 'username',
+      render: (name: string, u) =>
+        narrow ? (
+          <div style={{ overflowWrap: 'anywhere' }}>
+            <Typography.Text strong>{name}</Typography.Text>
+            <br />
+            {`${T.admin.role[u.role] ?? u.role} · ${scopeOf(u, orgName)}`}
+            <br />
+            {stateOf(u)}
+          </div>
         ) : (
-          <Tag color={USER_TONE}>{u.lastLoginAt ? T.admin.active : T.admin.notEnrolled}</Tag>
+          name
         ),
     },
-    { title: T.admin.lastLogin, dataIndex: 'lastLoginAt', render: (v: string | null) => vnTime(v) },
+    { title: T.admin.roleLabel, dataIndex: 'role', render: (r: string) => T.admin.role[r] ?? r, ...wide },
+    { title: T.admin.scope, key: 'scope', render: (_: unknown, u) => scopeOf(u, orgName), ...wide },
+    { title: T.admin.state, key: 'state', render: (_: unknown, u) => stateOf(u), ...wide },
+    { title: T.admin.lastLogin, dataIndex: 'lastLoginAt', render: (v: string | null) => vnTime(v), ...wide },
     {
       title: T.admin.actions,
       key: 'actions',
       render: (_: unknown, u) =>
         !u.disabled && (
-          <Space wrap>
+          <Space wrap direction={narrow ? 'vertical' : 'horizontal'} size={narrow ? 4 : 8}>
             <Popconfirm
               title={T.admin.resetConfirm(u.username)}
               okText={T.admin.yes}
@@ -84,6 +102,7 @@ export function UsersTab() {
     refresh();
   };
   const error = users.error ?? resetState.error ?? disableState.error;
+  const narrow = !Grid.useBreakpoint().sm;
 
   return (
     <section aria-label={T.admin.tabs.users}>
@@ -98,8 +117,8 @@ export function UsersTab() {
         loading={users.fetching}
         dataSource={users.data?.users ?? []}
         pagination={false}
-        scroll={{ x: 'max-content' }}
-        columns={userColumns(doReset, doDisable, orgName)}
+        scroll={narrow ? undefined : { x: 'max-content' }}
+        columns={userColumns(doReset, doDisable, orgName, narrow)}
       />
       {creating && (
         <CreateUserDialog

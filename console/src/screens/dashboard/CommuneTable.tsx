@@ -10,19 +10,27 @@ export function CommuneTable(props: {
   onOpen: (code: string) => void;
   /** The roster of a commune, for who may read it. */
   rosterHref?: (code: string) => string;
+  /** A commune's suspected phantoms in Cảnh báo, for who may read them. */
+  phantomsHref?: (code: string) => string;
 }) {
   // On a phone: the name kept in sight on the left, narrow columns whose headings wrap, the rest swiped.
   const narrow = !Grid.useBreakpoint().md;
   const width = (w: number) => (narrow ? { width: w } : {});
   const max = (k: 'memberships' | 'people' | 'suspectedPhantoms') => Math.max(1, ...props.communes.map((c) => c[k]));
-  const bar = (k: 'memberships' | 'people' | 'suspectedPhantoms', color: string) => {
+  const bar = (k: 'memberships' | 'people' | 'suspectedPhantoms', color: string, href?: (c: CommuneFigures) => string | undefined) => {
     const top = max(k);
     return {
       sorter: (a: CommuneFigures, b: CommuneFigures) => a[k] - b[k],
       align: 'right' as const,
       render: (_: unknown, c: CommuneFigures) => (
         <div style={{ minWidth: narrow ? undefined : 70 }}>
-          {n(c[k])}
+          {href?.(c) ? (
+            <a href={href(c)} aria-label={T.dashboard.flagsOfCommune(c.name ?? c.code ?? '', n(c[k]))}>
+              {n(c[k])}
+            </a>
+          ) : (
+            n(c[k])
+          )}
           <div aria-hidden style={{ height: 4, width: `${(100 * c[k]) / top}%`, background: color, marginLeft: 'auto' }} />
         </div>
       ),
@@ -83,7 +91,12 @@ export function CommuneTable(props: {
             sorter: (a, b) => a.peopleNotSuspected - b.peopleNotSuspected,
             render: (_, c) => n(c.peopleNotSuspected),
           },
-          { key: 'suspected', title: T.dashboard.suspected, ...bar('suspectedPhantoms', '#b71c1c'), ...width(90) },
+          {
+            key: 'suspected',
+            title: T.dashboard.suspected,
+            ...bar('suspectedPhantoms', '#b71c1c', (c) => (c.code && c.suspectedPhantoms > 0 ? props.phantomsHref?.(c.code) : undefined)),
+            ...width(90),
+          },
         ]}
       />
     </section>

@@ -28,7 +28,10 @@ export function DashboardScreen({ session }: { session: Session }) {
   const [stored] = useQuery({ query: STORED, variables: { scope } });
   const names = new Map((stored.data?.organizations ?? []).map((o) => [o.code, o.name]));
   const periods = storedPeriods(stored.data?.reports ?? []);
+  // The roster and Cảnh báo name people: only for who may read them (not the auditor).
   const readsRoster = session.user.role === 'DAN_VAN' || session.user.role === 'ADMIN';
+  const commune = scope.startsWith('commune:') ? scope.slice(8) : undefined;
+  const flagsHref = readsRoster ? (reason: string | null, xa = commune) => flagsLink({ reason, xa, org }) : undefined;
   const error = live.error ?? communes.error ?? overlap.error ?? stored.error;
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
@@ -68,7 +71,7 @@ export function DashboardScreen({ session }: { session: Session }) {
           <Headline live={live.data.liveFigures} periods={periods} />
           <Flex wrap gap={12}>
             <Buckets live={live.data.liveFigures} />
-            <Reasons live={live.data.liveFigures} />
+            <Reasons live={live.data.liveFigures} href={flagsHref} />
           </Flex>
           <Stored periods={periods} />
         </>
@@ -79,6 +82,7 @@ export function DashboardScreen({ session }: { session: Session }) {
           communes={communes.data.liveCommunes.communes}
           onOpen={(code) => setScope(`commune:${code}`)}
           rosterHref={readsRoster ? (code) => `#/danh-sach?xa=${code}${org ? `&to-chuc=${org}` : ''}` : undefined}
+          phantomsHref={flagsHref && ((code) => flagsHref(null, code))}
         />
       )}
     </Space>
@@ -141,7 +145,17 @@ function Buckets({ live }: { live: Live }) {
   );
 }
 
-function Reasons({ live }: { live: Live }) {
+/** Cảnh báo showing suspected phantoms (for a reason), of a commune, an organization: codes only, never a person. */
+function flagsLink(f: { reason: string | null; xa?: string; org: string | null }): string {
+  const q = new URLSearchParams({ loai: 'AO' });
+  if (f.reason) q.set('ly-do', f.reason);
+  if (f.xa) q.set('xa', f.xa);
+  if (f.org) q.set('to-chuc', f.org);
+  return `#/canh-bao?${q}`;
+}
+
+/** Suspected memberships by reason; each figure opens those records in Cảnh báo, for who may read names. */
+function Reasons({ live, href }: { live: Live; href?: (reason: string) => string }) {
   return (
     <Card size="small" title={D.reasons} style={{ flex: '1 1 300px', minWidth: 0 }} data-testid="reasons">
       {live.phantomsByReason.length === 0 ? (
@@ -152,14 +166,20 @@ function Reasons({ live }: { live: Live }) {
             <div key={r.reason} style={{ display: 'contents' }}>
               <dt>{r.label}</dt>
               <dd style={{ margin: 0, textAlign: 'right' }} data-figure={r.records}>
-                {n(r.records)}
+                {href && r.records > 0 ? (
+                  <a href={href(r.reason)} aria-label={D.flagsOfReason(r.label, n(r.records))}>
+                    {n(r.records)}
+                  </a>
+                ) : (
+                  n(r.records)
+                )}
               </dd>
             </div>
           ))}
         </dl>
       )}
       <Typography.Paragraph type="secondary" style={{ margin: 0, fontSize: 12 }}>
-        {D.suspectedNote}
+        {href && live.phantomsByReason.length > 0 ? `${D.suspectedNote} ${D.reasonsLinkNote}` : D.suspectedNote}
       </Typography.Paragraph>
     </Card>
   );
