@@ -25,6 +25,9 @@ createRoot(document.getElementById('root')!).render(
           colorLinkHover: '#0842a0',
           colorLinkActive: '#062e6f',
           colorError: '#c62828',
+          // A danger button hovered or pressed (the one just clicked) darker too: AA contrast on a hovered table row.
+          colorErrorHover: '#9a0007',
+          colorErrorActive: '#7f0000',
           colorTextPlaceholder: 'rgba(0, 0, 0, 0.62)',
           // Grey text at WCAG AA contrast on white (the library's defaults are lighter).
           colorTextSecondary: 'rgba(0, 0, 0, 0.66)',
