@@ -65,6 +65,11 @@ export enum LinkDecision {
    * often than not in this run (`model/namesake-groups.ts`): a likelihood, not evidence.
    */
   NAMESAKE = 'NAMESAKE',
+  /**
+   * Strong enough, but the person already holds a record of this one's organization with no link
+   * to it: an organization lists a member once, so such a duplicate needs a link of its own.
+   */
+  APART = 'APART',
 }
 
 /** A scored pair of records worth keeping (linked, to review, or refused), with its explanation. */

@@ -42,6 +42,7 @@ async function link(o: { auto: number; review: number }): Promise<void> {
       `gộp người trùng tên không phân biệt được\t${s.namesakeLinks}`,
       `cặp cần xem xét\t${s.reviewPairs}`,
       `liên kết bị từ chối (hai số định danh)\t${s.refusedLinks}`,
+      `liên kết không nhận (hai hồ sơ một tổ chức không liên kết với nhau)\t${s.apartLinks}`,
       `hồ sơ khớp CSDL dân cư\t${s.verifiedRecords}`,
       `số người\t${s.persons}`,
       `người ở từ hai tổ chức\t${s.multiOrganizationPersons}`,

@@ -41,6 +41,8 @@ export interface LinkSummary {
   namesakeLinks: number;
   namesakeRates: NamesakeBucket[];
   refusedLinks: number;
+  /** Links not taken: two records of one organization in one person without a link of their own. */
+  apartLinks: number;
   verifiedRecords: number;
   persons: number;
   /** Persons with records in two organizations or more. */
@@ -178,6 +180,7 @@ function summarize(runId: string, f: Found, model: Model, seconds: Record<string
     namesakeLinks: persons.namesakeLinks,
     namesakeRates: f.namesakeRates,
     refusedLinks: persons.refused,
+    apartLinks: persons.apart,
     verifiedRecords: f.bridge.verified.filter(Boolean).length,
     persons: orgsOfPerson.size,
     multiOrganizationPersons: [...orgsOfPerson.values()].filter((s) => s.size > 1).length,

@@ -15,6 +15,13 @@ import type { Records } from './snapshot.js';
  */
 export const CONFIRMED_WEIGHT = 1e6;
 
+/**
+ * The organization that lists a record's member once (two of its records in one person need a link
+ * of their own, `clustering.ts`), or null: a temporary listing in another branch is the same member
+ * listed again by design.
+ */
+export const listedOnceIn = (org: string, status: string): string | null => (status === (MemberStatus.TEMPORARY as string) ? null : org);
+
 /** The decisions people took on pairs of the snapshot's records. */
 export interface Reviews {
   confirmed: [number, number][];
@@ -47,6 +54,8 @@ export interface Persons {
   personIds: string[];
   /** Links refused because they would put two ID numbers in one person. */
   refused: number;
+  /** Links not taken: two records of one organization in one person without a link of their own. */
+  apart: number;
   /** Records that are the same person as another ACTIVE record of their organization. */
   duplicates: boolean[];
   /** Pairs of namesakes nothing tells apart that were joined (`namesake-groups.ts`). */
@@ -55,7 +64,8 @@ export interface Persons {
 
 /**
  * Persons: a confirmed pair is linked, a rejected one never is; strongest links first, never two ID
- * numbers nor two register entries in one person. A kept pair whose link was refused is marked so; each person keeps the id
+ * numbers nor two register entries in one person, nor two records of one organization without a
+ * link of their own. A kept pair whose link was refused is marked so; each person keeps the id
  * its records had before when it can.
  */
 export function formPersons(
@@ -68,7 +78,7 @@ export function formPersons(
   namesakes: Scored['namesakes'] | null = null,
 ): Persons {
   for (const [a, b] of reviews.confirmed) {
-    edges.push({ a, b, weight: CONFIRMED_WEIGHT });
+    edges.push({ a, b, weight: CONFIRMED_WEIGHT, confirmed: true });
     if (recs.idHash[a] && recs.idHash[b]) slips.add(slipKey(recs.idHash[a], recs.idHash[b]));
   }
   const idOf = (i: number) => (recs.idKind[i] === 'CCCD' ? recs.idHash[i] : null);
@@ -78,19 +88,26 @@ export function formPersons(
   const weak = (namesakes?.pairs ?? []).filter(
     (p) => namesakes!.rates.joins(p.bucket) && (kept.get(p.a * recs.n + p.b)?.decision ?? LinkDecision.REVIEW) === LinkDecision.REVIEW,
   );
-  const clusters = cluster(recs.n, edges, idOf, slips, reviews.cannotLink, (i) => resident[i], { edges: weak, orgOf: (i) => recs.org[i] });
+  const orgOf = (i: number) => recs.org[i];
+  const listed = (i: number) => listedOnceIn(recs.org[i], recs.status[i]);
+  const clusters = cluster(recs.n, edges, idOf, slips, reviews.cannotLink, (i) => resident[i], { edges: weak, orgOf }, listed);
   const joined = weak.filter((p) => clusters.root[p.a] === clusters.root[p.b]);
   for (const p of joined) {
     const probability = namesakes!.rates.rate(p.bucket)!;
     kept.set(p.a * recs.n + p.b, { a: p.a, b: p.b, decision: LinkDecision.NAMESAKE, weight: p.weight, probability, c: p.c });
   }
   const refusedSet = new Set(clusters.refused.map((e) => `${e.a}|${e.b}`));
-  for (const k of kept.values())
-    if (k.decision !== LinkDecision.REVIEW && refusedSet.has(`${k.a}|${k.b}`)) k.decision = LinkDecision.REFUSED;
+  const apartSet = new Set(clusters.apart.map((e) => `${e.a}|${e.b}`));
+  for (const k of kept.values()) {
+    if (k.decision === LinkDecision.REVIEW) continue;
+    if (refusedSet.has(`${k.a}|${k.b}`)) k.decision = LinkDecision.REFUSED;
+    else if (apartSet.has(`${k.a}|${k.b}`)) k.decision = LinkDecision.APART;
+  }
   settleReviews(kept, clusters.root, resident);
   return {
     personIds: assignPersonIds(recs.id, clusters.root, (i) => recs.previousPerson[i]),
     refused: clusters.refused.length,
+    apart: clusters.apart.length,
     duplicates: duplicatesInOrg(recs, clusters.root),
     namesakeLinks: joined.length,
   };

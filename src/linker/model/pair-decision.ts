@@ -46,6 +46,8 @@ export const VERDICTS: Record<LinkDecision, string> = {
   REVIEW: 'cần cán bộ xem xét',
   BRIDGE: 'liên kết qua CSDL dân cư',
   REFUSED: 'không liên kết vì một người không thể có hai số định danh',
+  APART:
+    'không liên kết: người này đã có một hồ sơ khác của cùng tổ chức mà hai hồ sơ ấy không giống nhau đủ để là một (mỗi tổ chức ghi một hội viên một lần)',
   NAMESAKE:
     'gộp thành một người vì cùng họ tên, năm sinh và xã mà không có gì khác để phân biệt: trong lần chạy này, các cặp như vậy có số định danh phần lớn là cùng một người — cán bộ có thể tách nếu sai',
 };

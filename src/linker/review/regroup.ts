@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { MemberStatus } from '../../membership/status/member-status.js';
 import { refreshTouchedPersonFigures } from '../batch/person-figures.js';
-import { CONFIRMED_WEIGHT } from '../batch/persons.js';
+import { CONFIRMED_WEIGHT, listedOnceIn } from '../batch/persons.js';
 import { LinkDecision, ReviewDecision } from '../link.entities.js';
 import { assignPersonIds, cluster, confirmedSlips, personOf, slipKey, type Edge } from '../model/clustering.js';
 import { PERSON_FLAG_CODES, personFlags, type Flag } from '../model/phantom.js';
@@ -53,10 +53,10 @@ export function regroupPersons(
   const weak: Edge[] = [];
   const slips = new Set<string>();
   // A pair the run linked, or a person confirmed, was judged one person: its two numbers a typing slip.
-  const add = (p: PairRow, weight: number) => {
+  const add = (p: PairRow, weight: number, confirmed = false) => {
     const [a, b] = pair(p);
     if (a === undefined || b === undefined) return;
-    edges.push({ a, b, weight });
+    edges.push({ a, b, weight, confirmed });
     if (recs[a].cccd && recs[b].cccd) slips.add(slipKey(recs[a].cccd, recs[b].cccd));
   };
   for (const l of links) {
@@ -66,7 +66,7 @@ export function regroupPersons(
       if (a !== undefined && b !== undefined) weak.push({ a, b, weight: l.weight });
     }
   }
-  for (const c of confirmed) add(c, CONFIRMED_WEIGHT);
+  for (const c of confirmed) add(c, CONFIRMED_WEIGHT, true);
   const confirmedPairs = confirmed.map(pair).filter((p): p is [number, number] => p[0] !== undefined && p[1] !== undefined);
   for (const k of confirmedSlips(recs.length, confirmedPairs, (i) => recs[i].cccd)) slips.add(k);
   const cannotLink = new Map<number, number[]>();
@@ -76,10 +76,9 @@ export function regroupPersons(
     cannotLink.set(a, [...(cannotLink.get(a) ?? []), b]);
     cannotLink.set(b, [...(cannotLink.get(b) ?? []), a]);
   }
-  const { root } = cluster(recs.length, edges, (i) => recs[i].cccd, slips, cannotLink, undefined, {
-    edges: weak,
-    orgOf: (i) => recs[i].org,
-  });
+  const orgOf = (i: number) => recs[i].org;
+  const listed = (i: number) => listedOnceIn(recs[i].org, recs[i].status);
+  const { root } = cluster(recs.length, edges, (i) => recs[i].cccd, slips, cannotLink, undefined, { edges: weak, orgOf }, listed);
   const personIds = assignPersonIds(
     recs.map((r) => r.id),
     root,
