@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { LINK_PHASES } from '../../linker/batch/link-phases.js';
 import { LinkerService } from '../../linker/linker.service.js';
+import type { NamesakeBucket } from '../../linker/model/namesake-groups.js';
 import { DEFAULT_LINK_OPTIONS } from '../../linker/model/pair-decision.js';
 import { log, UsageError, withServices, writeLines } from '../kit/cli-kit.js';
 import { prob } from '../kit/cli-options.js';
@@ -53,6 +54,13 @@ async function link(o: { auto: number; review: number }): Promise<void> {
   });
 }
 
+/** How the two birth dates of a namesake bucket say the year, in words. */
+const NAMESAKE_DATES: Record<NamesakeBucket['dates'], string> = {
+  BOTH_VAGUE: 'cả hai chỉ có năm sinh (hoặc 01/01)',
+  YEAR_AND_DAY: 'một bên đủ ngày sinh, bên kia chỉ có năm',
+  PLACEHOLDER_AND_DAY: 'một bên đủ ngày sinh, bên kia ghi 01/01',
+};
+
 /** How the blocking rules cut the records, and the m and u the model learnt for each field. */
 function logBlockingAndModel(s: LinkSummary): void {
   for (const b of s.blocking)
@@ -61,7 +69,7 @@ function logBlockingAndModel(s: LinkSummary): void {
     );
   for (const b of s.namesakeRates)
     log(
-      `người trùng tên, năm sinh và xã với ${b.residents} cư dân cùng tên, ${b.oneToOne ? 'mỗi tổ chức một hồ sơ' : 'có tổ chức nhiều hồ sơ'}: ${b.numbered} cặp có số định danh, ${b.same} cùng một người${b.numbered ? ` (${Math.round((100 * b.same) / b.numbered)}%)` : ''}`,
+      `người trùng tên, năm sinh và xã với ${b.residents} cư dân cùng tên, ${b.oneToOne ? 'mỗi tổ chức một hồ sơ' : 'có tổ chức nhiều hồ sơ'}, ${NAMESAKE_DATES[b.dates]}: ${b.numbered} cặp có số định danh, ${b.same} cùng một người${b.numbered ? ` (${Math.round((100 * b.same) / b.numbered)}%)` : ''}`,
     );
   const fields = Object.keys(s.model.m) as (keyof typeof s.model.m)[];
   for (const f of fields)

@@ -100,6 +100,8 @@ export interface LinkDate {
   day: number;
   /** Only the year is known: written as a year, or the 01/01 placeholder of undated births. */
   yearOnly: boolean;
+  /** Written as a full date, 01/01: the placeholder of undated births. */
+  placeholder: boolean;
   /** The ISO date when the day is known (the frequency key), else `yyyy`. */
   key: string;
 }
@@ -110,8 +112,9 @@ export function linkDate(iso: string | null, precision: string | null): LinkDate
   const month = Number(iso.slice(5, 7));
   const day = Number(iso.slice(8, 10));
   // 01/01 is what registers write when only the year is known: as weak as a year alone.
-  const yearOnly = precision !== 'DAY' || (month === 1 && day === 1);
-  return { year, month, day, yearOnly, key: yearOnly ? String(year) : iso.slice(0, 10) };
+  const placeholder = precision === 'DAY' && month === 1 && day === 1;
+  const yearOnly = precision !== 'DAY' || placeholder;
+  return { year, month, day, yearOnly, placeholder, key: yearOnly ? String(year) : iso.slice(0, 10) };
 }
 
 export enum BirthLevel {

@@ -15,6 +15,8 @@ describe('formPersons: namesakes nothing tells apart', () => {
     idKind: org.map(() => null),
     idHash: org.map(() => null),
     previousPerson: org.map(() => null),
+    name: org.map(() => ({ key: 'lo van thanh' })),
+    birth: org.map(() => ({ year: 1980 })),
   } as unknown as Records;
   const pair = (a: number, b: number, decision: LinkDecision) => ({ a, b, decision, weight: 12, probability: 0.6, c: null });
   const namesake = (a: number, b: number, bucket: number): NamesakePair => ({ a, b, weight: 12, bucket, c: {} as NamesakePair['c'] });

@@ -16,11 +16,13 @@ import type { Records } from './snapshot.js';
 export const CONFIRMED_WEIGHT = 1e6;
 
 /**
- * The organization that lists a record's member once (two of its records in one person need a link
- * of their own, `clustering.ts`), or null: a temporary listing in another branch is the same member
- * listed again by design.
+ * A record's listing as its organization lists a member once: the organization, the name's key and
+ * the birth year. Two records of one listing in one person need a link of their own
+ * (`clustering.ts`): namesakes the model did not link are two of the organization's members. Null
+ * for a temporary listing in another branch: the same member listed again by design.
  */
-export const listedOnceIn = (org: string, status: string): string | null => (status === (MemberStatus.TEMPORARY as string) ? null : org);
+export const listingOf = (org: string, status: string, nameKey: string, year: number | null | undefined): string | null =>
+  status === (MemberStatus.TEMPORARY as string) ? null : `${org}|${nameKey}|${year ?? ''}`;
 
 /** The decisions people took on pairs of the snapshot's records. */
 export interface Reviews {
@@ -64,7 +66,7 @@ export interface Persons {
 
 /**
  * Persons: a confirmed pair is linked, a rejected one never is; strongest links first, never two ID
- * numbers nor two register entries in one person, nor two records of one organization without a
+ * numbers nor two register entries in one person, nor two namesakes of one organization without a
  * link of their own. A kept pair whose link was refused is marked so; each person keeps the id
  * its records had before when it can.
  */
@@ -89,7 +91,7 @@ export function formPersons(
     (p) => namesakes!.rates.joins(p.bucket) && (kept.get(p.a * recs.n + p.b)?.decision ?? LinkDecision.REVIEW) === LinkDecision.REVIEW,
   );
   const orgOf = (i: number) => recs.org[i];
-  const listed = (i: number) => listedOnceIn(recs.org[i], recs.status[i]);
+  const listed = (i: number) => listingOf(recs.org[i], recs.status[i], recs.name[i].key, recs.birth[i]?.year);
   const clusters = cluster(recs.n, edges, idOf, slips, reviews.cannotLink, (i) => resident[i], { edges: weak, orgOf }, listed);
   const joined = weak.filter((p) => clusters.root[p.a] === clusters.root[p.b]);
   for (const p of joined) {

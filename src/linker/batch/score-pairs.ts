@@ -16,7 +16,7 @@ import {
   type Frequencies,
   type Model,
 } from '../model/model.js';
-import { bucketOf, namesakeShape, NamesakeRates, numbered } from '../model/namesake-groups.js';
+import { bucketOf, datePairOf, namesakeShape, NamesakeRates, numbered } from '../model/namesake-groups.js';
 import { batchDecision, weightAtLeast, type Thresholds } from '../model/pair-decision.js';
 import type { RecordComparer } from './compare-records.js';
 import { pairCommunes, type NamesakeCounter } from './namesakes.js';
@@ -160,12 +160,14 @@ export function scorePairs(
     const b = pairs[2 * k + 1];
     const w = weigh(weights[patternOf[k]], recs.name[a].key, recs.birth[a]?.key ?? null);
     const c = table.patterns[patternOf[k]].c;
-    const shape = namesakeShape(c, !!recs.birth[a]?.yearOnly && !!recs.birth[b]?.yearOnly);
-    // The register's residents of the name and year in the pair's commune, and whether each organization lists it once.
+    const dates = datePairOf(recs.birth[a], recs.birth[b]);
+    const shape = namesakeShape(c, dates);
+    // The register's residents of the name and year in the pair's commune, whether each organization lists it once, the dates.
     const bucket = () =>
       bucketOf(
         namesakes.residents(recs.name[a].key, String(recs.birth[a]!.year), pairCommunes(recs, a, b, c.commune)!),
         namesakes.listedOnce(a) && namesakes.listedOnce(b),
+        dates!,
       );
     const says = shape ? numbered(c) : null;
     if (says) out.namesakes.rates.count(bucket(), says === 'SAME');

@@ -43,8 +43,9 @@ export function cluster(
   residentOf: (record: number) => number = () => -1,
   weak: WeakLinks = { edges: [], orgOf: () => '' },
   /**
-   * Each record's organization, for the rule that two records of one organization are one person only
-   * through a link of their own (`OwnLinks`), null for a record the rule spares; no function: no such rule.
+   * Each record's listing (organization, name, year), for the rule that two records of one listing
+   * are one person only through a link of their own (`OwnLinks`), null for a record the rule spares;
+   * no function: no such rule.
    */
   orgOf: ((record: number) => string | null) | null = null,
 ): Clusters {
@@ -83,9 +84,11 @@ const strongestFirst = (edges: Edge[]) => [...edges].sort((x, y) => y.weight - x
 
 /**
  * An organization lists each member once: two of its records in one person are a duplicate its
- * secretariat must settle, and the linker says so only on a link between those two records — not
- * through a third record of another organization (on tuning seed 104, 311 of the 335 wrong pairs
- * within one organization were made that way, and 138 of 4,828 right ones). The records each
+ * secretariat must settle. Two of its records with one name and birth year that the model did not
+ * link are two namesakes it lists, and a third record of another organization, linked to each, does
+ * not make them one (on tuning seed 104, 311 of the 335 wrong pairs within one organization were
+ * made through a third record, and 138 of 4,828 right ones). Records of one "listing" (the caller's
+ * key: organization, name, year) are joined only through a link of their own. The records each
  * link touches, by record, and each cluster's records, to look for such a link when two join.
  */
 class OwnLinks {

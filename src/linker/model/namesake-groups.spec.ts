@@ -1,7 +1,8 @@
 import { BirthLevel, CommuneLevel, IdLevel, NameLevel, SimpleLevel } from '../../common/identity/identity-compare.js';
 import { cluster } from './clustering.js';
 import type { Comparison } from './model.js';
-import { bucketOf, NAMESAKE_MIN_NUMBERED, namesakeShape, NamesakeRates, numbered } from './namesake-groups.js';
+import { linkDate } from '../../common/identity/identity-compare.js';
+import { bucketOf, DatePair, datePairOf, NAMESAKE_MIN_NUMBERED, namesakeShape, NamesakeRates, numbered } from './namesake-groups.js';
 import { regroupPersons, type GroupedRecord } from '../review/regroup.js';
 import { LinkDecision } from '../link.entities.js';
 
@@ -17,13 +18,13 @@ const namesakes: Comparison = {
 
 describe('namesakes nothing tells apart', () => {
   it('are two organizations’ records of one name, year-only dates, one commune, no phone on one side and no differing sex', () => {
-    expect(namesakeShape(namesakes, true)).toBe(true);
-    expect(namesakeShape(namesakes, false)).toBe(false); // a full date on one side says more
-    expect(namesakeShape({ ...namesakes, organization: SimpleLevel.SAME }, true)).toBe(false);
-    expect(namesakeShape({ ...namesakes, commune: CommuneLevel.NEAR }, true)).toBe(false);
-    expect(namesakeShape({ ...namesakes, phone: SimpleLevel.DIFFERENT }, true)).toBe(false);
-    expect(namesakeShape({ ...namesakes, sex: SimpleLevel.DIFFERENT }, true)).toBe(false);
-    expect(namesakeShape({ ...namesakes, name: NameLevel.TYPO }, true)).toBe(false);
+    expect(namesakeShape(namesakes, DatePair.BOTH_VAGUE)).toBe(true);
+    expect(namesakeShape(namesakes, null)).toBe(false); // two full dates say more
+    expect(namesakeShape({ ...namesakes, organization: SimpleLevel.SAME }, DatePair.BOTH_VAGUE)).toBe(false);
+    expect(namesakeShape({ ...namesakes, commune: CommuneLevel.NEAR }, DatePair.BOTH_VAGUE)).toBe(false);
+    expect(namesakeShape({ ...namesakes, phone: SimpleLevel.DIFFERENT }, DatePair.BOTH_VAGUE)).toBe(false);
+    expect(namesakeShape({ ...namesakes, sex: SimpleLevel.DIFFERENT }, DatePair.BOTH_VAGUE)).toBe(false);
+    expect(namesakeShape({ ...namesakes, name: NameLevel.TYPO }, DatePair.BOTH_VAGUE)).toBe(false);
   });
 
   it('are measured on the pairs whose two numbers say whether they are one person', () => {
@@ -47,6 +48,7 @@ describe('namesakes nothing tells apart', () => {
     expect(rates.summary()[3]).toEqual({
       residents: '3',
       oneToOne: true,
+      dates: 'BOTH_VAGUE',
       numbered: 2 * NAMESAKE_MIN_NUMBERED,
       same: (2 * NAMESAKE_MIN_NUMBERED) / 3,
     });
@@ -57,7 +59,29 @@ describe('namesakes nothing tells apart', () => {
     expect(bucketOf(7, true)).toBe(bucketOf(4, true));
     const rates = new NamesakeRates();
     rates.count(bucketOf(9, false), true);
-    expect(rates.summary()[bucketOf(4, false)]).toEqual({ residents: '4+', oneToOne: false, numbered: 1, same: 1 });
+    expect(rates.summary()[bucketOf(4, false)]).toEqual({ residents: '4+', oneToOne: false, dates: 'BOTH_VAGUE', numbered: 1, same: 1 });
+  });
+
+  it('are counted apart by how the dates say the year: both vague, a year alone or the 01/01 placeholder against a full date', () => {
+    const year = linkDate('1951-01-01', 'YEAR');
+    const placeholder = linkDate('1951-01-01', 'DAY');
+    const day = linkDate('1951-05-10', 'DAY');
+    expect(datePairOf(year, placeholder)).toBe(DatePair.BOTH_VAGUE);
+    expect(datePairOf(day, year)).toBe(DatePair.YEAR_AND_DAY);
+    expect(datePairOf(placeholder, day)).toBe(DatePair.PLACEHOLDER_AND_DAY);
+    expect(datePairOf(day, linkDate('1951-07-02', 'DAY'))).toBeNull();
+    expect(datePairOf(day, null)).toBeNull();
+    // A rate for each: one to one with one resident, a year against a full date, is not the placeholder's.
+    const [y, p] = [bucketOf(1, true, DatePair.YEAR_AND_DAY), bucketOf(1, true, DatePair.PLACEHOLDER_AND_DAY)];
+    expect(new Set([y, p, bucketOf(1, true)]).size).toBe(3);
+    const rates = new NamesakeRates();
+    for (let i = 0; i < NAMESAKE_MIN_NUMBERED; i++) {
+      rates.count(y, i % 4 !== 0);
+      rates.count(p, i % 10 === 0);
+    }
+    expect(rates.joins(y)).toBe(true);
+    expect(rates.joins(p)).toBe(false);
+    expect(rates.summary()[p]).toMatchObject({ residents: '1', oneToOne: true, dates: 'PLACEHOLDER_AND_DAY', numbered: 30, same: 3 });
   });
 
   it('are joined after every other link, and never two records of one organization in one person', () => {

@@ -1,9 +1,9 @@
-import { BirthLevel, CommuneLevel, IdLevel, NameLevel, SimpleLevel } from '../../common/identity/identity-compare.js';
+import { BirthLevel, CommuneLevel, IdLevel, NameLevel, SimpleLevel, type LinkDate } from '../../common/identity/identity-compare.js';
 import type { Comparison } from './model.js';
 
 /**
  * Namesakes nothing tells apart (pure). In upland communes two organizations often list a member
- * under the same name, the 01/01 placeholder (or a year alone) and the same commune, with no number
+ * under the same name, the 01/01 placeholder (or a year alone) on one side or both and the same commune, with no number
  * or phone on one side, while the register knows several residents of that name and year there.
  * The batch decision keeps such a pair out of every link (`batchDecision`: namesakes are known), so
  * each of those members is counted as a person of her own, and the province's persons run 5 %
@@ -27,12 +27,32 @@ export const NAMESAKE_MIN_NUMBERED = 30;
 export const NAMESAKE_JOIN_RATE = 0.5;
 
 /**
- * The shape: the same name, birth year (both dates the year alone or 01/01), commune, no phone on
- * one side, sexes that do not differ, two organizations. Whether the numbers decide is asked apart.
+ * How the two birth dates say the year: both a year alone or 01/01; one a full date, the other a
+ * year alone; one a full date, the other the 01/01 placeholder. Each is measured apart: whether a
+ * full date against a vague one is the same person differs by how the vague one was written (on
+ * tuning seed 104, a year alone ~0.75 of the time, a placeholder almost never), and a province may
+ * differ again.
  */
-export function namesakeShape(c: Comparison, bothYearOnly: boolean): boolean {
+export enum DatePair {
+  BOTH_VAGUE = 0,
+  YEAR_AND_DAY = 1,
+  PLACEHOLDER_AND_DAY = 2,
+}
+
+/** The dates' pair, or null when both are full dates (they say more than a year) or one is missing. */
+export function datePairOf(a: LinkDate | null, b: LinkDate | null): DatePair | null {
+  if (!a || !b || (!a.yearOnly && !b.yearOnly)) return null;
+  if (a.yearOnly && b.yearOnly) return DatePair.BOTH_VAGUE;
+  return (a.yearOnly ? a : b).placeholder ? DatePair.PLACEHOLDER_AND_DAY : DatePair.YEAR_AND_DAY;
+}
+
+/**
+ * The shape: the same name, birth year (at least one date the year alone or 01/01), commune, no
+ * phone on one side, sexes that do not differ, two organizations. Whether the numbers decide is asked apart.
+ */
+export function namesakeShape(c: Comparison, dates: DatePair | null): boolean {
   return (
-    bothYearOnly &&
+    dates !== null &&
     c.name === NameLevel.SAME &&
     c.birth === BirthLevel.SAME_YEAR &&
     c.commune === CommuneLevel.SAME &&
@@ -50,11 +70,12 @@ export function numbered(c: Comparison): 'SAME' | 'TWO' | null {
 
 /**
  * The bucket of a pair: the register's residents of its name and year in its commune (four or more
- * as one), and whether each organization lists the name and year there once.
+ * as one), whether each organization lists the name and year there once, and its dates.
  */
-export const bucketOf = (residents: number, oneToOne: boolean) =>
-  Math.min(residents, NAMESAKE_BUCKETS) + (oneToOne ? 0 : NAMESAKE_BUCKETS + 1);
-const BUCKETS = 2 * (NAMESAKE_BUCKETS + 1);
+const PER_DATES = 2 * (NAMESAKE_BUCKETS + 1);
+export const bucketOf = (residents: number, oneToOne: boolean, dates: DatePair = DatePair.BOTH_VAGUE) =>
+  dates * PER_DATES + Math.min(residents, NAMESAKE_BUCKETS) + (oneToOne ? 0 : NAMESAKE_BUCKETS + 1);
+const BUCKETS = 3 * PER_DATES;
 
 /** The numbered pairs of each bucket: how many, and how many were one person. */
 export class NamesakeRates {
@@ -81,15 +102,22 @@ export class NamesakeRates {
   summary(): NamesakeBucket[] {
     return this.pairs.map((n, b) => {
       const k = b % (NAMESAKE_BUCKETS + 1);
-      return { residents: k === NAMESAKE_BUCKETS ? `${k}+` : String(k), oneToOne: b <= NAMESAKE_BUCKETS, numbered: n, same: this.same[b] };
+      return {
+        residents: k === NAMESAKE_BUCKETS ? `${k}+` : String(k),
+        oneToOne: b % PER_DATES <= NAMESAKE_BUCKETS,
+        dates: DatePair[Math.floor(b / PER_DATES)] as keyof typeof DatePair,
+        numbered: n,
+        same: this.same[b],
+      };
     });
   }
 }
 
-/** A bucket in the run's summary: the register's residents of the name, one to one or not, its numbered pairs. */
+/** A bucket in the run's summary: the register's residents of the name, one to one or not, the dates, its numbered pairs. */
 export interface NamesakeBucket {
   residents: string;
   oneToOne: boolean;
+  dates: keyof typeof DatePair;
   numbered: number;
   same: number;
 }

@@ -90,6 +90,40 @@ describe('two records of one organization in one person need a link of their own
     expect(new Set(regroupPersons(active, links, [], []).personIds).size).toBe(2);
   });
 
+  it('asks it of namesakes only: two records of one organization written differently may be one person through a third', () => {
+    // The Hội Nông dân lists "Lò Văn Thành" and, again, "Lò Văn Thàn" (a letter dropped), both of 1963;
+    // his Công đoàn record is linked to each. Not namesakes the model kept apart: one man listed twice.
+    const rec = (id: string, name: string, year: number, o: string): GroupedRecord => ({
+      id,
+      org: o,
+      status: 'ACTIVE',
+      cccd: null,
+      person: null,
+      name,
+      year,
+    });
+    const links = [
+      { a: 'a', b: 'c', weight: 14 },
+      { a: 'b', b: 'c', weight: 11 },
+    ];
+    const twice = regroupPersons(
+      [rec('a', 'Lò Văn Thành', 1963, 'HND'), rec('b', 'Lò Văn Thàn', 1963, 'HND'), rec('c', 'Lò Văn Thành', 1963, 'CD')],
+      links,
+      [],
+      [],
+    );
+    expect(new Set(twice.personIds).size).toBe(1);
+    expect(twice.flags[0].map((f) => f.code)).toContain('DUPLICATE_IN_ORG');
+    // Written alike (accents and case aside): two namesakes of the Hội Nông dân, kept apart.
+    const namesakes = regroupPersons(
+      [rec('a', 'Lò Văn Thành', 1963, 'HND'), rec('b', 'LO VAN THANH', 1963, 'HND'), rec('c', 'Lò Văn Thành', 1963, 'CD')],
+      links,
+      [],
+      [],
+    );
+    expect(new Set(namesakes.personIds).size).toBe(2);
+  });
+
   it('is the rule a decision regroups by, as the batch run does', () => {
     const rec = (id: string, o: string): GroupedRecord => ({ id, org: o, status: 'ACTIVE', cccd: null, person: null });
     const recs = [rec('a', 'NCT'), rec('b', 'NCT'), rec('c', 'HND')];

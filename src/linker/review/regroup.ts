@@ -1,7 +1,8 @@
 import type { EntityManager } from 'typeorm';
 import { MemberStatus } from '../../membership/status/member-status.js';
 import { refreshTouchedPersonFigures } from '../batch/person-figures.js';
-import { CONFIRMED_WEIGHT, listedOnceIn } from '../batch/persons.js';
+import { linkName } from '../../common/identity/identity-compare.js';
+import { CONFIRMED_WEIGHT, listingOf } from '../batch/persons.js';
 import { LinkDecision, ReviewDecision } from '../link.entities.js';
 import { assignPersonIds, cluster, confirmedSlips, personOf, slipKey, type Edge } from '../model/clustering.js';
 import { PERSON_FLAG_CODES, personFlags, type Flag } from '../model/phantom.js';
@@ -25,6 +26,9 @@ export interface GroupedRecord {
   cccd: string | null;
   /** Its person before the decision (null: no run has seen it yet). */
   person: string | null;
+  /** Its full name and birth year: two namesakes of one organization need a link of their own. */
+  name?: string;
+  year?: number | null;
 }
 
 export interface PairRow {
@@ -77,7 +81,7 @@ export function regroupPersons(
     cannotLink.set(b, [...(cannotLink.get(b) ?? []), a]);
   }
   const orgOf = (i: number) => recs[i].org;
-  const listed = (i: number) => listedOnceIn(recs[i].org, recs[i].status);
+  const listed = (i: number) => listingOf(recs[i].org, recs[i].status, linkName(recs[i].name ?? '').key, recs[i].year);
   const { root } = cluster(recs.length, edges, (i) => recs[i].cccd, slips, cannotLink, undefined, { edges: weak, orgOf }, listed);
   const personIds = assignPersonIds(
     recs.map((r) => r.id),
@@ -103,7 +107,8 @@ export async function regroup(em: EntityManager, recordIds: string[]): Promise<R
     // The records as a union of two indexed lookups (an OR across the join read all 1M records: 2 s).
     `WITH touched AS (SELECT person_id FROM record_person WHERE record_id = ANY($1::uuid[])),
           ids AS (SELECT unnest($1::uuid[]) AS id UNION SELECT record_id FROM record_person WHERE person_id IN (SELECT person_id FROM touched))
-     SELECT r.id, r.organization_code AS org, r.status, p.person_id AS person,
+     SELECT r.id, r.organization_code AS org, r.status, p.person_id AS person, r.full_name AS name,
+            extract(year FROM r.birth_date)::int AS year,
             CASE WHEN r.id_kind = 'CCCD' THEN encode(r.id_number_hash, 'hex') END AS cccd
        FROM ids JOIN member_record r ON r.id = ids.id LEFT JOIN record_person p ON p.record_id = r.id
       WHERE r.erased_at IS NULL
