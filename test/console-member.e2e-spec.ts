@@ -230,7 +230,19 @@ describe('the console: add, edit, end and reinstate a member', () => {
   it("shows a member's name on one line of her phone, the buttons under it", async () => {
     const context = await b.context('phone');
     const page = await logInThroughPage(context, t.url, await t.createUser('xa-dtn-dt', Role.SECRETARIAT, 'DTN'));
-    await page.getByRole('searchbox').fill('pham van cuong');
+    // The roster does not move once drawn: the header's and the title's names are known before it is
+    // (they made the header a line taller a moment later, and a tap on a name then opened nothing).
+    const search = page.getByRole('searchbox');
+    await search.waitFor();
+    const drawnAt = (await search.boundingBox())!.y;
+    await page
+      .getByRole('banner')
+      .getByText(/Đoàn TNCS Hồ Chí Minh/)
+      .waitFor();
+    await page.getByRole('heading', { name: /Đoàn TNCS Hồ Chí Minh/ }).waitFor();
+    expect((await search.boundingBox())!.y).toBe(drawnAt);
+    await search.fill('pham van cuong');
+    await page.getByText('1 hồ sơ', { exact: true }).waitFor();
     await page.getByRole('button', { name: 'Phạm Văn Cường' }).click();
     const drawer = page.getByRole('dialog', { name: 'Phạm Văn Cường' });
     const title = drawer.locator('.ant-drawer-title');

@@ -85,6 +85,8 @@ export function RosterScreen({ session }: { session: Session }) {
     [rows, table, firstLoad],
   );
 
+  // The title names her organization: drawn before its name is known, the roster would move down under her finger.
+  if (orgs.data === undefined && orgs.error === undefined) return <Spin />;
   return (
     <section aria-labelledby="roster-title">
       <Typography.Title level={1} id="roster-title" style={{ fontSize: 22 }}>

@@ -82,7 +82,8 @@ export function Shell({ session, onSession }: { session: Session; onSession: (s:
         <main>
           <Suspense fallback={<Spin />}>
             {/* Keyed by the screen: leaving one and coming back starts it afresh, as before. */}
-            <div key={screen.key}>{screen.render(session)}</div>
+            {/* Not before her scope's names are known: they lengthen the header, and the screen would move under her finger. */}
+            {scope.ready ? <div key={screen.key}>{screen.render(session)}</div> : <Spin />}
           </Suspense>
         </main>
       </Layout.Content>
