@@ -66,6 +66,18 @@ describe('the console: periods compared, communes ordered, an organization’s o
     return file;
   };
 
+  it('says, on each report, whether its period had ended when it was computed (the one rule the dashboard and its Excel read)', async () => {
+    const { data, errors } = await t.gql<{ reports: { period: string; asOf: string; ended: boolean }[] }>(
+      `{ reports(scope: "province") { period asOf ended } }`,
+    );
+    expect(errors).toBeUndefined();
+    expect(data!.reports.map((r) => [r.period, r.ended])).toEqual([
+      [current.key, false],
+      [previous.key, true],
+    ]);
+    expect(data!.reports.find((r) => r.ended)!.asOf).toBe(previous.lastDay);
+  });
+
   it('compares now with the quarter that ended, names periods, orders communes the Vietnamese way, and shows an organization’s overlap', async () => {
     const context = await b.context();
     const page = await logInThroughPage(context, t.url, await t.createUser('bdv', Role.DAN_VAN));
