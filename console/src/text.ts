@@ -627,6 +627,7 @@ export const T = {
       RECORD_TRANSFERRED: 'Chuyển sinh hoạt',
       RECORD_UPDATED: 'Sửa hồ sơ',
       REPORT_COMPUTED: 'Tính báo cáo',
+      REPORT_READ: 'Xem báo cáo (tên người nghi ảo)',
       ROSTER_READ: 'Xem danh sách',
       SPLIT: 'Tách người',
       TOKEN_CREATED: 'Tạo khóa kết nối',
