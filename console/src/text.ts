@@ -69,6 +69,8 @@ export const T = {
     firstPage: 'Về đầu danh sách',
     onlyReason: (reason: string) => `Chỉ hồ sơ nghi ảo vì: ${reason}`,
     clearReason: 'Bỏ lọc lý do',
+    onlyNoCommune: 'Chỉ hồ sơ chưa rõ xã',
+    clearNoCommune: 'Bỏ lọc chưa rõ xã',
     empty: 'Không có hồ sơ nào bị cảnh báo',
     reasons: 'Cảnh báo và lý do',
     confirm: 'Xác nhận',
@@ -716,6 +718,7 @@ export const T = {
     loading: 'Đang tải số liệu…',
     flagsOfReason: (reason: string, n: string) => `Xem ${n} hồ sơ nghi ảo vì ${reason} trong Cảnh báo`,
     flagsOfCommune: (name: string, n: string) => `Xem ${n} hồ sơ nghi ảo của ${name} trong Cảnh báo`,
+    flagsWithoutCommune: (n: string) => `Xem ${n} hồ sơ nghi ảo chưa rõ xã trong Cảnh báo`,
     reasonsLinkNote: 'Bấm một số để mở danh sách những hồ sơ đó trong Cảnh báo.',
   },
   review: {
