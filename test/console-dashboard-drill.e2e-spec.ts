@@ -14,7 +14,8 @@ const NAMES = ['Lò Thị Phương', 'Cầm Thị Hoa', 'Quàng Văn Sống', 'L
 /**
  * From a dashboard figure to the people behind it: the Ban Dân vận officer opens a phantom reason's
  * figure, then a commune's suspected phantoms, in Cảnh báo already filtered (codes only in the
- * address, never a person); the auditor, who may not read names, is offered no such link.
+ * address, never a person), and those of no commune ("Chưa rõ xã"); the auditor, who may not read
+ * names, is offered no such link.
  */
 describe('the console: from the dashboard’s phantoms to Cảnh báo', () => {
   let t: TestApp;
@@ -168,6 +169,47 @@ describe('the console: from the dashboard’s phantoms to Cảnh báo', () => {
     expect(await page.getByRole('link', { name: /hồ sơ nghi ảo/ }).count()).toBe(0);
     expect(await page.locator('a[href^="#/canh-bao"]').count()).toBe(0);
     expect(await review(page)).toEqual(CLEAN);
+    await context.close();
+  });
+
+  it('opens the suspected phantoms of "Chưa rõ xã" in Cảnh báo, filtered to the records without a commune', async () => {
+    // A girl of 13 written without a commune: suspected, too young, counted under "Chưa rõ xã".
+    await t.importRoster('HPN', HEADER, [
+      'CHUA-RO-XA,Lường Thị Bé,01/01/2013,Nữ,001313000008,0911000008,,,Đang sinh hoạt,01/05/2025,01/10/2026',
+    ]);
+    await cli('link');
+    const unknown = await t.gql<{ liveCommunes: { communes: { code: string | null; suspectedPhantoms: number }[] } }>(
+      `{ liveCommunes(scope: "province") { communes { code suspectedPhantoms } } }`,
+    );
+    expect(unknown.data!.liveCommunes.communes.find((c) => c.code === null)).toEqual({ code: null, suspectedPhantoms: 1 });
+    const without = await t.gql<{ flaggedRecords: { fullName: string }[] }>(
+      `{ flaggedRecords(code: "AO", noCommune: true, first: 500) { fullName } }`,
+    );
+    expect(without.data!.flaggedRecords.map((r) => r.fullName)).toEqual(['Lường Thị Bé']);
+    const both = await t.gql(`{ flaggedRecords(commune: "00004", noCommune: true) { fullName } }`);
+    expect(both.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
+    expect(both.errors![0].message).toContain('không cả hai');
+
+    const context = await b.context();
+    const page = await logInThroughPage(context, t.url, await t.createUser('bdv-chua-ro-xa', Role.DAN_VAN));
+    const link = page.getByTestId('communes').getByRole('link', { name: 'Xem 1 hồ sơ nghi ảo chưa rõ xã trong Cảnh báo' });
+    expect(await link.getAttribute('href')).toBe('#/canh-bao?loai=AO&chua-ro-xa=1');
+    await link.click();
+    await page.getByRole('heading', { level: 1, name: 'Cảnh báo' }).waitFor();
+    await listed(page, ['Lường Thị Bé']);
+    await page.getByTestId('no-commune-filter').getByText('Chỉ hồ sơ chưa rõ xã').waitFor();
+    expect(await review(page)).toEqual(CLEAN);
+    // What the server was asked: the records without a commune.
+    await eventually(async () => {
+      const [asked] = await t.sql<{ detail: { code: string; noCommune?: boolean; commune: string | null } }>(
+        `SELECT detail FROM audit_event WHERE subject_type = 'FLAGGED_RECORDS' AND actor_name = 'bdv-chua-ro-xa' ORDER BY id LIMIT 1`,
+      );
+      expect(asked.detail).toMatchObject({ code: 'AO', noCommune: true, commune: null });
+    });
+    // Cleared: every suspected phantom again.
+    await page.getByRole('button', { name: 'Bỏ lọc chưa rõ xã' }).click();
+    await listed(page, await flagged({ code: 'AO' }));
+    expect((await flagged({ code: 'AO' })).length).toBe(4);
     await context.close();
   });
 });

@@ -66,6 +66,18 @@ describe('the console: periods compared, communes ordered, an organization’s o
     return file;
   };
 
+  it('says, on each report, whether its period had ended when it was computed (the one rule the dashboard and its Excel read)', async () => {
+    const { data, errors } = await t.gql<{ reports: { period: string; asOf: string; ended: boolean }[] }>(
+      `{ reports(scope: "province") { period asOf ended } }`,
+    );
+    expect(errors).toBeUndefined();
+    expect(data!.reports.map((r) => [r.period, r.ended])).toEqual([
+      [current.key, false],
+      [previous.key, true],
+    ]);
+    expect(data!.reports.find((r) => r.ended)!.asOf).toBe(previous.lastDay);
+  });
+
   it('compares now with the quarter that ended, names periods, orders communes the Vietnamese way, and shows an organization’s overlap', async () => {
     const context = await b.context();
     const page = await logInThroughPage(context, t.url, await t.createUser('bdv', Role.DAN_VAN));
@@ -161,12 +173,22 @@ describe('the console: periods compared, communes ordered, an organization’s o
     expect(pdf).toContain('tỷ lệ tập hợp không tính được');
     expect(pdf).not.toMatch(/n\/a|\d{4}-Q\d/);
 
+    // A report's names read through the API: in the log as a report read, in Vietnamese.
+    const [ended] = await t.sql<{ id: string }>(`SELECT id FROM report_snapshot WHERE period = $1`, [previous.key]);
+    const names = await t.gql(`query($id: ID!) { reportPhantoms(report: $id) { fullName } }`, { id: ended.id });
+    expect(names.errors).toBeUndefined();
+    const [read] = await t.sql<{ action: string }>(
+      `SELECT action FROM audit_event WHERE subject_type = 'REPORT' AND subject_id = $1 ORDER BY id DESC LIMIT 1`,
+      [ended.id],
+    );
+    expect(read.action).toBe('REPORT_READ');
     // The audit log: the schedule's report by the schedule, not a "service token" named in English.
     await page.getByRole('link', { name: 'Quản trị' }).click();
     await page.getByText('Nhật ký', { exact: true }).click();
     const line = page.getByRole('row').filter({ hasText: 'Tính báo cáo' }).filter({ hasText: 'lịch tự động của máy chủ' });
     await line.first().waitFor();
-    expect(await page.locator('section').first().innerText()).not.toMatch(/\bschedule\b/);
+    await page.getByRole('row').filter({ hasText: 'Xem báo cáo (tên người nghi ảo)' }).first().waitFor();
+    expect(await page.locator('section').first().innerText()).not.toMatch(/\bschedule\b|REPORT_READ/);
     const [audit] = await t.sql<{ actor_name: string }>(
       `SELECT actor_name FROM audit_event WHERE action = 'REPORT_COMPUTED' AND actor_kind = 'SERVICE' LIMIT 1`,
     );

@@ -47,7 +47,7 @@ describe('the console: her flags, and her roster as Excel', () => {
   it('shows the Ban Dân vận every organization’s flags, by organization and by reason', async () => {
     const context = await b.context();
     const page = await logInThroughPage(context, t.url, await t.createUser('dan-van', Role.DAN_VAN));
-    await page.getByRole('link', { name: 'Cảnh báo' }).click();
+    await page.getByRole('link', { name: 'Cảnh báo', exact: true }).click();
     const rows = page.getByRole('row');
     // Each row's organization by its name, not HND or HPN.
     await rows.filter({ hasText: 'Lò Thị Phương' }).filter({ hasText: 'Hội Nông dân Việt Nam' }).waitFor();
@@ -62,7 +62,7 @@ describe('the console: her flags, and her roster as Excel', () => {
 
     // Leaving the screen and coming back starts it afresh (every organization).
     await page.getByRole('link', { name: 'Hướng dẫn' }).click();
-    await page.getByRole('link', { name: 'Cảnh báo' }).click();
+    await page.getByRole('link', { name: 'Cảnh báo', exact: true }).click();
     await page.getByRole('combobox', { name: 'Loại cảnh báo' }).click();
     await page
       .locator('.ant-select-item-option')
@@ -92,7 +92,7 @@ describe('the console: her flags, and her roster as Excel', () => {
   it('shows the dead member with the register as the reason; her confirmation with a note ends the membership, logged', async () => {
     const context = await b.context();
     const page = await logInThroughPage(context, t.url, await t.createUser('xa-hnd', Role.SECRETARIAT, 'HND'));
-    await page.getByRole('link', { name: 'Cảnh báo' }).click();
+    await page.getByRole('link', { name: 'Cảnh báo', exact: true }).click();
     const row = page.getByRole('row').filter({ hasText: 'Lò Thị Phương' });
     // Once seen red in CI under load and never since: if it comes back, say what the screen showed.
     await row

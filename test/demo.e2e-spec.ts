@@ -16,7 +16,7 @@ describe('the demo province through the CLI', () => {
     fs.rmSync(out, { recursive: true, force: true });
   });
 
-  it('writes six rosters, the register extract and the truth, and loads them all', () => {
+  it('writes six rosters, the register extract and the truth, and loads them all, its branches named', async () => {
     const r = spawnSync(
       process.execPath,
       [
@@ -52,7 +52,18 @@ describe('the demo province through the CLI', () => {
     expect(loaded).toHaveLength(6);
     for (const line of loaded) expect(line).toMatch(/, 0 lỗi$/);
     expect(r.stderr).toMatch(/đã ghi \d+ hồ sơ của 1500 người vào /);
-    return t.sql<{ n: string }>(`SELECT count(*) AS n FROM member_record`).then(([row]) => expect(Number(row.n)).toBe(truthRows));
+    const [records] = await t.sql<{ n: string }>(`SELECT count(*) AS n FROM member_record`);
+    expect(Number(records.n)).toBe(truthRows);
+    // Its chi hội are named as real ones are, not by their codes; every member in one of them.
+    const branches = await t.sql<{ code: string; name: string; members: number }>(
+      `SELECT u.code, u.name, (SELECT count(*)::int FROM member_record r WHERE r.unit_id = u.id) AS members
+         FROM unit u WHERE u.kind = 'BRANCH' ORDER BY u.code`,
+    );
+    expect(branches.length).toBeGreaterThan(100);
+    expect(branches.filter((b) => b.name === b.code || !/^(Chi hội|Chi đoàn|Tổ công đoàn) /.test(b.name))).toEqual([]);
+    expect(branches.filter((b) => b.members === 0)).toEqual([]);
+    expect(branches.find((b) => b.code.startsWith('HPN-'))!.name).toMatch(/^Chi hội Phụ nữ (thôn|bản|tổ dân phố) /);
+    expect(r.stderr).toMatch(/đã tạo \d+ chi hội, chi đoàn, tổ công đoàn/);
   }, 120_000);
 
   it('links it with `lienthong link` and writes the audit file with `lienthong audit`', () => {

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { Role } from '../src/access/role.js';
+import { periodContaining } from '../src/common/dates/period.js';
 import { createDtnUnits } from './support/dtn-units.js';
 import { CLEAN, launchBrowser, logInThroughPage, review, type TestBrowser } from './support/browser.js';
 import { createTestApp, REGISTER_HEADER, type TestApp } from './test-app.js';
@@ -108,6 +109,22 @@ describe('what changed since her last visit', () => {
     await context.close();
     // A service token has no visits.
     expect(await since(await t.serviceToken(Role.DAN_VAN))).toMatchObject({ since: null, newSuspects: 0, reportsComputed: 0 });
+  });
+
+  it('does not tell her of a report she computed herself, but tells the others', async () => {
+    const period = periodContaining('MONTH', new Date()).key;
+    const her = await t.createUser('xa-hnd-bao-cao', Role.SECRETARIAT, 'HND');
+    const other = await t.createUser('dan-van-2', Role.DAN_VAN);
+    const token = await t.logIn(her);
+    const ran = await t.gql(`mutation($p: String!) { runReport(period: $p, scope: "org:HND") { id } }`, { p: period }, { token });
+    expect(ran.errors).toBeUndefined();
+    const [made] = await t.sql<{ computed_by: string }>(`SELECT computed_by FROM report_snapshot WHERE period = $1 AND scope = 'org:HND'`, [
+      period,
+    ]);
+    expect(made.computed_by).toBe('xa-hnd-bao-cao');
+    // Since her previous log-in (the enrolment's), by her own session: her own report is not news.
+    expect(await since(token)).toMatchObject({ reportsComputed: 0 });
+    expect(await since(await t.logIn(other))).toMatchObject({ reportsComputed: 1 });
   });
 
   it('tells the receiving secretariat at log-in that a transfer waits for her, and takes her to it', async () => {

@@ -19,6 +19,8 @@ export enum AuditAction {
   RECORD_READ = 'RECORD_READ',
   /** A page of a roster was read (which organization, how many rows). */
   ROSTER_READ = 'ROSTER_READ',
+  /** A report's suspected phantoms were read with their names (which report, how many rows). */
+  REPORT_READ = 'REPORT_READ',
   RECORD_CREATED = 'RECORD_CREATED',
   RECORD_UPDATED = 'RECORD_UPDATED',
   RECORD_TRANSFERRED = 'RECORD_TRANSFERRED',

@@ -5,6 +5,7 @@ import { fullName } from './demo-names.js';
 import { renderRow } from './demo-noise.js';
 import { drawPeople, type Person } from './demo-people.js';
 import { plantProblems } from './demo-plants.js';
+import { demoUnitNames } from './demo-units.js';
 import { DEMO_ORGS, demoWorld, vn, type DemoOptions, type DemoOrg, type DemoWorld } from './demo-world.js';
 
 export { DEMO_ORGS, type DemoOptions, type DemoOrg } from './demo-world.js';
@@ -33,6 +34,8 @@ export interface DemoProvince {
   truth: string[][];
   /** What was planted, for the summary. */
   counts: PlantCounts;
+  /** The branches the rosters name, with their names (`demo-units.ts`): org, Mã đơn vị, Mã xã, Tên đơn vị. */
+  units: string[][];
 }
 
 /**
@@ -65,10 +68,19 @@ export function generateDemo(opts: DemoOptions): DemoProvince {
     truth.push([m.org, c, m.person?.id ?? '', m.reason]);
   }
   const residents = registerExtract(w, people);
+  const units = branchesNamed(w, rosters);
   counts.records = memberships.length;
   counts.persons = people.length;
   counts.uplandRecords = memberships.filter((m) => w.upland.has(m.commune)).length;
-  return { rosters, residents, truth, counts };
+  return { rosters, residents, truth, counts, units };
+}
+
+/** Every branch a roster names (`Mã đơn vị`), with its name and commune, in order of organization and code. */
+function branchesNamed(w: DemoWorld, rosters: Record<DemoOrg, string[][]>): string[][] {
+  const column = ROSTER_HEADER.indexOf('Mã đơn vị');
+  const codes = DEMO_ORGS.flatMap((org) => [...new Set(rosters[org].map((r) => r[column]))].sort());
+  const names = demoUnitNames(codes, { data: w.opts.data, seed: w.opts.seed, upland: w.upland });
+  return codes.filter((c) => names.has(c)).map((c) => [c.split('-')[0], c, c.split('-')[1], names.get(c)!]);
 }
 
 /** Mã hồ sơ: the organization's code and seven random digits, never twice. */

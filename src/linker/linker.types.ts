@@ -1,6 +1,19 @@
 import { ArgsType, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { IsEnum, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  IsBoolean,
+  IsEnum,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { MemberStatus } from '../membership/status/member-status.js';
 import { ReviewDecision } from './link.entities.js';
 
@@ -230,6 +243,13 @@ export class FlaggedRecordsArgs {
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(16) organization?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(64) unit?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @Matches(/^\d{5}$/) commune?: string | null;
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Only records without a commune (the dashboard’s "Chưa rõ xã"); not with `commune`.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  noCommune?: boolean | null;
   @Field(() => String, { nullable: true, description: 'A flag code, or AO for suspected phantoms.' })
   @IsOptional()
   @IsString()

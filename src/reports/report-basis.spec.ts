@@ -1,5 +1,5 @@
 import { parsePeriod } from '../common/dates/period.js';
-import { basisLine, needsComputing, provisionalReason } from './report-basis.js';
+import { basisLine, needsComputing, periodEnded, provisionalReason } from './report-basis.js';
 
 describe('when a report is final', () => {
   const q3 = parsePeriod('2026-Q3'); // ends 01/10/2026 00:00 in Vietnam = 30/09 17:00 UTC
@@ -43,5 +43,20 @@ describe('when a report is final', () => {
     expect(line).toBe(
       'báo cáo 2026-Q3 province: đã lập, chính thức; từ 1234 hồ sơ, lần liên kết 6f1c0e7a-0000-4000-8000-000000000001 xong lúc 01/10/2026 00:30',
     );
+  });
+});
+
+describe('whether a report’s period had ended when it was computed', () => {
+  it.each([
+    ['2026-Q3', '2026-09-30', true],
+    ['2026-Q4', '2026-12-03', false],
+    ['2026-11', '2026-11-30', true],
+    ['2026-11', '2026-11-29', false],
+    ['2026-02', '2026-02-28', true],
+    ['2028-02', '2028-02-28', false],
+    ['2026', '2026-12-31', true],
+    ['2026', '2026-12-30', false],
+  ])('%s as of %s: %s', (period, asOfDay, ended) => {
+    expect(periodEnded({ period, asOfDay })).toBe(ended);
   });
 });

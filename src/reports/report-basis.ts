@@ -21,6 +21,14 @@ export function provisionalReason(period: Period, computedAt: Date, linkRun: Lin
   return null;
 }
 
+/**
+ * Whether a report's period was over when it was computed: its figures are then as of the period's
+ * last day (Vietnam time; `asOf` makes it so), not of the day it ran. The one rule of "the period has
+ * ended" for what compares with a report: a running period's report is "now" again, and comparing now
+ * with it says nothing about the period before (the dashboard, on screen and in its Excel).
+ */
+export const periodEnded = (s: { period: string; asOfDay: string }): boolean => parsePeriod(s.period).lastDay === s.asOfDay;
+
 /** The same, for a stored snapshot (a final one has none). */
 export function snapshotProvisionalReason(s: ReportBasisOf): string | null {
   return s.final ? null : provisionalReason(parsePeriod(s.period), s.computedAt, s.data.linkRun);

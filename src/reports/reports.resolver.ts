@@ -7,7 +7,7 @@ import { liftStatementTimeout } from '../common/graphql/statement-timeout.js';
 import { parsePeriod } from '../common/dates/period.js';
 import { changesSince, reasonLabel } from './figures/report-figures.js';
 import { LiveCommunesType, LiveFiguresArgs, LiveFiguresType } from './live/live-figures.types.js';
-import { reportBasis } from './report-basis.js';
+import { periodEnded, reportBasis } from './report-basis.js';
 import type { ReportSnapshot } from './report.entities.js';
 import { ReportsService } from './reports.service.js';
 import {
@@ -111,6 +111,7 @@ export class ReportsResolver {
       scopeLabel: s.scopeLabel,
       asOf: s.asOfDay,
       final: s.final,
+      ended: periodEnded(s),
       basis: reportBasis(s),
       computedAt: s.computedAt,
       computedBy: s.computedBy,

@@ -101,6 +101,11 @@ export class ReportType {
   @Field({ description: 'The day the figures are as of.' }) asOf: string;
   @Field({ description: 'The period was over when computed, and a linker run finished after it ended: the figures will not move.' })
   final: boolean;
+  @Field({
+    description:
+      'The period was over when computed (Vietnam time): the figures are as of its last day, so "now" can be compared with them. False for a running period\'s report.',
+  })
+  ended: boolean;
   @Field(() => ReportBasisType) basis: ReportBasisType;
   @Field() computedAt: Date;
   @Field() computedBy: string;

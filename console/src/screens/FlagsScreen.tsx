@@ -15,8 +15,16 @@ import { ORGANIZATIONS } from './roster-query.ts';
 import { useFlagOptions } from './useFlagOptions.ts';
 
 const FLAGGED = graphql(`
-  query Flagged($organization: String, $code: String, $reason: String, $commune: String, $after: String) {
-    flaggedRecords(organization: $organization, code: $code, reason: $reason, commune: $commune, after: $after, first: 500) {
+  query Flagged($organization: String, $code: String, $reason: String, $commune: String, $noCommune: Boolean, $after: String) {
+    flaggedRecords(
+      organization: $organization
+      code: $code
+      reason: $reason
+      commune: $commune
+      noCommune: $noCommune
+      after: $after
+      first: 500
+    ) {
       cursor
       recordId
       organization
@@ -42,7 +50,7 @@ type Flagged = ResultOf<typeof FLAGGED>['flaggedRecords'][number];
 /** Her organization's suspected phantoms and warnings, with their reasons: confirm, dismiss, or mark for attention. */
 export function FlagsScreen({ session }: { session: Session }) {
   // The dashboard's link to the records behind a figure (codes only):
-  // #/canh-bao?loai=<mã cảnh báo|AO>&ly-do=<lý do nghi ảo>&xa=<mã xã>&to-chuc=<mã tổ chức>.
+  // #/canh-bao?loai=<mã cảnh báo|AO>&ly-do=<lý do nghi ảo>&xa=<mã xã>&to-chuc=<mã tổ chức>, or chua-ro-xa=1 for "Chưa rõ xã".
   const linked = new URLSearchParams(window.location.hash.split('?')[1] ?? '');
   const [code, setCode] = useState<string | undefined>(linked.get('loai') ?? undefined);
   // Suspected for this reason, as the dashboard counts them (a flag of that code may be only a warning).
@@ -51,15 +59,24 @@ export function FlagsScreen({ session }: { session: Session }) {
   const ownOrganization = session.user.organization ?? undefined;
   const [organization, setOrganization] = useState<string | undefined>(ownOrganization ?? linked.get('to-chuc') ?? undefined);
   const [commune, setCommune] = useState<string | undefined>(linked.get('xa') ?? undefined);
+  // The dashboard's "Chưa rõ xã": records without a commune (a commune picked replaces it).
+  const [noCommune, setNoCommune] = useState(!commune && linked.get('chua-ro-xa') === '1');
   const [open, setOpen] = useState<string | null>(null);
   const [decision, setDecision] = useState<FlagDecision | null>(null);
   // Pages of 500 (the table shows them 50 at a time): the cursors of the pages before, to go on or back.
   const [afters, setAfters] = useState<(string | null)[]>([null]);
-  useEffect(() => setAfters([null]), [code, reason, organization, commune]);
+  useEffect(() => setAfters([null]), [code, reason, organization, commune, noCommune]);
   const after = afters[afters.length - 1];
   const [result, refetch] = useQuery({
     query: FLAGGED,
-    variables: { organization: organization ?? null, code: code ?? null, reason: reason ?? null, commune: commune ?? null, after },
+    variables: {
+      organization: organization ?? null,
+      code: code ?? null,
+      reason: reason ?? null,
+      commune: commune ?? null,
+      noCommune: noCommune || null,
+      after,
+    },
   });
   const [orgs] = useQuery({ query: ORGANIZATIONS, pause: ownOrganization !== undefined });
   const rows = result.data?.flaggedRecords ?? [];
@@ -120,7 +137,23 @@ export function FlagsScreen({ session }: { session: Session }) {
             options={orgs.data?.organizations.map((o) => ({ value: o.code, label: o.name }))}
           />
         )}
-        <CommunePicker value={commune} onChange={setCommune} placeholder={T.roster.anyCommune} label={T.roster.commune} />
+        <CommunePicker
+          value={commune}
+          onChange={(c) => {
+            setCommune(c);
+            if (c) setNoCommune(false);
+          }}
+          placeholder={T.roster.anyCommune}
+          label={T.roster.commune}
+        />
+        {noCommune && (
+          <Space size={4} data-testid="no-commune-filter">
+            <Tag style={{ whiteSpace: 'normal', margin: 0 }}>{T.flags.onlyNoCommune}</Tag>
+            <Button size="small" onClick={() => setNoCommune(false)}>
+              {T.flags.clearNoCommune}
+            </Button>
+          </Space>
+        )}
         <Typography.Text aria-live="polite">
           {result.data ? T.flags.count((afters.length - 1) * 500, rows.length, rows.length >= 500) : ''}
         </Typography.Text>

@@ -6,7 +6,11 @@ import { todayInVietnam } from '../../common/dates/partial-date.js';
 import { writeCsvFile } from '../../common/files/csv.js';
 import { loadAdminUnitsData } from '../../geography/admin-units-data.js';
 import { RegisterService } from '../../register/register.service.js';
+import { createBranch } from '../../roster-io/import/import-units.js';
 import { RosterImportService } from '../../roster-io/import/roster-import.service.js';
+import { writeScope } from '../../access/record-scope.js';
+import { UnitsService } from '../../membership/unit/units.service.js';
+import { DataSource } from 'typeorm';
 import { DEMO_ORGS, generateDemo, RESIDENT_HEADER, ROSTER_HEADER, TRUTH_HEADER, type DemoProvince } from '../../demo/demo-province.js';
 import {
   DEFAULT_NOISE,
@@ -76,7 +80,7 @@ async function seed(o: SeedOptions): Promise<void> {
       .map(([k, n]) => `${k} ${n}`)
       .join(', ')})`,
   );
-  if (o.load) await loadDemo(o.out);
+  if (o.load) await loadDemo(o.out, demo.units);
   process.stdout.write(`${o.out}\n`);
 }
 
@@ -99,10 +103,21 @@ async function writeDemo(o: SeedOptions, profile: DemoProfile, demo: DemoProvinc
   await writeCsvFile(path.join(o.out, 'truth.csv'), TRUTH_HEADER, demo.truth);
 }
 
-/** `--load`: imports the rosters (creating their branches) and the register extract just written. */
-async function loadDemo(out: string): Promise<void> {
+/** `--load`: creates the branches with their names, then imports the rosters and the register extract just written. */
+async function loadDemo(out: string, units: string[][]): Promise<void> {
   await withServices(async (app) => {
     const progress = progressLine();
+    const service = app.get(UnitsService);
+    const scope = writeScope(cliCaller());
+    let created = 0;
+    await app.get(DataSource).transaction(async (em) => {
+      for (const [org, code, commune, name] of units) {
+        if (await service.findByCodeOrNull(org, code, em)) continue;
+        await createBranch(em, service, org, { code, name }, commune, scope);
+        created++;
+      }
+    });
+    log(`đã tạo ${created} chi hội, chi đoàn, tổ công đoàn (tên theo thôn, bản, tổ dân phố)`);
     for (const org of DEMO_ORGS) {
       const s = await app
         .get(RosterImportService)

@@ -94,6 +94,7 @@ export class FlagsService {
       organization?: string | null;
       unit?: string | null;
       commune?: string | null;
+      noCommune?: boolean | null;
       code?: string | null;
       reason?: string | null;
       first?: number | null;
@@ -125,6 +126,7 @@ export class FlagsService {
         rows: rows.length,
         unit: f.unit ?? null,
         commune: f.commune ?? null,
+        ...(f.noCommune ? { noCommune: true } : {}),
         code: f.code ?? null,
         ...(f.reason ? { reason: f.reason } : {}),
       },
@@ -238,14 +240,26 @@ export class FlagsService {
 
   private scoped(
     scope: RecordScope,
-    f: { organization?: string | null; unit?: string | null; commune?: string | null; code?: string | null; reason?: string | null },
+    f: {
+      organization?: string | null;
+      unit?: string | null;
+      commune?: string | null;
+      noCommune?: boolean | null;
+      code?: string | null;
+      reason?: string | null;
+    },
   ): { where: string[]; params: unknown[] } {
+    if (f.commune && f.noCommune)
+      throw DomainError.invalidInput([
+        { field: 'noCommune', value: 'true', message: `Lọc theo xã ${f.commune} hoặc theo hồ sơ chưa rõ xã, không cả hai` },
+      ]);
     const where = [`r.erased_at IS NULL`, `r.status = 'ACTIVE'`, `(p.ao OR cardinality(p.flags) > 0)`];
     const params: unknown[] = [];
     scopeWhere(scope, where, params);
     if (f.organization) where.push(`r.organization_code = $${params.push(f.organization.toUpperCase())}`);
     if (f.unit) where.push(`u.code = $${params.push(f.unit)}`);
     if (f.commune) where.push(`r.commune_code = $${params.push(f.commune)}`);
+    if (f.noCommune) where.push('r.commune_code IS NULL');
     if (f.code) where.push(f.code === 'AO' ? 'p.ao' : `$${params.push(f.code)} = ANY(p.flags)`);
     // The dashboard's "by reason": suspected for this reason (a flag of the same code may be only a warning elsewhere).
     if (f.reason) where.push('p.ao', `$${params.push(f.reason)} = ANY(p.ao_reasons)`);

@@ -6,6 +6,7 @@ import type { OverlapView } from '../../linker/review/person-views.service.js';
 import { ORG_COUNT_BUCKETS, reasonLabel } from '../figures/report-figures.js';
 import type { LiveCommune } from '../live/live-communes.js';
 import type { LiveFigures } from '../live/live-figures.js';
+import { periodEnded } from '../report-basis.js';
 import type { ReportSnapshot } from '../report.entities.js';
 import { periodName, UNKNOWN_COMMUNE } from '../documents/wording.js';
 import { sheet, type Cell } from '../documents/xlsx-sheet.js';
@@ -72,7 +73,7 @@ export async function writeDashboardXlsx(d: DashboardData, out: string): Promise
  * The running period's report is "now" again: compared with it, nothing ever changes.
  */
 export function endedPeriods(reports: ReportSnapshot[]): ReportSnapshot[] {
-  const ended = reports.filter((r) => parsePeriod(r.period).lastDay === r.asOfDay);
+  const ended = reports.filter(periodEnded);
   const kind = ended[0] && parsePeriod(ended[0].period).kind;
   return ended.filter((r) => parsePeriod(r.period).kind === kind);
 }

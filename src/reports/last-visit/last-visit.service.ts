@@ -25,7 +25,7 @@ export class LastVisitService {
       since ? this.suspectsRaisedSince(since, scope) : 0,
       REVIEWERS.includes(p.role) ? this.pendingReviews() : null,
       RECEIVERS.includes(p.role) ? this.incomingTransfers(writeScope(p)) : null,
-      since ? this.reportsComputedSince(since) : 0,
+      since ? this.reportsComputedSince(since, p.name) : 0,
     ]);
     return { since, newSuspects, pendingReviews, incomingTransfers, reportsComputed };
   }
@@ -69,8 +69,9 @@ export class LastVisitService {
     );
   }
 
-  private async reportsComputedSince(since: Date): Promise<number> {
-    return this.count(`SELECT count(*)::int AS n FROM report_snapshot WHERE computed_at > $1`, [since]);
+  /** Reports computed by others (the schedule included): one she ran herself is no news to her. */
+  private async reportsComputedSince(since: Date, reader: string): Promise<number> {
+    return this.count(`SELECT count(*)::int AS n FROM report_snapshot WHERE computed_at > $1 AND computed_by <> $2`, [since, reader]);
   }
 
   private async count(sql: string, params: unknown[] = []): Promise<number> {

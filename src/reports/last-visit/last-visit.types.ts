@@ -17,6 +17,6 @@ export class SinceLastVisitType {
   })
   incomingTransfers: number | null;
 
-  @Field(() => Int, { description: 'Reports computed since then.' })
+  @Field(() => Int, { description: 'Reports computed since then by others (the schedule included), not by her.' })
   reportsComputed: number;
 }

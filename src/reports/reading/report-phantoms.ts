@@ -47,7 +47,7 @@ export async function reportPhantoms(
     params,
   );
   await audit.record(caller, {
-    action: AuditAction.ROSTER_READ,
+    action: AuditAction.REPORT_READ,
     subjectType: 'REPORT',
     subjectId: snapshotId,
     organization: limit.organization,

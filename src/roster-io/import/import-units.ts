@@ -152,8 +152,9 @@ export class ImportUnits {
 /**
  * A branch under the organization's base unit of the commune (the base unit is created when missing).
  * (Finding or creating a unit belongs to membership's units; it stays here while that file is not ours to change.)
+ * The demo's load creates its named branches with it before importing (`seed --demo --load`).
  */
-async function createBranch(
+export async function createBranch(
   em: EntityManager,
   service: UnitsService,
   org: string,

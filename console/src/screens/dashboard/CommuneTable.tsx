@@ -10,8 +10,8 @@ export function CommuneTable(props: {
   onOpen: (code: string) => void;
   /** The roster of a commune, for who may read it. */
   rosterHref?: (code: string) => string;
-  /** A commune's suspected phantoms in Cảnh báo, for who may read them. */
-  phantomsHref?: (code: string) => string;
+  /** A commune's suspected phantoms in Cảnh báo (null: those without a commune), for who may read them. */
+  phantomsHref?: (code: string | null) => string;
 }) {
   // On a phone: the name kept in sight on the left, narrow columns whose headings wrap, the rest swiped.
   const narrow = !Grid.useBreakpoint().md;
@@ -25,7 +25,10 @@ export function CommuneTable(props: {
       render: (_: unknown, c: CommuneFigures) => (
         <div style={{ minWidth: narrow ? undefined : 70 }}>
           {href?.(c) ? (
-            <a href={href(c)} aria-label={T.dashboard.flagsOfCommune(c.name ?? c.code ?? '', n(c[k]))}>
+            <a
+              href={href(c)}
+              aria-label={c.code ? T.dashboard.flagsOfCommune(c.name ?? c.code, n(c[k])) : T.dashboard.flagsWithoutCommune(n(c[k]))}
+            >
               {n(c[k])}
             </a>
           ) : (
@@ -94,7 +97,7 @@ export function CommuneTable(props: {
           {
             key: 'suspected',
             title: T.dashboard.suspected,
-            ...bar('suspectedPhantoms', '#b71c1c', (c) => (c.code && c.suspectedPhantoms > 0 ? props.phantomsHref?.(c.code) : undefined)),
+            ...bar('suspectedPhantoms', '#b71c1c', (c) => (c.suspectedPhantoms > 0 ? props.phantomsHref?.(c.code ?? null) : undefined)),
             ...width(90),
           },
         ]}

@@ -31,7 +31,9 @@ export function DashboardScreen({ session }: { session: Session }) {
   // The roster and Cảnh báo name people: only for who may read them (not the auditor).
   const readsRoster = session.user.role === 'DAN_VAN' || session.user.role === 'ADMIN';
   const commune = scope.startsWith('commune:') ? scope.slice(8) : undefined;
-  const flagsHref = readsRoster ? (reason: string | null, xa = commune) => flagsLink({ reason, xa, org }) : undefined;
+  const flagsHref = readsRoster
+    ? (reason: string | null, xa: string | null | undefined = commune) => flagsLink({ reason, xa, org })
+    : undefined;
   const error = live.error ?? communes.error ?? overlap.error ?? stored.error;
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
@@ -145,11 +147,15 @@ function Buckets({ live }: { live: Live }) {
   );
 }
 
-/** Cảnh báo showing suspected phantoms (for a reason), of a commune, an organization: codes only, never a person. */
-function flagsLink(f: { reason: string | null; xa?: string; org: string | null }): string {
+/**
+ * Cảnh báo showing suspected phantoms (for a reason), of a commune (null: without one), an organization:
+ * codes only, never a person.
+ */
+function flagsLink(f: { reason: string | null; xa?: string | null; org: string | null }): string {
   const q = new URLSearchParams({ loai: 'AO' });
   if (f.reason) q.set('ly-do', f.reason);
   if (f.xa) q.set('xa', f.xa);
+  else if (f.xa === null) q.set('chua-ro-xa', '1');
   if (f.org) q.set('to-chuc', f.org);
   return `#/canh-bao?${q}`;
 }

@@ -62,6 +62,7 @@ export const STORED = graphql(`
       period
       periodLabel
       asOf
+      ended
       totals {
         memberships
         people
@@ -96,22 +97,13 @@ export type CommuneFigures = ResultOf<typeof COMMUNE_FIGURES>['liveCommunes']['c
 /** `2026-11` month, `2026-Q4` quarter, `2026` year. */
 const kindOf = (period: string) => (period.includes('Q') ? 'Q' : period.length === 4 ? 'Y' : 'M');
 
-/** The last day of a period, ISO: `2026-11` → 2026-11-30, `2026-Q4` → 2026-12-31, `2026` → 2026-12-31. */
-export function periodLastDay(period: string): string {
-  const [year, part = ''] = period.split('-');
-  const lastMonth = part.startsWith('Q') ? Number(part.slice(1)) * 3 : part ? Number(part) : 12;
-  const day = new Date(Date.UTC(Number(year), lastMonth, 0)).getUTCDate();
-  return `${year}-${String(lastMonth).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
-
 /**
  * The stored periods of one kind (the newest ended report's: monthly, quarterly or yearly), oldest first:
  * the trend, and the period the live figures are compared with (its last). Only periods over when their
- * report was computed (figures as of their last day): the running period's report is "now" again, and
- * comparing now with it says nothing about the quarter before.
+ * report was computed (the server's `ended`): the running period's report is "now" again.
  */
 export function storedPeriods(reports: StoredReport[]): StoredReport[] {
-  const ended = reports.filter((r) => r.asOf === periodLastDay(r.period));
+  const ended = reports.filter((r) => r.ended);
   if (!ended.length) return [];
   const kind = kindOf(ended[0].period);
   return ended
