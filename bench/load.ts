@@ -15,7 +15,9 @@
  *
  * The server runs with `API_REQUESTS_PER_MINUTE=1000000` (the per-token limit would otherwise stop
  * the closed loop, not the server) and `SESSION_MINUTES=1440` (the sessions are reused across runs).
- * Prints a Markdown table for BENCHMARKS.md and a JSON line.
+ * Prints a Markdown table for BENCHMARKS.md and a JSON line. Each kind alone and each loop also
+ * gives the CPU a request cost the server's Node process and PostgreSQL (bench/load/cpu.ts, from
+ * /proc): steadier than requests a second on a shared machine.
  */
 import { spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -24,6 +26,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { prng } from '../src/common/random/prng.js';
+import { cpuNow, perRequest, type Cpu } from './load/cpu.js';
 import { closedLoop, GqlClient, openLoop, row, rows, table, type Row, type Shot } from './load/loops.js';
 import { buildShots, FLOOR_BODY, sample, unitsOf } from './load/mix.js';
 import { plan, sessionsFor } from './load/sessions.js';
@@ -86,8 +89,8 @@ const cycle = (shots: Shot[]) => {
   return () => shots[i++ % shots.length];
 };
 
-/** `ALONE` requests of each kind, one at a time (nothing else running): what each costs without queueing. */
-async function alone(client: GqlClient, shots: Shot[]): Promise<Row[]> {
+/** `ALONE` requests of each kind, one at a time (nothing else running): what each costs without queueing, and its CPU. */
+async function alone(client: GqlClient, shots: Shot[], cpu: () => Cpu): Promise<Row[]> {
   const kinds = [...new Set(shots.map((s) => s.kind))];
   const out: Row[] = [];
   for (const kind of kinds) {
@@ -95,30 +98,37 @@ async function alone(client: GqlClient, shots: Shot[]): Promise<Row[]> {
     const latencies: number[] = [];
     let errors = 0;
     const t0 = performance.now();
+    const c0 = cpu();
     for (const s of mine) {
       const t = performance.now();
       await client.send(s.body, s.token).catch(() => errors++);
       latencies.push(performance.now() - t);
     }
-    out.push(row(`  · ${kind}`, latencies, errors, (performance.now() - t0) / 1000));
+    out.push({ ...row(`  · ${kind}`, latencies, errors, (performance.now() - t0) / 1000), cpu: perRequest(c0, cpu(), mine.length) });
   }
   return out.sort((a, b) => b.requests - a.requests);
 }
 
 /** The four measured runs (after a warm-up that is not counted). */
-async function measure(client: GqlClient, shots: Shot[], rand: () => number) {
+async function measure(client: GqlClient, shots: Shot[], rand: () => number, cpu: () => Cpu) {
+  /** The run, and the CPU a request it cost. */
+  const timed = async <T extends { count: number }>(run: () => Promise<T>) => {
+    const c0 = cpu();
+    const r = await run();
+    return { ...r, cpu: perRequest(c0, cpu(), r.count) };
+  };
   const floorShot: Shot = { kind: 'organizations', body: FLOOR_BODY, token: null };
   log(`warm-up ${WARM_SECONDS} s`);
   await openLoop(client, RATE, WARM_SECONDS, cycle(shots.slice().reverse()), rand);
   log(`each kind alone: ${ALONE} requests one at a time`);
-  const single = ALONE > 0 ? await alone(client, [...shots, ...Array<Shot>(ALONE).fill(floorShot)]) : [];
+  const single = ALONE > 0 ? await alone(client, [...shots, ...Array<Shot>(ALONE).fill(floorShot)], cpu) : [];
   log(`open loop: ${RATE}/s for ${SECONDS} s`);
-  const open = await openLoop(client, RATE, SECONDS, cycle(shots), rand);
+  const open = await timed(() => openLoop(client, RATE, SECONDS, cycle(shots), rand));
   log(`open loop floor: ${RATE}/s for ${FLOOR_SECONDS} s`);
-  const openFloor = await openLoop(client, RATE, FLOOR_SECONDS, () => floorShot, rand);
+  const openFloor = await timed(() => openLoop(client, RATE, FLOOR_SECONDS, () => floorShot, rand));
   log(`closed loop: ${CLIENTS} clients for ${CEILING_SECONDS} s`);
-  const closed = await closedLoop(client, CLIENTS, CEILING_SECONDS, cycle(shots.slice(open.count)));
-  const closedFloor = await closedLoop(client, CLIENTS, CEILING_SECONDS, () => floorShot);
+  const closed = await timed(() => closedLoop(client, CLIENTS, CEILING_SECONDS, cycle(shots.slice(open.count))));
+  const closedFloor = await timed(() => closedLoop(client, CLIENTS, CEILING_SECONDS, () => floorShot));
   return { single, open, openFloor, closed, closedFloor };
 }
 
@@ -157,7 +167,7 @@ async function main(): Promise<void> {
     const sessions = await sessionsFor(dataDir, ROOT, env, client, pool, wanted, log);
     const shots = buildShots(Math.ceil(RATE * (SECONDS + WARM_SECONDS) + 40_000), sessions, sampled, rand);
     const before = await figures(pool);
-    const m = await measure(client, shots, rand);
+    const m = await measure(client, shots, rand, () => cpuNow(server.pid ?? 0, dataDir));
     const after = await figures(pool);
     const all: Row[] = [
       ...(m.single.length ? [row('each kind alone, one request at a time', [], 0, 1), ...m.single] : []),

@@ -1,3 +1,4 @@
+import { Role } from '../src/access/role.js';
 import { decryptText, keyedHash } from '../src/personal-data/personal-data-cipher.js';
 import { createTestApp, type TestApp } from './test-app.js';
 
@@ -339,6 +340,62 @@ describe('member records (GraphQL over HTTP)', () => {
         '{ memberRecords(organization: "DTN", status: ACTIVE) { totalCount } }',
       );
       expect(active.data!.memberRecords.totalCount).toBe(2);
+    });
+
+    it("a member's page gives the history (units by code and name) and the flags the roster's rows give, and its read is logged", async () => {
+      // The page reads them with the record in one statement (record-parts.ts); a roster row field by field.
+      await t.sql(
+        `INSERT INTO record_flag (record_id, code, severity, message, evidence) VALUES ($1, 'DIED', 'PHANTOM', 'Đã mất theo sổ hộ tịch', '{"date": "2026-11-01"}'),
+                ($1, 'AGE', 'WARNING', 'Quá tuổi đoàn', '{}')`,
+        [recordId],
+      );
+      await t.sql(
+        `INSERT INTO flag_resolution (record_id, code, resolution, note, resolved_by) SELECT $1, 'AGE', 'FALSE_ALARM', 'Cán bộ đoàn', id FROM app_user LIMIT 1`,
+        [recordId],
+      );
+      const FIELDS = `id history { id kind effectiveDate fromStatus toStatus fromUnit { code name } toUnit { code name } reason recordedAt }
+        flags { code label severity message evidence evidenceOutcome evidenceDate resolution note }`;
+      const page = await t.gql<{ memberRecord: Record<string, unknown> }>(`query($id: ID!) { memberRecord(id: $id) { ${FIELDS} } }`, {
+        id: recordId,
+      });
+      const [{ external_id }] = await t.sql<{ external_id: string }>(`SELECT external_id FROM member_record WHERE id = $1`, [recordId]);
+      const roster = await t.gql<{ memberRecords: { nodes: Record<string, unknown>[] } }>(
+        `query($s: String) { memberRecords(organization: "DTN", search: $s) { nodes { ${FIELDS} } } }`,
+        { s: external_id },
+      );
+      expect(page.errors).toBeUndefined();
+      expect(roster.data!.memberRecords.nodes).toEqual([page.data!.memberRecord]);
+      const shown = page.data!.memberRecord as {
+        history: { kind: string; fromUnit: { code: string; name: string } | null; toUnit: { code: string; name: string } | null }[];
+        flags: { code: string; resolution: string | null }[];
+      };
+      expect(shown.history.map((h) => [h.kind, h.fromUnit?.code ?? null, h.toUnit?.name ?? null])).toEqual([
+        ['ADMITTED', null, 'Chi đoàn 1'],
+        ['TRANSFERRED', 'BADINH-1', 'Đoàn phường Ngọc Hà'],
+        ['ENDED', 'NGOCHA', null],
+      ]);
+      expect(shown.flags.map((f) => [f.code, f.resolution])).toEqual([
+        ['AGE', 'FALSE_ALARM'],
+        ['DIED', null],
+      ]);
+      // A record without history or flags reads as empty lists; one outside her rights is not found.
+      const [bare] = await t.sql<{ id: string }>(
+        `INSERT INTO member_record (organization_code, external_id, full_name, name_folded, family_key, given_key, version)
+         VALUES ('DTN', 'DTN-BARE', 'Lò Văn Bản', 'lo van ban', 'lo', 'ban', 1) RETURNING id`,
+      );
+      const empty = await t.gql<{ memberRecord: { history: unknown[]; flags: unknown[] } }>(
+        `query($id: ID!) { memberRecord(id: $id) { history { id } flags { code } } }`,
+        { id: bare.id },
+      );
+      expect(empty.data!.memberRecord).toEqual({ history: [], flags: [] });
+      const other = await t.serviceToken(Role.SECRETARIAT, 'HPN');
+      const hidden = await t.gql(`query($id: ID!) { memberRecord(id: $id) { ${FIELDS} } }`, { id: recordId }, { token: other });
+      expect(hidden.errors![0].extensions!.code).toBe('NOT_FOUND');
+      // The read's audit line is written within a second (batched).
+      let reads = 0;
+      for (let i = 0; i < 50 && !reads; i++, await new Promise((r) => setTimeout(r, 100)))
+        reads = (await t.sql(`SELECT 1 FROM audit_event WHERE action = 'RECORD_READ' AND subject_id = $1`, [recordId])).length;
+      expect(reads).toBe(1);
     });
 
     it('refuses to end a membership through a plain update', async () => {

@@ -171,4 +171,33 @@ describe('roster pages by index walks, against the rule over every record', () =
     const other = await t.serviceToken(Role.SECRETARIAT, 'HND', 'XA2');
     expect(await found(other)).toEqual({ ids: [], totalCount: 0 });
   });
+
+  it('counts a whole organization exactly, also the moment a change is committed elsewhere (the counts are kept until then)', async () => {
+    // The whole organization's first page counts from its counts by status, kept between requests (figures memo).
+    const COUNT = `query($st: MemberStatus, $cap: Int) { memberRecords(organization: "HND", status: $st, first: 1, countUpTo: $cap) {
+      totalCount countCapped } }`;
+    const count = async (v: { st?: string; cap?: number } = {}) =>
+      (await t.gql<{ memberRecords: { totalCount: number; countCapped: boolean } }>(COUNT, v, { token: tokens.org })).data!.memberRecords;
+    const truth = async () =>
+      (
+        await t.sql<{ all: number; left: number }>(
+          `SELECT count(*)::int AS all, (count(*) FILTER (WHERE status = 'LEFT'))::int AS left
+             FROM member_record WHERE organization_code = 'HND' AND erased_at IS NULL`,
+        )
+      )[0];
+    const before = await truth();
+    expect(await count()).toEqual({ totalCount: before.all, countCapped: false });
+    expect(await count({ st: 'LEFT' })).toEqual({ totalCount: before.left, countCapped: false });
+    expect(await count({ cap: 100 })).toEqual({ totalCount: 100, countCapped: true });
+    // From another connection, as psql or another server process would: one record erased, one left.
+    await t.sql(`UPDATE member_record SET erased_at = now() WHERE id = (SELECT id FROM member_record
+                  WHERE organization_code = 'HND' AND erased_at IS NULL AND status = 'ACTIVE' ORDER BY id LIMIT 1)`);
+    await t.sql(`UPDATE member_record SET status = 'LEFT' WHERE id = (SELECT id FROM member_record
+                  WHERE organization_code = 'HND' AND erased_at IS NULL AND status = 'ACTIVE' ORDER BY id LIMIT 1)`);
+    const after = await truth();
+    expect([after.all, after.left]).toEqual([before.all - 1, before.left + 1]);
+    expect(await count()).toEqual({ totalCount: after.all, countCapped: false });
+    expect(await count({ st: 'LEFT' })).toEqual({ totalCount: after.left, countCapped: false });
+    expect(await count({ st: 'ACTIVE' })).toEqual({ totalCount: after.all - after.left, countCapped: false });
+  });
 });

@@ -150,6 +150,8 @@ export interface Row {
   p95: number;
   p99: number;
   max: number;
+  /** CPU ms a request of the server's Node process and of PostgreSQL, where measured (cpu.ts). */
+  cpu?: { node: number; pg: number };
 }
 
 export function row(name: string, latencies: number[], errors: number, seconds: number): Row {
@@ -168,15 +170,24 @@ export function row(name: string, latencies: number[], errors: number, seconds: 
 }
 
 /** The whole run's row, then one row per kind of request. */
-export function rows(name: string, s: Stats): Row[] {
+export function rows(name: string, s: Stats & { cpu?: Row['cpu'] }): Row[] {
   const kinds = [...s.byKind.entries()].sort((a, b) => b[1].latencies.length - a[1].latencies.length);
-  return [row(name, s.latencies, s.errors, s.seconds), ...kinds.map(([k, v]) => row(`  · ${k}`, v.latencies, v.errors, s.seconds))];
+  return [
+    { ...row(name, s.latencies, s.errors, s.seconds), cpu: s.cpu },
+    ...kinds.map(([k, v]) => row(`  · ${k}`, v.latencies, v.errors, s.seconds)),
+  ];
 }
 
 export function table(all: Row[]): string {
-  const head = '| run | requests | errors | req/s | p50 ms | p95 ms | p99 ms | max ms |\n|---|---|---|---|---|---|---|---|\n';
+  const head =
+    '| run | requests | errors | req/s | p50 ms | p95 ms | p99 ms | max ms | CPU ms a request: Node + PostgreSQL |\n|---|---|---|---|---|---|---|---|---|\n';
+  const cpu = (c: Row['cpu']) => (c ? `${c.node} + ${c.pg} = ${+(c.node + c.pg).toFixed(2)}` : '');
   return (
     head +
-    all.map((r) => `| ${r.name} | ${r.requests} | ${r.errors} | ${r.perSecond} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.max} |`).join('\n')
+    all
+      .map(
+        (r) => `| ${r.name} | ${r.requests} | ${r.errors} | ${r.perSecond} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.max} | ${cpu(r.cpu)} |`,
+      )
+      .join('\n')
   );
 }

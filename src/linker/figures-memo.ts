@@ -1,22 +1,2 @@
-import { Injectable, type OnModuleDestroy } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { FreshMemo } from '../common/cache/fresh-memo.js';
-
-/** The channel the tables of the shared figures notify on commit (migration 1763700000030). */
-export const FIGURES_CHANNEL = 'lienthong_figures';
-
-/**
- * The province-wide figures a dashboard shows to everyone (flag counts, the overlap of
- * organizations), counted once and shared until a commit changes what they count
- * (common/cache/fresh-memo.ts). At most five minutes old even if a notification was missed.
- */
-@Injectable()
-export class FiguresMemo extends FreshMemo implements OnModuleDestroy {
-  constructor(db: DataSource) {
-    super(() => ({ connectionString: (db.options as { url?: string }).url }), FIGURES_CHANNEL, { maxAgeMs: 300_000, maxEntries: 5_000 });
-  }
-
-  onModuleDestroy(): Promise<void> {
-    return this.close();
-  }
-}
+/** The shared figures' memo lives with the cache it is (the roster's counts use it too); the linker's code names it here. */
+export { FIGURES_CHANNEL, FiguresMemo } from '../common/cache/figures-memo.js';

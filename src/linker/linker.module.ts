@@ -6,7 +6,6 @@ import { DuplicateCheckService } from './incremental/duplicate-check.service.js'
 import { IncrementalLinkService } from './incremental/incremental-link.service.js';
 import { RecordPersonResolver } from './review/record-person.resolver.js';
 import { FlagsResolver } from './flags/flags.resolver.js';
-import { FiguresMemo } from './figures-memo.js';
 import { FlagsService } from './flags/flags.service.js';
 import { LinkerResolver } from './linker.resolver.js';
 import { LinkerService } from './linker.service.js';
@@ -33,7 +32,6 @@ import { ReviewQueueService } from './review/review-queue.service.js';
     IncrementalLinkService,
     NewRecordsListener,
     FlagsService,
-    FiguresMemo,
     LinkerResolver,
     LinkRunsResolver,
     FlagsResolver,
@@ -42,6 +40,6 @@ import { ReviewQueueService } from './review/review-queue.service.js';
     PersonRecordNamesResolver,
     PairSideNamesResolver,
   ],
-  exports: [LinkerService, PersonViewsService, DuplicateCheckService, FlagsService, FiguresMemo],
+  exports: [LinkerService, PersonViewsService, DuplicateCheckService, FlagsService, MembershipModule],
 })
 export class LinkerModule {}

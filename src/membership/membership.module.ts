@@ -2,12 +2,14 @@ import { PersonalDataRequestsResolver } from './member-record/personal-data-requ
 import { PersonalDataRequestsService } from './member-record/personal-data-requests.service.js';
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module.js';
+import { FiguresMemo } from '../common/cache/figures-memo.js';
 import { GeographyModule } from '../geography/geography.module.js';
 import { PersonalDataModule } from '../personal-data/personal-data.module.js';
 import { MemberRecordsRepository } from './member-record/member-records.repository.js';
 import { MemberRecordsResolver } from './member-record/member-records.resolver.js';
 import { MemberRecordsService } from './member-record/member-records.service.js';
 import { RecordsCreatedHook } from './member-record/records-created.hook.js';
+import { RecordParts } from './member-record/record-parts.js';
 import { RecordPrivacyService } from './member-record/record-privacy.js';
 import { OrganizationsService } from './organization/organizations.service.js';
 import { OrganizationsResolver } from './organization/organizations.resolver.js';
@@ -36,7 +38,9 @@ import { TransferRequestsResolver } from './member-record/transfer-requests.reso
     RecordTransfersService,
     TransferRequestsResolver,
     RecordsCreatedHook,
+    FiguresMemo,
+    RecordParts,
   ],
-  exports: [OrganizationsService, UnitsService, MemberRecordsService, RecordPrivacyService, RecordsCreatedHook],
+  exports: [FiguresMemo, RecordParts, OrganizationsService, UnitsService, MemberRecordsService, RecordPrivacyService, RecordsCreatedHook],
 })
 export class MembershipModule {}

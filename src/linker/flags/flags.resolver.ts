@@ -5,7 +5,8 @@ import type { Principal } from '../../access/principal.js';
 import { MemberRecordType } from '../../membership/member-record/member-record.types.js';
 import { flagLabel } from '../model/phantom.js';
 import { evidencedEnding } from './flag-ending.js';
-import { FlagsService, type FlagView } from './flags.service.js';
+import { flagsJson, FlagsService, type FlagView } from './flags.service.js';
+import { partOf, RecordParts } from '../../membership/member-record/record-parts.js';
 import { FlagCountsArgs, FlagCountType, FlaggedRecordsArgs, FlaggedRecordType, RecordFlagType, ResolveFlagArgs } from '../linker.types.js';
 
 const toType = (f: FlagView): RecordFlagType => {
@@ -25,14 +26,20 @@ export class FlagsResolver {
   /** A roster page's rows ask for their flags together: one query a page. */
   private readonly batch: RequestBatch<string, FlagView[]>;
 
-  constructor(private readonly flags: FlagsService) {
+  constructor(
+    private readonly flags: FlagsService,
+    parts: RecordParts,
+  ) {
     this.batch = new RequestBatch((ids) => this.flags.flagsOfMany(ids));
+    // A member's page reads its flags with the record (record-parts.ts).
+    parts.register('flags', flagsJson);
   }
 
   @Allow(...PEOPLE_READERS)
   @ResolveField('flags', () => [RecordFlagType], { description: 'Phantom-check flags, as the last linker run found them.' })
   async flagsOf(@Parent() record: MemberRecordType, @Context() request: object): Promise<RecordFlagType[]> {
-    return ((await this.batch.get(request, record.id)) ?? []).map(toType);
+    const kept = partOf<FlagView[]>(record, 'flags');
+    return ((kept ? kept.value : await this.batch.get(request, record.id)) ?? []).map(toType);
   }
 
   @Allow(...PEOPLE_READERS)

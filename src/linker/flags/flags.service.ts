@@ -54,7 +54,7 @@ function decodeFlagCursor(cursor: string): [boolean, string, string] {
 }
 
 /** The flags of the record `recordId` (an SQL expression) with their decisions, as a JSON array by code (null when none). */
-const flagsJson = (recordId: string) =>
+export const flagsJson = (recordId: string) =>
   `(SELECT json_agg(json_build_object('code', f.code, 'severity', f.severity, 'message', f.message, 'evidence', f.evidence,
                                       'resolution', x.resolution, 'note', x.note) ORDER BY f.code)
       FROM record_flag f LEFT JOIN flag_resolution x ON x.record_id = f.record_id AND x.code = f.code

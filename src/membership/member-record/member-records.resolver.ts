@@ -36,6 +36,9 @@ import { MemberRecordsService } from './member-records.service.js';
 import { RecordTransfersService } from './record-transfers.service.js';
 import { RecordPrivacyService } from './record-privacy.js';
 import { recordDate, shownRecordDate } from './record-dates.js';
+import { keepParts, partOf, RecordParts, type HistoryJson } from './record-parts.js';
+import type { MembershipEventKind } from './membership-event.entity.js';
+import type { MemberStatus } from '../status/member-status.js';
 
 /** Thin: parse arguments, call one service method, shape the answer. */
 @Resolver(() => MemberRecordType)
@@ -47,6 +50,7 @@ export class MemberRecordsResolver {
     private readonly units: UnitsService,
     private readonly privacy: RecordPrivacyService,
     private readonly transfers: RecordTransfersService,
+    private readonly parts: RecordParts,
   ) {}
 
   @Allow(...PEOPLE_READERS)
@@ -74,13 +78,34 @@ export class MemberRecordsResolver {
 
   @Allow(...PEOPLE_READERS)
   @Query(() => MemberRecordType, { description: "One person's record (the read is logged)." })
-  async memberRecord(@Args() { id }: RecordIdArgs, @Caller() caller: Principal): Promise<MemberRecordType> {
-    return this.toType(await this.records.get(id, caller), caller);
+  async memberRecord(
+    @Args() { id }: RecordIdArgs,
+    @Caller() caller: Principal,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<MemberRecordType> {
+    // The history and flags asked are read with the record, in one statement (record-parts.ts).
+    const { record, parts } = await this.records.page(
+      id,
+      caller,
+      this.parts.asked((f) => asksFor(info, f)),
+    );
+    const type = await this.toType(record, caller);
+    keepParts(type, parts);
+    return type;
   }
 
   @Allow(...PEOPLE_READERS)
   @ResolveField(() => [MembershipEventType], { description: 'Admission, transfers, status changes, end.' })
   async history(@Parent() record: MemberRecordType): Promise<MembershipEventType[]> {
+    const kept = partOf<HistoryJson[]>(record, 'history');
+    if (kept)
+      return (kept.value ?? []).map((e) => ({
+        ...e,
+        kind: e.kind as MembershipEventKind,
+        fromStatus: e.fromStatus as MemberStatus | null,
+        toStatus: e.toStatus as MemberStatus | null,
+        recordedAt: new Date(e.recordedAt),
+      }));
     const events = await this.records.history(record.id);
     const units = await this.units.byIds([...new Set(events.flatMap((e) => [e.fromUnitId, e.toUnitId]).filter((id) => id !== null))]);
     const unitRef = (id: string | null) => {

@@ -27,6 +27,7 @@ import { recordDate, shownRecordDate } from './record-dates.js';
 import { membershipEvents, type EventRules, type NewMembershipEvent } from './membership-events.js';
 import { decodeCursor, encodeCursor } from './record-cursor.js';
 import { RecordsCreatedHook } from './records-created.hook.js';
+import { RecordParts } from './record-parts.js';
 import {
   readCommune,
   writeRecord,
@@ -53,6 +54,7 @@ export class MemberRecordsService {
     private readonly vault: SecretVault,
     private readonly audit: AuditService,
     private readonly createdHook: RecordsCreatedHook,
+    private readonly parts: RecordParts,
   ) {}
 
   async list(
@@ -121,6 +123,27 @@ export class MemberRecordsService {
     return record;
   }
 
+  /**
+   * A member's page: the record inside the caller's read scope with the parts asked (`RecordParts`:
+   * its history, its flags…), in one statement; the read is logged.
+   */
+  async page(id: string, caller: Principal, fields: string[]): Promise<{ record: MemberRecord; parts: Map<string, unknown> }> {
+    assertUuid('id', id);
+    const qb = this.db.getRepository(MemberRecord).createQueryBuilder('r').leftJoinAndSelect('r.unit', 'u').where('r.id = :id', { id });
+    applyScope(qb, readScope(caller));
+    for (const field of fields) qb.addSelect(this.parts.sqlOf(field, 'r.id'), `part_${field}`);
+    const { entities, raw } = await qb.getRawAndEntities<Record<string, unknown>>();
+    const record = entities[0];
+    if (!record) throw notFound(id);
+    await this.audit.record(caller, {
+      action: AuditAction.RECORD_READ,
+      subjectType: 'MEMBER_RECORD',
+      subjectId: id,
+      organization: record.organizationCode,
+    });
+    return { record, parts: new Map(fields.map((f) => [f, raw[0][`part_${f}`] ?? null])) };
+  }
+
   /** The record, or NOT_FOUND when it does not exist or lies outside the scope (its existence is not disclosed). */
   async findInScope(em: EntityManager, id: string, scope: RecordScope, lock = false): Promise<MemberRecord> {
     assertUuid('id', id);
@@ -128,7 +151,7 @@ export class MemberRecordsService {
     applyScope(qb, scope);
     if (lock) qb.setLock('pessimistic_write', undefined, ['r']);
     const record = await qb.getOne();
-    if (!record) throw new DomainError('NOT_FOUND', `Không tìm thấy hồ sơ '${id}' trong phạm vi tài khoản này.`);
+    if (!record) throw notFound(id);
     return record;
   }
 
@@ -366,3 +389,5 @@ function conflictOnDuplicate(e: unknown, org: string, externalId: string): unkno
     ]);
   return e;
 }
+
+const notFound = (id: string) => new DomainError('NOT_FOUND', `Không tìm thấy hồ sơ '${id}' trong phạm vi tài khoản này.`);
