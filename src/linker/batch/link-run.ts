@@ -41,8 +41,10 @@ export interface LinkSummary {
   namesakeLinks: number;
   namesakeRates: NamesakeBucket[];
   refusedLinks: number;
-  /** Links not taken: two records of one organization in one person without a link of their own. */
+  /** Links not taken: two namesakes of one organization in one person without a link of their own. */
   apartLinks: number;
+  /** The numbered namesakes of one organization that decided whether that rule applied (`OwnListingRate`). */
+  ownListings: { numbered: number; same: number; applied: boolean };
   verifiedRecords: number;
   persons: number;
   /** Persons with records in two organizations or more. */
@@ -123,7 +125,20 @@ export async function runLink(
     lap('store');
 
     const namesakeRates = scored.namesakes.rates.summary();
-    const found = { recs, candidatePairs: trained.patternOf.length, blocking, kept, bridgeLinks, namesakeRates, bridge, persons, phantom };
+    const { numbered, same } = scored.namesakes.own;
+    const ownListings = { numbered, same, applied: scored.namesakes.own.applies() };
+    const found = {
+      recs,
+      candidatePairs: trained.patternOf.length,
+      blocking,
+      kept,
+      bridgeLinks,
+      namesakeRates,
+      ownListings,
+      bridge,
+      persons,
+      phantom,
+    };
     const summary = summarize(runId, found, model, seconds);
     await finishRun(needs.db, runId, summary);
     return summary;
@@ -155,6 +170,7 @@ interface Found {
   kept: KeptPair[];
   bridgeLinks: number;
   namesakeRates: LinkSummary['namesakeRates'];
+  ownListings: LinkSummary['ownListings'];
   bridge: RegisterBridge;
   persons: Persons;
   phantom: PhantomResult;
@@ -181,6 +197,7 @@ function summarize(runId: string, f: Found, model: Model, seconds: Record<string
     namesakeRates: f.namesakeRates,
     refusedLinks: persons.refused,
     apartLinks: persons.apart,
+    ownListings: f.ownListings,
     verifiedRecords: f.bridge.verified.filter(Boolean).length,
     persons: orgsOfPerson.size,
     multiOrganizationPersons: [...orgsOfPerson.values()].filter((s) => s.size > 1).length,

@@ -1,5 +1,5 @@
 import { LinkDecision } from '../link.entities.js';
-import { NAMESAKE_MIN_NUMBERED, NamesakeRates } from '../model/namesake-groups.js';
+import { NAMESAKE_MIN_NUMBERED, NamesakeRates, OwnListingRate } from '../model/namesake-groups.js';
 import { formPersons } from './persons.js';
 import type { KeptPairs, NamesakePair } from './score-pairs.js';
 import type { Records } from './snapshot.js';
@@ -33,6 +33,7 @@ describe('formPersons: namesakes nothing tells apart', () => {
     const persons = formPersons(recs, [{ a: 2, b: 3, weight: 30 }], new Set(), { confirmed: [], cannotLink: new Map() }, kept, undefined, {
       pairs: [namesake(0, 1, 1), namesake(2, 3, 1), namesake(4, 5, 3)],
       rates,
+      own: new OwnListingRate(),
     });
     expect(persons.personIds[0]).toBe(persons.personIds[1]);
     expect(kept.get(0 * n + 1)).toMatchObject({

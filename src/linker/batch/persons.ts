@@ -91,7 +91,10 @@ export function formPersons(
     (p) => namesakes!.rates.joins(p.bucket) && (kept.get(p.a * recs.n + p.b)?.decision ?? LinkDecision.REVIEW) === LinkDecision.REVIEW,
   );
   const orgOf = (i: number) => recs.org[i];
-  const listed = (i: number) => listingOf(recs.org[i], recs.status[i], recs.name[i].key, recs.birth[i]?.year);
+  // Only where this run's numbered namesakes of one organization were mostly two people (`OwnListingRate`).
+  const listed = namesakes?.own.applies()
+    ? (i: number) => listingOf(recs.org[i], recs.status[i], recs.name[i].key, recs.birth[i]?.year)
+    : null;
   const clusters = cluster(recs.n, edges, idOf, slips, reviews.cannotLink, (i) => resident[i], { edges: weak, orgOf }, listed);
   const joined = weak.filter((p) => clusters.root[p.a] === clusters.root[p.b]);
   for (const p of joined) {

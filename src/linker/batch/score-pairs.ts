@@ -16,7 +16,7 @@ import {
   type Frequencies,
   type Model,
 } from '../model/model.js';
-import { bucketOf, datePairOf, namesakeShape, NamesakeRates, numbered } from '../model/namesake-groups.js';
+import { bucketOf, datePairOf, namesakeShape, NamesakeRates, numbered, OwnListingRate, ownListingShape } from '../model/namesake-groups.js';
 import { batchDecision, weightAtLeast, type Thresholds } from '../model/pair-decision.js';
 import type { RecordComparer } from './compare-records.js';
 import { pairCommunes, type NamesakeCounter } from './namesakes.js';
@@ -126,7 +126,7 @@ export interface Scored {
   /** Pairs of ID numbers linked as one number typed with a slip. */
   slips: Set<string>;
   /** Namesakes nothing tells apart (`namesake-groups.ts`): the unnumbered pairs, and the numbered pairs' rates. */
-  namesakes: { pairs: NamesakePair[]; rates: NamesakeRates };
+  namesakes: { pairs: NamesakePair[]; rates: NamesakeRates; own: OwnListingRate };
 }
 
 /** An unnumbered pair of namesakes nothing tells apart, with its bucket. */
@@ -150,7 +150,12 @@ export function scorePairs(
   namesakes: NamesakeCounter,
   opts: Thresholds,
 ): Scored {
-  const out: Scored = { edges: [], kept: new Map(), slips: new Set(), namesakes: { pairs: [], rates: new NamesakeRates() } };
+  const out: Scored = {
+    edges: [],
+    kept: new Map(),
+    slips: new Set(),
+    namesakes: { pairs: [], rates: new NamesakeRates(), own: new OwnListingRate() },
+  };
   const weights = table.patterns.map((p) => patternWeight(model, p.c));
   // The review threshold is on the calibrated probability: as a weight, computed once.
   const reviewWeight = weightAtLeast(opts.review);
@@ -171,6 +176,8 @@ export function scorePairs(
       );
     const says = shape ? numbered(c) : null;
     if (says) out.namesakes.rates.count(bucket(), says === 'SAME');
+    const ownSays = ownListingShape(c) ? numbered(c) : null;
+    if (ownSays) out.namesakes.own.count(ownSays === 'SAME');
     if (w < reviewWeight) {
       probe(recs.id[a], recs.id[b], w, '', c);
       continue;

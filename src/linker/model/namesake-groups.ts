@@ -121,3 +121,37 @@ export interface NamesakeBucket {
   numbered: number;
   same: number;
 }
+
+/**
+ * Whether an organization's namesakes (one name, year and commune) that the model did not link are
+ * two of its members — so that a third record of another organization must not join them
+ * (`OwnLinks`, `clustering.ts`) — or mostly one member listed twice. Measured, as the buckets are,
+ * on the run's own numbered pairs of that shape: where most were two people (tuning seed 104: most
+ * wrong pairs within one organization were such namesakes joined through a third record), the rule
+ * applies; where most were one person (held-out seed 2981 at 20,000: each of the 21 links the rule
+ * refused was right), or they are too few to say, it does not.
+ */
+export class OwnListingRate {
+  numbered = 0;
+  same = 0;
+
+  count(isSame: boolean): void {
+    this.numbered++;
+    if (isSame) this.same++;
+  }
+
+  /** Namesakes of one organization are two people more often than not, by at least the numbered pairs a bucket needs. */
+  applies(): boolean {
+    return this.numbered >= NAMESAKE_MIN_NUMBERED && this.same / this.numbered < NAMESAKE_JOIN_RATE;
+  }
+}
+
+/** The shape of one organization's namesakes: one name, one year (or date), one commune, one organization. */
+export function ownListingShape(c: Comparison): boolean {
+  return (
+    c.organization === SimpleLevel.SAME &&
+    c.name === NameLevel.SAME &&
+    (c.birth === BirthLevel.SAME_YEAR || c.birth === BirthLevel.SAME_DAY) &&
+    c.commune === CommuneLevel.SAME
+  );
+}

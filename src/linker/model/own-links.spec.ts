@@ -1,5 +1,6 @@
 import { regroupPersons, type GroupedRecord } from '../review/regroup.js';
 import { cluster, type Edge } from './clustering.js';
+import { NAMESAKE_MIN_NUMBERED, OwnListingRate } from './namesake-groups.js';
 
 /**
  * Two records of one organization are one person only through a link of their own. Upland
@@ -122,6 +123,26 @@ describe('two records of one organization in one person need a link of their own
       [],
     );
     expect(new Set(namesakes.personIds).size).toBe(2);
+  });
+
+  it("applies where the run's numbered namesakes of one organization were mostly two people, not where mostly one listed twice", () => {
+    const rate = (same: number, of: number) => {
+      const r = new OwnListingRate();
+      for (let i = 0; i < of; i++) r.count(i < same);
+      return r;
+    };
+    expect(rate(5, NAMESAKE_MIN_NUMBERED).applies()).toBe(true);
+    expect(rate(25, NAMESAKE_MIN_NUMBERED).applies()).toBe(false);
+    // Too few to say: as before the rule, a third record joins them.
+    expect(rate(0, NAMESAKE_MIN_NUMBERED - 1).applies()).toBe(false);
+    const rec = (id: string, o: string): GroupedRecord => ({ id, org: o, status: 'ACTIVE', cccd: null, person: null });
+    const recs = [rec('a', 'NCT'), rec('b', 'NCT'), rec('c', 'HND')];
+    const links = [
+      { a: 'a', b: 'c', weight: 14 },
+      { a: 'b', b: 'c', weight: 11 },
+    ];
+    expect(new Set(regroupPersons(recs, links, [], [], false).personIds).size).toBe(1);
+    expect(new Set(regroupPersons(recs, links, [], [], true).personIds).size).toBe(2);
   });
 
   it('is the rule a decision regroups by, as the batch run does', () => {

@@ -49,6 +49,8 @@ export function regroupPersons(
   links: (PairRow & { weight: number; decision?: LinkDecision })[],
   confirmed: PairRow[],
   rejected: PairRow[],
+  /** Whether the last run kept an organization's namesakes apart (`OwnListingRate`): a decision follows it. */
+  ownLinks = true,
 ): { personIds: string[]; flags: Flag[][] } {
   const seq = new Map(recs.map((r, i) => [r.id, i]));
   const pair = (p: PairRow) => [seq.get(p.a), seq.get(p.b)] as const;
@@ -81,7 +83,7 @@ export function regroupPersons(
     cannotLink.set(b, [...(cannotLink.get(b) ?? []), a]);
   }
   const orgOf = (i: number) => recs[i].org;
-  const listed = (i: number) => listingOf(recs[i].org, recs[i].status, linkName(recs[i].name ?? '').key, recs[i].year);
+  const listed = ownLinks ? (i: number) => listingOf(recs[i].org, recs[i].status, linkName(recs[i].name ?? '').key, recs[i].year) : null;
   const { root } = cluster(recs.length, edges, (i) => recs[i].cccd, slips, cannotLink, undefined, { edges: weak, orgOf }, listed);
   const personIds = assignPersonIds(
     recs.map((r) => r.id),
@@ -126,7 +128,11 @@ export async function regroup(em: EntityManager, recordIds: string[]): Promise<R
     [ids],
   );
   const byDecision = (d: ReviewDecision) => reviews.filter((r) => r.decision === d);
-  const { personIds, flags } = regroupPersons(recs, links, byDecision(ReviewDecision.CONFIRM), byDecision(ReviewDecision.REJECT));
+  const [last] = await em.query<{ applied: boolean | null }[]>(
+    `SELECT (summary->'ownListings'->>'applied')::boolean AS applied FROM link_run WHERE status = 'DONE' ORDER BY started_at DESC LIMIT 1`,
+  );
+  const ownLinks = last?.applied ?? false;
+  const { personIds, flags } = regroupPersons(recs, links, byDecision(ReviewDecision.CONFIRM), byDecision(ReviewDecision.REJECT), ownLinks);
   await writePersons(em, recs, personIds, flags);
   await refreshTouchedPersonFigures(em);
   const before = recs.map((r) => personOf(r.id, r.person));
