@@ -79,6 +79,16 @@ export interface FlagEnding {
  * and decisions — the Ban Dân vận marks a flag for attention; the organization's secretariat
  * confirms it (the membership ends) or calls it a false alarm (not raised again).
  */
+/** What the flagged list is filtered by (the scope of the caller's rights is added apart). */
+interface FlagFilter {
+  organization?: string | null;
+  unit?: string | null;
+  commune?: string | null;
+  noCommune?: boolean | null;
+  code?: string | null;
+  reason?: string | null;
+}
+
 @Injectable()
 export class FlagsService {
   constructor(
@@ -90,13 +100,7 @@ export class FlagsService {
 
   /** Flagged records within the caller's rights, suspected phantoms first. */
   async flagged(
-    f: {
-      organization?: string | null;
-      unit?: string | null;
-      commune?: string | null;
-      noCommune?: boolean | null;
-      code?: string | null;
-      reason?: string | null;
+    f: FlagFilter & {
       first?: number | null;
       after?: string | null;
     },
@@ -238,17 +242,7 @@ export class FlagsService {
     this.figures.forget(); // its own next read counts the decision at once (the notification may come a moment later)
   }
 
-  private scoped(
-    scope: RecordScope,
-    f: {
-      organization?: string | null;
-      unit?: string | null;
-      commune?: string | null;
-      noCommune?: boolean | null;
-      code?: string | null;
-      reason?: string | null;
-    },
-  ): { where: string[]; params: unknown[] } {
+  private scoped(scope: RecordScope, f: FlagFilter): { where: string[]; params: unknown[] } {
     if (f.commune && f.noCommune)
       throw DomainError.invalidInput([
         { field: 'noCommune', value: 'true', message: `Lọc theo xã ${f.commune} hoặc theo hồ sơ chưa rõ xã, không cả hai` },

@@ -12,13 +12,17 @@ describe('two records of one organization in one person need a link of their own
   // 0 NCT with a CCCD, 1 NCT without, 2 HND.
   const org = ['NCT', 'NCT', 'HND'];
   const orgOf = (i: number) => org[i];
+  /** Clustering with no numbers, register or rejections: only the organizations' rule. */
+  const clusterBy = (n: number, edges: Edge[], listing: (i: number) => string) =>
+    cluster(n, edges, () => null, new Set(), new Map(), undefined, undefined, listing);
+  const rec = (id: string, o: string, status = 'ACTIVE'): GroupedRecord => ({ id, org: o, status, cccd: null, person: null });
   const edges = (): Edge[] => [
     { a: 0, b: 2, weight: 14 },
     { a: 1, b: 2, weight: 11 },
   ];
 
   it('keeps the stronger link and leaves the other record apart, saying which link it left', () => {
-    const r = cluster(3, edges(), () => null, new Set(), new Map(), undefined, undefined, orgOf);
+    const r = clusterBy(3, edges(), orgOf);
     expect(r.root[0]).toBe(r.root[2]);
     expect(r.root[1]).not.toBe(r.root[2]);
     expect(r.apart).toEqual([{ a: 1, b: 2, weight: 11 }]);
@@ -26,18 +30,18 @@ describe('two records of one organization in one person need a link of their own
   });
 
   it('joins a duplicate within the organization when its two records are linked to each other', () => {
-    const r = cluster(3, [...edges(), { a: 0, b: 1, weight: 9 }], () => null, new Set(), new Map(), undefined, undefined, orgOf);
+    const r = clusterBy(3, [...edges(), { a: 0, b: 1, weight: 9 }], orgOf);
     expect(new Set(r.root).size).toBe(1);
     expect(r.apart).toEqual([]);
   });
 
   it('follows a person: the pair she confirmed is joined first, and two she confirmed join whatever the rule says', () => {
     const one = [edges()[0], { a: 1, b: 2, weight: 1e6, confirmed: true }];
-    const r = cluster(3, one, () => null, new Set(), new Map(), undefined, undefined, orgOf);
+    const r = clusterBy(3, one, orgOf);
     expect(r.root[1]).toBe(r.root[2]);
     expect(r.root[0]).not.toBe(r.root[2]);
     const both = one.map((e) => ({ ...e, weight: 1e6, confirmed: true }));
-    expect(new Set(cluster(3, both, () => null, new Set(), new Map(), undefined, undefined, orgOf).root).size).toBe(1);
+    expect(new Set(clusterBy(3, both, orgOf).root).size).toBe(1);
   });
 
   it('looks for the link of their own across every record of the two persons', () => {
@@ -49,28 +53,10 @@ describe('two records of one organization in one person need a link of their own
       { a: 1, b: 2, weight: 12 },
       { a: 0, b: 3, weight: 8 },
     ];
-    const r = cluster(
-      4,
-      linked,
-      () => null,
-      new Set(),
-      new Map(),
-      undefined,
-      undefined,
-      (i) => orgs[i],
-    );
+    const r = clusterBy(4, linked, (i) => orgs[i]);
     expect(new Set(r.root).size).toBe(1);
     // Without 0—3 the two persons stay two.
-    const without = cluster(
-      4,
-      linked.slice(0, 3),
-      () => null,
-      new Set(),
-      new Map(),
-      undefined,
-      undefined,
-      (i) => orgs[i],
-    );
+    const without = clusterBy(4, linked.slice(0, 3), (i) => orgs[i]);
     expect(without.root[0]).toBe(without.root[1]);
     expect(without.root[2]).toBe(without.root[3]);
     expect(without.root[0]).not.toBe(without.root[2]);
@@ -79,7 +65,6 @@ describe('two records of one organization in one person need a link of their own
   it('spares a temporary listing: the same member listed again in another branch by design', () => {
     // a: her Hội Phụ nữ record (year only, her phone); b: her temporary listing in another branch (her CCCD);
     // c: her Công đoàn record (phone and CCCD). a and b share no field strong enough to be linked directly.
-    const rec = (id: string, o: string, status: string): GroupedRecord => ({ id, org: o, status, cccd: null, person: null });
     const recs = [rec('a', 'HPN', 'ACTIVE'), rec('b', 'HPN', 'TEMPORARY'), rec('c', 'CD', 'ACTIVE')];
     const links = [
       { a: 'a', b: 'c', weight: 30 },
@@ -94,7 +79,7 @@ describe('two records of one organization in one person need a link of their own
   it('asks it of namesakes only: two records of one organization written differently may be one person through a third', () => {
     // The Hội Nông dân lists "Lò Văn Thành" and, again, "Lò Văn Thàn" (a letter dropped), both of 1963;
     // his Công đoàn record is linked to each. Not namesakes the model kept apart: one man listed twice.
-    const rec = (id: string, name: string, year: number, o: string): GroupedRecord => ({
+    const named = (id: string, name: string, year: number, o: string): GroupedRecord => ({
       id,
       org: o,
       status: 'ACTIVE',
@@ -108,7 +93,7 @@ describe('two records of one organization in one person need a link of their own
       { a: 'b', b: 'c', weight: 11 },
     ];
     const twice = regroupPersons(
-      [rec('a', 'Lò Văn Thành', 1963, 'HND'), rec('b', 'Lò Văn Thàn', 1963, 'HND'), rec('c', 'Lò Văn Thành', 1963, 'CD')],
+      [named('a', 'Lò Văn Thành', 1963, 'HND'), named('b', 'Lò Văn Thàn', 1963, 'HND'), named('c', 'Lò Văn Thành', 1963, 'CD')],
       links,
       [],
       [],
@@ -117,7 +102,7 @@ describe('two records of one organization in one person need a link of their own
     expect(twice.flags[0].map((f) => f.code)).toContain('DUPLICATE_IN_ORG');
     // Written alike (accents and case aside): two namesakes of the Hội Nông dân, kept apart.
     const namesakes = regroupPersons(
-      [rec('a', 'Lò Văn Thành', 1963, 'HND'), rec('b', 'LO VAN THANH', 1963, 'HND'), rec('c', 'Lò Văn Thành', 1963, 'CD')],
+      [named('a', 'Lò Văn Thành', 1963, 'HND'), named('b', 'LO VAN THANH', 1963, 'HND'), named('c', 'Lò Văn Thành', 1963, 'CD')],
       links,
       [],
       [],
@@ -135,7 +120,6 @@ describe('two records of one organization in one person need a link of their own
     expect(rate(25, NAMESAKE_MIN_NUMBERED).applies()).toBe(false);
     // Too few to say: as before the rule, a third record joins them.
     expect(rate(0, NAMESAKE_MIN_NUMBERED - 1).applies()).toBe(false);
-    const rec = (id: string, o: string): GroupedRecord => ({ id, org: o, status: 'ACTIVE', cccd: null, person: null });
     const recs = [rec('a', 'NCT'), rec('b', 'NCT'), rec('c', 'HND')];
     const links = [
       { a: 'a', b: 'c', weight: 14 },
@@ -146,7 +130,6 @@ describe('two records of one organization in one person need a link of their own
   });
 
   it('is the rule a decision regroups by, as the batch run does', () => {
-    const rec = (id: string, o: string): GroupedRecord => ({ id, org: o, status: 'ACTIVE', cccd: null, person: null });
     const recs = [rec('a', 'NCT'), rec('b', 'NCT'), rec('c', 'HND')];
     const links = [
       { a: 'a', b: 'c', weight: 14 },
