@@ -88,6 +88,10 @@ describe('birth dates with their precision', () => {
     [d('1980-03-12'), d('1980-12-03'), BirthLevel.SWAPPED],
     [d('1980-03-12'), d('1980-01-01', 'YEAR'), BirthLevel.SAME_YEAR],
     [d('1980-01-01'), d('1980-01-01'), BirthLevel.SAME_YEAR], // the 01/01 placeholder is a year
+    [d('1980-01-01'), d('1980-01-01', 'YEAR'), BirthLevel.SAME_YEAR],
+    // A full date against the placeholder: a level of its own, its weight learnt from the run's records.
+    [d('1980-03-12'), d('1980-01-01'), BirthLevel.PLACEHOLDER],
+    [d('1980-01-01'), d('1980-07-21'), BirthLevel.PLACEHOLDER],
     [d('1980-03-12'), d('1980-07-21'), BirthLevel.DAY_DIFFERS],
     [d('1980-03-12'), d('1981-03-12'), BirthLevel.NEAR_YEAR],
     [d('1980-03-12'), d('1975-03-12'), BirthLevel.DIFFERENT],
@@ -199,6 +203,20 @@ describe('the model', () => {
     expect(fitted.m.birth.SAME_DAY).toBeGreaterThan(0.9);
     // Plain EM over all the pairs takes the namesakes for the matching class.
     expect(expectationMaximization(table.patterns, uFull).m.birth.SAME_YEAR).toBeGreaterThan(0.5);
+  });
+
+  it('learns from the records how much a 01/01 placeholder against a full date says, apart from a year written alone', () => {
+    const table = new PatternTable();
+    table.add({ ...base, id: IdLevel.SAME }, 300);
+    // Matched by number: a year written alone against a full date often; the placeholder never.
+    table.add({ ...base, id: IdLevel.SAME, birth: BirthLevel.SAME_YEAR }, 150);
+    // Different numbers: the placeholder against a full date, namesakes of the upland communes.
+    table.add({ ...base, id: IdLevel.DIFFERENT, birth: BirthLevel.PLACEHOLDER }, 400);
+    table.add({ ...base, id: IdLevel.MISSING, birth: BirthLevel.DIFFERENT, name: NameLevel.DIFFERENT }, 2000);
+    const uFull = { ...u, id: { SAME: 0.0001, ONE_SLIP: 0.0001, DIFFERENT: 0.9997, SAME_CMND: 0.0001 } };
+    const fitted = estimateM(table.patterns, uFull);
+    expect(fitted.m.birth.SAME_YEAR).toBeGreaterThan(0.2);
+    expect(fitted.m.birth.PLACEHOLDER).toBeLessThan(0.05);
   });
 
   it('explains a decision in Vietnamese, strongest evidence first', () => {

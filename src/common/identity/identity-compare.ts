@@ -122,8 +122,14 @@ export enum BirthLevel {
   SAME_DAY = 'SAME_DAY',
   /** Day and month swapped (a US-locale spreadsheet). */
   SWAPPED = 'SWAPPED',
-  /** The same year, one or both known only to the year (or written 01/01). */
+  /** The same year, one or both known only to the year (or both written 01/01). */
   SAME_YEAR = 'SAME_YEAR',
+  /**
+   * The same year, one known to the day and the other written 01/01, the placeholder of undated
+   * births: a level of its own, since whether such a pair is one person differs from a year written
+   * alone, and by province (EM learns it from each run's records).
+   */
+  PLACEHOLDER = 'PLACEHOLDER',
   /** The same year, both known to the day, other days. */
   DAY_DIFFERS = 'DAY_DIFFERS',
   /** One year apart. */
@@ -135,6 +141,7 @@ export enum BirthLevel {
 export function compareBirth(a: LinkDate | null, b: LinkDate | null): BirthLevel {
   if (!a || !b) return BirthLevel.MISSING;
   if (a.year !== b.year) return Math.abs(a.year - b.year) === 1 ? BirthLevel.NEAR_YEAR : BirthLevel.DIFFERENT;
+  if (a.yearOnly !== b.yearOnly && (a.yearOnly ? a : b).placeholder) return BirthLevel.PLACEHOLDER;
   if (a.yearOnly || b.yearOnly) return BirthLevel.SAME_YEAR;
   if (a.month === b.month && a.day === b.day) return BirthLevel.SAME_DAY;
   if (a.month === b.day && a.day === b.month) return BirthLevel.SWAPPED;

@@ -79,7 +79,7 @@ export function parseProbe(input: DuplicateCheckInput, problems: FieldProblem[])
   };
 }
 
-const SAME_YEAR = new Set([BirthLevel.SAME_DAY, BirthLevel.SWAPPED, BirthLevel.SAME_YEAR, BirthLevel.DAY_DIFFERS]);
+const SAME_YEAR = new Set([BirthLevel.SAME_DAY, BirthLevel.SWAPPED, BirthLevel.SAME_YEAR, BirthLevel.PLACEHOLDER, BirthLevel.DAY_DIFFERS]);
 
 /**
  * Whether a record may be an answer to a typed probe: its name and birth year must agree with what

@@ -37,6 +37,7 @@ const FIELD_SENTENCES: Record<Field, Record<string, string>> = {
     SAME_DAY: 'cùng ngày sinh',
     SWAPPED: 'ngày sinh đảo ngày/tháng',
     SAME_YEAR: 'cùng năm sinh (một bên chỉ có năm)',
+    PLACEHOLDER: 'cùng năm sinh (một bên ghi 01/01, bên kia đủ ngày)',
     DAY_DIFFERS: 'cùng năm sinh, khác ngày',
     NEAR_YEAR: 'năm sinh lệch một năm',
     DIFFERENT: 'khác năm sinh',

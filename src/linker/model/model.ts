@@ -50,7 +50,7 @@ export interface Model {
 export function startingM(): Model['m'] {
   return {
     name: { SAME: 0.82, MARKS_DIFFER: 0.02, MIDDLE_DIFFERS: 0.08, TYPO: 0.04, DIFFERENT: 0.04 },
-    birth: { SAME_DAY: 0.8, SWAPPED: 0.02, SAME_YEAR: 0.12, DAY_DIFFERS: 0.02, NEAR_YEAR: 0.02, DIFFERENT: 0.02 },
+    birth: { SAME_DAY: 0.8, SWAPPED: 0.02, SAME_YEAR: 0.1, PLACEHOLDER: 0.02, DAY_DIFFERS: 0.02, NEAR_YEAR: 0.02, DIFFERENT: 0.02 },
     sex: { SAME: 0.99, DIFFERENT: 0.01 },
     id: { SAME: 0.93, ONE_SLIP: 0.03, DIFFERENT: 0.02, SAME_CMND: 0.02 },
     phone: { SAME: 0.85, DIFFERENT: 0.15 },
@@ -69,7 +69,15 @@ const FLOOR = 1e-6;
 export function typicalU(): Model['u'] {
   return {
     name: { SAME: 0.001, MARKS_DIFFER: 0.0001, MIDDLE_DIFFERS: 0.0007, TYPO: 0.0015, DIFFERENT: 0.9967 },
-    birth: { SAME_DAY: 0.00005, SWAPPED: 0.00001, SAME_YEAR: 0.006, DAY_DIFFERS: 0.008, NEAR_YEAR: 0.027, DIFFERENT: 0.95894 },
+    birth: {
+      SAME_DAY: 0.00005,
+      SWAPPED: 0.00001,
+      SAME_YEAR: 0.005,
+      PLACEHOLDER: 0.001,
+      DAY_DIFFERS: 0.008,
+      NEAR_YEAR: 0.027,
+      DIFFERENT: 0.95894,
+    },
     sex: { SAME: 0.5, DIFFERENT: 0.5 },
     id: { SAME: 0.00001, ONE_SLIP: 0.00001, DIFFERENT: 0.99997, SAME_CMND: 0.00001 },
     phone: { SAME: 0.00002, DIFFERENT: 0.99998 },

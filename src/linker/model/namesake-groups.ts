@@ -54,7 +54,7 @@ export function namesakeShape(c: Comparison, dates: DatePair | null): boolean {
   return (
     dates !== null &&
     c.name === NameLevel.SAME &&
-    c.birth === BirthLevel.SAME_YEAR &&
+    (c.birth === BirthLevel.SAME_YEAR || c.birth === BirthLevel.PLACEHOLDER) &&
     c.commune === CommuneLevel.SAME &&
     c.organization === SimpleLevel.DIFFERENT &&
     c.phone === SimpleLevel.MISSING &&
@@ -151,7 +151,7 @@ export function ownListingShape(c: Comparison): boolean {
   return (
     c.organization === SimpleLevel.SAME &&
     c.name === NameLevel.SAME &&
-    (c.birth === BirthLevel.SAME_YEAR || c.birth === BirthLevel.SAME_DAY) &&
+    (c.birth === BirthLevel.SAME_YEAR || c.birth === BirthLevel.PLACEHOLDER || c.birth === BirthLevel.SAME_DAY) &&
     c.commune === CommuneLevel.SAME
   );
 }

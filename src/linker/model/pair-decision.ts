@@ -133,7 +133,7 @@ export function uniqueInCommune(c: Comparison, namesakesInYear: number, register
     c.name === NameLevel.SAME &&
     c.commune === CommuneLevel.SAME &&
     c.organization === SimpleLevel.DIFFERENT &&
-    (c.birth === BirthLevel.SAME_YEAR || c.birth === BirthLevel.SAME_DAY) &&
+    (c.birth === BirthLevel.SAME_YEAR || c.birth === BirthLevel.PLACEHOLDER || c.birth === BirthLevel.SAME_DAY) &&
     namesakesInYear <= 1 &&
     registerCovers
   );

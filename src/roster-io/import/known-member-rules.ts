@@ -157,13 +157,14 @@ function isStrong(p: RowProbe, r: KnownRecord): boolean {
   const sameCommune = communes(p, r) === CommuneLevel.SAME;
   const samePhone = compareValues(p.phone, r.phone) === SimpleLevel.SAME;
   if (birth === BirthLevel.SAME_DAY) return sameCommune || samePhone;
-  return birth === BirthLevel.SAME_YEAR && sameCommune && samePhone;
+  return (birth === BirthLevel.SAME_YEAR || birth === BirthLevel.PLACEHOLDER) && sameCommune && samePhone;
 }
 
 /** A namesake born that year (or that day) who may be the row's person: not one with another full birth date, nor in another commune. */
 function isDoubtful(p: RowProbe, r: KnownRecord): boolean {
   const birth = compareBirth(p.birth, linkDate(r.birthDate, r.birthDatePrecision));
-  const sameBirth = birth === BirthLevel.SAME_DAY || birth === BirthLevel.SWAPPED || birth === BirthLevel.SAME_YEAR;
+  const sameBirth =
+    birth === BirthLevel.SAME_DAY || birth === BirthLevel.SWAPPED || birth === BirthLevel.SAME_YEAR || birth === BirthLevel.PLACEHOLDER;
   const elsewhere = communes(p, r) === CommuneLevel.DIFFERENT && compareValues(p.phone, r.phone) !== SimpleLevel.SAME;
   return sameBirth && !elsewhere && sameName(p, r) !== NameLevel.DIFFERENT;
 }
