@@ -147,6 +147,8 @@ export const T = {
     cancelConfirm: (name: string, unit: string) => `Hủy yêu cầu chuyển ${name} sang ${unit}? Hội viên ở lại đơn vị hiện tại.`,
     keep: 'Không hủy',
     ended: 'đã kết thúc sinh hoạt',
+    transfer: 'Chuyển sinh hoạt',
+    transferTitle: (name: string) => `Chuyển sinh hoạt ${name} sang đơn vị khác`,
   },
   imports: {
     title: 'Nhập danh sách từ tệp Excel hoặc CSV',
@@ -453,7 +455,7 @@ export const T = {
       },
       {
         heading: 'Chi hội, đơn vị và chuyển sinh hoạt',
-        body: 'Màn hình Chi hội / đơn vị cho thấy cây các đơn vị và số hội viên của từng đơn vị. Chọn một đơn vị để thêm đơn vị trực thuộc, đổi tên (mã đơn vị giữ nguyên) hoặc xem hội viên. Đánh dấu các hội viên cần chuyển, bấm "Chuyển hội viên đã chọn", chọn đơn vị nhận: sang đơn vị của mình thì chuyển ngay; sang đơn vị của xã, phường khác thì yêu cầu được gửi tới văn phòng đơn vị đó, hồ sơ hiện "Chờ chuyển" cho tới khi họ nhận (hồ sơ chuyển sang họ) hoặc từ chối (kèm lý do). Yêu cầu gửi tới đơn vị mình hiện ở đầu màn hình này, với nút "Nhận vào đơn vị" và "Từ chối"; yêu cầu mình đã gửi mà chưa ai quyết định thì bấm "Hủy yêu cầu" (ở đây hoặc trên trang hồ sơ) để rút lại, hội viên ở lại đơn vị cũ. Mọi thay đổi đều được ghi vào quá trình sinh hoạt và nhật ký.',
+        body: 'Màn hình Chi hội / đơn vị cho thấy cây các đơn vị và số hội viên của từng đơn vị. Chọn một đơn vị để thêm đơn vị trực thuộc, đổi tên (mã đơn vị giữ nguyên) hoặc xem hội viên. Đánh dấu các hội viên cần chuyển, bấm "Chuyển hội viên đã chọn" (một người thì cũng có thể bấm "Chuyển sinh hoạt" trên trang hồ sơ của người đó), chọn đơn vị nhận: sang đơn vị của mình thì chuyển ngay; sang đơn vị của xã, phường khác thì yêu cầu được gửi tới văn phòng đơn vị đó, hồ sơ hiện "Chờ chuyển" cho tới khi họ nhận (hồ sơ chuyển sang họ) hoặc từ chối (kèm lý do). Yêu cầu gửi tới đơn vị mình hiện ở đầu màn hình này, với nút "Nhận vào đơn vị" và "Từ chối"; yêu cầu mình đã gửi mà chưa ai quyết định thì bấm "Hủy yêu cầu" (ở đây hoặc trên trang hồ sơ) để rút lại, hội viên ở lại đơn vị cũ. Mọi thay đổi đều được ghi vào quá trình sinh hoạt và nhật ký.',
       },
       {
         heading: 'Báo cáo rà soát, đối chiếu',

@@ -241,10 +241,11 @@ function rosterColumns(keys: ColumnKey[], offset: number, open: (id: string) => 
     status: {
       title: T.column.status,
       render: (_, r) => (
-        <>
+        // Apart, not run together ("Đang sinh hoạtChờ…"): her screen reader reads two things.
+        <Space wrap size={4}>
           {r.statusLabel}
           {r.transferRequest?.state === 'PENDING' && <Tag color={PENDING_TONE}>{T.units.pendingTo(r.transferRequest.toUnit.name)}</Tag>}
-        </>
+        </Space>
       ),
     },
     idNumber: { title: T.column.idNumber, render: (_, r) => r.idNumber ?? T.dash },
