@@ -179,7 +179,12 @@ export function MemberDrawer(props: {
         )
       }
       closable={{ 'aria-label': T.member.close, closeIcon: <CloseIcon /> }}
-      styles={{ header: { flexWrap: 'wrap', rowGap: 8 }, body: { padding: 0, display: 'flex', overflow: 'hidden' } }}
+      // Three buttons are wider than a phone: they wrap under one another rather than run off its edge.
+      styles={{
+        header: { flexWrap: 'wrap', rowGap: 8 },
+        extra: { flex: '0 1 auto', minWidth: 0 },
+        body: { padding: 0, display: 'flex', overflow: 'hidden' },
+      }}
     >
       {/* The scrolling box is a named region reachable by keyboard (a drawer's body is not). */}
       <div role="region" aria-label={T.member.title} tabIndex={0} style={{ flex: 1, overflow: 'auto', padding: 24 }}>
