@@ -252,6 +252,8 @@ export const T = {
     flag: 'Cảnh báo',
     anyFlag: 'Có hay không có cảnh báo',
     add: 'Thêm hội viên',
+    filters: (on: number) => (on ? `Lọc (${on} đang bật)` : 'Lọc'),
+    filterPanel: 'Bộ lọc',
   },
   form: {
     addTitle: 'Thêm hội viên',
