@@ -160,6 +160,9 @@ try {
     await shoot(page, 'don-vi', size);
     // The printable roster of one unit, as the browser's print dialog would get it (no menu, A4 landscape).
     await page.getByRole('link', { name: 'Danh sách hội viên' }).click();
+    await page.getByRole('searchbox').waitFor();
+    // On a phone the print link is in the panel behind "Lọc".
+    if (size === '390') await page.getByRole('button', { name: /^Lọc/ }).click();
     await page.getByRole('link', { name: 'In danh sách' }).click();
     await page.getByRole('article').getByRole('row').nth(1).waitFor();
     await page.emulateMedia({ media: 'print' });

@@ -170,6 +170,8 @@ describe('the console: add, edit, end and reinstate a member', () => {
     const context = await b.context('phone');
     const page = await logInThroughPage(context, t.url, await t.createUser('xa-dtn-2', Role.SECRETARIAT, 'DTN'));
     await page.getByText(/^\d hồ sơ$/).waitFor();
+    // On a phone the filters wait behind "Lọc", above her members.
+    await page.getByRole('button', { name: /^Lọc/ }).click();
     await page.getByRole('combobox', { name: 'Cảnh báo' }).click();
     await pick(page, /^Đã mất \(1\)/);
     await page.getByText('1 hồ sơ', { exact: true }).waitFor();
@@ -251,7 +253,7 @@ describe('the console: add, edit, end and reinstate a member', () => {
     // One line of text (not "Phạm / Văn / Cường" beside the buttons), and both buttons on the screen.
     // (A line of the drawer's title is 24 px high; three words one under another, 72.)
     expect((await title.boundingBox())!.height).toBeLessThan(36);
-    for (const name of ['Sửa hồ sơ', 'Kết thúc sinh hoạt']) {
+    for (const name of ['Sửa hồ sơ', 'Chuyển sinh hoạt', 'Kết thúc sinh hoạt']) {
       const box = (await drawer.getByRole('button', { name }).boundingBox())!;
       expect(box.x + box.width).toBeLessThanOrEqual(390);
     }

@@ -243,6 +243,8 @@ describe('the console: her units, moves between them, a transfer another commune
     await treeNode(page, 'A1').waitFor();
     // Her roster's unit filter lists them in the same order.
     await page.getByRole('link', { name: 'Danh sách hội viên' }).click();
+    // On a phone the filters wait behind "Lọc".
+    await page.getByRole('button', { name: /^Lọc/ }).click();
     await page.getByRole('combobox', { name: 'Chi hội / đơn vị' }).click();
     const listed = page.locator('.ant-select-item-option');
     await listed.filter({ hasText: 'Chi đoàn Thôn 10' }).waitFor();

@@ -147,6 +147,8 @@ export const T = {
     cancelConfirm: (name: string, unit: string) => `Hủy yêu cầu chuyển ${name} sang ${unit}? Hội viên ở lại đơn vị hiện tại.`,
     keep: 'Không hủy',
     ended: 'đã kết thúc sinh hoạt',
+    transfer: 'Chuyển sinh hoạt',
+    transferTitle: (name: string) => `Chuyển sinh hoạt ${name} sang đơn vị khác`,
   },
   imports: {
     title: 'Nhập danh sách từ tệp Excel hoặc CSV',
@@ -250,6 +252,8 @@ export const T = {
     flag: 'Cảnh báo',
     anyFlag: 'Có hay không có cảnh báo',
     add: 'Thêm hội viên',
+    filters: (on: number) => (on ? `Lọc (${on} đang bật)` : 'Lọc'),
+    filterPanel: 'Bộ lọc',
   },
   form: {
     addTitle: 'Thêm hội viên',
@@ -429,7 +433,7 @@ export const T = {
       },
       {
         heading: 'Tìm hội viên',
-        body: 'Ở màn hình Danh sách hội viên, gõ tên (có dấu hay không dấu đều được), số điện thoại, số CCCD đủ 12 số hoặc mã hồ sơ vào ô tìm kiếm (nhớ được một phần mã, ví dụ vài số cuối, cũng tìm được: gõ ít nhất 3 ký tự); kết quả hiện ngay khi ngừng gõ. Lọc thêm theo trạng thái, chi hội và xã, phường. Nút "Chọn cột" để bật, tắt các cột. Danh sách xếp theo tên rồi họ, như sổ sách vẫn ghi.',
+        body: 'Ở màn hình Danh sách hội viên, gõ tên (có dấu hay không dấu đều được), số điện thoại, số CCCD đủ 12 số hoặc mã hồ sơ vào ô tìm kiếm (nhớ được một phần mã, ví dụ vài số cuối, cũng tìm được: gõ ít nhất 3 ký tự); kết quả hiện ngay khi ngừng gõ. Lọc thêm theo trạng thái, chi hội và xã, phường (trên điện thoại, các ô lọc, "Chọn cột", xuất và in nằm sau nút "Lọc", nút ghi số bộ lọc đang bật). Nút "Chọn cột" để bật, tắt các cột. Danh sách xếp theo tên rồi họ, như sổ sách vẫn ghi.',
       },
       {
         heading: 'Thêm, sửa hồ sơ và kết thúc sinh hoạt',
@@ -453,7 +457,7 @@ export const T = {
       },
       {
         heading: 'Chi hội, đơn vị và chuyển sinh hoạt',
-        body: 'Màn hình Chi hội / đơn vị cho thấy cây các đơn vị và số hội viên của từng đơn vị. Chọn một đơn vị để thêm đơn vị trực thuộc, đổi tên (mã đơn vị giữ nguyên) hoặc xem hội viên. Đánh dấu các hội viên cần chuyển, bấm "Chuyển hội viên đã chọn", chọn đơn vị nhận: sang đơn vị của mình thì chuyển ngay; sang đơn vị của xã, phường khác thì yêu cầu được gửi tới văn phòng đơn vị đó, hồ sơ hiện "Chờ chuyển" cho tới khi họ nhận (hồ sơ chuyển sang họ) hoặc từ chối (kèm lý do). Yêu cầu gửi tới đơn vị mình hiện ở đầu màn hình này, với nút "Nhận vào đơn vị" và "Từ chối"; yêu cầu mình đã gửi mà chưa ai quyết định thì bấm "Hủy yêu cầu" (ở đây hoặc trên trang hồ sơ) để rút lại, hội viên ở lại đơn vị cũ. Mọi thay đổi đều được ghi vào quá trình sinh hoạt và nhật ký.',
+        body: 'Màn hình Chi hội / đơn vị cho thấy cây các đơn vị và số hội viên của từng đơn vị. Chọn một đơn vị để thêm đơn vị trực thuộc, đổi tên (mã đơn vị giữ nguyên) hoặc xem hội viên. Đánh dấu các hội viên cần chuyển, bấm "Chuyển hội viên đã chọn" (một người thì cũng có thể bấm "Chuyển sinh hoạt" trên trang hồ sơ của người đó), chọn đơn vị nhận: sang đơn vị của mình thì chuyển ngay; sang đơn vị của xã, phường khác thì yêu cầu được gửi tới văn phòng đơn vị đó, hồ sơ hiện "Chờ chuyển" cho tới khi họ nhận (hồ sơ chuyển sang họ) hoặc từ chối (kèm lý do). Yêu cầu gửi tới đơn vị mình hiện ở đầu màn hình này, với nút "Nhận vào đơn vị" và "Từ chối"; yêu cầu mình đã gửi mà chưa ai quyết định thì bấm "Hủy yêu cầu" (ở đây hoặc trên trang hồ sơ) để rút lại, hội viên ở lại đơn vị cũ. Mọi thay đổi đều được ghi vào quá trình sinh hoạt và nhật ký.',
       },
       {
         heading: 'Báo cáo rà soát, đối chiếu',

@@ -1,5 +1,5 @@
 import { Select } from 'antd';
-import { useState } from 'react';
+import { useState, type CSSProperties } from 'react';
 import { useQuery } from 'urql';
 import { CLEARABLE } from '../icons.tsx';
 import { useDebounced } from '../useDebounced.ts';
@@ -15,6 +15,8 @@ export function CommunePicker(props: {
   label: string;
   /** The commune already chosen (a record's): shown by its name before she types. */
   initial?: Named;
+  /** Added to its width (a phone's filter panel: the screen's width). */
+  style?: CSSProperties;
 }) {
   const [typed, setTyped] = useState('');
   const search = useDebounced(typed.trim(), 250);
@@ -32,7 +34,7 @@ export function CommunePicker(props: {
   return (
     <Select
       aria-label={props.label}
-      style={{ minWidth: 220 }}
+      style={{ minWidth: 220, ...props.style }}
       allowClear={CLEARABLE}
       showSearch={{ filterOption: false, onSearch: setTyped }}
       placeholder={props.placeholder}

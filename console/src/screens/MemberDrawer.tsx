@@ -1,5 +1,5 @@
 import { Alert, Button, Descriptions, Drawer, Empty, List, Popconfirm, Space, Spin, Tag, Timeline, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { errorText } from '../client.ts';
 import { partialDate, vnTime } from '../format.ts';
@@ -10,6 +10,7 @@ import { SEVERITY_TONE } from '../tones.ts';
 import { MemberForm } from './member/MemberForm.tsx';
 import { STATUSES } from './member/member-api.ts';
 import { EndMembershipDialog, ReinstateDialog } from './member/StatusDialogs.tsx';
+import { TransferDialog } from './member/TransferDialog.tsx';
 import { PersonDrawer } from './review/PersonDrawer.tsx';
 import { COMMUNE_NAME } from './roster-query.ts';
 import { CANCEL_TRANSFER } from './units/units-query.ts';
@@ -130,7 +131,10 @@ export function MemberDrawer(props: {
   const { id, onClose } = props;
   const [result, reload] = useQuery({ query: MEMBER, variables: { id: id ?? '' }, pause: !id });
   const [statuses] = useQuery({ query: STATUSES, pause: !props.canEdit });
-  const [action, setAction] = useState<'edit' | 'end' | 'reinstate' | null>(null);
+  const [action, setAction] = useState<'edit' | 'end' | 'reinstate' | 'transfer' | null>(null);
+  // What her transfer from this page did (moved, or a request sent), until she opens another member.
+  const [moved, setMoved] = useState<{ text: string; problems: string[] } | null>(null);
+  useEffect(() => setMoved(null), [id]);
   const [other, setOther] = useState<string | null>(null);
   const [person, setPerson] = useState<string | null>(null);
   const [cancelling, cancelTransfer] = useMutation(CANCEL_TRANSFER);
@@ -163,6 +167,7 @@ export function MemberDrawer(props: {
         statuses.data && (
           <Space wrap>
             <Button onClick={() => setAction('edit')}>{T.member.edit}</Button>
+            {!ended && r.transferRequest?.state !== 'PENDING' && <Button onClick={() => setAction('transfer')}>{T.units.transfer}</Button>}
             {ended || r.status === 'SUSPENDED' ? (
               <Button onClick={() => setAction('reinstate')}>{T.reinstate.action}</Button>
             ) : (
@@ -174,12 +179,27 @@ export function MemberDrawer(props: {
         )
       }
       closable={{ 'aria-label': T.member.close, closeIcon: <CloseIcon /> }}
-      styles={{ header: { flexWrap: 'wrap', rowGap: 8 }, body: { padding: 0, display: 'flex', overflow: 'hidden' } }}
+      // Three buttons are wider than a phone: they wrap under one another rather than run off its edge.
+      styles={{
+        header: { flexWrap: 'wrap', rowGap: 8 },
+        extra: { flex: '0 1 auto', minWidth: 0 },
+        body: { padding: 0, display: 'flex', overflow: 'hidden' },
+      }}
     >
       {/* The scrolling box is a named region reachable by keyboard (a drawer's body is not). */}
       <div role="region" aria-label={T.member.title} tabIndex={0} style={{ flex: 1, overflow: 'auto', padding: 24 }}>
         {result.fetching && <Spin />}
         {result.error && <Alert type="error" showIcon title={T.error.generic} description={errorText(result.error, T.error.network)} />}
+        {moved && (
+          <Alert
+            type={moved.problems.length ? 'warning' : 'success'}
+            showIcon
+            role="status"
+            title={moved.text || T.error.generic}
+            description={moved.problems.length ? moved.problems.join(' ') : undefined}
+            style={{ marginBottom: 16 }}
+          />
+        )}
         {r && (
           <>
             <Descriptions column={1} size="small" bordered title={T.member.fields}>
@@ -306,6 +326,14 @@ export function MemberDrawer(props: {
           />
           <EndMembershipDialog target={action === 'end' ? r : null} onClose={() => setAction(null)} onDone={done} />
           <ReinstateDialog target={action === 'reinstate' ? r : null} onClose={() => setAction(null)} onDone={done} />
+          {action === 'transfer' && (
+            <TransferDialog
+              organization={r.organization}
+              member={r}
+              onClose={(changed) => (changed ? done() : setAction(null))}
+              onResult={(text, problems) => setMoved({ text, problems })}
+            />
+          )}
         </>
       )}
       {other && <MemberDrawer id={other} onClose={() => setOther(null)} />}

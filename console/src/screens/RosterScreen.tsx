@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Input, Popover, Select, Space, Spin, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Checkbox, Grid, Input, Popover, Select, Space, Spin, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useMemo, useState } from 'react';
 import { useQuery } from 'urql';
@@ -38,6 +38,11 @@ export function RosterScreen({ session }: { session: Session }) {
   const [adding, setAdding] = useState(false);
   const scope = useScopeNames(session.user);
   const canEdit = session.user.role === 'SECRETARIAT' || session.user.role === 'ADMIN';
+  const narrow = !Grid.useBreakpoint().md;
+  const [panelOpen, setPanelOpen] = useState(false);
+  const filtersOn = [status, unit, commune, flag].filter(Boolean).length;
+  // In the phone's panel each filter takes the screen's width.
+  const wide = narrow ? { width: '100%' } : {};
 
   const [orgs] = useQuery({ query: ORGANIZATIONS });
   useEffect(() => {
@@ -85,6 +90,79 @@ export function RosterScreen({ session }: { session: Session }) {
     [rows, table, firstLoad],
   );
 
+  const filters = (
+    <>
+      {!session.user.organization && (
+        <Select
+          aria-label={T.roster.organization}
+          style={{ minWidth: 220, ...wide }}
+          value={organization || undefined}
+          onChange={setOrganization}
+          options={orgs.data?.organizations.map((o) => ({ value: o.code, label: o.name }))}
+        />
+      )}
+      <Select
+        aria-label={T.roster.status}
+        style={{ minWidth: 190, ...wide }}
+        allowClear={CLEARABLE}
+        placeholder={T.roster.anyStatus}
+        value={status}
+        onChange={setStatus}
+        options={statuses.data?.memberStatuses.map((s) => ({ value: s.code, label: s.label }))}
+      />
+      <Select
+        aria-label={T.roster.unit}
+        style={{ minWidth: 200, ...wide }}
+        allowClear={CLEARABLE}
+        showSearch={{ filterOption: byFoldedLabel }}
+        placeholder={T.roster.anyUnit}
+        value={unit}
+        onChange={setUnit}
+        options={byUnitName(units.data?.units).map((u) => ({ value: u.code, label: u.name }))}
+      />
+      <CommunePicker value={commune} onChange={setCommune} placeholder={T.roster.anyCommune} label={T.roster.commune} style={wide} />
+      <Select
+        aria-label={T.roster.flag}
+        style={{ minWidth: 200, ...wide }}
+        allowClear={CLEARABLE}
+        placeholder={T.roster.anyFlag}
+        value={flag}
+        onChange={setFlag}
+        options={flagOptions}
+      />
+    </>
+  );
+  const add = canEdit && organization && (
+    <Button type="primary" onClick={() => setAdding(true)}>
+      {T.roster.add}
+    </Button>
+  );
+  const columnChooser = (
+    <Popover
+      trigger="click"
+      content={
+        <Checkbox.Group
+          value={columns}
+          onChange={setColumns}
+          options={ALL_COLUMNS.map((c) => ({ value: c, label: T.column[c] }))}
+          style={{ display: 'grid' }}
+        />
+      }
+    >
+      <Button>{T.roster.columns}</Button>
+    </Popover>
+  );
+  const outputs = (
+    <>
+      {organization && (
+        <Button href={`/exports/${organization}.xlsx${unit ? `?unit=${encodeURIComponent(unit)}` : ''}`} download>
+          {T.roster.export}
+        </Button>
+      )}
+      <RosterOutputs session={session} filter={{ organization, unit, commune, status }} />
+    </>
+  );
+
   // The title names her organization: drawn before its name is known, the roster would move down under her finger.
   if (orgs.data === undefined && orgs.error === undefined) return <Spin />;
   return (
@@ -93,71 +171,37 @@ export function RosterScreen({ session }: { session: Session }) {
         {T.roster.title} {orgs.data?.organizations.find((o) => o.code === organization)?.name ?? ''}
         {scope.unit && ` — ${scope.unit}`}
       </Typography.Title>
-      <Space wrap style={{ marginBottom: 12 }}>
-        {!session.user.organization && (
-          <Select
-            aria-label={T.roster.organization}
-            style={{ minWidth: 220 }}
-            value={organization || undefined}
-            onChange={setOrganization}
-            options={orgs.data?.organizations.map((o) => ({ value: o.code, label: o.name }))}
-          />
-        )}
-        <Select
-          aria-label={T.roster.status}
-          style={{ minWidth: 190 }}
-          allowClear={CLEARABLE}
-          placeholder={T.roster.anyStatus}
-          value={status}
-          onChange={setStatus}
-          options={statuses.data?.memberStatuses.map((s) => ({ value: s.code, label: s.label }))}
-        />
-        <Select
-          aria-label={T.roster.unit}
-          style={{ minWidth: 200 }}
-          allowClear={CLEARABLE}
-          showSearch={{ filterOption: byFoldedLabel }}
-          placeholder={T.roster.anyUnit}
-          value={unit}
-          onChange={setUnit}
-          options={byUnitName(units.data?.units).map((u) => ({ value: u.code, label: u.name }))}
-        />
-        <CommunePicker value={commune} onChange={setCommune} placeholder={T.roster.anyCommune} label={T.roster.commune} />
-        <Select
-          aria-label={T.roster.flag}
-          style={{ minWidth: 200 }}
-          allowClear={CLEARABLE}
-          placeholder={T.roster.anyFlag}
-          value={flag}
-          onChange={setFlag}
-          options={flagOptions}
-        />
-        <Popover
-          trigger="click"
-          content={
-            <Checkbox.Group
-              value={columns}
-              onChange={setColumns}
-              options={ALL_COLUMNS.map((c) => ({ value: c, label: T.column[c] }))}
-              style={{ display: 'grid' }}
-            />
-          }
-        >
-          <Button>{T.roster.columns}</Button>
-        </Popover>
-        {canEdit && organization && (
-          <Button type="primary" onClick={() => setAdding(true)}>
-            {T.roster.add}
-          </Button>
-        )}
-        {organization && (
-          <Button href={`/exports/${organization}.xlsx${unit ? `?unit=${encodeURIComponent(unit)}` : ''}`} download>
-            {T.roster.export}
-          </Button>
-        )}
-        <RosterOutputs session={session} filter={{ organization, unit, commune, status }} />
-      </Space>
-      <SearchBox onSettled={setSearch} />
+      {narrow ? (
+        // A phone: the search box, then "Lọc" (how many filters are on) over a panel with the rest; her members come next.
+        <>
+          <SearchBox onSettled={setSearch} />
+          <Space wrap style={{ marginBottom: 12 }}>
+            <Button aria-expanded={panelOpen} aria-controls="roster-filters" onClick={() => setPanelOpen(!panelOpen)}>
+              {T.roster.filters(filtersOn)}
+            </Button>
+            {add}
+          </Space>
+          <div id="roster-filters" role="region" aria-label={T.roster.filterPanel} hidden={!panelOpen} style={{ marginBottom: 12 }}>
+            <Space orientation="vertical" style={{ width: '100%' }}>
+              {filters}
+              <Space wrap>
+                {columnChooser}
+                {outputs}
+              </Space>
+            </Space>
+          </div>
+        </>
+      ) : (
+        <>
+          <Space wrap style={{ marginBottom: 12 }}>
+            {filters}
+            {columnChooser}
+            {add}
+            {outputs}
+          </Space>
+          <SearchBox onSettled={setSearch} />
+        </>
+      )}
       {roster.error && (
         <Alert type="error" showIcon role="alert" title={T.error.generic} description={errorText(roster.error, T.error.network)} />
       )}
@@ -241,10 +285,11 @@ function rosterColumns(keys: ColumnKey[], offset: number, open: (id: string) => 
     status: {
       title: T.column.status,
       render: (_, r) => (
-        <>
+        // Apart, not run together ("Đang sinh hoạtChờ…"): her screen reader reads two things.
+        <Space wrap size={4}>
           {r.statusLabel}
           {r.transferRequest?.state === 'PENDING' && <Tag color={PENDING_TONE}>{T.units.pendingTo(r.transferRequest.toUnit.name)}</Tag>}
-        </>
+        </Space>
       ),
     },
     idNumber: { title: T.column.idNumber, render: (_, r) => r.idNumber ?? T.dash },

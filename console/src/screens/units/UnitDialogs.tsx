@@ -92,7 +92,16 @@ export function MoveDialog({
   mine,
   onClose,
   onResult,
-}: DialogProps & { members: UnitMember[]; mine: Set<string>; onResult: (text: string, problems: string[]) => void }) {
+  title = T.units.moveTitle(members.length),
+  okText = T.units.move(members.length),
+}: DialogProps & {
+  members: Pick<UnitMember, 'id' | 'fullName'>[];
+  mine: Set<string>;
+  onResult: (text: string, problems: string[]) => void;
+  /** From one member's page: the dialog named after her. */
+  title?: string;
+  okText?: string;
+}) {
   const [targets] = useQuery({ query: TRANSFER_TARGETS, variables: { organization } });
   const [target, setTarget] = useState<string | undefined>();
   const [date, setDate] = useState('');
@@ -120,8 +129,8 @@ export function MoveDialog({
   return (
     <Modal
       open
-      title={T.units.moveTitle(members.length)}
-      okText={T.units.move(members.length)}
+      title={title}
+      okText={okText}
       cancelText={T.imports.cancel}
       okButtonProps={{ disabled: !target, loading: busy }}
       onOk={() => void move()}

@@ -1,0 +1,101 @@
+import { Role } from '../src/access/role.js';
+import { CLEAN, launchBrowser, logInThroughPage, review, type TestBrowser } from './support/browser.js';
+import { createDtnUnits } from './support/dtn-units.js';
+import { createTestApp, type TestApp } from './test-app.js';
+
+const NAMES = ['Nguyễn Văn An', 'Trần Thị Bình', 'Lê Văn Cường', 'Phạm Thị Dung', 'Hoàng Văn Em', 'Vũ Thị Giang', 'Đặng Văn Hải'];
+
+/**
+ * The roster on a 390×844 phone, as the Đoàn's secretariat opens it: her members on the first
+ * screen (the search box above them, the other filters behind "Lọc"), and a status filter chosen
+ * through that panel giving the rows the database holds with that status.
+ */
+describe('the console: her roster on a phone', () => {
+  let t: TestApp;
+  let b: TestBrowser;
+  let left: string;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    await createDtnUnits(t);
+    for (const [i, fullName] of NAMES.entries()) {
+      const r = await t.gql<{ createMemberRecord: { id: string } }>(
+        `mutation($i: CreateMemberRecordInput!) { createMemberRecord(input: $i) { id } }`,
+        { i: { organization: 'DTN', externalId: `DV${i}`, fullName, unit: 'A', birthDate: '2001' } },
+      );
+      if (i === 0) left = r.data!.createMemberRecord.id;
+    }
+    const ended = await t.gql(`mutation($i: EndMembershipInput!) { endMembership(input: $i) { id } }`, {
+      i: { id: left, status: 'LEFT', date: '01/03/2026', reason: 'Chuyển vào Nam làm việc' },
+    });
+    expect(ended.errors).toBeUndefined();
+    b = await launchBrowser();
+  });
+  afterAll(async () => {
+    await b?.close();
+    await t?.close();
+  });
+
+  it('shows her first members on the first screen, and filters by status through the "Lọc" panel', async () => {
+    const context = await b.context('phone');
+    const page = await logInThroughPage(context, t.url, await t.createUser('vp.dtn', Role.SECRETARIAT, 'DTN'));
+    page.setDefaultTimeout(8000);
+    const rows = page.locator('.ant-table-tbody tr.ant-table-row');
+    await page.getByText('6 hồ sơ').waitFor();
+    // Without scrolling: the first row's top (and the search box above it) in the 844-px screen.
+    expect(await page.evaluate('window.scrollY')).toBe(0);
+    const first = (await rows.first().boundingBox())!;
+    // Her members fill the screen: the first one starts in its upper half (below seven controls it started at 597 px).
+    expect(first.y).toBeGreaterThanOrEqual(0);
+    expect(first.y).toBeLessThanOrEqual(844 / 2);
+    expect(first.y + first.height).toBeLessThanOrEqual(844);
+    expect(await page.getByRole('searchbox', { name: /Tìm theo tên/ }).isVisible()).toBe(true);
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+    expect(await review(page)).toEqual(CLEAN);
+
+    // The panel says how many filters are on (the status one, from the start) and opens by keyboard.
+    const toggle = page.getByRole('button', { name: 'Lọc (1 đang bật)' });
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    await toggle.focus();
+    await page.keyboard.press('Enter');
+    expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+    const panel = page.getByRole('region', { name: 'Bộ lọc' });
+    for (const label of ['Trạng thái', 'Chi hội / đơn vị', 'Xã / phường', 'Cảnh báo'])
+      await panel.getByRole('combobox', { name: label }).waitFor();
+    expect(await review(page)).toEqual(CLEAN);
+
+    const statuses = await t.gql<{ memberStatuses: { code: string; label: string }[] }>(`{ memberStatuses { code label } }`);
+    const leftLabel = statuses.data!.memberStatuses.find((s) => s.code === 'LEFT')!.label;
+    const status = panel.getByRole('combobox', { name: 'Trạng thái' });
+    const chosen = panel
+      .locator('.ant-select')
+      .filter({ has: page.getByRole('combobox', { name: 'Trạng thái' }) })
+      .filter({ hasText: leftLabel });
+    // Under load a choice can be lost: chosen again until the select shows it.
+    for (let tries = 0; (await chosen.count()) === 0; tries++) {
+      if (tries === 5) throw new Error(`could not choose ${leftLabel}`);
+      await status.click();
+      await page.locator('.ant-select-item-option', { hasText: leftLabel }).click();
+    }
+    await page.getByText('1 hồ sơ').waitFor();
+    // What the database holds with that status: the one who left, no one else.
+    const inDb = await t.sql<{ full_name: string }>(
+      `SELECT full_name FROM member_record WHERE organization_code = 'DTN' AND status = 'LEFT'`,
+    );
+    expect(inDb).toEqual([{ full_name: 'Nguyễn Văn An' }]);
+    expect(await rows.count()).toBe(1);
+    expect(await rows.first().innerText()).toContain('Nguyễn Văn An');
+    await context.close();
+  });
+
+  it('keeps the desktop roster as it was: every filter in sight, no "Lọc" button', async () => {
+    const context = await b.context();
+    const page = await logInThroughPage(context, t.url, await t.createUser('vp.dtn.2', Role.SECRETARIAT, 'DTN'));
+    page.setDefaultTimeout(8000);
+    await page.getByText('6 hồ sơ').waitFor();
+    for (const label of ['Trạng thái', 'Chi hội / đơn vị', 'Xã / phường', 'Cảnh báo'])
+      expect(await page.getByRole('combobox', { name: label }).isVisible()).toBe(true);
+    expect(await page.getByRole('button', { name: /^Lọc/ }).count()).toBe(0);
+    await context.close();
+  });
+});
