@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { Role } from '../src/access/role.js';
 import { CLEAN, eventually, launchBrowser, logInThroughPage, review, unlabelledDialogFields, type TestBrowser } from './support/browser.js';
-import { createDtnUnits } from './support/dtn-units.js';
+import { createDtnMembers, createDtnUnits } from './support/dtn-units.js';
 import { createTestApp, type TestApp } from './test-app.js';
 
 /**
@@ -60,17 +60,14 @@ describe('the console: her units, moves between them, a transfer another commune
   beforeAll(async () => {
     t = await createTestApp();
     await createDtnUnits(t);
-    for (const [key, name] of [
-      ['an', 'Nguyễn Văn An'],
-      ['binh', 'Trần Thị Bình'],
-      ['cuong', 'Lê Văn Cường'],
-    ]) {
-      const r = await t.gql<{ createMemberRecord: { id: string } }>(
-        `mutation($i: CreateMemberRecordInput!) { createMemberRecord(input: $i) { id } }`,
-        { i: { organization: 'DTN', externalId: key.toUpperCase(), fullName: name, unit: 'A', birthDate: '2001' } },
-      );
-      ids[key] = r.data!.createMemberRecord.id;
-    }
+    Object.assign(
+      ids,
+      await createDtnMembers(t, [
+        ['an', 'Nguyễn Văn An'],
+        ['binh', 'Trần Thị Bình'],
+        ['cuong', 'Lê Văn Cường'],
+      ]),
+    );
     b = await launchBrowser();
   });
   afterAll(async () => {

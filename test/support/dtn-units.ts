@@ -12,3 +12,16 @@ export async function createDtnUnits(t: TestApp): Promise<void> {
     if (r.errors) throw new Error(JSON.stringify(r.errors));
   }
 }
+
+/** Members of Ba Đình's Đoàn (unit A), born 2001, each code its key upper-cased: their record ids by key. */
+export async function createDtnMembers(t: TestApp, members: [key: string, name: string][]): Promise<Record<string, string>> {
+  const ids: Record<string, string> = {};
+  for (const [key, name] of members) {
+    const r = await t.gql<{ createMemberRecord: { id: string } }>(
+      `mutation($i: CreateMemberRecordInput!) { createMemberRecord(input: $i) { id } }`,
+      { i: { organization: 'DTN', externalId: key.toUpperCase(), fullName: name, unit: 'A', birthDate: '2001' } },
+    );
+    ids[key] = r.data!.createMemberRecord.id;
+  }
+  return ids;
+}

@@ -153,6 +153,8 @@ describe('the model', () => {
     { c: { ...base, name: NameLevel.DIFFERENT, birth: BirthLevel.DIFFERENT, sex: SimpleLevel.DIFFERENT }, n: 100 },
   ]);
   const model: Model = { lambda: 0.1, m: startingM(), u };
+  /** u with the province's ID numbers: two random records almost never share one. */
+  const uFull = { ...u, id: { SAME: 0.0001, ONE_SLIP: 0.0001, DIFFERENT: 0.9997, SAME_CMND: 0.0001 } };
   const freq = (name: number, birth: number) => ({ total: 100_000, name: () => name, birth: () => birth });
 
   it('counts two different 12-digit numbers strongly against (−5.6 bits with the starting model)', () => {
@@ -197,7 +199,6 @@ describe('the model', () => {
     // Ten times as many namesakes in upland communes: same name, same commune, another number.
     table.add({ ...base, id: IdLevel.DIFFERENT, birth: BirthLevel.SAME_YEAR }, 3000);
     table.add({ ...base, id: IdLevel.MISSING, birth: BirthLevel.DIFFERENT, name: NameLevel.DIFFERENT }, 2000);
-    const uFull = { ...u, id: { SAME: 0.0001, ONE_SLIP: 0.0001, DIFFERENT: 0.9997, SAME_CMND: 0.0001 } };
     const fitted = estimateM(table.patterns, uFull);
     expect(fitted.m.id.SAME).toBeGreaterThan(0.9);
     expect(fitted.m.birth.SAME_DAY).toBeGreaterThan(0.9);
@@ -213,7 +214,6 @@ describe('the model', () => {
     // Different numbers: the placeholder against a full date, namesakes of the upland communes.
     table.add({ ...base, id: IdLevel.DIFFERENT, birth: BirthLevel.PLACEHOLDER }, 400);
     table.add({ ...base, id: IdLevel.MISSING, birth: BirthLevel.DIFFERENT, name: NameLevel.DIFFERENT }, 2000);
-    const uFull = { ...u, id: { SAME: 0.0001, ONE_SLIP: 0.0001, DIFFERENT: 0.9997, SAME_CMND: 0.0001 } };
     const fitted = estimateM(table.patterns, uFull);
     expect(fitted.m.birth.SAME_YEAR).toBeGreaterThan(0.2);
     expect(fitted.m.birth.PLACEHOLDER).toBeLessThan(0.05);
