@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { totpCode } from '../../src/accounts/totp.js';
 import { CHROMIUM, CHROMIUM_FLAGS } from '../../bench/bench-tools.js';
 
@@ -107,6 +107,28 @@ export async function eventually(check: () => Promise<void>, ms = 3000): Promise
     } catch (e) {
       if (Date.now() > end) throw e;
       await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+}
+
+/**
+ * Chooses `option` in the antd select `box` as she would: opens it, clicks the option in the open
+ * list, and again until the select shows it. Under load a list can close while it opens (the screen
+ * drawn again), and a click on an option still moving can be lost: both seen red in CI.
+ */
+export async function chooseOption(page: Page, box: Locator, option: string | RegExp): Promise<void> {
+  const select = page.locator('.ant-select', { has: box });
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const open = page.locator('.ant-select-dropdown:visible');
+      if (!(await open.count())) await box.click({ timeout: 5000 });
+      await open.locator('.ant-select-item-option').filter({ hasText: option }).first().click({ timeout: 5000 });
+      const shown = typeof option === 'string' ? (t: string) => t.includes(option) : (t: string) => option.test(t);
+      return await eventually(async () => {
+        if (!shown(await select.innerText())) throw new Error(`the select does not show '${String(option)}'`);
+      });
+    } catch (e) {
+      if (attempt === 4) throw e;
     }
   }
 }

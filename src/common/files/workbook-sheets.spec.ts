@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { openRoster, type SourceRow } from './tabular-source.js';
-import { readWorkbookSheets, workbookSheets } from './workbook-sheets.js';
+import { partsWithCells, readWorkbookSheets, workbookSheets } from './workbook-sheets.js';
 import { readEntryHead, readZipDirectory } from './zip-directory.js';
 
 const FIXTURES = path.join(process.cwd(), 'test', 'fixtures');
@@ -126,5 +126,22 @@ describe('a workbook read by the name its program gave each sheet', () => {
     expect(sheets.sort()).toEqual(['Chi hội Bản Che', 'Chi hội Bản Phăng']);
     expect((await rowsOf(file, 'Chi hội Bản Che')).every((r) => r.sheet === 'Chi hội Bản Che')).toBe(true);
     await expect(rowsOf(file, 'Sheet1')).rejects.toThrow('các trang: Chi hội Bản Phăng, Chi hội Bản Che');
+  });
+});
+
+describe('the sheets with cells (what the parser must have given rows from)', () => {
+  it('names the parts holding a cell value, inline or shared, and neither an empty sheet nor a part the zip lacks', async () => {
+    const sheet = (data: string) => Buffer.from(`<?xml version="1.0"?><worksheet xmlns="x"><sheetData>${data}</sheetData></worksheet>`);
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'cells-')), 'b.xlsx');
+    writeFileSync(
+      file,
+      storedZip([
+        ['xl/worksheets/sheet1.xml', sheet('<row r="1"><c r="A1" t="inlineStr"><is><t>Lò Thị Lan</t></is></c></row>')],
+        ['xl/worksheets/sheet2.xml', sheet('<row r="1" spans="1:3"/>')],
+        ['xl/worksheets/sheet3.xml', sheet('<x:row r="2"><x:c r="B2" t="s"><x:v>0</x:v></x:c></x:row>')],
+      ]),
+    );
+    const parts = ['xl/worksheets/sheet1.xml', 'xl/worksheets/sheet2.xml', 'xl/worksheets/sheet3.xml', 'xl/worksheets/sheet4.xml'];
+    expect(await partsWithCells(file, parts)).toEqual(['xl/worksheets/sheet1.xml', 'xl/worksheets/sheet3.xml']);
   });
 });

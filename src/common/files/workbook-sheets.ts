@@ -71,3 +71,30 @@ export async function readWorkbookSheets(file: string): Promise<WorkbookSheet[]>
     await fh.close();
   }
 }
+
+/** How far into a sheet's part its first cell value is looked for: past the columns, views and merged cells of any roster. */
+const CELL_LOOKUP_BYTES = 256 * 1024;
+
+/**
+ * Of the parts given, those the zip holds with a cell value (`<v>` or `<is>`) near their start:
+ * a sheet the streaming parser gave no row from although it has cells (see xlsx-worker.ts).
+ */
+export async function partsWithCells(file: string, parts: string[]): Promise<string[]> {
+  if (!parts.length) return [];
+  const fh = await open(file, 'r');
+  try {
+    const { size } = await fh.stat();
+    const readAt = positionalReader(fh);
+    const entries = await readZipDirectory(size, readAt);
+    const found: string[] = [];
+    for (const part of parts) {
+      const entry = entries.find((e) => e.name === part);
+      if (entry && /<(?:\w+:)?(?:v|is)\b/.test((await readEntryHead(entry, CELL_LOOKUP_BYTES, readAt)).toString('utf8'))) found.push(part);
+    }
+    return found;
+  } catch {
+    return [];
+  } finally {
+    await fh.close();
+  }
+}

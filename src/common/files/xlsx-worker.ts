@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { cellText, typedCell } from './cell-text.js';
 import type { SourceRow } from './tabular-source.js';
 import type { WorkerMessage, XlsxWorkerInput } from './xlsx-reader.js';
-import { readWorkbookSheets } from './workbook-sheets.js';
+import { partsWithCells, readWorkbookSheets } from './workbook-sheets.js';
 
 /**
  * Reads one .xlsx in a child process with a memory cap (see xlsx-reader.ts): a crafted file that
@@ -32,7 +32,17 @@ async function send(rows: SourceRow[]): Promise<void> {
   await post({ rows });
 }
 
-async function main(): Promise<void> {
+/** What the passes over the workbook saw: each sheet's name as met, and the rows each part gave. */
+interface Seen {
+  names: string[];
+  rows: Map<string, number>;
+}
+
+/**
+ * One streaming pass over the workbook: the rows of every sheet (or, with `want`, of those parts
+ * only) sent in batches, counted by part.
+ */
+async function pass(nameOf: Map<string | null, string>, want: Set<string> | null, seen: Seen): Promise<void> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
@@ -43,32 +53,45 @@ async function main(): Promise<void> {
   // What the parser sets from xl/workbook.xml, for a sheet streamed before that part (it would fail
   // on `model.sheets`): no sheets known yet (their names are found below), dates counted from 1900.
   Object.assign(reader, { model: { sheets: [] }, properties: {} });
-  // Names come from workbook.xml, not from the parser: it names a sheet met before the workbook part `SheetN`.
-  const sheets = await readWorkbookSheets(file);
-  const nameOf = new Map(sheets.map((s) => [s.part, s.name]));
   // The part the parser is about to hand over: it announces each sheet's file (sheetN.xml) just before.
   let part: string | null = null;
   (reader as unknown as NodeJS.EventEmitter).on('entry', (e: { type: string; id: string }) => {
     if (e.type === 'worksheet') part = `xl/worksheets/sheet${e.id}.xml`;
   });
-  const seen: string[] = [];
   let batch: SourceRow[] = [];
   for await (const sheet of reader) {
-    const name = nameOf.get(part) ?? (sheet as unknown as { name?: string }).name ?? `Sheet${seen.length + 1}`;
-    seen.push(name);
-    if (only && name !== only) continue;
+    const at: string | null = part;
+    const name = nameOf.get(at) ?? (sheet as unknown as { name?: string }).name ?? `Sheet${seen.names.length + 1}`;
+    if (!want) seen.names.push(name);
+    if ((only && name !== only) || (want && !(at && want.has(at)))) continue;
+    let n = 0;
     for await (const r of sheet) {
       // Array.from, not map: the row's array has holes where cells are empty.
       const raw = (r.values as unknown[]).slice(1);
       batch.push({ sheet: name, row: r.number, cells: Array.from(raw, cellText), values: Array.from(raw, typedCell) });
+      n++;
       if (batch.length >= ROWS_PER_MESSAGE) {
         await send(batch);
         batch = [];
       }
     }
+    if (at) seen.rows.set(at, (seen.rows.get(at) ?? 0) + n);
   }
   if (batch.length) await send(batch);
-  await post({ done: true, sheets: sheets.length ? sheets.map((s) => s.name) : seen });
+}
+
+async function main(): Promise<void> {
+  // Names come from workbook.xml, not from the parser: it names a sheet met before the workbook part `SheetN`.
+  const sheets = await readWorkbookSheets(file);
+  const nameOf = new Map<string | null, string>(sheets.map((s) => [s.part, s.name]));
+  const seen: Seen = { names: [], rows: new Map() };
+  await pass(nameOf, null, seen);
+  // A sheet with cells that gave no row was lost by the parser (an exceljs-written roster read as
+  // having no header, once in CI under load): read once more, those sheets only.
+  const silent = sheets.filter((s) => s.part && !seen.rows.get(s.part) && (!only || s.name === only)).map((s) => s.part!);
+  const lost = await partsWithCells(file, silent);
+  if (lost.length) await pass(nameOf, new Set(lost), seen);
+  await post({ done: true, sheets: sheets.length ? sheets.map((s) => s.name) : seen.names });
   process.disconnect();
 }
 
