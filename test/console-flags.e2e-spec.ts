@@ -152,6 +152,32 @@ describe('the console: her flags, and her roster as Excel', () => {
     await context.close();
   });
 
+  it('lets her correct a flagged member where she found him: the member page opened from Cảnh báo has her edits', async () => {
+    const context = await b.context();
+    const page = await logInThroughPage(context, t.url, await t.createUser('xa-hnd-sua', Role.SECRETARIAT, 'HND'));
+    await page.getByRole('link', { name: 'Cảnh báo', exact: true }).click();
+    await page.getByRole('row').filter({ hasText: 'Quàng Văn Sống' }).getByRole('button', { name: 'Quàng Văn Sống' }).click();
+    const drawer = page.getByRole('dialog', { name: 'Quàng Văn Sống' });
+    await drawer.getByRole('button', { name: 'Sửa hồ sơ' }).click();
+    const form = page.getByRole('dialog', { name: /^Sửa hồ sơ/ });
+    await form.getByLabel('Dân tộc').fill('Thái');
+    await form.getByRole('button', { name: 'Lưu hồ sơ' }).click();
+    await form.waitFor({ state: 'hidden' });
+    await eventually(async () => {
+      const [r] = await t.sql<{ ethnicity: string }>(`SELECT ethnicity FROM member_record WHERE external_id = 'LIVING'`);
+      expect(r.ethnicity).toBe('Thái');
+    });
+    // The Ban Dân vận reads the same page without a secretariat's edits.
+    const other = await b.context();
+    const dv = await logInThroughPage(other, t.url, await t.createUser('dv-xem', Role.DAN_VAN));
+    await dv.getByRole('link', { name: 'Cảnh báo', exact: true }).click();
+    await dv.getByRole('row').filter({ hasText: 'Quàng Văn Sống' }).getByRole('button', { name: 'Quàng Văn Sống' }).click();
+    await dv.getByRole('dialog', { name: 'Quàng Văn Sống' }).getByText('Thái').waitFor();
+    expect(await dv.getByRole('button', { name: 'Sửa hồ sơ' }).count()).toBe(0);
+    await other.close();
+    await context.close();
+  });
+
   it('exports her roster as an .xlsx with the CCCD masked, and the export is logged', async () => {
     const context = await b.context();
     const user = await t.createUser('xa-hnd-2', Role.SECRETARIAT, 'HND');

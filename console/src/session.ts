@@ -14,6 +14,11 @@ export interface Session {
 
 export class SessionError extends Error {}
 
+/** She keeps rosters (a secretariat, the administrator): adds, edits, ends, takes back and moves members, wherever she opens one. */
+export const keepsRosters = (u: SessionUser): boolean => u.role === 'SECRETARIAT' || u.role === 'ADMIN';
+/** She may split and merge persons (the Ban Dân vận, the administrator). */
+export const linksPersons = (u: SessionUser): boolean => u.role === 'DAN_VAN' || u.role === 'ADMIN';
+
 async function call<T = Session>(method: string, path: string, body?: unknown, csrf?: string): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';

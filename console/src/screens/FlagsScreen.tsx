@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { useQuery } from 'urql';
 import { errorText } from '../client.ts';
 import { graphql, type ResultOf } from '../graphql.ts';
-import type { Session } from '../session.ts';
+import { keepsRosters, linksPersons, type Session } from '../session.ts';
 import { T } from '../text.ts';
 import { WRAPPING_LINK } from '../layout.ts';
 import { SEVERITY_TONE } from '../tones.ts';
@@ -81,7 +81,7 @@ export function FlagsScreen({ session }: { session: Session }) {
   const [orgs] = useQuery({ query: ORGANIZATIONS, pause: ownOrganization !== undefined });
   const rows = result.data?.flaggedRecords ?? [];
   const codeOptions = useFlagOptions(organization);
-  const secretariat = session.user.role === 'SECRETARIAT' || session.user.role === 'ADMIN';
+  const secretariat = keepsRosters(session.user);
   const reasonLabel = reason && (rows.flatMap((r) => r.flags).find((f) => f.code === reason)?.label ?? reason);
 
   const decided = (changed: boolean) => {
@@ -224,7 +224,13 @@ export function FlagsScreen({ session }: { session: Session }) {
         ]}
       />
       {decision && <FlagDecisionDialog key={`${decision.recordId}-${decision.code}`} decision={decision} onClose={decided} />}
-      <MemberDrawer id={open} onClose={() => setOpen(null)} />
+      <MemberDrawer
+        id={open}
+        onClose={() => setOpen(null)}
+        canEdit={secretariat}
+        onChanged={() => refetch({ requestPolicy: 'network-only' })}
+        canLink={linksPersons(session.user)}
+      />
     </section>
   );
 }

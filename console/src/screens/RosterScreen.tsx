@@ -4,7 +4,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useQuery } from 'urql';
 import { errorText } from '../client.ts';
 import { byFoldedLabel, byUnitName, partialDate } from '../format.ts';
-import type { Session } from '../session.ts';
+import { keepsRosters, linksPersons, type Session } from '../session.ts';
 import { T } from '../text.ts';
 import { PENDING_TONE, SEVERITY_TONE } from '../tones.ts';
 import { CLEARABLE, SearchIcon } from '../icons.tsx';
@@ -37,7 +37,7 @@ export function RosterScreen({ session }: { session: Session }) {
   const [open, setOpen] = useState<string | null>(null);
   const [adding, setAdding] = useState(false);
   const scope = useScopeNames(session.user);
-  const canEdit = session.user.role === 'SECRETARIAT' || session.user.role === 'ADMIN';
+  const canEdit = keepsRosters(session.user);
   const narrow = !Grid.useBreakpoint().md;
   const [panelOpen, setPanelOpen] = useState(false);
   const filtersOn = [status, unit, commune, flag].filter(Boolean).length;
@@ -216,13 +216,7 @@ export function RosterScreen({ session }: { session: Session }) {
           {T.roster.next}
         </Button>
       </Space>
-      <MemberDrawer
-        id={open}
-        onClose={() => setOpen(null)}
-        canEdit={canEdit}
-        onChanged={changed}
-        canLink={session.user.role === 'DAN_VAN' || session.user.role === 'ADMIN'}
-      />
+      <MemberDrawer id={open} onClose={() => setOpen(null)} canEdit={canEdit} onChanged={changed} canLink={linksPersons(session.user)} />
       {canEdit && (
         <MemberForm
           organization={organization}

@@ -2,7 +2,7 @@ import { Alert, Button, Col, Input, Row, Space, Tree, Typography } from 'antd';
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useQuery } from 'urql';
 import { errorText } from '../../client.ts';
-import type { Session } from '../../session.ts';
+import { keepsRosters, linksPersons, type Session } from '../../session.ts';
 import { T } from '../../text.ts';
 import { CLEARABLE, CloseIcon } from '../../icons.tsx';
 import { ORGANIZATIONS } from '../roster-query.ts';
@@ -57,7 +57,7 @@ export function UnitsScreen({ session }: { session: Session }) {
   const [dialog, setDialog] = useState<Dialog>(null);
   const [open, setOpen] = useState<string | null>(null);
   const [result, setResult] = useState<{ text: string; problems: string[] } | null>(null);
-  const writer = session.user.role === 'SECRETARIAT' || session.user.role === 'ADMIN';
+  const writer = keepsRosters(session.user);
   const rows = members.data?.memberRecords.nodes ?? [];
 
   // Bumped on every change she makes here: the transfer requests' lists read again (a move may have sent one).
@@ -158,7 +158,7 @@ export function UnitsScreen({ session }: { session: Session }) {
           onResult={(text, problems) => setResult({ text, problems })}
         />
       )}
-      <MemberDrawer id={open} onClose={() => setOpen(null)} />
+      <MemberDrawer id={open} onClose={() => setOpen(null)} canEdit={writer} onChanged={refresh} canLink={linksPersons(session.user)} />
     </section>
   );
 }
