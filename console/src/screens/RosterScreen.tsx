@@ -16,7 +16,7 @@ import { MemberDrawer } from './MemberDrawer.tsx';
 import { MemberForm } from './member/MemberForm.tsx';
 import { STATUSES } from './member/member-api.ts';
 import { RosterOutputs } from './RosterOutputs.tsx';
-import { ORGANIZATIONS, ROSTER, UNITS, type RosterRow } from './roster-query.ts';
+import { COMMUNE_ORGANIZATIONS, ORGANIZATIONS, ROSTER, UNITS, type RosterRow } from './roster-query.ts';
 
 type ColumnKey = 'code' | 'name' | 'birth' | 'sex' | 'unit' | 'commune' | 'status' | 'idNumber' | 'phone' | 'flags';
 const DEFAULT_COLUMNS: ColumnKey[] = ['name', 'birth', 'sex', 'unit', 'commune', 'status', 'flags'];
@@ -45,9 +45,16 @@ export function RosterScreen({ session }: { session: Session }) {
   const wide = narrow ? { width: '100%' } : {};
 
   const [orgs] = useQuery({ query: ORGANIZATIONS });
+  // The organizations that keep members' records (not the Mặt trận, whose members are organizations): the first opens.
+  const rosters = useMemo(() => orgs.data?.organizations.filter((o) => o.hasIndividualMembers) ?? [], [orgs.data]);
+  // Sent to a commune's roster without an organization (the dashboard's link): the one with most members there.
+  const [there] = useQuery({ query: COMMUNE_ORGANIZATIONS, variables: { scope: `commune:${commune}` }, pause: !!organization || !commune });
   useEffect(() => {
-    if (!organization && orgs.data?.organizations.length) setOrganization(orgs.data.organizations[0].code);
-  }, [organization, orgs.data]);
+    if (organization || !rosters.length || (commune && !there.data && !there.error)) return;
+    const cells = there.data?.overlap.matrix.filter((c) => c.a === c.b && rosters.some((o) => o.code === c.a)) ?? [];
+    const most = cells.sort((x, y) => y.persons - x.persons)[0];
+    setOrganization(most?.a ?? rosters[0].code);
+  }, [organization, rosters, commune, there.data, there.error]);
   const [units] = useQuery({ query: UNITS, variables: { organization }, pause: !organization });
   const [statuses] = useQuery({ query: STATUSES });
   const flagOptions = useFlagOptions(organization, !organization);
@@ -98,7 +105,7 @@ export function RosterScreen({ session }: { session: Session }) {
           style={{ minWidth: 220, ...wide }}
           value={organization || undefined}
           onChange={setOrganization}
-          options={orgs.data?.organizations.map((o) => ({ value: o.code, label: o.name }))}
+          options={rosters.map((o) => ({ value: o.code, label: o.name }))}
         />
       )}
       <Select

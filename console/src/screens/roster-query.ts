@@ -70,6 +70,20 @@ export const ORGANIZATIONS = graphql(`
       code
       name
       memberTerm
+      hasIndividualMembers
+    }
+  }
+`);
+
+/** The persons of each organization in a commune (the overlap's diagonal). */
+export const COMMUNE_ORGANIZATIONS = graphql(`
+  query CommuneOrganizations($scope: String!) {
+    overlap(scope: $scope) {
+      matrix {
+        a
+        b
+        persons
+      }
     }
   }
 `);
