@@ -135,7 +135,11 @@ describe('the console: administration on a phone', () => {
     expect((await t.gql(read, undefined, { token: shown })).errors).toBeUndefined();
     // …until revoked on the phone.
     await row.getByRole('button', { name: 'Thu hồi' }).click();
-    await page.getByRole('tooltip').getByRole('button', { name: 'Đồng ý' }).click();
+    const confirm = page.getByRole('tooltip');
+    await confirm.getByRole('button', { name: 'Đồng ý' }).waitFor();
+    const asks = (await confirm.boundingBox())!;
+    expect({ left: asks.x >= 0, right: asks.x + asks.width <= 390 }).toEqual({ left: true, right: true });
+    await confirm.getByRole('button', { name: 'Đồng ý' }).click();
     await row.getByText('Đã thu hồi').waitFor();
     expect((await tokens()).find((k) => k.name === name)!.revokedAt).not.toBeNull();
     expect((await t.gql(read, undefined, { token: shown })).errors).toBeDefined();
