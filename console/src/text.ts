@@ -584,8 +584,11 @@ export const T = {
     subject: 'Mã đối tượng',
     subjectHint: 'Tên đăng nhập hoặc mã',
     dates: 'Khoảng ngày',
+    fromDay: 'Từ ngày',
+    toDay: 'Đến ngày',
     at: 'Thời điểm',
     reason: 'Lý do',
+    auditEntry: 'Hành động, người thực hiện, đối tượng',
     older: '50 dòng cũ hơn',
     newest: 'Về dòng mới nhất',
     noEvents: 'Không có dòng nhật ký nào',
@@ -710,6 +713,7 @@ export const T = {
     overlapNote:
       'Mỗi ô: số người đang sinh hoạt ở cả tổ chức của hàng và tổ chức của cột; ô trên đường chéo là số người của tổ chức. Màu càng đậm, số càng lớn.',
     overlapCaption: 'Số người cùng sinh hoạt ở hai tổ chức (hàng × cột)',
+    overlapKey: 'Mã các tổ chức trong bảng:',
     overlapOfOrg: (name: string) =>
       `Mỗi ô: số người của ${name} đang sinh hoạt cả ở tổ chức của cột (trong toàn tỉnh); ô của chính tổ chức là số người của tổ chức. Màu càng đậm, số càng lớn.`,
     communes: 'Theo xã, phường',

@@ -1,4 +1,4 @@
-import { Alert, Button, DatePicker, Form, Input, Select, Space, Table, Typography, type TableColumnsType } from 'antd';
+import { Alert, Button, DatePicker, Form, Grid, Input, Select, Space, Table, Typography, type TableColumnsType } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useQuery } from 'urql';
@@ -25,21 +25,45 @@ const subjectOf = (e: AuditRow, usernames: Map<string, string>) =>
     .filter(Boolean)
     .join(' ') || T.dash;
 
+/** Who did it: the server's own schedule has no token, so it is said as what it is, not as a service token's name. */
+const actorOf = (e: AuditRow) =>
+  e.actorKind === 'SERVICE' && e.actorName === 'schedule'
+    ? T.reports.computedBy('schedule')
+    : `${e.actorName} (${T.admin.actorKind[e.actorKind] ?? e.actorKind})`;
+
 const auditColumns = (orgName: (code: string) => string, usernames: Map<string, string>): TableColumnsType<AuditRow> => [
   { title: T.admin.at, dataIndex: 'at', render: (v: string) => vnTime(v) },
   { title: T.admin.action, dataIndex: 'action', render: (a: string) => T.admin.actionName[a] ?? a },
-  {
-    title: T.admin.actor,
-    key: 'actor',
-    // The server's own schedule has no token: said as what it is, not as a service token's name.
-    render: (_: unknown, e) =>
-      e.actorKind === 'SERVICE' && e.actorName === 'schedule'
-        ? T.reports.computedBy('schedule')
-        : `${e.actorName} (${T.admin.actorKind[e.actorKind] ?? e.actorKind})`,
-  },
+  { title: T.admin.actor, key: 'actor', render: (_: unknown, e) => actorOf(e) },
   { title: T.admin.subject, key: 'subject', render: (_: unknown, e) => subjectOf(e, usernames) },
   { title: T.admin.organization, dataIndex: 'organization', render: (v: string | null) => (v ? orgName(v) : T.dash) },
   { title: T.admin.reason, dataIndex: 'reason', render: (v: string | null) => v ?? T.dash },
+];
+
+/** On a phone (below 576 px): one line of the log as a card — when and what first, then who, on what, why — nothing off to the right. */
+const phoneColumns = (orgName: (code: string) => string, usernames: Map<string, string>): TableColumnsType<AuditRow> => [
+  {
+    title: T.admin.auditEntry,
+    key: 'entry',
+    render: (_: unknown, e) => (
+      <div style={{ overflowWrap: 'anywhere' }}>
+        <Typography.Text strong>{T.admin.actionName[e.action] ?? e.action}</Typography.Text>
+        <Typography.Text type="secondary">{` · ${vnTime(e.at)}`}</Typography.Text>
+        {(
+          [
+            [T.admin.actor, actorOf(e)],
+            [T.admin.subject, e.subjectType || e.subjectId ? subjectOf(e, usernames) : null],
+            [T.admin.organization, e.organization ? orgName(e.organization) : null],
+            [T.admin.reason, e.reason],
+          ] as const
+        )
+          .filter(([, v]) => v)
+          .map(([label, v]) => (
+            <div key={label}>{`${label}: ${v}`}</div>
+          ))}
+      </div>
+    ),
+  },
 ];
 
 /** The audit log, newest first: by action, actor, subject and days; 50 lines a page, older pages by the last id. */
@@ -69,6 +93,9 @@ export function AuditTab() {
   });
   const page = events.data?.auditEvents;
   const rows = page?.nodes ?? [];
+  const narrow = !Grid.useBreakpoint().sm;
+  /** On a phone each filter on a line of its own, as wide as the screen. */
+  const full = narrow ? { width: '100%' } : {};
   /** Any filter change starts again at the newest line. */
   const filter =
     <V,>(set: (v: V) => void) =>
@@ -80,13 +107,13 @@ export function AuditTab() {
   return (
     <section aria-label={T.admin.tabs.audit}>
       <Typography.Paragraph>{T.admin.auditIntro}</Typography.Paragraph>
-      <Form layout="inline" style={{ marginBottom: 12, rowGap: 8 }}>
+      <Form layout={narrow ? 'vertical' : 'inline'} style={{ marginBottom: 12, rowGap: 8 }}>
         <Form.Item label={T.admin.action} htmlFor="audit-action">
           {/* Her words as the values: the library also writes the chosen value into the page (for screen readers). */}
           <Select<string>
             id="audit-action"
             aria-label={T.admin.action}
-            style={{ minWidth: 220 }}
+            style={{ minWidth: 220, ...full }}
             value={action ? T.admin.actionName[action] : undefined}
             placeholder={T.admin.anyAction}
             allowClear={CLEARABLE}
@@ -107,9 +134,42 @@ export function AuditTab() {
             allowClear={CLEARABLE}
           />
         </Form.Item>
-        <Form.Item label={T.admin.dates} htmlFor="audit-dates">
-          <DatePicker.RangePicker id={{ start: 'audit-dates' }} format="DD/MM/YYYY" value={days} onChange={filter(setDays)} />
-        </Form.Item>
+        {narrow ? (
+          // On a phone a day at a time: the range's calendar of two months is wider than the screen, its first month cut off.
+          <>
+            <Form.Item label={T.admin.fromDay} htmlFor="audit-from">
+              <DatePicker
+                id="audit-from"
+                format="DD/MM/YYYY"
+                allowClear={CLEARABLE}
+                value={days?.[0] ?? null}
+                onChange={(d: Dayjs | null) => filter(setDays)([d, days?.[1] ?? null])}
+                style={full}
+              />
+            </Form.Item>
+            <Form.Item label={T.admin.toDay} htmlFor="audit-to">
+              <DatePicker
+                id="audit-to"
+                format="DD/MM/YYYY"
+                allowClear={CLEARABLE}
+                value={days?.[1] ?? null}
+                disabledDate={(d) => !!days?.[0] && d.isBefore(days[0], 'day')}
+                onChange={(d: Dayjs | null) => filter(setDays)([days?.[0] ?? null, d])}
+                style={full}
+              />
+            </Form.Item>
+          </>
+        ) : (
+          <Form.Item label={T.admin.dates} htmlFor="audit-dates">
+            <DatePicker.RangePicker
+              id={{ start: 'audit-dates' }}
+              format="DD/MM/YYYY"
+              allowClear={CLEARABLE}
+              value={days}
+              onChange={filter(setDays)}
+            />
+          </Form.Item>
+        )}
       </Form>
       {events.error && <Alert type="error" showIcon role="alert" title={errorText(events.error, T.error.network)} />}
       <Table<AuditRow>
@@ -118,9 +178,9 @@ export function AuditTab() {
         loading={events.fetching}
         dataSource={rows}
         pagination={false}
-        scroll={{ x: 'max-content' }}
+        scroll={narrow ? undefined : { x: 'max-content' }}
         locale={{ emptyText: T.admin.noEvents }}
-        columns={auditColumns(orgName, usernames)}
+        columns={(narrow ? phoneColumns : auditColumns)(orgName, usernames)}
       />
       <Space style={{ marginTop: 12 }}>
         {before && <Button onClick={() => setBefore(null)}>{T.admin.newest}</Button>}

@@ -1,4 +1,4 @@
-import { Alert, Button, DatePicker, Input, Modal, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Alert, Button, DatePicker, Grid, Input, Modal, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useClient, useMutation, useQuery } from 'urql';
@@ -24,32 +24,61 @@ function saveFile(name: string, text: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-function columns(onAnswer: (r: Request) => void, orgName: (code: string) => string): TableColumnsType<Request> {
+/** Its day due and the days left (until answered). */
+const due = (r: Request) => (
+  <Space size={4} wrap>
+    {partialDate(r.dueOn)}
+    {!r.doneAt && <Tag color={r.daysLeft <= 3 ? DUE_TONE.soon : DUE_TONE.later}>{T.admin.requests.daysLeft(r.daysLeft)}</Tag>}
+  </Space>
+);
+
+/** Answered (when, by whom), or the button that answers it. */
+const stateOf = (r: Request, onAnswer: (r: Request) => void) =>
+  r.doneAt ? (
+    T.admin.requests.done(vnTime(r.doneAt), r.doneBy ?? '')
+  ) : (
+    <Button size="small" danger={r.kind === 'ERASURE'} onClick={() => onAnswer(r)}>
+      {T.admin.requests.answer[r.kind]}
+    </Button>
+  );
+
+/**
+ * The table's columns. On a phone (below 576 px): the request (what, whose record, the day received)
+ * beside its deadline with the button that answers it — nothing off to the right.
+ */
+function columns(onAnswer: (r: Request) => void, orgName: (code: string) => string, narrow: boolean): TableColumnsType<Request> {
   const R = T.admin.requests;
+  const record = (r: Request) => `${orgName(r.organization)} · ${r.externalId}`;
+  if (narrow)
+    return [
+      {
+        title: R.record,
+        key: 'request',
+        render: (_, r) => (
+          <div style={{ overflowWrap: 'anywhere' }}>
+            <Typography.Text strong>{R.kinds[r.kind]}</Typography.Text>
+            <div>{record(r)}</div>
+            <Typography.Text type="secondary">{`${R.receivedOn}: ${partialDate(r.receivedOn)}`}</Typography.Text>
+          </div>
+        ),
+      },
+      {
+        title: R.dueOn,
+        key: 'due',
+        render: (_, r) => (
+          <Space direction="vertical" size={4}>
+            {due(r)}
+            {stateOf(r, onAnswer)}
+          </Space>
+        ),
+      },
+    ];
   return [
     { title: R.kind, dataIndex: 'kind', render: (k: Kind) => R.kinds[k] },
-    { title: R.record, render: (_, r) => `${orgName(r.organization)} · ${r.externalId}` },
+    { title: R.record, render: (_, r) => record(r) },
     { title: R.receivedOn, dataIndex: 'receivedOn', render: (d: string) => partialDate(d) },
-    {
-      title: R.dueOn,
-      render: (_, r) => (
-        <Space size={4} wrap>
-          {partialDate(r.dueOn)}
-          {!r.doneAt && <Tag color={r.daysLeft <= 3 ? DUE_TONE.soon : DUE_TONE.later}>{R.daysLeft(r.daysLeft)}</Tag>}
-        </Space>
-      ),
-    },
-    {
-      title: R.state,
-      render: (_, r) =>
-        r.doneAt ? (
-          R.done(vnTime(r.doneAt), r.doneBy ?? '')
-        ) : (
-          <Button size="small" danger={r.kind === 'ERASURE'} onClick={() => onAnswer(r)}>
-            {R.answer[r.kind]}
-          </Button>
-        ),
-    },
+    { title: R.dueOn, render: (_, r) => due(r) },
+    { title: R.state, render: (_, r) => stateOf(r, onAnswer) },
   ];
 }
 
@@ -95,6 +124,7 @@ export function RequestsTab() {
     refresh();
   };
   const failed = exportState.error ?? eraseState.error;
+  const narrow = !Grid.useBreakpoint().sm;
 
   return (
     <section aria-labelledby="requests-title">
@@ -145,10 +175,10 @@ export function RequestsTab() {
         size="small"
         loading={requests.fetching}
         dataSource={requests.data?.personalDataRequests ?? []}
-        columns={columns((r) => setAnswering(r), orgName)}
+        columns={columns((r) => setAnswering(r), orgName, narrow)}
         locale={{ emptyText: R.none }}
         pagination={{ pageSize: 50, showSizeChanger: false }}
-        scroll={{ x: true }}
+        scroll={narrow ? undefined : { x: true }}
       />
       <Modal
         open={answering !== null}

@@ -1,4 +1,4 @@
-import { Alert, Button, Form, Input, InputNumber, Popconfirm, Select, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Alert, Button, Form, Grid, Input, InputNumber, Popconfirm, Select, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { errorText } from '../../client.ts';
@@ -14,34 +14,56 @@ import { useOrganizationName } from '../useOrganizationName.ts';
 type Token = ResultOf<typeof SERVICE_TOKENS>['serviceTokens'][number];
 const ROLES = ['AUDITOR', 'DAN_VAN', 'SECRETARIAT'] as const;
 
-/** The table's columns; revoking asks to confirm. */
-function tokenColumns(onRevoke: (id: string) => void, orgName: (code: string) => string): TableColumnsType<Token> {
+/** Revoking asks to confirm; a revoked token says so instead. */
+function revokeOrState(k: Token, onRevoke: (id: string) => void) {
+  return k.revokedAt ? (
+    <Tag color={DISABLED_TONE}>{T.admin.revoked}</Tag>
+  ) : (
+    <Popconfirm
+      title={T.admin.revokeConfirm(k.name)}
+      okText={T.admin.yes}
+      cancelText={T.admin.no}
+      okButtonProps={{ danger: true }}
+      onConfirm={() => onRevoke(k.id)}
+    >
+      <Button size="small" danger>
+        {T.admin.revoke}
+      </Button>
+    </Popconfirm>
+  );
+}
+
+/**
+ * The table's columns. On a phone (below 576 px): the token's name with its role, organization and days
+ * beneath it, and the revoke button beside it — nothing off to the right.
+ */
+function tokenColumns(onRevoke: (id: string) => void, orgName: (code: string) => string, narrow: boolean): TableColumnsType<Token> {
+  const org = (v: string | null) => (v ? orgName(v) : T.admin.anyOrganization);
+  const expires = (v: string | null) => (v ? vnTime(v) : T.admin.never);
+  const actions = { title: T.admin.actions, key: 'actions', render: (_: unknown, k: Token) => revokeOrState(k, onRevoke) };
+  if (narrow)
+    return [
+      {
+        title: T.admin.tokenName,
+        key: 'token',
+        render: (_: unknown, k) => (
+          <div style={{ overflowWrap: 'anywhere' }}>
+            <Typography.Text strong>{k.name}</Typography.Text>
+            <div>{`${T.admin.role[k.role] ?? k.role} · ${org(k.organization)}`}</div>
+            <div>{`${T.admin.created}: ${vnTime(k.createdAt)}`}</div>
+            <div>{`${T.admin.expires}: ${expires(k.expiresAt)}`}</div>
+          </div>
+        ),
+      },
+      actions,
+    ];
   return [
     { title: T.admin.tokenName, dataIndex: 'name' },
     { title: T.admin.roleLabel, dataIndex: 'role', render: (r: string) => T.admin.role[r] ?? r },
-    { title: T.admin.organization, dataIndex: 'organization', render: (v: string | null) => (v ? orgName(v) : T.admin.anyOrganization) },
+    { title: T.admin.organization, dataIndex: 'organization', render: org },
     { title: T.admin.created, dataIndex: 'createdAt', render: (v: string) => vnTime(v) },
-    { title: T.admin.expires, dataIndex: 'expiresAt', render: (v: string | null) => (v ? vnTime(v) : T.admin.never) },
-    {
-      title: T.admin.actions,
-      key: 'actions',
-      render: (_: unknown, k) =>
-        k.revokedAt ? (
-          <Tag color={DISABLED_TONE}>{T.admin.revoked}</Tag>
-        ) : (
-          <Popconfirm
-            title={T.admin.revokeConfirm(k.name)}
-            okText={T.admin.yes}
-            cancelText={T.admin.no}
-            okButtonProps={{ danger: true }}
-            onConfirm={() => onRevoke(k.id)}
-          >
-            <Button size="small" danger>
-              {T.admin.revoke}
-            </Button>
-          </Popconfirm>
-        ),
-    },
+    { title: T.admin.expires, dataIndex: 'expiresAt', render: expires },
+    actions,
   ];
 }
 
@@ -55,7 +77,7 @@ function ShownOnce({ token }: { token: string }) {
       style={{ marginBottom: 12 }}
       title={T.admin.tokenOnce}
       description={
-        <Typography.Text code copyable={{ tooltips: false }}>
+        <Typography.Text code copyable={{ tooltips: false }} style={{ overflowWrap: 'anywhere' }}>
           {token}
         </Typography.Text>
       }
@@ -86,11 +108,14 @@ export function TokensTab() {
     }
   };
   const error = tokens.error ?? createState.error ?? revokeState.error;
+  const narrow = !Grid.useBreakpoint().sm;
+  /** On a phone each field on a line of its own, as wide as the screen. */
+  const full = narrow ? { width: '100%' } : {};
 
   return (
     <section aria-label={T.admin.tabs.tokens}>
       <Typography.Paragraph>{T.admin.tokensIntro}</Typography.Paragraph>
-      <Form layout="inline" style={{ marginBottom: 12, rowGap: 8 }} onFinish={() => void save()}>
+      <Form layout={narrow ? 'vertical' : 'inline'} style={{ marginBottom: 12, rowGap: 8 }} onFinish={() => void save()}>
         <Form.Item label={T.admin.tokenName} htmlFor="token-name">
           <Input id="token-name" value={name} onChange={(e) => setName(e.target.value)} autoComplete="off" />
         </Form.Item>
@@ -98,7 +123,7 @@ export function TokensTab() {
           <Select
             id="token-role"
             aria-label={T.admin.roleLabel}
-            style={{ minWidth: 180 }}
+            style={{ minWidth: 180, ...full }}
             value={role}
             onChange={setRole}
             options={ROLES.map((r) => ({ value: r, label: T.admin.role[r] }))}
@@ -108,7 +133,7 @@ export function TokensTab() {
           <Select
             id="token-organization"
             aria-label={T.admin.organization}
-            style={{ minWidth: 180 }}
+            style={{ minWidth: 180, ...full }}
             value={organization}
             onChange={setOrganization}
             allowClear={CLEARABLE}
@@ -117,7 +142,7 @@ export function TokensTab() {
           />
         </Form.Item>
         <Form.Item label={T.admin.days} htmlFor="token-days">
-          <InputNumber id="token-days" min={1} max={3650} value={days} onChange={(v) => setDays(v)} />
+          <InputNumber id="token-days" min={1} max={3650} value={days} onChange={(v) => setDays(v)} style={full} />
         </Form.Item>
         <Button type="primary" htmlType="submit" disabled={!name.trim()} loading={createState.fetching}>
           {T.admin.createToken}
@@ -131,8 +156,8 @@ export function TokensTab() {
         loading={tokens.fetching}
         dataSource={tokens.data?.serviceTokens ?? []}
         pagination={false}
-        scroll={{ x: 'max-content' }}
-        columns={tokenColumns((id) => void revoke({ id }).then(refresh), orgName)}
+        scroll={narrow ? undefined : { x: 'max-content' }}
+        columns={tokenColumns((id) => void revoke({ id }).then(refresh), orgName, narrow)}
       />
     </section>
   );

@@ -1,10 +1,14 @@
-import { Typography } from 'antd';
+import { Grid, Typography } from 'antd';
 import { T } from '../../text.ts';
 
 /** Shades of one blue, light to dark; white text from the fourth (contrast at WCAG AA both ways). */
 const SHADES = ['#f4f8fd', '#dbe8f7', '#b4cfee', '#4a7fc1', '#2a5d9f', '#123a6b'];
 
-/** The organization × organization overlap: a table whose cells carry their numbers, shaded by size. */
+/**
+ * The organization × organization overlap: a table whose cells carry their numbers, shaded by size. Rows
+ * by the organizations' names with their codes; on a phone (below 576 px) by their codes alone, each
+ * name once in a key beneath the table — a name beside each row wraps into a tall column of words there.
+ */
 export function OverlapHeatmap(props: {
   matrix: { a: string; b: string; persons: number }[];
   names: Map<string, string>;
@@ -15,6 +19,8 @@ export function OverlapHeatmap(props: {
   const rows = props.only ? orgs.filter((o) => o === props.only) : orgs;
   const persons = (a: string, b: string) => props.matrix.find((c) => (c.a === a && c.b === b) || (c.a === b && c.b === a))?.persons ?? 0;
   const max = Math.max(1, ...props.matrix.filter((c) => c.a !== c.b).map((c) => c.persons));
+  const narrow = !Grid.useBreakpoint().sm;
+  const cell = narrow ? '4px 4px' : '4px 8px';
   return (
     <section aria-labelledby="dash-overlap">
       <Typography.Title level={4} id="dash-overlap">
@@ -40,7 +46,13 @@ export function OverlapHeatmap(props: {
             {rows.map((a) => (
               <tr key={a}>
                 <th scope="row" style={{ padding: '4px 6px', textAlign: 'left' }}>
-                  {props.names.get(a) ?? a} <code>{a}</code>
+                  {narrow ? (
+                    <abbr title={props.names.get(a)}>{a}</abbr>
+                  ) : (
+                    <>
+                      {props.names.get(a) ?? a} <code>{a}</code>
+                    </>
+                  )}
                 </th>
                 {orgs.map((b) => {
                   const v = persons(a, b);
@@ -51,9 +63,9 @@ export function OverlapHeatmap(props: {
                       data-a={a}
                       data-b={b}
                       style={{
-                        padding: '4px 8px',
+                        padding: cell,
                         textAlign: 'right',
-                        minWidth: 44,
+                        minWidth: narrow ? 36 : 44,
                         border: '1px solid #fff',
                         background: a === b ? '#eceff1' : SHADES[shade],
                         color: a !== b && shade >= 3 ? '#fff' : '#1a1a1a',
@@ -69,6 +81,19 @@ export function OverlapHeatmap(props: {
           </tbody>
         </table>
       </div>
+      {narrow && (
+        <div data-testid="overlap-key" style={{ marginTop: 8, fontSize: 13 }}>
+          <Typography.Text type="secondary">{T.dashboard.overlapKey}</Typography.Text>
+          <dl style={{ margin: 0 }}>
+            {orgs.map((o) => (
+              <div key={o} style={{ display: 'flex', gap: 8 }}>
+                <dt style={{ minWidth: 48, fontWeight: 600 }}>{o}</dt>
+                <dd style={{ margin: 0 }}>{props.names.get(o) ?? o}</dd>
+              </div>
+            ))}
+          </dl>
+        </div>
+      )}
     </section>
   );
 }
