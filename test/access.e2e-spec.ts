@@ -157,6 +157,16 @@ describe('authentication', () => {
     expect((await logIn(c)).errors![0].extensions!.code).toBe('UNAUTHENTICATED');
   });
 
+  it('never lets an administrator lock her own account: refused, said why, the account still in use', async () => {
+    const admin = await t.createUser('qt.tu-khoa', Role.ADMIN);
+    const token = (await logIn(admin)).data!.logIn.token;
+    const own = await t.gql(`mutation { disableUser(username: "qt.tu-khoa") { disabled } }`, {}, { token });
+    expect(own.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
+    expect(own.errors![0].message).toContain('Không thể tự khóa tài khoản của chính mình');
+    expect((await me(token)).data!.me.name).toBe('qt.tu-khoa');
+    expect(await t.sql(`SELECT disabled_at FROM app_user WHERE username = 'qt.tu-khoa'`)).toEqual([{ disabled_at: null }]);
+  });
+
   it('asks for a token without one, and says what is wrong with a bad header', async () => {
     const none = await t.gql('{ memberRecords(organization: "DTN") { totalCount } }', {}, { token: null });
     expect(none.errors![0]).toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });

@@ -561,7 +561,7 @@ export const T = {
     actions: 'Thao tác',
     create: 'Tạo tài khoản',
     createTitle: 'Tạo tài khoản mới',
-    usernameHint: 'Chữ thường không dấu, số, dấu gạch ngang (ví dụ: xa-hpn-tanlap)',
+    usernameHint: 'Từ 3 ký tự: chữ thường không dấu, số, dấu chấm, gạch ngang hoặc gạch dưới (ví dụ: xa-hpn-tanlap, vp.hpn)',
     reset: 'Cấp lại mật khẩu lần đầu',
     resetConfirm: (u: string) =>
       `Cấp lại mật khẩu lần đầu cho ${u}? Mật khẩu, ứng dụng xác thực và mọi phiên đang mở của người này hết hiệu lực ngay.`,

@@ -266,6 +266,12 @@ export class AuthService implements OnModuleDestroy {
     const repo = this.db.getRepository(AppUser);
     const user = await repo.findOneBy({ username: username.trim().toLowerCase() });
     if (!user) throw DomainError.notFound('tài khoản', username);
+    // Locked out by her own click: an administrator never locks herself (another administrator, or the CLI on the server, can).
+    if (actor.kind === 'USER' && actor.id === user.id)
+      throw new DomainError(
+        'BAD_USER_INPUT',
+        `Không thể tự khóa tài khoản của chính mình ('${user.username}'): nhờ một quản trị viên khác khóa, hoặc dùng lệnh trên máy chủ`,
+      );
     await this.db.transaction(async (em) => {
       await em.getRepository(AppUser).update(user.id, { disabledAt: new Date() });
       await em.getRepository(AccessToken).update({ userId: user.id, revokedAt: IsNull() }, { revokedAt: new Date() });
