@@ -142,7 +142,11 @@ describe('the console: link review and a person', () => {
       .getByText(`${after.persons.toLocaleString('vi-VN')} → ${after.persons.toLocaleString('vi-VN')} (không đổi)`)
       .first()
       .waitFor();
-    await cli('link');
+    const { stdout } = await cli('link');
+    // The run's count of pairs to review is the queue's: the pairs she decided wait no more.
+    const waiting = (await t.gql<{ reviewQueue: unknown[] }>(`{ reviewQueue(first: 200) { calibratedProbability } }`)).data!.reviewQueue
+      .length;
+    expect(Number(/cặp cần xem xét\t(\d+)/.exec(stdout)![1])).toBe(waiting);
     const again = await overlap();
     expect([again.persons, SEVERAL(again)]).toEqual([after.persons, SEVERAL(after)]);
     expect(await flagsOf(code)).toContain('MULTI_ORG');

@@ -57,6 +57,10 @@ export const T = {
     title: 'Cảnh báo: hồ sơ nghi ảo và cần xem lại',
     intro:
       'Mỗi dòng là một hồ sơ đang sinh hoạt mà lần rà soát gần nhất thấy có vấn đề, kèm lý do. Xác nhận khi đúng (hồ sơ được kết thúc sinh hoạt), bấm "Không đúng" khi sai (cảnh báo đó không hiện lại). Mỗi quyết định cần ghi chú và được ghi nhật ký.',
+    introReading: 'Mỗi dòng là một hồ sơ đang sinh hoạt mà lần rà soát gần nhất thấy có vấn đề, kèm lý do.',
+    /** What the Ban Dân vận does here: she decides nothing on a record, she asks its secretariat to look. */
+    introWatching:
+      'Mỗi dòng là một hồ sơ đang sinh hoạt mà lần rà soát gần nhất thấy có vấn đề, kèm lý do. Việc xác nhận hay bác bỏ là của văn phòng tổ chức giữ hồ sơ; bấm "Đề nghị chú ý" để đề nghị văn phòng đó xem lại hồ sơ (được ghi nhật ký).',
     code: 'Loại cảnh báo',
     anyCode: 'Mọi loại cảnh báo',
     organization: 'Tổ chức',

@@ -20,7 +20,8 @@ export class LinkRunType {
   @Field(() => Int, { nullable: true }) persons: number | null;
   @Field(() => Int, { nullable: true, description: 'Persons in two organizations or more.' }) multiOrganizationPersons: number | null;
   @Field(() => Int, { nullable: true }) autoLinks: number | null;
-  @Field(() => Int, { nullable: true, description: 'Pairs sent to review.' }) reviewPairs: number | null;
+  @Field(() => Int, { nullable: true, description: 'Pairs waiting for review after the run (a pair someone has decided is not counted).' })
+  reviewPairs: number | null;
   @Field(() => Int, { nullable: true, description: 'ACTIVE records suspected of being made up.' }) suspectedPhantoms: number | null;
   @Field(() => String, { nullable: true, description: 'Why a FAILED run stopped.' }) failure: string | null;
 }

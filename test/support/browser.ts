@@ -18,7 +18,10 @@ export async function launchBrowser(): Promise<TestBrowser> {
     browser,
     context: (size = 'desktop') =>
       browser.newContext({
-        viewport: size === 'phone' ? { width: 390, height: 844 } : { width: 1366, height: 768 },
+        // A phone as Chromium emulates one: its viewport, touch, and mobile layout (text autosizing, overlay scrollbars).
+        ...(size === 'phone'
+          ? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }
+          : { viewport: { width: 1366, height: 768 } }),
         locale: 'vi-VN',
         timezoneId: 'Asia/Ho_Chi_Minh',
       }),

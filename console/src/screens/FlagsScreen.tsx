@@ -104,7 +104,9 @@ export function FlagsScreen({ session }: { session: Session }) {
       <Typography.Title level={1} id="flags-title" style={{ fontSize: 22 }}>
         {T.flags.title}
       </Typography.Title>
-      <Typography.Paragraph>{T.flags.intro}</Typography.Paragraph>
+      <Typography.Paragraph>
+        {secretariat ? T.flags.intro : session.user.role === 'DAN_VAN' ? T.flags.introWatching : T.flags.introReading}
+      </Typography.Paragraph>
       <Space style={{ marginBottom: 12 }} wrap>
         <Select
           aria-label={T.flags.code}

@@ -31,6 +31,8 @@ function userColumns(
   narrow: boolean,
 ): TableColumnsType<AdminUser> {
   const wide = narrow ? { responsive: ['sm' as const] } : {};
+  // On a phone a button's words wrap within its column rather than push it past the screen's edge.
+  const wrapping = narrow ? { style: { whiteSpace: 'normal' as const, height: 'auto', textAlign: 'left' as const } } : {};
   return [
     {
       title: T.admin.username,
@@ -55,6 +57,7 @@ function userColumns(
     {
       title: T.admin.actions,
       key: 'actions',
+      ...(narrow ? { width: '45%' } : {}),
       render: (_: unknown, u) =>
         !u.disabled && (
           <Space wrap direction={narrow ? 'vertical' : 'horizontal'} size={narrow ? 4 : 8}>
@@ -64,7 +67,9 @@ function userColumns(
               cancelText={T.admin.no}
               onConfirm={() => void onReset(u.username)}
             >
-              <Button size="small">{T.admin.reset}</Button>
+              <Button size="small" {...wrapping}>
+                {T.admin.reset}
+              </Button>
             </Popconfirm>
             <Popconfirm
               title={T.admin.disableConfirm(u.username)}
@@ -73,7 +78,7 @@ function userColumns(
               okButtonProps={{ danger: true }}
               onConfirm={() => void onDisable(u.username)}
             >
-              <Button size="small" danger>
+              <Button size="small" danger {...wrapping}>
                 {T.admin.disable}
               </Button>
             </Popconfirm>
