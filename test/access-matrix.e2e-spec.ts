@@ -472,6 +472,13 @@ describe('access matrix: role × operation', () => {
       expect: { ...allow('admin', 'dtn', 'dtnUnitA'), hpn: 'NOT_FOUND' },
     },
     {
+      field: 'exportPersonalDataCopy',
+      title: 'exportPersonalDataCopy of a DTN record',
+      query: `mutation($id: ID!) { exportPersonalDataCopy(id: $id, reason: "Yêu cầu của chủ thể dữ liệu") }`,
+      vars: () => ({ id: ids.dtnA }),
+      expect: { ...allow('admin', 'dtn', 'dtnUnitA'), hpn: 'NOT_FOUND' },
+    },
+    {
       field: 'receivePersonalDataRequest',
       title: 'a data subject’s request recorded against a DTN record',
       query: `mutation($id: ID!, $day: String!) { receivePersonalDataRequest(kind: EXPORT, recordId: $id, receivedOn: $day) { dueOn } }`,

@@ -73,9 +73,19 @@ describe('the console: data subjects’ requests with their deadline', () => {
     expect(await unlabelledDialogFields(page)).toEqual([]);
     await dialog.getByLabel(/Lý do/).fill('Đơn đề nghị ngày hôm nay của ông An');
     const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Xuất dữ liệu' }).click()]);
-    expect(download.suggestedFilename()).toBe('du-lieu-ca-nhan-HND-A.json');
-    const copy = JSON.parse(fs.readFileSync(await download.path(), 'utf8')) as { record: { fullName: string; idNumber: string } };
-    expect(copy.record).toMatchObject({ fullName: 'Lò Văn An', idNumber: '001070111111' });
+    // Her copy as she reads it: Vietnamese, a field a line, the number in full, none of the system's own names.
+    expect(download.suggestedFilename()).toBe('du-lieu-ca-nhan-HND-A.txt');
+    const copy = fs.readFileSync(await download.path(), 'utf8');
+    expect(copy.startsWith('\ufeffBẢN SAO DỮ LIỆU CÁ NHÂN')).toBe(true);
+    for (const line of [
+      'Họ và tên: Lò Văn An',
+      'Số định danh (CCCD/CMND): 001070111111',
+      'Ngày sinh: 01/01/1970',
+      'Số điện thoại: 0911000001',
+      'Trạng thái: Đang sinh hoạt',
+    ])
+      expect(copy).toContain(line);
+    expect(copy).not.toMatch(/nameFolded|familyKey|communeCandidates|idIssues|[a-z]+[A-Z][a-zA-Z]*/);
 
     await rows.filter({ hasText: 'HND-B' }).getByRole('button', { name: 'Xóa dữ liệu' }).click();
     await dialog.getByLabel(/Lý do/).fill('Đơn đề nghị xóa dữ liệu của bà Bình');

@@ -5,10 +5,11 @@ import 'dayjs/locale/vi';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
-import { CloseIcon, LoadingIcon } from './icons.tsx';
+import { CloseIcon, LoadingIcon, nameLibraryIconsInVietnamese } from './icons.tsx';
 import { T } from './text.ts';
 
 dayjs.locale('vi');
+nameLibraryIconsInVietnamese(document.body);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { LIBRARY_ICON_NAMES } from '../../console/src/icon-names.js';
 import { totpCode } from '../../src/accounts/totp.js';
 import { CHROMIUM, CHROMIUM_FLAGS } from '../../bench/bench-tools.js';
 
@@ -75,8 +76,14 @@ export async function visibleEnglish(page: Page): Promise<string[]> {
     for (const code of document.querySelectorAll('code, kbd')) body = body.replace(code.innerText, ' ');
     return [document.title, body, ...attrs].join('\\n');
   })()`);
+  // The library's icons as a screen reader names them: 'down', 'caret-up', 'double-right' are English.
+  const icons = (
+    await page.evaluate<string[]>(
+      `[...document.querySelectorAll('.anticon[aria-label]')].filter((el) => !el.closest('[aria-hidden="true"]')).map((el) => el.getAttribute('aria-label'))`,
+    )
+  ).filter((name) => name in LIBRARY_ICON_NAMES);
   // …and names from the code (birthDate, idNumber): camelCase is never Vietnamese.
-  return [...text.matchAll(ENGLISH_RE)].map((m) => m[2]).concat(text.match(/\b[a-z]+[A-Z][A-Za-z]*\b/g) ?? []);
+  return [...text.matchAll(ENGLISH_RE)].map((m) => m[2]).concat(text.match(/\b[a-z]+[A-Z][A-Za-z]*\b/g) ?? [], icons);
 }
 
 /** Logs in through the console's page as she would: name, password, the code of her app (computed). */

@@ -181,6 +181,14 @@ export class MemberRecordsResolver {
     return this.privacy.exportPersonalData(args.id, args.reason, caller);
   }
 
+  @Allow(...CLEAR_DATA_TAKERS)
+  @Mutation(() => String, {
+    description: 'The same data as exportPersonalData, as the data subject reads it: plain text in Vietnamese, a field a line; logged.',
+  })
+  exportPersonalDataCopy(@Args() args: PersonalDataReasonArgs, @Caller() caller: Principal): Promise<string> {
+    return this.privacy.exportPersonalDataCopy(args.id, args.reason, caller);
+  }
+
   @Allow(Role.ADMIN)
   @Mutation(() => [MemberRecordType], {
     description:

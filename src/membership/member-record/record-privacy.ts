@@ -1,3 +1,5 @@
+import { POSITION_FIELD } from '../organization/organization-definition.js';
+import { personalDataCopyText, type CopySource } from './personal-data-copy.js';
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { type Principal } from '../../access/principal.js';
@@ -51,6 +53,31 @@ export class RecordPrivacyService {
 
   /** Everything stored about the person of one record (the subject's access request), unmasked, as JSON. */
   async exportPersonalData(id: string, reason: string, caller: Principal): Promise<string> {
+    const c = await this.copyOf(id, reason, caller);
+    const { idNumberSealed: _s, idNumberHash: _h, idNumberRawSealed: _r, unit, ...rest } = c.record as MemberRecord;
+    return JSON.stringify(
+      {
+        exportedAt: c.exportedAt.toISOString(),
+        record: {
+          ...rest,
+          idNumber: c.idNumber,
+          idNumberAsEntered: c.idNumberAsEntered,
+          unit: unit ? { code: unit.code, name: unit.name } : null,
+        },
+        history: c.history,
+      },
+      null,
+      2,
+    );
+  }
+
+  /** The same, as the data subject reads it: in Vietnamese, a field a line (`personal-data-copy.ts`). */
+  async exportPersonalDataCopy(id: string, reason: string, caller: Principal): Promise<string> {
+    return personalDataCopyText(await this.copyOf(id, reason, caller));
+  }
+
+  /** One record's data unsealed for its subject's copy: the export logged, the request it answers answered. */
+  private async copyOf(id: string, reason: string, caller: Principal): Promise<CopySource> {
     const why = requireReason(reason, 'xuất dữ liệu cá nhân');
     const record = await this.records.findInScope(this.db.manager, id, clearDataScope(caller));
     const history = await this.records.history(id);
@@ -62,25 +89,18 @@ export class RecordPrivacyService {
       reason: why,
     });
     await PersonalDataRequestsService.answer(this.db.manager, PersonalDataRequestKind.EXPORT, [id], caller);
-    const { idNumberSealed, idNumberHash: _h, idNumberRawSealed, unit, ...rest } = record;
-    return JSON.stringify(
-      {
-        exportedAt: new Date().toISOString(),
-        record: {
-          ...rest,
-          idNumber: idNumberSealed ? this.vault.open(idNumberSealed) : null,
-          idNumberAsEntered: idNumberRawSealed
-            ? this.vault.open(idNumberRawSealed)
-            : idNumberSealed
-              ? this.vault.open(idNumberSealed)
-              : null,
-          unit: unit ? { code: unit.code, name: unit.name } : null,
-        },
-        history,
-      },
-      null,
-      2,
-    );
+    const def = await this.records.organizationForRecords(record.organizationCode);
+    const idNumber = record.idNumberSealed ? this.vault.open(record.idNumberSealed) : null;
+    return {
+      record,
+      organizationName: def.name,
+      profileLabels: Object.fromEntries([POSITION_FIELD, ...def.profileFields].map((f) => [f.key, f.label])),
+      idNumber,
+      // No sealed entered form: it was typed exactly as the number.
+      idNumberAsEntered: record.idNumberRawSealed ? this.vault.open(record.idNumberRawSealed) : idNumber,
+      history,
+      exportedAt: new Date(),
+    };
   }
 
   /**

@@ -17,8 +17,9 @@ type Request = ResultOf<typeof DATA_REQUESTS>['personalDataRequests'][number];
 type Kind = Request['kind'];
 
 /** Saves a text as a file in her downloads (the export is JSON, made in memory, never in an address). */
+/** A text file that Windows' Notepad opens as UTF-8 too (the byte-order mark). */
 function saveFile(name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const url = URL.createObjectURL(new Blob(['\ufeff', text], { type: 'text/plain;charset=utf-8' }));
   const a = Object.assign(document.createElement('a'), { href: url, download: name });
   a.click();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
@@ -117,7 +118,7 @@ export function RequestsTab() {
     if (answering.kind === 'EXPORT') {
       const r = await exportData({ id: answering.recordId, reason: why });
       if (r.error || !r.data) return;
-      saveFile(`du-lieu-ca-nhan-${answering.externalId}.json`, r.data.exportPersonalData);
+      saveFile(`du-lieu-ca-nhan-${answering.externalId}.txt`, r.data.exportPersonalDataCopy);
     } else if ((await erase({ id: answering.recordId, reason: why })).error) return;
     setAnswering(null);
     setReason('');

@@ -37,9 +37,10 @@ export const RECORD_BY_CODE = graphql(`
   }
 `);
 
+/** Her copy as she reads it (Vietnamese text); the JSON of the same data stays the API's (exportPersonalData). */
 export const EXPORT_DATA = graphql(`
   mutation ExportData($id: ID!, $reason: String!) {
-    exportPersonalData(id: $id, reason: $reason)
+    exportPersonalDataCopy(id: $id, reason: $reason)
   }
 `);
 
