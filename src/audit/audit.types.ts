@@ -44,7 +44,11 @@ export class AuditEventsArgs {
 
   @Field(() => AuditAction, { nullable: true }) @IsOptional() @IsEnum(AuditAction) action?: AuditAction;
   @Field({ nullable: true, description: 'Username, token name or cli:<user>' }) @IsOptional() @IsString() @MaxLength(80) actor?: string;
-  @Field({ nullable: true, description: 'A record, person, user or token id, a username, or a Mã hồ sơ (its records and their persons)' }) @IsOptional() @IsString() @MaxLength(80) subjectId?: string;
+  @Field({ nullable: true, description: 'A record, person, user or token id, a username, or a Mã hồ sơ (its records and their persons)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(80)
+  subjectId?: string;
   @Field({ nullable: true }) @IsOptional() @IsDate() from?: Date;
   @Field({ nullable: true }) @IsOptional() @IsDate() to?: Date;
 }
