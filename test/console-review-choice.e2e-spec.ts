@@ -64,6 +64,19 @@ describe('the console: link review, the chosen decision and the 01/01 dates', ()
     expect(birthOf(yearAlone!)).toMatch(/^cùng năm sinh \(một bên chỉ có năm\)/);
   });
 
+  it('says the same of a typed 01/01 date against a record written 01/01 in the duplicate check', async () => {
+    const r = await t.gql<{ possibleDuplicates: { explanation: string; evidence: { field: string; sentence: string }[] }[] }>(
+      `query($i: DuplicateCheckInput!) { possibleDuplicates(input: $i) { explanation evidence { field sentence } } }`,
+      { i: { fullName: 'Lường Văn Khánh', birthDate: '01/01/1970', sex: 'Nam', communeCode: '00004', organization: 'HPN' } },
+    );
+    expect(r.errors).toBeUndefined();
+    expect(r.data!.possibleDuplicates.length).toBeGreaterThan(0);
+    for (const c of r.data!.possibleDuplicates) {
+      expect(c.evidence.find((e) => e.field === 'birth')!.sentence).toMatch(/^cùng năm sinh \(cả hai ghi 01\/01, chỉ rõ năm\)/);
+      expect(c.explanation).toContain('cả hai ghi 01/01');
+    }
+  });
+
   it('after R the "Hai người khác nhau" button is the chosen one, and the decision is kept and logged as hers', async () => {
     const context = await b.context();
     const page: Page = await logInThroughPage(context, t.url, await t.createUser('bdv-chon', Role.DAN_VAN));
