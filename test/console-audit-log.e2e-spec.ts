@@ -126,4 +126,16 @@ describe('the console: the audit log names what was done and finds a record by i
     expect(await review(page)).toEqual(CLEAN);
     await context.close();
   });
+
+  it('an erased record is shown by its id as before, and its old Mã hồ sơ no longer finds it', async () => {
+    const id = await idOf('CCB1076271');
+    const erased = await t.gql(`mutation($id: ID!) { erasePersonalData(id: $id, reason: "Đơn yêu cầu xóa ngày 01/12/2026") { id } }`, {
+      id,
+    });
+    expect(erased.errors).toBeUndefined();
+    const byId = await lines(id);
+    expect(byId.some((l) => l.action === 'RECORD_READ')).toBe(true);
+    expect(byId.every((l) => l.subjectCode === null)).toBe(true);
+    expect(await lines('CCB1076271')).toEqual([]);
+  });
 });
