@@ -244,7 +244,7 @@ describe('the console: periods compared, communes ordered, an organization’s o
     expect(await persons.innerText()).toContain(`${before - 1} → ${before - 1} (không đổi)`);
     // The server: both decisions logged as hers, one person fewer.
     await eventually(async () => {
-      const merged = await t.sql(`SELECT 1 FROM audit_event WHERE action = 'MERGE' AND actor_name = 'bdv-ra-soat'`);
+      const merged = await t.sql(`SELECT 1 FROM audit_event WHERE action = 'REVIEW_SAME_PERSON' AND actor_name = 'bdv-ra-soat'`);
       expect(merged).toHaveLength(2);
     });
     expect(await people()).toBe(before - 1);

@@ -337,9 +337,10 @@ describe('the console: dashboard and reports', () => {
       ])
         expect(text).toContain(phrase);
       await eventually(async () => {
-        const exports = await t.sql(`SELECT 1 FROM audit_event WHERE action = 'EXPORT' AND actor_name = 'bdv-tinh' AND subject_id = $1`, [
-          report.id,
-        ]);
+        const exports = await t.sql(
+          `SELECT 1 FROM audit_event WHERE action = 'REPORT_DOWNLOADED' AND actor_name = 'bdv-tinh' AND subject_id = $1`,
+          [report.id],
+        );
         expect(exports).toHaveLength(2);
       });
       await context.close();
@@ -360,9 +361,10 @@ describe('the console: dashboard and reports', () => {
       const file = await save(page, /dạng Excel/);
       expect(fs.readFileSync(file).subarray(0, 2).toString()).toBe('PK');
       await eventually(async () => {
-        const exports = await t.sql(`SELECT 1 FROM audit_event WHERE action = 'EXPORT' AND actor_name = 'kiem-toan' AND subject_id = $1`, [
-          report.id,
-        ]);
+        const exports = await t.sql(
+          `SELECT 1 FROM audit_event WHERE action = 'REPORT_DOWNLOADED' AND actor_name = 'kiem-toan' AND subject_id = $1`,
+          [report.id],
+        );
         expect(exports).toHaveLength(1);
       });
       await context.close();

@@ -125,7 +125,13 @@ describe('the console: link review and a person', () => {
     const audit = await t.sql<{ action: string; text: string }>(
       `SELECT e.action, n.text FROM audit_event e JOIN audit_note n ON n.id = e.note_id WHERE e.actor_name = 'ban-dan-van' AND e.subject_type = 'RECORD_PAIR'`,
     );
-    expect(audit.map((a) => a.action).sort()).toEqual(['MERGE', 'MERGE', 'MERGE', 'SPLIT', 'SPLIT']);
+    expect(audit.map((a) => a.action).sort()).toEqual([
+      'REVIEW_SAME_PERSON',
+      'REVIEW_SAME_PERSON',
+      'REVIEW_SAME_PERSON',
+      'REVIEW_TWO_PEOPLE',
+      'REVIEW_TWO_PEOPLE',
+    ]);
     expect(audit.every((a) => a.text === reason)).toBe(true);
 
     // Three persons fewer, three more in two organizations: read through the API right after, and after the next run.

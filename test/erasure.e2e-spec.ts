@@ -142,7 +142,7 @@ describe('erasure of a linked person', () => {
       subjectId: ids['DTN-1'],
       reason: null,
     });
-    expect(lines.find((l) => l.action === 'MERGE')!.reason).toBeNull();
+    expect(lines.find((l) => l.action === 'REVIEW_SAME_PERSON')!.reason).toBeNull();
     expect(lines.filter((l) => l.action === 'PERSONAL_DATA_ERASED').map((l) => l.reason)).toEqual(
       mine.map(() => 'Đơn yêu cầu xóa ngày 12/11/2026'),
     );

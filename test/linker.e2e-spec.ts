@@ -199,7 +199,7 @@ describe('the linker', () => {
     const log = await t.sql<{ action: string; reason: string }>(
       `SELECT action, detail->>'reason' AS reason FROM audit_event WHERE subject_type = 'RECORD_PAIR' ORDER BY id`,
     );
-    expect(log.map((l) => l.action)).toEqual(['SPLIT', 'MERGE']);
+    expect(log.map((l) => l.action)).toEqual(['REVIEW_TWO_PEOPLE', 'REVIEW_SAME_PERSON']);
     await expect(decisions.decide(cd1.id, cd1.id, ReviewDecision.REJECT, 'x', CLI_PRINCIPAL)).rejects.toThrow('hai hồ sơ khác nhau');
     await expect(decisions.decide(cd1.id, hnd2.id, ReviewDecision.REJECT, '  ', CLI_PRINCIPAL)).rejects.toThrow('Lý do');
   });

@@ -37,13 +37,21 @@ export enum AuditAction {
   /** An import rolled back (its records removed or put back). */
   IMPORT_UNDO = 'IMPORT_UNDO',
   EXPORT = 'EXPORT',
+  /** A reconciliation report downloaded as a file (xlsx, pdf, json), from the console or the CLI. */
+  REPORT_DOWNLOADED = 'REPORT_DOWNLOADED',
   /** A data subject's request recorded, with its deadline. */
   PERSONAL_DATA_REQUESTED = 'PERSONAL_DATA_REQUESTED',
   PERSONAL_DATA_EXPORTED = 'PERSONAL_DATA_EXPORTED',
   PERSONAL_DATA_ERASED = 'PERSONAL_DATA_ERASED',
   ERASED_PERSON_RECREATED = 'ERASED_PERSON_RECREATED',
+  /** Two persons made one (`mergePersons`). A pair decided "cùng một người" before REVIEW_SAME_PERSON existed is also a MERGE. */
   MERGE = 'MERGE',
+  /** Some of a person's records made another person (`splitPerson`); a pair decided "hai người" before REVIEW_TWO_PEOPLE is also a SPLIT. */
   SPLIT = 'SPLIT',
+  /** A link-review pair decided "cùng một người" (`decideLink` CONFIRM), whatever it changed. */
+  REVIEW_SAME_PERSON = 'REVIEW_SAME_PERSON',
+  /** A link-review pair decided "hai người khác nhau" (`decideLink` REJECT), whatever it changed. */
+  REVIEW_TWO_PEOPLE = 'REVIEW_TWO_PEOPLE',
   FLAG_DECISION = 'FLAG_DECISION',
   ASSOCIATION_CREATED = 'ASSOCIATION_CREATED',
   /** A reconciliation report was computed (by the schedule or on demand). */

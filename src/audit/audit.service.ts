@@ -1,8 +1,10 @@
 import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import type { Principal } from '../access/principal.js';
+import type { RecordScope } from '../access/record-scope.js';
 import { AuditAction, AuditEvent, AuditNote, type AuditDetail } from './audit-event.entity.js';
 import { AuditBatcher } from './audit-batch.js';
+import { recordCodesOf, subjectIdsOf } from './audit-subjects.js';
 
 export interface AuditEntry {
   action: AuditAction;
@@ -93,20 +95,27 @@ export class AuditService implements OnModuleDestroy {
     });
   }
 
-  async list(f: {
-    first: number;
-    before?: string | null;
-    action?: AuditAction | null;
-    actorName?: string | null;
-    subjectId?: string | null;
-    from?: Date | null;
-    to?: Date | null;
-  }): Promise<{ rows: AuditEvent[]; hasNextPage: boolean }> {
+  /**
+   * A page of the log, newest first. `subject` is what she typed: a raw id, a username or a Mã hồ
+   * sơ (`subjectIdsOf`, records within `scope`); `codes` gives the Mã hồ sơ of the page's records.
+   */
+  async list(
+    f: {
+      first: number;
+      before?: string | null;
+      action?: AuditAction | null;
+      actorName?: string | null;
+      subject?: string | null;
+      from?: Date | null;
+      to?: Date | null;
+    },
+    scope: RecordScope,
+  ): Promise<{ rows: AuditEvent[]; hasNextPage: boolean; codes: Map<string, string> }> {
     const qb = this.db.getRepository(AuditEvent).createQueryBuilder('e');
     if (f.before) qb.andWhere('e.id < :before', { before: f.before });
     if (f.action) qb.andWhere('e.action = :action', { action: f.action });
     if (f.actorName) qb.andWhere('e.actor_name = :actor', { actor: f.actorName });
-    if (f.subjectId) qb.andWhere('e.subject_id = :subject', { subject: f.subjectId });
+    if (f.subject?.trim()) qb.andWhere('e.subject_id IN (:...subjects)', { subjects: await subjectIdsOf(this.db, f.subject, scope) });
     if (f.from) qb.andWhere('e.at >= :from', { from: f.from });
     if (f.to) qb.andWhere('e.at < :to', { to: f.to });
     const rows = await qb
@@ -120,6 +129,10 @@ export class AuditService implements OnModuleDestroy {
     );
     // A line's reason: its note (null once erased), or the text written in lines older than audit_note.
     for (const e of page) if (e.noteId !== null) e.reason = notes.get(e.noteId) ?? null;
-    return { rows: page, hasNextPage: rows.length > f.first };
+    const codes = await recordCodesOf(
+      this.db,
+      page.filter((e) => e.subjectType === 'MEMBER_RECORD' && e.subjectId).map((e) => e.subjectId!),
+    );
+    return { rows: page, hasNextPage: rows.length > f.first, codes };
   }
 }

@@ -14,6 +14,8 @@ export class AuditEventType {
   @Field(() => AuditAction) action: AuditAction;
   @Field(() => String, { nullable: true }) subjectType: string | null;
   @Field(() => String, { nullable: true }) subjectId: string | null;
+  @Field(() => String, { nullable: true, description: "A member record's Mã hồ sơ, while the record exists and is not erased." })
+  subjectCode: string | null;
   @Field(() => String, { nullable: true }) organization: string | null;
   @Field(() => String, { nullable: true }) reason: string | null;
   @Field({ description: 'Figures and ids, as JSON text.' }) detail: string;
@@ -42,7 +44,11 @@ export class AuditEventsArgs {
 
   @Field(() => AuditAction, { nullable: true }) @IsOptional() @IsEnum(AuditAction) action?: AuditAction;
   @Field({ nullable: true, description: 'Username, token name or cli:<user>' }) @IsOptional() @IsString() @MaxLength(80) actor?: string;
-  @Field({ nullable: true, description: 'A record, user or token id' }) @IsOptional() @IsString() @MaxLength(80) subjectId?: string;
+  @Field({ nullable: true, description: 'A record, person, user or token id, a username, or a Mã hồ sơ (its records and their persons)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(80)
+  subjectId?: string;
   @Field({ nullable: true }) @IsOptional() @IsDate() from?: Date;
   @Field({ nullable: true }) @IsOptional() @IsDate() to?: Date;
 }

@@ -51,7 +51,7 @@ export class ReportExportService {
     else if (format === 'xlsx') await writeReportXlsx(d, out);
     else await writeReportPdf(d, out, this.config.reportForm);
     await this.audit.record(caller, {
-      action: AuditAction.EXPORT,
+      action: AuditAction.REPORT_DOWNLOADED,
       subjectType: 'REPORT',
       subjectId: s.id,
       organization: null,

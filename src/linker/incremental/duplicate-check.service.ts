@@ -11,11 +11,11 @@ import { MEMBER_STATUS_INFO } from '../../membership/status/member-status.js';
 import { SecretVault } from '../../personal-data/secret-vault.js';
 import { CallLimiter } from './call-limiter.js';
 import { personOf } from '../model/clustering.js';
-import { linkName, type LinkName } from '../../common/identity/identity-compare.js';
+import { linkDate, linkName, type LinkDate, type LinkName } from '../../common/identity/identity-compare.js';
 import { answersProbe, parseProbe, probeFields, probeNumbers, probeText, type DuplicateCheckInput, type Probe } from './duplicate-probe.js';
 import { LinkDecision } from '../link.entities.js';
 import { DEFAULT_LINK_OPTIONS, LINKED_STATUSES, linkDecision } from '../model/pair-decision.js';
-import { explain, fieldEvidence, probabilityInWords, shownProbability, type FieldEvidence } from '../model/evidence.js';
+import { explain, fieldEvidence, probabilityInWords, shownProbability, type BirthPair, type FieldEvidence } from '../model/evidence.js';
 import { score, startingM, typicalU, type Comparison, type Contribution, type Model } from '../model/model.js';
 import { isCallers, ownFields, type OwnFields } from '../seen-by-caller.js';
 import { compareWithProbe, findCandidates, type CandidateRow } from './candidates.js';
@@ -128,7 +128,7 @@ export class DuplicateCheckService {
           calibratedProbability: shownProbability(weight),
           probabilityText: probabilityInWords(shownProbability(weight)),
           explanation,
-          evidence: fieldEvidence(contributions),
+          evidence: fieldEvidence(contributions, birthsOf(probe, r)),
           organization: r.organization_code,
           communeCode: r.commune_code,
           statusLabel: MEMBER_STATUS_INFO[r.status].label,
@@ -200,7 +200,7 @@ export class DuplicateCheckService {
         probability: s.probability,
         weight: s.weight,
         verdict: verdict,
-        explanation: explain(s, verdict === 'LIKELY_SAME' ? 'nhiều khả năng là cùng một người' : 'cần xem xét'),
+        explanation: explain(s, verdict === 'LIKELY_SAME' ? 'nhiều khả năng là cùng một người' : 'cần xem xét', birthsOf(probe, r)),
         contributions: s.contributions,
       });
     }
@@ -218,4 +218,9 @@ export class DuplicateCheckService {
     this.model = { value, total: Math.max(1, total), at: Date.now() };
     return this.model;
   }
+}
+
+/** The typed birth date and the record's, for the words of a same year (`evidence.ts`). */
+function birthsOf(probe: { birth: LinkDate | null }, r: { birth_date: string | null; birth_date_precision: string | null }): BirthPair {
+  return [probe.birth, linkDate(r.birth_date, r.birth_date_precision)];
 }

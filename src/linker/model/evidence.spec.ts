@@ -1,4 +1,5 @@
-import { fieldEvidence, percentText, probabilityInWords } from './evidence.js';
+import { compareBirth, linkDate } from '../../common/identity/identity-compare.js';
+import { explain, fieldEvidence, percentText, probabilityInWords } from './evidence.js';
 
 describe('the evidence in words', () => {
   it('never shows a pair as 100% or 0%, whatever the model says', () => {
@@ -26,9 +27,33 @@ describe('the evidence in words', () => {
       sentence: 'cùng số định danh — bằng chứng rất mạnh là cùng một người',
       bar: 1,
     });
-    expect(e[1].sentence).toBe('cùng họ tên (412 hồ sơ có tên này) — bằng chứng mạnh là cùng một người');
+    expect(e[1].sentence).toBe('cùng họ tên (412 hồ sơ có tên này) — bằng chứng yếu là cùng một người');
     expect(e[2].sentence).toBe('năm sinh lệch một năm — bằng chứng yếu là hai người khác nhau');
     expect(e[2].bar).toBeCloseTo(-1.4 / 16, 2);
     expect(e[3].sentence).toBe('cùng giới tính — gần như không nói lên điều gì');
+  });
+
+  // A name 93 records share is no strong evidence to the officer choosing among them; a rare one is.
+  it.each([
+    [8.2, 93, 'bằng chứng yếu'],
+    [11.5, 12, 'bằng chứng mạnh'],
+    [12.1, 1, 'bằng chứng rất mạnh'],
+    [8.2, undefined, 'bằng chứng mạnh'],
+  ])('words a name agreement of %p bits shared by %p records as "%s"', (weight, frequency, word) => {
+    const [e] = fieldEvidence([{ field: 'name', level: 'SAME', weight, ...(frequency ? { frequency } : {}) }]);
+    expect(e.sentence).toContain(`— ${word} là cùng một người`);
+  });
+
+  const birth = (iso: string, precision = 'DAY') => linkDate(iso, precision);
+  it.each([
+    [birth('1982-01-01'), birth('1982-01-01'), 'cùng năm sinh (cả hai ghi 01/01, chỉ rõ năm)'],
+    [birth('1982-01-01'), birth('1982-06-14'), 'cùng năm sinh (một bên ghi 01/01, bên kia đủ ngày)'],
+    [birth('1982-01-01', 'YEAR'), birth('1982-06-14'), 'cùng năm sinh (một bên chỉ có năm)'],
+    [birth('1982-01-01', 'YEAR'), birth('1982-01-01', 'YEAR'), 'cùng năm sinh (cả hai chỉ có năm)'],
+  ])('words a same year by what each side holds (%#)', (a, b, words) => {
+    const level = compareBirth(a, b) as string;
+    const [e] = fieldEvidence([{ field: 'birth', level, weight: 3 }], [a, b]);
+    expect(e.sentence).toBe(`${words} — bằng chứng vừa là cùng một người`);
+    expect(explain({ weight: 3, contributions: [{ field: 'birth', level, weight: 3 }] }, 'cần xem xét', [a, b])).toContain(words.slice(1));
   });
 });

@@ -1,3 +1,4 @@
+import type { LinkDate } from '../../common/identity/identity-compare.js';
 import type { Contribution, Field } from './model.js';
 import { calibratedProbability } from './pair-decision.js';
 
@@ -37,6 +38,9 @@ const FIELD_SENTENCES: Record<Field, Record<string, string>> = {
     SAME_DAY: 'cùng ngày sinh',
     SWAPPED: 'ngày sinh đảo ngày/tháng',
     SAME_YEAR: 'cùng năm sinh (một bên chỉ có năm)',
+    /** SAME_YEAR as read from the two dates (`birthWording`): both written 01/01, or both a year alone. */
+    SAME_YEAR_BOTH_PLACEHOLDER: 'cùng năm sinh (cả hai ghi 01/01, chỉ rõ năm)',
+    SAME_YEAR_BOTH_YEAR: 'cùng năm sinh (cả hai chỉ có năm)',
     PLACEHOLDER: 'cùng năm sinh (một bên ghi 01/01, bên kia đủ ngày)',
     DAY_DIFFERS: 'cùng năm sinh, khác ngày',
     NEAR_YEAR: 'năm sinh lệch một năm',
@@ -78,9 +82,33 @@ function strength(bits: number): string {
   return 'yếu';
 }
 
+/**
+ * The bits a person weighs when she reads a field: its weight, less, for an agreeing value that
+ * `frequency` records share, what those namesakes would equally have (log2 of their number). The
+ * weight's frequency adjustment is counted against at least `FREQUENCY_BASE` records (calibration),
+ * so "cùng họ tên" shared by 93 records keeps some 8 bits; to the officer choosing among 93 people
+ * of that name it is weak evidence, and the word must say so.
+ */
+export function readWeight(c: Contribution): number {
+  return c.weight > 0 && c.frequency && c.frequency > 1 ? Math.max(0.5, c.weight - Math.log2(c.frequency)) : c.weight;
+}
+
+/** Both records' birth dates, when the caller has them: the words for a same year then say which side holds what. */
+export type BirthPair = readonly [LinkDate | null, LinkDate | null];
+
+/** The sentence key for a birth level, made precise by the two dates (SAME_YEAR covers three cases). */
+export function birthWording(level: string, births?: BirthPair): string {
+  const [a, b] = births ?? [null, null];
+  if (level !== 'SAME_YEAR' || !a || !b || !a.yearOnly || !b.yearOnly) return level;
+  if (a.placeholder && b.placeholder) return 'SAME_YEAR_BOTH_PLACEHOLDER';
+  if (!a.placeholder && !b.placeholder) return 'SAME_YEAR_BOTH_YEAR';
+  return level;
+}
+
 /** What agrees or differs on one field, in words (with how common an agreeing name or birth date is). */
-function whatAgrees(c: Contribution): string {
-  const text = FIELD_SENTENCES[c.field][c.level] ?? `${FIELD_NAMES[c.field]}: ${c.level}`;
+function whatAgrees(c: Contribution, births?: BirthPair): string {
+  const level = c.field === 'birth' ? birthWording(c.level, births) : c.level;
+  const text = FIELD_SENTENCES[c.field][level] ?? `${FIELD_NAMES[c.field]}: ${c.level}`;
   const common =
     c.frequency && c.frequency > 1
       ? ` (${c.frequency.toLocaleString('vi-VN')} hồ sơ có ${c.field === 'name' ? 'tên' : 'ngày sinh'} này)`
@@ -88,20 +116,21 @@ function whatAgrees(c: Contribution): string {
   return `${text}${common}`;
 }
 
-/** Each field's evidence, strongest first. */
-export function fieldEvidence(contributions: Contribution[]): FieldEvidence[] {
+/** Each field's evidence, strongest first (`births`: both records' dates, for the words of a same year). */
+export function fieldEvidence(contributions: Contribution[], births?: BirthPair): FieldEvidence[] {
   return [...contributions]
     .sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight))
     .map((c) => {
+      const read = readWeight(c);
       const way =
-        Math.abs(c.weight) < 0.5
+        Math.abs(read) < 0.5
           ? 'gần như không nói lên điều gì'
-          : `bằng chứng ${strength(c.weight)} là ${c.weight > 0 ? 'cùng một người' : 'hai người khác nhau'}`;
+          : `bằng chứng ${strength(read)} là ${read > 0 ? 'cùng một người' : 'hai người khác nhau'}`;
       return {
         field: c.field,
         label: FIELD_NAMES[c.field],
         level: c.level,
-        sentence: `${whatAgrees(c)} — ${way}`,
+        sentence: `${whatAgrees(c, births)} — ${way}`,
         bar: Math.max(-1, Math.min(1, Math.round((c.weight / FULL_BAR_BITS) * 100) / 100)),
       };
     });
@@ -130,8 +159,8 @@ export function probabilityInWords(p: number): string {
 }
 
 /** A sentence a Ban Dân vận officer reads: what agrees and what differs (strongest first), the (calibrated) probability, and the verdict. */
-export function explain(s: { weight: number; contributions: Contribution[] }, verdict: string): string {
-  const parts = [...s.contributions].sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight)).map(whatAgrees);
+export function explain(s: { weight: number; contributions: Contribution[] }, verdict: string, births?: BirthPair): string {
+  const parts = [...s.contributions].sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight)).map((c) => whatAgrees(c, births));
   const cap = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
   return `${cap(parts.join('; '))}. Xác suất cùng một người ${percentText(shownProbability(s.weight))}: ${verdict}.`;
 }

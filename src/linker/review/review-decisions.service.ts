@@ -33,7 +33,7 @@ export class ReviewDecisionsService {
     return this.db.transaction(async (em) => {
       await this.keepDecision(em, a, b, decision, reason, caller);
       const effect = await regroup(em, [a, b]);
-      const action = decision === ReviewDecision.CONFIRM ? AuditAction.MERGE : AuditAction.SPLIT;
+      const action = decision === ReviewDecision.CONFIRM ? AuditAction.REVIEW_SAME_PERSON : AuditAction.REVIEW_TWO_PEOPLE;
       await this.log(em, caller, action, { type: 'RECORD_PAIR', id: a }, reason, { recordA: a, recordB: b, decision, ...effect });
       return effect;
     });

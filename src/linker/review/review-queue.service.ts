@@ -5,11 +5,12 @@ import { inScope, readScope } from '../../access/record-scope.js';
 import { AuditAction } from '../../audit/audit-event.entity.js';
 import { AuditService } from '../../audit/audit.service.js';
 import { formatVnPartialDate, fromStoredDate } from '../../common/dates/partial-date.js';
+import { linkDate } from '../../common/identity/identity-compare.js';
 import type { DatePrecision } from '../../common/dates/partial-date.js';
 import { MEMBER_STATUS_INFO, type MemberStatus } from '../../membership/status/member-status.js';
 import { LinkDecision } from '../link.entities.js';
 import { listPageSize } from '../list-page.js';
-import { explain, fieldEvidence, probabilityInWords, shownProbability, type FieldEvidence } from '../model/evidence.js';
+import { explain, fieldEvidence, probabilityInWords, shownProbability, type BirthPair, type FieldEvidence } from '../model/evidence.js';
 import type { Contribution } from '../model/model.js';
 import { VERDICTS, weightAtLeast } from '../model/pair-decision.js';
 import { byImpact, confirmChange, type Ranked } from './decision-impact.js';
@@ -87,6 +88,12 @@ type QueueRow = Record<string, unknown> & { probability: number; weight: number;
 
 const SEX_LABELS: Record<string, string> = { MALE: 'Nam', FEMALE: 'Nữ' };
 
+/** Both sides' birth dates as the linker reads them (for the words of a same year; never shown as such). */
+function birthsOf(r: QueueRow): BirthPair {
+  const d = (x: 'a' | 'b') => linkDate(r[`${x}_birth_date`] as string | null, r[`${x}_birth_date_precision`] as string | null);
+  return [d('a'), d('b')];
+}
+
 /** A side of a pair, as the caller may see it: always where it is listed; its own fields only within her rights. */
 function side(r: QueueRow, x: 'a' | 'b', mine: boolean): PairSide {
   const v = (c: string) => r[`${x}_${c}`] as string | null;
@@ -143,14 +150,15 @@ export class ReviewQueueService {
     });
     return rows.map((r) => {
       const [a, b] = [side(r, 'a', mine(r, 'a')), side(r, 'b', mine(r, 'b'))];
+      const births = birthsOf(r);
       return {
         recordA: r.record_a as string,
         recordB: r.record_b as string,
         probability: r.probability,
         calibratedProbability: shownProbability(r.weight),
         probabilityText: probabilityInWords(shownProbability(r.weight)),
-        explanation: explain(r, VERDICTS[LinkDecision.REVIEW]),
-        evidence: fieldEvidence(r.contributions),
+        explanation: explain(r, VERDICTS[LinkDecision.REVIEW], births),
+        evidence: fieldEvidence(r.contributions, births),
         organizationA: a.organization,
         organizationB: b.organization,
         communeA: a.communeCode,

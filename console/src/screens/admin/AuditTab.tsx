@@ -16,14 +16,24 @@ const ACTION_OF = new Map(Object.entries(T.admin.actionName).map(([action, label
 const vnDay = (d: Dayjs | null | undefined, end: boolean) =>
   d ? `${d.format('YYYY-MM-DD')}T${end ? '23:59:59.999' : '00:00:00.000'}+07:00` : null;
 
-/** An account by its username (its id means nothing to her), anything else by its id. */
+/** An account by its username, a record by its Mã hồ sơ (their ids mean nothing to her), anything else by its id. */
 const subjectOf = (e: AuditRow, usernames: Map<string, string>) =>
   [
     e.subjectType ? (T.admin.subjectType[e.subjectType] ?? e.subjectType) : '',
-    (e.subjectType === 'USER' && e.subjectId ? usernames.get(e.subjectId) : undefined) ?? e.subjectId ?? '',
+    (e.subjectType === 'USER' && e.subjectId ? usernames.get(e.subjectId) : undefined) ?? e.subjectCode ?? e.subjectId ?? '',
   ]
     .filter(Boolean)
     .join(' ') || T.dash;
+
+/** A pair's decision logged before it had its own action (as MERGE or SPLIT) is named for what it was. */
+const actionOf = (e: AuditRow): string =>
+  e.subjectType === 'RECORD_PAIR' && e.action === 'MERGE'
+    ? 'REVIEW_SAME_PERSON'
+    : e.subjectType === 'RECORD_PAIR' && e.action === 'SPLIT'
+      ? 'REVIEW_TWO_PEOPLE'
+      : e.subjectType === 'REPORT' && e.action === 'EXPORT'
+        ? 'REPORT_DOWNLOADED'
+        : e.action;
 
 /** Who did it: the server's own schedule has no token, so it is said as what it is, not as a service token's name. */
 const actorOf = (e: AuditRow) =>
@@ -33,7 +43,7 @@ const actorOf = (e: AuditRow) =>
 
 const auditColumns = (orgName: (code: string) => string, usernames: Map<string, string>): TableColumnsType<AuditRow> => [
   { title: T.admin.at, dataIndex: 'at', render: (v: string) => vnTime(v) },
-  { title: T.admin.action, dataIndex: 'action', render: (a: string) => T.admin.actionName[a] ?? a },
+  { title: T.admin.action, key: 'action', render: (_: unknown, e) => T.admin.actionName[actionOf(e)] ?? e.action },
   { title: T.admin.actor, key: 'actor', render: (_: unknown, e) => actorOf(e) },
   { title: T.admin.subject, key: 'subject', render: (_: unknown, e) => subjectOf(e, usernames) },
   { title: T.admin.organization, dataIndex: 'organization', render: (v: string | null) => (v ? orgName(v) : T.dash) },
@@ -47,7 +57,7 @@ const phoneColumns = (orgName: (code: string) => string, usernames: Map<string, 
     key: 'entry',
     render: (_: unknown, e) => (
       <div style={{ overflowWrap: 'anywhere' }}>
-        <Typography.Text strong>{T.admin.actionName[e.action] ?? e.action}</Typography.Text>
+        <Typography.Text strong>{T.admin.actionName[actionOf(e)] ?? e.action}</Typography.Text>
         <Typography.Text type="secondary">{` · ${vnTime(e.at)}`}</Typography.Text>
         {(
           [
@@ -76,16 +86,15 @@ export function AuditTab() {
   const orgName = useOrganizationName();
   const typedActor = useDebounced(actor.trim(), 300);
   const typedSubject = useDebounced(subject.trim(), 300);
-  // The accounts (the Người dùng tab's list): a username typed as the subject finds its account's lines.
+  // The accounts (the Người dùng tab's list), to name an account's lines; the server reads a typed username or Mã hồ sơ.
   const [users] = useQuery({ query: USERS });
   const usernames = new Map((users.data?.users ?? []).map((u) => [u.id, u.username]));
-  const idOfUsername = new Map((users.data?.users ?? []).map((u) => [u.username.toLowerCase(), u.id]));
   const [events] = useQuery({
     query: AUDIT_EVENTS,
     variables: {
       action: action ?? null,
       actor: typedActor || null,
-      subjectId: idOfUsername.get(typedSubject.toLowerCase()) ?? (typedSubject || null),
+      subjectId: typedSubject || null,
       from: vnDay(days?.[0], false),
       to: vnDay(days?.[1], true),
       before,
@@ -172,16 +181,30 @@ export function AuditTab() {
         )}
       </Form>
       {events.error && <Alert type="error" showIcon role="alert" title={errorText(events.error, T.error.network)} />}
-      <Table<AuditRow>
-        rowKey="id"
-        size="small"
-        loading={events.fetching}
-        dataSource={rows}
-        pagination={false}
-        scroll={narrow ? undefined : { x: 'max-content' }}
-        locale={{ emptyText: T.admin.noEvents }}
-        columns={(narrow ? phoneColumns : auditColumns)(orgName, usernames)}
-      />
+      {narrow ? (
+        <Table<AuditRow>
+          rowKey="id"
+          size="small"
+          loading={events.fetching}
+          dataSource={rows}
+          pagination={false}
+          locale={{ emptyText: T.admin.noEvents }}
+          columns={phoneColumns(orgName, usernames)}
+        />
+      ) : (
+        // Wider than the screen (a pair's id, a long action): a region she can scroll with the keyboard too.
+        <div role="region" aria-label={T.admin.tabs.audit} tabIndex={0} style={{ overflowX: 'auto' }}>
+          <Table<AuditRow>
+            rowKey="id"
+            size="small"
+            loading={events.fetching}
+            dataSource={rows}
+            pagination={false}
+            locale={{ emptyText: T.admin.noEvents }}
+            columns={auditColumns(orgName, usernames)}
+          />
+        </div>
+      )}
       <Space style={{ marginTop: 12 }}>
         {before && <Button onClick={() => setBefore(null)}>{T.admin.newest}</Button>}
         {page?.hasNextPage && rows.length > 0 && <Button onClick={() => setBefore(rows[rows.length - 1].id)}>{T.admin.older}</Button>}

@@ -65,6 +65,7 @@ export const AUDIT_EVENTS = graphql(`
         actorRole
         subjectType
         subjectId
+        subjectCode
         organization
         reason
       }

@@ -127,10 +127,20 @@ export function ReviewScreen(_: { session: Session }) {
               {pending ? T.review.pending(WORDS[pending]) : saved ? T.review.decided(WORDS[saved]) : ''}
             </Typography.Paragraph>
             <Space wrap>
-              <Button type="primary" onClick={() => act('CONFIRM')}>
+              {/* The decision she chose (by key or click) is the filled, pressed button; none is before she chooses. */}
+              <Button
+                type={pending === 'CONFIRM' ? 'primary' : 'default'}
+                aria-pressed={pending === 'CONFIRM'}
+                onClick={() => act('CONFIRM')}
+              >
                 {T.review.confirm} (C)
               </Button>
-              <Button danger onClick={() => act('REJECT')}>
+              <Button
+                danger
+                type={pending === 'REJECT' ? 'primary' : 'default'}
+                aria-pressed={pending === 'REJECT'}
+                onClick={() => act('REJECT')}
+              >
                 {T.review.reject} (R)
               </Button>
               <Button onClick={() => act('UNSURE')}>{T.review.unsure} (N)</Button>
