@@ -113,6 +113,17 @@ export function AuditTab() {
       setBefore(null);
     };
 
+  const logTable = (columns: TableColumnsType<AuditRow>) => (
+    <Table<AuditRow>
+      rowKey="id"
+      size="small"
+      loading={events.fetching}
+      dataSource={rows}
+      pagination={false}
+      locale={{ emptyText: T.admin.noEvents }}
+      columns={columns}
+    />
+  );
   return (
     <section aria-label={T.admin.tabs.audit}>
       <Typography.Paragraph>{T.admin.auditIntro}</Typography.Paragraph>
@@ -182,27 +193,11 @@ export function AuditTab() {
       </Form>
       {events.error && <Alert type="error" showIcon role="alert" title={errorText(events.error, T.error.network)} />}
       {narrow ? (
-        <Table<AuditRow>
-          rowKey="id"
-          size="small"
-          loading={events.fetching}
-          dataSource={rows}
-          pagination={false}
-          locale={{ emptyText: T.admin.noEvents }}
-          columns={phoneColumns(orgName, usernames)}
-        />
+        logTable(phoneColumns(orgName, usernames))
       ) : (
         // Wider than the screen (a pair's id, a long action): a region she can scroll with the keyboard too.
         <div role="region" aria-label={T.admin.tabs.audit} tabIndex={0} style={{ overflowX: 'auto' }}>
-          <Table<AuditRow>
-            rowKey="id"
-            size="small"
-            loading={events.fetching}
-            dataSource={rows}
-            pagination={false}
-            locale={{ emptyText: T.admin.noEvents }}
-            columns={auditColumns(orgName, usernames)}
-          />
+          {logTable(auditColumns(orgName, usernames))}
         </div>
       )}
       <Space style={{ marginTop: 12 }}>
