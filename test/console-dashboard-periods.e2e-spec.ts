@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { Role } from '../src/access/role.js';
 import { periodContaining, previousPeriod } from '../src/common/dates/period.js';
 import { ReportsService } from '../src/reports/reports.service.js';
-import { CLEAN, eventually, launchBrowser, logInThroughPage, review, type TestBrowser } from './support/browser.js';
+import { chooseOption, CLEAN, eventually, launchBrowser, logInThroughPage, review, type TestBrowser } from './support/browser.js';
 import { pdfText } from './support/pdf-text.js';
 import { createTestApp, type TestApp } from './test-app.js';
 
@@ -114,14 +114,7 @@ describe('the console: periods compared, communes ordered, an organization’s o
     );
     const both = data!.overlap.matrix.find((c) => c.a === 'HND' && c.b === 'HPN')!.persons;
     expect(both).toBe(2);
-    const scope = page.locator('.ant-select').filter({ has: page.getByRole('combobox', { name: 'Phạm vi' }) });
-    await eventually(async () => {
-      if (!(await scope.innerText()).includes('Hội Nông dân')) {
-        await scope.click();
-        await page.locator('.ant-select-item-option', { hasText: 'Hội Nông dân' }).first().click();
-      }
-      expect(await scope.innerText()).toContain('Hội Nông dân');
-    }, 10_000);
+    await chooseOption(page, page.getByRole('combobox', { name: 'Phạm vi' }), 'Hội Nông dân');
     await page.getByRole('heading', { level: 1, name: /Nông dân/ }).waitFor();
     const overlap = page.getByTestId('overlap');
     await overlap.locator('td[data-a="HND"][data-b="HPN"]').waitFor();
@@ -266,14 +259,7 @@ describe('the console: periods compared, communes ordered, an organization’s o
     await day.click();
     await day.fill(dmy(yesterday));
     await day.press('Enter');
-    const org = page.locator('.ant-select').filter({ has: page.getByRole('combobox', { name: 'Tổ chức của hồ sơ' }) });
-    await eventually(async () => {
-      if (!(await org.innerText()).includes('Phụ nữ')) {
-        await org.click();
-        await page.locator('.ant-select-item-option', { hasText: 'Phụ nữ' }).first().click();
-      }
-      expect(await org.innerText()).toContain('Phụ nữ');
-    }, 10_000);
+    await chooseOption(page, page.getByRole('combobox', { name: 'Tổ chức của hồ sơ' }), 'Phụ nữ');
     await page.getByLabel('Mã hồ sơ').fill('P-1');
     await page.getByRole('button', { name: 'Ghi nhận yêu cầu' }).click();
     await page.getByRole('row').filter({ hasText: 'P-1' }).getByText(dmy(yesterday)).first().waitFor();

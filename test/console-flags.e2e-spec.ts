@@ -5,7 +5,16 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import { Role } from '../src/access/role.js';
-import { CLEAN, eventually, launchBrowser, logInThroughPage, review, unlabelledDialogFields, type TestBrowser } from './support/browser.js';
+import {
+  chooseOption,
+  CLEAN,
+  eventually,
+  launchBrowser,
+  logInThroughPage,
+  review,
+  unlabelledDialogFields,
+  type TestBrowser,
+} from './support/browser.js';
 import { createTestApp, REGISTER_HEADER, type TestApp } from './test-app.js';
 
 const HEADER = 'Mã hồ sơ,Họ và tên,Ngày sinh,Giới tính,Số CCCD,Số điện thoại,Mã xã,Mã đơn vị,Trạng thái,Ngày vào,Ngày sinh hoạt gần nhất';
@@ -58,19 +67,14 @@ describe('the console: her flags, and her roster as Excel', () => {
     expect(await page.getByText(/bấm "Không đúng" khi sai/).count()).toBe(0);
     expect(await review(page)).toEqual(CLEAN);
 
-    await page.getByRole('combobox', { name: 'Tổ chức' }).click();
-    await page.locator('.ant-select-item-option').filter({ hasText: 'Hội Liên hiệp Phụ nữ' }).click();
+    await chooseOption(page, page.getByRole('combobox', { name: 'Tổ chức' }), 'Hội Liên hiệp Phụ nữ');
     await rows.filter({ hasText: 'Lò Thị Phương' }).waitFor({ state: 'detached' });
     expect(await rows.filter({ hasText: 'Lường Thị Xuân' }).count()).toBe(1);
 
     // Leaving the screen and coming back starts it afresh (every organization).
     await page.getByRole('link', { name: 'Hướng dẫn' }).click();
     await page.getByRole('link', { name: 'Cảnh báo', exact: true }).click();
-    await page.getByRole('combobox', { name: 'Loại cảnh báo' }).click();
-    await page
-      .locator('.ant-select-item-option')
-      .filter({ hasText: /^Đã mất \(1\)$/ })
-      .click();
+    await chooseOption(page, page.getByRole('combobox', { name: 'Loại cảnh báo' }), /^Đã mất \(1\)$/);
     await rows.filter({ hasText: 'Lò Thị Phương' }).waitFor();
     await rows.filter({ hasText: 'Lường Thị Xuân' }).waitFor({ state: 'detached' });
     await context.close();

@@ -1,5 +1,5 @@
 import { Role } from '../src/access/role.js';
-import { CLEAN, launchBrowser, logInThroughPage, review, type TestBrowser } from './support/browser.js';
+import { chooseOption, CLEAN, launchBrowser, logInThroughPage, review, type TestBrowser } from './support/browser.js';
 import { createDtnUnits } from './support/dtn-units.js';
 import { createTestApp, type TestApp } from './test-app.js';
 
@@ -66,17 +66,7 @@ describe('the console: her roster on a phone', () => {
 
     const statuses = await t.gql<{ memberStatuses: { code: string; label: string }[] }>(`{ memberStatuses { code label } }`);
     const leftLabel = statuses.data!.memberStatuses.find((s) => s.code === 'LEFT')!.label;
-    const status = panel.getByRole('combobox', { name: 'Trạng thái' });
-    const chosen = panel
-      .locator('.ant-select')
-      .filter({ has: page.getByRole('combobox', { name: 'Trạng thái' }) })
-      .filter({ hasText: leftLabel });
-    // Under load a choice can be lost: chosen again until the select shows it.
-    for (let tries = 0; (await chosen.count()) === 0; tries++) {
-      if (tries === 5) throw new Error(`could not choose ${leftLabel}`);
-      await status.click();
-      await page.locator('.ant-select-item-option', { hasText: leftLabel }).click();
-    }
+    await chooseOption(page, panel.getByRole('combobox', { name: 'Trạng thái' }), leftLabel);
     await page.getByText('1 hồ sơ').waitFor();
     // What the database holds with that status: the one who left, no one else.
     const inDb = await t.sql<{ full_name: string }>(

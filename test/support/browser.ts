@@ -127,13 +127,14 @@ export async function eventually(check: () => Promise<void>, ms = 3000): Promise
  * drawn again), and a click on an option still moving can be lost: both seen red in CI.
  */
 export async function chooseOption(page: Page, box: Locator, option: string | RegExp): Promise<void> {
-  const select = page.locator('.ant-select', { has: box });
+  // The select around her combobox (however the combobox was found: a chained locator cannot be a `has`).
+  const select = box.locator(`xpath=ancestor::div[contains(concat(' ', normalize-space(@class), ' '), ' ant-select ')][1]`);
   for (let attempt = 1; ; attempt++) {
     try {
       const open = page.locator('.ant-select-dropdown:visible');
       if (!(await open.count())) await box.click({ timeout: 5000 });
       await open.locator('.ant-select-item-option').filter({ hasText: option }).first().click({ timeout: 5000 });
-      const shown = typeof option === 'string' ? (t: string) => t.includes(option) : (t: string) => option.test(t);
+      const shown = typeof option === 'string' ? (t: string) => t.includes(option) : (t: string) => option.test(t.trim());
       return await eventually(async () => {
         if (!shown(await select.innerText())) throw new Error(`the select does not show '${String(option)}'`);
       });
