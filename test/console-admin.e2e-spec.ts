@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { Role } from '../src/access/role.js';
 import { totpCode } from '../src/accounts/totp.js';
-import { CLEAN, eventually, launchBrowser, logInThroughPage, review, type TestBrowser } from './support/browser.js';
+import { chooseOption, CLEAN, eventually, launchBrowser, logInThroughPage, review, type TestBrowser } from './support/browser.js';
 import { createTestApp, type TestApp, type TestUser } from './test-app.js';
 
 const HEADER = 'Mã hồ sơ,Họ và tên,Ngày sinh,Giới tính,Mã xã,Mã đơn vị,Trạng thái';
@@ -97,10 +97,8 @@ describe('the console: administration (users, audit log)', () => {
     await adminPage.getByRole('button', { name: 'Tạo tài khoản' }).click();
     const form = adminPage.getByRole('dialog');
     await form.getByLabel('Tên đăng nhập').fill(NEW_USER);
-    await form.getByLabel('Tổ chức', { exact: true }).click();
-    await pick(adminPage, '(HPN)');
-    await form.getByLabel('Đơn vị', { exact: false }).click();
-    await pick(adminPage, '(HPN-CHI-1)');
+    await chooseOption(adminPage, form.getByLabel('Tổ chức', { exact: true }), '(HPN)');
+    await chooseOption(adminPage, form.getByLabel('Đơn vị', { exact: false }), '(HPN-CHI-1)');
     // Once the drop-down list has closed.
     await eventually(async () => expect(await review(adminPage)).toEqual(CLEAN));
     await form.getByRole('button', { name: 'Tạo tài khoản' }).click();

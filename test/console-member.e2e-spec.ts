@@ -1,6 +1,15 @@
 import type { Page } from 'playwright-core';
 import { Role } from '../src/access/role.js';
-import { CLEAN, eventually, launchBrowser, logInThroughPage, review, unlabelledDialogFields, type TestBrowser } from './support/browser.js';
+import {
+  chooseOption,
+  CLEAN,
+  eventually,
+  launchBrowser,
+  logInThroughPage,
+  review,
+  unlabelledDialogFields,
+  type TestBrowser,
+} from './support/browser.js';
 import { createTestApp, type TestApp } from './test-app.js';
 
 const HEADER = 'Mã hồ sơ,Họ và tên,Ngày sinh,Giới tính,Số CCCD,Số điện thoại,Mã xã,Mã đơn vị,Trạng thái';
@@ -100,8 +109,7 @@ describe('the console: add, edit, end and reinstate a member', () => {
     // End the membership, then take it back: statuses, history and audit rows.
     await drawer.getByRole('button', { name: 'Kết thúc sinh hoạt' }).click();
     let dialog = page.getByRole('dialog', { name: /^Kết thúc sinh hoạt của/ });
-    await dialog.getByRole('combobox', { name: 'Lý do kết thúc' }).click();
-    await pick(page, 'Đã ra khỏi tổ chức');
+    await chooseOption(page, dialog.getByRole('combobox', { name: 'Lý do kết thúc' }), 'Đã ra khỏi tổ chức');
     expect(await review(page)).toEqual(CLEAN);
     expect(await unlabelledDialogFields(page)).toEqual([]);
     await dialog.getByLabel(/^Căn cứ/).fill('Đơn xin ra khỏi tổ chức');
@@ -172,8 +180,7 @@ describe('the console: add, edit, end and reinstate a member', () => {
     await page.getByText(/^\d hồ sơ$/).waitFor();
     // On a phone the filters wait behind "Lọc", above her members.
     await page.getByRole('button', { name: /^Lọc/ }).click();
-    await page.getByRole('combobox', { name: 'Cảnh báo' }).click();
-    await pick(page, /^Đã mất \(1\)/);
+    await chooseOption(page, page.getByRole('combobox', { name: 'Cảnh báo' }), /^Đã mất \(1\)/);
     await page.getByText('1 hồ sơ', { exact: true }).waitFor();
     expect(await page.getByRole('button', { name: 'Nguyễn Văn Bình' }).count()).toBe(1);
     await page.getByRole('button', { name: 'Thêm hội viên' }).click();
@@ -253,10 +260,13 @@ describe('the console: add, edit, end and reinstate a member', () => {
     // One line of text (not "Phạm / Văn / Cường" beside the buttons), and both buttons on the screen.
     // (A line of the drawer's title is 24 px high; three words one under another, 72.)
     expect((await title.boundingBox())!.height).toBeLessThan(36);
-    for (const name of ['Sửa hồ sơ', 'Chuyển sinh hoạt', 'Kết thúc sinh hoạt']) {
-      const box = (await drawer.getByRole('button', { name }).boundingBox())!;
-      expect(box.x + box.width).toBeLessThanOrEqual(390);
-    }
+    // Measured once the drawer has slid in (while it slides, its buttons are still past the edge).
+    await eventually(async () => {
+      for (const name of ['Sửa hồ sơ', 'Chuyển sinh hoạt', 'Kết thúc sinh hoạt']) {
+        const box = (await drawer.getByRole('button', { name }).boundingBox())!;
+        expect(box.x + box.width).toBeLessThanOrEqual(390);
+      }
+    });
     expect(await review(page)).toEqual(CLEAN);
     await context.close();
   });
