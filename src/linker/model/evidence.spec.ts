@@ -19,7 +19,7 @@ describe('the evidence in words', () => {
       { field: 'id', level: 'SAME', weight: 21 },
       { field: 'sex', level: 'SAME', weight: 0.3 },
     ]);
-    expect(e.map((x) => x.label)).toEqual(['Số định danh', 'Họ tên', 'Năm sinh'.replace('Năm', 'Ngày'), 'Giới tính']);
+    expect(e.map((x) => x.label)).toEqual(['Số định danh', 'Ngày sinh', 'Họ tên', 'Giới tính']);
     expect(e[0]).toEqual({
       field: 'id',
       label: 'Số định danh',
@@ -27,9 +27,9 @@ describe('the evidence in words', () => {
       sentence: 'cùng số định danh — bằng chứng rất mạnh là cùng một người',
       bar: 1,
     });
-    expect(e[1].sentence).toBe('cùng họ tên (412 hồ sơ có tên này) — bằng chứng yếu là cùng một người');
-    expect(e[2].sentence).toBe('năm sinh lệch một năm — bằng chứng yếu là hai người khác nhau');
-    expect(e[2].bar).toBeCloseTo(-1.4 / 16, 2);
+    expect(e[2].sentence).toBe('cùng họ tên (412 hồ sơ có tên này) — bằng chứng yếu là cùng một người');
+    expect(e[1].sentence).toBe('năm sinh lệch một năm — bằng chứng yếu là hai người khác nhau');
+    expect(e[1].bar).toBeCloseTo(-1.4 / 16, 2);
     expect(e[3].sentence).toBe('cùng giới tính — gần như không nói lên điều gì');
   });
 
@@ -42,6 +42,29 @@ describe('the evidence in words', () => {
   ])('words a name agreement of %p bits shared by %p records as "%s"', (weight, frequency, word) => {
     const [e] = fieldEvidence([{ field: 'name', level: 'SAME', weight, ...(frequency ? { frequency } : {}) }]);
     expect(e.sentence).toContain(`— ${word} là cùng một người`);
+  });
+
+  // The word, the bar and the order follow one measure: a name 93 records share is weaker than a shared phone.
+  it('draws and orders a common name as weakly as it words it', () => {
+    const e = fieldEvidence([
+      { field: 'name', level: 'SAME', weight: 8.2, frequency: 93 },
+      { field: 'phone', level: 'SAME', weight: 4 },
+    ]);
+    expect(e.map((x) => x.field)).toEqual(['phone', 'name']);
+    expect(e[1].bar).toBeCloseTo((8.2 - Math.log2(93)) / 16, 2);
+    expect(e[1].bar).toBeLessThan(e[0].bar);
+    expect(
+      explain(
+        {
+          weight: 12.2,
+          contributions: [
+            { field: 'name', level: 'SAME', weight: 8.2, frequency: 93 },
+            { field: 'phone', level: 'SAME', weight: 4 },
+          ],
+        },
+        'cần xem xét',
+      ),
+    ).toMatch(/^Cùng số điện thoại.*; cùng họ tên/);
   });
 
   const birth = (iso: string, precision = 'DAY') => linkDate(iso, precision);
