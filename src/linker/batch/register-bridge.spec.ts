@@ -121,6 +121,33 @@ describe('the register as the hub', () => {
     expect(bridge.verified[at(0)]).toBe(false);
   });
 
+  // Records without a number that read alike share one search (register-alike.ts): one that differs in one field must not.
+  it('finds each record its own resident when two records differ in one field only', () => {
+    const pairs: [Row, Row][] = [
+      [
+        ['Lường Văn Ín', '1980-05-06', 'MALE', '03253', 'in-a'],
+        ['Lường Văn Ín', '1980-07-08', 'MALE', '03253', 'in-b'],
+      ],
+      [
+        ['Cầm Ngọc Anh', '1992-03-04', 'MALE', '03253', 'anh-a'],
+        ['Cầm Ngọc Anh', '1992-03-04', 'FEMALE', '03253', 'anh-b'],
+      ],
+      [
+        ['Lò Văn Hặc', '1970-02-03', 'MALE', '03253', 'hac-a'],
+        ['Lò Văn Hặc', '1970-02-03', 'MALE', '03385', 'hac-b'],
+      ],
+    ];
+    const reg = [...register(), ...pairs.flat()];
+    const withNames = residents(reg);
+    const cases = pairs.flatMap(([a, b]): Row[] => [a.slice(0, 4) as Row, b.slice(0, 4) as Row, a.slice(0, 4) as Row]);
+    const recs = records(roster(cases));
+    const bridge = matchRegister(recs, withNames, model, frequencies(recs));
+    pairs.forEach((_, k) => {
+      const [a, b] = [204 + 2 * k, 205 + 2 * k];
+      expect([bridge.resident[200 + 3 * k], bridge.resident[201 + 3 * k], bridge.resident[202 + 3 * k]]).toEqual([a, b, a]);
+    });
+  });
+
   it('weighs another listing of an organization that already lists her by number as a pair within one organization', () => {
     const recs = records(
       roster([

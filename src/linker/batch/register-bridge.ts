@@ -3,6 +3,7 @@ import type { Edge } from '../model/clustering.js';
 import { compareValues, IdLevel, NameLevel, SimpleLevel } from '../../common/identity/identity-compare.js';
 import { PatternTable, patternWeight, probabilityOf, weightOf, type Comparison, type Frequencies, type Model } from '../model/model.js';
 import { namesakesByChance } from './chance-namesakes.js';
+import { recordLikeness } from './register-alike.js';
 import { candidatesOf, indexResidents, type Candidates } from './register-candidates.js';
 import { compareWithResident, registerModel } from './register-model.js';
 import { weigher, type KeptPairs, type Weigher } from './score-pairs.js';
@@ -106,6 +107,8 @@ export function matchRegister(recs: Records, res: Residents, pairModel: Model, f
   // Shares read from the database as it is: the posterior weighs the register's namesakes itself.
   const bestOf = bestResidentFinder(recs, res, model, weigher(model, freq, 1));
   const joins: ModelJoin[] = [];
+  // Records without a number that read alike share their best resident (`register-alike.ts`).
+  const alike = new Map<string, Best>();
   for (let i = 0; i < recs.n; i++) {
     if (out.resident[i] >= 0) continue;
     const namesakes = index.byKey.get(`${recs.name[i].key}|${recs.birth[i]?.year ?? ''}`);
@@ -114,7 +117,12 @@ export function matchRegister(recs: Records, res: Residents, pairModel: Model, f
     const covered = (c.code ? res.communes.has(c.code) : c.candidates.some((x) => res.communes.has(x))) || recs.org[i] === 'CD';
     const sameId = !!recs.idHash[i] && index.byId.has(recs.idHash[i]!);
     out.match[i] = namesakes || sameId ? RegisterMatch.AMBIGUOUS : covered ? RegisterMatch.NO_MATCH : RegisterMatch.NOT_COVERED;
-    const best = bestOf(i, candidatesOf(recs, i, index, res));
+    const likeness = recordLikeness(recs, i);
+    let best = likeness === null ? undefined : alike.get(likeness);
+    if (!best) {
+      best = bestOf(i, candidatesOf(recs, i, index, res));
+      if (likeness !== null) alike.set(likeness, best);
+    }
     if (best.r < 0) continue;
     const listed = listers.has(`${best.r}|${recs.org[i]}`);
     const p = posterior(best, listed ? asSecondListing(i, best.r) : 1, unlisted);
