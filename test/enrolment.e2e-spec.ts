@@ -72,9 +72,10 @@ describe('enrolment: the first log-in over GraphQL, and the CLI that starts it',
       message: expect.stringContaining('không đúng') as string,
       extensions: { code: 'UNAUTHENTICATED' },
     });
-    // A second start replaces the secret shown by the first: the last one shown is the one to confirm.
-    await anon(START, { username: 'lan.hpn', enrolmentPassword });
+    // She scanned the first QR code, then the page reloaded: the second start shows the same secret, so her app's codes stay good.
+    const first = (await anon<Started>(START, { username: 'lan.hpn', enrolmentPassword })).data!.startEnrolment;
     const s = (await anon<Started>(START, { username: 'lan.hpn', enrolmentPassword })).data!.startEnrolment;
+    expect(s.totpSecret).toBe(first.totpSecret);
     expect(s.totpSecret).toMatch(/^[A-Z2-7]{32}$/);
     expect(s.otpauthUri).toContain(`secret=${s.totpSecret}`);
     expect(s.qrSvg).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);

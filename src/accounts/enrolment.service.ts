@@ -48,15 +48,20 @@ export class EnrolmentService {
     private readonly vault: SecretVault,
   ) {}
 
-  /** The enrolment password checked; a new TOTP secret (replacing any shown before) as text, link and QR code (SVG). */
+  /**
+   * The enrolment password checked; her TOTP secret as text, link and QR code (SVG): generated at her
+   * first start, and the same one shown again at the next start until a code confirms it — she may
+   * have scanned it before the page was reloaded or her laptop's battery died, and a new secret
+   * would make the code her app shows wrong. A reset (`reset`) clears it.
+   */
   async start(input: EnrolmentInput, clientIp: string) {
     const user = await this.admitted(input, clientIp);
-    const secret = newTotpSecret();
+    const secret = user.totpPendingSealed ? this.vault.open(user.totpPendingSealed) : newTotpSecret();
     await this.db.transaction(async (em) => {
-      await em.getRepository(AppUser).update(user.id, { totpPendingSealed: this.vault.seal(secret) });
+      if (!user.totpPendingSealed) await em.getRepository(AppUser).update(user.id, { totpPendingSealed: this.vault.seal(secret) });
       await this.audit.record(actorOf(user, clientIp), { action: AuditAction.ENROLMENT_STARTED }, em);
     });
-    // Who has the enrolment password may enrol: her tries at the code start afresh (at a new secret).
+    // Who has the enrolment password may enrol: her tries at the code start afresh.
     await this.auth.throttle.succeeded(user.username);
     const uri = otpauthUri(TOTP_ISSUER, user.username, secret);
     const qrSvg = await QRCode.toString(uri, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
@@ -88,7 +93,7 @@ export class EnrolmentService {
           WHERE id = $1 AND enrolment_used_at IS NULL AND totp_pending_sealed = $3`,
         [user.id, passwordHash, pending],
       );
-      // Another tab finished first, or asked for a new QR code meanwhile.
+      // Another tab finished first, or a reset cleared the secret meanwhile.
       if ((done as [unknown, number])[1] !== 1) throw new DomainError('CONFLICT', REFUSED.NOT_STARTED);
     });
     await this.auth.throttle.succeeded(user.username);
