@@ -97,6 +97,12 @@ describe('the console: administration (users, audit log)', () => {
     await adminPage.getByRole('button', { name: 'Tạo tài khoản' }).click();
     const form = adminPage.getByRole('dialog');
     await form.getByLabel('Tên đăng nhập').fill(NEW_USER);
+    // A secretariat keeps a roster: the Mặt trận, whose members are organizations, is not offered.
+    await form.getByLabel('Tổ chức', { exact: true }).click();
+    const offered = adminPage.locator('.ant-select-dropdown:visible .ant-select-item-option');
+    await offered.first().waitFor();
+    expect(await offered.allInnerTexts()).toEqual(expect.arrayContaining([expect.stringContaining('(HPN)')]));
+    expect((await offered.allInnerTexts()).filter((o) => o.includes('(MTTQ)'))).toEqual([]);
     await chooseOption(adminPage, form.getByLabel('Tổ chức', { exact: true }), '(HPN)');
     await chooseOption(adminPage, form.getByLabel('Đơn vị', { exact: false }), '(HPN-CHI-1)');
     // Once the drop-down list has closed.

@@ -46,6 +46,10 @@ interface TokenRow {
 }
 
 /** Users, log-in (password + TOTP), sessions and service tokens. */
+/** Why a secretariat cannot be given an organization whose members are organizations (the Mặt trận). */
+const NO_ROSTER = (name: string) =>
+  `${name} không giữ danh sách hội viên cá nhân (hội viên là các tổ chức): chọn tổ chức mà văn phòng này giữ danh sách; người theo dõi số liệu của cả Mặt trận dùng vai trò DAN_VAN`;
+
 @Injectable()
 export class AuthService implements OnModuleDestroy {
   readonly throttle: LoginThrottle;
@@ -364,7 +368,12 @@ export class AuthService implements OnModuleDestroy {
       return { organization: null, unitId: null };
     }
     try {
-      await this.organizations.get(org);
+      const def = await this.organizations.get(org);
+      // The Mặt trận's members are organizations: a secretariat of it would have no roster to keep.
+      if (!def.hasIndividualMembers) {
+        problems.push({ field: 'organization', value: org, message: NO_ROSTER(def.name) });
+        return { organization: null, unitId: null };
+      }
     } catch (e) {
       problems.push({ field: 'organization', value: org, message: e instanceof Error ? e.message : String(e) });
       return { organization: null, unitId: null };

@@ -102,7 +102,9 @@ export function CreateUserDialog({ onClose }: { onClose: (created: HandOverData 
                   setOrganization(v);
                   setUnit(undefined);
                 }}
-                options={(orgs.data?.organizations ?? []).map((o) => ({ value: o.code, label: `${o.name} (${o.code})` }))}
+                options={(orgs.data?.organizations ?? [])
+                  .filter((o) => o.hasIndividualMembers)
+                  .map((o) => ({ value: o.code, label: `${o.name} (${o.code})` }))}
               />
             </Form.Item>
             <Form.Item label={T.admin.unit} htmlFor="new-unit">
