@@ -22,7 +22,19 @@ describe('communeFromAddress (Điện Biên deployment, the shipped 2025 units)'
     ['a current phường abbreviated', 'P. Điện Biên Phủ', '03127', undefined],
   ])('%s: %s', (_why, text, code, legacyName) => {
     const r = read(text);
-    expect(r).toEqual({ communeCode: code, ...(legacyName ? { legacyName } : {}) });
+    expect(r).toEqual({ communeCode: code, ...(legacyName ? { legacyName } : {}), ...(text === 'Thanh Luong' ? { bare: true } : {}) });
+  });
+
+  // "Na Sang" is a bản of Xã Quài Tở and the name of Xã Na Sang: an address with no administrative word may be a hamlet.
+  it.each([
+    ['a name alone', 'Na Sang', true],
+    ['a hamlet alone', 'Bản Tà Lèng', true],
+    ['a hamlet and a name', 'Bản Phủ, Na Sang', true],
+    ['a commune said as a commune', 'xã Na Sang', false],
+    ['a name and the province', 'Na Sang, Điện Biên', false],
+    ['a name and a district', 'Na Sang, huyện Mường Chà', false],
+  ])('says when an address names no kind of unit: %s', (_why, text, bare) => {
+    expect(!!read(text).bare).toBe(bare);
   });
 
   it('reads an old-style address (with its city) as the old phường, and says so', () => {

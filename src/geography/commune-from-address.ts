@@ -17,6 +17,12 @@ export interface CommuneFromAddress {
   communeCode: string | null;
   warning?: string;
   legacyName?: string;
+  /**
+   * The address says no administrative word (`xã`, `phường`, `huyện`, `tỉnh`…) and names no province:
+   * "Na Sang", "Bản Phủ". In a commune's roster that is most often a hamlet of the commune, which may
+   * share a commune's name elsewhere: whoever knows the member's commune decides (the import's planner).
+   */
+  bare?: boolean;
 }
 
 type PartKind = 'COMMUNE' | 'DISTRICT' | 'CITY' | 'PROVINCE' | 'VILLAGE' | 'PLAIN';
@@ -76,6 +82,8 @@ interface Address {
   provinces: string[] | null;
   /** Written with a district or an abolished province: the address predates 1/7/2025. */
   oldStyle: boolean;
+  /** No part names its kind of unit (but a hamlet's), and no province is named. */
+  bare: boolean;
 }
 
 /** Splits `P. Mường Thanh, TP. Điện Biên Phủ` into the commune, the province and the era. */
@@ -98,7 +106,8 @@ function readAddress(text: string, names: ProvinceNames): Address {
     else if (p.kind === 'COMMUNE') candidates.unshift(p);
     else if (p.kind === 'PLAIN') candidates.push(p);
   });
-  return { commune: candidates[0]?.name ?? null, unit: candidates[0]?.unit ?? null, provinces, oldStyle };
+  const bare = !provinces && parts.every((p) => p.kind === 'PLAIN' || p.kind === 'VILLAGE');
+  return { commune: candidates[0]?.name ?? null, unit: candidates[0]?.unit ?? null, provinces, oldStyle, bare };
 }
 
 const communeList = (list: CommuneRef[], names: ProvinceNames, home: string | null) =>
@@ -117,9 +126,13 @@ const provinceName = (code: string | null, names: ProvinceNames) => names.provin
  * province, an unknown or ambiguous name is a warning showing the value, with no commune.
  */
 export function communeFromAddress(text: string, directory: CommuneDirectory, names: ProvinceNames): CommuneFromAddress {
+  const address = readAddress(canonicalText(text), names);
+  const found = readCommune(canonicalText(text), address, directory, names);
+  return address.bare ? { ...found, bare: true } : found;
+}
+
+function readCommune(shown: string, address: Address, directory: CommuneDirectory, names: ProvinceNames): CommuneFromAddress {
   const home = directory.homeProvince;
-  const shown = canonicalText(text);
-  const address = readAddress(shown, names);
   const fix = 'hãy sửa lại tên xã/phường (hoặc ghi mã xã) rồi nhập lại';
   if (!address.commune) return { communeCode: null, warning: `Địa chỉ '${shown}' không có tên xã/phường: ${fix}` };
   if (home && address.provinces && !address.provinces.includes(home))

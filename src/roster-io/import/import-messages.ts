@@ -29,16 +29,29 @@ export function failureText(e: unknown, rowsCommitted: number): string {
 export const badUnitCellMessage = (label: string, value: string) =>
   `${label}: '${value}' không hợp lệ: không phải mã đơn vị (chữ cái không dấu, chữ số, - _ .) cũng không phải tên đơn vị (chữ, chữ số, dấu cách): hãy ghi mã hoặc tên chi hội/đơn vị`;
 
-/** Where such a member lands: without a unit, or in the unit a secretariat kept to one unit keeps (its name). */
-const landing = (own?: string) => (own ? `hội viên được nhập vào ${own}` : 'hội viên được nhập, chưa có đơn vị');
+/**
+ * Where a member lands whose unit cell names no one unit: one already listed stays in her unit (`kept`:
+ * its name, null for none); a new one lands in the unit a secretariat kept to one unit keeps (`own`), or without one.
+ */
+export type Landing = { kept: string | null } | { own: string | null };
+const landing = (to: Landing) =>
+  'kept' in to
+    ? `hội viên đã có trong danh sách, giữ nguyên đơn vị đang có${to.kept ? ` (${to.kept})` : ''}`
+    : to.own
+      ? `hội viên được nhập vào ${to.own}`
+      : 'hội viên được nhập, chưa có đơn vị';
 
-/** A name several units in the caller's scope have (the row's commune does not tell them apart): the member lands without a unit (or in hers). */
-export const ambiguousUnitMessage = (label: string, value: string, codes: string[], own?: string) =>
-  `${label}: có ${codes.length} đơn vị tên '${value}' (mã ${codes.join(', ')}): ${landing(own)}; ghi Mã đơn vị thay cho tên rồi nhập lại`;
+/** A name several units in the caller's scope have (the row's commune does not tell them apart). */
+export const ambiguousUnitMessage = (label: string, value: string, codes: string[], to: Landing) =>
+  `${label}: có ${codes.length} đơn vị tên '${value}' (mã ${codes.join(', ')}): ${landing(to)}; ghi Mã đơn vị thay cho tên rồi nhập lại`;
 
-/** A code or name no unit of the organization has (units not to be created): the member lands without a unit (or in hers). */
-export const unknownUnitMessage = (label: string, value: string, organization: string, codeLike: boolean, own?: string) =>
-  `${label}: không có chi hội/đơn vị ${codeLike ? 'mã hoặc tên' : 'tên'} '${value}' trong tổ chức ${organization}: ${landing(own)}; sửa lại mã hoặc tên cho đúng, hoặc nhập lại với "Tạo các chi hội (đơn vị) … mà chưa có" (--create-units)`;
+/** A code or name no unit of the organization has (units not to be created). */
+export const unknownUnitMessage = (label: string, value: string, organization: string, codeLike: boolean, to: Landing) =>
+  `${label}: không có chi hội/đơn vị ${codeLike ? 'mã hoặc tên' : 'tên'} '${value}' trong tổ chức ${organization}: ${landing(to)}; sửa lại mã hoặc tên cho đúng, hoặc nhập lại với "Tạo các chi hội (đơn vị) … mà chưa có" (dòng lệnh: --create-units)`;
+
+/** A unit to create for a secretariat kept to a branch: a branch holds no branch. */
+export const branchUnderBranchMessage = (label: string, value: string, own: string) =>
+  `${label}: '${value}' chưa có, và tài khoản này chỉ quản lý ${own} (một chi hội) nên không tạo được chi hội mới: hãy sửa tên cho đúng chi hội đã có, hoặc nhờ tài khoản của xã/phường tạo`;
 
 /** A unit outside the account's scope: refuses the row. */
 export const unitOutOfScopeMessage = (label: string, value: string) => `${label}: đơn vị '${value}' nằm ngoài phạm vi của tài khoản này`;

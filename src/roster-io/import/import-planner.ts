@@ -19,6 +19,7 @@ import { ineligibleReason, planValues, storePlan, type Fate, type PlanRow } from
 import { matchKnownMembers, type KnownMatch } from './known-members.js';
 import { columnFor, RowPreparer, type PreparedRow } from './prepare-row.js';
 import { PREPARE_WORKERS_FOR_FILES_OF, PREPARE_WORKERS_FROM_ROW, PrepareWorkers, prepareWorkerSetup } from './prepare-workers.js';
+import { knownCommune, settleRowCommune } from './row-commune.js';
 import { changesNothing } from './record-columns.js';
 import { checkDuplicateCode, keptRow, lookUpCurrent, scopeProblems, type CurrentRecords, type PendingRow } from './pending-rows.js';
 import { rejectedRowUnitPath, RejectedRowsService } from './rejected-rows.service.js';
@@ -213,6 +214,9 @@ export class ImportPlanner {
     const values: Record<string, unknown> = prepared.values;
     values.importDigest = p.digest;
     if (unit !== undefined) values.unitId = unit?.id ?? null;
+    const known = knownCommune(record, unit === undefined ? record?.unit : unit, await b.ctx.units.own(b.em));
+    const placeWarning = await settleRowCommune(b.em, row, record, known, values);
+    if (placeWarning) row.warnings.push(placeWarning);
     const { ineligible, warned } = await this.keepNotes(b, p, record, values);
     const target = { recordId: record?.id ?? null, recordVersion: record?.version ?? null, ineligible, warned };
     if (!record) {
@@ -279,12 +283,16 @@ export class ImportPlanner {
     if (!row.unit) return undefined;
     const unitProblems: FieldProblem[] = [];
     const unitWarnings: FieldProblem[] = [];
-    const communeCode = prepared.communeCode ?? record?.communeCode ?? null;
-    const mayCreate = problems.length === 0;
     const { units } = b.ctx;
+    // An address that names no kind of unit may be a hamlet of hers (row-commune.ts): her own commune tells her units apart.
+    const communeCode = row.bareAddress
+      ? (record?.communeCode ?? (await units.own(b.em))?.communeCode ?? prepared.communeCode ?? null)
+      : (prepared.communeCode ?? record?.communeCode ?? null);
+    const mayCreate = problems.length === 0;
     const label = columnFor('unit', row);
     const cell = { value: row.unit, codeLike: readUnitCell(row.unit, label).codeLike, asCode: !row.unitByName, label };
-    const unit = await units.unit(cell, communeCode, b.em, this.units, b.actor, unitProblems, mayCreate, unitWarnings);
+    const kept = record ? { unitName: record.unit?.name ?? null } : undefined;
+    const unit = await units.unit(cell, communeCode, b.em, this.units, b.actor, unitProblems, mayCreate, unitWarnings, kept);
     const asRow = (f: FieldProblem) => ({ column: columnFor(f.field, row), value: f.value, message: f.message });
     problems.push(...unitProblems.map(asRow));
     row.warnings.push(...unitWarnings.map(asRow));

@@ -7,8 +7,15 @@ import { Unit, UnitKind } from '../../membership/unit/unit.entity.js';
 import { MAX_UNIT_CODE_LENGTH } from '../../membership/unit/unit-code.js';
 import { ownUnit } from '../../membership/unit/own-unit.js';
 import type { UnitsService } from '../../membership/unit/units.service.js';
-import { unitNameKey } from '../reading/unit-cell.js';
-import { ambiguousUnitMessage, unitNeedsCommuneMessage, unitOutOfScopeMessage, unknownUnitMessage } from './import-messages.js';
+import { unitNameKey, unitPlaceKey } from '../reading/unit-cell.js';
+import {
+  ambiguousUnitMessage,
+  branchUnderBranchMessage,
+  unitNeedsCommuneMessage,
+  unitOutOfScopeMessage,
+  unknownUnitMessage,
+  type Landing,
+} from './import-messages.js';
 
 /** A row's unit cell as read (reading/unit-cell.ts), with the column it is in. */
 export interface UnitCell {
@@ -55,8 +62,10 @@ export class ImportUnits {
     for (const [k, v] of snapshot) this.known.set(k, v);
   }
 
-  /** The organization's units by name (read once, when a cell first names one). */
-  private named: Map<string, Unit[]> | null = null;
+  /** The organization's units (read once, when a cell first names one), by name and by the place they are for. */
+  private units: Unit[] | null = null;
+  private names: Map<string, Unit[]> | null = null;
+  private readonly places: Partial<Record<'unit' | 'place', Map<string, Unit[]>>> = {};
   /** The unit a secretariat kept to one unit keeps (undefined: not read yet; null: none, the whole organization). */
   private ownUnit: Unit | null | undefined = undefined;
 
@@ -69,10 +78,12 @@ export class ImportUnits {
   /**
    * The unit a row's unit cell names, the same way for every unit column (`Mã đơn vị`, `Chi hội`…):
    * by code, else by name (accents, tone placement and case do not count) among the units in the
-   * caller's scope, those of the row's commune first when the name is in several. A name in two units
-   * the row cannot tell apart, or a code or name no unit has, lands the member without a unit, with a
-   * warning saying what to write. With `--create-units` an unknown cell is created as a branch under
-   * the commune's base unit: with that code (a code in a code column), else with that name.
+   * caller's scope, those of the row's commune first when the name is in several, else by the place
+   * the name is for ("Na Sang" for "Chi hội Nông dân bản Na Sang"). A name in two units the row
+   * cannot tell apart, or a code or name no unit has, leaves a member already listed in her unit
+   * (`kept`: undefined is returned, the unit is not changed) and lands a new one without a unit (or in
+   * the secretariat's own), with a warning saying what to write. With `--create-units` an unknown
+   * cell is created as a branch: with that code (a code in a code column), else with that name.
    */
   async unit(
     cell: UnitCell,
@@ -86,7 +97,9 @@ export class ImportUnits {
     mayCreate: boolean,
     /** What does not refuse the row: an ambiguous or unknown name (the row lands without a unit). */
     warnings: FieldProblem[],
-  ): Promise<Unit | null> {
+    /** The row's record, when it is listed already: the name of its unit (null: none). */
+    kept?: { unitName: string | null },
+  ): Promise<Unit | null | undefined> {
     const { value, label } = cell;
     const problem = (message: string) => problems.push({ field: 'unit', value, message });
     if (cell.codeLike) {
@@ -102,51 +115,94 @@ export class ImportUnits {
     const key = `name:${unitNameKey(value)}`;
     const created = this.known.get(key);
     if (created) return created;
-    let found = (await this.byName(em)).get(unitNameKey(value)) ?? [];
-    found = found.filter((u) => inScope(this.scope, { organizationCode: this.def.code, unitPath: u.path }));
-    if (found.length > 1 && communeCode) found = found.filter((u) => u.communeCode === communeCode);
+    const found = await this.named(em, value, communeCode);
     if (found.length === 1) return found[0];
+    // Where a member goes whose unit the cell does not say: a listed one stays where she is.
+    const landing = async (): Promise<{ unit: Unit | null | undefined; says: Landing }> => {
+      if (kept) return { unit: undefined, says: { kept: kept.unitName } };
+      const own = await this.own(em);
+      return { unit: own, says: { own: own?.name ?? null } };
+    };
     if (found.length > 1) {
       const codes = found.map((u) => u.code).sort();
-      const own = await this.own(em);
-      warnings.push({ field: 'unit', value, message: ambiguousUnitMessage(label, value, codes, own?.name) });
-      return own;
+      const to = await landing();
+      warnings.push({ field: 'unit', value, message: ambiguousUnitMessage(label, value, codes, to.says) });
+      return to.unit;
     }
     if (!this.createUnits) {
-      // A branch column may be an address (a hamlet): the member is imported all the same, without a unit (or
-      // into her own unit when she keeps one), and told.
-      const own = await this.own(em);
-      warnings.push({ field: 'unit', value, message: unknownUnitMessage(label, value, this.def.code, cell.codeLike, own?.name) });
-      return own;
+      // A branch column may be an address (a hamlet): the member is imported all the same, and told.
+      const to = await landing();
+      warnings.push({ field: 'unit', value, message: unknownUnitMessage(label, value, this.def.code, cell.codeLike, to.says) });
+      return to.unit;
     }
     if (!mayCreate) return null;
+    // A secretariat kept to her commune's unit creates her branches under it, in its commune.
+    const own = await this.own(em);
+    communeCode ??= own?.communeCode ?? null;
     if (!communeCode) {
       problem(unitNeedsCommuneMessage(label, value));
       return null;
     }
+    const under = own?.kind === UnitKind.BASE ? own : undefined;
+    if (own && !under) {
+      problem(branchUnderBranchMessage(label, value, own.name));
+      return null;
+    }
     if (cell.codeLike && cell.asCode) {
-      const unit = await createBranch(em, service, this.def.code, { code: value, name: value }, communeCode, writeScope(actor));
+      const unit = await createBranch(em, service, this.def.code, { code: value, name: value }, communeCode, writeScope(actor), under);
       this.known.set(value, unit);
       return unit;
     }
     let code = codeForUnitName(communeCode, value);
     for (let n = 2; await service.findByCodeOrNull(this.def.code, code, em); n++)
       code = `${codeForUnitName(communeCode, value).slice(0, MAX_UNIT_CODE_LENGTH - 4)}-${n}`;
-    const unit = await createBranch(em, service, this.def.code, { code, name: value }, communeCode, writeScope(actor));
+    const unit = await createBranch(em, service, this.def.code, { code, name: value }, communeCode, writeScope(actor), under);
     this.known.set(key, unit);
     return unit;
   }
 
-  private async byName(em: EntityManager): Promise<Map<string, Unit[]>> {
-    if (!this.named) {
-      this.named = new Map();
-      for (const u of await em.getRepository(Unit).findBy({ organizationCode: this.def.code })) {
-        const k = unitNameKey(u.name);
-        this.named.set(k, [...(this.named.get(k) ?? []), u]);
-      }
+  /**
+   * The units in the caller's scope a name means: by the whole name, else by the place it is for;
+   * of several, those of the row's commune.
+   */
+  private async named(em: EntityManager, value: string, communeCode: string | null): Promise<Unit[]> {
+    const mine = (units: Unit[] | undefined) =>
+      (units ?? []).filter((u) => inScope(this.scope, { organizationCode: this.def.code, unitPath: u.path }));
+    let found = mine((await this.byName(em)).get(unitNameKey(value)));
+    for (const depth of ['unit', 'place'] as const) {
+      const place = found.length ? null : unitPlaceKey(value, depth);
+      if (place) found = mine((await this.byPlace(em, depth)).get(place));
     }
-    return this.named;
+    if (found.length > 1 && communeCode) {
+      const there = found.filter((u) => u.communeCode === communeCode);
+      if (there.length) found = there;
+    }
+    return found;
   }
+
+  private async byName(em: EntityManager): Promise<Map<string, Unit[]>> {
+    this.names ??= groupUnits(await this.all(em), (u) => unitNameKey(u.name));
+    return this.names;
+  }
+
+  private async byPlace(em: EntityManager, depth: 'unit' | 'place'): Promise<Map<string, Unit[]>> {
+    const all = await this.all(em);
+    return (this.places[depth] ??= groupUnits(all, (u) => unitPlaceKey(u.name, depth)));
+  }
+
+  private async all(em: EntityManager): Promise<Unit[]> {
+    this.units ??= await em.getRepository(Unit).findBy({ organizationCode: this.def.code });
+    return this.units;
+  }
+}
+
+function groupUnits(units: Unit[], keyOf: (u: Unit) => string | null): Map<string, Unit[]> {
+  const out = new Map<string, Unit[]>();
+  for (const u of units) {
+    const k = keyOf(u);
+    if (k !== null) out.set(k, [...(out.get(k) ?? []), u]);
+  }
+  return out;
 }
 
 /**
@@ -161,9 +217,11 @@ export async function createBranch(
   branch: { code: string; name: string },
   communeCode: string,
   scope: RecordScope,
+  /** The base unit to create it under (a secretariat's own), else the commune's. */
+  under?: Unit,
 ): Promise<Unit> {
   const repo = em.getRepository(Unit);
-  let base = await repo.findOne({ where: { organizationCode: org, kind: UnitKind.BASE, communeCode }, order: { code: 'ASC' } });
+  let base = under ?? (await repo.findOne({ where: { organizationCode: org, kind: UnitKind.BASE, communeCode }, order: { code: 'ASC' } }));
   if (!base) {
     // Named by its commune ("Cơ sở Phường Ba Đình"), as a secretary would look for it.
     const [commune] = await em.query<{ name: string }[]>(`SELECT name FROM commune WHERE code = $1`, [communeCode]);

@@ -39,6 +39,19 @@ export interface RosterRow {
   notes: NoteFact[];
   /** Which input field came from which column header (to name the column of a field problem). */
   columnOf: Map<string, string>;
+  /**
+   * An address that names no kind of unit ("Na Sang", "Bản Phủ"): often a hamlet of the member's
+   * commune. Its commune (when a commune has that name) and its warning are settled by the planner,
+   * which knows the record's commune and the secretariat's (`placeOfBareAddress`).
+   */
+  bareAddress?: BareAddress;
+}
+
+export interface BareAddress {
+  text: string;
+  column: string;
+  communeCode: string | null;
+  warning?: string;
 }
 
 /** What reading a row needs beyond its cells: today (dates), and the commune of an address (one reader per import). */
@@ -132,7 +145,7 @@ export function readRosterRow(src: RowCells, header: HeaderMatch, ctx: RowReadin
   if (phone?.value) fields.phone = asTyped(cells, 'phone', phone) ?? phone.value;
   cells.warn('phone', phone?.problem ?? phone?.warning);
   for (const [key, label] of EVENT_DATES) readEventDate(cells, fields, key, label, ctx.today);
-  readPlace(cells, fields, ctx);
+  const bareAddress = readPlace(cells, fields, ctx);
   const ethnicity = cells.text('ethnicity');
   if (ethnicity !== undefined) fields.ethnicity = ethnicity;
   const profile = cells
@@ -155,6 +168,7 @@ export function readRosterRow(src: RowCells, header: HeaderMatch, ctx: RowReadin
     warnings: cells.warnings,
     notes: note ? noteFacts(note, ctx.today) : [],
     columnOf: cells.columnOf,
+    ...(bareAddress ? { bareAddress } : {}),
   };
 }
 
@@ -290,19 +304,21 @@ function refusedByRecord(field: RecordDateField, d: PartialDate, label: string, 
 }
 
 /** The commune: its code or name as written (resolved by the record writer), or read from an address once per distinct text. */
-function readPlace(cells: Cells, fields: RosterRow['fields'], ctx: RowReadingContext): void {
+function readPlace(cells: Cells, fields: RosterRow['fields'], ctx: RowReadingContext): BareAddress | undefined {
   for (const k of ['communeCode', 'communeName'] as const) {
     const v = cells.text(k);
     if (v !== undefined) fields[k] = v;
   }
   const address = cells.text('address');
-  if (!address || !ctx.address || fields.communeCode || fields.communeName) return;
+  if (!address || !ctx.address || fields.communeCode || fields.communeName) return undefined;
   const found = ctx.address(address);
   if (found.communeCode) {
     fields.communeCode = found.communeCode;
     cells.columnOf.set('communeCode', cells.header('address'));
   }
+  if (found.bare) return { text: address, column: cells.header('address'), communeCode: found.communeCode, warning: found.warning };
   cells.warn('address', found.warning);
+  return undefined;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { readUnitCell, unitNameKey } from './unit-cell.js';
+import { readUnitCell, unitNameKey, unitPlaceKey } from './unit-cell.js';
 
 describe('a unit cell (Mã đơn vị, Chi hội…): a code or a name', () => {
   it.each([
@@ -28,5 +28,28 @@ describe('a unit cell (Mã đơn vị, Chi hội…): a code or a name', () => {
   it('compares names without accents, tone placement, case or spaces', () => {
     expect(unitNameKey('CHI HỘI  KHU PHỐ 1')).toBe(unitNameKey('chi hoi khu pho 1'));
     expect(unitNameKey('Chi hội Thuỷ Lợi')).toBe(unitNameKey('Chi hội Thủy Lợi'));
+  });
+});
+
+describe('the place a branch is named for', () => {
+  it.each([
+    ['Chi hội Nông dân bản Na Sang', 'bannasang', 'nasang'],
+    ['Bản Na Sang', 'bannasang', 'nasang'],
+    ['Na Sang', 'nasang', 'nasang'],
+    ['CHI HOI NONG DAN BAN NA SANG', 'bannasang', 'nasang'],
+    ['Chi đoàn thôn Bản Phủ', 'thonbanphu', 'phu'],
+    ['Tà Lèng', 'taleng', 'taleng'],
+    ['Chi hội Phụ nữ tổ dân phố Tân Thanh', 'todanphotanthanh', 'tanthanh'],
+    ['Chi hội Khu phố 2', 'khupho2', null],
+    ['Khu phố 2', 'khupho2', null],
+  ])('reads "%s" as %s, then %s', (name, unit, place) => {
+    expect(unitPlaceKey(name, 'unit')).toBe(unit);
+    expect(unitPlaceKey(name, 'place')).toBe(place);
+  });
+
+  it('gives nothing for a number alone, which does not say which unit it is', () => {
+    expect(unitPlaceKey('Chi hội 3', 'unit')).toBeNull();
+    expect(unitPlaceKey('Thôn 3', 'place')).toBeNull();
+    expect(unitPlaceKey('Thôn 3', 'unit')).toBe('thon3');
   });
 });

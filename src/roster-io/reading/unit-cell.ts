@@ -1,4 +1,5 @@
 import { headerKey } from '../../common/files/header-key.js';
+import { foldText } from '../../common/text/vietnamese-text.js';
 import { parseUnitCode, parseUnitName } from '../../membership/unit/unit-code.js';
 import { badUnitCellMessage } from '../import/import-messages.js';
 
@@ -34,3 +35,49 @@ export function readUnitCell(text: string, label: string): UnitCellReading {
 
 /** How a unit's name is compared: accents, tone placement, case, spaces and punctuation do not count. */
 export const unitNameKey = (name: string): string => headerKey(name);
+
+/** The words a branch's name starts with: the kind of unit and the organization ("Chi hội Nông dân"). */
+const UNIT_WORDS = [
+  'chi hoi',
+  'chi doan',
+  'phan hoi',
+  'to hoi',
+  'doan co so',
+  'co so',
+  'hoi',
+  'doan',
+  'nong dan',
+  'phu nu',
+  'cuu chien binh',
+  'nguoi cao tuoi',
+  'thanh nien',
+  'cong doan',
+];
+/** The kinds of hamlet or street block a place name may start with ("bản", "thôn", "khu phố"). */
+const PLACE_WORDS = ['to dan pho', 'khu pho', 'ban', 'thon', 'xom', 'to', 'tdp', 'khu', 'khoi', 'ap', 'buon', 'bon', 'lang', 'pho', 'doi'];
+const leading = (words: string[]) => new RegExp(`^(?:${words.join('|')})\\s+`);
+const UNIT_LEADING = leading(UNIT_WORDS);
+const ALL_LEADING = leading([...UNIT_WORDS, ...PLACE_WORDS]);
+
+function strip(name: string, words: RegExp): string | null {
+  let text = foldText(name)
+    .replace(/[^a-z0-9 ]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  for (let before = ''; before !== text;) {
+    before = text;
+    text = text.replace(words, '');
+  }
+  const key = text.replace(/[^a-z0-9]/g, '');
+  return /[a-z]/.test(key) ? key : null;
+}
+
+/**
+ * The place a branch is named for, as secretaries shorten it, at two depths: without the kind of
+ * unit ("Chi hội Khu phố 2" and "Khu phố 2" give `khupho2`), then without the kind of hamlet as well
+ * ("Chi hội Nông dân bản Na Sang", "Bản Na Sang" and "Na Sang" give `nasang`). Null when nothing but
+ * a number is left ("Chi hội 3" against "Thôn 3": a number alone does not say which unit it is).
+ */
+export function unitPlaceKey(name: string, depth: 'unit' | 'place'): string | null {
+  return strip(name, depth === 'unit' ? UNIT_LEADING : ALL_LEADING);
+}

@@ -40,9 +40,10 @@ export function PreviewStep(props: {
     { value: '', label: T.imports.notUsed },
     ...(columns.data?.rosterColumns.map((c) => ({ value: c.field, label: c.field === 'unit' ? T.imports.unitField : c.header })) ?? []),
   ];
-  // A changed field by its column's Vietnamese header (birthDatePrecision is part of Ngày sinh).
-  const headerOf = new Map(columns.data?.rosterColumns.map((c) => [c.field, c.header]));
-  const changedText = (fields: string[]) => [...new Set(fields.map((f) => headerOf.get(f.replace(/Precision$/, '')) ?? f))].join(', ');
+  // A changed field by its column's Vietnamese header: birthDatePrecision is part of Ngày sinh, unitId the chi hội, the commune's columns Xã/Phường.
+  const headerOf = new Map(columns.data?.rosterColumns.map((c) => [c.field, c.field === 'unit' ? T.imports.unitField : c.header]));
+  const fieldOf = (f: string) => (f === 'unitId' ? 'unit' : f.startsWith('commune') ? 'communeName' : f.replace(/Precision$/, ''));
+  const changedText = (fields: string[]) => [...new Set(fields.map((f) => headerOf.get(fieldOf(f)) ?? f))].join(', ');
   const changedMapping = mapping !== null && JSON.stringify(mapping) !== JSON.stringify(fileMapping);
 
   const confirm = async () => {
@@ -99,7 +100,13 @@ export function PreviewStep(props: {
           showIcon
           role="status"
           title={T.imports.withoutUnit(p.withoutUnit)}
-          description={props.ownUnit ? T.imports.withoutUnitOwnBody(props.ownUnit) : T.imports.withoutUnitBody}
+          description={
+            shownMapping.some((m) => m.field === 'unit')
+              ? T.imports.withoutUnitMappedBody
+              : props.ownUnit
+                ? T.imports.withoutUnitOwnBody(props.ownUnit)
+                : T.imports.withoutUnitBody
+          }
           style={{ marginBottom: 16 }}
         />
       )}

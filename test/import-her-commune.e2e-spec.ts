@@ -1,0 +1,102 @@
+import ExcelJS from 'exceljs';
+import { Role } from '../src/access/role.js';
+import { gqlAs, uploadRoster, waitForJob } from './support/import-jobs.js';
+import { createTestApp, type TestApp } from './test-app.js';
+
+type Row = { full_name: string; unit: string | null; commune_code: string | null };
+
+/**
+ * A commune's office imports her roster as she keeps it (a new user's findings): the chi hội written
+ * short ("Ngọc Khánh" for "Chi hội Khu phố Ngọc Khánh"), a hamlet in Địa chỉ that is also a
+ * phường's name elsewhere, no commune column, a chi hội to create. Nobody moves out of her chi hội or
+ * her commune because the file wrote them the way secretaries do.
+ */
+describe("a commune office's own roster: her chi hội written short, hamlets in Địa chỉ, no commune column", () => {
+  let t: TestApp;
+  let token: string;
+  const gql = <T>(query: string, variables: Record<string, unknown> = {}) => gqlAs<T>(t, token, query, variables);
+  const roster = async (rows: (string | number)[][]) => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Danh sách');
+    ws.addRow(['DANH SÁCH HỘI VIÊN CHI HỘI PHỤ NỮ PHƯỜNG BA ĐÌNH']);
+    ws.addRow(['STT', 'Họ và tên', 'Ngày sinh', 'Số CCCD', 'Địa chỉ', 'Chi hội']);
+    for (const r of rows) ws.addRow(r);
+    return Buffer.from(await wb.xlsx.writeBuffer());
+  };
+  type Planned = { row: number; fate: string; warnings: string | null; changed: string[] };
+  /** Previewed, then confirmed as she would: the preview's rows. */
+  const importRoster = async (rows: (string | number)[][], query = '') => {
+    const id = await uploadRoster(t, token, await roster(rows), 'danh-sach.xlsx', `organization=HPN&assignIds=true&preview=true${query}`);
+    await waitForJob(gql, id, 'PREVIEW');
+    const { importPreview } = await gql<{ importPreview: { rows: Planned[] } }>(
+      `query($id: ID!) { importPreview(jobId: $id, first: 100) { rows { row fate warnings changed } } }`,
+      { id },
+    );
+    await gql(`mutation($id: ID!) { confirmImport(jobId: $id) { id } }`, { id });
+    await waitForJob(gql, id, 'DONE');
+    return importPreview.rows;
+  };
+  const members = () =>
+    t.sql<Row>(
+      `SELECT r.full_name, u.code AS unit, r.commune_code FROM member_record r LEFT JOIN unit u ON u.id = r.unit_id
+        WHERE r.organization_code = 'HPN' ORDER BY r.full_name`,
+    );
+  const member = async (name: string) => (await members()).find((m) => m.full_name === name)!;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    for (const u of [
+      { organization: 'HPN', code: 'HPN-BD', name: 'Hội LHPN phường Ba Đình', kind: 'BASE', communeCode: '00004' },
+      { organization: 'HPN', code: 'BD-NK', name: 'Chi hội Khu phố Ngọc Khánh', kind: 'BRANCH', parent: 'HPN-BD' },
+      { organization: 'HPN', code: 'BD-2', name: 'Chi hội Khu phố 2', kind: 'BRANCH', parent: 'HPN-BD' },
+    ]) {
+      const r = await t.gql(`mutation($i: CreateUnitInput!) { createUnit(input: $i) { code } }`, { i: u });
+      if (r.errors) throw new Error(JSON.stringify(r.errors));
+    }
+    token = await t.logIn(await t.createUser('vp.ba-dinh', Role.SECRETARIAT, 'HPN', 'HPN-BD'));
+    // Her roster as the system has it: two members in their chi hội, in Phường Ba Đình.
+    for (const [name, cccd, unit] of [
+      ['Đỗ Thị Hạnh', '001185012345', 'BD-NK'],
+      ['Vũ Thị Lan', '001190054321', 'BD-2'],
+    ])
+      await gql(`mutation($i: CreateMemberRecordInput!) { createMemberRecord(input: $i) { id } }`, {
+        i: { organization: 'HPN', fullName: name, birthDate: '1985', idNumber: cccd, communeCode: '00004', unit },
+      });
+  });
+  afterAll(() => t?.close());
+
+  it('keeps every member in her chi hội and her commune, and puts new ones where their chi hội is', async () => {
+    const planned = await importRoster([
+      // Her chi hội by its place alone; a hamlet that is also Phường Ngọc Hà's name.
+      [1, 'Đỗ Thị Hạnh', '1985', '001185012345', 'Ngọc Hà', 'Ngọc Khánh'],
+      // A chi hội the file names that nobody has: she stays in hers.
+      [2, 'Vũ Thị Lan', '1985', '001190054321', '', 'Tổ Xa Lạ'],
+      // New: no commune anywhere in the row; her chi hội says where she is.
+      [3, 'Mai Thị Hồng', '12/03/1990', '', '', 'Khu phố 2'],
+      [4, 'Lý Thị Nga', '05/06/1992', '', 'Bản Co Mị', ''],
+    ]);
+    // The two she has are left as they are, each told why in the preview.
+    expect(planned.map((p) => [p.row, p.fate])).toEqual([
+      [3, 'UNCHANGED'],
+      [4, 'UNCHANGED'],
+      [5, 'CREATED'],
+      [6, 'CREATED'],
+    ]);
+    expect(planned[0].warnings).toMatch(/trùng tên Phường Ngọc Hà.*giữ Phường Ba Đình/);
+    expect(planned[1].warnings).toContain('giữ nguyên đơn vị đang có (Chi hội Khu phố 2)');
+    expect(await member('Đỗ Thị Hạnh')).toMatchObject({ unit: 'BD-NK', commune_code: '00004' });
+    expect(await member('Vũ Thị Lan')).toMatchObject({ unit: 'BD-2', commune_code: '00004' });
+    expect(await member('Mai Thị Hồng')).toMatchObject({ unit: 'BD-2', commune_code: '00004' });
+    expect(await member('Lý Thị Nga')).toMatchObject({ unit: 'HPN-BD', commune_code: '00004' });
+    expect(planned[3].warnings ?? '').not.toContain('Địa chỉ');
+  });
+
+  it('creates the chi hội she names under her own unit, with no commune column, and imports the file', async () => {
+    await importRoster([[1, 'Hà Thị Mơ', '1979', '', '', 'Chi hội Khu phố Mới']], '&createUnits=true');
+    const [created] = await t.sql<{ code: string; parent: string; commune_code: string }>(
+      `SELECT u.code, p.code AS parent, u.commune_code FROM unit u JOIN unit p ON p.id = u.parent_id WHERE u.name = 'Chi hội Khu phố Mới'`,
+    );
+    expect(created).toMatchObject({ parent: 'HPN-BD', commune_code: '00004' });
+    expect(await member('Hà Thị Mơ')).toMatchObject({ unit: created.code, commune_code: '00004' });
+  });
+});
