@@ -1,0 +1,15 @@
+/**
+ * The wording of a figure that the dashboard (through the API), its workbook and the report's files
+ * all show: its name and how it is derived, written once here.
+ */
+export interface FigureWording {
+  label: string;
+  /** How it is derived, in a sentence a reader of the figure can check. */
+  note: string;
+}
+
+/** Số người không nghi ảo: an estimate, beside the records confirmed made up. */
+export const PEOPLE_NOT_SUSPECTED: FigureWording = {
+  label: 'Số người không nghi ảo (ước tính)',
+  note: 'Ước tính: số người có ít nhất một hồ sơ đang sinh hoạt mà hệ thống không nghi ảo; hồ sơ đã xác nhận ảo không còn được tính.',
+};
