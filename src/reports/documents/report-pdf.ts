@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type PDFDocument from 'pdfkit';
 import { vietnamTime } from '../../common/dates/vietnam-time.js';
+import { FIGURE_LABELS } from '../figures/figure-wording.js';
 import { formatReach, NO_RATE, overlapPeople, reasonLabel, totalNote } from '../figures/report-figures.js';
 import type { ReportForm } from '../../config/report-form.js';
 import * as charts from '../charts/report-charts.js';
@@ -131,11 +132,11 @@ function communesTable(doc: Doc, d: ReportDocument): void {
   heading(
     doc,
     'Số lượt và số người theo xã',
-    `Đủ ${n(all.length)} xã, phường, nhiều hồ sơ nhất trước. "${PEOPLE_SUMMED}": số người của mỗi tổ chức trong xã cộng lại, một người ở hai tổ chức tính hai lần — nên lớn hơn "Số người (sau liên kết)" của xã trên màn hình Tổng quan, nơi mỗi người chỉ tính một lần.`,
+    `Đủ ${n(all.length)} xã, phường, nhiều hồ sơ nhất trước. "${PEOPLE_SUMMED}": số người của mỗi tổ chức trong xã cộng lại, một người ở hai tổ chức tính hai lần — nên lớn hơn "${FIGURE_LABELS.people}" của xã trên màn hình Tổng quan, nơi mỗi người chỉ tính một lần.`,
   );
   table(
     doc,
-    ['Xã, phường', 'Mã xã', 'Số lượt', PEOPLE_SUMMED, 'Hồ sơ nghi ảo'],
+    ['Xã, phường', 'Mã xã', FIGURE_LABELS.memberships, PEOPLE_SUMMED, FIGURE_LABELS.suspectedPhantoms],
     all.map((c) => [c.label, c.code || '—', c.memberships, c.people, c.phantoms]),
     [116, 38, 48, 150, 72],
     { column: 2, width: 87, color: COLORS.memberships },

@@ -13,3 +13,18 @@ export const PEOPLE_NOT_SUSPECTED: FigureWording = {
   label: 'Số người không nghi ảo (ước tính)',
   note: 'Ước tính: số người có ít nhất một hồ sơ đang sinh hoạt mà hệ thống không nghi ảo; hồ sơ đã xác nhận ảo không còn được tính.',
 };
+
+/**
+ * The other headline figures' names, as the dashboard writes them (console/src/text.ts, `dashboard`):
+ * what its workbook, the report's files and charts call the same numbers.
+ */
+export const FIGURE_LABELS = {
+  /** ACTIVE memberships: one person in two organizations counts twice. */
+  memberships: 'Số lượt',
+  /** Distinct persons after linking, suspected phantoms included. */
+  people: 'Số người (sau liên kết)',
+  /** ACTIVE records the last link run suspects. */
+  suspectedPhantoms: 'Hồ sơ nghi ảo',
+  /** Records a secretariat confirmed made up. */
+  confirmedPhantoms: 'Hồ sơ đã xác nhận ảo',
+} as const;

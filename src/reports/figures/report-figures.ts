@@ -1,5 +1,5 @@
 import { flagLabel } from '../../linker/model/phantom.js';
-import { PEOPLE_NOT_SUSPECTED } from './figure-wording.js';
+import { FIGURE_LABELS, PEOPLE_NOT_SUSPECTED } from './figure-wording.js';
 
 /**
  * The figures of a report and how they compare with the previous period's: pure data and pure
@@ -131,10 +131,10 @@ export const totalNote = (key: string): string | null => TOTAL_NOTES[key] ?? nul
 /** Vietnamese labels of the totals, in the order reports show them. */
 export const TOTAL_LABELS: Record<keyof ReportTotals, string> = {
   memberships: 'Số lượt (hồ sơ đang sinh hoạt)',
-  people: 'Số người (sau liên kết)',
+  people: FIGURE_LABELS.people,
   peopleNotSuspected: PEOPLE_NOT_SUSPECTED.label,
   peopleInSeveralOrgs: 'Số người ở từ 2 tổ chức',
-  suspectedPhantoms: 'Hồ sơ nghi ảo',
+  suspectedPhantoms: FIGURE_LABELS.suspectedPhantoms,
   duplicateRecords: 'Hồ sơ trùng trong cùng tổ chức',
   withoutIdNumber: 'Hồ sơ chưa có số định danh',
   joiners: 'Kết nạp trong kỳ',
