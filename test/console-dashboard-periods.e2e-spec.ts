@@ -162,7 +162,9 @@ describe('the console: periods compared, communes ordered, an organization’s o
 
     const pdf = await pdfText(await download(page, page.getByRole('link', { name: `Tải báo cáo ${current.label} — Toàn tỉnh dạng PDF` })));
     expect(pdf).toContain(`So với ${previous.label}.`);
-    expect(pdf).toContain('Người (cộng các tổ chức)');
+    // The communes' people summed over organizations, named apart from the dashboard's "Số người (sau liên kết)".
+    expect(pdf).toContain('Cộng số người từng tổ chức');
+    expect(pdf).not.toContain('Người (cộng các tổ chức)');
     expect(pdf).toContain('tỷ lệ tập hợp không tính được');
     expect(pdf).not.toMatch(/n\/a|\d{4}-Q\d/);
 
@@ -244,6 +246,41 @@ describe('the console: periods compared, communes ordered, an organization’s o
     expect(await review(page)).toEqual(CLEAN);
     await context.close();
   });
+  it('shows the estimate of people not suspected against the quarter that ended, and its trend, as the API counts them', async () => {
+    type Estimate = { liveFigures: { peopleNotSuspected: number; peopleNotSuspectedLabel: string } };
+    const estimate = async () =>
+      (await t.gql<Estimate>(`{ liveFigures { peopleNotSuspected peopleNotSuspectedLabel } }`)).data!.liveFigures;
+    const before = (await estimate()).peopleNotSuspected;
+    // Phạm Văn Tuấn, in Hội Nông dân only, now suspected: one person fewer not suspected than at the quarter's end.
+    await t.sql(
+      `UPDATE record_person SET ao = true, ao_reasons = '{DECEASED}'
+        WHERE record_id = (SELECT id FROM member_record WHERE organization_code = 'HND' AND external_id = 'N-3')`,
+    );
+    await eventually(async () => expect((await estimate()).peopleNotSuspected).toBe(before - 1), 10_000);
+    const now = await estimate();
+    const stored = await t.gql<{ reports: { period: string; ended: boolean; totals: { peopleNotSuspected: number | null } }[] }>(
+      `{ reports(scope: "province") { period ended totals { peopleNotSuspected } } }`,
+    );
+    const ended = stored.data!.reports.find((r) => r.period === previous.key)!;
+    expect(typeof ended.totals.peopleNotSuspected).toBe('number');
+    const change = now.peopleNotSuspected - ended.totals.peopleNotSuspected!;
+    expect(change).toBe(-1);
+
+    const context = await b.context();
+    const page = await logInThroughPage(context, t.url, await t.createUser('bdv-uoc-tinh', Role.DAN_VAN));
+    const card = page.getByTestId('not-suspected');
+    await card.locator(`[data-figure="${now.peopleNotSuspected}"]`).waitFor();
+    expect(await card.innerText()).toContain(now.peopleNotSuspectedLabel);
+    // Its change since the quarter that ended, as the other figures have it, and that quarter in its trend.
+    await card.getByText(`−${Math.abs(change)} so với cuối ${previous.label}`).waitFor();
+    expect(await card.innerText()).toContain(`Qua các kỳ: ${now.peopleNotSuspectedLabel}`);
+    expect(await card.innerText()).toContain(`${previous.label}: ${ended.totals.peopleNotSuspected}`);
+    // The communes' column under the same name.
+    await page.getByTestId('communes').getByRole('columnheader', { name: now.peopleNotSuspectedLabel }).waitFor();
+    expect(await review(page)).toEqual(CLEAN);
+    await context.close();
+  });
+
   it('takes the day a data request was received day first, as the operator writes it', async () => {
     const context = await b.context();
     const page = await logInThroughPage(context, t.url, await t.createUser('van-hanh-2', Role.ADMIN));

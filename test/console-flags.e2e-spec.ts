@@ -74,7 +74,7 @@ describe('the console: her flags, and her roster as Excel', () => {
     // Leaving the screen and coming back starts it afresh (every organization).
     await page.getByRole('link', { name: 'Hướng dẫn' }).click();
     await page.getByRole('link', { name: 'Cảnh báo', exact: true }).click();
-    await chooseOption(page, page.getByRole('combobox', { name: 'Loại cảnh báo' }), /^Đã mất \(1\)$/);
+    await chooseOption(page, page.getByRole('combobox', { name: 'Loại cảnh báo' }), /^Đã mất: 1 hồ sơ có cảnh báo, 1 nghi ảo$/);
     await rows.filter({ hasText: 'Lò Thị Phương' }).waitFor();
     await rows.filter({ hasText: 'Lường Thị Xuân' }).waitFor({ state: 'detached' });
     await context.close();

@@ -83,6 +83,21 @@ describe('reconciliation reports', () => {
     await t.app.get(LinkerService).link();
   }, 120_000);
 
+  /** The estimate of people not suspected as the API gives it: the report's number, the dashboard's name and note. */
+  const estimateOf = async (id: string) => {
+    const r = await t.gql<{
+      report: { totals: { peopleNotSuspected: number | null } };
+      liveFigures: { peopleNotSuspectedLabel: string; peopleNotSuspectedNote: string };
+    }>(
+      `query($id: ID!) { report(id: $id) { totals { peopleNotSuspected } } liveFigures { peopleNotSuspectedLabel peopleNotSuspectedNote } }`,
+      { id },
+    );
+    expect(r.errors).toBeUndefined();
+    const value = r.data!.report.totals.peopleNotSuspected;
+    expect(typeof value).toBe('number');
+    return { value: value!, label: r.data!.liveFigures.peopleNotSuspectedLabel, note: r.data!.liveFigures.peopleNotSuspectedNote };
+  };
+
   afterAll(async () => {
     await t.close();
     fs.rmSync(dir, { recursive: true, force: true });
@@ -95,7 +110,8 @@ describe('reconciliation reports', () => {
     const active = `FROM member_record r LEFT JOIN record_person p ON p.record_id = r.id WHERE r.status = 'ACTIVE'`;
     const [sql] = await t.sql<Record<string, number>>(
       `SELECT count(*)::int AS memberships, count(DISTINCT ${who})::int AS people, count(*) FILTER (WHERE p.ao)::int AS "suspectedPhantoms",
-              count(*) FILTER (WHERE r.id_number_hash IS NULL)::int AS "withoutIdNumber" ${active}`,
+              count(*) FILTER (WHERE r.id_number_hash IS NULL)::int AS "withoutIdNumber",
+              count(DISTINCT ${who}) FILTER (WHERE NOT coalesce(p.ao, false))::int AS "peopleNotSuspected" ${active}`,
     );
     const [several] = await t.sql<{ n: number }>(
       `SELECT count(*)::int AS n FROM (SELECT ${who} ${active} GROUP BY 1 HAVING count(DISTINCT r.organization_code) > 1) x`,
@@ -109,6 +125,10 @@ describe('reconciliation reports', () => {
     // What the data plants, so the SQL above is not trivially zero.
     expect(s.data.totals).toMatchObject({ joiners: 1, leavers: 1, duplicateRecords: 1 });
     expect(s.data.peopleByOrgCount.threeOrMore).toBe(1); // Trần Thị Bình: HPN, NCT, HND
+    // The estimate leaves out people suspected in every organization they are in (the dead), as the dashboard does.
+    expect(sql.peopleNotSuspected).toBeLessThan(sql.people);
+    const live = await t.gql<{ liveFigures: { peopleNotSuspected: number } }>(`{ liveFigures { peopleNotSuspected } }`);
+    expect(live.data!.liveFigures.peopleNotSuspected).toBe(s.data.totals.peopleNotSuspected);
 
     const byOrg = await t.sql<{ org: string; memberships: number; people: number; phantoms: number }>(
       `SELECT r.organization_code AS org, count(*)::int AS memberships, count(DISTINCT ${who})::int AS people,
@@ -169,8 +189,11 @@ describe('reconciliation reports', () => {
 
     // Scopes: a commune and an organization.
     const commune = await reports.run(current.key, 'commune:00008', { now: now() });
-    const [c8] = await t.sql<{ n: number }>(`SELECT count(*)::int AS n ${active} AND r.commune_code = '00008'`);
+    const [c8] = await t.sql<{ n: number; real: number }>(
+      `SELECT count(*)::int AS n, count(DISTINCT ${who}) FILTER (WHERE NOT coalesce(p.ao, false))::int AS real ${active} AND r.commune_code = '00008'`,
+    );
     expect(commune.data.totals.memberships).toBe(c8.n);
+    expect(commune.data.totals.peopleNotSuspected).toBe(c8.real);
     expect(commune.data.organizations.find((o) => o.code === 'HPN')!.reach).toMatchObject({ known: false });
     const org = await reports.run(current.key, 'org:hpn', { now: now() });
     expect(org.scope).toBe('org:HPN');
@@ -461,6 +484,13 @@ describe('reconciliation reports', () => {
     expect(String(rows('Tổng hợp')[1][0])).toContain(`Lập lúc ${vietnamTime(s.computedAt)} (giờ Việt Nam).`);
     expect(String(rows('Tổng hợp')[1][0])).not.toContain('UTC');
     expect(rows('Tổng hợp').find((r) => r[0] === 'Số lượt (hồ sơ đang sinh hoạt)')![1]).toBe(s.data.totals.memberships);
+    // The estimate of people not suspected: a number, with the dashboard's name and note, as the API gives them.
+    const api = await estimateOf(s.id);
+    const estimate = rows('Tổng hợp').find((r) => r[0] === api.label)!;
+    expect(estimate).toBeDefined();
+    expect(typeof estimate[1]).toBe('number');
+    expect(estimate[1]).toBe(api.value);
+    expect(estimate[4]).toBe(api.note);
     const hpnRow = rows('Theo tổ chức').find((r) => r[0] === 'HPN')!;
     expect(hpnRow.slice(1, 4)).toEqual(['Hội Liên hiệp Phụ nữ Việt Nam', 5, 4]);
     expect(rows('Theo tổ chức').find((r) => r[0] === 'CD')!).toContain('không tính được');
@@ -485,6 +515,13 @@ describe('reconciliation reports', () => {
     await t.app.get(ReportExportService).write(s, 'pdf', file, CLI_PRINCIPAL);
     expect(fs.readFileSync(file).subarray(0, 5).toString()).toBe('%PDF-');
     const text = await pdfText(file);
+    // The estimate in the key figures, its number beside its name, and how it is derived.
+    const api = await estimateOf(s.id);
+    expect(text).toContain(`${api.label} ${api.value.toLocaleString('vi-VN')} `);
+    expect(text.replace(/\s+/g, '')).toContain(`${api.label}: ${api.note}`.replace(/\s+/g, ''));
+    // The communes' people summed over organizations say so, not "Người" beside the dashboard's "Số người".
+    expect(text).toContain('Cộng số người từng tổ chức');
+    expect(text).not.toContain('Người (cộng các tổ chức)');
     for (const phrase of [
       'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
       'Kết quả rà soát, đối chiếu đoàn viên, hội viên',
@@ -516,6 +553,7 @@ describe('reconciliation reports', () => {
     expect(Object.keys(json.totals)).toEqual([
       'memberships',
       'people',
+      'peopleNotSuspected',
       'peopleInSeveralOrgs',
       'suspectedPhantoms',
       'duplicateRecords',

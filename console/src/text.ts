@@ -63,6 +63,14 @@ export const T = {
       'Mỗi dòng là một hồ sơ đang sinh hoạt mà lần rà soát gần nhất thấy có vấn đề, kèm lý do. Việc xác nhận hay bác bỏ là của văn phòng tổ chức giữ hồ sơ; bấm "Đề nghị chú ý" để đề nghị văn phòng đó xem lại hồ sơ (được ghi nhật ký).',
     code: 'Loại cảnh báo',
     anyCode: 'Mọi loại cảnh báo',
+    /**
+     * A flag code with its records: all of them suspected phantoms for Nghi ảo; for another code, its records
+     * (suspected or only a warning) and those suspected for that reason — the dashboard's "Nghi ảo theo lý do".
+     */
+    codeOption: (ao: boolean, label: string, records: number, suspected: number) =>
+      ao
+        ? `${label}: ${records.toLocaleString('vi-VN')} hồ sơ`
+        : `${label}: ${records.toLocaleString('vi-VN')} hồ sơ có cảnh báo, ${suspected.toLocaleString('vi-VN')} nghi ảo`,
     organization: 'Tổ chức',
     anyOrganization: 'Mọi tổ chức',
     count: (before: number, n: number, more: boolean) =>
@@ -413,10 +421,10 @@ export const T = {
     computedBy: (by: string) =>
       by === 'schedule' ? 'lịch tự động của máy chủ' : by.startsWith('cli:') ? `dòng lệnh trên máy chủ (${by.slice(4)})` : by,
     cardLine: (asOf: string, memberships: string, people: string, phantoms: string) =>
-      `Số liệu đến ${asOf}: ${memberships} lượt, ${people} người, ${phantoms} nghi ảo.`,
+      `Số liệu đến ${asOf}: ${memberships} lượt, ${people} người (sau liên kết), ${phantoms} hồ sơ nghi ảo.`,
     memberships: 'Số lượt',
-    people: 'Số người',
-    phantoms: 'Nghi ảo',
+    people: 'Số người (sau liên kết)',
+    phantoms: 'Hồ sơ nghi ảo',
     files: 'Tải về',
     format: { xlsx: 'Excel', pdf: 'PDF' },
     file: (format: 'xlsx' | 'pdf', period: string, scope: string) =>
@@ -696,7 +704,6 @@ export const T = {
     membershipsNote: 'Số hồ sơ đang sinh hoạt: một người ở hai tổ chức được tính hai lượt.',
     people: 'Số người (sau liên kết)',
     peopleNote: 'Số người khác nhau sau khi liên kết hồ sơ giữa các tổ chức; gồm cả người có hồ sơ nghi ảo.',
-    notSuspected: 'Số người không nghi ảo (ước tính)',
     confirmed: 'Hồ sơ đã xác nhận ảo',
     confirmedNote: 'Hồ sơ văn phòng đã xác nhận là ảo; sinh hoạt của hồ sơ đó đã kết thúc.',
     suspected: 'Hồ sơ nghi ảo',

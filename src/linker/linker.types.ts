@@ -235,7 +235,12 @@ export class FlagCountType {
   @Field(() => String, { nullable: true }) unitCode: string | null;
   @Field({ description: 'A flag code, or AO for suspected phantoms.' }) code: string;
   @Field({ description: 'Its short Vietnamese name (Đã mất, Nghi ảo…).' }) label: string;
-  @Field(() => Int) records: number;
+  @Field(() => Int, { description: 'ACTIVE records with this flag, suspected phantoms and warnings alike.' }) records: number;
+  @Field(() => Int, {
+    description:
+      'Of them, those suspected of being phantoms for this reason (what the dashboard counts under "Nghi ảo theo lý do"); for AO, all of them.',
+  })
+  suspected: number;
 }
 
 @ArgsType()

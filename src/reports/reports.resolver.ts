@@ -5,6 +5,7 @@ import { Role } from '../access/role.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { liftStatementTimeout } from '../common/graphql/statement-timeout.js';
 import { parsePeriod } from '../common/dates/period.js';
+import { PEOPLE_NOT_SUSPECTED } from './figures/figure-wording.js';
 import { changesSince, reasonLabel } from './figures/report-figures.js';
 import { LiveCommunesType, LiveFiguresArgs, LiveFiguresType } from './live/live-figures.types.js';
 import { periodEnded, reportBasis } from './report-basis.js';
@@ -21,9 +22,6 @@ import {
   ReportType,
   RunReportArgs,
 } from './reports.types.js';
-
-export const NOT_SUSPECTED_NOTE =
-  'Ước tính: số người có ít nhất một hồ sơ đang sinh hoạt mà hệ thống không nghi ảo; hồ sơ đã xác nhận ảo không còn được tính.';
 
 const reasons = (m: Record<string, number>) =>
   Object.entries(m).map(([reason, records]) => ({ reason, label: reasonLabel(reason), records }));
@@ -73,7 +71,8 @@ export class ReportsResolver {
       memberships: f.memberships,
       people: f.people,
       peopleNotSuspected: f.peopleNotSuspected,
-      peopleNotSuspectedNote: NOT_SUSPECTED_NOTE,
+      peopleNotSuspectedLabel: PEOPLE_NOT_SUSPECTED.label,
+      peopleNotSuspectedNote: PEOPLE_NOT_SUSPECTED.note,
       suspectedPhantoms: f.suspectedPhantoms,
       confirmedPhantoms: f.confirmedPhantoms,
       peopleByOrgCount: f.peopleByOrgCount,

@@ -5,6 +5,12 @@ import { IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } fro
 export class ReportTotalsType {
   @Field(() => Int, { description: 'Số lượt: ACTIVE memberships.' }) memberships: number;
   @Field(() => Int, { description: 'Số người: distinct persons among them (suspected phantoms included).' }) people: number;
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Số người không nghi ảo (an estimate): persons with at least one ACTIVE membership the linker does not suspect; null in a report stored before it was kept.',
+  })
+  peopleNotSuspected?: number | null;
   @Field(() => Int, { description: 'Persons ACTIVE in two organizations or more.' }) peopleInSeveralOrgs: number;
   @Field(() => Int, { description: 'ACTIVE records suspected of being phantoms (ảo).' }) suspectedPhantoms: number;
   @Field(() => Int, { description: 'Records beyond one per person within an organization.' }) duplicateRecords: number;

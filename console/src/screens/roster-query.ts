@@ -133,6 +133,7 @@ export const FLAG_COUNTS = graphql(`
       code
       label
       records
+      suspected
     }
   }
 `);

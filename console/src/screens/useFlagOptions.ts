@@ -1,14 +1,20 @@
 import { useMemo } from 'react';
 import { useQuery } from 'urql';
+import { T } from '../text.ts';
 import { FLAG_COUNTS } from './roster-query.ts';
 
-/** The flag codes to filter by, as "label (records)" (summed over units): the roster's and Cảnh báo's filter. */
+/**
+ * The flag codes to filter by, each with its records and, of them, those suspected of being phantoms for
+ * that reason — the number the dashboard shows under the same name (summed over units): the roster's and Cảnh báo's filter.
+ */
 export function useFlagOptions(organization: string | undefined, pause = false): { value: string; label: string }[] {
   const [flagCounts] = useQuery({ query: FLAG_COUNTS, variables: { organization: organization ?? null }, pause });
   return useMemo(() => {
-    const byCode = new Map<string, { label: string; records: number }>();
-    for (const c of flagCounts.data?.flagCounts ?? [])
-      byCode.set(c.code, { label: c.label, records: (byCode.get(c.code)?.records ?? 0) + c.records });
-    return [...byCode].map(([value, c]) => ({ value, label: `${c.label} (${c.records.toLocaleString('vi-VN')})` }));
+    const byCode = new Map<string, { label: string; records: number; suspected: number }>();
+    for (const c of flagCounts.data?.flagCounts ?? []) {
+      const seen = byCode.get(c.code);
+      byCode.set(c.code, { label: c.label, records: (seen?.records ?? 0) + c.records, suspected: (seen?.suspected ?? 0) + c.suspected });
+    }
+    return [...byCode].map(([value, c]) => ({ value, label: T.flags.codeOption(value === 'AO', c.label, c.records, c.suspected) }));
   }, [flagCounts.data]);
 }

@@ -7,6 +7,7 @@ const count = (organization: string, unitPath: string | null, code: string, reco
   unitPath,
   code,
   records,
+  suspected: code === 'AO' ? records : 0,
 });
 
 const province = (): ProvinceFlagCount[] => [
@@ -39,10 +40,10 @@ describe('flag counts cut to a caller’s rights, kept per province count', () =
     expect(sharedFlagCountsIn(all, { ...unit }, null)).toBe(first);
     expect(sharedFlagCountsIn(all, { kind: 'ORGANIZATION', organization: 'HPN', unitPath: null }, null)).not.toEqual(first);
     // A commit changed what is counted: the figures memo hands out a new array, cut afresh.
-    const after = province().map((c) => ({ ...c, records: c.records + 1 }));
+    const after = province().map((c) => ({ ...c, records: c.records + 1, suspected: c.suspected + 1 }));
     expect(sharedFlagCountsIn(after, unit, null)).toEqual([
-      { organization: 'HPN', unitCode: 'A', code: 'AO', records: 4 },
-      { organization: 'HPN', unitCode: 'B', code: 'AO', records: 3 },
+      { organization: 'HPN', unitCode: 'A', code: 'AO', records: 4, suspected: 4 },
+      { organization: 'HPN', unitCode: 'B', code: 'AO', records: 3, suspected: 3 },
     ]);
   });
 });

@@ -7,6 +7,8 @@ export interface FlagCount {
   unitCode: string | null;
   code: string;
   records: number;
+  /** Of them, those suspected of being phantoms for this reason (the dashboard's "Nghi ảo theo lý do"); for AO, all. */
+  suspected: number;
 }
 
 /** A province-wide count, with the unit's path so that a scope can be applied to it afterwards. */
@@ -19,7 +21,8 @@ export type ProvinceFlagCount = FlagCount & { unitPath: string | null };
  */
 export function countProvinceFlags(db: DataSource): Promise<ProvinceFlagCount[]> {
   return db.query(
-    `SELECT r.organization_code AS organization, u.code AS "unitCode", u.path AS "unitPath", c.code, count(*)::int AS records
+    `SELECT r.organization_code AS organization, u.code AS "unitCode", u.path AS "unitPath", c.code, count(*)::int AS records,
+            count(*) FILTER (WHERE c.code = 'AO' OR c.code = ANY(p.ao_reasons))::int AS suspected
        FROM record_person p JOIN member_record r ON r.id = p.record_id LEFT JOIN unit u ON u.id = r.unit_id
        CROSS JOIN LATERAL (SELECT unnest(p.flags) AS code UNION ALL SELECT 'AO' WHERE p.ao) c
       WHERE r.erased_at IS NULL AND r.status = 'ACTIVE' AND (p.ao OR cardinality(p.flags) > 0)
@@ -38,8 +41,11 @@ export function flagCountsIn(all: ProvinceFlagCount[], scope: RecordScope, organ
     if (!inScope(scope, { organizationCode: c.organization, unitPath: c.unitPath })) continue;
     const key = JSON.stringify([c.organization, c.unitCode, c.code]);
     const seen = summed.get(key);
-    if (seen) seen.records += c.records;
-    else summed.set(key, { organization: c.organization, unitCode: c.unitCode, code: c.code, records: c.records });
+    if (seen) {
+      seen.records += c.records;
+      seen.suspected += c.suspected;
+    } else
+      summed.set(key, { organization: c.organization, unitCode: c.unitCode, code: c.code, records: c.records, suspected: c.suspected });
   }
   return [...summed.values()].sort(
     (a, b) => byText(a.organization, b.organization) || byText(a.unitCode, b.unitCode) || byText(a.code, b.code),

@@ -93,8 +93,8 @@ export function trendChart(points: { period: string; memberships: number; people
     categories: points.map((p) => p.period),
     series: [
       { name: 'Số lượt', color: CHART_COLORS.memberships, values: points.map((p) => p.memberships) },
-      { name: 'Số người', color: CHART_COLORS.people, values: points.map((p) => p.people) },
-      { name: 'Nghi ảo', color: CHART_COLORS.phantoms, values: points.map((p) => p.suspectedPhantoms) },
+      { name: 'Số người (sau liên kết)', color: CHART_COLORS.people, values: points.map((p) => p.people) },
+      { name: 'Hồ sơ nghi ảo', color: CHART_COLORS.phantoms, values: points.map((p) => p.suspectedPhantoms) },
     ],
   };
 }

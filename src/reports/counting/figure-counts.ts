@@ -172,7 +172,13 @@ export async function countFigures(em: EntityManager, basis: string, area: Repor
   const byOrg = sumByOrg(byOrgCommune);
   const sum = (k: 'memberships' | 'phantoms' | 'without_id') => byOrg.reduce((n, o) => n + o[k], 0);
   return {
-    total: { memberships: sum('memberships'), people: persons.people, phantoms: sum('phantoms'), without_id: sum('without_id') },
+    total: {
+      memberships: sum('memberships'),
+      people: persons.people,
+      real_people: persons.realPeople,
+      phantoms: sum('phantoms'),
+      without_id: sum('without_id'),
+    },
     byOrg,
     byOrgCommune,
     split: persons.split,

@@ -17,7 +17,7 @@ export interface Count {
 
 /** What `rep` and `rep_people` say, counted in PostgreSQL (see memberships-snapshot.ts). */
 export interface RepCounts {
-  total: Pick<Count, 'memberships' | 'people' | 'phantoms' | 'without_id'>;
+  total: Pick<Count, 'memberships' | 'people' | 'phantoms' | 'without_id' | 'real_people'>;
   byOrg: Count[];
   byOrgCommune: Count[];
   /** The area's people by how many organizations they are in, and each organization's. */
@@ -51,7 +51,7 @@ export async function countRep(em: EntityManager): Promise<RepCounts> {
   );
   const reasons = await repReasons(em);
   return {
-    total: counted.find((c) => c.level === 3) ?? { memberships: 0, people: 0, phantoms: 0, without_id: 0 },
+    total: counted.find((c) => c.level === 3) ?? { memberships: 0, people: 0, phantoms: 0, without_id: 0, real_people: 0 },
     byOrg: counted.filter((c) => c.level === 1),
     byOrgCommune: counted.filter((c) => c.level === 0),
     split: splitOf(all),

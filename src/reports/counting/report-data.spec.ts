@@ -17,7 +17,7 @@ const count = (org: string, memberships: number, people: number, phantoms: numbe
 });
 
 const rep: RepCounts = {
-  total: { memberships: 8, people: 5, phantoms: 2, without_id: 2 },
+  total: { memberships: 8, people: 5, phantoms: 2, without_id: 2, real_people: 4 },
   byOrg: [count('HPN', 5, 3, 2), count('DTN', 3, 3, 0)],
   byOrgCommune: [],
   split: { one: 3, two: 1, threeOrMore: 1 },
@@ -75,6 +75,7 @@ describe('reportData', () => {
     expect(data.totals).toEqual({
       memberships: 8,
       people: 5,
+      peopleNotSuspected: 4,
       peopleInSeveralOrgs: 2,
       suspectedPhantoms: 2,
       duplicateRecords: 2,

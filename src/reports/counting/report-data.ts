@@ -54,6 +54,7 @@ export function reportData(organizations: OrganizationFigures[], rep: RepCounts,
     totals: {
       memberships: rep.total.memberships,
       people: rep.total.people,
+      peopleNotSuspected: rep.total.real_people,
       peopleInSeveralOrgs: inSeveral(rep.split),
       suspectedPhantoms: rep.total.phantoms,
       duplicateRecords: rep.byOrg.reduce((sum, c) => sum + c.memberships - c.people, 0),

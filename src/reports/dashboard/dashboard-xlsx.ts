@@ -3,6 +3,7 @@ import type ExcelJS from 'exceljs';
 import { parsePeriod } from '../../common/dates/period.js';
 import { vietnamTime } from '../../common/dates/vietnam-time.js';
 import type { OverlapView } from '../../linker/review/person-views.service.js';
+import { FIGURE_LABELS, PEOPLE_NOT_SUSPECTED } from '../figures/figure-wording.js';
 import { ORG_COUNT_BUCKETS, reasonLabel } from '../figures/report-figures.js';
 import type { LiveCommune } from '../live/live-communes.js';
 import type { LiveFigures } from '../live/live-figures.js';
@@ -38,10 +39,10 @@ export async function writeDashboardXlsx(d: DashboardData, out: string): Promise
     [
       { header: 'Mã xã', width: 9 },
       { header: 'Xã/phường', width: 30 },
-      { header: 'Số lượt', width: 12, number: true },
-      { header: 'Số người', width: 12, number: true },
-      { header: 'Số người không nghi ảo (ước tính)', width: 16, number: true },
-      { header: 'Nghi ảo', width: 11, number: true },
+      { header: FIGURE_LABELS.memberships, width: 12, number: true },
+      { header: FIGURE_LABELS.people, width: 12, number: true },
+      { header: PEOPLE_NOT_SUSPECTED.label, width: 16, number: true },
+      { header: FIGURE_LABELS.suspectedPhantoms, width: 11, number: true },
     ],
     d.communes.map((c) => [c.code, c.name ?? UNKNOWN_COMMUNE, c.memberships, c.people, c.peopleNotSuspected, c.suspectedPhantoms]),
   );
@@ -95,13 +96,14 @@ function summarySheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, d: DashboardData, 
       { header: 'Hiện nay', width: 14, number: true },
       { header: 'Báo cáo gần nhất', width: 14, number: true },
       { header: 'Tăng (+) / giảm (−)', width: 16, number: true },
+      { header: 'Cách tính', width: 60 },
     ],
     [
-      ['Số lượt', ...vs(d.live.memberships, t?.memberships)],
-      ['Số người (sau liên kết)', ...vs(d.live.people, t?.people)],
-      ['Số người không nghi ảo (ước tính)', d.live.peopleNotSuspected, null, null],
-      ['Hồ sơ đã xác nhận ảo', d.live.confirmedPhantoms, null, null],
-      ['Hồ sơ nghi ảo', ...vs(d.live.suspectedPhantoms, t?.suspectedPhantoms)],
+      [FIGURE_LABELS.memberships, ...vs(d.live.memberships, t?.memberships)],
+      [FIGURE_LABELS.people, ...vs(d.live.people, t?.people)],
+      [PEOPLE_NOT_SUSPECTED.label, ...vs(d.live.peopleNotSuspected, t?.peopleNotSuspected), PEOPLE_NOT_SUSPECTED.note],
+      [FIGURE_LABELS.confirmedPhantoms, d.live.confirmedPhantoms, null, null],
+      [FIGURE_LABELS.suspectedPhantoms, ...vs(d.live.suspectedPhantoms, t?.suspectedPhantoms)],
       ...ORG_COUNT_BUCKETS.map((b) => [b.label, d.live.peopleByOrgCount[b.key] ?? 0, last?.data.peopleByOrgCount[b.key] ?? null, null]),
       ...Object.entries(d.live.phantomsByReason).map(([r, n]) => [`Nghi ảo — ${reasonLabel(r)}`, n, null, null]),
       ...(t
@@ -123,9 +125,10 @@ function trendSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, periods: ReportSnaps
     [
       { header: 'Kỳ', width: 14 },
       { header: 'Số liệu đến', width: 13 },
-      { header: 'Số lượt', width: 12, number: true },
-      { header: 'Số người', width: 12, number: true },
-      { header: 'Nghi ảo', width: 11, number: true },
+      { header: FIGURE_LABELS.memberships, width: 12, number: true },
+      { header: FIGURE_LABELS.people, width: 12, number: true },
+      { header: PEOPLE_NOT_SUSPECTED.label, width: 16, number: true },
+      { header: FIGURE_LABELS.suspectedPhantoms, width: 11, number: true },
       { header: 'Kết nạp', width: 11, number: true },
       { header: 'Ra khỏi', width: 11, number: true },
     ],
@@ -136,6 +139,7 @@ function trendSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, periods: ReportSnaps
         r.asOfDay.split('-').reverse().join('/'),
         r.data.totals.memberships,
         r.data.totals.people,
+        r.data.totals.peopleNotSuspected ?? null,
         r.data.totals.suspectedPhantoms,
         r.data.totals.joiners,
         r.data.totals.leavers,

@@ -3,7 +3,8 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type PDFDocument from 'pdfkit';
 import { vietnamTime } from '../../common/dates/vietnam-time.js';
-import { formatReach, NO_RATE, overlapPeople, reasonLabel } from '../figures/report-figures.js';
+import { FIGURE_LABELS } from '../figures/figure-wording.js';
+import { formatReach, NO_RATE, overlapPeople, reasonLabel, totalNote } from '../figures/report-figures.js';
 import type { ReportForm } from '../../config/report-form.js';
 import * as charts from '../charts/report-charts.js';
 import { chart, COLORS, heading, INK, MUTED, n, PAGE, table, type Doc } from './pdf-drawing.js';
@@ -68,15 +69,26 @@ function cover(doc: Doc, d: ReportDocument): void {
   doc.moveDown(1.2);
 }
 
-/** The totals now, before and the change. */
+/** The totals now, before and the change; under them how a figure is derived, in the dashboard's words. */
 function keyFigures(doc: Doc, d: ReportDocument): void {
   heading(doc, 'Số liệu chính', d.previous ? `So với ${periodName(d.previous.period)}.` : NO_PREVIOUS);
+  const totals = d.changes.filter((c) => !c.key.includes('.'));
   table(
     doc,
     ['Chỉ tiêu', 'Kỳ này', 'Kỳ trước', 'Tăng/giảm'],
-    d.changes.filter((c) => !c.key.includes('.')).map((c) => [c.label, c.current, c.previous, c.change]),
+    totals.map((c) => [c.label, c.current, c.previous, c.change]),
     [260, 80, 80, 91],
   );
+  for (const c of totals) {
+    const note = totalNote(c.key);
+    if (note)
+      doc
+        .font('regular')
+        .fontSize(8)
+        .fillColor(MUTED)
+        .text(`${c.label}: ${note}`, PAGE.margin, doc.y, { width: PAGE.width - 2 * PAGE.margin });
+  }
+  doc.moveDown(0.6);
 }
 
 function organizationsChart(doc: Doc, d: ReportDocument): void {
@@ -99,6 +111,12 @@ function overlapAndReasons(doc: Doc, d: ReportDocument): void {
   }
 }
 
+/**
+ * A commune's people of each organization, summed: a person in two organizations there counts twice. Not the
+ * dashboard's "Số người (sau liên kết)" (each person once), so not its name.
+ */
+const PEOPLE_SUMMED = 'Cộng số người từng tổ chức';
+
 /** Every commune (not a top slice), most memberships first, people summed over organizations. */
 function communesTable(doc: Doc, d: ReportDocument): void {
   const byCommune = new Map<string, { code: string; label: string; memberships: number; people: number; phantoms: number }>();
@@ -114,14 +132,14 @@ function communesTable(doc: Doc, d: ReportDocument): void {
   heading(
     doc,
     'Số lượt và số người theo xã',
-    `Đủ ${n(all.length)} xã, phường, nhiều hồ sơ nhất trước; số người cộng theo từng tổ chức (một người ở hai tổ chức tính hai lần): không phải số người sau liên kết của xã.`,
+    `Đủ ${n(all.length)} xã, phường, nhiều hồ sơ nhất trước. "${PEOPLE_SUMMED}": số người của mỗi tổ chức trong xã cộng lại, một người ở hai tổ chức tính hai lần — nên lớn hơn "${FIGURE_LABELS.people}" của xã trên màn hình Tổng quan, nơi mỗi người chỉ tính một lần.`,
   );
   table(
     doc,
-    ['Xã, phường', 'Mã xã', 'Số lượt', 'Người (cộng các tổ chức)', 'Nghi ảo'],
+    ['Xã, phường', 'Mã xã', FIGURE_LABELS.memberships, PEOPLE_SUMMED, FIGURE_LABELS.suspectedPhantoms],
     all.map((c) => [c.label, c.code || '—', c.memberships, c.people, c.phantoms]),
-    [130, 42, 50, 126, 55],
-    { column: 2, width: 108, color: COLORS.memberships },
+    [116, 38, 48, 150, 72],
+    { column: 2, width: 87, color: COLORS.memberships },
   );
 }
 

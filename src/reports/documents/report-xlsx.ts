@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import type ExcelJS from 'exceljs';
-import { NO_RATE, ORG_COUNT_BUCKETS, overlapPeople, reasonLabel } from '../figures/report-figures.js';
+import { NO_RATE, ORG_COUNT_BUCKETS, overlapPeople, reasonLabel, totalNote } from '../figures/report-figures.js';
 import type { ReportDocument } from './report-document.js';
 import { asOfNote, computedNote, documentTitle, NO_PREVIOUS, periodName, REPORT_HEADING, UNKNOWN_COMMUNE } from './wording.js';
 import { sheet } from './xlsx-sheet.js';
@@ -27,7 +27,7 @@ export async function writeReportXlsx(d: ReportDocument, out: string): Promise<v
   await wb.commit();
 }
 
-/** Each total now, before and the change; then people by how many organizations, and phantoms by reason. */
+/** Each total now, before, the change and (where the dashboard says it) how it is derived; then people by how many organizations, and phantoms by reason. */
 function summarySheet(wb: Workbook, d: ReportDocument, heading: string[]): void {
   sheet(
     wb,
@@ -38,9 +38,10 @@ function summarySheet(wb: Workbook, d: ReportDocument, heading: string[]): void 
       { header: 'Kỳ này', width: 14, number: true },
       { header: 'Kỳ trước', width: 14, number: true },
       { header: 'Tăng (+) / giảm (−)', width: 16, number: true },
+      { header: 'Cách tính', width: 60 },
     ],
     [
-      ...d.changes.map((c) => [c.label, c.current, c.previous, c.change]),
+      ...d.changes.map((c) => [c.label, c.current, c.previous, c.change, totalNote(c.key)]),
       ...ORG_COUNT_BUCKETS.map((b) => [b.label, d.data.peopleByOrgCount[b.key] ?? null, null, null]),
       ...Object.entries(d.data.phantomsByReason).map(([r, n]) => [`Nghi ảo — ${reasonLabel(r)}`, n, null, null]),
     ],

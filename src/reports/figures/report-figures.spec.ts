@@ -51,6 +51,25 @@ describe('changes against the previous report', () => {
     expect(changesSince(data(120, 30), null).every((x) => x.previous === null && x.change === null)).toBe(true);
   });
 
+  it('compares the estimate of people not suspected, under the dashboard’s name, and leaves it out of a report stored before it was kept', () => {
+    const kept = (n: number) => {
+      const d = data(100, null);
+      return { ...d, totals: { ...d.totals, peopleNotSuspected: n } };
+    };
+    expect(changesSince(kept(90), kept(80)).find((x) => x.key === 'peopleNotSuspected')).toEqual({
+      key: 'peopleNotSuspected',
+      label: 'Số người không nghi ảo (ước tính)',
+      current: 90,
+      previous: 80,
+      change: 10,
+    });
+    expect(changesSince(kept(90), data(100, null)).find((x) => x.key === 'peopleNotSuspected')).toMatchObject({
+      previous: null,
+      change: null,
+    });
+    expect(changesSince(data(100, null), kept(80)).some((x) => x.key === 'peopleNotSuspected')).toBe(false);
+  });
+
   it('writes rates the Vietnamese way, and "không tính được" without a denominator', () => {
     expect(formatRate(0.6289)).toBe('62,9%');
     expect(formatRate(null)).toBe('không tính được');

@@ -1,4 +1,5 @@
 import { flagLabel } from '../../linker/model/phantom.js';
+import { FIGURE_LABELS, PEOPLE_NOT_SUSPECTED } from './figure-wording.js';
 
 /**
  * The figures of a report and how they compare with the previous period's: pure data and pure
@@ -85,6 +86,8 @@ export interface OrganizationFigures {
 export interface ReportTotals {
   memberships: number;
   people: number;
+  /** Số người không nghi ảo (an estimate); absent in snapshots made before it was kept. */
+  peopleNotSuspected?: number;
   peopleInSeveralOrgs: number;
   suspectedPhantoms: number;
   duplicateRecords: number;
@@ -110,6 +113,7 @@ export interface ReportData {
 export const TOTAL_KEYS: (keyof ReportTotals)[] = [
   'memberships',
   'people',
+  'peopleNotSuspected',
   'peopleInSeveralOrgs',
   'suspectedPhantoms',
   'duplicateRecords',
@@ -118,12 +122,19 @@ export const TOTAL_KEYS: (keyof ReportTotals)[] = [
   'leavers',
 ];
 
+/** How a total is derived, where the dashboard says it too (the same words: figure-wording.ts). */
+const TOTAL_NOTES: Partial<Record<string, string>> = { peopleNotSuspected: PEOPLE_NOT_SUSPECTED.note };
+
+/** A change's note (its key: a total's, or `<org>.<figure>`), null where none is written. */
+export const totalNote = (key: string): string | null => TOTAL_NOTES[key] ?? null;
+
 /** Vietnamese labels of the totals, in the order reports show them. */
 export const TOTAL_LABELS: Record<keyof ReportTotals, string> = {
   memberships: 'Số lượt (hồ sơ đang sinh hoạt)',
-  people: 'Số người',
+  people: FIGURE_LABELS.people,
+  peopleNotSuspected: PEOPLE_NOT_SUSPECTED.label,
   peopleInSeveralOrgs: 'Số người ở từ 2 tổ chức',
-  suspectedPhantoms: 'Hồ sơ nghi ảo',
+  suspectedPhantoms: FIGURE_LABELS.suspectedPhantoms,
   duplicateRecords: 'Hồ sơ trùng trong cùng tổ chức',
   withoutIdNumber: 'Hồ sơ chưa có số định danh',
   joiners: 'Kết nạp trong kỳ',
@@ -146,15 +157,12 @@ export interface Change {
 
 /** What moved since the previous period: the totals, then each organization's số lượt, số người and suspected phantoms. */
 export function changesSince(current: ReportData, previous: ReportData | null): Change[] {
-  const out: Change[] = TOTAL_KEYS.map((k) => {
-    const before = previous ? previous.totals[k] : null;
-    return {
-      key: k,
-      label: TOTAL_LABELS[k],
-      current: current.totals[k],
-      previous: before,
-      change: before === null ? null : current.totals[k] - before,
-    };
+  // A total a snapshot made before it was kept has not: left out now, no comparison before.
+  const out: Change[] = TOTAL_KEYS.flatMap((k) => {
+    const now = current.totals[k];
+    if (now === undefined) return [];
+    const before = previous?.totals[k] ?? null;
+    return [{ key: k, label: TOTAL_LABELS[k], current: now, previous: before, change: before === null ? null : now - before }];
   });
   for (const o of current.organizations) {
     const p = previous?.organizations.find((x) => x.code === o.code) ?? null;

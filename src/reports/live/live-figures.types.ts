@@ -15,6 +15,8 @@ export class LiveFiguresType {
     description: 'Số người không nghi ảo — an estimate: the persons with at least one membership the linker does not suspect.',
   })
   peopleNotSuspected: number;
+  @Field({ description: "peopleNotSuspected's name as the dashboard, its workbook and the report's files write it (Vietnamese)." })
+  peopleNotSuspectedLabel: string;
   @Field({ description: 'How peopleNotSuspected is derived (Vietnamese, for the note beside the figure).' }) peopleNotSuspectedNote: string;
   @Field(() => Int, { description: 'ACTIVE memberships suspected of being phantoms (ảo).' }) suspectedPhantoms: number;
   @Field(() => Int, { description: 'Records a secretariat confirmed as phantoms (their memberships were ended on it).' })

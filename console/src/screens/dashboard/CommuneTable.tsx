@@ -7,6 +7,8 @@ const n = (v: number) => v.toLocaleString('vi-VN');
 /** Every commune of the scope, sortable, each figure with a bar; a commune's name drills into it. */
 export function CommuneTable(props: {
   communes: CommuneFigures[];
+  /** The estimate's name as the API gives it (one definition for the dashboard and the files); its column waits for it. */
+  notSuspectedLabel?: string;
   onOpen: (code: string) => void;
   /** The roster of a commune, for who may read it. */
   rosterHref?: (code: string) => string;
@@ -88,7 +90,7 @@ export function CommuneTable(props: {
           { key: 'people', title: T.dashboard.people, ...bar('people', '#1b5e20'), ...width(100) },
           {
             key: 'notSuspected',
-            title: T.dashboard.notSuspected,
+            title: props.notSuspectedLabel,
             align: 'right',
             ...width(120),
             sorter: (a, b) => a.peopleNotSuspected - b.peopleNotSuspected,

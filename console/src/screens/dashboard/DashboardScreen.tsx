@@ -82,6 +82,7 @@ export function DashboardScreen({ session }: { session: Session }) {
       {communes.data && (
         <CommuneTable
           communes={communes.data.liveCommunes.communes}
+          notSuspectedLabel={live.data?.liveFigures.peopleNotSuspectedLabel}
           onOpen={(code) => setScope(`commune:${code}`)}
           rosterHref={readsRoster ? (code) => `#/danh-sach?xa=${code}${org ? `&to-chuc=${org}` : ''}` : undefined}
           phantomsHref={flagsHref && ((code) => flagsHref(null, code))}
@@ -93,16 +94,21 @@ export function DashboardScreen({ session }: { session: Session }) {
 
 /** Số lượt, số người, the estimate beside the confirmed phantoms, the suspected ones. */
 function Headline({ live, periods }: { live: Live; periods: StoredReport[] }) {
-  const trend = (k: 'memberships' | 'people' | 'suspectedPhantoms') => periods.map((p) => ({ period: p.periodLabel, value: p.totals[k] }));
+  // A period stored before a figure was kept has none: the trend leaves it out, and without the last one there is no change to show.
+  const trend = (k: 'memberships' | 'people' | 'peopleNotSuspected' | 'suspectedPhantoms') => {
+    const points = periods.flatMap((p) => (typeof p.totals[k] === 'number' ? [{ period: p.periodLabel, value: p.totals[k] }] : []));
+    return points.length && points[points.length - 1].period === periods[periods.length - 1].periodLabel ? points : [];
+  };
   return (
     <Flex wrap gap={12}>
       <Figure testId="memberships" label={D.memberships} value={live.memberships} note={D.membershipsNote} trend={trend('memberships')} />
       <Figure testId="people" label={D.people} value={live.people} note={D.peopleNote} trend={trend('people')} />
       <Figure
         testId="not-suspected"
-        label={D.notSuspected}
+        label={live.peopleNotSuspectedLabel}
         value={live.peopleNotSuspected}
         note={live.peopleNotSuspectedNote}
+        trend={trend('peopleNotSuspected')}
         beside={
           <Typography.Paragraph style={{ margin: 0 }} data-testid="confirmed">
             {`${D.confirmed}: `}

@@ -9,6 +9,7 @@ export const LIVE = graphql(`
       memberships
       people
       peopleNotSuspected
+      peopleNotSuspectedLabel
       peopleNotSuspectedNote
       suspectedPhantoms
       confirmedPhantoms
@@ -66,6 +67,7 @@ export const STORED = graphql(`
       totals {
         memberships
         people
+        peopleNotSuspected
         suspectedPhantoms
         joiners
         leavers

@@ -1,0 +1,30 @@
+/**
+ * The wording of a figure that the dashboard (through the API), its workbook and the report's files
+ * all show: its name and how it is derived, written once here.
+ */
+export interface FigureWording {
+  label: string;
+  /** How it is derived, in a sentence a reader of the figure can check. */
+  note: string;
+}
+
+/** Số người không nghi ảo: an estimate, beside the records confirmed made up. */
+export const PEOPLE_NOT_SUSPECTED: FigureWording = {
+  label: 'Số người không nghi ảo (ước tính)',
+  note: 'Ước tính: số người có ít nhất một hồ sơ đang sinh hoạt mà hệ thống không nghi ảo; hồ sơ đã xác nhận ảo không còn được tính.',
+};
+
+/**
+ * The other headline figures' names, as the dashboard writes them (console/src/text.ts, `dashboard`):
+ * what its workbook, the report's files and charts call the same numbers.
+ */
+export const FIGURE_LABELS = {
+  /** ACTIVE memberships: one person in two organizations counts twice. */
+  memberships: 'Số lượt',
+  /** Distinct persons after linking, suspected phantoms included. */
+  people: 'Số người (sau liên kết)',
+  /** ACTIVE records the last link run suspects. */
+  suspectedPhantoms: 'Hồ sơ nghi ảo',
+  /** Records a secretariat confirmed made up. */
+  confirmedPhantoms: 'Hồ sơ đã xác nhận ảo',
+} as const;
