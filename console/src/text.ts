@@ -520,7 +520,7 @@ export const T = {
       startedBy: 'Người chạy',
       startedAndBy: 'Bắt đầu, người chạy',
       bySchedule: 'Lịch tự động của máy chủ',
-      byUnknown: 'Không rõ (lần chạy cũ)',
+      byUnknown: 'Không rõ',
     },
     backups: {
       intro:

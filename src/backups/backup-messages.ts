@@ -5,6 +5,11 @@ export const EXTERNAL_DATABASE =
   '(pg_dump -Fc hoặc pg_basebackup, với vai trò sở hữu), và cất LIENTHONG_KEY riêng; khôi phục bằng pg_restore rồi khởi động với ' +
   'DATABASE_OWNER_URL để cấp lại quyền (README "Backup and restore")';
 
+/** The same, as the console says it to an administrator (she passes it on to the operator). */
+export const EXTERNAL_DATABASE_CONSOLE =
+  'Máy chủ này dùng cơ sở dữ liệu PostgreSQL bên ngoài (DATABASE_URL): Liên Thông không sao lưu được nó từ đây. ' +
+  'Người vận hành sao lưu bằng công cụ của máy chủ cơ sở dữ liệu đó (pg_dump hoặc pg_basebackup) và cất khóa LIENTHONG_KEY riêng.';
+
 export const BACKUP_BUSY = 'Một bản sao lưu đang chạy trên máy chủ này: chờ nó xong rồi sao lưu lại.';
 
 export const STATUS_LABEL: Record<string, string> = { RUNNING: 'Đang sao lưu', DONE: 'Đã xong', FAILED: 'Không thành công' };
@@ -17,6 +22,8 @@ export function failureText(e: unknown): string {
     return 'Hết chỗ trống trên đĩa của thư mục sao lưu: giải phóng chỗ (hoặc đặt BACKUP_DIR ở đĩa khác) rồi sao lưu lại.';
   if (code === 'EACCES' || code === 'EPERM')
     return `Không có quyền ghi ${path ?? 'vào thư mục sao lưu'}: người vận hành cấp quyền ghi cho người dùng chạy máy chủ, rồi sao lưu lại.`;
+  if (code === 'ENOTDIR' || code === 'EEXIST')
+    return `${path ?? 'Thư mục sao lưu'} không phải là một thư mục: người vận hành sửa BACKUP_DIR (hoặc dời tệp trùng tên đi), rồi sao lưu lại.`;
   const message = e instanceof Error ? e.message : String(e);
   return /[àáảãạăâđèéêìíòóôơùúưỳý]/i.test(message)
     ? message

@@ -14,7 +14,7 @@ import { assertWritableFolder, takeBaseBackup, type BackupResult } from '../data
 import { runningClusterUrl } from '../database/embedded-cluster.js';
 import { KEY_FILE_NAME } from '../personal-data/personal-data-key.js';
 import { BackupRun } from './backup-run.entity.js';
-import { BACKUP_BUSY, EXTERNAL_DATABASE, failureText, restoreCommand, STATUS_LABEL } from './backup-messages.js';
+import { BACKUP_BUSY, EXTERNAL_DATABASE_CONSOLE, failureText, restoreCommand, STATUS_LABEL } from './backup-messages.js';
 import type { BackupOverviewType, BackupRunType } from './backups.types.js';
 
 type Starter = Pick<Principal, 'kind' | 'id' | 'name' | 'role' | 'clientIp'>;
@@ -53,7 +53,7 @@ export class BackupsService implements OnApplicationShutdown {
     const rows = await this.db.getRepository(BackupRun).find({ order: { startedAt: 'DESC' }, take: first });
     return {
       directory: this.config.backupDir,
-      unavailable: this.config.databaseUrl ? EXTERNAL_DATABASE : null,
+      unavailable: this.config.databaseUrl ? EXTERNAL_DATABASE_CONSOLE : null,
       keyKeptAt: this.config.key ? 'LIENTHONG_KEY' : path.join(this.config.dataDir, KEY_FILE_NAME),
       runs: [...(this.current ? [this.runningView(this.current)] : []), ...rows.map((r) => this.view(r))],
     };
@@ -61,7 +61,7 @@ export class BackupsService implements OnApplicationShutdown {
 
   /** A backup started from the console: its row, RUNNING, at once; it goes on in the background. CONFLICT when it cannot start. */
   start(caller: Principal): BackupRunType {
-    if (this.config.databaseUrl) throw new DomainError('CONFLICT', EXTERNAL_DATABASE);
+    if (this.config.databaseUrl) throw new DomainError('CONFLICT', EXTERNAL_DATABASE_CONSOLE);
     if (this.current) throw new DomainError('CONFLICT', BACKUP_BUSY);
     const startedAt = new Date();
     const file = path.join(this.config.backupDir, archiveName(startedAt));

@@ -37,7 +37,10 @@ function Phases({ run }: { run: Run }) {
 
 /** Who started it (a user, a token, the command line), beneath when (a column of its own would push the counts off a laptop's screen). */
 const StartedBy = ({ run }: { run: Run }) => (
-  <Typography.Text type="secondary">{startedByText(run.startedByKind, run.startedBy)}</Typography.Text>
+  // As narrow as the time above it: a long name wraps rather than widen the table past a laptop's screen.
+  <Typography.Text type="secondary" style={{ display: 'inline-block', maxWidth: '9em' }}>
+    {startedByText(run.startedByKind, run.startedBy)}
+  </Typography.Text>
 );
 
 const columns: TableColumnsType<Run> = [
