@@ -13,7 +13,7 @@ import type { AppConfig } from '../config/app-config.js';
 import { assertWritableFolder, takeBaseBackup, type BackupResult } from '../database/backup/base-backup.js';
 import { runningClusterUrl } from '../database/embedded-cluster.js';
 import { KEY_FILE_NAME } from '../personal-data/personal-data-key.js';
-import { BackupRun } from './backup-run.entity.js';
+import { BackupRun } from '../database/backup/backup-run.entity.js';
 import { BACKUP_BUSY, EXTERNAL_DATABASE_CONSOLE, failureText, restoreCommand, STATUS_LABEL } from './backup-messages.js';
 import type { BackupOverviewType, BackupRunType } from './backups.types.js';
 
