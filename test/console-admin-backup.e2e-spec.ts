@@ -176,6 +176,22 @@ describe('the console: backups and who started a link run (Quản trị)', () =>
     expect(await lines.nth(1).innerText()).toContain(`${ADMIN} (Người dùng)`);
     expect(await lines.nth(1).innerText()).toContain(`Bản sao lưu ${taken.id}`);
     expect(await review(page)).toEqual(CLEAN);
+
+    // One at a time: a second start while one runs is refused, saying why.
+    const start = () =>
+      fetch(`http://127.0.0.1:${server!.port}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query: 'mutation { startBackup { id status } }' }),
+      }).then((r) => r.json() as Promise<{ data?: { startBackup: { id: string; status: string } }; errors?: { message: string }[] }>);
+    const first = await start();
+    const second = await start();
+    expect(first.data!.startBackup.status).toBe('RUNNING');
+    expect(second.errors![0].message).toBe('Một bản sao lưu đang chạy trên máy chủ này: chờ nó xong rồi sao lưu lại.');
+    await eventually(
+      async () => expect((await backupList()).runs[0]).toMatchObject({ id: first.data!.startBackup.id, status: 'DONE' }),
+      60_000,
+    );
   }, 180_000);
 
   it('says who started each link run: the command line, then her from the console', async () => {

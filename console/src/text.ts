@@ -549,6 +549,7 @@ export const T = {
       restoreHow:
         'Người vận hành chạy lệnh dưới đây trên máy chủ, vào một thư mục dữ liệu mới và trống (thay THƯ_MỤC_MỚI), với tệp khóa đã cất riêng (thay TỆP_KHÓA), rồi khởi động máy chủ với thư mục đó. Lệnh từ chối nếu khóa không đúng, và không ghi gì khi thất bại.',
       restoreOf: (file: string) => `Lệnh khôi phục ${file}`,
+      restoreNewest: 'Lệnh cho bản sao lưu mới nhất (với bản khác, thay tên tệp trong lệnh):',
       copy: 'Chép lệnh',
       copied: 'Đã chép lệnh khôi phục.',
     },

@@ -135,6 +135,7 @@ export function BackupsTab() {
       <Typography.Paragraph>{B.restoreHow}</Typography.Paragraph>
       {newest?.restoreCommand && (
         <div aria-label={B.restoreOf(newest.file)} role="group">
+          <Typography.Paragraph>{B.restoreNewest}</Typography.Paragraph>
           <pre style={{ ...CODE, margin: '0 0 8px', padding: 8, background: 'rgba(0,0,0,0.04)' }}>
             <code>{newest.restoreCommand}</code>
           </pre>
