@@ -14,6 +14,7 @@ export const LAYERS = [
   ['reports'],
   ['demo'],
   ['database'],
+  ['backups'],
   ['(root)'],
   ['cli'],
 ];

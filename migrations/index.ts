@@ -35,6 +35,7 @@ import { PersonalDataRequests1763700000038 } from './1763700000038-personal-data
 import { FlagRaisedAt1763700000039 } from './1763700000039-flag-raised-at.js';
 import { ReviewLinksIndex1763700000040 } from './1763700000040-review-links-index.js';
 import { CodePartIndex1763700000041 } from './1763700000041-code-part-index.js';
+import { BackupsAndRunStarters1763700000042 } from './1763700000042-backups-and-run-starters.js';
 
 /** Every migration, in order. A new one is added here and committed with its entity change. */
 export const MIGRATIONS = [
@@ -75,4 +76,5 @@ export const MIGRATIONS = [
   FlagRaisedAt1763700000039,
   ReviewLinksIndex1763700000040,
   CodePartIndex1763700000041,
+  BackupsAndRunStarters1763700000042,
 ];

@@ -1,6 +1,7 @@
 import type { DynamicModule, Type } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccountsModule } from './accounts/accounts.module.js';
+import { BackupsModule } from './backups/backups.module.js';
 import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import { dataSourceOptions } from './database/data-source.js';
@@ -31,5 +32,6 @@ export function coreModules(config: AppConfig, databaseUrl: string, key: Persona
     RegisterModule,
     LinkerModule,
     ReportsModule,
+    BackupsModule,
   ];
 }

@@ -20,6 +20,7 @@ import { RecordPersonResolver } from './linker/review/record-person.resolver.js'
 import { PairSideNamesResolver, PersonRecordNamesResolver } from './linker/review/person-record-names.resolver.js';
 import { ReportsResolver } from './reports/reports.resolver.js';
 import { LastVisitResolver } from './reports/last-visit/last-visit.resolver.js';
+import { BackupsResolver } from './backups/backups.resolver.js';
 
 /** Every resolver of the API: the schema generator builds `schema.graphql` from these. */
 export const GRAPHQL_RESOLVERS = [
@@ -43,6 +44,7 @@ export const GRAPHQL_RESOLVERS = [
   PairSideNamesResolver,
   ReportsResolver,
   LastVisitResolver,
+  BackupsResolver,
 ];
 
 const HEADER = '# Generated from the code by `npm run schema` (sorted). Do not edit: CI fails when it is stale.\n\n';

@@ -512,6 +512,19 @@ describe('access matrix: role × operation', () => {
       expect: allow('admin', 'danVan', 'auditor'),
     },
     {
+      field: 'backups',
+      title: 'the backups taken, where they go, where the key is',
+      query: `{ backups { directory unavailable keyKeptAt runs { id status startedBy file bytes withKey restoreCommand } } }`,
+      expect: allow('admin'),
+    },
+    {
+      // The test database is external (DATABASE_URL): the administrator passes the guard and is told to use the database server's tools.
+      field: 'startBackup',
+      title: 'a backup started from the console',
+      query: `mutation { startBackup { id status } }`,
+      expect: { admin: 'CONFLICT' },
+    },
+    {
       // Last: the administrator's call starts a run in the background (a few hundred ms on these records).
       field: 'startLinkRun',
       title: 'a link run started from the console',

@@ -25,6 +25,16 @@ export function vnTime(iso: string | null | undefined): string {
   return `${parts.day}/${parts.month}/${parts.year} ${parts.hour}:${parts.minute}`;
 }
 
+/** A file's size in 1024-based units, the Vietnamese way: 512 B, 12,3 MB, 1,5 GB. */
+export function fileSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  const units = ['KB', 'MB', 'GB', 'TB'];
+  let value = bytes / 1024;
+  let unit = 0;
+  for (; value >= 1024 && unit < units.length - 1; unit++) value /= 1024;
+  return `${value.toLocaleString('vi-VN', { minimumFractionDigits: 1, maximumFractionDigits: 1 })} ${units[unit]}`;
+}
+
 /** Today in Vietnam as yyyy-mm-dd (UTC+7 all year: no summer time), as the server's todayInVietnam. */
 export function vnToday(now: Date = new Date()): string {
   return new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);

@@ -58,6 +58,8 @@ export enum AuditAction {
   REPORT_COMPUTED = 'REPORT_COMPUTED',
   /** A link run started from the console (the CLI's runs are the operator's). */
   LINK_RUN_STARTED = 'LINK_RUN_STARTED',
+  /** A backup of the database written (from the console or `lienthong backup`): its file's name, size, whether the key is in it. */
+  BACKUP_TAKEN = 'BACKUP_TAKEN',
 }
 
 /**

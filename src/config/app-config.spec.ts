@@ -13,3 +13,13 @@ describe('report schedule configuration', () => {
     );
   });
 });
+
+describe('backup folder configuration', () => {
+  it('puts console backups beside DATA_DIR unless BACKUP_DIR says where, and never inside DATA_DIR', () => {
+    expect(loadConfig({ DATA_DIR: '/srv/lt/data' }).backupDir).toBe('/srv/lt/backups');
+    expect(loadConfig({ DATA_DIR: '/srv/lt/data', BACKUP_DIR: '/mnt/usb/lt' }).backupDir).toBe('/mnt/usb/lt');
+    expect(loadConfig({ DATA_DIR: '/srv/lt/data', BACKUP_DIR: '/srv/lt/data-backups' }).backupDir).toBe('/srv/lt/data-backups');
+    for (const inside of ['/srv/lt/data', '/srv/lt/data/backups'])
+      expect(() => loadConfig({ DATA_DIR: '/srv/lt/data', BACKUP_DIR: inside })).toThrow(`BACKUP_DIR='${inside}' is inside DATA_DIR`);
+  });
+});

@@ -7,6 +7,8 @@ export interface AppConfig {
   port: number;
   /** Local folder: the embedded cluster, its lock, keys and exports. */
   dataDir: string;
+  /** Where a backup started from the console is written (`BACKUP_DIR`, default `backups` beside DATA_DIR). */
+  backupDir: string;
   /** An external PostgreSQL, as the application's role; when absent the embedded one in `dataDir` is used. */
   databaseUrl: string | null;
   /** `DATABASE_OWNER_URL`: the same database as the role that owns the schema, for migrations and grants. */
@@ -97,6 +99,15 @@ function trustProxy(text: string | undefined): string | null {
   return t;
 }
 
+/** `BACKUP_DIR`, else `backups` beside DATA_DIR (never inside it: a restore needs an empty DATA_DIR, and a lost disk takes both). */
+function backupDir(text: string | undefined, dataDir: string): string {
+  const dir = path.resolve(text?.trim() || path.join(path.dirname(dataDir), 'backups'));
+  const inside = path.relative(dataDir, dir);
+  if (inside === '' || (!inside.startsWith('..') && !path.isAbsolute(inside)))
+    throw new ConfigError(`BACKUP_DIR='${text}' is inside DATA_DIR (${dataDir}): choose a folder outside it`);
+  return dir;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT='${env.PORT}' is not a port number (0–65535)`);
@@ -110,9 +121,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const sessionMinutes = Number(env.SESSION_MINUTES ?? 60);
   if (!Number.isInteger(sessionMinutes) || sessionMinutes < 1 || sessionMinutes > 24 * 60)
     throw new ConfigError(`SESSION_MINUTES='${env.SESSION_MINUTES}' must be a whole number of minutes from 1 to 1440`);
+  const dataDir = path.resolve(env.DATA_DIR?.trim() || '.data');
   return {
     port,
-    dataDir: path.resolve(env.DATA_DIR?.trim() || '.data'),
+    dataDir,
+    backupDir: backupDir(env.BACKUP_DIR, dataDir),
     databaseUrl: env.DATABASE_URL?.trim() || null,
     databaseOwnerUrl: env.DATABASE_OWNER_URL?.trim() || null,
     allowOwnerRole: yes(env.DATABASE_ALLOW_OWNER, 'DATABASE_ALLOW_OWNER'),

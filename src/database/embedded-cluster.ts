@@ -233,6 +233,17 @@ export class EmbeddedCluster {
   }
 }
 
+/**
+ * The superuser's URL of DATA_DIR's cluster while this process uses it (acquired by the server or a
+ * CLI command): what a backup taken inside that process connects with, without acquiring it again.
+ */
+export function runningClusterUrl(dataDir: string, database = 'lienthong'): string {
+  const lock = readJson<LockFile>(path.join(dataDir, 'db.lock.json'));
+  if (!lock) throw new Error(`cơ sở dữ liệu ở ${dataDir} không chạy (không có db.lock.json)`);
+  const password = fs.readFileSync(path.join(dataDir, 'pg-password'), 'utf8').trim();
+  return `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${lock.port}/${database}`;
+}
+
 function readJson<T>(file: string): T | null {
   try {
     return JSON.parse(fs.readFileSync(file, 'utf8')) as T;

@@ -1,5 +1,6 @@
 import { AccessToken } from '../accounts/access-token.entity.js';
 import { AppUser } from '../accounts/app-user.entity.js';
+import { BackupRun } from './backup/backup-run.entity.js';
 import { AuditEvent, AuditNote } from '../audit/audit-event.entity.js';
 import { Resident, ResidentBatch } from '../register/resident.entity.js';
 import { ImportJob, ImportRowError } from '../roster-io/import-job.entity.js';
@@ -36,6 +37,7 @@ export const ENTITIES = [
   Resident,
   ResidentBatch,
   LinkRun,
+  BackupRun,
   RecordPerson,
   RecordLink,
   LinkReview,

@@ -17,6 +17,8 @@ interface RunRow {
   status: string;
   started_at: Date;
   finished_at: Date | null;
+  started_by_kind: string | null;
+  started_by: string | null;
   summary: { seconds?: Record<string, number>; failure?: string } & Partial<Record<Counted, number>>;
 }
 const COUNTED = ['records', 'persons', 'multiOrganizationPersons', 'autoLinks', 'reviewPairs', 'suspectedPhantoms'] as const;
@@ -35,6 +37,8 @@ export function linkRunView(r: RunRow): LinkRunType {
     statusLabel: STATUS_LABEL[r.status] ?? r.status,
     startedAt: r.started_at,
     finishedAt: r.finished_at,
+    startedByKind: r.started_by_kind,
+    startedBy: r.started_by,
     phases: LINK_PHASES.map((p) => ({ key: p.key, label: p.done, seconds: seconds[p.key] ?? null })),
     ...counts,
     failure: r.summary.failure ?? null,
@@ -58,7 +62,7 @@ export class LinkRunsService implements OnApplicationShutdown {
 
   async runs(first: number): Promise<LinkRunType[]> {
     const rows = await this.db.query<RunRow[]>(
-      `SELECT id, status, started_at, finished_at, summary FROM link_run ORDER BY started_at DESC LIMIT $1`,
+      `SELECT id, status, started_at, finished_at, started_by_kind, started_by, summary FROM link_run ORDER BY started_at DESC LIMIT $1`,
       [first],
     );
     return rows.map(linkRunView);
@@ -71,7 +75,7 @@ export class LinkRunsService implements OnApplicationShutdown {
     await this.audit.record(caller, { action: AuditAction.LINK_RUN_STARTED, subjectType: 'LINK_RUN', detail: {} });
     let refused: unknown = null;
     // Minutes at a province's size: not bound by the request's statement timeout.
-    const run = outsideRequest(() => this.linker.link()).catch((e: unknown) => {
+    const run = outsideRequest(() => this.linker.link({ startedBy: { kind: caller.kind, name: caller.name } })).catch((e: unknown) => {
       refused = e;
       new Logger(LinkRunsService.name).error(`link run started from the console failed: ${e instanceof Error ? e.message : String(e)}`);
     });
@@ -80,7 +84,7 @@ export class LinkRunsService implements OnApplicationShutdown {
       // Another process took the lock between the check and the start: no row of ours will come.
       if (refused instanceof DomainError) throw refused;
       const [row] = await this.db.query<RunRow[]>(
-        `SELECT id, status, started_at, finished_at, summary FROM link_run WHERE started_at >= $1 ORDER BY started_at LIMIT 1`,
+        `SELECT id, status, started_at, finished_at, started_by_kind, started_by, summary FROM link_run WHERE started_at >= $1 ORDER BY started_at LIMIT 1`,
         [now],
       );
       if (row) return linkRunView(row);

@@ -15,6 +15,13 @@ export class LinkRunType {
   @Field() statusLabel: string;
   @Field() startedAt: Date;
   @Field(() => Date, { nullable: true }) finishedAt: Date | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Who started it: USER, SERVICE, CLI or SCHEDULE (the server on its own); null for runs before this was kept.',
+  })
+  startedByKind: string | null;
+  @Field(() => String, { nullable: true, description: 'Username, token name or `cli:<os user>`, as the audit log names them.' })
+  startedBy: string | null;
   @Field(() => [LinkRunPhaseType]) phases: LinkRunPhaseType[];
   @Field(() => Int, { nullable: true }) records: number | null;
   @Field(() => Int, { nullable: true }) persons: number | null;

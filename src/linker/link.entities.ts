@@ -19,6 +19,14 @@ export class LinkRun {
 
   @Column({ type: 'jsonb', default: {} })
   summary: Record<string, unknown>;
+
+  /** Who started it: USER, SERVICE, CLI or SCHEDULE (the server on its own); null for runs before this was kept, and tests. */
+  @Column({ name: 'started_by_kind', type: 'varchar', length: 8, nullable: true })
+  startedByKind: string | null;
+
+  /** Username, token name or `cli:<os user>`, as the audit log names them. */
+  @Column({ name: 'started_by', type: 'varchar', length: 80, nullable: true })
+  startedBy: string | null;
 }
 
 /**

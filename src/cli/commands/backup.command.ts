@@ -2,16 +2,12 @@
 // copied while the server runs, and made into a new DATA_DIR (src/database/backup/).
 import type { Command } from 'commander';
 import path from 'node:path';
+import { EXTERNAL_DATABASE as EXTERNAL } from '../../backups/backup-messages.js';
+import { BackupsService } from '../../backups/backups.service.js';
 import { byteSize } from '../../common/text/byte-size.js';
 import { loadConfig } from '../../config/app-config.js';
-import { takeBaseBackup } from '../../database/backup/base-backup.js';
 import { restoreBaseBackup } from '../../database/backup/restore-backup.js';
-import { log, UsageError, writeLines } from '../kit/cli-kit.js';
-
-const EXTERNAL =
-  'DATABASE_URL đang đặt: cơ sở dữ liệu ngoài không do lienthong sao lưu. Hãy dùng công cụ của máy chủ PostgreSQL đó ' +
-  '(pg_dump -Fc hoặc pg_basebackup, với vai trò sở hữu), và cất LIENTHONG_KEY riêng; khôi phục bằng pg_restore rồi khởi động với ' +
-  'DATABASE_OWNER_URL để cấp lại quyền (README "Backup and restore")';
+import { cliCaller, log, UsageError, withServices, writeLines } from '../kit/cli-kit.js';
 
 export function backupCommands(program: Command): void {
   program
@@ -23,7 +19,10 @@ export function backupCommands(program: Command): void {
       const config = loadConfig();
       if (config.databaseUrl) throw new Error(EXTERNAL);
       const started = Date.now();
-      const r = await takeBaseBackup({ dataDir: config.dataDir, out: path.resolve(o.out), withKey: !!o.withKey, log });
+      // Through the services (like any command, attached to the running cluster or starting it): its row and audit line kept.
+      const r = await withServices((app) =>
+        app.get(BackupsService).take(cliCaller(), { out: path.resolve(o.out), withKey: !!o.withKey, log }),
+      );
       log(
         r.withKey
           ? `bản sao lưu CÓ chứa khóa dữ liệu cá nhân: ai có tệp này là đọc được mọi số CCCD — giữ nó kín như chính khóa`

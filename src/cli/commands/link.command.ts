@@ -4,7 +4,7 @@ import { LINK_PHASES } from '../../linker/batch/link-phases.js';
 import { LinkerService } from '../../linker/linker.service.js';
 import type { NamesakeBucket } from '../../linker/model/namesake-groups.js';
 import { DEFAULT_LINK_OPTIONS } from '../../linker/model/pair-decision.js';
-import { log, UsageError, withServices, writeLines } from '../kit/cli-kit.js';
+import { cliCaller, log, UsageError, withServices, writeLines } from '../kit/cli-kit.js';
 import { prob } from '../kit/cli-options.js';
 
 type LinkSummary = Awaited<ReturnType<LinkerService['link']>>;
@@ -33,7 +33,9 @@ async function link(o: { auto: number; review: number }): Promise<void> {
     const seconds = () => ((Date.now() - started) / 1000).toFixed(1);
     const s = await app
       .get(LinkerService)
-      .link({ auto: o.auto, review: o.review }, (step) => log(`${LINK_STEPS[step] ?? step} (${seconds()} giây)`));
+      .link({ auto: o.auto, review: o.review, startedBy: { kind: 'CLI', name: cliCaller().name } }, (step) =>
+        log(`${LINK_STEPS[step] ?? step} (${seconds()} giây)`),
+      );
     logBlockingAndModel(s);
     writeLines([
       `hồ sơ\t${s.records}`,

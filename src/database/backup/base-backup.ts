@@ -47,13 +47,17 @@ export async function takeBaseBackup(opts: {
   out: string;
   withKey: boolean;
   log: (m: string) => void;
+  /** The superuser's URL of the cluster this process already uses (the server's): not acquired again. */
+  connectTo?: string;
 }): Promise<BackupResult> {
   const dataDir = path.resolve(opts.dataDir);
   assertWritableFolder(opts.out);
   const keyFile = path.join(dataDir, KEY_FILE_NAME);
   if (opts.withKey && !fs.existsSync(keyFile))
     throw new Error(`--with-key: không có tệp khóa ${keyFile} (khóa được đặt bằng LIENTHONG_KEY thì hãy sao lưu nó riêng)`);
-  const db = await new EmbeddedCluster({ dataDir, log: opts.log }).acquire();
+  const db = opts.connectTo
+    ? { url: opts.connectTo, release: () => Promise.resolve() }
+    : await new EmbeddedCluster({ dataDir, log: opts.log }).acquire();
   const client = new pg.Client({ connectionString: db.url });
   const partial = `${opts.out}.partial`;
   try {

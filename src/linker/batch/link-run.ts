@@ -12,7 +12,7 @@ import { frequencies, namesakeCounter } from './namesakes.js';
 import { decidedPairs, formPersons, readReviews, type Persons } from './persons.js';
 import { phantomChecks, phantomContext, type PhantomResult } from './phantom-facts.js';
 import { bridgePairs, matchRegister, type RegisterBridge } from './register-bridge.js';
-import { failRun, finishRun, notePhases, startRun } from './run-lifecycle.js';
+import { failRun, finishRun, notePhases, startRun, type RunStarter } from './run-lifecycle.js';
 import { scorePairs, trainModel, weigher, type KeptPair } from './score-pairs.js';
 import { dropSnapshot, loadRecords, loadResidents, takeSnapshot, type Records } from './snapshot.js';
 
@@ -23,6 +23,8 @@ export interface LinkOptions {
   review?: number;
   /** A block larger than this is split by commune; still larger, it is skipped (and counted). */
   maxBlock?: number;
+  /** Who started the run (kept on its row, shown in Quản trị). */
+  startedBy?: RunStarter;
   /** A test's window into the store transaction: the new result written, not yet committed. */
   onStored?: () => Promise<void>;
 }
@@ -76,7 +78,7 @@ export async function runLink(
   opts: LinkSettings,
   progress?: (step: string) => void,
 ): Promise<LinkSummary> {
-  const runId = await startRun(needs.db);
+  const runId = await startRun(needs.db, opts.startedBy ?? null);
   // Each phase, as it ends, also kept in the run's row (what the console shows while it runs): one
   // note after the other, so an earlier note never lands over a later one.
   let noted = Promise.resolve();

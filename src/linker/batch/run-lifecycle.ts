@@ -58,9 +58,21 @@ export async function failInterruptedRuns(db: DataSource): Promise<number> {
   });
 }
 
-/** The run's row, RUNNING: its id. */
-export async function startRun(db: DataSource): Promise<string> {
-  const run = await db.getRepository(LinkRun).save({ startedAt: new Date(), status: 'RUNNING', summary: {} });
+/** Who started a run: a user, a service token or the CLI (as the audit log names them), or the server's schedule. */
+export interface RunStarter {
+  kind: 'USER' | 'SERVICE' | 'CLI' | 'SCHEDULE';
+  name: string;
+}
+
+/** The run's row, RUNNING, with who started it (null: not said — a test's run): its id. */
+export async function startRun(db: DataSource, startedBy: RunStarter | null): Promise<string> {
+  const run = await db.getRepository(LinkRun).save({
+    startedAt: new Date(),
+    status: 'RUNNING',
+    summary: {},
+    startedByKind: startedBy?.kind ?? null,
+    startedBy: startedBy?.name.slice(0, 80) ?? null,
+  });
   return run.id;
 }
 

@@ -3,6 +3,7 @@ import { useState, type ReactNode } from 'react';
 import { T } from '../../text.ts';
 import { AssociationsTab } from './AssociationsTab.tsx';
 import { AuditTab } from './AuditTab.tsx';
+import { BackupsTab } from './BackupsTab.tsx';
 import { LinkRunsTab } from './LinkRunsTab.tsx';
 import { RequestsTab } from './RequestsTab.tsx';
 import { TokensTab } from './TokensTab.tsx';
@@ -16,10 +17,11 @@ const PARTS: Record<Part, () => ReactNode> = {
   associations: () => <AssociationsTab />,
   requests: () => <RequestsTab />,
   linkRuns: () => <LinkRunsTab />,
+  backups: () => <BackupsTab />,
 };
 
 /**
- * The administrator's screen: accounts, the audit log, service tokens, associations, data subjects' requests, link runs (each drawn when
+ * The administrator's screen: accounts, the audit log, service tokens, associations, data subjects' requests, link runs, backups (each drawn when
  * chosen). Chosen by buttons that wrap on a phone (the library's tab bar hides some behind a menu there).
  */
 export function AdminScreen() {

@@ -7,6 +7,7 @@ import type { ResultOf } from '../../graphql.ts';
 import { T } from '../../text.ts';
 import { LINK_RUN_TONE } from '../../tones.ts';
 import { LINK_RUNS, START_LINK_RUN } from './admin-query.ts';
+import { startedByText } from './started-by.ts';
 
 type Run = ResultOf<typeof LINK_RUNS>['linkRuns'][number];
 const count = (n: number | null) => (n === null ? T.dash : n.toLocaleString('vi-VN'));
@@ -34,8 +35,26 @@ function Phases({ run }: { run: Run }) {
   );
 }
 
+/** Who started it (a user, a token, the command line), beneath when (a column of its own would push the counts off a laptop's screen). */
+const StartedBy = ({ run }: { run: Run }) => (
+  // As narrow as the time above it: a long name wraps rather than widen the table past a laptop's screen.
+  <Typography.Text type="secondary" style={{ display: 'inline-block', maxWidth: '9em' }}>
+    {startedByText(run.startedByKind, run.startedBy)}
+  </Typography.Text>
+);
+
 const columns: TableColumnsType<Run> = [
-  { title: T.admin.linkRuns.started, dataIndex: 'startedAt', render: (v: string) => vnTime(v) },
+  {
+    title: T.admin.linkRuns.startedAndBy,
+    key: 'started',
+    render: (_, r) => (
+      <div>
+        {vnTime(r.startedAt)}
+        <br />
+        <StartedBy run={r} />
+      </div>
+    ),
+  },
   { title: T.admin.linkRuns.finished, dataIndex: 'finishedAt', render: (v: string | null) => (v ? vnTime(v) : T.dash) },
   { title: T.admin.linkRuns.state, key: 'state', render: (_, r) => <Tag color={LINK_RUN_TONE[r.status]}>{r.statusLabel}</Tag> },
   { title: T.admin.linkRuns.progress, key: 'phases', render: (_, r) => <Phases run={r} />, width: 320 },
@@ -58,12 +77,14 @@ const FIGURES: [Figure, string][] = [
 /** On a phone (below 576 px): the run (when, its state, its steps) beside its counts, each with its label — nothing off to the right. */
 const phoneColumns: TableColumnsType<Run> = [
   {
-    title: T.admin.linkRuns.started,
+    title: T.admin.linkRuns.startedAndBy,
     key: 'run',
     render: (_, r) => (
       <div>
         {vnTime(r.startedAt)}
         {r.finishedAt && <Typography.Text type="secondary">{` – ${vnTime(r.finishedAt)}`}</Typography.Text>}
+        <br />
+        <StartedBy run={r} />
         <br />
         <Tag color={LINK_RUN_TONE[r.status]}>{r.statusLabel}</Tag>
         <Phases run={r} />

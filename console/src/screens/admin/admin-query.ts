@@ -126,6 +126,8 @@ export const LINK_RUNS = graphql(`
       statusLabel
       startedAt
       finishedAt
+      startedByKind
+      startedBy
       phases {
         key
         label
@@ -144,6 +146,39 @@ export const LINK_RUNS = graphql(`
 export const START_LINK_RUN = graphql(`
   mutation StartLinkRun {
     startLinkRun {
+      id
+      status
+    }
+  }
+`);
+
+export const BACKUPS = graphql(`
+  query Backups {
+    backups(first: 20) {
+      directory
+      unavailable
+      keyKeptAt
+      runs {
+        id
+        status
+        statusLabel
+        startedAt
+        finishedAt
+        startedByKind
+        startedBy
+        file
+        bytes
+        withKey
+        failure
+        restoreCommand
+      }
+    }
+  }
+`);
+
+export const START_BACKUP = graphql(`
+  mutation StartBackup {
+    startBackup {
       id
       status
     }

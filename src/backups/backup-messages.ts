@@ -1,0 +1,39 @@
+/** What a backup says to the operator and the administrator (Vietnamese), in one place for the console and the CLI. */
+
+export const EXTERNAL_DATABASE =
+  'DATABASE_URL đang đặt: cơ sở dữ liệu ngoài không do lienthong sao lưu. Hãy dùng công cụ của máy chủ PostgreSQL đó ' +
+  '(pg_dump -Fc hoặc pg_basebackup, với vai trò sở hữu), và cất LIENTHONG_KEY riêng; khôi phục bằng pg_restore rồi khởi động với ' +
+  'DATABASE_OWNER_URL để cấp lại quyền (README "Backup and restore")';
+
+/** The same, as the console says it to an administrator (she passes it on to the operator). */
+export const EXTERNAL_DATABASE_CONSOLE =
+  'Máy chủ này dùng cơ sở dữ liệu PostgreSQL bên ngoài (DATABASE_URL): Liên Thông không sao lưu được nó từ đây. ' +
+  'Người vận hành sao lưu bằng công cụ của máy chủ cơ sở dữ liệu đó (pg_dump hoặc pg_basebackup) và cất khóa LIENTHONG_KEY riêng.';
+
+export const BACKUP_BUSY = 'Một bản sao lưu đang chạy trên máy chủ này: chờ nó xong rồi sao lưu lại.';
+
+export const STATUS_LABEL: Record<string, string> = { RUNNING: 'Đang sao lưu', DONE: 'Đã xong', FAILED: 'Không thành công' };
+
+/** Why a backup failed, for a person: the backup's own messages are Vietnamese; the system's commonest ones are said here. */
+export function failureText(e: unknown): string {
+  const code = (e as { code?: string }).code;
+  const path = (e as { path?: string }).path;
+  if (code === 'ENOSPC')
+    return 'Hết chỗ trống trên đĩa của thư mục sao lưu: giải phóng chỗ (hoặc đặt BACKUP_DIR ở đĩa khác) rồi sao lưu lại.';
+  if (code === 'EACCES' || code === 'EPERM')
+    return `Không có quyền ghi ${path ?? 'vào thư mục sao lưu'}: người vận hành cấp quyền ghi cho người dùng chạy máy chủ, rồi sao lưu lại.`;
+  if (code === 'ENOTDIR' || code === 'EEXIST')
+    return `${path ?? 'Thư mục sao lưu'} không phải là một thư mục: người vận hành sửa BACKUP_DIR (hoặc dời tệp trùng tên đi), rồi sao lưu lại.`;
+  const message = e instanceof Error ? e.message : String(e);
+  return /[àáảãạăâđèéêìíòóôơùúưỳý]/i.test(message)
+    ? message
+    : `Lỗi hệ thống khi sao lưu (${message}): xem nhật ký máy chủ, rồi sao lưu lại.`;
+}
+
+/** A path as one shell word. */
+const shellWord = (s: string) => (/^[\w./@:+-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
+
+/** The restore of an archive, to copy: into a new, empty DATA_DIR, with the key kept apart unless it is in the archive. */
+export function restoreCommand(file: string, withKey: boolean): string {
+  return `lienthong restore ${shellWord(file)} --data-dir THƯ_MỤC_MỚI${withKey ? '' : ' --key TỆP_KHÓA'}`;
+}
