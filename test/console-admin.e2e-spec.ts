@@ -107,6 +107,15 @@ describe('the console: administration (users, audit log)', () => {
       expect(texts.filter((o) => o.includes('(MTTQ)'))).toEqual([]);
     });
     await chooseOption(adminPage, form.getByLabel('Tổ chức', { exact: true }), '(HPN)');
+    // Units as a tree reads: the unit the chi hội sit under comes before them, not last by its name.
+    const [above] = await t.sql<{ code: string }>(`SELECT p.code FROM unit c JOIN unit p ON p.id = c.parent_id WHERE c.code = 'HPN-CHI-1'`);
+    await form.getByLabel('Đơn vị', { exact: false }).click();
+    await eventually(async () => {
+      const units = await offered.allInnerTexts();
+      const at = (code: string) => units.findIndex((u) => u.endsWith(`(${code})`));
+      expect(at(above.code)).toBeGreaterThanOrEqual(0);
+      expect(at(above.code)).toBeLessThan(at('HPN-CHI-1'));
+    });
     await chooseOption(adminPage, form.getByLabel('Đơn vị', { exact: false }), '(HPN-CHI-1)');
     // Once the drop-down list has closed.
     await eventually(async () => expect(await review(adminPage)).toEqual(CLEAN));

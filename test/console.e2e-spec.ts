@@ -139,6 +139,12 @@ describe('the web console, as a commune secretariat of the Hội Nông dân uses
       await page.getByText('1 hồ sơ', { exact: true }).waitFor();
       await page.getByRole('button', { name: TARGET.name }).waitFor();
     }
+    // Part of her CCCD finds nobody (the numbers are sealed, found whole): she is told to type it all.
+    await page.getByRole('searchbox').fill(TARGET.id.slice(0, 7));
+    await page.getByText('Số CCCD cần gõ đủ 12 chữ số', { exact: false }).waitFor();
+    // A name that matches nobody is not told about numbers.
+    await page.getByRole('searchbox').fill('khong co ai ten nay');
+    await page.getByText('Không có hồ sơ nào khớp', { exact: true }).waitFor();
   });
 
   it('has the user guide one click away, in Vietnamese', async () => {

@@ -60,3 +60,26 @@ export const viOrder = new Intl.Collator('vi', { numeric: true, sensitivity: 'ba
 /** Units as a list shows them: by name in Vietnamese order. */
 export const byUnitName = <U extends { name: string }>(units: readonly U[] | undefined): U[] =>
   [...(units ?? [])].sort((a, b) => viOrder.compare(a.name, b.name));
+
+/**
+ * Units as a tree reads: each unit before the units under it, siblings by name — the organization's own
+ * office first, not last among its chi hội because its name sorts after theirs.
+ */
+export const byUnitTree = <U extends { code: string; name: string; parentCode?: string | null }>(units: readonly U[] | undefined): U[] => {
+  const all = byUnitName(units);
+  const known = new Set(all.map((u) => u.code));
+  const under = new Map<string | null, U[]>();
+  for (const u of all) {
+    const parent = u.parentCode && known.has(u.parentCode) ? u.parentCode : null;
+    under.set(parent, [...(under.get(parent) ?? []), u]);
+  }
+  const out: U[] = [];
+  const walk = (parent: string | null) => {
+    for (const u of under.get(parent) ?? []) {
+      out.push(u);
+      walk(u.code);
+    }
+  };
+  walk(null);
+  return out;
+};

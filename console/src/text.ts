@@ -263,6 +263,8 @@ export const T = {
     first: 'Trang đầu',
     next: 'Trang sau',
     empty: 'Không có hồ sơ nào khớp',
+    emptyPartialNumber:
+      'Không có hồ sơ nào khớp. Số CCCD cần gõ đủ 12 chữ số, số điện thoại đủ 10 chữ số; gõ một phần số chỉ tìm được trong mã hồ sơ.',
     flag: 'Cảnh báo',
     anyFlag: 'Có hay không có cảnh báo',
     add: 'Thêm hội viên',

@@ -91,10 +91,14 @@ export function RosterScreen({ session }: { session: Session }) {
         columns={table}
         pagination={false}
         scroll={{ x: 'max-content' }}
-        locale={{ emptyText: <Typography.Text type="secondary">{T.roster.empty}</Typography.Text> }}
+        locale={{
+          emptyText: (
+            <Typography.Text type="secondary">{partNumber(search) ? T.roster.emptyPartialNumber : T.roster.empty}</Typography.Text>
+          ),
+        }}
       />
     ),
-    [rows, table, firstLoad],
+    [rows, table, firstLoad, search],
   );
 
   const filters = (
@@ -244,6 +248,16 @@ export function RosterScreen({ session }: { session: Session }) {
     </section>
   );
 }
+
+/**
+ * A search of digits alone too short for a whole number (a CCCD has 12, a CMND 9, a phone 10): only
+ * Mã hồ sơ are searched by a part, the numbers are kept sealed and found whole.
+ */
+const partNumber = (search: string): boolean => {
+  if (!/^[\d\s.]+$/.test(search)) return false;
+  const digits = search.replace(/\D/g, '');
+  return digits.length < 9 || (digits.length === 11 && !digits.startsWith('84'));
+};
 
 /**
  * The search box, with its own state: a keystroke redraws the box alone, not the roster's table; the

@@ -2,7 +2,7 @@ import { Alert, Button, Form, Input, Modal, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { errorText } from '../../client.ts';
-import { byFoldedLabel, byUnitName, vnTime } from '../../format.ts';
+import { byFoldedLabel, byUnitTree, vnTime } from '../../format.ts';
 import { CLEARABLE, CloseIcon } from '../../icons.tsx';
 import { T } from '../../text.ts';
 import { ORGANIZATIONS, UNITS } from '../roster-query.ts';
@@ -116,7 +116,7 @@ export function CreateUserDialog({ onClose }: { onClose: (created: HandOverData 
                 allowClear={CLEARABLE}
                 disabled={!organization}
                 showSearch={{ filterOption: byFoldedLabel }}
-                options={byUnitName(units.data?.units).map((u) => ({ value: u.code, label: `${u.name} (${u.code})` }))}
+                options={byUnitTree(units.data?.units).map((u) => ({ value: u.code, label: `${u.name} (${u.code})` }))}
               />
             </Form.Item>
           </>
