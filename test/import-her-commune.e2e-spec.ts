@@ -99,4 +99,34 @@ describe("a commune office's own roster: her chi hội written short, hamlets in
     expect(created).toMatchObject({ parent: 'HPN-BD', commune_code: '00004' });
     expect(await member('Hà Thị Mơ')).toMatchObject({ unit: created.code, commune_code: '00004' });
   });
+
+  it('reads a workbook kept one sheet per chi hội, without a chi hội column: each sheet names where its rows go', async () => {
+    const wb = new ExcelJS.Workbook();
+    for (const [sheet, rows] of [
+      ['Ngọc Khánh', [[1, 'Phan Thị Thu', '1988']]],
+      ['Khu phố 2', [[1, 'Tạ Thị Yến', '1991']]],
+      // Her office's own name: the whole commune's list, nobody moved to the office.
+      ['Hội LHPN phường Ba Đình', [[1, 'Đỗ Thị Hạnh', '1985', '001185012345']]],
+      [
+        'Sheet4',
+        [
+          [1, 'Ngô Thị Bích', '1970'],
+          [2, 'Vũ Thị Lan', '1985', '001190054321'],
+        ],
+      ],
+    ] as const) {
+      const ws = wb.addWorksheet(sheet);
+      ws.addRow(['STT', 'Họ và tên', 'Ngày sinh', 'Số CCCD']);
+      for (const r of rows) ws.addRow([...r]);
+    }
+    const file = Buffer.from(await wb.xlsx.writeBuffer());
+    const id = await uploadRoster(t, token, file, 'cac-chi-hoi.xlsx', 'organization=HPN&assignIds=true');
+    await waitForJob(gql, id, 'DONE');
+    expect(await member('Phan Thị Thu')).toMatchObject({ unit: 'BD-NK', commune_code: '00004' });
+    expect(await member('Tạ Thị Yến')).toMatchObject({ unit: 'BD-2', commune_code: '00004' });
+    // A sheet whose name is no unit of hers: a new member lands in her own unit, a listed one stays.
+    expect(await member('Ngô Thị Bích')).toMatchObject({ unit: 'HPN-BD' });
+    expect(await member('Vũ Thị Lan')).toMatchObject({ unit: 'BD-2' });
+    expect(await member('Đỗ Thị Hạnh')).toMatchObject({ unit: 'BD-NK' });
+  });
 });

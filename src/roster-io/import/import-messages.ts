@@ -54,6 +54,9 @@ export const branchUnderBranchMessage = (label: string, value: string, own: stri
   `${label}: '${value}' chưa có, và tài khoản này chỉ quản lý ${own} (một chi hội) nên không tạo được chi hội mới: hãy sửa tên cho đúng chi hội đã có, hoặc nhờ tài khoản của xã/phường tạo`;
 
 /** A unit outside the account's scope: refuses the row. */
+/** A sheet read as one chi hội's (its name names one of her units). */
+export const sheetUnitNote = (unit: string) => `dòng không ghi chi hội được xếp vào "${unit}" theo tên trang tính`;
+
 export const unitOutOfScopeMessage = (label: string, value: string) => `${label}: đơn vị '${value}' nằm ngoài phạm vi của tài khoản này`;
 
 /** A unit to create (`--create-units`) for a row without its commune: refuses the row. */

@@ -205,6 +205,7 @@ export class ImportPlanner {
     const prepared = record ? this.preparer.prepare(row, b.ctx, record) : (p.prepared ?? this.preparer.prepare(row, b.ctx));
     problems.push(...prepared.problems);
     let unit = await this.unitOf(b, row, prepared, record, problems);
+    if (unit === undefined && !row.unit) unit = await this.sheetUnit(b, p, record);
     // A commune's office imports her roster as it is, without a unit column: new members land in her own unit.
     if (!record && !unit) unit = (await b.ctx.units.own(b.em)) ?? unit;
     problems.push(...scopeProblems(b.ctx, row, record, unit));
@@ -270,6 +271,17 @@ export class ImportPlanner {
     p.outcome = 'HELD';
     p.warnings = reason;
     if (p.inResult) b.kept.push(keptRow(this.rejectedRows, b, p, [{ column: null, value: null, message: reason }], unitPath));
+  }
+
+  /**
+   * A workbook kept one sheet per chi hội: a row without a unit cell is in the chi hội its sheet names
+   * (undefined: none). A member listed under it already stays where she is: a sheet named for the
+   * commune's office holds the whole commune, not a move to the office.
+   */
+  private async sheetUnit(b: BatchPlan, p: PendingRow, record: MemberRecord | null): Promise<Unit | undefined> {
+    const unit = await b.ctx.units.ofSheet(b.em, p.source.sheet);
+    if (!unit || (record?.unit && record.unit.path.startsWith(unit.path))) return undefined;
+    return unit;
   }
 
   /** The row's unit (undefined: the row names none), found or created; its problems added under the file's column. */

@@ -161,6 +161,28 @@ export class ImportUnits {
     return unit;
   }
 
+  /** The unit each sheet's name names (a workbook kept one sheet per chi hội), read once a sheet. */
+  private readonly sheets = new Map<string, Unit | null>();
+
+  /**
+   * The unit a sheet is for, when its name names exactly one of the caller's units ("Ngọc Khánh", "Chi
+   * hội Khu phố 2"): her rows without a unit cell go there. Only units she has: a sheet's name
+   * ("Sheet1", "Danh sách", "T10-2026") never creates one.
+   */
+  async ofSheet(em: EntityManager, sheet: string | null): Promise<Unit | null> {
+    if (!sheet?.trim()) return null;
+    if (!this.sheets.has(sheet)) {
+      const found = await this.named(em, sheet, (await this.own(em))?.communeCode ?? null);
+      this.sheets.set(sheet, found.length === 1 ? found[0] : null);
+    }
+    return this.sheets.get(sheet) ?? null;
+  }
+
+  /** The sheets read as one unit's, with that unit's name (the import's summary says so). */
+  sheetUnits(): Map<string, string> {
+    return new Map([...this.sheets].flatMap(([sheet, u]) => (u ? [[sheet, u.name] as const] : [])));
+  }
+
   /**
    * The units in the caller's scope a name means: by the whole name, else by the place it is for;
    * of several, those of the row's commune.

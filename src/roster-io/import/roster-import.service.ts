@@ -24,6 +24,7 @@ import { dropPlanAfter, planTotals, rowsWithoutUnit, wrongOrganization } from '.
 import { ImportPreviews, type ImportPreview } from './import-preview.js';
 import { keepUpload, keptUpload, removeKeptUpload } from './kept-uploads.js';
 import { ImportContext } from './import-context.js';
+import { sheetUnitNote } from './import-messages.js';
 import { missingCodes, writeErrorFile, writeMissingFile, writeResultFile } from './import-files.js';
 import { ImportJobs, ineligibleAccepted, type JobClaim } from './import-jobs.js';
 import type { ImportOptions, ImportProgress, ImportSummary } from './import.types.js';
@@ -228,6 +229,8 @@ export class RosterImportService {
         await batches.add(Object.assign(read, { digest: rowDigest(read.row), prepared: null }));
       }
       await batches.finish();
+      const sheetUnits = ctx.units.sheetUnits();
+      for (const sh of summary.sheets) if (sh.name && sheetUnits.has(sh.name)) sh.note ??= sheetUnitNote(sheetUnits.get(sh.name)!);
       await this.rejectedRows.keepSkipped(job, skipped.map(skippedPlace), ctx.scope);
     } catch (e) {
       await batches.settled();
