@@ -101,9 +101,25 @@ describe("a commune office's own roster: her chi hội written short, hamlets in
   });
 
   it('reads a workbook kept one sheet per chi hội, without a chi hội column: each sheet names where its rows go', async () => {
+    await gql(`mutation($i: CreateMemberRecordInput!) { createMemberRecord(input: $i) { id } }`, {
+      i: {
+        organization: 'HPN',
+        fullName: 'Lương Thị Hoa',
+        birthDate: '1992',
+        idNumber: '001192011111',
+        communeCode: '00004',
+        unit: 'BD-2',
+      },
+    });
     const wb = new ExcelJS.Workbook();
     for (const [sheet, rows] of [
-      ['Ngọc Khánh', [[1, 'Phan Thị Thu', '1988']]],
+      [
+        'Ngọc Khánh',
+        [
+          [1, 'Phan Thị Thu', '1988'],
+          [2, 'Lương Thị Hoa', '1992', '001192011111'],
+        ],
+      ],
       ['Khu phố 2', [[1, 'Tạ Thị Yến', '1991']]],
       // Her office's own name: the whole commune's list, nobody moved to the office.
       ['Hội LHPN phường Ba Đình', [[1, 'Đỗ Thị Hạnh', '1985', '001185012345']]],
@@ -123,6 +139,8 @@ describe("a commune office's own roster: her chi hội written short, hamlets in
     const id = await uploadRoster(t, token, file, 'cac-chi-hoi.xlsx', 'organization=HPN&assignIds=true');
     await waitForJob(gql, id, 'DONE');
     expect(await member('Phan Thị Thu')).toMatchObject({ unit: 'BD-NK', commune_code: '00004' });
+    // Listed in Khu phố 2, now on Ngọc Khánh's sheet: she has moved there.
+    expect(await member('Lương Thị Hoa')).toMatchObject({ unit: 'BD-NK' });
     expect(await member('Tạ Thị Yến')).toMatchObject({ unit: 'BD-2', commune_code: '00004' });
     // A sheet whose name is no unit of hers: a new member lands in her own unit, a listed one stays.
     expect(await member('Ngô Thị Bích')).toMatchObject({ unit: 'HPN-BD' });
