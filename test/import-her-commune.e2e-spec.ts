@@ -147,4 +147,16 @@ describe("a commune office's own roster: her chi hội written short, hamlets in
     expect(await member('Vũ Thị Lan')).toMatchObject({ unit: 'BD-2' });
     expect(await member('Đỗ Thị Hạnh')).toMatchObject({ unit: 'BD-NK' });
   });
+
+  it("reads a chi hội's own list, its sheet unnamed: the title says which chi hội", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Sheet1');
+    ws.addRow(['HỘI LHPN PHƯỜNG BA ĐÌNH', '', '', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM']);
+    ws.addRow(['DANH SÁCH HỘI VIÊN CHI HỘI KHU PHỐ NGỌC KHÁNH NĂM 2026']);
+    ws.addRow(['STT', 'Họ và tên', 'Ngày sinh']);
+    ws.addRow([1, 'Kiều Thị Vân', '1983']);
+    const id = await uploadRoster(t, token, Buffer.from(await wb.xlsx.writeBuffer()), 'ngoc-khanh.xlsx', 'organization=HPN&assignIds=true');
+    await waitForJob(gql, id, 'DONE');
+    expect(await member('Kiều Thị Vân')).toMatchObject({ unit: 'BD-NK', commune_code: '00004' });
+  });
 });

@@ -274,12 +274,12 @@ export class ImportPlanner {
   }
 
   /**
-   * A workbook kept one sheet per chi hội: a row without a unit cell is in the chi hội its sheet names
-   * (undefined: none). A member listed under it already stays where she is: a sheet named for the
+   * A workbook kept one sheet per chi hội, or a chi hội's own list: a row without a unit cell is in the
+   * chi hội its sheet's name or title names (undefined: none). A member listed under it already stays where she is: a sheet named for the
    * commune's office holds the whole commune, not a move to the office.
    */
   private async sheetUnit(b: BatchPlan, p: PendingRow, record: MemberRecord | null): Promise<Unit | undefined> {
-    const unit = await b.ctx.units.ofSheet(b.em, p.source.sheet);
+    const unit = await b.ctx.units.ofSheet(b.em, p.source.sheet, p.titleBranch);
     if (!unit || (record?.unit && record.unit.path.startsWith(unit.path))) return undefined;
     return unit;
   }

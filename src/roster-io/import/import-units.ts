@@ -165,17 +165,22 @@ export class ImportUnits {
   private readonly sheets = new Map<string, Unit | null>();
 
   /**
-   * The unit a sheet is for, when its name names exactly one of the caller's units ("Ngọc Khánh", "Chi
-   * hội Khu phố 2"): her rows without a unit cell go there. Only units she has: a sheet's name
-   * ("Sheet1", "Danh sách", "T10-2026") never creates one.
+   * The unit a sheet is for, when its name ("Ngọc Khánh", "Chi hội Khu phố 2"), else the branch its
+   * title names (reading/unit-cell.ts `titleBranch`), names exactly one of the caller's units: her rows
+   * without a unit cell go there. Only units she has: a sheet's name ("Sheet1", "Danh sách") never
+   * creates one.
    */
-  async ofSheet(em: EntityManager, sheet: string | null): Promise<Unit | null> {
-    if (!sheet?.trim()) return null;
-    if (!this.sheets.has(sheet)) {
-      const found = await this.named(em, sheet, (await this.own(em))?.communeCode ?? null);
-      this.sheets.set(sheet, found.length === 1 ? found[0] : null);
+  async ofSheet(em: EntityManager, sheet: string | null, title: string | null = null): Promise<Unit | null> {
+    for (const name of [sheet, title]) {
+      if (!name?.trim()) continue;
+      if (!this.sheets.has(name)) {
+        const found = await this.named(em, name, (await this.own(em))?.communeCode ?? null);
+        this.sheets.set(name, found.length === 1 ? found[0] : null);
+      }
+      const unit = this.sheets.get(name);
+      if (unit) return unit;
     }
-    return this.sheets.get(sheet) ?? null;
+    return null;
   }
 
   /** The sheets read as one unit's, with that unit's name (the import's summary says so). */

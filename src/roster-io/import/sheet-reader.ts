@@ -9,6 +9,7 @@ import { herCells, type HerRow } from './her-rows.js';
 import type { ImportSummary } from './import.types.js';
 import { readRosterRow, type RosterRow, type RowReadingContext } from './roster-row.js';
 import { rowKind } from './row-kind.js';
+import { titleBranch } from '../reading/unit-cell.js';
 
 /** A data row of the file, read against its sheet's header. */
 export interface SheetRow {
@@ -25,6 +26,8 @@ export interface SheetRow {
   inResult: boolean;
   /** The reader gave it its code (she wrote none): matched against the known members before it gets a new record. */
   codeAssigned: boolean;
+  /** The branch her sheet's title names ("Danh sách hội viên Chi hội thôn Nà Sang"), folded; null: none. */
+  titleBranch: string | null;
 }
 
 /** A row under a header that is no member (a totals, date or signature line, an STT alone): counted and reported, never written. */
@@ -57,6 +60,8 @@ export class SheetReader {
   private ended = false;
   private members = 0;
   private sheet: string | null | undefined;
+  /** The branch the lines above the sheet's header name (its title, its heading block). */
+  private titleBranch: string | null = null;
   private ordinal = 0;
 
   constructor(
@@ -79,7 +84,10 @@ export class SheetReader {
         this.endSheet();
         this.sheet = raw.sheet;
       }
-      if (!this.header && !this.findHeader(raw)) continue;
+      if (!this.header && !this.findHeader(raw)) {
+        if (!this.header) this.titleBranch ??= raw.cells.map((c) => (c ? titleBranch(c) : null)).find(Boolean) ?? null;
+        continue;
+      }
       const src = withoutOurs(raw, this.header!);
       const row = readRosterRow(src, this.header!, this.reading);
       if (!row) continue;
@@ -108,6 +116,7 @@ export class SheetReader {
     this.pending = null;
     this.ended = false;
     this.members = 0;
+    this.titleBranch = null;
   }
 
   /**
@@ -170,7 +179,8 @@ export class SheetReader {
     const externalId = row.externalId;
     const order = cellOrder(header, this.columns);
     const templateCells = () => order.map((i) => (i === EXTERNAL_ID ? externalId : i < 0 ? '' : (cells[i] ?? '')));
-    return { kind: 'row', ordinal, source: src, row, templateCells, codeAssigned, ...this.herRow(src, externalId) };
+    const { titleBranch } = this;
+    return { kind: 'row', ordinal, source: src, row, templateCells, codeAssigned, titleBranch, ...this.herRow(src, externalId) };
   }
 
   /**

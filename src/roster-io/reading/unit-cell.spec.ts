@@ -1,4 +1,4 @@
-import { readUnitCell, unitNameKey, unitPlaceKey } from './unit-cell.js';
+import { readUnitCell, titleBranch, unitNameKey, unitPlaceKey } from './unit-cell.js';
 
 describe('a unit cell (Mã đơn vị, Chi hội…): a code or a name', () => {
   it.each([
@@ -52,4 +52,21 @@ describe('the place a branch is named for', () => {
     expect(unitPlaceKey('Thôn 3', 'place')).toBeNull();
     expect(unitPlaceKey('Thôn 3', 'unit')).toBe('thon3');
   });
+});
+
+describe('titleBranch: the branch a roster title names', () => {
+  it.each([
+    ['DANH SÁCH HỘI VIÊN CHI HỘI THÔN NÀ SANG', 'chi hoi thon na sang'],
+    ['Danh sách hội viên Chi hội Khu phố 2, phường Ba Đình', 'chi hoi khu pho 2'],
+    ['DANH SÁCH ĐOÀN VIÊN CHI ĐOÀN BẢN CO MỊ NĂM 2026', 'chi doan ban co mi'],
+    ['Chi hội Nông dân bản Na Sang xã Thanh Nưa (kèm theo báo cáo số 12)', 'chi hoi nong dan ban na sang'],
+  ])('%s → %s', (line, branch) => expect(titleBranch(line)).toBe(branch));
+
+  it.each([
+    ['DANH SÁCH HỘI VIÊN HỘI LHPN XÃ THANH NƯA'],
+    ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM'],
+    ['Chi hội'],
+    ['DANH SÁCH HỘI VIÊN CHI HỘI PHỤ NỮ PHƯỜNG BA ĐÌNH'],
+    ['Ngày 12 tháng 3 năm 2026'],
+  ])('names no branch: %s', (line) => expect(titleBranch(line)).toBeNull());
 });

@@ -81,3 +81,23 @@ function strip(name: string, words: RegExp): string | null {
 export function unitPlaceKey(name: string, depth: 'unit' | 'place'): string | null {
   return strip(name, depth === 'unit' ? UNIT_LEADING : ALL_LEADING);
 }
+
+/** The kinds of branch a title line names ("Danh sách hội viên Chi hội thôn Nà Sang năm 2026"). */
+const TITLE_BRANCH = /\b(?:chi hoi|chi doan|to hoi|phan hoi)\s+\S.*/;
+/** What follows a branch's name in a title: the commune, the year or the date, the period. */
+const TITLE_TAIL = /\s+(?:xa|phuong|thi tran|huyen|tinh|nam|thang|quy|tinh den|den ngay|ngay)\b.*$/;
+
+/**
+ * The branch a roster's title or heading cell names, folded ("chi hoi thon na sang"), to be looked up
+ * as a branch cell is (import-units.ts); null when it names none. Only a branch: "Hội LHPN xã …" is
+ * the commune's office, whose list is the whole commune's.
+ */
+export function titleBranch(line: string): string | null {
+  for (const part of line.split(/[,(;:|–]|\s-\s/)) {
+    const found = foldText(part).match(TITLE_BRANCH)?.[0].replace(TITLE_TAIL, '').trim();
+    const key = found && unitPlaceKey(found, 'unit');
+    // "Chi hội Phụ nữ" alone names the kind of branch, not which one.
+    if (key && !UNIT_WORDS.some((w) => w.replace(/ /g, '') === key)) return found;
+  }
+  return null;
+}
