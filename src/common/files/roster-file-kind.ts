@@ -182,6 +182,8 @@ export function workbookSizeProblem(entries: ZipEntry[]): string | null {
 export function partHeadProblem(part: string, head: string): string | null {
   if (/<!DOCTYPE|<!ENTITY/i.test(head))
     return `có khai báo DOCTYPE/ENTITY trong '${part}' (Excel không bao giờ ghi như vậy), nên không được đọc: hãy mở bằng Excel, lưu lại dạng .xlsx rồi gửi lại`;
+  if (/^xl\/worksheets\/[^/]+\.xml$/.test(part) && /<(?:\w+:)?(?:row|c)(?:\s(?![^>]*\br=)[^>]*)?\/?>/.test(head))
+    return `có dòng hoặc ô không ghi vị trí (thiếu thuộc tính r trong '${part}': tệp do một chương trình khác Excel tạo ra), nên không đọc chắc chắn được: hãy mở tệp bằng Excel hoặc LibreOffice, lưu lại dạng .xlsx rồi gửi lại`;
   if (part === 'xl/sharedStrings.xml') {
     const sst = /<(?:\w+:)?sst\b[^>]*>/.exec(head)?.[0] ?? '';
     // Distinct strings; `count` counts the cells using them (some writers give only that: then a looser bound).

@@ -3,6 +3,7 @@ import { open } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'csv-parse';
 import iconv from 'iconv-lite';
+import type { UnreadableCell } from './cell-text.js';
 import { readInertCell } from './csv.js';
 import { rosterFileKind } from './roster-file-kind.js';
 import { SourceError } from './source-error.js';
@@ -21,6 +22,8 @@ export interface SourceRow {
    * text: a CCCD typed into a General cell is a number that lost its 0, a date a real date. Absent for CSV.
    */
   values?: (string | number | Date | null)[];
+  /** An .xlsx row's cells that hold no value although they are not empty (a formula never computed): to be refused by field. */
+  unreadable?: UnreadableCell[];
 }
 
 export interface RosterSource {

@@ -9,6 +9,7 @@ import { herCells, type HerRow } from './her-rows.js';
 import type { ImportSummary } from './import.types.js';
 import { readRosterRow, type RosterRow, type RowReadingContext } from './roster-row.js';
 import { rowKind } from './row-kind.js';
+import { refuseUnreadable, withUnreadableShown } from './unreadable-cells.js';
 
 /** A data row of the file, read against its sheet's header. */
 export interface SheetRow {
@@ -80,9 +81,10 @@ export class SheetReader {
         this.sheet = raw.sheet;
       }
       if (!this.header && !this.findHeader(raw)) continue;
-      const src = withoutOurs(raw, this.header!);
+      const src = withUnreadableShown(withoutOurs(raw, this.header!));
       const row = readRosterRow(src, this.header!, this.reading);
       if (!row) continue;
+      refuseUnreadable(src, this.header!, row);
       const kind = rowKind(src.cells, row, this.header!, this.ended);
       if (kind.kind === 'skipped') {
         if (this.members && kind.endsList) this.ended = true;
