@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type * as Cfb from 'cfb';
 import XLSX from 'xlsx';
 import { partHeadProblem, refusedByMagic, rosterFileKind, workbookSizeProblem, XLSX_LIMITS } from './roster-file-kind.js';
 import { sheetNames } from './workbook-sheets.js';
@@ -93,10 +94,12 @@ describe('what a roster file is, judged by its content', () => {
     expect(await written('bang-2003.xls', as('xlml'))).toMatch(/XML Spreadsheet 2003/);
     expect(await written('cu.xls', as('biff8'))).toMatch(/là tệp Excel 97–2003 \(\.xls\): hãy mở bằng Excel, chọn Lưu thành/);
     // Excel's "Encrypt with Password": an OLE2 container holding EncryptionInfo and EncryptedPackage.
-    const cfb = XLSX.CFB.utils.cfb_new();
-    XLSX.CFB.utils.cfb_add(cfb, '/EncryptionInfo', Buffer.alloc(256, 4));
-    XLSX.CFB.utils.cfb_add(cfb, '/EncryptedPackage', Buffer.alloc(8192, 9));
-    const encrypted = XLSX.CFB.write(cfb, { type: 'buffer' }) as Buffer;
+    // SheetJS's own compound-file writer (the `cfb` package it carries).
+    const CFB = XLSX.CFB as typeof Cfb;
+    const cfb = CFB.utils.cfb_new();
+    CFB.utils.cfb_add(cfb, '/EncryptionInfo', Buffer.alloc(256, 4));
+    CFB.utils.cfb_add(cfb, '/EncryptedPackage', Buffer.alloc(8192, 9));
+    const encrypted = CFB.write(cfb, { type: 'buffer' }) as Buffer;
     expect(await written('mat-khau.xlsx', encrypted)).toMatch(/có đặt mật khẩu mở tệp \(đã mã hóa\).*gỡ mật khẩu/);
     expect(await written('that.xlsx', as('xlsx'))).toBe('read');
     fs.rmSync(dir, { recursive: true, force: true });

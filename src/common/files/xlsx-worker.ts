@@ -105,7 +105,7 @@ function missingSharedStrings(reader: object): void {
           get: (t, key, receiver) =>
             typeof key === 'string' && /^\d+$/.test(key) && Number(key) >= t.length
               ? { sharedString: Number(key) }
-              : Reflect.get(t, key, receiver),
+              : (Reflect.get(t, key, receiver) as unknown),
         });
     },
   });
