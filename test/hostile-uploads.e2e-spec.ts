@@ -306,6 +306,29 @@ describe('hostile uploads to the built server and the CLI', () => {
     expect(fs.existsSync(stale)).toBe(false);
   }, 300_000);
 
+  it('answers an upload over the limit 413 in Vietnamese with the limit in MB, and keeps nothing of it', async () => {
+    const r = await upload(server, token, 'qua-lon.csv', Buffer.alloc(200 * 1024 * 1024 + 1024, 'a'));
+    expect(r.status).toBe(413);
+    expect(r.body.message).toBe(
+      'Tệp quá lớn: mỗi lần tải lên tối đa 200 MB. Hãy lưu danh sách dạng Excel (.xlsx, nhỏ hơn CSV nhiều lần) hoặc chia thành nhiều tệp nhỏ hơn 200 MB rồi gửi lại',
+    );
+    for (let i = 0; i < 20 && uploadsLeft().length; i++) await new Promise((res) => setTimeout(res, 50));
+    expect(uploadsLeft()).toEqual([]);
+    expect(server.exited()).toBe(false);
+  }, 60_000);
+
+  it('imports the same file sent twice at once only once: the second is told it is being imported', async () => {
+    const rows = Array.from({ length: 3000 }, (_, i) => `D-${i},Nguyễn Văn Số ${i},1990`).join('\n');
+    const file = Buffer.from(`Mã hồ sơ,Họ và tên,Ngày sinh\n${rows}\n`);
+    const both = await Promise.all([upload(server, token, 'hai-lan.csv', file), upload(server, token, 'hai-lan.csv', file)]);
+    expect(both.map((r) => r.status).sort()).toEqual([202, 409]);
+    expect(both.find((r) => r.status === 409)!.body.message).toBe(
+      "Tệp 'hai-lan.csv' đang được nhập vào tổ chức DTN (lượt nhập chưa xong): chờ lượt đó xong rồi xem kết quả, không cần gửi lại",
+    );
+    const j = await finished(server, token, both.find((r) => r.status === 202)!.body.jobId!);
+    expect([j.status, j.created + j.rejected]).toEqual(['DONE', 3000]);
+  }, 120_000);
+
   it('keeps DATA_DIR, the uploads and the database log unreadable by other users', () => {
     for (const p of [
       dataDir,

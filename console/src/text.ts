@@ -198,6 +198,8 @@ export const T = {
     done: (name: string) => `Đã nhập xong tệp ${name}`,
     undone: 'Đã hoàn tác lượt nhập này',
     failed: 'Lượt nhập dừng vì lỗi',
+    /** A 413 from a proxy in front of the server (its own page, no message of ours). */
+    tooLarge: 'Tệp quá lớn để tải lên (tối đa 200 MB): hãy lưu danh sách dạng Excel (.xlsx) hoặc chia thành nhiều tệp nhỏ hơn rồi gửi lại',
     warned: 'Giữ lại kèm cảnh báo',
     errorFile: 'Tải tệp các dòng bị từ chối (để sửa rồi nhập lại)',
     resultFile: 'Tải tệp kết quả (mã hồ sơ đã gán)',

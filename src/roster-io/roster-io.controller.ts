@@ -2,7 +2,24 @@ import { randomUUID } from 'node:crypto';
 import { chmod, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import {
+  type ArgumentsHost,
+  Body,
+  Catch,
+  Controller,
+  type ExceptionFilter,
+  Get,
+  HttpCode,
+  Inject,
+  Param,
+  PayloadTooLargeException,
+  Post,
+  Query,
+  Res,
+  UploadedFile,
+  UseFilters,
+  UseInterceptors,
+} from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import type { Response } from 'express';
 import multer from 'multer';
@@ -20,6 +37,26 @@ import { RosterImportService } from './import/roster-import.service.js';
 
 /** Largest roster upload: a 250,000-row .xlsx is about 20 MB. */
 export const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
+
+/**
+ * An upload over MAX_UPLOAD_BYTES (multer stops it as it arrives): 413 with the limit in MB and what
+ * to do, in the same JSON shape as every other refusal (the console shows its `message`).
+ */
+@Catch(PayloadTooLargeException)
+export class UploadTooLargeFilter implements ExceptionFilter {
+  catch(_error: PayloadTooLargeException, host: ArgumentsHost): void {
+    const mb = MAX_UPLOAD_BYTES / 1024 / 1024;
+    host
+      .switchToHttp()
+      .getResponse<Response>()
+      .status(413)
+      .json({
+        code: 'PAYLOAD_TOO_LARGE',
+        message: `Tệp quá lớn: mỗi lần tải lên tối đa ${mb} MB. Hãy lưu danh sách dạng Excel (.xlsx, nhỏ hơn CSV nhiều lần) hoặc chia thành nhiều tệp nhỏ hơn ${mb} MB rồi gửi lại`,
+        problems: [],
+      });
+  }
+}
 
 /** The DATA_DIR under whose uploads/<pid> multer writes, set when the controller is built (the decorator runs before). */
 let uploadsDataDir = path.join(os.tmpdir(), 'lienthong-uploads');
@@ -48,6 +85,7 @@ export class RosterIoController {
   @Allow(...ROSTER_WRITERS)
   @Post('imports')
   @HttpCode(202)
+  @UseFilters(UploadTooLargeFilter)
   @UseInterceptors(
     FileInterceptor('file', {
       storage: multer.diskStorage({

@@ -24,3 +24,27 @@ export function typedCell(v: unknown): string | number | Date | null {
   const text = cellText(v);
   return text === '' ? null : text;
 }
+
+/** A cell the reader cannot give a value for: a formula saved without its result, or a shared string the file lacks. */
+export interface UnreadableCell {
+  /** Its index in the row's cells. */
+  at: number;
+  /** The formula, without `=` (saved by a program that does not compute: openpyxl, some web exports). */
+  formula?: string;
+  /** The index into the shared-string table it points to (past the table's end). */
+  sharedString?: number;
+}
+
+/** The cells of a row as the parser left them that hold no value although they are not empty. Pure. */
+export function unreadableCells(raw: unknown[]): UnreadableCell[] {
+  const out: UnreadableCell[] = [];
+  raw.forEach((v, at) => {
+    if (v === null || typeof v !== 'object') return;
+    const o = v as { formula?: unknown; sharedFormula?: unknown; result?: unknown; sharedString?: unknown };
+    const formula = o.formula ?? o.sharedFormula;
+    const noResult = o.result === undefined || (typeof o.result === 'number' && Number.isNaN(o.result));
+    if (typeof formula === 'string' && noResult) out.push({ at, formula });
+    else if (typeof o.sharedString === 'number') out.push({ at, sharedString: o.sharedString });
+  });
+  return out;
+}

@@ -1,4 +1,9 @@
-import { partHeadProblem, refusedByMagic, workbookSizeProblem, XLSX_LIMITS } from './roster-file-kind.js';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type * as Cfb from 'cfb';
+import XLSX from 'xlsx';
+import { partHeadProblem, refusedByMagic, rosterFileKind, workbookSizeProblem, XLSX_LIMITS } from './roster-file-kind.js';
 import { sheetNames } from './workbook-sheets.js';
 import type { ZipEntry } from './zip-directory.js';
 
@@ -60,5 +65,43 @@ describe('what a roster file is, judged by its content', () => {
         '<workbook><sheets><sheet name="Chi đoàn A &amp; B" sheetId="1" r:id="rId1"/><x:sheet sheetId="2" name="Tổng"/></sheets></workbook>',
       ),
     ).toEqual(['Chi đoàn A & B', 'Tổng']);
+  });
+
+  it('tells files that are not what their name says (written by another program) each with what to do', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lienthong-kind-'));
+    const book = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(
+      book,
+      XLSX.utils.aoa_to_sheet([
+        ['Mã hồ sơ', 'Họ và tên'],
+        ['A-1', 'Nguyễn Văn An'],
+      ]),
+      'DS',
+    );
+    const written = (name: string, bytes: Buffer) => {
+      fs.writeFileSync(path.join(dir, name), bytes);
+      return rosterFileKind(path.join(dir, name)).then(
+        () => 'read',
+        (e: Error) => e.message,
+      );
+    };
+    const as = (bookType: XLSX.BookType) => XLSX.write(book, { bookType, type: 'buffer' }) as Buffer;
+    // Old web systems' "Excel export": an HTML table named .xls.
+    expect(await written('xuat.xls', as('html'))).toMatch(
+      /^'xuat.xls' là một trang web \(HTML\) được đặt đuôi \.xls.*Sổ làm việc Excel \(\.xlsx\)/,
+    );
+    expect(await written('bang.xml', as('xlml'))).toMatch(/Excel 2003 \(XML Spreadsheet 2003\).*lưu dạng Sổ làm việc Excel \(\.xlsx\)/);
+    expect(await written('bang-2003.xls', as('xlml'))).toMatch(/XML Spreadsheet 2003/);
+    expect(await written('cu.xls', as('biff8'))).toMatch(/là tệp Excel 97–2003 \(\.xls\): hãy mở bằng Excel, chọn Lưu thành/);
+    // Excel's "Encrypt with Password": an OLE2 container holding EncryptionInfo and EncryptedPackage.
+    // SheetJS's own compound-file writer (the `cfb` package it carries).
+    const CFB = XLSX.CFB as typeof Cfb;
+    const cfb = CFB.utils.cfb_new();
+    CFB.utils.cfb_add(cfb, '/EncryptionInfo', Buffer.alloc(256, 4));
+    CFB.utils.cfb_add(cfb, '/EncryptedPackage', Buffer.alloc(8192, 9));
+    const encrypted = CFB.write(cfb, { type: 'buffer' }) as Buffer;
+    expect(await written('mat-khau.xlsx', encrypted)).toMatch(/có đặt mật khẩu mở tệp \(đã mã hóa\).*gỡ mật khẩu/);
+    expect(await written('that.xlsx', as('xlsx'))).toBe('read');
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 });

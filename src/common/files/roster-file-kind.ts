@@ -41,6 +41,7 @@ export async function rosterFileKind(
     const readAt = positionalReader(fh);
     const head = await readAt(0, Math.min(size, HEAD_BYTES));
     const ext = path.extname(displayName).toLowerCase();
+    if (isOle2(head) && (await encryptedOle2(head, size, readAt))) throw new SourceError(encryptedMessage(displayName));
     const refused = refusedByMagic(head, ext, displayName);
     if (refused) throw new SourceError(refused);
     if (head[0] === 0x50 && head[1] === 0x4b) {
@@ -54,6 +55,31 @@ export async function rosterFileKind(
     await fh.close();
   }
 }
+
+/** A web page: what old web systems export as "Excel" (.xls), a table in HTML. */
+const HTML_PAGE =
+  /^\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--[\s\S]*?-->\s*)*(?:<!DOCTYPE\s+html\b|<html\b|<head\b|<body\b|<meta\b|<table\b|<style\b)/i;
+/** Excel 2003's XML Spreadsheet (.xml, often renamed .xls): one XML document in Excel's old namespace. */
+const SPREADSHEET_ML = /<\?mso-application\s+progid="Excel\.Sheet"|urn:schemas-microsoft-com:office:spreadsheet/;
+
+const isOle2 = (head: Buffer) => head.length >= 0x34 && head.readUInt32BE(0) === 0xd0cf11e0;
+
+/**
+ * An OLE2 (compound file) container holding `EncryptedPackage`: how Excel saves an .xlsx with a
+ * password to open. Read from the first directory sectors (the header names where they are).
+ */
+async function encryptedOle2(head: Buffer, size: number, readAt: (p: number, n: number) => Promise<Buffer>): Promise<boolean> {
+  const sector = 2 ** Math.min(Math.max(head.readUInt16LE(0x1e), 9), 16);
+  const start = (head.readUInt32LE(0x30) + 1) * sector;
+  if (start >= size) return false;
+  const dir = await readAt(start, Math.min(size - start, 8 * sector));
+  return dir.includes(Buffer.from('EncryptedPackage', 'utf16le')) || head.includes(Buffer.from('EncryptedPackage', 'utf16le'));
+}
+
+const encryptedMessage = (name: string) =>
+  `'${name}' là tệp Excel có đặt mật khẩu mở tệp (đã mã hóa) nên không đọc được: hãy mở bằng Excel, gỡ mật khẩu ` +
+  `(Tệp → Thông tin → Bảo vệ sổ làm việc → Mã hóa bằng mật khẩu, xóa mật khẩu rồi bấm OK; File → Info → Protect Workbook → Encrypt with Password), ` +
+  `lưu lại dạng .xlsx rồi gửi lại`;
 
 /** The message for a file that is plainly not a roster (empty, PDF, image, Word, .xls, binary), or null. */
 export function refusedByMagic(head: Buffer, ext: string, name: string): string | null {
@@ -78,6 +104,17 @@ export function refusedByMagic(head: Buffer, ext: string, name: string): string 
     )
   )
     return `'${name}' là tệp OpenDocument dạng XML (.fods/.fodt): ${OPEN_DOCUMENT_ADVICE}`;
+  const text = head
+    .subarray(0, 8192)
+    .toString('latin1')
+    .replace(/^\u00ef\u00bb\u00bf/, '');
+  if (HTML_PAGE.test(text))
+    return (
+      `'${name}' là một trang web (HTML) được đặt đuôi ${ext || '(không có đuôi)'}, không phải tệp Excel thật (thường do phần mềm quản lý cũ "xuất ra Excel"): ` +
+      `hãy mở tệp bằng Excel, chọn Lưu thành (Save As) dạng Sổ làm việc Excel (.xlsx) rồi gửi lại`
+    );
+  if (SPREADSHEET_ML.test(text))
+    return `'${name}' là bảng tính XML của Excel 2003 (XML Spreadsheet 2003), không phải tệp .xlsx: hãy mở bằng Excel hoặc LibreOffice, lưu dạng Sổ làm việc Excel (.xlsx) rồi gửi lại`;
   const isZip = starts(0x50, 0x4b);
   if (!isZip && head.subarray(0, 8192).includes(0))
     return `'${name}' không phải tệp văn bản CSV hay tệp Excel (.xlsx) (nội dung nhị phân): ${SAVE_AS}`;
@@ -145,6 +182,8 @@ export function workbookSizeProblem(entries: ZipEntry[]): string | null {
 export function partHeadProblem(part: string, head: string): string | null {
   if (/<!DOCTYPE|<!ENTITY/i.test(head))
     return `có khai báo DOCTYPE/ENTITY trong '${part}' (Excel không bao giờ ghi như vậy), nên không được đọc: hãy mở bằng Excel, lưu lại dạng .xlsx rồi gửi lại`;
+  if (/^xl\/worksheets\/[^/]+\.xml$/.test(part) && /<(?:\w+:)?(?:row|c)(?:\s(?![^>]*\br=)[^>]*)?\/?>/.test(head))
+    return `có dòng hoặc ô không ghi vị trí (thiếu thuộc tính r trong '${part}': tệp do một chương trình khác Excel tạo ra), nên không đọc chắc chắn được: hãy mở tệp bằng Excel hoặc LibreOffice, lưu lại dạng .xlsx rồi gửi lại`;
   if (part === 'xl/sharedStrings.xml') {
     const sst = /<(?:\w+:)?sst\b[^>]*>/.exec(head)?.[0] ?? '';
     // Distinct strings; `count` counts the cells using them (some writers give only that: then a looser bound).

@@ -139,3 +139,30 @@ describe('a file typed in a legacy Vietnamese font encoding', () => {
     expect(legacyEncoding(text)).toBeNull();
   });
 });
+
+describe('a CSV with an enormous cell', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'lienthong-csv-'));
+  const rowsOf = async (name: string, text: string) => {
+    writeFileSync(path.join(dir, name), text);
+    const rows: string[] = [];
+    for await (const r of (await openRoster(path.join(dir, name))).rows) rows.push(r.cells[0]);
+    return rows;
+  };
+  const head = 'Mã hồ sơ,Họ và tên,Ngày sinh\nE-1,Nguyễn Văn An,1990\n';
+
+  it('stops at the row with a 5 MB cell, naming it and the stray quote, without holding the file', async () => {
+    const started = Date.now();
+    await expect(rowsOf('lon.csv', `${head}E-2,"${'x'.repeat(5_000_000)}",1991\nE-3,Lê Văn Bình,1992\n`)).rejects.toThrow(
+      /^tệp CSV 'lon.csv', dòng 3: một ô \(hoặc cả dòng\) dài quá 1\.000\.000 ký tự nên không được đọc — thường do một dấu ngoặc kép \("\) mở ở dòng 3 mà không đóng.*sửa dòng đó/,
+    );
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+
+  it('names the row of a quote never closed, whether it swallows a megabyte or only the end of the file', async () => {
+    const many = Array.from({ length: 40_000 }, (_, i) => `E-${i + 3},Tên Số ${i},1990\n`).join('');
+    await expect(rowsOf('mo-ngoac.csv', `${head}E-2,"Lê Văn Bình,1991\n${many}`)).rejects.toThrow(/^tệp CSV 'mo-ngoac.csv', dòng 3: một ô/);
+    await expect(rowsOf('mo-ngoac-ngan.csv', `${head}E-2,"Lê Văn Bình,1991\nE-3,Trần,1992\n`)).rejects.toThrow(
+      /^tệp CSV 'mo-ngoac-ngan.csv', dòng 3: dấu ngoặc kép \("\) mở ở dòng này không được đóng đến hết tệp/,
+    );
+  });
+});

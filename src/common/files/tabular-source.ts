@@ -3,6 +3,7 @@ import { open } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'csv-parse';
 import iconv from 'iconv-lite';
+import type { UnreadableCell } from './cell-text.js';
 import { readInertCell } from './csv.js';
 import { rosterFileKind } from './roster-file-kind.js';
 import { SourceError } from './source-error.js';
@@ -21,6 +22,8 @@ export interface SourceRow {
    * text: a CCCD typed into a General cell is a number that lost its 0, a date a real date. Absent for CSV.
    */
   values?: (string | number | Date | null)[];
+  /** An .xlsx row's cells that hold no value although they are not empty (a formula never computed): to be refused by field. */
+  unreadable?: UnreadableCell[];
 }
 
 export interface RosterSource {
@@ -141,12 +144,28 @@ async function* readCsv(file: string, name: string, encoding: 'utf-8' | 'windows
       yield { sheet: null, row, cells: record.map(readInertCell) };
     }
   } catch (e) {
-    const detail = (e instanceof Error ? e.message : String(e)).split('\n')[0].slice(0, 160);
-    throw new SourceError(`đọc CSV '${name}' lỗi sau dòng ${row} (${detail}): hãy mở bằng Excel, lưu lại dạng CSV UTF-8 rồi gửi lại`);
+    throw new SourceError(csvFailure(name, row + 1, e));
   } finally {
     // The import may stop reading early (a refused header): the file is closed all the same.
     input.destroy();
   }
+}
+
+/**
+ * What a CSV the parser gave up on tells the secretary, by the row it stopped at (`row`: the first
+ * row not read): a cell past the size limit or a quote never closed (both mostly one stray `"` that
+ * swallows the rest of the file), else the parser's reason as a detail.
+ */
+export function csvFailure(name: string, row: number, e: unknown): string {
+  const code = (e as { code?: string } | null)?.code;
+  const again = 'hãy mở tệp bằng Excel hoặc Notepad, sửa dòng đó (hoặc lưu lại dạng CSV UTF-8 bằng Excel) rồi gửi lại';
+  const quote = `thường do một dấu ngoặc kép (") mở ở dòng ${row} mà không đóng, nên phần sau của tệp bị đọc dồn vào một ô`;
+  if (code === 'CSV_MAX_RECORD_SIZE')
+    return `tệp CSV '${name}', dòng ${row}: một ô (hoặc cả dòng) dài quá ${MAX_CSV_RECORD.toLocaleString('vi-VN')} ký tự nên không được đọc — ${quote}: ${again}`;
+  if (code === 'CSV_QUOTE_NOT_CLOSED')
+    return `tệp CSV '${name}', dòng ${row}: dấu ngoặc kép (") mở ở dòng này không được đóng đến hết tệp: ${again}`;
+  const detail = (e instanceof Error ? e.message : String(e)).split('\n')[0].slice(0, 160);
+  return `đọc tệp CSV '${name}' lỗi ở dòng ${row} (${detail}): ${again}`;
 }
 
 /** An Excel serial day (5 digits, from 1927 on) in a date column, as yyyy-mm-dd; other text unchanged. */

@@ -52,8 +52,19 @@ export function workbookSheets(workbookXml: string, relsXml: string): WorkbookSh
     });
 }
 
+/** Whether a workbook.xml counts its dates from 1904 (`<workbookPr date1904="1"/>`, old Mac Excel, some writers). Pure. */
+export function isDate1904(workbookXml: string): boolean {
+  const value = elements(workbookXml, 'workbookPr')[0]?.get('date1904');
+  return value === '1' || value === 'true';
+}
+
 /** The sheets of an .xlsx (see workbookSheets); empty when its workbook part is missing or unreadable. */
 export async function readWorkbookSheets(file: string): Promise<WorkbookSheet[]> {
+  return (await readWorkbook(file)).sheets;
+}
+
+/** The sheets of an .xlsx and whether its dates count from 1904, read from xl/workbook.xml before any parsing. */
+export async function readWorkbook(file: string): Promise<{ sheets: WorkbookSheet[]; date1904: boolean }> {
   const fh = await open(file, 'r');
   try {
     const { size } = await fh.stat();
@@ -63,10 +74,11 @@ export async function readWorkbookSheets(file: string): Promise<WorkbookSheet[]>
       const entry = entries.find((e) => e.name === name);
       return entry ? (await readEntryHead(entry, PART_BYTES, readAt)).toString('utf8') : '';
     };
-    return workbookSheets(await text(WORKBOOK), await text(WORKBOOK_RELS));
+    const workbook = await text(WORKBOOK);
+    return { sheets: workbookSheets(workbook, await text(WORKBOOK_RELS)), date1904: isDate1904(workbook) };
   } catch {
     // A broken workbook is the parser's to report; its sheets are then named as the parser names them.
-    return [];
+    return { sheets: [], date1904: false };
   } finally {
     await fh.close();
   }

@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
-import { cellText, typedCell } from './cell-text.js';
+import { cellText, typedCell, unreadableCells } from './cell-text.js';
 import type { SourceRow } from './tabular-source.js';
 import type { WorkerMessage, XlsxWorkerInput } from './xlsx-reader.js';
-import { partsWithCells, readWorkbookSheets } from './workbook-sheets.js';
+import { partsWithCells, readWorkbook } from './workbook-sheets.js';
 
 /**
  * Reads one .xlsx in a child process with a memory cap (see xlsx-reader.ts): a crafted file that
@@ -42,7 +42,7 @@ interface Seen {
  * One streaming pass over the workbook: the rows of every sheet (or, with `want`, of those parts
  * only) sent in batches, counted by part.
  */
-async function pass(nameOf: Map<string | null, string>, want: Set<string> | null, seen: Seen): Promise<void> {
+async function pass(nameOf: Map<string | null, string>, want: Set<string> | null, seen: Seen, date1904: boolean): Promise<void> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
@@ -51,8 +51,10 @@ async function pass(nameOf: Map<string | null, string>, want: Set<string> | null
     entries: 'emit',
   });
   // What the parser sets from xl/workbook.xml, for a sheet streamed before that part (it would fail
-  // on `model.sheets`): no sheets known yet (their names are found below), dates counted from 1900.
-  Object.assign(reader, { model: { sheets: [] }, properties: {} });
+  // on `model.sheets`): no sheets known yet (their names are found below), dates counted from 1900
+  // or 1904 as workbook.xml says (read before: a sheet streamed first would be 4 years off).
+  Object.assign(reader, { model: { sheets: [] }, properties: { model: { date1904 } } });
+  missingSharedStrings(reader);
   // The part the parser is about to hand over: it announces each sheet's file (sheetN.xml) just before.
   let part: string | null = null;
   (reader as unknown as NodeJS.EventEmitter).on('entry', (e: { type: string; id: string }) => {
@@ -68,7 +70,14 @@ async function pass(nameOf: Map<string | null, string>, want: Set<string> | null
     for await (const r of sheet) {
       // Array.from, not map: the row's array has holes where cells are empty.
       const raw = (r.values as unknown[]).slice(1);
-      batch.push({ sheet: name, row: r.number, cells: Array.from(raw, cellText), values: Array.from(raw, typedCell) });
+      const unreadable = unreadableCells(raw);
+      batch.push({
+        sheet: name,
+        row: r.number,
+        cells: Array.from(raw, cellText),
+        values: Array.from(raw, typedCell),
+        ...(unreadable.length ? { unreadable } : {}),
+      });
       n++;
       if (batch.length >= ROWS_PER_MESSAGE) {
         await send(batch);
@@ -80,17 +89,39 @@ async function pass(nameOf: Map<string | null, string>, want: Set<string> | null
   if (batch.length) await send(batch);
 }
 
+/**
+ * A shared-string cell whose index is past the table (a broken or hand-made file) reads as
+ * `{ sharedString: n }`, as the parser leaves a cell when the file has no table: never as an empty cell.
+ */
+function missingSharedStrings(reader: object): void {
+  let table: unknown[] | undefined;
+  Object.defineProperty(reader, 'sharedStrings', {
+    configurable: true,
+    get: () => table,
+    set: (strings: unknown[] | undefined) => {
+      table =
+        strings &&
+        new Proxy(strings, {
+          get: (t, key, receiver) =>
+            typeof key === 'string' && /^\d+$/.test(key) && Number(key) >= t.length
+              ? { sharedString: Number(key) }
+              : (Reflect.get(t, key, receiver) as unknown),
+        });
+    },
+  });
+}
+
 async function main(): Promise<void> {
   // Names come from workbook.xml, not from the parser: it names a sheet met before the workbook part `SheetN`.
-  const sheets = await readWorkbookSheets(file);
+  const { sheets, date1904 } = await readWorkbook(file);
   const nameOf = new Map<string | null, string>(sheets.map((s) => [s.part, s.name]));
   const seen: Seen = { names: [], rows: new Map() };
-  await pass(nameOf, null, seen);
+  await pass(nameOf, null, seen, date1904);
   // A sheet with cells that gave no row was lost by the parser (an exceljs-written roster read as
   // having no header, once in CI under load): read once more, those sheets only.
   const silent = sheets.filter((s) => s.part && !seen.rows.get(s.part) && (!only || s.name === only)).map((s) => s.part!);
   const lost = await partsWithCells(file, silent);
-  if (lost.length) await pass(nameOf, new Set(lost), seen);
+  if (lost.length) await pass(nameOf, new Set(lost), seen, date1904);
   await post({ done: true, sheets: sheets.length ? sheets.map((s) => s.name) : seen.names });
   process.disconnect();
 }

@@ -91,39 +91,47 @@ export class ImportJobs {
     scope: RecordScope,
   ): Promise<{ job: ImportJob; claim: JobClaim; resumed: boolean }> {
     const { organization: org, sha256: sha, sourceName } = source;
-    const jobs = this.db.getRepository(ImportJob);
     const unitPath = unitPathLimit(scope);
-    const stopped = await jobs
-      .createQueryBuilder('j')
-      .where('j.organization_code = :org AND j.source_sha256 = :sha', { org, sha })
-      .andWhere('(j.status = :running OR j.interrupted)', { running: ImportJobStatus.RUNNING })
-      .andWhere('j.unit_path IS NOT DISTINCT FROM CAST(:unitPath AS text)', { unitPath })
-      .orderBy('j.started_at', 'DESC')
-      .getOne();
-    if (stopped) return this.resume(stopped, sourceName);
-    // Claimed before it exists: a process starting meanwhile never takes it for an interrupted job.
-    const id = randomUUID();
-    const claim = (await JobClaim.take(this.db, id))!;
-    const job = jobs.create({
-      id,
-      organizationCode: org,
-      sourceName,
-      sourceSha256: sha,
-      status: ImportJobStatus.RUNNING,
-      options: { createUnits: !!opts.createUnits, sheet: opts.sheet ?? null },
-      actorName: actor.name,
-      unitPath,
+    // One look-and-insert at a time per file: the same file sent twice at once (two tabs, a double
+    // click, the CLI beside the console) finds the first one's job RUNNING and is told so.
+    const opened = await this.db.transaction(async (em) => {
+      await em.query(`SELECT pg_advisory_xact_lock(hashtext('import-file'), hashtext($1))`, [`${org}:${sha}:${unitPath ?? ''}`]);
+      const stopped = await em
+        .getRepository(ImportJob)
+        .createQueryBuilder('j')
+        .where('j.organization_code = :org AND j.source_sha256 = :sha', { org, sha })
+        .andWhere('(j.status = :running OR j.interrupted)', { running: ImportJobStatus.RUNNING })
+        .andWhere('j.unit_path IS NOT DISTINCT FROM CAST(:unitPath AS text)', { unitPath })
+        .orderBy('j.started_at', 'DESC')
+        .getOne();
+      if (stopped) return { ...(await this.resume(stopped, sourceName)), fresh: false };
+      // Claimed before it exists: a process starting meanwhile never takes it for an interrupted job.
+      const id = randomUUID();
+      const claim = (await JobClaim.take(this.db, id))!;
+      const job = em.getRepository(ImportJob).create({
+        id,
+        organizationCode: org,
+        sourceName,
+        sourceSha256: sha,
+        status: ImportJobStatus.RUNNING,
+        options: { createUnits: !!opts.createUnits, sheet: opts.sheet ?? null },
+        actorName: actor.name,
+        unitPath,
+      });
+      await releasedOnError(claim, () => em.getRepository(ImportJob).insert(job));
+      return { job, claim, resumed: false, fresh: true };
     });
-    await releasedOnError(claim, async () => {
-      await jobs.insert(job);
-      await this.audit.record(actor, {
+    if (!opened.fresh) return opened;
+    const { job, claim } = opened;
+    await releasedOnError(claim, () =>
+      this.audit.record(actor, {
         action: AuditAction.IMPORT,
         subjectType: 'IMPORT_JOB',
         subjectId: job.id,
         organization: org,
         // The file's name is free text (it may name a person): it stays on the job row, which the audit line points to.
-      });
-    });
+      }),
+    );
     return { job, claim, resumed: false };
   }
 

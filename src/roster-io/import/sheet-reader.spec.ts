@@ -1,4 +1,6 @@
-import type { SourceRow } from '../../common/files/tabular-source.js';
+import path from 'node:path';
+import { projectRoot } from '../../common/files/project-root.js';
+import { openRoster, type SourceRow } from '../../common/files/tabular-source.js';
 import { BUILT_IN_ORGANIZATIONS } from '../../organizations/index.js';
 import type { ImportSummary } from './import.types.js';
 import { rowDigest, rowPlace, SheetReader, type SheetRow, type SkippedRow } from './sheet-reader.js';
@@ -11,11 +13,11 @@ async function* source(rows: SourceRow[]): AsyncGenerator<SourceRow> {
 }
 
 /** Reads the rows through a SheetReader; the summary shows what it said of sheets and columns. */
-async function read(rows: SourceRow[], assignIds = false) {
+async function read(rows: SourceRow[], assignIds = false, from: AsyncIterable<SourceRow> = source(rows)) {
   const summary: Pick<ImportSummary, 'sheets' | 'ignoredColumns'> = { sheets: [], ignoredColumns: [] };
   const out: SheetRow[] = [];
   const skipped: SkippedRow[] = [];
-  for await (const r of new SheetReader(hnd, job, assignIds, summary, { today: '2026-12-01' }).rows(source(rows)))
+  for await (const r of new SheetReader(hnd, job, assignIds, summary, { today: '2026-12-01' }).rows(from))
     if (r.kind === 'row') out.push(r);
     else skipped.push(r);
   return { out, skipped, summary };
@@ -175,5 +177,52 @@ describe('reading a roster sheet by sheet', () => {
     expect(a).toHaveLength(16);
     expect(a.equals(b)).toBe(true);
     expect(a.equals(c)).toBe(false);
+  });
+
+  describe('odd workbooks other programs write (test/fixtures/odd-xlsx, made by make-odd-xlsx.py)', () => {
+    const odd = (name: string) => path.join(projectRoot(), 'test/fixtures/odd-xlsx', name);
+    const readFile = async (name: string) => read([], false, (await openRoster(odd(name))).rows);
+    const said = (r: SheetRow) => [...r.row.problems, ...r.row.warnings].map((p) => `${p.column}: ${p.message}`);
+
+    it('refuses, in their own field, formulas saved without a result (never read as empty): open in Excel/LibreOffice and save', async () => {
+      const { out } = await readFile('uncached-formulas.openpyxl.xlsx');
+      expect(out.map((r) => [r.source.row, r.row.externalId, r.row.fields.fullName ?? null])).toEqual([
+        [2, 'F-1', 'Nguyễn Văn An'],
+        [3, 'F-2', null],
+        [4, '', 'Trần Văn Cường'],
+      ]);
+      const [, f2, f3] = out;
+      // The name refuses the row; the birth date is a warning (the field left empty).
+      expect(f2.row.problems.map((p) => [p.column, p.value, p.message])).toEqual([
+        [
+          'Họ và tên',
+          '=F2',
+          "Họ và tên (ô B3): ô là công thức '=F2' nhưng tệp không lưu kết quả của công thức (tệp do một chương trình không tính công thức tạo ra), nên không đọc được giá trị: hãy mở tệp bằng Excel hoặc LibreOffice, bấm Lưu (Save) rồi gửi lại",
+        ],
+      ]);
+      expect(f2.row.warnings.map((p) => p.message)).toEqual([
+        expect.stringMatching(/^Ngày sinh \(ô C3\): ô là công thức '=DATE\(1986,4,5\)'/),
+      ]);
+      expect(f2.row.fields.birthDate).toBeUndefined();
+      expect(said(f3)).toEqual([expect.stringMatching(/^Mã hồ sơ: Mã hồ sơ \(ô A4\): ô là công thức '="F-"&"3"'.*bấm Lưu/)]);
+    });
+
+    it('refuses a shared string the file lacks in its field; reads a 1904-dated workbook right; refuses cells without positions', async () => {
+      const past = await readFile('shared-string-past.xlsx');
+      expect(past.out.map((r) => [r.row.externalId, r.row.fields.fullName ?? null, said(r)])).toEqual([
+        [
+          'S-1',
+          null,
+          [expect.stringMatching(/^Họ và tên: Họ và tên \(ô B2\): ô trỏ tới chuỗi số 99 nhưng bảng chuỗi dùng chung.*lưu lại dạng \.xlsx/)],
+        ],
+        ['S-2', 'Nguyễn Văn An', []],
+      ]);
+      // 29656 counted from 1904 is 12/03/1985 (from 1900, 11/03/1981): the workbook part comes after the sheet.
+      const d1904 = await readFile('date1904-late.xlsx');
+      expect(d1904.out.map((r) => r.row.fields.birthDate)).toEqual(['1985-03-12']);
+      await expect(readFile('no-positions.xlsx')).rejects.toThrow(
+        /'no-positions.xlsx' có dòng hoặc ô không ghi vị trí .*hãy mở tệp bằng Excel hoặc LibreOffice, lưu lại dạng \.xlsx/,
+      );
+    });
   });
 });

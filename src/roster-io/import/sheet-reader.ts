@@ -10,6 +10,7 @@ import type { ImportSummary } from './import.types.js';
 import { readRosterRow, type RosterRow, type RowReadingContext } from './roster-row.js';
 import { rowKind } from './row-kind.js';
 import { titleBranch } from '../reading/unit-cell.js';
+import { refuseUnreadable, withUnreadableShown } from './unreadable-cells.js';
 
 /** A data row of the file, read against its sheet's header. */
 export interface SheetRow {
@@ -88,9 +89,10 @@ export class SheetReader {
         if (!this.header) this.titleBranch ??= raw.cells.map((c) => (c ? titleBranch(c) : null)).find(Boolean) ?? null;
         continue;
       }
-      const src = withoutOurs(raw, this.header!);
+      const src = withUnreadableShown(withoutOurs(raw, this.header!));
       const row = readRosterRow(src, this.header!, this.reading);
       if (!row) continue;
+      refuseUnreadable(src, this.header!, row);
       const kind = rowKind(src.cells, row, this.header!, this.ended);
       if (kind.kind === 'skipped') {
         if (this.members && kind.endsList) this.ended = true;

@@ -22,7 +22,7 @@ const dmy = (d: number, m: number, y: number) => `${String(d).padStart(2, '0')}/
  * that makes the date past and plausible), `3/2010` (month and year), `03/25/1990` (month first: read
  * only when the second number cannot be a month). Day first otherwise, as in Vietnam. A year or a
  * month alone is allowed for every date field (old rosters give join dates so), kept with its
- * precision. Impossible dates are refused.
+ * precision. A date in words (`ngày 12 tháng 3 năm 1985`) is read as its figures. Impossible dates are refused.
  */
 export function readDateCell(raw: unknown, opts: DateCellOptions): DateReading {
   const read = readDate(raw, opts);
@@ -43,6 +43,8 @@ function readDate(raw: unknown, opts: DateCellOptions): DateReading {
   }
   if (cell.kind === 'number') return readNumber(cell.n);
   const text = cell.text;
+  const words = inWords(text);
+  if (words) return parsed(text, words);
   let m: RegExpMatchArray | null;
   if ((m = text.match(/^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2})$/))) return twoDigitYear(text, Number(m[1]), Number(m[2]), Number(m[3]), opts);
   if ((m = text.match(/^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/)) && Number(m[2]) > 12 && Number(m[1]) <= 12) {
@@ -52,6 +54,21 @@ function readDate(raw: unknown, opts: DateCellOptions): DateReading {
     return read;
   }
   return parsed(text, text);
+}
+
+/**
+ * A date written in words, as on a certificate (`ngày 12 tháng 3 năm 1985`, `12 tháng 3 năm 1985`,
+ * `tháng 3 năm 1985`, `năm 1985`, `ngày 12/3/1985`): the same date in figures (`12/3/1985`, `3/1985`, `1985`), or null.
+ */
+export function inWords(text: string): string | null {
+  const t = text.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim();
+  if (!/ngày|tháng|năm/.test(t)) return null;
+  let m: RegExpMatchArray | null;
+  if ((m = t.match(/^(?:ngày )?(\d{1,2}) ?tháng ?(\d{1,2}),? ?(?:năm ?|[/.-] ?)(\d{4})$/))) return `${m[1]}/${m[2]}/${m[3]}`;
+  if ((m = t.match(/^ngày ?(\d{1,2}[/.-]\d{1,2}[/.-]\d{4})$/))) return m[1];
+  if ((m = t.match(/^tháng ?(\d{1,2}),? ?năm ?(\d{4})$/))) return `${m[1]}/${m[2]}`;
+  if ((m = t.match(/^năm ?(\d{4})$/))) return m[1];
+  return null;
 }
 
 /** Through the one date rule (parsePartialDate), the message naming the value as written. */

@@ -1,4 +1,5 @@
 import { graphql, type ResultOf } from '../../graphql.ts';
+import { T } from '../../text.ts';
 
 /** POST /imports?preview=true: the file is read and planned, nothing written; the job waits for confirmImport. */
 export async function uploadForPreview(file: File, organization: string, createUnits: boolean, csrfToken: string): Promise<string> {
@@ -13,7 +14,8 @@ export async function uploadForPreview(file: File, organization: string, createU
     credentials: 'same-origin',
   });
   const json = (await res.json().catch(() => ({}))) as { jobId?: string; message?: string; problems?: { message: string }[] };
-  if (!res.ok || !json.jobId) throw new Error(json.problems?.map((p) => p.message).join(' ') || json.message || res.statusText);
+  const problems = json.problems?.map((p) => p.message).join(' ');
+  if (!res.ok || !json.jobId) throw new Error(problems || json.message || (res.status === 413 ? T.imports.tooLarge : res.statusText));
   return json.jobId;
 }
 
