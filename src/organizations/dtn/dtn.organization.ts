@@ -16,6 +16,8 @@ export const DTN: OrganizationDefinition = {
   ],
   eligiblePopulation: { known: true, label: 'thanh niên 16–30 tuổi', minAge: 16, maxAge: 30 },
   inactivityMonths: 12,
+  maturesAfter: 30,
+  headTitle: 'BÍ THƯ',
   checkEligibility: allOf(
     admissionAge({
       min: 16,
