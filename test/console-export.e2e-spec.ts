@@ -28,6 +28,8 @@ describe('the console: her roster exported, with the full numbers, and printed',
       'D-1,Nguyễn Văn An,06/05/2001,Nam,001201012345,0912000001,00004,A,26/03/2016',
       'D-2,Trần Thị Bình,2003,Nữ,001303054321,,00004,A,03/2019',
     ]);
+    // Sinh hoạt tạm thời: not on the roster's default view (đang sinh hoạt), counted apart where listed.
+    await t.importRoster('DTN', `${HEADER},Trạng thái`, ['D-3,Lê Thị Cúc,2004,Nữ,,,00004,A,2022,Sinh hoạt tạm thời']);
     b = await launchBrowser();
   });
   afterAll(async () => {
@@ -59,6 +61,13 @@ describe('the console: her roster exported, with the full numbers, and printed',
     expect(masked.ws.views[0]).toMatchObject({ state: 'frozen' });
     expect(cellsOf(masked.ws)).toEqual(expect.arrayContaining(['STT', 'Nguyễn Văn An', 'Phường Ba Đình', '0012******45']));
     expect(cellsOf(masked.ws)).not.toContain('001201012345');
+    expect(cellsOf(masked.ws)).toEqual(
+      expect.arrayContaining([
+        'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+        'Tổng số: 3 đoàn viên; trong đó: Đang sinh hoạt: 2, Sinh hoạt tạm thời: 1.',
+        'BÍ THƯ',
+      ]),
+    );
 
     // The full numbers: the dialog asks the reason; the file has them; the audit row has the reason and the count.
     await page.getByRole('button', { name: 'Xuất kèm số CCCD đầy đủ' }).click();
@@ -77,7 +86,7 @@ describe('the console: her roster exported, with the full numbers, and printed',
       `SELECT (e.detail->>'rows')::int AS rows, n.text FROM audit_event e JOIN audit_note n ON n.id = e.note_id
         WHERE e.action = 'EXPORT' AND e.actor_name = 'vp.dtn' AND e.detail->>'clearIdNumbers' = 'true'`,
     );
-    expect(logged).toEqual([{ rows: 2, text: REASON }]);
+    expect(logged).toEqual([{ rows: 3, text: REASON }]);
 
     // The printable roster: title block, a row, place and date, signatures; no CCCD at all.
     await page.getByRole('link', { name: 'In danh sách' }).click();
@@ -85,6 +94,11 @@ describe('the console: her roster exported, with the full numbers, and printed',
     await sheet.getByRole('row').filter({ hasText: 'Nguyễn Văn An' }).waitFor();
     const text = await sheet.innerText();
     expect(text).toContain('ĐOÀN TNCS HỒ CHÍ MINH');
+    // The official form: the Quốc hiệu at the top right, as of when, the count, who signs (Đoàn's Bí thư).
+    expect(await page.locator('.sheet-nation').innerText()).toMatch(/^CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\s+Độc lập - Tự do - Hạnh phúc$/);
+    expect(text).toMatch(/Tính đến ngày \d{2}\/\d{2}\/\d{4}/);
+    expect(text).toContain('Tổng số: 2 đoàn viên; trong đó: Đang sinh hoạt: 2.');
+    expect(text).toMatch(/TM\. BAN CHẤP HÀNH\s+BÍ THƯ/);
     expect(await sheet.getByRole('heading', { level: 1 }).innerText()).toBe('DANH SÁCH ĐOÀN VIÊN');
     expect(await sheet.getByRole('row').nth(1).innerText()).toMatch(
       /^1\s+Nguyễn Văn An\s+06\/05\/2001\s+Nam\s+Phường Ba Đình\s+Đoàn phường Ba Đình\s+Đang sinh hoạt$/,
@@ -130,6 +144,8 @@ describe('the console: her roster exported, with the full numbers, and printed',
     await sheet.getByRole('row').filter({ hasText: 'Nguyễn Văn An' }).waitFor();
     expect(await issuer.innerText()).toMatch(/^ĐOÀN TNCS HỒ CHÍ MINH\s+ĐOÀN PHƯỜNG BA ĐÌNH\s+Phường Ba Đình\b/);
     expect(await issuer.innerText()).not.toMatch(/\b(DTN|00004)\b/);
+    // Every status: each counted under its own label, not all as "đang sinh hoạt".
+    await sheet.getByText('Tổng số: 3 đoàn viên; trong đó: Đang sinh hoạt: 2, Sinh hoạt tạm thời: 1.').waitFor();
     expect(await review(page)).toEqual(CLEAN);
     await context.close();
   });

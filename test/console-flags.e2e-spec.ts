@@ -116,13 +116,11 @@ describe('the console: her flags, and her roster as Excel', () => {
     await row.getByRole('button', { name: 'Xác nhận' }).first().click();
     const dialog = page.getByRole('dialog');
     // She chooses what it means: died, suggested for a death, dated by the register's death date (editable).
-    for (const outcome of [
-      'Đã mất',
-      'Chuyển đi, rời đi (ra khỏi tổ chức)',
-      'Quá tuổi (trưởng thành)',
-      'Xóa tên (hồ sơ ảo, không đủ điều kiện)',
-    ])
+    // Never "Quá tuổi (trưởng thành)": a Hội Nông dân member does not age out (only Đoàn's do).
+    for (const outcome of ['Đã mất', 'Chuyển đi, rời đi (ra khỏi tổ chức)', 'Xóa tên (hồ sơ ảo, không đủ điều kiện)'])
       await dialog.getByRole('radio', { name: outcome }).waitFor();
+    expect(await dialog.getByRole('radio').count()).toBe(3);
+    expect(await dialog.innerText()).not.toMatch(/trưởng thành|quá tuổi/i);
     expect(await dialog.getByRole('radio', { name: 'Đã mất' }).isChecked()).toBe(true);
     const endDate = dialog.getByLabel(/Ngày kết thúc sinh hoạt/);
     expect(await endDate.inputValue()).toBe('16/03/2023');
@@ -232,7 +230,10 @@ describe('the console: her flags, and her roster as Excel', () => {
         { token },
       );
     const expelled = await resolve('EXPELLED');
-    expect(expelled.errors?.[0].message).toMatch(/Khai trừ.*Đã mất, Đã ra khỏi tổ chức, Đã trưởng thành, Xóa tên/);
+    expect(expelled.errors?.[0].message).toMatch(/Khai trừ.*Hội Nông dân Việt Nam; chọn một trong: Đã mất, Đã ra khỏi tổ chức, Xóa tên/);
+    expect((await resolve('MATURED')).errors?.[0].message).toMatch(
+      /'Đã trưởng thành' không dùng.*Hội Nông dân Việt Nam; chọn một trong: Đã mất, Đã ra khỏi tổ chức, Xóa tên/,
+    );
     expect((await resolve('LEFT', 'FALSE_ALARM')).errors?.[0].message).toMatch(/Chỉ khi xác nhận/);
     expect((await resolve('LEFT')).errors).toBeUndefined();
     const read = await t.gql<{ memberRecord: { status: string; history: { toStatus: string | null; effectiveDate: string | null }[] } }>(

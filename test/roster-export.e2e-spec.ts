@@ -32,6 +32,15 @@ describe('roster export: the filed workbook and the full CCCD numbers', () => {
       'D-1,Nguyễn Văn An,06/05/2001,Nam,001201012345,0912000001,00004,A,26/03/2016',
       'D-2,Trần Thị Bình,2003,Nữ,001303054321,,00008,B,03/2019',
     ]);
+    // Trần Thị Bình sinh hoạt tạm thời: the foot counts her under her own status, not "Đang sinh hoạt".
+    const [binh] = await t.sql<{ id: string }>(`SELECT id FROM member_record WHERE external_id = 'D-2'`);
+    const temp = await t.gql(
+      `mutation($id: ID!) { updateMemberRecord(id: $id, input: { status: TEMPORARY, reason: "Sinh hoạt tạm thời nơi làm việc" }) { status } }`,
+      {
+        id: binh.id,
+      },
+    );
+    if (temp.errors) throw new Error(JSON.stringify(temp.errors));
     tokens.dtn = await t.logIn(await t.createUser('vp.dtn', Role.SECRETARIAT, 'DTN'));
     tokens.dtnUnitA = await t.logIn(await t.createUser('vp.dtn.a', Role.SECRETARIAT, 'DTN', 'A'));
     tokens.hpn = await t.logIn(await t.createUser('vp.hpn', Role.SECRETARIAT, 'HPN'));
@@ -65,14 +74,36 @@ describe('roster export: the filed workbook and the full CCCD numbers', () => {
     });
   const REASON = 'Đối chiếu danh sách với Công an xã theo công văn 12/CV ngày 01/12';
 
-  it('writes a title block, STT, the commune and unit names, real dates, a frozen header with filters, CCCD masked', async () => {
+  /** Each non-empty line of the sheet from a row on, its cells' texts joined (a merged cell read once). */
+  const linesFrom = (ws: ExcelJS.Worksheet, from: number) => {
+    const out: string[] = [];
+    for (let r = from; r <= ws.rowCount; r++) {
+      const texts = [...new Set((ws.getRow(r).values as unknown[]).filter((v): v is string => typeof v === 'string' && !!v.trim()))];
+      if (texts.length) out.push(texts.join(' | '));
+    }
+    return out;
+  };
+
+  it('writes the official title block, STT, the commune and unit names, real dates, a frozen header with filters, CCCD masked', async () => {
     const res = await fetch(`${t.url}/exports/DTN.xlsx`, { headers: { authorization: `Bearer ${tokens.dtn}` } });
     expect(res.status).toBe(200);
     const ws = await workbook(res);
-    expect(ws.getCell('A1').value).toBe('Đoàn TNCS Hồ Chí Minh');
+    // The organization at the top left, the Quốc hiệu at the top right; the title; as of when.
+    expect(linesFrom(ws, 1).slice(0, 4)).toEqual([
+      'ĐOÀN TNCS HỒ CHÍ MINH | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      // No unit, no one commune, no province committee: the line is left to write by hand.
+      'Độc lập - Tự do - Hạnh phúc',
+      'DANH SÁCH ĐOÀN VIÊN',
+      expect.stringMatching(/^Tính đến ngày \d{2}\/\d{2}\/\d{4}$/),
+    ]);
+    expect(ws.getCell('A1').value).toBe('ĐOÀN TNCS HỒ CHÍ MINH');
     expect(ws.getCell('A3').value).toBe('DANH SÁCH ĐOÀN VIÊN');
-    expect(ws.getCell('A4').text).toMatch(/^Ngày xuất: \d{2}\/\d{2}\/\d{4}$/);
     const h = headerOf(ws);
+    // The foot: each status counted under its own label, the place and date, who signs (Đoàn's head is its Bí thư).
+    const foot = linesFrom(ws, h.row + 3);
+    expect(foot[0]).toBe('Tổng số: 2 đoàn viên; trong đó: Đang sinh hoạt: 1, Sinh hoạt tạm thời: 1.');
+    expect(foot[1]).toMatch(/^.+, ngày \d{2} tháng \d{1,2} năm \d{4}$/);
+    expect(foot.slice(2)).toEqual(['NGƯỜI LẬP BIỂU | TM. BAN CHẤP HÀNH', 'BÍ THƯ', '(Ký, ghi rõ họ tên) | (Ký tên, đóng dấu)']);
     expect(ws.getRow(h.row).getCell(1).value).toBe('STT');
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: h.row });
     const last = ws.getRow(h.row).cellCount;
@@ -92,6 +123,7 @@ describe('roster export: the filed workbook and the full CCCD numbers', () => {
     expect(binh.getCell(1).value).toBe(2);
     expect(binh.getCell(h.col('Ngày sinh')).value).toBe('2003');
     expect(binh.getCell(h.col('Ngày vào')).value).toBe('03/2019');
+    expect(binh.getCell(h.col('Trạng thái')).value).toBe('Sinh hoạt tạm thời');
     expect(cell('Số CCCD')).toBe('0012******45');
 
     // …and it imports back to the same records.
@@ -136,13 +168,20 @@ describe('roster export: the filed workbook and the full CCCD numbers', () => {
 
   it('keeps a unit-limited secretariat to its unit, and lets an administrator take any organization', async () => {
     const a = await workbook(await clearExport('dtnUnitA', { reason: REASON }));
+    // Her unit under the organization, at the top left; the Quốc hiệu beside it.
+    expect(linesFrom(a, 1).slice(0, 2)).toEqual([
+      'ĐOÀN TNCS HỒ CHÍ MINH | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'ĐOÀN PHƯỜNG BA ĐÌNH | Độc lập - Tự do - Hạnh phúc',
+    ]);
     const h = headerOf(a);
     expect(a.getRow(h.row + 1).getCell(h.col('Số CCCD')).value).toBe('001201012345');
     expect(a.getRow(h.row + 2).getCell(1).value).toBeNull();
     const admin = await clearExport('admin', { reason: REASON, unit: 'B' });
     expect(admin.status).toBe(200);
     const b = await workbook(admin);
-    expect(b.getCell('A2').value).toBe('Đoàn phường Ngọc Hà');
+    expect(b.getCell('A2').value).toBe('ĐOÀN PHƯỜNG NGỌC HÀ');
+    // The date line names the unit's commune.
+    expect(linesFrom(b, headerOf(b).row + 1).join('\n')).toMatch(/^Phường Ngọc Hà, ngày \d{2} tháng \d{1,2} năm \d{4}$/m);
     expect(b.getRow(headerOf(b).row + 1).getCell(headerOf(b).col('Số CCCD')).value).toBe('001303054321');
   });
 
@@ -168,5 +207,41 @@ describe('roster export: the filed workbook and the full CCCD numbers', () => {
       `SELECT count(*) AS n FROM audit_event WHERE action = 'EXPORT' AND detail->>'clearIdNumbers' = 'true'`,
     );
     expect(n).toBe('4');
+  });
+
+  it('says "Đã trưởng thành" only where members leave by age (Đoàn), never for Hội Nông dân, whose head is its Chủ tịch', async () => {
+    await t.importRoster('HND', 'Mã hồ sơ,Họ và tên,Ngày sinh,Giới tính,Mã xã', ['N-1,Lò Văn Pọm,1950,Nam,00004']);
+    const statuses = await t.gql<{ dtn: { code: string; label: string }[]; hnd: { code: string; label: string }[] }>(
+      `{ dtn: memberStatuses(organization: "DTN") { code label } hnd: memberStatuses(organization: "HND") { code label } }`,
+    );
+    expect(statuses.data?.dtn).toContainEqual({ code: 'MATURED', label: 'Đã trưởng thành' });
+    expect(statuses.data?.hnd.map((s) => s.code)).not.toContain('MATURED');
+    expect(statuses.data?.hnd.map((s) => s.label).join()).not.toMatch(/trưởng thành|quá tuổi/i);
+    const end = (external: string, status: string) =>
+      t.sql<{ id: string }>(`SELECT id FROM member_record WHERE external_id = $1`, [external]).then(([r]) =>
+        t.gql(`mutation($i: EndMembershipInput!) { endMembership(input: $i) { statusLabel } }`, {
+          i: { id: r.id, status, date: '01/12/2026', reason: 'Theo quyết định của Ban Chấp hành' },
+        }),
+      );
+    const refused = await end('N-1', 'MATURED');
+    expect(refused.errors?.[0].message).toContain('Hội Nông dân Việt Nam không có trưởng thành');
+    expect((await end('D-1', 'MATURED')).data).toEqual({ endMembership: { statusLabel: 'Đã trưởng thành' } });
+
+    // A Hội Nông dân record ended so before this rule reads in the Hội's words, in the console's roster and in the file.
+    await t.sql(`UPDATE member_record SET status = 'MATURED' WHERE external_id = 'N-1'`);
+    const listed = await t.gql<{ memberRecords: { nodes: { statusLabel: string }[] } }>(
+      `{ memberRecords(organization: "HND", status: MATURED) { nodes { statusLabel } } }`,
+    );
+    expect(listed.data?.memberRecords.nodes).toEqual([{ statusLabel: 'Đã thôi sinh hoạt' }]);
+    const hnd = await workbook(await fetch(`${t.url}/exports/HND.xlsx`, { headers: { authorization: `Bearer ${tokens.admin}` } }));
+    const lines = linesFrom(hnd, 1);
+    expect(lines.join('\n')).not.toMatch(/trưởng thành|quá tuổi/i);
+    expect(lines).toContain('Tổng số: 1 hội viên; trong đó: Đã thôi sinh hoạt: 1.');
+    expect(lines).toContain('CHỦ TỊCH');
+    // A whole organization's roster whose members are all of one commune is headed, and dated, by it.
+    expect(lines[1]).toBe('PHƯỜNG BA ĐÌNH | Độc lập - Tự do - Hạnh phúc');
+    expect(lines.join('\n')).toMatch(/^Phường Ba Đình, ngày \d{2} tháng \d{1,2} năm \d{4}$/m);
+    const dtn = await workbook(await fetch(`${t.url}/exports/DTN.xlsx`, { headers: { authorization: `Bearer ${tokens.dtn}` } }));
+    expect(linesFrom(dtn, 1)).toContain('Tổng số: 2 đoàn viên; trong đó: Sinh hoạt tạm thời: 1, Đã trưởng thành: 1.');
   });
 });

@@ -83,10 +83,14 @@ describe('roster upload and downloads over HTTP', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(await roster.arrayBuffer());
     const ws = wb.worksheets[0];
-    // Under the title block and the header (STT first): the two records.
-    const first = ws.rowCount - 1;
-    expect(ws.getRow(first - 1).getCell(1).value).toBe('STT');
+    // Under the title block and the header (STT first): the two records, then the foot after a blank row.
+    let header = 1;
+    while (header < 20 && ws.getRow(header).getCell(1).value !== 'STT') header++;
+    const first = header + 1;
     expect([ws.getRow(first).getCell(1).value, ws.getRow(first).getCell(2).value]).toEqual([1, 'D-1']);
+    expect(ws.getRow(first + 1).getCell(1).value).toBe(2);
+    expect(ws.getRow(first + 2).getCell(1).value).toBeNull();
+    expect(ws.getRow(first + 3).getCell(1).text).toMatch(/^Tổng số: 2 đoàn viên; trong đó: /);
     const tpl = await fetch(`${t.url}/templates/HPN.xlsx`, { headers: { authorization: `Bearer ${t.adminToken}` } });
     expect(tpl.status).toBe(200);
     expect(tpl.headers.get('content-disposition')).toContain('mau-HPN.xlsx');

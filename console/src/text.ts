@@ -346,7 +346,12 @@ export const T = {
     unit: 'Đơn vị',
     commune: 'Xã, phường',
     status: 'Trạng thái',
-    count: (n: number, term: string) => `Tổng số: ${n.toLocaleString('vi-VN')} ${term}.`,
+    /** `Tổng số: 3 đoàn viên; trong đó: Đang sinh hoạt: 2, Sinh hoạt tạm thời: 1.` (as the exported file's foot says it). */
+    count: (n: number, term: string, byStatus: string[] = []) =>
+      `Tổng số: ${n.toLocaleString('vi-VN')} ${term}${byStatus.length ? `; trong đó: ${byStatus.join(', ')}` : ''}.`,
+    nation: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+    motto: 'Độc lập - Tự do - Hạnh phúc',
+    asOf: (d: { day: string; month: string; year: string }) => `Tính đến ngày ${d.day}/${d.month}/${d.year}`,
     placeDate: (place: string | null, d: { day: string; month: string; year: string }) =>
       `${place ?? '……………'}, ngày ${d.day} tháng ${d.month} năm ${d.year}`,
     maker: 'NGƯỜI LẬP BIỂU',

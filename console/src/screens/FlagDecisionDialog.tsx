@@ -1,12 +1,13 @@
 import { Alert, Input, Modal, Radio, Space } from 'antd';
 import { useState } from 'react';
-import { useMutation } from 'urql';
+import { useMutation, useQuery } from 'urql';
 import { errorText } from '../client.ts';
 import { CloseIcon } from '../icons.tsx';
 import { partialDate, vnToday } from '../format.ts';
 import { graphql } from '../graphql.ts';
 import { T } from '../text.ts';
 import { LabeledField } from './LabeledField.tsx';
+import { STATUSES } from './member/member-api.ts';
 
 const RESOLVE = graphql(`
   mutation ResolveFlag($recordId: ID!, $code: String!, $resolution: String!, $note: String!, $outcome: MemberStatus, $date: String) {
@@ -20,6 +21,8 @@ type Outcome = (typeof OUTCOMES)[number];
 
 export interface FlagDecision {
   recordId: string;
+  /** Its organization: `Quá tuổi (trưởng thành)` is offered only where members leave by age (Đoàn). */
+  organization: string;
   fullName: string;
   code: string;
   label: string;
@@ -44,6 +47,8 @@ export function FlagDecisionDialog({ decision, onClose }: { decision: FlagDecisi
   const [date, setDate] = useState(dateFor(outcome));
   const [note, setNote] = useState('');
   const [state, resolve] = useMutation(RESOLVE);
+  const [statuses] = useQuery({ query: STATUSES, variables: { organization: decision.organization } });
+  const offered = OUTCOMES.filter((o) => statuses.data?.memberStatuses.some((s) => s.code === o) ?? o !== 'MATURED');
   const confirming = decision.resolution === 'CONFIRMED';
   const choose = (o: Outcome) => {
     setOutcome(o);
@@ -82,7 +87,7 @@ export function FlagDecisionDialog({ decision, onClose }: { decision: FlagDecisi
             style={{ marginBottom: 12 }}
           >
             <Space direction="vertical">
-              {OUTCOMES.map((o) => (
+              {offered.map((o) => (
                 <Radio key={o} value={o}>
                   {T.flags.outcomes[o]}
                 </Radio>

@@ -91,6 +91,7 @@ export function FlagsScreen({ session }: { session: Session }) {
   const ask = (r: Flagged, f: Flagged['flags'][number], resolution: FlagDecision['resolution']) =>
     setDecision({
       recordId: r.recordId,
+      organization: r.organization,
       fullName: r.fullName,
       code: f.code,
       label: f.label,

@@ -47,7 +47,10 @@ type PrintRow = ResultOf<typeof PRINT_ROSTER>['memberRecords']['nodes'][number];
 const PRINT_CSS = `
 @page { size: A4 landscape; margin: 12mm 12mm 14mm; }
 .roster-sheet { font-family: "Times New Roman", Times, serif; color: #000; background: #fff; font-size: 13px; }
-.roster-sheet .sheet-issuer { display: inline-block; text-align: center; max-width: 50%; line-height: 1.4; }
+.roster-sheet .sheet-top { display: flex; justify-content: space-between; gap: 16px; align-items: flex-start; }
+.roster-sheet .sheet-issuer, .roster-sheet .sheet-nation { text-align: center; max-width: 50%; line-height: 1.4; }
+.roster-sheet .sheet-nation strong { display: block; }
+.roster-sheet .sheet-nation .motto { font-weight: 700; text-decoration: underline; }
 .roster-sheet h1 { text-align: center; font-size: 18px; font-weight: 700; margin: 14px 0 2px; }
 .roster-sheet .sheet-sub { text-align: center; font-style: italic; margin: 0 0 10px; }
 .roster-sheet .sheet-scroll { overflow-x: auto; }
@@ -66,6 +69,14 @@ const PRINT_CSS = `
   .roster-sheet .sheet-scroll { overflow: visible; }
 }
 `;
+
+/** Each status under its own label (the server's, in the organization's words), in the order the server lists them. */
+function statusCounts(rows: { statusLabel: string }[], order: string[]): string[] {
+  const counts = new Map<string, number>();
+  for (const r of rows) counts.set(r.statusLabel, (counts.get(r.statusLabel) ?? 0) + 1);
+  const labels = [...counts.keys()].sort((a, b) => (order.indexOf(a) + 1 || 99) - (order.indexOf(b) + 1 || 99));
+  return labels.map((l) => `${l}: ${counts.get(l)!.toLocaleString('vi-VN')}`);
+}
 
 /** Today in Vietnam, as a place-and-date line writes it. */
 function vnToday(): { day: string; month: string; year: string } {
@@ -149,7 +160,7 @@ export function PrintRoster() {
   const term = org?.memberTerm ?? 'hội viên';
   const [filtered] = useQuery({ query: COMMUNE_NAME, variables: { code: f.commune ?? '' }, pause: !f.commune });
   const { unitName, communeName } = issuerNames(f, units.data?.units ?? [], filtered.data?.resolveCommune.commune?.name ?? null, rows);
-  const [statuses] = useQuery({ query: STATUSES });
+  const [statuses] = useQuery({ query: STATUSES, variables: { organization: f.organization || null } });
   const status = statuses.data?.memberStatuses.find((s) => s.code === f.status)?.label;
   const sub = [
     unitName && `${T.outputs.unit}: ${unitName}`,
@@ -180,16 +191,22 @@ export function PrintRoster() {
       {!done && <Spin description={T.outputs.loading} />}
       {done && !error && (
         <article className="roster-sheet" aria-label={T.outputs.title(term)}>
-          <div className="sheet-issuer">
-            <div>{(org?.name ?? f.organization).toUpperCase()}</div>
-            <div>
-              <strong>{(unitName ?? communeName ?? '').toUpperCase()}</strong>
+          <div className="sheet-top">
+            <div className="sheet-issuer">
+              <div>{(org?.name ?? f.organization).toUpperCase()}</div>
+              <div>
+                <strong>{(unitName ?? communeName ?? '').toUpperCase()}</strong>
+              </div>
+              {unitName && communeName && <div>{communeName}</div>}
+              <div aria-hidden="true">———</div>
             </div>
-            {unitName && communeName && <div>{communeName}</div>}
-            <div aria-hidden="true">———</div>
+            <div className="sheet-nation">
+              <strong>{T.outputs.nation}</strong>
+              <strong className="motto">{T.outputs.motto}</strong>
+            </div>
           </div>
           <h1>{T.outputs.title(term)}</h1>
-          {sub.length > 0 && <p className="sheet-sub">{sub.join(' · ')}</p>}
+          <p className="sheet-sub">{[T.outputs.asOf(vnToday()), ...sub].join(' · ')}</p>
           <div className="sheet-scroll">
             <table>
               <thead>
@@ -218,7 +235,7 @@ export function PrintRoster() {
               </tbody>
             </table>
           </div>
-          <p>{T.outputs.count(rows.length, term)}</p>
+          <p>{T.outputs.count(rows.length, term, statusCounts(rows, statuses.data?.memberStatuses.map((s) => s.label) ?? []))}</p>
           <p className="sheet-date">{T.outputs.placeDate(communeName, vnToday())}</p>
           <div className="sheet-sign">
             <div>
@@ -229,6 +246,9 @@ export function PrintRoster() {
             </div>
             <div>
               <strong>{T.outputs.board}</strong>
+              <div>
+                <strong>{org?.headTitle ?? ''}</strong>
+              </div>
               <div>
                 <em>{T.outputs.stampHint}</em>
               </div>

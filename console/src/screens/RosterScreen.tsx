@@ -56,7 +56,7 @@ export function RosterScreen({ session }: { session: Session }) {
     setOrganization(most?.a ?? rosters[0].code);
   }, [organization, rosters, commune, there.data, there.error]);
   const [units] = useQuery({ query: UNITS, variables: { organization }, pause: !organization });
-  const [statuses] = useQuery({ query: STATUSES });
+  const [statuses] = useQuery({ query: STATUSES, variables: { organization: organization || null } });
   const flagOptions = useFlagOptions(organization, !organization);
   useEffect(() => setCursors([null]), [organization, search, status, unit, commune, flag]);
   const after = cursors[cursors.length - 1];

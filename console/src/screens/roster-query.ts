@@ -71,6 +71,7 @@ export const ORGANIZATIONS = graphql(`
       name
       memberTerm
       hasIndividualMembers
+      headTitle
     }
   }
 `);

@@ -9,6 +9,8 @@ import { todayInVietnam } from '../../common/dates/partial-date.js';
 import { assertUuid, DomainError } from '../../common/errors/domain-error.js';
 import { MemberRecordsService } from '../../membership/member-record/member-records.service.js';
 import { MEMBER_STATUS_INFO, MemberStatus } from '../../membership/status/member-status.js';
+import { OrganizationsService } from '../../membership/organization/organizations.service.js';
+import { statusesOf, statusLabel } from '../../membership/organization/status-wording.js';
 import { FiguresMemo } from '../figures-memo.js';
 import { listPageSize } from '../list-page.js';
 import { countProvinceFlags, sharedFlagCountsIn, type FlagCount, type ProvinceFlagCount } from './flag-counts.js';
@@ -96,6 +98,7 @@ export class FlagsService {
     private readonly records: MemberRecordsService,
     private readonly audit: AuditService,
     private readonly figures: FiguresMemo,
+    private readonly organizations: OrganizationsService,
   ) {}
 
   /** Flagged records within the caller's rights, suspected phantoms first. */
@@ -191,20 +194,23 @@ export class FlagsService {
     if (!note.trim()) throw new DomainError('BAD_USER_INPUT', 'Ghi chú: cần ghi lý do hoặc căn cứ của quyết định.');
     if (resolution !== 'CONFIRMED' && (ending.outcome || ending.date))
       throw new DomainError('BAD_USER_INPUT', 'Chỉ khi xác nhận cảnh báo mới chọn kết quả và ngày kết thúc sinh hoạt.');
-    if (ending.outcome && !FLAG_OUTCOMES.includes(ending.outcome))
-      throw DomainError.invalidInput([
-        {
-          field: 'outcome',
-          value: ending.outcome,
-          message: `Kết quả '${MEMBER_STATUS_INFO[ending.outcome].label}' không dùng khi xác nhận cảnh báo; chọn một trong: ${FLAG_OUTCOMES.map((s) => MEMBER_STATUS_INFO[s].label).join(', ')}`,
-        },
-      ]);
     const [flag] = await this.db.query<{ code: string; evidence: Record<string, unknown> | null }[]>(
       `SELECT code, evidence FROM record_flag WHERE record_id = $1 AND code = $2`,
       [recordId, code],
     );
     // The record must be the caller's to see (the secretariat: its own; the Ban Dân vận: any).
     const record = await this.records.get(recordId, caller);
+    // What a confirmation may mean, in the organization's words (no trưởng thành where there is no upper age).
+    const def = await this.organizations.get(record.organizationCode);
+    const outcomes = FLAG_OUTCOMES.filter((s) => statusesOf(def).includes(s));
+    if (ending.outcome && !outcomes.includes(ending.outcome))
+      throw DomainError.invalidInput([
+        {
+          field: 'outcome',
+          value: ending.outcome,
+          message: `Kết quả '${MEMBER_STATUS_INFO[ending.outcome].label}' không dùng khi xác nhận cảnh báo của ${def.name}; chọn một trong: ${outcomes.map((s) => statusLabel(s, def)).join(', ')}`,
+        },
+      ]);
     if (!flag) throw new DomainError('NOT_FOUND', `Hồ sơ này không có cảnh báo '${code}'.`);
     if (resolution === 'ATTENTION' ? caller.role !== Role.DAN_VAN && caller.role !== Role.ADMIN : writeScope(caller).kind === 'NONE')
       throw new DomainError(

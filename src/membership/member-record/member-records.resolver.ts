@@ -7,7 +7,7 @@ import { managesRecord, type Principal } from '../../access/principal.js';
 import { Role } from '../../access/role.js';
 import { GeographyService } from '../../geography/geography.service.js';
 import { maskPhone } from '../../common/identity/phone.js';
-import { MEMBER_STATUS_INFO } from '../status/member-status.js';
+import { statusLabel } from '../organization/status-wording.js';
 import { POSITION_FIELD } from '../organization/organization-definition.js';
 import { OrganizationsService } from '../organization/organizations.service.js';
 import type { SexEnum } from '../organization/organization.types.js';
@@ -232,7 +232,7 @@ export class MemberRecordsResolver {
       idNumberIssues: r.idIssues as IdNumberIssueEnum[],
       phone: r.phone && !manages ? maskPhone(r.phone) : r.phone,
       status: r.status,
-      statusLabel: MEMBER_STATUS_INFO[r.status].label,
+      statusLabel: statusLabel(r.status, def),
       commune: r.communeCode ? commune(r.communeCode) : null,
       communeCandidates: r.communeCandidates.map(commune).filter((c) => c !== null),
       enteredCommuneCode: r.communeEnteredCode,

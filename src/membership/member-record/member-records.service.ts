@@ -14,6 +14,7 @@ import { parsePhone } from '../../common/identity/phone.js';
 import { ErasureTombstone } from '../../personal-data/erasure-tombstone.entity.js';
 import { SecretVault } from '../../personal-data/secret-vault.js';
 import { ENDING_STATUSES, MEMBER_STATUS_INFO, MemberStatus } from '../status/member-status.js';
+import { hasMaturity } from '../organization/status-wording.js';
 import type { EligibilityIssue, OrganizationDefinition } from '../organization/organization-definition.js';
 import { OrganizationsService } from '../organization/organizations.service.js';
 import { ownUnit } from '../unit/own-unit.js';
@@ -280,6 +281,11 @@ export class MemberRecordsService {
         problems.push(problem('status', input.status, `không phải trạng thái kết thúc; dùng một trong: ${ENDING_STATUSES.join(', ')}`));
       if (MEMBER_STATUS_INFO[record.status].ends)
         problems.push(problem('status', record.status, `hồ sơ đã kết thúc (${MEMBER_STATUS_INFO[record.status].label})`));
+      const def = await this.organizations.get(record.organizationCode);
+      if (input.status === MemberStatus.MATURED && !hasMaturity(def))
+        problems.push(
+          problem('status', input.status, `${def.name} không có trưởng thành (không giới hạn tuổi tối đa): chọn trạng thái khác`),
+        );
       const date = this.dateOrProblem('date', input.date, problems);
       if (!input.reason.trim()) problems.push(problem('reason', input.reason, 'cần ghi lý do'));
       if (problems.length) throw DomainError.invalidInput(problems);

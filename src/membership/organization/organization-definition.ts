@@ -61,6 +61,13 @@ export interface OrganizationDefinition {
   eligiblePopulation: EligiblePopulation;
   /** Months without activity or dues after which a record counts as inactive. */
   inactivityMonths: number;
+  /**
+   * The age after which a member leaves by trưởng thành (Đoàn: 30): only then is `Đã trưởng thành`
+   * (MATURED) one of the organization's statuses. None: it has no upper age (Hội Nông dân, Hội Người cao tuổi…).
+   */
+  maturesAfter?: number;
+  /** Its head's title above the signature of a filed roster (Đoàn: `BÍ THƯ`); none: `CHỦ TỊCH`, as a Hội and Công đoàn say. */
+  headTitle?: string;
   /** Rule check against the organization's charter, on a day (ISO). */
   checkEligibility(facts: EligibilityFacts, onDay: string): EligibilityIssue[];
 }

@@ -31,6 +31,8 @@ export class OrganizationType {
   @Field({ description: 'False for MTTQ, whose members are organizations.' }) hasIndividualMembers: boolean;
   @Field({ description: 'Rules in code (the seven of DOMAIN.md) rather than data.' }) builtIn: boolean;
   @Field(() => Int) inactivityMonths: number;
+  @Field({ description: "Its head's title above a filed roster's signature: BÍ THƯ (Đoàn), CHỦ TỊCH (a Hội, Công đoàn)." })
+  headTitle: string;
   @Field(() => [ProfileFieldDefinitionType]) profileFields: ProfileFieldDefinitionType[];
 }
 

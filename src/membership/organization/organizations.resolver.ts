@@ -4,6 +4,7 @@ import type { Principal } from '../../access/principal.js';
 import { Role } from '../../access/role.js';
 import { POSITION_FIELD, type OrganizationDefinition } from './organization-definition.js';
 import { MEMBER_STATUS_INFO, MemberStatus } from '../status/member-status.js';
+import { headTitle, statusesOf, statusLabel } from './status-wording.js';
 import { CreateAssociationInput, MemberStatusInfoType, OrganizationType, ProfileFieldTypeEnum } from './organization.types.js';
 import { OrganizationsService } from './organizations.service.js';
 
@@ -15,6 +16,7 @@ export function toOrganizationType(def: OrganizationDefinition, builtIn: boolean
     hasIndividualMembers: def.hasIndividualMembers,
     builtIn,
     inactivityMonths: def.inactivityMonths,
+    headTitle: headTitle(def),
     profileFields: [POSITION_FIELD, ...def.profileFields].map((f) => ({ ...f, type: f.type as ProfileFieldTypeEnum })),
   };
 }
@@ -31,9 +33,16 @@ export class OrganizationsResolver {
   }
 
   @Public()
-  @Query(() => [MemberStatusInfoType], { description: 'The statuses in the order a secretary thinks of them, with their labels.' })
-  memberStatuses(): MemberStatusInfoType[] {
-    return (Object.keys(MEMBER_STATUS_INFO) as MemberStatus[]).map((code) => ({ code, ...MEMBER_STATUS_INFO[code] }));
+  @Query(() => [MemberStatusInfoType], {
+    description:
+      'The statuses in the order a secretary thinks of them, with their labels; with an organization, only its own (MATURED only where members leave by age), in its words.',
+  })
+  async memberStatuses(
+    @Args('organization', { nullable: true, type: () => String }) organization?: string | null,
+  ): Promise<MemberStatusInfoType[]> {
+    if (!organization) return (Object.keys(MEMBER_STATUS_INFO) as MemberStatus[]).map((code) => ({ code, ...MEMBER_STATUS_INFO[code] }));
+    const def = await this.service.get(organization);
+    return statusesOf(def).map((code) => ({ code, ...MEMBER_STATUS_INFO[code], label: statusLabel(code, def) }));
   }
 
   @Public()

@@ -5,6 +5,9 @@ import type { OrganizationDefinition } from '../../membership/organization/organ
  * Đoàn TNCS Hồ Chí Minh: admitted at 16–30; past 30 a member goes through trưởng thành (a warning
  * until done); 35 is the limit, except for Đoàn officers (per `Chức vụ`).
  */
+/** Trưởng thành after 30: the status `Đã trưởng thành` and the AGED_OUT warning share it. */
+const MATURES_AFTER = 30;
+
 export const DTN: OrganizationDefinition = {
   code: 'DTN',
   name: 'Đoàn TNCS Hồ Chí Minh',
@@ -16,6 +19,8 @@ export const DTN: OrganizationDefinition = {
   ],
   eligiblePopulation: { known: true, label: 'thanh niên 16–30 tuổi', minAge: 16, maxAge: 30 },
   inactivityMonths: 12,
+  maturesAfter: MATURES_AFTER,
+  headTitle: 'BÍ THƯ',
   checkEligibility: allOf(
     admissionAge({
       min: 16,
@@ -23,6 +28,6 @@ export const DTN: OrganizationDefinition = {
       admissionDate: (f) => (typeof f.profile.youthUnionJoinDate === 'string' ? f.profile.youthUnionJoinDate : null),
     }),
     ageLimits({ max: 35, officersExemptFromMax: true }),
-    agedOut({ after: 30, exemptOfficers: true }),
+    agedOut({ after: MATURES_AFTER, exemptOfficers: true }),
   ),
 };

@@ -1,6 +1,5 @@
 import { vietnamTime } from '../../common/dates/vietnam-time.js';
 import { formatVnDay } from '../../common/dates/vn-day.js';
-import { todayInVietnam } from '../../common/dates/partial-date.js';
 import { parsePeriod } from '../../common/dates/period.js';
 import type { ReportDocument } from './report-document.js';
 
@@ -18,8 +17,7 @@ export const asOfNote = (d: ReportDocument): string =>
 export const computedNote = (d: ReportDocument): string => `Lập lúc ${vietnamTime(d.computedAt)} (giờ Việt Nam).`;
 
 /** The official form's fixed lines (Nghị định 30/2020/NĐ-CP, Phụ lục I). */
-export const NATIONAL_TITLE = 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM';
-export const MOTTO = 'Độc lập - Tự do - Hạnh phúc';
+export { MOTTO, NATIONAL_TITLE, placeAndDate } from '../../common/documents/official-form.js';
 export const DOCUMENT_KIND = 'BÁO CÁO';
 export const RECIPIENTS_LABEL = 'Nơi nhận:';
 /** "Số: …/BC-<symbol>": the number itself is given when the document is registered (văn thư). */
@@ -27,13 +25,3 @@ export const documentNumber = (symbol: string): string => `Số: …/BC-${symbol
 /** The trích yếu under "BÁO CÁO": what, of which period and area. */
 export const documentSubject = (d: ReportDocument): string =>
   `Kết quả rà soát, đối chiếu đoàn viên, hội viên\n${d.periodLabel} — ${d.areaLabel}`;
-
-/**
- * "<Địa danh>, ngày 05 tháng 02 năm 2026" of an instant in Vietnam: days below 10 and the months
- * 1 and 2 with a leading zero, as Nghị định 30 writes them (so that none can be added by hand).
- */
-export function placeAndDate(place: string, at: Date | string): string {
-  const [y, m, dd] = todayInVietnam(new Date(at)).split('-').map(Number);
-  const two = (v: number) => String(v).padStart(2, '0');
-  return `${place}, ngày ${two(dd)} tháng ${m <= 2 ? two(m) : String(m)} năm ${y}`;
-}

@@ -1,22 +1,39 @@
-// The roster as a workbook a secretariat files and works in: a title block, STT, the template's
-// columns with the commune's and the unit's names beside their codes, real dates, a frozen header
-// with filters, set up to print on A4 landscape. It still imports back to the same records: the
-// import finds the header under the title, knows STT, and never reads the two name columns.
+// The roster as a workbook a secretariat files and works in, on the official form: the organization
+// and its unit at the top left, the Quốc hiệu at the top right, the title and "Tính đến ngày …"; STT,
+// the template's columns with the commune's and the unit's names beside their codes, real dates, a
+// frozen header with filters; at the foot the totals by status, the place and date and who signs; set
+// up to print on A4 landscape. It still imports back to the same records: the import finds the header
+// under the title, knows STT, skips the foot's lines, and never reads the two name columns.
 import { createRequire } from 'node:module';
 import type ExcelJS from 'exceljs';
+import { MOTTO, NATIONAL_TITLE } from '../../common/documents/official-form.js';
 import { EXPORT_NAME_COLUMNS, type RosterColumn } from '../roster-columns.js';
 
 const excel = (): typeof ExcelJS => createRequire(import.meta.url)('exceljs') as typeof ExcelJS;
 
-/** What heads the sheet: who keeps the roster, which part of it, as of when. */
+/** What heads the sheet (as an official roster is headed): who keeps it, the Quốc hiệu, the title, as of when. */
 export interface FiledRosterHead {
+  /** The organization's name (top left, in capitals). */
   organization: string;
-  /** The unit asked for (its subtree), or null for the whole organization. */
-  unit: string | null;
+  /** Under it: the unit asked for, else the caller's, else the commune every row shares (never a code); null: none known. */
+  issuer: string | null;
   /** `DANH SÁCH ĐOÀN VIÊN`: the organization's own word for its members. */
   title: string;
-  /** `Ngày xuất: 02/12/2026` (and, for a file with the full CCCD numbers, what to do with it). */
+  /** `Tính đến ngày 02/12/2026`. */
+  asOf: string;
+  /** Under the title (for a file with the full CCCD numbers, what to do with it). */
   notes: string[];
+}
+
+/** What closes the sheet: the totals line, the place and date, who signs. */
+export interface FiledRosterFoot {
+  /** `Tổng số: 3 đoàn viên; trong đó: Đang sinh hoạt: 2, Sinh hoạt tạm thời: 1.` */
+  total: string;
+  /** `Phường Ba Đình, ngày 04 tháng 12 năm 2026`. */
+  placeAndDate: string;
+  /** Left: `NGƯỜI LẬP BIỂU`; right: `TM. BAN CHẤP HÀNH`, then the head's title (`BÍ THƯ`, `CHỦ TỊCH`). */
+  maker: string;
+  signer: string[];
 }
 
 /** A cell: text, the row number, or a day (a date known to the day; a year or a month stays text). */
@@ -55,39 +72,72 @@ export function dayCell(vn: string): FiledCell {
 
 export interface FiledRosterWriter {
   row(cells: FiledCell[]): Promise<void>;
-  close(): Promise<void>;
+  close(foot: FiledRosterFoot): Promise<void>;
 }
 
 const excelColumn = (n: number): string =>
   (n <= 26 ? '' : excelColumn(Math.floor((n - 1) / 26))) + String.fromCharCode(65 + ((n - 1) % 26));
 
-/** Streams the sheet: the title block, the header (frozen, with filters), then one row per member. */
+type Align = 'left' | 'center';
+interface Line {
+  left?: string;
+  right?: string;
+  across?: string;
+  font?: Partial<ExcelJS.Font>;
+  align?: Align;
+}
+
+/**
+ * Writes a line of the title block or the foot: one text across the table, or a left and a right
+ * half (the issuer | the Quốc hiệu; the maker | the signer), each merged and centred in its half.
+ */
+function writeLine(ws: ExcelJS.Worksheet, n: number, width: number, line: Line): void {
+  const row = ws.getRow(n);
+  const half = Math.max(2, Math.floor(width * 0.45));
+  const put = (from: number, to: number, text: string | undefined, align: Align) => {
+    if (!text) return;
+    const cell = row.getCell(from);
+    cell.value = text;
+    cell.font = line.font ?? {};
+    cell.alignment = { horizontal: align, vertical: 'middle', wrapText: false };
+    if (to > from) ws.mergeCells(n, from, n, to);
+  };
+  if (line.across !== undefined) put(1, width, line.across, line.align ?? 'center');
+  put(1, half, line.left, 'center');
+  put(half + 1, width, line.right, 'center');
+  row.commit();
+}
+
+/** Streams the sheet: the title block, the header (frozen, with filters), one row per member, then the foot. */
 export function openFiledRoster(out: string, head: FiledRosterHead, columns: FiledColumn[]): FiledRosterWriter {
   const wb = new (excel().stream.xlsx.WorkbookWriter)({ filename: out, useSharedStrings: false, useStyles: true });
-  const top = [head.organization, head.unit ?? '', head.title, ...head.notes, ''];
+  const width = columns.length;
+  const top: Line[] = [
+    { left: head.organization.toUpperCase(), right: NATIONAL_TITLE, font: { bold: true, size: 11 } },
+    { left: (head.issuer ?? '').toUpperCase(), right: MOTTO, font: { bold: true, size: 11 } },
+    { across: head.title, font: { bold: true, size: 14 } },
+    { across: head.asOf, font: { italic: true, size: 11 } },
+    ...head.notes.map((t) => ({ across: t, font: { italic: true, size: 11 } })),
+    {},
+  ];
   const headerRow = top.length + 1;
-  const last = excelColumn(columns.length);
   const ws = wb.addWorksheet('Danh sách', {
     views: [{ state: 'frozen', xSplit: 0, ySplit: headerRow, topLeftCell: `A${headerRow + 1}`, activeCell: `A${headerRow + 1}` }],
-    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+    pageSetup: {
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: `${headerRow}:${headerRow}`,
+    },
   });
-  ws.autoFilter = `A${headerRow}:${last}${headerRow}`;
+  ws.autoFilter = `A${headerRow}:${excelColumn(width)}${headerRow}`;
   ws.columns = columns.map((c) => ({
     width: c.width,
     style: { numFmt: c.kind === 'date' ? 'dd/mm/yyyy' : c.kind === 'stt' ? '0' : '@' },
   }));
-  top.forEach((text, i) => {
-    const row = ws.getRow(i + 1);
-    row.getCell(1).value = text;
-    const title = i === 2;
-    row.getCell(1).font = { bold: i < 3, italic: i > 2, size: title ? 14 : 11 };
-    // The title and the notes across the table, centred; the organization and the unit on the left, as rosters head them.
-    if (i >= 2 && text) {
-      ws.mergeCells(i + 1, 1, i + 1, columns.length);
-      row.getCell(1).alignment = { horizontal: 'center' };
-    }
-    row.commit();
-  });
+  top.forEach((line, i) => writeLine(ws, i + 1, width, line));
   const header = ws.getRow(headerRow);
   columns.forEach((c, i) => {
     const cell = header.getCell(i + 1);
@@ -97,6 +147,7 @@ export function openFiledRoster(out: string, head: FiledRosterHead, columns: Fil
     cell.border = { bottom: { style: 'thin' } };
   });
   header.commit();
+  let last = headerRow;
   return {
     row: (cells) => {
       const row = ws.addRow(cells);
@@ -105,11 +156,26 @@ export function openFiledRoster(out: string, head: FiledRosterHead, columns: Fil
         cell.numFmt = kind === 'date' && cell.value instanceof Date ? 'dd/mm/yyyy' : kind === 'stt' ? '0' : '@';
       });
       row.commit();
+      last = row.number;
       return Promise.resolve();
     },
-    close: async () => {
+    close: async (foot) => {
+      const lines: Line[] = [
+        {},
+        { across: foot.total, font: { bold: true }, align: 'left' },
+        {},
+        { right: foot.placeAndDate, font: { italic: true } },
+        { left: foot.maker, right: foot.signer[0], font: { bold: true } },
+        ...foot.signer.slice(1).map((t) => ({ right: t, font: { bold: true } })),
+        { left: SIGN_HINT, right: STAMP_HINT, font: { italic: true } },
+      ];
+      lines.forEach((line, i) => writeLine(ws, last + 1 + i, width, line));
       ws.commit();
       await wb.commit();
     },
   };
 }
+
+/** Under the signers' titles, as rosters say where to sign. */
+const SIGN_HINT = '(Ký, ghi rõ họ tên)';
+const STAMP_HINT = '(Ký tên, đóng dấu)';

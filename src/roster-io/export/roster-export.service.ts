@@ -10,13 +10,14 @@ import {
   type DatePrecision,
 } from '../../common/dates/partial-date.js';
 import { clearDataScope, requireReason } from '../../access/clear-data.js';
-import { vietnamDate } from '../../common/dates/vietnam-time.js';
 import { SecretVault } from '../../personal-data/secret-vault.js';
 import { AuditAction } from '../../audit/audit-event.entity.js';
 import { AuditService } from '../../audit/audit.service.js';
-import { MEMBER_STATUS_INFO, type MemberStatus } from '../../membership/status/member-status.js';
+import type { MemberStatus } from '../../membership/status/member-status.js';
+import { statusLabel } from '../../membership/organization/status-wording.js';
 import type { OrganizationDefinition } from '../../membership/organization/organization-definition.js';
 import { OrganizationsService } from '../../membership/organization/organizations.service.js';
+import type { Unit } from '../../membership/unit/unit.entity.js';
 import { UnitsService } from '../../membership/unit/units.service.js';
 import { likePrefix } from '../../common/sql/escape-like.js';
 import type { AppConfig } from '../../config/app-config.js';
@@ -25,6 +26,7 @@ import { GeographyService } from '../../geography/geography.service.js';
 import { templateColumns, type RosterColumn } from '../roster-columns.js';
 
 import { dayCell, filedColumns, isDateColumn, openFiledRoster, type FiledCell } from './filed-roster.js';
+import { asOfLine, filedFoot } from './filed-roster-form.js';
 import { openRosterWriter as openWriter, type RosterFormat } from './roster-writer.js';
 
 export type { RosterFormat } from './roster-writer.js';
@@ -62,7 +64,7 @@ interface ExportRow {
 const vnDate = (iso: string | null, precision: DatePrecision | null) => (iso ? formatVnPartialDate(fromStoredDate(iso, precision)) : '');
 
 /** One record as a template row: what the import reads back to the same record (ID numbers masked). */
-export function templateRow(r: ExportRow, columns: RosterColumn[]): string[] {
+export function templateRow(r: ExportRow, columns: RosterColumn[], def: OrganizationDefinition): string[] {
   const value: Record<string, string> = {
     externalId: r.external_id,
     fullName: r.full_name,
@@ -74,7 +76,7 @@ export function templateRow(r: ExportRow, columns: RosterColumn[]): string[] {
     ethnicity: r.ethnicity ?? '',
     unit: r.unit_code ?? '',
     joinDate: vnDate(r.join_date, r.join_date_precision),
-    status: MEMBER_STATUS_INFO[r.status].label,
+    status: statusLabel(r.status, def),
     lastActivityDate: vnDate(r.last_activity_date, r.last_activity_date_precision),
     lastDuesDate: vnDate(r.last_dues_date, r.last_dues_date_precision),
   };
@@ -88,8 +90,8 @@ export function templateRow(r: ExportRow, columns: RosterColumn[]): string[] {
 }
 
 /** A filed roster's row: STT, her columns with real dates, the commune's and the unit's names beside their codes. */
-export function filedRow(r: ExportRow, columns: RosterColumn[], n: number): FiledCell[] {
-  const cells = templateRow(r, columns);
+export function filedRow(r: ExportRow, columns: RosterColumn[], def: OrganizationDefinition, n: number): FiledCell[] {
+  const cells = templateRow(r, columns, def);
   const out: FiledCell[] = [n];
   columns.forEach((c, i) => {
     out.push(isDateColumn(c) ? dayCell(cells[i]) : cells[i]);
@@ -106,6 +108,12 @@ export interface ExportOptions {
   out: string;
   /** The full CCCD numbers instead of the masked ones, for this written reason (.xlsx or CSV alike). */
   clearIdNumbers?: { reason: string } | null;
+}
+
+/** Who a filed roster is of (its second line) and the place of its date line. */
+interface Issuer {
+  name: string;
+  place: string | null;
 }
 
 /** Under the title of a file with the full numbers. */
@@ -142,7 +150,8 @@ export class RosterExportService {
     scopeWhere(scope, where, params);
     const k = params.length;
     const columns = templateColumns(def);
-    const sink = await this.openSink(opts, def, unit?.name ?? null, columns, !!clear);
+    const issuer = opts.format === 'xlsx' ? await this.issuerOf(def, unit, actor, where, params) : null;
+    const sink = await this.openSink(opts, def, issuer, columns, !!clear);
     let rows = 0;
     let after: [string, string, string] | null = null;
     for (;;) {
@@ -180,29 +189,67 @@ export class RosterExportService {
   }
 
   /** CSV: the template's columns, a row as the import reads it; .xlsx: the filed roster (filed-roster.ts). */
-  private async openSink(
-    opts: ExportOptions,
-    def: OrganizationDefinition,
-    unitName: string | null,
-    columns: RosterColumn[],
-    clear: boolean,
-  ) {
+  private async openSink(opts: ExportOptions, def: OrganizationDefinition, issuer: Issuer | null, columns: RosterColumn[], clear: boolean) {
     if (opts.format === 'csv') {
       const w = await openWriter(
         opts.out,
         'csv',
         columns.map((c) => c.header),
       );
-      return { row: (r: ExportRow) => w.row(templateRow(r, columns)), close: () => w.close() };
+      return { row: (r: ExportRow) => w.row(templateRow(r, columns, def)), close: () => w.close() };
     }
-    const notes = [`Ngày xuất: ${vietnamDate(new Date())}`];
-    if (clear) notes.push(CLEAR_NUMBERS_NOTE);
+    const now = new Date();
     const w = openFiledRoster(
       opts.out,
-      { organization: def.name, unit: unitName, title: `DANH SÁCH ${def.memberTerm.toUpperCase()}`, notes },
+      {
+        organization: def.name,
+        issuer: issuer?.name ?? null,
+        title: `DANH SÁCH ${def.memberTerm.toUpperCase()}`,
+        asOf: asOfLine(now),
+        notes: clear ? [CLEAR_NUMBERS_NOTE] : [],
+      },
       filedColumns(columns),
     );
-    return { row: (r: ExportRow, n: number) => w.row(filedRow(r, columns, n)), close: () => w.close() };
+    // The foot counts each status on its own (a member sinh hoạt tạm thời is not one đang sinh hoạt).
+    const counts = new Map<MemberStatus, number>();
+    return {
+      row: (r: ExportRow, n: number) => {
+        counts.set(r.status, (counts.get(r.status) ?? 0) + 1);
+        return w.row(filedRow(r, columns, def, n));
+      },
+      close: () => w.close(filedFoot(def, counts, issuer?.place ?? null, now)),
+    };
+  }
+
+  /**
+   * Who the roster is of, in words (never a code), and the place of its date line: the unit asked
+   * for, else the caller's own unit, else the commune every exported record shares, else the
+   * deployment's province.
+   */
+  private async issuerOf(
+    def: OrganizationDefinition,
+    asked: Unit | null,
+    actor: Principal,
+    where: string[],
+    params: unknown[],
+  ): Promise<Issuer | null> {
+    const unit = asked ?? (actor.unitCode ? await this.units.findByCodeOrNull(def.code, actor.unitCode) : null);
+    const communeOf = (code: string | null) => (code ? (this.geography.commune(code)?.name ?? null) : null);
+    if (unit) return { name: unit.name, place: communeOf(unit.communeCode) };
+    const shared = await this.db.query<{ code: string | null }[]>(
+      `SELECT DISTINCT r.commune_code AS code FROM member_record r LEFT JOIN unit u ON u.id = r.unit_id WHERE ${where.join(' AND ')} LIMIT 2`,
+      params,
+    );
+    const commune = shared.length === 1 ? communeOf(shared[0].code) : null;
+    if (commune) return { name: commune, place: commune };
+    const province = this.geography.listProvinces().find((p) => p.code === this.config.province);
+    // The organization's own committee of the province (`Tỉnh Đoàn Điện Biên`) when it has one, else the province.
+    const [committee] = await this.db.query<{ name: string }[]>(
+      `SELECT name FROM unit WHERE organization_code = $1 AND kind = 'PROVINCE' ORDER BY name LIMIT 2`,
+      [def.code],
+    );
+    if (committee) return { name: committee.name, place: province?.name ?? null };
+    return province ? { name: `${province.kind} ${province.name}`, place: province.name } : null;
   }
 
   /** The import template: the header row and one filled example row. */

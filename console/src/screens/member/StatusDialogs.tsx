@@ -7,6 +7,7 @@ import { END, STATUSES, UPDATE } from './member-api.ts';
 
 interface Target {
   id: string;
+  organization: string;
   fullName: string;
   version: number;
 }
@@ -14,7 +15,7 @@ interface Target {
 /** End a membership: why (left, died, moved…), from which day, on what grounds. */
 export function EndMembershipDialog({ target, onClose, onDone }: { target: Target | null; onClose: () => void; onDone: () => void }) {
   const [form] = Form.useForm<{ status: string; date: string; reason: string }>();
-  const [statuses] = useQuery({ query: STATUSES });
+  const [statuses] = useQuery({ query: STATUSES, variables: { organization: target?.organization ?? null }, pause: !target });
   const [state, end] = useMutation(END);
   const submit = async () => {
     const v = await form.validateFields();

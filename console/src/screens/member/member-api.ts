@@ -1,9 +1,12 @@
 import { graphql, type ResultOf } from '../../graphql.ts';
 
-/** The statuses with their labels, as the server keeps them (one place for both). */
+/**
+ * The statuses with their labels, as the server keeps them (one place for both); with an
+ * organization, only its own in its words (no `Đã trưởng thành` for a Hội without an age limit).
+ */
 export const STATUSES = graphql(`
-  query Statuses {
-    memberStatuses {
+  query Statuses($organization: String) {
+    memberStatuses(organization: $organization) {
       code
       label
       ends

@@ -1,0 +1,27 @@
+import type { OrganizationDefinition } from './organization-definition.js';
+import { MEMBER_STATUS_INFO, MemberStatus } from '../status/member-status.js';
+
+/**
+ * The statuses in one organization's words: the labels of MEMBER_STATUS_INFO, except that
+ * `Đã trưởng thành` (MATURED) belongs only to an organization whose members leave by age
+ * (`maturesAfter`, Đoàn). Elsewhere it is not offered, and a record ended so before reads
+ * `Đã thôi sinh hoạt`: a Hội Nông dân or Hội Người cao tuổi member never "matures".
+ */
+const ENDED_NOT_BY_AGE = 'Đã thôi sinh hoạt';
+
+/** Whether the organization's members can leave by trưởng thành. */
+export const hasMaturity = (def: OrganizationDefinition): boolean => def.maturesAfter !== undefined;
+
+/** The organization's statuses, in the order a secretary thinks of them. */
+export function statusesOf(def: OrganizationDefinition): MemberStatus[] {
+  return (Object.keys(MEMBER_STATUS_INFO) as MemberStatus[]).filter((s) => s !== MemberStatus.MATURED || hasMaturity(def));
+}
+
+/** A status's `Trạng thái` label for the organization's records. */
+export function statusLabel(status: MemberStatus, def: OrganizationDefinition): string {
+  return status === MemberStatus.MATURED && !hasMaturity(def) ? ENDED_NOT_BY_AGE : MEMBER_STATUS_INFO[status].label;
+}
+
+/** Who signs a filed roster: `TM. BAN CHẤP HÀNH` over the head's title. */
+export const BOARD_AUTHORITY = 'TM. BAN CHẤP HÀNH';
+export const headTitle = (def: OrganizationDefinition): string => def.headTitle ?? 'CHỦ TỊCH';

@@ -1,0 +1,44 @@
+import { MemberStatus as S } from '../../membership/status/member-status.js';
+import { DTN } from '../../organizations/dtn/dtn.organization.js';
+import { HND } from '../../organizations/hnd/hnd.organization.js';
+import { NCT } from '../../organizations/nct/nct.organization.js';
+import { filedFoot, totalLine } from './filed-roster-form.js';
+
+describe('a filed roster’s foot', () => {
+  it.each([
+    ['one status', DTN, [[S.ACTIVE, 3]], 'Tổng số: 3 đoàn viên; trong đó: Đang sinh hoạt: 3.'],
+    [
+      'sinh hoạt tạm thời apart from đang sinh hoạt',
+      HND,
+      [
+        [S.TEMPORARY, 1],
+        [S.ACTIVE, 1200],
+      ],
+      'Tổng số: 1.201 hội viên; trong đó: Đang sinh hoạt: 1.200, Sinh hoạt tạm thời: 1.',
+    ],
+    [
+      'Đoàn’s trưởng thành',
+      DTN,
+      [
+        [S.MATURED, 2],
+        [S.ACTIVE, 1],
+      ],
+      'Tổng số: 3 đoàn viên; trong đó: Đang sinh hoạt: 1, Đã trưởng thành: 2.',
+    ],
+    ['no trưởng thành for Người cao tuổi', NCT, [[S.MATURED, 1]], 'Tổng số: 1 hội viên; trong đó: Đã thôi sinh hoạt: 1.'],
+    ['an empty roster', HND, [], 'Tổng số: 0 hội viên.'],
+  ] as const)('%s', (_, def, counts, line) => {
+    expect(totalLine(def, new Map(counts))).toBe(line);
+  });
+
+  it.each([
+    [DTN, ['TM. BAN CHẤP HÀNH', 'BÍ THƯ']],
+    [HND, ['TM. BAN CHẤP HÀNH', 'CHỦ TỊCH']],
+  ])('is signed for the Ban Chấp hành by its head (%#)', (def, signer) => {
+    const foot = filedFoot(def, new Map(), 'Xã Thanh Nưa', new Date('2026-02-04T20:00:00Z'));
+    expect(foot.signer).toEqual(signer);
+    // 5 February in Vietnam (UTC+7), the month with its leading zero.
+    expect(foot.placeAndDate).toBe('Xã Thanh Nưa, ngày 05 tháng 02 năm 2026');
+    expect(filedFoot(def, new Map(), null, new Date('2026-12-04T03:00:00Z')).placeAndDate).toBe('……………, ngày 04 tháng 12 năm 2026');
+  });
+});

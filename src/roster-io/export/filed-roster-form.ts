@@ -1,0 +1,38 @@
+import { placeAndDate } from '../../common/documents/official-form.js';
+import { vietnamDate } from '../../common/dates/vietnam-time.js';
+import type { OrganizationDefinition } from '../../membership/organization/organization-definition.js';
+import type { MemberStatus } from '../../membership/status/member-status.js';
+import { BOARD_AUTHORITY, headTitle, statusesOf, statusLabel } from '../../membership/organization/status-wording.js';
+import type { FiledRosterFoot } from './filed-roster.js';
+
+/** `Tính đến ngày 04/12/2026`: the day (in Vietnam) the roster was taken. */
+export const asOfLine = (at: Date): string => `Tính đến ngày ${vietnamDate(at)}`;
+
+/**
+ * `Tổng số: 3 đoàn viên; trong đó: Đang sinh hoạt: 1, Sinh hoạt tạm thời: 1, Đã trưởng thành: 1.`:
+ * each status under its own label (the organization's words, as the console's roster shows them),
+ * in the order a secretary thinks of them; a status no one has is left out.
+ */
+export function totalLine(def: OrganizationDefinition, counts: ReadonlyMap<MemberStatus, number>): string {
+  const total = [...counts.values()].reduce((a, b) => a + b, 0);
+  const n = (v: number) => v.toLocaleString('vi-VN');
+  const known = statusesOf(def);
+  const order = [...known, ...[...counts.keys()].filter((s) => !known.includes(s))];
+  const parts = order.filter((s) => counts.get(s)).map((s) => `${statusLabel(s, def)}: ${n(counts.get(s)!)}`);
+  return `Tổng số: ${n(total)} ${def.memberTerm}${parts.length ? `; trong đó: ${parts.join(', ')}` : ''}.`;
+}
+
+/** The foot of a filed roster: the totals, "<place>, ngày … tháng … năm …", the maker and the board's signer. */
+export function filedFoot(
+  def: OrganizationDefinition,
+  counts: ReadonlyMap<MemberStatus, number>,
+  place: string | null,
+  at: Date,
+): FiledRosterFoot {
+  return {
+    total: totalLine(def, counts),
+    placeAndDate: placeAndDate(place ?? '……………', at),
+    maker: 'NGƯỜI LẬP BIỂU',
+    signer: [BOARD_AUTHORITY, headTitle(def)],
+  };
+}
