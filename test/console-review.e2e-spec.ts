@@ -160,10 +160,27 @@ describe('the console: link review and a person', () => {
   });
 
   it('at phone width: from a pair, the person with her records; part of it split off with a reason', async () => {
+    // Branches named as real ones are: long names, as the demo province's.
+    for (const [organization, code, name] of [
+      ['HND', 'B1', 'Chi hội Nông dân bản Huổi Chan'],
+      ['CD', 'C1', 'Công đoàn cơ sở Trạm Y tế xã Mường Phăng'],
+      ['HPN', 'P1', 'Chi hội Phụ nữ bản Nà Tấu'],
+    ]) {
+      const renamed = await t.gql(`mutation($i: RenameUnitInput!) { renameUnit(input: $i) { code } }`, { i: { organization, code, name } });
+      expect(renamed.errors).toBeUndefined();
+    }
     const context = await b.context('phone');
     const page = await logInThroughPage(context, t.url, await t.createUser('ban-dan-van-2', Role.DAN_VAN));
     await page.goto(`${t.url}/#/lien-ket`);
     await page.locator('.ant-card tbody tr').first().waitFor();
+    // Each row's Khớp / Gần giống / Khác under its field's name, on her screen: a fourth column is cut off past
+    // the right edge of a phone once the records carry a CCCD and real codes (the demo province's pairs).
+    const rows = page.locator('.ant-card tbody tr');
+    const verdicts = rows.locator('td:first-child .ant-tag');
+    expect(await verdicts.count()).toBe(await rows.count());
+    expect(await verdicts.first().innerText()).toMatch(/^(Khớp|Gần giống|Khác|Không rõ)$/);
+    for (const right of await verdicts.evaluateAll((tags) => tags.map((tag) => tag.getBoundingClientRect().right)))
+      expect(right).toBeLessThanOrEqual(390);
     // Put off (N) until the pair of the person listed in HND and CD (H8 + C8, linked by the run) comes.
     for (let i = 0; i < 8 && !(await shown(page)).includes('Đinh Văn Tù'); i++) {
       const pair = await shown(page);
