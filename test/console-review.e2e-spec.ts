@@ -95,6 +95,9 @@ describe('the console: link review and a person', () => {
     expect(await page.getByText(/^Khác$/).count()).toBeGreaterThan(0);
     expect(await page.getByText(/^Gần giống$/).count()).toBeGreaterThan(0);
     expect(await review(page)).toEqual(CLEAN);
+    // What waits for her, as the banner over every screen says it at her log-in.
+    const banner = page.getByText(/^\d+ cặp hồ sơ đang chờ rà soát$/);
+    const waitingAtLogIn = Number((await banner.innerText()).split(' ')[0]);
 
     const decided: Record<string, string> = {};
     const reason = 'Cùng năm sinh, tên gần giống; chi hội xác nhận';
@@ -113,6 +116,11 @@ describe('the console: link review and a person', () => {
         // The screen shows what the first confirmation changed, read from the API after it.
         await page.getByText(`${before.persons.toLocaleString('vi-VN')} → ${(before.persons - 1).toLocaleString('vi-VN')}`).waitFor();
     }
+    // …and once she has decided: the pairs still waiting, not the count she logged in with.
+    const { pendingReviews } = (await t.gql<{ sinceLastVisit: { pendingReviews: number } }>(`{ sinceLastVisit { pendingReviews } }`)).data!
+      .sinceLastVisit;
+    expect(pendingReviews).toBeLessThan(waitingAtLogIn);
+    await page.getByText(`${pendingReviews} cặp hồ sơ đang chờ rà soát`, { exact: true }).waitFor({ timeout: 10_000 });
     await eventually(async () => {
       const rows = await t.sql<{ pair: string; decision: string; reason: string }>(
         `SELECT a.full_name || '|' || b.full_name AS pair, v.decision, v.reason FROM link_review v
