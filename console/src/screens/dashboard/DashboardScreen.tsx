@@ -113,7 +113,7 @@ function Headline({ live, periods }: { live: Live; periods?: StoredReport[] }) {
         note={live.peopleNotSuspectedNote}
         trend={trend('peopleNotSuspected')}
         beside={
-          <Typography.Paragraph style={{ margin: 0 }} data-testid="confirmed">
+          <Typography.Paragraph style={{ margin: '8px 0 0' }} data-testid="confirmed">
             {`${D.confirmed}: `}
             <span data-figure={live.confirmedPhantoms}>{n(live.confirmedPhantoms)}</span>
             <br />
@@ -149,8 +149,8 @@ function Buckets({ live }: { live: Live }) {
           </div>
         ))}
         <div style={{ display: 'contents' }} data-testid="several-orgs">
-          <dt style={{ borderTop: '1px solid #d9d9d9' }}>{D.severalOrgs}</dt>
-          <dd style={{ margin: 0, textAlign: 'right', borderTop: '1px solid #d9d9d9' }} data-figure={values[1] + values[2] + values[3]}>
+          <dt style={{ fontWeight: 600 }}>{D.severalOrgs}</dt>
+          <dd style={{ margin: 0, textAlign: 'right', fontWeight: 600 }} data-figure={values[1] + values[2] + values[3]}>
             {n(values[1] + values[2] + values[3])}
           </dd>
         </div>
