@@ -187,8 +187,10 @@ describe('the console: link review and a person', () => {
     const verdicts = rows.locator('td:first-child .ant-tag');
     expect(await verdicts.count()).toBe(await rows.count());
     expect(await verdicts.first().innerText()).toMatch(/^(Khớp|Gần giống|Khác|Không rõ)$/);
-    for (const right of await verdicts.evaluateAll((tags) => tags.map((tag) => tag.getBoundingClientRect().right)))
-      expect(right).toBeLessThanOrEqual(390);
+    for (const tag of await verdicts.all()) {
+      const box = (await tag.boundingBox())!;
+      expect(box.x + box.width).toBeLessThanOrEqual(390);
+    }
     // Put off (N) until the pair of the person listed in HND and CD (H8 + C8, linked by the run) comes.
     for (let i = 0; i < 8 && !(await shown(page)).includes('Đinh Văn Tù'); i++) {
       const pair = await shown(page);
