@@ -116,11 +116,6 @@ describe('the console: link review and a person', () => {
         // The screen shows what the first confirmation changed, read from the API after it.
         await page.getByText(`${before.persons.toLocaleString('vi-VN')} → ${(before.persons - 1).toLocaleString('vi-VN')}`).waitFor();
     }
-    // …and once she has decided: the pairs still waiting, not the count she logged in with.
-    const { pendingReviews } = (await t.gql<{ sinceLastVisit: { pendingReviews: number } }>(`{ sinceLastVisit { pendingReviews } }`)).data!
-      .sinceLastVisit;
-    expect(pendingReviews).toBeLessThan(waitingAtLogIn);
-    await page.getByText(`${pendingReviews} cặp hồ sơ đang chờ rà soát`, { exact: true }).waitFor({ timeout: 10_000 });
     await eventually(async () => {
       const rows = await t.sql<{ pair: string; decision: string; reason: string }>(
         `SELECT a.full_name || '|' || b.full_name AS pair, v.decision, v.reason FROM link_review v
@@ -130,6 +125,11 @@ describe('the console: link review and a person', () => {
       expect(got).toEqual(Object.fromEntries(Object.entries(decided).map(([p, d]) => [p.split('|').sort().join('|'), d])));
       expect(rows.every((r) => r.reason === reason)).toBe(true);
     }, 5000);
+    // …and once her decisions are in (above): the pairs still waiting, not the count she logged in with.
+    const { pendingReviews } = (await t.gql<{ sinceLastVisit: { pendingReviews: number } }>(`{ sinceLastVisit { pendingReviews } }`)).data!
+      .sinceLastVisit;
+    expect(pendingReviews).toBeLessThan(waitingAtLogIn);
+    await page.getByText(`${pendingReviews} cặp hồ sơ đang chờ rà soát`, { exact: true }).waitFor({ timeout: 10_000 });
     const audit = await t.sql<{ action: string; text: string }>(
       `SELECT e.action, n.text FROM audit_event e JOIN audit_note n ON n.id = e.note_id WHERE e.actor_name = 'ban-dan-van' AND e.subject_type = 'RECORD_PAIR'`,
     );
