@@ -253,6 +253,41 @@ describe('the console: dashboard and reports', () => {
       expect(await page.getByRole('link', { name: /^Xem danh sách hội viên/ }).count()).toBe(0);
       await context.close();
     });
+
+    it('says nothing of the stored periods while they load (not "no report"), and the people in several organizations as Rà soát names them', async () => {
+      const context = await b.context();
+      // The stored reports held back, as on a slow provincial line, until the live figures are on screen.
+      let release = () => {};
+      const held = new Promise<void>((r) => (release = r));
+      await context.route('**/graphql', async (route) => {
+        if ((route.request().postData() ?? '').includes('DashboardReports')) await held;
+        await route.continue();
+      });
+      const page = await logInThroughPage(context, t.url, await t.createUser('bdv-cham', Role.DAN_VAN));
+      await page.getByTestId('as-of').waitFor();
+      await page.getByTestId('buckets').waitFor();
+      const body = () => page.locator('body').innerText();
+      expect(await body()).not.toContain('Chưa có báo cáo của kỳ nào');
+      expect(await body()).not.toContain('Chưa có kỳ trước để so sánh');
+      release();
+      await page
+        .getByTestId('people')
+        .getByText(/so với cuối Tháng 11\/2026/)
+        .waitFor();
+      expect(await body()).not.toContain('Chưa có báo cáo của kỳ nào');
+      // Each figure's change right under its own number: the confirmed phantoms beside the estimate come after it.
+      const estimate = await page.getByTestId('not-suspected').innerText();
+      expect(estimate.indexOf('so với cuối Tháng 11/2026')).toBeGreaterThan(0);
+      expect(estimate.indexOf('so với cuối Tháng 11/2026')).toBeLessThan(estimate.indexOf('Hồ sơ đã xác nhận ảo'));
+
+      // 2 + 3 + 4+ organizations, under the name Rà soát liên kết and the report's files give it.
+      const { peopleByOrgCount: c } = await live('province');
+      const several = page.getByTestId('several-orgs');
+      expect(await several.innerText()).toMatch(/^Số người ở từ 2 tổ chức\s+2$/);
+      expect(Number(await several.locator('[data-figure]').getAttribute('data-figure'))).toBe(c.two + c.three + c.fourOrMore);
+      expect(await review(page)).toEqual(CLEAN);
+      await context.close();
+    });
   });
 
   /**

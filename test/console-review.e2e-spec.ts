@@ -95,6 +95,9 @@ describe('the console: link review and a person', () => {
     expect(await page.getByText(/^Khác$/).count()).toBeGreaterThan(0);
     expect(await page.getByText(/^Gần giống$/).count()).toBeGreaterThan(0);
     expect(await review(page)).toEqual(CLEAN);
+    // What waits for her, as the banner over every screen says it at her log-in.
+    const banner = page.getByText(/^\d+ cặp hồ sơ đang chờ rà soát$/);
+    const waitingAtLogIn = Number((await banner.innerText()).split(' ')[0]);
 
     const decided: Record<string, string> = {};
     const reason = 'Cùng năm sinh, tên gần giống; chi hội xác nhận';
@@ -122,6 +125,11 @@ describe('the console: link review and a person', () => {
       expect(got).toEqual(Object.fromEntries(Object.entries(decided).map(([p, d]) => [p.split('|').sort().join('|'), d])));
       expect(rows.every((r) => r.reason === reason)).toBe(true);
     }, 5000);
+    // …and once her decisions are in (above): the pairs still waiting, not the count she logged in with.
+    const { pendingReviews } = (await t.gql<{ sinceLastVisit: { pendingReviews: number } }>(`{ sinceLastVisit { pendingReviews } }`)).data!
+      .sinceLastVisit;
+    expect(pendingReviews).toBeLessThan(waitingAtLogIn);
+    await page.getByText(`${pendingReviews} cặp hồ sơ đang chờ rà soát`, { exact: true }).waitFor({ timeout: 10_000 });
     const audit = await t.sql<{ action: string; text: string }>(
       `SELECT e.action, n.text FROM audit_event e JOIN audit_note n ON n.id = e.note_id WHERE e.actor_name = 'ban-dan-van' AND e.subject_type = 'RECORD_PAIR'`,
     );
@@ -160,10 +168,29 @@ describe('the console: link review and a person', () => {
   });
 
   it('at phone width: from a pair, the person with her records; part of it split off with a reason', async () => {
+    // Branches named as real ones are: long names, as the demo province's.
+    for (const [organization, code, name] of [
+      ['HND', 'B1', 'Chi hội Nông dân bản Huổi Chan'],
+      ['CD', 'C1', 'Công đoàn cơ sở Trạm Y tế xã Mường Phăng'],
+      ['HPN', 'P1', 'Chi hội Phụ nữ bản Nà Tấu'],
+    ]) {
+      const renamed = await t.gql(`mutation($i: RenameUnitInput!) { renameUnit(input: $i) { code } }`, { i: { organization, code, name } });
+      expect(renamed.errors).toBeUndefined();
+    }
     const context = await b.context('phone');
     const page = await logInThroughPage(context, t.url, await t.createUser('ban-dan-van-2', Role.DAN_VAN));
     await page.goto(`${t.url}/#/lien-ket`);
     await page.locator('.ant-card tbody tr').first().waitFor();
+    // Each row's Khớp / Gần giống / Khác under its field's name, on her screen: a fourth column is cut off past
+    // the right edge of a phone once the records carry a CCCD and real codes (the demo province's pairs).
+    const rows = page.locator('.ant-card tbody tr');
+    const verdicts = rows.locator('td:first-child .ant-tag');
+    expect(await verdicts.count()).toBe(await rows.count());
+    expect(await verdicts.first().innerText()).toMatch(/^(Khớp|Gần giống|Khác|Không rõ)$/);
+    for (const tag of await verdicts.all()) {
+      const box = (await tag.boundingBox())!;
+      expect(box.x + box.width).toBeLessThanOrEqual(390);
+    }
     // Put off (N) until the pair of the person listed in HND and CD (H8 + C8, linked by the run) comes.
     for (let i = 0; i < 8 && !(await shown(page)).includes('Đinh Văn Tù'); i++) {
       const pair = await shown(page);

@@ -761,6 +761,8 @@ export const T = {
     byOrgCount: 'Số người theo số tổ chức tham gia',
     byOrgCountNote: 'Mỗi người được xếp theo số tổ chức đang sinh hoạt trong toàn tỉnh.',
     buckets: ['Ở 1 tổ chức', 'Ở 2 tổ chức', 'Ở 3 tổ chức', 'Ở từ 4 tổ chức'],
+    /** The same figure, by the same name, as Rà soát liên kết and the report's files. */
+    severalOrgs: 'Số người ở từ 2 tổ chức',
     reasons: 'Nghi ảo theo lý do',
     noReasons: 'Không có hồ sơ nghi ảo.',
     flows: 'Kết nạp và ra khỏi tổ chức',

@@ -1,5 +1,5 @@
 import { Alert, Space } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useQuery } from 'urql';
 import { vnTime } from '../format.ts';
 import { graphql } from '../graphql.ts';
@@ -19,13 +19,26 @@ const SINCE = graphql(`
   }
 `);
 
+const CHANGED = 'lienthong:waiting-changed';
+
+/** Something she was waiting on changed (a pair decided): the lines read their counts again. */
+export function waitingChanged(): void {
+  window.dispatchEvent(new Event(CHANGED));
+}
+
 /**
  * What changed since her previous log-in, and what waits for her (transfers to accept), each line a
  * link to the screen where she acts on it (if her role has it).
  */
 export function SinceLastVisit({ routes }: { routes: Route[] }) {
-  const [{ data }] = useQuery({ query: SINCE });
+  const [{ data }, refetch] = useQuery({ query: SINCE });
   const [closed, setClosed] = useState(false);
+  // "23 cặp đang chờ" must not stay 23 beside the review's "22 cặp đang chờ" once she has decided one.
+  useEffect(() => {
+    const again = () => refetch({ requestPolicy: 'network-only' });
+    window.addEventListener(CHANGED, again);
+    return () => window.removeEventListener(CHANGED, again);
+  }, [refetch]);
   const s = data?.sinceLastVisit;
   if (closed || !s) return null;
   const lines: [string, number, string][] = [

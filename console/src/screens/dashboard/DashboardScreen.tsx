@@ -27,7 +27,8 @@ export function DashboardScreen({ session }: { session: Session }) {
   const [overlap] = useQuery({ query: OVERLAP, variables: { scope: org ? 'province' : scope } });
   const [stored] = useQuery({ query: STORED, variables: { scope } });
   const names = new Map((stored.data?.organizations ?? []).map((o) => [o.code, o.name]));
-  const periods = storedPeriods(stored.data?.reports ?? []);
+  // Until the stored reports have come, nothing is said of them: not "no report yet", not "nothing to compare with".
+  const periods = stored.data ? storedPeriods(stored.data.reports) : undefined;
   // The roster and Cảnh báo name people: only for who may read them (not the auditor).
   const readsRoster = session.user.role === 'DAN_VAN' || session.user.role === 'ADMIN';
   const commune = scope.startsWith('commune:') ? scope.slice(8) : undefined;
@@ -75,7 +76,7 @@ export function DashboardScreen({ session }: { session: Session }) {
             <Buckets live={live.data.liveFigures} />
             <Reasons live={live.data.liveFigures} href={flagsHref} />
           </Flex>
-          <Stored periods={periods} />
+          {periods && <Stored periods={periods} />}
         </>
       )}
       {overlap.data && <OverlapHeatmap matrix={overlap.data.overlap.matrix} names={names} only={org ?? undefined} />}
@@ -93,9 +94,11 @@ export function DashboardScreen({ session }: { session: Session }) {
 }
 
 /** Số lượt, số người, the estimate beside the confirmed phantoms, the suspected ones. */
-function Headline({ live, periods }: { live: Live; periods: StoredReport[] }) {
+function Headline({ live, periods }: { live: Live; periods?: StoredReport[] }) {
   // A period stored before a figure was kept has none: the trend leaves it out, and without the last one there is no change to show.
+  // While the stored periods load, no change line at all.
   const trend = (k: 'memberships' | 'people' | 'peopleNotSuspected' | 'suspectedPhantoms') => {
+    if (!periods) return undefined;
     const points = periods.flatMap((p) => (typeof p.totals[k] === 'number' ? [{ period: p.periodLabel, value: p.totals[k] }] : []));
     return points.length && points[points.length - 1].period === periods[periods.length - 1].periodLabel ? points : [];
   };
@@ -110,7 +113,7 @@ function Headline({ live, periods }: { live: Live; periods: StoredReport[] }) {
         note={live.peopleNotSuspectedNote}
         trend={trend('peopleNotSuspected')}
         beside={
-          <Typography.Paragraph style={{ margin: 0 }} data-testid="confirmed">
+          <Typography.Paragraph style={{ margin: '8px 0 0' }} data-testid="confirmed">
             {`${D.confirmed}: `}
             <span data-figure={live.confirmedPhantoms}>{n(live.confirmedPhantoms)}</span>
             <br />
@@ -145,6 +148,12 @@ function Buckets({ live }: { live: Live }) {
             </dd>
           </div>
         ))}
+        <div style={{ display: 'contents' }} data-testid="several-orgs">
+          <dt style={{ fontWeight: 600 }}>{D.severalOrgs}</dt>
+          <dd style={{ margin: 0, textAlign: 'right', fontWeight: 600 }} data-figure={values[1] + values[2] + values[3]}>
+            {n(values[1] + values[2] + values[3])}
+          </dd>
+        </div>
       </dl>
       <Typography.Paragraph type="secondary" style={{ margin: 0, fontSize: 12 }}>
         {D.byOrgCountNote}

@@ -21,7 +21,6 @@ export function Figure(props: {
       <div style={{ fontSize: 28, fontWeight: 600 }} data-figure={props.value}>
         {n(props.value)}
       </div>
-      {props.beside}
       {props.trend && (
         <Typography.Paragraph style={{ margin: 0 }}>
           {last ? T.dashboard.change(props.value - last.value, last.period) : T.dashboard.noPrevious}
@@ -31,6 +30,8 @@ export function Figure(props: {
       <Typography.Paragraph type="secondary" style={{ margin: 0, fontSize: 12 }}>
         {props.note}
       </Typography.Paragraph>
+      {/* After the figure's own change, trend and note: "+198 so với cuối Quý III" under "Hồ sơ đã xác nhận ảo: 0" read as that one's. */}
+      {props.beside}
     </Card>
   );
 }

@@ -1,4 +1,4 @@
-import { Table, Tag, Typography } from 'antd';
+import { Grid, Table, Tag, Typography } from 'antd';
 import { T } from '../../text.ts';
 import { COMPARE_TONE } from '../../tones.ts';
 import type { Pair, Side } from './review-api.ts';
@@ -32,9 +32,14 @@ function compareOf(pair: Pair, row: (typeof ROWS)[number]): Compare {
   return e && e.bar > 0.05 ? 'near' : 'differ';
 }
 
-/** The two records side by side (each field within her rights), each row saying in words whether they agree. */
+/**
+ * The two records side by side (each field within her rights), each row saying in words whether they agree:
+ * in a column of its own, or on a phone under the field's name (four columns do not fit 390 px).
+ */
 export function PairSides({ pair }: { pair: Pair }) {
   const shown = (s: Side, v: string | null) => v ?? (s.recordId ? T.dash : T.review.hidden);
+  const narrow = Grid.useBreakpoint().sm === false;
+  const tag = (c: Compare) => <Tag color={COMPARE_TONE[c]}>{T.review[c]}</Tag>;
   return (
     <Table
       size="small"
@@ -42,13 +47,18 @@ export function PairSides({ pair }: { pair: Pair }) {
       rowKey="key"
       dataSource={ROWS.map((r) => ({ ...r, compare: compareOf(pair, r) }))}
       columns={[
-        { title: T.review.field, render: (_, r) => <strong>{T.review.rows[r.key]}</strong> },
+        {
+          title: T.review.field,
+          render: (_, r) => (
+            <>
+              <strong>{T.review.rows[r.key]}</strong>
+              {narrow && <div>{tag(r.compare)}</div>}
+            </>
+          ),
+        },
         { title: T.review.sideA, render: (_, r) => shown(pair.a, r.value(pair.a)) },
         { title: T.review.sideB, render: (_, r) => shown(pair.b, r.value(pair.b)) },
-        {
-          title: T.review.compare,
-          render: (_, r) => <Tag color={COMPARE_TONE[r.compare]}>{T.review[r.compare]}</Tag>,
-        },
+        ...(narrow ? [] : [{ title: T.review.compare, render: (_: unknown, r: { compare: Compare }) => tag(r.compare) }]),
       ]}
     />
   );

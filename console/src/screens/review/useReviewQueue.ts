@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useClient, useQuery } from 'urql';
 import { errorText } from '../../client.ts';
 import { T } from '../../text.ts';
+import { waitingChanged } from '../SinceLastVisit.tsx';
 import { COUNTS, countsOf, DECIDE, pairKey, QUEUE, type Counts, type Pair } from './review-api.ts';
 
 export type Decision = 'CONFIRM' | 'REJECT';
@@ -67,6 +68,7 @@ export function useReviewQueue(filters: Filters) {
           setPairs((ps) => [pair, ...ps]);
           setError(`${T.review.failed} ${errorText(r.error, T.error.network)}`);
         } else {
+          waitingChanged();
           const after = await client.query(COUNTS, {}, { requestPolicy: 'network-only' }).toPromise();
           if (after.data) {
             const next = countsOf(after.data.liveFigures);
