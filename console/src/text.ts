@@ -768,7 +768,7 @@ export const T = {
     flows: 'Kết nạp và ra khỏi tổ chức',
     flowsNote: (period: string, when: string) => `Theo báo cáo kỳ ${period} đã lưu, số liệu đến ${when}.`,
     joiners: 'Kết nạp trong kỳ',
-    leavers: 'Ra khỏi tổ chức trong kỳ',
+    leavers: 'Thôi sinh hoạt trong kỳ',
     noReport:
       'Chưa có báo cáo của kỳ nào đã kết thúc cho phạm vi này: chưa có số kết nạp, ra khỏi tổ chức, tỷ lệ tập hợp và kỳ trước để so sánh. Lập báo cáo kỳ trước ở màn hình Báo cáo (chọn kỳ và phạm vi này).',
     reach: 'Tỷ lệ tập hợp',

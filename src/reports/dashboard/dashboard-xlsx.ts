@@ -4,7 +4,7 @@ import { parsePeriod } from '../../common/dates/period.js';
 import { vietnamTime } from '../../common/dates/vietnam-time.js';
 import type { OverlapView } from '../../linker/review/person-views.service.js';
 import { FIGURE_LABELS, PEOPLE_NOT_SUSPECTED } from '../figures/figure-wording.js';
-import { ORG_COUNT_BUCKETS, reasonLabel } from '../figures/report-figures.js';
+import { ORG_COUNT_BUCKETS, reasonLabel, TOTAL_LABELS } from '../figures/report-figures.js';
 import type { LiveCommune } from '../live/live-communes.js';
 import type { LiveFigures } from '../live/live-figures.js';
 import { periodEnded } from '../report-basis.js';
@@ -108,8 +108,8 @@ function summarySheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, d: DashboardData, 
       ...Object.entries(d.live.phantomsByReason).map(([r, n]) => [`Nghi ảo — ${reasonLabel(r)}`, n, null, null]),
       ...(t
         ? [
-            ['Kết nạp trong kỳ ' + periodName(last.period), t.joiners, null, null],
-            ['Ra khỏi tổ chức trong kỳ ' + periodName(last.period), t.leavers, null, null],
+            [`${TOTAL_LABELS.joiners} ${periodName(last.period)}`, t.joiners, null, null],
+            [`${TOTAL_LABELS.leavers} ${periodName(last.period)}`, t.leavers, null, null],
           ]
         : []),
     ],
