@@ -99,8 +99,11 @@ describe('the console: link review, the chosen decision and the 01/01 dates', ()
     await eventually(async () => expect(await chosen()).toEqual({ confirm: ['true', true], reject: ['false', false] }));
     await reject.click();
     await eventually(async () => expect(await chosen()).toEqual({ confirm: ['false', false], reject: ['true', true] }));
+    // Saved by its button (on a phone Enter is hard to find), once a reason is written.
+    const save = page.getByRole('button', { name: 'Lưu quyết định' });
+    expect(await save.isDisabled()).toBe(true);
     await page.getByLabel('Lý do').fill('Chi hội xác nhận hai người');
-    await page.keyboard.press('Enter');
+    await save.click();
     await eventually(async () => {
       const kept = await t.sql<{ decision: string }>(`SELECT decision FROM link_review WHERE decided_by = 'bdv-chon'`);
       expect(kept).toEqual([{ decision: 'REJECT' }]);

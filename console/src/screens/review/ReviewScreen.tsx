@@ -144,6 +144,12 @@ export function ReviewScreen(_: { session: Session }) {
                 {T.review.reject} (R)
               </Button>
               <Button onClick={() => act('UNSURE')}>{T.review.unsure} (N)</Button>
+              {/* On a phone Enter is hard to find: the chosen decision is saved by a button too. */}
+              {pending && (
+                <Button type="primary" disabled={!reason.trim()} onClick={() => act(pending)}>
+                  {T.review.save}
+                </Button>
+              )}
             </Space>
           </div>
         </Card>
