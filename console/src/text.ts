@@ -87,6 +87,7 @@ export const T = {
     reasons: 'Cảnh báo và lý do',
     confirm: 'Xác nhận',
     dismiss: 'Không đúng',
+    showDismissed: 'Hiện cả cảnh báo đã bác bỏ',
     attention: 'Đề nghị chú ý',
     save: 'Lưu quyết định',
     note: 'Ghi chú (căn cứ, ví dụ: giấy báo tử ngày …)',
