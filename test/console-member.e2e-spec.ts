@@ -329,15 +329,15 @@ describe('the console: add, edit, end and reinstate a member', () => {
         )
       ).length;
     // She looks again: nothing is saved.
-    let { form, asked } = await fill();
+    const first = await fill();
     expect(await review(page)).toEqual(CLEAN);
-    await asked.getByRole('button', { name: 'Không lưu, xem lại' }).click();
-    await asked.waitFor({ state: 'hidden' });
+    await first.asked.getByRole('button', { name: 'Không lưu, xem lại' }).click();
+    await first.asked.waitFor({ state: 'hidden' });
     expect(await cccdRecords()).toBe(0);
-    await form.getByRole('button', { name: 'Hủy' }).click();
+    await first.form.getByRole('button', { name: 'Hủy' }).click();
     // She saves anyway: the new record and DTN-2 are both flagged "Trùng trong tổ chức" at once, no link run needed.
-    ({ asked } = await fill());
-    await asked.getByRole('button', { name: 'Vẫn lưu' }).click();
+    const again = await fill();
+    await again.asked.getByRole('button', { name: 'Vẫn lưu' }).click();
     await page.getByRole('dialog', { name: 'Phạm Văn Cương' }).getByText('03/04/2003').waitFor();
     const flagged = await t.sql<{ external_id: string; evidence: { raisedBy: string } }>(
       `SELECT r.external_id, f.evidence FROM record_flag f JOIN member_record r ON r.id = f.record_id
