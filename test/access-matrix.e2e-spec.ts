@@ -390,6 +390,12 @@ describe('access matrix: role × operation', () => {
       expect: allow('admin', 'dtn', 'dtnUnitA'),
     },
     {
+      field: 'sentTransfers',
+      title: 'sentTransfers of DTN',
+      query: `{ sentTransfers(organization: "DTN") { id state toUnit { name } } }`,
+      expect: allow('admin', 'dtn', 'dtnUnitA'),
+    },
+    {
       field: 'acceptTransfer',
       title: "acceptTransfer of a request from A to B (only B's keepers)",
       query: `mutation($id: ID!) { acceptTransfer(id: $id) { state } }`,

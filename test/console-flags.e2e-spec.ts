@@ -252,4 +252,36 @@ describe('the console: her flags, and her roster as Excel', () => {
       { action: 'FLAG_DECISION', detail: { code: 'NOT_IN_REGISTER', resolution: 'CONFIRMED', outcome: 'LEFT' } },
     ]);
   });
+
+  it('hides a flag she called a false alarm from her list at once; a tick shows it again, marked as dismissed', async () => {
+    const listed = await t.gql<{ flaggedRecords: { fullName: string; flags: { code: string; label: string; severity: string }[] }[] }>(
+      `{ flaggedRecords(organization: "HPN") { fullName flags { code label severity } } }`,
+    );
+    const flag = listed.data!.flaggedRecords.find((r) => r.fullName === 'Lường Thị Xuân')!.flags.find((f) => f.severity !== 'INFO')!;
+    const context = await b.context();
+    const page = await logInThroughPage(context, t.url, await t.createUser('xa-hpn', Role.SECRETARIAT, 'HPN'));
+    page.setDefaultTimeout(8000);
+    await page.getByRole('link', { name: 'Cảnh báo', exact: true }).click();
+    const row = page.getByRole('row').filter({ hasText: 'Lường Thị Xuân' });
+    const reason = row.locator('div', { has: page.getByText(flag.label, { exact: true }) }).last();
+    await reason.getByRole('button', { name: 'Không đúng' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel(/Ghi chú/).fill('Đã gặp trực tiếp, vẫn sinh hoạt');
+    await dialog.getByRole('button', { name: 'Lưu quyết định' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    // Gone from her list now, not at the next run.
+    await eventually(async () => expect(await row.getByText(flag.label, { exact: true }).count()).toBe(0));
+    expect(
+      await t.sql(
+        `SELECT code FROM record_flag f JOIN member_record r ON r.id = f.record_id WHERE r.external_id = 'PN-1' AND f.code = $1`,
+        [flag.code],
+      ),
+    ).toHaveLength(1);
+    // She asks to see the dismissed ones too: there it is, said to be dismissed.
+    await page.getByRole('checkbox', { name: 'Hiện cả cảnh báo đã bác bỏ' }).check();
+    await row.getByText(flag.label, { exact: true }).waitFor();
+    await row.getByText(/đã bác bỏ/).waitFor();
+    expect(await review(page)).toEqual(CLEAN);
+    await context.close();
+  });
 });

@@ -48,6 +48,16 @@ describe('the console: a transfer from the member’s page', () => {
   beforeAll(async () => {
     t = await createTestApp();
     await createDtnUnits(t);
+    // Two communes each with a "Chi đoàn Thôn 1": the dialog must tell them apart.
+    for (const [code, parent] of [
+      ['A-T1', 'A'],
+      ['B-T1', 'B'],
+    ]) {
+      const r = await t.gql(`mutation($i: CreateUnitInput!) { createUnit(input: $i) { code } }`, {
+        i: { organization: 'DTN', code, name: 'Chi đoàn Thôn 1', kind: 'BRANCH', parent },
+      });
+      if (r.errors) throw new Error(JSON.stringify(r.errors));
+    }
     Object.assign(
       ids,
       await createDtnMembers(t, [
@@ -68,6 +78,24 @@ describe('the console: a transfer from the member’s page', () => {
     page.setDefaultTimeout(8000);
     const drawer = await openMember(page, 'Nguyễn Văn An');
     await drawer.getByRole('button', { name: 'Chuyển sinh hoạt' }).click();
+    // Same-named branches of two communes, each named with its parent unit; found by the commune typed without accents.
+    const target = page.getByRole('dialog', { name: /^Chuyển sinh hoạt/ }).getByLabel('Đơn vị nhận');
+    const offered = async (typed: string) => {
+      await target.fill(typed);
+      return page.locator('.ant-select-item-option:visible').allInnerTexts();
+    };
+    await eventually(async () =>
+      expect(await offered('thon 1')).toEqual([
+        'Chi đoàn Thôn 1 (A-T1) — Đoàn phường Ba Đình',
+        'Chi đoàn Thôn 1 (B-T1) — Đoàn phường Ngọc Hà',
+      ]),
+    );
+    await eventually(async () =>
+      expect(await offered('ngoc ha')).toEqual([
+        'Chi đoàn Thôn 1 (B-T1) — Đoàn phường Ngọc Hà',
+        'Đoàn phường Ngọc Hà (B) — Tỉnh đoàn, Phường Ngọc Hà',
+      ]),
+    );
     const dialog = await pick(page, 'Chi đoàn khu phố 1', 'khu pho 1');
     expect(await review(page)).toEqual(CLEAN);
     expect(await unlabelledDialogFields(page)).toEqual([]);
@@ -93,7 +121,7 @@ describe('the console: a transfer from the member’s page', () => {
     page.setDefaultTimeout(8000);
     const drawer = await openMember(page, 'Trần Thị Bình');
     await drawer.getByRole('button', { name: 'Chuyển sinh hoạt' }).click();
-    const dialog = await pick(page, 'Đoàn phường Ngọc Hà', 'ngoc ha');
+    const dialog = await pick(page, 'Đoàn phường Ngọc Hà (B)', 'ngoc ha');
     await dialog.getByRole('button', { name: 'Chuyển sinh hoạt' }).click();
     await drawer.getByRole('status').filter({ hasText: 'Đã gửi 1 yêu cầu, chờ đơn vị nhận đồng ý.' }).waitFor();
     await drawer.getByText('Chờ Đoàn phường Ngọc Hà nhận').waitFor();

@@ -304,4 +304,48 @@ describe('the console: add, edit, end and reinstate a member', () => {
     }
     await context.close();
   });
+
+  it('asks before saving a second record of one CCCD in her organization; saved anyway, both are flagged at once', async () => {
+    const context = await b.context();
+    const page = await logInThroughPage(context, t.url, await t.createUser('xa-dtn-cccd', Role.SECRETARIAT, 'DTN'));
+    page.setDefaultTimeout(8000);
+    const fill = async () => {
+      await page.getByRole('button', { name: 'Thêm hội viên' }).click();
+      const form = page.getByRole('dialog', { name: 'Thêm hội viên' });
+      await form.getByLabel('Họ và tên').fill('Phạm Văn Cương');
+      await form.getByLabel(/^Ngày sinh/).fill('03/04/2003');
+      await form.getByLabel(/^Số CCCD/).fill('001203012345');
+      await form.getByRole('button', { name: 'Lưu hồ sơ' }).click();
+      const asked = page.getByRole('dialog', { name: 'Đã có hồ sơ cùng số CCCD trong tổ chức' });
+      // The record she already has, by code, name and unit; the number masked.
+      await asked.getByText(/^Đã có hồ sơ DTN-2 — Phạm Văn Cường .*cùng số CCCD 0012\*+45 trong tổ chức — vẫn lưu\?/).waitFor();
+      expect(await asked.innerText()).not.toContain('001203012345');
+      return { form, asked };
+    };
+    const cccdRecords = async () =>
+      (
+        await t.sql(
+          `SELECT 1 FROM member_record WHERE organization_code = 'DTN' AND external_id <> 'DTN-2' AND full_name = 'Phạm Văn Cương'`,
+        )
+      ).length;
+    // She looks again: nothing is saved.
+    const first = await fill();
+    expect(await review(page)).toEqual(CLEAN);
+    await first.asked.getByRole('button', { name: 'Không lưu, xem lại' }).click();
+    await first.asked.waitFor({ state: 'hidden' });
+    expect(await cccdRecords()).toBe(0);
+    await first.form.getByRole('button', { name: 'Hủy' }).click();
+    // She saves anyway: the new record and DTN-2 are both flagged "Trùng trong tổ chức" at once, no link run needed.
+    const again = await fill();
+    await again.asked.getByRole('button', { name: 'Vẫn lưu' }).click();
+    await page.getByRole('dialog', { name: 'Phạm Văn Cương' }).getByText('03/04/2003').waitFor();
+    const flagged = await t.sql<{ external_id: string; evidence: { raisedBy: string } }>(
+      `SELECT r.external_id, f.evidence FROM record_flag f JOIN member_record r ON r.id = f.record_id
+        WHERE f.code = 'DUPLICATE_IN_ORG' AND r.organization_code = 'DTN' ORDER BY r.external_id = 'DTN-2' DESC`,
+    );
+    expect(flagged).toHaveLength(2);
+    expect(flagged[0]).toMatchObject({ external_id: 'DTN-2', evidence: { raisedBy: 'FORM' } });
+    expect(flagged[1].evidence).toMatchObject({ raisedBy: 'FORM', otherListings: [{ externalId: 'DTN-2' }] });
+    await context.close();
+  });
 });

@@ -153,6 +153,8 @@ describe('the console: her units, moves between them, a transfer another commune
     await page.getByRole('button', { name: 'Nhận vào đơn vị' }).click();
     await treeNode(page, 'B').filter({ hasText: '1 hội viên' }).waitFor();
     expect(await unitOf(ids.cuong)).toBe('B');
+    // He lives, and is counted, in Ngọc Hà now.
+    expect((await t.sql(`SELECT commune_code FROM member_record WHERE id = $1`, [ids.cuong]))[0]).toEqual({ commune_code: '00008' });
     expect((await history(ids.cuong)).at(-1)).toEqual({ kind: 'TRANSFERRED', from: 'A', to: 'B' });
     expect(await audits('RECORD_TRANSFERRED', 'vp.ngocha')).toEqual([{ subject_id: ids.cuong }]);
     const [request] = await t.sql<{ state: string; decided_by: string }>(`SELECT state, decided_by FROM transfer_request`);
@@ -164,8 +166,13 @@ describe('the console: her units, moves between them, a transfer another commune
     const context = await b.context();
     const page = await logInThroughPage(context, t.url, await t.createUser('vp.badinh.2', Role.SECRETARIAT, 'DTN', 'A'));
     await openUnits(page);
+    // What her office sent, and that Ngọc Hà took him in.
+    const accepted = page.getByRole('listitem').filter({ hasText: /Lê Văn Cường \(CUONG\): Đoàn phường Ba Đình → Đoàn phường Ngọc Hà/ });
+    await accepted.getByText('Đã nhận', { exact: true }).waitFor();
+    await accepted.getByText(/Đoàn phường Ngọc Hà đã nhận \(vp\.ngocha, /).waitFor();
     await treeNode(page, 'A2').click();
     await sendToNgocHa(page, 'Nguyễn Văn An');
+    await page.getByRole('listitem').filter({ hasText: 'Nguyễn Văn An (AN)' }).getByText('Đang chờ nhận').waitFor();
     const sent = page.getByRole('listitem').filter({ hasText: /Nguyễn Văn An \(AN\): Chi đoàn Khu phố Hai → Đoàn phường Ngọc Hà/ });
     await sent.getByRole('button', { name: 'Hủy yêu cầu' }).click();
     await page.getByText('Hủy yêu cầu chuyển Nguyễn Văn An sang Đoàn phường Ngọc Hà?').waitFor();

@@ -41,6 +41,8 @@ describe('units and transfers between secretariats', () => {
       { d: declined },
       { token },
     );
+  const communeOf = async (id: string) =>
+    (await t.sql<{ commune_code: string | null }>(`SELECT commune_code FROM member_record WHERE id = $1`, [id]))[0].commune_code;
   const waiting = async (token: string) =>
     (await t.gql<{ sinceLastVisit: { incomingTransfers: number } }>(`{ sinceLastVisit { incomingTransfers } }`, {}, { token })).data!
       .sinceLastVisit.incomingTransfers;
@@ -96,6 +98,7 @@ describe('units and transfers between secretariats', () => {
   });
 
   it("sends a transfer to another commune's unit to its secretariat, who accepts it: then the record moves", async () => {
+    expect(await communeOf(ids.accepted)).not.toBe('00008');
     const sent = await transfer(ids.accepted, 'B', tokens.a);
     expect(sent.errors).toBeUndefined();
     // The record stays in A, marked as waiting for B; no move in its history yet.
@@ -126,6 +129,8 @@ describe('units and transfers between secretariats', () => {
     expect(await waiting(tokens.b)).toBe(0);
     const moved = (await read(ids.accepted, tokens.b)).data!.memberRecord;
     expect(moved.unit!.code).toBe('B');
+    // She now lives, and is counted, in Ngọc Hà: her commune followed her unit.
+    expect(await communeOf(ids.accepted)).toBe('00008');
     expect(moved.transferRequest).toBeNull();
     expect(moved.history.at(-1)).toMatchObject({
       kind: 'TRANSFERRED',
@@ -161,6 +166,14 @@ describe('units and transfers between secretariats', () => {
     expect(stays.history.map((h) => h.kind)).toEqual(['ADMITTED']);
     expect(stays.transferRequest).toMatchObject({ state: 'DECLINED', declineReason: 'Người này không cư trú tại phường Ngọc Hà' });
     expect((await pending(tokens.a, true)).data!.pendingTransfers).toMatchObject([{ id: requestId, state: 'DECLINED' }]);
+    // The sender's own list: what she sent and what became of each, newest first; the receiver sent nothing.
+    const SENT = `{ sentTransfers(organization: "DTN") { id state record { fullName } toUnit { code } decidedBy declineReason } }`;
+    expect((await t.gql<{ sentTransfers: unknown[] }>(SENT, {}, { token: tokens.a })).data!.sentTransfers).toMatchObject([
+      { id: requestId, state: 'DECLINED', toUnit: { code: 'B' }, declineReason: 'Người này không cư trú tại phường Ngọc Hà' },
+      { state: 'ACCEPTED', record: { fullName: 'Nguyễn Văn Bình' }, toUnit: { code: 'B' }, decidedBy: 'vp.ngocha' },
+    ]);
+    expect((await t.gql<{ sentTransfers: unknown[] }>(SENT, {}, { token: tokens.b })).data!.sentTransfers).toEqual([]);
+    expect((await t.gql(SENT, {}, { token: tokens.hpn })).errors![0].extensions!.code).toBe('FORBIDDEN');
     expect((await audit(ids.declined)).at(-1)).toMatchObject({
       action: 'TRANSFER_DECLINED',
       actor_name: 'vp.ngocha',

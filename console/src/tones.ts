@@ -28,6 +28,8 @@ export const IMPORT_JOB_TONE: Record<string, string> = {
 };
 /** A transfer waiting for the receiving unit. */
 export const PENDING_TONE = AMBER;
+/** A transfer she sent: waiting, accepted, declined. */
+export const TRANSFER_TONE: Record<string, string> = { PENDING: AMBER, ACCEPTED: GREEN, DECLINED: RED };
 
 /** A report's state: final, or provisional (its figures can still move). */
 export const REPORT_STATE_TONE: Record<string, string> = { FINAL: GREEN, PROVISIONAL: AMBER };

@@ -268,6 +268,14 @@ export class FlaggedRecordsArgs {
   @IsString()
   @MaxLength(20)
   reason?: string | null;
+  @Field(() => Boolean, {
+    nullable: true,
+    defaultValue: false,
+    description: 'Also the flags the secretariat called a false alarm ("Không đúng"); left out by default, at once after the decision.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  dismissed?: boolean | null;
   @Field(() => Int, { nullable: true, defaultValue: 50 }) @IsOptional() @IsInt() @Min(1) @Max(500) first?: number | null;
   @Field(() => String, { nullable: true, description: 'The cursor of the last record seen.' })
   @IsOptional()

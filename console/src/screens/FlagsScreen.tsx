@@ -1,4 +1,4 @@
-import { Alert, Button, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Checkbox, Select, Space, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useQuery } from 'urql';
 import { errorText } from '../client.ts';
@@ -15,13 +15,22 @@ import { ORGANIZATIONS } from './roster-query.ts';
 import { useFlagOptions } from './useFlagOptions.ts';
 
 const FLAGGED = graphql(`
-  query Flagged($organization: String, $code: String, $reason: String, $commune: String, $noCommune: Boolean, $after: String) {
+  query Flagged(
+    $organization: String
+    $code: String
+    $reason: String
+    $commune: String
+    $noCommune: Boolean
+    $dismissed: Boolean
+    $after: String
+  ) {
     flaggedRecords(
       organization: $organization
       code: $code
       reason: $reason
       commune: $commune
       noCommune: $noCommune
+      dismissed: $dismissed
       after: $after
       first: 500
     ) {
@@ -61,11 +70,13 @@ export function FlagsScreen({ session }: { session: Session }) {
   const [commune, setCommune] = useState<string | undefined>(linked.get('xa') ?? undefined);
   // The dashboard's "Chưa rõ xã": records without a commune (a commune picked replaces it).
   const [noCommune, setNoCommune] = useState(!commune && linked.get('chua-ro-xa') === '1');
+  // Flags called a false alarm leave the list at once; she may ask to see them again.
+  const [dismissed, setDismissed] = useState(false);
   const [open, setOpen] = useState<string | null>(null);
   const [decision, setDecision] = useState<FlagDecision | null>(null);
   // Pages of 500 (the table shows them 50 at a time): the cursors of the pages before, to go on or back.
   const [afters, setAfters] = useState<(string | null)[]>([null]);
-  useEffect(() => setAfters([null]), [code, reason, organization, commune, noCommune]);
+  useEffect(() => setAfters([null]), [code, reason, organization, commune, noCommune, dismissed]);
   const after = afters[afters.length - 1];
   const [result, refetch] = useQuery({
     query: FLAGGED,
@@ -75,6 +86,7 @@ export function FlagsScreen({ session }: { session: Session }) {
       reason: reason ?? null,
       commune: commune ?? null,
       noCommune: noCommune || null,
+      dismissed,
       after,
     },
   });
@@ -157,6 +169,9 @@ export function FlagsScreen({ session }: { session: Session }) {
             </Button>
           </Space>
         )}
+        <Checkbox checked={dismissed} onChange={(e) => setDismissed(e.target.checked)}>
+          {T.flags.showDismissed}
+        </Checkbox>
         <Typography.Text aria-live="polite">
           {result.data ? T.flags.count((afters.length - 1) * 500, rows.length, rows.length >= 500) : ''}
         </Typography.Text>

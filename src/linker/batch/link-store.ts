@@ -1,6 +1,6 @@
 import type { QueryRunner } from 'typeorm';
 import { copyRows } from '../../common/sql/copy-rows.js';
-import { listedTwice, RAISED_BY_IMPORT } from '../../membership/member-record/double-listing.js';
+import { listedTwice, raisedAtEntry } from '../../membership/member-record/double-listing.js';
 import type { Contribution } from '../model/model.js';
 import { rebuildLiveFigures, SUSPEND_MARKING } from './person-figures.js';
 import type { PhantomResult } from './phantom-facts.js';
@@ -108,15 +108,15 @@ export const KEEP_RAISED_FLAGS = [
      FROM (SELECT record_id, array_agg(flag_code::varchar) AS codes FROM record_suggestion
             WHERE status = 'ACCEPTED' AND flag_code IS NOT NULL GROUP BY record_id) r
     WHERE r.record_id = n.record_id`,
-  // A person listed twice that an import flagged (roster-io's known-members.ts) stays flagged while both listings are live.
+  // A person listed twice that an import or the form flagged (membership's duplicate-listings.ts) stays flagged while both listings are live.
   `INSERT INTO next_record_flag (record_id, code, severity, message, evidence)
    SELECT f.record_id, f.code, f.severity, f.message, f.evidence FROM record_flag f JOIN member_record r ON r.id = f.record_id
-    WHERE f.code = 'DUPLICATE_IN_ORG' AND f.evidence->>'raisedBy' = '${RAISED_BY_IMPORT}' AND ${listedTwice('r')}
+    WHERE f.code = 'DUPLICATE_IN_ORG' AND ${raisedAtEntry('f')} AND ${listedTwice('r')}
       AND NOT EXISTS (SELECT 1 FROM flag_resolution x WHERE x.record_id = f.record_id AND x.code = f.code AND x.resolution = 'FALSE_ALARM')
    ON CONFLICT (record_id, code) DO UPDATE SET severity = EXCLUDED.severity, message = EXCLUDED.message, evidence = EXCLUDED.evidence`,
   `UPDATE next_record_person n SET flags = ARRAY(SELECT DISTINCT c FROM unnest(n.flags || ARRAY['DUPLICATE_IN_ORG'::varchar]) AS c ORDER BY c)
      FROM next_record_flag f
-    WHERE f.record_id = n.record_id AND f.code = 'DUPLICATE_IN_ORG' AND f.evidence->>'raisedBy' = '${RAISED_BY_IMPORT}'`,
+    WHERE f.record_id = n.record_id AND f.code = 'DUPLICATE_IN_ORG' AND ${raisedAtEntry('f')}`,
 ];
 
 /**

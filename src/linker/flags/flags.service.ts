@@ -55,12 +55,24 @@ function decodeFlagCursor(cursor: string): [boolean, string, string] {
   throw DomainError.invalidInput([{ field: 'after', value, message: `Trường 'after': con trỏ trang '${value}' không hợp lệ` }]);
 }
 
-/** The flags of the record `recordId` (an SQL expression) with their decisions, as a JSON array by code (null when none). */
-export const flagsJson = (recordId: string) =>
+/**
+ * The flags of the record `recordId` (an SQL expression) with their decisions, as a JSON array by
+ * code (null when none); `dismissed: false` leaves out those called a false alarm (until the next
+ * run drops them, they are still stored).
+ */
+export const flagsJson = (recordId: string, { dismissed = true } = {}) =>
   `(SELECT json_agg(json_build_object('code', f.code, 'severity', f.severity, 'message', f.message, 'evidence', f.evidence,
                                       'resolution', x.resolution, 'note', x.note) ORDER BY f.code)
       FROM record_flag f LEFT JOIN flag_resolution x ON x.record_id = f.record_id AND x.code = f.code
-     WHERE f.record_id = ${recordId})`;
+     WHERE f.record_id = ${recordId}${dismissed ? '' : ` AND x.resolution IS DISTINCT FROM '${DISMISSED}'`})`;
+
+/** The decision that dismisses a flag ("Không đúng"). */
+const DISMISSED = 'FALSE_ALARM';
+
+/** SQL: record `r` has a flag `code` (a parameter, or any code) nobody dismissed. */
+const undismissedFlag = (r: string, code?: string) =>
+  `EXISTS (SELECT 1 FROM record_flag f WHERE f.record_id = ${r}.id${code ? ` AND f.code = ${code}` : ''}
+     AND NOT EXISTS (SELECT 1 FROM flag_resolution x WHERE x.record_id = f.record_id AND x.code = f.code AND x.resolution = '${DISMISSED}'))`;
 
 /** What a secretariat may say a confirmed flag means (a transfer goes through its request, an expulsion through a decision). */
 export const FLAG_OUTCOMES: readonly MemberStatus[] = [
@@ -89,6 +101,8 @@ interface FlagFilter {
   noCommune?: boolean | null;
   code?: string | null;
   reason?: string | null;
+  /** With the flags called a false alarm (the list leaves them out when false; the counts do not look). */
+  dismissed?: boolean | null;
 }
 
 @Injectable()
@@ -118,7 +132,7 @@ export class FlagsService {
       (Omit<ListedRecordRow, 'unit_path'> & { commune_code: string | null; ao: boolean; ao_reasons: string[]; flags: FlagView[] | null })[]
     >(
       `SELECT r.id, r.organization_code, r.external_id, r.full_name, u.code AS unit_code, r.commune_code, p.ao, p.ao_reasons,
-              ${flagsJson('r.id')} AS flags
+              ${flagsJson('r.id', { dismissed: !!f.dismissed })} AS flags
          FROM record_person p JOIN member_record r ON r.id = p.record_id LEFT JOIN unit u ON u.id = r.unit_id
         WHERE ${where.join(' AND ')}
         ORDER BY NOT p.ao, r.organization_code, r.external_id LIMIT ${listPageSize(f.first)}`,
@@ -136,6 +150,7 @@ export class FlagsService {
         ...(f.noCommune ? { noCommune: true } : {}),
         code: f.code ?? null,
         ...(f.reason ? { reason: f.reason } : {}),
+        ...(f.dismissed ? { dismissed: true } : {}),
       },
     });
     return rows.map((r) => ({
@@ -263,6 +278,8 @@ export class FlagsService {
     if (f.code) where.push(f.code === 'AO' ? 'p.ao' : `$${params.push(f.code)} = ANY(p.flags)`);
     // The dashboard's "by reason": suspected for this reason (a flag of the same code may be only a warning elsewhere).
     if (f.reason) where.push('p.ao', `$${params.push(f.reason)} = ANY(p.ao_reasons)`);
+    // A flag she called a false alarm leaves her list at once (not at the next run), unless she asks for those too.
+    if (!f.dismissed) where.push(undismissedFlag('r', f.code && f.code !== 'AO' ? `$${params.push(f.code)}` : undefined));
     return { where, params };
   }
 }

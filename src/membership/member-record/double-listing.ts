@@ -9,6 +9,12 @@ import { ENDING_STATUSES, MemberStatus } from '../status/member-status.js';
 
 /** The `raisedBy` of a flag's evidence that an import raised (the link run keeps it: batch/link-store.ts). */
 export const RAISED_BY_IMPORT = 'IMPORT';
+/** …that the form raised, when she saved a new member anyway (kept the same way). */
+export const RAISED_BY_FORM = 'FORM';
+export type RaisedBy = typeof RAISED_BY_IMPORT | typeof RAISED_BY_FORM;
+
+/** SQL: flag `f` was raised at entry (an import or the form) for a person listed twice: the link run keeps it while she is. */
+export const raisedAtEntry = (f: string): string => `${f}.evidence->>'raisedBy' IN ('${RAISED_BY_IMPORT}', '${RAISED_BY_FORM}')`;
 
 /**
  * A listing that counts: its membership has not ended, the person's data was not erased, and it is

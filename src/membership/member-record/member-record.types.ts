@@ -293,6 +293,15 @@ export class CreateMemberRecordInput extends MemberFieldsInputBase {
   @IsOptional()
   @IsBoolean()
   confirmErasedPerson?: boolean;
+
+  @Field({
+    nullable: true,
+    description:
+      'Create even though another live record of the organization has this CCCD (both are then flagged DUPLICATE_IN_ORG); without it such a create is refused with a CONFLICT that names the other record.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  confirmDuplicateInOrg?: boolean;
 }
 
 @InputType()

@@ -27,6 +27,8 @@ import { MembershipEvent } from './membership-event.entity.js';
 import { recordDate, shownRecordDate } from './record-dates.js';
 import { membershipEvents, type EventRules, type NewMembershipEvent } from './membership-events.js';
 import { decodeCursor, encodeCursor } from './record-cursor.js';
+import { RAISED_BY_FORM } from './double-listing.js';
+import { flagDuplicateListings, secondListingOf, type Confirmations } from './duplicate-listings.js';
 import { RecordsCreatedHook } from './records-created.hook.js';
 import { RecordParts } from './record-parts.js';
 import {
@@ -191,7 +193,7 @@ export class MemberRecordsService {
   }
 
   async create(
-    input: RecordInput & { organization: string; externalId?: string | null; unit?: string | null; confirmErasedPerson?: boolean | null },
+    input: RecordInput & { organization: string; externalId?: string | null; unit?: string | null } & Confirmations,
     caller: Principal,
   ): Promise<MemberRecord> {
     const scope = writeScope(caller);
@@ -210,6 +212,8 @@ export class MemberRecordsService {
       if (problems.length) throw DomainError.invalidInput(problems);
       const erased = await this.erasedBefore(em, write.tombstoneKeys);
       if (erased && !input.confirmErasedPerson) throw erasedPersonConflict(erased);
+      const ask = { confirmed: !!input.confirmDuplicateInOrg, readable: readScope(caller), communeName: this.communeName };
+      const listedTwice = await secondListingOf(em, def.code, write.columns ?? {}, ask);
       const repo = em.getRepository(MemberRecord);
       const record = repo.create({ ...write.columns, organizationCode: def.code, unitId: unit?.id ?? null });
       try {
@@ -217,8 +221,8 @@ export class MemberRecordsService {
       } catch (e) {
         throw conflictOnDuplicate(e, def.code, record.externalId);
       }
-      const note = { date: null, reason: 'Nhập hồ sơ' };
-      await this.addHistory(em, record.id, membershipEvents(null, record, note, FORM_EVENTS));
+      if (listedTwice) await flagDuplicateListings(em, def.code, [record.id], RAISED_BY_FORM);
+      await this.addHistory(em, record.id, membershipEvents(null, record, { date: null, reason: 'Nhập hồ sơ' }, FORM_EVENTS));
       const created = { subjectType: 'MEMBER_RECORD', subjectId: record.id, organization: def.code } as const;
       await this.audit.record(caller, { action: AuditAction.RECORD_CREATED, ...created }, em);
       if (erased) await this.audit.record(caller, { action: AuditAction.ERASED_PERSON_RECREATED, ...created }, em);
@@ -315,6 +319,8 @@ export class MemberRecordsService {
       ]);
     return def;
   }
+
+  private readonly communeName = (code: string) => this.communes.commune(code)?.name ?? null;
 
   /** Reads a commune code and/or name as entered (old codes, split communes); problems name the field. */
   resolveCommune(input: CommuneInput, problems: FieldProblem[]): CommuneColumns {

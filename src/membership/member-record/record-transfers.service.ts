@@ -161,6 +161,32 @@ export class RecordTransfersService {
   }
 
   /**
+   * The requests the caller sent (from a unit she keeps) in the last 90 days, newest first, whatever
+   * became of them: waiting, accepted or declined (those she took back are gone). Logged as a list read.
+   */
+  async sent(organization: string, caller: Principal): Promise<TransferRequest[]> {
+    const scope = writeScope(caller);
+    assertOrganizationInScope(scope, organization, 'yêu cầu chuyển sinh hoạt đã gửi');
+    const qb = this.withRelations(this.db.manager)
+      .where('q.organization_code = :organization', { organization })
+      .andWhere('q.state <> :cancelled', { cancelled: TransferState.CANCELLED })
+      .andWhere(`(q.state = :pending OR q.requested_at > now() - make_interval(days => :days))`, {
+        pending: TransferState.PENDING,
+        days: DECLINED_SHOWN_DAYS,
+      });
+    const l = limits(scope);
+    if (!l.none && l.pathPrefix) qb.andWhere('fu.path LIKE :from', { from: likePrefix(l.pathPrefix) });
+    const rows = await qb.orderBy('q.requested_at', 'DESC').addOrderBy('q.id').take(500).getMany();
+    await this.audit.record(caller, {
+      action: AuditAction.ROSTER_READ,
+      subjectType: 'TRANSFER_REQUESTS',
+      organization,
+      detail: { rows: rows.length, filters: ['sent'] },
+    });
+    return rows;
+  }
+
+  /**
    * The record's latest request unless it was accepted (the history shows that one) or taken back:
    * pending or declined. The calls of one page (a roster's 50 rows) are answered by one query.
    */
@@ -243,7 +269,9 @@ export class RecordTransfersService {
     caller: Principal,
     requestId?: string,
   ): Promise<void> {
-    await em.getRepository(MemberRecord).update(record.id, { unitId: unit.id, version: record.version + 1 });
+    await em
+      .getRepository(MemberRecord)
+      .update(record.id, { unitId: unit.id, ...communeAfterMove(record, unit), version: record.version + 1 });
     await this.records.addHistory(em, record.id, membershipEvents(record, { unitId: unit.id }, note, FORM_EVENTS));
     await this.audit.record(
       caller,
@@ -289,4 +317,17 @@ export class RecordTransfersService {
       em,
     );
   }
+}
+
+/**
+ * A move to a unit in another commune takes the member's commune along (she lives, and is counted,
+ * where her new unit is); a move within one commune leaves her commune as it was.
+ */
+export function communeAfterMove(
+  record: Pick<MemberRecord, 'communeCode'> & { unit?: Pick<Unit, 'communeCode'> | null },
+  unit: Pick<Unit, 'communeCode'>,
+): Partial<Pick<MemberRecord, 'communeCode' | 'communeEnteredCode' | 'communeCandidates'>> {
+  const from = record.unit?.communeCode ?? null;
+  if (!unit.communeCode || unit.communeCode === from || unit.communeCode === record.communeCode) return {};
+  return { communeCode: unit.communeCode, communeEnteredCode: null, communeCandidates: [] };
 }

@@ -43,6 +43,11 @@ export class PendingTransfersArgs {
 }
 
 @ArgsType()
+export class SentTransfersArgs {
+  @Field() @IsString() @MaxLength(16) organization: string;
+}
+
+@ArgsType()
 export class TransferDecisionArgs {
   @Field(() => ID) @IsUUID() id: string;
 }

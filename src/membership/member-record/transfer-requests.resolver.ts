@@ -4,7 +4,13 @@ import type { Principal } from '../../access/principal.js';
 import { MemberRecordType } from './member-record.types.js';
 import { shownRecordDate } from './record-dates.js';
 import type { TransferRequest } from './transfer-request.entity.js';
-import { DeclineTransferArgs, PendingTransfersArgs, TransferDecisionArgs, TransferRequestType } from './transfer-request.types.js';
+import {
+  DeclineTransferArgs,
+  PendingTransfersArgs,
+  SentTransfersArgs,
+  TransferDecisionArgs,
+  TransferRequestType,
+} from './transfer-request.types.js';
 import { RecordTransfersService } from './record-transfers.service.js';
 
 /** Thin: transfers waiting for the receiving secretariat (the move itself is `transferMemberRecord`). */
@@ -19,6 +25,16 @@ export class TransferRequestsResolver {
   })
   async pendingTransfers(@Args() args: PendingTransfersArgs, @Caller() caller: Principal): Promise<TransferRequestType[]> {
     const rows = await this.transfers.list(args.organization, args.declined ?? false, caller);
+    return rows.map((r) => this.toType(r, caller));
+  }
+
+  @Allow(...ROSTER_WRITERS)
+  @Query(() => [TransferRequestType], {
+    description:
+      'Transfers the caller sent from a unit she keeps, newest first: those waiting, and those accepted or declined in the last 90 days (with who decided, when, why). The read is logged.',
+  })
+  async sentTransfers(@Args() { organization }: SentTransfersArgs, @Caller() caller: Principal): Promise<TransferRequestType[]> {
+    const rows = await this.transfers.sent(organization, caller);
     return rows.map((r) => this.toType(r, caller));
   }
 

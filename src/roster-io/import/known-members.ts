@@ -1,9 +1,11 @@
 // Members already known are matched, never duplicated — and never merged at import (issue 17, item 3).
 // Set-based: three queries a batch find the candidates, pure rules decide (known-member-rules.ts).
 import type { EntityManager } from 'typeorm';
-import { countedListing, RAISED_BY_IMPORT } from '../../membership/member-record/double-listing.js';
 import { holdShared, matchRow, probeOf, type KnownRecord, type RowProbe } from './known-member-rules.js';
 import type { PreparedRow } from './prepare-row.js';
+
+/** The one rule for a person listed twice, raised by an import as by the form (membership's duplicate-listings.ts). */
+export { flagDuplicateListings } from '../../membership/member-record/duplicate-listings.js';
 
 /** A row without its own Mã hồ sơ, read into record columns (`prepared.values` not null). */
 export interface UncodedRow {
@@ -110,63 +112,4 @@ async function recordsByName(em: EntityManager, org: string, probes: RowProbe[])
   );
   for (const r of found) out.set(r.block, [...(out.get(r.block) ?? []), r]);
   return out;
-}
-
-/**
- * After an apply: the records it wrote that share a CCCD with another live record of the same
- * organization (another code, or another name in the same file) are flagged DUPLICATE_IN_ORG, both
- * of them, for a decision — with the other listing's Mã hồ sơ. A flag the secretariat called a
- * false alarm is not raised again; a link run keeps the flag while the listing is double
- * (linker/batch/link-store.ts). Returns how many records were flagged.
- */
-export async function flagDuplicateListings(em: EntityManager, org: string, recordIds: string[]): Promise<number> {
-  if (!recordIds.length) return 0;
-  // Two index lookups, the grouping here: as one statement the planner chose scans that took 13 s
-  // and more a chunk once the organization held 100,000 records.
-  const written = await em.query<{ hash: Buffer }[]>(
-    `SELECT DISTINCT r.id_number_hash AS hash FROM member_record r
-      WHERE r.id = ANY($2::uuid[]) AND r.organization_code = $1 AND r.id_kind = 'CCCD' AND r.id_number_hash IS NOT NULL AND ${countedListing('r')}`,
-    [org, recordIds],
-  );
-  if (!written.length) return 0;
-  const listings = await em.query<{ id: string; external_id: string; hash: string }[]>(
-    `SELECT o.id, o.external_id, encode(o.id_number_hash, 'hex') AS hash FROM member_record o
-      WHERE o.id_number_hash = ANY($2::bytea[]) AND o.organization_code = $1 AND o.id_kind = 'CCCD' AND ${countedListing('o')}
-      ORDER BY o.external_id`,
-    [org, written.map((w) => w.hash)],
-  );
-  const byHash = new Map<string, { id: string; external_id: string }[]>();
-  for (const l of listings) byHash.set(l.hash, [...(byHash.get(l.hash) ?? []), l]);
-  const rows = [...byHash.values()]
-    .filter((same) => same.length > 1)
-    .flatMap((same) =>
-      same.map((r) => {
-        const others = same.filter((o) => o.id !== r.id);
-        return [
-          r.id,
-          others.map((o) => o.external_id).join(', '),
-          JSON.stringify(others.map((o) => ({ recordId: o.id, externalId: o.external_id }))),
-        ];
-      }),
-    );
-  if (!rows.length) return 0;
-  const flagged = await em.query<{ record_id: string }[]>(
-    `INSERT INTO record_flag (record_id, code, severity, message, evidence)
-     SELECT t.record_id, 'DUPLICATE_IN_ORG', 'WARNING',
-            'Cùng số CCCD với hồ sơ ' || t.codes || ' trong tổ chức: hai hồ sơ của một người, hay một số CCCD ghi nhầm? Cần quyết định giữ hồ sơ nào',
-            json_build_object('raisedBy', $4::text, 'otherListings', t.listings::json)::jsonb
-       FROM unnest($1::uuid[], $2::text[], $3::text[]) AS t(record_id, codes, listings)
-      WHERE NOT EXISTS (SELECT 1 FROM flag_resolution x WHERE x.record_id = t.record_id AND x.code = 'DUPLICATE_IN_ORG' AND x.resolution = 'FALSE_ALARM')
-     ON CONFLICT (record_id, code) DO UPDATE SET severity = EXCLUDED.severity, message = EXCLUDED.message, evidence = EXCLUDED.evidence
-     RETURNING record_id`,
-    [rows.map((r) => r[0]), rows.map((r) => r[1]), rows.map((r) => r[2]), RAISED_BY_IMPORT],
-  );
-  if (!flagged.length) return 0;
-  // The record's flag codes, for the lists and counts before the next run (a record not yet linked gets them from the run).
-  await em.query(
-    `UPDATE record_person SET flags = ARRAY(SELECT DISTINCT c FROM unnest(flags || ARRAY['DUPLICATE_IN_ORG'::varchar]) AS c ORDER BY c)
-      WHERE record_id = ANY($1::uuid[]) AND NOT 'DUPLICATE_IN_ORG' = ANY(flags)`,
-    [flagged.map((f) => f.record_id)],
-  );
-  return flagged.length;
 }

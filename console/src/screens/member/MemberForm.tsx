@@ -1,4 +1,4 @@
-import { Alert, Button, Drawer, Form, Input, Select, Space } from 'antd';
+import { Alert, Button, Drawer, Form, Input, Modal, Select, Space } from 'antd';
 import { useEffect, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { errorText } from '../../client.ts';
@@ -65,6 +65,16 @@ function changes(v: Values, before: Partial<Values>): Record<string, string | nu
   return out;
 }
 
+/** The server asks before it saves a second record of one CCCD in her organization: its question, if this is it. */
+function questionOf(error: { graphQLErrors: { extensions?: Record<string, unknown> }[] } | undefined): string | null {
+  for (const e of error?.graphQLErrors ?? []) {
+    const problems = (e.extensions?.problems ?? []) as { field: string; message: string }[];
+    const asked = problems.find((p) => p.field === 'confirmDuplicateInOrg');
+    if (asked) return asked.message;
+  }
+  return null;
+}
+
 /** A new member's fields, those she filled. */
 function filled(v: Values): Omit<VariablesOf<typeof CREATE>['input'], 'organization'> {
   const out: Record<string, string> & { fullName: string } = { fullName: v.fullName.trim() };
@@ -102,12 +112,20 @@ export function MemberForm(props: {
     }
   }, [props.open, record, form]);
 
-  const save = async (v: Values) => {
+  // The server's question before a second record of one CCCD in her organization, with what she typed.
+  const [asked, setAsked] = useState<{ question: string; values: Values } | null>(null);
+  const save = async (v: Values, confirmDuplicateInOrg = false) => {
     setFailure(null);
+    setAsked(null);
     const trim = (s?: string) => s?.trim() || undefined;
     const r = record
       ? await update({ id: record.id, input: { ...changes(v, before), expectedVersion: record.version, reason: trim(v.reason) } })
-      : await create({ input: { organization, ...filled(v) } });
+      : await create({ input: { organization, ...filled(v), ...(confirmDuplicateInOrg ? { confirmDuplicateInOrg } : {}) } });
+    const question = questionOf(r.error);
+    if (question) {
+      setAsked({ question, values: v });
+      return;
+    }
     if (r.error) {
       const conflict = r.error.graphQLErrors.some((e) => e.extensions?.code === 'CONFLICT' && !e.message.includes('Mã hồ sơ'));
       setFailure({ conflict, text: conflict ? T.form.conflict : errorText(r.error, T.error.network) });
@@ -199,6 +217,17 @@ export function MemberForm(props: {
             action={failure.conflict && props.onReload ? <Button onClick={props.onReload}>{T.form.reload}</Button> : undefined}
           />
         )}
+        <Modal
+          open={asked !== null}
+          title={T.form.sameCccdTitle}
+          okText={T.form.saveAnyway}
+          cancelText={T.form.dontSave}
+          okButtonProps={{ loading: created.fetching }}
+          onOk={() => asked && void save(asked.values, true)}
+          onCancel={() => setAsked(null)}
+        >
+          {asked?.question}
+        </Modal>
         <Space>
           <Button type="primary" htmlType="submit" loading={created.fetching || updated.fetching}>
             {T.form.save}

@@ -4,18 +4,29 @@ import { useMutation, useQuery } from 'urql';
 import { errorText } from '../../client.ts';
 import { partialDate, vnTime } from '../../format.ts';
 import { T } from '../../text.ts';
-import { PENDING_TONE } from '../../tones.ts';
-import { ACCEPT_TRANSFER, CANCEL_TRANSFER, DECLINE_TRANSFER, PENDING_TRANSFERS, type Pending } from './units-query.ts';
+import { TRANSFER_TONE } from '../../tones.ts';
+import {
+  ACCEPT_TRANSFER,
+  CANCEL_TRANSFER,
+  DECLINE_TRANSFER,
+  PENDING_TRANSFERS,
+  SENT_TRANSFERS,
+  type Pending,
+  type Sent,
+} from './units-query.ts';
 import { LabeledField } from '../LabeledField.tsx';
 
-/** Transfers waiting for a decision: hers to accept or decline, those she sent (to take back), those declined lately. */
+/** One request in a line: who, from which unit to which, from what day. */
+const requestLine = (r: Pending | Sent) =>
+  T.units.request(r.record.fullName, r.record.externalId, r.fromUnit?.name ?? T.dash, r.toUnit.name, partialDate(r.effectiveDate));
+
+/** Transfers waiting for a decision: hers to accept or decline; those she sent, and what became of them (`SentTransfers`). */
 export function TransferRequests(props: { organization: string; changes: number; onDecided: () => void }) {
   const { organization, changes, onDecided } = props;
   const [pending, refetchPending] = useQuery({ query: PENDING_TRANSFERS, variables: { organization, declined: false } });
   useEffect(() => {
     if (changes) refetchPending({ requestPolicy: 'network-only' });
   }, [changes, refetchPending]);
-  const [declined] = useQuery({ query: PENDING_TRANSFERS, variables: { organization, declined: true } });
   const [accepting, accept] = useMutation(ACCEPT_TRANSFER);
   const [declining, decline] = useMutation(DECLINE_TRANSFER);
   const [cancelling, cancel] = useMutation(CANCEL_TRANSFER);
@@ -23,14 +34,12 @@ export function TransferRequests(props: { organization: string; changes: number;
   const [reason, setReason] = useState('');
   const rows = pending.data?.pendingTransfers ?? [];
   const incoming = rows.filter((r) => r.incoming);
-  const outgoing = rows.filter((r) => !r.incoming);
-  const refused = (declined.data?.pendingTransfers ?? []).filter((r) => !r.incoming);
 
   const done = () => onDecided();
   const onAccept = async (r: Pending) => {
     if (!(await accept({ id: r.id })).error) done();
   };
-  const onCancel = async (r: Pending) => {
+  const onCancel = async (r: { id: string }) => {
     if (!(await cancel({ id: r.id })).error) done();
   };
   const onDecline = async () => {
@@ -41,8 +50,7 @@ export function TransferRequests(props: { organization: string; changes: number;
       done();
     }
   };
-  const line = (r: Pending) =>
-    T.units.request(r.record.fullName, r.record.externalId, r.fromUnit?.name ?? T.dash, r.toUnit.name, partialDate(r.effectiveDate));
+  const line = requestLine;
 
   return (
     <section aria-labelledby="requests-title" style={{ marginBottom: 16 }}>
@@ -57,7 +65,7 @@ export function TransferRequests(props: { organization: string; changes: number;
           title={errorText(pending.error ?? accepting.error ?? cancelling.error, T.error.network)}
         />
       )}
-      {rows.length === 0 && refused.length === 0 && <Typography.Paragraph type="secondary">{T.units.noRequests}</Typography.Paragraph>}
+      {incoming.length === 0 && <Typography.Paragraph type="secondary">{T.units.noRequests}</Typography.Paragraph>}
       {incoming.length > 0 && (
         <List
           size="small"
@@ -84,48 +92,7 @@ export function TransferRequests(props: { organization: string; changes: number;
           )}
         />
       )}
-      {outgoing.length > 0 && (
-        <List
-          size="small"
-          itemLayout="vertical"
-          header={<strong>{T.units.outgoing}</strong>}
-          dataSource={outgoing}
-          renderItem={(r) => (
-            <List.Item
-              actions={[
-                <Popconfirm
-                  key="c"
-                  title={T.units.cancelConfirm(r.record.fullName, r.toUnit.name)}
-                  okText={T.units.cancel}
-                  cancelText={T.units.keep}
-                  onConfirm={() => void onCancel(r)}
-                >
-                  <Button size="small" loading={cancelling.fetching}>
-                    {T.units.cancel}
-                  </Button>
-                </Popconfirm>,
-              ]}
-            >
-              <Space wrap>
-                <Tag color={PENDING_TONE}>{T.units.pending}</Tag>
-                {line(r)}
-              </Space>
-            </List.Item>
-          )}
-        />
-      )}
-      {refused.length > 0 && (
-        <List
-          size="small"
-          header={<strong>{T.units.declined}</strong>}
-          dataSource={refused}
-          renderItem={(r) => (
-            <List.Item>
-              {line(r)} — {T.units.declinedBy(r.toUnit.name, r.declineReason ?? '')}
-            </List.Item>
-          )}
-        />
-      )}
+      <SentTransfers organization={organization} changes={changes} cancelling={cancelling.fetching} onCancel={(r) => void onCancel(r)} />
       <Modal
         open={refusing !== null}
         title={refusing ? T.units.declineTitle(refusing.record.fullName) : ''}
@@ -141,5 +108,61 @@ export function TransferRequests(props: { organization: string; changes: number;
         </LabeledField>
       </Modal>
     </section>
+  );
+}
+
+/**
+ * The requests she sent in the last 90 days, newest first, each with what became of it: still
+ * waiting (she may take it back), accepted (by whom, when) or declined (and why).
+ */
+function SentTransfers(props: { organization: string; changes: number; cancelling: boolean; onCancel: (r: Sent) => void }) {
+  const { organization, changes } = props;
+  const [sent, refetch] = useQuery({ query: SENT_TRANSFERS, variables: { organization } });
+  useEffect(() => {
+    if (changes) refetch({ requestPolicy: 'network-only' });
+  }, [changes, refetch]);
+  const rows = sent.data?.sentTransfers ?? [];
+  if (sent.error) return <Alert type="error" showIcon role="alert" title={errorText(sent.error, T.error.network)} />;
+  if (!rows.length) return null;
+  const outcome = (r: Sent) =>
+    r.state === 'ACCEPTED'
+      ? T.units.acceptedBy(r.toUnit.name, r.decidedBy ?? T.dash, r.decidedAt ? vnTime(r.decidedAt) : T.dash)
+      : r.state === 'DECLINED'
+        ? T.units.declinedBy(r.toUnit.name, r.declineReason ?? '')
+        : null;
+  return (
+    <List
+      size="small"
+      itemLayout="vertical"
+      header={<strong>{T.units.sent}</strong>}
+      dataSource={rows}
+      renderItem={(r) => (
+        <List.Item
+          actions={
+            r.state === 'PENDING'
+              ? [
+                  <Popconfirm
+                    key="c"
+                    title={T.units.cancelConfirm(r.record.fullName, r.toUnit.name)}
+                    okText={T.units.cancel}
+                    cancelText={T.units.keep}
+                    onConfirm={() => props.onCancel(r)}
+                  >
+                    <Button size="small" loading={props.cancelling}>
+                      {T.units.cancel}
+                    </Button>
+                  </Popconfirm>,
+                ]
+              : []
+          }
+        >
+          <Space wrap>
+            <Tag color={TRANSFER_TONE[r.state]}>{T.units.sentState[r.state] ?? r.state}</Tag>
+            {requestLine(r)}
+          </Space>
+          {outcome(r) && <div>{outcome(r)}</div>}
+        </List.Item>
+      )}
+    />
   );
 }

@@ -2,7 +2,7 @@ import { Alert, Form, Input, Modal, Select } from 'antd';
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { errorText } from '../../client.ts';
-import { byFoldedLabel, byUnitName } from '../../format.ts';
+import { byFoldedLabel, byUnitName, foldVi } from '../../format.ts';
 import { T } from '../../text.ts';
 import { CommunePicker } from '../CommunePicker.tsx';
 import { CREATE_UNIT, RENAME_UNIT, TRANSFER, TRANSFER_TARGETS, type TreeUnit, type UnitMember } from './units-query.ts';
@@ -82,6 +82,20 @@ export function RenameUnitDialog({ organization, unit, onClose }: DialogProps & 
   );
 }
 
+type Target = { code: string; name: string; parentCode: string | null; commune: { name: string } | null };
+
+/**
+ * A receiving unit as the list names it: many communes have a "Chi hội Thôn 1", so its parent unit
+ * and its commune go beside its name (the commune left out when the parent's name already says it),
+ * and she may type any of them, with or without accents.
+ */
+export function targetLabel(u: Target, parent: Target | undefined): string {
+  const commune = u.commune?.name;
+  const place = [parent?.name, commune && !(parent && foldVi(parent.name).includes(foldVi(commune))) ? commune : null];
+  const where = place.filter(Boolean).join(', ');
+  return where ? `${u.name} (${u.code}) — ${where}` : `${u.name} (${u.code})`;
+}
+
 /**
  * The chosen members to another unit, one transfer each: to one of hers they move at once; to
  * another commune's unit each becomes a request its secretariat accepts or declines.
@@ -109,7 +123,8 @@ export function MoveDialog({
   const [busy, setBusy] = useState(false);
   const [, transfer] = useMutation(TRANSFER);
   const all = byUnitName(targets.data?.transferTargets);
-  const option = (u: { code: string; name: string }) => ({ value: u.code, label: `${u.name} (${u.code})` });
+  const byCode = new Map(all.map((u) => [u.code, u]));
+  const option = (u: Target) => ({ value: u.code, label: targetLabel(u, byCode.get(u.parentCode ?? '')) });
   const move = async () => {
     if (!target) return;
     setBusy(true);

@@ -18,6 +18,10 @@ export const TRANSFER_TARGETS = graphql(`
     transferTargets(organization: $organization) {
       code
       name
+      parentCode
+      commune {
+        name
+      }
     }
   }
 `);
@@ -105,6 +109,31 @@ export const PENDING_TRANSFERS = graphql(`
   }
 `);
 export type Pending = ResultOf<typeof PENDING_TRANSFERS>['pendingTransfers'][number];
+
+export const SENT_TRANSFERS = graphql(`
+  query SentTransfers($organization: String!) {
+    sentTransfers(organization: $organization) {
+      id
+      state
+      effectiveDate
+      requestedAt
+      decidedBy
+      decidedAt
+      declineReason
+      record {
+        externalId
+        fullName
+      }
+      fromUnit {
+        name
+      }
+      toUnit {
+        name
+      }
+    }
+  }
+`);
+export type Sent = ResultOf<typeof SENT_TRANSFERS>['sentTransfers'][number];
 
 export const ACCEPT_TRANSFER = graphql(`
   mutation AcceptTransfer($id: ID!) {
