@@ -104,7 +104,8 @@ describe('the console: from the dashboard’s phantoms to Cảnh báo', () => {
     await listed(page, ['Cầm Thị Hoa', 'Lò Thị Phương']);
     // The filters she can change or clear, saying what they hold.
     await select('Loại cảnh báo').filter({ hasText: 'Nghi ảo' }).waitFor();
-    await page.getByTestId('reason-filter').getByText('Chỉ hồ sơ nghi ảo vì: Đã mất').waitFor();
+    // With the number she clicked on Tổng quan.
+    await page.getByTestId('reason-filter').getByText('Chỉ hồ sơ nghi ảo vì: Đã mất (2 hồ sơ)').waitFor();
     expect(await review(page)).toEqual(CLEAN);
 
     // Too young: the one figure is the one girl, not the woman whose flag of the same kind is only a warning.

@@ -258,6 +258,12 @@ describe('the console: her flags, and her roster as Excel', () => {
       `{ flaggedRecords(organization: "HPN") { fullName flags { code label severity } } }`,
     );
     const flag = listed.data!.flaggedRecords.find((r) => r.fullName === 'Lường Thị Xuân')!.flags.find((f) => f.severity !== 'INFO')!;
+    // Her counts (the filter's, the dashboard's) for that kind of flag.
+    const counted = async () => {
+      const r = await t.gql<{ flagCounts: { code: string; records: number }[] }>(`{ flagCounts(organization: "HPN") { code records } }`);
+      return r.data!.flagCounts.filter((c) => c.code === flag.code).reduce((n, c) => n + c.records, 0);
+    };
+    const before = await counted();
     const context = await b.context();
     const page = await logInThroughPage(context, t.url, await t.createUser('xa-hpn', Role.SECRETARIAT, 'HPN'));
     page.setDefaultTimeout(8000);
@@ -277,6 +283,8 @@ describe('the console: her flags, and her roster as Excel', () => {
         [flag.code],
       ),
     ).toHaveLength(1);
+    // And out of her counts at once.
+    expect(await counted()).toBe(before - 1);
     // She asks to see the dismissed ones too: there it is, said to be dismissed.
     await page.getByRole('checkbox', { name: 'Hiện cả cảnh báo đã bác bỏ' }).check();
     await row.getByText(flag.label, { exact: true }).waitFor();

@@ -79,7 +79,8 @@ export const T = {
         : `${n.toLocaleString('vi-VN')} hồ sơ`,
     nextPage: '500 hồ sơ tiếp theo',
     firstPage: 'Về đầu danh sách',
-    onlyReason: (reason: string) => `Chỉ hồ sơ nghi ảo vì: ${reason}`,
+    onlyReason: (reason: string, records?: number) =>
+      `Chỉ hồ sơ nghi ảo vì: ${reason}${records === undefined ? '' : ` (${records.toLocaleString('vi-VN')} hồ sơ)`}`,
     clearReason: 'Bỏ lọc lý do',
     onlyNoCommune: 'Chỉ hồ sơ chưa rõ xã',
     clearNoCommune: 'Bỏ lọc chưa rõ xã',

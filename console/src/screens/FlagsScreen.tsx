@@ -95,6 +95,8 @@ export function FlagsScreen({ session }: { session: Session }) {
   const codeOptions = useFlagOptions(organization);
   const secretariat = keepsRosters(session.user);
   const reasonLabel = reason && (rows.flatMap((r) => r.flags).find((f) => f.code === reason)?.label ?? reason);
+  // The number she clicked on Tổng quan (counted over her whole scope: not said once a commune cuts the list).
+  const reasonCount = reason && !commune && !noCommune ? codeOptions.find((o) => o.value === reason)?.suspected : undefined;
 
   const decided = (changed: boolean) => {
     setDecision(null);
@@ -135,7 +137,7 @@ export function FlagsScreen({ session }: { session: Session }) {
         />
         {reasonLabel && (
           <Space size={4} data-testid="reason-filter">
-            <Tag style={{ whiteSpace: 'normal', margin: 0 }}>{T.flags.onlyReason(reasonLabel)}</Tag>
+            <Tag style={{ whiteSpace: 'normal', margin: 0 }}>{T.flags.onlyReason(reasonLabel, reasonCount)}</Tag>
             <Button size="small" onClick={() => setReason(undefined)}>
               {T.flags.clearReason}
             </Button>

@@ -7,7 +7,7 @@ import { FLAG_COUNTS } from './roster-query.ts';
  * The flag codes to filter by, each with its records and, of them, those suspected of being phantoms for
  * that reason — the number the dashboard shows under the same name (summed over units): the roster's and Cảnh báo's filter.
  */
-export function useFlagOptions(organization: string | undefined, pause = false): { value: string; label: string }[] {
+export function useFlagOptions(organization: string | undefined, pause = false): { value: string; label: string; suspected: number }[] {
   const [flagCounts] = useQuery({ query: FLAG_COUNTS, variables: { organization: organization ?? null }, pause });
   return useMemo(() => {
     const byCode = new Map<string, { label: string; records: number; suspected: number }>();
@@ -15,6 +15,10 @@ export function useFlagOptions(organization: string | undefined, pause = false):
       const seen = byCode.get(c.code);
       byCode.set(c.code, { label: c.label, records: (seen?.records ?? 0) + c.records, suspected: (seen?.suspected ?? 0) + c.suspected });
     }
-    return [...byCode].map(([value, c]) => ({ value, label: T.flags.codeOption(value === 'AO', c.label, c.records, c.suspected) }));
+    return [...byCode].map(([value, c]) => ({
+      value,
+      label: T.flags.codeOption(value === 'AO', c.label, c.records, c.suspected),
+      suspected: c.suspected,
+    }));
   }, [flagCounts.data]);
 }

@@ -15,7 +15,7 @@ export interface FlagCount {
 export type ProvinceFlagCount = FlagCount & { unitPath: string | null };
 
 /**
- * Every organization's and unit's flag counts in one pass (seconds at a province's million
+ * Every organization's and unit's flag counts in one pass, flags called a false alarm left out (seconds at a province's million
  * records): counted once and shared (linker/figures-memo.ts), then cut to each caller's rights by
  * `flagCountsIn` — the same rows, summed, that counting inside the scope would give.
  */
@@ -26,6 +26,7 @@ export function countProvinceFlags(db: DataSource): Promise<ProvinceFlagCount[]>
        FROM record_person p JOIN member_record r ON r.id = p.record_id LEFT JOIN unit u ON u.id = r.unit_id
        CROSS JOIN LATERAL (SELECT unnest(p.flags) AS code UNION ALL SELECT 'AO' WHERE p.ao) c
       WHERE r.erased_at IS NULL AND r.status = 'ACTIVE' AND (p.ao OR cardinality(p.flags) > 0)
+        AND NOT EXISTS (SELECT 1 FROM flag_resolution x WHERE x.record_id = p.record_id AND x.code = c.code AND x.resolution = 'FALSE_ALARM')
       GROUP BY 1, 2, 3, 4`,
   );
 }

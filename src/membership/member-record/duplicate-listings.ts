@@ -4,6 +4,11 @@ import { DomainError } from '../../common/errors/domain-error.js';
 import { ENDING_STATUSES, MemberStatus } from '../status/member-status.js';
 import { countedListing, RAISED_BY_IMPORT, type RaisedBy } from './double-listing.js';
 
+export { RAISED_BY_FORM } from './double-listing.js';
+
+/** The commune directory, as far as naming a commune by its code. */
+type CommuneNames = { commune(code: string): { name: string } | null };
+
 /**
  * A person listed twice in one organization (issue 17): the rule that flags both listings, which the
  * import and the "Thêm hội viên" form share, and the form's question before it makes the second one.
@@ -43,18 +48,13 @@ export async function listingsWithCccd(em: EntityManager, org: string, hash: Buf
  * Before the form saves a new member whose CCCD another record of her organization already has: the
  * question, as a CONFLICT naming that record — its Mã hồ sơ, name and unit when the caller may read
  * it, only its commune otherwise; the number masked — answered by sending again with
- * `confirmDuplicateInOrg`. `communeName` names a commune by its code.
+ * `confirmDuplicateInOrg`. `communes` names a commune by its code.
  */
-export function sameCccdQuestion(
-  org: string,
-  twins: SameCccdListing[],
-  readable: RecordScope,
-  communeName: (code: string) => string | null,
-): DomainError {
+export function sameCccdQuestion(org: string, twins: SameCccdListing[], readable: RecordScope, communes: CommuneNames): DomainError {
   const named = twins.map((t) =>
     inScope(readable, { organizationCode: org, unitPath: t.unitPath })
       ? `${t.externalId} — ${t.fullName}${t.unitName ? ` (${t.unitName})` : ''}`
-      : `một hồ sơ ngoài phạm vi của tài khoản này${t.communeCode ? ` (${communeName(t.communeCode) ?? t.communeCode})` : ''}`,
+      : `một hồ sơ ngoài phạm vi của tài khoản này${t.communeCode ? ` (${communes.commune(t.communeCode)?.name ?? t.communeCode})` : ''}`,
   );
   const question =
     `Đã có hồ sơ ${named.join('; ')} cùng số CCCD ${twins[0].idNumberMasked ?? ''} trong tổ chức — vẫn lưu? ` +
@@ -74,13 +74,13 @@ export async function secondListingOf(
   em: EntityManager,
   org: string,
   columns: { idKind?: string | null; idNumberHash?: Buffer | null; status?: MemberStatus | null },
-  ask: { confirmed: boolean; readable: RecordScope; communeName: (code: string) => string | null },
+  ask: { confirmed: boolean; readable: RecordScope; communes: CommuneNames },
 ): Promise<boolean> {
   const status = columns.status ?? MemberStatus.ACTIVE;
   if (columns.idKind !== 'CCCD' || !columns.idNumberHash || status === MemberStatus.TEMPORARY || ENDING_STATUSES.includes(status))
     return false;
   const twins = await listingsWithCccd(em, org, columns.idNumberHash);
-  if (twins.length && !ask.confirmed) throw sameCccdQuestion(org, twins, ask.readable, ask.communeName);
+  if (twins.length && !ask.confirmed) throw sameCccdQuestion(org, twins, ask.readable, ask.communes);
   return twins.length > 0;
 }
 

@@ -14,7 +14,7 @@ import { parsePhone } from '../../common/identity/phone.js';
 import { ErasureTombstone } from '../../personal-data/erasure-tombstone.entity.js';
 import { SecretVault } from '../../personal-data/secret-vault.js';
 import { ENDING_STATUSES, MEMBER_STATUS_INFO, MemberStatus } from '../status/member-status.js';
-import { hasMaturity } from '../organization/status-wording.js';
+import { statusRefusal } from '../organization/status-wording.js';
 import type { EligibilityIssue, OrganizationDefinition } from '../organization/organization-definition.js';
 import { OrganizationsService } from '../organization/organizations.service.js';
 import { ownUnit } from '../unit/own-unit.js';
@@ -27,8 +27,7 @@ import { MembershipEvent } from './membership-event.entity.js';
 import { recordDate, shownRecordDate } from './record-dates.js';
 import { membershipEvents, type EventRules, type NewMembershipEvent } from './membership-events.js';
 import { decodeCursor, encodeCursor } from './record-cursor.js';
-import { RAISED_BY_FORM } from './double-listing.js';
-import { flagDuplicateListings, secondListingOf, type Confirmations } from './duplicate-listings.js';
+import { flagDuplicateListings, RAISED_BY_FORM, secondListingOf, type Confirmations } from './duplicate-listings.js';
 import { RecordsCreatedHook } from './records-created.hook.js';
 import { RecordParts } from './record-parts.js';
 import {
@@ -212,7 +211,7 @@ export class MemberRecordsService {
       if (problems.length) throw DomainError.invalidInput(problems);
       const erased = await this.erasedBefore(em, write.tombstoneKeys);
       if (erased && !input.confirmErasedPerson) throw erasedPersonConflict(erased);
-      const ask = { confirmed: !!input.confirmDuplicateInOrg, readable: readScope(caller), communeName: this.communeName };
+      const ask = { confirmed: !!input.confirmDuplicateInOrg, readable: readScope(caller), communes: this.communes };
       const listedTwice = await secondListingOf(em, def.code, write.columns ?? {}, ask);
       const repo = em.getRepository(MemberRecord);
       const record = repo.create({ ...write.columns, organizationCode: def.code, unitId: unit?.id ?? null });
@@ -285,11 +284,8 @@ export class MemberRecordsService {
         problems.push(problem('status', input.status, `không phải trạng thái kết thúc; dùng một trong: ${ENDING_STATUSES.join(', ')}`));
       if (MEMBER_STATUS_INFO[record.status].ends)
         problems.push(problem('status', record.status, `hồ sơ đã kết thúc (${MEMBER_STATUS_INFO[record.status].label})`));
-      const def = await this.organizations.get(record.organizationCode);
-      if (input.status === MemberStatus.MATURED && !hasMaturity(def))
-        problems.push(
-          problem('status', input.status, `${def.name} không có trưởng thành (không giới hạn tuổi tối đa): chọn trạng thái khác`),
-        );
+      const refusal = statusRefusal(await this.organizations.get(record.organizationCode), input.status);
+      if (refusal) problems.push(problem('status', input.status, refusal));
       const date = this.dateOrProblem('date', input.date, problems);
       if (!input.reason.trim()) problems.push(problem('reason', input.reason, 'cần ghi lý do'));
       if (problems.length) throw DomainError.invalidInput(problems);
@@ -319,8 +315,6 @@ export class MemberRecordsService {
       ]);
     return def;
   }
-
-  private readonly communeName = (code: string) => this.communes.commune(code)?.name ?? null;
 
   /** Reads a commune code and/or name as entered (old codes, split communes); problems name the field. */
   resolveCommune(input: CommuneInput, problems: FieldProblem[]): CommuneColumns {

@@ -12,6 +12,12 @@ const ENDED_NOT_BY_AGE = 'Đã thôi sinh hoạt';
 /** Whether the organization's members can leave by trưởng thành. */
 export const hasMaturity = (def: OrganizationDefinition): boolean => def.maturesAfter !== undefined;
 
+/** Why a status is refused to an organization (MATURED where members do not leave by age), or null. */
+export const statusRefusal = (def: OrganizationDefinition, status: MemberStatus): string | null =>
+  status === MemberStatus.MATURED && !hasMaturity(def)
+    ? `${def.name} không có trưởng thành (không giới hạn tuổi tối đa): chọn trạng thái khác`
+    : null;
+
 /** The organization's statuses, in the order a secretary thinks of them. */
 export function statusesOf(def: OrganizationDefinition): MemberStatus[] {
   return (Object.keys(MEMBER_STATUS_INFO) as MemberStatus[]).filter((s) => s !== MemberStatus.MATURED || hasMaturity(def));
