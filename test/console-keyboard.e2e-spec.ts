@@ -88,6 +88,28 @@ describe('the console by keyboard alone, and a session kept while she works', ()
     return { context, page, renewals };
   }
 
+  it("opens a member's page sliding in, and at once for a secretary whose system asks for less motion", async () => {
+    /** Transitions and animations that end (a loading spinner turns until it is done) in the frames of the second after she opens the page. */
+    const motionWhenOpening = async (reducedMotion: 'reduce' | 'no-preference') => {
+      const context = await b.browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN', reducedMotion });
+      // Her own account for each (a code of her app is good for one log-in).
+      const page = await logInThroughPage(context, t.url, await t.createUser(`xa-hnd-${reducedMotion}`, Role.SECRETARIAT, 'HND'));
+      await page.getByRole('button', { name: 'Lò Văn Khăm' }).waitFor();
+      await page.evaluate(`window.moving = 0; (function tick() {
+        window.moving += document.getAnimations().filter((a) => Number(a.effect?.getTiming().duration) > 0 && a.effect?.getTiming().iterations !== Infinity).length;
+        requestAnimationFrame(tick);
+      })()`);
+      await page.getByRole('button', { name: 'Lò Văn Khăm' }).click();
+      await page.getByRole('dialog', { name: 'Lò Văn Khăm' }).waitFor();
+      await page.waitForTimeout(1000);
+      const moving = await page.evaluate<number>('window.moving');
+      await context.close();
+      return moving;
+    };
+    expect(await motionWhenOpening('no-preference')).toBeGreaterThan(0);
+    expect(await motionWhenOpening('reduce')).toBe(0);
+  });
+
   it('renews the session of a secretary at work before it ends, with no warning', async () => {
     const { context, page, renewals } = await sessionWithClock('xa-hnd-2');
     for (let minute = 0; minute < 6; minute += 2) {

@@ -20,6 +20,8 @@ export default async function globalSetup() {
     );
     process.exit(1);
   }
+  // Passwords hashed at the lowest argon2 cost in this run (src/accounts/passwords.ts): a log-in a test, not a second.
+  process.env.LIENTHONG_TEST_PASSWORD_COST = 'low';
   if (process.env.DATABASE_URL) {
     const owner = process.env.DATABASE_OWNER_URL || process.env.DATABASE_URL;
     const appRole = owner === process.env.DATABASE_URL ? null : decodeURIComponent(new URL(process.env.DATABASE_URL).username);

@@ -35,6 +35,8 @@ createRoot(document.getElementById('root')!).render(
           colorTextDescription: 'rgba(0, 0, 0, 0.66)',
           colorTextTertiary: 'rgba(0, 0, 0, 0.62)',
           fontFamily: 'system-ui, "Segoe UI", Roboto, Arial, sans-serif',
+          // No sliding or fading for whoever asked her system for less motion (WCAG 2.3.3; an old laptop's choice too).
+          motion: !window.matchMedia('(prefers-reduced-motion: reduce)').matches,
         },
       }}
     >

@@ -1,8 +1,16 @@
 import { randomInt } from 'node:crypto';
 import argon2 from 'argon2';
 
-/** argon2id with the library's defaults (64 MiB, 3 passes): about 0.1 s a check on this machine. */
-export const hashPassword = (password: string): Promise<string> => argon2.hash(password, { type: argon2.argon2id });
+/**
+ * argon2id with the library's defaults (64 MiB, 3 passes): 0.1–0.3 s a hash or a check on this
+ * machine. Only the test run (Jest's NODE_ENV=test and the LIENTHONG_TEST_PASSWORD_COST=low its
+ * global setup sets, both) hashes at the lowest cost: the same code, a hundred log-ins a suite.
+ * A hash carries its own cost, so a check follows whatever made the hash.
+ */
+export const hashPassword = (password: string): Promise<string> =>
+  argon2.hash(password, { type: argon2.argon2id, ...(lowTestCost() ? { memoryCost: 1024, timeCost: 1, parallelism: 1 } : {}) });
+
+const lowTestCost = () => process.env.NODE_ENV === 'test' && process.env.LIENTHONG_TEST_PASSWORD_COST === 'low';
 
 export async function verifyPassword(hash: string, password: string): Promise<boolean> {
   try {

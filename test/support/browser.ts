@@ -25,6 +25,8 @@ export async function launchBrowser(): Promise<TestBrowser> {
           : { viewport: { width: 1366, height: 768 } }),
         locale: 'vi-VN',
         timezoneId: 'Asia/Ho_Chi_Minh',
+        // As she set her system to ask for less motion: no animation to wait out (motion itself: console-motion.e2e-spec.ts).
+        reducedMotion: 'reduce',
       }),
     close: () => browser.close(),
   };

@@ -25,15 +25,15 @@ interface StatusInfo {
 }
 
 export const MEMBER_STATUS_INFO: Record<MemberStatus, StatusInfo> = {
-  ACTIVE: { label: 'Đang sinh hoạt', aliases: [''], countsAsActive: true, ends: false },
+  ACTIVE: { label: 'Đang sinh hoạt', aliases: ['', 'Còn sinh hoạt', 'Đang SH'], countsAsActive: true, ends: false },
   TEMPORARY: { label: 'Sinh hoạt tạm thời', aliases: [], countsAsActive: false, ends: false },
-  SUSPENDED: { label: 'Tạm dừng sinh hoạt', aliases: [], countsAsActive: false, ends: false },
-  TRANSFERRED: { label: 'Đã chuyển sinh hoạt', aliases: ['Chuyển sinh hoạt'], countsAsActive: false, ends: true },
-  LEFT: { label: 'Đã ra khỏi tổ chức', aliases: ['Xin ra', 'Ra khỏi tổ chức'], countsAsActive: false, ends: true },
+  SUSPENDED: { label: 'Tạm dừng sinh hoạt', aliases: ['Tạm dừng', 'Tạm ngừng sinh hoạt'], countsAsActive: false, ends: false },
+  TRANSFERRED: { label: 'Đã chuyển sinh hoạt', aliases: ['Chuyển sinh hoạt', 'Chuyển đi', 'Đã chuyển đi'], countsAsActive: false, ends: true },
+  LEFT: { label: 'Đã ra khỏi tổ chức', aliases: ['Xin ra', 'Đã xin ra', 'Ra khỏi tổ chức', 'Thôi sinh hoạt', 'Đã thôi sinh hoạt'], countsAsActive: false, ends: true },
   STRUCK_OFF: { label: 'Xóa tên', aliases: ['Đã xóa tên', 'Xoá tên'], countsAsActive: false, ends: true },
   EXPELLED: { label: 'Khai trừ', aliases: ['Đã khai trừ'], countsAsActive: false, ends: true },
   MATURED: { label: 'Đã trưởng thành', aliases: ['Trưởng thành', 'Trưởng thành đoàn'], countsAsActive: false, ends: true },
-  DECEASED: { label: 'Đã mất', aliases: ['Chết', 'Từ trần', 'Đã chết'], countsAsActive: false, ends: true },
+  DECEASED: { label: 'Đã mất', aliases: ['Mất', 'Chết', 'Đã chết', 'Từ trần', 'Đã từ trần'], countsAsActive: false, ends: true },
 }; // prettier-ignore
 
 const BY_FOLDED_LABEL = new Map<string, MemberStatus>(
