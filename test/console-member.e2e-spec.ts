@@ -348,4 +348,40 @@ describe('the console: add, edit, end and reinstate a member', () => {
     expect(flagged[1].evidence).toMatchObject({ raisedBy: 'FORM', otherListings: [{ externalId: 'DTN-2' }] });
     await context.close();
   });
+
+  it("asks too when she edits a member's CCCD to one another record has; an edit that leaves the CCCD alone is not asked", async () => {
+    const context = await b.context();
+    const page = await logInThroughPage(context, t.url, await t.createUser('xa-dtn-sua-cccd', Role.SECRETARIAT, 'DTN'));
+    page.setDefaultTimeout(8000);
+    await page.getByRole('button', { name: 'Nguyễn Văn Bình' }).click();
+    const drawer = page.getByRole('dialog', { name: 'Nguyễn Văn Bình' });
+    await drawer.getByRole('button', { name: 'Sửa hồ sơ' }).click();
+    const form = page.getByRole('dialog', { name: /^Sửa hồ sơ/ });
+    await form.getByLabel(/^Số CCCD/).fill('001203012345');
+    await form.getByRole('button', { name: 'Lưu hồ sơ' }).click();
+    const asked = page.getByRole('dialog', { name: 'Đã có hồ sơ cùng số CCCD trong tổ chức' });
+    // DTN-2, and the record the test before saved anyway with the same number.
+    await asked.getByText(/^Đã có hồ sơ DTN-2 — Phạm Văn Cường\b.*cùng số CCCD 0012\*+45 trong tổ chức — vẫn lưu\?/).waitFor();
+    const dtn1 = async () =>
+      (
+        await t.sql<{ id: string; hash: Buffer | null; flags: number }>(
+          `SELECT r.id, r.id_number_hash AS hash, (SELECT count(*)::int FROM record_flag f WHERE f.record_id = r.id AND f.code = 'DUPLICATE_IN_ORG') AS flags
+             FROM member_record r WHERE r.organization_code = 'DTN' AND r.external_id = 'DTN-1'`,
+        )
+      )[0];
+    expect((await dtn1()).hash).toBeNull();
+    await asked.getByRole('button', { name: 'Vẫn lưu' }).click();
+    await form.waitFor({ state: 'hidden' });
+    await eventually(async () => expect(await dtn1()).toMatchObject({ hash: expect.any(Buffer) as unknown, flags: 1 }));
+    // Her ethnicity changed on DTN-2, whose CCCD is the same as before: saved at once, nothing asked.
+    const dtn2 = (await t.sql<{ id: string; version: number }>(`SELECT id, version FROM member_record WHERE external_id = 'DTN-2'`))[0];
+    const edited = await t.gql(
+      `mutation($id: ID!) { updateMemberRecord(id: $id, input: { ethnicity: "Mường", idNumber: "001203012345" }) { id } }`,
+      {
+        id: dtn2.id,
+      },
+    );
+    expect(edited.errors).toBeUndefined();
+    await context.close();
+  });
 });

@@ -1,9 +1,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import XLSX from 'xlsx';
 import { periodContaining } from '../src/common/dates/period.js';
 import { loadReportForm } from '../src/config/report-form.js';
 import { writeReportPdf } from '../src/reports/documents/report-pdf.js';
+import { writeReportXlsx } from '../src/reports/documents/report-xlsx.js';
 import { ReportExportService } from '../src/reports/report-export.service.js';
 import type { ReportSnapshot } from '../src/reports/report.entities.js';
 import { ReportsService } from '../src/reports/reports.service.js';
@@ -39,7 +41,7 @@ const TAY_NINH = {
  * configurations: each one's issuing body, number, place and date, signature block and recipients,
  * and not the other's; and every commune of the report (more than the 25 an earlier chart showed).
  */
-describe("the report's official PDF form", () => {
+describe("the report's official form, in the PDF and the workbook", () => {
   let t: TestApp;
   let s: ReportSnapshot;
   let communes: { code: string; name: string }[];
@@ -117,6 +119,37 @@ describe("the report's official PDF form", () => {
     // Neither carries the other's.
     for (const other of ['Lò Văn Mười', 'BDVTU', 'Điện Biên Phủ,', 'TỈNH ỦY ĐIỆN BIÊN']) expect(tayNinh).not.toContain(other);
     for (const other of ['Nguyễn Thị Hồng Vân', 'MTTQ-BTT', 'Tây Ninh,', 'PHÓ CHỦ TỊCH']) expect(dienBien).not.toContain(other);
+  });
+
+  it("prints the workbook's first sheet on the same form: Quốc hiệu, issuing body, number, place and date, signature, recipients", async () => {
+    const file = path.join(dir, 'form.json');
+    fs.writeFileSync(file, JSON.stringify(DIEN_BIEN));
+    const d = await t.app.get(ReportExportService).document(s, CLI_PRINCIPAL, true);
+    const out = path.join(dir, 'dien-bien.xlsx');
+    await writeReportXlsx(
+      d,
+      out,
+      loadReportForm(file, (m) => new Error(m)),
+    );
+    // SheetJS, not the library that wrote it.
+    const wb = XLSX.read(fs.readFileSync(out), { type: 'buffer' });
+    const rows = XLSX.utils.sheet_to_json<(string | number | null)[]>(wb.Sheets['Tổng hợp'], { header: 1, defval: null });
+    const cells = (r: (string | number | null)[]) => r.filter((v) => v !== null).map(String);
+    expect(cells(rows[0])).toEqual(['TỈNH ỦY ĐIỆN BIÊN', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM']);
+    expect(cells(rows[1])).toEqual(['BAN DÂN VẬN', 'Độc lập - Tự do - Hạnh phúc']);
+    expect(cells(rows[2])).toEqual(['Số: …/BC-BDVTU', expect.stringMatching(/^Điện Biên Phủ, ngày \d\d tháng \d\d? năm \d{4}$/)]);
+    const text = rows.map((r) => cells(r).join(' | '));
+    expect(text).toContain('BÁO CÁO');
+    // The table, then the foot: "Nơi nhận" beside the signature block, the name under the room to sign.
+    const table = text.findIndex((l) => l.startsWith('Chỉ tiêu'));
+    const foot = text.findIndex((l) => l.startsWith('Nơi nhận:'));
+    expect(table).toBeGreaterThan(text.indexOf('BÁO CÁO'));
+    expect(foot).toBeGreaterThan(table);
+    expect(text.slice(foot)).toEqual(
+      expect.arrayContaining(['Nơi nhận: | TM. BAN THƯỜNG VỤ', '- Thường trực Tỉnh ủy (b/c); | TRƯỞNG BAN', '- Lưu: VT.', 'Lò Văn Mười']),
+    );
+    // Each text once: merged cells, not copies that a reader would repeat.
+    expect(text.filter((l) => l.includes('CỘNG HÒA'))).toHaveLength(1);
   });
 
   it('lists every commune of the report, not a top slice', async () => {

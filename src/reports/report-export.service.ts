@@ -48,7 +48,7 @@ export class ReportExportService {
   async write(s: ReportSnapshot, format: ReportFormat, out: string, caller: Principal): Promise<ReportDocument> {
     const d = await this.document(s, caller, format === 'xlsx');
     if (format === 'json') await fs.promises.writeFile(out, JSON.stringify(reportJson(d), null, 2));
-    else if (format === 'xlsx') await writeReportXlsx(d, out);
+    else if (format === 'xlsx') await writeReportXlsx(d, out, this.config.reportForm);
     else await writeReportPdf(d, out, this.config.reportForm);
     await this.audit.record(caller, {
       action: AuditAction.REPORT_DOWNLOADED,

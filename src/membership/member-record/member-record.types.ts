@@ -319,6 +319,15 @@ export class UpdateMemberRecordInput extends MemberFieldsInputBase {
   @IsOptional()
   @IsInt()
   expectedVersion?: number;
+
+  @Field({
+    nullable: true,
+    description:
+      'Save a changed CCCD even though another live record of the organization has it (both are then flagged DUPLICATE_IN_ORG); without it such an edit is refused with a CONFLICT that names the other record.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  confirmDuplicateInOrg?: boolean;
 }
 
 @InputType()

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { assertOrganizationInScope, forbidden, type Principal } from '../../access/principal.js';
 import { applyScope, inScope, readScope, writeScope, type RecordScope } from '../../access/record-scope.js';
 import { AuditAction } from '../../audit/audit-event.entity.js';
 import { AuditService } from '../../audit/audit.service.js';
 import { ANY_PRECISION, formatPartialDate, parsePartialDate, toStoredDate, todayInVietnam } from '../../common/dates/partial-date.js';
-import { vietnamDate } from '../../common/dates/vietnam-time.js';
 import { assertUuid, DomainError } from '../../common/errors/domain-error.js';
 import type { FieldProblem } from '../../common/errors/field-problem.js';
 import { GeographyService } from '../../geography/geography.service.js';
@@ -28,6 +27,7 @@ import { recordDate, shownRecordDate } from './record-dates.js';
 import { membershipEvents, type EventRules, type NewMembershipEvent } from './membership-events.js';
 import { decodeCursor, encodeCursor } from './record-cursor.js';
 import { flagDuplicateListings, RAISED_BY_FORM, secondListingOf, type Confirmations } from './duplicate-listings.js';
+import { conflictOnDuplicate, erasedPersonConflict } from './record-conflicts.js';
 import { RecordsCreatedHook } from './records-created.hook.js';
 import { RecordParts } from './record-parts.js';
 import {
@@ -233,7 +233,10 @@ export class MemberRecordsService {
 
   async update(
     id: string,
-    input: Omit<RecordInput, 'externalId'> & { reason?: string | null; expectedVersion?: number | null },
+    input: Omit<RecordInput, 'externalId'> & { reason?: string | null; expectedVersion?: number | null } & Pick<
+        Confirmations,
+        'confirmDuplicateInOrg'
+      >,
     caller: Principal,
   ): Promise<MemberRecord> {
     return this.db.transaction(async (em) => {
@@ -253,9 +256,14 @@ export class MemberRecordsService {
         );
       if (write.problems.length) throw DomainError.invalidInput(write.problems);
       const before = { status: record.status, unitId: record.unitId };
+      const newCccd = !!write.columns?.idNumberHash && !write.columns.idNumberHash.equals(record.idNumberHash ?? Buffer.alloc(0));
       Object.assign(record, write.columns);
+      // A CCCD changed to one another record of her organization has: asked, as when she adds a member.
+      const ask = { confirmed: !!input.confirmDuplicateInOrg, readable: readScope(caller), communes: this.communes };
+      const listedTwice = newCccd && (await secondListingOf(em, record.organizationCode, record, ask));
       const { unit: _unit, ...columns } = record;
       await em.getRepository(MemberRecord).save(columns);
+      if (listedTwice) await flagDuplicateListings(em, record.organizationCode, [id], RAISED_BY_FORM);
       await this.audit.record(
         caller,
         {
@@ -376,24 +384,6 @@ export class MemberRecordsService {
   async reload(em: EntityManager, id: string): Promise<MemberRecord> {
     return em.getRepository(MemberRecord).findOneOrFail({ where: { id }, relations: { unit: true } });
   }
-}
-
-/** Erased on request: the person is filed again only when they agree (`confirmErasedPerson`). */
-function erasedPersonConflict(erased: ErasureTombstone): DomainError {
-  const byId = erased.kind === 'ID_NUMBER';
-  return new DomainError(
-    'CONFLICT',
-    `Người này đã yêu cầu xóa dữ liệu cá nhân ngày ${vietnamDate(erased.erasedAt)} (trùng ${byId ? 'số CCCD' : 'họ tên và ngày sinh'}). Chỉ nhập lại khi người đó đồng ý: gửi lại với confirmErasedPerson = true.`,
-    [{ field: byId ? 'idNumber' : 'fullName', value: null, message: 'Người đã yêu cầu xóa dữ liệu' }],
-  );
-}
-
-function conflictOnDuplicate(e: unknown, org: string, externalId: string): unknown {
-  if (e instanceof QueryFailedError && (e.driverError as { code?: string }).code === '23505')
-    return new DomainError('CONFLICT', `Mã hồ sơ '${externalId}' đã có trong tổ chức ${org}.`, [
-      { field: 'externalId', value: externalId, message: `Mã hồ sơ '${externalId}' đã tồn tại` },
-    ]);
-  return e;
 }
 
 const notFound = (id: string) => new DomainError('NOT_FOUND', `Không tìm thấy hồ sơ '${id}' trong phạm vi tài khoản này.`);

@@ -62,7 +62,7 @@ export async function writeDashboardXlsx(d: DashboardData, out: string): Promise
     // Each column by the organization's name, as its row (a code is no heading for a person).
     [{ header: 'Tổ chức', width: 34 }, ...orgs.map((o) => ({ header: d.organizations.get(o) ?? o, width: 18, number: true }))],
     rows.map((a) => [d.organizations.get(a) ?? a, ...orgs.map((b) => cell(a, b))]),
-    true,
+    { landscape: true },
   );
   trendSheet(wb, periods, heading);
   await wb.commit();

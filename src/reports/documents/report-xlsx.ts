@@ -3,6 +3,8 @@ import type ExcelJS from 'exceljs';
 import { NO_RATE, ORG_COUNT_BUCKETS, overlapPeople, reasonLabel, totalNote } from '../figures/report-figures.js';
 import type { ReportDocument } from './report-document.js';
 import { asOfNote, computedNote, documentTitle, NO_PREVIOUS, periodName, REPORT_HEADING, UNKNOWN_COMMUNE } from './wording.js';
+import type { ReportForm } from '../../config/report-form.js';
+import { formFoot, formTop } from './xlsx-form.js';
 import { sheet } from './xlsx-sheet.js';
 
 /** Loaded when a workbook is first written, not at every start of the CLI and the server (≈ 0.4 s). */
@@ -13,13 +15,13 @@ type Workbook = ExcelJS.stream.xlsx.WorkbookWriter;
 /** A rate as a number (shown 85,3% by the cell's format), or "không tính được" where there is none. */
 const rateCell = (r: number | null): number | string => r ?? NO_RATE;
 
-/** The report as a workbook: summary, by organization, by commune, the overlap matrix, and (for who may see names) the suspected phantoms. */
-export async function writeReportXlsx(d: ReportDocument, out: string): Promise<void> {
+/** The report as a workbook: summary (in the official form of `REPORT_FORM_FILE`), by organization, by commune, the overlap matrix, and (for who may see names) the suspected phantoms. */
+export async function writeReportXlsx(d: ReportDocument, out: string, form: ReportForm): Promise<void> {
   const wb = new (excel().stream.xlsx.WorkbookWriter)({ filename: out, useStyles: true, useSharedStrings: false });
   wb.creator = 'Liên Thông';
   wb.title = documentTitle(d);
   const heading = [`${REPORT_HEADING} — ${d.periodLabel.toUpperCase()}`, `Phạm vi: ${d.areaLabel}. ${asOfNote(d)}. ${computedNote(d)}`];
-  summarySheet(wb, d, heading);
+  summarySheet(wb, d, heading, form);
   organizationsSheet(wb, d, heading);
   communesSheet(wb, d, heading);
   overlapSheet(wb, d, heading);
@@ -28,7 +30,7 @@ export async function writeReportXlsx(d: ReportDocument, out: string): Promise<v
 }
 
 /** Each total now, before, the change and (where the dashboard says it) how it is derived; then people by how many organizations, and phantoms by reason. */
-function summarySheet(wb: Workbook, d: ReportDocument, heading: string[]): void {
+function summarySheet(wb: Workbook, d: ReportDocument, heading: string[], form: ReportForm): void {
   sheet(
     wb,
     'Tổng hợp',
@@ -45,6 +47,8 @@ function summarySheet(wb: Workbook, d: ReportDocument, heading: string[]): void 
       ...ORG_COUNT_BUCKETS.map((b) => [b.label, d.data.peopleByOrgCount[b.key] ?? null, null, null]),
       ...Object.entries(d.data.phantomsByReason).map(([r, n]) => [`Nghi ảo — ${reasonLabel(r)}`, n, null, null]),
     ],
+    // The official form around the first sheet, as the PDF's: what is printed and signed.
+    { top: formTop(d, form), foot: formFoot(form) },
   );
 }
 
@@ -83,7 +87,7 @@ function organizationsSheet(wb: Workbook, d: ReportDocument, heading: string[]):
       o.reach.known ? rateCell(o.reach.rate) : NO_RATE,
       o.reach.known ? `${o.reach.label}; ${o.reach.reached} người ở ${o.reach.communes} xã có CSDL dân cư` : o.reach.why,
     ]),
-    true,
+    { landscape: true },
   );
 }
 
@@ -120,7 +124,7 @@ function communesSheet(wb: Workbook, d: ReportDocument, heading: string[]): void
       r.eligible,
       r.eligible === null ? NO_RATE : rateCell(r.rate),
     ]),
-    true,
+    { landscape: true },
   );
 }
 
@@ -134,7 +138,7 @@ function overlapSheet(wb: Workbook, d: ReportDocument, heading: string[]): void 
     [...heading, 'Số người cùng là thành viên của hai tổ chức (đường chéo: số người của tổ chức).'],
     [{ header: 'Tổ chức', width: 34 }, ...codes.map((c) => ({ header: c, width: 11, number: true }))],
     codes.map((a) => [`${a} — ${orgName.get(a) ?? a}`, ...codes.map((b) => overlapPeople(d.data.overlap, a, b))]),
-    codes.length > 6,
+    { landscape: codes.length > 6 },
   );
 }
 
@@ -164,6 +168,6 @@ function phantomsSheet(wb: Workbook, phantoms: NonNullable<ReportDocument['phant
       p.unitName ?? '',
       p.reasons.map(reasonLabel).join('; '),
     ]),
-    true,
+    { landscape: true },
   );
 }

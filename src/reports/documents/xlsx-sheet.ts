@@ -1,5 +1,7 @@
 import type ExcelJS from 'exceljs';
 
+import type { FormCell, FormLine } from './xlsx-form.js';
+
 export type Cell = string | number | null;
 
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDCE6F1' } };
@@ -17,9 +19,9 @@ export function sheet(
   title: string[],
   columns: { header: string; width: number; number?: boolean; percent?: boolean }[],
   rows: Cell[][],
-  landscape = false,
+  { landscape = false, top = [], foot = [] }: { landscape?: boolean; top?: FormLine[]; foot?: FormLine[] } = {},
 ): void {
-  const headerRow = title.length + 2;
+  const headerRow = top.length + title.length + 2;
   const ws = wb.addWorksheet(name, {
     pageSetup: {
       paperSize: 9,
@@ -31,9 +33,11 @@ export function sheet(
       margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
     },
     headerFooter: { oddFooter: `&L${name}&RTrang &P/&N` },
-    views: [{ state: 'frozen', ySplit: headerRow }],
+    // Frozen under the header, unless an official form's head stands above it (a short sheet: no need).
+    views: top.length ? [] : [{ state: 'frozen', ySplit: headerRow }],
   });
   ws.columns = columns.map((c) => ({ width: c.width }));
+  for (const line of top) formRow(ws, line, columns.length);
   title.forEach((t, i) => {
     const r = ws.addRow([t]);
     r.getCell(1).font = i === 0 ? { bold: true, size: 14 } : { italic: true, size: 10 };
@@ -59,5 +63,23 @@ export function sheet(
     });
     r.commit();
   }
+  for (const line of foot) formRow(ws, line, columns.length);
   ws.commit();
+}
+
+/** A row of the official form: the left block in the first column, the right one over the others (centred), or one text across. */
+function formRow(ws: ExcelJS.Worksheet, line: FormLine, width: number): void {
+  const r = ws.addRow([]);
+  const put = (column: number, cell: FormCell | undefined, to: number) => {
+    if (!cell?.text) return;
+    const c = r.getCell(column);
+    c.value = cell.text;
+    c.font = { bold: !!cell.bold, italic: !!cell.italic };
+    c.alignment = { horizontal: 'center', vertical: 'middle' };
+    if (to > column) ws.mergeCells(r.number, column, r.number, to);
+  };
+  put(1, line.left, 1);
+  put(2, line.right, width);
+  put(1, line.across, width);
+  r.commit();
 }

@@ -118,9 +118,13 @@ export function MemberForm(props: {
     setFailure(null);
     setAsked(null);
     const trim = (s?: string) => s?.trim() || undefined;
+    const confirmed = confirmDuplicateInOrg ? { confirmDuplicateInOrg } : {};
     const r = record
-      ? await update({ id: record.id, input: { ...changes(v, before), expectedVersion: record.version, reason: trim(v.reason) } })
-      : await create({ input: { organization, ...filled(v), ...(confirmDuplicateInOrg ? { confirmDuplicateInOrg } : {}) } });
+      ? await update({
+          id: record.id,
+          input: { ...changes(v, before), expectedVersion: record.version, reason: trim(v.reason), ...confirmed },
+        })
+      : await create({ input: { organization, ...filled(v), ...confirmed } });
     const question = questionOf(r.error);
     if (question) {
       setAsked({ question, values: v });
@@ -222,7 +226,7 @@ export function MemberForm(props: {
           title={T.form.sameCccdTitle}
           okText={T.form.saveAnyway}
           cancelText={T.form.dontSave}
-          okButtonProps={{ loading: created.fetching }}
+          okButtonProps={{ loading: created.fetching || updated.fetching }}
           onOk={() => asked && void save(asked.values, true)}
           onCancel={() => setAsked(null)}
         >
