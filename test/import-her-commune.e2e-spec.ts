@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import XLSX from 'xlsx';
 import { Role } from '../src/access/role.js';
 import { gqlAs, uploadRoster, waitForJob } from './support/import-jobs.js';
 import { createTestApp, type TestApp } from './test-app.js';
@@ -111,7 +112,8 @@ describe("a commune office's own roster: her chi hội written short, hamlets in
         unit: 'BD-2',
       },
     });
-    const wb = new ExcelJS.Workbook();
+    // Saved by SheetJS, not the library the server reads with; each sheet with its title, as a chi hội keeps it.
+    const wb = XLSX.utils.book_new();
     for (const [sheet, rows] of [
       [
         'Ngọc Khánh',
@@ -131,11 +133,14 @@ describe("a commune office's own roster: her chi hội written short, hamlets in
         ],
       ],
     ] as const) {
-      const ws = wb.addWorksheet(sheet);
-      ws.addRow(['STT', 'Họ và tên', 'Ngày sinh', 'Số CCCD']);
-      for (const r of rows) ws.addRow([...r]);
+      const title = [`DANH SÁCH HỘI VIÊN ${sheet.toUpperCase()}`];
+      XLSX.utils.book_append_sheet(
+        wb,
+        XLSX.utils.aoa_to_sheet([title, ['STT', 'Họ và tên', 'Ngày sinh', 'Số CCCD'], ...rows.map((r) => [...r])]),
+        sheet,
+      );
     }
-    const file = Buffer.from(await wb.xlsx.writeBuffer());
+    const file = XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer;
     const id = await uploadRoster(t, token, file, 'cac-chi-hoi.xlsx', 'organization=HPN&assignIds=true');
     await waitForJob(gql, id, 'DONE');
     expect(await member('Phan Thị Thu')).toMatchObject({ unit: 'BD-NK', commune_code: '00004' });

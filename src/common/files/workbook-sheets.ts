@@ -63,8 +63,29 @@ export async function readWorkbookSheets(file: string): Promise<WorkbookSheet[]>
   return (await readWorkbook(file)).sheets;
 }
 
-/** The sheets of an .xlsx and whether its dates count from 1904, read from xl/workbook.xml before any parsing. */
-export async function readWorkbook(file: string): Promise<{ sheets: WorkbookSheet[]; date1904: boolean }> {
+/**
+ * The part of the workbook's shared strings or styles, as its relationships name it (relative to
+ * xl/ or absolute), or where Excel puts it when they do not say. Pure.
+ */
+export function workbookPart(relsXml: string, kind: 'sharedStrings' | 'styles'): string {
+  const target = elements(relsXml, 'Relationship')
+    .find((a) => a.get('Type')?.endsWith(`/${kind}`))
+    ?.get('Target');
+  if (target === undefined) return `xl/${kind}.xml`;
+  return posix.normalize(target.startsWith('/') ? target.slice(1) : posix.join('xl', target));
+}
+
+/** What a parser needs to know of an .xlsx before reading its sheets, from xl/workbook.xml and its relationships. */
+export interface WorkbookOutline {
+  sheets: WorkbookSheet[];
+  /** Dates counted from 1904 (old Mac Excel, some writers) rather than 1900. */
+  date1904: boolean;
+  sharedStrings: string;
+  styles: string;
+}
+
+/** The outline of an .xlsx; no sheets when its workbook part is missing or unreadable (the parser then reports it). */
+export async function readWorkbook(file: string): Promise<WorkbookOutline> {
   const fh = await open(file, 'r');
   try {
     const { size } = await fh.stat();
@@ -74,38 +95,15 @@ export async function readWorkbook(file: string): Promise<{ sheets: WorkbookShee
       const entry = entries.find((e) => e.name === name);
       return entry ? (await readEntryHead(entry, PART_BYTES, readAt)).toString('utf8') : '';
     };
-    const workbook = await text(WORKBOOK);
-    return { sheets: workbookSheets(workbook, await text(WORKBOOK_RELS)), date1904: isDate1904(workbook) };
+    const [workbook, rels] = [await text(WORKBOOK), await text(WORKBOOK_RELS)];
+    return {
+      sheets: workbookSheets(workbook, rels),
+      date1904: isDate1904(workbook),
+      sharedStrings: workbookPart(rels, 'sharedStrings'),
+      styles: workbookPart(rels, 'styles'),
+    };
   } catch {
-    // A broken workbook is the parser's to report; its sheets are then named as the parser names them.
-    return { sheets: [], date1904: false };
-  } finally {
-    await fh.close();
-  }
-}
-
-/** How far into a sheet's part its first cell value is looked for: past the columns, views and merged cells of any roster. */
-const CELL_LOOKUP_BYTES = 256 * 1024;
-
-/**
- * Of the parts given, those the zip holds with a cell value (`<v>` or `<is>`) near their start:
- * a sheet the streaming parser gave no row from although it has cells (see xlsx-worker.ts).
- */
-export async function partsWithCells(file: string, parts: string[]): Promise<string[]> {
-  if (!parts.length) return [];
-  const fh = await open(file, 'r');
-  try {
-    const { size } = await fh.stat();
-    const readAt = positionalReader(fh);
-    const entries = await readZipDirectory(size, readAt);
-    const found: string[] = [];
-    for (const part of parts) {
-      const entry = entries.find((e) => e.name === part);
-      if (entry && /<(?:\w+:)?(?:v|is)\b/.test((await readEntryHead(entry, CELL_LOOKUP_BYTES, readAt)).toString('utf8'))) found.push(part);
-    }
-    return found;
-  } catch {
-    return [];
+    return { sheets: [], date1904: false, sharedStrings: 'xl/sharedStrings.xml', styles: 'xl/styles.xml' };
   } finally {
     await fh.close();
   }

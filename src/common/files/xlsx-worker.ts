@@ -1,8 +1,11 @@
+import { open } from 'node:fs/promises';
+import type { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { cellText, typedCell, unreadableCells } from './cell-text.js';
 import type { SourceRow } from './tabular-source.js';
 import type { WorkerMessage, XlsxWorkerInput } from './xlsx-reader.js';
-import { partsWithCells, readWorkbook } from './workbook-sheets.js';
+import { readWorkbook, type WorkbookSheet } from './workbook-sheets.js';
+import { entryStream, positionalReader, readZipDirectory } from './zip-directory.js';
 
 /**
  * Reads one .xlsx in a child process with a memory cap (see xlsx-reader.ts): a crafted file that
@@ -11,6 +14,7 @@ import { partsWithCells, readWorkbook } from './workbook-sheets.js';
  */
 const ROWS_PER_MESSAGE = 2000;
 const BATCHES_AHEAD = 4;
+const OPTIONS = { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit' } as const;
 
 const { file, sheet: only } = JSON.parse(process.argv[2]) as XlsxWorkerInput;
 let credit = BATCHES_AHEAD;
@@ -32,61 +36,88 @@ async function send(rows: SourceRow[]): Promise<void> {
   await post({ rows });
 }
 
-/** What the passes over the workbook saw: each sheet's name as met, and the rows each part gave. */
-interface Seen {
-  names: string[];
-  rows: Map<string, number>;
+/** The parser's own steps, called part by part (its zip streaming is not used: see entryStream). */
+interface PartParser {
+  _parseSharedStrings(entry: Readable): AsyncGenerator<unknown>;
+  _parseStyles(entry: Readable): Promise<void>;
+  _parseWorksheet(entry: Readable, id: string): Generator<{ value: AsyncIterable<ExcelJS.Row> }>;
+}
+
+/** The zip's parts, each read on its own; a part the zip lacks is null. */
+async function openParts(): Promise<{ stream: (name: string) => Promise<Readable | null>; names: string[]; close: () => Promise<void> }> {
+  const fh = await open(file, 'r');
+  try {
+    const readAt = positionalReader(fh);
+    const entries = await readZipDirectory((await fh.stat()).size, readAt);
+    const stream = async (name: string) => {
+      const entry = entries.find((e) => e.name === name);
+      return entry ? entryStream(file, entry, readAt) : null;
+    };
+    return { stream, names: entries.map((e) => e.name), close: () => fh.close() };
+  } catch (e) {
+    await fh.close();
+    throw e;
+  }
+}
+
+/** With no workbook part to name them: the sheet parts the zip holds, in their number's order, named as Excel would. */
+function unnamedSheets(names: string[]): WorkbookSheet[] {
+  const number = (n: string) => Number(/(\d+)\.xml$/.exec(n)?.[1] ?? 0);
+  return names
+    .filter((n) => /^xl\/worksheets\/[^/]+\.xml$/.test(n))
+    .sort((a, b) => number(a) - number(b))
+    .map((part, i) => ({ name: `Sheet${i + 1}`, part }));
+}
+
+/** The rows of one sheet's part, sent in batches (the batch carried over between sheets). */
+async function readSheet(parser: PartParser, part: Readable, name: string, batch: SourceRow[]): Promise<SourceRow[]> {
+  const [{ value: sheet }] = [...parser._parseWorksheet(part, '1')];
+  for await (const r of sheet) {
+    // Array.from, not map: the row's array has holes where cells are empty.
+    const raw = (r.values as unknown[]).slice(1);
+    const unreadable = unreadableCells(raw);
+    batch.push({
+      sheet: name,
+      row: r.number,
+      cells: Array.from(raw, cellText),
+      values: Array.from(raw, typedCell),
+      ...(unreadable.length ? { unreadable } : {}),
+    });
+    if (batch.length >= ROWS_PER_MESSAGE) {
+      await send(batch);
+      batch = [];
+    }
+  }
+  return batch;
 }
 
 /**
- * One streaming pass over the workbook: the rows of every sheet (or, with `want`, of those parts
- * only) sent in batches, counted by part.
+ * Every sheet (or the one asked for) in the workbook's own order, named as workbook.xml names it:
+ * shared strings and styles read first, wherever the writer put them in the zip.
  */
-async function pass(nameOf: Map<string | null, string>, want: Set<string> | null, seen: Seen, date1904: boolean): Promise<void> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
-    sharedStrings: 'cache',
-    hyperlinks: 'ignore',
-    styles: 'cache',
-    worksheets: 'emit',
-    entries: 'emit',
-  });
-  // What the parser sets from xl/workbook.xml, for a sheet streamed before that part (it would fail
-  // on `model.sheets`): no sheets known yet (their names are found below), dates counted from 1900
-  // or 1904 as workbook.xml says (read before: a sheet streamed first would be 4 years off).
-  Object.assign(reader, { model: { sheets: [] }, properties: { model: { date1904 } } });
-  missingSharedStrings(reader);
-  // The part the parser is about to hand over: it announces each sheet's file (sheetN.xml) just before.
-  let part: string | null = null;
-  (reader as unknown as NodeJS.EventEmitter).on('entry', (e: { type: string; id: string }) => {
-    if (e.type === 'worksheet') part = `xl/worksheets/sheet${e.id}.xml`;
-  });
-  let batch: SourceRow[] = [];
-  for await (const sheet of reader) {
-    const at: string | null = part;
-    const name = nameOf.get(at) ?? (sheet as unknown as { name?: string }).name ?? `Sheet${seen.names.length + 1}`;
-    if (!want) seen.names.push(name);
-    if ((only && name !== only) || (want && !(at && want.has(at)))) continue;
-    let n = 0;
-    for await (const r of sheet) {
-      // Array.from, not map: the row's array has holes where cells are empty.
-      const raw = (r.values as unknown[]).slice(1);
-      const unreadable = unreadableCells(raw);
-      batch.push({
-        sheet: name,
-        row: r.number,
-        cells: Array.from(raw, cellText),
-        values: Array.from(raw, typedCell),
-        ...(unreadable.length ? { unreadable } : {}),
-      });
-      n++;
-      if (batch.length >= ROWS_PER_MESSAGE) {
-        await send(batch);
-        batch = [];
-      }
+async function readBook(): Promise<string[]> {
+  const outline = await readWorkbook(file);
+  const parts = await openParts();
+  try {
+    const parser = new ExcelJS.stream.xlsx.WorkbookReader(file, OPTIONS) as unknown as PartParser;
+    // What the parser would have set from xl/workbook.xml: dates counted from 1900 or 1904.
+    Object.assign(parser, { model: { sheets: [] }, properties: { model: { date1904: outline.date1904 } } });
+    missingSharedStrings(parser);
+    const strings = await parts.stream(outline.sharedStrings);
+    if (strings) for await (const _ of parser._parseSharedStrings(strings));
+    const styles = await parts.stream(outline.styles);
+    if (styles) await parser._parseStyles(styles);
+    const sheets = outline.sheets.length ? outline.sheets : unnamedSheets(parts.names);
+    let batch: SourceRow[] = [];
+    for (const { name, part } of sheets) {
+      const stream = part && (!only || name === only) ? await parts.stream(part) : null;
+      if (stream) batch = await readSheet(parser, stream, name, batch);
     }
-    if (at) seen.rows.set(at, (seen.rows.get(at) ?? 0) + n);
+    if (batch.length) await send(batch);
+    return sheets.map((s) => s.name);
+  } finally {
+    await parts.close();
   }
-  if (batch.length) await send(batch);
 }
 
 /**
@@ -111,22 +142,12 @@ function missingSharedStrings(reader: object): void {
   });
 }
 
-async function main(): Promise<void> {
-  // Names come from workbook.xml, not from the parser: it names a sheet met before the workbook part `SheetN`.
-  const { sheets, date1904 } = await readWorkbook(file);
-  const nameOf = new Map<string | null, string>(sheets.map((s) => [s.part, s.name]));
-  const seen: Seen = { names: [], rows: new Map() };
-  await pass(nameOf, null, seen, date1904);
-  // A sheet with cells that gave no row was lost by the parser (an exceljs-written roster read as
-  // having no header, once in CI under load): read once more, those sheets only.
-  const silent = sheets.filter((s) => s.part && !seen.rows.get(s.part) && (!only || s.name === only)).map((s) => s.part!);
-  const lost = await partsWithCells(file, silent);
-  if (lost.length) await pass(nameOf, new Set(lost), seen, date1904);
-  await post({ done: true, sheets: sheets.length ? sheets.map((s) => s.name) : seen.names });
-  process.disconnect();
-}
-
-main().catch(async (e: unknown) => {
-  await post({ error: e instanceof Error ? e.message : String(e) }).catch(() => undefined);
-  process.disconnect();
-});
+readBook()
+  .then(async (sheets) => {
+    await post({ done: true, sheets });
+    process.disconnect();
+  })
+  .catch(async (e: unknown) => {
+    await post({ error: e instanceof Error ? e.message : String(e) }).catch(() => undefined);
+    process.disconnect();
+  });

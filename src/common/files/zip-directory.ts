@@ -1,5 +1,7 @@
 import type { FileHandle } from 'node:fs/promises';
-import { inflateRawSync, constants as zlib } from 'node:zlib';
+import { createReadStream } from 'node:fs';
+import { Readable } from 'node:stream';
+import { createInflateRaw, inflateRawSync, constants as zlib } from 'node:zlib';
 
 /** One entry of a zip's central directory, as declared (sizes may lie: the parsing worker has a memory cap too). */
 /** Reads `length` bytes of an open file at `position` (fewer at its end): what the zip readers take. */
@@ -69,15 +71,40 @@ export async function readZipDirectory(
   return entries;
 }
 
+/** Where an entry's data starts: after its local header, whose name and extra field may differ from the directory's. */
+async function dataStart(entry: ZipEntry, readAt: (position: number, length: number) => Promise<Buffer>): Promise<number> {
+  const local = await readAt(entry.localHeaderOffset, 30);
+  if (local.length < 30 || local.readUInt32LE(0) !== LOCAL) throw new ZipFormatError(`broken local header of ${entry.name}`);
+  return entry.localHeaderOffset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
+}
+
+/**
+ * The whole of an entry of the zip `file`, inflated as it is read: its bytes found through the
+ * central directory, whatever order the writer laid the parts in (a forward-streaming unzip can
+ * end before the last parts when the file arrives in one chunk: exceljs's did, under load).
+ */
+export async function entryStream(
+  file: string,
+  entry: ZipEntry,
+  readAt: (position: number, length: number) => Promise<Buffer>,
+): Promise<Readable> {
+  if (entry.method !== 0 && entry.method !== 8) throw new ZipFormatError(`compression method ${entry.method}`);
+  const start = await dataStart(entry, readAt);
+  if (entry.compressedSize === 0) return Readable.from([]);
+  const raw = createReadStream(file, { start, end: start + entry.compressedSize - 1 });
+  if (entry.method === 0) return raw;
+  const inflate = createInflateRaw();
+  raw.on('error', (e) => inflate.destroy(e));
+  return raw.pipe(inflate);
+}
+
 /** The first `max` bytes (at most) of an entry, inflated without reading the rest. */
 export async function readEntryHead(
   entry: ZipEntry,
   max: number,
   readAt: (position: number, length: number) => Promise<Buffer>,
 ): Promise<Buffer> {
-  const local = await readAt(entry.localHeaderOffset, 30);
-  if (local.length < 30 || local.readUInt32LE(0) !== LOCAL) throw new ZipFormatError(`broken local header of ${entry.name}`);
-  const start = entry.localHeaderOffset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
+  const start = await dataStart(entry, readAt);
   const raw = await readAt(start, Math.min(entry.compressedSize, max));
   if (entry.method === 0) return raw.subarray(0, max);
   if (entry.method !== 8) throw new ZipFormatError(`compression method ${entry.method}`);
