@@ -408,6 +408,31 @@ describe('member records (GraphQL over HTTP)', () => {
       });
       expect(r.errors![0].message).toContain('dùng endMembership');
     });
+
+    it('asks before a temporary listing whose CCCD another member has becomes a counted one, and flags both when she confirms', async () => {
+      const cccd = '001190077881';
+      const base = { organization: 'CCB', sex: 'MALE', birthDate: '1960', idNumber: cccd, communeCode: '00004' };
+      expect((await create({ ...base, externalId: 'CCB-T1', fullName: 'Đặng Văn Tạm' })).errors).toBeUndefined();
+      const temporary = await create({ ...base, externalId: 'CCB-T2', fullName: 'Đặng Văn Tạm', status: 'TEMPORARY' });
+      expect(temporary.errors).toBeUndefined();
+      const UPDATE = `mutation($id: ID!, $i: UpdateMemberRecordInput!) { updateMemberRecord(id: $id, input: $i) { status } }`;
+      const id = temporary.data!.createMemberRecord.id;
+      // An edit that leaves it temporary asks nothing; making it counted does.
+      expect((await t.gql(UPDATE, { id, i: { phone: '0912345678' } })).errors).toBeUndefined();
+      const asked = await t.gql(UPDATE, { id, i: { status: 'ACTIVE' } });
+      expect(asked.errors![0].message).toContain('CCB-T1 — Đặng Văn Tạm');
+      expect((await t.sql(`SELECT status FROM member_record WHERE id = $1`, [id]))[0]).toEqual({ status: 'TEMPORARY' });
+      const saved = await t.gql<{ updateMemberRecord: { status: string } }>(UPDATE, {
+        id,
+        i: { status: 'ACTIVE', confirmDuplicateInOrg: true },
+      });
+      expect(saved.data?.updateMemberRecord.status).toBe('ACTIVE');
+      const flagged = await t.sql<{ external_id: string }>(
+        `SELECT r.external_id FROM record_flag f JOIN member_record r ON r.id = f.record_id
+          WHERE f.code = 'DUPLICATE_IN_ORG' AND r.organization_code = 'CCB' ORDER BY 1`,
+      );
+      expect(flagged.map((f) => f.external_id)).toEqual(['CCB-T1', 'CCB-T2']);
+    });
   });
 
   it('pages 50 by default, caps at 500 with an error that says so, and walks pages with the cursor', async () => {

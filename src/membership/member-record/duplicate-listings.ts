@@ -32,15 +32,21 @@ export interface SameCccdListing {
   communeCode: string | null;
 }
 
-/** The organization's counted listings with this CCCD (its keyed hash), by Mã hồ sơ. */
-export async function listingsWithCccd(em: EntityManager, org: string, hash: Buffer): Promise<SameCccdListing[]> {
+/** The organization's counted listings with this CCCD (its keyed hash), by Mã hồ sơ; `except` a record being edited. */
+export async function listingsWithCccd(
+  em: EntityManager,
+  org: string,
+  hash: Buffer,
+  except: string | null = null,
+): Promise<SameCccdListing[]> {
   return em.query<SameCccdListing[]>(
     `SELECT r.external_id AS "externalId", r.full_name AS "fullName", r.id_number_masked AS "idNumberMasked",
             u.name AS "unitName", u.path AS "unitPath", r.commune_code AS "communeCode"
        FROM member_record r LEFT JOIN unit u ON u.id = r.unit_id
       WHERE r.id_number_hash = $2 AND r.organization_code = $1 AND r.id_kind = 'CCCD' AND ${countedListing('r')}
+        AND ($3::uuid IS NULL OR r.id <> $3)
       ORDER BY r.external_id LIMIT 5`,
-    [org, hash],
+    [org, hash, except],
   );
 }
 
@@ -64,22 +70,24 @@ export function sameCccdQuestion(org: string, twins: SameCccdListing[], readable
   ]);
 }
 
+/** Whether a record in this status is a listing the organization counts (a temporary or ended one is not). */
+export const countedStatus = (status: MemberStatus | null | undefined): boolean =>
+  (status ?? MemberStatus.ACTIVE) !== MemberStatus.TEMPORARY && !ENDING_STATUSES.includes(status ?? MemberStatus.ACTIVE);
+
 /**
- * The form's check before it saves a new member: whether her CCCD is already another counted listing
- * of the organization (then the new record is flagged with it once saved: `flagDuplicateListings`);
- * unless she confirmed, the question (`sameCccdQuestion`) is thrown instead. A temporary or ended
- * listing is no second listing, and a 9-digit CMND no evidence of one person.
+ * The form's check before it saves a member (new, or edited: `id` set): whether her CCCD is already
+ * another counted listing of the organization (then the record is flagged with it once saved:
+ * `flagDuplicateListings`); unless she confirmed, the question (`sameCccdQuestion`) is thrown
+ * instead. A temporary or ended listing is no second listing, and a 9-digit CMND no evidence of one person.
  */
 export async function secondListingOf(
   em: EntityManager,
   org: string,
-  columns: { idKind?: string | null; idNumberHash?: Buffer | null; status?: MemberStatus | null },
+  columns: { id?: string; idKind?: string | null; idNumberHash?: Buffer | null; status?: MemberStatus | null },
   ask: { confirmed: boolean; readable: RecordScope; communes: CommuneNames },
 ): Promise<boolean> {
-  const status = columns.status ?? MemberStatus.ACTIVE;
-  if (columns.idKind !== 'CCCD' || !columns.idNumberHash || status === MemberStatus.TEMPORARY || ENDING_STATUSES.includes(status))
-    return false;
-  const twins = await listingsWithCccd(em, org, columns.idNumberHash);
+  if (columns.idKind !== 'CCCD' || !columns.idNumberHash || !countedStatus(columns.status)) return false;
+  const twins = await listingsWithCccd(em, org, columns.idNumberHash, columns.id ?? null);
   if (twins.length && !ask.confirmed) throw sameCccdQuestion(org, twins, ask.readable, ask.communes);
   return twins.length > 0;
 }

@@ -26,7 +26,7 @@ import { MembershipEvent } from './membership-event.entity.js';
 import { recordDate, shownRecordDate } from './record-dates.js';
 import { membershipEvents, type EventRules, type NewMembershipEvent } from './membership-events.js';
 import { decodeCursor, encodeCursor } from './record-cursor.js';
-import { flagDuplicateListings, RAISED_BY_FORM, secondListingOf, type Confirmations } from './duplicate-listings.js';
+import { countedStatus, flagDuplicateListings, RAISED_BY_FORM, secondListingOf, type Confirmations } from './duplicate-listings.js';
 import { conflictOnDuplicate, erasedPersonConflict } from './record-conflicts.js';
 import { RecordsCreatedHook } from './records-created.hook.js';
 import { RecordParts } from './record-parts.js';
@@ -211,8 +211,7 @@ export class MemberRecordsService {
       if (problems.length) throw DomainError.invalidInput(problems);
       const erased = await this.erasedBefore(em, write.tombstoneKeys);
       if (erased && !input.confirmErasedPerson) throw erasedPersonConflict(erased);
-      const ask = { confirmed: !!input.confirmDuplicateInOrg, readable: readScope(caller), communes: this.communes };
-      const listedTwice = await secondListingOf(em, def.code, write.columns ?? {}, ask);
+      const listedTwice = await secondListingOf(em, def.code, write.columns ?? {}, this.sameCccdAsk(input, caller));
       const repo = em.getRepository(MemberRecord);
       const record = repo.create({ ...write.columns, organizationCode: def.code, unitId: unit?.id ?? null });
       try {
@@ -258,9 +257,11 @@ export class MemberRecordsService {
       const before = { status: record.status, unitId: record.unitId };
       const newCccd = !!write.columns?.idNumberHash && !write.columns.idNumberHash.equals(record.idNumberHash ?? Buffer.alloc(0));
       Object.assign(record, write.columns);
-      // A CCCD changed to one another record of her organization has: asked, as when she adds a member.
-      const ask = { confirmed: !!input.confirmDuplicateInOrg, readable: readScope(caller), communes: this.communes };
-      const listedTwice = newCccd && (await secondListingOf(em, record.organizationCode, record, ask));
+      // A CCCD changed to one another record of her organization has, or a temporary listing made a
+      // counted one with it: asked, as when she adds a member.
+      const counted = !countedStatus(before.status) && countedStatus(record.status);
+      const listedTwice =
+        (newCccd || counted) && (await secondListingOf(em, record.organizationCode, record, this.sameCccdAsk(input, caller)));
       const { unit: _unit, ...columns } = record;
       await em.getRepository(MemberRecord).save(columns);
       if (listedTwice) await flagDuplicateListings(em, record.organizationCode, [id], RAISED_BY_FORM);
@@ -371,6 +372,11 @@ export class MemberRecordsService {
   }
 
   /** The tombstone an earlier erasure left for this person, if any. */
+  /** How the form asks when a save would list a CCCD twice in her organization (see secondListingOf). */
+  private sameCccdAsk(input: Pick<Confirmations, 'confirmDuplicateInOrg'>, caller: Principal) {
+    return { confirmed: !!input.confirmDuplicateInOrg, readable: readScope(caller), communes: this.communes };
+  }
+
   private async erasedBefore(em: EntityManager, keys: { hash: Buffer }[]): Promise<ErasureTombstone | null> {
     if (!keys.length) return null;
     return em.getRepository(ErasureTombstone).findOne({ where: keys.map((k) => ({ keyHash: k.hash })), order: { erasedAt: 'DESC' } });
