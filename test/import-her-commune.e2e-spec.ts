@@ -153,6 +153,32 @@ describe("a commune office's own roster: her chi hội written short, hamlets in
     expect(await member('Đỗ Thị Hạnh')).toMatchObject({ unit: 'BD-NK' });
   });
 
+  it('reads a SheetJS workbook saved with real dates (cellDates), the CCCD under "Số ĐDCN/CCCD", the hamlet under "Địa chỉ (thôn/xóm)"', async () => {
+    const wb = XLSX.utils.book_new();
+    const born = new Date(Date.UTC(2001, 6, 10));
+    XLSX.utils.book_append_sheet(
+      wb,
+      XLSX.utils.aoa_to_sheet(
+        [
+          ['DANH SÁCH HỘI VIÊN CHI HỘI KHU PHỐ 2'],
+          ['STT', 'Họ và tên', 'Ngày sinh', 'Số ĐDCN/CCCD', 'Địa chỉ (thôn/xóm)'],
+          [1, 'Hà Thị Ngọc', born, '001301099123', 'Tổ 5, phường Ba Đình'],
+        ],
+        { cellDates: true },
+      ),
+      'Khu phố 2',
+    );
+    const file = XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', cellDates: true }) as Buffer;
+    // Its date cell holds the ISO text (t="d"), which a reader taking it for a number would put in 1905.
+    expect(XLSX.read(file, { type: 'buffer', cellDates: true }).Sheets['Khu phố 2'].C3.t).toBe('d');
+    const id = await uploadRoster(t, token, file, 'khu-pho-2.xlsx', 'organization=HPN&assignIds=true');
+    await waitForJob(gql, id, 'DONE');
+    const [stored] = await t.sql<{ birth_date: string; id_number_masked: string; commune_code: string }>(
+      `SELECT to_char(birth_date, 'DD/MM/YYYY') AS birth_date, id_number_masked, commune_code FROM member_record WHERE full_name = 'Hà Thị Ngọc'`,
+    );
+    expect(stored).toEqual({ birth_date: '10/07/2001', id_number_masked: '0013******23', commune_code: '00004' });
+  });
+
   it("reads a chi hội's own list, its sheet unnamed: the title says which chi hội", async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('Sheet1');

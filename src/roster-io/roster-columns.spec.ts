@@ -63,6 +63,15 @@ describe('the header row of a roster', () => {
     });
   });
 
+  it('reads a header with what it adds in brackets, or with alternatives naming one column; not alternatives naming two', () => {
+    const m = matchHeader(
+      ['STT', 'Họ và tên', 'Ngày sinh (ngày/tháng/năm)', 'Số ĐDCN/CCCD', 'Địa chỉ (thôn/xóm)', 'SĐT; Zalo', 'Họ tên/Ngày sinh'],
+      org('HPN'),
+    );
+    expect(fields(m)).toEqual({ 1: 'fullName', 2: 'birthDate', 3: 'idNumber', 4: 'address', 5: 'phone' });
+    expect(m!.unknown).toEqual(['Họ tên/Ngày sinh']);
+  });
+
   it('lists the headers it does not know, and a second column for a field already read', () => {
     // STT is known (the row number, never listed); Ghi chú and Quê quán are read now (issue 16).
     const m = matchHeader(['STT', 'Mã hồ sơ', 'Họ và tên', 'Ghi chú', '', 'Họ tên', 'Quê quán', 'Số thẻ BHYT'], org('CCB'));

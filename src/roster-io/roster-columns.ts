@@ -49,7 +49,7 @@ export const CORE_COLUMNS: RosterColumn[] = [
   { key: 'fullName', header: 'Họ và tên', aliases: ['ho_ten', 'ho_va_ten', 'ho ten', 'ten day du', 'ho va ten khai sinh', 'ho ten khai sinh', 'ho va ten hoi vien', 'ho va ten doan vien'], example: 'Nguyễn Thị Hòa' },
   { key: 'birthDate', header: 'Ngày sinh', aliases: ['ngay_sinh', 'nam sinh', 'ngay thang nam sinh', 'sinh ngay', 'ngay, thang, nam sinh'], example: '12/03/1985' },
   { key: 'sex', header: 'Giới tính', aliases: ['gioi_tinh', 'phai', 'nam/nu'], example: 'Nữ' },
-  { key: 'idNumber', header: 'Số CCCD', aliases: ['so_cccd', 'cccd', 'so dinh danh', 'so_dinh_danh', 'so cmnd', 'cmnd', 'cccd/cmnd', 'so cccd/cmnd', 'so cmnd/cccd', 'so can cuoc', 'can cuoc cong dan', 'so dinh danh ca nhan'], example: '001185012345' },
+  { key: 'idNumber', header: 'Số CCCD', aliases: ['so_cccd', 'cccd', 'so dinh danh', 'so_dinh_danh', 'so cmnd', 'cmnd', 'cccd/cmnd', 'so cccd/cmnd', 'so cmnd/cccd', 'so can cuoc', 'can cuoc cong dan', 'so dinh danh ca nhan', 'so ddcn', 'ddcn', 'ma dinh danh'], example: '001185012345' },
   { key: 'phone', header: 'Số điện thoại', aliases: ['so_dien_thoai', 'sdt', 'dien thoai', 'so dt', 'dt'], example: '0912345678' },
   { key: 'communeCode', header: 'Mã xã', aliases: ['ma_xa', 'ma xa/phuong', 'ma phuong xa'], example: '00004' },
   { key: 'ethnicity', header: 'Dân tộc', aliases: ['dan_toc'], example: 'Kinh' },
@@ -199,5 +199,24 @@ export function matchHeaderCells(cells: HeaderCell[], def: OrganizationDefinitio
 }
 
 function plainColumn(cell: HeaderCell, byKey: Map<string, RosterColumn>): RosterColumn | undefined {
-  return byKey.get(headerKey(cell.text));
+  return columnNamed(cell.text, byKey);
+}
+
+/**
+ * The column a header's text names: as written; else without what it adds in brackets (`Địa chỉ
+ * (thôn/xóm)`); else by the one column its alternatives name (`Số ĐDCN/CCCD`, `SĐT; Zalo`), never
+ * when they name two. Pure.
+ */
+export function columnNamed(text: string, byKey: Map<string, RosterColumn>): RosterColumn | undefined {
+  const exact = byKey.get(headerKey(text));
+  if (exact) return exact;
+  const bare = text.replace(/\([^)]*\)|\[[^\]]*\]/g, ' ').trim();
+  if (bare && bare !== text.trim()) return columnNamed(bare, byKey);
+  const named = new Set(
+    text
+      .split(/[/;|]/)
+      .map((part) => byKey.get(headerKey(part)))
+      .filter((c): c is RosterColumn => !!c),
+  );
+  return named.size === 1 ? [...named][0] : undefined;
 }

@@ -45,7 +45,7 @@ export async function accessibilityProblems(page: Page): Promise<string[]> {
     new Promise((r) => setTimeout(r, 1000)),
   ])`);
   const violations = await page.evaluate<{ id: string; impact: string; nodes: { target: string[] }[] }[]>(
-    `axe.run({ runOnly: ['wcag2a', 'wcag2aa', 'best-practice'] }).then((r) => r.violations)`,
+    `axe.run({ runOnly: ['wcag2a', 'wcag2aa', 'best-practice'], resultTypes: ['violations'] }).then((r) => r.violations)`,
   );
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')

@@ -2,6 +2,7 @@ import { open } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { cellText, typedCell, unreadableCells } from './cell-text.js';
+import { isoDateCellStream } from './iso-date-cells.js';
 import type { SourceRow } from './tabular-source.js';
 import type { WorkerMessage, XlsxWorkerInput } from './xlsx-reader.js';
 import { readWorkbook, type WorkbookSheet } from './workbook-sheets.js';
@@ -69,6 +70,13 @@ function unnamedSheets(names: string[]): WorkbookSheet[] {
     .map((part, i) => ({ name: `Sheet${i + 1}`, part }));
 }
 
+/** A sheet's part with its ISO date cells readable (see iso-date-cells.ts); a failure of the part passed on. */
+function withDateCells(part: Readable): Readable {
+  const cells = isoDateCellStream();
+  part.on('error', (e) => cells.destroy(e));
+  return part.pipe(cells);
+}
+
 /** The rows of one sheet's part, sent in batches (the batch carried over between sheets). */
 async function readSheet(parser: PartParser, part: Readable, name: string, batch: SourceRow[]): Promise<SourceRow[]> {
   const [{ value: sheet }] = [...parser._parseWorksheet(part, '1')];
@@ -111,7 +119,7 @@ async function readBook(): Promise<string[]> {
     let batch: SourceRow[] = [];
     for (const { name, part } of sheets) {
       const stream = part && (!only || name === only) ? await parts.stream(part) : null;
-      if (stream) batch = await readSheet(parser, stream, name, batch);
+      if (stream) batch = await readSheet(parser, withDateCells(stream), name, batch);
     }
     if (batch.length) await send(batch);
     return sheets.map((s) => s.name);

@@ -1,6 +1,7 @@
 import { headerKey } from '../../common/files/header-key.js';
 import type { OrganizationDefinition } from '../../membership/organization/organization-definition.js';
 import {
+  columnNamed,
   columnsByKey,
   EXTRA_IMPORT_COLUMNS,
   matchHeaderCells,
@@ -32,12 +33,12 @@ const SUB_WORDS = new Set([
 /** The column a header cell names, its parent read with it (a sub-column alone first, then with its parent). */
 export function headerColumn(cell: HeaderCell, byKey: Map<string, RosterColumn>): RosterColumn | undefined {
   const own = headerKey(cell.text);
-  if (!cell.parent) return byKey.get(own);
+  if (!cell.parent) return columnNamed(cell.text, byKey);
   const parent = headerKey(cell.parent);
   if (SEX_PARENTS.has(parent) && BY_SEX[own]) return BY_SEX[own];
   if (NAME_PARENTS.has(parent) && NAME_PARTS[own]) return column(NAME_PARTS[own]);
   if (byKey.get(parent)?.key === 'address') return COMMUNE_SUBS.has(own) ? column('address') : undefined;
-  return byKey.get(own) ?? byKey.get(headerKey(`${cell.parent} ${cell.text}`));
+  return columnNamed(cell.text, byKey) ?? byKey.get(headerKey(`${cell.parent} ${cell.text}`));
 }
 
 /**

@@ -42,6 +42,16 @@ describe('a profile date cell (Ngày vào Đoàn)', () => {
   });
 
   it.each([
+    ['Ngày sinh', 'birthDate'],
+    ['Ngày vào', 'joinDate'],
+  ] as const)('%s written in words, as on a certificate, is stored as the date it says', (column, field) => {
+    const hpn = BUILT_IN_ORGANIZATIONS.find((o) => o.code === 'HPN')!;
+    const h = matchHeader(['Họ và tên', column], hpn)!;
+    const row = readRosterRow({ cells: ['Lò Thị Mai', 'ngày 16 tháng 4 năm 1971'] }, h, { today: '2026-12-01' })!;
+    expect([row.problems, row.warnings, row.fields[field]]).toEqual([[], [], '1971-04-16']);
+  });
+
+  it.each([
     ['Ngày sinh hoạt gần nhất', 'lastActivityDate', '01/2027', 'Ngày sinh hoạt gần nhất: ngày ở tương lai'],
     ['Ngày vào', 'joinDate', '2027', 'Ngày vào: ngày ở tương lai'],
     ['Ngày sinh', 'birthDate', '1899', 'Ngày sinh: năm sinh 1899 trước 1900'],

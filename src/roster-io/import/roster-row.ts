@@ -1,4 +1,4 @@
-import { formatPartialDate, type PartialDate } from '../../common/dates/partial-date.js';
+import { ANY_PRECISION, formatPartialDate, parsePartialDate, type PartialDate } from '../../common/dates/partial-date.js';
 import { isMaskedIdNumber, type Sex } from '../../common/identity/id-number.js';
 import type { CommuneFromAddress } from '../../geography/commune-from-address.js';
 import { parseExternalId, type MemberFieldsInput } from '../../membership/member-record/member-input.js';
@@ -205,6 +205,12 @@ function asTyped(cells: Cells, key: string, read: { warning?: string }): string 
   return typeof cells.raw(key) === 'string' && !read.warning ? cells.text(key) : undefined;
 }
 
+/** A date cell's text as she typed it when the record reads it so too; else (`ngày 16 tháng 4 năm 1971`) in figures. */
+function typedDate(cells: Cells, key: string, read: { warning?: string }): string | undefined {
+  const text = asTyped(cells, key, read);
+  return text !== undefined && parsePartialDate(text, ANY_PRECISION).ok ? text : undefined;
+}
+
 /** Birth date and sex: their own columns, or the `Năm sinh` over `Nam` | `Nữ` layout. */
 function readPerson(cells: Cells, fields: RosterRow['fields'], today: string): { birth: PartialDate | null; sex: Sex | null } {
   let birth: PartialDate | null = null;
@@ -232,7 +238,7 @@ function readPerson(cells: Cells, fields: RosterRow['fields'], today: string): {
     const value = refused ? null : read.value;
     birth = value ?? birth;
     cells.warn('birthDate', read.problem ?? refused ?? read.warning);
-    typed = value ? asTyped(cells, 'birthDate', read) : undefined;
+    typed = value ? typedDate(cells, 'birthDate', read) : undefined;
   }
   if (cells.has('sex')) {
     const read = readSexCell(cells.raw('sex'));
@@ -294,7 +300,7 @@ function readDate(cells: Cells, key: string, label: string, today: string, field
   const refused = read.value && field ? refusedByRecord(field, read.value, label, today) : undefined;
   cells.warn(key, read.problem ?? refused ?? read.warning);
   if (!read.value || refused) return undefined;
-  return asTyped(cells, key, read) ?? formatPartialDate(read.value);
+  return typedDate(cells, key, read) ?? formatPartialDate(read.value);
 }
 
 /** What the record's own rule for a date field (record-dates.ts) says against a date read, as a warning. */
