@@ -109,6 +109,8 @@ describe('an Excel roster whose Mã đơn vị column holds names as well as cod
     ws.addRow(['Họ và tên', 'Ngày sinh', 'Mã xã', 'Mã đơn vị']);
     ws.addRow(['Kim Thị Khánh', '06/06/1996', '00004', 'Chi hội Khu phố 9']);
     ws.addRow(['Lò Thị Lan', '07/07/1997', '00004', 'CHI-MOI']);
+    // No commune in the row, and her account is the province's: no branch can be made, the member is imported all the same.
+    ws.addRow(['Mạc Thị Mơ', '08/08/1998', '', 'Chi hội Bản Che Căn']);
     const jobId = await uploadRoster(
       t,
       token,
@@ -126,5 +128,15 @@ describe('an Excel roster whose Mã đơn vị column holds names as well as cod
       // A code in the code column is created with that code, as before.
       { full_name: 'Lò Thị Lan', code: 'CHI-MOI', name: 'CHI-MOI' },
     ]);
+    const { importJob } = await gql<{ importJob: { created: number; rejected: number } }>(
+      `query($id: ID!) { importJob(id: $id) { created rejected } }`,
+      { id: jobId },
+    );
+    expect(importJob).toEqual({ created: 3, rejected: 0 });
+    const [mo] = await t.sql<{ unit_id: string | null; import_warnings: unknown }>(
+      `SELECT unit_id, import_warnings FROM member_record WHERE full_name = 'Mạc Thị Mơ'`,
+    );
+    expect(mo.unit_id).toBeNull();
+    expect(JSON.stringify(mo.import_warnings)).toContain("'Chi hội Bản Che Căn' chưa có và chưa tạo được vì dòng không cho biết xã/phường");
   });
 });

@@ -59,9 +59,9 @@ export const sheetUnitNote = (unit: string) => `dòng không ghi chi hội đư�
 
 export const unitOutOfScopeMessage = (label: string, value: string) => `${label}: đơn vị '${value}' nằm ngoài phạm vi của tài khoản này`;
 
-/** A unit to create (`--create-units`) for a row without its commune: refuses the row. */
-export const unitNeedsCommuneMessage = (label: string, value: string) =>
-  `${label}: '${value}' chưa có; cần Mã xã của dòng để tạo đơn vị mới`;
+/** A unit to create (`--create-units`) for a row without its commune: the member is imported all the same, and told. */
+export const unitNeedsCommuneMessage = (label: string, value: string, to: Landing) =>
+  `${label}: '${value}' chưa có và chưa tạo được vì dòng không cho biết xã/phường: ${landing(to)}; thêm cột Mã xã (hoặc Địa chỉ có tên xã) rồi nhập lại để tạo chi hội này`;
 
 /** Why a line under the header is no member row (row-kind.ts): listed as `dòng N: bỏ qua: …`, never refused. */
 export const SKIP_REASONS = {

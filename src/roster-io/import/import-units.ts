@@ -140,8 +140,9 @@ export class ImportUnits {
     const own = await this.own(em);
     communeCode ??= own?.communeCode ?? null;
     if (!communeCode) {
-      problem(unitNeedsCommuneMessage(label, value));
-      return null;
+      const to = await landing();
+      warnings.push({ field: 'unit', value, message: unitNeedsCommuneMessage(label, value, to.says) });
+      return to.unit;
     }
     const under = own?.kind === UnitKind.BASE ? own : undefined;
     if (own && !under) {
