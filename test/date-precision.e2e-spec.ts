@@ -117,6 +117,13 @@ describe('every date keeps the precision it was given', () => {
     });
     expect(recs.data!.memberRecords.nodes.flatMap((r) => r.importWarnings.map((w) => w.message))).toEqual([]);
 
+    // Into a folder that does not exist: refused at once with the path, in either format (the CLI says it in Vietnamese).
+    for (const format of ['csv', 'xlsx'] as const)
+      await expect(
+        t.app
+          .get(RosterExportService)
+          .export({ organization: 'HND', format, out: path.join(dir, 'khong-co', `hnd.${format}`) }, CLI_PRINCIPAL),
+      ).rejects.toMatchObject({ code: 'ENOENT', path: path.join(dir, 'khong-co', `hnd.${format}`) });
     const out = path.join(dir, 'hnd-export.csv');
     await t.app.get(RosterExportService).export({ organization: 'HND', format: 'csv', out }, CLI_PRINCIPAL);
     const [header, ...lines] = fs

@@ -322,6 +322,10 @@ describe('error, result and template files as Excel keeps them (issue 16)', () =
       expect(again.stdout).toMatch(new RegExp(`^${line}\t${n}$`, 'm'));
     // The unchanged rows still carry their warnings, and are counted so.
     expect(warnedOf(again.stdout, again.stderr)[1]).toBe('3');
+    // With its codes the file gets no result file: the warned rows are listed, each with what it says.
+    const listed = [...again.stderr.matchAll(/^\[lienthong\] cảnh báo: .*dòng (\d+) \S+: (.*)$/gm)];
+    expect(listed.map((m) => m[1])).toHaveLength(3);
+    expect(listed.map((m) => m[2]).join('\n')).toMatch(/Số CCCD.*thiếu/);
   });
 });
 

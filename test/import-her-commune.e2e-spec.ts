@@ -170,7 +170,7 @@ describe("a commune office's own roster: her chi hội written short, hamlets in
     );
     const file = XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', cellDates: true }) as Buffer;
     // Its date cell holds the ISO text (t="d"), which a reader taking it for a number would put in 1905.
-    expect(XLSX.read(file, { type: 'buffer', cellDates: true }).Sheets['Khu phố 2'].C3.t).toBe('d');
+    expect((XLSX.read(file, { type: 'buffer', cellDates: true }).Sheets['Khu phố 2'].C3 as XLSX.CellObject).t).toBe('d');
     const id = await uploadRoster(t, token, file, 'khu-pho-2.xlsx', 'organization=HPN&assignIds=true');
     await waitForJob(gql, id, 'DONE');
     const [stored] = await t.sql<{ birth_date: string; id_number_masked: string; commune_code: string }>(

@@ -97,7 +97,7 @@ async function importRoster(file: string, o: ImportOptions): Promise<void> {
       );
     if (s.rejected) out.push(`tệp lỗi\t${await writeRejected(importer, s, o.errors ?? sideFile(file, 'errors', s.format), cli)}`);
     if (s.resultFile) out.push(`tệp có mã\t${s.resultFile}`);
-    if (s.warned) log(`${s.warned} dòng có cảnh báo (ô để trống, điều kiện hội viên): xem importWarnings trên hồ sơ`);
+    if (s.warned) await logWarnings(importer, s, cli);
     if (s.created && !s.linked)
       log(`${s.created} hồ sơ mới: chạy \`lienthong link\` để liên kết (lần nhập trên 1.000 hồ sơ mới chờ một lần liên kết cả đợt)`);
     if (s.missing) {
@@ -113,6 +113,19 @@ async function importRoster(file: string, o: ImportOptions): Promise<void> {
     if (!s.created && !s.updated && !s.unchanged && (s.rejected || s.held))
       throw new Error(s.rejected ? 'không nhập được dòng nào: xem tệp lỗi' : 'không nhập được dòng nào: mọi dòng chờ quyết định');
   });
+}
+
+/** Warned rows listed after an import (all of them are in the result file, when there is one). */
+const WARNED_ROWS_SHOWN = 50;
+
+/** The rows imported with a warning (a cell left empty, an eligibility doubt): the first of them, and where to see all. */
+async function logWarnings(importer: RosterImportService, s: ImportSummary, cli: Principal): Promise<void> {
+  const where = s.resultFile ? `cột Cảnh báo trong ${s.resultFile}` : 'dưới đây';
+  log(`${s.warned} dòng có cảnh báo (ô để trống, điều kiện hội viên), đã nhập: xem ${where}`);
+  const rows = (await importer.preview(s.jobId, cli, 1_000_000)).rows.filter((r) => r.warnings);
+  for (const r of rows.slice(0, WARNED_ROWS_SHOWN))
+    log(`cảnh báo: ${r.sheet ? `${r.sheet} ` : ''}dòng ${r.row}${r.code ? ` ${r.code}` : ''}: ${r.warnings}`);
+  if (rows.length > WARNED_ROWS_SHOWN) log(`… và ${rows.length - WARNED_ROWS_SHOWN} dòng có cảnh báo khác`);
 }
 
 /** Rows of each fate shown by `--dry-run`. */

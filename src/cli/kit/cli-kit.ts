@@ -10,7 +10,7 @@ import { loadConfig } from '../../config/app-config.js';
 import { openDatabase } from '../../database/open-database.js';
 import { cliPrincipal, type Principal } from '../../access/principal.js';
 import { CliModule } from './cli.module.js';
-import { vietnameseUsageError } from './cli-messages.js';
+import { fileSystemMessage, vietnameseUsageError } from './cli-messages.js';
 
 /**
  * `lienthong <command>`: run on the server itself, as a local administrator. Results go to
@@ -66,15 +66,25 @@ export async function readStdin(): Promise<string> {
 
 /** Runs the program; exit 2 for a usage error (Commander's or ours), 1 for work that could not be done. */
 export async function runCli(buildProgram: () => Command): Promise<void> {
+  // Nothing left to wait for while the command has not ended (a stream that failed without a word):
+  // never an exit 0 as if it were done.
+  let ended = false;
+  process.once('beforeExit', () => {
+    if (ended) return;
+    process.stderr.write('lienthong: lệnh dừng giữa chừng, chưa xong (một tệp hoặc kết nối không trả lời): hãy chạy lại\n');
+    process.exit(1);
+  });
   try {
     await buildProgram().parseAsync(process.argv);
+    ended = true;
   } catch (e) {
+    ended = true;
     if (e instanceof CommanderError) process.exit(e.exitCode === 0 ? 0 : 2);
     if (e instanceof UsageError) {
       process.stderr.write(`lienthong: ${e.message}\n`);
       process.exit(2);
     }
-    const message = e instanceof DomainError || e instanceof Error ? e.message : String(e);
+    const message = fileSystemMessage(e) ?? (e instanceof DomainError || e instanceof Error ? e.message : String(e));
     process.stderr.write(`lienthong: ${message}\n`);
     process.exit(1);
   }

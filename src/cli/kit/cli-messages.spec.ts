@@ -1,4 +1,5 @@
-import { vietnameseUsageError } from './cli-messages.js';
+import { writeFile } from 'node:fs/promises';
+import { fileSystemMessage, vietnameseUsageError } from './cli-messages.js';
 
 describe('usage errors of the command line, in Vietnamese', () => {
   it.each([
@@ -21,5 +22,19 @@ describe('usage errors of the command line, in Vietnamese', () => {
     ['something else\n', 'something else\n'],
   ])('says %j in Vietnamese', (english, vietnamese) => {
     expect(vietnameseUsageError(english)).toBe(vietnamese);
+  });
+});
+
+describe('a file or folder the command could not use, in Vietnamese', () => {
+  it('names the path and what to do, for the system error a missing folder gives', async () => {
+    const e = await writeFile('/khong-co-thu-muc-nay/HPN.xlsx', 'x').catch((err: unknown) => err);
+    expect(fileSystemMessage(e)).toBe(
+      "'/khong-co-thu-muc-nay/HPN.xlsx': không có tệp hoặc thư mục này: kiểm tra lại đường dẫn (thư mục để ghi tệp phải có sẵn)",
+    );
+  });
+
+  it('leaves any other error to its own message', () => {
+    expect(fileSystemMessage(new Error('khác'))).toBeNull();
+    expect(fileSystemMessage(Object.assign(new Error('x'), { code: 'ECONNREFUSED', path: '/tmp' }))).toBeNull();
   });
 });

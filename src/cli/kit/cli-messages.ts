@@ -27,3 +27,19 @@ export function vietnameseUsageError(text: string): string {
   }
   return text;
 }
+
+/** What the system says of a file or folder it could not use (`ENOENT, open 'x'`), in Vietnamese; null for other errors. Pure. */
+export function fileSystemMessage(e: unknown): string | null {
+  const { code, path } = (e ?? {}) as { code?: unknown; path?: unknown };
+  if (typeof code !== 'string' || typeof path !== 'string') return null;
+  const said: Record<string, string> = {
+    ENOENT: 'không có tệp hoặc thư mục này: kiểm tra lại đường dẫn (thư mục để ghi tệp phải có sẵn)',
+    EACCES: 'không có quyền đọc hoặc ghi ở đây: chọn thư mục khác, hoặc chạy bằng tài khoản có quyền',
+    EPERM: 'không có quyền đọc hoặc ghi ở đây: chọn thư mục khác, hoặc chạy bằng tài khoản có quyền',
+    EISDIR: 'đây là một thư mục, không phải tệp: ghi cả tên tệp',
+    ENOTDIR: 'một phần của đường dẫn là tệp, không phải thư mục: kiểm tra lại đường dẫn',
+    ENOSPC: 'ổ đĩa đã đầy: giải phóng chỗ trống rồi chạy lại',
+    EROFS: 'ổ đĩa này chỉ cho đọc: chọn thư mục khác',
+  };
+  return said[code] ? `'${path}': ${said[code]}` : null;
+}

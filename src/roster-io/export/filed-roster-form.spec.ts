@@ -2,7 +2,7 @@ import { MemberStatus as S } from '../../membership/status/member-status.js';
 import { DTN } from '../../organizations/dtn/dtn.organization.js';
 import { HND } from '../../organizations/hnd/hnd.organization.js';
 import { NCT } from '../../organizations/nct/nct.organization.js';
-import { filedFoot, totalLine } from './filed-roster-form.js';
+import { filedFoot, provinceIssuer, totalLine } from './filed-roster-form.js';
 
 describe('a filed roster’s foot', () => {
   it.each([
@@ -40,5 +40,19 @@ describe('a filed roster’s foot', () => {
     // 5 February in Vietnam (UTC+7), the month with its leading zero.
     expect(foot.placeAndDate).toBe('Xã Thanh Nưa, ngày 05 tháng 02 năm 2026');
     expect(filedFoot(def, new Map(), null, new Date('2026-12-04T03:00:00Z')).placeAndDate).toBe('……………, ngày 04 tháng 12 năm 2026');
+  });
+});
+
+describe('a roster issued for the province', () => {
+  it('is issued by the province as its name says it, the date line naming the place alone', () => {
+    expect(provinceIssuer({ name: 'Tỉnh Điện Biên', kind: 'Tỉnh' }, null)).toEqual({ name: 'Tỉnh Điện Biên', place: 'Điện Biên' });
+    expect(provinceIssuer({ name: 'Thành phố Hà Nội', kind: 'Thành phố' }, null)).toEqual({ name: 'Thành phố Hà Nội', place: 'Hà Nội' });
+  });
+
+  it('is issued by the organization’s provincial committee when it has one', () => {
+    expect(provinceIssuer({ name: 'Tỉnh Điện Biên', kind: 'Tỉnh' }, 'Tỉnh Đoàn Điện Biên')).toEqual({
+      name: 'Tỉnh Đoàn Điện Biên',
+      place: 'Điện Biên',
+    });
   });
 });

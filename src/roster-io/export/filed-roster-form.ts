@@ -5,6 +5,16 @@ import type { MemberStatus } from '../../membership/status/member-status.js';
 import { BOARD_AUTHORITY, headTitle, statusesOf, statusLabel } from '../../membership/organization/status-wording.js';
 import type { FiledRosterFoot } from './filed-roster.js';
 
+/**
+ * A roster issued for the province: by its organization's provincial committee when it has one,
+ * else by the province as its name says it (`Tỉnh Điện Biên`); its date line names the place alone
+ * (`Điện Biên, ngày …`). Pure.
+ */
+export function provinceIssuer(province: { name: string; kind: string }, committee: string | null): { name: string; place: string } {
+  const place = province.name.startsWith(`${province.kind} `) ? province.name.slice(province.kind.length + 1) : province.name;
+  return { name: committee ?? province.name, place };
+}
+
 /** `Tính đến ngày 04/12/2026`: the day (in Vietnam) the roster was taken. */
 export const asOfLine = (at: Date): string => `Tính đến ngày ${vietnamDate(at)}`;
 

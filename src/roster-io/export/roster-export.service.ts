@@ -26,8 +26,8 @@ import { GeographyService } from '../../geography/geography.service.js';
 import { templateColumns, type RosterColumn } from '../roster-columns.js';
 
 import { dayCell, filedColumns, isDateColumn, openFiledRoster, type FiledCell } from './filed-roster.js';
-import { asOfLine, filedFoot } from './filed-roster-form.js';
-import { openRosterWriter as openWriter, type RosterFormat } from './roster-writer.js';
+import { asOfLine, filedFoot, provinceIssuer } from './filed-roster-form.js';
+import { makeWritable, openRosterWriter as openWriter, type RosterFormat } from './roster-writer.js';
 
 export type { RosterFormat } from './roster-writer.js';
 
@@ -142,6 +142,7 @@ export class RosterExportService {
     const scope = clear ? clearDataScope(actor) : readScope(actor);
     assertOrganizationInScope(scope, opts.organization, clear ? 'xuất danh sách có số CCCD đầy đủ' : 'xuất danh sách');
     const def = await this.organizations.get(opts.organization);
+    await makeWritable(opts.out);
     const unit = opts.unit ? await this.units.findByCode(def.code, opts.unit) : null;
     // The organization, the unit asked for and the caller's scope; the keyset follows as the last three parameters.
     const where = ['r.organization_code = $1', 'r.erased_at IS NULL'];
@@ -248,13 +249,14 @@ export class RosterExportService {
       `SELECT name FROM unit WHERE organization_code = $1 AND kind = 'PROVINCE' ORDER BY name LIMIT 2`,
       [def.code],
     );
-    if (committee) return { name: committee.name, place: province?.name ?? null };
-    return province ? { name: `${province.kind} ${province.name}`, place: province.name } : null;
+    if (province) return provinceIssuer(province, committee?.name ?? null);
+    return committee ? { name: committee.name, place: null } : null;
   }
 
   /** The import template: the header row and one filled example row. */
   async template(organization: string, out: string, format: RosterFormat = 'xlsx'): Promise<void> {
     const def: OrganizationDefinition = await this.organizations.get(organization);
+    await makeWritable(out);
     const columns = templateColumns(def);
     const writer = await openWriter(
       out,

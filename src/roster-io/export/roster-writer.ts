@@ -1,6 +1,7 @@
 // The one way rosters are written to a file (export, template, the import's error and result files):
 // CSV for a CSV, or an .xlsx whose every column is formatted as Text, so that Excel keeps the zeros
 // of an ID number, a phone, a Mã hồ sơ or a Mã xã typed or pasted into it, in every row.
+import { open } from 'node:fs/promises';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import type ExcelJS from 'exceljs';
@@ -18,7 +19,7 @@ export function formatOfName(name: string): RosterFormat {
 
 /** CSV in UTF-8 with a BOM (Excel then reads the accents), or a streamed .xlsx with text cells. */
 export async function openRosterWriter(out: string, format: RosterFormat, header: string[]): Promise<RowWriter> {
-  const book = openRosterBook(out, format);
+  const book = await openRosterBook(out, format);
   await book.sheet(null, [header]);
   return { row: (cells) => book.row(cells), close: () => book.close() };
 }
@@ -34,7 +35,17 @@ export interface RosterBook {
   close(): Promise<void>;
 }
 
-export function openRosterBook(out: string, format: RosterFormat): RosterBook {
+/**
+ * The file to write, made (or emptied) before anything is written to it: a folder that does not exist
+ * or cannot be written fails here with the system's error naming the path (the CLI says it in
+ * Vietnamese), never later in a writer's stream, which would end the command with nothing said.
+ */
+export async function makeWritable(out: string): Promise<void> {
+  await (await open(out, 'w')).close();
+}
+
+export async function openRosterBook(out: string, format: RosterFormat): Promise<RosterBook> {
+  await makeWritable(out);
   return format === 'csv' ? csvBook(out) : xlsxBook(out);
 }
 

@@ -13,7 +13,7 @@ import { errorSheets, resultSheets, type KeptRow, type SheetOut } from './her-ro
 
 /** Sheets as her file had them, into a workbook (one worksheet each) or a CSV (with BOM, for Excel). */
 async function writeSheets(out: string, sheets: SheetOut[]): Promise<void> {
-  const book = openRosterBook(out, formatOfName(out));
+  const book = await openRosterBook(out, formatOfName(out));
   for (const sh of sheets) {
     await book.sheet(sh.name, sh.header);
     for (const r of sh.rows) await book.row(r);
