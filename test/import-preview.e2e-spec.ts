@@ -294,6 +294,11 @@ describe('staged import: preview, confirm, the wrong organization (issue 17)', (
       // The file names no unit: the two members would land without one, and she is told.
       expect(dry.stderr).toContain('2 dòng chưa có chi hội/đơn vị');
       expect(await records('HND', 'CL-%')).toEqual([]);
+      // A file with a chi hội column naming a chi hội nobody has: told so, and how to create it — not to add the column it has.
+      const named = file('cli-chi-hoi.csv', ['Họ và tên,Ngày sinh,Chi hội', 'Vi Văn Bốn,1964,Chi hội Bản Mới']);
+      const dryNamed = cli(['--org', 'HND', '--dry-run', named]);
+      expect(dryNamed.stderr).toContain('1 dòng chưa xếp được vào chi hội/đơn vị (tên chi hội trong tệp chưa có');
+      expect(dryNamed.stderr).toContain('--create-units');
       const run = cli(['--org', 'HND', p]);
       expect(run.status).toBe(0);
       expect(run.stdout).toContain('tạo mới\t2');

@@ -151,12 +151,17 @@ async function waiting(importer: RosterImportService, s: ImportSummary, dryRun: 
         `${FATE_LABEL[fate]}: ${r.sheet ? `${r.sheet} ` : ''}dòng ${r.row} ${r.code ?? ''}${r.changed.length ? ` (${r.changed.join(', ')})` : ''}${r.reason ? `: ${r.reason}` : ''}`,
       );
   }
-  if (preview.withoutUnit)
-    log(
-      `${preview.withoutUnit} dòng chưa có chi hội/đơn vị: thêm cột Mã đơn vị hoặc Chi hội (tên), hoặc chuyển họ vào đơn vị sau khi nhập`,
-    );
+  if (preview.withoutUnit) log(withoutUnitNote(preview.withoutUnit, preview.mapping));
   log('chạy thử: chưa ghi gì vào hồ sơ');
   if (s.waiting) log(`${s.waiting}: khi nhập thật, cần --accept-ineligible "lý do" — ${INELIGIBLE_REASON_HINT}`);
+}
+
+/** Rows that land in no chi hội: why, by whether her file has a column for it. */
+function withoutUnitNote(rows: number, mapping: { field: string }[]): string {
+  const hasColumn = mapping.some((m) => m.field === 'unit');
+  return hasColumn
+    ? `${rows} dòng chưa xếp được vào chi hội/đơn vị (tên chi hội trong tệp chưa có: xem cảnh báo của từng dòng; nhập với --create-units để tạo các chi hội đó, hoặc sửa tên cho đúng chi hội đã có)`
+    : `${rows} dòng chưa có chi hội/đơn vị: thêm cột Mã đơn vị hoặc Chi hội (tên), hoặc chuyển họ vào đơn vị sau khi nhập`;
 }
 
 const FATE_LABEL: Record<string, string> = {
