@@ -66,6 +66,10 @@ export function legacyEncoding(text: string): 'TCVN3' | 'VNI' | null {
   return vni > tcvn ? 'VNI' : 'TCVN3';
 }
 
+/** A file typed in an old font encoding: what it is and how to convert it. */
+export const legacyEncodingMessage = (name: string, legacy: 'TCVN3' | 'VNI') =>
+  `'${name}' có vẻ được gõ bằng bảng mã ${legacy} (phông .Vn…/VNI-…), không phải Unicode: hãy chuyển mã sang Unicode (Unikey: Công cụ… > Chuyển mã) rồi nhập lại`;
+
 /** UTF-8 when the first 64 KB decode as UTF-8 (BOM or not), else Windows-1258 (Excel's "CSV" on Vietnamese Windows). */
 export function detectCsvEncoding(head: Buffer): 'utf-8' | 'windows-1258' {
   if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return 'utf-8';
@@ -108,10 +112,7 @@ export async function openRoster(file: string, opts: { sheet?: string | null; di
   const text = encoding === 'utf-8' ? start.toString('utf8') : iconv.decode(start, 'windows1258');
   // A legacy font encoding shows its letters as Latin-1 characters: judge the bytes read as Latin-1 unless they are UTF-8.
   const legacy = legacyEncoding(encoding === 'utf-8' ? text : start.toString('latin1'));
-  if (legacy)
-    throw new SourceError(
-      `'${name}' có vẻ được gõ bằng bảng mã ${legacy} (phông .Vn…/VNI-…), không phải Unicode: hãy chuyển mã sang Unicode (Unikey: Công cụ… > Chuyển mã) rồi nhập lại`,
-    );
+  if (legacy) throw new SourceError(legacyEncodingMessage(name, legacy));
   const delimiter = detectDelimiter(text.replace(/^\uFEFF/, ''));
   return { kind: 'csv', encoding, delimiter, rows: readCsv(file, name, encoding, delimiter) };
 }

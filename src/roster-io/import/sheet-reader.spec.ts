@@ -75,6 +75,17 @@ describe('reading a roster sheet by sheet', () => {
     );
   });
 
+  it('says a workbook typed in an old font encoding (.VnTime: TCVN3) is one, and how to convert it, rather than that it has no header', async () => {
+    const tcvn3 = [
+      s('DS', 1, 'HéI LHPN X· THANH Y£N'),
+      s('DS', 2, 'DANH S¸CH HéI VI£N N¡M 2026'),
+      s('DS', 4, 'STT', 'Hä vµ tªn', 'N¨m sinh', 'Giíi tÝnh', 'D©n téc', '§Þa chØ'),
+      s('DS', 5, '1', 'NguyÔn ThÞ H\u00ad¬ng', '1975', 'N÷', 'Kinh', 'B¶n Phñ, x· Thanh Yªn'),
+      s('DS', 6, '2', 'Lß ThÞ ¸nh', '1982', 'N÷', 'Th¸i', 'B¶n Phñ, x· Thanh Yªn'),
+    ];
+    await expect(read(tcvn3)).rejects.toThrow("'ds.xlsx' có vẻ được gõ bằng bảng mã TCVN3 (phông .Vn…/VNI-…), không phải Unicode");
+  });
+
   it('keeps her row under her header (two rows), where her Mã hồ sơ is, and whether it goes into a result file', async () => {
     const { out, skipped } = await read([
       s('DS', 1, 'STT', 'Họ và tên', 'Năm sinh', ''),

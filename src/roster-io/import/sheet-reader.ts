@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { DomainError } from '../../common/errors/domain-error.js';
-import type { SourceRow } from '../../common/files/tabular-source.js';
+import { legacyEncoding, legacyEncodingMessage, type SourceRow } from '../../common/files/tabular-source.js';
 import type { OrganizationDefinition } from '../../membership/organization/organization-definition.js';
 import type { ImportJob } from '../import-job.entity.js';
 import { importColumns, matchHeader, templateColumns, UNIT_BY_NAME, type HeaderMatch, type RosterColumn } from '../roster-columns.js';
@@ -43,6 +43,8 @@ export interface SkippedRow {
   inResult: boolean;
 }
 
+/** How much of the lines above any header is kept to judge the file's encoding by. */
+const UNREAD_TEXT = 8192;
 const NO_HEADER_NOTE = 'không tìm thấy dòng tiêu đề (Mã hồ sơ, Họ và tên…): bỏ qua';
 
 /**
@@ -64,6 +66,8 @@ export class SheetReader {
   /** The branch the lines above the sheet's header name (its title, its heading block). */
   private titleBranch: string | null = null;
   private ordinal = 0;
+  /** The text of the lines read without a header (to tell a file in an old font encoding). */
+  private unread = '';
 
   constructor(
     private readonly def: OrganizationDefinition,
@@ -87,6 +91,7 @@ export class SheetReader {
       }
       if (!this.header && !this.findHeader(raw)) {
         if (!this.header) this.titleBranch ??= raw.cells.map((c) => (c ? titleBranch(c) : null)).find(Boolean) ?? null;
+        if (this.unread.length < UNREAD_TEXT) this.unread += ` ${raw.cells.join(' ')}`;
         continue;
       }
       const src = withUnreadableShown(withoutOurs(raw, this.header!));
@@ -103,11 +108,16 @@ export class SheetReader {
       yield this.dataRow(src, row, this.header!);
     }
     this.endSheet();
-    if (!this.summary.sheets.some((sh) => sh.headerRow !== null))
+    if (!this.summary.sheets.some((sh) => sh.headerRow !== null)) {
+      // Typed in an old font encoding (.VnTime, VNI-Times): its header reads as no Vietnamese at all.
+      const legacy = legacyEncoding(this.unread);
       throw new DomainError(
         'BAD_USER_INPUT',
-        `không tìm thấy dòng tiêu đề (Mã hồ sơ, Họ và tên…) trong tệp '${this.job.sourceName}': hãy dùng tệp mẫu (tải ở /templates/${this.def.code}.xlsx) và giữ nguyên dòng tiêu đề`,
+        legacy
+          ? legacyEncodingMessage(this.job.sourceName, legacy)
+          : `không tìm thấy dòng tiêu đề (Mã hồ sơ, Họ và tên…) trong tệp '${this.job.sourceName}': hãy dùng tệp mẫu (tải ở /templates/${this.def.code}.xlsx) và giữ nguyên dòng tiêu đề`,
       );
+    }
   }
 
   /** A header's first row at the end of its sheet is the header; a sheet without one is said so. */
