@@ -145,6 +145,22 @@ describe('a workbook read by the name its program gave each sheet', () => {
   });
 });
 
+describe('a crafted workbook', () => {
+  it('reads a sheet part once however many sheets point to it', async () => {
+    const rel = (n: number) => `<Relationship Id="rId${n}" Type="worksheet" Target="worksheets/sheet1.xml"/>`;
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'crafted-')), 'same-part.xlsx');
+    writeFileSync(
+      file,
+      storedZip([
+        ['xl/workbook.xml', Buffer.from(`<workbook><sheets>${[1, 2, 3].map((n) => `<sheet name="S${n}" sheetId="${n}" r:id="rId${n}"/>`).join('')}</sheets></workbook>`)],
+        ['xl/_rels/workbook.xml.rels', Buffer.from(`<Relationships>${[1, 2, 3].map(rel).join('')}</Relationships>`)],
+        ['xl/worksheets/sheet1.xml', Buffer.from('<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Lò Thị Lan</t></is></c></row></sheetData></worksheet>')],
+      ]),
+    );
+    expect((await rowsOf(file)).map((r) => [r.sheet, r.cells])).toEqual([['S1', ['Lò Thị Lan']]]);
+  });
+});
+
 describe('every sheet of a workbook, whoever wrote it and however busy the machine', () => {
   it('reads all four sheets of a SheetJS workbook (inline strings, sheets before workbook.xml), eight readings at once', async () => {
     const book = XLSX.utils.book_new();

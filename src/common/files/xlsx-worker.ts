@@ -117,8 +117,11 @@ async function readBook(): Promise<string[]> {
     if (styles) await parser._parseStyles(styles);
     const sheets = outline.sheets.length ? outline.sheets : unnamedSheets(parts.names);
     let batch: SourceRow[] = [];
+    // A part read once, even when several sheets point to it (a crafted file would multiply its rows).
+    const read = new Set<string>();
     for (const { name, part } of sheets) {
-      const stream = part && (!only || name === only) ? await parts.stream(part) : null;
+      const stream = part && !read.has(part) && (!only || name === only) ? await parts.stream(part) : null;
+      if (stream) read.add(part!);
       if (stream) batch = await readSheet(parser, withDateCells(stream), name, batch);
     }
     if (batch.length) await send(batch);
