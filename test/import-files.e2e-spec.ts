@@ -1,3 +1,4 @@
+import iconv from 'iconv-lite';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -193,6 +194,27 @@ describe('error, result and template files as Excel keeps them (issue 16)', () =
     );
     expect(rec.external_id).toBe(mai[0]);
     cliResult = result.rows;
+  });
+
+  it('writes the side files of a semicolon CSV (Excel on a Vietnamese Windows, Windows-1258) with semicolons, so her Excel opens them in columns', () => {
+    const p = path.join(dir, 'chi-hoi-excel.csv');
+    const lines = ['STT;Họ và tên;Ngày sinh;Mã đơn vị', '1;Lò Thị Dịu;12/03/1990;', '2;Lò Thị Mơ;1991;CHI 01!'];
+    // As Windows writes Vietnamese in 1258: the tone marks apart (combining), the vowel's own mark kept on it (â, ơ, ư).
+    const cp1258 = (text: string) => text.normalize('NFD').replace(/[aeouAEOU][\u0302\u0306\u031b]/g, (m) => m.normalize('NFC'));
+    fs.writeFileSync(p, iconv.encode(cp1258(`${lines.join('\r\n')}\r\n`), 'windows1258'));
+    const run = lienthong('import', '--org', 'HPN', p);
+    expect(run.stdout).toMatch(/^lỗi\t1$/m);
+    const firstLines = (f: string) =>
+      fs
+        .readFileSync(f, 'utf8')
+        .normalize('NFC')
+        .replace(/^\uFEFF/, '')
+        .split('\r\n')
+        .slice(0, 2);
+    const [errorsHeader, errorRow] = firstLines(path.join(dir, 'chi-hoi-excel.loi.csv'));
+    expect(errorsHeader.split(';').slice(0, 4)).toEqual(['STT', 'Họ và tên', 'Ngày sinh', 'Mã đơn vị']);
+    expect(errorRow.split(';').slice(0, 4)).toEqual(['2', 'Lò Thị Mơ', '1991', 'CHI 01!']);
+    expect(firstLines(path.join(dir, 'chi-hoi-excel.ma.csv'))[0].split(';')).toContain('Mã hồ sơ');
   });
 
   it('serves over HTTP the same result file (GET /imports/:id/result.xlsx), to the job’s scope only', async () => {

@@ -23,11 +23,11 @@ export const csvCell = (text: string): string => {
   return /[",;\r\n]/.test(s) || /^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
 
-export const csvLine = (cells: string[]): string => cells.map(csvCell).join(',');
+export const csvLine = (cells: string[], delimiter: ',' | ';' = ','): string => cells.map(csvCell).join(delimiter);
 
 /** UTF-8 with a BOM and CRLF: what Excel opens with the accents intact. */
 export async function writeCsvFile(path: string, header: string[], rows: string[][]): Promise<void> {
-  await writeFile(path, `\uFEFF${[header, ...rows].map(csvLine).join('\r\n')}\r\n`);
+  await writeFile(path, `\uFEFF${[header, ...rows].map((r) => csvLine(r)).join('\r\n')}\r\n`);
 }
 
 export interface RowWriter {
@@ -36,14 +36,14 @@ export interface RowWriter {
 }
 
 /** The same CSV, streamed row by row (bounded memory for exports of any size). */
-export async function openCsvWriter(path: string, header: string[]): Promise<RowWriter> {
+export async function openCsvWriter(path: string, header: string[], delimiter: ',' | ';' = ','): Promise<RowWriter> {
   const stream = createWriteStream(path);
   const write = async (s: string) => {
     if (!stream.write(s)) await once(stream, 'drain');
   };
-  await write(`\uFEFF${csvLine(header)}\r\n`);
+  await write(`\uFEFF${csvLine(header, delimiter)}\r\n`);
   return {
-    row: (cells) => write(`${csvLine(cells)}\r\n`),
+    row: (cells) => write(`${csvLine(cells, delimiter)}\r\n`),
     close: () => new Promise<void>((resolve, reject) => stream.end((e?: Error | null) => (e ? reject(e) : resolve()))),
   };
 }

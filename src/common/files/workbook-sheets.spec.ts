@@ -152,9 +152,19 @@ describe('a crafted workbook', () => {
     writeFileSync(
       file,
       storedZip([
-        ['xl/workbook.xml', Buffer.from(`<workbook><sheets>${[1, 2, 3].map((n) => `<sheet name="S${n}" sheetId="${n}" r:id="rId${n}"/>`).join('')}</sheets></workbook>`)],
+        [
+          'xl/workbook.xml',
+          Buffer.from(
+            `<workbook><sheets>${[1, 2, 3].map((n) => `<sheet name="S${n}" sheetId="${n}" r:id="rId${n}"/>`).join('')}</sheets></workbook>`,
+          ),
+        ],
         ['xl/_rels/workbook.xml.rels', Buffer.from(`<Relationships>${[1, 2, 3].map(rel).join('')}</Relationships>`)],
-        ['xl/worksheets/sheet1.xml', Buffer.from('<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Lò Thị Lan</t></is></c></row></sheetData></worksheet>')],
+        [
+          'xl/worksheets/sheet1.xml',
+          Buffer.from(
+            '<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Lò Thị Lan</t></is></c></row></sheetData></worksheet>',
+          ),
+        ],
       ]),
     );
     expect((await rowsOf(file)).map((r) => [r.sheet, r.cells])).toEqual([['S1', ['Lò Thị Lan']]]);

@@ -44,22 +44,22 @@ export async function makeWritable(out: string): Promise<void> {
   await (await open(out, 'w')).close();
 }
 
-export async function openRosterBook(out: string, format: RosterFormat): Promise<RosterBook> {
+export async function openRosterBook(out: string, format: RosterFormat, delimiter: ',' | ';' = ','): Promise<RosterBook> {
   await makeWritable(out);
-  return format === 'csv' ? csvBook(out) : xlsxBook(out);
+  return format === 'csv' ? csvBook(out, delimiter) : xlsxBook(out);
 }
 
-function csvBook(out: string): RosterBook {
+function csvBook(out: string, delimiter: ',' | ';'): RosterBook {
   let writer: RowWriter | null = null;
   return {
     sheet: async (_name, [first, ...more]) => {
       if (writer) return;
-      writer = await openCsvWriter(out, first);
+      writer = await openCsvWriter(out, first, delimiter);
       for (const h of more) await writer.row(h);
     },
     row: (cells) => writer!.row(cells),
     close: async () => {
-      if (!writer) writer = await openCsvWriter(out, []);
+      if (!writer) writer = await openCsvWriter(out, [], delimiter);
       await writer.close();
     },
   };

@@ -12,8 +12,8 @@ import { templateColumns } from '../roster-columns.js';
 import { errorSheets, resultSheets, type KeptRow, type SheetOut } from './her-rows.js';
 
 /** Sheets as her file had them, into a workbook (one worksheet each) or a CSV (with BOM, for Excel). */
-async function writeSheets(out: string, sheets: SheetOut[]): Promise<void> {
-  const book = await openRosterBook(out, formatOfName(out));
+async function writeSheets(out: string, sheets: SheetOut[], delimiter: ',' | ';' = ','): Promise<void> {
+  const book = await openRosterBook(out, formatOfName(out), delimiter);
   for (const sh of sheets) {
     await book.sheet(sh.name, sh.header);
     for (const r of sh.rows) await book.row(r);
@@ -26,13 +26,14 @@ async function writeSheets(out: string, sheets: SheetOut[]): Promise<void> {
  * the column, the value and what to do — an .xlsx with text columns when its name says so (a
  * workbook's import), else UTF-8 CSV. Fixed in Excel and imported again, its extra columns are ignored.
  */
-export function writeErrorFile(out: string, def: OrganizationDefinition, errors: KeptRow[]): Promise<void> {
+export function writeErrorFile(out: string, def: OrganizationDefinition, errors: KeptRow[], delimiter?: ',' | ';'): Promise<void> {
   return writeSheets(
     out,
     errorSheets(
       errors,
       templateColumns(def).map((c) => c.header),
     ),
+    delimiter,
   );
 }
 
@@ -41,13 +42,14 @@ export function writeErrorFile(out: string, def: OrganizationDefinition, errors:
  * each got, what became of it (đã thêm, đã cập nhật, không đổi, bỏ qua, lỗi), why, and its warnings.
  * Imported again, it is keyed by those codes.
  */
-export function writeResultFile(out: string, def: OrganizationDefinition, rows: KeptRow[]): Promise<void> {
+export function writeResultFile(out: string, def: OrganizationDefinition, rows: KeptRow[], delimiter?: ',' | ';'): Promise<void> {
   return writeSheets(
     out,
     resultSheets(
       rows,
       templateColumns(def).map((c) => c.header),
     ),
+    delimiter,
   );
 }
 

@@ -36,6 +36,8 @@ export interface ImportSummary extends ImportProgress {
   jobId: string;
   /** The input's format (by its content): the error and result files are written in it. */
   format: 'csv' | 'xlsx';
+  /** A CSV's delimiter, as her Excel wrote it (`;` where the list separator is one): her error and result files use it. */
+  delimiter: ',' | ';' | null;
   resumed: boolean;
   /** Sheets read, with the row of their header (or why they were skipped). */
   sheets: { name: string | null; headerRow: number | null; note: string | null }[];

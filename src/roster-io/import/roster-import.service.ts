@@ -177,7 +177,7 @@ export class RosterImportService {
     onProgress?: (p: ImportProgress) => void,
   ): Promise<ImportSummary> {
     const ctx = new ImportContext(def, scope, !!opts.createUnits, todayInVietnam(), job.sourceName);
-    const summary = startingSummary(job, start.resumed, start.source?.kind ?? 'csv');
+    const summary = startingSummary(job, start.resumed, start.source?.kind ?? 'csv', start.source?.delimiter ?? null);
     // Everything that can fail is inside: a failure always ends the job FAILED with its reason.
     try {
       ctx.anyTombstone = await this.planner.anyoneErased();
@@ -259,6 +259,7 @@ export class RosterImportService {
       wrongOrganization: wrong,
       unitsPlanned: ctx.unitsPlanned,
       unusedColumns: summary.unusedColumns,
+      delimiter: summary.delimiter ?? undefined,
       withoutUnit: await rowsWithoutUnit(this.db.manager, job.id, ctx.def.code, (await ctx.units.own(this.db.manager))?.id ?? null),
     };
     await this.jobs.planned(job, plan, waits);
@@ -303,7 +304,7 @@ export class RosterImportService {
     const job = await this.job(jobId, caller);
     const def = await this.records.organizationForRecords(job.organizationCode);
     const errors = await this.rejectedRows.read(job, caller, 'FILE');
-    await writeErrorFile(out, def, errors);
+    await writeErrorFile(out, def, errors, job.plan?.delimiter);
     return errors.length;
   }
 
@@ -315,7 +316,7 @@ export class RosterImportService {
     const job = await this.job(jobId, caller);
     if (!(await this.rejectedRows.anyResult(job.id))) return 0;
     const rows = await this.rejectedRows.read(job, caller, 'FILE', undefined, 'RESULT');
-    if (rows.length) await writeResultFile(out, await this.records.organizationForRecords(job.organizationCode), rows);
+    if (rows.length) await writeResultFile(out, await this.records.organizationForRecords(job.organizationCode), rows, job.plan?.delimiter);
     return rows.length;
   }
 
@@ -357,10 +358,11 @@ const skippedPlace = (s: SkippedRow) => ({
 });
 
 /** The summary of a run before its first row: a resumed job's counters go on. */
-function startingSummary(job: ImportJob, resumed: boolean, format: RosterSource['kind']): ImportSummary {
+function startingSummary(job: ImportJob, resumed: boolean, format: RosterSource['kind'], delimiter: string | null): ImportSummary {
   return {
     jobId: job.id,
     format,
+    delimiter: delimiter === ';' ? ';' : delimiter ? ',' : null,
     resumed,
     rowsRead: job.rowsCommitted,
     created: job.created,
