@@ -788,7 +788,8 @@ export const T = {
     overlapOfOrg: (name: string) =>
       `Mỗi ô: số người của ${name} đang sinh hoạt cả ở tổ chức của cột (trong toàn tỉnh); ô của chính tổ chức là số người của tổ chức. Màu càng đậm, số càng lớn.`,
     communes: 'Theo xã, phường',
-    communesNote: 'Mọi xã, phường có hồ sơ đang sinh hoạt trong phạm vi. Bấm tên xã để xem tổng quan của xã.',
+    communesNote:
+      'Mọi xã, phường có hồ sơ đang sinh hoạt trong phạm vi. Một người có hồ sơ ở hai xã được tính ở cả hai xã, nên cộng các xã có thể lớn hơn số người toàn phạm vi. Bấm tên xã để xem tổng quan của xã.',
     communeName: 'Xã, phường',
     noCommune: 'Chưa rõ xã',
     openCommune: (name: string) => `Xem tổng quan của ${name}`,
