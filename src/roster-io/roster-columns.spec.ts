@@ -72,6 +72,10 @@ describe('the header row of a roster', () => {
     expect(m!.unknown).toEqual(['Họ tên/Ngày sinh']);
   });
 
+  it('reads a Công đoàn roster’s "Ngày vào Công đoàn" as its join date', () => {
+    expect(fields(matchHeader(['STT', 'Họ và tên', 'Ngày vào Công đoàn'], org('CD')))).toEqual({ 1: 'fullName', 2: 'joinDate' });
+  });
+
   it('lists the headers it does not know, and a second column for a field already read', () => {
     // STT is known (the row number, never listed); Ghi chú and Quê quán are read now (issue 16).
     const m = matchHeader(['STT', 'Mã hồ sơ', 'Họ và tên', 'Ghi chú', '', 'Họ tên', 'Quê quán', 'Số thẻ BHYT'], org('CCB'));

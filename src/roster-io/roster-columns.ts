@@ -54,7 +54,7 @@ export const CORE_COLUMNS: RosterColumn[] = [
   { key: 'communeCode', header: 'Mã xã', aliases: ['ma_xa', 'ma xa/phuong', 'ma phuong xa'], example: '00004' },
   { key: 'ethnicity', header: 'Dân tộc', aliases: ['dan_toc'], example: 'Kinh' },
   { key: 'unit', header: 'Mã đơn vị', aliases: ['ma_don_vi', 'ma chi hoi', 'ma chi doan'], example: 'CHI-01' },
-  { key: 'joinDate', header: 'Ngày vào', aliases: ['ngay_vao', 'ngay vao hoi', 'ngay vao doan', 'ngay ket nap', 'ngay gia nhap', 'nam vao hoi', 'nam ket nap', 'ngay thang nam vao hoi', 'thoi gian vao hoi'], example: '15/05/2010' },
+  { key: 'joinDate', header: 'Ngày vào', aliases: ['ngay_vao', 'ngay vao hoi', 'ngay vao doan', 'ngay ket nap', 'ngay gia nhap', 'nam vao hoi', 'nam ket nap', 'ngay thang nam vao hoi', 'thoi gian vao hoi', 'ngay vao cong doan', 'ngay gia nhap cong doan', 'nam vao cong doan'], example: '15/05/2010' },
   { key: 'status', header: 'Trạng thái', aliases: ['trang_thai', 'tinh trang'], example: 'Đang sinh hoạt' },
   { key: 'lastActivityDate', header: 'Ngày sinh hoạt gần nhất', aliases: ['ngay_sinh_hoat_gan_nhat', 'sinh hoat gan nhat'], example: '10/10/2026' },
   { key: 'lastDuesDate', header: 'Ngày đóng phí gần nhất', aliases: ['ngay_dong_phi_gan_nhat', 'dong phi gan nhat', 'ngay dong hoi phi'], example: '10/10/2026' },

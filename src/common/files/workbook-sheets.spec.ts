@@ -171,6 +171,35 @@ describe('a crafted workbook', () => {
   });
 });
 
+describe('a broken workbook', () => {
+  it('reads a sheet whose relationship is missing from the sheet part no other sheet names, under its own name', async () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'broken-')), 'no-rels.xlsx');
+    const sheet = (name: string) =>
+      Buffer.from(`<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>${name}</t></is></c></row></sheetData></worksheet>`);
+    writeFileSync(
+      file,
+      storedZip([
+        [
+          'xl/workbook.xml',
+          Buffer.from(
+            '<workbook><sheets><sheet name="Chi hội 1" sheetId="1" r:id="rId1"/><sheet name="Chi hội 2" sheetId="2" r:id="rId9"/></sheets></workbook>',
+          ),
+        ],
+        [
+          'xl/_rels/workbook.xml.rels',
+          Buffer.from('<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>'),
+        ],
+        ['xl/worksheets/sheet1.xml', sheet('Lò Thị Một')],
+        ['xl/worksheets/sheet2.xml', sheet('Lò Thị Hai')],
+      ]),
+    );
+    expect((await rowsOf(file)).map((r) => [r.sheet, r.cells[0]])).toEqual([
+      ['Chi hội 1', 'Lò Thị Một'],
+      ['Chi hội 2', 'Lò Thị Hai'],
+    ]);
+  });
+});
+
 describe('every sheet of a workbook, whoever wrote it and however busy the machine', () => {
   it('reads all four sheets of a SheetJS workbook (inline strings, sheets before workbook.xml), eight readings at once', async () => {
     const book = XLSX.utils.book_new();

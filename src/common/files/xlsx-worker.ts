@@ -77,6 +77,20 @@ function withDateCells(part: Readable): Readable {
   return part.pipe(cells);
 }
 
+/**
+ * Each sheet with its part: as workbook.xml and its relationships say; a sheet whose relationship is
+ * missing gets, in order, a sheet part of the zip no other sheet names; with no workbook part at all,
+ * every sheet part, named as Excel would.
+ */
+function sheetParts(listed: WorkbookSheet[], names: string[]): WorkbookSheet[] {
+  if (!listed.length) return unnamedSheets(names);
+  const named = new Set(listed.map((s) => s.part));
+  const spare = unnamedSheets(names)
+    .map((s) => s.part)
+    .filter((p) => !named.has(p));
+  return listed.map((s) => (s.part && names.includes(s.part) ? s : { ...s, part: spare.shift() ?? null }));
+}
+
 /** The rows of one sheet's part, sent in batches (the batch carried over between sheets). */
 async function readSheet(parser: PartParser, part: Readable, name: string, batch: SourceRow[]): Promise<SourceRow[]> {
   const [{ value: sheet }] = [...parser._parseWorksheet(part, '1')];
@@ -115,7 +129,7 @@ async function readBook(): Promise<string[]> {
     if (strings) for await (const _ of parser._parseSharedStrings(strings));
     const styles = await parts.stream(outline.styles);
     if (styles) await parser._parseStyles(styles);
-    const sheets = outline.sheets.length ? outline.sheets : unnamedSheets(parts.names);
+    const sheets = sheetParts(outline.sheets, parts.names);
     let batch: SourceRow[] = [];
     // A part read once, even when several sheets point to it (a crafted file would multiply its rows).
     const read = new Set<string>();

@@ -17,6 +17,8 @@ describe('readDateCell: every date form of a roster', () => {
     ['dd.mm.yyyy', '15.8.1979', birth, day(1979, 8, 15)],
     ['dd-mm-yyyy', '01-02-1990', birth, day(1990, 2, 1)],
     ['ISO (a Date read as text)', '1985-03-12', birth, day(1985, 3, 12)],
+    ['year first with dots', '1985.03.12', birth, day(1985, 3, 12)],
+    ['year first with slashes', '1985/3/12', birth, day(1985, 3, 12)],
     ['both numbers ≤ 12: day first, as in Vietnam', '03/04/1990', birth, day(1990, 4, 3)],
     ['a year as a number', 1946, birth, yearOnly(1946)],
     ['a year as text', '1950', birth, yearOnly(1950)],

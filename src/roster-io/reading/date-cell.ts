@@ -18,7 +18,7 @@ const dmy = (d: number, m: number, y: number) => `${String(d).padStart(2, '0')}/
 
 /**
  * Every date form of a roster: a real Excel date (a JS Date or a serial day number), a year as a
- * number (1946) or text (1950), dd/mm/yyyy with / . or -, ISO, `20/3/04` (two-digit year: the century
+ * number (1946) or text (1950), dd/mm/yyyy with / . or -, ISO, yyyy.mm.dd or yyyy/mm/dd, `20/3/04` (two-digit year: the century
  * that makes the date past and plausible), `3/2010` (month and year), `03/25/1990` (month first: read
  * only when the second number cannot be a month). Day first otherwise, as in Vietnam. A year or a
  * month alone is allowed for every date field (old rosters give join dates so), kept with its
@@ -46,6 +46,8 @@ function readDate(raw: unknown, opts: DateCellOptions): DateReading {
   const words = inWords(text);
   if (words) return parsed(text, words);
   let m: RegExpMatchArray | null;
+  // Year first with dots or slashes (`1985.03.12`, `1985/3/12`), as some programs write it: the same day.
+  if ((m = text.trim().match(/^(\d{4})[/.](\d{1,2})[/.](\d{1,2})$/))) return parsed(text, dmy(Number(m[3]), Number(m[2]), Number(m[1])));
   if ((m = text.match(/^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2})$/))) return twoDigitYear(text, Number(m[1]), Number(m[2]), Number(m[3]), opts);
   if ((m = text.match(/^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/)) && Number(m[2]) > 12 && Number(m[1]) <= 12) {
     const read = parsed(text, dmy(Number(m[2]), Number(m[1]), Number(m[3])));

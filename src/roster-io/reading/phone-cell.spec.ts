@@ -29,6 +29,30 @@ describe('readPhoneCell', () => {
   });
 
   it.each([
+    ['a label before it', 'ĐT: 0912 345 678'],
+    ['a mobile label', 'DĐ: 0912.345.678'],
+    ['SĐT without a colon', 'SĐT 0912345678'],
+    ['Tel.', 'Tel. 0912345678'],
+    ['whose number it is, in brackets', '0912345678 (chồng)'],
+    ['(+84) in brackets', '(+84) 912 345 678'],
+  ])('reads a number written with %s', (_why, cell) => {
+    expect(readPhoneCell(cell)).toEqual({ value: '0912345678' });
+  });
+
+  it.each([
+    ['a slash', '0912 345 678 / 0987654321'],
+    ['a spaced dash', '0912345678 - 0987654321'],
+    ['a dash alone', '0912345678-0987654321'],
+    ['a semicolon', '0912345678;0987654321'],
+    ['a comma', '0912345678, 0987654321'],
+    ['"hoặc"', '0912345678 hoặc 0987654321'],
+  ])('keeps the first of two numbers split by %s, and says the other was not kept', (_why, cell) => {
+    const r = readPhoneCell(cell);
+    expect(r.value).toBe('0912345678');
+    expect(r.warning).toContain('ô có 2 số: đã lưu số đầu 091****678; số 098****321 chưa được lưu');
+  });
+
+  it.each([
     ['scientific notation', '9.12346E+08', 'lũy thừa'],
     ['too short', '12345', 'không phải số điện thoại'],
     ['letters', 'không có', 'chỉ gồm chữ số'],
