@@ -297,8 +297,12 @@ describe('staged import: preview, confirm, the wrong organization (issue 17)', (
       // A file with a chi hội column naming a chi hội nobody has: told so, and how to create it — not to add the column it has.
       const named = file('cli-chi-hoi.csv', ['Họ và tên,Ngày sinh,Chi hội', 'Vi Văn Bốn,1964,Chi hội Bản Mới']);
       const dryNamed = cli(['--org', 'HND', '--dry-run', named]);
-      expect(dryNamed.stderr).toContain('1 dòng chưa xếp được vào chi hội/đơn vị (tên chi hội trong tệp chưa có');
-      expect(dryNamed.stderr).toContain('--create-units');
+      expect(dryNamed.stderr).toContain('1 dòng chưa xếp được vào chi hội/đơn vị (ô chi hội để trống, hoặc tên chi hội chưa có');
+      expect(dryNamed.stderr).toContain('nhập với --create-units để tạo');
+      // The same said by the import itself; with --create-units it is not advised again.
+      const created = cli(['--org', 'HND', '--create-units', named]);
+      expect(created.stderr).toContain('1 dòng chưa xếp được vào chi hội/đơn vị');
+      expect(created.stderr).not.toContain('nhập với --create-units');
       const run = cli(['--org', 'HND', p]);
       expect(run.status).toBe(0);
       expect(run.stdout).toContain('tạo mới\t2');

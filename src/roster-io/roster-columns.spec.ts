@@ -1,4 +1,5 @@
 import { BUILT_IN_ORGANIZATIONS } from '../organizations/index.js';
+import { readRosterRow } from './import/roster-row.js';
 import { matchHeader, type HeaderMatch } from './roster-columns.js';
 
 const org = (code: string) => BUILT_IN_ORGANIZATIONS.find((o) => o.code === code)!;
@@ -89,5 +90,17 @@ describe('the header row of a roster', () => {
     expect(fields(m)).toEqual({ 1: 'familyMiddle', 2: 'givenName', 3: 'birthDate', 4: 'communeName' });
     expect(m!.unknown).toEqual([]);
     expect(fields(matchHeader(['ho_dem', 'ten', 'gioi_tinh'], org('HPN')))).toEqual({ 0: 'familyMiddle', 1: 'givenName', 2: 'sex' });
+  });
+
+  it.each([
+    [['Họ', 'Chữ đệm', 'Tên'], 'Hà Thị Tuyết Vân'],
+    [['Họ', 'Tên đệm', 'Tên'], 'Hà Thị Tuyết Vân'],
+    [['Họ', 'Đệm', 'Tên'], 'Hà Thị Tuyết Vân'],
+    [['Họ', 'Họ đệm', 'Tên'], 'Hà Thị Tuyết Vân'],
+  ])('reads a name split into %j, the middle name kept', (header, name) => {
+    const m = matchHeader(['STT', ...header, 'Năm sinh'], org('CCB'))!;
+    expect(Object.values(fields(m)!)).toEqual(['familyMiddle', 'middleName', 'givenName', 'birthDate']);
+    const row = readRosterRow({ cells: ['1', 'Hà', 'Thị Tuyết', 'Vân', '1956'] }, m, { today: '2026-12-01' })!;
+    expect([row.problems, row.fields.fullName]).toEqual([[], name]);
   });
 });

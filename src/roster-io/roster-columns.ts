@@ -22,6 +22,7 @@ export type RosterField =
   | 'externalId'
   | 'fullName'
   | 'familyMiddle'
+  | 'middleName'
   | 'givenName'
   | 'birthDate'
   | 'sex'
@@ -79,6 +80,8 @@ export const EXTRA_IMPORT_COLUMNS: RosterColumn[] = [
   { key: 'bySexMale', header: 'Nam', aliases: [], example: '' },
   { key: 'bySexFemale', header: 'Nữ', aliases: [], example: '' },
   { key: 'familyMiddle', header: 'Họ và tên đệm', aliases: ['ho_va_ten_dem', 'ho dem', 'ho va dem', 'ho_dem', 'ho'], example: '' },
+  // The middle name in a column of its own, between `Họ` and `Tên`.
+  { key: 'middleName', header: 'Chữ đệm', aliases: ['ten dem', 'dem', 'chu lot', 'ten lot', 'lot'], example: '' },
   { key: 'givenName', header: 'Tên', aliases: ['ten'], example: '' },
   {
     key: 'communeName',
@@ -185,7 +188,9 @@ export function matchHeaderCells(cells: HeaderCell[], def: OrganizationDefinitio
       rowNumber ??= i;
       return;
     }
-    const col = columnOf(cell, byKey);
+    let col = columnOf(cell, byKey);
+    // `Họ` | `Họ đệm` | `Tên`: the second family-name column is the middle name.
+    if (col?.key === 'familyMiddle' && taken.has('familyMiddle')) col = byKey.get(headerKey('Chữ đệm'));
     if (col && !taken.has(col.key)) {
       fields.set(i, col);
       taken.add(col.key);

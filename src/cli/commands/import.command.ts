@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { rosterFileKind } from '../../common/files/roster-file-kind.js';
 import { SIDE_FILES, sideFile } from '../../common/files/side-files.js';
 import type { Principal } from '../../access/principal.js';
+import type { ImportPreview } from '../../roster-io/import/import-preview.js';
 import { RosterImportService } from '../../roster-io/import/roster-import.service.js';
 import { INELIGIBLE_REASON_HINT } from '../../roster-io/import/import-jobs.js';
 import { cliCaller, log, progressLine, withServices, writeLines } from '../kit/cli-kit.js';
@@ -81,7 +82,7 @@ async function importRoster(file: string, o: ImportOptions): Promise<void> {
     );
     progress(null);
     logNotes(s);
-    if (s.status !== 'DONE') return await waiting(importer, s, !!o.dryRun, cli);
+    if (s.status !== 'DONE') return await waiting(importer, s, o, cli);
     const out = [
       `lượt nhập\t${s.jobId}`,
       `dòng\t${s.rowsRead}`,
@@ -98,6 +99,8 @@ async function importRoster(file: string, o: ImportOptions): Promise<void> {
     if (s.rejected) out.push(`tệp lỗi\t${await writeRejected(importer, s, o.errors ?? sideFile(file, 'errors', s.format), cli)}`);
     if (s.resultFile) out.push(`tệp có mã\t${s.resultFile}`);
     if (s.warned) await logWarnings(importer, s, cli);
+    const { plan } = await importer.job(s.jobId, cli);
+    if (plan?.withoutUnit) log(withoutUnitNote(plan.withoutUnit, plan.mapping, !!o.createUnits));
     if (s.created && !s.linked)
       log(`${s.created} hồ sơ mới: chạy \`lienthong link\` để liên kết (lần nhập trên 1.000 hồ sơ mới chờ một lần liên kết cả đợt)`);
     if (s.missing) {
@@ -117,15 +120,19 @@ async function importRoster(file: string, o: ImportOptions): Promise<void> {
 
 /** Warned rows listed after an import (all of them are in the result file, when there is one). */
 const WARNED_ROWS_SHOWN = 50;
+const WARNED_PAGE = 2000;
 
 /** The rows imported with a warning (a cell left empty, an eligibility doubt): the first of them, and where to see all. */
 async function logWarnings(importer: RosterImportService, s: ImportSummary, cli: Principal): Promise<void> {
   const where = s.resultFile ? `cột Cảnh báo trong ${s.resultFile}` : 'dưới đây';
   log(`${s.warned} dòng có cảnh báo (ô để trống, điều kiện hội viên), đã nhập: xem ${where}`);
-  const rows = (await importer.preview(s.jobId, cli, 1_000_000)).rows.filter((r) => r.warnings);
+  // Read page by page, as far as the rows shown (a large file is never loaded whole).
+  const rows: ImportPreview['rows'] = [];
+  for (let after = 0; rows.length < WARNED_ROWS_SHOWN && after < s.rowsRead; after += WARNED_PAGE)
+    rows.push(...(await importer.preview(s.jobId, cli, WARNED_PAGE, after)).rows.filter((r) => r.warnings));
   for (const r of rows.slice(0, WARNED_ROWS_SHOWN))
     log(`cảnh báo: ${r.sheet ? `${r.sheet} ` : ''}dòng ${r.row}${r.code ? ` ${r.code}` : ''}: ${r.warnings}`);
-  if (rows.length > WARNED_ROWS_SHOWN) log(`… và ${rows.length - WARNED_ROWS_SHOWN} dòng có cảnh báo khác`);
+  if (s.warned > WARNED_ROWS_SHOWN) log(`… và ${s.warned - WARNED_ROWS_SHOWN} dòng có cảnh báo khác`);
 }
 
 /** Rows of each fate shown by `--dry-run`. */
@@ -136,8 +143,8 @@ const PLAN_ROWS_SHOWN = 5;
  * well; a file whose rows mostly break the organization's rules says why and how to go on (exit 1),
  * without counts that would read as done.
  */
-async function waiting(importer: RosterImportService, s: ImportSummary, dryRun: boolean, cli: Principal): Promise<void> {
-  if (!dryRun)
+async function waiting(importer: RosterImportService, s: ImportSummary, o: ImportOptions, cli: Principal): Promise<void> {
+  if (!o.dryRun)
     throw new Error(
       `${s.waiting ?? 'tệp chờ xác nhận'}: chưa ghi gì (lượt nhập ${s.jobId}); nhập với --accept-ineligible "lý do" nếu đúng là danh sách của tổ chức này — ${INELIGIBLE_REASON_HINT}`,
     );
@@ -151,17 +158,17 @@ async function waiting(importer: RosterImportService, s: ImportSummary, dryRun: 
         `${FATE_LABEL[fate]}: ${r.sheet ? `${r.sheet} ` : ''}dòng ${r.row} ${r.code ?? ''}${r.changed.length ? ` (${r.changed.join(', ')})` : ''}${r.reason ? `: ${r.reason}` : ''}`,
       );
   }
-  if (preview.withoutUnit) log(withoutUnitNote(preview.withoutUnit, preview.mapping));
+  if (preview.withoutUnit) log(withoutUnitNote(preview.withoutUnit, preview.mapping, !!o.createUnits));
   log('chạy thử: chưa ghi gì vào hồ sơ');
   if (s.waiting) log(`${s.waiting}: khi nhập thật, cần --accept-ineligible "lý do" — ${INELIGIBLE_REASON_HINT}`);
 }
 
-/** Rows that land in no chi hội: why, by whether her file has a column for it. */
-function withoutUnitNote(rows: number, mapping: { field: string }[]): string {
-  const hasColumn = mapping.some((m) => m.field === 'unit');
-  return hasColumn
-    ? `${rows} dòng chưa xếp được vào chi hội/đơn vị (tên chi hội trong tệp chưa có: xem cảnh báo của từng dòng; nhập với --create-units để tạo các chi hội đó, hoặc sửa tên cho đúng chi hội đã có)`
-    : `${rows} dòng chưa có chi hội/đơn vị: thêm cột Mã đơn vị hoặc Chi hội (tên), hoặc chuyển họ vào đơn vị sau khi nhập`;
+/** Rows that land in no chi hội: why, by whether her file has a column for it, and what she can do. */
+function withoutUnitNote(rows: number, mapping: { field: string }[], createUnits: boolean): string {
+  if (!mapping.some((m) => m.field === 'unit'))
+    return `${rows} dòng chưa có chi hội/đơn vị: thêm cột Mã đơn vị hoặc Chi hội (tên), hoặc chuyển họ vào đơn vị sau khi nhập`;
+  const create = createUnits ? '' : 'nhập với --create-units để tạo các chi hội có tên trong tệp mà chưa có; ';
+  return `${rows} dòng chưa xếp được vào chi hội/đơn vị (ô chi hội để trống, hoặc tên chi hội chưa có hay chưa tạo được: xem cảnh báo của từng dòng): ${create}điền hoặc sửa tên chi hội, hoặc chuyển họ vào đơn vị sau khi nhập`;
 }
 
 const FATE_LABEL: Record<string, string> = {

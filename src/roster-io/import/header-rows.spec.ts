@@ -23,6 +23,13 @@ describe('a header of two rows, merged cells carried over their sub-columns', ()
       unknown: [],
     },
     {
+      name: 'Họ và tên over Họ | Chữ đệm | Tên: the middle name its own part',
+      top: ['STT', 'Họ và tên', '', '', 'Năm sinh'],
+      sub: ['', 'Họ', 'Chữ đệm', 'Tên', ''],
+      fields: { 1: 'familyMiddle', 2: 'middleName', 3: 'givenName', 4: 'birthDate' },
+      unknown: [],
+    },
+    {
       name: 'Quê quán over Xã | Huyện | Tỉnh: the commune read, the rest listed',
       top: ['Họ và tên khai sinh', 'Quê quán', '', '', 'Số điện thoại'],
       sub: ['', 'Xã', 'Huyện', 'Tỉnh', ''],

@@ -22,7 +22,17 @@ const BY_SEX: Record<string, RosterColumn> = { nam: column('bySexMale'), nu: col
 /** Parents whose `Nam` | `Nữ` sub-columns hold the year of birth or a mark in the column of the person's sex. */
 const SEX_PARENTS = new Set(['namsinh', 'ngaysinh', 'ngaythangnamsinh', 'gioitinh', 'ngaythangnamsinhgioitinh']);
 const NAME_PARENTS = new Set(['hovaten', 'hoten', 'hovatenkhaisinh']);
-const NAME_PARTS: Record<string, string> = { hodem: 'familyMiddle', ho: 'familyMiddle', hovatendem: 'familyMiddle', ten: 'givenName' };
+const NAME_PARTS: Record<string, string> = {
+  hodem: 'familyMiddle',
+  ho: 'familyMiddle',
+  hovatendem: 'familyMiddle',
+  dem: 'middleName',
+  chudem: 'middleName',
+  tendem: 'middleName',
+  chulot: 'middleName',
+  tenlot: 'middleName',
+  ten: 'givenName',
+};
 const COMMUNE_SUBS = new Set(['xa', 'phuong', 'xaphuong', 'phuongxa', 'xaphuongthitran', 'xaphuongdackhu']);
 /** Sub-column words that say a row is a header's second row (they are no member's value). */
 const SUB_WORDS = new Set([

@@ -8,6 +8,9 @@ describe('import warnings', () => {
     ['CMND cũ 040123456', 'CMND cũ 040****56'],
     ['Ngày sinh 1985 chỉ có năm', 'Ngày sinh 1985 chỉ có năm'],
     ['Mã xã 00004', 'Mã xã 00004'],
+    ["Ngày sinh: '1975.11.26' không hợp lệ", "Ngày sinh: '1975.11.26' không hợp lệ"],
+    ["Ngày vào: '31.02.2016' không hợp lệ", "Ngày vào: '31.02.2016' không hợp lệ"],
+    ['CCCD 001.185.012.345', 'CCCD 0011******45'],
   ])('masks ID numbers and phones: %j', (message, masked) => {
     expect(maskWarning(message)).toBe(masked);
   });

@@ -15,8 +15,11 @@ const LONG_NUMBER = /\d(?:[\s.-]?\d){7,}/g;
 
 /** A warning's text as it may be shown to whoever sees the record: ID numbers and phones masked. */
 export function maskWarning(message: string): string {
-  return message.replace(LONG_NUMBER, (m) => maskIdNumber(m.replace(/\D/g, '')));
+  return message.replace(LONG_NUMBER, (m) => (DATE_SHAPE.test(m) ? m : maskIdNumber(m.replace(/\D/g, ''))));
 }
+
+/** A date written with dots or dashes (`26.11.1975`, `1975.11.26`, `1975-11-26`): no number to hide. */
+const DATE_SHAPE = /^(?:\d{1,2}([.-])\d{1,2}\1\d{4}|\d{4}([.-])\d{1,2}\2\d{1,2})$/;
 
 /** The column an eligibility issue is about, by the field it reads. */
 function eligibilityField(issue: EligibilityIssue): string | null {

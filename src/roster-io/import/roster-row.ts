@@ -175,11 +175,18 @@ export function readRosterRow(src: RowCells, header: HeaderMatch, ctx: RowReadin
 /** The name (or the split name joined): the one cell whose problem refuses the row; a note in brackets kept as a warning. */
 function readName(cells: Cells, fields: RosterRow['fields']): void {
   let raw = cells.raw('fullName');
-  if (!cells.text('fullName') && (cells.text('familyMiddle') || cells.text('givenName'))) {
-    raw = [cells.text('familyMiddle'), cells.text('givenName')].filter(Boolean).join(' ');
+  const parts = ['familyMiddle', 'middleName', 'givenName'];
+  if (!cells.text('fullName') && parts.some((p) => cells.text(p))) {
+    raw = parts
+      .map((p) => cells.text(p))
+      .filter(Boolean)
+      .join(' ');
     cells.columnOf.set(
       'fullName',
-      [cells.header('familyMiddle'), cells.header('givenName')].filter((h) => h !== 'familyMiddle' && h !== 'givenName').join(' + '),
+      parts
+        .map((p) => cells.header(p))
+        .filter((h) => !parts.includes(h))
+        .join(' + '),
     );
   }
   const column = cells.columnOf.get('fullName') ?? 'Họ và tên';
