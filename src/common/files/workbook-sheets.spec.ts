@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import XLSX from 'xlsx';
 import { openRoster, type SourceRow } from './tabular-source.js';
 import { readWorkbookSheets, workbookSheets } from './workbook-sheets.js';
@@ -168,6 +169,23 @@ describe('a crafted workbook', () => {
       ]),
     );
     expect((await rowsOf(file)).map((r) => [r.sheet, r.cells])).toEqual([['S1', ['Lò Thị Lan']]]);
+  });
+});
+
+describe('what the secretary marked in her workbook', () => {
+  it('tells a row whose every filled cell is struck through (a name crossed off), not one with a single struck cell', async () => {
+    const book = new ExcelJS.Workbook();
+    const ws = book.addWorksheet('DS');
+    ws.addRow(['STT', 'Họ và tên', 'Năm sinh']);
+    ws.addRow([1, 'Lò Văn Gạch', 1971]).eachCell((c) => (c.font = { strike: true }));
+    ws.addRow([2, 'Lò Văn Nửa', 1972]).getCell(2).font = { strike: true };
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'struck-')), 'ds.xlsx');
+    await book.xlsx.writeFile(file);
+    expect((await rowsOf(file)).map((r) => [r.row, r.struck ?? false])).toEqual([
+      [1, false],
+      [2, true],
+      [3, false],
+    ]);
   });
 });
 

@@ -91,6 +91,18 @@ function sheetParts(listed: WorkbookSheet[], names: string[]): WorkbookSheet[] {
   return listed.map((s) => (s.part && names.includes(s.part) ? s : { ...s, part: spare.shift() ?? null }));
 }
 
+/** Whether every filled cell of the row is struck through (its font's strike, from the workbook's styles). */
+function struckThrough(r: ExcelJS.Row): boolean {
+  let filled = 0;
+  let struck = 0;
+  r.eachCell((c) => {
+    if (c.value === null || c.value === '') return;
+    filled++;
+    if (c.font?.strike) struck++;
+  });
+  return filled > 0 && struck === filled;
+}
+
 /** The rows of one sheet's part, sent in batches (the batch carried over between sheets). */
 async function readSheet(parser: PartParser, part: Readable, name: string, batch: SourceRow[]): Promise<SourceRow[]> {
   const [{ value: sheet }] = [...parser._parseWorksheet(part, '1')];
@@ -104,6 +116,7 @@ async function readSheet(parser: PartParser, part: Readable, name: string, batch
       cells: Array.from(raw, cellText),
       values: Array.from(raw, typedCell),
       ...(unreadable.length ? { unreadable } : {}),
+      ...(struckThrough(r) ? { struck: true as const } : {}),
     });
     if (batch.length >= ROWS_PER_MESSAGE) {
       await send(batch);

@@ -86,6 +86,16 @@ describe('reading a roster sheet by sheet', () => {
     await expect(read(tcvn3)).rejects.toThrow("'ds.xlsx' có vẻ được gõ bằng bảng mã TCVN3 (phông .Vn…/VNI-…), không phải Unicode");
   });
 
+  it('skips a row she struck through (a name crossed off), saying so, and reads the rest', async () => {
+    const { out, skipped } = await read([
+      s('DS', 1, 'Họ và tên', 'Năm sinh'),
+      { ...s('DS', 2, 'Lò Văn Gạch', '1971'), struck: true },
+      s('DS', 3, 'Lò Văn Còn', '1970'),
+    ]);
+    expect(out.map((r) => r.row.fields.fullName)).toEqual(['Lò Văn Còn']);
+    expect(skipped.map((r) => [r.source.row, r.reason])).toEqual([[2, expect.stringContaining('dòng bị gạch ngang trong tệp')]]);
+  });
+
   it('keeps her row under her header (two rows), where her Mã hồ sơ is, and whether it goes into a result file', async () => {
     const { out, skipped } = await read([
       s('DS', 1, 'STT', 'Họ và tên', 'Năm sinh', ''),

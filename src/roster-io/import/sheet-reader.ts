@@ -8,6 +8,7 @@ import { twoRowHeader } from './header-rows.js';
 import { herCells, type HerRow } from './her-rows.js';
 import type { ImportSummary } from './import.types.js';
 import { readRosterRow, type RosterRow, type RowReadingContext } from './roster-row.js';
+import { SKIP_REASONS } from './import-messages.js';
 import { rowKind } from './row-kind.js';
 import { titleBranch } from '../reading/unit-cell.js';
 import { refuseUnreadable, withUnreadableShown } from './unreadable-cells.js';
@@ -95,6 +96,11 @@ export class SheetReader {
         continue;
       }
       const src = withUnreadableShown(withoutOurs(raw, this.header!));
+      if (raw.struck) {
+        // Crossed out in her file: a name she struck off, never a member to add.
+        yield { kind: 'skipped', source: src, reason: SKIP_REASONS.struck, after: this.ordinal, ...this.herRow(src, '') };
+        continue;
+      }
       const row = readRosterRow(src, this.header!, this.reading);
       if (!row) continue;
       refuseUnreadable(src, this.header!, row);
