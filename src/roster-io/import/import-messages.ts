@@ -73,5 +73,7 @@ export const SKIP_REASONS = {
   signature: (text: string) => `dòng chữ ký hoặc tiêu đề ('${text}')`,
   noMember: (text: string) => `không có họ tên và thông tin hội viên ('${text}')`,
   signerName: (name: string) => `chỉ có họ tên '${name}' sau khi danh sách đã hết (tên người ký)`,
+  phoneOnly: (text: string) =>
+    `dòng chỉ có số điện thoại ('${text}'), không có họ tên: số này chưa được lưu — nếu là số của người ở dòng trên, hãy ghi vào cùng dòng với người đó rồi nhập lại`,
   struck: 'bỏ qua: dòng bị gạch ngang trong tệp (đã gạch tên): không nhập; nếu người này vẫn sinh hoạt, bỏ gạch ngang rồi nhập lại',
 } as const;

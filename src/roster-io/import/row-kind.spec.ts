@@ -25,6 +25,8 @@ describe('which rows under a header are members, by structure', () => {
     ['the column numbers', ['(1)', '(2)', '(3)', '(4)', '(5)', '(6)', '(7)'], false, 'bỏ qua: dòng đánh số cột (1), (2), (3)…'],
     ['a totals line', ['', 'Tổng cộng: 15 hội viên', '', '', '', '', ''], false, 'bỏ qua: dòng tổng cộng'],
     ['a COUNTA result alone', ['', '14', '', '', '', '', ''], false, 'bỏ qua: dòng tổng cộng'],
+    // The second line of a member whose other cells are merged from the line above: not a total.
+    ['a phone alone', ['', '', '', '', '', '', '0350 280 569'], false, 'bỏ qua: dòng chỉ có số điện thoại'],
     ['a place and date', ['', '', '', '', 'Thanh Nưa, ngày 15 tháng 10 năm 2026', '', ''], true, 'bỏ qua: dòng địa danh, ngày tháng'],
     ['signature titles', ['', 'NGƯỜI LẬP BIỂU', '', '', 'TM. BAN CHẤP HÀNH', '', ''], true, 'bỏ qua: dòng chữ ký hoặc tiêu đề'],
     ['a title alone', ['', '', '', '', 'CHỦ TỊCH', '', ''], true, 'bỏ qua: dòng chữ ký hoặc tiêu đề'],

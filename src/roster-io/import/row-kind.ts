@@ -1,3 +1,4 @@
+import { maskPhone, parsePhone } from '../../common/identity/phone.js';
 import { foldText } from '../../common/text/vietnamese-text.js';
 import type { HeaderMatch } from '../roster-columns.js';
 import { nameLikeness } from '../reading/name-cell.js';
@@ -80,7 +81,13 @@ export function rowKind(cells: string[], row: RosterRow, header: HeaderMatch, en
   const texts = filled.filter((i) => i !== header.rowNumber || !/^\d+$/.test(cells[i].trim())).map((i) => cells[i].trim());
   // One cell and no name is a line of text (place and date, a title) whatever a reader makes of it
   // (`Thanh Nưa, ngày 15 tháng 11 năm 2026` reads as a commune or a year): a refused member has more.
-  if (!name && filled.length === 1) return skipped(lineKind(cells[filled[0]].trim()));
+  if (!name && filled.length === 1) {
+    const text = cells[filled[0]].trim();
+    // A phone alone (a second line of the member above, its other cells merged): said as it is, the list goes on.
+    if (/^[\d\s.+]{9,}$/.test(text) && parsePhone(text).ok)
+      return skipped(SKIP_REASONS.phoneOnly(maskPhone(text.replace(/\D/g, ''))), false);
+    return skipped(lineKind(text));
+  }
   if (isFooterLine(name, texts, row, ended)) return skipped(lineKind(texts.join(' ')));
   const evidence =
     EVIDENCE.some((k) => row.fields[k]) ||
@@ -100,16 +107,16 @@ function nameText(cells: string[], header: HeaderMatch): string {
     const i = columns[key];
     return i === undefined ? '' : (cells[i] ?? '').trim();
   };
-  return at('fullName') || [at('familyMiddle'), at('givenName')].filter(Boolean).join(' ');
+  return at('fullName') || [at('familyMiddle'), at('middleName'), at('givenName')].filter(Boolean).join(' ');
 }
 
 /** The name columns of a header, found once per header (this runs for every row). */
-const NAME_COLUMNS = new WeakMap<HeaderMatch, Record<'fullName' | 'familyMiddle' | 'givenName', number | undefined>>();
-function nameColumns(header: HeaderMatch): Record<'fullName' | 'familyMiddle' | 'givenName', number | undefined> {
+const NAME_COLUMNS = new WeakMap<HeaderMatch, Record<'fullName' | 'familyMiddle' | 'middleName' | 'givenName', number | undefined>>();
+function nameColumns(header: HeaderMatch): Record<'fullName' | 'familyMiddle' | 'middleName' | 'givenName', number | undefined> {
   let found = NAME_COLUMNS.get(header);
   if (!found) {
     const at = (key: string) => [...header.fields].find(([, c]) => c.key === key)?.[0];
-    found = { fullName: at('fullName'), familyMiddle: at('familyMiddle'), givenName: at('givenName') };
+    found = { fullName: at('fullName'), familyMiddle: at('familyMiddle'), middleName: at('middleName'), givenName: at('givenName') };
     NAME_COLUMNS.set(header, found);
   }
   return found;
