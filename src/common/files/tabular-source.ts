@@ -24,6 +24,8 @@ export interface SourceRow {
   values?: (string | number | Date | null)[];
   /** An .xlsx row's cells that hold no value although they are not empty (a formula never computed): to be refused by field. */
   unreadable?: UnreadableCell[];
+  /** An .xlsx row's cells inside a range merged down from a row above: the text of the range's first cell (null elsewhere). */
+  merged?: (string | null)[];
   /** An .xlsx row whose every filled cell is struck through: crossed out in the file (a member struck off). */
   struck?: true;
 }

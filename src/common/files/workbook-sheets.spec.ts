@@ -189,6 +189,28 @@ describe('what the secretary marked in her workbook', () => {
   });
 });
 
+describe('a chi hội written once, merged down beside its members', () => {
+  it('gives each row inside the merged range the text of its first cell', async () => {
+    const book = new ExcelJS.Workbook();
+    const ws = book.addWorksheet('DS');
+    ws.addRow(['STT', 'Họ và tên', 'Chi đoàn']);
+    ws.addRow([1, 'Lò Văn Một', 'Chi đoàn Bản Co Mận']);
+    ws.addRow([2, 'Lò Văn Hai', '']);
+    ws.addRow([3, 'Lò Văn Ba', '']);
+    ws.addRow([4, 'Lò Văn Bốn', 'Chi đoàn Bản Phủ']);
+    ws.mergeCells('C2:C4');
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'merged-')), 'ds.xlsx');
+    await book.xlsx.writeFile(file);
+    expect((await rowsOf(file)).map((r) => r.merged?.[2] ?? null)).toEqual([
+      null,
+      null,
+      'Chi đoàn Bản Co Mận',
+      'Chi đoàn Bản Co Mận',
+      null,
+    ]);
+  });
+});
+
 describe('a broken workbook', () => {
   it('reads a sheet whose relationship is missing from the sheet part no other sheet names, under its own name', async () => {
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'broken-')), 'no-rels.xlsx');

@@ -3,6 +3,7 @@ import type { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { cellText, typedCell, unreadableCells } from './cell-text.js';
 import { isoDateCellStream } from './iso-date-cells.js';
+import { MergedCells, readMergeRanges } from './merged-cells.js';
 import type { SourceRow } from './tabular-source.js';
 import type { WorkerMessage, XlsxWorkerInput } from './xlsx-reader.js';
 import { readWorkbook, type WorkbookSheet } from './workbook-sheets.js';
@@ -104,18 +105,21 @@ function struckThrough(r: ExcelJS.Row): boolean {
 }
 
 /** The rows of one sheet's part, sent in batches (the batch carried over between sheets). */
-async function readSheet(parser: PartParser, part: Readable, name: string, batch: SourceRow[]): Promise<SourceRow[]> {
+async function readSheet(parser: PartParser, part: Readable, name: string, merges: MergedCells, batch: SourceRow[]): Promise<SourceRow[]> {
   const [{ value: sheet }] = [...parser._parseWorksheet(part, '1')];
   for await (const r of sheet) {
     // Array.from, not map: the row's array has holes where cells are empty.
     const raw = (r.values as unknown[]).slice(1);
     const unreadable = unreadableCells(raw);
+    const cells = Array.from(raw, cellText);
+    const merged = merges.of(r.number, cells);
     batch.push({
       sheet: name,
       row: r.number,
-      cells: Array.from(raw, cellText),
+      cells,
       values: Array.from(raw, typedCell),
       ...(unreadable.length ? { unreadable } : {}),
+      ...(merged ? { merged } : {}),
       ...(struckThrough(r) ? { struck: true as const } : {}),
     });
     if (batch.length >= ROWS_PER_MESSAGE) {
@@ -147,9 +151,13 @@ async function readBook(): Promise<string[]> {
     // A part read once, even when several sheets point to it (a crafted file would multiply its rows).
     const read = new Set<string>();
     for (const { name, part } of sheets) {
-      const stream = part && !read.has(part) && (!only || name === only) ? await parts.stream(part) : null;
-      if (stream) read.add(part!);
-      if (stream) batch = await readSheet(parser, withDateCells(stream), name, batch);
+      if (!part || read.has(part) || (only && name !== only)) continue;
+      // Its merged ranges first: they are listed after its rows.
+      const ranges = await parts.stream(part);
+      if (!ranges) continue;
+      const merges = new MergedCells(await readMergeRanges(ranges));
+      read.add(part);
+      batch = await readSheet(parser, withDateCells((await parts.stream(part))!), name, merges, batch);
     }
     if (batch.length) await send(batch);
     return sheets.map((s) => s.name);

@@ -86,6 +86,19 @@ describe('reading a roster sheet by sheet', () => {
     await expect(read(tcvn3)).rejects.toThrow("'ds.xlsx' có vẻ được gõ bằng bảng mã TCVN3 (phông .Vn…/VNI-…), không phải Unicode");
   });
 
+  it('puts the members beside a chi hội merged down their rows in that chi hội, and no other column so', async () => {
+    const header = s('DS', 1, 'Họ và tên', 'Năm sinh', 'Chi hội', 'Ghi chú');
+    const { out } = await read([
+      header,
+      s('DS', 2, 'Lò Văn Một', '1970', 'Chi hội Bản Phủ', 'Tổ trưởng'),
+      { ...s('DS', 3, 'Lò Văn Hai', '1971'), merged: [null, null, 'Chi hội Bản Phủ', 'Tổ trưởng'] },
+    ]);
+    expect(out.map((r) => [r.row.fields.fullName, r.row.unit ?? null, r.source.cells[3] ?? ''])).toEqual([
+      ['Lò Văn Một', 'Chi hội Bản Phủ', 'Tổ trưởng'],
+      ['Lò Văn Hai', 'Chi hội Bản Phủ', ''],
+    ]);
+  });
+
   it('skips a row she struck through (a name crossed off), saying so, and reads the rest', async () => {
     const { out, skipped } = await read([
       s('DS', 1, 'Họ và tên', 'Năm sinh'),

@@ -95,7 +95,7 @@ export class SheetReader {
         if (this.unread.length < UNREAD_TEXT) this.unread += ` ${raw.cells.join(' ')}`;
         continue;
       }
-      const src = withUnreadableShown(withoutOurs(raw, this.header!));
+      const src = withUnreadableShown(withMergedGroups(withoutOurs(raw, this.header!), this.header!));
       if (raw.struck) {
         // Crossed out in her file: a name she struck off, never a member to add.
         yield { kind: 'skipped', source: src, reason: SKIP_REASONS.struck, after: this.ordinal, ...this.herRow(src, '') };
@@ -262,6 +262,21 @@ function withoutOurs(src: SourceRow, header: HeaderMatch): SourceRow {
   if (!header.ours.some((i) => src.cells[i])) return src;
   const blank = <T>(xs: T[], empty: T) => xs.map((x, i) => (header.ours.includes(i) ? empty : x));
   return { ...src, cells: blank(src.cells, ''), ...(src.values ? { values: blank(src.values, null) } : {}) };
+}
+
+/** Columns a roster groups its members by, often written once and merged down beside them. */
+const GROUPING = new Set(['unit', 'communeCode', 'communeName']);
+
+/** A grouping cell left empty inside a range merged down from a row above takes that row's text (the chi hội its members sit beside). */
+function withMergedGroups(src: SourceRow, header: HeaderMatch): SourceRow {
+  const merged = src.merged;
+  if (!merged) return src;
+  const at = [...header.fields].filter(([i, c]) => GROUPING.has(c.key) && !src.cells[i]?.trim() && merged[i]).map(([i]) => i);
+  if (!at.length) return src;
+  const width = Math.max(src.cells.length, ...at.map((i) => i + 1));
+  const cells = Array.from({ length: width }, (_, i) => (at.includes(i) ? merged[i]! : (src.cells[i] ?? '')));
+  const values = src.values && Array.from({ length: width }, (_, i) => (at.includes(i) ? merged[i]! : (src.values![i] ?? null)));
+  return { ...src, cells, ...(values ? { values } : {}) };
 }
 
 /** Marks the Mã hồ sơ column in `cellOrder` (its value may be assigned). */
