@@ -179,6 +179,25 @@ describe("a commune office's own roster: her chi hội written short, hamlets in
     expect(stored).toEqual({ birth_date: '10/07/2001', id_number_masked: '0013******23', commune_code: '00004' });
   });
 
+  it('moves a member her list had left in her office into the chi hội whose sheet now lists her, the row itself unchanged', async () => {
+    const book = async (sheet: string) => {
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet(sheet);
+      ws.addRow(['Mã hồ sơ', 'Họ và tên', 'Ngày sinh']);
+      ws.addRow(['HPN-CH-9', 'Quàng Thị Chín', '1989']);
+      return Buffer.from(await wb.xlsx.writeBuffer());
+    };
+    for (const [sheet, unit] of [
+      ['Danh sách', 'HPN-BD'],
+      ['Khu phố 2', 'BD-2'],
+    ]) {
+      const id = await uploadRoster(t, token, await book(sheet), 'chi-hoi.xlsx', 'organization=HPN');
+      await waitForJob(gql, id, 'DONE');
+      expect(await member('Quàng Thị Chín')).toMatchObject({ unit });
+    }
+    expect(await t.sql(`SELECT count(*)::int AS n FROM member_record WHERE external_id = 'HPN-CH-9'`)).toEqual([{ n: 1 }]);
+  });
+
   it("reads a chi hội's own list, its sheet unnamed: the title says which chi hội", async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('Sheet1');

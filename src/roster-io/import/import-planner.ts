@@ -196,10 +196,14 @@ export class ImportPlanner {
     if (hold?.kind === 'HOLD' && !problems.length) return this.hold(b, p, hold);
     checkDuplicateCode(p, b.ctx, problems);
     if (!problems.length && current.unchanged(p)) {
-      // `warned` counts the rows kept with warnings, whatever their outcome: an unchanged row keeps its record's.
-      p.warnings = current.keptWarnings(p);
-      this.plan(b, p, 'UNCHANGED', rejectedRowUnitPath(b.ctx.scope), { warned: !!p.warnings });
-      return;
+      // Unchanged, unless her sheet now puts the listed member (no unit cell) in its chi hội: then read and moved.
+      if (await this.movedBySheet(b, p, current)) await current.load(row.externalId);
+      else {
+        // `warned` counts the rows kept with warnings, whatever their outcome: an unchanged row keeps its record's.
+        p.warnings = current.keptWarnings(p);
+        this.plan(b, p, 'UNCHANGED', rejectedRowUnitPath(b.ctx.scope), { warned: !!p.warnings });
+        return;
+      }
     }
     const record = current.existing.get(row.externalId) ?? null;
     const prepared = record ? this.preparer.prepare(row, b.ctx, record) : (p.prepared ?? this.preparer.prepare(row, b.ctx));
@@ -278,6 +282,13 @@ export class ImportPlanner {
    * chi hội its sheet's name or title names (undefined: none). A member listed under it already stays where she is: a sheet named for the
    * commune's office holds the whole commune, not a move to the office.
    */
+  private async movedBySheet(b: BatchPlan, p: PendingRow, current: CurrentRecords): Promise<boolean> {
+    if (p.row.unit) return false;
+    const unit = await b.ctx.units.ofSheet(b.em, p.source.sheet, p.titleBranch);
+    const path = current.unitPath(p.row.externalId);
+    return !!unit && !path?.startsWith(unit.path);
+  }
+
   private async sheetUnit(b: BatchPlan, p: PendingRow, record: MemberRecord | null): Promise<Unit | undefined> {
     const unit = await b.ctx.units.ofSheet(b.em, p.source.sheet, p.titleBranch);
     if (!unit || (record?.unit && record.unit.path.startsWith(unit.path))) return undefined;

@@ -34,16 +34,24 @@ export interface CurrentRecords {
   unchanged: (p: PendingRow) => boolean;
   /** The warnings its record keeps from its last import (masked, joined; '' for none): an unchanged row still carries them. */
   keptWarnings: (p: PendingRow) => string;
+  /** The path of the unit a listed record is in (null: none; undefined: not listed). */
+  unitPath: (externalId: string) => string | null | undefined;
+  /** Reads a listed record whole after all (an unchanged row her sheet moves to its chi hội). */
+  load: (externalId: string) => Promise<void>;
 }
 
 /** The batch's records: their import digests, and whole (with the unit) those the rows may change. */
 export async function lookUpCurrent(em: EntityManager, batch: PendingRow[], ctx: ImportContext): Promise<CurrentRecords> {
   const ids = [...new Set(batch.map((b) => b.row.externalId).filter(Boolean))];
   // Records whose last import was this very row need not be read: the row changes nothing.
-  const found = await em.query<{ external_id: string; import_digest: Buffer | null; import_warnings: { message: string }[] | null }[]>(
-    `SELECT external_id, import_digest, import_warnings FROM member_record WHERE organization_code = $1 AND external_id = ANY($2)`,
+  const found = await em.query<
+    { external_id: string; import_digest: Buffer | null; import_warnings: { message: string }[] | null; unit_path: string | null }[]
+  >(
+    `SELECT r.external_id, r.import_digest, r.import_warnings, u.path AS unit_path
+       FROM member_record r LEFT JOIN unit u ON u.id = r.unit_id WHERE r.organization_code = $1 AND r.external_id = ANY($2)`,
     [ctx.def.code, ids],
   );
+  const unitPaths = new Map(found.map((r) => [r.external_id, r.unit_path]));
   const digests = new Map(found.map((r) => [r.external_id, r.import_digest]));
   const warnings = new Map(found.map((r) => [r.external_id, (r.import_warnings ?? []).map((w) => w.message).join('; ')]));
   // (A secretariat kept to one unit still has each record checked against its scope.)
@@ -51,19 +59,25 @@ export async function lookUpCurrent(em: EntityManager, batch: PendingRow[], ctx:
   const unchanged = (p: PendingRow) => trustDigest && !!digests.get(p.row.externalId)?.equals(p.digest);
   const toRead = new Set<string>();
   for (const p of batch) if (digests.has(p.row.externalId) && !unchanged(p)) toRead.add(p.row.externalId);
-  const existing = new Map(
-    toRead.size
-      ? (
-          await em
-            .getRepository(MemberRecord)
-            .createQueryBuilder('r')
-            .leftJoinAndSelect('r.unit', 'u')
-            .where('r.organization_code = :org AND r.external_id = ANY(:ids)', { org: ctx.def.code, ids: [...toRead] })
-            .getMany()
-        ).map((r) => [r.externalId, r])
-      : [],
-  );
-  return { existing, unchanged, keptWarnings: (p) => warnings.get(p.row.externalId) ?? '' };
+  const read = async (codes: string[]) =>
+    (
+      await em
+        .getRepository(MemberRecord)
+        .createQueryBuilder('r')
+        .leftJoinAndSelect('r.unit', 'u')
+        .where('r.organization_code = :org AND r.external_id = ANY(:ids)', { org: ctx.def.code, ids: codes })
+        .getMany()
+    ).map((r) => [r.externalId, r] as const);
+  const existing = new Map<string, MemberRecord>(toRead.size ? await read([...toRead]) : []);
+  return {
+    existing,
+    unchanged,
+    keptWarnings: (p) => warnings.get(p.row.externalId) ?? '',
+    unitPath: (code) => unitPaths.get(code),
+    load: async (code) => {
+      for (const [k, r] of await read([code])) existing.set(k, r);
+    },
+  };
 }
 
 /** A Mã hồ sơ the file had already (committed rows of a resumed job included) is a problem of the row. */
