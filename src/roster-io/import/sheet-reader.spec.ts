@@ -99,6 +99,17 @@ describe('reading a roster sheet by sheet', () => {
     ]);
   });
 
+  it('says a sheet holds a second table beside the first (its name column again), and that it was not read', async () => {
+    const { out, summary } = await read([
+      s('DS', 1, 'STT', 'Họ và tên', 'Năm sinh', '', 'STT', 'Họ và tên', 'Năm sinh'),
+      s('DS', 2, '1', 'Lò Thị Một', '1970', '', '1', 'Lò Thị Sáu', '1975'),
+    ]);
+    expect(out.map((r) => r.row.fields.fullName)).toEqual(['Lò Thị Một']);
+    expect(summary.sheets[0].note).toBe(
+      "có hai bảng cạnh nhau (cột 'Họ và tên' lặp lại ở cột F): chỉ đọc bảng bên trái; bảng từ cột F chưa được nhập — hãy chuyển bảng đó xuống dưới bảng đầu (cùng thứ tự cột) hoặc sang một trang tính riêng rồi nhập lại",
+    );
+  });
+
   it('skips a row she struck through (a name crossed off), saying so, and reads the rest', async () => {
     const { out, skipped } = await read([
       s('DS', 1, 'Họ và tên', 'Năm sinh'),

@@ -3,7 +3,16 @@ import { DomainError } from '../../common/errors/domain-error.js';
 import { legacyEncoding, legacyEncodingMessage, type SourceRow } from '../../common/files/tabular-source.js';
 import type { OrganizationDefinition } from '../../membership/organization/organization-definition.js';
 import type { ImportJob } from '../import-job.entity.js';
-import { importColumns, matchHeader, templateColumns, UNIT_BY_NAME, type HeaderMatch, type RosterColumn } from '../roster-columns.js';
+import {
+  columnNamed,
+  columnsByKey,
+  importColumns,
+  matchHeader,
+  templateColumns,
+  UNIT_BY_NAME,
+  type HeaderMatch,
+  type RosterColumn,
+} from '../roster-columns.js';
 import { twoRowHeader } from './header-rows.js';
 import { herCells, type HerRow } from './her-rows.js';
 import type { ImportSummary } from './import.types.js';
@@ -171,7 +180,7 @@ export class SheetReader {
     const header = this.mapping?.length ? withMapping(matched, this.headerRows, this.mapping, importColumns(this.def)) : matched;
     this.header = header;
     this.pending = null;
-    this.summary.sheets.push({ name: src.sheet, headerRow: src.row, note: null });
+    this.summary.sheets.push({ name: src.sheet, headerRow: src.row, note: secondTableNote(src.cells, header, this.def) });
     for (const u of this.header.unknown) if (!this.summary.ignoredColumns.includes(u)) this.summary.ignoredColumns.push(u);
     const mapping = this.summary.mapping;
     for (const [i, c] of mapping ? header.fields : []) {
@@ -263,6 +272,24 @@ function withoutOurs(src: SourceRow, header: HeaderMatch): SourceRow {
   const blank = <T>(xs: T[], empty: T) => xs.map((x, i) => (header.ours.includes(i) ? empty : x));
   return { ...src, cells: blank(src.cells, ''), ...(src.values ? { values: blank(src.values, null) } : {}) };
 }
+
+/**
+ * A header that names the member's name a second time further right: a second table beside the first
+ * (a list printed in two halves). Only the first is read: said, with what to do. Null otherwise.
+ */
+function secondTableNote(cells: string[], header: HeaderMatch, def: OrganizationDefinition): string | null {
+  const named = [...header.fields].find(([, c]) => c.key === 'fullName')?.[0];
+  if (named === undefined) return null;
+  const byKey = columnsByKey(def);
+  const again = cells.findIndex((text, i) => i > named && !header.fields.has(i) && columnNamed(text ?? '', byKey)?.key === 'fullName');
+  if (again < 0) return null;
+  const column = columnLetters(again + 1);
+  return `có hai bảng cạnh nhau (cột '${cells[again]}' lặp lại ở cột ${column}): chỉ đọc bảng bên trái; bảng từ cột ${column} chưa được nhập — hãy chuyển bảng đó xuống dưới bảng đầu (cùng thứ tự cột) hoặc sang một trang tính riêng rồi nhập lại`;
+}
+
+/** 1 → A, 27 → AA (how Excel names a column). Pure. */
+const columnLetters = (n: number): string =>
+  (n > 26 ? columnLetters(Math.floor((n - 1) / 26)) : '') + String.fromCharCode(65 + ((n - 1) % 26));
 
 /** Columns a roster groups its members by, often written once and merged down beside them. */
 const GROUPING = new Set(['unit', 'communeCode', 'communeName']);
