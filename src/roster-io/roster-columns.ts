@@ -74,6 +74,9 @@ export const BRANCH_HEADERS = [
 export const UNIT_BY_NAME: RosterColumn = { key: 'unit', header: 'Chi hội/đơn vị', aliases: BRANCH_HEADERS, example: '', unitByName: true };
 
 /** Accepted on import, not written by the template or the export. */
+/** A name split over columns, in the order its parts are joined (`Họ` `Chữ đệm` `Tên`). */
+export const SPLIT_NAME_FIELDS = ['familyMiddle', 'middleName', 'givenName'] as const;
+
 export const EXTRA_IMPORT_COLUMNS: RosterColumn[] = [
   UNIT_BY_NAME,
   // `Nam` | `Nữ` as columns of their own in a one-row header (marks or the year in the column of the sex).

@@ -4,7 +4,7 @@ import type { CommuneFromAddress } from '../../geography/commune-from-address.js
 import { parseExternalId, type MemberFieldsInput } from '../../membership/member-record/member-input.js';
 import { parseRecordDate, type RecordDateField } from '../../membership/member-record/record-dates.js';
 import { MEMBER_STATUS_INFO, parseStatusLabel, type MemberStatus } from '../../membership/status/member-status.js';
-import type { HeaderMatch, RosterColumn } from '../roster-columns.js';
+import { SPLIT_NAME_FIELDS, type HeaderMatch, type RosterColumn } from '../roster-columns.js';
 import { cellShown } from '../reading/cell.js';
 import { readDateCell } from '../reading/date-cell.js';
 import { readIdCell } from '../reading/id-cell.js';
@@ -175,7 +175,7 @@ export function readRosterRow(src: RowCells, header: HeaderMatch, ctx: RowReadin
 /** The name (or the split name joined): the one cell whose problem refuses the row; a note in brackets kept as a warning. */
 function readName(cells: Cells, fields: RosterRow['fields']): void {
   let raw = cells.raw('fullName');
-  const parts = ['familyMiddle', 'middleName', 'givenName'];
+  const parts: readonly string[] = SPLIT_NAME_FIELDS;
   if (!cells.text('fullName') && parts.some((p) => cells.text(p))) {
     raw = parts
       .map((p) => cells.text(p))

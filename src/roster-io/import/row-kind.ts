@@ -1,6 +1,6 @@
 import { maskPhone, parsePhone } from '../../common/identity/phone.js';
 import { foldText } from '../../common/text/vietnamese-text.js';
-import type { HeaderMatch } from '../roster-columns.js';
+import { SPLIT_NAME_FIELDS, type HeaderMatch } from '../roster-columns.js';
 import { nameLikeness } from '../reading/name-cell.js';
 import { isColumnNumberRow } from './header-rows.js';
 import { SKIP_REASONS } from './import-messages.js';
@@ -107,7 +107,7 @@ function nameText(cells: string[], header: HeaderMatch): string {
     const i = columns[key];
     return i === undefined ? '' : (cells[i] ?? '').trim();
   };
-  return at('fullName') || [at('familyMiddle'), at('middleName'), at('givenName')].filter(Boolean).join(' ');
+  return at('fullName') || SPLIT_NAME_FIELDS.map(at).filter(Boolean).join(' ');
 }
 
 /** The name columns of a header, found once per header (this runs for every row). */

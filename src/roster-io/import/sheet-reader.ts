@@ -20,7 +20,7 @@ import { readRosterRow, type RosterRow, type RowReadingContext } from './roster-
 import { SKIP_REASONS } from './import-messages.js';
 import { rowKind } from './row-kind.js';
 import { titleBranch } from '../reading/unit-cell.js';
-import { refuseUnreadable, withUnreadableShown } from './unreadable-cells.js';
+import { columnLetter, refuseUnreadable, withUnreadableShown } from './unreadable-cells.js';
 
 /** A data row of the file, read against its sheet's header. */
 export interface SheetRow {
@@ -283,13 +283,9 @@ function secondTableNote(cells: string[], header: HeaderMatch, def: Organization
   const byKey = columnsByKey(def);
   const again = cells.findIndex((text, i) => i > named && !header.fields.has(i) && columnNamed(text ?? '', byKey)?.key === 'fullName');
   if (again < 0) return null;
-  const column = columnLetters(again + 1);
+  const column = columnLetter(again);
   return `có hai bảng cạnh nhau (cột '${cells[again]}' lặp lại ở cột ${column}): chỉ đọc bảng bên trái; bảng từ cột ${column} chưa được nhập — hãy chuyển bảng đó xuống dưới bảng đầu (cùng thứ tự cột) hoặc sang một trang tính riêng rồi nhập lại`;
 }
-
-/** 1 → A, 27 → AA (how Excel names a column). Pure. */
-const columnLetters = (n: number): string =>
-  (n > 26 ? columnLetters(Math.floor((n - 1) / 26)) : '') + String.fromCharCode(65 + ((n - 1) % 26));
 
 /** Columns a roster groups its members by, often written once and merged down beside them. */
 const GROUPING = new Set(['unit', 'communeCode', 'communeName']);

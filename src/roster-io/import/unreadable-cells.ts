@@ -1,5 +1,5 @@
 import type { SourceRow } from '../../common/files/tabular-source.js';
-import type { HeaderMatch } from '../roster-columns.js';
+import { SPLIT_NAME_FIELDS, type HeaderMatch } from '../roster-columns.js';
 import type { RosterRow } from './roster-row.js';
 
 // Cells a workbook holds but gives no value for: a formula saved by a program that does not compute
@@ -8,7 +8,7 @@ import type { RosterRow } from './roster-row.js';
 // each is refused in its own field, with the cell and what to do.
 
 /** The fields without which a row is no member: their cell refuses the row; any other is a warning (the member kept, the field left empty). */
-const ROW_FIELDS = new Set(['fullName', 'familyMiddle', 'givenName', 'externalId', 'unit']);
+const ROW_FIELDS = new Set<string>(['fullName', ...SPLIT_NAME_FIELDS, 'externalId', 'unit']);
 
 /** `A`, `B`, … `AA`: a column as Excel names it (0-based index). */
 export function columnLetter(index: number): string {
