@@ -1,3 +1,3 @@
 #!/usr/bin/env node
-// The `lienthong` command: the compiled CLI (npm install builds it; `npm run build` refreshes it).
-import '../dist/src/cli/main.js';
+// The `lienthong` command: the compiled CLI as one file (npm install builds it; `npm run build` refreshes it).
+import '../dist/cli/lienthong.js';

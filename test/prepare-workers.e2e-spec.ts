@@ -16,8 +16,6 @@ import { SheetReader } from '../src/roster-io/import/sheet-reader.js';
 import { createTestApp, type TestApp } from './test-app.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-/** The compiled worker (a worker thread runs JavaScript: `npm test` builds first). */
-const SCRIPT = new URL(`file://${path.join(ROOT, 'dist/src/roster-io/import/prepare-worker.js')}`);
 const TODAY = '2026-12-01';
 
 /** Rows as secretaries type them, beyond the fixtures: accents lost, CCCDs with spaces or a lost zero, dates every way, communes by code and by name, bad cells. */
@@ -106,7 +104,7 @@ describe('row preparation in worker threads', () => {
     ctx.anyTombstone = anyTombstone;
     const inThread = rows.map((r) => new RowPreparer(t.app.get(MemberRecordsService)).prepare(r, ctx));
 
-    const workers = PrepareWorkers.start(await prepareWorkerSetup(t.app.get(DataSource), t.key, org, null), { size: 2, script: SCRIPT });
+    const workers = PrepareWorkers.start(await prepareWorkerSetup(t.app.get(DataSource), t.key, org, null), { size: 2 });
     try {
       const inWorkers = await workers.prepare(rows, { today: TODAY, anyTombstone });
       const vault = t.app.get(SecretVault);
@@ -138,7 +136,7 @@ describe('row preparation in worker threads', () => {
     const inThread = rows.map((r) =>
       new RowPreparer(t.app.get(MemberRecordsService)).prepare(r, new ImportContext(def, { kind: 'ALL' }, true, TODAY, 'x')),
     );
-    const workers = PrepareWorkers.start(await prepareWorkerSetup(t.app.get(DataSource), t.key, 'CTD', null), { size: 1, script: SCRIPT });
+    const workers = PrepareWorkers.start(await prepareWorkerSetup(t.app.get(DataSource), t.key, 'CTD', null), { size: 1 });
     try {
       const vault = t.app.get(SecretVault);
       const inWorkers = await workers.prepare(rows, { today: TODAY, anyTombstone: true });

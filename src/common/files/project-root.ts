@@ -8,3 +8,10 @@ export function projectRoot(moduleUrl: string = import.meta.url): string {
   while (!existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
   return dir;
 }
+
+/**
+ * A compiled script this code starts in a worker or a child process, by its place in dist/ (e.g.
+ * `src/common/files/xlsx-worker.js`): the same from the compiled modules, from the CLI's one-file
+ * build (dist/cli) and from the sources in tests.
+ */
+export const compiledScript = (distPath: string): string => path.join(projectRoot(), 'dist', ...distPath.split('/'));

@@ -1,10 +1,7 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { fork, type ChildProcess } from 'node:child_process';
 import type { SourceRow } from './tabular-source.js';
 import { SourceError } from './source-error.js';
-import { projectRoot } from './project-root.js';
+import { compiledScript } from './project-root.js';
 
 export interface XlsxWorkerInput {
   file: string;
@@ -20,18 +17,11 @@ export type WorkerMessage = { rows: SourceRow[] } | { done: true; sheets: string
  */
 export const XLSX_PARSER_HEAP_MB = 512;
 
-/** The compiled worker beside this module, or (when this runs from the TypeScript sources, as in tests) in dist/. */
-function workerScript(): string {
-  const here = path.dirname(fileURLToPath(import.meta.url));
-  const beside = path.join(here, 'xlsx-worker.js');
-  if (existsSync(beside)) return beside;
-  return path.join(projectRoot(), 'dist', 'src', 'common', 'files', 'xlsx-worker.js');
-}
 
 /** Every sheet (or the one named) of an .xlsx, parsed in a child process with a memory cap, streamed in batches. */
 export async function* readXlsxInWorker(file: string, only: string | null, displayName: string): AsyncGenerator<SourceRow> {
   const input: XlsxWorkerInput = { file, sheet: only };
-  const worker = fork(workerScript(), [JSON.stringify(input)], {
+  const worker = fork(compiledScript('src/common/files/xlsx-worker.js'), [JSON.stringify(input)], {
     execArgv: [`--max-old-space-size=${XLSX_PARSER_HEAP_MB}`],
     // Structured clone, not JSON: a cell's Date stays a Date.
     serialization: 'advanced',

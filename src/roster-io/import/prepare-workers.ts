@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { compiledScript } from '../../common/files/project-root.js';
 import { Worker } from 'node:worker_threads';
 import { withBytesAs, type PreparedRow } from './prepare-row.js';
 import type { PrepareWorkerSetup } from './prepare-worker-setup.js';
@@ -45,8 +46,8 @@ export const PREPARE_WORKERS_FROM_ROW = Number(process.env.IMPORT_PREPARE_WORKER
  */
 export const PREPARE_WORKERS_FOR_FILES_OF = 50_000;
 
-/** The compiled worker script beside this module. */
-const WORKER_SCRIPT = new URL('./prepare-worker.js', import.meta.url);
+/** The compiled worker script. */
+const WORKER_SCRIPT = pathToFileURL(compiledScript('src/roster-io/import/prepare-worker.js'));
 
 /** Bytes from a worker as the Buffers the writer expects. */
 const asBuffer = (b: Uint8Array) => Buffer.from(b.buffer, b.byteOffset, b.byteLength);
@@ -74,16 +75,15 @@ export class PrepareWorkers {
     }
   }
 
-  /** Whether the import can prepare in workers: some are wanted, and the compiled worker is there (not when the sources run under ts-jest). */
+  /** Whether the import can prepare in workers: some are wanted, and the compiled worker is built. */
   static available(): boolean {
     return DEFAULT_PREPARE_WORKERS > 0 && fs.existsSync(fileURLToPath(WORKER_SCRIPT));
   }
 
-  /** Starts `size` workers with the setup (see `prepareWorkerSetup`); `script` is the compiled worker (tests of the sources point at dist). */
-  static start(setup: PrepareWorkerSetup, opts: { size?: number; script?: URL } = {}): PrepareWorkers {
-    const script = opts.script ?? WORKER_SCRIPT;
+  /** Starts `size` workers with the setup (see `prepareWorkerSetup`). */
+  static start(setup: PrepareWorkerSetup, opts: { size?: number } = {}): PrepareWorkers {
     const size = opts.size ?? Math.max(1, DEFAULT_PREPARE_WORKERS);
-    return new PrepareWorkers(Array.from({ length: size }, () => new Worker(script, { workerData: setup })));
+    return new PrepareWorkers(Array.from({ length: size }, () => new Worker(WORKER_SCRIPT, { workerData: setup })));
   }
 
   async prepare(rows: RosterRow[], scene: PrepareScene): Promise<PreparedRow[]> {
