@@ -17,7 +17,6 @@ export type WorkerMessage = { rows: SourceRow[] } | { done: true; sheets: string
  */
 export const XLSX_PARSER_HEAP_MB = 512;
 
-
 /** Every sheet (or the one named) of an .xlsx, parsed in a child process with a memory cap, streamed in batches. */
 export async function* readXlsxInWorker(file: string, only: string | null, displayName: string): AsyncGenerator<SourceRow> {
   const input: XlsxWorkerInput = { file, sheet: only };
