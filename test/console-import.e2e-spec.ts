@@ -75,6 +75,26 @@ describe("the console's import wizard, as a Hội Phụ nữ secretariat imports
     await context.close();
   });
 
+  it('warns her before she confirms that the second table beside the first was not read, naming its sheet and column', async () => {
+    const wb = new ExcelJS.Workbook();
+    const list = wb.addWorksheet('Chi hội Bản Mển');
+    list.addRow(['Mã hồ sơ', 'Họ và tên', 'Ngày sinh', 'Giới tính', '', 'Mã hồ sơ', 'Họ và tên', 'Ngày sinh', 'Giới tính']);
+    list.addRow(['HPN-HB-1', 'Lò Thị Ỏn', '12/03/1985', 'Nữ', '', 'HPN-HB-2', 'Cầm Thị Bun', '02/02/1979', 'Nữ']);
+    const context = await b.context();
+    const page = await logInThroughPage(context, t.url, await t.createUser('xa-hpn-hb', Role.SECRETARIAT, 'HPN'));
+    await page.getByRole('link', { name: 'Nhập danh sách' }).click();
+    await page.locator('input[type=file]').setInputFiles({
+      name: 'hai-bang.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: Buffer.from(await wb.xlsx.writeBuffer()),
+    });
+    await page.getByText('Thêm mới: 1').waitFor();
+    const note = page.getByRole('status').filter({ hasText: 'Lưu ý khi đọc các trang tính của tệp' });
+    await expect(note.textContent()).resolves.toMatch(/Trang tính "Chi hội Bản Mển": có hai bảng cạnh nhau .* cột G.*chưa được nhập/);
+    expect(await review(page)).toEqual(CLEAN);
+    await context.close();
+  });
+
   it('shows every column of her file: a Chi hội column read as the unit, an unknown one "không dùng" that she may read as a field', async () => {
     for (const u of [
       { organization: 'HPN', code: 'HPN-BD', name: 'Hội LHPN phường Ba Đình', kind: 'BASE', communeCode: '00004' },

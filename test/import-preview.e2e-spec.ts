@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { Role } from '../src/access/role.js';
 import { CHANGED_SINCE_PLAN } from '../src/roster-io/import/import-apply.js';
 import { RosterImportService } from '../src/roster-io/import/roster-import.service.js';
@@ -275,6 +276,26 @@ describe('staged import: preview, confirm, the wrong organization (issue 17)', (
       { token: secretariat },
     );
     expect(c.data!.confirmImport).toEqual({ status: 'DONE', created: 1, rejected: 1 });
+  });
+
+  it('says in the preview (GraphQL) which sheet was skipped and which second table beside the first was not read', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Hướng dẫn').addRow(['Điền mỗi hội viên một dòng, không gộp ô.']);
+    const list = wb.addWorksheet('Danh sách');
+    list.addRow(['Mã hồ sơ', 'Họ và tên', 'Ngày sinh', '', 'Mã hồ sơ', 'Họ và tên', 'Ngày sinh']);
+    list.addRow(['SN-1', 'Lò Văn An', '1970', '', 'SN-2', 'Lò Văn Bình', '1971']);
+    const xlsx = path.join(dir, 'hai-bang.xlsx');
+    await wb.xlsx.writeFile(xlsx);
+    const s = await importer.import(xlsx, { organization: 'HND', preview: true }, CLI_PRINCIPAL);
+    const r = await t.gql<{ importPreview: { sheetNotes: { sheet: string | null; note: string }[]; rows: { code: string }[] } }>(
+      `query($id: ID!) { importPreview(jobId: $id) { sheetNotes { sheet note } rows { code } } }`,
+      { id: s.jobId },
+    );
+    const { sheetNotes, rows } = r.data!.importPreview;
+    expect(rows.map((row) => row.code)).toEqual(['SN-1']);
+    expect(sheetNotes.map((n) => n.sheet)).toEqual(['Hướng dẫn', 'Danh sách']);
+    expect(sheetNotes[0].note).toContain('không tìm thấy dòng tiêu đề');
+    expect(sheetNotes[1].note).toMatch(/hai bảng cạnh nhau .*cột F.*chưa được nhập/);
   });
 
   describe('lienthong import', () => {

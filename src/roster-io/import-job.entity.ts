@@ -105,6 +105,14 @@ export interface JobPlan {
   delimiter?: ',' | ';';
   /** Member rows that will land with no unit (absent on plans made before it was kept). */
   withoutUnit?: number;
+  /** What the reading says of a sheet (skipped without a header, a second table not read), in Vietnamese. */
+  sheetNotes?: SheetNote[];
+}
+
+/** What the reading says of one sheet (its name: null for a CSV). */
+export interface SheetNote {
+  sheet: string | null;
+  note: string;
 }
 
 /** What became of a row of an import whose codes were assigned (the result file's `Kết quả`). */

@@ -106,6 +106,12 @@ export class ImportPreviewRowType {
   @Field(() => String, { nullable: true, description: 'Its warnings (masked).' }) warnings: string | null;
 }
 
+@ObjectType('ImportSheetNote', { description: 'What the reading of a roster says of one of its sheets, in Vietnamese.' })
+export class ImportSheetNoteType {
+  @Field(() => String, { nullable: true, description: 'The sheet’s name (null for a CSV).' }) sheet: string | null;
+  @Field() note: string;
+}
+
 @ObjectType('ImportPreview', { description: 'The plan of an import, before it is confirmed: counts, mapping, rows.' })
 export class ImportPreviewType {
   @Field(() => ID) jobId: string;
@@ -121,6 +127,10 @@ export class ImportPreviewType {
   withoutUnit: number;
   @Field(() => String, { nullable: true, description: 'Set when most rows break the organization’s rules: why the file waits.' })
   wrongOrganization: string | null;
+  @Field(() => [ImportSheetNoteType], {
+    description: 'What the reading says of a sheet: skipped (no header row), or a part of it not read (a second table beside the first).',
+  })
+  sheetNotes: ImportSheetNoteType[];
   @Field(() => [ImportPreviewRowType]) rows: ImportPreviewRowType[];
   @Field(() => Int, { nullable: true, description: 'The `after` of the next page (null: no more rows).' }) next: number | null;
 }

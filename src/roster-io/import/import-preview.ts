@@ -8,7 +8,7 @@ import type { Principal } from '../../access/principal.js';
 import { unitPathLimit, writeScope } from '../../access/record-scope.js';
 import { AuditAction } from '../../audit/audit-event.entity.js';
 import { AuditService } from '../../audit/audit.service.js';
-import type { ImportJob } from '../import-job.entity.js';
+import type { ImportJob, SheetNote } from '../import-job.entity.js';
 import type { Fate } from './import-plan.js';
 
 export interface PreviewRow {
@@ -32,6 +32,8 @@ export interface ImportPreview {
   /** Member rows (created, updated or unchanged) that will land with no unit. */
   withoutUnit: number;
   wrongOrganization: string | null;
+  /** What the reading says of a sheet: skipped, or a part of it not read. */
+  sheetNotes: SheetNote[];
   rows: PreviewRow[];
   /** The ordinal to ask after for the next page (null: no more). */
   next: number | null;
@@ -71,6 +73,7 @@ export class ImportPreviews {
       unusedColumns: job.plan?.unusedColumns ?? [],
       withoutUnit: job.plan?.withoutUnit ?? 0,
       wrongOrganization: job.plan?.wrongOrganization ?? null,
+      sheetNotes: job.plan?.sheetNotes ?? [],
       rows: page,
       next: rows.length > first ? page[page.length - 1].ordinal : null,
     };

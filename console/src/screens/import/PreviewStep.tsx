@@ -110,6 +110,22 @@ export function PreviewStep(props: {
           style={{ marginBottom: 16 }}
         />
       )}
+      {p.sheetNotes.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          role="status"
+          title={T.imports.sheetNotes}
+          description={
+            <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+              {p.sheetNotes.map((n, i) => (
+                <li key={i}>{T.imports.sheetNote(n.sheet, n.note)}</li>
+              ))}
+            </ul>
+          }
+          style={{ marginBottom: 16 }}
+        />
+      )}
       <Typography.Title level={2} style={{ fontSize: 17 }}>
         {T.imports.mapping}
       </Typography.Title>

@@ -61,6 +61,10 @@ export const PREVIEW = graphql(`
       }
       unusedColumns
       withoutUnit
+      sheetNotes {
+        sheet
+        note
+      }
       rows {
         row
         ordinal
