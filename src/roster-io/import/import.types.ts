@@ -53,8 +53,10 @@ export interface ImportSummary extends ImportProgress {
   ignoredColumns: string[];
   /** Her columns read as nothing, named as the mapping names them (two-row headers joined): the preview offers a field for each. */
   unusedColumns: string[];
-  /** Lines under a header that are no member (totals, date, signature lines, an STT alone), with why: never written. */
+  /** Lines under a header that are no member (totals, date, signature lines, an STT alone), with why: never written. Consecutive lines of one reason are one entry (`dòng 302–8001 (7700 dòng)`); at most 500 entries and one for the rest. */
   skippedRows: { place: string; reason: string }[];
+  /** How many such lines there were. */
+  skippedLines: number;
   /** With `full`: Mã hồ sơ of the records (in the caller's scope) that the file does not list. */
   missing: string[] | null;
   /** With `assignIds`: the file with the codes written back. */

@@ -198,7 +198,8 @@ export class RejectedRowsService implements OnApplicationBootstrap, BeforeApplic
           { value: null, message: reason, cells: [] },
         ),
       );
-      if (rows.length) await em.getRepository(ImportRowError).insert(rows);
+      // In chunks: one statement's parameters are limited (65,535; ten a row).
+      for (let i = 0; i < rows.length; i += 1000) await em.getRepository(ImportRowError).insert(rows.slice(i, i + 1000));
     });
   }
 

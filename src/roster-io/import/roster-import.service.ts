@@ -30,6 +30,7 @@ import { ImportJobs, ineligibleAccepted, type JobClaim } from './import-jobs.js'
 import type { ImportOptions, ImportProgress, ImportSummary } from './import.types.js';
 import { RejectedRowsService, type OpenedRowError } from './rejected-rows.service.js';
 import { rowDigest, rowPlace, SheetReader, type SkippedRow } from './sheet-reader.js';
+import { SkippedLines } from './skipped-lines.js';
 
 export type { ImportOptions, ImportProgress, ImportSummary } from './import.types.js';
 
@@ -213,12 +214,11 @@ export class RosterImportService {
       (rows) => this.planner.planBatch(rows, job, ctx, actor, !!opts.preview),
     );
     try {
-      const skipped: SkippedRow[] = [];
+      const skipped = new SkippedLines(summary.skippedRows);
       const reading = { today: ctx.today, address: this.geography.addressReader() };
       for await (const read of new SheetReader(ctx.def, job, !!opts.assignIds, summary, reading, opts.mapping).rows(source.rows)) {
         if (read.kind === 'skipped') {
-          summary.skippedRows.push({ place: rowPlace(read.source), reason: read.reason });
-          skipped.push(read);
+          skipped.add(read);
           continue;
         }
         if (read.ordinal <= job.rowsCommitted) {
@@ -229,9 +229,11 @@ export class RosterImportService {
         await batches.add(Object.assign(read, { digest: rowDigest(read.row), prepared: null }));
       }
       await batches.finish();
+      skipped.finish();
+      summary.skippedLines = skipped.total;
       const sheetUnits = ctx.units.sheetUnits();
       for (const sh of summary.sheets) if (sh.name && sheetUnits.has(sh.name)) sh.note ??= sheetUnitNote(sheetUnits.get(sh.name)!);
-      await this.rejectedRows.keepSkipped(job, skipped.map(skippedPlace), ctx.scope);
+      await this.rejectedRows.keepSkipped(job, skipped.kept.map(skippedPlace), ctx.scope);
     } catch (e) {
       await batches.settled();
       throw e;
@@ -247,7 +249,7 @@ export class RosterImportService {
   private async waits(job: ImportJob, ctx: ImportContext, opts: ImportOptions, summary: ImportSummary, file: string): Promise<boolean> {
     const totals = await planTotals(this.db.manager, job.id);
     const wrong = wrongOrganization(totals, ctx.def.name);
-    summary.planned = { ...totals.counts, SKIPPED: summary.skippedRows.length };
+    summary.planned = { ...totals.counts, SKIPPED: summary.skippedLines };
     const waits = opts.preview
       ? ImportJobStatus.PREVIEW
       : wrong && !ineligibleAccepted(opts.acceptIneligible)
@@ -260,6 +262,7 @@ export class RosterImportService {
       unitsPlanned: ctx.unitsPlanned,
       unusedColumns: summary.unusedColumns,
       delimiter: summary.delimiter ?? undefined,
+      sheetNotes: summary.sheets.flatMap((s) => (s.note ? [{ sheet: s.name, note: s.note }] : [])),
       withoutUnit: await rowsWithoutUnit(this.db.manager, job.id, ctx.def.code, (await ctx.units.own(this.db.manager))?.id ?? null),
     };
     await this.jobs.planned(job, plan, waits);
@@ -379,6 +382,7 @@ function startingSummary(job: ImportJob, resumed: boolean, format: RosterSource[
     waiting: null,
     planned: null,
     skippedRows: [],
+    skippedLines: 0,
     missing: null,
     resultFile: null,
     linked: false,
