@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { columnNumber, MergedCells, mergeRangesIn, readMergeRanges } from './merged-cells.js';
+import { columnNumber, hiddenRowsIn, MergedCells, mergeRangesIn, readSheetOutline } from './merged-cells.js';
 
 describe('cells merged down a column', () => {
   it('reads the ranges merged over more than one row, $ signs and namespaces allowed', () => {
@@ -15,7 +15,7 @@ describe('cells merged down a column', () => {
   it('finds a range whose tag is cut between two chunks of the part', async () => {
     const xml = Buffer.from('<sheetData/><mergeCells><mergeCell ref="E5:E9"/></mergeCells>');
     for (let cut = 1; cut < xml.length; cut++)
-      expect([cut, await readMergeRanges(Readable.from([xml.subarray(0, cut), xml.subarray(cut)]))]).toEqual([
+      expect([cut, (await readSheetOutline(Readable.from([xml.subarray(0, cut), xml.subarray(cut)]))).merges]).toEqual([
         cut,
         [{ firstColumn: 5, firstRow: 5, lastColumn: 5, lastRow: 9 }],
       ]);
@@ -27,5 +27,18 @@ describe('cells merged down a column', () => {
     expect(merges.of(2, ['1', 'Lò Thị Một', 'Chi hội Bản Phủ'])).toBeNull();
     expect(merges.of(3, ['2', 'Lò Thị Hai', ''])).toEqual([null, null, 'Chi hội Bản Phủ', null]);
     expect(merges.of(5, ['4', 'Lò Thị Bốn', ''])).toBeNull();
+  });
+
+  it('finds the rows hidden by hand or by a filter, whatever the order of the attributes, and not a row only styled', async () => {
+    const xml =
+      '<sheetData><row r="2" spans="1:3"><c r="A2"/></row><row r="3" hidden="1" ht="15"/><x:row hidden="true" r="5"/>' +
+      '<row r="6" customHeight="1" ht="0.1"/><row r="7" hidden="0"/></sheetData>';
+    expect(hiddenRowsIn(xml)).toEqual([3, 5]);
+    const buf = Buffer.from(xml);
+    for (let cut = 1; cut < buf.length; cut++)
+      expect([cut, [...(await readSheetOutline(Readable.from([buf.subarray(0, cut), buf.subarray(cut)]))).hiddenRows]]).toEqual([
+        cut,
+        [3, 5],
+      ]);
   });
 });

@@ -27,19 +27,36 @@ export function mergeRangesIn(xml: string): MergeRange[] {
     .filter((r) => r.lastRow > r.firstRow && r.lastColumn >= r.firstColumn);
 }
 
-/** The merged ranges of a sheet's part, read as it streams (a tag cut between chunks kept whole). */
-export async function readMergeRanges(part: Readable): Promise<MergeRange[]> {
+const HIDDEN_ROW = /<(?:[\w-]+:)?row\b(?=[^>]*\bhidden\s*=\s*["'](?:1|true)["'])[^>]*?\br\s*=\s*["'](\d+)["']/g;
+
+/** The numbers of the rows hidden in a sheet's XML text (`<row r="5" hidden="1">`: hidden by hand, or by a filter). Pure. */
+export function hiddenRowsIn(xml: string): number[] {
+  return [...xml.matchAll(HIDDEN_ROW)].map((m) => Number(m[1]));
+}
+
+/** What a sheet's part says before its rows are read: its merged ranges and its hidden rows. */
+export interface SheetOutline {
+  merges: MergeRange[];
+  hiddenRows: Set<number>;
+}
+
+/** A sheet's merged ranges and hidden rows, read as its part streams (a tag cut between chunks kept whole). */
+export async function readSheetOutline(part: Readable): Promise<SheetOutline> {
   const decoder = new StringDecoder('utf8');
-  const found: MergeRange[] = [];
+  const outline: SheetOutline = { merges: [], hiddenRows: new Set() };
+  const take = (xml: string) => {
+    outline.merges.push(...mergeRangesIn(xml));
+    for (const row of hiddenRowsIn(xml)) outline.hiddenRows.add(row);
+  };
   let carry = '';
   for await (const chunk of part) {
     const text = carry + decoder.write(chunk as Buffer);
     const cut = text.lastIndexOf('<');
-    found.push(...mergeRangesIn(text.slice(0, cut < 0 ? text.length : cut)));
+    take(text.slice(0, cut < 0 ? text.length : cut));
     carry = cut < 0 ? '' : text.slice(cut);
   }
-  found.push(...mergeRangesIn(carry + decoder.end()));
-  return found;
+  take(carry + decoder.end());
+  return outline;
 }
 
 /** The rows' merged cells, as the rows go by: each range's first cell remembered, given to the cells below it. */

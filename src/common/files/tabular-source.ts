@@ -28,6 +28,8 @@ export interface SourceRow {
   merged?: (string | null)[];
   /** An .xlsx row whose every filled cell is struck through: crossed out in the file (a member struck off). */
   struck?: true;
+  /** An .xlsx row out of sight in her workbook: hidden (by hand or by a filter), or on a hidden sheet. */
+  hidden?: 'row' | 'sheet';
 }
 
 export interface RosterSource {

@@ -12,6 +12,8 @@ export interface WorkbookSheet {
   name: string;
   /** The sheet's part in the zip, e.g. `xl/worksheets/sheet1.xml`; null when its relationship is missing. */
   part: string | null;
+  /** Hidden in the workbook (`state="hidden"` or `"veryHidden"`): a sheet she put out of sight. */
+  hidden?: true;
 }
 
 /** workbook.xml or its relationships, at most (both are a few KB; a sheet name is at most 31 characters). */
@@ -48,7 +50,8 @@ export function workbookSheets(workbookXml: string, relsXml: string): WorkbookSh
     .map((a) => {
       const target = targets.get(a.get('id'));
       const part = target === undefined ? null : target.startsWith('/') ? target.slice(1) : posix.join('xl', target);
-      return { name: a.get('name')!, part: part && posix.normalize(part) };
+      const hidden = a.get('state') === 'hidden' || a.get('state') === 'veryHidden';
+      return { name: a.get('name')!, part: part && posix.normalize(part), ...(hidden ? { hidden: true as const } : {}) };
     });
 }
 

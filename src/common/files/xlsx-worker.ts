@@ -3,7 +3,7 @@ import type { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { cellText, typedCell, unreadableCells } from './cell-text.js';
 import { isoDateCellStream } from './iso-date-cells.js';
-import { MergedCells, readMergeRanges } from './merged-cells.js';
+import { MergedCells, readSheetOutline, type SheetOutline } from './merged-cells.js';
 import type { SourceRow } from './tabular-source.js';
 import type { WorkerMessage, XlsxWorkerInput } from './xlsx-reader.js';
 import { readWorkbook, type WorkbookSheet } from './workbook-sheets.js';
@@ -105,22 +105,32 @@ function struckThrough(r: ExcelJS.Row): boolean {
 }
 
 /** The rows of one sheet's part, sent in batches (the batch carried over between sheets). */
-async function readSheet(parser: PartParser, part: Readable, name: string, merges: MergedCells, batch: SourceRow[]): Promise<SourceRow[]> {
-  const [{ value: sheet }] = [...parser._parseWorksheet(part, '1')];
-  for await (const r of sheet) {
+async function readSheet(
+  parser: PartParser,
+  part: Readable,
+  sheet: WorkbookSheet,
+  outline: SheetOutline,
+  batch: SourceRow[],
+): Promise<SourceRow[]> {
+  const [{ value: rows }] = [...parser._parseWorksheet(part, '1')];
+  const merges = new MergedCells(outline.merges);
+  const hidden = (row: number) => (sheet.hidden ? 'sheet' : outline.hiddenRows.has(row) ? 'row' : null);
+  for await (const r of rows) {
     // Array.from, not map: the row's array has holes where cells are empty.
     const raw = (r.values as unknown[]).slice(1);
     const unreadable = unreadableCells(raw);
     const cells = Array.from(raw, cellText);
     const merged = merges.of(r.number, cells);
+    const out = hidden(r.number);
     batch.push({
-      sheet: name,
+      sheet: sheet.name,
       row: r.number,
       cells,
       values: Array.from(raw, typedCell),
       ...(unreadable.length ? { unreadable } : {}),
       ...(merged ? { merged } : {}),
       ...(struckThrough(r) ? { struck: true as const } : {}),
+      ...(out ? { hidden: out } : {}),
     });
     if (batch.length >= ROWS_PER_MESSAGE) {
       await send(batch);
@@ -150,14 +160,15 @@ async function readBook(): Promise<string[]> {
     let batch: SourceRow[] = [];
     // A part read once, even when several sheets point to it (a crafted file would multiply its rows).
     const read = new Set<string>();
-    for (const { name, part } of sheets) {
+    for (const sheet of sheets) {
+      const { name, part } = sheet;
       if (!part || read.has(part) || (only && name !== only)) continue;
-      // Its merged ranges first: they are listed after its rows.
-      const ranges = await parts.stream(part);
-      if (!ranges) continue;
-      const merges = new MergedCells(await readMergeRanges(ranges));
+      // Its merged ranges and hidden rows first: the ranges are listed after its rows.
+      const first = await parts.stream(part);
+      if (!first) continue;
+      const outline = await readSheetOutline(first);
       read.add(part);
-      batch = await readSheet(parser, withDateCells((await parts.stream(part))!), name, merges, batch);
+      batch = await readSheet(parser, withDateCells((await parts.stream(part))!), sheet, outline, batch);
     }
     if (batch.length) await send(batch);
     return sheets.map((s) => s.name);

@@ -75,5 +75,9 @@ export const SKIP_REASONS = {
   signerName: (name: string) => `chỉ có họ tên '${name}' sau khi danh sách đã hết (tên người ký)`,
   phoneOnly: (text: string) =>
     `dòng chỉ có số điện thoại ('${text}'), không có họ tên: số này chưa được lưu — nếu là số của người ở dòng trên, hãy ghi vào cùng dòng với người đó rồi nhập lại`,
+  hiddenRow:
+    'bỏ qua: dòng đang ẩn trong tệp (ẩn tay hoặc do bộ lọc): không nhập; nếu người này cần nhập, hãy bỏ ẩn dòng (Unhide) hoặc bỏ lọc rồi nhập lại',
+  hiddenSheet:
+    'trang tính đang ẩn trong tệp: các hội viên trong trang này không được nhập; nếu cần nhập, hãy bỏ ẩn trang (Unhide) rồi nhập lại',
   struck: 'bỏ qua: dòng bị gạch ngang trong tệp (đã gạch tên): không nhập; nếu người này vẫn sinh hoạt, bỏ gạch ngang rồi nhập lại',
 } as const;

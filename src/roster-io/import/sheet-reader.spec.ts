@@ -252,6 +252,36 @@ describe('reading a roster sheet by sheet', () => {
       expect(said(f3)).toEqual([expect.stringMatching(/^Mã hồ sơ: Mã hồ sơ \(ô A4\): ô là công thức '="F-"&"3"'.*bấm Lưu/)]);
     });
 
+    it('reads a row of formulas saved without results right under the header as a row (refused), not as a blank line', async () => {
+      const formulas = (row: number, ...f: string[]): SourceRow => ({
+        ...s('DS', row, '', ''),
+        unreadable: f.map((formula, at) => ({ at, formula })),
+      });
+      const { out } = await read([
+        s('DS', 1, 'Mã hồ sơ', 'Họ và tên'),
+        formulas(2, '"FM0"', '"Hoàng Thị "&"Yến A"'),
+        formulas(3, '"FM1"', '"Lò Thị Ỏn"'),
+      ]);
+      expect(out.map((r) => [r.source.row, r.row.problems.map((p) => p.column)])).toEqual([
+        [2, ['Mã hồ sơ', 'Họ và tên']],
+        [3, ['Mã hồ sơ', 'Họ và tên']],
+      ]);
+    });
+
+    it('skips rows she hid and a sheet she hid (members who moved away), saying so, and reads the rows in sight', async () => {
+      const { out, skipped, summary } = await readFile('hidden.openpyxl.xlsx');
+      expect(out.map((r) => r.row.externalId)).toEqual(['H-1', 'H-4']);
+      expect(skipped.map((r) => [r.source.sheet, r.source.row, r.reason])).toEqual([
+        ['DS', 3, expect.stringMatching(/^bỏ qua: dòng đang ẩn trong tệp .*bỏ ẩn dòng/)],
+        ['DS', 4, expect.stringMatching(/^bỏ qua: dòng đang ẩn/)],
+        ['Đã chuyển đi', 2, expect.stringMatching(/^trang tính đang ẩn trong tệp: .*không được nhập/)],
+      ]);
+      expect(summary.sheets.map((sh) => [sh.name, sh.note])).toEqual([
+        ['DS', null],
+        ['Đã chuyển đi', expect.stringMatching(/^trang tính đang ẩn/)],
+      ]);
+    });
+
     it('refuses a shared string the file lacks in its field; reads a 1904-dated workbook right; refuses cells without positions', async () => {
       const past = await readFile('shared-string-past.xlsx');
       expect(past.out.map((r) => [r.row.externalId, r.row.fields.fullName ?? null, said(r)])).toEqual([

@@ -105,15 +105,16 @@ export class SheetReader {
         continue;
       }
       const src = withUnreadableShown(withMergedGroups(withoutOurs(raw, this.header!), this.header!));
-      if (raw.struck) {
-        // Crossed out in her file: a name she struck off, never a member to add.
-        yield { kind: 'skipped', source: src, reason: SKIP_REASONS.struck, after: this.ordinal, ...this.herRow(src, '') };
+      // Crossed out in her file (a name she struck off), or out of sight (a hidden row or sheet): never a member to add.
+      const unseen = raw.struck ? SKIP_REASONS.struck : raw.hidden && this.hiddenReason(raw.hidden);
+      if (unseen) {
+        yield { kind: 'skipped', source: src, reason: unseen, after: this.ordinal, ...this.herRow(src, '') };
         continue;
       }
       const row = readRosterRow(src, this.header!, this.reading);
       if (!row) continue;
       refuseUnreadable(src, this.header!, row);
-      const kind = rowKind(src.cells, row, this.header!, this.ended);
+      const kind = onlyUnreadable(raw, this.header!) ? ({ kind: 'member' } as const) : rowKind(src.cells, row, this.header!, this.ended);
       if (kind.kind === 'skipped') {
         if (this.members && kind.endsList) this.ended = true;
         yield { kind: 'skipped', source: src, reason: kind.reason, after: this.ordinal, ...this.herRow(src, '') };
@@ -135,6 +136,14 @@ export class SheetReader {
     }
   }
 
+  /** Why a hidden row is skipped; a hidden sheet's note says it once for the sheet. */
+  private hiddenReason(hidden: 'row' | 'sheet'): string {
+    if (hidden === 'row') return SKIP_REASONS.hiddenRow;
+    const sheet = this.summary.sheets.at(-1);
+    if (sheet) sheet.note ??= SKIP_REASONS.hiddenSheet;
+    return SKIP_REASONS.hiddenSheet;
+  }
+
   /** A header's first row at the end of its sheet is the header; a sheet without one is said so. */
   private endSheet(): void {
     if (this.pending?.match) this.takeHeader(this.pending.src, this.pending.match);
@@ -153,7 +162,8 @@ export class SheetReader {
    */
   private findHeader(src: SourceRow): boolean {
     const prev = this.pending;
-    const filled = src.cells.filter((c) => c && c.trim()).length;
+    // A formula saved without its result (openpyxl writes them so) is no blank cell: its row is data, refused by field.
+    const filled = withUnreadableShown(src).cells.filter((c) => c && c.trim()).length;
     if (prev && filled) {
       const both = prev.match ? twoRowHeader(prev.src.cells, src.cells, this.def) : null;
       if (both) {
@@ -286,6 +296,10 @@ function secondTableNote(cells: string[], header: HeaderMatch, def: Organization
   const column = columnLetter(again);
   return `có hai bảng cạnh nhau (cột '${cells[again]}' lặp lại ở cột ${column}): chỉ đọc bảng bên trái; bảng từ cột ${column} chưa được nhập — hãy chuyển bảng đó xuống dưới bảng đầu (cùng thứ tự cột) hoặc sang một trang tính riêng rồi nhập lại`;
 }
+
+/** A row whose only cells are the header's fields that hold no value (formulas saved without results): a member row to refuse by field, not a line to skip. */
+const onlyUnreadable = (raw: SourceRow, header: HeaderMatch): boolean =>
+  !!raw.unreadable?.some((u) => header.fields.has(u.at)) && raw.cells.every((c) => !c?.trim());
 
 /** Columns a roster groups its members by, often written once and merged down beside them. */
 const GROUPING = new Set(['unit', 'communeCode', 'communeName']);
