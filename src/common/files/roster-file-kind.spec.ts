@@ -102,6 +102,13 @@ describe('what a roster file is, judged by its content', () => {
     const encrypted = CFB.write(cfb, { type: 'buffer' }) as Buffer;
     expect(await written('mat-khau.xlsx', encrypted)).toMatch(/có đặt mật khẩu mở tệp \(đã mã hóa\).*gỡ mật khẩu/);
     expect(await written('that.xlsx', as('xlsx'))).toBe('read');
+    // A ZIP64 archive (its end record says "see the 64-bit one": over 65,535 parts or 4 GB): too large, not "broken".
+    const zip64End = Buffer.alloc(22);
+    zip64End.writeUInt32LE(0x06054b50, 0);
+    zip64End.fill(0xff, 8, 20);
+    expect(await written('nhieu-phan.xlsx', Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(26), zip64End]))).toMatch(
+      /^'nhieu-phan.xlsx' có hơn 65.535 phần bên trong hoặc lớn hơn 4 GB \(ZIP64\), quá lớn.*hãy chia danh sách/,
+    );
     fs.rmSync(dir, { recursive: true, force: true });
   });
 });

@@ -132,6 +132,9 @@ async function checkWorkbookZip(
     entries = await readZipDirectory(size, readAt);
   } catch (e) {
     if (!(e instanceof ZipFormatError)) throw e;
+    // ZIP64: over 65,535 parts or 4 GB, which no roster needs (Excel writes it only past those).
+    if (e.message === 'zip64')
+      throw new SourceError(`'${name}' có hơn 65.535 phần bên trong hoặc lớn hơn 4 GB (ZIP64), ${TOO_BIG}: ${SPLIT}`);
     throw new SourceError(
       `'${name}' là tệp Excel bị hỏng hoặc không trọn vẹn (có thể do tải lên bị ngắt): hãy mở lại bằng Excel, lưu lại dạng .xlsx rồi gửi lại`,
     );
@@ -162,21 +165,27 @@ async function checkWorkbookZip(
   }
 }
 
+const TOO_BIG = 'quá lớn hoặc có cấu trúc bất thường nên không được đọc';
+const SPLIT = 'hãy chia danh sách thành nhiều tệp nhỏ hơn (dưới 250.000 dòng mỗi tệp) rồi gửi lại';
+
 /** A workbook too large (declared) to be read safely, or null. Pure. */
 export function workbookSizeProblem(entries: ZipEntry[]): string | null {
-  const tooBig = 'quá lớn hoặc có cấu trúc bất thường nên không được đọc';
-  const split = 'hãy chia danh sách thành nhiều tệp nhỏ hơn (dưới 250.000 dòng mỗi tệp) rồi gửi lại';
-  if (entries.length > XLSX_LIMITS.entries) return `có ${entries.length} phần bên trong, ${tooBig}: ${split}`;
+  if (entries.length > XLSX_LIMITS.entries) return `có ${entries.length} phần bên trong, ${TOO_BIG}: ${SPLIT}`;
   const total = entries.reduce((n, e) => n + e.uncompressedSize, 0);
-  if (total > XLSX_LIMITS.totalBytes) return `giải nén ra ${mb(total)} MB (giới hạn ${mb(XLSX_LIMITS.totalBytes)} MB), ${tooBig}: ${split}`;
+  if (total > XLSX_LIMITS.totalBytes)
+    return `giải nén ra ${mb(total)} MB (giới hạn ${mb(XLSX_LIMITS.totalBytes)} MB), ${TOO_BIG}: ${SPLIT}`;
   const shared = entries.find((e) => e.name === 'xl/sharedStrings.xml');
   if (shared && shared.uncompressedSize > XLSX_LIMITS.sharedStringsBytes)
-    return `có bảng chuỗi dùng chung ${mb(shared.uncompressedSize)} MB (giới hạn ${mb(XLSX_LIMITS.sharedStringsBytes)} MB), ${tooBig}: ${split}`;
+    return `có bảng chuỗi dùng chung ${mb(shared.uncompressedSize)} MB (giới hạn ${mb(XLSX_LIMITS.sharedStringsBytes)} MB), ${TOO_BIG}: ${SPLIT}`;
   const bomb = entries.find((e) => e.uncompressedSize > 10 * 1024 * 1024 && e.uncompressedSize > e.compressedSize * XLSX_LIMITS.ratio);
   if (bomb)
-    return `có phần '${bomb.name}' nén bất thường (tỉ lệ nén quá cao), ${tooBig}: hãy mở bằng Excel, lưu lại dạng .xlsx rồi gửi lại`;
+    return `có phần '${bomb.name}' nén bất thường (tỉ lệ nén quá cao), ${TOO_BIG}: hãy mở bằng Excel, lưu lại dạng .xlsx rồi gửi lại`;
   return null;
 }
+
+/** A workbook holding more distinct shared strings than `limit` (`said`: how many it declares, or "có hơn N"). */
+export const tooManySharedStrings = (said: string, limit: number): string =>
+  `${said} chuỗi dùng chung (giới hạn ${limit.toLocaleString('vi-VN')}), nên không được đọc: hãy chia danh sách thành nhiều tệp nhỏ hơn rồi gửi lại`;
 
 /** A part whose head declares a DTD (entity expansion) or too many shared strings, or null. Pure. */
 export function partHeadProblem(part: string, head: string): string | null {
@@ -191,8 +200,7 @@ export function partHeadProblem(part: string, head: string): string | null {
     const cells = /\bcount="(\d+)"/.exec(sst);
     const declared = Number((unique ?? cells)?.[1] ?? 0);
     const limit = unique ? XLSX_LIMITS.sharedStrings : XLSX_LIMITS.sharedStrings * 5;
-    if (declared > limit)
-      return `khai báo ${declared.toLocaleString('vi-VN')} chuỗi dùng chung (giới hạn ${limit.toLocaleString('vi-VN')}), nên không được đọc: hãy chia danh sách thành nhiều tệp nhỏ hơn rồi gửi lại`;
+    if (declared > limit) return tooManySharedStrings(`khai báo ${declared.toLocaleString('vi-VN')}`, limit);
   }
   return null;
 }

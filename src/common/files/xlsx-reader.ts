@@ -8,7 +8,7 @@ export interface XlsxWorkerInput {
   sheet: string | null;
 }
 
-export type WorkerMessage = { rows: SourceRow[] } | { done: true; sheets: string[] } | { error: string };
+export type WorkerMessage = { rows: SourceRow[] } | { done: true; sheets: string[] } | { error: string; refused?: true };
 
 /**
  * The parser's heap, in MB: rosters of 250,000 rows parse in well under this; a bomb that gets
@@ -39,7 +39,7 @@ export async function* readXlsxInWorker(file: string, only: string | null, displ
         if (only && !m.sheets.includes(only))
           throw new SourceError(`không có trang tính '${only}' trong tệp; các trang: ${m.sheets.join(', ')}`);
         return;
-      } else throw new SourceError(xlsxFailure(displayName, m.error));
+      } else throw new SourceError(m.refused ? `tệp Excel '${displayName}' ${m.error}` : xlsxFailure(displayName, m.error));
     }
   } finally {
     if (worker.exitCode === null && worker.signalCode === null) worker.kill('SIGKILL');

@@ -3,6 +3,8 @@ import type { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { cellText, typedCell, unreadableCells } from './cell-text.js';
 import { isoDateCellStream } from './iso-date-cells.js';
+import { XLSX_LIMITS } from './roster-file-kind.js';
+import { sharedStringsTable, WorkbookRefused } from './shared-strings-table.js';
 import { MergedCells, readSheetOutline, type SheetOutline } from './merged-cells.js';
 import type { SourceRow } from './tabular-source.js';
 import type { WorkerMessage, XlsxWorkerInput } from './xlsx-reader.js';
@@ -151,7 +153,7 @@ async function readBook(): Promise<string[]> {
     const parser = new ExcelJS.stream.xlsx.WorkbookReader(file, OPTIONS) as unknown as PartParser;
     // What the parser would have set from xl/workbook.xml: dates counted from 1900 or 1904.
     Object.assign(parser, { model: { sheets: [] }, properties: { model: { date1904: outline.date1904 } } });
-    missingSharedStrings(parser);
+    sharedStringsTable(parser, XLSX_LIMITS.sharedStrings);
     const strings = await parts.stream(outline.sharedStrings);
     if (strings) for await (const _ of parser._parseSharedStrings(strings));
     const styles = await parts.stream(outline.styles);
@@ -177,34 +179,13 @@ async function readBook(): Promise<string[]> {
   }
 }
 
-/**
- * A shared-string cell whose index is past the table (a broken or hand-made file) reads as
- * `{ sharedString: n }`, as the parser leaves a cell when the file has no table: never as an empty cell.
- */
-function missingSharedStrings(reader: object): void {
-  let table: unknown[] | undefined;
-  Object.defineProperty(reader, 'sharedStrings', {
-    configurable: true,
-    get: () => table,
-    set: (strings: unknown[] | undefined) => {
-      table =
-        strings &&
-        new Proxy(strings, {
-          get: (t, key, receiver) =>
-            typeof key === 'string' && /^\d+$/.test(key) && Number(key) >= t.length
-              ? { sharedString: Number(key) }
-              : (Reflect.get(t, key, receiver) as unknown),
-        });
-    },
-  });
-}
-
 readBook()
   .then(async (sheets) => {
     await post({ done: true, sheets });
     process.disconnect();
   })
   .catch(async (e: unknown) => {
-    await post({ error: e instanceof Error ? e.message : String(e) }).catch(() => undefined);
+    const refused = e instanceof WorkbookRefused ? { refused: true as const } : {};
+    await post({ error: e instanceof Error ? e.message : String(e), ...refused }).catch(() => undefined);
     process.disconnect();
   });
