@@ -75,6 +75,8 @@ export const SKIP_REASONS = {
   signerName: (name: string) => `chỉ có họ tên '${name}' sau khi danh sách đã hết (tên người ký)`,
   phoneOnly: (text: string) =>
     `dòng chỉ có số điện thoại ('${text}'), không có họ tên: số này chưa được lưu — nếu là số của người ở dòng trên, hãy ghi vào cùng dòng với người đó rồi nhập lại`,
+  phoneJoined: (phone: string, row: number) =>
+    `dòng chỉ có số điện thoại ('${phone}'), ngay dưới hội viên ở dòng ${row} mà ô điện thoại của người đó để trống: đã ghi làm số điện thoại của người đó`,
   hiddenRow:
     'bỏ qua: dòng đang ẩn trong tệp (ẩn tay hoặc do bộ lọc): không nhập; nếu người này cần nhập, hãy bỏ ẩn dòng (Unhide) hoặc bỏ lọc rồi nhập lại',
   hiddenSheet:

@@ -224,6 +224,29 @@ describe('reading a roster sheet by sheet', () => {
     expect(a.equals(c)).toBe(false);
   });
 
+  it('reads a phone alone on the line under a member with no phone as hers (her second line, the rest merged); never over her own', async () => {
+    const { out, skipped } = await read([
+      s('DS', 1, 'Mã hồ sơ', 'Họ và tên', 'Ngày sinh', 'Số điện thoại'),
+      s('DS', 2, 'HS-1', 'Lò Thị Một', '1985', ''),
+      s('DS', 3, '', '', '', '0350 280 569'),
+      s('DS', 4, 'HS-2', 'Lò Thị Hai', '1986', '0912345678'),
+      s('DS', 5, '', '', '', '0987 654 321'),
+      s('DS', 6, 'HS-3', 'Lò Thị Ba', '1987', ''),
+      s('DS', 7, '', '', '', ''),
+      s('DS', 8, '', '', '', '0911 222 333'),
+    ]);
+    expect(out.map((r) => [r.ordinal, r.row.externalId, r.row.fields.phone ?? null])).toEqual([
+      [1, 'HS-1', '0350 280 569'],
+      [2, 'HS-2', '0912345678'],
+      [3, 'HS-3', null],
+    ]);
+    expect(skipped.map((l) => [l.source.row, l.after, l.reason])).toEqual([
+      [3, 1, expect.stringMatching(/^dòng chỉ có số điện thoại \('035\*+569'\), ngay dưới hội viên ở dòng 2/)],
+      [5, 2, expect.stringMatching(/^bỏ qua: dòng chỉ có số điện thoại/)],
+      [8, 3, expect.stringMatching(/^bỏ qua: dòng chỉ có số điện thoại/)],
+    ]);
+  });
+
   describe('odd workbooks other programs write (test/fixtures/odd-xlsx, made by make-odd-xlsx.py)', () => {
     const odd = (name: string) => path.join(projectRoot(), 'test/fixtures/odd-xlsx', name);
     const readFile = async (name: string) => read([], false, (await openRoster(odd(name))).rows);

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { DomainError } from '../../common/errors/domain-error.js';
+import { maskPhone } from '../../common/identity/phone.js';
 import { legacyEncoding, legacyEncodingMessage, type SourceRow } from '../../common/files/tabular-source.js';
 import type { OrganizationDefinition } from '../../membership/organization/organization-definition.js';
 import type { ImportJob } from '../import-job.entity.js';
@@ -76,6 +77,8 @@ export class SheetReader {
   /** The branch the lines above the sheet's header name (its title, its heading block). */
   private titleBranch: string | null = null;
   private ordinal = 0;
+  /** The last member row, not yet given out: the line under it may hold her phone (`joinSecondLine`). */
+  private held: { src: SourceRow; row: RosterRow } | null = null;
   /** The text of the lines read without a header (to tell a file in an old font encoding). */
   private unread = '';
 
@@ -96,6 +99,7 @@ export class SheetReader {
   async *rows(source: AsyncIterable<SourceRow>): AsyncGenerator<SheetRow | SkippedRow> {
     for await (const raw of source) {
       if (raw.sheet !== this.sheet) {
+        yield* this.release();
         this.endSheet();
         this.sheet = raw.sheet;
       }
@@ -108,6 +112,7 @@ export class SheetReader {
       // Crossed out in her file (a name she struck off), or out of sight (a hidden row or sheet): never a member to add.
       const unseen = raw.struck ? SKIP_REASONS.struck : raw.hidden && this.hiddenReason(raw.hidden);
       if (unseen) {
+        yield* this.release();
         yield { kind: 'skipped', source: src, reason: unseen, after: this.ordinal, ...this.herRow(src, '') };
         continue;
       }
@@ -116,13 +121,18 @@ export class SheetReader {
       refuseUnreadable(src, this.header!, row);
       const kind = onlyUnreadable(raw, this.header!) ? ({ kind: 'member' } as const) : rowKind(src.cells, row, this.header!, this.ended);
       if (kind.kind === 'skipped') {
+        const joined = this.joinSecondLine(src);
+        yield* this.release();
         if (this.members && kind.endsList) this.ended = true;
-        yield { kind: 'skipped', source: src, reason: kind.reason, after: this.ordinal, ...this.herRow(src, '') };
+        yield { kind: 'skipped', source: src, reason: joined ?? kind.reason, after: this.ordinal, ...this.herRow(src, '') };
         continue;
       }
+      yield* this.release();
       this.members++;
-      yield this.dataRow(src, row, this.header!);
+      // Held until the line under it is seen: it may be her second line, holding the member's phone.
+      this.held = { src, row };
     }
+    yield* this.release();
     this.endSheet();
     if (!this.summary.sheets.some((sh) => sh.headerRow !== null)) {
       // Typed in an old font encoding (.VnTime, VNI-Times): its header reads as no Vietnamese at all.
@@ -134,6 +144,35 @@ export class SheetReader {
           : `không tìm thấy dòng tiêu đề (Mã hồ sơ, Họ và tên…) trong tệp '${this.job.sourceName}': hãy dùng tệp mẫu (tải ở /templates/${this.def.code}.xlsx) và giữ nguyên dòng tiêu đề`,
       );
     }
+  }
+
+  /** The member row held back (see `joinSecondLine`), now given its ordinal. */
+  private *release(): Generator<SheetRow> {
+    const held = this.held;
+    this.held = null;
+    if (held) yield this.dataRow(held.src, held.row, this.header!);
+  }
+
+  /**
+   * A phone alone on the line right under a member whose phone cell is empty (her second line, the
+   * other cells merged above): read as that member's phone, and the line's reason says so. Null otherwise.
+   */
+  private joinSecondLine(src: SourceRow): string | null {
+    const held = this.held;
+    const at = [...this.header!.fields].find(([, c]) => c.key === 'phone')?.[0];
+    if (!held || at === undefined || src.sheet !== held.src.sheet || src.row !== held.src.row + 1 || held.src.cells[at]?.trim())
+      return null;
+    const filled = src.cells.flatMap((c, i) => (c?.trim() ? [i] : []));
+    if (filled.length !== 1 || filled[0] !== at) return null;
+    const put = <T>(list: T[], value: T, blank: T): T[] =>
+      Array.from({ length: Math.max(list.length, at + 1) }, (_, i) => (i === at ? value : (list[i] ?? blank)));
+    const values = held.src.values && put(held.src.values, src.values?.[at] ?? src.cells[at], null);
+    const joined: SourceRow = { ...held.src, cells: put(held.src.cells, src.cells[at], ''), ...(values ? { values } : {}) };
+    const row = readRosterRow(joined, this.header!, this.reading);
+    if (!row?.fields.phone) return null;
+    refuseUnreadable(joined, this.header!, row);
+    this.held = { src: joined, row };
+    return SKIP_REASONS.phoneJoined(maskPhone(String(row.fields.phone).replace(/\D/g, '')), held.src.row);
   }
 
   /** Why a hidden row is skipped; a hidden sheet's note says it once for the sheet. */
