@@ -6,6 +6,7 @@ import { Role } from '../src/access/role.js';
 import { APP_CONFIG } from '../src/config/config.module.js';
 import type { AppConfig } from '../src/config/app-config.js';
 import { ImportJobsAtStart } from '../src/roster-io/import/import-jobs.js';
+import { gqlAs, waitForJob } from './support/import-jobs.js';
 import { createTestApp, type TestApp } from './test-app.js';
 
 /** Rosters over HTTP for secretariats: upload starts a job, GraphQL follows it, files download. */
@@ -191,5 +192,20 @@ describe('roster upload and downloads over HTTP', () => {
     const { jobId } = (await again.json()) as { jobId: string };
     expect(jobId).toBe(id);
     expect(await finished(jobId, dtn)).toMatchObject({ status: 'DONE', created: 2, failure: null });
+  });
+
+  it('takes ten uploads at once without hanging: each is answered (202, or 429 when it waited too long), every accepted one ends DONE, /health stays up', async () => {
+    const tokens = await Promise.all([1, 2, 3].map(() => t.serviceToken(Role.SECRETARIAT, 'DTN')));
+    const csv = (n: number) =>
+      '\uFEFFMã hồ sơ,Họ và tên,Ngày sinh,Giới tính\n' +
+      Array.from({ length: 200 }, (_, i) => `C${n}-${i},Nguyễn Văn ${String.fromCharCode(65 + (i % 26))},1990,Nam`).join('\n');
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, (_, n) => upload(csv(n), `cung-luc-${n}.csv`, 'organization=DTN', tokens[n % 3])),
+    );
+    expect(answers.map((r) => r.status).filter((s) => s !== 202 && s !== 429)).toEqual([]);
+    const jobs = await Promise.all(answers.filter((r) => r.status === 202).map(async (r) => ((await r.json()) as { jobId: string }).jobId));
+    expect(jobs.length).toBeGreaterThan(0);
+    for (const id of jobs) await waitForJob((q, v) => gqlAs(t, dtn, q, v), id, 'DONE');
+    expect((await fetch(`${t.url}/health`)).status).toBe(200);
   });
 });

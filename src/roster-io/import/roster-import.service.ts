@@ -30,6 +30,7 @@ import { ImportJobs, ineligibleAccepted, type JobClaim } from './import-jobs.js'
 import type { ImportOptions, ImportProgress, ImportSummary } from './import.types.js';
 import { RejectedRowsService, type OpenedRowError } from './rejected-rows.service.js';
 import { rowDigest, rowPlace, SheetReader, type SkippedRow } from './sheet-reader.js';
+import { givenBackOnError, ImportSlots } from './import-slots.js';
 import { SkippedLines } from './skipped-lines.js';
 
 export type { ImportOptions, ImportProgress, ImportSummary } from './import.types.js';
@@ -77,6 +78,9 @@ interface RunStart {
  */
 @Injectable()
 export class RosterImportService {
+  /** This process's turns to run an import (see IMPORTS_AT_ONCE). */
+  private readonly slots = new ImportSlots();
+
   constructor(
     private readonly db: DataSource,
     private readonly records: MemberRecordsService,
@@ -112,11 +116,14 @@ export class RosterImportService {
     const sourceName = opts.sourceName ?? path.basename(file);
     const source = await openRoster(file, { sheet: opts.sheet, displayName: sourceName });
     const sha256 = await sha256File(file);
-    const { job, claim, resumed } = await this.jobs.open({ organization: def.code, sha256, sourceName }, opts, actor, scope);
+    const turn = await this.slots.take();
+    const { job, claim, resumed } = await givenBackOnError(turn, () =>
+      this.jobs.open({ organization: def.code, sha256, sourceName }, opts, actor, scope),
+    );
     // Codes are assigned with --assign-ids and to a sheet without a Mã hồ sơ column (CLI and HTTP alike).
     const resultFile = opts.writeResult === false ? null : (opts.resultFile ?? sideFile(file, 'result', source.kind));
     const run = { source, resumed, file };
-    return { jobId: job.id, done: this.launch(job, claim, run, def, scope, { ...opts, resultFile }, actor, onProgress) };
+    return { jobId: job.id, done: this.launch(job, { claim, turn }, run, def, scope, { ...opts, resultFile }, actor, onProgress) };
   }
 
   /**
@@ -130,12 +137,14 @@ export class RosterImportService {
     opts: { mapping?: { header: string; field: string }[] | null; acceptIneligible?: string | null },
   ): Promise<ImportSummary> {
     const job = await this.jobs.find(jobId, caller);
-    const claim = await this.jobs.confirm(job, caller, opts.acceptIneligible ?? null);
+    const turn = await this.slots.take();
+    const claim = await givenBackOnError(turn, () => this.jobs.confirm(job, caller, opts.acceptIneligible ?? null));
     const def = await this.records.organizationForRecords(job.organizationCode);
     const file = await keptUpload(this.config.dataDir, job.id);
     const replan = !!opts.mapping?.length || !!job.plan?.unitsPlanned;
     if (replan && !file) {
       await claim.release();
+      turn();
       throw new DomainError('CONFLICT', `Tệp của lượt nhập '${job.id}' không còn (giữ 7 ngày): gửi lại tệp để xem trước`);
     }
     const options = job.options;
@@ -148,13 +157,13 @@ export class RosterImportService {
       writeResult: false,
     };
     const source = replan ? await openRoster(file!, { sheet: importOpts.sheet, displayName: job.sourceName }) : null;
-    return this.launch(job, claim, { source, resumed: false, file: file ?? '' }, def, writeScope(caller), importOpts, caller);
+    return this.launch(job, { claim, turn }, { source, resumed: false, file: file ?? '' }, def, writeScope(caller), importOpts, caller);
   }
 
-  /** Runs a claimed job to its end; a failure is kept on the job, never unhandled (the caller may not wait: an upload). */
+  /** Runs a claimed job to its end, in its turn; a failure is kept on the job, never unhandled (the caller may not wait: an upload). */
   private launch(
     job: ImportJob,
-    claim: JobClaim,
+    { claim, turn }: { claim: JobClaim; turn: () => void },
     start: RunStart,
     def: OrganizationDefinition,
     scope: RecordScope,
@@ -162,7 +171,7 @@ export class RosterImportService {
     actor: Principal,
     onProgress?: (p: ImportProgress) => void,
   ): Promise<ImportSummary> {
-    const done = this.run(job, start, def, scope, opts, actor, onProgress).finally(() => claim.release());
+    const done = this.run(job, start, def, scope, opts, actor, onProgress).finally(() => claim.release().finally(turn));
     done.catch(() => undefined);
     return done;
   }
