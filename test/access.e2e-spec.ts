@@ -1,4 +1,5 @@
 import { Role } from '../src/access/role.js';
+import { AuthService } from '../src/accounts/auth.service.js';
 import { totpCode } from '../src/accounts/totp.js';
 import { AFTER_ENROLMENT, createTestApp, type TestApp, type TestUser } from './test-app.js';
 
@@ -82,6 +83,19 @@ describe('authentication', () => {
     expect(waiting.errors![0].message).toMatch(/thử lại sau [12] giây/);
     await sleep(2100);
     expect((await logIn(u)).errors).toBeUndefined();
+  });
+
+  it('never lets someone failing on purpose from another address keep her out: she logs in from her own at once', async () => {
+    const u = await t.createUser('lan.hpn', Role.SECRETARIAT, 'HPN');
+    const auth = t.app.get(AuthService);
+    const attempt = (password: string, ip: string) =>
+      auth.logIn({ username: u.username, password, totpCode: totpCode(u.totpSecret, Date.now()) }, ip).then(
+        () => 'ok',
+        (e: Error) => e.message,
+      );
+    for (let i = 0; i < 6; i++) await attempt(`đoán mò ${i}`, '203.0.113.9');
+    expect(await attempt('đoán mò nữa', '203.0.113.9')).toMatch(/vừa bị thử sai nhiều lần nên phải chờ/);
+    expect(await attempt(u.password, '10.20.0.15')).toBe('ok');
   });
 
   it('throttles 40 simultaneous wrong passwords across two processes on the same database', async () => {

@@ -147,14 +147,14 @@ export class AuthService implements OnModuleDestroy {
       );
     }
     const session = await this.openSession(user, totp.step, clientIp, now);
-    await this.throttle.succeeded(username);
+    await this.throttle.succeeded(username, clientIp);
     return session;
   }
 
   /** Reserves the attempt for the address and the account, or refuses it (logged) with the wait. Log-in and enrolment. */
   async admit(username: string, clientIp: string, actor: Parameters<AuditService['record']>[0]): Promise<void> {
     const byAddress = await this.throttle.reserveAddress(clientIp);
-    const byAccount = byAddress ? 0 : await this.throttle.reserveAccount(username);
+    const byAccount = byAddress ? 0 : await this.throttle.reserveAccount(username, clientIp);
     if (!byAddress && !byAccount) return;
     await this.audit.record(actor, { action: AuditAction.LOGIN_FAILED, detail: { reason: byAddress ? 'THROTTLED_IP' : 'THROTTLED' } });
     throw new DomainError(

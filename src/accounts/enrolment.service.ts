@@ -62,7 +62,7 @@ export class EnrolmentService {
       await this.audit.record(actorOf(user, clientIp), { action: AuditAction.ENROLMENT_STARTED }, em);
     });
     // Who has the enrolment password may enrol: her tries at the code start afresh.
-    await this.auth.throttle.succeeded(user.username);
+    await this.auth.throttle.succeeded(user.username, clientIp);
     const uri = otpauthUri(TOTP_ISSUER, user.username, secret);
     const qrSvg = await QRCode.toString(uri, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
     return { username: user.username, totpSecret: secret, otpauthUri: uri, qrSvg, expiresAt: user.enrolmentExpiresAt! };
@@ -96,7 +96,7 @@ export class EnrolmentService {
       // Another tab finished first, or a reset cleared the secret meanwhile.
       if ((done as [unknown, number])[1] !== 1) throw new DomainError('CONFLICT', REFUSED.NOT_STARTED);
     });
-    await this.auth.throttle.succeeded(user.username);
+    await this.auth.throttle.succeeded(user.username, clientIp);
     return session;
   }
 

@@ -5,9 +5,11 @@ import type { DataSource } from 'typeorm';
  * restart or a second process does not reset it. An attempt is reserved — counted as a failure —
  * before the password is checked, under a row lock: concurrent attempts cannot all slip through.
  *
- * - An account may fail `freeFailures` times in a row; after that each further attempt must wait
- *   2 s, 4 s, 8 s… (at most `maxDelayMs`) after the previous one. Nobody is locked out for long:
- *   the right password works once the wait is over, and a success clears the count.
+ * - An account may fail `freeFailures` times in a row from one address; after that each further
+ *   attempt from there must wait 2 s, 4 s, 8 s… (at most `maxDelayMs`) after the previous one.
+ *   Nobody is locked out for long: the right password works once the wait is over, and a success
+ *   clears the count. Counted by address too, so that someone failing on purpose, one attempt
+ *   every few minutes, cannot keep her out from her own office (a helper's probe, 2026-12-04).
  * - An address gets `maxAttemptsPerIp` attempts per `windowMs`, whatever the usernames.
  */
 export interface ThrottleOptions {
@@ -66,6 +68,8 @@ export function waitText(ms: number): string {
   return seconds < 120 ? `${seconds} giây` : `${Math.ceil(seconds / 60)} phút`;
 }
 
+const accountKey = (username: string, ip: string) => `user:${username.toLowerCase()}@${ip}`;
+
 const EPOCH_MS = (column: string) => `(extract(epoch FROM ${column}) * 1000)::float8`;
 
 /** The counters in the database; the decisions above are the rule. */
@@ -82,13 +86,13 @@ export class LoginThrottle {
     return this.reserve(`ip:${ip}`, (row, now) => decideAddress(row, now, this.options));
   }
 
-  /** Reserves an attempt for this username (counted as a failure until `succeeded`); ms to wait, or 0. */
-  reserveAccount(username: string): Promise<number> {
-    return this.reserve(`user:${username.toLowerCase()}`, (row, now) => decideAccount(row, now, this.options));
+  /** Reserves an attempt for this username from this address (counted as a failure until `succeeded`); ms to wait, or 0. */
+  reserveAccount(username: string, ip: string): Promise<number> {
+    return this.reserve(accountKey(username, ip), (row, now) => decideAccount(row, now, this.options));
   }
 
-  async succeeded(username: string): Promise<void> {
-    await this.db.query(`DELETE FROM login_throttle WHERE key = $1`, [`user:${username.toLowerCase()}`]);
+  async succeeded(username: string, ip: string): Promise<void> {
+    await this.db.query(`DELETE FROM login_throttle WHERE key = $1`, [accountKey(username, ip)]);
   }
 
   private async reserve(key: string, decide: (row: ThrottleRow, now: number) => ThrottleDecision): Promise<number> {
