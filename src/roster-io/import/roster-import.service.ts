@@ -143,8 +143,7 @@ export class RosterImportService {
     const file = await keptUpload(this.config.dataDir, job.id);
     const replan = !!opts.mapping?.length || !!job.plan?.unitsPlanned;
     if (replan && !file) {
-      await claim.release();
-      turn();
+      await claim.release().finally(turn);
       throw new DomainError('CONFLICT', `Tệp của lượt nhập '${job.id}' không còn (giữ 7 ngày): gửi lại tệp để xem trước`);
     }
     const options = job.options;
