@@ -288,20 +288,32 @@ describe('what each role gets inside the answers it may have', () => {
     expect(returned).toEqual(expect.arrayContaining(await mayRead(who, planted)));
   });
 
-  it.each(READERS)("person as %s: a record's id only where it may read the record", async (who) => {
+  it.each(READERS)("person as %s: a record's id only where it may read the record; not found where it may read none", async (who) => {
+    const outcomes = new Set<string>();
     for (const recordId of planted) {
       const [{ person_id }] = await t.sql<{ person_id: string }>(`SELECT person_id FROM record_person WHERE record_id = $1`, [recordId]);
+      const all = (await t.sql<{ record_id: string }>(`SELECT record_id FROM record_person WHERE person_id = $1`, [person_id])).map((x) => x.record_id);
       const r = await t.gql<{ person: { records: { recordId: string | null }[] } }>(
         `query($id: ID!) { person(id: $id) { records { organization recordId } } }`,
         { id: person_id },
         { token: tokens[who] },
       );
+      if ((await mayRead(who, all)).length === 0) {
+        // Not even where the person is listed: the same answer as an unknown id.
+        expect(r.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+        expect(r.data?.person ?? null).toBeNull();
+        outcomes.add('not found');
+        continue;
+      }
+      outcomes.add('found');
       expect(r.errors).toBeUndefined();
       const shown = r.data!.person.records.map((x) => x.recordId).filter((x): x is string => x !== null);
       await expectNothingOutside(who, shown);
       // And the record itself, where the role may read it.
       expect(shown.includes(recordId)).toBe((await mayRead(who, [recordId])).length === 1);
     }
+    // Province-wide readers find every planted person; an organization's or a unit's secretariat meets both answers.
+    expect([...outcomes].sort()).toEqual(who === 'admin' || who === 'danVan' ? ['found'] : ['found', 'not found']);
   });
 
   it.each(READERS)("possibleDuplicates as %s: a record's id only where it may read the record", async (who) => {

@@ -45,7 +45,10 @@ export class PersonViewsService {
     private readonly figures: FiguresMemo,
   ) {}
 
-  /** A person's records across organizations; records outside the caller's rights show only where they are listed. */
+  /**
+   * A person's records across organizations; records outside the caller's rights show only where
+   * they are listed, and a person with no record within them is not found (as an unknown id).
+   */
   async person(id: string, caller: Principal): Promise<{ id: string; records: PersonRecordView[] }> {
     assertUuid('id', id);
     const rows = await this.db.query<(ListedRecordRow & { status: MemberStatus; commune_code: string | null })[]>(
@@ -54,9 +57,10 @@ export class PersonViewsService {
         WHERE p.person_id = $1 AND r.erased_at IS NULL ORDER BY r.organization_code, r.external_id`,
       [id],
     );
-    if (!rows.length) throw new DomainError('NOT_FOUND', `Không tìm thấy người '${id}' (chạy lại liên kết nếu hồ sơ mới được nhập).`);
     const scope = readScope(caller);
     const visible = rows.filter((r) => isCallers(scope, r));
+    // A person none of whose records the caller may read is not hers to look at: not even where it is listed.
+    if (!visible.length) throw new DomainError('NOT_FOUND', `Không tìm thấy người '${id}' (chạy lại liên kết nếu hồ sơ mới được nhập).`);
     await this.audit.record(caller, {
       action: AuditAction.RECORD_READ,
       subjectType: 'PERSON',
