@@ -292,7 +292,9 @@ describe('what each role gets inside the answers it may have', () => {
     const outcomes = new Set<string>();
     for (const recordId of planted) {
       const [{ person_id }] = await t.sql<{ person_id: string }>(`SELECT person_id FROM record_person WHERE record_id = $1`, [recordId]);
-      const all = (await t.sql<{ record_id: string }>(`SELECT record_id FROM record_person WHERE person_id = $1`, [person_id])).map((x) => x.record_id);
+      const all = (await t.sql<{ record_id: string }>(`SELECT record_id FROM record_person WHERE person_id = $1`, [person_id])).map(
+        (x) => x.record_id,
+      );
       const r = await t.gql<{ person: { records: { recordId: string | null }[] } }>(
         `query($id: ID!) { person(id: $id) { records { organization recordId } } }`,
         { id: person_id },
