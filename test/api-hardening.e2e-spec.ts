@@ -47,6 +47,14 @@ describe('API hardening', () => {
     expect(await tokens.text()).toContain('tokens');
   });
 
+  it("tells a query's mistakes in Vietnamese, naming the field", async () => {
+    const misspelt = await t.gql('{ me { nmae } }');
+    expect(misspelt.errors![0].message).toMatch(/^Kiểu "\w+" không có trường "nmae" \(có phải "name"\?\)/);
+    expect(misspelt.errors![0].extensions!.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    const missing = await t.gql('query($id: ID!) { memberRecord(id: $id) { id } }', {});
+    expect(missing.errors![0].message).toBe(`Biến "$id" (kiểu ID!) là bắt buộc nhưng chưa được gửi trong 'variables'.`);
+  });
+
   it('caps page sizes', async () => {
     const r = await t.gql('{ memberRecords(organization: "DTN", first: 501) { totalCount } }');
     expect(r.errors![0].extensions!.code).toBe('BAD_USER_INPUT');

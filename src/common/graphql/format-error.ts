@@ -2,6 +2,7 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { HttpException } from '@nestjs/common';
 import { DomainError } from '../errors/domain-error.js';
+import { vietnameseGraphqlMessage } from './graphql-messages.js';
 import { QUERY_CANCELED } from './statement-timeout.js';
 
 /**
@@ -33,8 +34,13 @@ export function formatGraphqlError(formatted: GraphQLFormattedError, error: unkn
       extensions: { code },
     };
   }
-  // GraphQL validation and parse errors: keep graphql-js's message (it names the field), drop the stack.
-  return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } };
+  // GraphQL validation and parse errors: graphql-js's message said in Vietnamese (it names the field), no stack.
+  return {
+    message: vietnameseGraphqlMessage(formatted.message),
+    locations: formatted.locations,
+    path: formatted.path,
+    extensions: { code },
+  };
 }
 
 const PERSISTED_QUERY_MESSAGES: Record<string, string> = {
