@@ -179,6 +179,37 @@ describe("a commune office's own roster: her chi hội written short, hamlets in
     expect(stored).toEqual({ birth_date: '10/07/2001', id_number_masked: '0013******23', commune_code: '00004' });
   });
 
+  it('with createUnits, creates the chi hội a sheet is named for; a sheet named for no branch creates nothing', async () => {
+    const wb = XLSX.utils.book_new();
+    for (const [sheet, name] of [
+      ['Chi hội Khu phố 7', 'Đinh Thị Xuân'],
+      ['Thôn 3', 'Kiều Thị Thắm'],
+    ]) {
+      const rows = [
+        ['STT', 'Họ và tên', 'Ngày sinh'],
+        [1, name, '1987'],
+      ];
+      XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(rows), sheet);
+    }
+    const file = XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer;
+    const id = await uploadRoster(t, token, file, 'chi-hoi-moi.xlsx', 'organization=HPN&assignIds=true&createUnits=true&preview=true');
+    await waitForJob(gql, id, 'PREVIEW');
+    const { importPreview } = await gql<{ importPreview: { sheetNotes: { sheet: string; note: string }[] } }>(
+      `query($id: ID!) { importPreview(jobId: $id) { sheetNotes { sheet note } } }`,
+      { id },
+    );
+    expect(importPreview.sheetNotes.map((n) => n.sheet)).toEqual(['Chi hội Khu phố 7']);
+    expect(importPreview.sheetNotes[0].note).toContain('"Chi hội Khu phố 7" theo tên trang tính');
+    await gql(`mutation($id: ID!) { confirmImport(jobId: $id) { id } }`, { id });
+    await waitForJob(gql, id, 'DONE');
+    const units = await t.sql<{ code: string; parent: string; commune_code: string }>(
+      `SELECT u.code, p.code AS parent, u.commune_code FROM unit u JOIN unit p ON p.id = u.parent_id WHERE u.name IN ('Chi hội Khu phố 7', 'Thôn 3')`,
+    );
+    expect(units).toEqual([{ code: '00004-CHI-HOI-KHU-PHO-7', parent: 'HPN-BD', commune_code: '00004' }]);
+    expect(await member('Đinh Thị Xuân')).toMatchObject({ unit: '00004-CHI-HOI-KHU-PHO-7', commune_code: '00004' });
+    expect(await member('Kiều Thị Thắm')).toMatchObject({ unit: 'HPN-BD' });
+  });
+
   it('moves a member her list had left in her office into the chi hội whose sheet now lists her, the row itself unchanged', async () => {
     const book = async (sheet: string) => {
       const wb = new ExcelJS.Workbook();

@@ -209,7 +209,7 @@ export class ImportPlanner {
     const prepared = record ? this.preparer.prepare(row, b.ctx, record) : (p.prepared ?? this.preparer.prepare(row, b.ctx));
     problems.push(...prepared.problems);
     let unit = await this.unitOf(b, row, prepared, record, problems);
-    if (unit === undefined && !row.unit) unit = await this.sheetUnit(b, p, record);
+    if (unit === undefined && !row.unit) unit = await this.sheetUnit(b, p, record, prepared.communeCode ?? null);
     // A commune's office imports her roster as it is, without a unit column: new members land in her own unit.
     if (!record && !unit) unit = (await b.ctx.units.own(b.em)) ?? unit;
     problems.push(...scopeProblems(b.ctx, row, record, unit));
@@ -289,8 +289,8 @@ export class ImportPlanner {
     return !!unit && !path?.startsWith(unit.path);
   }
 
-  private async sheetUnit(b: BatchPlan, p: PendingRow, record: MemberRecord | null): Promise<Unit | undefined> {
-    const unit = await b.ctx.units.ofSheet(b.em, p.source.sheet, p.titleBranch);
+  private async sheetUnit(b: BatchPlan, p: PendingRow, record: MemberRecord | null, communeCode: string | null): Promise<Unit | undefined> {
+    const unit = await b.ctx.units.ofSheet(b.em, p.source.sheet, p.titleBranch, { service: this.units, actor: b.actor, communeCode });
     if (!unit || (record?.unit && record.unit.path.startsWith(unit.path))) return undefined;
     return unit;
   }

@@ -7,7 +7,7 @@ import { Unit, UnitKind } from '../../membership/unit/unit.entity.js';
 import { MAX_UNIT_CODE_LENGTH } from '../../membership/unit/unit-code.js';
 import { ownUnit } from '../../membership/unit/own-unit.js';
 import type { UnitsService } from '../../membership/unit/units.service.js';
-import { unitNameKey, unitPlaceKey } from '../reading/unit-cell.js';
+import { titleBranch, unitNameKey, unitPlaceKey } from '../reading/unit-cell.js';
 import {
   ambiguousUnitMessage,
   branchUnderBranchMessage,
@@ -16,6 +16,14 @@ import {
   unknownUnitMessage,
   type Landing,
 } from './import-messages.js';
+
+/** What creating a sheet's branch needs (`--create-units`): who creates it, where. */
+export interface SheetUnitCreation {
+  service: UnitsService;
+  actor: Principal;
+  /** The row's commune (else her own unit's). */
+  communeCode: string | null;
+}
 
 /** A row's unit cell as read (reading/unit-cell.ts), with the column it is in. */
 export interface UnitCell {
@@ -171,7 +179,7 @@ export class ImportUnits {
    * without a unit cell go there. Only units she has: a sheet's name ("Sheet1", "Danh sách") never
    * creates one.
    */
-  async ofSheet(em: EntityManager, sheet: string | null, title: string | null = null): Promise<Unit | null> {
+  async ofSheet(em: EntityManager, sheet: string | null, title: string | null = null, create?: SheetUnitCreation): Promise<Unit | null> {
     for (const name of [sheet, title]) {
       if (!name?.trim()) continue;
       if (!this.sheets.has(name)) {
@@ -181,13 +189,30 @@ export class ImportUnits {
       const unit = this.sheets.get(name);
       if (unit) return unit;
     }
-    return null;
+    return create && sheet ? this.createdForSheet(em, sheet, create) : null;
+  }
+
+  /**
+   * With `--create-units`, a sheet whose name names a branch of no unit she has ("Chi hội Thôn 3",
+   * "Chi đoàn Khu phố 2") is created as that branch, as a unit cell of that name would be (in her
+   * commune); a sheet named otherwise ("Sheet1", "Danh sách", "Thôn 3") still creates nothing.
+   */
+  private async createdForSheet(em: EntityManager, sheet: string, create: SheetUnitCreation): Promise<Unit | null> {
+    const name = sheet.trim().replace(/\s+/g, ' ');
+    if (!this.createUnits || !titleBranch(name)) return null;
+    const cell = { value: name, codeLike: false, asCode: false, label: `Tên trang tính "${sheet}"` };
+    const unit = await this.unit(cell, create.communeCode, em, create.service, create.actor, [], true, []);
+    if (unit) this.sheetsCreated.set(sheet, unit.name);
+    return unit ?? null;
   }
 
   /** The sheets read as one unit's, with that unit's name (the import's summary says so). */
   sheetUnits(): Map<string, string> {
-    return new Map([...this.sheets].flatMap(([sheet, u]) => (u ? [[sheet, u.name] as const] : [])));
+    return new Map([...[...this.sheets].flatMap(([sheet, u]) => (u ? [[sheet, u.name] as const] : [])), ...this.sheetsCreated]);
   }
+
+  /** The sheets whose branch `--create-units` created, with its name. */
+  private readonly sheetsCreated = new Map<string, string>();
 
   /**
    * The units in the caller's scope a name means: by the whole name, else by the place it is for;
