@@ -158,6 +158,12 @@ describe('a CSV with an enormous cell', () => {
     expect(Date.now() - started).toBeLessThan(10_000);
   });
 
+  it('stops at a line of a megabyte without a quote, blaming no quote: the file has no line breaks', async () => {
+    await expect(rowsOf('mot-dong.csv', `${head}${'E-2;Tên;1990 '.repeat(100_000)}\n`)).rejects.toThrow(
+      /^tệp CSV 'mot-dong.csv', dòng 3: dòng này dài quá 1\.000\.000 ký tự mà không xuống dòng, nên không được đọc — tệp có thể không phải một bảng/,
+    );
+  });
+
   it('names the row of a quote never closed, whether it swallows a megabyte or only the end of the file', async () => {
     const many = Array.from({ length: 40_000 }, (_, i) => `E-${i + 3},Tên Số ${i},1990\n`).join('');
     await expect(rowsOf('mo-ngoac.csv', `${head}E-2,"Lê Văn Bình,1991\n${many}`)).rejects.toThrow(/^tệp CSV 'mo-ngoac.csv', dòng 3: một ô/);

@@ -151,7 +151,7 @@ async function* readCsv(file: string, name: string, encoding: 'utf-8' | 'windows
       yield { sheet: null, row, cells: record.map(readInertCell) };
     }
   } catch (e) {
-    throw new SourceError(csvFailure(name, row + 1, e));
+    throw new SourceError(csvFailure(name, row + 1, e, await lineNeverEnds(file, e)));
   } finally {
     // The import may stop reading early (a refused header): the file is closed all the same.
     input.destroy();
@@ -160,19 +160,46 @@ async function* readCsv(file: string, name: string, encoding: 'utf-8' | 'windows
 
 /**
  * What a CSV the parser gave up on tells the secretary, by the row it stopped at (`row`: the first
- * row not read): a cell past the size limit or a quote never closed (both mostly one stray `"` that
- * swallows the rest of the file), else the parser's reason as a detail.
+ * row not read): a quoted cell past the size limit or a quote never closed (both mostly one stray `"`
+ * that swallows the rest of the file), a line past it outside any quote (no line breaks: no table),
+ * else the parser's reason as a detail.
  */
-export function csvFailure(name: string, row: number, e: unknown): string {
+export function csvFailure(name: string, row: number, e: unknown, lineNeverEnds = false): string {
   const code = (e as { code?: string } | null)?.code;
   const again = 'hãy mở tệp bằng Excel hoặc Notepad, sửa dòng đó (hoặc lưu lại dạng CSV UTF-8 bằng Excel) rồi gửi lại';
   const quote = `thường do một dấu ngoặc kép (") mở ở dòng ${row} mà không đóng, nên phần sau của tệp bị đọc dồn vào một ô`;
+  const limit = MAX_CSV_RECORD.toLocaleString('vi-VN');
+  if (code === 'CSV_MAX_RECORD_SIZE' && lineNeverEnds)
+    return `tệp CSV '${name}', dòng ${row}: dòng này dài quá ${limit} ký tự mà không xuống dòng, nên không được đọc — tệp có thể không phải một bảng (mỗi hội viên một dòng) hoặc bị hỏng: ${again}`;
   if (code === 'CSV_MAX_RECORD_SIZE')
-    return `tệp CSV '${name}', dòng ${row}: một ô (hoặc cả dòng) dài quá ${MAX_CSV_RECORD.toLocaleString('vi-VN')} ký tự nên không được đọc — ${quote}: ${again}`;
+    return `tệp CSV '${name}', dòng ${row}: một ô (hoặc cả dòng) dài quá ${limit} ký tự nên không được đọc — ${quote}: ${again}`;
   if (code === 'CSV_QUOTE_NOT_CLOSED')
     return `tệp CSV '${name}', dòng ${row}: dấu ngoặc kép (") mở ở dòng này không được đóng đến hết tệp: ${again}`;
   const detail = (e instanceof Error ? e.message : String(e)).split('\n')[0].slice(0, 160);
   return `đọc tệp CSV '${name}' lỗi ở dòng ${row} (${detail}): ${again}`;
+}
+
+/**
+ * Whether the row the parser gave up on as too long is one line without a break (no table) rather
+ * than a quoted cell, or a quote that swallowed the lines after it: neither a line break nor a quote
+ * in the limit's worth of bytes from the start of the line it stopped on (`lines`, the parser's count).
+ */
+async function lineNeverEnds(file: string, e: unknown): Promise<boolean> {
+  const { code, lines } = (e ?? {}) as { code?: string; lines?: number };
+  if (code !== 'CSV_MAX_RECORD_SIZE' || !lines) return false;
+  let breaks = 0;
+  let seen = 0;
+  for await (const chunk of createReadStream(file) as AsyncIterable<Buffer>) {
+    for (const b of chunk) {
+      if (breaks < lines - 1) {
+        if (b === 0x0a) breaks++;
+        continue;
+      }
+      if (b === 0x0a || b === 0x0d || b === 0x22) return false;
+      if (++seen >= MAX_CSV_RECORD) return true;
+    }
+  }
+  return seen > 0;
 }
 
 /** An Excel serial day (5 digits, from 1927 on) in a date column, as yyyy-mm-dd; other text unchanged. */
