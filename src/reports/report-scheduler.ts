@@ -31,6 +31,8 @@ export class ReportScheduler implements OnApplicationBootstrap {
         if (r.outcome === 'COMPUTED') this.logger.warn(r.basis!);
         else if (r.outcome === 'BUSY')
           this.logger.warn(`báo cáo ${r.period} ${r.scope}: một báo cáo khác đang được lập, lần lịch sau sẽ lập`);
+        else if (r.outcome === 'STOPPED')
+          this.logger.warn(`báo cáo ${r.period} ${r.scope}: dừng giữa chừng vì máy chủ dừng — chưa lưu gì, sẽ lập khi máy chủ chạy lại`);
     } catch (e) {
       this.logger.error(`lịch báo cáo: ${(e as Error).message}`);
     }

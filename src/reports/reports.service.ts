@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../access/principal.js';
 import { AuditAction } from '../audit/audit-event.entity.js';
@@ -38,7 +38,7 @@ export interface CatchUpResult {
   period: string;
   /** The reporting area's key (`province`, `org:HPN`…). */
   scope: string;
-  outcome: 'COMPUTED' | 'PRESENT' | 'BUSY' | 'FAILED';
+  outcome: 'COMPUTED' | 'PRESENT' | 'BUSY' | 'STOPPED' | 'FAILED';
   message?: string;
   /** For a computed one: what it was computed from, final or provisional (one line for the log). */
   basis?: string;
@@ -52,8 +52,10 @@ export interface CatchUpResult {
  * access/, the files in documents/.
  */
 @Injectable()
-export class ReportsService {
+export class ReportsService implements OnModuleDestroy {
   private readonly logger = new Logger('Reports');
+  /** The server is stopping: a catch-up whose connection closes under it is STOPPED, not an error. */
+  private stopping = false;
 
   constructor(
     private readonly db: DataSource,
@@ -62,6 +64,10 @@ export class ReportsService {
     private readonly figures: FiguresMemo,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  onModuleDestroy(): void {
+    this.stopping = true;
+  }
 
   /**
    * Computes (or recomputes) the report of a period and area. Only one report runs at a time in
@@ -138,7 +144,7 @@ export class ReportsService {
       const computed = await this.run(period.key, area, { now });
       return { period: period.key, scope: area, outcome: 'COMPUTED', basis: basisLine(computed) };
     } catch (e) {
-      const outcome = catchUpFailure(e);
+      const outcome = catchUpFailure(e, this.stopping);
       if (outcome === 'FAILED') this.logger.error(`báo cáo ${period.key} ${area}: ${(e as Error).message}`);
       return { period: period.key, scope: area, outcome, message: (e as Error).message };
     }

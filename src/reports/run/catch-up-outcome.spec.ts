@@ -12,4 +12,9 @@ describe('catch-up failure', () => {
   ])('%s → %s', (_what, error, outcome) => {
     expect(catchUpFailure(error)).toBe(outcome);
   });
+
+  it('is STOPPED, not FAILED, when the server was stopping (its connections closed under the report)', () => {
+    expect(catchUpFailure(new Error('Connection terminated'), true)).toBe('STOPPED');
+    expect(catchUpFailure(new DomainError('CONFLICT', 'Một báo cáo khác đang được lập', [], 'REPORT_BUSY'), true)).toBe('BUSY');
+  });
 });
