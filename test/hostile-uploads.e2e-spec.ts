@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -318,6 +319,30 @@ describe('hostile uploads to the built server and the CLI', () => {
     for (let i = 0; i < 20 && uploadsLeft().length; i++) await new Promise((res) => setTimeout(res, 50));
     expect(uploadsLeft()).toEqual([]);
     expect(server.exited()).toBe(false);
+  }, 60_000);
+
+  it('takes an upload its sender cut off halfway as one warning line, not an ERROR with a stack; keeps nothing of it', async () => {
+    // Headers and half of a 2 MB file, then the connection closed: a phone that lost its network.
+    const boundary = 'ngat-giua-chung';
+    const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="ngat.csv"\r\nContent-Type: text/csv\r\n\r\n`;
+    const from = server.log().length;
+    const socket = net.connect(server.port, '127.0.0.1');
+    await new Promise((res) => socket.once('connect', res));
+    socket.write(
+      `POST /imports?organization=DTN HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${token}\r\n` +
+        `Content-Type: multipart/form-data; boundary=${boundary}\r\nContent-Length: ${2 * 1024 * 1024}\r\n\r\n${head}`,
+    );
+    socket.write(Buffer.alloc(1024 * 1024, 'a'));
+    await new Promise((res) => setTimeout(res, 300));
+    socket.destroy();
+    const said = 'một tệp đang tải lên bị ngắt giữa chừng (người gửi đóng kết nối): không nhập gì, phần đã nhận đã xoá';
+    const log = () => server.log().slice(from);
+    for (let i = 0; i < 50 && !log().includes(said); i++) await new Promise((res) => setTimeout(res, 100));
+    expect(log()).toContain(said);
+    expect(log()).not.toMatch(/ERROR|Request aborted|\n\s+at /);
+    for (let i = 0; i < 20 && uploadsLeft().length; i++) await new Promise((res) => setTimeout(res, 50));
+    expect(uploadsLeft()).toEqual([]);
+    expect((await fetch(`http://127.0.0.1:${server.port}/health`)).status).toBe(200);
   }, 60_000);
 
   it('imports the same file sent twice at once only once: the second is told it is being imported', async () => {

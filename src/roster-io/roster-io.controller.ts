@@ -3,16 +3,12 @@ import { chmod, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import {
-  type ArgumentsHost,
   Body,
-  Catch,
   Controller,
-  type ExceptionFilter,
   Get,
   HttpCode,
   Inject,
   Param,
-  PayloadTooLargeException,
   Post,
   Query,
   Res,
@@ -34,29 +30,7 @@ import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { RosterExportService, type RosterFormat } from './export/roster-export.service.js';
 import { RosterImportService } from './import/roster-import.service.js';
-
-/** Largest roster upload: a 250,000-row .xlsx is about 20 MB. */
-export const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
-
-/**
- * An upload over MAX_UPLOAD_BYTES (multer stops it as it arrives): 413 with the limit in MB and what
- * to do, in the same JSON shape as every other refusal (the console shows its `message`).
- */
-@Catch(PayloadTooLargeException)
-export class UploadTooLargeFilter implements ExceptionFilter {
-  catch(_error: PayloadTooLargeException, host: ArgumentsHost): void {
-    const mb = MAX_UPLOAD_BYTES / 1024 / 1024;
-    host
-      .switchToHttp()
-      .getResponse<Response>()
-      .status(413)
-      .json({
-        code: 'PAYLOAD_TOO_LARGE',
-        message: `Tệp quá lớn: mỗi lần tải lên tối đa ${mb} MB. Hãy lưu danh sách dạng Excel (.xlsx, nhỏ hơn CSV nhiều lần) hoặc chia thành nhiều tệp nhỏ hơn ${mb} MB rồi gửi lại`,
-        problems: [],
-      });
-  }
-}
+import { MAX_UPLOAD_BYTES, UploadAbortedInterceptor, UploadFilter } from './upload-filters.js';
 
 /** The DATA_DIR under whose uploads/<pid> multer writes, set when the controller is built (the decorator runs before). */
 let uploadsDataDir = path.join(os.tmpdir(), 'lienthong-uploads');
@@ -85,8 +59,9 @@ export class RosterIoController {
   @Allow(...ROSTER_WRITERS)
   @Post('imports')
   @HttpCode(202)
-  @UseFilters(UploadTooLargeFilter)
+  @UseFilters(UploadFilter)
   @UseInterceptors(
+    UploadAbortedInterceptor,
     FileInterceptor('file', {
       storage: multer.diskStorage({
         destination: (_req, _file, cb) => cb(null, privateUploadDir(uploadsDataDir)),
