@@ -1,3 +1,4 @@
+import net from 'node:net';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { Role } from '../src/access/role.js';
@@ -105,6 +106,53 @@ describe('API limits', () => {
     expect(refused[0].errors![0]).toMatchObject({ extensions: { code: 'TOO_MANY_REQUESTS' } });
     expect(refused[0].errors![0].message).toMatch(/^Quá nhiều yêu cầu: tối đa 30 yêu cầu mỗi phút cho một token; thử lại sau \d+ giây\.$/);
     expect((await t.gql('{ me { name } }', {}, { token: other })).errors).toBeUndefined();
+  });
+
+  it('counts files on their way apart: a roster arriving slowly leaves her requests free; two files at once at most', async () => {
+    const token = await t.serviceToken(Role.SECRETARIAT, 'DTN');
+    const url = new URL(t.url);
+    // Two uploads that arrive slowly (headers and the start of the body, then nothing more), as over a phone's network.
+    const slowUpload = async () => {
+      const socket = net.connect(Number(url.port), url.hostname);
+      await new Promise((r) => socket.once('connect', r));
+      const boundary = 'cham';
+      socket.write(
+        `POST /imports?organization=DTN HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${token}\r\nContent-Type: multipart/form-data; boundary=${boundary}\r\n` +
+          `Content-Length: 100000\r\n\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="cham.csv"\r\n\r\nMã hồ sơ,Họ và tên\r\n`,
+      );
+      return socket;
+    };
+    const uploads = [await slowUpload(), await slowUpload()];
+    const unlock = await lockTable('member_record');
+    let locked = true;
+    const release = async () => {
+      if (locked) await unlock();
+      locked = false;
+    };
+    try {
+      await new Promise((r) => setTimeout(r, 150));
+      // Her two requests still run (API_REQUESTS_IN_FLIGHT 2 here), both waiting on the lock…
+      const waiting = [0, 1].map(() => t.gql('{ memberRecords(organization: "DTN", first: 1) { totalCount } }', {}, { token }));
+      // …and a third file is refused, saying why.
+      const third = await fetch(`${t.url}/templates/DTN.csv`, { headers: { authorization: `Bearer ${token}` } });
+      expect(third.status).toBe(429);
+      expect(((await third.json()) as { errors: { message: string }[] }).errors[0].message).toBe(
+        'Quá nhiều tệp cùng lúc: tối đa 2 tệp đang tải lên hoặc tải về cho một token; chờ các tệp trước xong rồi thử lại.',
+      );
+      await release();
+      expect((await Promise.all(waiting)).map((r) => r.status)).toEqual([200, 200]);
+    } finally {
+      await release();
+      for (const u of uploads) u.destroy();
+    }
+    // The uploads gone, files pass again.
+    for (let i = 0; i < 20; i++) {
+      const r = await fetch(`${t.url}/templates/DTN.csv`, { headers: { authorization: `Bearer ${token}` } });
+      await r.arrayBuffer();
+      if (r.status === 200) return;
+      await new Promise((res) => setTimeout(res, 100));
+    }
+    throw new Error('the slots of the uploads cut off were not given back');
   });
 
   it('pages report rows and suspected phantoms: a default page without `first`, `offset` for the next', async () => {

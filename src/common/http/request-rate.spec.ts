@@ -6,7 +6,7 @@ describe('RequestRate', () => {
     const r = new RequestRate({ perMinute: 2, inFlight: 10 });
     const go = (key: string, now: number) => {
       const d = r.admit(key, now, true);
-      if (d.counter) d.counter.inFlight--;
+      d.release?.();
       return d.overRate;
     };
     expect([go('a', 0), go('a', 1), go('a', 20_000), go('b', 20_000)]).toEqual([0, 0, 40, 0]);
@@ -19,18 +19,30 @@ describe('RequestRate', () => {
     expect(r.admit('t', 1, true).busy).toBe(true);
     expect(r.admit('ip', 1, false).busy).toBe(false);
     expect(r.admit('ip', 2, false).busy).toBe(false);
-    first.counter!.inFlight--;
+    first.release!();
+    first.release!(); // once only: a request that ends twice (finish, then close) frees one place
     expect(r.admit('t', 3, true).busy).toBe(false);
+    expect(r.admit('t', 4, true).busy).toBe(true);
+  });
+
+  it('counts files on their way apart: a slow upload leaves her requests free, and two files at most', () => {
+    const r = new RequestRate({ perMinute: 100, inFlight: 1 });
+    const upload = r.admit('t', 0, true, 'file');
+    expect(r.admit('t', 1, true).busy).toBe(false);
+    expect(r.admit('t', 2, true, 'file').busy).toBe(false);
+    expect(r.admit('t', 3, true, 'file').busy).toBe(true);
+    upload.release!();
+    expect(r.admit('t', 4, true, 'file').busy).toBe(false);
   });
 
   it('forgets callers whose minute is over (the map does not grow without end)', () => {
     const r = new RequestRate({ perMinute: 100, inFlight: 10 });
-    for (let i = 0; i < 1000; i++) r.admit(`ip:${i}`, 0, false).counter!.inFlight--;
+    for (let i = 0; i < 1000; i++) r.admit(`ip:${i}`, 0, false).release!();
     const still = r.admit('busy', 0, true);
     expect(r.size).toBe(1001);
     r.admit('later', 60_001, false);
     expect(r.size).toBe(2); // the one still in flight and the new one
-    still.counter!.inFlight--;
+    still.release!();
   });
 
   it('counts a browser session as its token, and an address without either', () => {
