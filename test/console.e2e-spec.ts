@@ -1,3 +1,5 @@
+import http from 'node:http';
+import zlib from 'node:zlib';
 import type { BrowserContext, Page } from 'playwright-core';
 import { Role } from '../src/access/role.js';
 import { totpCode } from '../src/accounts/totp.js';
@@ -212,5 +214,32 @@ describe('the web console, as a commune secretariat of the Hội Nông dân uses
     const js = await fetch(`${t.url}${asset}`);
     expect(js.status).toBe(200);
     expect(js.headers.get('cache-control')).toContain('immutable');
+    // Sent compressed to a browser that accepts it (brotli, else gzip; the same bytes once unpacked), as is to one that does not.
+    const raw = (encoding: string | null) =>
+      new Promise<{ headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) =>
+        http
+          .get(`${t.url}${asset}`, { headers: encoding ? { 'accept-encoding': encoding } : {} }, (res) => {
+            const parts: Buffer[] = [];
+            res.on('data', (d: Buffer) => parts.push(d)).on('end', () => resolve({ headers: res.headers, body: Buffer.concat(parts) }));
+          })
+          .on('error', reject),
+      );
+    const plain = await raw(null);
+    expect([plain.headers['content-encoding'], plain.headers['content-type'], plain.headers.vary]).toEqual([
+      undefined,
+      'text/javascript; charset=utf-8',
+      'Accept-Encoding',
+    ]);
+    const br = await raw('gzip, deflate, br');
+    expect([br.headers['content-encoding'], br.headers['content-type'], br.headers['cache-control']]).toEqual([
+      'br',
+      'text/javascript; charset=utf-8',
+      'public, max-age=31536000, immutable',
+    ]);
+    expect(zlib.brotliDecompressSync(br.body).equals(plain.body)).toBe(true);
+    expect(br.body.length).toBeLessThan(plain.body.length / 3);
+    const gz = await raw('gzip, deflate');
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(zlib.gunzipSync(gz.body).equals(plain.body)).toBe(true);
   });
 });
