@@ -178,7 +178,7 @@ async function hostileFiles(): Promise<{ name: string; content: Buffer; query?: 
       content: zip(workbook([HEADER_ROW, inline('A2', 'Z-1') + inline('XFE2', 'x')])),
       outcome: { failed: /ngoài cột cuối cùng của Excel \(XFD\)/ },
     },
-    { name: 'cu.xls', content: OLE2, outcome: { refused: /Excel 97–2003 \(\.xls\)/ } },
+    { name: 'cu.xls', content: OLE2, outcome: { refused: /là tệp Office 97–2003 nhưng không có bảng tính Excel nào bên trong/ } },
     { name: 'van-ban.doc', content: OLE2, outcome: { refused: /Word 97–2003/ } },
     {
       name: 'van-ban.docx',

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
+import XLSX from 'xlsx';
 import { Role } from '../src/access/role.js';
 import { createTestApp, type TestApp } from './test-app.js';
 
@@ -117,6 +118,56 @@ describe('error, result and template files as Excel keeps them (issue 16)', () =
     expect(where.province_code).toBe('11');
     for (const h of ['Số CCCD', 'Số điện thoại', 'Mã hồ sơ', 'Mã xã']) expect(template.columnsText[template.rows[0].indexOf(h)]).toBe(true);
   });
+  it("imports what older programs save as Excel over HTTP: an Excel 97–2003 .xls and a web system's table saved as .xls", async () => {
+    const token = await t.logIn(await t.createUser('vp.hpn.cu', Role.SECRETARIAT, 'HPN'));
+    const ws = XLSX.utils.aoa_to_sheet([
+      ['DANH SÁCH HỘI VIÊN'],
+      ['STT', 'Họ và tên', 'Ngày sinh', 'Số CCCD', 'Số điện thoại'],
+      // The CCCD typed into a General cell (its 0 lost), the birth date a real date cell.
+      [1, 'Lò Thị Xuân', 31_112, 11185022222, '0912 345 679'],
+    ]);
+    (ws.C3 as XLSX.CellObject).z = 'dd/mm/yyyy';
+    const book = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(book, ws, 'DS');
+    const page =
+      '<html><head><meta charset="utf-8"></head><body><table><tr><th>Họ và tên</th><th>Ngày sinh</th><th>Số CCCD</th></tr>' +
+      '<tr><td>Cầm Thị Nguyệt</td><td>05/06/1990</td><td>011190033333</td></tr></table></body></html>';
+    for (const [name, content] of [
+      ['ds-cu.xls', XLSX.write(book, { bookType: 'biff8', type: 'buffer' }) as Buffer],
+      ['xuat-excel.xls', Buffer.from(page)],
+    ] as const) {
+      const form = new FormData();
+      form.append('file', new Blob([content]), name);
+      const res = await fetch(`${t.url}/imports?organization=HPN&assignIds=true`, {
+        method: 'POST',
+        body: form,
+        headers: { authorization: `Bearer ${token}` },
+      });
+      expect([name, res.status]).toEqual([name, 202]);
+      const { jobId } = (await res.json()) as { jobId: string };
+      let job: { status: string; created: number; rejected: number } | undefined;
+      for (let i = 0; i < 200 && (!job || job.status === 'RUNNING'); i++) {
+        if (job) await new Promise((r) => setTimeout(r, 50));
+        job = (
+          await t.gql<{ importJob: typeof job }>(
+            `query($id: ID!) { importJob(id: $id) { status created rejected } }`,
+            { id: jobId },
+            { token },
+          )
+        ).data!.importJob;
+      }
+      expect([name, job]).toEqual([name, { status: 'DONE', created: 1, rejected: 0 }]);
+    }
+    const stored = await t.sql<{ full_name: string; birth: string; id_number_masked: string; phone: string | null }>(
+      `SELECT full_name, to_char(birth_date, 'DD/MM/YYYY') AS birth, id_number_masked, phone FROM member_record
+        WHERE full_name IN ('Lò Thị Xuân', 'Cầm Thị Nguyệt') ORDER BY full_name`,
+    );
+    expect(stored).toEqual([
+      { full_name: 'Cầm Thị Nguyệt', birth: '05/06/1990', id_number_masked: '0111******33', phone: null },
+      { full_name: 'Lò Thị Xuân', birth: '06/03/1985', id_number_masked: '0111******22', phone: '0912345679' },
+    ]);
+  });
+
   /** Her own roster: her columns in her order (STT first, a column of her own, no Mã hồ sơ), a refused row, a totals line. */
   const herRoster = async (file: string) => {
     const wb = new ExcelJS.Workbook();

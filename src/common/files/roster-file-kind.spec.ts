@@ -21,8 +21,8 @@ describe('what a roster file is, judged by its content', () => {
     expect(refusedByMagic(Buffer.alloc(0), '.csv', 'a.csv')).toContain('tệp rỗng');
     expect(refusedByMagic(Buffer.from('%PDF-1.7'), '.csv', 'a.csv')).toContain('tệp PDF');
     expect(refusedByMagic(Buffer.from([0xff, 0xd8, 0xff, 0xe0]), '.xlsx', 'a.xlsx')).toContain('tệp ảnh');
-    expect(refusedByMagic(ole2, '.xls', 'a.xls')).toContain('Excel 97–2003 (.xls)');
-    expect(refusedByMagic(ole2, '.csv', 'a.csv')).toContain('Excel 97–2003 (.xls)');
+    // An OLE2 file is refused only when it holds no workbook (rosterFileKind reads one that does).
+    expect(refusedByMagic(ole2, '.xls', 'a.xls')).toContain('là tệp Office 97–2003 nhưng không có bảng tính Excel nào bên trong');
     expect(refusedByMagic(ole2, '.doc', 'a.doc')).toContain('Word 97–2003');
     expect(refusedByMagic(Buffer.from([0xff, 0xfe, 0x4d, 0x00]), '.txt', 'a.txt')).toContain('UTF-16');
     expect(refusedByMagic(Buffer.from([0x01, 0x00, 0x02]), '.csv', 'a.csv')).toContain('nội dung nhị phân');
@@ -85,17 +85,25 @@ describe('what a roster file is, judged by its content', () => {
         (e: Error) => e.message,
       );
     };
-    const as = (bookType: XLSX.BookType) => XLSX.write(book, { bookType, type: 'buffer' }) as Buffer;
-    // Old web systems' "Excel export": an HTML table named .xls.
-    expect(await written('xuat.xls', as('html'))).toMatch(
-      /^'xuat.xls' là một trang web \(HTML\) được đặt đuôi \.xls.*Sổ làm việc Excel \(\.xlsx\)/,
-    );
-    expect(await written('bang.xml', as('xlml'))).toMatch(/Excel 2003 \(XML Spreadsheet 2003\).*lưu dạng Sổ làm việc Excel \(\.xlsx\)/);
-    expect(await written('bang-2003.xls', as('xlml'))).toMatch(/XML Spreadsheet 2003/);
-    expect(await written('cu.xls', as('biff8'))).toMatch(/là tệp Excel 97–2003 \(\.xls\): hãy mở bằng Excel, chọn Lưu thành/);
-    // Excel's "Encrypt with Password": an OLE2 container holding EncryptionInfo and EncryptedPackage.
     // SheetJS's own compound-file writer (the `cfb` package it carries).
     const CFB = XLSX.CFB as typeof Cfb;
+    const as = (bookType: XLSX.BookType) => XLSX.write(book, { bookType, type: 'buffer' }) as Buffer;
+    // What older programs save as "Excel" is read: an HTML table named .xls (old web systems' "Xuất Excel"),
+    // Excel 2003's XML Spreadsheet, Excel 97–2003 itself; a web page without a table is refused, as is a Word file.
+    expect(await written('xuat.xls', as('html'))).toBe('read');
+    expect(await written('bang.xml', as('xlml'))).toBe('read');
+    expect(await written('bang-2003.xls', as('xlml'))).toBe('read');
+    expect(await written('cu.xls', as('biff8'))).toBe('read');
+    expect(await written('cu-95.xls', as('biff5'))).toBe('read');
+    expect(await written('trang.xls', Buffer.from('<!DOCTYPE html><html><body><p>Không có bảng</p></body></html>'))).toMatch(
+      /^'trang.xls' là một trang web \(HTML\) được đặt đuôi \.xls.*Sổ làm việc Excel \(\.xlsx\)/,
+    );
+    const word = CFB.utils.cfb_new();
+    CFB.utils.cfb_add(word, '/WordDocument', Buffer.alloc(4096, 1));
+    expect(await written('van-ban.xls', CFB.write(word, { type: 'buffer' }) as Buffer)).toMatch(
+      /^'van-ban.xls' là tệp Office 97–2003 nhưng không có bảng tính Excel nào bên trong/,
+    );
+    // Excel's "Encrypt with Password": an OLE2 container holding EncryptionInfo and EncryptedPackage.
     const cfb = CFB.utils.cfb_new();
     CFB.utils.cfb_add(cfb, '/EncryptionInfo', Buffer.alloc(256, 4));
     CFB.utils.cfb_add(cfb, '/EncryptedPackage', Buffer.alloc(8192, 9));

@@ -32,7 +32,7 @@ export async function rosterFileKind(
   file: string,
   displayName = path.basename(file),
   sheet: string | null = null,
-): Promise<'csv' | 'xlsx'> {
+): Promise<'csv' | 'xlsx' | 'legacy'> {
   const fh = await open(file, 'r').catch((e: NodeJS.ErrnoException) => {
     throw new SourceError(`không mở được tệp '${displayName}': ${e.code === 'ENOENT' ? 'không có tệp này' : e.code}`);
   });
@@ -42,6 +42,7 @@ export async function rosterFileKind(
     const head = await readAt(0, Math.min(size, HEAD_BYTES));
     const ext = path.extname(displayName).toLowerCase();
     if (isOle2(head) && (await encryptedOle2(head, size, readAt))) throw new SourceError(encryptedMessage(displayName));
+    if (ext !== '.doc' && (isOle2(head) ? await ole2Holds(head, size, readAt, OLE2_WORKBOOK) : legacyText(head))) return 'legacy';
     const refused = refusedByMagic(head, ext, displayName);
     if (refused) throw new SourceError(refused);
     if (head[0] === 0x50 && head[1] === 0x4b) {
@@ -64,16 +65,35 @@ const SPREADSHEET_ML = /<\?mso-application\s+progid="Excel\.Sheet"|urn:schemas-m
 
 const isOle2 = (head: Buffer) => head.length >= 0x34 && head.readUInt32BE(0) === 0xd0cf11e0;
 
+/** The stream an Excel 97–2003 workbook keeps its sheets in (`Book` before Excel 97). */
+const OLE2_WORKBOOK = ['Workbook', 'Book'];
+
 /**
- * An OLE2 (compound file) container holding `EncryptedPackage`: how Excel saves an .xlsx with a
- * password to open. Read from the first directory sectors (the header names where they are).
+ * Whether an OLE2 (compound file) container holds a stream of one of these names, read from its
+ * first directory sectors (the header names where they are).
  */
-async function encryptedOle2(head: Buffer, size: number, readAt: (p: number, n: number) => Promise<Buffer>): Promise<boolean> {
+async function ole2Holds(head: Buffer, size: number, readAt: (p: number, n: number) => Promise<Buffer>, names: string[]): Promise<boolean> {
   const sector = 2 ** Math.min(Math.max(head.readUInt16LE(0x1e), 9), 16);
   const start = (head.readUInt32LE(0x30) + 1) * sector;
-  if (start >= size) return false;
-  const dir = await readAt(start, Math.min(size - start, 8 * sector));
-  return dir.includes(Buffer.from('EncryptedPackage', 'utf16le')) || head.includes(Buffer.from('EncryptedPackage', 'utf16le'));
+  const dir = start < size ? await readAt(start, Math.min(size - start, 8 * sector)) : Buffer.alloc(0);
+  // A directory entry: the name in UTF-16, then its length in bytes (with the ending 0) at offset 64.
+  return names.some((n) => {
+    const name = Buffer.from(`${n}\0`, 'utf16le');
+    for (const where of [dir, head])
+      for (let at = where.indexOf(name); at >= 0; at = where.indexOf(name, at + 1))
+        if (at % 128 === 0 && where.readUInt16LE(at + 64) === name.length) return true;
+    return false;
+  });
+}
+
+/** An OLE2 container holding `EncryptedPackage`: how Excel saves an .xlsx with a password to open. */
+const encryptedOle2 = (head: Buffer, size: number, readAt: (p: number, n: number) => Promise<Buffer>) =>
+  ole2Holds(head, size, readAt, ['EncryptedPackage']);
+
+/** A web page holding a table, or an Excel 2003 XML Spreadsheet: what older programs save as "Excel". */
+function legacyText(head: Buffer): boolean {
+  const text = head.toString('latin1').replace(/^\u00ef\u00bb\u00bf/, '');
+  return (HTML_PAGE.test(text.slice(0, 8192)) && /<table\b/i.test(text)) || SPREADSHEET_ML.test(text.slice(0, 8192));
 }
 
 const encryptedMessage = (name: string) =>
@@ -92,7 +112,8 @@ export function refusedByMagic(head: Buffer, ext: string, name: string): string 
   if (starts(0xd0, 0xcf, 0x11, 0xe0)) {
     if (ext === '.doc')
       return `'${name}' là tệp Word 97–2003 (.doc): hãy chép bảng danh sách sang Excel và lưu dạng .xlsx (hoặc CSV UTF-8) rồi gửi lại`;
-    return `'${name}' là tệp Excel 97–2003 (.xls): ${SAVE_AS}`;
+    // A workbook would have been read (legacyText, ole2Holds): a Word or PowerPoint file, or one cut short.
+    return `'${name}' là tệp Office 97–2003 nhưng không có bảng tính Excel nào bên trong (tệp Word, PowerPoint, hoặc bị hỏng): ${SAVE_AS}`;
   }
   if (starts(0xff, 0xfe) || starts(0xfe, 0xff)) return `'${name}' là văn bản UTF-16 ("Unicode Text" của Excel): ${SAVE_AS}`;
   if (

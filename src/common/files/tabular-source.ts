@@ -7,7 +7,7 @@ import type { UnreadableCell } from './cell-text.js';
 import { readInertCell } from './csv.js';
 import { rosterFileKind } from './roster-file-kind.js';
 import { SourceError } from './source-error.js';
-import { readXlsxInWorker } from './xlsx-reader.js';
+import { readLegacyInWorker, readXlsxInWorker } from './xlsx-reader.js';
 
 export { cellText } from './cell-text.js';
 export { SourceError };
@@ -102,13 +102,16 @@ export function detectDelimiter(text: string): ',' | ';' {
 }
 
 /**
- * Opens a roster file judged by its content (a .docx, a PDF or an .xls named .csv is refused with
- * what to do); an .xlsx is parsed in a worker thread with a memory cap.
+ * Opens a roster file judged by its content (a .docx or a PDF is refused with what to do); an .xlsx,
+ * or an older program's workbook (.xls, a web page's table, XML Spreadsheet 2003), is parsed in a
+ * child process with a memory cap.
  */
 export async function openRoster(file: string, opts: { sheet?: string | null; displayName?: string } = {}): Promise<RosterSource> {
   const name = opts.displayName ?? path.basename(file);
   const kind = await rosterFileKind(file, name, opts.sheet ?? null);
   if (kind === 'xlsx') return { kind, encoding: null, delimiter: null, rows: readXlsxInWorker(file, opts.sheet ?? null, name) };
+  // An older program's workbook is read as a workbook: its result file comes back as .xlsx.
+  if (kind === 'legacy') return { kind: 'xlsx', encoding: null, delimiter: null, rows: readLegacyInWorker(file, opts.sheet ?? null, name) };
   const fh = await open(file, 'r');
   const head = Buffer.alloc(65536);
   const { bytesRead } = await fh.read(head, 0, head.length, 0);

@@ -18,9 +18,16 @@ export type WorkerMessage = { rows: SourceRow[] } | { done: true; sheets: string
 export const XLSX_PARSER_HEAP_MB = 512;
 
 /** Every sheet (or the one named) of an .xlsx, parsed in a child process with a memory cap, streamed in batches. */
-export async function* readXlsxInWorker(file: string, only: string | null, displayName: string): AsyncGenerator<SourceRow> {
+export const readXlsxInWorker = (file: string, only: string | null, displayName: string) =>
+  readInWorker('src/common/files/xlsx-worker.js', file, only, displayName);
+
+/** The same for an Excel 97–2003 workbook, a web page's table saved as ".xls" or an Excel 2003 XML Spreadsheet (legacy-worker.ts). */
+export const readLegacyInWorker = (file: string, only: string | null, displayName: string) =>
+  readInWorker('src/common/files/legacy-worker.js', file, only, displayName);
+
+async function* readInWorker(script: string, file: string, only: string | null, displayName: string): AsyncGenerator<SourceRow> {
   const input: XlsxWorkerInput = { file, sheet: only };
-  const worker = fork(compiledScript('src/common/files/xlsx-worker.js'), [JSON.stringify(input)], {
+  const worker = fork(compiledScript(script), [JSON.stringify(input)], {
     execArgv: [`--max-old-space-size=${XLSX_PARSER_HEAP_MB}`],
     // Structured clone, not JSON: a cell's Date stays a Date.
     serialization: 'advanced',
@@ -72,19 +79,32 @@ class Inbox {
     } else this.queue.push(m);
   }
 
+  /** The next message; a parser silent for PARSER_SILENCE_MS (a crafted file that keeps it busy) is given up (and killed). */
   next(): Promise<WorkerMessage> {
     const m = this.queue.shift();
-    return m ? Promise.resolve(m) : new Promise((resolve) => (this.waiting = resolve));
+    if (m) return Promise.resolve(m);
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => this.push({ error: TOO_SLOW }), PARSER_SILENCE_MS);
+      this.waiting = (msg) => {
+        clearTimeout(timer);
+        resolve(msg);
+      };
+    });
   }
 }
 
 const OUT_OF_MEMORY = 'OUT_OF_MEMORY';
+const TOO_SLOW = 'TOO_SLOW';
+/** How long a parser may go without a batch or its end: a roster's 2,000 rows take well under a second. */
+const PARSER_SILENCE_MS = 120_000;
 
 /** What the worker's failure tells the secretariat (the parser's own words only as a detail). */
 export function xlsxFailure(name: string, error: string): string {
   const again = 'hãy mở bằng Excel, lưu lại dạng .xlsx rồi gửi lại';
   if (error === OUT_OF_MEMORY)
     return `tệp Excel '${name}' cần quá nhiều bộ nhớ để đọc (tệp quá lớn hoặc được tạo bất thường): hãy chia danh sách thành nhiều tệp nhỏ hơn, hoặc ${again}`;
+  if (error === TOO_SLOW)
+    return `tệp Excel '${name}' đọc quá lâu (hơn ${PARSER_SILENCE_MS / 1000} giây không ra được dòng nào: tệp được tạo bất thường) nên đã dừng: ${again}`;
   if (/out of bounds|column/i.test(error) && /16384|XFD|bounds/i.test(error))
     return `tệp Excel '${name}' có ô nằm ngoài cột cuối cùng của Excel (XFD): ${again}`;
   return `tệp Excel '${name}' bị hỏng hoặc không đọc được (${error.split('\n')[0].slice(0, 120)}): ${again}`;

@@ -7,7 +7,8 @@ import { XLSX_LIMITS } from './roster-file-kind.js';
 import { sharedStringsTable, WorkbookRefused } from './shared-strings-table.js';
 import { MergedCells, readSheetOutline, type SheetOutline } from './merged-cells.js';
 import type { SourceRow } from './tabular-source.js';
-import type { WorkerMessage, XlsxWorkerInput } from './xlsx-reader.js';
+import { finish, openChannel, ROWS_PER_MESSAGE, send } from './worker-channel.js';
+import type { XlsxWorkerInput } from './xlsx-reader.js';
 import { readWorkbook, type WorkbookSheet } from './workbook-sheets.js';
 import { entryStream, positionalReader, readZipDirectory } from './zip-directory.js';
 
@@ -16,29 +17,10 @@ import { entryStream, positionalReader, readZipDirectory } from './zip-directory
  * exhausts the parser ends this process, never the server. Rows go to the parent in batches, at
  * most a few batches ahead of what the parent has taken. Run as `node xlsx-worker.js '<json input>'`.
  */
-const ROWS_PER_MESSAGE = 2000;
-const BATCHES_AHEAD = 4;
 const OPTIONS = { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit' } as const;
 
 const { file, sheet: only } = JSON.parse(process.argv[2]) as XlsxWorkerInput;
-let credit = BATCHES_AHEAD;
-let wake: (() => void) | null = null;
-process.on('message', () => {
-  credit++;
-  wake?.();
-  wake = null;
-});
-// The parent is gone (or stopped reading): nothing more to do.
-process.on('disconnect', () => process.exit(0));
-
-const post = (m: WorkerMessage) =>
-  new Promise<void>((resolve, reject) => process.send!(m, undefined, undefined, (e) => (e ? reject(e) : resolve())));
-
-async function send(rows: SourceRow[]): Promise<void> {
-  while (credit <= 0) await new Promise<void>((resolve) => (wake = resolve));
-  credit--;
-  await post({ rows });
-}
+openChannel();
 
 /** The parser's own steps, called part by part (its zip streaming is not used: see entryStream). */
 interface PartParser {
@@ -179,13 +161,4 @@ async function readBook(): Promise<string[]> {
   }
 }
 
-readBook()
-  .then(async (sheets) => {
-    await post({ done: true, sheets });
-    process.disconnect();
-  })
-  .catch(async (e: unknown) => {
-    const refused = e instanceof WorkbookRefused ? { refused: true as const } : {};
-    await post({ error: e instanceof Error ? e.message : String(e), ...refused }).catch(() => undefined);
-    process.disconnect();
-  });
+finish(readBook(), (e) => e instanceof WorkbookRefused);
