@@ -169,7 +169,7 @@ export const T = {
     title: 'Nhập danh sách từ tệp Excel hoặc CSV',
     steps: ['Chọn tệp', 'Xem trước', 'Kết quả'],
     secretariatOnly: 'Chỉ văn phòng của một tổ chức nhập được danh sách của tổ chức mình.',
-    drop: 'Kéo tệp danh sách (.xlsx hoặc .csv) thả vào đây, hoặc bấm để chọn tệp',
+    drop: 'Kéo tệp danh sách (.xlsx, .xls hoặc .csv) thả vào đây, hoặc bấm để chọn tệp',
     dropHint: 'Chưa có gì được ghi: bước sau cho xem từng dòng sẽ được thêm, cập nhật hay bị từ chối, vì sao.',
     createUnits: 'Tạo các chi hội (đơn vị) tệp ghi (theo mã hoặc tên) mà chưa có',
     reading: 'Đang đọc tệp…',
@@ -472,7 +472,7 @@ export const T = {
       },
       {
         heading: 'Nhập danh sách từ Excel',
-        body: 'Ở màn hình Nhập danh sách, kéo tệp .xlsx hoặc .csv vào ô (hoặc bấm để chọn). Chưa có gì được ghi: màn hình Xem trước cho biết mỗi dòng sẽ được thêm mới, cập nhật, giữ nguyên, chờ quyết định hay bị từ chối, và vì sao; các dòng tiêu đề, tổng cộng, chữ ký được bỏ qua. Nếu một cột bị đọc sai, chọn lại ở bảng "Cột trong tệp được đọc là". Bấm "Nhập vào danh sách" để ghi đúng như đã xem. Các dòng bị từ chối tải về được thành tệp để sửa rồi nhập lại. Nhập nhầm thì bấm "Hoàn tác lượt nhập" (trong 30 ngày, ghi rõ lý do).',
+        body: 'Ở màn hình Nhập danh sách, kéo tệp .xlsx, .xls hoặc .csv vào ô (hoặc bấm để chọn). Chưa có gì được ghi: màn hình Xem trước cho biết mỗi dòng sẽ được thêm mới, cập nhật, giữ nguyên, chờ quyết định hay bị từ chối, và vì sao; các dòng tiêu đề, tổng cộng, chữ ký được bỏ qua. Nếu một cột bị đọc sai, chọn lại ở bảng "Cột trong tệp được đọc là". Bấm "Nhập vào danh sách" để ghi đúng như đã xem. Các dòng bị từ chối tải về được thành tệp để sửa rồi nhập lại. Nhập nhầm thì bấm "Hoàn tác lượt nhập" (trong 30 ngày, ghi rõ lý do).',
       },
       {
         heading: 'Cảnh báo và hồ sơ nghi ảo',

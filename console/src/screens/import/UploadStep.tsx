@@ -30,7 +30,7 @@ export function UploadStep(props: { organization: string; csrfToken: string; onP
     <Spin spinning={busy} description={T.imports.reading}>
       {error && <Alert type="error" showIcon role="alert" title={T.imports.refused} description={error} style={{ marginBottom: 16 }} />}
       <Upload.Dragger
-        accept=".xlsx,.csv"
+        accept=".xlsx,.xls,.xml,.csv"
         multiple={false}
         showUploadList={false}
         beforeUpload={(file) => {
