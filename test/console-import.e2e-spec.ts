@@ -125,7 +125,7 @@ describe("the console's import wizard, as a Hội Phụ nữ secretariat imports
     expect(await unused.innerText()).toMatch(/không dùng[\s\S]*Không dùng/);
     expect(await review(page)).toEqual(CLEAN);
 
-    // She reads "Di động" as the phone: the file is read again that way on confirmation.
+    // She reads "Di động" as the phone: nothing can be imported before she has seen the file read that way.
     const select = page.getByLabel('Đọc là: Di động');
     await eventually(async () => {
       await select.click();
@@ -136,6 +136,15 @@ describe("the console's import wizard, as a Hội Phụ nữ secretariat imports
       expect(await unused.innerText()).toContain('Số điện thoại');
     }, 10_000);
     await page.getByText('Đã sửa cách đọc cột').waitFor();
+    expect(await page.getByRole('button', { name: 'Nhập vào danh sách' }).isDisabled()).toBe(true);
+    await page.getByRole('button', { name: 'Xem lại' }).click();
+    // The new plan, read from the server: "Di động" is read as the phone, no column left unused; still nothing written.
+    await page.getByText('Đã sửa cách đọc cột').waitFor({ state: 'hidden' });
+    await eventually(async () => expect(await unused.innerText()).not.toMatch(/không dùng/));
+    expect(await unused.innerText()).toContain('Số điện thoại');
+    await page.getByText('Thêm mới: 2').waitFor();
+    expect(await t.sql(`SELECT 1 FROM member_record WHERE external_id LIKE 'HPN-CH-%'`)).toEqual([]);
+    expect(await review(page)).toEqual(CLEAN);
     await page.getByRole('button', { name: 'Nhập vào danh sách' }).click();
     await page.getByText('Đã nhập xong tệp chi-hoi.xlsx').waitFor();
     const r = await t.gql<{ memberRecords: { nodes: { externalId: string; phone: string | null; unit: { code: string } | null }[] } }>(

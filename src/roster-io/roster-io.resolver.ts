@@ -9,6 +9,7 @@ import { mappableColumns } from './roster-columns.js';
 import {
   ColumnMappingType,
   ConfirmImportArgs,
+  PreviewImportAgainArgs,
   ImportJobArgs,
   ImportJobsArgs,
   ImportJobType,
@@ -95,6 +96,17 @@ export class RosterIoResolver {
     @Caller() caller: Principal,
   ): Promise<ImportJobType> {
     await this.importer.confirm(jobId, caller, { mapping, acceptIneligible });
+    const job = await this.importer.job(jobId, caller);
+    return toImportJobType(job, await this.importer.hasResult(job.id));
+  }
+
+  @Allow(...ROSTER_WRITERS)
+  @Mutation(() => ImportJobType, {
+    description:
+      'Plans a waiting preview again with her corrected column mapping, and answers when it waits again (PREVIEW) with its new plan: confirmImport then applies exactly that plan.',
+  })
+  async previewImportAgain(@Args() { jobId, mapping }: PreviewImportAgainArgs, @Caller() caller: Principal): Promise<ImportJobType> {
+    await this.importer.confirm(jobId, caller, { mapping, again: true });
     const job = await this.importer.job(jobId, caller);
     return toImportJobType(job, await this.importer.hasResult(job.id));
   }

@@ -1,5 +1,5 @@
 import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { IsArray, IsInt, IsOptional, IsString, IsUUID, MaxLength, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayNotEmpty, IsArray, IsInt, IsOptional, IsString, IsUUID, MaxLength, Max, Min, ValidateNested } from 'class-validator';
 import { Type } from 'class-transformer';
 import { ImportJobStatus } from './import-job.entity.js';
 
@@ -160,6 +160,17 @@ export class ConfirmImportArgs {
   @IsString()
   @MaxLength(500)
   acceptIneligible?: string | null;
+}
+
+@ArgsType()
+export class PreviewImportAgainArgs {
+  @Field(() => ID) @IsUUID() jobId: string;
+  @Field(() => [ColumnMappingInput], { description: 'Her corrected mapping: the kept file is planned again with it.' })
+  @IsArray()
+  @ArrayNotEmpty()
+  @ValidateNested({ each: true })
+  @Type(() => ColumnMappingInput)
+  mapping: ColumnMappingInput[];
 }
 
 @ObjectType('ImportWarning', {

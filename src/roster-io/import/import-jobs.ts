@@ -212,6 +212,37 @@ export class ImportJobs {
     return claim;
   }
 
+  /** The corrected mapping a preview was planned again with (`replan`), or null. */
+  static keptMapping(job: ImportJob): { header: string; field: string }[] | null {
+    const kept = job.options.mapping;
+    return typeof kept === 'string' ? (JSON.parse(kept) as { header: string; field: string }[]) : null;
+  }
+
+  /**
+   * A waiting preview planned again with her corrected column mapping (kept on the job, so that her
+   * confirmation applies what she saw): it runs, then waits again with its new plan.
+   */
+  async replan(job: ImportJob, actor: Principal, mapping: { header: string; field: string }[]): Promise<JobClaim> {
+    if (job.status !== ImportJobStatus.PREVIEW)
+      throw new DomainError('CONFLICT', `Lượt nhập '${job.id}' không còn ở bước xem trước (trạng thái ${job.status})`);
+    const claim = await JobClaim.take(this.db, job.id);
+    if (!claim) throw new DomainError('CONFLICT', `Lượt nhập '${job.id}' đang được xác nhận`);
+    const set = { status: ImportJobStatus.RUNNING, finishedAt: null, options: { ...job.options, mapping: JSON.stringify(mapping) } };
+    await releasedOnError(claim, async () => {
+      await this.db.getRepository(ImportJob).update(job.id, set);
+      const detail = { replanned: true, mapping: mapping.map((m) => m.field) };
+      await this.audit.record(actor, {
+        action: AuditAction.IMPORT,
+        subjectType: 'IMPORT_JOB',
+        subjectId: job.id,
+        organization: job.organizationCode,
+        detail,
+      });
+    });
+    Object.assign(job, set);
+    return claim;
+  }
+
   async done(job: ImportJob): Promise<void> {
     await this.db.getRepository(ImportJob).update(job.id, { status: ImportJobStatus.DONE, finishedAt: new Date() });
   }

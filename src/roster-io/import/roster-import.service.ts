@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
@@ -8,7 +7,7 @@ import { assertOrganizationInScope, type Principal } from '../../access/principa
 import { writeScope, type RecordScope } from '../../access/record-scope.js';
 import { todayInVietnam } from '../../common/dates/partial-date.js';
 import { sideFile } from '../../common/files/side-files.js';
-import { openRoster, type RosterSource } from '../../common/files/tabular-source.js';
+import { expectedRows, openRoster, type RosterSource } from '../../common/files/tabular-source.js';
 import { GeographyService } from '../../geography/geography.service.js';
 import { MemberRecordsService } from '../../membership/member-record/member-records.service.js';
 import { RecordsCreatedHook } from '../../membership/member-record/records-created.hook.js';
@@ -48,16 +47,6 @@ const sha256File = (file: string) =>
       .on('end', () => resolve(h.digest('hex')))
       .on('error', reject);
   });
-
-/** Bytes a roster row takes, about (a CSV row of the benchmark's ten columns ≈ 105; a compressed .xlsx row less). */
-const BYTES_PER_ROW = { csv: 100, xlsx: 40 } as const;
-
-/** About how many rows a file holds, by its size (0 when it cannot be read): whether to start the workers with its first batch. */
-const expectedRows = (file: string, kind: RosterSource['kind']) =>
-  stat(file).then(
-    (s) => Math.floor(s.size / BYTES_PER_ROW[kind]),
-    () => 0,
-  );
 
 /** How a run starts: the file read and planned (again for a resumed job, after its committed rows), or a waiting plan applied. */
 interface RunStart {
@@ -128,20 +117,24 @@ export class RosterImportService {
 
   /**
    * Applies a waiting job's plan (a preview, or a file for another organization with the
-   * secretariat's reason); with a corrected column mapping, or units to create, the kept file is
-   * planned again first.
+   * secretariat's reason); with a corrected column mapping (given, or kept by `again`), or units to
+   * create, the kept file is planned again first. `again`: her corrected mapping planned as a new
+   * preview, applied by a later confirmation (the console shows her what it will do first).
    */
   async confirm(
     jobId: string,
     caller: Principal,
-    opts: { mapping?: { header: string; field: string }[] | null; acceptIneligible?: string | null },
+    opts: { mapping?: { header: string; field: string }[] | null; acceptIneligible?: string | null; again?: boolean },
   ): Promise<ImportSummary> {
     const job = await this.jobs.find(jobId, caller);
     const turn = await this.slots.take();
-    const claim = await givenBackOnError(turn, () => this.jobs.confirm(job, caller, opts.acceptIneligible ?? null));
+    const mapping = opts.mapping?.length ? opts.mapping : ImportJobs.keptMapping(job);
+    const claim = await givenBackOnError(turn, () =>
+      opts.again && mapping ? this.jobs.replan(job, caller, mapping) : this.jobs.confirm(job, caller, opts.acceptIneligible ?? null),
+    );
     const def = await this.records.organizationForRecords(job.organizationCode);
     const file = await keptUpload(this.config.dataDir, job.id);
-    const replan = !!opts.mapping?.length || !!job.plan?.unitsPlanned;
+    const replan = !!mapping?.length || !!job.plan?.unitsPlanned;
     if (replan && !file) {
       await claim.release().finally(turn);
       throw new DomainError('CONFLICT', `Tệp của lượt nhập '${job.id}' không còn (giữ 7 ngày): gửi lại tệp để xem trước`);
@@ -152,8 +145,9 @@ export class RosterImportService {
       createUnits: !!options.createUnits,
       sheet: (options.sheet as string | null) ?? null,
       acceptIneligible: job.acceptedIneligible,
-      mapping: opts.mapping ?? null,
+      mapping,
       writeResult: false,
+      preview: !!opts.again,
     };
     const source = replan ? await openRoster(file!, { sheet: importOpts.sheet, displayName: job.sourceName }) : null;
     return this.launch(job, { claim, turn }, { source, resumed: false, file: file ?? '' }, def, writeScope(caller), importOpts, caller);
@@ -191,6 +185,7 @@ export class RosterImportService {
     try {
       ctx.anyTombstone = await this.planner.anyoneErased();
       if (start.source) {
+        // Whether to start the workers with its first batch.
         ctx.expectedRows = await expectedRows(start.file, start.source.kind);
         await this.plan(job, start.source, ctx, opts, actor, summary);
         if (await this.waits(job, ctx, opts, summary, start.file)) return summary;

@@ -5,7 +5,7 @@ import { errorText } from '../../client.ts';
 import { byFoldedLabel } from '../../format.ts';
 import { T } from '../../text.ts';
 import { FATE_TONE } from '../../tones.ts';
-import { COLUMNS, CONFIRM, PREVIEW, type Preview } from './import-api.ts';
+import { COLUMNS, CONFIRM, PREVIEW, PREVIEW_AGAIN, type Preview } from './import-api.ts';
 
 type Row = Preview['rows'][number];
 /** The fates in the order she reads them: what is added and changed first, what is set aside last. */
@@ -27,7 +27,8 @@ export function PreviewStep(props: {
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [preview] = useQuery({ query: PREVIEW, variables: { jobId: props.jobId, after } });
+  // Read from the server each time (a plan can be made again with her corrected mapping), the cache shown meanwhile.
+  const [preview, readAgain] = useQuery({ query: PREVIEW, variables: { jobId: props.jobId, after }, requestPolicy: 'cache-and-network' });
   const [columns] = useQuery({ query: COLUMNS, variables: { organization: props.organization } });
   const p = preview.data?.importPreview;
   useEffect(() => {
@@ -46,13 +47,29 @@ export function PreviewStep(props: {
   const changedText = (fields: string[]) => [...new Set(fields.map((f) => headerOf.get(fieldOf(f)) ?? f))].join(', ');
   const changedMapping = mapping !== null && JSON.stringify(mapping) !== JSON.stringify(fileMapping);
 
+  // Her corrected mapping is planned and shown before anything is written: "Nhập" applies only a plan she has seen.
+  const previewAgain = async () => {
+    setBusy(true);
+    setError(null);
+    const r = await client
+      .mutation(PREVIEW_AGAIN, { jobId: props.jobId, mapping: mapping ?? [] }, { requestPolicy: 'network-only' })
+      .toPromise();
+    setBusy(false);
+    if (r.error) return setError(errorText(r.error, T.error.network));
+    // The new plan read afresh (not from the cache), from its first page.
+    setMapping(null);
+    setAfter(null);
+    readAgain({ requestPolicy: 'network-only' });
+  };
+
   const confirm = async () => {
     setBusy(true);
     setError(null);
     const r = await client
       .mutation(CONFIRM, {
         jobId: props.jobId,
-        mapping: changedMapping ? mapping : null,
+        // Her mapping is the plan's once she has seen it (previewImportAgain keeps it on the job).
+        mapping: null,
         acceptIneligible: p?.wrongOrganization ? reason.trim() : null,
       })
       .toPromise();
@@ -162,7 +179,20 @@ export function PreviewStep(props: {
         ]}
         style={{ marginBottom: 24 }}
       />
-      {changedMapping && <Alert type="info" showIcon title={T.imports.mappingChanged} style={{ marginBottom: 16 }} />}
+      {changedMapping && (
+        <Alert
+          type="info"
+          showIcon
+          role="status"
+          title={T.imports.mappingChanged}
+          action={
+            <Button type="primary" loading={busy} onClick={() => void previewAgain()}>
+              {T.imports.previewAgain}
+            </Button>
+          }
+          style={{ marginBottom: 16 }}
+        />
+      )}
       <Typography.Title level={2} style={{ fontSize: 17 }}>
         {T.imports.rows}
       </Typography.Title>
@@ -192,7 +222,12 @@ export function PreviewStep(props: {
       )}
       {error && <Alert type="error" showIcon role="alert" title={T.error.generic} description={error} style={{ marginTop: 16 }} />}
       <Space style={{ marginTop: 24 }} wrap>
-        <Button type="primary" loading={busy} disabled={!!p.wrongOrganization && reason.trim().length < 10} onClick={() => void confirm()}>
+        <Button
+          type="primary"
+          loading={busy}
+          disabled={changedMapping || (!!p.wrongOrganization && reason.trim().length < 10)}
+          onClick={() => void confirm()}
+        >
           {T.imports.confirm}
         </Button>
         <Button onClick={props.onCancel}>{T.imports.cancel}</Button>

@@ -45,6 +45,16 @@ export const JOB = graphql(`
 `);
 export type Job = ResultOf<typeof JOB>['importJob'];
 
+/** Her corrected column mapping planned as a new preview: it answers once the job waits again with the new plan. */
+export const PREVIEW_AGAIN = graphql(`
+  mutation PreviewImportAgain($jobId: ID!, $mapping: [ColumnMappingInput!]!) {
+    previewImportAgain(jobId: $jobId, mapping: $mapping) {
+      id
+      status
+    }
+  }
+`);
+
 export const PREVIEW = graphql(`
   query ImportPreview($jobId: ID!, $after: Int) {
     importPreview(jobId: $jobId, after: $after, first: 100) {
