@@ -172,6 +172,53 @@ describe('the console: add, edit, end and reinstate a member', () => {
     await context.close();
   });
 
+  it("shows what her list's Ghi chú said of a member (died, moved away) for her to take or not: taken, its flag is raised; not, why is kept", async () => {
+    await t.importRoster('HPN', `${HEADER},Ghi chú`, [
+      'HPN-GC-1,Lò Thị Ón,05/05/1950,Nữ,,,00004,,Đang sinh hoạt,đã mất tháng 3/2026',
+      'HPN-GC-2,Cà Thị Xuyến,06/06/1980,Nữ,,,00004,,Đang sinh hoạt,đã chuyển đi Mường Ảng',
+    ]);
+    const context = await b.context();
+    const page = await logInThroughPage(context, t.url, await t.createUser('xa-hpn-notes', Role.SECRETARIAT, 'HPN'));
+    await page.getByRole('searchbox').fill('lo thi on');
+    await page.getByRole('button', { name: 'Lò Thị Ón' }).click();
+    let drawer = page.getByRole('dialog', { name: 'Lò Thị Ón' });
+    const notes = drawer.getByRole('listitem').filter({ hasText: 'Ghi chú: "đã mất tháng 3/2026"' });
+    await notes.getByText('Chờ xem xét').waitFor();
+    expect(await notes.innerText()).toContain('Đã mất');
+    expect(await review(page)).toEqual(CLEAN);
+    await notes.getByRole('button', { name: 'Nhận', exact: true }).click();
+    await page.getByRole('button', { name: 'Nhận', exact: true }).last().click();
+    await notes.getByText(/^Đã nhận — xa-hpn-notes, /).waitFor();
+    // Its flag is on her page at once; the membership itself is hers to end.
+    await drawer.getByText(/Đã mất Ghi chú trên danh sách: người này đã mất, tháng 3\/2026; xa-hpn-notes đã chấp nhận/).waitFor();
+    expect(await notes.innerText()).toContain('Thời điểm: 03/2026');
+    const [ón] = await t.sql<{ status: string; flags: string[] }>(
+      `SELECT r.status, p.flags FROM member_record r LEFT JOIN record_person p ON p.record_id = r.id WHERE r.external_id = 'HPN-GC-1'`,
+    );
+    expect(ón.status).toBe('ACTIVE');
+    await page.getByRole('button', { name: 'Đóng' }).first().click();
+
+    await page.getByRole('searchbox').fill('ca thi xuyen');
+    await page.getByRole('button', { name: 'Cà Thị Xuyến' }).click();
+    drawer = page.getByRole('dialog', { name: 'Cà Thị Xuyến' });
+    const moved = drawer.getByRole('listitem').filter({ hasText: 'Đã chuyển đi' });
+    await moved.getByRole('button', { name: 'Không nhận' }).click();
+    const ask = page.getByRole('dialog', { name: 'Không nhận ghi chú này' });
+    await ask.getByLabel(/^Lý do/).fill('Đã hỏi chi hội: vẫn ở thôn');
+    expect(await review(page)).toEqual(CLEAN);
+    await ask.getByRole('button', { name: 'Lưu' }).click();
+    await moved.getByText(/Không nhận — xa-hpn-notes, .*\(Đã hỏi chi hội: vẫn ở thôn\)/).waitFor();
+    const decided = await t.sql<{ kind: string; status: string }>(
+      `SELECT s.kind, s.status FROM record_suggestion s JOIN member_record r ON r.id = s.record_id
+        WHERE r.external_id IN ('HPN-GC-1', 'HPN-GC-2') ORDER BY r.external_id`,
+    );
+    expect(decided).toEqual([
+      { kind: 'DIED', status: 'ACCEPTED' },
+      { kind: 'MOVED_AWAY', status: 'DISMISSED' },
+    ]);
+    await context.close();
+  });
+
   it('filters her roster by a flag, and the form fits a phone', async () => {
     const bình = await record('Nguyễn Văn Bình');
     await t.sql(`UPDATE record_person SET flags = '{DECEASED}', ao = true WHERE record_id = $1`, [bình.id]);

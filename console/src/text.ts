@@ -405,6 +405,28 @@ export const T = {
     alsoIn: (org: string, name: string | null, status: string, commune: string) =>
       `${org}: ${name ?? 'hồ sơ ngoài quyền xem của bạn'} — ${status}, ${commune}`,
   },
+  /** What the Ghi chú cells of her imports said of a member (died, moved away, old CMND, member elsewhere): hers to take or not. */
+  notes: {
+    title: 'Ghi chú trong tệp đã nhập',
+    intro:
+      'Những điều cột Ghi chú của tệp đã nhập cho biết về hội viên này. Chưa có gì được áp dụng: "Nhận" gắn cảnh báo tương ứng cho hồ sơ (trạng thái không đổi — nếu đúng, bấm "Kết thúc sinh hoạt" ở trên); "Không nhận" ghi lại lý do.',
+    kind: { DIED: 'Đã mất', MOVED_AWAY: 'Đã chuyển đi', OLD_ID_CARD: 'Còn CMND cũ', ALSO_MEMBER: 'Là hội viên tổ chức khác' } as Record<
+      string,
+      string
+    >,
+    status: { OPEN: 'Chờ xem xét', ACCEPTED: 'Đã nhận', DISMISSED: 'Không nhận' } as Record<string, string>,
+    said: (evidence: string) => `Ghi chú: "${evidence}"`,
+    detail: (detail: string) => `Nơi/tổ chức: ${detail}`,
+    when: (when: string) => `Thời điểm: ${when}`,
+    decided: (status: string, by: string, at: string, reason: string | null) => `${status} — ${by}, ${at}${reason ? ` (${reason})` : ''}`,
+    accept: 'Nhận',
+    acceptConfirm: (kind: string) => `Gắn cảnh báo "${kind}" cho hồ sơ này? Trạng thái sinh hoạt không đổi.`,
+    dismiss: 'Không nhận',
+    dismissTitle: 'Không nhận ghi chú này',
+    dismissReason: 'Lý do (bắt buộc, ví dụ: đã kiểm tra, vẫn sinh hoạt)',
+    save: 'Lưu',
+    open: (n: number) => `${n} ghi chú cần xem xét`,
+  },
   event: { ADMITTED: 'Kết nạp', ENDED: 'Kết thúc sinh hoạt', STATUS_CHANGED: 'Đổi trạng thái', TRANSFERRED: 'Chuyển sinh hoạt' } as Record<
     string,
     string

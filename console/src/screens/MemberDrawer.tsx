@@ -8,6 +8,7 @@ import { CloseIcon } from '../icons.tsx';
 import { T } from '../text.ts';
 import { SEVERITY_TONE } from '../tones.ts';
 import { MemberForm } from './member/MemberForm.tsx';
+import { NoteSuggestions } from './member/NoteSuggestions.tsx';
 import { STATUSES } from './member/member-api.ts';
 import { EndMembershipDialog, ReinstateDialog } from './member/StatusDialogs.tsx';
 import { TransferDialog } from './member/TransferDialog.tsx';
@@ -53,6 +54,20 @@ const MEMBER = graphql(`
         severity
         message
         resolution
+      }
+      suggestions {
+        id
+        kind
+        status
+        evidence
+        detail
+        when
+        decision {
+          status
+          by
+          at
+          reason
+        }
       }
       transferRequest {
         id
@@ -274,6 +289,7 @@ export function MemberDrawer(props: {
                 )}
               />
             )}
+            <NoteSuggestions suggestions={r.suggestions} canEdit={!!props.canEdit} onChanged={done} />
             <Typography.Title level={2} style={{ fontSize: 16, marginTop: 24 }}>
               {T.member.person}
             </Typography.Title>
