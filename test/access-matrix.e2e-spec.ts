@@ -166,6 +166,13 @@ describe('access matrix: role × operation', () => {
       expect: { admin: 'CONFLICT', dtn: 'CONFLICT', dtnUnitA: 'NOT_FOUND', hpn: 'NOT_FOUND' },
     },
     {
+      field: 'previewImportAgain',
+      title: 'previewImportAgain of a DTN import job (done already: no preview waits)',
+      query: `mutation($id: ID!) { previewImportAgain(jobId: $id, mapping: [{ header: "Họ và tên", field: "fullName" }]) { status } }`,
+      vars: () => ({ id: ids.job }),
+      expect: { admin: 'CONFLICT', dtn: 'CONFLICT', dtnUnitA: 'NOT_FOUND', hpn: 'NOT_FOUND' },
+    },
+    {
       field: 'person',
       title: "a DTN member's person (other organizations' records only as where they are listed; not found with none of hers)",
       query: `query($id: ID!) { person(id: $id) { id records { organization communeCode statusLabel recordId fullName } } }`,
@@ -300,6 +307,13 @@ describe('access matrix: role × operation', () => {
       title: 'disableUser',
       query: `mutation($username: String!) { disableUser(username: $username) { disabled } }`,
       vars: async () => ({ username: (await t.createUser(`disabled${++seq}`, Role.AUDITOR)).username }),
+      expect: allow('admin'),
+    },
+    {
+      field: 'enableUser',
+      title: 'enableUser',
+      query: `mutation($username: String!) { enableUser(username: $username) { disabled } }`,
+      vars: async () => ({ username: (await t.createUser(`enabled${++seq}`, Role.AUDITOR)).username }),
       expect: allow('admin'),
     },
     {

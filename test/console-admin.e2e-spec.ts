@@ -174,10 +174,17 @@ describe('the console: administration (users, audit log)', () => {
     expect(await review(adminPage)).toEqual(CLEAN);
     expect((await userRow('xa-nghi')).disabled).toBe(true);
     await expect(t.logIn(other)).rejects.toThrow(/log-in of xa-nghi failed/);
+    // Locked by mistake (or back from leave): unlocked, she logs in again as she did.
+    await otherRow.getByRole('button', { name: 'Mở khóa' }).click();
+    await confirm(adminPage);
+    await otherRow.getByRole('button', { name: 'Khóa tài khoản' }).waitFor();
+    expect((await userRow('xa-nghi')).disabled).toBe(false);
+    await t.logIn(other);
     const ids = { her: (await userRow(NEW_USER)).id, other: (await userRow('xa-nghi')).id };
     await eventually(async () => {
       expect(await auditOf('USER_RESET', ids.her)).toEqual([{ actor_name: 'qt-web', actor_role: 'ADMIN' }]);
       expect(await auditOf('USER_DISABLED', ids.other)).toEqual([{ actor_name: 'qt-web', actor_role: 'ADMIN' }]);
+      expect(await auditOf('USER_ENABLED', ids.other)).toEqual([{ actor_name: 'qt-web', actor_role: 'ADMIN' }]);
     });
     await hers.close();
   });

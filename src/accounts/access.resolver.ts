@@ -100,7 +100,15 @@ export class AccessResolver {
   @Allow(Role.ADMIN)
   @Mutation(() => UserType, { description: 'The user can no longer log in; open sessions end.' })
   async disableUser(@Args() { username }: UsernameArgs, @Caller() p: Principal): Promise<UserType> {
-    return this.userType(await this.auth.disableUser(username, p));
+    return this.userType(await this.auth.setUserLocked(username, p, true));
+  }
+
+  @Allow(Role.ADMIN)
+  @Mutation(() => UserType, {
+    description: 'A locked user may log in again, with her password and code as they were (a forgotten one: resetUser).',
+  })
+  async enableUser(@Args() { username }: UsernameArgs, @Caller() p: Principal): Promise<UserType> {
+    return this.userType(await this.auth.setUserLocked(username, p, false));
   }
 
   @Allow(Role.ADMIN)

@@ -266,20 +266,25 @@ export class AuthService implements OnModuleDestroy {
     return { user, enrolmentPassword: enrolment.password, enrolmentExpiresAt: enrolment.columns.enrolmentExpiresAt };
   }
 
-  async disableUser(username: string, actor: Principal): Promise<AppUser> {
+  /**
+   * Locks a user out (open sessions end) or lets her in again (`locked` false: her password and code
+   * are as they were; a forgotten one is a reset). An administrator never locks herself.
+   */
+  async setUserLocked(username: string, actor: Principal, locked = true): Promise<AppUser> {
     const repo = this.db.getRepository(AppUser);
     const user = await repo.findOneBy({ username: username.trim().toLowerCase() });
     if (!user) throw DomainError.notFound('tài khoản', username);
     // Locked out by her own click: an administrator never locks herself (another administrator, or the CLI on the server, can).
-    if (actor.kind === 'USER' && actor.id === user.id)
+    if (locked && actor.kind === 'USER' && actor.id === user.id)
       throw new DomainError(
         'BAD_USER_INPUT',
         `Không thể tự khóa tài khoản của chính mình ('${user.username}'): nhờ một quản trị viên khác khóa, hoặc dùng lệnh trên máy chủ`,
       );
     await this.db.transaction(async (em) => {
-      await em.getRepository(AppUser).update(user.id, { disabledAt: new Date() });
-      await em.getRepository(AccessToken).update({ userId: user.id, revokedAt: IsNull() }, { revokedAt: new Date() });
-      await this.audit.record(actor, { action: AuditAction.USER_DISABLED, subjectType: 'USER', subjectId: user.id }, em);
+      await em.getRepository(AppUser).update(user.id, { disabledAt: locked ? new Date() : null });
+      if (locked) await em.getRepository(AccessToken).update({ userId: user.id, revokedAt: IsNull() }, { revokedAt: new Date() });
+      const action = locked ? AuditAction.USER_DISABLED : AuditAction.USER_ENABLED;
+      await this.audit.record(actor, { action, subjectType: 'USER', subjectId: user.id }, em);
     });
     this.principals.clear();
     return repo.findOneByOrFail({ id: user.id });

@@ -9,6 +9,7 @@ export enum AuditAction {
   LOGOUT = 'LOGOUT',
   USER_CREATED = 'USER_CREATED',
   USER_DISABLED = 'USER_DISABLED',
+  USER_ENABLED = 'USER_ENABLED',
   /** A new enrolment password: password and TOTP cleared, sessions ended. */
   USER_RESET = 'USER_RESET',
   /** The enrolment password was accepted and a TOTP secret shown (confirming it is a LOGIN marked `enrolled`). */

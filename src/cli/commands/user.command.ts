@@ -44,8 +44,18 @@ export function userCommands(program: Command): void {
     .requiredOption('--username <U>', 'log-in name')
     .action(async (o: { username: string }) => {
       await withServices(async (app) => {
-        const u = await app.get(AuthService).disableUser(o.username, cliCaller());
+        const u = await app.get(AuthService).setUserLocked(o.username, cliCaller(), true);
         log(`đã khóa tài khoản ${u.username} và kết thúc các phiên của tài khoản`);
+      });
+    });
+  user
+    .command('enable')
+    .description('let a locked user log in again (password and code as they were)')
+    .requiredOption('--username <U>', 'log-in name')
+    .action(async (o: { username: string }) => {
+      await withServices(async (app) => {
+        const u = await app.get(AuthService).setUserLocked(o.username, cliCaller(), false);
+        log(`đã mở khóa tài khoản ${u.username}: đăng nhập lại được bằng mật khẩu và mã xác thực như trước`);
       });
     });
   user

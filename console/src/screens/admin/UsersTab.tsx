@@ -5,7 +5,7 @@ import { errorText } from '../../client.ts';
 import { vnTime } from '../../format.ts';
 import { T } from '../../text.ts';
 import { DISABLED_TONE, USER_TONE } from '../../tones.ts';
-import { DISABLE_USER, RESET_USER, USERS, type AdminUser } from './admin-query.ts';
+import { DISABLE_USER, ENABLE_USER, RESET_USER, USERS, type AdminUser } from './admin-query.ts';
 import { CreateUserDialog, HandOver, type HandOverData } from './UserDialogs.tsx';
 import { useOrganizationName } from '../useOrganizationName.ts';
 
@@ -26,7 +26,7 @@ const stateOf = (u: AdminUser) =>
  */
 function userColumns(
   onReset: (u: string) => Promise<void>,
-  onDisable: (u: string) => Promise<void>,
+  onLock: (u: string, locked: boolean) => Promise<void>,
   orgName: (code: string) => string,
   narrow: boolean,
 ): TableColumnsType<AdminUser> {
@@ -59,7 +59,18 @@ function userColumns(
       key: 'actions',
       ...(narrow ? { width: '45%' } : {}),
       render: (_: unknown, u) =>
-        !u.disabled && (
+        u.disabled ? (
+          <Popconfirm
+            title={T.admin.enableConfirm(u.username)}
+            okText={T.admin.yes}
+            cancelText={T.admin.no}
+            onConfirm={() => void onLock(u.username, false)}
+          >
+            <Button size="small" {...wrapping}>
+              {T.admin.enable}
+            </Button>
+          </Popconfirm>
+        ) : (
           <Space wrap direction={narrow ? 'vertical' : 'horizontal'} size={narrow ? 4 : 8}>
             <Popconfirm
               title={T.admin.resetConfirm(u.username)}
@@ -76,7 +87,7 @@ function userColumns(
               okText={T.admin.yes}
               cancelText={T.admin.no}
               okButtonProps={{ danger: true }}
-              onConfirm={() => void onDisable(u.username)}
+              onConfirm={() => void onLock(u.username, true)}
             >
               <Button size="small" danger {...wrapping}>
                 {T.admin.disable}
@@ -88,7 +99,7 @@ function userColumns(
   ];
 }
 
-/** The accounts: create (the enrolment password shown once), reset with a new enrolment, disable, each confirmed. */
+/** The accounts: create (the enrolment password shown once), reset with a new enrolment, lock and unlock, each confirmed. */
 export function UsersTab() {
   const [users, refetch] = useQuery({ query: USERS });
   const orgName = useOrganizationName();
@@ -96,17 +107,18 @@ export function UsersTab() {
   const [handOver, setHandOver] = useState<HandOverData | null>(null);
   const [resetState, reset] = useMutation(RESET_USER);
   const [disableState, disable] = useMutation(DISABLE_USER);
+  const [enableState, enable] = useMutation(ENABLE_USER);
   const refresh = () => refetch({ requestPolicy: 'network-only' });
   const doReset = async (username: string) => {
     const r = (await reset({ username })).data?.resetUser;
     if (r) setHandOver({ username: r.user.username, enrolmentPassword: r.enrolmentPassword, enrolmentExpiresAt: r.enrolmentExpiresAt });
     refresh();
   };
-  const doDisable = async (username: string) => {
-    await disable({ username });
+  const doLock = async (username: string, locked: boolean) => {
+    await (locked ? disable({ username }) : enable({ username }));
     refresh();
   };
-  const error = users.error ?? resetState.error ?? disableState.error;
+  const error = users.error ?? resetState.error ?? disableState.error ?? enableState.error;
   const narrow = !Grid.useBreakpoint().sm;
 
   return (
@@ -123,7 +135,7 @@ export function UsersTab() {
         dataSource={users.data?.users ?? []}
         pagination={false}
         scroll={narrow ? undefined : { x: 'max-content' }}
-        columns={userColumns(doReset, doDisable, orgName, narrow)}
+        columns={userColumns(doReset, doLock, orgName, narrow)}
       />
       {creating && (
         <CreateUserDialog

@@ -52,6 +52,15 @@ export const DISABLE_USER = graphql(`
   }
 `);
 
+export const ENABLE_USER = graphql(`
+  mutation AdminEnableUser($username: String!) {
+    enableUser(username: $username) {
+      id
+      disabled
+    }
+  }
+`);
+
 export const AUDIT_EVENTS = graphql(`
   query AdminAuditEvents($action: AuditAction, $actor: String, $subjectId: String, $from: DateTime, $to: DateTime, $before: ID) {
     auditEvents(action: $action, actor: $actor, subjectId: $subjectId, from: $from, to: $to, before: $before, first: 50) {
