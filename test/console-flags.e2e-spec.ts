@@ -70,6 +70,13 @@ describe('the console: her flags, and her roster as Excel', () => {
     await chooseOption(page, page.getByRole('combobox', { name: 'Tổ chức' }), 'Hội Liên hiệp Phụ nữ');
     await rows.filter({ hasText: 'Lò Thị Phương' }).waitFor({ state: 'detached' });
     expect(await rows.filter({ hasText: 'Lường Thị Xuân' }).count()).toBe(1);
+    // Her "Đề nghị chú ý" asks the secretariat to look again: a request she sends, not a decision she saves (not sent here).
+    await rows.filter({ hasText: 'Lường Thị Xuân' }).getByRole('button', { name: 'Đề nghị chú ý' }).first().click();
+    const asking = page.getByRole('dialog');
+    await asking.getByLabel(/^Nội dung đề nghị văn phòng tổ chức xem lại/).waitFor();
+    expect(await asking.getByRole('button', { name: 'Gửi đề nghị' }).count()).toBe(1);
+    expect(await asking.getByRole('button', { name: 'Lưu quyết định' }).count()).toBe(0);
+    await asking.getByRole('button', { name: 'Hủy' }).last().click();
 
     // Leaving the screen and coming back starts it afresh (every organization).
     await page.getByRole('link', { name: 'Hướng dẫn' }).click();

@@ -92,6 +92,9 @@ export const T = {
     attention: 'Đề nghị chú ý',
     save: 'Lưu quyết định',
     note: 'Ghi chú (căn cứ, ví dụ: giấy báo tử ngày …)',
+    /** The Ban Dân vận's request that the secretariat look again: a request, not a decision. */
+    sendAttention: 'Gửi đề nghị',
+    attentionNote: 'Nội dung đề nghị văn phòng tổ chức xem lại (ví dụ: đề nghị kiểm tra lại với chi hội)',
     confirmEnds: 'Xác nhận sẽ kết thúc sinh hoạt của hồ sơ này. Chọn điều cảnh báo này có nghĩa với người đó:',
     outcome: 'Kết quả với hồ sơ',
     outcomes: {
@@ -478,7 +481,7 @@ export const T = {
         body: 'Quản trị viên trao cho bạn tên đăng nhập và một mật khẩu lần đầu (dùng một lần, trong 72 giờ). Bấm "Kích hoạt tài khoản", nhập hai thứ đó, rồi quét mã QR hiện ra bằng ứng dụng xác thực trên điện thoại (hoặc gõ khóa thiết lập bên dưới mã). Đặt mật khẩu của bạn và nhập mã 6 số ứng dụng đang hiện: bạn được đăng nhập. Quên mật khẩu hay mất điện thoại thì nhờ quản trị viên đặt lại tài khoản: bạn nhận mật khẩu lần đầu mới và làm lại các bước này.',
       },
       {
-        heading: 'Tổng quan (Ban Dân vận, kiểm toán, quản trị)',
+        heading: 'Tổng quan (Ban Dân vận, kiểm tra giám sát, quản trị)',
         body: 'Màn hình Tổng quan cho biết số lượt, số người sau liên kết và số người không nghi ảo (ước tính, bên cạnh số hồ sơ đã xác nhận ảo) của toàn tỉnh, một tổ chức hoặc một xã, kèm mức tăng giảm so với cuối kỳ gần nhất đã kết thúc có báo cáo đã lưu (ví dụ "so với cuối Quý III/2026") và xu hướng qua các kỳ đã lưu; số người theo số tổ chức tham gia, nghi ảo theo lý do, kết nạp và ra khỏi tổ chức, tỷ lệ tập hợp; bảng số người cùng sinh hoạt ở hai tổ chức và bảng mọi xã, phường (bấm tiêu đề cột để sắp xếp, bấm tên xã để xem riêng xã đó). Dưới mỗi số có ghi cách tính. Nút "Xuất Excel" tải đúng những số đang xem. Màn hình chỉ có số tổng hợp, không có tên người.',
       },
       {

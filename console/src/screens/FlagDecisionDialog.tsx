@@ -70,7 +70,7 @@ export function FlagDecisionDialog({ decision, onClose }: { decision: FlagDecisi
     <Modal
       open
       title={T.flags.decisionTitle(decision.resolution, decision.fullName, decision.label)}
-      okText={T.flags.save}
+      okText={decision.resolution === 'ATTENTION' ? T.flags.sendAttention : T.flags.save}
       cancelText={T.imports.cancel}
       okButtonProps={{ disabled: !ready, loading: state.fetching }}
       onOk={() => void save()}
@@ -106,7 +106,7 @@ export function FlagDecisionDialog({ decision, onClose }: { decision: FlagDecisi
       {state.error && (
         <Alert type="error" showIcon role="alert" title={errorText(state.error, T.error.network)} style={{ marginBottom: 12 }} />
       )}
-      <LabeledField id="flag-note" label={T.flags.note}>
+      <LabeledField id="flag-note" label={decision.resolution === 'ATTENTION' ? T.flags.attentionNote : T.flags.note}>
         <Input.TextArea id="flag-note" value={note} onChange={(e) => setNote(e.target.value)} />
       </LabeledField>
     </Modal>
