@@ -270,6 +270,15 @@ describe('the console: her flags, and her roster as Excel', () => {
       const r = await t.gql<{ flagCounts: { code: string; records: number }[] }>(`{ flagCounts(organization: "HPN") { code records } }`);
       return r.data!.flagCounts.filter((c) => c.code === flag.code).reduce((n, c) => n + c.records, 0);
     };
+    // The Ban Dân vận asked her to look at it again: a request, the decision still hers (both buttons stay).
+    const [{ id: recordId }] = await t.sql<{ id: string }>(`SELECT id FROM member_record WHERE external_id = 'PN-1'`);
+    const dv = await t.logIn(await t.createUser('dv-de-nghi', Role.DAN_VAN));
+    const asked = await t.gql(
+      `mutation($id: ID!, $code: String!) { resolveFlag(recordId: $id, code: $code, resolution: "ATTENTION", note: "Đề nghị kiểm tra lại") }`,
+      { id: recordId, code: flag.code },
+      { token: dv },
+    );
+    expect(asked.errors).toBeUndefined();
     const before = await counted();
     const context = await b.context();
     const page = await logInThroughPage(context, t.url, await t.createUser('xa-hpn', Role.SECRETARIAT, 'HPN'));
@@ -277,6 +286,8 @@ describe('the console: her flags, and her roster as Excel', () => {
     await page.getByRole('link', { name: 'Cảnh báo', exact: true }).click();
     const row = page.getByRole('row').filter({ hasText: 'Lường Thị Xuân' });
     const reason = row.locator('div', { has: page.getByText(flag.label, { exact: true }) }).last();
+    await reason.getByText(/Ban Dân vận đề nghị chú ý/).waitFor();
+    expect(await reason.getByRole('button', { name: 'Xác nhận' }).count()).toBe(1);
     await reason.getByRole('button', { name: 'Không đúng' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel(/Ghi chú/).fill('Đã gặp trực tiếp, vẫn sinh hoạt');

@@ -228,7 +228,8 @@ export function FlagsScreen({ session }: { session: Session }) {
                       {T.flags.attention}
                     </Button>
                   )}
-                  {!f.resolution && f.severity !== 'INFO' && secretariat && (
+                  {/* The Ban Dân vận's "chú ý" asks her to look again: the decision is still hers. */}
+                  {(!f.resolution || f.resolution === 'ATTENTION') && f.severity !== 'INFO' && secretariat && (
                     <Space size={4} wrap style={{ marginLeft: 8 }}>
                       <Button size="small" onClick={() => ask(r, f, 'CONFIRMED')}>
                         {T.flags.confirm}
