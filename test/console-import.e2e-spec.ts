@@ -41,10 +41,16 @@ describe("the console's import wizard, as a Hội Phụ nữ secretariat imports
     const [job] = await jobs();
     expect(job.status).toBe('PREVIEW');
     expect(await review(page)).toEqual(CLEAN);
+    // Each row says whom it is about: her members by name, not only a line number and a code.
+    const planned = await page.locator('table').last().innerText();
 
     await page.getByRole('button', { name: 'Nhập vào danh sách' }).click();
     await page.getByText('Đã nhập xong tệp hpn-thanh-nua.libreoffice.xlsx').waitFor();
     expect(await members()).toBe(14);
+    const names = (await t.sql<{ full_name: string }>(`SELECT full_name FROM member_record WHERE organization_code = 'HPN'`)).map(
+      (r) => r.full_name,
+    );
+    expect(names.filter((n) => !planned.includes(n))).toEqual([]);
     expect(await jobs()).toEqual([{ id: job.id, status: 'DONE' }]);
     await eventually(async () => expect(await audited('IMPORT', job.id)).toBeGreaterThan(0));
     expect(await review(page)).toEqual(CLEAN);
@@ -276,6 +282,9 @@ describe("the console's import wizard, as a Hội Phụ nữ secretariat imports
     await eventually(async () => expect(await shown.allInnerTexts()).toEqual(['Ngày vào']));
     await shown.first().click();
     await page.getByText('Đã sửa cách đọc cột').waitFor();
+    // Seen read that way first, then imported.
+    await page.getByRole('button', { name: 'Xem lại' }).click();
+    await page.getByText('Đã sửa cách đọc cột').waitFor({ state: 'hidden' });
     await page.getByRole('button', { name: 'Nhập vào danh sách' }).click();
     await page.getByText('Đã nhập xong tệp quai-to.csv').waitFor();
     const landed = await t.sql<{ name: string }>(

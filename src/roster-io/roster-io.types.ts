@@ -101,6 +101,11 @@ export class ImportPreviewRowType {
   @Field() fate: string;
   @Field(() => String, { nullable: true, description: 'Its Mã hồ sơ (given, assigned, or of the known member it updates).' })
   code: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'The member’s name as the file gives it, or as listed when the row leaves her unchanged; null for a refused row.',
+  })
+  fullName: string | null;
   @Field(() => [String], { description: 'The fields that change (UPDATED).' }) changed: string[];
   @Field(() => String, { nullable: true, description: 'Why it is refused or held (ID numbers and phones masked).' }) reason: string | null;
   @Field(() => String, { nullable: true, description: 'Its warnings (masked).' }) warnings: string | null;

@@ -17,6 +17,8 @@ export interface PreviewRow {
   row: number;
   fate: Fate;
   code: string | null;
+  /** The member's name as the file gives it, or as listed when the row leaves her unchanged; null for a refused row. */
+  fullName: string | null;
   changed: string[];
   reason: string | null;
   warnings: string | null;
@@ -51,10 +53,11 @@ export class ImportPreviews {
     const scope = writeScope(caller);
     const own = unitPathLimit(scope);
     const rows = await this.db.query<(PreviewRow & { unit_path: string | null })[]>(
-      `SELECT ordinal, sheet, row_number AS row, fate, external_id AS code, changed, reason, warnings
-         FROM import_plan_row
-        WHERE job_id = $1 AND ordinal > $2 AND ($4::text IS NULL OR starts_with(unit_path, $4))
-        ORDER BY ordinal LIMIT $3`,
+      `SELECT p.ordinal, p.sheet, p.row_number AS row, p.fate, p.external_id AS code, p.changed, p.reason, p.warnings,
+              coalesce(p.record_values->>'full_name', r.full_name) AS "fullName"
+         FROM import_plan_row p LEFT JOIN member_record r ON r.id = p.record_id AND r.erased_at IS NULL
+        WHERE p.job_id = $1 AND p.ordinal > $2 AND ($4::text IS NULL OR starts_with(p.unit_path, $4))
+        ORDER BY p.ordinal LIMIT $3`,
       [job.id, after, first + 1, own],
     );
     const page = scope.kind === 'NONE' ? [] : rows.slice(0, first);

@@ -205,6 +205,7 @@ export function PreviewStep(props: {
         columns={[
           { title: T.imports.row, dataIndex: 'row', width: 70 },
           { title: T.imports.fateTitle, render: (_, r) => <Tag color={FATE_TONE[r.fate]}>{T.imports.fate[r.fate] ?? r.fate}</Tag> },
+          { title: T.column.name, render: (_, r) => r.fullName ?? T.dash },
           { title: T.column.code, render: (_, r) => r.code ?? T.dash },
           {
             title: T.imports.reason,

@@ -81,6 +81,7 @@ export const PREVIEW = graphql(`
         sheet
         fate
         code
+        fullName
         reason
         warnings
         changed
