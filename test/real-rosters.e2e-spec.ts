@@ -292,7 +292,7 @@ describe.each(['CLI', 'HTTP'] as const)('real rosters imported over the %s', (ch
   // every file over HTTP; the CLI's `--sheet` and its refusals (exit 1, the message on standard error)
   // on one file of each writing program and two wrong kinds.
   const sheetFiles = channel === 'HTTP' ? FILES : FILES.filter((f, i) => FILES.findIndex((g) => writer(g.file) === writer(f.file)) === i);
-  const wrongOnes = channel === 'HTTP' ? wrongFiles() : wrongFiles().filter((f) => /\.(xls|pdf)$/.test(f.file));
+  const wrongOnes = channel === 'HTTP' ? wrongFiles() : wrongFiles().filter((f) => /\.(doc|pdf)$/.test(f.file));
   const sheetRun = ({ file, roster }: (typeof FILES)[number]) =>
     importOverCli(w, path.join(ROSTERS_DIR, file), roster.organization, ['--sheet', roster.sheet]);
   const wrongRun = ({ file }: { file: string }) => importOverCli(w, path.join(ROSTERS_DIR, 'wrong', file), 'HPN');
