@@ -36,7 +36,9 @@ export function userCommands(program: Command): void {
         const r = await app.get(EnrolmentService).reset(username, cliCaller());
         log(`đã đặt lại tài khoản ${r.user.username}: mật khẩu và mã xác thực cũ hết dùng được, các phiên đang mở đã kết thúc`);
         if (r.user.disabledAt)
-          log(`tài khoản ${r.user.username} đang bị khóa: mở khóa (user enable --username ${r.user.username}) thì mật khẩu lần đầu dưới đây mới dùng được`);
+          log(
+            `tài khoản ${r.user.username} đang bị khóa: mở khóa (user enable --username ${r.user.username}) thì mật khẩu lần đầu dưới đây mới dùng được`,
+          );
         handOver(r.user.username, r.enrolmentPassword, r.enrolmentExpiresAt);
       });
     });
