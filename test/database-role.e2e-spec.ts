@@ -104,7 +104,8 @@ describe('the database role of the application', () => {
     for (const [table, privileges] of Object.entries(grants))
       expect({ table, privileges }).toEqual({ table, privileges: privilegesFor(table) });
     expect(grants.audit_event).toEqual(['INSERT', 'SELECT']);
-    expect(grants.member_record).toEqual(['DELETE', 'INSERT', 'SELECT', 'UPDATE']);
+    expect(grants.member_record).toEqual(['DELETE', 'INSERT', 'MAINTAIN', 'SELECT', 'UPDATE']);
+    expect(grants.unit).toEqual(['DELETE', 'INSERT', 'SELECT', 'UPDATE']);
     expect(grants.record_link).toEqual(['DELETE', 'INSERT', 'SELECT', 'TRUNCATE', 'UPDATE']);
     expect(grants.audit_chain).toEqual(['SELECT']);
 

@@ -373,6 +373,33 @@ describe('roster import and export', () => {
     expect(again.stdout).toContain('tạo mới\t6000');
   }, 120_000);
 
+  it('refreshes the statistics a bulk write made stale before an import looks its rows up (the CLI stops autovacuum’s database)', async () => {
+    // 12,000 records written at once (another import, a restore): nobody analyzed the table since.
+    await t.sql(
+      `INSERT INTO member_record (organization_code, external_id, full_name, name_folded, family_key, given_key, version)
+       SELECT 'CCB', 'CCB-S' || i, 'Nguyễn Văn Tám', 'nguyen van tam', 'nguyen', 'tam', 1 FROM generate_series(0, 11999) i`,
+    );
+    const stat = () =>
+      t.sql<{ changed: number; analyzed: boolean }>(
+        `SELECT n_mod_since_analyze::int AS changed, last_analyze IS NOT NULL AS analyzed FROM pg_stat_user_tables WHERE relname = 'member_record'`,
+      );
+    // The counters reach the statistics a moment after the commit.
+    for (let i = 0; i < 100 && (await stat())[0].changed < 12_000; i++) await new Promise((r) => setTimeout(r, 100));
+    expect((await stat())[0].changed).toBeGreaterThanOrEqual(12_000);
+
+    await run(file('ccb-one.csv', 'Mã hồ sơ,Họ và tên,Ngày sinh,Giới tính\nCCB-S1,Nguyễn Văn Tám,1941,Nam\n'), 'CCB');
+    const [after] = await stat();
+    expect(after.analyzed).toBe(true);
+    expect(after.changed).toBeLessThan(12_000);
+    // So a batch's lookup by Mã hồ sơ walks the organization's unique key, not all of its rows.
+    const codes = Array.from({ length: 500 }, (_, i) => `CCB-S${i * 7}`);
+    const plan = await t.sql<{ 'QUERY PLAN': string }>(
+      `EXPLAIN SELECT external_id FROM member_record WHERE organization_code = 'CCB' AND external_id = ANY($1)`,
+      [codes],
+    );
+    expect(plan.map((r) => r['QUERY PLAN']).join('\n')).toContain('uq_member_record_org_external_id');
+  }, 120_000);
+
   it('rejects only the row the database refuses, and a 65-character Mã hồ sơ by its limit: the good rows of the batch are written', async () => {
     // A value the database cannot take (here a limit this test adds) fails that row, not its batch or the job.
     await t.sql(`ALTER TABLE member_record ADD CONSTRAINT test_ethnicity_short CHECK (length(ethnicity) < 1000)`);

@@ -10,7 +10,8 @@
  *   remove or truncate a line, nor alter the table or its triggers (it owns nothing);
  * - TRUNCATE only on the tables the linker rebuilds in one go;
  * - MAINTAIN (PostgreSQL 17+: ANALYZE, VACUUM) only on the tables the application writes wholesale
- *   and analyzes at once, for the planner (the persons, the person-level figures, a period's statuses),
+ *   and analyzes at once, for the planner (the persons, the person-level figures, a period's statuses,
+ *   the member records after an import made their statistics stale),
  *   and on the figures' marks, which the link run empties and vacuums (their dead rows slowed the next reader);
  * - SELECT only on the migrations table and on the audit log's hash chain;
  * - USAGE and SELECT on sequences (never UPDATE, so no `setval`).
@@ -29,7 +30,13 @@ export const TRUNCATED_BY_APP: readonly string[] = ['record_link', 'record_perso
  * Tables the application writes wholesale and then analyzes itself (else, with no autovacuum pass in
  * between, the planner guesses) — or, the figures' marks, empties and vacuums.
  */
-export const ANALYZED_BY_APP: readonly string[] = ['person_figure', 'person_figure_dirty', 'period_status', 'record_person'];
+export const ANALYZED_BY_APP: readonly string[] = [
+  'member_record',
+  'person_figure',
+  'person_figure_dirty',
+  'period_status',
+  'record_person',
+];
 
 /** Tables the application reads but never writes (the audit chain is written by its trigger, as the owner). */
 export const READ_ONLY_TABLES: readonly string[] = ['migrations', 'audit_chain'];

@@ -226,7 +226,11 @@ export class ImportApplier {
       warned: rows.reduce((s, r) => s + r.warned, 0),
     };
     // What the result file and the undo need stays (fate, record, changed fields); the values go.
-    await c.em.query(`UPDATE import_plan_row p SET record_values = NULL, notes = NULL WHERE ${IN_CHUNK}`, [c.job.id, c.from, c.to]);
+    await c.em.query(
+      `UPDATE import_plan_row p SET record_values = NULL, notes = NULL
+        WHERE ${IN_CHUNK} AND (p.record_values IS NOT NULL OR p.notes IS NOT NULL)`,
+      [c.job.id, c.from, c.to],
+    );
     await c.em.query(
       `UPDATE import_job SET rows_committed = $2, created = created + $3, updated = updated + $4, unchanged = unchanged + $5,
               rejected = rejected + $6, warned = warned + $7, held = held + $8 WHERE id = $1`,

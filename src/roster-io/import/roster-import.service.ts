@@ -16,6 +16,7 @@ import { ImportJobStatus, type ImportJob } from '../import-job.entity.js';
 import type { AppConfig } from '../../config/app-config.js';
 import { APP_CONFIG } from '../../config/config.module.js';
 import { DomainError } from '../../common/errors/domain-error.js';
+import { refreshStaleStatistics } from '../../common/sql/fresh-statistics.js';
 import { ImportApplier } from './import-apply.js';
 import { ImportPlanner } from './import-planner.js';
 import { BatchQueue } from './batch-queue.js';
@@ -211,6 +212,8 @@ export class RosterImportService {
     summary: ImportSummary,
   ) {
     await this.db.transaction((em) => dropPlanAfter(em, job.id, job.rowsCommitted));
+    // The lookups by Mã hồ sơ, number and name are planned by the statistics: fresh after a bulk write.
+    await refreshStaleStatistics(this.db.manager, 'member_record');
     const batches = new BatchQueue(
       Math.min(opts.batchSize ?? PLAN_BATCH, PLAN_BATCH),
       (rows) => this.planner.prepareNew(rows, ctx),
