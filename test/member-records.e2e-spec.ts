@@ -492,4 +492,22 @@ describe('member records (GraphQL over HTTP)', () => {
     const p = await t.gql<{ provinces: unknown[] }>('{ provinces { code name } }');
     expect(p.data!.provinces).toHaveLength(34);
   });
+
+  it("lists a common commune name's namesakes with the deployment's province first and each one's province named", async () => {
+    type Found = { code: string; name: string; provinceName: string; inHomeProvince: boolean };
+    for (const search of ['Bình Minh', 'binh minh']) {
+      const r = await t.gql<{ communes: Found[] }>('query($s: String) { communes(search: $s) { code name provinceName inHomeProvince } }', {
+        s: search,
+      });
+      const namesakes = r.data!.communes.filter((c) => c.name === 'Xã Bình Minh');
+      expect(namesakes[0]).toEqual({ code: '10126', name: 'Xã Bình Minh', provinceName: 'Thành phố Hà Nội', inHomeProvince: true });
+      expect(namesakes).toContainEqual({ code: '14623', name: 'Xã Bình Minh', provinceName: 'Tỉnh Ninh Bình', inHomeProvince: false });
+      expect(namesakes.filter((c) => c.inHomeProvince).map((c) => c.code)).toEqual(['10126']);
+    }
+    // A record's commune says its province too (the same type everywhere).
+    const one = await t.gql<{ resolveCommune: { commune: Found } }>(
+      '{ resolveCommune(code: "14623") { commune { code name provinceName inHomeProvince } } }',
+    );
+    expect(one.data!.resolveCommune.commune).toMatchObject({ provinceName: 'Tỉnh Ninh Bình', inHomeProvince: false });
+  });
 });

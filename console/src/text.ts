@@ -294,6 +294,9 @@ export const T = {
     phone: 'Số điện thoại',
     phoneKept: (masked: string) => `Để trống: giữ số cũ ${masked}`,
     commune: 'Xã / phường nơi ở (gõ tên, tên cũ hay không dấu đều được)',
+    /** A commune in a picker: one of another province (than the deployment's) names its province. */
+    communeOption: (name: string, code: string, otherProvince?: string) =>
+      otherProvince ? `${name} — ${otherProvince} (${code})` : `${name} (${code})`,
     unit: 'Chi hội / đơn vị',
     joinDate: 'Ngày vào (dd/mm/yyyy; chỉ năm cũng được)',
     code: 'Mã hồ sơ (để trống: hệ thống tự đặt)',
