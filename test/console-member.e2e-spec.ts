@@ -120,6 +120,12 @@ describe('the console: add, edit, end and reinstate a member', () => {
     expect(await review(page)).toEqual(CLEAN);
     expect(await unlabelledDialogFields(page)).toEqual([]);
     await dialog.getByLabel(/^Căn cứ/).fill('Đơn xin ra khỏi tổ chức');
+    // A month alone: refused, saying what to type; nothing ends.
+    await dialog.getByLabel(/^Ngày có hiệu lực/).fill('3/2024');
+    await dialog.getByRole('button', { name: 'Kết thúc sinh hoạt' }).click();
+    await dialog.getByRole('alert').getByText("Ngày kết thúc '3/2024' thiếu ngày: nhập đủ ngày/tháng/năm, ví dụ 01/03/2024").waitFor();
+    expect((await record('Lê Văn Tới')).status).toBe('ACTIVE');
+    await dialog.getByLabel(/^Ngày có hiệu lực/).fill('01/03/2024');
     await dialog.getByRole('button', { name: 'Kết thúc sinh hoạt' }).click();
     await drawer.getByRole('button', { name: 'Cho sinh hoạt lại' }).waitFor();
     expect((await record('Lê Văn Tới')).status).toBe('LEFT');
