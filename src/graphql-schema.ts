@@ -7,6 +7,7 @@ import { RosterIoResolver } from './roster-io/roster-io.resolver.js';
 import { RecordNotesResolver } from './roster-io/record-notes.resolver.js';
 import { SuggestionsResolver } from './roster-io/suggestions.resolver.js';
 import { ImportUndoResolver } from './roster-io/import-undo.resolver.js';
+import { CommuneFieldsResolver } from './geography/commune-fields.resolver.js';
 import { GeographyResolver } from './geography/geography.resolver.js';
 import { MemberRecordsResolver } from './membership/member-record/member-records.resolver.js';
 import { OrganizationsResolver } from './membership/organization/organizations.resolver.js';
@@ -25,6 +26,7 @@ import { BackupsResolver } from './backups/backups.resolver.js';
 /** Every resolver of the API: the schema generator builds `schema.graphql` from these. */
 export const GRAPHQL_RESOLVERS = [
   GeographyResolver,
+  CommuneFieldsResolver,
   OrganizationsResolver,
   UnitsResolver,
   MemberRecordsResolver,

@@ -172,10 +172,10 @@ describe("the console's import wizard, as a Hội Phụ nữ secretariat imports
       phone: await t.createUser('xa-hpn-6', Role.SECRETARIAT, 'HPN'),
       desktop: await t.createUser('xa-hpn-7', Role.SECRETARIAT, 'HPN'),
     };
-    const upload = async (name: string, csv: string) => {
+    const upload = async (name: string, csv: string, createUnits = false) => {
       const form = new FormData();
       form.append('file', new Blob([csv]), name);
-      const res = await fetch(`${t.url}/imports?organization=HPN`, {
+      const res = await fetch(`${t.url}/imports?organization=HPN${createUnits ? '&createUnits=true' : ''}`, {
         method: 'POST',
         body: form,
         headers: { authorization: `Bearer ${token}` },
@@ -187,7 +187,14 @@ describe("the console's import wizard, as a Hội Phụ nữ secretariat imports
     const kept = await upload('da-sua.csv', 'Mã hồ sơ,Họ và tên,Ngày sinh\nHPN-DS-1,Lò Thị Sửa,1980\n');
     const [{ id: changedId }] = await t.sql<{ id: string }>(`SELECT id FROM member_record WHERE external_id = 'HPN-DS-1'`);
     await t.gql(`mutation($id: ID!) { updateMemberRecord(id: $id, input: { phone: "0987654321" }) { id } }`, { id: changedId }, { token });
-    const jobId = await upload('nham-thon.csv', 'Mã hồ sơ,Họ và tên,Ngày sinh\nHPN-NT-1,Lò Thị Nhầm,1981\nHPN-NT-2,Cà Thị Nhầm,1982\n');
+    // The wrong hamlet's list, of a ward her association had no unit in yet: its chi hội and the ward's base are created (and go with its undo).
+    const jobId = await upload(
+      'nham-thon.csv',
+      'Mã hồ sơ,Họ và tên,Ngày sinh,Mã xã,Chi hội\nHPN-NT-1,Lò Thị Nhầm,1981,00008,Chi hội Thôn Nhầm\nHPN-NT-2,Cà Thị Nhầm,1982,00008,Chi hội Thôn Nhầm\n',
+      true,
+    );
+    const hamlet = `SELECT name FROM unit WHERE organization_code = 'HPN' AND commune_code = '00008' ORDER BY name`;
+    expect(await t.sql(hamlet)).toEqual([{ name: 'Chi hội Thôn Nhầm' }, { name: 'Cơ sở Phường Ngọc Hà' }]);
     const codes = async () =>
       (
         await t.gql<{ memberRecords: { nodes: { externalId: string }[] } }>(
@@ -229,6 +236,8 @@ describe("the console's import wizard, as a Hội Phụ nữ secretariat imports
       await ok.click();
       await page.getByText('Đã hoàn tác lượt nhập tệp nham-thon.csv.').waitFor();
       await eventually(async () => expect(await item.innerText()).toContain('Đã hoàn tác bởi xa-hpn-7'));
+      expect(await item.innerText()).toContain('đã xóa 2 chi hội/đơn vị lượt nhập đã tạo');
+      expect(await t.sql(hamlet)).toEqual([]);
       await dialog.waitFor({ state: 'hidden' });
       expect(await review(page)).toEqual(CLEAN);
       await context.close();

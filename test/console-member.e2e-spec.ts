@@ -25,7 +25,8 @@ describe('the console: add, edit, end and reinstate a member', () => {
   let b: TestBrowser;
 
   beforeAll(async () => {
-    t = await createTestApp();
+    // The deployment serves Hà Nội: its communes first in a picker, namesakes elsewhere named with their province.
+    t = await createTestApp({ PROVINCE: '01' });
     await t.importRoster('HPN', HEADER, ['HPN-1,Trần Thị Mai,12/03/1998,Nữ,,0912000111,00004,,Đang sinh hoạt']);
     await t.importRoster('DTN', HEADER, [
       'DTN-1,Nguyễn Văn Bình,01/02/2004,Nam,,,00004,,Đang sinh hoạt',
@@ -70,6 +71,12 @@ describe('the console: add, edit, end and reinstate a member', () => {
     await form.getByLabel(/^Ngày sinh/).fill('05/06/2003');
     await form.getByText('Không thấy hồ sơ nào gần giống').waitFor();
     expect(await form.getByText('Lưu ý về điều kiện vào tổ chức').count()).toBe(0);
+    // A name many provinces have: Hà Nội's first, by its name; each other one with its province.
+    await form.getByRole('combobox', { name: /^Xã \/ phường/ }).fill('binh minh');
+    const listed = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+    await eventually(async () => expect(await listed.first().innerText()).toBe('Xã Bình Minh (10126)'));
+    await listed.filter({ hasText: 'Xã Bình Minh — Tỉnh Ninh Bình (14623)' }).waitFor();
+    expect(await listed.filter({ hasText: /^Xã Bình Minh \(/ }).count()).toBe(1);
     await form.getByRole('combobox', { name: /^Xã \/ phường/ }).fill('truc bach');
     await pick(page, /Ba Đình/);
     await form.getByRole('button', { name: 'Lưu hồ sơ' }).click();
@@ -113,6 +120,12 @@ describe('the console: add, edit, end and reinstate a member', () => {
     expect(await review(page)).toEqual(CLEAN);
     expect(await unlabelledDialogFields(page)).toEqual([]);
     await dialog.getByLabel(/^Căn cứ/).fill('Đơn xin ra khỏi tổ chức');
+    // A month alone: refused, saying what to type; nothing ends.
+    await dialog.getByLabel(/^Ngày có hiệu lực/).fill('3/2024');
+    await dialog.getByRole('button', { name: 'Kết thúc sinh hoạt' }).click();
+    await dialog.getByRole('alert').getByText("Ngày kết thúc '3/2024' thiếu ngày: nhập đủ ngày/tháng/năm, ví dụ 01/03/2024").waitFor();
+    expect((await record('Lê Văn Tới')).status).toBe('ACTIVE');
+    await dialog.getByLabel(/^Ngày có hiệu lực/).fill('01/03/2024');
     await dialog.getByRole('button', { name: 'Kết thúc sinh hoạt' }).click();
     await drawer.getByRole('button', { name: 'Cho sinh hoạt lại' }).waitFor();
     expect((await record('Lê Văn Tới')).status).toBe('LEFT');

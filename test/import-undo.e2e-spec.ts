@@ -7,6 +7,7 @@ import { LinkerService } from '../src/linker/linker.service.js';
 import { ImportUndoService } from '../src/roster-io/import/import-undo.service.js';
 import { RosterImportService, type ImportSummary } from '../src/roster-io/import/roster-import.service.js';
 import { ReportsService } from '../src/reports/reports.service.js';
+import { Role } from '../src/access/role.js';
 import { CLI_PRINCIPAL, createTestApp, type TestApp } from './test-app.js';
 
 const HEADER = 'Mã hồ sơ,Họ và tên,Ngày sinh,Giới tính,Số CCCD,Số điện thoại,Mã xã,Mã đơn vị,Trạng thái,Ghi chú';
@@ -112,7 +113,7 @@ describe('undoing an import', () => {
       `SELECT e.actor_name, e.detail, n.text FROM audit_event e JOIN audit_note n ON n.id = e.note_id WHERE e.action = 'IMPORT_UNDO' AND e.subject_id = $1`,
       [s.jobId],
     );
-    expect(audit).toEqual([{ actor_name: CLI_PRINCIPAL.name, detail: { removed: 2, reverted: 3 }, text: REASON }]);
+    expect(audit).toEqual([{ actor_name: CLI_PRINCIPAL.name, detail: { removed: 2, reverted: 3, unitsRemoved: 0 }, text: REASON }]);
     const shown = await t.gql<{ importJob: { status: string; undo: { by: string; reason: string } } }>(
       `query($id: ID!) { importJob(id: $id) { status undo { by reason } } }`,
       { id: s.jobId },
@@ -126,6 +127,44 @@ describe('undoing an import', () => {
       'U-7,Vũ Văn Bảy,1980,Nam,,,00004,CHI-1,Đang sinh hoạt,',
     ]);
     expect([again.created, again.updated]).toEqual([1, 1]);
+  });
+
+  it('removes the branches (and a base) it created that nothing else has, and says how many; keeps those used or changed since', async () => {
+    const unitsOf = async () =>
+      (await t.sql<{ code: string }>(`SELECT code FROM unit WHERE organization_code = 'DTN' ORDER BY code`)).map((u) => u.code);
+    const s = await importRows('DTN', [
+      'D-1,Nguyễn Văn Một,2000,Nam,,,00004,CHI-A,Đang sinh hoạt,',
+      'D-2,Nguyễn Văn Hai,2000,Nam,,,00004,CHI-B,Đang sinh hoạt,',
+      'D-3,Nguyễn Văn Ba,2000,Nam,,,00004,CHI-C,Đang sinh hoạt,',
+      'D-4,Nguyễn Văn Bốn,2000,Nam,,,00004,CHI-D,Đang sinh hoạt,',
+      'D-5,Nguyễn Văn Năm,2000,Nam,,,00008,CHI-E,Đang sinh hoạt,',
+    ]);
+    const created = ['CHI-A', 'CHI-B', 'CHI-C', 'CHI-D', 'CHI-E', 'DTN-00004', 'DTN-00008'];
+    expect(await unitsOf()).toEqual(created);
+    expect((await t.sql(`SELECT 1 FROM audit_event WHERE action = 'UNIT_CREATED' AND detail->>'importJob' = $1`, [s.jobId])).length).toBe(
+      7,
+    );
+    // Since: a member added to CHI-B by hand, CHI-C renamed, a secretariat kept to CHI-D.
+    const added = await t.gql(`mutation($i: CreateMemberRecordInput!) { createMemberRecord(input: $i) { id } }`, {
+      i: { organization: 'DTN', fullName: 'Lê Văn Sáu', birthDate: '2001', sex: 'MALE', unit: 'CHI-B' },
+    });
+    expect(added.errors).toBeUndefined();
+    const renamed = await t.gql(`mutation { renameUnit(input: { organization: "DTN", code: "CHI-C", name: "Chi đoàn Thôn 3" }) { code } }`);
+    expect(renamed.errors).toBeUndefined();
+    await t.createUser('bt-chi-d', Role.SECRETARIAT, 'DTN', 'CHI-D');
+
+    await undo.undoImport(s.jobId, REASON, CLI_PRINCIPAL);
+    // CHI-A and CHI-E emptied, and the base made for CHI-E alone: gone. The base of the others stays.
+    expect(await unitsOf()).toEqual(['CHI-B', 'CHI-C', 'CHI-D', 'DTN-00004']);
+    const audit = await t.sql<{ detail: unknown }>(`SELECT detail FROM audit_event WHERE action = 'IMPORT_UNDO' AND subject_id = $1`, [
+      s.jobId,
+    ]);
+    expect(audit).toEqual([{ detail: { removed: 5, reverted: 0, unitsRemoved: 3 } }]);
+    const shown = await t.gql<{ importJob: { undo: { unitsRemoved: number } } }>(
+      `query($id: ID!) { importJob(id: $id) { undo { unitsRemoved } } }`,
+      { id: s.jobId },
+    );
+    expect(shown.data!.importJob.undo).toEqual({ unitsRemoved: 3 });
   });
 
   it('refuses while another user has changed a record the import wrote, naming how many and which Mã hồ sơ', async () => {
@@ -215,6 +254,7 @@ describe('undoing an import', () => {
     const done = run(s.jobId, '--reason', REASON);
     expect([done.status, done.stderr]).toEqual([0, '']);
     expect(done.stdout).toContain('UNDONE');
+    expect(done.stdout).toContain('chi hội/đơn vị đã xóa (do lượt nhập tạo, không còn dùng)\t0');
     expect(await t.sql(`SELECT 1 FROM member_record WHERE organization_code = 'CCB' AND external_id = 'C-20'`)).toEqual([]);
     const again = run(s.jobId, '--reason', REASON);
     expect(again.status).toBe(1);

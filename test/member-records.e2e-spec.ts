@@ -409,6 +409,41 @@ describe('member records (GraphQL over HTTP)', () => {
       expect(r.errors![0].message).toContain('dùng endMembership');
     });
 
+    it('ends a membership on a full day only, saying what to type for a month or a year alone, and never before she joined', async () => {
+      const joined = await create({
+        organization: 'CCB',
+        externalId: 'CCB-END',
+        fullName: 'Vũ Văn Kết',
+        sex: 'MALE',
+        birthDate: '1958',
+        joinDate: '6/2010',
+        communeCode: '00004',
+      });
+      const id = joined.data!.createMemberRecord.id;
+      const END = `mutation($i: EndMembershipInput!) { endMembership(input: $i) { status history { kind effectiveDate } } }`;
+      const end = (date: string) =>
+        t.gql<{ endMembership: { status: string; history: { kind: string; effectiveDate: string | null }[] } }>(END, {
+          i: { id, status: 'LEFT', date, reason: 'Đơn xin ra khỏi hội' },
+        });
+      const refused = async (date: string) => {
+        const r = await end(date);
+        expect(r.errors![0].extensions?.problems).toEqual([expect.objectContaining({ field: 'date', value: date })]);
+        return r.errors![0].message;
+      };
+      expect(await refused('3/2024')).toBe("Ngày kết thúc '3/2024' thiếu ngày: nhập đủ ngày/tháng/năm, ví dụ 01/03/2024");
+      expect(await refused('2024')).toBe("Ngày kết thúc '2024' thiếu ngày và tháng: nhập đủ ngày/tháng/năm, ví dụ 01/01/2024");
+      expect(await refused('31/02/2024')).toMatch(/^Ngày kết thúc: '31\/02\/2024' /);
+      expect(await refused('15/05/2010')).toBe(
+        'Ngày kết thúc 15/05/2010 trước ngày vào tổ chức 06/2010: kiểm tra lại ngày kết thúc (hoặc sửa ngày vào trong hồ sơ)',
+      );
+      expect((await t.sql(`SELECT status FROM member_record WHERE id = $1`, [id]))[0]).toEqual({ status: 'ACTIVE' });
+      // Within the month she joined (known to the month only) is not before it.
+      const ok = await end('20/06/2010');
+      expect(ok.errors).toBeUndefined();
+      expect(ok.data!.endMembership.status).toBe('LEFT');
+      expect(ok.data!.endMembership.history.filter((h) => h.kind === 'ENDED')).toEqual([{ kind: 'ENDED', effectiveDate: '2010-06-20' }]);
+    });
+
     it('asks before a temporary listing whose CCCD another member has becomes a counted one, and flags both when she confirms', async () => {
       const cccd = '001190077881';
       const base = { organization: 'CCB', sex: 'MALE', birthDate: '1960', idNumber: cccd, communeCode: '00004' };
@@ -491,5 +526,23 @@ describe('member records (GraphQL over HTTP)', () => {
     expect(r.data!.resolveCommune).toEqual({ kind: 'NAME', commune: { code: '00004' } });
     const p = await t.gql<{ provinces: unknown[] }>('{ provinces { code name } }');
     expect(p.data!.provinces).toHaveLength(34);
+  });
+
+  it("lists a common commune name's namesakes with the deployment's province first and each one's province named", async () => {
+    type Found = { code: string; name: string; provinceName: string; inHomeProvince: boolean };
+    for (const search of ['Bình Minh', 'binh minh']) {
+      const r = await t.gql<{ communes: Found[] }>('query($s: String) { communes(search: $s) { code name provinceName inHomeProvince } }', {
+        s: search,
+      });
+      const namesakes = r.data!.communes.filter((c) => c.name === 'Xã Bình Minh');
+      expect(namesakes[0]).toEqual({ code: '10126', name: 'Xã Bình Minh', provinceName: 'Thành phố Hà Nội', inHomeProvince: true });
+      expect(namesakes).toContainEqual({ code: '14623', name: 'Xã Bình Minh', provinceName: 'Tỉnh Ninh Bình', inHomeProvince: false });
+      expect(namesakes.filter((c) => c.inHomeProvince).map((c) => c.code)).toEqual(['10126']);
+    }
+    // A record's commune says its province too (the same type everywhere).
+    const one = await t.gql<{ resolveCommune: { commune: Found } }>(
+      '{ resolveCommune(code: "14623") { commune { code name provinceName inHomeProvince } } }',
+    );
+    expect(one.data!.resolveCommune.commune).toMatchObject({ provinceName: 'Tỉnh Ninh Bình', inHomeProvince: false });
   });
 });

@@ -212,7 +212,8 @@ export const T = {
     resultFile: 'Tải tệp kết quả (mã hồ sơ đã gán)',
     undo: 'Hoàn tác lượt nhập',
     undoTitle: 'Hoàn tác lượt nhập này?',
-    undoBody: 'Các hồ sơ lượt này thêm sẽ bị xóa, các thay đổi được trả lại như cũ. Làm được trong 30 ngày nếu chưa ai sửa các hồ sơ đó.',
+    undoBody:
+      'Các hồ sơ lượt này thêm sẽ bị xóa, các thay đổi được trả lại như cũ; các chi hội/đơn vị lượt này tạo mà không còn ai dùng cũng được xóa. Làm được trong 30 ngày nếu chưa ai sửa các hồ sơ đó.',
     undoReason: 'Lý do hoàn tác (ít nhất 10 ký tự)',
     another: 'Nhập tệp khác',
     template: 'Tải tệp mẫu (.xlsx)',
@@ -246,7 +247,8 @@ export const T = {
       } as Record<string, string>,
       undo: 'Hoàn tác',
       undoLabel: (file: string, when: string) => `Hoàn tác lượt nhập tệp ${file} lúc ${when}`,
-      undoneBy: (by: string, when: string) => `Đã hoàn tác bởi ${by} lúc ${when}`,
+      undoneBy: (by: string, when: string, unitsRemoved: number) =>
+        `Đã hoàn tác bởi ${by} lúc ${when}${unitsRemoved ? `; đã xóa ${unitsRemoved.toLocaleString('vi-VN')} chi hội/đơn vị lượt nhập đã tạo` : ''}`,
       blocked: (why: string) => `Không hoàn tác được: ${why}`,
       undoTitle: (file: string) => `Hoàn tác lượt nhập tệp ${file}?`,
       undoDone: (file: string) => `Đã hoàn tác lượt nhập tệp ${file}.`,
@@ -294,6 +296,9 @@ export const T = {
     phone: 'Số điện thoại',
     phoneKept: (masked: string) => `Để trống: giữ số cũ ${masked}`,
     commune: 'Xã / phường nơi ở (gõ tên, tên cũ hay không dấu đều được)',
+    /** A commune in a picker: one of another province (than the deployment's) names its province. */
+    communeOption: (name: string, code: string, otherProvince?: string) =>
+      otherProvince ? `${name} — ${otherProvince} (${code})` : `${name} (${code})`,
     unit: 'Chi hội / đơn vị',
     joinDate: 'Ngày vào (dd/mm/yyyy; chỉ năm cũng được)',
     code: 'Mã hồ sơ (để trống: hệ thống tự đặt)',
@@ -743,6 +748,7 @@ export const T = {
       TRANSFER_DECLINED: 'Từ chối chuyển sinh hoạt',
       TRANSFER_REQUESTED: 'Đề nghị chuyển sinh hoạt',
       TRANSFER_CANCELLED: 'Hủy đề nghị chuyển sinh hoạt',
+      UNIT_CREATED: 'Tạo đơn vị khi nhập danh sách',
       UNIT_RENAMED: 'Đổi tên đơn vị',
       USER_CREATED: 'Tạo tài khoản',
       USER_DISABLED: 'Khóa tài khoản',

@@ -31,6 +31,8 @@ export enum AuditAction {
   TRANSFER_DECLINED = 'TRANSFER_DECLINED',
   /** The sending secretariat took back a transfer still waiting. */
   TRANSFER_CANCELLED = 'TRANSFER_CANCELLED',
+  /** A unit an import created (`--create-units`): which job (`importJob`), so its undo can remove it again if unused. */
+  UNIT_CREATED = 'UNIT_CREATED',
   UNIT_RENAMED = 'UNIT_RENAMED',
   MEMBERSHIP_ENDED = 'MEMBERSHIP_ENDED',
   ID_NUMBER_REVEALED = 'ID_NUMBER_REVEALED',

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
+import { CommuneFieldsResolver } from './commune-fields.resolver.js';
 import { GeographyResolver } from './geography.resolver.js';
 import { GeographyService } from './geography.service.js';
 
-@Module({ providers: [GeographyService, GeographyResolver], exports: [GeographyService] })
+@Module({ providers: [GeographyService, GeographyResolver, CommuneFieldsResolver], exports: [GeographyService] })
 export class GeographyModule {}

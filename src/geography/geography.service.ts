@@ -52,6 +52,16 @@ export class GeographyService implements OnModuleInit {
     return this.provinces;
   }
 
+  /** A current province's name (`Tỉnh Phú Thọ`); the code itself when unknown. */
+  provinceName(code: string): string {
+    return this.provinces.find((p) => p.code === code)?.name ?? code;
+  }
+
+  /** Whether a current province is the one this deployment serves (PROVINCE; none set: no). */
+  inHomeProvince(provinceCode: string): boolean {
+    return this.config.province !== null && provinceCode === this.config.province;
+  }
+
   commune(code: string): Commune | null {
     return this.communes.get(code) ?? null;
   }

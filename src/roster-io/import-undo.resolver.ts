@@ -1,4 +1,4 @@
-import { Args, ArgsType, Field, ID, Mutation, ObjectType, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ArgsType, Field, ID, Int, Mutation, ObjectType, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { IsString, IsUUID, MaxLength } from 'class-validator';
 import { Allow, Caller, ROSTER_WRITERS } from '../access/access.decorators.js';
 import type { Principal } from '../access/principal.js';
@@ -18,6 +18,11 @@ export class ImportUndoType {
   @Field() by: string;
   @Field() at: Date;
   @Field(() => String, { nullable: true }) reason: string | null;
+  @Field(() => Int, {
+    description:
+      'The units (chi hội/đơn vị) the import had created that the undo removed: those nothing else had (no other record, unit, user or change).',
+  })
+  unitsRemoved: number;
 }
 
 /** Thin: undoing a finished import (ImportUndoService), and the undo shown on the job. */

@@ -2,12 +2,19 @@ import { Select } from 'antd';
 import { useState, type CSSProperties } from 'react';
 import { useQuery } from 'urql';
 import { CLEARABLE } from '../icons.tsx';
+import { T } from '../text.ts';
 import { useDebounced } from '../useDebounced.ts';
 import { COMMUNE_NAME, COMMUNES } from './roster-query.ts';
 
-type Named = { code: string; name: string };
+type Named = { code: string; name: string; provinceName?: string; inHomeProvince?: boolean };
 
-/** A commune picked by typing its name: old names and names without accents lead to today's commune. */
+/** Its name and code; one outside the deployment's province (or any, when none is set) also names its province. */
+const label = (c: Named) => T.form.communeOption(c.name, c.code, c.inHomeProvince === false ? c.provinceName : undefined);
+
+/**
+ * A commune picked by typing its name: old names and names without accents lead to today's commune;
+ * the deployment's province's come first, a namesake elsewhere is labelled with its province.
+ */
 export function CommunePicker(props: {
   value?: string;
   onChange?: (code: string | undefined) => void;
@@ -44,7 +51,7 @@ export function CommunePicker(props: {
         props.onChange?.(code);
       }}
       loading={communes.fetching}
-      options={options.map((c) => ({ value: c.code, label: `${c.name} (${c.code})` }))}
+      options={options.map((c) => ({ value: c.code, label: label(c) }))}
     />
   );
 }

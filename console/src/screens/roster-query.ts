@@ -109,6 +109,8 @@ export const COMMUNE_NAME = graphql(`
       commune {
         code
         name
+        provinceName
+        inHomeProvince
       }
       legacy {
         code
@@ -124,6 +126,8 @@ export const COMMUNES = graphql(`
       code
       name
       kind
+      provinceName
+      inHomeProvince
     }
   }
 `);

@@ -16,12 +16,14 @@ export function importUndoCommand(program: Command): void {
 async function undoImport(jobId: string, o: { reason: string }): Promise<void> {
   await withServices(async (app) => {
     try {
-      const job = await app.get(ImportUndoService).undoImport(jobId, o.reason, cliCaller());
+      const undo = app.get(ImportUndoService);
+      const job = await undo.undoImport(jobId, o.reason, cliCaller());
       writeLines([
         `lượt nhập\t${job.id}`,
         `trạng thái\t${job.status}`,
         `hồ sơ đã xóa (do lượt nhập tạo)\t${job.created}`,
         `hồ sơ đã khôi phục\t${job.updated}`,
+        `chi hội/đơn vị đã xóa (do lượt nhập tạo, không còn dùng)\t${(await undo.undoneOf(job.id))?.unitsRemoved ?? 0}`,
       ]);
     } catch (e) {
       // A malformed id or a reason too short is a usage error; a refusal is work that could not be done.

@@ -19,6 +19,7 @@ import { OrganizationsService } from '../organization/organizations.service.js';
 import { ownUnit } from '../unit/own-unit.js';
 import { Unit } from '../unit/unit.entity.js';
 import { UnitsService, unitNotFound } from '../unit/units.service.js';
+import { parseEndDate } from './end-date.js';
 import { newExternalId, problem } from './member-input.js';
 import { MemberRecord } from './member-record.entity.js';
 import { MemberRecordsRepository, type MemberRecordFilter } from './member-records.repository.js';
@@ -295,7 +296,9 @@ export class MemberRecordsService {
         problems.push(problem('status', record.status, `hồ sơ đã kết thúc (${MEMBER_STATUS_INFO[record.status].label})`));
       const refusal = statusRefusal(await this.organizations.get(record.organizationCode), input.status);
       if (refusal) problems.push(problem('status', input.status, refusal));
-      const date = this.dateOrProblem('date', input.date, problems);
+      const ended = parseEndDate(input.date, record);
+      if (!ended.ok) problems.push({ field: 'date', value: input.date, message: ended.reason });
+      const date = ended.ok ? ended.value : null;
       if (!input.reason.trim()) problems.push(problem('reason', input.reason, 'cần ghi lý do'));
       if (problems.length) throw DomainError.invalidInput(problems);
       await em.getRepository(MemberRecord).update(record.id, { status: input.status, version: record.version + 1 });

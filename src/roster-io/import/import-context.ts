@@ -1,6 +1,6 @@
 import { unitPathLimit, type RecordScope } from '../../access/record-scope.js';
 import type { OrganizationDefinition } from '../../membership/organization/organization-definition.js';
-import { ImportUnits } from './import-units.js';
+import { ImportUnits, type UnitCreated } from './import-units.js';
 import type { PrepareWorkers } from './prepare-workers.js';
 
 /** Up to this many new records an import links at once; beyond, one batch run links them all. */
@@ -43,8 +43,10 @@ export class ImportContext {
     readonly createUnits: boolean,
     readonly today: string,
     readonly fileName: string,
+    /** Each unit `--create-units` creates, told in its transaction (the import audits it with its job). */
+    onUnitCreated?: UnitCreated,
   ) {
-    this.units = new ImportUnits(def, scope, createUnits);
+    this.units = new ImportUnits(def, scope, createUnits, onUnitCreated);
     this.ownUnitPath = unitPathLimit(scope);
   }
 

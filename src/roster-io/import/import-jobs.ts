@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
-import { DataSource, type QueryRunner } from 'typeorm';
+import { DataSource, type EntityManager, type QueryRunner } from 'typeorm';
 import type { Principal } from '../../access/principal.js';
 import { applyScope, inScope, unitPathLimit, writeScope, type RecordScope } from '../../access/record-scope.js';
 import { AuditAction } from '../../audit/audit-event.entity.js';
@@ -12,6 +12,7 @@ import { assertUuid, DomainError } from '../../common/errors/domain-error.js';
 import { uploadsRoot } from '../../common/http/send-temp-file.js';
 import type { AppConfig } from '../../config/app-config.js';
 import { APP_CONFIG } from '../../config/config.module.js';
+import type { Unit } from '../../membership/unit/unit.entity.js';
 import { ImportJob, ImportJobStatus, type JobPlan } from '../import-job.entity.js';
 import { failureText } from './import-messages.js';
 import type { ImportOptions } from './import.types.js';
@@ -241,6 +242,21 @@ export class ImportJobs {
     });
     Object.assign(job, set);
     return claim;
+  }
+
+  /** A unit the job created, audited with the job's id in the creating transaction: its undo finds it there. */
+  async unitCreated(em: EntityManager, job: ImportJob, unit: Unit, actor: Principal): Promise<void> {
+    await this.audit.record(
+      actor,
+      {
+        action: AuditAction.UNIT_CREATED,
+        subjectType: 'UNIT',
+        subjectId: unit.id,
+        organization: unit.organizationCode,
+        detail: { importJob: job.id, code: unit.code, kind: unit.kind },
+      },
+      em,
+    );
   }
 
   async done(job: ImportJob): Promise<void> {

@@ -19,6 +19,7 @@ import {
   keptVersions,
   removeCreated,
   removeJobTraces,
+  removeUnusedCreatedUnits,
   revertUpdated,
   type KeptImage,
 } from './undo-steps.js';
@@ -26,11 +27,12 @@ import {
 /** A reason of at least this many characters: an undo removes records, it is explained. */
 const MIN_REASON = 10;
 
-/** Who undid a job, when and why (null: not undone). */
+/** Who undid a job, when and why (null: not undone), and how many units it created the undo removed. */
 export interface JobUndo {
   at: Date;
   by: string;
   reason: string | null;
+  unitsRemoved: number;
 }
 
 /**
@@ -90,8 +92,15 @@ export class ImportUndoService implements OnApplicationBootstrap, BeforeApplicat
     });
   }
 
-  /** The records created removed, the ones changed put back, what the job wrote beside removed; how many of each. */
-  private async rollBack(em: EntityManager, job: ImportJob, images: KeptImage[]): Promise<{ removed: number; reverted: number }> {
+  /**
+   * The records created removed, the ones changed put back, what the job wrote beside removed, then
+   * the units it created that nothing else has now; how many of each.
+   */
+  private async rollBack(
+    em: EntityManager,
+    job: ImportJob,
+    images: KeptImage[],
+  ): Promise<{ removed: number; reverted: number; unitsRemoved: number }> {
     const created = images.filter((i) => !i.beforeSealed).map((i) => i.recordId);
     const before = new Map<string, BeforeImage>();
     for (const i of images)
@@ -110,7 +119,8 @@ export class ImportUndoService implements OnApplicationBootstrap, BeforeApplicat
     await revertUpdated(em, before);
     await clearLoneDuplicateFlags(em, job.organizationCode, [...hashes, ...(await idHashes(em, [...before.keys()]))]);
     await em.query(`DELETE FROM import_undo_image WHERE job_id = $1`, [job.id]);
-    return { removed: created.length, reverted: before.size };
+    const unitsRemoved = await removeUnusedCreatedUnits(em, job.id);
+    return { removed: created.length, reverted: before.size, unitsRemoved };
   }
 
   /**
@@ -124,10 +134,16 @@ export class ImportUndoService implements OnApplicationBootstrap, BeforeApplicat
     return refusal && undoBlockedReason(job, refusal);
   }
 
-  /** Who undid the job, when and why; null when it was not undone. */
+  /** Who undid the job, when and why, and how many units it created went (the undo's audit line); null when it was not undone. */
   async undoneOf(jobId: string): Promise<JobUndo | null> {
     const job = await this.db.getRepository(ImportJob).findOneBy({ id: jobId });
-    return job?.undoneAt ? { at: job.undoneAt, by: job.undoneBy ?? '', reason: job.undoReason } : null;
+    if (!job?.undoneAt) return null;
+    const [line] = await this.db.query<{ units: number | null }[]>(
+      `SELECT (detail->>'unitsRemoved')::int AS units FROM audit_event
+        WHERE action = 'IMPORT_UNDO' AND subject_type = 'IMPORT_JOB' AND subject_id = $1 ORDER BY id DESC LIMIT 1`,
+      [jobId],
+    );
+    return { at: job.undoneAt, by: job.undoneBy ?? '', reason: job.undoReason, unitsRemoved: line?.units ?? 0 };
   }
 
   onApplicationBootstrap(): void {

@@ -25,6 +25,9 @@ export interface SheetUnitCreation {
   communeCode: string | null;
 }
 
+/** Told of each unit an import creates (a branch, and the base unit made for it), in the creating transaction. */
+export type UnitCreated = (em: EntityManager, unit: Unit, actor: Principal) => Promise<void>;
+
 /** A row's unit cell as read (reading/unit-cell.ts), with the column it is in. */
 export interface UnitCell {
   value: string;
@@ -59,6 +62,8 @@ export class ImportUnits {
     private readonly def: OrganizationDefinition,
     private readonly scope: RecordScope,
     private readonly createUnits: boolean,
+    /** Each unit created (the import audits it with its job: an undo removes it again when unused). */
+    private readonly onCreated?: UnitCreated,
   ) {}
 
   snapshot(): Map<string, Unit | null> {
@@ -158,14 +163,18 @@ export class ImportUnits {
       return null;
     }
     if (cell.codeLike && cell.asCode) {
-      const unit = await createBranch(em, service, this.def.code, { code: value, name: value }, communeCode, writeScope(actor), under);
+      const unit = await createBranch(em, service, this.def.code, { code: value, name: value }, communeCode, writeScope(actor), under, {
+        onCreated: this.onCreated && ((u) => this.onCreated!(em, u, actor)),
+      });
       this.known.set(value, unit);
       return unit;
     }
     let code = codeForUnitName(communeCode, value);
     for (let n = 2; await service.findByCodeOrNull(this.def.code, code, em); n++)
       code = `${codeForUnitName(communeCode, value).slice(0, MAX_UNIT_CODE_LENGTH - 4)}-${n}`;
-    const unit = await createBranch(em, service, this.def.code, { code, name: value }, communeCode, writeScope(actor), under);
+    const unit = await createBranch(em, service, this.def.code, { code, name: value }, communeCode, writeScope(actor), under, {
+      onCreated: this.onCreated && ((u) => this.onCreated!(em, u, actor)),
+    });
     this.known.set(key, unit);
     return unit;
   }
@@ -272,6 +281,8 @@ export async function createBranch(
   scope: RecordScope,
   /** The base unit to create it under (a secretariat's own), else the commune's. */
   under?: Unit,
+  /** Told of each unit created: the branch, and the base unit when it had to be made. */
+  tell: { onCreated?: (unit: Unit) => Promise<void> } = {},
 ): Promise<Unit> {
   const repo = em.getRepository(Unit);
   let base = under ?? (await repo.findOne({ where: { organizationCode: org, kind: UnitKind.BASE, communeCode }, order: { code: 'ASC' } }));
@@ -280,6 +291,9 @@ export async function createBranch(
     const [commune] = await em.query<{ name: string }[]>(`SELECT name FROM commune WHERE code = $1`, [communeCode]);
     const name = `Cơ sở ${commune?.name ?? `xã ${communeCode}`}`;
     base = await service.create({ organization: org, code: `${org}-${communeCode}`, name, kind: UnitKind.BASE, communeCode }, scope, em);
+    await tell.onCreated?.(base);
   }
-  return service.create({ organization: org, ...branch, kind: UnitKind.BRANCH, parent: base.code }, scope, em);
+  const created = await service.create({ organization: org, ...branch, kind: UnitKind.BRANCH, parent: base.code }, scope, em);
+  await tell.onCreated?.(created);
+  return created;
 }

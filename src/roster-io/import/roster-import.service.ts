@@ -180,7 +180,9 @@ export class RosterImportService {
     actor: Principal,
     onProgress?: (p: ImportProgress) => void,
   ): Promise<ImportSummary> {
-    const ctx = new ImportContext(def, scope, !!opts.createUnits, todayInVietnam(), job.sourceName);
+    const ctx = new ImportContext(def, scope, !!opts.createUnits, todayInVietnam(), job.sourceName, (em, unit, by) =>
+      this.jobs.unitCreated(em, job, unit, by),
+    );
     const summary = startingSummary(job, start.resumed, start.source?.kind ?? 'csv', start.source?.delimiter ?? null);
     // Everything that can fail is inside: a failure always ends the job FAILED with its reason.
     try {

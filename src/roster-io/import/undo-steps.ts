@@ -130,3 +130,47 @@ export async function clearLoneDuplicateFlags(em: EntityManager, org: string, ha
     [org, hashes],
   );
 }
+
+/**
+ * The units the job created (`--create-units`: audited UNIT_CREATED with its id), removed once the
+ * rest of the undo is done when nothing else has them: no record (an erased one included), no
+ * child unit, no user or token kept to them, no history event or transfer naming them, no line of
+ * the audit log but their creation (a rename is a change). Branches before their base, so a base
+ * the job made for its branches goes with them. How many were removed.
+ */
+export async function removeUnusedCreatedUnits(em: EntityManager, jobId: string): Promise<number> {
+  const created = await em.query<{ id: string }[]>(
+    `SELECT u.id FROM unit u
+       JOIN audit_event a ON a.action = 'UNIT_CREATED' AND a.subject_type = 'UNIT' AND a.subject_id = u.id::text
+      WHERE a.detail->>'importJob' = $1
+      ORDER BY length(u.path) DESC, u.id`,
+    [jobId],
+  );
+  if (!created.length) return 0;
+  // Another record's history naming them (one scan of the events, whose unit columns have no index).
+  const named = await em.query<{ id: string }[]>(
+    `SELECT DISTINCT n.id FROM membership_event e CROSS JOIN LATERAL unnest(ARRAY[e.from_unit_id, e.to_unit_id]) AS n(id)
+      WHERE (e.from_unit_id = ANY($1) OR e.to_unit_id = ANY($1)) AND n.id = ANY($1)`,
+    [created.map((c) => c.id)],
+  );
+  const used = new Set(named.map((n) => n.id));
+  let removed = 0;
+  for (const { id } of created.filter((c) => !used.has(c.id))) {
+    const [gone] = await em.query<{ n: number }[]>(
+      `WITH gone AS (
+         DELETE FROM unit u WHERE u.id = $1
+            AND NOT EXISTS (SELECT 1 FROM member_record r WHERE r.unit_id = u.id)
+            AND NOT EXISTS (SELECT 1 FROM unit c WHERE c.parent_id = u.id)
+            AND NOT EXISTS (SELECT 1 FROM app_user p WHERE p.unit_id = u.id)
+            AND NOT EXISTS (SELECT 1 FROM access_token k WHERE k.unit_id = u.id)
+            AND NOT EXISTS (SELECT 1 FROM transfer_request t WHERE t.from_unit_id = u.id OR t.to_unit_id = u.id)
+            AND NOT EXISTS (SELECT 1 FROM audit_event a
+                             WHERE a.subject_id = u.id::text AND a.subject_type = 'UNIT' AND a.action <> 'UNIT_CREATED')
+         RETURNING 1)
+       SELECT count(*)::int AS n FROM gone`,
+      [id],
+    );
+    removed += gone.n;
+  }
+  return removed;
+}

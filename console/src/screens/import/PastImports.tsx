@@ -46,7 +46,9 @@ export function PastImports() {
                 {P.when}: {vnTime(j.startedAt)} · {P.by}: {j.startedBy}
               </Typography.Text>
               <Typography.Text>{P.counts(j.created, j.updated, j.rejected)}</Typography.Text>
-              {j.undo && <Typography.Text type="secondary">{P.undoneBy(j.undo.by, vnTime(j.undo.at))}</Typography.Text>}
+              {j.undo && (
+                <Typography.Text type="secondary">{P.undoneBy(j.undo.by, vnTime(j.undo.at), j.undo.unitsRemoved)}</Typography.Text>
+              )}
               {j.undoBlocked === null ? (
                 <Button
                   danger

@@ -133,6 +133,7 @@ export const PAST_IMPORTS = graphql(`
       undo {
         by
         at
+        unitsRemoved
       }
     }
   }

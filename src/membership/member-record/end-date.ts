@@ -1,0 +1,31 @@
+import { ANY_PRECISION, formatVnPartialDate, parsePartialDate, toStoredDate } from '../../common/dates/partial-date.js';
+import { refuse, ok, type Parsed } from '../../common/errors/field-problem.js';
+import { recordDate, type DatedRecord } from './record-dates.js';
+
+/**
+ * The day a membership ended (endMembership's `date`), as the day to store. A full day only: the
+ * history keeps a day and no precision beside it (`membership_event.effective_date`), so a month or a
+ * year alone is refused with what to type instead, not stored as if it were the 1st. Never before the
+ * record's join date, when that is known (a year or a month alone: before its first day).
+ */
+export function parseEndDate(input: string, record: Partial<DatedRecord>): Parsed<string> {
+  const typed = input.trim();
+  const any = parsePartialDate(typed, ANY_PRECISION);
+  if (!any.ok) {
+    const day = parsePartialDate(typed);
+    return refuse(`Ngày kết thúc: ${day.ok ? any.reason : day.reason}`);
+  }
+  const d = any.value;
+  if (d.precision !== 'DAY') {
+    const missing = d.precision === 'MONTH' ? 'thiếu ngày' : 'thiếu ngày và tháng';
+    const example = formatVnPartialDate({ year: d.year, month: d.month ?? 1, day: 1, precision: 'DAY' });
+    return refuse(`Ngày kết thúc '${typed}' ${missing}: nhập đủ ngày/tháng/năm, ví dụ ${example}`);
+  }
+  const stored = toStoredDate(d);
+  const joined = recordDate(record, 'joinDate');
+  if (joined && stored < toStoredDate(joined))
+    return refuse(
+      `Ngày kết thúc ${formatVnPartialDate(d)} trước ngày vào tổ chức ${formatVnPartialDate(joined)}: kiểm tra lại ngày kết thúc (hoặc sửa ngày vào trong hồ sơ)`,
+    );
+  return ok(stored);
+}
