@@ -408,6 +408,8 @@ describe('the linker', () => {
     await linker.link();
     const [again] = await t.sql<{ ao: boolean; flags: string[] }>(`SELECT ao, flags FROM record_person WHERE record_id = $1`, [idle.id]);
     expect(again).toEqual({ ao: false, flags: ['NOT_IN_REGISTER'] });
+    // Listed months after the death the register gives (a phantom): confirming it is not refused as "ended before joining".
+    await t.sql(`UPDATE member_record SET join_date = '2026-01-10', join_date_precision = 'DAY' WHERE id = $1`, [dead.id]);
     // Confirmed: the membership ends (died), and the record leaves the audit file's ACTIVE rows.
     const confirmed = await t.gql(
       `mutation($id: ID!) { resolveFlag(recordId: $id, code: "DECEASED", resolution: "CONFIRMED", note: "giấy báo tử của UBND xã") }`,

@@ -238,7 +238,7 @@ export class FlagsService {
       if (!byFlag) throw new DomainError('BAD_USER_INPUT', `Cảnh báo '${code}' là cảnh báo dữ liệu: sửa hồ sơ thay vì xác nhận.`);
       const status = (outcome = ending.outcome ?? byFlag);
       const date = confirmationDate(code, flag.evidence, status, ending.date, todayInVietnam());
-      await this.records.end({ id: record.id, status, date, reason: `${flagLabel(code)}: ${note.trim()}` }, caller);
+      await this.records.end({ id: record.id, status, date, reason: `${flagLabel(code)}: ${note.trim()}` }, caller, true);
     }
     await this.db.transaction(async (em) => {
       await em.query(

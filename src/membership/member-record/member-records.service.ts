@@ -286,7 +286,15 @@ export class MemberRecordsService {
   }
 
   /** Only the organization that keeps the record (or ADMIN) ends a membership. */
-  async end(input: { id: string; status: MemberStatus; date: string; reason: string }, caller: Principal): Promise<MemberRecord> {
+  /**
+   * Ends a membership on a full day. `evidenced`: the end a confirmed flag dates (a death, a move away),
+   * which may come before the join date — a dead man listed after his death is the phantom it ends.
+   */
+  async end(
+    input: { id: string; status: MemberStatus; date: string; reason: string },
+    caller: Principal,
+    evidenced = false,
+  ): Promise<MemberRecord> {
     return this.db.transaction(async (em) => {
       const record = await this.lock(em, input.id, caller);
       const problems: FieldProblem[] = [];
@@ -296,7 +304,7 @@ export class MemberRecordsService {
         problems.push(problem('status', record.status, `hồ sơ đã kết thúc (${MEMBER_STATUS_INFO[record.status].label})`));
       const refusal = statusRefusal(await this.organizations.get(record.organizationCode), input.status);
       if (refusal) problems.push(problem('status', input.status, refusal));
-      const ended = parseEndDate(input.date, record);
+      const ended = parseEndDate(input.date, evidenced ? {} : record);
       if (!ended.ok) problems.push({ field: 'date', value: input.date, message: ended.reason });
       const date = ended.ok ? ended.value : null;
       if (!input.reason.trim()) problems.push(problem('reason', input.reason, 'cần ghi lý do'));
