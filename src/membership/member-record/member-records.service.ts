@@ -286,15 +286,8 @@ export class MemberRecordsService {
   }
 
   /** Only the organization that keeps the record (or ADMIN) ends a membership. */
-  /**
-   * Ends a membership on a full day. `evidenced`: the end a confirmed flag dates (a death, a move away),
-   * which may come before the join date — a dead man listed after his death is the phantom it ends.
-   */
-  async end(
-    input: { id: string; status: MemberStatus; date: string; reason: string },
-    caller: Principal,
-    evidenced = false,
-  ): Promise<MemberRecord> {
+  /** Ends a membership on a full day; `evidenced` (a confirmed flag's day) may precede the join date: a dead man listed later. */
+  async end(input: { id: string; status: MemberStatus; date: string; reason: string }, caller: Principal, evidenced = false) {
     return this.db.transaction(async (em) => {
       const record = await this.lock(em, input.id, caller);
       const problems: FieldProblem[] = [];
