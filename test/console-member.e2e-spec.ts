@@ -192,7 +192,14 @@ describe('the console: add, edit, end and reinstate a member', () => {
     ]);
     const context = await b.context();
     const page = await logInThroughPage(context, t.url, await t.createUser('xa-hpn-notes', Role.SECRETARIAT, 'HPN'));
-    await page.getByRole('searchbox').fill('lo thi on');
+    // The roster's flag filter lists the members whose imported notes she has not answered.
+    await chooseOption(page, page.getByRole('combobox', { name: 'Cảnh báo' }), 'Ghi chú trong tệp nhập chưa xử lý');
+    await eventually(async () =>
+      expect((await page.locator('tbody tr.ant-table-row').allInnerTexts()).map((r) => r.split('\t')[1].trim()).sort()).toEqual([
+        'Cà Thị Xuyến',
+        'Lò Thị Ón',
+      ]),
+    );
     await page.getByRole('button', { name: 'Lò Thị Ón' }).click();
     let drawer = page.getByRole('dialog', { name: 'Lò Thị Ón' });
     const notes = drawer.getByRole('listitem').filter({ hasText: 'Ghi chú: "đã mất tháng 3/2026"' });

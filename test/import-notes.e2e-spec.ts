@@ -144,8 +144,17 @@ describe('import warnings, suggestions and codes assigned (issue 16)', () => {
       { kind: 'DIED', evidence: 'đã mất tháng 8/2026, CMND cũ 040****56', when: '2026-08', status: 'OPEN' },
       { kind: 'OLD_ID_CARD', evidence: 'đã mất tháng 8/2026, CMND cũ 040****56', when: null, status: 'OPEN' },
     ]);
+    // The roster finds the records whose notes are still to answer.
+    const withNotes = async () =>
+      (
+        await t.gql<{ memberRecords: { nodes: { fullName: string }[] } }>(
+          `{ memberRecords(organization: "HPN", status: null, flag: "NOTES", first: 50) { nodes { fullName } } }`,
+        )
+      ).data!.memberRecords.nodes.map((n) => n.fullName);
+    expect(await withNotes()).toEqual(['Lò Thị Lan']);
     await t.sql(`UPDATE member_record SET erased_at = now() WHERE id = $1`, [lan.id]);
     expect(await t.sql(`SELECT 1 FROM record_suggestion WHERE record_id = $1`, [lan.id])).toEqual([]);
+    expect(await withNotes()).toEqual([]);
   });
   it('writes the suggestion of a row whose only change is its Ghi chú (the row digest counts the note)', async () => {
     const p = path.join(dir, 'ghi-chu.xlsx');

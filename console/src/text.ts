@@ -279,6 +279,8 @@ export const T = {
     emptyPartialNumber:
       'Không có hồ sơ nào khớp. Số CCCD cần gõ đủ 12 chữ số, số điện thoại đủ 10 chữ số; gõ một phần số chỉ tìm được trong mã hồ sơ.',
     flag: 'Cảnh báo',
+    /** The flag filter's last option: records whose imported Ghi chú (đã mất, đã chuyển đi…) nobody has answered. */
+    openNotes: 'Ghi chú trong tệp nhập chưa xử lý',
     anyFlag: 'Có hay không có cảnh báo',
     add: 'Thêm hội viên',
     filters: (on: number) => (on ? `Lọc (${on} đang bật)` : 'Lọc'),

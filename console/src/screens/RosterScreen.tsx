@@ -16,7 +16,7 @@ import { MemberDrawer } from './MemberDrawer.tsx';
 import { MemberForm } from './member/MemberForm.tsx';
 import { STATUSES } from './member/member-api.ts';
 import { RosterOutputs } from './RosterOutputs.tsx';
-import { COMMUNE_ORGANIZATIONS, ORGANIZATIONS, ROSTER, UNITS, type RosterRow } from './roster-query.ts';
+import { COMMUNE_ORGANIZATIONS, OPEN_NOTES, ORGANIZATIONS, ROSTER, UNITS, type RosterRow } from './roster-query.ts';
 
 type ColumnKey = 'code' | 'name' | 'birth' | 'sex' | 'unit' | 'commune' | 'status' | 'idNumber' | 'phone' | 'flags';
 const DEFAULT_COLUMNS: ColumnKey[] = ['name', 'birth', 'sex', 'unit', 'commune', 'status', 'flags'];
@@ -139,7 +139,7 @@ export function RosterScreen({ session }: { session: Session }) {
         placeholder={T.roster.anyFlag}
         value={flag}
         onChange={setFlag}
-        options={flagOptions}
+        options={[...flagOptions, { value: OPEN_NOTES, label: T.roster.openNotes }]}
       />
     </>
   );

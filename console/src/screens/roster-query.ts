@@ -142,3 +142,6 @@ export const FLAG_COUNTS = graphql(`
     }
   }
 `);
+
+/** memberRecords' `flag` for the records with a Ghi chú suggestion nobody has answered yet (see its description in schema.graphql). */
+export const OPEN_NOTES = 'NOTES';

@@ -190,7 +190,11 @@ export class MemberRecordsArgs {
   @Min(1)
   countUpTo?: number;
 
-  @Field({ nullable: true, description: 'A flag code the last link run raised (DECEASED, OVER_AGE…), or AO: suspected phantoms' })
+  @Field({
+    nullable: true,
+    description:
+      'A flag code the last link run raised (DECEASED, OVER_AGE…), AO: suspected phantoms, or NOTES: records with a Ghi chú suggestion still open (to accept or dismiss)',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(20)

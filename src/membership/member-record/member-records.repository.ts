@@ -42,10 +42,13 @@ export interface MemberRecordFilter {
   communeCodes?: string[] | null;
   enteredCode?: string | null;
   status?: MemberStatus | null;
-  /** A flag of the last link run (the record's standing in record_person), or AO: suspected phantoms. */
+  /** A flag of the last link run (the record's standing in record_person), AO: suspected phantoms, or NOTES: an open Ghi chú suggestion. */
   flag?: string | null;
   scope: RecordScope;
 }
+
+/** The roster's filter for the records with a Ghi chú suggestion nobody has taken or dismissed yet (after an import). */
+export const OPEN_NOTES = 'NOTES';
 
 /**
  * SQL for listing member records. Sorted as Vietnamese rosters are, by given name (tên), then
@@ -87,7 +90,8 @@ export class MemberRecordsRepository {
       );
     }
     if (f.status) qb.andWhere('r.status = :status', { status: f.status });
-    if (f.flag)
+    if (f.flag === OPEN_NOTES) qb.andWhere(`EXISTS (SELECT 1 FROM record_suggestion s WHERE s.record_id = r.id AND s.status = 'OPEN')`);
+    else if (f.flag)
       qb.andWhere(
         `EXISTS (SELECT 1 FROM record_person p WHERE p.record_id = r.id AND ${f.flag === 'AO' ? 'p.ao' : ':flag = ANY(p.flags)'})`,
         { flag: f.flag },
