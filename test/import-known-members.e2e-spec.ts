@@ -101,10 +101,21 @@ describe('members already known (issue 17, item 3)', () => {
     ]);
     expect([first.created, first.held]).toEqual([2, 0]);
     const before = (await records('HPN')).filter((r) => ['Lường Thị Ơnn', 'Cà Thị Khánh'].includes(r.full_name));
-    const again = await importCsv('HPN', 'hpn-phone-v2.csv', UNCODED, [
-      'Cà Thị Khánh,1966,Nữ,,0912000066,00004,HPN-K2',
-      'Lường Thị Ơn,1970,Nữ,,0912000055,00004,HPN-K2',
+    const v2 = ['Cà Thị Khánh,1966,Nữ,,0912000066,00004,HPN-K2', 'Lường Thị Ơn,1970,Nữ,,0912000055,00004,HPN-K2'];
+    // Her preview names the held row as her file does.
+    const importer = t.app.get(RosterImportService);
+    fs.writeFileSync(path.join(dir, 'hpn-phone-v2-preview.csv'), [UNCODED, ...v2].join('\n'));
+    const previewed = await importer.import(
+      path.join(dir, 'hpn-phone-v2-preview.csv'),
+      { organization: 'HPN', preview: true },
+      CLI_PRINCIPAL,
+    );
+    const rows = (await importer.preview(previewed.jobId, CLI_PRINCIPAL)).rows;
+    expect(rows.map((r) => [r.fate, r.fullName])).toEqual([
+      ['UNCHANGED', 'Cà Thị Khánh'],
+      ['HELD', 'Lường Thị Ơn'],
     ]);
+    const again = await importCsv('HPN', 'hpn-phone-v2.csv', UNCODED, v2);
     expect([again.created, again.held, again.unchanged]).toEqual([0, 1, 1]);
     const kept = await t.sql<{ outcome: string }>(`SELECT outcome FROM import_row_error WHERE job_id = $1 ORDER BY ordinal`, [again.jobId]);
     expect(kept.map((k) => k.outcome)).toEqual(['UNCHANGED', 'HELD']);

@@ -129,6 +129,30 @@ describe('staged import: preview, confirm, the wrong organization (issue 17)', (
     expect(job.plan.mapping).toContainEqual({ header: 'Tên gọi đầy đủ', field: 'fullName' });
   });
 
+  it("names each of the organization's own fields that a row changes (the Đoàn's Ngày vào Đoàn), not their store", async () => {
+    const header = 'Mã hồ sơ,Họ và tên,Ngày sinh,Giới tính,Ngày vào Đoàn';
+    await importer.import(
+      file('pv-dtn-seed.csv', [header, 'PV-D1,Lò Văn Dũng,2000,Nam,26/03/2016']),
+      { organization: 'DTN' },
+      CLI_PRINCIPAL,
+    );
+    const s = await importer.import(
+      file('pv-dtn.csv', [header, 'PV-D1,Lò Văn Dũng,2000,Nam,26/03/2017']),
+      {
+        organization: 'DTN',
+        preview: true,
+      },
+      CLI_PRINCIPAL,
+    );
+    const [row] = (await importer.preview(s.jobId, CLI_PRINCIPAL)).rows;
+    expect([row.fate, row.changed]).toEqual(['UPDATED', ['profile', 'profile.youthUnionJoinDate']]);
+    // The console names it by the column her file has.
+    const columns = await t.gql<{ rosterColumns: { field: string; header: string }[] }>(
+      `{ rosterColumns(organization: "DTN") { field header } }`,
+    );
+    expect(columns.data!.rosterColumns.find((c) => c.field === 'profile.youthUnionJoinDate')?.header).toBe('Ngày vào Đoàn');
+  });
+
   it('refuses at the confirmation a row whose record was changed after the preview, with the reason', async () => {
     const header = 'Mã hồ sơ,Họ và tên,Ngày sinh,Số điện thoại';
     await importer.import(

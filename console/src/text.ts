@@ -198,6 +198,9 @@ export const T = {
     row: 'Dòng',
     reason: 'Lý do, thay đổi, cảnh báo',
     changes: 'Thay đổi',
+    /** A change of the organization's own fields when the server does not say which. */
+    ownFields: 'thông tin riêng của tổ chức',
+    otherField: 'thông tin khác',
     more: 'Xem thêm dòng',
     confirm: 'Nhập vào danh sách',
     cancel: 'Hủy',

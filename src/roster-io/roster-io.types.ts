@@ -103,10 +103,15 @@ export class ImportPreviewRowType {
   code: string | null;
   @Field(() => String, {
     nullable: true,
-    description: 'The member’s name as the file gives it, or as listed when the row leaves her unchanged; null for a refused row.',
+    description:
+      'The member’s name as the file gives it (a held row’s too), or as listed when the row leaves her unchanged; null for a refused row.',
   })
   fullName: string | null;
-  @Field(() => [String], { description: 'The fields that change (UPDATED).' }) changed: string[];
+  @Field(() => [String], {
+    description:
+      "The fields that change (UPDATED): the record's fields, and `profile.<key>` for each of the organization's own fields that changes (as rosterColumns names them).",
+  })
+  changed: string[];
   @Field(() => String, { nullable: true, description: 'Why it is refused or held (ID numbers and phones masked).' }) reason: string | null;
   @Field(() => String, { nullable: true, description: 'Its warnings (masked).' }) warnings: string | null;
 }

@@ -20,7 +20,7 @@ export interface PlanRow {
   /** The record it changes (UPDATED, UNCHANGED read whole) and its version as read: changed since, the row is refused. */
   recordId: string | null;
   recordVersion: number | null;
-  /** The columns to write (snake_case, as `jsonb_populate_record` takes them): CREATED and UPDATED only. */
+  /** The columns to write (snake_case, as `jsonb_populate_record` takes them): CREATED and UPDATED; a HELD row's name only. */
   values: Record<string, unknown> | null;
   /** The fields that change (UPDATED). */
   changed: string[];

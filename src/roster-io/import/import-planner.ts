@@ -20,7 +20,7 @@ import { matchKnownMembers, type KnownMatch } from './known-members.js';
 import { columnFor, RowPreparer, type PreparedRow } from './prepare-row.js';
 import { PREPARE_WORKERS_FOR_FILES_OF, PREPARE_WORKERS_FROM_ROW, PrepareWorkers, prepareWorkerSetup } from './prepare-workers.js';
 import { knownCommune, settleRowCommune } from './row-commune.js';
-import { changesNothing } from './record-columns.js';
+import { changedFields, changesNothing } from './record-columns.js';
 import { checkDuplicateCode, keptRow, lookUpCurrent, scopeProblems, type CurrentRecords, type PendingRow } from './pending-rows.js';
 import { rejectedRowUnitPath, RejectedRowsService } from './rejected-rows.service.js';
 import type { RosterRow, RowProblem } from './roster-row.js';
@@ -234,7 +234,7 @@ export class ImportPlanner {
     } else if (changesNothing(record, { ...record, ...values })) {
       this.plan(b, p, 'UNCHANGED', unitPath, { ...target, values: planValues({ importDigest: p.digest }), notes: row.notes });
     } else {
-      const changed = Object.keys(values).filter((k) => !changesNothing(record, { ...record, [k]: values[k] }));
+      const changed = changedFields(record, values);
       this.plan(b, p, 'UPDATED', unitPath, { ...target, values: planValues({ ...record, ...values }), changed, notes: row.notes });
     }
   }
@@ -271,7 +271,8 @@ export class ImportPlanner {
     for (const c of m.candidates) b.ctx.heldCandidates.add(c.externalId);
     const reason = `chờ quyết định: ${m.reason}`;
     const unitPath = rejectedRowUnitPath(b.ctx.scope);
-    this.plan(b, p, 'HELD', unitPath, { reason });
+    // Its name as her file gives it (what the preview names the row by): nothing else is written.
+    this.plan(b, p, 'HELD', unitPath, { reason, values: { full_name: p.row.fields.fullName ?? null } });
     p.outcome = 'HELD';
     p.warnings = reason;
     if (p.inResult) b.kept.push(keptRow(this.rejectedRows, b, p, [{ column: null, value: null, message: reason }], unitPath));

@@ -63,6 +63,19 @@ export function changesNothing(current: MemberRecord, after: Record<string, unkn
   return COMPARED.every((k) => same(current[k], after[k]));
 }
 
+/**
+ * The fields a row changes in its record (what the preview lists, by the file's columns): the
+ * compared fields that differ, and for the organization's own fields (`profile`) each one that
+ * differs too, as `profile.<key>` (the column "Ngày vào Đoàn", not "profile").
+ */
+export function changedFields(current: MemberRecord, values: Record<string, unknown>): string[] {
+  const changed = Object.keys(values).filter((k) => !changesNothing(current, { ...current, [k]: values[k] }));
+  if (!changed.includes('profile')) return changed;
+  const [before, after] = [current.profile ?? {}, (values.profile ?? {}) as Record<string, unknown>];
+  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
+  return [...changed, ...keys.filter((k) => !same(before[k], after[k])).map((k) => `profile.${k}`)];
+}
+
 const same = (a: unknown, b: unknown): boolean => {
   if (Buffer.isBuffer(a) || Buffer.isBuffer(b)) return Buffer.isBuffer(a) && Buffer.isBuffer(b) && a.equals(b);
   if (a && b && typeof a === 'object') return JSON.stringify(sortKeys(a)) === JSON.stringify(sortKeys(b));

@@ -43,8 +43,17 @@ export function PreviewStep(props: {
   ];
   // A changed field by its column's Vietnamese header: birthDatePrecision is part of Ngày sinh, unitId the chi hội, the commune's columns Xã/Phường.
   const headerOf = new Map(columns.data?.rosterColumns.map((c) => [c.field, c.field === 'unit' ? T.imports.unitField : c.header]));
-  const fieldOf = (f: string) => (f === 'unitId' ? 'unit' : f.startsWith('commune') ? 'communeName' : f.replace(/Precision$/, ''));
-  const changedText = (fields: string[]) => [...new Set(fields.map((f) => headerOf.get(fieldOf(f)) ?? f))].join(', ');
+  const fieldOf = (f: string) =>
+    f === 'unitId' ? 'unit' : f.startsWith('commune') ? 'communeName' : f === 'idNumberHash' ? 'idNumber' : f.replace(/Precision$/, '');
+  // The organization's own fields are named one by one (`profile.youthUnionJoinDate`: Ngày vào Đoàn), never "profile".
+  const changedText = (fields: string[]) =>
+    [
+      ...new Set(
+        fields
+          .filter((f) => f !== 'profile' || !fields.some((x) => x.startsWith('profile.')))
+          .map((f) => headerOf.get(fieldOf(f)) ?? (f === 'profile' ? T.imports.ownFields : T.imports.otherField)),
+      ),
+    ].join(', ');
   const changedMapping = mapping !== null && JSON.stringify(mapping) !== JSON.stringify(fileMapping);
 
   // Her corrected mapping is planned and shown before anything is written: "Nhập" applies only a plan she has seen.
