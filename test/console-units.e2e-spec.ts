@@ -126,6 +126,19 @@ describe('the console: her units, moves between them, a transfer another commune
       expect.arrayContaining([{ subject_id: ids.an }, { subject_id: ids.binh }]),
     );
 
+    // One tick takes the page she sees, her branches' members too: the dialog says where they all are now.
+    const all = page.getByRole('checkbox', { name: 'Chọn mọi hội viên chuyển được trên trang này' });
+    await all.check();
+    await page.getByRole('button', { name: 'Chuyển 3 hội viên đã chọn' }).click();
+    dialog = page.getByRole('dialog');
+    await dialog
+      .getByRole('alert')
+      .filter({ hasText: 'Những người đã chọn đang ở 2 nơi khác nhau: Chi đoàn Khu phố Hai (2), Đoàn phường Ba Đình (1).' })
+      .waitFor();
+    await dialog.getByRole('button', { name: 'Hủy' }).click();
+    await all.uncheck();
+    expect(await page.getByRole('button', { name: /Chuyển \d+ hội viên đã chọn/ }).isDisabled()).toBe(true);
+
     // To the other commune's unit: a request, the member marked as waiting.
     await sendToNgocHa(page, 'Lê Văn Cường');
     await page.getByText('Chờ Đoàn phường Ngọc Hà nhận').first().waitFor();

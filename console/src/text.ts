@@ -135,7 +135,11 @@ export const T = {
     kindLabel: 'Loại đơn vị',
     commune: 'Xã, phường của đơn vị cơ sở (gõ tên)',
     save: 'Lưu',
-    selectAll: 'Chọn mọi hội viên chuyển được',
+    selectAll: 'Chọn mọi hội viên chuyển được trên trang này',
+    /** The move dialog, when the chosen members are now in more than one unit: where each group is. */
+    fromUnits: (groups: { unit: string; n: number }[]) =>
+      `Những người đã chọn đang ở ${groups.length} nơi khác nhau: ${groups.map((g) => `${g.unit} (${g.n.toLocaleString('vi-VN')})`).join(', ')}. Kiểm tra lại trước khi chuyển: người ở chi hội khác cũng sẽ rời chi hội đó.`,
+    noUnit: 'chưa có chi hội',
     move: (n: number) => `Chuyển ${n} hội viên đã chọn`,
     moveTitle: (n: number) => `Chuyển sinh hoạt ${n} hội viên`,
     target: 'Đơn vị nhận',

@@ -109,7 +109,7 @@ export function MoveDialog({
   title = T.units.moveTitle(members.length),
   okText = T.units.move(members.length),
 }: DialogProps & {
-  members: Pick<UnitMember, 'id' | 'fullName'>[];
+  members: (Pick<UnitMember, 'id' | 'fullName'> & { unit?: { name: string } | null })[];
   mine: Set<string>;
   onResult: (text: string, problems: string[]) => void;
   /** From one member's page: the dialog named after her. */
@@ -123,6 +123,10 @@ export function MoveDialog({
   const [busy, setBusy] = useState(false);
   const [, transfer] = useMutation(TRANSFER);
   const all = byUnitName(targets.data?.transferTargets);
+  // Where the chosen members are now, largest group first: moving a whole ward by one tick shows here.
+  const counts = new Map<string, number>();
+  for (const m of members) counts.set(m.unit?.name ?? T.units.noUnit, (counts.get(m.unit?.name ?? T.units.noUnit) ?? 0) + 1);
+  const fromUnits = [...counts].map(([unit, n]) => ({ unit, n })).sort((a, b) => b.n - a.n);
   const byCode = new Map(all.map((u) => [u.code, u]));
   const option = (u: Target) => ({ value: u.code, label: targetLabel(u, byCode.get(u.parentCode ?? '')) });
   const move = async () => {
@@ -152,6 +156,9 @@ export function MoveDialog({
       onCancel={() => onClose(false)}
     >
       {targets.error && <Alert type="error" showIcon role="alert" title={errorText(targets.error, T.error.network)} />}
+      {fromUnits.length > 1 && (
+        <Alert type="warning" showIcon role="alert" title={T.units.fromUnits(fromUnits)} style={{ marginBottom: 12 }} />
+      )}
       <Form layout="vertical">
         <Form.Item label={T.units.target} htmlFor="move-target">
           <Select

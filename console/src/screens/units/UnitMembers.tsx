@@ -1,8 +1,12 @@
 import { Button, Checkbox, Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { T } from '../../text.ts';
 import { WRAPPING_LINK } from '../../layout.ts';
 import { PENDING_TONE } from '../../tones.ts';
 import { ENDED, type UnitMember } from './units-query.ts';
+
+/** Members a page. */
+const PAGE = 50;
 
 /**
  * A unit's members (its subtree's), each with its transfer waiting or declined; `chosen` (null: she
@@ -16,15 +20,19 @@ export function UnitMembers(props: {
   onOpen: (id: string) => void;
 }) {
   const { rows, chosen, onChoose } = props;
+  const [page, setPage] = useState(1);
   const movable = rows.filter((r) => !ENDED.has(r.status) && r.transferRequest?.state !== 'PENDING').map((r) => r.id);
-  const allChosen = chosen !== null && movable.length > 0 && movable.every((id) => chosen.includes(id));
+  // The select-all box takes the rows she sees (this page), never those of pages she has not looked at.
+  const shown = new Set(rows.slice((page - 1) * PAGE, page * PAGE).map((r) => r.id));
+  const onPage = movable.filter((id) => shown.has(id));
+  const allChosen = chosen !== null && onPage.length > 0 && onPage.every((id) => chosen.includes(id));
   return (
     <Table<UnitMember>
       rowKey="id"
       size="small"
       loading={props.loading}
       dataSource={rows}
-      pagination={{ pageSize: 50, showSizeChanger: false }}
+      pagination={{ pageSize: PAGE, showSizeChanger: false, current: page, onChange: setPage }}
       rowSelection={
         chosen
           ? {
@@ -35,8 +43,10 @@ export function UnitMembers(props: {
                   aria-label={T.units.selectAll}
                   checked={allChosen}
                   indeterminate={chosen.length > 0 && !allChosen}
-                  disabled={movable.length === 0}
-                  onChange={(e) => onChoose(e.target.checked ? movable : [])}
+                  disabled={onPage.length === 0}
+                  onChange={(e) =>
+                    onChoose(e.target.checked ? [...new Set([...chosen, ...onPage])] : chosen.filter((id) => !shown.has(id)))
+                  }
                 />
               ),
               onChange: (keys) => onChoose(keys.map(String)),
