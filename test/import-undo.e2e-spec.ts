@@ -191,6 +191,23 @@ describe('undoing an import', () => {
     expect((await t.sql(`SELECT 1 FROM member_record WHERE organization_code = 'CCB' AND external_id = 'C-3'`)).length).toBe(1);
   });
 
+  it('names the later import that changed its records: that one is undone first, then this one', async () => {
+    const week1 = await importRows('CCB', ['W-1,Lò Văn Tuần,1950,Nam,,,00004,CHI-1,Đang sinh hoạt,']);
+    const week2 = await importRows('CCB', ['W-1,Lò Văn Tuần,1950,Nam,,0912000011,00004,CHI-1,Đang sinh hoạt,']);
+    const name = (await t.sql<{ source_name: string }>(`SELECT source_name FROM import_job WHERE id = $1`, [week2.jobId]))[0].source_name;
+    const blocked = await t.gql<{ importJob: { undoBlocked: string | null } }>(`query($id: ID!) { importJob(id: $id) { undoBlocked } }`, {
+      id: week1.jobId,
+    });
+    expect(blocked.data!.importJob.undoBlocked).toMatch(
+      new RegExp(
+        `Lượt nhập sau \\(tệp ${name} ngày \\d\\d/\\d\\d/\\d{4}\\) đã sửa các hồ sơ này: hoàn tác lượt đó trước, rồi hoàn tác lượt này\\.$`,
+      ),
+    );
+    await undo.undoImport(week2.jobId, REASON, CLI_PRINCIPAL);
+    await undo.undoImport(week1.jobId, REASON, CLI_PRINCIPAL);
+    expect(await t.sql(`SELECT 1 FROM member_record WHERE organization_code = 'CCB' AND external_id = 'W-1'`)).toEqual([]);
+  });
+
   it('refuses after 30 days, when the images are dropped', async () => {
     const s = await importRows('CCB', ['C-9,Hà Văn Chín,1959,Nam,,,00004,CHI-1,Đang sinh hoạt,']);
     await t.sql(`UPDATE import_job SET started_at = now() - interval '31 days', finished_at = now() - interval '31 days' WHERE id = $1`, [

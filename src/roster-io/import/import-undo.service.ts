@@ -10,13 +10,14 @@ import { openUndoImage, purgeUndoImages, type BeforeImage } from '../../personal
 import { ImportJob, ImportJobStatus } from '../import-job.entity.js';
 import { ImportJobs } from './import-jobs.js';
 import { sealUndoImagesWith } from './import-undo.js';
-import { jobRefusal, recordsRefusal, undoBlockedReason } from './undo-refusals.js';
+import { changedSince, jobRefusal, recordsRefusal, undoBlockedReason } from './undo-refusals.js';
 import {
   clearLoneDuplicateFlags,
   decidedSuggestions,
   idHashes,
   keptImages,
   keptVersions,
+  laterImports,
   removeCreated,
   removeJobTraces,
   removeUnusedCreatedUnits,
@@ -71,7 +72,12 @@ export class ImportUndoService implements OnApplicationBootstrap, BeforeApplicat
       const job = await em.getRepository(ImportJob).findOneOrFail({ where: { id: jobId }, lock: { mode: 'pessimistic_write' } });
       refuseIf(jobRefusal(job, new Date()));
       const images = await keptImages(em, jobId);
-      refuseIf(recordsRefusal(job, images, await decidedSuggestions(em, jobId)));
+      const later = await laterImports(
+        em,
+        job,
+        changedSince(images).map((i) => i.recordId),
+      );
+      refuseIf(recordsRefusal(job, images, await decidedSuggestions(em, jobId), later));
       const counts = await this.rollBack(em, job, images);
       await em
         .getRepository(ImportJob)
@@ -130,7 +136,14 @@ export class ImportUndoService implements OnApplicationBootstrap, BeforeApplicat
   async undoBlocked(jobId: string, now = new Date()): Promise<string | null> {
     const job = await this.db.getRepository(ImportJob).findOneByOrFail({ id: jobId });
     const em = this.db.manager;
-    const refusal = jobRefusal(job, now) ?? recordsRefusal(job, await keptVersions(em, jobId), await decidedSuggestions(em, jobId));
+    const kept = await keptVersions(em, jobId);
+    const later = () =>
+      laterImports(
+        em,
+        job,
+        changedSince(kept).map((i) => i.recordId),
+      );
+    const refusal = jobRefusal(job, now) ?? recordsRefusal(job, kept, await decidedSuggestions(em, jobId), await later());
     return refusal && undoBlockedReason(job, refusal);
   }
 

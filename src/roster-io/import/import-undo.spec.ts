@@ -66,5 +66,12 @@ describe('an undo refused', () => {
     expect(recordsRefusal(job, [image('A-1', 1, 2), image('A-2', 4, 4), image('A-3', 2, null)], ['A-2'])).toContain(
       ': 3 hồ sơ đã được sửa sau lượt nhập (Mã hồ sơ: A-1, A-2, A-3)',
     );
+    const later = [
+      { sourceName: 'ds-tuan-3.xlsx', startedAt: new Date('2026-11-27T02:00:00Z') },
+      { sourceName: 'ds-tuan-2.xlsx', startedAt: new Date('2026-11-21T02:00:00Z') },
+    ];
+    expect(recordsRefusal(job, [image('A-1', 1, 2), image('A-2', 4, 4), image('A-3', 2, 2)], [], later)).toContain(
+      '2 lượt nhập sau (tệp ds-tuan-3.xlsx ngày 27/11/2026, tệp ds-tuan-2.xlsx ngày 21/11/2026) đã sửa các hồ sơ này: hoàn tác các lượt đó, lượt mới nhất trước, rồi hoàn tác lượt này.',
+    );
   });
 });

@@ -59,7 +59,8 @@ export async function keepUndoImages(em: EntityManager, jobId: string, images: U
     );
     for (const { before, after, version } of images.updated) {
       const was = digests.has(before.id) ? { ...before, importDigest: digests.get(before.id)! } : before;
-      rows.push([before.id, version, sealUndoImage(seal, changedColumns(was, after))]);
+      // With the version it read: undone, the record is as it was, version included.
+      rows.push([before.id, version, sealUndoImage(seal, { ...changedColumns(was, after), version: before.version })]);
     }
   }
   if (!rows.length) return;

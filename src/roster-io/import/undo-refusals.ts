@@ -1,6 +1,7 @@
 // When an import may no longer be undone (issue 17, item 5), as the secretary reads it: pure, so
 // each rule is in one place and read top-down.
 import { UNDO_IMAGE_DAYS, undoImagesCutoff } from '../../personal-data/undo-images.js';
+import { formatVnDay } from '../../common/dates/vn-day.js';
 import { ImportJobStatus, type ImportJob } from '../import-job.entity.js';
 import type { KeptImage } from './undo-steps.js';
 
@@ -29,21 +30,35 @@ export function jobRefusal(job: ImportJob, now: Date): string | null {
   return null;
 }
 
+/** The records the job wrote that were changed (or erased) since. */
+export const changedSince = (images: KeptImage[]): KeptImage[] =>
+  images.filter((i) => i.current === null || i.erased || i.current !== i.kept);
+
+/** A later import that changed some of the job's records (its undo images hold them). */
+export interface LaterImport {
+  sourceName: string;
+  startedAt: Date;
+}
+
 /**
  * The records: every one the job wrote must be as the job left it (same version, not erased) and
- * its suggestions undecided. Else the refusal names how many and which Mã hồ sơ.
+ * its suggestions undecided. Else the refusal names how many and which Mã hồ sơ, and the later
+ * imports that changed them (undone first, newest first, this one may be undone).
  */
-export function recordsRefusal(job: ImportJob, images: KeptImage[], decided: string[]): string | null {
+export function recordsRefusal(job: ImportJob, images: KeptImage[], decided: string[], later: LaterImport[] = []): string | null {
   const what = opening(job);
   const expected = job.created + job.updated;
   if (images.length < expected) {
     const gone = expected - images.length;
     return `${what}: ${gone} hồ sơ của lượt nhập không còn dữ liệu để hoàn tác (đã bị xóa dữ liệu cá nhân theo yêu cầu, hoặc lượt nhập có trước khi có chức năng hoàn tác).`;
   }
-  const changed = images.filter((i) => i.current === null || i.erased || i.current !== i.kept).map((i) => i.externalId ?? i.recordId);
+  const changed = changedSince(images).map((i) => i.externalId ?? i.recordId);
   const codes = [...new Set([...changed, ...decided])].sort();
   if (!codes.length) return null;
   const shown = codes.slice(0, CODES_SHOWN).join(', ');
   const more = codes.length > CODES_SHOWN ? ` và ${codes.length - CODES_SHOWN} hồ sơ khác` : '';
-  return `${what}: ${codes.length} hồ sơ đã được sửa sau lượt nhập (Mã hồ sơ: ${shown}${more}). Chỉ hoàn tác được khi chưa ai sửa các hồ sơ lượt nhập đã ghi.`;
+  const why = `${what}: ${codes.length} hồ sơ đã được sửa sau lượt nhập (Mã hồ sơ: ${shown}${more}). Chỉ hoàn tác được khi chưa ai sửa các hồ sơ lượt nhập đã ghi.`;
+  if (!later.length) return why;
+  const named = later.map((l) => `tệp ${l.sourceName} ngày ${formatVnDay(dayOf(l.startedAt))}`).join(', ');
+  return `${why} ${later.length === 1 ? 'Lượt nhập sau' : `${later.length} lượt nhập sau`} (${named}) đã sửa các hồ sơ này: hoàn tác ${later.length === 1 ? 'lượt đó' : 'các lượt đó, lượt mới nhất'} trước, rồi hoàn tác lượt này.`;
 }

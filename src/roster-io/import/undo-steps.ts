@@ -1,5 +1,6 @@
 // The steps of an import's undo, in its transaction (ImportUndoService tells the story): read what
 // the job kept, remove what it created, put back what it changed, remove what it wrote beside.
+import type { LaterImport } from './undo-refusals.js';
 import type { EntityManager } from 'typeorm';
 import { bulkUpdate } from '../../common/sql/bulk-sql.js';
 import { MemberRecord } from '../../membership/member-record/member-record.entity.js';
@@ -99,12 +100,15 @@ export async function revertUpdated(em: EntityManager, images: Map<string, Befor
     .addSelect('r.importDigest')
     .where('r.id = ANY(:ids)', { ids: [...images.keys()] })
     .getMany();
+  // The version the job read comes back with its values (an earlier import's undo then finds its own
+  // version again); an image kept before it held one moves the version on.
   const rows = records.map((r) => {
     const before = images.get(r.id)!;
     const now = r as unknown as Record<string, unknown>;
-    return [r.id, ...RECORD_COLUMNS.map(([c]) => (c in before ? before[c] : columnValue(now, c)))];
+    const version = typeof before.version === 'number' ? before.version : r.version + 1;
+    return [r.id, ...RECORD_COLUMNS.map(([c]) => (c in before ? before[c] : columnValue(now, c))), version];
   });
-  await bulkUpdate(em, 'member_record', 'id', RECORD_COLUMNS, rows, 'version = t.version + 1, updated_at = now()');
+  await bulkUpdate(em, 'member_record', 'id', [...RECORD_COLUMNS, ['version', 'int4']], rows, 'updated_at = now()');
 }
 
 /** What the job wrote beside the records it changed: its history events and its `Ghi chú` suggestions. */
@@ -173,4 +177,17 @@ export async function removeUnusedCreatedUnits(em: EntityManager, jobId: string)
     removed += gone.n;
   }
   return removed;
+}
+
+/** The later finished imports (not undone) that changed some of these records, newest first: an undo of this one waits for theirs. */
+export async function laterImports(em: EntityManager, job: { id: string; startedAt: Date }, recordIds: string[]): Promise<LaterImport[]> {
+  if (!recordIds.length) return [];
+  const rows = await em.query<{ source_name: string; started_at: Date }[]>(
+    `SELECT j.source_name, j.started_at FROM import_job j
+      WHERE j.id <> $1 AND j.started_at > $2 AND j.status = 'DONE'
+        AND EXISTS (SELECT 1 FROM import_undo_image i WHERE i.job_id = j.id AND i.record_id = ANY($3::uuid[]))
+      ORDER BY j.started_at DESC`,
+    [job.id, job.startedAt, recordIds],
+  );
+  return rows.map((r) => ({ sourceName: r.source_name, startedAt: r.started_at }));
 }
