@@ -240,4 +240,14 @@ describe("a commune office's own roster: her chi hội written short, hamlets in
     await waitForJob(gql, id, 'DONE');
     expect(await member('Kiều Thị Vân')).toMatchObject({ unit: 'BD-NK', commune_code: '00004' });
   });
+
+  it('matches, the next week, a member her own import put in her unit: no commune in the row, yet not held', async () => {
+    const before = await t.sql<{ n: number }>(`SELECT count(*)::int AS n FROM member_record WHERE full_name = 'Lý Thị Nga'`);
+    expect(before[0].n).toBe(1);
+    // Her list again, no commune, no chi hội, no CCCD or phone: the full birth date and her ward are the evidence.
+    const planned = await importRoster([[1, 'Lý Thị Nga', '05/06/1992', '', '', '']]);
+    expect(planned.map((p) => p.fate)).toEqual(['UNCHANGED']);
+    const after = await t.sql<{ n: number }>(`SELECT count(*)::int AS n FROM member_record WHERE full_name = 'Lý Thị Nga'`);
+    expect(after[0].n).toBe(1);
+  });
 });

@@ -100,12 +100,10 @@ export class ImportPlanner {
   }
 
   /**
-   * Whether a batch's new rows are prepared in the worker threads: once they are started; else when
-   * the batch is mostly new rows (a file sent again, its rows known, starts none) and the run is
-   * past its `PREPARE_WORKERS_FROM_ROW`th row, or its file is expected to hold
-   * `PREPARE_WORKERS_FOR_FILES_OF` rows (by its size: the workers then start with its first batch,
-   * their start beside the reading). A small file is prepared in this thread: starting them costs
-   * more than it saves.
+   * Whether a batch's new rows are prepared in the worker threads: once started; else when the batch is
+   * mostly new rows and the run is past its `PREPARE_WORKERS_FROM_ROW`th row, or its file (by its size)
+   * holds `PREPARE_WORKERS_FOR_FILES_OF` rows: they then start beside the reading. A small file is
+   * prepared in this thread: starting them costs more than it saves.
    */
   private wantsWorkers(batch: PendingRow[], fresh: PendingRow[], ctx: ImportContext): boolean {
     if (ctx.workers) return true;
@@ -162,7 +160,10 @@ export class ImportPlanner {
   private async matchUncoded(b: BatchPlan, batch: PendingRow[], current: CurrentRecords): Promise<Map<number, KnownMatch>> {
     const uncoded = batch.filter((p) => p.codeAssigned && !current.unchanged(p) && !current.existing.has(p.row.externalId));
     for (const p of uncoded) p.prepared ??= this.preparer.prepare(p.row, b.ctx);
-    const rows = uncoded.filter((p) => p.prepared?.values).map((p) => ({ ordinal: p.ordinal, prepared: p.prepared! }));
+    const home = (await b.ctx.units.own(b.em))?.communeCode ?? null;
+    const rows = uncoded
+      .filter((p) => p.prepared?.values)
+      .map((p) => ({ ...p, prepared: p.prepared!, communeIfNone: p.row.unit ? null : home }));
     if (!rows.length) return new Map();
     const matches = await matchKnownMembers(b.em, b.ctx.def.code, rows);
     const toRead: string[] = [];

@@ -1,6 +1,7 @@
 import { linkDate } from '../../common/identity/identity-compare.js';
 import { MemberStatus } from '../../membership/status/member-status.js';
-import { holdShared, matchRow, type KnownRecord, type RowProbe } from './known-member-rules.js';
+import { holdShared, matchRow, probeOf, type KnownRecord, type RowProbe } from './known-member-rules.js';
+import type { PreparedRow } from './prepare-row.js';
 import type { KnownMatch } from './known-members.js';
 
 /** A row's fields to change, its birth date as stored (ISO) with its precision. */
@@ -118,12 +119,52 @@ describe('matchRow: which known record a row without a code is', () => {
       'NEW',
     ],
     ['a CCCD on the row, none on the record', cccd, [{ externalId: 'A' }], 'byName', 'A STRONG'],
+    [
+      'name, full date and the same old CMND, no commune nor phone on either',
+      { idHash: 'cc', idKind: 'CMND', communeCode: null },
+      [{ externalId: 'A', idHash: 'cc', idKind: 'CMND', communeCode: null }],
+      'byName',
+      'A STRONG',
+    ],
+    [
+      'name, a year alone and the same old CMND',
+      { birth: '1985-01-01', precision: 'YEAR', idHash: 'cc', idKind: 'CMND' },
+      [{ externalId: 'A', idHash: 'cc', idKind: 'CMND' }],
+      'byName',
+      'A STRONG',
+    ],
+    [
+      'name, full date, another old CMND and nothing else',
+      { idHash: 'cc', idKind: 'CMND', communeCode: null },
+      [{ externalId: 'A', idHash: 'dd', idKind: 'CMND', communeCode: null }],
+      'byName',
+      'HOLD',
+    ],
     ['nobody known', {}, [], 'byName', 'NEW'],
   ])('%s', (_, row, records, where, expected) => {
     const rs = records.map(record);
     const m = matchRow(probe(row), where === 'byCccd' ? rs : [], where === 'byName' ? rs : []);
     expect(said(m)).toBe(expected);
     if (m.kind === 'HOLD') expect(m.candidates.length).toBeGreaterThan(0);
+  });
+
+  it('reads a row without a commune in the commune it lands in (her own unit’s), so her last import’s record is the row’s; its own commune wins', () => {
+    const prepared = (communeCode: string | null) =>
+      ({
+        values: {
+          fullName: 'Lò Thị Lan',
+          birthDate: '1985-03-12',
+          birthDatePrecision: 'DAY',
+          givenKey: 'lan',
+          familyKey: 'lo',
+          communeCode,
+        },
+      }) as unknown as PreparedRow;
+    const home = probeOf({ ordinal: 1, prepared: prepared(null), communeIfNone: '03199' })!;
+    expect(home.communeCode).toBe('03199');
+    expect(probeOf({ ordinal: 1, prepared: prepared('00004'), communeIfNone: '03199' })!.communeCode).toBe('00004');
+    expect(said(matchRow(home, [], [record({ externalId: 'A' })]))).toBe('A STRONG');
+    expect(said(matchRow(probeOf({ ordinal: 1, prepared: prepared(null) })!, [], [record({ externalId: 'A' })]))).toBe('HOLD');
   });
 
   it('says why it holds, in Vietnamese, with the candidates’ codes', () => {

@@ -49,7 +49,7 @@ export interface KnownRecord {
 const str = (v: unknown): string | null => (typeof v === 'string' && v ? v : null);
 
 /** The row's record columns as matching reads them (null: the row was not read into columns). */
-export function probeOf({ ordinal, prepared }: UncodedRow): RowProbe | null {
+export function probeOf({ ordinal, prepared, communeIfNone }: UncodedRow): RowProbe | null {
   const v = prepared.values;
   if (!v) return null;
   const birth = linkDate(str(v.birthDate), str(v.birthDatePrecision));
@@ -60,7 +60,8 @@ export function probeOf({ ordinal, prepared }: UncodedRow): RowProbe | null {
     birth,
     idHash: Buffer.isBuffer(hash) ? hash.toString('hex') : null,
     idKind: str(v.idKind),
-    communeCode: str(v.communeCode),
+    // A row without a commune is in the commune it will land in (her own unit's): last week's import put it there.
+    communeCode: str(v.communeCode) ?? communeIfNone ?? null,
     communeCandidates: Array.isArray(v.communeCandidates) ? (v.communeCandidates as string[]) : [],
     phone: str(v.phone),
     block: birth && str(v.givenKey) ? { given: str(v.givenKey)!, family: str(v.familyKey) ?? '', year: birth.year } : null,
@@ -147,17 +148,19 @@ const communes = (p: RowProbe, r: KnownRecord) =>
   compareCommunes({ code: p.communeCode, candidates: p.communeCandidates }, { code: r.communeCode, candidates: r.communeCandidates });
 
 /**
- * The same name and the same full birth date with the same commune or phone; or, with a year alone
- * or 01/01 (what namesakes share), the same phone in the same commune — namesakes of one year do not
- * share a phone number too.
+ * The same name and the same full birth date with the same commune, phone or ID number; or, with a
+ * year alone or 01/01 (what namesakes share), the same phone in the same commune — namesakes of one
+ * year do not share a phone number too — or the same ID number.
  */
 function isStrong(p: RowProbe, r: KnownRecord): boolean {
   if (sameName(p, r) !== NameLevel.SAME) return false;
   const birth = compareBirth(p.birth, linkDate(r.birthDate, r.birthDatePrecision));
   const sameCommune = communes(p, r) === CommuneLevel.SAME;
   const samePhone = compareValues(p.phone, r.phone) === SimpleLevel.SAME;
-  if (birth === BirthLevel.SAME_DAY) return sameCommune || samePhone;
-  return (birth === BirthLevel.SAME_YEAR || birth === BirthLevel.PLACEHOLDER) && sameCommune && samePhone;
+  // The same number of any kind (an old 9-digit CMND too: a 12-digit one matched before this) with the same name.
+  const sameNumber = !!p.idHash && p.idHash === r.idHash;
+  if (birth === BirthLevel.SAME_DAY) return sameCommune || samePhone || sameNumber;
+  return (birth === BirthLevel.SAME_YEAR || birth === BirthLevel.PLACEHOLDER) && ((sameCommune && samePhone) || sameNumber);
 }
 
 /** A namesake born that year (or that day) who may be the row's person: not one with another full birth date, nor in another commune. */

@@ -11,6 +11,8 @@ export { flagDuplicateListings } from '../../membership/member-record/duplicate-
 export interface UncodedRow {
   ordinal: number;
   prepared: PreparedRow;
+  /** The commune it lands in when it names none (the importing secretariat's own unit's). */
+  communeIfNone?: string | null;
 }
 
 /** What an uncoded row is, against the organization's records. */
