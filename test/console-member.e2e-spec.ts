@@ -63,6 +63,9 @@ describe('the console: add, edit, end and reinstate a member', () => {
     const warning = form.getByTestId('duplicate-warning');
     await warning.getByText(/Hội viên của Hội Liên hiệp Phụ nữ Việt Nam/).waitFor();
     expect(await warning.innerText()).toMatch(/cùng ngày sinh.*\n?.*cùng họ tên|cùng họ tên.*cùng ngày sinh/s);
+    // Only another organization's member: adding her to the Đoàn is right, and the warning says so.
+    expect(await warning.innerText()).toContain('Vẫn thêm được vào tổ chức của bạn');
+    expect(await warning.innerText()).not.toContain('đừng thêm mới');
     await form.getByLabel(/^Ngày sinh/).fill('1960');
     await form.getByText('Lưu ý về điều kiện vào tổ chức').waitFor();
     expect(await review(page)).toEqual(CLEAN);
@@ -265,6 +268,8 @@ describe('the console: add, edit, end and reinstate a member', () => {
       .waitFor();
     await warning.getByText(/Hội viên của Hội Nông dân Việt Nam/).waitFor();
     await warning.getByRole('button', { name: 'Mở hồ sơ này' }).waitFor();
+    // One of them is hers: do not add a second record.
+    expect(await warning.innerText()).toContain('đừng thêm mới');
     expect(await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth')).toBe(true);
     const box = (await warning.boundingBox())!;
     expect(box.x).toBeGreaterThanOrEqual(0);

@@ -324,6 +324,9 @@ export const T = {
     checking: 'Đang kiểm tra trùng…',
     duplicatesTitle: (n: number) => `Có thể đã có người này: ${n} hồ sơ gần giống`,
     duplicatesHint: 'Kiểm tra trước khi lưu: nếu đúng là cùng một người ở tổ chức của mình, đừng thêm mới mà mở hồ sơ đó để sửa.',
+    /** Every candidate is another organization's member: adding her to hers is right, the two records are linked as one person. */
+    elsewhereHint:
+      'Người này có thể đã là hội viên của tổ chức khác. Vẫn thêm được vào tổ chức của bạn: hai hồ sơ sẽ được liên kết là cùng một người, không tính hai lần.',
     noDuplicates: 'Không thấy hồ sơ nào gần giống',
     noOtherDuplicates: 'Không thấy hồ sơ nào khác gần giống trong tổ chức của bạn',
     duplicateCheckNeeds: 'Nhập họ tên và ngày sinh (chỉ năm cũng được) để kiểm tra trùng.',

@@ -93,7 +93,7 @@ export function DuplicateWarning({ draft, exclude, onOpen }: { draft: Draft; exc
       title={T.form.duplicatesTitle(found.length)}
       description={
         <>
-          <Typography.Paragraph>{T.form.duplicatesHint}</Typography.Paragraph>
+          <Typography.Paragraph>{found.some(own) ? T.form.duplicatesHint : T.form.elsewhereHint}</Typography.Paragraph>
           {/* Vertical: the button under the candidate, whose name and evidence keep the whole width (a phone's 390 px too). */}
           <List
             size="small"
