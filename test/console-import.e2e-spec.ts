@@ -314,4 +314,38 @@ describe("the console's import wizard, as a Hội Phụ nữ secretariat imports
     expect(added.data!.createMemberRecord.unit).toEqual({ code: 'HPN-QT' });
     await context.close();
   });
+
+  it('on her phone, names each row with its sheet and shows its reason under the name, all within the screen', async () => {
+    const user = await t.createUser('xa-hpn-phone-2', Role.SECRETARIAT, 'HPN');
+    const wb = new ExcelJS.Workbook();
+    for (const [sheet, names] of [
+      ['Chi hội 1', ['Lò Thị Dung', 'Cà Thị Hiên']],
+      ['Chi hội 2', ['Quàng Thị Ngân', 'Tòng Thị Xuân']],
+    ] as const) {
+      const ws = wb.addWorksheet(sheet);
+      ws.addRow(['STT', 'Họ và tên', 'Ngày sinh', 'Số điện thoại']);
+      // A phone Excel saved as a number (its 0 lost): a warning every row carries.
+      names.forEach((n, i) => ws.addRow([i + 1, n, `0${i + 1}/03/1990`, 912345670 + i]));
+    }
+    const context = await b.context('phone');
+    const page = await logInThroughPage(context, t.url, user);
+    await page.goto(`${t.url}/#/nhap`);
+    await page.locator('input[type=file]').setInputFiles({
+      name: 'hai-chi-hoi.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: Buffer.from(await wb.xlsx.writeBuffer()),
+    });
+    await page.getByText('Thêm mới: 4').waitFor();
+    const row = page.locator('tbody tr.ant-table-row').filter({ hasText: 'Quàng Thị Ngân' });
+    expect(await row.locator('td').first().innerText()).toBe('Chi hội 2 · 2');
+    // Her reason is under the name in the same cell, as wide as the name: not a sliver at the screen's edge.
+    const cell = row.locator('td').filter({ hasText: 'Quàng Thị Ngân' });
+    expect(await cell.innerText()).toMatch(/Quàng Thị Ngân\n.*thiếu số 0 ở đầu/);
+    const box = (await cell.boundingBox())!;
+    expect(box.width).toBeGreaterThan(150);
+    expect(box.x + box.width).toBeLessThanOrEqual(390);
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth')).toBeLessThanOrEqual(0);
+    expect(await review(page)).toEqual(CLEAN);
+    await context.close();
+  });
 });

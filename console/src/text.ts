@@ -202,6 +202,8 @@ export const T = {
     row: 'Dòng',
     reason: 'Lý do, thay đổi, cảnh báo',
     changes: 'Thay đổi',
+    /** A preview row of a workbook with several sheets. */
+    sheetRow: (sheet: string, row: number) => `${sheet} · ${row}`,
     /** A change of the organization's own fields when the server does not say which. */
     ownFields: 'thông tin riêng của tổ chức',
     otherField: 'thông tin khác',

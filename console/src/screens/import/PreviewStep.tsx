@@ -1,4 +1,4 @@
-import { Alert, Button, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Grid, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useClient, useQuery } from 'urql';
 import { errorText } from '../../client.ts';
@@ -55,6 +55,11 @@ export function PreviewStep(props: {
       ),
     ].join(', ');
   const changedMapping = mapping !== null && JSON.stringify(mapping) !== JSON.stringify(fileMapping);
+  const reasonOf = (r: Row) =>
+    [r.reason, r.changed.length ? `${T.imports.changes}: ${changedText(r.changed)}` : null, r.warnings].filter(Boolean).join(' · ') ||
+    T.dash;
+  const narrow = Grid.useBreakpoint().sm === false;
+  const sheets = new Set(rows.map((r) => r.sheet)).size;
 
   // Her corrected mapping is planned and shown before anything is written: "Nhập" applies only a plan she has seen.
   const previewAgain = async () => {
@@ -212,17 +217,16 @@ export function PreviewStep(props: {
 
         dataSource={rows}
         columns={[
-          { title: T.imports.row, dataIndex: 'row', width: 70 },
+          // A workbook's sheets each count their rows: "dòng 8" is named with its sheet.
+          { title: T.imports.row, width: 70, render: (_, r) => (sheets > 1 && r.sheet ? T.imports.sheetRow(r.sheet, r.row) : r.row) },
           { title: T.imports.fateTitle, render: (_, r) => <Tag color={FATE_TONE[r.fate]}>{T.imports.fate[r.fate] ?? r.fate}</Tag> },
-          { title: T.column.name, render: (_, r) => r.fullName ?? T.dash },
-          { title: T.column.code, render: (_, r) => r.code ?? T.dash },
           {
-            title: T.imports.reason,
-            render: (_, r) =>
-              [r.reason, r.changed.length ? `${T.imports.changes}: ${changedText(r.changed)}` : null, r.warnings]
-                .filter(Boolean)
-                .join(' · ') || T.dash,
+            title: T.column.name,
+            // On a phone the reason goes under the name: four columns squeezed it to a sliver.
+            render: (_, r) => (narrow ? <NameAndReason name={r.fullName ?? T.dash} reason={reasonOf(r)} /> : (r.fullName ?? T.dash)),
           },
+          { title: T.column.code, responsive: ['sm'], render: (_, r) => r.code ?? T.dash },
+          { title: T.imports.reason, responsive: ['sm'], render: (_, r) => reasonOf(r) },
         ]}
       />
       {p.next !== null && (
@@ -242,6 +246,16 @@ export function PreviewStep(props: {
         </Button>
         <Button onClick={props.onCancel}>{T.imports.cancel}</Button>
       </Space>
+    </>
+  );
+}
+
+/** A row's name over its reason, changes and warnings (a phone's one cell for both). */
+function NameAndReason({ name, reason }: { name: string; reason: string }) {
+  return (
+    <>
+      <div style={{ fontWeight: 600 }}>{name}</div>
+      <Typography.Text type="secondary">{reason}</Typography.Text>
     </>
   );
 }
