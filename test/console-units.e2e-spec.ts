@@ -88,8 +88,10 @@ describe('the console: her units, moves between them, a transfer another commune
     await page.getByRole('button', { name: 'Thêm đơn vị' }).click();
     let dialog = page.getByRole('dialog');
     await reviewDialog(page);
-    await dialog.getByLabel('Mã đơn vị').fill('A2');
+    // The code follows the name until she types her own.
     await dialog.getByLabel('Tên đơn vị').fill('Chi đoàn khu phố 2');
+    expect(await dialog.getByLabel('Mã đơn vị').inputValue()).toBe('A-CHI-DOAN-KHU-PHO-2');
+    await dialog.getByLabel('Mã đơn vị').fill('A2');
     await dialog.getByRole('button', { name: 'Lưu' }).click();
     await treeNode(page, 'A2').waitFor();
     await treeNode(page, 'A2').click();

@@ -125,6 +125,7 @@ export const T = {
     rename: 'Đổi tên',
     renameTitle: (name: string) => `Đổi tên đơn vị ${name}`,
     code: 'Mã đơn vị (chữ không dấu, số, - _ .)',
+    codeHelp: 'Tự đặt theo tên đơn vị; sửa nếu đơn vị đã có mã riêng.',
     name: 'Tên đơn vị',
     kind: {
       PROVINCE: 'Cấp tỉnh',

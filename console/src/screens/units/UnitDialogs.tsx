@@ -1,4 +1,4 @@
-import { Alert, Form, Input, Modal, Select } from 'antd';
+import { Alert, Form, Input, Modal, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { errorText } from '../../client.ts';
@@ -20,8 +20,10 @@ interface DialogProps {
 /** A new unit under the chosen one (a base asks for its commune). */
 export function AddUnitDialog({ organization, parent, onClose }: DialogProps & { parent: TreeUnit | null }) {
   const kind = childKind(parent) ?? 'BRANCH';
-  const [code, setCode] = useState('');
+  // The code follows the name until she types one: a secretary should not have to invent it.
+  const [typedCode, setCode] = useState<string | null>(null);
   const [name, setName] = useState('');
+  const code = typedCode ?? unitCodeFor(parent?.code ?? organization, name);
   const [commune, setCommune] = useState<string | undefined>();
   const [state, create] = useMutation(CREATE_UNIT);
   const save = async () => {
@@ -44,7 +46,10 @@ export function AddUnitDialog({ organization, parent, onClose }: DialogProps & {
       <Form layout="vertical">
         <Form.Item label={T.units.kindLabel}>{T.units.kind[kind]}</Form.Item>
         <Form.Item label={T.units.code} htmlFor="unit-code">
-          <Input id="unit-code" value={code} onChange={(e) => setCode(e.target.value)} maxLength={32} />
+          <Input id="unit-code" value={code} onChange={(e) => setCode(e.target.value)} maxLength={32} aria-describedby="unit-code-help" />
+          <Typography.Text id="unit-code-help" type="secondary">
+            {T.units.codeHelp}
+          </Typography.Text>
         </Form.Item>
         <Form.Item label={T.units.name} htmlFor="unit-name">
           <Input id="unit-name" value={name} onChange={(e) => setName(e.target.value)} />
@@ -53,6 +58,15 @@ export function AddUnitDialog({ organization, parent, onClose }: DialogProps & {
       </Form>
     </Modal>
   );
+}
+
+/** A code from the unit's name under its parent's (`DTN-03334-CHI-DOAN-TDP-5`): letters without accents, digits and dashes, 32 at most. */
+export function unitCodeFor(parentCode: string, name: string): string {
+  const slug = foldVi(name)
+    .toUpperCase()
+    .replace(/[^A-Z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return slug ? `${parentCode}-${slug}`.slice(0, 32).replace(/-+$/, '') : '';
 }
 
 /** A new name for a unit (its code stays: files and imports name it). */
