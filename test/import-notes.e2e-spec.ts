@@ -162,6 +162,10 @@ describe('import warnings, suggestions and codes assigned (issue 16)', () => {
     await xlsx(p, [header, ['HPN-GC-1', 'Lò Thị Nga', '1980', 'Nữ', '']]);
     expect((await importer.import(p, { organization: 'HPN' }, CLI_PRINCIPAL)).created).toBe(1);
     await xlsx(p, [header, ['HPN-GC-1', 'Lò Thị Nga', '1980', 'Nữ', 'Đã chuyển đi Lai Châu T6/2026']]);
+    // Her preview says what the note says before anything is written.
+    const previewed = await importer.import(p, { organization: 'HPN', preview: true }, CLI_PRINCIPAL);
+    const [row] = (await importer.preview(previewed.jobId, CLI_PRINCIPAL)).rows;
+    expect([row.fate, row.noteKinds]).toEqual(['UNCHANGED', ['MOVED_AWAY']]);
     const again = await importer.import(p, { organization: 'HPN' }, CLI_PRINCIPAL);
     expect([again.created, again.updated, again.unchanged]).toEqual([0, 0, 1]);
     const kinds = await t.sql<{ kind: string }>(

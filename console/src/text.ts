@@ -203,6 +203,9 @@ export const T = {
     row: 'Dòng',
     reason: 'Lý do, thay đổi, cảnh báo',
     changes: 'Thay đổi',
+    /** What a row's Ghi chú says: kept on the record for her to take or not after the import (nothing applied). */
+    noteSays: (kinds: string[]) =>
+      `Ghi chú: ${kinds.join(', ')} — sau khi nhập, xem ở hồ sơ (lọc "Ghi chú trong tệp nhập chưa xử lý") để nhận hoặc không`,
     /** A preview row of a workbook with several sheets. */
     sheetRow: (sheet: string, row: number) => `${sheet} · ${row}`,
     /** A change of the organization's own fields when the server does not say which. */

@@ -114,6 +114,11 @@ export class ImportPreviewRowType {
   changed: string[];
   @Field(() => String, { nullable: true, description: 'Why it is refused or held (ID numbers and phones masked).' }) reason: string | null;
   @Field(() => String, { nullable: true, description: 'Its warnings (masked).' }) warnings: string | null;
+  @Field(() => [SuggestionKindEnum], {
+    description:
+      'What its Ghi chú says (died, moved away, old CMND, member elsewhere): suggested on the record once written, never applied.',
+  })
+  noteKinds: SuggestionKindEnum[];
 }
 
 @ObjectType('ImportSheetNote', { description: 'What the reading of a roster says of one of its sheets, in Vietnamese.' })

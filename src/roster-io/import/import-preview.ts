@@ -2,6 +2,7 @@
 // confirms — counts by fate, her columns' mapping, whether the file looks like another
 // organization's, and the rows page by page (fate, code, the fields that change, why). Nothing in it
 // is in clear that the record keeps sealed (reasons and warnings are masked); each read is logged.
+import type { SuggestionKindEnum } from '../roster-io.types.js';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../../access/principal.js';
@@ -22,6 +23,8 @@ export interface PreviewRow {
   changed: string[];
   reason: string | null;
   warnings: string | null;
+  /** What its Ghi chú says (DIED, MOVED_AWAY…): suggested on the record once written, never applied. */
+  noteKinds: SuggestionKindEnum[];
 }
 
 export interface ImportPreview {
@@ -54,7 +57,8 @@ export class ImportPreviews {
     const own = unitPathLimit(scope);
     const rows = await this.db.query<(PreviewRow & { unit_path: string | null })[]>(
       `SELECT p.ordinal, p.sheet, p.row_number AS row, p.fate, p.external_id AS code, p.changed, p.reason, p.warnings,
-              coalesce(p.record_values->>'full_name', r.full_name) AS "fullName"
+              coalesce(p.record_values->>'full_name', r.full_name) AS "fullName",
+              ARRAY(SELECT DISTINCT f->>'kind' FROM jsonb_array_elements(coalesce(p.notes, '[]')) f ORDER BY 1) AS "noteKinds"
          FROM import_plan_row p LEFT JOIN member_record r ON r.id = p.record_id AND r.erased_at IS NULL
         WHERE p.job_id = $1 AND p.ordinal > $2 AND ($4::text IS NULL OR starts_with(p.unit_path, $4))
         ORDER BY p.ordinal LIMIT $3`,

@@ -56,8 +56,14 @@ export function PreviewStep(props: {
     ].join(', ');
   const changedMapping = mapping !== null && JSON.stringify(mapping) !== JSON.stringify(fileMapping);
   const reasonOf = (r: Row) =>
-    [r.reason, r.changed.length ? `${T.imports.changes}: ${changedText(r.changed)}` : null, r.warnings].filter(Boolean).join(' · ') ||
-    T.dash;
+    [
+      r.reason,
+      r.changed.length ? `${T.imports.changes}: ${changedText(r.changed)}` : null,
+      r.warnings,
+      r.noteKinds.length ? T.imports.noteSays(r.noteKinds.map((k) => T.notes.kind[k] ?? k)) : null,
+    ]
+      .filter(Boolean)
+      .join(' · ') || T.dash;
   const narrow = Grid.useBreakpoint().sm === false;
   const sheets = new Set(rows.map((r) => r.sheet)).size;
 

@@ -85,6 +85,7 @@ export const PREVIEW = graphql(`
         reason
         warnings
         changed
+        noteKinds
       }
     }
   }
