@@ -31,7 +31,7 @@ describe('the grants of the application role', () => {
   });
 
   it('leaves a relation that is already right alone and resets one that is not (extra rights, PUBLIC, a new table)', () => {
-    expect(grantStatements('app', [rel('member_record', ['UPDATE', 'SELECT', 'INSERT', 'DELETE'])])).toEqual([]);
+    expect(grantStatements('app', [rel('unit', ['UPDATE', 'SELECT', 'INSERT', 'DELETE'])])).toEqual([]);
     expect(grantStatements('app', [rel('audit_event', ['DELETE', 'INSERT', 'SELECT', 'TRUNCATE', 'UPDATE'])])).toEqual([
       'REVOKE ALL ON TABLE public."audit_event" FROM PUBLIC, "app"',
       'GRANT INSERT, SELECT ON TABLE public."audit_event" TO "app"',
