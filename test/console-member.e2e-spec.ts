@@ -456,4 +456,21 @@ describe('the console: add, edit, end and reinstate a member', () => {
     expect(edited.errors).toBeUndefined();
     await context.close();
   });
+
+  it('says a record no link run has seen yet has no warning yet, not that it has none (an over-age member imported today)', async () => {
+    await t.importRoster('DTN', HEADER, ['DTN-OLD,Vì Thị Nhung,05/05/1985,Nữ,,,00004,,Đang sinh hoạt']);
+    const [{ id }] = await t.sql<{ id: string }>(`SELECT id FROM member_record WHERE external_id = 'DTN-OLD'`);
+    // As after an import too large to link at once: the record waits for the next run.
+    await t.sql(`DELETE FROM record_person WHERE record_id = $1`, [id]);
+    const context = await b.context();
+    const page = await logInThroughPage(context, t.url, await t.createUser('xa-dtn-chua', Role.SECRETARIAT, 'DTN'));
+    await page.getByRole('searchbox').fill('vi thi nhung');
+    await page.getByRole('button', { name: 'Vì Thị Nhung' }).click();
+    const drawer = page.getByRole('dialog', { name: 'Vì Thị Nhung' });
+    await drawer.getByText('Chưa có cảnh báo: hồ sơ chưa được đối chiếu.', { exact: false }).waitFor();
+    expect(await drawer.getByText('Không có cảnh báo', { exact: true }).count()).toBe(0);
+    // Her age is told all the same, by the organization's rule.
+    await drawer.getByText(/quá độ tuổi tối đa 35/).waitFor();
+    await context.close();
+  });
 });

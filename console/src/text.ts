@@ -414,6 +414,7 @@ export const T = {
     history: 'Quá trình',
     flags: 'Cảnh báo và lý do',
     noFlags: 'Không có cảnh báo',
+    noFlagsYet: 'Chưa có cảnh báo: hồ sơ chưa được đối chiếu. Cảnh báo (kể cả quá tuổi) có sau lần rà soát tới.',
     noHistory: 'Chưa có sự kiện',
     joined: 'Ngày vào',
     lastDues: 'Đóng hội phí gần nhất',

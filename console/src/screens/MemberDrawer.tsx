@@ -277,7 +277,8 @@ export function MemberDrawer(props: {
               {T.member.flags}
             </Typography.Title>
             {r.flags.length === 0 ? (
-              <Empty description={T.member.noFlags} image={Empty.PRESENTED_IMAGE_SIMPLE} />
+              // Flags come from a link run: a record none has seen yet is not "without a warning".
+              <Empty description={r.person ? T.member.noFlags : T.member.noFlagsYet} image={Empty.PRESENTED_IMAGE_SIMPLE} />
             ) : (
               <List
                 size="small"
