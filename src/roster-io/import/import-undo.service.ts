@@ -125,7 +125,7 @@ export class ImportUndoService implements OnApplicationBootstrap, BeforeApplicat
     await revertUpdated(em, before);
     await clearLoneDuplicateFlags(em, job.organizationCode, [...hashes, ...(await idHashes(em, [...before.keys()]))]);
     await em.query(`DELETE FROM import_undo_image WHERE job_id = $1`, [job.id]);
-    const unitsRemoved = await removeUnusedCreatedUnits(em, job.id);
+    const unitsRemoved = await removeUnusedCreatedUnits(em, job);
     return { removed: created.length, reverted: before.size, unitsRemoved };
   }
 

@@ -142,20 +142,21 @@ export async function clearLoneDuplicateFlags(em: EntityManager, org: string, ha
  * the audit log but their creation (a rename is a change). Branches before their base, so a base
  * the job made for its branches goes with them. How many were removed.
  */
-export async function removeUnusedCreatedUnits(em: EntityManager, jobId: string): Promise<number> {
+export async function removeUnusedCreatedUnits(em: EntityManager, job: { id: string; startedAt: Date }): Promise<number> {
   const created = await em.query<{ id: string }[]>(
     `SELECT u.id FROM unit u
        JOIN audit_event a ON a.action = 'UNIT_CREATED' AND a.subject_type = 'UNIT' AND a.subject_id = u.id::text
       WHERE a.detail->>'importJob' = $1
       ORDER BY length(u.path) DESC, u.id`,
-    [jobId],
+    [job.id],
   );
   if (!created.length) return 0;
-  // Another record's history naming them (one scan of the events, whose unit columns have no index).
+  // Another record's history naming them: recorded since the job began, as they did not exist before
+  // (an hour's margin for clocks; the recorded_at BRIN index reads those blocks only, the unit columns have no index).
   const named = await em.query<{ id: string }[]>(
     `SELECT DISTINCT n.id FROM membership_event e CROSS JOIN LATERAL unnest(ARRAY[e.from_unit_id, e.to_unit_id]) AS n(id)
-      WHERE (e.from_unit_id = ANY($1) OR e.to_unit_id = ANY($1)) AND n.id = ANY($1)`,
-    [created.map((c) => c.id)],
+      WHERE e.recorded_at >= $2::timestamptz - interval '1 hour' AND (e.from_unit_id = ANY($1) OR e.to_unit_id = ANY($1)) AND n.id = ANY($1)`,
+    [created.map((c) => c.id), job.startedAt],
   );
   const used = new Set(named.map((n) => n.id));
   let removed = 0;
