@@ -5,7 +5,7 @@ import { AFTER_ENROLMENT, createTestApp, type TestApp, type TestUser } from './t
 interface SessionBody {
   csrfToken: string;
   expiresAt: string;
-  user: { username: string; role: string; organization: string | null; unit: string | null };
+  user: { username: string; role: string; organization: string | null; unit: string | null; terms: Record<string, string> | null };
 }
 interface GqlBody {
   data?: Record<string, unknown> | null;
@@ -60,7 +60,7 @@ describe('browser sessions', () => {
     expect(attrs).toMatchObject({ httponly: true, samesite: 'Strict', path: '/' });
     expect(attrs).not.toHaveProperty('secure'); // plain HTTP here
     const body = (await res.json()) as SessionBody;
-    expect(body.user).toEqual({ username: 'web.admin', role: 'ADMIN', organization: null, unit: null });
+    expect(body.user).toEqual({ username: 'web.admin', role: 'ADMIN', organization: null, unit: null, terms: null });
     expect(body.csrfToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(JSON.stringify(body)).not.toContain(pair.split('=')[1]); // the token stays in the cookie
     const ttl = Date.parse(body.expiresAt) - before;
@@ -116,6 +116,8 @@ describe('browser sessions', () => {
   it('reads the session back, renews it, and logs out for good', async () => {
     const { cookie, body } = await logIn(await t.createUser('web.dtn', Role.SECRETARIAT, 'DTN'));
     const csrf = { cookie, 'x-csrf-token': body.csrfToken };
+    // Her organization's words come with her session: the console speaks them.
+    expect(body.user.terms).toEqual({ member: 'đoàn viên', branch: 'chi đoàn', dues: 'đoàn phí' });
     const got = await call('GET', '/session', { cookie });
     expect(got.status).toBe(200);
     expect(await got.json()).toEqual(body);

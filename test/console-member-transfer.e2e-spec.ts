@@ -101,7 +101,7 @@ describe('the console: a transfer from the member’s page', () => {
     expect(await unlabelledDialogFields(page)).toEqual([]);
     await dialog.getByLabel('Lý do').fill('Chuyển nơi cư trú');
     await dialog.getByRole('button', { name: 'Chuyển sinh hoạt' }).click();
-    await drawer.getByRole('status').filter({ hasText: 'Đã chuyển 1 hội viên.' }).waitFor();
+    await drawer.getByRole('status').filter({ hasText: 'Đã chuyển 1 đoàn viên.' }).waitFor();
     // Her page shows her new unit, and the move in her history.
     await drawer
       .locator('tr', { has: page.locator('th', { hasText: /^Đơn vị$/ }) })

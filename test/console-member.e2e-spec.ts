@@ -55,13 +55,13 @@ describe('the console: add, edit, end and reinstate a member', () => {
   const pick = (page: Page, text: string | RegExp) => page.locator('.ant-select-item-option').filter({ hasText: text }).click();
 
   async function addMember(page: Page): Promise<void> {
-    await page.getByRole('button', { name: 'Thêm hội viên' }).click();
-    const form = page.getByRole('dialog', { name: 'Thêm hội viên' });
+    await page.getByRole('button', { name: 'Thêm đoàn viên' }).click();
+    const form = page.getByRole('dialog', { name: 'Thêm đoàn viên' });
     await form.getByLabel('Họ và tên').fill('Tran Thi Mai');
     await form.getByLabel(/^Ngày sinh/).fill('12/03/1998');
     // Another organization's member: her name is not shown, the evidence is.
     const warning = form.getByTestId('duplicate-warning');
-    await warning.getByText(/Hội viên của Hội Liên hiệp Phụ nữ Việt Nam/).waitFor();
+    await warning.getByText(/Thành viên của Hội Liên hiệp Phụ nữ Việt Nam/).waitFor();
     expect(await warning.innerText()).toMatch(/cùng ngày sinh.*\n?.*cùng họ tên|cùng họ tên.*cùng ngày sinh/s);
     // Only another organization's member: adding her to the Đoàn is right, and the warning says so.
     expect(await warning.innerText()).toContain('Vẫn thêm được vào tổ chức của bạn');
@@ -253,8 +253,8 @@ describe('the console: add, edit, end and reinstate a member', () => {
     await chooseOption(page, page.getByRole('combobox', { name: 'Cảnh báo' }), /^Đã mất: 1 hồ sơ có cảnh báo/);
     await page.getByText('1 hồ sơ', { exact: true }).waitFor();
     expect(await page.getByRole('button', { name: 'Nguyễn Văn Bình' }).count()).toBe(1);
-    await page.getByRole('button', { name: 'Thêm hội viên' }).click();
-    const form = page.getByRole('dialog', { name: 'Thêm hội viên' });
+    await page.getByRole('button', { name: 'Thêm đoàn viên' }).click();
+    const form = page.getByRole('dialog', { name: 'Thêm đoàn viên' });
     await form.getByLabel('Họ và tên').waitFor();
     expect(await review(page)).toEqual(CLEAN);
     // The duplicate warning on her phone: the candidates and their evidence within the screen's width, nothing cut.
@@ -266,7 +266,7 @@ describe('the console: add, edit, end and reinstate a member', () => {
       .getByText(/Phạm Văn Cường/)
       .first()
       .waitFor();
-    await warning.getByText(/Hội viên của Hội Nông dân Việt Nam/).waitFor();
+    await warning.getByText(/Thành viên của Hội Nông dân Việt Nam/).waitFor();
     await warning.getByRole('button', { name: 'Mở hồ sơ này' }).waitFor();
     // One of them is hers: do not add a second record.
     expect(await warning.innerText()).toContain('đừng thêm mới');
@@ -291,15 +291,15 @@ describe('the console: add, edit, end and reinstate a member', () => {
   it('checks for duplicates with a birth date typed with dots or dashes, as secretaries write it (12.3.1998)', async () => {
     const context = await b.context();
     const page = await logInThroughPage(context, t.url, await t.createUser('xa-dtn-cham', Role.SECRETARIAT, 'DTN'));
-    await page.getByRole('button', { name: 'Thêm hội viên' }).click();
-    const form = page.getByRole('dialog', { name: 'Thêm hội viên' });
+    await page.getByRole('button', { name: 'Thêm đoàn viên' }).click();
+    const form = page.getByRole('dialog', { name: 'Thêm đoàn viên' });
     await form.getByLabel('Họ và tên').fill('Tran Thi Mai');
     for (const typed of ['12.3.1998', '12-03-1998']) {
       await form.getByLabel(/^Ngày sinh/).fill(typed);
       // The same young woman of the Hội Phụ nữ is found, not "type a birth date" under the date she typed.
       await form
         .getByTestId('duplicate-warning')
-        .getByText(/Hội viên của Hội Liên hiệp Phụ nữ Việt Nam/)
+        .getByText(/Thành viên của Hội Liên hiệp Phụ nữ Việt Nam/)
         .waitFor();
       expect(await form.getByText('Nhập họ tên và ngày sinh').count()).toBe(0);
       await form.getByLabel(/^Ngày sinh/).fill('');
@@ -382,8 +382,8 @@ describe('the console: add, edit, end and reinstate a member', () => {
     const page = await logInThroughPage(context, t.url, await t.createUser('xa-dtn-cccd', Role.SECRETARIAT, 'DTN'));
     page.setDefaultTimeout(8000);
     const fill = async () => {
-      await page.getByRole('button', { name: 'Thêm hội viên' }).click();
-      const form = page.getByRole('dialog', { name: 'Thêm hội viên' });
+      await page.getByRole('button', { name: 'Thêm đoàn viên' }).click();
+      const form = page.getByRole('dialog', { name: 'Thêm đoàn viên' });
       await form.getByLabel('Họ và tên').fill('Phạm Văn Cương');
       await form.getByLabel(/^Ngày sinh/).fill('03/04/2003');
       await form.getByLabel(/^Số CCCD/).fill('001203012345');

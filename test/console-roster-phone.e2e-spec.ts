@@ -60,7 +60,7 @@ describe('the console: her roster on a phone', () => {
     await page.keyboard.press('Enter');
     expect(await toggle.getAttribute('aria-expanded')).toBe('true');
     const panel = page.getByRole('region', { name: 'Bộ lọc' });
-    for (const label of ['Trạng thái', 'Chi hội / đơn vị', 'Xã / phường', 'Cảnh báo'])
+    for (const label of ['Trạng thái', 'Chi đoàn / đơn vị', 'Xã / phường', 'Cảnh báo'])
       await panel.getByRole('combobox', { name: label }).waitFor();
     expect(await review(page)).toEqual(CLEAN);
 
@@ -83,7 +83,7 @@ describe('the console: her roster on a phone', () => {
     const page = await logInThroughPage(context, t.url, await t.createUser('vp.dtn.2', Role.SECRETARIAT, 'DTN'));
     page.setDefaultTimeout(8000);
     await page.getByText('6 hồ sơ').waitFor();
-    for (const label of ['Trạng thái', 'Chi hội / đơn vị', 'Xã / phường', 'Cảnh báo'])
+    for (const label of ['Trạng thái', 'Chi đoàn / đơn vị', 'Xã / phường', 'Cảnh báo'])
       expect(await page.getByRole('combobox', { name: label }).isVisible()).toBe(true);
     expect(await page.getByRole('button', { name: /^Lọc/ }).count()).toBe(0);
     await context.close();

@@ -14,6 +14,8 @@ describe('the console: her units, moves between them, a transfer another commune
   let t: TestApp;
   let b: TestBrowser;
   const ids: Record<string, string> = {};
+  /** The branch she adds without a code: Ba Đình's commune code, then the name. */
+  const A2 = '00004-CHI-DOAN-KHU-PHO-2';
 
   const history = (id: string) =>
     t.sql<{ kind: string; from: string; to: string }>(
@@ -28,8 +30,9 @@ describe('the console: her units, moves between them, a transfer another commune
     (await t.sql<{ code: string }>(`SELECT u.code FROM member_record r JOIN unit u ON u.id = r.unit_id WHERE r.id = $1`, [id]))[0].code;
   const openUnits = async (page: Page) => {
     page.setDefaultTimeout(8000);
-    await page.getByRole('link', { name: 'Chi hội / đơn vị' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Chi hội / đơn vị' }).waitFor();
+    // As her organization says it: a Đoàn's chi đoàn, a Hội's chi hội.
+    await page.getByRole('link', { name: /^Chi (đoàn|hội) \/ đơn vị$/ }).click();
+    await page.getByRole('heading', { level: 1, name: /^Chi (đoàn|hội) \/ đơn vị$/ }).waitFor();
   };
   /** The receiving unit, typed (with or without accents) and chosen from the list as she would. */
   const pick = async (page: Page, name: string, typed = name) => {
@@ -42,10 +45,10 @@ describe('the console: her units, moves between them, a transfer another commune
   /** Her selected members sent to Ngọc Hà's unit: a request each. */
   const sendToNgocHa = async (page: Page, name: string) => {
     await page.getByRole('checkbox', { name }).check();
-    await page.getByRole('button', { name: 'Chuyển 1 hội viên đã chọn' }).click();
+    await page.getByRole('button', { name: 'Chuyển 1 đoàn viên đã chọn' }).click();
     const dialog = page.getByRole('dialog');
     await pick(page, 'Ngọc Hà', 'ngoc ha');
-    await dialog.getByRole('button', { name: 'Chuyển 1 hội viên đã chọn' }).click();
+    await dialog.getByRole('button', { name: 'Chuyển 1 đoàn viên đã chọn' }).click();
     await page.getByText('Đã gửi 1 yêu cầu, chờ đơn vị nhận đồng ý.').waitFor();
   };
   /** The open dialog as she and her screen reader meet it: Vietnamese, no serious problem, every field's label in sight. */
@@ -79,8 +82,8 @@ describe('the console: her units, moves between them, a transfer another commune
     const context = await b.context();
     const page = await logInThroughPage(context, t.url, await t.createUser('vp.badinh', Role.SECRETARIAT, 'DTN', 'A'));
     await openUnits(page);
-    await treeNode(page, 'A').filter({ hasText: '3 hội viên' }).waitFor();
-    await treeNode(page, 'A1').filter({ hasText: '0 hội viên' }).waitFor();
+    await treeNode(page, 'A').filter({ hasText: '3 đoàn viên' }).waitFor();
+    await treeNode(page, 'A1').filter({ hasText: '0 đoàn viên' }).waitFor();
     // Her subtree only: not the other commune's unit.
     expect(await treeNode(page, 'B').count()).toBe(0);
     await page.getByRole('checkbox', { name: 'Nguyễn Văn An' }).waitFor();
@@ -88,21 +91,20 @@ describe('the console: her units, moves between them, a transfer another commune
     await page.getByRole('button', { name: 'Thêm đơn vị' }).click();
     let dialog = page.getByRole('dialog');
     await reviewDialog(page);
-    // The code follows the name until she types her own.
+    // No code to invent: left empty, the server makes it from the ward's code and the name.
     await dialog.getByLabel('Tên đơn vị').fill('Chi đoàn khu phố 2');
-    expect(await dialog.getByLabel('Mã đơn vị').inputValue()).toBe('A-CHI-DOAN-KHU-PHO-2');
-    await dialog.getByLabel('Mã đơn vị').fill('A2');
+    expect(await dialog.getByLabel('Mã đơn vị').inputValue()).toBe('');
     await dialog.getByRole('button', { name: 'Lưu' }).click();
-    await treeNode(page, 'A2').waitFor();
-    await treeNode(page, 'A2').click();
+    await treeNode(page, A2).waitFor();
+    await treeNode(page, A2).click();
     await page.getByRole('button', { name: 'Đổi tên' }).click();
     dialog = page.getByRole('dialog');
     await reviewDialog(page);
     await dialog.getByLabel('Tên đơn vị').fill('Chi đoàn Khu phố Hai');
     await dialog.getByRole('button', { name: 'Lưu' }).click();
-    await treeNode(page, 'A2').filter({ hasText: 'Chi đoàn Khu phố Hai' }).waitFor();
+    await treeNode(page, A2).filter({ hasText: 'Chi đoàn Khu phố Hai' }).waitFor();
     const [a2] = await t.sql<{ id: string; name: string; parent: string }>(
-      `SELECT u.id, u.name, p.code AS parent FROM unit u JOIN unit p ON p.id = u.parent_id WHERE u.code = 'A2'`,
+      `SELECT u.id, u.name, p.code AS parent FROM unit u JOIN unit p ON p.id = u.parent_id WHERE u.code = '${A2}'`,
     );
     expect(a2).toMatchObject({ name: 'Chi đoàn Khu phố Hai', parent: 'A' });
     await eventually(async () => expect(await audits('UNIT_RENAMED', 'vp.badinh')).toEqual([{ subject_id: a2.id }]));
@@ -110,28 +112,28 @@ describe('the console: her units, moves between them, a transfer another commune
     await treeNode(page, 'A').click();
     await page.getByRole('checkbox', { name: 'Nguyễn Văn An' }).check();
     await page.getByRole('checkbox', { name: 'Trần Thị Bình' }).check();
-    await page.getByRole('button', { name: 'Chuyển 2 hội viên đã chọn' }).click();
+    await page.getByRole('button', { name: 'Chuyển 2 đoàn viên đã chọn' }).click();
     dialog = page.getByRole('dialog');
     await pick(page, 'Khu phố Hai');
     await reviewDialog(page);
     await dialog.getByLabel('Lý do').fill('Chuyển nơi cư trú');
-    await dialog.getByRole('button', { name: 'Chuyển 2 hội viên đã chọn' }).click();
-    await page.getByText('Đã chuyển 2 hội viên.').waitFor();
-    await treeNode(page, 'A2').filter({ hasText: '2 hội viên' }).waitFor();
+    await dialog.getByRole('button', { name: 'Chuyển 2 đoàn viên đã chọn' }).click();
+    await page.getByText('Đã chuyển 2 đoàn viên.').waitFor();
+    await treeNode(page, A2).filter({ hasText: '2 đoàn viên' }).waitFor();
     // Ba Đình counts its branches' members too: still 3.
-    await treeNode(page, 'A').filter({ hasText: 'Đoàn phường Ba Đình' }).filter({ hasText: '3 hội viên' }).waitFor();
+    await treeNode(page, 'A').filter({ hasText: 'Đoàn phường Ba Đình' }).filter({ hasText: '3 đoàn viên' }).waitFor();
     for (const id of [ids.an, ids.binh]) {
-      expect(await unitOf(id)).toBe('A2');
-      expect((await history(id)).at(-1)).toEqual({ kind: 'TRANSFERRED', from: 'A', to: 'A2' });
+      expect(await unitOf(id)).toBe(A2);
+      expect((await history(id)).at(-1)).toEqual({ kind: 'TRANSFERRED', from: 'A', to: A2 });
     }
     expect(await audits('RECORD_TRANSFERRED', 'vp.badinh')).toEqual(
       expect.arrayContaining([{ subject_id: ids.an }, { subject_id: ids.binh }]),
     );
 
     // One tick takes the page she sees, her branches' members too: the dialog says where they all are now.
-    const all = page.getByRole('checkbox', { name: 'Chọn mọi hội viên chuyển được trên trang này' });
+    const all = page.getByRole('checkbox', { name: 'Chọn mọi đoàn viên chuyển được trên trang này' });
     await all.check();
-    await page.getByRole('button', { name: 'Chuyển 3 hội viên đã chọn' }).click();
+    await page.getByRole('button', { name: 'Chuyển 3 đoàn viên đã chọn' }).click();
     dialog = page.getByRole('dialog');
     await dialog
       .getByRole('alert')
@@ -139,7 +141,7 @@ describe('the console: her units, moves between them, a transfer another commune
       .waitFor();
     await dialog.getByRole('button', { name: 'Hủy' }).click();
     await all.uncheck();
-    expect(await page.getByRole('button', { name: /Chuyển \d+ hội viên đã chọn/ }).isDisabled()).toBe(true);
+    expect(await page.getByRole('button', { name: /Chuyển \d+ đoàn viên đã chọn/ }).isDisabled()).toBe(true);
 
     // To the other commune's unit: a request, the member marked as waiting.
     await sendToNgocHa(page, 'Lê Văn Cường');
@@ -147,7 +149,7 @@ describe('the console: her units, moves between them, a transfer another commune
     expect(await unitOf(ids.cuong)).toBe('A');
     expect(await review(page)).toEqual(CLEAN);
     // Her roster marks him too.
-    await page.getByRole('link', { name: 'Danh sách hội viên' }).click();
+    await page.getByRole('link', { name: 'Danh sách đoàn viên' }).click();
     await page.getByRole('row').filter({ hasText: 'Lê Văn Cường' }).getByText('Chờ Đoàn phường Ngọc Hà nhận').waitFor();
     await context.close();
   });
@@ -166,7 +168,7 @@ describe('the console: her units, moves between them, a transfer another commune
     await page.getByRole('dialog').getByRole('button', { name: 'Hủy', exact: true }).click();
     await page.getByRole('dialog').waitFor({ state: 'hidden' });
     await page.getByRole('button', { name: 'Nhận vào đơn vị' }).click();
-    await treeNode(page, 'B').filter({ hasText: '1 hội viên' }).waitFor();
+    await treeNode(page, 'B').filter({ hasText: '1 đoàn viên' }).waitFor();
     expect(await unitOf(ids.cuong)).toBe('B');
     // He lives, and is counted, in Ngọc Hà now.
     expect((await t.sql(`SELECT commune_code FROM member_record WHERE id = $1`, [ids.cuong]))[0]).toEqual({ commune_code: '00008' });
@@ -185,7 +187,7 @@ describe('the console: her units, moves between them, a transfer another commune
     const accepted = page.getByRole('listitem').filter({ hasText: /Lê Văn Cường \(CUONG\): Đoàn phường Ba Đình → Đoàn phường Ngọc Hà/ });
     await accepted.getByText('Đã nhận', { exact: true }).waitFor();
     await accepted.getByText(/Đoàn phường Ngọc Hà đã nhận \(vp\.ngocha, /).waitFor();
-    await treeNode(page, 'A2').click();
+    await treeNode(page, A2).click();
     await sendToNgocHa(page, 'Nguyễn Văn An');
     await page.getByRole('listitem').filter({ hasText: 'Nguyễn Văn An (AN)' }).getByText('Đang chờ nhận').waitFor();
     const sent = page.getByRole('listitem').filter({ hasText: /Nguyễn Văn An \(AN\): Chi đoàn Khu phố Hai → Đoàn phường Ngọc Hà/ });
@@ -195,12 +197,12 @@ describe('the console: her units, moves between them, a transfer another commune
     await page.locator('.ant-popconfirm').getByRole('button', { name: 'Hủy yêu cầu' }).click();
     await sent.waitFor({ state: 'detached' });
     expect(await requests(ids.an)).toEqual([{ state: 'CANCELLED', decided_by: 'vp.badinh.2' }]);
-    expect(await unitOf(ids.an)).toBe('A2');
+    expect(await unitOf(ids.an)).toBe(A2);
     await eventually(async () => expect(await audits('TRANSFER_CANCELLED', 'vp.badinh.2')).toEqual([{ subject_id: ids.an }]));
 
     // From the member's page in her roster.
     await sendToNgocHa(page, 'Trần Thị Bình');
-    await page.getByRole('link', { name: 'Danh sách hội viên' }).click();
+    await page.getByRole('link', { name: 'Danh sách đoàn viên' }).click();
     await page.getByRole('row').filter({ hasText: 'Trần Thị Bình' }).getByRole('button', { name: 'Trần Thị Bình' }).click();
     const drawer = page.getByRole('dialog', { name: 'Trần Thị Bình' });
     await drawer.getByText('Chờ Đoàn phường Ngọc Hà nhận').waitFor();
@@ -208,7 +210,7 @@ describe('the console: her units, moves between them, a transfer another commune
     await page.locator('.ant-popconfirm').getByRole('button', { name: 'Hủy yêu cầu' }).click();
     await drawer.getByText('Chờ Đoàn phường Ngọc Hà nhận').waitFor({ state: 'detached' });
     expect(await requests(ids.binh)).toEqual([{ state: 'CANCELLED', decided_by: 'vp.badinh.2' }]);
-    expect((await history(ids.binh)).at(-1)).toEqual({ kind: 'TRANSFERRED', from: 'A', to: 'A2' });
+    expect((await history(ids.binh)).at(-1)).toEqual({ kind: 'TRANSFERRED', from: 'A', to: A2 });
     await context.close();
   });
 
@@ -236,10 +238,10 @@ describe('the console: her units, moves between them, a transfer another commune
     await openUnits(page);
     // The province counts every member; Ngọc Hà its own (Cường) and Thôn 10's (Dũng).
     await treeNode(page, 'TINH')
-      .filter({ hasText: `${n} hội viên` })
+      .filter({ hasText: `${n} đoàn viên` })
       .waitFor();
-    await treeNode(page, 'B').filter({ hasText: '2 hội viên' }).waitFor();
-    await treeNode(page, 'B10').filter({ hasText: '1 hội viên' }).waitFor();
+    await treeNode(page, 'B').filter({ hasText: '2 đoàn viên' }).waitFor();
+    await treeNode(page, 'B10').filter({ hasText: '1 đoàn viên' }).waitFor();
     // Siblings as a Vietnamese list sorts them: Ấ among the A's, Đ after D, Thôn 2 before Thôn 10.
     const underB = (await page.locator('.ant-tree-title code').allInnerTexts()).filter((c) => /^B\d/.test(c));
     expect(underB).toEqual(['B3', 'B4', 'B2', 'B10']);
@@ -252,7 +254,7 @@ describe('the console: her units, moves between them, a transfer another commune
     // The match, with the units above it to show where it is; nothing else.
     expect(await page.locator('.ant-tree-title code').allInnerTexts()).toEqual(['TINH', 'B', 'B10']);
     await treeNode(page, 'B10').click();
-    await page.getByRole('heading', { name: 'Hội viên của Chi đoàn Thôn 10' }).waitFor();
+    await page.getByRole('heading', { name: 'Đoàn viên của Chi đoàn Thôn 10' }).waitFor();
     await page.getByRole('button', { name: 'Phạm Văn Dũng' }).waitFor();
     expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
     expect(await review(page)).toEqual(CLEAN);
@@ -261,10 +263,10 @@ describe('the console: her units, moves between them, a transfer another commune
     await search.fill('');
     await treeNode(page, 'A1').waitFor();
     // Her roster's unit filter lists them in the same order.
-    await page.getByRole('link', { name: 'Danh sách hội viên' }).click();
+    await page.getByRole('link', { name: 'Danh sách đoàn viên' }).click();
     // On a phone the filters wait behind "Lọc".
     await page.getByRole('button', { name: /^Lọc/ }).click();
-    await page.getByRole('combobox', { name: 'Chi hội / đơn vị' }).click();
+    await page.getByRole('combobox', { name: 'Chi đoàn / đơn vị' }).click();
     const listed = page.locator('.ant-select-item-option');
     await listed.filter({ hasText: 'Chi đoàn Thôn 10' }).waitFor();
     const order = (await listed.allInnerTexts()).filter((o) => /Ấp|Đồng|Thôn/.test(o));

@@ -160,6 +160,65 @@ describe('the web console, as a commune secretariat of the Hội Nông dân uses
     expect(await review(page)).toEqual(clean);
   });
 
+  it("speaks to a Đoàn and a Công đoàn secretariat in their organization's words, not the Hội's", async () => {
+    const seen = async (user: TestUser, words: { roster: string; units: string; add: string; count: RegExp }) => {
+      const context = await b.context();
+      const page = await logIn(context, user);
+      await page.getByRole('link', { name: words.roster }).waitFor();
+      await page.getByRole('button', { name: words.add }).waitFor();
+      const roster = await page.locator('main').first().innerText();
+      await page.getByRole('link', { name: words.units }).click();
+      await page.getByRole('heading', { level: 1, name: words.units }).waitFor();
+      await page.locator('.ant-tree-title').filter({ hasText: words.count }).first().waitFor();
+      const units = await page.locator('main').first().innerText();
+      const help = await page
+        .getByRole('link', { name: 'Hướng dẫn' })
+        .click()
+        .then(() => page.locator('main').first().innerText());
+      await context.close();
+      return [roster, units, help].join('\n').match(/hội viên|chi hội|hội phí/gi) ?? [];
+    };
+    await t.importRoster('DTN', HEADER, ['DTN-1,Lò Văn Tuấn,02/03/2001,Nam,,,00004,CHI-DOAN-1,Đang sinh hoạt']);
+    await t.importRoster('CD', HEADER, ['CD-1,Cà Thị Hoa,04/05/1985,Nữ,,,00004,TO-CD-1,Đang sinh hoạt']);
+    const dtn = await seen(await t.createUser('xa-dtn', Role.SECRETARIAT, 'DTN'), {
+      roster: 'Danh sách đoàn viên',
+      units: 'Chi đoàn / đơn vị',
+      add: 'Thêm đoàn viên',
+      count: /\d+ đoàn viên/,
+    });
+    const cd = await seen(await t.createUser('xa-cd', Role.SECRETARIAT, 'CD'), {
+      roster: 'Danh sách đoàn viên công đoàn',
+      units: 'Tổ công đoàn / đơn vị',
+      add: 'Thêm đoàn viên công đoàn',
+      count: /\d+ đoàn viên công đoàn/,
+    });
+    // Of another organization's members she reads "thành viên", never her own word for them.
+    expect({ dtn, cd }).toEqual({ dtn: [], cd: [] });
+    const { page } = desk;
+    await page.getByRole('link', { name: 'Danh sách hội viên' }).waitFor();
+  });
+
+  it("never shows a status's bare value (ACTIVE) while the statuses' names load", async () => {
+    const context = await b.context();
+    let release = () => undefined as void;
+    const held = new Promise<void>((r) => (release = r));
+    await context.route('**/graphql', async (route) => {
+      if (route.request().postData()?.includes('memberStatuses')) await held;
+      await route.continue();
+    });
+    const page = await logIn(context, secretary);
+    const loading = page.locator('.ant-select').filter({ hasText: 'Đang tải trạng thái…' });
+    await loading.waitFor();
+    expect(await page.locator('main').first().innerText()).not.toContain('ACTIVE');
+    release();
+    await page
+      .locator('.ant-select')
+      .filter({ hasText: /^Đang sinh hoạt$/ })
+      .waitFor();
+    expect(await loading.count()).toBe(0);
+    await context.close();
+  });
+
   it('ends the session on the server when she logs out', async () => {
     const { context, page } = desk;
     const [cookie] = await context.cookies();

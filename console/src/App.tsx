@@ -5,6 +5,7 @@ import { apiClient } from './client.ts';
 import { LoginScreen } from './screens/LoginScreen.tsx';
 import { Shell } from './screens/Shell.tsx';
 import { currentSession, type Session } from './session.ts';
+import { speakAs } from './terms.ts';
 
 /** Asks the server whether the cookie is a session; shows the log-in until it is. */
 export function App() {
@@ -14,6 +15,8 @@ export function App() {
   }, []);
   const ended = useCallback(() => setSession(null), []);
   const client = useMemo(() => (session ? apiClient(session.csrfToken, ended) : null), [session?.csrfToken, ended]);
+  // Before anything of hers is drawn, the console takes her organization's words (terms.ts).
+  speakAs(session?.user.terms);
   if (session === undefined) return <Spin fullscreen />;
   if (!session || !client) return <LoginScreen onLoggedIn={setSession} />;
   return (

@@ -1,9 +1,13 @@
+import type { Terms } from './terms.ts';
+
 /** The browser session: an HttpOnly cookie set by POST /session; the CSRF token lives only in memory. */
 export interface SessionUser {
   username: string;
   role: string;
   organization: string | null;
   unit: string | null;
+  /** Her organization's words for its members, branches and dues (terms.ts). */
+  terms: Terms | null;
 }
 
 export interface Session {

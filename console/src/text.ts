@@ -1,5 +1,10 @@
-/** Every string the console shows, in one place (Vietnamese throughout; a test fails on visible English). */
-export const T = {
+import { spoken } from './terms.ts';
+
+/**
+ * Every string the console shows, in one place (Vietnamese throughout; a test fails on visible
+ * English), written in a Hội's words and read in her organization's (terms.ts).
+ */
+const TEXT = {
   appName: 'Liên Thông',
   appTagline: 'Quản lý đoàn viên, hội viên',
   login: {
@@ -125,13 +130,14 @@ export const T = {
     rename: 'Đổi tên',
     renameTitle: (name: string) => `Đổi tên đơn vị ${name}`,
     code: 'Mã đơn vị (chữ không dấu, số, - _ .)',
-    codeHelp: 'Tự đặt theo tên đơn vị; sửa nếu đơn vị đã có mã riêng.',
+    codeHelp: 'Để trống thì hệ thống tự đặt theo xã, phường và tên đơn vị; ghi vào nếu đơn vị đã có mã riêng.',
+    codeAuto: 'Tự đặt theo tên',
     name: 'Tên đơn vị',
     kind: {
       PROVINCE: 'Cấp tỉnh',
       BASE: 'Cơ sở (xã, phường)',
       ENTERPRISE: 'Cơ sở (doanh nghiệp, cơ quan)',
-      BRANCH: 'Chi hội, chi đoàn, tổ',
+      BRANCH: 'Chi hội, tổ',
     } as Record<string, string>,
     kindLabel: 'Loại đơn vị',
     commune: 'Xã, phường của đơn vị cơ sở (gõ tên)',
@@ -235,9 +241,9 @@ export const T = {
     unitField: 'Chi hội / đơn vị (mã hoặc tên)',
     withoutUnit: (n: number) => `${n.toLocaleString('vi-VN')} dòng chưa có chi hội/đơn vị`,
     withoutUnitBody:
-      'Các hội viên này sẽ được nhập mà không thuộc chi hội/đơn vị nào. Nếu tệp có cột ghi chi hội (chi đoàn, tổ, thôn/xóm…), chọn "Chi hội / đơn vị" cho cột đó ở bảng dưới; hoặc sửa tệp rồi nhập lại.',
+      'Các hội viên này sẽ được nhập mà không thuộc chi hội/đơn vị nào. Nếu tệp có cột ghi chi hội (tổ, thôn/xóm…), chọn "Chi hội / đơn vị" cho cột đó ở bảng dưới; hoặc sửa tệp rồi nhập lại.',
     withoutUnitOwnBody: (unit: string) =>
-      `Các hội viên này chưa ghi chi hội nên sẽ được nhập vào đơn vị của tài khoản bạn (mã ${unit}). Nếu tệp có cột ghi chi hội (chi đoàn, tổ, thôn/xóm…), chọn "Chi hội / đơn vị" cho cột đó ở bảng dưới; hoặc sau khi nhập, chuyển họ vào đúng chi hội ở màn hình "Chi hội / đơn vị".`,
+      `Các hội viên này chưa ghi chi hội nên sẽ được nhập vào đơn vị của tài khoản bạn (mã ${unit}). Nếu tệp có cột ghi chi hội (tổ, thôn/xóm…), chọn "Chi hội / đơn vị" cho cột đó ở bảng dưới; hoặc sau khi nhập, chuyển họ vào đúng chi hội ở màn hình "Chi hội / đơn vị".`,
     withoutUnitMappedBody:
       'Tệp có cột chi hội, nhưng ở các dòng này ô chi hội để trống hoặc ghi một tên không khớp chi hội nào của bạn (xem lý do ở từng dòng bên dưới). Hội viên đã có trong danh sách vẫn giữ chi hội đang có; hội viên mới được nhập chưa có chi hội. Hãy sửa tên cho đúng rồi nhập lại, hoặc chọn "Tạo các chi hội (đơn vị) … mà chưa có" khi tải tệp lên.',
     sheetNotes: 'Lưu ý khi đọc các trang tính của tệp',
@@ -279,6 +285,7 @@ export const T = {
     search: 'Tìm theo tên (gõ có dấu hoặc không), số điện thoại, CCCD hoặc mã hồ sơ (cả một phần mã)',
     status: 'Trạng thái',
     anyStatus: 'Mọi trạng thái',
+    statusLoading: 'Đang tải trạng thái…',
     unit: 'Chi hội / đơn vị',
     anyUnit: 'Mọi đơn vị',
     commune: 'Xã / phường',
@@ -332,12 +339,12 @@ export const T = {
     duplicatesHint: 'Kiểm tra trước khi lưu: nếu đúng là cùng một người ở tổ chức của mình, đừng thêm mới mà mở hồ sơ đó để sửa.',
     /** Every candidate is another organization's member: adding her to hers is right, the two records are linked as one person. */
     elsewhereHint:
-      'Người này có thể đã là hội viên của tổ chức khác. Vẫn thêm được vào tổ chức của bạn: hai hồ sơ sẽ được liên kết là cùng một người, không tính hai lần.',
+      'Người này có thể đã có tên trong tổ chức khác. Vẫn thêm được vào tổ chức của bạn: hai hồ sơ sẽ được liên kết là cùng một người, không tính hai lần.',
     noDuplicates: 'Không thấy hồ sơ nào gần giống',
     noOtherDuplicates: 'Không thấy hồ sơ nào khác gần giống trong tổ chức của bạn',
     duplicateCheckNeeds: 'Nhập họ tên và ngày sinh (chỉ năm cũng được) để kiểm tra trùng.',
     candidate: (name: string | null, org: string, status: string, chance: string) =>
-      name ? `${name} — ${org}, ${status}: ${chance}` : `Hội viên của ${org} (ngoài quyền xem của bạn) — ${status}: ${chance}`,
+      name ? `${name} — ${org}, ${status}: ${chance}` : `Thành viên của ${org} (ngoài quyền xem của bạn) — ${status}: ${chance}`,
     eligibilityTitle: 'Lưu ý về điều kiện vào tổ chức',
     openCandidate: 'Mở hồ sơ này',
     sexOptions: [
@@ -437,7 +444,7 @@ export const T = {
     title: 'Ghi chú trong tệp đã nhập',
     intro:
       'Những điều cột Ghi chú của tệp đã nhập cho biết về hội viên này. Chưa có gì được áp dụng: "Nhận" gắn cảnh báo tương ứng cho hồ sơ (trạng thái không đổi — nếu đúng, bấm "Kết thúc sinh hoạt" ở trên); "Không nhận" ghi lại lý do.',
-    kind: { DIED: 'Đã mất', MOVED_AWAY: 'Đã chuyển đi', OLD_ID_CARD: 'Còn CMND cũ', ALSO_MEMBER: 'Là hội viên tổ chức khác' } as Record<
+    kind: { DIED: 'Đã mất', MOVED_AWAY: 'Đã chuyển đi', OLD_ID_CARD: 'Còn CMND cũ', ALSO_MEMBER: 'Có tên ở tổ chức khác' } as Record<
       string,
       string
     >,
@@ -944,3 +951,5 @@ export const T = {
   /** A dialog's close button (×), for a screen reader: the library's own says "Close". */
   closeDialog: 'Đóng',
 } as const;
+
+export const T = spoken(TEXT, new Set(['appTagline']));

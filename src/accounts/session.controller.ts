@@ -6,6 +6,8 @@ import type { Role } from '../access/role.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { csrfTokenFor, requestToken, SESSION_COOKIE } from '../common/http/request-token.js';
 import { CompleteEnrolmentInput, EnrolmentInput, LogInInput } from './access.types.js';
+import { OrganizationsService } from '../membership/organization/organizations.service.js';
+import { termsOf, type OrganizationTerms } from '../membership/organization/organization-definition.js';
 import { AuthService } from './auth.service.js';
 import { EnrolmentService } from './enrolment.service.js';
 
@@ -14,7 +16,16 @@ export interface BrowserSession {
   /** Send as `X-CSRF-Token` on every request that changes something. */
   csrfToken: string;
   expiresAt: string;
-  user: { username: string; role: Role; organization: string | null; unit: string | null };
+  user: SessionUser;
+}
+
+interface SessionUser {
+  username: string;
+  role: Role;
+  organization: string | null;
+  unit: string | null;
+  /** How her organization names its members, branches and dues (the console speaks them); none without one. */
+  terms: OrganizationTerms | null;
 }
 
 const NO_SESSION = 'Chưa đăng nhập trên trình duyệt này, hoặc phiên đã hết hạn hay đã đăng xuất: đăng nhập lại.';
@@ -29,6 +40,7 @@ export class SessionController {
   constructor(
     private readonly auth: AuthService,
     private readonly enrolment: EnrolmentService,
+    private readonly organizations: OrganizationsService,
   ) {}
 
   @Public()
@@ -63,7 +75,13 @@ export class SessionController {
     const { token, expiresAt, user } = s;
     const unit = user.unitId ? ((await this.auth.unitOf(user.unitId))?.code ?? null) : null;
     setCookie(req, res, token, expiresAt);
-    return { csrfToken: csrfTokenFor(token), expiresAt: expiresAt.toISOString(), user: { ...userOf(user), unit } };
+    return this.sessionOf(token, expiresAt, { username: user.username, role: user.role, organization: user.organizationCode, unit });
+  }
+
+  private async sessionOf(token: string, end: Date, user: Omit<SessionUser, 'terms'>): Promise<BrowserSession> {
+    const organization = user.organization ? await this.organizations.get(user.organization).catch(() => null) : null;
+    const terms = organization ? termsOf(organization) : null;
+    return { csrfToken: csrfTokenFor(token), expiresAt: end.toISOString(), user: { ...user, terms } };
   }
 
   /** The session of the cookie, for the console on reload; 401 (and the cookie cleared) when there is none. */
@@ -78,7 +96,7 @@ export class SessionController {
       if (carried?.via === 'cookie') setCookie(req, res, '', null);
       throw new DomainError('UNAUTHENTICATED', NO_SESSION);
     }
-    return sessionOf(token, end, p);
+    return this.sessionOf(token, end, userOfPrincipal(p));
   }
 
   /** Another SESSION_MINUTES from now, same token: the console asks while its user is active. */
@@ -90,7 +108,7 @@ export class SessionController {
     const end = await this.auth.sessionEnd(p, true);
     if (!end) throw new DomainError('UNAUTHENTICATED', NO_SESSION);
     setCookie(req, res, token, end);
-    return sessionOf(token, end, p);
+    return this.sessionOf(token, end, userOfPrincipal(p));
   }
 
   /** Logs out: the token stops working at once, in every process; the cookie is cleared. */
@@ -123,14 +141,4 @@ function setCookie(req: Request, res: Response, token: string, expiresAt: Date |
 
 const clientIp = (req: Request) => req.ip ?? req.socket.remoteAddress ?? 'unknown';
 
-const userOf = (u: { username: string; role: Role; organizationCode: string | null }) => ({
-  username: u.username,
-  role: u.role,
-  organization: u.organizationCode,
-});
-
-const sessionOf = (token: string, end: Date, p: Principal): BrowserSession => ({
-  csrfToken: csrfTokenFor(token),
-  expiresAt: end.toISOString(),
-  user: { username: p.name, role: p.role, organization: p.organization, unit: p.unitCode },
-});
+const userOfPrincipal = (p: Principal) => ({ username: p.name, role: p.role, organization: p.organization, unit: p.unitCode });

@@ -120,6 +120,8 @@ export function RosterScreen({ session }: { session: Session }) {
         value={status}
         onChange={setStatus}
         options={statuses.data?.memberStatuses.map((s) => ({ value: s.code, label: s.label }))}
+        // Until the statuses' names have come, the box says so: never the bare value (`ACTIVE`).
+        labelRender={(o) => o.label ?? T.roster.statusLoading}
       />
       <Select
         aria-label={T.roster.unit}

@@ -52,8 +52,8 @@ export function Shell({ session, onSession }: { session: Session; onSession: (s:
         </Typography.Text>
         {/* Plain links: they wrap on a phone instead of folding into a menu, and the keyboard reaches each. */}
         <nav aria-label={T.appTagline} style={{ flex: 1, display: 'flex', flexWrap: 'wrap', gap: '4px 20px' }}>
-          {routes.flatMap(({ key, label }) =>
-            label
+          {routes.flatMap(({ key, nav }) =>
+            nav
               ? [
                   <a
                     key={key}
@@ -67,7 +67,7 @@ export function Shell({ session, onSession }: { session: Session; onSession: (s:
                       textUnderlineOffset: 6,
                     }}
                   >
-                    {label}
+                    {T.nav[nav]}
                   </a>,
                 ]
               : [],

@@ -49,7 +49,7 @@ export function SinceLastVisit({ routes }: { routes: Route[] }) {
   ];
   const shown = lines.filter(([, n]) => n > 0);
   if (shown.length === 0) return null;
-  const has = (key: string) => routes.some((r) => r.key === key && r.label);
+  const has = (key: string) => routes.some((r) => r.key === key && r.nav);
   return (
     <Alert
       type="info"

@@ -21,8 +21,8 @@ const ROSTER_ROLES: Role[] = ['ADMIN', 'SECRETARIAT', 'DAN_VAN'];
 export interface Route {
   /** The address's hash: `#/danh-sach`. Screens only, never a person. */
   key: string;
-  /** In the menu; none: reached from another screen (the printable roster). */
-  label?: string;
+  /** Its name in the menu (`T.nav`, read when the menu is drawn: in her organization's words); none: reached from another screen (the printable roster). */
+  nav?: keyof typeof T.nav;
   /** Who sees it (the server checks each request again: this only keeps the menu to what she may use). */
   roles: Role[];
   render: (session: Session) => ReactNode;
@@ -31,15 +31,15 @@ export interface Route {
 /** Every screen, in menu order. The first one a user may open is her home screen. */
 export const ROUTES: Route[] = [
   // The Ban Dân vận's, the auditor's and the administrator's home; a secretariat's is her roster.
-  { key: 'tong-quan', label: T.nav.dashboard, roles: ['DAN_VAN', 'AUDITOR', 'ADMIN'], render: (s) => <DashboardScreen session={s} /> },
-  { key: 'danh-sach', label: T.nav.roster, roles: ROSTER_ROLES, render: (s) => <RosterScreen session={s} /> },
-  { key: 'nhap', label: T.nav.imports, roles: ['ADMIN', 'SECRETARIAT'], render: (s) => <ImportScreen session={s} /> },
-  { key: 'canh-bao', label: T.nav.flags, roles: ROSTER_ROLES, render: (s) => <FlagsScreen session={s} /> },
-  { key: 'lien-ket', label: T.nav.review, roles: ['DAN_VAN', 'ADMIN'], render: (s) => <ReviewScreen session={s} /> },
-  { key: 'don-vi', label: T.nav.units, roles: ['ADMIN', 'SECRETARIAT'], render: (s) => <UnitsScreen session={s} /> },
-  { key: 'bao-cao', label: T.nav.reports, roles: ['DAN_VAN', 'AUDITOR', 'ADMIN'], render: (s) => <ReportsScreen session={s} /> },
-  { key: 'quan-tri', label: T.nav.admin, roles: ['ADMIN'], render: () => <AdminScreen /> },
-  { key: 'huong-dan', label: T.nav.help, roles: EVERYONE, render: () => <HelpScreen /> },
+  { key: 'tong-quan', nav: 'dashboard', roles: ['DAN_VAN', 'AUDITOR', 'ADMIN'], render: (s) => <DashboardScreen session={s} /> },
+  { key: 'danh-sach', nav: 'roster', roles: ROSTER_ROLES, render: (s) => <RosterScreen session={s} /> },
+  { key: 'nhap', nav: 'imports', roles: ['ADMIN', 'SECRETARIAT'], render: (s) => <ImportScreen session={s} /> },
+  { key: 'canh-bao', nav: 'flags', roles: ROSTER_ROLES, render: (s) => <FlagsScreen session={s} /> },
+  { key: 'lien-ket', nav: 'review', roles: ['DAN_VAN', 'ADMIN'], render: (s) => <ReviewScreen session={s} /> },
+  { key: 'don-vi', nav: 'units', roles: ['ADMIN', 'SECRETARIAT'], render: (s) => <UnitsScreen session={s} /> },
+  { key: 'bao-cao', nav: 'reports', roles: ['DAN_VAN', 'AUDITOR', 'ADMIN'], render: (s) => <ReportsScreen session={s} /> },
+  { key: 'quan-tri', nav: 'admin', roles: ['ADMIN'], render: () => <AdminScreen /> },
+  { key: 'huong-dan', nav: 'help', roles: EVERYONE, render: () => <HelpScreen /> },
   { key: 'in', roles: ROSTER_ROLES, render: () => <PrintRoster key={window.location.hash} /> },
 ];
 

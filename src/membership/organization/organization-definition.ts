@@ -53,6 +53,9 @@ export interface OrganizationDefinition {
   name: string;
   /** đoàn viên / hội viên / đoàn viên công đoàn. */
   memberTerm: string;
+  /** Its branch and its dues as its members say them (chi đoàn, đoàn phí); none: a Hội's `chi hội`, `hội phí`. */
+  branchTerm?: string;
+  duesTerm?: string;
   /** MTTQ's members are organizations: it keeps units but no individual records. */
   hasIndividualMembers: boolean;
   /** Organization-specific profile fields (besides `position`, which every organization has). */
@@ -74,3 +77,16 @@ export interface OrganizationDefinition {
 
 /** Every organization has `Chức vụ` (position): officers are exempt from some age limits. */
 export const POSITION_FIELD: ProfileFieldDefinition = { key: 'position', label: 'Chức vụ', type: 'TEXT' };
+
+/** The words the console speaks to an organization's secretariat: its members, its branches, its dues. */
+export interface OrganizationTerms {
+  member: string;
+  branch: string;
+  dues: string;
+}
+
+export const termsOf = (def: OrganizationDefinition): OrganizationTerms => ({
+  member: def.memberTerm,
+  branch: def.branchTerm ?? 'chi hội',
+  dues: def.duesTerm ?? 'hội phí',
+});

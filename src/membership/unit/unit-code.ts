@@ -9,3 +9,22 @@ export const parseUnitCode = (input: string): Parsed<string> => parseCode(input,
 
 /** Tên đơn vị: one line of text, nothing hidden. */
 export const parseUnitName = (input: string): Parsed<string> => parseFreeText(input, { max: MAX_UNIT_NAME_LENGTH });
+
+/**
+ * The code a unit named but not coded gets (an import's branch column, the console's new unit left
+ * without a code): where it is (its commune's code; none: the organization's), then its name
+ * without accents — `00004-CHI-HOI-1`. `taken` finds the next free one: `…-2`, `…-3`.
+ */
+export async function codeForUnitName(where: string, name: string, taken: (code: string) => Promise<boolean>): Promise<string> {
+  const slug = name
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[đĐ]/g, 'D')
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .toUpperCase();
+  const base = `${where}-${slug || 'DON-VI'}`.slice(0, MAX_UNIT_CODE_LENGTH).replace(/-+$/, '');
+  let code = base;
+  for (let n = 2; await taken(code); n++) code = `${base.slice(0, MAX_UNIT_CODE_LENGTH - 4).replace(/-+$/, '')}-${n}`;
+  return code;
+}

@@ -32,10 +32,15 @@ export class RenameUnitInput {
 export class CreateUnitInput {
   @Field() @IsString() @MaxLength(16) organization: string;
 
-  @Field({ description: "The organization's own code for the unit: letters without accents, digits, - _ . (at most 32)" })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The organization's own code for the unit: letters without accents, digits, - _ . (at most 32). None: made from its commune's code and its name (`00004-CHI-DOAN-THON-1`), numbered when taken",
+  })
+  @IsOptional()
   @IsString()
   @MaxLength(200)
-  code: string;
+  code?: string | null;
 
   @Field() @IsString() @MaxLength(1000) name: string;
 

@@ -8,7 +8,7 @@ import { AuditService } from '../../audit/audit.service.js';
 import { DomainError } from '../../common/errors/domain-error.js';
 import type { FieldProblem } from '../../common/errors/field-problem.js';
 import { OrganizationsService } from '../organization/organizations.service.js';
-import { parseUnitCode, parseUnitName } from './unit-code.js';
+import { codeForUnitName, parseUnitCode, parseUnitName } from './unit-code.js';
 import { ENDING_STATUSES } from '../status/member-status.js';
 import { Unit, UnitKind } from './unit.entity.js';
 
@@ -104,7 +104,8 @@ export class UnitsService {
   async create(
     input: {
       organization: string;
-      code: string;
+      /** None or blank: one is made from where the unit is and its name (`codeForUnitName`). */
+      code?: string | null;
       name: string;
       kind: UnitKind;
       parent?: string;
@@ -114,14 +115,15 @@ export class UnitsService {
     outer?: EntityManager,
   ): Promise<Unit> {
     assertOrganizationInScope(scope, input.organization, 'thêm đơn vị');
-    const { code, name } = checkUnitText(input);
+    const { code: given, name } = checkUnitText(input);
     await this.organizations.get(input.organization);
     const inTransaction = <T>(fn: (em: EntityManager) => Promise<T>) => (outer ? fn(outer) : this.db.transaction(fn));
     return inTransaction(async (em) => {
       const repo = em.getRepository(Unit);
-      if (await repo.existsBy({ organizationCode: input.organization, code }))
-        throw new DomainError('CONFLICT', `Mã đơn vị '${code}' đã có trong tổ chức ${input.organization}.`, [
-          { field: 'code', value: code, message: 'Mã đơn vị đã tồn tại' },
+      const taken = (code: string) => repo.existsBy({ organizationCode: input.organization, code });
+      if (given && (await taken(given)))
+        throw new DomainError('CONFLICT', `Mã đơn vị '${given}' đã có trong tổ chức ${input.organization}.`, [
+          { field: 'code', value: given, message: 'Mã đơn vị đã tồn tại' },
         ]);
       const parent = input.parent ? await this.findByCode(input.organization, input.parent, em) : null;
       if (
@@ -166,7 +168,7 @@ export class UnitsService {
         ]);
       const unit = repo.create({
         organizationCode: input.organization,
-        code,
+        code: given ?? (await codeForUnitName(communeCode ?? input.organization, name, taken)),
         name,
         kind: input.kind,
         parentId: parent?.id ?? null,
@@ -182,14 +184,14 @@ export class UnitsService {
 }
 
 /** The unit's code and name as stored, or every problem of them (Vietnamese, naming the field). */
-function checkUnitText(input: { code: string; name: string }): { code: string; name: string } {
-  const code = parseUnitCode(input.code);
+function checkUnitText(input: { code?: string | null; name: string }): { code: string | null; name: string } {
+  const code = input.code?.trim() ? parseUnitCode(input.code) : null;
   const name = parseUnitName(input.name);
   const problems: FieldProblem[] = [];
-  if (!code.ok) problems.push({ field: 'code', value: input.code, message: `Mã đơn vị: ${code.reason}` });
+  if (code && !code.ok) problems.push({ field: 'code', value: input.code!, message: `Mã đơn vị: ${code.reason}` });
   if (!name.ok) problems.push({ field: 'name', value: input.name.slice(0, 200), message: `Tên đơn vị: ${name.reason}` });
-  if (!code.ok || !name.ok) throw DomainError.invalidInput(problems);
-  return { code: code.value, name: name.value };
+  if ((code && !code.ok) || !name.ok) throw DomainError.invalidInput(problems);
+  return { code: code?.ok ? code.value : null, name: name.value };
 }
 
 export function unitNotFound(organization: string, code: string): FieldProblem {

@@ -6,6 +6,8 @@ export const CD: OrganizationDefinition = {
   code: 'CD',
   name: 'Công đoàn Việt Nam',
   memberTerm: 'đoàn viên công đoàn',
+  branchTerm: 'tổ công đoàn',
+  duesTerm: 'đoàn phí công đoàn',
   hasIndividualMembers: true,
   profileFields: [
     { key: 'employer', label: 'Đơn vị công tác', type: 'TEXT' },

@@ -12,6 +12,8 @@ export const DTN: OrganizationDefinition = {
   code: 'DTN',
   name: 'Đoàn TNCS Hồ Chí Minh',
   memberTerm: 'đoàn viên',
+  branchTerm: 'chi đoàn',
+  duesTerm: 'đoàn phí',
   hasIndividualMembers: true,
   profileFields: [
     { key: 'youthUnionJoinDate', label: 'Ngày vào Đoàn', type: 'DATE' },

@@ -1,6 +1,6 @@
 import { BUILT_IN_ORGANIZATIONS } from '../../organizations/index.js';
 import { importColumns, matchHeader, type HeaderMatch } from '../roster-columns.js';
-import { codeForUnitName } from './import-units.js';
+import { codeForUnitName } from '../../membership/unit/unit-code.js';
 import { readRosterRow } from './roster-row.js';
 import { unusedColumns, withMapping } from './sheet-reader.js';
 
@@ -51,7 +51,14 @@ describe("a roster's branch column (the member's chi hội, chi đoàn, tổ)", 
     ['00004', 'Chi hội 1', '00004-CHI-HOI-1'],
     ['00004', 'Thôn Đồng Tâm', '00004-THON-DONG-TAM'],
     ['03124', 'Tổ công đoàn trường Tiểu học Thanh Nưa số 2', '03124-TO-CONG-DOAN-TRUONG-TIEU-H'],
-  ])('gives a unit created from the name %s/%s the code %s', (commune, name, code) => {
-    expect(codeForUnitName(commune, name)).toBe(code);
+  ])('gives a unit created from the name %s/%s the code %s', async (commune, name, code) => {
+    expect(await codeForUnitName(commune, name, () => Promise.resolve(false))).toBe(code);
+  });
+
+  it('numbers a second unit of the same name in the same place, within 32 characters', async () => {
+    const taken = new Set(['00004-CHI-HOI-1', '00004-CHI-HOI-1-2', '03124-TO-CONG-DOAN-TRUONG-TIEU-H']);
+    const isTaken = (c: string) => Promise.resolve(taken.has(c));
+    expect(await codeForUnitName('00004', 'Chi hội 1', isTaken)).toBe('00004-CHI-HOI-1-3');
+    expect(await codeForUnitName('03124', 'Tổ công đoàn trường Tiểu học Thanh Nưa số 2', isTaken)).toBe('03124-TO-CONG-DOAN-TRUONG-TI-2');
   });
 });

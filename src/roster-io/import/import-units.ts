@@ -4,7 +4,7 @@ import { inScope, unitPathLimit, writeScope, type RecordScope } from '../../acce
 import type { FieldProblem } from '../../common/errors/field-problem.js';
 import type { OrganizationDefinition } from '../../membership/organization/organization-definition.js';
 import { Unit, UnitKind } from '../../membership/unit/unit.entity.js';
-import { MAX_UNIT_CODE_LENGTH } from '../../membership/unit/unit-code.js';
+import { codeForUnitName } from '../../membership/unit/unit-code.js';
 import { ownUnit } from '../../membership/unit/own-unit.js';
 import type { UnitsService } from '../../membership/unit/units.service.js';
 import { titleBranch, unitNameKey, unitPlaceKey } from '../reading/unit-cell.js';
@@ -37,18 +37,6 @@ export interface UnitCell {
   asCode: boolean;
   /** The column as the messages name it. */
   label: string;
-}
-
-/** The code a unit created from a branch column's name gets: the commune's code, then the name without accents (`00004-CHI-HOI-1`). */
-export function codeForUnitName(communeCode: string, name: string): string {
-  const slug = name
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[đĐ]/g, 'D')
-    .replace(/[^A-Za-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .toUpperCase();
-  return `${communeCode}-${slug || 'DON-VI'}`.slice(0, MAX_UNIT_CODE_LENGTH).replace(/-+$/, '');
 }
 
 /**
@@ -169,9 +157,7 @@ export class ImportUnits {
       this.known.set(value, unit);
       return unit;
     }
-    let code = codeForUnitName(communeCode, value);
-    for (let n = 2; await service.findByCodeOrNull(this.def.code, code, em); n++)
-      code = `${codeForUnitName(communeCode, value).slice(0, MAX_UNIT_CODE_LENGTH - 4)}-${n}`;
+    const code = await codeForUnitName(communeCode, value, async (c) => !!(await service.findByCodeOrNull(this.def.code, c, em)));
     const unit = await createBranch(em, service, this.def.code, { code, name: value }, communeCode, writeScope(actor), under, {
       onCreated: this.onCreated && ((u) => this.onCreated!(em, u, actor)),
     });

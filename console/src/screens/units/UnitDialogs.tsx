@@ -20,14 +20,20 @@ interface DialogProps {
 /** A new unit under the chosen one (a base asks for its commune). */
 export function AddUnitDialog({ organization, parent, onClose }: DialogProps & { parent: TreeUnit | null }) {
   const kind = childKind(parent) ?? 'BRANCH';
-  // The code follows the name until she types one: a secretary should not have to invent it.
-  const [typedCode, setCode] = useState<string | null>(null);
+  // Left empty, the server makes the code from the commune and the name: a secretary should not have to invent it.
+  const [code, setCode] = useState('');
   const [name, setName] = useState('');
-  const code = typedCode ?? unitCodeFor(parent?.code ?? organization, name);
   const [commune, setCommune] = useState<string | undefined>();
   const [state, create] = useMutation(CREATE_UNIT);
   const save = async () => {
-    const input = { organization, code: code.trim(), name: name.trim(), kind, parent: parent?.code ?? null, communeCode: commune ?? null };
+    const input = {
+      organization,
+      code: code.trim() || null,
+      name: name.trim(),
+      kind,
+      parent: parent?.code ?? null,
+      communeCode: commune ?? null,
+    };
     if (!(await create({ input })).error) onClose(true);
   };
   return (
@@ -36,7 +42,7 @@ export function AddUnitDialog({ organization, parent, onClose }: DialogProps & {
       title={parent ? T.units.addUnder(parent.name) : T.units.add}
       okText={T.units.save}
       cancelText={T.imports.cancel}
-      okButtonProps={{ disabled: !code.trim() || !name.trim() || (kind === 'BASE' && !commune), loading: state.fetching }}
+      okButtonProps={{ disabled: !name.trim() || (kind === 'BASE' && !commune), loading: state.fetching }}
       onOk={() => void save()}
       onCancel={() => onClose(false)}
     >
@@ -46,7 +52,14 @@ export function AddUnitDialog({ organization, parent, onClose }: DialogProps & {
       <Form layout="vertical">
         <Form.Item label={T.units.kindLabel}>{T.units.kind[kind]}</Form.Item>
         <Form.Item label={T.units.code} htmlFor="unit-code">
-          <Input id="unit-code" value={code} onChange={(e) => setCode(e.target.value)} maxLength={32} aria-describedby="unit-code-help" />
+          <Input
+            id="unit-code"
+            value={code}
+            onChange={(e) => setCode(e.target.value)}
+            maxLength={32}
+            placeholder={T.units.codeAuto}
+            aria-describedby="unit-code-help"
+          />
           <Typography.Text id="unit-code-help" type="secondary">
             {T.units.codeHelp}
           </Typography.Text>
@@ -58,15 +71,6 @@ export function AddUnitDialog({ organization, parent, onClose }: DialogProps & {
       </Form>
     </Modal>
   );
-}
-
-/** A code from the unit's name under its parent's (`DTN-03334-CHI-DOAN-TDP-5`): letters without accents, digits and dashes, 32 at most. */
-export function unitCodeFor(parentCode: string, name: string): string {
-  const slug = foldVi(name)
-    .toUpperCase()
-    .replace(/[^A-Z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-  return slug ? `${parentCode}-${slug}`.slice(0, 32).replace(/-+$/, '') : '';
 }
 
 /** A new name for a unit (its code stays: files and imports name it). */
