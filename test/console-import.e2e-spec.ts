@@ -304,6 +304,13 @@ describe("the console's import wizard, as a Hội Phụ nữ secretariat imports
       `SELECT to_char(join_date, 'YYYY-MM') AS join_date FROM member_record WHERE full_name IN ('Lò Thị Pọm', 'Quàng Thị Ẻn') ORDER BY full_name`,
     );
     expect(joined).toEqual([{ join_date: '2015-01' }, { join_date: '2018-03' }]);
+    // Next month's list, the same columns: read as she corrected them, and she is told so.
+    await page.getByRole('button', { name: 'Nhập tệp khác' }).click();
+    const next = `${csv}3,Lò Thị Xôm,01/01/1990,0911222444,2020\n`;
+    await page.locator('input[type=file]').setInputFiles({ name: 'quai-to-12.csv', mimeType: 'text/csv', buffer: Buffer.from(next) });
+    await page.getByText('Thêm mới: 1').waitFor();
+    await page.getByRole('status').filter({ hasText: 'Đọc như lần nhập trước văn phòng bạn đã sửa: cột "Năm vào chi hội"' }).waitFor();
+    expect(await review(page)).toEqual(CLEAN);
     // A member she adds by hand without choosing a unit lands there too (it was refused: "cần mã đơn vị").
     const added = await t.gql<{ createMemberRecord: { unit: { code: string } | null } }>(
       `mutation { createMemberRecord(input: { organization: "HPN", fullName: "Cầm Thị Nhung", birthDate: "1975" }) { unit { code } } }`,

@@ -302,6 +302,51 @@ describe('staged import: preview, confirm, the wrong organization (issue 17)', (
     expect(c.data!.confirmImport).toEqual({ status: 'DONE', created: 1, rejected: 1 });
   });
 
+  it("reads next month's file as her secretariat corrected the same header last time, and says so; another unit's secretariat starts afresh", async () => {
+    type Pv = { status: string; mapping: { header: string; field: string }[]; rememberedColumns: string[]; rows: { fate: string }[] };
+    const upload = async (token: string, name: string, csv: string) => {
+      const form = new FormData();
+      form.append('file', new Blob([`\uFEFF${csv}`], { type: 'text/csv' }), name);
+      const res = await fetch(`${t.url}/imports?organization=HND&preview=true`, {
+        method: 'POST',
+        body: form,
+        headers: { authorization: `Bearer ${token}` },
+      });
+      const { jobId } = (await res.json()) as { jobId: string };
+      let pv: Pv | undefined;
+      for (let i = 0; i < 100 && pv?.status !== 'PREVIEW'; i++) {
+        await new Promise((r) => setTimeout(r, 50));
+        const q = `query($id: ID!) { importPreview(jobId: $id) { status mapping { header field } rememberedColumns rows { fate } } }`;
+        pv = (await t.gql<{ importPreview: Pv }>(q, { id: jobId }, { token })).data!.importPreview;
+      }
+      return { jobId, pv: pv! };
+    };
+    // A header the reading does not know (the test above corrected another one for the whole organization).
+    const header = 'Mã hồ sơ,Tên gọi khai sinh,Ngày sinh';
+    const her = await t.logIn(await t.createUser('vp.hnd.nho', Role.SECRETARIAT, 'HND'));
+    const november = await upload(her, 'thang-11.csv', `${header}\nNHO-1,Sầm Văn Một,1960\n`);
+    expect([november.pv.rememberedColumns, november.pv.rows.map((r) => r.fate)]).toEqual([[], ['REFUSED']]);
+    const confirmed = await t.gql<{ confirmImport: { status: string; created: number } }>(
+      `mutation($id: ID!, $m: [ColumnMappingInput!]) { confirmImport(jobId: $id, mapping: $m) { status created } }`,
+      { id: november.jobId, m: [{ header: 'Tên gọi khai sinh', field: 'fullName' }] },
+      { token: her },
+    );
+    expect(confirmed.data!.confirmImport).toEqual({ status: 'DONE', created: 1 });
+
+    const december = await upload(her, 'thang-12.csv', `${header}\nNHO-1,Sầm Văn Một,1960\nNHO-2,Sầm Thị Hai,1962\n`);
+    expect(december.pv.rememberedColumns).toEqual(['Tên gọi khai sinh']);
+    expect(december.pv.mapping).toContainEqual({ header: 'Tên gọi khai sinh', field: 'fullName' });
+    expect(december.pv.rows.map((r) => r.fate)).toEqual(['UNCHANGED', 'CREATED']);
+
+    const unit = await t.gql(
+      `mutation { createUnit(input: { organization: "HND", name: "Hội Nông dân xã Nà Nhạn", kind: BASE, communeCode: "00008" }) { code } }`,
+    );
+    const code = (unit.data as { createUnit: { code: string } }).createUnit.code;
+    const other = await t.logIn(await t.createUser('vp.hnd.nanhan', Role.SECRETARIAT, 'HND', code));
+    const theirs = await upload(other, 'ds.csv', `${header}\nNHO-9,Lò Văn Chín,1970\n`);
+    expect([theirs.pv.rememberedColumns, theirs.pv.rows.map((r) => r.fate)]).toEqual([[], ['REFUSED']]);
+  });
+
   it('says in the preview (GraphQL) which sheet was skipped and which second table beside the first was not read', async () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet('Hướng dẫn').addRow(['Điền mỗi hội viên một dòng, không gộp ô.']);

@@ -249,6 +249,8 @@ const TEXT = {
     sheetNotes: 'Lưu ý khi đọc các trang tính của tệp',
     sheetNote: (sheet: string | null, note: string) => (sheet ? `Trang tính "${sheet}": ${note}` : note),
     unusedHint: 'Các cột "không dùng" sẽ bị bỏ qua khi nhập. Chọn cách đọc nếu cột đó có dữ liệu cần nhập.',
+    remembered: (headers: readonly string[]) =>
+      `Đọc như lần nhập trước văn phòng bạn đã sửa: cột ${headers.map((h) => `"${h}"`).join(', ')}. Nếu tệp này khác, sửa lại ở bảng dưới.`,
     past: {
       title: 'Các lượt nhập gần đây',
       empty: 'Chưa có lượt nhập nào.',

@@ -101,6 +101,8 @@ export interface JobPlan {
   unitsPlanned: boolean;
   /** Her columns read as nothing (absent on plans made before it was kept). */
   unusedColumns?: string[];
+  /** Her columns read as her secretariat corrected the same headers in an earlier import (a console preview). */
+  remembered?: string[];
   /** A CSV's delimiter when it was `;` (her side files are written with it). */
   delimiter?: ',' | ';';
   /** Member rows that will land with no unit (absent on plans made before it was kept). */

@@ -107,6 +107,8 @@ export class RosterIoController {
           writeResult: false,
           // A preview plans only: the job waits (PREVIEW) for confirmImport, its file kept under DATA_DIR.
           preview: preview === 'true',
+          // What she sees before it is written: her secretariat's earlier corrections of the same headers read again.
+          rememberMapping: preview === 'true',
         },
         caller,
       );

@@ -138,6 +138,12 @@ export class ImportPreviewType {
       'Her columns the import reads as nothing (không dùng), as the mapping names them: give one a field in confirmImport’s mapping.',
   })
   unusedColumns: string[];
+
+  @Field(() => [String], {
+    description:
+      'Her columns read as her secretariat corrected the same headers in an earlier import (not as the header alone says): she may correct them again.',
+  })
+  rememberedColumns: string[];
   @Field(() => Int, { description: 'Member rows (created, updated or unchanged) that will land with no unit (chi hội/đơn vị).' })
   withoutUnit: number;
   @Field(() => String, { nullable: true, description: 'Set when most rows break the organization’s rules: why the file waits.' })

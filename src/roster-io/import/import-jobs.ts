@@ -213,6 +213,22 @@ export class ImportJobs {
     return claim;
   }
 
+  /**
+   * How her secretariat (the same organization and unit) read each header in its latest imports that
+   * were done and not undone — as she corrected it, or as the header said: the newest reading wins.
+   */
+  async rememberedMapping(organization: string, unitPath: string | null): Promise<{ header: string; field: string }[]> {
+    const rows = await this.db.query<{ mapping: { header: string; field: string }[] }[]>(
+      `SELECT plan->'mapping' AS mapping FROM import_job
+        WHERE organization_code = $1 AND unit_path IS NOT DISTINCT FROM CAST($2 AS text) AND status = $3 AND plan ? 'mapping'
+        ORDER BY finished_at DESC LIMIT 20`,
+      [organization, unitPath, ImportJobStatus.DONE],
+    );
+    const byHeader = new Map<string, string>();
+    for (const m of rows.flatMap((r) => r.mapping)) if (!byHeader.has(m.header)) byHeader.set(m.header, m.field);
+    return [...byHeader].map(([header, field]) => ({ header, field }));
+  }
+
   /** The corrected mapping a preview was planned again with (`replan`), or null. */
   static keptMapping(job: ImportJob): { header: string; field: string }[] | null {
     const kept = job.options.mapping;

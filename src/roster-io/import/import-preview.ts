@@ -34,6 +34,8 @@ export interface ImportPreview {
   mapping: { header: string; field: string }[];
   /** Her columns read as nothing: each may be given a field (confirmImport's mapping). */
   unusedColumns: string[];
+  /** Her columns read as her secretariat corrected the same headers before (a console preview). */
+  rememberedColumns: string[];
   /** Member rows (created, updated or unchanged) that will land with no unit. */
   withoutUnit: number;
   wrongOrganization: string | null;
@@ -78,6 +80,7 @@ export class ImportPreviews {
       counts: job.plan?.counts ?? {},
       mapping: job.plan?.mapping ?? [],
       unusedColumns: job.plan?.unusedColumns ?? [],
+      rememberedColumns: job.plan?.remembered ?? [],
       withoutUnit: job.plan?.withoutUnit ?? 0,
       wrongOrganization: job.plan?.wrongOrganization ?? null,
       sheetNotes: job.plan?.sheetNotes ?? [],

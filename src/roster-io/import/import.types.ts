@@ -18,6 +18,11 @@ export interface ImportOptions {
   acceptIneligible?: string | null;
   /** Her header → our field, overriding how the headers are read (a corrected mapping). */
   mapping?: { header: string; field: string }[] | null;
+  /**
+   * A console preview without a mapping of its own: her secretariat's corrections of earlier imports
+   * (the same headers) are read again, and the preview names the columns they changed.
+   */
+  rememberMapping?: boolean;
 }
 
 export interface ImportProgress {
@@ -53,6 +58,8 @@ export interface ImportSummary extends ImportProgress {
   ignoredColumns: string[];
   /** Her columns read as nothing, named as the mapping names them (two-row headers joined): the preview offers a field for each. */
   unusedColumns: string[];
+  /** Her headers the mapping read otherwise than the headers alone say (a corrected or remembered mapping). */
+  remapped: string[];
   /** Lines under a header that are no member (totals, date, signature lines, an STT alone), with why: never written. Consecutive lines of one reason are one entry (`dòng 302–8001 (7700 dòng)`); at most 500 entries and one for the rest. */
   skippedRows: { place: string; reason: string }[];
   /** How many such lines there were. */

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { assertOrganizationInScope, type Principal } from '../../access/principal.js';
-import { writeScope, type RecordScope } from '../../access/record-scope.js';
+import { unitPathLimit, writeScope, type RecordScope } from '../../access/record-scope.js';
 import { todayInVietnam } from '../../common/dates/partial-date.js';
 import { sideFile } from '../../common/files/side-files.js';
 import { expectedRows, openRoster, type RosterSource } from '../../common/files/tabular-source.js';
@@ -106,14 +106,16 @@ export class RosterImportService {
     const sourceName = opts.sourceName ?? path.basename(file);
     const source = await openRoster(file, { sheet: opts.sheet, displayName: sourceName });
     const sha256 = await sha256File(file);
+    const remembered = opts.rememberMapping && !opts.mapping?.length;
+    const mapping = remembered ? await this.jobs.rememberedMapping(def.code, unitPathLimit(scope)) : opts.mapping;
     const turn = await this.slots.take();
     const { job, claim, resumed } = await givenBackOnError(turn, () =>
       this.jobs.open({ organization: def.code, sha256, sourceName }, opts, actor, scope),
     );
     // Codes are assigned with --assign-ids and to a sheet without a Mã hồ sơ column (CLI and HTTP alike).
     const resultFile = opts.writeResult === false ? null : (opts.resultFile ?? sideFile(file, 'result', source.kind));
-    const run = { source, resumed, file };
-    return { jobId: job.id, done: this.launch(job, { claim, turn }, run, def, scope, { ...opts, resultFile }, actor, onProgress) };
+    const runOpts = { ...opts, resultFile, mapping, rememberMapping: remembered };
+    return { jobId: job.id, done: this.launch(job, { claim, turn }, { source, resumed, file }, def, scope, runOpts, actor, onProgress) };
   }
 
   /**
@@ -193,7 +195,7 @@ export class RosterImportService {
         await this.plan(job, start.source, ctx, opts, actor, summary);
         if (await this.waits(job, ctx, opts, summary, start.file)) return summary;
       }
-      await this.apply(job, ctx, opts, summary, onProgress);
+      await this.apply(job, ctx, opts.batchSize ?? APPLY_CHUNK, summary, onProgress);
       if (opts.resultFile && (await this.writeResultFile(job.id, opts.resultFile, actor))) summary.resultFile = opts.resultFile;
       await this.finish(job, opts, ctx, summary);
       onProgress?.(summary);
@@ -269,6 +271,7 @@ export class RosterImportService {
       wrongOrganization: wrong,
       unitsPlanned: ctx.unitsPlanned,
       unusedColumns: summary.unusedColumns,
+      remembered: opts.rememberMapping ? summary.remapped : undefined,
       delimiter: summary.delimiter ?? undefined,
       sheetNotes: summary.sheets.flatMap((s) => (s.note ? [{ sheet: s.name, note: s.note }] : [])),
       withoutUnit: await rowsWithoutUnit(this.db.manager, job.id, ctx.def.code, (await ctx.units.own(this.db.manager))?.id ?? null),
@@ -282,15 +285,8 @@ export class RosterImportService {
   }
 
   /** Phase 2: the plan carried out, chunk by chunk after the committed ones. */
-  private async apply(
-    job: ImportJob,
-    ctx: ImportContext,
-    opts: ImportOptions,
-    summary: ImportSummary,
-    onProgress?: (p: ImportProgress) => void,
-  ) {
+  private async apply(job: ImportJob, ctx: ImportContext, size: number, summary: ImportSummary, onProgress?: (p: ImportProgress) => void) {
     const last = await this.applier.lastOrdinal(job.id);
-    const size = opts.batchSize ?? APPLY_CHUNK;
     for (let from = job.rowsCommitted; from < last; from = Math.min(from + size, last)) {
       await this.applier.applySafely(job, ctx, from, Math.min(from + size, last), summary);
       onProgress?.(summary);
@@ -384,6 +380,7 @@ function startingSummary(job: ImportJob, resumed: boolean, format: RosterSource[
     sheets: [],
     ignoredColumns: [],
     unusedColumns: [],
+    remapped: [],
     held: job.held,
     mapping: [],
     status: job.status,

@@ -87,7 +87,8 @@ export class SheetReader {
     private readonly job: Pick<ImportJob, 'sourceName' | 'sourceSha256'>,
     private readonly assignIds: boolean,
     /** Where the sheets read and the columns ignored are told. */
-    private readonly summary: Pick<ImportSummary, 'sheets' | 'ignoredColumns'> & Partial<Pick<ImportSummary, 'mapping' | 'unusedColumns'>>,
+    private readonly summary: Pick<ImportSummary, 'sheets' | 'ignoredColumns'> &
+      Partial<Pick<ImportSummary, 'mapping' | 'unusedColumns' | 'remapped'>>,
     private readonly reading: RowReadingContext,
     /** Her header → our field, as the secretary corrected it (a field '' leaves the column out). */
     private readonly mapping: { header: string; field: string }[] | null = null,
@@ -238,6 +239,11 @@ export class SheetReader {
         .filter(Boolean)
         .join(' / ');
       if (!mapping!.some((m) => m.header === her)) mapping!.push({ header: her, field: c.key });
+    }
+    const remapped = this.summary.remapped;
+    for (const i of remapped ? new Set([...header.fields.keys(), ...matched.fields.keys()]) : []) {
+      const her = header.fields.get(i)?.key !== matched.fields.get(i)?.key ? herHeader(this.headerRows, i) : '';
+      if (her && !remapped!.includes(her)) remapped!.push(her);
     }
     const unused = this.summary.unusedColumns;
     for (const her of unused ? unusedColumns(header, this.headerRows) : []) if (!unused!.includes(her)) unused!.push(her);

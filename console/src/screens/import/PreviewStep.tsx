@@ -166,6 +166,9 @@ export function PreviewStep(props: {
       <Typography.Title level={2} style={{ fontSize: 17 }}>
         {T.imports.mapping}
       </Typography.Title>
+      {p.rememberedColumns.length > 0 && (
+        <Alert type="info" showIcon role="status" title={T.imports.remembered(p.rememberedColumns)} style={{ marginBottom: 12 }} />
+      )}
       {p.unusedColumns.length > 0 && <Typography.Paragraph type="secondary">{T.imports.unusedHint}</Typography.Paragraph>}
       <Table
         size="small"

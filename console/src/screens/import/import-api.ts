@@ -70,6 +70,7 @@ export const PREVIEW = graphql(`
         field
       }
       unusedColumns
+      rememberedColumns
       withoutUnit
       sheetNotes {
         sheet
