@@ -18,6 +18,14 @@ export class CommuneFieldsResolver {
   }
 
   @Public()
+  @ResolveField('formerNames', () => [String], {
+    description: 'The old communes merged (wholly or in part) into it on 1/7/2025, by name: what people still call it (Phường Liễu Giai).',
+  })
+  formerNames(@Parent() c: CommuneType): string[] {
+    return this.geography.formerNames(c.code);
+  }
+
+  @Public()
   @ResolveField('inHomeProvince', () => Boolean, {
     description: 'In the province this deployment serves (PROVINCE); false for every commune when none is set.',
   })

@@ -14,6 +14,8 @@ export class GeographyService implements OnModuleInit {
   private communes = new Map<string, Commune>();
   private legacy = new Map<string, LegacyCommuneRef>();
   private legacyProvinces: LegacyProvince[] = [];
+  /** A current commune's code → the names of the old communes merged (wholly or in part) into it. */
+  private former = new Map<string, string[]>();
 
   constructor(
     private readonly db: DataSource,
@@ -40,6 +42,10 @@ export class GeographyService implements OnModuleInit {
         { code: l.code, name: l.name, legacyProvinceCode: l.legacyProvinceCode, successorCodes: succ.get(l.code) ?? [] },
       ]),
     );
+    for (const s of successors) {
+      const old = this.legacy.get(s.legacyCode)?.name;
+      if (old) this.former.set(s.communeCode, [...(this.former.get(s.communeCode) ?? []), old]);
+    }
     this.directory = new CommuneDirectory(
       communes,
       [...this.legacy.values()],
@@ -64,6 +70,11 @@ export class GeographyService implements OnModuleInit {
 
   commune(code: string): Commune | null {
     return this.communes.get(code) ?? null;
+  }
+
+  /** The old communes merged into a current one, by their names (`Phường Liễu Giai`): what people still call it. */
+  formerNames(code: string): string[] {
+    return this.former.get(code) ?? [];
   }
 
   legacyCommune(code: string): LegacyCommuneRef | null {

@@ -100,7 +100,7 @@ export function RenameUnitDialog({ organization, unit, onClose }: DialogProps & 
   );
 }
 
-type Target = { code: string; name: string; parentCode: string | null; commune: { name: string } | null };
+type Target = { code: string; name: string; parentCode: string | null; commune: { name: string; formerNames?: readonly string[] } | null };
 
 /**
  * A receiving unit as the list names it: many communes have a "Chi hội Thôn 1", so its parent unit
@@ -146,7 +146,11 @@ export function MoveDialog({
   for (const m of members) counts.set(m.unit?.name ?? T.units.noUnit, (counts.get(m.unit?.name ?? T.units.noUnit) ?? 0) + 1);
   const fromUnits = [...counts].map(([unit, n]) => ({ unit, n })).sort((a, b) => b.n - a.n);
   const byCode = new Map(all.map((u) => [u.code, u]));
-  const option = (u: Target) => ({ value: u.code, label: targetLabel(u, byCode.get(u.parentCode ?? '')) });
+  // Found by the ward's name before the merger too (she still says "Liễu Giai"): searched, not shown.
+  const option = (u: Target) => {
+    const label = targetLabel(u, byCode.get(u.parentCode ?? ''));
+    return { value: u.code, label, search: [label, ...(u.commune?.formerNames ?? [])].join(' · ') };
+  };
   const move = async () => {
     if (!target) return;
     setBusy(true);
@@ -182,7 +186,7 @@ export function MoveDialog({
           <Select
             id="move-target"
             aria-label={T.units.target}
-            showSearch={{ filterOption: byFoldedLabel }}
+            showSearch={{ filterOption: (typed, o) => byFoldedLabel(typed, { label: o && 'search' in o ? o.search : undefined }) }}
             value={target}
             onChange={setTarget}
             loading={targets.fetching}

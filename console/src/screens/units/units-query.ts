@@ -21,6 +21,7 @@ export const TRANSFER_TARGETS = graphql(`
       parentCode
       commune {
         name
+        formerNames
       }
     }
   }
