@@ -275,6 +275,23 @@ describe('the console: her units, moves between them, a transfer another commune
     await context.close();
   });
 
+  it("lets a secretariat with no unit yet add her ward's base unit, its code made from the ward and the name", async () => {
+    const context = await b.context();
+    const page = await logInThroughPage(context, t.url, await t.createUser('vp.nct', Role.SECRETARIAT, 'NCT'));
+    await openUnits(page);
+    await page.getByRole('status').filter({ hasText: 'Chưa có đơn vị nào. Thêm đơn vị cơ sở của xã, phường trước' }).waitFor();
+    await page.getByRole('button', { name: 'Thêm đơn vị cơ sở (xã, phường)' }).click();
+    const dialog = page.getByRole('dialog');
+    await reviewDialog(page);
+    await dialog.getByLabel('Tên đơn vị').fill('Hội Người cao tuổi phường Ba Đình');
+    await dialog.getByRole('combobox', { name: /^Xã, phường của đơn vị cơ sở/ }).fill('ba dinh');
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'Phường Ba Đình — Thành phố Hà Nội (00004)' }).click();
+    await dialog.getByRole('button', { name: 'Lưu' }).click();
+    await treeNode(page, '00004-HOI-NGUOI-CAO-TUOI-PHUONG').waitFor();
+    expect(await page.getByRole('status').filter({ hasText: 'Chưa có đơn vị nào' }).count()).toBe(0);
+    await context.close();
+  });
+
   it('fits a phone with real-looking names and codes: an incoming request and her members, no sideways scrolling', async () => {
     const units = [
       { organization: 'HPN', code: 'HPN-03295', name: 'Cơ sở Xã Quài Tở', kind: 'BASE', communeCode: '03295' },

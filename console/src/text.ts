@@ -125,6 +125,8 @@ const TEXT = {
     members: (n: number) => `${n.toLocaleString('vi-VN')} hội viên`,
     membersOf: (name: string) => `Hội viên của ${name}`,
     pick: 'Chọn một đơn vị trong cây',
+    none: 'Chưa có đơn vị nào. Thêm đơn vị cơ sở của xã, phường trước, rồi chọn nó để thêm các chi hội; hoặc nhập danh sách có cột chi hội và chọn "Tạo các chi hội (đơn vị) … mà chưa có".',
+    addBase: 'Thêm đơn vị cơ sở (xã, phường)',
     add: 'Thêm đơn vị',
     addUnder: (name: string) => `Thêm đơn vị trực thuộc ${name}`,
     rename: 'Đổi tên',
@@ -140,7 +142,8 @@ const TEXT = {
       BRANCH: 'Chi hội, tổ',
     } as Record<string, string>,
     kindLabel: 'Loại đơn vị',
-    commune: 'Xã, phường của đơn vị cơ sở (gõ tên)',
+    commune: 'Xã, phường của đơn vị cơ sở',
+    communeHint: 'Gõ tên xã, phường (tên cũ cũng được)',
     save: 'Lưu',
     selectAll: 'Chọn mọi hội viên chuyển được trên trang này',
     /** The move dialog, when the chosen members are now in more than one unit: where each group is. */

@@ -16,6 +16,8 @@ const label = (c: Named) => T.form.communeOption(c.name, c.code, c.inHomeProvinc
  * the deployment's province's come first, a namesake elsewhere is labelled with its province.
  */
 export function CommunePicker(props: {
+  /** Its field's id, for the label in sight beside it (`htmlFor`); a Form.Item with a name gives one. */
+  id?: string;
   value?: string;
   onChange?: (code: string | undefined) => void;
   placeholder: string;
@@ -40,6 +42,7 @@ export function CommunePicker(props: {
   const options = [...extra, ...found];
   return (
     <Select
+      id={props.id}
       aria-label={props.label}
       style={{ minWidth: 220, ...props.style }}
       allowClear={CLEARABLE}

@@ -16,6 +16,13 @@ describe('a header of two rows, merged cells carried over their sub-columns', ()
       unknown: ['Địa chỉ: Thôn, bản'],
     },
     {
+      name: "a ward's Địa chỉ over Tổ dân phố | Phường, beside the Chi đoàn column",
+      top: ['STT', 'Họ và tên', 'Ngày sinh', 'Địa chỉ', '', 'Chi đoàn', 'Ghi chú'],
+      sub: ['', '', '', 'Tổ dân phố', 'Phường', '', ''],
+      fields: { 1: 'fullName', 2: 'birthDate', 4: 'address', 5: 'unit', 6: 'note' },
+      unknown: ['Địa chỉ: Tổ dân phố'],
+    },
+    {
       name: 'Họ và tên over Họ đệm | Tên, Giới tính over Nam | Nữ (marks)',
       top: ['TT', 'Họ và tên', '', 'Giới tính', '', 'Ngày tháng năm sinh', 'Ngày vào Hội'],
       sub: ['', 'Họ đệm', 'Tên', 'Nam', 'Nữ', '', ''],

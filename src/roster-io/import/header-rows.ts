@@ -37,6 +37,8 @@ const COMMUNE_SUBS = new Set(['xa', 'phuong', 'xaphuong', 'phuongxa', 'xaphuongt
 /** Sub-column words that say a row is a header's second row (they are no member's value). */
 const SUB_WORDS = new Set([
   ...Object.keys(BY_SEX), ...Object.keys(NAME_PARTS), ...COMMUNE_SUBS, 'thon', 'ban', 'thonban', 'xom', 'thonxom', 'tothon',
+  // A ward's address: Tổ dân phố, Khu phố, Ấp, Khóm, Số nhà, Đường / Phố.
+  'to', 'todanpho', 'khupho', 'khudanpho', 'ap', 'khom', 'sonha', 'duong', 'pho', 'duongpho',
   'huyen', 'tinh', 'so', 'ngaycap', 'noicap', 'ngay', 'thang', 'nam', 'chinhthuc', 'dubi',
 ]); // prettier-ignore
 

@@ -4,6 +4,7 @@ import { useClient, useQuery } from 'urql';
 import { errorText } from '../../client.ts';
 import { byFoldedLabel } from '../../format.ts';
 import { T } from '../../text.ts';
+import { inTerms } from '../../terms.ts';
 import { FATE_TONE } from '../../tones.ts';
 import { COLUMNS, CONFIRM, PREVIEW, PREVIEW_AGAIN, type Preview } from './import-api.ts';
 
@@ -55,15 +56,18 @@ export function PreviewStep(props: {
       ),
     ].join(', ');
   const changedMapping = mapping !== null && JSON.stringify(mapping) !== JSON.stringify(fileMapping);
+  // The server's reasons are written as a Hội says them: read in her organization's words (terms.ts).
   const reasonOf = (r: Row) =>
-    [
-      r.reason,
-      r.changed.length ? `${T.imports.changes}: ${changedText(r.changed)}` : null,
-      r.warnings,
-      r.noteKinds.length ? T.imports.noteSays(r.noteKinds.map((k) => T.notes.kind[k] ?? k)) : null,
-    ]
-      .filter(Boolean)
-      .join(' · ') || T.dash;
+    inTerms(
+      [
+        r.reason,
+        r.changed.length ? `${T.imports.changes}: ${changedText(r.changed)}` : null,
+        r.warnings,
+        r.noteKinds.length ? T.imports.noteSays(r.noteKinds.map((k) => T.notes.kind[k] ?? k)) : null,
+      ]
+        .filter(Boolean)
+        .join(' · '),
+    ) || T.dash;
   const narrow = Grid.useBreakpoint().sm === false;
   const sheets = new Set(rows.map((r) => r.sheet)).size;
 
@@ -156,7 +160,7 @@ export function PreviewStep(props: {
           description={
             <ul style={{ margin: 0, paddingInlineStart: 20 }}>
               {p.sheetNotes.map((n, i) => (
-                <li key={i}>{T.imports.sheetNote(n.sheet, n.note)}</li>
+                <li key={i}>{inTerms(T.imports.sheetNote(n.sheet, n.note))}</li>
               ))}
             </ul>
           }
@@ -190,7 +194,7 @@ export function PreviewStep(props: {
             render: (_, m: { header: string; field: string }) => (
               <Select
                 aria-label={`${T.imports.readAs}: ${m.header}`}
-                style={{ minWidth: 200, maxWidth: '100%' }}
+                style={{ minWidth: narrow ? 140 : 200, maxWidth: '100%' }}
                 value={m.field}
                 // Some twenty fields: she types part of one, with or without accents ("dien thoai").
                 showSearch={{ filterOption: byFoldedLabel }}

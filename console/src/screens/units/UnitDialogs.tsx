@@ -51,6 +51,9 @@ export function AddUnitDialog({ organization, parent, onClose }: DialogProps & {
       )}
       <Form layout="vertical">
         <Form.Item label={T.units.kindLabel}>{T.units.kind[kind]}</Form.Item>
+        <Form.Item label={T.units.name} htmlFor="unit-name">
+          <Input id="unit-name" value={name} onChange={(e) => setName(e.target.value)} />
+        </Form.Item>
         <Form.Item label={T.units.code} htmlFor="unit-code">
           <Input
             id="unit-code"
@@ -64,10 +67,17 @@ export function AddUnitDialog({ organization, parent, onClose }: DialogProps & {
             {T.units.codeHelp}
           </Typography.Text>
         </Form.Item>
-        <Form.Item label={T.units.name} htmlFor="unit-name">
-          <Input id="unit-name" value={name} onChange={(e) => setName(e.target.value)} />
-        </Form.Item>
-        {kind === 'BASE' && <CommunePicker value={commune} onChange={setCommune} placeholder={T.units.commune} label={T.units.commune} />}
+        {kind === 'BASE' && (
+          <Form.Item label={T.units.commune} htmlFor="unit-commune">
+            <CommunePicker
+              id="unit-commune"
+              value={commune}
+              onChange={setCommune}
+              placeholder={T.units.communeHint}
+              label={T.units.commune}
+            />
+          </Form.Item>
+        )}
       </Form>
     </Modal>
   );

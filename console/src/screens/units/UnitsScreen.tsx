@@ -31,7 +31,7 @@ const treeNodes = (branches: UnitBranch[]): TreeNode[] =>
     children: treeNodes(b.children),
   }));
 
-type Dialog = 'add' | 'rename' | 'move' | null;
+type Dialog = 'add' | 'base' | 'rename' | 'move' | null;
 
 /** Her branches: the tree, add and rename a unit, move members between units, transfers waiting for her. */
 export function UnitsScreen({ session }: { session: Session }) {
@@ -128,6 +128,13 @@ export function UnitsScreen({ session }: { session: Session }) {
               onSelect={(keys) => keys.length && setSelected(String(keys[0]))}
             />
           )}
+          {units.data && list.length === 0 && <Typography.Paragraph role="status">{T.units.none}</Typography.Paragraph>}
+          {/* A secretariat of the whole organization adds a commune's base unit here (one kept to a unit adds under it). */}
+          {writer && !session.user.unit && (
+            <Button style={{ marginTop: 8 }} onClick={() => setDialog('base')}>
+              {T.units.addBase}
+            </Button>
+          )}
         </Col>
         <Col xs={24} md={15}>
           <Typography.Title level={2} style={{ fontSize: 18 }}>
@@ -148,6 +155,10 @@ export function UnitsScreen({ session }: { session: Session }) {
         </Col>
       </Row>
       {dialog === 'add' && <AddUnitDialog organization={organization} parent={unit} onClose={closeDialog} />}
+      {dialog === 'base' && (
+        // Under the province's unit when the organization keeps one (Tỉnh đoàn), else at the top.
+        <AddUnitDialog organization={organization} parent={list.find((u) => u.kind === 'PROVINCE') ?? null} onClose={closeDialog} />
+      )}
       {dialog === 'rename' && unit && <RenameUnitDialog organization={organization} unit={unit} onClose={closeDialog} />}
       {dialog === 'move' && (
         <MoveDialog
