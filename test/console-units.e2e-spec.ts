@@ -285,7 +285,9 @@ describe('the console: her units, moves between them, a transfer another commune
     await reviewDialog(page);
     await dialog.getByLabel('Tên đơn vị').fill('Hội Người cao tuổi phường Ba Đình');
     await dialog.getByRole('combobox', { name: /^Xã, phường của đơn vị cơ sở/ }).fill('ba dinh');
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'Phường Ba Đình — Thành phố Hà Nội (00004)' }).click();
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'Phường Ba Đình — Thành phố Hà Nội (00004)' })
+      .click();
     await dialog.getByRole('button', { name: 'Lưu' }).click();
     await treeNode(page, '00004-HOI-NGUOI-CAO-TUOI-PHUONG').waitFor();
     expect(await page.getByRole('status').filter({ hasText: 'Chưa có đơn vị nào' }).count()).toBe(0);
