@@ -129,6 +129,28 @@ describe('staged import: preview, confirm, the wrong organization (issue 17)', (
     expect(job.plan.mapping).toContainEqual({ header: 'Tên gọi đầy đủ', field: 'fullName' });
   });
 
+  it('says from which unit to which a row moves its member (a move made in the console, undone by an older list, is seen)', async () => {
+    const header = 'Mã hồ sơ,Họ và tên,Ngày sinh,Mã xã,Mã đơn vị';
+    await importer.import(
+      file('mv1.csv', [header, 'MV-1,Lò Văn Một,1990,00004,MV-TO-3']),
+      { organization: 'HND', createUnits: true },
+      CLI_PRINCIPAL,
+    );
+    await importer.import(
+      file('mv2.csv', [header, 'MV-2,Lò Văn Hai,1991,00004,MV-TO-4']),
+      { organization: 'HND', createUnits: true },
+      CLI_PRINCIPAL,
+    );
+    const s = await importer.import(
+      file('mv3.csv', [header, 'MV-1,Lò Văn Một,1990,00004,MV-TO-4']),
+      { organization: 'HND', preview: true },
+      CLI_PRINCIPAL,
+    );
+    const [row] = (await importer.preview(s.jobId, CLI_PRINCIPAL)).rows;
+    expect(row).toMatchObject({ fate: 'UPDATED', unitBefore: 'MV-TO-3', unitAfter: 'MV-TO-4' });
+    expect(row.changed).toContain('unitId');
+  });
+
   it("names each of the organization's own fields that a row changes (the Đoàn's Ngày vào Đoàn), not their store", async () => {
     const header = 'Mã hồ sơ,Họ và tên,Ngày sinh,Giới tính,Ngày vào Đoàn';
     await importer.import(

@@ -112,6 +112,13 @@ export class ImportPreviewRowType {
       "The fields that change (UPDATED): the record's fields, and `profile.<key>` for each of the organization's own fields that changes (as rosterColumns names them).",
   })
   changed: string[];
+  @Field(() => String, { nullable: true, description: 'When the row moves its member to another unit: the unit she is in now (its name).' })
+  unitBefore: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'When the row moves its member to another unit: the unit the file names (its name).',
+  })
+  unitAfter: string | null;
   @Field(() => String, { nullable: true, description: 'Why it is refused or held (ID numbers and phones masked).' }) reason: string | null;
   @Field(() => String, { nullable: true, description: 'Its warnings (masked).' }) warnings: string | null;
   @Field(() => [SuggestionKindEnum], {

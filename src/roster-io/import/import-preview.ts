@@ -21,6 +21,9 @@ export interface PreviewRow {
   /** The member's name as the file gives it, or as listed when the row leaves her unchanged; null for a refused row. */
   fullName: string | null;
   changed: string[];
+  /** A row that moves its member to another unit: the unit she is in, and the one the file names. */
+  unitBefore: string | null;
+  unitAfter: string | null;
   reason: string | null;
   warnings: string | null;
   /** What its Ghi chú says (DIED, MOVED_AWAY…): suggested on the record once written, never applied. */
@@ -60,6 +63,8 @@ export class ImportPreviews {
     const rows = await this.db.query<(PreviewRow & { unit_path: string | null })[]>(
       `SELECT p.ordinal, p.sheet, p.row_number AS row, p.fate, p.external_id AS code, p.changed, p.reason, p.warnings,
               coalesce(p.record_values->>'full_name', r.full_name) AS "fullName",
+              CASE WHEN 'unitId' = ANY(p.changed) THEN (SELECT u.name FROM unit u WHERE u.id = r.unit_id) END AS "unitBefore",
+              CASE WHEN 'unitId' = ANY(p.changed) THEN (SELECT u.name FROM unit u WHERE u.id = (p.record_values->>'unit_id')::uuid) END AS "unitAfter",
               ARRAY(SELECT DISTINCT f->>'kind' FROM jsonb_array_elements(coalesce(p.notes, '[]')) f ORDER BY 1) AS "noteKinds"
          FROM import_plan_row p LEFT JOIN member_record r ON r.id = p.record_id AND r.erased_at IS NULL
         WHERE p.job_id = $1 AND p.ordinal > $2 AND ($4::text IS NULL OR starts_with(p.unit_path, $4))

@@ -62,6 +62,7 @@ export function PreviewStep(props: {
       [
         r.reason,
         r.changed.length ? `${T.imports.changes}: ${changedText(r.changed)}` : null,
+        r.unitBefore !== null || r.unitAfter !== null ? T.imports.unitMove(r.unitBefore, r.unitAfter) : null,
         r.warnings,
         r.noteKinds.length ? T.imports.noteSays(r.noteKinds.map((k) => T.notes.kind[k] ?? k)) : null,
       ]

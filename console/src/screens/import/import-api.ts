@@ -86,6 +86,8 @@ export const PREVIEW = graphql(`
         reason
         warnings
         changed
+        unitBefore
+        unitAfter
         noteKinds
       }
     }
