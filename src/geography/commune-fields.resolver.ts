@@ -19,7 +19,8 @@ export class CommuneFieldsResolver {
 
   @Public()
   @ResolveField('formerNames', () => [String], {
-    description: 'The old communes merged (wholly or in part) into it on 1/7/2025, by name: what people still call it (Phường Liễu Giai).',
+    description:
+      'The old communes merged wholly into it on 1/7/2025 (not those split between several), by name: what people still call it (Phường Liễu Giai).',
   })
   formerNames(@Parent() c: CommuneType): string[] {
     return this.geography.formerNames(c.code);

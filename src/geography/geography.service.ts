@@ -14,7 +14,7 @@ export class GeographyService implements OnModuleInit {
   private communes = new Map<string, Commune>();
   private legacy = new Map<string, LegacyCommuneRef>();
   private legacyProvinces: LegacyProvince[] = [];
-  /** A current commune's code → the names of the old communes merged (wholly or in part) into it. */
+  /** A current commune's code → the names of the old communes merged wholly into it. */
   private former = new Map<string, string[]>();
 
   constructor(
@@ -42,10 +42,9 @@ export class GeographyService implements OnModuleInit {
         { code: l.code, name: l.name, legacyProvinceCode: l.legacyProvinceCode, successorCodes: succ.get(l.code) ?? [] },
       ]),
     );
-    for (const s of successors) {
-      const old = this.legacy.get(s.legacyCode)?.name;
-      if (old) this.former.set(s.communeCode, [...(this.former.get(s.communeCode) ?? []), old]);
-    }
+    // Only an old commune that went wholly into one new one is a name of it: a split one's name would offer both halves.
+    for (const l of this.legacy.values())
+      if (l.successorCodes.length === 1) this.former.set(l.successorCodes[0], [...(this.former.get(l.successorCodes[0]) ?? []), l.name]);
     this.directory = new CommuneDirectory(
       communes,
       [...this.legacy.values()],
@@ -72,7 +71,7 @@ export class GeographyService implements OnModuleInit {
     return this.communes.get(code) ?? null;
   }
 
-  /** The old communes merged into a current one, by their names (`Phường Liễu Giai`): what people still call it. */
+  /** The old communes merged wholly into a current one, by their names (`Phường Liễu Giai`): what people still call it. */
   formerNames(code: string): string[] {
     return this.former.get(code) ?? [];
   }
