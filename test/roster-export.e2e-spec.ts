@@ -244,4 +244,28 @@ describe('roster export: the filed workbook and the full CCCD numbers', () => {
     const dtn = await workbook(await fetch(`${t.url}/exports/DTN.xlsx`, { headers: { authorization: `Bearer ${tokens.dtn}` } }));
     expect(linesFrom(dtn, 1)).toContain('Tổng số: 2 đoàn viên; trong đó: Sinh hoạt tạm thời: 1, Đã trưởng thành: 1.');
   });
+
+  it("keeps to the roster screen's status filter, with or without the full numbers; an unknown status is refused", async () => {
+    const names = async (res: Response) => {
+      const ws = await workbook(res);
+      const h = headerOf(ws);
+      const out: string[] = [];
+      for (let r = h.row + 1; r <= ws.rowCount; r++) {
+        // A member's row has its STT; the foot (the count, the signatures) has none.
+        const [stt, name] = [ws.getRow(r).getCell(h.col('STT')).value, ws.getRow(r).getCell(h.col('Họ và tên')).value];
+        if (typeof stt === 'number' && typeof name === 'string') out.push(name);
+      }
+      return out;
+    };
+    const get = (query: string) => fetch(`${t.url}/exports/DTN.xlsx${query}`, { headers: { authorization: `Bearer ${tokens.dtn}` } });
+    // Trần Thị Bình sinh hoạt tạm thời; Nguyễn Văn An in whatever status the tests above left him.
+    const [an] = await t.sql<{ status: string }>(`SELECT status FROM member_record WHERE external_id = 'D-1'`);
+    expect(an.status).not.toBe('TEMPORARY');
+    expect(await names(await get(''))).toEqual(['Nguyễn Văn An', 'Trần Thị Bình']);
+    expect(await names(await get('?status=TEMPORARY'))).toEqual(['Trần Thị Bình']);
+    expect(await names(await clearExport('dtn', { reason: REASON, status: an.status }))).toEqual(['Nguyễn Văn An']);
+    const wrong = await get('?status=DANG_SINH_HOAT');
+    expect(wrong.status).toBe(400);
+    expect(JSON.stringify(await wrong.json())).toContain("Trạng thái 'DANG_SINH_HOAT' không có");
+  });
 });

@@ -167,12 +167,13 @@ export class RosterIoController {
     @Param('org') org: string,
     @Param('format') format: string,
     @Query('unit') unit: string | undefined,
+    @Query('status') status: string | undefined,
     @Caller() caller: Principal,
     @Res() res: Response,
   ): Promise<void> {
     const f = checkFormat(format);
     await this.sendTemp(res, `${org.toUpperCase()}.${f}`, (out) =>
-      this.exporter.export({ organization: org.toUpperCase(), unit, format: f, out }, caller),
+      this.exporter.export({ organization: org.toUpperCase(), unit, status: status || null, format: f, out }, caller),
     );
   }
 
@@ -187,15 +188,16 @@ export class RosterIoController {
   async exportClear(
     @Param('org') org: string,
     @Param('format') format: string,
-    @Body() body: { reason?: unknown; unit?: unknown } | undefined,
+    @Body() body: { reason?: unknown; unit?: unknown; status?: unknown } | undefined,
     @Caller() caller: Principal,
     @Res() res: Response,
   ): Promise<void> {
     const f = checkFormat(format);
     const reason = typeof body?.reason === 'string' ? body.reason.slice(0, 500) : '';
     const unit = typeof body?.unit === 'string' && body.unit ? body.unit : null;
+    const status = typeof body?.status === 'string' && body.status ? body.status : null;
     await this.sendTemp(res, `${org.toUpperCase()}-cccd.${f}`, (out) =>
-      this.exporter.export({ organization: org.toUpperCase(), unit, format: f, out, clearIdNumbers: { reason } }, caller),
+      this.exporter.export({ organization: org.toUpperCase(), unit, status, format: f, out, clearIdNumbers: { reason } }, caller),
     );
   }
 

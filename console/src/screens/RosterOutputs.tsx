@@ -25,6 +25,15 @@ export function printHref(f: RosterFilter): string {
   return `#/in?${q.toString()}`;
 }
 
+/** The roster as Excel (CCCD masked), with the unit and status she filtered by. */
+export function exportHref(organization: string, unit: string | undefined, status: string | undefined): string {
+  const q = new URLSearchParams();
+  if (unit) q.set('unit', unit);
+  if (status) q.set('status', status);
+  const query = q.toString();
+  return `/exports/${encodeURIComponent(organization)}.xlsx${query ? `?${query}` : ''}`;
+}
+
 /** The roster screen's printable roster and, for a roster writer, the export with the full CCCD numbers. */
 export function RosterOutputs({ session, filter }: { session: Session; filter: RosterFilter }) {
   const [open, setOpen] = useState(false);
@@ -59,7 +68,7 @@ function ClearExportDialog({ session, filter, onClose }: { session: Session; fil
         method: 'POST',
         credentials: 'same-origin',
         headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': session.csrfToken },
-        body: JSON.stringify({ reason, unit: filter.unit ?? null }),
+        body: JSON.stringify({ reason, unit: filter.unit ?? null, status: filter.status ?? null }),
       });
       if (!res.ok) {
         const body = (await res.json().catch(() => ({}))) as { message?: string | string[] };

@@ -15,7 +15,7 @@ import { useScopeNames } from './useScopeNames.ts';
 import { MemberDrawer } from './MemberDrawer.tsx';
 import { MemberForm } from './member/MemberForm.tsx';
 import { STATUSES } from './member/member-api.ts';
-import { RosterOutputs } from './RosterOutputs.tsx';
+import { exportHref, RosterOutputs } from './RosterOutputs.tsx';
 import { COMMUNE_ORGANIZATIONS, OPEN_NOTES, ORGANIZATIONS, ROSTER, UNITS, type RosterRow } from './roster-query.ts';
 
 type ColumnKey = 'code' | 'name' | 'birth' | 'sex' | 'unit' | 'commune' | 'status' | 'idNumber' | 'phone' | 'flags';
@@ -168,7 +168,7 @@ export function RosterScreen({ session }: { session: Session }) {
   const outputs = (
     <>
       {organization && (
-        <Button href={`/exports/${organization}.xlsx${unit ? `?unit=${encodeURIComponent(unit)}` : ''}`} download>
+        <Button href={exportHref(organization, unit, status)} download>
           {T.roster.export}
         </Button>
       )}

@@ -13,7 +13,8 @@ import { clearDataScope, requireReason } from '../../access/clear-data.js';
 import { SecretVault } from '../../personal-data/secret-vault.js';
 import { AuditAction } from '../../audit/audit-event.entity.js';
 import { AuditService } from '../../audit/audit.service.js';
-import type { MemberStatus } from '../../membership/status/member-status.js';
+import { MemberStatus } from '../../membership/status/member-status.js';
+import { DomainError } from '../../common/errors/domain-error.js';
 import { statusLabel } from '../../membership/organization/status-wording.js';
 import type { OrganizationDefinition } from '../../membership/organization/organization-definition.js';
 import { OrganizationsService } from '../../membership/organization/organizations.service.js';
@@ -104,6 +105,8 @@ export function filedRow(r: ExportRow, columns: RosterColumn[], def: Organizatio
 export interface ExportOptions {
   organization: string;
   unit?: string | null;
+  /** Only the records of this status (the roster screen's filter: `Đang sinh hoạt` sends no one who died). */
+  status?: string | null;
   format: RosterFormat;
   out: string;
   /** The full CCCD numbers instead of the masked ones, for this written reason (.xlsx or CSV alike). */
@@ -148,6 +151,7 @@ export class RosterExportService {
     const where = ['r.organization_code = $1', 'r.erased_at IS NULL'];
     const params: unknown[] = [def.code];
     if (unit) where.push(`u.path LIKE $${params.push(likePrefix(unit.path))}`);
+    if (opts.status) where.push(`r.status = $${params.push(exportStatus(opts.status))}`);
     scopeWhere(scope, where, params);
     const k = params.length;
     const columns = templateColumns(def);
@@ -183,7 +187,7 @@ export class RosterExportService {
       subjectType: 'ROSTER',
       organization: def.code,
       // The count and the kind of file, never a number; the reason goes to the audit note.
-      detail: { rows, format: opts.format, unit: opts.unit ?? null, clearIdNumbers: !!clear },
+      detail: { rows, format: opts.format, unit: opts.unit ?? null, status: opts.status ?? null, clearIdNumbers: !!clear },
       reason: clear,
     });
     return { rows };
@@ -273,4 +277,12 @@ export class RosterExportService {
     if (!this.config.province) return null;
     return this.geography.listCommunes({ province: this.config.province, limit: 1 })[0]?.code ?? null;
   }
+}
+
+/** A status asked for by its code (`ACTIVE`), or a Vietnamese refusal naming the codes there are. */
+function exportStatus(code: string): MemberStatus {
+  if (Object.values(MemberStatus).includes(code as MemberStatus)) return code as MemberStatus;
+  throw DomainError.invalidInput([
+    { field: 'status', value: code, message: `Trạng thái '${code}' không có; các mã: ${Object.values(MemberStatus).join(', ')}` },
+  ]);
 }
