@@ -322,6 +322,45 @@ describe("the console's import wizard, as a Hội Phụ nữ secretariat imports
     await context.close();
   });
 
+  it('settles the held rows in the preview: the listed member for one, someone else for another; the plan again, then imported', async () => {
+    await t.importRoster('HPN', 'Mã hồ sơ,Họ và tên,Ngày sinh,Giới tính', ['HPN-DO,Mùa Thị Dợ,1979,Nữ', 'HPN-MY,Giàng Thị Mỷ,1983,Nữ']);
+    const context = await b.context();
+    const page = await logInThroughPage(context, t.url, await t.createUser('xa-hpn-held', Role.SECRETARIAT, 'HPN'));
+    await page.goto(`${t.url}/#/nhap`);
+    // Her list again, without codes: a namesake of a year alone is held, never merged nor added twice.
+    const csv = 'Họ và tên,Ngày sinh,Giới tính,Số điện thoại\nMùa Thị Dợ,1979,Nữ,0912000222\nGiàng Thị Mỷ,1983,Nữ,\n';
+    await page.locator('input[type=file]').setInputFiles({ name: 'thang-12.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByText('Chờ quyết định: 2').waitFor();
+    expect(await page.getByRole('button', { name: 'Nhập vào danh sách' }).isDisabled()).toBe(false);
+    const pick = async (label: RegExp, option: RegExp) => {
+      await page.getByLabel(label).click();
+      await page.getByRole('option', { name: option }).click();
+    };
+    await pick(/Dòng 2 \(Mùa Thị Dợ\) là ai/, /Là hồ sơ HPN-DO: Mùa Thị Dợ, sinh 1979/);
+    await pick(/Dòng 3 \(Giàng Thị Mỷ\) là ai/, /Người khác: thêm hồ sơ mới/);
+    await page.getByText('Bạn đã quyết định 2 dòng chờ quyết định').waitFor();
+    // Nothing she has not seen is imported: the plan is made again first.
+    expect(await page.getByRole('button', { name: 'Nhập vào danh sách' }).isDisabled()).toBe(true);
+    expect(await review(page)).toEqual(CLEAN);
+    await page.getByRole('button', { name: 'Xem lại' }).click();
+    await page.getByText('Cập nhật: 1').waitFor();
+    await page.getByText('Thêm mới: 1').waitFor();
+    await page.getByRole('button', { name: 'Nhập vào danh sách' }).click();
+    await page.getByText('Đã nhập xong tệp thang-12.csv').waitFor();
+    const listed = await t.sql<{ full_name: string; external_id: string; phone: string | null }>(
+      `SELECT full_name, external_id, phone FROM member_record WHERE full_name IN ('Mùa Thị Dợ', 'Giàng Thị Mỷ')`,
+    );
+    // Her Mùa Thị Dợ updated (her new phone), a second Giàng Thị Mỷ added beside the one listed.
+    expect(listed.filter((r) => r.full_name === 'Mùa Thị Dợ')).toEqual([
+      { full_name: 'Mùa Thị Dợ', external_id: 'HPN-DO', phone: '0912000222' },
+    ]);
+    expect(listed.filter((r) => r.full_name === 'Giàng Thị Mỷ').map((r) => r.external_id === 'HPN-MY')).toEqual(
+      expect.arrayContaining([true, false]),
+    );
+    expect(listed.length).toBe(3);
+    await context.close();
+  });
+
   it('on her phone, names each row with its sheet and shows its reason under the name, all within the screen', async () => {
     const user = await t.createUser('xa-hpn-phone-2', Role.SECRETARIAT, 'HPN');
     const wb = new ExcelJS.Workbook();

@@ -1,4 +1,5 @@
 import { spoken } from './terms.ts';
+import { partialDate } from './format.ts';
 
 /**
  * Every string the console shows, in one place (Vietnamese throughout; a test fails on visible
@@ -208,6 +209,19 @@ const TEXT = {
     readAs: 'Đọc là',
     mappingChanged: 'Đã sửa cách đọc cột: bấm "Xem lại" để thấy tệp được đọc theo cách này sẽ thêm, sửa những gì, rồi mới nhập.',
     previewAgain: 'Xem lại',
+    /** A held row: she says which listed member it is, or that it is someone else. */
+    held: {
+      title: 'Quyết định',
+      label: (name: string, row: number) => `Dòng ${row} (${name}) là ai`,
+      later: 'Để sau (chưa nhập dòng này)',
+      is: (c: { code: string; fullName: string | null; birthDate: string | null; unit: string | null }) =>
+        c.fullName === null
+          ? `Là hồ sơ ${c.code} (ở chi hội/đơn vị khác)`
+          : `Là hồ sơ ${c.code}: ${[c.fullName, c.birthDate ? `sinh ${partialDate(c.birthDate)}` : null, c.unit].filter(Boolean).join(', ')}`,
+      someoneElse: 'Người khác: thêm hồ sơ mới',
+      decided: (n: number) =>
+        `Bạn đã quyết định ${n.toLocaleString('vi-VN')} dòng chờ quyết định: bấm "Xem lại" để thấy kế hoạch theo các quyết định này, rồi mới nhập.`,
+    },
     rows: 'Từng dòng',
     row: 'Dòng',
     reason: 'Lý do, thay đổi, cảnh báo',
@@ -537,7 +551,7 @@ const TEXT = {
       },
       {
         heading: 'Nhập danh sách từ Excel',
-        body: 'Ở màn hình Nhập danh sách, kéo tệp .xlsx, .xls hoặc .csv vào ô (hoặc bấm để chọn). Chưa có gì được ghi: màn hình Xem trước cho biết mỗi dòng sẽ được thêm mới, cập nhật, giữ nguyên, chờ quyết định hay bị từ chối, và vì sao; các dòng tiêu đề, tổng cộng, chữ ký được bỏ qua. Nếu một cột bị đọc sai, chọn lại ở bảng "Cột trong tệp được đọc là". Bấm "Nhập vào danh sách" để ghi đúng như đã xem. Các dòng bị từ chối tải về được thành tệp để sửa rồi nhập lại. Nhập nhầm thì bấm "Hoàn tác lượt nhập" (trong 30 ngày, ghi rõ lý do).',
+        body: 'Ở màn hình Nhập danh sách, kéo tệp .xlsx, .xls hoặc .csv vào ô (hoặc bấm để chọn). Chưa có gì được ghi: màn hình Xem trước cho biết mỗi dòng sẽ được thêm mới, cập nhật, giữ nguyên, chờ quyết định hay bị từ chối, và vì sao; các dòng tiêu đề, tổng cộng, chữ ký được bỏ qua. Nếu một cột bị đọc sai, chọn lại ở bảng "Cột trong tệp được đọc là". Một dòng "chờ quyết định" (trùng họ tên, năm sinh với người đã có) không được nhập cho đến khi bạn chọn ở cột "Quyết định": là hồ sơ nào đã có, hay người khác (thêm hồ sơ mới); rồi bấm "Xem lại". Bấm "Nhập vào danh sách" để ghi đúng như đã xem. Các dòng bị từ chối tải về được thành tệp để sửa rồi nhập lại. Nhập nhầm thì bấm "Hoàn tác lượt nhập" (trong 30 ngày, ghi rõ lý do).',
       },
       {
         heading: 'Cảnh báo và hồ sơ nghi ảo',

@@ -103,10 +103,13 @@ export class RosterIoResolver {
   @Allow(...ROSTER_WRITERS)
   @Mutation(() => ImportJobType, {
     description:
-      'Plans a waiting preview again with her corrected column mapping, and answers when it waits again (PREVIEW) with its new plan: confirmImport then applies exactly that plan.',
+      'Plans a waiting preview again with her corrected column mapping or her decisions on held rows, and answers when it waits again (PREVIEW) with its new plan: confirmImport then applies exactly that plan.',
   })
-  async previewImportAgain(@Args() { jobId, mapping }: PreviewImportAgainArgs, @Caller() caller: Principal): Promise<ImportJobType> {
-    await this.importer.confirm(jobId, caller, { mapping, again: true });
+  async previewImportAgain(
+    @Args() { jobId, mapping, decisions }: PreviewImportAgainArgs,
+    @Caller() caller: Principal,
+  ): Promise<ImportJobType> {
+    await this.importer.confirm(jobId, caller, { mapping, decisions, again: true });
     const job = await this.importer.job(jobId, caller);
     return toImportJobType(job, await this.importer.hasResult(job.id));
   }

@@ -1,5 +1,17 @@
 import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { ArrayNotEmpty, IsArray, IsInt, IsOptional, IsString, IsUUID, MaxLength, Max, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayNotEmpty,
+  IsArray,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { Type } from 'class-transformer';
 import { ImportJobStatus } from './import-job.entity.js';
 
@@ -93,6 +105,19 @@ export class ColumnMappingInput {
   @Field() @IsString() @MaxLength(64) field: string;
 }
 
+@ObjectType('ImportHeldCandidate', { description: 'A record a held row may be: its code, and what tells it apart.' })
+export class ImportHeldCandidateType {
+  @Field({ description: 'Its Mã hồ sơ (what a decision names).' }) code: string;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Its name; null when it is in a unit outside the caller’s scope (its code alone shown).',
+  })
+  fullName: string | null;
+  @Field(() => String, { nullable: true, description: 'As MemberRecord.birthDate: `1990` or `1990-05-06`.' }) birthDate: string | null;
+  @Field(() => String, { nullable: true, description: 'Its unit’s name.' }) unit: string | null;
+  @Field(() => String, { nullable: true, description: 'Its status (ACTIVE, …).' }) status: string | null;
+}
+
 @ObjectType('ImportPreviewRow', { description: 'What the plan does with one member row.' })
 export class ImportPreviewRowType {
   @Field(() => Int, { description: 'Its place among the member rows (the `after` of the next page).' }) ordinal: number;
@@ -126,6 +151,10 @@ export class ImportPreviewRowType {
       'What its Ghi chú says (died, moved away, old CMND, member elsewhere): suggested on the record once written, never applied.',
   })
   noteKinds: SuggestionKindEnum[];
+  @Field(() => [ImportHeldCandidateType], {
+    description: 'A held row’s candidates, the records it may be: previewImportAgain’s decisions name one, or someone else.',
+  })
+  candidates: ImportHeldCandidateType[];
 }
 
 @ObjectType('ImportSheetNote', { description: 'What the reading of a roster says of one of its sheets, in Vietnamese.' })
@@ -190,15 +219,47 @@ export class ConfirmImportArgs {
   acceptIneligible?: string | null;
 }
 
+@InputType('HeldRowDecisionInput', { description: 'What the secretary decided a held row is: one of its candidates, or someone else.' })
+export class HeldRowDecisionInput {
+  @Field(() => String, { nullable: true, description: 'Its sheet (as the preview row gives it).' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  sheet: string | null;
+  @Field(() => Int, { description: 'Its spreadsheet row number.' }) @IsInt() @Min(1) row: number;
+  @Field(() => String, {
+    nullable: true,
+    description: 'The Mã hồ sơ of the candidate it is (one the row was held for); null: someone else, a new record.',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  code: string | null;
+}
+
 @ArgsType()
 export class PreviewImportAgainArgs {
   @Field(() => ID) @IsUUID() jobId: string;
-  @Field(() => [ColumnMappingInput], { description: 'Her corrected mapping: the kept file is planned again with it.' })
+  @Field(() => [ColumnMappingInput], {
+    nullable: true,
+    description: 'Her corrected mapping: the kept file is planned again with it (none: read as the preview read it).',
+  })
+  @IsOptional()
   @IsArray()
   @ArrayNotEmpty()
   @ValidateNested({ each: true })
   @Type(() => ColumnMappingInput)
-  mapping: ColumnMappingInput[];
+  mapping?: ColumnMappingInput[] | null;
+  @Field(() => [HeldRowDecisionInput], {
+    nullable: true,
+    description: 'Her decisions on held rows (kept on the job with those made before): each row is the record she named, or a new one.',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10_000)
+  @ValidateNested({ each: true })
+  @Type(() => HeldRowDecisionInput)
+  decisions?: HeldRowDecisionInput[] | null;
 }
 
 @ObjectType('ImportWarning', {

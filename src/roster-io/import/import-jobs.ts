@@ -15,7 +15,8 @@ import { APP_CONFIG } from '../../config/config.module.js';
 import type { Unit } from '../../membership/unit/unit.entity.js';
 import { ImportJob, ImportJobStatus, type JobPlan } from '../import-job.entity.js';
 import { failureText } from './import-messages.js';
-import type { ImportOptions } from './import.types.js';
+import { placeKey } from './held-decisions.js';
+import type { HeldDecision, ImportOptions } from './import.types.js';
 import { removeOldKeptUploads } from './kept-uploads.js';
 
 // An import job's life: opened (or a stopped one resumed) and claimed by one process, its rows
@@ -235,19 +236,32 @@ export class ImportJobs {
     return typeof kept === 'string' ? (JSON.parse(kept) as { header: string; field: string }[]) : null;
   }
 
+  /** Her decisions on held rows kept on the job (`replan`), the given ones over them (a row decided again). */
+  static keptDecisions(job: ImportJob, given?: HeldDecision[] | null): HeldDecision[] {
+    const kept = typeof job.options.decisions === 'string' ? (JSON.parse(job.options.decisions) as HeldDecision[]) : [];
+    const byPlace = new Map([...kept, ...(given ?? [])].map((d) => [placeKey(d.sheet, d.row), d]));
+    return [...byPlace.values()];
+  }
+
   /**
-   * A waiting preview planned again with her corrected column mapping (kept on the job, so that her
-   * confirmation applies what she saw): it runs, then waits again with its new plan.
+   * A waiting preview planned again with her corrected column mapping, or her decisions on held rows
+   * (kept on the job, so that her confirmation applies what she saw): it runs, then waits again with its new plan.
    */
-  async replan(job: ImportJob, actor: Principal, mapping: { header: string; field: string }[]): Promise<JobClaim> {
+  async replan(
+    job: ImportJob,
+    actor: Principal,
+    mapping: { header: string; field: string }[] | null,
+    decisions: HeldDecision[],
+  ): Promise<JobClaim> {
     if (job.status !== ImportJobStatus.PREVIEW)
       throw new DomainError('CONFLICT', `Lượt nhập '${job.id}' không còn ở bước xem trước (trạng thái ${job.status})`);
     const claim = await JobClaim.take(this.db, job.id);
     if (!claim) throw new DomainError('CONFLICT', `Lượt nhập '${job.id}' đang được xác nhận`);
-    const set = { status: ImportJobStatus.RUNNING, finishedAt: null, options: { ...job.options, mapping: JSON.stringify(mapping) } };
+    const options = { ...job.options, mapping: JSON.stringify(mapping), decisions: JSON.stringify(decisions) };
+    const set = { status: ImportJobStatus.RUNNING, finishedAt: null, options };
     await releasedOnError(claim, async () => {
       await this.db.getRepository(ImportJob).update(job.id, set);
-      const detail = { replanned: true, mapping: mapping.map((m) => m.field) };
+      const detail = { replanned: true, mapping: mapping?.map((m) => m.field) ?? null, decisions: decisions.length };
       await this.audit.record(actor, {
         action: AuditAction.IMPORT,
         subjectType: 'IMPORT_JOB',

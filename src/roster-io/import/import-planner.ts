@@ -27,7 +27,6 @@ import type { RosterRow, RowProblem } from './roster-row.js';
 import { rowDigest } from './sheet-reader.js';
 
 export type { PendingRow } from './pending-rows.js';
-
 /** One batch being planned in its transaction: the rows' plans, and the lines kept for her files. */
 interface BatchPlan {
   em: EntityManager;
@@ -165,7 +164,7 @@ export class ImportPlanner {
       .filter((p) => p.prepared?.values)
       .map((p) => ({ ...p, prepared: p.prepared!, communeIfNone: p.row.unit ? null : home }));
     if (!rows.length) return new Map();
-    const matches = await matchKnownMembers(b.em, b.ctx.def.code, rows);
+    const matches = await matchKnownMembers(b.em, b.ctx.def.code, rows, b.ctx.decisions);
     const toRead: string[] = [];
     for (const p of uncoded) {
       const m = matches.get(p.ordinal);
@@ -247,8 +246,8 @@ export class ImportPlanner {
       fate,
       sheet: p.source.sheet,
       rowNumber: p.source.row,
-      // A refused row shows no code of ours: nothing is created under it (the result file gives it one to fix it under).
-      externalId: fate === 'REFUSED' && p.codeAssigned ? null : p.row.externalId || null,
+      // A refused or held row shows no code of ours: nothing is created under it (a refused one's result file line has one to fix it under).
+      externalId: (fate === 'REFUSED' || fate === 'HELD') && p.codeAssigned ? null : p.row.externalId || null,
       recordId: null,
       recordVersion: null,
       values: null,
@@ -272,8 +271,9 @@ export class ImportPlanner {
     for (const c of m.candidates) b.ctx.heldCandidates.add(c.externalId);
     const reason = `chờ quyết định: ${m.reason}`;
     const unitPath = rejectedRowUnitPath(b.ctx.scope);
-    // Its name as her file gives it (what the preview names the row by): nothing else is written.
-    this.plan(b, p, 'HELD', unitPath, { reason, values: { full_name: p.row.fields.fullName ?? null } });
+    // Its name as her file gives it (what the preview names the row by) and its candidates' codes: nothing else is written.
+    const values = { full_name: p.row.fields.fullName ?? null, candidates: m.candidates.map((c) => c.externalId) };
+    this.plan(b, p, 'HELD', unitPath, { reason, values });
     p.outcome = 'HELD';
     p.warnings = reason;
     if (p.inResult) b.kept.push(keptRow(this.rejectedRows, b, p, [{ column: null, value: null, message: reason }], unitPath));

@@ -10,6 +10,7 @@ import { unitPathLimit, writeScope } from '../../access/record-scope.js';
 import { AuditAction } from '../../audit/audit-event.entity.js';
 import { AuditService } from '../../audit/audit.service.js';
 import type { ImportJob, SheetNote } from '../import-job.entity.js';
+import { formatPartialDate, fromStoredDate, type DatePrecision } from '../../common/dates/partial-date.js';
 import type { Fate } from './import-plan.js';
 
 export interface PreviewRow {
@@ -28,6 +29,29 @@ export interface PreviewRow {
   warnings: string | null;
   /** What its Ghi chú says (DIED, MOVED_AWAY…): suggested on the record once written, never applied. */
   noteKinds: SuggestionKindEnum[];
+  /** A held row's candidates: the records it may be (her decision names one, or someone else). */
+  candidates: HeldCandidate[];
+}
+
+/** A record a held row may be: its code, and (within her scope) what tells it apart. */
+export interface HeldCandidate {
+  code: string;
+  /** Null when the record is in a unit outside her scope (its code alone is shown). */
+  fullName: string | null;
+  /** As the roster gives it: `1990` or `1990-05-06`. */
+  birthDate: string | null;
+  unit: string | null;
+  status: string | null;
+}
+
+/** A candidate as the query reads it (its unit's path decides what she may see of it). */
+type CandidateRow = HeldCandidate & { unitPath: string | null; precision: DatePrecision | null };
+
+/** What she may see of a held row's candidate: a record outside her scope by its code alone. */
+function seenCandidate(c: CandidateRow, own: string | null): HeldCandidate {
+  if (own !== null && !c.unitPath?.startsWith(own)) return { code: c.code, fullName: null, birthDate: null, unit: null, status: null };
+  const birthDate = c.birthDate ? formatPartialDate(fromStoredDate(c.birthDate, c.precision)) : null;
+  return { code: c.code, fullName: c.fullName, birthDate, unit: c.unit, status: c.status };
 }
 
 export interface ImportPreview {
@@ -65,13 +89,21 @@ export class ImportPreviews {
               coalesce(p.record_values->>'full_name', r.full_name) AS "fullName",
               CASE WHEN 'unitId' = ANY(p.changed) THEN (SELECT u.name FROM unit u WHERE u.id = r.unit_id) END AS "unitBefore",
               CASE WHEN 'unitId' = ANY(p.changed) THEN (SELECT u.name FROM unit u WHERE u.id = (p.record_values->>'unit_id')::uuid) END AS "unitAfter",
-              ARRAY(SELECT DISTINCT f->>'kind' FROM jsonb_array_elements(coalesce(p.notes, '[]')) f ORDER BY 1) AS "noteKinds"
+              ARRAY(SELECT DISTINCT f->>'kind' FROM jsonb_array_elements(coalesce(p.notes, '[]')) f ORDER BY 1) AS "noteKinds",
+              (SELECT coalesce(json_agg(json_build_object('code', c.external_id, 'fullName', c.full_name, 'birthDate', c.birth_date::text,
+                        'precision', c.birth_date_precision, 'unit', cu.name, 'unitPath', cu.path, 'status', c.status) ORDER BY c.external_id), '[]')
+                 FROM member_record c LEFT JOIN unit cu ON cu.id = c.unit_id
+                WHERE p.fate = 'HELD' AND c.organization_code = $5 AND c.erased_at IS NULL
+                  AND c.external_id IN (SELECT jsonb_array_elements_text(p.record_values->'candidates'))) AS candidates
          FROM import_plan_row p LEFT JOIN member_record r ON r.id = p.record_id AND r.erased_at IS NULL
         WHERE p.job_id = $1 AND p.ordinal > $2 AND ($4::text IS NULL OR starts_with(p.unit_path, $4))
         ORDER BY p.ordinal LIMIT $3`,
-      [job.id, after, first + 1, own],
+      [job.id, after, first + 1, own, job.organizationCode],
     );
-    const page = scope.kind === 'NONE' ? [] : rows.slice(0, first);
+    const page = (scope.kind === 'NONE' ? [] : rows.slice(0, first)).map((r) => ({
+      ...r,
+      candidates: (r.candidates as CandidateRow[]).map((c) => seenCandidate(c, own)),
+    }));
     await this.audit.record(caller, {
       action: AuditAction.ROSTER_READ,
       subjectType: 'IMPORT_PREVIEW',

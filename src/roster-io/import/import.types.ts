@@ -23,6 +23,24 @@ export interface ImportOptions {
    * (the same headers) are read again, and the preview names the columns they changed.
    */
   rememberMapping?: boolean;
+  /** Her decisions on held rows (a console preview planned again): each such row is the record she named, or someone new. */
+  decisions?: HeldDecision[] | null;
+}
+
+/** A waiting job confirmed, or (`again`) planned again as a new preview with her corrections. */
+export interface ConfirmOptions {
+  mapping?: { header: string; field: string }[] | null;
+  acceptIneligible?: string | null;
+  again?: boolean;
+  decisions?: HeldDecision[] | null;
+}
+
+/** What the secretary decided a held row is: the candidate record of that code, or (code null) someone else, a new record. */
+export interface HeldDecision {
+  sheet: string | null;
+  /** The spreadsheet row number. */
+  row: number;
+  code: string | null;
 }
 
 export interface ImportProgress {

@@ -1,6 +1,7 @@
 // Members already known are matched, never duplicated — and never merged at import (issue 17, item 3).
 // Set-based: three queries a batch find the candidates, pure rules decide (known-member-rules.ts).
 import type { EntityManager } from 'typeorm';
+import { placeKey, settleHeld } from './held-decisions.js';
 import { holdShared, matchRow, probeOf, type KnownRecord, type RowProbe } from './known-member-rules.js';
 import type { PreparedRow } from './prepare-row.js';
 
@@ -13,12 +14,14 @@ export interface UncodedRow {
   prepared: PreparedRow;
   /** The commune it lands in when it names none (the importing secretariat's own unit's). */
   communeIfNone?: string | null;
+  /** Where it is in her file (her decision on a held row names it there). */
+  source?: { sheet: string | null; row: number };
 }
 
 /** What an uncoded row is, against the organization's records. */
 export type KnownMatch =
   /** The same member: the row updates this record (and takes its code). */
-  | { kind: 'RECORD'; recordId: string; externalId: string; how: 'CCCD' | 'STRONG' }
+  | { kind: 'RECORD'; recordId: string; externalId: string; how: 'CCCD' | 'STRONG' | 'DECIDED' }
   /** Doubtful: held for the secretariat's decision (shown in the preview). */
   | { kind: 'HOLD'; reason: string; candidates: { recordId: string; externalId: string }[] }
   /** Nobody known: a new record. */
@@ -37,7 +40,12 @@ const KNOWN_COLUMNS = `r.id, r.external_id AS "externalId", r.full_name AS "full
  * this query, not worth its cost on every insert). Ended memberships are matched (the same person
  * listed again); erased people never are.
  */
-export async function matchKnownMembers(em: EntityManager, org: string, rows: UncodedRow[]): Promise<Map<number, KnownMatch>> {
+export async function matchKnownMembers(
+  em: EntityManager,
+  org: string,
+  rows: UncodedRow[],
+  decisions: Map<string, string | null> = new Map(),
+): Promise<Map<number, KnownMatch>> {
   const probes = rows.map(probeOf).filter((p): p is RowProbe => !!p);
   const matches = new Map<number, KnownMatch>();
   if (!probes.length) return matches;
@@ -60,6 +68,9 @@ export async function matchKnownMembers(em: EntityManager, org: string, rows: Un
     if (m.kind !== 'NEW') matches.set(p.ordinal, m);
   }
   holdShared(matches);
+  // The held rows she decided in the preview (held-decisions.ts).
+  const places = rows.filter((r) => r.source).map((r) => ({ ordinal: r.ordinal, place: placeKey(r.source!.sheet, r.source!.row) }));
+  settleHeld(matches, places, decisions);
   return matches;
 }
 

@@ -27,7 +27,8 @@ import { ImportContext } from './import-context.js';
 import { sheetUnitNote } from './import-messages.js';
 import { missingCodes, writeErrorFile, writeMissingFile, writeResultFile } from './import-files.js';
 import { ImportJobs, ineligibleAccepted, type JobClaim } from './import-jobs.js';
-import type { ImportOptions, ImportProgress, ImportSummary } from './import.types.js';
+import type { ConfirmOptions, ImportOptions, ImportProgress, ImportSummary } from './import.types.js';
+import { decisionsByPlace } from './held-decisions.js';
 import { RejectedRowsService, type OpenedRowError } from './rejected-rows.service.js';
 import { rowDigest, rowPlace, SheetReader, type SkippedRow } from './sheet-reader.js';
 import { givenBackOnError, ImportSlots } from './import-slots.js';
@@ -124,20 +125,20 @@ export class RosterImportService {
    * create, the kept file is planned again first. `again`: her corrected mapping planned as a new
    * preview, applied by a later confirmation (the console shows her what it will do first).
    */
-  async confirm(
-    jobId: string,
-    caller: Principal,
-    opts: { mapping?: { header: string; field: string }[] | null; acceptIneligible?: string | null; again?: boolean },
-  ): Promise<ImportSummary> {
+  async confirm(jobId: string, caller: Principal, opts: ConfirmOptions): Promise<ImportSummary> {
     const job = await this.jobs.find(jobId, caller);
-    const turn = await this.slots.take();
     const mapping = opts.mapping?.length ? opts.mapping : ImportJobs.keptMapping(job);
+    const decided = !!opts.again && !!opts.decisions?.length;
+    if (opts.again && !mapping && !decided)
+      throw new DomainError('BAD_USER_INPUT', 'Chưa có gì để xem lại: hãy sửa cách đọc một cột, hoặc quyết định một dòng chờ quyết định');
+    const decisions = ImportJobs.keptDecisions(job, opts.decisions);
+    const turn = await this.slots.take();
     const claim = await givenBackOnError(turn, () =>
-      opts.again && mapping ? this.jobs.replan(job, caller, mapping) : this.jobs.confirm(job, caller, opts.acceptIneligible ?? null),
+      opts.again ? this.jobs.replan(job, caller, mapping, decisions) : this.jobs.confirm(job, caller, opts.acceptIneligible ?? null),
     );
     const def = await this.records.organizationForRecords(job.organizationCode);
     const file = await keptUpload(this.config.dataDir, job.id);
-    const replan = !!mapping?.length || !!job.plan?.unitsPlanned;
+    const replan = !!mapping?.length || !!job.plan?.unitsPlanned || decided;
     if (replan && !file) {
       await claim.release().finally(turn);
       throw new DomainError('CONFLICT', `Tệp của lượt nhập '${job.id}' không còn (giữ 7 ngày): gửi lại tệp để xem trước`);
@@ -148,7 +149,9 @@ export class RosterImportService {
       createUnits: !!options.createUnits,
       sheet: (options.sheet as string | null) ?? null,
       acceptIneligible: job.acceptedIneligible,
-      mapping,
+      // Read as the preview was: her remembered corrections again when it had any.
+      mapping: mapping ?? (job.plan?.remembered?.length ? job.plan.mapping : null),
+      decisions,
       writeResult: false,
       preview: !!opts.again,
     };
@@ -185,6 +188,7 @@ export class RosterImportService {
     const ctx = new ImportContext(def, scope, !!opts.createUnits, todayInVietnam(), job.sourceName, (em, unit, by) =>
       this.jobs.unitCreated(em, job, unit, by),
     );
+    ctx.decisions = decisionsByPlace(opts.decisions);
     const summary = startingSummary(job, start.resumed, start.source?.kind ?? 'csv', start.source?.delimiter ?? null);
     // Everything that can fail is inside: a failure always ends the job FAILED with its reason.
     try {

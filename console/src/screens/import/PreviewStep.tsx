@@ -6,6 +6,7 @@ import { byFoldedLabel } from '../../format.ts';
 import { T } from '../../text.ts';
 import { inTerms } from '../../terms.ts';
 import { FATE_TONE } from '../../tones.ts';
+import { HeldChoice, type HeldDecision } from './HeldChoice.tsx';
 import { COLUMNS, CONFIRM, PREVIEW, PREVIEW_AGAIN, type Preview } from './import-api.ts';
 
 type Row = Preview['rows'][number];
@@ -25,6 +26,8 @@ export function PreviewStep(props: {
   const [after, setAfter] = useState<number | null>(null);
   const [rows, setRows] = useState<Row[]>([]);
   const [mapping, setMapping] = useState<{ header: string; field: string }[] | null>(null);
+  // Her decisions on held rows, by ordinal: planned again ("Xem lại") before anything is imported.
+  const [decisions, setDecisions] = useState<Map<number, { row: Row; code: string | null }>>(new Map());
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -56,6 +59,19 @@ export function PreviewStep(props: {
       ),
     ].join(', ');
   const changedMapping = mapping !== null && JSON.stringify(mapping) !== JSON.stringify(fileMapping);
+  const decide = (row: Row, d: HeldDecision) =>
+    setDecisions((old) => {
+      const next = new Map(old);
+      if (d === undefined) next.delete(row.ordinal);
+      else next.set(row.ordinal, { row, code: d });
+      return next;
+    });
+  const heldChoice = (r: Row) =>
+    r.fate === 'HELD' && r.candidates.length > 0 ? (
+      <HeldChoice row={r} value={decisions.has(r.ordinal) ? decisions.get(r.ordinal)!.code : undefined} onChange={(d) => decide(r, d)} />
+    ) : null;
+  const anyHeld = rows.some((r) => r.fate === 'HELD' && r.candidates.length > 0);
+  const pending = changedMapping || decisions.size > 0;
   // The server's reasons are written as a Hội says them: read in her organization's words (terms.ts).
   const reasonOf = (r: Row) =>
     inTerms(
@@ -72,17 +88,18 @@ export function PreviewStep(props: {
   const narrow = Grid.useBreakpoint().sm === false;
   const sheets = new Set(rows.map((r) => r.sheet)).size;
 
-  // Her corrected mapping is planned and shown before anything is written: "Nhập" applies only a plan she has seen.
+  // Her corrected mapping and her decisions are planned and shown before anything is written: "Nhập" applies only a plan she has seen.
   const previewAgain = async () => {
     setBusy(true);
     setError(null);
-    const r = await client
-      .mutation(PREVIEW_AGAIN, { jobId: props.jobId, mapping: mapping ?? [] }, { requestPolicy: 'network-only' })
-      .toPromise();
+    const decided = [...decisions.values()].map(({ row, code }) => ({ sheet: row.sheet, row: row.row, code }));
+    const variables = { jobId: props.jobId, mapping: changedMapping ? mapping : null, decisions: decided.length ? decided : null };
+    const r = await client.mutation(PREVIEW_AGAIN, variables, { requestPolicy: 'network-only' }).toPromise();
     setBusy(false);
     if (r.error) return setError(errorText(r.error, T.error.network));
     // The new plan read afresh (not from the cache), from its first page.
     setMapping(null);
+    setDecisions(new Map());
     setAfter(null);
     readAgain({ requestPolicy: 'network-only' });
   };
@@ -237,12 +254,31 @@ export function PreviewStep(props: {
           {
             title: T.column.name,
             // On a phone the reason goes under the name: four columns squeezed it to a sliver.
-            render: (_, r) => (narrow ? <NameAndReason name={r.fullName ?? T.dash} reason={reasonOf(r)} /> : (r.fullName ?? T.dash)),
+            render: (_, r) =>
+              narrow ? <NameAndReason name={r.fullName ?? T.dash} reason={reasonOf(r)} choice={heldChoice(r)} /> : (r.fullName ?? T.dash),
           },
           { title: T.column.code, responsive: ['sm'], render: (_, r) => r.code ?? T.dash },
           { title: T.imports.reason, responsive: ['sm'], render: (_, r) => reasonOf(r) },
+          // A held row's decision beside its reason (on a phone, under it).
+          ...(anyHeld
+            ? [{ title: T.imports.held.title, responsive: ['sm' as const], width: 280, render: (_: unknown, r: Row) => heldChoice(r) }]
+            : []),
         ]}
       />
+      {decisions.size > 0 && (
+        <Alert
+          type="info"
+          showIcon
+          role="status"
+          title={T.imports.held.decided(decisions.size)}
+          action={
+            <Button type="primary" loading={busy} onClick={() => void previewAgain()}>
+              {T.imports.previewAgain}
+            </Button>
+          }
+          style={{ marginTop: 16 }}
+        />
+      )}
       {p.next !== null && (
         <Button onClick={() => setAfter(p.next)} style={{ marginTop: 12 }}>
           {T.imports.more}
@@ -253,7 +289,7 @@ export function PreviewStep(props: {
         <Button
           type="primary"
           loading={busy}
-          disabled={changedMapping || (!!p.wrongOrganization && reason.trim().length < 10)}
+          disabled={pending || (!!p.wrongOrganization && reason.trim().length < 10)}
           onClick={() => void confirm()}
         >
           {T.imports.confirm}
@@ -264,12 +300,13 @@ export function PreviewStep(props: {
   );
 }
 
-/** A row's name over its reason, changes and warnings (a phone's one cell for both). */
-function NameAndReason({ name, reason }: { name: string; reason: string }) {
+/** A row's name over its reason, changes and warnings, and a held row's decision (a phone's one cell for all). */
+function NameAndReason({ name, reason, choice }: { name: string; reason: string; choice: React.ReactNode }) {
   return (
     <>
       <div style={{ fontWeight: 600 }}>{name}</div>
       <Typography.Text type="secondary">{reason}</Typography.Text>
+      {choice && <div style={{ marginTop: 6 }}>{choice}</div>}
     </>
   );
 }

@@ -45,10 +45,10 @@ export const JOB = graphql(`
 `);
 export type Job = ResultOf<typeof JOB>['importJob'];
 
-/** Her corrected column mapping planned as a new preview: it answers once the job waits again with the new plan. */
+/** Her corrected column mapping, or her decisions on held rows, planned as a new preview: it answers once the job waits again. */
 export const PREVIEW_AGAIN = graphql(`
-  mutation PreviewImportAgain($jobId: ID!, $mapping: [ColumnMappingInput!]!) {
-    previewImportAgain(jobId: $jobId, mapping: $mapping) {
+  mutation PreviewImportAgain($jobId: ID!, $mapping: [ColumnMappingInput!], $decisions: [HeldRowDecisionInput!]) {
+    previewImportAgain(jobId: $jobId, mapping: $mapping, decisions: $decisions) {
       id
       status
     }
@@ -89,6 +89,12 @@ export const PREVIEW = graphql(`
         unitBefore
         unitAfter
         noteKinds
+        candidates {
+          code
+          fullName
+          birthDate
+          unit
+        }
       }
     }
   }

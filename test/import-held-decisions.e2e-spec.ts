@@ -1,0 +1,131 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Role } from '../src/access/role.js';
+import { RosterImportService } from '../src/roster-io/import/roster-import.service.js';
+import { CLI_PRINCIPAL, createTestApp, type TestApp } from './test-app.js';
+
+type Candidate = { code: string; fullName: string | null; birthDate: string | null; unit: string | null };
+type Row = { row: number; fate: string; code: string | null; fullName: string | null; candidates: Candidate[] };
+type Pv = { status: string; rows: Row[] };
+const PREVIEW = `query($id: ID!) { importPreview(jobId: $id) { status rows { row fate code fullName candidates { code fullName birthDate unit } } } }`;
+const AGAIN = `mutation($id: ID!, $d: [HeldRowDecisionInput!]) { previewImportAgain(jobId: $id, decisions: $d) { status } }`;
+
+/** Issue 17, item 3: a held row is settled in the console — she reads its candidates and says who the row is. */
+describe('held rows decided in the preview (issue 17, item 3)', () => {
+  let t: TestApp;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lienthong-held-'));
+  /** The organization's records, as an earlier import (the CLI, an administrator) left them. */
+  const listed = async (name: string, lines: string[]) => {
+    const file = path.join(dir, name);
+    fs.writeFileSync(file, `${lines.join('\n')}\n`);
+    return t.app.get(RosterImportService).import(file, { organization: 'HPN', createUnits: true }, CLI_PRINCIPAL);
+  };
+  const codeOf = async (name: string) =>
+    (await t.sql<{ external_id: string }>(`SELECT external_id FROM member_record WHERE full_name = $1`, [name]))[0].external_id;
+  /** Her file uploaded for a preview, read once it waits. */
+  const upload = async (token: string, csv: string) => {
+    const form = new FormData();
+    form.append('file', new Blob([`\uFEFF${csv}`], { type: 'text/csv' }), 'danh-sach.csv');
+    const res = await fetch(`${t.url}/imports?organization=HPN&preview=true`, {
+      method: 'POST',
+      body: form,
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(res.status).toBe(202);
+    const { jobId } = (await res.json()) as { jobId: string };
+    return { jobId, pv: await waiting(token, jobId) };
+  };
+  const waiting = async (token: string, jobId: string): Promise<Pv> => {
+    let pv: Pv | undefined;
+    for (let i = 0; i < 200 && pv?.status !== 'PREVIEW'; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      pv = (await t.gql<{ importPreview: Pv }>(PREVIEW, { id: jobId }, { token })).data!.importPreview;
+    }
+    return pv!;
+  };
+
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(async () => {
+    await t.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('shows a held row’s candidates; her decisions plan the rows again (one is that member, one someone new), and the confirmation applies them', async () => {
+    await listed('hpn.csv', ['Họ và tên,Ngày sinh,Giới tính', 'Phạm Thị Hương,1988,Nữ', 'Đinh Thị Hoa,1990,Nữ']);
+    const [huong, hoa] = [await codeOf('Phạm Thị Hương'), await codeOf('Đinh Thị Hoa')];
+    const her = await t.logIn(await t.createUser('vp.hpn.held', Role.SECRETARIAT, 'HPN'));
+    const csv =
+      'Họ và tên,Ngày sinh,Giới tính,Số điện thoại\nPhạm Thị Hương,1988,Nữ,0912000111\nĐinh Thị Hoa,1990,Nữ,\nVi Thị Ba,1995,Nữ,\n';
+    const { jobId, pv } = await upload(her, csv);
+    expect(pv.rows.map((r) => [r.row, r.fate, r.code])).toEqual([
+      [2, 'HELD', null],
+      [3, 'HELD', null],
+      [4, 'CREATED', expect.any(String)],
+    ]);
+    expect(pv.rows[0].candidates).toEqual([{ code: huong, fullName: 'Phạm Thị Hương', birthDate: '1988', unit: null }]);
+    expect(pv.rows[1].candidates.map((c) => c.code)).toEqual([hoa]);
+    expect(pv.rows[2].candidates).toEqual([]);
+
+    // Row 2 is the member listed (her phone is new); row 3 is another woman of that name and year.
+    const decisions = [
+      { sheet: null, row: 2, code: huong },
+      { sheet: null, row: 3, code: null },
+    ];
+    const again = await t.gql<{ previewImportAgain: { status: string } }>(AGAIN, { id: jobId, d: decisions }, { token: her });
+    expect(again.errors).toBeUndefined();
+    const decided = await waiting(her, jobId);
+    expect(decided.rows.map((r) => [r.row, r.fate])).toEqual([
+      [2, 'UPDATED'],
+      [3, 'CREATED'],
+      [4, 'CREATED'],
+    ]);
+    expect(decided.rows[0].code).toBe(huong);
+    expect(decided.rows[1].code).not.toBe(hoa);
+    // Nothing is written before she confirms.
+    expect(await t.sql(`SELECT 1 FROM member_record WHERE full_name = 'Vi Thị Ba'`)).toEqual([]);
+
+    const confirmed = await t.gql<{ confirmImport: { status: string; created: number; updated: number } }>(
+      `mutation($id: ID!) { confirmImport(jobId: $id) { status created updated } }`,
+      { id: jobId },
+      { token: her },
+    );
+    expect(confirmed.data!.confirmImport).toEqual({ status: 'DONE', created: 2, updated: 1 });
+    const rows = await t.sql<{ external_id: string; full_name: string; phone: string | null }>(
+      `SELECT external_id, full_name, phone FROM member_record WHERE organization_code = 'HPN' ORDER BY full_name, external_id`,
+    );
+    expect(rows.filter((r) => r.full_name === 'Phạm Thị Hương')).toEqual([
+      { external_id: huong, full_name: 'Phạm Thị Hương', phone: '0912000111' },
+    ]);
+    expect(rows.filter((r) => r.full_name === 'Đinh Thị Hoa').length).toBe(2);
+  });
+
+  it('keeps a row held when her decision names a record it was not held for; asks for something to plan again', async () => {
+    await listed('hpn-2.csv', ['Họ và tên,Ngày sinh,Giới tính', 'Lò Thị Năm,1975,Nữ']);
+    const her = await t.logIn(await t.createUser('vp.hpn.held2', Role.SECRETARIAT, 'HPN'));
+    const { jobId, pv } = await upload(her, 'Họ và tên,Ngày sinh,Giới tính\nLò Thị Năm,1975,Nữ\n');
+    expect(pv.rows.map((r) => r.fate)).toEqual(['HELD']);
+    const nothing = await t.gql(AGAIN, { id: jobId, d: [] }, { token: her });
+    expect(nothing.errors?.[0].message).toMatch(/Chưa có gì để xem lại/);
+    await t.gql(AGAIN, { id: jobId, d: [{ sheet: null, row: 2, code: 'KHONG-CO' }] }, { token: her });
+    expect((await waiting(her, jobId)).rows.map((r) => r.fate)).toEqual(['HELD']);
+  });
+
+  it('names a candidate outside a unit secretariat’s scope by its code alone', async () => {
+    const units = await t.gql(
+      `mutation { a: createUnit(input: { organization: "HPN", code: "CHI-A", name: "Chi hội A", kind: BASE, communeCode: "00004" }) { code }
+                  b: createUnit(input: { organization: "HPN", code: "CHI-B", name: "Chi hội B", kind: BASE, communeCode: "00004" }) { code } }`,
+    );
+    expect(units.errors).toBeUndefined();
+    await listed('hpn-3.csv', ['Họ và tên,Ngày sinh,Giới tính,Mã đơn vị', 'Lường Thị Sáu,1970,Nữ,CHI-B', 'Quàng Thị Bảy,1971,Nữ,CHI-A']);
+    const [sau, bay] = [await codeOf('Lường Thị Sáu'), await codeOf('Quàng Thị Bảy')];
+    const her = await t.logIn(await t.createUser('vp.hpn.k1', Role.SECRETARIAT, 'HPN', 'CHI-A'));
+    const { pv } = await upload(her, 'Họ và tên,Ngày sinh,Giới tính\nLường Thị Sáu,1970,Nữ\nQuàng Thị Bảy,1971,Nữ\n');
+    expect(pv.rows.map((r) => [r.fate, r.candidates])).toEqual([
+      ['HELD', [{ code: sau, fullName: null, birthDate: null, unit: null }]],
+      ['HELD', [{ code: bay, fullName: 'Quàng Thị Bảy', birthDate: '1971', unit: 'Chi hội A' }]],
+    ]);
+  });
+});
