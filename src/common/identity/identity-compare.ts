@@ -222,10 +222,15 @@ export function compareCommunes(
   a: { code: string | null; candidates: string[] },
   b: { code: string | null; candidates: string[] },
 ): CommuneLevel {
+  // Two known communes (most pairs): the same code, or codes close in the numbering.
+  if (a.code && b.code)
+    return a.code === b.code ? CommuneLevel.SAME : nearCodes(a.code, b.code) ? CommuneLevel.NEAR : CommuneLevel.DIFFERENT;
   const as = communesOf(a);
   const bs = communesOf(b);
   if (!as.length || !bs.length) return CommuneLevel.MISSING;
   if (as.some((c) => bs.includes(c))) return CommuneLevel.SAME;
-  const near = as.some((x) => bs.some((y) => Math.abs(Number(x) - Number(y)) <= NEAR_CODE_GAP));
+  const near = as.some((x) => bs.some((y) => nearCodes(x, y)));
   return near ? CommuneLevel.NEAR : CommuneLevel.DIFFERENT;
 }
+
+const nearCodes = (x: string, y: string) => Math.abs(Number(x) - Number(y)) <= NEAR_CODE_GAP;

@@ -1,3 +1,4 @@
+import type { LinkName } from '../../common/identity/identity-compare.js';
 import type { Records } from './snapshot.js';
 
 /** Made-up entries tried for `namesakesByChance` (enough for a share to ±0.5 %). */
@@ -8,7 +9,7 @@ const CHANCE_SAMPLE = 20_000;
  * each with another record's birth year (chosen by a fixed hash, so the run is repeatable), looked
  * up by full name and year as a record is. Smoothed ((k + 1) / (n + 2)).
  */
-export function namesakesByChance(recs: Records, byKey: Map<string, number[]>): number {
+export function namesakesByChance(recs: Records, namesakes: (name: LinkName, year: number) => number[] | undefined): number {
   let tried = 0;
   let hits = 0;
   const sample = Math.min(recs.n, CHANCE_SAMPLE);
@@ -19,7 +20,7 @@ export function namesakesByChance(recs: Records, byKey: Map<string, number[]>): 
     const year = recs.birth[j]?.year;
     if (!year) continue;
     tried++;
-    if (byKey.has(`${recs.name[i].key}|${year}`)) hits++;
+    if (namesakes(recs.name[i], year)) hits++;
   }
   return (hits + 1) / (tried + 2);
 }

@@ -86,7 +86,7 @@ export function matchRegister(recs: Records, res: Residents, pairModel: Model, f
   };
   if (!res.n) return out;
   const index = indexResidents(res);
-  out.namesakesByChance = namesakesByChance(recs, index.byKey);
+  out.namesakesByChance = namesakesByChance(recs, index.namesakes);
   const matched = (i: number, r: number, w: number) => {
     out.resident[i] = r;
     out.weight[i] = w;
@@ -111,7 +111,7 @@ export function matchRegister(recs: Records, res: Residents, pairModel: Model, f
   const alike = new Map<string, Best>();
   for (let i = 0; i < recs.n; i++) {
     if (out.resident[i] >= 0) continue;
-    const namesakes = index.byKey.get(`${recs.name[i].key}|${recs.birth[i]?.year ?? ''}`);
+    const namesakes = index.namesakes(recs.name[i], recs.birth[i]?.year);
     // Union members and others who may live elsewhere are looked for province-wide.
     const c = recs.commune[i];
     const covered = (c.code ? res.communes.has(c.code) : c.candidates.some((x) => res.communes.has(x))) || recs.org[i] === 'CD';

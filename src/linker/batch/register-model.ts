@@ -24,6 +24,9 @@ const U_SEED = 20251201;
 /** Random record–resident pairs drawn for u. */
 const U_PAIRS = 200_000;
 
+/** The register keeps no digits: two different numbers are DIFFERENT, never a slip. */
+const NO_DIGITS = () => null;
+
 /** A record against a resident, field by field (no phone or organization in the register). */
 export function compareWithResident(recs: Records, i: number, res: Residents, r: number, withId = true): Comparison {
   return {
@@ -32,7 +35,7 @@ export function compareWithResident(recs: Records, i: number, res: Residents, r:
     sex: compareValues(recs.sex[i], res.sex[r]),
     // A record with a number that the register does not have under this name: not this resident.
     id: withId
-      ? compareIds({ hash: recs.idHash[i], kind: recs.idKind[i] }, { hash: res.idHash[r], kind: res.idKind[r] }, () => null)
+      ? compareIds({ hash: recs.idHash[i], kind: recs.idKind[i] }, { hash: res.idHash[r], kind: res.idKind[r] }, NO_DIGITS)
       : IdLevel.MISSING,
     phone: SimpleLevel.MISSING,
     commune: compareCommunes(recs.commune[i], res.commune[r]),
