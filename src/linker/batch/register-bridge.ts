@@ -1,11 +1,11 @@
 import { LinkDecision } from '../link.entities.js';
 import type { Edge } from '../model/clustering.js';
 import { compareValues, IdLevel, NameLevel, SimpleLevel } from '../../common/identity/identity-compare.js';
-import { PatternTable, patternWeight, probabilityOf, weightOf, type Comparison, type Frequencies, type Model } from '../model/model.js';
+import { comparisonOf, patternWeight, probabilityOf, weightOf, type Comparison, type Frequencies, type Model } from '../model/model.js';
 import { namesakesByChance } from './chance-namesakes.js';
 import { recordLikeness } from './register-alike.js';
 import { candidatesOf, indexResidents, type Candidates } from './register-candidates.js';
-import { compareWithResident, registerModel } from './register-model.js';
+import { registerModel, residentPattern } from './register-model.js';
 import { weigher, type KeptPairs, type Weigher } from './score-pairs.js';
 import type { Records, Residents } from './snapshot.js';
 
@@ -242,22 +242,30 @@ interface Best {
  * `scorePairs`); the namesakes far away weighed as one, only in the sum.
  */
 function bestResidentFinder(recs: Records, res: Residents, model: Model, weigh: Weigher): (i: number, found: Candidates) => Best {
-  const table = new PatternTable();
-  const weights: ReturnType<typeof patternWeight>[] = [];
+  // By pattern number: a province's millions of record–resident pairs fall into a few hundred patterns.
+  const known = new Map<number, { c: Comparison; pw: ReturnType<typeof patternWeight> }>();
   const prior = weightOf(model.lambda);
-  const ratio = (i: number, r: number) => {
-    const c = compareWithResident(recs, i, res, r);
-    const k = table.add(c);
-    return { c, lr: 2 ** (weigh((weights[k] ??= patternWeight(model, c)), recs.name[i].key, recs.birth[i]?.key ?? null) - prior) };
-  };
   return (i, found) => {
+    const [nameKey, birthKey] = [recs.name[i].key, recs.birth[i]?.key ?? null];
     const best: Best = { r: -1, lr: 0, sum: 0, c: null };
-    for (const r of found.residents) {
-      const { c, lr } = ratio(i, r);
-      best.sum += lr;
-      if (lr > best.lr) Object.assign(best, { r, lr, c });
+    const weighed = (r: number) => {
+      const code = residentPattern(recs, i, res, r);
+      let k = known.get(code);
+      if (!k) {
+        const c = comparisonOf(code);
+        known.set(code, (k = { c, pw: patternWeight(model, c) }));
+      }
+      const lr = 2 ** (weigh(k.pw, nameKey, birthKey) - prior);
+      if (lr > best.lr) Object.assign(best, { r, lr, c: k.c });
+      return lr;
+    };
+    for (const r of found.residents) best.sum += weighed(r);
+    // The far namesakes weighed as one, only in the sum (never the best).
+    if (found.far) {
+      const { r, lr, c } = best;
+      best.sum += found.far * weighed(found.farOne);
+      Object.assign(best, { r, lr, c });
     }
-    if (found.far) best.sum += found.far * ratio(i, found.farOne).lr;
     return best;
   };
 }

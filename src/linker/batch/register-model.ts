@@ -8,7 +8,7 @@ import {
   IdLevel,
   SimpleLevel,
 } from '../../common/identity/identity-compare.js';
-import { estimateMFromMatches, estimateU, PatternTable, type Comparison, type Model } from '../model/model.js';
+import { estimateMFromMatches, estimateU, LEVEL_NUMBER, PatternTable, type Model } from '../model/model.js';
 import type { Records, Residents } from './snapshot.js';
 
 /**
@@ -27,20 +27,27 @@ const U_PAIRS = 200_000;
 /** The register keeps no digits: two different numbers are DIFFERENT, never a slip. */
 const NO_DIGITS = () => null;
 
-/** A record against a resident, field by field (no phone or organization in the register). */
-export function compareWithResident(recs: Records, i: number, res: Residents, r: number, withId = true): Comparison {
-  return {
-    name: compareNames(recs.name[i], res.name[r]),
-    birth: compareBirth(recs.birth[i], res.birth[r]),
-    sex: compareValues(recs.sex[i], res.sex[r]),
-    // A record with a number that the register does not have under this name: not this resident.
-    id: withId
-      ? compareIds({ hash: recs.idHash[i], kind: recs.idKind[i] }, { hash: res.idHash[r], kind: res.idKind[r] }, NO_DIGITS)
-      : IdLevel.MISSING,
-    phone: SimpleLevel.MISSING,
-    commune: compareCommunes(recs.commune[i], res.commune[r]),
-    organization: SimpleLevel.MISSING,
-  };
+const L = LEVEL_NUMBER;
+const [NO_PHONE, NO_ORGANIZATION] = [L.phone[SimpleLevel.MISSING], L.organization[SimpleLevel.MISSING]];
+
+/**
+ * A record against a resident, field by field (no phone or organization in the register), as a
+ * pattern number (`patternNumber`; `comparisonOf` reads it): no object is made, the register step
+ * weighs millions of such pairs.
+ */
+export function residentPattern(recs: Records, i: number, res: Residents, r: number, withId = true): number {
+  const name = L.name[compareNames(recs.name[i], res.name[r])];
+  const birth = L.birth[compareBirth(recs.birth[i], res.birth[r])];
+  const sex = L.sex[compareValues(recs.sex[i], res.sex[r])];
+  // A record with a number that the register does not have under this name: not this resident.
+  const id =
+    L.id[
+      withId
+        ? compareIds({ hash: recs.idHash[i], kind: recs.idKind[i] }, { hash: res.idHash[r], kind: res.idKind[r] }, NO_DIGITS)
+        : IdLevel.MISSING
+    ];
+  const commune = L.commune[compareCommunes(recs.commune[i], res.commune[r])];
+  return (((((name * 16 + birth) * 16 + sex) * 16 + id) * 16 + NO_PHONE) * 16 + commune) * 16 + NO_ORGANIZATION;
 }
 
 /**
@@ -50,11 +57,11 @@ export function compareWithResident(recs: Records, i: number, res: Residents, r:
  */
 export function registerModel(recs: Records, res: Residents, matchedById: Int32Array, pairModel: Model): Model {
   const matches = new PatternTable();
-  for (let i = 0; i < recs.n; i++) if (matchedById[i] >= 0) matches.add(compareWithResident(recs, i, res, matchedById[i], false));
+  for (let i = 0; i < recs.n; i++) if (matchedById[i] >= 0) matches.addNumber(residentPattern(recs, i, res, matchedById[i], false));
   const random = new PatternTable();
   const rand = prng(U_SEED);
   for (let k = 0; k < Math.min(U_PAIRS, recs.n * 4) && res.n > 0; k++)
-    random.add(compareWithResident(recs, Math.floor(rand() * recs.n), res, Math.floor(rand() * res.n)));
+    random.addNumber(residentPattern(recs, Math.floor(rand() * recs.n), res, Math.floor(rand() * res.n)));
   const m = matches.patterns.length ? estimateMFromMatches(matches.patterns) : pairModel.m;
   return { lambda: 0.5, m: { ...m, id: pairModel.m.id }, u: estimateU(random.patterns) };
 }

@@ -95,10 +95,33 @@ export interface Pattern {
   n: number;
 }
 
-/** The index of each level within its field (MISSING included), for a pattern's integer code. */
-const LEVEL_INDEX: Record<Field, Map<string, number>> = Object.fromEntries(
-  FIELDS.map((f) => [f, new Map([...LEVELS[f], 'MISSING'].map((l, i) => [l, i]))]),
-) as Record<Field, Map<string, number>>;
+/** Each field's levels, MISSING last (once: the birth date's own levels name it already). */
+const FIELD_LEVELS = Object.fromEntries(FIELDS.map((f) => [f, [...new Set([...LEVELS[f], 'MISSING'])]])) as Record<Field, string[]>;
+
+/** The number of each level within its field, for a pattern's number. */
+export const LEVEL_NUMBER = Object.fromEntries(FIELDS.map((f) => [f, Object.fromEntries(FIELD_LEVELS[f].map((l, i) => [l, i]))])) as Record<
+  Field,
+  Record<string, number>
+>;
+
+/**
+ * A comparison as one number, a hexadecimal digit per field in the order of `FIELDS` (no field has
+ * more than 16 levels). A base of 8 once made the birth date's MISSING (its ninth level) carry into
+ * the name's digit: a pair without a birth date and a pair of marks differing born the same day were
+ * one pattern, weighed alike.
+ */
+export function patternNumber(c: Comparison): number {
+  let key = 0;
+  for (const f of FIELDS) key = key * 16 + LEVEL_NUMBER[f][c[f]];
+  return key;
+}
+
+/** The comparison a pattern number stands for. */
+export function comparisonOf(key: number): Comparison {
+  const digits: number[] = [];
+  for (let k = 0; k < FIELDS.length; k++, key = Math.floor(key / 16)) digits.unshift(key % 16);
+  return Object.fromEntries(FIELDS.map((f, k) => [f, FIELD_LEVELS[f][digits[k]]])) as unknown as Comparison;
+}
 
 /** Groups comparisons into patterns; `add` returns the pattern's index. */
 export class PatternTable {
@@ -106,13 +129,16 @@ export class PatternTable {
   private readonly index = new Map<number, number>();
 
   add(c: Comparison, count = 1): number {
-    let key = 0;
-    for (const f of FIELDS) key = key * 8 + LEVEL_INDEX[f].get(c[f])!;
+    return this.addNumber(patternNumber(c), c, count);
+  }
+
+  /** A comparison given by its pattern number (`c`, when at hand, spares decoding it). */
+  addNumber(key: number, c?: Comparison, count = 1): number {
     let i = this.index.get(key);
     if (i === undefined) {
       i = this.patterns.length;
       this.index.set(key, i);
-      this.patterns.push({ c, n: 0 });
+      this.patterns.push({ c: c ?? comparisonOf(key), n: 0 });
     }
     this.patterns[i].n += count;
     return i;
