@@ -1,4 +1,16 @@
-import { FREQUENCY_BASE, probabilityOf, tfAdjustment, weightOf } from './model.js';
+import { BirthLevel, CommuneLevel, IdLevel, NameLevel, SimpleLevel } from '../../common/identity/identity-compare.js';
+import {
+  comparisonOf,
+  FIELDS,
+  FREQUENCY_BASE,
+  LEVELS,
+  PatternTable,
+  patternNumber,
+  probabilityOf,
+  tfAdjustment,
+  weightOf,
+  type Comparison,
+} from './model.js';
 
 describe('weights in bits and probabilities', () => {
   it.each([
@@ -48,5 +60,36 @@ describe('how common a name or a birth date is', () => {
     expect(tfAdjustment(u, 2, 4)).toBeGreaterThan(0);
     // …unless asked to read the database as it is (the register bridge's posterior weighs namesakes itself).
     expect(tfAdjustment(u, 2, 4, 1)).toBe(-6);
+  });
+});
+
+describe('patterns by number', () => {
+  const base: Comparison = {
+    name: NameLevel.SAME,
+    birth: BirthLevel.SAME_DAY,
+    sex: SimpleLevel.SAME,
+    id: IdLevel.MISSING,
+    phone: SimpleLevel.MISSING,
+    commune: CommuneLevel.SAME,
+    organization: SimpleLevel.DIFFERENT,
+  };
+
+  it('keeps a pair without a birth date apart from one whose marks differ, born the same day', () => {
+    const table = new PatternTable();
+    const noBirth = table.add({ ...base, birth: BirthLevel.MISSING });
+    const marks = table.add({ ...base, name: NameLevel.MARKS_DIFFER });
+    expect(noBirth).not.toBe(marks);
+    expect(table.patterns.map((p) => [p.c.name, p.c.birth])).toEqual([
+      [NameLevel.SAME, BirthLevel.MISSING],
+      [NameLevel.MARKS_DIFFER, BirthLevel.SAME_DAY],
+    ]);
+  });
+
+  it('reads every level of every field back from its number', () => {
+    for (const f of FIELDS)
+      for (const level of [...LEVELS[f], 'MISSING']) {
+        const c = { ...base, [f]: level };
+        expect(comparisonOf(patternNumber(c))).toEqual(c);
+      }
   });
 });
