@@ -1,7 +1,16 @@
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { Role } from '../src/access/role.js';
-import { CLEAN, eventually, launchBrowser, logInThroughPage, review, unlabelledDialogFields, type TestBrowser } from './support/browser.js';
+import {
+  chooseOption,
+  CLEAN,
+  eventually,
+  launchBrowser,
+  logInThroughPage,
+  review,
+  unlabelledDialogFields,
+  type TestBrowser,
+} from './support/browser.js';
 import { createTestApp, type TestApp } from './test-app.js';
 
 /** A real-looking Hội Phụ nữ roster saved by LibreOffice: title rows, a two-row header, totals, signatures; 14 members. */
@@ -328,15 +337,15 @@ describe("the console's import wizard, as a Hội Phụ nữ secretariat imports
     const page = await logInThroughPage(context, t.url, await t.createUser('xa-hpn-held', Role.SECRETARIAT, 'HPN'));
     await page.goto(`${t.url}/#/nhap`);
     // Her list again, without codes: a namesake of a year alone is held, never merged nor added twice.
-    const csv = 'Họ và tên,Ngày sinh,Giới tính,Số điện thoại\nMùa Thị Dợ,1979,Nữ,0912000222\nGiàng Thị Mỷ,1983,Nữ,\n';
+    const csv = 'Họ và tên,Ngày sinh,Giới tính,Số điện thoại\nMùa Thị Dợ,1979,Nữ,0912000222\nGiàng Thị Mỷ,1983,Nữ,0987000333\n';
     await page.locator('input[type=file]').setInputFiles({ name: 'thang-12.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await page.getByText('Chờ quyết định: 2').waitFor();
+    // What is asked of her, and what her file says beside what is listed.
+    await page.getByText('2 dòng chờ quyết định: chưa được nhập').waitFor();
+    await page.getByText(/Trong tệp: sinh 1979, SĐT 091\*+222/).waitFor();
     expect(await page.getByRole('button', { name: 'Nhập vào danh sách' }).isDisabled()).toBe(false);
-    const pick = async (label: RegExp, option: RegExp) => {
-      await page.getByLabel(label).click();
-      await page.getByRole('option', { name: option }).click();
-    };
-    await pick(/Dòng 2 \(Mùa Thị Dợ\) là ai/, /Là hồ sơ HPN-DO: Mùa Thị Dợ, sinh 1979/);
+    const pick = (label: RegExp, option: RegExp) => chooseOption(page, page.getByLabel(label), option);
+    await pick(/Dòng 2 \(Mùa Thị Dợ\) là ai/, /Là hồ sơ HPN-DO: Mùa Thị Dợ, sinh 1979, không có SĐT/);
     await pick(/Dòng 3 \(Giàng Thị Mỷ\) là ai/, /Người khác: thêm hồ sơ mới/);
     await page.getByText('Bạn đã quyết định 2 dòng chờ quyết định').waitFor();
     // Nothing she has not seen is imported: the plan is made again first.
@@ -345,6 +354,8 @@ describe("the console's import wizard, as a Hội Phụ nữ secretariat imports
     await page.getByRole('button', { name: 'Xem lại' }).click();
     await page.getByText('Cập nhật: 1').waitFor();
     await page.getByText('Thêm mới: 1').waitFor();
+    // The rows her choices settled say so.
+    expect(await page.getByText(/theo quyết định của bạn/).count()).toBe(2);
     await page.getByRole('button', { name: 'Nhập vào danh sách' }).click();
     await page.getByText('Đã nhập xong tệp thang-12.csv').waitFor();
     const listed = await t.sql<{ full_name: string; external_id: string; phone: string | null }>(
@@ -363,6 +374,8 @@ describe("the console's import wizard, as a Hội Phụ nữ secretariat imports
 
   it('on her phone, names each row with its sheet and shows its reason under the name, all within the screen', async () => {
     const user = await t.createUser('xa-hpn-phone-2', Role.SECRETARIAT, 'HPN');
+    // A namesake listed with her birth year alone: that row is held, its choice under its name.
+    await t.importRoster('HPN', 'Họ và tên,Ngày sinh,Giới tính', ['Cà Thị Hiên,1990,Nữ']);
     const wb = new ExcelJS.Workbook();
     for (const [sheet, names] of [
       ['Chi hội 1', ['Lò Thị Dung', 'Cà Thị Hiên']],
@@ -381,7 +394,8 @@ describe("the console's import wizard, as a Hội Phụ nữ secretariat imports
       mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       buffer: Buffer.from(await wb.xlsx.writeBuffer()),
     });
-    await page.getByText('Thêm mới: 4').waitFor();
+    await page.getByText('Thêm mới: 3').waitFor();
+    await page.getByText('Chờ quyết định: 1').waitFor();
     const row = page.locator('tbody tr.ant-table-row').filter({ hasText: 'Quàng Thị Ngân' });
     expect(await row.locator('td').first().innerText()).toBe('Chi hội 2 · 2');
     // Her reason is under the name in the same cell, as wide as the name: not a sliver at the screen's edge.
@@ -390,6 +404,13 @@ describe("the console's import wizard, as a Hội Phụ nữ secretariat imports
     const box = (await cell.boundingBox())!;
     expect(box.width).toBeGreaterThan(150);
     expect(box.x + box.width).toBeLessThanOrEqual(390);
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth')).toBeLessThanOrEqual(0);
+    // The held row's choice fits the screen, and so does each of its choices when she opens it.
+    const choice = page.getByLabel(/Dòng 3 \(Cà Thị Hiên\) là ai/);
+    await choice.click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: 'Người khác: thêm hồ sơ mới' }).waitFor();
+    for (const box of [await choice.boundingBox(), await page.locator('.ant-select-dropdown:visible').boundingBox()])
+      expect([box!.x >= 0, box!.x + box!.width <= 390]).toEqual([true, true]);
     expect(await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth')).toBeLessThanOrEqual(0);
     expect(await review(page)).toEqual(CLEAN);
     await context.close();

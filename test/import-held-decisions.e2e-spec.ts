@@ -6,9 +6,19 @@ import { RosterImportService } from '../src/roster-io/import/roster-import.servi
 import { CLI_PRINCIPAL, createTestApp, type TestApp } from './test-app.js';
 
 type Candidate = { code: string; fullName: string | null; birthDate: string | null; unit: string | null };
-type Row = { row: number; fate: string; code: string | null; fullName: string | null; candidates: Candidate[] };
+type Row = {
+  row: number;
+  fate: string;
+  code: string | null;
+  fullName: string | null;
+  reason: string | null;
+  candidates: Candidate[];
+  said: { birthDate: string | null; unit: string | null; phone: string | null } | null;
+  decision: { code: string | null } | null;
+};
 type Pv = { status: string; rows: Row[] };
-const PREVIEW = `query($id: ID!) { importPreview(jobId: $id) { status rows { row fate code fullName candidates { code fullName birthDate unit } } } }`;
+const PREVIEW = `query($id: ID!) { importPreview(jobId: $id) { status rows { row fate code fullName reason
+  candidates { code fullName birthDate unit } said { birthDate unit phone } decision { code } } } }`;
 const AGAIN = `mutation($id: ID!, $d: [HeldRowDecisionInput!]) { previewImportAgain(jobId: $id, decisions: $d) { status } }`;
 
 /** Issue 17, item 3: a held row is settled in the console — she reads its candidates and says who the row is. */
@@ -58,7 +68,7 @@ describe('held rows decided in the preview (issue 17, item 3)', () => {
     const [huong, hoa] = [await codeOf('Phạm Thị Hương'), await codeOf('Đinh Thị Hoa')];
     const her = await t.logIn(await t.createUser('vp.hpn.held', Role.SECRETARIAT, 'HPN'));
     const csv =
-      'Họ và tên,Ngày sinh,Giới tính,Số điện thoại\nPhạm Thị Hương,1988,Nữ,0912000111\nĐinh Thị Hoa,1990,Nữ,\nVi Thị Ba,1995,Nữ,\n';
+      'Họ và tên,Ngày sinh,Giới tính,Số điện thoại\nPhạm Thị Hương,1988,Nữ,0912000111\nĐinh Thị Hoa,1990,Nữ,0912000333\nVi Thị Ba,1995,Nữ,\n';
     const { jobId, pv } = await upload(her, csv);
     expect(pv.rows.map((r) => [r.row, r.fate, r.code])).toEqual([
       [2, 'HELD', null],
@@ -69,7 +79,7 @@ describe('held rows decided in the preview (issue 17, item 3)', () => {
     expect(pv.rows[1].candidates.map((c) => c.code)).toEqual([hoa]);
     expect(pv.rows[2].candidates).toEqual([]);
 
-    // Row 2 is the member listed (her phone is new); row 3 is another woman of that name and year.
+    // Row 2 is the member listed (her phone is new); row 3 is another woman of that name and year (with a phone).
     const decisions = [
       { sheet: null, row: 2, code: huong },
       { sheet: null, row: 3, code: null },
@@ -102,10 +112,71 @@ describe('held rows decided in the preview (issue 17, item 3)', () => {
     expect(rows.filter((r) => r.full_name === 'Đinh Thị Hoa').length).toBe(2);
   });
 
+  it('matches next month’s unchanged lines without codes to the records they made (no namesake held), a line listed twice alike stays held', async () => {
+    const roster = [
+      'Họ và tên,Ngày sinh,Giới tính,Chi hội',
+      'Mùa Thị Sua,1981,Nữ,Bản Kéo',
+      'Mùa Thị Sua,1981,Nữ,Bản Ten',
+      'Vàng Thị Dí,1977,Nữ,Bản Kéo',
+      'Vàng Thị Dí,1977,Nữ,Bản Kéo',
+    ];
+    const file = path.join(dir, 'thang-11.csv');
+    fs.writeFileSync(file, `${roster.join('\n')}\n`);
+    const importer = t.app.get(RosterImportService);
+    const november = await importer.import(file, { organization: 'HPN', createUnits: true, assignIds: true }, CLI_PRINCIPAL);
+    expect(november.created).toBe(4);
+    // December: the same lines again in another order with a new member (so codes assigned anew, none kept):
+    // year-only namesakes with no phone or CCCD.
+    const again = [roster[0], roster[4], roster[2], 'Sùng Thị Pà,1990,Nữ,Bản Kéo', roster[3], roster[1]];
+    fs.writeFileSync(path.join(dir, 'thang-12.csv'), `${again.join('\n')}\n`);
+    const december = await importer.import(path.join(dir, 'thang-12.csv'), { organization: 'HPN', assignIds: true }, CLI_PRINCIPAL);
+    // The two Mùa Thị Sua (other chi hội) are each the record her line made; the two identical Vàng Thị Dí cannot be told apart.
+    expect([december.unchanged, december.held, december.created]).toEqual([2, 2, 1]);
+    const sua = await t.sql<{ n: number }>(`SELECT count(*)::int AS n FROM member_record WHERE full_name = 'Mùa Thị Sua'`);
+    expect(sua[0].n).toBe(2);
+  });
+
+  it('gives two rows she gave one record back to her with all their candidates and why; a decision taken back holds its row again', async () => {
+    await listed('hpn-4.csv', ['Họ và tên,Ngày sinh,Giới tính', 'Giàng Thị Mỷ,1990,Nữ', 'Giàng Thị Mỷ,1990,Nữ']);
+    const codes = (
+      await t.sql<{ external_id: string }>(`SELECT external_id FROM member_record WHERE full_name = 'Giàng Thị Mỷ' ORDER BY 1`)
+    ).map((r) => r.external_id);
+    const her = await t.logIn(await t.createUser('vp.hpn.held3', Role.SECRETARIAT, 'HPN'));
+    const csv = 'Họ và tên,Ngày sinh,Giới tính,Số điện thoại\nGiàng Thị Mỷ,1990,Nữ,0912000555\nGiàng Thị Mỷ,1990,Nữ,0912000666\n';
+    const { jobId, pv } = await upload(her, csv);
+    expect(pv.rows.map((r) => [r.fate, r.candidates.map((c) => c.code), r.said])).toEqual([
+      ['HELD', codes, { birthDate: '1990', unit: null, phone: '091****555' }],
+      ['HELD', codes, { birthDate: '1990', unit: null, phone: '091****666' }],
+    ]);
+    // A slip: both rows given the first record.
+    const both = codes.map((_, k) => ({ sheet: null, row: k + 2, code: codes[0] }));
+    await t.gql(AGAIN, { id: jobId, d: both }, { token: her });
+    const slipped = await waiting(her, jobId);
+    expect(slipped.rows.map((r) => [r.fate, r.candidates.map((c) => c.code), r.decision])).toEqual([
+      ['HELD', codes, { code: codes[0] }],
+      ['HELD', codes, { code: codes[0] }],
+    ]);
+    expect(slipped.rows[0].reason).toContain(`bạn đã chọn hồ sơ '${codes[0]}' cho 2 dòng (dòng 2, 3)`);
+    // Row 3 is the other one: both settle.
+    await t.gql(AGAIN, { id: jobId, d: [{ sheet: null, row: 3, code: codes[1] }] }, { token: her });
+    const settled = await waiting(her, jobId);
+    expect(settled.rows.map((r) => [r.fate, r.code, r.decision])).toEqual([
+      ['UPDATED', codes[0], { code: codes[0] }],
+      ['UPDATED', codes[1], { code: codes[1] }],
+    ]);
+    // Taken back: row 3 waits again, row 2 keeps her decision.
+    await t.gql(AGAIN, { id: jobId, d: [{ sheet: null, row: 3, code: null, forget: true }] }, { token: her });
+    const back = await waiting(her, jobId);
+    expect(back.rows.map((r) => [r.fate, r.decision])).toEqual([
+      ['UPDATED', { code: codes[0] }],
+      ['HELD', null],
+    ]);
+  });
+
   it('keeps a row held when her decision names a record it was not held for; asks for something to plan again', async () => {
     await listed('hpn-2.csv', ['Họ và tên,Ngày sinh,Giới tính', 'Lò Thị Năm,1975,Nữ']);
     const her = await t.logIn(await t.createUser('vp.hpn.held2', Role.SECRETARIAT, 'HPN'));
-    const { jobId, pv } = await upload(her, 'Họ và tên,Ngày sinh,Giới tính\nLò Thị Năm,1975,Nữ\n');
+    const { jobId, pv } = await upload(her, 'Họ và tên,Ngày sinh,Giới tính,Số điện thoại\nLò Thị Năm,1975,Nữ,0912000444\n');
     expect(pv.rows.map((r) => r.fate)).toEqual(['HELD']);
     const nothing = await t.gql(AGAIN, { id: jobId, d: [] }, { token: her });
     expect(nothing.errors?.[0].message).toMatch(/Chưa có gì để xem lại/);

@@ -55,13 +55,14 @@ describe('members already known (issue 17, item 3)', () => {
     ]);
     expect([first.created, first.rejected]).toEqual([4, 0]);
     const before = await records('HPN');
-    // Corrected: the name typed wrong fixed (her CCCD says who she is), a phone changed, the rows reordered.
+    // Corrected: the name typed wrong fixed (her CCCD says who she is), a phone changed, the rows reordered;
+    // Phạm Thị Hương now listed in another chi hội (her line changed: a year alone cannot say it is her).
     const again = await importCsv(
       'HPN',
       'hpn-v2.csv',
       UNCODED,
       [
-        'Phạm Thị Hương,1988,Nữ,,,00004,HPN-K1',
+        'Phạm Thị Hương,1988,Nữ,,,00004,HPN-K2',
         'Trần Thị Mai,07/08/1992,Nữ,001192000777,,00004,HPN-K1',
         'Nguyễn Thị Hoa,05/06/1990,Nữ,,0912000002,00004,HPN-K1',
         'Lò Thị Lan,12/03/1985,Nữ,001185012345,,00004,HPN-K1',

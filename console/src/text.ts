@@ -214,11 +214,20 @@ const TEXT = {
       title: 'Quyết định',
       label: (name: string, row: number) => `Dòng ${row} (${name}) là ai`,
       later: 'Để sau (chưa nhập dòng này)',
-      is: (c: { code: string; fullName: string | null; birthDate: string | null; unit: string | null }) =>
+      is: (c: { code: string; fullName: string | null; birthDate: string | null; unit: string | null; phone: string | null }) =>
         c.fullName === null
           ? `Là hồ sơ ${c.code} (ở chi hội/đơn vị khác)`
-          : `Là hồ sơ ${c.code}: ${[c.fullName, c.birthDate ? `sinh ${partialDate(c.birthDate)}` : null, c.unit].filter(Boolean).join(', ')}`,
+          : `Là hồ sơ ${c.code}: ${[c.fullName, c.birthDate ? `sinh ${partialDate(c.birthDate)}` : null, c.unit, c.phone ? `SĐT ${c.phone}` : 'không có SĐT'].filter(Boolean).join(', ')}`,
       someoneElse: 'Người khác: thêm hồ sơ mới',
+      /** What her file says of the held row, beside its candidates. */
+      said: (s: { birthDate: string | null; unit: string | null; phone: string | null }) =>
+        `Trong tệp: ${[s.birthDate ? `sinh ${partialDate(s.birthDate)}` : 'không ghi ngày sinh', s.unit, s.phone ? `SĐT ${s.phone}` : 'không có SĐT'].filter(Boolean).join(', ')}`,
+      banner: (n: number) => `${n.toLocaleString('vi-VN')} dòng chờ quyết định: chưa được nhập`,
+      bannerBody:
+        'Mỗi dòng này trùng họ tên và năm sinh với hội viên đã có nhưng chưa đủ căn cứ là một người. Ở cột "Quyết định", chọn hồ sơ đó là ai (so ngày sinh, chi hội, số điện thoại trong tệp với hồ sơ đã có), hoặc "Người khác" nếu là người mới; rồi bấm "Xem lại". Dòng để sau thì không được nhập lần này.',
+      onlyHeld: 'Chỉ xem các dòng chờ quyết định',
+      byYou: 'theo quyết định của bạn',
+      keepCodes: 'Lần sau, hãy nhập tệp kết quả này (có cột Mã hồ sơ) thay cho tệp cũ: mỗi dòng đã có mã thì không phải quyết định lại.',
       decided: (n: number) =>
         `Bạn đã quyết định ${n.toLocaleString('vi-VN')} dòng chờ quyết định: bấm "Xem lại" để thấy kế hoạch theo các quyết định này, rồi mới nhập.`,
     },
@@ -243,7 +252,7 @@ const TEXT = {
     failed: 'Lượt nhập dừng vì lỗi',
     /** A 413 from a proxy in front of the server (its own page, no message of ours). */
     tooLarge: 'Tệp quá lớn để tải lên (tối đa 200 MB): hãy lưu danh sách dạng Excel (.xlsx) hoặc chia thành nhiều tệp nhỏ hơn rồi gửi lại',
-    warned: 'Giữ lại kèm cảnh báo',
+    warned: 'Đã nhập, có cảnh báo',
     errorFile: 'Tải tệp các dòng bị từ chối (để sửa rồi nhập lại)',
     resultFile: 'Tải tệp kết quả (mã hồ sơ đã gán)',
     undo: 'Hoàn tác lượt nhập',
@@ -551,7 +560,7 @@ const TEXT = {
       },
       {
         heading: 'Nhập danh sách từ Excel',
-        body: 'Ở màn hình Nhập danh sách, kéo tệp .xlsx, .xls hoặc .csv vào ô (hoặc bấm để chọn). Chưa có gì được ghi: màn hình Xem trước cho biết mỗi dòng sẽ được thêm mới, cập nhật, giữ nguyên, chờ quyết định hay bị từ chối, và vì sao; các dòng tiêu đề, tổng cộng, chữ ký được bỏ qua. Nếu một cột bị đọc sai, chọn lại ở bảng "Cột trong tệp được đọc là". Một dòng "chờ quyết định" (trùng họ tên, năm sinh với người đã có) không được nhập cho đến khi bạn chọn ở cột "Quyết định": là hồ sơ nào đã có, hay người khác (thêm hồ sơ mới); rồi bấm "Xem lại". Bấm "Nhập vào danh sách" để ghi đúng như đã xem. Các dòng bị từ chối tải về được thành tệp để sửa rồi nhập lại. Nhập nhầm thì bấm "Hoàn tác lượt nhập" (trong 30 ngày, ghi rõ lý do).',
+        body: 'Ở màn hình Nhập danh sách, kéo tệp .xlsx, .xls hoặc .csv vào ô (hoặc bấm để chọn). Chưa có gì được ghi: màn hình Xem trước cho biết mỗi dòng sẽ được thêm mới, cập nhật, giữ nguyên, chờ quyết định hay bị từ chối, và vì sao; các dòng tiêu đề, tổng cộng, chữ ký được bỏ qua. Nếu một cột bị đọc sai, chọn lại ở bảng "Cột trong tệp được đọc là". Một dòng "chờ quyết định" (trùng họ tên, năm sinh với người đã có) không được nhập cho đến khi bạn chọn ở cột "Quyết định": là hồ sơ nào đã có, hay người khác (thêm hồ sơ mới); rồi bấm "Xem lại". Sau khi nhập, tải "tệp kết quả" (có cột Mã hồ sơ) và lần sau nhập tệp đó: các dòng đã có mã không phải quyết định lại. Bấm "Nhập vào danh sách" để ghi đúng như đã xem. Các dòng bị từ chối tải về được thành tệp để sửa rồi nhập lại. Nhập nhầm thì bấm "Hoàn tác lượt nhập" (trong 30 ngày, ghi rõ lý do).',
       },
       {
         heading: 'Cảnh báo và hồ sơ nghi ảo',

@@ -3,6 +3,7 @@ import {
   ArrayMaxSize,
   ArrayNotEmpty,
   IsArray,
+  IsBoolean,
   IsInt,
   IsOptional,
   IsString,
@@ -116,6 +117,19 @@ export class ImportHeldCandidateType {
   @Field(() => String, { nullable: true, description: 'As MemberRecord.birthDate: `1990` or `1990-05-06`.' }) birthDate: string | null;
   @Field(() => String, { nullable: true, description: 'Its unit’s name.' }) unit: string | null;
   @Field(() => String, { nullable: true, description: 'Its status (ACTIVE, …).' }) status: string | null;
+  @Field(() => String, { nullable: true, description: 'Its phone, masked.' }) phone: string | null;
+}
+
+@ObjectType('ImportRowSaid', { description: 'What her file says of a held row that tells a namesake apart.' })
+export class ImportRowSaidType {
+  @Field(() => String, { nullable: true, description: 'The birth date as read (`1990` or `1990-05-06`).' }) birthDate: string | null;
+  @Field(() => String, { nullable: true, description: 'The unit its row names (code or name, as written).' }) unit: string | null;
+  @Field(() => String, { nullable: true, description: 'Its phone, masked.' }) phone: string | null;
+}
+
+@ObjectType('ImportRowDecision', { description: 'Her decision on a held row, kept on the job until the import is confirmed.' })
+export class ImportRowDecisionType {
+  @Field(() => String, { nullable: true, description: 'The candidate it is; null: someone else (a new record).' }) code: string | null;
 }
 
 @ObjectType('ImportPreviewRow', { description: 'What the plan does with one member row.' })
@@ -155,6 +169,17 @@ export class ImportPreviewRowType {
     description: 'A held row’s candidates, the records it may be: previewImportAgain’s decisions name one, or someone else.',
   })
   candidates: ImportHeldCandidateType[];
+  @Field(() => ImportRowSaidType, {
+    nullable: true,
+    description: 'A held row: what her file says of it (the birth date, the unit, the phone masked).',
+  })
+  said: ImportRowSaidType | null;
+  @Field(() => ImportRowDecisionType, {
+    nullable: true,
+    description:
+      'Her decision on this row (previewImportAgain), once made: a row it settled is created or updated, a row it could not settle is held again.',
+  })
+  decision: ImportRowDecisionType | null;
 }
 
 @ObjectType('ImportSheetNote', { description: 'What the reading of a roster says of one of its sheets, in Vietnamese.' })
@@ -235,6 +260,14 @@ export class HeldRowDecisionInput {
   @IsString()
   @MaxLength(64)
   code: string | null;
+  @Field(() => Boolean, {
+    nullable: true,
+    defaultValue: false,
+    description: 'Takes back a decision made before on this row (it is held again).',
+  })
+  @IsOptional()
+  @IsBoolean()
+  forget?: boolean;
 }
 
 @ArgsType()

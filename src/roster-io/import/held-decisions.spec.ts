@@ -8,7 +8,7 @@ const held = (...codes: string[]): KnownMatch => ({
 });
 
 describe('settleHeld: her decisions on held rows', () => {
-  const rows = [1, 2, 3].map((ordinal) => ({ ordinal, place: placeKey(null, ordinal + 1) }));
+  const rows = [1, 2, 3].map((ordinal) => ({ ordinal, place: placeKey(null, ordinal + 1), row: ordinal + 1 }));
 
   it('makes a held row the candidate she named, or a new record; a row she did not decide stays held', () => {
     const matches = new Map<number, KnownMatch>([
@@ -29,10 +29,10 @@ describe('settleHeld: her decisions on held rows', () => {
     expect(matches.get(3)?.kind).toBe('HOLD');
   });
 
-  it('keeps a row held when she names a record it was not held for, and holds both rows she gave one record', () => {
+  it('keeps a row held when she names a record it was not held for, and holds both rows she gave one record with all their candidates', () => {
     const matches = new Map<number, KnownMatch>([
-      [1, held('A')],
-      [2, held('A')],
+      [1, held('A', 'B')],
+      [2, held('A', 'B')],
       [3, held('E')],
     ]);
     settleHeld(
@@ -45,7 +45,20 @@ describe('settleHeld: her decisions on held rows', () => {
       ]),
     );
     expect([...matches.values()].map((m) => m.kind)).toEqual(['HOLD', 'HOLD', 'HOLD']);
-    expect(matches.get(1)).toMatchObject({ reason: "2 dòng của tệp cùng khớp hồ sơ 'A'" });
+    expect(matches.get(1)).toEqual({
+      ...held('A', 'B'),
+      reason: "bạn đã chọn hồ sơ 'A' cho 2 dòng (dòng 2, 3): một hồ sơ chỉ ứng với một dòng — chọn lại cho từng dòng",
+    });
+    expect(matches.get(2)).toMatchObject({ kind: 'HOLD', candidates: [{ externalId: 'A' }, { externalId: 'B' }] });
+  });
+
+  it('forgets a decision she took back', () => {
+    expect([
+      ...decisionsByPlace([
+        { sheet: null, row: 2, code: 'A' },
+        { sheet: null, row: 2, code: null, forget: true },
+      ]),
+    ]).toEqual([]);
   });
 
   it('reads a place by its sheet as well as its row, the later decision on one row kept', () => {

@@ -236,11 +236,11 @@ export class ImportJobs {
     return typeof kept === 'string' ? (JSON.parse(kept) as { header: string; field: string }[]) : null;
   }
 
-  /** Her decisions on held rows kept on the job (`replan`), the given ones over them (a row decided again). */
+  /** Her decisions on held rows kept on the job (`replan`), the given ones over them (a row decided again, or taken back). */
   static keptDecisions(job: ImportJob, given?: HeldDecision[] | null): HeldDecision[] {
     const kept = typeof job.options.decisions === 'string' ? (JSON.parse(job.options.decisions) as HeldDecision[]) : [];
     const byPlace = new Map([...kept, ...(given ?? [])].map((d) => [placeKey(d.sheet, d.row), d]));
-    return [...byPlace.values()];
+    return [...byPlace.values()].filter((d) => !d.forget);
   }
 
   /**

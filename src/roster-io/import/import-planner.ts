@@ -16,6 +16,7 @@ import { ImportRowError, type ImportJob, type RowOutcome } from '../import-job.e
 import type { ImportContext } from './import-context.js';
 import { maskWarning, rowWarnings } from './import-notes.js';
 import { ineligibleReason, planValues, storePlan, type Fate, type PlanRow } from './import-plan.js';
+import { heldValues } from './held-decisions.js';
 import { matchKnownMembers, type KnownMatch } from './known-members.js';
 import { columnFor, RowPreparer, type PreparedRow } from './prepare-row.js';
 import { PREPARE_WORKERS_FOR_FILES_OF, PREPARE_WORKERS_FROM_ROW, PrepareWorkers, prepareWorkerSetup } from './prepare-workers.js';
@@ -271,9 +272,8 @@ export class ImportPlanner {
     for (const c of m.candidates) b.ctx.heldCandidates.add(c.externalId);
     const reason = `chờ quyết định: ${m.reason}`;
     const unitPath = rejectedRowUnitPath(b.ctx.scope);
-    // Its name as her file gives it (what the preview names the row by) and its candidates' codes: nothing else is written.
-    const values = { full_name: p.row.fields.fullName ?? null, candidates: m.candidates.map((c) => c.externalId) };
-    this.plan(b, p, 'HELD', unitPath, { reason, values });
+    // What the preview shows of it (`heldValues`): nothing is written.
+    this.plan(b, p, 'HELD', unitPath, { reason, values: heldValues(p.row, m) });
     p.outcome = 'HELD';
     p.warnings = reason;
     if (p.inResult) b.kept.push(keptRow(this.rejectedRows, b, p, [{ column: null, value: null, message: reason }], unitPath));

@@ -11,6 +11,9 @@ import { AuditAction } from '../../audit/audit-event.entity.js';
 import { AuditService } from '../../audit/audit.service.js';
 import type { ImportJob, SheetNote } from '../import-job.entity.js';
 import { formatPartialDate, fromStoredDate, type DatePrecision } from '../../common/dates/partial-date.js';
+import { maskPhone } from '../../common/identity/phone.js';
+import { decisionsByPlace, placeKey } from './held-decisions.js';
+import { ImportJobs } from './import-jobs.js';
 import type { Fate } from './import-plan.js';
 
 export interface PreviewRow {
@@ -31,6 +34,10 @@ export interface PreviewRow {
   noteKinds: SuggestionKindEnum[];
   /** A held row's candidates: the records it may be (her decision names one, or someone else). */
   candidates: HeldCandidate[];
+  /** What her file says of a held row that tells a namesake apart (phone masked). */
+  said: { birthDate: string | null; unit: string | null; phone: string | null } | null;
+  /** Her decision on the row, kept on the job (code null: someone else); null when she made none. */
+  decision: { code: string | null } | null;
 }
 
 /** A record a held row may be: its code, and (within her scope) what tells it apart. */
@@ -42,6 +49,8 @@ export interface HeldCandidate {
   birthDate: string | null;
   unit: string | null;
   status: string | null;
+  /** Masked. */
+  phone: string | null;
 }
 
 /** A candidate as the query reads it (its unit's path decides what she may see of it). */
@@ -49,9 +58,10 @@ type CandidateRow = HeldCandidate & { unitPath: string | null; precision: DatePr
 
 /** What she may see of a held row's candidate: a record outside her scope by its code alone. */
 function seenCandidate(c: CandidateRow, own: string | null): HeldCandidate {
-  if (own !== null && !c.unitPath?.startsWith(own)) return { code: c.code, fullName: null, birthDate: null, unit: null, status: null };
+  if (own !== null && !c.unitPath?.startsWith(own))
+    return { code: c.code, fullName: null, birthDate: null, unit: null, status: null, phone: null };
   const birthDate = c.birthDate ? formatPartialDate(fromStoredDate(c.birthDate, c.precision)) : null;
-  return { code: c.code, fullName: c.fullName, birthDate, unit: c.unit, status: c.status };
+  return { code: c.code, fullName: c.fullName, birthDate, unit: c.unit, status: c.status, phone: c.phone ? maskPhone(c.phone) : null };
 }
 
 export interface ImportPreview {
@@ -91,18 +101,22 @@ export class ImportPreviews {
               CASE WHEN 'unitId' = ANY(p.changed) THEN (SELECT u.name FROM unit u WHERE u.id = (p.record_values->>'unit_id')::uuid) END AS "unitAfter",
               ARRAY(SELECT DISTINCT f->>'kind' FROM jsonb_array_elements(coalesce(p.notes, '[]')) f ORDER BY 1) AS "noteKinds",
               (SELECT coalesce(json_agg(json_build_object('code', c.external_id, 'fullName', c.full_name, 'birthDate', c.birth_date::text,
-                        'precision', c.birth_date_precision, 'unit', cu.name, 'unitPath', cu.path, 'status', c.status) ORDER BY c.external_id), '[]')
+                        'precision', c.birth_date_precision, 'unit', cu.name, 'unitPath', cu.path, 'status', c.status, 'phone', c.phone)
+                        ORDER BY c.external_id), '[]')
                  FROM member_record c LEFT JOIN unit cu ON cu.id = c.unit_id
                 WHERE p.fate = 'HELD' AND c.organization_code = $5 AND c.erased_at IS NULL
-                  AND c.external_id IN (SELECT jsonb_array_elements_text(p.record_values->'candidates'))) AS candidates
+                  AND c.external_id IN (SELECT jsonb_array_elements_text(p.record_values->'candidates'))) AS candidates,
+              CASE WHEN p.fate = 'HELD' THEN p.record_values->'said' END AS said
          FROM import_plan_row p LEFT JOIN member_record r ON r.id = p.record_id AND r.erased_at IS NULL
         WHERE p.job_id = $1 AND p.ordinal > $2 AND ($4::text IS NULL OR starts_with(p.unit_path, $4))
         ORDER BY p.ordinal LIMIT $3`,
       [job.id, after, first + 1, own, job.organizationCode],
     );
+    const decisions = decisionsByPlace(ImportJobs.keptDecisions(job));
     const page = (scope.kind === 'NONE' ? [] : rows.slice(0, first)).map((r) => ({
       ...r,
       candidates: (r.candidates as CandidateRow[]).map((c) => seenCandidate(c, own)),
+      decision: decisions.has(placeKey(r.sheet, r.row)) ? { code: decisions.get(placeKey(r.sheet, r.row)) ?? null } : null,
     }));
     await this.audit.record(caller, {
       action: AuditAction.ROSTER_READ,

@@ -41,6 +41,8 @@ export interface HeldDecision {
   /** The spreadsheet row number. */
   row: number;
   code: string | null;
+  /** She took back a decision made before (the row is held again). */
+  forget?: boolean;
 }
 
 export interface ImportProgress {

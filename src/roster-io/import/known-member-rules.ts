@@ -16,6 +16,7 @@ import {
 } from '../../common/identity/identity-compare.js';
 import { ENDING_STATUSES, type MemberStatus } from '../../membership/status/member-status.js';
 import type { KnownMatch, UncodedRow } from './known-members.js';
+import { rowDigest } from './sheet-reader.js';
 
 /** A row as matching reads it (its number as the hex of its keyed hash). */
 export interface RowProbe {
@@ -29,6 +30,8 @@ export interface RowProbe {
   phone: string | null;
   /** The blocking key of the name query: given and family name, folded, and the birth year. */
   block: { given: string; family: string; year: number } | null;
+  /** The row's digest (hex) as if it carried a record's code: equal to that record's `importDigest`, it is the line last imported into it. */
+  lineAs?: (code: string) => string;
 }
 
 /** A record of the organization that may be the row's (never an erased one: the query leaves them out). */
@@ -44,12 +47,14 @@ export interface KnownRecord {
   communeCandidates: string[];
   phone: string | null;
   status: MemberStatus;
+  /** The digest (hex) of the line last imported into it. */
+  importDigest?: string | null;
 }
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v ? v : null);
 
 /** The row's record columns as matching reads them (null: the row was not read into columns). */
-export function probeOf({ ordinal, prepared, communeIfNone }: UncodedRow): RowProbe | null {
+export function probeOf({ ordinal, prepared, communeIfNone, row }: UncodedRow): RowProbe | null {
   const v = prepared.values;
   if (!v) return null;
   const birth = linkDate(str(v.birthDate), str(v.birthDatePrecision));
@@ -65,6 +70,7 @@ export function probeOf({ ordinal, prepared, communeIfNone }: UncodedRow): RowPr
     communeCandidates: Array.isArray(v.communeCandidates) ? (v.communeCandidates as string[]) : [],
     phone: str(v.phone),
     block: birth && str(v.givenKey) ? { given: str(v.givenKey)!, family: str(v.familyKey) ?? '', year: birth.year } : null,
+    lineAs: row ? (code) => rowDigest({ ...row, externalId: code }).toString('hex') : undefined,
   };
 }
 
@@ -95,6 +101,9 @@ const hold = (reason: string, rs: KnownRecord[]): KnownMatch => ({ kind: 'HOLD',
  * that namesakes may share is doubtful: held for the secretariat, never merged.
  */
 export function matchRow(p: RowProbe, byCccd: KnownRecord[], byName: KnownRecord[], byPhone: KnownRecord[] = []): KnownMatch {
+  // The very line last imported into one record (next month's unchanged list): that record, whatever its evidence.
+  const same = sameLine(p, [...byCccd, ...byName, ...byPhone]);
+  if (same) return { kind: 'RECORD', ...ref(same), how: 'SAME_LINE' };
   if (p.idKind === 'CCCD' && p.idHash && byCccd.length) return byNumber(p, byCccd);
   const strong = byName.filter((r) => !numbersDiffer(p, r) && isStrong(p, r));
   if (strong.length === 1) return { kind: 'RECORD', ...ref(strong[0]), how: 'STRONG' };
@@ -107,6 +116,13 @@ export function matchRow(p: RowProbe, byCccd: KnownRecord[], byName: KnownRecord
   if (near.length)
     return hold(`có thể là hồ sơ ${codes(near)} (cùng số điện thoại và năm sinh, họ tên gần giống: '${near[0].fullName}')`, near);
   return { kind: 'NEW' };
+}
+
+/** The one record whose last imported line is this row, word for word (two namesakes listed alike: neither). */
+function sameLine(p: RowProbe, records: KnownRecord[]): KnownRecord | null {
+  if (!p.lineAs) return null;
+  const same = new Map(records.filter((r) => r.importDigest && r.importDigest === p.lineAs!(r.externalId)).map((r) => [r.id, r]));
+  return same.size === 1 ? [...same.values()][0] : null;
 }
 
 /** Why a namesake is not yet the same person: what agrees, and what would settle it. */

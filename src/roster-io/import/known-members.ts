@@ -4,6 +4,7 @@ import type { EntityManager } from 'typeorm';
 import { placeKey, settleHeld } from './held-decisions.js';
 import { holdShared, matchRow, probeOf, type KnownRecord, type RowProbe } from './known-member-rules.js';
 import type { PreparedRow } from './prepare-row.js';
+import type { RosterRow } from './roster-row.js';
 
 /** The one rule for a person listed twice, raised by an import as by the form (membership's duplicate-listings.ts). */
 export { flagDuplicateListings } from '../../membership/member-record/duplicate-listings.js';
@@ -16,12 +17,14 @@ export interface UncodedRow {
   communeIfNone?: string | null;
   /** Where it is in her file (her decision on a held row names it there). */
   source?: { sheet: string | null; row: number };
+  /** The row as read (the same line as a record's last import is that record). */
+  row?: RosterRow;
 }
 
 /** What an uncoded row is, against the organization's records. */
 export type KnownMatch =
   /** The same member: the row updates this record (and takes its code). */
-  | { kind: 'RECORD'; recordId: string; externalId: string; how: 'CCCD' | 'STRONG' | 'DECIDED' }
+  | { kind: 'RECORD'; recordId: string; externalId: string; how: 'CCCD' | 'STRONG' | 'DECIDED' | 'SAME_LINE' }
   /** Doubtful: held for the secretariat's decision (shown in the preview). */
   | { kind: 'HOLD'; reason: string; candidates: { recordId: string; externalId: string }[] }
   /** Nobody known: a new record. */
@@ -30,7 +33,8 @@ export type KnownMatch =
 /** The candidate columns, as KnownRecord (an erased person is never matched: erased_at filters them out). */
 const KNOWN_COLUMNS = `r.id, r.external_id AS "externalId", r.full_name AS "fullName", r.birth_date::text AS "birthDate",
   r.birth_date_precision AS "birthDatePrecision", encode(r.id_number_hash, 'hex') AS "idHash", r.id_kind AS "idKind",
-  r.commune_code AS "communeCode", r.commune_candidates AS "communeCandidates", r.phone, r.status`;
+  r.commune_code AS "communeCode", r.commune_candidates AS "communeCandidates", r.phone, r.status,
+  encode(r.import_digest, 'hex') AS "importDigest"`;
 
 /**
  * Each uncoded row of a batch against the organization's records (rows absent from the map are
@@ -69,7 +73,9 @@ export async function matchKnownMembers(
   }
   holdShared(matches);
   // The held rows she decided in the preview (held-decisions.ts).
-  const places = rows.filter((r) => r.source).map((r) => ({ ordinal: r.ordinal, place: placeKey(r.source!.sheet, r.source!.row) }));
+  const places = rows
+    .filter((r) => r.source)
+    .map((r) => ({ ordinal: r.ordinal, place: placeKey(r.source!.sheet, r.source!.row), row: r.source!.row }));
   settleHeld(matches, places, decisions);
   return matches;
 }

@@ -10,7 +10,8 @@ const LATER = '';
 const SOMEONE_ELSE = '\u0000new';
 
 /** Which of its candidates a held row is, someone else, or left for later (the row is then not imported). */
-export function HeldChoice({ row, value, onChange }: { row: Row; value: HeldDecision; onChange: (d: HeldDecision) => void }) {
+export function HeldChoice(props: { row: Row; value: HeldDecision; narrow: boolean; onChange: (d: HeldDecision) => void }) {
+  const { row, value } = props;
   const options = [
     { value: LATER, label: T.imports.held.later },
     ...row.candidates.map((c) => ({ value: c.code, label: T.imports.held.is(c) })),
@@ -19,11 +20,13 @@ export function HeldChoice({ row, value, onChange }: { row: Row; value: HeldDeci
   return (
     <Select
       aria-label={T.imports.held.label(row.fullName ?? T.dash, row.row)}
-      style={{ width: '100%', minWidth: 200 }}
-      popupMatchSelectWidth={false}
+      // On a phone the list is as wide as the cell and its choices wrap: none is cut at the screen's edge.
+      style={{ width: '100%', minWidth: props.narrow ? 0 : 200 }}
+      popupMatchSelectWidth={props.narrow}
+      optionRender={(o) => <span style={{ whiteSpace: 'normal' }}>{o.label}</span>}
       value={value === undefined ? LATER : value === null ? SOMEONE_ELSE : value}
       options={options}
-      onChange={(v: string) => onChange(v === LATER ? undefined : v === SOMEONE_ELSE ? null : v)}
+      onChange={(v: string) => props.onChange(v === LATER ? undefined : v === SOMEONE_ELSE ? null : v)}
     />
   );
 }

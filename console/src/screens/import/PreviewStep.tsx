@@ -1,4 +1,4 @@
-import { Alert, Button, Grid, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { Affix, Alert, Button, Checkbox, Grid, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useClient, useQuery } from 'urql';
 import { errorText } from '../../client.ts';
@@ -26,8 +26,10 @@ export function PreviewStep(props: {
   const [after, setAfter] = useState<number | null>(null);
   const [rows, setRows] = useState<Row[]>([]);
   const [mapping, setMapping] = useState<{ header: string; field: string }[] | null>(null);
-  // Her decisions on held rows, by ordinal: planned again ("Xem lại") before anything is imported.
-  const [decisions, setDecisions] = useState<Map<number, { row: Row; code: string | null }>>(new Map());
+  // Her decisions on held rows made since the plan was read, by ordinal (undefined: for later, taking back one
+  // kept on the job): planned again ("Xem lại") before anything is imported.
+  const [decisions, setDecisions] = useState<Map<number, { row: Row; d: HeldDecision }>>(new Map());
+  const [onlyHeld, setOnlyHeld] = useState(false);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -59,17 +61,22 @@ export function PreviewStep(props: {
       ),
     ].join(', ');
   const changedMapping = mapping !== null && JSON.stringify(mapping) !== JSON.stringify(fileMapping);
+  // What the row's choice shows: hers since the plan was read, else the one kept on the job.
+  const decisionOf = (r: Row): HeldDecision =>
+    decisions.has(r.ordinal) ? decisions.get(r.ordinal)!.d : r.decision ? r.decision.code : undefined;
   const decide = (row: Row, d: HeldDecision) =>
     setDecisions((old) => {
       const next = new Map(old);
-      if (d === undefined) next.delete(row.ordinal);
-      else next.set(row.ordinal, { row, code: d });
+      // Back to what the job keeps: nothing to send.
+      if (d === (row.decision ? row.decision.code : undefined)) next.delete(row.ordinal);
+      else next.set(row.ordinal, { row, d });
       return next;
     });
   const heldChoice = (r: Row) =>
     r.fate === 'HELD' && r.candidates.length > 0 ? (
-      <HeldChoice row={r} value={decisions.has(r.ordinal) ? decisions.get(r.ordinal)!.code : undefined} onChange={(d) => decide(r, d)} />
+      <HeldChoice row={r} value={decisionOf(r)} narrow={narrow} onChange={(d) => decide(r, d)} />
     ) : null;
+  const heldCount = p?.counts.find((c) => c.fate === 'HELD')?.count ?? 0;
   const anyHeld = rows.some((r) => r.fate === 'HELD' && r.candidates.length > 0);
   const pending = changedMapping || decisions.size > 0;
   // The server's reasons are written as a Hội says them: read in her organization's words (terms.ts).
@@ -81,6 +88,8 @@ export function PreviewStep(props: {
         r.unitBefore !== null || r.unitAfter !== null ? T.imports.unitMove(r.unitBefore, r.unitAfter) : null,
         r.warnings,
         r.noteKinds.length ? T.imports.noteSays(r.noteKinds.map((k) => T.notes.kind[k] ?? k)) : null,
+        r.said ? T.imports.held.said(r.said) : null,
+        r.decision && r.fate !== 'HELD' ? T.imports.held.byYou : null,
       ]
         .filter(Boolean)
         .join(' · '),
@@ -92,7 +101,9 @@ export function PreviewStep(props: {
   const previewAgain = async () => {
     setBusy(true);
     setError(null);
-    const decided = [...decisions.values()].map(({ row, code }) => ({ sheet: row.sheet, row: row.row, code }));
+    const decided = [...decisions.values()].map(({ row, d }) =>
+      d === undefined ? { sheet: row.sheet, row: row.row, code: null, forget: true } : { sheet: row.sheet, row: row.row, code: d },
+    );
     const variables = { jobId: props.jobId, mapping: changedMapping ? mapping : null, decisions: decided.length ? decided : null };
     const r = await client.mutation(PREVIEW_AGAIN, variables, { requestPolicy: 'network-only' }).toPromise();
     setBusy(false);
@@ -241,12 +252,30 @@ export function PreviewStep(props: {
       <Typography.Title level={2} style={{ fontSize: 17 }}>
         {T.imports.rows}
       </Typography.Title>
+      {heldCount > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          role="status"
+          title={T.imports.held.banner(heldCount)}
+          // The switch under the text (an alert's action squeezes the text to a sliver on a phone).
+          description={
+            <>
+              <div>{T.imports.held.bannerBody}</div>
+              <Checkbox checked={onlyHeld} onChange={(e) => setOnlyHeld(e.target.checked)} style={{ marginTop: 8 }}>
+                {T.imports.held.onlyHeld}
+              </Checkbox>
+            </>
+          }
+          style={{ marginBottom: 12 }}
+        />
+      )}
       <Table<Row>
         size="small"
         rowKey="ordinal"
         pagination={false}
 
-        dataSource={rows}
+        dataSource={onlyHeld ? rows.filter((r) => r.fate === 'HELD') : rows}
         columns={[
           // A workbook's sheets each count their rows: "dòng 8" is named with its sheet.
           { title: T.imports.row, width: 70, render: (_, r) => (sheets > 1 && r.sheet ? T.imports.sheetRow(r.sheet, r.row) : r.row) },
@@ -266,18 +295,21 @@ export function PreviewStep(props: {
         ]}
       />
       {decisions.size > 0 && (
-        <Alert
-          type="info"
-          showIcon
-          role="status"
-          title={T.imports.held.decided(decisions.size)}
-          action={
-            <Button type="primary" loading={busy} onClick={() => void previewAgain()}>
-              {T.imports.previewAgain}
-            </Button>
-          }
-          style={{ marginTop: 16 }}
-        />
+        // Kept in sight at the bottom of the screen while she goes down the rows.
+        <Affix offsetBottom={8}>
+          <Alert
+            type="info"
+            showIcon
+            role="status"
+            title={T.imports.held.decided(decisions.size)}
+            action={
+              <Button type="primary" loading={busy} onClick={() => void previewAgain()}>
+                {T.imports.previewAgain}
+              </Button>
+            }
+            style={{ marginTop: 16 }}
+          />
+        </Affix>
       )}
       {p.next !== null && (
         <Button onClick={() => setAfter(p.next)} style={{ marginTop: 12 }}>
@@ -306,7 +338,8 @@ function NameAndReason({ name, reason, choice }: { name: string; reason: string;
     <>
       <div style={{ fontWeight: 600 }}>{name}</div>
       <Typography.Text type="secondary">{reason}</Typography.Text>
-      {choice && <div style={{ marginTop: 6 }}>{choice}</div>}
+      {/* Width 0, stretched to the cell: the choice never widens the cell past the screen. */}
+      {choice && <div style={{ marginTop: 6, width: 0, minWidth: '100%' }}>{choice}</div>}
     </>
   );
 }

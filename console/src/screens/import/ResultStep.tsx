@@ -1,4 +1,4 @@
-import { Alert, Button, Descriptions, Progress, Space } from 'antd';
+import { Alert, Button, Descriptions, Progress, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useClient } from 'urql';
 import { T } from '../../text.ts';
@@ -49,6 +49,11 @@ export function ResultStep({ jobId, onAnother }: { jobId: string; onAnother: () 
         )}
         <Button onClick={onAnother}>{T.imports.another}</Button>
       </Space>
+      {job.resultFileUrl && (
+        <Typography.Paragraph type="secondary" style={{ marginTop: 12 }}>
+          {T.imports.held.keepCodes}
+        </Typography.Paragraph>
+      )}
       <UndoDialog
         jobId={undoing ? jobId : null}
         title={T.imports.undoTitle}

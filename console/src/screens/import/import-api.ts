@@ -94,6 +94,15 @@ export const PREVIEW = graphql(`
           fullName
           birthDate
           unit
+          phone
+        }
+        said {
+          birthDate
+          unit
+          phone
+        }
+        decision {
+          code
         }
       }
     }
