@@ -151,6 +151,23 @@ describe('staged import: preview, confirm, the wrong organization (issue 17)', (
     expect(row.changed).toContain('unitId');
   });
 
+  it('shows a corrected name and birth date as they were and as the file gives them', async () => {
+    const header = 'Mã hồ sơ,Họ và tên,Ngày sinh,Số điện thoại';
+    await importer.import(file('ed1.csv', [header, 'ED-1,Mùa Thị De,1990,0912000777']), { organization: 'HND' }, CLI_PRINCIPAL);
+    const s = await importer.import(
+      file('ed2.csv', [header, 'ED-1,Mùa Thị Dế,12/03/1990,0912000888']),
+      { organization: 'HND', preview: true },
+      CLI_PRINCIPAL,
+    );
+    const [row] = (await importer.preview(s.jobId, CLI_PRINCIPAL)).rows;
+    expect(row.fate).toBe('UPDATED');
+    // The phone changes too, but is not shown: only what she checks a correction by, never a number in clear.
+    expect(row.edits).toEqual([
+      { field: 'fullName', before: 'Mùa Thị De', after: 'Mùa Thị Dế' },
+      { field: 'birthDate', before: '1990', after: '1990-03-12' },
+    ]);
+  });
+
   it("names each of the organization's own fields that a row changes (the Đoàn's Ngày vào Đoàn), not their store", async () => {
     const header = 'Mã hồ sơ,Họ và tên,Ngày sinh,Giới tính,Ngày vào Đoàn';
     await importer.import(

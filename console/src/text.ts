@@ -235,6 +235,8 @@ const TEXT = {
     row: 'Dòng',
     reason: 'Lý do, thay đổi, cảnh báo',
     changes: 'Thay đổi',
+    /** A field an updated row changes, before → after. */
+    edit: (field: string, before: string | null, after: string | null) => `${field}: ${before ?? '(trống)'} → ${after ?? '(trống)'}`,
     /** What a row's Ghi chú says: kept on the record for her to take or not after the import (nothing applied). */
     noteSays: (kinds: string[]) =>
       `Ghi chú: ${kinds.join(', ')} — sau khi nhập, xem ở hồ sơ (lọc "Ghi chú trong tệp nhập chưa xử lý") để nhận hoặc không`,

@@ -385,7 +385,12 @@ export class AuthService implements OnModuleDestroy {
     }
     if (!unit) return { organization: org, unitId: null };
     const u = await this.units.findByCodeOrNull(org, unit);
-    if (!u) problems.push({ field: 'unit', value: unit, message: `Không có đơn vị '${unit}' trong tổ chức ${org}` });
+    if (!u)
+      problems.push({
+        field: 'unit',
+        value: unit,
+        message: `Không có đơn vị '${unit}' trong tổ chức ${org}: tạo đơn vị trước (văn phòng cả tổ chức hoặc quản trị: màn hình "Chi hội / đơn vị" → "Thêm đơn vị cơ sở", hoặc createUnit), rồi dùng mã của nó`,
+      });
     return { organization: org, unitId: u?.id ?? null };
   }
 }

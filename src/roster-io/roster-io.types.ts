@@ -127,6 +127,13 @@ export class ImportRowSaidType {
   @Field(() => String, { nullable: true, description: 'Its phone, masked.' }) phone: string | null;
 }
 
+@ObjectType('ImportFieldEdit', { description: 'A field an updated row changes, before and after (its name or birth date).' })
+export class ImportFieldEditType {
+  @Field({ description: 'fullName or birthDate.' }) field: string;
+  @Field(() => String, { nullable: true, description: 'As listed now (a birth date as `1990` or `1990-05-06`).' }) before: string | null;
+  @Field(() => String, { nullable: true, description: 'As the file gives it.' }) after: string | null;
+}
+
 @ObjectType('ImportRowDecision', { description: 'Her decision on a held row, kept on the job until the import is confirmed.' })
 export class ImportRowDecisionType {
   @Field(() => String, { nullable: true, description: 'The candidate it is; null: someone else (a new record).' }) code: string | null;
@@ -180,6 +187,8 @@ export class ImportPreviewRowType {
       'Her decision on this row (previewImportAgain), once made: a row it settled is created or updated, a row it could not settle is held again.',
   })
   decision: ImportRowDecisionType | null;
+  @Field(() => [ImportFieldEditType], { description: 'An updated row’s name and birth date, before and after, where they change.' })
+  edits: ImportFieldEditType[];
 }
 
 @ObjectType('ImportSheetNote', { description: 'What the reading of a roster says of one of its sheets, in Vietnamese.' })

@@ -94,6 +94,6 @@ function handOver(username: string, password: string, expiresAt: Date): void {
     `trao cho người dùng tên đăng nhập và mật khẩu lần đầu; người đó mở Liên Thông trên trình duyệt, chọn "Kích hoạt tài khoản", ` +
       'quét mã QR bằng ứng dụng xác thực (Google Authenticator, Microsoft Authenticator…), đặt mật khẩu của mình và nhập mã 6 số',
   );
-  log(`quá hạn hoặc bị lộ: lienthong user reset ${username}`);
+  log(`nếu quá hạn hoặc lộ mật khẩu lần đầu, cấp lại: lienthong user reset ${username}`);
   writeLines([`username\t${username}`, `enrolment-password\t${password}`, `enrolment-expires\t${until}`]);
 }

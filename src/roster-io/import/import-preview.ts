@@ -38,7 +38,36 @@ export interface PreviewRow {
   said: { birthDate: string | null; unit: string | null; phone: string | null } | null;
   /** Her decision on the row, kept on the job (code null: someone else); null when she made none. */
   decision: { code: string | null } | null;
+  /** An updated row's name and birth date, before and after, where they change (what she checks a change by). */
+  edits: { field: 'fullName' | 'birthDate'; before: string | null; after: string | null }[];
 }
+
+/** A stored date and its precision as the roster gives it (`1990`, `1990-05-06`). */
+const dateText = (iso: string | null, precision: string | null) =>
+  iso ? formatPartialDate(fromStoredDate(iso.slice(0, 10), precision as DatePrecision | null)) : null;
+
+/** The name and birth date edits of a row, from the columns the query reads. */
+function editsOf(r: EditColumns): PreviewRow['edits'] {
+  const out: PreviewRow['edits'] = [];
+  if (r.changed.includes('fullName')) out.push({ field: 'fullName', before: r.name_before, after: r.name_after });
+  if (r.changed.includes('birthDate') || r.changed.includes('birthDatePrecision'))
+    out.push({
+      field: 'birthDate',
+      before: dateText(r.birth_before, r.precision_before),
+      after: dateText(r.birth_after, r.precision_after),
+    });
+  return out;
+}
+
+type EditColumns = {
+  changed: string[];
+  name_before: string | null;
+  name_after: string | null;
+  birth_before: string | null;
+  precision_before: string | null;
+  birth_after: string | null;
+  precision_after: string | null;
+};
 
 /** A record a held row may be: its code, and (within her scope) what tells it apart. */
 export interface HeldCandidate {
@@ -94,7 +123,7 @@ export class ImportPreviews {
   async read(job: ImportJob, caller: Principal, first: number, after = 0): Promise<ImportPreview> {
     const scope = writeScope(caller);
     const own = unitPathLimit(scope);
-    const rows = await this.db.query<(PreviewRow & { unit_path: string | null })[]>(
+    const rows = await this.db.query<(PreviewRow & EditColumns & { unit_path: string | null })[]>(
       `SELECT p.ordinal, p.sheet, p.row_number AS row, p.fate, p.external_id AS code, p.changed, p.reason, p.warnings,
               coalesce(p.record_values->>'full_name', r.full_name) AS "fullName",
               CASE WHEN 'unitId' = ANY(p.changed) THEN (SELECT u.name FROM unit u WHERE u.id = r.unit_id) END AS "unitBefore",
@@ -106,18 +135,27 @@ export class ImportPreviews {
                  FROM member_record c LEFT JOIN unit cu ON cu.id = c.unit_id
                 WHERE p.fate = 'HELD' AND c.organization_code = $5 AND c.erased_at IS NULL
                   AND c.external_id IN (SELECT jsonb_array_elements_text(p.record_values->'candidates'))) AS candidates,
-              CASE WHEN p.fate = 'HELD' THEN p.record_values->'said' END AS said
+              CASE WHEN p.fate = 'HELD' THEN p.record_values->'said' END AS said,
+              r.full_name AS name_before, p.record_values->>'full_name' AS name_after,
+              r.birth_date::text AS birth_before, r.birth_date_precision AS precision_before,
+              p.record_values->>'birth_date' AS birth_after, p.record_values->>'birth_date_precision' AS precision_after
          FROM import_plan_row p LEFT JOIN member_record r ON r.id = p.record_id AND r.erased_at IS NULL
         WHERE p.job_id = $1 AND p.ordinal > $2 AND ($4::text IS NULL OR starts_with(p.unit_path, $4))
         ORDER BY p.ordinal LIMIT $3`,
       [job.id, after, first + 1, own, job.organizationCode],
     );
     const decisions = decisionsByPlace(ImportJobs.keptDecisions(job));
-    const page = (scope.kind === 'NONE' ? [] : rows.slice(0, first)).map((r) => ({
-      ...r,
-      candidates: (r.candidates as CandidateRow[]).map((c) => seenCandidate(c, own)),
-      decision: decisions.has(placeKey(r.sheet, r.row)) ? { code: decisions.get(placeKey(r.sheet, r.row)) ?? null } : null,
-    }));
+    const page = (scope.kind === 'NONE' ? [] : rows.slice(0, first)).map(
+      ({ name_before, name_after, birth_before, birth_after, precision_before, precision_after, ...r }) => ({
+        ...r,
+        edits:
+          r.fate === 'UPDATED'
+            ? editsOf({ ...r, name_before, name_after, birth_before, birth_after, precision_before, precision_after })
+            : [],
+        candidates: (r.candidates as CandidateRow[]).map((c) => seenCandidate(c, own)),
+        decision: decisions.has(placeKey(r.sheet, r.row)) ? { code: decisions.get(placeKey(r.sheet, r.row)) ?? null } : null,
+      }),
+    );
     await this.audit.record(caller, {
       action: AuditAction.ROSTER_READ,
       subjectType: 'IMPORT_PREVIEW',

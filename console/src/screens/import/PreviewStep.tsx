@@ -2,7 +2,7 @@ import { Affix, Alert, Button, Checkbox, Grid, Input, Select, Space, Table, Tag,
 import { useEffect, useState } from 'react';
 import { useClient, useQuery } from 'urql';
 import { errorText } from '../../client.ts';
-import { byFoldedLabel } from '../../format.ts';
+import { byFoldedLabel, partialDate } from '../../format.ts';
 import { T } from '../../text.ts';
 import { inTerms } from '../../terms.ts';
 import { FATE_TONE } from '../../tones.ts';
@@ -85,6 +85,11 @@ export function PreviewStep(props: {
       [
         r.reason,
         r.changed.length ? `${T.imports.changes}: ${changedText(r.changed)}` : null,
+        // Her name and birth date changes shown as they are: she checks a correction at a glance.
+        ...r.edits.map((e) => {
+          const shown = (v: string | null) => (v && e.field === 'birthDate' ? partialDate(v) : v);
+          return T.imports.edit(headerOf.get(e.field) ?? e.field, shown(e.before), shown(e.after));
+        }),
         r.unitBefore !== null || r.unitAfter !== null ? T.imports.unitMove(r.unitBefore, r.unitAfter) : null,
         r.warnings,
         r.noteKinds.length ? T.imports.noteSays(r.noteKinds.map((k) => T.notes.kind[k] ?? k)) : null,

@@ -104,6 +104,11 @@ export const PREVIEW = graphql(`
         decision {
           code
         }
+        edits {
+          field
+          before
+          after
+        }
       }
     }
   }
