@@ -38,6 +38,18 @@ createRoot(document.getElementById('root')!).render(
           // No sliding or fading for whoever asked her system for less motion (WCAG 2.3.3; an old laptop's choice too).
           motion: !window.matchMedia('(prefers-reduced-motion: reduce)').matches,
         },
+        // A field she types in is outlined in blue: the red of the brand read as an error on an empty field.
+        components: Object.fromEntries(
+          ['Input', 'InputNumber', 'Select', 'DatePicker'].map((c) => [
+            c,
+            {
+              activeBorderColor: '#0b57d0',
+              hoverBorderColor: '#0842a0',
+              activeShadow: '0 0 0 2px rgba(11, 87, 208, 0.15)',
+              activeOutlineColor: 'rgba(11, 87, 208, 0.15)',
+            },
+          ]),
+        ),
       }}
     >
       <AntApp>
