@@ -90,6 +90,19 @@ describe("the console's import wizard, as a Hội Phụ nữ secretariat imports
     await context.close();
   });
 
+  it('names the chi hội the import will create when she asks it to create them', async () => {
+    const context = await b.context();
+    const page = await logInThroughPage(context, t.url, await t.createUser('xa-hpn-units', Role.SECRETARIAT, 'HPN'));
+    await page.goto(`${t.url}/#/nhap`);
+    await page.getByLabel(/Tạo các chi hội/).check();
+    const csv = 'Họ và tên,Ngày sinh,Mã xã,Chi hội\nLò Thị Phăn,1985,03316,Bản Phiêng Ban\nLò Thị Ỏn,1986,03316,Bản Phiêng Ban\n';
+    await page.locator('input[type=file]').setInputFiles({ name: 'chi-hoi-moi.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByText('Thêm mới: 2').waitFor();
+    await page.getByText(/Khi nhập sẽ tạo \d+ chi hội\/đơn vị mới: .*Bản Phiêng Ban/).waitFor();
+    expect(await t.sql(`SELECT 1 FROM unit WHERE name = 'Bản Phiêng Ban'`)).toEqual([]);
+    await context.close();
+  });
+
   it('warns her before she confirms that the second table beside the first was not read, naming its sheet and column', async () => {
     const wb = new ExcelJS.Workbook();
     const list = wb.addWorksheet('Chi hội Bản Mển');

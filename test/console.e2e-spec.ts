@@ -54,7 +54,7 @@ describe('the web console, as a commune secretariat of the Hội Nông dân uses
     // The field she types in is outlined in blue, not in the red an error has.
     const username = page.getByLabel('Tên đăng nhập');
     await username.focus();
-    expect(await username.evaluate((e) => getComputedStyle(e).borderColor)).toBe('rgb(11, 87, 208)');
+    expect(await username.evaluate('(e) => getComputedStyle(e).borderColor')).toBe('rgb(11, 87, 208)');
     await context.close();
   });
 

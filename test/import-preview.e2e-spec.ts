@@ -151,6 +151,24 @@ describe('staged import: preview, confirm, the wrong organization (issue 17)', (
     expect(row.changed).toContain('unitId');
   });
 
+  it('names in the preview the units its confirmation will create, and creates none before it', async () => {
+    const header = 'Họ và tên,Ngày sinh,Mã xã,Chi hội';
+    const s = await importer.import(
+      file('uc.csv', [
+        header,
+        'Lò Văn Pọm,1980,00004,Bản Pá Khôm',
+        'Lò Văn Pẻng,1982,00004,Bản Co Muông',
+        'Lò Văn Phăn,1985,00004,Bản Pá Khôm',
+      ]),
+      { organization: 'HND', createUnits: true, preview: true, assignIds: true },
+      CLI_PRINCIPAL,
+    );
+    const preview = await importer.preview(s.jobId, CLI_PRINCIPAL);
+    // Each once, in file order (with the commune's base unit, when the organization has none there yet).
+    expect(preview.unitsToCreate.filter((n) => !n.startsWith('Cơ sở '))).toEqual(['Bản Pá Khôm', 'Bản Co Muông']);
+    expect(await t.sql(`SELECT 1 FROM unit WHERE name IN ('Bản Pá Khôm', 'Bản Co Muông')`)).toEqual([]);
+  });
+
   it('shows a corrected name and birth date as they were and as the file gives them', async () => {
     const header = 'Mã hồ sơ,Họ và tên,Ngày sinh,Số điện thoại';
     await importer.import(file('ed1.csv', [header, 'ED-1,Mùa Thị De,1990,0912000777']), { organization: 'HND' }, CLI_PRINCIPAL);

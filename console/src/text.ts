@@ -275,6 +275,9 @@ const TEXT = {
     withoutUnitMappedBody:
       'Tệp có cột chi hội, nhưng ở các dòng này ô chi hội để trống hoặc ghi một tên không khớp chi hội nào của bạn (xem lý do ở từng dòng bên dưới). Hội viên đã có trong danh sách vẫn giữ chi hội đang có; hội viên mới được nhập chưa có chi hội. Hãy sửa tên cho đúng rồi nhập lại, hoặc chọn "Tạo các chi hội (đơn vị) … mà chưa có" khi tải tệp lên.',
     sheetNotes: 'Lưu ý khi đọc các trang tính của tệp',
+    /** The units the confirmation will create (she ticked "Tạo các chi hội…"), named as her file writes them. */
+    unitsToCreate: (names: readonly string[]) =>
+      `Khi nhập sẽ tạo ${names.length.toLocaleString('vi-VN')} chi hội/đơn vị mới: ${names.join(', ')}. Nếu có tên viết sai (trùng với chi hội đã có), hãy sửa tệp rồi nhập lại.`,
     sheetNote: (sheet: string | null, note: string) => (sheet ? `Trang tính "${sheet}": ${note}` : note),
     unusedHint: 'Các cột "không dùng" sẽ bị bỏ qua khi nhập. Chọn cách đọc nếu cột đó có dữ liệu cần nhập.',
     /** A row that moves its member to another chi hội: from where to where (a move she made in the console, undone by an older list?). */

@@ -109,6 +109,8 @@ export interface JobPlan {
   withoutUnit?: number;
   /** What the reading says of a sheet (skipped without a header, a second table not read), in Vietnamese. */
   sheetNotes?: SheetNote[];
+  /** The names of the units it creates (`--create-units`; a preview's: those its confirmation will create). */
+  unitsCreated?: string[];
 }
 
 /** What the reading says of one sheet (its name: null for a CSV). */

@@ -216,6 +216,10 @@ export class ImportPreviewType {
   rememberedColumns: string[];
   @Field(() => Int, { description: 'Member rows (created, updated or unchanged) that will land with no unit (chi hội/đơn vị).' })
   withoutUnit: number;
+  @Field(() => [String], {
+    description: 'The names of the units (chi hội/đơn vị) the confirmation will create (createUnits), in file order.',
+  })
+  unitsToCreate: string[];
   @Field(() => String, { nullable: true, description: 'Set when most rows break the organization’s rules: why the file waits.' })
   wrongOrganization: string | null;
   @Field(() => [ImportSheetNoteType], {

@@ -32,6 +32,8 @@ export class ImportContext {
   linkNow = true;
   /** A preview found units to create (`--create-units`; rolled back): its confirmation plans again, creating them. */
   unitsPlanned = false;
+  /** The names of the units the run creates (a preview's: those it would create), each once. */
+  readonly unitsCreated = new Set<string>();
   /** About how many rows its file holds, by its size (0: unknown): a long file prepares its rows in worker threads from the first. */
   expectedRows = 0;
   /** The worker threads preparing its rows, as they start (undefined: not started yet; null: none, prepared in the importing thread). */
@@ -48,7 +50,10 @@ export class ImportContext {
     /** Each unit `--create-units` creates, told in its transaction (the import audits it with its job). */
     onUnitCreated?: UnitCreated,
   ) {
-    this.units = new ImportUnits(def, scope, createUnits, onUnitCreated);
+    this.units = new ImportUnits(def, scope, createUnits, (em, unit, by) => {
+      this.unitsCreated.add(unit.name);
+      return onUnitCreated?.(em, unit, by) ?? Promise.resolve();
+    });
     this.ownUnitPath = unitPathLimit(scope);
   }
 

@@ -104,6 +104,8 @@ export interface ImportPreview {
   rememberedColumns: string[];
   /** Member rows (created, updated or unchanged) that will land with no unit. */
   withoutUnit: number;
+  /** The names of the units the confirmation will create (`createUnits`). */
+  unitsToCreate: string[];
   wrongOrganization: string | null;
   /** What the reading says of a sheet: skipped, or a part of it not read. */
   sheetNotes: SheetNote[];
@@ -171,6 +173,7 @@ export class ImportPreviews {
       unusedColumns: job.plan?.unusedColumns ?? [],
       rememberedColumns: job.plan?.remembered ?? [],
       withoutUnit: job.plan?.withoutUnit ?? 0,
+      unitsToCreate: job.plan?.unitsCreated ?? [],
       wrongOrganization: job.plan?.wrongOrganization ?? null,
       sheetNotes: job.plan?.sheetNotes ?? [],
       rows: page,

@@ -274,6 +274,7 @@ export class RosterImportService {
       mapping: summary.mapping,
       wrongOrganization: wrong,
       unitsPlanned: ctx.unitsPlanned,
+      unitsCreated: [...ctx.unitsCreated],
       unusedColumns: summary.unusedColumns,
       remembered: opts.rememberMapping ? summary.remapped : undefined,
       delimiter: summary.delimiter ?? undefined,

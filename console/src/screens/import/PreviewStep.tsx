@@ -185,6 +185,9 @@ export function PreviewStep(props: {
           style={{ marginBottom: 16 }}
         />
       )}
+      {p.unitsToCreate.length > 0 && (
+        <Alert type="info" showIcon role="status" title={T.imports.unitsToCreate(p.unitsToCreate)} style={{ marginBottom: 16 }} />
+      )}
       {p.sheetNotes.length > 0 && (
         <Alert
           type="warning"

@@ -72,6 +72,7 @@ export const PREVIEW = graphql(`
       unusedColumns
       rememberedColumns
       withoutUnit
+      unitsToCreate
       sheetNotes {
         sheet
         note
