@@ -358,6 +358,8 @@ describe("the console's import wizard, as a Hội Phụ nữ secretariat imports
     await page.getByText(/Trong tệp: sinh 1979, SĐT 091\*+222/).waitFor();
     expect(await page.getByRole('button', { name: 'Nhập vào danh sách' }).isDisabled()).toBe(false);
     const pick = (label: RegExp, option: RegExp) => chooseOption(page, page.getByLabel(label), option);
+    // The held rows alone while she decides; the whole new plan after "Xem lại".
+    await page.getByLabel('Chỉ xem các dòng chờ quyết định').check();
     await pick(/Dòng 2 \(Mùa Thị Dợ\) là ai/, /Là hồ sơ HPN-DO: Mùa Thị Dợ, sinh 1979, không có SĐT/);
     await pick(/Dòng 3 \(Giàng Thị Mỷ\) là ai/, /Người khác: thêm hồ sơ mới/);
     await page.getByText('Bạn đã quyết định 2 dòng chờ quyết định').waitFor();

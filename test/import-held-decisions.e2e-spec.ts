@@ -156,7 +156,7 @@ describe('held rows decided in the preview (issue 17, item 3)', () => {
       ['HELD', codes, { code: codes[0] }],
       ['HELD', codes, { code: codes[0] }],
     ]);
-    expect(slipped.rows[0].reason).toContain(`bạn đã chọn hồ sơ '${codes[0]}' cho 2 dòng (dòng 2, 3)`);
+    expect(slipped.rows[0].reason).toContain(`bạn đã chọn hồ sơ '${codes[0]}' cho dòng 2, 3: một hồ sơ chỉ ứng với một dòng`);
     // Row 3 is the other one: both settle.
     await t.gql(AGAIN, { id: jobId, d: [{ sheet: null, row: 3, code: codes[1] }] }, { token: her });
     const settled = await waiting(her, jobId);

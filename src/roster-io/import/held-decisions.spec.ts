@@ -47,9 +47,22 @@ describe('settleHeld: her decisions on held rows', () => {
     expect([...matches.values()].map((m) => m.kind)).toEqual(['HOLD', 'HOLD', 'HOLD']);
     expect(matches.get(1)).toEqual({
       ...held('A', 'B'),
-      reason: "bạn đã chọn hồ sơ 'A' cho 2 dòng (dòng 2, 3): một hồ sơ chỉ ứng với một dòng — chọn lại cho từng dòng",
+      reason: "bạn đã chọn hồ sơ 'A' cho dòng 2, 3: một hồ sơ chỉ ứng với một dòng — chọn lại",
     });
     expect(matches.get(2)).toMatchObject({ kind: 'HOLD', candidates: [{ externalId: 'A' }, { externalId: 'B' }] });
+  });
+
+  it('names a row matched without her apart from the row she chose for that record', () => {
+    const matches = new Map<number, KnownMatch>([
+      [1, { kind: 'RECORD', recordId: 'id-A', externalId: 'A', how: 'SAME_LINE' }],
+      [2, held('A', 'B')],
+    ]);
+    settleHeld(matches, rows, decisionsByPlace([{ sheet: null, row: 3, code: 'A' }]));
+    expect(matches.get(1)).toMatchObject({ kind: 'RECORD', externalId: 'A' });
+    expect(matches.get(2)).toMatchObject({
+      kind: 'HOLD',
+      reason: "bạn đã chọn hồ sơ 'A' cho dòng 3; dòng 2 đã tự khớp với hồ sơ này: một hồ sơ chỉ ứng với một dòng — chọn lại",
+    });
   });
 
   it('forgets a decision she took back', () => {

@@ -70,8 +70,11 @@ function holdTwice(matches: Map<number, KnownMatch>, decided: Map<number, { held
   for (const [code, ordinals] of byRecord) {
     const hers = ordinals.filter((o) => decided.has(o));
     if (ordinals.length < 2 || !hers.length) continue;
-    const lines = ordinals.map((o) => rowOf.get(o) ?? '?').join(', ');
-    const reason = `bạn đã chọn hồ sơ '${code}' cho ${ordinals.length} dòng (dòng ${lines}): một hồ sơ chỉ ứng với một dòng — chọn lại cho từng dòng`;
+    const lines = (os: number[]) => os.map((o) => rowOf.get(o) ?? '?').join(', ');
+    const others = ordinals.filter((o) => !decided.has(o));
+    // A row matched without her (its own evidence) is named as such: she did not choose it.
+    const matched = others.length ? `; dòng ${lines(others)} đã tự khớp với hồ sơ này` : '';
+    const reason = `bạn đã chọn hồ sơ '${code}' cho dòng ${lines(hers)}${matched}: một hồ sơ chỉ ứng với một dòng — chọn lại`;
     for (const o of hers) matches.set(o, { ...decided.get(o)!.held, reason });
   }
 }

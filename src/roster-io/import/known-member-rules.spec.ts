@@ -175,6 +175,23 @@ describe('matchRow: which known record a row without a code is', () => {
     );
   });
 
+  it('says whose date is a year alone, and a name that only looks alike', () => {
+    const completed = matchRow(
+      probe({ birth: '1985-03-12', precision: 'DAY' }),
+      [],
+      [record({ externalId: 'HPN-9', birthDate: '1985', birthDatePrecision: 'YEAR' })],
+    );
+    expect(completed.kind === 'HOLD' && completed.reason).toMatch(
+      /hồ sơ đã có chỉ ghi năm sinh \(hoặc 01\/01\): cần ngày sinh đầy đủ ở cả hai/,
+    );
+    const marks = matchRow(
+      probe({ fullName: 'Lò Thị Lán', birth: '1985-01-01', precision: 'YEAR' }),
+      [],
+      [record({ externalId: 'HPN-9' })],
+    );
+    expect(marks.kind === 'HOLD' && marks.reason).toMatch(/họ tên gần giống \('Lò Thị Lan'\)/);
+  });
+
   it('holds a name typed another way with the same phone and birth year (never a second record); another name with that phone is someone else', () => {
     const row = probe({ fullName: 'Lò Thị Lann', birth: '1985-01-01', precision: 'YEAR', phone: '0912000001' });
     const m = matchRow(row, [], [], [record({ externalId: 'HPN-7', phone: '0912000001' })]);

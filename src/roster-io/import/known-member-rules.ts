@@ -129,15 +129,17 @@ function sameLine(p: RowProbe, records: KnownRecord[]): KnownRecord | null {
 function whatAgrees(p: RowProbe, r: KnownRecord): string {
   const birth = compareBirth(p.birth, linkDate(r.birthDate, r.birthDatePrecision));
   const agrees = [
-    'trùng họ tên',
+    sameName(p, r) === NameLevel.SAME ? 'trùng họ tên' : `họ tên gần giống ('${r.fullName}')`,
     birth === BirthLevel.SAME_DAY ? 'ngày sinh' : birth === BirthLevel.SWAPPED ? 'ngày sinh đảo ngày/tháng' : 'năm sinh',
     ...(communes(p, r) === CommuneLevel.SAME ? ['xã'] : []),
     ...(compareValues(p.phone, r.phone) === SimpleLevel.SAME ? ['số điện thoại'] : []),
   ];
+  // Whose date is only a year: hers, or the listed record's (she completed it).
+  const vague = p.birth && !p.birth.yearOnly ? 'hồ sơ đã có chỉ ghi năm sinh (hoặc 01/01)' : 'chỉ có năm sinh (hoặc 01/01)';
   const need =
     birth === BirthLevel.SAME_DAY
       ? 'cần cùng xã hoặc cùng số điện thoại, hoặc số CCCD'
-      : 'chỉ có năm sinh (hoặc 01/01): cần ngày sinh đầy đủ, hoặc cùng số điện thoại và cùng xã, hoặc số CCCD';
+      : `${vague}: cần ngày sinh đầy đủ ở cả hai, hoặc cùng số điện thoại và cùng xã, hoặc số CCCD`;
   return `${agrees.join(', ')}; chưa đủ căn cứ là một người — ${need}`;
 }
 

@@ -26,6 +26,9 @@ describe('noteFacts: suggestions from a Ghi chú cell', () => {
     ['sinh hoat ca Doan thanh nien', [{ kind: 'ALSO_MEMBER', detail: 'Doan thanh nien' }]],
     ['sinh hoạt ở chi hội bản Co Mận', []],
     ['chuyển sinh hoạt về Hội ND xã', [{ kind: 'MOVED_AWAY' }]],
+    // Someone who has just come is no one who left.
+    ['Mới chuyển về TDP 1', []],
+    ['moi chuyen den thang 10', []],
     [
       'CMND cũ; cùng là hội viên Hội ND',
       [

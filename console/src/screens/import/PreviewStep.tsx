@@ -116,6 +116,8 @@ export function PreviewStep(props: {
     // The new plan read afresh (not from the cache), from its first page.
     setMapping(null);
     setDecisions(new Map());
+    // The new plan in full: what her decisions changed is there to check (no held row may be left to filter by).
+    setOnlyHeld(false);
     setAfter(null);
     readAgain({ requestPolicy: 'network-only' });
   };
