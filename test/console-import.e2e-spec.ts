@@ -87,6 +87,13 @@ describe("the console's import wizard, as a Hội Phụ nữ secretariat imports
     await page.locator('input[type=file]').setInputFiles({ name: 'bo-sung.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await page.getByText('Thêm mới: 2').waitFor();
     await page.getByText('Bị từ chối: 0').waitFor();
+    // She leaves the preview; its plan waits in her list, and she takes it up again to import it.
+    await page.getByRole('button', { name: 'Hủy' }).click();
+    await page.getByRole('button', { name: /Xem tiếp bản xem trước tệp bo-sung\.csv/ }).click();
+    await page.getByText('Thêm mới: 2').waitFor();
+    await page.getByRole('button', { name: 'Nhập vào danh sách' }).click();
+    await page.getByText('Đã nhập xong tệp bo-sung.csv').waitFor();
+    expect(await t.sql(`SELECT 1 FROM member_record WHERE full_name = 'Quàng Thị Xíu'`)).toHaveLength(1);
     await context.close();
   });
 

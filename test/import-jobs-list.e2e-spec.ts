@@ -60,12 +60,28 @@ describe('importJobs: the imports of the caller’s scope, and whether each may 
       'Mã hồ sơ,Họ và tên,Ngày sinh,Mã đơn vị\nDTN-L3,Lò Văn Cường,2003,A1\n',
       'organization=DTN',
     );
-    // A preview never confirmed is no import of hers to undo.
-    await upload(tokens.hpn, 'xem-truoc.csv', 'Mã hồ sơ,Họ và tên,Ngày sinh\nHPN-L9,Lò Thị Xem,1985\n', 'organization=HPN&preview=true');
-
-    expect(await list(tokens.hpn)).toEqual([
-      { id: hpnJob, sourceName: 'hoi-vien.csv', startedBy: 'vp.hpn', status: 'DONE', created: 1, undoBlocked: null },
+    // A preview never confirmed is listed while its file is kept (she may take it up again), with nothing to undo.
+    const preview = await upload(
+      tokens.hpn,
+      'xem-truoc.csv',
+      'Mã hồ sơ,Họ và tên,Ngày sinh\nHPN-L9,Lò Thị Xem,1985\n',
+      'organization=HPN&preview=true',
+    );
+    expect((await list(tokens.hpn)).map((j) => [j.id, j.status, j.created])).toEqual([
+      [preview, 'PREVIEW', 0],
+      [hpnJob, 'DONE', 1],
     ]);
+    expect((await list(tokens.hpn))[1]).toEqual({
+      id: hpnJob,
+      sourceName: 'hoi-vien.csv',
+      startedBy: 'vp.hpn',
+      status: 'DONE',
+      created: 1,
+      undoBlocked: null,
+    });
+    // A week later its file is gone: no longer listed.
+    await t.sql(`UPDATE import_job SET started_at = now() - interval '8 days' WHERE id = $1`, [preview]);
+    expect((await list(tokens.hpn)).map((j) => j.id)).toEqual([hpnJob]);
     expect((await list(tokens.dtn)).map((j) => j.id)).toEqual([unitJob, dtnJob]);
     // Kept to unit A: the imports started within it, not the one started for the whole Đoàn.
     expect((await list(tokens.dtnUnitA)).map((j) => j.id)).toEqual([unitJob]);

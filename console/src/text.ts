@@ -301,6 +301,8 @@ const TEXT = {
         PREVIEW: 'Đang xem trước',
       } as Record<string, string>,
       undo: 'Hoàn tác',
+      resume: 'Xem tiếp',
+      resumeLabel: (file: string, when: string) => `Xem tiếp bản xem trước tệp ${file} lúc ${when}`,
       undoLabel: (file: string, when: string) => `Hoàn tác lượt nhập tệp ${file} lúc ${when}`,
       undoneBy: (by: string, when: string, unitsRemoved: number) =>
         `Đã hoàn tác bởi ${by} lúc ${when}${unitsRemoved ? `; đã xóa ${unitsRemoved.toLocaleString('vi-VN')} chi hội/đơn vị lượt nhập đã tạo` : ''}`,

@@ -17,7 +17,7 @@ import { ImportJob, ImportJobStatus, type JobPlan } from '../import-job.entity.j
 import { failureText } from './import-messages.js';
 import { placeKey } from './held-decisions.js';
 import type { HeldDecision, ImportOptions } from './import.types.js';
-import { removeOldKeptUploads } from './kept-uploads.js';
+import { KEPT_DAYS, removeOldKeptUploads } from './kept-uploads.js';
 
 // An import job's life: opened (or a stopped one resumed) and claimed by one process, its rows
 // committed batch by batch, ended DONE or FAILED; at start, the jobs of a dead process are marked
@@ -162,13 +162,16 @@ export class ImportJobs {
 
   /**
    * The caller's imports, newest first: the jobs started within her scope (organization and unit
-   * subtree, as `find`), previews never confirmed left out.
+   * subtree, as `find`); a preview never confirmed only while its file is kept (she may take it up again).
    */
   recent(caller: Principal, first: number): Promise<ImportJob[]> {
     const qb = this.db
       .getRepository(ImportJob)
       .createQueryBuilder('j')
-      .where('j.status <> :preview', { preview: ImportJobStatus.PREVIEW })
+      .where(`(j.status <> :preview OR j.started_at > now() - make_interval(days => :kept))`, {
+        preview: ImportJobStatus.PREVIEW,
+        kept: KEPT_DAYS,
+      })
       .orderBy('j.started_at', 'DESC')
       .addOrderBy('j.id')
       .take(first);

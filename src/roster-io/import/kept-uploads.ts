@@ -6,7 +6,7 @@ import path from 'node:path';
 import { privateDir } from '../../common/http/send-temp-file.js';
 
 /** A waiting import's file is kept this long. */
-const KEPT_DAYS = 7;
+export const KEPT_DAYS = 7;
 
 const keptDir = (dataDir: string) => path.join(dataDir, 'previews');
 

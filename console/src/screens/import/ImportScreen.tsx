@@ -46,7 +46,14 @@ export function ImportScreen({ session }: { session: Session }) {
         />
       )}
       {step === 'result' && jobId && <ResultStep jobId={jobId} onAnother={() => setStep('upload')} />}
-      {organization && step === 'upload' && <PastImports />}
+      {organization && step === 'upload' && (
+        <PastImports
+          onResume={(id) => {
+            setJobId(id);
+            setStep('preview');
+          }}
+        />
+      )}
     </section>
   );
 }

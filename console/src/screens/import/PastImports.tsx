@@ -13,9 +13,10 @@ const P = T.imports.past;
 /**
  * Her secretariat's recent imports (newest first): file, when, who, rows created/updated/refused,
  * whether undone; each one that may still be undone has "Hoàn tác" (with a reason, confirmed), and
- * each that may not says why (the server's rule: 30 days, nobody changed its records).
+ * each that may not says why (the server's rule: 30 days, nobody changed its records); a preview she
+ * left has "Xem tiếp".
  */
-export function PastImports() {
+export function PastImports({ onResume }: { onResume: (jobId: string) => void }) {
   const [list, refetch] = useQuery({ query: PAST_IMPORTS, requestPolicy: 'cache-and-network' });
   const [chosen, setChosen] = useState<PastImport | null>(null);
   const [done, setDone] = useState<string | null>(null);
@@ -49,7 +50,17 @@ export function PastImports() {
               {j.undo && (
                 <Typography.Text type="secondary">{P.undoneBy(j.undo.by, vnTime(j.undo.at), j.undo.unitsRemoved)}</Typography.Text>
               )}
-              {j.undoBlocked === null ? (
+              {j.status === 'PREVIEW' ? (
+                // A preview she left (another screen, a closed laptop): its plan waits, she takes it up again.
+                <Button
+                  type="primary"
+                  aria-label={P.resumeLabel(j.sourceName, vnTime(j.startedAt))}
+                  onClick={() => onResume(j.id)}
+                  style={{ alignSelf: 'flex-start', marginTop: 4 }}
+                >
+                  {P.resume}
+                </Button>
+              ) : j.undoBlocked === null ? (
                 <Button
                   danger
                   aria-label={P.undoLabel(j.sourceName, vnTime(j.startedAt))}
