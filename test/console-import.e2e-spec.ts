@@ -89,6 +89,7 @@ describe("the console's import wizard, as a Hội Phụ nữ secretariat imports
     await page.getByText('Bị từ chối: 0').waitFor();
     // She leaves the preview; its plan waits in her list, and she takes it up again to import it.
     await page.getByRole('button', { name: 'Hủy' }).click();
+    await page.getByText('Chưa nhập: bấm "Xem tiếp" để xem lại từng dòng rồi nhập').waitFor();
     await page.getByRole('button', { name: /Xem tiếp bản xem trước tệp bo-sung\.csv/ }).click();
     await page.getByText('Thêm mới: 2').waitFor();
     await page.getByRole('button', { name: 'Nhập vào danh sách' }).click();

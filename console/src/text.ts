@@ -302,6 +302,7 @@ const TEXT = {
       } as Record<string, string>,
       undo: 'Hoàn tác',
       resume: 'Xem tiếp',
+      notYet: 'Chưa nhập: bấm "Xem tiếp" để xem lại từng dòng rồi nhập',
       resumeLabel: (file: string, when: string) => `Xem tiếp bản xem trước tệp ${file} lúc ${when}`,
       undoLabel: (file: string, when: string) => `Hoàn tác lượt nhập tệp ${file} lúc ${when}`,
       undoneBy: (by: string, when: string, unitsRemoved: number) =>

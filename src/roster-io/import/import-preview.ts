@@ -89,7 +89,7 @@ type CandidateRow = HeldCandidate & { unitPath: string | null; precision: DatePr
 function seenCandidate(c: CandidateRow, own: string | null): HeldCandidate {
   if (own !== null && !c.unitPath?.startsWith(own))
     return { code: c.code, fullName: null, birthDate: null, unit: null, status: null, phone: null };
-  const birthDate = c.birthDate ? formatPartialDate(fromStoredDate(c.birthDate, c.precision)) : null;
+  const birthDate = dateText(c.birthDate, c.precision);
   return { code: c.code, fullName: c.fullName, birthDate, unit: c.unit, status: c.status, phone: c.phone ? maskPhone(c.phone) : null };
 }
 

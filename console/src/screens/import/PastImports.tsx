@@ -46,7 +46,8 @@ export function PastImports({ onResume }: { onResume: (jobId: string) => void })
               <Typography.Text type="secondary">
                 {P.when}: {vnTime(j.startedAt)} · {P.by}: {j.startedBy}
               </Typography.Text>
-              <Typography.Text>{P.counts(j.created, j.updated, j.rejected)}</Typography.Text>
+              {/* A preview has written nothing yet: no counts of nothing. */}
+              <Typography.Text>{j.status === 'PREVIEW' ? P.notYet : P.counts(j.created, j.updated, j.rejected)}</Typography.Text>
               {j.undo && (
                 <Typography.Text type="secondary">{P.undoneBy(j.undo.by, vnTime(j.undo.at), j.undo.unitsRemoved)}</Typography.Text>
               )}
