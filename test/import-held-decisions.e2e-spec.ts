@@ -136,6 +136,23 @@ describe('held rows decided in the preview (issue 17, item 3)', () => {
     expect(sua[0].n).toBe(2);
   });
 
+  it('holds a re-typed row whose name gained its missing last word (no phone, no CCCD) instead of adding her a second record', async () => {
+    await listed('hpn-thu.csv', ['Họ và tên,Ngày sinh,Giới tính', 'Lường Thị Thu,12/03/1990,Nữ', 'Cầm Thị Ngọc,1992,Nữ']);
+    const thu = await codeOf('Lường Thị Thu');
+    const her = await t.logIn(await t.createUser('vp.hpn.thu', Role.SECRETARIAT, 'HPN'));
+    const { jobId, pv } = await upload(her, 'Họ và tên,Ngày sinh,Giới tính\nLường Thị Thu Trang,12/03/1990,Nữ\nCầm Thị Ngọc Anh,1985,Nữ\n');
+    expect(pv.rows.map((r) => [r.fullName, r.fate])).toEqual([
+      ['Lường Thị Thu Trang', 'HELD'],
+      ['Cầm Thị Ngọc Anh', 'CREATED'],
+    ]);
+    expect(pv.rows[0].candidates).toEqual([{ code: thu, fullName: 'Lường Thị Thu', birthDate: '1990-03-12', unit: null }]);
+    expect(pv.rows[0].reason).toContain("họ tên trong hồ sơ là 'Lường Thị Thu', khác một chữ cuối");
+    // She says it is that member: the record takes the full name, no second record.
+    await t.gql(AGAIN, { id: jobId, d: [{ sheet: null, row: 2, code: thu }] }, { token: her });
+    const settled = await waiting(her, jobId);
+    expect(settled.rows[0]).toMatchObject({ fate: 'UPDATED', code: thu });
+  });
+
   it('gives two rows she gave one record back to her with all their candidates and why; a decision taken back holds its row again', async () => {
     await listed('hpn-4.csv', ['Họ và tên,Ngày sinh,Giới tính', 'Giàng Thị Mỷ,1990,Nữ', 'Giàng Thị Mỷ,1990,Nữ']);
     const codes = (

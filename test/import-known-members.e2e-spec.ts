@@ -239,7 +239,7 @@ describe('members already known (issue 17, item 3)', () => {
       expect(await match([row])).toEqual({});
     });
 
-    it('is set-based: a 5,000-row batch in two queries', async () => {
+    it('is set-based: a 5,000-row batch in three queries (CCCD, names, names without their last word)', async () => {
       const [families, middles, givens] = [
         ['Lò', 'Lường', 'Quàng', 'Điêu', 'Cà', 'Vì', 'Hoàng', 'Nguyễn', 'Trần', 'Lê'],
         ['Văn', 'Thị', 'Đức', 'Minh', 'Hữu', 'Ngọc', 'Xuân', 'Thanh', 'Quang', 'Kim'],
@@ -257,7 +257,7 @@ describe('members already known (issue 17, item 3)', () => {
       const counting = { query: (q: string, p?: unknown[]) => (queries++, em.query(q, p)) } as unknown as EntityManager;
       const started = Date.now();
       await matchKnownMembers(counting, 'CD', rows);
-      expect(queries).toBe(2);
+      expect(queries).toBe(3);
       expect(Date.now() - started).toBeLessThan(3000);
     });
   });

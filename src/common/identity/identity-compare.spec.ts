@@ -10,6 +10,8 @@ import {
   CommuneLevel,
   NameLevel,
   oneDigitSlip,
+  oneWordLonger,
+  shorterGiven,
   oneSlip,
   SimpleLevel,
 } from './identity-compare.js';
@@ -79,6 +81,26 @@ describe('names as the linker compares them', () => {
     ['an', 'anh', true],
     ['a', 'b', false],
   ])('one slip between %s and %s: %s', (a, b, yes) => expect(oneSlip(a, b)).toBe(yes));
+
+  it.each([
+    ['Lường Thị Thu', 'Lường Thị Thu Trang', true],
+    ['Nguyễn Thị Thu Trang', 'Nguyen Thu', true],
+    ['Nguyễn Thu Trang', 'Nguyễn Thị Thu', true],
+    ['Lường Thị Thu', 'Lường Thị Thu', false],
+    ['Lường Thị Thu', 'Lò Thị Thu Trang', false],
+    ['Lường Văn', 'Lường Văn Thu', false],
+    ['Lường Thị Hoa', 'Lường Thị Thu Trang', false],
+    ['Thu', 'Lường Thu', false],
+  ])('%s and %s: one a last word longer: %s', (a, b, yes) => {
+    expect(oneWordLonger(linkName(a), linkName(b))).toBe(yes);
+    expect(oneWordLonger(linkName(b), linkName(a))).toBe(yes);
+  });
+
+  it('reads the given name of a name without its last word (none where only Thị/Văn is left)', () => {
+    expect(shorterGiven('luong thi thu trang')).toBe('thu');
+    expect(shorterGiven('nguyen van trang')).toBeNull();
+    expect(shorterGiven('trang')).toBeNull();
+  });
 });
 
 describe('birth dates with their precision', () => {

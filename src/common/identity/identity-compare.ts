@@ -71,6 +71,28 @@ export function compareNames(a: LinkName, b: LinkName): NameLevel {
   return NameLevel.DIFFERENT;
 }
 
+/**
+ * One name is the other with a last word more (Lường Thị Thu → Lường Thị Thu Trang: a word the list
+ * left out, now added, or dropped): the same family name, the shorter's given name the longer's last
+ * middle name (Thị/Văn aside: "Nguyễn Văn" is no name). compareNames calls them DIFFERENT, as they
+ * may well be two people; an import holds them for the secretariat, never merges them.
+ */
+export function oneWordLonger(a: LinkName, b: LinkName): boolean {
+  const [long, short] = a.middle.length + a.given.length > b.middle.length + b.given.length ? [a, b] : [b, a];
+  if (!long.middle || !short.family || long.family !== short.family) return false;
+  const middle = long.middle.split(' ');
+  return short.given === middle[middle.length - 1] && short.middle === middle.slice(0, -1).join(' ');
+}
+
+/** The folded given name of a folded full name without its last word (Thị/Văn aside), or null when that leaves no name. */
+export function shorterGiven(folded: string): string | null {
+  const middle = folded
+    .split(' ')
+    .slice(1, -1)
+    .filter((w) => w && !SEX_MARKERS.has(w));
+  return middle.length ? middle[middle.length - 1] : null;
+}
+
 /** Marked forms that differ only by a Thị/Văn present in one of them. */
 function sameUpToSexMarker(a: string, b: string): boolean {
   const strip = (s: string) =>

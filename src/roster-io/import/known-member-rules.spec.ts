@@ -201,6 +201,26 @@ describe('matchRow: which known record a row without a code is', () => {
     expect(household.kind).toBe('NEW');
   });
 
+  it('holds a name with a word added or dropped at its end (same birth, same commune or phone); never a second record, never merged', () => {
+    const thu = record({ externalId: 'HPN-TT', fullName: 'Lường Thị Thu', birthDate: '1990-03-12' });
+    const added = probe({ fullName: 'Lường Thị Thu Trang', birth: '1990-03-12' });
+    const m = matchRow(added, [], [], [], [thu]);
+    expect(m).toMatchObject({ kind: 'HOLD', candidates: [{ externalId: 'HPN-TT' }] });
+    expect(m.kind === 'HOLD' && m.reason).toBe(
+      "có thể là hồ sơ 'HPN-TT' (họ tên trong hồ sơ là 'Lường Thị Thu', khác một chữ cuối; cùng ngày sinh, cùng xã): nếu là một người, chọn hồ sơ đó; nếu không, thêm người mới",
+    );
+    // Dropped, found by the phone they share; a year alone agrees too.
+    const longer = record({ fullName: 'Lường Thị Thu Trang', birthDate: '1990-01-01', birthDatePrecision: 'YEAR', phone: '0912000009' });
+    const dropped = probe({ fullName: 'Lường Thị Thu', birth: '1990-01-01', precision: 'YEAR', phone: '0912000009' });
+    expect(said(matchRow(dropped, [], [], [longer]))).toBe('HOLD');
+    // Another birth date, another commune, another CCCD, or only a Thị/Văn left: someone else.
+    expect(said(matchRow({ ...added, birth: linkDate('1991-03-12', 'DAY') }, [], [], [], [thu]))).toBe('NEW');
+    expect(said(matchRow({ ...added, communeCode: '26734' }, [], [], [], [thu]))).toBe('NEW');
+    const numbered = { idKind: 'CCCD', idHash: 'bb' };
+    expect(said(matchRow({ ...added, ...numbered }, [], [], [], [{ ...thu, idKind: 'CCCD', idHash: 'cc' }]))).toBe('NEW');
+    expect(said(matchRow(probe({ fullName: 'Lường Văn Thu' }), [], [], [], [record({ fullName: 'Lường Văn' })]))).toBe('NEW');
+  });
+
   it('holds both rows of a batch taken for one record', () => {
     const matches = new Map<number, KnownMatch>([
       [1, { kind: 'RECORD', recordId: 'r', externalId: 'A', how: 'CCCD' }],

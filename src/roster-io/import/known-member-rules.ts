@@ -10,6 +10,8 @@ import {
   linkDate,
   linkName,
   NameLevel,
+  oneWordLonger,
+  shorterGiven,
   SimpleLevel,
   type LinkDate,
   type LinkName,
@@ -30,6 +32,8 @@ export interface RowProbe {
   phone: string | null;
   /** The blocking key of the name query: given and family name, folded, and the birth year. */
   block: { given: string; family: string; year: number } | null;
+  /** The same key for the name without its last word (Lường Thị Thu Trang → Lường Thị Thu): a record listed with a word less. */
+  shortBlock?: { given: string; family: string; year: number } | null;
   /** The row's digest (hex) as if it carried a record's code: equal to that record's `importDigest`, it is the line last imported into it. */
   lineAs?: (code: string) => string;
 }
@@ -59,6 +63,7 @@ export function probeOf({ ordinal, prepared, communeIfNone, row }: UncodedRow): 
   if (!v) return null;
   const birth = linkDate(str(v.birthDate), str(v.birthDatePrecision));
   const hash = v.idNumberHash;
+  const shorter = shorterGiven(str(v.nameFolded) ?? '');
   return {
     ordinal,
     fullName: str(v.fullName) ?? '',
@@ -70,6 +75,7 @@ export function probeOf({ ordinal, prepared, communeIfNone, row }: UncodedRow): 
     communeCandidates: Array.isArray(v.communeCandidates) ? (v.communeCandidates as string[]) : [],
     phone: str(v.phone),
     block: birth && str(v.givenKey) ? { given: str(v.givenKey)!, family: str(v.familyKey) ?? '', year: birth.year } : null,
+    shortBlock: birth && shorter ? { given: shorter, family: str(v.familyKey) ?? '', year: birth.year } : null,
     lineAs: row ? (code) => rowDigest({ ...row, externalId: code }).toString('hex') : undefined,
   };
 }
@@ -100,9 +106,15 @@ const hold = (reason: string, rs: KnownRecord[]): KnownMatch => ({ kind: 'HOLD',
  * undated birth) and the same commune or phone, with exactly one record. A name with a birth year
  * that namesakes may share is doubtful: held for the secretariat, never merged.
  */
-export function matchRow(p: RowProbe, byCccd: KnownRecord[], byName: KnownRecord[], byPhone: KnownRecord[] = []): KnownMatch {
+export function matchRow(
+  p: RowProbe,
+  byCccd: KnownRecord[],
+  byName: KnownRecord[],
+  byPhone: KnownRecord[] = [],
+  byShorterName: KnownRecord[] = [],
+): KnownMatch {
   // The very line last imported into one record (next month's unchanged list): that record, whatever its evidence.
-  const same = sameLine(p, [...byCccd, ...byName, ...byPhone]);
+  const same = sameLine(p, [...byCccd, ...byName, ...byPhone, ...byShorterName]);
   if (same) return { kind: 'RECORD', ...ref(same), how: 'SAME_LINE' };
   if (p.idKind === 'CCCD' && p.idHash && byCccd.length) return byNumber(p, byCccd);
   const strong = byName.filter((r) => !numbersDiffer(p, r) && isStrong(p, r));
@@ -115,7 +127,32 @@ export function matchRow(p: RowProbe, byCccd: KnownRecord[], byName: KnownRecord
   const near = byPhone.filter((r) => !numbersDiffer(p, r) && isNearByPhone(p, r));
   if (near.length)
     return hold(`có thể là hồ sơ ${codes(near)} (cùng số điện thoại và năm sinh, họ tên gần giống: '${near[0].fullName}')`, near);
-  return { kind: 'NEW' };
+  return wordMore(p, [...byPhone, ...byShorterName]);
+}
+
+/**
+ * A record whose name is the row's with a last word less or more (a word the list left out, now
+ * added), born the same day or year, not in another commune, or with the same phone: held, never a
+ * second record, never merged (the two may be two people).
+ */
+function wordMore(p: RowProbe, records: KnownRecord[]): KnownMatch {
+  const near = [...new Map(records.map((r) => [r.id, r])).values()].filter((r) => {
+    if (numbersDiffer(p, r) || !oneWordLonger(linkNameOf(p), linkNameOf(r))) return false;
+    const birth = compareBirth(p.birth, linkDate(r.birthDate, r.birthDatePrecision));
+    if (compareValues(p.phone, r.phone) === SimpleLevel.SAME) return birth !== BirthLevel.DIFFERENT && birth !== BirthLevel.DAY_DIFFERS;
+    const sameBirth = birth === BirthLevel.SAME_DAY || birth === BirthLevel.SWAPPED || birth === BirthLevel.SAME_YEAR;
+    return sameBirth && communes(p, r) !== CommuneLevel.DIFFERENT;
+  });
+  if (!near.length) return { kind: 'NEW' };
+  const r = near[0];
+  const birth = compareBirth(p.birth, linkDate(r.birthDate, r.birthDatePrecision));
+  const agrees = [
+    birth === BirthLevel.SAME_DAY ? 'cùng ngày sinh' : 'cùng năm sinh',
+    ...(communes(p, r) === CommuneLevel.SAME ? ['cùng xã'] : []),
+    ...(compareValues(p.phone, r.phone) === SimpleLevel.SAME ? ['cùng số điện thoại'] : []),
+  ];
+  const reason = `có thể là hồ sơ ${codes(near)} (họ tên trong hồ sơ là '${r.fullName}', khác một chữ cuối; ${agrees.join(', ')}): nếu là một người, chọn hồ sơ đó; nếu không, thêm người mới`;
+  return hold(reason, near);
 }
 
 /** The one record whose last imported line is this row, word for word (two namesakes listed alike: neither). */

@@ -38,7 +38,7 @@ const KNOWN_COLUMNS = `r.id, r.external_id AS "externalId", r.full_name AS "full
 
 /**
  * Each uncoded row of a batch against the organization's records (rows absent from the map are
- * NEW). Three queries whatever the batch's size (the third, by phone, for the rows still unmatched): the records with the rows' CCCDs (index on
+ * NEW). Four queries whatever the batch's size (the last two, by phone and by the name without its last word, for the rows still unmatched): the records with the rows' CCCDs (index on
  * id_number_hash), and the namesakes born in their birth year of the rows it did not match
  * (ix_member_record_given_family_birth; measured, an index led by the organization gained 20% on
  * this query, not worth its cost on every insert). Ended memberships are matched (the same person
@@ -64,11 +64,24 @@ export async function matchKnownMembers(
     const m = matchRow(p, (p.idHash && byCccd.get(p.idHash)) || [], (p.block && byName.get(blockKey(p.block))) || []);
     if (m.kind !== 'NEW') matches.set(p.ordinal, m);
   }
-  // The rows nobody matched yet, by their phone: a name typed another way is held, never created twice.
+  // The rows nobody matched yet, by their phone: a name typed another way is held, never created twice;
   const unmatched = probes.filter((p) => !matches.has(p.ordinal) && p.phone);
   const byPhone = await recordsByPhone(em, org, unmatched);
-  for (const p of unmatched) {
-    const m = matchRow(p, [], [], byPhone.get(p.phone!) ?? []);
+  // And by their name without its last word (a word the list left out, now added): held too.
+  const shorter = probes.filter((p) => !matches.has(p.ordinal) && p.shortBlock);
+  const byShorterName = await recordsByName(
+    em,
+    org,
+    shorter.map((p) => ({ ...p, block: p.shortBlock! })),
+  );
+  for (const p of new Set([...unmatched, ...shorter])) {
+    const m = matchRow(
+      p,
+      [],
+      [],
+      (p.phone && byPhone.get(p.phone)) || [],
+      (p.shortBlock && byShorterName.get(blockKey(p.shortBlock))) || [],
+    );
     if (m.kind !== 'NEW') matches.set(p.ordinal, m);
   }
   holdShared(matches);
