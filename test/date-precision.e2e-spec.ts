@@ -164,6 +164,30 @@ describe('every date keeps the precision it was given', () => {
       .split(/\r?\n/)
       .map((l) => l.split(','));
     expect(row[header.indexOf('Ngày vào Đoàn')]).toBe('03/2016');
+    // It is her Ngày vào too (none was given), and the Kết nạp in her history is dated by it, not by the day she was typed in.
+    expect(row[header.indexOf('Ngày vào')]).toBe('03/2016');
+    const [admitted] = await t.sql<{ d: string }>(
+      `SELECT e.effective_date::text AS d FROM membership_event e JOIN member_record r ON r.id = e.record_id
+        WHERE r.external_id = 'DTN-D1' AND e.kind = 'ADMITTED'`,
+    );
+    expect(admitted.d).toBe('2016-03-01');
+  });
+
+  it('takes a Đoàn roster’s Ngày vào Đoàn as the join date when it has no Ngày vào column; a Ngày vào given wins', async () => {
+    const file = path.join(dir, 'dtn-doan.csv');
+    fs.writeFileSync(file, 'Mã hồ sơ,Họ và tên,Ngày sinh,Ngày vào Đoàn\nDTN-J1,Lò Văn Thanh,12/05/2001,26/03/2017\n');
+    await t.app.get(RosterImportService).import(file, { organization: 'DTN' }, CLI_PRINCIPAL);
+    fs.writeFileSync(file, 'Mã hồ sơ,Họ và tên,Ngày sinh,Ngày vào,Ngày vào Đoàn\nDTN-J2,Lò Văn Thành,12/05/2001,01/09/2019,26/03/2017\n');
+    await t.app.get(RosterImportService).import(file, { organization: 'DTN' }, CLI_PRINCIPAL);
+    const rows = await t.sql<{ external_id: string; join_date: string; d: string }>(
+      `SELECT r.external_id, r.join_date::text, e.effective_date::text AS d FROM member_record r
+         JOIN membership_event e ON e.record_id = r.id AND e.kind = 'ADMITTED'
+        WHERE r.external_id IN ('DTN-J1', 'DTN-J2') ORDER BY r.external_id`,
+    );
+    expect(rows).toEqual([
+      { external_id: 'DTN-J1', join_date: '2017-03-26', d: '2017-03-26' },
+      { external_id: 'DTN-J2', join_date: '2019-09-01', d: '2019-09-01' },
+    ]);
   });
 
   it('migration 1763700000019: the dates stored before it are days, their import digests kept', async () => {

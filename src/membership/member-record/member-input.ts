@@ -147,9 +147,20 @@ export function normalizeMemberFields(
   }
 
   if (input.profile) changes.profile = mergeProfile(input.profile, ctx.definition, ctx.current?.profile ?? {}, problems);
+  ownJoinDate(input, ctx, changes);
 
   changes.raw = raw;
   return { changes, problems };
+}
+
+/** The organization's own name for Ngày vào (Đoàn's Ngày vào Đoàn), given without a Ngày vào: the join date (and the Kết nạp event's) too. */
+function ownJoinDate(input: MemberFieldsInput, ctx: { definition: OrganizationDefinition; today: string }, changes: RecordChanges): void {
+  const own = ctx.definition.joinDateField;
+  const value = own && input.profile?.find((e) => e.key === own)?.value;
+  if (!value || blank(value) || !blank(input.joinDate ?? null)) return;
+  const d = parseRecordDate('joinDate', value, ctx.today);
+  // An unreadable one is refused once, as the profile field it is.
+  if (d.ok) Object.assign(changes, dateColumns('joinDate', d.value));
 }
 
 /** The organization's own profile fields, entered over the current ones (an empty value removes one). */

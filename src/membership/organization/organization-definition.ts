@@ -60,6 +60,8 @@ export interface OrganizationDefinition {
   hasIndividualMembers: boolean;
   /** Organization-specific profile fields (besides `position`, which every organization has). */
   profileFields: ProfileFieldDefinition[];
+  /** The profile field that is its own name for Ngày vào (Đoàn: `Ngày vào Đoàn`): given without a Ngày vào, it is the join date too. */
+  joinDateField?: string;
   /** Who the population register says could join: the denominator of tỷ lệ tập hợp. */
   eligiblePopulation: EligiblePopulation;
   /** Months without activity or dues after which a record counts as inactive. */

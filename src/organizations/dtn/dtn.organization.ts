@@ -19,6 +19,7 @@ export const DTN: OrganizationDefinition = {
     { key: 'youthUnionJoinDate', label: 'Ngày vào Đoàn', type: 'DATE' },
     { key: 'memberCardNumber', label: 'Số thẻ đoàn viên', type: 'TEXT' },
   ],
+  joinDateField: 'youthUnionJoinDate',
   eligiblePopulation: { known: true, label: 'thanh niên 16–30 tuổi', minAge: 16, maxAge: 30 },
   inactivityMonths: 12,
   maturesAfter: MATURES_AFTER,
