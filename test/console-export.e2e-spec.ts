@@ -146,4 +146,20 @@ describe('the console: her roster exported, with the full numbers, and printed',
     expect(await review(page)).toEqual(CLEAN);
     await context.close();
   });
+
+  it('exports only the commune she filtered the roster by (the link from Tổng quan), and refuses an unknown commune in words', async () => {
+    await t.importRoster('DTN', HEADER, ['D-9,Phạm Văn Xa,2002,Nam,,,00008,,2020']);
+    const context = await b.context();
+    const page = await logInThroughPage(context, t.url, await t.createUser('vp.dtn.xa', Role.SECRETARIAT, 'DTN'));
+    await page.goto(`${t.url}/#/danh-sach?xa=00004&to-chuc=DTN`);
+    await page.getByText('2 hồ sơ').waitFor();
+    const only = await downloaded(page, () => page.getByRole('link', { name: /Xuất Excel/ }).click());
+    expect(cellsOf(only.ws)).toEqual(expect.arrayContaining(['Nguyễn Văn An', 'Trần Thị Bình']));
+    expect(cellsOf(only.ws)).not.toContain('Phạm Văn Xa');
+    // The same address with a commune nobody has: a Vietnamese refusal, not an empty roster.
+    const res = await page.request.get(`${t.url}/exports/DTN.xlsx?commune=99999`);
+    expect(res.status()).toBe(400);
+    expect(JSON.stringify(await res.json())).toContain("Không có xã/phường mã '99999'");
+    await context.close();
+  });
 });

@@ -168,12 +168,16 @@ export class RosterIoController {
     @Param('format') format: string,
     @Query('unit') unit: string | undefined,
     @Query('status') status: string | undefined,
+    @Query('commune') commune: string | undefined,
     @Caller() caller: Principal,
     @Res() res: Response,
   ): Promise<void> {
     const f = checkFormat(format);
     await this.sendTemp(res, `${org.toUpperCase()}.${f}`, (out) =>
-      this.exporter.export({ organization: org.toUpperCase(), unit, status: status || null, format: f, out }, caller),
+      this.exporter.export(
+        { organization: org.toUpperCase(), unit, status: status || null, commune: commune || null, format: f, out },
+        caller,
+      ),
     );
   }
 
@@ -188,7 +192,7 @@ export class RosterIoController {
   async exportClear(
     @Param('org') org: string,
     @Param('format') format: string,
-    @Body() body: { reason?: unknown; unit?: unknown; status?: unknown } | undefined,
+    @Body() body: { reason?: unknown; unit?: unknown; status?: unknown; commune?: unknown } | undefined,
     @Caller() caller: Principal,
     @Res() res: Response,
   ): Promise<void> {
@@ -196,8 +200,9 @@ export class RosterIoController {
     const reason = typeof body?.reason === 'string' ? body.reason.slice(0, 500) : '';
     const unit = typeof body?.unit === 'string' && body.unit ? body.unit : null;
     const status = typeof body?.status === 'string' && body.status ? body.status : null;
+    const commune = typeof body?.commune === 'string' && body.commune ? body.commune : null;
     await this.sendTemp(res, `${org.toUpperCase()}-cccd.${f}`, (out) =>
-      this.exporter.export({ organization: org.toUpperCase(), unit, status, format: f, out, clearIdNumbers: { reason } }, caller),
+      this.exporter.export({ organization: org.toUpperCase(), unit, status, commune, format: f, out, clearIdNumbers: { reason } }, caller),
     );
   }
 

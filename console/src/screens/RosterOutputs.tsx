@@ -25,13 +25,14 @@ export function printHref(f: RosterFilter): string {
   return `#/in?${q.toString()}`;
 }
 
-/** The roster as Excel (CCCD masked), with the unit and status she filtered by. */
-export function exportHref(organization: string, unit: string | undefined, status: string | undefined): string {
+/** The roster as Excel (CCCD masked), with the unit, commune and status she filtered by. */
+export function exportHref(f: RosterFilter): string {
   const q = new URLSearchParams();
-  if (unit) q.set('unit', unit);
-  if (status) q.set('status', status);
+  if (f.unit) q.set('unit', f.unit);
+  if (f.commune) q.set('commune', f.commune);
+  if (f.status) q.set('status', f.status);
   const query = q.toString();
-  return `/exports/${encodeURIComponent(organization)}.xlsx${query ? `?${query}` : ''}`;
+  return `/exports/${encodeURIComponent(f.organization)}.xlsx${query ? `?${query}` : ''}`;
 }
 
 /** The roster screen's printable roster and, for a roster writer, the export with the full CCCD numbers. */
@@ -68,7 +69,7 @@ function ClearExportDialog({ session, filter, onClose }: { session: Session; fil
         method: 'POST',
         credentials: 'same-origin',
         headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': session.csrfToken },
-        body: JSON.stringify({ reason, unit: filter.unit ?? null, status: filter.status ?? null }),
+        body: JSON.stringify({ reason, unit: filter.unit ?? null, status: filter.status ?? null, commune: filter.commune ?? null }),
       });
       if (!res.ok) {
         const body = (await res.json().catch(() => ({}))) as { message?: string | string[] };

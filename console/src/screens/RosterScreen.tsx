@@ -168,7 +168,7 @@ export function RosterScreen({ session }: { session: Session }) {
   const outputs = (
     <>
       {organization && (
-        <Button href={exportHref(organization, unit, status)} download>
+        <Button href={exportHref({ organization, unit, commune, status })} download>
           {T.roster.export}
         </Button>
       )}

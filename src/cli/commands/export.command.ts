@@ -10,13 +10,14 @@ export function exportCommands(program: Command): void {
     .description('export a roster in the import template (ID numbers masked)')
     .requiredOption('--org <CODE>', 'the organization')
     .option('--unit <U>', 'only this unit and its subtree')
+    .option('--commune <MA_XA>', 'only the members of this commune (its code)')
     .requiredOption('--format <csv|xlsx>', 'file format', formatOption)
     .requiredOption('--out <FILE>', 'the file to write')
-    .action(async (o: { org: string; unit?: string; format: RosterFormat; out: string }) => {
+    .action(async (o: { org: string; unit?: string; commune?: string; format: RosterFormat; out: string }) => {
       await withServices(async (app) => {
         const { rows } = await app
           .get(RosterExportService)
-          .export({ organization: o.org.toUpperCase(), unit: o.unit, format: o.format, out: o.out }, cliCaller());
+          .export({ organization: o.org.toUpperCase(), unit: o.unit, commune: o.commune, format: o.format, out: o.out }, cliCaller());
         log(`đã xuất ${rows} hồ sơ`);
         process.stdout.write(`${o.out}\n`);
       });

@@ -107,6 +107,8 @@ export interface ExportOptions {
   unit?: string | null;
   /** Only the records of this status (the roster screen's filter: `Đang sinh hoạt` sends no one who died). */
   status?: string | null;
+  /** Only the records of this commune (Mã xã: the roster screen's commune filter). */
+  commune?: string | null;
   format: RosterFormat;
   out: string;
   /** The full CCCD numbers instead of the masked ones, for this written reason (.xlsx or CSV alike). */
@@ -152,6 +154,7 @@ export class RosterExportService {
     const params: unknown[] = [def.code];
     if (unit) where.push(`u.path LIKE $${params.push(likePrefix(unit.path))}`);
     if (opts.status) where.push(`r.status = $${params.push(exportStatus(opts.status))}`);
+    if (opts.commune) where.push(`r.commune_code = $${params.push(this.exportCommune(opts.commune))}`);
     scopeWhere(scope, where, params);
     const k = params.length;
     const columns = templateColumns(def);
@@ -187,10 +190,25 @@ export class RosterExportService {
       subjectType: 'ROSTER',
       organization: def.code,
       // The count and the kind of file, never a number; the reason goes to the audit note.
-      detail: { rows, format: opts.format, unit: opts.unit ?? null, status: opts.status ?? null, clearIdNumbers: !!clear },
+      detail: {
+        rows,
+        format: opts.format,
+        unit: opts.unit ?? null,
+        status: opts.status ?? null,
+        commune: opts.commune ?? null,
+        clearIdNumbers: !!clear,
+      },
       reason: clear,
     });
     return { rows };
+  }
+
+  /** A commune filter's code, known (an unknown one is refused, never an empty file). */
+  private exportCommune(code: string): string {
+    if (this.geography.commune(code)) return code;
+    throw DomainError.invalidInput([
+      { field: 'commune', value: code, message: `Không có xã/phường mã '${code}': chọn xã trong danh sách, hoặc bỏ lọc theo xã` },
+    ]);
   }
 
   /** CSV: the template's columns, a row as the import reads it; .xlsx: the filed roster (filed-roster.ts). */
