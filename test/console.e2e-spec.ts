@@ -161,6 +161,13 @@ describe('the web console, as a commune secretariat of the Hội Nông dân uses
     const guide = await page.locator('article').innerText();
     expect(guide).toContain('so với cuối kỳ gần nhất đã kết thúc có báo cáo đã lưu (ví dụ "so với cuối Quý III/2026")');
     expect(guide).not.toContain('kỳ báo cáo gần nhất');
+    // A secretariat reads her own work first; the Ban Dân vận's and the administrator's parts come after, under their heading.
+    const at = (text: string) => guide.indexOf(text);
+    expect(at('Nhập danh sách từ Excel')).toBeGreaterThan(-1);
+    expect(at('Nhập danh sách từ Excel')).toBeLessThan(at('Các phần dành cho vai trò khác'));
+    expect(at('Cảnh báo và hồ sơ nghi ảo')).toBeLessThan(at('Các phần dành cho vai trò khác'));
+    expect(at('Tổng quan (Ban Dân vận')).toBeGreaterThan(at('Các phần dành cho vai trò khác'));
+    expect(at('Quản trị (chỉ quản trị viên)')).toBeGreaterThan(at('Các phần dành cho vai trò khác'));
     expect(await review(page)).toEqual(clean);
   });
 

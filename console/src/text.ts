@@ -545,6 +545,8 @@ const TEXT = {
   },
   help: {
     title: 'Hướng dẫn sử dụng',
+    others: 'Các phần dành cho vai trò khác',
+    /** Each part with the screen it is about (`screen`: a route's key; shown first to whoever may open that screen, and for a roster writer's work, the import screen's); none: everyone's. */
     sections: [
       {
         heading: 'Lần đầu sử dụng: kích hoạt tài khoản',
@@ -552,6 +554,7 @@ const TEXT = {
       },
       {
         heading: 'Tổng quan (Ban Dân vận, kiểm tra giám sát, quản trị)',
+        screen: 'tong-quan',
         body: 'Màn hình Tổng quan cho biết số lượt, số người sau liên kết và số người không nghi ảo (ước tính, bên cạnh số hồ sơ đã xác nhận ảo) của toàn tỉnh, một tổ chức hoặc một xã, kèm mức tăng giảm so với cuối kỳ gần nhất đã kết thúc có báo cáo đã lưu (ví dụ "so với cuối Quý III/2026") và xu hướng qua các kỳ đã lưu; số người theo số tổ chức tham gia, nghi ảo theo lý do, kết nạp và ra khỏi tổ chức, tỷ lệ tập hợp; bảng số người cùng sinh hoạt ở hai tổ chức và bảng mọi xã, phường (bấm tiêu đề cột để sắp xếp, bấm tên xã để xem riêng xã đó). Dưới mỗi số có ghi cách tính. Nút "Xuất Excel" tải đúng những số đang xem. Màn hình chỉ có số tổng hợp, không có tên người.',
       },
       {
@@ -560,46 +563,57 @@ const TEXT = {
       },
       {
         heading: 'Tìm hội viên',
+        screen: 'danh-sach',
         body: 'Ở màn hình Danh sách hội viên, gõ tên (có dấu hay không dấu đều được), số điện thoại, số CCCD đủ 12 số hoặc mã hồ sơ vào ô tìm kiếm (nhớ được một phần mã, ví dụ vài số cuối, cũng tìm được: gõ ít nhất 3 ký tự); kết quả hiện ngay khi ngừng gõ. Lọc thêm theo trạng thái, chi hội và xã, phường (trên điện thoại, các ô lọc, "Chọn cột", xuất và in nằm sau nút "Lọc", nút ghi số bộ lọc đang bật). Nút "Chọn cột" để bật, tắt các cột. Danh sách xếp theo tên rồi họ, như sổ sách vẫn ghi.',
       },
       {
         heading: 'Thêm, sửa hồ sơ và kết thúc sinh hoạt',
+        screen: 'nhap',
         body: 'Bấm "Thêm hội viên", gõ họ tên và ngày sinh (chỉ năm cũng được): trong lúc gõ, hệ thống tìm những hồ sơ gần giống ở mọi tổ chức và nói rõ vì sao giống (cùng ngày sinh, cùng họ tên…); hồ sơ của tổ chức khác chỉ hiện tên tổ chức. Nếu đúng là người đã có trong tổ chức mình, mở hồ sơ đó để sửa thay vì thêm mới. Điều kiện vào tổ chức (tuổi, giới tính) được nhắc trước khi lưu. Xã, phường chọn bằng cách gõ tên, tên cũ trước khi sáp nhập hay không dấu đều được. Mã hồ sơ để trống thì hệ thống tự đặt. Trong hồ sơ, "Sửa hồ sơ" để sửa (nếu người khác vừa sửa trước, hệ thống báo để tải lại, không ghi đè), "Kết thúc sinh hoạt" để ghi lý do và ngày, "Cho sinh hoạt lại" khi đã ghi nhầm.',
       },
       {
         heading: 'Nhập danh sách từ Excel',
+        screen: 'nhap',
         body: 'Ở màn hình Nhập danh sách, kéo tệp .xlsx, .xls hoặc .csv vào ô (hoặc bấm để chọn). Chưa có gì được ghi: màn hình Xem trước cho biết mỗi dòng sẽ được thêm mới, cập nhật, giữ nguyên, chờ quyết định hay bị từ chối, và vì sao; các dòng tiêu đề, tổng cộng, chữ ký được bỏ qua. Nếu một cột bị đọc sai, chọn lại ở bảng "Cột trong tệp được đọc là". Một dòng "chờ quyết định" (trùng họ tên, năm sinh với người đã có) không được nhập cho đến khi bạn chọn ở cột "Quyết định": là hồ sơ nào đã có, hay người khác (thêm hồ sơ mới); rồi bấm "Xem lại". Sau khi nhập, tải "tệp kết quả" (có cột Mã hồ sơ) và lần sau nhập tệp đó: các dòng đã có mã không phải quyết định lại. Bấm "Nhập vào danh sách" để ghi đúng như đã xem. Các dòng bị từ chối tải về được thành tệp để sửa rồi nhập lại. Nhập nhầm thì bấm "Hoàn tác lượt nhập" (trong 30 ngày, ghi rõ lý do).',
       },
       {
         heading: 'Cảnh báo và hồ sơ nghi ảo',
+        screen: 'canh-bao',
         body: 'Màn hình Cảnh báo liệt kê các hồ sơ đang sinh hoạt mà lần rà soát gần nhất thấy có vấn đề (đã mất theo dữ liệu dân cư, quá tuổi, lâu không sinh hoạt, trùng…), mỗi cảnh báo kèm lý do. Khi đúng, bấm "Xác nhận" và ghi căn cứ (ví dụ giấy báo tử): hồ sơ được kết thúc sinh hoạt. Khi sai, bấm "Không đúng" và ghi lý do: cảnh báo đó không hiện lại. Mọi quyết định đều được ghi nhật ký. Khi đăng nhập, dòng "Từ lần đăng nhập trước" cho biết có bao nhiêu hồ sơ mới bị nghi ảo (và báo cáo mới, cặp hồ sơ chờ rà soát) kể từ lần trước bạn vào; bấm vào để mở màn hình tương ứng.',
       },
       {
         heading: 'Xuất danh sách ra Excel',
+        screen: 'danh-sach',
         body: 'Ở màn hình Danh sách hội viên, bấm "Xuất Excel" để tải danh sách của tổ chức (hoặc của chi hội đang lọc) thành tệp .xlsx: có tiêu đề, STT, tên xã, phường và chi hội, ngày tháng đúng dạng ngày của Excel, dòng tiêu đề cột cố định và có nút lọc; số CCCD được che một phần. Tệp này sửa xong nhập lại được. Mỗi lần xuất đều được ghi nhật ký.',
       },
       {
         heading: 'In danh sách, xuất kèm số CCCD',
+        screen: 'danh-sach',
         body: 'Bấm "In danh sách" để mở bản in khổ A4 ngang của danh sách đang lọc: tiêu đề, bảng có STT, dòng địa danh và ngày, chỗ ký của người lập biểu và Ban Chấp hành; bấm "In" rồi chọn máy in hoặc lưu thành PDF (mỗi bản in tối đa 2.000 người: danh sách lớn hơn thì lọc theo chi hội hoặc xã, phường). Số CCCD không có trên bản in. Khi thật cần số CCCD đầy đủ (đối chiếu với Công an xã…), văn phòng của tổ chức bấm "Xuất kèm số CCCD đầy đủ" và ghi rõ lý do; lần xuất được ghi nhật ký.',
       },
       {
         heading: 'Chi hội, đơn vị và chuyển sinh hoạt',
+        screen: 'don-vi',
         body: 'Màn hình Chi hội / đơn vị cho thấy cây các đơn vị và số hội viên của từng đơn vị. Chọn một đơn vị để thêm đơn vị trực thuộc, đổi tên (mã đơn vị giữ nguyên) hoặc xem hội viên. Đánh dấu các hội viên cần chuyển, bấm "Chuyển hội viên đã chọn" (một người thì cũng có thể bấm "Chuyển sinh hoạt" trên trang hồ sơ của người đó), chọn đơn vị nhận: sang đơn vị của mình thì chuyển ngay; sang đơn vị của xã, phường khác thì yêu cầu được gửi tới văn phòng đơn vị đó, hồ sơ hiện "Chờ chuyển" cho tới khi họ nhận (hồ sơ chuyển sang họ) hoặc từ chối (kèm lý do). Yêu cầu gửi tới đơn vị mình hiện ở đầu màn hình này, với nút "Nhận vào đơn vị" và "Từ chối"; yêu cầu mình đã gửi mà chưa ai quyết định thì bấm "Hủy yêu cầu" (ở đây hoặc trên trang hồ sơ) để rút lại, hội viên ở lại đơn vị cũ. Mọi thay đổi đều được ghi vào quá trình sinh hoạt và nhật ký.',
       },
       {
         heading: 'Báo cáo rà soát, đối chiếu',
+        screen: 'bao-cao',
         body: 'Màn hình Báo cáo liệt kê các báo cáo đã lập, với kỳ, phạm vi, trạng thái (chính thức hay tạm tính và vì sao) và ngày số liệu tính đến. Ban Dân vận và quản trị viên chọn kỳ và phạm vi (toàn tỉnh, một tổ chức, một xã, phường) rồi bấm "Lập báo cáo" để lập ngay; lập lại thì báo cáo cũ của cùng kỳ được thay. Bấm "Excel" hoặc "PDF" để tải về: bản PDF theo mẫu văn bản hành chính (Quốc hiệu, tiêu ngữ, cơ quan ban hành, số, địa danh và ngày, nơi nhận, chữ ký) và có đủ mọi xã, phường.',
       },
       {
         heading: 'Quản trị (chỉ quản trị viên)',
+        screen: 'quan-tri',
         body: 'Màn hình Quản trị có bốn phần. Người dùng: bấm "Tạo tài khoản", nhập tên đăng nhập, chọn vai trò và (với văn phòng tổ chức) tổ chức, đơn vị; mật khẩu lần đầu chỉ hiện một lần, dùng được 72 giờ: trao ngay cho người dùng cùng tên đăng nhập. "Cấp lại mật khẩu lần đầu" khi người dùng quên mật khẩu, mất điện thoại hoặc mật khẩu lần đầu quá hạn (mọi phiên của họ kết thúc ngay); "Khóa tài khoản" khi người đó thôi việc. Nhật ký: lọc theo hành động, người thực hiện, mã đối tượng và khoảng ngày; bấm "50 dòng cũ hơn" để xem tiếp. Khóa kết nối: tạo khóa cho phần mềm khác (khóa chỉ hiện một lần) và thu hồi khi không dùng nữa. Tổ chức, hội: thêm một hội mới (mã, tên, quy định về tuổi và giới tính). Yêu cầu về dữ liệu cá nhân: khi một người đề nghị cung cấp bản sao hoặc xóa dữ liệu của mình, chọn loại, tổ chức, mã hồ sơ và ngày nhận đề nghị rồi bấm "Ghi nhận yêu cầu"; hạn trả lời là 20 ngày, yêu cầu sắp đến hạn hiện trước; bấm "Xuất dữ liệu" hoặc "Xóa dữ liệu" và ghi căn cứ để trả lời.',
       },
       {
         heading: 'Xem hồ sơ',
+        screen: 'danh-sach',
         body: 'Bấm vào tên một người để mở hồ sơ: thông tin, quá trình sinh hoạt và các cảnh báo kèm lý do. Số CCCD và số điện thoại được che một phần; mỗi lần mở hồ sơ đều được ghi nhật ký theo quy định về bảo vệ dữ liệu cá nhân.',
       },
       {
         heading: 'Rà soát liên kết: hai hồ sơ có phải một người?',
+        screen: 'lien-ket',
         body: 'Màn hình Rà soát liên kết (Ban Dân vận) đưa lần lượt từng cặp hồ sơ mà máy chưa quyết được, cặp nào quyết xong làm thay đổi số người nhiều nhất thì lên trước; lọc được theo xã, phường, tổ chức và mức khả năng. Hai hồ sơ đặt cạnh nhau, mỗi dòng ghi "Khớp", "Gần giống" hay "Khác"; từng thông tin có một thanh bằng chứng (sang phải: nghiêng về một người, sang trái: hai người) và một câu giải thích. Ghi lý do rồi chọn "Cùng một người" (phím C), "Hai người khác nhau" (phím R) hoặc "Chưa chắc" (phím N: để lại cuối danh sách). Nhấn phím hay bấm nút khi chưa ghi lý do thì con trỏ nhảy vào ô lý do: gõ lý do rồi bấm "Lưu quyết định" hoặc nhấn Enter. Quyết định có hiệu lực ngay; màn hình cho biết số người toàn tỉnh trước và sau. "Xem người" mở mọi hồ sơ của người đó ở các tổ chức, kèm trạng thái và cảnh báo: tách những hồ sơ không phải của người đó, hoặc gộp với một người khác, luôn kèm lý do.',
       },
       {
