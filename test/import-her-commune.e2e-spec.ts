@@ -250,4 +250,12 @@ describe("a commune office's own roster: her chi hội written short, hamlets in
     const after = await t.sql<{ n: number }>(`SELECT count(*)::int AS n FROM member_record WHERE full_name = 'Lý Thị Nga'`);
     expect(after[0].n).toBe(1);
   });
+  it('matches next month a member whose row names her chi hội (no commune): her full birth date in her ward, not held to ask for the ward', async () => {
+    await importRoster([[1, 'Bùi Thị Sen', '16/11/1968', '', '', 'Ngọc Khánh']]);
+    // Re-typed next month: her chi hội written in full, the line changed, still no commune, CCCD or phone.
+    const planned = await importRoster([[1, 'Bùi Thị Sen', '16/11/1968', '', 'Tổ 3', 'Chi hội Khu phố Ngọc Khánh']]);
+    expect(planned.map((p) => p.fate)).not.toContain('HELD');
+    const sen = await t.sql<{ n: number }>(`SELECT count(*)::int AS n FROM member_record WHERE full_name = 'Bùi Thị Sen'`);
+    expect(sen[0].n).toBe(1);
+  });
 });

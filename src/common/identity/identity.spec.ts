@@ -1,6 +1,6 @@
 import { idNumberIssues, isMaskedIdNumber, maskIdNumber, parseIdNumber, readIdDigits } from './id-number.js';
 import { parsePersonName, parseSex } from './person-name.js';
-import { parsePhone } from './phone.js';
+import { maskPhone, maskWrittenPhone, parsePhone } from './phone.js';
 
 describe('parseIdNumber', () => {
   it.each([
@@ -89,6 +89,16 @@ describe('parsePhone', () => {
     const r = parsePhone(input);
     expect(r.ok).toBe(false);
   });
+});
+
+describe('a phone masked', () => {
+  it.each(['096 533 6994', '0965.336.994', '965336994', '+84 965 336 994'])(
+    '%j as a file wrote it, masked as the stored one is',
+    (input) => {
+      expect(maskWrittenPhone(input)).toBe(maskPhone('0965336994'));
+      expect(maskWrittenPhone(input)).toBe('096****994');
+    },
+  );
 });
 
 describe('parsePersonName', () => {

@@ -44,3 +44,9 @@ export function maskPhone(number: string): string {
   if (number.length <= 6) return '*'.repeat(number.length);
   return `${number.slice(0, 3)}${'*'.repeat(number.length - 6)}${number.slice(-3)}`;
 }
+
+/** A phone as a file wrote it, masked as a stored one is (`096 533 6994` and `0965336994` alike: `096****994`). */
+export function maskWrittenPhone(input: string): string {
+  const phone = parsePhone(input);
+  return maskPhone(phone.ok ? phone.value.number : input.replace(/\D/g, ''));
+}

@@ -1,6 +1,6 @@
 // A held row settled by the secretary (issue 17, item 3): she read the preview's candidates and said
 // which record the row is, or that it is someone else. Pure: the matches of a batch, her decisions.
-import { maskPhone } from '../../common/identity/phone.js';
+import { maskWrittenPhone } from '../../common/identity/phone.js';
 import { holdShared } from './known-member-rules.js';
 import type { KnownMatch } from './known-members.js';
 import type { HeldDecision } from './import.types.js';
@@ -14,7 +14,7 @@ type Held = Extract<KnownMatch, { kind: 'HOLD' }>;
  */
 export function heldValues(row: RosterRow, m: Held): Record<string, unknown> {
   const f = row.fields;
-  const said = { birthDate: f.birthDate ?? null, unit: row.unit, phone: f.phone ? maskPhone(f.phone) : null };
+  const said = { birthDate: f.birthDate ?? null, unit: row.unit, phone: f.phone ? maskWrittenPhone(f.phone) : null };
   return { full_name: f.fullName ?? null, candidates: m.candidates.map((c) => c.externalId), said };
 }
 

@@ -160,10 +160,9 @@ export class ImportPlanner {
   private async matchUncoded(b: BatchPlan, batch: PendingRow[], current: CurrentRecords): Promise<Map<number, KnownMatch>> {
     const uncoded = batch.filter((p) => p.codeAssigned && !current.unchanged(p) && !current.existing.has(p.row.externalId));
     for (const p of uncoded) p.prepared ??= this.preparer.prepare(p.row, b.ctx);
+    // Her own unit's commune: a row naming none lands there, or in her chi hội's (within her unit: the same commune).
     const home = (await b.ctx.units.own(b.em))?.communeCode ?? null;
-    const rows = uncoded
-      .filter((p) => p.prepared?.values)
-      .map((p) => ({ ...p, prepared: p.prepared!, communeIfNone: p.row.unit ? null : home }));
+    const rows = uncoded.filter((p) => p.prepared?.values).map((p) => ({ ...p, prepared: p.prepared!, communeIfNone: home }));
     if (!rows.length) return new Map();
     const matches = await matchKnownMembers(b.em, b.ctx.def.code, rows, b.ctx.decisions);
     const toRead: string[] = [];

@@ -173,10 +173,15 @@ function whatAgrees(p: RowProbe, r: KnownRecord): string {
   ];
   // Whose date is only a year: hers, or the listed record's (she completed it).
   const vague = p.birth && !p.birth.yearOnly ? 'hồ sơ đã có chỉ ghi năm sinh (hoặc 01/01)' : 'chỉ có năm sinh (hoặc 01/01)';
+  // What is still missing, never what already agrees.
+  const missing = [
+    ...(compareValues(p.phone, r.phone) === SimpleLevel.SAME ? [] : ['cùng số điện thoại']),
+    ...(communes(p, r) === CommuneLevel.SAME ? [] : ['cùng xã']),
+  ].join(' và ');
   const need =
     birth === BirthLevel.SAME_DAY
       ? 'cần cùng xã hoặc cùng số điện thoại, hoặc số CCCD'
-      : `${vague}: cần ngày sinh đầy đủ ở cả hai, hoặc cùng số điện thoại và cùng xã, hoặc số CCCD`;
+      : `${vague}: cần ngày sinh đầy đủ ở cả hai, ${missing ? `hoặc ${missing}, ` : ''}hoặc số CCCD`;
   return `${agrees.join(', ')}; chưa đủ căn cứ là một người — ${need}`;
 }
 
