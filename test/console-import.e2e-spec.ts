@@ -395,6 +395,39 @@ describe("the console's import wizard, as a Hội Phụ nữ secretariat imports
     await context.close();
   });
 
+  it('pages a long preview without repeating a row, and shows the held rows of every page when she asks for them alone', async () => {
+    await t.importRoster('HPN', 'Mã hồ sơ,Họ và tên,Ngày sinh,Giới tính,Số điện thoại', ['HPN-XOA,Vừ Thị Xoa,1970,Nữ,0912000444']);
+    const [families, middles, givens] = [
+      ['Lò', 'Lường', 'Quàng', 'Điêu', 'Cà', 'Vì', 'Tòng'],
+      ['Thị', 'Thu', 'Ngọc', 'Kim', 'Hồng', 'Thanh'],
+      ['Lan', 'Hoa', 'Mai', 'Đào', 'Cúc', 'Huệ', 'Sen'],
+    ];
+    const lines = families.flatMap((f) =>
+      middles.flatMap((m) => givens.map((g) => `${f} ${m} ${g},${1960 + (g.length + m.length) * 3},Nữ`)),
+    );
+    // Her namesake of a year alone on the third page: held.
+    lines.splice(230, 0, 'Vừ Thị Xoa,1970,Nữ');
+    const context = await b.context();
+    const page = await logInThroughPage(context, t.url, await t.createUser('xa-hpn-long', Role.SECRETARIAT, 'HPN'));
+    await page.goto(`${t.url}/#/nhap`);
+    const csv = `Họ và tên,Ngày sinh,Giới tính\n${lines.join('\n')}\n`;
+    await page.locator('input[type=file]').setInputFiles({ name: 'dai.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByText('Chờ quyết định: 1').waitFor();
+    const rows = page.locator('tbody tr.ant-table-row').filter({ hasText: /Thêm mới|Chờ quyết định/ });
+    await eventually(async () => expect(await rows.count()).toBe(100));
+    for (const shown of [200, 295]) {
+      await page.getByRole('button', { name: 'Xem thêm dòng' }).click();
+      await eventually(async () => expect(await rows.count()).toBe(shown));
+    }
+    // Her one held row, from the third page, alone when she asks for the held rows.
+    await page.getByLabel('Chỉ xem các dòng chờ quyết định').check();
+    await eventually(async () => expect(await rows.count()).toBe(1));
+    expect(await rows.first().innerText()).toContain('Vừ Thị Xoa');
+    await page.getByLabel('Chỉ xem các dòng chờ quyết định').uncheck();
+    await eventually(async () => expect(await rows.count()).toBe(100));
+    await context.close();
+  });
+
   it('on her phone, names each row with its sheet and shows its reason under the name, all within the screen', async () => {
     const user = await t.createUser('xa-hpn-phone-2', Role.SECRETARIAT, 'HPN');
     // A namesake listed with her birth year alone: that row is held, its choice under its name.

@@ -81,8 +81,8 @@ export class RosterIoResolver {
     description:
       'The plan of an import (POST /imports?preview=true): counts by fate, the column mapping, the rows page by page (read logged).',
   })
-  async importPreview(@Args() { jobId, first, after }: ImportPreviewArgs, @Caller() caller: Principal): Promise<ImportPreviewType> {
-    const p = await this.importer.preview(jobId, caller, first ?? 100, after ?? 0);
+  async importPreview(@Args() { jobId, first, after, fate }: ImportPreviewArgs, @Caller() caller: Principal): Promise<ImportPreviewType> {
+    const p = await this.importer.preview(jobId, caller, first ?? 100, after ?? 0, fate ?? null);
     return { ...p, status: p.status as ImportJobStatus, counts: Object.entries(p.counts).map(([fate, count]) => ({ fate, count })) };
   }
 

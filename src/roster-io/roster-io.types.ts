@@ -1,5 +1,6 @@
 import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import {
+  IsIn,
   ArrayMaxSize,
   ArrayNotEmpty,
   IsArray,
@@ -15,6 +16,7 @@ import {
 } from 'class-validator';
 import { Type } from 'class-transformer';
 import { ImportJobStatus } from './import-job.entity.js';
+import { FATES, type Fate } from './import/import-plan.js';
 
 registerEnumType(ImportJobStatus, { name: 'ImportJobStatus' });
 
@@ -239,6 +241,10 @@ export class ImportPreviewArgs {
   @IsInt()
   @Min(0)
   after?: number;
+  @Field(() => String, { nullable: true, description: 'Only the rows of this fate (HELD: the rows waiting for her decision).' })
+  @IsOptional()
+  @IsIn(FATES, { message: `fate: một trong ${FATES.join(', ')}` })
+  fate?: Fate | null;
 }
 
 @ArgsType()

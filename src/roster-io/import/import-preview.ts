@@ -121,8 +121,8 @@ export class ImportPreviews {
     private readonly audit: AuditService,
   ) {}
 
-  /** A page of a job's plan (rows after the ordinal `after`) that the caller's scope covers; the read is logged. */
-  async read(job: ImportJob, caller: Principal, first: number, after = 0): Promise<ImportPreview> {
+  /** A page of a job's plan (rows after the ordinal `after`, of one fate if asked) that the caller's scope covers; the read is logged. */
+  async read(job: ImportJob, caller: Principal, first: number, after = 0, fate: Fate | null = null): Promise<ImportPreview> {
     const scope = writeScope(caller);
     const own = unitPathLimit(scope);
     const rows = await this.db.query<(PreviewRow & EditColumns & { unit_path: string | null })[]>(
@@ -142,9 +142,9 @@ export class ImportPreviews {
               r.birth_date::text AS birth_before, r.birth_date_precision AS precision_before,
               p.record_values->>'birth_date' AS birth_after, p.record_values->>'birth_date_precision' AS precision_after
          FROM import_plan_row p LEFT JOIN member_record r ON r.id = p.record_id AND r.erased_at IS NULL
-        WHERE p.job_id = $1 AND p.ordinal > $2 AND ($4::text IS NULL OR starts_with(p.unit_path, $4))
+        WHERE p.job_id = $1 AND p.ordinal > $2 AND ($4::text IS NULL OR starts_with(p.unit_path, $4)) AND ($6::text IS NULL OR p.fate = $6)
         ORDER BY p.ordinal LIMIT $3`,
-      [job.id, after, first + 1, own, job.organizationCode],
+      [job.id, after, first + 1, own, job.organizationCode, fate],
     );
     const decisions = decisionsByPlace(ImportJobs.keptDecisions(job));
     const page = (scope.kind === 'NONE' ? [] : rows.slice(0, first)).map(

@@ -140,7 +140,7 @@ function wordMore(p: RowProbe, records: KnownRecord[]): KnownMatch {
     if (numbersDiffer(p, r) || !oneWordLonger(linkNameOf(p), linkNameOf(r))) return false;
     const birth = compareBirth(p.birth, linkDate(r.birthDate, r.birthDatePrecision));
     if (compareValues(p.phone, r.phone) === SimpleLevel.SAME) return birth !== BirthLevel.DIFFERENT && birth !== BirthLevel.DAY_DIFFERS;
-    const sameBirth = birth === BirthLevel.SAME_DAY || birth === BirthLevel.SWAPPED || birth === BirthLevel.SAME_YEAR;
+    const sameBirth = [BirthLevel.SAME_DAY, BirthLevel.SWAPPED, BirthLevel.SAME_YEAR, BirthLevel.PLACEHOLDER].includes(birth);
     return sameBirth && communes(p, r) !== CommuneLevel.DIFFERENT;
   });
   if (!near.length) return { kind: 'NEW' };

@@ -24,22 +24,38 @@ export function PreviewStep(props: {
 }) {
   const client = useClient();
   const [after, setAfter] = useState<number | null>(null);
-  const [rows, setRows] = useState<Row[]>([]);
+  // The rows read so far, by ordinal: a page read twice (the cache, then the server) replaces itself, never repeats.
+  const [loaded, setLoaded] = useState<Map<number, Row>>(new Map());
   const [mapping, setMapping] = useState<{ header: string; field: string }[] | null>(null);
   // Her decisions on held rows made since the plan was read, by ordinal (undefined: for later, taking back one
   // kept on the job): planned again ("Xem lại") before anything is imported.
   const [decisions, setDecisions] = useState<Map<number, { row: Row; d: HeldDecision }>>(new Map());
+  // Only the held rows, asked of the server (the held rows of a long file are not all on its first pages).
   const [onlyHeld, setOnlyHeld] = useState(false);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   // Read from the server each time (a plan can be made again with her corrected mapping), the cache shown meanwhile.
-  const [preview, readAgain] = useQuery({ query: PREVIEW, variables: { jobId: props.jobId, after }, requestPolicy: 'cache-and-network' });
+  const [preview, readAgain] = useQuery({
+    query: PREVIEW,
+    variables: { jobId: props.jobId, after, fate: onlyHeld ? 'HELD' : null },
+    requestPolicy: 'cache-and-network',
+  });
   const [columns] = useQuery({ query: COLUMNS, variables: { organization: props.organization } });
   const p = preview.data?.importPreview;
   useEffect(() => {
-    if (p) setRows((old) => [...(after === null ? [] : old), ...p.rows]);
+    if (!p) return;
+    setLoaded((old) => {
+      const next = new Map(after === null ? [] : old);
+      for (const r of p.rows) next.set(r.ordinal, r);
+      return next;
+    });
   }, [p, after]);
+  const rows = [...loaded.values()].sort((a, b) => a.ordinal - b.ordinal);
+  const showHeld = (on: boolean) => {
+    setOnlyHeld(on);
+    setAfter(null);
+  };
   // Every column of her file: those read as a field, then those read as nothing ('': không dùng), each hers to change.
   const fileMapping = p ? [...p.mapping, ...p.unusedColumns.map((header) => ({ header, field: '' }))] : [];
   const shownMapping = mapping ?? fileMapping;
@@ -117,8 +133,8 @@ export function PreviewStep(props: {
     setMapping(null);
     setDecisions(new Map());
     // The new plan in full: what her decisions changed is there to check (no held row may be left to filter by).
-    setOnlyHeld(false);
-    setAfter(null);
+    setLoaded(new Map());
+    showHeld(false);
     readAgain({ requestPolicy: 'network-only' });
   };
 
@@ -272,7 +288,7 @@ export function PreviewStep(props: {
           description={
             <>
               <div>{T.imports.held.bannerBody}</div>
-              <Checkbox checked={onlyHeld} onChange={(e) => setOnlyHeld(e.target.checked)} style={{ marginTop: 8 }}>
+              <Checkbox checked={onlyHeld} onChange={(e) => showHeld(e.target.checked)} style={{ marginTop: 8 }}>
                 {T.imports.held.onlyHeld}
               </Checkbox>
             </>

@@ -56,8 +56,8 @@ export const PREVIEW_AGAIN = graphql(`
 `);
 
 export const PREVIEW = graphql(`
-  query ImportPreview($jobId: ID!, $after: Int) {
-    importPreview(jobId: $jobId, after: $after, first: 100) {
+  query ImportPreview($jobId: ID!, $after: Int, $fate: String) {
+    importPreview(jobId: $jobId, after: $after, first: 100, fate: $fate) {
       status
       wrongOrganization
       next
