@@ -211,6 +211,46 @@ describe('staged import: preview, confirm, the wrong organization (issue 17)', (
     expect(columns.data!.rosterColumns.find((c) => c.field === 'profile.youthUnionJoinDate')?.header).toBe('Ngày vào Đoàn');
   });
 
+  it('never applies a preview a later import overtook: refused with why, out of her list, planned afresh on "Xem lại"; a file uploaded again hides the older preview', async () => {
+    const header = 'Mã hồ sơ,Họ và tên,Ngày sinh,Giới tính';
+    await importer.import(file('ot-11.csv', [header, 'OT-1,Cà Văn Hung,1970,Nam']), { organization: 'CCB' }, CLI_PRINCIPAL);
+    // November's list previewed again and left waiting; December's corrections imported meanwhile.
+    const stale = await importer.import(
+      file('ot-11b.csv', [header, 'OT-1,Cà Văn Hung,1970,Nam', 'OT-2,Cà Văn Mới,1971,Nam']),
+      { organization: 'CCB', preview: true },
+      CLI_PRINCIPAL,
+    );
+    await importer.import(file('ot-12.csv', [header, 'OT-1,Cà Văn Hưng,1970,Nam']), { organization: 'CCB' }, CLI_PRINCIPAL);
+    expect((await importer.preview(stale.jobId, CLI_PRINCIPAL)).overtaken).toMatch(
+      /^Xem trước này đã cũ: sau khi xem trước, danh sách đã thay đổi do lượt nhập tệp 'ot-12.csv' lúc \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}\. Bấm "Xem lại"/,
+    );
+    await expect(importer.confirm(stale.jobId, CLI_PRINCIPAL, {})).rejects.toThrow(/Xem trước này đã cũ/);
+    expect((await records('CCB', 'OT-%')).map((r) => r.full_name)).toEqual(['Cà Văn Hưng']);
+    expect((await importer.recentJobs(CLI_PRINCIPAL, 50)).map((j) => j.id)).not.toContain(stale.jobId);
+    // Planned again with nothing new: today's list, the correction shown as the change it would undo; then it may be applied.
+    await importer.confirm(stale.jobId, CLI_PRINCIPAL, { again: true });
+    const fresh = await importer.preview(stale.jobId, CLI_PRINCIPAL);
+    expect(fresh.overtaken).toBeNull();
+    expect(fresh.rows.map((r) => [r.code, r.fate, r.edits])).toEqual([
+      ['OT-1', 'UPDATED', [{ field: 'fullName', before: 'Cà Văn Hưng', after: 'Cà Văn Hung' }]],
+      ['OT-2', 'CREATED', []],
+    ]);
+    // The same file uploaded again: only the newer preview is listed.
+    const first = await importer.import(
+      file('ot-13.csv', [header, 'OT-3,Cà Văn Ba,1972,Nam']),
+      { organization: 'CCB', preview: true },
+      CLI_PRINCIPAL,
+    );
+    const second = await importer.import(
+      file('ot-13.csv', [header, 'OT-3,Cà Văn Ba,1972,Nam']),
+      { organization: 'CCB', preview: true },
+      CLI_PRINCIPAL,
+    );
+    const listed = (await importer.recentJobs(CLI_PRINCIPAL, 50)).map((j) => j.id);
+    expect(listed).toContain(second.jobId);
+    expect(listed).not.toContain(first.jobId);
+  });
+
   it('refuses at the confirmation a row whose record was changed after the preview, with the reason', async () => {
     const header = 'Mã hồ sơ,Họ và tên,Ngày sinh,Số điện thoại';
     await importer.import(

@@ -224,6 +224,12 @@ export class ImportPreviewType {
   unitsToCreate: string[];
   @Field(() => String, { nullable: true, description: 'Set when most rows break the organization’s rules: why the file waits.' })
   wrongOrganization: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Set when a later import changed the list since this plan was made: confirmImport refuses it until previewImportAgain plans it afresh.',
+  })
+  overtaken: string | null;
   @Field(() => [ImportSheetNoteType], {
     description: 'What the reading says of a sheet: skipped (no header row), or a part of it not read (a second table beside the first).',
   })

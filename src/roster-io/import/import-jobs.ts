@@ -18,6 +18,10 @@ import { failureText } from './import-messages.js';
 import { placeKey } from './held-decisions.js';
 import type { HeldDecision, ImportOptions } from './import.types.js';
 import { KEPT_DAYS, removeOldKeptUploads } from './kept-uploads.js';
+import { laterImport } from './overtaken-preview.js';
+
+/** A listed preview against the imports after it (overtaken-preview.ts). */
+const LISTED = { org: 'j.organization_code', id: 'j.id', since: 'j.finished_at', unitPath: 'j.unit_path' };
 
 // An import job's life: opened (or a stopped one resumed) and claimed by one process, its rows
 // committed batch by batch, ended DONE or FAILED; at start, the jobs of a dead process are marked
@@ -172,6 +176,11 @@ export class ImportJobs {
         preview: ImportJobStatus.PREVIEW,
         kept: KEPT_DAYS,
       })
+      // Nor one a later import overtook (stale), nor one of a file she uploaded again since.
+      .andWhere(
+        `NOT (j.status = :preview AND EXISTS (SELECT 1 FROM import_job l WHERE (${laterImport('l', LISTED)})
+           OR (l.organization_code = j.organization_code AND l.source_sha256 = j.source_sha256 AND l.started_at > j.started_at)))`,
+      )
       .orderBy('j.started_at', 'DESC')
       .addOrderBy('j.id')
       .take(first);

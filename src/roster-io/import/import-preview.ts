@@ -15,6 +15,7 @@ import { maskPhone } from '../../common/identity/phone.js';
 import { decisionsByPlace, placeKey } from './held-decisions.js';
 import { ImportJobs } from './import-jobs.js';
 import type { Fate } from './import-plan.js';
+import { overtakenMessage, overtaking } from './overtaken-preview.js';
 
 export interface PreviewRow {
   ordinal: number;
@@ -107,6 +108,8 @@ export interface ImportPreview {
   /** The names of the units the confirmation will create (`createUnits`). */
   unitsToCreate: string[];
   wrongOrganization: string | null;
+  /** Set when a later import changed the list since this plan was made: why it must be planned again before it is applied. */
+  overtaken: string | null;
   /** What the reading says of a sheet: skipped, or a part of it not read. */
   sheetNotes: SheetNote[];
   rows: PreviewRow[];
@@ -158,6 +161,7 @@ export class ImportPreviews {
         decision: decisions.has(placeKey(r.sheet, r.row)) ? { code: decisions.get(placeKey(r.sheet, r.row)) ?? null } : null,
       }),
     );
+    const late = await overtaking(this.db, job);
     await this.audit.record(caller, {
       action: AuditAction.ROSTER_READ,
       subjectType: 'IMPORT_PREVIEW',
@@ -175,6 +179,7 @@ export class ImportPreviews {
       withoutUnit: job.plan?.withoutUnit ?? 0,
       unitsToCreate: job.plan?.unitsCreated ?? [],
       wrongOrganization: job.plan?.wrongOrganization ?? null,
+      overtaken: late ? overtakenMessage(late) : null,
       sheetNotes: job.plan?.sheetNotes ?? [],
       rows: page,
       next: rows.length > first ? page[page.length - 1].ordinal : null,

@@ -32,14 +32,13 @@ import { decisionsByPlace } from './held-decisions.js';
 import { RejectedRowsService, type OpenedRowError } from './rejected-rows.service.js';
 import { rowDigest, rowPlace, SheetReader, type SkippedRow } from './sheet-reader.js';
 import { givenBackOnError, ImportSlots } from './import-slots.js';
+import { checkConfirmation, overtaking } from './overtaken-preview.js';
 import { SkippedLines } from './skipped-lines.js';
 
 export type { ImportOptions, ImportProgress, ImportSummary } from './import.types.js';
 
-/** Rows per apply chunk (one transaction) when the caller names no batch size. */
-const APPLY_CHUNK = 10_000;
-/** Rows read and planned together (their records looked up in one query). */
-const PLAN_BATCH = 2_000;
+/** Rows per apply chunk (one transaction) when the caller names no batch size; rows read and planned together (their records looked up in one query). */
+const [APPLY_CHUNK, PLAN_BATCH] = [10_000, 2_000];
 
 const sha256File = (file: string) =>
   new Promise<string>((resolve, reject) => {
@@ -129,8 +128,8 @@ export class RosterImportService {
     const job = await this.jobs.find(jobId, caller);
     const mapping = opts.mapping?.length ? opts.mapping : ImportJobs.keptMapping(job);
     const decided = !!opts.again && !!opts.decisions?.length;
-    if (opts.again && !mapping && !decided)
-      throw new DomainError('BAD_USER_INPUT', 'Chưa có gì để xem lại: hãy sửa cách đọc một cột, hoặc quyết định một dòng chờ quyết định');
+    const late = await overtaking(this.db, job);
+    checkConfirmation(late, !!opts.again, !!mapping || decided);
     const decisions = ImportJobs.keptDecisions(job, opts.decisions);
     const turn = await this.slots.take();
     const claim = await givenBackOnError(turn, () =>
@@ -138,7 +137,7 @@ export class RosterImportService {
     );
     const def = await this.records.organizationForRecords(job.organizationCode);
     const file = await keptUpload(this.config.dataDir, job.id);
-    const replan = !!mapping?.length || !!job.plan?.unitsPlanned || decided;
+    const replan = !!mapping?.length || !!job.plan?.unitsPlanned || decided || !!late;
     if (replan && !file) {
       await claim.release().finally(turn);
       throw new DomainError('CONFLICT', `Tệp của lượt nhập '${job.id}' không còn (giữ 7 ngày): gửi lại tệp để xem trước`);

@@ -168,6 +168,21 @@ export function PreviewStep(props: {
             </Tag>
           ))}
       </Space>
+      {p.overtaken && (
+        // A later import changed her list: this plan is planned again before anything is written.
+        <Alert
+          type="warning"
+          showIcon
+          role="alert"
+          title={p.overtaken}
+          action={
+            <Button type="primary" loading={busy} onClick={() => void previewAgain()}>
+              {T.imports.previewAgain}
+            </Button>
+          }
+          style={{ marginBottom: 16 }}
+        />
+      )}
       {p.wrongOrganization && (
         <Alert
           type="warning"
@@ -347,7 +362,7 @@ export function PreviewStep(props: {
         <Button
           type="primary"
           loading={busy}
-          disabled={pending || (!!p.wrongOrganization && reason.trim().length < 10)}
+          disabled={pending || !!p.overtaken || (!!p.wrongOrganization && reason.trim().length < 10)}
           onClick={() => void confirm()}
         >
           {T.imports.confirm}

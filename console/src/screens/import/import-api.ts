@@ -60,6 +60,7 @@ export const PREVIEW = graphql(`
     importPreview(jobId: $jobId, after: $after, first: 100, fate: $fate) {
       status
       wrongOrganization
+      overtaken
       next
       counts {
         fate
