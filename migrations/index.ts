@@ -36,6 +36,7 @@ import { FlagRaisedAt1763700000039 } from './1763700000039-flag-raised-at.js';
 import { ReviewLinksIndex1763700000040 } from './1763700000040-review-links-index.js';
 import { CodePartIndex1763700000041 } from './1763700000041-code-part-index.js';
 import { BackupsAndRunStarters1763700000042 } from './1763700000042-backups-and-run-starters.js';
+import { UndoDigests1763700000044 } from './1763700000044-undo-digests.js';
 import { PlanRowsWithoutJobKey1763700000043 } from './1763700000043-plan-rows-without-job-key.js';
 
 /** Every migration, in order. A new one is added here and committed with its entity change. */
@@ -79,4 +80,5 @@ export const MIGRATIONS = [
   CodePartIndex1763700000041,
   BackupsAndRunStarters1763700000042,
   PlanRowsWithoutJobKey1763700000043,
+  UndoDigests1763700000044,
 ];

@@ -208,6 +208,34 @@ describe('undoing an import', () => {
     expect(await t.sql(`SELECT 1 FROM member_record WHERE organization_code = 'CCB' AND external_id = 'W-1'`)).toEqual([]);
   });
 
+  it('puts back the line digest its unchanged rows wrote: the right list uploaded after undoing the wrong one matches as before', async () => {
+    const list = (name: string, line: string) => {
+      const p = path.join(dir, name);
+      fs.writeFileSync(p, `Họ và tên,Ngày sinh,Giới tính,Chi hội\n${line}\n`);
+      return p;
+    };
+    const opts = { organization: 'HPN', createUnits: true, assignIds: true };
+    // Her list: a member of a year alone, no phone, no CCCD (only her line tells her apart next month).
+    await importer.import(list('dung-1.csv', 'Mùa Thị Sua,1981,Nữ,Bản Kéo'), opts, CLI_PRINCIPAL);
+    const [sua] = await t.sql<{ external_id: string }>(`SELECT external_id FROM member_record WHERE full_name = 'Mùa Thị Sua'`);
+    // The wrong file: its line held, she says it is Mùa Thị Sua; nothing of hers changes, only the line is another.
+    const wrong = await importer.import(list('nham.csv', 'Mùa Thị Sua,1981,Nữ,Chi hội Bản Kéo'), { ...opts, preview: true }, CLI_PRINCIPAL);
+    expect((await importer.preview(wrong.jobId, CLI_PRINCIPAL)).rows.map((r) => r.fate)).toEqual(['HELD']);
+    await importer.confirm(wrong.jobId, CLI_PRINCIPAL, { again: true, decisions: [{ sheet: null, row: 2, code: sua.external_id }] });
+    const applied = await importer.confirm(wrong.jobId, CLI_PRINCIPAL, {});
+    expect([applied.unchanged, applied.held]).toEqual([1, 0]);
+    await undo.undoImport(wrong.jobId, REASON, CLI_PRINCIPAL);
+    // Her own list again: the member it made, not a namesake to decide.
+    // (Another file, so its codes are others: her line alone says who she is.)
+    const again = await importer.import(
+      list('dung-2.csv', 'Mùa Thị Sua,1981,Nữ,Bản Kéo\nSùng Thị Pà,1990,Nữ,Bản Kéo'),
+      opts,
+      CLI_PRINCIPAL,
+    );
+    expect([again.unchanged, again.held, again.created]).toEqual([1, 0, 1]);
+    expect(await t.sql(`SELECT 1 FROM import_undo_digest WHERE job_id = $1`, [wrong.jobId])).toEqual([]);
+  });
+
   it('refuses after 30 days, when the images are dropped', async () => {
     const s = await importRows('CCB', ['C-9,Hà Văn Chín,1959,Nam,,,00004,CHI-1,Đang sinh hoạt,']);
     await t.sql(`UPDATE import_job SET started_at = now() - interval '31 days', finished_at = now() - interval '31 days' WHERE id = $1`, [

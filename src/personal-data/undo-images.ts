@@ -38,7 +38,8 @@ export function openUndoImage(open: (sealed: Buffer) => string, sealed: Buffer):
 export async function purgeUndoImages(em: EntityManager, now: Date): Promise<number> {
   const rows = await em.query<{ n: string }[]>(
     `WITH gone AS (
-       DELETE FROM import_undo_image i USING import_job j WHERE j.id = i.job_id AND j.started_at < $1 RETURNING 1)
+       DELETE FROM import_undo_image i USING import_job j WHERE j.id = i.job_id AND j.started_at < $1 RETURNING 1),
+     digests AS (DELETE FROM import_undo_digest d USING import_job j WHERE j.id = d.job_id AND j.started_at < $1)
      SELECT count(*) AS n FROM gone`,
     [undoImagesCutoff(now)],
   );
@@ -49,7 +50,9 @@ export async function purgeUndoImages(em: EntityManager, now: Date): Promise<num
 export async function eraseUndoImages(em: EntityManager, recordIds: string[]): Promise<number> {
   if (!recordIds.length) return 0;
   const rows = await em.query<{ n: string }[]>(
-    `WITH gone AS (DELETE FROM import_undo_image WHERE record_id = ANY($1) RETURNING 1) SELECT count(*) AS n FROM gone`,
+    `WITH gone AS (DELETE FROM import_undo_image WHERE record_id = ANY($1) RETURNING 1),
+          digests AS (DELETE FROM import_undo_digest WHERE record_id = ANY($1))
+     SELECT count(*) AS n FROM gone`,
     [recordIds],
   );
   return Number(rows[0].n);

@@ -8,7 +8,7 @@ import { refusedByDatabase } from './import-messages.js';
 import { writeSuggestions, type PendingNotes } from './import-notes.js';
 import { recordValues, type Fate } from './import-plan.js';
 import type { ImportProgress } from './import.types.js';
-import { keepUndoImages, type UndoImages } from './import-undo.js';
+import { keepUndoImages, writeUnchangedDigests, type UndoImages } from './import-undo.js';
 import { flagDuplicateListings } from './known-members.js';
 import { RECORD_COLUMNS } from './record-columns.js';
 import { RejectedRowsService } from './rejected-rows.service.js';
@@ -93,11 +93,7 @@ export class ImportApplier {
       const created = await this.insertCreated(c);
       const updated = await this.updateChanged(c);
       await keepUndoImages(em, job.id, { created: created.map((r) => ({ id: r.id, version: 1 })), updated: [] });
-      await em.query(
-        `UPDATE member_record m SET import_digest = (p.record_values->>'import_digest')::bytea FROM import_plan_row p
-          WHERE ${IN_CHUNK} AND p.fate = 'UNCHANGED' AND p.record_values IS NOT NULL AND m.id = p.record_id AND m.version = p.record_version`,
-        [job.id, from, to],
-      );
+      await writeUnchangedDigests(em, IN_CHUNK, [job.id, from, to]);
       await writeSuggestions(em, ctx.def.code, job.id, await this.notes(c));
       await flagDuplicateListings(em, ctx.def.code, [...created.map((r) => r.id), ...updated.map((u) => u.before.id)]);
       ctx.noteCreated(created.map((r) => r.id));

@@ -9,7 +9,7 @@ import { SecretVault } from '../../personal-data/secret-vault.js';
 import { openUndoImage, purgeUndoImages, type BeforeImage } from '../../personal-data/undo-images.js';
 import { ImportJob, ImportJobStatus } from '../import-job.entity.js';
 import { ImportJobs } from './import-jobs.js';
-import { sealUndoImagesWith } from './import-undo.js';
+import { restoreUnchangedDigests, sealUndoImagesWith } from './import-undo.js';
 import { changedSince, jobRefusal, recordsRefusal, undoBlockedReason } from './undo-refusals.js';
 import {
   clearLoneDuplicateFlags,
@@ -123,6 +123,7 @@ export class ImportUndoService implements OnApplicationBootstrap, BeforeApplicat
     await removeJobTraces(em, job.id);
     await removeCreated(em, created);
     await revertUpdated(em, before);
+    await restoreUnchangedDigests(em, job.id);
     await clearLoneDuplicateFlags(em, job.organizationCode, [...hashes, ...(await idHashes(em, [...before.keys()]))]);
     await em.query(`DELETE FROM import_undo_image WHERE job_id = $1`, [job.id]);
     const unitsRemoved = await removeUnusedCreatedUnits(em, job);

@@ -82,3 +82,34 @@ async function digestsOf(em: EntityManager, ids: string[]): Promise<Map<string, 
   );
   return new Map(rows.map((r) => [r.id, r.import_digest]));
 }
+
+/**
+ * The chunk's unchanged rows write their line's digest (next month's same line is that record),
+ * keeping the digest each replaces so that an undo puts it back. `inChunk`: the chunk's plan rows
+ * (`p`) by its parameters (job, from, to).
+ */
+export async function writeUnchangedDigests(em: EntityManager, inChunk: string, params: unknown[]): Promise<void> {
+  const unchanged = `${inChunk} AND p.fate = 'UNCHANGED' AND p.record_values IS NOT NULL AND m.id = p.record_id AND m.version = p.record_version`;
+  await em.query(
+    `INSERT INTO import_undo_digest (job_id, record_id, version, digest, written)
+     SELECT p.job_id, m.id, m.version, m.import_digest, (p.record_values->>'import_digest')::bytea
+       FROM import_plan_row p JOIN member_record m ON m.id = p.record_id
+      WHERE ${unchanged} AND m.import_digest IS DISTINCT FROM (p.record_values->>'import_digest')::bytea
+     ON CONFLICT (job_id, record_id) DO NOTHING`,
+    params,
+  );
+  await em.query(
+    `UPDATE member_record m SET import_digest = (p.record_values->>'import_digest')::bytea FROM import_plan_row p WHERE ${unchanged}`,
+    params,
+  );
+}
+
+/** An undo's last step: the digests its unchanged rows replaced, back where the record is as the job left it. */
+export async function restoreUnchangedDigests(em: EntityManager, jobId: string): Promise<void> {
+  await em.query(
+    `UPDATE member_record m SET import_digest = d.digest FROM import_undo_digest d
+      WHERE d.job_id = $1 AND m.id = d.record_id AND m.version = d.version AND m.import_digest IS NOT DISTINCT FROM d.written`,
+    [jobId],
+  );
+  await em.query(`DELETE FROM import_undo_digest WHERE job_id = $1`, [jobId]);
+}
