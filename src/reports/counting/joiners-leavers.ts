@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { REPORT_TIME_ZONE, type Period } from '../../common/dates/period.js';
 import type { ReportingArea } from '../../membership/unit/reporting-area.js';
+import { MemberStatus } from '../../membership/status/member-status.js';
 import { EVENT_DAY } from './memberships-snapshot.js';
 
 /** Joiners and leavers of one organization in one commune. */
@@ -12,7 +13,8 @@ export interface Move {
 }
 
 /**
- * Admitted (join date, else the day entered) and ended (an ENDED event) within the period up to the
+ * Admitted (join date, else the day entered; never a temporary listing, sinh hoạt tạm thời: that
+ * person was admitted elsewhere, and the listing is not in số lượt either) and ended (an ENDED event) within the period up to the
  * day, by organization and commune; and the area's member records (not erased), counted in the
  * same pass over `member_record` (issue 19: one pass fewer at a province's million).
  */
@@ -28,7 +30,7 @@ export async function joinersAndLeavers(
     `WITH j AS (
        SELECT r.organization_code AS org, r.commune_code AS commune,
               count(*) FILTER (WHERE coalesce(r.join_date, (r.created_at AT TIME ZONE '${REPORT_TIME_ZONE}')::date)
-                                       BETWEEN $1::date AND $2::date)::int AS n,
+                                       BETWEEN $1::date AND $2::date AND r.status <> '${MemberStatus.TEMPORARY}')::int AS n,
               count(*) FILTER (WHERE r.erased_at IS NULL)::int AS records
          FROM member_record r WHERE ${cond.sql}
         GROUP BY 1, 2),
