@@ -137,6 +137,11 @@ describe('members already known (issue 17, item 3)', () => {
     expect(a1).toMatchObject({ severity: 'WARNING', evidence: { raisedBy: 'IMPORT', otherListings: [{ externalId: 'HND-A2' }] } });
     expect(a2).toMatchObject({ severity: 'WARNING', evidence: { raisedBy: 'IMPORT', otherListings: [{ externalId: 'HND-A1' }] } });
     expect(a1.message).toContain('HND-A2');
+    // Before any link run: in Cảnh báo's counts (the records linked at import carry the flag raised on them).
+    const counted = await t.gql<{ flagCounts: { code: string; records: number }[] }>(
+      `{ flagCounts(organization: "HND") { code records } }`,
+    );
+    expect(counted.data!.flagCounts.filter((c) => c.code === 'DUPLICATE_IN_ORG').reduce((n, c) => n + c.records, 0)).toBe(2);
     await t.app.get(LinkerService).link();
     expect(await flags()).toEqual([a1, a2]);
     const persons = await t.sql<{ flags: string[] }>(

@@ -20,6 +20,13 @@ const CANDIDATES_PER_RECORD = 20;
  * by itself (and no one rejected it), else it is its own person; pairs to review are kept for the
  * queue. The next full run may revise all of it.
  */
+/**
+ * A record's person, with the flags already raised on it (an import's DUPLICATE_IN_ORG): the lists
+ * and counts, which read `record_person.flags`, show them before the next run. `$1` record, `$2` person.
+ */
+const PERSON_WITH_FLAGS = `INSERT INTO record_person (record_id, person_id, flags)
+  VALUES ($1, $2, ARRAY(SELECT f.code FROM record_flag f WHERE f.record_id = $1 ORDER BY f.code))`;
+
 @Injectable()
 export class IncrementalLinkService {
   constructor(
@@ -75,13 +82,10 @@ export class IncrementalLinkService {
    * found: the best one linked, the others to review.
    */
   private async store(em: EntityManager, id: string, person: string, best: ScoredCandidate | undefined, pairs: ScoredCandidate[]) {
-    if (best && !best.row.person_id)
-      await em.query(`INSERT INTO record_person (record_id, person_id) VALUES ($1, $2) ON CONFLICT (record_id) DO NOTHING`, [
-        best.row.id,
-        person,
-      ]);
+    if (best && !best.row.person_id) await em.query(`${PERSON_WITH_FLAGS} ON CONFLICT (record_id) DO NOTHING`, [best.row.id, person]);
     await em.query(
-      `INSERT INTO record_person (record_id, person_id) VALUES ($1, $2) ON CONFLICT (record_id) DO UPDATE SET person_id = EXCLUDED.person_id`,
+      `${PERSON_WITH_FLAGS} ON CONFLICT (record_id) DO UPDATE SET person_id = EXCLUDED.person_id,
+         flags = ARRAY(SELECT DISTINCT c FROM unnest(record_person.flags || EXCLUDED.flags) AS c ORDER BY c)`,
       [id, person],
     );
     // The pairs found, in one statement (not one per candidate).
