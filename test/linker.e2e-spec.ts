@@ -282,6 +282,24 @@ describe('the linker', () => {
     expect(bad.errors?.[0].message).toContain('Ngày sinh');
   });
 
+  it('shows her own organization’s namesake of the year she typed, however weak the evidence (she must not add him twice)', async () => {
+    await roster('HND', ['HND-BUN,Lò Văn Bun,06/06/1998,Nam,,,00004,HND-CHI-1,Đang sinh hoạt']);
+    const hnd = await t.logIn(await t.createUser('vp.hnd.bun', Role.SECRETARIAT, 'HND'));
+    const query = `query($i: DuplicateCheckInput!) { possibleDuplicates(input: $i) { verdict organization externalId fullName } }`;
+    const typed = { fullName: 'Lò Văn Bun', birthDate: '1998' };
+    const r = await t.gql<{ possibleDuplicates: { verdict: string; externalId: string | null }[] }>(
+      query,
+      { i: { ...typed, organization: 'HND' } },
+      { token: hnd },
+    );
+    expect(r.data!.possibleDuplicates).toEqual([
+      expect.objectContaining({ verdict: 'TO_REVIEW', externalId: 'HND-BUN', fullName: 'Lò Văn Bun' }),
+    ]);
+    // Another organization's form is not shown a weak namesake of his.
+    const other = await t.gql<{ possibleDuplicates: unknown[] }>(query, { i: { ...typed, organization: 'CCB' } });
+    expect(other.data!.possibleDuplicates).toEqual([]);
+  });
+
   it('links a record created through GraphQL at once, and the records of a small import as they land', async () => {
     await roster('HND', ['HND-K1,Bùi Văn Khải,20/10/1990,Nam,001090055555,0987000111,00004,HND-CHI-1,Đang sinh hoạt']);
     const first = await personOf('HND', 'HND-K1');

@@ -11,7 +11,7 @@ import { MEMBER_STATUS_INFO } from '../../membership/status/member-status.js';
 import { SecretVault } from '../../personal-data/secret-vault.js';
 import { CallLimiter } from './call-limiter.js';
 import { personOf } from '../model/clustering.js';
-import { linkDate, linkName, type LinkDate, type LinkName } from '../../common/identity/identity-compare.js';
+import { linkDate, linkName, NameLevel, type LinkDate, type LinkName } from '../../common/identity/identity-compare.js';
 import { answersProbe, parseProbe, probeFields, probeNumbers, probeText, type DuplicateCheckInput, type Probe } from './duplicate-probe.js';
 import { LinkDecision } from '../link.entities.js';
 import { DEFAULT_LINK_OPTIONS, LINKED_STATUSES, linkDecision } from '../model/pair-decision.js';
@@ -119,7 +119,9 @@ export class DuplicateCheckService {
 
   private async answer(probe: Probe, caller: Principal, limit: number): Promise<DuplicateCandidate[]> {
     const scope = readScope(caller);
-    return (await this.scoredCandidates(probe, null, limit, answersProbe)).map(
+    // Her own organization's namesake of that year is shown whatever its score: she checks before adding someone twice.
+    const namesake = (c: Comparison, r: CandidateRow) => r.organization_code === probe.organization && c.name === NameLevel.SAME;
+    return (await this.scoredCandidates(probe, null, limit, answersProbe, namesake)).map(
       ({ row: r, probability, weight, verdict, explanation, contributions }) => {
         const mine = isCallers(scope, r);
         return {
@@ -172,6 +174,8 @@ export class DuplicateCheckService {
     exclude: string | null,
     limit: number,
     answers: (c: Comparison) => boolean = () => true,
+    /** Kept for review even below the review threshold (the duplicate check's namesakes in her organization). */
+    keep: (c: Comparison, r: CandidateRow) => boolean = () => false,
   ): Promise<ScoredCandidate[]> {
     const rows = await findCandidates(this.db, probe, exclude, LINKED_STATUSES);
     const { value: model, total } = await this.currentModel();
@@ -193,7 +197,7 @@ export class DuplicateCheckService {
         { total, name: () => sameName, birth: () => 1 },
       );
       const decision = linkDecision(c, s.weight, DEFAULT_LINK_OPTIONS);
-      if (decision === null) continue;
+      if (decision === null && !keep(c, r)) continue;
       const verdict: Verdict = decision === LinkDecision.AUTO ? 'LIKELY_SAME' : 'TO_REVIEW';
       out.push({
         row: r,
