@@ -1,6 +1,15 @@
 import type { Page } from 'playwright-core';
 import { Role } from '../src/access/role.js';
-import { CLEAN, eventually, launchBrowser, logInThroughPage, review, unlabelledDialogFields, type TestBrowser } from './support/browser.js';
+import {
+  chooseOption,
+  CLEAN,
+  eventually,
+  launchBrowser,
+  logInThroughPage,
+  review,
+  unlabelledDialogFields,
+  type TestBrowser,
+} from './support/browser.js';
 import { createDtnMembers, createDtnUnits } from './support/dtn-units.js';
 import { createTestApp, type TestApp } from './test-app.js';
 
@@ -291,6 +300,27 @@ describe('the console: her units, moves between them, a transfer another commune
     await dialog.getByRole('button', { name: 'Lưu' }).click();
     await treeNode(page, '00004-HOI-NGUOI-CAO-TUOI-PHUONG').waitFor();
     expect(await page.getByRole('status').filter({ hasText: 'Chưa có đơn vị nào' }).count()).toBe(0);
+    await context.close();
+  });
+
+  it('lets the administrator choose whose units she sees and adds: a base unit added for the Hội Nông dân is the Hội Nông dân’s', async () => {
+    const context = await b.context();
+    const page = await logInThroughPage(context, t.url, await t.createUser('quantri.units', Role.ADMIN));
+    await openUnits(page);
+    await chooseOption(page, page.getByRole('combobox', { name: 'Tổ chức' }), /^Hội Nông dân Việt Nam$/);
+    await page.getByRole('button', { name: 'Thêm đơn vị cơ sở (xã, phường)' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Tên đơn vị').fill('Hội Nông dân phường Ba Đình');
+    await dialog.getByRole('combobox', { name: /^Xã, phường của đơn vị cơ sở/ }).fill('ba dinh');
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'Phường Ba Đình — Thành phố Hà Nội (00004)' })
+      .click();
+    await dialog.getByRole('button', { name: 'Lưu' }).click();
+    await treeNode(page, '00004-HOI-NONG-DAN-PHUONG-BA-DIN').waitFor();
+    const made = await t.sql<{ organization_code: string }>(
+      `SELECT organization_code FROM unit WHERE code = '00004-HOI-NONG-DAN-PHUONG-BA-DIN'`,
+    );
+    expect(made).toEqual([{ organization_code: 'HND' }]);
     await context.close();
   });
 

@@ -1,4 +1,4 @@
-import { Alert, Button, Col, Input, Row, Space, Tree, Typography } from 'antd';
+import { Alert, Button, Col, Input, Row, Select, Space, Tree, Typography } from 'antd';
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useQuery } from 'urql';
 import { errorText } from '../../client.ts';
@@ -36,7 +36,9 @@ type Dialog = 'add' | 'base' | 'rename' | 'move' | null;
 /** Her branches: the tree, add and rename a unit, move members between units, transfers waiting for her. */
 export function UnitsScreen({ session }: { session: Session }) {
   const [orgs] = useQuery({ query: ORGANIZATIONS, pause: !!session.user.organization });
-  const organization = session.user.organization ?? orgs.data?.organizations[0]?.code ?? '';
+  // An account of no one organization (the administrator) chooses whose units: a unit added lands in that one.
+  const [chosenOrg, setChosenOrg] = useState<string | null>(null);
+  const organization = session.user.organization ?? chosenOrg ?? orgs.data?.organizations[0]?.code ?? '';
   const [units, refetchUnits] = useQuery({ query: UNIT_TREE, variables: { organization }, pause: !organization });
   const list = useMemo(() => units.data?.units ?? [], [units.data]);
   const branches = useMemo(() => unitBranches(list), [list]);
@@ -81,6 +83,18 @@ export function UnitsScreen({ session }: { session: Session }) {
         {T.units.title}
       </Typography.Title>
       <Typography.Paragraph>{T.units.intro}</Typography.Paragraph>
+      {!session.user.organization && (
+        <Select
+          aria-label={T.roster.organization}
+          style={{ minWidth: 260, marginBottom: 16 }}
+          value={organization || undefined}
+          onChange={(o: string) => {
+            setChosenOrg(o);
+            setSelected(null);
+          }}
+          options={orgs.data?.organizations.map((o) => ({ value: o.code, label: o.name })) ?? []}
+        />
+      )}
       {writer && organization && <TransferRequests organization={organization} changes={changes} onDecided={refresh} />}
       {units.error && (
         <Alert type="error" showIcon role="alert" title={T.error.generic} description={errorText(units.error, T.error.network)} />
