@@ -56,6 +56,8 @@ describe("the console's import wizard, as a Hội Phụ nữ secretariat imports
     await page.getByRole('button', { name: 'Nhập vào danh sách' }).click();
     await page.getByText('Đã nhập xong tệp hpn-thanh-nua.libreoffice.xlsx').waitFor();
     expect(await members()).toBe(14);
+    // Her roster has no Mã hồ sơ: the codes given are in the result file, to import next time.
+    await page.getByRole('link', { name: 'Tải tệp kết quả (mã hồ sơ đã gán)' }).waitFor();
     const names = (await t.sql<{ full_name: string }>(`SELECT full_name FROM member_record WHERE organization_code = 'HPN'`)).map(
       (r) => r.full_name,
     );
@@ -73,6 +75,8 @@ describe("the console's import wizard, as a Hội Phụ nữ secretariat imports
     await dialog.getByLabel('Lý do hoàn tác').fill('Nhập nhầm tệp của thôn khác');
     await undo.click();
     await page.getByText('Đã hoàn tác lượt nhập này').waitFor();
+    // Undone, its codes are gone: no result file offered to import next time.
+    expect(await page.getByRole('link', { name: 'Tải tệp kết quả (mã hồ sơ đã gán)' }).count()).toBe(0);
     expect(await members()).toBe(0);
     expect(await jobs()).toEqual([{ id: job.id, status: 'UNDONE' }]);
     await eventually(async () => expect(await audited('IMPORT_UNDO', job.id)).toBe(1));

@@ -41,7 +41,8 @@ export function ResultStep({ jobId, onAnother }: { jobId: string; onAnother: () 
       </Descriptions>
       <Space style={{ marginTop: 16 }} wrap>
         {job.rejected > 0 && <a href={job.errorFileUrl}>{T.imports.errorFile}</a>}
-        {job.resultFileUrl && <a href={job.resultFileUrl}>{T.imports.resultFile}</a>}
+        {/* Undone, the codes it gave are gone: its result file is nothing to import next time. */}
+        {job.status === 'DONE' && job.resultFileUrl && <a href={job.resultFileUrl}>{T.imports.resultFile}</a>}
         {job.status === 'DONE' && (
           <Button danger onClick={() => setUndoing(true)}>
             {T.imports.undo}
@@ -49,7 +50,7 @@ export function ResultStep({ jobId, onAnother }: { jobId: string; onAnother: () 
         )}
         <Button onClick={onAnother}>{T.imports.another}</Button>
       </Space>
-      {job.resultFileUrl && (
+      {job.status === 'DONE' && job.resultFileUrl && (
         <Typography.Paragraph type="secondary" style={{ marginTop: 12 }}>
           {T.imports.held.keepCodes}
         </Typography.Paragraph>
