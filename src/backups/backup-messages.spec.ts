@@ -6,16 +6,20 @@ describe('what a backup says', () => {
     [
       '/srv/lt/backups/lienthong-2026-12-04-163012.tar.gz',
       false,
-      'lienthong restore /srv/lt/backups/lienthong-2026-12-04-163012.tar.gz --data-dir THƯ_MỤC_MỚI --key TỆP_KHÓA',
+      'cd /opt/lienthong && npm run cli -- restore /srv/lt/backups/lienthong-2026-12-04-163012.tar.gz --data-dir THƯ_MỤC_MỚI --key TỆP_KHÓA',
     ],
-    ['/srv/lt/backups/with-key.tar.gz', true, 'lienthong restore /srv/lt/backups/with-key.tar.gz --data-dir THƯ_MỤC_MỚI'],
+    [
+      '/srv/lt/backups/with-key.tar.gz',
+      true,
+      'cd /opt/lienthong && npm run cli -- restore /srv/lt/backups/with-key.tar.gz --data-dir THƯ_MỤC_MỚI',
+    ],
     [
       "/srv/sao lưu/bản của Hà's.tar.gz",
       false,
-      `lienthong restore '/srv/sao lưu/bản của Hà'\\''s.tar.gz' --data-dir THƯ_MỤC_MỚI --key TỆP_KHÓA`,
+      `cd /opt/lienthong && npm run cli -- restore '/srv/sao lưu/bản của Hà'\\''s.tar.gz' --data-dir THƯ_MỤC_MỚI --key TỆP_KHÓA`,
     ],
   ])('restores %s (key inside: %s) with a line to copy', (file, withKey, line) => {
-    expect(restoreCommand(file, withKey)).toBe(line);
+    expect(restoreCommand(file, withKey, '/opt/lienthong')).toBe(line);
   });
 
   it.each([

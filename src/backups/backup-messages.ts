@@ -33,7 +33,10 @@ export function failureText(e: unknown): string {
 /** A path as one shell word. */
 const shellWord = (s: string) => (/^[\w./@:+-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
 
-/** The restore of an archive, to copy: into a new, empty DATA_DIR, with the key kept apart unless it is in the archive. */
-export function restoreCommand(file: string, withKey: boolean): string {
-  return `lienthong restore ${shellWord(file)} --data-dir THƯ_MỤC_MỚI${withKey ? '' : ' --key TỆP_KHÓA'}`;
+/**
+ * The restore of an archive, to copy and run as it is on the server: from the application's folder
+ * (`appDir`, where `npm run cli` works), into a new, empty DATA_DIR, with the key kept apart unless it is in the archive.
+ */
+export function restoreCommand(file: string, withKey: boolean, appDir: string): string {
+  return `cd ${shellWord(appDir)} && npm run cli -- restore ${shellWord(file)} --data-dir THƯ_MỤC_MỚI${withKey ? '' : ' --key TỆP_KHÓA'}`;
 }

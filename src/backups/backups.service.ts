@@ -134,7 +134,7 @@ export class BackupsService implements OnApplicationShutdown {
       bytes: r.bytes === null ? null : Number(r.bytes),
       withKey: r.withKey,
       failure: r.failure,
-      restoreCommand: r.status === 'DONE' ? restoreCommand(r.file, r.withKey) : null,
+      restoreCommand: r.status === 'DONE' ? restoreCommand(r.file, r.withKey, process.cwd()) : null,
     };
   }
 
