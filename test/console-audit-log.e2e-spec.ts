@@ -74,6 +74,12 @@ describe('the console: the audit log names what was done and finds a record by i
     expect(reports.map((r) => r.action)).toContain('REPORT_DOWNLOADED');
     expect(reports.map((r) => r.action)).not.toContain('EXPORT');
 
+    // A log-in with a wrong password: logged with why, which the console says in words.
+    const wrong = await t.gql(
+      `mutation { logIn(input: { username: "bdv-nhat-ky", password: "khong-dung-mat-khau", totpCode: "000000" }) { token } }`,
+    );
+    expect(wrong.errors?.[0].message).toContain('Đăng nhập không thành công');
+
     // The console: in her words.
     const admin = await t.createUser('qt-nhat-ky', Role.ADMIN);
     const context = await b.context();
@@ -87,6 +93,7 @@ describe('the console: the audit log names what was done and finds a record by i
       expect(texts.some((r) => r.includes('Quyết định rà soát: cùng một người'))).toBe(true);
       expect(texts.some((r) => r.includes('Tải báo cáo'))).toBe(true);
       expect(texts.some((r) => /Tách người|Gộp người/.test(r))).toBe(false);
+      expect(texts.some((r) => r.includes('bdv-nhat-ky') && r.includes('Sai mật khẩu'))).toBe(true);
     }, 10_000);
     expect(await review(page)).toEqual(CLEAN);
     await context.close();

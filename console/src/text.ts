@@ -767,6 +767,18 @@ const TEXT = {
     toDay: 'Đến ngày',
     at: 'Thời điểm',
     reason: 'Lý do',
+    /** What a line's figures say, where it has no written reason: why a log-in failed, what a list read showed. */
+    failedLogin: {
+      BAD_PASSWORD: 'Sai mật khẩu',
+      BAD_TOTP: 'Sai mã xác thực',
+      USED_TOTP: 'Mã xác thực đã dùng rồi',
+      UNKNOWN_USER: 'Không có tên đăng nhập này',
+      DISABLED: 'Tài khoản đã bị khóa',
+      NOT_STARTED: 'Chưa kích hoạt tài khoản',
+      THROTTLED: 'Thử sai quá nhiều lần (tài khoản tạm khóa)',
+      THROTTLED_IP: 'Thử sai quá nhiều lần từ máy này',
+    } as Record<string, string>,
+    rowsRead: (rows: number) => `${rows.toLocaleString('vi-VN')} dòng`,
     auditEntry: 'Hành động, người thực hiện, đối tượng',
     older: '50 dòng cũ hơn',
     newest: 'Về dòng mới nhất',

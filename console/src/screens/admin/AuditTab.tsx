@@ -41,13 +41,27 @@ const actorOf = (e: AuditRow) =>
     ? T.reports.computedBy('schedule')
     : `${e.actorName} (${T.admin.actorKind[e.actorKind] ?? e.actorKind})`;
 
+/** The written reason, else what the line's figures say in words (why a log-in failed, how many lines a read showed). */
+export function whyOf(e: AuditRow): string | null {
+  if (e.reason) return e.reason;
+  let detail: { reason?: unknown; rows?: unknown };
+  try {
+    detail = JSON.parse(e.detail) as typeof detail;
+  } catch {
+    return null;
+  }
+  if (e.action === 'LOGIN_FAILED' && typeof detail.reason === 'string') return T.admin.failedLogin[detail.reason] ?? detail.reason;
+  if (typeof detail.rows === 'number') return T.admin.rowsRead(detail.rows);
+  return null;
+}
+
 const auditColumns = (orgName: (code: string) => string, usernames: Map<string, string>): TableColumnsType<AuditRow> => [
   { title: T.admin.at, dataIndex: 'at', render: (v: string) => vnTime(v) },
   { title: T.admin.action, key: 'action', render: (_: unknown, e) => T.admin.actionName[actionOf(e)] ?? e.action },
   { title: T.admin.actor, key: 'actor', render: (_: unknown, e) => actorOf(e) },
   { title: T.admin.subject, key: 'subject', render: (_: unknown, e) => subjectOf(e, usernames) },
   { title: T.admin.organization, dataIndex: 'organization', render: (v: string | null) => (v ? orgName(v) : T.dash) },
-  { title: T.admin.reason, dataIndex: 'reason', render: (v: string | null) => v ?? T.dash },
+  { title: T.admin.reason, key: 'reason', render: (_: unknown, e) => whyOf(e) ?? T.dash },
 ];
 
 /** On a phone (below 576 px): one line of the log as a card — when and what first, then who, on what, why — nothing off to the right. */
@@ -64,7 +78,7 @@ const phoneColumns = (orgName: (code: string) => string, usernames: Map<string, 
             [T.admin.actor, actorOf(e)],
             [T.admin.subject, e.subjectType || e.subjectId ? subjectOf(e, usernames) : null],
             [T.admin.organization, e.organization ? orgName(e.organization) : null],
-            [T.admin.reason, e.reason],
+            [T.admin.reason, whyOf(e)],
           ] as const
         )
           .filter(([, v]) => v)

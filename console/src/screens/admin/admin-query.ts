@@ -77,6 +77,7 @@ export const AUDIT_EVENTS = graphql(`
         subjectCode
         organization
         reason
+        detail
       }
     }
   }
