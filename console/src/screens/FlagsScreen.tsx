@@ -77,6 +77,31 @@ export function FlagsScreen({ session }: { session: Session }) {
   // Pages of 500 (the table shows them 50 at a time): the cursors of the pages before, to go on or back.
   const [afters, setAfters] = useState<(string | null)[]>([null]);
   useEffect(() => setAfters([null]), [code, reason, organization, commune, noCommune, dismissed]);
+  // Another address of this screen (a link followed, Back or Forward): its filters, read again.
+  useEffect(() => {
+    const followed = () => {
+      const q = new URLSearchParams(window.location.hash.split('?')[1] ?? '');
+      setCode(q.get('loai') ?? undefined);
+      setReason(q.get('ly-do') ?? undefined);
+      if (!ownOrganization) setOrganization(q.get('to-chuc') ?? undefined);
+      setCommune(q.get('xa') ?? undefined);
+      setNoCommune(!q.get('xa') && q.get('chua-ro-xa') === '1');
+    };
+    window.addEventListener('hashchange', followed);
+    return () => window.removeEventListener('hashchange', followed);
+  }, [ownOrganization]);
+  // The address says what she sees (a reload or a link given on shows the same), replaced, not a new history entry.
+  useEffect(() => {
+    const q = new URLSearchParams();
+    if (code) q.set('loai', code);
+    if (reason) q.set('ly-do', reason);
+    if (organization && !ownOrganization) q.set('to-chuc', organization);
+    if (commune) q.set('xa', commune);
+    if (noCommune) q.set('chua-ro-xa', '1');
+    const path = window.location.hash.split('?')[0] || '#/canh-bao';
+    const next = `${path}${q.size ? `?${q.toString()}` : ''}`;
+    if (next !== window.location.hash) window.history.replaceState(null, '', next);
+  }, [code, reason, organization, ownOrganization, commune, noCommune]);
   const after = afters[afters.length - 1];
   const [result, refetch] = useQuery({
     query: FLAGGED,
