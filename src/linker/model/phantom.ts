@@ -45,7 +45,7 @@ export const FLAG_LABELS: Record<FlagCode, string> = {
   INELIGIBLE_SEX: 'Không đúng giới tính',
   AGED_OUT: 'Đến tuổi trưởng thành',
   INACTIVE: 'Không sinh hoạt, không đóng phí',
-  NO_IDENTITY: 'Không có số định danh',
+  NO_IDENTITY: 'Thiếu thông tin định danh (không số định danh, ngày sinh đầy đủ, điện thoại)',
   INVALID_ID: 'Số định danh sai',
   ID_MISMATCH: 'Số định danh không khớp',
   SHARED_PHONE: 'Dùng chung số điện thoại',

@@ -1,4 +1,5 @@
-import { changesSince, formatRate, type ReportData } from './report-figures.js';
+import { flagLabel } from '../../linker/model/phantom.js';
+import { changesSince, formatRate, TOTAL_LABELS, type ReportData } from './report-figures.js';
 
 describe('changes against the previous report', () => {
   const data = (memberships: number, hpn: number | null): ReportData => ({
@@ -73,5 +74,16 @@ describe('changes against the previous report', () => {
   it('writes rates the Vietnamese way, and "không tính được" without a denominator', () => {
     expect(formatRate(0.6289)).toBe('62,9%');
     expect(formatRate(null)).toBe('không tính được');
+  });
+});
+
+describe('labels that name what they count', () => {
+  it('never names two different counts alike (a Ban Dân vận officer read them as one)', () => {
+    // The report's extra listings (số lượt − số người of each organization), not Cảnh báo's flagged records (both listings).
+    expect(TOTAL_LABELS.duplicateRecords).not.toBe(flagLabel('DUPLICATE_IN_ORG'));
+    expect(TOTAL_LABELS.duplicateRecords).toContain('ghi thừa');
+    // Records without an ID number, not the flag of a record with neither number, full birth date nor phone.
+    expect(flagLabel('NO_IDENTITY')).not.toMatch(/^Không có số định danh$/);
+    expect(TOTAL_LABELS.withoutIdNumber).toBe('Hồ sơ chưa có số định danh');
   });
 });

@@ -135,7 +135,7 @@ export const TOTAL_LABELS: Record<keyof ReportTotals, string> = {
   peopleNotSuspected: PEOPLE_NOT_SUSPECTED.label,
   peopleInSeveralOrgs: 'Số người ở từ 2 tổ chức',
   suspectedPhantoms: FIGURE_LABELS.suspectedPhantoms,
-  duplicateRecords: 'Hồ sơ trùng trong cùng tổ chức',
+  duplicateRecords: 'Hồ sơ ghi thừa trong cùng tổ chức (một người, nhiều hồ sơ)',
   withoutIdNumber: 'Hồ sơ chưa có số định danh',
   joiners: 'Kết nạp trong kỳ',
   leavers: 'Thôi sinh hoạt trong kỳ',
