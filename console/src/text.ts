@@ -579,7 +579,7 @@ const TEXT = {
       {
         heading: 'Cảnh báo và hồ sơ nghi ảo',
         screen: 'canh-bao',
-        body: 'Màn hình Cảnh báo liệt kê các hồ sơ đang sinh hoạt mà lần rà soát gần nhất thấy có vấn đề (đã mất theo dữ liệu dân cư, quá tuổi, lâu không sinh hoạt, trùng…), mỗi cảnh báo kèm lý do. Khi đúng, bấm "Xác nhận" và ghi căn cứ (ví dụ giấy báo tử): hồ sơ được kết thúc sinh hoạt. Khi sai, bấm "Không đúng" và ghi lý do: cảnh báo đó không hiện lại. Mọi quyết định đều được ghi nhật ký. Khi đăng nhập, dòng "Từ lần đăng nhập trước" cho biết có bao nhiêu hồ sơ mới bị nghi ảo (và báo cáo mới, cặp hồ sơ chờ rà soát) kể từ lần trước bạn vào; bấm vào để mở màn hình tương ứng.',
+        body: 'Màn hình Cảnh báo liệt kê các hồ sơ đang sinh hoạt mà lần rà soát gần nhất thấy có vấn đề (đã mất theo dữ liệu dân cư, quá tuổi, lâu không sinh hoạt, trùng…), mỗi cảnh báo kèm lý do. Khi đúng, bấm "Xác nhận" và ghi căn cứ (ví dụ giấy báo tử): hồ sơ được kết thúc sinh hoạt. Khi sai, bấm "Không đúng" và ghi lý do: cảnh báo đó không hiện lại (việc xác nhận hay bác bỏ là của văn phòng tổ chức giữ hồ sơ; Ban Dân vận bấm "Đề nghị chú ý" để đề nghị văn phòng đó xem lại). Mọi quyết định đều được ghi nhật ký. Khi đăng nhập, dòng "Từ lần đăng nhập trước" cho biết có bao nhiêu hồ sơ mới bị nghi ảo (và báo cáo mới, cặp hồ sơ chờ rà soát) kể từ lần trước bạn vào; bấm vào để mở màn hình tương ứng.',
       },
       {
         heading: 'Xuất danh sách ra Excel',
