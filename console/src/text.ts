@@ -273,7 +273,7 @@ const TEXT = {
     withoutUnitOwnBody: (unit: string) =>
       `Các hội viên này chưa ghi chi hội nên sẽ được nhập vào đơn vị của tài khoản bạn (mã ${unit}). Nếu tệp có cột ghi chi hội (tổ, thôn/xóm…), chọn "Chi hội / đơn vị" cho cột đó ở bảng dưới; hoặc sau khi nhập, chuyển họ vào đúng chi hội ở màn hình "Chi hội / đơn vị".`,
     withoutUnitMappedBody:
-      'Tệp có cột chi hội, nhưng ở các dòng này ô chi hội để trống hoặc ghi một tên không khớp chi hội nào của bạn (xem lý do ở từng dòng bên dưới). Hội viên đã có trong danh sách vẫn giữ chi hội đang có; hội viên mới được nhập chưa có chi hội. Hãy sửa tên cho đúng rồi nhập lại, hoặc chọn "Tạo các chi hội (đơn vị) … mà chưa có" khi tải tệp lên.',
+      'Tệp có cột chi hội, nhưng ở các dòng này ô chi hội để trống hoặc ghi một tên không khớp chi hội nào của bạn (xem lý do ở từng dòng bên dưới). Hội viên đã có trong danh sách vẫn giữ chi hội đang có; hội viên mới được nhập chưa có chi hội. Hãy sửa tên cho đúng rồi nhập lại, hoặc đánh dấu "Tạo các chi hội (đơn vị) … mà chưa có" dưới đây rồi bấm "Xem lại".',
     sheetNotes: 'Lưu ý khi đọc các trang tính của tệp',
     /** The units the confirmation will create (she ticked "Tạo các chi hội…"), named as her file writes them. */
     unitsToCreate: (names: readonly string[]) =>

@@ -106,10 +106,10 @@ export class RosterIoResolver {
       'Plans a waiting preview again with her corrected column mapping or her decisions on held rows, and answers when it waits again (PREVIEW) with its new plan: confirmImport then applies exactly that plan.',
   })
   async previewImportAgain(
-    @Args() { jobId, mapping, decisions }: PreviewImportAgainArgs,
+    @Args() { jobId, mapping, decisions, createUnits }: PreviewImportAgainArgs,
     @Caller() caller: Principal,
   ): Promise<ImportJobType> {
-    await this.importer.confirm(jobId, caller, { mapping, decisions, again: true });
+    await this.importer.confirm(jobId, caller, { mapping, decisions, again: true, createUnits: createUnits ?? undefined });
     const job = await this.importer.job(jobId, caller);
     return toImportJobType(job, await this.importer.hasResult(job.id));
   }

@@ -318,6 +318,13 @@ export class PreviewImportAgainArgs {
   @ValidateNested({ each: true })
   @Type(() => HeldRowDecisionInput)
   decisions?: HeldRowDecisionInput[] | null;
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Create the units her file names that do not exist yet (as createUnits at the upload).',
+  })
+  @IsOptional()
+  @IsBoolean()
+  createUnits?: boolean | null;
 }
 
 @ObjectType('ImportWarning', {

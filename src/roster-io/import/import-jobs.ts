@@ -264,12 +264,18 @@ export class ImportJobs {
     actor: Principal,
     mapping: { header: string; field: string }[] | null,
     decisions: HeldDecision[],
+    createUnits?: boolean,
   ): Promise<JobClaim> {
     if (job.status !== ImportJobStatus.PREVIEW)
       throw new DomainError('CONFLICT', `Lượt nhập '${job.id}' không còn ở bước xem trước (trạng thái ${job.status})`);
     const claim = await JobClaim.take(this.db, job.id);
     if (!claim) throw new DomainError('CONFLICT', `Lượt nhập '${job.id}' đang được xác nhận`);
-    const options = { ...job.options, mapping: JSON.stringify(mapping), decisions: JSON.stringify(decisions) };
+    const options = {
+      ...job.options,
+      mapping: JSON.stringify(mapping),
+      decisions: JSON.stringify(decisions),
+      ...(createUnits === undefined ? {} : { createUnits }),
+    };
     const set = { status: ImportJobStatus.RUNNING, finishedAt: null, options };
     await releasedOnError(claim, async () => {
       await this.db.getRepository(ImportJob).update(job.id, set);

@@ -33,6 +33,8 @@ export interface ConfirmOptions {
   acceptIneligible?: string | null;
   again?: boolean;
   decisions?: HeldDecision[] | null;
+  /** Planning again: create the units her file names that do not exist (she ticked it at the preview, not at the upload). */
+  createUnits?: boolean;
 }
 
 /** What the secretary decided a held row is: the candidate record of that code, or (code null) someone else, a new record. */

@@ -119,25 +119,26 @@ export class RosterImportService {
   }
 
   /**
-   * Applies a waiting job's plan (a preview, or a file for another organization with the
-   * secretariat's reason); with a corrected column mapping (given, or kept by `again`), or units to
-   * create, the kept file is planned again first. `again`: her corrected mapping planned as a new
-   * preview, applied by a later confirmation (the console shows her what it will do first).
+   * Applies a waiting job's plan (a preview, or another organization's file with a reason); with a corrected mapping, units
+   * to create, or a stale plan, the kept file is planned again first. `again`: her corrections planned as a new preview.
    */
   async confirm(jobId: string, caller: Principal, opts: ConfirmOptions): Promise<ImportSummary> {
     const job = await this.jobs.find(jobId, caller);
     const mapping = opts.mapping?.length ? opts.mapping : ImportJobs.keptMapping(job);
     const decided = !!opts.again && !!opts.decisions?.length;
     const late = await overtaking(this.db, job);
-    checkConfirmation(late, !!opts.again, !!mapping || decided);
+    const units = !!opts.again && opts.createUnits !== undefined && opts.createUnits !== !!job.options.createUnits;
+    checkConfirmation(late, !!opts.again, !!mapping || decided || units);
     const decisions = ImportJobs.keptDecisions(job, opts.decisions);
     const turn = await this.slots.take();
     const claim = await givenBackOnError(turn, () =>
-      opts.again ? this.jobs.replan(job, caller, mapping, decisions) : this.jobs.confirm(job, caller, opts.acceptIneligible ?? null),
+      opts.again
+        ? this.jobs.replan(job, caller, mapping, decisions, units ? opts.createUnits : undefined)
+        : this.jobs.confirm(job, caller, opts.acceptIneligible ?? null),
     );
     const def = await this.records.organizationForRecords(job.organizationCode);
     const file = await keptUpload(this.config.dataDir, job.id);
-    const replan = !!mapping?.length || !!job.plan?.unitsPlanned || decided || !!late;
+    const replan = !!mapping?.length || !!job.plan?.unitsPlanned || decided || !!late || units;
     if (replan && !file) {
       await claim.release().finally(turn);
       throw new DomainError('CONFLICT', `Tệp của lượt nhập '${job.id}' không còn (giữ 7 ngày): gửi lại tệp để xem trước`);

@@ -32,6 +32,8 @@ export function PreviewStep(props: {
   const [decisions, setDecisions] = useState<Map<number, { row: Row; d: HeldDecision }>>(new Map());
   // Only the held rows, asked of the server (the held rows of a long file are not all on its first pages).
   const [onlyHeld, setOnlyHeld] = useState(false);
+  // The units her file names that do not exist, created after all (she did not tick it at the upload): planned again first.
+  const [createUnits, setCreateUnits] = useState(false);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -94,7 +96,7 @@ export function PreviewStep(props: {
     ) : null;
   const heldCount = p?.counts.find((c) => c.fate === 'HELD')?.count ?? 0;
   const anyHeld = rows.some((r) => r.fate === 'HELD' && r.candidates.length > 0);
-  const pending = changedMapping || decisions.size > 0;
+  const pending = changedMapping || decisions.size > 0 || createUnits;
   // The server's reasons are written as a Hội says them: read in her organization's words (terms.ts).
   const reasonOf = (r: Row) =>
     inTerms(
@@ -125,13 +127,19 @@ export function PreviewStep(props: {
     const decided = [...decisions.values()].map(({ row, d }) =>
       d === undefined ? { sheet: row.sheet, row: row.row, code: null, forget: true } : { sheet: row.sheet, row: row.row, code: d },
     );
-    const variables = { jobId: props.jobId, mapping: changedMapping ? mapping : null, decisions: decided.length ? decided : null };
+    const variables = {
+      jobId: props.jobId,
+      mapping: changedMapping ? mapping : null,
+      decisions: decided.length ? decided : null,
+      createUnits: createUnits || null,
+    };
     const r = await client.mutation(PREVIEW_AGAIN, variables, { requestPolicy: 'network-only' }).toPromise();
     setBusy(false);
     if (r.error) return setError(errorText(r.error, T.error.network));
     // The new plan read afresh (not from the cache), from its first page.
     setMapping(null);
     setDecisions(new Map());
+    setCreateUnits(false);
     // The new plan in full: what her decisions changed is there to check (no held row may be left to filter by).
     setLoaded(new Map());
     showHeld(false);
@@ -209,11 +217,20 @@ export function PreviewStep(props: {
           role="status"
           title={T.imports.withoutUnit(p.withoutUnit)}
           description={
-            shownMapping.some((m) => m.field === 'unit')
-              ? T.imports.withoutUnitMappedBody
-              : props.ownUnit
-                ? T.imports.withoutUnitOwnBody(props.ownUnit)
-                : T.imports.withoutUnitBody
+            shownMapping.some((m) => m.field === 'unit') ? (
+              <>
+                <div>{T.imports.withoutUnitMappedBody}</div>
+                {p.unitsToCreate.length === 0 && (
+                  <Checkbox checked={createUnits} onChange={(e) => setCreateUnits(e.target.checked)} style={{ marginTop: 8 }}>
+                    {T.imports.createUnits}
+                  </Checkbox>
+                )}
+              </>
+            ) : props.ownUnit ? (
+              T.imports.withoutUnitOwnBody(props.ownUnit)
+            ) : (
+              T.imports.withoutUnitBody
+            )
           }
           style={{ marginBottom: 16 }}
         />
@@ -276,7 +293,7 @@ export function PreviewStep(props: {
         ]}
         style={{ marginBottom: 24 }}
       />
-      {changedMapping && (
+      {(changedMapping || createUnits) && (
         <Alert
           type="info"
           showIcon

@@ -47,8 +47,8 @@ export type Job = ResultOf<typeof JOB>['importJob'];
 
 /** Her corrected column mapping, or her decisions on held rows, planned as a new preview: it answers once the job waits again. */
 export const PREVIEW_AGAIN = graphql(`
-  mutation PreviewImportAgain($jobId: ID!, $mapping: [ColumnMappingInput!], $decisions: [HeldRowDecisionInput!]) {
-    previewImportAgain(jobId: $jobId, mapping: $mapping, decisions: $decisions) {
+  mutation PreviewImportAgain($jobId: ID!, $mapping: [ColumnMappingInput!], $decisions: [HeldRowDecisionInput!], $createUnits: Boolean) {
+    previewImportAgain(jobId: $jobId, mapping: $mapping, decisions: $decisions, createUnits: $createUnits) {
       id
       status
     }
