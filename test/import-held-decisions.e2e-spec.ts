@@ -137,13 +137,23 @@ describe('held rows decided in the preview (issue 17, item 3)', () => {
   });
 
   it('holds a re-typed row whose name gained its missing last word (no phone, no CCCD) instead of adding her a second record', async () => {
-    await listed('hpn-thu.csv', ['Họ và tên,Ngày sinh,Giới tính', 'Lường Thị Thu,12/03/1990,Nữ', 'Cầm Thị Ngọc,1992,Nữ']);
+    await listed('hpn-thu.csv', [
+      'Họ và tên,Ngày sinh,Giới tính',
+      'Lường Thị Thu,12/03/1990,Nữ',
+      'Cầm Thị Ngọc,1992,Nữ',
+      'Tòng Thị,08/11/1986,Nữ',
+    ]);
     const thu = await codeOf('Lường Thị Thu');
     const her = await t.logIn(await t.createUser('vp.hpn.thu', Role.SECRETARIAT, 'HPN'));
-    const { jobId, pv } = await upload(her, 'Họ và tên,Ngày sinh,Giới tính\nLường Thị Thu Trang,12/03/1990,Nữ\nCầm Thị Ngọc Anh,1985,Nữ\n');
+    const { jobId, pv } = await upload(
+      her,
+      'Họ và tên,Ngày sinh,Giới tính\nLường Thị Thu Trang,12/03/1990,Nữ\nCầm Thị Ngọc Anh,1985,Nữ\nTòng Thị Ánh,08/11/1986,Nữ\n',
+    );
     expect(pv.rows.map((r) => [r.fullName, r.fate])).toEqual([
       ['Lường Thị Thu Trang', 'HELD'],
       ['Cầm Thị Ngọc Anh', 'CREATED'],
+      // Her name had no given name at all (Tòng Thị): completed, she is held too.
+      ['Tòng Thị Ánh', 'HELD'],
     ]);
     expect(pv.rows[0].candidates).toEqual([{ code: thu, fullName: 'Lường Thị Thu', birthDate: '1990-03-12', unit: null }]);
     expect(pv.rows[0].reason).toContain("họ tên trong hồ sơ là 'Lường Thị Thu', khác một chữ cuối");

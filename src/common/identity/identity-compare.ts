@@ -71,26 +71,33 @@ export function compareNames(a: LinkName, b: LinkName): NameLevel {
   return NameLevel.DIFFERENT;
 }
 
-/**
- * One name is the other with a last word more (Lường Thị Thu → Lường Thị Thu Trang: a word the list
- * left out, now added, or dropped): the same family name, the shorter's given name the longer's last
- * middle name (Thị/Văn aside: "Nguyễn Văn" is no name). compareNames calls them DIFFERENT, as they
- * may well be two people; an import holds them for the secretariat, never merges them.
- */
-export function oneWordLonger(a: LinkName, b: LinkName): boolean {
-  const [long, short] = a.middle.length + a.given.length > b.middle.length + b.given.length ? [a, b] : [b, a];
-  if (!long.middle || !short.family || long.family !== short.family) return false;
-  const middle = long.middle.split(' ');
-  return short.given === middle[middle.length - 1] && short.middle === middle.slice(0, -1).join(' ');
+/** A full name's folded words, the family name read one way (Huỳnh → hoang). */
+function foldedWords(fullName: string): string[] {
+  const w = canonicalText(fullName).toLowerCase().split(/\s+/).filter(Boolean).map(foldText);
+  if (w.length > 1) w[0] = FAMILY_VARIANTS[w[0]] ?? w[0];
+  return w;
 }
 
-/** The folded given name of a folded full name without its last word (Thị/Văn aside), or null when that leaves no name. */
+/** Words without the Thị/Văn between the first and the last (a list drops them; a name may end in one: "Tòng Thị"). */
+const withoutInnerMarkers = (w: string[]): string[] => w.filter((x, i) => i === 0 || i === w.length - 1 || !SEX_MARKERS.has(x));
+
+/**
+ * One full name is the other with a last word more (Lường Thị Thu → Lường Thị Thu Trang, Tòng Thị →
+ * Tòng Thị Ánh: a word the list left out, now added, or dropped), Thị/Văn inside aside. compareNames
+ * calls them DIFFERENT, as they may well be two people; an import holds them for the secretariat,
+ * never merges them.
+ */
+export function oneWordLonger(a: string, b: string): boolean {
+  const grows = (long: string[], short: string[]) =>
+    long.length >= 3 && short.length >= 2 && withoutInnerMarkers(long.slice(0, -1)).join(' ') === withoutInnerMarkers(short).join(' ');
+  const [x, y] = [foldedWords(a), foldedWords(b)];
+  return grows(x, y) || grows(y, x);
+}
+
+/** The folded given name of a folded full name without its last word (the name a record with a word less carries), or null. */
 export function shorterGiven(folded: string): string | null {
-  const middle = folded
-    .split(' ')
-    .slice(1, -1)
-    .filter((w) => w && !SEX_MARKERS.has(w));
-  return middle.length ? middle[middle.length - 1] : null;
+  const words = folded.split(' ').filter(Boolean);
+  return words.length >= 3 ? words[words.length - 2] : null;
 }
 
 /** Marked forms that differ only by a Thị/Văn present in one of them. */

@@ -137,7 +137,7 @@ export function matchRow(
  */
 function wordMore(p: RowProbe, records: KnownRecord[]): KnownMatch {
   const near = [...new Map(records.map((r) => [r.id, r])).values()].filter((r) => {
-    if (numbersDiffer(p, r) || !oneWordLonger(linkNameOf(p), linkNameOf(r))) return false;
+    if (numbersDiffer(p, r) || !oneWordLonger(p.fullName, r.fullName)) return false;
     const birth = compareBirth(p.birth, linkDate(r.birthDate, r.birthDatePrecision));
     if (compareValues(p.phone, r.phone) === SimpleLevel.SAME) return birth !== BirthLevel.DIFFERENT && birth !== BirthLevel.DAY_DIFFERS;
     const sameBirth = [BirthLevel.SAME_DAY, BirthLevel.SWAPPED, BirthLevel.SAME_YEAR, BirthLevel.PLACEHOLDER].includes(birth);
