@@ -173,6 +173,13 @@ describe('access matrix: role × operation', () => {
       expect: { admin: 'CONFLICT', dtn: 'CONFLICT', dtnUnitA: 'NOT_FOUND', hpn: 'NOT_FOUND' },
     },
     {
+      field: 'discardImportPreview',
+      title: 'discardImportPreview of a DTN import job (done already: no preview to discard)',
+      query: `mutation($id: ID!) { discardImportPreview(jobId: $id) }`,
+      vars: () => ({ id: ids.job }),
+      expect: { admin: 'CONFLICT', dtn: 'CONFLICT', dtnUnitA: 'NOT_FOUND', hpn: 'NOT_FOUND' },
+    },
+    {
       field: 'person',
       title: "a DTN member's person (other organizations' records only as where they are listed; not found with none of hers)",
       query: `query($id: ID!) { person(id: $id) { id records { organization communeCode statusLabel recordId fullName } } }`,

@@ -91,14 +91,27 @@ describe("the console's import wizard, as a Hội Phụ nữ secretariat imports
     await page.locator('input[type=file]').setInputFiles({ name: 'bo-sung.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await page.getByText('Thêm mới: 2').waitFor();
     await page.getByText('Bị từ chối: 0').waitFor();
-    // She leaves the preview; its plan waits in her list, and she takes it up again to import it.
-    await page.getByRole('button', { name: 'Hủy' }).click();
+    // She leaves the preview for her roster; its plan waits in her list, and she takes it up again to import it.
+    await page.getByRole('link', { name: 'Danh sách hội viên' }).click();
+    await page.getByRole('link', { name: 'Nhập danh sách' }).click();
     await page.getByText('Chưa nhập: bấm "Xem tiếp" để xem lại từng dòng rồi nhập').waitFor();
     await page.getByRole('button', { name: /Xem tiếp bản xem trước tệp bo-sung\.csv/ }).click();
     await page.getByText('Thêm mới: 2').waitFor();
     await page.getByRole('button', { name: 'Nhập vào danh sách' }).click();
     await page.getByText('Đã nhập xong tệp bo-sung.csv').waitFor();
     expect(await t.sql(`SELECT 1 FROM member_record WHERE full_name = 'Quàng Thị Xíu'`)).toHaveLength(1);
+    // "Hủy" drops a preview: it is not offered again.
+    await page.getByRole('button', { name: 'Nhập tệp khác' }).click();
+    await page
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'thu.csv', mimeType: 'text/csv', buffer: Buffer.from('Họ và tên,Ngày sinh\nLò Thị Thử,1991\n') });
+    await page.getByText('Thêm mới: 1').waitFor();
+    await page.getByRole('button', { name: 'Hủy' }).click();
+    await page.locator('input[type=file]').waitFor({ state: 'attached' });
+    // Her list is there (the import she made), without the preview she dropped.
+    await page.getByText('bo-sung.csv').first().waitFor();
+    await eventually(async () => expect(await page.getByRole('button', { name: /Xem tiếp bản xem trước tệp thu\.csv/ }).count()).toBe(0));
+    expect(await t.sql(`SELECT 1 FROM member_record WHERE full_name = 'Lò Thị Thử'`)).toEqual([]);
     await context.close();
   });
 

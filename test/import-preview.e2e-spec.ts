@@ -5,6 +5,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { Role } from '../src/access/role.js';
 import { CHANGED_SINCE_PLAN } from '../src/roster-io/import/import-apply.js';
+import { PreviewDiscards } from '../src/roster-io/import/preview-discard.js';
 import { RosterImportService } from '../src/roster-io/import/roster-import.service.js';
 import { CLI_PRINCIPAL, createTestApp, type TestApp } from './test-app.js';
 
@@ -235,6 +236,16 @@ describe('staged import: preview, confirm, the wrong organization (issue 17)', (
       ['OT-1', 'UPDATED', [{ field: 'fullName', before: 'Cà Văn Hưng', after: 'Cà Văn Hung' }]],
       ['OT-2', 'CREATED', []],
     ]);
+    // A preview she discarded ("Hủy"): out of her list, never confirmed, its kept file gone.
+    const dropped = await importer.import(
+      file('ot-14.csv', [header, 'OT-4,Cà Văn Bốn,1974,Nam']),
+      { organization: 'CCB', preview: true },
+      CLI_PRINCIPAL,
+    );
+    await t.app.get(PreviewDiscards).discard(dropped.jobId, CLI_PRINCIPAL);
+    expect((await importer.recentJobs(CLI_PRINCIPAL, 50)).map((j) => j.id)).not.toContain(dropped.jobId);
+    await expect(importer.confirm(dropped.jobId, CLI_PRINCIPAL, {})).rejects.toThrow(/không chờ xác nhận \(đã hủy\)/);
+    expect(await records('CCB', 'OT-4')).toEqual([]);
     // The same file uploaded again: only the newer preview is listed.
     const first = await importer.import(
       file('ot-13.csv', [header, 'OT-3,Cà Văn Ba,1972,Nam']),

@@ -3,6 +3,7 @@ import { IsString, IsUUID, MaxLength } from 'class-validator';
 import { Allow, Caller, ROSTER_WRITERS } from '../access/access.decorators.js';
 import type { Principal } from '../access/principal.js';
 import { ImportUndoService } from './import/import-undo.service.js';
+import { PreviewDiscards } from './import/preview-discard.js';
 import { RosterImportService } from './import/roster-import.service.js';
 import { toImportJobType } from './roster-io.resolver.js';
 import { ImportJobType } from './roster-io.types.js';
@@ -11,6 +12,11 @@ import { ImportJobType } from './roster-io.types.js';
 export class UndoImportArgs {
   @Field(() => ID) @IsUUID() jobId: string;
   @Field({ description: 'Why the import is undone (required, at least 10 characters).' }) @IsString() @MaxLength(500) reason: string;
+}
+
+@ArgsType()
+export class DiscardPreviewArgs {
+  @Field(() => ID) @IsUUID() jobId: string;
 }
 
 @ObjectType('ImportUndo', { description: 'Who undid an import, when and why.' })
@@ -25,13 +31,24 @@ export class ImportUndoType {
   unitsRemoved: number;
 }
 
-/** Thin: undoing a finished import (ImportUndoService), and the undo shown on the job. */
+/** Thin: taking an import back — a finished one undone (ImportUndoService), a preview discarded — and the undo shown on the job. */
 @Resolver(() => ImportJobType)
 export class ImportUndoResolver {
   constructor(
     private readonly undo: ImportUndoService,
     private readonly importer: RosterImportService,
+    private readonly discards: PreviewDiscards,
   ) {}
+
+  @Allow(...ROSTER_WRITERS)
+  @Mutation(() => Boolean, {
+    description:
+      'Discards a waiting preview ("Hủy"): nothing of it was written; it is never confirmed, leaves importJobs, and its kept file is removed.',
+  })
+  async discardImportPreview(@Args() { jobId }: DiscardPreviewArgs, @Caller() caller: Principal): Promise<boolean> {
+    await this.discards.discard(jobId, caller);
+    return true;
+  }
 
   @Allow(...ROSTER_WRITERS)
   @Mutation(() => ImportJobType, {

@@ -6,6 +6,7 @@ import { PersonalDataModule } from '../personal-data/personal-data.module.js';
 import { RosterExportService } from './export/roster-export.service.js';
 import { ImportApplier } from './import/import-apply.js';
 import { ImportPlanner } from './import/import-planner.js';
+import { PreviewDiscards } from './import/preview-discard.js';
 import { ImportPreviews } from './import/import-preview.js';
 import { ImportJobs, ImportJobsAtStart } from './import/import-jobs.js';
 import { IMPORT_UNDO_PROVIDERS } from './import-undo.resolver.js';
@@ -27,6 +28,7 @@ import { SuggestionsResolver } from './suggestions.resolver.js';
     ImportPlanner,
     ImportApplier,
     ImportPreviews,
+    PreviewDiscards,
     RosterExportService,
     RosterIoResolver,
     RecordNotesResolver,

@@ -176,10 +176,10 @@ export class ImportJobs {
         preview: ImportJobStatus.PREVIEW,
         kept: KEPT_DAYS,
       })
-      // Nor one a later import overtook (stale), nor one of a file she uploaded again since.
+      // Nor one she discarded ("Hủy"), one a later import overtook (stale), or one of a file she uploaded again since.
       .andWhere(
-        `NOT (j.status = :preview AND EXISTS (SELECT 1 FROM import_job l WHERE (${laterImport('l', LISTED)})
-           OR (l.organization_code = j.organization_code AND l.source_sha256 = j.source_sha256 AND l.started_at > j.started_at)))`,
+        `NOT (j.status = :preview AND (coalesce(j.options->>'discarded', '') = 'true' OR EXISTS (SELECT 1 FROM import_job l WHERE (${laterImport('l', LISTED)})
+           OR (l.organization_code = j.organization_code AND l.source_sha256 = j.source_sha256 AND l.started_at > j.started_at))))`,
       )
       .orderBy('j.started_at', 'DESC')
       .addOrderBy('j.id')
@@ -199,8 +199,11 @@ export class ImportJobs {
    * organization needs the secretariat's reason, kept on the job and audited.
    */
   async confirm(job: ImportJob, actor: Principal, acceptIneligible: string | null): Promise<JobClaim> {
-    if (job.status !== ImportJobStatus.PREVIEW && job.status !== ImportJobStatus.NEEDS_CONFIRMATION)
-      throw new DomainError('CONFLICT', `Lượt nhập '${job.id}' không chờ xác nhận (trạng thái ${job.status})`);
+    if ((job.status !== ImportJobStatus.PREVIEW && job.status !== ImportJobStatus.NEEDS_CONFIRMATION) || job.options.discarded)
+      throw new DomainError(
+        'CONFLICT',
+        `Lượt nhập '${job.id}' không chờ xác nhận (${job.options.discarded ? 'đã hủy' : `trạng thái ${job.status}`})`,
+      );
     const reason = ineligibleAccepted(acceptIneligible);
     // A preview of such a file needs the reason as much as a file that waits for it.
     if ((job.status === ImportJobStatus.NEEDS_CONFIRMATION || job.plan?.wrongOrganization) && !reason)
@@ -266,8 +269,11 @@ export class ImportJobs {
     decisions: HeldDecision[],
     createUnits?: boolean,
   ): Promise<JobClaim> {
-    if (job.status !== ImportJobStatus.PREVIEW)
-      throw new DomainError('CONFLICT', `Lượt nhập '${job.id}' không còn ở bước xem trước (trạng thái ${job.status})`);
+    if (job.status !== ImportJobStatus.PREVIEW || job.options.discarded)
+      throw new DomainError(
+        'CONFLICT',
+        `Lượt nhập '${job.id}' không còn ở bước xem trước (${job.options.discarded ? 'đã hủy' : `trạng thái ${job.status}`})`,
+      );
     const claim = await JobClaim.take(this.db, job.id);
     if (!claim) throw new DomainError('CONFLICT', `Lượt nhập '${job.id}' đang được xác nhận`);
     const options = {

@@ -7,7 +7,7 @@ import { T } from '../../text.ts';
 import { inTerms } from '../../terms.ts';
 import { FATE_TONE } from '../../tones.ts';
 import { HeldChoice, type HeldDecision } from './HeldChoice.tsx';
-import { COLUMNS, CONFIRM, PREVIEW, PREVIEW_AGAIN, type Preview } from './import-api.ts';
+import { COLUMNS, CONFIRM, DISCARD, PREVIEW, PREVIEW_AGAIN, type Preview } from './import-api.ts';
 
 type Row = Preview['rows'][number];
 /** The fates in the order she reads them: what is added and changed first, what is set aside last. */
@@ -160,6 +160,15 @@ export function PreviewStep(props: {
     setBusy(false);
     if (r.error) setError(errorText(r.error, T.error.network));
     else props.onConfirmed();
+  };
+
+  // "Hủy": this plan is dropped (it leaves her list of imports), then back to choosing a file.
+  const discard = async () => {
+    setBusy(true);
+    const r = await client.mutation(DISCARD, { jobId: props.jobId }).toPromise();
+    setBusy(false);
+    if (r.error) setError(errorText(r.error, T.error.network));
+    else props.onCancel();
   };
 
   if (preview.error)
@@ -384,7 +393,9 @@ export function PreviewStep(props: {
         >
           {T.imports.confirm}
         </Button>
-        <Button onClick={props.onCancel}>{T.imports.cancel}</Button>
+        <Button disabled={busy} onClick={() => void discard()}>
+          {T.imports.cancel}
+        </Button>
       </Space>
     </>
   );

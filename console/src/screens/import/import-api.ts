@@ -46,6 +46,12 @@ export const JOB = graphql(`
 export type Job = ResultOf<typeof JOB>['importJob'];
 
 /** Her corrected column mapping, or her decisions on held rows, planned as a new preview: it answers once the job waits again. */
+export const DISCARD = graphql(`
+  mutation DiscardImportPreview($jobId: ID!) {
+    discardImportPreview(jobId: $jobId)
+  }
+`);
+
 export const PREVIEW_AGAIN = graphql(`
   mutation PreviewImportAgain($jobId: ID!, $mapping: [ColumnMappingInput!], $decisions: [HeldRowDecisionInput!], $createUnits: Boolean) {
     previewImportAgain(jobId: $jobId, mapping: $mapping, decisions: $decisions, createUnits: $createUnits) {
