@@ -4,6 +4,8 @@ import path from 'node:path';
 import { DataSource, type EntityManager } from 'typeorm';
 import { parsePersonName } from '../src/common/identity/person-name.js';
 import { LinkerService } from '../src/linker/linker.service.js';
+import { MemberRecordsService } from '../src/membership/member-record/member-records.service.js';
+import { MemberStatus } from '../src/membership/status/member-status.js';
 import { flagDuplicateListings, matchKnownMembers, type UncodedRow } from '../src/roster-io/import/known-members.js';
 import { RosterImportService } from '../src/roster-io/import/roster-import.service.js';
 import { CLI_PRINCIPAL, createTestApp, type TestApp } from './test-app.js';
@@ -152,6 +154,22 @@ describe('members already known (issue 17, item 3)', () => {
     await t.sql(`UPDATE member_record SET status = 'LEFT' WHERE organization_code = 'HND' AND external_id = 'HND-A2'`);
     await t.app.get(LinkerService).link();
     expect((await flagOf('HND', 'HND-A1'))?.evidence.raisedBy).toBeUndefined();
+  });
+
+  it('drops the other listing’s flag at once when she strikes off the one written twice (before any link run)', async () => {
+    await importCsv('HND', 'hnd-twice-2.csv', CODED, [
+      'HND-D1,Đào Văn Cương,03/03/1971,Nam,001071654321,,00004,HND-K1',
+      'HND-D2,Đào Văn Cương,03/03/1971,Nam,001071654321,,00004,HND-K2',
+    ]);
+    const [c2] = await t.sql<{ id: string }>(`SELECT id FROM member_record WHERE external_id = 'HND-D2'`);
+    await t.app
+      .get(MemberRecordsService)
+      .end({ id: c2.id, status: MemberStatus.STRUCK_OFF, date: '01/12/2026', reason: 'Ghi trùng: đã có hồ sơ HND-D1' }, CLI_PRINCIPAL);
+    expect(await flagOf('HND', 'HND-D1')).toBeUndefined();
+    const [kept] = await t.sql<{ flags: string[] }>(
+      `SELECT p.flags FROM record_person p JOIN member_record r ON r.id = p.record_id WHERE r.external_id = 'HND-D1'`,
+    );
+    expect(kept.flags).not.toContain('DUPLICATE_IN_ORG');
   });
 
   it('flags both of two different names with one CCCD in one file, for a decision', async () => {

@@ -109,6 +109,8 @@ const TEXT = {
       MATURED: 'Quá tuổi (trưởng thành)',
       STRUCK_OFF: 'Xóa tên (hồ sơ ảo, không đủ điều kiện)',
     } as Record<string, string>,
+    /** Confirming "listed twice": this listing is the one written twice, struck off; the other stays, no longer flagged. */
+    duplicateStruckOff: 'Xóa tên hồ sơ ghi thừa này (người này vẫn giữ hồ sơ kia, hồ sơ kia hết cảnh báo trùng)',
     endDate: 'Ngày kết thúc sinh hoạt (dd/mm/yyyy)',
     endDateFromEvidence: (date: string) => `Theo căn cứ của cảnh báo: ngày ${date}. Sửa nếu giấy tờ ghi khác.`,
     decisionTitle: (resolution: string, name: string, flag: string) =>

@@ -89,7 +89,7 @@ export function FlagDecisionDialog({ decision, onClose }: { decision: FlagDecisi
             <Space direction="vertical">
               {offered.map((o) => (
                 <Radio key={o} value={o}>
-                  {T.flags.outcomes[o]}
+                  {o === 'STRUCK_OFF' && decision.code === 'DUPLICATE_IN_ORG' ? T.flags.duplicateStruckOff : T.flags.outcomes[o]}
                 </Radio>
               ))}
             </Space>

@@ -156,3 +156,19 @@ export async function flagDuplicateListings(
   );
   return flagged.length;
 }
+
+/**
+ * A listing ended (struck off as the one written twice, or for any reason): the other listing of its
+ * CCCD, now the organization's only one, is listed twice no more — its DUPLICATE_IN_ORG flag goes
+ * now, from Cảnh báo's person row too, as the next link run would drop it.
+ */
+export async function settleDuplicateListings(em: EntityManager, org: string, hash: Buffer | null): Promise<void> {
+  if (!hash) return;
+  const left = await em.query<{ id: string }[]>(
+    `SELECT r.id FROM member_record r WHERE r.organization_code = $1 AND r.id_number_hash = $2 AND r.id_kind = 'CCCD' AND ${countedListing('r')}`,
+    [org, hash],
+  );
+  if (left.length !== 1) return;
+  await em.query(`DELETE FROM record_flag WHERE record_id = $1 AND code = 'DUPLICATE_IN_ORG'`, [left[0].id]);
+  await em.query(`UPDATE record_person SET flags = array_remove(flags, 'DUPLICATE_IN_ORG') WHERE record_id = $1`, [left[0].id]);
+}

@@ -28,6 +28,7 @@ import { recordDate, shownRecordDate } from './record-dates.js';
 import { membershipEvents, type EventRules, type NewMembershipEvent } from './membership-events.js';
 import { decodeCursor, encodeCursor } from './record-cursor.js';
 import { countedStatus, flagDuplicateListings, RAISED_BY_FORM, secondListingOf, type Confirmations } from './duplicate-listings.js';
+import { settleDuplicateListings } from './duplicate-listings.js';
 import { conflictOnDuplicate, erasedPersonConflict } from './record-conflicts.js';
 import { RecordsCreatedHook } from './records-created.hook.js';
 import { RecordParts } from './record-parts.js';
@@ -258,8 +259,7 @@ export class MemberRecordsService {
       const before = { status: record.status, unitId: record.unitId };
       const newCccd = !!write.columns?.idNumberHash && !write.columns.idNumberHash.equals(record.idNumberHash ?? Buffer.alloc(0));
       Object.assign(record, write.columns);
-      // A CCCD changed to one another record of her organization has, or a temporary listing made a
-      // counted one with it: asked, as when she adds a member.
+      // A CCCD changed to another record's of her organization, or a temporary listing counted: asked, as when she adds one.
       const counted = !countedStatus(before.status) && countedStatus(record.status);
       const listedTwice =
         (newCccd || counted) && (await secondListingOf(em, record.organizationCode, record, this.sameCccdAsk(input, caller)));
@@ -285,8 +285,7 @@ export class MemberRecordsService {
     });
   }
 
-  /** Only the organization that keeps the record (or ADMIN) ends a membership. */
-  /** Ends a membership on a full day; `evidenced` (a confirmed flag's day) may precede the join date: a dead man listed later. */
+  /** Ends a membership (its organization, or ADMIN) on a full day; `evidenced` (a confirmed flag's day) may precede the join date. */
   async end(input: { id: string; status: MemberStatus; date: string; reason: string }, caller: Principal, evidenced = false) {
     return this.db.transaction(async (em) => {
       const record = await this.lock(em, input.id, caller);
@@ -303,6 +302,7 @@ export class MemberRecordsService {
       if (!input.reason.trim()) problems.push(problem('reason', input.reason, 'cần ghi lý do'));
       if (problems.length) throw DomainError.invalidInput(problems);
       await em.getRepository(MemberRecord).update(record.id, { status: input.status, version: record.version + 1 });
+      await settleDuplicateListings(em, record.organizationCode, record.idKind === 'CCCD' ? record.idNumberHash : null);
       const note = { date, reason: input.reason.trim() };
       await this.addHistory(em, record.id, membershipEvents(record, { status: input.status }, note, FORM_EVENTS));
       await this.audit.record(
