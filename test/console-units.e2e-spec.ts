@@ -87,6 +87,19 @@ describe('the console: her units, moves between them, a transfer another commune
     await t?.close();
   });
 
+  /** Adds a base unit in Phường Ba Đình from the units screen (`checkDialog`: what to check of the open dialog first). */
+  const addBaseUnit = async (page: Page, name: string, checkDialog: () => Promise<void> = async () => {}) => {
+    await page.getByRole('button', { name: 'Thêm đơn vị cơ sở (xã, phường)' }).click();
+    const dialog = page.getByRole('dialog');
+    await checkDialog();
+    await dialog.getByLabel('Tên đơn vị').fill(name);
+    await dialog.getByRole('combobox', { name: /^Xã, phường của đơn vị cơ sở/ }).fill('ba dinh');
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'Phường Ba Đình — Thành phố Hà Nội (00004)' })
+      .click();
+    await dialog.getByRole('button', { name: 'Lưu' }).click();
+  };
+
   it('shows her tree with counts; she adds and renames a branch and moves two members into it', async () => {
     const context = await b.context();
     const page = await logInThroughPage(context, t.url, await t.createUser('vp.badinh', Role.SECRETARIAT, 'DTN', 'A'));
@@ -289,15 +302,7 @@ describe('the console: her units, moves between them, a transfer another commune
     const page = await logInThroughPage(context, t.url, await t.createUser('vp.nct', Role.SECRETARIAT, 'NCT'));
     await openUnits(page);
     await page.getByRole('status').filter({ hasText: 'Chưa có đơn vị nào. Thêm đơn vị cơ sở của xã, phường trước' }).waitFor();
-    await page.getByRole('button', { name: 'Thêm đơn vị cơ sở (xã, phường)' }).click();
-    const dialog = page.getByRole('dialog');
-    await reviewDialog(page);
-    await dialog.getByLabel('Tên đơn vị').fill('Hội Người cao tuổi phường Ba Đình');
-    await dialog.getByRole('combobox', { name: /^Xã, phường của đơn vị cơ sở/ }).fill('ba dinh');
-    await page
-      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'Phường Ba Đình — Thành phố Hà Nội (00004)' })
-      .click();
-    await dialog.getByRole('button', { name: 'Lưu' }).click();
+    await addBaseUnit(page, 'Hội Người cao tuổi phường Ba Đình', () => reviewDialog(page));
     await treeNode(page, '00004-HOI-NGUOI-CAO-TUOI-PHUONG').waitFor();
     expect(await page.getByRole('status').filter({ hasText: 'Chưa có đơn vị nào' }).count()).toBe(0);
     await context.close();
@@ -308,14 +313,7 @@ describe('the console: her units, moves between them, a transfer another commune
     const page = await logInThroughPage(context, t.url, await t.createUser('quantri.units', Role.ADMIN));
     await openUnits(page);
     await chooseOption(page, page.getByRole('combobox', { name: 'Tổ chức' }), /^Hội Nông dân Việt Nam$/);
-    await page.getByRole('button', { name: 'Thêm đơn vị cơ sở (xã, phường)' }).click();
-    const dialog = page.getByRole('dialog');
-    await dialog.getByLabel('Tên đơn vị').fill('Hội Nông dân phường Ba Đình');
-    await dialog.getByRole('combobox', { name: /^Xã, phường của đơn vị cơ sở/ }).fill('ba dinh');
-    await page
-      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'Phường Ba Đình — Thành phố Hà Nội (00004)' })
-      .click();
-    await dialog.getByRole('button', { name: 'Lưu' }).click();
+    await addBaseUnit(page, 'Hội Nông dân phường Ba Đình');
     await treeNode(page, '00004-HOI-NONG-DAN-PHUONG-BA-DIN').waitFor();
     const made = await t.sql<{ organization_code: string }>(
       `SELECT organization_code FROM unit WHERE code = '00004-HOI-NONG-DAN-PHUONG-BA-DIN'`,
