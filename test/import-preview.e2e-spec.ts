@@ -170,6 +170,33 @@ describe('staged import: preview, confirm, the wrong organization (issue 17)', (
     expect(await t.sql(`SELECT 1 FROM unit WHERE name IN ('Bản Pá Khôm', 'Bản Co Muông')`)).toEqual([]);
   });
 
+  it('creates the units her file names when she asks for it at the preview (not at the upload), after planning again', async () => {
+    const header = 'Họ và tên,Ngày sinh,Mã xã,Chi hội';
+    const s = await importer.import(
+      file('uc2.csv', [header, 'Lò Văn Pệt,1981,00004,Bản Nà Sáng']),
+      { organization: 'HND', preview: true, assignIds: true },
+      CLI_PRINCIPAL,
+    );
+    const before = await importer.preview(s.jobId, CLI_PRINCIPAL);
+    expect([before.withoutUnit, before.unitsToCreate]).toEqual([1, []]);
+    await importer.confirm(s.jobId, CLI_PRINCIPAL, { again: true, createUnits: true });
+    const after = await importer.preview(s.jobId, CLI_PRINCIPAL);
+    expect(after.unitsToCreate).toContain('Bản Nà Sáng');
+    expect(after.withoutUnit).toBe(0);
+    await importer.confirm(s.jobId, CLI_PRINCIPAL, {});
+    const [pet] = await t.sql<{ unit: string }>(
+      `SELECT u.name AS unit FROM member_record r JOIN unit u ON u.id = r.unit_id WHERE r.full_name = 'Lò Văn Pệt'`,
+    );
+    expect(pet.unit).toBe('Bản Nà Sáng');
+    // Asking for what the job already does plans nothing again.
+    const t2 = await importer.import(
+      file('uc3.csv', [header, 'Lò Văn Pệt,1981,00004,Bản Nà Sáng']),
+      { organization: 'HND', preview: true },
+      CLI_PRINCIPAL,
+    );
+    await expect(importer.confirm(t2.jobId, CLI_PRINCIPAL, { again: true, createUnits: false })).rejects.toThrow(/Chưa có gì để xem lại/);
+  });
+
   it('shows a corrected name and birth date as they were and as the file gives them', async () => {
     const header = 'Mã hồ sơ,Họ và tên,Ngày sinh,Số điện thoại';
     await importer.import(file('ed1.csv', [header, 'ED-1,Mùa Thị De,1990,0912000777']), { organization: 'HND' }, CLI_PRINCIPAL);
