@@ -101,15 +101,15 @@ describe('the server as a service', () => {
   );
   it('a command started while a killed server is still on its way out waits for it, then runs', async () => {
     // A stopped cluster whose lock file names a postmaster killed and not yet reaped (a zombie:
-    // `sleep 0`, whose parent became `sleep 10` and never waits for it). Ten seconds: a CLI starting
-    // on a busy machine (CI) must still find it there.
+    // `sleep 0.3`, whose parent became `sleep 10` and never waits for it; a child ending before the
+    // shell's `exec` may be reaped by the shell). Ten seconds: a CLI starting on a busy machine (CI) must still find it there.
     expect(await runCli(['org', 'list'])).toMatchObject({ code: 0 });
     expect(fs.existsSync(path.join(dataDir, 'pg', 'postmaster.pid'))).toBe(false);
     // The cluster's user's processes (under root, the server runs as `postgres`): PostgreSQL only counts those.
     const { uid, gid } = fs.statSync(path.join(dataDir, 'pg'));
-    const parent = spawn('sh', ['-c', 'sleep 0 & echo $!; exec sleep 10'], { stdio: ['ignore', 'pipe', 'ignore'], uid, gid, cwd: '/' });
+    const parent = spawn('sh', ['-c', 'sleep 0.3 & echo $!; exec sleep 10'], { stdio: ['ignore', 'pipe', 'ignore'], uid, gid, cwd: '/' });
     const zombie = Number(await new Promise<string>((resolve) => parent.stdout.once('data', (d: Buffer) => resolve(d.toString()))));
-    for (const until = Date.now() + 2000; !gone(zombie) && Date.now() < until;) await sleep(20);
+    for (const until = Date.now() + 5000; !gone(zombie) && Date.now() < until;) await sleep(20);
     expect(fs.readFileSync(`/proc/${zombie}/stat`, 'utf8')).toMatch(/\) Z /);
     const lockFile = path.join(dataDir, 'pg', 'postmaster.pid');
     fs.writeFileSync(lockFile, `${zombie}\n${path.join(dataDir, 'pg')}\n`, { mode: 0o600 });
