@@ -314,9 +314,9 @@ describe('the console: her units, moves between them, a transfer another commune
     await openUnits(page);
     await chooseOption(page, page.getByRole('combobox', { name: 'Tổ chức' }), /^Hội Nông dân Việt Nam$/);
     await addBaseUnit(page, 'Hội Nông dân phường Ba Đình');
-    await treeNode(page, '00004-HOI-NONG-DAN-PHUONG-BA-DIN').waitFor();
+    await treeNode(page, '00004-HOI-NONG-DAN-PHUONG-BA').waitFor();
     const made = await t.sql<{ organization_code: string }>(
-      `SELECT organization_code FROM unit WHERE code = '00004-HOI-NONG-DAN-PHUONG-BA-DIN'`,
+      `SELECT organization_code FROM unit WHERE code = '00004-HOI-NONG-DAN-PHUONG-BA'`,
     );
     expect(made).toEqual([{ organization_code: 'HND' }]);
     await context.close();

@@ -23,8 +23,15 @@ export async function codeForUnitName(where: string, name: string, taken: (code:
     .replace(/[^A-Za-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
     .toUpperCase();
-  const base = `${where}-${slug || 'DON-VI'}`.slice(0, MAX_UNIT_CODE_LENGTH).replace(/-+$/, '');
+  const base = fitted(`${where}-${slug || 'DON-VI'}`, MAX_UNIT_CODE_LENGTH, where.length);
   let code = base;
-  for (let n = 2; await taken(code); n++) code = `${base.slice(0, MAX_UNIT_CODE_LENGTH - 4).replace(/-+$/, '')}-${n}`;
+  for (let n = 2; await taken(code); n++) code = `${fitted(base, MAX_UNIT_CODE_LENGTH - 4, where.length)}-${n}`;
   return code;
+}
+
+/** A code cut to `max` between words (03334-HOI-LHPN-PHUONG-MUONG, not …-MUONG-THAN), or mid-word when one word is all there is. */
+function fitted(code: string, max: number, keep: number): string {
+  if (code.length <= max) return code;
+  const at = code.slice(0, max + 1).lastIndexOf('-');
+  return (at > keep ? code.slice(0, at) : code.slice(0, max)).replace(/-+$/, '');
 }

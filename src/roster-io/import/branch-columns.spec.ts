@@ -50,15 +50,17 @@ describe("a roster's branch column (the member's chi hội, chi đoàn, tổ)", 
   it.each([
     ['00004', 'Chi hội 1', '00004-CHI-HOI-1'],
     ['00004', 'Thôn Đồng Tâm', '00004-THON-DONG-TAM'],
-    ['03124', 'Tổ công đoàn trường Tiểu học Thanh Nưa số 2', '03124-TO-CONG-DOAN-TRUONG-TIEU-H'],
+    // Cut to 32 characters between words, never mid-word (…-TIEU, not …-TIEU-H).
+    ['03124', 'Tổ công đoàn trường Tiểu học Thanh Nưa số 2', '03124-TO-CONG-DOAN-TRUONG-TIEU'],
+    ['03334', 'Hội LHPN phường Mường Thanh', '03334-HOI-LHPN-PHUONG-MUONG'],
   ])('gives a unit created from the name %s/%s the code %s', async (commune, name, code) => {
     expect(await codeForUnitName(commune, name, () => Promise.resolve(false))).toBe(code);
   });
 
   it('numbers a second unit of the same name in the same place, within 32 characters', async () => {
-    const taken = new Set(['00004-CHI-HOI-1', '00004-CHI-HOI-1-2', '03124-TO-CONG-DOAN-TRUONG-TIEU-H']);
+    const taken = new Set(['00004-CHI-HOI-1', '00004-CHI-HOI-1-2', '03124-TO-CONG-DOAN-TRUONG-TIEU']);
     const isTaken = (c: string) => Promise.resolve(taken.has(c));
     expect(await codeForUnitName('00004', 'Chi hội 1', isTaken)).toBe('00004-CHI-HOI-1-3');
-    expect(await codeForUnitName('03124', 'Tổ công đoàn trường Tiểu học Thanh Nưa số 2', isTaken)).toBe('03124-TO-CONG-DOAN-TRUONG-TI-2');
+    expect(await codeForUnitName('03124', 'Tổ công đoàn trường Tiểu học Thanh Nưa số 2', isTaken)).toBe('03124-TO-CONG-DOAN-TRUONG-2');
   });
 });
