@@ -154,8 +154,22 @@ describe('the console: her roster exported, with the full numbers, and printed',
     await page.goto(`${t.url}/#/danh-sach?xa=00004&to-chuc=DTN`);
     await page.getByText('2 hồ sơ').waitFor();
     const only = await downloaded(page, () => page.getByRole('link', { name: /Xuất Excel/ }).click());
+    // Named by what it holds: two filtered downloads are not two copies of one name.
+    expect(only.name).toBe('DTN-00004.xlsx');
     expect(cellsOf(only.ws)).toEqual(expect.arrayContaining(['Nguyễn Văn An', 'Trần Thị Bình']));
     expect(cellsOf(only.ws)).not.toContain('Phạm Văn Xa');
+    // A chi đoàn's roster names the ward's Đoàn above it, not the national organization alone.
+    const branch = { organization: 'DTN', code: 'A-CD1', name: 'Chi đoàn Tổ 1', kind: 'BRANCH', parent: 'A' };
+    expect((await t.gql(`mutation($i: CreateUnitInput!) { createUnit(input: $i) { code } }`, { i: branch })).errors).toBeUndefined();
+    await t.importRoster('DTN', HEADER, ['D-10,Lò Văn Tổ,2001,Nam,,,00004,A-CD1,2019']);
+    const ofBranch = await page.request.get(`${t.url}/exports/DTN.xlsx?unit=A-CD1`);
+    expect(ofBranch.headers()['content-disposition']).toContain('DTN-A-CD1.xlsx');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(await ofBranch.body()));
+    expect([book.worksheets[0].getCell('A1').value, book.worksheets[0].getCell('A2').value]).toEqual([
+      'ĐOÀN PHƯỜNG BA ĐÌNH',
+      'CHI ĐOÀN TỔ 1',
+    ]);
     // The same address with a commune nobody has: a Vietnamese refusal, not an empty roster.
     const res = await page.request.get(`${t.url}/exports/DTN.xlsx?commune=99999`);
     expect(res.status()).toBe(400);

@@ -173,7 +173,9 @@ export class RosterIoController {
     @Res() res: Response,
   ): Promise<void> {
     const f = checkFormat(format);
-    await this.sendTemp(res, `${org.toUpperCase()}.${f}`, (out) =>
+    // Named by what it holds (HPN-TO-3.xlsx, HPN-03334.xlsx): two filtered downloads are not two "HPN (1).xlsx".
+    const name = [org.toUpperCase(), unit, commune].filter(Boolean).join('-');
+    await this.sendTemp(res, `${name}.${f}`, (out) =>
       this.exporter.export(
         { organization: org.toUpperCase(), unit, status: status || null, commune: commune || null, format: f, out },
         caller,

@@ -18,7 +18,7 @@ import { DomainError } from '../../common/errors/domain-error.js';
 import { statusLabel } from '../../membership/organization/status-wording.js';
 import type { OrganizationDefinition } from '../../membership/organization/organization-definition.js';
 import { OrganizationsService } from '../../membership/organization/organizations.service.js';
-import type { Unit } from '../../membership/unit/unit.entity.js';
+import { Unit } from '../../membership/unit/unit.entity.js';
 import { UnitsService } from '../../membership/unit/units.service.js';
 import { likePrefix } from '../../common/sql/escape-like.js';
 import type { AppConfig } from '../../config/app-config.js';
@@ -119,6 +119,8 @@ export interface ExportOptions {
 interface Issuer {
   name: string;
   place: string | null;
+  /** The body above it, named on the line over it (a chi hội's base: HỘI LHPN PHƯỜNG …); none: the organization. */
+  above?: string | null;
 }
 
 /** Under the title of a file with the full numbers. */
@@ -225,7 +227,7 @@ export class RosterExportService {
     const w = openFiledRoster(
       opts.out,
       {
-        organization: def.name,
+        organization: issuer?.above ?? def.name,
         issuer: issuer?.name ?? null,
         title: `DANH SÁCH ${def.memberTerm.toUpperCase()}`,
         asOf: asOfLine(now),
@@ -258,7 +260,8 @@ export class RosterExportService {
   ): Promise<Issuer | null> {
     const unit = asked ?? (actor.unitCode ? await this.units.findByCodeOrNull(def.code, actor.unitCode) : null);
     const communeOf = (code: string | null) => (code ? (this.geography.commune(code)?.name ?? null) : null);
-    if (unit) return { name: unit.name, place: communeOf(unit.communeCode) };
+    const above = unit?.parentId ? await this.db.getRepository(Unit).findOneBy({ id: unit.parentId }) : null;
+    if (unit) return { name: unit.name, place: communeOf(unit.communeCode), above: above?.name ?? null };
     const shared = await this.db.query<{ code: string | null }[]>(
       `SELECT DISTINCT r.commune_code AS code FROM member_record r LEFT JOIN unit u ON u.id = r.unit_id WHERE ${where.join(' AND ')} LIMIT 2`,
       params,
