@@ -39,6 +39,7 @@ const FLAGGED = graphql(`
       organization
       externalId
       fullName
+      unitName
       ao
       aoReasons
       flags {
@@ -226,6 +227,8 @@ export function FlagsScreen({ session }: { session: Session }) {
           },
           // On a phone the code gives way to the reasons and their buttons (it is on the member's page).
           { title: T.column.code, dataIndex: 'externalId', responsive: ['sm'] },
+          // Which chi hội lists her: two listings of one person told apart at a glance.
+          { title: T.column.unit, dataIndex: 'unitName', responsive: ['sm'], render: (v: string | null) => v ?? T.dash },
           ...(ownOrganization === undefined
             ? [
                 {

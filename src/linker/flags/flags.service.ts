@@ -32,6 +32,7 @@ export interface FlaggedRecordView {
   externalId: string;
   fullName: string;
   unitCode: string | null;
+  unitName: string | null;
   communeCode: string | null;
   ao: boolean;
   aoReasons: string[];
@@ -129,9 +130,15 @@ export class FlagsService {
       where.push(`(NOT p.ao, r.organization_code, r.external_id) > ($${params.push(notAo)}, $${params.push(org)}, $${params.push(code)})`);
     }
     const rows = await this.db.query<
-      (Omit<ListedRecordRow, 'unit_path'> & { commune_code: string | null; ao: boolean; ao_reasons: string[]; flags: FlagView[] | null })[]
+      (Omit<ListedRecordRow, 'unit_path'> & {
+        unit_name: string | null;
+        commune_code: string | null;
+        ao: boolean;
+        ao_reasons: string[];
+        flags: FlagView[] | null;
+      })[]
     >(
-      `SELECT r.id, r.organization_code, r.external_id, r.full_name, u.code AS unit_code, r.commune_code, p.ao, p.ao_reasons,
+      `SELECT r.id, r.organization_code, r.external_id, r.full_name, u.code AS unit_code, u.name AS unit_name, r.commune_code, p.ao, p.ao_reasons,
               ${flagsJson('r.id', { dismissed: !!f.dismissed })} AS flags
          FROM record_person p JOIN member_record r ON r.id = p.record_id LEFT JOIN unit u ON u.id = r.unit_id
         WHERE ${where.join(' AND ')}
@@ -159,6 +166,7 @@ export class FlagsService {
       externalId: r.external_id,
       fullName: r.full_name,
       unitCode: r.unit_code,
+      unitName: r.unit_name,
       communeCode: r.commune_code,
       ao: r.ao,
       aoReasons: r.ao_reasons,
