@@ -13,6 +13,7 @@ import { FlagDecisionDialog, type FlagDecision } from './FlagDecisionDialog.tsx'
 import { MemberDrawer } from './MemberDrawer.tsx';
 import { ORGANIZATIONS } from './roster-query.ts';
 import { useFlagOptions } from './useFlagOptions.ts';
+import { flagsFilterOf, flagsHref } from './flags-address.ts';
 
 const FLAGGED = graphql(`
   query Flagged(
@@ -59,18 +60,17 @@ type Flagged = ResultOf<typeof FLAGGED>['flaggedRecords'][number];
 
 /** Her organization's suspected phantoms and warnings, with their reasons: confirm, dismiss, or mark for attention. */
 export function FlagsScreen({ session }: { session: Session }) {
-  // The dashboard's link to the records behind a figure (codes only):
-  // #/canh-bao?loai=<mã cảnh báo|AO>&ly-do=<lý do nghi ảo>&xa=<mã xã>&to-chuc=<mã tổ chức>, or chua-ro-xa=1 for "Chưa rõ xã".
-  const linked = new URLSearchParams(window.location.hash.split('?')[1] ?? '');
-  const [code, setCode] = useState<string | undefined>(linked.get('loai') ?? undefined);
+  // The dashboard's link to the records behind a figure (flags-address.ts): its filters.
+  const linked = flagsFilterOf(window.location.hash);
+  const [code, setCode] = useState<string | undefined>(linked.code);
   // Suspected for this reason, as the dashboard counts them (a flag of that code may be only a warning).
-  const [reason, setReason] = useState<string | undefined>(linked.get('ly-do') ?? undefined);
+  const [reason, setReason] = useState<string | undefined>(linked.reason);
   // A secretariat sees her organization's; the Ban Dân vận (no organization) every one's, or one she picks.
   const ownOrganization = session.user.organization ?? undefined;
-  const [organization, setOrganization] = useState<string | undefined>(ownOrganization ?? linked.get('to-chuc') ?? undefined);
-  const [commune, setCommune] = useState<string | undefined>(linked.get('xa') ?? undefined);
+  const [organization, setOrganization] = useState<string | undefined>(ownOrganization ?? linked.organization);
+  const [commune, setCommune] = useState<string | undefined>(linked.commune);
   // The dashboard's "Chưa rõ xã": records without a commune (a commune picked replaces it).
-  const [noCommune, setNoCommune] = useState(!commune && linked.get('chua-ro-xa') === '1');
+  const [noCommune, setNoCommune] = useState(!!linked.noCommune);
   // Flags called a false alarm leave the list at once; she may ask to see them again.
   const [dismissed, setDismissed] = useState(false);
   const [open, setOpen] = useState<string | null>(null);
@@ -81,26 +81,19 @@ export function FlagsScreen({ session }: { session: Session }) {
   // Another address of this screen (a link followed, Back or Forward): its filters, read again.
   useEffect(() => {
     const followed = () => {
-      const q = new URLSearchParams(window.location.hash.split('?')[1] ?? '');
-      setCode(q.get('loai') ?? undefined);
-      setReason(q.get('ly-do') ?? undefined);
-      if (!ownOrganization) setOrganization(q.get('to-chuc') ?? undefined);
-      setCommune(q.get('xa') ?? undefined);
-      setNoCommune(!q.get('xa') && q.get('chua-ro-xa') === '1');
+      const f = flagsFilterOf(window.location.hash);
+      setCode(f.code);
+      setReason(f.reason);
+      if (!ownOrganization) setOrganization(f.organization);
+      setCommune(f.commune);
+      setNoCommune(!!f.noCommune);
     };
     window.addEventListener('hashchange', followed);
     return () => window.removeEventListener('hashchange', followed);
   }, [ownOrganization]);
   // The address says what she sees (a reload or a link given on shows the same), replaced, not a new history entry.
   useEffect(() => {
-    const q = new URLSearchParams();
-    if (code) q.set('loai', code);
-    if (reason) q.set('ly-do', reason);
-    if (organization && !ownOrganization) q.set('to-chuc', organization);
-    if (commune) q.set('xa', commune);
-    if (noCommune) q.set('chua-ro-xa', '1');
-    const path = window.location.hash.split('?')[0] || '#/canh-bao';
-    const next = `${path}${q.size ? `?${q.toString()}` : ''}`;
+    const next = flagsHref({ code, reason, organization: ownOrganization ? undefined : organization, commune, noCommune });
     if (next !== window.location.hash) window.history.replaceState(null, '', next);
   }, [code, reason, organization, ownOrganization, commune, noCommune]);
   const after = afters[afters.length - 1];

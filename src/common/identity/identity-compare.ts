@@ -22,14 +22,23 @@ export interface LinkName {
   marked: string;
 }
 
+/** A full name's words: NFC, classic tone placement, lower case. */
+const nameParts = (fullName: string): string[] => canonicalText(fullName).toLowerCase().split(/\s+/).filter(Boolean);
+
+/** The words folded, the family name read one way (Huỳnh → hoang) when there is one. */
+function foldedWords(parts: string[]): string[] {
+  const w = parts.map((p) => foldText(p));
+  if (w.length > 1) w[0] = FAMILY_VARIANTS[w[0]] ?? w[0];
+  return w;
+}
+
 const hasMarks = (s: string) => /[^\x00-\x7f]/.test(s);
 
 /** A full name as the linker compares it: NFC, classic tone placement, case and spacing folded away. */
 export function linkName(fullName: string): LinkName {
-  const canon = canonicalText(fullName).toLowerCase().replace(/\s+/g, ' ').trim();
-  const parts = canon.split(' ').filter(Boolean);
-  const folded = parts.map((p) => foldText(p));
-  const family = folded.length > 1 ? (FAMILY_VARIANTS[folded[0]] ?? folded[0]) : '';
+  const parts = nameParts(fullName);
+  const folded = foldedWords(parts);
+  const family = folded.length > 1 ? folded[0] : '';
   const given = folded[folded.length - 1] ?? '';
   const middle = folded
     .slice(1, -1)
@@ -71,13 +80,6 @@ export function compareNames(a: LinkName, b: LinkName): NameLevel {
   return NameLevel.DIFFERENT;
 }
 
-/** A full name's folded words, the family name read one way (Huỳnh → hoang). */
-function foldedWords(fullName: string): string[] {
-  const w = canonicalText(fullName).toLowerCase().split(/\s+/).filter(Boolean).map(foldText);
-  if (w.length > 1) w[0] = FAMILY_VARIANTS[w[0]] ?? w[0];
-  return w;
-}
-
 /** Words without the Thị/Văn between the first and the last (a list drops them; a name may end in one: "Tòng Thị"). */
 const withoutInnerMarkers = (w: string[]): string[] => w.filter((x, i) => i === 0 || i === w.length - 1 || !SEX_MARKERS.has(x));
 
@@ -90,7 +92,7 @@ const withoutInnerMarkers = (w: string[]): string[] => w.filter((x, i) => i === 
 export function oneWordLonger(a: string, b: string): boolean {
   const grows = (long: string[], short: string[]) =>
     long.length >= 3 && short.length >= 2 && withoutInnerMarkers(long.slice(0, -1)).join(' ') === withoutInnerMarkers(short).join(' ');
-  const [x, y] = [foldedWords(a), foldedWords(b)];
+  const [x, y] = [foldedWords(nameParts(a)), foldedWords(nameParts(b))];
   return grows(x, y) || grows(y, x);
 }
 

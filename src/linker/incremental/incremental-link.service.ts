@@ -14,19 +14,19 @@ import type { Probe } from './duplicate-probe.js';
 const CANDIDATES_PER_RECORD = 20;
 
 /**
- * Links records just created (by GraphQL or a small import) at once, without a full run: each is
- * scored against its candidates as the duplicate check scores a typed probe (the same keys, model
- * and decision), then joins the person of its best candidate when the linker would link that pair
- * by itself (and no one rejected it), else it is its own person; pairs to review are kept for the
- * queue. The next full run may revise all of it.
- */
-/**
  * A record's person, with the flags already raised on it (an import's DUPLICATE_IN_ORG): the lists
  * and counts, which read `record_person.flags`, show them before the next run. `$1` record, `$2` person.
  */
 const PERSON_WITH_FLAGS = `INSERT INTO record_person (record_id, person_id, flags)
   VALUES ($1, $2, ARRAY(SELECT f.code FROM record_flag f WHERE f.record_id = $1 ORDER BY f.code))`;
 
+/**
+ * Links records just created (by GraphQL or a small import) at once, without a full run: each is
+ * scored against its candidates as the duplicate check scores a typed probe (the same keys, model
+ * and decision), then joins the person of its best candidate when the linker would link that pair
+ * by itself (and no one rejected it), else it is its own person; pairs to review are kept for the
+ * queue. The next full run may revise all of it.
+ */
 @Injectable()
 export class IncrementalLinkService {
   constructor(

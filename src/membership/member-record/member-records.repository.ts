@@ -8,6 +8,7 @@ import type { MemberStatus } from '../status/member-status.js';
 import { Unit } from '../unit/unit.entity.js';
 import { MemberRecord } from './member-record.entity.js';
 import { byWordsSql, countSql, exactCodeSql, rareWords, walkSql, type RosterWalk, type Sql } from './roster-walk.js';
+import { communeCondition } from './commune-filter.js';
 
 /** The folded words of a search, each of which must start a word of the name. */
 const searchWords = (search: string): string[] => foldText(search).match(/[a-z0-9]+/g) ?? [];
@@ -81,14 +82,11 @@ export class MemberRecordsRepository {
       qb.andWhere(`(${or.filter(Boolean).join(' OR ')})`, { exact: search, part, phone: f.searchPhone, idHash: f.searchIdHash });
     }
     if (f.unitPath) qb.andWhere(`u.path LIKE :path`, { path: likePrefix(f.unitPath) });
-    if (f.communeCodes) {
-      qb.andWhere(
-        f.enteredCode
-          ? '(r.commune_code = ANY(:communes) OR (r.commune_code IS NULL AND r.commune_entered_code = :entered))'
-          : 'r.commune_code = ANY(:communes)',
-        { communes: f.communeCodes, entered: f.enteredCode },
-      );
-    }
+    if (f.communeCodes)
+      qb.andWhere(communeCondition({ codes: f.communeCodes, enteredCode: f.enteredCode ?? null }, ':communes', ':entered'), {
+        communes: f.communeCodes,
+        entered: f.enteredCode,
+      });
     if (f.status) qb.andWhere('r.status = :status', { status: f.status });
     if (f.flag === OPEN_NOTES) qb.andWhere(`EXISTS (SELECT 1 FROM record_suggestion s WHERE s.record_id = r.id AND s.status = 'OPEN')`);
     else if (f.flag)

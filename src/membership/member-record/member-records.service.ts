@@ -27,8 +27,15 @@ import { MembershipEvent } from './membership-event.entity.js';
 import { recordDate, shownRecordDate } from './record-dates.js';
 import { membershipEvents, type EventRules, type NewMembershipEvent } from './membership-events.js';
 import { decodeCursor, encodeCursor } from './record-cursor.js';
-import { countedStatus, flagDuplicateListings, RAISED_BY_FORM, secondListingOf, type Confirmations } from './duplicate-listings.js';
-import { settleDuplicateListings } from './duplicate-listings.js';
+import {
+  countedStatus,
+  flagDuplicateListings,
+  RAISED_BY_FORM,
+  secondListingOf,
+  settleDuplicateListings,
+  type Confirmations,
+} from './duplicate-listings.js';
+import { communeFilter } from './commune-filter.js';
 import { conflictOnDuplicate, erasedPersonConflict } from './record-conflicts.js';
 import { RecordsCreatedHook } from './records-created.hook.js';
 import { RecordParts } from './record-parts.js';
@@ -92,13 +99,7 @@ export class MemberRecordsService {
     const id = args.search ? readIdDigits(args.search) : null;
     if (id?.ok) filter.searchIdHash = this.vault.hash(id.value.digits);
     if (args.unit) filter.unitPath = (await this.units.findByCode(args.organization, args.unit)).path;
-    if (args.commune) {
-      const r = this.communes.resolve({ code: args.commune });
-      if (r.kind === 'NOT_FOUND')
-        throw DomainError.invalidInput([problem('communeCode', args.commune, `mã xã '${args.commune}' không tồn tại`)]);
-      filter.communeCodes = r.commune ? [r.commune.code] : r.candidates.map((c) => c.code);
-      if (r.legacy) filter.enteredCode = r.enteredCode;
-    }
+    if (args.commune) ({ codes: filter.communeCodes, enteredCode: filter.enteredCode } = communeFilter(this.communes, args.commune));
     const after = args.after ? decodeCursor(args.after) : null;
     const page = await this.repository.page(filter, args.first, after, args.withCount ?? true, args.countUpTo ?? null);
     await this.audit.record(caller, {

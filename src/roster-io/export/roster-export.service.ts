@@ -20,6 +20,7 @@ import type { OrganizationDefinition } from '../../membership/organization/organ
 import { OrganizationsService } from '../../membership/organization/organizations.service.js';
 import { Unit } from '../../membership/unit/unit.entity.js';
 import { UnitsService } from '../../membership/unit/units.service.js';
+import { communeCondition, communeFilter } from '../../membership/member-record/commune-filter.js';
 import { likePrefix } from '../../common/sql/escape-like.js';
 import type { AppConfig } from '../../config/app-config.js';
 import { APP_CONFIG } from '../../config/config.module.js';
@@ -156,7 +157,11 @@ export class RosterExportService {
     const params: unknown[] = [def.code];
     if (unit) where.push(`u.path LIKE $${params.push(likePrefix(unit.path))}`);
     if (opts.status) where.push(`r.status = $${params.push(exportStatus(opts.status))}`);
-    if (opts.commune) where.push(`r.commune_code = $${params.push(this.exportCommune(opts.commune))}`);
+    if (opts.commune) {
+      const c = communeFilter(this.geography, opts.commune);
+      const codes = `$${params.push(c.codes)}`;
+      where.push(communeCondition(c, codes, c.enteredCode ? `$${params.push(c.enteredCode)}` : ''));
+    }
     scopeWhere(scope, where, params);
     const k = params.length;
     const columns = templateColumns(def);
@@ -203,14 +208,6 @@ export class RosterExportService {
       reason: clear,
     });
     return { rows };
-  }
-
-  /** A commune filter's code, known (an unknown one is refused, never an empty file). */
-  private exportCommune(code: string): string {
-    if (this.geography.commune(code)) return code;
-    throw DomainError.invalidInput([
-      { field: 'commune', value: code, message: `Không có xã/phường mã '${code}': chọn xã trong danh sách, hoặc bỏ lọc theo xã` },
-    ]);
   }
 
   /** CSV: the template's columns, a row as the import reads it; .xlsx: the filed roster (filed-roster.ts). */

@@ -178,8 +178,8 @@ export class ImportJobs {
       })
       // Nor one she discarded ("Hủy"), one a later import overtook (stale), or one of a file she uploaded again since.
       .andWhere(
-        `NOT (j.status = :preview AND (coalesce(j.options->>'discarded', '') = 'true' OR EXISTS (SELECT 1 FROM import_job l WHERE (${laterImport('l', LISTED)})
-           OR (l.organization_code = j.organization_code AND l.source_sha256 = j.source_sha256 AND l.started_at > j.started_at))))`,
+        `coalesce(j.options->>'discarded', '') <> 'true' AND NOT (j.status = :preview AND EXISTS (SELECT 1 FROM import_job l
+           WHERE (${laterImport('l', LISTED)}) OR (l.organization_code = j.organization_code AND l.source_sha256 = j.source_sha256 AND l.started_at > j.started_at)))`,
       )
       .orderBy('j.started_at', 'DESC')
       .addOrderBy('j.id')

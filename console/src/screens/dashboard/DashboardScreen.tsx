@@ -10,6 +10,7 @@ import { CommuneTable } from './CommuneTable.tsx';
 import { Figure } from './Figure.tsx';
 import { OverlapHeatmap } from './OverlapHeatmap.tsx';
 import { COMMUNE_FIGURES, LIVE, OVERLAP, STORED, storedPeriods, type Live, type StoredReport } from './queries.ts';
+import { flagsHref } from '../flags-address.ts';
 
 const D = T.dashboard;
 const n = (v: number) => v.toLocaleString('vi-VN');
@@ -162,18 +163,15 @@ function Buckets({ live }: { live: Live }) {
   );
 }
 
-/**
- * Cảnh báo showing suspected phantoms (for a reason), of a commune (null: without one), an organization:
- * codes only, never a person.
- */
-function flagsLink(f: { reason: string | null; xa?: string | null; org: string | null }): string {
-  const q = new URLSearchParams({ loai: 'AO' });
-  if (f.reason) q.set('ly-do', f.reason);
-  if (f.xa) q.set('xa', f.xa);
-  else if (f.xa === null) q.set('chua-ro-xa', '1');
-  if (f.org) q.set('to-chuc', f.org);
-  return `#/canh-bao?${q}`;
-}
+/** Cảnh báo showing suspected phantoms (for a reason), of a commune (null: without one), an organization. */
+const flagsLink = (f: { reason: string | null; xa?: string | null; org: string | null }): string =>
+  flagsHref({
+    code: 'AO',
+    reason: f.reason ?? undefined,
+    commune: f.xa ?? undefined,
+    noCommune: f.xa === null,
+    organization: f.org ?? undefined,
+  });
 
 /** Suspected memberships by reason; each figure opens those records in Cảnh báo, for who may read names. */
 function Reasons({ live, href }: { live: Live; href?: (reason: string) => string }) {

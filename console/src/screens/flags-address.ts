@@ -1,0 +1,35 @@
+/** What Cảnh báo shows, as its address says it (codes only, never a person). */
+export interface FlagsFilter {
+  /** A flag code, or AO for the suspected phantoms. */
+  code?: string;
+  /** Suspected for this reason (with AO). */
+  reason?: string;
+  organization?: string;
+  commune?: string;
+  /** The records without a commune ("Chưa rõ xã"; a commune given wins). */
+  noCommune?: boolean;
+}
+
+/** Cảnh báo's address: `#/canh-bao?loai=<mã cảnh báo|AO>&ly-do=<lý do>&xa=<mã xã>` (or `chua-ro-xa=1`) `&to-chuc=<mã tổ chức>`. */
+export function flagsHref(f: FlagsFilter): string {
+  const q = new URLSearchParams();
+  if (f.code) q.set('loai', f.code);
+  if (f.reason) q.set('ly-do', f.reason);
+  if (f.commune) q.set('xa', f.commune);
+  else if (f.noCommune) q.set('chua-ro-xa', '1');
+  if (f.organization) q.set('to-chuc', f.organization);
+  return `#/canh-bao${q.size ? `?${q.toString()}` : ''}`;
+}
+
+/** The filters an address of Cảnh báo gives (`flagsHref` read back). */
+export function flagsFilterOf(hash: string): FlagsFilter {
+  const q = new URLSearchParams(hash.split('?')[1] ?? '');
+  const commune = q.get('xa') ?? undefined;
+  return {
+    code: q.get('loai') ?? undefined,
+    reason: q.get('ly-do') ?? undefined,
+    organization: q.get('to-chuc') ?? undefined,
+    commune,
+    noCommune: !commune && q.get('chua-ro-xa') === '1',
+  };
+}
