@@ -6,6 +6,7 @@ import { refreshTouchedPersonFigures } from '../batch/person-figures.js';
 import { LinkDecision } from '../link.entities.js';
 import { newPersonId, personOf } from '../model/clustering.js';
 import { linkDate, linkName } from '../../common/identity/identity-compare.js';
+import { eligibilityReasons } from '../../membership/member-record/eligibility-flag-writes.js';
 import { candidateRow, type CandidateRow } from './candidates.js';
 import { DuplicateCheckService, type ScoredCandidate } from './duplicate-check.service.js';
 import type { Probe } from './duplicate-probe.js';
@@ -14,11 +15,13 @@ import type { Probe } from './duplicate-probe.js';
 const CANDIDATES_PER_RECORD = 20;
 
 /**
- * A record's person, with the flags already raised on it (an import's DUPLICATE_IN_ORG): the lists
- * and counts, which read `record_person.flags`, show them before the next run. `$1` record, `$2` person.
+ * A record's person, with the flags already raised on it (an import's DUPLICATE_IN_ORG, an age out of
+ * the organization's rules, a suspected phantom for it): the lists and counts, which read
+ * `record_person`, show them before the next run. `$1` record, `$2` person.
  */
-const PERSON_WITH_FLAGS = `INSERT INTO record_person (record_id, person_id, flags)
-  VALUES ($1, $2, ARRAY(SELECT f.code FROM record_flag f WHERE f.record_id = $1 ORDER BY f.code))`;
+const PERSON_WITH_FLAGS = `INSERT INTO record_person (record_id, person_id, flags, ao_reasons, ao)
+  SELECT $1::uuid, $2::uuid, ARRAY(SELECT f.code FROM record_flag f WHERE f.record_id = $1::uuid ORDER BY f.code)::varchar[], e.reasons, cardinality(e.reasons) > 0
+    FROM (SELECT ${eligibilityReasons('$1::uuid')} AS reasons) e`;
 
 /**
  * Links records just created (by GraphQL or a small import) at once, without a full run: each is

@@ -10,6 +10,7 @@ import {
 import { formatVnDay } from '../../common/dates/vn-day.js';
 import type { IdNumberIssue } from '../../common/identity/id-number.js';
 import type { MemberStatus } from '../../membership/status/member-status.js';
+import { eligibilityFlags } from '../../membership/organization/eligibility-flags.js';
 import type { OrganizationDefinition, Profile } from '../../membership/organization/organization-definition.js';
 import type { DeathEvidence } from './phantom-deaths.js';
 
@@ -147,19 +148,7 @@ export function phantomFlags(f: PhantomFacts, today: string): Flag[] {
     add('NOT_IN_REGISTER', 'WARNING', 'Không tìm thấy người này trong CSDL dân cư của xã (theo số định danh, họ tên và năm sinh)');
   const birth = f.birthDate ? fromStoredDate(f.birthDate, (f.birthDatePrecision ?? 'DAY') as DatePrecision) : null;
   const eligibility = { birth, sex: f.sex, joinDate: f.joinDate, status: f.status, profile: f.profile };
-  // Ages are counted by the calendar year at the organizations' yearly review: a member who reaches
-  // the minimum age before the year is out is a record to watch, not one who should not be there.
-  const yearEnd = `${today.slice(0, 4)}-12-31`;
-  const issues = f.organization.checkEligibility(eligibility, today);
-  // (Read again at the year's end only when today's reading finds a breach: the common case reads once.)
-  const breachAtYearEnd = (code: string) =>
-    f.organization.checkEligibility(eligibility, yearEnd).some((x) => x.code === code && !x.atAdmission);
-  for (const issue of issues) {
-    // Too young on the day of admission is a record to correct, not a member who should not be there now.
-    if (issue.code === 'INELIGIBLE_AGE' || issue.code === 'INELIGIBLE_SEX')
-      add(issue.code, issue.atAdmission || !breachAtYearEnd(issue.code) ? 'WARNING' : 'PHANTOM', issue.message);
-    else if (issue.code === 'AGED_OUT') add('AGED_OUT', 'WARNING', issue.message);
-  }
+  for (const x of eligibilityFlags(f.organization, eligibility, today)) add(x.code, x.severity, x.message);
   // A date given as a year or a month is held at its latest day: no activity "since 2025" is not since 1 January.
   const lastKnown =
     [f.lastActivityDate, f.lastDuesDate]

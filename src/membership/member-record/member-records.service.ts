@@ -27,14 +27,8 @@ import { MembershipEvent } from './membership-event.entity.js';
 import { recordDate, shownRecordDate } from './record-dates.js';
 import { membershipEvents, type EventRules, type NewMembershipEvent } from './membership-events.js';
 import { decodeCursor, encodeCursor } from './record-cursor.js';
-import {
-  countedStatus,
-  flagDuplicateListings,
-  RAISED_BY_FORM,
-  secondListingOf,
-  settleDuplicateListings,
-  type Confirmations,
-} from './duplicate-listings.js';
+import { countedStatus, secondListingOf, settleDuplicateListings, type Confirmations } from './duplicate-listings.js';
+import { flagSavedRecord } from './eligibility-flag-writes.js';
 import { communeFilter } from './commune-filter.js';
 import { conflictOnDuplicate, erasedPersonConflict } from './record-conflicts.js';
 import { RecordsCreatedHook } from './records-created.hook.js';
@@ -222,7 +216,7 @@ export class MemberRecordsService {
       } catch (e) {
         throw conflictOnDuplicate(e, def.code, record.externalId);
       }
-      if (listedTwice) await flagDuplicateListings(em, def.code, [record.id], RAISED_BY_FORM);
+      await flagSavedRecord(em, def, record.id, { created: true, listedTwice: !!listedTwice });
       await this.addHistory(em, record.id, membershipEvents(null, record, { date: null, reason: 'Nhập hồ sơ' }, FORM_EVENTS));
       const created = { subjectType: 'MEMBER_RECORD', subjectId: record.id, organization: def.code } as const;
       await this.audit.record(caller, { action: AuditAction.RECORD_CREATED, ...created }, em);
@@ -266,7 +260,7 @@ export class MemberRecordsService {
         (newCccd || counted) && (await secondListingOf(em, record.organizationCode, record, this.sameCccdAsk(input, caller)));
       const { unit: _unit, ...columns } = record;
       await em.getRepository(MemberRecord).save(columns);
-      if (listedTwice) await flagDuplicateListings(em, record.organizationCode, [id], RAISED_BY_FORM);
+      await flagSavedRecord(em, def, id, { created: false, listedTwice: !!listedTwice });
       await this.audit.record(
         caller,
         {

@@ -1,3 +1,4 @@
+import { refreshEligibilityFlags } from '../../membership/member-record/eligibility-flag-writes.js';
 import { Injectable } from '@nestjs/common';
 import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
 import { MemberRecord } from '../../membership/member-record/member-record.entity.js';
@@ -96,6 +97,20 @@ export class ImportApplier {
       await writeUnchangedDigests(em, IN_CHUNK, [job.id, from, to]);
       await writeSuggestions(em, ctx.def.code, job.id, await this.notes(c));
       await flagDuplicateListings(em, ctx.def.code, [...created.map((r) => r.id), ...updated.map((u) => u.before.id)]);
+      // Out of the organization's rules: flagged now, not at the next link run (a corrected birth date clears it).
+      await refreshEligibilityFlags(
+        em,
+        ctx.def,
+        created.map((r) => r.id),
+        ctx.today,
+        true,
+      );
+      await refreshEligibilityFlags(
+        em,
+        ctx.def,
+        updated.map((u) => u.before.id),
+        ctx.today,
+      );
       ctx.noteCreated(created.map((r) => r.id));
       return this.progress(c);
     });

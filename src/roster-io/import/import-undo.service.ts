@@ -4,7 +4,10 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { Principal } from '../../access/principal.js';
 import { AuditAction } from '../../audit/audit-event.entity.js';
 import { AuditService } from '../../audit/audit.service.js';
+import { todayInVietnam } from '../../common/dates/partial-date.js';
 import { DomainError } from '../../common/errors/domain-error.js';
+import { refreshEligibilityFlags } from '../../membership/member-record/eligibility-flag-writes.js';
+import { OrganizationsService } from '../../membership/organization/organizations.service.js';
 import { SecretVault } from '../../personal-data/secret-vault.js';
 import { openUndoImage, purgeUndoImages, type BeforeImage } from '../../personal-data/undo-images.js';
 import { ImportJob, ImportJobStatus } from '../import-job.entity.js';
@@ -55,6 +58,7 @@ export class ImportUndoService implements OnApplicationBootstrap, BeforeApplicat
     private readonly jobs: ImportJobs,
     private readonly vault: SecretVault,
     private readonly audit: AuditService,
+    private readonly organizations: OrganizationsService,
   ) {
     sealUndoImagesWith((plain) => this.vault.seal(plain));
   }
@@ -123,6 +127,8 @@ export class ImportUndoService implements OnApplicationBootstrap, BeforeApplicat
     await removeJobTraces(em, job.id);
     await removeCreated(em, created);
     await revertUpdated(em, before);
+    const def = await this.organizations.get(job.organizationCode);
+    await refreshEligibilityFlags(em, def, [...before.keys()], todayInVietnam()); // as the record is again
     await restoreUnchangedDigests(em, job.id);
     await clearLoneDuplicateFlags(em, job.organizationCode, [...hashes, ...(await idHashes(em, [...before.keys()]))]);
     await em.query(`DELETE FROM import_undo_image WHERE job_id = $1`, [job.id]);

@@ -1,0 +1,99 @@
+import type { EntityManager } from 'typeorm';
+import { fromStoredDate, todayInVietnam, type DatePrecision } from '../../common/dates/partial-date.js';
+import { ELIGIBILITY_FLAG_CODES, eligibilityFlags } from '../organization/eligibility-flags.js';
+import type { OrganizationDefinition, Profile } from '../organization/organization-definition.js';
+import type { MemberStatus } from '../status/member-status.js';
+import { flagDuplicateListings, RAISED_BY_FORM } from './duplicate-listings.js';
+import { shownRecordDate } from './record-dates.js';
+
+interface EligibilityRow {
+  id: string;
+  birth_date: string | null;
+  birth_date_precision: DatePrecision | null;
+  sex: 'MALE' | 'FEMALE' | null;
+  join_date: string | null;
+  join_date_precision: DatePrecision | null;
+  status: MemberStatus;
+  profile: Profile | null;
+}
+
+const CODES = [...ELIGIBILITY_FLAG_CODES];
+
+/**
+ * SQL: a record's eligibility flags that make it a suspected phantom alone (PHANTOM, not dismissed),
+ * as `record_person.ao_reasons` holds them; `rec`, the record id's expression.
+ */
+export const eligibilityReasons = (rec: string): string =>
+  `ARRAY(SELECT x.code FROM record_flag x WHERE x.record_id = ${rec} AND x.code IN (${CODES.map((c) => `'${c}'`).join(', ')})
+     AND x.severity = 'PHANTOM'
+     AND NOT EXISTS (SELECT 1 FROM flag_resolution d WHERE d.record_id = x.record_id AND d.code = x.code AND d.resolution = 'FALSE_ALARM')
+   ORDER BY x.code)::varchar[]`;
+
+/**
+ * The eligibility flags of records just written (the form, an import's chunk), raised at once in the
+ * writing transaction instead of at the next link run: Cảnh báo and the counts show an 80-year-old
+ * Đoàn member the moment she is saved, and a corrected birth date takes the flag away. The run
+ * computes the same flags (`linker/model/phantom.ts`, one rule) and replaces these. A flag she
+ * dismissed (FALSE_ALARM) is not raised again. `fresh`: records created by this write (no flag,
+ * no person yet: nothing to clear).
+ */
+export async function refreshEligibilityFlags(
+  em: EntityManager,
+  def: OrganizationDefinition,
+  ids: string[],
+  today: string,
+  fresh = false,
+): Promise<void> {
+  if (!ids.length) return;
+  const rows = await em.query<EligibilityRow[]>(
+    `SELECT id, to_char(birth_date, 'YYYY-MM-DD') AS birth_date, birth_date_precision, sex,
+            to_char(join_date, 'YYYY-MM-DD') AS join_date, join_date_precision, status, profile
+       FROM member_record WHERE id = ANY($1::uuid[])`,
+    [ids],
+  );
+  const raised = rows.flatMap((r) =>
+    eligibilityFlags(
+      def,
+      {
+        birth: r.birth_date ? fromStoredDate(r.birth_date, r.birth_date_precision) : null,
+        sex: r.sex,
+        joinDate: shownRecordDate({ joinDate: r.join_date, joinDatePrecision: r.join_date_precision }, 'joinDate'),
+        status: r.status,
+        profile: r.profile ?? {},
+      },
+      today,
+    ).map((f) => ({ id: r.id, ...f })),
+  );
+  if (!fresh) await em.query(`DELETE FROM record_flag WHERE record_id = ANY($1::uuid[]) AND code = ANY($2::varchar[])`, [ids, CODES]);
+  if (raised.length)
+    await em.query(
+      `INSERT INTO record_flag (record_id, code, severity, message, evidence)
+       SELECT u.r, u.c, u.s, u.m, '{}'::jsonb FROM unnest($1::uuid[], $2::varchar[], $3::varchar[], $4::text[]) AS u(r, c, s, m)
+        WHERE NOT EXISTS (SELECT 1 FROM flag_resolution x WHERE x.record_id = u.r AND x.code = u.c AND x.resolution = 'FALSE_ALARM')
+       ON CONFLICT (record_id, code) DO UPDATE SET severity = EXCLUDED.severity, message = EXCLUDED.message`,
+      [raised.map((f) => f.id), raised.map((f) => f.code), raised.map((f) => f.severity), raised.map((f) => f.message)],
+    );
+  if (fresh) return;
+  // A linked record's person row: its codes, and out-of-the-rules-for-good among the reasons it is suspected.
+  await em.query(
+    `UPDATE record_person p SET flags = f.codes, ao_reasons = f.reasons, ao = cardinality(f.reasons) > 0
+       FROM (SELECT p2.record_id,
+                    ARRAY(SELECT x.code FROM record_flag x WHERE x.record_id = p2.record_id ORDER BY x.code)::varchar[] AS codes,
+                    ARRAY(SELECT c FROM unnest(p2.ao_reasons) AS c WHERE NOT c = ANY($2::varchar[])
+                          UNION SELECT unnest(${eligibilityReasons('p2.record_id')}) ORDER BY 1)::varchar[] AS reasons
+               FROM record_person p2 WHERE p2.record_id = ANY($1::uuid[])) f
+      WHERE p.record_id = f.record_id`,
+    [ids, CODES],
+  );
+}
+
+/** What the form's save raises at once: the record's eligibility flags, and its second listing of a CCCD when she confirmed one. */
+export async function flagSavedRecord(
+  em: EntityManager,
+  def: OrganizationDefinition,
+  id: string,
+  saved: { created: boolean; listedTwice: boolean },
+) {
+  if (saved.listedTwice) await flagDuplicateListings(em, def.code, [id], RAISED_BY_FORM);
+  await refreshEligibilityFlags(em, def, [id], todayInVietnam(), saved.created);
+}
