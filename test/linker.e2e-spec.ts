@@ -417,6 +417,15 @@ describe('the linker', () => {
       { token: hnd },
     );
     expect(decided.errors).toBeUndefined();
+    // No longer suspected at once — the counts and a report run now leave her out — not at the next run.
+    const [now] = await t.sql<{ ao: boolean; ao_reasons: string[] }>(`SELECT ao, ao_reasons FROM record_person WHERE record_id = $1`, [
+      idle.id,
+    ]);
+    expect(now).toEqual({ ao: false, ao_reasons: [] });
+    const suspects = await t.gql<{ flaggedRecords: { externalId: string }[] }>(
+      `{ flaggedRecords(organization: "HND", code: "AO") { externalId } }`,
+    );
+    expect(suspects.data!.flaggedRecords.map((r) => r.externalId)).not.toContain('HND-IDLE');
     const attention = await t.gql(
       `mutation($id: ID!) { resolveFlag(recordId: $id, code: "DECEASED", resolution: "ATTENTION", note: "xem lại") }`,
       { id: dead.id },

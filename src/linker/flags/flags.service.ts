@@ -255,6 +255,13 @@ export class FlagsService {
            resolved_by = EXCLUDED.resolved_by, resolved_at = now()`,
         [recordId, code, resolution, note.trim(), caller.name],
       );
+      // A false alarm is no reason to suspect her: the counts and the next report drop it now, as the next run would.
+      if (resolution === 'FALSE_ALARM')
+        await em.query(
+          `UPDATE record_person SET ao_reasons = array_remove(ao_reasons, $2), ao = cardinality(array_remove(ao_reasons, $2)) > 0
+            WHERE record_id = $1 AND $2 = ANY(ao_reasons)`,
+          [recordId, code],
+        );
       await this.audit.record(
         caller,
         {
