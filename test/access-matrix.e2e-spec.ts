@@ -299,6 +299,13 @@ describe('access matrix: role × operation', () => {
       vars: () => ({ a: ids.dtnA, b: ids.dtnB }),
       expect: allow('admin', 'danVan'),
     },
+    {
+      field: 'deferLinkPair',
+      title: 'a pair put off with a doubt',
+      query: `mutation($a: ID!, $b: ID!) { deferLinkPair(recordA: $a, recordB: $b, reason: "chưa chắc, hỏi chi hội") }`,
+      vars: () => ({ a: ids.dtnA, b: ids.dtnB }),
+      expect: allow('admin', 'danVan'),
+    },
     { field: 'users', title: 'users', query: '{ users { username } }', expect: allow('admin') },
     { field: 'serviceTokens', title: 'serviceTokens', query: '{ serviceTokens { name } }', expect: allow('admin') },
     { field: 'auditEvents', title: 'auditEvents', query: '{ auditEvents(first: 5) { nodes { action } } }', expect: allow('admin') },

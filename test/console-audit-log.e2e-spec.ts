@@ -53,7 +53,22 @@ describe('the console: the audit log names what was done and finds a record by i
         { a, b, d: decision },
         { token: officer },
       );
+    // Put off first, with her doubt ("chưa chắc"), then decided.
+    const deferred = await t.gql(
+      `mutation($a: ID!, $b: ID!) { deferLinkPair(recordA: $a, recordB: $b, reason: "Hai ông cùng tên, chờ chi hội") }`,
+      { a: await idOf('CCB1076271'), b: await idOf('HND-1') },
+      { token: officer },
+    );
+    expect(deferred.errors).toBeUndefined();
     expect((await decide(await idOf('CCB1076271'), await idOf('HND-1'), 'REJECT')).errors).toBeUndefined();
+    // Asking the secretariat to look at a flag: a flag decision, named by what it asked.
+    const [flag] = await t.sql<{ record_id: string; code: string }>(`SELECT record_id, code FROM record_flag ORDER BY code LIMIT 1`);
+    const attention = await t.gql(
+      `mutation($id: ID!, $c: String!) { resolveFlag(recordId: $id, code: $c, resolution: "ATTENTION", note: "Đề nghị Hội kiểm tra") }`,
+      { id: flag.record_id, c: flag.code },
+      { token: officer },
+    );
+    expect(attention.errors).toBeUndefined();
     expect((await decide(await idOf('CCB1076272'), await idOf('HND-2'), 'CONFIRM')).errors).toBeUndefined();
     const run = await t.gql<{ runReport: { id: string } }>(`mutation($p: String!) { runReport(period: $p) { id } }`, {
       p: periodContaining('QUARTER', new Date()).key,
@@ -67,7 +82,7 @@ describe('the console: the audit log names what was done and finds a record by i
     const pairs = await t.sql<{ action: string }>(
       `SELECT action FROM audit_event WHERE subject_type = 'RECORD_PAIR' AND actor_name = 'bdv-nhat-ky' ORDER BY id`,
     );
-    expect(pairs.map((p) => p.action)).toEqual(['REVIEW_TWO_PEOPLE', 'REVIEW_SAME_PERSON']);
+    expect(pairs.map((p) => p.action)).toEqual(['REVIEW_DEFERRED', 'REVIEW_TWO_PEOPLE', 'REVIEW_SAME_PERSON']);
     const reports = await t.sql<{ action: string }>(`SELECT action FROM audit_event WHERE subject_type = 'REPORT' AND subject_id = $1`, [
       run.data!.runReport.id,
     ]);
@@ -92,6 +107,8 @@ describe('the console: the audit log names what was done and finds a record by i
       expect(texts.some((r) => r.includes('Quyết định rà soát: hai người khác nhau'))).toBe(true);
       expect(texts.some((r) => r.includes('Quyết định rà soát: cùng một người'))).toBe(true);
       expect(texts.some((r) => r.includes('Tải báo cáo'))).toBe(true);
+      expect(texts.some((r) => r.includes('Rà soát: chưa chắc, để sau') && r.includes('Hai ông cùng tên, chờ chi hội'))).toBe(true);
+      expect(texts.some((r) => r.includes('Cảnh báo: Ban Dân vận đề nghị chú ý') && r.includes('Đề nghị Hội kiểm tra'))).toBe(true);
       expect(texts.some((r) => /Tách người|Gộp người/.test(r))).toBe(false);
       expect(texts.some((r) => r.includes('bdv-nhat-ky') && r.includes('Sai mật khẩu'))).toBe(true);
     }, 10_000);

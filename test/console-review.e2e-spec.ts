@@ -101,17 +101,20 @@ describe('the console: link review and a person', () => {
 
     const decided: Record<string, string> = {};
     const reason = 'Cùng năm sinh, tên gần giống; chi hội xác nhận';
+    const doubt = 'Có 14 người cùng tên; cần hỏi chi hội bản Xá Nhè';
     for (const key of ['c', 'r', 'c', 'n', 'c', 'r']) {
       const pair = await shown(page);
       await page.keyboard.press(key);
-      if (key !== 'n') {
-        // No reason yet: the key chose the decision and put her in the reason box, where letters are letters.
-        await page.keyboard.type(reason);
-        expect(await shown(page)).toBe(pair);
-        await page.keyboard.press('Enter');
-        decided[pair] = key === 'c' ? 'CONFIRM' : 'REJECT';
-      }
+      // Every key — "not sure" too — chose and put her in the reason box, where letters are letters (a
+      // "C" she types there is no decision on the next pair).
+      await page.keyboard.type(key === 'n' ? doubt : reason);
+      expect(await shown(page)).toBe(pair);
+      await page.keyboard.press('Enter');
+      if (key !== 'n') decided[pair] = key === 'c' ? 'CONFIRM' : 'REJECT';
       await nextPair(page, pair);
+      // Said of the pair before (not of the one now shown), and the box empty for the new pair.
+      await page.getByText(key === 'n' ? /^Cặp vừa rồi: để sau/ : /^Cặp vừa rồi: đã lưu/).waitFor();
+      expect(await page.getByLabel('Lý do quyết định').inputValue()).toBe('');
       if (Object.keys(decided).length === 1 && key === 'c')
         // The screen shows what the first confirmation changed, read from the API after it.
         await page.getByText(`${before.persons.toLocaleString('vi-VN')} → ${(before.persons - 1).toLocaleString('vi-VN')}`).waitFor();
@@ -131,7 +134,7 @@ describe('the console: link review and a person', () => {
     expect(pendingReviews).toBeLessThan(waitingAtLogIn);
     await page.getByText(`${pendingReviews} cặp hồ sơ đang chờ rà soát`, { exact: true }).waitFor({ timeout: 10_000 });
     const audit = await t.sql<{ action: string; text: string }>(
-      `SELECT e.action, n.text FROM audit_event e JOIN audit_note n ON n.id = e.note_id WHERE e.actor_name = 'ban-dan-van' AND e.subject_type = 'RECORD_PAIR'`,
+      `SELECT e.action, n.text FROM audit_event e JOIN audit_note n ON n.id = e.note_id WHERE e.actor_name = 'ban-dan-van' AND e.subject_type = 'RECORD_PAIR' AND e.action <> 'REVIEW_DEFERRED'`,
     );
     expect(audit.map((a) => a.action).sort()).toEqual([
       'REVIEW_SAME_PERSON',
@@ -141,6 +144,13 @@ describe('the console: link review and a person', () => {
       'REVIEW_TWO_PEOPLE',
     ]);
     expect(audit.every((a) => a.text === reason)).toBe(true);
+    // Her doubt on the pair she put off is kept in the log; nothing was decided on it.
+    await eventually(async () => {
+      const deferred = await t.sql<{ text: string }>(
+        `SELECT n.text FROM audit_event e JOIN audit_note n ON n.id = e.note_id WHERE e.action = 'REVIEW_DEFERRED' AND e.actor_name = 'ban-dan-van'`,
+      );
+      expect(deferred).toEqual([{ text: doubt }]);
+    }, 5000);
 
     // Three persons fewer, three more in two organizations: read through the API right after, and after the next run.
     const after = await overlap();
@@ -195,6 +205,7 @@ describe('the console: link review and a person', () => {
     for (let i = 0; i < 8 && !(await shown(page)).includes('Đinh Văn Tù'); i++) {
       const pair = await shown(page);
       await page.keyboard.press('n');
+      await page.keyboard.press('Enter');
       await nextPair(page, pair);
     }
     const [a] = (await shown(page)).split('|');

@@ -808,6 +808,12 @@ const TEXT = {
       RECORD_PAIR: 'Cặp hồ sơ',
     } as Record<string, string>,
     actorKind: { USER: 'Người dùng', SERVICE: 'Khóa kết nối', CLI: 'Dòng lệnh' } as Record<string, string>,
+    /** A FLAG_DECISION line named by what was decided (its detail's resolution). */
+    flagDecisionName: {
+      ATTENTION: 'Cảnh báo: Ban Dân vận đề nghị chú ý',
+      CONFIRMED: 'Cảnh báo: xác nhận (kết thúc sinh hoạt)',
+      FALSE_ALARM: 'Cảnh báo: không đúng (bác bỏ)',
+    } as Record<string, string>,
     actionName: {
       ASSOCIATION_CREATED: 'Thêm hội',
       ENROLMENT_STARTED: 'Bắt đầu kích hoạt',
@@ -834,6 +840,7 @@ const TEXT = {
       REPORT_DOWNLOADED: 'Tải báo cáo',
       REVIEW_SAME_PERSON: 'Quyết định rà soát: cùng một người',
       REVIEW_TWO_PEOPLE: 'Quyết định rà soát: hai người khác nhau',
+      REVIEW_DEFERRED: 'Rà soát: chưa chắc, để sau',
       ROSTER_READ: 'Xem danh sách',
       SPLIT: 'Tách người',
       TOKEN_CREATED: 'Tạo khóa kết nối',
@@ -975,10 +982,17 @@ const TEXT = {
     confirm: 'Cùng một người',
     reject: 'Hai người khác nhau',
     unsure: 'Chưa chắc, để sau',
-    keys: 'Phím tắt (khi không gõ trong ô lý do): C — cùng một người, R — hai người khác nhau, N — chưa chắc, để sau. Trong ô lý do: Enter — lưu quyết định đã chọn, Esc — thoát ô.',
+    keys: 'Phím tắt (khi không gõ trong ô lý do): C — cùng một người, R — hai người khác nhau, N — chưa chắc, để sau. Mỗi phím chọn rồi đưa con trỏ vào ô lý do. Trong ô lý do: Enter — lưu điều đã chọn (để sau: lý do không bắt buộc), Esc — thoát ô.',
     pending: (d: string) => `Đã chọn: ${d}. Ghi lý do rồi bấm "Lưu quyết định" (hoặc nhấn Enter).`,
+    pendingUnsure:
+      'Đã chọn: Chưa chắc, để sau. Ghi điều còn băn khoăn nếu có (lưu vào nhật ký) rồi bấm "Để sau" hoặc nhấn Enter: cặp được đưa xuống cuối danh sách, chưa quyết định gì.',
     save: 'Lưu quyết định',
-    decided: (d: string) => `Đã lưu: ${d}.`,
+    putOff: 'Để sau',
+    decided: {
+      CONFIRM: 'Cặp vừa rồi: đã lưu "Cùng một người".',
+      REJECT: 'Cặp vừa rồi: đã lưu "Hai người khác nhau".',
+      UNSURE: 'Cặp vừa rồi: để sau, đã đưa xuống cuối danh sách (chưa quyết định).',
+    } as Record<string, string>,
     counts: 'Số liệu toàn tỉnh sau quyết định vừa rồi',
     persons: 'Số người (sau liên kết)',
     several: 'Số người ở từ 2 tổ chức',
@@ -990,6 +1004,7 @@ const TEXT = {
       REJECT: 'Số người không đổi: hai hồ sơ này đã được tính là hai người từ trước; quyết định vừa rồi giữ chúng tách nhau.',
     } as Record<string, string>,
     failed: 'Chưa lưu được quyết định; cặp được đưa lại vào danh sách.',
+    deferFailed: 'Đã để sau cặp này, nhưng chưa ghi được lý do vào nhật ký:',
     openPerson: (side: string) => `Xem người của ${side.toLowerCase()}`,
   },
   person: {

@@ -55,6 +55,8 @@ export enum AuditAction {
   REVIEW_SAME_PERSON = 'REVIEW_SAME_PERSON',
   /** A link-review pair decided "hai người khác nhau" (`decideLink` REJECT), whatever it changed. */
   REVIEW_TWO_PEOPLE = 'REVIEW_TWO_PEOPLE',
+  /** A pair put off ("chưa chắc, để sau") with why: nothing decided, the pair stays in the queue. */
+  REVIEW_DEFERRED = 'REVIEW_DEFERRED',
   FLAG_DECISION = 'FLAG_DECISION',
   ASSOCIATION_CREATED = 'ASSOCIATION_CREATED',
   /** A reconciliation report was computed (by the schedule or on demand). */

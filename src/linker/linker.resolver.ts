@@ -5,6 +5,7 @@ import { Role } from '../access/role.js';
 import { DuplicateCheckService } from './incremental/duplicate-check.service.js';
 import {
   DecideLinkArgs,
+  DeferLinkPairArgs,
   DuplicateCandidateType,
   MergePersonsArgs,
   SplitPersonArgs,
@@ -61,6 +62,15 @@ export class LinkerResolver {
   @Mutation(() => Boolean, { description: 'Confirm (one person) or reject (two people) a pair; every later linker run respects it.' })
   async decideLink(@Args() a: DecideLinkArgs, @Caller() caller: Principal): Promise<boolean> {
     await this.decisions.decide(a.recordA, a.recordB, a.decision, a.reason, caller);
+    return true;
+  }
+
+  @Allow(Role.ADMIN, Role.DAN_VAN)
+  @Mutation(() => Boolean, {
+    description: '"Chưa chắc, để sau": a pair put off with why (kept in the audit log); nothing is decided and the pair stays in the queue.',
+  })
+  async deferLinkPair(@Args() a: DeferLinkPairArgs, @Caller() caller: Principal): Promise<boolean> {
+    await this.decisions.defer(a.recordA, a.recordB, a.reason, caller);
     return true;
   }
 

@@ -134,6 +134,13 @@ export class DecideLinkArgs {
   @Field({ description: 'Why (kept with the decision and in the audit log).' }) @IsString() @MaxLength(500) reason: string;
 }
 
+@ArgsType()
+export class DeferLinkPairArgs {
+  @Field(() => ID) @IsUUID() recordA: string;
+  @Field(() => ID) @IsUUID() recordB: string;
+  @Field({ description: 'Why she is not sure (kept in the audit log).' }) @IsString() @MaxLength(500) reason: string;
+}
+
 @InputType('DuplicateCheckInput', { description: 'What a secretary is about to enter for a new member.' })
 export class DuplicateCheckInputType {
   @Field() @IsString() @MaxLength(120) fullName: string;

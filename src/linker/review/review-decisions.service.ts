@@ -39,6 +39,15 @@ export class ReviewDecisionsService {
     });
   }
 
+  /** "Chưa chắc, để sau": nothing decided (the pair stays in the queue for whoever knows more), her doubt kept in the audit log. */
+  async defer(recordA: string, recordB: string, reason: string, caller: Principal): Promise<void> {
+    requireReason(reason);
+    const [a, b] = recordA < recordB ? [recordA, recordB] : [recordB, recordA];
+    const pair = await this.db.query<{ n: number }[]>(`SELECT 1 AS n FROM record_link WHERE record_a = $1 AND record_b = $2`, [a, b]);
+    if (!pair.length) throw new DomainError('NOT_FOUND', 'Không có cặp hồ sơ này trong danh sách rà soát.');
+    await this.log(this.db.manager, caller, AuditAction.REVIEW_DEFERRED, { type: 'RECORD_PAIR', id: a }, reason, { recordA: a, recordB: b });
+  }
+
   /**
    * Two persons are one: B's records join A (A keeps its id), and every pair across the two is
    * confirmed (an earlier rejection across them withdrawn) so that every later run keeps them together.

@@ -25,6 +25,17 @@ const subjectOf = (e: AuditRow, usernames: Map<string, string>) =>
     .filter(Boolean)
     .join(' ') || T.dash;
 
+/** What a flag decision decided, in words (its detail's resolution), or null. */
+function flagDecisionOf(e: AuditRow): string | null {
+  if (e.action !== 'FLAG_DECISION') return null;
+  try {
+    const r = (JSON.parse(e.detail) as { resolution?: unknown }).resolution;
+    return typeof r === 'string' ? (T.admin.flagDecisionName[r] ?? null) : null;
+  } catch {
+    return null;
+  }
+}
+
 /** A pair's decision logged before it had its own action (as MERGE or SPLIT) is named for what it was. */
 const actionOf = (e: AuditRow): string =>
   e.subjectType === 'RECORD_PAIR' && e.action === 'MERGE'
@@ -34,6 +45,9 @@ const actionOf = (e: AuditRow): string =>
       : e.subjectType === 'REPORT' && e.action === 'EXPORT'
         ? 'REPORT_DOWNLOADED'
         : e.action;
+
+/** The line's action in words: a flag decision by what it decided. */
+const actionText = (e: AuditRow): string => flagDecisionOf(e) ?? T.admin.actionName[actionOf(e)] ?? e.action;
 
 /** Who did it: the server's own schedule has no token, so it is said as what it is, not as a service token's name. */
 const actorOf = (e: AuditRow) =>
@@ -57,7 +71,7 @@ export function whyOf(e: AuditRow): string | null {
 
 const auditColumns = (orgName: (code: string) => string, usernames: Map<string, string>): TableColumnsType<AuditRow> => [
   { title: T.admin.at, dataIndex: 'at', render: (v: string) => vnTime(v) },
-  { title: T.admin.action, key: 'action', render: (_: unknown, e) => T.admin.actionName[actionOf(e)] ?? e.action },
+  { title: T.admin.action, key: 'action', render: (_: unknown, e) => actionText(e) },
   { title: T.admin.actor, key: 'actor', render: (_: unknown, e) => actorOf(e) },
   { title: T.admin.subject, key: 'subject', render: (_: unknown, e) => subjectOf(e, usernames) },
   { title: T.admin.organization, dataIndex: 'organization', render: (v: string | null) => (v ? orgName(v) : T.dash) },
@@ -71,7 +85,7 @@ const phoneColumns = (orgName: (code: string) => string, usernames: Map<string, 
     key: 'entry',
     render: (_: unknown, e) => (
       <div style={{ overflowWrap: 'anywhere' }}>
-        <Typography.Text strong>{T.admin.actionName[actionOf(e)] ?? e.action}</Typography.Text>
+        <Typography.Text strong>{actionText(e)}</Typography.Text>
         <Typography.Text type="secondary">{` · ${vnTime(e.at)}`}</Typography.Text>
         {(
           [

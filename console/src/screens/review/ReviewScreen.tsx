@@ -12,7 +12,9 @@ import { PersonDrawer } from './PersonDrawer.tsx';
 import { BANDS, type Pair } from './review-api.ts';
 import { useReviewQueue, type Decision } from './useReviewQueue.ts';
 
-const WORDS: Record<Decision, string> = { CONFIRM: T.review.confirm, REJECT: T.review.reject };
+/** A choice on the pair: a decision, or "not sure" (put off to the end of the queue, her doubt in the audit log). */
+type Choice = Decision | 'UNSURE';
+const WORDS: Record<Choice, string> = { CONFIRM: T.review.confirm, REJECT: T.review.reject, UNSURE: T.review.unsure };
 
 /** Typing in a field: the shortcuts are letters she may be typing. */
 const typing = (t: EventTarget | null) =>
@@ -26,25 +28,25 @@ export function ReviewScreen(_: { session: Session }) {
   const q = useReviewQueue({ organization, commune, min: band ? BANDS[band].min : null, max: band ? BANDS[band].max : null });
   const [orgs] = useQuery({ query: ORGANIZATIONS });
   const [reason, setReason] = useState('');
-  const [pending, setPending] = useState<Decision | null>(null);
-  const [saved, setSaved] = useState<Decision | null>(null);
+  const [pending, setPending] = useState<Choice | null>(null);
+  const [saved, setSaved] = useState<Choice | null>(null);
   const [person, setPerson] = useState<string | null>(null);
   const reasonBox = useRef<InputRef>(null);
   const pair = q.pair;
 
-  const act = (d: Decision | 'UNSURE') => {
+  // Every choice is made the same way — a key or a button picks it and puts her in the reason box,
+  // Enter (or the button) carries it out — so the letters she types next are never taken as keys on
+  // the next pair. A decision needs a reason; "not sure" takes one if she has it (N then Enter: put off).
+  const act = (d: Choice) => {
     if (!pair) return;
-    if (d === 'UNSURE') {
-      q.skip(pair);
-      setPending(null);
-      return;
-    }
-    if (!reason.trim()) {
+    const ready = d === 'UNSURE' ? pending === 'UNSURE' : !!reason.trim();
+    if (!ready) {
       setPending(d);
       reasonBox.current?.focus();
       return;
     }
-    q.decide(pair, d, reason.trim());
+    if (d === 'UNSURE') q.skip(pair, reason.trim());
+    else q.decide(pair, d, reason.trim());
     setSaved(d);
     setPending(null);
     setReason('');
@@ -124,7 +126,13 @@ export function ReviewScreen(_: { session: Session }) {
               onKeyDown={(e) => e.key === 'Escape' && reasonBox.current?.blur()}
             />
             <Typography.Paragraph aria-live="polite" style={{ marginTop: 4 }}>
-              {pending ? T.review.pending(WORDS[pending]) : saved ? T.review.decided(WORDS[saved]) : ''}
+              {pending === 'UNSURE'
+                ? T.review.pendingUnsure
+                : pending
+                  ? T.review.pending(WORDS[pending])
+                  : saved
+                    ? T.review.decided[saved]
+                    : ''}
             </Typography.Paragraph>
             <Space wrap>
               {/* The decision she chose (by key or click) is the filled, pressed button; none is before she chooses. */}
@@ -143,11 +151,13 @@ export function ReviewScreen(_: { session: Session }) {
               >
                 {T.review.reject} (R)
               </Button>
-              <Button onClick={() => act('UNSURE')}>{T.review.unsure} (N)</Button>
+              <Button type={pending === 'UNSURE' ? 'primary' : 'default'} aria-pressed={pending === 'UNSURE'} onClick={() => act('UNSURE')}>
+                {T.review.unsure} (N)
+              </Button>
               {/* On a phone Enter is hard to find: the chosen decision is saved by a button too. */}
               {pending && (
-                <Button type="primary" disabled={!reason.trim()} onClick={() => act(pending)}>
-                  {T.review.save}
+                <Button type="primary" disabled={pending !== 'UNSURE' && !reason.trim()} onClick={() => act(pending)}>
+                  {pending === 'UNSURE' ? T.review.putOff : T.review.save}
                 </Button>
               )}
             </Space>

@@ -59,6 +59,12 @@ export const DECIDE = graphql(`
   }
 `);
 
+export const DEFER = graphql(`
+  mutation DeferLinkPair($recordA: ID!, $recordB: ID!, $reason: String!) {
+    deferLinkPair(recordA: $recordA, recordB: $recordB, reason: $reason)
+  }
+`);
+
 /**
  * The province's counts a decision changes (read again after each decision): the dashboard's own
  * figures (`liveFigures`, from the person-level table the decision refreshed in its transaction).

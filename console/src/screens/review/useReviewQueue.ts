@@ -3,7 +3,7 @@ import { useClient, useQuery } from 'urql';
 import { errorText } from '../../client.ts';
 import { T } from '../../text.ts';
 import { waitingChanged } from '../SinceLastVisit.tsx';
-import { COUNTS, countsOf, DECIDE, pairKey, QUEUE, type Counts, type Pair } from './review-api.ts';
+import { COUNTS, countsOf, DECIDE, DEFER, pairKey, QUEUE, type Counts, type Pair } from './review-api.ts';
 
 export type Decision = 'CONFIRM' | 'REJECT';
 export interface Filters {
@@ -23,7 +23,7 @@ export interface Change {
  * The queue as the screen walks it: a page of pairs fetched ahead (the next pair is on screen at
  * once), a decided pair gone from it at once while its decision is saved in the background, one
  * decision after another (so each before → after is its own), "not sure" moved to the end of the
- * page (the API keeps no such decision), and the page fetched again when few are left.
+ * page (nothing decided: her doubt only goes to the audit log), and the page fetched again when few are left.
  */
 export function useReviewQueue(filters: Filters) {
   const client = useClient();
@@ -82,11 +82,20 @@ export function useReviewQueue(filters: Filters) {
     },
     [client],
   );
-  const skip = useCallback((pair: Pair) => {
-    const key = pairKey(pair);
-    skipped.current = [...skipped.current.filter((k) => k !== key), key];
-    setPairs((ps) => [...ps.filter((p) => pairKey(p) !== key), pair]);
-  }, []);
+  /** Put off to the end of the page; her doubt, when she wrote one, kept in the audit log (nothing is decided). */
+  const skip = useCallback(
+    (pair: Pair, reason = '') => {
+      const key = pairKey(pair);
+      skipped.current = [...skipped.current.filter((k) => k !== key), key];
+      setPairs((ps) => [...ps.filter((p) => pairKey(p) !== key), pair]);
+      if (!reason) return;
+      void client
+        .mutation(DEFER, { recordA: pair.recordA, recordB: pair.recordB, reason })
+        .toPromise()
+        .then((r) => r.error && setError(`${T.review.deferFailed} ${errorText(r.error, T.error.network)}`));
+    },
+    [client],
+  );
   // Few left of a full page: the next page, fetched while she decides (decided pairs stay out of it).
   const low = pairs.length < 10 && full && !queue.fetching && saving === 0;
   useEffect(() => {
