@@ -285,10 +285,13 @@ describe('the console: her flags, and her roster as Excel', () => {
     const context = await b.context();
     const page = await logInThroughPage(context, t.url, await t.createUser('xa-hpn', Role.SECRETARIAT, 'HPN'));
     page.setDefaultTimeout(8000);
-    await page.getByRole('link', { name: 'Cảnh báo', exact: true }).click();
+    // What waits for her says so at her log-in, and leads to those records alone, the request in its words.
+    await page.getByRole('link', { name: '1 hồ sơ Ban Dân vận đề nghị bạn xem lại' }).click();
+    expect(await page.getByRole('checkbox', { name: 'Chỉ hồ sơ Ban Dân vận đề nghị chú ý' }).isChecked()).toBe(true);
     const row = page.getByRole('row').filter({ hasText: 'Lường Thị Xuân' });
     const reason = row.locator('div', { has: page.getByText(flag.label, { exact: true }) }).last();
-    await reason.getByText(/Ban Dân vận đề nghị chú ý/).waitFor();
+    await reason.getByText('Ban Dân vận đề nghị chú ý: “Đề nghị kiểm tra lại”').waitFor();
+    expect(await page.locator('.ant-table-tbody tr.ant-table-row').count()).toBe(1);
     expect(await reason.getByRole('button', { name: 'Xác nhận' }).count()).toBe(1);
     await reason.getByRole('button', { name: 'Không đúng' }).click();
     const dialog = page.getByRole('dialog');
@@ -303,8 +306,17 @@ describe('the console: her flags, and her roster as Excel', () => {
         [flag.code],
       ),
     ).toHaveLength(1);
-    // And out of her counts at once.
+    // And out of her counts at once; nothing waits for her any more.
     expect(await counted()).toBe(before - 1);
+    const waiting = await t.gql<{ sinceLastVisit: { attentionRequests: number | null } }>(
+      `{ sinceLastVisit { attentionRequests } }`,
+      {},
+      {
+        token: await t.serviceToken(Role.SECRETARIAT, 'HPN'),
+      },
+    );
+    expect(waiting.data!.sinceLastVisit.attentionRequests).toBe(0);
+    await page.getByRole('checkbox', { name: 'Chỉ hồ sơ Ban Dân vận đề nghị chú ý' }).uncheck();
     // She asks to see the dismissed ones too: there it is, said to be dismissed.
     await page.getByRole('checkbox', { name: 'Hiện cả cảnh báo đã bác bỏ' }).check();
     await row.getByText(flag.label, { exact: true }).waitFor();

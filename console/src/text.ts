@@ -57,6 +57,7 @@ const TEXT = {
     suspects: (n: number) => `${n} hồ sơ mới bị nghi ảo`,
     reviews: (n: number) => `${n} cặp hồ sơ đang chờ rà soát`,
     reports: (n: number) => `${n} báo cáo mới được tính`,
+    attention: (n: number) => `${n} hồ sơ Ban Dân vận đề nghị bạn xem lại`,
     close: 'Đã xem',
   },
   flags: {
@@ -94,6 +95,7 @@ const TEXT = {
     reasons: 'Cảnh báo và lý do',
     confirm: 'Xác nhận',
     dismiss: 'Không đúng',
+    onlyAttention: 'Chỉ hồ sơ Ban Dân vận đề nghị chú ý',
     showDismissed: 'Hiện cả cảnh báo đã bác bỏ',
     attention: 'Đề nghị chú ý',
     save: 'Lưu quyết định',

@@ -67,7 +67,8 @@ export class LinkerResolver {
 
   @Allow(Role.ADMIN, Role.DAN_VAN)
   @Mutation(() => Boolean, {
-    description: '"Chưa chắc, để sau": a pair put off with why (kept in the audit log); nothing is decided and the pair stays in the queue.',
+    description:
+      '"Chưa chắc, để sau": a pair put off with why (kept in the audit log); nothing is decided and the pair stays in the queue.',
   })
   async deferLinkPair(@Args() a: DeferLinkPairArgs, @Caller() caller: Principal): Promise<boolean> {
     await this.decisions.defer(a.recordA, a.recordB, a.reason, caller);

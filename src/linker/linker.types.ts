@@ -285,6 +285,14 @@ export class FlaggedRecordsArgs {
   @IsOptional()
   @IsBoolean()
   dismissed?: boolean | null;
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'Only records with a flag the Ban Dân vận asked the secretariat to look at ("đề nghị chú ý") that she has not decided yet.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  attention?: boolean | null;
   @Field(() => Int, { nullable: true, defaultValue: 50 }) @IsOptional() @IsInt() @Min(1) @Max(500) first?: number | null;
   @Field(() => String, { nullable: true, description: 'The cursor of the last record seen.' })
   @IsOptional()

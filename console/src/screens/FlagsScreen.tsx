@@ -23,6 +23,7 @@ const FLAGGED = graphql(`
     $commune: String
     $noCommune: Boolean
     $dismissed: Boolean
+    $attention: Boolean
     $after: String
   ) {
     flaggedRecords(
@@ -32,6 +33,7 @@ const FLAGGED = graphql(`
       commune: $commune
       noCommune: $noCommune
       dismissed: $dismissed
+      attention: $attention
       after: $after
       first: 500
     ) {
@@ -73,11 +75,13 @@ export function FlagsScreen({ session }: { session: Session }) {
   const [noCommune, setNoCommune] = useState(!!linked.noCommune);
   // Flags called a false alarm leave the list at once; she may ask to see them again.
   const [dismissed, setDismissed] = useState(false);
+  // What the Ban Dân vận asked her to look at (her banner's link), still undecided.
+  const [attention, setAttention] = useState(!!linked.attention);
   const [open, setOpen] = useState<string | null>(null);
   const [decision, setDecision] = useState<FlagDecision | null>(null);
   // Pages of 500 (the table shows them 50 at a time): the cursors of the pages before, to go on or back.
   const [afters, setAfters] = useState<(string | null)[]>([null]);
-  useEffect(() => setAfters([null]), [code, reason, organization, commune, noCommune, dismissed]);
+  useEffect(() => setAfters([null]), [code, reason, organization, commune, noCommune, dismissed, attention]);
   // Another address of this screen (a link followed, Back or Forward): its filters, read again.
   useEffect(() => {
     const followed = () => {
@@ -87,15 +91,16 @@ export function FlagsScreen({ session }: { session: Session }) {
       if (!ownOrganization) setOrganization(f.organization);
       setCommune(f.commune);
       setNoCommune(!!f.noCommune);
+      setAttention(!!f.attention);
     };
     window.addEventListener('hashchange', followed);
     return () => window.removeEventListener('hashchange', followed);
   }, [ownOrganization]);
   // The address says what she sees (a reload or a link given on shows the same), replaced, not a new history entry.
   useEffect(() => {
-    const next = flagsHref({ code, reason, organization: ownOrganization ? undefined : organization, commune, noCommune });
+    const next = flagsHref({ code, reason, organization: ownOrganization ? undefined : organization, commune, noCommune, attention });
     if (next !== window.location.hash) window.history.replaceState(null, '', next);
-  }, [code, reason, organization, ownOrganization, commune, noCommune]);
+  }, [code, reason, organization, ownOrganization, commune, noCommune, attention]);
   const after = afters[afters.length - 1];
   const [result, refetch] = useQuery({
     query: FLAGGED,
@@ -106,6 +111,7 @@ export function FlagsScreen({ session }: { session: Session }) {
       commune: commune ?? null,
       noCommune: noCommune || null,
       dismissed,
+      attention: attention || null,
       after,
     },
   });
@@ -147,6 +153,7 @@ export function FlagsScreen({ session }: { session: Session }) {
           style={{ minWidth: 200 }}
           allowClear={CLEARABLE}
           placeholder={T.flags.anyCode}
+          popupMatchSelectWidth={false}
           value={code}
           onChange={(c) => {
             setCode(c);
@@ -190,6 +197,9 @@ export function FlagsScreen({ session }: { session: Session }) {
             </Button>
           </Space>
         )}
+        <Checkbox checked={attention} onChange={(e) => setAttention(e.target.checked)}>
+          {T.flags.onlyAttention}
+        </Checkbox>
         <Checkbox checked={dismissed} onChange={(e) => setDismissed(e.target.checked)}>
           {T.flags.showDismissed}
         </Checkbox>
@@ -240,8 +250,13 @@ export function FlagsScreen({ session }: { session: Session }) {
                     {f.label}
                   </Tag>{' '}
                   {f.message}
+                  {/* Who decided what, and in their words: the Ban Dân vận's request is what she is asked to check. */}
                   {f.resolution && (
-                    <Typography.Text type="secondary"> — {T.flags.resolution[f.resolution] ?? f.resolution}</Typography.Text>
+                    <Typography.Text type={f.resolution === 'ATTENTION' ? 'warning' : 'secondary'}>
+                      {' — '}
+                      {T.flags.resolution[f.resolution] ?? f.resolution}
+                      {f.note ? `: “${f.note}”` : ''}
+                    </Typography.Text>
                   )}
                   {/* INFO (in several organizations, say) is information, not a question to decide. */}
                   {!f.resolution && f.severity !== 'INFO' && session.user.role === 'DAN_VAN' && (

@@ -5,6 +5,7 @@ import { vnTime } from '../format.ts';
 import { graphql } from '../graphql.ts';
 import { CloseIcon } from '../icons.tsx';
 import { T } from '../text.ts';
+import { flagsHref } from './flags-address.ts';
 import type { Route } from './routes.tsx';
 
 const SINCE = graphql(`
@@ -14,6 +15,7 @@ const SINCE = graphql(`
       newSuspects
       pendingReviews
       incomingTransfers
+      attentionRequests
       reportsComputed
     }
   }
@@ -41,8 +43,10 @@ export function SinceLastVisit({ routes }: { routes: Route[] }) {
   }, [refetch]);
   const s = data?.sinceLastVisit;
   if (closed || !s) return null;
-  const lines: [string, number, string][] = [
+  // [its screen, how many, what it says, where it leads (its screen when not said)]
+  const lines: [string, number, string, string?][] = [
     ['don-vi', s.incomingTransfers ?? 0, T.since.transfers(s.incomingTransfers ?? 0)],
+    ['canh-bao', s.attentionRequests ?? 0, T.since.attention(s.attentionRequests ?? 0), flagsHref({ attention: true })],
     ['canh-bao', s.newSuspects, T.since.suspects(s.newSuspects)],
     ['lien-ket', s.pendingReviews ?? 0, T.since.reviews(s.pendingReviews ?? 0)],
     ['bao-cao', s.reportsComputed, T.since.reports(s.reportsComputed)],
@@ -58,13 +62,13 @@ export function SinceLastVisit({ routes }: { routes: Route[] }) {
       title={s.since ? T.since.title(vnTime(s.since)) : T.since.waiting}
       description={
         <Space orientation="vertical" size={2}>
-          {shown.map(([key, , text]) =>
+          {shown.map(([key, , text, href]) =>
             has(key) ? (
-              <a key={key} href={`#/${key}`}>
+              <a key={text} href={href ?? `#/${key}`}>
                 {text}
               </a>
             ) : (
-              <span key={key}>{text}</span>
+              <span key={text}>{text}</span>
             ),
           )}
         </Space>

@@ -8,9 +8,11 @@ export interface FlagsFilter {
   commune?: string;
   /** The records without a commune ("Chưa rõ xã"; a commune given wins). */
   noCommune?: boolean;
+  /** Only those the Ban Dân vận asked the secretariat to look at ("đề nghị chú ý"), undecided. */
+  attention?: boolean;
 }
 
-/** Cảnh báo's address: `#/canh-bao?loai=<mã cảnh báo|AO>&ly-do=<lý do>&xa=<mã xã>` (or `chua-ro-xa=1`) `&to-chuc=<mã tổ chức>`. */
+/** Cảnh báo's address: `#/canh-bao?loai=<mã cảnh báo|AO>&ly-do=<lý do>&xa=<mã xã>` (or `chua-ro-xa=1`) `&to-chuc=<mã tổ chức>&chu-y=1`. */
 export function flagsHref(f: FlagsFilter): string {
   const q = new URLSearchParams();
   if (f.code) q.set('loai', f.code);
@@ -18,6 +20,7 @@ export function flagsHref(f: FlagsFilter): string {
   if (f.commune) q.set('xa', f.commune);
   else if (f.noCommune) q.set('chua-ro-xa', '1');
   if (f.organization) q.set('to-chuc', f.organization);
+  if (f.attention) q.set('chu-y', '1');
   return `#/canh-bao${q.size ? `?${q.toString()}` : ''}`;
 }
 
@@ -31,5 +34,6 @@ export function flagsFilterOf(hash: string): FlagsFilter {
     organization: q.get('to-chuc') ?? undefined,
     commune,
     noCommune: !commune && q.get('chua-ro-xa') === '1',
+    attention: q.get('chu-y') === '1',
   };
 }

@@ -104,6 +104,8 @@ interface FlagFilter {
   reason?: string | null;
   /** With the flags called a false alarm (the list leaves them out when false; the counts do not look). */
   dismissed?: boolean | null;
+  /** Only the records with a flag the Ban Dân vận asked her to look at, still undecided. */
+  attention?: boolean | null;
 }
 
 @Injectable()
@@ -295,6 +297,7 @@ export class FlagsService {
     if (f.reason) where.push('p.ao', `$${params.push(f.reason)} = ANY(p.ao_reasons)`);
     // A flag she called a false alarm leaves her list at once (not at the next run), unless she asks for those too.
     if (!f.dismissed) where.push(undismissedFlag('r', f.code && f.code !== 'AO' ? `$${params.push(f.code)}` : undefined));
+    if (f.attention) where.push(`EXISTS (SELECT 1 FROM flag_resolution x WHERE x.record_id = r.id AND x.resolution = 'ATTENTION')`);
     return { where, params };
   }
 }

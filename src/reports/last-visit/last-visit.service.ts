@@ -21,13 +21,14 @@ export class LastVisitService {
     const since = await this.previousLogIn(p);
     // An auditor reads aggregates of the whole province, never a record: a count is an aggregate.
     const scope: RecordScope = p.role === Role.AUDITOR ? { kind: 'ALL' } : readScope(p);
-    const [newSuspects, pendingReviews, incomingTransfers, reportsComputed] = await Promise.all([
+    const [newSuspects, pendingReviews, incomingTransfers, attentionRequests, reportsComputed] = await Promise.all([
       since ? this.suspectsRaisedSince(since, scope) : 0,
       REVIEWERS.includes(p.role) ? this.pendingReviews() : null,
       RECEIVERS.includes(p.role) ? this.incomingTransfers(writeScope(p)) : null,
+      RECEIVERS.includes(p.role) ? this.attentionRequests(writeScope(p)) : null,
       since ? this.reportsComputedSince(since, p.name) : 0,
     ]);
-    return { since, newSuspects, pendingReviews, incomingTransfers, reportsComputed };
+    return { since, newSuspects, pendingReviews, incomingTransfers, attentionRequests, reportsComputed };
   }
 
   /** The log-in before the one she is in now (a service token or the CLI has none). */
@@ -65,6 +66,18 @@ export class LastVisitService {
     scopeWhere(scope, where, params, { organization: 'q.organization_code', unitPath: 'tu.path' });
     return this.count(
       `SELECT count(*)::int AS n FROM transfer_request q JOIN unit tu ON tu.id = q.to_unit_id WHERE ${where.join(' AND ')}`,
+      params,
+    );
+  }
+
+  /** Active records she keeps with a flag the Ban Dân vận asked her to look at, which she has not confirmed or dismissed yet. */
+  private async attentionRequests(scope: RecordScope): Promise<number> {
+    const where = [`x.resolution = 'ATTENTION'`, `r.status = 'ACTIVE'`, `r.erased_at IS NULL`];
+    const params: unknown[] = [];
+    scopeWhere(scope, where, params);
+    return this.count(
+      `SELECT count(DISTINCT x.record_id)::int AS n FROM flag_resolution x JOIN member_record r ON r.id = x.record_id
+         LEFT JOIN unit u ON u.id = r.unit_id WHERE ${where.join(' AND ')}`,
       params,
     );
   }

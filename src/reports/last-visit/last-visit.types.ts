@@ -17,6 +17,13 @@ export class SinceLastVisitType {
   })
   incomingTransfers: number | null;
 
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Records in her rights with a flag the Ban Dân vận asked her to look at ("đề nghị chú ý"), not yet decided (secretariats and administrators only).',
+  })
+  attentionRequests: number | null;
+
   @Field(() => Int, { description: 'Reports computed since then by others (the schedule included), not by her.' })
   reportsComputed: number;
 }
