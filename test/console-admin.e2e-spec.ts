@@ -166,6 +166,12 @@ describe('the console: administration (users, audit log)', () => {
     await closeHandOver(adminPage);
     expect(await sessionNow()).toBe(401);
     expect((await userRow(NEW_USER)).password_hash).toBeNull();
+    // Her state says she must enrol again (she had logged in before: not "never logged in", not "in use").
+    await herRow.getByText('Chờ đăng nhập lại bằng mật khẩu lần đầu mới').waitFor();
+    // The administrator is not offered to lock herself out.
+    const ownRow = adminPage.getByRole('row').filter({ hasText: 'qt-web' });
+    await ownRow.getByRole('button', { name: 'Cấp lại mật khẩu lần đầu' }).waitFor();
+    expect(await ownRow.getByRole('button', { name: 'Khóa tài khoản' }).count()).toBe(0);
 
     const otherRow = adminPage.getByRole('row').filter({ hasText: 'xa-nghi' });
     await otherRow.getByRole('button', { name: 'Khóa tài khoản' }).click();

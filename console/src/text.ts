@@ -738,6 +738,7 @@ const TEXT = {
     active: 'Đang dùng',
     disabled: 'Đã khóa',
     notEnrolled: 'Chưa đăng nhập lần nào',
+    reEnrolling: 'Chờ đăng nhập lại bằng mật khẩu lần đầu mới',
     lastLogin: 'Đăng nhập gần nhất',
     actions: 'Thao tác',
     create: 'Tạo tài khoản',

@@ -140,6 +140,7 @@ export class AccessResolver {
       unit: unit?.code ?? null,
       unitName: unit?.name ?? null,
       disabled: u.disabledAt !== null,
+      enrolled: u.passwordHash !== null && u.totpSecretSealed !== null,
       lastLoginAt: u.lastLoginAt,
       createdAt: u.createdAt,
     };

@@ -30,6 +30,8 @@ export class UserType {
   @Field(() => String, { nullable: true, description: 'The name of that unit.' })
   unitName: string | null;
   @Field() disabled: boolean;
+  @Field({ description: 'She has set her password and authenticator; false while her enrolment password waits (created, or reset).' })
+  enrolled: boolean;
   @Field(() => Date, { nullable: true }) lastLoginAt: Date | null;
   @Field() createdAt: Date;
 }

@@ -38,7 +38,7 @@ export const ROUTES: Route[] = [
   { key: 'lien-ket', nav: 'review', roles: ['DAN_VAN', 'ADMIN'], render: (s) => <ReviewScreen session={s} /> },
   { key: 'don-vi', nav: 'units', roles: ['ADMIN', 'SECRETARIAT'], render: (s) => <UnitsScreen session={s} /> },
   { key: 'bao-cao', nav: 'reports', roles: ['DAN_VAN', 'AUDITOR', 'ADMIN'], render: (s) => <ReportsScreen session={s} /> },
-  { key: 'quan-tri', nav: 'admin', roles: ['ADMIN'], render: () => <AdminScreen /> },
+  { key: 'quan-tri', nav: 'admin', roles: ['ADMIN'], render: (session) => <AdminScreen me={session.user.username} /> },
   { key: 'huong-dan', nav: 'help', roles: EVERYONE, render: (s) => <HelpScreen session={s} /> },
   { key: 'in', roles: ROSTER_ROLES, render: () => <PrintRoster key={window.location.hash} /> },
 ];

@@ -10,8 +10,8 @@ import { TokensTab } from './TokensTab.tsx';
 import { UsersTab } from './UsersTab.tsx';
 
 type Part = keyof typeof T.admin.tabs;
-const PARTS: Record<Part, () => ReactNode> = {
-  users: () => <UsersTab />,
+const PARTS: Record<Part, (me: string) => ReactNode> = {
+  users: (me) => <UsersTab me={me} />,
   audit: () => <AuditTab />,
   tokens: () => <TokensTab />,
   associations: () => <AssociationsTab />,
@@ -24,7 +24,7 @@ const PARTS: Record<Part, () => ReactNode> = {
  * The administrator's screen: accounts, the audit log, service tokens, associations, data subjects' requests, link runs, backups (each drawn when
  * chosen). Chosen by buttons that wrap on a phone (the library's tab bar hides some behind a menu there).
  */
-export function AdminScreen() {
+export function AdminScreen({ me }: { me: string }) {
   const [part, setPart] = useState<Part>('users');
   return (
     <section aria-labelledby="admin-title">
@@ -40,7 +40,7 @@ export function AdminScreen() {
         options={(Object.keys(PARTS) as Part[]).map((p) => ({ value: p, label: T.admin.tabs[p] }))}
         style={{ marginBottom: 16, display: 'flex', flexWrap: 'wrap', rowGap: 8 }}
       />
-      {PARTS[part]()}
+      {PARTS[part](me)}
     </section>
   );
 }

@@ -17,7 +17,7 @@ const stateOf = (u: AdminUser) =>
   u.disabled ? (
     <Tag color={DISABLED_TONE}>{T.admin.disabled}</Tag>
   ) : (
-    <Tag color={USER_TONE}>{u.lastLoginAt ? T.admin.active : T.admin.notEnrolled}</Tag>
+    <Tag color={USER_TONE}>{u.enrolled ? T.admin.active : u.lastLoginAt ? T.admin.reEnrolling : T.admin.notEnrolled}</Tag>
   );
 
 /**
@@ -29,6 +29,8 @@ function userColumns(
   onLock: (u: string, locked: boolean) => Promise<void>,
   orgName: (code: string) => string,
   narrow: boolean,
+  /** Her own account: she may not lock herself out, so it is not offered. */
+  me: string,
 ): TableColumnsType<AdminUser> {
   const wide = narrow ? { responsive: ['sm' as const] } : {};
   // On a phone a button's words wrap within its column rather than push it past the screen's edge.
@@ -82,17 +84,19 @@ function userColumns(
                 {T.admin.reset}
               </Button>
             </Popconfirm>
-            <Popconfirm
-              title={T.admin.disableConfirm(u.username)}
-              okText={T.admin.yes}
-              cancelText={T.admin.no}
-              okButtonProps={{ danger: true }}
-              onConfirm={() => void onLock(u.username, true)}
-            >
-              <Button size="small" danger {...wrapping}>
-                {T.admin.disable}
-              </Button>
-            </Popconfirm>
+            {u.username !== me && (
+              <Popconfirm
+                title={T.admin.disableConfirm(u.username)}
+                okText={T.admin.yes}
+                cancelText={T.admin.no}
+                okButtonProps={{ danger: true }}
+                onConfirm={() => void onLock(u.username, true)}
+              >
+                <Button size="small" danger {...wrapping}>
+                  {T.admin.disable}
+                </Button>
+              </Popconfirm>
+            )}
           </Space>
         ),
     },
@@ -100,7 +104,7 @@ function userColumns(
 }
 
 /** The accounts: create (the enrolment password shown once), reset with a new enrolment, lock and unlock, each confirmed. */
-export function UsersTab() {
+export function UsersTab({ me }: { me: string }) {
   const [users, refetch] = useQuery({ query: USERS });
   const orgName = useOrganizationName();
   const [creating, setCreating] = useState(false);
@@ -135,7 +139,7 @@ export function UsersTab() {
         dataSource={users.data?.users ?? []}
         pagination={false}
         scroll={narrow ? undefined : { x: 'max-content' }}
-        columns={userColumns(doReset, doLock, orgName, narrow)}
+        columns={userColumns(doReset, doLock, orgName, narrow, me)}
       />
       {creating && (
         <CreateUserDialog

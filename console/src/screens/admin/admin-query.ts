@@ -10,6 +10,7 @@ export const USERS = graphql(`
       unit
       unitName
       disabled
+      enrolled
       createdAt
       lastLoginAt
     }
