@@ -90,6 +90,10 @@ describe('the console: periods compared, communes ordered, an organization’s o
     expect(body).not.toContain(current.label);
     expect(body).not.toMatch(/\d{4}-Q\d/);
     await page.getByTestId('joiners').getByText(`Theo báo cáo kỳ ${previous.label}`).waitFor();
+    // Joiners and the reach are the ended period's: said in their names, not "trong kỳ" beside the running one's figures.
+    await page.getByTestId('joiners').getByText(`Kết nạp trong ${previous.label}`).waitFor();
+    await page.getByText(`Kết nạp và ra khỏi tổ chức: ${previous.label} (kỳ gần nhất đã kết thúc)`).waitFor();
+    await page.getByTestId('reach').getByText(`Tỷ lệ tập hợp (${previous.label})`).waitFor();
 
     // The communes in Vietnamese order (Đ after D, before G), on screen and from the API.
     const api = await t.gql<{ liveCommunes: { communes: { name: string }[] } }>(

@@ -911,13 +911,15 @@ const TEXT = {
     severalOrgs: 'Số người ở từ 2 tổ chức',
     reasons: 'Nghi ảo theo lý do',
     noReasons: 'Không có hồ sơ nghi ảo.',
-    flows: 'Kết nạp và ra khỏi tổ chức',
-    flowsNote: (period: string, when: string) => `Theo báo cáo kỳ ${period} đã lưu, số liệu đến ${when}.`,
-    joiners: 'Kết nạp trong kỳ',
-    leavers: 'Thôi sinh hoạt trong kỳ',
+    /** Of the last period that ended (the running one has no such live figures): the period said in the heading and labels. */
+    flows: (period: string) => `Kết nạp và ra khỏi tổ chức: ${period} (kỳ gần nhất đã kết thúc)`,
+    flowsNote: (period: string, when: string) =>
+      `Theo báo cáo kỳ ${period} đã lưu, số liệu đến ${when}. Báo cáo của kỳ đang chạy (tạm tính) xem ở màn hình Báo cáo.`,
+    joiners: (period: string) => `Kết nạp trong ${period}`,
+    leavers: (period: string) => `Thôi sinh hoạt trong ${period}`,
     noReport:
       'Chưa có báo cáo của kỳ nào đã kết thúc cho phạm vi này: chưa có số kết nạp, ra khỏi tổ chức, tỷ lệ tập hợp và kỳ trước để so sánh. Lập báo cáo kỳ trước ở màn hình Báo cáo (chọn kỳ và phạm vi này).',
-    reach: 'Tỷ lệ tập hợp',
+    reach: (period: string) => `Tỷ lệ tập hợp (${period})`,
     reachNote: 'Số người không nghi ảo của tổ chức so với số đối tượng trong cơ sở dữ liệu dân cư (theo báo cáo kỳ đã lưu).',
     reachUnknown: 'Không tính được',
     overlap: 'Số người cùng sinh hoạt ở hai tổ chức',

@@ -213,13 +213,13 @@ function Stored({ periods }: { periods: StoredReport[] }) {
   return (
     <>
       <Typography.Title level={2} style={{ margin: 0, fontSize: 17 }}>
-        {D.flows}
+        {D.flows(last.periodLabel)}
       </Typography.Title>
       <Flex wrap gap={12}>
-        <Figure testId="joiners" label={D.joiners} value={last.totals.joiners} note={note} trend={trend('joiners')} />
-        <Figure testId="leavers" label={D.leavers} value={last.totals.leavers} note={note} trend={trend('leavers')} />
+        <Figure testId="joiners" label={D.joiners(last.periodLabel)} value={last.totals.joiners} note={note} trend={trend('joiners')} />
+        <Figure testId="leavers" label={D.leavers(last.periodLabel)} value={last.totals.leavers} note={note} trend={trend('leavers')} />
       </Flex>
-      <Card size="small" title={D.reach} data-testid="reach">
+      <Card size="small" title={D.reach(last.periodLabel)} data-testid="reach">
         <dl style={{ margin: 0, display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1fr)', gap: '2px 16px' }}>
           {last.organizations.map((o) => (
             <div key={o.code} style={{ display: 'contents' }}>
