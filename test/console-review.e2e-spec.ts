@@ -219,6 +219,9 @@ describe('the console: link review and a person', () => {
     expect(records).toContain('Công đoàn Việt Nam');
     expect(records).toContain('Phường Ba Đình');
     expect(records).not.toMatch(/MULTI_ORG|\bHND\b|\bCD\b|\b00004\b/);
+    // Beside each name, the birth date as each roster gives it: what tells namesakes apart before a split.
+    expect(await drawer.getByRole('row').filter({ hasText: 'H8' }).innerText()).toContain('20/10/1985');
+    expect(await drawer.getByRole('row').filter({ hasText: 'C8' }).innerText()).toMatch(/\b1985\b/);
     expect(await review(page)).toEqual(CLEAN);
     await drawer.getByLabel('Chọn để tách: Công đoàn Việt Nam C8').check();
     await drawer.getByLabel('Lý do', { exact: true }).fill('Hai người trùng tên, khác cha mẹ (chi hội xác minh)');

@@ -29,6 +29,8 @@ export class PersonRecordType {
   @Field(() => ID, { nullable: true }) recordId: string | null;
   @Field(() => String, { nullable: true }) externalId: string | null;
   @Field(() => String, { nullable: true }) fullName: string | null;
+  @Field(() => String, { nullable: true, description: "As given: 1969, 1969-04 or 1969-04-21 (null outside the caller's rights)" })
+  birthDate: string | null;
   @Field(() => String, { nullable: true }) unitCode: string | null;
   @Field(() => String, { nullable: true, description: "The unit's name (null outside the caller's rights)" }) unitName: string | null;
   @Field(() => [String], {

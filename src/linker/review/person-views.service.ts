@@ -1,3 +1,5 @@
+import type { DatePrecision } from '../../common/dates/partial-date.js';
+import { shownRecordDate } from '../../membership/member-record/record-dates.js';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { type Principal } from '../../access/principal.js';
@@ -18,6 +20,8 @@ export interface PersonRecordView extends OwnFields {
   communeCode: string | null;
   status: MemberStatus;
   statusLabel: string;
+  /** As given (`1969`, `1969-04`, `1969-04-21`); null outside the caller's rights. */
+  birthDate: string | null;
 }
 
 export interface OverlapView {
@@ -51,8 +55,15 @@ export class PersonViewsService {
    */
   async person(id: string, caller: Principal): Promise<{ id: string; records: PersonRecordView[] }> {
     assertUuid('id', id);
-    const rows = await this.db.query<(ListedRecordRow & { status: MemberStatus; commune_code: string | null })[]>(
-      `SELECT r.id, r.organization_code, r.external_id, r.full_name, r.status, r.commune_code, u.code AS unit_code, u.name AS unit_name, u.path AS unit_path, p.flags
+    type Row = ListedRecordRow & {
+      status: MemberStatus;
+      commune_code: string | null;
+      birth_date: string | null;
+      birth_date_precision: DatePrecision | null;
+    };
+    const rows = await this.db.query<Row[]>(
+      `SELECT r.id, r.organization_code, r.external_id, r.full_name, r.status, r.commune_code, u.code AS unit_code, u.name AS unit_name, u.path AS unit_path, p.flags,
+              to_char(r.birth_date, 'YYYY-MM-DD') AS birth_date, r.birth_date_precision
          FROM record_person p JOIN member_record r ON r.id = p.record_id LEFT JOIN unit u ON u.id = r.unit_id
         WHERE p.person_id = $1 AND r.erased_at IS NULL ORDER BY r.organization_code, r.external_id`,
       [id],
@@ -75,6 +86,10 @@ export class PersonViewsService {
         communeCode: r.commune_code,
         status: r.status,
         statusLabel: MEMBER_STATUS_INFO[r.status].label,
+        // Beside the name, what tells two namesakes apart when she splits or merges.
+        birthDate: visible.includes(r)
+          ? shownRecordDate({ birthDate: r.birth_date, birthDatePrecision: r.birth_date_precision }, 'birthDate')
+          : null,
         ...ownFields(r, visible.includes(r)),
       })),
     };

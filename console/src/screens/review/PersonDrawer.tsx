@@ -2,6 +2,7 @@ import { Alert, Button, Checkbox, Drawer, Input, Space, Spin, Table, Tag, Typogr
 import { useEffect, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { errorText } from '../../client.ts';
+import { partialDate } from '../../format.ts';
 import { CloseIcon } from '../../icons.tsx';
 import { T } from '../../text.ts';
 import { SEVERITY_TONE } from '../../tones.ts';
@@ -36,6 +37,8 @@ export function PersonDrawer({ recordId, onClose }: { recordId: string | null; o
     reload({ requestPolicy: 'network-only' });
   };
   const error = splitting.error ?? merging.error;
+  // What a split or merge changes, read again wherever it is shown (a member's page behind, the review queue).
+  const changes = { additionalTypenames: ['Person', 'PersonRecord', 'MemberRecord', 'ReviewPair'] };
   return (
     <Drawer
       open={recordId !== null}
@@ -72,6 +75,7 @@ export function PersonDrawer({ recordId, onClose }: { recordId: string | null; o
               { title: T.review.rows.organization, dataIndex: 'organizationName' },
               { title: T.review.rows.name, render: (_, r) => r.fullName ?? T.review.hidden },
               { title: T.review.rows.code, render: (_, r) => r.externalId ?? T.dash },
+              { title: T.review.rows.birth, render: (_, r) => (r.recordId ? partialDate(r.birthDate) : T.review.hidden) },
               { title: T.review.rows.commune, render: (_, r) => r.communeName ?? r.communeCode ?? T.dash },
               { title: T.review.rows.unit, render: (_, r) => (r.recordId ? (r.unitName ?? T.dash) : T.review.hidden) },
               { title: T.review.rows.status, dataIndex: 'statusLabel' },
@@ -113,7 +117,9 @@ export function PersonDrawer({ recordId, onClose }: { recordId: string | null; o
             loading={splitting.fetching}
             disabled={!picked.length || picked.length >= person.records.length || !reason.trim()}
             onClick={() =>
-              void split({ personId: person.id, recordIds: picked, reason: reason.trim() }).then((r) => after(!r.error, T.person.splitDone))
+              void split({ personId: person.id, recordIds: picked, reason: reason.trim() }, changes).then((r) =>
+                after(!r.error, T.person.splitDone),
+              )
             }
           >
             {T.person.split}
@@ -133,7 +139,7 @@ export function PersonDrawer({ recordId, onClose }: { recordId: string | null; o
               loading={merging.fetching}
               disabled={!/^[0-9a-f-]{36}$/i.test(other.trim()) || !reason.trim()}
               onClick={() =>
-                void merge({ personA: person.id, personB: other.trim(), reason: reason.trim() }).then((r) =>
+                void merge({ personA: person.id, personB: other.trim(), reason: reason.trim() }, changes).then((r) =>
                   after(!r.error, T.person.mergeDone),
                 )
               }

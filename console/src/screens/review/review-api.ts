@@ -95,6 +95,7 @@ export const PERSON_OF_RECORD = graphql(`
           statusLabel
           externalId
           fullName
+          birthDate
           unitCode
           unitName
           flags
