@@ -354,7 +354,9 @@ export function MemberDrawer(props: {
         </>
       )}
       {other && <MemberDrawer id={other} onClose={() => setOther(null)} />}
-      {props.canLink && <PersonDrawer recordId={person} onClose={() => setPerson(null)} />}
+      {props.canLink && (
+        <PersonDrawer recordId={person} onClose={() => setPerson(null)} onChanged={() => reload({ requestPolicy: 'network-only' })} />
+      )}
     </Drawer>
   );
 }

@@ -13,7 +13,16 @@ import { MERGE, PERSON_OF_RECORD, SPLIT } from './review-api.ts';
  * flags (others' records only where they are listed); some records split off as another person, or
  * another person merged in, each with a reason.
  */
-export function PersonDrawer({ recordId, onClose }: { recordId: string | null; onClose: () => void }) {
+export function PersonDrawer({
+  recordId,
+  onClose,
+  onChanged,
+}: {
+  recordId: string | null;
+  onClose: () => void;
+  /** A split or merge was saved: what the screen behind shows of the person (a member's page, the queue) is read again. */
+  onChanged: () => void;
+}) {
   const [result, reload] = useQuery({ query: PERSON_OF_RECORD, variables: { id: recordId ?? '' }, pause: !recordId });
   const [picked, setPicked] = useState<string[]>([]);
   const [reason, setReason] = useState('');
@@ -35,10 +44,9 @@ export function PersonDrawer({ recordId, onClose }: { recordId: string | null; o
     setOther('');
     setNote(message);
     reload({ requestPolicy: 'network-only' });
+    onChanged();
   };
   const error = splitting.error ?? merging.error;
-  // What a split or merge changes, read again wherever it is shown (a member's page behind, the review queue).
-  const changes = { additionalTypenames: ['Person', 'PersonRecord', 'MemberRecord', 'ReviewPair'] };
   return (
     <Drawer
       open={recordId !== null}
@@ -117,9 +125,7 @@ export function PersonDrawer({ recordId, onClose }: { recordId: string | null; o
             loading={splitting.fetching}
             disabled={!picked.length || picked.length >= person.records.length || !reason.trim()}
             onClick={() =>
-              void split({ personId: person.id, recordIds: picked, reason: reason.trim() }, changes).then((r) =>
-                after(!r.error, T.person.splitDone),
-              )
+              void split({ personId: person.id, recordIds: picked, reason: reason.trim() }).then((r) => after(!r.error, T.person.splitDone))
             }
           >
             {T.person.split}
@@ -139,7 +145,7 @@ export function PersonDrawer({ recordId, onClose }: { recordId: string | null; o
               loading={merging.fetching}
               disabled={!/^[0-9a-f-]{36}$/i.test(other.trim()) || !reason.trim()}
               onClick={() =>
-                void merge({ personA: person.id, personB: other.trim(), reason: reason.trim() }, changes).then((r) =>
+                void merge({ personA: person.id, personB: other.trim(), reason: reason.trim() }).then((r) =>
                   after(!r.error, T.person.mergeDone),
                 )
               }

@@ -164,7 +164,7 @@ export function ReviewScreen(_: { session: Session }) {
           </div>
         </Card>
       )}
-      <PersonDrawer recordId={person} onClose={() => setPerson(null)} />
+      <PersonDrawer recordId={person} onClose={() => setPerson(null)} onChanged={q.refresh} />
     </section>
   );
 }

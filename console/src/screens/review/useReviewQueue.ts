@@ -29,7 +29,7 @@ export function useReviewQueue(filters: Filters) {
   const client = useClient();
   const variables = { organization: filters.organization ?? null, commune: filters.commune ?? null, min: filters.min, max: filters.max };
   const [queue, refetch] = useQuery({ query: QUEUE, variables });
-  const [countsQuery] = useQuery({ query: COUNTS });
+  const [countsQuery, refetchCounts] = useQuery({ query: COUNTS });
   const [pairs, setPairs] = useState<Pair[]>([]);
   const [counts, setCounts] = useState<Counts | null>(null);
   const [change, setChange] = useState<Change | null>(null);
@@ -102,7 +102,14 @@ export function useReviewQueue(filters: Filters) {
     if (low) refetch({ requestPolicy: 'network-only' });
   }, [low, refetch]);
 
+  /** A person split or merged beside the queue: the queue and the counts read again (pairs it settled leave). */
+  const refresh = useCallback(() => {
+    refetch({ requestPolicy: 'network-only' });
+    refetchCounts({ requestPolicy: 'network-only' });
+  }, [refetch, refetchCounts]);
+
   return {
+    refresh,
     pair: pairs[0] ?? null,
     waiting: pairs.length,
     more: full,

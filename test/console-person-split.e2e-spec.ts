@@ -1,0 +1,59 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { Role } from '../src/access/role.js';
+import { CLEAN, launchBrowser, logInThroughPage, review, type TestBrowser } from './support/browser.js';
+import { createTestApp, type TestApp } from './test-app.js';
+
+const HEADER = 'Mã hồ sơ,Họ và tên,Ngày sinh,Giới tính,Số CCCD,Số điện thoại,Mã xã,Mã đơn vị,Trạng thái';
+
+/**
+ * The Ban Dân vận officer splits a person from a member's page (Cảnh báo → the member → her person):
+ * the page behind says at once that the member is in no other organization now — not the old
+ * "also in Công đoàn" until she reloads.
+ */
+describe('the console: a person split from a member’s page', () => {
+  let t: TestApp;
+  let b: TestBrowser;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    await t.importRoster('HND', HEADER, ['H8,Đinh Văn Tú,20/10/1985,Nam,,0911000001,00004,B1,Đang sinh hoạt']);
+    await t.importRoster('CD', HEADER, ['C8,Đinh Văn Tú,1985,Nam,,,00004,C1,Đang sinh hoạt']);
+    await promisify(execFile)(process.execPath, [path.resolve(import.meta.dirname, '../bin/lienthong.js'), 'link'], {
+      env: { ...process.env, DATABASE_URL: t.databaseUrl, LIENTHONG_KEY: t.keyText },
+    });
+    b = await launchBrowser();
+  });
+  afterAll(async () => {
+    await b?.close();
+    await t?.close();
+  });
+
+  it('shows the member alone once the other record is split off, and the person’s records with their birth dates', async () => {
+    const persons = await t.sql<{ n: number }>(`SELECT count(DISTINCT person_id)::int AS n FROM record_person`);
+    expect(persons).toEqual([{ n: 1 }]); // the run linked them: one person in two organizations
+    const context = await b.context();
+    const page = await logInThroughPage(context, t.url, await t.createUser('bdv-tach', Role.DAN_VAN));
+    page.setDefaultTimeout(8000);
+    await page.getByRole('link', { name: 'Cảnh báo', exact: true }).click();
+    await page.getByRole('row').filter({ hasText: 'H8' }).getByRole('button', { name: 'Đinh Văn Tú' }).click();
+    const member = page.getByRole('dialog').filter({ hasText: 'Cùng một người ở các tổ chức' });
+    await member.getByText(/Công đoàn Việt Nam/).waitFor();
+    await member.getByRole('button', { name: 'Xem, tách hoặc gộp người này' }).click();
+    const person = page.getByRole('dialog').filter({ has: page.getByText('Một người ở các tổ chức', { exact: true }) });
+    await person.getByText('2 hồ sơ').waitFor();
+    expect(await person.getByRole('row').filter({ hasText: 'H8' }).innerText()).toContain('20/10/1985');
+    await person.getByLabel('Chọn để tách: Công đoàn Việt Nam C8').check();
+    await person.getByLabel('Lý do', { exact: true }).fill('Hai người trùng tên, khác cha mẹ (chi hội xác minh)');
+    await person.getByRole('button', { name: 'Tách các hồ sơ đã chọn thành người khác' }).click();
+    await person.getByText(/^Đã tách/).waitFor();
+    await person.getByRole('button', { name: 'Đóng' }).click();
+    await person.waitFor({ state: 'hidden' });
+    // The member's page behind: read again, not as it was before the split.
+    await member.getByText('Không thấy người này ở tổ chức nào khác.').waitFor();
+    expect(await member.getByText(/Công đoàn Việt Nam/).count()).toBe(0);
+    expect(await review(page)).toEqual(CLEAN);
+    await context.close();
+  });
+});
