@@ -88,4 +88,22 @@ describe('the review queue', () => {
     const below = await t.gql<{ reviewQueue: P[] }>(`{ reviewQueue(first: 50, maxProbability: ${cut}) { calibratedProbability } }`);
     expect(below.data!.reviewQueue.map((p) => p.calibratedProbability).sort()).toEqual(shown.filter((p) => p <= cut).sort());
   });
+
+  it('shows each side’s phone masked, and says why a likely pair still waits for a person', async () => {
+    await t.sql(`UPDATE member_record SET phone = '0912345678' WHERE external_id = 'HND-A'`);
+    await toReview(await idOf('HND', 'HND-A'), await idOf('CD', 'CD-A'), 40);
+    type Side = { externalId: string; phoneMasked: string | null };
+    const r = await t.gql<{ reviewQueue: { a: Side; b: Side; probabilityText: string; explanation: string }[] }>(
+      `{ reviewQueue(first: 50) { a { externalId phoneMasked } b { externalId phoneMasked } probabilityText explanation } }`,
+    );
+    expect(r.errors).toBeUndefined();
+    const pair = r.data!.reviewQueue.find((p) => [p.a.externalId, p.b.externalId].includes('HND-A'))!;
+    const [hnd, cd] = pair.a.externalId === 'HND-A' ? [pair.a, pair.b] : [pair.b, pair.a];
+    expect(hnd.phoneMasked).toBe('091****678');
+    expect(cd.phoneMasked).toBeNull();
+    expect(JSON.stringify(r.data)).not.toContain('0912345678');
+    // "Gần như chắc chắn" beside "cần cán bộ xem xét" would contradict itself: the explanation says why.
+    expect(pair.probabilityText).toMatch(/cùng một người/);
+    expect(pair.explanation).toContain('cần cán bộ xem xét: khả năng cao, nhưng');
+  });
 });

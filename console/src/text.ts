@@ -971,6 +971,7 @@ const TEXT = {
       birth: 'Ngày sinh',
       sex: 'Giới tính',
       id: 'Số CCCD',
+      phone: 'Số điện thoại',
       organization: 'Tổ chức',
       commune: 'Xã, phường',
       unit: 'Đơn vị',

@@ -29,7 +29,7 @@ export class PersonRecordType {
   @Field(() => ID, { nullable: true }) recordId: string | null;
   @Field(() => String, { nullable: true }) externalId: string | null;
   @Field(() => String, { nullable: true }) fullName: string | null;
-  @Field(() => String, { nullable: true, description: "As given: 1969, 1969-04 or 1969-04-21 (null outside the caller's rights)" })
+  @Field(() => String, { nullable: true, description: "As given: dd/mm/yyyy, mm/yyyy or yyyy (null outside the caller's rights)." })
   birthDate: string | null;
   @Field(() => String, { nullable: true }) unitCode: string | null;
   @Field(() => String, { nullable: true, description: "The unit's name (null outside the caller's rights)" }) unitName: string | null;
@@ -81,9 +81,9 @@ export class FieldEvidenceType {
   description: "One record of a pair under review: where it is listed, and its own fields within the caller's rights (null outside).",
 })
 export class PairSideType extends PersonRecordType {
-  @Field(() => String, { nullable: true, description: 'As given: dd/mm/yyyy, mm/yyyy or yyyy.' }) birthDate: string | null;
   @Field(() => String, { nullable: true }) sex: string | null;
   @Field(() => String, { nullable: true }) idNumberMasked: string | null;
+  @Field(() => String, { nullable: true, description: 'The phone, masked (096****994), within her rights.' }) phoneMasked: string | null;
 }
 
 @ObjectType('ReviewPair', { description: 'A pair of records the linker could not decide, side by side, with its evidence in words.' })

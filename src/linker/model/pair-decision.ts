@@ -53,6 +53,13 @@ export const VERDICTS: Record<LinkDecision, string> = {
 };
 
 /**
+ * Why a pair waits for a person although its probability is high: the words that keep "gần như
+ * chắc chắn" and "cần cán bộ xem xét" from contradicting each other on one screen.
+ */
+export const REVIEW_DESPITE_HIGH =
+  'cần cán bộ xem xét: khả năng cao, nhưng hai hồ sơ không có số định danh, số điện thoại hay ngày sinh đầy đủ trùng nhau (người trùng tên, năm sinh cũng giống nhau như vậy), hoặc có một điểm mâu thuẫn';
+
+/**
  * What a pair of this weight means: how often pairs of this weight were one person on the tuning
  * seeds (never 1). What the decision acts on and what people read.
  */

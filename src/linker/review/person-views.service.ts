@@ -1,5 +1,4 @@
-import type { DatePrecision } from '../../common/dates/partial-date.js';
-import { shownRecordDate } from '../../membership/member-record/record-dates.js';
+import { formatVnPartialDate, fromStoredDate, type DatePrecision } from '../../common/dates/partial-date.js';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { type Principal } from '../../access/principal.js';
@@ -20,7 +19,7 @@ export interface PersonRecordView extends OwnFields {
   communeCode: string | null;
   status: MemberStatus;
   statusLabel: string;
-  /** As given (`1969`, `1969-04`, `1969-04-21`); null outside the caller's rights. */
+  /** As given, as she reads it (`1969`, `04/1969`, `21/04/1969`); null outside the caller's rights. */
   birthDate: string | null;
 }
 
@@ -87,9 +86,7 @@ export class PersonViewsService {
         status: r.status,
         statusLabel: MEMBER_STATUS_INFO[r.status].label,
         // Beside the name, what tells two namesakes apart when she splits or merges.
-        birthDate: visible.includes(r)
-          ? shownRecordDate({ birthDate: r.birth_date, birthDatePrecision: r.birth_date_precision }, 'birthDate')
-          : null,
+        birthDate: visible.includes(r) && r.birth_date ? formatVnPartialDate(fromStoredDate(r.birth_date, r.birth_date_precision)) : null,
         ...ownFields(r, visible.includes(r)),
       })),
     };

@@ -45,7 +45,10 @@ export class ReviewDecisionsService {
     const [a, b] = recordA < recordB ? [recordA, recordB] : [recordB, recordA];
     const pair = await this.db.query<{ n: number }[]>(`SELECT 1 AS n FROM record_link WHERE record_a = $1 AND record_b = $2`, [a, b]);
     if (!pair.length) throw new DomainError('NOT_FOUND', 'Không có cặp hồ sơ này trong danh sách rà soát.');
-    await this.log(this.db.manager, caller, AuditAction.REVIEW_DEFERRED, { type: 'RECORD_PAIR', id: a }, reason, { recordA: a, recordB: b });
+    await this.log(this.db.manager, caller, AuditAction.REVIEW_DEFERRED, { type: 'RECORD_PAIR', id: a }, reason, {
+      recordA: a,
+      recordB: b,
+    });
   }
 
   /**

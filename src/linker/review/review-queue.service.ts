@@ -1,3 +1,4 @@
+import { maskPhone } from '../../common/identity/phone.js';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { type Principal } from '../../access/principal.js';
@@ -12,7 +13,7 @@ import { LinkDecision } from '../link.entities.js';
 import { listPageSize } from '../list-page.js';
 import { explain, fieldEvidence, probabilityInWords, shownProbability, type BirthPair, type FieldEvidence } from '../model/evidence.js';
 import type { Contribution } from '../model/model.js';
-import { VERDICTS, weightAtLeast } from '../model/pair-decision.js';
+import { REVIEW_DESPITE_HIGH, VERDICTS, weightAtLeast } from '../model/pair-decision.js';
 import { byImpact, confirmChange, type Ranked } from './decision-impact.js';
 
 /** One record of a pair under review: where it is listed, and its own fields within the caller's rights (null outside). */
@@ -26,6 +27,7 @@ export interface PairSide {
   birthDate: string | null;
   sex: string | null;
   idNumberMasked: string | null;
+  phoneMasked: string | null;
   unitCode: string | null;
   unitName: string | null;
   flags: string[] | null;
@@ -61,6 +63,7 @@ const SIDE_COLUMNS = [
   'birth_date_precision',
   'sex',
   'id_number_masked',
+  'phone',
 ];
 const sideSelect = (x: 'a' | 'b') =>
   [
@@ -108,6 +111,7 @@ function side(r: QueueRow, x: 'a' | 'b', mine: boolean): PairSide {
     birthDate: mine && birth ? formatVnPartialDate(fromStoredDate(birth, v('birth_date_precision') as DatePrecision | null)) : null,
     sex: mine ? (SEX_LABELS[v('sex') ?? ''] ?? null) : null,
     idNumberMasked: mine ? v('id_number_masked') : null,
+    phoneMasked: mine && v('phone') ? maskPhone(v('phone')!) : null,
     unitCode: mine ? v('unit_code') : null,
     unitName: mine ? v('unit_name') : null,
     flags: mine ? ((r[`${x}_flags`] as string[] | null) ?? []) : null,
@@ -157,7 +161,7 @@ export class ReviewQueueService {
         probability: r.probability,
         calibratedProbability: shownProbability(r.weight),
         probabilityText: probabilityInWords(shownProbability(r.weight)),
-        explanation: explain(r, VERDICTS[LinkDecision.REVIEW], births),
+        explanation: explain(r, shownProbability(r.weight) >= 0.9 ? REVIEW_DESPITE_HIGH : VERDICTS[LinkDecision.REVIEW], births),
         evidence: fieldEvidence(r.contributions, births),
         organizationA: a.organization,
         organizationB: b.organization,

@@ -11,6 +11,7 @@ const ROWS: { key: string; evidence?: string; value: (s: Side) => string | null 
   { key: 'birth', evidence: 'birth', value: (s) => s.birthDate },
   { key: 'sex', evidence: 'sex', value: (s) => s.sex },
   { key: 'id', evidence: 'id', value: (s) => s.idNumberMasked },
+  { key: 'phone', evidence: 'phone', value: (s) => s.phoneMasked },
   { key: 'organization', evidence: 'organization', value: (s) => s.organizationName },
   { key: 'commune', evidence: 'commune', value: (s) => s.communeName ?? s.communeCode },
   { key: 'unit', value: (s) => s.unitName ?? s.unitCode },
@@ -19,17 +20,23 @@ const ROWS: { key: string; evidence?: string; value: (s: Side) => string | null 
   { key: 'flags', value: (s) => (s.flagLabels ? s.flagLabels.join(', ') || T.dash : null) },
 ];
 
+/** Evidence this close to nothing says neither one person nor two (a 01/01 placeholder, a missing value). */
+const SAYS_LITTLE = 0.05;
+
 /**
- * Whether the two values agree: the same (agree); not the same but the field's evidence leans
- * towards one person (near: a tone mark apart, a year against a full date); otherwise they differ.
- * A value outside her rights on either side: unknown.
+ * Whether the two values agree, as the field's evidence weighs them, so that the word never
+ * contradicts the sentence beneath: the same (agree); not the same but leaning towards one person
+ * (near: a tone mark apart, a year against a full date, a neighbouring commune); saying little
+ * either way (unknown: a 01/01 placeholder against a full date); otherwise they differ. A value
+ * outside her rights, or missing, on either side: unknown.
  */
 function compareOf(pair: Pair, row: (typeof ROWS)[number]): Compare {
   const [a, b] = [row.value(pair.a), row.value(pair.b)];
   if (a === null || b === null) return 'unknown';
   if (a === b) return 'agree';
   const e = pair.evidence.find((x) => x.field === row.evidence);
-  return e && e.bar > 0.05 ? 'near' : 'differ';
+  if (!e) return 'differ';
+  return e.bar > SAYS_LITTLE ? 'near' : e.bar < -SAYS_LITTLE ? 'differ' : 'unknown';
 }
 
 /**

@@ -2,7 +2,6 @@ import { Alert, Button, Checkbox, Drawer, Input, Space, Spin, Table, Tag, Typogr
 import { useEffect, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { errorText } from '../../client.ts';
-import { partialDate } from '../../format.ts';
 import { CloseIcon } from '../../icons.tsx';
 import { T } from '../../text.ts';
 import { SEVERITY_TONE } from '../../tones.ts';
@@ -83,7 +82,7 @@ export function PersonDrawer({
               { title: T.review.rows.organization, dataIndex: 'organizationName' },
               { title: T.review.rows.name, render: (_, r) => r.fullName ?? T.review.hidden },
               { title: T.review.rows.code, render: (_, r) => r.externalId ?? T.dash },
-              { title: T.review.rows.birth, render: (_, r) => (r.recordId ? partialDate(r.birthDate) : T.review.hidden) },
+              { title: T.review.rows.birth, render: (_, r) => (r.recordId ? (r.birthDate ?? T.dash) : T.review.hidden) },
               { title: T.review.rows.commune, render: (_, r) => r.communeName ?? r.communeCode ?? T.dash },
               { title: T.review.rows.unit, render: (_, r) => (r.recordId ? (r.unitName ?? T.dash) : T.review.hidden) },
               { title: T.review.rows.status, dataIndex: 'statusLabel' },

@@ -143,8 +143,9 @@ export function ReviewScreen(_: { session: Session }) {
               >
                 {T.review.confirm} (C)
               </Button>
+              {/* Red only once chosen: a red outline before reads as already chosen. */}
               <Button
-                danger
+                danger={pending === 'REJECT'}
                 type={pending === 'REJECT' ? 'primary' : 'default'}
                 aria-pressed={pending === 'REJECT'}
                 onClick={() => act('REJECT')}

@@ -25,6 +25,7 @@ export const QUEUE = graphql(`
         birthDate
         sex
         idNumberMasked
+        phoneMasked
         unitCode
         unitName
         flags
@@ -42,6 +43,7 @@ export const QUEUE = graphql(`
         birthDate
         sex
         idNumberMasked
+        phoneMasked
         unitCode
         unitName
         flags
