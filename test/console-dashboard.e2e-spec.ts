@@ -227,6 +227,17 @@ describe('the console: dashboard and reports', () => {
         .waitFor();
       expect(await page.getByRole('heading', { level: 1 }).innerText()).not.toContain('Mặt trận');
       expect(await review(page)).toEqual(CLEAN);
+      // One roster at a time: the other organizations with members in the commune are named beside it.
+      expect(await page.getByTestId('other-organizations').innerText()).toMatch(/^Ở xã này còn có hội viên của: .+\(\d+\)/);
+      // The address keeps what she sees: a reload shows the same organization's roster of the commune…
+      const heading = await page.getByRole('heading', { level: 1 }).innerText();
+      expect(page.url()).toMatch(/#\/danh-sach\?xa=00004&to-chuc=[A-Z]+$/);
+      await page.reload();
+      await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+      // …and Back returns to the commune's figures she came from, not the province's.
+      await page.goBack();
+      await page.getByRole('heading', { level: 1, name: /Tổng quan — (Xã|Phường)/ }).waitFor();
+      expect(page.url()).toContain('#/tong-quan?pham-vi=commune:00004');
       await context.close();
     });
 

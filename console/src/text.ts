@@ -323,6 +323,8 @@ const TEXT = {
     ended: 'Phiên làm việc đã hết: đăng nhập lại.',
   },
   roster: {
+    otherOrganizations: (list: string) =>
+      `Ở xã này còn có hội viên của: ${list}. Chọn tổ chức ở ô "Tổ chức" để xem danh sách của tổ chức đó.`,
     title: 'Danh sách',
     organization: 'Tổ chức',
     search: 'Tìm theo tên (gõ có dấu hoặc không), số điện thoại, CCCD hoặc mã hồ sơ (cả một phần mã)',

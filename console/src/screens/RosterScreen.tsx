@@ -48,13 +48,33 @@ export function RosterScreen({ session }: { session: Session }) {
   // The organizations that keep members' records (not the Mặt trận, whose members are organizations): the first opens.
   const rosters = useMemo(() => orgs.data?.organizations.filter((o) => o.hasIndividualMembers) ?? [], [orgs.data]);
   // Sent to a commune's roster without an organization (the dashboard's link): the one with most members there.
-  const [there] = useQuery({ query: COMMUNE_ORGANIZATIONS, variables: { scope: `commune:${commune}` }, pause: !!organization || !commune });
+  // (Read too when she picked both: the other organizations with members there are said beside the title.)
+  const [there] = useQuery({
+    query: COMMUNE_ORGANIZATIONS,
+    variables: { scope: `commune:${commune}` },
+    pause: !commune || !!session.user.organization,
+  });
   useEffect(() => {
     if (organization || !rosters.length || (commune && !there.data && !there.error)) return;
     const cells = there.data?.overlap.matrix.filter((c) => c.a === c.b && rosters.some((o) => o.code === c.a)) ?? [];
     const most = cells.sort((x, y) => y.persons - x.persons)[0];
     setOrganization(most?.a ?? rosters[0].code);
   }, [organization, rosters, commune, there.data, there.error]);
+  // The address says what she sees (a reload, Back from a member's page keep it): codes only, replaced, not a new history entry.
+  useEffect(() => {
+    if (!window.location.hash.startsWith('#/danh-sach')) return;
+    const q = new URLSearchParams();
+    if (commune) q.set('xa', commune);
+    if (organization && !session.user.organization) q.set('to-chuc', organization);
+    const next = `#/danh-sach${q.size ? `?${q.toString()}` : ''}`;
+    if (next !== window.location.hash) window.history.replaceState(null, '', next);
+  }, [commune, organization, session.user.organization]);
+  // Sent to a commune without an organization: the others with members there, said (one roster shows at a time).
+  const elsewhere =
+    there.data?.overlap.matrix
+      .filter((c) => c.a === c.b && c.a !== organization && c.persons > 0 && rosters.some((o) => o.code === c.a))
+      .sort((x, y) => y.persons - x.persons)
+      .map((c) => `${rosters.find((o) => o.code === c.a)!.name} (${c.persons.toLocaleString('vi-VN')})`) ?? [];
   const [units] = useQuery({ query: UNITS, variables: { organization }, pause: !organization });
   const [statuses] = useQuery({ query: STATUSES, variables: { organization: organization || null } });
   const flagOptions = useFlagOptions(organization, !organization);
@@ -184,6 +204,11 @@ export function RosterScreen({ session }: { session: Session }) {
         {T.roster.title} {orgs.data?.organizations.find((o) => o.code === organization)?.name ?? ''}
         {scope.unit && ` — ${scope.unit}`}
       </Typography.Title>
+      {elsewhere.length > 0 && (
+        <Typography.Paragraph type="secondary" data-testid="other-organizations">
+          {T.roster.otherOrganizations(elsewhere.join(', '))}
+        </Typography.Paragraph>
+      )}
       {narrow ? (
         // A phone: the search box, then "Lọc" (how many filters are on) over a panel with the rest; her members come next.
         <>

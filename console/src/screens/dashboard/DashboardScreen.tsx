@@ -1,5 +1,5 @@
 import { Alert, Button, Card, Flex, Select, Space, Spin, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useQuery } from 'urql';
 import { errorText } from '../../client.ts';
 import { vnTime } from '../../format.ts';
@@ -13,6 +13,12 @@ import { COMMUNE_FIGURES, LIVE, OVERLAP, STORED, storedPeriods, type Live, type 
 import { flagsHref } from '../flags-address.ts';
 
 const D = T.dashboard;
+
+/** The scope the address names (`pham-vi`), when it is one the dashboard shows; else the province. */
+function scopeInAddress(): string {
+  const named = new URLSearchParams(window.location.hash.split('?')[1] ?? '').get('pham-vi') ?? '';
+  return /^(org:[A-Z]{2,8}|commune:\d{5})$/.test(named) ? named : 'province';
+}
 const n = (v: number) => v.toLocaleString('vi-VN');
 
 /**
@@ -20,7 +26,15 @@ const n = (v: number) => v.toLocaleString('vi-VN');
  * the organizations' overlap and every commune — aggregates only, never a name.
  */
 export function DashboardScreen({ session }: { session: Session }) {
-  const [scope, setScope] = useState('province');
+  const [scope, setScope] = useState(scopeInAddress);
+  // The address keeps the scope (`#/tong-quan?pham-vi=commune:00004`, codes only): Back from a figure's
+  // people or a reload returns to the commune she was looking at, not to the province.
+  useEffect(() => {
+    const here = window.location.hash;
+    if (here && here !== '#/' && !here.startsWith('#/tong-quan')) return;
+    const next = scope === 'province' ? (here.startsWith('#/tong-quan') ? '#/tong-quan' : here) : `#/tong-quan?pham-vi=${scope}`;
+    if (next !== here) window.history.replaceState(null, '', next || '#/');
+  }, [scope]);
   const [live] = useQuery({ query: LIVE, variables: { scope } });
   const [communes] = useQuery({ query: COMMUNE_FIGURES, variables: { scope } });
   // An organization's own matrix is one cell: its row of the province's says where else its members are.
