@@ -111,6 +111,23 @@ describe('the console: periods compared, communes ordered, an organization’s o
     expect(String(provinceRows('Tổng quan')[3][1])).toContain(`So với báo cáo ${previous.label}`);
     expect(provinceRows('Qua các kỳ').flat().join(' ')).toContain(previous.label);
     expect(provinceRows('Qua các kỳ').flat().join(' ')).not.toMatch(/\d{4}-Q\d/);
+    // What the screen shows is in the file: people in two organizations or more, the reach of the ended period (rates as percentages).
+    const split = (
+      await t.gql<{ liveFigures: { peopleByOrgCount: { two: number; threeOrMore: number } } }>(
+        `{ liveFigures(scope: "province") { peopleByOrgCount { two threeOrMore } } }`,
+      )
+    ).data!.liveFigures.peopleByOrgCount;
+    const several = provinceRows('Tổng quan').find((r) => r?.[1] === 'Số người ở từ 2 tổ chức')!;
+    expect(several[2]).toBe(split.two + split.threeOrMore);
+    expect(split.two + split.threeOrMore).toBeGreaterThan(0);
+    const reach = province.getWorksheet('Tỷ lệ tập hợp')!;
+    expect(String(reach.getCell('A3').value)).toContain(`Theo báo cáo ${previous.label}`);
+    // One row per organization: its rate (reached ÷ eligible), or why it cannot be computed.
+    const lines = (reach.getSheetValues() as unknown[][]).filter(
+      (r) => typeof r?.[4] === 'number' || /^Không tính được/.test(String(r?.[5])),
+    );
+    expect(lines.length).toBeGreaterThan(1);
+    for (const r of lines) if (typeof r[4] === 'number') expect(r[4]).toBeCloseTo((r[2] as number) / (r[3] as number), 6);
 
     // An organization: its row of the province's overlap, not a matrix of one cell.
     const { data } = await t.gql<{ overlap: { matrix: { a: string; b: string; persons: number }[] } }>(

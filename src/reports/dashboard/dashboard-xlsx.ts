@@ -4,7 +4,7 @@ import { parsePeriod } from '../../common/dates/period.js';
 import { vietnamTime } from '../../common/dates/vietnam-time.js';
 import type { OverlapView } from '../../linker/review/person-views.service.js';
 import { FIGURE_LABELS, PEOPLE_NOT_SUSPECTED } from '../figures/figure-wording.js';
-import { ORG_COUNT_BUCKETS, reasonLabel, TOTAL_LABELS } from '../figures/report-figures.js';
+import { ORG_COUNT_BUCKETS, reasonLabel, TOTAL_LABELS, type OrgCountSplit } from '../figures/report-figures.js';
 import type { LiveCommune } from '../live/live-communes.js';
 import type { LiveFigures } from '../live/live-figures.js';
 import { periodEnded } from '../report-basis.js';
@@ -65,6 +65,7 @@ export async function writeDashboardXlsx(d: DashboardData, out: string): Promise
     { landscape: true },
   );
   trendSheet(wb, periods, heading);
+  if (periods[0]) reachSheet(wb, periods[0], d.organizations, heading);
   await wb.commit();
 }
 
@@ -105,6 +106,8 @@ function summarySheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, d: DashboardData, 
       [FIGURE_LABELS.confirmedPhantoms, d.live.confirmedPhantoms, null, null],
       [FIGURE_LABELS.suspectedPhantoms, ...vs(d.live.suspectedPhantoms, t?.suspectedPhantoms)],
       ...ORG_COUNT_BUCKETS.map((b) => [b.label, d.live.peopleByOrgCount[b.key] ?? 0, last?.data.peopleByOrgCount[b.key] ?? null, null]),
+      // The dashboard's (and Rà soát liên kết's) figure, under its name: the buckets from two organizations up.
+      [TOTAL_LABELS.peopleInSeveralOrgs, ...vs(several(d.live.peopleByOrgCount), t?.peopleInSeveralOrgs)],
       ...Object.entries(d.live.phantomsByReason).map(([r, n]) => [`Nghi ảo — ${reasonLabel(r)}`, n, null, null]),
       ...(t
         ? [
@@ -113,6 +116,34 @@ function summarySheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, d: DashboardData, 
           ]
         : []),
     ],
+  );
+}
+
+/** People in two organizations or more, from a live split. */
+const several = (split: OrgCountSplit): number =>
+  ORG_COUNT_BUCKETS.filter((b) => b.key !== 'one').reduce((n, b) => n + (split[b.key] ?? 0), 0);
+
+/** Tỷ lệ tập hợp of the last ended period, as the dashboard shows it: each organization's reached, eligible and rate (a percentage). */
+function reachSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, last: ReportSnapshot, names: Map<string, string>, heading: string[]): void {
+  sheet(
+    wb,
+    'Tỷ lệ tập hợp',
+    [
+      ...heading,
+      `Theo báo cáo ${periodName(last.period)} (số liệu đến ${last.asOfDay.split('-').reverse().join('/')}): số người không nghi ảo của tổ chức so với số đối tượng trong cơ sở dữ liệu dân cư.`,
+    ],
+    [
+      { header: 'Tổ chức', width: 34 },
+      { header: 'Số người không nghi ảo', width: 16, number: true },
+      { header: 'Số đối tượng', width: 14, number: true },
+      { header: 'Tỷ lệ tập hợp', width: 14, percent: true },
+      { header: 'Ghi chú', width: 50 },
+    ],
+    last.data.organizations.map((o) =>
+      o.reach.known
+        ? [names.get(o.code) ?? o.code, o.reach.reached, o.reach.eligible, o.reach.rate, o.reach.label]
+        : [names.get(o.code) ?? o.code, null, null, null, `Không tính được: ${o.reach.why}`],
+    ),
   );
 }
 
