@@ -34,6 +34,8 @@ describe('organization eligibility rules', () => {
     ],
     ['DTN who matured is not checked any more', 'DTN', facts({ birth: '1980-01-01', status: MemberStatus.MATURED }), []],
     ['DTN born 1994 (year only): maybe 31 or 32, surely past 30', 'DTN', facts({ birth: '1994' }), ['AGED_OUT']],
+    // Joined too young is about the day of admission: it does not hide that he is past Đoàn age now.
+    ['DTN aged 33, admitted at 15', 'DTN', facts({ birth: '1993-06-15', joinDate: '2009-05-19' }), ['INELIGIBLE_AGE', 'AGED_OUT']],
     ['HPN man', 'HPN', facts({ birth: '1980-01-01', sex: 'MALE' }), ['INELIGIBLE_SEX']],
     ['HPN honorary man', 'HPN', facts({ birth: '1980-01-01', sex: 'MALE', profile: { honorary: true } }), []],
     ['HPN girl of 16', 'HPN', facts({ birth: '2010-06-01', sex: 'FEMALE' }), ['INELIGIBLE_AGE']],

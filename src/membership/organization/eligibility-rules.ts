@@ -105,10 +105,14 @@ export function agedOut(opts: { after: number; exemptOfficers?: boolean }): Elig
   });
 }
 
-/** Runs several rules; an INELIGIBLE_AGE found by one hides the milder AGED_OUT warning. */
+/**
+ * Runs several rules; an INELIGIBLE_AGE about the member now hides the milder AGED_OUT warning. One
+ * about the day of admission does not: joined too young says nothing of being past the age now,
+ * and a secretary who corrects the join date must still learn that he is.
+ */
 export function allOf(...rules: EligibilityRule[]): EligibilityRule {
   return (facts, onDay) => {
     const issues = rules.flatMap((r) => r(facts, onDay));
-    return issues.some((i) => i.code === 'INELIGIBLE_AGE') ? issues.filter((i) => i.code !== 'AGED_OUT') : issues;
+    return issues.some((i) => i.code === 'INELIGIBLE_AGE' && !i.atAdmission) ? issues.filter((i) => i.code !== 'AGED_OUT') : issues;
   };
 }
