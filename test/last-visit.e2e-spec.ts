@@ -99,7 +99,8 @@ describe('what changed since her last visit', () => {
     const page = await logInThroughPage(context, t.url, hndInBrowser);
     const note = page.getByRole('alert').filter({ hasText: 'Từ lần đăng nhập trước' });
     await note.waitFor();
-    expect(await note.innerText()).toContain('1 báo cáo mới được tính');
+    // Not a report computed (she has no Báo cáo screen to read it), nor pairs to review (not hers to decide).
+    expect(await note.innerText()).not.toContain('báo cáo mới được tính');
     expect(await note.innerText()).not.toContain('chờ rà soát');
     expect(await review(page)).toEqual(CLEAN);
     await note.getByRole('link', { name: '1 hồ sơ mới bị nghi ảo' }).click();
@@ -148,6 +149,9 @@ describe('what changed since her last visit', () => {
     await page.getByRole('button', { name: 'Nhận vào đơn vị' }).first().waitFor();
     expect(await page.getByText('Hà Văn Chuyển').count()).toBeGreaterThan(0);
     expect(await review(page)).toEqual(CLEAN);
+    // Once she has taken him in, nothing waits: the banner says so at once (not "1 … đang chờ" above "none waiting").
+    await page.getByRole('button', { name: 'Nhận vào đơn vị' }).first().click();
+    await note.getByText('1 hồ sơ chuyển đến đang chờ bạn tiếp nhận').waitFor({ state: 'detached' });
     await context.close();
   });
 });

@@ -51,9 +51,10 @@ export function SinceLastVisit({ routes }: { routes: Route[] }) {
     ['lien-ket', s.pendingReviews ?? 0, T.since.reviews(s.pendingReviews ?? 0)],
     ['bao-cao', s.reportsComputed, T.since.reports(s.reportsComputed)],
   ];
-  const shown = lines.filter(([, n]) => n > 0);
-  if (shown.length === 0) return null;
   const has = (key: string) => routes.some((r) => r.key === key && r.nav);
+  // News of a screen she does not have (a report computed, for a secretariat) is no news to her.
+  const shown = lines.filter(([key, n]) => n > 0 && (key !== 'bao-cao' || has(key)));
+  if (shown.length === 0) return null;
   return (
     <Alert
       type="info"

@@ -1,3 +1,4 @@
+import { waitingChanged } from '../SinceLastVisit.tsx';
 import { Alert, Button, Input, List, Modal, Popconfirm, Space, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
@@ -35,7 +36,11 @@ export function TransferRequests(props: { organization: string; changes: number;
   const rows = pending.data?.pendingTransfers ?? [];
   const incoming = rows.filter((r) => r.incoming);
 
-  const done = () => onDecided();
+  // Decided: the banner's "đang chờ bạn tiếp nhận" reads its count again too (not one above "none waiting").
+  const done = () => {
+    waitingChanged();
+    onDecided();
+  };
   const onAccept = async (r: Pending) => {
     if (!(await accept({ id: r.id })).error) done();
   };
