@@ -133,4 +133,15 @@ describe('the console by keyboard alone, and a session kept while she works', ()
     expect(renewed.status()).toBe(200);
     await context.close();
   });
+
+  it('ends the session of a secretary who walked away: never renewed without her, then the log-in screen', async () => {
+    const { context, page, renewals } = await sessionWithClock('xa-hnd-4');
+    await page.clock.runFor('16:00');
+    await page.getByText('Phiên làm việc sắp hết hạn').waitFor();
+    await page.clock.runFor('05:00');
+    await page.getByLabel('Tên đăng nhập').waitFor();
+    expect(renewals).toEqual([]);
+    expect(await page.getByRole('button', { name: 'Lò Văn Khăm' }).count()).toBe(0);
+    await context.close();
+  });
 });

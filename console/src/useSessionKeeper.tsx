@@ -5,31 +5,41 @@ import { T } from './text.ts';
 
 const RENEW_BEFORE_MS = 15 * 60_000;
 const WARN_BEFORE_MS = 5 * 60_000;
+const TICK_MS = 15_000;
 
 /**
- * A session does not end under a secretary who is working: while she has typed or clicked in the
- * last minutes, it is renewed before it expires; when she has not, a warning comes 5 minutes before.
+ * A session does not end under a secretary who is working, and does end under one who walked away
+ * (a commune office's shared computer, a phone left unlocked): it is renewed shortly before it
+ * expires only when she has typed, clicked or touched since it was last renewed; when she has not,
+ * a warning comes before it ends (over any open form), then the log-in screen. Both moments are
+ * bounded by the session's own length, so a short session set by the operator is kept short.
  */
 export function useSessionKeeper(session: Session, onSession: (s: Session | null) => void): ReactNode {
-  const lastActive = useRef(Date.now());
+  const lastActive = useRef(0);
   const [left, setLeft] = useState(() => Date.parse(session.expiresAt) - Date.now());
+  const [lifetime, setLifetime] = useState(() => Date.parse(session.expiresAt) - Date.now());
   useEffect(() => {
+    // This session (or its renewal) starts now: what she did before it does not renew it again.
+    const renewedAt = Date.now();
+    const length = Math.max(60_000, Date.parse(session.expiresAt) - renewedAt);
+    setLifetime(length);
+    setLeft(Date.parse(session.expiresAt) - renewedAt);
+    const renewBefore = Math.min(RENEW_BEFORE_MS, length * 0.75);
     const mark = () => (lastActive.current = Date.now());
-    const events = ['keydown', 'pointerdown', 'input'];
+    const events = ['keydown', 'pointerdown', 'input', 'touchstart'];
     for (const e of events) window.addEventListener(e, mark, { passive: true });
     const timer = window.setInterval(() => {
       const remaining = Date.parse(session.expiresAt) - Date.now();
       setLeft(remaining);
       if (remaining <= 0) onSession(null);
-      else if (remaining < RENEW_BEFORE_MS && Date.now() - lastActive.current < RENEW_BEFORE_MS)
-        extendSession(session.csrfToken).then(onSession, () => undefined);
-    }, 30_000);
+      else if (remaining < renewBefore && lastActive.current > renewedAt) extendSession(session.csrfToken).then(onSession, () => undefined);
+    }, TICK_MS);
     return () => {
       for (const e of events) window.removeEventListener(e, mark);
       window.clearInterval(timer);
     };
   }, [session, onSession]);
-  if (left > WARN_BEFORE_MS) return null;
+  if (left > Math.min(WARN_BEFORE_MS, lifetime / 2)) return null;
   return (
     <Alert
       type="warning"
@@ -40,7 +50,8 @@ export function useSessionKeeper(session: Session, onSession: (s: Session | null
       action={
         <Button onClick={() => void extendSession(session.csrfToken).then(onSession, () => onSession(null))}>{T.session.keep}</Button>
       }
-      style={{ marginBottom: 16 }}
+      // Above any open drawer or dialog (a phone's full-screen form would hide it).
+      style={{ position: 'fixed', top: 8, left: 8, right: 8, zIndex: 2100, maxWidth: 560, margin: '0 auto' }}
     />
   );
 }
