@@ -377,6 +377,7 @@ const TEXT = {
     conflict: 'Hồ sơ này vừa được người khác sửa. Tải lại để xem bản mới rồi sửa tiếp (những gì bạn gõ sẽ mất).',
     reload: 'Tải lại hồ sơ',
     sameCccdTitle: 'Đã có hồ sơ cùng số CCCD trong tổ chức',
+    sameNameTitle: 'Có thể đã có hồ sơ của người này trong tổ chức',
     saveAnyway: 'Vẫn lưu',
     dontSave: 'Không lưu, xem lại',
     checking: 'Đang kiểm tra trùng…',

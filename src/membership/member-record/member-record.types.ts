@@ -301,7 +301,7 @@ export class CreateMemberRecordInput extends MemberFieldsInputBase {
   @Field({
     nullable: true,
     description:
-      'Create even though another live record of the organization has this CCCD (both are then flagged DUPLICATE_IN_ORG); without it such a create is refused with a CONFLICT that names the other record.',
+      'Create even though another live record of the organization has this CCCD (both are then flagged DUPLICATE_IN_ORG), or the same name and birth (same day; or same year and commune where one gives only the year: kept, unflagged); without it such a create is refused with a CONFLICT that names the other record (its problem value SAME_NAME for the latter).',
   })
   @IsOptional()
   @IsBoolean()

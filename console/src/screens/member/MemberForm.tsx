@@ -65,12 +65,17 @@ function changes(v: Values, before: Partial<Values>): Record<string, string | nu
   return out;
 }
 
-/** The server asks before it saves a second record of one CCCD in her organization: its question, if this is it. */
-function questionOf(error: { graphQLErrors: { extensions?: Record<string, unknown> }[] } | undefined): string | null {
+/**
+ * The server asks before it saves a second record of one person in her organization (one CCCD; or,
+ * without one to tell, the same name and birth: SAME_NAME): its question and its title, if this is it.
+ */
+function questionOf(
+  error: { graphQLErrors: { extensions?: Record<string, unknown> }[] } | undefined,
+): { text: string; title: string } | null {
   for (const e of error?.graphQLErrors ?? []) {
-    const problems = (e.extensions?.problems ?? []) as { field: string; message: string }[];
+    const problems = (e.extensions?.problems ?? []) as { field: string; value: string | null; message: string }[];
     const asked = problems.find((p) => p.field === 'confirmDuplicateInOrg');
-    if (asked) return asked.message;
+    if (asked) return { text: asked.message, title: asked.value === 'SAME_NAME' ? T.form.sameNameTitle : T.form.sameCccdTitle };
   }
   return null;
 }
@@ -113,7 +118,7 @@ export function MemberForm(props: {
   }, [props.open, record, form]);
 
   // The server's question before a second record of one CCCD in her organization, with what she typed.
-  const [asked, setAsked] = useState<{ question: string; values: Values } | null>(null);
+  const [asked, setAsked] = useState<{ question: { text: string; title: string }; values: Values } | null>(null);
   const save = async (v: Values, confirmDuplicateInOrg = false) => {
     setFailure(null);
     setAsked(null);
@@ -223,14 +228,14 @@ export function MemberForm(props: {
         )}
         <Modal
           open={asked !== null}
-          title={T.form.sameCccdTitle}
+          title={asked?.question.title}
           okText={T.form.saveAnyway}
           cancelText={T.form.dontSave}
           okButtonProps={{ loading: created.fetching || updated.fetching }}
           onOk={() => asked && void save(asked.values, true)}
           onCancel={() => setAsked(null)}
         >
-          {asked?.question}
+          {asked?.question.text}
         </Modal>
         <Space>
           <Button type="primary" htmlType="submit" loading={created.fetching || updated.fetching}>
