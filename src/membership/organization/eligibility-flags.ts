@@ -24,14 +24,19 @@ export function eligibilityFlags(def: OrganizationDefinition, facts: Eligibility
   // (Read again at the year's end only when today's reading finds a breach: the common case reads once.)
   const breachAtYearEnd = (code: string) => def.checkEligibility(facts, yearEnd).some((x) => x.code === code && !x.atAdmission);
   const flags: EligibilityFlag[] = [];
+  // One flag per code (a record has one row of each): a second reason joins the first, and a phantom's severity wins.
+  const add = (code: EligibilityFlagCode, severity: EligibilityFlag['severity'], message: string) => {
+    const same = flags.find((f) => f.code === code);
+    if (!same) flags.push({ code, severity, message });
+    else {
+      same.message = `${same.message}; ${message}`;
+      if (severity === 'PHANTOM') same.severity = 'PHANTOM';
+    }
+  };
   for (const issue of issues) {
     if (issue.code === 'INELIGIBLE_AGE' || issue.code === 'INELIGIBLE_SEX')
-      flags.push({
-        code: issue.code,
-        severity: issue.atAdmission || !breachAtYearEnd(issue.code) ? 'WARNING' : 'PHANTOM',
-        message: issue.message,
-      });
-    else if (issue.code === 'AGED_OUT') flags.push({ code: 'AGED_OUT', severity: 'WARNING', message: issue.message });
+      add(issue.code, issue.atAdmission || !breachAtYearEnd(issue.code) ? 'WARNING' : 'PHANTOM', issue.message);
+    else if (issue.code === 'AGED_OUT') add('AGED_OUT', 'WARNING', issue.message);
   }
   return flags;
 }

@@ -71,6 +71,20 @@ describe('the files she gets back keep her own layout', () => {
     expect(errorSheets(rows, TEMPLATE)).toEqual(sheets);
   });
 
+  it('error file: a row the database refused at the apply (kept with its place and reason only) under the template header', () => {
+    const sheets = errorSheets(
+      [kept({ sheet: null, rowNumber: 9, message: 'Cơ sở dữ liệu không nhận dòng này', her: her([], 'CD-9', []) })],
+      TEMPLATE,
+    );
+    expect(sheets).toEqual([
+      {
+        name: null,
+        header: [[...TEMPLATE, 'Dòng trong tệp gốc', 'Cột', 'Giá trị', 'Lỗi']],
+        rows: [['', '', '', '9', '', '', 'Cơ sở dữ liệu không nhận dòng này']],
+      },
+    ]);
+  });
+
   it('error file: one sheet per sheet of hers, in file order', () => {
     const other = [['Họ và tên', 'Mã hồ sơ']];
     const sheets = errorSheets(

@@ -74,9 +74,13 @@ const OUTCOME_LABEL: Record<RowOutcome, string> = {
 /** Where a row was, as the files say it (`DS!12`, or `12` in a CSV). */
 export const placeOf = (r: Pick<KeptRow, 'sheet' | 'rowNumber'>): string => (r.sheet ? `${r.sheet}!${r.rowNumber}` : String(r.rowNumber));
 
-/** Her row, or for a row stored before hers were kept, its template cells under the template's header. */
+/**
+ * Her row; or, for a row stored before hers were kept or one the database refused at the apply
+ * (kept with its place and reason only: no header), its template cells under the template's header.
+ */
 function herRowOf(r: KeptRow, templateHeader: string[]): HerRow {
-  return r.her ?? { header: [templateHeader], cells: r.cells, codeAt: templateHeader.indexOf('Mã hồ sơ'), code: '' };
+  if (r.her?.header.length) return r.her;
+  return { header: [templateHeader], cells: r.cells, codeAt: templateHeader.indexOf('Mã hồ sơ'), code: r.her?.code ?? '' };
 }
 
 /** The rows grouped as her file had them: one group per sheet and header, in file order; each group as wide as its widest row. */
