@@ -144,6 +144,11 @@ describe('the console: her roster exported, with the full numbers, and printed',
     // Every status: each counted under its own label, not all as "đang sinh hoạt".
     await sheet.getByText('Tổng số: 3 đoàn viên; trong đó: Đang sinh hoạt: 2, Sinh hoạt tạm thời: 1.').waitFor();
     expect(await review(page)).toEqual(CLEAN);
+    // Opened with no list chosen (a bookmark): what to do, not the server's "no organization ''".
+    await page.goto(`${t.url}/#/in`);
+    await page.reload();
+    await page.getByText(/^Chưa chọn danh sách để in: vào màn hình Danh sách/).waitFor();
+    expect(await page.locator('body').innerText()).not.toContain("mã ''");
     await context.close();
   });
 

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { Role } from '../src/access/role.js';
+import { totpCode } from '../src/accounts/totp.js';
 import {
   chooseOption,
   CLEAN,
@@ -418,6 +419,33 @@ describe('the console: add, edit, end and reinstate a member', () => {
     expect(flagged).toHaveLength(2);
     expect(flagged[0]).toMatchObject({ external_id: 'DTN-2', evidence: { raisedBy: 'FORM' } });
     expect(flagged[1].evidence).toMatchObject({ raisedBy: 'FORM', otherListings: [{ externalId: 'DTN-2' }] });
+    await context.close();
+  });
+
+  it('saves what she typed when she logged in again in another tab meanwhile: the page takes the new session in', async () => {
+    const user = await t.createUser('xa-dtn-hai-the', Role.SECRETARIAT, 'DTN');
+    const context = await b.context();
+    const page = await logInThroughPage(context, t.url, user);
+    page.setDefaultTimeout(8000);
+    await page.getByRole('button', { name: 'Thêm đoàn viên' }).click();
+    const form = page.getByRole('dialog', { name: 'Thêm đoàn viên' });
+    await form.getByLabel('Họ và tên').fill('Lò Văn Hai Thẻ');
+    await form.getByLabel(/^Ngày sinh/).fill('04/05/2002');
+    // Meanwhile, in another tab, she logged out and in again: the cookie is now another session, with another token.
+    const again = await fetch(`${t.url}/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: user.username, password: user.password, totpCode: totpCode(user.totpSecret, Date.now() + 30_000) }),
+    });
+    expect(again.status).toBe(200);
+    const value = /lt_session=([^;]+)/.exec(again.headers.get('set-cookie') ?? '')![1];
+    // (As the browser keeps it: the one cookie of the site, replaced.)
+    await context.clearCookies();
+    await context.addCookies([{ name: 'lt_session', value, url: t.url, httpOnly: true, sameSite: 'Strict' }]);
+    await form.getByRole('button', { name: 'Lưu hồ sơ' }).click();
+    await page.getByRole('dialog', { name: 'Lò Văn Hai Thẻ' }).waitFor();
+    expect(await t.sql(`SELECT 1 FROM member_record WHERE full_name = 'Lò Văn Hai Thẻ'`)).toHaveLength(1);
+    expect(await page.getByText(/CSRF|đăng nhập lại/).count()).toBe(0);
     await context.close();
   });
 

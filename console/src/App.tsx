@@ -14,7 +14,9 @@ export function App() {
     currentSession().then(setSession, () => setSession(null));
   }, []);
   const ended = useCallback(() => setSession(null), []);
-  const client = useMemo(() => (session ? apiClient(session.csrfToken, ended) : null), [session?.csrfToken, ended]);
+  // One client per account: a token renewed in another tab is taken in by the client itself (client.ts).
+  const username = session?.user.username;
+  const client = useMemo(() => (session ? apiClient(session, ended, setSession) : null), [username, ended]);
   // Before anything of hers is drawn, the console takes her organization's words (terms.ts).
   speakAs(session?.user.terms);
   if (session === undefined) return <Spin fullscreen />;

@@ -1,18 +1,41 @@
 import { Client, fetchExchange } from 'urql';
 import { gatedFetch } from './request-gate.ts';
+import { currentSession, type Session } from './session.ts';
 
-/** The API client: the session cookie goes by itself; every POST carries the CSRF token (kept in memory only). */
-export function apiClient(csrfToken: string, onUnauthenticated: () => void): Client {
+/** The server's refusal of a write whose CSRF token is not the cookie's session's (her session was renewed elsewhere). */
+const staleToken = async (res: Response) => res.status !== 401 && /X-CSRF-Token/.test(await res.clone().text());
+
+/**
+ * The API client: the session cookie goes by itself; every POST carries the CSRF token (kept in
+ * memory only). When she logged in again in another tab, the cookie is a new session whose token
+ * this page does not hold: the write is refused, so the page reads its session again and, when it
+ * is still her, sends the same write once more with the new token — what she typed is saved, not
+ * lost to a message about CSRF. Another account in the cookie now: this page's session is over.
+ */
+export function apiClient(session: Session, onUnauthenticated: () => void, onRenewed: (s: Session) => void): Client {
+  let token = session.csrfToken;
   return new Client({
     url: '/graphql',
     exchanges: [fetchExchange],
     requestPolicy: 'network-only',
     preferGetMethod: false,
-    fetchOptions: () => ({ credentials: 'same-origin', headers: { 'X-CSRF-Token': csrfToken } }),
+    fetchOptions: () => ({ credentials: 'same-origin', headers: { 'X-CSRF-Token': token } }),
     fetch: async (input, init) => {
       const res = await gatedFetch(input, init);
       if (res.status === 401) onUnauthenticated();
-      return res;
+      if (init?.method !== 'POST' || !(await staleToken(res))) return res;
+      const now = await currentSession().catch(() => null);
+      if (!now || now.user.username !== session.user.username) {
+        onUnauthenticated();
+        return res;
+      }
+      token = now.csrfToken;
+      // (Set, not added: the header's name may come in another case, and two tokens are no token.)
+      const headers = new Headers(init.headers);
+      headers.set('X-CSRF-Token', token);
+      const again = await gatedFetch(input, { ...init, headers });
+      onRenewed(now);
+      return again;
     },
   });
 }

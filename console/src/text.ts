@@ -415,6 +415,7 @@ const TEXT = {
     done: 'Đã cho sinh hoạt lại',
   },
   outputs: {
+    noOrganization: 'Chưa chọn danh sách để in: vào màn hình Danh sách, chọn tổ chức và bộ lọc, rồi bấm "In danh sách".',
     print: 'In danh sách',
     clearExport: 'Xuất kèm số CCCD đầy đủ',
     clearTitle: 'Xuất danh sách kèm số CCCD đầy đủ',

@@ -107,6 +107,11 @@ function usePrintRows(f: ReturnType<typeof readFilter>) {
   });
   useEffect(() => {
     let live = true;
+    // Opened without its filters (a bookmark, a typed address): what to do, not the server's "no organization ''".
+    if (!f.organization) {
+      setState({ rows: [], total: 0, done: true, error: T.outputs.noOrganization });
+      return;
+    }
     void (async () => {
       const rows: PrintRow[] = [];
       let after: string | null = null;

@@ -31,6 +31,14 @@ describe('parseEndDate', () => {
     expect(parseEndDate(typed, record)).toEqual({ ok: false, reason: message });
   });
 
+  it('refuses a day to come, saying today', () => {
+    expect(parseEndDate('15/12/2026', {}, '2026-12-05')).toEqual({
+      ok: false,
+      reason: 'Ngày kết thúc 15/12/2026 ở tương lai (hôm nay 05/12/2026): chỉ ghi kết thúc sinh hoạt khi việc đã xảy ra',
+    });
+    expect(parseEndDate('05/12/2026', {}, '2026-12-05')).toEqual({ ok: true, value: '2026-12-05' });
+  });
+
   it.each(['', 'hôm qua', '31/02/2024', '13/2024'])('refuses %j as no date, saying so', (typed) => {
     const r = parseEndDate(typed, {});
     expect(r.ok).toBe(false);

@@ -1,4 +1,4 @@
-import { ANY_PRECISION, formatVnPartialDate, parsePartialDate, toStoredDate } from '../../common/dates/partial-date.js';
+import { ANY_PRECISION, formatVnPartialDate, parsePartialDate, toStoredDate, todayInVietnam } from '../../common/dates/partial-date.js';
 import { refuse, ok, type Parsed } from '../../common/errors/field-problem.js';
 import { recordDate, type DatedRecord } from './record-dates.js';
 
@@ -6,9 +6,9 @@ import { recordDate, type DatedRecord } from './record-dates.js';
  * The day a membership ended (endMembership's `date`), as the day to store. A full day only: the
  * history keeps a day and no precision beside it (`membership_event.effective_date`), so a month or a
  * year alone is refused with what to type instead, not stored as if it were the 1st. Never before the
- * record's join date, when that is known (a year or a month alone: before its first day).
+ * record's join date, when that is known (a year or a month alone: before its first day); never after today.
  */
-export function parseEndDate(input: string, record: Partial<DatedRecord>): Parsed<string> {
+export function parseEndDate(input: string, record: Partial<DatedRecord>, today = todayInVietnam()): Parsed<string> {
   const typed = input.trim();
   const any = parsePartialDate(typed, ANY_PRECISION);
   if (!any.ok) {
@@ -22,6 +22,11 @@ export function parseEndDate(input: string, record: Partial<DatedRecord>): Parse
     return refuse(`Ngày kết thúc '${typed}' ${missing}: nhập đủ ngày/tháng/năm, ví dụ ${example}`);
   }
   const stored = toStoredDate(d);
+  // A membership is ended when it has ended: a day to come is a slip (a year typed wrong) or a plan, not a record.
+  if (stored > today)
+    return refuse(
+      `Ngày kết thúc ${formatVnPartialDate(d)} ở tương lai (hôm nay ${today.split('-').reverse().join('/')}): chỉ ghi kết thúc sinh hoạt khi việc đã xảy ra`,
+    );
   const joined = recordDate(record, 'joinDate');
   if (joined && stored < toStoredDate(joined))
     return refuse(

@@ -41,7 +41,8 @@ export function EndMembershipDialog({ target, onClose, onDone }: { target: Targe
           />
         </Form.Item>
         <Form.Item name="date" label={T.end.date} rules={[{ required: true, whitespace: true, message: T.form.required }]}>
-          <Input autoComplete="off" />
+          {/* Today, chosen whole when she comes in: what she types replaces it rather than joining it. */}
+          <Input autoComplete="off" onFocus={(e) => e.target.select()} />
         </Form.Item>
         <Form.Item name="reason" label={T.end.reason} rules={[{ required: true, whitespace: true, message: T.form.required }]}>
           <Input.TextArea rows={2} />
