@@ -7,7 +7,7 @@ import { countedListing, RAISED_BY_IMPORT, type RaisedBy } from './double-listin
 export { RAISED_BY_FORM } from './double-listing.js';
 
 /** The commune directory, as far as naming a commune by its code. */
-type CommuneNames = { commune(code: string): { name: string } | null };
+export type CommuneNames = { commune(code: string): { name: string } | null };
 
 /**
  * A person listed twice in one organization (issue 17): the rule that flags both listings, which the

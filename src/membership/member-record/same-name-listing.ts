@@ -4,10 +4,7 @@ import { inScope, type RecordScope } from '../../access/record-scope.js';
 import { DomainError } from '../../common/errors/domain-error.js';
 import type { MemberStatus } from '../status/member-status.js';
 import { countedListing } from './double-listing.js';
-import { countedStatus } from './duplicate-listings.js';
-
-/** The commune directory, as far as naming a commune by its code. */
-type CommuneNames = { commune(code: string): { name: string } | null };
+import { countedStatus, type CommuneNames } from './duplicate-listings.js';
 
 /** What the form is about to save, as far as telling whether her organization already lists the person. */
 export interface NewListing {
