@@ -121,7 +121,7 @@ describe('the console: periods compared, communes ordered, an organization’s o
     expect(several[2]).toBe(split.two + split.threeOrMore);
     expect(split.two + split.threeOrMore).toBeGreaterThan(0);
     const reach = province.getWorksheet('Tỷ lệ tập hợp')!;
-    expect(String(reach.getCell('A3').value)).toContain(`Theo báo cáo ${previous.label}`);
+    expect(reach.getCell('A3').text).toContain(`Theo báo cáo ${previous.label}`);
     // One row per organization: its rate (reached ÷ eligible), or why it cannot be computed.
     const lines = (reach.getSheetValues() as unknown[][]).filter(
       (r) => typeof r?.[4] === 'number' || /^Không tính được/.test(String(r?.[5])),

@@ -54,7 +54,9 @@ describe('eligibility flags at entry (the form, an import, its undo)', () => {
     );
     expect(created.errors).toBeUndefined();
     const s = await state('DTN-OLD');
-    expect(s.flags).toEqual([{ code: 'INELIGIBLE_AGE', severity: 'PHANTOM', message: expect.stringContaining('quá độ tuổi tối đa 35') }]);
+    expect(s.flags).toEqual([
+      { code: 'INELIGIBLE_AGE', severity: 'PHANTOM', message: expect.stringContaining('quá độ tuổi tối đa 35') as unknown },
+    ]);
     expect(s.person).toEqual({ flags: ['INELIGIBLE_AGE'], ao: true, ao_reasons: ['INELIGIBLE_AGE'] });
     expect(await flagged('INELIGIBLE_AGE', dtn)).toEqual(['DTN-OLD']);
     expect(await flagged('AO', dtn)).toEqual(['DTN-OLD']);
@@ -73,7 +75,7 @@ describe('eligibility flags at entry (the form, an import, its undo)', () => {
     const first = await importRows(['HPN-1,Lò Văn Pọm,05/05/1980,Nam,00004,P1', 'HPN-2,Lò Thị Ín,06/06/1982,Nữ,00004,P1']);
     expect(first.created).toBe(2);
     expect((await state('HPN-1')).flags).toEqual([
-      { code: 'INELIGIBLE_SEX', severity: 'PHANTOM', message: expect.stringContaining('tổ chức chỉ kết nạp nữ') },
+      { code: 'INELIGIBLE_SEX', severity: 'PHANTOM', message: expect.stringContaining('tổ chức chỉ kết nạp nữ') as unknown },
     ]);
     expect((await state('HPN-1')).person).toMatchObject({ flags: ['INELIGIBLE_SEX'], ao: true });
     expect((await state('HPN-2')).flags).toBeNull();
