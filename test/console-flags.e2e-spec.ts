@@ -295,9 +295,13 @@ describe('the console: her flags, and her roster as Excel', () => {
     expect(await reason.getByRole('button', { name: 'Xác nhận' }).count()).toBe(1);
     await reason.getByRole('button', { name: 'Không đúng' }).click();
     const dialog = page.getByRole('dialog');
+    // A dismissal asks why it is wrong, not for a death certificate.
+    await dialog.getByLabel(/vì sao cảnh báo này không đúng/).waitFor();
+    expect(await dialog.getByText(/giấy báo tử/).count()).toBe(0);
     await dialog.getByLabel(/Ghi chú/).fill('Đã gặp trực tiếp, vẫn sinh hoạt');
     await dialog.getByRole('button', { name: 'Lưu quyết định' }).click();
     await dialog.waitFor({ state: 'hidden' });
+    await page.getByText('Đã lưu quyết định; danh sách và số đếm đã cập nhật.').waitFor();
     // Gone from her list now, not at the next run.
     await eventually(async () => expect(await row.getByText(flag.label, { exact: true }).count()).toBe(0));
     expect(

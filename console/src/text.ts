@@ -100,6 +100,10 @@ const TEXT = {
     attention: 'Đề nghị chú ý',
     save: 'Lưu quyết định',
     note: 'Ghi chú (căn cứ, ví dụ: giấy báo tử ngày …)',
+    /** The note's hint by what she decides: a death's grounds are not a dismissal's. */
+    noteConfirm: 'Ghi chú (căn cứ của việc xác nhận, ví dụ: biên bản họp chi hội, xác nhận của trưởng thôn)',
+    noteDismiss: 'Ghi chú (vì sao cảnh báo này không đúng, ví dụ: đã gặp trực tiếp, vẫn sinh hoạt)',
+    decided: 'Đã lưu quyết định; danh sách và số đếm đã cập nhật.',
     /** The Ban Dân vận's request that the secretariat look again: a request, not a decision. */
     sendAttention: 'Gửi đề nghị',
     attentionNote: 'Nội dung đề nghị văn phòng tổ chức xem lại (ví dụ: đề nghị kiểm tra lại với chi hội)',

@@ -106,7 +106,18 @@ export function FlagDecisionDialog({ decision, onClose }: { decision: FlagDecisi
       {state.error && (
         <Alert type="error" showIcon role="alert" title={errorText(state.error, T.error.network)} style={{ marginBottom: 12 }} />
       )}
-      <LabeledField id="flag-note" label={decision.resolution === 'ATTENTION' ? T.flags.attentionNote : T.flags.note}>
+      <LabeledField
+        id="flag-note"
+        label={
+          decision.resolution === 'ATTENTION'
+            ? T.flags.attentionNote
+            : decision.resolution === 'FALSE_ALARM'
+              ? T.flags.noteDismiss
+              : decision.code === 'DECEASED'
+                ? T.flags.note
+                : T.flags.noteConfirm
+        }
+      >
         <Input.TextArea id="flag-note" value={note} onChange={(e) => setNote(e.target.value)} />
       </LabeledField>
     </Modal>

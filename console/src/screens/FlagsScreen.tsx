@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Checkbox, Select, Space, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useQuery } from 'urql';
 import { errorText } from '../client.ts';
@@ -117,7 +117,10 @@ export function FlagsScreen({ session }: { session: Session }) {
   });
   const [orgs] = useQuery({ query: ORGANIZATIONS, pause: ownOrganization !== undefined });
   const rows = result.data?.flaggedRecords ?? [];
-  const codeOptions = useFlagOptions(organization);
+  // Her decisions so far: each one reads the filter's counts again and is said to be saved.
+  const [decisions, setDecisions] = useState(0);
+  const { message } = App.useApp();
+  const codeOptions = useFlagOptions(organization, false, decisions);
   const secretariat = keepsRosters(session.user);
   const reasonLabel = reason && (rows.flatMap((r) => r.flags).find((f) => f.code === reason)?.label ?? reason);
   // The number she clicked on Tổng quan (counted over her whole scope: not said once a commune cuts the list).
@@ -125,7 +128,10 @@ export function FlagsScreen({ session }: { session: Session }) {
 
   const decided = (changed: boolean) => {
     setDecision(null);
-    if (changed) refetch({ requestPolicy: 'network-only' });
+    if (!changed) return;
+    refetch({ requestPolicy: 'network-only' });
+    setDecisions((n) => n + 1);
+    void message.success(T.flags.decided);
   };
   const ask = (r: Flagged, f: Flagged['flags'][number], resolution: FlagDecision['resolution']) =>
     setDecision({

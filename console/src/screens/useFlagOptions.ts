@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useQuery } from 'urql';
 import { T } from '../text.ts';
 import { FLAG_COUNTS } from './roster-query.ts';
@@ -7,8 +7,16 @@ import { FLAG_COUNTS } from './roster-query.ts';
  * The flag codes to filter by, each with its records and, of them, those suspected of being phantoms for
  * that reason — the number the dashboard shows under the same name (summed over units): the roster's and Cảnh báo's filter.
  */
-export function useFlagOptions(organization: string | undefined, pause = false): { value: string; label: string; suspected: number }[] {
-  const [flagCounts] = useQuery({ query: FLAG_COUNTS, variables: { organization: organization ?? null }, pause });
+export function useFlagOptions(
+  organization: string | undefined,
+  pause = false,
+  /** Raised after each decision she saves: the counts are read again (a dismissed flag leaves them at once). */
+  decisions = 0,
+): { value: string; label: string; suspected: number }[] {
+  const [flagCounts, again] = useQuery({ query: FLAG_COUNTS, variables: { organization: organization ?? null }, pause });
+  useEffect(() => {
+    if (decisions > 0) again({ requestPolicy: 'network-only' });
+  }, [decisions, again]);
   return useMemo(() => {
     const byCode = new Map<string, { label: string; records: number; suspected: number }>();
     for (const c of flagCounts.data?.flagCounts ?? []) {
