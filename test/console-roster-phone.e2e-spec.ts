@@ -75,6 +75,15 @@ describe('the console: her roster on a phone', () => {
     expect(inDb).toEqual([{ full_name: 'Nguyễn Văn An' }]);
     expect(await rows.count()).toBe(1);
     expect(await rows.first().innerText()).toContain('Nguyễn Văn An');
+    // Scrolled sideways to the status and flags, the row still says whose they are: the name stays at the left.
+    await page.evaluate(`document.querySelector('.ant-table-content').scrollLeft = 10000`);
+    await page.waitForTimeout(200);
+    const name = (await rows.first().getByRole('button', { name: 'Nguyễn Văn An' }).boundingBox())!;
+    expect(name.x).toBeGreaterThanOrEqual(0);
+    expect(name.x + 20).toBeLessThanOrEqual(390);
+    const status = (await rows.first().getByText(leftLabel).boundingBox())!;
+    expect(status.x + status.width).toBeLessThanOrEqual(390);
+    expect(await review(page)).toEqual(CLEAN);
     await context.close();
   });
 

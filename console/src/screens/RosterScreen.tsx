@@ -96,7 +96,7 @@ export function RosterScreen({ session }: { session: Session }) {
   const page = roster.data?.memberRecords;
   const changed = () => refetchRoster({ requestPolicy: 'network-only' });
   const offset = (cursors.length - 1) * 50;
-  const table = useMemo(() => rosterColumns(columns, offset, setOpen), [columns, offset]);
+  const table = useMemo(() => rosterColumns(columns, offset, setOpen, narrow), [columns, offset, narrow]);
   // The table redrawn only when its rows or columns change: a search on its way shows a small spinner
   // beside the count instead (redrawing 50 rows to grey them over delayed the answer on a slow machine).
   const rows = page?.nodes;
@@ -309,7 +309,7 @@ function SearchBox({ onSettled }: { onSettled: (search: string) => void }) {
   );
 }
 
-function rosterColumns(keys: ColumnKey[], offset: number, open: (id: string) => void): ColumnsType<RosterRow> {
+function rosterColumns(keys: ColumnKey[], offset: number, open: (id: string) => void, narrow: boolean): ColumnsType<RosterRow> {
   const all: Record<ColumnKey, ColumnsType<RosterRow>[number]> = {
     code: { title: T.column.code, dataIndex: 'externalId' },
     name: {
@@ -347,5 +347,12 @@ function rosterColumns(keys: ColumnKey[], offset: number, open: (id: string) => 
     },
   };
   const stt: ColumnsType<RosterRow>[number] = { title: T.column.stt, width: 56, render: (_, __, i) => offset + i + 1 };
-  return [stt, ...keys.map((k) => ({ ...all[k], key: k }))];
+  // On a phone the row's number and name stay at the left as she scrolls to its status and flags
+  // (a tag with no name beside it says nothing); the name comes first after the number there.
+  if (!narrow) return [stt, ...keys.map((k) => ({ ...all[k], key: k }))];
+  const shown = keys.includes('name') ? ['name' as const, ...keys.filter((k) => k !== 'name')] : keys;
+  return [
+    { ...stt, fixed: 'left' as const, width: 44 },
+    ...shown.map((k) => ({ ...all[k], key: k, ...(k === 'name' ? { fixed: 'left' as const } : {}) })),
+  ];
 }
