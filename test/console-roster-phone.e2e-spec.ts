@@ -1,5 +1,5 @@
 import { Role } from '../src/access/role.js';
-import { chooseOption, CLEAN, launchBrowser, logInThroughPage, review, type TestBrowser } from './support/browser.js';
+import { chooseOption, CLEAN, eventually, launchBrowser, logInThroughPage, review, type TestBrowser } from './support/browser.js';
 import { createDtnUnits } from './support/dtn-units.js';
 import { createTestApp, type TestApp } from './test-app.js';
 
@@ -95,6 +95,16 @@ describe('the console: her roster on a phone', () => {
     for (const label of ['Trạng thái', 'Chi đoàn / đơn vị', 'Xã / phường', 'Cảnh báo'])
       expect(await page.getByRole('combobox', { name: label }).isVisible()).toBe(true);
     expect(await page.getByRole('button', { name: /^Lọc/ }).count()).toBe(0);
+    // The columns she chooses are hers the next time she opens the roster in this browser.
+    const headers = () => page.locator('.ant-table-thead th').allInnerTexts();
+    expect(await headers()).not.toContain('Mã hồ sơ');
+    await page.getByRole('button', { name: 'Chọn cột' }).click();
+    await page.getByRole('checkbox', { name: 'Mã hồ sơ' }).check();
+    await eventually(async () => expect(await headers()).toContain('Mã hồ sơ'));
+    await page.reload();
+    await page.getByText('6 hồ sơ').waitFor();
+    expect(await headers()).toContain('Mã hồ sơ');
+    expect(await page.evaluate(`window.localStorage.getItem('lienthong.roster-columns')`)).not.toMatch(/Nguy|DTN-/);
     await context.close();
   });
 });

@@ -21,6 +21,19 @@ import { COMMUNE_ORGANIZATIONS, OPEN_NOTES, ORGANIZATIONS, ROSTER, UNITS, type R
 type ColumnKey = 'code' | 'name' | 'birth' | 'sex' | 'unit' | 'commune' | 'status' | 'idNumber' | 'phone' | 'flags';
 const DEFAULT_COLUMNS: ColumnKey[] = ['name', 'birth', 'sex', 'unit', 'commune', 'status', 'flags'];
 const ALL_COLUMNS: ColumnKey[] = ['code', 'name', 'birth', 'sex', 'unit', 'commune', 'status', 'idNumber', 'phone', 'flags'];
+/** Where her choice of columns is kept in this browser (column names only: nothing of a person). */
+const COLUMNS_KEPT = 'lienthong.roster-columns';
+
+/** The columns she chose last time in this browser, in the table's order; the usual ones when none (or none readable). */
+function keptColumns(): ColumnKey[] {
+  try {
+    const kept = JSON.parse(window.localStorage.getItem(COLUMNS_KEPT) ?? 'null') as unknown;
+    if (Array.isArray(kept) && kept.length) return ALL_COLUMNS.filter((c) => kept.includes(c));
+  } catch {
+    // (A browser that keeps nothing, or a value written by hand: the usual columns.)
+  }
+  return DEFAULT_COLUMNS;
+}
 
 /** Her organization's roster: search as she types, filters, keyset pages, the columns she chooses. */
 export function RosterScreen({ session }: { session: Session }) {
@@ -32,7 +45,7 @@ export function RosterScreen({ session }: { session: Session }) {
   const [unit, setUnit] = useState<string | undefined>();
   const [commune, setCommune] = useState<string | undefined>(linked.get('xa') ?? undefined);
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
-  const [columns, setColumns] = useState<ColumnKey[]>(DEFAULT_COLUMNS);
+  const [columns, setColumns] = useState<ColumnKey[]>(keptColumns);
   const [flag, setFlag] = useState<string | undefined>();
   const [open, setOpen] = useState<string | null>(null);
   const [adding, setAdding] = useState(false);
@@ -176,7 +189,14 @@ export function RosterScreen({ session }: { session: Session }) {
       content={
         <Checkbox.Group
           value={columns}
-          onChange={setColumns}
+          onChange={(chosen) => {
+            setColumns(chosen);
+            try {
+              window.localStorage.setItem(COLUMNS_KEPT, JSON.stringify(chosen));
+            } catch {
+              // (Kept for this visit only.)
+            }
+          }}
           options={ALL_COLUMNS.map((c) => ({ value: c, label: T.column[c] }))}
           style={{ display: 'grid' }}
         />
