@@ -2,8 +2,14 @@ import { Client, fetchExchange } from 'urql';
 import { gatedFetch } from './request-gate.ts';
 import { currentSession, type Session } from './session.ts';
 
+/** Longer than the server's refusal ever is: a roster page is not read twice to look for it. */
+const REFUSAL_AT_MOST = 4096;
+
 /** The server's refusal of a write whose CSRF token is not the cookie's session's (her session was renewed elsewhere). */
-const staleToken = async (res: Response) => res.status !== 401 && /X-CSRF-Token/.test(await res.clone().text());
+async function staleToken(res: Response): Promise<boolean> {
+  if (res.status === 401 || Number(res.headers.get('content-length') ?? 0) > REFUSAL_AT_MOST) return false;
+  return /X-CSRF-Token/.test(await res.clone().text());
+}
 
 /**
  * The API client: the session cookie goes by itself; every POST carries the CSRF token (kept in

@@ -26,7 +26,7 @@ export function useSessionKeeper(session: Session, onSession: (s: Session | null
     setLeft(Date.parse(session.expiresAt) - renewedAt);
     const renewBefore = Math.min(RENEW_BEFORE_MS, length * 0.75);
     const mark = () => (lastActive.current = Date.now());
-    const events = ['keydown', 'pointerdown', 'input', 'touchstart'];
+    const events = ['keydown', 'pointerdown', 'input', 'touchstart', 'wheel'];
     for (const e of events) window.addEventListener(e, mark, { passive: true });
     const timer = window.setInterval(() => {
       const remaining = Date.parse(session.expiresAt) - Date.now();

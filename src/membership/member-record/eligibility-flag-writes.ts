@@ -19,6 +19,10 @@ interface EligibilityRow {
 
 const CODES = [...ELIGIBILITY_FLAG_CODES];
 
+/** SQL: the flag `code` of record `rec` is not one she called a false alarm (it is then never raised again). */
+const notDismissed = (rec: string, code: string) =>
+  `NOT EXISTS (SELECT 1 FROM flag_resolution d WHERE d.record_id = ${rec} AND d.code = ${code} AND d.resolution = 'FALSE_ALARM')`;
+
 /**
  * SQL: a record's eligibility flags that make it a suspected phantom alone (PHANTOM, not dismissed),
  * as `record_person.ao_reasons` holds them; `rec`, the record id's expression.
@@ -26,7 +30,7 @@ const CODES = [...ELIGIBILITY_FLAG_CODES];
 export const eligibilityReasons = (rec: string): string =>
   `ARRAY(SELECT x.code FROM record_flag x WHERE x.record_id = ${rec} AND x.code IN (${CODES.map((c) => `'${c}'`).join(', ')})
      AND x.severity = 'PHANTOM'
-     AND NOT EXISTS (SELECT 1 FROM flag_resolution d WHERE d.record_id = x.record_id AND d.code = x.code AND d.resolution = 'FALSE_ALARM')
+     AND ${notDismissed('x.record_id', 'x.code')}
    ORDER BY x.code)::varchar[]`;
 
 /**
@@ -69,7 +73,7 @@ export async function refreshEligibilityFlags(
     await em.query(
       `INSERT INTO record_flag (record_id, code, severity, message, evidence)
        SELECT u.r, u.c, u.s, u.m, '{}'::jsonb FROM unnest($1::uuid[], $2::varchar[], $3::varchar[], $4::text[]) AS u(r, c, s, m)
-        WHERE NOT EXISTS (SELECT 1 FROM flag_resolution x WHERE x.record_id = u.r AND x.code = u.c AND x.resolution = 'FALSE_ALARM')
+        WHERE ${notDismissed('u.r', 'u.c')}
        ON CONFLICT (record_id, code) DO UPDATE SET severity = EXCLUDED.severity, message = EXCLUDED.message`,
       [raised.map((f) => f.id), raised.map((f) => f.code), raised.map((f) => f.severity), raised.map((f) => f.message)],
     );

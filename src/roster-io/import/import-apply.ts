@@ -1,6 +1,6 @@
-import { refreshEligibilityFlags } from '../../membership/member-record/eligibility-flag-writes.js';
 import { Injectable } from '@nestjs/common';
 import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
+import { refreshEligibilityFlags } from '../../membership/member-record/eligibility-flag-writes.js';
 import { MemberRecord } from '../../membership/member-record/member-record.entity.js';
 import type { ImportJob } from '../import-job.entity.js';
 import type { ImportContext } from './import-context.js';
