@@ -71,6 +71,23 @@ describe('eligibility flags at entry (the form, an import, its undo)', () => {
     expect(await flagged('INELIGIBLE_AGE', dtn)).toEqual([]);
   });
 
+  it('takes the flag and the suspicion away from a membership she ends (an ended member is out of no rule)', async () => {
+    const created = await t.gql<{ createMemberRecord: { id: string } }>(
+      `mutation { createMemberRecord(input: { organization: "DTN", externalId: "DTN-ENDED", fullName: "Lò Văn Thắm", sex: MALE, birthDate: "03/03/1980", communeCode: "00004" }) { id } }`,
+      {},
+      { token: dtn },
+    );
+    expect(created.errors).toBeUndefined();
+    expect((await state('DTN-ENDED')).person).toMatchObject({ flags: ['INELIGIBLE_AGE'], ao: true });
+    const ended = await t.gql(
+      `mutation($id: ID!) { endMembership(input: { id: $id, status: MATURED, date: "01/11/2026", reason: "Quá tuổi đoàn" }) { status } }`,
+      { id: created.data!.createMemberRecord.id },
+      { token: dtn },
+    );
+    expect(ended.errors).toBeUndefined();
+    expect(await state('DTN-ENDED')).toEqual({ flags: null, person: { flags: [], ao: false, ao_reasons: [] } });
+  });
+
   it('flags a man in a Hội Phụ nữ import at once, clears him when the corrected list comes, and flags him again when that import is undone', async () => {
     const first = await importRows(['HPN-1,Lò Văn Pọm,05/05/1980,Nam,00004,P1', 'HPN-2,Lò Thị Ín,06/06/1982,Nữ,00004,P1']);
     expect(first.created).toBe(2);

@@ -28,7 +28,7 @@ import { recordDate, shownRecordDate } from './record-dates.js';
 import { membershipEvents, type EventRules, type NewMembershipEvent } from './membership-events.js';
 import { decodeCursor, encodeCursor } from './record-cursor.js';
 import { countedStatus, secondListingOf, settleDuplicateListings, type Confirmations } from './duplicate-listings.js';
-import { flagSavedRecord } from './eligibility-flag-writes.js';
+import { flagSavedRecord, refreshEligibilityFlags } from './eligibility-flag-writes.js';
 import { askBeforeSameName } from './same-name-listing.js';
 import { communeFilter } from './commune-filter.js';
 import { conflictOnDuplicate, erasedPersonConflict } from './record-conflicts.js';
@@ -291,7 +291,8 @@ export class MemberRecordsService {
         problems.push(problem('status', input.status, `không phải trạng thái kết thúc; dùng một trong: ${ENDING_STATUSES.join(', ')}`));
       if (MEMBER_STATUS_INFO[record.status].ends)
         problems.push(problem('status', record.status, `hồ sơ đã kết thúc (${MEMBER_STATUS_INFO[record.status].label})`));
-      const refusal = statusRefusal(await this.organizations.get(record.organizationCode), input.status);
+      const def = await this.organizations.get(record.organizationCode);
+      const refusal = statusRefusal(def, input.status);
       if (refusal) problems.push(problem('status', input.status, refusal));
       const ended = parseEndDate(input.date, evidenced ? {} : record);
       if (!ended.ok) problems.push({ field: 'date', value: input.date, message: ended.reason });
@@ -300,6 +301,8 @@ export class MemberRecordsService {
       if (problems.length) throw DomainError.invalidInput(problems);
       await em.getRepository(MemberRecord).update(record.id, { status: input.status, version: record.version + 1 });
       await settleDuplicateListings(em, record.organizationCode, record.idKind === 'CCCD' ? record.idNumberHash : null);
+      // An ended membership is out of no rule: its eligibility flags (and the suspicion they made) go with it.
+      await refreshEligibilityFlags(em, def, [record.id], todayInVietnam());
       const note = { date, reason: input.reason.trim() };
       await this.addHistory(em, record.id, membershipEvents(record, { status: input.status }, note, FORM_EVENTS));
       await this.audit.record(
