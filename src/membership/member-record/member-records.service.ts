@@ -29,7 +29,7 @@ import { membershipEvents, type EventRules, type NewMembershipEvent } from './me
 import { decodeCursor, encodeCursor } from './record-cursor.js';
 import { countedStatus, secondListingOf, settleDuplicateListings, type Confirmations } from './duplicate-listings.js';
 import { flagSavedRecord, refreshEligibilityFlags } from './eligibility-flag-writes.js';
-import { askBeforeSameName } from './same-name-listing.js';
+import { askBeforeSamePerson } from './listed-person/same-person-question.js';
 import { communeFilter } from './commune-filter.js';
 import { conflictOnDuplicate, erasedPersonConflict } from './record-conflicts.js';
 import { RecordsCreatedHook } from './records-created.hook.js';
@@ -210,7 +210,7 @@ export class MemberRecordsService {
       const erased = await this.erasedBefore(em, write.tombstoneKeys);
       if (erased && !input.confirmErasedPerson) throw erasedPersonConflict(erased);
       const listedTwice = await secondListingOf(em, def.code, write.columns ?? {}, this.sameCccdAsk(input, caller));
-      await askBeforeSameName(em, def.code, write.columns ?? {}, this.sameCccdAsk(input, caller));
+      await askBeforeSamePerson(em, def.code, write.columns ?? {}, this.sameCccdAsk(input, caller));
       const repo = em.getRepository(MemberRecord);
       const record = repo.create({ ...write.columns, organizationCode: def.code, unitId: unit?.id ?? null });
       try {

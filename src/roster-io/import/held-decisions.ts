@@ -1,7 +1,7 @@
 // A held row settled by the secretary (issue 17, item 3): she read the preview's candidates and said
 // which record the row is, or that it is someone else. Pure: the matches of a batch, her decisions.
 import { maskWrittenPhone } from '../../common/identity/phone.js';
-import { holdShared } from './known-member-rules.js';
+import { holdShared } from '../../membership/member-record/listed-person/known-member-rules.js';
 import type { KnownMatch } from './known-members.js';
 import type { HeldDecision } from './import.types.js';
 import type { RosterRow } from './roster-row.js';

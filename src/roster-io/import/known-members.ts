@@ -1,10 +1,14 @@
-// Members already known are matched, never duplicated — and never merged at import (issue 17, item 3).
-// Set-based: three queries a batch find the candidates, pure rules decide (known-member-rules.ts).
+// Members already known are matched, never duplicated — and never merged at import (issue 17, item 3):
+// the organization's listings (membership's listed-person), then her decisions on held rows.
 import type { EntityManager } from 'typeorm';
 import { placeKey, settleHeld } from './held-decisions.js';
-import { holdShared, matchRow, probeOf, type KnownRecord, type RowProbe } from './known-member-rules.js';
+import { probeOfColumns, type KnownMatch } from '../../membership/member-record/listed-person/known-member-rules.js';
+import { matchListings } from '../../membership/member-record/listed-person/known-members.js';
 import type { PreparedRow } from './prepare-row.js';
 import type { RosterRow } from './roster-row.js';
+import { rowDigest } from './sheet-reader.js';
+
+export type { KnownMatch } from '../../membership/member-record/listed-person/known-member-rules.js';
 
 /** The one rule for a person listed twice, raised by an import as by the form (membership's duplicate-listings.ts). */
 export { flagDuplicateListings } from '../../membership/member-record/duplicate-listings.js';
@@ -21,127 +25,29 @@ export interface UncodedRow {
   row?: RosterRow;
 }
 
-/** What an uncoded row is, against the organization's records. */
-export type KnownMatch =
-  /** The same member: the row updates this record (and takes its code). */
-  | { kind: 'RECORD'; recordId: string; externalId: string; how: 'CCCD' | 'STRONG' | 'DECIDED' | 'SAME_LINE' }
-  /** Doubtful: held for the secretariat's decision (shown in the preview). */
-  | { kind: 'HOLD'; reason: string; candidates: { recordId: string; externalId: string }[] }
-  /** Nobody known: a new record. */
-  | { kind: 'NEW' };
+/** The row's record columns as matching reads them (null: the row was not read into columns). */
+export function probeOf({ ordinal, prepared, communeIfNone, row }: UncodedRow) {
+  if (!prepared.values) return null;
+  const lineAs = row ? (code: string) => rowDigest({ ...row, externalId: code }).toString('hex') : undefined;
+  return probeOfColumns(ordinal, prepared.values, communeIfNone, lineAs);
+}
 
-/** The candidate columns, as KnownRecord (an erased person is never matched: erased_at filters them out). */
-const KNOWN_COLUMNS = `r.id, r.external_id AS "externalId", r.full_name AS "fullName", r.birth_date::text AS "birthDate",
-  r.birth_date_precision AS "birthDatePrecision", encode(r.id_number_hash, 'hex') AS "idHash", r.id_kind AS "idKind",
-  r.commune_code AS "communeCode", r.commune_candidates AS "communeCandidates", r.phone, r.status,
-  encode(r.import_digest, 'hex') AS "importDigest"`;
-
-/**
- * Each uncoded row of a batch against the organization's records (rows absent from the map are
- * NEW). Four queries whatever the batch's size (the last two, by phone and by the name without its last word, for the rows still unmatched): the records with the rows' CCCDs (index on
- * id_number_hash), and the namesakes born in their birth year of the rows it did not match
- * (ix_member_record_given_family_birth; measured, an index led by the organization gained 20% on
- * this query, not worth its cost on every insert). Ended memberships are matched (the same person
- * listed again); erased people never are.
- */
+/** Each uncoded row of a batch against the organization's records (rows absent from the map are NEW), then her decisions on the rows it held. */
 export async function matchKnownMembers(
   em: EntityManager,
   org: string,
   rows: UncodedRow[],
   decisions: Map<string, string | null> = new Map(),
 ): Promise<Map<number, KnownMatch>> {
-  const probes = rows.map(probeOf).filter((p): p is RowProbe => !!p);
-  const matches = new Map<number, KnownMatch>();
-  if (!probes.length) return matches;
-  const byCccd = await recordsByCccd(em, org, probes);
-  // A row its CCCD matched needs no namesakes.
-  const byName = await recordsByName(
+  const matches = await matchListings(
     em,
     org,
-    probes.filter((p) => !(p.idKind === 'CCCD' && p.idHash && byCccd.has(p.idHash))),
+    rows.map(probeOf).filter((p) => !!p),
   );
-  for (const p of probes) {
-    const m = matchRow(p, (p.idHash && byCccd.get(p.idHash)) || [], (p.block && byName.get(blockKey(p.block))) || []);
-    if (m.kind !== 'NEW') matches.set(p.ordinal, m);
-  }
-  // The rows nobody matched yet, by their phone: a name typed another way is held, never created twice;
-  const unmatched = probes.filter((p) => !matches.has(p.ordinal) && p.phone);
-  const byPhone = await recordsByPhone(em, org, unmatched);
-  // And by their name without its last word (a word the list left out, now added): held too.
-  const shorter = probes.filter((p) => !matches.has(p.ordinal) && p.shortBlock);
-  const byShorterName = await recordsByName(
-    em,
-    org,
-    shorter.map((p) => ({ ...p, block: p.shortBlock! })),
-  );
-  for (const p of new Set([...unmatched, ...shorter])) {
-    const m = matchRow(
-      p,
-      [],
-      [],
-      (p.phone && byPhone.get(p.phone)) || [],
-      (p.shortBlock && byShorterName.get(blockKey(p.shortBlock))) || [],
-    );
-    if (m.kind !== 'NEW') matches.set(p.ordinal, m);
-  }
-  holdShared(matches);
   // The held rows she decided in the preview (held-decisions.ts).
   const places = rows
     .filter((r) => r.source)
     .map((r) => ({ ordinal: r.ordinal, place: placeKey(r.source!.sheet, r.source!.row), row: r.source!.row }));
   settleHeld(matches, places, decisions);
   return matches;
-}
-
-const blockKey = (b: { given: string; family: string; year: number }) => `${b.given}|${b.family}|${b.year}`;
-
-/** The organization's records with the rows' 12-digit numbers, by the hex of the keyed hash. */
-async function recordsByCccd(em: EntityManager, org: string, probes: RowProbe[]): Promise<Map<string, KnownRecord[]>> {
-  const hashes = [...new Set(probes.filter((p) => p.idKind === 'CCCD' && p.idHash).map((p) => p.idHash!))];
-  const out = new Map<string, KnownRecord[]>();
-  if (!hashes.length) return out;
-  const found = await em.query<KnownRecord[]>(
-    `SELECT ${KNOWN_COLUMNS} FROM member_record r
-      WHERE r.id_number_hash = ANY($2::bytea[]) AND r.organization_code = $1 AND r.id_kind = 'CCCD' AND r.erased_at IS NULL
-      ORDER BY r.external_id`,
-    [org, hashes.map((h) => Buffer.from(h, 'hex'))],
-  );
-  for (const r of found) out.set(r.idHash!, [...(out.get(r.idHash!) ?? []), r]);
-  return out;
-}
-
-/** The organization's records with the rows' phones (index on phone), by phone. */
-async function recordsByPhone(em: EntityManager, org: string, probes: RowProbe[]): Promise<Map<string, KnownRecord[]>> {
-  const phones = [...new Set(probes.map((p) => p.phone!))];
-  const out = new Map<string, KnownRecord[]>();
-  if (!phones.length) return out;
-  const found = await em.query<KnownRecord[]>(
-    `SELECT ${KNOWN_COLUMNS} FROM member_record r
-      WHERE r.phone = ANY($2::text[]) AND r.organization_code = $1 AND r.erased_at IS NULL ORDER BY r.external_id`,
-    [org, phones],
-  );
-  for (const r of found) out.set(r.phone!, [...(out.get(r.phone!) ?? []), r]);
-  return out;
-}
-
-/** The organization's records of the rows' names (given and family name, folded) born in the rows' birth years. */
-async function recordsByName(em: EntityManager, org: string, probes: RowProbe[]): Promise<Map<string, KnownRecord[]>> {
-  const blocks = new Map(probes.filter((p) => p.block).map((p) => [blockKey(p.block!), p.block!]));
-  const out = new Map<string, KnownRecord[]>();
-  if (!blocks.size) return out;
-  const bs = [...blocks.values()];
-  // One index scan per name (OFFSET 0 keeps the subquery apart): joined, the planner sorts the whole
-  // organization (1.0 s for 5,000 rows against 250,000 records; 0.25 s as written).
-  const found = await em.query<(KnownRecord & { block: string })[]>(
-    `SELECT r.*, k.g || '|' || k.f || '|' || k.y AS block
-       FROM unnest($2::text[], $3::text[], $4::int[]) AS k(g, f, y)
-      CROSS JOIN LATERAL (SELECT ${KNOWN_COLUMNS} FROM member_record r
-              WHERE r.organization_code = $1 AND r.given_key = k.g AND r.family_key = k.f
-                AND r.birth_date >= make_date(k.y, 1, 1) AND r.birth_date < make_date(k.y + 1, 1, 1) AND r.erased_at IS NULL
-              OFFSET 0) r
-      ORDER BY r."externalId"`,
-    [org, bs.map((b) => b.given), bs.map((b) => b.family), bs.map((b) => b.year)],
-  );
-  for (const r of found) out.set(r.block, [...(out.get(r.block) ?? []), r]);
-  return out;
 }

@@ -1,5 +1,6 @@
-// Which known record a row without its own Mã hồ sơ is (issue 17, item 3), as pure functions over
-// the row's record columns and the organization's candidate records (known-members.ts finds them).
+// Whether an organization already lists the person a new listing is about (issue 17, item 3): one
+// rule for a roster row without its own Mã hồ sơ and for the form's new member, as pure functions
+// over the listing's record columns and the organization's candidate records (known-members.ts finds them).
 import {
   BirthLevel,
   CommuneLevel,
@@ -15,10 +16,8 @@ import {
   SimpleLevel,
   type LinkDate,
   type LinkName,
-} from '../../common/identity/identity-compare.js';
-import { ENDING_STATUSES, type MemberStatus } from '../../membership/status/member-status.js';
-import type { KnownMatch, UncodedRow } from './known-members.js';
-import { rowDigest } from './sheet-reader.js';
+} from '../../../common/identity/identity-compare.js';
+import { ENDING_STATUSES, type MemberStatus } from '../../status/member-status.js';
 
 /** A row as matching reads it (its number as the hex of its keyed hash). */
 export interface RowProbe {
@@ -55,12 +54,27 @@ export interface KnownRecord {
   importDigest?: string | null;
 }
 
+/** What a new listing is, against the organization's records. */
+export type KnownMatch =
+  /** The same member: the row updates this record (and takes its code); the form asks before a second one. */
+  | { kind: 'RECORD'; recordId: string; externalId: string; how: 'CCCD' | 'STRONG' | 'DECIDED' | 'SAME_LINE' }
+  /** Doubtful: held for the secretariat's decision (the import's preview; the form's question). */
+  | { kind: 'HOLD'; reason: string; candidates: { recordId: string; externalId: string }[] }
+  /** Nobody known: a new record. */
+  | { kind: 'NEW' };
+
 const str = (v: unknown): string | null => (typeof v === 'string' && v ? v : null);
 
-/** The row's record columns as matching reads them (null: the row was not read into columns). */
-export function probeOf({ ordinal, prepared, communeIfNone, row }: UncodedRow): RowProbe | null {
-  const v = prepared.values;
-  if (!v) return null;
+/**
+ * A listing's record columns (a roster row's prepared values, the form's columns) as matching reads
+ * them. `communeIfNone`: the commune a listing without one lands in (her own unit's).
+ */
+export function probeOfColumns(
+  ordinal: number,
+  v: Record<string, unknown>,
+  communeIfNone?: string | null,
+  lineAs?: (code: string) => string,
+): RowProbe {
   const birth = linkDate(str(v.birthDate), str(v.birthDatePrecision));
   const hash = v.idNumberHash;
   const shorter = shorterGiven(str(v.nameFolded) ?? '');
@@ -76,7 +90,7 @@ export function probeOf({ ordinal, prepared, communeIfNone, row }: UncodedRow): 
     phone: str(v.phone),
     block: birth && str(v.givenKey) ? { given: str(v.givenKey)!, family: str(v.familyKey) ?? '', year: birth.year } : null,
     shortBlock: birth && shorter ? { given: shorter, family: str(v.familyKey) ?? '', year: birth.year } : null,
-    lineAs: row ? (code) => rowDigest({ ...row, externalId: code }).toString('hex') : undefined,
+    lineAs,
   };
 }
 
@@ -162,15 +176,21 @@ function sameLine(p: RowProbe, records: KnownRecord[]): KnownRecord | null {
   return same.size === 1 ? [...same.values()][0] : null;
 }
 
-/** Why a namesake is not yet the same person: what agrees, and what would settle it. */
-function whatAgrees(p: RowProbe, r: KnownRecord): string {
+/** What a listing and a record of the organization have in common, in words (the name, the birth, the commune, the phone). */
+export function agreesWith(p: RowProbe, r: KnownRecord): string[] {
   const birth = compareBirth(p.birth, linkDate(r.birthDate, r.birthDatePrecision));
-  const agrees = [
+  return [
     sameName(p, r) === NameLevel.SAME ? 'trùng họ tên' : `họ tên gần giống ('${r.fullName}')`,
     birth === BirthLevel.SAME_DAY ? 'ngày sinh' : birth === BirthLevel.SWAPPED ? 'ngày sinh đảo ngày/tháng' : 'năm sinh',
     ...(communes(p, r) === CommuneLevel.SAME ? ['xã'] : []),
     ...(compareValues(p.phone, r.phone) === SimpleLevel.SAME ? ['số điện thoại'] : []),
   ];
+}
+
+/** Why a namesake is not yet the same person: what agrees, and what would settle it. */
+function whatAgrees(p: RowProbe, r: KnownRecord): string {
+  const birth = compareBirth(p.birth, linkDate(r.birthDate, r.birthDatePrecision));
+  const agrees = agreesWith(p, r);
   // Whose date is only a year: hers, or the listed record's (she completed it).
   const vague = p.birth && !p.birth.yearOnly ? 'hồ sơ đã có chỉ ghi năm sinh (hoặc 01/01)' : 'chỉ có năm sinh (hoặc 01/01)';
   // What is still missing, never what already agrees.

@@ -1,8 +1,6 @@
-import { linkDate } from '../../common/identity/identity-compare.js';
-import { MemberStatus } from '../../membership/status/member-status.js';
-import { holdShared, matchRow, probeOf, type KnownRecord, type RowProbe } from './known-member-rules.js';
-import type { PreparedRow } from './prepare-row.js';
-import type { KnownMatch } from './known-members.js';
+import { linkDate } from '../../../common/identity/identity-compare.js';
+import { MemberStatus } from '../../status/member-status.js';
+import { holdShared, matchRow, probeOfColumns, type KnownMatch, type KnownRecord, type RowProbe } from './known-member-rules.js';
 
 /** A row's fields to change, its birth date as stored (ISO) with its precision. */
 type RowOver = Omit<Partial<RowProbe>, 'birth'> & { birth?: string; precision?: string };
@@ -149,22 +147,19 @@ describe('matchRow: which known record a row without a code is', () => {
   });
 
   it('reads a row without a commune in the commune it lands in (her own unit’s), so her last import’s record is the row’s; its own commune wins', () => {
-    const prepared = (communeCode: string | null) =>
-      ({
-        values: {
-          fullName: 'Lò Thị Lan',
-          birthDate: '1985-03-12',
-          birthDatePrecision: 'DAY',
-          givenKey: 'lan',
-          familyKey: 'lo',
-          communeCode,
-        },
-      }) as unknown as PreparedRow;
-    const home = probeOf({ ordinal: 1, prepared: prepared(null), communeIfNone: '03199' })!;
+    const columns = (communeCode: string | null) => ({
+      fullName: 'Lò Thị Lan',
+      birthDate: '1985-03-12',
+      birthDatePrecision: 'DAY',
+      givenKey: 'lan',
+      familyKey: 'lo',
+      communeCode,
+    });
+    const home = probeOfColumns(1, columns(null), '03199');
     expect(home.communeCode).toBe('03199');
-    expect(probeOf({ ordinal: 1, prepared: prepared('00004'), communeIfNone: '03199' })!.communeCode).toBe('00004');
+    expect(probeOfColumns(1, columns('00004'), '03199').communeCode).toBe('00004');
     expect(said(matchRow(home, [], [record({ externalId: 'A' })]))).toBe('A STRONG');
-    expect(said(matchRow(probeOf({ ordinal: 1, prepared: prepared(null) })!, [], [record({ externalId: 'A' })]))).toBe('HOLD');
+    expect(said(matchRow(probeOfColumns(1, columns(null)), [], [record({ externalId: 'A' })]))).toBe('HOLD');
   });
 
   it('says why it holds, in Vietnamese, with the candidates’ codes', () => {
