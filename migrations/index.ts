@@ -37,6 +37,7 @@ import { ReviewLinksIndex1763700000040 } from './1763700000040-review-links-inde
 import { CodePartIndex1763700000041 } from './1763700000041-code-part-index.js';
 import { BackupsAndRunStarters1763700000042 } from './1763700000042-backups-and-run-starters.js';
 import { UndoDigests1763700000044 } from './1763700000044-undo-digests.js';
+import { MemberVillage1763700000045 } from './1763700000045-member-village.js';
 import { PlanRowsWithoutJobKey1763700000043 } from './1763700000043-plan-rows-without-job-key.js';
 
 /** Every migration, in order. A new one is added here and committed with its entity change. */
@@ -81,4 +82,5 @@ export const MIGRATIONS = [
   BackupsAndRunStarters1763700000042,
   PlanRowsWithoutJobKey1763700000043,
   UndoDigests1763700000044,
+  MemberVillage1763700000045,
 ];

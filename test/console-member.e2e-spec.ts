@@ -44,10 +44,14 @@ describe('the console: add, edit, end and reinstate a member', () => {
 
   const record = async (name: string) =>
     (
-      await t.sql<{ id: string; status: string; ethnicity: string | null; commune_code: string | null; external_id: string }>(
-        `SELECT id, status, ethnicity, commune_code, external_id FROM member_record WHERE full_name = $1`,
-        [name],
-      )
+      await t.sql<{
+        id: string;
+        status: string;
+        ethnicity: string | null;
+        village: string | null;
+        commune_code: string | null;
+        external_id: string;
+      }>(`SELECT id, status, ethnicity, village, commune_code, external_id FROM member_record WHERE full_name = $1`, [name])
     )[0];
   const audited = async (action: string, id: string) =>
     (await t.sql(`SELECT 1 FROM audit_event WHERE action = $1 AND subject_id = $2 AND actor_name = 'xa-dtn'`, [action, id])).length;
@@ -105,9 +109,11 @@ describe('the console: add, edit, end and reinstate a member', () => {
     await drawer.getByRole('button', { name: 'Sửa hồ sơ' }).click();
     let form = page.getByRole('dialog', { name: /^Sửa hồ sơ/ });
     await form.getByLabel('Dân tộc').fill('Tày');
+    await form.getByLabel('Thôn, bản, xóm hoặc tổ dân phố').fill('  Thôn   Đông ');
     await form.getByRole('button', { name: 'Lưu hồ sơ' }).click();
     await form.waitFor({ state: 'hidden' });
-    await eventually(async () => expect((await record('Lê Văn Tới')).ethnicity).toBe('Tày'));
+    await eventually(async () => expect(await record('Lê Văn Tới')).toMatchObject({ ethnicity: 'Tày', village: 'Thôn Đông' }));
+    await drawer.getByRole('row', { name: /Thôn\/bản\s+Thôn Đông/ }).waitFor();
     await drawer.getByRole('button', { name: 'Sửa hồ sơ' }).click();
     form = page.getByRole('dialog', { name: /^Sửa hồ sơ/ });
     await form.getByLabel('Dân tộc').fill('Nùng');

@@ -367,6 +367,8 @@ const TEXT = {
     phone: 'Số điện thoại',
     phoneKept: (masked: string) => `Để trống: giữ số cũ ${masked}`,
     commune: 'Xã / phường nơi ở (gõ tên, tên cũ hay không dấu đều được)',
+    village: 'Thôn, bản, xóm hoặc tổ dân phố',
+    villageHint: 'Ví dụ: Thôn Đông, Bản Na Sang, Tổ 5',
     /** A commune in a picker: one of another province (than the deployment's) names its province. */
     communeOption: (name: string, code: string, otherProvince?: string) =>
       otherProvince ? `${name} — ${otherProvince} (${code})` : `${name} (${code})`,
@@ -459,6 +461,7 @@ const TEXT = {
     sex: 'Giới tính',
     unit: 'Đơn vị',
     commune: 'Xã / phường',
+    village: 'Thôn/bản',
     status: 'Trạng thái',
     code: 'Mã hồ sơ',
     idNumber: 'Số CCCD',
@@ -478,6 +481,7 @@ const TEXT = {
     lastDues: 'Đóng hội phí gần nhất',
     lastActivity: 'Sinh hoạt gần nhất',
     ethnicity: 'Dân tộc',
+    village: 'Thôn/bản',
     enteredCommune: 'Xã ghi trên danh sách',
     updated: 'Cập nhật lúc',
     close: 'Đóng',

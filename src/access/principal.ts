@@ -21,7 +21,7 @@ export interface Principal {
   clientIp: string | null;
 }
 
-/** The roles that manage a record see its phone and ethnicity; others see them masked or not at all. */
+/** The roles that manage a record see its phone, ethnicity and village; others see them masked or not at all. */
 export const managesRecord = (p: Principal, record: { organizationCode: string; unitPath: string | null }) =>
   inScope(writeScope(p), record);
 

@@ -31,6 +31,8 @@ export type RosterField =
   | 'communeCode'
   | 'communeName'
   | 'ethnicity'
+  /** `Thôn, bản` (or under `Địa chỉ`): the member's village within the commune. */
+  | 'village'
   | 'unit'
   | 'joinDate'
   | 'status'
@@ -53,6 +55,7 @@ export const CORE_COLUMNS: RosterColumn[] = [
   { key: 'idNumber', header: 'Số CCCD', aliases: ['so_cccd', 'cccd', 'so dinh danh', 'so_dinh_danh', 'so cmnd', 'cmnd', 'cccd/cmnd', 'so cccd/cmnd', 'so cmnd/cccd', 'so can cuoc', 'can cuoc cong dan', 'so dinh danh ca nhan', 'so ddcn', 'ddcn', 'ma dinh danh'], example: '001185012345' },
   { key: 'phone', header: 'Số điện thoại', aliases: ['so_dien_thoai', 'sdt', 'dien thoai', 'so dt', 'dt'], example: '0912345678' },
   { key: 'communeCode', header: 'Mã xã', aliases: ['ma_xa', 'ma xa/phuong', 'ma phuong xa'], example: '00004' },
+  { key: 'village', header: 'Thôn/bản', aliases: ['thon', 'thon, ban', 'thon_ban', 'thon xom', 'xom', 'ban', 'thon, to dan pho', 'thon/to', 'to dan pho', 'ap', 'khu pho', 'thon ban xom', 'ten thon'], example: 'Thôn Đông' },
   { key: 'ethnicity', header: 'Dân tộc', aliases: ['dan_toc'], example: 'Kinh' },
   { key: 'unit', header: 'Mã đơn vị', aliases: ['ma_don_vi', 'ma chi hoi', 'ma chi doan'], example: 'CHI-01' },
   { key: 'joinDate', header: 'Ngày vào', aliases: ['ngay_vao', 'ngay vao hoi', 'ngay vao doan', 'ngay ket nap', 'ngay gia nhap', 'nam vao hoi', 'nam ket nap', 'ngay thang nam vao hoi', 'thoi gian vao hoi', 'ngay vao cong doan', 'ngay gia nhap cong doan', 'nam vao cong doan'], example: '15/05/2010' },

@@ -28,6 +28,7 @@ const MEMBER = graphql(`
       birthDate
       sex
       ethnicity
+      village
       idNumber
       phone
       statusLabel
@@ -225,6 +226,7 @@ export function MemberDrawer(props: {
               <Descriptions.Item label={T.column.idNumber}>{r.idNumber ?? T.dash}</Descriptions.Item>
               <Descriptions.Item label={T.column.phone}>{r.phone ?? T.dash}</Descriptions.Item>
               <Descriptions.Item label={T.column.commune}>{r.commune?.name ?? T.dash}</Descriptions.Item>
+              <Descriptions.Item label={T.member.village}>{r.village ?? T.dash}</Descriptions.Item>
               <Descriptions.Item label={T.member.enteredCommune}>
                 <EnteredCommune code={r.enteredCommuneCode} />
               </Descriptions.Item>

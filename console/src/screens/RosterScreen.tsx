@@ -18,9 +18,9 @@ import { STATUSES } from './member/member-api.ts';
 import { exportHref, RosterOutputs } from './RosterOutputs.tsx';
 import { COMMUNE_ORGANIZATIONS, OPEN_NOTES, ORGANIZATIONS, ROSTER, UNITS, type RosterRow } from './roster-query.ts';
 
-type ColumnKey = 'code' | 'name' | 'birth' | 'sex' | 'unit' | 'commune' | 'status' | 'idNumber' | 'phone' | 'flags';
+type ColumnKey = 'code' | 'name' | 'birth' | 'sex' | 'unit' | 'commune' | 'village' | 'status' | 'idNumber' | 'phone' | 'flags';
 const DEFAULT_COLUMNS: ColumnKey[] = ['name', 'birth', 'sex', 'unit', 'commune', 'status', 'flags'];
-const ALL_COLUMNS: ColumnKey[] = ['code', 'name', 'birth', 'sex', 'unit', 'commune', 'status', 'idNumber', 'phone', 'flags'];
+const ALL_COLUMNS: ColumnKey[] = ['code', 'name', 'birth', 'sex', 'unit', 'commune', 'village', 'status', 'idNumber', 'phone', 'flags'];
 /** Where her choice of columns is kept in this browser (column names only: nothing of a person). */
 const COLUMNS_KEPT = 'lienthong.roster-columns';
 
@@ -344,6 +344,7 @@ function rosterColumns(keys: ColumnKey[], offset: number, open: (id: string) => 
     sex: { title: T.column.sex, render: (_, r) => (r.sex ? T.sex[r.sex] : T.dash) },
     unit: { title: T.column.unit, render: (_, r) => r.unit?.name ?? T.dash },
     commune: { title: T.column.commune, render: (_, r) => r.commune?.name ?? T.dash },
+    village: { title: T.column.village, render: (_, r) => r.village ?? T.dash },
     status: {
       title: T.column.status,
       render: (_, r) => (

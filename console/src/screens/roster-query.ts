@@ -41,6 +41,7 @@ export const ROSTER = graphql(`
           code
           name
         }
+        village
         unit {
           code
           name

@@ -23,6 +23,7 @@ export interface MemberFieldsInput {
   idNumber?: string | null;
   phone?: string | null;
   ethnicity?: string | null;
+  village?: string | null;
   joinDate?: string | null;
   lastActivityDate?: string | null;
   lastDuesDate?: string | null;
@@ -43,6 +44,7 @@ export const FIELD_LABELS: Record<string, string> = {
   communeCode: 'Mã xã',
   communeName: 'Xã/Phường',
   ethnicity: 'Dân tộc',
+  village: 'Thôn/bản',
   unit: 'Mã đơn vị',
   joinDate: 'Ngày vào',
   status: 'Trạng thái',
@@ -52,7 +54,7 @@ export const FIELD_LABELS: Record<string, string> = {
 };
 
 export type RecordChanges = Partial<
-  Pick<MemberRecord, 'fullName' | 'nameFolded' | 'familyKey' | 'givenKey' | 'sex' | 'idKind' | 'phone' | 'ethnicity' | 'profile'>
+  Pick<MemberRecord, 'fullName' | 'nameFolded' | 'familyKey' | 'givenKey' | 'sex' | 'idKind' | 'phone' | 'ethnicity' | 'village' | 'profile'>
 > & Partial<DatedRecord> & {
   raw?: RawValues;
   /** The clear ID number and its entered form: the service seals them before anything is stored. */
@@ -79,6 +81,18 @@ export function parseEthnicity(input: string): Parsed<string> {
   if (!text.ok) return text;
   if (/[^\p{L}\p{M} '().,-]/u.test(text.value) || !/\p{L}/u.test(text.value))
     return refuse(`'${text.value}' không phải tên dân tộc (chỉ gồm chữ cái, dấu cách và ' - ( ))`);
+  return text;
+}
+
+/** The longest village name kept (thôn, bản, xóm, tổ dân phố, with its number or its old name in brackets). */
+export const MAX_VILLAGE_LENGTH = 100;
+
+/** Thôn, bản: free text of letters, digits and the punctuation of an address ("Tổ 5", "Bản Na Sang (cũ: Na Sang 2)"). */
+export function parseVillage(input: string): Parsed<string> {
+  const text = parseFreeText(input, { max: MAX_VILLAGE_LENGTH, latinOnly: true });
+  if (!text.ok) return text;
+  if (/[^\p{L}\p{M}\p{N} '().,/-]/u.test(text.value) || !/[\p{L}\p{N}]/u.test(text.value))
+    return refuse(`'${text.value}' không phải tên thôn, bản (chỉ gồm chữ, số, dấu cách và ' - , . / ( ))`);
   return text;
 }
 
@@ -144,6 +158,11 @@ export function normalizeMemberFields(
   if (input.ethnicity !== undefined) {
     if (blank(input.ethnicity)) changes.ethnicity = null;
     else take('ethnicity', input.ethnicity, parseEthnicity(input.ethnicity), (e) => (changes.ethnicity = e));
+  }
+
+  if (input.village !== undefined) {
+    if (blank(input.village)) changes.village = null;
+    else take('village', input.village, parseVillage(input.village), (v) => (changes.village = v));
   }
 
   if (input.profile) changes.profile = mergeProfile(input.profile, ctx.definition, ctx.current?.profile ?? {}, problems);

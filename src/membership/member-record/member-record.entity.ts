@@ -135,6 +135,10 @@ export class MemberRecord {
   @Column({ type: 'text', nullable: true })
   ethnicity: string | null;
 
+  /** The village (thôn, bản, xóm, tổ dân phố) as her roster writes it: within the commune, where she knows the member. */
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  village: string | null;
+
   @Column({ name: 'unit_id', type: 'uuid', nullable: true })
   unitId: string | null;
 

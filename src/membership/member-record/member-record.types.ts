@@ -122,6 +122,11 @@ export class MemberRecordType {
   communeCandidates: CommuneType[];
   @Field(() => String, { nullable: true, description: 'Commune code as entered (old or new)' }) enteredCommuneCode: string | null;
   @Field(() => String, { nullable: true, description: 'Sensitive: only for the roles that manage the record.' }) ethnicity: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Thôn, bản, xóm or tổ dân phố as entered; only for the roles that manage the record.',
+  })
+  village: string | null;
   @Field(() => UnitRefType, { nullable: true }) unit: UnitRefType | null;
   @Field(() => String, { nullable: true, description: 'As birthDate: `2005`, `2005-03` or `2005-03-15`' }) joinDate: string | null;
   @Field(() => DatePrecisionEnum, { nullable: true }) joinDatePrecision?: DatePrecisionEnum;
@@ -239,6 +244,12 @@ export abstract class MemberFieldsInputBase {
   communeName?: string;
 
   @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(60) ethnicity?: string;
+
+  @Field({ nullable: true, description: 'Thôn, bản, xóm or tổ dân phố (free text, up to 100 characters); empty clears it' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(400)
+  village?: string;
 
   @Field({ nullable: true, description: 'As birthDate: a year or a month alone is kept as such' })
   @IsOptional()

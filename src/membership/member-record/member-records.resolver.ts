@@ -212,7 +212,7 @@ export class MemberRecordsResolver {
     };
   }
 
-  /** Masks by role: ID numbers always; phone and ethnicity unless the caller manages the record. */
+  /** Masks by role: ID numbers always; phone, ethnicity and village unless the caller manages the record. */
   private async toType(r: MemberRecord, caller: Principal): Promise<MemberRecordType> {
     const manages = managesRecord(caller, { organizationCode: r.organizationCode, unitPath: r.unit?.path ?? null });
     const def = await this.organizations.get(r.organizationCode);
@@ -237,6 +237,7 @@ export class MemberRecordsResolver {
       communeCandidates: r.communeCandidates.map(commune).filter((c) => c !== null),
       enteredCommuneCode: r.communeEnteredCode,
       ethnicity: manages ? r.ethnicity : null,
+      village: manages ? r.village : null,
       unit: r.unit ? { code: r.unit.code, name: r.unit.name } : null,
       joinDate: shownRecordDate(r, 'joinDate'),
       joinDatePrecision: recordDate(r, 'joinDate')?.precision as DatePrecisionEnum | undefined,

@@ -55,6 +55,7 @@ export function personalDataCopyText(c: CopySource): string {
     field('Số điện thoại', r.phone),
     field('Xã/phường (mã)', r.communeCode),
     ...(r.communeEnteredCode && r.communeEnteredCode !== r.communeCode ? [field('Mã xã như đã ghi khi nhập', r.communeEnteredCode)] : []),
+    field('Thôn/bản', r.village),
     field('Dân tộc', r.ethnicity),
     field('Chi hội / đơn vị', r.unit ? `${r.unit.name} (${r.unit.code})` : null),
     field('Ngày vào', day(r.joinDate, r.joinDatePrecision)),

@@ -140,7 +140,7 @@ export class RecordPrivacyService {
    * register match, a confirmed link) and those of `alsoErase` (records only the model joins,
    * which the administrator confirmed from `erasurePlan`). Each row stays for the aggregate figures
    * (organization, unit, commune, status, sex, birth year, dates) with name, folded name and name
-   * keys, numbers, phone, ethnicity, profile and raw values removed; the free text about them
+   * keys, numbers, phone, ethnicity, village, profile and raw values removed; the free text about them
    * (history reasons, decision notes, audit notes) and her rejected import rows go too; keyed
    * hashes stay as a tombstone so a later import asks before creating the person again.
    */
@@ -233,6 +233,7 @@ export class RecordPrivacyService {
       idIssues: [],
       phone: null,
       ethnicity: null,
+      village: null,
       communeEnteredCode: null,
       profile: {},
       raw: {},

@@ -50,6 +50,7 @@ interface ExportRow {
   commune_entered_code: string | null;
   commune_name: string | null;
   ethnicity: string | null;
+  village: string | null;
   unit_code: string | null;
   unit_name: string | null;
   join_date: string | null;
@@ -76,6 +77,7 @@ export function templateRow(r: ExportRow, columns: RosterColumn[], def: Organiza
     phone: r.phone ?? '',
     communeCode: r.commune_code ?? r.commune_entered_code ?? '',
     ethnicity: r.ethnicity ?? '',
+    village: r.village ?? '',
     unit: r.unit_code ?? '',
     joinDate: vnDate(r.join_date, r.join_date_precision),
     status: statusLabel(r.status, def),
@@ -173,7 +175,7 @@ export class RosterExportService {
       const page: ExportRow[] = await this.db.query<ExportRow[]>(
         `SELECT r.id, r.given_key, r.name_folded, r.external_id, r.full_name, to_char(r.birth_date, 'YYYY-MM-DD') AS birth_date, r.birth_date_precision, r.sex,
                 r.id_number_masked, ${clear ? 'r.id_number_sealed' : 'NULL::bytea'} AS id_number_sealed, r.phone, r.commune_code, r.commune_entered_code,
-                c.name AS commune_name, r.ethnicity, u.code AS unit_code, u.name AS unit_name,
+                c.name AS commune_name, r.ethnicity, r.village, u.code AS unit_code, u.name AS unit_name,
                 to_char(r.join_date, 'YYYY-MM-DD') AS join_date, r.join_date_precision, r.status, to_char(r.last_activity_date, 'YYYY-MM-DD') AS last_activity_date,
                 r.last_activity_date_precision, to_char(r.last_dues_date, 'YYYY-MM-DD') AS last_dues_date, r.last_dues_date_precision, r.profile
            FROM member_record r LEFT JOIN unit u ON u.id = r.unit_id LEFT JOIN commune c ON c.code = r.commune_code

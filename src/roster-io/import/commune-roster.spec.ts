@@ -85,7 +85,9 @@ describe('a commune roster as a secretary keeps it (.xlsx written by exceljs, re
     await writeCommuneRoster(file);
     const { members, skipped, summary } = await readRoster(file);
     expect(summary.sheets).toEqual([{ name: 'DS hội viên', headerRow: 6, note: null }]);
-    expect(summary.ignoredColumns).toEqual(['Địa chỉ: Thôn, bản']);
+    expect(summary.ignoredColumns).toEqual([]);
+    // Her village, kept beside the commune it names (it was read and dropped before).
+    expect(new Set(members.map((m) => m.row.fields.village))).toEqual(new Set(['Bản Co Mị']));
     expect(members.map((m) => m.row.fields.fullName)).toEqual([
       'Lò Thị Mai', 'Nguyễn Thị Lan', 'Quàng Thị Hoa', 'Lường Thị Xuân', 'Cà Thị Dung', 'Tòng Thị Phương', 'Vì Thị Hương',
       'Lò Thị Hằng', 'Nguyễn Thị Thu', 'Điêu Thị Ngọc', 'Lê Thị Yến', 'Bạc Thị Thoa', 'Hoàng Thị Nga', 'Phạm Thị Sen',

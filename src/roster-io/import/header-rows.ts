@@ -34,6 +34,22 @@ const NAME_PARTS: Record<string, string> = {
   ten: 'givenName',
 };
 const COMMUNE_SUBS = new Set(['xa', 'phuong', 'xaphuong', 'phuongxa', 'xaphuongthitran', 'xaphuongdackhu']);
+/** Sub-columns of `Địa chỉ` that name the village within the commune (`Thôn, bản`, `Tổ dân phố`, `Ấp`…). */
+const VILLAGE_SUBS = new Set([
+  'thon',
+  'ban',
+  'thonban',
+  'xom',
+  'thonxom',
+  'tothon',
+  'thonbanxom',
+  'to',
+  'todanpho',
+  'khupho',
+  'khudanpho',
+  'ap',
+  'khom',
+]);
 /** Sub-column words that say a row is a header's second row (they are no member's value). */
 const SUB_WORDS = new Set([
   ...Object.keys(BY_SEX), ...Object.keys(NAME_PARTS), ...COMMUNE_SUBS, 'thon', 'ban', 'thonban', 'xom', 'thonxom', 'tothon',
@@ -49,7 +65,9 @@ export function headerColumn(cell: HeaderCell, byKey: Map<string, RosterColumn>)
   const parent = headerKey(cell.parent);
   if (SEX_PARENTS.has(parent) && BY_SEX[own]) return BY_SEX[own];
   if (NAME_PARENTS.has(parent) && NAME_PARTS[own]) return column(NAME_PARTS[own]);
-  if (byKey.get(parent)?.key === 'address') return COMMUNE_SUBS.has(own) ? column('address') : undefined;
+  if (byKey.get(parent)?.key === 'address')
+    // (A village under Quê quán is where she was born, not where she lives.)
+    return COMMUNE_SUBS.has(own) ? column('address') : VILLAGE_SUBS.has(own) && parent !== 'quequan' ? byKey.get('thonban') : undefined;
   return columnNamed(cell.text, byKey) ?? byKey.get(headerKey(`${cell.parent} ${cell.text}`));
 }
 

@@ -1,7 +1,7 @@
 import { ANY_PRECISION, formatPartialDate, parsePartialDate, type PartialDate } from '../../common/dates/partial-date.js';
 import { isMaskedIdNumber, type Sex } from '../../common/identity/id-number.js';
 import type { CommuneFromAddress } from '../../geography/commune-from-address.js';
-import { parseExternalId, type MemberFieldsInput } from '../../membership/member-record/member-input.js';
+import { FIELD_LABELS, parseExternalId, parseVillage, type MemberFieldsInput } from '../../membership/member-record/member-input.js';
 import { parseRecordDate, type RecordDateField } from '../../membership/member-record/record-dates.js';
 import { MEMBER_STATUS_INFO, parseStatusLabel, type MemberStatus } from '../../membership/status/member-status.js';
 import { SPLIT_NAME_FIELDS, type HeaderMatch, type RosterColumn } from '../roster-columns.js';
@@ -148,6 +148,7 @@ export function readRosterRow(src: RowCells, header: HeaderMatch, ctx: RowReadin
   const bareAddress = readPlace(cells, fields, ctx);
   const ethnicity = cells.text('ethnicity');
   if (ethnicity !== undefined) fields.ethnicity = ethnicity;
+  readVillage(cells, fields);
   const profile = cells
     .keys()
     .filter((k) => k.startsWith('profile.') && cells.text(k))
@@ -332,6 +333,15 @@ function readPlace(cells: Cells, fields: RosterRow['fields'], ctx: RowReadingCon
   if (found.bare) return { text: address, column: cells.header('address'), communeCode: found.communeCode, warning: found.warning };
   cells.warn('address', found.warning);
   return undefined;
+}
+
+/** Thôn, bản: an optional cell, so one that cannot be kept (too long, signs) is left empty with a warning. */
+function readVillage(cells: Cells, fields: RosterRow['fields']): void {
+  const village = cells.text('village');
+  if (village === undefined) return;
+  const read = parseVillage(village);
+  if (read.ok) fields.village = read.value;
+  else cells.warn('village', `${FIELD_LABELS.village}: ${read.reason}`);
 }
 
 /**

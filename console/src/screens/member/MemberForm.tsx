@@ -19,6 +19,7 @@ export interface EditedRecord {
   birthDate: string | null;
   sex: string | null;
   ethnicity: string | null;
+  village: string | null;
   joinDate: string | null;
   idNumber: string | null;
   phone: string | null;
@@ -30,6 +31,7 @@ interface Values {
   birthDate?: string;
   sex?: 'MALE' | 'FEMALE';
   ethnicity?: string;
+  village?: string;
   idNumber?: string;
   phone?: string;
   communeCode?: string;
@@ -39,7 +41,7 @@ interface Values {
   reason?: string;
 }
 
-const EDITABLE = ['fullName', 'birthDate', 'sex', 'ethnicity', 'communeCode', 'joinDate'] as const;
+const EDITABLE = ['fullName', 'birthDate', 'sex', 'ethnicity', 'village', 'communeCode', 'joinDate'] as const;
 
 function initialValues(r: EditedRecord | null): Partial<Values> {
   if (!r) return {};
@@ -49,6 +51,7 @@ function initialValues(r: EditedRecord | null): Partial<Values> {
     birthDate: date(r.birthDate),
     sex: (r.sex as Values['sex']) ?? undefined,
     ethnicity: r.ethnicity ?? undefined,
+    village: r.village ?? undefined,
     joinDate: date(r.joinDate),
     communeCode: r.commune?.code,
   };
@@ -83,7 +86,18 @@ function questionOf(
 /** A new member's fields, those she filled. */
 function filled(v: Values): Omit<VariablesOf<typeof CREATE>['input'], 'organization'> {
   const out: Record<string, string> & { fullName: string } = { fullName: v.fullName.trim() };
-  for (const k of ['birthDate', 'sex', 'ethnicity', 'idNumber', 'phone', 'communeCode', 'unit', 'joinDate', 'externalId'] as const) {
+  for (const k of [
+    'birthDate',
+    'sex',
+    'ethnicity',
+    'idNumber',
+    'phone',
+    'communeCode',
+    'village',
+    'unit',
+    'joinDate',
+    'externalId',
+  ] as const) {
     const x = v[k]?.trim();
     if (x) out[k] = x;
   }
@@ -190,6 +204,9 @@ export function MemberForm(props: {
         </Space>
         <Form.Item name="communeCode" label={T.form.commune}>
           <CommunePicker label={T.form.commune} placeholder={T.form.commune} initial={record?.commune ?? undefined} />
+        </Form.Item>
+        <Form.Item name="village" label={T.form.village}>
+          <Input autoComplete="off" maxLength={100} placeholder={T.form.villageHint} />
         </Form.Item>
         {!record && (
           <Form.Item name="unit" label={T.form.unit}>
