@@ -250,6 +250,18 @@ describe("a commune office's own roster: her chi hội written short, hamlets in
     const after = await t.sql<{ n: number }>(`SELECT count(*)::int AS n FROM member_record WHERE full_name = 'Lý Thị Nga'`);
     expect(after[0].n).toBe(1);
   });
+  it('takes her same list again as unchanged: a member with a year alone and nothing else to tell is her own line, not held', async () => {
+    const rows = [
+      [1, 'Xa Thị Lan', '1965', '', '', ''],
+      [2, 'Trần Văn Sơn', '1948', '', '', ''],
+    ];
+    expect((await importRoster(rows)).map((p) => p.fate)).toEqual(['CREATED', 'CREATED']);
+    expect(await t.sql(`SELECT 1 FROM member_record WHERE full_name IN ('Xa Thị Lan', 'Trần Văn Sơn') AND import_digest IS NULL`)).toEqual([]);
+    // Next month and the month after (each upload a file of its own): her own lines each time, never asked about.
+    expect((await importRoster(rows)).map((p) => p.fate)).toEqual(['UNCHANGED', 'UNCHANGED']);
+    expect((await importRoster(rows)).map((p) => p.fate)).toEqual(['UNCHANGED', 'UNCHANGED']);
+  });
+
   it('matches next month a member whose row names her chi hội (no commune): her full birth date in her ward, not held to ask for the ward', async () => {
     await importRoster([[1, 'Bùi Thị Sen', '16/11/1968', '', '', 'Ngọc Khánh']]);
     // Re-typed next month: her chi hội written in full, the line changed, still no commune, CCCD or phone.

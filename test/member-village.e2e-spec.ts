@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Role } from '../src/access/role.js';
 import { RosterExportService } from '../src/roster-io/export/roster-export.service.js';
+import { ImportUndoService } from '../src/roster-io/import/import-undo.service.js';
 import { RosterImportService } from '../src/roster-io/import/roster-import.service.js';
 import { CLI_PRINCIPAL as CLI, createTestApp, type TestApp } from './test-app.js';
 
@@ -64,6 +65,14 @@ describe('the member’s village (thôn, bản): imported, typed, shown, exporte
       'DTN-V2,Quàng Thị Ơn,06/06/2002,Nữ,00004,P1,Tổ 5',
     ]);
     expect(again).toMatchObject({ updated: 1, unchanged: 1 });
+    expect(await village('DTN-V1')).toBe('Bản Pá Khoang');
+    // Undone, the village is as it was; imported again, as corrected.
+    await t.app.get(ImportUndoService).undoImport(again.jobId, 'gửi nhầm bản chưa duyệt', CLI);
+    expect(await village('DTN-V1')).toBe('Bản Na Sang');
+    await importCsv([
+      'Mã hồ sơ,Họ và tên,Ngày sinh,Giới tính,Mã xã,Mã đơn vị,Thôn/xóm',
+      'DTN-V1,Lò Văn Sướng,05/05/2001,Nam,00004,P1,Bản Pá Khoang',
+    ]);
     expect(await village('DTN-V1')).toBe('Bản Pá Khoang');
   });
 

@@ -16,6 +16,13 @@ describe('a header of two rows, merged cells carried over their sub-columns', ()
       unknown: [],
     },
     {
+      name: 'Địa chỉ over Thôn/xóm | Xã (cũ): the old commune read as the address, the village kept',
+      top: ['STT', 'Họ và tên', 'Ngày sinh', 'Địa chỉ', '', 'Ghi chú'],
+      sub: ['', '', '', 'Thôn/xóm', 'Xã (cũ)', ''],
+      fields: { 1: 'fullName', 2: 'birthDate', 3: 'village', 4: 'address', 5: 'note' },
+      unknown: [],
+    },
+    {
       name: "a ward's Địa chỉ over Tổ dân phố | Phường, beside the Chi đoàn column",
       top: ['STT', 'Họ và tên', 'Ngày sinh', 'Địa chỉ', '', 'Chi đoàn', 'Ghi chú'],
       sub: ['', '', '', 'Tổ dân phố', 'Phường', '', ''],

@@ -58,9 +58,12 @@ const SUB_WORDS = new Set([
   'huyen', 'tinh', 'so', 'ngaycap', 'noicap', 'ngay', 'thang', 'nam', 'chinhthuc', 'dubi',
 ]); // prettier-ignore
 
+/** A sub-column's key without what it adds in brackets (`Xã (cũ)`, `Thôn (bản)`): the word that names it. */
+const subKey = (text: string): string => headerKey(text.replace(/\([^)]*\)|\[[^\]]*\]/g, ' ')) || headerKey(text);
+
 /** The column a header cell names, its parent read with it (a sub-column alone first, then with its parent). */
 export function headerColumn(cell: HeaderCell, byKey: Map<string, RosterColumn>): RosterColumn | undefined {
-  const own = headerKey(cell.text);
+  const own = subKey(cell.text);
   if (!cell.parent) return columnNamed(cell.text, byKey);
   const parent = headerKey(cell.parent);
   if (SEX_PARENTS.has(parent) && BY_SEX[own]) return BY_SEX[own];
@@ -90,8 +93,8 @@ export function twoRowHeader(top: string[], sub: string[], def: OrganizationDefi
       cells.push({ parent: null, text: above });
       continue;
     }
-    const key = headerKey(below);
-    if (!parent || !(SUB_WORDS.has(key) || byKey.has(key))) return null;
+    const key = subKey(below);
+    if (!parent || !(SUB_WORDS.has(key) || byKey.has(key) || byKey.has(headerKey(below)))) return null;
     anySub = true;
     cells.push({ parent, text: below });
   }

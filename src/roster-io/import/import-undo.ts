@@ -98,8 +98,12 @@ export async function writeUnchangedDigests(em: EntityManager, inChunk: string, 
      ON CONFLICT (job_id, record_id) DO NOTHING`,
     params,
   );
+  // Only where it differs: the trigger that clears a digest on any other write takes a digest written
+  // equal to the one already there for such a write, and would clear it (her next file then held its
+  // year-only members, their lines no longer known).
   await em.query(
-    `UPDATE member_record m SET import_digest = (p.record_values->>'import_digest')::bytea FROM import_plan_row p WHERE ${unchanged}`,
+    `UPDATE member_record m SET import_digest = (p.record_values->>'import_digest')::bytea FROM import_plan_row p
+      WHERE ${unchanged} AND m.import_digest IS DISTINCT FROM (p.record_values->>'import_digest')::bytea`,
     params,
   );
 }
