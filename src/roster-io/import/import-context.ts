@@ -25,6 +25,8 @@ export class ImportContext {
   anyTombstone = true;
   /** The codes of the records a held row may be (its candidates): never "missing from the file". */
   readonly heldCandidates = new Set<string>();
+  /** Each new member's line without a code (its digest), with where it was first: the same line again is held (`known-members.ts`). */
+  readonly newLines = new Map<string, string>();
   /** Her decisions on held rows, by place (`held-decisions.ts`): set from the run's options. */
   decisions = new Map<string, string | null>();
   /** Records created, linked at the end while the import stays small. */

@@ -6,7 +6,7 @@ import { probeOfColumns, type KnownMatch } from '../../membership/member-record/
 import { matchListings } from '../../membership/member-record/listed-person/known-members.js';
 import type { PreparedRow } from './prepare-row.js';
 import type { RosterRow } from './roster-row.js';
-import { rowDigest } from './sheet-reader.js';
+import { rowDigest, rowPlace } from './sheet-reader.js';
 
 export type { KnownMatch } from '../../membership/member-record/listed-person/known-member-rules.js';
 
@@ -32,22 +32,49 @@ export function probeOf({ ordinal, prepared, communeIfNone, row }: UncodedRow) {
   return probeOfColumns(ordinal, prepared.values, communeIfNone, lineAs);
 }
 
-/** Each uncoded row of a batch against the organization's records (rows absent from the map are NEW), then her decisions on the rows it held. */
+/**
+ * Each uncoded row of a batch against the organization's records (rows absent from the map are NEW),
+ * a new member's line the file already gave (`newLines`, across the run's batches) held, then her
+ * decisions on the rows it held.
+ */
 export async function matchKnownMembers(
   em: EntityManager,
   org: string,
   rows: UncodedRow[],
   decisions: Map<string, string | null> = new Map(),
+  newLines: Map<string, string> = new Map(),
 ): Promise<Map<number, KnownMatch>> {
   const matches = await matchListings(
     em,
     org,
     rows.map(probeOf).filter((p) => !!p),
   );
+  holdRepeatedLines(rows, matches, newLines);
   // The held rows she decided in the preview (held-decisions.ts).
   const places = rows
     .filter((r) => r.source)
     .map((r) => ({ ordinal: r.ordinal, place: placeKey(r.source!.sheet, r.source!.row), row: r.source!.row }));
   settleHeld(matches, places, decisions);
   return matches;
+}
+
+/**
+ * One person written twice in her file (the same line, word for word, STT and code aside), both new:
+ * the first is created, the second held — never a second record without her say ("Thêm người mới"
+ * for two people alike in every column). `newLines`: each new line's digest and where it was first.
+ */
+function holdRepeatedLines(rows: UncodedRow[], matches: Map<number, KnownMatch>, newLines: Map<string, string>): void {
+  for (const r of rows) {
+    if (!r.row || matches.has(r.ordinal)) continue;
+    const line = rowDigest({ ...r.row, externalId: '' }).toString('base64');
+    const first = newLines.get(line);
+    const here = r.source ? rowPlace(r.source) : `dòng ${r.ordinal}`;
+    if (!first) newLines.set(line, here);
+    else if (first !== here)
+      matches.set(r.ordinal, {
+        kind: 'HOLD',
+        reason: `giống hệt ${first} của tệp (cùng họ tên, ngày sinh và mọi cột khác): nếu là một người, xóa dòng này khỏi tệp; nếu là hai người khác nhau, chọn "Người khác: thêm hồ sơ mới" (hoặc ghi thêm số CCCD, số điện thoại cho dễ phân biệt)`,
+        candidates: [],
+      });
+  }
 }

@@ -388,4 +388,4 @@ export function rowDigest(row: RosterRow): Buffer {
 }
 
 /** Where a row is in the file, for the duplicate-code message ("dòng 12 (trang DS)"). */
-export const rowPlace = (s: SourceRow): string => (s.sheet ? `dòng ${s.row} (trang ${s.sheet})` : `dòng ${s.row}`);
+export const rowPlace = (s: Pick<SourceRow, 'sheet' | 'row'>): string => (s.sheet ? `dòng ${s.row} (trang ${s.sheet})` : `dòng ${s.row}`);

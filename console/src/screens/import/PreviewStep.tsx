@@ -91,11 +91,9 @@ export function PreviewStep(props: {
       return next;
     });
   const heldChoice = (r: Row) =>
-    r.fate === 'HELD' && r.candidates.length > 0 ? (
-      <HeldChoice row={r} value={decisionOf(r)} narrow={narrow} onChange={(d) => decide(r, d)} />
-    ) : null;
+    r.fate === 'HELD' ? <HeldChoice row={r} value={decisionOf(r)} narrow={narrow} onChange={(d) => decide(r, d)} /> : null;
   const heldCount = p?.counts.find((c) => c.fate === 'HELD')?.count ?? 0;
-  const anyHeld = rows.some((r) => r.fate === 'HELD' && r.candidates.length > 0);
+  const anyHeld = rows.some((r) => r.fate === 'HELD');
   const pending = changedMapping || decisions.size > 0 || createUnits;
   // The server's reasons are written as a Hội says them: read in her organization's words (terms.ts).
   const reasonOf = (r: Row) =>
