@@ -128,15 +128,18 @@ describe('members already known (issue 17, item 3)', () => {
     expect((await records('HPN')).filter((r) => r.full_name.startsWith('Lường Thị Ơn'))).toHaveLength(1);
   });
 
-  it('holds the second of two identical lines of her file (one person written twice), never two records; a namesake born another year is another member', async () => {
+  it('holds the second of two identical lines of her file (one person written twice), never two records; a namesake born another year, or a line of a name and a year alone, is another member', async () => {
     const lines = [
       'Hoàng Thị Thanh,04/06/1956,Nữ,,0912555111,00004,NCT-T1',
       'Bùi Văn Nhất,1955,Nam,,,00004,NCT-T1',
       'Hoàng Thị Thanh,04/06/1956,Nữ,,0912555111,00004,NCT-T1',
       'Bùi Văn Nhất,1962,Nam,,,00004,NCT-T1',
+      // A name and a year alone, twice: two namesakes of one bản as often as one woman written twice; both kept.
+      'Vàng Thị Dí,1977,Nữ,,,00004,NCT-T1',
+      'Vàng Thị Dí,1977,Nữ,,,00004,NCT-T1',
     ];
     const first = await importCsv('NCT', 'nct-twice.csv', UNCODED, lines);
-    expect([first.created, first.held]).toEqual([3, 1]);
+    expect([first.created, first.held]).toEqual([5, 1]);
     const [held] = await t.sql<{ row_number: number; reason: string }>(
       `SELECT row_number, reason FROM import_plan_row WHERE job_id = $1 AND fate = 'HELD'`,
       [first.jobId],
@@ -145,7 +148,13 @@ describe('members already known (issue 17, item 3)', () => {
       row_number: 4,
       reason: expect.stringMatching(/^chờ quyết định: giống hệt dòng 2 của tệp \(cùng họ tên, ngày sinh/) as unknown,
     });
-    expect((await records('NCT')).map((r) => r.full_name)).toEqual(['Bùi Văn Nhất', 'Bùi Văn Nhất', 'Hoàng Thị Thanh']);
+    expect((await records('NCT')).map((r) => r.full_name)).toEqual([
+      'Bùi Văn Nhất',
+      'Bùi Văn Nhất',
+      'Hoàng Thị Thanh',
+      'Vàng Thị Dí',
+      'Vàng Thị Dí',
+    ]);
   });
 
   it('keeps a person listed under two codes with one CCCD: both stored, both flagged, still flagged after a link run', async () => {

@@ -59,13 +59,15 @@ export async function matchKnownMembers(
 }
 
 /**
- * One person written twice in her file (the same line, word for word, STT and code aside), both new:
- * the first is created, the second held — never a second record without her say ("Thêm người mới"
- * for two people alike in every column). `newLines`: each new line's digest and where it was first.
+ * One person written twice in her file (the same line, word for word, STT and code aside), both new,
+ * the line telling who she is (a full birth date, a phone or an ID number): the first is created, the
+ * second held — never a second record without her say. A line of a name and a year alone may be two
+ * namesakes of one village (an upland bản's Vàng Thị Dí, 1977): both are created, as they always were.
+ * `newLines`: each new line's digest and where it was first.
  */
 function holdRepeatedLines(rows: UncodedRow[], matches: Map<number, KnownMatch>, newLines: Map<string, string>): void {
   for (const r of rows) {
-    if (!r.row || matches.has(r.ordinal)) continue;
+    if (!r.row || matches.has(r.ordinal) || !tellsWho(r.prepared.values)) continue;
     const line = rowDigest({ ...r.row, externalId: '' }).toString('base64');
     const first = newLines.get(line);
     const here = r.source ? rowPlace(r.source) : `dòng ${r.ordinal}`;
@@ -77,4 +79,11 @@ function holdRepeatedLines(rows: UncodedRow[], matches: Map<number, KnownMatch>,
         candidates: [],
       });
   }
+}
+
+/** Whether a line says who the person is beyond a name and a year: a full birth date (not 01/01), a phone, an ID number. */
+function tellsWho(v: Record<string, unknown> | null): boolean {
+  if (!v) return false;
+  const fullDay = v.birthDatePrecision === 'DAY' && typeof v.birthDate === 'string' && !v.birthDate.endsWith('-01-01');
+  return fullDay || !!v.phone || !!v.idNumberHash;
 }
