@@ -192,6 +192,36 @@ describe('the console: her flags, and her roster as Excel', () => {
     await context.close();
   });
 
+  it('asks her to complete a record nothing identifies (no ID, no full birth date, no phone), never to end it; the phone she adds takes the flag away at once', async () => {
+    const created = await t.gql(
+      `mutation { createMemberRecord(input: { organization: "HND", externalId: "NO-ID", fullName: "Cà Văn Nọi", sex: MALE, birthDate: "1968", communeCode: "00008" }) { id } }`,
+      {},
+      { token: await t.serviceToken(Role.SECRETARIAT, 'HND') },
+    );
+    expect(created.errors).toBeUndefined();
+    const context = await b.context();
+    const page = await logInThroughPage(context, t.url, await t.createUser('xa-hnd-bo-sung', Role.SECRETARIAT, 'HND'));
+    page.setDefaultTimeout(8000);
+    await page.getByRole('link', { name: 'Cảnh báo', exact: true }).click();
+    const row = page.getByRole('row').filter({ hasText: 'Cà Văn Nọi' });
+    await row.getByText('Không có số định danh, ngày sinh đầy đủ hay số điện thoại để xác định người này').waitFor();
+    expect(await row.getByRole('button', { name: 'Xác nhận' }).count()).toBe(0);
+    await row.getByRole('button', { name: 'Mở hồ sơ để bổ sung, sửa' }).click();
+    const drawer = page.getByRole('dialog', { name: 'Cà Văn Nọi' });
+    await drawer.getByRole('button', { name: 'Sửa hồ sơ' }).click();
+    const form = page.getByRole('dialog', { name: /^Sửa hồ sơ/ });
+    await form.getByLabel('Số điện thoại').fill('0912 345 111');
+    await form.getByRole('button', { name: 'Lưu hồ sơ' }).click();
+    await form.waitFor({ state: 'hidden' });
+    await eventually(async () =>
+      expect(
+        await t.sql(`SELECT f.code FROM record_flag f JOIN member_record r ON r.id = f.record_id WHERE r.external_id = 'NO-ID'`),
+      ).toEqual([]),
+    );
+    await drawer.getByText('Không có số định danh', { exact: false }).waitFor({ state: 'detached' });
+    await context.close();
+  });
+
   it('exports her roster as an .xlsx with the CCCD masked, and the export is logged', async () => {
     const context = await b.context();
     const user = await t.createUser('xa-hnd-2', Role.SECRETARIAT, 'HND');

@@ -71,6 +71,32 @@ describe('eligibility flags at entry (the form, an import, its undo)', () => {
     expect(await flagged('INELIGIBLE_AGE', dtn)).toEqual([]);
   });
 
+  it('flags a record nothing identifies at once, as a warning (never a suspicion), and clears it when she adds a phone', async () => {
+    const created = await t.gql<{ createMemberRecord: { id: string } }>(
+      `mutation { createMemberRecord(input: { organization: "DTN", externalId: "DTN-BARE", fullName: "Giàng A Lử", sex: MALE, birthDate: "2001", communeCode: "00004" }) { id } }`,
+      {},
+      { token: dtn },
+    );
+    expect(created.errors).toBeUndefined();
+    expect(await state('DTN-BARE')).toEqual({
+      flags: [
+        {
+          code: 'NO_IDENTITY',
+          severity: 'WARNING',
+          message: 'Không có số định danh, ngày sinh đầy đủ hay số điện thoại để xác định người này',
+        },
+      ],
+      person: { flags: ['NO_IDENTITY'], ao: false, ao_reasons: [] },
+    });
+    const phoned = await t.gql(
+      `mutation($id: ID!) { updateMemberRecord(id: $id, input: { phone: "0912 000 777" }) { id } }`,
+      { id: created.data!.createMemberRecord.id },
+      { token: dtn },
+    );
+    expect(phoned.errors).toBeUndefined();
+    expect(await state('DTN-BARE')).toEqual({ flags: null, person: { flags: [], ao: false, ao_reasons: [] } });
+  });
+
   it('takes the flag and the suspicion away from a membership she ends (an ended member is out of no rule)', async () => {
     const created = await t.gql<{ createMemberRecord: { id: string } }>(
       `mutation { createMemberRecord(input: { organization: "DTN", externalId: "DTN-ENDED", fullName: "Lò Văn Thắm", sex: MALE, birthDate: "03/03/1980", communeCode: "00004" }) { id } }`,

@@ -94,6 +94,8 @@ const TEXT = {
     empty: 'Không có hồ sơ nào bị cảnh báo',
     reasons: 'Cảnh báo và lý do',
     confirm: 'Xác nhận',
+    /** A data flag's action: open the record to complete or correct it. */
+    correct: 'Mở hồ sơ để bổ sung, sửa',
     dismiss: 'Không đúng',
     onlyAttention: 'Chỉ hồ sơ Ban Dân vận đề nghị chú ý',
     showDismissed: 'Hiện cả cảnh báo đã bác bỏ',

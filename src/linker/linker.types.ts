@@ -220,6 +220,11 @@ export class RecordFlagType {
       'The day (yyyy-mm-dd) the evidence dates what happened: the register’s death date, a roster note’s day. Confirmed as `evidenceOutcome` without a `date`, the membership ends on it.',
   })
   evidenceDate: string | null;
+  @Field({
+    description:
+      'Whether confirming it ends the membership (resolveFlag CONFIRMED); false for a data flag (NO_IDENTITY, INVALID_ID…), settled by correcting the record.',
+  })
+  confirmable: boolean;
   @Field(() => String, { nullable: true, description: 'ATTENTION, CONFIRMED or FALSE_ALARM' }) resolution: string | null;
   @Field(() => String, { nullable: true }) note: string | null;
 }

@@ -52,6 +52,7 @@ const FLAGGED = graphql(`
         message
         evidenceOutcome
         evidenceDate
+        confirmable
         resolution
         note
       }
@@ -273,9 +274,16 @@ export function FlagsScreen({ session }: { session: Session }) {
                   {/* The Ban Dân vận's "chú ý" asks her to look again: the decision is still hers. */}
                   {(!f.resolution || f.resolution === 'ATTENTION') && f.severity !== 'INFO' && secretariat && (
                     <Space size={4} wrap style={{ marginLeft: 8 }}>
-                      <Button size="small" onClick={() => ask(r, f, 'CONFIRMED')}>
-                        {T.flags.confirm}
-                      </Button>
+                      {/* A data flag is settled by correcting the record (a phone, a full birth date), never by ending the membership. */}
+                      {f.confirmable ? (
+                        <Button size="small" onClick={() => ask(r, f, 'CONFIRMED')}>
+                          {T.flags.confirm}
+                        </Button>
+                      ) : (
+                        <Button size="small" onClick={() => setOpen(r.recordId)}>
+                          {T.flags.correct}
+                        </Button>
+                      )}
                       <Button size="small" onClick={() => ask(r, f, 'FALSE_ALARM')}>
                         {T.flags.dismiss}
                       </Button>

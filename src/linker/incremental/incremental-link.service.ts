@@ -6,7 +6,7 @@ import { refreshTouchedPersonFigures } from '../batch/person-figures.js';
 import { LinkDecision } from '../link.entities.js';
 import { newPersonId, personOf } from '../model/clustering.js';
 import { linkDate, linkName } from '../../common/identity/identity-compare.js';
-import { eligibilityReasons } from '../../membership/member-record/eligibility-flag-writes.js';
+import { eligibilityReasons } from '../../membership/member-record/entry-flag-writes.js';
 import { candidateRow, type CandidateRow } from './candidates.js';
 import { DuplicateCheckService, type ScoredCandidate } from './duplicate-check.service.js';
 import type { Probe } from './duplicate-probe.js';

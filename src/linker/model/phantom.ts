@@ -11,6 +11,7 @@ import { formatVnDay } from '../../common/dates/vn-day.js';
 import type { IdNumberIssue } from '../../common/identity/id-number.js';
 import type { MemberStatus } from '../../membership/status/member-status.js';
 import { eligibilityFlags } from '../../membership/organization/eligibility-flags.js';
+import { recordDataFlags } from '../../membership/member-record/record-data-flags.js';
 import type { OrganizationDefinition, Profile } from '../../membership/organization/organization-definition.js';
 import type { DeathEvidence } from './phantom-deaths.js';
 
@@ -163,13 +164,8 @@ export function phantomFlags(f: PhantomFacts, today: string): Flag[] {
       `Không sinh hoạt, không đóng phí từ ${formatVnPartialDate(readGiven(lastKnown.given))} (quá ${f.organization.inactivityMonths} tháng)`,
       { lastKnown: lastKnown.given },
     );
-  const fullBirth = !!birth && birth.precision === 'DAY' && !(birth.month === 1 && birth.day === 1);
-  if (!f.hasIdNumber && !fullBirth && !f.hasPhone)
-    add('NO_IDENTITY', 'WARNING', 'Không có số định danh, ngày sinh đầy đủ hay số điện thoại để xác định người này');
-  if (f.idMalformed || f.idIssues.includes('UNKNOWN_PROVINCE') || f.idIssues.includes('IMPOSSIBLE_CENTURY'))
-    add('INVALID_ID', 'WARNING', 'Số định danh không hợp lệ (mã tỉnh hoặc thế kỷ không có)', { issues: f.idIssues });
-  if (f.idIssues.includes('SEX_MISMATCH') || f.idIssues.includes('BIRTH_YEAR_MISMATCH'))
-    add('ID_MISMATCH', 'WARNING', 'Giới tính hoặc năm sinh trái với số định danh', { issues: f.idIssues });
+  const data = { hasIdNumber: f.hasIdNumber, birth, hasPhone: f.hasPhone, idMalformed: f.idMalformed, idIssues: f.idIssues };
+  for (const x of recordDataFlags(data)) add(x.code, x.severity, x.message, x.evidence);
   if (f.phoneShared >= SHARED_PHONE_PERSONS)
     add('SHARED_PHONE', 'WARNING', `Một số điện thoại ghi cho ${f.phoneShared} người khác nhau`, { persons: f.phoneShared });
   if (f.burst)

@@ -28,7 +28,7 @@ import { recordDate, shownRecordDate } from './record-dates.js';
 import { membershipEvents, type EventRules, type NewMembershipEvent } from './membership-events.js';
 import { decodeCursor, encodeCursor } from './record-cursor.js';
 import { countedStatus, secondListingOf, settleDuplicateListings, type Confirmations } from './duplicate-listings.js';
-import { flagSavedRecord, refreshEligibilityFlags } from './eligibility-flag-writes.js';
+import { flagSavedRecord, refreshEntryFlags } from './entry-flag-writes.js';
 import { askBeforeSamePerson } from './listed-person/same-person-question.js';
 import { communeFilter } from './commune-filter.js';
 import { conflictOnDuplicate, erasedPersonConflict } from './record-conflicts.js';
@@ -302,7 +302,7 @@ export class MemberRecordsService {
       await em.getRepository(MemberRecord).update(record.id, { status: input.status, version: record.version + 1 });
       await settleDuplicateListings(em, record.organizationCode, record.idKind === 'CCCD' ? record.idNumberHash : null);
       // An ended membership is out of no rule: its eligibility flags (and the suspicion they made) go with it.
-      await refreshEligibilityFlags(em, def, [record.id], todayInVietnam());
+      await refreshEntryFlags(em, def, [record.id], todayInVietnam());
       const note = { date, reason: input.reason.trim() };
       await this.addHistory(em, record.id, membershipEvents(record, { status: input.status }, note, FORM_EVENTS));
       await this.audit.record(

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
-import { refreshEligibilityFlags } from '../../membership/member-record/eligibility-flag-writes.js';
+import { refreshEntryFlags } from '../../membership/member-record/entry-flag-writes.js';
 import { MemberRecord } from '../../membership/member-record/member-record.entity.js';
 import type { ImportJob } from '../import-job.entity.js';
 import type { ImportContext } from './import-context.js';
@@ -98,14 +98,14 @@ export class ImportApplier {
       await writeSuggestions(em, ctx.def.code, job.id, await this.notes(c));
       await flagDuplicateListings(em, ctx.def.code, [...created.map((r) => r.id), ...updated.map((u) => u.before.id)]);
       // Out of the organization's rules: flagged now, not at the next link run (a corrected birth date clears it).
-      await refreshEligibilityFlags(
+      await refreshEntryFlags(
         em,
         ctx.def,
         created.map((r) => r.id),
         ctx.today,
         true,
       );
-      await refreshEligibilityFlags(
+      await refreshEntryFlags(
         em,
         ctx.def,
         updated.map((u) => u.before.id),

@@ -6,7 +6,7 @@ import { AuditAction } from '../../audit/audit-event.entity.js';
 import { AuditService } from '../../audit/audit.service.js';
 import { todayInVietnam } from '../../common/dates/partial-date.js';
 import { DomainError } from '../../common/errors/domain-error.js';
-import { refreshEligibilityFlags } from '../../membership/member-record/eligibility-flag-writes.js';
+import { refreshEntryFlags } from '../../membership/member-record/entry-flag-writes.js';
 import { OrganizationsService } from '../../membership/organization/organizations.service.js';
 import { SecretVault } from '../../personal-data/secret-vault.js';
 import { openUndoImage, purgeUndoImages, type BeforeImage } from '../../personal-data/undo-images.js';
@@ -128,7 +128,7 @@ export class ImportUndoService implements OnApplicationBootstrap, BeforeApplicat
     await removeCreated(em, created);
     await revertUpdated(em, before);
     const def = await this.organizations.get(job.organizationCode);
-    await refreshEligibilityFlags(em, def, [...before.keys()], todayInVietnam()); // as the record is again
+    await refreshEntryFlags(em, def, [...before.keys()], todayInVietnam()); // as the record is again
     await restoreUnchangedDigests(em, job.id);
     await clearLoneDuplicateFlags(em, job.organizationCode, [...hashes, ...(await idHashes(em, [...before.keys()]))]);
     await em.query(`DELETE FROM import_undo_image WHERE job_id = $1`, [job.id]);

@@ -1,8 +1,10 @@
 import type { EntityManager } from 'typeorm';
 import { fromStoredDate, todayInVietnam, type DatePrecision } from '../../common/dates/partial-date.js';
+import type { IdNumberIssue } from '../../common/identity/id-number.js';
 import { ELIGIBILITY_FLAG_CODES, eligibilityFlags } from '../organization/eligibility-flags.js';
 import type { OrganizationDefinition, Profile } from '../organization/organization-definition.js';
-import type { MemberStatus } from '../status/member-status.js';
+import { MEMBER_STATUS_INFO, type MemberStatus } from '../status/member-status.js';
+import { RECORD_DATA_FLAG_CODES, recordDataFlags } from './record-data-flags.js';
 import { flagDuplicateListings, RAISED_BY_FORM } from './duplicate-listings.js';
 import { shownRecordDate } from './record-dates.js';
 
@@ -15,9 +17,13 @@ interface EligibilityRow {
   join_date_precision: DatePrecision | null;
   status: MemberStatus;
   profile: Profile | null;
+  has_id_number: boolean;
+  has_phone: boolean;
+  id_issues: IdNumberIssue[] | null;
 }
 
-const CODES = [...ELIGIBILITY_FLAG_CODES];
+/** The flags written at entry: the organization's rules, and the record's own data. */
+const CODES = [...ELIGIBILITY_FLAG_CODES, ...RECORD_DATA_FLAG_CODES];
 
 /** SQL: the flag `code` of record `rec` is not one she called a false alarm (it is then never raised again). */
 const notDismissed = (rec: string, code: string) =>
@@ -34,14 +40,16 @@ export const eligibilityReasons = (rec: string): string =>
    ORDER BY x.code)::varchar[]`;
 
 /**
- * The eligibility flags of records just written (the form, an import's chunk), raised at once in the
- * writing transaction instead of at the next link run: Cảnh báo and the counts show an 80-year-old
- * Đoàn member the moment she is saved, and a corrected birth date takes the flag away. The run
- * computes the same flags (`linker/model/phantom.ts`, one rule) and replaces these. A flag she
+ * The flags of records just written (the form, an import's chunk) that their own fields decide — the
+ * organization's rules and the record's data (nothing that tells who she is, an impossible ID
+ * number) — raised at once in the writing transaction instead of at the next link run: Cảnh báo and
+ * the counts show an 80-year-old Đoàn member the moment she is saved, and a corrected birth date or a
+ * phone added takes the flag away. The run computes the same flags (`linker/model/phantom.ts`, one
+ * rule each) and replaces these. A flag she
  * dismissed (FALSE_ALARM) is not raised again. `fresh`: records created by this write (no flag,
  * no person yet: nothing to clear).
  */
-export async function refreshEligibilityFlags(
+export async function refreshEntryFlags(
   em: EntityManager,
   def: OrganizationDefinition,
   ids: string[],
@@ -51,31 +59,35 @@ export async function refreshEligibilityFlags(
   if (!ids.length) return;
   const rows = await em.query<EligibilityRow[]>(
     `SELECT id, to_char(birth_date, 'YYYY-MM-DD') AS birth_date, birth_date_precision, sex,
-            to_char(join_date, 'YYYY-MM-DD') AS join_date, join_date_precision, status, profile
+            to_char(join_date, 'YYYY-MM-DD') AS join_date, join_date_precision, status, profile,
+            id_number_hash IS NOT NULL AS has_id_number, phone IS NOT NULL AS has_phone, id_issues
        FROM member_record WHERE id = ANY($1::uuid[])`,
     [ids],
   );
-  const raised = rows.flatMap((r) =>
-    eligibilityFlags(
-      def,
-      {
-        birth: r.birth_date ? fromStoredDate(r.birth_date, r.birth_date_precision) : null,
-        sex: r.sex,
-        joinDate: shownRecordDate({ joinDate: r.join_date, joinDatePrecision: r.join_date_precision }, 'joinDate'),
-        status: r.status,
-        profile: r.profile ?? {},
-      },
-      today,
-    ).map((f) => ({ id: r.id, ...f })),
-  );
+  const raised = rows.flatMap((r) => {
+    const birth = r.birth_date ? fromStoredDate(r.birth_date, r.birth_date_precision) : null;
+    const joinDate = shownRecordDate({ joinDate: r.join_date, joinDatePrecision: r.join_date_precision }, 'joinDate');
+    const eligibility = eligibilityFlags(def, { birth, sex: r.sex, joinDate, status: r.status, profile: r.profile ?? {} }, today);
+    // (An ended membership's data is no longer a list's to check.)
+    const data = MEMBER_STATUS_INFO[r.status].ends
+      ? []
+      : recordDataFlags({ hasIdNumber: r.has_id_number, birth, hasPhone: r.has_phone, idMalformed: false, idIssues: r.id_issues ?? [] });
+    return [...eligibility, ...data].map((f) => ({ id: r.id, ...f }));
+  });
   if (!fresh) await em.query(`DELETE FROM record_flag WHERE record_id = ANY($1::uuid[]) AND code = ANY($2::varchar[])`, [ids, CODES]);
   if (raised.length)
     await em.query(
       `INSERT INTO record_flag (record_id, code, severity, message, evidence)
-       SELECT u.r, u.c, u.s, u.m, '{}'::jsonb FROM unnest($1::uuid[], $2::varchar[], $3::varchar[], $4::text[]) AS u(r, c, s, m)
+       SELECT u.r, u.c, u.s, u.m, u.e FROM unnest($1::uuid[], $2::varchar[], $3::varchar[], $4::text[], $5::jsonb[]) AS u(r, c, s, m, e)
         WHERE ${notDismissed('u.r', 'u.c')}
-       ON CONFLICT (record_id, code) DO UPDATE SET severity = EXCLUDED.severity, message = EXCLUDED.message`,
-      [raised.map((f) => f.id), raised.map((f) => f.code), raised.map((f) => f.severity), raised.map((f) => f.message)],
+       ON CONFLICT (record_id, code) DO UPDATE SET severity = EXCLUDED.severity, message = EXCLUDED.message, evidence = EXCLUDED.evidence`,
+      [
+        raised.map((f) => f.id),
+        raised.map((f) => f.code),
+        raised.map((f) => f.severity),
+        raised.map((f) => f.message),
+        raised.map((f) => JSON.stringify('evidence' in f ? f.evidence : {})),
+      ],
     );
   if (fresh) return;
   // A linked record's person row: its codes, and out-of-the-rules-for-good among the reasons it is suspected.
@@ -99,5 +111,5 @@ export async function flagSavedRecord(
   saved: { created: boolean; listedTwice: boolean },
 ) {
   if (saved.listedTwice) await flagDuplicateListings(em, def.code, [id], RAISED_BY_FORM);
-  await refreshEligibilityFlags(em, def, [id], todayInVietnam(), saved.created);
+  await refreshEntryFlags(em, def, [id], todayInVietnam(), saved.created);
 }
