@@ -256,7 +256,9 @@ describe("a commune office's own roster: her chi hội written short, hamlets in
       [2, 'Trần Văn Sơn', '1948', '', '', ''],
     ];
     expect((await importRoster(rows)).map((p) => p.fate)).toEqual(['CREATED', 'CREATED']);
-    expect(await t.sql(`SELECT 1 FROM member_record WHERE full_name IN ('Xa Thị Lan', 'Trần Văn Sơn') AND import_digest IS NULL`)).toEqual([]);
+    expect(await t.sql(`SELECT 1 FROM member_record WHERE full_name IN ('Xa Thị Lan', 'Trần Văn Sơn') AND import_digest IS NULL`)).toEqual(
+      [],
+    );
     // Next month and the month after (each upload a file of its own): her own lines each time, never asked about.
     expect((await importRoster(rows)).map((p) => p.fate)).toEqual(['UNCHANGED', 'UNCHANGED']);
     expect((await importRoster(rows)).map((p) => p.fate)).toEqual(['UNCHANGED', 'UNCHANGED']);
