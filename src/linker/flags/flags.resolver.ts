@@ -3,7 +3,7 @@ import { RequestBatch } from '../../common/graphql/request-batch.js';
 import { Allow, Caller, PEOPLE_READERS } from '../../access/access.decorators.js';
 import type { Principal } from '../../access/principal.js';
 import { MemberRecordType } from '../../membership/member-record/member-record.types.js';
-import { flagLabel, type FlagCode } from '../model/phantom.js';
+import { flagLabel } from '../model/phantom.js';
 import { ENDING, evidencedEnding } from './flag-ending.js';
 import { flagsJson, FlagsService, type FlagView } from './flags.service.js';
 import { partOf, RecordParts } from '../../membership/member-record/record-parts.js';
@@ -17,7 +17,7 @@ const toType = (f: FlagView): RecordFlagType => {
     evidence: JSON.stringify(f.evidence ?? {}),
     evidenceOutcome: evidenced?.outcome ?? null,
     evidenceDate: evidenced?.date ?? null,
-    confirmable: !!ENDING[f.code as FlagCode],
+    confirmable: !!ENDING[f.code],
   };
 };
 
