@@ -53,11 +53,12 @@ describe('an undo refused', () => {
     beforeSealed: null,
   });
 
-  it('after 30 days, and when already undone', () => {
+  it('after 30 days, and when already undone, each day as lived in Vietnam', () => {
     expect(jobRefusal(job, new Date('2026-12-19T00:00:00Z'))).toBeNull();
-    expect(jobRefusal(job, new Date('2026-12-21T00:00:00Z'))).toContain('đã quá 30 ngày kể từ lượt nhập ngày 2026-11-20');
-    expect(jobRefusal({ ...job, status: ImportJobStatus.UNDONE, undoneAt: new Date('2026-11-21T00:00:00Z') }, new Date())).toContain(
-      'đã được hoàn tác ngày 2026-11-21',
+    expect(jobRefusal(job, new Date('2026-12-21T00:00:00Z'))).toContain('đã quá 30 ngày kể từ lượt nhập ngày 20/11/2026');
+    // 18:19 UTC on the 21st is 01:19 on the 22nd in Vietnam.
+    expect(jobRefusal({ ...job, status: ImportJobStatus.UNDONE, undoneAt: new Date('2026-11-21T18:19:00Z') }, new Date())).toContain(
+      'đã được hoàn tác ngày 22/11/2026',
     );
   });
 
@@ -67,11 +68,20 @@ describe('an undo refused', () => {
       ': 3 hồ sơ đã được sửa sau lượt nhập (Mã hồ sơ: A-1, A-2, A-3)',
     );
     const later = [
-      { sourceName: 'ds-tuan-3.xlsx', startedAt: new Date('2026-11-27T02:00:00Z') },
-      { sourceName: 'ds-tuan-2.xlsx', startedAt: new Date('2026-11-21T02:00:00Z') },
+      { sourceName: 'ds-tuan-3.xlsx', startedAt: new Date('2026-11-27T18:00:00Z'), records: ['id-A-1'] },
+      { sourceName: 'ds-tuan-2.xlsx', startedAt: new Date('2026-11-21T02:00:00Z'), records: ['id-A-1'] },
     ];
     expect(recordsRefusal(job, [image('A-1', 1, 2), image('A-2', 4, 4), image('A-3', 2, 2)], [], later)).toContain(
-      '2 lượt nhập sau (tệp ds-tuan-3.xlsx ngày 27/11/2026, tệp ds-tuan-2.xlsx ngày 21/11/2026) đã sửa các hồ sơ này: hoàn tác các lượt đó, lượt mới nhất trước, rồi hoàn tác lượt này.',
+      '2 lượt nhập sau (tệp ds-tuan-3.xlsx ngày 28/11/2026, tệp ds-tuan-2.xlsx ngày 21/11/2026) đã sửa các hồ sơ này: hoàn tác các lượt đó, lượt mới nhất trước, rồi hoàn tác lượt này.',
     );
+  });
+
+  it('says so when records were changed another way too: undoing the later imports would not be enough', () => {
+    const later = [{ sourceName: 'ds-sua.xlsx', startedAt: new Date('2026-11-27T18:00:00Z'), records: ['id-A-1'] }];
+    const refusal = recordsRefusal(job, [image('A-1', 1, 2), image('A-2', 4, 5), image('A-3', 2, 3)], [], later)!;
+    expect(refusal).toContain(
+      'Lượt nhập sau (tệp ds-sua.xlsx ngày 28/11/2026) đã sửa 1 trong các hồ sơ này; 2 hồ sơ còn lại đã được sửa trực tiếp',
+    );
+    expect(refusal).not.toContain('rồi hoàn tác lượt này');
   });
 });

@@ -1,6 +1,7 @@
 // When an import may no longer be undone (issue 17, item 5), as the secretary reads it: pure, so
 // each rule is in one place and read top-down.
 import { UNDO_IMAGE_DAYS, undoImagesCutoff } from '../../personal-data/undo-images.js';
+import { todayInVietnam } from '../../common/dates/partial-date.js';
 import { formatVnDay } from '../../common/dates/vn-day.js';
 import { ImportJobStatus, type ImportJob } from '../import-job.entity.js';
 import type { KeptImage } from './undo-steps.js';
@@ -8,7 +9,8 @@ import type { KeptImage } from './undo-steps.js';
 /** Codes named in a refusal; the rest are counted. */
 const CODES_SHOWN = 20;
 
-const dayOf = (d: Date) => d.toISOString().slice(0, 10);
+/** A moment as the day she lived it (Vietnam's), dd/mm/yyyy: an import at 01:19 on the 6th is of the 6th, not the 5th (UTC). */
+const dayOf = (d: Date) => formatVnDay(todayInVietnam(d));
 
 /** How every refusal opens (`undoImport`'s message); `undoBlockedReason` gives what follows. */
 const opening = (job: Pick<ImportJob, 'id'>) => `Không hoàn tác được lượt nhập '${job.id}'`;
@@ -38,6 +40,8 @@ export const changedSince = (images: KeptImage[]): KeptImage[] =>
 export interface LaterImport {
   sourceName: string;
   startedAt: Date;
+  /** The ids of the changed records it wrote. */
+  records: string[];
 }
 
 /**
@@ -52,13 +56,20 @@ export function recordsRefusal(job: ImportJob, images: KeptImage[], decided: str
     const gone = expected - images.length;
     return `${what}: ${gone} hồ sơ của lượt nhập không còn dữ liệu để hoàn tác (đã bị xóa dữ liệu cá nhân theo yêu cầu, hoặc lượt nhập có trước khi có chức năng hoàn tác).`;
   }
-  const changed = changedSince(images).map((i) => i.externalId ?? i.recordId);
+  const changedImages = changedSince(images);
+  const changed = changedImages.map((i) => i.externalId ?? i.recordId);
   const codes = [...new Set([...changed, ...decided])].sort();
   if (!codes.length) return null;
   const shown = codes.slice(0, CODES_SHOWN).join(', ');
   const more = codes.length > CODES_SHOWN ? ` và ${codes.length - CODES_SHOWN} hồ sơ khác` : '';
   const why = `${what}: ${codes.length} hồ sơ đã được sửa sau lượt nhập (Mã hồ sơ: ${shown}${more}). Chỉ hoàn tác được khi chưa ai sửa các hồ sơ lượt nhập đã ghi.`;
   if (!later.length) return why;
-  const named = later.map((l) => `tệp ${l.sourceName} ngày ${formatVnDay(dayOf(l.startedAt))}`).join(', ');
-  return `${why} ${later.length === 1 ? 'Lượt nhập sau' : `${later.length} lượt nhập sau`} (${named}) đã sửa các hồ sơ này: hoàn tác ${later.length === 1 ? 'lượt đó' : 'các lượt đó, lượt mới nhất'} trước, rồi hoàn tác lượt này.`;
+  const named = later.map((l) => `tệp ${l.sourceName} ngày ${dayOf(l.startedAt)}`).join(', ');
+  const byImports = new Set(later.flatMap((l) => l.records));
+  const byHand = changedImages.filter((i) => !byImports.has(i.recordId)).length;
+  const imports = later.length === 1 ? 'Lượt nhập sau' : `${later.length} lượt nhập sau`;
+  // Only what undoing them would settle: records changed another way (on screen, a decision) stay changed.
+  if (byHand)
+    return `${why} ${imports} (${named}) đã sửa ${changedImages.length - byHand} trong các hồ sơ này; ${byHand} hồ sơ còn lại đã được sửa trực tiếp (trên màn hình hoặc khi xử lý cảnh báo), nên hoàn tác các lượt sau cũng không đủ để hoàn tác lượt này: hãy sửa lại từng hồ sơ nếu cần.`;
+  return `${why} ${imports} (${named}) đã sửa các hồ sơ này: hoàn tác ${later.length === 1 ? 'lượt đó' : 'các lượt đó, lượt mới nhất'} trước, rồi hoàn tác lượt này.`;
 }
