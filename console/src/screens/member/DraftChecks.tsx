@@ -112,9 +112,18 @@ export function DuplicateWarning({ draft, exclude, onOpen }: { draft: Draft; exc
                     : []
                 }
               >
+                {/* Her own organization's record: what agrees, without the linker's chance of two organizations' records being one
+                    person (which counts one organization against it: "0,4%" under "Có thể đã có người này" said two things at once). */}
                 <List.Item.Meta
-                  title={T.form.candidate(c.fullName ?? null, orgName(c.organization), c.statusLabel, c.probabilityText)}
-                  description={c.evidence.map((e) => e.sentence).join(' ')}
+                  title={
+                    own(c)
+                      ? T.form.ownCandidate(c.fullName ?? null, c.statusLabel)
+                      : T.form.candidate(c.fullName ?? null, orgName(c.organization), c.statusLabel, c.probabilityText)
+                  }
+                  description={c.evidence
+                    .filter((e) => !own(c) || e.field !== 'organization')
+                    .map((e) => e.sentence)
+                    .join(' ')}
                 />
               </List.Item>
             )}
