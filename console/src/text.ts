@@ -96,6 +96,8 @@ const TEXT = {
     confirm: 'Xác nhận',
     /** A data flag's action: open the record to complete or correct it. */
     correct: 'Mở hồ sơ để bổ sung, sửa',
+    /** A person listed twice in her organization: open this copy (end it there if it is the one to strike off). */
+    openDuplicate: 'Mở hồ sơ (xóa tên nếu là bản ghi trùng)',
     dismiss: 'Không đúng',
     onlyAttention: 'Chỉ hồ sơ Ban Dân vận đề nghị chú ý',
     showDismissed: 'Hiện cả cảnh báo đã bác bỏ',

@@ -271,6 +271,12 @@ export function FlagsScreen({ session }: { session: Session }) {
                       {T.flags.attention}
                     </Button>
                   )}
+                  {/* Listed twice in her organization: information, settled by striking off one copy from its page. */}
+                  {f.severity === 'INFO' && f.code === 'DUPLICATE_IN_ORG' && secretariat && (
+                    <Button size="small" style={{ marginLeft: 8 }} onClick={() => setOpen(r.recordId)}>
+                      {T.flags.openDuplicate}
+                    </Button>
+                  )}
                   {/* The Ban Dân vận's "chú ý" asks her to look again: the decision is still hers. */}
                   {(!f.resolution || f.resolution === 'ATTENTION') && f.severity !== 'INFO' && secretariat && (
                     <Space size={4} wrap style={{ marginLeft: 8 }}>

@@ -1,6 +1,34 @@
 import { ANY_PRECISION, formatVnPartialDate, parsePartialDate, toStoredDate, todayInVietnam } from '../../common/dates/partial-date.js';
-import { refuse, ok, type Parsed } from '../../common/errors/field-problem.js';
+import { refuse, ok, type FieldProblem, type Parsed } from '../../common/errors/field-problem.js';
+import type { OrganizationDefinition } from '../organization/organization-definition.js';
+import { statusRefusal } from '../organization/status-wording.js';
+import { ENDING_STATUSES, MEMBER_STATUS_INFO, type MemberStatus } from '../status/member-status.js';
+import { problem } from './member-input.js';
 import { recordDate, type DatedRecord } from './record-dates.js';
+
+/**
+ * What is wrong with ending this membership so (pure): a status that ends nothing or is not the
+ * organization's, a record already ended, a day not a full day in the past (after the join date
+ * unless `evidenced`), no reason. The day to store when nothing is.
+ */
+export function endingProblems(
+  input: { status: MemberStatus; date: string; reason: string },
+  record: Partial<DatedRecord> & { status: MemberStatus },
+  def: OrganizationDefinition,
+  evidenced: boolean,
+): { problems: FieldProblem[]; date: string | null } {
+  const problems: FieldProblem[] = [];
+  if (!MEMBER_STATUS_INFO[input.status].ends)
+    problems.push(problem('status', input.status, `không phải trạng thái kết thúc; dùng một trong: ${ENDING_STATUSES.join(', ')}`));
+  if (MEMBER_STATUS_INFO[record.status].ends)
+    problems.push(problem('status', record.status, `hồ sơ đã kết thúc (${MEMBER_STATUS_INFO[record.status].label})`));
+  const refusal = statusRefusal(def, input.status);
+  if (refusal) problems.push(problem('status', input.status, refusal));
+  const ended = parseEndDate(input.date, evidenced ? {} : record);
+  if (!ended.ok) problems.push({ field: 'date', value: input.date, message: ended.reason });
+  if (!input.reason.trim()) problems.push(problem('reason', input.reason, 'cần ghi lý do'));
+  return { problems, date: ended.ok ? ended.value : null };
+}
 
 /**
  * The day a membership ended (endMembership's `date`), as the day to store. A full day only: the

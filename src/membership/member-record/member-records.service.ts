@@ -12,14 +12,13 @@ import { readIdDigits, type Sex } from '../../common/identity/id-number.js';
 import { parsePhone } from '../../common/identity/phone.js';
 import { ErasureTombstone } from '../../personal-data/erasure-tombstone.entity.js';
 import { SecretVault } from '../../personal-data/secret-vault.js';
-import { ENDING_STATUSES, MEMBER_STATUS_INFO, MemberStatus } from '../status/member-status.js';
-import { statusRefusal } from '../organization/status-wording.js';
+import { MEMBER_STATUS_INFO, MemberStatus } from '../status/member-status.js';
 import type { EligibilityIssue, OrganizationDefinition } from '../organization/organization-definition.js';
 import { OrganizationsService } from '../organization/organizations.service.js';
 import { ownUnit } from '../unit/own-unit.js';
 import { Unit } from '../unit/unit.entity.js';
 import { UnitsService, unitNotFound } from '../unit/units.service.js';
-import { parseEndDate } from './end-date.js';
+import { endingProblems } from './end-date.js';
 import { newExternalId, problem } from './member-input.js';
 import { MemberRecord } from './member-record.entity.js';
 import { MemberRecordsRepository, type MemberRecordFilter } from './member-records.repository.js';
@@ -284,20 +283,10 @@ export class MemberRecordsService {
 
   /** Ends a membership (its organization, or ADMIN) on a full day; `evidenced` (a confirmed flag's day) may precede the join date. */
   async end(input: { id: string; status: MemberStatus; date: string; reason: string }, caller: Principal, evidenced = false) {
-    return this.db.transaction(async (em) => {
+    const done = await this.db.transaction(async (em) => {
       const record = await this.lock(em, input.id, caller);
-      const problems: FieldProblem[] = [];
-      if (!MEMBER_STATUS_INFO[input.status].ends)
-        problems.push(problem('status', input.status, `không phải trạng thái kết thúc; dùng một trong: ${ENDING_STATUSES.join(', ')}`));
-      if (MEMBER_STATUS_INFO[record.status].ends)
-        problems.push(problem('status', record.status, `hồ sơ đã kết thúc (${MEMBER_STATUS_INFO[record.status].label})`));
       const def = await this.organizations.get(record.organizationCode);
-      const refusal = statusRefusal(def, input.status);
-      if (refusal) problems.push(problem('status', input.status, refusal));
-      const ended = parseEndDate(input.date, evidenced ? {} : record);
-      if (!ended.ok) problems.push({ field: 'date', value: input.date, message: ended.reason });
-      const date = ended.ok ? ended.value : null;
-      if (!input.reason.trim()) problems.push(problem('reason', input.reason, 'cần ghi lý do'));
+      const { problems, date } = endingProblems(input, record, def, evidenced);
       if (problems.length) throw DomainError.invalidInput(problems);
       await em.getRepository(MemberRecord).update(record.id, { status: input.status, version: record.version + 1 });
       await settleDuplicateListings(em, record.organizationCode, record.idKind === 'CCCD' ? record.idNumberHash : null);
@@ -318,6 +307,8 @@ export class MemberRecordsService {
       );
       return this.reload(em, record.id);
     });
+    await this.createdHook.emitEnded([done.id]);
+    return done;
   }
 
   async organizationForRecords(code: string): Promise<OrganizationDefinition> {

@@ -9,17 +9,34 @@ export interface RecordsCreated {
 /** Work to do once records exist. It runs after their transaction; a failure never undoes them. */
 export type RecordsCreatedListener = (event: RecordsCreated) => Promise<void>;
 
+/** Memberships just ended (the form's endMembership, a confirmed flag): what their persons owe to them changes. */
+export type RecordsEndedListener = (ids: string[]) => Promise<void>;
+
 /**
  * The one hand-off from the membership core to the features above it (the linker links new records
- * at once). The core cannot import the linker, so the linker subscribes here (`*.listener.ts`).
+ * at once, and re-reads the persons of ended ones). The core cannot import the linker, so the linker
+ * subscribes here (`*.listener.ts`).
  */
 @Injectable()
 export class RecordsCreatedHook {
   private readonly listeners: RecordsCreatedListener[] = [];
+  private readonly endedListeners: RecordsEndedListener[] = [];
   private readonly logger = new Logger('MemberRecords');
 
   subscribe(listener: RecordsCreatedListener): void {
     this.listeners.push(listener);
+  }
+
+  subscribeEnded(listener: RecordsEndedListener): void {
+    this.endedListeners.push(listener);
+  }
+
+  /** After the ending's transaction: a failure never undoes it (the next link run settles what it left). */
+  async emitEnded(ids: string[]): Promise<void> {
+    for (const listener of this.endedListeners)
+      await listener(ids).catch((e: unknown) =>
+        this.logger.warn(`after ending ${ids.length} record(s): ${e instanceof Error ? e.message : String(e)}`),
+      );
   }
 
   async emit(event: RecordsCreated): Promise<void> {

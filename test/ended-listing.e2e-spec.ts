@@ -1,0 +1,50 @@
+import { Role } from '../src/access/role.js';
+import { LinkerService } from '../src/linker/linker.service.js';
+import { eventually } from './support/browser.js';
+import { createTestApp, type TestApp } from './test-app.js';
+
+const HEADER = 'Mã hồ sơ,Họ và tên,Ngày sinh,Giới tính,Số điện thoại,Mã xã,Mã đơn vị';
+
+/**
+ * One person listed twice in her organization (the link run found the two records one person): when
+ * she strikes off one copy, the other is no duplicate any more — at once, not at the next run.
+ */
+describe('a second listing ended: the person re-read at once', () => {
+  let t: TestApp;
+  const flagsOf = async (code: string) =>
+    (
+      await t.sql<{ flags: string[] | null; person: string[] | null }>(
+        `SELECT (SELECT array_agg(f.code ORDER BY f.code) FROM record_flag f WHERE f.record_id = r.id) AS flags,
+                (SELECT p.flags FROM record_person p WHERE p.record_id = r.id) AS person
+           FROM member_record r WHERE r.external_id = $1`,
+        [code],
+      )
+    )[0];
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    await t.importRoster('HND', HEADER, [
+      'HND-A,Lò Văn Khiêm,12/05/1961,Nam,0912444101,00004,B1',
+      'HND-B,Lò Văn Khiêm,12/05/1961,Nam,0912444101,00004,B2',
+    ]);
+    await t.app.get(LinkerService).link();
+  });
+  afterAll(async () => t.close());
+
+  it('drops the duplicate flag from the copy she keeps when she strikes off the other', async () => {
+    expect((await flagsOf('HND-A')).flags).toContain('DUPLICATE_IN_ORG');
+    expect((await flagsOf('HND-B')).flags).toContain('DUPLICATE_IN_ORG');
+    const [{ id }] = await t.sql<{ id: string }>(`SELECT id FROM member_record WHERE external_id = 'HND-B'`);
+    const ended = await t.gql(
+      `mutation($id: ID!) { endMembership(input: { id: $id, status: STRUCK_OFF, date: "01/12/2026", reason: "Ghi trùng: cùng người với HND-A" }) { status } }`,
+      { id },
+      { token: await t.serviceToken(Role.SECRETARIAT, 'HND') },
+    );
+    expect(ended.errors).toBeUndefined();
+    await eventually(async () => {
+      const kept = await flagsOf('HND-A');
+      expect(kept.flags ?? []).not.toContain('DUPLICATE_IN_ORG');
+      expect(kept.person ?? []).not.toContain('DUPLICATE_IN_ORG');
+    });
+  });
+});
