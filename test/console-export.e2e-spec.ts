@@ -144,6 +144,13 @@ describe('the console: her roster exported, with the full numbers, and printed',
     // Every status: each counted under its own label, not all as "đang sinh hoạt".
     await sheet.getByText('Tổng số: 3 đoàn viên; trong đó: Đang sinh hoạt: 2, Sinh hoạt tạm thời: 1.').waitFor();
     expect(await review(page)).toEqual(CLEAN);
+    // One of them died: the list of every status counts records, and never the dead among the members.
+    await t.sql(`UPDATE member_record SET status = 'DECEASED' WHERE full_name = 'Nguyễn Văn An'`);
+    await page.reload();
+    await sheet
+      .getByText('Tổng số: 3 hồ sơ: 2 đoàn viên (Đang sinh hoạt: 1, Sinh hoạt tạm thời: 1) và 1 hồ sơ đã kết thúc (Đã mất: 1).')
+      .waitFor();
+    await t.sql(`UPDATE member_record SET status = 'ACTIVE' WHERE full_name = 'Nguyễn Văn An'`);
     // Opened with no list chosen (a bookmark): what to do, not the server's "no organization ''".
     await page.goto(`${t.url}/#/in`);
     await page.reload();

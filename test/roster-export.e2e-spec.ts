@@ -236,13 +236,15 @@ describe('roster export: the filed workbook and the full CCCD numbers', () => {
     const hnd = await workbook(await fetch(`${t.url}/exports/HND.xlsx`, { headers: { authorization: `Bearer ${tokens.admin}` } }));
     const lines = linesFrom(hnd, 1);
     expect(lines.join('\n')).not.toMatch(/trưởng thành|quá tuổi/i);
-    expect(lines).toContain('Tổng số: 1 hội viên; trong đó: Đã thôi sinh hoạt: 1.');
+    expect(lines).toContain('Tổng số: 1 hồ sơ đã kết thúc; trong đó: Đã thôi sinh hoạt: 1.');
     expect(lines).toContain('CHỦ TỊCH');
     // A whole organization's roster whose members are all of one commune is headed, and dated, by it.
     expect(lines[1]).toBe('PHƯỜNG BA ĐÌNH | Độc lập - Tự do - Hạnh phúc');
     expect(lines.join('\n')).toMatch(/^Phường Ba Đình, ngày \d{2} tháng \d{1,2} năm \d{4}$/m);
     const dtn = await workbook(await fetch(`${t.url}/exports/DTN.xlsx`, { headers: { authorization: `Bearer ${tokens.dtn}` } }));
-    expect(linesFrom(dtn, 1)).toContain('Tổng số: 2 đoàn viên; trong đó: Sinh hoạt tạm thời: 1, Đã trưởng thành: 1.');
+    expect(linesFrom(dtn, 1)).toContain(
+      'Tổng số: 2 hồ sơ: 1 đoàn viên (Sinh hoạt tạm thời: 1) và 1 hồ sơ đã kết thúc (Đã trưởng thành: 1).',
+    );
   });
 
   it("keeps to the roster screen's status filter, with or without the full numbers; an unknown status is refused", async () => {

@@ -1,6 +1,12 @@
 import { spoken } from './terms.ts';
 import { partialDate } from './format.ts';
 
+/** A printed list's records by status: the members (live statuses) and the ended memberships, each with its `Label: n` parts. */
+export interface StatusCounts {
+  live: { n: number; parts: string[] };
+  ended: { n: number; parts: string[] };
+}
+
 /**
  * Every string the console shows, in one place (Vietnamese throughout; a test fails on visible
  * English), written in a Hội's words and read in her organization's (terms.ts).
@@ -448,9 +454,16 @@ const TEXT = {
     unit: 'Đơn vị',
     commune: 'Xã, phường',
     status: 'Trạng thái',
-    /** `Tổng số: 3 đoàn viên; trong đó: Đang sinh hoạt: 2, Sinh hoạt tạm thời: 1.` (as the exported file's foot says it). */
-    count: (n: number, term: string, byStatus: string[] = []) =>
-      `Tổng số: ${n.toLocaleString('vi-VN')} ${term}${byStatus.length ? `; trong đó: ${byStatus.join(', ')}` : ''}.`,
+    /**
+     * `Tổng số: 3 đoàn viên; trong đó: Đang sinh hoạt: 2, Sinh hoạt tạm thời: 1.`; with ended memberships,
+     * records and members apart (as the exported file's foot says it: the dead are never read as members).
+     */
+    count: (term: string, c: StatusCounts) => {
+      const n = (v: number) => v.toLocaleString('vi-VN');
+      if (!c.ended.n) return `Tổng số: ${n(c.live.n)} ${term}${c.live.parts.length ? `; trong đó: ${c.live.parts.join(', ')}` : ''}.`;
+      if (!c.live.n) return `Tổng số: ${n(c.ended.n)} hồ sơ đã kết thúc; trong đó: ${c.ended.parts.join(', ')}.`;
+      return `Tổng số: ${n(c.live.n + c.ended.n)} hồ sơ: ${n(c.live.n)} ${term} (${c.live.parts.join(', ')}) và ${n(c.ended.n)} hồ sơ đã kết thúc (${c.ended.parts.join(', ')}).`;
+    },
     nation: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
     motto: 'Độc lập - Tự do - Hạnh phúc',
     asOf: (d: { day: string; month: string; year: string }) => `Tính đến ngày ${d.day}/${d.month}/${d.year}`,

@@ -4,7 +4,7 @@ import { useClient, useQuery, type OperationResult } from 'urql';
 import { errorText } from '../client.ts';
 import { partialDate } from '../format.ts';
 import { graphql, type ResultOf } from '../graphql.ts';
-import { T } from '../text.ts';
+import { T, type StatusCounts } from '../text.ts';
 import { STATUSES } from './member/member-api.ts';
 import { COMMUNE_NAME, ORGANIZATIONS, UNITS } from './roster-query.ts';
 
@@ -71,11 +71,17 @@ const PRINT_CSS = `
 `;
 
 /** Each status under its own label (the server's, in the organization's words), in the order the server lists them. */
-function statusCounts(rows: { statusLabel: string }[], order: string[]): string[] {
+function statusCounts(rows: { statusLabel: string }[], statuses: { label: string; ends: boolean }[]): StatusCounts {
   const counts = new Map<string, number>();
   for (const r of rows) counts.set(r.statusLabel, (counts.get(r.statusLabel) ?? 0) + 1);
+  const order = statuses.map((s) => s.label);
   const labels = [...counts.keys()].sort((a, b) => (order.indexOf(a) + 1 || 99) - (order.indexOf(b) + 1 || 99));
-  return labels.map((l) => `${l}: ${counts.get(l)!.toLocaleString('vi-VN')}`);
+  const ended = new Set(statuses.filter((s) => s.ends).map((s) => s.label));
+  const group = (ends: boolean) => {
+    const mine = labels.filter((l) => ended.has(l) === ends);
+    return { n: mine.reduce((a, l) => a + counts.get(l)!, 0), parts: mine.map((l) => `${l}: ${counts.get(l)!.toLocaleString('vi-VN')}`) };
+  };
+  return { live: group(false), ended: group(true) };
 }
 
 /** Today in Vietnam, as a place-and-date line writes it. */
@@ -240,7 +246,7 @@ export function PrintRoster() {
               </tbody>
             </table>
           </div>
-          <p>{T.outputs.count(rows.length, term, statusCounts(rows, statuses.data?.memberStatuses.map((s) => s.label) ?? []))}</p>
+          <p>{T.outputs.count(term, statusCounts(rows, statuses.data?.memberStatuses ?? []))}</p>
           <p className="sheet-date">{T.outputs.placeDate(communeName, vnToday())}</p>
           <div className="sheet-sign">
             <div>

@@ -23,9 +23,19 @@ describe('a filed roster’s foot', () => {
         [S.MATURED, 2],
         [S.ACTIVE, 1],
       ],
-      'Tổng số: 3 đoàn viên; trong đó: Đang sinh hoạt: 1, Đã trưởng thành: 2.',
+      'Tổng số: 3 hồ sơ: 1 đoàn viên (Đang sinh hoạt: 1) và 2 hồ sơ đã kết thúc (Đã trưởng thành: 2).',
     ],
-    ['no trưởng thành for Người cao tuổi', NCT, [[S.MATURED, 1]], 'Tổng số: 1 hội viên; trong đó: Đã thôi sinh hoạt: 1.'],
+    [
+      'the dead and the struck off counted apart from the members (whoever reads it never takes them for members)',
+      NCT,
+      [
+        [S.DECEASED, 2],
+        [S.ACTIVE, 146],
+        [S.STRUCK_OFF, 2],
+      ],
+      'Tổng số: 150 hồ sơ: 146 hội viên (Đang sinh hoạt: 146) và 4 hồ sơ đã kết thúc (Xóa tên: 2, Đã mất: 2).',
+    ],
+    ['no trưởng thành for Người cao tuổi', NCT, [[S.MATURED, 1]], 'Tổng số: 1 hồ sơ đã kết thúc; trong đó: Đã thôi sinh hoạt: 1.'],
     ['an empty roster', HND, [], 'Tổng số: 0 hội viên.'],
   ] as const)('%s', (_, def, counts, line) => {
     expect(totalLine(def, new Map(counts))).toBe(line);

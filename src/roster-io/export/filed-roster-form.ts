@@ -1,7 +1,7 @@
 import { placeAndDate } from '../../common/documents/official-form.js';
 import { vietnamDate } from '../../common/dates/vietnam-time.js';
 import type { OrganizationDefinition } from '../../membership/organization/organization-definition.js';
-import type { MemberStatus } from '../../membership/status/member-status.js';
+import { MEMBER_STATUS_INFO, type MemberStatus } from '../../membership/status/member-status.js';
 import { BOARD_AUTHORITY, headTitle, statusesOf, statusLabel } from '../../membership/organization/status-wording.js';
 import type { FiledRosterFoot } from './filed-roster.js';
 
@@ -19,17 +19,23 @@ export function provinceIssuer(province: { name: string; kind: string }, committ
 export const asOfLine = (at: Date): string => `Tính đến ngày ${vietnamDate(at)}`;
 
 /**
- * `Tổng số: 3 đoàn viên; trong đó: Đang sinh hoạt: 1, Sinh hoạt tạm thời: 1, Đã trưởng thành: 1.`:
- * each status under its own label (the organization's words, as the console's roster shows them),
- * in the order a secretary thinks of them; a status no one has is left out.
+ * `Tổng số: 3 đoàn viên; trong đó: Đang sinh hoạt: 2, Sinh hoạt tạm thời: 1.`: each status under its
+ * own label (the organization's words, as the console's roster shows them), in the order a secretary
+ * thinks of them; a status no one has is left out. A list with ended memberships counts records, and
+ * says how many are members: `Tổng số: 5 hồ sơ: 3 hội viên (Đang sinh hoạt: 3) và 2 hồ sơ đã kết thúc
+ * (Đã mất: 2).` — whoever reads it never takes the dead for members.
  */
 export function totalLine(def: OrganizationDefinition, counts: ReadonlyMap<MemberStatus, number>): string {
-  const total = [...counts.values()].reduce((a, b) => a + b, 0);
   const n = (v: number) => v.toLocaleString('vi-VN');
   const known = statusesOf(def);
-  const order = [...known, ...[...counts.keys()].filter((s) => !known.includes(s))];
-  const parts = order.filter((s) => counts.get(s)).map((s) => `${statusLabel(s, def)}: ${n(counts.get(s)!)}`);
-  return `Tổng số: ${n(total)} ${def.memberTerm}${parts.length ? `; trong đó: ${parts.join(', ')}` : ''}.`;
+  const order = [...known, ...[...counts.keys()].filter((s) => !known.includes(s))].filter((s) => counts.get(s));
+  const sum = (ss: MemberStatus[]) => ss.reduce((a, s) => a + counts.get(s)!, 0);
+  const listed = (ss: MemberStatus[]) => ss.map((s) => `${statusLabel(s, def)}: ${n(counts.get(s)!)}`).join(', ');
+  const live = order.filter((s) => !MEMBER_STATUS_INFO[s].ends);
+  const ended = order.filter((s) => MEMBER_STATUS_INFO[s].ends);
+  if (!ended.length) return `Tổng số: ${n(sum(live))} ${def.memberTerm}${live.length ? `; trong đó: ${listed(live)}` : ''}.`;
+  if (!live.length) return `Tổng số: ${n(sum(ended))} hồ sơ đã kết thúc; trong đó: ${listed(ended)}.`;
+  return `Tổng số: ${n(sum(order))} hồ sơ: ${n(sum(live))} ${def.memberTerm} (${listed(live)}) và ${n(sum(ended))} hồ sơ đã kết thúc (${listed(ended)}).`;
 }
 
 /** The foot of a filed roster: the totals, "<place>, ngày … tháng … năm …", the maker and the board's signer. */
