@@ -259,8 +259,13 @@ describe("a commune office's own roster: her chi hội written short, hamlets in
     expect(await t.sql(`SELECT 1 FROM member_record WHERE full_name IN ('Xa Thị Lan', 'Trần Văn Sơn') AND import_digest IS NULL`)).toEqual(
       [],
     );
-    // Next month and the month after (each upload a file of its own): her own lines each time, never asked about.
+    const withoutUnit = async () =>
+      (await t.sql<{ n: string }>(`SELECT plan->>'withoutUnit' AS n FROM import_job ORDER BY started_at DESC LIMIT 1`))[0].n;
+    expect(await withoutUnit()).toBe('2');
+    // Next month and the month after (each upload a file of its own): her own lines each time, never asked about,
+    // nor told again that they have no chi hội.
     expect((await importRoster(rows)).map((p) => p.fate)).toEqual(['UNCHANGED', 'UNCHANGED']);
+    expect(await withoutUnit()).toBe('0');
     expect((await importRoster(rows)).map((p) => p.fate)).toEqual(['UNCHANGED', 'UNCHANGED']);
   });
 

@@ -145,24 +145,20 @@ export async function planTotals(em: EntityManager, jobId: string): Promise<Plan
 }
 
 /**
- * The rows that will land with no unit: new or changed records whose planned unit is empty, and
- * unchanged ones whose record has none (a file without a unit column, or rows with an empty one) — for a
- * secretariat kept to one unit, those landing in her own unit (`ownUnitId`), the top of her subtree.
+ * The rows that will newly land with no unit: new records whose planned unit is empty, and records an
+ * update moves there — for a secretariat kept to one unit, those landing in her own unit (`ownUnitId`),
+ * the top of her subtree. A record already there (unchanged, or updated where it is) is no news: next
+ * month's same list does not tell her again of the whole commune she imported last month.
  */
-export async function rowsWithoutUnit(
-  em: EntityManager,
-  jobId: string,
-  organization: string,
-  ownUnitId: string | null = null,
-): Promise<number> {
+export async function rowsWithoutUnit(em: EntityManager, jobId: string, ownUnitId: string | null = null): Promise<number> {
   // A commune's office's rows without a unit land in her own unit (import-units `own`): no chi hội either.
   const [{ n }] = await em.query<{ n: number }[]>(
     `SELECT count(*)::int AS n FROM import_plan_row p
-       LEFT JOIN member_record r ON p.fate = 'UNCHANGED' AND r.organization_code = $2 AND r.external_id = p.external_id
-      WHERE p.job_id = $1
-        AND ((p.fate IN ('CREATED', 'UPDATED') AND (p.record_values->>'unit_id' IS NULL OR p.record_values->>'unit_id' = $3::text))
-          OR (p.fate = 'UNCHANGED' AND (r.unit_id IS NULL OR r.unit_id::text = $3::text)))`,
-    [jobId, organization, ownUnitId],
+       LEFT JOIN member_record r ON p.fate = 'UPDATED' AND r.id = p.record_id
+      WHERE p.job_id = $1 AND p.fate IN ('CREATED', 'UPDATED')
+        AND (p.record_values->>'unit_id' IS NULL OR p.record_values->>'unit_id' = $2::text)
+        AND (p.fate = 'CREATED' OR r.unit_id::text IS DISTINCT FROM p.record_values->>'unit_id')`,
+    [jobId, ownUnitId],
   );
   return n;
 }

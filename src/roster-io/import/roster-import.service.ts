@@ -279,7 +279,7 @@ export class RosterImportService {
       remembered: opts.rememberMapping ? summary.remapped : undefined,
       delimiter: summary.delimiter ?? undefined,
       sheetNotes: summary.sheets.flatMap((s) => (s.note ? [{ sheet: s.name, note: s.note }] : [])),
-      withoutUnit: await rowsWithoutUnit(this.db.manager, job.id, ctx.def.code, (await ctx.units.own(this.db.manager))?.id ?? null),
+      withoutUnit: await rowsWithoutUnit(this.db.manager, job.id, (await ctx.units.own(this.db.manager))?.id ?? null),
     };
     await this.jobs.planned(job, plan, waits);
     if (!waits) return false;
