@@ -59,6 +59,14 @@ describe('the console: add, edit, end and reinstate a member', () => {
   /** An option of the open drop-down list, as she clicks it. */
   const pick = (page: Page, text: string | RegExp) => page.locator('.ant-select-item-option').filter({ hasText: text }).click();
 
+  /** The open drop-down list's choices that are cut off (an ellipsis) or past the screen's right edge. */
+  const optionsCut = async (page: Page) => {
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().waitFor();
+    const cut = `[...document.querySelectorAll('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option-content')]
+      .filter((e) => e.scrollWidth > e.clientWidth + 1 || e.getBoundingClientRect().right > window.innerWidth).map((e) => e.textContent)`;
+    return page.evaluate<string[]>(cut);
+  };
+
   async function addMember(page: Page): Promise<void> {
     await page.getByRole('button', { name: 'Thêm đoàn viên' }).click();
     const form = page.getByRole('dialog', { name: 'Thêm đoàn viên' });
@@ -95,6 +103,10 @@ describe('the console: add, edit, end and reinstate a member', () => {
     const context = await b.context();
     const page = await logInThroughPage(context, t.url, await t.createUser('xa-dtn', Role.SECRETARIAT, 'DTN'));
     await page.getByText('2 hồ sơ').waitFor();
+    // Her flag filter's choices read whole at 1366 px ("Ghi chú trong tệp nhập c…" was cut).
+    await page.getByRole('combobox', { name: 'Cảnh báo' }).click();
+    expect(await optionsCut(page)).toEqual([]);
+    await page.keyboard.press('Escape');
     await addMember(page);
     const added = await record('Lê Văn Tới');
     expect(added).toMatchObject({ status: 'ACTIVE', commune_code: '00004' });
@@ -257,6 +269,9 @@ describe('the console: add, edit, end and reinstate a member', () => {
     await page.getByText(/^\d hồ sơ$/).waitFor();
     // On a phone the filters wait behind "Lọc", above her members.
     await page.getByRole('button', { name: /^Lọc/ }).click();
+    // Every choice read whole on her phone: wrapped, never cut off.
+    await page.getByRole('combobox', { name: 'Cảnh báo' }).click();
+    expect(await optionsCut(page)).toEqual([]);
     await chooseOption(page, page.getByRole('combobox', { name: 'Cảnh báo' }), /^Đã mất: 1 hồ sơ có cảnh báo/);
     await page.getByText('1 hồ sơ', { exact: true }).waitFor();
     expect(await page.getByRole('button', { name: 'Nguyễn Văn Bình' }).count()).toBe(1);

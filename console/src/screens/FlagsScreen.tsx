@@ -161,6 +161,7 @@ export function FlagsScreen({ session }: { session: Session }) {
           allowClear={CLEARABLE}
           placeholder={T.flags.anyCode}
           popupMatchSelectWidth={false}
+          optionRender={(o) => <span style={{ whiteSpace: 'normal' }}>{o.label}</span>}
           value={code}
           onChange={(c) => {
             setCode(c);

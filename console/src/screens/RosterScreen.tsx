@@ -172,6 +172,9 @@ export function RosterScreen({ session }: { session: Session }) {
         style={{ minWidth: 200, ...wide }}
         allowClear={CLEARABLE}
         placeholder={T.roster.anyFlag}
+        // Each choice read whole ("Không đủ/quá tuổi: 4 hồ sơ có cảnh báo, 4 nghi ảo"), wrapped on a phone, never cut off.
+        popupMatchSelectWidth={narrow}
+        optionRender={(o) => <span style={{ whiteSpace: 'normal' }}>{o.label}</span>}
         value={flag}
         onChange={setFlag}
         options={[...flagOptions, { value: OPEN_NOTES, label: T.roster.openNotes }]}
