@@ -228,9 +228,15 @@ describe('the console: add, edit, end and reinstate a member', () => {
     await notes.getByText('Chờ xem xét').waitFor();
     expect(await notes.innerText()).toContain('Đã mất');
     expect(await review(page)).toEqual(CLEAN);
+    await drawer.getByText(/Chưa có gì được áp dụng/).waitFor();
     await notes.getByRole('button', { name: 'Nhận', exact: true }).click();
     await page.getByRole('button', { name: 'Nhận', exact: true }).last().click();
     await notes.getByText(/^Đã nhận — xa-hpn-notes, /).waitFor();
+    // Decided, the section no longer says nothing was applied.
+    await drawer
+      .getByText('Những điều cột Ghi chú của tệp đã nhập cho biết về hội viên này, và quyết định đã ghi cho từng điều.')
+      .waitFor();
+    expect(await drawer.getByText(/Chưa có gì được áp dụng/).count()).toBe(0);
     // Its flag is on her page at once; the membership itself is hers to end.
     await drawer.getByText(/Đã mất Ghi chú trên danh sách: người này đã mất, tháng 3\/2026; xa-hpn-notes đã chấp nhận/).waitFor();
     expect(await notes.innerText()).toContain('Thời điểm: 03/2026');

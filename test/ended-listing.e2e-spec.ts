@@ -3,13 +3,14 @@ import { LinkerService } from '../src/linker/linker.service.js';
 import { eventually } from './support/browser.js';
 import { createTestApp, type TestApp } from './test-app.js';
 
-const HEADER = 'Mã hồ sơ,Họ và tên,Ngày sinh,Giới tính,Số điện thoại,Mã xã,Mã đơn vị';
+const HEADER = 'Mã hồ sơ,Họ và tên,Ngày sinh,Giới tính,Số điện thoại,Mã xã,Mã đơn vị,Ghi chú';
 
 /**
- * One person listed twice in her organization (the link run found the two records one person): when
- * she strikes off one copy, the other is no duplicate any more — at once, not at the next run.
+ * What follows at once when she ends a membership: one person listed twice in her organization (the
+ * link run found the two records one person) is no duplicate any more once she strikes off one copy;
+ * a roster note that said the member died is taken as applied once she records the death.
  */
-describe('a second listing ended: the person re-read at once', () => {
+describe('a membership ended: what follows at once', () => {
   let t: TestApp;
   const flagsOf = async (code: string) =>
     (
@@ -24,8 +25,9 @@ describe('a second listing ended: the person re-read at once', () => {
   beforeAll(async () => {
     t = await createTestApp();
     await t.importRoster('HND', HEADER, [
-      'HND-A,Lò Văn Khiêm,12/05/1961,Nam,0912444101,00004,B1',
-      'HND-B,Lò Văn Khiêm,12/05/1961,Nam,0912444101,00004,B2',
+      'HND-A,Lò Văn Khiêm,12/05/1961,Nam,0912444101,00004,B1,',
+      'HND-B,Lò Văn Khiêm,12/05/1961,Nam,0912444101,00004,B2,',
+      'HND-C,Quàng Văn Ỏn,03/03/1950,Nam,0912444102,00004,B1,đã mất tháng 10/2026',
     ]);
     await t.app.get(LinkerService).link();
   });
@@ -46,5 +48,22 @@ describe('a second listing ended: the person re-read at once', () => {
       expect(kept.flags ?? []).not.toContain('DUPLICATE_IN_ORG');
       expect(kept.person ?? []).not.toContain('DUPLICATE_IN_ORG');
     });
+  });
+
+  it('takes her roster note "đã mất" as applied when she records the death, by her, with the ending as why', async () => {
+    const [{ id }] = await t.sql<{ id: string }>(`SELECT id FROM member_record WHERE external_id = 'HND-C'`);
+    const open = await t.sql<{ status: string }>(`SELECT status FROM record_suggestion WHERE record_id = $1`, [id]);
+    expect(open).toEqual([{ status: 'OPEN' }]);
+    const ended = await t.gql(
+      `mutation($id: ID!) { endMembership(input: { id: $id, status: DECEASED, date: "15/10/2026", reason: "Gia đình báo tin" }) { status } }`,
+      { id },
+      { token: await t.serviceToken(Role.SECRETARIAT, 'HND') },
+    );
+    expect(ended.errors).toBeUndefined();
+    await eventually(async () =>
+      expect(
+        await t.sql(`SELECT status, decision_reason, decided_by IS NOT NULL AS by FROM record_suggestion WHERE record_id = $1`, [id]),
+      ).toEqual([{ status: 'ACCEPTED', decision_reason: 'đã ghi kết thúc sinh hoạt: Đã mất', by: true }]),
+    );
   });
 });

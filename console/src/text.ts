@@ -519,6 +519,7 @@ const TEXT = {
     title: 'Ghi chú trong tệp đã nhập',
     intro:
       'Những điều cột Ghi chú của tệp đã nhập cho biết về hội viên này. Chưa có gì được áp dụng: "Nhận" gắn cảnh báo tương ứng cho hồ sơ (trạng thái không đổi — nếu đúng, bấm "Kết thúc sinh hoạt" ở trên); "Không nhận" ghi lại lý do.',
+    introDecided: 'Những điều cột Ghi chú của tệp đã nhập cho biết về hội viên này, và quyết định đã ghi cho từng điều.',
     kind: { DIED: 'Đã mất', MOVED_AWAY: 'Đã chuyển đi', OLD_ID_CARD: 'Còn CMND cũ', ALSO_MEMBER: 'Có tên ở tổ chức khác' } as Record<
       string,
       string

@@ -15,6 +15,7 @@ import { RosterImportService } from './import/roster-import.service.js';
 import { RosterIoController } from './roster-io.controller.js';
 import { RosterIoResolver } from './roster-io.resolver.js';
 import { RecordNotesResolver } from './record-notes.resolver.js';
+import { EndedRecordsListener } from './ended-records.listener.js';
 import { SuggestionDecisionsService } from './suggestion-decisions.service.js';
 import { SuggestionsResolver } from './suggestions.resolver.js';
 
@@ -36,6 +37,7 @@ import { SuggestionsResolver } from './suggestions.resolver.js';
     SuggestionsResolver,
     RejectedRowsService,
     ImportJobsAtStart,
+    EndedRecordsListener,
     ...IMPORT_UNDO_PROVIDERS,
   ],
   exports: [RosterImportService, RosterExportService, RejectedRowsService],

@@ -307,7 +307,7 @@ export class MemberRecordsService {
       );
       return this.reload(em, record.id);
     });
-    await this.createdHook.emitEnded([done.id]);
+    await this.createdHook.emitEnded([done.id], caller.name);
     return done;
   }
 

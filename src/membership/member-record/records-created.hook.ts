@@ -9,8 +9,8 @@ export interface RecordsCreated {
 /** Work to do once records exist. It runs after their transaction; a failure never undoes them. */
 export type RecordsCreatedListener = (event: RecordsCreated) => Promise<void>;
 
-/** Memberships just ended (the form's endMembership, a confirmed flag): what their persons owe to them changes. */
-export type RecordsEndedListener = (ids: string[]) => Promise<void>;
+/** Memberships just ended (the form's endMembership, a confirmed flag), and by whom: what follows from them changes. */
+export type RecordsEndedListener = (ids: string[], by: string) => Promise<void>;
 
 /**
  * The one hand-off from the membership core to the features above it (the linker links new records
@@ -32,9 +32,9 @@ export class RecordsCreatedHook {
   }
 
   /** After the ending's transaction: a failure never undoes it (the next link run settles what it left). */
-  async emitEnded(ids: string[]): Promise<void> {
+  async emitEnded(ids: string[], by: string): Promise<void> {
     for (const listener of this.endedListeners)
-      await listener(ids).catch((e: unknown) =>
+      await listener(ids, by).catch((e: unknown) =>
         this.logger.warn(`after ending ${ids.length} record(s): ${e instanceof Error ? e.message : String(e)}`),
       );
   }

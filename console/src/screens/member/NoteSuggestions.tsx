@@ -53,7 +53,10 @@ export function NoteSuggestions(props: { suggestions: NoteSuggestion[]; canEdit:
       <Typography.Title level={2} style={{ fontSize: 16, marginTop: 24 }}>
         {T.notes.title}
       </Typography.Title>
-      <Typography.Paragraph type="secondary">{T.notes.intro}</Typography.Paragraph>
+      {/* "Nothing applied yet" only while something waits for her: after her "Nhận" it would say the opposite of the list. */}
+      <Typography.Paragraph type="secondary">
+        {props.suggestions.some((s) => s.status === 'OPEN') ? T.notes.intro : T.notes.introDecided}
+      </Typography.Paragraph>
       {error && <Alert type="error" showIcon role="alert" title={errorText(error, T.error.network)} style={{ marginBottom: 8 }} />}
       <List
         size="small"
