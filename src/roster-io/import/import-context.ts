@@ -1,6 +1,7 @@
 import { unitPathLimit, type RecordScope } from '../../access/record-scope.js';
 import type { OrganizationDefinition } from '../../membership/organization/organization-definition.js';
 import { ImportUnits, type UnitCreated } from './import-units.js';
+import type { NewRows } from './known-members.js';
 import type { PrepareWorkers } from './prepare-workers.js';
 
 /** Up to this many new records an import links at once; beyond, one batch run links them all. */
@@ -25,8 +26,8 @@ export class ImportContext {
   anyTombstone = true;
   /** The codes of the records a held row may be (its candidates): never "missing from the file". */
   readonly heldCandidates = new Set<string>();
-  /** Each new member's line without a code (its digest), with where it was first: the same line again is held (`known-members.ts`). */
-  readonly newLines = new Map<string, string>();
+  /** The new members so far, with where each is: the same member written again is held (`known-members.ts`). */
+  readonly newRows: NewRows = new Map();
   /** Her decisions on held rows, by place (`held-decisions.ts`): set from the run's options. */
   decisions = new Map<string, string | null>();
   /** Records created, linked at the end while the import stays small. */

@@ -164,7 +164,7 @@ export class ImportPlanner {
     const home = (await b.ctx.units.own(b.em))?.communeCode ?? null;
     const rows = uncoded.filter((p) => p.prepared?.values).map((p) => ({ ...p, prepared: p.prepared!, communeIfNone: home }));
     if (!rows.length) return new Map();
-    const matches = await matchKnownMembers(b.em, b.ctx.def.code, rows, b.ctx.decisions, b.ctx.newLines);
+    const matches = await matchKnownMembers(b.em, b.ctx.def.code, rows, b.ctx.decisions, b.ctx.newRows);
     const toRead: string[] = [];
     for (const p of uncoded) {
       const m = matches.get(p.ordinal);

@@ -2,7 +2,15 @@
 // the organization's listings (membership's listed-person), then her decisions on held rows.
 import type { EntityManager } from 'typeorm';
 import { placeKey, settleHeld } from './held-decisions.js';
-import { probeOfColumns, type KnownMatch } from '../../membership/member-record/listed-person/known-member-rules.js';
+import {
+  agreesWith,
+  matchRow,
+  probeOfColumns,
+  type KnownMatch,
+  type KnownRecord,
+  type RowProbe,
+} from '../../membership/member-record/listed-person/known-member-rules.js';
+import { MemberStatus } from '../../membership/status/member-status.js';
 import { matchListings } from '../../membership/member-record/listed-person/known-members.js';
 import type { PreparedRow } from './prepare-row.js';
 import type { RosterRow } from './roster-row.js';
@@ -34,22 +42,22 @@ export function probeOf({ ordinal, prepared, communeIfNone, row }: UncodedRow) {
 
 /**
  * Each uncoded row of a batch against the organization's records (rows absent from the map are NEW),
- * a new member's line the file already gave (`newLines`, across the run's batches) held, then her
- * decisions on the rows it held.
+ * a new member the file already gave (`newRows`, across the run's batches) held, then her decisions
+ * on the rows it held.
  */
 export async function matchKnownMembers(
   em: EntityManager,
   org: string,
   rows: UncodedRow[],
   decisions: Map<string, string | null> = new Map(),
-  newLines: Map<string, string> = new Map(),
+  newRows: NewRows = new Map(),
 ): Promise<Map<number, KnownMatch>> {
   const matches = await matchListings(
     em,
     org,
     rows.map(probeOf).filter((p) => !!p),
   );
-  holdRepeatedLines(rows, matches, newLines);
+  holdRowsWrittenTwice(rows, matches, newRows);
   // The held rows she decided in the preview (held-decisions.ts).
   const places = rows
     .filter((r) => r.source)
@@ -59,31 +67,53 @@ export async function matchKnownMembers(
 }
 
 /**
- * One person written twice in her file (the same line, word for word, STT and code aside), both new,
- * the line telling who she is (a full birth date, a phone or an ID number): the first is created, the
- * second held — never a second record without her say. A line of a name and a year alone may be two
- * namesakes of one village (an upland bản's Vàng Thị Dí, 1977): both are created, as they always were.
- * `newLines`: each new line's digest and where it was first.
+ * One person written twice in her file, both new: the second row held — never a second record
+ * without her say — when the first is the strong evidence of one member the rule asks of a listed
+ * record (`matchRow`: the same name and full birth date with the same commune, phone or number; a
+ * year alone with the same commune and phone, or the same number). Namesakes of a year alone (an
+ * upland bản's two Vàng Thị Dí, 1977) are two members, as they always were. `newRows`: the run's new
+ * rows so far, by name and birth year, with where each is.
  */
-function holdRepeatedLines(rows: UncodedRow[], matches: Map<number, KnownMatch>, newLines: Map<string, string>): void {
+function holdRowsWrittenTwice(rows: UncodedRow[], matches: Map<number, KnownMatch>, newRows: NewRows): void {
   for (const r of rows) {
-    if (!r.row || matches.has(r.ordinal) || !tellsWho(r.prepared.values)) continue;
-    const line = rowDigest({ ...r.row, externalId: '' }).toString('base64');
-    const first = newLines.get(line);
-    const here = r.source ? rowPlace(r.source) : `dòng ${r.ordinal}`;
-    if (!first) newLines.set(line, here);
-    else if (first !== here)
+    const p = probeOf(r);
+    if (!p?.block || matches.has(r.ordinal)) continue;
+    const key = `${p.block.given}|${p.block.family}|${p.block.year}`;
+    const earlier = newRows.get(key) ?? [];
+    const m = matchRow(
+      p,
+      [],
+      earlier.map((e) => e.record),
+    );
+    const first = m.kind === 'RECORD' && m.how === 'STRONG' ? earlier.find((e) => e.record.id === m.recordId) : undefined;
+    if (first)
       matches.set(r.ordinal, {
         kind: 'HOLD',
-        reason: `giống hệt ${first} của tệp (cùng họ tên, ngày sinh và mọi cột khác): nếu là một người, xóa dòng này khỏi tệp; nếu là hai người khác nhau, chọn "Người khác: thêm hồ sơ mới" (hoặc ghi thêm số CCCD, số điện thoại cho dễ phân biệt)`,
+        reason: `cùng một người với ${first.place} của tệp (${agreesWith(p, first.record).join(', ')}): nếu đúng, xóa dòng này khỏi tệp; nếu là hai người khác nhau, chọn "Người khác: thêm hồ sơ mới" (hoặc ghi thêm số CCCD, số điện thoại cho dễ phân biệt)`,
         candidates: [],
       });
+    else newRows.set(key, [...earlier, { record: asRecord(r, p), place: r.source ? rowPlace(r.source) : `dòng ${r.ordinal}` }]);
   }
 }
 
-/** Whether a line says who the person is beyond a name and a year: a full birth date (not 01/01), a phone, an ID number. */
-function tellsWho(v: Record<string, unknown> | null): boolean {
-  if (!v) return false;
-  const fullDay = v.birthDatePrecision === 'DAY' && typeof v.birthDate === 'string' && !v.birthDate.endsWith('-01-01');
-  return fullDay || !!v.phone || !!v.idNumberHash;
+/** The run's new rows so far, as the records they will be (`holdRowsWrittenTwice`), by name and birth year. */
+export type NewRows = Map<string, { record: KnownRecord; place: string }[]>;
+
+/** A new row as the record it will be, for the rule that compares listings. */
+function asRecord(r: UncodedRow, p: RowProbe): KnownRecord {
+  const v = r.prepared.values!;
+  const text = (x: unknown) => (typeof x === 'string' ? x : null);
+  return {
+    id: `row:${r.ordinal}`,
+    externalId: r.row?.externalId ?? '',
+    fullName: p.fullName,
+    birthDate: text(v.birthDate),
+    birthDatePrecision: text(v.birthDatePrecision),
+    idHash: p.idHash,
+    idKind: p.idKind,
+    communeCode: p.communeCode,
+    communeCandidates: p.communeCandidates,
+    phone: p.phone,
+    status: MemberStatus.ACTIVE,
+  };
 }
