@@ -370,7 +370,10 @@ describe("the console's import wizard, as a Hội Phụ nữ secretariat imports
   });
 
   it('settles the held rows in the preview: the listed member for one, someone else for another; the plan again, then imported', async () => {
-    await t.importRoster('HPN', 'Mã hồ sơ,Họ và tên,Ngày sinh,Giới tính', ['HPN-DO,Mùa Thị Dợ,1979,Nữ', 'HPN-MY,Giàng Thị Mỷ,1983,Nữ']);
+    await t.importRoster('HPN', 'Mã hồ sơ,Họ và tên,Ngày sinh,Giới tính,Thôn/bản', [
+      'HPN-DO,Mùa Thị Dợ,1979,Nữ,Bản Huổi Lóng',
+      'HPN-MY,Giàng Thị Mỷ,1983,Nữ,',
+    ]);
     const context = await b.context();
     const page = await logInThroughPage(context, t.url, await t.createUser('xa-hpn-held', Role.SECRETARIAT, 'HPN'));
     await page.goto(`${t.url}/#/nhap`);
@@ -385,7 +388,8 @@ describe("the console's import wizard, as a Hội Phụ nữ secretariat imports
     const pick = (label: RegExp, option: RegExp) => chooseOption(page, page.getByLabel(label), option);
     // The held rows alone while she decides; the whole new plan after "Xem lại".
     await page.getByLabel('Chỉ xem các dòng chờ quyết định').check();
-    await pick(/Dòng 2 \(Mùa Thị Dợ\) là ai/, /Là hồ sơ HPN-DO: Mùa Thị Dợ, sinh 1979, không có SĐT/);
+    // Her village beside the name: what tells namesakes of one commune apart.
+    await pick(/Dòng 2 \(Mùa Thị Dợ\) là ai/, /Là hồ sơ HPN-DO: Mùa Thị Dợ, sinh 1979, Bản Huổi Lóng, không có SĐT/);
     await pick(/Dòng 3 \(Giàng Thị Mỷ\) là ai/, /Người khác: thêm hồ sơ mới/);
     await page.getByText('Bạn đã quyết định 2 dòng chờ quyết định').waitFor();
     // Nothing she has not seen is imported: the plan is made again first.

@@ -1,6 +1,9 @@
 import { spoken } from './terms.ts';
 import { partialDate } from './format.ts';
 
+/** The statuses that end a membership (as the server's MEMBER_STATUS_INFO says): a held row's candidate says so. */
+const ENDED_STATUSES = new Set(['DECEASED', 'LEFT', 'STRUCK_OFF', 'EXPELLED', 'TRANSFERRED', 'MATURED']);
+
 /** A printed list's records by status: the members (live statuses) and the ended memberships, each with its `Label: n` parts. */
 export interface StatusCounts {
   live: { n: number; parts: string[] };
@@ -232,10 +235,28 @@ const TEXT = {
       title: 'Quyết định',
       label: (name: string, row: number) => `Dòng ${row} (${name}) là ai`,
       later: 'Để sau (chưa nhập dòng này)',
-      is: (c: { code: string; fullName: string | null; birthDate: string | null; unit: string | null; phone: string | null }) =>
+      /** A candidate as she tells namesakes apart: name, birth, village, unit, phone — and whether its membership has ended. */
+      is: (c: {
+        code: string;
+        fullName: string | null;
+        birthDate: string | null;
+        unit: string | null;
+        phone: string | null;
+        village?: string | null;
+        status?: string | null;
+      }) =>
         c.fullName === null
           ? `Là hồ sơ ${c.code} (ở chi hội/đơn vị khác)`
-          : `Là hồ sơ ${c.code}: ${[c.fullName, c.birthDate ? `sinh ${partialDate(c.birthDate)}` : null, c.unit, c.phone ? `SĐT ${c.phone}` : 'không có SĐT'].filter(Boolean).join(', ')}`,
+          : `Là hồ sơ ${c.code}: ${[
+              c.fullName,
+              c.birthDate ? `sinh ${partialDate(c.birthDate)}` : null,
+              c.village,
+              c.unit,
+              c.phone ? `SĐT ${c.phone}` : 'không có SĐT',
+              c.status && ENDED_STATUSES.has(c.status) ? 'đã kết thúc sinh hoạt' : null,
+            ]
+              .filter(Boolean)
+              .join(', ')}`,
       someoneElse: 'Người khác: thêm hồ sơ mới',
       /** What her file says of the held row, beside its candidates. */
       said: (s: { birthDate: string | null; unit: string | null; phone: string | null }) =>

@@ -120,6 +120,8 @@ export class ImportHeldCandidateType {
   @Field(() => String, { nullable: true, description: 'Its unit’s name.' }) unit: string | null;
   @Field(() => String, { nullable: true, description: 'Its status (ACTIVE, …).' }) status: string | null;
   @Field(() => String, { nullable: true, description: 'Its phone, masked.' }) phone: string | null;
+  @Field(() => String, { nullable: true, description: 'Its village (thôn, bản) as written: what tells namesakes of one commune apart.' })
+  village: string | null;
 }
 
 @ObjectType('ImportRowSaid', { description: 'What her file says of a held row that tells a namesake apart.' })

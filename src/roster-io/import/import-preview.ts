@@ -81,6 +81,8 @@ export interface HeldCandidate {
   status: string | null;
   /** Masked. */
   phone: string | null;
+  /** Thôn, bản as written: what tells two namesakes of one commune apart. */
+  village: string | null;
 }
 
 /** A candidate as the query reads it (its unit's path decides what she may see of it). */
@@ -89,9 +91,10 @@ type CandidateRow = HeldCandidate & { unitPath: string | null; precision: DatePr
 /** What she may see of a held row's candidate: a record outside her scope by its code alone. */
 function seenCandidate(c: CandidateRow, own: string | null): HeldCandidate {
   if (own !== null && !c.unitPath?.startsWith(own))
-    return { code: c.code, fullName: null, birthDate: null, unit: null, status: null, phone: null };
+    return { code: c.code, fullName: null, birthDate: null, unit: null, status: null, phone: null, village: null };
   const birthDate = dateText(c.birthDate, c.precision);
-  return { code: c.code, fullName: c.fullName, birthDate, unit: c.unit, status: c.status, phone: c.phone ? maskPhone(c.phone) : null };
+  const phone = c.phone ? maskPhone(c.phone) : null;
+  return { code: c.code, fullName: c.fullName, birthDate, unit: c.unit, status: c.status, phone, village: c.village };
 }
 
 export interface ImportPreview {
@@ -135,7 +138,7 @@ export class ImportPreviews {
               CASE WHEN 'unitId' = ANY(p.changed) THEN (SELECT u.name FROM unit u WHERE u.id = (p.record_values->>'unit_id')::uuid) END AS "unitAfter",
               ARRAY(SELECT DISTINCT f->>'kind' FROM jsonb_array_elements(coalesce(p.notes, '[]')) f ORDER BY 1) AS "noteKinds",
               (SELECT coalesce(json_agg(json_build_object('code', c.external_id, 'fullName', c.full_name, 'birthDate', c.birth_date::text,
-                        'precision', c.birth_date_precision, 'unit', cu.name, 'unitPath', cu.path, 'status', c.status, 'phone', c.phone)
+                        'precision', c.birth_date_precision, 'unit', cu.name, 'unitPath', cu.path, 'status', c.status, 'phone', c.phone, 'village', c.village)
                         ORDER BY c.external_id), '[]')
                  FROM member_record c LEFT JOIN unit cu ON cu.id = c.unit_id
                 WHERE p.fate = 'HELD' AND c.organization_code = $5 AND c.erased_at IS NULL

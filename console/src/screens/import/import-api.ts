@@ -103,6 +103,8 @@ export const PREVIEW = graphql(`
           birthDate
           unit
           phone
+          village
+          status
         }
         said {
           birthDate
