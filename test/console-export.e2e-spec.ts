@@ -151,6 +151,13 @@ describe('the console: her roster exported, with the full numbers, and printed',
       .getByText('Tổng số: 3 hồ sơ: 2 đoàn viên (Đang sinh hoạt: 1, Sinh hoạt tạm thời: 1) và 1 hồ sơ đã kết thúc (Đã mất: 1).')
       .waitFor();
     await t.sql(`UPDATE member_record SET status = 'ACTIVE' WHERE full_name = 'Nguyễn Văn An'`);
+    // Her members' villages, once her list gives them, in a column of their own.
+    expect(await sheet.getByRole('columnheader', { name: 'Thôn/bản' }).count()).toBe(0);
+    await t.sql(`UPDATE member_record SET village = 'Tổ dân phố 7' WHERE full_name = 'Nguyễn Văn An'`);
+    await page.reload();
+    await sheet.getByRole('row').filter({ hasText: 'Nguyễn Văn An' }).filter({ hasText: 'Tổ dân phố 7' }).waitFor();
+    await sheet.getByRole('columnheader', { name: 'Thôn/bản' }).waitFor();
+    await t.sql(`UPDATE member_record SET village = NULL WHERE full_name = 'Nguyễn Văn An'`);
     // Opened with no list chosen (a bookmark): what to do, not the server's "no organization ''".
     await page.goto(`${t.url}/#/in`);
     await page.reload();

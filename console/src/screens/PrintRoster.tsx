@@ -31,6 +31,7 @@ const PRINT_ROSTER = graphql(`
         commune {
           name
         }
+        village
         unit {
           name
         }
@@ -173,6 +174,8 @@ export function PrintRoster() {
   const { unitName, communeName } = issuerNames(f, units.data?.units ?? [], filtered.data?.resolveCommune.commune?.name ?? null, rows);
   const [statuses] = useQuery({ query: STATUSES, variables: { organization: f.organization || null } });
   const status = statuses.data?.memberStatuses.find((s) => s.code === f.status)?.label;
+  // Her members' villages, when her list gives them: what tells namesakes of one commune apart on paper.
+  const villages = rows.some((r) => r.village);
   const sub = [
     unitName && `${T.outputs.unit}: ${unitName}`,
     f.commune && communeName && `${T.outputs.commune}: ${communeName}`,
@@ -227,6 +230,7 @@ export function PrintRoster() {
                   <th scope="col">{T.column.birth}</th>
                   <th scope="col">{T.column.sex}</th>
                   <th scope="col">{T.column.commune}</th>
+                  {villages && <th scope="col">{T.column.village}</th>}
                   <th scope="col">{T.column.unit}</th>
                   <th scope="col">{T.column.status}</th>
                 </tr>
@@ -239,6 +243,7 @@ export function PrintRoster() {
                     <td>{partialDate(r.birthDate)}</td>
                     <td>{r.sex ? T.sex[r.sex] : ''}</td>
                     <td>{r.commune?.name ?? ''}</td>
+                    {villages && <td>{r.village ?? ''}</td>}
                     <td>{r.unit?.name ?? ''}</td>
                     <td>{r.statusLabel}</td>
                   </tr>
