@@ -269,6 +269,31 @@ describe("a commune office's own roster: her chi hội written short, hamlets in
     expect((await importRoster(rows)).map((p) => p.fate)).toEqual(['UNCHANGED', 'UNCHANGED']);
   });
 
+  it('keeps what she corrected on screen when next month’s list gives the same lines again: no second record, nothing held, nothing reverted', async () => {
+    const rows = [
+      [1, 'Lò Thị Pánh', '1968', '011168000111', '', ''],
+      [2, 'Giàng Thị Páo', '1975', '', '', ''],
+    ];
+    expect((await importRoster(rows)).map((p) => p.fate)).toEqual(['CREATED', 'CREATED']);
+    const listed = async () =>
+      t.sql<{ id: string; full_name: string; id_number_masked: string | null; phone: string | null }>(
+        `SELECT id, full_name, id_number_masked, phone FROM member_record WHERE full_name IN ('Lò Thị Pánh', 'Giàng Thị Páo') ORDER BY full_name`,
+      );
+    const [páo, pánh] = await listed();
+    // Her corrections from Cảnh báo: the CCCD typed wrong, the phone found.
+    for (const [id, input] of [
+      [pánh.id, { idNumber: '011168696845' }],
+      [páo.id, { phone: '0912 777 888' }],
+    ] as const)
+      await gql(`mutation($id: ID!, $i: UpdateMemberRecordInput!) { updateMemberRecord(id: $id, input: $i) { id } }`, { id, i: input });
+    // Next month, her Excel as it was: her own lines, nothing to do.
+    expect((await importRoster(rows)).map((p) => p.fate)).toEqual(['UNCHANGED', 'UNCHANGED']);
+    expect((await listed()).map((r) => [r.full_name, r.id_number_masked, r.phone])).toEqual([
+      ['Giàng Thị Páo', null, '0912777888'],
+      ['Lò Thị Pánh', '0111******45', null],
+    ]);
+  });
+
   it('matches next month a member whose row names her chi hội (no commune): her full birth date in her ward, not held to ask for the ward', async () => {
     await importRoster([[1, 'Bùi Thị Sen', '16/11/1968', '', '', 'Ngọc Khánh']]);
     // Re-typed next month: her chi hội written in full, the line changed, still no commune, CCCD or phone.

@@ -188,6 +188,10 @@ export class MemberRecord {
   @Column({ name: 'import_digest', type: 'bytea', nullable: true, select: false })
   importDigest: Buffer | null;
 
+  /** Digest of the import row last written into this record, kept when the record is edited since: next month's same line changes nothing. */
+  @Column({ name: 'import_line', type: 'bytea', nullable: true, select: false })
+  importLine: Buffer | null;
+
   /** Set when the person's data was erased on request; the row stays for aggregate figures. */
   @Column({ name: 'erased_at', type: 'timestamptz', nullable: true })
   erasedAt: Date | null;

@@ -188,3 +188,12 @@ export function ineligibleReason(issues: EligibilityIssue[]): string | null {
   const comma = issue.message.indexOf(', ');
   return comma > 0 ? issue.message.slice(comma + 2) : issue.message;
 }
+
+/** Of these tombstone keys (an import's new people), those of people erased on request (hex). */
+export async function erasedKeys(em: EntityManager, keys: Buffer[]): Promise<Set<string>> {
+  if (!keys.length) return new Set();
+  const rows = await em.query<{ h: string }[]>(`SELECT encode(key_hash, 'hex') AS h FROM erasure_tombstone WHERE key_hash = ANY($1)`, [
+    keys,
+  ]);
+  return new Set(rows.map((r) => r.h));
+}

@@ -15,7 +15,7 @@ import { readUnitCell } from '../reading/unit-cell.js';
 import { ImportRowError, type ImportJob, type RowOutcome } from '../import-job.entity.js';
 import type { ImportContext } from './import-context.js';
 import { maskWarning, rowWarnings } from './import-notes.js';
-import { ineligibleReason, planValues, storePlan, type Fate, type PlanRow } from './import-plan.js';
+import { ineligibleReason, planValues, storePlan, type Fate, type PlanRow, erasedKeys } from './import-plan.js';
 import { heldValues } from './held-decisions.js';
 import { matchKnownMembers, type KnownMatch } from './known-members.js';
 import { columnFor, RowPreparer, type PreparedRow } from './prepare-row.js';
@@ -166,11 +166,13 @@ export class ImportPlanner {
     if (!rows.length) return new Map();
     const matches = await matchKnownMembers(b.em, b.ctx.def.code, rows, b.ctx.decisions, b.ctx.newRows);
     const toRead: string[] = [];
+    const lines = new Map<string, Buffer>();
     for (const p of uncoded) {
       const m = matches.get(p.ordinal);
       if (m?.kind !== 'RECORD') continue;
       p.row.externalId = m.externalId;
       p.digest = rowDigest(p.row);
+      if (m.how === 'SAME_LINE') lines.set(m.externalId, p.digest);
       // Her result file gives the row the code of the record it updates.
       const her = p.her;
       p.her = () => ({ ...her(), code: m.externalId });
@@ -183,8 +185,11 @@ export class ImportPlanner {
         .createQueryBuilder('r')
         .leftJoinAndSelect('r.unit', 'u')
         .where('r.organization_code = :org AND r.external_id = ANY(:ids)', { org: b.ctx.def.code, ids: toRead })
-        .getMany())
+        .getMany()) {
         current.existing.set(r.externalId, r);
+        // Her own line again: changes nothing, even on a record she corrected on screen since.
+        if (lines.has(r.externalId)) current.sameLine(r.externalId, r.unit?.path ?? null, lines.get(r.externalId)!);
+      }
     return matches;
   }
 
@@ -217,7 +222,8 @@ export class ImportPlanner {
     if (problems.length || !prepared.values) return this.refuse(b, p, problems, unitPath);
     // The prepared values are this row's own: completed in place (no copy of every row's columns).
     const values: Record<string, unknown> = prepared.values;
-    values.importDigest = p.digest;
+    const line = { importDigest: p.digest, importLine: p.digest };
+    Object.assign(values, line);
     if (unit !== undefined) values.unitId = unit?.id ?? null;
     const known = knownCommune(record, unit === undefined ? record?.unit : unit, await b.ctx.units.own(b.em));
     const placeWarning = await settleRowCommune(b.em, row, record, known, values);
@@ -232,7 +238,7 @@ export class ImportPlanner {
       });
       b.news.push({ plan, p, keys: prepared.tombstoneKeys });
     } else if (changesNothing(record, { ...record, ...values })) {
-      this.plan(b, p, 'UNCHANGED', unitPath, { ...target, values: planValues({ importDigest: p.digest }), notes: row.notes });
+      this.plan(b, p, 'UNCHANGED', unitPath, { ...target, values: planValues(line), notes: row.notes });
     } else {
       const changed = changedFields(record, values);
       this.plan(b, p, 'UPDATED', unitPath, { ...target, values: planValues({ ...record, ...values }), changed, notes: row.notes });
@@ -370,15 +376,9 @@ export class ImportPlanner {
 
   /** People erased on request are not created again by an import: the secretariat must confirm one by one. */
   private async screenErased(b: BatchPlan): Promise<void> {
-    const allKeys = b.news.flatMap((t) => t.keys);
-    const erased = new Set(
-      allKeys.length
-        ? (
-            await b.em.query<{ h: string }[]>(`SELECT encode(key_hash, 'hex') AS h FROM erasure_tombstone WHERE key_hash = ANY($1)`, [
-              allKeys,
-            ])
-          ).map((r) => r.h)
-        : [],
+    const erased = await erasedKeys(
+      b.em,
+      b.news.flatMap((t) => t.keys),
     );
     for (const t of b.news)
       if (t.keys.some((k) => erased.has(k.toString('hex'))))

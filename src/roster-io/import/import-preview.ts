@@ -133,7 +133,9 @@ export class ImportPreviews {
     const own = unitPathLimit(scope);
     const rows = await this.db.query<(PreviewRow & EditColumns & { unit_path: string | null })[]>(
       `SELECT p.ordinal, p.sheet, p.row_number AS row, p.fate, p.external_id AS code, p.changed, p.reason, p.warnings,
-              coalesce(p.record_values->>'full_name', r.full_name) AS "fullName",
+              coalesce(p.record_values->>'full_name', r.full_name,
+                (SELECT x.full_name FROM member_record x
+                  WHERE p.fate = 'UNCHANGED' AND p.record_id IS NULL AND x.organization_code = $5 AND x.external_id = p.external_id)) AS "fullName",
               CASE WHEN 'unitId' = ANY(p.changed) THEN (SELECT u.name FROM unit u WHERE u.id = r.unit_id) END AS "unitBefore",
               CASE WHEN 'unitId' = ANY(p.changed) THEN (SELECT u.name FROM unit u WHERE u.id = (p.record_values->>'unit_id')::uuid) END AS "unitAfter",
               ARRAY(SELECT DISTINCT f->>'kind' FROM jsonb_array_elements(coalesce(p.notes, '[]')) f ORDER BY 1) AS "noteKinds",
