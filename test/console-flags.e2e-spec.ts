@@ -194,7 +194,7 @@ describe('the console: her flags, and her roster as Excel', () => {
 
   it('asks her to complete a record nothing identifies (no ID, no full birth date, no phone), never to end it; the phone she adds takes the flag away at once', async () => {
     const created = await t.gql(
-      `mutation { createMemberRecord(input: { organization: "HND", externalId: "NO-ID", fullName: "Cà Văn Nọi", sex: MALE, birthDate: "1968", communeCode: "00008" }) { id } }`,
+      `mutation { createMemberRecord(input: { organization: "HND", externalId: "NO-ID", fullName: "Cà Văn Nọi", sex: MALE, birthDate: "1968", communeCode: "00008", village: "Bản Co Thón" }) { id } }`,
       {},
       { token: await t.serviceToken(Role.SECRETARIAT, 'HND') },
     );
@@ -205,6 +205,18 @@ describe('the console: her flags, and her roster as Excel', () => {
     await page.getByRole('link', { name: 'Cảnh báo', exact: true }).click();
     const row = page.getByRole('row').filter({ hasText: 'Cà Văn Nọi' });
     await row.getByText('Không có số định danh, ngày sinh đầy đủ hay số điện thoại để xác định người này').waitFor();
+    // His bản beside his name (what tells namesakes apart), for her; never for who does not manage the record.
+    await row.getByRole('cell', { name: 'Bản Co Thón', exact: true }).waitFor();
+    const seen = async (token: string) =>
+      (
+        await t.gql<{ flaggedRecords: { externalId: string; village: string | null }[] }>(
+          `{ flaggedRecords(code: "NO_IDENTITY") { externalId village } }`,
+          {},
+          { token },
+        )
+      ).data!.flaggedRecords.find((f) => f.externalId === 'NO-ID')?.village;
+    expect(await seen(await t.serviceToken(Role.SECRETARIAT, 'HND'))).toBe('Bản Co Thón');
+    expect(await seen(await t.serviceToken(Role.DAN_VAN))).toBeNull();
     expect(await row.getByRole('button', { name: 'Xác nhận' }).count()).toBe(0);
     await row.getByRole('button', { name: 'Mở hồ sơ để bổ sung, sửa' }).click();
     const drawer = page.getByRole('dialog', { name: 'Cà Văn Nọi' });

@@ -238,6 +238,8 @@ export class FlaggedRecordType {
   @Field(() => String, { nullable: true }) unitCode: string | null;
   @Field(() => String, { nullable: true, description: 'Its unit by name (which chi hội lists it: two listings of one person told apart).' })
   unitName: string | null;
+  @Field(() => String, { nullable: true, description: 'Its village (thôn, bản) as written; only for the roles that manage the record.' })
+  village: string | null;
   @Field(() => String, { nullable: true }) communeCode: string | null;
   @Field({ description: 'A suspected phantom ("ảo").' }) ao: boolean;
   @Field(() => [String], { description: 'The flags that decided the suspicion.' }) aoReasons: string[];

@@ -43,6 +43,7 @@ const FLAGGED = graphql(`
       externalId
       fullName
       unitName
+      village
       ao
       aoReasons
       flags {
@@ -240,6 +241,10 @@ export function FlagsScreen({ session }: { session: Session }) {
           { title: T.column.code, dataIndex: 'externalId', responsive: ['sm'] },
           // Which chi hội lists her: two listings of one person told apart at a glance.
           { title: T.column.unit, dataIndex: 'unitName', responsive: ['sm'], render: (v: string | null) => v ?? T.dash },
+          // Her members' villages: what tells two namesakes of one commune apart in her list.
+          ...(rows.some((r) => r.village)
+            ? [{ title: T.column.village, dataIndex: 'village', responsive: ['md' as const], render: (v: string | null) => v ?? T.dash }]
+            : []),
           ...(ownOrganization === undefined
             ? [
                 {

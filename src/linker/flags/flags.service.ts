@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { type Principal } from '../../access/principal.js';
+import { managesRecord, type Principal } from '../../access/principal.js';
 import { readScope, scopeWhere, writeScope, type RecordScope } from '../../access/record-scope.js';
 import { Role } from '../../access/role.js';
 import { AuditAction } from '../../audit/audit-event.entity.js';
@@ -33,6 +33,8 @@ export interface FlaggedRecordView {
   fullName: string;
   unitCode: string | null;
   unitName: string | null;
+  /** Thôn, bản as written: only for who manages the record (as the member's page). */
+  village: string | null;
   communeCode: string | null;
   ao: boolean;
   aoReasons: string[];
@@ -132,15 +134,17 @@ export class FlagsService {
       where.push(`(NOT p.ao, r.organization_code, r.external_id) > ($${params.push(notAo)}, $${params.push(org)}, $${params.push(code)})`);
     }
     const rows = await this.db.query<
-      (Omit<ListedRecordRow, 'unit_path'> & {
+      (ListedRecordRow & {
         unit_name: string | null;
+        village: string | null;
         commune_code: string | null;
         ao: boolean;
         ao_reasons: string[];
         flags: FlagView[] | null;
       })[]
     >(
-      `SELECT r.id, r.organization_code, r.external_id, r.full_name, u.code AS unit_code, u.name AS unit_name, r.commune_code, p.ao, p.ao_reasons,
+      `SELECT r.id, r.organization_code, r.external_id, r.full_name, u.code AS unit_code, u.name AS unit_name, u.path AS unit_path,
+              r.village, r.commune_code, p.ao, p.ao_reasons,
               ${flagsJson('r.id', { dismissed: !!f.dismissed })} AS flags
          FROM record_person p JOIN member_record r ON r.id = p.record_id LEFT JOIN unit u ON u.id = r.unit_id
         WHERE ${where.join(' AND ')}
@@ -169,6 +173,7 @@ export class FlagsService {
       fullName: r.full_name,
       unitCode: r.unit_code,
       unitName: r.unit_name,
+      village: managesRecord(caller, { organizationCode: r.organization_code, unitPath: r.unit_path }) ? r.village : null,
       communeCode: r.commune_code,
       ao: r.ao,
       aoReasons: r.ao_reasons,
