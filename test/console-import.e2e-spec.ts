@@ -374,6 +374,8 @@ describe("the console's import wizard, as a Hội Phụ nữ secretariat imports
       'HPN-DO,Mùa Thị Dợ,1979,Nữ,Bản Huổi Lóng',
       'HPN-MY,Giàng Thị Mỷ,1983,Nữ,',
     ]);
+    // Giàng Thị Mỷ's listing was struck off since: her choice says so.
+    await t.sql(`UPDATE member_record SET status = 'STRUCK_OFF' WHERE external_id = 'HPN-MY'`);
     const context = await b.context();
     const page = await logInThroughPage(context, t.url, await t.createUser('xa-hpn-held', Role.SECRETARIAT, 'HPN'));
     await page.goto(`${t.url}/#/nhap`);
@@ -390,6 +392,7 @@ describe("the console's import wizard, as a Hội Phụ nữ secretariat imports
     await page.getByLabel('Chỉ xem các dòng chờ quyết định').check();
     // Her village beside the name: what tells namesakes of one commune apart.
     await pick(/Dòng 2 \(Mùa Thị Dợ\) là ai/, /Là hồ sơ HPN-DO: Mùa Thị Dợ, sinh 1979, Bản Huổi Lóng, không có SĐT/);
+    await pick(/Dòng 3 \(Giàng Thị Mỷ\) là ai/, /Là hồ sơ HPN-MY: Giàng Thị Mỷ, sinh 1983, không có SĐT, đã kết thúc sinh hoạt$/);
     await pick(/Dòng 3 \(Giàng Thị Mỷ\) là ai/, /Người khác: thêm hồ sơ mới/);
     await page.getByText('Bạn đã quyết định 2 dòng chờ quyết định').waitFor();
     // Nothing she has not seen is imported: the plan is made again first.

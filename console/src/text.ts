@@ -1,9 +1,6 @@
 import { spoken } from './terms.ts';
 import { partialDate } from './format.ts';
 
-/** The statuses that end a membership (as the server's MEMBER_STATUS_INFO says): a held row's candidate says so. */
-const ENDED_STATUSES = new Set(['DECEASED', 'LEFT', 'STRUCK_OFF', 'EXPELLED', 'TRANSFERRED', 'MATURED']);
-
 /** A printed list's records by status: the members (live statuses) and the ended memberships, each with its `Label: n` parts. */
 export interface StatusCounts {
   live: { n: number; parts: string[] };
@@ -243,7 +240,7 @@ const TEXT = {
         unit: string | null;
         phone: string | null;
         village?: string | null;
-        status?: string | null;
+        ended?: boolean;
       }) =>
         c.fullName === null
           ? `Là hồ sơ ${c.code} (ở chi hội/đơn vị khác)`
@@ -253,7 +250,7 @@ const TEXT = {
               c.village,
               c.unit,
               c.phone ? `SĐT ${c.phone}` : 'không có SĐT',
-              c.status && ENDED_STATUSES.has(c.status) ? 'đã kết thúc sinh hoạt' : null,
+              c.ended ? 'đã kết thúc sinh hoạt' : null,
             ]
               .filter(Boolean)
               .join(', ')}`,

@@ -122,6 +122,7 @@ export class ImportHeldCandidateType {
   @Field(() => String, { nullable: true, description: 'Its phone, masked.' }) phone: string | null;
   @Field(() => String, { nullable: true, description: 'Its village (thôn, bản) as written: what tells namesakes of one commune apart.' })
   village: string | null;
+  @Field({ description: 'Its membership has ended (its status is one that ends it).' }) ended: boolean;
 }
 
 @ObjectType('ImportRowSaid', { description: 'What her file says of a held row that tells a namesake apart.' })

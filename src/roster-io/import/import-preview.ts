@@ -12,6 +12,7 @@ import { AuditService } from '../../audit/audit.service.js';
 import type { ImportJob, SheetNote } from '../import-job.entity.js';
 import { formatPartialDate, fromStoredDate, type DatePrecision } from '../../common/dates/partial-date.js';
 import { maskPhone } from '../../common/identity/phone.js';
+import { MEMBER_STATUS_INFO, type MemberStatus } from '../../membership/status/member-status.js';
 import { decisionsByPlace, placeKey } from './held-decisions.js';
 import { ImportJobs } from './import-jobs.js';
 import type { Fate } from './import-plan.js';
@@ -83,6 +84,8 @@ export interface HeldCandidate {
   phone: string | null;
   /** Thôn, bản as written: what tells two namesakes of one commune apart. */
   village: string | null;
+  /** Its membership has ended (a died or struck-off namesake is hardly the row's member). */
+  ended: boolean;
 }
 
 /** A candidate as the query reads it (its unit's path decides what she may see of it). */
@@ -91,10 +94,11 @@ type CandidateRow = HeldCandidate & { unitPath: string | null; precision: DatePr
 /** What she may see of a held row's candidate: a record outside her scope by its code alone. */
 function seenCandidate(c: CandidateRow, own: string | null): HeldCandidate {
   if (own !== null && !c.unitPath?.startsWith(own))
-    return { code: c.code, fullName: null, birthDate: null, unit: null, status: null, phone: null, village: null };
+    return { code: c.code, fullName: null, birthDate: null, unit: null, status: null, phone: null, village: null, ended: false };
   const birthDate = dateText(c.birthDate, c.precision);
   const phone = c.phone ? maskPhone(c.phone) : null;
-  return { code: c.code, fullName: c.fullName, birthDate, unit: c.unit, status: c.status, phone, village: c.village };
+  const ended = !!c.status && !!MEMBER_STATUS_INFO[c.status as MemberStatus]?.ends;
+  return { code: c.code, fullName: c.fullName, birthDate, unit: c.unit, status: c.status, phone, village: c.village, ended };
 }
 
 export interface ImportPreview {

@@ -104,7 +104,7 @@ export const PREVIEW = graphql(`
           unit
           phone
           village
-          status
+          ended
         }
         said {
           birthDate
