@@ -38,7 +38,7 @@ import { CodePartIndex1763700000041 } from './1763700000041-code-part-index.js';
 import { BackupsAndRunStarters1763700000042 } from './1763700000042-backups-and-run-starters.js';
 import { UndoDigests1763700000044 } from './1763700000044-undo-digests.js';
 import { MemberVillage1763700000045 } from './1763700000045-member-village.js';
-import { ImportLine1763700000046 } from './1763700000046-import-line.js';
+import { ImportDigestKept1763700000046 } from './1763700000046-import-digest-kept.js';
 import { PlanRowsWithoutJobKey1763700000043 } from './1763700000043-plan-rows-without-job-key.js';
 
 /** Every migration, in order. A new one is added here and committed with its entity change. */
@@ -84,5 +84,5 @@ export const MIGRATIONS = [
   PlanRowsWithoutJobKey1763700000043,
   UndoDigests1763700000044,
   MemberVillage1763700000045,
-  ImportLine1763700000046,
+  ImportDigestKept1763700000046,
 ];

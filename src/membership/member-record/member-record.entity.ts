@@ -181,16 +181,11 @@ export class MemberRecord {
   importWarnings: ImportWarning[];
 
   /**
-   * Digest of the import row this record is exactly the result of; a re-import of the same row is
-   * then unchanged without being read again. Any other write clears it (trigger
-   * `member_record_clear_import_digest`), so a record edited since always gets compared.
+   * Digest of the import row last written into this record (kept when the record is edited since):
+   * next month's same line is this record and changes nothing — her corrections on screen stand.
    */
   @Column({ name: 'import_digest', type: 'bytea', nullable: true, select: false })
   importDigest: Buffer | null;
-
-  /** Digest of the import row last written into this record, kept when the record is edited since: next month's same line changes nothing. */
-  @Column({ name: 'import_line', type: 'bytea', nullable: true, select: false })
-  importLine: Buffer | null;
 
   /** Set when the person's data was erased on request; the row stays for aggregate figures. */
   @Column({ name: 'erased_at', type: 'timestamptz', nullable: true })

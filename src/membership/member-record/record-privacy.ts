@@ -239,7 +239,6 @@ export class RecordPrivacyService {
       raw: {},
       // A hash of what the imported row said (name, numbers): goes with them.
       importDigest: null,
-      importLine: null,
       erasedAt: c.now,
       version: r.version + 1,
     });

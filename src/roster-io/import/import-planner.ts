@@ -222,8 +222,7 @@ export class ImportPlanner {
     if (problems.length || !prepared.values) return this.refuse(b, p, problems, unitPath);
     // The prepared values are this row's own: completed in place (no copy of every row's columns).
     const values: Record<string, unknown> = prepared.values;
-    const line = { importDigest: p.digest, importLine: p.digest };
-    Object.assign(values, line);
+    values.importDigest = p.digest;
     if (unit !== undefined) values.unitId = unit?.id ?? null;
     const known = knownCommune(record, unit === undefined ? record?.unit : unit, await b.ctx.units.own(b.em));
     const placeWarning = await settleRowCommune(b.em, row, record, known, values);
@@ -238,7 +237,7 @@ export class ImportPlanner {
       });
       b.news.push({ plan, p, keys: prepared.tombstoneKeys });
     } else if (changesNothing(record, { ...record, ...values })) {
-      this.plan(b, p, 'UNCHANGED', unitPath, { ...target, values: planValues(line), notes: row.notes });
+      this.plan(b, p, 'UNCHANGED', unitPath, { ...target, values: planValues({ importDigest: p.digest }), notes: row.notes });
     } else {
       const changed = changedFields(record, values);
       this.plan(b, p, 'UPDATED', unitPath, { ...target, values: planValues({ ...record, ...values }), changed, notes: row.notes });

@@ -46,7 +46,7 @@ export function changedColumns(before: MemberRecord, after: Record<string, unkno
 /**
  * Keeps the before-images of a chunk (sealed) so the import can be undone for 30 days: one statement
  * per chunk. Called before the chunk's updates are written: a `before` read without its import
- * digest and line (the entity does not select them) has them read here, as they still are.
+ * digest (the entity does not select it) has it read here, as it still is.
  */
 export async function keepUndoImages(em: EntityManager, jobId: string, images: UndoImages): Promise<void> {
   const rows: [string, number, Buffer | null][] = images.created.map((c) => [c.id, c.version, null]);
@@ -58,7 +58,7 @@ export async function keepUndoImages(em: EntityManager, jobId: string, images: U
       images.updated.filter((u) => u.before.importDigest === undefined).map((u) => u.before.id),
     );
     for (const { before, after, version } of images.updated) {
-      const was = digests.has(before.id) ? { ...before, ...digests.get(before.id)! } : before;
+      const was = digests.has(before.id) ? { ...before, importDigest: digests.get(before.id)! } : before;
       // With the version it read: undone, the record is as it was, version included.
       rows.push([before.id, version, sealUndoImage(seal, { ...changedColumns(was, after), version: before.version })]);
     }
@@ -73,17 +73,14 @@ export async function keepUndoImages(em: EntityManager, jobId: string, images: U
   );
 }
 
-/** The import digest and last imported line of these records, as stored. */
-async function digestsOf(
-  em: EntityManager,
-  ids: string[],
-): Promise<Map<string, { importDigest: Buffer | null; importLine: Buffer | null }>> {
+/** The import digests of these records, as stored. */
+async function digestsOf(em: EntityManager, ids: string[]): Promise<Map<string, Buffer | null>> {
   if (!ids.length) return new Map();
-  const rows = await em.query<{ id: string; import_digest: Buffer | null; import_line: Buffer | null }[]>(
-    `SELECT id, import_digest, import_line FROM member_record WHERE id = ANY($1)`,
+  const rows = await em.query<{ id: string; import_digest: Buffer | null }[]>(
+    `SELECT id, import_digest FROM member_record WHERE id = ANY($1)`,
     [ids],
   );
-  return new Map(rows.map((r) => [r.id, { importDigest: r.import_digest, importLine: r.import_line }]));
+  return new Map(rows.map((r) => [r.id, r.import_digest]));
 }
 
 /**
@@ -94,22 +91,17 @@ async function digestsOf(
 export async function writeUnchangedDigests(em: EntityManager, inChunk: string, params: unknown[]): Promise<void> {
   const unchanged = `${inChunk} AND p.fate = 'UNCHANGED' AND p.record_values IS NOT NULL AND m.id = p.record_id AND m.version = p.record_version`;
   await em.query(
-    `INSERT INTO import_undo_digest (job_id, record_id, version, digest, written, line)
-     SELECT p.job_id, m.id, m.version, m.import_digest, (p.record_values->>'import_digest')::bytea, m.import_line
+    `INSERT INTO import_undo_digest (job_id, record_id, version, digest, written)
+     SELECT p.job_id, m.id, m.version, m.import_digest, (p.record_values->>'import_digest')::bytea
        FROM import_plan_row p JOIN member_record m ON m.id = p.record_id
-      WHERE ${unchanged} AND (m.import_digest IS DISTINCT FROM (p.record_values->>'import_digest')::bytea
-        OR m.import_line IS DISTINCT FROM (p.record_values->>'import_digest')::bytea)
+      WHERE ${unchanged} AND m.import_digest IS DISTINCT FROM (p.record_values->>'import_digest')::bytea
      ON CONFLICT (job_id, record_id) DO NOTHING`,
     params,
   );
-  // Only where it differs: the trigger that clears a digest on any other write takes a digest written
-  // equal to the one already there for such a write, and would clear it (her next file then held its
-  // year-only members, their lines no longer known).
+  // Only where it differs: a line written again as it was is no write at all.
   await em.query(
-    `UPDATE member_record m SET import_digest = (p.record_values->>'import_digest')::bytea, import_line = (p.record_values->>'import_digest')::bytea
-       FROM import_plan_row p
-      WHERE ${unchanged} AND (m.import_digest IS DISTINCT FROM (p.record_values->>'import_digest')::bytea
-        OR m.import_line IS DISTINCT FROM (p.record_values->>'import_digest')::bytea)`,
+    `UPDATE member_record m SET import_digest = (p.record_values->>'import_digest')::bytea FROM import_plan_row p
+      WHERE ${unchanged} AND m.import_digest IS DISTINCT FROM (p.record_values->>'import_digest')::bytea`,
     params,
   );
 }
@@ -117,7 +109,7 @@ export async function writeUnchangedDigests(em: EntityManager, inChunk: string, 
 /** An undo's last step: the digests its unchanged rows replaced, back where the record is as the job left it. */
 export async function restoreUnchangedDigests(em: EntityManager, jobId: string): Promise<void> {
   await em.query(
-    `UPDATE member_record m SET import_digest = d.digest, import_line = d.line FROM import_undo_digest d
+    `UPDATE member_record m SET import_digest = d.digest FROM import_undo_digest d
       WHERE d.job_id = $1 AND m.id = d.record_id AND m.version = d.version AND m.import_digest IS NOT DISTINCT FROM d.written`,
     [jobId],
   );

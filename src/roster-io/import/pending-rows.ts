@@ -30,10 +30,7 @@ export interface PendingRow extends SheetRow {
 export interface CurrentRecords {
   /** Read whole: the records the rows may change. */
   existing: Map<string, MemberRecord>;
-  /**
-   * The row is the record's last import, unchanged: it changes nothing (not taken on trust from a
-   * secretariat kept to one unit) — or the very line last imported into a record in her scope, edited since or not.
-   */
+  /** The row is the very line last imported into a record in her scope: it changes nothing, the record edited since or not. */
   unchanged: (p: PendingRow) => boolean;
   /** A row without a code found to be a record's last imported line (`SAME_LINE`): that record (in `path`) and the line. */
   sameLine: (externalId: string, path: string | null, digest: Buffer) => void;
@@ -50,30 +47,20 @@ export async function lookUpCurrent(em: EntityManager, batch: PendingRow[], ctx:
   const ids = [...new Set(batch.map((b) => b.row.externalId).filter(Boolean))];
   // Records whose last import was this very row need not be read: the row changes nothing.
   const found = await em.query<
-    {
-      external_id: string;
-      import_digest: Buffer | null;
-      import_line: Buffer | null;
-      import_warnings: { message: string }[] | null;
-      unit_path: string | null;
-    }[]
+    { external_id: string; import_digest: Buffer | null; import_warnings: { message: string }[] | null; unit_path: string | null }[]
   >(
-    `SELECT r.external_id, r.import_digest, r.import_line, r.import_warnings, u.path AS unit_path
+    `SELECT r.external_id, r.import_digest, r.import_warnings, u.path AS unit_path
        FROM member_record r LEFT JOIN unit u ON u.id = r.unit_id WHERE r.organization_code = $1 AND r.external_id = ANY($2)`,
     [ctx.def.code, ids],
   );
   const unitPaths = new Map(found.map((r) => [r.external_id, r.unit_path]));
   const digests = new Map(found.map((r) => [r.external_id, r.import_digest]));
   const warnings = new Map(found.map((r) => [r.external_id, (r.import_warnings ?? []).map((w) => w.message).join('; ')]));
-  // (A secretariat kept to one unit still has each record checked against its scope.)
-  const trustDigest = !ctx.ownUnitPath;
   // The very line last imported into a record in her scope changes nothing, even if the record was edited
-  // since (her correction on screen is kept: the file says nothing new of this member).
-  const lines = new Map(found.map((r) => [r.external_id, r.import_line]));
+  // since (her correction on screen is kept: the file says nothing new of this member). A secretariat kept
+  // to one unit has the record's unit checked against her scope.
   const inScope = (code: string) => !ctx.ownUnitPath || !!unitPaths.get(code)?.startsWith(ctx.ownUnitPath);
-  const unchanged = (p: PendingRow) =>
-    (trustDigest && !!digests.get(p.row.externalId)?.equals(p.digest)) ||
-    (inScope(p.row.externalId) && !!lines.get(p.row.externalId)?.equals(p.digest));
+  const unchanged = (p: PendingRow) => inScope(p.row.externalId) && !!digests.get(p.row.externalId)?.equals(p.digest);
   const toRead = new Set<string>();
   for (const p of batch) if (digests.has(p.row.externalId) && !unchanged(p)) toRead.add(p.row.externalId);
   const read = async (codes: string[]) =>
@@ -93,7 +80,7 @@ export async function lookUpCurrent(em: EntityManager, batch: PendingRow[], ctx:
     unitPath: (code) => unitPaths.get(code),
     sameLine: (code, path, digest) => {
       unitPaths.set(code, path);
-      lines.set(code, digest);
+      digests.set(code, digest);
     },
     load: async (code) => {
       for (const [k, r] of await read([code])) existing.set(k, r);

@@ -35,7 +35,6 @@ export const RECORD_COLUMNS: SqlColumn[] = [
   ['raw', 'jsonb'],
   ['import_warnings', 'jsonb'],
   ['import_digest', 'bytea'],
-  ['import_line', 'bytea'],
 ];
 
 /** Fields whose change makes an imported row "updated" (raw values alone do not). */
