@@ -52,9 +52,9 @@ const VILLAGE_SUBS = new Set([
 ]);
 /** Sub-column words that say a row is a header's second row (they are no member's value). */
 const SUB_WORDS = new Set([
-  ...Object.keys(BY_SEX), ...Object.keys(NAME_PARTS), ...COMMUNE_SUBS, 'thon', 'ban', 'thonban', 'xom', 'thonxom', 'tothon',
-  // A ward's address: Tổ dân phố, Khu phố, Ấp, Khóm, Số nhà, Đường / Phố.
-  'to', 'todanpho', 'khupho', 'khudanpho', 'ap', 'khom', 'sonha', 'duong', 'pho', 'duongpho',
+  ...Object.keys(BY_SEX), ...Object.keys(NAME_PARTS), ...COMMUNE_SUBS, ...VILLAGE_SUBS,
+  // The rest of a ward's address: Số nhà, Đường / Phố.
+  'sonha', 'duong', 'pho', 'duongpho',
   'huyen', 'tinh', 'so', 'ngaycap', 'noicap', 'ngay', 'thang', 'nam', 'chinhthuc', 'dubi',
 ]); // prettier-ignore
 
