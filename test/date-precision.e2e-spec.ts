@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { QueryRunner } from 'typeorm';
 import { DatePrecisions1763700000019 } from '../migrations/1763700000019-date-precisions.js';
+import { ImportDigestKept1763700000046 } from '../migrations/1763700000046-import-digest-kept.js';
 import { RosterExportService } from '../src/roster-io/export/roster-export.service.js';
 import { RosterImportService } from '../src/roster-io/import/roster-import.service.js';
 import { CLI_PRINCIPAL, createTestApp, type TestApp } from './test-app.js';
@@ -193,6 +194,9 @@ describe('every date keeps the precision it was given', () => {
   it('migration 1763700000019: the dates stored before it are days, their import digests kept', async () => {
     const q = { query: (sql: string) => t.sql(sql) } as unknown as QueryRunner;
     const migration = new DatePrecisions1763700000019();
+    // The schema as it stood then: the trigger that cleared an import digest on any other write, gone since …046.
+    const kept = new ImportDigestKept1763700000046();
+    await kept.down(q);
     await migration.down(q);
     // As a record stood before: a join date without its precision (a day), two dates with no column for one, a digest.
     await t.sql(`UPDATE member_record SET join_date_precision = NULL, import_digest = '\\x0102' WHERE external_id = 'HND-D2'`);
@@ -205,6 +209,7 @@ describe('every date keeps the precision it was given', () => {
     const other = { column: 'Địa chỉ', message: 'Địa chỉ: không rõ xã', at: '' };
     await t.sql(`UPDATE member_record SET import_warnings = $1::jsonb WHERE external_id = 'HND-D1'`, [JSON.stringify([other, said])]);
     await migration.up(q);
+    await kept.up(q);
     const [d1] = await t.sql<{ p: string; warnings: unknown[] }>(
       `SELECT last_activity_date_precision AS p, import_warnings AS warnings FROM member_record WHERE external_id = 'HND-D1'`,
     );
