@@ -4,6 +4,7 @@ import { GeographyModule } from '../geography/geography.module.js';
 import { MembershipModule } from '../membership/membership.module.js';
 import { PersonalDataModule } from '../personal-data/personal-data.module.js';
 import { RosterExportService } from './export/roster-export.service.js';
+import { AbsentMembers } from './import/absent-members.js';
 import { ImportApplier } from './import/import-apply.js';
 import { ImportPlanner } from './import/import-planner.js';
 import { PreviewDiscards } from './import/preview-discard.js';
@@ -29,6 +30,7 @@ import { SuggestionsResolver } from './suggestions.resolver.js';
     ImportPlanner,
     ImportApplier,
     ImportPreviews,
+    AbsentMembers,
     PreviewDiscards,
     RosterExportService,
     RosterIoResolver,

@@ -4,7 +4,9 @@ import { Allow, Caller, ROSTER_WRITERS } from '../access/access.decorators.js';
 import type { Principal } from '../access/principal.js';
 import { formatOfName } from './export/roster-writer.js';
 import { ImportJobStatus, type ImportJob } from './import-job.entity.js';
+import { AbsentMembers } from './import/absent-members.js';
 import { RosterImportService } from './import/roster-import.service.js';
+import { ImportAbsenceType, ImportAbsentArgs } from './absent.types.js';
 import { mappableColumns } from './roster-columns.js';
 import {
   ColumnMappingType,
@@ -48,6 +50,7 @@ export class RosterIoResolver {
   constructor(
     private readonly importer: RosterImportService,
     private readonly organizations: OrganizationsService,
+    private readonly absentMembers: AbsentMembers,
   ) {}
 
   @Allow(...ROSTER_WRITERS)
@@ -145,5 +148,14 @@ export class RosterIoResolver {
       row: e.rowNumber,
       reason: e.message,
     }));
+  }
+
+  @Allow(...ROSTER_WRITERS)
+  @ResolveField(() => ImportAbsenceType, {
+    description:
+      'The members her file leaves out (a finished import; none for a preview or an undone one): the records of the units it covers that it does not list, not ended, in her scope (read logged).',
+  })
+  async absent(@Parent() job: ImportJobType, @Args() { first }: ImportAbsentArgs, @Caller() caller: Principal): Promise<ImportAbsenceType> {
+    return this.absentMembers.read(await this.importer.job(job.id, caller), caller, first ?? 500);
   }
 }

@@ -24,8 +24,6 @@ export class ImportContext {
   readonly units: ImportUnits;
   /** Whether anyone was ever erased: when not, no row needs its tombstone keys (two HMACs) computed. */
   anyTombstone = true;
-  /** The codes of the records a held row may be (its candidates): never "missing from the file". */
-  readonly heldCandidates = new Set<string>();
   /** The new members so far, with where each is: the same member written again is held (`known-members.ts`). */
   readonly newRows: NewRows = new Map();
   /** Her decisions on held rows, by place (`held-decisions.ts`): set from the run's options. */

@@ -3,7 +3,6 @@
 // records a whole roster lacks (`--full`). Their default names beside the input are made in one
 // place, `common/files/side-files.ts` (the register's import uses them too).
 import type { DataSource } from 'typeorm';
-import { scopeWhere, type RecordScope } from '../../access/record-scope.js';
 import { writeCsvFile } from '../../common/files/csv.js';
 import { MEMBER_STATUS_INFO, type MemberStatus } from '../../membership/status/member-status.js';
 import type { OrganizationDefinition } from '../../membership/organization/organization-definition.js';
@@ -51,19 +50,6 @@ export function writeResultFile(out: string, def: OrganizationDefinition, rows: 
     ),
     delimiter,
   );
-}
-
-/** Records of the organization (within the scope) whose Mã hồ sơ the file did not list. */
-export async function missingCodes(db: DataSource, org: string, scope: RecordScope, seen: Set<string>): Promise<string[]> {
-  const where = ['r.organization_code = $1', 'r.erased_at IS NULL'];
-  const params: unknown[] = [org];
-  scopeWhere(scope, where, params);
-  const rows = await db.query<{ external_id: string }[]>(
-    `SELECT r.external_id FROM member_record r LEFT JOIN unit u ON u.id = r.unit_id
-        WHERE ${where.join(' AND ')} ORDER BY r.external_id`,
-    params,
-  );
-  return rows.map((r) => r.external_id).filter((c) => !seen.has(c));
 }
 
 /** The records a `--full` import did not find in the file (codes from `missingCodes`), for the secretariat to end or keep. */

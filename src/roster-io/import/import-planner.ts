@@ -273,7 +273,6 @@ export class ImportPlanner {
 
   /** A doubtful match: held for the secretariat's decision, not written (shown in the preview and the result file). */
   private hold(b: BatchPlan, p: PendingRow, m: Extract<KnownMatch, { kind: 'HOLD' }>): void {
-    for (const c of m.candidates) b.ctx.heldCandidates.add(c.externalId);
     const reason = `chờ quyết định: ${m.reason}`;
     const unitPath = rejectedRowUnitPath(b.ctx.scope);
     // What the preview shows of it (`heldValues`): nothing is written.

@@ -45,7 +45,7 @@ export interface PreviewRow {
 }
 
 /** A stored date and its precision as the roster gives it (`1990`, `1990-05-06`). */
-const dateText = (iso: string | null, precision: string | null) =>
+export const dateText = (iso: string | null, precision: string | null) =>
   iso ? formatPartialDate(fromStoredDate(iso.slice(0, 10), precision as DatePrecision | null)) : null;
 
 /** The name and birth date edits of a row, from the columns the query reads. */

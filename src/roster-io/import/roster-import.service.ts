@@ -25,7 +25,8 @@ import { ImportPreviews, type ImportPreview } from './import-preview.js';
 import { keepUpload, keptUpload, removeKeptUpload } from './kept-uploads.js';
 import { ImportContext } from './import-context.js';
 import { sheetUnitNote } from './import-messages.js';
-import { missingCodes, writeErrorFile, writeMissingFile, writeResultFile } from './import-files.js';
+import { absentMembers } from './absent-members.js';
+import { writeErrorFile, writeMissingFile, writeResultFile } from './import-files.js';
 import { ImportJobs, ineligibleAccepted, type JobClaim } from './import-jobs.js';
 import type { ConfirmOptions, ImportOptions, ImportProgress, ImportSummary } from './import.types.js';
 import { decisionsByPlace } from './held-decisions.js';
@@ -39,6 +40,7 @@ export type { ImportOptions, ImportProgress, ImportSummary } from './import.type
 
 /** Rows per apply chunk (one transaction) when the caller names no batch size; rows read and planned together (their records looked up in one query). */
 const [APPLY_CHUNK, PLAN_BATCH] = [10_000, 2_000];
+const ALL_ABSENT = 10_000_000; // `--full` lists every record her file leaves out
 
 const sha256File = (file: string) =>
   new Promise<string>((resolve, reject) => {
@@ -301,9 +303,7 @@ export class RosterImportService {
 
   /** The end of a run: the records the file lacks (`full`), the new records linked (a small import), the job DONE, its kept file gone. */
   private async finish(job: ImportJob, opts: ImportOptions, ctx: ImportContext, summary: ImportSummary): Promise<void> {
-    // A held row's candidates may be the row itself: never listed as missing from the file.
-    if (opts.full)
-      summary.missing = await missingCodes(this.db, ctx.def.code, ctx.scope, new Set([...ctx.seen.keys(), ...ctx.heldCandidates]));
+    if (opts.full) summary.missing = (await absentMembers(this.db, job, ctx.scope, ALL_ABSENT)).members.map((m) => m.code);
     if (ctx.linkNow) await this.createdHook.emit({ ids: ctx.createdIds, source: 'IMPORT' });
     summary.linked = ctx.linkNow;
     await this.jobs.done(job);

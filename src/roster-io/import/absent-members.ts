@@ -1,0 +1,98 @@
+// The members her file leaves out. A secretariat sends her whole roster each month; a member who
+// moved away, died or stopped coming is simply no longer on it, and stays active here — the
+// "departed" phantom. After an import, the records of the units her file covers that it does not
+// list are shown to her (the console's result step) or listed (`lienthong import --full`), to end
+// or keep: never ended by the import itself.
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { Principal } from '../../access/principal.js';
+import { scopeWhere, writeScope, type RecordScope } from '../../access/record-scope.js';
+import { AuditAction } from '../../audit/audit-event.entity.js';
+import { AuditService } from '../../audit/audit.service.js';
+import { MEMBER_STATUS_INFO, type MemberStatus } from '../../membership/status/member-status.js';
+import { ImportJobStatus, type ImportJob } from '../import-job.entity.js';
+import { dateText } from './import-preview.js';
+
+export interface AbsentMember {
+  id: string;
+  code: string;
+  fullName: string;
+  /** As the roster gives it: `1990` or `1990-05-06`. */
+  birthDate: string | null;
+  unit: string | null;
+  status: MemberStatus;
+  version: number;
+}
+
+export interface Absence {
+  /** How many such records there are (`members` may be fewer: `first`). */
+  total: number;
+  members: AbsentMember[];
+}
+
+/** The statuses of a membership that has not ended: what a member left off her list still holds. */
+const NOT_ENDED = (Object.keys(MEMBER_STATUS_INFO) as MemberStatus[]).filter((s) => !MEMBER_STATUS_INFO[s].ends);
+
+/**
+ * The records her file does not list, in the units it covers: not ended, in the caller's scope,
+ * made before the import started (a member added since cannot be on it), in a unit where a row of
+ * her file landed (a record without a unit: in the commune of such a row). Listed by the file are
+ * the records its rows created, updated or left unchanged, a refused row's code, and the candidates
+ * of a held row (she may yet name one of them). Sorted as Vietnamese lists are (given name first).
+ */
+export async function absentMembers(db: DataSource, job: ImportJob, scope: RecordScope, first: number): Promise<Absence> {
+  const where = [
+    'r.organization_code = $2',
+    'r.erased_at IS NULL',
+    'r.status = ANY($3)',
+    'r.created_at < (SELECT j.started_at FROM import_job j WHERE j.id = $1)',
+    `(r.unit_id IN (SELECT unit_id FROM reach WHERE unit_id IS NOT NULL)
+      OR (r.unit_id IS NULL AND EXISTS (SELECT 1 FROM reach x WHERE x.unit_id IS NULL AND x.commune_code IS NOT DISTINCT FROM r.commune_code)))`,
+    'NOT EXISTS (SELECT 1 FROM listed l WHERE l.code = r.external_id)',
+  ];
+  const params: unknown[] = [job.id, job.organizationCode, NOT_ENDED, first];
+  scopeWhere(scope, where, params);
+  const rows = await db.query<(Omit<AbsentMember, 'birthDate'> & { birth: string | null; precision: string | null; total: string })[]>(
+    `WITH listed AS (
+       SELECT p.external_id AS code FROM import_plan_row p WHERE p.job_id = $1 AND p.external_id IS NOT NULL
+       UNION
+       SELECT jsonb_array_elements_text(p.record_values->'candidates') FROM import_plan_row p WHERE p.job_id = $1 AND p.fate = 'HELD'
+     ), reach AS (
+       SELECT DISTINCT m.unit_id, m.commune_code FROM member_record m JOIN listed l ON l.code = m.external_id WHERE m.organization_code = $2
+     )
+     SELECT r.id, r.external_id AS code, r.full_name AS "fullName", r.birth_date::text AS birth, r.birth_date_precision AS precision,
+            u.name AS unit, r.status, r.version, count(*) OVER () AS total
+       FROM member_record r LEFT JOIN unit u ON u.id = r.unit_id
+      WHERE ${where.join(' AND ')}
+      ORDER BY r.given_key, r.name_folded, r.external_id
+      LIMIT $4`,
+    params,
+  );
+  return {
+    total: rows.length ? Number(rows[0].total) : 0,
+    members: rows.map(({ birth, precision, total: _total, ...r }) => ({ ...r, birthDate: dateText(birth, precision) })),
+  };
+}
+
+/** The members a finished import's file leaves out, as her console shows them (the read is logged). */
+@Injectable()
+export class AbsentMembers {
+  constructor(
+    private readonly db: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Only for a finished import: a preview wrote nothing yet, an undone one is as if never sent. */
+  async read(job: ImportJob, caller: Principal, first: number): Promise<Absence> {
+    if (job.status !== ImportJobStatus.DONE) return { total: 0, members: [] };
+    const absence = await absentMembers(this.db, job, writeScope(caller), first);
+    await this.audit.record(caller, {
+      action: AuditAction.ROSTER_READ,
+      subjectType: 'IMPORT_ABSENT',
+      subjectId: job.id,
+      organization: job.organizationCode,
+      detail: { rows: absence.members.length },
+    });
+    return absence;
+  }
+}

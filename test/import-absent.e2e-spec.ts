@@ -1,0 +1,144 @@
+import XLSX from 'xlsx';
+import { Role } from '../src/access/role.js';
+import { gqlAs, uploadRoster, waitForJob } from './support/import-jobs.js';
+import { createTestApp, type TestApp } from './test-app.js';
+
+type Absence = { total: number; members: { id: string; code: string; fullName: string; birthDate: string | null; unit: string | null }[] };
+
+/**
+ * A commune's Hội Nông dân sends her whole roster each month, as secretaries do: a member who moved
+ * away or died is no longer on it. After the import she sees who her file leaves out in the chi hội
+ * it covers — to end or keep; the import itself ends nobody.
+ */
+describe('the members her file leaves out', () => {
+  let t: TestApp;
+  let token: string;
+  const gql = <T>(query: string, variables: Record<string, unknown> = {}) => gqlAs<T>(t, token, query, variables);
+  /** Her roster as SheetJS saves it (not the library the server reads with). */
+  const roster = (rows: (string | number)[][]) => {
+    const ws = XLSX.utils.aoa_to_sheet([
+      ['DANH SÁCH HỘI VIÊN HỘI NÔNG DÂN PHƯỜNG BA ĐÌNH'],
+      ['STT', 'Họ và tên', 'Ngày sinh', 'Giới tính', 'Số CCCD', 'Số điện thoại', 'Chi hội'],
+      ...rows.map((r, i) => [i + 1, ...r]),
+    ]);
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, ws, 'Danh sách');
+    return XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer;
+  };
+  /** Previewed, then confirmed, as the console does: the job's id. */
+  const importRoster = async (rows: (string | number)[][]) => {
+    const id = await uploadRoster(t, token, roster(rows), 'hoi-vien.xlsx', 'organization=HND&assignIds=true&preview=true');
+    await waitForJob(gql, id, 'PREVIEW');
+    await gql(`mutation($id: ID!) { confirmImport(jobId: $id) { id } }`, { id });
+    await waitForJob(gql, id, 'DONE');
+    return id;
+  };
+  const absent = async (id: string) =>
+    (
+      await gql<{ importJob: { absent: Absence } }>(
+        `query($id: ID!) { importJob(id: $id) { absent { total members { id code fullName birthDate unit } } } }`,
+        { id },
+      )
+    ).importJob.absent;
+  const addByHand = (fullName: string, unit: string) =>
+    gql<{ createMemberRecord: { id: string } }>(`mutation($i: CreateMemberRecordInput!) { createMemberRecord(input: $i) { id } }`, {
+      i: { organization: 'HND', fullName, birthDate: '1970', sex: 'MALE', communeCode: '00004', unit },
+    });
+
+  // Month one: chi hội Thôn 1 (four members) and chi hội Thôn 2 (two).
+  const THON_1 = [
+    ['Nguyễn Văn An', '12/03/1968', 'Nam', '001068001234', '0912000001', 'Thôn 1'],
+    ['Trần Văn Bình', '05/06/1971', 'Nam', '', '', 'Thôn 1'],
+    ['Lê Thị Cúc', '1975', 'Nữ', '', '', 'Thôn 1'],
+    ['Phạm Thị Dung', '20/10/1980', 'Nữ', '', '0912000004', 'Thôn 1'],
+  ];
+  const THON_2 = [
+    ['Hoàng Văn Em', '1966', 'Nam', '', '', 'Thôn 2'],
+    ['Vũ Thị Giang', '1972', 'Nữ', '', '', 'Thôn 2'],
+  ];
+  let first: string;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    for (const u of [
+      { organization: 'HND', code: 'ND-BD', name: 'Hội Nông dân phường Ba Đình', kind: 'BASE', communeCode: '00004' },
+      { organization: 'HND', code: 'ND-T1', name: 'Chi hội Thôn 1', kind: 'BRANCH', parent: 'ND-BD' },
+      { organization: 'HND', code: 'ND-T2', name: 'Chi hội Thôn 2', kind: 'BRANCH', parent: 'ND-BD' },
+    ]) {
+      const r = await t.gql(`mutation($i: CreateUnitInput!) { createUnit(input: $i) { code } }`, { i: u });
+      if (r.errors) throw new Error(JSON.stringify(r.errors));
+    }
+    token = await t.logIn(await t.createUser('vp.nd.ba-dinh', Role.SECRETARIAT, 'HND', 'ND-BD'));
+    first = await importRoster([...THON_1, ...THON_2]);
+  });
+  afterAll(() => t?.close());
+
+  it('leaves out nobody when her file lists every member', async () => {
+    expect(await absent(first)).toEqual({ total: 0, members: [] });
+  });
+
+  it("names, next month, those of the chi hội her file covers that it no longer lists — not another chi hội's, not an ended one, not one it adds", async () => {
+    // Between the two files: a member added by hand in Thôn 1 (not on her next list either), and one ended there.
+    await addByHand('Đỗ Văn Hòa', 'ND-T1');
+    const { createMemberRecord: ended } = await addByHand('Đinh Văn Khánh', 'ND-T1');
+    await gql(`mutation($i: EndMembershipInput!) { endMembership(input: $i) { id } }`, {
+      i: { id: ended.id, status: 'LEFT', date: '01/11/2026', reason: 'Xin ra' },
+    });
+    // Month two: Thôn 1 only — An's phone changed, Bình as before, Cúc and Dung gone, a new member.
+    const second = await importRoster([
+      ['Nguyễn Văn An', '12/03/1968', 'Nam', '001068001234', '0912000099', 'Thôn 1'],
+      THON_1[1],
+      ['Mai Văn Lộc', '1990', 'Nam', '', '', 'Thôn 1'],
+    ]);
+    const { total, members } = await absent(second);
+    // In Vietnamese order (given name first), with what she needs to tell them apart.
+    expect(members.map((m) => [m.fullName, m.birthDate, m.unit])).toEqual([
+      ['Lê Thị Cúc', '1975', 'Chi hội Thôn 1'],
+      ['Phạm Thị Dung', '1980-10-20', 'Chi hội Thôn 1'],
+      ['Đỗ Văn Hòa', '1970', 'Chi hội Thôn 1'],
+    ]);
+    expect(total).toBe(3);
+    // Nobody was ended by the import: they are still active until she says otherwise.
+    const statuses = await t.sql<{ status: string }>(`SELECT status FROM member_record WHERE id = ANY($1)`, [members.map((m) => m.id)]);
+    expect(statuses.map((s) => s.status)).toEqual(['ACTIVE', 'ACTIVE', 'ACTIVE']);
+    // Her reading of the names is logged, without them.
+    const [read] = await t.sql<{ detail: unknown }>(
+      `SELECT detail FROM audit_event WHERE subject_type = 'IMPORT_ABSENT' AND subject_id = $1 ORDER BY id DESC LIMIT 1`,
+      [second],
+    );
+    expect(read.detail).toEqual({ rows: 3 });
+
+    // She ends one (moved away): the list shrinks; one she keeps stays on it.
+    await gql(`mutation($i: EndMembershipInput!) { endMembership(input: $i) { id } }`, {
+      i: { id: members[0].id, status: 'TRANSFERRED', date: '15/11/2026', reason: 'Chuyển đi xã khác' },
+    });
+    expect((await absent(second)).members.map((m) => m.fullName)).toEqual(['Phạm Thị Dung', 'Đỗ Văn Hòa']);
+
+    // Asked for fewer, she is told how many there are.
+    const { importJob } = await gql<{ importJob: { absent: Absence } }>(
+      `query($id: ID!) { importJob(id: $id) { absent(first: 1) { total members { fullName } } } }`,
+      { id: second },
+    );
+    expect(importJob.absent).toEqual({ total: 2, members: [{ fullName: 'Phạm Thị Dung' }] });
+
+    // Undone, the file is as if never sent: it leaves nobody out.
+    await gql(`mutation($id: ID!) { undoImport(jobId: $id, reason: "Gửi nhầm tệp") { id } }`, { id: second });
+    expect(await absent(second)).toEqual({ total: 0, members: [] });
+  });
+
+  it("covers only the chi hội her file lands in, and a chi hội secretariat's own list", async () => {
+    // The commune office sends Thôn 1's An alone: the rest of Thôn 1 is left out, Thôn 2 untouched.
+    const office = await importRoster([THON_1[0]]);
+    expect((await absent(office)).members.map((m) => m.fullName)).toEqual(['Trần Văn Bình', 'Phạm Thị Dung', 'Đỗ Văn Hòa']);
+    // Thôn 2's own secretariat sends her list without Giang.
+    const own = await t.logIn(await t.createUser('vp.nd.thon-2', Role.SECRETARIAT, 'HND', 'ND-T2'));
+    const id = await uploadRoster(t, own, roster([THON_2[0]]), 'thon-2.xlsx', 'organization=HND&assignIds=true');
+    const mine = <T>(query: string, variables: Record<string, unknown> = {}) => gqlAs<T>(t, own, query, variables);
+    await waitForJob(mine, id, 'DONE');
+    const { importJob } = await mine<{ importJob: { absent: Absence } }>(
+      `query($id: ID!) { importJob(id: $id) { absent { total members { fullName unit } } } }`,
+      { id },
+    );
+    expect(importJob.absent).toEqual({ total: 1, members: [{ fullName: 'Vũ Thị Giang', unit: 'Chi hội Thôn 2' }] });
+  });
+});
