@@ -452,6 +452,53 @@ describe("the console's import wizard, as a Hội Phụ nữ secretariat imports
     await context.close();
   });
 
+  it("shows, after next month's file, the member it leaves out, and ends the one who moved away", async () => {
+    const user = await t.createUser('xa-hnd-thang', Role.SECRETARIAT, 'HND');
+    // Last month's roster of her Hội Nông dân: three members.
+    await t.importRoster('HND', 'Họ và tên,Ngày sinh,Giới tính', [
+      'Lò Văn Pâng,12/03/1970,Nam',
+      'Cà Văn Ún,05/06/1975,Nam',
+      'Quàng Văn Khé,20/10/1980,Nam',
+    ]);
+    const context = await b.context();
+    const page = await logInThroughPage(context, t.url, user);
+    await page.goto(`${t.url}/#/nhap`);
+    // This month's: Khé is no longer on it.
+    const csv = 'Họ và tên,Ngày sinh,Giới tính\nLò Văn Pâng,12/03/1970,Nam\nCà Văn Ún,05/06/1975,Nam\n';
+    await page.locator('input[type=file]').setInputFiles({ name: 'thang-12.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByText('Không đổi: 2').waitFor();
+    await page.getByRole('button', { name: 'Nhập vào danh sách' }).click();
+    await page.getByRole('heading', { name: '1 hội viên không có tên trong tệp này' }).waitFor();
+    const [khe] = await t.sql<{ id: string; status: string }>(`SELECT id, status FROM member_record WHERE full_name = 'Quàng Văn Khé'`);
+    // The import ended nobody: he is listed, still active, until she says.
+    expect(khe.status).toBe('ACTIVE');
+    expect(await review(page)).toEqual(CLEAN);
+    await page.getByRole('checkbox', { name: 'Quàng Văn Khé' }).check();
+    await page.getByRole('button', { name: 'Kết thúc sinh hoạt (1 người đã chọn)' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Kết thúc sinh hoạt của Quàng Văn Khé' });
+    await chooseOption(page, dialog.getByRole('combobox', { name: 'Lý do kết thúc' }), 'Đã chuyển sinh hoạt');
+    await dialog.getByLabel('Căn cứ').fill('Chuyển về xã Mường Phăng theo giấy giới thiệu');
+    expect(await unlabelledDialogFields(page)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Kết thúc sinh hoạt' }).click();
+    await page.getByText('Đã kết thúc sinh hoạt của 1 người').waitFor();
+    await page.getByRole('heading', { name: 'Không còn ai vắng tên trong tệp này' }).waitFor();
+    // The server's state: ended as she said, in his history, in the audit log under her name.
+    expect((await t.sql<{ status: string }>(`SELECT status FROM member_record WHERE id = $1`, [khe.id]))[0].status).toBe('TRANSFERRED');
+    const [event] = await t.sql<{ to_status: string; reason: string }>(
+      `SELECT to_status, reason FROM membership_event WHERE record_id = $1 AND to_status IS NOT NULL ORDER BY recorded_at DESC LIMIT 1`,
+      [khe.id],
+    );
+    expect(event).toEqual({ to_status: 'TRANSFERRED', reason: 'Chuyển về xã Mường Phăng theo giấy giới thiệu' });
+    await eventually(async () =>
+      expect(
+        await t.sql(`SELECT 1 FROM audit_event WHERE action = 'MEMBERSHIP_ENDED' AND actor_name = 'xa-hnd-thang' AND subject_id = $1`, [
+          khe.id,
+        ]),
+      ).toHaveLength(1),
+    );
+    await context.close();
+  });
+
   it('on her phone, names each row with its sheet and shows its reason under the name, all within the screen', async () => {
     const user = await t.createUser('xa-hpn-phone-2', Role.SECRETARIAT, 'HPN');
     // A namesake listed with her birth year alone: that row is held, its choice under its name.

@@ -293,6 +293,20 @@ const TEXT = {
     warned: 'Đã nhập, có cảnh báo',
     errorFile: 'Tải tệp các dòng bị từ chối (để sửa rồi nhập lại)',
     resultFile: 'Tải tệp kết quả (mã hồ sơ đã gán)',
+    /** After an import: the members of the chi hội her file covers that it no longer lists. */
+    absent: {
+      title: (n: number) =>
+        n ? `${n.toLocaleString('vi-VN')} hội viên không có tên trong tệp này` : 'Không còn ai vắng tên trong tệp này',
+      body: 'Họ đang sinh hoạt ở các chi hội (đơn vị) mà tệp này có, nhưng tệp không ghi tên. Nếu tệp là toàn bộ danh sách, có thể họ đã chuyển đi, đã mất hoặc thôi sinh hoạt: chọn những người đó rồi bấm "Kết thúc sinh hoạt". Người vẫn sinh hoạt thì để nguyên — lượt nhập không kết thúc sinh hoạt của ai.',
+      first: (n: number) => `Hiện ${n.toLocaleString('vi-VN')} người đầu tiên theo tên.`,
+      name: 'Họ và tên',
+      birth: 'Ngày sinh',
+      unit: 'Chi hội / đơn vị',
+      code: 'Mã hồ sơ',
+      selectAll: 'Chọn tất cả những người này',
+      end: (n: number) => (n ? `Kết thúc sinh hoạt (${n.toLocaleString('vi-VN')} người đã chọn)` : 'Kết thúc sinh hoạt (chọn người trước)'),
+      ended: (n: number) => `Đã kết thúc sinh hoạt của ${n.toLocaleString('vi-VN')} người`,
+    },
     undo: 'Hoàn tác lượt nhập',
     undoTitle: 'Hoàn tác lượt nhập này?',
     undoBody:
@@ -438,6 +452,9 @@ const TEXT = {
   end: {
     action: 'Kết thúc sinh hoạt',
     title: (name: string) => `Kết thúc sinh hoạt của ${name}`,
+    titleMany: (n: number) => `Kết thúc sinh hoạt của ${n.toLocaleString('vi-VN')} hội viên`,
+    /** Some of several were refused: each is named under it, with why. */
+    refused: (n: number) => `${n.toLocaleString('vi-VN')} người chưa kết thúc được:`,
     status: 'Lý do kết thúc',
     date: 'Ngày có hiệu lực (dd/mm/yyyy)',
     reason: 'Căn cứ (quyết định, giấy báo tử, đơn xin ra…)',
@@ -629,7 +646,7 @@ const TEXT = {
       {
         heading: 'Nhập danh sách từ Excel',
         screen: 'nhap',
-        body: 'Ở màn hình Nhập danh sách, kéo tệp .xlsx, .xls hoặc .csv vào ô (hoặc bấm để chọn). Chưa có gì được ghi: màn hình Xem trước cho biết mỗi dòng sẽ được thêm mới, cập nhật, giữ nguyên, chờ quyết định hay bị từ chối, và vì sao; các dòng tiêu đề, tổng cộng, chữ ký được bỏ qua. Nếu một cột bị đọc sai, chọn lại ở bảng "Cột trong tệp được đọc là". Một dòng "chờ quyết định" (trùng họ tên, năm sinh với người đã có) không được nhập cho đến khi bạn chọn ở cột "Quyết định": là hồ sơ nào đã có, hay người khác (thêm hồ sơ mới); rồi bấm "Xem lại". Sau khi nhập, tải "tệp kết quả" (có cột Mã hồ sơ) và lần sau nhập tệp đó: các dòng đã có mã không phải quyết định lại. Bấm "Nhập vào danh sách" để ghi đúng như đã xem. Các dòng bị từ chối tải về được thành tệp để sửa rồi nhập lại. Nhập nhầm thì bấm "Hoàn tác lượt nhập" (trong 30 ngày, ghi rõ lý do).',
+        body: 'Ở màn hình Nhập danh sách, kéo tệp .xlsx, .xls hoặc .csv vào ô (hoặc bấm để chọn). Chưa có gì được ghi: màn hình Xem trước cho biết mỗi dòng sẽ được thêm mới, cập nhật, giữ nguyên, chờ quyết định hay bị từ chối, và vì sao; các dòng tiêu đề, tổng cộng, chữ ký được bỏ qua. Nếu một cột bị đọc sai, chọn lại ở bảng "Cột trong tệp được đọc là". Một dòng "chờ quyết định" (trùng họ tên, năm sinh với người đã có) không được nhập cho đến khi bạn chọn ở cột "Quyết định": là hồ sơ nào đã có, hay người khác (thêm hồ sơ mới); rồi bấm "Xem lại". Sau khi nhập, tải "tệp kết quả" (có cột Mã hồ sơ) và lần sau nhập tệp đó: các dòng đã có mã không phải quyết định lại. Bấm "Nhập vào danh sách" để ghi đúng như đã xem. Các dòng bị từ chối tải về được thành tệp để sửa rồi nhập lại. Dưới kết quả, mục "hội viên không có tên trong tệp này" liệt kê những người đang sinh hoạt ở các chi hội tệp có mà tệp không ghi tên: nếu tệp là toàn bộ danh sách, chọn những người đã chuyển đi, đã mất hay thôi sinh hoạt rồi bấm "Kết thúc sinh hoạt" (ghi lý do, ngày, căn cứ); người vẫn sinh hoạt thì để nguyên. Nhập nhầm thì bấm "Hoàn tác lượt nhập" (trong 30 ngày, ghi rõ lý do).',
       },
       {
         heading: 'Cảnh báo và hồ sơ nghi ảo',

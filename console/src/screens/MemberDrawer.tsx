@@ -343,7 +343,7 @@ export function MemberDrawer(props: {
             onOpen={setOther}
             onReload={done}
           />
-          <EndMembershipDialog target={action === 'end' ? r : null} onClose={() => setAction(null)} onDone={done} />
+          <EndMembershipDialog targets={action === 'end' ? [r] : []} onClose={() => setAction(null)} onDone={(all) => all && done()} />
           <ReinstateDialog target={action === 'reinstate' ? r : null} onClose={() => setAction(null)} onDone={done} />
           {action === 'transfer' && (
             <TransferDialog

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { useClient } from 'urql';
 import { T } from '../../text.ts';
 import type { Job } from './import-api.ts';
+import { AbsentMembers } from './AbsentMembers.tsx';
 import { UndoDialog } from './UndoDialog.tsx';
 import { waitForJob } from './wait-for-job.ts';
 
@@ -55,6 +56,7 @@ export function ResultStep({ jobId, onAnother }: { jobId: string; onAnother: () 
           {T.imports.held.keepCodes}
         </Typography.Paragraph>
       )}
+      {job.status === 'DONE' && <AbsentMembers jobId={jobId} />}
       <UndoDialog
         jobId={undoing ? jobId : null}
         title={T.imports.undoTitle}

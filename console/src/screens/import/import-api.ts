@@ -173,3 +173,25 @@ export const PAST_IMPORTS = graphql(`
   }
 `);
 export type PastImport = ResultOf<typeof PAST_IMPORTS>['importJobs'][number];
+
+/** The members her finished import's file leaves out, in the units it covers (to end or keep). */
+export const ABSENT = graphql(`
+  query ImportAbsent($id: ID!) {
+    importJob(id: $id) {
+      id
+      organization
+      absent(first: 2000) {
+        total
+        members {
+          id
+          code
+          fullName
+          birthDate
+          unit
+          version
+        }
+      }
+    }
+  }
+`);
+export type AbsentMember = ResultOf<typeof ABSENT>['importJob']['absent']['members'][number];

@@ -1,4 +1,5 @@
 import { Alert, Form, Input, Modal, Select } from 'antd';
+import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { errorText } from '../../client.ts';
 import { partialDate, vnToday } from '../../format.ts';
@@ -12,25 +13,49 @@ interface Target {
   version: number;
 }
 
-/** End a membership: why (left, died, moved…), from which day, on what grounds. */
-export function EndMembershipDialog({ target, onClose, onDone }: { target: Target | null; onClose: () => void; onDone: () => void }) {
+/**
+ * End a membership — or several of one organization at once (the members her file left out): why
+ * (left, died, moved…), from which day, on what grounds. Each is ended in turn; one the server
+ * refuses is named with why, the others stay ended.
+ */
+export function EndMembershipDialog({
+  targets,
+  onClose,
+  onDone,
+}: {
+  targets: Target[];
+  onClose: () => void;
+  /** After the last one; `all` false when some were refused (the dialog stays open, naming them). */
+  onDone: (all: boolean) => void;
+}) {
   const [form] = Form.useForm<{ status: string; date: string; reason: string }>();
-  const [statuses] = useQuery({ query: STATUSES, variables: { organization: target?.organization ?? null }, pause: !target });
+  const open = targets.length > 0;
+  const [statuses] = useQuery({ query: STATUSES, variables: { organization: targets[0]?.organization ?? null }, pause: !open });
   const [state, end] = useMutation(END);
+  const [refused, setRefused] = useState<string[]>([]);
   const submit = async () => {
     const v = await form.validateFields();
-    const r = await end({ input: { id: target!.id, status: v.status as never, date: v.date.trim(), reason: v.reason.trim() } });
-    if (!r.error) onDone();
+    const failed: string[] = [];
+    for (const target of targets) {
+      const r = await end({ input: { id: target.id, status: v.status as never, date: v.date.trim(), reason: v.reason.trim() } });
+      if (r.error)
+        failed.push(
+          targets.length > 1 ? `${target.fullName}: ${errorText(r.error, T.error.network)}` : errorText(r.error, T.error.network),
+        );
+    }
+    setRefused(failed);
+    onDone(!failed.length);
   };
   return (
     <Modal
-      open={!!target}
-      title={target ? T.end.title(target.fullName) : ''}
+      open={open}
+      title={targets.length === 1 ? T.end.title(targets[0].fullName) : T.end.titleMany(targets.length)}
       okText={T.end.save}
       cancelText={T.form.cancel}
       onOk={() => void submit()}
       onCancel={onClose}
       confirmLoading={state.fetching}
+      afterClose={() => setRefused([])}
       destroyOnHidden
     >
       <Form form={form} layout="vertical" initialValues={{ date: partialDate(vnToday()) }} requiredMark={false}>
@@ -48,7 +73,15 @@ export function EndMembershipDialog({ target, onClose, onDone }: { target: Targe
           <Input.TextArea rows={2} />
         </Form.Item>
       </Form>
-      {state.error && <Alert type="error" showIcon role="alert" title={errorText(state.error, T.error.network)} />}
+      {refused.length > 0 && (
+        <Alert
+          type="error"
+          showIcon
+          role="alert"
+          title={refused.length === 1 ? refused[0] : T.end.refused(refused.length)}
+          description={refused.length > 1 ? refused.map((f) => <div key={f}>{f}</div>) : undefined}
+        />
+      )}
     </Modal>
   );
 }
