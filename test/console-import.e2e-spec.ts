@@ -472,6 +472,12 @@ describe("the console's import wizard, as a Hội Phụ nữ secretariat imports
     const [khe] = await t.sql<{ id: string; status: string }>(`SELECT id, status FROM member_record WHERE full_name = 'Quàng Văn Khé'`);
     // The import ended nobody: he is listed, still active, until she says.
     expect(khe.status).toBe('ACTIVE');
+    // She leaves for her roster and comes back later: the import's result, and its list, are under her recent imports.
+    await page.getByRole('link', { name: 'Danh sách hội viên' }).click();
+    await page.getByRole('link', { name: 'Nhập danh sách' }).click();
+    await page.getByRole('button', { name: /Xem kết quả lượt nhập tệp thang-12\.csv/ }).click();
+    await page.getByText('Đã nhập xong tệp thang-12.csv').waitFor();
+    await page.getByRole('heading', { name: '1 hội viên không có tên trong tệp này' }).waitFor();
     expect(await review(page)).toEqual(CLEAN);
     await page.getByRole('checkbox', { name: 'Quàng Văn Khé' }).check();
     await page.getByRole('button', { name: 'Kết thúc sinh hoạt (1 người đã chọn)' }).click();

@@ -352,6 +352,8 @@ const TEXT = {
       } as Record<string, string>,
       undo: 'Hoàn tác',
       resume: 'Xem tiếp',
+      open: 'Xem kết quả',
+      openLabel: (file: string, when: string) => `Xem kết quả lượt nhập tệp ${file} lúc ${when}`,
       notYet: 'Chưa nhập: bấm "Xem tiếp" để xem lại từng dòng rồi nhập',
       resumeLabel: (file: string, when: string) => `Xem tiếp bản xem trước tệp ${file} lúc ${when}`,
       undoLabel: (file: string, when: string) => `Hoàn tác lượt nhập tệp ${file} lúc ${when}`,

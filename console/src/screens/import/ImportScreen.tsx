@@ -52,6 +52,10 @@ export function ImportScreen({ session }: { session: Session }) {
             setJobId(id);
             setStep('preview');
           }}
+          onOpen={(id) => {
+            setJobId(id);
+            setStep('result');
+          }}
         />
       )}
     </section>

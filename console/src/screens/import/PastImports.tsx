@@ -14,9 +14,10 @@ const P = T.imports.past;
  * Her secretariat's recent imports (newest first): file, when, who, rows created/updated/refused,
  * whether undone; each one that may still be undone has "Hoàn tác" (with a reason, confirmed), and
  * each that may not says why (the server's rule: 30 days, nobody changed its records); a preview she
- * left has "Xem tiếp".
+ * left has "Xem tiếp"; a finished one "Xem kết quả" (its counts, its refused rows' file, the members
+ * its file left out — to come back to days later).
  */
-export function PastImports({ onResume }: { onResume: (jobId: string) => void }) {
+export function PastImports({ onResume, onOpen }: { onResume: (jobId: string) => void; onOpen: (jobId: string) => void }) {
   const [list, refetch] = useQuery({ query: PAST_IMPORTS, requestPolicy: 'cache-and-network' });
   const [chosen, setChosen] = useState<PastImport | null>(null);
   const [done, setDone] = useState<string | null>(null);
@@ -51,28 +52,25 @@ export function PastImports({ onResume }: { onResume: (jobId: string) => void })
               {j.undo && (
                 <Typography.Text type="secondary">{P.undoneBy(j.undo.by, vnTime(j.undo.at), j.undo.unitsRemoved)}</Typography.Text>
               )}
-              {j.status === 'PREVIEW' ? (
-                // A preview she left (another screen, a closed laptop): its plan waits, she takes it up again.
-                <Button
-                  type="primary"
-                  aria-label={P.resumeLabel(j.sourceName, vnTime(j.startedAt))}
-                  onClick={() => onResume(j.id)}
-                  style={{ alignSelf: 'flex-start', marginTop: 4 }}
-                >
-                  {P.resume}
-                </Button>
-              ) : j.undoBlocked === null ? (
-                <Button
-                  danger
-                  aria-label={P.undoLabel(j.sourceName, vnTime(j.startedAt))}
-                  onClick={() => setChosen(j)}
-                  style={{ alignSelf: 'flex-start', marginTop: 4 }}
-                >
-                  {P.undo}
-                </Button>
-              ) : (
-                j.status !== 'UNDONE' && <Typography.Text type="secondary">{P.blocked(j.undoBlocked)}</Typography.Text>
-              )}
+              <Space wrap size={8} style={{ marginTop: 4 }}>
+                {j.status === 'DONE' && (
+                  <Button aria-label={P.openLabel(j.sourceName, vnTime(j.startedAt))} onClick={() => onOpen(j.id)}>
+                    {P.open}
+                  </Button>
+                )}
+                {j.status === 'PREVIEW' ? (
+                  // A preview she left (another screen, a closed laptop): its plan waits, she takes it up again.
+                  <Button type="primary" aria-label={P.resumeLabel(j.sourceName, vnTime(j.startedAt))} onClick={() => onResume(j.id)}>
+                    {P.resume}
+                  </Button>
+                ) : j.undoBlocked === null ? (
+                  <Button danger aria-label={P.undoLabel(j.sourceName, vnTime(j.startedAt))} onClick={() => setChosen(j)}>
+                    {P.undo}
+                  </Button>
+                ) : (
+                  j.status !== 'UNDONE' && <Typography.Text type="secondary">{P.blocked(j.undoBlocked)}</Typography.Text>
+                )}
+              </Space>
             </Space>
           </List.Item>
         )}
