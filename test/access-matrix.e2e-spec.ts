@@ -262,6 +262,12 @@ describe('access matrix: role × operation', () => {
       expect: allow('admin', 'dtn', 'dtnUnitA', 'hpn', 'danVan', 'auditor'),
     },
     {
+      field: 'memberMovement',
+      title: "an organization's báo cáo tăng, giảm (counts, within the caller's scope)",
+      query: `{ memberMovement(organization: "DTN", period: "2026-Q3") { periodLabel rows { unitName atStart atEnd } } }`,
+      expect: allow('admin', 'dtn', 'dtnUnitA', 'danVan', 'auditor'),
+    },
+    {
       field: 'sinceLastVisit',
       title: 'what changed since the caller’s previous log-in (counts within her rights)',
       query: `{ sinceLastVisit { since newSuspects pendingReviews incomingTransfers reportsComputed } }`,

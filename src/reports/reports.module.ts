@@ -1,5 +1,6 @@
 import { LastVisitResolver } from './last-visit/last-visit.resolver.js';
 import { LastVisitService } from './last-visit/last-visit.service.js';
+import { MemberMovementResolver } from './movement/member-movement.resolver.js';
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module.js';
 import { LinkerModule } from '../linker/linker.module.js';
@@ -16,7 +17,7 @@ import { ReportsService } from './reports.service.js';
 /** Reconciliation reports: computed, kept, read over GraphQL and HTTP, exported. */
 @Module({
   imports: [MembershipModule, AuditModule, LinkerModule],
-  providers: [ReportsService, ReportExportService, ReportsResolver, LastVisitService, LastVisitResolver],
+  providers: [ReportsService, ReportExportService, ReportsResolver, LastVisitService, LastVisitResolver, MemberMovementResolver],
   controllers: [ReportsController, DashboardController],
   exports: [ReportsService, ReportExportService],
 })

@@ -11,6 +11,11 @@ export interface AsOf {
   final: boolean;
 }
 
+/** The record's status by the day (its latest status-bearing event, `st`), or, with no history at all, its status now if it existed by `$p+1`. */
+const activeBy = (p: number, st: string) => `coalesce(${st}.to_status,
+         CASE WHEN r.created_at < $${p + 1} AND NOT EXISTS (SELECT 1 FROM membership_event x WHERE x.record_id = r.id) THEN r.status END
+       ) = 'ACTIVE'`;
+
 /**
  * Whether `member_record r` was ACTIVE on an ended period's last day (`$p`; the period's end is
  * `$p+1`): its latest status-bearing event by then — one pass over the history, joined once, not a
@@ -21,9 +26,20 @@ export function activeAtEnd(p: number): { join: string; active: string } {
     join: `LEFT JOIN (SELECT DISTINCT ON (e.record_id) e.record_id, e.to_status FROM membership_event e
                    WHERE e.to_status IS NOT NULL AND ${EVENT_DAY} <= $${p}::date
                    ORDER BY e.record_id, ${EVENT_DAY} DESC, e.recorded_at DESC) st ON st.record_id = r.id`,
-    active: `coalesce(st.to_status,
-         CASE WHEN r.created_at < $${p + 1} AND NOT EXISTS (SELECT 1 FROM membership_event x WHERE x.record_id = r.id) THEN r.status END
-       ) = 'ACTIVE'`,
+    active: activeBy(p, 'st'),
+  };
+}
+
+/**
+ * The same rule for a few records (one secretariat's roster): each record's history looked up by
+ * its index instead of one pass over the province's. `st` names the lookup (two days, two names).
+ */
+export function activeOnDay(p: number, st: string): { join: string; active: string } {
+  return {
+    join: `LEFT JOIN LATERAL (SELECT e.to_status FROM membership_event e
+                   WHERE e.record_id = r.id AND e.to_status IS NOT NULL AND ${EVENT_DAY} <= $${p}::date
+                   ORDER BY ${EVENT_DAY} DESC, e.recorded_at DESC LIMIT 1) ${st} ON true`,
+    active: activeBy(p, st),
   };
 }
 

@@ -1,0 +1,110 @@
+import { Role } from '../src/access/role.js';
+import { gqlAs } from './support/import-jobs.js';
+import { createTestApp, type TestApp } from './test-app.js';
+
+type Row = {
+  unitName: string | null;
+  atStart: number;
+  admitted: number;
+  ended: { status: string; label: string; count: number }[];
+  otherIn: number;
+  otherOut: number;
+  atEnd: number;
+};
+type Movement = { periodLabel: string; firstDay: string; lastDay: string; rows: Row[] };
+
+const MOVEMENT = `query($o: String!, $p: String!, $u: String) {
+  memberMovement(organization: $o, period: $p, unit: $u) {
+    periodLabel firstDay lastDay rows { unitName atStart admitted ended { status label count } otherIn otherOut atEnd }
+  }
+}`;
+
+/**
+ * A commune's Hội Nông dân files her báo cáo tăng, giảm each quarter: members at the start, admitted
+ * (by their join date), ended by reason (by the day it took effect), members at the end, by chi hội.
+ */
+describe("a secretariat's báo cáo tăng, giảm hội viên", () => {
+  let t: TestApp;
+  let token: string;
+  const gql = <T>(query: string, variables: Record<string, unknown> = {}) => gqlAs<T>(t, token, query, variables);
+  const add = async (fullName: string, unit: string, joinDate?: string) =>
+    (
+      await gql<{ createMemberRecord: { id: string } }>(`mutation($i: CreateMemberRecordInput!) { createMemberRecord(input: $i) { id } }`, {
+        i: { organization: 'HND', fullName, birthDate: '1970', sex: 'MALE', communeCode: '00004', unit, joinDate },
+      })
+    ).createMemberRecord.id;
+  const end = (id: string, status: string, date: string) =>
+    gql(`mutation($i: EndMembershipInput!) { endMembership(input: $i) { id } }`, { i: { id, status, date, reason: 'Theo sổ theo dõi' } });
+  const movement = async (period: string, unit?: string) =>
+    (await gql<{ memberMovement: Movement }>(MOVEMENT, { o: 'HND', p: period, u: unit ?? null })).memberMovement;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    for (const u of [
+      { organization: 'HND', code: 'ND-BD', name: 'Hội Nông dân phường Ba Đình', kind: 'BASE', communeCode: '00004' },
+      { organization: 'HND', code: 'ND-T10', name: 'Chi hội Thôn 10', kind: 'BRANCH', parent: 'ND-BD' },
+      { organization: 'HND', code: 'ND-T2', name: 'Chi hội Thôn 2', kind: 'BRANCH', parent: 'ND-BD' },
+    ]) {
+      const r = await t.gql(`mutation($i: CreateUnitInput!) { createUnit(input: $i) { code } }`, { i: u });
+      if (r.errors) throw new Error(JSON.stringify(r.errors));
+    }
+    token = await t.logIn(await t.createUser('vp.nd.bd', Role.SECRETARIAT, 'HND', 'ND-BD'));
+    await add('Nguyễn Văn An', 'ND-T2', '01/03/2020');
+    await add('Trần Văn Bình', 'ND-T2', '15/08/2026'); // admitted in Q3
+    await end(await add('Lê Văn Cường', 'ND-T2', '01/01/2019'), 'DECEASED', '10/09/2026'); // died in Q3
+    await end(await add('Phạm Văn Dũng', 'ND-T2', '01/01/2018'), 'TRANSFERRED', '20/10/2026'); // moved away in Q4
+    await end(await add('Đỗ Văn Em', 'ND-T2', '01/05/2026'), 'LEFT', '01/07/2026'); // left on Q3's first day
+    await add('Vũ Văn Phúc', 'ND-T2'); // listed now, no join date known
+    await add('Hoàng Văn Giáp', 'ND-T10', '01/01/2010');
+  });
+  afterAll(() => t?.close());
+
+  it('counts an ended quarter by chi hội, each row adding up, in Vietnamese order (Thôn 2 before Thôn 10)', async () => {
+    const m = await movement('2026-Q3');
+    expect(m).toMatchObject({ periodLabel: 'Quý III/2026', firstDay: '2026-07-01', lastDay: '2026-09-30' });
+    expect(m.rows).toEqual([
+      {
+        unitName: 'Chi hội Thôn 2',
+        // An, Cường, Dũng, Em on 30/06; Bình admitted; Cường died, Em left; An, Bình, Dũng on 30/09.
+        atStart: 4,
+        admitted: 1,
+        ended: expect.arrayContaining([
+          { status: 'DECEASED', label: 'Đã mất', count: 1 },
+          { status: 'LEFT', label: 'Đã ra khỏi tổ chức', count: 1 },
+        ]),
+        otherIn: 0,
+        otherOut: 0,
+        atEnd: 3,
+      },
+      { unitName: 'Chi hội Thôn 10', atStart: 1, admitted: 0, ended: [], otherIn: 0, otherOut: 0, atEnd: 1 },
+    ]);
+    expect(m.rows[0].ended).toHaveLength(2);
+  });
+
+  it('counts the running quarter up to today; a member listed without a join date comes in as "other", not as admitted', async () => {
+    const m = await movement('2026-Q4');
+    expect(m.lastDay <= '2026-12-31' && m.lastDay >= '2026-10-01').toBe(true);
+    expect(m.rows[0]).toEqual({
+      unitName: 'Chi hội Thôn 2',
+      atStart: 3,
+      admitted: 0,
+      ended: [{ status: 'TRANSFERRED', label: 'Đã chuyển sinh hoạt', count: 1 }],
+      otherIn: 1,
+      otherOut: 0,
+      atEnd: 3,
+    });
+  });
+
+  it("keeps a chi hội's secretariat to her chi hội, and another organization's out", async () => {
+    const own = await t.logIn(await t.createUser('vp.nd.t10', Role.SECRETARIAT, 'HND', 'ND-T10'));
+    const r = await t.gql<{ memberMovement: Movement }>(MOVEMENT, { o: 'HND', p: '2026-Q3', u: null }, { token: own });
+    expect(r.data!.memberMovement.rows.map((x) => [x.unitName, x.atEnd])).toEqual([['Chi hội Thôn 10', 1]]);
+    // Her office asks for one chi hội: that one alone.
+    expect((await movement('2026-Q3', 'ND-T10')).rows.map((x) => x.unitName)).toEqual(['Chi hội Thôn 10']);
+    const other = await t.logIn(await t.createUser('vp.cd', Role.SECRETARIAT, 'CD'));
+    const refused = await t.gql(MOVEMENT, { o: 'HND', p: '2026-Q3', u: null }, { token: other });
+    expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const bad = await t.gql(MOVEMENT, { o: 'HND', p: 'quý 3', u: null }, { token });
+    expect(bad.errors?.[0].message).toMatch(/Kỳ báo cáo 'quý 3' không hợp lệ.*2026-Q4/);
+  });
+});
