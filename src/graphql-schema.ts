@@ -21,6 +21,7 @@ import { RecordPersonResolver } from './linker/review/record-person.resolver.js'
 import { PairSideNamesResolver, PersonRecordNamesResolver } from './linker/review/person-record-names.resolver.js';
 import { ReportsResolver } from './reports/reports.resolver.js';
 import { LastVisitResolver } from './reports/last-visit/last-visit.resolver.js';
+import { MemberMovementResolver } from './reports/movement/member-movement.resolver.js';
 import { BackupsResolver } from './backups/backups.resolver.js';
 
 /** Every resolver of the API: the schema generator builds `schema.graphql` from these. */
@@ -46,6 +47,7 @@ export const GRAPHQL_RESOLVERS = [
   PairSideNamesResolver,
   ReportsResolver,
   LastVisitResolver,
+  MemberMovementResolver,
   BackupsResolver,
 ];
 

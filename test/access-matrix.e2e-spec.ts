@@ -265,7 +265,7 @@ describe('access matrix: role × operation', () => {
       field: 'memberMovement',
       title: "an organization's báo cáo tăng, giảm (counts, within the caller's scope)",
       query: `{ memberMovement(organization: "DTN", period: "2026-Q3") { periodLabel rows { unitName atStart atEnd } } }`,
-      expect: allow('admin', 'dtn', 'dtnUnitA', 'danVan', 'auditor'),
+      expect: allow('admin', 'dtn', 'dtnUnitA', 'danVan'),
     },
     {
       field: 'sinceLastVisit',

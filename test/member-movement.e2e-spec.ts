@@ -68,17 +68,17 @@ describe("a secretariat's báo cáo tăng, giảm hội viên", () => {
         // An, Cường, Dũng, Em on 30/06; Bình admitted; Cường died, Em left; An, Bình, Dũng on 30/09.
         atStart: 4,
         admitted: 1,
-        ended: expect.arrayContaining([
-          { status: 'DECEASED', label: 'Đã mất', count: 1 },
+        // In the order of the report's columns.
+        ended: [
           { status: 'LEFT', label: 'Đã ra khỏi tổ chức', count: 1 },
-        ]),
+          { status: 'DECEASED', label: 'Đã mất', count: 1 },
+        ],
         otherIn: 0,
         otherOut: 0,
         atEnd: 3,
       },
       { unitName: 'Chi hội Thôn 10', atStart: 1, admitted: 0, ended: [], otherIn: 0, otherOut: 0, atEnd: 1 },
     ]);
-    expect(m.rows[0].ended).toHaveLength(2);
   });
 
   it('counts the running quarter up to today; a member listed without a join date comes in as "other", not as admitted', async () => {

@@ -1,11 +1,11 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
 import { DataSource } from 'typeorm';
-import { Allow, ALL_ROLES, Caller } from '../../access/access.decorators.js';
+import { Allow, Caller, PEOPLE_READERS } from '../../access/access.decorators.js';
 import { assertOrganizationInScope, type Principal } from '../../access/principal.js';
 import { readScope } from '../../access/record-scope.js';
 import { todayInVietnam } from '../../common/dates/partial-date.js';
 import { parsePeriod } from '../../common/dates/period.js';
-import { MEMBER_STATUS_INFO, type MemberStatus } from '../../membership/status/member-status.js';
+import { MEMBER_STATUS_INFO } from '../../membership/status/member-status.js';
 import { UnitsService } from '../../membership/unit/units.service.js';
 import { ENDING_STATUSES, memberMovement } from './member-movement.js';
 import { MemberMovementArgs, MemberMovementType } from './member-movement.types.js';
@@ -18,7 +18,7 @@ export class MemberMovementResolver {
     private readonly units: UnitsService,
   ) {}
 
-  @Allow(...ALL_ROLES)
+  @Allow(...PEOPLE_READERS)
   @Query(() => MemberMovementType, {
     description:
       "An organization's roster movement over a period, by unit, within the caller's scope (a secretariat: her organization, her unit's subtree): members at the start, admitted, ended by status, members at the end.",
@@ -38,11 +38,7 @@ export class MemberMovementResolver {
       endingStatuses: ENDING_STATUSES,
       rows: rows.map((r) => ({
         ...r,
-        ended: Object.entries(r.ended).map(([status, count]) => ({
-          status,
-          label: MEMBER_STATUS_INFO[status as MemberStatus].label,
-          count,
-        })),
+        ended: ENDING_STATUSES.filter((s) => r.ended[s]).map((s) => ({ status: s, label: MEMBER_STATUS_INFO[s].label, count: r.ended[s] })),
       })),
     };
   }

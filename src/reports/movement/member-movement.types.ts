@@ -15,7 +15,9 @@ export class MovementRowType {
   @Field(() => Int, { description: 'Members (ACTIVE) on the day before the period.' }) atStart: number;
   @Field(() => Int, { description: 'Admitted within the period by their join date (a record with no join date is not counted here).' })
   admitted: number;
-  @Field(() => [MovementCountType], { description: 'Ended within the period (by the day it took effect), by status.' })
+  @Field(() => [MovementCountType], {
+    description: 'Ended within the period (by the day it took effect), by status, in the order of endingStatuses (none: left out).',
+  })
   ended: MovementCountType[];
   @Field(() => Int, {
     description: 'Else came in (listed without a join date, reinstated, moved here from another unit…): what makes the row add up.',
