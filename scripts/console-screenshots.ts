@@ -168,6 +168,18 @@ try {
     await page.emulateMedia({ media: 'print' });
     await shoot(page, 'in-danh-sach', size);
     await page.emulateMedia({ media: 'screen' });
+    // Her báo cáo tăng, giảm of this year, beside the printable roster.
+    await page.getByRole('link', { name: 'Danh sách hội viên' }).click();
+    await page.getByRole('searchbox').waitFor();
+    if (size === '390') await page.getByRole('button', { name: /^Lọc/ }).click();
+    await page.getByRole('link', { name: 'Báo cáo tăng, giảm' }).click();
+    await page.getByRole('combobox', { name: 'Kỳ báo cáo' }).click();
+    await page
+      .locator('.ant-select-item-option')
+      .filter({ hasText: /^Năm \d{4} \(đang diễn ra/ })
+      .click();
+    await page.getByText(/^Năm \d{4} \(từ ngày/).waitFor();
+    await shoot(page, 'tang-giam', size);
     await page.getByRole('link', { name: 'Hướng dẫn' }).click();
     await shoot(page, 'huong-dan', size);
     await context.close();

@@ -4,7 +4,16 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { Role } from '../src/access/role.js';
-import { CLEAN, eventually, launchBrowser, logInThroughPage, review, unlabelledDialogFields, type TestBrowser } from './support/browser.js';
+import {
+  chooseOption,
+  CLEAN,
+  eventually,
+  launchBrowser,
+  logInThroughPage,
+  review,
+  unlabelledDialogFields,
+  type TestBrowser,
+} from './support/browser.js';
 import { createTestApp, type TestApp } from './test-app.js';
 
 const HEADER = 'Mã hồ sơ,Họ và tên,Ngày sinh,Giới tính,Số CCCD,Số điện thoại,Mã xã,Mã đơn vị,Ngày vào';
@@ -194,6 +203,62 @@ describe('the console: her roster exported, with the full numbers, and printed',
     const res = await page.request.get(`${t.url}/exports/DTN.xlsx?commune=99999`);
     expect(res.status()).toBe(400);
     expect(JSON.stringify(await res.json())).toContain("Không có xã/phường mã '99999'");
+    await context.close();
+  });
+
+  it('files her báo cáo tăng, giảm for a quarter: by unit, admitted and gone, each row adding up, a total, on the filed form', async () => {
+    // A ward's Đoàn of its own, two chi đoàn; in Quý III/2026 one admitted (his join date), one who left (the day it took effect).
+    for (const u of [
+      { organization: 'DTN', code: 'BC', name: 'Đoàn phường Ngọc Hà', kind: 'BASE', communeCode: '00008' },
+      { organization: 'DTN', code: 'BC-T10', name: 'Chi đoàn Thôn 10', kind: 'BRANCH', parent: 'BC' },
+      { organization: 'DTN', code: 'BC-T2', name: 'Chi đoàn Thôn 2', kind: 'BRANCH', parent: 'BC' },
+    ])
+      expect((await t.gql(`mutation($i: CreateUnitInput!) { createUnit(input: $i) { code } }`, { i: u })).errors).toBeUndefined();
+    await t.importRoster('DTN', HEADER, [
+      'BC-1,Nguyễn Văn Một,2001,Nam,,,00008,BC-T2,26/03/2016',
+      'BC-2,Trần Văn Hai,2002,Nam,,,00008,BC-T2,03/2019',
+      'BC-3,Lê Văn Ba,2005,Nam,,,00008,BC-T10,15/08/2026',
+      'BC-4,Phạm Văn Bốn,2000,Nam,,,00008,BC-T10,2010',
+    ]);
+    const [d2] = await t.sql<{ id: string }>(`SELECT id FROM member_record WHERE external_id = 'BC-2'`);
+    const ended = await t.gql(`mutation($i: EndMembershipInput!) { endMembership(input: $i) { id } }`, {
+      i: { id: d2.id, status: 'LEFT', date: '10/09/2026', reason: 'Xin ra khỏi Đoàn' },
+    });
+    expect(ended.errors).toBeUndefined();
+    const statuses = await t.gql<{ memberStatuses: { code: string; ends: boolean }[] }>(
+      `{ memberStatuses(organization: "DTN") { code ends } }`,
+    );
+    const endings = statuses.data!.memberStatuses.filter((s) => s.ends).map((s) => s.code);
+    const gone = (left: number) => endings.map((c) => String(c === 'LEFT' ? left : 0));
+
+    const context = await b.context();
+    const page = await logInThroughPage(context, t.url, await t.createUser('vp.dtn.bc', Role.SECRETARIAT, 'DTN'));
+    await page.getByRole('link', { name: 'Báo cáo tăng, giảm' }).click();
+    await page.getByRole('combobox', { name: 'Kỳ báo cáo' }).waitFor();
+    await page.goto(`${t.url}/#/tang-giam?org=DTN&unit=BC&period=2026-Q3`);
+    await page.reload();
+    const sheet = page.getByRole('article', { name: 'BÁO CÁO TĂNG, GIẢM ĐOÀN VIÊN' });
+    await sheet.getByText('Quý III/2026 (từ ngày 01/07/2026 đến ngày 30/09/2026)').waitFor();
+    const rows = await sheet
+      .locator('tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => (c as HTMLElement).innerText.trim())));
+    // In the order Vietnamese lists use (Thôn 2 before Thôn 10); đầu kỳ + tăng − giảm = cuối kỳ on every row.
+    expect(rows).toEqual([
+      ['1', 'Chi đoàn Thôn 2', '2', '0', '0', ...gone(1), '0', '1'],
+      ['2', 'Chi đoàn Thôn 10', '1', '1', '0', ...gone(0), '0', '2'],
+      ['', 'Tổng cộng', '3', '1', '0', ...gone(1), '0', '3'],
+    ]);
+    expect(await page.locator('.sheet-issuer').innerText()).toMatch(/^ĐOÀN TNCS HỒ CHÍ MINH\s+ĐOÀN PHƯỜNG NGỌC HÀ\s+Phường Ngọc Hà/);
+    expect(await sheet.innerText()).toContain('TM. BAN CHẤP HÀNH');
+    expect(await review(page)).toEqual(CLEAN);
+    // Another period, chosen from the list: this year, counted up to today.
+    const year = new Intl.DateTimeFormat('en', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric' }).format(new Date());
+    await chooseOption(page, page.getByRole('combobox', { name: 'Kỳ báo cáo' }), `Năm ${year} (đang diễn ra`);
+    await sheet.getByText(`Năm ${year} (từ ngày 01/01/${year} đến ngày`).waitFor();
+    // On her phone: the table scrolls inside the sheet, the page does not.
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+    expect(await review(page)).toEqual(CLEAN);
     await context.close();
   });
 });

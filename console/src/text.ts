@@ -511,6 +511,27 @@ const TEXT = {
     signHint: '(Ký, ghi rõ họ tên)',
     stampHint: '(Ký tên, đóng dấu)',
   },
+  /** The báo cáo tăng, giảm (her roster's movement over a quarter or a year), as it is filed. */
+  movement: {
+    action: 'Báo cáo tăng, giảm',
+    title: (term: string) => `BÁO CÁO TĂNG, GIẢM ${term.toUpperCase()}`,
+    span: (label: string, from: string, to: string) => `${label} (từ ngày ${from} đến ngày ${to})`,
+    period: 'Kỳ báo cáo',
+    running: (label: string) => `${label} (đang diễn ra: tính đến hôm nay)`,
+    loading: 'Đang tính số liệu…',
+    noOrganization: 'Chưa chọn tổ chức: vào màn hình Danh sách, chọn tổ chức, rồi bấm "Báo cáo tăng, giảm".',
+    atStart: 'Đầu kỳ',
+    in: 'Tăng trong kỳ',
+    out: 'Giảm trong kỳ',
+    admitted: 'Kết nạp mới',
+    other: 'Khác',
+    atEnd: 'Cuối kỳ',
+    total: 'Tổng cộng',
+    table: 'Bảng số liệu tăng, giảm theo chi hội',
+    noUnit: '(chưa xếp chi hội)',
+    notes: (from: string) =>
+      `Đầu kỳ: số hội viên đang sinh hoạt đến hết ngày trước ${from}; cuối kỳ: đến hết ngày cuối kỳ, theo lịch sử sinh hoạt đã ghi. Kết nạp mới: theo ngày vào tổ chức ghi trong hồ sơ. Giảm: theo ngày có hiệu lực của việc kết thúc sinh hoạt. Khác: người được đưa vào danh sách mà không ghi ngày vào, cho sinh hoạt lại, tạm dừng sinh hoạt, chuyển giữa các chi hội — để mỗi dòng cộng đúng. Mỗi chi hội tính theo hội viên đang thuộc chi hội đó.`,
+  },
   column: {
     stt: 'STT',
     name: 'Họ và tên',

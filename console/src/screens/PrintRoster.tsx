@@ -6,6 +6,7 @@ import { partialDate } from '../format.ts';
 import { graphql, type ResultOf } from '../graphql.ts';
 import { T, type StatusCounts } from '../text.ts';
 import { STATUSES } from './member/member-api.ts';
+import { FILED_CSS, SheetFoot, SheetHead, vnToday } from './filed/FiledSheet.tsx';
 import { COMMUNE_NAME, ORGANIZATIONS, UNITS } from './roster-query.ts';
 
 /**
@@ -41,36 +42,6 @@ const PRINT_ROSTER = graphql(`
 `);
 type PrintRow = ResultOf<typeof PRINT_ROSTER>['memberRecords']['nodes'][number];
 
-/**
- * The page as filed: A4 landscape, the browser's own print dialog (to a printer or to PDF), nothing
- * of the console around it; the table's header repeats on every page and a row never splits.
- */
-const PRINT_CSS = `
-@page { size: A4 landscape; margin: 12mm 12mm 14mm; }
-.roster-sheet { font-family: "Times New Roman", Times, serif; color: #000; background: #fff; font-size: 13px; }
-.roster-sheet .sheet-top { display: flex; justify-content: space-between; gap: 16px; align-items: flex-start; }
-.roster-sheet .sheet-issuer, .roster-sheet .sheet-nation { text-align: center; max-width: 50%; line-height: 1.4; }
-.roster-sheet .sheet-nation strong { display: block; }
-.roster-sheet .sheet-nation .motto { font-weight: 700; text-decoration: underline; }
-.roster-sheet h1 { text-align: center; font-size: 18px; font-weight: 700; margin: 14px 0 2px; }
-.roster-sheet .sheet-sub { text-align: center; font-style: italic; margin: 0 0 10px; }
-.roster-sheet .sheet-scroll { overflow-x: auto; }
-.roster-sheet table { border-collapse: collapse; width: 100%; }
-.roster-sheet th, .roster-sheet td { border: 1px solid #000; padding: 3px 6px; vertical-align: top; }
-.roster-sheet th { font-weight: 700; text-align: center; }
-.roster-sheet td.stt { text-align: center; width: 3em; }
-.roster-sheet thead { display: table-header-group; }
-.roster-sheet tr { break-inside: avoid; page-break-inside: avoid; }
-.roster-sheet .sheet-date { text-align: right; font-style: italic; margin: 12px 0 4px; }
-.roster-sheet .sheet-sign { display: flex; justify-content: space-around; text-align: center; break-inside: avoid; page-break-inside: avoid; }
-.roster-sheet .sheet-sign > div { min-height: 28mm; }
-@media print {
-  .ant-layout-header, .no-print { display: none !important; }
-  .ant-layout, .ant-layout-content { padding: 0 !important; background: #fff !important; min-height: 0 !important; }
-  .roster-sheet .sheet-scroll { overflow: visible; }
-}
-`;
-
 /** Each status under its own label (the server's, in the organization's words), in the order the server lists them. */
 function statusCounts(rows: { statusLabel: string }[], statuses: { label: string; ends: boolean }[]): StatusCounts {
   const counts = new Map<string, number>();
@@ -83,18 +54,6 @@ function statusCounts(rows: { statusLabel: string }[], statuses: { label: string
     return { n: mine.reduce((a, l) => a + counts.get(l)!, 0), parts: mine.map((l) => `${l}: ${counts.get(l)!.toLocaleString('vi-VN')}`) };
   };
   return { live: group(false), ended: group(true) };
-}
-
-/** Today in Vietnam, as a place-and-date line writes it. */
-function vnToday(): { day: string; month: string; year: string } {
-  const parts = new Intl.DateTimeFormat('vi-VN', {
-    timeZone: 'Asia/Ho_Chi_Minh',
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-  }).formatToParts(new Date());
-  const of = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
-  return { day: of('day'), month: of('month'), year: of('year') };
 }
 
 /** The filters of the print view's address (`#/in?org=DTN&unit=A`). */
@@ -183,7 +142,7 @@ export function PrintRoster() {
   ].filter(Boolean);
   return (
     <>
-      <style>{PRINT_CSS}</style>
+      <style>{FILED_CSS}</style>
       <Space className="no-print" wrap style={{ marginBottom: 12 }}>
         <Button type="primary" disabled={!done || !!error} onClick={() => window.print()}>
           {T.outputs.printNow}
@@ -205,20 +164,7 @@ export function PrintRoster() {
       {!done && <Spin description={T.outputs.loading} />}
       {done && !error && (
         <article className="roster-sheet" aria-label={T.outputs.title(term)}>
-          <div className="sheet-top">
-            <div className="sheet-issuer">
-              <div>{(org?.name ?? f.organization).toUpperCase()}</div>
-              <div>
-                <strong>{(unitName ?? communeName ?? '').toUpperCase()}</strong>
-              </div>
-              {unitName && communeName && <div>{communeName}</div>}
-              <div aria-hidden="true">———</div>
-            </div>
-            <div className="sheet-nation">
-              <strong>{T.outputs.nation}</strong>
-              <strong className="motto">{T.outputs.motto}</strong>
-            </div>
-          </div>
+          <SheetHead organization={(org?.name ?? f.organization).toUpperCase()} unitName={unitName} communeName={communeName} />
           <h1>{T.outputs.title(term)}</h1>
           <p className="sheet-sub">{[T.outputs.asOf(vnToday()), ...sub].join(' · ')}</p>
           <div className="sheet-scroll">
@@ -252,24 +198,7 @@ export function PrintRoster() {
             </table>
           </div>
           <p>{T.outputs.count(term, statusCounts(rows, statuses.data?.memberStatuses ?? []))}</p>
-          <p className="sheet-date">{T.outputs.placeDate(communeName, vnToday())}</p>
-          <div className="sheet-sign">
-            <div>
-              <strong>{T.outputs.maker}</strong>
-              <div>
-                <em>{T.outputs.signHint}</em>
-              </div>
-            </div>
-            <div>
-              <strong>{T.outputs.board}</strong>
-              <div>
-                <strong>{org?.headTitle ?? ''}</strong>
-              </div>
-              <div>
-                <em>{T.outputs.stampHint}</em>
-              </div>
-            </div>
-          </div>
+          <SheetFoot communeName={communeName} headTitle={org?.headTitle ?? ''} />
         </article>
       )}
     </>

@@ -25,6 +25,13 @@ export function printHref(f: RosterFilter): string {
   return `#/in?${q.toString()}`;
 }
 
+/** The báo cáo tăng, giảm of the organization (and the unit she filtered by). */
+export function movementHref(f: RosterFilter): string {
+  const q = new URLSearchParams({ org: f.organization });
+  if (f.unit) q.set('unit', f.unit);
+  return `#/tang-giam?${q.toString()}`;
+}
+
 /** The roster as Excel (CCCD masked), with the unit, commune and status she filtered by. */
 export function exportHref(f: RosterFilter): string {
   const q = new URLSearchParams();
@@ -35,13 +42,14 @@ export function exportHref(f: RosterFilter): string {
   return `/exports/${encodeURIComponent(f.organization)}.xlsx${query ? `?${query}` : ''}`;
 }
 
-/** The roster screen's printable roster and, for a roster writer, the export with the full CCCD numbers. */
+/** The roster screen's printable roster, its báo cáo tăng, giảm and, for a roster writer, the export with the full CCCD numbers. */
 export function RosterOutputs({ session, filter }: { session: Session; filter: RosterFilter }) {
   const [open, setOpen] = useState(false);
   if (!filter.organization) return null;
   return (
     <>
       <Button href={printHref(filter)}>{T.outputs.print}</Button>
+      <Button href={movementHref(filter)}>{T.movement.action}</Button>
       {CLEAR_DATA_TAKERS.includes(session.user.role) && (
         <>
           <Button onClick={() => setOpen(true)}>{T.outputs.clearExport}</Button>

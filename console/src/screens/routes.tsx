@@ -8,6 +8,7 @@ import { RosterScreen } from './RosterScreen.tsx';
 /** Loaded when first opened: the first screen's JavaScript stays small. */
 const ImportScreen = lazy(() => import('./import/ImportScreen.tsx').then((m) => ({ default: m.ImportScreen })));
 const PrintRoster = lazy(() => import('./PrintRoster.tsx').then((m) => ({ default: m.PrintRoster })));
+const PrintMovement = lazy(() => import('./filed/PrintMovement.tsx').then((m) => ({ default: m.PrintMovement })));
 const ReportsScreen = lazy(() => import('./reports/ReportsScreen.tsx').then((m) => ({ default: m.ReportsScreen })));
 const AdminScreen = lazy(() => import('./admin/AdminScreen.tsx').then((m) => ({ default: m.AdminScreen })));
 const DashboardScreen = lazy(() => import('./dashboard/DashboardScreen.tsx').then((m) => ({ default: m.DashboardScreen })));
@@ -41,6 +42,7 @@ export const ROUTES: Route[] = [
   { key: 'quan-tri', nav: 'admin', roles: ['ADMIN'], render: (session) => <AdminScreen me={session.user.username} /> },
   { key: 'huong-dan', nav: 'help', roles: EVERYONE, render: (s) => <HelpScreen session={s} /> },
   { key: 'in', roles: ROSTER_ROLES, render: () => <PrintRoster key={window.location.hash} /> },
+  { key: 'tang-giam', roles: ROSTER_ROLES, render: (s) => <PrintMovement key={window.location.hash} session={s} /> },
 ];
 
 /** The screens her role may open. */

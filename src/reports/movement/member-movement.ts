@@ -45,7 +45,7 @@ const dayBefore = (iso: string) => new Date(Date.parse(`${iso}T00:00:00Z`) - 86_
 
 /**
  * The movement of an organization's roster within the caller's scope (and under `unitPath`, when
- * given) over a period: one row per unit that holds records, by name as Vietnamese lists sort. A period still
+ * given) over a period: one row per unit that holds records, by name as Vietnamese lists sort (no unit last). A period still
  * running counts up to today (`lastDay`).
  */
 export async function memberMovement(
@@ -81,7 +81,8 @@ export async function memberMovement(
     params,
   );
   const rows = counted
-    .sort((a, b) => VIETNAMESE.compare(a.unit_name ?? '', b.unit_name ?? ''))
+    // The records in no unit last, under the units.
+    .sort((a, b) => Number(a.unit_name === null) - Number(b.unit_name === null) || VIETNAMESE.compare(a.unit_name ?? '', b.unit_name ?? ''))
     .map((c) => {
       const mine = Object.fromEntries(ended.filter((e) => e.unit_code === c.unit_code).map((e) => [e.status, e.n]));
       const gone = Object.values(mine).reduce((s, n) => s + n, 0);

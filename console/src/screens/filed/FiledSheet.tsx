@@ -1,0 +1,103 @@
+import { T } from '../../text.ts';
+
+// What a filed sheet has around its table (a roster, a báo cáo tăng, giảm): the issuer and the Quốc
+// hiệu at the top, the place and date and the signatures at the foot, on A4 landscape.
+
+/**
+ * The page as filed: A4 landscape, the browser's own print dialog (to a printer or to PDF), nothing
+ * of the console around it; the table's header repeats on every page and a row never splits.
+ */
+export const FILED_CSS = `
+@page { size: A4 landscape; margin: 12mm 12mm 14mm; }
+.roster-sheet { font-family: "Times New Roman", Times, serif; color: #000; background: #fff; font-size: 13px; }
+.roster-sheet .sheet-top { display: flex; justify-content: space-between; gap: 16px; align-items: flex-start; }
+.roster-sheet .sheet-issuer, .roster-sheet .sheet-nation { text-align: center; max-width: 50%; line-height: 1.4; }
+.roster-sheet .sheet-nation strong { display: block; }
+.roster-sheet .sheet-nation .motto { font-weight: 700; text-decoration: underline; }
+.roster-sheet h1 { text-align: center; font-size: 18px; font-weight: 700; margin: 14px 0 2px; }
+.roster-sheet .sheet-sub { text-align: center; font-style: italic; margin: 0 0 10px; }
+.roster-sheet .sheet-scroll { overflow-x: auto; }
+.roster-sheet table { border-collapse: collapse; width: 100%; }
+.roster-sheet th, .roster-sheet td { border: 1px solid #000; padding: 3px 6px; vertical-align: top; }
+.roster-sheet th { font-weight: 700; text-align: center; }
+.roster-sheet td.stt { text-align: center; width: 3em; }
+.roster-sheet td.num { text-align: right; }
+.roster-sheet tr.total th, .roster-sheet tr.total td { font-weight: 700; }
+.roster-sheet .sheet-note { font-size: 12px; font-style: italic; margin: 8px 0 0; }
+.roster-sheet thead { display: table-header-group; }
+.roster-sheet tr { break-inside: avoid; page-break-inside: avoid; }
+.roster-sheet .sheet-date { text-align: right; font-style: italic; margin: 12px 0 4px; }
+.roster-sheet .sheet-sign { display: flex; justify-content: space-around; text-align: center; break-inside: avoid; page-break-inside: avoid; }
+.roster-sheet .sheet-sign > div { min-height: 28mm; }
+@media print {
+  .ant-layout-header, .no-print { display: none !important; }
+  .ant-layout, .ant-layout-content { padding: 0 !important; background: #fff !important; min-height: 0 !important; }
+  .roster-sheet .sheet-scroll { overflow: visible; }
+}
+`;
+
+/** Today in Vietnam, as a place-and-date line writes it. */
+export function vnToday(): { day: string; month: string; year: string } {
+  const parts = new Intl.DateTimeFormat('vi-VN', {
+    timeZone: 'Asia/Ho_Chi_Minh',
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+  }).formatToParts(new Date());
+  const of = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
+  return { day: of('day'), month: of('month'), year: of('year') };
+}
+
+/** The issuer (organization, unit or commune) at the top left, the Quốc hiệu and tiêu ngữ at the top right. */
+export function SheetHead({
+  organization,
+  unitName,
+  communeName,
+}: {
+  organization: string;
+  unitName: string | null;
+  communeName: string | null;
+}) {
+  return (
+    <div className="sheet-top">
+      <div className="sheet-issuer">
+        <div>{organization}</div>
+        <div>
+          <strong>{(unitName ?? communeName ?? '').toUpperCase()}</strong>
+        </div>
+        {unitName && communeName && <div>{communeName}</div>}
+        <div aria-hidden="true">———</div>
+      </div>
+      <div className="sheet-nation">
+        <strong>{T.outputs.nation}</strong>
+        <strong className="motto">{T.outputs.motto}</strong>
+      </div>
+    </div>
+  );
+}
+
+/** The place and date, then the signatures of the compiler and of the Ban Chấp hành's head. */
+export function SheetFoot({ communeName, headTitle }: { communeName: string | null; headTitle: string }) {
+  return (
+    <>
+      <p className="sheet-date">{T.outputs.placeDate(communeName, vnToday())}</p>
+      <div className="sheet-sign">
+        <div>
+          <strong>{T.outputs.maker}</strong>
+          <div>
+            <em>{T.outputs.signHint}</em>
+          </div>
+        </div>
+        <div>
+          <strong>{T.outputs.board}</strong>
+          <div>
+            <strong>{headTitle}</strong>
+          </div>
+          <div>
+            <em>{T.outputs.stampHint}</em>
+          </div>
+        </div>
+      </div>
+    </>
+  );
+}

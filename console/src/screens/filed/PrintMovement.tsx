@@ -1,0 +1,172 @@
+import { Alert, Button, Select, Space, Spin, Typography } from 'antd';
+import { useState } from 'react';
+import { useQuery } from 'urql';
+import { errorText } from '../../client.ts';
+import { partialDate } from '../../format.ts';
+import { graphql } from '../../graphql.ts';
+import type { Session } from '../../session.ts';
+import { T } from '../../text.ts';
+import { STATUSES } from '../member/member-api.ts';
+import { ORGANIZATIONS, UNITS } from '../roster-query.ts';
+import { FILED_CSS, SheetFoot, SheetHead, vnToday } from './FiledSheet.tsx';
+import { movementPeriods, type MovementRow, totalRow } from './movement-periods.ts';
+
+const MOVEMENT = graphql(`
+  query MemberMovement($organization: String!, $period: String!, $unit: String) {
+    memberMovement(organization: $organization, period: $period, unit: $unit) {
+      periodLabel
+      firstDay
+      lastDay
+      rows {
+        unitCode
+        unitName
+        atStart
+        admitted
+        ended {
+          status
+          count
+        }
+        otherIn
+        otherOut
+        atEnd
+      }
+    }
+  }
+`);
+
+const M = T.movement;
+
+/** The address's filters (`#/tang-giam?org=HND&unit=ND-T2&period=2026-Q3`): codes only. */
+function readFilter() {
+  const q = new URLSearchParams(window.location.hash.split('?')[1] ?? '');
+  return { organization: q.get('org') ?? '', unit: q.get('unit'), period: q.get('period') };
+}
+
+/**
+ * Her báo cáo tăng, giảm as it is filed each quarter or year: the issuer and the Quốc hiệu, the
+ * period, by chi hội the members at the start, those admitted and otherwise come, those gone by
+ * reason, the members at the end, a total row, how each figure is counted, place, date, signatures.
+ */
+export function PrintMovement({ session }: { session: Session }) {
+  const [f] = useState(readFilter);
+  const [periods] = useState(() => movementPeriods(vnToday()));
+  // The last quarter that is over: what she files now, unless the address names another.
+  const [period, setPeriod] = useState(f.period ?? periods.find((p) => p.ended)!.key);
+  const unit = f.unit ?? session.user.unit;
+  const [orgs] = useQuery({ query: ORGANIZATIONS });
+  const [units] = useQuery({ query: UNITS, variables: { organization: f.organization }, pause: !f.organization });
+  const [statuses] = useQuery({ query: STATUSES, variables: { organization: f.organization || null } });
+  const [movement] = useQuery({
+    query: MOVEMENT,
+    variables: { organization: f.organization, period, unit: f.unit },
+    pause: !f.organization,
+    requestPolicy: 'network-only',
+  });
+  const org = orgs.data?.organizations.find((o) => o.code === f.organization);
+  const own = units.data?.units.find((u) => u.code === unit);
+  const endings = (statuses.data?.memberStatuses ?? []).filter((s) => s.ends);
+  const m = movement.data?.memberMovement;
+  // Another period: counted at once, and kept in the address (a reload or a bookmark opens it again).
+  const choose = (key: string) => {
+    const q = new URLSearchParams({ org: f.organization, period: key });
+    if (f.unit) q.set('unit', f.unit);
+    window.history.replaceState(null, '', `#/tang-giam?${q.toString()}`);
+    setPeriod(key);
+  };
+  const ended = (r: MovementRow, status: string) => r.ended.find((e) => e.status === status)?.count ?? 0;
+  const cells = (r: MovementRow) => [r.atStart, r.admitted, r.otherIn, ...endings.map((s) => ended(r, s.code)), r.otherOut, r.atEnd];
+  const error = !f.organization ? M.noOrganization : movement.error ? errorText(movement.error, T.error.network) : null;
+  return (
+    <>
+      <style>{FILED_CSS}</style>
+      <Space className="no-print" wrap style={{ marginBottom: 12 }}>
+        <Select
+          aria-label={M.period}
+          value={period}
+          style={{ minWidth: 220 }}
+          options={periods.map((p) => ({ value: p.key, label: p.ended ? p.label : M.running(p.label) }))}
+          onChange={choose}
+        />
+        <Button type="primary" disabled={!m} onClick={() => window.print()}>
+          {T.outputs.printNow}
+        </Button>
+        <Button href="#/danh-sach">{T.outputs.back}</Button>
+        <Typography.Text type="secondary">{T.outputs.printHint}</Typography.Text>
+      </Space>
+      {error && <Alert className="no-print" type="error" showIcon role="alert" title={error} />}
+      {movement.fetching && !m && <Spin description={M.loading} />}
+      {m && (
+        <article className="roster-sheet" aria-label={M.title(org?.memberTerm ?? 'hội viên')}>
+          <SheetHead
+            organization={(org?.name ?? f.organization).toUpperCase()}
+            unitName={own?.name ?? null}
+            communeName={own?.commune?.name ?? null}
+          />
+          <h1>{M.title(org?.memberTerm ?? 'hội viên')}</h1>
+          <p className="sheet-sub">{M.span(m.periodLabel, partialDate(m.firstDay), partialDate(m.lastDay))}</p>
+          {/* On a phone the table scrolls here: reachable by keyboard too. */}
+          <div className="sheet-scroll" tabIndex={0} role="region" aria-label={M.table}>
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col" rowSpan={2}>
+                    {T.column.stt}
+                  </th>
+                  <th scope="col" rowSpan={2}>
+                    {T.column.unit}
+                  </th>
+                  <th scope="col" rowSpan={2}>
+                    {M.atStart}
+                  </th>
+                  <th scope="colgroup" colSpan={2}>
+                    {M.in}
+                  </th>
+                  <th scope="colgroup" colSpan={endings.length + 1}>
+                    {M.out}
+                  </th>
+                  <th scope="col" rowSpan={2}>
+                    {M.atEnd}
+                  </th>
+                </tr>
+                <tr>
+                  <th scope="col">{M.admitted}</th>
+                  <th scope="col">{M.other}</th>
+                  {endings.map((s) => (
+                    <th scope="col" key={s.code}>
+                      {s.label}
+                    </th>
+                  ))}
+                  <th scope="col">{M.other}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {m.rows.map((r, i) => (
+                  <tr key={r.unitCode ?? '-'}>
+                    <td className="stt">{i + 1}</td>
+                    <td>{r.unitName ?? M.noUnit}</td>
+                    {cells(r).map((n, j) => (
+                      <td key={j} className="num">
+                        {n.toLocaleString('vi-VN')}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+                <tr className="total">
+                  <td />
+                  <th scope="row">{M.total}</th>
+                  {cells(totalRow(m.rows)).map((n, j) => (
+                    <td key={j} className="num">
+                      {n.toLocaleString('vi-VN')}
+                    </td>
+                  ))}
+                </tr>
+              </tbody>
+            </table>
+          </div>
+          <p className="sheet-note">{M.notes(partialDate(m.firstDay))}</p>
+          <SheetFoot communeName={own?.commune?.name ?? null} headTitle={org?.headTitle ?? ''} />
+        </article>
+      )}
+    </>
+  );
+}
