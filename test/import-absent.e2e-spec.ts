@@ -64,6 +64,7 @@ describe('the members her file leaves out', () => {
       { organization: 'HND', code: 'ND-BD', name: 'Hội Nông dân phường Ba Đình', kind: 'BASE', communeCode: '00004' },
       { organization: 'HND', code: 'ND-T1', name: 'Chi hội Thôn 1', kind: 'BRANCH', parent: 'ND-BD' },
       { organization: 'HND', code: 'ND-T2', name: 'Chi hội Thôn 2', kind: 'BRANCH', parent: 'ND-BD' },
+      { organization: 'HND', code: 'ND-T3', name: 'Chi hội Thôn 3', kind: 'BRANCH', parent: 'ND-BD' },
     ]) {
       const r = await t.gql(`mutation($i: CreateUnitInput!) { createUnit(input: $i) { code } }`, { i: u });
       if (r.errors) throw new Error(JSON.stringify(r.errors));
@@ -140,5 +141,29 @@ describe('the members her file leaves out', () => {
       { id },
     );
     expect(importJob.absent).toEqual({ total: 1, members: [{ fullName: 'Vũ Thị Giang', unit: 'Chi hội Thôn 2' }] });
+  });
+
+  it('leaves out nobody her file names in a row held for her decision, though she imported without deciding it', async () => {
+    await importRoster([['Lò Thị Én', '1980', 'Nữ', '', '', 'Thôn 3']]);
+    // Next month her row gives a phone: a year alone and no phone listed — held, she confirms without deciding.
+    const id = await uploadRoster(
+      t,
+      token,
+      roster([['Lò Thị Én', '1980', 'Nữ', '', '0912000777', 'Thôn 3']]),
+      'thon-3.xlsx',
+      'organization=HND&assignIds=true&preview=true',
+    );
+    await waitForJob(gql, id, 'PREVIEW');
+    const { importPreview } = await gql<{ importPreview: { rows: { fate: string }[] } }>(
+      `query($id: ID!) { importPreview(jobId: $id) { rows { fate } } }`,
+      { id },
+    );
+    expect(importPreview.rows.map((r) => r.fate)).toEqual(['HELD']);
+    await gql(`mutation($id: ID!) { confirmImport(jobId: $id) { id } }`, { id });
+    await waitForJob(gql, id, 'DONE');
+    expect(await absent(id)).toEqual({ total: 0, members: [] });
+    // Only the codes of its candidates are kept of the held row once applied: nothing else of her line.
+    const [kept] = await t.sql<{ values: unknown }>(`SELECT record_values AS values FROM import_plan_row WHERE job_id = $1`, [id]);
+    expect(Object.keys(kept.values as object)).toEqual(['candidates']);
   });
 });

@@ -236,9 +236,11 @@ export class ImportApplier {
       held: n('HELD'),
       warned: rows.reduce((s, r) => s + r.warned, 0),
     };
-    // What the result file and the undo need stays (fate, record, changed fields); the values go.
+    // What the result file and the undo need stays (fate, record, changed fields); the values go — but a held row's
+    // candidates (codes only): she named none of them, and none is "left out" of her file (absent-members.ts).
     await c.em.query(
-      `UPDATE import_plan_row p SET record_values = NULL, notes = NULL
+      `UPDATE import_plan_row p
+          SET record_values = CASE WHEN p.fate = 'HELD' THEN jsonb_build_object('candidates', p.record_values->'candidates') END, notes = NULL
         WHERE ${IN_CHUNK} AND (p.record_values IS NOT NULL OR p.notes IS NOT NULL)`,
       [c.job.id, c.from, c.to],
     );
