@@ -239,9 +239,9 @@ describe('the console: her roster exported, with the full numbers, and printed',
     await page.reload();
     const sheet = page.getByRole('article', { name: 'BÁO CÁO TĂNG, GIẢM ĐOÀN VIÊN' });
     await sheet.getByText('Quý III/2026 (từ ngày 01/07/2026 đến ngày 30/09/2026)').waitFor();
-    const rows = await sheet
-      .locator('tbody tr')
-      .evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => (c as HTMLElement).innerText.trim())));
+    const rows = await page.evaluate<string[][]>(
+      `[...document.querySelectorAll('.roster-sheet tbody tr')].map((tr) => [...tr.children].map((c) => c.innerText.trim()))`,
+    );
     // In the order Vietnamese lists use (Thôn 2 before Thôn 10); đầu kỳ + tăng − giảm = cuối kỳ on every row.
     expect(rows).toEqual([
       ['1', 'Chi đoàn Thôn 2', '2', '0', '0', ...gone(1), '0', '1'],
