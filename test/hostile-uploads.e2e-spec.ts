@@ -274,6 +274,32 @@ describe('hostile uploads to the built server and the CLI', () => {
     expect(server.exited()).toBe(false);
   }, 300_000);
 
+  it("leaves no copy of her roster where a preview (the console's way) was sent: only the preview's own, until it is confirmed", async () => {
+    const kept = () => fs.readdirSync(path.join(dataDir, 'previews')).filter((n) => !n.startsWith('.'));
+    const r = await upload(
+      server,
+      token,
+      'xem-truoc.csv',
+      Buffer.from('Họ và tên,Số CCCD\nLò Thị Xem,011304008899\n'),
+      'organization=DTN&preview=true&assignIds=true',
+    );
+    expect(r.status).toBe(202);
+    for (let i = 0; i < 100 && (await job(server, token, r.body.jobId!)).status !== 'PREVIEW'; i++)
+      await new Promise((res) => setTimeout(res, 100));
+    for (let i = 0; i < 20 && uploadsLeft().length; i++) await new Promise((res) => setTimeout(res, 50));
+    expect(uploadsLeft()).toEqual([]);
+    expect(kept()).toEqual([`${r.body.jobId}.upload`]);
+    expect(fs.statSync(path.join(dataDir, 'previews', kept()[0])).mode & 0o777).toBe(0o600);
+    const confirmed = await fetch(`http://127.0.0.1:${server.port}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query: 'mutation($id: ID!) { confirmImport(jobId: $id) { id } }', variables: { id: r.body.jobId } }),
+    });
+    expect(confirmed.status).toBe(200);
+    expect((await finished(server, token, r.body.jobId!)).status).toBe('DONE');
+    expect(kept()).toEqual([]);
+  });
+
   it('the CLI refuses the same files with the message and a non-zero exit, and imports the good ones', async () => {
     // A process killed while attached left its file: the next process to attach cleans it.
     const stale = path.join(dataDir, 'db-clients', '4194000');

@@ -25,10 +25,13 @@ describe('the members her file leaves out', () => {
     XLSX.utils.book_append_sheet(wb, ws, 'Danh sách');
     return XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer;
   };
+  /** Those the preview says it would leave out, by name. */
+  let foretold: string[] = [];
   /** Previewed, then confirmed, as the console does: the job's id. */
   const importRoster = async (rows: (string | number)[][]) => {
     const id = await uploadRoster(t, token, roster(rows), 'hoi-vien.xlsx', 'organization=HND&assignIds=true&preview=true');
     await waitForJob(gql, id, 'PREVIEW');
+    foretold = (await absent(id)).members.map((m) => m.fullName);
     await gql(`mutation($id: ID!) { confirmImport(jobId: $id) { id } }`, { id });
     await waitForJob(gql, id, 'DONE');
     return id;
@@ -99,6 +102,8 @@ describe('the members her file leaves out', () => {
       ['Đỗ Văn Hòa', '1970', 'Chi hội Thôn 1'],
     ]);
     expect(total).toBe(3);
+    // Told before she confirmed: the same three.
+    expect(foretold).toEqual(members.map((m) => m.fullName));
     // Nobody was ended by the import: they are still active until she says otherwise.
     const statuses = await t.sql<{ status: string }>(`SELECT status FROM member_record WHERE id = ANY($1)`, [members.map((m) => m.id)]);
     expect(statuses.map((s) => s.status)).toEqual(['ACTIVE', 'ACTIVE', 'ACTIVE']);

@@ -457,6 +457,7 @@ const TEXT = {
     titleMany: (n: number) => `Kết thúc sinh hoạt của ${n.toLocaleString('vi-VN')} hội viên`,
     /** Some of several were refused: each is named under it, with why. */
     refused: (n: number) => `${n.toLocaleString('vi-VN')} người chưa kết thúc được:`,
+    whom: 'Những người sẽ kết thúc sinh hoạt',
     status: 'Lý do kết thúc',
     date: 'Ngày có hiệu lực (dd/mm/yyyy)',
     reason: 'Căn cứ (quyết định, giấy báo tử, đơn xin ra…)',

@@ -112,13 +112,14 @@ export class RosterIoController {
         },
         caller,
       );
+      // The job keeps its outcome (DONE, FAILED with the reason, or a preview's plan with its own copy of the file under
+      // DATA_DIR/previews): here only the upload goes, whatever happened — her roster is never left where it was sent.
+      void done.then(removeUpload, removeUpload);
       if (preview === 'true')
         return {
           jobId,
           status: `query { importPreview(jobId: "${jobId}") { status counts { fate count } rows { row fate code reason } } }`,
         };
-      // The job keeps its outcome (DONE, or FAILED with the reason): here only the upload goes, whatever happened.
-      void done.then(removeUpload, removeUpload);
       return { jobId, status: `query { importJob(id: "${jobId}") { status created updated unchanged rejected } }` };
     } catch (e) {
       await removeUpload();

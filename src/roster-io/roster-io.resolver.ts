@@ -153,7 +153,7 @@ export class RosterIoResolver {
   @Allow(...ROSTER_WRITERS)
   @ResolveField(() => ImportAbsenceType, {
     description:
-      'The members her file leaves out (a finished import; none for a preview or an undone one): the records of the units it covers that it does not list, not ended, in her scope (read logged).',
+      'The members her file leaves out (a finished import, or those a preview would; none for an undone one): the records of the units it covers that it does not list, not ended, in her scope (read logged).',
   })
   async absent(@Parent() job: ImportJobType, @Args() { first }: ImportAbsentArgs, @Caller() caller: Principal): Promise<ImportAbsenceType> {
     return this.absentMembers.read(await this.importer.job(job.id, caller), caller, first ?? 500);

@@ -74,6 +74,8 @@ export async function absentMembers(db: DataSource, job: ImportJob, scope: Recor
   };
 }
 
+const PLANNED = [ImportJobStatus.DONE, ImportJobStatus.PREVIEW, ImportJobStatus.NEEDS_CONFIRMATION];
+
 /** The members a finished import's file leaves out, as her console shows them (the read is logged). */
 @Injectable()
 export class AbsentMembers {
@@ -82,9 +84,9 @@ export class AbsentMembers {
     private readonly audit: AuditService,
   ) {}
 
-  /** Only for a finished import: a preview wrote nothing yet, an undone one is as if never sent. */
+  /** For a finished import, and a preview's plan (those it would leave out, told before she confirms); an undone or failed one leaves nobody out. */
   async read(job: ImportJob, caller: Principal, first: number): Promise<Absence> {
-    if (job.status !== ImportJobStatus.DONE) return { total: 0, members: [] };
+    if (!PLANNED.includes(job.status)) return { total: 0, members: [] };
     const absence = await absentMembers(this.db, job, writeScope(caller), first);
     await this.audit.record(caller, {
       action: AuditAction.ROSTER_READ,

@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Table, Typography } from 'antd';
+import { Alert, Button, Checkbox, Grid, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useQuery } from 'urql';
 import { errorText } from '../../client.ts';
@@ -19,6 +19,7 @@ export function AbsentMembers({ jobId }: { jobId: string }) {
   const [selected, setSelected] = useState<string[]>([]);
   const [ending, setEnding] = useState(false);
   const [ended, setEnded] = useState(0);
+  const screens = Grid.useBreakpoint();
   if (error) return <Alert type="error" showIcon role="alert" title={errorText(error, T.error.network)} style={{ marginTop: 16 }} />;
   const job = data?.importJob;
   if (!job || (job.absent.total === 0 && !ended)) return null;
@@ -62,7 +63,22 @@ export function AbsentMembers({ jobId }: { jobId: string }) {
               getCheckboxProps: (m) => ({ 'aria-label': m.fullName }),
             }}
             columns={[
-              { title: A.name, dataIndex: 'fullName' },
+              {
+                title: A.name,
+                dataIndex: 'fullName',
+                // On a phone the unit's column is gone: under the name instead (namesakes of two chi hội told apart).
+                render: (name: string, m) =>
+                  screens.sm ? (
+                    name
+                  ) : (
+                    <>
+                      {name}
+                      <Typography.Text type="secondary" style={{ display: 'block' }}>
+                        {m.unit}
+                      </Typography.Text>
+                    </>
+                  ),
+              },
               { title: A.birth, dataIndex: 'birthDate', render: (d: string | null) => partialDate(d) },
               { title: A.unit, dataIndex: 'unit', responsive: ['sm'] },
               { title: A.code, dataIndex: 'code', responsive: ['md'] },

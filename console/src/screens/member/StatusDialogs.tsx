@@ -1,4 +1,4 @@
-import { Alert, Form, Input, Modal, Select } from 'antd';
+import { Alert, Form, Input, Modal, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { errorText } from '../../client.ts';
@@ -58,6 +58,12 @@ export function EndMembershipDialog({
       afterClose={() => setRefused([])}
       destroyOnHidden
     >
+      {/* Several at once: whom she is ending, named, before she confirms. */}
+      {targets.length > 1 && (
+        <Typography.Paragraph>
+          {T.end.whom}: {targets.map((t) => t.fullName).join(', ')}
+        </Typography.Paragraph>
+      )}
       <Form form={form} layout="vertical" initialValues={{ date: partialDate(vnToday()) }} requiredMark={false}>
         <Form.Item name="status" label={T.end.status} rules={[{ required: true, message: T.form.required }]}>
           <Select
