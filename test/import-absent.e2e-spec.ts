@@ -68,6 +68,7 @@ describe('the members her file leaves out', () => {
       { organization: 'HND', code: 'ND-T1', name: 'Chi hội Thôn 1', kind: 'BRANCH', parent: 'ND-BD' },
       { organization: 'HND', code: 'ND-T2', name: 'Chi hội Thôn 2', kind: 'BRANCH', parent: 'ND-BD' },
       { organization: 'HND', code: 'ND-T3', name: 'Chi hội Thôn 3', kind: 'BRANCH', parent: 'ND-BD' },
+      { organization: 'HND', code: 'ND-T4', name: 'Chi hội Thôn 4', kind: 'BRANCH', parent: 'ND-BD' },
     ]) {
       const r = await t.gql(`mutation($i: CreateUnitInput!) { createUnit(input: $i) { code } }`, { i: u });
       if (r.errors) throw new Error(JSON.stringify(r.errors));
@@ -170,5 +171,19 @@ describe('the members her file leaves out', () => {
     // Only the codes of its candidates are kept of the held row once applied: nothing else of her line.
     const [kept] = await t.sql<{ values: unknown }>(`SELECT record_values AS values FROM import_plan_row WHERE job_id = $1`, [id]);
     expect(Object.keys(kept.values as object)).toEqual(['candidates']);
+  });
+
+  it("covers only the villages her file lists where one unit keeps several villages' members", async () => {
+    const listed = (fullName: string, village: string | null, idNumber?: string) =>
+      gql(`mutation($i: CreateMemberRecordInput!) { createMemberRecord(input: $i) { id } }`, {
+        i: { organization: 'HND', fullName, birthDate: '1975', sex: 'MALE', communeCode: '00004', unit: 'ND-T4', village, idNumber },
+      });
+    await listed('Mùa A Páo', 'Bản Pá', '011075001234');
+    await listed('Mùa A Chứ', 'Bản Pá');
+    await listed('Giàng A Lử', 'Bản Mòn');
+    await listed('Vừ A Dê', null);
+    // Bản Pá's list alone (Páo, by his CCCD): Chứ of Bản Pá is left out, Dê (no village known) may be; Lử of Bản Mòn is not this file's.
+    const id = await importRoster([['Mùa A Páo', '1975', 'Nam', '011075001234', '', 'Thôn 4']]);
+    expect((await absent(id)).members.map((m) => m.fullName)).toEqual(['Mùa A Chứ', 'Vừ A Dê']);
   });
 });

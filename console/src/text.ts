@@ -299,6 +299,8 @@ const TEXT = {
         n ? `${n.toLocaleString('vi-VN')} hội viên không có tên trong tệp này` : 'Không còn ai vắng tên trong tệp này',
       body: 'Họ đang sinh hoạt ở các chi hội (đơn vị) mà tệp này có, nhưng tệp không ghi tên. Nếu tệp là toàn bộ danh sách, có thể họ đã chuyển đi, đã mất hoặc thôi sinh hoạt: chọn những người đó rồi bấm "Kết thúc sinh hoạt". Người vẫn sinh hoạt thì để nguyên — lượt nhập không kết thúc sinh hoạt của ai.',
       first: (n: number) => `Hiện ${n.toLocaleString('vi-VN')} người đầu tiên theo tên.`,
+      foretold: (n: number) =>
+        `${n.toLocaleString('vi-VN')} hội viên đang sinh hoạt ở các chi hội tệp này có nhưng tệp không ghi tên. Nhập xong, danh sách họ hiện ở bước Kết quả để bạn chọn người cần kết thúc sinh hoạt; lượt nhập không kết thúc sinh hoạt của ai.`,
       name: 'Họ và tên',
       birth: 'Ngày sinh',
       unit: 'Chi hội / đơn vị',

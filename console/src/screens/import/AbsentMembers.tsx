@@ -93,3 +93,11 @@ export function AbsentMembers({ jobId }: { jobId: string }) {
     </section>
   );
 }
+
+/** At the preview: how many of the chi hội her file covers it does not name — told before she confirms, decided after. */
+export function AbsentNotice({ jobId }: { jobId: string }) {
+  const [{ data }] = useQuery({ query: ABSENT, variables: { id: jobId }, requestPolicy: 'network-only' });
+  const total = data?.importJob.absent.total ?? 0;
+  if (!total) return null;
+  return <Alert type="info" showIcon role="status" title={A.foretold(total)} style={{ marginBottom: 16 }} />;
+}

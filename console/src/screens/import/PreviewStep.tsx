@@ -6,6 +6,7 @@ import { byFoldedLabel, partialDate } from '../../format.ts';
 import { T } from '../../text.ts';
 import { inTerms } from '../../terms.ts';
 import { FATE_TONE } from '../../tones.ts';
+import { AbsentNotice } from './AbsentMembers.tsx';
 import { HeldChoice, type HeldDecision } from './HeldChoice.tsx';
 import { COLUMNS, CONFIRM, DISCARD, PREVIEW, PREVIEW_AGAIN, type Preview } from './import-api.ts';
 
@@ -242,6 +243,7 @@ export function PreviewStep(props: {
           style={{ marginBottom: 16 }}
         />
       )}
+      <AbsentNotice jobId={props.jobId} />
       {p.unitsToCreate.length > 0 && (
         <Alert type="info" showIcon role="status" title={T.imports.unitsToCreate(p.unitsToCreate)} style={{ marginBottom: 16 }} />
       )}
