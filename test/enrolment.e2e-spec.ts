@@ -115,6 +115,19 @@ describe('enrolment: the first log-in over GraphQL, and the CLI that starts it',
     ]);
   });
 
+  it('user list says, for the operator, which unit a secretariat is kept to and who has not enrolled yet', async () => {
+    const unit = { organization: 'HPN', code: 'HPN-BD', name: 'Hội LHPN phường Ba Đình', kind: 'BASE', communeCode: '00004' };
+    expect((await t.gql(`mutation($i: CreateUnitInput!) { createUnit(input: $i) { code } }`, { i: unit })).errors).toBeUndefined();
+    await cli('user', 'create', '--username', 'vp.hpn.bd', '--role', 'SECRETARIAT', '--org', 'HPN', '--unit', 'HPN-BD');
+    const rows = (await cli('user', 'list')).stdout
+      .trim()
+      .split('\n')
+      .map((l) => l.split('\t'));
+    const of = (name: string) => rows.find((r) => r[0] === name);
+    expect(of('vp.hpn.bd')).toEqual(['vp.hpn.bd', 'SECRETARIAT', 'HPN', 'đang dùng', 'HPN-BD', 'chưa kích hoạt']);
+    expect(of('lan.hpn')).toEqual(['lan.hpn', 'SECRETARIAT', 'HPN', 'đang dùng', '', 'đã kích hoạt']);
+  });
+
   it('user reset gives a new enrolment password: the old password and TOTP are gone; an expired one is refused', async () => {
     const u = await t.createUser('hoa.nct', Role.SECRETARIAT, 'NCT');
     const { stdout, stderr } = await cli('user', 'reset', 'hoa.nct');

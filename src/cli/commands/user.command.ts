@@ -64,11 +64,19 @@ export function userCommands(program: Command): void {
     });
   user
     .command('list')
-    .description('list users (username, role, organization, disabled)')
+    .description(
+      'list users, tab-separated: username, role, organization, locked or not, unit (a secretariat kept to one), enrolled or not',
+    )
     .action(async () => {
       await withServices(async (app) => {
-        for (const u of await app.get(AuthService).listUsers())
-          process.stdout.write(`${u.username}\t${u.role}\t${u.organizationCode ?? ''}\t${u.disabledAt ? 'đã khóa' : 'đang dùng'}\n`);
+        const auth = app.get(AuthService);
+        for (const u of await auth.listUsers()) {
+          const unit = u.unitId ? ((await auth.unitOf(u.unitId))?.code ?? '') : '';
+          const enrolled = u.passwordHash !== null && u.totpSecretSealed !== null ? 'đã kích hoạt' : 'chưa kích hoạt';
+          process.stdout.write(
+            `${u.username}\t${u.role}\t${u.organizationCode ?? ''}\t${u.disabledAt ? 'đã khóa' : 'đang dùng'}\t${unit}\t${enrolled}\n`,
+          );
+        }
       });
     });
 }
