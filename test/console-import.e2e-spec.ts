@@ -509,6 +509,11 @@ describe("the console's import wizard, as a Hội Phụ nữ secretariat imports
         ]),
       ).toHaveLength(1),
     );
+    // Later she looks him up on her roster, which shows those đang sinh hoạt: told where else to look, one click.
+    await page.getByRole('link', { name: 'Danh sách hội viên' }).click();
+    await page.getByRole('searchbox').fill('quang van khe');
+    await page.getByRole('button', { name: /^Chỉ tìm trong "Đang sinh hoạt": bấm để tìm trong mọi trạng thái/ }).click();
+    await page.getByRole('row').filter({ hasText: 'Quàng Văn Khé' }).filter({ hasText: 'Đã chuyển sinh hoạt' }).waitFor();
     await context.close();
   });
 

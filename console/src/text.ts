@@ -391,6 +391,7 @@ const TEXT = {
     first: 'Trang đầu',
     next: 'Trang sau',
     empty: 'Không có hồ sơ nào khớp',
+    everyStatus: (status: string) => `Chỉ tìm trong "${status}": bấm để tìm trong mọi trạng thái (đã chuyển đi, đã mất…)`,
     emptyPartialNumber:
       'Không có hồ sơ nào khớp. Số CCCD cần gõ đủ 12 chữ số, số điện thoại đủ 10 chữ số; gõ một phần số chỉ tìm được trong mã hồ sơ.',
     flag: 'Cảnh báo',

@@ -90,6 +90,7 @@ export function RosterScreen({ session }: { session: Session }) {
       .map((c) => `${rosters.find((o) => o.code === c.a)!.name} (${c.persons.toLocaleString('vi-VN')})`) ?? [];
   const [units] = useQuery({ query: UNITS, variables: { organization }, pause: !organization });
   const [statuses] = useQuery({ query: STATUSES, variables: { organization: organization || null } });
+  const statusLabel = statuses.data?.memberStatuses.find((s) => s.code === status)?.label;
   const flagOptions = useFlagOptions(organization, !organization);
   useEffect(() => setCursors([null]), [organization, search, status, unit, commune, flag]);
   const after = cursors[cursors.length - 1];
@@ -126,12 +127,22 @@ export function RosterScreen({ session }: { session: Session }) {
         scroll={{ x: 'max-content' }}
         locale={{
           emptyText: (
-            <Typography.Text type="secondary">{partNumber(search) ? T.roster.emptyPartialNumber : T.roster.empty}</Typography.Text>
+            <>
+              <Typography.Text type="secondary">{partNumber(search) ? T.roster.emptyPartialNumber : T.roster.empty}</Typography.Text>
+              {/* Looked for by name under one status: an ended member is there under his own. */}
+              {search && status && (
+                <div>
+                  <Button type="link" onClick={() => setStatus(undefined)}>
+                    {T.roster.everyStatus(statusLabel ?? status)}
+                  </Button>
+                </div>
+              )}
+            </>
           ),
         }}
       />
     ),
-    [rows, table, firstLoad, search],
+    [rows, table, firstLoad, search, status, statusLabel],
   );
 
   const filters = (
