@@ -4,6 +4,7 @@ import { createTestApp, type TestApp } from './test-app.js';
 
 type Row = {
   unitName: string | null;
+  communeName: string | null;
   atStart: number;
   admitted: number;
   ended: { status: string; label: string; count: number }[];
@@ -15,7 +16,7 @@ type Movement = { periodLabel: string; firstDay: string; lastDay: string; rows: 
 
 const MOVEMENT = `query($o: String!, $p: String!, $u: String) {
   memberMovement(organization: $o, period: $p, unit: $u) {
-    periodLabel firstDay lastDay rows { unitName atStart admitted ended { status label count } otherIn otherOut atEnd }
+    periodLabel firstDay lastDay rows { unitName communeName atStart admitted ended { status label count } otherIn otherOut atEnd }
   }
 }`;
 
@@ -65,6 +66,7 @@ describe("a secretariat's báo cáo tăng, giảm hội viên", () => {
     expect(m.rows).toEqual([
       {
         unitName: 'Chi hội Thôn 2',
+        communeName: 'Phường Ba Đình',
         // An, Cường, Dũng, Em on 30/06; Bình admitted; Cường died, Em left; An, Bình, Dũng on 30/09.
         atStart: 4,
         admitted: 1,
@@ -77,7 +79,7 @@ describe("a secretariat's báo cáo tăng, giảm hội viên", () => {
         otherOut: 0,
         atEnd: 3,
       },
-      { unitName: 'Chi hội Thôn 10', atStart: 1, admitted: 0, ended: [], otherIn: 0, otherOut: 0, atEnd: 1 },
+      { unitName: 'Chi hội Thôn 10', communeName: 'Phường Ba Đình', atStart: 1, admitted: 0, ended: [], otherIn: 0, otherOut: 0, atEnd: 1 },
     ]);
   });
 
@@ -86,6 +88,7 @@ describe("a secretariat's báo cáo tăng, giảm hội viên", () => {
     expect(m.lastDay <= '2026-12-31' && m.lastDay >= '2026-10-01').toBe(true);
     expect(m.rows[0]).toEqual({
       unitName: 'Chi hội Thôn 2',
+      communeName: 'Phường Ba Đình',
       atStart: 3,
       admitted: 0,
       ended: [{ status: 'TRANSFERRED', label: 'Đã chuyển sinh hoạt', count: 1 }],

@@ -269,6 +269,7 @@ const TEXT = {
     },
     rows: 'Từng dòng',
     row: 'Dòng',
+    skipped: (n: number) => `Xem ${n.toLocaleString('vi-VN')} dòng không phải hội viên (tiêu đề, tổng cộng, chữ ký…) và vì sao được bỏ qua`,
     reason: 'Lý do, thay đổi, cảnh báo',
     changes: 'Thay đổi',
     /** A field an updated row changes, before → after. */

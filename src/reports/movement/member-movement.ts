@@ -15,6 +15,8 @@ export interface MovementRow {
   /** Null: the records in no unit. */
   unitCode: string | null;
   unitName: string | null;
+  /** The unit's commune (namesake units of two communes told apart). */
+  communeName: string | null;
   /** Members (ACTIVE) on the day before the period. */
   atStart: number;
   /** Admitted within the period, by their join date (a record whose join date is not known is not counted here). */
@@ -31,7 +33,7 @@ export interface MovementRow {
 interface Counted {
   unit_code: string | null;
   unit_name: string | null;
-  unit_path: string | null;
+  commune_name: string | null;
   at_start: number;
   admitted: number;
   at_end: number;
@@ -64,11 +66,11 @@ export async function memberMovement(
   const start = activeOnDay(params.length + 1, 's0');
   const end = activeOnDay(params.length + 3, 's1');
   const counted = await db.query<Counted[]>(
-    `SELECT u.code AS unit_code, u.name AS unit_name, u.path AS unit_path,
+    `SELECT u.code AS unit_code, u.name AS unit_name, c.name AS commune_name,
             count(*) FILTER (WHERE ${start.active})::int AS at_start,
             count(*) FILTER (WHERE r.join_date BETWEEN $2::date AND $3::date AND r.status <> '${MemberStatus.TEMPORARY}')::int AS admitted,
             count(*) FILTER (WHERE ${end.active})::int AS at_end
-       FROM member_record r LEFT JOIN unit u ON u.id = r.unit_id ${start.join} ${end.join}
+       FROM member_record r LEFT JOIN unit u ON u.id = r.unit_id LEFT JOIN commune c ON c.code = u.commune_code ${start.join} ${end.join}
       WHERE ${where.join(' AND ')}
       GROUP BY 1, 2, 3`,
     [...params, dayBefore(period.firstDay), period.start, last, period.end],
@@ -82,7 +84,12 @@ export async function memberMovement(
   );
   const rows = counted
     // The records in no unit last, under the units.
-    .sort((a, b) => Number(a.unit_name === null) - Number(b.unit_name === null) || VIETNAMESE.compare(a.unit_name ?? '', b.unit_name ?? ''))
+    .sort(
+      (a, b) =>
+        Number(a.unit_name === null) - Number(b.unit_name === null) ||
+        VIETNAMESE.compare(a.unit_name ?? '', b.unit_name ?? '') ||
+        VIETNAMESE.compare(a.commune_name ?? '', b.commune_name ?? ''),
+    )
     .map((c) => {
       const mine = Object.fromEntries(ended.filter((e) => e.unit_code === c.unit_code).map((e) => [e.status, e.n]));
       const gone = Object.values(mine).reduce((s, n) => s + n, 0);
@@ -90,6 +97,7 @@ export async function memberMovement(
       return {
         unitCode: c.unit_code,
         unitName: c.unit_name,
+        communeName: c.commune_name,
         atStart: c.at_start,
         admitted: c.admitted,
         ended: mine,

@@ -12,6 +12,8 @@ export class MovementCountType {
 export class MovementRowType {
   @Field(() => String, { nullable: true, description: 'Null: the records in no unit.' }) unitCode: string | null;
   @Field(() => String, { nullable: true }) unitName: string | null;
+  @Field(() => String, { nullable: true, description: 'The unit’s commune (units of one name in two communes told apart).' })
+  communeName: string | null;
   @Field(() => Int, { description: 'Members (ACTIVE) on the day before the period.' }) atStart: number;
   @Field(() => Int, { description: 'Admitted within the period by their join date (a record with no join date is not counted here).' })
   admitted: number;

@@ -20,6 +20,7 @@ const MOVEMENT = graphql(`
       rows {
         unitCode
         unitName
+        communeName
         atStart
         admitted
         ended {
@@ -74,6 +75,11 @@ export function PrintMovement({ session }: { session: Session }) {
     setPeriod(key);
   };
   const ended = (r: MovementRow, status: string) => r.ended.find((e) => e.status === status)?.count ?? 0;
+  // Units of one name in two communes (a bản's name, a "Chi hội 1"): each with its commune.
+  const names = (m?.rows ?? []).map((r) => r.unitName);
+  const repeated = new Set(names.filter((n, i) => n && names.indexOf(n) !== i));
+  const unitLabel = (r: { unitName: string | null; communeName: string | null }) =>
+    r.unitName === null ? M.noUnit : repeated.has(r.unitName) && r.communeName ? `${r.unitName} (${r.communeName})` : r.unitName;
   const cells = (r: MovementRow) => [r.atStart, r.admitted, r.otherIn, ...endings.map((s) => ended(r, s.code)), r.otherOut, r.atEnd];
   const error = !f.organization ? M.noOrganization : movement.error ? errorText(movement.error, T.error.network) : null;
   return (
@@ -143,7 +149,7 @@ export function PrintMovement({ session }: { session: Session }) {
                 {m.rows.map((r, i) => (
                   <tr key={r.unitCode ?? '-'}>
                     <td className="stt">{i + 1}</td>
-                    <td>{r.unitName ?? M.noUnit}</td>
+                    <td>{unitLabel(r)}</td>
                     {cells(r).map((n, j) => (
                       <td key={j} className="num">
                         {n.toLocaleString('vi-VN')}

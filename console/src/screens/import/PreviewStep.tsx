@@ -7,6 +7,7 @@ import { T } from '../../text.ts';
 import { inTerms } from '../../terms.ts';
 import { FATE_TONE } from '../../tones.ts';
 import { AbsentNotice } from './AbsentMembers.tsx';
+import { SkippedLines } from './SkippedLines.tsx';
 import { HeldChoice, type HeldDecision } from './HeldChoice.tsx';
 import { COLUMNS, CONFIRM, DISCARD, PREVIEW, PREVIEW_AGAIN, type Preview } from './import-api.ts';
 
@@ -184,6 +185,7 @@ export function PreviewStep(props: {
             </Tag>
           ))}
       </Space>
+      <SkippedLines jobId={props.jobId} count={p.counts.find((c) => c.fate === 'SKIPPED')?.count ?? 0} />
       {p.overtaken && (
         // A later import changed her list: this plan is planned again before anything is written.
         <Alert
