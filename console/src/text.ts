@@ -692,6 +692,11 @@ const TEXT = {
         body: 'Bấm "In danh sách" để mở bản in khổ A4 ngang của danh sách đang lọc: tiêu đề, bảng có STT, dòng địa danh và ngày, chỗ ký của người lập biểu và Ban Chấp hành; bấm "In" rồi chọn máy in hoặc lưu thành PDF (mỗi bản in tối đa 2.000 người: danh sách lớn hơn thì lọc theo chi hội hoặc xã, phường). Số CCCD không có trên bản in. Khi thật cần số CCCD đầy đủ (đối chiếu với Công an xã…), văn phòng của tổ chức bấm "Xuất kèm số CCCD đầy đủ" và ghi rõ lý do; lần xuất được ghi nhật ký.',
       },
       {
+        heading: 'Báo cáo tăng, giảm hội viên',
+        screen: 'danh-sach',
+        body: 'Ở màn hình Danh sách hội viên, bấm "Báo cáo tăng, giảm" để lập báo cáo của quý (hoặc năm) theo mẫu: mỗi chi hội một dòng với số đầu kỳ, kết nạp mới (theo ngày vào ghi trong hồ sơ), giảm theo từng lý do (theo ngày có hiệu lực), cột "khác" để mỗi dòng cộng đúng, số cuối kỳ và dòng tổng cộng. Mặc định là quý vừa kết thúc; chọn kỳ khác ở ô "Kỳ báo cáo". Bấm "In" để in hoặc lưu thành PDF. Số kết nạp mới chỉ đúng khi hồ sơ có ngày vào: hồ sơ nhập không ghi ngày vào được tính vào cột "khác".',
+      },
+      {
         heading: 'Chi hội, đơn vị và chuyển sinh hoạt',
         screen: 'don-vi',
         body: 'Màn hình Chi hội / đơn vị cho thấy cây các đơn vị và số hội viên của từng đơn vị. Chọn một đơn vị để thêm đơn vị trực thuộc, đổi tên (mã đơn vị giữ nguyên) hoặc xem hội viên. Đánh dấu các hội viên cần chuyển, bấm "Chuyển hội viên đã chọn" (một người thì cũng có thể bấm "Chuyển sinh hoạt" trên trang hồ sơ của người đó), chọn đơn vị nhận: sang đơn vị của mình thì chuyển ngay; sang đơn vị của xã, phường khác thì yêu cầu được gửi tới văn phòng đơn vị đó, hồ sơ hiện "Chờ chuyển" cho tới khi họ nhận (hồ sơ chuyển sang họ) hoặc từ chối (kèm lý do). Yêu cầu gửi tới đơn vị mình hiện ở đầu màn hình này, với nút "Nhận vào đơn vị" và "Từ chối"; yêu cầu mình đã gửi mà chưa ai quyết định thì bấm "Hủy yêu cầu" (ở đây hoặc trên trang hồ sơ) để rút lại, hội viên ở lại đơn vị cũ. Mọi thay đổi đều được ghi vào quá trình sinh hoạt và nhật ký.',
