@@ -47,7 +47,10 @@ describe("the console's import wizard, as a Hội Phụ nữ secretariat imports
     await page.getByText(/Không phải dòng hội viên: \d+/).waitFor();
     // Which lines those are, and why, when she opens the list (the totals, the signatures…).
     await page.getByRole('button', { name: /^Xem \d+ dòng không phải hội viên/ }).click();
-    await page.getByText(/: bỏ qua: /).first().waitFor();
+    await page
+      .getByText(/: bỏ qua: /)
+      .first()
+      .waitFor();
     expect(await page.getByRole('cell', { name: 'Họ và tên' }).count()).toBeGreaterThan(0);
     expect(await members()).toBe(0);
     const [job] = await jobs();
