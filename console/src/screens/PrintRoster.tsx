@@ -1,4 +1,4 @@
-import { Alert, Button, Space, Spin, Typography } from 'antd';
+import { Alert, Spin } from 'antd';
 import { useEffect, useState } from 'react';
 import { useClient, useQuery, type OperationResult } from 'urql';
 import { errorText } from '../client.ts';
@@ -6,7 +6,7 @@ import { partialDate } from '../format.ts';
 import { graphql, type ResultOf } from '../graphql.ts';
 import { T, type StatusCounts } from '../text.ts';
 import { STATUSES } from './member/member-api.ts';
-import { FILED_CSS, SheetFoot, SheetHead, vnToday } from './filed/FiledSheet.tsx';
+import { FILED_CSS, PrintBar, SheetFoot, SheetHead, vnToday } from './filed/FiledSheet.tsx';
 import { COMMUNE_NAME, ORGANIZATIONS, UNITS } from './roster-query.ts';
 
 /**
@@ -143,14 +143,7 @@ export function PrintRoster() {
   return (
     <>
       <style>{FILED_CSS}</style>
-      <Space className="no-print" wrap style={{ marginBottom: 12 }}>
-        <Button type="primary" disabled={!done || !!error} onClick={() => window.print()}>
-          {T.outputs.printNow}
-        </Button>
-        <Button href="#/danh-sach">{T.outputs.back}</Button>
-        <Typography.Text type="secondary">{T.outputs.printHint}</Typography.Text>
-      </Space>
-      {error && <Alert className="no-print" type="error" showIcon role="alert" title={error} />}
+      <PrintBar ready={done} error={error} />
       {done && total > rows.length && (
         <Alert
           className="no-print"

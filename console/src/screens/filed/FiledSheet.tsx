@@ -1,3 +1,5 @@
+import { Alert, Button, Space, Typography } from 'antd';
+import type { ReactNode } from 'react';
 import { T } from '../../text.ts';
 
 // What a filed sheet has around its table (a roster, a báo cáo tăng, giảm): the issuer and the Quốc
@@ -98,6 +100,23 @@ export function SheetFoot({ communeName, headTitle }: { communeName: string | nu
           </div>
         </div>
       </div>
+    </>
+  );
+}
+
+/** Above the sheet, never printed: what she chooses first (`children`), "In", back to her roster, the hint; then why it cannot be shown. */
+export function PrintBar({ ready, error, children }: { ready: boolean; error: string | null; children?: ReactNode }) {
+  return (
+    <>
+      <Space className="no-print" wrap style={{ marginBottom: 12 }}>
+        {children}
+        <Button type="primary" disabled={!ready || !!error} onClick={() => window.print()}>
+          {T.outputs.printNow}
+        </Button>
+        <Button href="#/danh-sach">{T.outputs.back}</Button>
+        <Typography.Text type="secondary">{T.outputs.printHint}</Typography.Text>
+      </Space>
+      {error && <Alert className="no-print" type="error" showIcon role="alert" title={error} />}
     </>
   );
 }

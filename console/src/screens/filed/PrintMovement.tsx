@@ -1,4 +1,4 @@
-import { Alert, Button, Select, Space, Spin, Typography } from 'antd';
+import { Select, Spin } from 'antd';
 import { useState } from 'react';
 import { useQuery } from 'urql';
 import { errorText } from '../../client.ts';
@@ -8,7 +8,7 @@ import type { Session } from '../../session.ts';
 import { T } from '../../text.ts';
 import { STATUSES } from '../member/member-api.ts';
 import { ORGANIZATIONS, UNITS } from '../roster-query.ts';
-import { FILED_CSS, SheetFoot, SheetHead, vnToday } from './FiledSheet.tsx';
+import { FILED_CSS, PrintBar, SheetFoot, SheetHead, vnToday } from './FiledSheet.tsx';
 import { movementPeriods, type MovementRow, totalRow } from './movement-periods.ts';
 
 const MOVEMENT = graphql(`
@@ -85,7 +85,7 @@ export function PrintMovement({ session }: { session: Session }) {
   return (
     <>
       <style>{FILED_CSS}</style>
-      <Space className="no-print" wrap style={{ marginBottom: 12 }}>
+      <PrintBar ready={!!m} error={error}>
         <Select
           aria-label={M.period}
           value={period}
@@ -93,13 +93,7 @@ export function PrintMovement({ session }: { session: Session }) {
           options={periods.map((p) => ({ value: p.key, label: p.ended ? p.label : M.running(p.label) }))}
           onChange={choose}
         />
-        <Button type="primary" disabled={!m} onClick={() => window.print()}>
-          {T.outputs.printNow}
-        </Button>
-        <Button href="#/danh-sach">{T.outputs.back}</Button>
-        <Typography.Text type="secondary">{T.outputs.printHint}</Typography.Text>
-      </Space>
-      {error && <Alert className="no-print" type="error" showIcon role="alert" title={error} />}
+      </PrintBar>
       {movement.fetching && !m && <Spin description={M.loading} />}
       {m && (
         <article className="roster-sheet" aria-label={M.title(org?.memberTerm ?? 'hội viên')}>
