@@ -366,4 +366,23 @@ describe('the console: her units, moves between them, a transfer another commune
     expect(await review(page)).toEqual(CLEAN);
     await context.close();
   });
+
+  it('says, beside a unit’s list that shows the ended too, that its count in the tree leaves them out', async () => {
+    const made = await t.gql<{ createMemberRecord: { id: string } }>(
+      `mutation { createMemberRecord(input: { organization: "DTN", fullName: "Đinh Văn Hết", birthDate: "2000", unit: "A" }) { id } }`,
+    );
+    const ended = await t.gql(`mutation($i: EndMembershipInput!) { endMembership(input: $i) { id } }`, {
+      i: { id: made.data!.createMemberRecord.id, status: 'LEFT', date: '01/11/2026', reason: 'Xin ra khỏi Đoàn' },
+    });
+    expect(ended.errors).toBeUndefined();
+    const context = await b.context();
+    const page = await logInThroughPage(context, t.url, await t.createUser('vp.badinh.het', Role.SECRETARIAT, 'DTN', 'A'));
+    await openUnits(page);
+    await treeNode(page, 'A').click();
+    await page.getByRole('row').filter({ hasText: 'Đinh Văn Hết' }).waitFor();
+    await page
+      .getByText(/^Danh sách này gồm cả người đã kết thúc sinh hoạt .* số đoàn viên ở cây đơn vị chỉ đếm người chưa kết thúc\.$/)
+      .waitFor();
+    await context.close();
+  });
 });

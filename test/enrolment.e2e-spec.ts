@@ -118,6 +118,11 @@ describe('enrolment: the first log-in over GraphQL, and the CLI that starts it',
   it('user list says, for the operator, which unit a secretariat is kept to and who has not enrolled yet', async () => {
     const unit = { organization: 'HPN', code: 'HPN-BD', name: 'Hội LHPN phường Ba Đình', kind: 'BASE', communeCode: '00004' };
     expect((await t.gql(`mutation($i: CreateUnitInput!) { createUnit(input: $i) { code } }`, { i: unit })).errors).toBeUndefined();
+    // The unit's code, found by the commune's name without accents.
+    expect((await cli('org', 'units', '--org', 'hpn', '--search', 'ba dinh')).stdout).toBe(
+      'HPN-BD\tHội LHPN phường Ba Đình\tPhường Ba Đình\t\n',
+    );
+    expect((await cli('org', 'units', '--org', 'HPN', '--search', 'mường')).stdout).toBe('');
     await cli('user', 'create', '--username', 'vp.hpn.bd', '--role', 'SECRETARIAT', '--org', 'HPN', '--unit', 'HPN-BD');
     const rows = (await cli('user', 'list')).stdout
       .trim()

@@ -142,6 +142,8 @@ const TEXT = {
     searchHint: 'Gõ tên đơn vị, có dấu hoặc không dấu',
     noMatch: (typed: string) => `Không có đơn vị nào có tên chứa "${typed}"`,
     members: (n: number) => `${n.toLocaleString('vi-VN')} hội viên`,
+    withEnded:
+      'Danh sách này gồm cả người đã kết thúc sinh hoạt (xem cột Trạng thái); số hội viên ở cây đơn vị chỉ đếm người chưa kết thúc.',
     membersOf: (name: string) => `Hội viên của ${name}`,
     pick: 'Chọn một đơn vị trong cây',
     none: 'Chưa có đơn vị nào. Thêm đơn vị cơ sở của xã, phường trước, rồi chọn nó để thêm các chi hội; hoặc nhập danh sách có cột chi hội và chọn "Tạo các chi hội (đơn vị) … mà chưa có".',

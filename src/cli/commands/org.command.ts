@@ -1,6 +1,9 @@
-// `lienthong org list|add`: the organizations, and associations added as data.
+// `lienthong org list|units|add`: the organizations, their units (the codes `user create --unit` takes), and associations added as data.
 import type { Command } from 'commander';
+import { foldText } from '../../common/text/vietnamese-text.js';
+import { GeographyService } from '../../geography/geography.service.js';
 import { OrganizationsService } from '../../membership/organization/organizations.service.js';
+import { UnitsService } from '../../membership/unit/units.service.js';
 import { cliCaller, log, UsageError, withServices } from '../kit/cli-kit.js';
 import { int } from '../kit/cli-options.js';
 
@@ -18,6 +21,14 @@ export function orgCommands(program: Command): void {
   const org = program.command('org').description('organizations and associations');
   org.command('list').description('list organizations (code, member term, name)').action(listOrganizations);
   org
+    .command('units')
+    .description(
+      "an organization's units in tree order, tab-separated: code, name, commune, parent's code (what `user create --unit` takes)",
+    )
+    .requiredOption('--org <CODE>', 'organization code')
+    .option('--search <text>', 'only units whose name or commune contains it (accents and case aside)')
+    .action(listUnits);
+  org
     .command('add')
     .description('add an association as data (no migration, no restart)')
     .requiredOption('--code <CODE>', 'code, upper case (e.g. CTD)')
@@ -28,6 +39,21 @@ export function orgCommands(program: Command): void {
     .option('--sex <MALE|FEMALE>', 'only members of this sex')
     .option('--inactivity-months <n>', 'months without activity before a member counts as inactive', int('--inactivity-months'))
     .action(addAssociation);
+}
+
+async function listUnits(o: { org: string; search?: string }): Promise<void> {
+  await withServices(async (app) => {
+    const organization = o.org.trim().toUpperCase();
+    await app.get(OrganizationsService).get(organization); // an unknown code: refused in words
+    const wanted = o.search ? foldText(o.search) : null;
+    const units = await app.get(UnitsService).list(organization, null, { kind: 'ALL' });
+    const communes = app.get(GeographyService);
+    for (const u of units) {
+      const commune = u.communeCode ? (communes.commune(u.communeCode)?.name ?? u.communeCode) : '';
+      if (wanted && !foldText(`${u.name} ${commune}`).includes(wanted)) continue;
+      process.stdout.write(`${u.code}\t${u.name}\t${commune}\t${u.parent?.code ?? ''}\n`);
+    }
+  });
 }
 
 async function listOrganizations(): Promise<void> {

@@ -11,7 +11,7 @@ import { TransferRequests } from './TransferRequests.tsx';
 import { AddUnitDialog, childKind, MoveDialog, RenameUnitDialog } from './UnitDialogs.tsx';
 import { filterBranches, unitBranches, type UnitBranch } from './unit-tree.ts';
 import { UnitMembers } from './UnitMembers.tsx';
-import { UNIT_MEMBERS, UNIT_TREE } from './units-query.ts';
+import { ENDED, UNIT_MEMBERS, UNIT_TREE } from './units-query.ts';
 
 interface TreeNode {
   key: string;
@@ -165,6 +165,8 @@ export function UnitsScreen({ session }: { session: Session }) {
               </Button>
             </Space>
           )}
+          {/* The tree counts those not ended; the list shows the ended too: said, so that the two numbers do not seem to disagree. */}
+          {rows.some((r) => ENDED.has(r.status)) && <Typography.Paragraph type="secondary">{T.units.withEnded}</Typography.Paragraph>}
           <UnitMembers rows={rows} loading={members.fetching} chosen={writer ? chosen : null} onChoose={setChosen} onOpen={setOpen} />
         </Col>
       </Row>
