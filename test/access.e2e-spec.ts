@@ -171,8 +171,15 @@ describe('authentication', () => {
     const disabled = await t.gql<{ disableUser: { disabled: boolean } }>(`mutation { disableUser(username: "cuong.dv") { disabled } }`);
     expect(disabled.data!.disableUser.disabled).toBe(true);
     expect((await me(tokenC)).errors![0].extensions!.code).toBe('UNAUTHENTICATED');
-    await new Promise((r) => setTimeout(r, 1)); // a new code is not needed: a disabled user fails before TOTP
     expect((await logIn(c)).errors![0].extensions!.code).toBe('UNAUTHENTICATED');
+    // With her right password and a fresh code, she is told the account is locked (not to retype them);
+    // with a wrong password, nothing that says so.
+    const fresh = totpCode(c.totpSecret, Date.now() + 30_000);
+    const wrong = await logIn(c, { password: 'không phải mật khẩu', totpCode: fresh });
+    expect(wrong.errors![0].message).toContain('Đăng nhập không thành công');
+    const locked = await logIn(c, { totpCode: fresh });
+    expect(locked.errors![0].extensions!.code).toBe('UNAUTHENTICATED');
+    expect(locked.errors![0].message).toMatch(/^Tài khoản này đã bị khóa: mật khẩu và mã đều đúng/);
   });
 
   it('never lets an administrator lock her own account: refused, said why, the account still in use', async () => {

@@ -23,6 +23,8 @@ import { PrincipalCache, type CachedPrincipal } from './principal-cache.js';
 export const TOTP_ISSUER = 'Liên Thông';
 
 export const USED_CODE_MESSAGE = 'Mã xác thực này đã được dùng: chờ mã mới (ứng dụng đổi mã mỗi 30 giây) rồi thử lại.';
+export const LOCKED_MESSAGE =
+  'Tài khoản này đã bị khóa: mật khẩu và mã đều đúng, nhưng chỉ quản trị viên mở khóa được (lienthong user enable, hoặc Quản trị → Người dùng).';
 
 export const hashToken = (token: string): Buffer => createHash('sha256').update(token).digest();
 const newToken = (prefix: string) => `${prefix}_${randomBytes(32).toString('base64url')}`;
@@ -130,7 +132,7 @@ export class AuthService implements OnModuleDestroy {
     const user = await this.db.getRepository(AppUser).findOneBy({ username });
     const passwordOk = await verifyPassword(user?.passwordHash ?? (await decoyHash()), input.password);
     const totp =
-      user?.totpSecretSealed && passwordOk && !user.disabledAt
+      user?.totpSecretSealed && passwordOk
         ? checkTotp(this.vault.open(user.totpSecretSealed), input.totpCode.trim(), now, Number(user.totpLastStep))
         : null;
     if (!user || !passwordOk || user.disabledAt || !totp || totp === 'USED') {
@@ -138,6 +140,8 @@ export class AuthService implements OnModuleDestroy {
       await this.audit.record({ ...actor, id: user?.id ?? null }, { action: AuditAction.LOGIN_FAILED, detail: { reason } });
       // Only who knows the password and the current code learns that the code was already used.
       if (reason === 'USED_TOTP') throw new DomainError('UNAUTHENTICATED', USED_CODE_MESSAGE);
+      // …and that the account is locked: her password and code were right, she is not to retype them.
+      if (reason === 'DISABLED' && totp && totp !== 'USED') throw new DomainError('UNAUTHENTICATED', LOCKED_MESSAGE);
       // …and only who knows the enrolment password, that the account waits for its first log-in.
       if (user && !user.passwordHash && user.enrolmentHash && (await verifyPassword(user.enrolmentHash, input.password)))
         throw new DomainError('UNAUTHENTICATED', NOT_ENROLLED_MESSAGE);
