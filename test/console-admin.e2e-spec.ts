@@ -31,7 +31,7 @@ describe('the console: administration (users, audit log)', () => {
     t = await createTestApp();
     await t.importRoster('HPN', HEADER, ROWS);
     const renamed = await t.gql(
-      `mutation { renameUnit(input: { organization: "HPN", code: "HPN-CHI-1", name: "Chi hội Thôn Nà" }) { code } }`,
+      `mutation { renameUnit(input: { organization: "HPN", code: "HPN-CHI-1", name: "Chi hội Phụ nữ Thôn Nà Sang, bản Co Mị (Mường Phăng cũ)" }) { code } }`,
     );
     expect(renamed.errors).toBeUndefined();
     admin = await t.createUser('qt-web', Role.ADMIN);
@@ -125,7 +125,11 @@ describe('the console: administration (users, audit log)', () => {
     await closeHandOver(adminPage);
     await adminPage.getByRole('cell', { name: NEW_USER }).waitFor();
     // Her scope by the organization's and the unit's names.
-    await adminPage.getByRole('row').filter({ hasText: NEW_USER }).getByText('Hội Liên hiệp Phụ nữ Việt Nam · Chi hội Thôn Nà').waitFor();
+    await adminPage
+      .getByRole('row')
+      .filter({ hasText: NEW_USER })
+      .getByText('Hội Liên hiệp Phụ nữ Việt Nam · Chi hội Phụ nữ Thôn Nà Sang, bản Co Mị (Mường Phăng cũ)')
+      .waitFor();
 
     // The server: her row with role and scope, created by this administrator in the audit log.
     const row = await userRow(NEW_USER);
@@ -168,6 +172,12 @@ describe('the console: administration (users, audit log)', () => {
     expect((await userRow(NEW_USER)).password_hash).toBeNull();
     // Her state says she must enrol again (she had logged in before: not "never logged in", not "in use").
     await herRow.getByText('Chờ đăng nhập lại bằng mật khẩu lần đầu mới').waitFor();
+    // A long scope (an organization and its unit's name) wraps in its cell: her row's actions stay on the 1366-px screen.
+    const lock = adminPage.getByRole('row').filter({ hasText: 'xa-nghi' }).getByRole('button', { name: 'Khóa tài khoản' });
+    for (const button of [herRow.getByRole('button', { name: 'Cấp lại mật khẩu lần đầu' }), lock]) {
+      const box = (await button.boundingBox())!;
+      expect(box.x + box.width).toBeLessThanOrEqual(1366);
+    }
     // The administrator is not offered to lock herself out.
     const ownRow = adminPage.getByRole('row').filter({ hasText: 'qt-web' });
     await ownRow.getByRole('button', { name: 'Cấp lại mật khẩu lần đầu' }).waitFor();

@@ -138,7 +138,8 @@ export function UsersTab({ me }: { me: string }) {
         loading={users.fetching}
         dataSource={users.data?.users ?? []}
         pagination={false}
-        scroll={narrow ? undefined : { x: 'max-content' }}
+        // The table as wide as the screen, a long scope (an organization and its unit) wrapping in its cell: at 1366 px
+        // the actions were pushed out of sight behind a scroll.
         columns={userColumns(doReset, doLock, orgName, narrow, me)}
       />
       {creating && (
