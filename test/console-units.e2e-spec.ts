@@ -378,11 +378,32 @@ describe('the console: her units, moves between them, a transfer another commune
     const context = await b.context();
     const page = await logInThroughPage(context, t.url, await t.createUser('vp.badinh.het', Role.SECRETARIAT, 'DTN', 'A'));
     await openUnits(page);
+
     await treeNode(page, 'A').click();
     await page.getByRole('row').filter({ hasText: 'Đinh Văn Hết' }).waitFor();
     await page
       .getByText(/^Danh sách này gồm cả người đã kết thúc sinh hoạt .* số đoàn viên ở cây đơn vị chỉ đếm người chưa kết thúc\.$/)
       .waitFor();
+    await context.close();
+  });
+
+  it('keeps the menu on one line at 1366 px for a secretariat of a unit with a long name', async () => {
+    const unit = {
+      organization: 'DTN',
+      code: 'A-DAI',
+      name: 'Chi đoàn Khu dân cư số 5, tổ dân phố Mường Thanh (phường Điện Biên Phủ cũ)',
+      kind: 'BRANCH',
+      parent: 'A',
+    };
+    expect((await t.gql(`mutation($i: CreateUnitInput!) { createUnit(input: $i) { code } }`, { i: unit })).errors).toBeUndefined();
+    const context = await b.context();
+    const page = await logInThroughPage(context, t.url, await t.createUser('vp.khu-dan-cu-so-5', Role.SECRETARIAT, 'DTN', 'A-DAI'));
+    await openUnits(page);
+    const links = await page.getByRole('navigation').getByRole('link').all();
+    const tops = new Set(await Promise.all(links.map(async (l) => Math.round((await l.boundingBox())!.y))));
+    expect(tops.size).toBe(1);
+    // Her unit is still there, whole, for whoever points at it.
+    expect(await page.locator('.ant-layout-header').innerText()).toContain('Mường Thanh (phường Điện Biên Phủ cũ)');
     await context.close();
   });
 });

@@ -73,7 +73,10 @@ export function Shell({ session, onSession }: { session: Session; onSession: (s:
               : [],
           )}
         </nav>
-        <Typography.Text style={{ color: '#fff' }}>{who}</Typography.Text>
+        {/* Her name and scope on one line: a long unit name is cut (in full on hover), never pushing the menu onto two lines. */}
+        <Typography.Text style={{ color: '#fff', maxWidth: 320 }} ellipsis={{ tooltip: who }}>
+          {who}
+        </Typography.Text>
         <Button onClick={() => void leave()}>{T.nav.logout}</Button>
       </Layout.Header>
       <Layout.Content style={{ padding: 16 }}>
