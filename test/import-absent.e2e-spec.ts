@@ -185,5 +185,11 @@ describe('the members her file leaves out', () => {
     // Bản Pá's list alone (Páo, by his CCCD): Chứ of Bản Pá is left out, Dê (no village known) may be; Lử of Bản Mòn is not this file's.
     const id = await importRoster([['Mùa A Páo', '1975', 'Nam', '011075001234', '', 'Thôn 4']]);
     expect((await absent(id)).members.map((m) => m.fullName)).toEqual(['Mùa A Chứ', 'Vừ A Dê']);
+    // A list whose members' villages are mostly unknown (Dê's is not written): it says nothing of villages — Lử is left out too.
+    const both = await importRoster([
+      ['Mùa A Páo', '1975', 'Nam', '011075001234', '', 'Thôn 4'],
+      ['Vừ A Dê', '1975', 'Nam', '', '', 'Thôn 4'],
+    ]);
+    expect((await absent(both)).members.map((m) => m.fullName)).toEqual(['Mùa A Chứ', 'Giàng A Lử']);
   });
 });

@@ -30,6 +30,9 @@ export interface Absence {
   members: AbsentMember[];
 }
 
+/** The share of a place's listed members whose village is known, from which her file's villages bound the list. */
+const VILLAGES_KNOWN = 0.8;
+
 /** A record `r` in a place (`x`) where a row of her file landed: the same unit, or with no unit the same commune. */
 const SAME_PLACE =
   'x.unit_id IS NOT DISTINCT FROM r.unit_id AND (r.unit_id IS NOT NULL OR x.commune_code IS NOT DISTINCT FROM r.commune_code)';
@@ -41,7 +44,7 @@ const NOT_ENDED = (Object.keys(MEMBER_STATUS_INFO) as MemberStatus[]).filter((s)
  * The records her file does not list, in the units it covers: not ended, in the caller's scope,
  * made before the import started (a member added since cannot be on it), in a unit where a row of
  * her file landed (a record without a unit: in the commune of such a row) — and, where the unit's
- * listed members give their village (thôn, bản), in one of those villages or in none. Listed by the file are
+ * listed members give their village (thôn, bản: four in five of them), in one of those villages or in none. Listed by the file are
  * the records its rows created, updated or left unchanged, a refused row's code, and the candidates
  * of a held row (she may yet name one of them). Sorted as Vietnamese lists are (given name first).
  */
@@ -51,10 +54,11 @@ export async function absentMembers(db: DataSource, job: ImportJob, scope: Recor
     'r.erased_at IS NULL',
     'r.status = ANY($3)',
     'r.created_at < (SELECT j.started_at FROM import_job j WHERE j.id = $1)',
-    `EXISTS (SELECT 1 FROM reach x WHERE ${SAME_PLACE})`,
-    // Several villages' lists kept in one unit (a ward office's tổ dân phố, each its own file): only those of the villages it lists.
-    `(r.village IS NULL OR NOT EXISTS (SELECT 1 FROM reach x WHERE ${SAME_PLACE} AND x.village IS NOT NULL)
-      OR EXISTS (SELECT 1 FROM reach x WHERE ${SAME_PLACE} AND x.village = lower(btrim(r.village))))`,
+    `EXISTS (SELECT 1 FROM places x WHERE ${SAME_PLACE})`,
+    // Several villages' lists kept in one unit (a ward office's tổ dân phố, each its own file): only those of the villages it
+    // lists — where its members' villages are known (four in five): a few known would hide everyone of another village.
+    `(r.village IS NULL OR EXISTS (SELECT 1 FROM places x WHERE ${SAME_PLACE} AND x.known < ${VILLAGES_KNOWN})
+      OR EXISTS (SELECT 1 FROM villages x WHERE ${SAME_PLACE} AND x.village = lower(btrim(r.village))))`,
     'NOT EXISTS (SELECT 1 FROM listed l WHERE l.code = r.external_id)',
   ];
   const params: unknown[] = [job.id, job.organizationCode, NOT_ENDED, first];
@@ -65,8 +69,12 @@ export async function absentMembers(db: DataSource, job: ImportJob, scope: Recor
        UNION
        SELECT jsonb_array_elements_text(p.record_values->'candidates') FROM import_plan_row p WHERE p.job_id = $1 AND p.fate = 'HELD'
      ), reach AS (
-       SELECT DISTINCT m.unit_id, CASE WHEN m.unit_id IS NULL THEN m.commune_code END AS commune_code, lower(btrim(m.village)) AS village
+       SELECT m.unit_id, CASE WHEN m.unit_id IS NULL THEN m.commune_code END AS commune_code, lower(btrim(m.village)) AS village
          FROM member_record m JOIN listed l ON l.code = m.external_id WHERE m.organization_code = $2
+     ), places AS (
+       SELECT unit_id, commune_code, avg((village IS NOT NULL)::int) AS known FROM reach GROUP BY 1, 2
+     ), villages AS (
+       SELECT DISTINCT unit_id, commune_code, village FROM reach WHERE village IS NOT NULL
      )
      SELECT r.id, r.external_id AS code, r.full_name AS "fullName", r.birth_date::text AS birth, r.birth_date_precision AS precision,
             u.name AS unit, r.status, r.version, count(*) OVER () AS total
