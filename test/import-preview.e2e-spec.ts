@@ -7,6 +7,8 @@ import { Role } from '../src/access/role.js';
 import { CHANGED_SINCE_PLAN } from '../src/roster-io/import/import-apply.js';
 import { PreviewDiscards } from '../src/roster-io/import/preview-discard.js';
 import { RosterImportService } from '../src/roster-io/import/roster-import.service.js';
+import { JobClaim } from '../src/roster-io/import/job-claim.js';
+import { DataSource } from 'typeorm';
 import { CLI_PRINCIPAL, createTestApp, type TestApp } from './test-app.js';
 
 /** Given names without digits (a digit in a name refuses the row). */
@@ -37,6 +39,22 @@ describe('staged import: preview, confirm, the wrong organization (issue 17)', (
   afterAll(async () => {
     await t.close();
     fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("waits, when she confirms the moment the preview is shown, for the preview's own run to let go of it (not 'being confirmed')", async () => {
+    const s = await importer.import(
+      file('pv-nhanh.csv', ['Mã hồ sơ,Họ và tên', 'PV-NHANH,Lò Văn Nhanh']),
+      { organization: 'HND', preview: true },
+      CLI_PRINCIPAL,
+    );
+    expect(s.status).toBe('PREVIEW');
+    // Held as the preview's run holds it in the moment after it says PREVIEW.
+    const held = (await JobClaim.take(t.app.get(DataSource), s.jobId))!;
+    const confirming = importer.confirm(s.jobId, CLI_PRINCIPAL, {});
+    await new Promise((r) => setTimeout(r, 400));
+    await held.release();
+    expect((await confirming).status).toBe('DONE');
+    expect(await records('HND', 'PV-NHANH')).toHaveLength(1);
   });
 
   it('previews without writing, and the confirmation does exactly what the preview said, row by row', async () => {

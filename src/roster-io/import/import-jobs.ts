@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
-import { DataSource, type EntityManager, type QueryRunner } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { Principal } from '../../access/principal.js';
 import { applyScope, inScope, unitPathLimit, writeScope, type RecordScope } from '../../access/record-scope.js';
 import { AuditAction } from '../../audit/audit-event.entity.js';
@@ -19,6 +19,7 @@ import { placeKey } from './held-decisions.js';
 import type { HeldDecision, ImportOptions } from './import.types.js';
 import { KEPT_DAYS, removeOldKeptUploads } from './kept-uploads.js';
 import { laterImport } from './overtaken-preview.js';
+import { JobClaim, releasedOnError } from './job-claim.js';
 
 /** A listed preview against the imports after it (overtaken-preview.ts). */
 const LISTED = { org: 'j.organization_code', id: 'j.id', since: 'j.finished_at', unitPath: 'j.unit_path' };
@@ -26,50 +27,6 @@ const LISTED = { org: 'j.organization_code', id: 'j.id', since: 'j.finished_at',
 // An import job's life: opened (or a stopped one resumed) and claimed by one process, its rows
 // committed batch by batch, ended DONE or FAILED; at start, the jobs of a dead process are marked
 // interrupted (resumable) and its uploads removed.
-
-/**
- * A job being run by this process: a session advisory lock on its own connection, held until the
- * run ends. The lock goes with the connection when the process dies, so "RUNNING and unlocked"
- * means "stopped half-way", and no second runner can take a job that is running.
- */
-export class JobClaim {
-  private constructor(private readonly runner: QueryRunner) {}
-
-  static async take(db: DataSource, jobId: string): Promise<JobClaim | null> {
-    const runner = db.createQueryRunner();
-    await runner.connect();
-    try {
-      const rows = (await runner.query(`SELECT pg_try_advisory_lock(hashtext('import-job'), hashtext($1)) AS ok`, [jobId])) as {
-        ok: boolean;
-      }[];
-      const ok = rows[0].ok;
-      if (ok) return new JobClaim(runner);
-    } catch (e) {
-      await runner.release();
-      throw e;
-    }
-    await runner.release();
-    return null;
-  }
-
-  async release(): Promise<void> {
-    try {
-      await this.runner.query(`SELECT pg_advisory_unlock_all()`);
-    } finally {
-      await this.runner.release();
-    }
-  }
-}
-
-/** Runs `fn`; when it fails, lets the claim go (its connection back to the pool) before passing the error on. */
-export async function releasedOnError<T>(claim: JobClaim, fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (e) {
-    await claim.release();
-    throw e;
-  }
-}
 
 /** The file an import reads, as a job knows it. */
 export interface JobSource {
@@ -211,8 +168,7 @@ export class ImportJobs {
         'BAD_USER_INPUT',
         `${job.plan?.wrongOrganization ?? 'Tệp không đủ điều kiện'}: xác nhận với lý do (acceptIneligible) — ${INELIGIBLE_REASON_HINT}`,
       );
-    const claim = await JobClaim.take(this.db, job.id);
-    if (!claim) throw new DomainError('CONFLICT', `Lượt nhập '${job.id}' đang được xác nhận`);
+    const claim = await JobClaim.ofWaiting(this.db, job.id);
     const set = { status: ImportJobStatus.RUNNING, finishedAt: null, acceptedIneligible: reason ?? job.acceptedIneligible };
     await releasedOnError(claim, async () => {
       await this.db.getRepository(ImportJob).update(job.id, set);
@@ -274,8 +230,7 @@ export class ImportJobs {
         'CONFLICT',
         `Lượt nhập '${job.id}' không còn ở bước xem trước (${job.options.discarded ? 'đã hủy' : `trạng thái ${job.status}`})`,
       );
-    const claim = await JobClaim.take(this.db, job.id);
-    if (!claim) throw new DomainError('CONFLICT', `Lượt nhập '${job.id}' đang được xác nhận`);
+    const claim = await JobClaim.ofWaiting(this.db, job.id);
     const options = {
       ...job.options,
       mapping: JSON.stringify(mapping),

@@ -27,7 +27,8 @@ import { ImportContext } from './import-context.js';
 import { sheetUnitNote } from './import-messages.js';
 import { absentMembers } from './absent-members.js';
 import { writeErrorFile, writeMissingFile, writeResultFile } from './import-files.js';
-import { ImportJobs, ineligibleAccepted, type JobClaim } from './import-jobs.js';
+import { ImportJobs, ineligibleAccepted } from './import-jobs.js';
+import type { JobClaim } from './job-claim.js';
 import type { ConfirmOptions, ImportOptions, ImportProgress, ImportSummary } from './import.types.js';
 import { decisionsByPlace } from './held-decisions.js';
 import { RejectedRowsService, type OpenedRowError } from './rejected-rows.service.js';
@@ -40,7 +41,6 @@ export type { ImportOptions, ImportProgress, ImportSummary } from './import.type
 
 /** Rows per apply chunk (one transaction) when the caller names no batch size; rows read and planned together (their records looked up in one query). */
 const [APPLY_CHUNK, PLAN_BATCH] = [10_000, 2_000];
-const ALL_ABSENT = 10_000_000; // `--full` lists every record her file leaves out
 
 const sha256File = (file: string) =>
   new Promise<string>((resolve, reject) => {
@@ -283,9 +283,9 @@ export class RosterImportService {
       sheetNotes: summary.sheets.flatMap((s) => (s.note ? [{ sheet: s.name, note: s.note }] : [])),
       withoutUnit: await rowsWithoutUnit(this.db.manager, job.id, (await ctx.units.own(this.db.manager))?.id ?? null),
     };
+    if (waits && file) await keepUpload(this.config.dataDir, job.id, file); // kept before it says it waits: a confirmation may come then
     await this.jobs.planned(job, plan, waits);
     if (!waits) return false;
-    if (file) await keepUpload(this.config.dataDir, job.id, file);
     summary.status = waits;
     summary.waiting = wrong;
     return true;
@@ -303,7 +303,7 @@ export class RosterImportService {
 
   /** The end of a run: the records the file lacks (`full`), the new records linked (a small import), the job DONE, its kept file gone. */
   private async finish(job: ImportJob, opts: ImportOptions, ctx: ImportContext, summary: ImportSummary): Promise<void> {
-    if (opts.full) summary.missing = (await absentMembers(this.db, job, ctx.scope, ALL_ABSENT)).members.map((m) => m.code);
+    if (opts.full) summary.missing = (await absentMembers(this.db, job, ctx.scope, 1e9)).members.map((m) => m.code);
     if (ctx.linkNow) await this.createdHook.emit({ ids: ctx.createdIds, source: 'IMPORT' });
     summary.linked = ctx.linkNow;
     await this.jobs.done(job);
