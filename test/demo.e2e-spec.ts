@@ -103,4 +103,36 @@ describe('the demo province through the CLI', () => {
     expect(missing.status).toBe(2);
     expect(missing.stderr).toBe('lienthong: thiếu tùy chọn bắt buộc --out <FILE> (xem: lienthong --help)\n');
   }, 120_000);
+
+  it("says, where the demo's noise made a row that cannot be read, which row and why, in a file beside its roster", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lienthong-demo-noise-'));
+    try {
+      // Seed 2 at 1,500 people: one name whose noise left no vowel (read as an abbreviation, refused).
+      const r = spawnSync(
+        process.execPath,
+        [
+          path.resolve(import.meta.dirname, '../bin/lienthong.js'),
+          'seed',
+          '--demo',
+          '--out',
+          dir,
+          '--persons',
+          '1500',
+          '--seed',
+          '2',
+          '--load',
+        ],
+        { env: { ...process.env, DATABASE_URL: t.databaseUrl, LIENTHONG_KEY: t.keyText }, encoding: 'utf8' },
+      );
+      expect(r.status).toBe(0);
+      const line = r.stderr.split('\n').find((l) => /, [1-9]\d* lỗi \(từng dòng và lý do: /.test(l))!;
+      const file = line.match(/lý do: (.+\.loi\.csv)\)/)![1];
+      const rows = fs.readFileSync(file, 'utf8').trim().split('\r\n');
+      expect(rows[0]).toMatch(/,Dòng trong tệp gốc,Cột,Giá trị,Lỗi$/);
+      expect(rows.length).toBeGreaterThan(1);
+      expect(rows[1]).toMatch(/,Họ và tên,.*không phải họ tên/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { todayInVietnam } from '../../common/dates/partial-date.js';
 import { writeCsvFile } from '../../common/files/csv.js';
+import { sideFile } from '../../common/files/side-files.js';
 import { loadAdminUnitsData } from '../../geography/admin-units-data.js';
 import { RegisterService } from '../../register/register.service.js';
 import { createBranch } from '../../roster-io/import/import-units.js';
@@ -125,7 +126,12 @@ async function loadDemo(out: string, units: string[][]): Promise<void> {
           progress(`${org}: ${p.rowsRead} dòng`),
         );
       progress(null);
-      log(`${org}: ${s.created} mới, ${s.updated} cập nhật, ${s.unchanged} không đổi, ${s.rejected} lỗi`);
+      // The demo's noise makes a few rows that cannot be read (an impossible date…): which, and why, beside its file.
+      const errors = s.rejected ? sideFile(path.join(out, `${org}.csv`), 'errors', 'csv') : null;
+      if (errors) await app.get(RosterImportService).writeErrorFile(s.jobId, errors, cliCaller());
+      log(
+        `${org}: ${s.created} mới, ${s.updated} cập nhật, ${s.unchanged} không đổi, ${s.rejected} lỗi${errors ? ` (từng dòng và lý do: ${errors})` : ''}`,
+      );
     }
     const r = await app.get(RegisterService).import(path.join(out, 'residents.csv'), cliCaller());
     log(`trích CSDL dân cư: ${r.rows} người ở ${r.communes} xã`);
