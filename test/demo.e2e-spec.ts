@@ -16,23 +16,27 @@ describe('the demo province through the CLI', () => {
     fs.rmSync(out, { recursive: true, force: true });
   });
 
-  it('writes six rosters, the register extract and the truth, and loads them all, its branches named', async () => {
-    const r = spawnSync(
+  /** `lienthong seed --demo --load` of 1,500 people into `dir`, on the test's database. */
+  const seedDemo = (dir: string, seed: number) =>
+    spawnSync(
       process.execPath,
       [
         path.resolve(import.meta.dirname, '../bin/lienthong.js'),
         'seed',
         '--demo',
         '--out',
-        out,
+        dir,
         '--persons',
         '1500',
         '--seed',
-        '3',
+        String(seed),
         '--load',
       ],
       { env: { ...process.env, DATABASE_URL: t.databaseUrl, LIENTHONG_KEY: t.keyText }, encoding: 'utf8' },
     );
+
+  it('writes six rosters, the register extract and the truth, and loads them all, its branches named', async () => {
+    const r = seedDemo(out, 3);
     expect(r.stderr).toContain('trích CSDL dân cư: 1500 người');
     expect(r.status).toBe(0);
     expect(fs.readdirSync(out).sort()).toEqual([
@@ -108,22 +112,7 @@ describe('the demo province through the CLI', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lienthong-demo-noise-'));
     try {
       // Seed 2 at 1,500 people: one name whose noise left no vowel (read as an abbreviation, refused).
-      const r = spawnSync(
-        process.execPath,
-        [
-          path.resolve(import.meta.dirname, '../bin/lienthong.js'),
-          'seed',
-          '--demo',
-          '--out',
-          dir,
-          '--persons',
-          '1500',
-          '--seed',
-          '2',
-          '--load',
-        ],
-        { env: { ...process.env, DATABASE_URL: t.databaseUrl, LIENTHONG_KEY: t.keyText }, encoding: 'utf8' },
-      );
+      const r = seedDemo(dir, 2);
       expect(r.status).toBe(0);
       const line = r.stderr.split('\n').find((l) => /, [1-9]\d* lỗi \(từng dòng và lý do: /.test(l))!;
       const file = line.match(/lý do: (.+\.loi\.csv)\)/)![1];

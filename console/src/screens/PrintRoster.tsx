@@ -6,7 +6,7 @@ import { partialDate } from '../format.ts';
 import { graphql, type ResultOf } from '../graphql.ts';
 import { T, type StatusCounts } from '../text.ts';
 import { STATUSES } from './member/member-api.ts';
-import { FILED_CSS, PrintBar, SheetFoot, SheetHead, vnToday } from './filed/FiledSheet.tsx';
+import { FILED_CSS, PrintBar, SheetFoot, SheetHead, vnTodayParts } from './filed/FiledSheet.tsx';
 import { COMMUNE_NAME, ORGANIZATIONS, UNITS } from './roster-query.ts';
 
 /**
@@ -159,7 +159,7 @@ export function PrintRoster() {
         <article className="roster-sheet" aria-label={T.outputs.title(term)}>
           <SheetHead organization={(org?.name ?? f.organization).toUpperCase()} unitName={unitName} communeName={communeName} />
           <h1>{T.outputs.title(term)}</h1>
-          <p className="sheet-sub">{[T.outputs.asOf(vnToday()), ...sub].join(' · ')}</p>
+          <p className="sheet-sub">{[T.outputs.asOf(vnTodayParts()), ...sub].join(' · ')}</p>
           <div className="sheet-scroll">
             <table>
               <thead>

@@ -5,6 +5,7 @@ import { ENROLMENT_HOURS } from '../../accounts/enrolment-password.js';
 import { EnrolmentService } from '../../accounts/enrolment.service.js';
 import { vietnamTime } from '../../common/dates/vietnam-time.js';
 import type { Role } from '../../access/role.js';
+import { UnitsService } from '../../membership/unit/units.service.js';
 import { cliCaller, log, readStdin, withServices, writeLines } from '../kit/cli-kit.js';
 import { ROLE_CHOICES, roleOption } from '../kit/cli-options.js';
 
@@ -69,9 +70,10 @@ export function userCommands(program: Command): void {
     )
     .action(async () => {
       await withServices(async (app) => {
-        const auth = app.get(AuthService);
-        for (const u of await auth.listUsers()) {
-          const unit = u.unitId ? ((await auth.unitOf(u.unitId))?.code ?? '') : '';
+        const users = await app.get(AuthService).listUsers();
+        const units = await app.get(UnitsService).byIds(users.flatMap((u) => (u.unitId ? [u.unitId] : [])));
+        for (const u of users) {
+          const unit = u.unitId ? (units.get(u.unitId)?.code ?? '') : '';
           const enrolled = u.passwordHash !== null && u.totpSecretSealed !== null ? 'đã kích hoạt' : 'chưa kích hoạt';
           process.stdout.write(
             `${u.username}\t${u.role}\t${u.organizationCode ?? ''}\t${u.disabledAt ? 'đã khóa' : 'đang dùng'}\t${unit}\t${enrolled}\n`,

@@ -5,9 +5,9 @@ import { assertOrganizationInScope, type Principal } from '../../access/principa
 import { readScope } from '../../access/record-scope.js';
 import { todayInVietnam } from '../../common/dates/partial-date.js';
 import { parsePeriod } from '../../common/dates/period.js';
-import { MEMBER_STATUS_INFO } from '../../membership/status/member-status.js';
+import { ENDING_STATUSES, MEMBER_STATUS_INFO } from '../../membership/status/member-status.js';
 import { UnitsService } from '../../membership/unit/units.service.js';
-import { ENDING_STATUSES, memberMovement } from './member-movement.js';
+import { memberMovement } from './member-movement.js';
 import { MemberMovementArgs, MemberMovementType } from './member-movement.types.js';
 
 /** Thin: a secretariat's báo cáo tăng, giảm of her roster (counts only). */

@@ -5,11 +5,8 @@
 import type { DataSource } from 'typeorm';
 import { scopeWhere, type RecordScope } from '../../access/record-scope.js';
 import type { Period } from '../../common/dates/period.js';
-import { MEMBER_STATUS_INFO, MemberStatus } from '../../membership/status/member-status.js';
+import { MemberStatus } from '../../membership/status/member-status.js';
 import { activeOnDay, EVENT_DAY } from '../counting/memberships-snapshot.js';
-
-/** The statuses that end a membership, in the order the report's columns give them. */
-export const ENDING_STATUSES = (Object.keys(MEMBER_STATUS_INFO) as MemberStatus[]).filter((s) => MEMBER_STATUS_INFO[s].ends);
 
 export interface MovementRow {
   /** Null: the records in no unit. */

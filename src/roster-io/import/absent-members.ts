@@ -9,7 +9,7 @@ import type { Principal } from '../../access/principal.js';
 import { scopeWhere, writeScope, type RecordScope } from '../../access/record-scope.js';
 import { AuditAction } from '../../audit/audit-event.entity.js';
 import { AuditService } from '../../audit/audit.service.js';
-import { MEMBER_STATUS_INFO, type MemberStatus } from '../../membership/status/member-status.js';
+import { ENDING_STATUSES, type MemberStatus } from '../../membership/status/member-status.js';
 import { ImportJobStatus, type ImportJob } from '../import-job.entity.js';
 import { dateText } from './import-preview.js';
 
@@ -37,9 +37,6 @@ const VILLAGES_KNOWN = 0.8;
 const SAME_PLACE =
   'x.unit_id IS NOT DISTINCT FROM r.unit_id AND (r.unit_id IS NOT NULL OR x.commune_code IS NOT DISTINCT FROM r.commune_code)';
 
-/** The statuses of a membership that has not ended: what a member left off her list still holds. */
-const NOT_ENDED = (Object.keys(MEMBER_STATUS_INFO) as MemberStatus[]).filter((s) => !MEMBER_STATUS_INFO[s].ends);
-
 /**
  * The records her file does not list, in the units it covers: not ended, in the caller's scope,
  * made before the import started (a member added since cannot be on it), in a unit where a row of
@@ -52,7 +49,8 @@ export async function absentMembers(db: DataSource, job: ImportJob, scope: Recor
   const where = [
     'r.organization_code = $2',
     'r.erased_at IS NULL',
-    'r.status = ANY($3)',
+    // Not ended: what a member left off her list still holds.
+    'r.status <> ALL($3)',
     'r.created_at < (SELECT j.started_at FROM import_job j WHERE j.id = $1)',
     `EXISTS (SELECT 1 FROM places x WHERE ${SAME_PLACE})`,
     // Several villages' lists kept in one unit (a ward office's tổ dân phố, each its own file): only those of the villages it
@@ -61,7 +59,7 @@ export async function absentMembers(db: DataSource, job: ImportJob, scope: Recor
       OR EXISTS (SELECT 1 FROM villages x WHERE ${SAME_PLACE} AND x.village = lower(btrim(r.village))))`,
     'NOT EXISTS (SELECT 1 FROM listed l WHERE l.code = r.external_id)',
   ];
-  const params: unknown[] = [job.id, job.organizationCode, NOT_ENDED, first];
+  const params: unknown[] = [job.id, job.organizationCode, ENDING_STATUSES, first];
   scopeWhere(scope, where, params);
   const rows = await db.query<(Omit<AbsentMember, 'birthDate'> & { birth: string | null; precision: string | null; total: string })[]>(
     `WITH listed AS (

@@ -1,5 +1,6 @@
 import { Alert, Button, Space, Typography } from 'antd';
 import type { ReactNode } from 'react';
+import { vnToday } from '../../format.ts';
 import { T } from '../../text.ts';
 
 // What a filed sheet has around its table (a roster, a báo cáo tăng, giảm): the issuer and the Quốc
@@ -38,16 +39,10 @@ export const FILED_CSS = `
 }
 `;
 
-/** Today in Vietnam, as a place-and-date line writes it. */
-export function vnToday(): { day: string; month: string; year: string } {
-  const parts = new Intl.DateTimeFormat('vi-VN', {
-    timeZone: 'Asia/Ho_Chi_Minh',
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-  }).formatToParts(new Date());
-  const of = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
-  return { day: of('day'), month: of('month'), year: of('year') };
+/** Today in Vietnam (format.ts's one rule), in the parts a place-and-date line writes. */
+export function vnTodayParts(): { day: string; month: string; year: string } {
+  const [year, month, day] = vnToday().split('-');
+  return { day, month, year };
 }
 
 /** The issuer (organization, unit or commune) at the top left, the Quốc hiệu and tiêu ngữ at the top right. */
@@ -82,7 +77,7 @@ export function SheetHead({
 export function SheetFoot({ communeName, headTitle }: { communeName: string | null; headTitle: string }) {
   return (
     <>
-      <p className="sheet-date">{T.outputs.placeDate(communeName, vnToday())}</p>
+      <p className="sheet-date">{T.outputs.placeDate(communeName, vnTodayParts())}</p>
       <div className="sheet-sign">
         <div>
           <strong>{T.outputs.maker}</strong>

@@ -8,7 +8,7 @@ import type { Session } from '../../session.ts';
 import { T } from '../../text.ts';
 import { STATUSES } from '../member/member-api.ts';
 import { ORGANIZATIONS, UNITS } from '../roster-query.ts';
-import { FILED_CSS, PrintBar, SheetFoot, SheetHead, vnToday } from './FiledSheet.tsx';
+import { FILED_CSS, PrintBar, SheetFoot, SheetHead, vnTodayParts } from './FiledSheet.tsx';
 import { movementPeriods, type MovementRow, totalRow } from './movement-periods.ts';
 
 const MOVEMENT = graphql(`
@@ -50,7 +50,7 @@ function readFilter() {
  */
 export function PrintMovement({ session }: { session: Session }) {
   const [f] = useState(readFilter);
-  const [periods] = useState(() => movementPeriods(vnToday()));
+  const [periods] = useState(() => movementPeriods(vnTodayParts()));
   // The last quarter that is over: what she files now, unless the address names another.
   const [period, setPeriod] = useState(f.period ?? periods.find((p) => p.ended)!.key);
   const unit = f.unit ?? session.user.unit;
