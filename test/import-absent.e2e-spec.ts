@@ -150,8 +150,8 @@ describe('the members her file leaves out', () => {
   });
 
   it('leaves out nobody her file names in a row held for her decision, though she imported without deciding it', async () => {
-    await importRoster([['Lò Thị Én', '1980', 'Nữ', '', '', 'Thôn 3']]);
-    // Next month her row gives a phone: a year alone and no phone listed — held, she confirms without deciding.
+    await importRoster([['Lò Thị Én', '1980', 'Nữ', '', '0912000111', 'Thôn 3']]);
+    // Next month her row gives another phone: a year alone, the phones differ — held, she confirms without deciding.
     const id = await uploadRoster(
       t,
       token,

@@ -217,10 +217,18 @@ describe('held rows decided in the preview (issue 17, item 3)', () => {
                   b: createUnit(input: { organization: "HPN", code: "CHI-B", name: "Chi hội B", kind: BASE, communeCode: "00004" }) { code } }`,
     );
     expect(units.errors).toBeUndefined();
-    await listed('hpn-3.csv', ['Họ và tên,Ngày sinh,Giới tính,Mã đơn vị', 'Lường Thị Sáu,1970,Nữ,CHI-B', 'Quàng Thị Bảy,1971,Nữ,CHI-A']);
+    await listed('hpn-3.csv', [
+      'Họ và tên,Ngày sinh,Giới tính,Mã đơn vị,Số điện thoại',
+      'Lường Thị Sáu,1970,Nữ,CHI-B,',
+      'Quàng Thị Bảy,1971,Nữ,CHI-A,0912000555',
+    ]);
     const [sau, bay] = [await codeOf('Lường Thị Sáu'), await codeOf('Quàng Thị Bảy')];
     const her = await t.logIn(await t.createUser('vp.hpn.k1', Role.SECRETARIAT, 'HPN', 'CHI-A'));
-    const { pv } = await upload(her, 'Họ và tên,Ngày sinh,Giới tính\nLường Thị Sáu,1970,Nữ\nQuàng Thị Bảy,1971,Nữ\n');
+    // A year alone; Bảy's row with another phone than her record's (in her own chi hội, so only that sets them apart).
+    const { pv } = await upload(
+      her,
+      'Họ và tên,Ngày sinh,Giới tính,Số điện thoại\nLường Thị Sáu,1970,Nữ,\nQuàng Thị Bảy,1971,Nữ,0987000666\n',
+    );
     expect(pv.rows.map((r) => [r.fate, r.candidates])).toEqual([
       ['HELD', [{ code: sau, fullName: null, birthDate: null, unit: null }]],
       ['HELD', [{ code: bay, fullName: 'Quàng Thị Bảy', birthDate: '1971', unit: 'Chi hội A' }]],

@@ -18,6 +18,7 @@ import { maskWarning, rowWarnings } from './import-notes.js';
 import { ineligibleReason, planValues, storePlan, type Fate, type PlanRow, erasedKeys } from './import-plan.js';
 import { heldValues } from './held-decisions.js';
 import { matchKnownMembers, type KnownMatch } from './known-members.js';
+import { uncodedRows } from './row-place.js';
 import { columnFor, RowPreparer, type PreparedRow } from './prepare-row.js';
 import { PREPARE_WORKERS_FOR_FILES_OF, PREPARE_WORKERS_FROM_ROW, PrepareWorkers, prepareWorkerSetup } from './prepare-workers.js';
 import { knownCommune, settleRowCommune } from './row-commune.js';
@@ -162,7 +163,7 @@ export class ImportPlanner {
     for (const p of uncoded) p.prepared ??= this.preparer.prepare(p.row, b.ctx);
     // Her own unit's commune: a row naming none lands there, or in her chi hội's (within her unit: the same commune).
     const home = (await b.ctx.units.own(b.em))?.communeCode ?? null;
-    const rows = uncoded.filter((p) => p.prepared?.values).map((p) => ({ ...p, prepared: p.prepared!, communeIfNone: home }));
+    const rows = await uncodedRows(b.ctx.units, b.em, this.units, uncoded, home);
     if (!rows.length) return new Map();
     const matches = await matchKnownMembers(b.em, b.ctx.def.code, rows, b.ctx.decisions, b.ctx.newRows);
     const toRead: string[] = [];

@@ -165,6 +165,24 @@ export class ImportUnits {
     return unit;
   }
 
+  /** The one unit a unit cell names, looked up only (nothing created, nothing said): null when none or several. */
+  async lookUp(
+    em: EntityManager,
+    service: UnitsService,
+    cell: { value: string; codeLike: boolean },
+    communeCode: string | null,
+  ): Promise<Unit | null> {
+    if (cell.codeLike) {
+      const byCode = this.known.get(cell.value) ?? (await service.findByCodeOrNull(this.def.code, cell.value, em));
+      if (byCode) {
+        this.known.set(cell.value, byCode);
+        return byCode;
+      }
+    }
+    const found = await this.named(em, cell.value, communeCode);
+    return found.length === 1 ? found[0] : null;
+  }
+
   /** The unit each sheet's name names (a workbook kept one sheet per chi hội), read once a sheet. */
   private readonly sheets = new Map<string, Unit | null>();
 

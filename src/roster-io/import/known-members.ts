@@ -31,13 +31,15 @@ export interface UncodedRow {
   source?: { sheet: string | null; row: number };
   /** The row as read (the same line as a record's last import is that record). */
   row?: RosterRow;
+  /** The unit it lands in, when her sheet, its title, its unit cell or her own unit says so before it is planned (row-place.ts). */
+  unitId?: string | null;
 }
 
 /** The row's record columns as matching reads them (null: the row was not read into columns). */
-export function probeOf({ ordinal, prepared, communeIfNone, row }: UncodedRow) {
+export function probeOf({ ordinal, prepared, communeIfNone, row, unitId }: UncodedRow) {
   if (!prepared.values) return null;
   const lineAs = row ? (code: string) => rowDigest({ ...row, externalId: code }).toString('hex') : undefined;
-  return probeOfColumns(ordinal, prepared.values, communeIfNone, lineAs);
+  return { ...probeOfColumns(ordinal, prepared.values, communeIfNone, lineAs), unitId: unitId ?? null };
 }
 
 /**

@@ -17,6 +17,7 @@ import {
   type LinkDate,
   type LinkName,
 } from '../../../common/identity/identity-compare.js';
+import { foldText } from '../../../common/text/vietnamese-text.js';
 import { ENDING_STATUSES, type MemberStatus } from '../../status/member-status.js';
 
 /** A row as matching reads it (its number as the hex of its keyed hash). */
@@ -35,6 +36,11 @@ export interface RowProbe {
   shortBlock?: { given: string; family: string; year: number } | null;
   /** The row's digest (hex) as if it carried a record's code: equal to that record's `importDigest`, it is the line last imported into it. */
   lineAs?: (code: string) => string;
+  /** Where within the commune the listing is: the unit it lands in (her chi hội), its village (thôn, bản). */
+  unitId?: string | null;
+  village?: string | null;
+  sex?: string | null;
+  joinDate?: LinkDate | null;
 }
 
 /** A record of the organization that may be the row's (never an erased one: the query leaves them out). */
@@ -52,12 +58,17 @@ export interface KnownRecord {
   status: MemberStatus;
   /** The digest (hex) of the line last imported into it. */
   importDigest?: string | null;
+  unitId?: string | null;
+  village?: string | null;
+  sex?: string | null;
+  joinDate?: string | null;
+  joinDatePrecision?: string | null;
 }
 
 /** What a new listing is, against the organization's records. */
 export type KnownMatch =
   /** The same member: the row updates this record (and takes its code); the form asks before a second one. */
-  | { kind: 'RECORD'; recordId: string; externalId: string; how: 'CCCD' | 'STRONG' | 'DECIDED' | 'SAME_LINE' }
+  | { kind: 'RECORD'; recordId: string; externalId: string; how: 'CCCD' | 'STRONG' | 'PLACE' | 'DECIDED' | 'SAME_LINE' }
   /** Doubtful: held for the secretariat's decision (the import's preview; the form's question). */
   | { kind: 'HOLD'; reason: string; candidates: { recordId: string; externalId: string }[] }
   /** Nobody known: a new record. */
@@ -91,6 +102,10 @@ export function probeOfColumns(
     block: birth && str(v.givenKey) ? { given: str(v.givenKey)!, family: str(v.familyKey) ?? '', year: birth.year } : null,
     shortBlock: birth && shorter ? { given: shorter, family: str(v.familyKey) ?? '', year: birth.year } : null,
     lineAs,
+    unitId: str(v.unitId),
+    village: str(v.village),
+    sex: str(v.sex),
+    joinDate: linkDate(str(v.joinDate), str(v.joinDatePrecision)),
   };
 }
 
@@ -134,6 +149,8 @@ export function matchRow(
   const strong = byName.filter((r) => !numbersDiffer(p, r) && isStrong(p, r));
   if (strong.length === 1) return { kind: 'RECORD', ...ref(strong[0]), how: 'STRONG' };
   if (strong.length > 1) return hold(`trùng họ tên, ngày sinh và xã/số điện thoại với ${strong.length} hồ sơ (${codes(strong)})`, strong);
+  const placed = alonePlaced(p, byName);
+  if (placed) return { kind: 'RECORD', ...ref(placed), how: 'PLACE' };
   // Another number is another person, unless all else is strong evidence (a corrected number: held).
   const doubtful = byName.filter((r) => (numbersDiffer(p, r) ? isStrong(p, r) : isDoubtful(p, r)));
   if (doubtful.length) return hold(`có thể là hồ sơ ${codes(doubtful)} (${whatAgrees(p, doubtful[0])})`, doubtful);
@@ -241,6 +258,37 @@ function isStrong(p: RowProbe, r: KnownRecord): boolean {
   const sameNumber = !!p.idHash && p.idHash === r.idHash;
   if (birth === BirthLevel.SAME_DAY) return sameCommune || samePhone || sameNumber;
   return (birth === BirthLevel.SAME_YEAR || birth === BirthLevel.PLACEHOLDER) && ((sameCommune && samePhone) || sameNumber);
+}
+
+/**
+ * A year alone (or 01/01) with the same name in the same commune and the same place within it —
+ * the chi hội the listing lands in, or its village (thôn, bản) — where the organization lists no
+ * other namesake of that year in the commune, and nothing says two people (another number, phone,
+ * sex, village or year of joining): the member her list names again (an upland bản's roster without
+ * phones or days, sent each month without its codes). Two rows of one file taken for her are both
+ * held (`holdShared`); a namesake in another chi hội of the commune still holds the row.
+ */
+function alonePlaced(p: RowProbe, byName: KnownRecord[]): KnownRecord | null {
+  const inCommune = byName.filter((r) => communes(p, r) !== CommuneLevel.DIFFERENT);
+  if (inCommune.length !== 1) return null;
+  const r = inCommune[0];
+  if (sameName(p, r) !== NameLevel.SAME || communes(p, r) !== CommuneLevel.SAME) return null;
+  const birth = compareBirth(p.birth, linkDate(r.birthDate, r.birthDatePrecision));
+  if (birth !== BirthLevel.SAME_YEAR && birth !== BirthLevel.PLACEHOLDER) return null;
+  const fold = (v: string | null | undefined) => (v ? foldText(v) : null);
+  const sameUnit = !!p.unitId && p.unitId === r.unitId;
+  const sameVillage = !!fold(p.village) && fold(p.village) === fold(r.village);
+  if (!sameUnit && !sameVillage) return null;
+  const differ = (a: string | null | undefined, b: string | null | undefined) => !!a && !!b && a !== b;
+  const joined = compareBirth(p.joinDate ?? null, linkDate(r.joinDate ?? null, r.joinDatePrecision ?? null));
+  const joinedApart = !!p.joinDate && !!r.joinDate && ![BirthLevel.SAME_DAY, BirthLevel.SAME_YEAR, BirthLevel.PLACEHOLDER].includes(joined);
+  const apart =
+    differ(p.idHash, r.idHash) ||
+    differ(p.phone, r.phone) ||
+    differ(p.sex, r.sex) ||
+    differ(fold(p.village), fold(r.village)) ||
+    joinedApart;
+  return apart ? null : r;
 }
 
 /** A namesake born that year (or that day) who may be the row's person: not one with another full birth date, nor in another commune. */

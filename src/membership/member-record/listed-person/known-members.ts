@@ -8,7 +8,8 @@ import { holdShared, matchRow, type KnownMatch, type KnownRecord, type RowProbe 
 export const KNOWN_COLUMNS = `r.id, r.external_id AS "externalId", r.full_name AS "fullName", r.birth_date::text AS "birthDate",
   r.birth_date_precision AS "birthDatePrecision", encode(r.id_number_hash, 'hex') AS "idHash", r.id_kind AS "idKind",
   r.commune_code AS "communeCode", r.commune_candidates AS "communeCandidates", r.phone, r.status,
-  encode(r.import_digest, 'hex') AS "importDigest"`;
+  encode(r.import_digest, 'hex') AS "importDigest", r.unit_id AS "unitId", r.village, r.sex,
+  r.join_date::text AS "joinDate", r.join_date_precision AS "joinDatePrecision"`;
 
 /**
  * Each listing against the organization's records (listings absent from the map are NEW). Four
