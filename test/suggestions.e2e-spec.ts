@@ -64,6 +64,8 @@ describe('Ghi chú suggestions decided, and CCCDs no card carries (issue 16)', (
       'S-MOVED,Cà Thị Lan,06/06/1980,011180012346,00004,P1,Đã chuyển đi Lai Châu T6/2026',
       'S-CMND,Quàng Thị Hoa,07/07/1975,040123456,00004,P1,CMND cũ',
       'S-BADID,Lường Thị Thu,1979,111790123456,00004,P1,',
+      'S-AWAY,Tòng Thị Ngọc,08/08/1995,011195012347,00004,P1,Đi XKLĐ Hàn Quốc từ T3/2025',
+      'S-GONE,Điêu Thị Hằng,09/09/1990,011190012348,00004,P1,bỏ sinh hoạt',
     ]);
     await t.app.get(LinkerService).link();
   });
@@ -144,6 +146,27 @@ describe('Ghi chú suggestions decided, and CCCDs no card carries (issue 16)', (
     expect(await personFlags('S-CMND')).toContain('INVALID_ID');
     const listed = await t.gql<{ flaggedRecords: { externalId: string }[] }>(`{ flaggedRecords(code: "DECEASED") { externalId } }`);
     expect(listed.data!.flaggedRecords.map((f) => f.externalId)).toEqual(['S-DEAD']);
+  });
+
+  it('takes "đi XKLĐ" as away (a warning that ends nothing, where she went) and "bỏ sinh hoạt" as a phantom her confirmation strikes off', async () => {
+    const away = await suggestion('S-AWAY', 'AWAY');
+    expect((await accept(away.id, hpn)).data?.acceptSuggestion.status).toBe('ACCEPTED');
+    const gone = await suggestion('S-GONE', 'INACTIVE');
+    expect((await accept(gone.id, hpn)).data?.acceptSuggestion.status).toBe('ACCEPTED');
+    await t.app.get(LinkerService).link();
+    const after = await records();
+    const awayFlag = after.get('S-AWAY')!.flags.find((f) => f.code === 'AWAY')!;
+    expect(awayFlag).toMatchObject({ severity: 'WARNING' });
+    expect(awayFlag.message).toContain('đi làm ăn xa, tạm vắng (Hàn Quốc), tháng 3/2025');
+    expect(after.get('S-AWAY')!.status).toBe('ACTIVE');
+    expect(after.get('S-GONE')!.flags.find((f) => f.code === 'INACTIVE')).toMatchObject({ severity: 'PHANTOM' });
+    const confirm = await t.gql(
+      `mutation($id: ID!) { resolveFlag(recordId: $id, code: "INACTIVE", resolution: "CONFIRMED", note: "Chi hội xác nhận") }`,
+      { id: after.get('S-GONE')!.id },
+      { token: hpn },
+    );
+    expect(confirm.errors).toBeUndefined();
+    expect((await records()).get('S-GONE')!.status).toBe('STRUCK_OFF');
   });
 
   it('erasing the person removes the flag raised from the note, with the suggestions', async () => {

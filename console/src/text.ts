@@ -585,10 +585,14 @@ const TEXT = {
     intro:
       'Những điều cột Ghi chú của tệp đã nhập cho biết về hội viên này. Chưa có gì được áp dụng: "Nhận" gắn cảnh báo tương ứng cho hồ sơ (trạng thái không đổi — nếu đúng, bấm "Kết thúc sinh hoạt" ở trên); "Không nhận" ghi lại lý do.',
     introDecided: 'Những điều cột Ghi chú của tệp đã nhập cho biết về hội viên này, và quyết định đã ghi cho từng điều.',
-    kind: { DIED: 'Đã mất', MOVED_AWAY: 'Đã chuyển đi', OLD_ID_CARD: 'Còn CMND cũ', ALSO_MEMBER: 'Có tên ở tổ chức khác' } as Record<
-      string,
-      string
-    >,
+    kind: {
+      DIED: 'Đã mất',
+      MOVED_AWAY: 'Đã chuyển đi',
+      AWAY: 'Đi làm ăn xa, tạm vắng',
+      INACTIVE: 'Bỏ sinh hoạt',
+      OLD_ID_CARD: 'Còn CMND cũ',
+      ALSO_MEMBER: 'Có tên ở tổ chức khác',
+    } as Record<string, string>,
     status: { OPEN: 'Chờ xem xét', ACCEPTED: 'Đã nhận', DISMISSED: 'Không nhận' } as Record<string, string>,
     said: (evidence: string) => `Ghi chú: "${evidence}"`,
     detail: (detail: string) => `Nơi/tổ chức: ${detail}`,

@@ -3,10 +3,12 @@ import { DataSource } from 'typeorm';
 import { RecordsCreatedHook } from '../membership/member-record/records-created.hook.js';
 import { MEMBER_STATUS_INFO, MemberStatus } from '../membership/status/member-status.js';
 
-/** What each ending says happened, as a roster note says it: a death, a move away. */
+/** What each ending says happened, as a roster note says it: a death, a move away, a member away or no longer taking part. */
 const SETTLES: { kind: string; statuses: MemberStatus[] }[] = [
   { kind: 'DIED', statuses: [MemberStatus.DECEASED] },
   { kind: 'MOVED_AWAY', statuses: [MemberStatus.LEFT, MemberStatus.TRANSFERRED] },
+  { kind: 'AWAY', statuses: [MemberStatus.LEFT, MemberStatus.TRANSFERRED] },
+  { kind: 'INACTIVE', statuses: [MemberStatus.STRUCK_OFF, MemberStatus.LEFT] },
 ];
 
 /**

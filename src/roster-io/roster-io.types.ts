@@ -342,6 +342,8 @@ export class ImportWarningType {
 export enum SuggestionKindEnum {
   DIED = 'DIED',
   MOVED_AWAY = 'MOVED_AWAY',
+  AWAY = 'AWAY',
+  INACTIVE = 'INACTIVE',
   OLD_ID_CARD = 'OLD_ID_CARD',
   ALSO_MEMBER = 'ALSO_MEMBER',
 }

@@ -5,12 +5,17 @@ import type { RecordSuggestion } from './record-suggestion.entity.js';
 /**
  * The flag a suggestion raises once the secretary accepts it, in the phantom checks' codes
  * (linker/model/phantom.ts): the same lists, counts and decisions (`resolveFlag`) then apply. A move
- * away has no code among the checks' (no roster says where a member went): its own, MOVED_AWAY.
+ * away has no code among the checks' (no roster says where a member went): its own, MOVED_AWAY; so has
+ * one away for work or service (AWAY).
  */
 const FLAG_OF: Record<NoteFactKind, { code: string; severity: 'PHANTOM' | 'WARNING' | 'INFO'; says: string }> = {
   // Dead and still listed: a phantom, as when the register says so; confirming the flag ends the membership.
   DIED: { code: 'DECEASED', severity: 'PHANTOM', says: 'người này đã mất' },
   MOVED_AWAY: { code: 'MOVED_AWAY', severity: 'WARNING', says: 'người này đã chuyển đi' },
+  // Away for work or service, still listed at home: hers to keep, transfer or end; no ending of its own.
+  AWAY: { code: 'AWAY', severity: 'WARNING', says: 'người này đi làm ăn xa, tạm vắng' },
+  // No longer takes part, as the activity and dues checks find: confirmed, struck off.
+  INACTIVE: { code: 'INACTIVE', severity: 'PHANTOM', says: 'người này bỏ sinh hoạt' },
   // The number on file is an old card's: to correct, as a number no card carries is.
   OLD_ID_CARD: { code: 'INVALID_ID', severity: 'WARNING', says: 'số giấy tờ là CMND cũ: cần số định danh 12 chữ số' },
   ALSO_MEMBER: { code: 'MULTI_ORG', severity: 'INFO', says: 'người này cũng sinh hoạt ở tổ chức khác' },
@@ -44,7 +49,7 @@ function vnWhen(s: Pick<RecordSuggestion, 'happenedOn' | 'happenedPrecision'>): 
 export function flagOfSuggestion(s: RecordSuggestion, acceptedBy: string): RaisedFlag {
   const f = FLAG_OF[s.kind];
   const when = vnWhen(s);
-  const detail = s.kind === 'MOVED_AWAY' || s.kind === 'ALSO_MEMBER' ? s.detail : null;
+  const detail = s.kind === 'MOVED_AWAY' || s.kind === 'AWAY' || s.kind === 'ALSO_MEMBER' ? s.detail : null;
   return {
     code: f.code,
     severity: f.severity,

@@ -59,7 +59,7 @@ export class SuggestionsResolver {
   @Allow(...ROSTER_WRITERS)
   @Mutation(() => RecordSuggestionType, {
     description:
-      'Takes the note: raises its flag on the record (death → DECEASED, moved → MOVED_AWAY, CMND cũ → INVALID_ID, member elsewhere → MULTI_ORG), kept by link runs. The status is not changed.',
+      'Takes the note: raises its flag on the record (death → DECEASED, moved → MOVED_AWAY, away for work or service → AWAY, no longer taking part → INACTIVE, CMND cũ → INVALID_ID, member elsewhere → MULTI_ORG), kept by link runs. The status is not changed.',
   })
   async acceptSuggestion(@Args() a: AcceptSuggestionArgs, @Caller() caller: Principal): Promise<RecordSuggestionType> {
     return suggestionType(await this.decisions.decide(a.id, 'ACCEPTED', a.reason, caller));

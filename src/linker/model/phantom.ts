@@ -34,7 +34,8 @@ export type FlagCode =
   | 'BULK_ENTRY'
   | 'DUPLICATE_IN_ORG'
   | 'MULTI_ORG'
-  | 'MOVED_AWAY';
+  | 'MOVED_AWAY'
+  | 'AWAY';
 
 /** A flag code in words (AO: suspected phantoms, for any reason); an unknown code as it is. */
 export const flagLabel = (code: string): string => (code === 'AO' ? 'Nghi ảo' : (FLAG_LABELS[code as FlagCode] ?? code));
@@ -56,6 +57,8 @@ export const FLAG_LABELS: Record<FlagCode, string> = {
   MULTI_ORG: 'Ở nhiều tổ chức',
   // Raised only by an accepted Ghi chú suggestion ("đã chuyển đi …"): no check of the linker finds it.
   MOVED_AWAY: 'Đã chuyển đi',
+  // Raised only by an accepted Ghi chú suggestion ("đi làm ăn xa", "tạm vắng", "XKLĐ", "nhập ngũ").
+  AWAY: 'Đi làm ăn xa, tạm vắng',
 };
 
 /** PHANTOM: evidence the member is not real, alive, eligible or active. WARNING: data to check. INFO: settled through the person. */

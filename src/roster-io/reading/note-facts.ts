@@ -3,10 +3,11 @@ import { canonicalText } from '../../common/text/vietnamese-text.js';
 import { readDateCell } from './date-cell.js';
 
 /**
- * What a `Ghi chú` cell may say that matters to reconciliation: the person died, moved away, the ID
- * number is an old CMND, or the person is also a member of another organization.
+ * What a `Ghi chú` cell may say that matters to reconciliation: the person died, moved away, is away
+ * for work or service (tạm vắng, đi làm ăn xa, XKLĐ, nhập ngũ), no longer takes part (bỏ sinh hoạt),
+ * the ID number is an old CMND, or the person is also a member of another organization.
  */
-export type NoteFactKind = 'DIED' | 'MOVED_AWAY' | 'OLD_ID_CARD' | 'ALSO_MEMBER';
+export type NoteFactKind = 'DIED' | 'MOVED_AWAY' | 'AWAY' | 'INACTIVE' | 'OLD_ID_CARD' | 'ALSO_MEMBER';
 
 /** A suggestion for the secretary to accept or not, never a change made: the note is its evidence. */
 export interface NoteFact {
@@ -50,6 +51,28 @@ const RULES: Rule[] = [
     marked: /chuyển|đi khỏi|không còn/,
     detail: true,
   },
+  {
+    // Married away (`lấy chồng xa`, `theo chồng về Sơn La`): she lives elsewhere now.
+    kind: 'MOVED_AWAY',
+    pattern: /(?<![a-z])(?:lay|theo)\s+chong(?:\s+xa(?=\s*(?:$|[,;.(]))|(?=\s+(?:o|ve|sang|tai|di|ra)(?![a-z]))([^,;.()]*))/,
+    marked: /chồng/,
+    detail: true,
+  },
+  {
+    // Away and still a member: the migrant still listed at home (DOMAIN: phantoms, 4), the conscript, the worker abroad.
+    kind: 'AWAY',
+    pattern:
+      /(?<![a-z])(?:(?:di\s+)?lam an (?:xa|o|tai)|tam vang|vang mat dai (?:han|ngay)|(?:di\s+)?(?:xuat khau lao dong|xkld)|di\s+(?:lam|lao dong)\s+(?:cong nhan|thue|o|tai|nuoc ngoai)|di\s+(?:bo doi|nghia vu(?: quan su)?)|nhap ngu)(?![a-z])([^,;.()]*)/,
+    marked: /làm ăn|vắng|xuất khẩu|xklđ|công nhân|làm thuê|đi làm|lao động|bộ đội|nghĩa vụ|nhập ngũ/,
+    detail: true,
+  },
+  {
+    // No longer takes part (`bỏ sinh hoạt`, `lâu không sinh hoạt`, `không đóng hội phí`): what the Đoàn strikes off.
+    kind: 'INACTIVE',
+    pattern:
+      /(?<![a-z])(?:bo\s+(?:sinh hoat|sh|hoi|doan)|khong\s+(?:con\s+|tham gia\s+|di\s+)?(?:sinh hoat|sh)|khong\s+(?:dong|nop)\s+(?:hoi phi|doan phi|phi|quy hoi))(?![a-z])/,
+    marked: /bỏ|không/,
+  },
   { kind: 'OLD_ID_CARD', pattern: /(?<![a-z])(?:cmnd|cmt|chung minh(?: nhan dan| thu)?|cccd)\s*cu(?![a-z])/, marked: /cũ/ },
   {
     kind: 'ALSO_MEMBER',
@@ -69,7 +92,8 @@ const PLACE_LEAD = /^(?:\s*(?:den|toi|ve|sang|ra|di|tai|o)\b)*\s*/;
 
 /**
  * The facts a `Ghi chú` cell states, as suggestions (one per kind): `đã mất tháng 8/2026`, `từ trần`,
- * `Đã chuyển đi Lai Châu T6/2026`, `chuyển sinh hoạt`, `CMND cũ`, `cùng là hội viên Hội ND`, `sinh hoạt cả
+ * `Đã chuyển đi Lai Châu T6/2026`, `chuyển sinh hoạt`, `lấy chồng ở xã khác`, `đi làm ăn xa`, `tạm vắng`,
+ * `đi XKLĐ Hàn Quốc`, `nhập ngũ 2025`, `bỏ sinh hoạt`, `không đóng hội phí`, `CMND cũ`, `cùng là hội viên Hội ND`, `sinh hoạt cả
  * Đoàn thanh niên`. Read with
  * or without accents; `mất liên lạc`, `Mặt trận`, `chuyển đến` are not facts. `today` bounds a date.
  */
@@ -80,6 +104,7 @@ export function noteFacts(note: string, today: string): NoteFact[] {
   const hasMarks = /[^\x00-\x7f]/.test(text);
   const facts: NoteFact[] = [];
   for (const rule of RULES) {
+    if (facts.some((f) => f.kind === rule.kind)) continue;
     const m = rule.pattern.exec(folded);
     if (!m) continue;
     const said = text.slice(m.index, m.index + m[0].length).toLowerCase();
