@@ -34,10 +34,10 @@ describe('held rows decided in the preview (issue 17, item 3)', () => {
   const codeOf = async (name: string) =>
     (await t.sql<{ external_id: string }>(`SELECT external_id FROM member_record WHERE full_name = $1`, [name]))[0].external_id;
   /** Her file uploaded for a preview, read once it waits. */
-  const upload = async (token: string, csv: string) => {
+  const upload = async (token: string, csv: string, query = '') => {
     const form = new FormData();
     form.append('file', new Blob([`\uFEFF${csv}`], { type: 'text/csv' }), 'danh-sach.csv');
-    const res = await fetch(`${t.url}/imports?organization=HPN&preview=true`, {
+    const res = await fetch(`${t.url}/imports?organization=HPN&preview=true${query}`, {
       method: 'POST',
       body: form,
       headers: { authorization: `Bearer ${token}` },
@@ -209,6 +209,29 @@ describe('held rows decided in the preview (issue 17, item 3)', () => {
     expect(nothing.errors?.[0].message).toMatch(/Chưa có gì để xem lại/);
     await t.gql(AGAIN, { id: jobId, d: [{ sheet: null, row: 2, code: 'KHONG-CO' }] }, { token: her });
     expect((await waiting(her, jobId)).rows.map((r) => r.fate)).toEqual(['HELD']);
+  });
+
+  it('reads her file again as the console sent it: her decision on a held row leaves the rows with an empty Mã hồ sơ new, not refused', async () => {
+    await listed('hpn-4.csv', ['Họ và tên,Ngày sinh,Giới tính', 'Hà Thị Tươi,1982,Nữ']);
+    const tuoi = await codeOf('Hà Thị Tươi');
+    const her = await t.logIn(await t.createUser('vp.hpn.held4', Role.SECRETARIAT, 'HPN'));
+    // Her list keeps a Mã hồ sơ column, empty for the rows she added; the console sends it with assignIds.
+    const csv = `Mã hồ sơ,Họ và tên,Ngày sinh,Giới tính,Số điện thoại\n${tuoi},Hà Thị Tươi,1982,Nữ,\n,Hà Thị Tươi,1982,Nữ,0912000999\n,Lù Thị Pánh,1999,Nữ,\n`;
+    const { jobId, pv } = await upload(her, csv, '&assignIds=true');
+    expect(pv.rows.map((r) => [r.row, r.fate])).toEqual([
+      [2, 'UNCHANGED'],
+      [3, 'HELD'],
+      [4, 'CREATED'],
+    ]);
+    // Another woman of that name and year: someone new.
+    const again = await t.gql(AGAIN, { id: jobId, d: [{ sheet: null, row: 3, code: null }] }, { token: her });
+    expect(again.errors).toBeUndefined();
+    const decided = await waiting(her, jobId);
+    expect(decided.rows.map((r) => [r.row, r.fate])).toEqual([
+      [2, 'UNCHANGED'],
+      [3, 'CREATED'],
+      [4, 'CREATED'],
+    ]);
   });
 
   it('names a candidate outside a unit secretariat’s scope by its code alone', async () => {

@@ -77,7 +77,8 @@ export class ImportJobs {
         sourceName,
         sourceSha256: sha,
         status: ImportJobStatus.RUNNING,
-        options: { createUnits: !!opts.createUnits, sheet: opts.sheet ?? null },
+        // Read again as it was read (a replan, a corrected mapping): an empty Mã hồ sơ cell is a row without a code.
+        options: { createUnits: !!opts.createUnits, sheet: opts.sheet ?? null, assignIds: !!opts.assignIds },
         actorName: actor.name,
         unitPath,
       });

@@ -145,11 +145,10 @@ export class RosterImportService {
       await claim.release().finally(turn);
       throw new DomainError('CONFLICT', `Tệp của lượt nhập '${job.id}' không còn (giữ 7 ngày): gửi lại tệp để xem trước`);
     }
-    const options = job.options;
+    const { createUnits, assignIds, sheet } = job.options;
     const importOpts: ImportOptions = {
       organization: job.organizationCode,
-      createUnits: !!options.createUnits,
-      sheet: (options.sheet as string | null) ?? null,
+      ...{ createUnits: !!createUnits, assignIds: !!assignIds, sheet: (sheet as string | null) ?? null },
       acceptIneligible: job.acceptedIneligible,
       // Read as the preview was: her remembered corrections again when it had any.
       mapping: mapping ?? (job.plan?.remembered?.length ? job.plan.mapping : null),
