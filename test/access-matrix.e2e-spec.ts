@@ -15,7 +15,7 @@ import { accessProvince, EVERYONE, type AccessProvince, type Who } from './suppo
  * Each role × each query and mutation (and nested path) → allowed or denied, scope included.
  * A new operation without a row here fails the completeness test at the bottom.
  */
-type Outcome = 'ok' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT';
+type Outcome = 'ok' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'BAD_USER_INPUT';
 
 interface Op {
   /** Root field, as in the schema. */
@@ -171,6 +171,13 @@ describe('access matrix: role × operation', () => {
       query: `mutation($id: ID!) { previewImportAgain(jobId: $id, mapping: [{ header: "Họ và tên", field: "fullName" }]) { status } }`,
       vars: () => ({ id: ids.job }),
       expect: { admin: 'CONFLICT', dtn: 'CONFLICT', dtnUnitA: 'NOT_FOUND', hpn: 'NOT_FOUND' },
+    },
+    {
+      field: 'keepAbsentMembers',
+      title: 'keepAbsentMembers of a DTN import job (a record its file does not leave out: refused, naming it)',
+      query: `mutation($id: ID!, $r: [ID!]!) { keepAbsentMembers(jobId: $id, recordIds: $r, reason: "vẫn sinh hoạt") }`,
+      vars: () => ({ id: ids.job, r: [ids.dtnA] }),
+      expect: { admin: 'BAD_USER_INPUT', dtn: 'BAD_USER_INPUT', dtnUnitA: 'NOT_FOUND', hpn: 'NOT_FOUND' },
     },
     {
       field: 'discardImportPreview',

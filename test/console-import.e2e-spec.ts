@@ -458,7 +458,7 @@ describe("the console's import wizard, as a Hội Phụ nữ secretariat imports
     await context.close();
   });
 
-  it("shows, after next month's file, the member it leaves out, and ends the one who moved away", async () => {
+  it("shows, after next month's file, the members it leaves out; keeps the one still a member, with why, and ends the one who moved away", async () => {
     const user = await t.createUser('xa-hnd-thang', Role.SECRETARIAT, 'HND');
     // Last month's roster of her Hội Nông dân: three members.
     await t.importRoster('HND', 'Họ và tên,Ngày sinh,Giới tính', [
@@ -469,14 +469,14 @@ describe("the console's import wizard, as a Hội Phụ nữ secretariat imports
     const context = await b.context();
     const page = await logInThroughPage(context, t.url, user);
     await page.goto(`${t.url}/#/nhap`);
-    // This month's: Khé is no longer on it.
-    const csv = 'Họ và tên,Ngày sinh,Giới tính\nLò Văn Pâng,12/03/1970,Nam\nCà Văn Ún,05/06/1975,Nam\n';
+    // This month's: Ún (away for work, still a member) and Khé (moved away) are no longer on it.
+    const csv = 'Họ và tên,Ngày sinh,Giới tính\nLò Văn Pâng,12/03/1970,Nam\n';
     await page.locator('input[type=file]').setInputFiles({ name: 'thang-12.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
-    await page.getByText('Không đổi: 2').waitFor();
+    await page.getByText('Không đổi: 1').waitFor();
     // Told before she confirms; decided after.
-    await page.getByText(/^1 hội viên đang sinh hoạt ở các chi hội tệp này có nhưng tệp không ghi tên/).waitFor();
+    await page.getByText(/^2 hội viên chưa kết thúc sinh hoạt ở các chi hội tệp này có nhưng tệp không ghi tên/).waitFor();
     await page.getByRole('button', { name: 'Nhập vào danh sách' }).click();
-    await page.getByRole('heading', { name: '1 hội viên không có tên trong tệp này' }).waitFor();
+    await page.getByRole('heading', { name: '2 hội viên không có tên trong tệp này' }).waitFor();
     const [khe] = await t.sql<{ id: string; status: string }>(`SELECT id, status FROM member_record WHERE full_name = 'Quàng Văn Khé'`);
     // The import ended nobody: he is listed, still active, until she says.
     expect(khe.status).toBe('ACTIVE');
@@ -485,8 +485,31 @@ describe("the console's import wizard, as a Hội Phụ nữ secretariat imports
     await page.getByRole('link', { name: 'Nhập danh sách' }).click();
     await page.getByRole('button', { name: /Xem kết quả lượt nhập tệp thang-12\.csv/ }).click();
     await page.getByText('Đã nhập xong tệp thang-12.csv').waitFor();
-    await page.getByRole('heading', { name: '1 hội viên không có tên trong tệp này' }).waitFor();
+    await page.getByRole('heading', { name: '2 hội viên không có tên trong tệp này' }).waitFor();
     expect(await review(page)).toEqual(CLEAN);
+    // Ún is still a member: kept, with why — not asked about again while her files leave him out.
+    await page.getByRole('checkbox', { name: 'Cà Văn Ún' }).check();
+    await page.getByRole('button', { name: 'Giữ lại (1 người đã chọn)' }).click();
+    const keeping = page.getByRole('dialog', { name: 'Giữ lại 1 người vẫn sinh hoạt' });
+    await keeping.getByRole('button', { name: 'Giữ lại' }).click();
+    await keeping.getByText('Cần ghi lý do giữ lại').waitFor();
+    await keeping.getByLabel('Lý do giữ lại').fill('Đi làm ăn xa, vẫn đóng hội phí');
+    expect(await unlabelledDialogFields(page)).toEqual([]);
+    await keeping.getByRole('button', { name: 'Giữ lại' }).click();
+    await page.getByText(/^Đã giữ lại 1 người: lần sau không hỏi lại/).waitFor();
+    await page.getByRole('heading', { name: '1 hội viên không có tên trong tệp này' }).waitFor();
+    await page.getByText('1 người bạn đã giữ lại trước đây cũng không có tên trong tệp này.').waitFor();
+    await page.getByRole('button', { name: 'Xem cả những người đã giữ lại' }).click();
+    await page
+      .getByRole('row')
+      .filter({ hasText: 'Cà Văn Ún' })
+      .filter({ hasText: /Đã giữ lại \d{2}\/\d{2}\/\d{4}: Đi làm ăn xa, vẫn đóng hội phí/ })
+      .waitFor();
+    await page.getByRole('button', { name: 'Ẩn những người đã giữ lại' }).click();
+    await page.getByRole('row').filter({ hasText: 'Cà Văn Ún' }).waitFor({ state: 'detached' });
+    expect(
+      await t.sql(`SELECT reason FROM absence_kept k JOIN member_record r ON r.id = k.record_id WHERE r.full_name = 'Cà Văn Ún'`),
+    ).toEqual([{ reason: 'Đi làm ăn xa, vẫn đóng hội phí' }]);
     // The box over the list ticks everyone on it (here one); with nobody ticked there is nothing to end.
     await page.getByRole('checkbox', { name: 'Chọn tất cả những người này' }).check();
     await page.getByRole('button', { name: 'Kết thúc sinh hoạt (1 người đã chọn)' }).waitFor();

@@ -192,4 +192,57 @@ describe('the members her file leaves out', () => {
     ]);
     expect((await absent(both)).members.map((m) => m.fullName)).toEqual(['Mùa A Chứ', 'Giàng A Lử']);
   });
+  it('keeps aside, with why, those she keeps: not asked again while her files leave them out, asked again once a file lists them and a later one does not', async () => {
+    const unit = await t.gql(
+      `mutation { createUnit(input: { organization: "HND", code: "ND-T5", name: "Chi hội Thôn 5", kind: BRANCH, parent: "ND-BD" }) { code } }`,
+    );
+    expect(unit.errors).toBeUndefined();
+    const [an, binh, cuong] = [
+      ['Sầm Văn An', '1961', 'Nam', '', '', 'Thôn 5'],
+      ['Sầm Văn Bình', '1963', 'Nam', '', '', 'Thôn 5'],
+      ['Sầm Văn Cường', '1965', 'Nam', '', '', 'Thôn 5'],
+    ];
+    await importRoster([an, binh, cuong]);
+    const second = await importRoster([an]);
+    const left = (await absent(second)).members;
+    expect(left.map((m) => m.fullName)).toEqual(['Sầm Văn Bình', 'Sầm Văn Cường']);
+    const keep = (id: string, recordIds: string[], reason: string) =>
+      t.gql<{ keepAbsentMembers: number }>(
+        `mutation($id: ID!, $r: [ID!]!, $why: String!) { keepAbsentMembers(jobId: $id, recordIds: $r, reason: $why) }`,
+        { id, r: recordIds, why: reason },
+        { token },
+      );
+    // Said why, or nothing is kept; one her file lists is not hers to keep.
+    expect((await keep(second, [left[0].id], '  ')).errors?.[0]?.message).toMatch(/Lý do giữ lại: cần ghi vì sao/);
+    const [listed] = await t.sql<{ id: string }>(`SELECT id FROM member_record WHERE full_name = 'Sầm Văn An'`);
+    expect((await keep(second, [left[0].id, listed.id], 'Đi làm ăn xa')).errors?.[0]?.message).toMatch(/không còn trong danh sách/);
+    expect((await keep(second, [left[0].id], 'Đi làm ăn xa, vẫn đóng hội phí')).data?.keepAbsentMembers).toBe(1);
+    // Bình kept: no longer asked about; counted, and shown when she asks, with why and when.
+    const withKept = await gql<{
+      importJob: { absent: { total: number; kept: number; members: { fullName: string; kept: { reason: string; on: string } | null }[] } };
+    }>(`query($id: ID!) { importJob(id: $id) { absent(withKept: true) { total kept members { fullName kept { reason on } } } } }`, {
+      id: second,
+    });
+    expect(withKept.importJob.absent).toEqual({
+      total: 1,
+      kept: 1,
+      members: [
+        { fullName: 'Sầm Văn Cường', kept: null },
+        {
+          fullName: 'Sầm Văn Bình',
+          kept: { reason: 'Đi làm ăn xa, vẫn đóng hội phí', on: expect.stringMatching(/^\d{2}\/\d{2}\/\d{4}$/) },
+        },
+      ],
+    });
+    const [audited] = await t.sql<{ reason: string; detail: { code: string } }>(
+      `SELECT n.text AS reason, e.detail FROM audit_event e LEFT JOIN audit_note n ON n.id = e.note_id WHERE e.action = 'ABSENCE_KEPT' AND e.subject_id = $1`,
+      [left[0].id],
+    );
+    expect(audited).toEqual({ reason: 'Đi làm ăn xa, vẫn đóng hội phí', detail: { job: second, code: left[0].code } });
+    // Next month's file leaves him out again: not asked.
+    expect((await absent(await importRoster([an]))).members.map((m) => m.fullName)).toEqual(['Sầm Văn Cường']);
+    // Back on a list, then left out again: asked again.
+    await importRoster([an, binh]);
+    expect((await absent(await importRoster([an]))).members.map((m) => m.fullName)).toEqual(['Sầm Văn Bình', 'Sầm Văn Cường']);
+  });
 });

@@ -35,6 +35,8 @@ export enum AuditAction {
   UNIT_CREATED = 'UNIT_CREATED',
   UNIT_RENAMED = 'UNIT_RENAMED',
   MEMBERSHIP_ENDED = 'MEMBERSHIP_ENDED',
+  /** A member her imported file left out, kept by her with why (`keepAbsentMembers`): the next file's list does not ask again. */
+  ABSENCE_KEPT = 'ABSENCE_KEPT',
   ID_NUMBER_REVEALED = 'ID_NUMBER_REVEALED',
   IMPORT = 'IMPORT',
   /** An import rolled back (its records removed or put back). */

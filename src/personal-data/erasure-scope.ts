@@ -72,9 +72,9 @@ const WHY: Record<string, string> = {
 
 /**
  * Removes the free text that may name the erased records' person: reasons of their history,
- * decision notes on their flags and pairs, the phantom checks' messages and evidence, and the
- * notes of audit lines about them (the lines themselves stay: ids and figures). Returns how many
- * audit notes went.
+ * decision notes on their flags and pairs, the phantom checks' messages and evidence, why she kept
+ * one her file left out, and the notes of audit lines about them (the lines themselves stay: ids and
+ * figures). Returns how many audit notes went.
  */
 export async function eraseFreeText(em: EntityManager, ids: string[]): Promise<number> {
   const gone = '(đã xóa theo yêu cầu)';
@@ -82,6 +82,7 @@ export async function eraseFreeText(em: EntityManager, ids: string[]): Promise<n
   await em.query(`UPDATE link_review SET reason = $2 WHERE record_a = ANY($1) OR record_b = ANY($1)`, [ids, gone]);
   await em.query(`UPDATE flag_resolution SET note = $2 WHERE record_id = ANY($1)`, [ids, gone]);
   await em.query(`DELETE FROM record_flag WHERE record_id = ANY($1)`, [ids]);
+  await em.query(`DELETE FROM absence_kept WHERE record_id = ANY($1)`, [ids]);
   // Only indexed lookups on the log: the lines whose subject is one of the records, a pair's first
   // record (the pair's second is in the detail), or the person they belong to.
   const notes = await em.query<{ n: string }[]>(

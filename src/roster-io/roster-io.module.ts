@@ -4,7 +4,7 @@ import { GeographyModule } from '../geography/geography.module.js';
 import { MembershipModule } from '../membership/membership.module.js';
 import { PersonalDataModule } from '../personal-data/personal-data.module.js';
 import { RosterExportService } from './export/roster-export.service.js';
-import { AbsentMembers } from './import/absent-members.js';
+import { AbsentMembers } from './import/absent-members.service.js';
 import { ImportApplier } from './import/import-apply.js';
 import { ImportPlanner } from './import/import-planner.js';
 import { PreviewDiscards } from './import/preview-discard.js';

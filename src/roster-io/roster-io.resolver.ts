@@ -1,12 +1,13 @@
-import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { OrganizationsService } from '../membership/organization/organizations.service.js';
+import { statusLabel } from '../membership/organization/status-wording.js';
 import { Allow, Caller, ROSTER_WRITERS } from '../access/access.decorators.js';
 import type { Principal } from '../access/principal.js';
 import { formatOfName } from './export/roster-writer.js';
 import { ImportJobStatus, type ImportJob } from './import-job.entity.js';
-import { AbsentMembers } from './import/absent-members.js';
+import { AbsentMembers } from './import/absent-members.service.js';
 import { RosterImportService } from './import/roster-import.service.js';
-import { ImportAbsenceType, ImportAbsentArgs } from './absent.types.js';
+import { ImportAbsenceType, ImportAbsentArgs, KeepAbsentMembersArgs } from './absent.types.js';
 import { mappableColumns } from './roster-columns.js';
 import {
   ColumnMappingType,
@@ -155,7 +156,22 @@ export class RosterIoResolver {
     description:
       'The members her file leaves out (a finished import, or those a preview would; none for an undone one): the records of the units it covers that it does not list, not ended, in her scope (read logged).',
   })
-  async absent(@Parent() job: ImportJobType, @Args() { first }: ImportAbsentArgs, @Caller() caller: Principal): Promise<ImportAbsenceType> {
-    return this.absentMembers.read(await this.importer.job(job.id, caller), caller, first ?? 500);
+  async absent(
+    @Parent() job: ImportJobType,
+    @Args() { first, withKept }: ImportAbsentArgs,
+    @Caller() caller: Principal,
+  ): Promise<ImportAbsenceType> {
+    const absence = await this.absentMembers.read(await this.importer.job(job.id, caller), caller, first ?? 500, !!withKept);
+    const def = await this.organizations.get(job.organization);
+    return { ...absence, members: absence.members.map((m) => ({ ...m, statusLabel: statusLabel(m.status, def) })) };
+  }
+
+  @Allow(...ROSTER_WRITERS)
+  @Mutation(() => Int, {
+    description:
+      'Keeps members her finished import’s file leaves out (still members): with why, so the next file’s list of those left out does not ask again until a file lists them; audited. Answers how many.',
+  })
+  async keepAbsentMembers(@Args() { jobId, recordIds, reason }: KeepAbsentMembersArgs, @Caller() caller: Principal): Promise<number> {
+    return this.absentMembers.keep(await this.importer.job(jobId, caller), recordIds, reason, caller);
   }
 }

@@ -3,14 +3,10 @@
 // "departed" phantom. After an import, the records of the units her file covers that it does not
 // list are shown to her (the console's result step) or listed (`lienthong import --full`), to end
 // or keep: never ended by the import itself.
-import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import type { Principal } from '../../access/principal.js';
-import { scopeWhere, writeScope, type RecordScope } from '../../access/record-scope.js';
-import { AuditAction } from '../../audit/audit-event.entity.js';
-import { AuditService } from '../../audit/audit.service.js';
+import type { DataSource } from 'typeorm';
+import { scopeWhere, type RecordScope } from '../../access/record-scope.js';
 import { ENDING_STATUSES, type MemberStatus } from '../../membership/status/member-status.js';
-import { ImportJobStatus, type ImportJob } from '../import-job.entity.js';
+import type { ImportJob } from '../import-job.entity.js';
 import { dateText } from './import-preview.js';
 
 export interface AbsentMember {
@@ -22,11 +18,15 @@ export interface AbsentMember {
   unit: string | null;
   status: MemberStatus;
   version: number;
+  /** Kept by her when an earlier file left her out too (`keepAbsent`): why, and when. */
+  kept: { reason: string; on: string } | null;
 }
 
 export interface Absence {
-  /** How many such records there are (`members` may be fewer: `first`). */
+  /** How many such records there are, those she kept aside (`members` may be fewer: `first`). */
   total: number;
+  /** How many more her file leaves out whom she kept earlier (listed only when asked: `withKept`). */
+  kept: number;
   members: AbsentMember[];
 }
 
@@ -45,7 +45,7 @@ const SAME_PLACE =
  * the records its rows created, updated or left unchanged, a refused row's code, and the candidates
  * of a held row (she may yet name one of them). Sorted as Vietnamese lists are (given name first).
  */
-export async function absentMembers(db: DataSource, job: ImportJob, scope: RecordScope, first: number): Promise<Absence> {
+export async function absentMembers(db: DataSource, job: ImportJob, scope: RecordScope, first: number, withKept = false): Promise<Absence> {
   const where = [
     'r.organization_code = $2',
     'r.erased_at IS NULL',
@@ -59,9 +59,16 @@ export async function absentMembers(db: DataSource, job: ImportJob, scope: Recor
       OR EXISTS (SELECT 1 FROM villages x WHERE ${SAME_PLACE} AND x.village = lower(btrim(r.village))))`,
     'NOT EXISTS (SELECT 1 FROM listed l WHERE l.code = r.external_id)',
   ];
-  const params: unknown[] = [job.id, job.organizationCode, ENDING_STATUSES, first];
+  const params: unknown[] = [job.id, job.organizationCode, ENDING_STATUSES, first, withKept];
   scopeWhere(scope, where, params);
-  const rows = await db.query<(Omit<AbsentMember, 'birthDate'> & { birth: string | null; precision: string | null; total: string })[]>(
+  type Row = Omit<AbsentMember, 'birthDate' | 'kept'> & {
+    birth: string | null;
+    precision: string | null;
+    given_key: string;
+    name_folded: string;
+  };
+  type Counts = { total: string; keptCount: string };
+  const rows = await db.query<(Row & Counts & { keptReason: string | null; keptOn: string | null })[]>(
     `WITH listed AS (
        SELECT p.external_id AS code FROM import_plan_row p WHERE p.job_id = $1 AND p.external_id IS NOT NULL
        UNION
@@ -74,41 +81,30 @@ export async function absentMembers(db: DataSource, job: ImportJob, scope: Recor
      ), villages AS (
        SELECT DISTINCT unit_id, commune_code, village FROM reach WHERE village IS NOT NULL
      )
-     SELECT r.id, r.external_id AS code, r.full_name AS "fullName", r.birth_date::text AS birth, r.birth_date_precision AS precision,
-            u.name AS unit, r.status, r.version, count(*) OVER () AS total
-       FROM member_record r LEFT JOIN unit u ON u.id = r.unit_id
-      WHERE ${where.join(' AND ')}
-      ORDER BY r.given_key, r.name_folded, r.external_id
+     SELECT * FROM (
+       SELECT r.id, r.external_id AS code, r.full_name AS "fullName", r.birth_date::text AS birth, r.birth_date_precision AS precision,
+              u.name AS unit, r.status, r.version, k.reason AS "keptReason", to_char(k.kept_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'DD/MM/YYYY') AS "keptOn",
+              count(*) FILTER (WHERE k.record_id IS NULL) OVER () AS total, count(k.record_id) OVER () AS "keptCount",
+              r.given_key, r.name_folded
+         FROM member_record r LEFT JOIN unit u ON u.id = r.unit_id LEFT JOIN absence_kept k ON k.record_id = r.id
+        WHERE ${where.join(' AND ')}) a
+      WHERE $5 OR a."keptReason" IS NULL
+      ORDER BY a."keptReason" IS NOT NULL, a.given_key, a.name_folded, a.code
       LIMIT $4`,
     params,
   );
+  // The counts ride on every row. None listed: perhaps only some she kept — one of them gives the counts.
+  if (!rows.length && !withKept) {
+    const { total, kept } = await absentMembers(db, job, scope, 1, true);
+    return { total, kept, members: [] };
+  }
   return {
     total: rows.length ? Number(rows[0].total) : 0,
-    members: rows.map(({ birth, precision, total: _total, ...r }) => ({ ...r, birthDate: dateText(birth, precision) })),
+    kept: rows.length ? Number(rows[0].keptCount) : 0,
+    members: rows.map(({ birth, precision, total: _t, keptCount: _k, keptReason, keptOn, given_key: _g, name_folded: _n, ...r }) => ({
+      ...r,
+      birthDate: dateText(birth, precision),
+      kept: keptReason ? { reason: keptReason, on: keptOn! } : null,
+    })),
   };
-}
-
-const PLANNED = [ImportJobStatus.DONE, ImportJobStatus.PREVIEW, ImportJobStatus.NEEDS_CONFIRMATION];
-
-/** The members a finished import's file leaves out, as her console shows them (the read is logged). */
-@Injectable()
-export class AbsentMembers {
-  constructor(
-    private readonly db: DataSource,
-    private readonly audit: AuditService,
-  ) {}
-
-  /** For a finished import, and a preview's plan (those it would leave out, told before she confirms); an undone or failed one leaves nobody out. */
-  async read(job: ImportJob, caller: Principal, first: number): Promise<Absence> {
-    if (!PLANNED.includes(job.status)) return { total: 0, members: [] };
-    const absence = await absentMembers(this.db, job, writeScope(caller), first);
-    await this.audit.record(caller, {
-      action: AuditAction.ROSTER_READ,
-      subjectType: 'IMPORT_ABSENT',
-      subjectId: job.id,
-      organization: job.organizationCode,
-      detail: { rows: absence.members.length },
-    });
-    return absence;
-  }
 }

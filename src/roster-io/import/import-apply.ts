@@ -95,6 +95,12 @@ export class ImportApplier {
       const updated = await this.updateChanged(c);
       await keepUndoImages(em, job.id, { created: created.map((r) => ({ id: r.id, version: 1 })), updated: [] });
       await writeUnchangedDigests(em, IN_CHUNK, [job.id, from, to]);
+      // Listed again: one she kept when an earlier file left her out is asked about again when a later one does.
+      await em.query(
+        `DELETE FROM absence_kept k USING member_record r, import_plan_row p
+          WHERE r.id = k.record_id AND ${IN_CHUNK} AND p.fate IN ('UPDATED', 'UNCHANGED') AND r.organization_code = $4 AND r.external_id = p.external_id`,
+        [job.id, from, to, ctx.def.code],
+      );
       await writeSuggestions(em, ctx.def.code, job.id, await this.notes(c));
       await flagDuplicateListings(em, ctx.def.code, [...created.map((r) => r.id), ...updated.map((u) => u.before.id)]);
       // Out of the organization's rules: flagged now, not at the next link run (a corrected birth date clears it).

@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Grid, Table, Typography } from 'antd';
+import { Alert, Button, Checkbox, Grid, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useQuery } from 'urql';
 import { errorText } from '../../client.ts';
@@ -6,31 +6,32 @@ import { partialDate } from '../../format.ts';
 import { T } from '../../text.ts';
 import { EndMembershipDialog } from '../member/StatusDialogs.tsx';
 import { ABSENT, type AbsentMember } from './import-api.ts';
+import { KeepAbsentDialog } from './KeepAbsentDialog.tsx';
 
 const A = T.imports.absent;
 
 /**
  * After an import, the members of the chi hội her file covers that it no longer lists: moved away,
  * died, stopped coming — or simply left off. She ticks those who have left and ends them (why, from
- * which day, on what grounds); those she keeps stay as they are. Nothing here was ended by the import.
+ * which day, on what grounds); those still members she keeps, with why, and is not asked about again
+ * while her files leave them out. Nothing here was ended by the import.
  */
 export function AbsentMembers({ jobId }: { jobId: string }) {
-  const [{ data, error }, refetch] = useQuery({ query: ABSENT, variables: { id: jobId }, requestPolicy: 'network-only' });
+  const [withKept, setWithKept] = useState(false);
+  const [{ data, error }, refetch] = useQuery({ query: ABSENT, variables: { id: jobId, withKept }, requestPolicy: 'network-only' });
   const [selected, setSelected] = useState<string[]>([]);
-  const [ending, setEnding] = useState(false);
-  const [ended, setEnded] = useState(0);
+  const [acting, setActing] = useState<'end' | 'keep' | null>(null);
+  const [done, setDone] = useState<{ ended: number; kept: number }>({ ended: 0, kept: 0 });
   const screens = Grid.useBreakpoint();
   if (error) return <Alert type="error" showIcon role="alert" title={errorText(error, T.error.network)} style={{ marginTop: 16 }} />;
   const job = data?.importJob;
-  if (!job || (job.absent.total === 0 && !ended)) return null;
-  const { total, members } = job.absent;
+  if (!job || (job.absent.total === 0 && !job.absent.kept && !done.ended && !done.kept)) return null;
+  const { total, kept, members } = job.absent;
   const chosen = members.filter((m) => selected.includes(m.id)).map((m) => ({ ...m, organization: job.organization }));
-  const after = (all: boolean) => {
-    if (all) {
-      setEnded((n) => n + chosen.length);
-      setEnding(false);
-      setSelected([]);
-    }
+  const after = (counted: Partial<typeof done>) => {
+    setDone((d) => ({ ended: d.ended + (counted.ended ?? 0), kept: d.kept + (counted.kept ?? 0) }));
+    setActing(null);
+    setSelected([]);
     refetch({ requestPolicy: 'network-only' });
   };
   return (
@@ -38,11 +39,22 @@ export function AbsentMembers({ jobId }: { jobId: string }) {
       <Typography.Title level={2} id="absent-title" style={{ fontSize: 18 }}>
         {A.title(total)}
       </Typography.Title>
-      {ended > 0 && <Alert type="success" showIcon role="status" title={A.ended(ended)} style={{ marginBottom: 12 }} />}
-      {total > 0 && (
+      {done.ended > 0 && <Alert type="success" showIcon role="status" title={A.ended(done.ended)} style={{ marginBottom: 12 }} />}
+      {done.kept > 0 && <Alert type="success" showIcon role="status" title={A.keptDone(done.kept)} style={{ marginBottom: 12 }} />}
+      {kept > 0 && (
+        <Typography.Paragraph type="secondary">
+          {A.keptCount(kept)}{' '}
+          <Button type="link" size="small" onClick={() => setWithKept((w) => !w)} style={{ padding: 0 }}>
+            {withKept ? A.hideKept : A.showKept}
+          </Button>
+        </Typography.Paragraph>
+      )}
+      {members.length > 0 && (
         <>
           <Typography.Paragraph>{A.body}</Typography.Paragraph>
-          {total > members.length && <Typography.Paragraph type="secondary">{A.first(members.length)}</Typography.Paragraph>}
+          {total + (withKept ? kept : 0) > members.length && (
+            <Typography.Paragraph type="secondary">{A.first(members.length)}</Typography.Paragraph>
+          )}
           <Table<AbsentMember>
             rowKey="id"
             size="small"
@@ -67,29 +79,50 @@ export function AbsentMembers({ jobId }: { jobId: string }) {
                 title: A.name,
                 dataIndex: 'fullName',
                 // On a phone the unit's column is gone: under the name instead (namesakes of two chi hội told apart).
-                render: (name: string, m) =>
-                  screens.sm ? (
-                    name
-                  ) : (
-                    <>
-                      {name}
+                // A status other than her own members' (a temporary listing) and one she kept are said under the name.
+                render: (name: string, m) => (
+                  <>
+                    {name}
+                    {!screens.sm && (
                       <Typography.Text type="secondary" style={{ display: 'block' }}>
                         {m.unit}
                       </Typography.Text>
-                    </>
-                  ),
+                    )}
+                    {(m.status !== 'ACTIVE' || m.kept) && (
+                      <div>
+                        {m.status !== 'ACTIVE' && <Tag color="blue">{m.statusLabel}</Tag>}
+                        {m.kept && <Tag>{A.keptTag(m.kept.on, m.kept.reason)}</Tag>}
+                      </div>
+                    )}
+                  </>
+                ),
               },
               { title: A.birth, dataIndex: 'birthDate', render: (d: string | null) => partialDate(d) },
               { title: A.unit, dataIndex: 'unit', responsive: ['sm'] },
               { title: A.code, dataIndex: 'code', responsive: ['md'] },
             ]}
           />
-          <Button type="primary" disabled={!selected.length} onClick={() => setEnding(true)} style={{ marginTop: 12 }}>
-            {A.end(selected.length)}
-          </Button>
+          <Space wrap style={{ marginTop: 12 }}>
+            <Button type="primary" disabled={!selected.length} onClick={() => setActing('end')}>
+              {A.end(selected.length)}
+            </Button>
+            <Button disabled={!selected.length} onClick={() => setActing('keep')}>
+              {A.keep(selected.length)}
+            </Button>
+          </Space>
         </>
       )}
-      <EndMembershipDialog targets={ending ? chosen : []} onClose={() => setEnding(false)} onDone={after} />
+      <EndMembershipDialog
+        targets={acting === 'end' ? chosen : []}
+        onClose={() => setActing(null)}
+        onDone={(all) => (all ? after({ ended: chosen.length }) : refetch({ requestPolicy: 'network-only' }))}
+      />
+      <KeepAbsentDialog
+        jobId={jobId}
+        targets={acting === 'keep' ? chosen : []}
+        onClose={() => setActing(null)}
+        onDone={(n) => after({ kept: n })}
+      />
     </section>
   );
 }

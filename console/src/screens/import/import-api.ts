@@ -176,12 +176,13 @@ export type PastImport = ResultOf<typeof PAST_IMPORTS>['importJobs'][number];
 
 /** The members her finished import's file leaves out, in the units it covers (to end or keep). */
 export const ABSENT = graphql(`
-  query ImportAbsent($id: ID!) {
+  query ImportAbsent($id: ID!, $withKept: Boolean) {
     importJob(id: $id) {
       id
       organization
-      absent(first: 2000) {
+      absent(first: 2000, withKept: $withKept) {
         total
+        kept
         members {
           id
           code
@@ -189,9 +190,22 @@ export const ABSENT = graphql(`
           birthDate
           unit
           version
+          status
+          statusLabel
+          kept {
+            reason
+            on
+          }
         }
       }
     }
+  }
+`);
+
+/** Keeps members her file left out (still members), with why: not asked about again while her files leave them out. */
+export const KEEP_ABSENT = graphql(`
+  mutation KeepAbsent($id: ID!, $recordIds: [ID!]!, $reason: String!) {
+    keepAbsentMembers(jobId: $id, recordIds: $recordIds, reason: $reason)
   }
 `);
 export type AbsentMember = ResultOf<typeof ABSENT>['importJob']['absent']['members'][number];
