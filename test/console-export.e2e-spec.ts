@@ -250,6 +250,15 @@ describe('the console: her roster exported, with the full numbers, and printed',
     ]);
     expect(await page.locator('.sheet-issuer').innerText()).toMatch(/^ĐOÀN TNCS HỒ CHÍ MINH\s+ĐOÀN PHƯỜNG NGỌC HÀ\s+Phường Ngọc Hà/);
     expect(await sheet.innerText()).toContain('TM. BAN CHẤP HÀNH');
+    // A report as one is filed: its number's line under the issuer, its recipients at the foot; how it counts, on screen only.
+    expect(await page.locator('.sheet-issuer').innerText()).toContain('Số: ……/BC-……');
+    expect(await page.locator('.sheet-recipients').innerText()).toMatch(
+      /^Nơi nhận:\s+- Cấp trên trực tiếp \(để báo cáo\);\s+- Đảng ủy Phường Ngọc Hà/,
+    );
+    expect(await sheet.getByText(/^Đầu kỳ: số đoàn viên/).isVisible()).toBe(true);
+    await page.emulateMedia({ media: 'print' });
+    expect(await sheet.getByText(/^Đầu kỳ: số đoàn viên/).isVisible()).toBe(false);
+    await page.emulateMedia({ media: 'screen' });
     expect(await review(page)).toEqual(CLEAN);
     // Another period, chosen from the list: this year, counted up to today.
     const year = new Intl.DateTimeFormat('en', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric' }).format(new Date());
@@ -258,6 +267,12 @@ describe('the console: her roster exported, with the full numbers, and printed',
     // On her phone: the table scrolls inside the sheet, the page does not.
     await page.setViewportSize({ width: 390, height: 844 });
     expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+    // Told that it scrolls; scrolled to the last column, each row still says which chi đoàn it is.
+    expect(await page.getByText('Bảng rộng: kéo sang ngang để xem hết các cột.').isVisible()).toBe(true);
+    await page.evaluate(`document.querySelector('.sheet-scroll').scrollLeft = 10000`);
+    const unit = (await page.locator('.roster-sheet tbody td.unit').first().boundingBox())!;
+    expect(unit.x).toBeGreaterThanOrEqual(0);
+    expect(unit.x + unit.width).toBeLessThanOrEqual(390);
     expect(await review(page)).toEqual(CLEAN);
     await context.close();
   });

@@ -84,6 +84,22 @@ describe('the console: her roster on a phone', () => {
     const status = (await rows.first().getByText(leftLabel).boundingBox())!;
     expect(status.x + status.width).toBeLessThanOrEqual(390);
     expect(await review(page)).toEqual(CLEAN);
+    // Her printouts and báo cáo under her members, the filters' panel closed: not hidden behind "Lọc".
+    await page.getByRole('button', { name: /^Lọc/ }).click();
+    expect(await panel.isHidden()).toBe(true);
+    const outputs = page.getByRole('group', { name: 'Xuất, in danh sách và báo cáo' });
+    for (const name of ['Báo cáo tăng, giảm', 'In danh sách', 'Xuất Excel (CCCD che một phần)']) {
+      const button = outputs.getByRole('link', { name }).or(outputs.getByRole('button', { name }));
+      await button.scrollIntoViewIfNeeded();
+      expect(await button.isVisible()).toBe(true);
+      const box = (await button.boundingBox())!;
+      expect(box.x + box.width).toBeLessThanOrEqual(390);
+    }
+    await outputs
+      .getByRole('link', { name: 'Báo cáo tăng, giảm' })
+      .or(outputs.getByRole('button', { name: 'Báo cáo tăng, giảm' }))
+      .click();
+    await page.waitForURL(/#\/tang-giam\?org=DTN/);
     await context.close();
   });
 

@@ -389,6 +389,8 @@ const TEXT = {
     ended: 'Phiên làm việc đã hết: đăng nhập lại.',
   },
   roster: {
+    /** On a phone, under her members: Excel, print, báo cáo tăng, giảm. */
+    outputs: 'Xuất, in danh sách và báo cáo',
     otherOrganizations: (list: string) =>
       `Ở xã này còn có hội viên của: ${list}. Chọn tổ chức ở ô "Tổ chức" để xem danh sách của tổ chức đó.`,
     title: 'Danh sách',
@@ -527,6 +529,15 @@ const TEXT = {
     placeDate: (place: string | null, d: { day: string; month: string; year: string }) =>
       `${place ?? '……………'}, ngày ${d.day} tháng ${d.month} năm ${d.year}`,
     maker: 'NGƯỜI LẬP BIỂU',
+    /** A report's number, written by hand once registered (Nghị định 30/2020: under the issuer). */
+    number: 'Số: ……/BC-……',
+    /** A report's recipients, at its foot's left. */
+    recipients: 'Nơi nhận:',
+    recipientLines: (communeName: string | null) => [
+      '- Cấp trên trực tiếp (để báo cáo);',
+      `- Đảng ủy ${communeName ?? 'xã'} (để báo cáo);`,
+      '- Lưu.',
+    ],
     board: 'TM. BAN CHẤP HÀNH',
     signHint: '(Ký, ghi rõ họ tên)',
     stampHint: '(Ký tên, đóng dấu)',
@@ -548,6 +559,7 @@ const TEXT = {
     atEnd: 'Cuối kỳ',
     total: 'Tổng cộng',
     table: 'Bảng số liệu tăng, giảm theo chi hội',
+    scrollHint: 'Bảng rộng: kéo sang ngang để xem hết các cột.',
     noUnit: '(chưa xếp chi hội)',
     notes: (from: string) =>
       `Đầu kỳ: số hội viên đang sinh hoạt đến hết ngày trước ${from}; cuối kỳ: đến hết ngày cuối kỳ, theo lịch sử sinh hoạt đã ghi. Kết nạp mới: theo ngày vào tổ chức ghi trong hồ sơ. Giảm: theo ngày có hiệu lực của việc kết thúc sinh hoạt. Khác: người được đưa vào danh sách mà không ghi ngày vào, cho sinh hoạt lại, tạm dừng sinh hoạt, chuyển giữa các chi hội — để mỗi dòng cộng đúng. Mỗi chi hội tính theo hội viên đang thuộc chi hội đó.`,

@@ -244,7 +244,8 @@ export function RosterScreen({ session }: { session: Session }) {
         </Typography.Paragraph>
       )}
       {narrow ? (
-        // A phone: the search box, then "Lọc" (how many filters are on) over a panel with the rest; her members come next.
+        // A phone: the search box, then "Lọc" (how many filters are on) over a panel with the rest; her members come next,
+        // her printouts and báo cáo under them (not in the filters' panel, where nobody looks for them).
         <>
           <SearchBox onSettled={setSearch} />
           <Space wrap style={{ marginBottom: 12 }}>
@@ -256,10 +257,7 @@ export function RosterScreen({ session }: { session: Session }) {
           <div id="roster-filters" role="region" aria-label={T.roster.filterPanel} hidden={!panelOpen} style={{ marginBottom: 12 }}>
             <Space orientation="vertical" style={{ width: '100%' }}>
               {filters}
-              <Space wrap>
-                {columnChooser}
-                {outputs}
-              </Space>
+              {columnChooser}
             </Space>
           </div>
         </>
@@ -288,6 +286,11 @@ export function RosterScreen({ session }: { session: Session }) {
           {T.roster.next}
         </Button>
       </Space>
+      {narrow && (
+        <Space wrap role="group" aria-label={T.roster.outputs} style={{ marginTop: 16, display: 'flex' }}>
+          {outputs}
+        </Space>
+      )}
       <MemberDrawer id={open} onClose={() => setOpen(null)} canEdit={canEdit} onChanged={changed} canLink={linksPersons(session.user)} />
       {canEdit && (
         <MemberForm

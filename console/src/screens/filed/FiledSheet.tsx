@@ -32,6 +32,13 @@ export const FILED_CSS = `
 .roster-sheet .sheet-date { text-align: right; font-style: italic; margin: 12px 0 4px; }
 .roster-sheet .sheet-sign { display: flex; justify-content: space-around; text-align: center; break-inside: avoid; page-break-inside: avoid; }
 .roster-sheet .sheet-sign > div { min-height: 28mm; }
+.roster-sheet .sheet-sign .sheet-recipients { text-align: left; font-size: 12px; }
+.roster-sheet .sheet-number { margin-top: 2px; }
+.roster-sheet .scroll-hint { display: none; font-size: 12px; font-style: italic; margin: 0 0 4px; }
+@media screen and (max-width: 575px) {
+  .roster-sheet .scroll-hint { display: block; }
+  .roster-sheet th.unit, .roster-sheet td.unit { position: sticky; left: 0; background: #fff; min-width: 9em; z-index: 1; }
+}
 @media print {
   .ant-layout-header, .no-print { display: none !important; }
   .ant-layout, .ant-layout-content { padding: 0 !important; background: #fff !important; min-height: 0 !important; }
@@ -50,10 +57,13 @@ export function SheetHead({
   organization,
   unitName,
   communeName,
+  numbered = false,
 }: {
   organization: string;
   unitName: string | null;
   communeName: string | null;
+  /** A report: the line for its number under the issuer. */
+  numbered?: boolean;
 }) {
   return (
     <div className="sheet-top">
@@ -64,6 +74,7 @@ export function SheetHead({
         </div>
         {unitName && communeName && <div>{communeName}</div>}
         <div aria-hidden="true">———</div>
+        {numbered && <div className="sheet-number">{T.outputs.number}</div>}
       </div>
       <div className="sheet-nation">
         <strong>{T.outputs.nation}</strong>
@@ -73,12 +84,30 @@ export function SheetHead({
   );
 }
 
-/** The place and date, then the signatures of the compiler and of the Ban Chấp hành's head. */
-export function SheetFoot({ communeName, headTitle }: { communeName: string | null; headTitle: string }) {
+/** The place and date, then (a report) its recipients, and the signatures of the compiler and of the Ban Chấp hành's head. */
+export function SheetFoot({
+  communeName,
+  headTitle,
+  recipients = false,
+}: {
+  communeName: string | null;
+  headTitle: string;
+  recipients?: boolean;
+}) {
   return (
     <>
       <p className="sheet-date">{T.outputs.placeDate(communeName, vnTodayParts())}</p>
       <div className="sheet-sign">
+        {recipients && (
+          <div className="sheet-recipients">
+            <strong>
+              <em>{T.outputs.recipients}</em>
+            </strong>
+            {T.outputs.recipientLines(communeName).map((line) => (
+              <div key={line}>{line}</div>
+            ))}
+          </div>
+        )}
         <div>
           <strong>{T.outputs.maker}</strong>
           <div>

@@ -101,10 +101,12 @@ export function PrintMovement({ session }: { session: Session }) {
             organization={(org?.name ?? f.organization).toUpperCase()}
             unitName={own?.name ?? null}
             communeName={own?.commune?.name ?? null}
+            numbered
           />
           <h1>{M.title(org?.memberTerm ?? 'hội viên')}</h1>
           <p className="sheet-sub">{M.span(m.periodLabel, partialDate(m.firstDay), partialDate(m.lastDay))}</p>
-          {/* On a phone the table scrolls here: reachable by keyboard too. */}
+          {/* On a phone the table scrolls here (said so; the unit's column stays in sight): reachable by keyboard too. */}
+          <p className="scroll-hint no-print">{M.scrollHint}</p>
           <div className="sheet-scroll" tabIndex={0} role="region" aria-label={M.table}>
             <table>
               <thead>
@@ -112,7 +114,7 @@ export function PrintMovement({ session }: { session: Session }) {
                   <th scope="col" rowSpan={2}>
                     {T.column.stt}
                   </th>
-                  <th scope="col" rowSpan={2}>
+                  <th scope="col" rowSpan={2} className="unit">
                     {T.column.unit}
                   </th>
                   <th scope="col" rowSpan={2}>
@@ -143,7 +145,7 @@ export function PrintMovement({ session }: { session: Session }) {
                 {m.rows.map((r, i) => (
                   <tr key={r.unitCode ?? '-'}>
                     <td className="stt">{i + 1}</td>
-                    <td>{unitLabel(r)}</td>
+                    <td className="unit">{unitLabel(r)}</td>
                     {cells(r).map((n, j) => (
                       <td key={j} className="num">
                         {n.toLocaleString('vi-VN')}
@@ -153,7 +155,9 @@ export function PrintMovement({ session }: { session: Session }) {
                 ))}
                 <tr className="total">
                   <td />
-                  <th scope="row">{M.total}</th>
+                  <th scope="row" className="unit">
+                    {M.total}
+                  </th>
                   {cells(totalRow(m.rows)).map((n, j) => (
                     <td key={j} className="num">
                       {n.toLocaleString('vi-VN')}
@@ -163,8 +167,9 @@ export function PrintMovement({ session }: { session: Session }) {
               </tbody>
             </table>
           </div>
-          <p className="sheet-note">{M.notes(partialDate(m.firstDay))}</p>
-          <SheetFoot communeName={own?.commune?.name ?? null} headTitle={org?.headTitle ?? ''} />
+          {/* How each column is counted: for her on screen, not on the filed page. */}
+          <p className="sheet-note no-print">{M.notes(partialDate(m.firstDay))}</p>
+          <SheetFoot communeName={own?.commune?.name ?? null} headTitle={org?.headTitle ?? ''} recipients />
         </article>
       )}
     </>
