@@ -173,4 +173,20 @@ describe('import warnings, suggestions and codes assigned (issue 16)', () => {
     );
     expect(kinds.map((k) => k.kind)).toEqual(['MOVED_AWAY']);
   });
+  it('keeps the office her Ghi chú or a bracket after the name gives as the member’s Chức vụ', async () => {
+    const p = path.join(dir, 'chuc-vu.xlsx');
+    await xlsx(p, [
+      ['Họ và tên', 'Ngày sinh', 'Giới tính', 'Ghi chú'],
+      ['Vì Thị Hoa', '1979', 'Nữ', 'Chi hội trưởng'],
+      ['Tòng Thị Én (Chi hội phó)', '1983', 'Nữ', ''],
+    ]);
+    await importer.import(p, { organization: 'HPN' }, CLI_PRINCIPAL);
+    const rows = await t.sql<{ full_name: string; position: string }>(
+      `SELECT full_name, profile->>'position' AS position FROM member_record WHERE full_name IN ('Vì Thị Hoa', 'Tòng Thị Én') ORDER BY full_name`,
+    );
+    expect(rows).toEqual([
+      { full_name: 'Tòng Thị Én', position: 'Chi hội phó' },
+      { full_name: 'Vì Thị Hoa', position: 'Chi hội trưởng' },
+    ]);
+  });
 });

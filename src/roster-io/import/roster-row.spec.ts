@@ -68,3 +68,29 @@ describe('a profile date cell (Ngày vào Đoàn)', () => {
     expect(row.warnings).toEqual([expect.objectContaining({ column: 'Ngày vào Đoàn' })]);
   });
 });
+
+/** A list without a Chức vụ column says her office in Ghi chú or in brackets after her name. */
+describe('the office a Ghi chú or a bracket after the name gives', () => {
+  const hpn = BUILT_IN_ORGANIZATIONS.find((o) => o.code === 'HPN')!;
+  const row = (titles: string[], cells: string[]) =>
+    readRosterRow({ cells, values: cells }, matchHeader(titles, hpn)!, { today: '2026-12-01' })!;
+
+  it('reads "Chi hội trưởng" in Ghi chú as her Chức vụ, with the note’s facts still suggested', () => {
+    const r = row(['Họ và tên', 'Ngày sinh', 'Ghi chú'], ['Lò Thị Xuân', '1980', 'Chi hội trưởng, cùng là hội viên Hội ND']);
+    expect(r.fields.profile).toEqual([{ key: 'position', value: 'Chi hội trưởng' }]);
+    expect(r.notes.map((n) => n.kind)).toEqual(['ALSO_MEMBER']);
+  });
+
+  it('reads "(Tổ phó)" after her name as her Chức vụ, and says so', () => {
+    const r = row(['Họ và tên', 'Ngày sinh'], ['Cà Thị Lan (Tổ phó)', '1985']);
+    expect([r.fields.fullName, r.fields.profile]).toEqual(['Cà Thị Lan', [{ key: 'position', value: 'Tổ phó' }]]);
+    expect(r.warnings.map((w) => w.message)).toEqual(["Họ và tên: đã bỏ ghi chú trong ngoặc '(Tổ phó)' khỏi họ tên, ghi vào Chức vụ"]);
+  });
+
+  it('keeps her Chức vụ column over her note, and reads no office into a note that holds none', () => {
+    expect(row(['Họ và tên', 'Chức vụ', 'Ghi chú'], ['Lò Thị Xuân', 'Hội viên', 'Chi hội trưởng']).fields.profile).toEqual([
+      { key: 'position', value: 'Hội viên' },
+    ]);
+    expect(row(['Họ và tên', 'Ghi chú'], ['Lò Thị Xuân', 'Hộ nghèo']).fields.profile).toBeUndefined();
+  });
+});

@@ -10,6 +10,7 @@ import { readDateCell } from '../reading/date-cell.js';
 import { readIdCell } from '../reading/id-cell.js';
 import { readNameCell } from '../reading/name-cell.js';
 import { noteFacts, type NoteFact } from '../reading/note-facts.js';
+import { positionIn } from '../reading/position-note.js';
 import { readPhoneCell } from '../reading/phone-cell.js';
 import { readBirthBySexColumns, readSexCell } from '../reading/sex-cell.js';
 import { readUnitCell } from '../reading/unit-cell.js';
@@ -138,7 +139,7 @@ export function readRosterRow(src: RowCells, header: HeaderMatch, ctx: RowReadin
   if (src.cells.every((c) => !c || !c.trim())) return null;
   const cells = new Cells(src, header, new Map());
   const fields: RosterRow['fields'] = {};
-  readName(cells, fields);
+  const nameNote = readName(cells, fields);
   const person = readPerson(cells, fields, ctx.today);
   readIdNumber(cells, fields, person, ctx.today);
   const phone = cells.has('phone') ? readPhoneCell(cells.raw('phone')) : null;
@@ -156,9 +157,12 @@ export function readRosterRow(src: RowCells, header: HeaderMatch, ctx: RowReadin
       const value = cells.isDate(k) ? readDate(cells, k, cells.header(k), ctx.today) : cells.text(k);
       return value === undefined ? [] : [{ key: k.slice(8), value }];
     });
+  const note = cells.text('note');
+  // No Chức vụ column: the office her Ghi chú or a bracket after the name gives ("Chi hội trưởng").
+  const office = cells.has('profile.position') ? null : (positionIn(nameNote) ?? positionIn(note));
+  if (office) profile.push({ key: 'position', value: office });
   if (profile.length) fields.profile = profile;
   const externalId = readCodes(cells, header);
-  const note = cells.text('note');
   return {
     externalId,
     fields,
@@ -173,8 +177,8 @@ export function readRosterRow(src: RowCells, header: HeaderMatch, ctx: RowReadin
   };
 }
 
-/** The name (or the split name joined): the one cell whose problem refuses the row; a note in brackets kept as a warning. */
-function readName(cells: Cells, fields: RosterRow['fields']): void {
+/** The name (or the split name joined): the one cell whose problem refuses the row; a note in brackets kept as a warning, and returned. */
+function readName(cells: Cells, fields: RosterRow['fields']): string | null {
   let raw = cells.raw('fullName');
   const parts: readonly string[] = SPLIT_NAME_FIELDS;
   if (!cells.text('fullName') && parts.some((p) => cells.text(p))) {
@@ -200,8 +204,15 @@ function readName(cells: Cells, fields: RosterRow['fields']): void {
       message: read.problem!,
     });
   if (read.value && read.warning) cells.warnings.push({ column, value: read.value, message: read.warning });
-  if (read.value && read.note)
-    cells.warnings.push({ column, value: read.note, message: `Họ và tên: đã bỏ ghi chú trong ngoặc '(${read.note})' khỏi họ tên` });
+  if (read.value && read.note) {
+    const office = positionIn(read.note) ? ', ghi vào Chức vụ' : '';
+    cells.warnings.push({
+      column,
+      value: read.note,
+      message: `Họ và tên: đã bỏ ghi chú trong ngoặc '(${read.note})' khỏi họ tên${office}`,
+    });
+  }
+  return read.value ? (read.note ?? null) : null;
 }
 
 /**
