@@ -105,6 +105,34 @@ describe('the console: her flags, and her roster as Excel', () => {
     await context.close();
   });
 
+  it('prints for the Ban Dân vận the list a commune is to check — the suspects alone, each with why — from Cảnh báo and from the roster; no export he may not take', async () => {
+    const context = await b.context();
+    const page = await logInThroughPage(context, t.url, await t.createUser('dan-van-in', Role.DAN_VAN));
+    const sheetRows = () =>
+      page.evaluate<string[][]>(
+        `[...document.querySelectorAll('.roster-sheet tbody tr')].map((tr) => [...tr.children].map((c) => c.innerText.trim()))`,
+      );
+    await page.getByRole('link', { name: 'Cảnh báo', exact: true }).click();
+    await chooseOption(page, page.getByRole('combobox', { name: 'Tổ chức' }), 'Hội Nông dân');
+    await page.getByRole('link', { name: 'In danh sách này' }).click();
+    const sheet = page.getByRole('article', { name: 'DANH SÁCH HỘI VIÊN CẦN RÀ SOÁT' });
+    await sheet.getByText(/Cảnh báo: Nghi ảo/).waitFor();
+    const printed = await sheetRows();
+    expect(printed.map((r) => r[1])).toEqual(['Lò Thị Phương']);
+    expect(printed[0][printed[0].length - 1]).toMatch(/Đã mất/);
+    expect(await review(page)).toEqual(CLEAN);
+    // From the roster, filtered by "Nghi ảo": the same list; the Excel export (the organization's office's) is not offered to him.
+    await page.goto(`${t.url}/#/danh-sach?to-chuc=HND`);
+    await page.getByRole('link', { name: 'In danh sách' }).waitFor();
+    expect(await page.getByRole('link', { name: /^Xuất Excel/ }).count()).toBe(0);
+    await chooseOption(page, page.getByRole('combobox', { name: 'Cảnh báo' }), /^Nghi ảo/);
+    await page.getByRole('row').filter({ hasText: 'Quàng Văn Sống' }).waitFor({ state: 'detached' });
+    await page.getByRole('link', { name: 'In danh sách' }).click();
+    await sheet.getByText(/Cảnh báo: Nghi ảo/).waitFor();
+    expect((await sheetRows()).map((r) => r[1])).toEqual(['Lò Thị Phương']);
+    await context.close();
+  });
+
   it('shows the dead member with the register as the reason; her confirmation with a note ends the membership, logged', async () => {
     const context = await b.context();
     const page = await logInThroughPage(context, t.url, await t.createUser('xa-hnd', Role.SECRETARIAT, 'HND'));

@@ -67,6 +67,8 @@ const TEXT = {
     close: 'Đã xem',
   },
   flags: {
+    /** The list shown, printed as filed (to send a commune to check). */
+    print: 'In danh sách này',
     title: 'Cảnh báo: hồ sơ nghi ảo và cần xem lại',
     intro:
       'Mỗi dòng là một hồ sơ đang sinh hoạt mà lần rà soát gần nhất thấy có vấn đề, kèm lý do. Xác nhận khi đúng (hồ sơ được kết thúc sinh hoạt), bấm "Không đúng" khi sai (cảnh báo đó không hiện lại). Mỗi quyết định cần ghi chú và được ghi nhật ký.',
@@ -510,6 +512,9 @@ const TEXT = {
     capped: (total: number, cap: number) =>
       `Danh sách có ${total.toLocaleString('vi-VN')} người; bản in chỉ gồm ${cap.toLocaleString('vi-VN')} người đầu (theo tên). Hãy lọc theo chi hội hoặc xã, phường để in từng phần, hoặc dùng Xuất Excel cho cả danh sách.`,
     title: (term: string) => `DANH SÁCH ${term.toUpperCase()}`,
+    /** The list filtered by a warning: those a commune is asked to check. */
+    reviewTitle: (term: string) => `DANH SÁCH ${term.toUpperCase()} CẦN RÀ SOÁT`,
+    flag: 'Cảnh báo',
     unit: 'Đơn vị',
     commune: 'Xã, phường',
     status: 'Trạng thái',

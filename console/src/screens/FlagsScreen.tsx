@@ -11,6 +11,7 @@ import { CLEARABLE } from '../icons.tsx';
 import { CommunePicker } from './CommunePicker.tsx';
 import { FlagDecisionDialog, type FlagDecision } from './FlagDecisionDialog.tsx';
 import { MemberDrawer } from './MemberDrawer.tsx';
+import { printHref } from './RosterOutputs.tsx';
 import { ORGANIZATIONS } from './roster-query.ts';
 import { useFlagOptions } from './useFlagOptions.ts';
 import { flagsFilterOf, flagsHref } from './flags-address.ts';
@@ -215,6 +216,10 @@ export function FlagsScreen({ session }: { session: Session }) {
         <Typography.Text aria-live="polite">
           {result.data ? T.flags.count((afters.length - 1) * 500, rows.length, rows.length >= 500) : ''}
         </Typography.Text>
+        {/* The list to send a commune (suspected phantoms by default), printed as filed: one organization's at a time. */}
+        {organization && !noCommune && (
+          <Button href={printHref({ organization, commune, flag: reason ?? code ?? 'AO', status: 'ACTIVE' })}>{T.flags.print}</Button>
+        )}
         {afters.length > 1 && <Button onClick={() => setAfters([null])}>{T.flags.firstPage}</Button>}
         {rows.length >= 500 && <Button onClick={() => setAfters([...afters, rows[rows.length - 1].cursor])}>{T.flags.nextPage}</Button>}
       </Space>

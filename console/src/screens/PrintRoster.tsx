@@ -7,7 +7,7 @@ import { graphql, type ResultOf } from '../graphql.ts';
 import { T, type StatusCounts } from '../text.ts';
 import { STATUSES } from './member/member-api.ts';
 import { FILED_CSS, PrintBar, SheetFoot, SheetHead, vnTodayParts } from './filed/FiledSheet.tsx';
-import { COMMUNE_NAME, ORGANIZATIONS, UNITS } from './roster-query.ts';
+import { COMMUNE_NAME, FLAG_COUNTS, OPEN_NOTES, ORGANIZATIONS, UNITS } from './roster-query.ts';
 
 /**
  * The most a print view holds: ≈ 80 A4 landscape pages, drawn in a second on an old laptop. A larger
@@ -16,8 +16,8 @@ import { COMMUNE_NAME, ORGANIZATIONS, UNITS } from './roster-query.ts';
 export const PRINT_CAP = 2000;
 
 const PRINT_ROSTER = graphql(`
-  query PrintRoster($organization: String!, $status: MemberStatus, $unit: String, $commune: String, $after: String) {
-    memberRecords(organization: $organization, status: $status, unit: $unit, commune: $commune, after: $after, first: 500) {
+  query PrintRoster($organization: String!, $status: MemberStatus, $unit: String, $commune: String, $flag: String, $after: String) {
+    memberRecords(organization: $organization, status: $status, unit: $unit, commune: $commune, flag: $flag, after: $after, first: 500) {
       totalCount
       pageInfo {
         hasNextPage
@@ -35,6 +35,10 @@ const PRINT_ROSTER = graphql(`
         village
         unit {
           name
+        }
+        flags {
+          code
+          label
         }
       }
     }
@@ -59,7 +63,7 @@ function statusCounts(rows: { statusLabel: string }[], statuses: { label: string
 /** The filters of the print view's address (`#/in?org=DTN&unit=A`). */
 function readFilter() {
   const q = new URLSearchParams(window.location.hash.split('?')[1] ?? '');
-  return { organization: q.get('org') ?? '', unit: q.get('unit'), commune: q.get('commune'), status: q.get('status') };
+  return { organization: q.get('org') ?? '', unit: q.get('unit'), commune: q.get('commune'), status: q.get('status'), flag: q.get('flag') };
 }
 
 /** Up to PRINT_CAP rows of the filtered roster, page by page (each page read is logged as the roster screen's are). */
@@ -83,7 +87,14 @@ function usePrintRows(f: ReturnType<typeof readFilter>) {
       let after: string | null = null;
       for (;;) {
         const r: OperationResult<ResultOf<typeof PRINT_ROSTER>> = await client
-          .query(PRINT_ROSTER, { organization: f.organization, status: f.status as never, unit: f.unit, commune: f.commune, after })
+          .query(PRINT_ROSTER, {
+            organization: f.organization,
+            status: f.status as never,
+            unit: f.unit,
+            commune: f.commune,
+            flag: f.flag,
+            after,
+          })
           .toPromise();
         if (!live) return;
         if (r.error || !r.data) return setState((s) => ({ ...s, done: true, error: errorText(r.error, T.error.network) }));
@@ -99,7 +110,7 @@ function usePrintRows(f: ReturnType<typeof readFilter>) {
     return () => {
       live = false;
     };
-  }, [client, f.organization, f.status, f.unit, f.commune]);
+  }, [client, f.organization, f.status, f.unit, f.commune, f.flag]);
   return state;
 }
 
@@ -133,13 +144,19 @@ export function PrintRoster() {
   const { unitName, communeName } = issuerNames(f, units.data?.units ?? [], filtered.data?.resolveCommune.commune?.name ?? null, rows);
   const [statuses] = useQuery({ query: STATUSES, variables: { organization: f.organization || null } });
   const status = statuses.data?.memberStatuses.find((s) => s.code === f.status)?.label;
+  // A list filtered by a warning (the suspected phantoms a commune is asked to check): named so, each one's warnings beside.
+  const [flagCounts] = useQuery({ query: FLAG_COUNTS, variables: { organization: f.organization || null }, pause: !f.flag });
+  const flagName =
+    f.flag === OPEN_NOTES ? T.roster.openNotes : (flagCounts.data?.flagCounts.find((c) => c.code === f.flag)?.label ?? f.flag);
   // Her members' villages, when her list gives them: what tells namesakes of one commune apart on paper.
   const villages = rows.some((r) => r.village);
   const sub = [
     unitName && `${T.outputs.unit}: ${unitName}`,
     f.commune && communeName && `${T.outputs.commune}: ${communeName}`,
     status && `${T.outputs.status}: ${status}`,
+    f.flag && `${T.outputs.flag}: ${flagName}`,
   ].filter(Boolean);
+  const title = f.flag ? T.outputs.reviewTitle(term) : T.outputs.title(term);
   return (
     <>
       <style>{FILED_CSS}</style>
@@ -156,9 +173,9 @@ export function PrintRoster() {
       )}
       {!done && <Spin description={T.outputs.loading} />}
       {done && !error && (
-        <article className="roster-sheet" aria-label={T.outputs.title(term)}>
+        <article className="roster-sheet" aria-label={title}>
           <SheetHead organization={(org?.name ?? f.organization).toUpperCase()} unitName={unitName} communeName={communeName} />
-          <h1>{T.outputs.title(term)}</h1>
+          <h1>{title}</h1>
           <p className="sheet-sub">{[T.outputs.asOf(vnTodayParts()), ...sub].join(' · ')}</p>
           <div className="sheet-scroll">
             <table>
@@ -172,6 +189,7 @@ export function PrintRoster() {
                   {villages && <th scope="col">{T.column.village}</th>}
                   <th scope="col">{T.column.unit}</th>
                   <th scope="col">{T.column.status}</th>
+                  {f.flag && <th scope="col">{T.outputs.flag}</th>}
                 </tr>
               </thead>
               <tbody>
@@ -185,6 +203,7 @@ export function PrintRoster() {
                     {villages && <td>{r.village ?? ''}</td>}
                     <td>{r.unit?.name ?? ''}</td>
                     <td>{r.statusLabel}</td>
+                    {f.flag && <td>{r.flags.map((x) => x.label).join('; ')}</td>}
                   </tr>
                 ))}
               </tbody>

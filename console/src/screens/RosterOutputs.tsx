@@ -14,6 +14,8 @@ export interface RosterFilter {
   unit?: string;
   commune?: string;
   status?: string;
+  /** A flag code, AO (suspected phantoms) or NOTES: the print is that list, with each one's warnings. */
+  flag?: string;
 }
 
 /** The print view's address: the screen and the filters (codes only, never a person). */
@@ -22,6 +24,7 @@ export function printHref(f: RosterFilter): string {
   if (f.unit) q.set('unit', f.unit);
   if (f.commune) q.set('commune', f.commune);
   if (f.status) q.set('status', f.status);
+  if (f.flag) q.set('flag', f.flag);
   return `#/in?${q.toString()}`;
 }
 

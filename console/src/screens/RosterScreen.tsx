@@ -221,12 +221,13 @@ export function RosterScreen({ session }: { session: Session }) {
   );
   const outputs = (
     <>
-      {organization && (
+      {/* The export is the organization's own office's (the server refuses the Ban Dân vận): not offered to others. */}
+      {organization && canEdit && (
         <Button href={exportHref({ organization, unit, commune, status })} download>
           {T.roster.export}
         </Button>
       )}
-      <RosterOutputs session={session} filter={{ organization, unit, commune, status }} />
+      <RosterOutputs session={session} filter={{ organization, unit, commune, status, flag }} />
     </>
   );
 
