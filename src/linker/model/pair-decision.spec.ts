@@ -7,6 +7,7 @@ import {
   DEFAULT_LINK_OPTIONS,
   hasStrongEvidence,
   linkDecision,
+  reviewDespiteHigh,
   strictAuto,
   weightAtLeast,
   type Namesakes,
@@ -197,5 +198,27 @@ describe('a common name alone', () => {
   it('however strong the weight, the calibrated probability stays below 1', () => {
     expect(calibratedProbability(1e6)).toBeLessThan(1);
     expect(probabilityOf(1e6)).toBe(1);
+  });
+});
+
+describe('why a pair with a high probability waits for a person, in words that agree with its table', () => {
+  const says = (levels: Record<string, string>) => reviewDespiteHigh(Object.entries(levels).map(([field, level]) => ({ field, level })));
+  it.each([
+    [
+      'two names, one phone and one full date (Nguyễn Minh Thu / Nguyễn Tuh)',
+      { name: 'DIFFERENT', phone: 'SAME', birth: 'SAME_DAY' },
+      /họ tên hai hồ sơ khác nhau/,
+    ],
+    ['two numbers', { name: 'SAME', id: 'DIFFERENT' }, /hai số định danh khác nhau/],
+    [
+      'one name and one year, nothing else',
+      { name: 'SAME', birth: 'SAME_YEAR', commune: 'SAME' },
+      /không có số định danh, số điện thoại hay ngày sinh đầy đủ trùng nhau/,
+    ],
+    ['one phone, under the run’s bar', { name: 'SAME', phone: 'SAME' }, /chưa đến ngưỡng tự động/],
+  ])('%s', (_, levels, expected) => {
+    expect(says(levels)).toMatch(expected);
+    // Never "nothing agrees" beside a phone or a number that agree.
+    if (levels.phone === 'SAME') expect(says(levels)).not.toMatch(/không có số định danh, số điện thoại/);
   });
 });

@@ -60,6 +60,21 @@ export const REVIEW_DESPITE_HIGH =
   'cần cán bộ xem xét: khả năng cao, nhưng hai hồ sơ không có số định danh, số điện thoại hay ngày sinh đầy đủ trùng nhau (người trùng tên, năm sinh cũng giống nhau như vậy), hoặc có một điểm mâu thuẫn';
 
 /**
+ * Why this pair waits although its probability is high, by what `linkDecision` saw in it (its
+ * contributions' levels): two numbers, two names — never "nothing agrees" beside a shared phone.
+ */
+export function reviewDespiteHigh(contributions: { field: string; level: string }[]): string {
+  const level = (field: string) => contributions.find((c) => c.field === field)?.level;
+  if (level('id') === IdLevel.DIFFERENT)
+    return 'cần cán bộ xem xét: khả năng cao, nhưng hai số định danh khác nhau — một người không có hai số';
+  if (level('name') === NameLevel.DIFFERENT && level('id') !== IdLevel.SAME)
+    return 'cần cán bộ xem xét: khả năng cao, nhưng họ tên hai hồ sơ khác nhau (gõ sai, hay hai người dùng chung số điện thoại, ngày sinh?) — xem kỹ họ tên';
+  if (level('phone') === SimpleLevel.SAME || level('id') === IdLevel.SAME || level('id') === IdLevel.ONE_SLIP)
+    return 'cần cán bộ xem xét: khả năng cao, nhưng chưa đến ngưỡng tự động liên kết của lần chạy này';
+  return REVIEW_DESPITE_HIGH;
+}
+
+/**
  * What a pair of this weight means: how often pairs of this weight were one person on the tuning
  * seeds (never 1). What the decision acts on and what people read.
  */

@@ -13,7 +13,7 @@ import { LinkDecision } from '../link.entities.js';
 import { listPageSize } from '../list-page.js';
 import { explain, fieldEvidence, probabilityInWords, shownProbability, type BirthPair, type FieldEvidence } from '../model/evidence.js';
 import type { Contribution } from '../model/model.js';
-import { REVIEW_DESPITE_HIGH, VERDICTS, weightAtLeast } from '../model/pair-decision.js';
+import { reviewDespiteHigh, VERDICTS, weightAtLeast } from '../model/pair-decision.js';
 import { byImpact, confirmChange, type Ranked } from './decision-impact.js';
 
 /** One record of a pair under review: where it is listed, and its own fields within the caller's rights (null outside). */
@@ -161,7 +161,11 @@ export class ReviewQueueService {
         probability: r.probability,
         calibratedProbability: shownProbability(r.weight),
         probabilityText: probabilityInWords(shownProbability(r.weight)),
-        explanation: explain(r, shownProbability(r.weight) >= 0.9 ? REVIEW_DESPITE_HIGH : VERDICTS[LinkDecision.REVIEW], births),
+        explanation: explain(
+          r,
+          shownProbability(r.weight) >= 0.9 ? reviewDespiteHigh(r.contributions) : VERDICTS[LinkDecision.REVIEW],
+          births,
+        ),
         evidence: fieldEvidence(r.contributions, births),
         organizationA: a.organization,
         organizationB: b.organization,
