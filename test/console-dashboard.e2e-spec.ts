@@ -122,7 +122,13 @@ describe('the console: dashboard and reports', () => {
       const province = await live('province');
       expect(province).toMatchObject({ memberships: 7, people: 5 });
       expect(await shown(page)).toEqual(province);
-      expect(await page.getByTestId('as-of').innerText()).toMatch(/^Số liệu đến \d\d\/\d\d\/\d{4} \d\d:\d\d$/);
+      // As of now, and the link run its persons and suspicions come from (the one this suite ran), to the minute.
+      const [run] = await t.sql<{ at: string }>(
+        `SELECT to_char(max(finished_at) AT TIME ZONE 'Asia/Ho_Chi_Minh', 'DD/MM/YYYY HH24:MI') AS at FROM link_run WHERE status = 'DONE'`,
+      );
+      expect(await page.getByTestId('as-of').innerText()).toMatch(
+        new RegExp(`^Số liệu đến \\d\\d/\\d\\d/\\d{4} \\d\\d:\\d\\d · số người và hồ sơ nghi ảo theo lần liên kết lúc ${run.at}$`),
+      );
 
       // The overlap's cells carry `overlap`'s numbers.
       const { data } = await t.gql<{ overlap: { matrix: { a: string; b: string; persons: number }[] } }>(
@@ -195,8 +201,8 @@ describe('the console: dashboard and reports', () => {
           .getSheetValues()
           .find((r) => Array.isArray(r) && r[1] === label) as unknown[];
       // The same moment as on screen, in Vietnam time (the figures are shared until a commit changes them).
-      const asOf = (await page.getByTestId('as-of').innerText()).replace('Số liệu đến ', '');
-      expect(book.getWorksheet('Tổng quan')!.getCell('A2').value).toBe(`Số liệu đến ${asOf} (giờ Việt Nam).`);
+      const [asOf, linked] = (await page.getByTestId('as-of').innerText()).replace('Số liệu đến ', '').split(' · ');
+      expect(book.getWorksheet('Tổng quan')!.getCell('A2').value).toBe(`Số liệu đến ${asOf} (giờ Việt Nam); ${linked}.`);
       expect(row('Tổng quan', 'Số lượt')[2]).toBe(commune.memberships);
       expect(row('Tổng quan', 'Số người (sau liên kết)')[2]).toBe(commune.people);
       expect(row('Tổng quan', 'Số người không nghi ảo (ước tính)')[2]).toBe(commune.peopleNotSuspected);

@@ -1030,6 +1030,8 @@ const TEXT = {
     commune: 'Chọn xã, phường (gõ tên)',
     backToProvince: 'Về toàn tỉnh',
     asOf: (when: string) => `Số liệu đến ${when}`,
+    linkedAt: (when: string) => `số người và hồ sơ nghi ảo theo lần liên kết lúc ${when}`,
+    neverLinked: 'chưa liên kết hồ sơ lần nào: số người và hồ sơ nghi ảo chưa đầy đủ',
     exportXlsx: 'Xuất Excel (những gì đang xem)',
     memberships: 'Số lượt',
     membershipsNote: 'Số hồ sơ đang sinh hoạt: một người ở hai tổ chức được tính hai lượt.',

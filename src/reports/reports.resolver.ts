@@ -68,6 +68,7 @@ export class ReportsResolver {
       scope: f.area.key,
       scopeLabel: f.area.label,
       asOf: f.asOf,
+      linkedAt: f.linkedAt,
       memberships: f.memberships,
       people: f.people,
       peopleNotSuspected: f.peopleNotSuspected,

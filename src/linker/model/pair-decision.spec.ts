@@ -203,7 +203,7 @@ describe('a common name alone', () => {
 
 describe('why a pair with a high probability waits for a person, in words that agree with its table', () => {
   const says = (levels: Record<string, string>) => reviewDespiteHigh(Object.entries(levels).map(([field, level]) => ({ field, level })));
-  it.each([
+  it.each<[string, Record<string, string>, RegExp]>([
     [
       'two names, one phone and one full date (Nguyễn Minh Thu / Nguyễn Tuh)',
       { name: 'DIFFERENT', phone: 'SAME', birth: 'SAME_DAY' },

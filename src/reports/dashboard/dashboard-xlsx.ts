@@ -29,7 +29,10 @@ export async function writeDashboardXlsx(d: DashboardData, out: string): Promise
   const wb = new (excel().stream.xlsx.WorkbookWriter)({ filename: out, useStyles: true, useSharedStrings: false });
   wb.creator = 'Liên Thông';
   wb.title = `Tổng quan — ${d.live.area.label}`;
-  const heading = [`TỔNG QUAN — ${d.live.area.label.toUpperCase()}`, `Số liệu đến ${vietnamTime(d.live.asOf)} (giờ Việt Nam).`];
+  const linked = d.live.linkedAt
+    ? `số người và hồ sơ nghi ảo theo lần liên kết lúc ${vietnamTime(d.live.linkedAt)}`
+    : 'chưa liên kết hồ sơ lần nào: số người và hồ sơ nghi ảo chưa đầy đủ';
+  const heading = [`TỔNG QUAN — ${d.live.area.label.toUpperCase()}`, `Số liệu đến ${vietnamTime(d.live.asOf)} (giờ Việt Nam); ${linked}.`];
   const periods = endedPeriods(d.reports);
   summarySheet(wb, d, periods[0], heading);
   sheet(

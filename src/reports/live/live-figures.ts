@@ -13,6 +13,8 @@ export interface LiveFigures {
   area: ReportingArea;
   /** Số liệu đến: the moment the person-level rows were brought up to date and read. */
   asOf: Date;
+  /** When the last link run ended (persons and suspicions are its; null: none yet). */
+  linkedAt: Date | null;
   /** Số lượt: ACTIVE memberships. */
   memberships: number;
   /** Số người (sau liên kết): distinct persons among them. */
@@ -32,7 +34,9 @@ export async function liveFigures(db: DataSource, areaText: string | null | unde
   const area = await resolveReportingArea(db, areaText);
   await bringFiguresUpToDate(db);
   return db.transaction('REPEATABLE READ', async (em) => {
-    const [{ asOf }] = await em.query<{ asOf: Date }[]>(`SELECT now() AS "asOf"`);
+    const [{ asOf, linkedAt }] = await em.query<{ asOf: Date; linkedAt: Date | null }[]>(
+      `SELECT now() AS "asOf", (SELECT max(finished_at) FROM link_run WHERE status = 'DONE') AS "linkedAt"`,
+    );
     const counted = servedByFigures(area) ? await fromFigures(em, area) : await ofUnit(em, area);
     const cond = area.condition(1);
     const [{ n }] = await em.query<{ n: number }[]>(
@@ -40,11 +44,11 @@ export async function liveFigures(db: DataSource, areaText: string | null | unde
         WHERE x.resolution = 'CONFIRMED' AND ${cond.sql}`,
       cond.params,
     );
-    return { area, asOf, ...counted, confirmedPhantoms: n };
+    return { area, asOf, linkedAt, ...counted, confirmedPhantoms: n };
   });
 }
 
-type Counted = Omit<LiveFigures, 'area' | 'asOf' | 'confirmedPhantoms'>;
+type Counted = Omit<LiveFigures, 'area' | 'asOf' | 'linkedAt' | 'confirmedPhantoms'>;
 
 const byReason = (rows: { reason: string; n: number }[]): Record<string, number> => {
   const out: Record<string, number> = {};

@@ -9,6 +9,11 @@ export class LiveFiguresType {
   @Field({ description: 'province, commune:<code>, org:<code>, unit:<org>/<code>.' }) scope: string;
   @Field() scopeLabel: string;
   @Field({ description: 'Số liệu đến: the moment the figures are as of.' }) asOf: Date;
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When the last link run ended: persons and suspicions are as it found them (null: none yet).',
+  })
+  linkedAt: Date | null;
   @Field(() => Int, { description: 'Số lượt: ACTIVE memberships.' }) memberships: number;
   @Field(() => Int, { description: 'Số người (sau liên kết): distinct persons among them, suspected phantoms included.' }) people: number;
   @Field(() => Int, {

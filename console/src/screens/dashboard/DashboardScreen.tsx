@@ -85,7 +85,12 @@ export function DashboardScreen({ session }: { session: Session }) {
         <Spin description={D.loading} />
       ) : (
         <>
-          <Typography.Text data-testid="as-of">{D.asOf(vnTime(live.data.liveFigures.asOf))}</Typography.Text>
+          <Typography.Text data-testid="as-of">
+            {D.asOf(vnTime(live.data.liveFigures.asOf))}
+            {/* Persons and suspicions are the last link run's: when it ran, or that none has. */}
+            {' · '}
+            {live.data.liveFigures.linkedAt ? D.linkedAt(vnTime(live.data.liveFigures.linkedAt)) : D.neverLinked}
+          </Typography.Text>
           <Headline live={live.data.liveFigures} periods={periods} />
           <Flex wrap gap={12}>
             <Buckets live={live.data.liveFigures} />

@@ -6,6 +6,7 @@ export const LIVE = graphql(`
       scope
       scopeLabel
       asOf
+      linkedAt
       memberships
       people
       peopleNotSuspected
