@@ -4,10 +4,10 @@ import { REPORT_TIME_ZONE } from '../common/dates/period.js';
 import { ReportsService } from './reports.service.js';
 
 /**
- * The schedule, and nothing else: at start and every hour at :30 it asks the service to catch up
- * (a look at what is stored when nothing is due; hourly, so that a report made provisional on an
- * empty first day is made final within the hour of the first link run — the CLI's too, which the
- * server does not hear of); the service decides which periods are due (`REPORT_SCHEDULE`: a period just
+ * The schedule, and nothing else: at start and every five minutes it asks the service to catch up
+ * (a look at what is stored when nothing is due — a few small queries; this often, so that a report
+ * made provisional on an empty first day is made final minutes after the first link run — the CLI's
+ * too, which the server does not hear of — and Tổng quan never compares with it for long); the service decides which periods are due (`REPORT_SCHEDULE`: a period just
  * ended, or a provisional report a linker run can now make final) and takes the lock. Each report it
  * computes is logged in one line: what it was computed from, final or provisional.
  */
@@ -24,7 +24,7 @@ export class ReportScheduler implements OnApplicationBootstrap {
     this.started = this.tick();
   }
 
-  @Cron('0 30 * * * *', { name: 'reports', timeZone: REPORT_TIME_ZONE })
+  @Cron('0 */5 * * * *', { name: 'reports', timeZone: REPORT_TIME_ZONE })
   async tick(): Promise<void> {
     try {
       // Warn level: the server's log shows errors and warnings only, and a report made by the schedule
