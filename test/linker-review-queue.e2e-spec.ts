@@ -75,6 +75,24 @@ describe('the review queue', () => {
       `{ reviewQueue(first: 1) { a { externalId } b { externalId } } }`,
     );
     expect(one.data!.reviewQueue.map((p) => [p.a.externalId, p.b.externalId].sort().join('+'))).toEqual(['CD-A+HND-A']);
+
+    // "Chưa chắc, để sau": that pair goes after the others, for whoever reads the queue next (a reload too); the latest put off last.
+    const defer = async (a: string, b: string) => {
+      const d = await t.gql(`mutation($a: ID!, $b: ID!) { deferLinkPair(recordA: $a, recordB: $b, reason: "chưa chắc, hỏi chi hội") }`, {
+        a,
+        b,
+      });
+      expect(d.errors).toBeUndefined();
+    };
+    await defer(await idOf('HND', 'HND-A'), await idOf('CD', 'CD-A'));
+    await new Promise((r) => setTimeout(r, 20));
+    await defer(await idOf('HND', 'HND-B1'), await idOf('HND', 'HND-B2'));
+    const after = await t.gql<{ reviewQueue: { a: { externalId: string }; b: { externalId: string } }[] }>(q);
+    expect(after.data!.reviewQueue.map((p) => [p.a.externalId, p.b.externalId].sort().join('+'))).toEqual([
+      'CCB-D+HND-D',
+      'CD-A+HND-A',
+      'HND-B1+HND-B2',
+    ]);
   });
 
   it('filters by the calibrated probability the pairs show', async () => {

@@ -218,15 +218,30 @@ export class ReviewQueueService {
       [persons],
     );
     const orgs = new Map(orgRows.map((r) => [r.who, r.orgs]));
-    return pairs
-      .map((p) => ({
-        recordA: p.record_a,
-        recordB: p.record_b,
-        weight: p.weight,
-        change: confirmChange(orgs.get(p.pa) ?? [], orgs.get(p.pb) ?? [], p.pa === p.pb),
-      }))
-      .sort(byImpact)
-      .slice(0, size);
+    const deferred = await this.deferredPairs();
+    const later = (p: Ranked) => deferred.get(`${p.recordA}|${p.recordB}`) ?? 0;
+    return (
+      pairs
+        .map((p) => ({
+          recordA: p.record_a,
+          recordB: p.record_b,
+          weight: p.weight,
+          change: confirmChange(orgs.get(p.pa) ?? [], orgs.get(p.pb) ?? [], p.pa === p.pb),
+        }))
+        // "Chưa chắc, để sau": after the others, the latest put off last — for everyone, after a reload too.
+        .sort((x, y) => later(x) - later(y) || byImpact(x, y))
+        .slice(0, size)
+    );
+  }
+
+  /** The pairs someone put off ("để sau", audited), with when (ms), the latest deferral of each. */
+  private async deferredPairs(): Promise<Map<string, number>> {
+    const rows = await this.db.query<{ pair: string; at: Date }[]>(
+      `SELECT e.subject_id || '|' || (e.detail->>'recordB') AS pair, max(e.at) AS at FROM audit_event e
+        WHERE e.action = $1 GROUP BY 1`,
+      [AuditAction.REVIEW_DEFERRED],
+    );
+    return new Map(rows.map((r) => [r.pair, new Date(r.at).getTime()]));
   }
 
   /** The ranked pairs' rows, both sides, in the ranking's order. */
