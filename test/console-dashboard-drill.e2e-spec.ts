@@ -166,6 +166,35 @@ describe('the console: from the dashboard’s phantoms to Cảnh báo', () => {
     await context.close();
   });
 
+  it('opens a commune as a page of its own: Back returns to the province, and an address typed in the open tab opens its commune', async () => {
+    const context = await b.context();
+    const page = await logInThroughPage(context, t.url, await t.createUser('bdv-back', Role.DAN_VAN));
+    const title = page.getByRole('heading', { level: 1 });
+    await page.getByTestId('as-of').waitFor();
+    await title.filter({ hasText: 'Toàn tỉnh' }).waitFor();
+    const names = await t.gql<{ liveCommunes: { communes: { code: string | null; name: string | null }[] } }>(
+      `{ liveCommunes(scope: "province") { communes { code name } } }`,
+    );
+    const [first, second] = names.data!.liveCommunes.communes.filter((c) => c.code);
+    await page
+      .getByTestId('communes')
+      .getByRole('button', { name: new RegExp(first.name!) })
+      .first()
+      .click();
+    await title.filter({ hasText: first.name! }).waitFor();
+    expect(hashOf(page)).toBe(`#/tong-quan?pham-vi=commune:${first.code}`);
+    await page.goBack();
+    await title.filter({ hasText: 'Toàn tỉnh' }).waitFor();
+    // Her home's address, as she came in.
+    expect(['', '#/', '#/tong-quan']).toContain(hashOf(page));
+    await page.goForward();
+    await title.filter({ hasText: first.name! }).waitFor();
+    // An address given on, pasted into the tab she has open.
+    await page.evaluate(`window.location.hash = '#/tong-quan?pham-vi=commune:${second.code}'`);
+    await title.filter({ hasText: second.name! }).waitFor();
+    await context.close();
+  });
+
   it('offers the auditor the figures but no way to the names behind them', async () => {
     const context = await b.context('phone');
     const page = await logInThroughPage(context, t.url, await t.createUser('kiem-toan-drill', Role.AUDITOR));

@@ -27,6 +27,25 @@ const n = (v: number) => v.toLocaleString('vi-VN');
  */
 export function DashboardScreen({ session }: { session: Session }) {
   const [scope, setScope] = useState(scopeInAddress);
+  // A scope she opens is a page of its own: Back returns to the one before (the province from a commune).
+  const choose = (next: string) => {
+    setScope(next);
+    const href = next === 'province' ? '#/tong-quan' : `#/tong-quan?pham-vi=${next}`;
+    if (window.location.hash !== href) window.history.pushState(null, '', href);
+  };
+  // Back, Forward, or an address typed or pasted in the open tab: the scope it names.
+  useEffect(() => {
+    const follow = () => {
+      const here = window.location.hash;
+      if (!here || here === '#/' || here.startsWith('#/tong-quan')) setScope(scopeInAddress());
+    };
+    window.addEventListener('popstate', follow);
+    window.addEventListener('hashchange', follow);
+    return () => {
+      window.removeEventListener('popstate', follow);
+      window.removeEventListener('hashchange', follow);
+    };
+  }, []);
   // The address keeps the scope (`#/tong-quan?pham-vi=commune:00004`, codes only): Back from a figure's
   // people or a reload returns to the commune she was looking at, not to the province.
   useEffect(() => {
@@ -63,7 +82,7 @@ export function DashboardScreen({ session }: { session: Session }) {
           style={{ minWidth: 220, maxWidth: '100%' }}
           value={scope.startsWith('commune:') ? undefined : scope}
           placeholder={D.scope}
-          onChange={setScope}
+          onChange={choose}
           options={[
             { value: 'province', label: D.province },
             ...[...names].map(([code, name]) => ({ value: `org:${code}`, label: D.organization(name) })),
@@ -73,9 +92,9 @@ export function DashboardScreen({ session }: { session: Session }) {
           label={D.commune}
           placeholder={D.commune}
           value={scope.startsWith('commune:') ? scope.slice(8) : undefined}
-          onChange={(code) => setScope(code ? `commune:${code}` : 'province')}
+          onChange={(code) => choose(code ? `commune:${code}` : 'province')}
         />
-        {scope !== 'province' && <Button onClick={() => setScope('province')}>{D.backToProvince}</Button>}
+        {scope !== 'province' && <Button onClick={() => choose('province')}>{D.backToProvince}</Button>}
         <Button href={`/tong-quan.xlsx?scope=${encodeURIComponent(scope)}`} download>
           {D.exportXlsx}
         </Button>
@@ -104,7 +123,7 @@ export function DashboardScreen({ session }: { session: Session }) {
         <CommuneTable
           communes={communes.data.liveCommunes.communes}
           notSuspectedLabel={live.data?.liveFigures.peopleNotSuspectedLabel}
-          onOpen={(code) => setScope(`commune:${code}`)}
+          onOpen={(code) => choose(`commune:${code}`)}
           rosterHref={readsRoster ? (code) => `#/danh-sach?xa=${code}${org ? `&to-chuc=${org}` : ''}` : undefined}
           phantomsHref={flagsHref && ((code) => flagsHref(null, code))}
         />
