@@ -236,6 +236,12 @@ describe('access matrix: role × operation', () => {
       expect: allow('admin', 'dtn', 'dtnUnitA', 'hpn', 'danVan'),
     },
     {
+      field: 'unlinkedRecords',
+      title: 'how many of the records one may read no link run has read yet',
+      query: `{ unlinkedRecords }`,
+      expect: allow('admin', 'dtn', 'dtnUnitA', 'hpn', 'danVan'),
+    },
+    {
       field: 'resolveFlag',
       title: 'a decision on a flag the record does not have',
       query: `mutation($id: ID!) { resolveFlag(recordId: $id, code: "DECEASED", resolution: "FALSE_ALARM", note: "không") }`,

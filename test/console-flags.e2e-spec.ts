@@ -398,4 +398,39 @@ describe('the console: her flags, and her roster as Excel', () => {
     expect(await review(page)).toEqual(CLEAN);
     await context.close();
   });
+
+  it('tells her, in Cảnh báo, of the records a bulk import added since the last link run — their flags not listed yet — until the run reads them', async () => {
+    // A commune's whole roster at once (more than the import links as it lands): 1,001 members, none with a number or a phone.
+    const names = ['Lò', 'Cà', 'Quàng', 'Lường', 'Điêu', 'Tòng', 'Vì', 'Hà', 'Lù', 'Sầm', 'Mùa'].flatMap((f) =>
+      ['Thị', 'Thu', 'Ngọc', 'Kim', 'Hồng', 'Thanh', 'Minh'].flatMap((m) =>
+        ['Lan', 'Hoa', 'Mai', 'Đào', 'Cúc', 'Huệ', 'Sen', 'Ơn', 'Xuân', 'Nga', 'Vân', 'Yến', 'Thảo'].map((g) => `${f} ${m} ${g}`),
+      ),
+    );
+    const rows = names.map((name, i) => `BULK-${i},${name},1970,Nữ,,,00008,C1,Đang sinh hoạt,,`);
+    await t.importRoster('HPN', HEADER, rows);
+    const token = await t.serviceToken(Role.SECRETARIAT, 'HPN');
+    const unlinked = async () =>
+      (await t.gql<{ unlinkedRecords: number }>(`{ unlinkedRecords(organization: "HPN") }`, {}, { token })).data!.unlinkedRecords;
+    expect(await unlinked()).toBe(1001);
+    const context = await b.context();
+    const page = await logInThroughPage(context, t.url, await t.createUser('vp.hpn.bulk', Role.SECRETARIAT, 'HPN'));
+    await page.getByRole('link', { name: 'Cảnh báo', exact: true }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^1\.001 hồ sơ chưa được liên kết/ })
+      .waitFor();
+    expect(await review(page)).toEqual(CLEAN);
+    await cli('link');
+    expect(await unlinked()).toBe(0);
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Cảnh báo' }).waitFor();
+    await page.locator('.ant-table-tbody tr.ant-table-row').first().waitFor();
+    expect(
+      await page
+        .getByRole('status')
+        .filter({ hasText: /chưa được liên kết/ })
+        .count(),
+    ).toBe(0);
+    await context.close();
+  });
 });

@@ -16,6 +16,13 @@ import { ORGANIZATIONS } from './roster-query.ts';
 import { useFlagOptions } from './useFlagOptions.ts';
 import { flagsFilterOf, flagsHref } from './flags-address.ts';
 
+/** Her records no link run has read yet: their warnings are on their pages, not in this list. */
+const UNLINKED = graphql(`
+  query Unlinked($organization: String) {
+    unlinkedRecords(organization: $organization)
+  }
+`);
+
 const FLAGGED = graphql(`
   query Flagged(
     $organization: String
@@ -119,6 +126,8 @@ export function FlagsScreen({ session }: { session: Session }) {
     },
   });
   const [orgs] = useQuery({ query: ORGANIZATIONS, pause: ownOrganization !== undefined });
+  const [unlinked] = useQuery({ query: UNLINKED, variables: { organization: organization ?? null } });
+  const waiting = unlinked.data?.unlinkedRecords ?? 0;
   const rows = result.data?.flaggedRecords ?? [];
   // Her decisions so far: each one reads the filter's counts again and is said to be saved.
   const [decisions, setDecisions] = useState(0);
@@ -156,6 +165,7 @@ export function FlagsScreen({ session }: { session: Session }) {
       <Typography.Paragraph>
         {secretariat ? T.flags.intro : session.user.role === 'DAN_VAN' ? T.flags.introWatching : T.flags.introReading}
       </Typography.Paragraph>
+      {waiting > 0 && <Alert type="warning" showIcon role="status" title={T.flags.unlinked(waiting)} style={{ marginBottom: 12 }} />}
       <Space style={{ marginBottom: 12 }} wrap>
         <Select
           aria-label={T.flags.code}

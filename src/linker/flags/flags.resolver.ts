@@ -1,4 +1,4 @@
-import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { RequestBatch } from '../../common/graphql/request-batch.js';
 import { Allow, Caller, PEOPLE_READERS } from '../../access/access.decorators.js';
 import type { Principal } from '../../access/principal.js';
@@ -53,6 +53,15 @@ export class FlagsResolver {
   @Query(() => [FlagCountType], { description: 'Flagged ACTIVE records by code (AO: suspected phantoms), per organization and unit.' })
   async flagCounts(@Args() args: FlagCountsArgs, @Caller() caller: Principal): Promise<FlagCountType[]> {
     return (await this.flags.counts(args, caller)).map((c) => ({ ...c, label: flagLabel(c.code) }));
+  }
+
+  @Allow(...PEOPLE_READERS)
+  @Query(() => Int, {
+    description:
+      'ACTIVE records within the caller’s rights that no link run has read yet (a bulk import since the last run): their flags are not in flaggedRecords nor flagCounts until the next run.',
+  })
+  unlinkedRecords(@Args() args: FlagCountsArgs, @Caller() caller: Principal): Promise<number> {
+    return this.flags.unlinked(args, caller);
   }
 
   @Allow(...PEOPLE_READERS)

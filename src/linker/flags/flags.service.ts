@@ -202,6 +202,22 @@ export class FlagsService {
     return sharedFlagCountsIn(await this.provinceCounts(), readScope(caller), f.organization ?? null);
   }
 
+  /**
+   * The caller's ACTIVE records no link run has read yet (imported in bulk since the last one, or
+   * before any): their flags are on their records but not in the lists and counts, which read persons.
+   */
+  async unlinked(f: { organization?: string | null }, caller: Principal): Promise<number> {
+    const where = [`r.erased_at IS NULL`, `r.status = 'ACTIVE'`, `NOT EXISTS (SELECT 1 FROM record_person p WHERE p.record_id = r.id)`];
+    const params: unknown[] = [];
+    scopeWhere(readScope(caller), where, params);
+    if (f.organization) where.push(`r.organization_code = $${params.push(f.organization.toUpperCase())}`);
+    const [{ n }] = await this.db.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM member_record r LEFT JOIN unit u ON u.id = r.unit_id WHERE ${where.join(' AND ')}`,
+      params,
+    );
+    return n;
+  }
+
   /** The province's counts by organization, unit and code, shared through the figures memo. */
   async provinceCounts(): Promise<ProvinceFlagCount[]> {
     return (await this.figures.get('flagCounts', () => countProvinceFlags(this.db))).value;
