@@ -132,7 +132,7 @@ export function FlagsScreen({ session }: { session: Session }) {
   // Her decisions so far: each one reads the filter's counts again and is said to be saved.
   const [decisions, setDecisions] = useState(0);
   const { message } = App.useApp();
-  const codeOptions = useFlagOptions(organization, false, decisions);
+  const codeOptions = useFlagOptions(organization, false, decisions, !commune && !noCommune);
   const secretariat = keepsRosters(session.user);
   const reasonLabel = reason && (rows.flatMap((r) => r.flags).find((f) => f.code === reason)?.label ?? reason);
   // The number she clicked on Tổng quan (counted over her whole scope: not said once a commune cuts the list).

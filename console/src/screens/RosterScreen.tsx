@@ -91,7 +91,7 @@ export function RosterScreen({ session }: { session: Session }) {
   const [units] = useQuery({ query: UNITS, variables: { organization }, pause: !organization });
   const [statuses] = useQuery({ query: STATUSES, variables: { organization: organization || null } });
   const statusLabel = statuses.data?.memberStatuses.find((s) => s.code === status)?.label;
-  const flagOptions = useFlagOptions(organization, !organization);
+  const flagOptions = useFlagOptions(organization, !organization, 0, !unit && !commune);
   useEffect(() => setCursors([null]), [organization, search, status, unit, commune, flag]);
   const after = cursors[cursors.length - 1];
   const [roster, refetchRoster] = useQuery({

@@ -12,6 +12,8 @@ export function useFlagOptions(
   pause = false,
   /** Raised after each decision she saves: the counts are read again (a dismissed flag leaves them at once). */
   decisions = 0,
+  /** The counts are her whole scope's: with a commune or unit chosen, the labels say none (they would disagree with the list). */
+  counted = true,
 ): { value: string; label: string; suspected: number }[] {
   const [flagCounts, again] = useQuery({ query: FLAG_COUNTS, variables: { organization: organization ?? null }, pause });
   useEffect(() => {
@@ -25,8 +27,8 @@ export function useFlagOptions(
     }
     return [...byCode].map(([value, c]) => ({
       value,
-      label: T.flags.codeOption(value === 'AO', c.label, c.records, c.suspected),
+      label: counted ? T.flags.codeOption(value === 'AO', c.label, c.records, c.suspected) : c.label,
       suspected: c.suspected,
     }));
-  }, [flagCounts.data]);
+  }, [flagCounts.data, counted]);
 }
