@@ -101,7 +101,7 @@ export async function countReportFromRecords(
   area: ReportingArea,
 ): Promise<{ data: ReportData; rows: CountedRow[] }> {
   await snapshotMemberships(em, period, when, area);
-  const rep = await countRep(em);
+  const rep = await countRep(em, area);
   return assemble(definitions, area, rep, await besides(em, definitions, period, when, area, (communes) => reachedInRep(em, communes)));
 }
 

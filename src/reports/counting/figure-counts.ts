@@ -21,7 +21,7 @@ interface FigureArea {
   params: unknown[];
   /** The row that stands for its person in an organization. */
   orgFirst: string;
-  /** One row per person of the area (`orgs`, `org_count`). */
+  /** One row per person of the area (`orgs`, `here`, `real`: a `PersonGroup`'s). */
   persons: string;
   /** Where a person's rows all share `orgs` and `real`: which of them stands for the person, and `real`. */
   grouped?: { personRow: string; real: string };
@@ -33,19 +33,20 @@ function figureArea(area: ReportingArea): FigureArea {
     where,
     params,
     orgFirst: 'f.first_in_org',
-    persons: `SELECT f.orgs, f.org_count, ${real} AS real FROM person_figure f WHERE f.basis = $1 AND ${where} AND ${personRow}`,
+    persons: `SELECT f.orgs, NULL::varchar[] AS here, ${real} AS real FROM person_figure f WHERE f.basis = $1 AND ${where} AND ${personRow}`,
     grouped: { personRow, real },
   });
   if (area.kind === 'province') return grouped('true', [], 'f.first_in_person', 'f.person_real');
   if (area.kind === 'org') return grouped('f.org = $2', [area.organization], 'f.first_in_org', 'f.org_real');
   if (area.kind === 'commune')
-    // One commune: a person has one row per organization there; across organizations, one is picked.
+    // One commune: a person has one row per organization there (the organizations they count under
+    // in the overlap: `here`), each with all of theirs anywhere (`orgs`, the same in every row).
     return {
       where: 'f.commune = $2',
       params: [area.commune],
       orgFirst: 'true',
-      persons: `SELECT DISTINCT ON (f.person_id) f.orgs, f.org_count, bool_or(f.real) OVER (PARTITION BY f.person_id) AS real
-                  FROM person_figure f WHERE f.basis = $1 AND f.commune = $2 ORDER BY f.person_id`,
+      persons: `SELECT f.orgs, array_agg(f.org ORDER BY f.org)::varchar[] AS here, bool_or(f.real) AS real
+                  FROM person_figure f WHERE f.basis = $1 AND f.commune = $2 GROUP BY f.person_id, f.orgs`,
     };
   throw new Error(`figures by person: no area of kind ${area.kind}`);
 }
@@ -57,7 +58,7 @@ function figureArea(area: ReportingArea): FigureArea {
 export async function personsOf(em: EntityManager, basis: string, area: ReportingArea): Promise<PersonFigures> {
   const a = figureArea(area);
   const groups = await em.query<PersonGroup[]>(
-    `WITH x AS (${a.persons}) SELECT x.orgs, x.real, count(*)::int AS n FROM x GROUP BY x.orgs, x.real`,
+    `WITH x AS (${a.persons}) SELECT x.orgs, x.here, x.real, count(*)::int AS n FROM x GROUP BY x.orgs, x.here, x.real`,
     [basis, ...a.params],
   );
   return personFigures(groups);

@@ -30,6 +30,20 @@ describe('person figures from groups of persons by their organizations', () => {
     expect(f.overlap.map((o) => `${o.a}|${o.b}`)).toEqual(f.overlap.map((o) => `${o.a}|${o.b}`).sort());
   });
 
+  it("counts a commune's persons in the overlap under the organizations they are in there, in the split under all of theirs", () => {
+    // An: HPN here, HND in another commune. Bình: HPN and HND here.
+    const f = personFigures([
+      { orgs: ['HND', 'HPN'], here: ['HPN'], real: true, n: 1 },
+      { orgs: ['HND', 'HPN'], here: ['HND', 'HPN'], real: true, n: 1 },
+    ]);
+    expect(f.overlap).toEqual([
+      { a: 'HND', b: 'HND', people: 1 },
+      { a: 'HND', b: 'HPN', people: 1 },
+      { a: 'HPN', b: 'HPN', people: 2 },
+    ]);
+    expect(f.split.two).toBe(2);
+  });
+
   it('gives zeros for an area without persons', () => {
     expect(personFigures([])).toEqual({
       people: 0,

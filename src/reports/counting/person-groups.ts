@@ -3,9 +3,27 @@ import { bucketOf, splitOf, type OrgCountSplit } from '../figures/report-figures
 
 /** Persons of an area who share a set of organizations and whether one of their memberships is not suspected: how many. */
 export interface PersonGroup {
+  /** The organizations they are ACTIVE in anywhere in the province (how many: the split by number of organizations). */
   orgs: string[];
+  /**
+   * The organizations they count under in the overlap, when not all of `orgs`: a commune's persons,
+   * those they are ACTIVE in there (see `overlapOfPersons`).
+   */
+  here?: string[] | null;
   real: boolean;
   n: number;
+}
+
+/**
+ * The overlap of an area's persons (pure), one rule for the figures' path and the records' (a
+ * unit's): a commune's person counts under an organization when ACTIVE in it in that commune — the
+ * diagonal is each organization's people there, as "Theo tổ chức" and the live `overlap` of the
+ * commune say — not when in it somewhere else in the province (`here`). The province's persons, and
+ * an organization's or a unit's (its people and the other organizations they are in), count under
+ * all of theirs.
+ */
+export function overlapOfPersons(groups: Pick<PersonGroup, 'orgs' | 'here' | 'n'>[]): PersonFigures['overlap'] {
+  return overlapOf(groups.map((g) => ({ orgs: g.here ?? g.orgs, n: g.n }))).map(({ a, b, persons }) => ({ a, b, people: persons }));
 }
 
 export interface PersonFigures {
@@ -30,6 +48,5 @@ export function personFigures(groups: PersonGroup[]): PersonFigures {
     const bucket = bucketOf(g.orgs.length);
     if (bucket) buckets[bucket.key] = (buckets[bucket.key] ?? 0) + g.n;
   }
-  const overlap = overlapOf(groups).map(({ a, b, persons }) => ({ a, b, people: persons }));
-  return { people, realPeople, split: splitOf(buckets), overlap };
+  return { people, realPeople, split: splitOf(buckets), overlap: overlapOfPersons(groups) };
 }

@@ -1,5 +1,7 @@
 import type { EntityManager } from 'typeorm';
+import type { ReportingArea } from '../../membership/unit/reporting-area.js';
 import { splitColumns, splitOf, type OrgCountSplit } from '../figures/report-figures.js';
+import { overlapOfPersons, type PersonGroup } from './person-groups.js';
 import type { ReachedIn } from './reach.js';
 
 /** The counts of one group of `rep`'s memberships in the area. */
@@ -33,7 +35,7 @@ type SplitRow = Parameters<typeof splitOf>[0];
 /** People by how many organizations they are in, over `rep_people p`'s `orgs`. */
 const SPLIT_COLUMNS = splitColumns('cardinality(p.orgs)');
 
-export async function countRep(em: EntityManager): Promise<RepCounts> {
+export async function countRep(em: EntityManager, area: ReportingArea): Promise<RepCounts> {
   // The area, each organization and each (organization, commune) in one pass.
   const counted = await em.query<(Count & { level: number })[]>(
     `SELECT org, commune, grouping(org, commune) AS level, count(*)::int AS memberships, count(DISTINCT who)::int AS people,
@@ -46,8 +48,13 @@ export async function countRep(em: EntityManager): Promise<RepCounts> {
     `SELECT s.org, ${SPLIT_COLUMNS}
        FROM (SELECT DISTINCT org, who FROM rep WHERE in_area) s JOIN rep_people p USING (who) GROUP BY s.org`,
   );
-  const overlap = await em.query<{ a: string; b: string; people: number }[]>(
-    `SELECT a, b, count(*)::int AS people FROM rep_people, unnest(orgs) a, unnest(orgs) b WHERE a <= b GROUP BY a, b ORDER BY a, b`,
+  // The overlap's persons by their organizations (`overlapOfPersons`): a commune's also by those they are ACTIVE in there.
+  const persons = await em.query<Pick<PersonGroup, 'orgs' | 'here' | 'n'>[]>(
+    area.kind === 'commune'
+      ? `SELECT p.orgs, h.here, count(*)::int AS n FROM rep_people p
+           JOIN (SELECT who, array_agg(DISTINCT org ORDER BY org)::varchar[] AS here FROM rep WHERE in_area GROUP BY who) h USING (who)
+          GROUP BY 1, 2`
+      : `SELECT p.orgs, count(*)::int AS n FROM rep_people p GROUP BY 1`,
   );
   const reasons = await repReasons(em);
   return {
@@ -56,7 +63,7 @@ export async function countRep(em: EntityManager): Promise<RepCounts> {
     byOrgCommune: counted.filter((c) => c.level === 0),
     split: splitOf(all),
     splitByOrg: new Map(byOrg.map((r) => [r.org, splitOf(r)])),
-    overlap,
+    overlap: overlapOfPersons(persons),
     reasons,
   };
 }
