@@ -37,7 +37,7 @@ export function OverlapHeatmap(props: {
               <td />
               {orgs.map((b) => (
                 <th key={b} scope="col" style={{ padding: '4px 6px' }}>
-                  <abbr title={props.names.get(b)}>{b}</abbr>
+                  <abbr title={props.names.get(b)}>{T.orgAbbr(b)}</abbr>
                 </th>
               ))}
             </tr>
@@ -47,10 +47,10 @@ export function OverlapHeatmap(props: {
               <tr key={a}>
                 <th scope="row" style={{ padding: '4px 6px', textAlign: 'left' }}>
                   {narrow ? (
-                    <abbr title={props.names.get(a)}>{a}</abbr>
+                    <abbr title={props.names.get(a)}>{T.orgAbbr(a)}</abbr>
                   ) : (
                     <>
-                      {props.names.get(a) ?? a} <code>{a}</code>
+                      {props.names.get(a) ?? a} <code>{T.orgAbbr(a)}</code>
                     </>
                   )}
                 </th>
@@ -87,7 +87,7 @@ export function OverlapHeatmap(props: {
           <dl style={{ margin: 0 }}>
             {orgs.map((o) => (
               <div key={o} style={{ display: 'flex', gap: 8 }}>
-                <dt style={{ minWidth: 48, fontWeight: 600 }}>{o}</dt>
+                <dt style={{ minWidth: 48, fontWeight: 600 }}>{T.orgAbbr(o)}</dt>
                 <dd style={{ margin: 0 }}>{props.names.get(o) ?? o}</dd>
               </div>
             ))}
