@@ -1109,6 +1109,7 @@ const TEXT = {
     near: 'Gần giống',
     differ: 'Khác',
     unknown: 'Không rõ',
+    other: 'Hai tổ chức',
     hidden: 'ngoài quyền xem',
     rows: {
       name: 'Họ tên',

@@ -3,7 +3,7 @@ import { T } from '../../text.ts';
 import { COMPARE_TONE } from '../../tones.ts';
 import type { Pair, Side } from './review-api.ts';
 
-type Compare = 'agree' | 'near' | 'differ' | 'unknown';
+type Compare = 'agree' | 'near' | 'differ' | 'unknown' | 'other';
 
 /** A row of the side-by-side table: a field of both records, and which evidence (by its field) compares them. */
 const ROWS: { key: string; evidence?: string; value: (s: Side) => string | null }[] = [
@@ -30,10 +30,14 @@ const SAYS_LITTLE = 0.05;
  * either way (unknown: a 01/01 placeholder against a full date); otherwise they differ. A value
  * outside her rights, or missing, on either side: unknown.
  */
-function compareOf(pair: Pair, row: (typeof ROWS)[number]): Compare {
+function compareOf(pair: Pair, row: (typeof ROWS)[number]): Compare | null {
+  // A record's own code, unit, status and flags are no evidence of one person or two: nothing to say.
+  if (!row.evidence) return null;
   const [a, b] = [row.value(pair.a), row.value(pair.b)];
   if (a === null || b === null) return 'unknown';
   if (a === b) return 'agree';
+  // Two organizations: what a person in several is — not evidence against, not "unknown".
+  if (row.key === 'organization') return 'other';
   const e = pair.evidence.find((x) => x.field === row.evidence);
   if (!e) return 'differ';
   return e.bar > SAYS_LITTLE ? 'near' : e.bar < -SAYS_LITTLE ? 'differ' : 'unknown';
@@ -46,7 +50,7 @@ function compareOf(pair: Pair, row: (typeof ROWS)[number]): Compare {
 export function PairSides({ pair }: { pair: Pair }) {
   const shown = (s: Side, v: string | null) => v ?? (s.recordId ? T.dash : T.review.hidden);
   const narrow = Grid.useBreakpoint().sm === false;
-  const tag = (c: Compare) => <Tag color={COMPARE_TONE[c]}>{T.review[c]}</Tag>;
+  const tag = (c: Compare | null) => c && <Tag color={COMPARE_TONE[c]}>{T.review[c]}</Tag>;
   return (
     <Table
       size="small"
@@ -59,13 +63,13 @@ export function PairSides({ pair }: { pair: Pair }) {
           render: (_, r) => (
             <>
               <strong>{T.review.rows[r.key]}</strong>
-              {narrow && <div>{tag(r.compare)}</div>}
+              {narrow && r.compare && <div>{tag(r.compare)}</div>}
             </>
           ),
         },
         { title: T.review.sideA, render: (_, r) => shown(pair.a, r.value(pair.a)) },
         { title: T.review.sideB, render: (_, r) => shown(pair.b, r.value(pair.b)) },
-        ...(narrow ? [] : [{ title: T.review.compare, render: (_: unknown, r: { compare: Compare }) => tag(r.compare) }]),
+        ...(narrow ? [] : [{ title: T.review.compare, render: (_: unknown, r: { compare: Compare | null }) => tag(r.compare) }]),
       ]}
     />
   );
