@@ -117,4 +117,17 @@ describe("a bản's own list after the commune's: its members known by their chi
       { full_name: 'Vàng Thị Dí', unit: 'PN-TL', phone: null },
     ]);
   });
+
+  it('keeps the full birth date a record has when her list gives its year alone', async () => {
+    const added = await gql(`mutation($i: CreateMemberRecordInput!) { createMemberRecord(input: $i) { id } }`, {
+      i: { organization: 'HPN', fullName: 'Cứ Thị Ly', birthDate: '12/05/1975', sex: 'FEMALE', communeCode: '00004', unit: 'PN-PC' },
+    });
+    expect(added).toBeDefined();
+    const rows = await importFile(await banList([['Cứ Thị Ly', '1975', 'Nữ', '', '', '']]), 'ban-pa-co-2.xlsx');
+    expect(rows.map((r) => [r.row, r.fate])).toEqual([[5, 'UNCHANGED']]);
+    const births = await t.sql<{ birth: string; precision: string }>(
+      `SELECT birth_date::text AS birth, birth_date_precision AS precision FROM member_record WHERE full_name = 'Cứ Thị Ly'`,
+    );
+    expect(births).toEqual([{ birth: '1975-05-12', precision: 'DAY' }]);
+  });
 });

@@ -54,3 +54,22 @@ export function shownRecordDate(r: Partial<DatedRecord>, field: RecordDateField)
   const d = recordDate(r, field);
   return d ? formatPartialDate(d) : null;
 }
+
+const RANK: Record<DatePrecision, number> = { YEAR: 0, MONTH: 1, DAY: 2 };
+
+/**
+ * A roster that gives a date less precisely than the record knows it — a year alone against the
+ * record's full birth date in that year, as an upland list writes every birth — says nothing new:
+ * the record's date is kept in `values` (a list of years never wipes the days a form or an earlier
+ * list gave). A date that disagrees (another year, another month) is the roster's, as before.
+ */
+export function keepKnownDates(values: Record<string, unknown>, current: Partial<DatedRecord>): void {
+  for (const field of Object.keys(RECORD_DATES) as RecordDateField[]) {
+    if (!(field in values)) continue;
+    const given = recordDate(values as Partial<DatedRecord>, field);
+    const known = recordDate(current, field);
+    if (!given || !known || RANK[given.precision] >= RANK[known.precision]) continue;
+    const agrees = given.year === known.year && (given.precision === 'YEAR' || given.month === known.month);
+    if (agrees) Object.assign(values, dateColumns(field, known));
+  }
+}

@@ -3,6 +3,7 @@ import type { MemberRecord } from '../../membership/member-record/member-record.
 import type { OrganizationDefinition } from '../../membership/organization/organization-definition.js';
 import { parseProfileValue } from '../../membership/organization/profile-fields.js';
 import { FIELD_LABELS } from '../../membership/member-record/member-input.js';
+import { keepKnownDates } from '../../membership/member-record/record-dates.js';
 import type { MemberRecordsService } from '../../membership/member-record/member-records.service.js';
 import type { ImportContext } from './import-context.js';
 import type { RosterRow, RowProblem } from './roster-row.js';
@@ -54,6 +55,8 @@ export class RowPreparer {
       { definition: ctx.def, today: ctx.today, current, settleSplitCommune: false, withTombstoneKeys: ctx.anyTombstone },
     );
     const ok = !write.problems.length && !row.problems.length;
+    // Her list of birth years leaves the full dates the record already has (record-dates.ts).
+    if (ok && current && write.columns) keepKnownDates(write.columns, current);
     return {
       problems: write.problems.map((f) => ({ column: columnFor(f.field, row), value: f.value, message: f.message })),
       values: ok ? write.columns : null,
