@@ -66,7 +66,7 @@ const RANK: Record<DatePrecision, number> = { YEAR: 0, MONTH: 1, DAY: 2 };
 export function keepKnownDates(values: Record<string, unknown>, current: Partial<DatedRecord>): void {
   for (const field of Object.keys(RECORD_DATES) as RecordDateField[]) {
     if (!(field in values)) continue;
-    const given = recordDate(values as Partial<DatedRecord>, field);
+    const given = recordDate(values, field);
     const known = recordDate(current, field);
     if (!given || !known || RANK[given.precision] >= RANK[known.precision]) continue;
     const agrees = given.year === known.year && (given.precision === 'YEAR' || given.month === known.month);
