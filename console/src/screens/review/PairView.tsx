@@ -20,6 +20,10 @@ const ROWS: { key: string; evidence?: string; value: (s: Side) => string | null 
   { key: 'flags', value: (s) => (s.flagLabels ? s.flagLabels.join(', ') || T.dash : null) },
 ];
 
+/** The rows shown masked, compared by their evidence's level, never by the masked text. */
+const MASKED = ['id', 'phone'];
+const MASKED_LEVEL: Record<string, Compare> = { SAME: 'agree', SAME_CMND: 'agree', ONE_SLIP: 'near', DIFFERENT: 'differ' };
+
 /** Evidence this close to nothing says neither one person nor two (a 01/01 placeholder, a missing value). */
 const SAYS_LITTLE = 0.05;
 
@@ -35,6 +39,9 @@ function compareOf(pair: Pair, row: (typeof ROWS)[number]): Compare | null {
   if (!row.evidence) return null;
   const [a, b] = [row.value(pair.a), row.value(pair.b)];
   if (a === null || b === null) return 'unknown';
+  // A number or a phone is shown masked: two numbers can look alike (0113******35) and differ. Its evidence says.
+  const level = pair.evidence.find((x) => x.field === row.evidence)?.level;
+  if (MASKED.includes(row.key) && level) return MASKED_LEVEL[level] ?? 'unknown';
   if (a === b) return 'agree';
   // Two organizations: what a person in several is — not evidence against, not "unknown".
   if (row.key === 'organization') return 'other';

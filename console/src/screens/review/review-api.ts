@@ -12,6 +12,7 @@ export const QUEUE = graphql(`
       evidence {
         field
         label
+        level
         sentence
         bar
       }
