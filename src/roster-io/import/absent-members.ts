@@ -69,13 +69,16 @@ export async function absentMembers(db: DataSource, job: ImportJob, scope: Recor
   };
   type Counts = { total: string; keptCount: string };
   const rows = await db.query<(Row & Counts & { keptReason: string | null; keptOn: string | null })[]>(
-    `WITH listed AS (
+    `WITH landed AS (
        SELECT p.external_id AS code FROM import_plan_row p WHERE p.job_id = $1 AND p.external_id IS NOT NULL
+     ), listed AS (
+       SELECT code FROM landed
        UNION
        SELECT jsonb_array_elements_text(p.record_values->'candidates') FROM import_plan_row p WHERE p.job_id = $1 AND p.fate = 'HELD'
      ), reach AS (
+       -- Where her rows landed; a held row's candidates are not (a namesake in another chi hội would bring in all of it).
        SELECT m.unit_id, CASE WHEN m.unit_id IS NULL THEN m.commune_code END AS commune_code, lower(btrim(m.village)) AS village
-         FROM member_record m JOIN listed l ON l.code = m.external_id WHERE m.organization_code = $2
+         FROM member_record m JOIN landed l ON l.code = m.external_id WHERE m.organization_code = $2
      ), places AS (
        SELECT unit_id, commune_code, avg((village IS NOT NULL)::int) AS known FROM reach GROUP BY 1, 2
      ), villages AS (
