@@ -498,7 +498,7 @@ describe("the console's import wizard, as a Hội Phụ nữ secretariat imports
     await keeping.getByRole('button', { name: 'Giữ lại' }).click();
     await page.getByText(/^Đã giữ lại 1 người: lần sau không hỏi lại/).waitFor();
     await page.getByRole('heading', { name: '1 hội viên không có tên trong tệp này' }).waitFor();
-    await page.getByText('1 người bạn đã giữ lại trước đây cũng không có tên trong tệp này.').waitFor();
+    await page.getByText('1 người bạn đã giữ lại cũng không có tên trong tệp này.').waitFor();
     await page.getByRole('button', { name: 'Xem cả những người đã giữ lại' }).click();
     await page
       .getByRole('row')

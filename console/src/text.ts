@@ -68,7 +68,7 @@ const TEXT = {
   },
   flags: {
     /** The list shown, printed as filed (to send a commune to check). */
-    print: 'In danh sách này',
+    print: (suspectsOnly: boolean) => (suspectsOnly ? 'In danh sách nghi ảo' : 'In danh sách này'),
     unlinked: (n: number) =>
       `${n.toLocaleString('vi-VN')} hồ sơ chưa được liên kết (nhập nhiều hồ sơ một lần sau lần liên kết gần nhất, hoặc chưa liên kết lần nào): cảnh báo của họ có trên trang từng hồ sơ nhưng chưa có trong danh sách và các con số này. Chúng sẽ có sau lần liên kết tới (quản trị viên chạy "lienthong link", hoặc bấm "Chạy liên kết ngay" ở Quản trị → Liên kết hồ sơ).`,
     title: 'Cảnh báo: hồ sơ nghi ảo và cần xem lại',
@@ -324,7 +324,7 @@ const TEXT = {
       keepHint: 'Ví dụ: đi làm ăn xa, vẫn đóng hội phí',
       keepOk: 'Giữ lại',
       keptDone: (n: number) => `Đã giữ lại ${n.toLocaleString('vi-VN')} người: lần sau không hỏi lại chừng nào tệp vẫn không có tên họ`,
-      keptCount: (n: number) => `${n.toLocaleString('vi-VN')} người bạn đã giữ lại trước đây cũng không có tên trong tệp này.`,
+      keptCount: (n: number) => `${n.toLocaleString('vi-VN')} người bạn đã giữ lại cũng không có tên trong tệp này.`,
       showKept: 'Xem cả những người đã giữ lại',
       hideKept: 'Ẩn những người đã giữ lại',
       keptTag: (on: string, reason: string) => `Đã giữ lại ${on}: ${reason}`,

@@ -228,7 +228,9 @@ export function FlagsScreen({ session }: { session: Session }) {
         </Typography.Text>
         {/* The list to send a commune (suspected phantoms by default), printed as filed: one organization's at a time. */}
         {organization && !noCommune && (
-          <Button href={printHref({ organization, commune, flag: reason ?? code ?? 'AO', status: 'ACTIVE' })}>{T.flags.print}</Button>
+          <Button href={printHref({ organization, commune, flag: reason ?? code ?? 'AO', status: 'ACTIVE' })}>
+            {T.flags.print(!reason && !code)}
+          </Button>
         )}
         {afters.length > 1 && <Button onClick={() => setAfters([null])}>{T.flags.firstPage}</Button>}
         {rows.length >= 500 && <Button onClick={() => setAfters([...afters, rows[rows.length - 1].cursor])}>{T.flags.nextPage}</Button>}

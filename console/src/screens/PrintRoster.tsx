@@ -39,6 +39,8 @@ const PRINT_ROSTER = graphql(`
         flags {
           code
           label
+          severity
+          message
         }
       }
     }
@@ -203,7 +205,15 @@ export function PrintRoster() {
                     {villages && <td>{r.village ?? ''}</td>}
                     <td>{r.unit?.name ?? ''}</td>
                     <td>{r.statusLabel}</td>
-                    {f.flag && <td>{r.flags.map((x) => x.label).join('; ')}</td>}
+                    {/* Why, as Cảnh báo says it; a member's other organizations are no reason to check her. */}
+                    {f.flag && (
+                      <td>
+                        {r.flags
+                          .filter((x) => x.severity !== 'INFO')
+                          .map((x) => x.message || x.label)
+                          .join('; ')}
+                      </td>
+                    )}
                   </tr>
                 ))}
               </tbody>

@@ -32,6 +32,8 @@ export function DashboardScreen({ session }: { session: Session }) {
     setScope(next);
     const href = next === 'province' ? '#/tong-quan' : `#/tong-quan?pham-vi=${next}`;
     if (window.location.hash !== href) window.history.pushState(null, '', href);
+    // Opened from the table at the foot of the page: its figures start at the top.
+    window.scrollTo(0, 0);
   };
   // Back, Forward, or an address typed or pasted in the open tab: the scope it names.
   useEffect(() => {
