@@ -37,6 +37,11 @@ const MEMBER = graphql(`
       lastActivityDate
       enteredCommuneCode
       updatedAt
+      profile {
+        key
+        label
+        value
+      }
       commune {
         code
         name
@@ -231,6 +236,12 @@ export function MemberDrawer(props: {
                 <EnteredCommune code={r.enteredCommuneCode} />
               </Descriptions.Item>
               <Descriptions.Item label={T.column.unit}>{r.unit?.name ?? T.dash}</Descriptions.Item>
+              {/* The organization's own fields she gave (Chức vụ, Ngày vào Đoàn…), a date as she wrote it. */}
+              {r.profile.map((p) => (
+                <Descriptions.Item key={p.key} label={p.label}>
+                  {/^\d{4}(-\d{2}){0,2}$/.test(p.value) ? partialDate(p.value) : p.value}
+                </Descriptions.Item>
+              ))}
               <Descriptions.Item label={T.column.status}>{r.statusLabel}</Descriptions.Item>
               <Descriptions.Item label={T.member.joined}>{partialDate(r.joinDate)}</Descriptions.Item>
               <Descriptions.Item label={T.member.lastDues}>{partialDate(r.lastDuesDate)}</Descriptions.Item>
