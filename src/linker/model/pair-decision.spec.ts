@@ -216,6 +216,11 @@ describe('why a pair with a high probability waits for a person, in words that a
       /không có số định danh, số điện thoại hay ngày sinh đầy đủ trùng nhau/,
     ],
     ['one phone, under the run’s bar', { name: 'SAME', phone: 'SAME' }, /chưa đến ngưỡng tự động/],
+    [
+      'one name, one full date, one commune, namesakes of that date known',
+      { name: 'SAME', birth: 'SAME_DAY', commune: 'SAME' },
+      /có người khác cùng họ tên và ngày sinh này/,
+    ],
   ])('%s', (_, levels, expected) => {
     expect(says(levels)).toMatch(expected);
     // Never "nothing agrees" beside a phone or a number that agree.

@@ -65,12 +65,16 @@ export const REVIEW_DESPITE_HIGH =
  */
 export function reviewDespiteHigh(contributions: { field: string; level: string }[]): string {
   const level = (field: string) => contributions.find((c) => c.field === field)?.level;
-  if (level('id') === IdLevel.DIFFERENT)
-    return 'cần cán bộ xem xét: khả năng cao, nhưng hai số định danh khác nhau — một người không có hai số';
-  if (level('name') === NameLevel.DIFFERENT && level('id') !== IdLevel.SAME)
+  const held = contradiction({ name: level('name') as NameLevel, id: level('id') as IdLevel });
+  if (held === 'ID') return 'cần cán bộ xem xét: khả năng cao, nhưng hai số định danh khác nhau — một người không có hai số';
+  if (held === 'NAME')
     return 'cần cán bộ xem xét: khả năng cao, nhưng họ tên hai hồ sơ khác nhau (gõ sai, hay hai người dùng chung số điện thoại, ngày sinh?) — xem kỹ họ tên';
   if (level('phone') === SimpleLevel.SAME || level('id') === IdLevel.SAME || level('id') === IdLevel.ONE_SLIP)
     return 'cần cán bộ xem xét: khả năng cao, nhưng chưa đến ngưỡng tự động liên kết của lần chạy này';
+  // One name, one full date, one commune: strong, unless others bear that name and date (the register's namesakes).
+  const sameDate = level('birth') === BirthLevel.SAME_DAY || level('birth') === BirthLevel.SWAPPED;
+  if (level('name') === NameLevel.SAME && sameDate && level('commune') === CommuneLevel.SAME)
+    return 'cần cán bộ xem xét: khả năng cao, nhưng có người khác cùng họ tên và ngày sinh này (CSDL dân cư) — cần thêm số định danh hoặc số điện thoại';
   return REVIEW_DESPITE_HIGH;
 }
 
@@ -103,9 +107,15 @@ export function linkDecision(
 ): LinkDecision.AUTO | LinkDecision.REVIEW | null {
   const p = calibratedProbability(weight);
   if (p < t.review) return null;
-  const nameAllows = c.name !== NameLevel.DIFFERENT || c.id === IdLevel.SAME;
   const bar = strong ? t.auto : strictAuto(t);
-  return p >= bar && nameAllows && c.id !== IdLevel.DIFFERENT ? LinkDecision.AUTO : LinkDecision.REVIEW;
+  return p >= bar && !contradiction(c) ? LinkDecision.AUTO : LinkDecision.REVIEW;
+}
+
+/** What keeps a pair from linking however likely it is: two 12-digit numbers, or two names without one number. */
+export function contradiction(c: Pick<Comparison, 'name' | 'id'>): 'ID' | 'NAME' | null {
+  if (c.id === IdLevel.DIFFERENT) return 'ID';
+  if (c.name === NameLevel.DIFFERENT && c.id !== IdLevel.SAME) return 'NAME';
+  return null;
 }
 
 /** The bar of a pair without strong evidence: `WITHOUT_STRONG_EVIDENCE`, or `auto` if a run asks for more. */

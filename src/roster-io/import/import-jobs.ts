@@ -202,6 +202,12 @@ export class ImportJobs {
     return [...byHeader].map(([header, field]) => ({ header, field }));
   }
 
+  /** How the job's file was read, kept on the job (`open`): a replan or a corrected mapping reads it again the same way. */
+  static readAs(job: ImportJob): Pick<ImportOptions, 'createUnits' | 'assignIds' | 'sheet'> {
+    const o = job.options;
+    return { createUnits: !!o.createUnits, assignIds: !!o.assignIds, sheet: (o.sheet as string | null) ?? null };
+  }
+
   /** The corrected mapping a preview was planned again with (`replan`), or null. */
   static keptMapping(job: ImportJob): { header: string; field: string }[] | null {
     const kept = job.options.mapping;

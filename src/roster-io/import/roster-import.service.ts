@@ -145,10 +145,9 @@ export class RosterImportService {
       await claim.release().finally(turn);
       throw new DomainError('CONFLICT', `Tệp của lượt nhập '${job.id}' không còn (giữ 7 ngày): gửi lại tệp để xem trước`);
     }
-    const { createUnits, assignIds, sheet } = job.options;
     const importOpts: ImportOptions = {
       organization: job.organizationCode,
-      ...{ createUnits: !!createUnits, assignIds: !!assignIds, sheet: (sheet as string | null) ?? null },
+      ...ImportJobs.readAs(job),
       acceptIneligible: job.acceptedIneligible,
       // Read as the preview was: her remembered corrections again when it had any.
       mapping: mapping ?? (job.plan?.remembered?.length ? job.plan.mapping : null),
