@@ -66,6 +66,7 @@ describe('Ghi chú suggestions decided, and CCCDs no card carries (issue 16)', (
       'S-BADID,Lường Thị Thu,1979,111790123456,00004,P1,',
       'S-AWAY,Tòng Thị Ngọc,08/08/1995,011195012347,00004,P1,Đi XKLĐ Hàn Quốc từ T3/2025',
       'S-GONE,Điêu Thị Hằng,09/09/1990,011190012348,00004,P1,bỏ sinh hoạt',
+      'S-IDLE,Lò Thị Xuân,10/10/1985,011185012349,00004,P1,bỏ sinh hoạt từ năm 2024',
     ]);
     await t.app.get(LinkerService).link();
   });
@@ -167,6 +168,41 @@ describe('Ghi chú suggestions decided, and CCCDs no card carries (issue 16)', (
     );
     expect(confirm.errors).toBeUndefined();
     expect((await records()).get('S-GONE')!.status).toBe('STRUCK_OFF');
+  });
+
+  it('counts a member whose "bỏ sinh hoạt" she accepted among the suspected at once, through the next run, until she calls it a false alarm', async () => {
+    const suspicion = async () =>
+      (
+        await t.sql<{ ao: boolean; ao_reasons: string[] }>(
+          `SELECT p.ao, p.ao_reasons FROM record_person p JOIN member_record r ON r.id = p.record_id WHERE r.external_id = 'S-IDLE'`,
+        )
+      )[0];
+    const suspected = async () =>
+      (await t.gql<{ liveFigures: { suspectedPhantoms: number } }>(`{ liveFigures(scope: "org:HPN") { suspectedPhantoms } }`)).data!
+        .liveFigures.suspectedPhantoms;
+    const listed = async () =>
+      (await t.gql<{ flaggedRecords: { externalId: string }[] }>(`{ flaggedRecords(code: "AO") { externalId } }`)).data!.flaggedRecords.map(
+        (f) => f.externalId,
+      );
+    expect(await suspicion()).toEqual({ ao: false, ao_reasons: [] });
+    const before = await suspected();
+    expect((await accept((await suggestion('S-IDLE', 'INACTIVE')).id, hpn)).data?.acceptSuggestion.status).toBe('ACCEPTED');
+    expect(await suspicion()).toEqual({ ao: true, ao_reasons: ['INACTIVE'] });
+    expect(await suspected()).toBe(before + 1);
+    expect(await listed()).toContain('S-IDLE');
+    await t.app.get(LinkerService).link();
+    expect(await suspicion()).toEqual({ ao: true, ao_reasons: ['INACTIVE'] });
+    const id = (await records()).get('S-IDLE')!.id;
+    const dismissed = await t.gql(
+      `mutation($id: ID!) { resolveFlag(recordId: $id, code: "INACTIVE", resolution: "FALSE_ALARM", note: "Vẫn sinh hoạt đều, đã hỏi chi hội") }`,
+      { id },
+      { token: hpn },
+    );
+    expect(dismissed.errors).toBeUndefined();
+    expect(await suspicion()).toEqual({ ao: false, ao_reasons: [] });
+    await t.app.get(LinkerService).link();
+    expect(await suspicion()).toEqual({ ao: false, ao_reasons: [] });
+    expect(await listed()).not.toContain('S-IDLE');
   });
 
   it('erasing the person removes the flag raised from the note, with the suggestions', async () => {

@@ -15,8 +15,9 @@ const DECIDED: Record<SuggestionDecision, string> = { ACCEPTED: 'chấp nhận',
 
 /**
  * The secretary's answer to a `Ghi chú` suggestion. Accepting raises the matching flag on the record
- * with the note as its evidence — a person's flag, which link runs keep (migration 1763700000020) —
- * and changes nothing else: a death or a move ends the membership only through `endMembership` (or
+ * with the note as its evidence — a person's flag, which link runs keep (migration 1763700000020);
+ * a death or no longer taking part makes her a suspected phantom (Nghi ảo) at once. It ends nothing:
+ * a death or a move ends the membership only through `endMembership` (or
  * by confirming the flag). Dismissing keeps the suggestion, DISMISSED, with who and why. Only who
  * may write the record decides; each decision is audited.
  */
@@ -46,11 +47,15 @@ export class SuggestionDecisionsService {
         decisionReason: why,
         flagCode: flag?.code ?? null,
       });
-      // The record's flag codes gain the accepted one, for the lists and counts before the next run.
+      // The record's flag codes gain the accepted one, and a phantom's (a death, no longer taking part)
+      // its reasons to be suspected: Nghi ảo's lists, prints and counts show her at once, not at the next run.
       if (flag)
         await em.query(
-          `UPDATE record_person SET flags = ARRAY(SELECT DISTINCT c FROM unnest(flags || ARRAY[$2::varchar]) AS c ORDER BY c) WHERE record_id = $1`,
-          [s.recordId, flag.code],
+          `UPDATE record_person SET flags = ARRAY(SELECT DISTINCT c FROM unnest(flags || ARRAY[$2::varchar]) AS c ORDER BY c),
+                  ao_reasons = CASE WHEN $3 THEN ARRAY(SELECT DISTINCT c FROM unnest(ao_reasons || ARRAY[$2::varchar]) AS c ORDER BY c) ELSE ao_reasons END,
+                  ao = ao OR $3
+            WHERE record_id = $1`,
+          [s.recordId, flag.code, flag.severity === 'PHANTOM'],
         );
       await this.audit.record(
         caller,

@@ -104,9 +104,14 @@ export const KEEP_RAISED_FLAGS = [
    SELECT f.record_id, f.code, f.severity, f.message, f.evidence
      FROM record_flag f JOIN record_suggestion s ON s.record_id = f.record_id AND s.flag_code = f.code AND s.status = 'ACCEPTED'
    ON CONFLICT (record_id, code) DO UPDATE SET severity = EXCLUDED.severity, message = EXCLUDED.message, evidence = EXCLUDED.evidence`,
-  `UPDATE next_record_person n SET flags = ARRAY(SELECT DISTINCT c FROM unnest(n.flags || r.codes) AS c ORDER BY c)
-     FROM (SELECT record_id, array_agg(flag_code::varchar) AS codes FROM record_suggestion
-            WHERE status = 'ACCEPTED' AND flag_code IS NOT NULL GROUP BY record_id) r
+  // A phantom's flag (a death, no longer taking part) is among her reasons to be suspected too, unless called a false alarm.
+  `UPDATE next_record_person n SET flags = ARRAY(SELECT DISTINCT c FROM unnest(n.flags || r.codes) AS c ORDER BY c),
+          ao_reasons = ARRAY(SELECT DISTINCT c FROM unnest(n.ao_reasons || r.phantom) AS c ORDER BY c), ao = n.ao OR cardinality(r.phantom) > 0
+     FROM (SELECT s.record_id, array_agg(s.flag_code::varchar) AS codes,
+                  coalesce(array_agg(s.flag_code::varchar) FILTER (WHERE f.severity = 'PHANTOM' AND NOT EXISTS (
+                    SELECT 1 FROM flag_resolution x WHERE x.record_id = s.record_id AND x.code = s.flag_code AND x.resolution = 'FALSE_ALARM')), '{}') AS phantom
+             FROM record_suggestion s LEFT JOIN next_record_flag f ON f.record_id = s.record_id AND f.code = s.flag_code
+            WHERE s.status = 'ACCEPTED' AND s.flag_code IS NOT NULL GROUP BY s.record_id) r
     WHERE r.record_id = n.record_id`,
   // A person listed twice that an import or the form flagged (membership's duplicate-listings.ts) stays flagged while both listings are live.
   `INSERT INTO next_record_flag (record_id, code, severity, message, evidence)
