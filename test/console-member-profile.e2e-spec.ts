@@ -24,6 +24,48 @@ describe("the console: a member's own fields", () => {
     const drawer = page.getByRole('dialog', { name: 'Vì Thị Xiêm' });
     await drawer.getByRole('row').filter({ hasText: 'Chức vụ' }).filter({ hasText: 'Chi hội trưởng' }).waitFor();
     expect(await review(page)).toEqual(CLEAN);
+
+    // Elected Chi hội phó: she changes it in the form, and the server keeps it (nothing else changes).
+    await drawer.getByRole('button', { name: 'Sửa hồ sơ' }).click();
+    const form = page.getByRole('dialog', { name: /^Sửa hồ sơ/ });
+    expect(await form.getByLabel('Chức vụ').inputValue()).toBe('Chi hội trưởng');
+    await form.getByLabel('Chức vụ').fill('Chi hội phó');
+    await form.getByRole('button', { name: 'Lưu hồ sơ' }).click();
+    await form.waitFor({ state: 'hidden' });
+    await drawer.getByRole('row').filter({ hasText: 'Chức vụ' }).filter({ hasText: 'Chi hội phó' }).waitFor();
+    const saved = await t.gql<{ memberRecords: { nodes: { profile: { key: string; value: string }[]; birthDate: string }[] } }>(
+      `{ memberRecords(organization: "HPN", first: 5) { nodes { birthDate profile { key value } } } }`,
+    );
+    expect(saved.data!.memberRecords.nodes).toEqual([{ birthDate: '1975', profile: [{ key: 'position', value: 'Chi hội phó' }] }]);
+    await context.close();
+  });
+
+  it("adds a veteran with the Cựu chiến binh's own fields (Năm nhập ngũ), and refuses a year that is not one, saying which", async () => {
+    const context = await b.context();
+    const page = await logInThroughPage(context, t.url, await t.createUser('vp.ccb.cv', Role.SECRETARIAT, 'CCB'));
+    await page.getByRole('button', { name: 'Thêm hội viên' }).click();
+    const form = page.getByRole('dialog', { name: 'Thêm hội viên' });
+    await form.getByLabel('Họ và tên').fill('Lò Văn Pằn');
+    await form.getByLabel(/^Ngày sinh/).fill('1955');
+    await form.getByLabel('Năm nhập ngũ').fill('7/1972');
+    await form.getByLabel('Chức vụ').fill('Chi hội trưởng');
+    await form.getByRole('button', { name: 'Lưu hồ sơ' }).click();
+    await form.getByText("Năm nhập ngũ: '7/1972' không phải năm (yyyy)").waitFor();
+    await form.getByLabel('Năm nhập ngũ').fill('1972');
+    await form.getByRole('button', { name: 'Lưu hồ sơ' }).click();
+    await form.waitFor({ state: 'hidden' });
+    const saved = await t.gql<{ memberRecords: { nodes: { fullName: string; profile: { key: string; value: string }[] }[] } }>(
+      `{ memberRecords(organization: "CCB", first: 5) { nodes { fullName profile { key value } } } }`,
+    );
+    expect(saved.data!.memberRecords.nodes).toEqual([
+      {
+        fullName: 'Lò Văn Pằn',
+        profile: [
+          { key: 'position', value: 'Chi hội trưởng' },
+          { key: 'enlistmentYear', value: '1972' },
+        ],
+      },
+    ]);
     await context.close();
   });
 });

@@ -471,6 +471,9 @@ const TEXT = {
       name ? `${name} — ${org}, ${status}: ${chance}` : `Thành viên của ${org} (ngoài quyền xem của bạn) — ${status}: ${chance}`,
     eligibilityTitle: 'Lưu ý về điều kiện vào tổ chức',
     openCandidate: 'Mở hồ sơ này',
+    /** A field of the organization's own that is a date: how to write it. */
+    profileDate: (label: string) => `${label} (dd/mm/yyyy; chỉ năm cũng được)`,
+    yesNo: ['Có', 'Không'],
     sexOptions: [
       { value: 'FEMALE', label: 'Nữ' },
       { value: 'MALE', label: 'Nam' },

@@ -10,6 +10,7 @@ import { CommunePicker } from '../CommunePicker.tsx';
 import { UNITS } from '../roster-query.ts';
 import { DuplicateWarning, EligibilityWarning, type Draft } from './DraftChecks.tsx';
 import { CREATE, UPDATE } from './member-api.ts';
+import { ProfileFields, profileChanges, profileInitial, type ProfileValue } from './ProfileFields.tsx';
 
 /** A record as the form edits it (the member page's fields). */
 export interface EditedRecord {
@@ -24,6 +25,7 @@ export interface EditedRecord {
   idNumber: string | null;
   phone: string | null;
   commune: { code: string; name: string } | null;
+  profile?: ProfileValue[];
 }
 
 interface Values {
@@ -39,6 +41,8 @@ interface Values {
   joinDate?: string;
   externalId?: string;
   reason?: string;
+  /** The organization's own fields, by key (Chức vụ: `position`). */
+  profile?: Record<string, string | undefined>;
 }
 
 const EDITABLE = ['fullName', 'birthDate', 'sex', 'ethnicity', 'village', 'communeCode', 'joinDate'] as const;
@@ -54,6 +58,7 @@ function initialValues(r: EditedRecord | null): Partial<Values> {
     village: r.village ?? undefined,
     joinDate: date(r.joinDate),
     communeCode: r.commune?.code,
+    profile: profileInitial(r.profile),
   };
 }
 
@@ -66,6 +71,12 @@ function changes(v: Values, before: Partial<Values>): Record<string, string | nu
   }
   for (const k of ['idNumber', 'phone'] as const) if (v[k]?.trim()) out[k] = v[k].trim();
   return out;
+}
+
+/** Her organization's own fields she changed, if any (an emptied one is cleared). */
+function profileInput(v: Values, before: Partial<Values>): { profile?: { key: string; value: string | null }[] } {
+  const profile = profileChanges(v.profile, (before.profile ?? {}) as Record<string, string>);
+  return profile.length ? { profile } : {};
 }
 
 /**
@@ -141,9 +152,15 @@ export function MemberForm(props: {
     const r = record
       ? await update({
           id: record.id,
-          input: { ...changes(v, before), expectedVersion: record.version, reason: trim(v.reason), ...confirmed },
+          input: {
+            ...changes(v, before),
+            ...profileInput(v, before),
+            expectedVersion: record.version,
+            reason: trim(v.reason),
+            ...confirmed,
+          },
         })
-      : await create({ input: { organization, ...filled(v), ...confirmed } });
+      : await create({ input: { organization, ...filled(v), ...profileInput(v, {}), ...confirmed } });
     const question = questionOf(r.error);
     if (question) {
       setAsked({ question, values: v });
@@ -228,6 +245,7 @@ export function MemberForm(props: {
             </Form.Item>
           )}
         </Space>
+        <ProfileFields organization={organization} />
         {record && (
           <Form.Item name="reason" label={T.form.reason}>
             <Input autoComplete="off" />
