@@ -37,6 +37,11 @@ describe("the console: a member's own fields", () => {
       `{ memberRecords(organization: "HPN", first: 5) { nodes { birthDate profile { key value } } } }`,
     );
     expect(saved.data!.memberRecords.nodes).toEqual([{ birthDate: '1975', profile: [{ key: 'position', value: 'Chi hội phó' }] }]);
+    // The roster shows it as a column she may choose.
+    await drawer.getByRole('button', { name: 'Đóng' }).click();
+    await page.getByRole('button', { name: 'Chọn cột' }).click();
+    await page.getByRole('checkbox', { name: 'Chức vụ' }).check();
+    await page.getByRole('row', { name: /Vì Thị Xiêm.*Chi hội phó/ }).waitFor();
     await context.close();
   });
 

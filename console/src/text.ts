@@ -582,6 +582,7 @@ const TEXT = {
     unit: 'Đơn vị',
     commune: 'Xã / phường',
     village: 'Thôn/bản',
+    position: 'Chức vụ',
     status: 'Trạng thái',
     code: 'Mã hồ sơ',
     idNumber: 'Số CCCD',

@@ -42,6 +42,10 @@ export const ROSTER = graphql(`
           name
         }
         village
+        profile {
+          key
+          value
+        }
         unit {
           code
           name
