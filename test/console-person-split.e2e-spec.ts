@@ -54,6 +54,22 @@ describe('the console: a person split from a member’s page', () => {
     await member.getByText('Không thấy người này ở tổ chức nào khác.').waitFor();
     expect(await member.getByText(/Công đoàn Việt Nam/).count()).toBe(0);
     expect(await review(page)).toEqual(CLEAN);
+
+    // The chi hội finds it was one man after all: she merges him back, picking the other by what the check shows, not by an id.
+    await member.getByRole('button', { name: 'Xem, tách hoặc gộp người này' }).click();
+    await person.getByText('1 hồ sơ').waitFor();
+    await person.getByText('Những người có thể là người này (kiểm tra trùng)').waitFor();
+    const other = person.getByRole('listitem').filter({ hasText: /Đinh Văn Tú — Công đoàn Việt Nam/ });
+    expect(await other.getByRole('button', { name: 'Gộp người này vào' }).isDisabled()).toBe(true); // no reason yet
+    await person.getByLabel('Lý do', { exact: true }).fill('Chi hội xác minh lại: cùng một người');
+    await other.getByRole('button', { name: 'Gộp người này vào' }).click();
+    await person.getByText('Đã gộp hai người làm một.').waitFor();
+    await person.getByText('2 hồ sơ').waitFor();
+    expect(await t.sql(`SELECT count(DISTINCT person_id)::int AS n FROM record_person`)).toEqual([{ n: 1 }]);
+    const audit = await t.sql<{ reason: string }>(
+      `SELECT n.text AS reason FROM audit_event e JOIN audit_note n ON n.id = e.note_id WHERE e.action = 'MERGE'`,
+    );
+    expect(audit).toEqual([{ reason: 'Chi hội xác minh lại: cùng một người' }]);
     await context.close();
   });
 });

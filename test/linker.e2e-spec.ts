@@ -298,6 +298,9 @@ describe('the linker', () => {
     // Another organization's form is not shown a weak namesake of his.
     const other = await t.gql<{ possibleDuplicates: unknown[] }>(query, { i: { ...typed, organization: 'CCB' } });
     expect(other.data!.possibleDuplicates).toEqual([]);
+    // Asked for the persons one may merge with his: every namesake of that year, whatever the organization.
+    const merge = await t.gql<{ possibleDuplicates: unknown[] }>(query, { i: { ...typed, organization: 'CCB', namesakes: true } });
+    expect(merge.data!.possibleDuplicates).toEqual([expect.objectContaining({ verdict: 'TO_REVIEW', externalId: 'HND-BUN' })]);
   });
 
   it('links a record created through GraphQL at once, and the records of a small import as they land', async () => {

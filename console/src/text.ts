@@ -1172,7 +1172,12 @@ const TEXT = {
     reason: 'Lý do',
     splitDone: 'Đã tách: các hồ sơ đã chọn thành một người khác.',
     merge: 'Gộp với người khác',
-    mergeHint: 'Dán mã của người kia (xem ở hồ sơ của người đó); các hồ sơ của người kia nhập vào người này.',
+    mergeHint: 'Các hồ sơ của người kia nhập vào người này. Ghi lý do ở trên rồi chọn người kia trong danh sách dưới đây.',
+    candidates: 'Những người có thể là người này (kiểm tra trùng)',
+    noCandidates: 'Kiểm tra trùng không thấy người nào khác giống người này.',
+    mergeThis: 'Gộp người này vào',
+    /** A person the check does not find: her id, copied from that person's page. */
+    mergeById: 'Không có trong danh sách? Dán mã người kia (xem ở trang người đó, nút sao chép cạnh "Mã người"):',
     otherPerson: 'Mã người cần gộp vào',
     mergeDone: 'Đã gộp hai người làm một.',
     id: 'Mã người',

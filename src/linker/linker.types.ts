@@ -156,6 +156,13 @@ export class DuplicateCheckInputType {
   @IsString()
   @MaxLength(16)
   organization?: string | null;
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Also every namesake of that birth year in any organization, whatever its score: the persons she may merge with one.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  namesakes?: boolean | null;
 }
 
 @ArgsType()

@@ -90,7 +90,7 @@ export class DuplicateCheckService {
       outcome = 'INVALID';
       const probe = this.probeOf(input);
       outcome = 'FAILED';
-      found = await this.answer(probe, caller, limit);
+      found = await this.answer(probe, caller, limit, !!input.namesakes);
       outcome = 'ANSWERED';
       return found;
     } finally {
@@ -117,10 +117,12 @@ export class DuplicateCheckService {
     };
   }
 
-  private async answer(probe: Probe, caller: Principal, limit: number): Promise<DuplicateCandidate[]> {
+  private async answer(probe: Probe, caller: Principal, limit: number, namesakes: boolean): Promise<DuplicateCandidate[]> {
     const scope = readScope(caller);
-    // Her own organization's namesake of that year is shown whatever its score: she checks before adding someone twice.
-    const namesake = (c: Comparison, r: CandidateRow) => r.organization_code === probe.organization && c.name === NameLevel.SAME;
+    // Her own organization's namesake of that year is shown whatever its score: she checks before adding someone twice
+    // (and every organization's, asked for: the persons one may merge).
+    const namesake = (c: Comparison, r: CandidateRow) =>
+      (namesakes || r.organization_code === probe.organization) && c.name === NameLevel.SAME;
     return (await this.scoredCandidates(probe, null, limit, answersProbe, namesake)).map(
       ({ row: r, probability, weight, verdict, explanation, contributions }) => {
         const mine = isCallers(scope, r);

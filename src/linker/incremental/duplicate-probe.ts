@@ -20,6 +20,8 @@ export interface DuplicateCheckInput {
   communeCode?: string | null;
   /** The organization the new member joins (a record in it counts as "listed twice"). */
   organization?: string | null;
+  /** Every namesake of that birth year too, in any organization, whatever its score (a person to merge). */
+  namesakes?: boolean | null;
 }
 
 /** What is compared: a new member as typed, or a record just created. */

@@ -18,6 +18,7 @@ export const DUPLICATES = graphql(`
   query Duplicates($input: DuplicateCheckInput!) {
     possibleDuplicates(input: $input) {
       recordId
+      personId
       fullName
       organization
       statusLabel

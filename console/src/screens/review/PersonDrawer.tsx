@@ -5,6 +5,7 @@ import { errorText } from '../../client.ts';
 import { CloseIcon } from '../../icons.tsx';
 import { T } from '../../text.ts';
 import { SEVERITY_TONE } from '../../tones.ts';
+import { MergeCandidates } from './MergeCandidates.tsx';
 import { MERGE, PERSON_OF_RECORD, SPLIT } from './review-api.ts';
 
 /**
@@ -133,6 +134,17 @@ export function PersonDrawer({
             {T.person.merge}
           </Typography.Title>
           <Typography.Paragraph type="secondary">{T.person.mergeHint}</Typography.Paragraph>
+          <MergeCandidates
+            personId={person.id}
+            probe={probeOf(person.records)}
+            disabled={!reason.trim() || merging.fetching}
+            onMerge={(b) =>
+              void merge({ personA: person.id, personB: b, reason: reason.trim() }).then((r) => after(!r.error, T.person.mergeDone))
+            }
+          />
+          <Typography.Paragraph type="secondary" style={{ marginTop: 12 }}>
+            {T.person.mergeById}
+          </Typography.Paragraph>
           <Space.Compact style={{ width: '100%' }}>
             <Input
               aria-label={T.person.otherPerson}
@@ -156,4 +168,10 @@ export function PersonDrawer({
       )}
     </Drawer>
   );
+}
+
+/** The person's first record she may read, as the duplicate check takes it. */
+function probeOf(records: { recordId: string | null; fullName: string | null; birthDate: string | null; communeCode: string | null }[]) {
+  const r = records.find((x) => x.recordId && x.fullName);
+  return r ? { fullName: r.fullName!, birthDate: r.birthDate, communeCode: r.communeCode } : null;
 }

@@ -1,0 +1,65 @@
+import { Button, List, Spin, Typography } from 'antd';
+import { useQuery } from 'urql';
+import { T } from '../../text.ts';
+import { DUPLICATES } from '../member/member-api.ts';
+import { useOrganizationName } from '../useOrganizationName.ts';
+
+/** One of the person's records, as the duplicate check takes it. */
+interface Probe {
+  fullName: string;
+  birthDate: string | null;
+  communeCode: string | null;
+}
+
+/**
+ * The persons the duplicate check finds like this one (its first record she may read), each with the
+ * evidence in words and a button to merge it in: she picks a person by what she sees, not by its id.
+ */
+export function MergeCandidates(props: { personId: string; probe: Probe | null; disabled: boolean; onMerge: (other: string) => void }) {
+  const { probe } = props;
+  const orgName = useOrganizationName();
+  const [found] = useQuery({
+    query: DUPLICATES,
+    variables: {
+      input: {
+        fullName: probe?.fullName ?? '',
+        birthDate: probe?.birthDate ?? undefined,
+        communeCode: probe?.communeCode ?? undefined,
+        namesakes: true,
+      },
+    },
+    pause: !probe,
+  });
+  // One line per other person (a person in two organizations is found twice).
+  const others = [
+    ...new Map(
+      (found.data?.possibleDuplicates ?? []).filter((c) => c.personId && c.personId !== props.personId).map((c) => [c.personId!, c]),
+    ).values(),
+  ];
+  if (!probe) return null;
+  if (found.fetching) return <Spin size="small" />;
+  if (!others.length) return <Typography.Paragraph type="secondary">{T.person.noCandidates}</Typography.Paragraph>;
+  return (
+    <List
+      size="small"
+      itemLayout="vertical"
+      header={T.person.candidates}
+      dataSource={others}
+      renderItem={(c) => (
+        <List.Item
+          style={{ paddingInline: 0 }}
+          actions={[
+            <Button key="merge" size="small" disabled={props.disabled} onClick={() => props.onMerge(c.personId!)}>
+              {T.person.mergeThis}
+            </Button>,
+          ]}
+        >
+          <List.Item.Meta
+            title={T.form.candidate(c.fullName ?? null, orgName(c.organization), c.statusLabel, c.probabilityText)}
+            description={c.evidence.map((e) => e.sentence).join(' ')}
+          />
+        </List.Item>
+      )}
+    />
+  );
+}
