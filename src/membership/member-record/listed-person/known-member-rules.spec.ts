@@ -231,6 +231,18 @@ describe('matchRow: which known record a row without a code is', () => {
     );
   });
 
+  it('says what the two disagree on when the same name and year in her bản are held: the sex, the village', () => {
+    const row = { fullName: 'Giàng Thị Mỷ', birth: '1969-01-01', precision: 'YEAR' as const, village: 'Bản Pa Cò' };
+    const listed = { externalId: 'HPN-MY', fullName: 'Giàng Thị Mỷ', birthDate: '1969', birthDatePrecision: 'YEAR', village: 'Bản Pa Cò' };
+    expect(said(matchRow(probe({ ...row, sex: 'FEMALE' }), [], [record({ ...listed, sex: 'FEMALE' })]))).toBe('HPN-MY PLACE');
+    const sex = matchRow(probe({ ...row, sex: 'MALE' }), [], [record({ ...listed, sex: 'FEMALE' })]);
+    expect(sex.kind === 'HOLD' && sex.reason).toMatch(
+      /^có thể là hồ sơ 'HPN-MY' \(trùng họ tên, năm sinh, xã; khác giới tính \(hồ sơ ghi Nữ\); chưa đủ căn cứ/,
+    );
+    const bản = matchRow(probe({ ...row, village: 'Bản Tà Lèng' }), [], [record(listed)]);
+    expect(bản.kind === 'HOLD' && bản.reason).toContain("khác thôn/bản (hồ sơ ghi 'Bản Pa Cò')");
+  });
+
   it('says whose date is a year alone, and a name that only looks alike', () => {
     const completed = matchRow(
       probe({ birth: '1985-03-12', precision: 'DAY' }),

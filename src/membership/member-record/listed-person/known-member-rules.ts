@@ -219,7 +219,8 @@ function whatAgrees(p: RowProbe, r: KnownRecord): string {
     birth === BirthLevel.SAME_DAY
       ? 'cần cùng xã hoặc cùng số điện thoại, hoặc số CCCD'
       : `${vague}: cần ngày sinh đầy đủ ở cả hai, ${missing ? `hoặc ${missing}, ` : ''}hoặc số CCCD`;
-  return `${agrees.join(', ')}; chưa đủ căn cứ là một người — ${need}`;
+  const differs = whatDiffers(p, r);
+  return `${agrees.join(', ')}${differs.length ? `; khác ${differs.join(', ')}` : ''}; chưa đủ căn cứ là một người — ${need}`;
 }
 
 /** Another spelling of the name (not another name) with the same phone and a birth in the same year (or none to compare). */
@@ -275,20 +276,27 @@ function alonePlaced(p: RowProbe, byName: KnownRecord[]): KnownRecord | null {
   if (sameName(p, r) !== NameLevel.SAME || communes(p, r) !== CommuneLevel.SAME) return null;
   const birth = compareBirth(p.birth, linkDate(r.birthDate, r.birthDatePrecision));
   if (birth !== BirthLevel.SAME_YEAR && birth !== BirthLevel.PLACEHOLDER) return null;
-  const fold = (v: string | null | undefined) => (v ? foldText(v) : null);
   const sameUnit = !!p.unitId && p.unitId === r.unitId;
   const sameVillage = !!fold(p.village) && fold(p.village) === fold(r.village);
   if (!sameUnit && !sameVillage) return null;
-  const differ = (a: string | null | undefined, b: string | null | undefined) => !!a && !!b && a !== b;
+  return differ(p.idHash, r.idHash) || whatDiffers(p, r).length ? null : r;
+}
+
+const fold = (v: string | null | undefined) => (v ? foldText(v) : null);
+const SEX_WORD: Record<string, string> = { MALE: 'Nam', FEMALE: 'Nữ' };
+/** Both give it, and not the same. */
+const differ = (a: string | null | undefined, b: string | null | undefined) => !!a && !!b && a !== b;
+
+/** What a listing and a record both give and disagree on (the sex, the phone, the village, the year of joining), in words. */
+function whatDiffers(p: RowProbe, r: KnownRecord): string[] {
   const joined = compareBirth(p.joinDate ?? null, linkDate(r.joinDate ?? null, r.joinDatePrecision ?? null));
   const joinedApart = !!p.joinDate && !!r.joinDate && ![BirthLevel.SAME_DAY, BirthLevel.SAME_YEAR, BirthLevel.PLACEHOLDER].includes(joined);
-  const apart =
-    differ(p.idHash, r.idHash) ||
-    differ(p.phone, r.phone) ||
-    differ(p.sex, r.sex) ||
-    differ(fold(p.village), fold(r.village)) ||
-    joinedApart;
-  return apart ? null : r;
+  return [
+    ...(differ(p.sex, r.sex) ? [`giới tính (hồ sơ ghi ${SEX_WORD[r.sex!] ?? r.sex})`] : []),
+    ...(differ(p.phone, r.phone) ? ['số điện thoại'] : []),
+    ...(differ(fold(p.village), fold(r.village)) ? [`thôn/bản (hồ sơ ghi '${r.village}')`] : []),
+    ...(joinedApart ? ['ngày vào'] : []),
+  ];
 }
 
 /** A namesake born that year (or that day) who may be the row's person: not one with another full birth date, nor in another commune. */
