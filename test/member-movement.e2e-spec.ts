@@ -1,4 +1,5 @@
 import { Role } from '../src/access/role.js';
+import { todayInVietnam } from '../src/common/dates/partial-date.js';
 import { gqlAs } from './support/import-jobs.js';
 import { createTestApp, type TestApp } from './test-app.js';
 
@@ -109,5 +110,34 @@ describe("a secretariat's báo cáo tăng, giảm hội viên", () => {
     expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     const bad = await t.gql(MOVEMENT, { o: 'HND', p: 'quý 3', u: null }, { token });
     expect(bad.errors?.[0].message).toMatch(/Kỳ báo cáo 'quý 3' không hợp lệ.*2026-Q4/);
+  });
+
+  it('refuses an ending dated before the day she let him back in, so the movement still adds up to her roster', async () => {
+    const vn = (iso: string) => iso.split('-').reverse().join('/');
+    const today = todayInVietnam();
+    const yesterday = new Date(Date.parse(`${today}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    const id = await add('Lò Văn Hải', 'ND-T10', '01/01/2012');
+    await end(id, 'DECEASED', vn(yesterday)); // by mistake: another man of that name died
+    const version = (await gql<{ memberRecord: { version: number } }>(`query($id: ID!) { memberRecord(id: $id) { version } }`, { id }))
+      .memberRecord.version;
+    await gql(`mutation($id: ID!, $i: UpdateMemberRecordInput!) { updateMemberRecord(id: $id, input: $i) { id } }`, {
+      id,
+      i: { status: 'ACTIVE', reason: 'Nhầm người', expectedVersion: version },
+    });
+    // Then he does die: dated the day of the first, mistaken ending, it would end him before he was let back in.
+    const refused = await t.gql(
+      `mutation($i: EndMembershipInput!) { endMembership(input: $i) { id } }`,
+      { i: { id, status: 'DECEASED', date: vn(yesterday), reason: 'Giấy báo tử' } },
+      { token },
+    );
+    expect(refused.errors?.[0].message).toContain(`Ngày kết thúc ${vn(yesterday)} trước ngày cho sinh hoạt lại ${vn(today)}`);
+    await end(id, 'DECEASED', vn(today));
+    const quarter = `${today.slice(0, 4)}-Q${Math.ceil(Number(today.slice(5, 7)) / 3)}`;
+    const row = (await movement(quarter, 'ND-T10')).rows[0];
+    const active = await t.sql<{ n: number }>(
+      `SELECT count(*)::int AS n FROM member_record r JOIN unit u ON u.id = r.unit_id WHERE u.code = 'ND-T10' AND r.status = 'ACTIVE'`,
+    );
+    expect(row.atEnd).toBe(active[0].n);
+    expect(row.atStart + row.admitted + row.otherIn - row.otherOut - row.ended.reduce((n, e) => n + e.count, 0)).toBe(row.atEnd);
   });
 });

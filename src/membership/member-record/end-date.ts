@@ -1,5 +1,6 @@
 import { ANY_PRECISION, formatVnPartialDate, parsePartialDate, toStoredDate, todayInVietnam } from '../../common/dates/partial-date.js';
 import { refuse, ok, type FieldProblem, type Parsed } from '../../common/errors/field-problem.js';
+import type { EntityManager } from 'typeorm';
 import type { OrganizationDefinition } from '../organization/organization-definition.js';
 import { statusRefusal } from '../organization/status-wording.js';
 import { ENDING_STATUSES, MEMBER_STATUS_INFO, type MemberStatus } from '../status/member-status.js';
@@ -9,13 +10,16 @@ import { recordDate, type DatedRecord } from './record-dates.js';
 /**
  * What is wrong with ending this membership so (pure): a status that ends nothing or is not the
  * organization's, a record already ended, a day not a full day in the past (after the join date
- * unless `evidenced`), no reason. The day to store when nothing is.
+ * unless `evidenced`), nor before the day she was last let back in (`activeAgain`, yyyy-mm-dd: her
+ * history would then end her before it reinstates her, and the period's movement count her twice),
+ * no reason. The day to store when nothing is.
  */
 export function endingProblems(
   input: { status: MemberStatus; date: string; reason: string },
   record: Partial<DatedRecord> & { status: MemberStatus },
   def: OrganizationDefinition,
   evidenced: boolean,
+  activeAgain: string | null = null,
 ): { problems: FieldProblem[]; date: string | null } {
   const problems: FieldProblem[] = [];
   if (!MEMBER_STATUS_INFO[input.status].ends)
@@ -26,6 +30,14 @@ export function endingProblems(
   if (refusal) problems.push(problem('status', input.status, refusal));
   const ended = parseEndDate(input.date, evidenced ? {} : record);
   if (!ended.ok) problems.push({ field: 'date', value: input.date, message: ended.reason });
+  else if (activeAgain && ended.value < activeAgain) {
+    const [shown, back] = [ended.value, activeAgain].map((d) => d.split('-').reverse().join('/'));
+    problems.push({
+      field: 'date',
+      value: input.date,
+      message: `Ngày kết thúc ${shown} trước ngày cho sinh hoạt lại ${back}: ghi ngày từ ${back} trở đi (việc xảy ra trước khi cho sinh hoạt lại thì lần cho sinh hoạt lại là nhầm; ngày thật ghi vào lý do)`,
+    });
+  }
   if (!input.reason.trim()) problems.push(problem('reason', input.reason, 'cần ghi lý do'));
   return { problems, date: ended.ok ? ended.value : null };
 }
@@ -61,4 +73,13 @@ export function parseEndDate(input: string, record: Partial<DatedRecord>, today 
       `Ngày kết thúc ${formatVnPartialDate(d)} trước ngày vào tổ chức ${formatVnPartialDate(joined)}: kiểm tra lại ngày kết thúc (hoặc sửa ngày vào trong hồ sơ)`,
     );
   return ok(stored);
+}
+
+/** The day a record was last let back in after an ending (yyyy-mm-dd), from its history; null: never. */
+export async function lastReinstated(em: EntityManager, recordId: string): Promise<string | null> {
+  const [row] = await em.query<{ day: string | null }[]>(
+    `SELECT to_char(max(effective_date), 'YYYY-MM-DD') AS day FROM membership_event WHERE record_id = $1 AND from_status = ANY($2::varchar[])`,
+    [recordId, ENDING_STATUSES],
+  );
+  return row?.day ?? null;
 }

@@ -18,7 +18,7 @@ import { OrganizationsService } from '../organization/organizations.service.js';
 import { ownUnit } from '../unit/own-unit.js';
 import { Unit } from '../unit/unit.entity.js';
 import { UnitsService, unitNotFound } from '../unit/units.service.js';
-import { endingProblems } from './end-date.js';
+import { endingProblems, lastReinstated } from './end-date.js';
 import { newExternalId, problem } from './member-input.js';
 import { MemberRecord } from './member-record.entity.js';
 import { MemberRecordsRepository, type MemberRecordFilter } from './member-records.repository.js';
@@ -286,7 +286,7 @@ export class MemberRecordsService {
     const done = await this.db.transaction(async (em) => {
       const record = await this.lock(em, input.id, caller);
       const def = await this.organizations.get(record.organizationCode);
-      const { problems, date } = endingProblems(input, record, def, evidenced);
+      const { problems, date } = endingProblems(input, record, def, evidenced, await lastReinstated(em, record.id));
       if (problems.length) throw DomainError.invalidInput(problems);
       await em.getRepository(MemberRecord).update(record.id, { status: input.status, version: record.version + 1 });
       await settleDuplicateListings(em, record.organizationCode, record.idKind === 'CCCD' ? record.idNumberHash : null);
