@@ -285,6 +285,14 @@ describe('member records (GraphQL over HTTP)', () => {
       });
       const orphan = await t.gql(UNIT, { i: { organization: 'DTN', code: 'X', name: 'Chi đoàn lạc', kind: 'BRANCH' } });
       expect(orphan.errors![0].message).toContain('phải thuộc một đơn vị cơ sở');
+      // A member added without a commune lives where her chi đoàn is (a branch: its base's commune), as an imported row does.
+      const communes = await t.sql<{ full_name: string; commune_code: string | null }>(
+        `SELECT full_name, commune_code FROM member_record WHERE organization_code = 'DTN' AND full_name IN ('Đặng Văn Lâm', 'Vũ Thị Hoa') ORDER BY commune_code`,
+      );
+      expect(communes).toEqual([
+        { full_name: 'Đặng Văn Lâm', commune_code: '00004' },
+        { full_name: 'Vũ Thị Hoa', commune_code: '00008' },
+      ]);
     });
 
     it('filters by unit including its subtree', async () => {

@@ -15,7 +15,7 @@ import { SecretVault } from '../../personal-data/secret-vault.js';
 import { MEMBER_STATUS_INFO, MemberStatus } from '../status/member-status.js';
 import type { EligibilityIssue, OrganizationDefinition } from '../organization/organization-definition.js';
 import { OrganizationsService } from '../organization/organizations.service.js';
-import { ownUnit } from '../unit/own-unit.js';
+import { ownUnit, unitCommune } from '../unit/own-unit.js';
 import { Unit } from '../unit/unit.entity.js';
 import { UnitsService, unitNotFound } from '../unit/units.service.js';
 import { endingProblems, lastReinstated } from './end-date.js';
@@ -211,7 +211,12 @@ export class MemberRecordsService {
       const listedTwice = await secondListingOf(em, def.code, write.columns ?? {}, this.sameCccdAsk(input, caller));
       await askBeforeSamePerson(em, def.code, write.columns ?? {}, this.sameCccdAsk(input, caller));
       const repo = em.getRepository(MemberRecord);
-      const record = repo.create({ ...write.columns, organizationCode: def.code, unitId: unit?.id ?? null });
+      const record = repo.create({
+        ...write.columns,
+        ...unitCommune(write.columns, unit),
+        organizationCode: def.code,
+        unitId: unit?.id ?? null,
+      });
       try {
         await repo.insert(record);
       } catch (e) {

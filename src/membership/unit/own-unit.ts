@@ -11,3 +11,15 @@ export async function ownUnit(em: EntityManager, organization: string, scope: Re
   const path = unitPathLimit(scope);
   return path ? em.getRepository(Unit).findOneBy({ organizationCode: organization, path }) : null;
 }
+
+/**
+ * A new member whose form names no commune lives where her chi hội is (a branch is in its base
+ * unit's commune), as her imported rows do (roster-io's `knownCommune`): the columns to add.
+ */
+export function unitCommune(
+  columns: { communeCode?: string | null; communeCandidates?: string[] | null } | null | undefined,
+  unit: Unit | null,
+): { communeCode: string; communeEnteredCode: null; communeCandidates: string[] } | Record<string, never> {
+  if (columns?.communeCode || columns?.communeCandidates?.length || !unit?.communeCode) return {};
+  return { communeCode: unit.communeCode, communeEnteredCode: null, communeCandidates: [] };
+}
