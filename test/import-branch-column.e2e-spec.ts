@@ -115,4 +115,33 @@ describe('an Excel roster whose branch is a "Chi hội" column of names', () => 
     );
     expect(importPreview).toEqual({ withoutUnit: 2, unusedColumns: [] });
   });
+
+  it('reads a "Thôn/Chi hội" column as the chi hội, and "nt" (như trên) as the member above, never in a name or a birth date', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('DS');
+    ws.addRow(['STT', 'Họ và tên', 'Ngày sinh', 'Mã xã', 'Thôn/Chi hội', 'Dân tộc']);
+    ws.addRow([1, 'Hoàng Thị Mai', '07/07/1977', '00008', 'Khu phố 1', 'Tày']);
+    ws.addRow([2, 'Nông Thị Lụa', '08/08/1978', '00008', 'nt', 'nt']);
+    ws.addRow([3, 'Lục Thị Hiền', '"', '00008', '"', 'như trên']);
+    const jobId = await upload(Buffer.from(await wb.xlsx.writeBuffer()), 'organization=HPN&preview=true&assignIds=true');
+    await waitFor(jobId, 'PREVIEW');
+    const { importPreview } = await gql<{ importPreview: Preview }>(
+      `query($id: ID!) { importPreview(jobId: $id) { mapping { header field } withoutUnit } }`,
+      { id: jobId },
+    );
+    expect(importPreview.mapping).toContainEqual({ header: 'Thôn/Chi hội', field: 'unit' });
+    expect(importPreview.withoutUnit).toBe(0);
+    await gql(`mutation($id: ID!) { confirmImport(jobId: $id) { id } }`, { id: jobId });
+    await waitFor(jobId, 'DONE');
+    const rows = await t.sql<{ full_name: string; unit: string; ethnicity: string | null; birth_date: string | null }>(
+      `SELECT r.full_name, u.code AS unit, r.ethnicity, to_char(r.birth_date, 'YYYY-MM-DD') AS birth_date
+         FROM member_record r JOIN unit u ON u.id = r.unit_id WHERE r.commune_code = '00008' ORDER BY r.birth_date NULLS LAST`,
+    );
+    expect(rows).toEqual([
+      { full_name: 'Hoàng Thị Mai', unit: 'NH-1', ethnicity: 'Tày', birth_date: '1977-07-07' },
+      { full_name: 'Nông Thị Lụa', unit: 'NH-1', ethnicity: 'Tày', birth_date: '1978-08-08' },
+      // A birth date is hers alone: "như trên" there is not the member above's.
+      { full_name: 'Lục Thị Hiền', unit: 'NH-1', ethnicity: 'Tày', birth_date: null },
+    ]);
+  });
 });

@@ -229,5 +229,8 @@ export function columnNamed(text: string, byKey: Map<string, RosterColumn>): Ros
       .map((part) => byKey.get(headerKey(part)))
       .filter((c): c is RosterColumn => !!c),
   );
-  return named.size === 1 ? [...named][0] : undefined;
+  if (named.size === 1) return [...named][0];
+  // `Thôn/Chi hội`: a commune's chi hội, one to a thôn and named after it — the chi hội it names.
+  const keys = [...named].map((c) => c.key).sort();
+  return keys.join() === 'unit,village' ? [...named].find((c) => c.key === 'unit') : undefined;
 }

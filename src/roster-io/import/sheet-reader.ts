@@ -21,6 +21,7 @@ import { readRosterRow, type RosterRow, type RowReadingContext } from './roster-
 import { SKIP_REASONS } from './import-messages.js';
 import { rowKind } from './row-kind.js';
 import { titleBranch } from '../reading/unit-cell.js';
+import { withDitto } from '../reading/ditto-cell.js';
 import { columnLetter, refuseUnreadable, withUnreadableShown } from './unreadable-cells.js';
 
 /** A data row of the file, read against its sheet's header. */
@@ -76,6 +77,8 @@ export class SheetReader {
   private sheet: string | null | undefined;
   /** The branch the lines above the sheet's header name (its title, its heading block). */
   private titleBranch: string | null = null;
+  /** The last member row of the sheet, as read: what a "nt" (như trên) under it repeats. */
+  private above: SourceRow | null = null;
   private ordinal = 0;
   /** The last member row, not yet given out: the line under it may hold her phone (`joinSecondLine`). */
   private held: { src: SourceRow; row: RosterRow } | null = null;
@@ -109,7 +112,7 @@ export class SheetReader {
         if (this.unread.length < UNREAD_TEXT) this.unread += ` ${raw.cells.join(' ')}`;
         continue;
       }
-      const src = withUnreadableShown(withMergedGroups(withoutOurs(raw, this.header!), this.header!));
+      const src = withDitto(withUnreadableShown(withMergedGroups(withoutOurs(raw, this.header!), this.header!)), this.header!, this.above);
       // Crossed out in her file (a name she struck off), or out of sight (a hidden row or sheet): never a member to add.
       const unseen = raw.struck ? SKIP_REASONS.struck : raw.hidden && this.hiddenReason(raw.hidden);
       if (unseen) {
@@ -132,6 +135,7 @@ export class SheetReader {
       this.members++;
       // Held until the line under it is seen: it may be her second line, holding the member's phone.
       this.held = { src, row };
+      this.above = src;
     }
     yield* this.release();
     this.endSheet();
@@ -193,6 +197,7 @@ export class SheetReader {
     this.ended = false;
     this.members = 0;
     this.titleBranch = null;
+    this.above = null;
   }
 
   /**
