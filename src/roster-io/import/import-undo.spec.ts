@@ -64,9 +64,10 @@ describe('an undo refused', () => {
 
   it('naming how many records were changed since, and which', () => {
     expect(recordsRefusal(job, [image('A-1', 1, 1), image('A-2', 4, 4), image('A-3', 2, 2)], [])).toBeNull();
-    expect(recordsRefusal(job, [image('A-1', 1, 2), image('A-2', 4, 4), image('A-3', 2, null)], ['A-2'])).toContain(
-      ': 3 hồ sơ đã được sửa sau lượt nhập (Mã hồ sơ: A-1, A-2, A-3)',
-    );
+    const byHand = recordsRefusal(job, [image('A-1', 1, 2), image('A-2', 4, 4), image('A-3', 2, null)], ['A-2']);
+    expect(byHand).toContain(': 3 hồ sơ đã được sửa sau lượt nhập (Mã hồ sơ: A-1, A-2, A-3)');
+    // Changed on screen: what she can do instead.
+    expect(byHand).toContain('dòng nào của tệp sai thì sửa hồ sơ đó trên màn hình (hoặc sửa tệp rồi nhập lại');
     const later = [
       { sourceName: 'ds-tuan-3.xlsx', startedAt: new Date('2026-11-27T18:00:00Z'), records: ['id-A-1'] },
       { sourceName: 'ds-tuan-2.xlsx', startedAt: new Date('2026-11-21T02:00:00Z'), records: ['id-A-1'] },

@@ -63,7 +63,9 @@ export function recordsRefusal(job: ImportJob, images: KeptImage[], decided: str
   const shown = codes.slice(0, CODES_SHOWN).join(', ');
   const more = codes.length > CODES_SHOWN ? ` và ${codes.length - CODES_SHOWN} hồ sơ khác` : '';
   const why = `${what}: ${codes.length} hồ sơ đã được sửa sau lượt nhập (Mã hồ sơ: ${shown}${more}). Chỉ hoàn tác được khi chưa ai sửa các hồ sơ lượt nhập đã ghi.`;
-  if (!later.length) return why;
+  // Changed on screen (an ending, a phone, a decision): an undo would throw that work away. What she can do instead.
+  if (!later.length)
+    return `${why} Các hồ sơ này đã được sửa trực tiếp (trên màn hình hoặc khi xử lý cảnh báo), nên không hoàn tác cả lượt được nữa: dòng nào của tệp sai thì sửa hồ sơ đó trên màn hình (hoặc sửa tệp rồi nhập lại: chỉ những gì khác được cập nhật).`;
   const named = later.map((l) => `tệp ${l.sourceName} ngày ${dayOf(l.startedAt)}`).join(', ');
   const byImports = new Set(later.flatMap((l) => l.records));
   const byHand = changedImages.filter((i) => !byImports.has(i.recordId)).length;
