@@ -4,6 +4,7 @@ import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphq
 import { AccessResolver } from './accounts/access.resolver.js';
 import { AuditResolver } from './audit/audit.resolver.js';
 import { RosterIoResolver } from './roster-io/roster-io.resolver.js';
+import { JobNotesResolver } from './roster-io/job-notes.resolver.js';
 import { RecordNotesResolver } from './roster-io/record-notes.resolver.js';
 import { SuggestionsResolver } from './roster-io/suggestions.resolver.js';
 import { ImportUndoResolver } from './roster-io/import-undo.resolver.js';
@@ -36,6 +37,7 @@ export const GRAPHQL_RESOLVERS = [
   AccessResolver,
   AuditResolver,
   RosterIoResolver,
+  JobNotesResolver,
   RecordNotesResolver,
   SuggestionsResolver,
   ImportUndoResolver,

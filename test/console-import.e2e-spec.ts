@@ -71,6 +71,16 @@ describe("the console's import wizard, as a Hội Phụ nữ secretariat imports
     expect(await jobs()).toEqual([{ id: job.id, status: 'DONE' }]);
     await eventually(async () => expect(await audited('IMPORT', job.id)).toBeGreaterThan(0));
     expect(await review(page)).toEqual(CLEAN);
+    // Her Ghi chú said one died and one moved away: nothing ended without her, and she is told so, with where to decide.
+    await page.getByText('2 hội viên có ghi chú trong tệp (đã mất, chuyển đi').waitFor();
+    const notes = page.getByRole('link', { name: 'Mở danh sách những người này để xử lý' });
+    expect(await notes.getAttribute('href')).toBe('#/danh-sach?canh-bao=NOTES');
+    const roster = await context.newPage();
+    await roster.goto(`${t.url}/#/danh-sach?canh-bao=NOTES`);
+    await roster.getByRole('button', { name: 'Lường Thị Mai' }).waitFor();
+    await roster.getByRole('button', { name: 'Vì Thị Hoa' }).waitFor();
+    expect(await roster.getByRole('button', { name: 'Lò Thị Minh' }).count()).toBe(0);
+    await roster.close();
 
     await page.getByRole('button', { name: 'Hoàn tác lượt nhập' }).click();
     const dialog = page.getByRole('dialog');

@@ -298,6 +298,10 @@ const TEXT = {
     /** A 413 from a proxy in front of the server (its own page, no message of ours). */
     tooLarge: 'Tệp quá lớn để tải lên (tối đa 200 MB): hãy lưu danh sách dạng Excel (.xlsx) hoặc chia thành nhiều tệp nhỏ hơn rồi gửi lại',
     warned: 'Đã nhập, có cảnh báo',
+    /** Her file's Ghi chú said some died or moved: nothing is ended until she decides, and she is told so. */
+    openNotes: (n: number) =>
+      `${n} hội viên có ghi chú trong tệp (đã mất, chuyển đi, đi làm ăn xa, bỏ sinh hoạt…) chưa được xử lý: họ vẫn được tính là đang sinh hoạt cho đến khi bạn chấp nhận hoặc bỏ qua từng ghi chú.`,
+    openNotesLink: 'Mở danh sách những người này để xử lý',
     errorFile: 'Tải tệp các dòng bị từ chối (để sửa rồi nhập lại)',
     resultFile: 'Tải tệp kết quả (mã hồ sơ đã gán)',
     /** After an import: the members of the chi hội her file covers that it no longer lists. */

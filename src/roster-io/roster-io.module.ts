@@ -15,6 +15,7 @@ import { RejectedRowsService } from './import/rejected-rows.service.js';
 import { RosterImportService } from './import/roster-import.service.js';
 import { RosterIoController } from './roster-io.controller.js';
 import { RosterIoResolver } from './roster-io.resolver.js';
+import { JobNotesResolver } from './job-notes.resolver.js';
 import { RecordNotesResolver } from './record-notes.resolver.js';
 import { EndedRecordsListener } from './ended-records.listener.js';
 import { SuggestionDecisionsService } from './suggestion-decisions.service.js';
@@ -34,6 +35,7 @@ import { SuggestionsResolver } from './suggestions.resolver.js';
     PreviewDiscards,
     RosterExportService,
     RosterIoResolver,
+    JobNotesResolver,
     RecordNotesResolver,
     SuggestionDecisionsService,
     SuggestionsResolver,

@@ -19,7 +19,7 @@ import { ALL_COLUMNS, COLUMNS_KEPT, keptColumns, rosterColumns, type ColumnKey }
 
 /** Her organization's roster: search as she types, filters, keyset pages, the columns she chooses. */
 export function RosterScreen({ session }: { session: Session }) {
-  // The dashboard's link to a commune's roster: #/danh-sach?xa=<mã xã>&to-chuc=<mã tổ chức> (codes only).
+  // The dashboard's link to a commune's roster: #/danh-sach?xa=<mã xã>&to-chuc=<mã tổ chức>&canh-bao=<mã cảnh báo> (codes only).
   const linked = new URLSearchParams(window.location.hash.split('?')[1] ?? '');
   const [organization, setOrganization] = useState(session.user.organization ?? linked.get('to-chuc') ?? '');
   const [search, setSearch] = useState('');
@@ -28,7 +28,7 @@ export function RosterScreen({ session }: { session: Session }) {
   const [commune, setCommune] = useState<string | undefined>(linked.get('xa') ?? undefined);
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const [columns, setColumns] = useState<ColumnKey[]>(keptColumns);
-  const [flag, setFlag] = useState<string | undefined>();
+  const [flag, setFlag] = useState<string | undefined>(linked.get('canh-bao') ?? undefined);
   const [open, setOpen] = useState<string | null>(null);
   const [adding, setAdding] = useState(false);
   const scope = useScopeNames(session.user);
@@ -61,9 +61,10 @@ export function RosterScreen({ session }: { session: Session }) {
     const q = new URLSearchParams();
     if (commune) q.set('xa', commune);
     if (organization && !session.user.organization) q.set('to-chuc', organization);
+    if (flag) q.set('canh-bao', flag);
     const next = `#/danh-sach${q.size ? `?${q.toString()}` : ''}`;
     if (next !== window.location.hash) window.history.replaceState(null, '', next);
-  }, [commune, organization, session.user.organization]);
+  }, [commune, organization, flag, session.user.organization]);
   // Sent to a commune without an organization: the others with members there, said (one roster shows at a time).
   const elsewhere =
     there.data?.overlap.matrix

@@ -6,6 +6,7 @@ import type { Job } from './import-api.ts';
 import { AbsentMembers } from './AbsentMembers.tsx';
 import { UndoDialog } from './UndoDialog.tsx';
 import { waitForJob } from './wait-for-job.ts';
+import { OPEN_NOTES } from '../roster-query.ts';
 
 /** Step 3: the import running, then its result — counts, the error file to download — and undo. */
 export function ResultStep({ jobId, onAnother }: { jobId: string; onAnother: () => void }) {
@@ -31,6 +32,16 @@ export function ResultStep({ jobId, onAnother }: { jobId: string; onAnother: () 
       {job.status === 'UNDONE' && <Alert type="info" showIcon role="status" title={T.imports.undone} style={{ marginBottom: 16 }} />}
       {job.status === 'FAILED' && (
         <Alert type="error" showIcon role="alert" title={T.imports.failed} description={job.failure} style={{ marginBottom: 16 }} />
+      )}
+      {job.status === 'DONE' && job.openNotes > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          role="status"
+          title={T.imports.openNotes(job.openNotes)}
+          action={<a href={`#/danh-sach?canh-bao=${OPEN_NOTES}`}>{T.imports.openNotesLink}</a>}
+          style={{ marginBottom: 16 }}
+        />
       )}
       <Descriptions bordered size="small" column={1}>
         <Descriptions.Item label={T.imports.fate.CREATED}>{job.created}</Descriptions.Item>

@@ -32,6 +32,7 @@ export const JOB = graphql(`
       held
       rejected
       warned
+      openNotes
       failure
       waiting
       errorFileUrl
