@@ -10,6 +10,7 @@ import { RosterImportService } from '../src/roster-io/import/roster-import.servi
 import { JobClaim } from '../src/roster-io/import/job-claim.js';
 import { DataSource } from 'typeorm';
 import { CLI_PRINCIPAL, createTestApp, type TestApp } from './test-app.js';
+import { gqlAs, waitForJob } from './support/import-jobs.js';
 
 /** Given names without digits (a digit in a name refuses the row). */
 const GIVEN = ['An', 'Bình', 'Cường', 'Dũng', 'Giang', 'Hà', 'Hải', 'Lan', 'Long', 'Minh', 'Nam', 'Oanh'];
@@ -499,6 +500,18 @@ describe('staged import: preview, confirm, the wrong organization (issue 17)', (
     const other = await t.logIn(await t.createUser('vp.hnd.nanhan', Role.SECRETARIAT, 'HND', code));
     const theirs = await upload(other, 'ds.csv', `${header}\nNHO-9,Lò Văn Chín,1970\n`);
     expect([theirs.pv.rememberedColumns, theirs.pv.rows.map((r) => r.fate)]).toEqual([[], ['REFUSED']]);
+    // She corrects the column in the preview, then cancels to fix a row of her file: the file sent again is read as she corrected it.
+    const again = await t.gql(
+      `mutation($id: ID!, $m: [ColumnMappingInput!]) { previewImportAgain(jobId: $id, mapping: $m) { id } }`,
+      { id: theirs.jobId, m: [{ header: 'Tên gọi khai sinh', field: 'fullName' }] },
+      { token: other },
+    );
+    expect(again.errors).toBeUndefined();
+    await waitForJob(<T>(q: string, v: Record<string, unknown> = {}) => gqlAs<T>(t, other, q, v), theirs.jobId, 'PREVIEW');
+    const dropped = await t.gql(`mutation($id: ID!) { discardImportPreview(jobId: $id) }`, { id: theirs.jobId }, { token: other });
+    expect(dropped.errors).toBeUndefined();
+    const fixed = await upload(other, 'ds-sua.csv', `${header}\nNHO-9,Lò Văn Chín,1971\n`);
+    expect([fixed.pv.rememberedColumns, fixed.pv.rows.map((r) => r.fate)]).toEqual([['Tên gọi khai sinh'], ['CREATED']]);
   });
 
   it('says in the preview (GraphQL) which sheet was skipped and which second table beside the first was not read', async () => {
