@@ -556,6 +556,25 @@ describe("the console's import wizard, as a Hội Phụ nữ secretariat imports
     await context.close();
   });
 
+  it('on her phone, keeps "Nhập vào danh sách" in sight at the foot of the screen down a long preview', async () => {
+    const context = await b.context('phone');
+    const page = await logInThroughPage(context, t.url, await t.createUser('xa-hpn-phone-3', Role.SECRETARIAT, 'HPN'));
+    await page.goto(`${t.url}/#/nhap`);
+    const given = ['An', 'Bình', 'Chi', 'Dung', 'Hoa', 'Lan', 'Mai', 'Nga', 'Oanh', 'Phương', 'Quyên', 'Sen'];
+    const family = ['Lò Thị', 'Cà Thị', 'Quàng Thị', 'Tòng Thị', 'Lường Thị'];
+    const csv = ['Họ và tên,Ngày sinh', ...Array.from({ length: 60 }, (_, i) => `${family[i % 5]} ${given[i % 12]},${1960 + i}`)].join(
+      '\n',
+    );
+    await page.locator('input[type=file]').setInputFiles({ name: 'dai.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByText('Thêm mới: 60').waitFor();
+    const viewport = page.viewportSize()!;
+    const box = (await page.getByRole('button', { name: 'Nhập vào danh sách' }).boundingBox())!;
+    expect(box.y + box.height).toBeLessThanOrEqual(viewport.height);
+    expect(await page.evaluate(`document.documentElement.scrollHeight`)).toBeGreaterThan(viewport.height * 3);
+    await page.getByRole('button', { name: 'Hủy' }).click();
+    await context.close();
+  });
+
   it('on her phone, names each row with its sheet and shows its reason under the name, all within the screen', async () => {
     const user = await t.createUser('xa-hpn-phone-2', Role.SECRETARIAT, 'HPN');
     // A namesake listed with her birth year alone: that row is held, its choice under its name.

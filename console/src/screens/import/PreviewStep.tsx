@@ -174,6 +174,21 @@ export function PreviewStep(props: {
   if (preview.error)
     return <Alert type="error" showIcon role="alert" title={T.error.generic} description={errorText(preview.error, T.error.network)} />;
   if (!p) return null;
+  const actions = (
+    <Space style={{ marginTop: 24, padding: '8px 0', background: 'var(--ant-color-bg-container, #fff)' }} wrap>
+      <Button
+        type="primary"
+        loading={busy}
+        disabled={pending || !!p.overtaken || (!!p.wrongOrganization && reason.trim().length < 10)}
+        onClick={() => void confirm()}
+      >
+        {T.imports.confirm}
+      </Button>
+      <Button disabled={busy} onClick={() => void discard()}>
+        {T.imports.cancel}
+      </Button>
+    </Space>
+  );
   return (
     <>
       <Space wrap style={{ marginBottom: 16 }} aria-label={T.imports.counts}>
@@ -386,19 +401,8 @@ export function PreviewStep(props: {
         </Button>
       )}
       {error && <Alert type="error" showIcon role="alert" title={T.error.generic} description={error} style={{ marginTop: 16 }} />}
-      <Space style={{ marginTop: 24 }} wrap>
-        <Button
-          type="primary"
-          loading={busy}
-          disabled={pending || !!p.overtaken || (!!p.wrongOrganization && reason.trim().length < 10)}
-          onClick={() => void confirm()}
-        >
-          {T.imports.confirm}
-        </Button>
-        <Button disabled={busy} onClick={() => void discard()}>
-          {T.imports.cancel}
-        </Button>
-      </Space>
+      {/* Kept in sight at the bottom of the screen down a long preview (a phone's is thousands of pixels), unless her decisions' bar is there. */}
+      {decisions.size > 0 ? actions : <Affix offsetBottom={0}>{actions}</Affix>}
     </>
   );
 }
