@@ -42,6 +42,11 @@ describe("the console: a member's own fields", () => {
     await page.getByRole('button', { name: 'Chọn cột' }).click();
     await page.getByRole('checkbox', { name: 'Chức vụ' }).check();
     await page.getByRole('row', { name: /Vì Thị Xiêm.*Chi hội phó/ }).waitFor();
+    // Her printed roster has it too, as she chose to show it.
+    await page.getByRole('link', { name: 'In danh sách' }).click();
+    const sheet = page.getByRole('article', { name: /^DANH SÁCH HỘI VIÊN/ });
+    await sheet.getByRole('columnheader', { name: 'Chức vụ' }).waitFor();
+    expect(await sheet.getByRole('row').filter({ hasText: 'Vì Thị Xiêm' }).innerText()).toContain('Chi hội phó');
     await context.close();
   });
 

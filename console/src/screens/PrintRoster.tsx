@@ -8,6 +8,7 @@ import { T, type StatusCounts } from '../text.ts';
 import { STATUSES } from './member/member-api.ts';
 import { FILED_CSS, PrintBar, SheetFoot, SheetHead, vnTodayParts } from './filed/FiledSheet.tsx';
 import { COMMUNE_NAME, FLAG_COUNTS, OPEN_NOTES, ORGANIZATIONS, UNITS } from './roster-query.ts';
+import { keptColumns } from './roster-columns.tsx';
 
 /**
  * The most a print view holds: ≈ 80 A4 landscape pages, drawn in a second on an old laptop. A larger
@@ -25,10 +26,15 @@ const PRINT_ROSTER = graphql(`
       }
       nodes {
         id
+        externalId
         fullName
         birthDate
         sex
         statusLabel
+        profile {
+          key
+          value
+        }
         commune {
           name
         }
@@ -152,6 +158,11 @@ export function PrintRoster() {
     f.flag === OPEN_NOTES ? T.roster.openNotes : (flagCounts.data?.flagCounts.find((c) => c.code === f.flag)?.label ?? f.flag);
   // Her members' villages, when her list gives them: what tells namesakes of one commune apart on paper.
   const villages = rows.some((r) => r.village);
+  // The Mã hồ sơ and Chức vụ when she shows them on her roster (this browser's choice); never a number or a phone on paper.
+  const [chosen] = useState(keptColumns);
+  const codes = chosen.includes('code');
+  const positions = chosen.includes('position');
+  const position = (r: PrintRow) => r.profile.find((p) => p.key === 'position')?.value ?? '';
   const sub = [
     unitName && `${T.outputs.unit}: ${unitName}`,
     f.commune && communeName && `${T.outputs.commune}: ${communeName}`,
@@ -184,12 +195,14 @@ export function PrintRoster() {
               <thead>
                 <tr>
                   <th scope="col">{T.column.stt}</th>
+                  {codes && <th scope="col">{T.column.code}</th>}
                   <th scope="col">{T.column.name}</th>
                   <th scope="col">{T.column.birth}</th>
                   <th scope="col">{T.column.sex}</th>
                   <th scope="col">{T.column.commune}</th>
                   {villages && <th scope="col">{T.column.village}</th>}
                   <th scope="col">{T.column.unit}</th>
+                  {positions && <th scope="col">{T.column.position}</th>}
                   <th scope="col">{T.column.status}</th>
                   {f.flag && <th scope="col">{T.outputs.flag}</th>}
                 </tr>
@@ -198,12 +211,14 @@ export function PrintRoster() {
                 {rows.map((r, i) => (
                   <tr key={r.id}>
                     <td className="stt">{i + 1}</td>
+                    {codes && <td>{r.externalId}</td>}
                     <td>{r.fullName}</td>
                     <td>{partialDate(r.birthDate)}</td>
                     <td>{r.sex ? T.sex[r.sex] : ''}</td>
                     <td>{r.commune?.name ?? ''}</td>
                     {villages && <td>{r.village ?? ''}</td>}
                     <td>{r.unit?.name ?? ''}</td>
+                    {positions && <td>{position(r)}</td>}
                     <td>{r.statusLabel}</td>
                     {/* Why, as Cảnh báo says it; a member's other organizations are no reason to check her. */}
                     {f.flag && (
