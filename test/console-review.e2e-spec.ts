@@ -134,6 +134,15 @@ describe('the console: link review and a person', () => {
       .sinceLastVisit;
     expect(pendingReviews).toBeLessThan(waitingAtLogIn);
     await page.getByText(`${pendingReviews} cặp hồ sơ đang chờ rà soát`, { exact: true }).waitFor({ timeout: 10_000 });
+    // A list she prints carries the sheet alone, not that note of her screen's.
+    const printed = await context.newPage();
+    await printed.goto(`${t.url}/#/in?org=HND`);
+    await printed.getByRole('article', { name: /^DANH SÁCH HỘI VIÊN/ }).waitFor();
+    const note = printed.getByText(`${pendingReviews} cặp hồ sơ đang chờ rà soát`, { exact: true });
+    await note.waitFor();
+    await printed.emulateMedia({ media: 'print' });
+    expect(await note.isVisible()).toBe(false);
+    await printed.close();
     const audit = await t.sql<{ action: string; text: string }>(
       `SELECT e.action, n.text FROM audit_event e JOIN audit_note n ON n.id = e.note_id WHERE e.actor_name = 'ban-dan-van' AND e.subject_type = 'RECORD_PAIR' AND e.action <> 'REVIEW_DEFERRED'`,
     );

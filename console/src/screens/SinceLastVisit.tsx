@@ -57,6 +57,8 @@ export function SinceLastVisit({ routes }: { routes: Route[] }) {
   if (shown.length === 0) return null;
   return (
     <Alert
+      // A note for her screen, never on a printed list or report.
+      className="no-print"
       type="info"
       showIcon
       style={{ marginBottom: 12 }}
