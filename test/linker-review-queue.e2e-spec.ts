@@ -124,4 +124,40 @@ describe('the review queue', () => {
     expect(pair.probabilityText).toMatch(/cùng một người/);
     expect(pair.explanation).toContain('cần cán bộ xem xét: khả năng cao, nhưng');
   });
+
+  it('asks no more about two persons someone said are two people, through another of their records; the log-in count and the queue agree', async () => {
+    await t.sql(`DELETE FROM record_link`);
+    const [b1, b2, cdA] = [await idOf('HND', 'HND-B1'), await idOf('HND', 'HND-B2'), await idOf('CD', 'CD-A')];
+    // Bình's two listings are one person; the Công đoàn's Ấn is asked about through each of them.
+    await t.sql(`UPDATE record_person SET person_id = (SELECT person_id FROM record_person WHERE record_id = $1) WHERE record_id = $2`, [
+      b1,
+      b2,
+    ]);
+    const [x, y] = b1 < b2 ? [b1, b2] : [b2, b1];
+    await t.sql(
+      `INSERT INTO record_link (record_a, record_b, decision, probability, weight, contributions) VALUES ($1, $2, 'AUTO', 1, 30, '[]')`,
+      [x, y],
+    );
+    await toReview(b1, cdA, 20);
+    await toReview(b2, cdA, 19);
+    const queue = async () =>
+      (
+        await t.gql<{ reviewQueue: { a: { externalId: string }; b: { externalId: string } }[] }>(
+          `{ reviewQueue(first: 50) { a { externalId } b { externalId } } }`,
+        )
+      ).data!.reviewQueue.map((p) => [p.a.externalId, p.b.externalId].sort().join('+'));
+    const pending = async () =>
+      (await t.gql<{ sinceLastVisit: { pendingReviews: number } }>(`{ sinceLastVisit { pendingReviews } }`)).data!.sinceLastVisit
+        .pendingReviews;
+    expect([await queue(), await pending()]).toEqual([['CD-A+HND-B1', 'CD-A+HND-B2'], 2]);
+    const r = await t.gql(
+      `mutation($a: ID!, $b: ID!) { decideLink(recordA: $a, recordB: $b, decision: REJECT, reason: "Khác người, chi hội xác nhận") }`,
+      {
+        a: b1,
+        b: cdA,
+      },
+    );
+    expect(r.errors).toBeUndefined();
+    expect([await queue(), await pending()]).toEqual([[], 0]);
+  });
 });

@@ -9,7 +9,8 @@ import { candidatePairs, type BlockingRuleSummary } from './blocking.js';
 import { clearIdsFor, recordComparer } from './compare-records.js';
 import { storedRows, storeLinkResult } from './link-store.js';
 import { frequencies, namesakeCounter } from './namesakes.js';
-import { decidedPairs, formPersons, readReviews, type Persons } from './persons.js';
+import { formPersons, readReviews, type Persons } from './persons.js';
+import { countAwaitingReview } from '../review/awaiting-review.js';
 import { phantomChecks, phantomContext, type PhantomResult } from './phantom-facts.js';
 import { bridgePairs, matchRegister, type RegisterBridge } from './register-bridge.js';
 import { failRun, finishRun, notePhases, startRun, type RunStarter } from './run-lifecycle.js';
@@ -140,9 +141,9 @@ export async function runLink(
       bridge,
       persons,
       phantom,
-      decided: decidedPairs(reviews, recs.n),
     };
-    const summary = summarize(runId, found, model, seconds);
+    // As the review queue counts them (`awaitingReview`), now that the run's persons are stored.
+    const summary = { ...summarize(runId, found, model, seconds), reviewPairs: await countAwaitingReview(runner) };
     await finishRun(needs.db, runId, summary);
     return summary;
   } catch (e) {
@@ -177,8 +178,6 @@ interface Found {
   bridge: RegisterBridge;
   persons: Persons;
   phantom: PhantomResult;
-  /** The pairs people have decided (`a * n + b`): no longer waiting for review. */
-  decided: Set<number>;
 }
 
 /** The run's counts (kept in `link_run.summary` and printed by `lienthong link`). */
@@ -196,8 +195,7 @@ function summarize(runId: string, f: Found, model: Model, seconds: Record<string
     candidatePairs: f.candidatePairs,
     blocking: f.blocking,
     autoLinks: f.kept.filter((k) => k.decision === LinkDecision.AUTO).length,
-    // As the review queue counts them: a pair someone has decided waits no more.
-    reviewPairs: f.kept.filter((k) => k.decision === LinkDecision.REVIEW && !f.decided.has(k.a * recs.n + k.b)).length,
+    reviewPairs: 0, // counted once stored: `countAwaitingReview`
     bridgeLinks: f.bridgeLinks,
     namesakeLinks: persons.namesakeLinks,
     namesakeRates: f.namesakeRates,

@@ -51,13 +51,6 @@ export async function readReviews(db: DataSource, recs: Records): Promise<Review
   return out;
 }
 
-/** The pairs people decided, as `a * n + b` (a < b): confirmed or rejected alike. */
-export function decidedPairs(reviews: Reviews, n: number): Set<number> {
-  const out = new Set(reviews.confirmed.map(([a, b]) => a * n + b));
-  for (const [a, others] of reviews.cannotLink) for (const b of others) if (a < b) out.add(a * n + b);
-  return out;
-}
-
 export interface Persons {
   /** The person of each record. */
   personIds: string[];

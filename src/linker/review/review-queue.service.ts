@@ -14,6 +14,7 @@ import { listPageSize } from '../list-page.js';
 import { explain, fieldEvidence, probabilityInWords, shownProbability, type BirthPair, type FieldEvidence } from '../model/evidence.js';
 import type { Contribution } from '../model/model.js';
 import { reviewDespiteHigh, VERDICTS, weightAtLeast } from '../model/pair-decision.js';
+import { awaitingReview } from './awaiting-review.js';
 import { byImpact, confirmChange, type Ranked } from './decision-impact.js';
 
 /** One record of a pair under review: where it is listed, and its own fields within the caller's rights (null outside). */
@@ -183,8 +184,8 @@ export class ReviewQueueService {
    * confirming it would change (`confirmChange`), largest change first.
    */
   private async rankedPairs(f: QueueFilter, size: number): Promise<Ranked[]> {
-    const params: unknown[] = [LinkDecision.REVIEW];
-    const where = [`l.decision = $1`, `v.record_a IS NULL`];
+    const params: unknown[] = [];
+    const where = [awaitingReview('l', 'pa', 'pb')];
     if (f.organization) {
       const i = params.push(f.organization.toUpperCase());
       where.push(`(a.organization_code = $${i} OR b.organization_code = $${i})`);
@@ -202,7 +203,6 @@ export class ReviewQueueService {
       `SELECT l.record_a, l.record_b, l.weight, coalesce(pa.person_id, l.record_a) AS pa, coalesce(pb.person_id, l.record_b) AS pb
          FROM record_link l JOIN member_record a ON a.id = l.record_a JOIN member_record b ON b.id = l.record_b
          LEFT JOIN record_person pa ON pa.record_id = l.record_a LEFT JOIN record_person pb ON pb.record_id = l.record_b
-         LEFT JOIN link_review v ON v.record_a = l.record_a AND v.record_b = l.record_b
         WHERE ${where.join(' AND ')}`,
       params,
     );

@@ -5,6 +5,7 @@ import type { Principal } from '../../access/principal.js';
 import { readScope, scopeWhere, writeScope, type RecordScope } from '../../access/record-scope.js';
 import { Role } from '../../access/role.js';
 import type { SinceLastVisitType } from './last-visit.types.js';
+import { countAwaitingReview } from '../../linker/review/awaiting-review.js';
 
 /** Who decides link reviews (the linker's decideLink allows the same). */
 const REVIEWERS: Role[] = [Role.ADMIN, Role.DAN_VAN];
@@ -52,11 +53,8 @@ export class LastVisitService {
     );
   }
 
-  private async pendingReviews(): Promise<number> {
-    return this.count(
-      `SELECT count(*)::int AS n FROM record_link l WHERE l.decision = 'REVIEW'
-          AND NOT EXISTS (SELECT 1 FROM link_review d WHERE d.record_a = l.record_a AND d.record_b = l.record_b)`,
-    );
+  private pendingReviews(): Promise<number> {
+    return countAwaitingReview(this.db);
   }
 
   /** Transfers waiting for her decision: pending, into a unit of her organization and subtree. */
