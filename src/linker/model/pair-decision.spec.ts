@@ -221,9 +221,15 @@ describe('why a pair with a high probability waits for a person, in words that a
       { name: 'SAME', birth: 'SAME_DAY', commune: 'SAME' },
       /có người khác cùng họ tên và ngày sinh này/,
     ],
+    [
+      'one name, one full date, two neighbouring communes',
+      { name: 'SAME', birth: 'SAME_DAY', commune: 'NEAR' },
+      /ngoài ngày sinh đầy đủ trùng nhau không có số định danh hay số điện thoại trùng, ở hai xã lân cận/,
+    ],
   ])('%s', (_, levels, expected) => {
     expect(says(levels)).toMatch(expected);
-    // Never "nothing agrees" beside a phone or a number that agree.
-    if (levels.phone === 'SAME') expect(says(levels)).not.toMatch(/không có số định danh, số điện thoại/);
+    // Never "nothing agrees" beside a phone, a number or a full date that agree.
+    if (levels.phone === 'SAME' || levels.birth === 'SAME_DAY')
+      expect(says(levels)).not.toMatch(/không có số định danh, số điện thoại hay ngày sinh/);
   });
 });

@@ -75,6 +75,16 @@ export function reviewDespiteHigh(contributions: { field: string; level: string 
   const sameDate = level('birth') === BirthLevel.SAME_DAY || level('birth') === BirthLevel.SWAPPED;
   if (level('name') === NameLevel.SAME && sameDate && level('commune') === CommuneLevel.SAME)
     return 'cần cán bộ xem xét: khả năng cao, nhưng có người khác cùng họ tên và ngày sinh này (CSDL dân cư) — cần thêm số định danh hoặc số điện thoại';
+  // The same full date in two communes: what agrees is said as such, not "no full date agrees".
+  if (sameDate) {
+    const where =
+      level('commune') === CommuneLevel.NEAR
+        ? ', ở hai xã lân cận'
+        : level('commune') === CommuneLevel.DIFFERENT
+          ? ', ở hai xã khác nhau'
+          : '';
+    return `cần cán bộ xem xét: khả năng cao, nhưng ngoài ngày sinh đầy đủ trùng nhau không có số định danh hay số điện thoại trùng${where} — cần thêm số định danh hoặc số điện thoại`;
+  }
   return REVIEW_DESPITE_HIGH;
 }
 

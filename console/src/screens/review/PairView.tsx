@@ -47,6 +47,8 @@ function compareOf(pair: Pair, row: (typeof ROWS)[number]): Compare | null {
   if (row.key === 'organization') return 'other';
   const e = pair.evidence.find((x) => x.field === row.evidence);
   if (!e) return 'differ';
+  // A neighbouring commune, as the sentence beneath says it ("xã lân cận"): where a person who moved is found, not another place.
+  if (row.key === 'commune' && e.level === 'NEAR') return 'near';
   return e.bar > SAYS_LITTLE ? 'near' : e.bar < -SAYS_LITTLE ? 'differ' : 'unknown';
 }
 
