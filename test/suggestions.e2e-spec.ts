@@ -149,6 +149,24 @@ describe('Ghi chú suggestions decided, and CCCDs no card carries (issue 16)', (
     expect(listed.data!.flaggedRecords.map((f) => f.externalId)).toEqual(['S-DEAD']);
   });
 
+  it('counts her among the phantoms confirmed when she ends the member as dead from the member page, as from Cảnh báo', async () => {
+    const confirmed = async () =>
+      (await t.gql<{ liveFigures: { confirmedPhantoms: number } }>(`{ liveFigures(scope: "org:HPN") { confirmedPhantoms } }`)).data!
+        .liveFigures.confirmedPhantoms;
+    const before = await confirmed();
+    const dead = (await records()).get('S-DEAD')!;
+    const ended = await t.gql(
+      `mutation($i: EndMembershipInput!) { endMembership(input: $i) { status } }`,
+      { i: { id: dead.id, status: 'DECEASED', date: '15/08/2026', reason: 'Gia đình báo tin' } },
+      { token: hpn },
+    );
+    expect(ended.errors).toBeUndefined();
+    expect(await confirmed()).toBe(before + 1);
+    expect(await t.sql(`SELECT code, resolution, note FROM flag_resolution WHERE record_id = $1`, [dead.id])).toEqual([
+      { code: 'DECEASED', resolution: 'CONFIRMED', note: 'Gia đình báo tin' },
+    ]);
+  });
+
   it('takes "đi XKLĐ" as away (a warning that ends nothing, where she went) and "bỏ sinh hoạt" as a phantom her confirmation strikes off', async () => {
     const away = await suggestion('S-AWAY', 'AWAY');
     expect((await accept(away.id, hpn)).data?.acceptSuggestion.status).toBe('ACCEPTED');

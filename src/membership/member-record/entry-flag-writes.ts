@@ -113,3 +113,17 @@ export async function flagSavedRecord(
   if (saved.listedTwice) await flagDuplicateListings(em, def.code, [id], RAISED_BY_FORM);
   await refreshEntryFlags(em, def, [id], todayInVietnam(), saved.created);
 }
+
+/**
+ * A member ended as dead (Đã mất) while she is flagged dead (the register, or her list's note she
+ * accepted): that is the flag confirmed, as if she had confirmed it in Cảnh báo — the figures count
+ * her among the phantoms confirmed whichever button she used. A flag already decided stays as decided.
+ */
+export async function confirmDeathFlag(em: EntityManager, recordId: string, note: string, by: string): Promise<void> {
+  await em.query(
+    `INSERT INTO flag_resolution (record_id, code, resolution, note, resolved_by)
+     SELECT record_id, code, 'CONFIRMED', $2, $3 FROM record_flag WHERE record_id = $1 AND code = 'DECEASED' AND severity = 'PHANTOM'
+     ON CONFLICT (record_id, code) DO NOTHING`,
+    [recordId, note, by],
+  );
+}

@@ -27,7 +27,7 @@ import { recordDate, shownRecordDate } from './record-dates.js';
 import { membershipEvents, type EventRules, type NewMembershipEvent } from './membership-events.js';
 import { decodeCursor, encodeCursor } from './record-cursor.js';
 import { countedStatus, secondListingOf, settleDuplicateListings, type Confirmations } from './duplicate-listings.js';
-import { flagSavedRecord, refreshEntryFlags } from './entry-flag-writes.js';
+import { confirmDeathFlag, flagSavedRecord, refreshEntryFlags } from './entry-flag-writes.js';
 import { askBeforeSamePerson } from './listed-person/same-person-question.js';
 import { communeFilter } from './commune-filter.js';
 import { conflictOnDuplicate, erasedPersonConflict } from './record-conflicts.js';
@@ -299,6 +299,7 @@ export class MemberRecordsService {
       await refreshEntryFlags(em, def, [record.id], todayInVietnam());
       const note = { date, reason: input.reason.trim() };
       await this.addHistory(em, record.id, membershipEvents(record, { status: input.status }, note, FORM_EVENTS));
+      if (input.status === MemberStatus.DECEASED) await confirmDeathFlag(em, record.id, note.reason, caller.name);
       await this.audit.record(
         caller,
         {
