@@ -21,6 +21,7 @@ import { FlagsResolver } from './linker/flags/flags.resolver.js';
 import { RecordPersonResolver } from './linker/review/record-person.resolver.js';
 import { PairSideNamesResolver, PersonRecordNamesResolver } from './linker/review/person-record-names.resolver.js';
 import { ReportsResolver } from './reports/reports.resolver.js';
+import { ReportVersionsResolver } from './reports/report-versions.resolver.js';
 import { LastVisitResolver } from './reports/last-visit/last-visit.resolver.js';
 import { MemberMovementResolver } from './reports/movement/member-movement.resolver.js';
 import { BackupsResolver } from './backups/backups.resolver.js';
@@ -48,6 +49,7 @@ export const GRAPHQL_RESOLVERS = [
   PersonRecordNamesResolver,
   PairSideNamesResolver,
   ReportsResolver,
+  ReportVersionsResolver,
   LastVisitResolver,
   MemberMovementResolver,
   BackupsResolver,

@@ -221,6 +221,30 @@ describe('reconciliation reports', () => {
     expect(before.data.totals.leavers).toBe(0);
   });
 
+  it('keeps an official report computed again, as it was sent up, reached from the one that replaced it', async () => {
+    const last = lastEndedPeriod('MONTH', now());
+    const sent = await reports.run(last.key, null, { now: now() });
+    expect(sent.final).toBe(true);
+    const again = await t.gql<{ runReport: { id: string; replaced: { id: string; totals: { memberships: number } }[] } }>(
+      `mutation($p: String!) { runReport(period: $p) { id replaced { id totals { memberships } } } }`,
+      { p: last.key },
+    );
+    expect(again.errors).toBeUndefined();
+    const now2 = again.data!.runReport;
+    expect(now2.replaced[0]).toEqual({ id: sent.id, totals: { memberships: sent.data.totals.memberships } });
+    // The list and the period's report are the new one; the one sent up is still there, whole, by its id.
+    const listed = await t.gql<{ reports: { id: string }[] }>(`query($p: String!) { reports(period: $p) { id } }`, { p: last.key });
+    expect(listed.data!.reports.map((r) => r.id)).toEqual([now2.id]);
+    const old = await t.gql<{ report: { id: string; totals: { memberships: number } } }>(
+      `query($id: ID!) { report(id: $id) { id totals { memberships } } }`,
+      {
+        id: sent.id,
+      },
+    );
+    expect(old.data!.report).toEqual({ id: sent.id, totals: { memberships: sent.data.totals.memberships } });
+    expect((await reports.rows(sent.id)).nodes.length).toBeGreaterThan(0);
+  });
+
   it('gives identical figures when a period is run twice, and keeps one snapshot of it', async () => {
     const a = await reports.run(current.key, null, { now: now() });
     const rowsA = await reports.rows(a.id);
@@ -371,7 +395,7 @@ describe('reconciliation reports', () => {
     await t.sql(
       `INSERT INTO report_snapshot (period, period_kind, scope, scope_label, as_of_day, final, computed_at, computed_by, seconds, data)
        SELECT '2020', 'YEAR', scope, scope_label, '2020-12-31', true, '2021-01-01T00:00:00+07', 'schedule', 0, data || '{"linkRun": null}'
-         FROM report_snapshot WHERE period = $1 AND scope = 'province'`,
+         FROM report_snapshot WHERE period = $1 AND scope = 'province' AND superseded_at IS NULL`,
       [last.key],
     );
     const runner = t.app.get(DataSource).createQueryRunner();
@@ -382,9 +406,9 @@ describe('reconciliation reports', () => {
     }
     expect(await t.sql(`SELECT final FROM report_snapshot WHERE period = '2020'`)).toEqual([{ final: false }]);
     // One computed after a linker run that finished after its period stays final.
-    expect(await t.sql(`SELECT final FROM report_snapshot WHERE period = $1 AND scope = 'province'`, [last.key])).toEqual([
-      { final: true },
-    ]);
+    expect(
+      await t.sql(`SELECT final FROM report_snapshot WHERE period = $1 AND scope = 'province' AND superseded_at IS NULL`, [last.key]),
+    ).toEqual([{ final: true }]);
     const [due] = await reports.catchUp(new Date('2021-01-10T09:00:00+07:00'), ['YEAR'], ['province']);
     expect(due).toMatchObject({ period: '2020', outcome: 'COMPUTED', basis: expect.stringContaining('chính thức') as string });
   });

@@ -686,8 +686,11 @@ const TEXT = {
     phantoms: 'Hồ sơ nghi ảo',
     files: 'Tải về',
     format: { xlsx: 'Excel', pdf: 'PDF' },
-    file: (format: 'xlsx' | 'pdf', period: string, scope: string) =>
-      `Tải báo cáo ${period} — ${scope} dạng ${format === 'xlsx' ? 'Excel' : 'PDF'}`,
+    file: (format: 'xlsx' | 'pdf', period: string, scope: string, made?: string) =>
+      `Tải báo cáo ${period} — ${scope}${made ? ` (bản lập ${made})` : ''} dạng ${format === 'xlsx' ? 'Excel' : 'PDF'}`,
+    /** An official report computed again: the one it replaced is kept, as it was sent up. */
+    replaced: (at: string, memberships: string, people: string, phantoms: string) =>
+      `Lập lại; bản chính thức trước (lập ${at}: ${memberships} lượt, ${people} người, ${phantoms} nghi ảo) vẫn được giữ:`,
   },
   help: {
     title: 'Hướng dẫn sử dụng',
@@ -750,7 +753,7 @@ const TEXT = {
       {
         heading: 'Báo cáo rà soát, đối chiếu',
         screen: 'bao-cao',
-        body: 'Màn hình Báo cáo liệt kê các báo cáo đã lập, với kỳ, phạm vi, trạng thái (chính thức hay tạm tính và vì sao) và ngày số liệu tính đến. Ban Dân vận và quản trị viên chọn kỳ và phạm vi (toàn tỉnh, một tổ chức, một xã, phường) rồi bấm "Lập báo cáo" để lập ngay; lập lại thì báo cáo cũ của cùng kỳ được thay. Bấm "Excel" hoặc "PDF" để tải về: bản PDF theo mẫu văn bản hành chính (Quốc hiệu, tiêu ngữ, cơ quan ban hành, số, địa danh và ngày, nơi nhận, chữ ký) và có đủ mọi xã, phường.',
+        body: 'Màn hình Báo cáo liệt kê các báo cáo đã lập, với kỳ, phạm vi, trạng thái (chính thức hay tạm tính và vì sao) và ngày số liệu tính đến. Ban Dân vận và quản trị viên chọn kỳ và phạm vi (toàn tỉnh, một tổ chức, một xã, phường) rồi bấm "Lập báo cáo" để lập ngay; lập lại thì báo cáo cũ của cùng kỳ được thay (báo cáo chính thức cũ vẫn được giữ nguyên như đã gửi, tải được ngay dưới trạng thái của báo cáo mới). Bấm "Excel" hoặc "PDF" để tải về: bản PDF theo mẫu văn bản hành chính (Quốc hiệu, tiêu ngữ, cơ quan ban hành, số, địa danh và ngày, nơi nhận, chữ ký) và có đủ mọi xã, phường.',
       },
       {
         heading: 'Quản trị (chỉ quản trị viên)',

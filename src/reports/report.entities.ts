@@ -1,13 +1,14 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import type { PeriodKind } from '../common/dates/period.js';
 import type { ReportData } from './figures/report-figures.js';
 
 /**
- * A reconciliation report of one period and reporting area (column `scope`), as computed: one per (period, area). A re-run
- * replaces it in one transaction, so readers see the old one or the new one, never half of either.
+ * A reconciliation report of one period and reporting area (column `scope`), as computed: one current per (period, area).
+ * A re-run replaces it in one transaction, so readers see the old one or the new one, never half of either; an official
+ * (final) one replaced is kept, marked replaced (migration 1763700000048), so the figures sent up stay where they came from.
  */
 @Entity('report_snapshot')
-@Unique('uq_report_snapshot_period_scope', ['period', 'scope'])
+@Index('uq_report_snapshot_current', ['period', 'scope'], { unique: true, where: 'superseded_at IS NULL' })
 export class ReportSnapshot {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -46,6 +47,13 @@ export class ReportSnapshot {
 
   @Column({ type: 'jsonb' })
   data: ReportData;
+
+  /** An official report computed again: when, and the report that replaced it (null: current). */
+  @Column({ name: 'superseded_at', type: 'timestamptz', nullable: true })
+  supersededAt: Date | null;
+
+  @Column({ name: 'superseded_by', type: 'uuid', nullable: true })
+  supersededBy: string | null;
 }
 
 /** One organization in one commune of a report (the commune is null for records without one). */

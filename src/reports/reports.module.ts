@@ -12,12 +12,21 @@ import { FiguresWarmUp } from './figures-warm-up.js';
 import { ReportScheduler } from './report-scheduler.js';
 import { ReportsController } from './reports.controller.js';
 import { ReportsResolver } from './reports.resolver.js';
+import { ReportVersionsResolver } from './report-versions.resolver.js';
 import { ReportsService } from './reports.service.js';
 
 /** Reconciliation reports: computed, kept, read over GraphQL and HTTP, exported. */
 @Module({
   imports: [MembershipModule, AuditModule, LinkerModule],
-  providers: [ReportsService, ReportExportService, ReportsResolver, LastVisitService, LastVisitResolver, MemberMovementResolver],
+  providers: [
+    ReportsService,
+    ReportExportService,
+    ReportsResolver,
+    ReportVersionsResolver,
+    LastVisitService,
+    LastVisitResolver,
+    MemberMovementResolver,
+  ],
   controllers: [ReportsController, DashboardController],
   exports: [ReportsService, ReportExportService],
 })

@@ -124,6 +124,17 @@ export class ReportType {
   @Field(() => [ReportChangeType]) changes: ReportChangeType[];
 }
 
+@ObjectType('ReplacedReport', {
+  description: 'An official report of the same period and scope computed before this one, kept as it was: the figures that were sent up.',
+})
+export class ReplacedReportType {
+  @Field(() => ID) id: string;
+  @Field() computedAt: Date;
+  @Field() computedBy: string;
+  @Field({ description: 'When the report that replaced it was computed.' }) supersededAt: Date;
+  @Field(() => ReportTotalsType) totals: ReportTotalsType;
+}
+
 @ObjectType('ReportRow', { description: 'One organization in one commune of a report.' })
 export class ReportRowType {
   @Field() organizationCode: string;

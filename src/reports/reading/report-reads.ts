@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import { IsNull, type DataSource } from 'typeorm';
 import { parsePeriod, previousPeriod } from '../../common/dates/period.js';
 import { assertUuid, DomainError } from '../../common/errors/domain-error.js';
 import { resolveReportingArea } from '../../membership/unit/reporting-area.js';
@@ -12,7 +12,8 @@ import { pageClause, type PageArgs } from './page.js';
 const snapshots = (db: DataSource) => db.getRepository(ReportSnapshot);
 
 export async function listReports(db: DataSource, f: { period?: string | null; scope?: string | null; first?: number | null }) {
-  const qb = snapshots(db).createQueryBuilder('s');
+  // The current reports (an official one computed again is reached from the one that replaced it).
+  const qb = snapshots(db).createQueryBuilder('s').where('s.superseded_at IS NULL');
   if (f.period) qb.andWhere('s.period = :p', { p: parsePeriod(f.period).key });
   if (f.scope) qb.andWhere('s.scope = :s', { s: (await resolveReportingArea(db, f.scope)).key });
   return qb
@@ -34,21 +35,25 @@ export async function getReport(db: DataSource, id: string): Promise<ReportSnaps
 export async function findReport(db: DataSource, periodText: string, areaText?: string | null): Promise<ReportSnapshot> {
   const period = parsePeriod(periodText);
   const area = await resolveReportingArea(db, areaText);
-  const s = await snapshots(db).findOneBy({ period: period.key, scope: area.key });
+  const s = await snapshots(db).findOneBy({ period: period.key, scope: area.key, supersededAt: IsNull() });
   if (!s) throw new DomainError('NOT_FOUND', `Chưa có báo cáo ${period.label} (${area.label}): lập bằng runReport hoặc lienthong report.`);
   return s;
 }
 
 /** The report of the period before, same area, if it was computed. */
 export function previousReport(db: DataSource, s: ReportSnapshot): Promise<ReportSnapshot | null> {
-  return snapshots(db).findOneBy({ period: previousPeriod(parsePeriod(s.period)).key, scope: s.scope });
+  return snapshots(db).findOneBy({ period: previousPeriod(parsePeriod(s.period)).key, scope: s.scope, supersededAt: IsNull() });
 }
 
 /** The reports of the same kind and area up to this one, oldest first (the trend chart). */
 export async function reportTrend(db: DataSource, s: ReportSnapshot, count: number): Promise<ReportSnapshot[]> {
   const rows = await snapshots(db)
     .createQueryBuilder('s')
-    .where('s.scope = :scope AND s.period_kind = :kind AND s.as_of_day <= :day', { scope: s.scope, kind: s.periodKind, day: s.asOfDay })
+    .where('s.scope = :scope AND s.period_kind = :kind AND s.as_of_day <= :day AND s.superseded_at IS NULL', {
+      scope: s.scope,
+      kind: s.periodKind,
+      day: s.asOfDay,
+    })
     .orderBy('s.as_of_day', 'DESC')
     .take(count)
     .getMany();
@@ -85,4 +90,9 @@ export async function reportRows(
     totalCount: n,
     nodes: rows.map((r) => ({ ...r, rate: r.eligible === null || r.reached === null ? null : rate(r.reached, r.eligible) })),
   };
+}
+
+/** The official reports of the same period and area that this one replaced, newest first. */
+export function replacedReports(db: DataSource, reportId: string): Promise<ReportSnapshot[]> {
+  return snapshots(db).find({ where: { supersededBy: reportId }, order: { computedAt: 'DESC' } });
 }

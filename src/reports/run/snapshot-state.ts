@@ -7,7 +7,7 @@ export async function snapshotState(db: DataSource, period: Period, areaKey: str
   const [present] = await db.query<SnapshotState[]>(
     `SELECT s.final, s.computed_at < $3 AS "beforeEnd",
             EXISTS (SELECT 1 FROM link_run l WHERE l.status = 'DONE' AND l.finished_at > s.computed_at AND l.finished_at >= $3) AS "newerLinkRun"
-       FROM report_snapshot s WHERE s.period = $1 AND s.scope = $2`,
+       FROM report_snapshot s WHERE s.period = $1 AND s.scope = $2 AND s.superseded_at IS NULL`,
     [period.key, areaKey, period.end],
   );
   return present;

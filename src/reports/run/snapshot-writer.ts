@@ -36,10 +36,17 @@ const ROW_COLUMNS: (keyof CountedRow)[] = [
 /**
  * Replaces the snapshot of the period and area inside the caller's transaction: the head with its
  * figures, its rows, and its suspected phantoms (from `rep`); then the seconds it all took. Returns the new id.
+ * A provisional one (its period still running) is gone; an official one is kept, marked replaced by the new one.
  */
 export async function writeSnapshot(em: EntityManager, head: SnapshotHead, data: ReportData, rows: CountedRow[]): Promise<string> {
   const { period, area } = head;
-  await em.query(`DELETE FROM report_snapshot WHERE period = $1 AND scope = $2`, [period.key, area.key]);
+  const current = `period = $1 AND scope = $2 AND superseded_at IS NULL`;
+  await em.query(`DELETE FROM report_snapshot WHERE ${current} AND NOT final`, [period.key, area.key]);
+  // (As a SELECT: TypeORM answers an UPDATE … RETURNING with [rows, count].)
+  const replaced = await em.query<{ id: string }[]>(
+    `WITH u AS (UPDATE report_snapshot SET superseded_at = now() WHERE ${current} RETURNING id) SELECT id FROM u`,
+    [period.key, area.key],
+  );
   const [{ id }] = await em.query<{ id: string }[]>(
     `INSERT INTO report_snapshot (period, period_kind, scope, scope_label, as_of_day, final, computed_at, computed_by, seconds, data)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
@@ -68,6 +75,8 @@ export async function writeSnapshot(em: EntityManager, head: SnapshotHead, data:
      SELECT $1, id, org, commune, reasons FROM rep WHERE in_area AND ao`,
     [id],
   );
+  if (replaced.length)
+    await em.query(`UPDATE report_snapshot SET superseded_by = $1 WHERE id = ANY($2::uuid[])`, [id, replaced.map((r) => r.id)]);
   await em.query(`UPDATE report_snapshot SET seconds = $2 WHERE id = $1`, [id, secondsSince(head.started)]);
   return id;
 }

@@ -28,6 +28,16 @@ const REPORTS = graphql(`
         people
         suspectedPhantoms
       }
+      replaced {
+        id
+        computedAt
+        computedBy
+        totals {
+          memberships
+          people
+          suspectedPhantoms
+        }
+      }
     }
   }
 `);
@@ -38,7 +48,7 @@ type Report = ResultOf<typeof REPORTS>['reports'][number];
 const RUNNERS = ['ADMIN', 'DAN_VAN'];
 const n = (v: number) => v.toLocaleString('vi-VN');
 
-/** Final or provisional, and why. */
+/** Final or provisional, and why; the official reports it replaced, kept as they were sent up. */
 export function ReportState({ r }: { r: Report }) {
   return (
     <>
@@ -48,16 +58,22 @@ export function ReportState({ r }: { r: Report }) {
           {r.basis.provisionalReason}
         </Typography.Text>
       )}
+      {r.replaced.map((old) => (
+        <Typography.Text key={old.id} type="secondary" style={{ display: 'block', maxWidth: 360, whiteSpace: 'normal' }}>
+          {T.reports.replaced(vnTime(old.computedAt), n(old.totals.memberships), n(old.totals.people), n(old.totals.suspectedPhantoms))}{' '}
+          <ReportFiles r={r} id={old.id} made={vnTime(old.computedAt)} />
+        </Typography.Text>
+      ))}
     </>
   );
 }
 
 /** The report as .xlsx and .pdf (GET with the session cookie; the server logs each). */
-export function ReportFiles({ r }: { r: Report }) {
+export function ReportFiles({ r, id = r.id, made }: { r: Pick<Report, 'id' | 'periodLabel' | 'scopeLabel'>; id?: string; made?: string }) {
   return (
     <Space size={16}>
       {(['xlsx', 'pdf'] as const).map((f) => (
-        <a key={f} href={`/reports/${r.id}.${f}`} download aria-label={T.reports.file(f, r.periodLabel, r.scopeLabel)}>
+        <a key={f} href={`/reports/${id}.${f}`} download aria-label={T.reports.file(f, r.periodLabel, r.scopeLabel, made)}>
           {T.reports.format[f]}
         </a>
       ))}
