@@ -94,7 +94,7 @@ export class ReportsResolver {
   @Allow(Role.ADMIN, Role.DAN_VAN, Role.SECRETARIAT)
   @Mutation(() => ReportType, {
     description:
-      'Computes (or recomputes) the report of a period and scope now; replaces the old one at once (an official one is kept, as the new one\'s `replaced`). A secretariat: its own organization (or unit) only.',
+      "Computes (or recomputes) the report of a period and scope now; replaces the old one at once (an official one is kept, as the new one's `replaced`). A secretariat: its own organization (or unit) only.",
   })
   async runReport(@Args() a: RunReportArgs, @Caller() caller: Principal): Promise<ReportType> {
     liftStatementTimeout(); // a long job: the statement timeout of requests does not apply
