@@ -70,6 +70,16 @@ describe('the review queue', () => {
       'HND-B1+HND-B2',
       'CCB-D+HND-D',
     ]);
+    // "Cùng một người" joins persons whole: where the one person would be listed twice is said before she decides.
+    const joins = await t.gql<{
+      reviewQueue: { a: { externalId: string }; b: { externalId: string }; joined: { listedTwiceIn: string[] } }[];
+    }>(`{ reviewQueue(first: 50) { a { externalId } b { externalId } joined { recordsA recordsB listedTwiceIn } } }`);
+    expect(Object.fromEntries(joins.data!.reviewQueue.map((p) => [[p.a.externalId, p.b.externalId].sort().join('+'), p.joined]))).toEqual({
+      'CD-A+HND-A': { recordsA: 1, recordsB: 1, listedTwiceIn: [] },
+      'HND-B1+HND-B2': { recordsA: 1, recordsB: 1, listedTwiceIn: ['HND'] },
+      // A suspended membership is no ACTIVE record.
+      'CCB-D+HND-D': expect.objectContaining({ listedTwiceIn: [] }),
+    });
     // A page holds the largest changes: the first pair alone.
     const one = await t.gql<{ reviewQueue: { a: { externalId: string }; b: { externalId: string } }[] }>(
       `{ reviewQueue(first: 1) { a { externalId } b { externalId } } }`,
@@ -150,6 +160,14 @@ describe('the review queue', () => {
       (await t.gql<{ sinceLastVisit: { pendingReviews: number } }>(`{ sinceLastVisit { pendingReviews } }`)).data!.sinceLastVisit
         .pendingReviews;
     expect([await queue(), await pending()]).toEqual([['CD-A+HND-B1', 'CD-A+HND-B2'], 2]);
+    // Bình's person has two records: confirming either pair joins both.
+    const whole = await t.gql<{ reviewQueue: { joined: { recordsA: number; recordsB: number } }[] }>(
+      `{ reviewQueue(first: 50) { joined { recordsA recordsB } } }`,
+    );
+    expect(whole.data!.reviewQueue.map((p) => [p.joined.recordsA, p.joined.recordsB].sort())).toEqual([
+      [1, 2],
+      [1, 2],
+    ]);
     const r = await t.gql(
       `mutation($a: ID!, $b: ID!) { decideLink(recordA: $a, recordB: $b, decision: REJECT, reason: "Khác người, chi hội xác nhận") }`,
       {

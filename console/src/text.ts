@@ -1099,6 +1099,11 @@ const TEXT = {
     reasonsLinkNote: 'Bấm một số để mở danh sách những hồ sơ đó trong Cảnh báo.',
   },
   review: {
+    /** Confirming joins each side's person whole: how many records each has. */
+    joins: (a: number, b: number) =>
+      `"Cùng một người" sẽ gộp hai người: người của hồ sơ A có ${a} hồ sơ, người của hồ sơ B có ${b} hồ sơ — tất cả thành một người. Bấm "Xem người" để xem trước.`,
+    listedTwice: (orgs: string) =>
+      `Cả hai bên đều có hồ sơ đang sinh hoạt ở ${orgs}: nếu là một người, người đó bị ghi hai lần ở đó (Trùng trong tổ chức), một hồ sơ cần kết thúc.`,
     title: 'Rà soát liên kết: hai hồ sơ có phải một người?',
     intro:
       'Mỗi cặp là hai hồ sơ mà máy chưa quyết được có phải cùng một người hay không. Cặp nào quyết xong làm thay đổi số người nhiều nhất được đưa lên trước. Mỗi quyết định cần lý do, có hiệu lực ngay và được ghi nhật ký.',

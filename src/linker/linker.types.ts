@@ -86,6 +86,16 @@ export class PairSideType extends PersonRecordType {
   @Field(() => String, { nullable: true, description: 'The phone, masked (096****994), within her rights.' }) phoneMasked: string | null;
 }
 
+@ObjectType('PairJoin', { description: 'What confirming a pair joins: the persons whole, not only the two records shown.' })
+export class PairJoinType {
+  @Field(() => Int, { description: "ACTIVE records of record A's person." }) recordsA: number;
+  @Field(() => Int, { description: "ACTIVE records of record B's person." }) recordsB: number;
+  @Field(() => [String], {
+    description: 'Organizations with an ACTIVE record on both sides: the one person listed twice there, once confirmed.',
+  })
+  listedTwiceIn: string[];
+}
+
 @ObjectType('ReviewPair', { description: 'A pair of records the linker could not decide, side by side, with its evidence in words.' })
 export class ReviewPairType {
   @Field(() => ID) recordA: string;
@@ -104,6 +114,10 @@ export class ReviewPairType {
   @Field() organizationB: string;
   @Field(() => String, { nullable: true }) communeA: string | null;
   @Field(() => String, { nullable: true }) communeB: string | null;
+  @Field(() => PairJoinType, {
+    description: '"Cùng một người" joins the two persons whole: what each has, and where the one person would be listed twice.',
+  })
+  joined: PairJoinType;
 }
 
 @ArgsType()

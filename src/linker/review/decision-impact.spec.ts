@@ -1,4 +1,4 @@
-import { byImpact, confirmChange, impact, type Ranked } from './decision-impact.js';
+import { byImpact, confirmChange, impact, joinedOnConfirm, type Ranked } from './decision-impact.js';
 
 describe('what confirming a pair to review changes in the counts', () => {
   it('counts one person fewer and the people in several organizations as they become', () => {
@@ -33,5 +33,14 @@ describe('what confirming a pair to review changes in the counts', () => {
     ];
     expect(queue.map((p) => impact(p.change))).toEqual([1, 2, 2, 0, 2, 0]);
     expect([...queue].sort(byImpact).map((p) => p.recordA)).toEqual(['c', 'e', 'b', 'a', 'd', 'f']);
+  });
+});
+
+describe('joinedOnConfirm: what "Cùng một người" joins', () => {
+  it('counts each side’s records and names where the one person would be listed twice', () => {
+    expect(joinedOnConfirm(['HND', 'NCT'], ['HND', 'NCT'], false)).toEqual({ recordsA: 2, recordsB: 2, listedTwiceIn: ['HND', 'NCT'] });
+    expect(joinedOnConfirm(['CD'], ['DTN', 'HPN'], false)).toEqual({ recordsA: 1, recordsB: 2, listedTwiceIn: [] });
+    // Already one person: nothing new is listed twice.
+    expect(joinedOnConfirm(['HND', 'HND'], ['HND', 'HND'], true).listedTwiceIn).toEqual([]);
   });
 });

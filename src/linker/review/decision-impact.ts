@@ -4,7 +4,7 @@
  * queue shows first the pairs whose decision changes them most. Pure.
  */
 
-/** The organizations of a person's ACTIVE records (each once; empty: none is ACTIVE). */
+/** The organizations of a person's ACTIVE records (empty: none is ACTIVE). */
 export type Organizations = readonly string[];
 
 /** What confirming a pair changes, against leaving its two persons apart. */
@@ -22,6 +22,25 @@ export function confirmChange(a: Organizations, b: Organizations, samePerson: bo
   return {
     persons: a.length && b.length ? -1 : 0,
     multiOrganization: several([...a, ...b]) - several(a) - several(b),
+  };
+}
+
+/** What "Cùng một người" on a pair joins: each side's person whole, and where the one person is then listed twice. */
+export interface Joined {
+  /** The ACTIVE records of each side's person (a person of several is joined whole, not one record). */
+  recordsA: number;
+  recordsB: number;
+  /** The organizations with an ACTIVE record on both sides: one person listed twice there once confirmed. */
+  listedTwiceIn: string[];
+}
+
+/** `a`, `b`: the organization of each ACTIVE record of each side's person (once per record). */
+export function joinedOnConfirm(a: Organizations, b: Organizations, samePerson: boolean): Joined {
+  const inB = new Set(b);
+  return {
+    recordsA: a.length,
+    recordsB: b.length,
+    listedTwiceIn: samePerson ? [] : [...new Set(a.filter((o) => inB.has(o)))].sort(),
   };
 }
 

@@ -15,7 +15,7 @@ import { explain, fieldEvidence, probabilityInWords, shownProbability, type Birt
 import type { Contribution } from '../model/model.js';
 import { reviewDespiteHigh, VERDICTS, weightAtLeast } from '../model/pair-decision.js';
 import { awaitingReview } from './awaiting-review.js';
-import { byImpact, confirmChange, type Ranked } from './decision-impact.js';
+import { byImpact, confirmChange, joinedOnConfirm, type Joined, type Ranked } from './decision-impact.js';
 
 /** One record of a pair under review: where it is listed, and its own fields within the caller's rights (null outside). */
 export interface PairSide {
@@ -50,6 +50,8 @@ export interface ReviewPairView {
   communeB: string | null;
   a: PairSide;
   b: PairSide;
+  /** What "Cùng một người" joins: each side's person whole, and where the one person would be listed twice. */
+  joined: Joined;
 }
 
 /** The record columns a side is read from, for each of the two records (`a_…`, `b_…`). */
@@ -136,7 +138,9 @@ export class ReviewQueueService {
    * first (filters: organization, commune, band of the calibrated probability).
    */
   async reviewQueue(f: QueueFilter, caller: Principal): Promise<ReviewPairView[]> {
-    const rows = await this.queueRows(await this.rankedPairs(f, listPageSize(f.first)));
+    const ranked = await this.rankedPairs(f, listPageSize(f.first));
+    const joined = new Map(ranked.map((r) => [`${r.recordA}|${r.recordB}`, r.joined]));
+    const rows = await this.queueRows(ranked);
     const scope = readScope(caller);
     const mine = (r: QueueRow, x: 'a' | 'b') =>
       inScope(scope, { organizationCode: r[`${x}_organization_code`] as string, unitPath: r[`${x}_unit_path`] as string | null });
@@ -174,6 +178,7 @@ export class ReviewQueueService {
         communeB: b.communeCode,
         a,
         b,
+        joined: joined.get(`${r.record_a as string}|${r.record_b as string}`)!,
       };
     });
   }
@@ -183,7 +188,7 @@ export class ReviewQueueService {
    * thousand) with its persons, the organizations of each person's ACTIVE records, and what
    * confirming it would change (`confirmChange`), largest change first.
    */
-  private async rankedPairs(f: QueueFilter, size: number): Promise<Ranked[]> {
+  private async rankedPairs(f: QueueFilter, size: number): Promise<(Ranked & { joined: Joined })[]> {
     const params: unknown[] = [];
     const where = [awaitingReview('l', 'pa', 'pb')];
     if (f.organization) {
@@ -214,7 +219,7 @@ export class ReviewQueueService {
                        UNION ALL
                        SELECT w.who, r.organization_code FROM who w JOIN member_record r ON r.id = w.who
                         WHERE r.status = 'ACTIVE' AND r.erased_at IS NULL AND NOT EXISTS (SELECT 1 FROM record_person p WHERE p.record_id = r.id))
-       SELECT who, array_agg(DISTINCT organization_code::text) AS orgs FROM active GROUP BY who`,
+       SELECT who, array_agg(organization_code::text ORDER BY organization_code) AS orgs FROM active GROUP BY who`,
       [persons],
     );
     const orgs = new Map(orgRows.map((r) => [r.who, r.orgs]));
@@ -227,6 +232,7 @@ export class ReviewQueueService {
           recordB: p.record_b,
           weight: p.weight,
           change: confirmChange(orgs.get(p.pa) ?? [], orgs.get(p.pb) ?? [], p.pa === p.pb),
+          joined: joinedOnConfirm(orgs.get(p.pa) ?? [], orgs.get(p.pb) ?? [], p.pa === p.pb),
         }))
         // "Chưa chắc, để sau": after the others, the latest put off last — for everyone, after a reload too.
         .sort((x, y) => later(x) - later(y) || byImpact(x, y))

@@ -8,6 +8,7 @@ import { T } from '../../text.ts';
 import { CommunePicker } from '../CommunePicker.tsx';
 import { ORGANIZATIONS } from '../roster-query.ts';
 import { FieldEvidence, PairSides } from './PairView.tsx';
+import { useOrganizationName } from '../useOrganizationName.ts';
 import { PersonDrawer } from './PersonDrawer.tsx';
 import { BANDS, type Pair } from './review-api.ts';
 import { useReviewQueue, type Decision } from './useReviewQueue.ts';
@@ -178,11 +179,32 @@ function PairHead({ pair, onOpen }: { pair: Pair; onOpen: (recordId: string) => 
         <strong>{T.review.probability}:</strong> {pair.probabilityText}
       </Typography.Paragraph>
       <Typography.Paragraph type="secondary">{pair.explanation}</Typography.Paragraph>
+      <JoinWarning pair={pair} />
       <Space wrap style={{ marginBottom: 12 }}>
         {pair.a.recordId && <Button onClick={() => onOpen(pair.a.recordId!)}>{T.review.openPerson(T.review.sideA)}</Button>}
         {pair.b.recordId && <Button onClick={() => onOpen(pair.b.recordId!)}>{T.review.openPerson(T.review.sideB)}</Button>}
       </Space>
     </>
+  );
+}
+
+/**
+ * "Cùng một người" joins the two persons whole: said before she decides when either has other records,
+ * and where the one person would then be listed twice in one organization (each record a "Trùng trong tổ chức").
+ */
+function JoinWarning({ pair }: { pair: Pair }) {
+  const orgName = useOrganizationName();
+  const { recordsA, recordsB, listedTwiceIn } = pair.joined;
+  if (recordsA <= 1 && recordsB <= 1 && !listedTwiceIn.length) return null;
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      role="note"
+      style={{ marginBottom: 12 }}
+      title={T.review.joins(recordsA, recordsB)}
+      description={listedTwiceIn.length ? T.review.listedTwice(listedTwiceIn.map(orgName).join(', ')) : undefined}
+    />
   );
 }
 

@@ -9,6 +9,11 @@ export const QUEUE = graphql(`
       calibratedProbability
       probabilityText
       explanation
+      joined {
+        recordsA
+        recordsB
+        listedTwiceIn
+      }
       evidence {
         field
         label
