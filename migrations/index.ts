@@ -41,6 +41,7 @@ import { MemberVillage1763700000045 } from './1763700000045-member-village.js';
 import { ImportDigestKept1763700000046 } from './1763700000046-import-digest-kept.js';
 import { AbsenceKept1763700000047 } from './1763700000047-absence-kept.js';
 import { ReportVersions1763700000048 } from './1763700000048-report-versions.js';
+import { AttentionKept1763700000049 } from './1763700000049-attention-kept.js';
 import { PlanRowsWithoutJobKey1763700000043 } from './1763700000043-plan-rows-without-job-key.js';
 
 /** Every migration, in order. A new one is added here and committed with its entity change. */
@@ -89,4 +90,5 @@ export const MIGRATIONS = [
   ImportDigestKept1763700000046,
   AbsenceKept1763700000047,
   ReportVersions1763700000048,
+  AttentionKept1763700000049,
 ];

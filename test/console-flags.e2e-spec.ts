@@ -391,6 +391,13 @@ describe('the console: her flags, and her roster as Excel', () => {
       },
     );
     expect(waiting.data!.sinceLastVisit.attentionRequests).toBe(0);
+    // The Ban Dân vận's own list of what he asked keeps it, with what the office decided and his request beside it.
+    const his = await t.gql<{
+      flaggedRecords: { externalId: string; flags: { code: string; resolution: string; note: string; askedNote: string }[] }[];
+    }>(`{ flaggedRecords(attention: true) { externalId flags { code resolution note askedNote } } }`, {}, { token: dv });
+    expect(his.data!.flaggedRecords.map((r) => [r.externalId, r.flags.find((f) => f.code === flag.code)])).toEqual([
+      ['PN-1', { code: flag.code, resolution: 'FALSE_ALARM', note: 'Đã gặp trực tiếp, vẫn sinh hoạt', askedNote: 'Đề nghị kiểm tra lại' }],
+    ]);
     await page.getByRole('checkbox', { name: 'Chỉ hồ sơ Ban Dân vận đề nghị chú ý' }).uncheck();
     // She asks to see the dismissed ones too: there it is, said to be dismissed.
     await page.getByRole('checkbox', { name: 'Hiện cả cảnh báo đã bác bỏ' }).check();

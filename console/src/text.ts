@@ -136,6 +136,7 @@ const TEXT = {
     decisionTitle: (resolution: string, name: string, flag: string) =>
       `${resolution === 'CONFIRMED' ? 'Xác nhận' : resolution === 'FALSE_ALARM' ? 'Bác bỏ' : 'Đánh dấu cần chú ý'} cảnh báo "${flag}" của ${name}`,
     resolution: { CONFIRMED: 'đã xác nhận', FALSE_ALARM: 'đã bác bỏ', ATTENTION: 'Ban Dân vận đề nghị chú ý' } as Record<string, string>,
+    asked: (note: string) => `theo đề nghị của Ban Dân vận: “${note}”`,
   },
   units: {
     title: 'Chi hội / đơn vị',

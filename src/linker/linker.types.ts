@@ -248,6 +248,11 @@ export class RecordFlagType {
   confirmable: boolean;
   @Field(() => String, { nullable: true, description: 'ATTENTION, CONFIRMED or FALSE_ALARM' }) resolution: string | null;
   @Field(() => String, { nullable: true }) note: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: "The Ban Dân vận's request that the office look at it (Đề nghị chú ý), kept beside the office's decision on it.",
+  })
+  askedNote: string | null;
 }
 
 @ObjectType('FlaggedRecord')

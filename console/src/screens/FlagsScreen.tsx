@@ -64,6 +64,7 @@ const FLAGGED = graphql(`
         confirmable
         resolution
         note
+        askedNote
       }
     }
   }
@@ -286,6 +287,8 @@ export function FlagsScreen({ session }: { session: Session }) {
                       {' — '}
                       {T.flags.resolution[f.resolution] ?? f.resolution}
                       {f.note ? `: “${f.note}”` : ''}
+                      {/* What the office decided on the Ban Dân vận's request: his request, beside it. */}
+                      {f.resolution !== 'ATTENTION' && f.askedNote ? ` (${T.flags.asked(f.askedNote)})` : ''}
                     </Typography.Text>
                   )}
                   {/* INFO (in several organizations, say) is information, not a question to decide. */}

@@ -24,6 +24,8 @@ export type FlagResolutionKind = 'ATTENTION' | 'CONFIRMED' | 'FALSE_ALARM';
 export interface FlagView extends Flag {
   resolution: FlagResolutionKind | null;
   note: string | null;
+  /** The Ban Dân vận's request on it, kept when the office decides. */
+  askedNote: string | null;
 }
 
 export interface FlaggedRecordView {
@@ -65,7 +67,7 @@ function decodeFlagCursor(cursor: string): [boolean, string, string] {
  */
 export const flagsJson = (recordId: string, { dismissed = true } = {}) =>
   `(SELECT json_agg(json_build_object('code', f.code, 'severity', f.severity, 'message', f.message, 'evidence', f.evidence,
-                                      'resolution', x.resolution, 'note', x.note) ORDER BY f.code)
+                                      'resolution', x.resolution, 'note', x.note, 'askedNote', x.asked_note) ORDER BY f.code)
       FROM record_flag f LEFT JOIN flag_resolution x ON x.record_id = f.record_id AND x.code = f.code
      WHERE f.record_id = ${recordId}${dismissed ? '' : ` AND x.resolution IS DISTINCT FROM '${DISMISSED}'`})`;
 
@@ -128,7 +130,8 @@ export class FlagsService {
     },
     caller: Principal,
   ): Promise<FlaggedRecordView[]> {
-    const { where, params } = this.scoped(readScope(caller), f);
+    const asker = caller.role === Role.DAN_VAN || caller.role === Role.ADMIN;
+    const { where, params } = this.scoped(readScope(caller), f, asker);
     if (f.after) {
       const [notAo, org, code] = decodeFlagCursor(f.after);
       where.push(`(NOT p.ao, r.organization_code, r.external_id) > ($${params.push(notAo)}, $${params.push(org)}, $${params.push(code)})`);
@@ -145,7 +148,7 @@ export class FlagsService {
     >(
       `SELECT r.id, r.organization_code, r.external_id, r.full_name, u.code AS unit_code, u.name AS unit_name, u.path AS unit_path,
               r.village, r.commune_code, p.ao, p.ao_reasons,
-              ${flagsJson('r.id', { dismissed: !!f.dismissed })} AS flags
+              ${flagsJson('r.id', { dismissed: !!f.dismissed || (!!f.attention && asker) })} AS flags
          FROM record_person p JOIN member_record r ON r.id = p.record_id LEFT JOIN unit u ON u.id = r.unit_id
         WHERE ${where.join(' AND ')}
         ORDER BY NOT p.ao, r.organization_code, r.external_id LIMIT ${listPageSize(f.first)}`,
@@ -284,9 +287,15 @@ export class FlagsService {
     }
     await this.db.transaction(async (em) => {
       await em.query(
-        `INSERT INTO flag_resolution (record_id, code, resolution, note, resolved_by) VALUES ($1, $2, $3, $4, $5)
+        // The Ban Dân vận's request stays beside the office's decision on it (asked_*): he sees what became of it.
+        `INSERT INTO flag_resolution (record_id, code, resolution, note, resolved_by, asked_by, asked_note, asked_at)
+         SELECT $1, $2, $3, $4, $5, a.by, a.note, a.at
+           FROM (SELECT CASE WHEN $3 = 'ATTENTION' THEN $5 END AS by, CASE WHEN $3 = 'ATTENTION' THEN $4 END AS note,
+                        CASE WHEN $3 = 'ATTENTION' THEN now() END AS at) a
          ON CONFLICT (record_id, code) DO UPDATE SET resolution = EXCLUDED.resolution, note = EXCLUDED.note,
-           resolved_by = EXCLUDED.resolved_by, resolved_at = now()`,
+           resolved_by = EXCLUDED.resolved_by, resolved_at = now(),
+           asked_by = coalesce(EXCLUDED.asked_by, flag_resolution.asked_by), asked_note = coalesce(EXCLUDED.asked_note, flag_resolution.asked_note),
+           asked_at = coalesce(EXCLUDED.asked_at, flag_resolution.asked_at)`,
         [recordId, code, resolution, note.trim(), caller.name],
       );
       // A false alarm is no reason to suspect her: the counts and the next report drop it now, as the next run would.
@@ -312,12 +321,17 @@ export class FlagsService {
     this.figures.forget(); // its own next read counts the decision at once (the notification may come a moment later)
   }
 
-  private scoped(scope: RecordScope, f: FlagFilter): { where: string[]; params: unknown[] } {
+  /** `asker`: the Ban Dân vận (or an administrator), whose "đề nghị chú ý" list keeps his requests once the office decided them. */
+  private scoped(scope: RecordScope, f: FlagFilter, asker = false): { where: string[]; params: unknown[] } {
     if (f.commune && f.noCommune)
       throw DomainError.invalidInput([
         { field: 'noCommune', value: 'true', message: `Lọc theo xã ${f.commune} hoặc theo hồ sơ chưa rõ xã, không cả hai` },
       ]);
-    const where = [`r.erased_at IS NULL`, `r.status = 'ACTIVE'`, `(p.ao OR cardinality(p.flags) > 0)`];
+    // His requests: each, whatever the office decided (the membership it ended too), with that decision. Hers: those waiting.
+    const history = !!f.attention && asker;
+    const where = history
+      ? [`r.erased_at IS NULL`, `EXISTS (SELECT 1 FROM flag_resolution x WHERE x.record_id = r.id AND x.asked_by IS NOT NULL)`]
+      : [`r.erased_at IS NULL`, `r.status = 'ACTIVE'`, `(p.ao OR cardinality(p.flags) > 0)`];
     const params: unknown[] = [];
     scopeWhere(scope, where, params);
     if (f.organization) where.push(`r.organization_code = $${params.push(f.organization.toUpperCase())}`);
@@ -328,8 +342,9 @@ export class FlagsService {
     // The dashboard's "by reason": suspected for this reason (a flag of the same code may be only a warning elsewhere).
     if (f.reason) where.push('p.ao', `$${params.push(f.reason)} = ANY(p.ao_reasons)`);
     // A flag she called a false alarm leaves her list at once (not at the next run), unless she asks for those too.
-    if (!f.dismissed) where.push(undismissedFlag('r', f.code && f.code !== 'AO' ? `$${params.push(f.code)}` : undefined));
-    if (f.attention) where.push(`EXISTS (SELECT 1 FROM flag_resolution x WHERE x.record_id = r.id AND x.resolution = 'ATTENTION')`);
+    if (!f.dismissed && !history) where.push(undismissedFlag('r', f.code && f.code !== 'AO' ? `$${params.push(f.code)}` : undefined));
+    if (f.attention && !history)
+      where.push(`EXISTS (SELECT 1 FROM flag_resolution x WHERE x.record_id = r.id AND x.resolution = 'ATTENTION')`);
     return { where, params };
   }
 }
