@@ -80,6 +80,9 @@ describe("the console's import wizard, as a Hội Phụ nữ secretariat imports
     await roster.getByRole('button', { name: 'Lường Thị Mai' }).waitFor();
     await roster.getByRole('button', { name: 'Vì Thị Hoa' }).waitFor();
     expect(await roster.getByRole('button', { name: 'Lò Thị Minh' }).count()).toBe(0);
+    // The address changed while the roster is open (Back, a link): the roster follows it.
+    await roster.evaluate(`window.location.hash = '#/danh-sach'`);
+    await roster.getByRole('button', { name: 'Lò Thị Minh' }).waitFor();
     await roster.close();
 
     await page.getByRole('button', { name: 'Hoàn tác lượt nhập' }).click();

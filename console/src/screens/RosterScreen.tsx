@@ -55,6 +55,19 @@ export function RosterScreen({ session }: { session: Session }) {
     const most = cells.sort((x, y) => y.persons - x.persons)[0];
     setOrganization(most?.a ?? rosters[0].code);
   }, [organization, rosters, commune, there.data, there.error]);
+  // An address typed or followed while the roster is open (a link, Back): what it says is what she sees.
+  useEffect(() => {
+    const follow = () => {
+      if (!window.location.hash.startsWith('#/danh-sach')) return;
+      const q = new URLSearchParams(window.location.hash.split('?')[1] ?? '');
+      setCommune(q.get('xa') ?? undefined);
+      setFlag(q.get('canh-bao') ?? undefined);
+      if (!session.user.organization && q.get('to-chuc')) setOrganization(q.get('to-chuc')!);
+      setCursors([null]);
+    };
+    window.addEventListener('hashchange', follow);
+    return () => window.removeEventListener('hashchange', follow);
+  }, [session.user.organization]);
   // The address says what she sees (a reload, Back from a member's page keep it): codes only, replaced, not a new history entry.
   useEffect(() => {
     if (!window.location.hash.startsWith('#/danh-sach')) return;
