@@ -182,4 +182,14 @@ export class FlagResolution {
 
   @Column({ name: 'resolved_at', type: 'timestamptz', default: () => 'now()' })
   resolvedAt: Date;
+
+  /** The Ban Dân vận's request on it (ATTENTION), kept when the office then decides (migration 1763700000049). */
+  @Column({ name: 'asked_by', type: 'text', nullable: true })
+  askedBy: string | null;
+
+  @Column({ name: 'asked_note', type: 'text', nullable: true })
+  askedNote: string | null;
+
+  @Column({ name: 'asked_at', type: 'timestamptz', nullable: true })
+  askedAt: Date | null;
 }
