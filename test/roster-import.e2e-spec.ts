@@ -376,7 +376,9 @@ describe('roster import and export', () => {
   }, 120_000);
 
   it('refreshes the statistics a bulk write made stale before an import looks its rows up (the CLI stops autovacuum’s database)', async () => {
-    // 12,000 records written at once (another import, a restore): nobody analyzed the table since.
+    // 12,000 records written at once (another import, a restore): nobody analyzed the table since — not even
+    // autovacuum, which could otherwise analyze it first under a busy run and leave nothing to see.
+    await t.sql(`ALTER TABLE member_record SET (autovacuum_enabled = false)`);
     await t.sql(
       `INSERT INTO member_record (organization_code, external_id, full_name, name_folded, family_key, given_key, version)
        SELECT 'CCB', 'CCB-S' || i, 'Nguyễn Văn Tám', 'nguyen van tam', 'nguyen', 'tam', 1 FROM generate_series(0, 11999) i`,
@@ -391,6 +393,7 @@ describe('roster import and export', () => {
 
     await run(file('ccb-one.csv', 'Mã hồ sơ,Họ và tên,Ngày sinh,Giới tính\nCCB-S1,Nguyễn Văn Tám,1941,Nam\n'), 'CCB');
     const [after] = await stat();
+    await t.sql(`ALTER TABLE member_record RESET (autovacuum_enabled)`);
     expect(after.analyzed).toBe(true);
     expect(after.changed).toBeLessThan(12_000);
     // So a batch's lookup by Mã hồ sơ walks the organization's unique key, not all of its rows.
