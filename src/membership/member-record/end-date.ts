@@ -1,5 +1,6 @@
 import { ANY_PRECISION, formatVnPartialDate, parsePartialDate, toStoredDate, todayInVietnam } from '../../common/dates/partial-date.js';
 import { refuse, ok, type FieldProblem, type Parsed } from '../../common/errors/field-problem.js';
+import { formatVnDay } from '../../common/dates/vn-day.js';
 import type { EntityManager } from 'typeorm';
 import type { OrganizationDefinition } from '../organization/organization-definition.js';
 import { statusRefusal } from '../organization/status-wording.js';
@@ -31,7 +32,7 @@ export function endingProblems(
   const ended = parseEndDate(input.date, evidenced ? {} : record);
   if (!ended.ok) problems.push({ field: 'date', value: input.date, message: ended.reason });
   else if (activeAgain && ended.value < activeAgain) {
-    const [shown, back] = [ended.value, activeAgain].map((d) => d.split('-').reverse().join('/'));
+    const [shown, back] = [formatVnDay(ended.value), formatVnDay(activeAgain)];
     problems.push({
       field: 'date',
       value: input.date,

@@ -15,7 +15,7 @@ import { SecretVault } from '../../personal-data/secret-vault.js';
 import { MEMBER_STATUS_INFO, MemberStatus } from '../status/member-status.js';
 import type { EligibilityIssue, OrganizationDefinition } from '../organization/organization-definition.js';
 import { OrganizationsService } from '../organization/organizations.service.js';
-import { ownUnit, unitCommune } from '../unit/own-unit.js';
+import { communeWhenNone, ownUnit } from '../unit/own-unit.js';
 import { Unit } from '../unit/unit.entity.js';
 import { UnitsService, unitNotFound } from '../unit/units.service.js';
 import { endingProblems, lastReinstated } from './end-date.js';
@@ -213,7 +213,7 @@ export class MemberRecordsService {
       const repo = em.getRepository(MemberRecord);
       const record = repo.create({
         ...write.columns,
-        ...unitCommune(write.columns, unit),
+        ...communeWhenNone(write.columns, unit?.communeCode),
         organizationCode: def.code,
         unitId: unit?.id ?? null,
       });

@@ -13,13 +13,14 @@ export async function ownUnit(em: EntityManager, organization: string, scope: Re
 }
 
 /**
- * A new member whose form names no commune lives where her chi hội is (a branch is in its base
- * unit's commune), as her imported rows do (roster-io's `knownCommune`): the columns to add.
+ * A new member whose columns name no commune lives in `home` (her chi hội's commune — a branch is in
+ * its base unit's — or her secretariat's): the columns to add, none when she names one. The form's
+ * rule and the import's (roster-io's `settleRowCommune`).
  */
-export function unitCommune(
-  columns: { communeCode?: string | null; communeCandidates?: string[] | null } | null | undefined,
-  unit: Unit | null,
+export function communeWhenNone(
+  columns: { communeCode?: unknown; communeCandidates?: unknown } | null | undefined,
+  home: string | null | undefined,
 ): { communeCode: string; communeEnteredCode: null; communeCandidates: string[] } | Record<string, never> {
-  if (columns?.communeCode || columns?.communeCandidates?.length || !unit?.communeCode) return {};
-  return { communeCode: unit.communeCode, communeEnteredCode: null, communeCandidates: [] };
+  if (columns?.communeCode || (columns?.communeCandidates as unknown[] | undefined)?.length || !home) return {};
+  return { communeCode: home, communeEnteredCode: null, communeCandidates: [] };
 }

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { MemberRecord } from '../../membership/member-record/member-record.entity.js';
 import type { Unit } from '../../membership/unit/unit.entity.js';
+import { communeWhenNone } from '../../membership/unit/own-unit.js';
 import type { RosterRow } from './roster-row.js';
 
 /**
@@ -36,7 +37,7 @@ export async function settleRowCommune(
   };
   if (!bare) {
     // No commune written: a new member lives where her unit is.
-    if (!record && !values.communeCode && !(values.communeCandidates as string[] | undefined)?.length && known) keep();
+    if (!record) Object.assign(values, communeWhenNone(values, known));
     return null;
   }
   const warn = (message: string) => ({ column: bare.column, value: bare.text, message });

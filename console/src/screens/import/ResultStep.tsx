@@ -1,8 +1,8 @@
 import { Alert, Button, Descriptions, Progress, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import { useClient } from 'urql';
+import { useClient, useQuery } from 'urql';
 import { T } from '../../text.ts';
-import type { Job } from './import-api.ts';
+import { OPEN_NOTES_OF_JOB, type Job } from './import-api.ts';
 import { AbsentMembers } from './AbsentMembers.tsx';
 import { UndoDialog } from './UndoDialog.tsx';
 import { waitForJob } from './wait-for-job.ts';
@@ -17,6 +17,8 @@ export function ResultStep({ jobId, onAnother }: { jobId: string; onAnother: () 
   useEffect(() => {
     waitForJob(client, jobId, ['DONE', 'FAILED', 'UNDONE'], setJob).catch((e: Error) => setError(e.message));
   }, [client, jobId]);
+  const [notes] = useQuery({ query: OPEN_NOTES_OF_JOB, variables: { id: jobId }, pause: job?.status !== 'DONE' });
+  const openNotes = notes.data?.importJob.openNotes ?? 0;
   const undone = async () => {
     setUndoing(false);
     setJob(await waitForJob(client, jobId, ['UNDONE']));
@@ -33,12 +35,12 @@ export function ResultStep({ jobId, onAnother }: { jobId: string; onAnother: () 
       {job.status === 'FAILED' && (
         <Alert type="error" showIcon role="alert" title={T.imports.failed} description={job.failure} style={{ marginBottom: 16 }} />
       )}
-      {job.status === 'DONE' && job.openNotes > 0 && (
+      {job.status === 'DONE' && openNotes > 0 && (
         <Alert
           type="warning"
           showIcon
           role="status"
-          title={T.imports.openNotes(job.openNotes)}
+          title={T.imports.openNotes(openNotes)}
           action={<a href={`#/danh-sach?canh-bao=${OPEN_NOTES}`}>{T.imports.openNotesLink}</a>}
           style={{ marginBottom: 16 }}
         />

@@ -32,7 +32,6 @@ export const JOB = graphql(`
       held
       rejected
       warned
-      openNotes
       failure
       waiting
       errorFileUrl
@@ -210,3 +209,13 @@ export const KEEP_ABSENT = graphql(`
   }
 `);
 export type AbsentMember = ResultOf<typeof ABSENT>['importJob']['absent']['members'][number];
+
+/** A finished import's members whose Ghi chú (died, moved…) are still undecided: asked once, not on every poll of the job. */
+export const OPEN_NOTES_OF_JOB = graphql(`
+  query ImportOpenNotes($id: ID!) {
+    importJob(id: $id) {
+      id
+      openNotes
+    }
+  }
+`);
