@@ -153,6 +153,8 @@ describe('the console: her flags, and her roster as Excel', () => {
 
     await row.getByRole('button', { name: 'Xác nhận' }).first().click();
     const dialog = page.getByRole('dialog');
+    // What she decides on, in the dialog itself: the flag's reason, the register's death date in it.
+    await dialog.getByText('Căn cứ: CSDL dân cư ghi người này đã mất ngày 16/03/2023').waitFor();
     // She chooses what it means: died, suggested for a death, dated by the register's death date (editable).
     // Never "Quá tuổi (trưởng thành)": a Hội Nông dân member does not age out (only Đoàn's do).
     for (const outcome of ['Đã mất', 'Chuyển đi, rời đi (ra khỏi tổ chức)', 'Xóa tên (hồ sơ ảo, không đủ điều kiện)'])

@@ -121,6 +121,8 @@ const TEXT = {
     /** The Ban Dân vận's request that the secretariat look again: a request, not a decision. */
     sendAttention: 'Gửi đề nghị',
     attentionNote: 'Nội dung đề nghị văn phòng tổ chức xem lại (ví dụ: đề nghị kiểm tra lại với chi hội)',
+    /** Before the flag's reason in the decision dialog. */
+    because: 'Căn cứ:',
     confirmEnds: 'Xác nhận sẽ kết thúc sinh hoạt của hồ sơ này. Chọn điều cảnh báo này có nghĩa với người đó:',
     outcome: 'Kết quả với hồ sơ',
     outcomes: {

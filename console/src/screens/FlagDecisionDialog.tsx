@@ -1,4 +1,4 @@
-import { Alert, Input, Modal, Radio, Space } from 'antd';
+import { Alert, Input, Modal, Radio, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { errorText } from '../client.ts';
@@ -26,6 +26,8 @@ export interface FlagDecision {
   fullName: string;
   code: string;
   label: string;
+  /** The flag's reason as the list shows it (the register's death date, the last dues paid…): what she decides on. */
+  message: string;
   /** What the evidence says happened (the server's reading: a death, a move away), and the day it dates it. */
   evidenceOutcome: string | null;
   evidenceDate: string | null;
@@ -77,6 +79,9 @@ export function FlagDecisionDialog({ decision, onClose }: { decision: FlagDecisi
       onCancel={() => onClose(false)}
       closable={{ 'aria-label': T.imports.cancel, closeIcon: <CloseIcon /> }}
     >
+      <Typography.Paragraph>
+        {T.flags.because} {decision.message}
+      </Typography.Paragraph>
       {confirming && (
         <>
           <Alert type="warning" showIcon title={T.flags.confirmEnds} style={{ marginBottom: 12 }} />

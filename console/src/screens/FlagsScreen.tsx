@@ -153,6 +153,7 @@ export function FlagsScreen({ session }: { session: Session }) {
       fullName: r.fullName,
       code: f.code,
       label: f.label,
+      message: f.message,
       evidenceOutcome: f.evidenceOutcome,
       evidenceDate: f.evidenceDate,
       resolution,
