@@ -1,6 +1,7 @@
 import type { QueryRunner } from 'typeorm';
 import { copyRows } from '../../common/sql/copy-rows.js';
 import { listedTwice, raisedAtEntry } from '../../membership/member-record/double-listing.js';
+import { KEEP_DEATHS_ELSEWHERE } from '../../membership/member-record/death-elsewhere.js';
 import type { Contribution } from '../model/model.js';
 import { rebuildLiveFigures, SUSPEND_MARKING } from './person-figures.js';
 import type { PhantomResult } from './phantom-facts.js';
@@ -76,7 +77,7 @@ export async function storeLinkResult(runner: QueryRunner, rows: StoredRows, bef
     await runner.startTransaction();
     try {
       await runner.query(SUSPEND_MARKING);
-      for (const statement of KEEP_RAISED_FLAGS) await runner.query(statement);
+      for (const statement of [...KEEP_RAISED_FLAGS, ...KEEP_DEATHS_ELSEWHERE]) await runner.query(statement);
       for (const t of STORED_TABLES) for (const statement of applyStatements(t)) await runner.query(statement);
       await rebuildLiveFigures(runner);
       await beforeCommit?.();

@@ -27,7 +27,8 @@ import { recordDate, shownRecordDate } from './record-dates.js';
 import { membershipEvents, type EventRules, type NewMembershipEvent } from './membership-events.js';
 import { decodeCursor, encodeCursor } from './record-cursor.js';
 import { countedStatus, secondListingOf, settleDuplicateListings, type Confirmations } from './duplicate-listings.js';
-import { confirmDeathFlag, flagSavedRecord, refreshEntryFlags } from './entry-flag-writes.js';
+import { flagSavedRecord, refreshEntryFlags } from './entry-flag-writes.js';
+import { clearDeathElsewhere, recordDeath } from './death-elsewhere.js';
 import { askBeforeSamePerson } from './listed-person/same-person-question.js';
 import { communeFilter } from './commune-filter.js';
 import { conflictOnDuplicate, erasedPersonConflict } from './record-conflicts.js';
@@ -267,6 +268,8 @@ export class MemberRecordsService {
       const { unit: _unit, ...columns } = record;
       await em.getRepository(MemberRecord).save(columns);
       await flagSavedRecord(em, def, id, { created: false, listedTwice: !!listedTwice });
+      // Her death taken back (Cho sinh hoạt lại): the other organizations are no longer told she died.
+      if (before.status === MemberStatus.DECEASED && record.status !== MemberStatus.DECEASED) await clearDeathElsewhere(em, id);
       await this.audit.record(
         caller,
         {
@@ -299,7 +302,8 @@ export class MemberRecordsService {
       await refreshEntryFlags(em, def, [record.id], todayInVietnam());
       const note = { date, reason: input.reason.trim() };
       await this.addHistory(em, record.id, membershipEvents(record, { status: input.status }, note, FORM_EVENTS));
-      if (input.status === MemberStatus.DECEASED) await confirmDeathFlag(em, record.id, note.reason, caller.name);
+      if (input.status === MemberStatus.DECEASED)
+        await recordDeath(em, record.id, { org: def.name, date: date!, note: note.reason, by: caller.name });
       await this.audit.record(
         caller,
         {
