@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { Role } from '../src/access/role.js';
 import { totpCode } from '../src/accounts/totp.js';
+import { todayInVietnam } from '../src/common/dates/partial-date.js';
 import {
   chooseOption,
   CLEAN,
@@ -172,6 +173,17 @@ describe('the console: add, edit, end and reinstate a member', () => {
     await timeline.getByText(/Kết thúc sinh hoạt: Đã ra khỏi tổ chức \(Đơn xin ra khỏi tổ chức\)/).waitFor();
     await timeline.getByText(/Cho sinh hoạt lại \(Ghi nhầm: vẫn sinh hoạt\)/).waitFor();
     expect(await timeline.innerText()).not.toContain('Đổi trạng thái');
+    // Her next ending starts afresh: nothing of this one's reason, grounds or day (it ended the next member on them), today's date.
+    await drawer.getByRole('button', { name: 'Kết thúc sinh hoạt' }).click();
+    dialog = page.getByRole('dialog', { name: /^Kết thúc sinh hoạt của/ });
+    await dialog.getByLabel(/^Căn cứ/).waitFor();
+    const today = todayInVietnam();
+    expect({
+      date: await dialog.getByLabel(/^Ngày có hiệu lực/).inputValue(),
+      grounds: await dialog.getByLabel(/^Căn cứ/).inputValue(),
+      reason: await dialog.locator('.ant-select-selection-item').count(),
+    }).toEqual({ date: `${today.slice(8, 10)}/${today.slice(5, 7)}/${today.slice(0, 4)}`, grounds: '', reason: 0 });
+    await dialog.getByRole('button', { name: 'Hủy' }).click();
     await context.close();
   });
 

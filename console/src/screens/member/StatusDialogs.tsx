@@ -1,5 +1,5 @@
 import { Alert, Form, Input, Modal, Select, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { errorText } from '../../client.ts';
 import { partialDate, vnToday } from '../../format.ts';
@@ -33,6 +33,10 @@ export function EndMembershipDialog({
   const [statuses] = useQuery({ query: STATUSES, variables: { organization: targets[0]?.organization ?? null }, pause: !open });
   const [state, end] = useMutation(END);
   const [refused, setRefused] = useState<string[]>([]);
+  // Each opening starts afresh: nothing of the last member's ending (her reason, her day) — kept, it ended the next one on it.
+  useEffect(() => {
+    if (open) form.resetFields();
+  }, [open, form]);
   const submit = async () => {
     const v = await form.validateFields();
     const failed: string[] = [];
@@ -96,6 +100,9 @@ export function EndMembershipDialog({
 export function ReinstateDialog({ target, onClose, onDone }: { target: Target | null; onClose: () => void; onDone: () => void }) {
   const [form] = Form.useForm<{ reason: string }>();
   const [state, update] = useMutation(UPDATE);
+  useEffect(() => {
+    if (target) form.resetFields();
+  }, [target, form]);
   const submit = async () => {
     const v = await form.validateFields();
     const r = await update({ id: target!.id, input: { status: 'ACTIVE', reason: v.reason.trim(), expectedVersion: target!.version } });
