@@ -75,6 +75,12 @@ describe("the console's import wizard, as a Hội Phụ nữ secretariat imports
     await page.getByText('2 hội viên có ghi chú trong tệp (đã mất, chuyển đi').waitFor();
     const notes = page.getByRole('link', { name: 'Mở danh sách những người này để xử lý' });
     expect(await notes.getAttribute('href')).toBe('#/danh-sach?canh-bao=NOTES');
+    // On a 390-px phone the warning reads across the screen, its link under it (beside it, it was a 22-px column of broken words).
+    await page.setViewportSize({ width: 390, height: 844 });
+    const said = await page.getByText('2 hội viên có ghi chú trong tệp (đã mất, chuyển đi').boundingBox();
+    expect(said!.width).toBeGreaterThan(250);
+    expect((await notes.boundingBox())!.y).toBeGreaterThan(said!.y);
+    await page.setViewportSize({ width: 1366, height: 768 });
     const roster = await context.newPage();
     await roster.goto(`${t.url}/#/danh-sach?canh-bao=NOTES`);
     await roster.getByRole('button', { name: 'Lường Thị Mai' }).waitFor();

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useMutation } from 'urql';
 import { errorText } from '../../client.ts';
 import { T } from '../../text.ts';
+import { useFreshForm } from '../useFreshForm.ts';
 import { KEEP_ABSENT } from './import-api.ts';
 
 const A = T.imports.absent;
@@ -22,6 +23,7 @@ export function KeepAbsentDialog({
   const [form] = Form.useForm<{ reason: string }>();
   const [state, keep] = useMutation(KEEP_ABSENT);
   const [refused, setRefused] = useState<string | null>(null);
+  useFreshForm(form, targets.length > 0);
   const submit = async () => {
     const { reason } = await form.validateFields();
     const r = await keep({ id: jobId, recordIds: targets.map((t) => t.id), reason: reason.trim() });

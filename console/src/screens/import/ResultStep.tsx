@@ -41,7 +41,8 @@ export function ResultStep({ jobId, onAnother }: { jobId: string; onAnother: () 
           showIcon
           role="status"
           title={T.imports.openNotes(openNotes)}
-          action={<a href={`#/danh-sach?canh-bao=${OPEN_NOTES}`}>{T.imports.openNotesLink}</a>}
+          // Under the sentence, not beside it: beside, a phone left the sentence a column of broken words.
+          description={<a href={`#/danh-sach?canh-bao=${OPEN_NOTES}`}>{T.imports.openNotesLink}</a>}
           style={{ marginBottom: 16 }}
         />
       )}

@@ -1,9 +1,10 @@
 import { Alert, Form, Input, Modal, Select, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { errorText } from '../../client.ts';
 import { partialDate, vnToday } from '../../format.ts';
 import { T } from '../../text.ts';
+import { useFreshForm } from '../useFreshForm.ts';
 import { END, STATUSES, UPDATE } from './member-api.ts';
 
 interface Target {
@@ -33,10 +34,7 @@ export function EndMembershipDialog({
   const [statuses] = useQuery({ query: STATUSES, variables: { organization: targets[0]?.organization ?? null }, pause: !open });
   const [state, end] = useMutation(END);
   const [refused, setRefused] = useState<string[]>([]);
-  // Each opening starts afresh: nothing of the last member's ending (her reason, her day) — kept, it ended the next one on it.
-  useEffect(() => {
-    if (open) form.resetFields();
-  }, [open, form]);
+  useFreshForm(form, open);
   const submit = async () => {
     const v = await form.validateFields();
     const failed: string[] = [];
@@ -100,9 +98,7 @@ export function EndMembershipDialog({
 export function ReinstateDialog({ target, onClose, onDone }: { target: Target | null; onClose: () => void; onDone: () => void }) {
   const [form] = Form.useForm<{ reason: string }>();
   const [state, update] = useMutation(UPDATE);
-  useEffect(() => {
-    if (target) form.resetFields();
-  }, [target, form]);
+  useFreshForm(form, !!target);
   const submit = async () => {
     const v = await form.validateFields();
     const r = await update({ id: target!.id, input: { status: 'ACTIVE', reason: v.reason.trim(), expectedVersion: target!.version } });
