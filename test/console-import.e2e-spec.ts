@@ -89,6 +89,14 @@ describe("the console's import wizard, as a Hội Phụ nữ secretariat imports
     // The address changed while the roster is open (Back, a link): the roster follows it.
     await roster.evaluate(`window.location.hash = '#/danh-sach'`);
     await roster.getByRole('button', { name: 'Lò Thị Minh' }).waitFor();
+    // Her page says what the import could not take as typed (her CCCD cell), for her to correct: the import's warning kept.
+    await roster.getByRole('button', { name: 'Lò Thị Minh' }).click();
+    const kept = roster
+      .getByRole('dialog', { name: 'Lò Thị Minh' })
+      .getByRole('alert')
+      .filter({ hasText: /^Khi nhập danh sách ngày \d\d\/\d\d\/\d{4}, các ô sau/ });
+    await kept.waitFor();
+    expect(await kept.innerText()).toMatch(/Số CCCD: /);
     await roster.close();
 
     await page.getByRole('button', { name: 'Hoàn tác lượt nhập' }).click();

@@ -614,6 +614,8 @@ const TEXT = {
     updated: 'Cập nhật lúc',
     close: 'Đóng',
     eligibility: 'Điều kiện',
+    /** What the import that last wrote the record could not take as she typed it (a 31/02 birth date left empty): hers to correct. */
+    importWarnings: (day: string) => `Khi nhập danh sách ngày ${day}, các ô sau không nhận được, cần sửa lại trong hồ sơ:`,
     edit: 'Sửa hồ sơ',
     person: 'Cùng một người ở các tổ chức',
     openPerson: 'Xem, tách hoặc gộp người này',

@@ -54,6 +54,11 @@ const MEMBER = graphql(`
         message
         severity
       }
+      importWarnings {
+        at
+        column
+        message
+      }
       flags {
         code
         label
@@ -284,6 +289,17 @@ export function MemberDrawer(props: {
                 showIcon
                 title={T.member.eligibility}
                 description={r.eligibility.map((e) => e.message).join(' ')}
+              />
+            )}
+            {r.importWarnings.length > 0 && (
+              <Alert
+                style={{ marginTop: 16 }}
+                type="warning"
+                showIcon
+                title={T.member.importWarnings(vnTime(r.importWarnings[0].at).slice(0, 10))}
+                description={r.importWarnings.map((w, i) => (
+                  <div key={i}>{w.column ? `${w.column}: ${w.message}` : w.message}</div>
+                ))}
               />
             )}
             <Typography.Title level={2} style={{ fontSize: 16, marginTop: 24 }}>
