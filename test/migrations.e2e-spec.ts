@@ -61,7 +61,7 @@ describe('the personal-data migration on existing data', () => {
       await checkKeyFingerprint(ds, key);
       const other = parseKey(randomBytes(32).toString('base64'), 'LIENTHONG_KEY');
       await expect(checkKeyFingerprint(ds, other)).rejects.toThrow(
-        /the personal-data key from LIENTHONG_KEY is not the key this database was written with/,
+        /khóa dữ liệu cá nhân lấy từ LIENTHONG_KEY không phải khóa đã mã hóa cơ sở dữ liệu này/,
       );
     } finally {
       await ds.destroy();

@@ -28,7 +28,7 @@ export function parseKey(text: string, source: string): PersonalDataKey {
   const t = text.trim();
   const bytes = /^[0-9a-fA-F]{64}$/.test(t) ? Buffer.from(t, 'hex') : Buffer.from(t, 'base64');
   if (bytes.length !== 32 || (!/^[0-9a-fA-F]{64}$/.test(t) && bytes.toString('base64').replace(/=+$/, '') !== t.replace(/=+$/, '')))
-    throw new KeyError(`${source}: the key must be 32 bytes, written as 64 hex digits or base64 (e.g. \`openssl rand -base64 32\`)`);
+    throw new KeyError(`${source}: khóa phải dài 32 byte, viết bằng 64 chữ số hex hoặc base64 (tạo bằng \`openssl rand -base64 32\`)`);
   return deriveKeys(bytes, source);
 }
 
@@ -52,10 +52,15 @@ export function loadPersonalDataKey(config: AppConfig, log?: (m: string) => void
   if (config.key) return parseKey(config.key, 'LIENTHONG_KEY');
   if (config.databaseUrl)
     throw new KeyError(
-      'DATABASE_URL is set but LIENTHONG_KEY is not: an external database needs its key given explicitly (32 bytes as base64, e.g. `openssl rand -base64 32`); see README "The key"',
+      'đã đặt DATABASE_URL nhưng chưa đặt LIENTHONG_KEY: cơ sở dữ liệu ngoài cần khóa dữ liệu cá nhân đặt rõ (32 byte dạng base64, tạo bằng `openssl rand -base64 32`); xem README "The key"',
     );
   const file = path.join(config.dataDir, KEY_FILE_NAME);
   if (existsSync(file)) return parseKey(readFileSync(file, 'utf8'), file);
+  // Its database is there already, sealed with a key: a new one would open none of it (and be backed up as if it did).
+  if (existsSync(path.join(config.dataDir, 'pg', 'PG_VERSION')))
+    throw new KeyError(
+      `không có tệp khóa dữ liệu cá nhân ${file}, mà ${path.join(config.dataDir, 'pg')} đã có cơ sở dữ liệu mã hóa bằng khóa của nó: đặt lại tệp ${KEY_FILE_NAME} đã sao lưu riêng vào ${config.dataDir} (hoặc đặt LIENTHONG_KEY) rồi chạy lại. Không tạo khóa mới: khóa mới không mở được dữ liệu đã có (README "The key")`,
+    );
   mkdirSync(config.dataDir, { recursive: true });
   const master = randomBytes(32);
   writeFileSync(file, `${master.toString('base64')}\n`, { mode: 0o600, flag: 'wx' });

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../config/app-config.js';
@@ -10,7 +10,7 @@ describe('the personal-data key', () => {
   it('reads 64 hex digits or base64 of 32 bytes, and nothing else', () => {
     const bytes = randomBytes(32);
     expect(parseKey(bytes.toString('hex'), 'x').fingerprint).toBe(parseKey(bytes.toString('base64'), 'x').fingerprint);
-    expect(() => parseKey('short', 'LIENTHONG_KEY')).toThrow(/LIENTHONG_KEY: the key must be 32 bytes/);
+    expect(() => parseKey('short', 'LIENTHONG_KEY')).toThrow(/LIENTHONG_KEY: khóa phải dài 32 byte/);
     expect(() => parseKey(randomBytes(16).toString('base64'), 'k')).toThrow(KeyError);
   });
 
@@ -27,8 +27,18 @@ describe('the personal-data key', () => {
     expect(readFileSync(path.join(dir, 'lienthong.key'), 'utf8').trim()).toHaveLength(44);
   });
 
+  it('is never made anew beside a database already there (its key file lost): refused, saying to put the saved one back', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'lt-key-'));
+    mkdirSync(path.join(dir, 'pg'));
+    writeFileSync(path.join(dir, 'pg', 'PG_VERSION'), '18\n');
+    expect(() => loadPersonalDataKey(loadConfig({ DATA_DIR: dir }))).toThrow(
+      /^không có tệp khóa dữ liệu cá nhân .*lienthong\.key, mà .* đã có cơ sở dữ liệu .*: đặt lại tệp lienthong\.key đã sao lưu riêng/,
+    );
+    expect(existsSync(path.join(dir, 'lienthong.key'))).toBe(false);
+  });
+
   it('must be given with an external DATABASE_URL', () => {
-    expect(() => loadPersonalDataKey(loadConfig({ DATABASE_URL: 'postgres://db/x' }))).toThrow(/LIENTHONG_KEY is not/);
+    expect(() => loadPersonalDataKey(loadConfig({ DATABASE_URL: 'postgres://db/x' }))).toThrow(/chưa đặt LIENTHONG_KEY/);
   });
 });
 

@@ -54,6 +54,6 @@ export async function checkKeyFingerprint(db: DataSource, key: PersonalDataKey):
   const stored = await repo.findOneByOrFail({ key: 'key_fingerprint' });
   if (stored.value !== key.fingerprint)
     throw new KeyError(
-      `the personal-data key from ${key.source} is not the key this database was written with (fingerprint ${key.fingerprint}, database ${stored.value}): restore the right key (README "The key")`,
+      `khóa dữ liệu cá nhân lấy từ ${key.source} không phải khóa đã mã hóa cơ sở dữ liệu này (dấu khóa ${key.fingerprint}, của cơ sở dữ liệu ${stored.value}): đặt lại đúng tệp khóa đã sao lưu riêng, hoặc LIENTHONG_KEY đúng (README "The key")`,
     );
 }
