@@ -73,7 +73,15 @@ function watchNpmParent(onGone: () => void): void {
   }, 500).unref();
 }
 
+/** Why it could not start, as an operator reads it: a port another program holds named as such. */
+function startFailure(e: unknown): string {
+  const { code, port } = e as { code?: string; port?: number };
+  if (code === 'EADDRINUSE')
+    return `cổng ${port ?? process.env.PORT} đang có chương trình khác dùng (có thể Liên Thông đã chạy ở cổng này): dừng chương trình đó, hoặc đặt PORT khác`;
+  return e instanceof Error ? e.message : String(e);
+}
+
 bootstrap().catch((e: unknown) => {
-  log(`không khởi động được: ${e instanceof Error ? e.message : String(e)}`);
+  log(`không khởi động được: ${startFailure(e)}`);
   process.exit(1);
 });

@@ -1,11 +1,13 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { totpCode } from '../src/accounts/totp.js';
 import { enrol } from '../bench/bench-tools.js';
 import { serverEnv, startBuiltServer, stopBuiltServer } from './support/built-server.js';
+import { runNode } from './support/cli-pool.js';
 
 /**
  * The built server as an operator runs it (`node dist/src/main.js`) on a temporary DATA_DIR:
@@ -170,6 +172,24 @@ describe('the built server and the CLI on one DATA_DIR', () => {
       await stop(server, 'SIGTERM');
     }
   }, 120_000);
+
+  it('refuses a port another program holds, saying so in Vietnamese, and stops the PostgreSQL it started', async () => {
+    const holder = net.createServer();
+    await new Promise<void>((r) => holder.listen(0, '127.0.0.1', () => r()));
+    const port = (holder.address() as net.AddressInfo).port;
+    const own = fs.mkdtempSync(path.join(os.tmpdir(), 'lienthong-port-'));
+    try {
+      const r = await runNode(path.join(ROOT, 'dist/src/main.js'), [], serverEnv(own, port));
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain(
+        `không khởi động được: cổng ${port} đang có chương trình khác dùng (có thể Liên Thông đã chạy ở cổng này)`,
+      );
+      expect(fs.existsSync(path.join(own, 'pg', 'postmaster.pid'))).toBe(false);
+    } finally {
+      holder.close();
+      fs.rmSync(own, { recursive: true, force: true });
+    }
+  });
 
   it('says in one line why the CLI could not do its work, with a non-zero exit code', () => {
     const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/lienthong.js'), 'org', 'add', '--code', 'bad code', '--name', 'X'], {

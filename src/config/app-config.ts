@@ -55,7 +55,10 @@ function reportSchedule(text: string | undefined): PeriodKind[] {
   if (t === 'off' || t === '') return [];
   const kinds = t.split(',').map((k) => k.trim());
   const bad = kinds.find((k) => !SCHEDULE_KINDS[k]);
-  if (bad !== undefined) throw new ConfigError(`REPORT_SCHEDULE='${text}': '${bad}' is not month, quarter or year (a comma list, or off)`);
+  if (bad !== undefined)
+    throw new ConfigError(
+      `REPORT_SCHEDULE='${text}': '${bad}' không phải month, quarter hay year (ghi một hoặc nhiều, cách nhau dấu phẩy; hoặc off để tắt)`,
+    );
   return [...new Set(kinds.map((k) => SCHEDULE_KINDS[k]))];
 }
 
@@ -65,28 +68,27 @@ function yes(text: string | undefined, name: string): boolean {
   const t = (text ?? '').trim().toLowerCase();
   if (['', '0', 'no', 'false'].includes(t)) return false;
   if (['1', 'yes', 'true'].includes(t)) return true;
-  throw new ConfigError(`${name}='${text}' must be yes or no`);
+  throw new ConfigError(`${name}='${text}': ghi yes hoặc no`);
 }
 
 function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
   const n = Number(env[name] ?? fallback);
-  if (!Number.isInteger(n) || n < min || n > max)
-    throw new ConfigError(`${name}='${env[name]}' must be a whole number from ${min} to ${max}`);
+  if (!Number.isInteger(n) || n < min || n > max) throw new ConfigError(`${name}='${env[name]}': ghi một số nguyên từ ${min} đến ${max}`);
   return n;
 }
 
 function queryTimeoutMs(env: NodeJS.ProcessEnv): number {
   const s = Number(env.QUERY_TIMEOUT_SECONDS ?? 30);
   if (!Number.isFinite(s) || s < 0.1 || s > 600)
-    throw new ConfigError(`QUERY_TIMEOUT_SECONDS='${env.QUERY_TIMEOUT_SECONDS}' must be a number of seconds from 0.1 to 600`);
+    throw new ConfigError(`QUERY_TIMEOUT_SECONDS='${env.QUERY_TIMEOUT_SECONDS}': ghi số giây từ 0.1 đến 600`);
   return Math.round(s * 1000);
 }
 
 function devTools(env: NodeJS.ProcessEnv): boolean {
   const text = (env.GRAPHQL_DEV_TOOLS ?? '').trim().toLowerCase();
-  if (!['', 'true', 'false'].includes(text)) throw new ConfigError(`GRAPHQL_DEV_TOOLS='${env.GRAPHQL_DEV_TOOLS}' must be true or false`);
+  if (!['', 'true', 'false'].includes(text)) throw new ConfigError(`GRAPHQL_DEV_TOOLS='${env.GRAPHQL_DEV_TOOLS}': ghi true hoặc false`);
   if (text === 'true' && env.NODE_ENV === 'production')
-    throw new ConfigError('GRAPHQL_DEV_TOOLS=true is for development: not with NODE_ENV=production');
+    throw new ConfigError('GRAPHQL_DEV_TOOLS=true chỉ dùng khi phát triển, không dùng cùng NODE_ENV=production');
   return text === 'true';
 }
 
@@ -95,7 +97,7 @@ function trustProxy(text: string | undefined): string | null {
   const t = (text ?? '').trim();
   if (t === '' || t.toLowerCase() === 'no' || t.toLowerCase() === 'false') return null;
   if (!/^[0-9a-zA-Z.:/,\s]+$/.test(t))
-    throw new ConfigError(`TRUST_PROXY='${text}' must be loopback, addresses or subnets (a comma list), or a number of hops`);
+    throw new ConfigError(`TRUST_PROXY='${text}': ghi loopback, các địa chỉ hoặc dải mạng (cách nhau dấu phẩy), hoặc số lớp proxy`);
   return t;
 }
 
@@ -104,23 +106,24 @@ function backupDir(text: string | undefined, dataDir: string): string {
   const dir = path.resolve(text?.trim() || path.join(path.dirname(dataDir), 'backups'));
   const inside = path.relative(dataDir, dir);
   if (inside === '' || (!inside.startsWith('..') && !path.isAbsolute(inside)))
-    throw new ConfigError(`BACKUP_DIR='${text}' is inside DATA_DIR (${dataDir}): choose a folder outside it`);
+    throw new ConfigError(`BACKUP_DIR='${text}' nằm trong DATA_DIR (${dataDir}): chọn một thư mục ở ngoài`);
   return dir;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const port = Number(env.PORT ?? 3000);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT='${env.PORT}' is not a port number (0–65535)`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new ConfigError(`PORT='${env.PORT}' không phải số cổng: ghi một số từ 0 đến 65535`);
   const province = env.PROVINCE?.trim() || null;
   if (province !== null && !/^\d{1,2}$/.test(province))
-    throw new ConfigError(`PROVINCE='${province}' is not a province code (two digits, e.g. 11 or 80)`);
+    throw new ConfigError(`PROVINCE='${province}' không phải mã tỉnh: ghi hai chữ số, ví dụ 11 hoặc 80`);
   if (env.DATABASE_OWNER_URL?.trim() && !env.DATABASE_URL?.trim())
     throw new ConfigError(
-      'DATABASE_OWNER_URL is set without DATABASE_URL: give both (the application role and the owner of the same database)',
+      'đã đặt DATABASE_OWNER_URL mà chưa đặt DATABASE_URL: đặt cả hai (vai trò của ứng dụng và chủ của cùng một cơ sở dữ liệu)',
     );
   const sessionMinutes = Number(env.SESSION_MINUTES ?? 60);
   if (!Number.isInteger(sessionMinutes) || sessionMinutes < 1 || sessionMinutes > 24 * 60)
-    throw new ConfigError(`SESSION_MINUTES='${env.SESSION_MINUTES}' must be a whole number of minutes from 1 to 1440`);
+    throw new ConfigError(`SESSION_MINUTES='${env.SESSION_MINUTES}': ghi số phút nguyên từ 1 đến 1440`);
   const dataDir = path.resolve(env.DATA_DIR?.trim() || '.data');
   return {
     port,

@@ -26,7 +26,7 @@ export class GeographyService implements OnModuleInit {
     this.provinces = await this.db.getRepository(Province).find({ order: { code: 'ASC' } });
     if (this.config.province && !this.provinces.some((p) => p.code === this.config.province))
       throw new Error(
-        `PROVINCE=${this.config.province} is not a current province code; valid: ${this.provinces.map((p) => `${p.code} ${p.name}`).join(', ')}`,
+        `PROVINCE=${this.config.province} không phải mã một tỉnh, thành phố hiện nay; các mã đúng: ${this.provinces.map((p) => `${p.code} ${p.name}`).join(', ')}`,
       );
     const communes = await this.db.getRepository(Commune).find({ order: { code: 'ASC' } });
     const legacy = await this.db.getRepository(LegacyCommune).find();
