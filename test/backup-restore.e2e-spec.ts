@@ -124,6 +124,12 @@ describe('backup while the server runs, restore into a new DATA_DIR', () => {
     expect(backup.stdout).toMatch(/^tệp\t.*backup\.tar\.gz$/m);
     expect(backup.stdout).toMatch(/^dung lượng\t\d+\.\d (KB|MB|GB) \(\d+ byte\)$/m);
     expect(writtenAfter).toBeGreaterThan(writtenBefore);
+    // Never over that backup (the morning's, by the evening's of the same daily name), nor inside DATA_DIR: refused, saying what to do.
+    const again = cliSync(source, ['backup', '--out', archive]);
+    expect([again.status, again.stderr]).toEqual([1, expect.stringContaining(`đã có tệp ${archive}: không ghi đè một bản sao lưu`)]);
+    const inside = cliSync(source, ['backup', '--out', path.join(source, 'trong.tar.gz')]);
+    expect([inside.status, inside.stderr]).toEqual([1, expect.stringContaining(`nằm trong DATA_DIR (${source})`)]);
+    expect(fs.existsSync(path.join(source, 'trong.tar.gz'))).toBe(false);
     expect(await stopBuiltServer(server, 'SIGTERM')).toBe(0);
     server = null;
 

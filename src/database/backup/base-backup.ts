@@ -52,6 +52,7 @@ export async function takeBaseBackup(opts: {
 }): Promise<BackupResult> {
   const dataDir = path.resolve(opts.dataDir);
   assertWritableFolder(opts.out);
+  assertNewArchive(opts.out, dataDir);
   const keyFile = path.join(dataDir, KEY_FILE_NAME);
   if (opts.withKey && !fs.existsSync(keyFile))
     throw new Error(`--with-key: không có tệp khóa ${keyFile} (khóa được đặt bằng LIENTHONG_KEY thì hãy sao lưu nó riêng)`);
@@ -152,6 +153,19 @@ async function addFolder(tar: TarWriter, dataDir: string, name: string): Promise
 }
 
 /** The archive's folder, checked before the backup starts (the copy would fail at its first byte, after the cluster was asked to start a backup). */
+/**
+ * Never inside DATA_DIR (one lost disk takes both, and a restore needs an empty DATA_DIR), never over
+ * an earlier backup (the morning's, replaced by the evening's of the same daily name).
+ */
+function assertNewArchive(out: string, dataDir: string): void {
+  const file = path.resolve(out);
+  const inside = path.relative(dataDir, file);
+  if (!inside.startsWith('..') && !path.isAbsolute(inside))
+    throw new Error(`tệp sao lưu ${file} nằm trong DATA_DIR (${dataDir}): ghi ra thư mục khác, tốt nhất ở ổ đĩa khác`);
+  if (fs.existsSync(file))
+    throw new Error(`đã có tệp ${file}: không ghi đè một bản sao lưu; đặt tên khác (ví dụ thêm giờ vào tên) hoặc chuyển tệp cũ đi trước`);
+}
+
 export function assertWritableFolder(out: string): void {
   const folder = path.dirname(path.resolve(out));
   try {
