@@ -56,8 +56,9 @@ export async function restoreBaseBackup(opts: RestoreOptions): Promise<RestoreRe
     if (process.getuid?.() === 0 && !dataDirOwner(dataDir)) opts.log(rootOwnedHint(dataDir));
     return { dataDir, keySource: key.source, records };
   } catch (e) {
-    // Nothing half-restored is left to be started by mistake.
-    for (const name of fs.readdirSync(dataDir)) fs.rmSync(path.join(dataDir, name), { recursive: true, force: true });
+    // Nothing half-restored is left to be started by mistake; a folder it made, not even the folder.
+    if (created) fs.rmSync(dataDir, { recursive: true, force: true });
+    else for (const name of fs.readdirSync(dataDir)) fs.rmSync(path.join(dataDir, name), { recursive: true, force: true });
     throw e;
   }
 }
