@@ -101,6 +101,13 @@ export async function storeLinkResult(runner: QueryRunner, rows: StoredRows, bef
  * Set-based, in the run's transaction (so a decision taken meanwhile waits).
  */
 export const KEEP_RAISED_FLAGS = [
+  // An erased record (its personal data gone on request) stays the membership it was, counted as the
+  // person it was: the run cannot read it any more, so it keeps the person its last link gave it (the
+  // erasure's promise that the figures stay as they were; three erased records were three persons after a run).
+  `INSERT INTO next_record_person (record_id, person_id, verified, flags, ao, ao_reasons)
+   SELECT p.record_id, p.person_id, p.verified, p.flags, p.ao, p.ao_reasons FROM record_person p JOIN member_record r ON r.id = p.record_id
+    WHERE r.erased_at IS NOT NULL
+   ON CONFLICT (record_id) DO NOTHING`,
   `INSERT INTO next_record_flag (record_id, code, severity, message, evidence)
    SELECT f.record_id, f.code, f.severity, f.message, f.evidence
      FROM record_flag f JOIN record_suggestion s ON s.record_id = f.record_id AND s.flag_code = f.code AND s.status = 'ACCEPTED'
