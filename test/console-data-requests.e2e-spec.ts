@@ -11,6 +11,7 @@ import {
   unlabelledDialogFields,
   type TestBrowser,
 } from './support/browser.js';
+import { LinkerService } from '../src/linker/linker.service.js';
 import { createTestApp, type TestApp } from './test-app.js';
 
 const HEADER = 'Mã hồ sơ,Họ và tên,Ngày sinh,Giới tính,Số CCCD,Số điện thoại,Mã xã,Mã đơn vị,Trạng thái,Ngày vào';
@@ -29,6 +30,10 @@ describe('the console: data subjects’ requests with their deadline', () => {
       'HND-A,Lò Văn An,01/01/1970,Nam,001070111111,0911000001,00008,B1,Đang sinh hoạt,01/01/2000',
       'HND-B,Cầm Thị Bình,02/02/1972,Nữ,001172222222,0911000002,00008,B1,Đang sinh hoạt,01/01/2000',
     ]);
+    // Bà Bình in the Hội Phụ nữ too (her CCCD: certainly her), and in the Công đoàn without one (the model alone joins it).
+    await t.importRoster('HPN', HEADER, ['HPN-B,Cầm Thị Bình,02/02/1972,Nữ,001172222222,0911000002,00008,P1,Đang sinh hoạt,01/01/2005']);
+    await t.importRoster('CD', HEADER, ['CD-B,Cầm Thị Bình,02/02/1972,Nữ,,0911000002,00008,C1,Đang sinh hoạt,01/01/1995']);
+    await t.app.get(LinkerService).link();
     b = await launchBrowser();
   });
   afterAll(async () => {
@@ -88,13 +93,21 @@ describe('the console: data subjects’ requests with their deadline', () => {
     expect(copy).not.toMatch(/nameFolded|familyKey|communeCandidates|idIssues|[a-z]+[A-Z][a-zA-Z]*/);
 
     await rows.filter({ hasText: 'HND-B' }).getByRole('button', { name: 'Xóa dữ liệu' }).click();
+    // Before she erases, what will go: her records in each organization by name, and the one only the model joins, to tick.
+    await dialog.getByText('Sẽ xóa ở 2 hồ sơ').waitFor();
+    for (const line of ['Hội Nông dân Việt Nam — HND-B — Cầm Thị Bình', 'Hội Liên hiệp Phụ nữ Việt Nam — HPN-B — Cầm Thị Bình'])
+      await dialog.getByText(line).waitFor();
+    const onlyModel = dialog.getByRole('checkbox', { name: /Công đoàn Việt Nam — CD-B — Cầm Thị Bình/ });
+    expect(await onlyModel.isChecked()).toBe(false);
+    expect(await review(page)).toEqual(CLEAN);
+    await onlyModel.check();
     await dialog.getByLabel(/Lý do/).fill('Đơn đề nghị xóa dữ liệu của bà Bình');
     await dialog.getByRole('button', { name: 'Xóa dữ liệu' }).click();
     // Erased, the record keeps no code of hers (XOA-…): the request shows answered.
     await rows.filter({ hasText: 'Xóa dữ liệu cá nhân' }).filter({ hasText: 'Đã trả lời' }).waitFor();
 
     const erased = await t.sql(`SELECT 1 FROM member_record WHERE erased_at IS NOT NULL AND external_id LIKE 'XOA-%'`);
-    expect(erased).toHaveLength(1);
+    expect(erased).toHaveLength(3);
     const open = await t.sql(`SELECT 1 FROM personal_data_request WHERE done_at IS NULL`);
     expect(open).toHaveLength(0);
     const actions = await t.sql<{ action: string }>(
@@ -104,6 +117,8 @@ describe('the console: data subjects’ requests with their deadline', () => {
       'PERSONAL_DATA_REQUESTED',
       'PERSONAL_DATA_REQUESTED',
       'PERSONAL_DATA_EXPORTED',
+      'PERSONAL_DATA_ERASED',
+      'PERSONAL_DATA_ERASED',
       'PERSONAL_DATA_ERASED',
     ]);
     await context.close();

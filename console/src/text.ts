@@ -870,7 +870,11 @@ const TEXT = {
         ERASURE: (code: string) => `Xóa dữ liệu cá nhân của hồ sơ ${code}`,
       },
       eraseWarning:
-        'Không hoàn tác được: họ tên, số định danh, số điện thoại và ghi chú về người này bị xóa, cùng các hồ sơ khác có cùng số CCCD; số liệu tổng hợp giữ nguyên.',
+        'Không hoàn tác được: họ tên, số định danh, số điện thoại và ghi chú về người này bị xóa khỏi các hồ sơ dưới đây; số liệu tổng hợp giữ nguyên.',
+      /** Above the records an erasure certainly covers. */
+      erased: (n: number) =>
+        `Sẽ xóa ở ${n.toLocaleString('vi-VN')} hồ sơ (cùng số CCCD, khớp CSDL dân cư, hoặc đã xác nhận là cùng người):`,
+      toConfirm: 'Chỉ mô hình liên kết cho là cùng người: kiểm tra, chỉ hồ sơ được đánh dấu mới bị xóa:',
       reason: 'Lý do, căn cứ (ít nhất 10 ký tự, ví dụ: đơn đề nghị ngày …)',
       notFound: (code: string, org: string) => `Không tìm thấy hồ sơ mã ${code} của tổ chức ${org}: kiểm tra lại mã hồ sơ.`,
       none: 'Chưa có yêu cầu nào',

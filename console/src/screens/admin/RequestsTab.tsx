@@ -10,6 +10,7 @@ import { T } from '../../text.ts';
 import { DUE_TONE } from '../../tones.ts';
 import { ORGANIZATIONS } from '../roster-query.ts';
 import { DATA_REQUESTS, ERASE_DATA, EXPORT_DATA, RECEIVE_DATA_REQUEST, RECORD_BY_CODE } from './requests-query.ts';
+import { ErasurePlanList } from './ErasurePlanList.tsx';
 import { LabeledField } from '../LabeledField.tsx';
 import { useOrganizationName } from '../useOrganizationName.ts';
 
@@ -97,6 +98,8 @@ export function RequestsTab() {
   const [problem, setProblem] = useState<string | null>(null);
   const [answering, setAnswering] = useState<Request | null>(null);
   const [reason, setReason] = useState('');
+  /** The records only the model joins that she ticked to erase too. */
+  const [also, setAlso] = useState<string[]>([]);
   const [receiveState, receive] = useMutation(RECEIVE_DATA_REQUEST);
   const [exportState, exportData] = useMutation(EXPORT_DATA);
   const [eraseState, erase] = useMutation(ERASE_DATA);
@@ -119,7 +122,7 @@ export function RequestsTab() {
       const r = await exportData({ id: answering.recordId, reason: why });
       if (r.error || !r.data) return;
       saveFile(`du-lieu-ca-nhan-${answering.externalId}.txt`, r.data.exportPersonalDataCopy);
-    } else if ((await erase({ id: answering.recordId, reason: why })).error) return;
+    } else if ((await erase({ id: answering.recordId, reason: why, also })).error) return;
     setAnswering(null);
     setReason('');
     refresh();
@@ -176,7 +179,14 @@ export function RequestsTab() {
         size="small"
         loading={requests.fetching}
         dataSource={requests.data?.personalDataRequests ?? []}
-        columns={columns((r) => setAnswering(r), orgName, narrow)}
+        columns={columns(
+          (r) => {
+            setAlso([]);
+            setAnswering(r);
+          },
+          orgName,
+          narrow,
+        )}
         locale={{ emptyText: R.none }}
         pagination={{ pageSize: 50, showSizeChanger: false }}
         scroll={narrow ? undefined : { x: true }}
@@ -194,7 +204,12 @@ export function RequestsTab() {
         onOk={() => void answer()}
         onCancel={() => setAnswering(null)}
       >
-        {answering?.kind === 'ERASURE' && <Alert type="warning" showIcon title={R.eraseWarning} style={{ marginBottom: 12 }} />}
+        {answering?.kind === 'ERASURE' && (
+          <>
+            <Alert type="warning" showIcon title={R.eraseWarning} style={{ marginBottom: 12 }} />
+            <ErasurePlanList recordId={answering.recordId} also={also} onAlso={setAlso} />
+          </>
+        )}
         {failed && <Alert type="error" showIcon role="alert" title={errorText(failed, T.error.network)} style={{ marginBottom: 12 }} />}
         <LabeledField id="request-answer-reason" label={R.reason}>
           <Input.TextArea id="request-answer-reason" value={reason} onChange={(e) => setReason(e.target.value)} />

@@ -45,9 +45,32 @@ export const EXPORT_DATA = graphql(`
 `);
 
 export const ERASE_DATA = graphql(`
-  mutation EraseData($id: ID!, $reason: String!) {
-    erasePersonalData(id: $id, reason: $reason) {
+  mutation EraseData($id: ID!, $reason: String!, $also: [ID!]) {
+    erasePersonalData(id: $id, reason: $reason, alsoErase: $also) {
       id
+    }
+  }
+`);
+
+/** What an erasure will cover: the records certainly hers, and those only the model joins (erased only when ticked). */
+export const ERASURE_PLAN = graphql(`
+  query ErasurePlan($id: ID!) {
+    erasurePlan(id: $id) {
+      records {
+        id
+        organization
+        externalId
+        fullName
+      }
+      toConfirm {
+        why
+        record {
+          id
+          organization
+          externalId
+          fullName
+        }
+      }
     }
   }
 `);
