@@ -1,8 +1,10 @@
 import { Role } from '../src/access/role.js';
+import { AuthService } from '../src/accounts/auth.service.js';
+import { EnrolmentService } from '../src/accounts/enrolment.service.js';
 import { periodContaining } from '../src/common/dates/period.js';
 import { LinkerService } from '../src/linker/linker.service.js';
 import { CLEAN, eventually, launchBrowser, logInThroughPage, review, type TestBrowser } from './support/browser.js';
-import { createTestApp, type TestApp } from './test-app.js';
+import { CLI_PRINCIPAL, createTestApp, enrol, type TestApp } from './test-app.js';
 
 const HEADER = 'Mã hồ sơ,Họ và tên,Ngày sinh,Giới tính,Mã xã,Mã đơn vị,Trạng thái';
 
@@ -94,6 +96,17 @@ describe('the console: the audit log names what was done and finds a record by i
       `mutation { logIn(input: { username: "bdv-nhat-ky", password: "khong-dung-mat-khau", totpCode: "000000" }) { token } }`,
     );
     expect(wrong.errors?.[0].message).toContain('Đăng nhập không thành công');
+    // Her enrolment password used a second time (she kept the paper): logged with why, in words too.
+    const made = await t.app
+      .get(AuthService)
+      .createUser({ username: 'vp-lan-dau', role: Role.SECRETARIAT, organization: 'HND' }, CLI_PRINCIPAL);
+    await enrol(t.app.get(EnrolmentService), 'vp-lan-dau', made.enrolmentPassword);
+    const again = await t.gql(
+      `mutation($p: String!) { startEnrolment(input: { username: "vp-lan-dau", enrolmentPassword: $p }) { otpauthUri } }`,
+      { p: made.enrolmentPassword },
+      { token: null },
+    );
+    expect(again.errors?.[0].message).toContain('Mật khẩu lần đầu này đã được dùng');
 
     // The console: in her words.
     const admin = await t.createUser('qt-nhat-ky', Role.ADMIN);
@@ -111,6 +124,8 @@ describe('the console: the audit log names what was done and finds a record by i
       expect(texts.some((r) => r.includes('Cảnh báo: Ban Dân vận đề nghị chú ý') && r.includes('Đề nghị Hội kiểm tra'))).toBe(true);
       expect(texts.some((r) => /Tách người|Gộp người/.test(r))).toBe(false);
       expect(texts.some((r) => r.includes('bdv-nhat-ky') && r.includes('Sai mật khẩu'))).toBe(true);
+      expect(texts.some((r) => r.includes('vp-lan-dau') && r.includes('Mật khẩu lần đầu đã dùng rồi'))).toBe(true);
+      expect(texts.some((r) => r.includes('ENROLMENT_USED'))).toBe(false);
     }, 10_000);
     expect(await review(page)).toEqual(CLEAN);
     await context.close();

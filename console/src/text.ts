@@ -939,6 +939,8 @@ const TEXT = {
       UNKNOWN_USER: 'Không có tên đăng nhập này',
       DISABLED: 'Tài khoản đã bị khóa',
       NOT_STARTED: 'Chưa kích hoạt tài khoản',
+      ENROLMENT_USED: 'Mật khẩu lần đầu đã dùng rồi',
+      ENROLMENT_EXPIRED: 'Mật khẩu lần đầu đã hết hạn',
       THROTTLED: 'Thử sai quá nhiều lần (tài khoản tạm khóa)',
       THROTTLED_IP: 'Thử sai quá nhiều lần từ máy này',
     } as Record<string, string>,
