@@ -116,12 +116,12 @@ describe('an Excel roster whose branch is a "Chi hội" column of names', () => 
     expect(importPreview).toEqual({ withoutUnit: 2, unusedColumns: [] });
   });
 
-  it('reads a "Thôn/Chi hội" column as the chi hội, and "nt" (như trên) as the member above, never in a name or a birth date', async () => {
+  it('reads a "Thôn/Chi hội" column as the chi hội, and "nt" (như trên) as the member above — a Ghi chú too —, never in a name or a birth date', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('DS');
-    ws.addRow(['STT', 'Họ và tên', 'Ngày sinh', 'Mã xã', 'Thôn/Chi hội', 'Dân tộc']);
-    ws.addRow([1, 'Hoàng Thị Mai', '07/07/1977', '00008', 'Khu phố 1', 'Tày']);
-    ws.addRow([2, 'Nông Thị Lụa', '08/08/1978', '00008', 'nt', 'nt']);
+    ws.addRow(['STT', 'Họ và tên', 'Ngày sinh', 'Mã xã', 'Thôn/Chi hội', 'Dân tộc', 'Ghi chú']);
+    ws.addRow([1, 'Hoàng Thị Mai', '07/07/1977', '00008', 'Khu phố 1', 'Tày', 'Đi làm ăn xa']);
+    ws.addRow([2, 'Nông Thị Lụa', '08/08/1978', '00008', 'nt', 'nt', 'nt']);
     ws.addRow([3, 'Lục Thị Hiền', '"', '00008', '"', 'như trên']);
     const jobId = await upload(Buffer.from(await wb.xlsx.writeBuffer()), 'organization=HPN&preview=true&assignIds=true');
     await waitFor(jobId, 'PREVIEW');
@@ -143,5 +143,12 @@ describe('an Excel roster whose branch is a "Chi hội" column of names', () => 
       // A birth date is hers alone: "như trên" there is not the member above's.
       { full_name: 'Lục Thị Hiền', unit: 'NH-1', ethnicity: 'Tày', birth_date: null },
     ]);
+    // "nt" under a Ghi chú is that note again: both are away, for her to decide on.
+    const notes = await t.sql<{ full_name: string; kinds: string[] }>(
+      `SELECT r.full_name, array_agg(s.kind ORDER BY s.kind) AS kinds FROM member_record r JOIN record_suggestion s ON s.record_id = r.id
+        WHERE r.commune_code = '00008' GROUP BY r.full_name ORDER BY r.full_name`,
+    );
+    expect(notes.map((n) => n.full_name)).toEqual(['Hoàng Thị Mai', 'Nông Thị Lụa']);
+    expect(notes[1].kinds).toEqual(notes[0].kinds);
   });
 });

@@ -4,11 +4,11 @@ import type { HeaderMatch } from '../roster-columns.js';
 
 /**
  * "nt" (như trên), `"` or `〃` in a cell: the same as the member above, as secretaries write the
- * chi hội, the thôn, the dân tộc or a shared day of admission down a handwritten-style list. Read
+ * chi hội, the thôn, the dân tộc, a shared day of admission or a Ghi chú ("Đi làm ăn xa", then "nt") down a list. Read
  * as the cell of the member row above it (read so itself); never in a cell that tells a person
  * apart (name, birth, number, phone).
  */
-const DITTO_FIELDS = new Set(['unit', 'communeCode', 'communeName', 'address', 'village', 'ethnicity', 'joinDate', 'status']);
+const DITTO_FIELDS = new Set(['unit', 'communeCode', 'communeName', 'address', 'village', 'ethnicity', 'joinDate', 'status', 'note']);
 
 /** `nt`, `n.t`, `n/t`, `-nt-`, `như trên`, `"`, `〃`, `''`, `-"-`. */
 export function isDitto(text: string | null | undefined): boolean {
