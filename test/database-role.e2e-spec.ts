@@ -205,7 +205,7 @@ describe('the database role of the application', () => {
 
     it('does not let DATABASE_OWNER_URL come without DATABASE_URL', () => {
       expect(() => loadConfig({ DATABASE_OWNER_URL: `postgres://x@h/${randomBytes(2).toString('hex')}` })).toThrow(
-        /DATABASE_OWNER_URL is set without DATABASE_URL/,
+        /đã đặt DATABASE_OWNER_URL mà chưa đặt DATABASE_URL/,
       );
     });
   });
