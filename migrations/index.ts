@@ -42,6 +42,7 @@ import { ImportDigestKept1763700000046 } from './1763700000046-import-digest-kep
 import { AbsenceKept1763700000047 } from './1763700000047-absence-kept.js';
 import { ReportVersions1763700000048 } from './1763700000048-report-versions.js';
 import { AttentionKept1763700000049 } from './1763700000049-attention-kept.js';
+import { DeathElsewhereAndErasedIndexes1763700000050 } from './1763700000050-death-elsewhere-and-erased-indexes.js';
 import { PlanRowsWithoutJobKey1763700000043 } from './1763700000043-plan-rows-without-job-key.js';
 
 /** Every migration, in order. A new one is added here and committed with its entity change. */
@@ -91,4 +92,5 @@ export const MIGRATIONS = [
   AbsenceKept1763700000047,
   ReportVersions1763700000048,
   AttentionKept1763700000049,
+  DeathElsewhereAndErasedIndexes1763700000050,
 ];

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { isWithin } from '../common/files/within.js';
 import type { PeriodKind } from '../common/dates/period.js';
 import { loadReportForm, type ReportForm } from './report-form.js';
 
@@ -104,9 +105,7 @@ function trustProxy(text: string | undefined): string | null {
 /** `BACKUP_DIR`, else `backups` beside DATA_DIR (never inside it: a restore needs an empty DATA_DIR, and a lost disk takes both). */
 function backupDir(text: string | undefined, dataDir: string): string {
   const dir = path.resolve(text?.trim() || path.join(path.dirname(dataDir), 'backups'));
-  const inside = path.relative(dataDir, dir);
-  if (inside === '' || (!inside.startsWith('..') && !path.isAbsolute(inside)))
-    throw new ConfigError(`BACKUP_DIR='${text}' nằm trong DATA_DIR (${dataDir}): chọn một thư mục ở ngoài`);
+  if (isWithin(dataDir, dir)) throw new ConfigError(`BACKUP_DIR='${text}' nằm trong DATA_DIR (${dataDir}): chọn một thư mục ở ngoài`);
   return dir;
 }
 

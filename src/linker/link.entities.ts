@@ -138,6 +138,8 @@ export class LinkReview {
 
 /** A flag of a member record, as the last linker run found it (phantom checks). */
 @Entity('record_flag')
+/** The DECEASED flags another organization's ending raised, by the dead listing they name (migration 1763700000050). */
+@Index('ix_record_flag_death_elsewhere', { synchronize: false })
 export class RecordFlag {
   @PrimaryColumn({ name: 'record_id', type: 'uuid' })
   recordId: string;

@@ -9,6 +9,7 @@ import { STATUSES } from './member/member-api.ts';
 import { FILED_CSS, PrintBar, SheetFoot, SheetHead, vnTodayParts } from './filed/FiledSheet.tsx';
 import { COMMUNE_NAME, FLAG_COUNTS, OPEN_NOTES, ORGANIZATIONS, UNITS } from './roster-query.ts';
 import { keptColumns } from './roster-columns.tsx';
+import { addressQuery } from '../address-query.ts';
 
 /**
  * The most a print view holds: ≈ 80 A4 landscape pages, drawn in a second on an old laptop. A larger
@@ -70,7 +71,7 @@ function statusCounts(rows: { statusLabel: string }[], statuses: { label: string
 
 /** The filters of the print view's address (`#/in?org=DTN&unit=A`). */
 function readFilter() {
-  const q = new URLSearchParams(window.location.hash.split('?')[1] ?? '');
+  const q = addressQuery();
   return { organization: q.get('org') ?? '', unit: q.get('unit'), commune: q.get('commune'), status: q.get('status'), flag: q.get('flag') };
 }
 

@@ -16,11 +16,12 @@ import { STATUSES } from './member/member-api.ts';
 import { exportHref, RosterOutputs } from './RosterOutputs.tsx';
 import { COMMUNE_ORGANIZATIONS, OPEN_NOTES, ORGANIZATIONS, ROSTER, UNITS, type RosterRow } from './roster-query.ts';
 import { ALL_COLUMNS, COLUMNS_KEPT, keptColumns, rosterColumns, type ColumnKey } from './roster-columns.tsx';
+import { addressQuery } from '../address-query.ts';
 
 /** Her organization's roster: search as she types, filters, keyset pages, the columns she chooses. */
 export function RosterScreen({ session }: { session: Session }) {
   // The dashboard's link to a commune's roster: #/danh-sach?xa=<mã xã>&to-chuc=<mã tổ chức>&canh-bao=<mã cảnh báo> (codes only).
-  const linked = new URLSearchParams(window.location.hash.split('?')[1] ?? '');
+  const linked = addressQuery();
   const [organization, setOrganization] = useState(session.user.organization ?? linked.get('to-chuc') ?? '');
   const [search, setSearch] = useState('');
   const [status, setStatus] = useState<string | undefined>('ACTIVE');
@@ -59,7 +60,7 @@ export function RosterScreen({ session }: { session: Session }) {
   useEffect(() => {
     const follow = () => {
       if (!window.location.hash.startsWith('#/danh-sach')) return;
-      const q = new URLSearchParams(window.location.hash.split('?')[1] ?? '');
+      const q = addressQuery();
       setCommune(q.get('xa') ?? undefined);
       setFlag(q.get('canh-bao') ?? undefined);
       if (!session.user.organization && q.get('to-chuc')) setOrganization(q.get('to-chuc')!);

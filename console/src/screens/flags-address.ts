@@ -1,3 +1,5 @@
+import { addressQuery } from '../address-query.ts';
+
 /** What Cảnh báo shows, as its address says it (codes only, never a person). */
 export interface FlagsFilter {
   /** A flag code, or AO for the suspected phantoms. */
@@ -26,7 +28,7 @@ export function flagsHref(f: FlagsFilter): string {
 
 /** The filters an address of Cảnh báo gives (`flagsHref` read back). */
 export function flagsFilterOf(hash: string): FlagsFilter {
-  const q = new URLSearchParams(hash.split('?')[1] ?? '');
+  const q = addressQuery(hash);
   const commune = q.get('xa') ?? undefined;
   return {
     code: q.get('loai') ?? undefined,

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
+import { isWithin } from '../../common/files/within.js';
 import { KEY_FILE_NAME } from '../../personal-data/personal-data-key.js';
 import { EmbeddedCluster } from '../embedded-cluster.js';
 import { walkCluster, walSegmentCount, walSegmentsBetween } from './cluster-files.js';
@@ -152,20 +153,19 @@ async function addFolder(tar: TarWriter, dataDir: string, name: string): Promise
   for (const f of fs.readdirSync(dir, { withFileTypes: true })) if (f.isFile()) await tar.file(`${name}/${f.name}`, path.join(dir, f.name));
 }
 
-/** The archive's folder, checked before the backup starts (the copy would fail at its first byte, after the cluster was asked to start a backup). */
 /**
  * Never inside DATA_DIR (one lost disk takes both, and a restore needs an empty DATA_DIR), never over
  * an earlier backup (the morning's, replaced by the evening's of the same daily name).
  */
 function assertNewArchive(out: string, dataDir: string): void {
   const file = path.resolve(out);
-  const inside = path.relative(dataDir, file);
-  if (!inside.startsWith('..') && !path.isAbsolute(inside))
+  if (isWithin(dataDir, file))
     throw new Error(`tệp sao lưu ${file} nằm trong DATA_DIR (${dataDir}): ghi ra thư mục khác, tốt nhất ở ổ đĩa khác`);
   if (fs.existsSync(file))
     throw new Error(`đã có tệp ${file}: không ghi đè một bản sao lưu; đặt tên khác (ví dụ thêm giờ vào tên) hoặc chuyển tệp cũ đi trước`);
 }
 
+/** The archive's folder, checked before the backup starts (the copy would fail at its first byte, after the cluster was asked to start a backup). */
 export function assertWritableFolder(out: string): void {
   const folder = path.dirname(path.resolve(out));
   try {

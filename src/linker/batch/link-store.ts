@@ -95,8 +95,8 @@ export async function storeLinkResult(runner: QueryRunner, rows: StoredRows, bef
 }
 
 /**
- * A flag a person raised by accepting a roster note's suggestion (roster-io's `record_suggestion`)
- * is hers, not the run's: its row is kept as it is and its code stays among the record's flags,
+ * What the run cannot find again, kept: an erased record's person (below). A flag a person raised by
+ * accepting a roster note's suggestion (roster-io's `record_suggestion`) is hers, not the run's: its row is kept as it is and its code stays among the record's flags,
  * whatever the run found. So is an import's flag of a person listed twice, while she still is.
  * Set-based, in the run's transaction (so a decision taken meanwhile waits).
  */

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { formatVnDay } from '../../common/dates/vn-day.js';
 import { ENDING_STATUSES, MemberStatus } from '../status/member-status.js';
-import { confirmDeathFlag } from './entry-flag-writes.js';
+import { confirmDeathFlag, notDismissed } from './entry-flag-writes.js';
 
 /**
  * A member her organization ended as dead (Đã mất) is dead for the others too: each other live
@@ -21,10 +21,6 @@ export const deathElsewhere = (f: string): string =>
 
 /** SQL: `o` is a listing not ended (and not erased): one a death elsewhere concerns. */
 const live = (o: string) => `${o}.erased_at IS NULL AND ${o}.status NOT IN (${ENDING_STATUSES.map((s) => `'${s}'`).join(', ')})`;
-
-/** SQL: nobody called `rec`'s DECEASED flag a false alarm (it is then never raised again). */
-const notDismissed = (rec: string) =>
-  `NOT EXISTS (SELECT 1 FROM flag_resolution d WHERE d.record_id = ${rec} AND d.code = 'DECEASED' AND d.resolution = 'FALSE_ALARM')`;
 
 /** SQL: record_person `p` counted as dead among its flags and its reasons to be suspected. */
 const withDeath = `flags = ARRAY(SELECT DISTINCT c FROM unnest(p.flags || ARRAY['DECEASED'::varchar]) AS c ORDER BY c),
@@ -54,7 +50,7 @@ export async function flagDeathElsewhere(em: EntityManager, deadRecordId: string
        SELECT o.id FROM record_person me
          JOIN record_person q ON q.person_id = me.person_id AND q.record_id <> me.record_id
          JOIN member_record o ON o.id = q.record_id
-        WHERE me.record_id = $1 AND ${live('o')} AND ${notDismissed('o.id')}),
+        WHERE me.record_id = $1 AND ${live('o')} AND ${notDismissed('o.id', "'DECEASED'")}),
      raised AS (
        INSERT INTO record_flag (record_id, code, severity, message, evidence)
        SELECT id, 'DECEASED', 'PHANTOM', $2, jsonb_build_object('raisedBy', $3::text, 'record', $1::text, 'deathDate', $4::text) FROM others
@@ -86,7 +82,7 @@ export const KEEP_DEATHS_ELSEWHERE = [
   `INSERT INTO next_record_flag (record_id, code, severity, message, evidence)
    SELECT f.record_id, f.code, f.severity, f.message, f.evidence FROM record_flag f
      JOIN member_record dead ON dead.id = (f.evidence->>'record')::uuid AND dead.status = '${MemberStatus.DECEASED}'
-    WHERE ${deathElsewhere('f')} AND ${notDismissed('f.record_id')}
+    WHERE ${deathElsewhere('f')} AND ${notDismissed('f.record_id', "'DECEASED'")}
       AND EXISTS (SELECT 1 FROM next_record_person n WHERE n.record_id = f.record_id)
    ON CONFLICT (record_id, code) DO UPDATE SET severity = EXCLUDED.severity, message = EXCLUDED.message, evidence = EXCLUDED.evidence
     WHERE next_record_flag.severity <> 'PHANTOM'`,

@@ -26,7 +26,7 @@ interface EligibilityRow {
 const CODES = [...ELIGIBILITY_FLAG_CODES, ...RECORD_DATA_FLAG_CODES];
 
 /** SQL: the flag `code` of record `rec` is not one she called a false alarm (it is then never raised again). */
-const notDismissed = (rec: string, code: string) =>
+export const notDismissed = (rec: string, code: string) =>
   `NOT EXISTS (SELECT 1 FROM flag_resolution d WHERE d.record_id = ${rec} AND d.code = ${code} AND d.resolution = 'FALSE_ALARM')`;
 
 /**

@@ -50,6 +50,8 @@ export interface ImportWarning {
 @Index('ix_member_record_code_part', { synchronize: false })
 /** What was written since a moment: an ended period's stored statuses looked at again (migration 1763700000035, BRIN). */
 @Index('ix_member_record_updated_at', { synchronize: false })
+/** The erased records, whose person a link run keeps (migration 1763700000050). */
+@Index('ix_member_record_erased', { synchronize: false })
 export class MemberRecord {
   /** Time-ordered (uuidv7): an import appends to the key's btree instead of writing all over it (migration 1763700000026). */
   @PrimaryColumn({ type: 'uuid', default: () => 'uuidv7()' })

@@ -11,12 +11,13 @@ import { Figure } from './Figure.tsx';
 import { OverlapHeatmap } from './OverlapHeatmap.tsx';
 import { COMMUNE_FIGURES, LIVE, OVERLAP, STORED, storedPeriods, type Live, type StoredReport } from './queries.ts';
 import { flagsHref } from '../flags-address.ts';
+import { addressQuery } from '../../address-query.ts';
 
 const D = T.dashboard;
 
 /** The scope the address names (`pham-vi`), when it is one the dashboard shows; else the province. */
 function scopeInAddress(): string {
-  const named = new URLSearchParams(window.location.hash.split('?')[1] ?? '').get('pham-vi') ?? '';
+  const named = addressQuery().get('pham-vi') ?? '';
   return /^(org:[A-Z]{2,8}|commune:\d{5})$/.test(named) ? named : 'province';
 }
 const n = (v: number) => v.toLocaleString('vi-VN');

@@ -10,6 +10,7 @@ import { STATUSES } from '../member/member-api.ts';
 import { ORGANIZATIONS, UNITS } from '../roster-query.ts';
 import { FILED_CSS, PrintBar, SheetFoot, SheetHead, vnTodayParts } from './FiledSheet.tsx';
 import { movementPeriods, type MovementRow, totalRow } from './movement-periods.ts';
+import { addressQuery } from '../../address-query.ts';
 
 const MOVEMENT = graphql(`
   query MemberMovement($organization: String!, $period: String!, $unit: String) {
@@ -39,7 +40,7 @@ const M = T.movement;
 
 /** The address's filters (`#/tang-giam?org=HND&unit=ND-T2&period=2026-Q3`): codes only. */
 function readFilter() {
-  const q = new URLSearchParams(window.location.hash.split('?')[1] ?? '');
+  const q = addressQuery();
   return { organization: q.get('org') ?? '', unit: q.get('unit'), period: q.get('period') };
 }
 
