@@ -54,6 +54,9 @@ export const branchUnderBranchMessage = (label: string, value: string, own: stri
   `${label}: '${value}' chưa có, và tài khoản này chỉ quản lý ${own} (một chi hội) nên không tạo được chi hội mới: hãy sửa tên cho đúng chi hội đã có, hoặc nhờ tài khoản của xã/phường tạo`;
 
 /** A unit outside the account's scope: refuses the row. */
+/** How a row's messages name the heading its branch comes from (sheet-reader.ts `section`). */
+export const sectionLabel = (row: number) => `Dòng tên chi hội (dòng ${row})`;
+
 /** A sheet read as one chi hội's (its name names one of her units). */
 export const sheetUnitNote = (unit: string) => `dòng không ghi chi hội được xếp vào "${unit}" theo tên trang tính`;
 
@@ -72,6 +75,8 @@ export const SKIP_REASONS = {
   total: (text: string) => `dòng tổng cộng ('${text}')`,
   signature: (text: string) => `dòng chữ ký hoặc tiêu đề ('${text}')`,
   noMember: (text: string) => `không có họ tên và thông tin hội viên ('${text}')`,
+  section: (text: string, branch: string) =>
+    `dòng tên chi hội ('${text}'): những người ở dưới, đến dòng tên chi hội tiếp theo, thuộc "${branch}"`,
   signerName: (name: string) => `chỉ có họ tên '${name}' sau khi danh sách đã hết (tên người ký)`,
   phoneOnly: (text: string) =>
     `dòng chỉ có số điện thoại ('${text}'), không có họ tên: số này chưa được lưu — nếu là số của người ở dòng trên, hãy ghi vào cùng dòng với người đó rồi nhập lại`,

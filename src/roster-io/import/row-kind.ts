@@ -2,6 +2,7 @@ import { maskPhone, parsePhone } from '../../common/identity/phone.js';
 import { foldText } from '../../common/text/vietnamese-text.js';
 import { SPLIT_NAME_FIELDS, type HeaderMatch } from '../roster-columns.js';
 import { nameLikeness } from '../reading/name-cell.js';
+import { sectionBranch } from '../reading/unit-cell.js';
 import { isColumnNumberRow } from './header-rows.js';
 import { SKIP_REASONS } from './import-messages.js';
 import type { RosterRow } from './roster-row.js';
@@ -11,7 +12,10 @@ import type { RosterRow } from './roster-row.js';
  * skipped with why, and whether it ends the list (a totals, date or signature line: a name alone
  * after it is a signer's, not a member's).
  */
-export type RowKind = { kind: 'member' } | { kind: 'skipped'; reason: string; endsList: boolean };
+export type RowKind =
+  | { kind: 'member' }
+  /** `branch`: a heading that names the branch of the members under it ("I. CHI HỘI BẢN HUA THANH"). */
+  | { kind: 'skipped'; reason: string; endsList: boolean; branch?: string };
 
 /** Fields whose value, once read, says the row is about a person: no title, total or signature line has one. */
 const EVIDENCE = ['birthDate', 'sex', 'idNumber', 'phone', 'joinDate', 'lastActivityDate', 'lastDuesDate'] as const;
@@ -79,6 +83,12 @@ export function rowKind(cells: string[], row: RosterRow, header: HeaderMatch, en
   const name = nameText(cells, header);
   // Her text, but the row's number (a total written across the STT column stays in).
   const texts = filled.filter((i) => i !== header.rowNumber || !/^\d+$/.test(cells[i].trim())).map((i) => cells[i].trim());
+  // A heading between her members ("I. CHI HỘI BẢN HUA THANH", its number under STT or not): those under it are that branch's.
+  const heading = !EVIDENCE.some((k) => row.fields[k]) && !row.status && headingBranch(texts);
+  if (heading) {
+    const reason = SKIP_REASONS.skipped(SKIP_REASONS.section(heading.text, heading.branch));
+    return { kind: 'skipped', reason, endsList: false, branch: heading.branch };
+  }
   // One cell and no name is a line of text (place and date, a title) whatever a reader makes of it
   // (`Thanh Nưa, ngày 15 tháng 11 năm 2026` reads as a commune or a year): a refused member has more.
   if (!name && filled.length === 1) {
@@ -98,6 +108,16 @@ export function rowKind(cells: string[], row: RosterRow, header: HeaderMatch, en
   if (evidence) return { kind: 'member' };
   if (name && nameLikeness(name).nameLike) return ended ? skipped(SKIP_REASONS.signerName(name)) : { kind: 'member' };
   return skipped(lineKind(texts.join(' ')));
+}
+
+/** The branch a line's first cell (or its first two: a section's number, then its name) names as a heading. */
+function headingBranch(texts: string[]): { text: string; branch: string } | null {
+  if (!texts.length || footerText(texts[0])) return null;
+  for (const text of [texts[0], texts.slice(0, 2).join(' ')]) {
+    const branch = sectionBranch(text);
+    if (branch) return { text, branch };
+  }
+  return null;
 }
 
 /** The text of the name column (or the split name joined). */

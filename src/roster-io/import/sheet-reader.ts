@@ -18,7 +18,7 @@ import { twoRowHeader } from './header-rows.js';
 import { herCells, type HerRow } from './her-rows.js';
 import type { ImportSummary } from './import.types.js';
 import { readRosterRow, type RosterRow, type RowReadingContext } from './roster-row.js';
-import { SKIP_REASONS } from './import-messages.js';
+import { SKIP_REASONS, sectionLabel } from './import-messages.js';
 import { rowKind } from './row-kind.js';
 import { titleBranch } from '../reading/unit-cell.js';
 import { withDitto } from '../reading/ditto-cell.js';
@@ -77,6 +77,11 @@ export class SheetReader {
   private sheet: string | null | undefined;
   /** The branch the lines above the sheet's header name (its title, its heading block). */
   private titleBranch: string | null = null;
+  /**
+   * The branch the last heading among the members named ("I. CHI HỘI BẢN HUA THANH"), with how the
+   * messages name that line: the unit of the rows under it that have no unit cell, as a Chi hội cell.
+   */
+  private section: { branch: string; label: string } | null = null;
   /** The last member row of the sheet, as read: what a "nt" (như trên) under it repeats. */
   private above: SourceRow | null = null;
   private ordinal = 0;
@@ -127,11 +132,17 @@ export class SheetReader {
       if (kind.kind === 'skipped') {
         const joined = this.joinSecondLine(src);
         yield* this.release();
+        if (kind.branch) this.section = { branch: kind.branch, label: sectionLabel(src.row) };
         if (this.members && kind.endsList) this.ended = true;
         yield { kind: 'skipped', source: src, reason: joined ?? kind.reason, after: this.ordinal, ...this.herRow(src, '') };
         continue;
       }
       yield* this.release();
+      if (this.section && !row.unit) {
+        row.unit = this.section.branch;
+        row.unitByName = true;
+        row.columnOf.set('unit', this.section.label);
+      }
       this.members++;
       // Held until the line under it is seen: it may be her second line, holding the member's phone.
       this.held = { src, row };
@@ -197,6 +208,7 @@ export class SheetReader {
     this.ended = false;
     this.members = 0;
     this.titleBranch = null;
+    this.section = null;
     this.above = null;
   }
 

@@ -1,4 +1,4 @@
-import { readUnitCell, titleBranch, unitNameKey, unitPlaceKey } from './unit-cell.js';
+import { readUnitCell, sectionBranch, titleBranch, unitNameKey, unitPlaceKey } from './unit-cell.js';
 
 describe('a unit cell (Mã đơn vị, Chi hội…): a code or a name', () => {
   it.each([
@@ -56,10 +56,12 @@ describe('the place a branch is named for', () => {
 
 describe('titleBranch: the branch a roster title names', () => {
   it.each([
-    ['DANH SÁCH HỘI VIÊN CHI HỘI THÔN NÀ SANG', 'chi hoi thon na sang'],
-    ['Danh sách hội viên Chi hội Khu phố 2, phường Ba Đình', 'chi hoi khu pho 2'],
-    ['DANH SÁCH ĐOÀN VIÊN CHI ĐOÀN BẢN CO MỊ NĂM 2026', 'chi doan ban co mi'],
-    ['Chi hội Nông dân bản Na Sang xã Thanh Nưa (kèm theo báo cáo số 12)', 'chi hoi nong dan ban na sang'],
+    ['DANH SÁCH HỘI VIÊN CHI HỘI THÔN NÀ SANG', 'Chi hội thôn Nà Sang'],
+    ['Danh sách hội viên Chi hội Khu phố 2, phường Ba Đình', 'Chi hội Khu phố 2'],
+    ['DANH SÁCH ĐOÀN VIÊN CHI ĐOÀN BẢN CO MỊ NĂM 2026', 'Chi đoàn bản Co Mị'],
+    ['Chi hội Nông dân bản Na Sang xã Thanh Nưa (kèm theo báo cáo số 12)', 'Chi hội Nông dân bản Na Sang'],
+    ['DANH SÁCH HỘI VIÊN CHI HỘI NÔNG DÂN THÔN 3 NĂM 2026', 'Chi hội Nông dân thôn 3'],
+    ['DANH SÁCH HỘI VIÊN CHI HỘI PHỐ HUẾ', 'Chi hội phố Huế'],
   ])('%s → %s', (line, branch) => expect(titleBranch(line)).toBe(branch));
 
   it.each([
@@ -68,5 +70,28 @@ describe('titleBranch: the branch a roster title names', () => {
     ['Chi hội'],
     ['DANH SÁCH HỘI VIÊN CHI HỘI PHỤ NỮ PHƯỜNG BA ĐÌNH'],
     ['Ngày 12 tháng 3 năm 2026'],
+    ['CHI HỘI TRƯỞNG'],
+    ['Chi hội phó'],
   ])('names no branch: %s', (line) => expect(titleBranch(line)).toBeNull());
+});
+
+describe('sectionBranch: a heading among the members names the branch of those under it', () => {
+  it.each([
+    ['I. CHI HỘI BẢN HUA THANH', 'Chi hội bản Hua Thanh'],
+    ['II - Chi hội bản Pa Cò', 'Chi hội bản Pa Cò'],
+    ['I CHI ĐOÀN THÔN 3', 'Chi đoàn thôn 3'],
+    ['CHI HỘI KHU PHỐ 2', 'Chi hội khu phố 2'],
+    ['III. BẢN NA SANG', 'Bản Na Sang'],
+    ['B) Thôn Đông', 'Thôn Đông'],
+    ['Phần I: TỔ DÂN PHỐ 5', 'Tổ dân phố 5'],
+  ])('%s → %s', (line, branch) => expect(sectionBranch(line)).toBe(branch));
+
+  it.each([
+    // A hamlet without a section's number may be a member's name or an address.
+    ['Bản Na Sang'],
+    ['CHI HỘI TRƯỞNG'],
+    ['Tổng cộng: 25 hội viên'],
+    ['I. DANH SÁCH HỘI VIÊN'],
+    ['Lò Thị Ban'],
+  ])('names no branch: %s', (line) => expect(sectionBranch(line)).toBeNull());
 });

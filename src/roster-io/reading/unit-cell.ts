@@ -82,22 +82,82 @@ export function unitPlaceKey(name: string, depth: 'unit' | 'place'): string | nu
   return strip(name, depth === 'unit' ? UNIT_LEADING : ALL_LEADING);
 }
 
-/** The kinds of branch a title line names ("Danh sách hội viên Chi hội thôn Nà Sang năm 2026"). */
-const TITLE_BRANCH = /\b(?:chi hoi|chi doan|to hoi|phan hoi)\s+\S.*/;
-/** What follows a branch's name in a title: the commune, the year or the date, the period. */
-const TITLE_TAIL = /\s+(?:xa|phuong|thi tran|huyen|tinh|nam|thang|quy|tinh den|den ngay|ngay)\b.*$/;
+/** The kinds of branch a title or a heading names ("Danh sách hội viên Chi hội thôn Nà Sang năm 2026"), folded. */
+const BRANCH_KINDS = ['chi hoi', 'chi doan', 'to hoi', 'phan hoi'];
+/** What follows a branch's name in a title: the commune, the year or the date, the period (folded words). */
+const TITLE_TAIL = ['xa', 'phuong', 'thi tran', 'huyen', 'tinh', 'nam', 'thang', 'quy', 'den ngay', 'ngay'];
+/** The organization a branch's name may say after its kind ("Chi hội Nông dân …"). */
+const ORGANIZATION_WORDS = ['nong dan', 'phu nu', 'cuu chien binh', 'nguoi cao tuoi', 'thanh nien', 'cong doan'];
+
+/** The words of a folded phrase among `phrases` that `words` begin with at `at` (0: none). */
+const phraseAt = (words: string[], at: number, phrases: string[]): number => {
+  for (const p of phrases) {
+    const n = p.split(' ').length;
+    if (words.slice(at, at + n).join(' ') === p) return n;
+  }
+  return 0;
+};
+
+/** A line's words as she typed them, and each folded (no accents, case nor punctuation). */
+const wordsOf = (text: string) => {
+  const words = text.split(/\s+/).filter(Boolean);
+  return { words, folded: words.map((w) => foldText(w.replace(/[^\p{L}\p{M}\p{N}]/gu, ''))) };
+};
 
 /**
- * The branch a roster's title or heading cell names, folded ("chi hoi thon na sang"), to be looked up
- * as a branch cell is (import-units.ts); null when it names none. Only a branch: "Hội LHPN xã …" is
- * the commune's office, whose list is the whole commune's.
+ * The branch a roster's title or heading cell names, in her words ("Chi hội thôn Nà Sang"; a title in
+ * capitals softened to how a unit's name is written), to be looked up as a branch cell is
+ * (import-units.ts) or created under `--create-units`; null when it names none. Only a branch: "Hội
+ * LHPN xã …" is the commune's office, whose list is the whole commune's.
  */
 export function titleBranch(line: string): string | null {
   for (const part of line.split(/[,(;:|–]|\s-\s/)) {
-    const found = foldText(part).match(TITLE_BRANCH)?.[0].replace(TITLE_TAIL, '').trim();
-    const key = found && unitPlaceKey(found, 'unit');
-    // "Chi hội Phụ nữ" alone names the kind of branch, not which one.
-    if (key && !UNIT_WORDS.some((w) => w.replace(/ /g, '') === key)) return found;
+    const { words, folded } = wordsOf(part);
+    const from = folded.findIndex((_, i) => phraseAt(folded, i, BRANCH_KINDS) > 0);
+    if (from < 0) continue;
+    let to = from + 2;
+    while (to < words.length && !phraseAt(folded, to, TITLE_TAIL)) to++;
+    const name = words.slice(from, to).join(' ');
+    const key = unitPlaceKey(name, 'unit');
+    // "Chi hội Phụ nữ" alone names the kind of branch, not which one; "Chi hội trưởng", "Chi hội phó" are its officers.
+    const officer = folded[from + 2] === 'truong' || (folded[from + 2] === 'pho' && to === from + 3);
+    if (key && !officer && !UNIT_WORDS.some((w) => w.replace(/ /g, '') === key))
+      return asUnitName(words.slice(from, to), folded.slice(from, to), 2);
   }
   return null;
+}
+
+/**
+ * A branch's or hamlet's name as a unit's is written: as she typed it, or, typed in capitals ("CHI HỘI
+ * BẢN HUA THANH"), its kind (`kind` words: "Chi hội") and the kind of hamlet in small letters and the
+ * place's words capitalized ("Chi hội bản Hua Thanh", "Chi hội Nông dân thôn 3", "Bản Na Sang").
+ */
+function asUnitName(words: string[], folded: string[], kind: number): string {
+  if (words.join(' ') !== words.join(' ').toLocaleUpperCase('vi')) return words.join(' ');
+  const lower = words.map((w) => w.toLocaleLowerCase('vi'));
+  const capital = (w: string) => w.charAt(0).toLocaleUpperCase('vi') + w.slice(1);
+  let at = kind;
+  const organization = kind ? phraseAt(folded, at, ORGANIZATION_WORDS) : 0;
+  if (organization) lower[at] = capital(lower[at]);
+  at += organization;
+  at += phraseAt(folded, at, PLACE_WORDS);
+  return [capital(lower[0]), ...lower.slice(1, at), ...lower.slice(Math.max(at, 1)).map(capital)].join(' ');
+}
+
+/** A section's number before its heading: `I.`, `II -`, `B)`, `Phần I:`. */
+const SECTION_NUMBER = /^\s*(?:phần\s+)?(?:[ivxlc]+|[a-z])(?:\s*[.:)\-–]\s*|\s+)/iu;
+
+/**
+ * The branch a heading line among a roster's members names ("I. CHI HỘI BẢN HUA THANH", "Chi đoàn
+ * thôn 3", "II. BẢN NA SANG"): the members under it, to the next heading, are that branch's. A
+ * heading names the kind of branch, or is numbered as a section (`I.`, `II.`) and names a hamlet.
+ * Null for any other line.
+ */
+export function sectionBranch(line: string): string | null {
+  const numbered = SECTION_NUMBER.exec(line);
+  const text = numbered ? line.slice(numbered[0].length) : line.trim();
+  const { words, folded } = wordsOf(text);
+  if (phraseAt(folded, 0, BRANCH_KINDS)) return titleBranch(text);
+  if (!numbered || !phraseAt(folded, 0, PLACE_WORDS) || folded.length < 2) return null;
+  return asUnitName(words, folded, 0);
 }

@@ -1,0 +1,134 @@
+import XLSX from 'xlsx';
+import { Role } from '../src/access/role.js';
+import { gqlAs, uploadRoster, waitForJob } from './support/import-jobs.js';
+import { createTestApp, type TestApp } from './test-app.js';
+
+type Planned = { row: number; fate: string; fullName: string | null; reason: string | null; warnings: string | null };
+
+/**
+ * A commune's Hội Phụ nữ list as its office keeps it: one sheet, no Chi hội column, the members of each
+ * bản under a heading line of their own ("I. CHI HỘI BẢN HUA THANH", its number under STT). The
+ * members under a heading are that branch's, to the next heading; a branch she does not have yet is
+ * created (`createUnits`) under her commune's office with its name as a unit's is written, or, without
+ * that, her members land in her office's unit and each row says why.
+ */
+describe('a commune list whose bản are heading lines among the members', () => {
+  let t: TestApp;
+  let token: string;
+  const gql = <T>(query: string, variables: Record<string, unknown> = {}) => gqlAs<T>(t, token, query, variables);
+
+  /** The list as SheetJS saves it: a title, the header, the bản one after the other, a total and the signature. */
+  const communeList = (sections: [string, string, string[][]][]) => {
+    const rows: (string | number)[][] = [
+      ['DANH SÁCH HỘI VIÊN HỘI LHPN XÃ THANH NƯA'],
+      ['STT', 'Họ và tên', 'Năm sinh', 'Giới tính', 'Số điện thoại'],
+    ];
+    let n = 0;
+    for (const [number, heading, members] of sections) {
+      rows.push([number, heading]);
+      members.forEach((m, i) => rows.push([i + 1, ...m]));
+      n += members.length;
+    }
+    rows.push(['', `Tổng cộng: ${n} hội viên`], [], ['', 'CHI HỘI TRƯỞNG'], [], ['', 'Lò Thị Ánh']);
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(rows), 'Sheet1');
+    return XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer;
+  };
+  const preview = async (file: Buffer, query: string) => {
+    const id = await uploadRoster(t, token, file, 'hoi-vien-toan-xa.xlsx', `organization=HPN&assignIds=true&preview=true${query}`);
+    await waitForJob(gql, id, 'PREVIEW');
+    const { importPreview } = await gql<{ importPreview: { rows: Planned[] } }>(
+      `query($id: ID!) { importPreview(jobId: $id, first: 100) { rows { row fate fullName reason warnings } } }`,
+      { id },
+    );
+    return { id, rows: importPreview.rows };
+  };
+  const unitOf = async (name: string) =>
+    (
+      await t.sql<{ code: string; name: string; parent: string | null }>(
+        `SELECT u.code, u.name, p.code AS parent FROM member_record r JOIN unit u ON u.id = r.unit_id LEFT JOIN unit p ON p.id = u.parent_id
+          WHERE r.full_name = $1`,
+        [name],
+      )
+    )[0];
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    for (const u of [
+      { organization: 'HPN', code: 'PN-TN', name: 'Hội LHPN xã Thanh Nưa', kind: 'BASE', communeCode: '00004' },
+      { organization: 'HPN', code: 'PN-HT', name: 'Chi hội bản Hua Thanh', kind: 'BRANCH', parent: 'PN-TN' },
+    ]) {
+      const r = await t.gql(`mutation($i: CreateUnitInput!) { createUnit(input: $i) { code } }`, { i: u });
+      if (r.errors) throw new Error(JSON.stringify(r.errors));
+    }
+    token = await t.logIn(await t.createUser('vp.pn.thanhnua', Role.SECRETARIAT, 'HPN', 'PN-TN'));
+  });
+  afterAll(() => t?.close());
+
+  it('puts the members under each heading in that bản, creating the one she does not have, and says which lines are headings', async () => {
+    const { id, rows } = await preview(
+      communeList([
+        [
+          'I',
+          'CHI HỘI BẢN HUA THANH',
+          [
+            ['Lò Thị Ánh', '1980', 'Nữ', ''],
+            ['Quàng Thị Bun', '1975', 'Nữ', '0912345678'],
+          ],
+        ],
+        [
+          'II',
+          'CHI HỘI BẢN CO MẠN',
+          [
+            ['Tòng Thị Chiến', '1990', 'Nữ', ''],
+            ['Lường Thị Duyên', '1985', 'Nữ', ''],
+          ],
+        ],
+      ]),
+      '&createUnits=true',
+    );
+    // Row 3 and row 6 are the headings, said so; the members under them are planned, none refused.
+    const { importJob } = await gql<{ importJob: { skipped: { row: number; reason: string }[] } }>(
+      `query($id: ID!) { importJob(id: $id) { skipped { row reason } } }`,
+      { id },
+    );
+    const skipped = new Map(importJob.skipped.map((s) => [s.row, s.reason]));
+    expect(skipped.get(3)).toBe(
+      `bỏ qua: dòng tên chi hội ('I CHI HỘI BẢN HUA THANH'): những người ở dưới, đến dòng tên chi hội tiếp theo, thuộc "Chi hội bản Hua Thanh"`,
+    );
+    expect(skipped.get(6)).toContain('thuộc "Chi hội bản Co Mạn"');
+    expect(rows.filter((r) => r.fate === 'CREATED').map((r) => r.fullName)).toEqual([
+      'Lò Thị Ánh',
+      'Quàng Thị Bun',
+      'Tòng Thị Chiến',
+      'Lường Thị Duyên',
+    ]);
+    // The signature block is no member, nor the name under it.
+    expect(rows.filter((r) => r.fullName === 'Lò Thị Ánh')).toHaveLength(1);
+
+    await gql(`mutation($id: ID!) { confirmImport(jobId: $id) { id } }`, { id });
+    await waitForJob(gql, id, 'DONE');
+    expect(await unitOf('Lò Thị Ánh')).toMatchObject({ code: 'PN-HT' });
+    expect(await unitOf('Quàng Thị Bun')).toMatchObject({ code: 'PN-HT' });
+    const coMan = await unitOf('Tòng Thị Chiến');
+    // Created as a unit's name is written (not in capitals), under her commune's office.
+    expect(coMan).toMatchObject({ name: 'Chi hội bản Co Mạn', parent: 'PN-TN' });
+    expect(await unitOf('Lường Thị Duyên')).toEqual(coMan);
+  });
+
+  it('without creating units, lands the members of a bản she does not have in her office and says on each row what to do', async () => {
+    const { rows } = await preview(
+      communeList([
+        ['I', 'CHI HỘI BẢN HUA THANH', [['Điêu Thị Em', '1982', 'Nữ', '']]],
+        ['II', 'CHI HỘI BẢN NA LỐC', [['Cầm Thị Gấm', '1979', 'Nữ', '']]],
+      ]),
+      '',
+    );
+    const em = rows.find((r) => r.fullName === 'Điêu Thị Em')!;
+    const gam = rows.find((r) => r.fullName === 'Cầm Thị Gấm')!;
+    expect([em.fate, gam.fate]).toEqual(['CREATED', 'CREATED']);
+    expect(em.warnings ?? '').not.toMatch(/Na Lốc/);
+    expect(gam.warnings).toMatch(/^Dòng tên chi hội \(dòng 5\): .*Chi hội bản Na Lốc/);
+    expect(gam.warnings).toContain('Hội LHPN xã Thanh Nưa');
+  });
+});
