@@ -22,6 +22,7 @@ import { SKIP_REASONS, sectionLabel } from './import-messages.js';
 import { rowKind } from './row-kind.js';
 import { titleBranch } from '../reading/unit-cell.js';
 import { withDitto } from '../reading/ditto-cell.js';
+import { inSection, withMergedGroups, type Section } from './row-groups.js';
 import { columnLetter, refuseUnreadable, withUnreadableShown } from './unreadable-cells.js';
 
 /** A data row of the file, read against its sheet's header. */
@@ -81,7 +82,7 @@ export class SheetReader {
    * The branch the last heading among the members named ("I. CHI HỘI BẢN HUA THANH"), with how the
    * messages name that line: the unit of the rows under it that have no unit cell, as a Chi hội cell.
    */
-  private section: { branch: string; label: string } | null = null;
+  private section: Section | null = null;
   /** The last member row of the sheet, as read: what a "nt" (như trên) under it repeats. */
   private above: SourceRow | null = null;
   private ordinal = 0;
@@ -138,11 +139,7 @@ export class SheetReader {
         continue;
       }
       yield* this.release();
-      if (this.section && !row.unit) {
-        row.unit = this.section.branch;
-        row.unitByName = true;
-        row.columnOf.set('unit', this.section.label);
-      }
+      if (this.section) inSection(row, this.section);
       this.members++;
       // Held until the line under it is seen: it may be her second line, holding the member's phone.
       this.held = { src, row };
@@ -362,21 +359,6 @@ function secondTableNote(cells: string[], header: HeaderMatch, def: Organization
 /** A row whose only cells are the header's fields that hold no value (formulas saved without results): a member row to refuse by field, not a line to skip. */
 const onlyUnreadable = (raw: SourceRow, header: HeaderMatch): boolean =>
   !!raw.unreadable?.some((u) => header.fields.has(u.at)) && raw.cells.every((c) => !c?.trim());
-
-/** Columns a roster groups its members by, often written once and merged down beside them. */
-const GROUPING = new Set(['unit', 'communeCode', 'communeName']);
-
-/** A grouping cell left empty inside a range merged down from a row above takes that row's text (the chi hội its members sit beside). */
-function withMergedGroups(src: SourceRow, header: HeaderMatch): SourceRow {
-  const merged = src.merged;
-  if (!merged) return src;
-  const at = [...header.fields].filter(([i, c]) => GROUPING.has(c.key) && !src.cells[i]?.trim() && merged[i]).map(([i]) => i);
-  if (!at.length) return src;
-  const width = Math.max(src.cells.length, ...at.map((i) => i + 1));
-  const cells = Array.from({ length: width }, (_, i) => (at.includes(i) ? merged[i]! : (src.cells[i] ?? '')));
-  const values = src.values && Array.from({ length: width }, (_, i) => (at.includes(i) ? merged[i]! : (src.values![i] ?? null)));
-  return { ...src, cells, ...(values ? { values } : {}) };
-}
 
 /** Marks the Mã hồ sơ column in `cellOrder` (its value may be assigned). */
 const EXTERNAL_ID = -2;
