@@ -131,4 +131,37 @@ describe('eligibility flags at entry (the form, an import, its undo)', () => {
     expect((await state('HPN-1')).flags).toEqual([expect.objectContaining({ code: 'INELIGIBLE_SEX', severity: 'PHANTOM' })]);
     expect((await state('HPN-1')).person).toMatchObject({ flags: ['INELIGIBLE_SEX'], ao: true, ao_reasons: ['INELIGIBLE_SEX'] });
   });
+
+  it('reads the sex of a Hội Phụ nữ list without a Giới tính column from each CCCD: a man’s card is flagged and told at import; Thị with a man’s card is left unsaid', async () => {
+    const file = path.join(dir, 'hpn-khong-gioi-tinh.csv');
+    fs.writeFileSync(
+      file,
+      [
+        'Mã hồ sơ,Họ và tên,Ngày sinh,Số CCCD,Mã xã,Mã đơn vị',
+        // A woman's card (1900s: 1), a man's card and a name that does not say, a man's card on a name with Thị.
+        'HPN-21,Quàng Thị Lả,05/05/1980,001180012345,00004,P1',
+        'HPN-22,Lò Pọm,06/06/1982,001082012346,00004,P1',
+        'HPN-23,Cầm Thị Xuân,07/07/1984,001084012347,00004,P1',
+      ].join('\n'),
+    );
+    const imported = await t.app.get(RosterImportService).import(file, { organization: 'HPN', createUnits: true }, CLI);
+    expect(imported.created).toBe(3);
+    const sexes = await t.sql<{ external_id: string; sex: string | null; warnings: { column: string | null; message: string }[] }>(
+      `SELECT external_id, sex, import_warnings AS warnings FROM member_record WHERE external_id IN ('HPN-21', 'HPN-22', 'HPN-23') ORDER BY external_id`,
+    );
+    expect(sexes.map((r) => [r.external_id, r.sex])).toEqual([
+      ['HPN-21', 'FEMALE'],
+      ['HPN-22', 'MALE'],
+      ['HPN-23', null],
+    ]);
+    expect((await state('HPN-22')).flags).toEqual([expect.objectContaining({ code: 'INELIGIBLE_SEX', severity: 'PHANTOM' })]);
+    expect(sexes[1].warnings).toContainEqual(
+      expect.objectContaining({
+        column: 'Số CCCD',
+        message: expect.stringContaining('giới tính lấy theo chữ số thứ 4 của số CCCD') as unknown,
+      }),
+    );
+    expect((await state('HPN-21')).flags).toBeNull();
+    expect((await state('HPN-23')).flags).toBeNull();
+  });
 });

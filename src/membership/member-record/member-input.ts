@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { todayInVietnam } from '../../common/dates/partial-date.js';
 import { refuse, type FieldProblem, type Parsed } from '../../common/errors/field-problem.js';
 import { parseCode, parseFreeText } from '../../common/text/text-rules.js';
+import { foldText } from '../../common/text/vietnamese-text.js';
 import { idNumberIssues, isMaskedIdNumber, parseIdNumber, readIdDigits, type IdNumberIssue } from '../../common/identity/id-number.js';
 import { parsePersonName, parseSex } from '../../common/identity/person-name.js';
 import { parsePhone } from '../../common/identity/phone.js';
@@ -216,6 +217,25 @@ export function deriveIdIssues(
   if (!id.ok) return [];
   const birth = recordDate(record, 'birthDate');
   return idNumberIssues(id.value, { sex: record.sex, birthYear: birth?.year ?? null }, Number(today.slice(0, 4)));
+}
+
+/**
+ * The sex a record that gives none takes from its CCCD (DOMAIN.md: the 4th digit says century and
+ * sex): only from a card none of whose digits the record contradicts (its province, century, year),
+ * nor her name's middle word ("Thị" a woman's, "Văn" a man's): then the digit is the doubt, not her.
+ */
+export function sexOfIdNumber(
+  record: Pick<MemberRecord, 'sex' | 'birthDate' | 'birthDatePrecision'> & { idNumber: string | null; fullName?: string | null },
+  today: string,
+): MemberRecord['sex'] {
+  if (record.sex || !record.idNumber) return null;
+  const id = readIdDigits(record.idNumber);
+  if (!id.ok || !id.value.sex || deriveIdIssues(record, today).length) return null;
+  const middle = foldText(record.fullName ?? '')
+    .split(' ')
+    .slice(1, -1);
+  const named = middle.includes('thi') ? 'FEMALE' : middle.includes('van') ? 'MALE' : null;
+  return named && named !== id.value.sex ? null : id.value.sex;
 }
 
 /** A code for a record added without one (a form left empty): the organization, the day, 24 random bits. */

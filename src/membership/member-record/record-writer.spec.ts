@@ -206,6 +206,31 @@ describe('writeRecord: one input → stored columns (form create and update, imp
     expect(write.problems.map((p) => p.message)).toContain('Họ và tên: không được để trống');
   });
 
+  it.each<[string, RecordInput, string | null]>([
+    ['a card of a woman born in the 1900s', { fullName: 'Lò Thị Ánh', idNumber: '001185012345' }, 'FEMALE'],
+    ['a card of a man, for her list to show', { fullName: 'Lò Văn Ánh', idNumber: '001085012345' }, 'MALE'],
+    ['a man’s card, no middle name to doubt it', { fullName: 'Lò Ánh', idNumber: '001085012345' }, 'MALE'],
+    ['none from a man’s card on a name with Thị: the digit is the doubt', { fullName: 'Lò Thị Ánh', idNumber: '001085012345' }, null],
+    ['a card of a woman born in the 2000s', { fullName: 'Lò Thị Em', idNumber: '001303012345' }, 'FEMALE'],
+    ['no sex from a card whose year the record contradicts', { fullName: 'Lò Thị Ánh', idNumber: '001185012345', birthDate: '1990' }, null],
+    ['no sex from a card of a province none has', { fullName: 'Lò Thị Ánh', idNumber: '099185012345' }, null],
+    ['none from an old CMND, which does not say', { fullName: 'Lò Thị Ánh', idNumber: '012345678' }, null],
+  ])('a record without a sex takes its CCCD’s: %s', (_name, input, sex) => {
+    const write = writeRecord(input, ctx());
+    expect(write.columns?.sex ?? null).toBe(sex);
+    expect(write.columns?.idIssues ?? []).not.toContain('SEX_MISMATCH');
+  });
+
+  it('keeps the sex she gave against her card, the mismatch kept as an ID issue', () => {
+    const write = writeRecord({ fullName: 'Lò Thị Ánh', idNumber: '001085012345', sex: 'Nữ' }, ctx());
+    expect(write.columns).toMatchObject({ sex: 'FEMALE', idIssues: ['SEX_MISMATCH'] });
+  });
+
+  it('gives a stored record without a sex its card’s when the record is edited', () => {
+    const write = writeRecord({ phone: '0912345678' }, ctx({ current: stored({ sex: null }) }));
+    expect(write.columns?.sex).toBe('FEMALE');
+  });
+
   it.each<[string, Partial<RecordWriteContext>, string[]]>([
     ['a new record: the keys of its number and of its name with its birth day', {}, ['ID_NUMBER', 'NAME_BIRTH']],
     ['none asked for (no one was ever erased)', { withTombstoneKeys: false }, []],

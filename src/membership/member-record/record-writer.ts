@@ -4,7 +4,7 @@ import type { SecretVault } from '../../personal-data/secret-vault.js';
 import { tombstoneKeys } from '../../personal-data/tombstone-keys.js';
 import { MemberStatus } from '../status/member-status.js';
 import type { OrganizationDefinition } from '../organization/organization-definition.js';
-import { deriveIdIssues, normalizeMemberFields, parseExternalId, problem, type MemberFieldsInput } from './member-input.js';
+import { deriveIdIssues, normalizeMemberFields, parseExternalId, problem, sexOfIdNumber, type MemberFieldsInput } from './member-input.js';
 import type { MemberRecord } from './member-record.entity.js';
 
 /**
@@ -86,15 +86,16 @@ export function writeRecord(input: RecordInput, ctx: RecordWriteContext): Record
   else if (!current) columns.status = MemberStatus.ACTIVE;
   const merged = { ...current, ...columns };
   const clearId = idNumber !== undefined ? idNumber : current?.idNumberSealed ? ctx.vault.open(current.idNumberSealed) : null;
-  columns.idIssues = deriveIdIssues(
-    {
-      sex: merged.sex ?? null,
-      birthDate: merged.birthDate ?? null,
-      birthDatePrecision: merged.birthDatePrecision ?? null,
-      idNumber: clearId,
-    },
-    ctx.today,
-  );
+  const asStored = {
+    sex: merged.sex ?? null,
+    birthDate: merged.birthDate ?? null,
+    birthDatePrecision: merged.birthDatePrecision ?? null,
+    idNumber: clearId,
+  };
+  // Her list without a Giới tính column: the card says it (a Hội Phụ nữ member whose CCCD says Nam is then seen).
+  const idSex = sexOfIdNumber({ ...asStored, fullName: merged.fullName ?? null }, ctx.today);
+  if (idSex) columns.sex = asStored.sex = idSex;
+  columns.idIssues = deriveIdIssues(asStored, ctx.today);
   out.columns = columns;
   if (!current && ctx.withTombstoneKeys)
     out.tombstoneKeys = tombstoneKeys(ctx.vault, {

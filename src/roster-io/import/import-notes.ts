@@ -33,15 +33,20 @@ function eligibilityField(issue: EligibilityIssue): string | null {
  * and what the organization's eligibility rules say of the member as written (a man in the Hội Phụ
  * nữ, an 80-year-old in the Đoàn) — told at import, not only after a link run.
  */
-export function rowWarnings(row: RosterRow, eligibility: EligibilityIssue[], at: string): ImportWarning[] {
+export function rowWarnings(row: RosterRow, eligibility: EligibilityIssue[], at: string, sexFromCard = false): ImportWarning[] {
   return [
     ...row.warnings.map((w) => ({ column: w.column, message: maskWarning(w.message), at })),
     ...eligibility.map((e) => {
+      // Her row said no sex: the record took the one her CCCD's digits say (record-writer.ts), said so.
+      if (sexFromCard && e.code === 'INELIGIBLE_SEX')
+        return { column: columnFor('idNumber', row), message: `${e.message} (${SEX_FROM_CARD})`, at };
       const field = eligibilityField(e);
       return { column: field ? columnFor(field, row) : null, message: maskWarning(e.message), at };
     }),
   ];
 }
+
+const SEX_FROM_CARD = 'dòng không ghi giới tính, giới tính lấy theo chữ số thứ 4 của số CCCD: hãy đối chiếu với thẻ';
 
 /** A row's `Ghi chú` facts, waiting for its record to be written. */
 export interface PendingNotes {

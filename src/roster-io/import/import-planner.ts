@@ -347,7 +347,8 @@ export class ImportPlanner {
       status: values.status ?? record?.status ?? MemberStatus.ACTIVE,
     };
     const issues = await this.records.eligibility(as as MemberRecord, b.ctx.today);
-    const warnings = rowWarnings(p.row, issues, new Date().toISOString());
+    const sexFromCard = !p.row.fields.sex && !record?.sex && !!values.sex;
+    const warnings = rowWarnings(p.row, issues, new Date().toISOString(), sexFromCard);
     values.importWarnings = warnings;
     p.warnings = warnings.map((x) => x.message).join('; ');
     return { ineligible: ineligibleReason(issues), warned: warnings.length > 0 };
