@@ -132,7 +132,7 @@ describe('eligibility flags at entry (the form, an import, its undo)', () => {
     expect((await state('HPN-1')).person).toMatchObject({ flags: ['INELIGIBLE_SEX'], ao: true, ao_reasons: ['INELIGIBLE_SEX'] });
   });
 
-  it('reads the sex of a Hội Phụ nữ list without a Giới tính column from each CCCD: a man’s card is flagged and told at import; Thị with a man’s card is left unsaid', async () => {
+  it('reads the sex of a Hội Phụ nữ list without a Giới tính column from each CCCD: a man’s card is flagged and told at import; Thị with a man’s card puts the card in doubt', async () => {
     const file = path.join(dir, 'hpn-khong-gioi-tinh.csv');
     fs.writeFileSync(
       file,
@@ -162,6 +162,12 @@ describe('eligibility flags at entry (the form, an import, its undo)', () => {
       }),
     );
     expect((await state('HPN-21')).flags).toBeNull();
+    // Thị and a man's digit: the card is in doubt, not her; she is not flagged, the number is.
     expect((await state('HPN-23')).flags).toBeNull();
+    expect(sexes[2].warnings).toContainEqual({
+      column: 'Số CCCD',
+      message: expect.stringContaining("giới tính Nam trong số, tên có chữ đệm 'Thị'") as unknown,
+      at: expect.any(String) as unknown,
+    });
   });
 });

@@ -24,6 +24,14 @@ export interface PersonName {
 export const FAMILY_VARIANTS: Readonly<Record<string, string>> = { huynh: 'hoang', vo: 'vu' };
 export const MAX_NAME_LENGTH = 120;
 
+/** The sex a name's middle word says: "Thị" a woman's, "Văn" a man's; null when no middle word says it. */
+export function sexOfName(fullName: string | null | undefined): 'MALE' | 'FEMALE' | null {
+  const middle = foldText(fullName ?? '')
+    .split(' ')
+    .slice(1, -1);
+  return middle.includes('thi') ? 'FEMALE' : middle.includes('van') ? 'MALE' : null;
+}
+
 /** Why a normalized name is not a person's name; null when it is one. */
 function nameProblem(fullName: string, input: string): string | null {
   if (fullName === '') return 'họ và tên không được để trống';

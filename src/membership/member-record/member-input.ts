@@ -2,9 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { todayInVietnam } from '../../common/dates/partial-date.js';
 import { refuse, type FieldProblem, type Parsed } from '../../common/errors/field-problem.js';
 import { parseCode, parseFreeText } from '../../common/text/text-rules.js';
-import { foldText } from '../../common/text/vietnamese-text.js';
 import { idNumberIssues, isMaskedIdNumber, parseIdNumber, readIdDigits, type IdNumberIssue } from '../../common/identity/id-number.js';
-import { parsePersonName, parseSex } from '../../common/identity/person-name.js';
+import { parsePersonName, parseSex, sexOfName } from '../../common/identity/person-name.js';
 import { parsePhone } from '../../common/identity/phone.js';
 import { POSITION_FIELD, type OrganizationDefinition, type Profile } from '../organization/organization-definition.js';
 import { parseProfileValue } from '../organization/profile-fields.js';
@@ -231,10 +230,7 @@ export function sexOfIdNumber(
   if (record.sex || !record.idNumber) return null;
   const id = readIdDigits(record.idNumber);
   if (!id.ok || !id.value.sex || deriveIdIssues(record, today).length) return null;
-  const middle = foldText(record.fullName ?? '')
-    .split(' ')
-    .slice(1, -1);
-  const named = middle.includes('thi') ? 'FEMALE' : middle.includes('van') ? 'MALE' : null;
+  const named = sexOfName(record.fullName);
   return named && named !== id.value.sex ? null : id.value.sex;
 }
 

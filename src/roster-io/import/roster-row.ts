@@ -1,5 +1,6 @@
 import { ANY_PRECISION, formatPartialDate, parsePartialDate, type PartialDate } from '../../common/dates/partial-date.js';
 import { isMaskedIdNumber, type Sex } from '../../common/identity/id-number.js';
+import { sexOfName } from '../../common/identity/person-name.js';
 import type { CommuneFromAddress } from '../../geography/commune-from-address.js';
 import { FIELD_LABELS, parseExternalId, parseVillage, type MemberFieldsInput } from '../../membership/member-record/member-input.js';
 import { parseRecordDate, type RecordDateField } from '../../membership/member-record/record-dates.js';
@@ -288,6 +289,7 @@ function readIdNumber(
   const read = readIdCell(cells.raw('idNumber'), {
     birthYear: person.birth?.year ?? null,
     sex: person.sex,
+    nameSex: sexOfName(fields.fullName),
     currentYear: Number(today.slice(0, 4)),
   });
   if (read.value) fields.idNumber = read.value;

@@ -104,6 +104,19 @@ describe('readIdCell: ID numbers as Excel leaves them', () => {
     expect(r.warning).not.toContain(r.value);
   });
 
+  it.each<[string, 'MALE' | 'FEMALE' | null, 'MALE' | 'FEMALE' | null, string | undefined]>([
+    ['a man’s digit, no sex on the row, Thị in her name', null, 'FEMALE', "giới tính Nam trong số, tên có chữ đệm 'Thị'"],
+    ['a man’s digit, Văn in his name', null, 'MALE', undefined],
+    ['a man’s digit, no middle word to say', null, null, undefined],
+    // The row's sex is what the number is checked against when it gives one (said as such above).
+    ['a man’s digit, Nam on the row, Thị in the name', 'MALE', 'FEMALE', undefined],
+  ])('doubts a number whose sex digit her name’s middle word contradicts, on a row without a sex: %s', (_why, sex, nameSex, said) => {
+    const r = readIdCell('011085012345', { ...year, birthYear: 1985, sex, nameSex });
+    expect(r.value).toBe('011085012345');
+    if (said) expect(r.warning).toContain(said);
+    else expect(r.warning).toBeUndefined();
+  });
+
   it('masks the number in a refusal', () => {
     expect(readIdCell('3185012345', year).problem).toContain("'318*****45'");
   });

@@ -5,6 +5,8 @@ import { cellShown, cellValue, FORMAT_AS_TEXT, integerDigits, scientificProblem,
 export interface IdCellContext {
   birthYear?: number | null;
   sex?: Sex | null;
+  /** The sex her name's middle word says ("Thị", "Văn": person-name.ts `sexOfName`), for a row that gives none. */
+  nameSex?: Sex | null;
   currentYear: number;
 }
 
@@ -93,9 +95,11 @@ function readDigits(digits: string, shown: string, row: IdCellContext): CellRead
  */
 function doubtOf(id: IdNumber, row: IdCellContext): string | undefined {
   const issues = idNumberIssues(id, { sex: row.sex, birthYear: row.birthYear }, row.currentYear);
+  const named = !row.sex && row.nameSex && id.sex && id.sex !== row.nameSex;
   const said = [
     ...(issues.includes('BIRTH_YEAR_MISMATCH') ? [`năm sinh ${id.birthYear} trong số, dòng này ghi năm sinh ${row.birthYear}`] : []),
     ...(issues.includes('SEX_MISMATCH') ? [`giới tính ${SEX_WORD[id.sex!]} trong số, dòng này ghi ${SEX_WORD[row.sex!]}`] : []),
+    ...(named ? [`giới tính ${SEX_WORD[id.sex!]} trong số, tên có chữ đệm '${row.nameSex === 'FEMALE' ? 'Thị' : 'Văn'}'`] : []),
   ];
   return said.length ? `${LABEL} ${maskIdNumber(id.digits)} không khớp với dòng (${said.join('; ')}): hãy đối chiếu với thẻ` : undefined;
 }
