@@ -425,6 +425,22 @@ describe('reconciliation reports', () => {
     });
   });
 
+  it('makes again, final, a provisional report of another scope or kind than the schedule’s once its period is over and linked', async () => {
+    // An organization's October, run by hand on 20 October: provisional, its reason promising the schedule will make it again.
+    const october = await reports.run('2026-10', 'org:HPN', { now: new Date('2026-10-20T10:00:00+07:00') });
+    expect(october.final).toBe(false);
+    await t.app.get(LinkerService).link();
+    const done = await reports.catchUp(new Date(), ['YEAR'], ['province']);
+    expect(done).toContainEqual(expect.objectContaining({ period: '2026-10', scope: 'org:HPN', outcome: 'COMPUTED' }));
+    const [stored] = await t.sql<{ final: boolean }>(
+      `SELECT final FROM report_snapshot WHERE period = '2026-10' AND scope = 'org:HPN' AND superseded_at IS NULL`,
+    );
+    expect(stored.final).toBe(true);
+    // Nothing left to make better: the next tick leaves it.
+    const next = await reports.catchUp(new Date(), ['YEAR'], ['province']);
+    expect(next.filter((r) => r.period === '2026-10')).toEqual([]);
+  });
+
   it('shows every role the aggregates and only readers of records the names, within their rights', async () => {
     const auditor = await t.logIn(await t.createUser('kt.bao.cao', Role.AUDITOR));
     const hpn = await t.logIn(await t.createUser('vp.hpn.bao.cao', Role.SECRETARIAT, 'HPN'));

@@ -20,7 +20,7 @@ import { basisLine, needsComputing, provisionalReason } from './report-basis.js'
 import { ReportSnapshot } from './report.entities.js';
 import { catchUpFailure } from './run/catch-up-outcome.js';
 import { takeReportLock } from './run/report-lock.js';
-import { snapshotState } from './run/snapshot-state.js';
+import { provisionalSnapshots, snapshotState } from './run/snapshot-state.js';
 import { writeSnapshot } from './run/snapshot-writer.js';
 
 export type ReportStage = 'counted' | 'written';
@@ -127,11 +127,20 @@ export class ReportsService implements OnModuleDestroy {
    * What the schedule asks for, as of `now`: for each configured kind and area, the last period
    * that has ended — computed if it has no snapshot, or a provisional one that can now be better
    * (`needsComputing`). Periods missed before it are not caught up (nobody asked for them;
-   * `lienthong report` computes any on demand).
+   * `lienthong report` computes any on demand). Then every other provisional report of a period
+   * over — one someone ran for a commune, a month, an earlier quarter — that can now be better:
+   * its reason says the schedule will make it again, and it does.
    */
   async catchUp(now: Date, kinds = this.config.reportSchedule, areas = this.config.reportScopes): Promise<CatchUpResult[]> {
     const out: CatchUpResult[] = [];
     for (const kind of kinds) for (const areaText of areas) out.push(await this.catchUpOne(lastEndedPeriod(kind, now), areaText, now));
+    const seen = new Set(out.map((r) => `${r.period} ${r.scope}`));
+    for (const s of await provisionalSnapshots(this.db)) {
+      const period = parsePeriod(s.period);
+      if (period.end.getTime() > now.getTime() || seen.has(`${s.period} ${s.scope}`)) continue;
+      const redone = await this.catchUpOne(period, s.scope, now);
+      if (redone.outcome !== 'PRESENT') out.push(redone);
+    }
     return out;
   }
 

@@ -12,3 +12,8 @@ export async function snapshotState(db: DataSource, period: Period, areaKey: str
   );
   return present;
 }
+
+/** The provisional reports stored (the current one of each period and area), oldest period first. */
+export function provisionalSnapshots(db: DataSource): Promise<{ period: string; scope: string }[]> {
+  return db.query(`SELECT period, scope FROM report_snapshot WHERE NOT final AND superseded_at IS NULL ORDER BY as_of_day, scope`);
+}
