@@ -162,8 +162,10 @@ describe('eligibility flags at entry (the form, an import, its undo)', () => {
       }),
     );
     expect((await state('HPN-21')).flags).toBeNull();
-    // Thị and a man's digit: the card is in doubt, not her; she is not flagged, the number is.
-    expect((await state('HPN-23')).flags).toBeNull();
+    // Thị and a man's digit: the card is in doubt, not her — a warning to check it (Cảnh báo finds it), no suspicion.
+    expect((await state('HPN-23')).flags).toEqual([
+      { code: 'ID_MISMATCH', severity: 'WARNING', message: expect.stringContaining('chữ đệm Thị/Văn') as unknown },
+    ]);
     expect(sexes[2].warnings).toContainEqual({
       column: 'Số CCCD',
       message: expect.stringContaining("giới tính Nam trong số, tên có chữ đệm 'Thị'") as unknown,

@@ -37,11 +37,11 @@ describe('a commune list whose bản are heading lines among the members', () =>
   const preview = async (file: Buffer, query: string) => {
     const id = await uploadRoster(t, token, file, 'hoi-vien-toan-xa.xlsx', `organization=HPN&assignIds=true&preview=true${query}`);
     await waitForJob(gql, id, 'PREVIEW');
-    const { importPreview } = await gql<{ importPreview: { rows: Planned[] } }>(
-      `query($id: ID!) { importPreview(jobId: $id, first: 100) { rows { row fate fullName reason warnings } } }`,
+    const { importPreview } = await gql<{ importPreview: { rows: Planned[]; sectionHeadings: number; withoutUnit: number } }>(
+      `query($id: ID!) { importPreview(jobId: $id, first: 100) { sectionHeadings withoutUnit rows { row fate fullName reason warnings } } }`,
       { id },
     );
-    return { id, rows: importPreview.rows };
+    return { id, ...importPreview };
   };
   const unitOf = async (name: string) =>
     (
@@ -117,7 +117,7 @@ describe('a commune list whose bản are heading lines among the members', () =>
   });
 
   it('without creating units, lands the members of a bản she does not have in her office and says on each row what to do', async () => {
-    const { rows } = await preview(
+    const { rows, sectionHeadings, withoutUnit } = await preview(
       communeList([
         ['I', 'CHI HỘI BẢN HUA THANH', [['Điêu Thị Em', '1982', 'Nữ', '']]],
         ['II', 'CHI HỘI BẢN NA LỐC', [['Cầm Thị Gấm', '1979', 'Nữ', '']]],
@@ -130,5 +130,29 @@ describe('a commune list whose bản are heading lines among the members', () =>
     expect(em.warnings ?? '').not.toMatch(/Na Lốc/);
     expect(gam.warnings).toMatch(/^Dòng tên chi hội \(dòng 5\): .*Chi hội bản Na Lốc/);
     expect(gam.warnings).toContain('Hội LHPN xã Thanh Nưa');
+    // The preview says the list's headings were read, and how many rows none of her units is for (the console words it so).
+    expect({ sectionHeadings, withoutUnit }).toEqual({ sectionHeadings: 2, withoutUnit: 1 });
+  });
+
+  it('puts her members in their bản when the same list comes again with the bản created (her line unchanged, its unit now known)', async () => {
+    const list = communeList([['I', 'CHI HỘI BẢN PHIÊNG LƠI', [['Lò Thị Hoa', '1983', 'Nữ', '']]]]);
+    const confirm = async (id: string) => {
+      await gql(`mutation($id: ID!) { confirmImport(jobId: $id) { id } }`, { id });
+      await waitForJob(gql, id, 'DONE');
+    };
+    // First without creating units: she lands in the office, told so.
+    await confirm((await preview(list, '')).id);
+    expect(await unitOf('Lò Thị Hoa')).toMatchObject({ code: 'PN-TN' });
+    // The same file, now with units created: her line is read again, not taken as unchanged.
+    const again = await preview(list, '&createUnits=true');
+    expect(again.rows.find((r) => r.fullName === 'Lò Thị Hoa')).toMatchObject({ fate: 'UPDATED' });
+    await confirm(again.id);
+    expect(await unitOf('Lò Thị Hoa')).toMatchObject({ name: 'Chi hội bản Phiêng Lơi', parent: 'PN-TN' });
+    const [{ warnings }] = await t.sql<{ warnings: unknown[] }>(
+      `SELECT import_warnings AS warnings FROM member_record WHERE full_name = 'Lò Thị Hoa'`,
+    );
+    expect(warnings).toEqual([]);
+    // And once more: nothing to do.
+    expect((await preview(list, '&createUnits=true')).rows.find((r) => r.fullName === 'Lò Thị Hoa')).toMatchObject({ fate: 'UNCHANGED' });
   });
 });

@@ -351,6 +351,8 @@ const TEXT = {
       'Các hội viên này sẽ được nhập mà không thuộc chi hội/đơn vị nào. Nếu tệp có cột ghi chi hội (tổ, thôn/xóm…), chọn "Chi hội / đơn vị" cho cột đó ở bảng dưới; hoặc sửa tệp rồi nhập lại.',
     withoutUnitOwnBody: (unit: string) =>
       `Các hội viên này chưa ghi chi hội nên sẽ được nhập vào đơn vị của tài khoản bạn (mã ${unit}). Nếu tệp có cột ghi chi hội (tổ, thôn/xóm…), chọn "Chi hội / đơn vị" cho cột đó ở bảng dưới; hoặc sau khi nhập, chuyển họ vào đúng chi hội ở màn hình "Chi hội / đơn vị".`,
+    withoutUnitHeadingBody:
+      'Các dòng này nằm dưới một dòng tên chi hội (như "I. CHI HỘI BẢN …") không khớp chi hội nào của bạn (xem lý do ở từng dòng bên dưới). Hội viên đã có trong danh sách vẫn giữ chi hội đang có; hội viên mới được nhập vào đơn vị của bạn. Hãy sửa dòng tên chi hội cho đúng rồi nhập lại, hoặc đánh dấu "Tạo các chi hội (đơn vị) … mà chưa có" dưới đây rồi bấm "Xem lại".',
     withoutUnitMappedBody:
       'Tệp có cột chi hội, nhưng ở các dòng này ô chi hội để trống hoặc ghi một tên không khớp chi hội nào của bạn (xem lý do ở từng dòng bên dưới). Hội viên đã có trong danh sách vẫn giữ chi hội đang có; hội viên mới được nhập chưa có chi hội. Hãy sửa tên cho đúng rồi nhập lại, hoặc đánh dấu "Tạo các chi hội (đơn vị) … mà chưa có" dưới đây rồi bấm "Xem lại".',
     sheetNotes: 'Lưu ý khi đọc các trang tính của tệp',
@@ -615,7 +617,8 @@ const TEXT = {
     close: 'Đóng',
     eligibility: 'Điều kiện',
     /** What the import that last wrote the record could not take as she typed it (a 31/02 birth date left empty): hers to correct. */
-    importWarnings: (day: string) => `Khi nhập danh sách ngày ${day}, các ô sau không nhận được, cần sửa lại trong hồ sơ:`,
+    importWarnings: (day: string) =>
+      `Khi nhập danh sách ngày ${day}, dòng của hội viên này có các cảnh báo sau (xem lại, sửa trong hồ sơ nếu cần):`,
     edit: 'Sửa hồ sơ',
     person: 'Cùng một người ở các tổ chức',
     openPerson: 'Xem, tách hoặc gộp người này',

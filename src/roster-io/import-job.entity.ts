@@ -107,6 +107,8 @@ export interface JobPlan {
   delimiter?: ',' | ';';
   /** Member rows that will land with no unit (absent on plans made before it was kept). */
   withoutUnit?: number;
+  /** Heading lines among her members naming their chi hội (absent on plans made before it was kept). */
+  sectionHeadings?: number;
   /** What the reading says of a sheet (skipped without a header, a second table not read), in Vietnamese. */
   sheetNotes?: SheetNote[];
   /** The names of the units it creates (`--create-units`; a preview's: those its confirmation will create). */

@@ -221,6 +221,11 @@ export class ImportPreviewType {
   rememberedColumns: string[];
   @Field(() => Int, { description: 'Member rows (created, updated or unchanged) that will land with no unit (chi hội/đơn vị).' })
   withoutUnit: number;
+  @Field(() => Int, {
+    description:
+      'Heading lines among the members naming their chi hội ("I. CHI HỘI BẢN HUA THANH"): the members under each are that unit’s.',
+  })
+  sectionHeadings: number;
   @Field(() => [String], {
     description: 'The names of the units (chi hội/đơn vị) the confirmation will create (createUnits), in file order.',
   })

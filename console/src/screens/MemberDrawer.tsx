@@ -298,7 +298,8 @@ export function MemberDrawer(props: {
                 showIcon
                 title={T.member.importWarnings(vnTime(r.importWarnings[0].at).slice(0, 10))}
                 description={r.importWarnings.map((w, i) => (
-                  <div key={i}>{w.column ? `${w.column}: ${w.message}` : w.message}</div>
+                  // A message that names its column already ("Số CCCD 0110****45 …") is not named twice.
+                  <div key={i}>{w.column && !w.message.startsWith(w.column) ? `${w.column}: ${w.message}` : w.message}</div>
                 ))}
               />
             )}

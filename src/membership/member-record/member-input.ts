@@ -206,22 +206,27 @@ function mergeProfile(
   return profile;
 }
 
-/** What the stored 12-digit number contradicts in the record as it now stands. */
+/**
+ * What the stored 12-digit number contradicts in the record as it now stands: its province or
+ * century, the birth year, the sex — the record's, or, when it gives none, the one her name's middle
+ * word says ("Thị", "Văn": `sexOfName`).
+ */
 export function deriveIdIssues(
-  record: Pick<MemberRecord, 'sex' | 'birthDate' | 'birthDatePrecision'> & { idNumber: string | null },
+  record: Pick<MemberRecord, 'sex' | 'birthDate' | 'birthDatePrecision'> & { idNumber: string | null; fullName?: string | null },
   today: string,
 ): IdNumberIssue[] {
   if (!record.idNumber) return [];
   const id = readIdDigits(record.idNumber);
   if (!id.ok) return [];
   const birth = recordDate(record, 'birthDate');
-  return idNumberIssues(id.value, { sex: record.sex, birthYear: birth?.year ?? null }, Number(today.slice(0, 4)));
+  const sex = record.sex ?? sexOfName(record.fullName);
+  return idNumberIssues(id.value, { sex, birthYear: birth?.year ?? null }, Number(today.slice(0, 4)));
 }
 
 /**
  * The sex a record that gives none takes from its CCCD (DOMAIN.md: the 4th digit says century and
- * sex): only from a card none of whose digits the record contradicts (its province, century, year),
- * nor her name's middle word ("Thị" a woman's, "Văn" a man's): then the digit is the doubt, not her.
+ * sex): only from a card none of whose digits the record contradicts (its province, century, year,
+ * her name's Thị or Văn: then the digit is the doubt, not her).
  */
 export function sexOfIdNumber(
   record: Pick<MemberRecord, 'sex' | 'birthDate' | 'birthDatePrecision'> & { idNumber: string | null; fullName?: string | null },
@@ -230,8 +235,7 @@ export function sexOfIdNumber(
   if (record.sex || !record.idNumber) return null;
   const id = readIdDigits(record.idNumber);
   if (!id.ok || !id.value.sex || deriveIdIssues(record, today).length) return null;
-  const named = sexOfName(record.fullName);
-  return named && named !== id.value.sex ? null : id.value.sex;
+  return id.value.sex;
 }
 
 /** A code for a record added without one (a form left empty): the organization, the day, 24 random bits. */

@@ -35,6 +35,6 @@ export function recordDataFlags(f: RecordDataFacts): RecordDataFlag[] {
   if (f.idMalformed || f.idIssues.includes('UNKNOWN_PROVINCE') || f.idIssues.includes('IMPOSSIBLE_CENTURY'))
     add('INVALID_ID', 'Số định danh không hợp lệ (mã tỉnh hoặc thế kỷ không có)', { issues: f.idIssues });
   if (f.idIssues.includes('SEX_MISMATCH') || f.idIssues.includes('BIRTH_YEAR_MISMATCH'))
-    add('ID_MISMATCH', 'Giới tính hoặc năm sinh trái với số định danh', { issues: f.idIssues });
+    add('ID_MISMATCH', 'Giới tính (hoặc chữ đệm Thị/Văn của tên) hoặc năm sinh trái với số định danh', { issues: f.idIssues });
   return flags;
 }

@@ -218,7 +218,12 @@ describe('writeRecord: one input → stored columns (form create and update, imp
   ])('a record without a sex takes its CCCD’s: %s', (_name, input, sex) => {
     const write = writeRecord(input, ctx());
     expect(write.columns?.sex ?? null).toBe(sex);
-    expect(write.columns?.idIssues ?? []).not.toContain('SEX_MISMATCH');
+  });
+
+  it('keeps as an ID issue a card whose sex digit her name’s Thị contradicts, the sex left unsaid', () => {
+    const write = writeRecord({ fullName: 'Lò Thị Ánh', idNumber: '001085012345' }, ctx());
+    expect(write.columns?.sex ?? null).toBeNull();
+    expect(write.columns?.idIssues).toEqual(['SEX_MISMATCH']);
   });
 
   it('keeps the sex she gave against her card, the mismatch kept as an ID issue', () => {

@@ -91,9 +91,10 @@ export function writeRecord(input: RecordInput, ctx: RecordWriteContext): Record
     birthDate: merged.birthDate ?? null,
     birthDatePrecision: merged.birthDatePrecision ?? null,
     idNumber: clearId,
+    fullName: merged.fullName ?? null,
   };
   // Her list without a Giới tính column: the card says it (a Hội Phụ nữ member whose CCCD says Nam is then seen).
-  const idSex = sexOfIdNumber({ ...asStored, fullName: merged.fullName ?? null }, ctx.today);
+  const idSex = sexOfIdNumber(asStored, ctx.today);
   if (idSex) columns.sex = asStored.sex = idSex;
   columns.idIssues = deriveIdIssues(asStored, ctx.today);
   out.columns = columns;

@@ -53,13 +53,13 @@ export const unknownUnitMessage = (label: string, value: string, organization: s
 export const branchUnderBranchMessage = (label: string, value: string, own: string) =>
   `${label}: '${value}' chưa có, và tài khoản này chỉ quản lý ${own} (một chi hội) nên không tạo được chi hội mới: hãy sửa tên cho đúng chi hội đã có, hoặc nhờ tài khoản của xã/phường tạo`;
 
-/** A unit outside the account's scope: refuses the row. */
 /** How a row's messages name the heading its branch comes from (sheet-reader.ts `section`). */
 export const sectionLabel = (row: number) => `Dòng tên chi hội (dòng ${row})`;
 
 /** A sheet read as one chi hội's (its name names one of her units). */
 export const sheetUnitNote = (unit: string) => `dòng không ghi chi hội được xếp vào "${unit}" theo tên trang tính`;
 
+/** A unit outside the account's scope: refuses the row. */
 export const unitOutOfScopeMessage = (label: string, value: string) => `${label}: đơn vị '${value}' nằm ngoài phạm vi của tài khoản này`;
 
 /** A unit to create (`--create-units`) for a row without its commune: the member is imported all the same, and told. */

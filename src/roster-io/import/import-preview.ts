@@ -112,6 +112,8 @@ export interface ImportPreview {
   rememberedColumns: string[];
   /** Member rows (created, updated or unchanged) that will land with no unit. */
   withoutUnit: number;
+  /** Heading lines among her members naming their chi hội: then rows without a unit are under a heading no unit has. */
+  sectionHeadings: number;
   /** The names of the units the confirmation will create (`createUnits`). */
   unitsToCreate: string[];
   wrongOrganization: string | null;
@@ -186,6 +188,7 @@ export class ImportPreviews {
       unusedColumns: job.plan?.unusedColumns ?? [],
       rememberedColumns: job.plan?.remembered ?? [],
       withoutUnit: job.plan?.withoutUnit ?? 0,
+      sectionHeadings: job.plan?.sectionHeadings ?? 0,
       unitsToCreate: job.plan?.unitsCreated ?? [],
       wrongOrganization: job.plan?.wrongOrganization ?? null,
       overtaken: late ? overtakenMessage(late) : null,

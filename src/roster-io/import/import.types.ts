@@ -82,6 +82,8 @@ export interface ImportSummary extends ImportProgress {
   unusedColumns: string[];
   /** Her headers the mapping read otherwise than the headers alone say (a corrected or remembered mapping). */
   remapped: string[];
+  /** Heading lines among her members naming their chi hội ("I. CHI HỘI BẢN HUA THANH": sheet-reader.ts `section`). */
+  sectionHeadings?: number;
   /** Lines under a header that are no member (totals, date, signature lines, an STT alone), with why: never written. Consecutive lines of one reason are one entry (`dòng 302–8001 (7700 dòng)`); at most 500 entries and one for the rest. */
   skippedRows: { place: string; reason: string }[];
   /** How many such lines there were. */

@@ -9,7 +9,7 @@ import type { ImportJob, ImportRowError, RowOutcome } from '../import-job.entity
 import type { ImportContext } from './import-context.js';
 import { maskWarning } from './import-notes.js';
 import { codeNotUsableMessage } from './import-messages.js';
-import type { PreparedRow } from './prepare-row.js';
+import { columnFor, type PreparedRow } from './prepare-row.js';
 import type { RejectedRowsService } from './rejected-rows.service.js';
 import type { RosterRow, RowProblem } from './roster-row.js';
 import { rowPlace, type SheetRow } from './sheet-reader.js';
@@ -47,7 +47,12 @@ export async function lookUpCurrent(em: EntityManager, batch: PendingRow[], ctx:
   const ids = [...new Set(batch.map((b) => b.row.externalId).filter(Boolean))];
   // Records whose last import was this very row need not be read: the row changes nothing.
   const found = await em.query<
-    { external_id: string; import_digest: Buffer | null; import_warnings: { message: string }[] | null; unit_path: string | null }[]
+    {
+      external_id: string;
+      import_digest: Buffer | null;
+      import_warnings: { column: string | null; message: string }[] | null;
+      unit_path: string | null;
+    }[]
   >(
     `SELECT r.external_id, r.import_digest, r.import_warnings, u.path AS unit_path
        FROM member_record r LEFT JOIN unit u ON u.id = r.unit_id WHERE r.organization_code = $1 AND r.external_id = ANY($2)`,
@@ -56,11 +61,15 @@ export async function lookUpCurrent(em: EntityManager, batch: PendingRow[], ctx:
   const unitPaths = new Map(found.map((r) => [r.external_id, r.unit_path]));
   const digests = new Map(found.map((r) => [r.external_id, r.import_digest]));
   const warnings = new Map(found.map((r) => [r.external_id, (r.import_warnings ?? []).map((w) => w.message).join('; ')]));
+  const warnedColumns = new Map(found.map((r) => [r.external_id, new Set((r.import_warnings ?? []).map((w) => w.column))]));
+  // The unit her line names was not found last time (the member landed in the office, told so): it may
+  // be now (a branch added since, or --create-units this time), so her line is read again.
+  const unitUnsettled = (p: PendingRow) => !!p.row.unit && !!warnedColumns.get(p.row.externalId)?.has(columnFor('unit', p.row));
   // The very line last imported into a record in her scope changes nothing, even if the record was edited
   // since (her correction on screen is kept: the file says nothing new of this member). A secretariat kept
   // to one unit has the record's unit checked against her scope.
   const inScope = (code: string) => !ctx.ownUnitPath || !!unitPaths.get(code)?.startsWith(ctx.ownUnitPath);
-  const unchanged = (p: PendingRow) => inScope(p.row.externalId) && !!digests.get(p.row.externalId)?.equals(p.digest);
+  const unchanged = (p: PendingRow) => inScope(p.row.externalId) && !!digests.get(p.row.externalId)?.equals(p.digest) && !unitUnsettled(p);
   const toRead = new Set<string>();
   for (const p of batch) if (digests.has(p.row.externalId) && !unchanged(p)) toRead.add(p.row.externalId);
   const read = async (codes: string[]) =>

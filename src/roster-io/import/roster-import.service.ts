@@ -279,6 +279,7 @@ export class RosterImportService {
       remembered: opts.rememberMapping ? summary.remapped : undefined,
       delimiter: summary.delimiter ?? undefined,
       sheetNotes: summary.sheets.flatMap((s) => (s.note ? [{ sheet: s.name, note: s.note }] : [])),
+      sectionHeadings: summary.sectionHeadings ?? 0,
       withoutUnit: await rowsWithoutUnit(this.db.manager, job.id, (await ctx.units.own(this.db.manager))?.id ?? null),
     };
     if (waits && file) await keepUpload(this.config.dataDir, job.id, file); // kept before it says it waits: a confirmation may come then

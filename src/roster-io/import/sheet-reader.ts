@@ -97,7 +97,7 @@ export class SheetReader {
     private readonly assignIds: boolean,
     /** Where the sheets read and the columns ignored are told. */
     private readonly summary: Pick<ImportSummary, 'sheets' | 'ignoredColumns'> &
-      Partial<Pick<ImportSummary, 'mapping' | 'unusedColumns' | 'remapped'>>,
+      Partial<Pick<ImportSummary, 'mapping' | 'unusedColumns' | 'remapped' | 'sectionHeadings'>>,
     private readonly reading: RowReadingContext,
     /** Her header → our field, as the secretary corrected it (a field '' leaves the column out). */
     private readonly mapping: { header: string; field: string }[] | null = null,
@@ -133,7 +133,10 @@ export class SheetReader {
       if (kind.kind === 'skipped') {
         const joined = this.joinSecondLine(src);
         yield* this.release();
-        if (kind.branch) this.section = { branch: kind.branch, label: sectionLabel(src.row) };
+        if (kind.branch) {
+          this.section = { branch: kind.branch, label: sectionLabel(src.row) };
+          this.summary.sectionHeadings = (this.summary.sectionHeadings ?? 0) + 1;
+        }
         if (this.members && kind.endsList) this.ended = true;
         yield { kind: 'skipped', source: src, reason: joined ?? kind.reason, after: this.ordinal, ...this.herRow(src, '') };
         continue;

@@ -242,9 +242,9 @@ export function PreviewStep(props: {
           role="status"
           title={T.imports.withoutUnit(p.withoutUnit)}
           description={
-            shownMapping.some((m) => m.field === 'unit') ? (
+            shownMapping.some((m) => m.field === 'unit') || p.sectionHeadings > 0 ? (
               <>
-                <div>{T.imports.withoutUnitMappedBody}</div>
+                <div>{p.sectionHeadings > 0 ? T.imports.withoutUnitHeadingBody : T.imports.withoutUnitMappedBody}</div>
                 {p.unitsToCreate.length === 0 && (
                   <Checkbox checked={createUnits} onChange={(e) => setCreateUnits(e.target.checked)} style={{ marginTop: 8 }}>
                     {T.imports.createUnits}

@@ -79,6 +79,7 @@ export const PREVIEW = graphql(`
       unusedColumns
       rememberedColumns
       withoutUnit
+      sectionHeadings
       unitsToCreate
       sheetNotes {
         sheet
