@@ -97,7 +97,7 @@ describe("the console's import wizard, as a Hội Phụ nữ secretariat imports
       .filter({ hasText: /^Khi nhập danh sách ngày \d\d\/\d\d\/\d{4}, dòng của hội viên này có các cảnh báo sau/ });
     await kept.waitFor();
     // Its column named once: the message names it already.
-    expect(await kept.innerText()).toMatch(/Số CCCD '\d{4}\*+\d{2}' thiếu 1 số 0/);
+    expect(await kept.innerText()).toMatch(/Số CCCD '\d{3}\*+\d{2}' thiếu 1 số 0/);
     expect(await kept.innerText()).not.toContain('Số CCCD: Số CCCD');
     await roster.close();
 
