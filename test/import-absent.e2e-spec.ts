@@ -271,4 +271,24 @@ describe('the members her file leaves out', () => {
     expect(foretold).toEqual([]);
     expect(await absent(id)).toEqual({ total: 0, members: [] });
   });
+
+  it('foretells, before she confirms, the same members as after: her file moving a member to another chi hội covers that one', async () => {
+    const add = (fullName: string, unit: string, idNumber: string) =>
+      gql(`mutation($i: CreateMemberRecordInput!) { createMemberRecord(input: $i) { id } }`, {
+        i: { organization: 'HND', fullName, birthDate: '1970', sex: 'MALE', communeCode: '00004', unit, idNumber },
+      });
+    for (const [code, name] of [
+      ['ND-T8', 'Chi hội Thôn 8'],
+      ['ND-T9', 'Chi hội Thôn 9'],
+    ])
+      await gql(`mutation($i: CreateUnitInput!) { createUnit(input: $i) { code } }`, {
+        i: { organization: 'HND', code, name, kind: 'BRANCH', parent: 'ND-BD' },
+      });
+    await add('Hà Văn Ổn', 'ND-T8', '001070005555');
+    await add('Lý Văn Nam', 'ND-T9', '001070006666');
+    // Her list puts Ổn (his CCCD) in Thôn 9: Thôn 9 is the chi hội it covers, and it leaves Nam out.
+    const id = await importRoster([['Hà Văn Ổn', '1970', 'Nam', '001070005555', '', 'Thôn 9']]);
+    expect((await absent(id)).members.map((m) => m.fullName)).toEqual(['Lý Văn Nam']);
+    expect(foretold).toEqual(['Lý Văn Nam']);
+  });
 });

@@ -76,9 +76,16 @@ export async function absentMembers(db: DataSource, job: ImportJob, scope: Recor
        UNION
        SELECT jsonb_array_elements_text(p.record_values->'candidates') FROM import_plan_row p WHERE p.job_id = $1 AND p.fate = 'HELD'
      ), reach AS (
-       -- Where her rows landed; a held row's candidates are not (a namesake in another chi hội would bring in all of it).
-       SELECT m.unit_id, CASE WHEN m.unit_id IS NULL THEN m.commune_code END AS commune_code, lower(btrim(m.village)) AS village
-         FROM member_record m JOIN landed l ON l.code = m.external_id WHERE m.organization_code = $2
+       -- Where her rows land: as the plan puts them (a preview's, not yet written, says the same as its import will), else
+       -- where the record is (an unchanged row, a refused one). A held row's candidates are not (a namesake in another
+       -- chi hội would bring in all of it).
+       SELECT w.unit_id, CASE WHEN w.unit_id IS NULL THEN w.commune_code END AS commune_code, lower(btrim(w.village)) AS village
+         FROM (SELECT CASE WHEN p.record_values ? 'unit_id' THEN (p.record_values->>'unit_id')::uuid ELSE m.unit_id END AS unit_id,
+                      CASE WHEN p.record_values ? 'commune_code' THEN p.record_values->>'commune_code' ELSE m.commune_code END AS commune_code,
+                      CASE WHEN p.record_values ? 'village' THEN p.record_values->>'village' ELSE m.village END AS village
+                 FROM import_plan_row p LEFT JOIN member_record m ON m.organization_code = $2 AND m.external_id = p.external_id
+                WHERE p.job_id = $1 AND p.external_id IS NOT NULL AND p.fate <> 'HELD'
+                  AND (m.id IS NOT NULL OR p.record_values ? 'unit_id' OR p.record_values ? 'commune_code')) w
      ), places AS (
        SELECT unit_id, commune_code, avg((village IS NOT NULL)::int) AS known FROM reach GROUP BY 1, 2
      ), villages AS (
