@@ -3,7 +3,14 @@ import { Role } from '../src/access/role.js';
 import { gqlAs, uploadRoster, waitForJob } from './support/import-jobs.js';
 import { createTestApp, type TestApp } from './test-app.js';
 
-type Planned = { row: number; fate: string; fullName: string | null; reason: string | null; warnings: string | null };
+type Planned = {
+  row: number;
+  fate: string;
+  fullName: string | null;
+  reason: string | null;
+  warnings: string | null;
+  unitNew: string | null;
+};
 
 /**
  * A commune's Hội Phụ nữ list as its office keeps it: one sheet, no Chi hội column, the members of each
@@ -38,7 +45,7 @@ describe('a commune list whose bản are heading lines among the members', () =>
     const id = await uploadRoster(t, token, file, 'hoi-vien-toan-xa.xlsx', `organization=HPN&assignIds=true&preview=true${query}`);
     await waitForJob(gql, id, 'PREVIEW');
     const { importPreview } = await gql<{ importPreview: { rows: Planned[]; sectionHeadings: number; withoutUnit: number } }>(
-      `query($id: ID!) { importPreview(jobId: $id, first: 100) { sectionHeadings withoutUnit rows { row fate fullName reason warnings } } }`,
+      `query($id: ID!) { importPreview(jobId: $id, first: 100) { sectionHeadings withoutUnit rows { row fate fullName reason warnings unitNew } } }`,
       { id },
     );
     return { id, ...importPreview };
@@ -103,6 +110,8 @@ describe('a commune list whose bản are heading lines among the members', () =>
       'Tòng Thị Chiến',
       'Lường Thị Duyên',
     ]);
+    // Where each new member goes, as she checks it before confirming (a bản the confirmation creates: in unitsToCreate).
+    expect(rows.map((r) => r.unitNew)).toEqual(['Chi hội bản Hua Thanh', 'Chi hội bản Hua Thanh', null, null]);
     // The signature block is no member, nor the name under it.
     expect(rows.filter((r) => r.fullName === 'Lò Thị Ánh')).toHaveLength(1);
 
@@ -127,6 +136,8 @@ describe('a commune list whose bản are heading lines among the members', () =>
     const em = rows.find((r) => r.fullName === 'Điêu Thị Em')!;
     const gam = rows.find((r) => r.fullName === 'Cầm Thị Gấm')!;
     expect([em.fate, gam.fate]).toEqual(['CREATED', 'CREATED']);
+    // Gấm lands in her own office: nothing to say of it on the row.
+    expect([em.unitNew, gam.unitNew]).toEqual(['Chi hội bản Hua Thanh', null]);
     expect(em.warnings ?? '').not.toMatch(/Na Lốc/);
     expect(gam.warnings).toMatch(/^Dòng tên chi hội \(dòng 5\): .*Chi hội bản Na Lốc/);
     expect(gam.warnings).toContain('Hội LHPN xã Thanh Nưa');

@@ -362,6 +362,7 @@ const TEXT = {
     sheetNote: (sheet: string | null, note: string) => (sheet ? `Trang tính "${sheet}": ${note}` : note),
     unusedHint: 'Các cột "không dùng" sẽ bị bỏ qua khi nhập. Chọn cách đọc nếu cột đó có dữ liệu cần nhập.',
     /** A row that moves its member to another chi hội: from where to where (a move she made in the console, undone by an older list?). */
+    unitNew: (unit: string) => `vào ${unit}`,
     unitMove: (from: string | null, to: string | null) =>
       `chuyển từ ${from ?? 'chưa có chi hội'} sang ${to ?? 'chưa có chi hội'} — nếu bạn vừa chuyển người này trên màn hình Chi hội / đơn vị, hãy sửa cột chi hội trong tệp`,
     remembered: (headers: readonly string[]) =>

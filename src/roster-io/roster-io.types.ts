@@ -170,6 +170,12 @@ export class ImportPreviewRowType {
     description: 'When the row moves its member to another unit: the unit the file names (its name).',
   })
   unitAfter: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "A new member's unit (its name), when it is not the caller's own unit; null for a unit the confirmation creates (unitsToCreate).",
+  })
+  unitNew: string | null;
   @Field(() => String, { nullable: true, description: 'Why it is refused or held (ID numbers and phones masked).' }) reason: string | null;
   @Field(() => String, { nullable: true, description: 'Its warnings (masked).' }) warnings: string | null;
   @Field(() => [SuggestionKindEnum], {

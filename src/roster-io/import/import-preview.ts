@@ -30,6 +30,8 @@ export interface PreviewRow {
   /** A row that moves its member to another unit: the unit she is in, and the one the file names. */
   unitBefore: string | null;
   unitAfter: string | null;
+  /** A new member's unit (its name), when it is not the caller's own: the chi hội her row puts her in. */
+  unitNew: string | null;
   reason: string | null;
   warnings: string | null;
   /** What its Ghi chú says (DIED, MOVED_AWAY…): suggested on the record once written, never applied. */
@@ -144,6 +146,7 @@ export class ImportPreviews {
                   WHERE p.fate = 'UNCHANGED' AND p.record_id IS NULL AND x.organization_code = $5 AND x.external_id = p.external_id)) AS "fullName",
               CASE WHEN 'unitId' = ANY(p.changed) THEN (SELECT u.name FROM unit u WHERE u.id = r.unit_id) END AS "unitBefore",
               CASE WHEN 'unitId' = ANY(p.changed) THEN (SELECT u.name FROM unit u WHERE u.id = (p.record_values->>'unit_id')::uuid) END AS "unitAfter",
+              CASE WHEN p.fate = 'CREATED' THEN (SELECT u.name FROM unit u WHERE u.id = (p.record_values->>'unit_id')::uuid AND u.path IS DISTINCT FROM $4) END AS "unitNew",
               ARRAY(SELECT DISTINCT f->>'kind' FROM jsonb_array_elements(coalesce(p.notes, '[]')) f ORDER BY 1) AS "noteKinds",
               (SELECT coalesce(json_agg(json_build_object('code', c.external_id, 'fullName', c.full_name, 'birthDate', c.birth_date::text,
                         'precision', c.birth_date_precision, 'unit', cu.name, 'unitPath', cu.path, 'status', c.status, 'phone', c.phone, 'village', c.village)

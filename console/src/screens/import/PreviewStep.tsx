@@ -109,6 +109,7 @@ export function PreviewStep(props: {
           return T.imports.edit(headerOf.get(e.field) ?? e.field, shown(e.before), shown(e.after));
         }),
         r.unitBefore !== null || r.unitAfter !== null ? T.imports.unitMove(r.unitBefore, r.unitAfter) : null,
+        r.unitNew ? T.imports.unitNew(r.unitNew) : null,
         r.warnings,
         r.noteKinds.length ? T.imports.noteSays(r.noteKinds.map((k) => T.notes.kind[k] ?? k)) : null,
         r.said ? T.imports.held.said(r.said) : null,

@@ -97,6 +97,7 @@ export const PREVIEW = graphql(`
         changed
         unitBefore
         unitAfter
+        unitNew
         noteKinds
         candidates {
           code
