@@ -43,6 +43,7 @@ import { AbsenceKept1763700000047 } from './1763700000047-absence-kept.js';
 import { ReportVersions1763700000048 } from './1763700000048-report-versions.js';
 import { AttentionKept1763700000049 } from './1763700000049-attention-kept.js';
 import { DeathElsewhereAndErasedIndexes1763700000050 } from './1763700000050-death-elsewhere-and-erased-indexes.js';
+import { VoidedEndings1763700000051 } from './1763700000051-voided-endings.js';
 import { PlanRowsWithoutJobKey1763700000043 } from './1763700000043-plan-rows-without-job-key.js';
 
 /** Every migration, in order. A new one is added here and committed with its entity change. */
@@ -93,4 +94,5 @@ export const MIGRATIONS = [
   ReportVersions1763700000048,
   AttentionKept1763700000049,
   DeathElsewhereAndErasedIndexes1763700000050,
+  VoidedEndings1763700000051,
 ];

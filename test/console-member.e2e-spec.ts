@@ -159,15 +159,17 @@ describe('the console: add, edit, end and reinstate a member', () => {
     expect(await review(page)).toEqual(CLEAN);
     expect(await unlabelledDialogFields(page)).toEqual([]);
     await dialog.getByLabel(/^Lý do/).fill('Ghi nhầm: vẫn sinh hoạt');
+    // The ending was a mistake: taken back as such, her quarter's report counts neither a departure nor a return.
+    await dialog.getByRole('checkbox', { name: /^Lần kết thúc này là nhầm/ }).check();
     await dialog.getByRole('button', { name: 'Cho sinh hoạt lại' }).click();
     await drawer.getByRole('button', { name: 'Kết thúc sinh hoạt' }).waitFor();
     expect((await record('Lê Văn Tới')).status).toBe('ACTIVE');
-    const steps = await t.sql<{ kind: string; reason: string | null }>(
-      `SELECT kind, reason FROM membership_event WHERE record_id = $1 ORDER BY recorded_at, id`,
+    const steps = await t.sql<{ id: string; kind: string; reason: string | null; day: string | null; voids: string | null }>(
+      `SELECT id, kind, reason, effective_date::text AS day, voids FROM membership_event WHERE record_id = $1 ORDER BY recorded_at, id`,
       [added.id],
     );
     expect(steps.map((s) => s.kind)).toEqual(['ADMITTED', 'ENDED', 'STATUS_CHANGED']);
-    expect(steps[2].reason).toBe('Ghi nhầm: vẫn sinh hoạt');
+    expect(steps[2]).toMatchObject({ reason: 'Ghi nhầm: vẫn sinh hoạt', voids: steps[1].id, day: '2024-03-01' });
     // Her page's history says how the membership ended and that it was taken back, not "Đổi trạng thái".
     const timeline = drawer.locator('.ant-timeline');
     await timeline.getByText(/Kết thúc sinh hoạt: Đã ra khỏi tổ chức \(Đơn xin ra khỏi tổ chức\)/).waitFor();

@@ -140,4 +140,50 @@ describe("a secretariat's báo cáo tăng, giảm hội viên", () => {
     expect(row.atEnd).toBe(active[0].n);
     expect(row.atStart + row.admitted + row.otherIn - row.otherOut - row.ended.reduce((n, e) => n + e.count, 0)).toBe(row.atEnd);
   });
+
+  it('counts no departure and no return for an ending she takes back as a mistake (Báo tử nhầm người)', async () => {
+    const vn = (iso: string) => iso.split('-').reverse().join('/');
+    const today = todayInVietnam();
+    const yesterday = new Date(Date.parse(`${today}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    const quarter = `${today.slice(0, 4)}-Q${Math.ceil(Number(today.slice(5, 7)) / 3)}`;
+    const id = await add('Cầm Văn Lự', 'ND-T10', '01/01/2015');
+    const before = (await movement(quarter, 'ND-T10')).rows[0];
+    const version = async () =>
+      (await gql<{ memberRecord: { version: number } }>(`query($id: ID!) { memberRecord(id: $id) { version } }`, { id })).memberRecord
+        .version;
+    const update = (i: Record<string, unknown>) =>
+      t.gql(
+        `mutation($id: ID!, $i: UpdateMemberRecordInput!) { updateMemberRecord(id: $id, input: $i) { id status } }`,
+        { id, i },
+        { token },
+      );
+    // Nothing to take back while he is a member: said so.
+    const refused = await update({ status: 'ACTIVE', reason: 'Nhầm', endingMistaken: true, expectedVersion: await version() });
+    expect(refused.errors?.[0].message).toContain('không có lần kết thúc nào để hủy');
+
+    await end(id, 'DECEASED', vn(yesterday)); // another man of that name died
+    const back = await update({ status: 'ACTIVE', reason: 'Báo tử nhầm người', endingMistaken: true, expectedVersion: await version() });
+    expect(back.errors).toBeUndefined();
+    const events = await t.sql<{ kind: string; day: string | null; voids: string | null; id: string }>(
+      `SELECT id, kind, effective_date::text AS day, voids FROM membership_event WHERE record_id = $1 ORDER BY recorded_at, id`,
+      [id],
+    );
+    expect(events.map((e) => [e.kind, e.day])).toEqual([
+      ['ADMITTED', '2015-01-01'],
+      ['ENDED', yesterday],
+      ['STATUS_CHANGED', yesterday],
+    ]);
+    expect(events[2].voids).toBe(events[1].id);
+    // The quarter's row: as if he had never been ended — no death, no return; it still adds up to her roster.
+    const after = (await movement(quarter, 'ND-T10')).rows[0];
+    expect(after.ended).toEqual(before.ended);
+    expect({ otherIn: after.otherIn, otherOut: after.otherOut, atEnd: after.atEnd }).toEqual({
+      otherIn: before.otherIn,
+      otherOut: before.otherOut,
+      atEnd: before.atEnd,
+    });
+    expect(after.atStart + after.admitted + after.otherIn - after.otherOut - after.ended.reduce((n, e) => n + e.count, 0)).toBe(
+      after.atEnd,
+    );
+  });
 });

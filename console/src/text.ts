@@ -506,6 +506,9 @@ const TEXT = {
     action: 'Cho sinh hoạt lại',
     title: (name: string) => `Cho ${name} sinh hoạt lại`,
     reason: 'Lý do (ví dụ: báo mất nhầm, đã trở về địa phương)',
+    mistaken: 'Lần kết thúc này là nhầm (ví dụ: báo tử nhầm người)',
+    mistakenHelp:
+      'Hủy lần kết thúc từ chính ngày đó: báo cáo tăng, giảm không tính người này là giảm rồi tăng. Không đánh dấu nếu người này thật sự đã thôi rồi nay sinh hoạt lại.',
     save: 'Cho sinh hoạt lại',
     done: 'Đã cho sinh hoạt lại',
   },

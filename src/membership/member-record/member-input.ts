@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { todayInVietnam } from '../../common/dates/partial-date.js';
+import { parsePartialDate, toStoredDate, todayInVietnam } from '../../common/dates/partial-date.js';
 import { refuse, type FieldProblem, type Parsed } from '../../common/errors/field-problem.js';
 import { parseCode, parseFreeText } from '../../common/text/text-rules.js';
 import { idNumberIssues, isMaskedIdNumber, parseIdNumber, readIdDigits, type IdNumberIssue } from '../../common/identity/id-number.js';
@@ -241,4 +241,15 @@ export function sexOfIdNumber(
 /** A code for a record added without one (a form left empty): the organization, the day, 24 random bits. */
 export function newExternalId(organization: string): string {
   return `${organization}-${todayInVietnam().slice(2).replaceAll('-', '')}-${randomBytes(3).toString('hex').toUpperCase()}`;
+}
+
+/** A partial date typed in a form field, stored (yyyy-mm-dd), or its problem added under the field; null when empty. */
+export function dateOrProblem(field: string, value: string | null | undefined, problems: FieldProblem[]): string | null {
+  if (!value) return null;
+  const d = parsePartialDate(value);
+  if (!d.ok) {
+    problems.push(problem(field, value, d.reason));
+    return null;
+  }
+  return toStoredDate(d.value);
 }

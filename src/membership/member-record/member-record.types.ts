@@ -343,6 +343,15 @@ export class UpdateMemberRecordInput extends MemberFieldsInputBase {
   @IsOptional()
   @IsBoolean()
   confirmDuplicateInOrg?: boolean;
+
+  @Field({
+    nullable: true,
+    description:
+      'With a status back from an ended one: the ending was a mistake. The return then voids it, from its own day: the reports count neither the departure nor the return.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  endingMistaken?: boolean;
 }
 
 @InputType()

@@ -4,7 +4,7 @@ import { assertOrganizationInScope, forbidden, type Principal } from '../../acce
 import { applyScope, inScope, readScope, writeScope, type RecordScope } from '../../access/record-scope.js';
 import { AuditAction } from '../../audit/audit-event.entity.js';
 import { AuditService } from '../../audit/audit.service.js';
-import { ANY_PRECISION, formatPartialDate, parsePartialDate, toStoredDate, todayInVietnam } from '../../common/dates/partial-date.js';
+import { ANY_PRECISION, formatPartialDate, parsePartialDate, todayInVietnam } from '../../common/dates/partial-date.js';
 import { assertUuid, DomainError } from '../../common/errors/domain-error.js';
 import type { FieldProblem } from '../../common/errors/field-problem.js';
 import { GeographyService } from '../../geography/geography.service.js';
@@ -25,6 +25,7 @@ import { MemberRecordsRepository, type MemberRecordFilter } from './member-recor
 import { MembershipEvent } from './membership-event.entity.js';
 import { recordDate, shownRecordDate } from './record-dates.js';
 import { membershipEvents, type EventRules, type NewMembershipEvent } from './membership-events.js';
+import { voidingEnding } from './mistaken-ending.js';
 import { decodeCursor, encodeCursor } from './record-cursor.js';
 import { countedStatus, secondListingOf, settleDuplicateListings, type Confirmations } from './duplicate-listings.js';
 import { flagSavedRecord, refreshEntryFlags } from './entry-flag-writes.js';
@@ -39,6 +40,7 @@ import {
   writeRecord,
   type CommuneColumns,
   type CommuneInput,
+  type RecordEdit,
   type RecordInput,
   type RecordWrite,
   type RecordWriteContext,
@@ -234,14 +236,7 @@ export class MemberRecordsService {
     return created;
   }
 
-  async update(
-    id: string,
-    input: Omit<RecordInput, 'externalId'> & { reason?: string | null; expectedVersion?: number | null } & Pick<
-        Confirmations,
-        'confirmDuplicateInOrg'
-      >,
-    caller: Principal,
-  ): Promise<MemberRecord> {
+  async update(id: string, input: RecordEdit & Pick<Confirmations, 'confirmDuplicateInOrg'>, caller: Principal): Promise<MemberRecord> {
     return this.db.transaction(async (em) => {
       const record = await this.lock(em, id, caller);
       if (input.expectedVersion != null && input.expectedVersion !== record.version)
@@ -284,7 +279,12 @@ export class MemberRecordsService {
         em,
       );
       const note = { date: today, reason: input.reason?.trim() || null };
-      await this.addHistory(em, id, membershipEvents(before, { status: newStatus ?? undefined }, note, FORM_EVENTS));
+      const voiding = input.endingMistaken ? await voidingEnding(em, id, before.status, newStatus) : {};
+      await this.addHistory(
+        em,
+        id,
+        membershipEvents(before, { status: newStatus ?? undefined }, note, FORM_EVENTS).map((e) => ({ ...e, ...voiding })),
+      );
       return this.reload(em, id);
     });
   }
@@ -349,16 +349,6 @@ export class MemberRecordsService {
     return unit;
   }
 
-  dateOrProblem(field: string, value: string | null | undefined, problems: FieldProblem[]): string | null {
-    if (!value) return null;
-    const d = parsePartialDate(value);
-    if (!d.ok) {
-      problems.push(problem(field, value, d.reason));
-      return null;
-    }
-    return toStoredDate(d.value);
-  }
-
   /** Locks a record inside the caller's write scope; refuses an erased one. */
   async lock(em: EntityManager, id: string, caller: Principal): Promise<MemberRecord> {
     const scope = writeScope(caller);
@@ -376,12 +366,12 @@ export class MemberRecordsService {
       problems.push(problem('unit', unit.code, `đơn vị '${unit.code}' nằm ngoài phạm vi của tài khoản này`));
   }
 
-  /** The tombstone an earlier erasure left for this person, if any. */
   /** How the form asks when a save would list a CCCD twice in her organization (see secondListingOf). */
   private sameCccdAsk(input: Pick<Confirmations, 'confirmDuplicateInOrg'>, caller: Principal) {
     return { confirmed: !!input.confirmDuplicateInOrg, readable: readScope(caller), communes: this.communes };
   }
 
+  /** The tombstone an earlier erasure left for this person, if any. */
   private async erasedBefore(em: EntityManager, keys: { hash: Buffer }[]): Promise<ErasureTombstone | null> {
     if (!keys.length) return null;
     return em.getRepository(ErasureTombstone).findOne({ where: keys.map((k) => ({ keyHash: k.hash })), order: { erasedAt: 'DESC' } });

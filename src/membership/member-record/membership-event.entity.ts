@@ -19,6 +19,8 @@ export enum MembershipEventKind {
 @Index('ix_membership_event_import_job', { synchronize: false })
 /** What was recorded since a moment: an ended period's stored statuses looked at again (migration 1763700000035, BRIN). */
 @Index('ix_membership_event_recorded_at', { synchronize: false })
+/** The endings voided (migration 1763700000051): few rows, read by the reports' count of endings. */
+@Index('ix_membership_event_voids', { synchronize: false })
 export class MembershipEvent {
   /** Time-ordered (uuidv7): an import appends to the key's btree instead of writing all over it (migration 1763700000026). */
   @PrimaryColumn({ type: 'uuid', default: () => 'uuidv7()' })
@@ -55,6 +57,10 @@ export class MembershipEvent {
 
   @CreateDateColumn({ name: 'recorded_at', type: 'timestamptz' })
   recordedAt: Date;
+
+  /** The ENDED event a return voids (an ending made by mistake: mistaken-ending.ts); null for any other event. */
+  @Column({ type: 'uuid', nullable: true })
+  voids: string | null;
 
   /** The import that wrote the event (null: not an import): an undo of the import removes exactly its events. */
   @Column({ name: 'import_job_id', type: 'uuid', nullable: true })

@@ -35,7 +35,8 @@ export interface EventRules {
 export type NewMembershipEvent = Pick<
   MembershipEvent,
   'kind' | 'effectiveDate' | 'fromStatus' | 'toStatus' | 'fromUnitId' | 'toUnitId' | 'reason'
->;
+> &
+  Partial<Pick<MembershipEvent, 'voids'>>;
 
 /**
  * A new record is ADMITTED (into its unit, on its join date). A stored one makes a status event

@@ -10,7 +10,7 @@ import type { FieldProblem } from '../../common/errors/field-problem.js';
 import { likePrefix } from '../../common/sql/escape-like.js';
 import { MEMBER_STATUS_INFO } from '../status/member-status.js';
 import type { Unit } from '../unit/unit.entity.js';
-import { problem } from './member-input.js';
+import { dateOrProblem, problem } from './member-input.js';
 import { MemberRecord } from './member-record.entity.js';
 import { FORM_EVENTS, MemberRecordsService } from './member-records.service.js';
 import { membershipEvents } from './membership-events.js';
@@ -50,7 +50,7 @@ export class RecordTransfersService {
         );
       const unit = await this.records.unitOrProblem(record.organizationCode, input.unit, problems, em);
       if (unit && unit.id === record.unitId) problems.push(problem('unit', input.unit, 'hồ sơ đã ở đơn vị này'));
-      const date = this.records.dateOrProblem('date', input.date, problems) ?? todayInVietnam();
+      const date = dateOrProblem('date', input.date, problems) ?? todayInVietnam();
       if (problems.length) throw DomainError.invalidInput(problems);
       const waiting = await this.pendingOf(em, record.id);
       if (waiting)

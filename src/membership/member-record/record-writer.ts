@@ -52,6 +52,13 @@ export interface CommuneColumns {
   raw: { commune: string | undefined };
 }
 
+/** What the form's edit sends beyond the fields: why, the version read, and whether a return takes back an ending made by mistake. */
+export type RecordEdit = Omit<RecordInput, 'externalId'> & {
+  reason?: string | null;
+  expectedVersion?: number | null;
+  endingMistaken?: boolean | null;
+};
+
 export interface RecordWrite {
   /** What is wrong, by field (Vietnamese); when any, `columns` is null. */
   problems: FieldProblem[];

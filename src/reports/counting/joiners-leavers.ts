@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { REPORT_TIME_ZONE, type Period } from '../../common/dates/period.js';
 import type { ReportingArea } from '../../membership/unit/reporting-area.js';
 import { MemberStatus } from '../../membership/status/member-status.js';
-import { EVENT_DAY } from './memberships-snapshot.js';
+import { EVENT_DAY, STANDING_ENDING } from './memberships-snapshot.js';
 
 /** Joiners and leavers of one organization in one commune. */
 export interface Move {
@@ -37,7 +37,7 @@ export async function joinersAndLeavers(
      l AS (
        SELECT r.organization_code AS org, r.commune_code AS commune, count(DISTINCT r.id)::int AS n
          FROM membership_event e JOIN member_record r ON r.id = e.record_id
-        WHERE e.kind = 'ENDED' AND ${EVENT_DAY} BETWEEN $1::date AND $2::date AND ${cond.sql}
+        WHERE e.kind = 'ENDED' AND ${STANDING_ENDING} AND ${EVENT_DAY} BETWEEN $1::date AND $2::date AND ${cond.sql}
         GROUP BY 1, 2)
      SELECT j.org, j.commune, j.n AS joiners, coalesce(l.n, 0) AS leavers, j.records
        FROM j LEFT JOIN l ON l.org = j.org AND l.commune IS NOT DISTINCT FROM j.commune`,

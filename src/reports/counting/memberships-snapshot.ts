@@ -5,6 +5,9 @@ import type { ReportingArea } from '../../membership/unit/reporting-area.js';
 /** The day an event took effect: its decision date, or the day it was recorded in Vietnam. */
 export const EVENT_DAY = `coalesce(e.effective_date, (e.recorded_at AT TIME ZONE '${REPORT_TIME_ZONE}')::date)`;
 
+/** An ENDED event `e` still standing: not taken back as a mistake (membership's mistaken-ending.ts), which counts as no departure. */
+export const STANDING_ENDING = `NOT EXISTS (SELECT 1 FROM membership_event v WHERE v.voids = e.id)`;
+
 /** The day the figures are as of, and whether the period was over (then the history, not today's status, says who was ACTIVE). */
 export interface AsOf {
   day: string;

@@ -6,7 +6,7 @@ import type { DataSource } from 'typeorm';
 import { scopeWhere, type RecordScope } from '../../access/record-scope.js';
 import type { Period } from '../../common/dates/period.js';
 import { MemberStatus } from '../../membership/status/member-status.js';
-import { activeOnDay, EVENT_DAY } from '../counting/memberships-snapshot.js';
+import { activeOnDay, EVENT_DAY, STANDING_ENDING } from '../counting/memberships-snapshot.js';
 
 export interface MovementRow {
   /** Null: the records in no unit. */
@@ -75,7 +75,7 @@ export async function memberMovement(
   const ended = await db.query<{ unit_code: string | null; status: string; n: number }[]>(
     `SELECT u.code AS unit_code, e.to_status AS status, count(DISTINCT r.id)::int AS n
        FROM membership_event e JOIN member_record r ON r.id = e.record_id LEFT JOIN unit u ON u.id = r.unit_id
-      WHERE e.kind = 'ENDED' AND ${EVENT_DAY} BETWEEN $2::date AND $3::date AND ${where.join(' AND ')}
+      WHERE e.kind = 'ENDED' AND ${STANDING_ENDING} AND ${EVENT_DAY} BETWEEN $2::date AND $3::date AND ${where.join(' AND ')}
       GROUP BY 1, 2`,
     params,
   );

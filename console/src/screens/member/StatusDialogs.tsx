@@ -1,4 +1,4 @@
-import { Alert, Form, Input, Modal, Select, Typography } from 'antd';
+import { Alert, Checkbox, Form, Input, Modal, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { errorText } from '../../client.ts';
@@ -96,12 +96,15 @@ export function EndMembershipDialog({
 
 /** Take an ended (or suspended) membership back to active, with the reason in its history. */
 export function ReinstateDialog({ target, onClose, onDone }: { target: Target | null; onClose: () => void; onDone: () => void }) {
-  const [form] = Form.useForm<{ reason: string }>();
+  const [form] = Form.useForm<{ reason: string; mistaken?: boolean }>();
   const [state, update] = useMutation(UPDATE);
   useFreshForm(form, !!target);
   const submit = async () => {
     const v = await form.validateFields();
-    const r = await update({ id: target!.id, input: { status: 'ACTIVE', reason: v.reason.trim(), expectedVersion: target!.version } });
+    const r = await update({
+      id: target!.id,
+      input: { status: 'ACTIVE', reason: v.reason.trim(), expectedVersion: target!.version, endingMistaken: v.mistaken || null },
+    });
     if (!r.error) onDone();
   };
   return (
@@ -118,6 +121,10 @@ export function ReinstateDialog({ target, onClose, onDone }: { target: Target | 
       <Form form={form} layout="vertical" requiredMark={false}>
         <Form.Item name="reason" label={T.reinstate.reason} rules={[{ required: true, whitespace: true, message: T.form.required }]}>
           <Input.TextArea rows={2} />
+        </Form.Item>
+        {/* A mistaken ending is taken back as if never made: her quarter's report counts neither a departure nor a return. */}
+        <Form.Item name="mistaken" valuePropName="checked" extra={T.reinstate.mistakenHelp}>
+          <Checkbox>{T.reinstate.mistaken}</Checkbox>
         </Form.Item>
       </Form>
       {state.error && <Alert type="error" showIcon role="alert" title={errorText(state.error, T.error.network)} />}
