@@ -172,8 +172,8 @@ describe('the console: add, edit, end and reinstate a member', () => {
     expect(steps[2]).toMatchObject({ reason: 'Ghi nhầm: vẫn sinh hoạt', voids: steps[1].id, day: '2024-03-01' });
     // Her page's history says how the membership ended and that it was taken back, not "Đổi trạng thái".
     const timeline = drawer.locator('.ant-timeline');
-    await timeline.getByText(/Kết thúc sinh hoạt: Đã ra khỏi tổ chức \(Đơn xin ra khỏi tổ chức\)/).waitFor();
-    await timeline.getByText(/Cho sinh hoạt lại \(Ghi nhầm: vẫn sinh hoạt\)/).waitFor();
+    await timeline.getByText(/Kết thúc sinh hoạt: Đã ra khỏi tổ chức — nhầm, đã hủy \(Đơn xin ra khỏi tổ chức\)/).waitFor();
+    await timeline.getByText(/Hủy lần kết thúc nhầm, sinh hoạt như trước \(Ghi nhầm: vẫn sinh hoạt\)/).waitFor();
     expect(await timeline.innerText()).not.toContain('Đổi trạng thái');
     // Her next ending starts afresh: nothing of this one's reason, grounds or day (it ended the next member on them), today's date.
     await drawer.getByRole('button', { name: 'Kết thúc sinh hoạt' }).click();

@@ -664,7 +664,8 @@ const TEXT = {
   >,
   /** A history line's change of status, in her words: how it ended, taken back, or from what to what. */
   eventStatus: {
-    ended: (status: string) => `Kết thúc sinh hoạt: ${status}`,
+    ended: (status: string, voided: boolean) => `Kết thúc sinh hoạt: ${status}${voided ? ' — nhầm, đã hủy' : ''}`,
+    voiding: 'Hủy lần kết thúc nhầm, sinh hoạt như trước',
     reinstated: 'Cho sinh hoạt lại',
     changed: (from: string, to: string) => `Đổi trạng thái: ${from} → ${to}`,
   },

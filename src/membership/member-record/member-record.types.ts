@@ -94,6 +94,8 @@ export class MembershipEventType {
   @Field(() => UnitRefType, { nullable: true }) toUnit: UnitRefType | null;
   @Field(() => String, { nullable: true }) reason: string | null;
   @Field() recordedAt: Date;
+  @Field(() => ID, { nullable: true, description: 'The ENDED event this return voids: that ending was taken back as a mistake.' })
+  voids: string | null;
 }
 
 @ObjectType('MemberRecord', { description: 'One membership: one record per (organization, Mã hồ sơ).' })

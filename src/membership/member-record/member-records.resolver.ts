@@ -122,6 +122,7 @@ export class MemberRecordsResolver {
       toUnit: unitRef(e.toUnitId),
       reason: e.reason,
       recordedAt: e.recordedAt,
+      voids: e.voids,
     }));
   }
 

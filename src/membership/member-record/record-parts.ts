@@ -45,12 +45,13 @@ export interface HistoryJson {
   toUnit: { code: string; name: string } | null;
   reason: string | null;
   recordedAt: string;
+  voids: string | null;
 }
 
 /** The record's history in the order `MemberRecordsService.history` reads it, with its units' codes and names. */
 const historyJson = (recordId: string) =>
   `SELECT json_agg(json_build_object('id', e.id, 'kind', e.kind, 'effectiveDate', e.effective_date, 'fromStatus', e.from_status,
-            'toStatus', e.to_status, 'reason', e.reason, 'recordedAt', e.recorded_at,
+            'toStatus', e.to_status, 'reason', e.reason, 'recordedAt', e.recorded_at, 'voids', e.voids,
             'fromUnit', CASE WHEN fu.id IS NULL THEN NULL ELSE json_build_object('code', fu.code, 'name', fu.name) END,
             'toUnit', CASE WHEN tu.id IS NULL THEN NULL ELSE json_build_object('code', tu.code, 'name', tu.name) END)
           ORDER BY e.recorded_at, e.id)
