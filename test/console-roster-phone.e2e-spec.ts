@@ -52,6 +52,18 @@ describe('the console: her roster on a phone', () => {
     expect(await page.getByRole('searchbox', { name: /Tìm theo tên/ }).isVisible()).toBe(true);
     expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
     expect(await review(page)).toEqual(CLEAN);
+    // The frame above her roster is two short lines (it was five: 165 px), its screens on one line that scrolls sideways.
+    const header = (await page.locator('header').boundingBox())!;
+    expect(header.height).toBeLessThanOrEqual(100);
+    const nav = page.getByRole('navigation');
+    expect(await page.evaluate(`(() => { const n = document.querySelector('nav'); return n.scrollWidth > n.clientWidth; })()`)).toBe(true);
+    await nav.getByRole('link', { name: 'Hướng dẫn' }).click();
+    await page
+      .getByRole('heading', { name: /Hướng dẫn/ })
+      .first()
+      .waitFor();
+    await page.goBack();
+    await page.getByText('6 hồ sơ').waitFor();
 
     // The panel says how many filters are on (the status one, from the start) and opens by keyboard.
     const toggle = page.getByRole('button', { name: 'Lọc (1 đang bật)' });

@@ -1,4 +1,4 @@
-import { Button, Layout, Spin, Typography } from 'antd';
+import { Button, Grid, Layout, Spin, Typography } from 'antd';
 import { Suspense, useEffect, useState } from 'react';
 import { logOut, type Session } from '../session.ts';
 import { T } from '../text.ts';
@@ -34,6 +34,9 @@ export function Shell({ session, onSession }: { session: Session; onSession: (s:
   };
   const scope = useScopeNames(session.user);
   const who = [session.user.username, scope.organization, scope.unit].filter(Boolean).join(' · ');
+  // A phone: the name, who she is and Đăng xuất on one line, the screens on one line under it that
+  // scrolls sideways — two short lines, not five, above her roster.
+  const narrow = Grid.useBreakpoint().md === false;
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header
@@ -47,11 +50,19 @@ export function Shell({ session, onSession }: { session: Session; onSession: (s:
           lineHeight: 1.6,
         }}
       >
-        <Typography.Text strong style={{ color: '#fff', fontSize: 18 }}>
+        <Typography.Text strong style={{ color: '#fff', fontSize: 18, whiteSpace: 'nowrap' }}>
           {T.appName}
         </Typography.Text>
-        {/* Plain links: they wrap on a phone instead of folding into a menu, and the keyboard reaches each. */}
-        <nav aria-label={T.appTagline} style={{ flex: 1, display: 'flex', flexWrap: 'wrap', gap: '4px 20px' }}>
+        {narrow && header(who, leave, true)}
+        {/* Plain links, the keyboard reaches each: on a phone one line that scrolls sideways rather than a folded menu. */}
+        <nav
+          aria-label={T.appTagline}
+          style={
+            narrow
+              ? { order: 3, width: '100%', display: 'flex', gap: 20, overflowX: 'auto', paddingBottom: 2 }
+              : { flex: 1, display: 'flex', flexWrap: 'wrap', gap: '4px 20px' }
+          }
+        >
           {routes.flatMap(({ key, nav }) =>
             nav
               ? [
@@ -73,11 +84,7 @@ export function Shell({ session, onSession }: { session: Session; onSession: (s:
               : [],
           )}
         </nav>
-        {/* Her name and scope on one line: a long unit name is cut (in full on hover), never pushing the menu onto two lines. */}
-        <Typography.Text style={{ color: '#fff', maxWidth: 320 }} ellipsis={{ tooltip: who }}>
-          {who}
-        </Typography.Text>
-        <Button onClick={() => void leave()}>{T.nav.logout}</Button>
+        {!narrow && header(who, leave, false)}
       </Layout.Header>
       <Layout.Content style={{ padding: 16 }}>
         {warning}
@@ -91,5 +98,22 @@ export function Shell({ session, onSession }: { session: Session; onSession: (s:
         </main>
       </Layout.Content>
     </Layout>
+  );
+}
+
+/** Her name and scope on one line — a long unit name is cut (in full on hover), never pushing the menu onto two lines — and Đăng xuất. */
+function header(who: string, leave: () => Promise<void>, narrow: boolean) {
+  return (
+    <>
+      <Typography.Text
+        style={{ color: '#fff', ...(narrow ? { flex: 1, minWidth: 0, fontSize: 13 } : { maxWidth: 320 }) }}
+        ellipsis={{ tooltip: who }}
+      >
+        {who}
+      </Typography.Text>
+      <Button size={narrow ? 'small' : 'middle'} onClick={() => void leave()}>
+        {T.nav.logout}
+      </Button>
+    </>
   );
 }
