@@ -37,6 +37,10 @@ export function Shell({ session, onSession }: { session: Session; onSession: (s:
   // A phone: the name, who she is and Đăng xuất on one line, the screens on one line under it that
   // scrolls sideways — two short lines, not five, above her roster.
   const narrow = Grid.useBreakpoint().md === false;
+  // Her screen's link in sight on the phone's sideways line (opened from a link, or after Back).
+  useEffect(() => {
+    if (narrow) document.querySelector('nav a[aria-current="page"]')?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }, [narrow, screen.key]);
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header
