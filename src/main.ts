@@ -46,6 +46,8 @@ async function bootstrap(): Promise<void> {
     configureApp(app);
     await app.listen(config.port, process.env.HOST ?? '127.0.0.1');
   } catch (e) {
+    // Stopping on purpose: the PostgreSQL it stops now is not one that died (the watch above would exit first, unsaid why).
+    stopping = true;
     await app?.close().catch(() => undefined);
     await db.release();
     throw e;
