@@ -57,7 +57,7 @@ export function Shell({ session, onSession }: { session: Session; onSession: (s:
         <Typography.Text strong style={{ color: '#fff', fontSize: 18, whiteSpace: 'nowrap' }}>
           {T.appName}
         </Typography.Text>
-        {narrow && header(who, leave, true)}
+        {narrow && whoAndLogOut(who, leave, true)}
         {/* Plain links, the keyboard reaches each: on a phone one line that scrolls sideways rather than a folded menu. */}
         <nav
           aria-label={T.appTagline}
@@ -88,7 +88,7 @@ export function Shell({ session, onSession }: { session: Session; onSession: (s:
               : [],
           )}
         </nav>
-        {!narrow && header(who, leave, false)}
+        {!narrow && whoAndLogOut(who, leave, false)}
       </Layout.Header>
       <Layout.Content style={{ padding: 16 }}>
         {warning}
@@ -106,7 +106,7 @@ export function Shell({ session, onSession }: { session: Session; onSession: (s:
 }
 
 /** Her name and scope on one line — a long unit name is cut (in full on hover), never pushing the menu onto two lines — and Đăng xuất. */
-function header(who: string, leave: () => Promise<void>, narrow: boolean) {
+function whoAndLogOut(who: string, leave: () => Promise<void>, narrow: boolean) {
   return (
     <>
       <Typography.Text

@@ -1,5 +1,5 @@
 import { canonicalText, foldText } from '../text/vietnamese-text.js';
-import { FAMILY_VARIANTS } from './person-name.js';
+import { FAMILY_VARIANTS, SEX_MARKERS as MARKER_SEX } from './person-name.js';
 
 /**
  * The linker's view of a name, a date, an ID number, a phone: normalized once per record, then
@@ -7,7 +7,7 @@ import { FAMILY_VARIANTS } from './person-name.js';
  */
 
 /** Middle names that only mark sex and are often dropped in one list and kept in another. */
-const SEX_MARKERS = new Set(['thi', 'van']);
+const SEX_MARKERS = new Set(Object.keys(MARKER_SEX));
 
 export interface LinkName {
   /** Folded family name, Huỳnh → hoang, Võ → vu. */

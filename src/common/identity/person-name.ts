@@ -24,12 +24,19 @@ export interface PersonName {
 export const FAMILY_VARIANTS: Readonly<Record<string, string>> = { huynh: 'hoang', vo: 'vu' };
 export const MAX_NAME_LENGTH = 120;
 
-/** The sex a name's middle word says: "Thị" a woman's, "Văn" a man's; null when no middle word says it. */
+/**
+ * Middle names that only mark sex (folded): "Thị" a woman's, "Văn" a man's. One rule for what a name
+ * says of its sex (`sexOfName`) and for the linker, which compares names without them (identity-compare.ts).
+ */
+export const SEX_MARKERS: Readonly<Record<string, 'MALE' | 'FEMALE'>> = { thi: 'FEMALE', van: 'MALE' };
+
+/** The sex a name's middle word says; null when no middle word says it. */
 export function sexOfName(fullName: string | null | undefined): 'MALE' | 'FEMALE' | null {
-  const middle = foldText(fullName ?? '')
+  const marker = foldText(fullName ?? '')
     .split(' ')
-    .slice(1, -1);
-  return middle.includes('thi') ? 'FEMALE' : middle.includes('van') ? 'MALE' : null;
+    .slice(1, -1)
+    .find((w) => Object.hasOwn(SEX_MARKERS, w));
+  return marker ? SEX_MARKERS[marker] : null;
 }
 
 /** Why a normalized name is not a person's name; null when it is one. */

@@ -22,7 +22,7 @@ import { endingProblems, lastReinstated } from './end-date.js';
 import { newExternalId, problem } from './member-input.js';
 import { MemberRecord } from './member-record.entity.js';
 import { MemberRecordsRepository, type MemberRecordFilter } from './member-records.repository.js';
-import { MembershipEvent } from './membership-event.entity.js';
+import { MembershipEvent, MembershipEventKind } from './membership-event.entity.js';
 import { recordDate, shownRecordDate } from './record-dates.js';
 import { membershipEvents, type EventRules, type NewMembershipEvent } from './membership-events.js';
 import { voidingEnding } from './mistaken-ending.js';
@@ -283,7 +283,10 @@ export class MemberRecordsService {
       await this.addHistory(
         em,
         id,
-        membershipEvents(before, { status: newStatus ?? undefined }, note, FORM_EVENTS).map((e) => ({ ...e, ...voiding })),
+        // The return alone voids the ending (a move made in the same edit keeps its own day).
+        membershipEvents(before, { status: newStatus ?? undefined }, note, FORM_EVENTS).map((e) =>
+          e.kind === MembershipEventKind.STATUS_CHANGED ? { ...e, ...voiding } : e,
+        ),
       );
       return this.reload(em, id);
     });
