@@ -441,6 +441,27 @@ describe('reconciliation reports', () => {
     expect(next.filter((r) => r.period === '2026-10')).toEqual([]);
   });
 
+  it('leaves alone a provisional report of a unit that is no more, without an error every five minutes', async () => {
+    const unit = { organization: 'HPN', code: 'HPN-TAM', name: 'Chi hội tạm', kind: 'BRANCH', parent: 'HPN-00004' };
+    expect((await t.gql(`mutation($i: CreateUnitInput!) { createUnit(input: $i) { code } }`, { i: unit })).errors).toBeUndefined();
+    const september = await reports.run('2026-09', 'unit:HPN/HPN-TAM', { now: new Date('2026-09-20T10:00:00+07:00') });
+    expect(september.final).toBe(false);
+    // Undoing the import that created a unit deletes it so.
+    await t.sql(`DELETE FROM unit WHERE organization_code = 'HPN' AND code = 'HPN-TAM'`);
+    const errors = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+    try {
+      const done = await reports.catchUp(new Date(), ['YEAR'], ['province']);
+      expect(done.filter((r) => r.scope.includes('HPN-TAM'))).toEqual([]);
+      expect(errors).not.toHaveBeenCalled();
+    } finally {
+      errors.mockRestore();
+    }
+    // The report stays as it was made, for whoever reads it.
+    expect(await t.sql(`SELECT final FROM report_snapshot WHERE scope = 'unit:HPN/HPN-TAM' AND superseded_at IS NULL`)).toEqual([
+      { final: false },
+    ]);
+  });
+
   it('shows every role the aggregates and only readers of records the names, within their rights', async () => {
     const auditor = await t.logIn(await t.createUser('kt.bao.cao', Role.AUDITOR));
     const hpn = await t.logIn(await t.createUser('vp.hpn.bao.cao', Role.SECRETARIAT, 'HPN'));

@@ -13,7 +13,17 @@ export async function snapshotState(db: DataSource, period: Period, areaKey: str
   return present;
 }
 
-/** The provisional reports stored (the current one of each period and area), oldest period first. */
+/**
+ * The provisional reports stored (the current one of each period and area), oldest period first —
+ * save those of a unit that is no more (undoing the import that created it deletes it): its report
+ * stays as it was made, and asking every five minutes for a unit that cannot come back would only
+ * fill the log with the same error.
+ */
 export function provisionalSnapshots(db: DataSource): Promise<{ period: string; scope: string }[]> {
-  return db.query(`SELECT period, scope FROM report_snapshot WHERE NOT final AND superseded_at IS NULL ORDER BY as_of_day, scope`);
+  return db.query(
+    `SELECT s.period, s.scope FROM report_snapshot s
+      WHERE NOT s.final AND s.superseded_at IS NULL
+        AND (s.scope NOT LIKE 'unit:%' OR EXISTS (SELECT 1 FROM unit u WHERE s.scope = 'unit:' || u.organization_code || '/' || u.code))
+      ORDER BY s.as_of_day, s.scope`,
+  );
 }
