@@ -15,6 +15,7 @@ import { LinkerService } from '../src/linker/linker.service.js';
 import { MemberRecordsService } from '../src/membership/member-record/member-records.service.js';
 import { MemberStatus } from '../src/membership/status/member-status.js';
 import { lastEndedPeriod, periodContaining, previousPeriod } from '../src/common/dates/period.js';
+import { COMMUNE_PEOPLE_NOTE } from '../src/reports/figures/figure-wording.js';
 import { ReportExportService } from '../src/reports/report-export.service.js';
 import { ReportScheduler } from '../src/reports/report-scheduler.js';
 import type { ReportSnapshot } from '../src/reports/report.entities.js';
@@ -527,7 +528,7 @@ describe('reconciliation reports', () => {
     const res = await fetch(`${t.url}/reports/${id}.xlsx`, { headers: { authorization: `Bearer ${auditor}` } });
     expect(res.status).toBe(200);
     const wb = XLSX.read(Buffer.from(await res.arrayBuffer()), { type: 'buffer' });
-    expect(wb.SheetNames).toEqual(['Tổng hợp', 'Theo tổ chức', 'Theo xã', 'Trùng giữa tổ chức']);
+    expect(wb.SheetNames).toEqual(['Tổng hợp', 'Theo tổ chức', 'Theo xã', 'Số người theo xã', 'Trùng giữa tổ chức']);
     const bad = await fetch(`${t.url}/reports/${id}.docx`, { headers: { authorization: `Bearer ${auditor}` } });
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { message: string }).message).toContain('dùng json, xlsx hoặc pdf');
@@ -539,7 +540,7 @@ describe('reconciliation reports', () => {
     await t.app.get(ReportExportService).write(s, 'xlsx', file, CLI_PRINCIPAL);
     // SheetJS, not the library that wrote it.
     const wb = XLSX.read(fs.readFileSync(file), { type: 'buffer', bookFiles: true });
-    expect(wb.SheetNames).toEqual(['Tổng hợp', 'Theo tổ chức', 'Theo xã', 'Trùng giữa tổ chức', 'Nghi ảo']);
+    expect(wb.SheetNames).toEqual(['Tổng hợp', 'Theo tổ chức', 'Theo xã', 'Số người theo xã', 'Trùng giữa tổ chức', 'Nghi ảo']);
     const rows = (name: string) => XLSX.utils.sheet_to_json<(string | number | null)[]>(wb.Sheets[name], { header: 1, defval: null });
     // Under the official form (report-form.e2e-spec.ts), the heading; then when and how it was made.
     const top = rows('Tổng hợp').findIndex((r) => String(r[0]).includes('BÁO CÁO RÀ SOÁT, ĐỐI CHIẾU ĐOÀN VIÊN, HỘI VIÊN'));
@@ -560,6 +561,20 @@ describe('reconciliation reports', () => {
     const hpnRow = rows('Theo tổ chức').find((r) => r[0] === 'HPN')!;
     expect(hpnRow.slice(1, 4)).toEqual(['Hội Liên hiệp Phụ nữ Việt Nam', 5, 4]);
     expect(rows('Theo tổ chức').find((r) => r[0] === 'CD')!).toContain('không tính được');
+    // Each commune's people, one in several organizations there once: as the report (and Tổng quan) counts them.
+    const people = rows('Số người theo xã');
+    expect(people.flat()).toContain(COMMUNE_PEOPLE_NOTE);
+    const header = people.findIndex((r) => r[0] === 'Mã xã');
+    expect(people.slice(header + 1)).toEqual(
+      s.data.peopleByCommune!.map((c) => [c.code, c.name, c.memberships, c.people, c.peopleNotSuspected, c.suspectedPhantoms]),
+    );
+    // Counted again here, plainly: a person in HPN twice, NCT and HND (Bình) is one.
+    const [plain] = await t.sql<{ memberships: number; people: number }>(
+      `SELECT count(*)::int AS memberships, count(DISTINCT coalesce(p.person_id, r.id))::int AS people
+         FROM member_record r LEFT JOIN record_person p ON p.record_id = r.id WHERE r.status = 'ACTIVE' AND r.commune_code = '00004'`,
+    );
+    expect(plain.people).toBeLessThan(plain.memberships);
+    expect(s.data.peopleByCommune!.find((c) => c.code === '00004')).toMatchObject(plain);
     const phantoms = rows('Nghi ảo');
     expect(phantoms.find((r) => r[3] === 'Phạm Thị Dung')).toEqual(expect.arrayContaining(['HPN', 'HPN-3', 1960, 'Đã mất']));
     const everything = wb.SheetNames.flatMap((n) => rows(n).flat()).join(' ');
@@ -567,12 +582,12 @@ describe('reconciliation reports', () => {
     // A4, one page wide, the header row repeated on every page.
     const xml = (f: string) =>
       Buffer.from((wb as unknown as { files: Record<string, { content: Uint8Array }> }).files[f].content).toString();
-    for (let i = 1; i <= 5; i++) {
+    for (let i = 1; i <= 6; i++) {
       const sheet = xml(`xl/worksheets/sheet${i}.xml`);
       expect(sheet).toMatch(/<pageSetup [^>]*paperSize="9"[^>]*fitToWidth="1"/);
       expect(sheet).toContain('<pageSetUpPr fitToPage="1"/>');
     }
-    expect(xml('xl/workbook.xml').match(/_xlnm\.Print_Titles/g)).toHaveLength(5);
+    expect(xml('xl/workbook.xml').match(/_xlnm\.Print_Titles/g)).toHaveLength(6);
   });
 
   it('exports a PDF with charts whose Vietnamese text a third-party reader gets back intact', async () => {
@@ -585,9 +600,14 @@ describe('reconciliation reports', () => {
     const api = await estimateOf(s.id);
     expect(text).toContain(`${api.label} ${api.value.toLocaleString('vi-VN')} `);
     expect(text.replace(/\s+/g, '')).toContain(`${api.label}: ${api.note}`.replace(/\s+/g, ''));
-    // The communes' people summed over organizations say so, not "Người" beside the dashboard's "Số người".
-    expect(text).toContain('Cộng số người từng tổ chức');
-    expect(text).not.toContain('Người (cộng các tổ chức)');
+    // Each commune's people once, however many organizations she is in there, and the note that says so.
+    expect(text.replace(/\s+/g, '')).toContain(COMMUNE_PEOPLE_NOTE.replace(/\s+/g, ''));
+    expect(text).not.toContain('Cộng số người từng tổ chức');
+    // A report computed before each commune's people were kept: its rows summed, and it says so.
+    await t.sql(`UPDATE report_snapshot SET data = data - 'peopleByCommune' WHERE id = $1`, [s.id]);
+    const older = path.join(dir, 'older.pdf');
+    await t.app.get(ReportExportService).write(await reports.get(s.id), 'pdf', older, CLI_PRINCIPAL);
+    expect(await pdfText(older)).toContain('Cộng số người từng tổ chức');
     for (const phrase of [
       'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
       'Kết quả rà soát, đối chiếu đoàn viên, hội viên',

@@ -128,6 +128,7 @@ export class ReportsResolver {
       phantomsByReason: reasons(s.data.phantomsByReason),
       previousPeriod: previous?.period ?? null,
       changes: changesSince(s.data, previous?.data ?? null),
+      peopleByCommune: s.data.peopleByCommune ?? null,
     };
   }
 }

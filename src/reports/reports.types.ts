@@ -97,6 +97,21 @@ export class ReportBasisType {
   provisionalReason: string | null;
 }
 
+/** One commune's figures within a scope: the dashboard's (live) and a report's (as of its day). */
+@ObjectType({ isAbstract: true })
+export abstract class CommuneFiguresFields {
+  @Field(() => String, { nullable: true, description: 'Null: records without a commune.' }) code: string | null;
+  @Field(() => String, { nullable: true }) name: string | null;
+  @Field(() => Int, { description: 'Số lượt: ACTIVE memberships in the commune.' }) memberships: number;
+  @Field(() => Int, { description: 'Số người: distinct persons among them (one in two organizations there counts once).' }) people: number;
+  @Field(() => Int, { description: 'Those with at least one membership there the linker does not suspect (an estimate).' })
+  peopleNotSuspected: number;
+  @Field(() => Int) suspectedPhantoms: number;
+}
+
+@ObjectType('ReportCommune', { description: "One commune's figures in a report, as of its day (the commune's name as it was then)." })
+export class ReportCommuneType extends CommuneFiguresFields {}
+
 @ObjectType('Report', { description: 'A reconciliation report of a period and scope, as computed (aggregates only).' })
 export class ReportType {
   @Field(() => ID) id: string;
@@ -122,6 +137,12 @@ export class ReportType {
   @Field(() => [ReasonCountType]) phantomsByReason: ReasonCountType[];
   @Field(() => String, { nullable: true, description: 'The previous period, if its report was computed.' }) previousPeriod: string | null;
   @Field(() => [ReportChangeType]) changes: ReportChangeType[];
+  @Field(() => [ReportCommuneType], {
+    nullable: true,
+    description:
+      "Each commune's people, one in several organizations there counted once (one in two communes counts in each); by the commune's name, records without a commune last. Null in a report computed before it was kept.",
+  })
+  peopleByCommune: ReportCommuneType[] | null;
 }
 
 @ObjectType('ReplacedReport', {

@@ -5,6 +5,7 @@ import type { OrganizationDefinition } from '../../membership/organization/organ
 import type { ReportingArea } from '../../membership/unit/reporting-area.js';
 import type { ReportData } from '../figures/report-figures.js';
 import type { CountedRow } from '../figures/report-views.js';
+import { communePeople, type CommuneFigures } from './commune-people.js';
 import { countFigures, keepPhantoms, reachedInFigures, servedByFigures } from './figure-counts.js';
 import { joinersAndLeavers, type Move } from './joiners-leavers.js';
 import { endedPeriodBasis } from './period-statuses.js';
@@ -68,7 +69,8 @@ export async function countReport(
   };
   const grouped = async () => {
     const rep = await countFigures(side, basis, area);
-    return { rep, ...(await registerSide(side, definitions, when, area, (communes) => reachedInFigures(side, basis, area, communes))) };
+    const communes = await communePeople(side, area, { basis });
+    return { rep, communes, ...(await registerSide(side, definitions, when, area, (c) => reachedInFigures(side, basis, area, c))) };
   };
   const [{ reasons, moves, records }, { rep, register, ...rest }] =
     side === em ? [await listed(), await grouped()] : await Promise.all([listed(), serially(side, grouped)]);
@@ -102,7 +104,11 @@ export async function countReportFromRecords(
 ): Promise<{ data: ReportData; rows: CountedRow[] }> {
   await snapshotMemberships(em, period, when, area);
   const rep = await countRep(em, area);
-  return assemble(definitions, area, rep, await besides(em, definitions, period, when, area, (communes) => reachedInRep(em, communes)));
+  const communes = await communePeople(em, area, 'rep');
+  return assemble(definitions, area, rep, {
+    ...(await besides(em, definitions, period, when, area, (c) => reachedInRep(em, c))),
+    communes,
+  });
 }
 
 interface Besides {
@@ -111,6 +117,7 @@ interface Besides {
   /** The reach's numerator, given the area's counted figures. */
   reachedOf: Awaited<ReturnType<ReachedIn>>;
   inputs: ReportInputs;
+  communes: CommuneFigures[];
 }
 
 /** The joiners and leavers, the reach's two sides, and what the figures stand on. */
@@ -121,7 +128,7 @@ async function besides(
   when: AsOf,
   area: ReportingArea,
   reachedIn: ReachedIn,
-): Promise<Besides> {
+): Promise<Omit<Besides, 'communes'>> {
   const { moves, records } = await joinersAndLeavers(em, period, when.day, area);
   const { register, ...rest } = await registerSide(em, definitions, when, area, reachedIn);
   return { moves, ...rest, inputs: { ...register, records } };
@@ -145,13 +152,13 @@ function assemble(
   definitions: OrganizationDefinition[],
   area: ReportingArea,
   rep: RepCounts,
-  { moves, population, reachedOf, inputs }: Besides,
+  { moves, population, reachedOf, inputs, communes }: Besides,
 ): { data: ReportData; rows: CountedRow[] } {
   const reached = reach(definitions, area, population, reachedOf(rep));
   const organizations = organizationFigures(definitions, area.organization, rep, moves, reached);
   const codes = new Set(organizations.map((o) => o.code));
   return {
-    data: reportData(organizations, rep, moves, inputs),
+    data: { ...reportData(organizations, rep, moves, inputs), peopleByCommune: communes },
     rows: reportRows(codes, rep.byOrgCommune, moves, reached.byCommune),
   };
 }

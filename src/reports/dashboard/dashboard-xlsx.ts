@@ -9,7 +9,8 @@ import type { LiveCommune } from '../live/live-communes.js';
 import type { LiveFigures } from '../live/live-figures.js';
 import { periodEnded } from '../report-basis.js';
 import type { ReportSnapshot } from '../report.entities.js';
-import { periodName, UNKNOWN_COMMUNE } from '../documents/wording.js';
+import { periodName } from '../documents/wording.js';
+import { communePeopleSheet } from '../documents/commune-people-sheet.js';
 import { sheet, type Cell } from '../documents/xlsx-sheet.js';
 
 const excel = (): typeof ExcelJS => createRequire(import.meta.url)('exceljs') as typeof ExcelJS;
@@ -35,20 +36,7 @@ export async function writeDashboardXlsx(d: DashboardData, out: string): Promise
   const heading = [`TỔNG QUAN — ${d.live.area.label.toUpperCase()}`, `Số liệu đến ${vietnamTime(d.live.asOf)} (giờ Việt Nam); ${linked}.`];
   const periods = endedPeriods(d.reports);
   summarySheet(wb, d, periods[0], heading);
-  sheet(
-    wb,
-    'Theo xã',
-    heading,
-    [
-      { header: 'Mã xã', width: 9 },
-      { header: 'Xã/phường', width: 30 },
-      { header: FIGURE_LABELS.memberships, width: 12, number: true },
-      { header: FIGURE_LABELS.people, width: 12, number: true },
-      { header: PEOPLE_NOT_SUSPECTED.label, width: 16, number: true },
-      { header: FIGURE_LABELS.suspectedPhantoms, width: 11, number: true },
-    ],
-    d.communes.map((c) => [c.code, c.name ?? UNKNOWN_COMMUNE, c.memberships, c.people, c.peopleNotSuspected, c.suspectedPhantoms]),
-  );
+  communePeopleSheet(wb, 'Theo xã', heading, d.communes);
   const orgs = [...new Set(d.overlap.matrix.flatMap((c) => [c.a, c.b]))].sort();
   // An organization's scope: its row only (the province's overlap, as the console shows it).
   const rows = d.live.area.kind === 'org' ? orgs.filter((o) => o === d.live.area.organization) : orgs;

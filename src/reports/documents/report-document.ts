@@ -79,5 +79,6 @@ export function reportJson(d: ReportDocument): Record<string, unknown> {
     changes: d.changes,
     trend: d.trend,
     communes: d.rows,
+    peopleByCommune: d.data.peopleByCommune ?? null,
   };
 }

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type PDFDocument from 'pdfkit';
 import { vietnamTime } from '../../common/dates/vietnam-time.js';
-import { FIGURE_LABELS } from '../figures/figure-wording.js';
+import { COMMUNE_PEOPLE_NOTE, FIGURE_LABELS } from '../figures/figure-wording.js';
 import { formatReach, NO_RATE, overlapPeople, reasonLabel, totalNote } from '../figures/report-figures.js';
 import type { ReportForm } from '../../config/report-form.js';
 import * as charts from '../charts/report-charts.js';
@@ -117,9 +117,11 @@ function overlapAndReasons(doc: Doc, d: ReportDocument): void {
  */
 const PEOPLE_SUMMED = 'Cộng số người từng tổ chức';
 
-/** Every commune (not a top slice), most memberships first, people summed over organizations. */
-function communesTable(doc: Doc, d: ReportDocument): void {
-  const byCommune = new Map<string, { code: string; label: string; memberships: number; people: number; phantoms: number }>();
+type CommuneLine = { code: string; label: string; memberships: number; people: number; phantoms: number };
+
+/** A report computed before each commune's people were kept: its rows summed, a person in two organizations there twice. */
+function summedCommunes(d: ReportDocument): CommuneLine[] {
+  const byCommune = new Map<string, CommuneLine>();
   for (const r of d.rows) {
     const k = r.communeCode ?? '';
     const c = byCommune.get(k) ?? { code: k, label: r.communeName ?? UNKNOWN_COMMUNE, memberships: 0, people: 0, phantoms: 0 };
@@ -128,15 +130,30 @@ function communesTable(doc: Doc, d: ReportDocument): void {
     c.phantoms += r.suspectedPhantoms;
     byCommune.set(k, c);
   }
-  const all = [...byCommune.values()].sort((a, b) => b.memberships - a.memberships || a.code.localeCompare(b.code));
+  return [...byCommune.values()];
+}
+
+/** Every commune (not a top slice), most memberships first, each person once in a commune (or, in an older report, summed over organizations). */
+function communesTable(doc: Doc, d: ReportDocument): void {
+  const once = d.data.peopleByCommune?.map((c) => ({
+    code: c.code ?? '',
+    label: c.name ?? UNKNOWN_COMMUNE,
+    memberships: c.memberships,
+    people: c.people,
+    phantoms: c.suspectedPhantoms,
+  }));
+  const all = (once ?? summedCommunes(d)).sort((a, b) => b.memberships - a.memberships || a.code.localeCompare(b.code));
+  const people = once ? FIGURE_LABELS.people : PEOPLE_SUMMED;
   heading(
     doc,
     'Số lượt và số người theo xã',
-    `Đủ ${n(all.length)} xã, phường, nhiều hồ sơ nhất trước. "${PEOPLE_SUMMED}": số người của mỗi tổ chức trong xã cộng lại, một người ở hai tổ chức tính hai lần — nên lớn hơn "${FIGURE_LABELS.people}" của xã trên màn hình Tổng quan, nơi mỗi người chỉ tính một lần.`,
+    once
+      ? `Đủ ${n(all.length)} xã, phường, nhiều hồ sơ nhất trước. ${COMMUNE_PEOPLE_NOTE}`
+      : `Đủ ${n(all.length)} xã, phường, nhiều hồ sơ nhất trước. "${PEOPLE_SUMMED}": số người của mỗi tổ chức trong xã cộng lại, một người ở hai tổ chức tính hai lần (báo cáo lập trước khi có số người theo xã) — nên lớn hơn "${FIGURE_LABELS.people}" của xã trên màn hình Tổng quan, nơi mỗi người chỉ tính một lần.`,
   );
   table(
     doc,
-    ['Xã, phường', 'Mã xã', FIGURE_LABELS.memberships, PEOPLE_SUMMED, FIGURE_LABELS.suspectedPhantoms],
+    ['Xã, phường', 'Mã xã', FIGURE_LABELS.memberships, people, FIGURE_LABELS.suspectedPhantoms],
     all.map((c) => [c.label, c.code || '—', c.memberships, c.people, c.phantoms]),
     [116, 38, 48, 150, 72],
     { column: 2, width: 87, color: COLORS.memberships },

@@ -5,6 +5,7 @@ import type { ReportDocument } from './report-document.js';
 import { asOfNote, computedNote, documentTitle, NO_PREVIOUS, periodName, REPORT_HEADING, UNKNOWN_COMMUNE } from './wording.js';
 import type { ReportForm } from '../../config/report-form.js';
 import { formFoot, formTop } from './xlsx-form.js';
+import { communePeopleSheet } from './commune-people-sheet.js';
 import { sheet } from './xlsx-sheet.js';
 
 /** Loaded when a workbook is first written, not at every start of the CLI and the server (≈ 0.4 s). */
@@ -15,7 +16,7 @@ type Workbook = ExcelJS.stream.xlsx.WorkbookWriter;
 /** A rate as a number (shown 85,3% by the cell's format), or "không tính được" where there is none. */
 const rateCell = (r: number | null): number | string => r ?? NO_RATE;
 
-/** The report as a workbook: summary (in the official form of `REPORT_FORM_FILE`), by organization, by commune, the overlap matrix, and (for who may see names) the suspected phantoms. */
+/** The report as a workbook: summary (in the official form of `REPORT_FORM_FILE`), by organization, by commune (each organization's, then each commune's people), the overlap matrix, and (for who may see names) the suspected phantoms. */
 export async function writeReportXlsx(d: ReportDocument, out: string, form: ReportForm): Promise<void> {
   const wb = new (excel().stream.xlsx.WorkbookWriter)({ filename: out, useStyles: true, useSharedStrings: false });
   wb.creator = 'Liên Thông';
@@ -24,6 +25,8 @@ export async function writeReportXlsx(d: ReportDocument, out: string, form: Repo
   summarySheet(wb, d, heading, form);
   organizationsSheet(wb, d, heading);
   communesSheet(wb, d, heading);
+  // Not in a report computed before each commune's people were kept.
+  if (d.data.peopleByCommune) communePeopleSheet(wb, 'Số người theo xã', heading, d.data.peopleByCommune);
   overlapSheet(wb, d, heading);
   if (d.phantoms) phantomsSheet(wb, d.phantoms, heading);
   await wb.commit();

@@ -28,3 +28,7 @@ export const FIGURE_LABELS = {
   /** Records a secretariat confirmed made up. */
   confirmedPhantoms: 'Hồ sơ đã xác nhận ảo',
 } as const;
+
+/** How a commune's people are counted (each commune's figures: the dashboard's, a report's). */
+export const COMMUNE_PEOPLE_NOTE =
+  'Số người: mỗi người tính một lần ở một xã dù sinh hoạt ở nhiều tổ chức trong xã; người sinh hoạt ở hai xã được tính ở cả hai xã.';

@@ -1,3 +1,4 @@
+import type { CommuneFigures } from '../counting/commune-people.js';
 import { flagLabel } from '../../linker/model/phantom.js';
 import { FIGURE_LABELS, PEOPLE_NOT_SUSPECTED } from './figure-wording.js';
 
@@ -108,6 +109,8 @@ export interface ReportData {
   linkRun: { id: string; finishedAt: string } | null;
   /** Member records (not erased) in the area when computed; absent in snapshots made before it was kept. */
   records?: number;
+  /** Each commune's people, one in several organizations there once; absent in snapshots made before it was kept. */
+  peopleByCommune?: CommuneFigures[];
 }
 
 export const TOTAL_KEYS: (keyof ReportTotals)[] = [

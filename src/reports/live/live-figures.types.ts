@@ -1,6 +1,6 @@
 import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
-import { OrgCountSplitType, ReasonCountType } from '../reports.types.js';
+import { CommuneFiguresFields, OrgCountSplitType, ReasonCountType } from '../reports.types.js';
 
 @ObjectType('LiveFigures', {
   description: "The running period's dashboard figures of a scope, live (read from the person-level table), as of `asOf`.",
@@ -42,15 +42,7 @@ export class LiveFiguresArgs {
 }
 
 @ObjectType('LiveCommune', { description: "One commune's live figures within a scope (the dashboard's table of communes)." })
-export class LiveCommuneType {
-  @Field(() => String, { nullable: true, description: 'Null: records without a commune.' }) code: string | null;
-  @Field(() => String, { nullable: true }) name: string | null;
-  @Field(() => Int, { description: 'Số lượt: ACTIVE memberships in the commune.' }) memberships: number;
-  @Field(() => Int, { description: 'Số người: distinct persons among them (one in two organizations there counts once).' }) people: number;
-  @Field(() => Int, { description: 'Those with at least one membership there the linker does not suspect (an estimate).' })
-  peopleNotSuspected: number;
-  @Field(() => Int) suspectedPhantoms: number;
-}
+export class LiveCommuneType extends CommuneFiguresFields {}
 
 @ObjectType('LiveCommunes', { description: 'Every commune of a scope with ACTIVE memberships, live, as of `asOf`.' })
 export class LiveCommunesType {
