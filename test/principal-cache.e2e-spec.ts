@@ -60,9 +60,14 @@ describe('principal cache and revocation', () => {
     const service = await t.serviceToken(Role.AUDITOR);
     expect(await me(service)).toBe('OK');
     expect(await me(service)).toBe('OK');
-    const [{ id }] = await t.sql<{ id: string }>(`SELECT id FROM access_token WHERE kind = 'SERVICE' ORDER BY created_at DESC LIMIT 1`);
+    // The operator finds its id as she would: in `token list`, the newest last.
+    const listed = () => cli('token', 'list').then((r) => r.stdout.trim().split('\n').map((line) => line.split('\t')));
+    const id = (await listed()).at(-1)![0];
+    expect((await listed()).at(-1)!.slice(2, 6)).toEqual(['AUDITOR', '', '', 'đang dùng']);
     await cli('token', 'revoke', '--id', id);
     expect(await me(service)).toBe('UNAUTHENTICATED');
+    const revoked = (await listed()).find((r) => r[0] === id)!;
+    expect(revoked[5]).toMatch(/^đã thu hồi \d{2}\/\d{2}\/\d{4}/);
   });
 
   it('goes uncached when its listening connection drops, and caches again once it is back', async () => {

@@ -1,7 +1,10 @@
-// `lienthong token create|revoke`: service tokens for scheduled jobs and integrations.
+// `lienthong token create|list|revoke`: service tokens for scheduled jobs and integrations.
 import type { Command } from 'commander';
 import { AuthService } from '../../accounts/auth.service.js';
 import type { Role } from '../../access/role.js';
+import type { AccessToken } from '../../accounts/access-token.entity.js';
+import { vietnamTime } from '../../common/dates/vietnam-time.js';
+import { UnitsService } from '../../membership/unit/units.service.js';
 import { cliCaller, log, withServices } from '../kit/cli-kit.js';
 import { int, ROLE_CHOICES, roleOption } from '../kit/cli-options.js';
 
@@ -25,9 +28,15 @@ export function tokenCommands(program: Command): void {
     .option('--expires-days <n>', 'days until it expires (default: until revoked)', int('--expires-days'))
     .action(createToken);
   token
+    .command('list')
+    .description(
+      'list service tokens, tab-separated: id, name, role, organization, unit, state (đang dùng, hết hạn or đã thu hồi, with when), created',
+    )
+    .action(listTokens);
+  token
     .command('revoke')
     .description('revoke a service token by id')
-    .requiredOption('--id <ID>', 'the token id (printed by `token create` on standard error)')
+    .requiredOption('--id <ID>', 'the token id (printed by `token create` on standard error, and by `token list`)')
     .action(async (o: { id: string }) => {
       await withServices(async (app) => {
         const t = await app.get(AuthService).revokeServiceToken(o.id, cliCaller());
@@ -43,5 +52,26 @@ async function createToken(o: CreateOptions): Promise<void> {
       .createServiceToken({ name: o.name, role: o.role, organization: o.org, unit: o.unit, expiresInDays: o.expiresDays }, cliCaller());
     log(`đã tạo mã truy cập dịch vụ '${record.name}' (${record.role}, id ${record.id}); mã chỉ hiện lần này`);
     process.stdout.write(`${value}\n`);
+  });
+}
+
+/** Whether a token still works, and since when it does not. */
+function tokenState(t: AccessToken, now: Date): string {
+  if (t.revokedAt) return `đã thu hồi ${vietnamTime(t.revokedAt)}`;
+  if (t.expiresAt && t.expiresAt <= now) return `hết hạn ${vietnamTime(t.expiresAt)}`;
+  return t.expiresAt ? `đang dùng, hết hạn ${vietnamTime(t.expiresAt)}` : 'đang dùng';
+}
+
+async function listTokens(): Promise<void> {
+  await withServices(async (app) => {
+    const tokens = await app.get(AuthService).listServiceTokens();
+    const units = await app.get(UnitsService).byIds(tokens.flatMap((t) => (t.unitId ? [t.unitId] : [])));
+    const now = new Date();
+    for (const t of tokens) {
+      const unit = t.unitId ? (units.get(t.unitId)?.code ?? '') : '';
+      process.stdout.write(
+        `${t.id}\t${t.name ?? ''}\t${t.role ?? ''}\t${t.organizationCode ?? ''}\t${unit}\t${tokenState(t, now)}\t${vietnamTime(t.createdAt)}\n`,
+      );
+    }
   });
 }
