@@ -357,6 +357,13 @@ describe('access matrix: role × operation', () => {
       expect: allow('admin'),
     },
     {
+      field: 'changeUserScope',
+      title: 'changeUserScope',
+      query: `mutation($username: String!) { changeUserScope(username: $username, input: { role: DAN_VAN }) { role } }`,
+      vars: async () => ({ username: (await t.createUser(`moved${++seq}`, Role.AUDITOR)).username }),
+      expect: allow('admin'),
+    },
+    {
       field: 'createServiceToken',
       title: 'createServiceToken',
       query: `mutation($i: CreateServiceTokenInput!) { createServiceToken(input: $i) { token } }`,

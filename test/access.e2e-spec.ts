@@ -192,6 +192,38 @@ describe('authentication', () => {
     expect(await t.sql(`SELECT disabled_at FROM app_user WHERE username = 'qt.tu-khoa'`)).toEqual([{ disabled_at: null }]);
   });
 
+  it('gives an account another organization or role: her sessions end, she comes back with the new rights, and it is logged', async () => {
+    const u = await t.createUser('mai.chuyen', Role.SECRETARIAT, 'HPN');
+    const before = (await logIn(u)).data!.logIn.token;
+    const CHANGE = `mutation($u: String!, $i: UserScopeInput!) { changeUserScope(username: $u, input: $i) { role organization unit } }`;
+    const moved = await t.gql<{ changeUserScope: unknown }>(CHANGE, { u: 'mai.chuyen', i: { role: 'SECRETARIAT', organization: 'dtn' } });
+    expect(moved.data!.changeUserScope).toEqual({ role: 'SECRETARIAT', organization: 'DTN', unit: null });
+    expect((await me(before)).errors![0].extensions!.code).toBe('UNAUTHENTICATED');
+    const after = (await logIn(u, { totpCode: totpCode(u.totpSecret, Date.now() + 30_000) })).data!.logIn.token;
+    expect((await me(after)).data!.me).toEqual({ name: 'mai.chuyen', role: 'SECRETARIAT', organization: 'DTN' });
+    const logged = await t.sql<{ detail: Record<string, unknown> }>(
+      `SELECT detail FROM audit_event WHERE action = 'USER_SCOPE_CHANGED' AND subject_id = (SELECT id::text FROM app_user WHERE username = 'mai.chuyen')`,
+    );
+    expect(logged).toEqual([
+      { detail: expect.objectContaining({ previousOrganization: 'HPN', organization: 'DTN', role: 'SECRETARIAT' }) as unknown },
+    ]);
+    // The same again changes nothing: her new session goes on, nothing more is logged.
+    expect((await t.gql(CHANGE, { u: 'mai.chuyen', i: { role: 'SECRETARIAT', organization: 'DTN' } })).errors).toBeUndefined();
+    expect((await me(after)).data!.me.organization).toBe('DTN');
+    // Checked as at creation; an unknown account is said so; nothing changed.
+    const bad = await t.gql(CHANGE, { u: 'mai.chuyen', i: { role: 'DAN_VAN', organization: 'HPN' } });
+    expect(bad.errors![0].extensions!.problems![0].message).toContain('không gắn với tổ chức');
+    expect((await t.gql(CHANGE, { u: 'khong.co.ai', i: { role: 'AUDITOR' } })).errors![0].extensions!.code).toBe('NOT_FOUND');
+    expect((await me(after)).data!.me.organization).toBe('DTN');
+    // An administrator does not change her own rights (she could lock herself out of Quản trị).
+    const admin = await t.createUser('qt.tu-doi', Role.ADMIN);
+    const own = await t.gql(CHANGE, { u: 'qt.tu-doi', i: { role: 'AUDITOR' } }, { token: (await logIn(admin)).data!.logIn.token });
+    expect(own.errors![0].message).toContain('Không thể tự đổi vai trò, phạm vi của chính mình');
+    // Only an administrator may.
+    const secretary = await t.gql(CHANGE, { u: 'mai.chuyen', i: { role: 'ADMIN' } }, { token: after });
+    expect(secretary.errors![0].extensions!.code).toBe('FORBIDDEN');
+  });
+
   it('asks for a token without one, and says what is wrong with a bad header', async () => {
     const none = await t.gql('{ memberRecords(organization: "DTN") { totalCount } }', {}, { token: null });
     expect(none.errors![0]).toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });

@@ -131,6 +131,17 @@ describe('enrolment: the first log-in over GraphQL, and the CLI that starts it',
     const of = (name: string) => rows.find((r) => r[0] === name);
     expect(of('vp.hpn.bd')).toEqual(['vp.hpn.bd', 'SECRETARIAT', 'HPN', 'đang dùng', 'HPN-BD', 'chưa kích hoạt']);
     expect(of('lan.hpn')).toEqual(['lan.hpn', 'SECRETARIAT', 'HPN', 'đang dùng', '', 'đã kích hoạt']);
+    // She now keeps the whole organization's list: user scope, and the list says so.
+    const moved = await cli('user', 'scope', '--username', 'vp.hpn.bd', '--role', 'SECRETARIAT', '--org', 'HPN');
+    expect(moved.stderr).toContain('tài khoản vp.hpn.bd: vai trò SECRETARIAT (HPN); các phiên đang mở đã kết thúc');
+    const after = (await cli('user', 'list')).stdout.split('\n').find((l) => l.startsWith('vp.hpn.bd\t'));
+    expect(after!.split('\t')).toEqual(['vp.hpn.bd', 'SECRETARIAT', 'HPN', 'đang dùng', '', 'chưa kích hoạt']);
+    // A unit of another organization is refused, in her words, and nothing changes.
+    const wrong = await cli('user', 'scope', '--username', 'vp.hpn.bd', '--role', 'SECRETARIAT', '--org', 'DTN', '--unit', 'HPN-BD').catch(
+      (e: { stderr: string; code: number }) => e,
+    );
+    expect(wrong).toMatchObject({ code: 1, stderr: expect.stringContaining("Không có đơn vị 'HPN-BD' trong tổ chức DTN") as string });
+    expect((await cli('user', 'list')).stdout).toContain('vp.hpn.bd\tSECRETARIAT\tHPN\t');
   });
 
   it('user reset gives a new enrolment password: the old password and TOTP are gone; an expired one is refused', async () => {

@@ -61,7 +61,13 @@ describe('principal cache and revocation', () => {
     expect(await me(service)).toBe('OK');
     expect(await me(service)).toBe('OK');
     // The operator finds its id as she would: in `token list`, the newest last.
-    const listed = () => cli('token', 'list').then((r) => r.stdout.trim().split('\n').map((line) => line.split('\t')));
+    const listed = () =>
+      cli('token', 'list').then((r) =>
+        r.stdout
+          .trim()
+          .split('\n')
+          .map((line) => line.split('\t')),
+      );
     const id = (await listed()).at(-1)![0];
     expect((await listed()).at(-1)!.slice(2, 6)).toEqual(['AUDITOR', '', '', 'đang dùng']);
     await cli('token', 'revoke', '--id', id);

@@ -14,6 +14,7 @@ import {
   ServiceTokenType,
   SessionType,
   UsernameArgs,
+  UserScopeInput,
   UserResetType,
   UserType,
 } from './access.types.js';
@@ -109,6 +110,19 @@ export class AccessResolver {
   })
   async enableUser(@Args() { username }: UsernameArgs, @Caller() p: Principal): Promise<UserType> {
     return this.userType(await this.auth.setUserLocked(username, p, false));
+  }
+
+  @Allow(Role.ADMIN)
+  @Mutation(() => UserType, {
+    description:
+      "Another role or scope for an account (checked as createUser does); her sessions end at once, and she logs in again with her password and code as they were. Not one's own.",
+  })
+  async changeUserScope(
+    @Args('username') username: string,
+    @Args('input') input: UserScopeInput,
+    @Caller() p: Principal,
+  ): Promise<UserType> {
+    return this.userType(await this.auth.changeUserScope(username, input, p));
   }
 
   @Allow(Role.ADMIN)

@@ -52,12 +52,16 @@ export class MeType {
   @Field(() => String, { nullable: true }) unit: string | null;
 }
 
-@InputType()
-export class CreateUserInput {
-  @Field() @IsString() @MaxLength(64) username: string;
+@InputType('UserScopeInput', { description: 'A role, and for a SECRETARIAT her organization and, if kept to one, her unit (its code).' })
+export class UserScopeInput {
   @Field(() => Role) @IsEnum(Role) role: Role;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(16) organization?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(64) unit?: string | null;
+}
+
+@InputType()
+export class CreateUserInput extends UserScopeInput {
+  @Field() @IsString() @MaxLength(64) username: string;
   @Field(() => String, { nullable: true, description: 'Generated (and returned once) when absent.' })
   @IsOptional()
   @IsString()

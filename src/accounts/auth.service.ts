@@ -19,6 +19,9 @@ import type { Principal } from '../access/principal.js';
 import { Role } from '../access/role.js';
 import { checkTotp } from './totp.js';
 import { PrincipalCache, type CachedPrincipal } from './principal-cache.js';
+import { checkScope, type ScopeInput } from './account-scope.js';
+
+export type { ScopeInput } from './account-scope.js';
 
 export const TOTP_ISSUER = 'Liên Thông';
 
@@ -28,12 +31,6 @@ export const LOCKED_MESSAGE =
 
 export const hashToken = (token: string): Buffer => createHash('sha256').update(token).digest();
 const newToken = (prefix: string) => `${prefix}_${randomBytes(32).toString('base64url')}`;
-
-export interface ScopeInput {
-  role: Role;
-  organization?: string | null;
-  unit?: string | null;
-}
 
 interface TokenRow {
   token_id: string;
@@ -48,10 +45,6 @@ interface TokenRow {
 }
 
 /** Users, log-in (password + TOTP), sessions and service tokens. */
-/** Why a secretariat cannot be given an organization whose members are organizations (the Mặt trận). */
-const NO_ROSTER = (name: string) =>
-  `${name} không giữ danh sách hội viên cá nhân (hội viên là các tổ chức): chọn tổ chức mà văn phòng này giữ danh sách; người theo dõi số liệu của cả Mặt trận dùng vai trò DAN_VAN`;
-
 @Injectable()
 export class AuthService implements OnModuleDestroy {
   readonly throttle: LoginThrottle;
@@ -237,7 +230,7 @@ export class AuthService implements OnModuleDestroy {
       });
     const weak = input.password != null ? passwordProblem(input.password, username) : null;
     if (weak) problems.push({ field: 'password', value: null, message: `Mật khẩu: ${weak}` });
-    const scope = await this.checkScope(input, problems);
+    const scope = await checkScope(this.organizations, this.units, input, problems);
     if (problems.length) throw DomainError.invalidInput(problems);
     const repo = this.db.getRepository(AppUser);
     if (await repo.existsBy({ username }))
@@ -294,6 +287,51 @@ export class AuthService implements OnModuleDestroy {
     return repo.findOneByOrFail({ id: user.id });
   }
 
+  /**
+   * Another role or scope for an account (a secretary moved to another organization or unit, an
+   * officer given another role): checked as at creation; her sessions end at once, so that no open
+   * session keeps the rights she had — she logs in again, with her password and code as they were.
+   * The same role and scope again changes nothing.
+   */
+  async changeUserScope(username: string, input: ScopeInput, actor: Principal): Promise<AppUser> {
+    const repo = this.db.getRepository(AppUser);
+    const user = await repo.findOneBy({ username: username.trim().toLowerCase() });
+    if (!user) throw DomainError.notFound('tài khoản', username);
+    if (actor.kind === 'USER' && actor.id === user.id)
+      throw new DomainError(
+        'BAD_USER_INPUT',
+        `Không thể tự đổi vai trò, phạm vi của chính mình ('${user.username}'): nhờ một quản trị viên khác, hoặc dùng lệnh trên máy chủ`,
+      );
+    const problems: FieldProblem[] = [];
+    const scope = await checkScope(this.organizations, this.units, input, problems);
+    if (problems.length) throw DomainError.invalidInput(problems);
+    if (user.role === input.role && user.organizationCode === scope.organization && user.unitId === scope.unitId) return user;
+    await this.db.transaction(async (em) => {
+      await em.getRepository(AppUser).update(user.id, { role: input.role, organizationCode: scope.organization, unitId: scope.unitId });
+      await em.getRepository(AccessToken).update({ userId: user.id, revokedAt: IsNull() }, { revokedAt: new Date() });
+      await this.audit.record(
+        actor,
+        {
+          action: AuditAction.USER_SCOPE_CHANGED,
+          subjectType: 'USER',
+          subjectId: user.id,
+          organization: scope.organization ?? user.organizationCode,
+          detail: {
+            role: input.role,
+            organization: scope.organization,
+            unitId: scope.unitId,
+            previousRole: user.role,
+            previousOrganization: user.organizationCode,
+            previousUnitId: user.unitId,
+          },
+        },
+        em,
+      );
+    });
+    this.principals.clear();
+    return repo.findOneByOrFail({ id: user.id });
+  }
+
   /** A user's unit as the administrator reads it: its code and its name. */
   async unitOf(unitId: string): Promise<{ code: string; name: string } | null> {
     const unit = (await this.units.byIds([unitId])).get(unitId);
@@ -312,7 +350,7 @@ export class AuthService implements OnModuleDestroy {
       problems.push({ field: 'name', value: input.name, message: `Tên token '${input.name}': 2–64 chữ, số, dấu cách, . _ : -` });
     if (input.expiresInDays != null && (!Number.isInteger(input.expiresInDays) || input.expiresInDays < 1 || input.expiresInDays > 3650))
       problems.push({ field: 'expiresInDays', value: String(input.expiresInDays), message: 'Số ngày hiệu lực: từ 1 đến 3650' });
-    const scope = await this.checkScope(input, problems);
+    const scope = await checkScope(this.organizations, this.units, input, problems);
     if (problems.length) throw DomainError.invalidInput(problems);
     const token = newToken('lt_svc');
     const row = await this.db.transaction(async (em) => {
@@ -357,44 +395,5 @@ export class AuthService implements OnModuleDestroy {
       await this.audit.record(actor, { action: AuditAction.TOKEN_REVOKED, subjectType: 'TOKEN', subjectId: row.id });
     }
     return repo.findOneByOrFail({ id });
-  }
-
-  /** SECRETARIAT needs an organization (and may narrow to a unit); other roles take neither. */
-  private async checkScope(input: ScopeInput, problems: FieldProblem[]): Promise<{ organization: string | null; unitId: string | null }> {
-    const org = input.organization?.trim().toUpperCase() || null;
-    const unit = input.unit?.trim() || null;
-    if (input.role !== Role.SECRETARIAT) {
-      if (org || unit)
-        problems.push({
-          field: 'organization',
-          value: org ?? unit,
-          message: `Vai trò ${input.role} không gắn với tổ chức hay đơn vị (chỉ SECRETARIAT)`,
-        });
-      return { organization: null, unitId: null };
-    }
-    if (!org) {
-      problems.push({ field: 'organization', value: null, message: 'Vai trò SECRETARIAT cần mã tổ chức (--org, ví dụ DTN)' });
-      return { organization: null, unitId: null };
-    }
-    try {
-      const def = await this.organizations.get(org);
-      // The Mặt trận's members are organizations: a secretariat of it would have no roster to keep.
-      if (!def.hasIndividualMembers) {
-        problems.push({ field: 'organization', value: org, message: NO_ROSTER(def.name) });
-        return { organization: null, unitId: null };
-      }
-    } catch (e) {
-      problems.push({ field: 'organization', value: org, message: e instanceof Error ? e.message : String(e) });
-      return { organization: null, unitId: null };
-    }
-    if (!unit) return { organization: org, unitId: null };
-    const u = await this.units.findByCodeOrNull(org, unit);
-    if (!u)
-      problems.push({
-        field: 'unit',
-        value: unit,
-        message: `Không có đơn vị '${unit}' trong tổ chức ${org}: tạo đơn vị trước (văn phòng cả tổ chức hoặc quản trị: màn hình "Chi hội / đơn vị" → "Thêm đơn vị cơ sở", hoặc createUnit), rồi dùng mã của nó`,
-      });
-    return { organization: org, unitId: u?.id ?? null };
   }
 }

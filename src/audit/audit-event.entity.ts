@@ -12,6 +12,7 @@ export enum AuditAction {
   USER_ENABLED = 'USER_ENABLED',
   /** A new enrolment password: password and TOTP cleared, sessions ended. */
   USER_RESET = 'USER_RESET',
+  USER_SCOPE_CHANGED = 'USER_SCOPE_CHANGED',
   /** The enrolment password was accepted and a TOTP secret shown (confirming it is a LOGIN marked `enrolled`). */
   ENROLMENT_STARTED = 'ENROLMENT_STARTED',
   TOKEN_CREATED = 'TOKEN_CREATED',

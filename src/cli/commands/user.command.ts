@@ -1,4 +1,4 @@
-// `lienthong user create|reset|disable|list`: the people who log in (password + TOTP, set at their first log-in).
+// `lienthong user create|reset|disable|enable|scope|list`: the people who log in (password + TOTP, set at their first log-in).
 import type { Command } from 'commander';
 import { AuthService } from '../../accounts/auth.service.js';
 import { ENROLMENT_HOURS } from '../../accounts/enrolment-password.js';
@@ -61,6 +61,22 @@ export function userCommands(program: Command): void {
       await withServices(async (app) => {
         const u = await app.get(AuthService).setUserLocked(o.username, cliCaller(), false);
         log(`đã mở khóa tài khoản ${u.username}: đăng nhập lại được bằng mật khẩu và mã xác thực như trước`);
+      });
+    });
+  user
+    .command('scope')
+    .description('give a user another role or scope (her sessions end; she logs in again with her password and code)')
+    .requiredOption('--username <U>', 'log-in name')
+    .requiredOption('--role <ROLE>', ROLE_CHOICES, roleOption)
+    .option('--org <CODE>', 'SECRETARIAT: the organization it keeps')
+    .option('--unit <U>', 'SECRETARIAT: keep it to this unit and its subtree')
+    .action(async (o: { username: string; role: Role; org?: string; unit?: string }) => {
+      await withServices(async (app) => {
+        const u = await app.get(AuthService).changeUserScope(o.username, { role: o.role, organization: o.org, unit: o.unit }, cliCaller());
+        const scope = [u.organizationCode, o.unit].filter(Boolean).join(' / ');
+        log(
+          `tài khoản ${u.username}: vai trò ${u.role}${scope ? ` (${scope})` : ''}; các phiên đang mở đã kết thúc, đăng nhập lại để dùng quyền mới`,
+        );
       });
     });
   user
