@@ -205,6 +205,33 @@ describe('the console: administration (users, audit log)', () => {
     await hers.close();
   });
 
+  it('moves a secretariat to another organization: the dialog starts from hers, says her sessions end; the table and the server say the new scope', async () => {
+    const moved = await t.createUser('xa-chuyen', Role.SECRETARIAT, 'HPN');
+    const session = await t.logIn(moved);
+    await adminPage.reload();
+    const row = adminPage.getByRole('row').filter({ hasText: 'xa-chuyen' });
+    await row.getByRole('button', { name: 'Đổi vai trò, phạm vi' }).click();
+    const dialog = adminPage.getByRole('dialog');
+    await dialog.getByText('Đổi vai trò, phạm vi của xa-chuyen').waitFor();
+    await dialog.getByText('các phiên đang mở của người này kết thúc ngay', { exact: false }).waitFor();
+    // Her role and organization as they are.
+    await dialog.getByText('Văn phòng tổ chức').waitFor();
+    await dialog.getByText('(HPN)').waitFor();
+    await chooseOption(adminPage, dialog.getByLabel('Tổ chức', { exact: true }), '(DTN)');
+    await eventually(async () => expect(await review(adminPage)).toEqual(CLEAN));
+    await dialog.getByRole('button', { name: 'Lưu' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await row.getByText('Đoàn TNCS Hồ Chí Minh').waitFor();
+    expect(await userRow('xa-chuyen')).toMatchObject({ role: 'SECRETARIAT', organization_code: 'DTN', unit: null });
+    expect((await t.gql('{ me { name } }', {}, { token: session })).errors![0].extensions!.code).toBe('UNAUTHENTICATED');
+    const id = (await userRow('xa-chuyen')).id;
+    await eventually(async () => expect(await auditOf('USER_SCOPE_CHANGED', id)).toEqual([{ actor_name: 'qt-web', actor_role: 'ADMIN' }]));
+    // Not offered for her own account.
+    const ownRow = adminPage.getByRole('row').filter({ hasText: 'qt-web' });
+    await ownRow.getByRole('button', { name: 'Cấp lại mật khẩu lần đầu' }).waitFor();
+    expect(await ownRow.getByRole('button', { name: 'Đổi vai trò, phạm vi' }).count()).toBe(0);
+  });
+
   it('the audit log filtered by action shows the creation and the reset, in Vietnam time; a service token and an association; on a phone', async () => {
     const page = adminPage;
     await page.locator('label', { hasText: 'Nhật ký' }).click();

@@ -6,7 +6,7 @@ import { byFoldedLabel, byUnitTree, vnTime } from '../../format.ts';
 import { CLEARABLE, CloseIcon } from '../../icons.tsx';
 import { T } from '../../text.ts';
 import { ORGANIZATIONS, UNITS } from '../roster-query.ts';
-import { CREATE_USER } from './admin-query.ts';
+import { CHANGE_USER_SCOPE, CREATE_USER } from './admin-query.ts';
 
 export interface HandOverData {
   username: string;
@@ -48,19 +48,71 @@ export function HandOver({ data, onClose }: { data: HandOverData; onClose: () =>
 const ROLES = ['SECRETARIAT', 'DAN_VAN', 'AUDITOR', 'ADMIN'] as const;
 type Role = (typeof ROLES)[number];
 
+interface Scope {
+  role: Role;
+  organization?: string;
+  unit?: string;
+}
+
+/** What the server takes: a secretariat's organization and unit, no scope for the other roles. */
+const scopeInput = (s: Scope) => {
+  const scoped = s.role === 'SECRETARIAT';
+  return { role: s.role, organization: scoped ? (s.organization ?? null) : null, unit: scoped ? (s.unit ?? null) : null };
+};
+
+/** Role, and for a secretariat her organization and (if kept to one) her unit: the same fields to create an account and to change it. */
+function ScopeFields({ value, onChange, id }: { value: Scope; onChange: (s: Scope) => void; id: string }) {
+  const [orgs] = useQuery({ query: ORGANIZATIONS });
+  const [units] = useQuery({ query: UNITS, variables: { organization: value.organization ?? '' }, pause: !value.organization });
+  return (
+    <>
+      <Form.Item label={T.admin.roleLabel} htmlFor={`${id}-role`}>
+        <Select
+          id={`${id}-role`}
+          aria-label={T.admin.roleLabel}
+          value={value.role}
+          onChange={(role) => onChange({ ...value, role })}
+          options={ROLES.map((r) => ({ value: r, label: T.admin.role[r] }))}
+        />
+      </Form.Item>
+      {value.role === 'SECRETARIAT' && (
+        <>
+          <Form.Item label={T.admin.organization} htmlFor={`${id}-organization`}>
+            <Select
+              id={`${id}-organization`}
+              aria-label={T.admin.organization}
+              value={value.organization}
+              onChange={(organization) => onChange({ ...value, organization, unit: undefined })}
+              options={(orgs.data?.organizations ?? [])
+                .filter((o) => o.hasIndividualMembers)
+                .map((o) => ({ value: o.code, label: `${o.name} (${o.code})` }))}
+            />
+          </Form.Item>
+          <Form.Item label={T.admin.unit} htmlFor={`${id}-unit`}>
+            <Select
+              id={`${id}-unit`}
+              aria-label={T.admin.unit}
+              value={value.unit}
+              onChange={(unit) => onChange({ ...value, unit })}
+              allowClear={CLEARABLE}
+              disabled={!value.organization}
+              showSearch={{ filterOption: byFoldedLabel }}
+              options={byUnitTree(units.data?.units).map((u) => ({ value: u.code, label: `${u.name} (${u.code})` }))}
+            />
+          </Form.Item>
+        </>
+      )}
+    </>
+  );
+}
+
 /** A new account: name, role and scope (a secretariat: her organization and, if kept to it, her unit). */
 export function CreateUserDialog({ onClose }: { onClose: (created: HandOverData | null) => void }) {
   const [username, setUsername] = useState('');
-  const [role, setRole] = useState<Role>('SECRETARIAT');
-  const [organization, setOrganization] = useState<string | undefined>();
-  const [unit, setUnit] = useState<string | undefined>();
-  const [orgs] = useQuery({ query: ORGANIZATIONS });
-  const [units] = useQuery({ query: UNITS, variables: { organization: organization ?? '' }, pause: !organization });
+  const [scope, setScope] = useState<Scope>({ role: 'SECRETARIAT' });
   const [state, create] = useMutation(CREATE_USER);
-  const scoped = role === 'SECRETARIAT';
   const save = async () => {
-    const input = { username: username.trim(), role, organization: scoped ? organization : null, unit: scoped ? (unit ?? null) : null };
-    const r = await create({ input });
+    const r = await create({ input: { username: username.trim(), ...scopeInput(scope) } });
     const c = r.data?.createUser;
     if (c) onClose({ username: c.user.username, enrolmentPassword: c.enrolmentPassword, enrolmentExpiresAt: c.enrolmentExpiresAt });
   };
@@ -71,7 +123,7 @@ export function CreateUserDialog({ onClose }: { onClose: (created: HandOverData 
       closable={{ 'aria-label': T.imports.cancel, closeIcon: <CloseIcon /> }}
       okText={T.admin.create}
       cancelText={T.imports.cancel}
-      okButtonProps={{ disabled: !username.trim() || (scoped && !organization), loading: state.fetching }}
+      okButtonProps={{ disabled: !username.trim() || (scope.role === 'SECRETARIAT' && !scope.organization), loading: state.fetching }}
       onOk={() => void save()}
       onCancel={() => onClose(null)}
     >
@@ -82,45 +134,47 @@ export function CreateUserDialog({ onClose }: { onClose: (created: HandOverData 
         <Form.Item label={T.admin.username} htmlFor="new-username" extra={T.admin.usernameHint}>
           <Input id="new-username" value={username} onChange={(e) => setUsername(e.target.value)} autoComplete="off" />
         </Form.Item>
-        <Form.Item label={T.admin.roleLabel} htmlFor="new-role">
-          <Select
-            id="new-role"
-            aria-label={T.admin.roleLabel}
-            value={role}
-            onChange={setRole}
-            options={ROLES.map((r) => ({ value: r, label: T.admin.role[r] }))}
-          />
-        </Form.Item>
-        {scoped && (
-          <>
-            <Form.Item label={T.admin.organization} htmlFor="new-organization">
-              <Select
-                id="new-organization"
-                aria-label={T.admin.organization}
-                value={organization}
-                onChange={(v) => {
-                  setOrganization(v);
-                  setUnit(undefined);
-                }}
-                options={(orgs.data?.organizations ?? [])
-                  .filter((o) => o.hasIndividualMembers)
-                  .map((o) => ({ value: o.code, label: `${o.name} (${o.code})` }))}
-              />
-            </Form.Item>
-            <Form.Item label={T.admin.unit} htmlFor="new-unit">
-              <Select
-                id="new-unit"
-                aria-label={T.admin.unit}
-                value={unit}
-                onChange={setUnit}
-                allowClear={CLEARABLE}
-                disabled={!organization}
-                showSearch={{ filterOption: byFoldedLabel }}
-                options={byUnitTree(units.data?.units).map((u) => ({ value: u.code, label: `${u.name} (${u.code})` }))}
-              />
-            </Form.Item>
-          </>
-        )}
+        <ScopeFields value={scope} onChange={setScope} id="new" />
+      </Form>
+    </Modal>
+  );
+}
+
+/** Another role or scope for an account, starting from hers; saving ends her sessions (the dialog says so). */
+export function ChangeScopeDialog({
+  user,
+  onClose,
+}: {
+  user: { username: string; role: string; organization: string | null; unit: string | null };
+  onClose: (changed: boolean) => void;
+}) {
+  const [scope, setScope] = useState<Scope>({
+    role: (ROLES as readonly string[]).includes(user.role) ? (user.role as Role) : 'SECRETARIAT',
+    organization: user.organization ?? undefined,
+    unit: user.unit ?? undefined,
+  });
+  const [state, change] = useMutation(CHANGE_USER_SCOPE);
+  const save = async () => {
+    const r = await change({ username: user.username, input: scopeInput(scope) });
+    if (r.data?.changeUserScope) onClose(true);
+  };
+  return (
+    <Modal
+      open
+      title={T.admin.changeScopeTitle(user.username)}
+      closable={{ 'aria-label': T.imports.cancel, closeIcon: <CloseIcon /> }}
+      okText={T.admin.save}
+      cancelText={T.imports.cancel}
+      okButtonProps={{ disabled: scope.role === 'SECRETARIAT' && !scope.organization, loading: state.fetching }}
+      onOk={() => void save()}
+      onCancel={() => onClose(false)}
+    >
+      {state.error && (
+        <Alert type="error" showIcon role="alert" title={errorText(state.error, T.error.network)} style={{ marginBottom: 12 }} />
+      )}
+      <Alert type="info" showIcon title={T.admin.changeScopeNote} style={{ marginBottom: 12 }} />
+      <Form layout="vertical">
+        <ScopeFields value={scope} onChange={setScope} id="scope" />
       </Form>
     </Modal>
   );

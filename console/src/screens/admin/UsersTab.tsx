@@ -6,7 +6,7 @@ import { vnTime } from '../../format.ts';
 import { T } from '../../text.ts';
 import { DISABLED_TONE, USER_TONE } from '../../tones.ts';
 import { DISABLE_USER, ENABLE_USER, RESET_USER, USERS, type AdminUser } from './admin-query.ts';
-import { CreateUserDialog, HandOver, type HandOverData } from './UserDialogs.tsx';
+import { ChangeScopeDialog, CreateUserDialog, HandOver, type HandOverData } from './UserDialogs.tsx';
 import { useOrganizationName } from '../useOrganizationName.ts';
 
 /** Her scope in words: the organization and the unit by their names. */
@@ -25,6 +25,7 @@ const stateOf = (u: AdminUser) =>
  * her role, scope and state beneath it, and the buttons one above the other — nothing off to the right.
  */
 function userColumns(
+  onChangeScope: (u: AdminUser) => void,
   onReset: (u: string) => Promise<void>,
   onLock: (u: string, locked: boolean) => Promise<void>,
   orgName: (code: string) => string,
@@ -85,6 +86,11 @@ function userColumns(
               </Button>
             </Popconfirm>
             {u.username !== me && (
+              <Button size="small" onClick={() => onChangeScope(u)} {...wrapping}>
+                {T.admin.changeScope}
+              </Button>
+            )}
+            {u.username !== me && (
               <Popconfirm
                 title={T.admin.disableConfirm(u.username)}
                 okText={T.admin.yes}
@@ -103,12 +109,13 @@ function userColumns(
   ];
 }
 
-/** The accounts: create (the enrolment password shown once), reset with a new enrolment, lock and unlock, each confirmed. */
+/** The accounts: create (the enrolment password shown once), change a role or scope, reset with a new enrolment, lock and unlock, each confirmed. */
 export function UsersTab({ me }: { me: string }) {
   const [users, refetch] = useQuery({ query: USERS });
   const orgName = useOrganizationName();
   const [creating, setCreating] = useState(false);
   const [handOver, setHandOver] = useState<HandOverData | null>(null);
+  const [changing, setChanging] = useState<AdminUser | null>(null);
   const [resetState, reset] = useMutation(RESET_USER);
   const [disableState, disable] = useMutation(DISABLE_USER);
   const [enableState, enable] = useMutation(ENABLE_USER);
@@ -140,7 +147,7 @@ export function UsersTab({ me }: { me: string }) {
         pagination={false}
         // The table as wide as the screen, a long scope (an organization and its unit) wrapping in its cell: at 1366 px
         // the actions were pushed out of sight behind a scroll.
-        columns={userColumns(doReset, doLock, orgName, narrow, me)}
+        columns={userColumns(setChanging, doReset, doLock, orgName, narrow, me)}
       />
       {creating && (
         <CreateUserDialog
@@ -154,6 +161,15 @@ export function UsersTab({ me }: { me: string }) {
         />
       )}
       {handOver && <HandOver data={handOver} onClose={() => setHandOver(null)} />}
+      {changing && (
+        <ChangeScopeDialog
+          user={changing}
+          onClose={(changed) => {
+            setChanging(null);
+            if (changed) refresh();
+          }}
+        />
+      )}
     </section>
   );
 }

@@ -195,3 +195,15 @@ export const START_BACKUP = graphql(`
     }
   }
 `);
+
+export const CHANGE_USER_SCOPE = graphql(`
+  mutation AdminChangeUserScope($username: String!, $input: UserScopeInput!) {
+    changeUserScope(username: $username, input: $input) {
+      id
+      role
+      organization
+      unit
+      unitName
+    }
+  }
+`);
