@@ -109,7 +109,7 @@ describe("a commune's overlap of organizations", () => {
     const c8 = await t.sql<{ name: string }>(`SELECT name FROM commune WHERE code = '00008'`);
     // 00004: An (HPN), Bình (HPN and HND: once), Dũng (HND), Cúc (NCT) — five memberships, four people.
     // 00008: An (HND), Cúc (HPN). An and Cúc count in both communes.
-    const byCode = Object.fromEntries(province.data.peopleByCommune!.map((c) => [c.code, c]));
+    const byCode = Object.fromEntries(province.data.peopleByCommune!.map((c) => [c.code ?? '', c]));
     expect(byCode).toEqual({
       '00004': { code: '00004', name: c4[0].name, memberships: 5, people: 4, peopleNotSuspected: 4, suspectedPhantoms: 0 },
       '00008': { code: '00008', name: c8[0].name, memberships: 2, people: 2, peopleNotSuspected: 2, suspectedPhantoms: 0 },
@@ -120,7 +120,7 @@ describe("a commune's overlap of organizations", () => {
     expect(dashboard.data!.liveCommunes.communes).toEqual(province.data.peopleByCommune);
     // An organization's report: its own people in each commune.
     const hnd = await reports.run(current.key, 'org:HND', { now: new Date() });
-    expect(Object.fromEntries(hnd.data.peopleByCommune!.map((c) => [c.code, [c.memberships, c.people]]))).toEqual({
+    expect(Object.fromEntries(hnd.data.peopleByCommune!.map((c) => [c.code ?? '', [c.memberships, c.people]]))).toEqual({
       '00004': [2, 2], // Bình, Dũng
       '00008': [1, 1], // An
     });

@@ -70,15 +70,7 @@ export function userCommands(program: Command): void {
     .requiredOption('--role <ROLE>', ROLE_CHOICES, roleOption)
     .option('--org <CODE>', 'SECRETARIAT: the organization it keeps')
     .option('--unit <U>', 'SECRETARIAT: keep it to this unit and its subtree')
-    .action(async (o: { username: string; role: Role; org?: string; unit?: string }) => {
-      await withServices(async (app) => {
-        const u = await app.get(AuthService).changeUserScope(o.username, { role: o.role, organization: o.org, unit: o.unit }, cliCaller());
-        const scope = [u.organizationCode, o.unit].filter(Boolean).join(' / ');
-        log(
-          `tài khoản ${u.username}: vai trò ${u.role}${scope ? ` (${scope})` : ''}; các phiên đang mở đã kết thúc, đăng nhập lại để dùng quyền mới`,
-        );
-      });
-    });
+    .action(changeScope);
   user
     .command('list')
     .description(
@@ -122,4 +114,14 @@ function handOver(username: string, password: string, expiresAt: Date): void {
   );
   log(`nếu quá hạn hoặc lộ mật khẩu lần đầu, cấp lại: lienthong user reset ${username}`);
   writeLines([`username\t${username}`, `enrolment-password\t${password}`, `enrolment-expires\t${until}`]);
+}
+
+async function changeScope(o: { username: string; role: Role; org?: string; unit?: string }): Promise<void> {
+  await withServices(async (app) => {
+    const u = await app.get(AuthService).changeUserScope(o.username, { role: o.role, organization: o.org, unit: o.unit }, cliCaller());
+    const scope = [u.organizationCode, o.unit].filter(Boolean).join(' / ');
+    log(
+      `tài khoản ${u.username}: vai trò ${u.role}${scope ? ` (${scope})` : ''}; các phiên đang mở đã kết thúc, đăng nhập lại để dùng quyền mới`,
+    );
+  });
 }
