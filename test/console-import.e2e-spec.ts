@@ -159,6 +159,9 @@ describe("the console's import wizard, as a Hội Phụ nữ secretariat imports
     await page.locator('input[type=file]').setInputFiles({ name: 'chi-hoi-moi.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await page.getByText('Thêm mới: 2').waitFor();
     await page.getByText(/Khi nhập sẽ tạo \d+ chi hội\/đơn vị mới: .*Bản Phiêng Ban/).waitFor();
+    // Each of her rows says where it goes, and that the chi hội is made as she imports.
+    await page.getByText('vào Bản Phiêng Ban (tạo mới khi nhập)').first().waitFor();
+    expect(await page.getByText('vào Bản Phiêng Ban (tạo mới khi nhập)').count()).toBe(2);
     expect(await t.sql(`SELECT 1 FROM unit WHERE name = 'Bản Phiêng Ban'`)).toEqual([]);
     await context.close();
   });

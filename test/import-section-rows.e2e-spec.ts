@@ -10,6 +10,7 @@ type Planned = {
   reason: string | null;
   warnings: string | null;
   unitNew: string | null;
+  unitCreated: boolean;
 };
 
 /**
@@ -45,7 +46,7 @@ describe('a commune list whose bản are heading lines among the members', () =>
     const id = await uploadRoster(t, token, file, 'hoi-vien-toan-xa.xlsx', `organization=HPN&assignIds=true&preview=true${query}`);
     await waitForJob(gql, id, 'PREVIEW');
     const { importPreview } = await gql<{ importPreview: { rows: Planned[]; sectionHeadings: number; withoutUnit: number } }>(
-      `query($id: ID!) { importPreview(jobId: $id, first: 100) { sectionHeadings withoutUnit rows { row fate fullName reason warnings unitNew } } }`,
+      `query($id: ID!) { importPreview(jobId: $id, first: 100) { sectionHeadings withoutUnit rows { row fate fullName reason warnings unitNew unitCreated } } }`,
       { id },
     );
     return { id, ...importPreview };
@@ -110,8 +111,13 @@ describe('a commune list whose bản are heading lines among the members', () =>
       'Tòng Thị Chiến',
       'Lường Thị Duyên',
     ]);
-    // Where each new member goes, as she checks it before confirming (a bản the confirmation creates: in unitsToCreate).
-    expect(rows.map((r) => r.unitNew)).toEqual(['Chi hội bản Hua Thanh', 'Chi hội bản Hua Thanh', null, null]);
+    // Where each new member goes, as she checks it before confirming — a bản the confirmation creates too, said so.
+    expect(rows.map((r) => [r.unitNew, r.unitCreated])).toEqual([
+      ['Chi hội bản Hua Thanh', false],
+      ['Chi hội bản Hua Thanh', false],
+      ['Chi hội bản Co Mạn', true],
+      ['Chi hội bản Co Mạn', true],
+    ]);
     // The signature block is no member, nor the name under it.
     expect(rows.filter((r) => r.fullName === 'Lò Thị Ánh')).toHaveLength(1);
 

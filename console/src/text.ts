@@ -362,9 +362,9 @@ const TEXT = {
     sheetNote: (sheet: string | null, note: string) => (sheet ? `Trang tính "${sheet}": ${note}` : note),
     unusedHint: 'Các cột "không dùng" sẽ bị bỏ qua khi nhập. Chọn cách đọc nếu cột đó có dữ liệu cần nhập.',
     /** A row that moves its member to another chi hội: from where to where (a move she made in the console, undone by an older list?). */
-    unitNew: (unit: string) => `vào ${unit}`,
-    unitMove: (from: string | null, to: string | null) =>
-      `chuyển từ ${from ?? 'chưa có chi hội'} sang ${to ?? 'chưa có chi hội'} — nếu bạn vừa chuyển người này trên màn hình Chi hội / đơn vị, hãy sửa cột chi hội trong tệp`,
+    unitNew: (unit: string, created: boolean) => `vào ${unit}${created ? ' (tạo mới khi nhập)' : ''}`,
+    unitMove: (from: string | null, to: string | null, created: boolean) =>
+      `chuyển từ ${from ?? 'chưa có chi hội'} sang ${to ?? 'chưa có chi hội'}${created ? ' (tạo mới khi nhập)' : ''} — nếu bạn vừa chuyển người này trên màn hình Chi hội / đơn vị, hãy sửa cột chi hội trong tệp`,
     remembered: (headers: readonly string[]) =>
       `Đọc như lần nhập trước văn phòng bạn đã sửa: cột ${headers.map((h) => `"${h}"`).join(', ')}. Nếu tệp này khác, sửa lại ở bảng dưới.`,
     past: {

@@ -113,6 +113,8 @@ export interface JobPlan {
   sheetNotes?: SheetNote[];
   /** The names of the units it creates (`--create-units`; a preview's: those its confirmation will create). */
   unitsCreated?: string[];
+  /** The same by the id a preview gave each (rolled back: no unit has it), to name a row's new unit; absent on plans made before it was kept. */
+  unitsCreatedById?: Record<string, string>;
 }
 
 /** What the reading says of one sheet (its name: null for a CSV). */

@@ -172,10 +172,11 @@ export class ImportPreviewRowType {
   unitAfter: string | null;
   @Field(() => String, {
     nullable: true,
-    description:
-      "A new member's unit (its name), when it is not the caller's own unit; null for a unit the confirmation creates (unitsToCreate).",
+    description: "A new member's unit (its name), when it is not the caller's own unit — one the confirmation creates too (unitCreated).",
   })
   unitNew: string | null;
+  @Field({ description: 'The unit of unitNew (or unitAfter) is one the confirmation creates (in unitsToCreate).' })
+  unitCreated: boolean;
   @Field(() => String, { nullable: true, description: 'Why it is refused or held (ID numbers and phones masked).' }) reason: string | null;
   @Field(() => String, { nullable: true, description: 'Its warnings (masked).' }) warnings: string | null;
   @Field(() => [SuggestionKindEnum], {

@@ -33,8 +33,8 @@ export class ImportContext {
   linkNow = true;
   /** A preview found units to create (`--create-units`; rolled back): its confirmation plans again, creating them. */
   unitsPlanned = false;
-  /** The names of the units the run creates (a preview's: those it would create), each once. */
-  readonly unitsCreated = new Set<string>();
+  /** The units the run creates (a preview's: those it would create), their names by id. */
+  readonly unitsCreated = new Map<string, string>();
   /** About how many rows its file holds, by its size (0: unknown): a long file prepares its rows in worker threads from the first. */
   expectedRows = 0;
   /** The worker threads preparing its rows, as they start (undefined: not started yet; null: none, prepared in the importing thread). */
@@ -52,7 +52,7 @@ export class ImportContext {
     onUnitCreated?: UnitCreated,
   ) {
     this.units = new ImportUnits(def, scope, createUnits, (em, unit, by) => {
-      this.unitsCreated.add(unit.name);
+      this.unitsCreated.set(unit.id, unit.name);
       return onUnitCreated?.(em, unit, by) ?? Promise.resolve();
     });
     this.ownUnitPath = unitPathLimit(scope);

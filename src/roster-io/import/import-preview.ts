@@ -32,6 +32,8 @@ export interface PreviewRow {
   unitAfter: string | null;
   /** A new member's unit (its name), when it is not the caller's own: the chi hội her row puts her in. */
   unitNew: string | null;
+  /** Whether that unit (or `unitAfter`) is one the confirmation creates. */
+  unitCreated: boolean;
   reason: string | null;
   warnings: string | null;
   /** What its Ghi chú says (DIED, MOVED_AWAY…): suggested on the record once written, never applied. */
@@ -128,6 +130,22 @@ export interface ImportPreview {
   next: number | null;
 }
 
+/**
+ * A row's new unit where it is one the confirmation creates: a preview created it in a transaction
+ * rolled back, so no unit has its id — its name is kept on the plan (`unitsCreatedById`).
+ */
+export function unitToCreate(
+  r: Pick<PreviewRow, 'fate' | 'changed' | 'unitNew' | 'unitAfter'>,
+  planned: string | null,
+  created: Record<string, string> = {},
+): Pick<PreviewRow, 'unitNew' | 'unitAfter' | 'unitCreated'> {
+  const name = planned !== null && Object.hasOwn(created, planned) ? created[planned] : null;
+  if (name === null) return { unitNew: r.unitNew, unitAfter: r.unitAfter, unitCreated: false };
+  if (r.fate === 'CREATED') return { unitNew: r.unitNew ?? name, unitAfter: r.unitAfter, unitCreated: true };
+  if (r.changed.includes('unitId')) return { unitNew: r.unitNew, unitAfter: r.unitAfter ?? name, unitCreated: true };
+  return { unitNew: r.unitNew, unitAfter: r.unitAfter, unitCreated: false };
+}
+
 @Injectable()
 export class ImportPreviews {
   constructor(
@@ -139,7 +157,9 @@ export class ImportPreviews {
   async read(job: ImportJob, caller: Principal, first: number, after = 0, fate: Fate | null = null): Promise<ImportPreview> {
     const scope = writeScope(caller);
     const own = unitPathLimit(scope);
-    const rows = await this.db.query<(PreviewRow & EditColumns & { unit_path: string | null })[]>(
+    const rows = await this.db.query<
+      (Omit<PreviewRow, 'unitCreated'> & EditColumns & { unit_path: string | null; planned_unit: string | null })[]
+    >(
       `SELECT p.ordinal, p.sheet, p.row_number AS row, p.fate, p.external_id AS code, p.changed, p.reason, p.warnings,
               coalesce(p.record_values->>'full_name', r.full_name,
                 (SELECT x.full_name FROM member_record x
@@ -147,6 +167,7 @@ export class ImportPreviews {
               CASE WHEN 'unitId' = ANY(p.changed) THEN (SELECT u.name FROM unit u WHERE u.id = r.unit_id) END AS "unitBefore",
               CASE WHEN 'unitId' = ANY(p.changed) THEN (SELECT u.name FROM unit u WHERE u.id = (p.record_values->>'unit_id')::uuid) END AS "unitAfter",
               CASE WHEN p.fate = 'CREATED' THEN (SELECT u.name FROM unit u WHERE u.id = (p.record_values->>'unit_id')::uuid AND u.path IS DISTINCT FROM $4) END AS "unitNew",
+              p.record_values->>'unit_id' AS planned_unit,
               ARRAY(SELECT DISTINCT f->>'kind' FROM jsonb_array_elements(coalesce(p.notes, '[]')) f ORDER BY 1) AS "noteKinds",
               (SELECT coalesce(json_agg(json_build_object('code', c.external_id, 'fullName', c.full_name, 'birthDate', c.birth_date::text,
                         'precision', c.birth_date_precision, 'unit', cu.name, 'unitPath', cu.path, 'status', c.status, 'phone', c.phone, 'village', c.village)
@@ -165,8 +186,9 @@ export class ImportPreviews {
     );
     const decisions = decisionsByPlace(ImportJobs.keptDecisions(job));
     const page = (scope.kind === 'NONE' ? [] : rows.slice(0, first)).map(
-      ({ name_before, name_after, birth_before, birth_after, precision_before, precision_after, ...r }) => ({
+      ({ name_before, name_after, birth_before, birth_after, precision_before, precision_after, planned_unit, ...r }) => ({
         ...r,
+        ...unitToCreate(r, planned_unit, job.plan?.unitsCreatedById),
         edits:
           r.fate === 'UPDATED'
             ? editsOf({ ...r, name_before, name_after, birth_before, birth_after, precision_before, precision_after })

@@ -108,8 +108,8 @@ export function PreviewStep(props: {
           const shown = (v: string | null) => (v && e.field === 'birthDate' ? partialDate(v) : v);
           return T.imports.edit(headerOf.get(e.field) ?? e.field, shown(e.before), shown(e.after));
         }),
-        r.unitBefore !== null || r.unitAfter !== null ? T.imports.unitMove(r.unitBefore, r.unitAfter) : null,
-        r.unitNew ? T.imports.unitNew(r.unitNew) : null,
+        r.unitBefore !== null || r.unitAfter !== null ? T.imports.unitMove(r.unitBefore, r.unitAfter, r.unitCreated) : null,
+        r.unitNew ? T.imports.unitNew(r.unitNew, r.unitCreated) : null,
         r.warnings,
         r.noteKinds.length ? T.imports.noteSays(r.noteKinds.map((k) => T.notes.kind[k] ?? k)) : null,
         r.said ? T.imports.held.said(r.said) : null,

@@ -98,6 +98,7 @@ export const PREVIEW = graphql(`
         unitBefore
         unitAfter
         unitNew
+        unitCreated
         noteKinds
         candidates {
           code
