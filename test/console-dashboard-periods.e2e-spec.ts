@@ -183,9 +183,9 @@ describe('the console: periods compared, communes ordered, an organization’s o
 
     const pdf = await pdfText(await download(page, page.getByRole('link', { name: `Tải báo cáo ${current.label} — Toàn tỉnh dạng PDF` })));
     expect(pdf).toContain(`So với ${previous.label}.`);
-    // The communes' people summed over organizations, named apart from the dashboard's "Số người (sau liên kết)".
-    expect(pdf).toContain('Cộng số người từng tổ chức');
-    expect(pdf).not.toContain('Người (cộng các tổ chức)');
+    // Each commune's people once, as the dashboard counts them, and the note that says so.
+    expect(pdf).toContain('Số người: mỗi người tính một lần ở một xã');
+    expect(pdf).not.toContain('Cộng số người từng tổ chức');
     expect(pdf).toContain('tỷ lệ tập hợp không tính được');
     expect(pdf).not.toMatch(/n\/a|\d{4}-Q\d/);
 
