@@ -207,7 +207,10 @@ describe('the console: administration (users, audit log)', () => {
 
   it('moves a secretariat to another organization: the dialog starts from hers, says her sessions end; the table and the server say the new scope', async () => {
     const moved = await t.createUser('xa-chuyen', Role.SECRETARIAT, 'HPN');
-    const session = await t.logIn(moved);
+    // She is at work in her own browser.
+    const herContext = await b.context();
+    const herPage = await logInThroughPage(herContext, t.url, moved);
+    await herPage.getByText('3 hồ sơ').waitFor();
     await adminPage.reload();
     const row = adminPage.getByRole('row').filter({ hasText: 'xa-chuyen' });
     await row.getByRole('button', { name: 'Đổi vai trò, phạm vi' }).click();
@@ -223,7 +226,12 @@ describe('the console: administration (users, audit log)', () => {
     await dialog.waitFor({ state: 'hidden' });
     await row.getByText('Đoàn TNCS Hồ Chí Minh').waitFor();
     expect(await userRow('xa-chuyen')).toMatchObject({ role: 'SECRETARIAT', organization_code: 'DTN', unit: null });
-    expect((await t.gql('{ me { name } }', {}, { token: session })).errors![0].extensions!.code).toBe('UNAUTHENTICATED');
+    // Her next click takes her to the log-in, which says why her session ended — not an error under every click.
+    await herPage.getByRole('link', { name: 'Nhập danh sách' }).click();
+    await herPage.getByText('Phiên đăng nhập đã kết thúc', { exact: false }).waitFor();
+    await herPage.getByRole('button', { name: 'Đăng nhập' }).waitFor();
+    expect(await review(herPage)).toEqual(CLEAN);
+    await herContext.close();
     const id = (await userRow('xa-chuyen')).id;
     await eventually(async () => expect(await auditOf('USER_SCOPE_CHANGED', id)).toEqual([{ actor_name: 'qt-web', actor_role: 'ADMIN' }]));
     // Not offered for her own account.

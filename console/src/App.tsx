@@ -6,24 +6,34 @@ import { LoginScreen } from './screens/LoginScreen.tsx';
 import { Shell } from './screens/Shell.tsx';
 import { currentSession, type Session } from './session.ts';
 import { speakAs } from './terms.ts';
+import { T } from './text.ts';
 
 /** Asks the server whether the cookie is a session; shows the log-in until it is. */
 export function App() {
   const [session, setSession] = useState<Session | null | undefined>(undefined);
+  // Her session ended under her (not her own log-out): the log-in says so.
+  const [endedUnder, setEndedUnder] = useState(false);
   useEffect(() => {
     currentSession().then(setSession, () => setSession(null));
   }, []);
-  const ended = useCallback(() => setSession(null), []);
+  const ended = useCallback(() => {
+    setEndedUnder(true);
+    setSession(null);
+  }, []);
+  const loggedIn = useCallback((s: Session | null) => {
+    setEndedUnder(false);
+    setSession(s);
+  }, []);
   // One client per account: a token renewed in another tab is taken in by the client itself (client.ts).
   const username = session?.user.username;
   const client = useMemo(() => (session ? apiClient(session, ended, setSession) : null), [username, ended]);
   // Before anything of hers is drawn, the console takes her organization's words (terms.ts).
   speakAs(session?.user.terms);
   if (session === undefined) return <Spin fullscreen />;
-  if (!session || !client) return <LoginScreen onLoggedIn={setSession} />;
+  if (!session || !client) return <LoginScreen onLoggedIn={loggedIn} notice={endedUnder ? T.login.ended : null} />;
   return (
     <Provider value={client}>
-      <Shell session={session} onSession={setSession} />
+      <Shell session={session} onSession={loggedIn} />
     </Provider>
   );
 }

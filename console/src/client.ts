@@ -1,4 +1,4 @@
-import { Client, fetchExchange } from 'urql';
+import { Client, fetchExchange, mapExchange } from 'urql';
 import { gatedFetch } from './request-gate.ts';
 import { currentSession, type Session } from './session.ts';
 
@@ -17,12 +17,22 @@ async function staleToken(res: Response): Promise<boolean> {
  * this page does not hold: the write is refused, so the page reads its session again and, when it
  * is still her, sends the same write once more with the new token — what she typed is saved, not
  * lost to a message about CSRF. Another account in the cookie now: this page's session is over.
+ * So it is when the server answers that no session is there (expired, logged out elsewhere, or ended
+ * by an administrator's lock, reset or change of her rights): the page goes back to the log-in, which
+ * says why, instead of an error under every click.
  */
 export function apiClient(session: Session, onUnauthenticated: () => void, onRenewed: (s: Session) => void): Client {
   let token = session.csrfToken;
   return new Client({
     url: '/graphql',
-    exchanges: [fetchExchange],
+    exchanges: [
+      mapExchange({
+        onError: (error) => {
+          if (error.graphQLErrors.some((e) => e.extensions?.code === 'UNAUTHENTICATED')) onUnauthenticated();
+        },
+      }),
+      fetchExchange,
+    ],
     requestPolicy: 'network-only',
     preferGetMethod: false,
     fetchOptions: () => ({ credentials: 'same-origin', headers: { 'X-CSRF-Token': token } }),

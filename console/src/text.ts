@@ -24,6 +24,8 @@ const TEXT = {
     codeShape: 'Mã gồm 6 chữ số',
     failed: 'Không đăng nhập được',
     firstTime: 'Lần đầu sử dụng? Kích hoạt tài khoản',
+    ended:
+      'Phiên đăng nhập đã kết thúc: đã hết hạn, đã đăng xuất ở nơi khác, hoặc quản trị viên đã khóa, cấp lại mật khẩu hay đổi vai trò, phạm vi của tài khoản. Đăng nhập lại để tiếp tục.',
   },
   enrol: {
     title: 'Kích hoạt tài khoản',

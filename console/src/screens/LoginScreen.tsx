@@ -15,7 +15,7 @@ interface Fields {
  * Password and the 6-digit code of her authenticator app; the server's Vietnamese message on
  * failure. "Kích hoạt tài khoản" switches to the enrolment (EnrolmentForm).
  */
-export function LoginScreen({ onLoggedIn }: { onLoggedIn: (s: Session) => void }) {
+export function LoginScreen({ onLoggedIn, notice = null }: { onLoggedIn: (s: Session) => void; notice?: string | null }) {
   const [enrolling, setEnrolling] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -44,6 +44,7 @@ export function LoginScreen({ onLoggedIn }: { onLoggedIn: (s: Session) => void }
           <EnrolmentForm onLoggedIn={onLoggedIn} onBack={() => setEnrolling(false)} />
         ) : (
           <>
+            {notice && !error && <Alert type="warning" showIcon title={notice} role="status" style={{ marginBottom: 16 }} />}
             {error && (
               <Alert
                 type="error"
