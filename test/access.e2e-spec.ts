@@ -1,7 +1,7 @@
 import { Role } from '../src/access/role.js';
 import { AuthService } from '../src/accounts/auth.service.js';
 import { totpCode } from '../src/accounts/totp.js';
-import { AFTER_ENROLMENT, createTestApp, type TestApp, type TestUser } from './test-app.js';
+import { AFTER_ENROLMENT, CLI_PRINCIPAL, createTestApp, type TestApp, type TestUser } from './test-app.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -222,6 +222,30 @@ describe('authentication', () => {
     // Only an administrator may.
     const secretary = await t.gql(CHANGE, { u: 'mai.chuyen', i: { role: 'ADMIN' } }, { token: after });
     expect(secretary.errors![0].extensions!.code).toBe('FORBIDDEN');
+  });
+
+  it('never leaves the province without an administrator, even from the command line', async () => {
+    const auth = t.app.get(AuthService);
+    const last = await t.createUser('qt.cuoi-cung', Role.ADMIN);
+    const [{ id }] = await t.sql<{ id: string }>(`SELECT id FROM app_user WHERE username = $1`, [last.username]);
+    // The others locked for a while: she is the one administrator left.
+    const others = await t.sql<{ id: string }>(
+      `UPDATE app_user SET disabled_at = now() WHERE role = 'ADMIN' AND disabled_at IS NULL AND id <> $1 RETURNING id`,
+      [id],
+    );
+    try {
+      await expect(auth.changeUserScope(last.username, { role: Role.AUDITOR }, CLI_PRINCIPAL)).rejects.toThrow(
+        "Không thể bỏ quyền quản trị của 'qt.cuoi-cung': đây là quản trị viên duy nhất còn dùng được",
+      );
+      await expect(auth.setUserLocked(last.username, CLI_PRINCIPAL, true)).rejects.toThrow(
+        "Không thể khóa tài khoản 'qt.cuoi-cung': đây là quản trị viên duy nhất còn dùng được",
+      );
+      expect(await t.sql(`SELECT role, disabled_at FROM app_user WHERE id = $1`, [id])).toEqual([{ role: 'ADMIN', disabled_at: null }]);
+    } finally {
+      await t.sql(`UPDATE app_user SET disabled_at = NULL WHERE id = ANY($1::uuid[])`, [others.map((o) => o.id)]);
+    }
+    // With another administrator able to log in, it is done.
+    expect((await auth.changeUserScope(last.username, { role: Role.AUDITOR }, CLI_PRINCIPAL)).user.role).toBe('AUDITOR');
   });
 
   it('asks for a token without one, and says what is wrong with a bad header', async () => {

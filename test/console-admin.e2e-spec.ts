@@ -224,6 +224,7 @@ describe('the console: administration (users, audit log)', () => {
     await eventually(async () => expect(await review(adminPage)).toEqual(CLEAN));
     await dialog.getByRole('button', { name: 'Lưu' }).click();
     await dialog.waitFor({ state: 'hidden' });
+    await adminPage.getByRole('status').filter({ hasText: 'Đã đổi vai trò, phạm vi của xa-chuyen. Các phiên đang mở' }).waitFor();
     await row.getByText('Đoàn TNCS Hồ Chí Minh').waitFor();
     expect(await userRow('xa-chuyen')).toMatchObject({ role: 'SECRETARIAT', organization_code: 'DTN', unit: null });
     // Her next click takes her to the log-in, which says why her session ended — not an error under every click.

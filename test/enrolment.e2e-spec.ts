@@ -140,8 +140,16 @@ describe('enrolment: the first log-in over GraphQL, and the CLI that starts it',
     const wrong = await cli('user', 'scope', '--username', 'vp.hpn.bd', '--role', 'SECRETARIAT', '--org', 'DTN', '--unit', 'HPN-BD').catch(
       (e: { stderr: string; code: number }) => e,
     );
-    expect(wrong).toMatchObject({ code: 1, stderr: expect.stringContaining("Không có đơn vị 'HPN-BD' trong tổ chức DTN") as string });
+    expect(wrong).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining("Đơn vị 'HPN-BD' thuộc tổ chức HPN, không thuộc DTN: chọn đúng tổ chức của đơn vị") as string,
+    });
     expect((await cli('user', 'list')).stdout).toContain('vp.hpn.bd\tSECRETARIAT\tHPN\t');
+    // Her unit again, its code typed in small letters; then the same once more: nothing changes, her sessions stay.
+    await cli('user', 'scope', '--username', 'vp.hpn.bd', '--role', 'SECRETARIAT', '--org', 'hpn', '--unit', 'hpn-bd');
+    expect((await cli('user', 'list')).stdout).toContain('vp.hpn.bd\tSECRETARIAT\tHPN\tđang dùng\tHPN-BD\t');
+    const same = await cli('user', 'scope', '--username', 'vp.hpn.bd', '--role', 'SECRETARIAT', '--org', 'HPN', '--unit', 'HPN-BD');
+    expect(same.stderr).toContain('tài khoản vp.hpn.bd đã có vai trò SECRETARIAT (HPN / HPN-BD): không đổi gì, các phiên vẫn mở');
   });
 
   it('user reset gives a new enrolment password: the old password and TOTP are gone; an expired one is refused', async () => {

@@ -923,6 +923,8 @@ const TEXT = {
     changeScopeNote:
       'Khi lưu, các phiên đang mở của người này kết thúc ngay; người đó đăng nhập lại bằng mật khẩu và mã xác thực như trước để dùng quyền mới.',
     save: 'Lưu',
+    scopeChanged: (u: string) =>
+      `Đã đổi vai trò, phạm vi của ${u}. Các phiên đang mở của người này đã kết thúc: người đó đăng nhập lại bằng mật khẩu và mã xác thực như trước để dùng quyền mới.`,
     enable: 'Mở khóa',
     enableConfirm: (u: string) => `Mở khóa tài khoản ${u}? Người dùng đăng nhập lại được bằng mật khẩu và mã xác thực như trước.`,
     yes: 'Đồng ý',

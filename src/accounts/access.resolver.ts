@@ -122,7 +122,7 @@ export class AccessResolver {
     @Args('input') input: UserScopeInput,
     @Caller() p: Principal,
   ): Promise<UserType> {
-    return this.userType(await this.auth.changeUserScope(username, input, p));
+    return this.userType((await this.auth.changeUserScope(username, input, p)).user);
   }
 
   @Allow(Role.ADMIN)

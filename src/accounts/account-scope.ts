@@ -1,3 +1,5 @@
+import type { EntityManager } from 'typeorm';
+import { DomainError } from '../common/errors/domain-error.js';
 import type { FieldProblem } from '../common/errors/field-problem.js';
 import type { OrganizationsService } from '../membership/organization/organizations.service.js';
 import type { UnitsService } from '../membership/unit/units.service.js';
@@ -48,12 +50,37 @@ export async function checkScope(
     return { organization: null, unitId: null };
   }
   if (!unit) return { organization: org, unitId: null };
-  const u = await units.findByCodeOrNull(org, unit);
-  if (!u)
-    problems.push({
-      field: 'unit',
-      value: unit,
-      message: `Không có đơn vị '${unit}' trong tổ chức ${org}: tạo đơn vị trước (văn phòng cả tổ chức hoặc quản trị: màn hình "Chi hội / đơn vị" → "Thêm đơn vị cơ sở", hoặc createUnit), rồi dùng mã của nó`,
-    });
-  return { organization: org, unitId: u?.id ?? null };
+  // A code as typed, or in capitals (codes are written so: "dtn-03325" is DTN-03325).
+  const u = (await units.findByCodeOrNull(org, unit)) ?? (await units.findByCodeOrNull(org, unit.toUpperCase()));
+  if (u) return { organization: org, unitId: u.id };
+  const elsewhere = (await units.organizationsWithCode(unit)).filter((o) => o !== org);
+  problems.push({
+    field: 'unit',
+    value: unit,
+    message: elsewhere.length
+      ? `Đơn vị '${unit}' thuộc tổ chức ${elsewhere.join(', ')}, không thuộc ${org}: chọn đúng tổ chức của đơn vị, hoặc một đơn vị của ${org} (lienthong org units --org ${org})`
+      : `Không có đơn vị '${unit}' trong tổ chức ${org}: tạo đơn vị trước (văn phòng cả tổ chức hoặc quản trị: màn hình "Chi hội / đơn vị" → "Thêm đơn vị cơ sở", hoặc createUnit), rồi dùng mã của nó`,
+  });
+  return { organization: org, unitId: null };
+}
+
+/**
+ * Refuses to leave the province without an administrator who can log in: the last one not locked is
+ * not locked, nor given another role (from the server's command line, which may do either to anyone).
+ */
+export async function keepAnAdministrator(
+  em: EntityManager,
+  user: { id: string; username: string; role: Role },
+  what: string,
+): Promise<void> {
+  if (user.role !== Role.ADMIN) return;
+  const [{ others }] = await em.query<{ others: number }[]>(
+    `SELECT count(*)::int AS others FROM app_user WHERE role = 'ADMIN' AND disabled_at IS NULL AND id <> $1`,
+    [user.id],
+  );
+  if (!others)
+    throw new DomainError(
+      'BAD_USER_INPUT',
+      `Không thể ${what} '${user.username}': đây là quản trị viên duy nhất còn dùng được. Tạo hoặc mở khóa một quản trị viên khác trước (lienthong user create --role ADMIN), rồi làm lại.`,
+    );
 }

@@ -19,7 +19,7 @@ import type { Principal } from '../access/principal.js';
 import { Role } from '../access/role.js';
 import { checkTotp } from './totp.js';
 import { PrincipalCache, type CachedPrincipal } from './principal-cache.js';
-import { checkScope, type ScopeInput } from './account-scope.js';
+import { checkScope, keepAnAdministrator, type ScopeInput } from './account-scope.js';
 
 export type { ScopeInput } from './account-scope.js';
 
@@ -278,6 +278,7 @@ export class AuthService implements OnModuleDestroy {
         `Không thể tự khóa tài khoản của chính mình ('${user.username}'): nhờ một quản trị viên khác khóa, hoặc dùng lệnh trên máy chủ`,
       );
     await this.db.transaction(async (em) => {
+      if (locked) await keepAnAdministrator(em, user, 'khóa tài khoản');
       await em.getRepository(AppUser).update(user.id, { disabledAt: locked ? new Date() : null });
       if (locked) await em.getRepository(AccessToken).update({ userId: user.id, revokedAt: IsNull() }, { revokedAt: new Date() });
       const action = locked ? AuditAction.USER_DISABLED : AuditAction.USER_ENABLED;
@@ -288,12 +289,10 @@ export class AuthService implements OnModuleDestroy {
   }
 
   /**
-   * Another role or scope for an account (a secretary moved to another organization or unit, an
-   * officer given another role): checked as at creation; her sessions end at once, so that no open
-   * session keeps the rights she had — she logs in again, with her password and code as they were.
-   * The same role and scope again changes nothing.
+   * Another role or scope for an account, checked as at creation; her sessions end at once (no open one keeps the rights
+   * she had): she logs in again, with her password and code as they were. The same role and scope again changes nothing.
    */
-  async changeUserScope(username: string, input: ScopeInput, actor: Principal): Promise<AppUser> {
+  async changeUserScope(username: string, input: ScopeInput, actor: Principal): Promise<{ user: AppUser; changed: boolean }> {
     const repo = this.db.getRepository(AppUser);
     const user = await repo.findOneBy({ username: username.trim().toLowerCase() });
     if (!user) throw DomainError.notFound('tài khoản', username);
@@ -305,8 +304,10 @@ export class AuthService implements OnModuleDestroy {
     const problems: FieldProblem[] = [];
     const scope = await checkScope(this.organizations, this.units, input, problems);
     if (problems.length) throw DomainError.invalidInput(problems);
-    if (user.role === input.role && user.organizationCode === scope.organization && user.unitId === scope.unitId) return user;
+    if (user.role === input.role && user.organizationCode === scope.organization && user.unitId === scope.unitId)
+      return { user, changed: false };
     await this.db.transaction(async (em) => {
+      if (input.role !== Role.ADMIN) await keepAnAdministrator(em, user, 'bỏ quyền quản trị của');
       await em.getRepository(AppUser).update(user.id, { role: input.role, organizationCode: scope.organization, unitId: scope.unitId });
       await em.getRepository(AccessToken).update({ userId: user.id, revokedAt: IsNull() }, { revokedAt: new Date() });
       await this.audit.record(
@@ -329,7 +330,7 @@ export class AuthService implements OnModuleDestroy {
       );
     });
     this.principals.clear();
-    return repo.findOneByOrFail({ id: user.id });
+    return { user: await repo.findOneByOrFail({ id: user.id }), changed: true };
   }
 
   /** A user's unit as the administrator reads it: its code and its name. */

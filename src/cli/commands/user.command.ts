@@ -118,8 +118,12 @@ function handOver(username: string, password: string, expiresAt: Date): void {
 
 async function changeScope(o: { username: string; role: Role; org?: string; unit?: string }): Promise<void> {
   await withServices(async (app) => {
-    const u = await app.get(AuthService).changeUserScope(o.username, { role: o.role, organization: o.org, unit: o.unit }, cliCaller());
+    const { user: u, changed } = await app
+      .get(AuthService)
+      .changeUserScope(o.username, { role: o.role, organization: o.org, unit: o.unit }, cliCaller());
     const scope = [u.organizationCode, o.unit].filter(Boolean).join(' / ');
+    if (!changed)
+      return log(`tài khoản ${u.username} đã có vai trò ${u.role}${scope ? ` (${scope})` : ''}: không đổi gì, các phiên vẫn mở`);
     log(
       `tài khoản ${u.username}: vai trò ${u.role}${scope ? ` (${scope})` : ''}; các phiên đang mở đã kết thúc, đăng nhập lại để dùng quyền mới`,
     );

@@ -29,6 +29,12 @@ export class UnitsService {
     return em.getRepository(Unit).findOneBy({ organizationCode: organization, code });
   }
 
+  /** The organizations that have a unit of this code (a code typed under the wrong organization). */
+  async organizationsWithCode(code: string): Promise<string[]> {
+    const found = await this.db.getRepository(Unit).find({ where: { code }, select: { organizationCode: true } });
+    return [...new Set(found.map((u) => u.organizationCode))].sort();
+  }
+
   async findByCode(organization: string, code: string, em: EntityManager = this.db.manager): Promise<Unit> {
     const unit = await this.findByCodeOrNull(organization, code, em);
     if (!unit) throw DomainError.invalidInput([unitNotFound(organization, code)]);

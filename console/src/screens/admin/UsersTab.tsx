@@ -116,6 +116,7 @@ export function UsersTab({ me }: { me: string }) {
   const [creating, setCreating] = useState(false);
   const [handOver, setHandOver] = useState<HandOverData | null>(null);
   const [changing, setChanging] = useState<AdminUser | null>(null);
+  const [changed, setChanged] = useState<string | null>(null);
   const [resetState, reset] = useMutation(RESET_USER);
   const [disableState, disable] = useMutation(DISABLE_USER);
   const [enableState, enable] = useMutation(ENABLE_USER);
@@ -139,6 +140,17 @@ export function UsersTab({ me }: { me: string }) {
         {T.admin.create}
       </Button>
       {error && <Alert type="error" showIcon role="alert" title={errorText(error, T.error.network)} style={{ marginBottom: 12 }} />}
+      {changed && (
+        <Alert
+          type="success"
+          showIcon
+          role="status"
+          title={changed}
+          closable
+          style={{ marginBottom: 12 }}
+          onClose={() => setChanged(null)}
+        />
+      )}
       <Table<AdminUser>
         rowKey="id"
         size="small"
@@ -164,9 +176,12 @@ export function UsersTab({ me }: { me: string }) {
       {changing && (
         <ChangeScopeDialog
           user={changing}
-          onClose={(changed) => {
+          onClose={(saved) => {
             setChanging(null);
-            if (changed) refresh();
+            if (saved) {
+              setChanged(T.admin.scopeChanged(changing.username));
+              refresh();
+            }
           }}
         />
       )}
