@@ -561,6 +561,8 @@ describe('reconciliation reports', () => {
     const hpnRow = rows('Theo tổ chức').find((r) => r[0] === 'HPN')!;
     expect(hpnRow.slice(1, 4)).toEqual(['Hội Liên hiệp Phụ nữ Việt Nam', 5, 4]);
     expect(rows('Theo tổ chức').find((r) => r[0] === 'CD')!).toContain('không tính được');
+    // The rows of each organization in a commune say their sum is not the commune's people, and where those are.
+    expect(rows('Theo xã').flat().join(' ')).toContain('số người của cả xã (mỗi người một lần) ở trang "Số người theo xã"');
     // Each commune's people, one in several organizations there once: as the report (and Tổng quan) counts them.
     const people = rows('Số người theo xã');
     expect(people.flat()).toContain(COMMUNE_PEOPLE_NOTE);

@@ -98,7 +98,13 @@ function communesSheet(wb: Workbook, d: ReportDocument, heading: string[]): void
   sheet(
     wb,
     'Theo xã',
-    heading,
+    [
+      ...heading,
+      // Her sum of a commune's rows is not its people: say where those are.
+      d.data.peopleByCommune
+        ? 'Mỗi dòng: một tổ chức trong một xã. Một người sinh hoạt ở hai tổ chức trong xã có ở cả hai dòng: số người của cả xã (mỗi người một lần) ở trang "Số người theo xã".'
+        : 'Mỗi dòng: một tổ chức trong một xã. Một người sinh hoạt ở hai tổ chức trong xã có ở cả hai dòng: cộng các dòng của xã không ra số người của xã.',
+    ],
     [
       { header: 'Mã xã', width: 8 },
       { header: 'Xã, phường', width: 26 },
