@@ -72,6 +72,13 @@ describe('principal cache and revocation', () => {
     expect((await listed()).at(-1)!.slice(2, 6)).toEqual(['AUDITOR', '', '', 'đang dùng']);
     await cli('token', 'revoke', '--id', id);
     expect(await me(service)).toBe('UNAUTHENTICATED');
+    // A script using it is told what to do: a new token from the administrator, not "log in again".
+    const refused = await t.gql('{ me { name } }', {}, { token: service });
+    expect(refused.errors![0].message).toContain(
+      'Token dịch vụ không hợp lệ, đã hết hạn hoặc đã bị thu hồi: xin quản trị viên một token mới',
+    );
+    // Revoked twice: the second says it was already.
+    expect((await cli('token', 'revoke', '--id', id)).stderr).toContain('đã thu hồi từ trước, lúc');
     const revoked = (await listed()).find((r) => r[0] === id)!;
     expect(revoked[5]).toMatch(/^đã thu hồi \d{2}\/\d{2}\/\d{4}/);
   });

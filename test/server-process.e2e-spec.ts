@@ -112,7 +112,8 @@ describe('the built server and the CLI on one DATA_DIR', () => {
       expect(token.status).toBe(0);
       const serviceToken = token.stdout.trim().split('\n').pop()!;
       expect(serviceToken).toMatch(/^lt_svc_/);
-      expect(token.stderr).toContain("đã tạo mã truy cập dịch vụ 'bao-cao-thang'");
+      expect(token.stderr).toContain("đã tạo mã truy cập dịch vụ 'bao-cao-thang' (DAN_VAN, id ");
+      expect(token.stderr).toContain('dùng đến khi thu hồi); mã chỉ hiện lần này');
 
       const gql = async (query: string, variables: Record<string, unknown>, bearer?: string) => {
         const res = await fetch(`http://127.0.0.1:${server.port}/graphql`, {

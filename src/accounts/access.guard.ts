@@ -38,7 +38,9 @@ export class AccessGuard implements CanActivate {
         'UNAUTHENTICATED',
         carried.via === 'cookie'
           ? 'Phiên đăng nhập trên trình duyệt đã hết hạn hoặc đã đăng xuất: đăng nhập lại.'
-          : 'Token không hợp lệ, đã hết hạn hoặc đã bị thu hồi: đăng nhập lại.',
+          : carried.token.startsWith('lt_svc_')
+            ? 'Token dịch vụ không hợp lệ, đã hết hạn hoặc đã bị thu hồi: xin quản trị viên một token mới (lienthong token create, hoặc Quản trị → Khóa kết nối) rồi thay vào chương trình dùng nó.'
+            : 'Token không hợp lệ, đã hết hạn hoặc đã bị thu hồi: đăng nhập lại.',
       );
     if (!passesCsrf(req, carried)) throw new DomainError('FORBIDDEN', CSRF_MESSAGE);
     if (!policy) throw new DomainError('FORBIDDEN', `Không có quyền: thao tác này chưa được mở cho vai trò nào.`);

@@ -39,8 +39,14 @@ export function tokenCommands(program: Command): void {
     .requiredOption('--id <ID>', 'the token id (printed by `token create` on standard error, and by `token list`)')
     .action(async (o: { id: string }) => {
       await withServices(async (app) => {
-        const t = await app.get(AuthService).revokeServiceToken(o.id, cliCaller());
-        log(`đã thu hồi mã truy cập dịch vụ '${t.name}'`);
+        const auth = app.get(AuthService);
+        const before = (await auth.listServiceTokens()).find((t) => t.id === o.id);
+        const t = await auth.revokeServiceToken(o.id, cliCaller());
+        log(
+          before?.revokedAt
+            ? `mã truy cập dịch vụ '${t.name}' đã thu hồi từ trước, lúc ${vietnamTime(before.revokedAt)}: không đổi gì`
+            : `đã thu hồi mã truy cập dịch vụ '${t.name}'`,
+        );
       });
     });
 }
@@ -50,7 +56,9 @@ async function createToken(o: CreateOptions): Promise<void> {
     const { token: value, record } = await app
       .get(AuthService)
       .createServiceToken({ name: o.name, role: o.role, organization: o.org, unit: o.unit, expiresInDays: o.expiresDays }, cliCaller());
-    log(`đã tạo mã truy cập dịch vụ '${record.name}' (${record.role}, id ${record.id}); mã chỉ hiện lần này`);
+    const scope = [record.role, record.organizationCode, o.unit].filter(Boolean).join(' ');
+    const until = record.expiresAt ? `dùng đến ${vietnamTime(record.expiresAt)}` : 'dùng đến khi thu hồi';
+    log(`đã tạo mã truy cập dịch vụ '${record.name}' (${scope}, id ${record.id}, ${until}); mã chỉ hiện lần này`);
     process.stdout.write(`${value}\n`);
   });
 }
