@@ -116,6 +116,21 @@ describe('the console: administration (users, audit log)', () => {
       expect(at(above.code)).toBeGreaterThanOrEqual(0);
       expect(at(above.code)).toBeLessThan(at('HPN-CHI-1'));
     });
+    // Typed as she knows it — the commune's name, without accents — the chi hội of that commune are offered.
+    const [{ commune }] = await t.sql<{ commune: string }>(
+      `SELECT c.name AS commune FROM unit p JOIN commune c ON c.code = p.commune_code WHERE p.code = $1`,
+      [above.code],
+    );
+    const typed = commune
+      .replace(/^(Xã|Phường|Thị trấn|Đặc khu) /, '')
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/đ/g, 'd')
+      .toLowerCase();
+    await form.getByLabel('Đơn vị', { exact: false }).fill(typed);
+    await eventually(async () =>
+      expect(await offered.allInnerTexts()).toEqual(expect.arrayContaining([expect.stringContaining('(HPN-CHI-1)')])),
+    );
     await chooseOption(adminPage, form.getByLabel('Đơn vị', { exact: false }), '(HPN-CHI-1)');
     // Once the drop-down list has closed.
     await eventually(async () => expect(await review(adminPage)).toEqual(CLEAN));

@@ -54,6 +54,20 @@ export function foldVi(text: string): string {
 export const byFoldedLabel = (typed: string, option?: { label?: unknown }): boolean =>
   typeof option?.label === 'string' && foldVi(option.label).includes(foldVi(typed.trim()));
 
+/**
+ * Each unit's commune, its own or the nearest one above it (a chi hội has none of its own; its cơ sở
+ * has): what an administrator types to find the chi hội of a commune.
+ */
+export function unitCommunes(units: readonly { code: string; parentCode?: string | null; commune?: { name: string } | null }[]) {
+  const byCode = new Map(units.map((u) => [u.code, u]));
+  const communeOf = (code: string, seen = 0): string => {
+    const u = byCode.get(code);
+    if (!u || seen > 20) return '';
+    return u.commune?.name ?? (u.parentCode ? communeOf(u.parentCode, seen + 1) : '');
+  };
+  return new Map(units.map((u) => [u.code, communeOf(u.code)]));
+}
+
 /** Vietnamese order, numbers as numbers: "Thôn 2" before "Thôn 10", "Ấp Bắc" among the A's. */
 export const viOrder = new Intl.Collator('vi', { numeric: true, sensitivity: 'base' });
 

@@ -2,7 +2,7 @@ import { Alert, Button, Form, Input, Modal, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { errorText } from '../../client.ts';
-import { byFoldedLabel, byUnitTree, vnTime } from '../../format.ts';
+import { byFoldedLabel, byUnitTree, unitCommunes, vnTime } from '../../format.ts';
 import { CLEARABLE, CloseIcon } from '../../icons.tsx';
 import { T } from '../../text.ts';
 import { ORGANIZATIONS, UNITS } from '../roster-query.ts';
@@ -64,6 +64,7 @@ const scopeInput = (s: Scope) => {
 function ScopeFields({ value, onChange, id }: { value: Scope; onChange: (s: Scope) => void; id: string }) {
   const [orgs] = useQuery({ query: ORGANIZATIONS });
   const [units] = useQuery({ query: UNITS, variables: { organization: value.organization ?? '' }, pause: !value.organization });
+  const communes = unitCommunes(units.data?.units ?? []);
   return (
     <>
       <Form.Item label={T.admin.roleLabel} htmlFor={`${id}-role`}>
@@ -96,8 +97,13 @@ function ScopeFields({ value, onChange, id }: { value: Scope; onChange: (s: Scop
               onChange={(unit) => onChange({ ...value, unit })}
               allowClear={CLEARABLE}
               disabled={!value.organization}
-              showSearch={{ filterOption: byFoldedLabel }}
-              options={byUnitTree(units.data?.units).map((u) => ({ value: u.code, label: `${u.name} (${u.code})` }))}
+              // Found by its name, its code or its commune's name ("muong phang": the cơ sở and its chi hội).
+              showSearch={{ filterOption: (typed, option) => byFoldedLabel(typed, { label: option?.search }) }}
+              options={byUnitTree(units.data?.units).map((u) => ({
+                value: u.code,
+                label: `${u.name} (${u.code})`,
+                search: `${u.name} (${u.code}) ${communes.get(u.code) ?? ''}`,
+              }))}
             />
           </Form.Item>
         </>
