@@ -177,6 +177,15 @@ describe('the console: dashboard and reports', () => {
       // …then on the page, and a commune's own figures.
       const communes = page.getByTestId('communes').locator('tbody tr.ant-table-row');
       expect(await communes.count()).toBe(2);
+      // Who is in two organizations or more in each commune, as the API counts them: the cross-check the Ban Dân vận asks for.
+      const counted = await t.gql<{ liveCommunes: { communes: { code: string; name: string; peopleInSeveralOrgs: number }[] } }>(
+        `{ liveCommunes { communes { code name peopleInSeveralOrgs } } }`,
+      );
+      const here = counted.data!.liveCommunes.communes.find((c) => c.code === '00004')!;
+      expect(here.peopleInSeveralOrgs).toBeGreaterThan(0);
+      await page.getByRole('columnheader', { name: 'Ở từ 2 tổ chức trong xã' }).waitFor();
+      const cells = communes.filter({ hasText: here.name }).locator('td');
+      expect((await cells.nth(4).innerText()).trim()).toBe(here.peopleInSeveralOrgs.toLocaleString('vi-VN'));
       await page
         .getByRole('button', { name: /^Xem tổng quan của/ })
         .first()
@@ -210,12 +219,10 @@ describe('the console: dashboard and reports', () => {
       const overlapHead = row('Trùng giữa tổ chức', 'Tổ chức').slice(2);
       expect(overlapHead.length).toBeGreaterThan(1);
       for (const head of overlapHead) expect([...orgNames.values()]).toContain(head);
-      expect(row('Theo xã', '00004').slice(3, 7)).toEqual([
-        commune.memberships,
-        commune.people,
-        commune.peopleNotSuspected,
-        commune.suspectedPhantoms,
-      ]);
+      expect(row('Theo xã', '00004').slice(3, 6)).toEqual([commune.memberships, commune.people, commune.peopleNotSuspected]);
+      // Then those in two organizations or more there, and the records suspected.
+      expect(typeof row('Theo xã', '00004')[6]).toBe('number');
+      expect(row('Theo xã', '00004')[7]).toBe(commune.suspectedPhantoms);
       // Her roster of that commune: the filter says the commune's name, not the link's code.
       await page.getByRole('link', { name: /^Xem danh sách hội viên của/ }).click();
       const filter = page.locator('.ant-select').filter({ has: page.getByRole('combobox', { name: 'Xã / phường' }) });

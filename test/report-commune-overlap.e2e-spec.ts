@@ -111,11 +111,28 @@ describe("a commune's overlap of organizations", () => {
     // 00008: An (HND), Cúc (HPN). An and Cúc count in both communes.
     const byCode = Object.fromEntries(province.data.peopleByCommune!.map((c) => [c.code ?? '', c]));
     expect(byCode).toEqual({
-      '00004': { code: '00004', name: c4[0].name, memberships: 5, people: 4, peopleNotSuspected: 4, suspectedPhantoms: 0 },
-      '00008': { code: '00008', name: c8[0].name, memberships: 2, people: 2, peopleNotSuspected: 2, suspectedPhantoms: 0 },
+      // Bình is the one in two organizations there; An and Cúc are one each in 00008.
+      '00004': {
+        code: '00004',
+        name: c4[0].name,
+        memberships: 5,
+        people: 4,
+        peopleNotSuspected: 4,
+        peopleInSeveralOrgs: 1,
+        suspectedPhantoms: 0,
+      },
+      '00008': {
+        code: '00008',
+        name: c8[0].name,
+        memberships: 2,
+        people: 2,
+        peopleNotSuspected: 2,
+        peopleInSeveralOrgs: 0,
+        suspectedPhantoms: 0,
+      },
     });
     const dashboard = await t.gql<{ liveCommunes: { communes: unknown[] } }>(
-      `{ liveCommunes { communes { code name memberships people peopleNotSuspected suspectedPhantoms } } }`,
+      `{ liveCommunes { communes { code name memberships people peopleNotSuspected peopleInSeveralOrgs suspectedPhantoms } } }`,
     );
     expect(dashboard.data!.liveCommunes.communes).toEqual(province.data.peopleByCommune);
     // An organization's report: its own people in each commune.

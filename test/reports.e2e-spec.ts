@@ -568,7 +568,15 @@ describe('reconciliation reports', () => {
     expect(people.flat()).toContain(COMMUNE_PEOPLE_NOTE);
     const header = people.findIndex((r) => r[0] === 'Mã xã');
     expect(people.slice(header + 1)).toEqual(
-      s.data.peopleByCommune!.map((c) => [c.code, c.name, c.memberships, c.people, c.peopleNotSuspected, c.suspectedPhantoms]),
+      s.data.peopleByCommune!.map((c) => [
+        c.code,
+        c.name,
+        c.memberships,
+        c.people,
+        c.peopleNotSuspected,
+        c.peopleInSeveralOrgs,
+        c.suspectedPhantoms,
+      ]),
     );
     // Counted again here, plainly: a person in HPN twice, NCT and HND (Bình) is one.
     const [plain] = await t.sql<{ memberships: number; people: number }>(

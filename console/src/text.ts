@@ -1117,6 +1117,8 @@ const TEXT = {
     communesNote:
       'Mọi xã, phường có hồ sơ đang sinh hoạt trong phạm vi. Một người có hồ sơ ở hai xã được tính ở cả hai xã, nên cộng các xã có thể lớn hơn số người toàn phạm vi. Bấm tên xã để xem tổng quan của xã.',
     communeName: 'Xã, phường',
+    /** A commune's people active in two organizations or more there. */
+    severalHere: 'Ở từ 2 tổ chức trong xã',
     noCommune: 'Chưa rõ xã',
     openCommune: (name: string) => `Xem tổng quan của ${name}`,
     roster: 'Xem danh sách',

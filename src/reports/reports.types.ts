@@ -106,6 +106,7 @@ export abstract class CommuneFiguresFields {
   @Field(() => Int, { description: 'Số người: distinct persons among them (one in two organizations there counts once).' }) people: number;
   @Field(() => Int, { description: 'Those with at least one membership there the linker does not suspect (an estimate).' })
   peopleNotSuspected: number;
+  @Field(() => Int, { description: 'Persons ACTIVE in two organizations or more in the commune.' }) peopleInSeveralOrgs: number;
   @Field(() => Int) suspectedPhantoms: number;
 }
 

@@ -11,12 +11,15 @@ export interface CommuneFigures {
   people: number;
   /** Those with at least one membership there the linker does not suspect. */
   peopleNotSuspected: number;
+  /** Those ACTIVE in two organizations or more there (within the area). */
+  peopleInSeveralOrgs: number;
   suspectedPhantoms: number;
 }
 
 /**
  * Where a commune's people are counted from, each a row per commune and `who` (`n` persons, `nreal`
- * of them not suspected, `anyreal`, `m` memberships, `ph` suspected): the person-level table of a
+ * of them not suspected, `anyreal`, `m` memberships, `ph` suspected, `orgs` the organizations of a
+ * person grouped there): the person-level table of a
  * basis (the running period's, or an ended period's), a unit's records as they are now, or a report's `rep`.
  */
 export type CommuneSource = { basis: string } | 'records' | 'rep';
@@ -32,8 +35,9 @@ function figureRows(area: ReportingArea, basis: string): { sql: string; params: 
   // Within one organization a person has one row a commune: never grouped.
   const several = area.kind === 'org' ? 'false' : 'f.org_count > 1';
   return {
+    // (A row a person, organization and commune: her rows grouped there are her organizations there.)
     sql: `SELECT f.commune, CASE WHEN ${several} THEN f.person_id END AS who, count(*) AS n, count(*) FILTER (WHERE f.real) AS nreal,
-                 bool_or(f.real) AS anyreal, sum(f.memberships) AS m, sum(f.phantoms) AS ph
+                 bool_or(f.real) AS anyreal, sum(f.memberships) AS m, sum(f.phantoms) AS ph, count(*) AS orgs
             FROM person_figure f WHERE f.basis = $1 AND ${where} GROUP BY 1, 2`,
     params: [basis, ...(area.kind === 'province' || area.kind === 'unit' ? [] : [area.organization ?? area.commune])],
   };
@@ -42,7 +46,8 @@ function figureRows(area: ReportingArea, basis: string): { sql: string; params: 
 /** A unit's ACTIVE records now (few), a row per person and commune. */
 const unitRows = (area: ReportingArea) => ({
   sql: `SELECT coalesce(r.commune_code, '') AS commune, coalesce(p.person_id, r.id) AS who, 1 AS n, 0 AS nreal,
-               bool_or(NOT coalesce(p.ao, false)) AS anyreal, count(*) AS m, count(*) FILTER (WHERE coalesce(p.ao, false)) AS ph
+               bool_or(NOT coalesce(p.ao, false)) AS anyreal, count(*) AS m, count(*) FILTER (WHERE coalesce(p.ao, false)) AS ph,
+               count(DISTINCT r.organization_code) AS orgs
           FROM member_record r LEFT JOIN record_person p ON p.record_id = r.id
          WHERE r.status = 'ACTIVE' AND ${area.condition(1).sql} GROUP BY 1, 2`,
   params: area.condition(1).params,
@@ -51,7 +56,7 @@ const unitRows = (area: ReportingArea) => ({
 /** A report's memberships ACTIVE at its day (`rep`, memberships-snapshot.ts), a row per person and commune. */
 const repRows = {
   sql: `SELECT coalesce(commune, '') AS commune, who, 1 AS n, 0 AS nreal, bool_or(NOT ao) AS anyreal, count(*) AS m,
-               count(*) FILTER (WHERE ao) AS ph
+               count(*) FILTER (WHERE ao) AS ph, count(DISTINCT org) AS orgs
           FROM rep WHERE in_area GROUP BY 1, 2`,
   params: [],
 };
@@ -72,9 +77,9 @@ export async function communePeople(em: EntityManager, area: ReportingArea, sour
     `WITH x AS (${x.sql}),
           y AS (SELECT x.commune, sum(x.m)::int AS memberships, sum(CASE WHEN x.who IS NULL THEN x.n ELSE 1 END)::int AS people,
                        sum(CASE WHEN x.who IS NULL THEN x.nreal WHEN x.anyreal THEN 1 ELSE 0 END)::int AS "peopleNotSuspected",
-                       sum(x.ph)::int AS "suspectedPhantoms"
+                       count(*) FILTER (WHERE x.who IS NOT NULL AND x.orgs > 1)::int AS "peopleInSeveralOrgs", sum(x.ph)::int AS "suspectedPhantoms"
                   FROM x GROUP BY x.commune)
-     SELECT nullif(y.commune, '') AS code, c.name, y.memberships, y.people, y."peopleNotSuspected", y."suspectedPhantoms"
+     SELECT nullif(y.commune, '') AS code, c.name, y.memberships, y.people, y."peopleNotSuspected", y."peopleInSeveralOrgs", y."suspectedPhantoms"
        FROM y LEFT JOIN commune c ON c.code = nullif(y.commune, '')`,
     x.params,
   );

@@ -21,8 +21,17 @@ export function communePeopleSheet(
       { header: FIGURE_LABELS.memberships, width: 12, number: true },
       { header: FIGURE_LABELS.people, width: 12, number: true },
       { header: PEOPLE_NOT_SUSPECTED.label, width: 16, number: true },
+      { header: 'Số người ở từ 2 tổ chức (trong xã)', width: 16, number: true },
       { header: FIGURE_LABELS.suspectedPhantoms, width: 11, number: true },
     ],
-    communes.map((c) => [c.code, c.name ?? UNKNOWN_COMMUNE, c.memberships, c.people, c.peopleNotSuspected, c.suspectedPhantoms]),
+    communes.map((c) => [
+      c.code,
+      c.name ?? UNKNOWN_COMMUNE,
+      c.memberships,
+      c.people,
+      c.peopleNotSuspected,
+      c.peopleInSeveralOrgs,
+      c.suspectedPhantoms,
+    ]),
   );
 }

@@ -52,7 +52,7 @@ export function CommuneTable(props: {
         rowKey={(c) => c.code ?? ''}
         dataSource={props.communes}
         pagination={false}
-        scroll={{ x: narrow ? 520 : 'max-content' }}
+        scroll={{ x: narrow ? 620 : 'max-content' }}
         tableLayout={narrow ? 'fixed' : undefined}
         data-testid="communes"
         columns={[
@@ -95,6 +95,14 @@ export function CommuneTable(props: {
             ...width(120),
             sorter: (a, b) => a.peopleNotSuspected - b.peopleNotSuspected,
             render: (_, c) => n(c.peopleNotSuspected),
+          },
+          {
+            key: 'several',
+            title: T.dashboard.severalHere,
+            align: 'right',
+            ...width(100),
+            sorter: (a, b) => a.peopleInSeveralOrgs - b.peopleInSeveralOrgs,
+            render: (_, c) => n(c.peopleInSeveralOrgs),
           },
           {
             key: 'suspected',

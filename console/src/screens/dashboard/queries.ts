@@ -39,6 +39,7 @@ export const COMMUNE_FIGURES = graphql(`
         memberships
         people
         peopleNotSuspected
+        peopleInSeveralOrgs
         suspectedPhantoms
       }
     }
