@@ -613,6 +613,7 @@ describe('reconciliation reports', () => {
     // Each commune's people once, however many organizations she is in there, and the note that says so.
     expect(text.replace(/\s+/g, '')).toContain(COMMUNE_PEOPLE_NOTE.replace(/\s+/g, ''));
     expect(text).not.toContain('Cộng số người từng tổ chức');
+    expect(text).toContain('Ở từ 2 tổ chức');
     // A report computed before each commune's people were kept: its rows summed, and it says so.
     await t.sql(`UPDATE report_snapshot SET data = data - 'peopleByCommune' WHERE id = $1`, [s.id]);
     const older = path.join(dir, 'older.pdf');

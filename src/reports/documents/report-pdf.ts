@@ -133,27 +133,44 @@ function summedCommunes(d: ReportDocument): CommuneLine[] {
   return [...byCommune.values()];
 }
 
-/** Every commune (not a top slice), most memberships first, each person once in a commune (or, in an older report, summed over organizations). */
+const mostFirst = (a: CommuneLine, b: CommuneLine) => b.memberships - a.memberships || a.code.localeCompare(b.code);
+
+/**
+ * Every commune (not a top slice), most memberships first: each person once in a commune, and those in two
+ * organizations or more there (the note under the heading says so). Short headings: the note says what Số người is.
+ */
 function communesTable(doc: Doc, d: ReportDocument): void {
-  const once = d.data.peopleByCommune?.map((c) => ({
+  if (!d.data.peopleByCommune) return summedCommunesTable(doc, d);
+  const all = d.data.peopleByCommune.map((c) => ({
     code: c.code ?? '',
     label: c.name ?? UNKNOWN_COMMUNE,
     memberships: c.memberships,
     people: c.people,
+    several: c.peopleInSeveralOrgs,
     phantoms: c.suspectedPhantoms,
   }));
-  const all = (once ?? summedCommunes(d)).sort((a, b) => b.memberships - a.memberships || a.code.localeCompare(b.code));
-  const people = once ? FIGURE_LABELS.people : PEOPLE_SUMMED;
+  all.sort(mostFirst);
+  heading(doc, 'Số lượt và số người theo xã', `Đủ ${n(all.length)} xã, phường, nhiều hồ sơ nhất trước. ${COMMUNE_PEOPLE_NOTE}`);
+  table(
+    doc,
+    ['Xã, phường', 'Mã xã', 'Số lượt', 'Số người', 'Ở từ 2 tổ chức', FIGURE_LABELS.suspectedPhantoms],
+    all.map((c) => [c.label, c.code || '—', c.memberships, c.people, c.several, c.phantoms]),
+    [100, 40, 44, 64, 86, 76],
+    { column: 2, width: 87, color: COLORS.memberships },
+  );
+}
+
+/** An older report's communes, people summed over organizations, and said so. */
+function summedCommunesTable(doc: Doc, d: ReportDocument): void {
+  const all = summedCommunes(d).sort(mostFirst);
   heading(
     doc,
     'Số lượt và số người theo xã',
-    once
-      ? `Đủ ${n(all.length)} xã, phường, nhiều hồ sơ nhất trước. ${COMMUNE_PEOPLE_NOTE}`
-      : `Đủ ${n(all.length)} xã, phường, nhiều hồ sơ nhất trước. "${PEOPLE_SUMMED}": số người của mỗi tổ chức trong xã cộng lại, một người ở hai tổ chức tính hai lần (báo cáo lập trước khi có số người theo xã) — nên lớn hơn "${FIGURE_LABELS.people}" của xã trên màn hình Tổng quan, nơi mỗi người chỉ tính một lần.`,
+    `Đủ ${n(all.length)} xã, phường, nhiều hồ sơ nhất trước. "${PEOPLE_SUMMED}": số người của mỗi tổ chức trong xã cộng lại, một người ở hai tổ chức tính hai lần (báo cáo lập trước khi có số người theo xã) — nên lớn hơn "${FIGURE_LABELS.people}" của xã trên màn hình Tổng quan, nơi mỗi người chỉ tính một lần.`,
   );
   table(
     doc,
-    ['Xã, phường', 'Mã xã', FIGURE_LABELS.memberships, people, FIGURE_LABELS.suspectedPhantoms],
+    ['Xã, phường', 'Mã xã', FIGURE_LABELS.memberships, PEOPLE_SUMMED, FIGURE_LABELS.suspectedPhantoms],
     all.map((c) => [c.label, c.code || '—', c.memberships, c.people, c.phantoms]),
     [116, 38, 48, 150, 72],
     { column: 2, width: 87, color: COLORS.memberships },
