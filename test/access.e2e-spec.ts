@@ -272,8 +272,15 @@ describe('authentication', () => {
     expect(token).toMatch(/^lt_svc_/);
     expect((await me(token)).data!.me).toEqual({ name: 'bao cao thang', role: 'SECRETARIAT', organization: 'NCT' });
     expect((await t.gql('mutation { logOut }', {}, { token })).errors![0].message).toContain('revokeServiceToken');
+    // A second token of that name while the first is in use: refused, so that the list tells them apart.
+    const again = `mutation { createServiceToken(input: { name: "Bao cao thang", role: AUDITOR }) { token } }`;
+    const twin = await t.gql(again);
+    expect(twin.errors![0].extensions!.problems![0]).toMatchObject({ field: 'name', value: 'Bao cao thang' });
+    expect(twin.errors![0].message).toContain("Đã có token dịch vụ đang dùng tên 'Bao cao thang'");
     await t.gql(`mutation($id: ID!) { revokeServiceToken(id: $id) { revokedAt } }`, { id: serviceToken.id });
     expect((await me(token)).errors![0].extensions!.code).toBe('UNAUTHENTICATED');
+    // Revoked, its name is free again.
+    expect((await t.gql(again)).errors).toBeUndefined();
     const users = await t.gql<{ users: { username: string }[] }>('{ users { username } }');
     expect(users.data!.users.map((u) => u.username)).toContain('lan.dtn');
   });

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { AuthService } from '../src/accounts/auth.service.js';
+import { ServiceTokens } from '../src/accounts/service-tokens.service.js';
 import { EnrolmentService } from '../src/accounts/enrolment.service.js';
 import { cliPrincipal } from '../src/access/principal.js';
 import { Role } from '../src/access/role.js';
@@ -213,7 +214,7 @@ export async function createTestApp(
     },
     async serviceToken(role, organization, unit) {
       const name = `test-${role.toLowerCase()}-${randomBytes(3).toString('hex')}`;
-      return (await auth.createServiceToken({ name, role, organization, unit }, CLI_PRINCIPAL)).token;
+      return (await app.get(ServiceTokens).create({ name, role, organization, unit }, CLI_PRINCIPAL)).token;
     },
     async sql<T>(text: string, params: unknown[] = []) {
       return (await pool.query(text, params)).rows as T[];

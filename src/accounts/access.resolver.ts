@@ -19,6 +19,7 @@ import {
   UserType,
 } from './access.types.js';
 import type { AppUser } from './app-user.entity.js';
+import { ServiceTokens } from './service-tokens.service.js';
 import { AuthService } from './auth.service.js';
 import { EnrolmentService } from './enrolment.service.js';
 import type { Principal } from '../access/principal.js';
@@ -31,6 +32,7 @@ export class AccessResolver {
   constructor(
     private readonly auth: AuthService,
     private readonly enrolment: EnrolmentService,
+    private readonly tokens: ServiceTokens,
   ) {}
 
   @Public()
@@ -128,20 +130,20 @@ export class AccessResolver {
   @Allow(Role.ADMIN)
   @Query(() => [ServiceTokenType])
   async serviceTokens(): Promise<ServiceTokenType[]> {
-    return (await this.auth.listServiceTokens()).map(tokenType);
+    return (await this.tokens.list()).map(tokenType);
   }
 
   @Allow(Role.ADMIN)
   @Mutation(() => CreatedServiceTokenType)
   async createServiceToken(@Args('input') input: CreateServiceTokenInput, @Caller() p: Principal): Promise<CreatedServiceTokenType> {
-    const { token, record } = await this.auth.createServiceToken(input, p);
+    const { token, record } = await this.tokens.create(input, p);
     return { token, serviceToken: tokenType(record) };
   }
 
   @Allow(Role.ADMIN)
   @Mutation(() => ServiceTokenType)
   async revokeServiceToken(@Args('id', { type: () => ID }) id: string, @Caller() p: Principal): Promise<ServiceTokenType> {
-    return tokenType(await this.auth.revokeServiceToken(id, p));
+    return tokenType((await this.tokens.revoke(id, p)).token);
   }
 
   private async userType(u: AppUser): Promise<UserType> {

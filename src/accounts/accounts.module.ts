@@ -6,13 +6,14 @@ import { AccessGuard } from './access.guard.js';
 import { AccessResolver } from './access.resolver.js';
 import { AuthService } from './auth.service.js';
 import { EnrolmentService } from './enrolment.service.js';
+import { ServiceTokens } from './service-tokens.service.js';
 import { SessionController } from './session.controller.js';
 
 /** Users, log-in, sessions (bearer and browser), service tokens and the default-deny guard that reads their tokens. */
 @Module({
   imports: [MembershipModule, PersonalDataModule, AuditModule],
-  providers: [AuthService, EnrolmentService, AccessGuard, AccessResolver],
+  providers: [AuthService, EnrolmentService, ServiceTokens, AccessGuard, AccessResolver],
   controllers: [SessionController],
-  exports: [AuthService, EnrolmentService, AccessGuard],
+  exports: [AuthService, EnrolmentService, ServiceTokens, AccessGuard],
 })
 export class AccountsModule {}

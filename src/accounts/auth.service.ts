@@ -3,7 +3,7 @@ import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import { AuditAction } from '../audit/audit-event.entity.js';
 import { AuditService } from '../audit/audit.service.js';
-import { assertUuid, DomainError } from '../common/errors/domain-error.js';
+import { DomainError } from '../common/errors/domain-error.js';
 import type { FieldProblem } from '../common/errors/field-problem.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/app-config.js';
@@ -30,7 +30,7 @@ export const LOCKED_MESSAGE =
   'Tài khoản này đã bị khóa: mật khẩu và mã đều đúng, nhưng chỉ quản trị viên mở khóa được (lienthong user enable, hoặc Quản trị → Người dùng).';
 
 export const hashToken = (token: string): Buffer => createHash('sha256').update(token).digest();
-const newToken = (prefix: string) => `${prefix}_${randomBytes(32).toString('base64url')}`;
+export const newToken = (prefix: string) => `${prefix}_${randomBytes(32).toString('base64url')}`;
 
 interface TokenRow {
   token_id: string;
@@ -341,60 +341,5 @@ export class AuthService implements OnModuleDestroy {
 
   listUsers(): Promise<AppUser[]> {
     return this.db.getRepository(AppUser).find({ order: { username: 'ASC' } });
-  }
-
-  /** A named token for a scheduled job or an integration; the token itself is shown once. */
-  async createServiceToken(input: ScopeInput & { name: string; expiresInDays?: number | null }, actor: Principal) {
-    const name = input.name.trim();
-    const problems: FieldProblem[] = [];
-    if (!/^[\p{L}\p{N}][\p{L}\p{N} ._:-]{1,63}$/u.test(name))
-      problems.push({ field: 'name', value: input.name, message: `Tên token '${input.name}': 2–64 chữ, số, dấu cách, . _ : -` });
-    if (input.expiresInDays != null && (!Number.isInteger(input.expiresInDays) || input.expiresInDays < 1 || input.expiresInDays > 3650))
-      problems.push({ field: 'expiresInDays', value: String(input.expiresInDays), message: 'Số ngày hiệu lực: từ 1 đến 3650' });
-    const scope = await checkScope(this.organizations, this.units, input, problems);
-    if (problems.length) throw DomainError.invalidInput(problems);
-    const token = newToken('lt_svc');
-    const row = await this.db.transaction(async (em) => {
-      const r = em.getRepository(AccessToken).create({
-        tokenHash: hashToken(token),
-        kind: AccessTokenKind.SERVICE,
-        name,
-        role: input.role,
-        organizationCode: scope.organization,
-        unitId: scope.unitId,
-        expiresAt: input.expiresInDays ? new Date(Date.now() + input.expiresInDays * 86_400_000) : null,
-      });
-      await em.getRepository(AccessToken).insert(r);
-      await this.audit.record(
-        actor,
-        {
-          action: AuditAction.TOKEN_CREATED,
-          subjectType: 'TOKEN',
-          subjectId: r.id,
-          organization: scope.organization,
-          detail: { role: input.role, name },
-        },
-        em,
-      );
-      return r;
-    });
-    return { token, record: row };
-  }
-
-  listServiceTokens(): Promise<AccessToken[]> {
-    return this.db.getRepository(AccessToken).find({ where: { kind: AccessTokenKind.SERVICE }, order: { createdAt: 'ASC' } });
-  }
-
-  async revokeServiceToken(id: string, actor: Principal): Promise<AccessToken> {
-    assertUuid('id', id);
-    const repo = this.db.getRepository(AccessToken);
-    const row = await repo.findOneBy({ id, kind: AccessTokenKind.SERVICE });
-    if (!row) throw DomainError.notFound('token', id);
-    if (!row.revokedAt) {
-      await repo.update(row.id, { revokedAt: new Date() });
-      this.principals.clear();
-      await this.audit.record(actor, { action: AuditAction.TOKEN_REVOKED, subjectType: 'TOKEN', subjectId: row.id });
-    }
-    return repo.findOneByOrFail({ id });
   }
 }

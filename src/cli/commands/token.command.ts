@@ -1,6 +1,6 @@
 // `lienthong token create|list|revoke`: service tokens for scheduled jobs and integrations.
 import type { Command } from 'commander';
-import { AuthService } from '../../accounts/auth.service.js';
+import { ServiceTokens } from '../../accounts/service-tokens.service.js';
 import type { Role } from '../../access/role.js';
 import type { AccessToken } from '../../accounts/access-token.entity.js';
 import { vietnamTime } from '../../common/dates/vietnam-time.js';
@@ -39,13 +39,11 @@ export function tokenCommands(program: Command): void {
     .requiredOption('--id <ID>', 'the token id (printed by `token create` on standard error, and by `token list`)')
     .action(async (o: { id: string }) => {
       await withServices(async (app) => {
-        const auth = app.get(AuthService);
-        const before = (await auth.listServiceTokens()).find((t) => t.id === o.id);
-        const t = await auth.revokeServiceToken(o.id, cliCaller());
+        const { token: t, revokedNow } = await app.get(ServiceTokens).revoke(o.id, cliCaller());
         log(
-          before?.revokedAt
-            ? `mã truy cập dịch vụ '${t.name}' đã thu hồi từ trước, lúc ${vietnamTime(before.revokedAt)}: không đổi gì`
-            : `đã thu hồi mã truy cập dịch vụ '${t.name}'`,
+          revokedNow
+            ? `đã thu hồi mã truy cập dịch vụ '${t.name}'`
+            : `mã truy cập dịch vụ '${t.name}' đã thu hồi từ trước, lúc ${vietnamTime(t.revokedAt!)}: không đổi gì`,
         );
       });
     });
@@ -54,8 +52,8 @@ export function tokenCommands(program: Command): void {
 async function createToken(o: CreateOptions): Promise<void> {
   await withServices(async (app) => {
     const { token: value, record } = await app
-      .get(AuthService)
-      .createServiceToken({ name: o.name, role: o.role, organization: o.org, unit: o.unit, expiresInDays: o.expiresDays }, cliCaller());
+      .get(ServiceTokens)
+      .create({ name: o.name, role: o.role, organization: o.org, unit: o.unit, expiresInDays: o.expiresDays }, cliCaller());
     const scope = [record.role, record.organizationCode, o.unit].filter(Boolean).join(' ');
     const until = record.expiresAt ? `dùng đến ${vietnamTime(record.expiresAt)}` : 'dùng đến khi thu hồi';
     log(`đã tạo mã truy cập dịch vụ '${record.name}' (${scope}, id ${record.id}, ${until}); mã chỉ hiện lần này`);
@@ -72,7 +70,7 @@ function tokenState(t: AccessToken, now: Date): string {
 
 async function listTokens(): Promise<void> {
   await withServices(async (app) => {
-    const tokens = await app.get(AuthService).listServiceTokens();
+    const tokens = await app.get(ServiceTokens).list();
     const units = await app.get(UnitsService).byIds(tokens.flatMap((t) => (t.unitId ? [t.unitId] : [])));
     const now = new Date();
     for (const t of tokens) {
