@@ -23,7 +23,12 @@ describe('the console: the overlap of organizations on a phone', () => {
       `mutation { createAssociation(input: { code: "CTD", name: "Hội Chữ thập đỏ tỉnh Điện Biên", memberTerm: "hội viên" }) { code } }`,
     );
     expect(added.errors).toBeUndefined();
-    await t.importRoster('HND', HEADER, [`HND-1,${PAO}`, `HND-2,${IN}`]);
+    await t.importRoster('HND', HEADER, [
+      `HND-1,${PAO}`,
+      `HND-2,${IN}`,
+      // In a commune of a long name: the communes' table must keep it in its column.
+      'HND-9,Lò Văn Chung,04/04/1966,Nam,001066000019,0912000019,03127,CHI-9,Đang sinh hoạt',
+    ]);
     await t.importRoster('CCB', HEADER, [`CCB-1,${PAO}`]);
     await t.importRoster('NCT', HEADER, [`NCT-1,${PAO}`]);
     await t.importRoster('CTD', HEADER, [`CTD-1,${PAO}`]);
@@ -86,6 +91,18 @@ describe('the console: the overlap of organizations on a phone', () => {
     );
     const table = (await overlap.boundingBox())!;
     expect(table.x >= 0 && table.x + table.width <= 390).toBe(true);
+    expect(await review(page)).toEqual(CLEAN);
+    await context.close();
+  });
+
+  it("keeps a commune's long name within its column of the communes' table on a phone, the figures beside it readable", async () => {
+    const context = await b.context('phone');
+    const page = await logInThroughPage(context, t.url, await t.createUser('bdv-xa-dai', Role.DAN_VAN));
+    const name = page.getByRole('button', { name: 'Xem tổng quan của Phường Điện Biên Phủ' });
+    await name.waitFor();
+    const cell = page.getByTestId('communes').locator('tbody tr.ant-table-row').filter({ has: name }).locator('td').first();
+    const [box, within] = [(await name.boundingBox())!, (await cell.boundingBox())!];
+    expect(box.x + box.width).toBeLessThanOrEqual(within.x + within.width + 0.5);
     expect(await review(page)).toEqual(CLEAN);
     await context.close();
   });

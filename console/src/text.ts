@@ -25,7 +25,7 @@ const TEXT = {
     failed: 'Không đăng nhập được',
     firstTime: 'Lần đầu sử dụng? Kích hoạt tài khoản',
     ended:
-      'Phiên đăng nhập đã kết thúc: đã hết hạn, đã đăng xuất ở nơi khác, hoặc quản trị viên đã khóa, cấp lại mật khẩu hay đổi vai trò, phạm vi của tài khoản. Đăng nhập lại để tiếp tục.',
+      'Phiên đăng nhập đã kết thúc: đã hết hạn, đã đăng xuất ở nơi khác, hoặc quản trị viên đã khóa, cấp lại mật khẩu hay đổi vai trò, phạm vi của tài khoản. Những gì đang sửa dở chưa được lưu. Đăng nhập lại để tiếp tục; không đăng nhập được thì liên hệ quản trị viên.',
   },
   enrol: {
     title: 'Kích hoạt tài khoản',
@@ -1115,7 +1115,7 @@ const TEXT = {
       `Mỗi ô: số người của ${name} đang sinh hoạt cả ở tổ chức của cột (trong toàn tỉnh); ô của chính tổ chức là số người của tổ chức. Màu càng đậm, số càng lớn.`,
     communes: 'Theo xã, phường',
     communesNote:
-      'Mọi xã, phường có hồ sơ đang sinh hoạt trong phạm vi. Một người có hồ sơ ở hai xã được tính ở cả hai xã, nên cộng các xã có thể lớn hơn số người toàn phạm vi. Bấm tên xã để xem tổng quan của xã.',
+      'Mọi xã, phường có hồ sơ đang sinh hoạt trong phạm vi. Một người có hồ sơ ở hai xã được tính ở cả hai xã, nên cộng các xã có thể lớn hơn số người toàn phạm vi. "Ở từ 2 tổ chức trong xã": người sinh hoạt ở từ 2 tổ chức ngay trong xã đó; tổng quan của một xã đếm "Số người ở từ 2 tổ chức" theo các tổ chức trong toàn tỉnh, nên có thể lớn hơn. Bấm tên xã để xem tổng quan của xã.',
     communeName: 'Xã, phường',
     /** A commune's people active in two organizations or more there. */
     severalHere: 'Ở từ 2 tổ chức trong xã',

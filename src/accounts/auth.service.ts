@@ -27,7 +27,7 @@ export const TOTP_ISSUER = 'Liên Thông';
 
 export const USED_CODE_MESSAGE = 'Mã xác thực này đã được dùng: chờ mã mới (ứng dụng đổi mã mỗi 30 giây) rồi thử lại.';
 export const LOCKED_MESSAGE =
-  'Tài khoản này đã bị khóa: mật khẩu và mã đều đúng, nhưng chỉ quản trị viên mở khóa được (lienthong user enable, hoặc Quản trị → Người dùng).';
+  'Tài khoản này đã bị khóa: mật khẩu và mã đều đúng, nhưng chỉ quản trị viên mở khóa được — liên hệ quản trị viên (người quản trị mở khóa ở Quản trị → Người dùng).';
 
 export const hashToken = (token: string): Buffer => createHash('sha256').update(token).digest();
 export const newToken = (prefix: string) => `${prefix}_${randomBytes(32).toString('base64url')}`;

@@ -27,8 +27,16 @@ export function room(doc: Doc, h: number) {
   if (doc.y + h > PAGE.height - PAGE.margin - 20) doc.addPage();
 }
 
+/** A cell's text cut to its width with "…" (pdfkit would wrap it onto the row below). */
+export function fitted(doc: Doc, text: string, width: number): string {
+  if (doc.widthOfString(text) <= width) return text;
+  let cut = text;
+  while (cut.length > 1 && doc.widthOfString(`${cut}…`) > width) cut = cut.slice(0, -1);
+  return `${cut.trimEnd()}…`;
+}
+
 /**
- * A plain table; columns after the first are right-aligned numbers. Its header again at the top of
+ * A plain table; columns after the first are right-aligned numbers; a text too long for its cell is cut with "…". Its header again at the top of
  * each page it runs onto; with `bar`, a last column of bars for that column's numbers.
  */
 export function table(
@@ -52,7 +60,11 @@ export function table(
       .fillColor(INK);
     cells.forEach((c, i) => {
       const text = c === null ? '—' : typeof c === 'number' ? n(c) : c;
-      doc.text(text, x + 3, y + 3, { width: widths[i] - 6, align: i === 0 ? 'left' : 'right', lineBreak: false, ellipsis: true });
+      doc.text(fitted(doc, text, widths[i] - 6), x + 3, y + 3, {
+        width: widths[i] - 6,
+        align: i === 0 ? 'left' : 'right',
+        lineBreak: false,
+      });
       x += widths[i];
     });
     if (bar && !bold) doc.rect(x + 4, y + 4, Math.max(0.5, (Number(cells[bar.column] ?? 0) / max) * (bar.width - 8)), 8).fill(bar.color);

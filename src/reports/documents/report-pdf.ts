@@ -155,8 +155,8 @@ function communesTable(doc: Doc, d: ReportDocument): void {
     doc,
     ['Xã, phường', 'Mã xã', 'Số lượt', 'Số người', 'Ở từ 2 tổ chức', FIGURE_LABELS.suspectedPhantoms],
     all.map((c) => [c.label, c.code || '—', c.memberships, c.people, c.several, c.phantoms]),
-    [100, 40, 44, 64, 86, 76],
-    { column: 2, width: 87, color: COLORS.memberships },
+    [132, 40, 46, 58, 84, 76],
+    { column: 2, width: 70, color: COLORS.memberships },
   );
 }
 

@@ -67,7 +67,8 @@ export function CommuneTable(props: {
                 <span>
                   <Button
                     type="link"
-                    style={{ padding: 0 }}
+                    // A long name ("Phường Điện Biên Phủ") wraps within its column, not over the numbers beside it.
+                    style={{ padding: 0, whiteSpace: 'normal', height: 'auto', textAlign: 'left', overflowWrap: 'anywhere' }}
                     aria-label={T.dashboard.openCommune(c.name ?? c.code)}
                     onClick={() => props.onOpen(c.code!)}
                   >
