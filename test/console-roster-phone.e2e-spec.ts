@@ -126,6 +126,24 @@ describe('the console: her roster on a phone', () => {
     for (const label of ['Trạng thái', 'Chi đoàn / đơn vị', 'Xã / phường', 'Cảnh báo'])
       expect(await page.getByRole('combobox', { name: label }).isVisible()).toBe(true);
     expect(await page.getByRole('button', { name: /^Lọc/ }).count()).toBe(0);
+    // A chi đoàn's long name is read whole in the list of units, not cut to look like another's.
+    const long = 'Chi đoàn khu phố 2 phường Ba Đình (sáp nhập từ phường Quán Thánh cũ)';
+    const made = await t.gql(`mutation($i: CreateUnitInput!) { createUnit(input: $i) { code } }`, {
+      i: { organization: 'DTN', code: 'A2', name: long, kind: 'BRANCH', parent: 'A' },
+    });
+    expect(made.errors).toBeUndefined();
+    await page.reload();
+    await page.getByText('6 hồ sơ').waitFor();
+    await page.getByRole('combobox', { name: 'Chi đoàn / đơn vị' }).click();
+    const option = page.locator('.ant-select-item-option').filter({ hasText: long });
+    await option.waitFor();
+    const whole = await page.evaluate<boolean>(`(() => {
+      const el = [...document.querySelectorAll('.ant-select-item-option')].find((e) => e.textContent.includes(${JSON.stringify(long)}));
+      const content = el.querySelector('.ant-select-item-option-content') ?? el;
+      return content.scrollWidth <= content.clientWidth + 1;
+    })()`);
+    expect(whole).toBe(true);
+    await page.keyboard.press('Escape');
     // The columns she chooses are hers the next time she opens the roster in this browser.
     const headers = () => page.locator('.ant-table-thead th').allInnerTexts();
     expect(await headers()).not.toContain('Mã hồ sơ');

@@ -172,6 +172,9 @@ export function RosterScreen({ session }: { session: Session }) {
         placeholder={T.roster.anyUnit}
         value={unit}
         onChange={setUnit}
+        // Each chi hội's whole name in the list ("Chi hội Phụ nữ bản Bản Mới", "… bản Bản Phủ"), never two cut alike.
+        popupMatchSelectWidth={narrow}
+        optionRender={(o) => <span style={{ whiteSpace: 'normal' }}>{o.label}</span>}
         options={byUnitName(units.data?.units).map((u) => ({ value: u.code, label: u.name }))}
       />
       <CommunePicker value={commune} onChange={setCommune} placeholder={T.roster.anyCommune} label={T.roster.commune} style={wide} />
