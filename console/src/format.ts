@@ -54,18 +54,23 @@ export function foldVi(text: string): string {
 export const byFoldedLabel = (typed: string, option?: { label?: unknown }): boolean =>
   typeof option?.label === 'string' && foldVi(option.label).includes(foldVi(typed.trim()));
 
+export type UnitPlace = {
+  code: string;
+  name: string;
+  parentCode: string | null;
+  commune: { name: string; formerNames?: readonly string[] } | null;
+};
+
 /**
- * Each unit's commune, its own or the nearest one above it (a chi hội has none of its own; its cơ sở
- * has): what an administrator types to find the chi hội of a commune.
+ * A unit as a list of units names it (a transfer's receiving unit, an account's unit): many communes have a "Chi hội Thôn 1", so its parent unit
+ * and its commune go beside its name (the commune left out when the parent's name already says it),
+ * and she may type any of them, with or without accents.
  */
-export function unitCommunes(units: readonly { code: string; parentCode?: string | null; commune?: { name: string } | null }[]) {
-  const byCode = new Map(units.map((u) => [u.code, u]));
-  const communeOf = (code: string, seen = 0): string => {
-    const u = byCode.get(code);
-    if (!u || seen > 20) return '';
-    return u.commune?.name ?? (u.parentCode ? communeOf(u.parentCode, seen + 1) : '');
-  };
-  return new Map(units.map((u) => [u.code, communeOf(u.code)]));
+export function unitPlaceLabel(u: UnitPlace, parent: UnitPlace | undefined): string {
+  const commune = u.commune?.name;
+  const place = [parent?.name, commune && !(parent && foldVi(parent.name).includes(foldVi(commune))) ? commune : null];
+  const where = place.filter(Boolean).join(', ');
+  return where ? `${u.name} (${u.code}) — ${where}` : `${u.name} (${u.code})`;
 }
 
 /** Vietnamese order, numbers as numbers: "Thôn 2" before "Thôn 10", "Ấp Bắc" among the A's. */

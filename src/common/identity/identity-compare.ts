@@ -1,5 +1,5 @@
 import { canonicalText, foldText } from '../text/vietnamese-text.js';
-import { FAMILY_VARIANTS, SEX_MARKERS as MARKER_SEX } from './person-name.js';
+import { FAMILY_VARIANTS, SEX_MARKERS } from './person-name.js';
 
 /**
  * The linker's view of a name, a date, an ID number, a phone: normalized once per record, then
@@ -7,7 +7,7 @@ import { FAMILY_VARIANTS, SEX_MARKERS as MARKER_SEX } from './person-name.js';
  */
 
 /** Middle names that only mark sex and are often dropped in one list and kept in another. */
-const SEX_MARKERS = new Set(Object.keys(MARKER_SEX));
+const MARKER_WORDS = new Set(Object.keys(SEX_MARKERS));
 
 export interface LinkName {
   /** Folded family name, Huỳnh → hoang, Võ → vu. */
@@ -42,7 +42,7 @@ export function linkName(fullName: string): LinkName {
   const given = folded[folded.length - 1] ?? '';
   const middle = folded
     .slice(1, -1)
-    .filter((m) => !SEX_MARKERS.has(m))
+    .filter((m) => !MARKER_WORDS.has(m))
     .join(' ');
   const rest = parts.slice(folded.length > 1 ? 1 : 0);
   return {
@@ -81,7 +81,7 @@ export function compareNames(a: LinkName, b: LinkName): NameLevel {
 }
 
 /** Words without the Thị/Văn between the first and the last (a list drops them; a name may end in one: "Tòng Thị"). */
-const withoutInnerMarkers = (w: string[]): string[] => w.filter((x, i) => i === 0 || i === w.length - 1 || !SEX_MARKERS.has(x));
+const withoutInnerMarkers = (w: string[]): string[] => w.filter((x, i) => i === 0 || i === w.length - 1 || !MARKER_WORDS.has(x));
 
 /**
  * One full name is the other with a last word more (Lường Thị Thu → Lường Thị Thu Trang, Tòng Thị →
@@ -107,7 +107,7 @@ function sameUpToSexMarker(a: string, b: string): boolean {
   const strip = (s: string) =>
     s
       .split(' ')
-      .filter((w) => !SEX_MARKERS.has(foldText(w)))
+      .filter((w) => !MARKER_WORDS.has(foldText(w)))
       .join(' ');
   return strip(a) === strip(b);
 }

@@ -2,7 +2,7 @@ import { Alert, Button, Form, Input, Modal, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { errorText } from '../../client.ts';
-import { byFoldedLabel, byUnitTree, unitCommunes, vnTime } from '../../format.ts';
+import { byFoldedLabel, byUnitTree, unitPlaceLabel, vnTime } from '../../format.ts';
 import { CLEARABLE, CloseIcon } from '../../icons.tsx';
 import { T } from '../../text.ts';
 import { ORGANIZATIONS, UNITS } from '../roster-query.ts';
@@ -64,7 +64,7 @@ const scopeInput = (s: Scope) => {
 function ScopeFields({ value, onChange, id }: { value: Scope; onChange: (s: Scope) => void; id: string }) {
   const [orgs] = useQuery({ query: ORGANIZATIONS });
   const [units] = useQuery({ query: UNITS, variables: { organization: value.organization ?? '' }, pause: !value.organization });
-  const communes = unitCommunes(units.data?.units ?? []);
+  const byCode = new Map((units.data?.units ?? []).map((u) => [u.code, u]));
   return (
     <>
       <Form.Item label={T.admin.roleLabel} htmlFor={`${id}-role`}>
@@ -102,7 +102,8 @@ function ScopeFields({ value, onChange, id }: { value: Scope; onChange: (s: Scop
               options={byUnitTree(units.data?.units).map((u) => ({
                 value: u.code,
                 label: `${u.name} (${u.code})`,
-                search: `${u.name} (${u.code}) ${communes.get(u.code) ?? ''}`,
+                // As a transfer's list names it: its cơ sở and its commune (a chi hội has its cơ sở's).
+                search: unitPlaceLabel(u, byCode.get(u.parentCode ?? '')),
               }))}
             />
           </Form.Item>

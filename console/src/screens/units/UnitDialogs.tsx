@@ -2,7 +2,7 @@ import { Alert, Form, Input, Modal, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { errorText } from '../../client.ts';
-import { byFoldedLabel, byUnitName, foldVi } from '../../format.ts';
+import { byFoldedLabel, byUnitName, unitPlaceLabel, type UnitPlace } from '../../format.ts';
 import { T } from '../../text.ts';
 import { CommunePicker } from '../CommunePicker.tsx';
 import { CREATE_UNIT, RENAME_UNIT, TRANSFER, TRANSFER_TARGETS, type TreeUnit, type UnitMember } from './units-query.ts';
@@ -110,20 +110,6 @@ export function RenameUnitDialog({ organization, unit, onClose }: DialogProps & 
   );
 }
 
-type Target = { code: string; name: string; parentCode: string | null; commune: { name: string; formerNames?: readonly string[] } | null };
-
-/**
- * A receiving unit as the list names it: many communes have a "Chi hội Thôn 1", so its parent unit
- * and its commune go beside its name (the commune left out when the parent's name already says it),
- * and she may type any of them, with or without accents.
- */
-export function targetLabel(u: Target, parent: Target | undefined): string {
-  const commune = u.commune?.name;
-  const place = [parent?.name, commune && !(parent && foldVi(parent.name).includes(foldVi(commune))) ? commune : null];
-  const where = place.filter(Boolean).join(', ');
-  return where ? `${u.name} (${u.code}) — ${where}` : `${u.name} (${u.code})`;
-}
-
 /**
  * The chosen members to another unit, one transfer each: to one of hers they move at once; to
  * another commune's unit each becomes a request its secretariat accepts or declines.
@@ -157,8 +143,8 @@ export function MoveDialog({
   const fromUnits = [...counts].map(([unit, n]) => ({ unit, n })).sort((a, b) => b.n - a.n);
   const byCode = new Map(all.map((u) => [u.code, u]));
   // Found by the ward's name before the merger too (she still says "Liễu Giai"): searched, not shown.
-  const option = (u: Target) => {
-    const label = targetLabel(u, byCode.get(u.parentCode ?? ''));
+  const option = (u: UnitPlace) => {
+    const label = unitPlaceLabel(u, byCode.get(u.parentCode ?? ''));
     return { value: u.code, label, search: [label, ...(u.commune?.formerNames ?? [])].join(' · ') };
   };
   const move = async () => {
