@@ -293,6 +293,12 @@ describe('access matrix: role × operation', () => {
       expect: allow('admin', 'dtn', 'dtnUnitA', 'hpn', 'danVan', 'auditor'),
     },
     {
+      field: 'communeReports',
+      title: "a commune's part of each stored report (aggregates)",
+      query: `{ communeReports(commune: "00004") { period scope totals { memberships joiners } } }`,
+      expect: allow('admin', 'dtn', 'dtnUnitA', 'hpn', 'danVan', 'auditor'),
+    },
+    {
       field: 'reportPhantoms',
       title: "a report's suspected phantoms with names (each within its rights)",
       query: `query($id: ID!) { reportPhantoms(report: $id) { fullName reasons } }`,

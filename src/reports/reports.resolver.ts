@@ -5,8 +5,10 @@ import { Role } from '../access/role.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { liftStatementTimeout } from '../common/graphql/statement-timeout.js';
 import { parsePeriod } from '../common/dates/period.js';
+import { reachView } from './figures/commune-report.js';
 import { PEOPLE_NOT_SUSPECTED } from './figures/figure-wording.js';
 import { changesSince, reasonLabel } from './figures/report-figures.js';
+import { CommuneReportsArgs, CommuneReportType } from './reading/commune-reports.types.js';
 import { LiveCommunesType, LiveFiguresArgs, LiveFiguresType } from './live/live-figures.types.js';
 import { periodEnded, reportBasis } from './report-basis.js';
 import type { ReportSnapshot } from './report.entities.js';
@@ -49,6 +51,15 @@ export class ReportsResolver {
   @Query(() => ReportRowPageType, { description: "A report's rows (organization × commune), with filters." })
   reportRows(@Args() a: ReportRowsArgs): Promise<ReportRowPageType> {
     return this.service.rows(a.report, { ...a, first: a.first ?? REPORT_PAGE });
+  }
+
+  @Allow(...ALL_ROLES)
+  @Query(() => [CommuneReportType], {
+    description:
+      "A commune's figures in each stored report that counts it, newest first: its own report of a period, else its part of the province's (aggregates only).",
+  })
+  communeReports(@Args() a: CommuneReportsArgs): Promise<CommuneReportType[]> {
+    return this.service.communeReports(a.commune, a.first ?? 40);
   }
 
   @Allow(...PEOPLE_READERS)
@@ -120,9 +131,7 @@ export class ReportsResolver {
       organizations: s.data.organizations.map((o) => ({
         ...o,
         phantomsByReason: reasons(o.phantomsByReason),
-        reach: o.reach.known
-          ? { known: true, label: o.reach.label, eligible: o.reach.eligible, reached: o.reach.reached, rate: o.reach.rate, why: null }
-          : { known: false, label: null, eligible: null, reached: null, rate: null, why: o.reach.why },
+        reach: reachView(o.reach),
       })),
       overlap: s.data.overlap,
       phantomsByReason: reasons(s.data.phantomsByReason),

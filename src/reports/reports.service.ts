@@ -14,6 +14,7 @@ import { countReport, prepareFigures } from './counting/count-report.js';
 import type { ReportPhantomView, ReportRowView } from './figures/report-views.js';
 import { liveCommunes } from './live/live-communes.js';
 import { liveFigures, type LiveFigures } from './live/live-figures.js';
+import { communeReports, type CommuneReportView } from './reading/commune-reports.js';
 import { reportPhantoms, type PhantomFilter } from './reading/report-phantoms.js';
 import { findReport, getReport, listReports, previousReport, reportRows, reportTrend, type RowFilter } from './reading/report-reads.js';
 import { basisLine, needsComputing, provisionalReason } from './report-basis.js';
@@ -183,6 +184,11 @@ export class ReportsService implements OnModuleDestroy {
 
   rows(snapshotId: string, f: RowFilter = {}): Promise<{ totalCount: number; nodes: ReportRowView[] }> {
     return reportRows(this.db, snapshotId, f);
+  }
+
+  /** A commune in each stored report that counts it (its own, or the province's part). */
+  communeReports(commune: string, first = 40): Promise<CommuneReportView[]> {
+    return communeReports(this.db, commune, first);
   }
 
   phantoms(snapshotId: string, caller: Principal, f: PhantomFilter = {}): Promise<ReportPhantomView[]> {

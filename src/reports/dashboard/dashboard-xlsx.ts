@@ -7,11 +7,10 @@ import { FIGURE_LABELS, PEOPLE_NOT_SUSPECTED } from '../figures/figure-wording.j
 import { ORG_COUNT_BUCKETS, reasonLabel, TOTAL_LABELS, type OrgCountSplit } from '../figures/report-figures.js';
 import type { LiveCommune } from '../live/live-communes.js';
 import type { LiveFigures } from '../live/live-figures.js';
-import { periodEnded } from '../report-basis.js';
-import type { ReportSnapshot } from '../report.entities.js';
 import { periodName } from '../documents/wording.js';
 import { communePeopleSheet } from '../documents/commune-people-sheet.js';
 import { sheet, type Cell } from '../documents/xlsx-sheet.js';
+import type { StoredPeriod } from './stored-periods.js';
 
 const excel = (): typeof ExcelJS => createRequire(import.meta.url)('exceljs') as typeof ExcelJS;
 
@@ -20,8 +19,8 @@ export interface DashboardData {
   live: LiveFigures;
   communes: LiveCommune[];
   overlap: OverlapView;
-  /** The scope's stored reports, newest first. */
-  reports: ReportSnapshot[];
+  /** The scope's stored periods that were over, of one kind, newest first (`endedPeriods`). */
+  periods: StoredPeriod[];
   organizations: Map<string, string>;
 }
 
@@ -34,7 +33,7 @@ export async function writeDashboardXlsx(d: DashboardData, out: string): Promise
     ? `số người và hồ sơ nghi ảo theo lần liên kết lúc ${vietnamTime(d.live.linkedAt)}`
     : 'chưa liên kết hồ sơ lần nào: số người và hồ sơ nghi ảo chưa đầy đủ';
   const heading = [`TỔNG QUAN — ${d.live.area.label.toUpperCase()}`, `Số liệu đến ${vietnamTime(d.live.asOf)} (giờ Việt Nam); ${linked}.`];
-  const periods = endedPeriods(d.reports);
+  const periods = d.periods;
   summarySheet(wb, d, periods[0], heading);
   communePeopleSheet(wb, 'Theo xã', heading, d.communes);
   const orgs = [...new Set(d.overlap.matrix.flatMap((c) => [c.a, c.b]))].sort();
@@ -60,20 +59,9 @@ export async function writeDashboardXlsx(d: DashboardData, out: string): Promise
   await wb.commit();
 }
 
-/**
- * The stored reports of periods that were over when computed (figures as of their last day), of the
- * newest one's kind, newest first: what "now" is compared with (the console's dashboard does the same).
- * The running period's report is "now" again: compared with it, nothing ever changes.
- */
-export function endedPeriods(reports: ReportSnapshot[]): ReportSnapshot[] {
-  const ended = reports.filter(periodEnded);
-  const kind = ended[0] && parsePeriod(ended[0].period).kind;
-  return ended.filter((r) => parsePeriod(r.period).kind === kind);
-}
-
-function summarySheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, d: DashboardData, last: ReportSnapshot | undefined, heading: string[]): void {
+function summarySheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, d: DashboardData, last: StoredPeriod | undefined, heading: string[]): void {
   const vs = (now: number, before: number | undefined): Cell[] => [now, before ?? null, before === undefined ? null : now - before];
-  const t = last?.data.totals;
+  const t = last?.totals;
   sheet(
     wb,
     'Tổng quan',
@@ -92,11 +80,11 @@ function summarySheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, d: DashboardData, 
     ],
     [
       [FIGURE_LABELS.memberships, ...vs(d.live.memberships, t?.memberships)],
-      [FIGURE_LABELS.people, ...vs(d.live.people, t?.people)],
-      [PEOPLE_NOT_SUSPECTED.label, ...vs(d.live.peopleNotSuspected, t?.peopleNotSuspected), PEOPLE_NOT_SUSPECTED.note],
+      [FIGURE_LABELS.people, ...vs(d.live.people, t?.people ?? undefined)],
+      [PEOPLE_NOT_SUSPECTED.label, ...vs(d.live.peopleNotSuspected, t?.peopleNotSuspected ?? undefined), PEOPLE_NOT_SUSPECTED.note],
       [FIGURE_LABELS.confirmedPhantoms, d.live.confirmedPhantoms, null, null],
       [FIGURE_LABELS.suspectedPhantoms, ...vs(d.live.suspectedPhantoms, t?.suspectedPhantoms)],
-      ...ORG_COUNT_BUCKETS.map((b) => [b.label, d.live.peopleByOrgCount[b.key] ?? 0, last?.data.peopleByOrgCount[b.key] ?? null, null]),
+      ...ORG_COUNT_BUCKETS.map((b) => [b.label, d.live.peopleByOrgCount[b.key] ?? 0, last?.peopleByOrgCount?.[b.key] ?? null, null]),
       // The dashboard's (and Rà soát liên kết's) figure, under its name: the buckets from two organizations up.
       [TOTAL_LABELS.peopleInSeveralOrgs, ...vs(several(d.live.peopleByOrgCount), t?.peopleInSeveralOrgs)],
       ...Object.entries(d.live.phantomsByReason).map(([r, n]) => [`Nghi ảo — ${reasonLabel(r)}`, n, null, null]),
@@ -115,7 +103,7 @@ const several = (split: OrgCountSplit): number =>
   ORG_COUNT_BUCKETS.filter((b) => b.key !== 'one').reduce((n, b) => n + (split[b.key] ?? 0), 0);
 
 /** Tỷ lệ tập hợp of the last ended period, as the dashboard shows it: each organization's reached, eligible and rate (a percentage). */
-function reachSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, last: ReportSnapshot, names: Map<string, string>, heading: string[]): void {
+function reachSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, last: StoredPeriod, names: Map<string, string>, heading: string[]): void {
   sheet(
     wb,
     'Tỷ lệ tập hợp',
@@ -130,7 +118,7 @@ function reachSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, last: ReportSnapshot
       { header: 'Tỷ lệ tập hợp', width: 14, percent: true },
       { header: 'Ghi chú', width: 50 },
     ],
-    last.data.organizations.map((o) =>
+    last.organizations.map((o) =>
       o.reach.known
         ? [names.get(o.code) ?? o.code, o.reach.reached, o.reach.eligible, o.reach.rate, o.reach.label]
         : [names.get(o.code) ?? o.code, null, null, null, `Không tính được: ${o.reach.why}`],
@@ -139,7 +127,7 @@ function reachSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, last: ReportSnapshot
 }
 
 /** The stored periods, oldest first: each report's totals. */
-function trendSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, periods: ReportSnapshot[], heading: string[]): void {
+function trendSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, periods: StoredPeriod[], heading: string[]): void {
   sheet(
     wb,
     'Qua các kỳ',
@@ -159,12 +147,12 @@ function trendSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, periods: ReportSnaps
       .map((r) => [
         periodName(r.period),
         r.asOfDay.split('-').reverse().join('/'),
-        r.data.totals.memberships,
-        r.data.totals.people,
-        r.data.totals.peopleNotSuspected ?? null,
-        r.data.totals.suspectedPhantoms,
-        r.data.totals.joiners,
-        r.data.totals.leavers,
+        r.totals.memberships,
+        r.totals.people,
+        r.totals.peopleNotSuspected,
+        r.totals.suspectedPhantoms,
+        r.totals.joiners,
+        r.totals.leavers,
       ]),
   );
 }

@@ -8,6 +8,7 @@ import { APP_CONFIG } from '../../config/config.module.js';
 import { PersonViewsService } from '../../linker/review/person-views.service.js';
 import { ReportsService } from '../reports.service.js';
 import { writeDashboardXlsx } from './dashboard-xlsx.js';
+import { endedPeriods, fromCommuneReport, fromSnapshot } from './stored-periods.js';
 
 /** Stored periods the dashboard's export carries (its trend). */
 const TREND_PERIODS = 12;
@@ -33,13 +34,22 @@ export class DashboardController {
       this.reports.liveCommunes(live.area.key),
       // An organization's own matrix is one cell: its row of the province's says where else its members are.
       this.views.overlap(live.area.kind === 'org' ? 'province' : live.area.key),
-      this.reports.list({ scope: live.area.key, first: TREND_PERIODS }),
+      // A commune's past periods are its part of the province's reports where it has none of its own (as on screen).
+      live.area.kind === 'commune'
+        ? this.reports.communeReports(live.area.commune!, TREND_PERIODS).then((v) => v.map(fromCommuneReport))
+        : this.reports.list({ scope: live.area.key, first: TREND_PERIODS }).then((v) => v.map(fromSnapshot)),
       this.db.query<{ code: string; name: string }[]>(`SELECT code, name FROM organization`),
     ]);
     const name = `tong-quan-${live.area.key.replace(/[:/]/g, '-')}.xlsx`;
     await sendTempFile(res, this.config.dataDir, name, (out) =>
       writeDashboardXlsx(
-        { live, communes: communes.communes, overlap, reports, organizations: new Map(orgs.map((o) => [o.code, o.name])) },
+        {
+          live,
+          communes: communes.communes,
+          overlap,
+          periods: endedPeriods(reports),
+          organizations: new Map(orgs.map((o) => [o.code, o.name])),
+        },
         out,
       ),
     );

@@ -9,7 +9,7 @@ import { CommunePicker } from '../CommunePicker.tsx';
 import { CommuneTable } from './CommuneTable.tsx';
 import { Figure } from './Figure.tsx';
 import { OverlapHeatmap } from './OverlapHeatmap.tsx';
-import { COMMUNE_FIGURES, LIVE, OVERLAP, STORED, storedPeriods, type Live, type StoredReport } from './queries.ts';
+import { COMMUNE_FIGURES, COMMUNE_STORED, LIVE, OVERLAP, STORED, storedPeriods, type Live, type StoredPeriod } from './queries.ts';
 import { flagsHref } from '../flags-address.ts';
 import { addressQuery } from '../../address-query.ts';
 
@@ -63,16 +63,20 @@ export function DashboardScreen({ session }: { session: Session }) {
   const org = scope.startsWith('org:') ? scope.slice(4) : null;
   const [overlap] = useQuery({ query: OVERLAP, variables: { scope: org ? 'province' : scope } });
   const [stored] = useQuery({ query: STORED, variables: { scope } });
+  const commune = scope.startsWith('commune:') ? scope.slice(8) : undefined;
+  // A commune's past periods are its part of the province's reports where it has none of its own.
+  const [communeStored] = useQuery({ query: COMMUNE_STORED, variables: { commune: commune ?? '' }, pause: !commune });
   const names = new Map((stored.data?.organizations ?? []).map((o) => [o.code, o.name]));
   // Until the stored reports have come, nothing is said of them: not "no report yet", not "nothing to compare with".
-  const periods = stored.data ? storedPeriods(stored.data.reports) : undefined;
+  const periods: StoredPeriod[] | undefined = commune
+    ? communeStored.data && storedPeriods(communeStored.data.communeReports)
+    : stored.data && storedPeriods(stored.data.reports);
   // The roster and Cảnh báo name people: only for who may read them (not the auditor).
   const readsRoster = session.user.role === 'DAN_VAN' || session.user.role === 'ADMIN';
-  const commune = scope.startsWith('commune:') ? scope.slice(8) : undefined;
   const flagsHref = readsRoster
     ? (reason: string | null, xa: string | null | undefined = commune) => flagsLink({ reason, xa, org })
     : undefined;
-  const error = live.error ?? communes.error ?? overlap.error ?? stored.error;
+  const error = live.error ?? communes.error ?? overlap.error ?? stored.error ?? communeStored.error;
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Typography.Title level={1} style={{ margin: 0, fontSize: 22 }}>
@@ -136,7 +140,7 @@ export function DashboardScreen({ session }: { session: Session }) {
 }
 
 /** Số lượt, số người, the estimate beside the confirmed phantoms, the suspected ones. */
-function Headline({ live, periods }: { live: Live; periods?: StoredReport[] }) {
+function Headline({ live, periods }: { live: Live; periods?: StoredPeriod[] }) {
   // A period stored before a figure was kept has none: the trend leaves it out, and without the last one there is no change to show.
   // While the stored periods load, no change line at all.
   const trend = (k: 'memberships' | 'people' | 'peopleNotSuspected' | 'suspectedPhantoms') => {
@@ -246,11 +250,12 @@ function Reasons({ live, href }: { live: Live; href?: (reason: string) => string
 }
 
 /** Joiners and leavers, and the reach: from the stored periods (the running one has no such live figures). */
-function Stored({ periods }: { periods: StoredReport[] }) {
+function Stored({ periods }: { periods: StoredPeriod[] }) {
   const last = periods[periods.length - 1];
   if (!last) return <Alert type="info" title={D.noReport} />;
   const trend = (k: 'joiners' | 'leavers') => periods.slice(0, -1).map((p) => ({ period: p.periodLabel, value: p.totals[k] }));
-  const note = D.flowsNote(last.periodLabel, last.asOf.split('-').reverse().join('/'));
+  const fromProvince = 'scope' in last && last.scope === 'province';
+  const note = D.flowsNote(last.periodLabel, last.asOf.split('-').reverse().join('/'), fromProvince);
   return (
     <>
       <Typography.Title level={2} style={{ margin: 0, fontSize: 17 }}>

@@ -94,8 +94,45 @@ export const STORED = graphql(`
   }
 `);
 
+/** A commune's part of each stored report (its own, or the province's): a commune needs no report of its own. */
+export const COMMUNE_STORED = graphql(`
+  query DashboardCommuneReports($commune: String!) {
+    communeReports(commune: $commune, first: 40) {
+      reportId
+      scope
+      period
+      periodLabel
+      asOf
+      ended
+      totals {
+        memberships
+        people
+        peopleNotSuspected
+        suspectedPhantoms
+        joiners
+        leavers
+      }
+      organizations {
+        code
+        name
+        reach {
+          known
+          label
+          eligible
+          reached
+          rate
+          why
+        }
+      }
+    }
+  }
+`);
+
 export type Live = ResultOf<typeof LIVE>['liveFigures'];
 export type StoredReport = ResultOf<typeof STORED>['reports'][number];
+export type CommuneStored = ResultOf<typeof COMMUNE_STORED>['communeReports'][number];
+/** A stored period as the dashboard shows it: a scope's report, or a commune's part of one. */
+export type StoredPeriod = StoredReport | CommuneStored;
 export type CommuneFigures = ResultOf<typeof COMMUNE_FIGURES>['liveCommunes']['communes'][number];
 
 /** `2026-11` month, `2026-Q4` quarter, `2026` year. */
@@ -106,7 +143,7 @@ const kindOf = (period: string) => (period.includes('Q') ? 'Q' : period.length =
  * the trend, and the period the live figures are compared with (its last). Only periods over when their
  * report was computed (the server's `ended`): the running period's report is "now" again.
  */
-export function storedPeriods(reports: StoredReport[]): StoredReport[] {
+export function storedPeriods<R extends StoredPeriod>(reports: R[]): R[] {
   const ended = reports.filter((r) => r.ended);
   if (!ended.length) return [];
   const kind = kindOf(ended[0].period);

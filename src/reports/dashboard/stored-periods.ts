@@ -1,0 +1,53 @@
+import { parsePeriod } from '../../common/dates/period.js';
+import { reachView, type CommuneReach } from '../figures/commune-report.js';
+import type { OrgCountSplit } from '../figures/report-figures.js';
+import type { CommuneReportView } from '../reading/commune-reports.js';
+import { periodEnded } from '../report-basis.js';
+import type { ReportSnapshot } from '../report.entities.js';
+
+/** A stored period as the dashboard shows it: a scope's own report, or a commune's part of the province's. */
+export interface StoredPeriod {
+  period: string;
+  asOfDay: string;
+  totals: {
+    memberships: number;
+    people: number | null;
+    peopleNotSuspected: number | null;
+    suspectedPhantoms: number;
+    joiners: number;
+    leavers: number;
+    /** Counted as the live figure is (memberships anywhere): absent for a commune's part of a report. */
+    peopleInSeveralOrgs?: number;
+  };
+  /** As `peopleInSeveralOrgs`. */
+  peopleByOrgCount?: OrgCountSplit;
+  organizations: { code: string; reach: CommuneReach }[];
+}
+
+export function fromSnapshot(s: ReportSnapshot): StoredPeriod & { ended: boolean } {
+  const t = s.data.totals;
+  return {
+    period: s.period,
+    asOfDay: s.asOfDay,
+    ended: periodEnded(s),
+    totals: { ...t, peopleNotSuspected: t.peopleNotSuspected ?? null },
+    peopleByOrgCount: s.data.peopleByOrgCount,
+    organizations: s.data.organizations.map((o) => ({ code: o.code, reach: reachView(o.reach) })),
+  };
+}
+
+export function fromCommuneReport(v: CommuneReportView): StoredPeriod & { ended: boolean } {
+  const { peopleInSeveralOrgs: _inCommune, ...totals } = v.totals;
+  return { period: v.period, asOfDay: v.asOf, ended: v.ended, totals, organizations: v.organizations };
+}
+
+/**
+ * The stored periods that were over when computed (figures as of their last day), of the newest
+ * one's kind, newest first: what "now" is compared with (the console's dashboard does the same).
+ * The running period's report is "now" again: compared with it, nothing ever changes.
+ */
+export function endedPeriods(periods: (StoredPeriod & { ended: boolean })[]): StoredPeriod[] {
+  const ended = periods.filter((p) => p.ended);
+  const kind = ended[0] && parsePeriod(ended[0].period).kind;
+  return ended.filter((r) => parsePeriod(r.period).kind === kind);
+}
