@@ -44,6 +44,7 @@ import { ReportVersions1763700000048 } from './1763700000048-report-versions.js'
 import { AttentionKept1763700000049 } from './1763700000049-attention-kept.js';
 import { DeathElsewhereAndErasedIndexes1763700000050 } from './1763700000050-death-elsewhere-and-erased-indexes.js';
 import { VoidedEndings1763700000051 } from './1763700000051-voided-endings.js';
+import { TokenEndedWhy1763700000052 } from './1763700000052-token-ended-why.js';
 import { PlanRowsWithoutJobKey1763700000043 } from './1763700000043-plan-rows-without-job-key.js';
 
 /** Every migration, in order. A new one is added here and committed with its entity change. */
@@ -95,4 +96,5 @@ export const MIGRATIONS = [
   AttentionKept1763700000049,
   DeathElsewhereAndErasedIndexes1763700000050,
   VoidedEndings1763700000051,
+  TokenEndedWhy1763700000052,
 ];

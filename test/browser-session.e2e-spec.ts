@@ -158,6 +158,43 @@ describe('browser sessions', () => {
     ]);
   });
 
+  it('tells a session that ended under her why: logged out elsewhere, locked, a new enrolment, new rights, or expired', async () => {
+    const endedWith = async (name: string, end: (u: TestUser, session: { cookie: string; csrf: string }) => Promise<unknown>) => {
+      const u = await t.createUser(name, Role.SECRETARIAT, 'DTN');
+      const { cookie, body } = await logIn(u);
+      expect((await meWith(cookie, body.csrfToken)).errors).toBeUndefined();
+      await end(u, { cookie, csrf: body.csrfToken });
+      const r = await meWith(cookie, body.csrfToken);
+      expect(r.errors![0].extensions!.code).toBe('UNAUTHENTICATED');
+      return r.errors![0].message;
+    };
+    const admin = async (query: string) => expect((await t.gql(query)).errors).toBeUndefined();
+    expect(await endedWith('web.ra', (_u, s) => call('DELETE', '/session', { cookie: s.cookie, 'x-csrf-token': s.csrf }))).toContain(
+      'đã được đăng xuất (ở một thẻ hoặc cửa sổ khác)',
+    );
+    expect(await endedWith('web.khoa', () => admin(`mutation { disableUser(username: "web.khoa") { username } }`))).toBe(
+      'Quản trị viên đã khóa tài khoản này: liên hệ quản trị viên để mở khóa.',
+    );
+    expect(await endedWith('web.caplai', () => admin(`mutation { resetUser(username: "web.caplai") { user { username } } }`))).toContain(
+      'Quản trị viên đã cấp lại tài khoản này',
+    );
+    expect(
+      await endedWith('web.doi', () =>
+        admin(`mutation { changeUserScope(username: "web.doi", input: { role: SECRETARIAT, organization: "HPN" }) { username } }`),
+      ),
+    ).toContain('Quản trị viên đã đổi vai trò, phạm vi của tài khoản này');
+    expect(
+      await endedWith('web.lau', () =>
+        t.sql(
+          `UPDATE access_token SET expires_at = now() - interval '1 second' WHERE user_id = (SELECT id FROM app_user WHERE username = 'web.lau')`,
+        ),
+      ),
+    ).toBe('Phiên đăng nhập đã hết hạn vì lâu không thao tác: đăng nhập lại.');
+    // A cookie the server never gave says nothing of anyone.
+    const unknown = await meWith('lt_session=lt_ses_' + 'y'.repeat(43), 'x');
+    expect(unknown.errors![0].message).toBe('Phiên đăng nhập trên trình duyệt đã hết hạn hoặc đã đăng xuất: đăng nhập lại.');
+  });
+
   it('leaves bearer clients as they were: no CSRF header, and the Authorization header wins over a cookie', async () => {
     const r = await t.gql(`mutation { createUser(input: { username: "bearer.moi", role: AUDITOR }) { user { id } } }`);
     expect(r.errors).toBeUndefined();

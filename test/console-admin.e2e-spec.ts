@@ -244,7 +244,12 @@ describe('the console: administration (users, audit log)', () => {
     expect(await userRow('xa-chuyen')).toMatchObject({ role: 'SECRETARIAT', organization_code: 'DTN', unit: null });
     // Her next click takes her to the log-in, which says why her session ended — not an error under every click.
     await herPage.getByRole('link', { name: 'Nhập danh sách' }).click();
-    await herPage.getByText('Phiên đăng nhập đã kết thúc', { exact: false }).waitFor();
+    await herPage
+      .getByText(
+        'Quản trị viên đã đổi vai trò, phạm vi của tài khoản này: đăng nhập lại để làm việc với quyền mới. Những gì đang sửa dở chưa được lưu.',
+        { exact: false },
+      )
+      .waitFor();
     await herPage.getByRole('button', { name: 'Đăng nhập' }).waitFor();
     expect(await review(herPage)).toEqual(CLEAN);
     await herContext.close();

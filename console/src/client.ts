@@ -11,6 +11,15 @@ async function staleToken(res: Response): Promise<boolean> {
   return /X-CSRF-Token/.test(await res.clone().text());
 }
 
+/** The server's words on a 401 (GraphQL's first error, or a route's message): why her session ended. */
+async function whyRefused(res: Response): Promise<string | null> {
+  const body = (await res
+    .clone()
+    .json()
+    .catch(() => null)) as { errors?: { message?: string }[]; message?: string } | null;
+  return body?.errors?.[0]?.message ?? body?.message ?? null;
+}
+
 /**
  * The API client: the session cookie goes by itself; every POST carries the CSRF token (kept in
  * memory only). When she logged in again in another tab, the cookie is a new session whose token
@@ -19,16 +28,17 @@ async function staleToken(res: Response): Promise<boolean> {
  * lost to a message about CSRF. Another account in the cookie now: this page's session is over.
  * So it is when the server answers that no session is there (expired, logged out elsewhere, or ended
  * by an administrator's lock, reset or change of her rights): the page goes back to the log-in, which
- * says why, instead of an error under every click.
+ * says why — the server's words for the one cause when it gives them — instead of an error under every click.
  */
-export function apiClient(session: Session, onUnauthenticated: () => void, onRenewed: (s: Session) => void): Client {
+export function apiClient(session: Session, onUnauthenticated: (why?: string | null) => void, onRenewed: (s: Session) => void): Client {
   let token = session.csrfToken;
   return new Client({
     url: '/graphql',
     exchanges: [
       mapExchange({
         onError: (error) => {
-          if (error.graphQLErrors.some((e) => e.extensions?.code === 'UNAUTHENTICATED')) onUnauthenticated();
+          const refused = error.graphQLErrors.find((e) => e.extensions?.code === 'UNAUTHENTICATED');
+          if (refused) onUnauthenticated(refused.message);
         },
       }),
       fetchExchange,
@@ -38,7 +48,7 @@ export function apiClient(session: Session, onUnauthenticated: () => void, onRen
     fetchOptions: () => ({ credentials: 'same-origin', headers: { 'X-CSRF-Token': token } }),
     fetch: async (input, init) => {
       const res = await gatedFetch(input, init);
-      if (res.status === 401) onUnauthenticated();
+      if (res.status === 401) onUnauthenticated(await whyRefused(res));
       if (init?.method !== 'POST' || !(await staleToken(res))) return res;
       const now = await currentSession().catch(() => null);
       if (!now || now.user.username !== session.user.username) {

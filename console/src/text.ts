@@ -24,8 +24,9 @@ const TEXT = {
     codeShape: 'Mã gồm 6 chữ số',
     failed: 'Không đăng nhập được',
     firstTime: 'Lần đầu sử dụng? Kích hoạt tài khoản',
-    ended:
-      'Phiên đăng nhập đã kết thúc: đã hết hạn, đã đăng xuất ở nơi khác, hoặc quản trị viên đã khóa, cấp lại mật khẩu hay đổi vai trò, phạm vi của tài khoản. Những gì đang sửa dở chưa được lưu. Đăng nhập lại để tiếp tục; không đăng nhập được thì liên hệ quản trị viên.',
+    /** Her session ended under her: the server's words for the one cause when it gave them, else every cause. */
+    endedBecause: (why: string | null) =>
+      `${why ?? 'Phiên đăng nhập đã kết thúc: đã hết hạn, đã đăng xuất ở nơi khác, hoặc quản trị viên đã khóa, cấp lại mật khẩu hay đổi vai trò, phạm vi của tài khoản.'} Những gì đang sửa dở chưa được lưu. Không đăng nhập được thì liên hệ quản trị viên.`,
   },
   enrol: {
     title: 'Kích hoạt tài khoản',

@@ -1,6 +1,17 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { Role } from '../access/role.js';
 
+/** Why a token was revoked: what a session that ends under its user is told (access.guard.ts). */
+export enum RevokedReason {
+  LOGGED_OUT = 'LOGGED_OUT',
+  LOCKED = 'LOCKED',
+  /** A new enrolment (her password and code cleared). */
+  RESET = 'RESET',
+  SCOPE_CHANGED = 'SCOPE_CHANGED',
+  /** A service token revoked by an administrator. */
+  REVOKED = 'REVOKED',
+}
+
 export enum AccessTokenKind {
   /** A user's log-in: short-lived, role and scope taken from the user at each request. */
   SESSION = 'SESSION',
@@ -45,6 +56,9 @@ export class AccessToken {
 
   @Column({ name: 'revoked_at', type: 'timestamptz', nullable: true })
   revokedAt: Date | null;
+
+  @Column({ name: 'revoked_reason', type: 'varchar', length: 16, nullable: true })
+  revokedReason: RevokedReason | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

@@ -7,6 +7,14 @@ import { requestOf } from '../access/request-of.js';
 import { ROLE_LABELS } from '../access/role.js';
 import { CSRF_MESSAGE, passesCsrf, requestToken } from '../common/http/request-token.js';
 
+/** What a token that does not work is told when the server cannot say why. */
+const notWorking = (carried: { via: string; token: string }): string =>
+  carried.via === 'cookie'
+    ? 'Phiên đăng nhập trên trình duyệt đã hết hạn hoặc đã đăng xuất: đăng nhập lại.'
+    : carried.token.startsWith('lt_svc_')
+      ? 'Token dịch vụ không hợp lệ, đã hết hạn hoặc đã bị thu hồi: xin quản trị viên một token mới (lienthong token create, hoặc Quản trị → Khóa kết nối) rồi thay vào chương trình dùng nó.'
+      : 'Token không hợp lệ, đã hết hạn hoặc đã bị thu hồi: đăng nhập lại.';
+
 /**
  * Default deny: every query, mutation, field resolver and controller passes here. No declared
  * policy means no access. The request's token (a bearer header or the browser's session cookie:
@@ -33,14 +41,11 @@ export class AccessGuard implements CanActivate {
     req.principalLookup ??= this.auth.authenticate(carried.token, req.ip ?? req.socket.remoteAddress ?? null);
     const principal = await req.principalLookup;
     req.principal = principal;
+    // A session that ended under its user says why: she is not left to guess among every cause.
     if (!principal)
       throw new DomainError(
         'UNAUTHENTICATED',
-        carried.via === 'cookie'
-          ? 'Phiên đăng nhập trên trình duyệt đã hết hạn hoặc đã đăng xuất: đăng nhập lại.'
-          : carried.token.startsWith('lt_svc_')
-            ? 'Token dịch vụ không hợp lệ, đã hết hạn hoặc đã bị thu hồi: xin quản trị viên một token mới (lienthong token create, hoặc Quản trị → Khóa kết nối) rồi thay vào chương trình dùng nó.'
-            : 'Token không hợp lệ, đã hết hạn hoặc đã bị thu hồi: đăng nhập lại.',
+        (await this.auth.whyEnded(carried.token)) ?? notWorking({ via: carried.via, token: carried.token }),
       );
     if (!passesCsrf(req, carried)) throw new DomainError('FORBIDDEN', CSRF_MESSAGE);
     if (!policy) throw new DomainError('FORBIDDEN', `Không có quyền: thao tác này chưa được mở cho vai trò nào.`);

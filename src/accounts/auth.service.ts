@@ -10,7 +10,7 @@ import type { AppConfig } from '../config/app-config.js';
 import { OrganizationsService } from '../membership/organization/organizations.service.js';
 import { UnitsService } from '../membership/unit/units.service.js';
 import { SecretVault } from '../personal-data/secret-vault.js';
-import { AccessToken, AccessTokenKind } from './access-token.entity.js';
+import { AccessToken, AccessTokenKind, RevokedReason } from './access-token.entity.js';
 import { AppUser } from './app-user.entity.js';
 import { LoginThrottle, waitText } from './login-throttle.js';
 import { decoyHash, passwordProblem, verifyPassword } from './passwords.js';
@@ -20,6 +20,7 @@ import { Role } from '../access/role.js';
 import { checkTotp } from './totp.js';
 import { PrincipalCache, type CachedPrincipal } from './principal-cache.js';
 import { checkScope, keepAnAdministrator, type ScopeInput } from './account-scope.js';
+import { endedMessage } from './session-ended.js';
 
 export type { ScopeInput } from './account-scope.js';
 
@@ -111,6 +112,17 @@ export class AuthService implements OnModuleDestroy {
       tokenId: r.token_id,
     };
     return { principal, expiresAt: r.expires_at };
+  }
+
+  /** Why a session token no longer works, in words for its holder (asked only when it failed); null when it does not say. */
+  async whyEnded(token: string): Promise<string | null> {
+    if (!token.startsWith('lt_ses_')) return null;
+    const [t] = await this.db.query<{ reason: RevokedReason | null; revoked: boolean; expired: boolean; locked: boolean }[]>(
+      `SELECT t.revoked_reason AS reason, t.revoked_at IS NOT NULL AS revoked, t.expires_at <= now() AS expired, u.disabled_at IS NOT NULL AS locked
+         FROM access_token t JOIN app_user u ON u.id = t.user_id WHERE t.token_hash = $1 AND t.kind = 'SESSION'`,
+      [hashToken(token)],
+    );
+    return endedMessage(t ? { revokedReason: t.reason, revoked: t.revoked, expired: t.expired, locked: t.locked } : null);
   }
 
   /**
@@ -210,7 +222,9 @@ export class AuthService implements OnModuleDestroy {
   async logOut(p: Principal): Promise<void> {
     if (p.kind !== 'USER' || !p.tokenId)
       throw new DomainError('BAD_USER_INPUT', 'Token dịch vụ không đăng xuất được: quản trị viên thu hồi nó (revokeServiceToken).');
-    await this.db.getRepository(AccessToken).update({ id: p.tokenId, revokedAt: IsNull() }, { revokedAt: new Date() });
+    await this.db
+      .getRepository(AccessToken)
+      .update({ id: p.tokenId, revokedAt: IsNull() }, { revokedAt: new Date(), revokedReason: RevokedReason.LOGGED_OUT });
     this.principals.clear();
     await this.audit.record(p, { action: AuditAction.LOGOUT });
   }
@@ -280,7 +294,10 @@ export class AuthService implements OnModuleDestroy {
     await this.db.transaction(async (em) => {
       if (locked) await keepAnAdministrator(em, user, 'khóa tài khoản');
       await em.getRepository(AppUser).update(user.id, { disabledAt: locked ? new Date() : null });
-      if (locked) await em.getRepository(AccessToken).update({ userId: user.id, revokedAt: IsNull() }, { revokedAt: new Date() });
+      if (locked)
+        await em
+          .getRepository(AccessToken)
+          .update({ userId: user.id, revokedAt: IsNull() }, { revokedAt: new Date(), revokedReason: RevokedReason.LOCKED });
       const action = locked ? AuditAction.USER_DISABLED : AuditAction.USER_ENABLED;
       await this.audit.record(actor, { action, subjectType: 'USER', subjectId: user.id }, em);
     });
@@ -309,7 +326,9 @@ export class AuthService implements OnModuleDestroy {
     await this.db.transaction(async (em) => {
       if (input.role !== Role.ADMIN) await keepAnAdministrator(em, user, 'bỏ quyền quản trị của');
       await em.getRepository(AppUser).update(user.id, { role: input.role, organizationCode: scope.organization, unitId: scope.unitId });
-      await em.getRepository(AccessToken).update({ userId: user.id, revokedAt: IsNull() }, { revokedAt: new Date() });
+      await em
+        .getRepository(AccessToken)
+        .update({ userId: user.id, revokedAt: IsNull() }, { revokedAt: new Date(), revokedReason: RevokedReason.SCOPE_CHANGED });
       await this.audit.record(
         actor,
         {

@@ -6,7 +6,7 @@ import { AuditAction } from '../audit/audit-event.entity.js';
 import { AuditService } from '../audit/audit.service.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { SecretVault } from '../personal-data/secret-vault.js';
-import { AccessToken } from './access-token.entity.js';
+import { AccessToken, RevokedReason } from './access-token.entity.js';
 import { AppUser } from './app-user.entity.js';
 import { AuthService, TOTP_ISSUER, USED_CODE_MESSAGE } from './auth.service.js';
 import { newEnrolment } from './enrolment-password.js';
@@ -109,7 +109,9 @@ export class EnrolmentService {
     await this.db.transaction(async (em) => {
       await em.getRepository(AppUser).update(user.id, enrolment.columns);
       // The trigger on access_token tells every server to forget the sessions (principal-cache.ts).
-      await em.getRepository(AccessToken).update({ userId: user.id, revokedAt: IsNull() }, { revokedAt: new Date() });
+      await em
+        .getRepository(AccessToken)
+        .update({ userId: user.id, revokedAt: IsNull() }, { revokedAt: new Date(), revokedReason: RevokedReason.RESET });
       await this.audit.record(
         actor,
         { action: AuditAction.USER_RESET, subjectType: 'USER', subjectId: user.id, organization: user.organizationCode },

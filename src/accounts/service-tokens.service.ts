@@ -8,7 +8,7 @@ import { vietnamTime } from '../common/dates/vietnam-time.js';
 import { OrganizationsService } from '../membership/organization/organizations.service.js';
 import { UnitsService } from '../membership/unit/units.service.js';
 import type { Principal } from '../access/principal.js';
-import { AccessToken, AccessTokenKind } from './access-token.entity.js';
+import { AccessToken, AccessTokenKind, RevokedReason } from './access-token.entity.js';
 import { checkScope, type ScopeInput } from './account-scope.js';
 import { AuthService, hashToken, newToken } from './auth.service.js';
 
@@ -86,7 +86,7 @@ export class ServiceTokens {
     const row = await repo.findOneBy({ id, kind: AccessTokenKind.SERVICE });
     if (!row) throw DomainError.notFound('token', id);
     if (row.revokedAt) return { token: row, revokedNow: false };
-    await repo.update({ id: row.id, revokedAt: IsNull() }, { revokedAt: new Date() });
+    await repo.update({ id: row.id, revokedAt: IsNull() }, { revokedAt: new Date(), revokedReason: RevokedReason.REVOKED });
     this.auth.principals.clear();
     await this.audit.record(actor, { action: AuditAction.TOKEN_REVOKED, subjectType: 'TOKEN', subjectId: row.id });
     return { token: await repo.findOneByOrFail({ id }), revokedNow: true };
