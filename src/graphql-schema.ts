@@ -19,6 +19,7 @@ import { LinkerResolver } from './linker/linker.resolver.js';
 import { LinkRunsResolver } from './linker/link-runs.resolver.js';
 import { FlagsResolver } from './linker/flags/flags.resolver.js';
 import { RecordPersonResolver } from './linker/review/record-person.resolver.js';
+import { PersonDecisionsResolver } from './linker/review/person-decisions.resolver.js';
 import { PairSideNamesResolver, PersonRecordNamesResolver } from './linker/review/person-record-names.resolver.js';
 import { ReportsResolver } from './reports/reports.resolver.js';
 import { ReportVersionsResolver } from './reports/report-versions.resolver.js';
@@ -46,6 +47,7 @@ export const GRAPHQL_RESOLVERS = [
   LinkRunsResolver,
   FlagsResolver,
   RecordPersonResolver,
+  PersonDecisionsResolver,
   PersonRecordNamesResolver,
   PairSideNamesResolver,
   ReportsResolver,

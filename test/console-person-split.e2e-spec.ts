@@ -59,17 +59,48 @@ describe('the console: a person split from a member’s page', () => {
     await member.getByRole('button', { name: 'Xem, tách hoặc gộp người này' }).click();
     await person.getByText('1 hồ sơ').waitFor();
     await person.getByText('Những người có thể là người này (kiểm tra trùng)').waitFor();
-    const other = person.getByRole('listitem').filter({ hasText: /Đinh Văn Tú — Công đoàn Việt Nam/ });
-    expect(await other.getByRole('button', { name: 'Gộp người này vào' }).isDisabled()).toBe(true); // no reason yet
+    // The split is on the person, with who, when and why — and the other is not offered as "almost surely the same".
+    const decisions = person.getByTestId('person-decisions');
+    await decisions.getByText('Hai người khác nhau', { exact: false }).waitFor();
+    expect(await decisions.innerText()).toContain('bdv-tach');
+    expect(await decisions.innerText()).toContain('Lý do: Hai người trùng tên, khác cha mẹ (chi hội xác minh)');
+    const other = person
+      .getByRole('listitem')
+      .filter({ hasText: /Đinh Văn Tú — Công đoàn Việt Nam: bdv-tach đã xác định là hai người khác nhau/ });
+    const mergeAnyway = other.getByRole('button', { name: 'Vẫn gộp (đã xác định là hai người)' });
+    expect(await mergeAnyway.isDisabled()).toBe(true); // no reason yet
     await person.getByLabel('Lý do', { exact: true }).fill('Chi hội xác minh lại: cùng một người');
-    await other.getByRole('button', { name: 'Gộp người này vào' }).click();
+    await mergeAnyway.click();
     await person.getByText('Đã gộp hai người làm một.').waitFor();
     await person.getByText('2 hồ sơ').waitFor();
+    // The merge took the split back: one decision now, "one person", with the merge's reason.
+    await decisions.getByText('Cùng một người', { exact: false }).waitFor();
+    expect(await decisions.innerText()).not.toContain('Hai người khác nhau');
+    expect(await decisions.innerText()).toContain('Lý do: Chi hội xác minh lại: cùng một người');
     expect(await t.sql(`SELECT count(DISTINCT person_id)::int AS n FROM record_person`)).toEqual([{ n: 1 }]);
     const audit = await t.sql<{ reason: string }>(
       `SELECT n.text AS reason FROM audit_event e JOIN audit_note n ON n.id = e.note_id WHERE e.action = 'MERGE'`,
     );
     expect(audit).toEqual([{ reason: 'Chi hội xác minh lại: cùng một người' }]);
     await context.close();
+  });
+
+  it('gives a secretariat the decisions on her member’s person, the other organization’s record only where it is listed', async () => {
+    const hnd = await t.serviceToken(Role.SECRETARIAT, 'HND');
+    const [h8] = await t.sql<{ id: string }>(`SELECT id FROM member_record WHERE external_id = 'H8'`);
+    const r = await t.gql<{ memberRecord: { person: { decisions: { decision: string; own: object; other: object }[] } } }>(
+      `query($id: ID!) { memberRecord(id: $id) { person { decisions { decision decidedBy own { organization externalId fullName } other { organization externalId fullName } } } } }`,
+      { id: h8.id },
+      { token: hnd },
+    );
+    expect(r.errors).toBeUndefined();
+    expect(r.data!.memberRecord.person.decisions).toEqual([
+      {
+        decision: 'CONFIRM',
+        decidedBy: 'bdv-tach',
+        own: { organization: 'HND', externalId: 'H8', fullName: 'Đinh Văn Tú' },
+        other: { organization: 'CD', externalId: null, fullName: null },
+      },
+    ]);
   });
 });

@@ -1224,6 +1224,17 @@ const TEXT = {
     mergeById: 'Không có trong danh sách? Dán mã người kia (xem ở trang người đó, nút sao chép cạnh "Mã người"):',
     otherPerson: 'Mã người cần gộp vào',
     mergeDone: 'Đã gộp hai người làm một.',
+    decisions: 'Quyết định rà soát về hồ sơ của người này',
+    /** One decision: the two records, what was decided, by whom, when and why. */
+    decision: (same: boolean, own: string, other: string, by: string, when: string, reason: string) =>
+      `${same ? 'Cùng một người' : 'Hai người khác nhau'}: ${own} và ${other} — ${by}, ${when}. Lý do: ${reason}`,
+    /** A record of a decided pair, as far as she may see it. */
+    decidedRecord: (name: string | null, code: string | null, org: string) =>
+      name ? `${name} (${code ?? ''}, ${org})` : `một hồ sơ của ${org} (ngoài quyền xem của bạn)`,
+    /** A candidate someone already said is another person: said first, the probability after. */
+    decidedApart: (name: string | null, org: string, by: string, when: string) =>
+      `${name ?? `Thành viên của ${org}`} — ${org}: ${by} đã xác định là hai người khác nhau (${when})`,
+    mergeAnyway: 'Vẫn gộp (đã xác định là hai người)',
     id: 'Mã người',
     notLinked: 'Hồ sơ này chưa được đối chiếu: chưa có người.',
     close: 'Đóng',

@@ -5,6 +5,7 @@ import { PersonalDataModule } from '../personal-data/personal-data.module.js';
 import { DuplicateCheckService } from './incremental/duplicate-check.service.js';
 import { IncrementalLinkService } from './incremental/incremental-link.service.js';
 import { RecordPersonResolver } from './review/record-person.resolver.js';
+import { PersonDecisionsResolver } from './review/person-decisions.resolver.js';
 import { FlagsResolver } from './flags/flags.resolver.js';
 import { FlagsService } from './flags/flags.service.js';
 import { LinkerResolver } from './linker.resolver.js';
@@ -36,6 +37,7 @@ import { ReviewQueueService } from './review/review-queue.service.js';
     LinkRunsResolver,
     FlagsResolver,
     RecordPersonResolver,
+    PersonDecisionsResolver,
     RecordNames,
     PersonRecordNamesResolver,
     PairSideNamesResolver,

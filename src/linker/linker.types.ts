@@ -46,6 +46,27 @@ export class PersonType {
   @Field(() => [PersonRecordType]) records: PersonRecordType[];
 }
 
+@ObjectType('DecidedRecord', {
+  description: 'One record of a decided pair: where it is listed; its name and code within the caller’s rights.',
+})
+export class DecidedRecordType {
+  @Field(() => ID, { nullable: true, description: 'Its person now (null before it is linked).' }) personId: string | null;
+  @Field() organization: string;
+  @Field(() => ID, { nullable: true }) recordId: string | null;
+  @Field(() => String, { nullable: true }) externalId: string | null;
+  @Field(() => String, { nullable: true }) fullName: string | null;
+}
+
+@ObjectType('PersonDecision', { description: "A review decision on a pair holding one of the person's records." })
+export class PersonDecisionType {
+  @Field({ description: 'CONFIRM (one person) or REJECT (two people).' }) decision: string;
+  @Field() reason: string;
+  @Field() decidedBy: string;
+  @Field() decidedAt: Date;
+  @Field(() => DecidedRecordType, { description: "This person's record of the pair." }) own: DecidedRecordType;
+  @Field(() => DecidedRecordType) other: DecidedRecordType;
+}
+
 @ObjectType('OrganizationCount')
 export class OrganizationCountType {
   @Field(() => Int, { description: 'In this many organizations…' }) organizations: number;

@@ -11,6 +11,7 @@ import { resolveReportingArea, type ReportingArea } from '../../membership/unit/
 import { bringFiguresUpToDate, LIVE_BASIS } from '../batch/person-figures.js';
 import { FiguresMemo } from '../figures-memo.js';
 import { byOrganizationCountOf, overlapOf, type OrgSetGroup } from '../model/org-overlap.js';
+import { personDecisions, type PersonDecisionView } from './person-decisions.js';
 import { isCallers, ownFields, type ListedRecordRow, type OwnFields } from '../seen-by-caller.js';
 
 /** One record of a person, as far as the caller may see it: always the organization and commune. */
@@ -90,6 +91,11 @@ export class PersonViewsService {
         ...ownFields(r, visible.includes(r)),
       })),
     };
+  }
+
+  /** The review decisions on the person's records (the person was read, with its rights, by `person`). */
+  decisions(personId: string, caller: Principal): Promise<PersonDecisionView[]> {
+    return personDecisions(this.db, personId, caller);
   }
 
   /** The person of a record the caller may read (the record's own read checked its rights), or null before it is linked. */

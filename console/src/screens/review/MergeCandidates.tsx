@@ -15,7 +15,14 @@ interface Probe {
  * The persons the duplicate check finds like this one (its first record she may read), each with the
  * evidence in words and a button to merge it in: she picks a person by what she sees, not by its id.
  */
-export function MergeCandidates(props: { personId: string; probe: Probe | null; disabled: boolean; onMerge: (other: string) => void }) {
+export function MergeCandidates(props: {
+  personId: string;
+  probe: Probe | null;
+  /** The persons a review said are not this one: by whom and when (they are listed last, and say so). */
+  apart: Map<string, { by: string; when: string }>;
+  disabled: boolean;
+  onMerge: (other: string) => void;
+}) {
   const { probe } = props;
   const orgName = useOrganizationName();
   const [found] = useQuery({
@@ -35,7 +42,7 @@ export function MergeCandidates(props: { personId: string; probe: Probe | null; 
     ...new Map(
       (found.data?.possibleDuplicates ?? []).filter((c) => c.personId && c.personId !== props.personId).map((c) => [c.personId!, c]),
     ).values(),
-  ];
+  ].sort((a, b) => Number(props.apart.has(a.personId!)) - Number(props.apart.has(b.personId!)));
   if (!probe) return null;
   if (found.fetching) return <Spin size="small" />;
   if (!others.length) return <Typography.Paragraph type="secondary">{T.person.noCandidates}</Typography.Paragraph>;
@@ -45,21 +52,28 @@ export function MergeCandidates(props: { personId: string; probe: Probe | null; 
       itemLayout="vertical"
       header={T.person.candidates}
       dataSource={others}
-      renderItem={(c) => (
-        <List.Item
-          style={{ paddingInline: 0 }}
-          actions={[
-            <Button key="merge" size="small" disabled={props.disabled} onClick={() => props.onMerge(c.personId!)}>
-              {T.person.mergeThis}
-            </Button>,
-          ]}
-        >
-          <List.Item.Meta
-            title={T.form.candidate(c.fullName ?? null, orgName(c.organization), c.statusLabel, c.probabilityText)}
-            description={c.evidence.map((e) => e.sentence).join(' ')}
-          />
-        </List.Item>
-      )}
+      renderItem={(c) => {
+        const apart = props.apart.get(c.personId!);
+        return (
+          <List.Item
+            style={{ paddingInline: 0 }}
+            actions={[
+              <Button key="merge" size="small" danger={!!apart} disabled={props.disabled} onClick={() => props.onMerge(c.personId!)}>
+                {apart ? T.person.mergeAnyway : T.person.mergeThis}
+              </Button>,
+            ]}
+          >
+            <List.Item.Meta
+              title={
+                apart
+                  ? T.person.decidedApart(c.fullName ?? null, orgName(c.organization), apart.by, apart.when)
+                  : T.form.candidate(c.fullName ?? null, orgName(c.organization), c.statusLabel, c.probabilityText)
+              }
+              description={`${apart ? `${c.probabilityText}. ` : ''}${c.evidence.map((e) => e.sentence).join(' ')}`}
+            />
+          </List.Item>
+        );
+      }}
     />
   );
 }

@@ -6,7 +6,9 @@ import { CloseIcon } from '../../icons.tsx';
 import { T } from '../../text.ts';
 import { SEVERITY_TONE } from '../../tones.ts';
 import { MergeCandidates } from './MergeCandidates.tsx';
-import { MERGE, PERSON_OF_RECORD, SPLIT } from './review-api.ts';
+import { MERGE, PERSON_OF_RECORD, SPLIT, type PersonDecision } from './review-api.ts';
+import { vnTime } from '../../format.ts';
+import { useOrganizationName } from '../useOrganizationName.ts';
 
 /**
  * A person, opened from one of its records: every record across organizations with its status and
@@ -37,6 +39,7 @@ export function PersonDrawer({
     setNote(null);
   }, [recordId]);
   const person = result.data?.memberRecord.person;
+  const orgName = useOrganizationName();
   const after = (ok: boolean, message: string) => {
     if (!ok) return;
     setPicked([]);
@@ -106,6 +109,7 @@ export function PersonDrawer({
               },
             ]}
           />
+          <Decisions decisions={person.decisions} orgName={orgName} />
           {note && <Alert type="success" showIcon role="status" title={note} style={{ marginTop: 12 }} />}
           {error && <Alert type="error" showIcon role="alert" title={errorText(error, T.error.network)} style={{ marginTop: 12 }} />}
           <Input.TextArea
@@ -137,6 +141,13 @@ export function PersonDrawer({
           <MergeCandidates
             personId={person.id}
             probe={probeOf(person.records)}
+            apart={
+              new Map(
+                person.decisions
+                  .filter((d) => d.decision === 'REJECT' && d.other.personId && d.other.personId !== person.id)
+                  .map((d) => [d.other.personId!, { by: d.decidedBy, when: vnTime(d.decidedAt) }]),
+              )
+            }
             disabled={!reason.trim() || merging.fetching}
             onMerge={(b) =>
               void merge({ personA: person.id, personB: b, reason: reason.trim() }).then((r) => after(!r.error, T.person.mergeDone))
@@ -167,6 +178,26 @@ export function PersonDrawer({
         </>
       )}
     </Drawer>
+  );
+}
+
+/** The review decisions on the person's records: what was decided about which two, by whom, when and why. */
+function Decisions({ decisions, orgName }: { decisions: PersonDecision[]; orgName: (code: string) => string }) {
+  if (!decisions.length) return null;
+  const record = (r: PersonDecision['own']) => T.person.decidedRecord(r.fullName, r.externalId, orgName(r.organization));
+  return (
+    <section aria-label={T.person.decisions} data-testid="person-decisions">
+      <Typography.Title level={2} style={{ fontSize: 16, marginTop: 16 }}>
+        {T.person.decisions}
+      </Typography.Title>
+      <ul style={{ paddingInlineStart: 20, margin: 0 }}>
+        {decisions.map((d) => (
+          <li key={`${d.decidedAt}-${d.other.externalId}-${d.own.externalId}`}>
+            {T.person.decision(d.decision === 'CONFIRM', record(d.own), record(d.other), d.decidedBy, vnTime(d.decidedAt), d.reason)}
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 

@@ -111,6 +111,23 @@ export const PERSON_OF_RECORD = graphql(`
           organizationName
           communeName
         }
+        decisions {
+          decision
+          reason
+          decidedBy
+          decidedAt
+          own {
+            organization
+            externalId
+            fullName
+          }
+          other {
+            personId
+            organization
+            externalId
+            fullName
+          }
+        }
       }
     }
   }
@@ -131,6 +148,7 @@ export const MERGE = graphql(`
 export type Pair = ResultOf<typeof QUEUE>['reviewQueue'][number];
 export type Side = Pair['a'];
 export type Counts = { persons: number; several: number };
+export type PersonDecision = NonNullable<ResultOf<typeof PERSON_OF_RECORD>['memberRecord']['person']>['decisions'][number];
 
 export const pairKey = (p: Pair): string => `${p.recordA}|${p.recordB}`;
 
