@@ -33,7 +33,8 @@ describe('a commune list whose bản are heading lines among the members', () =>
     ];
     let n = 0;
     for (const [number, heading, members] of sections) {
-      rows.push([number, heading]);
+      // A heading without a section's number is typed in the first column, as one line over the table.
+      rows.push(number ? [number, heading] : [heading]);
       members.forEach((m, i) => rows.push([i + 1, ...m]));
       n += members.length;
     }
@@ -149,6 +150,28 @@ describe('a commune list whose bản are heading lines among the members', () =>
     expect(gam.warnings).toContain('Hội LHPN xã Thanh Nưa');
     // The preview says the list's headings were read, and how many rows none of her units is for (the console words it so).
     expect({ sectionHeadings, withoutUnit }).toEqual({ sectionHeadings: 2, withoutUnit: 1 });
+  });
+
+  it('reads a chi hội named by its number, with or without its bản after it, as the heading of the members under it', async () => {
+    const { id, rows } = await preview(
+      communeList([
+        ['', 'Chi hội 1 (Bản Hua Thanh)', [['Lò Thị Khuyên', '1981', 'Nữ', '']]],
+        ['', 'CHI HỘI 2 - BẢN NẬM KHẨU HU', [['Quàng Thị Liên', '1977', 'Nữ', '']]],
+        ['', 'Chi hội 3', [['Tòng Thị Mến', '1992', 'Nữ', '']]],
+      ]),
+      '&createUnits=true',
+    );
+    // Bản Hua Thanh is the chi hội she has; the other two are created, named as she numbered them.
+    expect(rows.map((r) => [r.fullName, r.fate, r.unitNew, r.unitCreated])).toEqual([
+      ['Lò Thị Khuyên', 'CREATED', 'Chi hội bản Hua Thanh', false],
+      ['Quàng Thị Liên', 'CREATED', 'Chi hội 2 - Bản Nậm Khẩu Hu', true],
+      ['Tòng Thị Mến', 'CREATED', 'Chi hội 3', true],
+    ]);
+    await gql(`mutation($id: ID!) { confirmImport(jobId: $id) { id } }`, { id });
+    await waitForJob(gql, id, 'DONE');
+    expect(await unitOf('Lò Thị Khuyên')).toMatchObject({ code: 'PN-HT' });
+    expect(await unitOf('Quàng Thị Liên')).toMatchObject({ name: 'Chi hội 2 - Bản Nậm Khẩu Hu', parent: 'PN-TN' });
+    expect(await unitOf('Tòng Thị Mến')).toMatchObject({ name: 'Chi hội 3', parent: 'PN-TN' });
   });
 
   it('puts her members in their bản when the same list comes again with the bản created (her line unchanged, its unit now known)', async () => {

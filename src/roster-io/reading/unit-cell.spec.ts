@@ -47,6 +47,12 @@ describe('the place a branch is named for', () => {
     expect(unitPlaceKey(name, 'place')).toBe(place);
   });
 
+  it('reads a numbered branch by the bản it is for', () => {
+    expect(unitPlaceKey('Chi hội 1 (Bản Co Mận)', 'unit')).toBe(unitPlaceKey('Chi hội bản Co Mận', 'unit'));
+    expect(unitPlaceKey('CHI HỘI 2 - BẢN PÁ KHOANG', 'place')).toBe('pakhoang');
+    expect(unitPlaceKey('Chi hội 3 thôn 5', 'unit')).toBe('thon5');
+  });
+
   it('gives nothing for a number alone, which does not say which unit it is', () => {
     expect(unitPlaceKey('Chi hội 3', 'unit')).toBeNull();
     expect(unitPlaceKey('Thôn 3', 'place')).toBeNull();
@@ -62,6 +68,8 @@ describe('titleBranch: the branch a roster title names', () => {
     ['Chi hội Nông dân bản Na Sang xã Thanh Nưa (kèm theo báo cáo số 12)', 'Chi hội Nông dân bản Na Sang'],
     ['DANH SÁCH HỘI VIÊN CHI HỘI NÔNG DÂN THÔN 3 NĂM 2026', 'Chi hội Nông dân thôn 3'],
     ['DANH SÁCH HỘI VIÊN CHI HỘI PHỐ HUẾ', 'Chi hội phố Huế'],
+    ['DANH SÁCH HỘI VIÊN CHI HỘI 2 XÃ QUÀI NƯA NĂM 2026', 'Chi hội 2'],
+    ['Danh sách đoàn viên Chi đoàn bản Nậm Khẩu Hu năm 2026', 'Chi đoàn bản Nậm Khẩu Hu'],
   ])('%s → %s', (line, branch) => expect(titleBranch(line)).toBe(branch));
 
   it.each([
@@ -84,6 +92,12 @@ describe('sectionBranch: a heading among the members names the branch of those u
     ['III. BẢN NA SANG', 'Bản Na Sang'],
     ['B) Thôn Đông', 'Thôn Đông'],
     ['Phần I: TỔ DÂN PHỐ 5', 'Tổ dân phố 5'],
+    // Numbered, as secretaries number their chi hội, the bản after it or not.
+    ['Chi hội 1', 'Chi hội 1'],
+    ['Chi hội 1 (Bản Co Mận)', 'Chi hội 1 (Bản Co Mận)'],
+    ['Chi hội 3: Bản Nậm Khẩu Hu', 'Chi hội 3: Bản Nậm Khẩu Hu'],
+    ['CHI HỘI 2 - BẢN PÁ KHOANG', 'Chi hội 2 - Bản Pá Khoang'],
+    ['Chi đoàn số 4', 'Chi đoàn số 4'],
   ])('%s → %s', (line, branch) => expect(sectionBranch(line)).toBe(branch));
 
   it.each([

@@ -55,9 +55,11 @@ const UNIT_WORDS = [
 ];
 /** The kinds of hamlet or street block a place name may start with ("bản", "thôn", "khu phố"). */
 const PLACE_WORDS = ['to dan pho', 'khu pho', 'ban', 'thon', 'xom', 'to', 'tdp', 'khu', 'khoi', 'ap', 'buon', 'bon', 'lang', 'pho', 'doi'];
-const leading = (words: string[]) => new RegExp(`^(?:${words.join('|')})\\s+`);
-const UNIT_LEADING = leading(UNIT_WORDS);
-const ALL_LEADING = leading([...UNIT_WORDS, ...PLACE_WORDS]);
+/** A branch's number before the place it is for ("Chi hội 1 (Bản Co Mận)": the place names it, not the number). */
+const BRANCH_NUMBER = ['so \\d+ (?=[a-z])', '\\d+ (?=[a-z])'];
+const leading = (words: string[]) => new RegExp(`^(?:${words.join('|')})\\s*`);
+const UNIT_LEADING = leading([...UNIT_WORDS.map((w) => `${w} `), ...BRANCH_NUMBER]);
+const ALL_LEADING = leading([...[...UNIT_WORDS, ...PLACE_WORDS].map((w) => `${w} `), ...BRANCH_NUMBER]);
 
 function strip(name: string, words: RegExp): string | null {
   let text = foldText(name)
@@ -111,12 +113,14 @@ const wordsOf = (text: string) => {
  * LHPN xã …" is the commune's office, whose list is the whole commune's.
  */
 export function titleBranch(line: string): string | null {
+  const numbered = numberedBranch(line);
+  if (numbered) return numbered;
   for (const part of line.split(/[,(;:|–]|\s-\s/)) {
     const { words, folded } = wordsOf(part);
     const from = folded.findIndex((_, i) => phraseAt(folded, i, BRANCH_KINDS) > 0);
     if (from < 0) continue;
     let to = from + 2;
-    while (to < words.length && !phraseAt(folded, to, TITLE_TAIL)) to++;
+    while (to < words.length && !tailAt(folded, to)) to++;
     const name = words.slice(from, to).join(' ');
     const key = unitPlaceKey(name, 'unit');
     // "Chi hội Phụ nữ" alone names the kind of branch, not which one; "Chi hội trưởng", "Chi hội phó" are its officers.
@@ -126,6 +130,31 @@ export function titleBranch(line: string): string | null {
   }
   return null;
 }
+
+/**
+ * A branch named by its number, and maybe the place it is for after it ("Chi hội 1", "Chi hội số 2",
+ * "Chi hội 1 (Bản Co Mận)", "CHI HỘI 3 - BẢN PÁ KHOANG", "Chi đoàn 2: thôn Đông"): the whole name as
+ * she wrote it, to the commune or the year a title goes on with.
+ */
+function numberedBranch(line: string): string | null {
+  const all = wordsOf(line.trim());
+  const from = all.folded.findIndex((_, i) => phraseAt(all.folded, i, BRANCH_KINDS) > 0);
+  if (from < 0) return null;
+  const [words, folded] = [all.words.slice(from), all.folded.slice(from)];
+  const kind = phraseAt(folded, 0, BRANCH_KINDS);
+  const at = kind + (folded[kind] === 'so' ? 1 : 0);
+  if (!/^\d{1,3}$/.test(folded[at] ?? '')) return null;
+  let to = at + 1;
+  while (to < words.length && !tailAt(folded, to)) to++;
+  const name = words.slice(0, to);
+  // A separator left at the end ("Chi hội 1 -" before the commune) is not the branch's.
+  while (name.length > at + 1 && !/[\p{L}\p{N}]/u.test(name[name.length - 1])) name.pop();
+  return asUnitName(name, folded.slice(0, name.length), kind);
+}
+
+/** Where a title goes on past the branch's name: its commune, or a date ("năm 2026"; "Nậm" alone is a place). */
+const tailAt = (folded: string[], i: number): boolean =>
+  phraseAt(folded, i, TITLE_TAIL) > 0 && (folded[i] !== 'nam' || /^\d{4}$/.test(folded[i + 1] ?? ''));
 
 /**
  * A branch's or hamlet's name as a unit's is written: as she typed it, or, typed in capitals ("CHI HỘI
