@@ -78,7 +78,12 @@ describe('the console: her flags, and her roster as Excel', () => {
     await asking.getByLabel(/^Nội dung đề nghị văn phòng tổ chức xem lại/).waitFor();
     expect(await asking.getByRole('button', { name: 'Gửi đề nghị' }).count()).toBe(1);
     expect(await asking.getByRole('button', { name: 'Lưu quyết định' }).count()).toBe(0);
-    await asking.getByRole('button', { name: 'Hủy' }).last().click();
+    await asking.getByLabel(/^Nội dung đề nghị văn phòng tổ chức xem lại/).fill('Đề nghị chi hội kiểm tra lại');
+    await asking.getByRole('button', { name: 'Gửi đề nghị' }).click();
+    await asking.waitFor({ state: 'hidden' });
+    // Said as what it was: a request sent, not a decision saved.
+    await page.getByText('Đã gửi đề nghị chú ý tới văn phòng tổ chức', { exact: false }).waitFor();
+    expect(await page.getByText('Đã lưu quyết định').count()).toBe(0);
 
     // Leaving the screen and coming back starts it afresh (every organization).
     await page.getByRole('link', { name: 'Hướng dẫn' }).click();

@@ -116,9 +116,14 @@ describe('the console: link review and a person', () => {
       // Said of the pair before (not of the one now shown), and the box empty for the new pair.
       await page.getByText(key === 'n' ? /^Cặp vừa rồi: để sau/ : /^Cặp vừa rồi: đã lưu/).waitFor();
       expect(await page.getByLabel('Lý do quyết định').inputValue()).toBe('');
-      if (Object.keys(decided).length === 1 && key === 'c')
-        // The screen shows what the first confirmation changed, read from the API after it.
-        await page.getByText(`${before.persons.toLocaleString('vi-VN')} → ${(before.persons - 1).toLocaleString('vi-VN')}`).waitFor();
+      if (Object.keys(decided).length === 1 && key === 'c') {
+        // The screen shows what the first confirmation changed, read from the API after it — in view, not above the fold.
+        const changed = page.getByText(`${before.persons.toLocaleString('vi-VN')} → ${(before.persons - 1).toLocaleString('vi-VN')}`);
+        await changed.waitFor();
+        const box = (await changed.boundingBox())!;
+        expect(box.y).toBeGreaterThanOrEqual(0);
+        expect(box.y + box.height).toBeLessThanOrEqual(page.viewportSize()!.height);
+      }
     }
     await eventually(async () => {
       const rows = await t.sql<{ pair: string; decision: string; reason: string }>(

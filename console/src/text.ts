@@ -93,9 +93,10 @@ const TEXT = {
         : `${label}: ${records.toLocaleString('vi-VN')} hồ sơ có cảnh báo, ${suspected.toLocaleString('vi-VN')} nghi ảo`,
     organization: 'Tổ chức',
     anyOrganization: 'Mọi tổ chức',
-    count: (before: number, n: number, more: boolean) =>
+    /** A page of the list; with more after it, how to narrow it (by the kind of flag, once none is chosen; else by commune). */
+    count: (before: number, n: number, more: boolean, kindChosen = false) =>
       before || more
-        ? `Hồ sơ thứ ${(before + 1).toLocaleString('vi-VN')}–${(before + n).toLocaleString('vi-VN')}${more ? ' (còn nữa; chọn loại cảnh báo để thu hẹp)' : ''}`
+        ? `Hồ sơ thứ ${(before + 1).toLocaleString('vi-VN')}–${(before + n).toLocaleString('vi-VN')}${more ? ` (còn nữa; ${kindChosen ? 'chọn xã để thu hẹp, hoặc xem trang sau' : 'chọn loại cảnh báo để thu hẹp'})` : ''}`
         : `${n.toLocaleString('vi-VN')} hồ sơ`,
     nextPage: '500 hồ sơ tiếp theo',
     firstPage: 'Về đầu danh sách',
@@ -121,6 +122,7 @@ const TEXT = {
     noteConfirm: 'Ghi chú (căn cứ của việc xác nhận, ví dụ: biên bản họp chi hội, xác nhận của trưởng thôn)',
     noteDismiss: 'Ghi chú (vì sao cảnh báo này không đúng, ví dụ: đã gặp trực tiếp, vẫn sinh hoạt)',
     decided: 'Đã lưu quyết định; danh sách và số đếm đã cập nhật.',
+    askedSent: 'Đã gửi đề nghị chú ý tới văn phòng tổ chức; đề nghị hiện ở hồ sơ này.',
     /** The Ban Dân vận's request that the secretariat look again: a request, not a decision. */
     sendAttention: 'Gửi đề nghị',
     attentionNote: 'Nội dung đề nghị văn phòng tổ chức xem lại (ví dụ: đề nghị kiểm tra lại với chi hội)',
@@ -218,6 +220,8 @@ const TEXT = {
     steps: ['Chọn tệp', 'Xem trước', 'Kết quả'],
     secretariatOnly: 'Chỉ văn phòng của một tổ chức nhập được danh sách của tổ chức mình.',
     drop: 'Kéo tệp danh sách (.xlsx, .xls hoặc .csv) thả vào đây, hoặc bấm để chọn tệp',
+    /** On a phone, where nothing is dragged. */
+    tap: 'Chạm vào đây để chọn tệp danh sách (.xlsx, .xls hoặc .csv)',
     dropHint: 'Chưa có gì được ghi: bước sau cho xem từng dòng sẽ được thêm, cập nhật hay bị từ chối, vì sao.',
     createUnits: 'Tạo các chi hội (đơn vị) tệp ghi (theo mã hoặc tên) mà chưa có',
     reading: 'Đang đọc tệp…',

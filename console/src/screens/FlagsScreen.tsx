@@ -140,11 +140,13 @@ export function FlagsScreen({ session }: { session: Session }) {
   const reasonCount = reason && !commune && !noCommune ? codeOptions.find((o) => o.value === reason)?.suspected : undefined;
 
   const decided = (changed: boolean) => {
+    // The Ban Dân vận's "attention" is a request sent to the secretariat, not a decision.
+    const asked = decision?.resolution === 'ATTENTION';
     setDecision(null);
     if (!changed) return;
     refetch({ requestPolicy: 'network-only' });
     setDecisions((n) => n + 1);
-    void message.success(T.flags.decided);
+    void message.success(asked ? T.flags.askedSent : T.flags.decided);
   };
   const ask = (r: Flagged, f: Flagged['flags'][number], resolution: FlagDecision['resolution']) =>
     setDecision({
@@ -226,7 +228,7 @@ export function FlagsScreen({ session }: { session: Session }) {
           {T.flags.showDismissed}
         </Checkbox>
         <Typography.Text aria-live="polite">
-          {result.data ? T.flags.count((afters.length - 1) * 500, rows.length, rows.length >= 500) : ''}
+          {result.data ? T.flags.count((afters.length - 1) * 500, rows.length, rows.length >= 500, !!code) : ''}
         </Typography.Text>
         {/* The list to send a commune (suspected phantoms by default), printed as filed: one organization's at a time. */}
         {organization && !noCommune && (

@@ -35,7 +35,7 @@ export async function writeDashboardXlsx(d: DashboardData, out: string): Promise
   const heading = [`TỔNG QUAN — ${d.live.area.label.toUpperCase()}`, `Số liệu đến ${vietnamTime(d.live.asOf)} (giờ Việt Nam); ${linked}.`];
   const periods = d.periods;
   summarySheet(wb, d, periods[0], heading);
-  communePeopleSheet(wb, 'Theo xã', heading, d.communes);
+  communePeopleSheet(wb, 'Theo xã', heading, d.communes, d.live.area.key);
   const orgs = [...new Set(d.overlap.matrix.flatMap((c) => [c.a, c.b]))].sort();
   // An organization's scope: its row only (the province's overlap, as the console shows it).
   const rows = d.live.area.kind === 'org' ? orgs.filter((o) => o === d.live.area.organization) : orgs;

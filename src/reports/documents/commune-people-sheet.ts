@@ -1,5 +1,5 @@
 import type ExcelJS from 'exceljs';
-import type { CommuneFigures } from '../counting/commune-people.js';
+import { spansOrganizations, type CommuneFigures } from '../counting/commune-people.js';
 import { COMMUNE_PEOPLE_NOTE, FIGURE_LABELS, PEOPLE_NOT_SUSPECTED } from '../figures/figure-wording.js';
 import { UNKNOWN_COMMUNE } from './wording.js';
 import { sheet } from './xlsx-sheet.js';
@@ -10,7 +10,10 @@ export function communePeopleSheet(
   name: string,
   heading: string[],
   communes: CommuneFigures[],
+  scope: string,
 ): void {
+  // In one organization's (or unit's) scope nobody is in two: no column of zeros.
+  const several = spansOrganizations(scope);
   sheet(
     wb,
     name,
@@ -21,7 +24,7 @@ export function communePeopleSheet(
       { header: FIGURE_LABELS.memberships, width: 12, number: true },
       { header: FIGURE_LABELS.people, width: 12, number: true },
       { header: PEOPLE_NOT_SUSPECTED.label, width: 16, number: true },
-      { header: 'Số người ở từ 2 tổ chức (trong xã)', width: 16, number: true },
+      ...(several ? [{ header: 'Số người ở từ 2 tổ chức (trong xã)', width: 16, number: true }] : []),
       { header: FIGURE_LABELS.suspectedPhantoms, width: 11, number: true },
     ],
     communes.map((c) => [
@@ -30,7 +33,7 @@ export function communePeopleSheet(
       c.memberships,
       c.people,
       c.peopleNotSuspected,
-      c.peopleInSeveralOrgs,
+      ...(several ? [c.peopleInSeveralOrgs] : []),
       c.suspectedPhantoms,
     ]),
   );

@@ -10,6 +10,7 @@ import * as charts from '../charts/report-charts.js';
 import { chart, COLORS, heading, INK, MUTED, n, PAGE, table, type Doc } from './pdf-drawing.js';
 import { formHeader, formSignature, registerFormFonts } from './pdf-form.js';
 import type { ReportDocument } from './report-document.js';
+import { spansOrganizations } from '../counting/commune-people.js';
 import { asOfNote, computedNote, documentTitle, NO_PREVIOUS, periodName, UNKNOWN_COMMUNE } from './wording.js';
 
 /** DejaVu Sans (from the npm package, so a fresh machine has it): every Vietnamese letter and tone mark. */
@@ -151,6 +152,15 @@ function communesTable(doc: Doc, d: ReportDocument): void {
   }));
   all.sort(mostFirst);
   heading(doc, 'Số lượt và số người theo xã', `Đủ ${n(all.length)} xã, phường, nhiều hồ sơ nhất trước. ${COMMUNE_PEOPLE_NOTE}`);
+  // In one organization's (or unit's) report nobody is in two there: no column of zeros.
+  if (!spansOrganizations(d.area))
+    return table(
+      doc,
+      ['Xã, phường', 'Mã xã', 'Số lượt', 'Số người', FIGURE_LABELS.suspectedPhantoms],
+      all.map((c) => [c.label, c.code || '—', c.memberships, c.people, c.phantoms]),
+      [150, 40, 56, 70, 90],
+      { column: 2, width: 100, color: COLORS.memberships },
+    );
   table(
     doc,
     ['Xã, phường', 'Mã xã', 'Số lượt', 'Số người', 'Ở từ 2 tổ chức', FIGURE_LABELS.suspectedPhantoms],

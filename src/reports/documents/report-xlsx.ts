@@ -26,7 +26,7 @@ export async function writeReportXlsx(d: ReportDocument, out: string, form: Repo
   organizationsSheet(wb, d, heading);
   communesSheet(wb, d, heading);
   // Not in a report computed before each commune's people were kept.
-  if (d.data.peopleByCommune) communePeopleSheet(wb, 'Số người theo xã', heading, d.data.peopleByCommune);
+  if (d.data.peopleByCommune) communePeopleSheet(wb, 'Số người theo xã', heading, d.data.peopleByCommune, d.area);
   overlapSheet(wb, d, heading);
   if (d.phantoms) phantomsSheet(wb, d.phantoms, heading);
   await wb.commit();

@@ -14,6 +14,8 @@ export function CommuneTable(props: {
   rosterHref?: (code: string) => string;
   /** A commune's suspected phantoms in Cảnh báo (null: those without a commune), for who may read them. */
   phantomsHref?: (code: string | null) => string;
+  /** An organization's scope: nobody is in two of it, so no column of zeros for "in two organizations there". */
+  oneOrganization?: boolean;
 }) {
   // On a phone: the name kept in sight on the left, narrow columns whose headings wrap, the rest swiped.
   const narrow = !Grid.useBreakpoint().md;
@@ -97,14 +99,18 @@ export function CommuneTable(props: {
             sorter: (a, b) => a.peopleNotSuspected - b.peopleNotSuspected,
             render: (_, c) => n(c.peopleNotSuspected),
           },
-          {
-            key: 'several',
-            title: T.dashboard.severalHere,
-            align: 'right',
-            ...width(100),
-            sorter: (a, b) => a.peopleInSeveralOrgs - b.peopleInSeveralOrgs,
-            render: (_, c) => n(c.peopleInSeveralOrgs),
-          },
+          ...(props.oneOrganization
+            ? []
+            : [
+                {
+                  key: 'several',
+                  title: T.dashboard.severalHere,
+                  align: 'right' as const,
+                  ...width(100),
+                  sorter: (a: CommuneFigures, b: CommuneFigures) => a.peopleInSeveralOrgs - b.peopleInSeveralOrgs,
+                  render: (_: unknown, c: CommuneFigures) => n(c.peopleInSeveralOrgs),
+                },
+              ]),
           {
             key: 'suspected',
             title: T.dashboard.suspected,

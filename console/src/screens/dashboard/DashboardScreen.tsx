@@ -92,7 +92,10 @@ export function DashboardScreen({ session }: { session: Session }) {
           onChange={choose}
           options={[
             { value: 'province', label: D.province },
-            ...[...names].map(([code, name]) => ({ value: `org:${code}`, label: D.organization(name) })),
+            // Not the Mặt trận, whose members are organizations: its figures would be zeros.
+            ...(stored.data?.organizations ?? [])
+              .filter((o) => o.hasIndividualMembers)
+              .map((o) => ({ value: `org:${o.code}`, label: D.organization(o.name) })),
           ]}
         />
         <CommunePicker
@@ -129,6 +132,7 @@ export function DashboardScreen({ session }: { session: Session }) {
       {communes.data && (
         <CommuneTable
           communes={communes.data.liveCommunes.communes}
+          oneOrganization={!!org}
           notSuspectedLabel={live.data?.liveFigures.peopleNotSuspectedLabel}
           onOpen={(code) => choose(`commune:${code}`)}
           rosterHref={readsRoster ? (code) => `#/danh-sach?xa=${code}${org ? `&to-chuc=${org}` : ''}` : undefined}

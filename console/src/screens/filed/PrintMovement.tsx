@@ -39,9 +39,10 @@ const MOVEMENT = graphql(`
 const M = T.movement;
 
 /** The address's filters (`#/tang-giam?org=HND&unit=ND-T2&period=2026-Q3`): codes only. */
-function readFilter() {
+function readFilter(own: string | null) {
   const q = addressQuery();
-  return { organization: q.get('org') ?? '', unit: q.get('unit'), period: q.get('period') };
+  // Opened without an organization: hers, when she keeps one organization's roster.
+  return { organization: q.get('org') ?? own ?? '', unit: q.get('unit'), period: q.get('period') };
 }
 
 /**
@@ -50,7 +51,7 @@ function readFilter() {
  * reason, the members at the end, a total row, how each figure is counted, place, date, signatures.
  */
 export function PrintMovement({ session }: { session: Session }) {
-  const [f] = useState(readFilter);
+  const [f] = useState(() => readFilter(session.user.organization));
   const [periods] = useState(() => movementPeriods(vnTodayParts()));
   // The last quarter that is over: what she files now, unless the address names another.
   const [period, setPeriod] = useState(f.period ?? periods.find((p) => p.ended)!.key);

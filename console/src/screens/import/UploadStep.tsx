@@ -1,5 +1,5 @@
 import { InboxOutlined } from '@ant-design/icons';
-import { Alert, Checkbox, Spin, Upload } from 'antd';
+import { Alert, Checkbox, Grid, Spin, Upload } from 'antd';
 import { useState } from 'react';
 import { useClient } from 'urql';
 import { T } from '../../text.ts';
@@ -12,6 +12,8 @@ export function UploadStep(props: { organization: string; csrfToken: string; onP
   const [createUnits, setCreateUnits] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // On a phone nothing is dragged: she taps to choose her file.
+  const phone = !Grid.useBreakpoint().md;
   const start = async (file: File) => {
     setBusy(true);
     setError(null);
@@ -41,7 +43,7 @@ export function UploadStep(props: { organization: string; csrfToken: string; onP
         <p className="ant-upload-drag-icon">
           <InboxOutlined aria-hidden />
         </p>
-        <p className="ant-upload-text">{T.imports.drop}</p>
+        <p className="ant-upload-text">{phone ? T.imports.tap : T.imports.drop}</p>
         <p className="ant-upload-hint">{T.imports.dropHint}</p>
       </Upload.Dragger>
       <p style={{ marginTop: 12 }}>

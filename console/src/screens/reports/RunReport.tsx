@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { errorText } from '../../client.ts';
 import { graphql } from '../../graphql.ts';
+import { byFoldedLabel } from '../../format.ts';
 import { T } from '../../text.ts';
 import { CommunePicker } from '../CommunePicker.tsx';
 import { recentPeriods } from './periods.ts';
@@ -67,6 +68,7 @@ export function RunReport({ onDone }: { onDone: () => void }) {
           style={{ minWidth: 160 }}
           value={period}
           onChange={setPeriod}
+          showSearch={{ filterOption: byFoldedLabel }}
           options={periods.map((p) => ({ value: p.key, label: p.label }))}
         />
         <Select

@@ -8,18 +8,21 @@ export interface PeriodChoice {
 
 const ROMAN = ['I', 'II', 'III', 'IV'];
 
-/** This quarter and the last, this month and the last, this year and the last: the running ones first. */
+/**
+ * The periods she may report on, the running ones first: the last eight quarters, twelve months and
+ * three years (a trend "is it getting better each quarter" needs the quarters before the last).
+ */
 export function recentPeriods(now: Date = new Date()): PeriodChoice[] {
   const [year, month] = vnToday(now).split('-').map(Number);
   const quarter = Math.ceil(month / 3);
-  const q = (y: number, n: number) => ({ key: `${y}-Q${n}`, label: `Quý ${ROMAN[n - 1]}/${y}` });
-  const m = (y: number, n: number) => ({ key: `${y}-${String(n).padStart(2, '0')}`, label: `Tháng ${n}/${y}` });
+  const back = (count: number, per: number, at: number) =>
+    Array.from({ length: count }, (_, i) => {
+      const k = year * per + (at - 1) - i;
+      return [Math.floor(k / per), (k % per) + 1] as const;
+    });
   return [
-    q(year, quarter),
-    quarter === 1 ? q(year - 1, 4) : q(year, quarter - 1),
-    m(year, month),
-    month === 1 ? m(year - 1, 12) : m(year, month - 1),
-    { key: String(year), label: `Năm ${year}` },
-    { key: String(year - 1), label: `Năm ${year - 1}` },
+    ...back(8, 4, quarter).map(([y, n]) => ({ key: `${y}-Q${n}`, label: `Quý ${ROMAN[n - 1]}/${y}` })),
+    ...back(12, 12, month).map(([y, n]) => ({ key: `${y}-${String(n).padStart(2, '0')}`, label: `Tháng ${n}/${y}` })),
+    ...[0, 1, 2].map((i) => ({ key: String(year - i), label: `Năm ${year - i}` })),
   ];
 }

@@ -33,6 +33,8 @@ export function ReviewScreen(_: { session: Session }) {
   const [saved, setSaved] = useState<Choice | null>(null);
   const [person, setPerson] = useState<string | null>(null);
   const reasonBox = useRef<InputRef>(null);
+  // After a decision: the counts it changed and the next pair's names in view, not the reason box she left.
+  const top = useRef<HTMLDivElement>(null);
   const pair = q.pair;
 
   // Every choice is made the same way — a key or a button picks it and puts her in the reason box,
@@ -52,6 +54,7 @@ export function ReviewScreen(_: { session: Session }) {
     setPending(null);
     setReason('');
     reasonBox.current?.blur();
+    top.current?.scrollIntoView({ block: 'start' });
   };
   const actRef = useRef(act);
   actRef.current = act;
@@ -95,7 +98,9 @@ export function ReviewScreen(_: { session: Session }) {
         />
         <Typography.Text aria-live="polite">{q.loading ? '' : T.review.waiting(q.waiting, q.more)}</Typography.Text>
       </Space>
-      <Counts q={q} />
+      <div ref={top} style={{ scrollMarginTop: 8 }}>
+        <Counts q={q} />
+      </div>
       {q.queueError && (
         <Alert type="error" showIcon role="alert" title={T.error.generic} description={errorText(q.queueError, T.error.network)} />
       )}

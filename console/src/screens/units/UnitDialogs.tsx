@@ -186,6 +186,8 @@ export function MoveDialog({
             value={target}
             onChange={setTarget}
             loading={targets.fetching}
+            // Many units share a name ("Chi hội … thôn Tân Tiến"): each option shown whole, its commune too, wrapped on a phone.
+            optionRender={(o) => <span style={{ whiteSpace: 'normal', overflowWrap: 'anywhere' }}>{o.label}</span>}
             options={[
               { label: T.units.mine, options: all.filter((u) => mine.has(u.code)).map(option) },
               { label: T.units.others, options: all.filter((u) => !mine.has(u.code)).map(option) },
