@@ -1,0 +1,71 @@
+import { Role } from '../src/access/role.js';
+import { periodContaining, previousPeriod } from '../src/common/dates/period.js';
+import { ReportsService } from '../src/reports/reports.service.js';
+import { CLEAN, launchBrowser, logInThroughPage, review, type TestBrowser } from './support/browser.js';
+import { createTestApp, type TestApp } from './test-app.js';
+
+const HEADER = 'Mã hồ sơ,Họ và tên,Ngày sinh,Giới tính,Số CCCD,Số điện thoại,Mã xã,Mã đơn vị,Trạng thái';
+
+/**
+ * What a Ban Dân vận officer on a 1366 × 768 laptop and a secretary on a phone tripped on: the report
+ * files off the screen's edge, only two quarters to choose (no trend to see), the Mặt trận offered on
+ * Tổng quan (all zeros), "drag a file here" on a phone, and the báo cáo tăng, giảm not knowing her
+ * organization when opened by its address.
+ */
+describe('the console as the officer and the phone secretary found it', () => {
+  let t: TestApp;
+  let b: TestBrowser;
+  const current = periodContaining('QUARTER', new Date());
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    await t.importRoster('CCB', HEADER, ['C-1,Lò Văn Tiến,1962,Nam,,0911000001,00004,B1,Đang sinh hoạt']);
+    await t.app.get(ReportsService).run(current.key, null, { now: new Date() });
+    b = await launchBrowser();
+  });
+  afterAll(async () => {
+    await b?.close();
+    await t?.close();
+  });
+
+  it('shows a report’s files without scrolling sideways, offers the quarters before the last, and no Mặt trận on Tổng quan', async () => {
+    const context = await b.context();
+    const page = await logInThroughPage(context, t.url, await t.createUser('bdv-may', Role.DAN_VAN));
+    // Tổng quan's scopes: the organizations with members of their own, not the Mặt trận.
+    await page.getByRole('combobox', { name: 'Phạm vi' }).click();
+    const scopes = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+    await scopes.filter({ hasText: 'Hội Cựu chiến binh' }).waitFor();
+    expect(await scopes.filter({ hasText: 'Mặt trận' }).count()).toBe(0);
+    await page.keyboard.press('Escape');
+
+    await page.getByRole('link', { name: 'Báo cáo', exact: true }).click();
+    const link = page.getByRole('link', { name: new RegExp(`^Tải báo cáo ${current.label} — Toàn tỉnh dạng Excel`) });
+    await link.waitFor();
+    const box = (await link.boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(1366);
+    // Typed to find: the quarter before the last, and the same quarter a year before.
+    const period = page.getByRole('combobox', { name: 'Kỳ báo cáo' });
+    await period.click();
+    const before = previousPeriod(previousPeriod(current));
+    await page.keyboard.type(before.label.slice(0, -5)); // "Quý II" without the year
+    const found = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+    await found.filter({ hasText: before.label }).first().waitFor();
+    // Only quarters of that name: what she typed narrowed the list.
+    expect((await found.allInnerTexts()).every((o) => o.startsWith(before.label.slice(0, -5)))).toBe(true);
+    await page.keyboard.press('Escape');
+    expect(await review(page)).toEqual(CLEAN);
+    await context.close();
+  });
+
+  it('says "tap to choose" on a phone, and opens her báo cáo tăng, giảm on her organization', async () => {
+    const context = await b.context('phone');
+    const page = await logInThroughPage(context, t.url, await t.createUser('ccb-xa', Role.SECRETARIAT, 'CCB'));
+    await page.goto(`${t.url}/#/nhap`);
+    await page.getByText('Chạm vào đây để chọn tệp danh sách').waitFor();
+    expect(await page.getByText(/thả vào đây/).count()).toBe(0);
+    await page.goto(`${t.url}/#/tang-giam`);
+    await page.getByText('BÁO CÁO TĂNG, GIẢM HỘI VIÊN', { exact: false }).waitFor();
+    expect(await page.getByText(/Chưa chọn tổ chức/).count()).toBe(0);
+    await context.close();
+  });
+});
