@@ -58,12 +58,12 @@ describe('the console: the overlap of organizations on a phone', () => {
     expect(matrix.find((c) => c.a === 'CTD' && c.b === 'HND')?.persons ?? matrix.find((c) => c.a === 'HND' && c.b === 'CTD')?.persons).toBe(
       1,
     );
-    const names = new Map(
-      (await t.gql<{ organizations: { code: string; name: string }[] }>(`{ organizations { code name } }`)).data!.organizations.map((o) => [
-        o.code,
-        o.name,
-      ]),
-    );
+    const organizations = (
+      await t.gql<{ organizations: { code: string; name: string; abbreviation: string }[] }>(`{ organizations { code name abbreviation } }`)
+    ).data!.organizations;
+    const names = new Map(organizations.map((o) => [o.code, o.name]));
+    // The rows in the organizations' own order (the report files' too), not by code.
+    const order = organizations.map((o) => o.code).filter((c) => codes.includes(c));
 
     const context = await b.context('phone');
     const page = await logInThroughPage(context, t.url, await t.createUser('bdv-dien-thoai', Role.DAN_VAN));
@@ -73,9 +73,11 @@ describe('the console: the overlap of organizations on a phone', () => {
     for (const c of matrix) expect(await overlap.locator(`td[data-a="${c.a}"][data-b="${c.b}"]`).innerText()).toBe(String(c.persons));
     // Each row one line: headed by its short name as papers write it (CĐ, ĐTN: not the code without its Đ), the full name its title.
     const abbr = (code: string) => ({ CD: 'CĐ', DTN: 'ĐTN' })[code] ?? code;
+    expect(Object.fromEntries(organizations.map((o) => [o.code, o.abbreviation]))).toMatchObject({ CD: 'CĐ', DTN: 'ĐTN', HPN: 'HPN' });
+    expect(order.slice(0, 3)).toEqual(['CD', 'DTN', 'HPN']);
     const rows = overlap.locator('tbody tr');
     expect(await rows.count()).toBe(codes.length);
-    for (const [i, code] of codes.entries()) {
+    for (const [i, code] of order.entries()) {
       const { height } = (await rows.nth(i).boundingBox())!;
       expect({ code, height, oneLine: height <= 40 }).toEqual({ code, height, oneLine: true });
       const head = rows.nth(i).locator('th');

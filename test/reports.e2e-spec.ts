@@ -561,6 +561,12 @@ describe('reconciliation reports', () => {
     const hpnRow = rows('Theo tổ chức').find((r) => r[0] === 'HPN')!;
     expect(hpnRow.slice(1, 4)).toEqual(['Hội Liên hiệp Phụ nữ Việt Nam', 5, 4]);
     expect(rows('Theo tổ chức').find((r) => r[0] === 'CD')!).toContain('không tính được');
+    // Organizations shortened as people write them, as on Tổng quan: CĐ, not CD (its Mã column keeps the code).
+    expect(rows('Theo xã').some((r) => r.includes('CĐ'))).toBe(true);
+    expect(rows('Theo xã').some((r) => r.includes('CD'))).toBe(false);
+    const matrixHead = rows('Trùng giữa tổ chức').find((r) => r[0] === 'Tổ chức')!;
+    expect(matrixHead).toContain('CĐ');
+    expect(matrixHead).not.toContain('CD');
     // The rows of each organization in a commune say their sum is not the commune's people, and where those are.
     expect(rows('Theo xã').flat().join(' ')).toContain('số người của cả xã (mỗi người một lần) ở trang "Số người theo xã"');
     // Each commune's people, one in several organizations there once: as the report (and Tổng quan) counts them.

@@ -1069,8 +1069,6 @@ const TEXT = {
     addAssociation: 'Thêm hội',
     associationAdded: (n: string) => `Đã thêm ${n}.`,
   },
-  /** An organization's short name as Vietnamese papers write it (CĐ, ĐTN), where a table has room for no more; else its code. */
-  orgAbbr: (code: string): string => ({ CD: 'CĐ', DTN: 'ĐTN' })[code] ?? code,
   dashboard: {
     title: 'Tổng quan',
     scope: 'Phạm vi',

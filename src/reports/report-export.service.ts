@@ -13,6 +13,7 @@ import { writeReportXlsx } from './documents/report-xlsx.js';
 import type { ReportSnapshot } from './report.entities.js';
 import { mayReadNames } from './access/report-access.js';
 import { ReportsService } from './reports.service.js';
+import { OrganizationsService } from '../membership/organization/organizations.service.js';
 
 export const REPORT_FORMATS = ['json', 'xlsx', 'pdf'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -32,6 +33,7 @@ export class ReportExportService {
   constructor(
     private readonly reports: ReportsService,
     private readonly audit: AuditService,
+    private readonly organizations: OrganizationsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -42,7 +44,10 @@ export class ReportExportService {
   async document(s: ReportSnapshot, caller: Principal, withNames: boolean): Promise<ReportDocument> {
     const [previous, trend, rows] = await Promise.all([this.reports.previous(s), this.reports.trend(s), this.reports.rows(s.id)]);
     const phantoms = !withNames || !mayReadNames(caller) ? null : await this.reports.phantoms(s.id, caller);
-    return reportDocument(s, parsePeriod(s.period).label, previous, trend, rows.nodes, phantoms);
+    const abbreviations = Object.fromEntries(
+      this.organizations.list().map((o) => [o.definition.code, o.definition.abbreviation ?? o.definition.code]),
+    );
+    return reportDocument(s, parsePeriod(s.period).label, previous, trend, rows.nodes, phantoms, abbreviations);
   }
 
   async write(s: ReportSnapshot, format: ReportFormat, out: string, caller: Principal): Promise<ReportDocument> {

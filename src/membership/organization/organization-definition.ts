@@ -50,6 +50,8 @@ export type EligiblePopulation =
  */
 export interface OrganizationDefinition {
   code: string;
+  /** How its name is shortened in tables and charts, as people write it (CĐ, ĐTN); none: its code (HPN, HND). */
+  abbreviation?: string;
   name: string;
   /** đoàn viên / hội viên / đoàn viên công đoàn. */
   memberTerm: string;

@@ -27,6 +27,7 @@ export class ProfileFieldDefinitionType {
 export class OrganizationType {
   @Field() code: string;
   @Field() name: string;
+  @Field({ description: 'Its name shortened as people write it, for tables and charts: CĐ, ĐTN, HPN…' }) abbreviation: string;
   @Field({ description: 'đoàn viên / hội viên …' }) memberTerm: string;
   @Field({ description: 'False for MTTQ, whose members are organizations.' }) hasIndividualMembers: boolean;
   @Field({ description: 'Rules in code (the seven of DOMAIN.md) rather than data.' }) builtIn: boolean;

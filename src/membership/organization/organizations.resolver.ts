@@ -12,6 +12,7 @@ export function toOrganizationType(def: OrganizationDefinition, builtIn: boolean
   return {
     code: def.code,
     name: def.name,
+    abbreviation: def.abbreviation ?? def.code,
     memberTerm: def.memberTerm,
     hasIndividualMembers: def.hasIndividualMembers,
     builtIn,

@@ -4,6 +4,7 @@ import type { OrganizationDefinition } from '../../membership/organization/organ
 /** Công đoàn: wage earners aged 18+, in one base union (CĐCS) at a time. */
 export const CD: OrganizationDefinition = {
   code: 'CD',
+  abbreviation: 'CĐ',
   name: 'Công đoàn Việt Nam',
   memberTerm: 'đoàn viên công đoàn',
   branchTerm: 'tổ công đoàn',

@@ -10,6 +10,7 @@ const MATURES_AFTER = 30;
 
 export const DTN: OrganizationDefinition = {
   code: 'DTN',
+  abbreviation: 'ĐTN',
   name: 'Đoàn TNCS Hồ Chí Minh',
   memberTerm: 'đoàn viên',
   branchTerm: 'chi đoàn',

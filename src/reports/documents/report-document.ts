@@ -24,7 +24,12 @@ export interface ReportDocument {
   rows: ReportRowView[];
   /** Null where the reader may not see names (AUDITOR): the sheet is left out, not emptied. */
   phantoms: ReportPhantomView[] | null;
+  /** Each organization's name shortened as people write it (CĐ, ĐTN), as the console shows it. */
+  abbreviations: Record<string, string>;
 }
+
+/** An organization's short name in a file's tables and charts (its code where none is known). */
+export const abbreviationOf = (d: Pick<ReportDocument, 'abbreviations'>, code: string): string => d.abbreviations[code] ?? code;
 
 export function reportDocument(
   s: ReportSnapshot,
@@ -33,6 +38,7 @@ export function reportDocument(
   trend: ReportSnapshot[],
   rows: ReportRowView[],
   phantoms: ReportPhantomView[] | null,
+  abbreviations: Record<string, string> = {},
 ): ReportDocument {
   return {
     id: s.id,
@@ -51,6 +57,7 @@ export function reportDocument(
     trend: trend.map((t) => ({ period: t.period, totals: t.data.totals })),
     rows,
     phantoms,
+    abbreviations,
   };
 }
 

@@ -9,7 +9,7 @@ import type { ReportForm } from '../../config/report-form.js';
 import * as charts from '../charts/report-charts.js';
 import { chart, COLORS, heading, INK, MUTED, n, PAGE, table, type Doc } from './pdf-drawing.js';
 import { formHeader, formSignature, registerFormFonts } from './pdf-form.js';
-import type { ReportDocument } from './report-document.js';
+import { abbreviationOf, type ReportDocument } from './report-document.js';
 import { spansOrganizations } from '../counting/commune-people.js';
 import { asOfNote, computedNote, documentTitle, NO_PREVIOUS, periodName, UNKNOWN_COMMUNE } from './wording.js';
 
@@ -93,15 +93,19 @@ function keyFigures(doc: Doc, d: ReportDocument): void {
 }
 
 function organizationsChart(doc: Doc, d: ReportDocument): void {
-  chart(doc, charts.organizationsChart(d.data.organizations));
+  chart(doc, charts.organizationsChart(d.data.organizations.map((o) => ({ ...o, code: abbreviationOf(d, o.code) }))));
 }
 
 /** The overlap between organizations, then the suspected phantoms by reason. */
 function overlapAndReasons(doc: Doc, d: ReportDocument): void {
   const codes = d.data.organizations.map((o) => o.code);
+  const shown = codes.map((c) => abbreviationOf(d, c));
   chart(
     doc,
-    charts.overlapHeatmap(codes, (a, b) => overlapPeople(d.data.overlap, a, b)),
+    charts.overlapHeatmap(
+      codes.map((c) => abbreviationOf(d, c)),
+      (a, b) => overlapPeople(d.data.overlap, codes[shown.indexOf(a)], codes[shown.indexOf(b)]),
+    ),
   );
   const reasons = Object.entries(d.data.phantomsByReason).map(([r, records]) => ({ label: reasonLabel(r), records }));
   const def = charts.phantomReasonsChart(reasons);
@@ -195,7 +199,16 @@ function trendAndOrganizations(doc: Doc, d: ReportDocument): void {
   table(
     doc,
     ['Tổ chức', 'Số lượt', 'Số người', 'Trùng', 'Nghi ảo', 'Kết nạp', 'Thôi SH', 'Tỷ lệ tập hợp'],
-    orgs.map((o) => [o.code, o.memberships, o.people, o.duplicateRecords, o.suspectedPhantoms, o.joiners, o.leavers, formatReach(o.reach)]),
+    orgs.map((o) => [
+      abbreviationOf(d, o.code),
+      o.memberships,
+      o.people,
+      o.duplicateRecords,
+      o.suspectedPhantoms,
+      o.joiners,
+      o.leavers,
+      formatReach(o.reach),
+    ]),
     [70, 62, 62, 52, 58, 55, 55, 97],
   );
   for (const o of orgs)
@@ -204,7 +217,7 @@ function trendAndOrganizations(doc: Doc, d: ReportDocument): void {
       .fontSize(8)
       .fillColor(MUTED)
       .text(
-        `${o.code} — ${o.name}: ${
+        `${abbreviationOf(d, o.code)} — ${o.name}: ${
           o.reach.known
             ? `tỷ lệ tập hợp trên ${n(o.reach.eligible)} ${o.reach.label} ở ${o.reach.communes} xã có CSDL dân cư (${n(o.reach.reached)} người).`
             : `tỷ lệ tập hợp ${NO_RATE} — ${o.reach.why}.`

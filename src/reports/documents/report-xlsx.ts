@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type ExcelJS from 'exceljs';
 import { NO_RATE, ORG_COUNT_BUCKETS, overlapPeople, reasonLabel, totalNote } from '../figures/report-figures.js';
-import type { ReportDocument } from './report-document.js';
+import { abbreviationOf, type ReportDocument } from './report-document.js';
 import { asOfNote, computedNote, documentTitle, NO_PREVIOUS, periodName, REPORT_HEADING, UNKNOWN_COMMUNE } from './wording.js';
 import type { ReportForm } from '../../config/report-form.js';
 import { formFoot, formTop } from './xlsx-form.js';
@@ -122,7 +122,7 @@ function communesSheet(wb: Workbook, d: ReportDocument, heading: string[]): void
     d.rows.map((r) => [
       r.communeCode ?? '',
       r.communeName ?? UNKNOWN_COMMUNE,
-      r.organizationCode,
+      abbreviationOf(d, r.organizationCode),
       r.memberships,
       r.people,
       r.duplicateRecords,
@@ -145,8 +145,8 @@ function overlapSheet(wb: Workbook, d: ReportDocument, heading: string[]): void 
     wb,
     'Trùng giữa tổ chức',
     [...heading, 'Số người cùng là thành viên của hai tổ chức (đường chéo: số người của tổ chức).'],
-    [{ header: 'Tổ chức', width: 34 }, ...codes.map((c) => ({ header: c, width: 11, number: true }))],
-    codes.map((a) => [`${a} — ${orgName.get(a) ?? a}`, ...codes.map((b) => overlapPeople(d.data.overlap, a, b))]),
+    [{ header: 'Tổ chức', width: 34 }, ...codes.map((c) => ({ header: abbreviationOf(d, c), width: 11, number: true }))],
+    codes.map((a) => [`${abbreviationOf(d, a)} — ${orgName.get(a) ?? a}`, ...codes.map((b) => overlapPeople(d.data.overlap, a, b))]),
     { landscape: codes.length > 6 },
   );
 }

@@ -67,6 +67,7 @@ export function DashboardScreen({ session }: { session: Session }) {
   // A commune's past periods are its part of the province's reports where it has none of its own.
   const [communeStored] = useQuery({ query: COMMUNE_STORED, variables: { commune: commune ?? '' }, pause: !commune });
   const names = new Map((stored.data?.organizations ?? []).map((o) => [o.code, o.name]));
+  const abbreviations = new Map((stored.data?.organizations ?? []).map((o) => [o.code, o.abbreviation]));
   // Until the stored reports have come, nothing is said of them: not "no report yet", not "nothing to compare with".
   const periods: StoredPeriod[] | undefined = commune
     ? communeStored.data && storedPeriods(communeStored.data.communeReports)
@@ -128,7 +129,9 @@ export function DashboardScreen({ session }: { session: Session }) {
           {periods && <Stored periods={periods} />}
         </>
       )}
-      {overlap.data && <OverlapHeatmap matrix={overlap.data.overlap.matrix} names={names} only={org ?? undefined} />}
+      {overlap.data && (
+        <OverlapHeatmap matrix={overlap.data.overlap.matrix} names={names} abbreviations={abbreviations} only={org ?? undefined} />
+      )}
       {communes.data && (
         <CommuneTable
           communes={communes.data.liveCommunes.communes}

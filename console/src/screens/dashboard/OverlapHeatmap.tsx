@@ -11,11 +11,15 @@ const SHADES = ['#f4f8fd', '#dbe8f7', '#b4cfee', '#4a7fc1', '#2a5d9f', '#123a6b'
  */
 export function OverlapHeatmap(props: {
   matrix: { a: string; b: string; persons: number }[];
+  /** Each organization's name and its short name (CĐ, ĐTN), in the organizations' own order (the report files' too). */
   names: Map<string, string>;
+  abbreviations: Map<string, string>;
   /** An organization's scope: only its row (its members in each other organization, province-wide). */
   only?: string;
 }) {
-  const orgs = [...new Set(props.matrix.flatMap((c) => [c.a, c.b]))].sort();
+  const present = new Set(props.matrix.flatMap((c) => [c.a, c.b]));
+  const orgs = [...[...props.names.keys()].filter((o) => present.has(o)), ...[...present].filter((o) => !props.names.has(o)).sort()];
+  const abbr = (code: string) => props.abbreviations.get(code) ?? code;
   const rows = props.only ? orgs.filter((o) => o === props.only) : orgs;
   const persons = (a: string, b: string) => props.matrix.find((c) => (c.a === a && c.b === b) || (c.a === b && c.b === a))?.persons ?? 0;
   const max = Math.max(1, ...props.matrix.filter((c) => c.a !== c.b).map((c) => c.persons));
@@ -37,7 +41,7 @@ export function OverlapHeatmap(props: {
               <td />
               {orgs.map((b) => (
                 <th key={b} scope="col" style={{ padding: '4px 6px' }}>
-                  <abbr title={props.names.get(b)}>{T.orgAbbr(b)}</abbr>
+                  <abbr title={props.names.get(b)}>{abbr(b)}</abbr>
                 </th>
               ))}
             </tr>
@@ -47,10 +51,10 @@ export function OverlapHeatmap(props: {
               <tr key={a}>
                 <th scope="row" style={{ padding: '4px 6px', textAlign: 'left' }}>
                   {narrow ? (
-                    <abbr title={props.names.get(a)}>{T.orgAbbr(a)}</abbr>
+                    <abbr title={props.names.get(a)}>{abbr(a)}</abbr>
                   ) : (
                     <>
-                      {props.names.get(a) ?? a} <code>{T.orgAbbr(a)}</code>
+                      {props.names.get(a) ?? a} <code>{abbr(a)}</code>
                     </>
                   )}
                 </th>
@@ -87,7 +91,7 @@ export function OverlapHeatmap(props: {
           <dl style={{ margin: 0 }}>
             {orgs.map((o) => (
               <div key={o} style={{ display: 'flex', gap: 8 }}>
-                <dt style={{ minWidth: 48, fontWeight: 600 }}>{T.orgAbbr(o)}</dt>
+                <dt style={{ minWidth: 48, fontWeight: 600 }}>{abbr(o)}</dt>
                 <dd style={{ margin: 0 }}>{props.names.get(o) ?? o}</dd>
               </div>
             ))}

@@ -90,6 +90,7 @@ export const STORED = graphql(`
     organizations {
       code
       name
+      abbreviation
       hasIndividualMembers
     }
   }
