@@ -24,8 +24,10 @@ export class LinkRunType {
   startedBy: string | null;
   @Field(() => [LinkRunPhaseType]) phases: LinkRunPhaseType[];
   @Field(() => Int, { nullable: true }) records: number | null;
-  @Field(() => Int, { nullable: true }) persons: number | null;
-  @Field(() => Int, { nullable: true, description: 'Persons in two organizations or more.' }) multiOrganizationPersons: number | null;
+  @Field(() => Int, { nullable: true, description: "Persons with an ACTIVE membership (Tổng quan's Số người right after the run)." })
+  persons: number | null;
+  @Field(() => Int, { nullable: true, description: 'Persons ACTIVE in two organizations or more.' }) multiOrganizationPersons:
+    number | null;
   @Field(() => Int, { nullable: true }) autoLinks: number | null;
   @Field(() => Int, { nullable: true, description: 'Pairs waiting for review after the run (a pair someone has decided is not counted).' })
   reviewPairs: number | null;

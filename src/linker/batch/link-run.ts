@@ -49,8 +49,9 @@ export interface LinkSummary {
   /** The numbered namesakes of one organization that decided whether that rule applied (`OwnListingRate`). */
   ownListings: { numbered: number; same: number; applied: boolean };
   verifiedRecords: number;
+  /** Persons with an ACTIVE membership: Tổng quan's Số người right after the run. */
   persons: number;
-  /** Persons with records in two organizations or more. */
+  /** Of those, in two organizations or more (ACTIVE in each). */
   multiOrganizationPersons: number;
   /** Records flagged as the same person twice in one organization. */
   duplicateInOrganization: number;
@@ -183,8 +184,10 @@ interface Found {
 /** The run's counts (kept in `link_run.summary` and printed by `lienthong link`). */
 function summarize(runId: string, f: Found, model: Model, seconds: Record<string, number>): LinkSummary {
   const { recs, persons } = f;
+  // Persons as Tổng quan counts them right after the run: by their ACTIVE memberships (not a suspended or temporary listing).
   const orgsOfPerson = new Map<string, Set<string>>();
   recs.id.forEach((_, i) => {
+    if (recs.status[i] !== (MemberStatus.ACTIVE as string)) return;
     const set = orgsOfPerson.get(persons.personIds[i]) ?? new Set<string>();
     set.add(recs.org[i]);
     orgsOfPerson.set(persons.personIds[i], set);
