@@ -193,6 +193,14 @@ describe('the console: periods compared, communes ordered, an organization’s o
     expect(pdf).not.toContain('Cộng số người từng tổ chức');
     expect(pdf).toContain('tỷ lệ tập hợp không tính được');
     expect(pdf).not.toMatch(/n\/a|\d{4}-Q\d/);
+    // People by how many organizations each is in, as on Tổng quan, with the quarter before.
+    expect(pdf).toContain('Số người theo số tổ chức tham gia');
+    expect(pdf).toContain('Số người ở 2 tổ chức');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(await download(page, page.getByRole('link', { name: `Tải báo cáo ${current.label} — Toàn tỉnh dạng Excel` })));
+    const two = (book.getWorksheet('Tổng hợp')!.getSheetValues() as unknown[][]).find((r) => r?.[1] === 'Số người ở 2 tổ chức')!;
+    expect(typeof two[3]).toBe('number'); // Kỳ trước: the quarter that ended
+    expect(two[4]).toBe((two[2] as number) - (two[3] as number));
 
     // A report's names read through the API: in the log as a report read, in Vietnamese.
     const [ended] = await t.sql<{ id: string }>(`SELECT id FROM report_snapshot WHERE period = $1`, [previous.key]);

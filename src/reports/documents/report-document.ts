@@ -1,5 +1,5 @@
 import { snapshotProvisionalReason } from '../report-basis.js';
-import { changesSince, TOTAL_KEYS, type Change, type ReportData, type ReportTotals } from '../figures/report-figures.js';
+import { changesSince, ORG_COUNT_BUCKETS, TOTAL_KEYS, type Change, type ReportData, type ReportTotals } from '../figures/report-figures.js';
 import type { ReportSnapshot } from '../report.entities.js';
 import type { ReportPhantomView, ReportRowView } from '../figures/report-views.js';
 
@@ -24,6 +24,8 @@ export interface ReportDocument {
   rows: ReportRowView[];
   /** Null where the reader may not see names (AUDITOR): the sheet is left out, not emptied. */
   phantoms: ReportPhantomView[] | null;
+  /** People by how many organizations each is in (1, 2, 3, 4+), now and in the previous period's report. */
+  split: Change[];
   /** Each organization's name shortened as people write it (CĐ, ĐTN), as the console shows it. */
   abbreviations: Record<string, string>;
 }
@@ -57,8 +59,18 @@ export function reportDocument(
     trend: trend.map((t) => ({ period: t.period, totals: t.data.totals })),
     rows,
     phantoms,
+    split: splitChanges(s.data, previous?.data ?? null),
     abbreviations,
   };
+}
+
+/** The 1, 2, 3, 4+ buckets now and before (a report stored before the 3 / 4+ split has neither: nothing to compare). */
+function splitChanges(now: ReportData, before: ReportData | null): Change[] {
+  return ORG_COUNT_BUCKETS.map((b) => {
+    const current = now.peopleByOrgCount[b.key] ?? 0;
+    const previous = before?.peopleByOrgCount[b.key] ?? null;
+    return { key: `split.${b.key}`, label: b.label, current, previous, change: previous === null ? null : current - previous };
+  });
 }
 
 /** The JSON for machines: aggregates only, `totals` in plain integers. */

@@ -80,6 +80,13 @@ function keyFigures(doc: Doc, d: ReportDocument): void {
     totals.map((c) => [c.label, c.current, c.previous, c.change]),
     [260, 80, 80, 91],
   );
+  // People by how many organizations each is in: the dashboard's buckets, now and before.
+  table(
+    doc,
+    ['Số người theo số tổ chức tham gia', 'Kỳ này', 'Kỳ trước', 'Tăng/giảm'],
+    d.split.map((c) => [c.label, c.current, c.previous, c.change]),
+    [260, 80, 80, 91],
+  );
   for (const c of totals) {
     const note = totalNote(c.key);
     if (note)

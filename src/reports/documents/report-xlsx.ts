@@ -47,7 +47,7 @@ function summarySheet(wb: Workbook, d: ReportDocument, heading: string[], form: 
     ],
     [
       ...d.changes.map((c) => [c.label, c.current, c.previous, c.change, totalNote(c.key)]),
-      ...ORG_COUNT_BUCKETS.map((b) => [b.label, d.data.peopleByOrgCount[b.key] ?? null, null, null]),
+      ...d.split.map((c) => [c.label, c.current, c.previous, c.change]),
       ...Object.entries(d.data.phantomsByReason).map(([r, n]) => [`Nghi ảo — ${reasonLabel(r)}`, n, null, null]),
     ],
     // The official form around the first sheet, as the PDF's: what is printed and signed.
