@@ -258,6 +258,12 @@ describe('the console: her flags, and her roster as Excel', () => {
     const drawer = page.getByRole('dialog', { name: 'Cà Văn Nọi' });
     await drawer.getByRole('button', { name: 'Sửa hồ sơ' }).click();
     const form = page.getByRole('dialog', { name: /^Sửa hồ sơ/ });
+    // A digit short first: the server's refusal marked on the phone's own box, not only at the foot of the form.
+    await form.getByLabel('Số điện thoại').fill('0912 345 11');
+    await form.getByRole('button', { name: 'Lưu hồ sơ' }).click();
+    const marked = form.locator('.ant-form-item-has-error');
+    await marked.getByText(/không phải số điện thoại Việt Nam hợp lệ/).waitFor();
+    expect(await marked.innerText()).toContain('Số điện thoại');
     await form.getByLabel('Số điện thoại').fill('0912 345 111');
     await form.getByRole('button', { name: 'Lưu hồ sơ' }).click();
     await form.waitFor({ state: 'hidden' });

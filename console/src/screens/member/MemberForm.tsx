@@ -116,6 +116,33 @@ function filled(v: Values): Omit<VariablesOf<typeof CREATE>['input'], 'organizat
 }
 
 /** Add a member, or edit one: the duplicate warning and the organization's rules as she types. */
+/** The form's own fields, which a refusal of the server can be marked on. */
+const FIELDS = [
+  'fullName',
+  'birthDate',
+  'sex',
+  'ethnicity',
+  'idNumber',
+  'phone',
+  'communeCode',
+  'village',
+  'unit',
+  'joinDate',
+  'externalId',
+  'reason',
+] as const;
+type FieldName = (typeof FIELDS)[number];
+
+/** The fields the server refused, by the form's names (`input.phone` → `phone`), with its message for each. */
+function fieldProblems(error: { graphQLErrors: { extensions?: Record<string, unknown> }[] }): { name: FieldName; message: string }[] {
+  return error.graphQLErrors.flatMap((e) =>
+    ((e.extensions?.problems ?? []) as { field: string; message: string }[]).flatMap((p) => {
+      const name = p.field.split('.').pop() as FieldName;
+      return FIELDS.includes(name) ? [{ name, message: p.message }] : [];
+    }),
+  );
+}
+
 export function MemberForm(props: {
   organization: string;
   /** The record edited; null: a new member. */
@@ -169,6 +196,12 @@ export function MemberForm(props: {
     if (r.error) {
       const conflict = r.error.graphQLErrors.some((e) => e.extensions?.code === 'CONFLICT' && !e.message.includes('Mã hồ sơ'));
       setFailure({ conflict, text: conflict ? T.form.conflict : errorText(r.error, T.error.network) });
+      // Each refused field marked where she typed it (the message under it), and the first brought into view.
+      const marked = fieldProblems(r.error);
+      if (marked.length) {
+        form.setFields(marked.map((p) => ({ name: p.name, errors: [p.message] })));
+        form.scrollToField(marked[0].name, { block: 'center' });
+      }
       return;
     }
     props.onSaved(record?.id ?? (r.data as { createMemberRecord: { id: string } }).createMemberRecord.id);
@@ -208,15 +241,12 @@ export function MemberForm(props: {
         <EligibilityWarning draft={draft} />
         <DuplicateWarning draft={draft} exclude={record?.id} onOpen={props.onOpen} />
         <Space wrap align="start" style={{ width: '100%' }}>
-          <Form.Item name="idNumber" label={T.form.idNumber}>
-            <Input
-              autoComplete="off"
-              inputMode="numeric"
-              placeholder={record?.idNumber ? T.form.idNumberKept(record.idNumber) : undefined}
-            />
+          {/* What an empty box keeps, said under it (a placeholder is cut on a phone). */}
+          <Form.Item name="idNumber" label={T.form.idNumber} extra={record?.idNumber ? T.form.idNumberKept(record.idNumber) : undefined}>
+            <Input autoComplete="off" inputMode="numeric" />
           </Form.Item>
-          <Form.Item name="phone" label={T.form.phone}>
-            <Input autoComplete="off" inputMode="tel" placeholder={record?.phone ? T.form.phoneKept(record.phone) : undefined} />
+          <Form.Item name="phone" label={T.form.phone} extra={record?.phone ? T.form.phoneKept(record.phone) : undefined}>
+            <Input autoComplete="off" inputMode="tel" />
           </Form.Item>
         </Space>
         <Form.Item name="communeCode" label={T.form.commune}>
