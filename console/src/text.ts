@@ -222,6 +222,9 @@ const TEXT = {
     drop: 'Kéo tệp danh sách (.xlsx, .xls hoặc .csv) thả vào đây, hoặc bấm để chọn tệp',
     /** On a phone, where nothing is dragged. */
     tap: 'Chạm vào đây để chọn tệp danh sách (.xlsx, .xls hoặc .csv)',
+    /** Once for the file, when numbers lost their leading 0 in Excel (each row says which number, and that it was restored). */
+    formatAsText:
+      'Có số CCCD hoặc số điện thoại bị Excel bỏ mất số 0 ở đầu; Liên Thông đã thêm lại. Để lần sau không mất số 0: trong Excel chọn cột đó, bấm chuột phải → Định dạng ô → Văn bản (Format Cells → Text), rồi gõ lại các số.',
     dropHint: 'Chưa có gì được ghi: bước sau cho xem từng dòng sẽ được thêm, cập nhật hay bị từ chối, vì sao.',
     createUnits: 'Tạo các chi hội (đơn vị) tệp ghi (theo mã hoặc tên) mà chưa có',
     reading: 'Đang đọc tệp…',

@@ -16,6 +16,9 @@ type Row = Preview['rows'][number];
 const FATE_ORDER = ['CREATED', 'UPDATED', 'UNCHANGED', 'HELD', 'REFUSED', 'SKIPPED'];
 
 /** Step 2: what the import will do — counts, the column mapping she may correct, every row's fate and reason. */
+/** The server's advice after a number that lost its leading 0 (the same on each such row): shown once for the file. */
+const FORMAT_AS_TEXT_HINT = /\.? ?Để lần sau không mất số 0, hãy định dạng cột này là Văn bản \([^)]*\)/;
+
 export function PreviewStep(props: {
   organization: string;
   /** The unit her account keeps (a commune's office), where rows without a unit land; null: the whole organization. */
@@ -110,7 +113,7 @@ export function PreviewStep(props: {
         }),
         r.unitBefore !== null || r.unitAfter !== null ? T.imports.unitMove(r.unitBefore, r.unitAfter, r.unitCreated) : null,
         r.unitNew ? T.imports.unitNew(r.unitNew, r.unitCreated) : null,
-        r.warnings,
+        r.warnings && r.warnings.replace(FORMAT_AS_TEXT_HINT, ''),
         r.noteKinds.length ? T.imports.noteSays(r.noteKinds.map((k) => T.notes.kind[k] ?? k)) : null,
         r.said ? T.imports.held.said(r.said) : null,
         r.decision && r.fate !== 'HELD' ? T.imports.held.byYou : null,
@@ -202,6 +205,10 @@ export function PreviewStep(props: {
           ))}
       </Space>
       <SkippedLines jobId={props.jobId} count={p.counts.find((c) => c.fate === 'SKIPPED')?.count ?? 0} />
+      {rows.some((r) => r.warnings && FORMAT_AS_TEXT_HINT.test(r.warnings)) && (
+        // Said once for the file, not again on every row whose number lost its 0.
+        <Alert type="info" showIcon title={T.imports.formatAsText} style={{ marginBottom: 12 }} data-testid="format-as-text" />
+      )}
       {p.overtaken && (
         // A later import changed her list: this plan is planned again before anything is written.
         <Alert
