@@ -146,6 +146,14 @@ describe("a commune's past periods, from the province's report", () => {
     expect(await joiners.locator('[data-figure]').first().getAttribute('data-figure')).toBe('1');
     expect(await page.getByText('Chưa có báo cáo của kỳ nào đã kết thúc').count()).toBe(0);
     expect(await review(page)).toEqual(CLEAN);
+    // Another commune found by the name it had before the 2025 merger, and the option says why it is offered.
+    await page.getByRole('combobox', { name: 'Chọn xã, phường (gõ tên)' }).click();
+    await page.keyboard.type('lieu giai');
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option')
+      .filter({ hasText: /Phường Ngọc Hà.*trước đây gồm Phường Liễu Giai/ })
+      .waitFor();
+    await page.keyboard.press('Escape');
     const [d] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /Xuất Excel/ }).click()]);
     const file = path.join(dir, d.suggestedFilename());
     await d.saveAs(file);

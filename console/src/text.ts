@@ -459,8 +459,8 @@ const TEXT = {
     village: 'Thôn, bản, xóm hoặc tổ dân phố',
     villageHint: 'Ví dụ: Thôn Đông, Bản Na Sang, Tổ 5',
     /** A commune in a picker: one of another province (than the deployment's) names its province. */
-    communeOption: (name: string, code: string, otherProvince?: string) =>
-      otherProvince ? `${name} — ${otherProvince} (${code})` : `${name} (${code})`,
+    communeOption: (name: string, code: string, otherProvince?: string, former?: string) =>
+      `${otherProvince ? `${name} — ${otherProvince} (${code})` : `${name} (${code})`}${former ? `, trước đây gồm ${former}` : ''}`,
     unit: 'Chi hội / đơn vị',
     joinDate: 'Ngày vào (dd/mm/yyyy; chỉ năm cũng được)',
     code: 'Mã hồ sơ (để trống: hệ thống tự đặt)',

@@ -2,14 +2,22 @@ import { Select } from 'antd';
 import { useState, type CSSProperties } from 'react';
 import { useQuery } from 'urql';
 import { CLEARABLE } from '../icons.tsx';
+import { foldVi } from '../format.ts';
 import { T } from '../text.ts';
 import { useDebounced } from '../useDebounced.ts';
 import { COMMUNE_NAME, COMMUNES } from './roster-query.ts';
 
-type Named = { code: string; name: string; provinceName?: string; inHomeProvince?: boolean };
+type Named = { code: string; name: string; provinceName?: string; inHomeProvince?: boolean; formerNames?: readonly string[] };
 
-/** Its name and code; one outside the deployment's province (or any, when none is set) also names its province. */
-const label = (c: Named) => T.form.communeOption(c.name, c.code, c.inHomeProvince === false ? c.provinceName : undefined);
+/**
+ * Its name and code; one outside the deployment's province (or any, when none is set) also names its
+ * province; found by an old name she typed (Quài Nưa for Tuần Giáo), that name too — else she wonders why it is offered.
+ */
+const label = (c: Named, typed: string) => {
+  const t = foldVi(typed.trim());
+  const former = t && !foldVi(c.name).includes(t) ? c.formerNames?.find((f) => foldVi(f).includes(t)) : undefined;
+  return T.form.communeOption(c.name, c.code, c.inHomeProvince === false ? c.provinceName : undefined, former);
+};
 
 /**
  * A commune picked by typing its name: old names and names without accents lead to today's commune;
@@ -54,7 +62,7 @@ export function CommunePicker(props: {
         props.onChange?.(code);
       }}
       loading={communes.fetching}
-      options={options.map((c) => ({ value: c.code, label: label(c) }))}
+      options={options.map((c) => ({ value: c.code, label: label(c, search) }))}
     />
   );
 }

@@ -133,6 +133,7 @@ export const COMMUNES = graphql(`
       kind
       provinceName
       inHomeProvince
+      formerNames
     }
   }
 `);
