@@ -633,6 +633,9 @@ describe("the console's import wizard, as a Hội Phụ nữ secretariat imports
     expect(box.width).toBeGreaterThan(150);
     expect(box.x + box.width).toBeLessThanOrEqual(390);
     expect(await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth')).toBeLessThanOrEqual(0);
+    // The banner points to where the choice is on a phone (under the row's name), not to a column she cannot see.
+    await page.getByText(/Ở ô chọn dưới tên mỗi dòng, chọn hồ sơ đó là ai/).waitFor();
+    expect(await page.getByText(/Ở cột "Quyết định"/).count()).toBe(0);
     // The held row's choice fits the screen, and so does each of its choices when she opens it.
     const choice = page.getByLabel(/Dòng 3 \(Cà Thị Hiên\) là ai/);
     await choice.click();

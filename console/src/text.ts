@@ -278,8 +278,9 @@ const TEXT = {
       said: (s: { birthDate: string | null; unit: string | null; phone: string | null }) =>
         `Trong tệp: ${[s.birthDate ? `sinh ${partialDate(s.birthDate)}` : 'không ghi ngày sinh', s.unit, s.phone ? `SĐT ${s.phone}` : 'không có SĐT'].filter(Boolean).join(', ')}`,
       banner: (n: number) => `${n.toLocaleString('vi-VN')} dòng chờ quyết định: chưa được nhập`,
-      bannerBody:
-        'Mỗi dòng này trùng họ tên và năm sinh với hội viên đã có nhưng chưa đủ căn cứ là một người. Ở cột "Quyết định", chọn hồ sơ đó là ai (so ngày sinh, chi hội, số điện thoại trong tệp với hồ sơ đã có), hoặc "Người khác" nếu là người mới; nút "Xem lại" hiện ra khi bạn đã chọn. Dòng để sau thì không được nhập lần này.',
+      /** On a phone the choice sits under each row's name: there is no column to point to. */
+      bannerBody: (phone: boolean) =>
+        `Mỗi dòng này trùng họ tên và năm sinh với hội viên đã có nhưng chưa đủ căn cứ là một người. ${phone ? 'Ở ô chọn dưới tên mỗi dòng' : 'Ở cột "Quyết định"'}, chọn hồ sơ đó là ai (so ngày sinh, chi hội, số điện thoại trong tệp với hồ sơ đã có), hoặc "Người khác" nếu là người mới; nút "Xem lại" hiện ra khi bạn đã chọn. Dòng để sau thì không được nhập lần này.`,
       onlyHeld: 'Chỉ xem các dòng chờ quyết định',
       byYou: 'theo quyết định của bạn',
       keepCodes: 'Lần sau, hãy nhập tệp kết quả này (có cột Mã hồ sơ) thay cho tệp cũ: mỗi dòng đã có mã thì không phải quyết định lại.',

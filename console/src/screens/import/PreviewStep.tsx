@@ -353,7 +353,7 @@ export function PreviewStep(props: {
           // The switch under the text (an alert's action squeezes the text to a sliver on a phone).
           description={
             <>
-              <div>{T.imports.held.bannerBody}</div>
+              <div>{T.imports.held.bannerBody(narrow)}</div>
               <Checkbox checked={onlyHeld} onChange={(e) => showHeld(e.target.checked)} style={{ marginTop: 8 }}>
                 {T.imports.held.onlyHeld}
               </Checkbox>
