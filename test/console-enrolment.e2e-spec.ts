@@ -76,6 +76,11 @@ describe('the console: first log-in (enrolment) of a commune secretariat', () =>
     // What she would type into the app when the camera fails: the secret, in groups of four.
     const secret = (await page.locator('code').innerText()).replace(/\s/g, '');
     expect(secret).toMatch(/^[A-Z2-7]{32}$/);
+    // On the one phone that shows the QR code: a link that opens her authenticator with this same key.
+    const appLink = page.getByRole('link', { name: /mở ứng dụng xác thực và thêm tài khoản/ });
+    const href = (await appLink.getAttribute('href'))!;
+    expect(href).toMatch(/^otpauth:\/\/totp\//);
+    expect(new URL(href).searchParams.get('secret')).toBe(secret);
     // Generated at this moment and kept (sealed) as pending until a code of it confirms it.
     const [pending] = await t.sql<{ pending: boolean; enrolled: boolean }>(
       `SELECT totp_pending_sealed IS NOT NULL AS pending, totp_secret_sealed IS NOT NULL AS enrolled FROM app_user WHERE username = 'xa-hpn'`,

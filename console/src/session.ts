@@ -49,6 +49,8 @@ export async function logOut(csrf: string): Promise<void> {
 export interface Enrolment {
   username: string;
   totpSecret: string;
+  /** The same secret as an otpauth:// link: opens the authenticator on the phone that shows it (a QR code cannot be scanned there). */
+  otpauthUri: string;
   qrSvg: string;
   expiresAt: string;
 }

@@ -38,6 +38,8 @@ const TEXT = {
     scanTitle: 'Thêm tài khoản vào ứng dụng xác thực',
     scan: 'Mở ứng dụng xác thực trên điện thoại (Google Authenticator, Microsoft Authenticator…), chọn thêm tài khoản và quét mã QR này.',
     qrAlt: 'Mã QR để thêm tài khoản vào ứng dụng xác thực',
+    /** On the phone that shows the QR code: the link opens her authenticator with the key filled in. */
+    openApp: 'Đang dùng chính điện thoại này? Bấm vào đây để mở ứng dụng xác thực và thêm tài khoản',
     typeSecret: 'Không quét được? Chọn nhập khóa thủ công và gõ khóa này:',
     until: (when: string) => `Mật khẩu lần đầu dùng được đến ${when}.`,
     passwordTitle: 'Đặt mật khẩu của bạn',

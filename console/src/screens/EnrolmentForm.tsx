@@ -94,6 +94,11 @@ export function EnrolmentForm({ onLoggedIn, onBack }: { onLoggedIn: (s: Session)
         style={{ display: 'block', margin: '0 auto 12px' }}
       />
       <Typography.Paragraph>
+        <Button href={enrolment.otpauthUri} block>
+          {T.enrol.openApp}
+        </Button>
+      </Typography.Paragraph>
+      <Typography.Paragraph>
         {T.enrol.typeSecret}{' '}
         <Typography.Text code copyable={{ text: enrolment.totpSecret }}>
           {enrolment.totpSecret.replace(/(.{4})/g, '$1 ').trim()}
