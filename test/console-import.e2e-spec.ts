@@ -628,7 +628,10 @@ describe("the console's import wizard, as a Hội Phụ nữ secretariat imports
     expect(await cell.innerText()).toMatch(/Quàng Thị Ngân\n.*thiếu số 0 ở đầu/);
     // How to keep the 0 next time is said once for the file, not again on each of the four rows.
     expect(await cell.innerText()).not.toContain('Để lần sau không mất số 0');
-    await page.getByTestId('format-as-text').getByText(/Định dạng ô → Văn bản/).waitFor();
+    await page
+      .getByTestId('format-as-text')
+      .getByText(/Định dạng ô → Văn bản/)
+      .waitFor();
     const box = (await cell.boundingBox())!;
     expect(box.width).toBeGreaterThan(150);
     expect(box.x + box.width).toBeLessThanOrEqual(390);

@@ -1,6 +1,5 @@
 import { createRequire } from 'node:module';
 import type ExcelJS from 'exceljs';
-import { parsePeriod } from '../../common/dates/period.js';
 import { vietnamTime } from '../../common/dates/vietnam-time.js';
 import type { OverlapView } from '../../linker/review/person-views.service.js';
 import { FIGURE_LABELS, PEOPLE_NOT_SUSPECTED } from '../figures/figure-wording.js';
