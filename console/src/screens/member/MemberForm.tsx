@@ -94,31 +94,8 @@ function questionOf(
   return null;
 }
 
-/** A new member's fields, those she filled. */
-function filled(v: Values): Omit<VariablesOf<typeof CREATE>['input'], 'organization'> {
-  const out: Record<string, string> & { fullName: string } = { fullName: v.fullName.trim() };
-  for (const k of [
-    'birthDate',
-    'sex',
-    'ethnicity',
-    'idNumber',
-    'phone',
-    'communeCode',
-    'village',
-    'unit',
-    'joinDate',
-    'externalId',
-  ] as const) {
-    const x = v[k]?.trim();
-    if (x) out[k] = x;
-  }
-  return out;
-}
-
-/** Add a member, or edit one: the duplicate warning and the organization's rules as she types. */
-/** The form's own fields, which a refusal of the server can be marked on. */
-const FIELDS = [
-  'fullName',
+/** A new member's fields besides her name: each sent when she filled it. */
+const OPTIONAL = [
   'birthDate',
   'sex',
   'ethnicity',
@@ -129,9 +106,20 @@ const FIELDS = [
   'unit',
   'joinDate',
   'externalId',
-  'reason',
 ] as const;
+/** The form's own fields, which a refusal of the server can be marked on. */
+const FIELDS = ['fullName', ...OPTIONAL, 'reason'] as const;
 type FieldName = (typeof FIELDS)[number];
+
+/** A new member's fields, those she filled. */
+function filled(v: Values): Omit<VariablesOf<typeof CREATE>['input'], 'organization'> {
+  const out: Record<string, string> & { fullName: string } = { fullName: v.fullName.trim() };
+  for (const k of OPTIONAL) {
+    const x = v[k]?.trim();
+    if (x) out[k] = x;
+  }
+  return out;
+}
 
 /** The fields the server refused, by the form's names (`input.phone` → `phone`), with its message for each. */
 function fieldProblems(error: { graphQLErrors: { extensions?: Record<string, unknown> }[] }): { name: FieldName; message: string }[] {
@@ -143,6 +131,7 @@ function fieldProblems(error: { graphQLErrors: { extensions?: Record<string, unk
   );
 }
 
+/** Add a member, or edit one: the duplicate warning and the organization's rules as she types. */
 export function MemberForm(props: {
   organization: string;
   /** The record edited; null: a new member. */
