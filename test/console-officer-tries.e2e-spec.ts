@@ -43,6 +43,10 @@ describe('the console as the officer and the phone secretary found it', () => {
     await link.waitFor();
     const box = (await link.boundingBox())!;
     expect(box.x + box.width).toBeLessThanOrEqual(1366);
+    // …and the figures too: the last column's heading in view, no table wider than the screen.
+    const last = page.getByRole('columnheader', { name: 'Hồ sơ nghi ảo' });
+    const lastBox = (await last.boundingBox())!;
+    expect(lastBox.x + lastBox.width).toBeLessThanOrEqual(1366);
     // Typed to find: the quarter before the last, and the same quarter a year before.
     const period = page.getByRole('combobox', { name: 'Kỳ báo cáo' });
     await period.click();
