@@ -20,6 +20,7 @@ describe('the console as the officer and the phone secretary found it', () => {
   beforeAll(async () => {
     t = await createTestApp();
     await t.importRoster('CCB', HEADER, ['C-1,Lò Văn Tiến,1962,Nam,,0911000001,00004,B1,Đang sinh hoạt']);
+    await t.importRoster('DTN', HEADER, ['D-1,Quàng Văn Ơn,2001,Nam,,0911000002,00004,CD1,Đang sinh hoạt']);
     await t.app.get(ReportsService).run(current.key, null, { now: new Date() });
     b = await launchBrowser();
   });
@@ -57,6 +58,10 @@ describe('the console as the officer and the phone secretary found it', () => {
     // Only quarters of that name: what she typed narrowed the list.
     expect((await found.allInnerTexts()).every((o) => o.startsWith(before.label.slice(0, -5)))).toBe(true);
     await page.keyboard.press('Escape');
+    // A Đoàn member's page read by the officer (whose own words are a Hội's) says đoàn phí, not hội phí.
+    await page.goto(`${t.url}/#/danh-sach?to-chuc=DTN`);
+    await page.getByRole('button', { name: 'Quàng Văn Ơn' }).click();
+    await page.getByRole('dialog', { name: 'Quàng Văn Ơn' }).getByText('Đóng đoàn phí gần nhất').waitFor();
     expect(await review(page)).toEqual(CLEAN);
     await context.close();
   });

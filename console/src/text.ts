@@ -625,7 +625,8 @@ const TEXT = {
     noFlagsYet: 'Chưa có cảnh báo: hồ sơ chưa được đối chiếu. Cảnh báo (kể cả quá tuổi) có sau lần rà soát tới.',
     noHistory: 'Chưa có sự kiện',
     joined: 'Ngày vào',
-    lastDues: 'Đóng hội phí gần nhất',
+    /** In the record's organization's word (đoàn phí for a Đoàn member, whoever reads it). */
+    lastDues: (dues: string) => `Đóng ${dues} gần nhất`,
     lastActivity: 'Sinh hoạt gần nhất',
     ethnicity: 'Dân tộc',
     village: 'Thôn/bản',

@@ -15,6 +15,7 @@ import { TransferDialog } from './member/TransferDialog.tsx';
 import { PersonDrawer } from './review/PersonDrawer.tsx';
 import { COMMUNE_NAME } from './roster-query.ts';
 import { CANCEL_TRANSFER } from './units/units-query.ts';
+import { useDuesTerm } from './useOrganizationName.ts';
 
 const MEMBER = graphql(`
   query Member($id: ID!) {
@@ -158,6 +159,7 @@ export function MemberDrawer(props: {
   const { id, onClose } = props;
   const [result, reload] = useQuery({ query: MEMBER, variables: { id: id ?? '' }, pause: !id });
   const [statuses] = useQuery({ query: STATUSES, pause: !props.canEdit });
+  const duesOf = useDuesTerm();
   const [action, setAction] = useState<'edit' | 'end' | 'reinstate' | 'transfer' | null>(null);
   // What her transfer from this page did (moved, or a request sent), until she opens another member.
   const [moved, setMoved] = useState<{ text: string; problems: string[] } | null>(null);
@@ -251,7 +253,7 @@ export function MemberDrawer(props: {
               ))}
               <Descriptions.Item label={T.column.status}>{r.statusLabel}</Descriptions.Item>
               <Descriptions.Item label={T.member.joined}>{partialDate(r.joinDate)}</Descriptions.Item>
-              <Descriptions.Item label={T.member.lastDues}>{partialDate(r.lastDuesDate)}</Descriptions.Item>
+              <Descriptions.Item label={T.member.lastDues(duesOf(r.organization))}>{partialDate(r.lastDuesDate)}</Descriptions.Item>
               <Descriptions.Item label={T.member.lastActivity}>{partialDate(r.lastActivityDate)}</Descriptions.Item>
               <Descriptions.Item label={T.member.updated}>{vnTime(r.updatedAt)}</Descriptions.Item>
             </Descriptions>

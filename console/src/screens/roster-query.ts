@@ -75,6 +75,7 @@ export const ORGANIZATIONS = graphql(`
       code
       name
       memberTerm
+      duesTerm
       hasIndividualMembers
       headTitle
     }

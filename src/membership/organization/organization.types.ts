@@ -29,6 +29,7 @@ export class OrganizationType {
   @Field() name: string;
   @Field({ description: 'Its name shortened as people write it, for tables and charts: CĐ, ĐTN, HPN…' }) abbreviation: string;
   @Field({ description: 'đoàn viên / hội viên …' }) memberTerm: string;
+  @Field({ description: 'Its dues as its members say them: hội phí, đoàn phí, đoàn phí công đoàn.' }) duesTerm: string;
   @Field({ description: 'False for MTTQ, whose members are organizations.' }) hasIndividualMembers: boolean;
   @Field({ description: 'Rules in code (the seven of DOMAIN.md) rather than data.' }) builtIn: boolean;
   @Field(() => Int) inactivityMonths: number;

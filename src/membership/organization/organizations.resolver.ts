@@ -2,7 +2,7 @@ import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Allow, Caller, Public } from '../../access/access.decorators.js';
 import type { Principal } from '../../access/principal.js';
 import { Role } from '../../access/role.js';
-import { POSITION_FIELD, type OrganizationDefinition } from './organization-definition.js';
+import { POSITION_FIELD, termsOf, type OrganizationDefinition } from './organization-definition.js';
 import { MEMBER_STATUS_INFO, MemberStatus } from '../status/member-status.js';
 import { headTitle, statusesOf, statusLabel } from './status-wording.js';
 import { CreateAssociationInput, MemberStatusInfoType, OrganizationType, ProfileFieldTypeEnum } from './organization.types.js';
@@ -14,6 +14,7 @@ export function toOrganizationType(def: OrganizationDefinition, builtIn: boolean
     name: def.name,
     abbreviation: def.abbreviation ?? def.code,
     memberTerm: def.memberTerm,
+    duesTerm: termsOf(def).dues,
     hasIndividualMembers: def.hasIndividualMembers,
     builtIn,
     inactivityMonths: def.inactivityMonths,
