@@ -85,6 +85,38 @@ describe('the console: a person split from a member’s page', () => {
     await context.close();
   });
 
+  it('lists a person a review said is another even when the duplicate check does not find him (another name), to merge back if that was wrong', async () => {
+    await t.importRoster('HND', HEADER, ['H9,Lò Văn Sáng,01/02/1970,Nam,,0911000009,00004,B1,Đang sinh hoạt']);
+    await t.importRoster('CD', HEADER, ['C9,Cầm Văn Khoa,1955,Nam,,,00008,C1,Đang sinh hoạt']);
+    await promisify(execFile)(process.execPath, [path.resolve(import.meta.dirname, '../bin/lienthong.js'), 'link'], {
+      env: { ...process.env, DATABASE_URL: t.databaseUrl, LIENTHONG_KEY: t.keyText },
+    });
+    const [h9] = await t.sql<{ id: string }>(`SELECT id FROM member_record WHERE external_id = 'H9'`);
+    const [c9] = await t.sql<{ id: string }>(`SELECT id FROM member_record WHERE external_id = 'C9'`);
+    const [a, b2] = [h9.id, c9.id].sort();
+    await t.sql(
+      `INSERT INTO link_review (record_a, record_b, decision, reason, decided_by) VALUES ($1, $2, 'REJECT', 'Hai người khác nhau', 'bdv-khac')`,
+      [a, b2],
+    );
+    const context = await b.context();
+    const page = await logInThroughPage(context, t.url, await t.createUser('bdv-gop-lai', Role.DAN_VAN));
+    await page.goto(`${t.url}/#/danh-sach?to-chuc=HND`);
+    await page.getByRole('button', { name: 'Lò Văn Sáng' }).click();
+    await page.getByRole('dialog', { name: 'Lò Văn Sáng' }).getByRole('button', { name: 'Xem, tách hoặc gộp người này' }).click();
+    const person = page.getByRole('dialog').filter({ has: page.getByText('Một người ở các tổ chức', { exact: true }) });
+    await person
+      .getByTestId('person-decisions')
+      .getByText(/Hai người khác nhau/)
+      .waitFor();
+    // Not "no one like this person" under a decision about Cầm Văn Khoa: he is listed, said so, with "Vẫn gộp".
+    const other = person
+      .getByRole('listitem')
+      .filter({ hasText: /Cầm Văn Khoa — Công đoàn Việt Nam: bdv-khac đã xác định là hai người khác nhau/ });
+    await other.getByRole('button', { name: 'Vẫn gộp (đã xác định là hai người)' }).waitFor();
+    expect(await person.getByText('Kiểm tra trùng không thấy người nào khác giống người này.').count()).toBe(0);
+    await context.close();
+  });
+
   it('gives a secretariat the decisions on her member’s person, the other organization’s record only where it is listed', async () => {
     const hnd = await t.serviceToken(Role.SECRETARIAT, 'HND');
     const [h8] = await t.sql<{ id: string }>(`SELECT id FROM member_record WHERE external_id = 'H8'`);

@@ -18,8 +18,8 @@ interface Probe {
 export function MergeCandidates(props: {
   personId: string;
   probe: Probe | null;
-  /** The persons a review said are not this one: by whom and when (they are listed last, and say so). */
-  apart: Map<string, { by: string; when: string }>;
+  /** The persons a review said are not this one: by whom and when (listed last, and said so — the check finds them or not). */
+  apart: Map<string, { by: string; when: string; fullName: string | null; organization: string }>;
   disabled: boolean;
   onMerge: (other: string) => void;
 }) {
@@ -43,33 +43,41 @@ export function MergeCandidates(props: {
       (found.data?.possibleDuplicates ?? []).filter((c) => c.personId && c.personId !== props.personId).map((c) => [c.personId!, c]),
     ).values(),
   ].sort((a, b) => Number(props.apart.has(a.personId!)) - Number(props.apart.has(b.personId!)));
+  // A person decided apart whom the check does not find (another spelling): still here, said so, to merge if that was a mistake.
+  const decidedOnly = [...props.apart].filter(([id]) => !others.some((c) => c.personId === id));
+  const items = [
+    ...others.map((c) => ({ personId: c.personId!, fullName: c.fullName ?? null, organization: c.organization, found: c })),
+    ...decidedOnly.map(([personId, d]) => ({ personId, fullName: d.fullName, organization: d.organization, found: null })),
+  ];
   if (!probe) return null;
   if (found.fetching) return <Spin size="small" />;
-  if (!others.length) return <Typography.Paragraph type="secondary">{T.person.noCandidates}</Typography.Paragraph>;
+  if (!items.length) return <Typography.Paragraph type="secondary">{T.person.noCandidates}</Typography.Paragraph>;
   return (
     <List
       size="small"
       itemLayout="vertical"
       header={T.person.candidates}
-      dataSource={others}
+      dataSource={items}
       renderItem={(c) => {
-        const apart = props.apart.get(c.personId!);
+        const apart = props.apart.get(c.personId);
         return (
           <List.Item
             style={{ paddingInline: 0 }}
             actions={[
-              <Button key="merge" size="small" danger={!!apart} disabled={props.disabled} onClick={() => props.onMerge(c.personId!)}>
+              <Button key="merge" size="small" danger={!!apart} disabled={props.disabled} onClick={() => props.onMerge(c.personId)}>
                 {apart ? T.person.mergeAnyway : T.person.mergeThis}
               </Button>,
             ]}
           >
             <List.Item.Meta
               title={
-                apart
-                  ? T.person.decidedApart(c.fullName ?? null, orgName(c.organization), apart.by, apart.when)
-                  : T.form.candidate(c.fullName ?? null, orgName(c.organization), c.statusLabel, c.probabilityText)
+                apart || !c.found
+                  ? T.person.decidedApart(c.fullName, orgName(c.organization), apart?.by ?? '', apart?.when ?? '')
+                  : T.form.candidate(c.fullName, orgName(c.organization), c.found.statusLabel, c.found.probabilityText)
               }
-              description={`${apart ? `${c.probabilityText}. ` : ''}${c.evidence.map((e) => e.sentence).join(' ')}`}
+              description={
+                c.found ? `${apart ? `${c.found.probabilityText}. ` : ''}${c.found.evidence.map((e) => e.sentence).join(' ')}` : undefined
+              }
             />
           </List.Item>
         );

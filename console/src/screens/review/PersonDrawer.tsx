@@ -145,7 +145,10 @@ export function PersonDrawer({
               new Map(
                 person.decisions
                   .filter((d) => d.decision === 'REJECT' && d.other.personId && d.other.personId !== person.id)
-                  .map((d) => [d.other.personId!, { by: d.decidedBy, when: vnTime(d.decidedAt) }]),
+                  .map((d) => [
+                    d.other.personId!,
+                    { by: d.decidedBy, when: vnTime(d.decidedAt), fullName: d.other.fullName, organization: d.other.organization },
+                  ]),
               )
             }
             disabled={!reason.trim() || merging.fetching}
