@@ -246,7 +246,7 @@ describe('the console: administration (users, audit log)', () => {
     await herPage.getByRole('link', { name: 'Nhập danh sách' }).click();
     await herPage
       .getByText(
-        'Quản trị viên đã đổi vai trò, phạm vi của tài khoản này: đăng nhập lại để làm việc với quyền mới. Những gì đang sửa dở chưa được lưu.',
+        'Quản trị viên đã đổi vai trò, phạm vi của tài khoản này: đăng nhập lại để làm việc với quyền mới. Những gì đang sửa dở (nếu có) chưa được lưu.',
         { exact: false },
       )
       .waitFor();

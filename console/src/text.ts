@@ -25,8 +25,13 @@ const TEXT = {
     failed: 'Không đăng nhập được',
     firstTime: 'Lần đầu sử dụng? Kích hoạt tài khoản',
     /** Her session ended under her: the server's words for the one cause when it gave them, else every cause. */
-    endedBecause: (why: string | null) =>
-      `${why ?? 'Phiên đăng nhập đã kết thúc: đã hết hạn, đã đăng xuất ở nơi khác, hoặc quản trị viên đã khóa, cấp lại mật khẩu hay đổi vai trò, phạm vi của tài khoản.'} Những gì đang sửa dở chưa được lưu. Không đăng nhập được thì liên hệ quản trị viên.`,
+    endedBecause: (why: string | null) => {
+      const cause =
+        why ??
+        'Phiên đăng nhập đã kết thúc: đã hết hạn, đã đăng xuất ở nơi khác, hoặc quản trị viên đã khóa, cấp lại mật khẩu hay đổi vai trò, phạm vi của tài khoản.';
+      // Whom to ask is said once: not again after a cause that already names the administrator.
+      return `${cause} Những gì đang sửa dở (nếu có) chưa được lưu.${/quản trị viên/i.test(why ?? '') ? '' : ' Không đăng nhập được thì liên hệ quản trị viên.'}`;
+    },
   },
   enrol: {
     title: 'Kích hoạt tài khoản',

@@ -89,8 +89,9 @@ function summarySheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, d: DashboardData, 
       ...Object.entries(d.live.phantomsByReason).map(([r, n]) => [`Nghi ảo — ${reasonLabel(r)}`, n, null, null]),
       ...(t
         ? [
-            [`${TOTAL_LABELS.joiners} ${periodName(last.period)}`, t.joiners, null, null],
-            [`${TOTAL_LABELS.leavers} ${periodName(last.period)}`, t.leavers, null, null],
+            // The last period's, under "Báo cáo gần nhất" (there is no such figure for now).
+            [`${TOTAL_LABELS.joiners} ${periodName(last.period)}`, null, t.joiners, null],
+            [`${TOTAL_LABELS.leavers} ${periodName(last.period)}`, null, t.leavers, null],
           ]
         : []),
     ],

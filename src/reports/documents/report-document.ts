@@ -1,5 +1,5 @@
 import { snapshotProvisionalReason } from '../report-basis.js';
-import { changesSince, ORG_COUNT_BUCKETS, TOTAL_KEYS, type Change, type ReportData, type ReportTotals } from '../figures/report-figures.js';
+import { changesSince, ORG_COUNT_BUCKETS, reasonLabel, TOTAL_KEYS, type Change, type ReportData, type ReportTotals } from '../figures/report-figures.js';
 import type { ReportSnapshot } from '../report.entities.js';
 import type { ReportPhantomView, ReportRowView } from '../figures/report-views.js';
 
@@ -26,6 +26,8 @@ export interface ReportDocument {
   phantoms: ReportPhantomView[] | null;
   /** People by how many organizations each is in (1, 2, 3, 4+), now and in the previous period's report. */
   split: Change[];
+  /** Suspected phantoms by reason, now and in the previous period's report (a reason gone since: 0 now). */
+  reasons: Change[];
   /** Each organization's name shortened as people write it (CĐ, ĐTN), as the console shows it. */
   abbreviations: Record<string, string>;
 }
@@ -60,8 +62,19 @@ export function reportDocument(
     rows,
     phantoms,
     split: splitChanges(s.data, previous?.data ?? null),
+    reasons: reasonChanges(s.data, previous?.data ?? null),
     abbreviations,
   };
+}
+
+/** Suspected phantoms by reason now and before, each reason either report has. */
+function reasonChanges(now: ReportData, before: ReportData | null): Change[] {
+  const reasons = [...new Set([...Object.keys(now.phantomsByReason), ...Object.keys(before?.phantomsByReason ?? {})])];
+  return reasons.map((r) => {
+    const current = now.phantomsByReason[r] ?? 0;
+    const previous = before ? (before.phantomsByReason[r] ?? 0) : null;
+    return { key: `reason.${r}`, label: `Nghi ảo — ${reasonLabel(r)}`, current, previous, change: previous === null ? null : current - previous };
+  });
 }
 
 /** The 1, 2, 3, 4+ buckets now and before (a report stored before the 3 / 4+ split has neither: nothing to compare). */

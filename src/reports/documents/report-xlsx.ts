@@ -48,7 +48,7 @@ function summarySheet(wb: Workbook, d: ReportDocument, heading: string[], form: 
     [
       ...d.changes.map((c) => [c.label, c.current, c.previous, c.change, totalNote(c.key)]),
       ...d.split.map((c) => [c.label, c.current, c.previous, c.change]),
-      ...Object.entries(d.data.phantomsByReason).map(([r, n]) => [`Nghi ảo — ${reasonLabel(r)}`, n, null, null]),
+      ...d.reasons.map((c) => [c.label, c.current, c.previous, c.change]),
     ],
     // The official form around the first sheet, as the PDF's: what is printed and signed.
     { top: formTop(d, form), foot: formFoot(form) },
