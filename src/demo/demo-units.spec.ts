@@ -20,16 +20,18 @@ describe('the demo’s branches', () => {
   });
 
   it.each([
-    ['HPN', /^Chi hội Phụ nữ (thôn|bản|tổ dân phố) \S/],
-    ['HND', /^Chi hội Nông dân (thôn|bản|tổ dân phố) \S/],
-    ['CCB', /^Chi hội Cựu chiến binh (thôn|bản|tổ dân phố) \S/],
-    ['NCT', /^Chi hội Người cao tuổi (thôn|bản|tổ dân phố) \S/],
-    ['DTN', /^Chi đoàn (thôn|bản|tổ dân phố) \S/],
+    ['HPN', /^Chi hội Phụ nữ (thôn|bản|Bản|tổ dân phố) \S/],
+    ['HND', /^Chi hội Nông dân (thôn|bản|Bản|tổ dân phố) \S/],
+    ['CCB', /^Chi hội Cựu chiến binh (thôn|bản|Bản|tổ dân phố) \S/],
+    ['NCT', /^Chi hội Người cao tuổi (thôn|bản|Bản|tổ dân phố) \S/],
+    ['DTN', /^Chi đoàn (thôn|bản|Bản|tổ dân phố) \S/],
     ['CD', /^Tổ công đoàn \S.* (xã|phường) \S/],
   ])('of %s read like %s', (org, shape) => {
     const names = demo.units.filter((u) => u[0] === org).map((u) => u[3]);
     expect(names.length).toBeGreaterThan(10);
     for (const n of names) expect(n).toMatch(shape);
+    // A bản named "Bản Mới" is written once: not "bản Bản Mới".
+    for (const n of names) expect(n).not.toMatch(/bản Bản/);
   });
 
   it('are told apart within an organization and commune, share their places across organizations, and follow the seed', () => {
@@ -37,7 +39,7 @@ describe('the demo’s branches', () => {
     expect(new Set(demo.units.map(key)).size).toBe(demo.units.length);
     // Branch 1 of the women's union and of the youth union in a commune: the same village.
     const place = (org: string, commune: string) =>
-      demo.units.find((u) => u[0] === org && u[2] === commune && u[1].endsWith('-01'))?.[3].split(/ (?=thôn|bản|tổ dân phố)/)[1];
+      demo.units.find((u) => u[0] === org && u[2] === commune && u[1].endsWith('-01'))?.[3].split(/ (?=thôn|bản|Bản|tổ dân phố)/)[1];
     const communes = [...new Set(demo.units.map((u) => u[2]))].filter((c) => place('HPN', c) && place('DTN', c));
     expect(communes.length).toBeGreaterThan(5);
     for (const c of communes) expect(place('HPN', c)).toBe(place('DTN', c));

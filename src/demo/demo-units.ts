@@ -55,7 +55,8 @@ export function demoUnitNames(
               rand,
             )
           : opts.upland.has(commune)
-            ? shuffle(UPLAND, rand).map((p) => `bản ${p}`)
+            ? // A bản named "Bản Mới" is not "bản Bản Mới".
+              shuffle(UPLAND, rand).map((p) => (p.startsWith('Bản ') ? p : `bản ${p}`))
             : shuffle(LOWLAND, rand).map((p) => `thôn ${p}`);
       places.set(commune, list);
     }
