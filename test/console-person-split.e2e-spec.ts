@@ -44,6 +44,14 @@ describe('the console: a person split from a member’s page', () => {
     const person = page.getByRole('dialog').filter({ has: page.getByText('Một người ở các tổ chức', { exact: true }) });
     await person.getByText('2 hồ sơ').waitFor();
     expect(await person.getByRole('row').filter({ hasText: 'H8' }).innerText()).toContain('20/10/1985');
+    // Each record's warnings within the drawer at 1366 px, not cut at its edge.
+    const drawer = (await person.locator('.ant-drawer-body').boundingBox())!;
+    const tags = person.locator('.ant-table .ant-tag');
+    expect(await tags.count()).toBeGreaterThan(0);
+    for (const tag of await tags.all()) {
+      const box = (await tag.boundingBox())!;
+      expect(box.x + box.width).toBeLessThanOrEqual(drawer.x + drawer.width);
+    }
     await person.getByLabel('Chọn để tách: Công đoàn Việt Nam C8').check();
     await person.getByLabel('Lý do', { exact: true }).fill('Hai người trùng tên, khác cha mẹ (chi hội xác minh)');
     await person.getByRole('button', { name: 'Tách các hồ sơ đã chọn thành người khác' }).click();

@@ -1,5 +1,13 @@
 import { snapshotProvisionalReason } from '../report-basis.js';
-import { changesSince, ORG_COUNT_BUCKETS, reasonLabel, TOTAL_KEYS, type Change, type ReportData, type ReportTotals } from '../figures/report-figures.js';
+import {
+  changesSince,
+  ORG_COUNT_BUCKETS,
+  reasonLabel,
+  TOTAL_KEYS,
+  type Change,
+  type ReportData,
+  type ReportTotals,
+} from '../figures/report-figures.js';
 import type { ReportSnapshot } from '../report.entities.js';
 import type { ReportPhantomView, ReportRowView } from '../figures/report-views.js';
 
@@ -73,7 +81,13 @@ function reasonChanges(now: ReportData, before: ReportData | null): Change[] {
   return reasons.map((r) => {
     const current = now.phantomsByReason[r] ?? 0;
     const previous = before ? (before.phantomsByReason[r] ?? 0) : null;
-    return { key: `reason.${r}`, label: `Nghi ảo — ${reasonLabel(r)}`, current, previous, change: previous === null ? null : current - previous };
+    return {
+      key: `reason.${r}`,
+      label: `Nghi ảo — ${reasonLabel(r)}`,
+      current,
+      previous,
+      change: previous === null ? null : current - previous,
+    };
   });
 }
 

@@ -98,7 +98,8 @@ export function PersonDrawer({
                   ) : r.flagLabels.length ? (
                     <Space size={4} wrap>
                       {r.flagLabels.map((f) => (
-                        <Tag key={f} color={SEVERITY_TONE.INFO}>
+                        // A long flag wraps within the drawer instead of running past its edge.
+                        <Tag key={f} color={SEVERITY_TONE.INFO} style={{ whiteSpace: 'normal', maxWidth: 200 }}>
                           {f}
                         </Tag>
                       ))}
