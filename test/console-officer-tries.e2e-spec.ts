@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { Role } from '../src/access/role.js';
 import { periodContaining, previousPeriod } from '../src/common/dates/period.js';
 import { ReportsService } from '../src/reports/reports.service.js';
@@ -63,6 +64,32 @@ describe('the console as the officer and the phone secretary found it', () => {
     await page.getByRole('button', { name: 'Quàng Văn Ơn' }).click();
     await page.getByRole('dialog', { name: 'Quàng Văn Ơn' }).getByText('Đóng đoàn phí gần nhất').waitFor();
     expect(await review(page)).toEqual(CLEAN);
+    await context.close();
+  });
+
+  it('tells a province-wide secretariat why a chi hội she asked to create was not, instead of "tick the box" again', async () => {
+    const context = await b.context();
+    const page = await logInThroughPage(context, t.url, await t.createUser('ccb-tinh', Role.SECRETARIAT, 'CCB'));
+    await page.goto(`${t.url}/#/nhap`);
+    await page.getByRole('checkbox', { name: /Tạo các chi hội \(đơn vị\)/ }).check();
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('DS');
+    ws.addRow(['STT', 'Họ và tên', 'Năm sinh', 'Giới tính']);
+    ws.addRow(['Chi hội 5']);
+    ws.addRow([1, 'Lò Văn Hặc', 1960, 'Nam']);
+    await page.locator('input[type=file]').setInputFiles({
+      name: 'chi-hoi-5.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: Buffer.from(await wb.xlsx.writeBuffer()),
+    });
+    await page.getByText(/Đã chọn tạo chi hội \(đơn vị\) mới, nhưng chi hội của các dòng này chưa tạo được/).waitFor();
+    expect(
+      await page
+        .getByRole('alert')
+        .or(page.getByRole('status'))
+        .getByRole('checkbox', { name: /Tạo các chi hội/ })
+        .count(),
+    ).toBe(0);
     await context.close();
   });
 

@@ -52,6 +52,13 @@ describe('a commune list whose bản are heading lines among the members', () =>
     );
     return { id, ...importPreview };
   };
+  const planOf = async (id: string) =>
+    (
+      await gql<{ importPreview: { createUnits: boolean; unitsToCreate: string[]; withoutUnit: number } }>(
+        `query($id: ID!) { importPreview(jobId: $id) { createUnits unitsToCreate withoutUnit } }`,
+        { id },
+      )
+    ).importPreview;
   const unitOf = async (name: string) =>
     (
       await t.sql<{ code: string; name: string; parent: string | null }>(
@@ -172,6 +179,29 @@ describe('a commune list whose bản are heading lines among the members', () =>
     expect(await unitOf('Lò Thị Khuyên')).toMatchObject({ code: 'PN-HT' });
     expect(await unitOf('Quàng Thị Liên')).toMatchObject({ name: 'Chi hội 2 - Bản Nậm Khẩu Hu', parent: 'PN-TN' });
     expect(await unitOf('Tòng Thị Mến')).toMatchObject({ name: 'Chi hội 3', parent: 'PN-TN' });
+  });
+
+  it('says a plan was made creating units, so that a chi hội it could not create (no commune to put it in) is not "tick the box" again', async () => {
+    const asked = await preview(communeList([['', 'Chi hội 7', [['Lò Thị Nga', '1988', 'Nữ', '']]]]), '&createUnits=true');
+    expect(await planOf(asked.id)).toMatchObject({ createUnits: true });
+    const notAsked = await preview(communeList([['', 'Chi hội 8', [['Lò Thị Nhung', '1989', 'Nữ', '']]]]), '');
+    expect(await planOf(notAsked.id)).toMatchObject({ createUnits: false });
+    // A province-wide secretariat: the file names no commune, so the chi hội cannot be put anywhere.
+    const wide = await t.logIn(await t.createUser('vp.pn.tinh', Role.SECRETARIAT, 'HPN'));
+    const id = await uploadRoster(
+      t,
+      wide,
+      communeList([['', 'Chi hội 9', [['Lò Thị Oanh', '1987', 'Nữ', '']]]]),
+      'tinh.xlsx',
+      'organization=HPN&assignIds=true&preview=true&createUnits=true',
+    );
+    const asWide = <T>(query: string, variables: Record<string, unknown> = {}) => gqlAs<T>(t, wide, query, variables);
+    await waitForJob(asWide, id, 'PREVIEW');
+    const { importPreview } = await asWide<{ importPreview: { createUnits: boolean; unitsToCreate: string[]; withoutUnit: number } }>(
+      `query($id: ID!) { importPreview(jobId: $id) { createUnits unitsToCreate withoutUnit } }`,
+      { id },
+    );
+    expect(importPreview).toEqual({ createUnits: true, unitsToCreate: [], withoutUnit: 1 });
   });
 
   it('puts her members in their bản when the same list comes again with the bản created (her line unchanged, its unit now known)', async () => {

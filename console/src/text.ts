@@ -373,6 +373,8 @@ const TEXT = {
       'Các dòng này nằm dưới một dòng tên chi hội (như "I. CHI HỘI BẢN …") không khớp chi hội nào của bạn (xem lý do ở từng dòng bên dưới). Hội viên đã có trong danh sách vẫn giữ chi hội đang có; hội viên mới được nhập vào đơn vị của bạn. Hãy sửa dòng tên chi hội cho đúng rồi nhập lại, hoặc đánh dấu "Tạo các chi hội (đơn vị) … mà chưa có" dưới đây rồi bấm "Xem lại".',
     withoutUnitMappedBody:
       'Tệp có cột chi hội, nhưng ở các dòng này ô chi hội để trống hoặc ghi một tên không khớp chi hội nào của bạn (xem lý do ở từng dòng bên dưới). Hội viên đã có trong danh sách vẫn giữ chi hội đang có; hội viên mới được nhập chưa có chi hội. Hãy sửa tên cho đúng rồi nhập lại, hoặc đánh dấu "Tạo các chi hội (đơn vị) … mà chưa có" dưới đây rồi bấm "Xem lại".',
+    withoutUnitNotCreated:
+      'Đã chọn tạo chi hội (đơn vị) mới, nhưng chi hội của các dòng này chưa tạo được — xem lý do ở từng dòng, thường vì tệp không cho biết xã, phường của dòng. Thêm cột "Xã/phường" hoặc "Địa chỉ" vào tệp rồi nhập lại; hoặc nhập rồi chuyển họ vào đúng chi hội ở màn hình "Chi hội / đơn vị".',
     sheetNotes: 'Lưu ý khi đọc các trang tính của tệp',
     /** The units the confirmation will create (she ticked "Tạo các chi hội…"), named as her file writes them. */
     unitsToCreate: (names: readonly string[]) =>

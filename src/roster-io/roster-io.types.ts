@@ -237,6 +237,10 @@ export class ImportPreviewType {
     description: 'The names of the units (chi hội/đơn vị) the confirmation will create (createUnits), in file order.',
   })
   unitsToCreate: string[];
+  @Field({
+    description: 'The plan was made creating the units the file names (createUnits): those still without a unit could not be created.',
+  })
+  createUnits: boolean;
   @Field(() => String, { nullable: true, description: 'Set when most rows break the organization’s rules: why the file waits.' })
   wrongOrganization: string | null;
   @Field(() => String, {

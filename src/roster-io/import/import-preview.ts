@@ -120,6 +120,8 @@ export interface ImportPreview {
   sectionHeadings: number;
   /** The names of the units the confirmation will create (`createUnits`). */
   unitsToCreate: string[];
+  /** The plan was made creating units (`createUnits`): a row still without a unit is one that could not be created. */
+  createUnits: boolean;
   wrongOrganization: string | null;
   /** Set when a later import changed the list since this plan was made: why it must be planned again before it is applied. */
   overtaken: string | null;
@@ -215,6 +217,7 @@ export class ImportPreviews {
       withoutUnit: job.plan?.withoutUnit ?? 0,
       sectionHeadings: job.plan?.sectionHeadings ?? 0,
       unitsToCreate: job.plan?.unitsCreated ?? [],
+      createUnits: !!ImportJobs.readAs(job).createUnits,
       wrongOrganization: job.plan?.wrongOrganization ?? null,
       overtaken: late ? overtakenMessage(late) : null,
       sheetNotes: job.plan?.sheetNotes ?? [],

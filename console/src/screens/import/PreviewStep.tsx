@@ -252,8 +252,15 @@ export function PreviewStep(props: {
           description={
             shownMapping.some((m) => m.field === 'unit') || p.sectionHeadings > 0 ? (
               <>
-                <div>{p.sectionHeadings > 0 ? T.imports.withoutUnitHeadingBody : T.imports.withoutUnitMappedBody}</div>
-                {p.unitsToCreate.length === 0 && (
+                {/* Creating them was asked already: say why they are still without one, not "tick the box" again. */}
+                <div>
+                  {p.createUnits
+                    ? T.imports.withoutUnitNotCreated
+                    : p.sectionHeadings > 0
+                      ? T.imports.withoutUnitHeadingBody
+                      : T.imports.withoutUnitMappedBody}
+                </div>
+                {p.unitsToCreate.length === 0 && !p.createUnits && (
                   <Checkbox checked={createUnits} onChange={(e) => setCreateUnits(e.target.checked)} style={{ marginTop: 8 }}>
                     {T.imports.createUnits}
                   </Checkbox>

@@ -81,6 +81,7 @@ export const PREVIEW = graphql(`
       withoutUnit
       sectionHeadings
       unitsToCreate
+      createUnits
       sheetNotes {
         sheet
         note
