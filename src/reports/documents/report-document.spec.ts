@@ -1,25 +1,10 @@
+import { reportData } from '../../../test/support/report-data.js';
 import type { ReportData } from '../figures/report-figures.js';
 import type { ReportSnapshot } from '../report.entities.js';
 import { reportDocument } from './report-document.js';
 
-const data = (split: ReportData['peopleByOrgCount'], phantomsByReason: Record<string, number>): ReportData => ({
-  totals: {
-    memberships: 0,
-    people: 0,
-    peopleInSeveralOrgs: 0,
-    suspectedPhantoms: 0,
-    duplicateRecords: 0,
-    withoutIdNumber: 0,
-    joiners: 0,
-    leavers: 0,
-  },
-  peopleByOrgCount: split,
-  organizations: [],
-  overlap: [],
-  phantomsByReason,
-  register: { communes: 0, residents: 0 },
-  linkRun: null,
-});
+const data = (peopleByOrgCount: ReportData['peopleByOrgCount'], phantomsByReason: Record<string, number>): ReportData =>
+  reportData({ peopleByOrgCount, phantomsByReason });
 const snapshot = (period: string, d: ReportData): ReportSnapshot =>
   ({
     id: period,

@@ -1,43 +1,16 @@
 import { communeOfReport, NOT_COVERED_HERE } from './commune-report.js';
-import type { OrganizationFigures, ReportData } from './report-figures.js';
+import { organizationFigures, reportData } from '../../../test/support/report-data.js';
+import type { ReportData } from './report-figures.js';
 
-const org = (code: string, reach: OrganizationFigures['reach']): OrganizationFigures => ({
-  code,
-  name: code,
-  memberships: 0,
-  people: 0,
-  duplicateRecords: 0,
-  withoutIdNumber: 0,
-  suspectedPhantoms: 0,
-  phantomsByReason: {},
-  joiners: 0,
-  leavers: 0,
-  peopleByOrgCount: { one: 0, two: 0, threeOrMore: 0 },
-  reach,
-});
-const totals = {
-  memberships: 0,
-  people: 0,
-  peopleInSeveralOrgs: 0,
-  suspectedPhantoms: 0,
-  duplicateRecords: 0,
-  withoutIdNumber: 0,
-  joiners: 0,
-  leavers: 0,
-};
-const data = (peopleByCommune?: ReportData['peopleByCommune']): ReportData => ({
-  totals,
-  peopleByOrgCount: { one: 0, two: 0, threeOrMore: 0 },
-  organizations: [
-    org('HPN', { known: true, label: 'phụ nữ từ 18 tuổi', eligible: 10, reached: 5, rate: 0.5, communes: 2 }),
-    org('CD', { known: false, why: 'công đoàn không theo xã' }),
-  ],
-  overlap: [],
-  phantomsByReason: {},
-  register: { communes: 2, residents: 100 },
-  linkRun: null,
-  peopleByCommune,
-});
+const data = (peopleByCommune?: ReportData['peopleByCommune']): ReportData =>
+  reportData({
+    organizations: [
+      organizationFigures('HPN', { reach: { known: true, label: 'phụ nữ từ 18 tuổi', eligible: 10, reached: 5, rate: 0.5, communes: 2 } }),
+      organizationFigures('CD', { reach: { known: false, why: 'công đoàn không theo xã' } }),
+    ],
+    register: { communes: 2, residents: 100 },
+    peopleByCommune,
+  });
 const row = { organizationCode: 'HPN', memberships: 4, suspectedPhantoms: 1, joiners: 2, leavers: 1, eligible: 8, reached: 3 };
 
 describe("a commune's part of a report", () => {

@@ -1,43 +1,14 @@
+import { organizationFigures, reportData } from '../../../test/support/report-data.js';
 import { flagLabel } from '../../linker/model/phantom.js';
 import { changesSince, formatRate, TOTAL_LABELS, type ReportData } from './report-figures.js';
 
 describe('changes against the previous report', () => {
-  const data = (memberships: number, hpn: number | null): ReportData => ({
-    totals: {
-      memberships,
-      people: 0,
-      peopleInSeveralOrgs: 0,
-      suspectedPhantoms: 0,
-      duplicateRecords: 0,
-      withoutIdNumber: 0,
-      joiners: 0,
-      leavers: 0,
-    },
-    peopleByOrgCount: { one: 0, two: 0, threeOrMore: 0 },
-    organizations:
-      hpn === null
-        ? []
-        : [
-            {
-              code: 'HPN',
-              name: 'Hội Liên hiệp Phụ nữ Việt Nam',
-              memberships: hpn,
-              people: hpn,
-              duplicateRecords: 0,
-              withoutIdNumber: 0,
-              suspectedPhantoms: 0,
-              phantomsByReason: {},
-              joiners: 0,
-              leavers: 0,
-              peopleByOrgCount: { one: 0, two: 0, threeOrMore: 0 },
-              reach: { known: false, why: '' },
-            },
-          ],
-    overlap: [],
-    phantomsByReason: {},
-    register: { communes: 0, residents: 0 },
-    linkRun: null,
-  });
+  const data = (memberships: number, hpn: number | null): ReportData =>
+    reportData({
+      totals: { ...reportData().totals, memberships },
+      organizations:
+        hpn === null ? [] : [organizationFigures('HPN', { name: 'Hội Liên hiệp Phụ nữ Việt Nam', memberships: hpn, people: hpn })],
+    });
 
   it('gives each figure its change, an organization new since then counted from zero, and nothing without a previous report', () => {
     const c = changesSince(data(120, 30), data(100, null));

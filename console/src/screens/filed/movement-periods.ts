@@ -1,3 +1,5 @@
+import { quartersBack } from '../reports/periods.ts';
+
 /** A row of the báo cáo tăng, giảm as the server gives it. */
 export interface MovementRow {
   atStart: number;
@@ -16,21 +18,13 @@ export interface MovementPeriod {
   ended: boolean;
 }
 
-const ROMAN = ['I', 'II', 'III', 'IV'];
-
 /**
  * The periods she files for, newest first: this quarter and the five before it, then this year and
  * the last (a month is not filed). `today` as a place-and-date line gives it.
  */
 export function movementPeriods(today: { month: string; year: string }): MovementPeriod[] {
   const year = Number(today.year);
-  const quarter = Math.floor((Number(today.month) - 1) / 3) + 1;
-  const out: MovementPeriod[] = [];
-  for (let i = 0; i < 6; i++) {
-    const q = ((((quarter - 1 - i) % 4) + 4) % 4) + 1;
-    const y = year - Math.floor((i - quarter + 4) / 4);
-    out.push({ key: `${y}-Q${q}`, label: `Quý ${ROMAN[q - 1]}/${y}`, ended: i > 0 });
-  }
+  const out: MovementPeriod[] = quartersBack(year, Number(today.month), 6).map((p, i) => ({ ...p, ended: i > 0 }));
   out.push({ key: String(year), label: `Năm ${year}`, ended: false }, { key: String(year - 1), label: `Năm ${year - 1}`, ended: true });
   return out;
 }

@@ -8,21 +8,26 @@ export interface PeriodChoice {
 
 const ROMAN = ['I', 'II', 'III', 'IV'];
 
+/** Periods back from one (year, its n-th quarter or month), newest first: `per` 4 for quarters, 12 for months. */
+const back = (year: number, per: number, at: number, count: number) =>
+  Array.from({ length: count }, (_, i) => {
+    const k = year * per + (at - 1) - i;
+    return [Math.floor(k / per), (k % per) + 1] as const;
+  });
+
+/** The `count` quarters up to the one holding (year, month), newest first: `2026-Q4` as `Quý IV/2026`. */
+export const quartersBack = (year: number, month: number, count: number): PeriodChoice[] =>
+  back(year, 4, Math.ceil(month / 3), count).map(([y, n]) => ({ key: `${y}-Q${n}`, label: `Quý ${ROMAN[n - 1]}/${y}` }));
+
 /**
  * The periods she may report on, the running ones first: the last eight quarters, twelve months and
  * three years (a trend "is it getting better each quarter" needs the quarters before the last).
  */
 export function recentPeriods(now: Date = new Date()): PeriodChoice[] {
   const [year, month] = vnToday(now).split('-').map(Number);
-  const quarter = Math.ceil(month / 3);
-  const back = (count: number, per: number, at: number) =>
-    Array.from({ length: count }, (_, i) => {
-      const k = year * per + (at - 1) - i;
-      return [Math.floor(k / per), (k % per) + 1] as const;
-    });
   return [
-    ...back(8, 4, quarter).map(([y, n]) => ({ key: `${y}-Q${n}`, label: `Quý ${ROMAN[n - 1]}/${y}` })),
-    ...back(12, 12, month).map(([y, n]) => ({ key: `${y}-${String(n).padStart(2, '0')}`, label: `Tháng ${n}/${y}` })),
+    ...quartersBack(year, month, 8),
+    ...back(year, 12, month, 12).map(([y, n]) => ({ key: `${y}-${String(n).padStart(2, '0')}`, label: `Tháng ${n}/${y}` })),
     ...[0, 1, 2].map((i) => ({ key: String(year - i), label: `Năm ${year - i}` })),
   ];
 }
