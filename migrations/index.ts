@@ -45,6 +45,7 @@ import { AttentionKept1763700000049 } from './1763700000049-attention-kept.js';
 import { DeathElsewhereAndErasedIndexes1763700000050 } from './1763700000050-death-elsewhere-and-erased-indexes.js';
 import { VoidedEndings1763700000051 } from './1763700000051-voided-endings.js';
 import { TokenEndedWhy1763700000052 } from './1763700000052-token-ended-why.js';
+import { PersonUnits1763700000053 } from './1763700000053-person-units.js';
 import { PlanRowsWithoutJobKey1763700000043 } from './1763700000043-plan-rows-without-job-key.js';
 
 /** Every migration, in order. A new one is added here and committed with its entity change. */
@@ -97,4 +98,5 @@ export const MIGRATIONS = [
   DeathElsewhereAndErasedIndexes1763700000050,
   VoidedEndings1763700000051,
   TokenEndedWhy1763700000052,
+  PersonUnits1763700000053,
 ];

@@ -7,10 +7,13 @@ import { Role } from '../src/access/role.js';
 import { periodContaining, previousPeriod, asOf, type Period } from '../src/common/dates/period.js';
 import { todayInVietnam } from '../src/common/dates/partial-date.js';
 import { basisRecords, figureRows, refreshPendingPersonFigures } from '../src/linker/batch/person-figures.js';
+import { freshPersonUnits } from '../src/linker/batch/person-units.js';
 import { ReviewDecision } from '../src/linker/link.entities.js';
 import { LinkerService } from '../src/linker/linker.service.js';
+import { PersonViewsService } from '../src/linker/review/person-views.service.js';
 import { ReviewDecisionsService } from '../src/linker/review/review-decisions.service.js';
 import { MemberRecordsService } from '../src/membership/member-record/member-records.service.js';
+import { RecordTransfersService } from '../src/membership/member-record/record-transfers.service.js';
 import { OrganizationsService } from '../src/membership/organization/organizations.service.js';
 import { MemberStatus } from '../src/membership/status/member-status.js';
 import { resolveReportingArea } from '../src/membership/unit/reporting-area.js';
@@ -30,15 +33,17 @@ describe('the person-level figures', () => {
   const current = periodContaining('QUARTER', new Date());
   const past = previousPeriod(current);
 
-  /** Rows of the live basis that differ from a computation from scratch (both ways): none when the table is right. */
-  const disagreement = async (): Promise<number> => {
-    const fresh = figureRows(basisRecords(''));
+  /** Rows of a table that differ from a computation from scratch (both ways). */
+  const differing = async (kept: string, fresh: string): Promise<number> => {
     const [r] = await t.sql<{ n: number }>(
-      `SELECT (SELECT count(*) FROM ((SELECT * FROM person_figure WHERE basis = '') EXCEPT ALL (${fresh})) a)::int
-            + (SELECT count(*) FROM ((${fresh}) EXCEPT ALL (SELECT * FROM person_figure WHERE basis = '')) b)::int AS n`,
+      `SELECT (SELECT count(*) FROM ((${kept}) EXCEPT ALL (${fresh})) a)::int + (SELECT count(*) FROM ((${fresh}) EXCEPT ALL (${kept})) b)::int AS n`,
     );
     return r.n;
   };
+  /** Rows of the live basis and of the persons by unit that differ from a computation from scratch: none when the tables are right. */
+  const disagreement = async (): Promise<number> =>
+    (await differing(`SELECT * FROM person_figure WHERE basis = ''`, figureRows(basisRecords('')))) +
+    (await differing(`SELECT * FROM person_unit`, freshPersonUnits()));
   const clearPending = () => db.transaction((em) => refreshPendingPersonFigures(em));
   const pending = async () => (await t.sql<{ n: number }>(`SELECT count(*)::int AS n FROM person_figure_dirty`))[0].n;
   const personRows = async (records: string[]) =>
@@ -79,6 +84,7 @@ describe('the person-level figures', () => {
 
   it('is the records’ persons after a link run', async () => {
     expect((await t.sql<{ n: number }>(`SELECT count(*)::int AS n FROM person_figure WHERE basis = ''`))[0].n).toBeGreaterThan(1000);
+    expect((await t.sql<{ n: number }>(`SELECT count(*)::int AS n FROM person_unit`))[0].n).toBeGreaterThan(1000);
     expect(await pending()).toBe(0);
     expect(await disagreement()).toBe(0);
   });
@@ -297,6 +303,46 @@ describe('the person-level figures', () => {
       ).toEqual(slow.data.phantomsByReason);
       expect(live.peopleNotSuspected).toBeLessThanOrEqual(live.people as number);
     }
+  });
+
+  /** A unit's subtree counted from its records, independently: memberships and persons (a record no run linked is its own). */
+  const unitFromRecords = (path: string) =>
+    t.sql<{ memberships: number; persons: number }>(
+      `SELECT count(*)::int AS memberships, count(DISTINCT coalesce(p.person_id, r.id))::int AS persons
+         FROM member_record r LEFT JOIN record_person p ON p.record_id = r.id
+        WHERE r.status = 'ACTIVE' AND r.unit_id IN (SELECT id FROM unit WHERE path LIKE $1 || '%')`,
+      [path],
+    );
+
+  it('counts a unit with its subtree from the persons by unit, and follows a member moved to another chi hội of the commune at once', async () => {
+    const views = t.app.get(PersonViewsService);
+    const counted = async (scope: string) => {
+      const o = await views.overlap(scope);
+      return { memberships: o.memberships, persons: o.persons };
+    };
+    // A cơ sở with two chi hội, and a member of the one moved to the other (the commune unchanged: only the unit moves).
+    const [move] = await t.sql<{ parent: string; path: string; org: string; to: string; toPath: string; id: string }>(
+      `SELECT p.code AS parent, p.path, p.organization_code AS org, b.code AS to, b.path AS "toPath", r.id
+         FROM unit p JOIN unit a ON a.parent_id = p.id JOIN unit b ON b.parent_id = p.id AND b.id <> a.id
+         JOIN member_record r ON r.unit_id = a.id AND r.status = 'ACTIVE' AND r.commune_code = coalesce(b.commune_code, r.commune_code)
+        ORDER BY p.code, a.code, b.code, r.id LIMIT 1`,
+    );
+    const parent = `unit:${move.org}/${move.parent}`;
+    const target = `unit:${move.org}/${move.to}`;
+    const [whole] = await unitFromRecords(move.path);
+    const [before] = await unitFromRecords(move.toPath);
+    expect(whole.persons).toBeGreaterThan(before.persons);
+    expect(await counted(parent)).toEqual(whole);
+    expect(await counted(target)).toEqual(before);
+    await t.app.get(RecordTransfersService).transfer({ id: move.id, unit: move.to, reason: 'chuyển chi hội' }, CLI_PRINCIPAL);
+    expect(await pending()).toBeGreaterThan(0);
+    const [after] = await unitFromRecords(move.toPath);
+    expect(after.memberships).toBe(before.memberships + 1);
+    expect(await counted(target)).toEqual(after);
+    expect(await counted(parent)).toEqual(whole);
+    expect(await disagreement()).toBe(0);
+    const live = await liveFigures(db, target);
+    expect({ memberships: live.memberships, people: live.people }).toEqual({ memberships: after.memberships, people: after.persons });
   });
 
   it('is marked by an edit elsewhere and up to date once read', async () => {

@@ -34,6 +34,7 @@ export const ANALYZED_BY_APP: readonly string[] = [
   'member_record',
   'person_figure',
   'person_figure_dirty',
+  'person_unit',
   'period_status',
   'record_person',
 ];

@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { liftStatementTimeout } from '../../common/graphql/statement-timeout.js';
+import { buildPersonUnits, rebuildPersonUnits, refreshPersonUnits, replaceDiffering, SUSPECTED_REASONS } from './person-units.js';
 
 /**
  * The person-level table the figures are counted from (`person_figure`, migration 29): for a basis
@@ -12,7 +13,8 @@ import { liftStatementTimeout } from '../../common/graphql/statement-timeout.js'
  *
  * Written here, set-based: wholesale by the link run (`rebuildLiveFigures`), for the persons a
  * transaction touched (`refreshTouchedPersonFigures`: a decision, a new record linked), and for the
- * persons other writers marked (`refreshPendingPersonFigures`, before the figures are read).
+ * persons other writers marked (`refreshPendingPersonFigures`, before the figures are read). The
+ * live basis's rows by unit (`person_unit`, person-units.ts) are written with it, by the same writers.
  */
 
 /** The basis of the running period: the records' own status. */
@@ -65,8 +67,7 @@ export function figureRows(src: string): string {
   g AS (
     SELECT basis, who AS person_id, org, commune, count(*)::int AS memberships, count(*) FILTER (WHERE ao)::int AS phantoms,
            count(*) FILTER (WHERE no_id)::int AS without_id, bool_or(NOT ao) AS real,
-           string_to_array(string_agg(array_to_string(reasons, ','), ',' ORDER BY array_to_string(reasons, ','))
-                           FILTER (WHERE ao AND cardinality(reasons) > 0), ',')::varchar[] AS reasons
+           ${SUSPECTED_REASONS} AS reasons
       FROM src GROUP BY basis, who, org, commune),
   p AS (SELECT basis, person_id, array_agg(DISTINCT org ORDER BY org)::varchar[] AS orgs, bool_or(real) AS person_real FROM g GROUP BY basis, person_id)
   SELECT g.basis, g.person_id, g.org, g.commune, g.memberships, g.phantoms, g.without_id, g.real, g.reasons, p.orgs,
@@ -84,6 +85,7 @@ export async function buildBasis(em: EntityManager, basis: string): Promise<void
   await em.query(`INSERT INTO person_figure (${COLUMNS.join(', ')}) ${figureRows(basisRecords(basis))}`, params);
   // Written whole: the planner's statistics at once (else, with no autovacuum in between, it takes a basis for a few rows).
   await em.query(`ANALYZE person_figure`);
+  if (basis === LIVE_BASIS) await buildPersonUnits(em);
   await em.query(`INSERT INTO person_figure_basis (basis) VALUES ($1) ON CONFLICT (basis) DO UPDATE SET built_at = now()`, [basis]);
 }
 
@@ -92,6 +94,7 @@ export async function refreshPersons(em: EntityManager, persons: string[]): Prom
   if (!persons.length) return;
   await em.query(`DELETE FROM person_figure WHERE person_id = ANY($1::uuid[])`, [persons]);
   await em.query(`INSERT INTO person_figure (${COLUMNS.join(', ')}) ${figureRows(recordsOfPersons)}`, [persons]);
+  await refreshPersonUnits(em, persons);
 }
 
 /** One writer of the rows at a time (a reader catching up, a decision): two never write the same person's rows at once. */
@@ -160,20 +163,10 @@ export async function rebuildLiveFigures(runner: QueryRunner): Promise<void> {
   await runner.query(`CREATE TEMP TABLE next_person_figure ON COMMIT DROP AS ${figureRows(basisRecords(LIVE_BASIS))}`);
   await runner.query(`ALTER TABLE next_person_figure ADD PRIMARY KEY (${KEY.join(', ')})`);
   await runner.query(`ANALYZE next_person_figure`);
-  const same = KEY.map((k) => `n.${k} = o.${k}`).join(' AND ');
-  const values = COLUMNS.filter((c) => !KEY.includes(c));
-  await runner.query(`DELETE FROM person_figure o WHERE o.basis = '' AND NOT EXISTS (SELECT 1 FROM next_person_figure n WHERE ${same})`);
-  await runner.query(
-    `UPDATE person_figure o SET ${values.map((c) => `${c} = n.${c}`).join(', ')} FROM next_person_figure n
-      WHERE ${same} AND (${values.map((c) => `o.${c}`).join(', ')}) IS DISTINCT FROM (${values.map((c) => `n.${c}`).join(', ')})`,
-  );
-  // The rows already there left to the key's index, not to a NOT EXISTS (link-store.ts's applyStatements says why).
-  await runner.query(
-    `INSERT INTO person_figure (${COLUMNS.join(', ')}) SELECT ${COLUMNS.map((c) => `n.${c}`).join(', ')} FROM next_person_figure n
-      ON CONFLICT (${KEY.join(', ')}) DO NOTHING`,
-  );
+  await replaceDiffering(runner, 'person_figure', 'next_person_figure', KEY, COLUMNS, `o.basis = ''`);
+  await rebuildPersonUnits(runner);
   await runner.query(`DELETE FROM person_figure_basis WHERE basis <> ''`);
   // The persons and the table written wholesale in this transaction: their statistics with them (see `buildBasis`).
-  await runner.query(`ANALYZE record_person, person_figure`);
+  await runner.query(`ANALYZE record_person, person_figure, person_unit`);
   await runner.query(`INSERT INTO person_figure_basis (basis) VALUES ('') ON CONFLICT (basis) DO UPDATE SET built_at = now()`);
 }

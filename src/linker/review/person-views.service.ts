@@ -8,9 +8,8 @@ import { AuditService } from '../../audit/audit.service.js';
 import { assertUuid, DomainError } from '../../common/errors/domain-error.js';
 import { MEMBER_STATUS_INFO, MemberStatus } from '../../membership/status/member-status.js';
 import { resolveReportingArea, type ReportingArea } from '../../membership/unit/reporting-area.js';
-import { bringFiguresUpToDate, LIVE_BASIS } from '../batch/person-figures.js';
 import { FiguresMemo } from '../figures-memo.js';
-import { byOrganizationCountOf, overlapOf, type OrgSetGroup } from '../model/org-overlap.js';
+import { areaGroups, overlapOfGroups } from './area-overlap.js';
 import { personDecisions, type PersonDecisionView } from './person-decisions.js';
 import { isCallers, ownFields, type ListedRecordRow, type OwnFields } from '../seen-by-caller.js';
 
@@ -114,53 +113,8 @@ export class PersonViewsService {
     return (await this.figures.get(`overlap:${filter.key}`, () => this.countOverlap(filter))).value;
   }
 
-  /**
-   * The overlap counted (shared through the figures memo): a province's from the person-level
-   * table, any other area's from its records in one pass — each person's organizations in the area,
-   * then the persons grouped by that set (as the province's), from which the totals, the persons by
-   * number of organizations and the matrix follow. A record the linker has not seen yet counts as
-   * its own person (grouped by its own id). Counted in the database: the records never travel.
-   */
+  /** The overlap counted (shared through the figures memo) from the person-level tables (area-overlap.ts). */
   private async countOverlap(filter: ReportingArea): Promise<OverlapView> {
-    if (filter.kind === 'province') return this.provinceOverlap();
-    const { sql, params } = filter.condition(1);
-    const groups = await this.db.query<(OrgSetGroup & { memberships: number })[]>(
-      `SELECT orgs, count(*)::int AS n, sum(memberships)::int AS memberships
-         FROM (SELECT array_agg(DISTINCT r.organization_code ORDER BY r.organization_code) AS orgs, count(*) AS memberships
-                 FROM member_record r LEFT JOIN record_person p ON p.record_id = r.id
-                WHERE r.status = 'ACTIVE' AND r.erased_at IS NULL AND ${sql}
-                GROUP BY p.person_id, CASE WHEN p.person_id IS NULL THEN r.id END) person
-        GROUP BY orgs`,
-      params,
-    );
-    return { scope: filter.key, ...overlapOfGroups(groups) };
+    return { scope: filter.key, ...overlapOfGroups(await areaGroups(this.db, filter)) };
   }
-
-  /**
-   * The province's overlap from the person-level table the link run keeps (`person_figure`, the
-   * live basis): its persons grouped by their set of organizations, one pass over ~1M rows' index
-   * instead of a join of `member_record` and `record_person` (~30 s cold at 1M). Counted as the
-   * reports count (a record the linker has not seen is its own person; an erased record's
-   * membership stays in the aggregate figures).
-   */
-  private async provinceOverlap(): Promise<OverlapView> {
-    await bringFiguresUpToDate(this.db);
-    const groups = await this.db.query<(OrgSetGroup & { memberships: number })[]>(
-      `SELECT f.orgs, count(*) FILTER (WHERE f.first_in_person)::int AS n, sum(f.memberships)::int AS memberships
-         FROM person_figure f WHERE f.basis = $1 GROUP BY f.orgs`,
-      [LIVE_BASIS],
-    );
-    return { scope: 'province', ...overlapOfGroups(groups) };
-  }
-}
-
-/** Totals, persons by number of organizations and the matrix, from persons grouped by their set of organizations (a group of no person counts only its memberships). */
-function overlapOfGroups(groups: (OrgSetGroup & { memberships: number })[]): Omit<OverlapView, 'scope'> {
-  const persons = groups.filter((g) => g.n > 0);
-  return {
-    memberships: groups.reduce((s, g) => s + g.memberships, 0),
-    persons: persons.reduce((s, g) => s + g.n, 0),
-    byOrganizationCount: byOrganizationCountOf(persons),
-    matrix: overlapOf(persons),
-  };
 }

@@ -69,25 +69,25 @@ async function fromFigures(em: EntityManager, area: ReportingArea): Promise<Coun
 }
 
 /**
- * A unit's area (not in the table's grain): its ACTIVE records, few, read directly; each person's
- * number of organizations anywhere in the province from the table.
+ * A unit's area and its subtree (not in `person_figure`'s grain): its persons' rows by unit
+ * (`person_unit`, kept with it), each with their number of organizations anywhere in the province.
+ * The area's condition reads `r.unit_id`.
  */
 async function ofUnit(em: EntityManager, area: ReportingArea): Promise<Counted> {
   const cond = area.condition(1);
-  const recs = `SELECT coalesce(p.person_id, r.id) AS who, coalesce(p.ao, false) AS ao, coalesce(p.ao_reasons, '{}') AS reasons
-                  FROM member_record r LEFT JOIN record_person p ON p.record_id = r.id WHERE r.status = 'ACTIVE' AND ${cond.sql}`;
   const [x] = await em.query<
     ({ memberships: number; phantoms: number; people: number; real_people: number } & NonNullable<Parameters<typeof splitOf>[0]>)[]
   >(
-    `WITH recs AS (${recs}),
-          persons AS (SELECT who, bool_or(NOT ao) AS real FROM recs GROUP BY who)
-     SELECT (SELECT count(*) FROM recs)::int AS memberships, (SELECT count(*) FILTER (WHERE ao) FROM recs)::int AS phantoms,
-            count(*)::int AS people, count(*) FILTER (WHERE x.real)::int AS real_people, ${splitColumns('coalesce(f.org_count, 1)')}
-       FROM persons x LEFT JOIN LATERAL (SELECT org_count FROM person_figure WHERE basis = '' AND person_id = x.who LIMIT 1) f ON true`,
+    `WITH persons AS (SELECT r.person_id, sum(r.memberships) AS memberships, sum(r.phantoms) AS phantoms, bool_or(r.real) AS real,
+                             max(r.org_count) AS org_count
+                        FROM person_unit r WHERE ${cond.sql} GROUP BY r.person_id)
+     SELECT coalesce(sum(x.memberships), 0)::int AS memberships, coalesce(sum(x.phantoms), 0)::int AS phantoms,
+            count(*)::int AS people, count(*) FILTER (WHERE x.real)::int AS real_people, ${splitColumns('x.org_count')}
+       FROM persons x`,
     cond.params,
   );
   const reasons = await em.query<{ reason: string; n: number }[]>(
-    `WITH recs AS (${recs}) SELECT reason, count(*)::int AS n FROM recs, unnest(recs.reasons) reason WHERE recs.ao GROUP BY reason`,
+    `SELECT reason, count(*)::int AS n FROM person_unit r, unnest(r.reasons) reason WHERE r.reasons IS NOT NULL AND ${cond.sql} GROUP BY reason`,
     cond.params,
   );
   return {
