@@ -26,11 +26,8 @@ describe('a commune list whose bản are heading lines among the members', () =>
   const gql = <T>(query: string, variables: Record<string, unknown> = {}) => gqlAs<T>(t, token, query, variables);
 
   /** The list as SheetJS saves it: a title, the header, the bản one after the other, a total and the signature. */
-  const communeList = (sections: [string, string, string[][]][]) => {
-    const rows: (string | number)[][] = [
-      ['DANH SÁCH HỘI VIÊN HỘI LHPN XÃ THANH NƯA'],
-      ['STT', 'Họ và tên', 'Năm sinh', 'Giới tính', 'Số điện thoại'],
-    ];
+  const communeList = (sections: [string, string, string[][]][], title = 'DANH SÁCH HỘI VIÊN HỘI LHPN XÃ THANH NƯA') => {
+    const rows: (string | number)[][] = [[title], ['STT', 'Họ và tên', 'Năm sinh', 'Giới tính', 'Số điện thoại']];
     let n = 0;
     for (const [number, heading, members] of sections) {
       // A heading without a section's number is typed in the first column, as one line over the table.
@@ -186,22 +183,27 @@ describe('a commune list whose bản are heading lines among the members', () =>
     expect(await planOf(asked.id)).toMatchObject({ createUnits: true });
     const notAsked = await preview(communeList([['', 'Chi hội 8', [['Lò Thị Nhung', '1989', 'Nữ', '']]]]), '');
     expect(await planOf(notAsked.id)).toMatchObject({ createUnits: false });
-    // A province-wide secretariat: the file names no commune, so the chi hội cannot be put anywhere.
+    // A province-wide secretariat: a file that names no commune (not in its title either) has nowhere to put the chi hội;
+    // one whose title names the commune has (its commune's office is created with it: the test's office sits elsewhere).
     const wide = await t.logIn(await t.createUser('vp.pn.tinh', Role.SECRETARIAT, 'HPN'));
-    const id = await uploadRoster(
-      t,
-      wide,
-      communeList([['', 'Chi hội 9', [['Lò Thị Oanh', '1987', 'Nữ', '']]]]),
-      'tinh.xlsx',
-      'organization=HPN&assignIds=true&preview=true&createUnits=true',
-    );
     const asWide = <T>(query: string, variables: Record<string, unknown> = {}) => gqlAs<T>(t, wide, query, variables);
-    await waitForJob(asWide, id, 'PREVIEW');
-    const { importPreview } = await asWide<{ importPreview: { createUnits: boolean; unitsToCreate: string[]; withoutUnit: number } }>(
-      `query($id: ID!) { importPreview(jobId: $id) { createUnits unitsToCreate withoutUnit } }`,
-      { id },
-    );
-    expect(importPreview).toEqual({ createUnits: true, unitsToCreate: [], withoutUnit: 1 });
+    const widePlan = async (title: string) => {
+      const list = communeList([['', 'Chi hội 9', [['Lò Thị Oanh', '1987', 'Nữ', '']]]], title);
+      const id = await uploadRoster(t, wide, list, 'tinh.xlsx', 'organization=HPN&assignIds=true&preview=true&createUnits=true');
+      await waitForJob(asWide, id, 'PREVIEW');
+      return (
+        await asWide<{ importPreview: { createUnits: boolean; unitsToCreate: string[]; withoutUnit: number } }>(
+          `query($id: ID!) { importPreview(jobId: $id) { createUnits unitsToCreate withoutUnit } }`,
+          { id },
+        )
+      ).importPreview;
+    };
+    expect(await widePlan('DANH SÁCH HỘI VIÊN NĂM 2025')).toEqual({ createUnits: true, unitsToCreate: [], withoutUnit: 1 });
+    expect(await widePlan('DANH SÁCH HỘI VIÊN HỘI LHPN XÃ THANH NƯA')).toEqual({
+      createUnits: true,
+      unitsToCreate: ['Cơ sở Xã Thanh Nưa', 'Chi hội 9'],
+      withoutUnit: 0,
+    });
   });
 
   it('puts her members in their bản when the same list comes again with the bản created (her line unchanged, its unit now known)', async () => {

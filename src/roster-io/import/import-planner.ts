@@ -215,7 +215,7 @@ export class ImportPlanner {
     const prepared = record ? this.preparer.prepare(row, b.ctx, record) : (p.prepared ?? this.preparer.prepare(row, b.ctx));
     problems.push(...prepared.problems);
     let unit = await this.unitOf(b, row, prepared, record, problems);
-    if (unit === undefined && !row.unit) unit = await this.sheetUnit(b, p, record, prepared.communeCode ?? null);
+    if (unit === undefined && !row.unit) unit = await this.sheetUnit(b, p, record, prepared.communeCode ?? row.titleCommune ?? null);
     // A commune's office imports her roster as it is, without a unit column: new members land in her own unit.
     if (!record && !unit) unit = (await b.ctx.units.own(b.em)) ?? unit;
     problems.push(...scopeProblems(b.ctx, row, record, unit));
@@ -225,7 +225,7 @@ export class ImportPlanner {
     const values: Record<string, unknown> = prepared.values;
     values.importDigest = p.digest;
     if (unit !== undefined) values.unitId = unit?.id ?? null;
-    const known = knownCommune(record, unit === undefined ? record?.unit : unit, await b.ctx.units.own(b.em));
+    const known = knownCommune(record, unit === undefined ? record?.unit : unit, await b.ctx.units.own(b.em)) ?? row.titleCommune ?? null;
     const placeWarning = await settleRowCommune(b.em, row, record, known, values);
     if (placeWarning) row.warnings.push(placeWarning);
     const { ineligible, warned } = await this.keepNotes(b, p, record, values);
@@ -316,7 +316,7 @@ export class ImportPlanner {
     // An address that names no kind of unit may be a hamlet of hers (row-commune.ts): her own commune tells her units apart.
     const communeCode = row.bareAddress
       ? (record?.communeCode ?? (await units.own(b.em))?.communeCode ?? prepared.communeCode ?? null)
-      : (prepared.communeCode ?? record?.communeCode ?? null);
+      : (prepared.communeCode ?? record?.communeCode ?? row.titleCommune ?? null);
     const mayCreate = problems.length === 0;
     const label = columnFor('unit', row);
     const cell = { value: row.unit, codeLike: readUnitCell(row.unit, label).codeLike, asCode: !row.unitByName, label };

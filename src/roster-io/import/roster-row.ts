@@ -47,6 +47,8 @@ export interface RosterRow {
    * which knows the record's commune and the secretariat's (`placeOfBareAddress`).
    */
   bareAddress?: BareAddress;
+  /** The commune her sheet's title names (its code): where a new member whose row says none lives (import-planner.ts). */
+  titleCommune?: string;
 }
 
 export interface BareAddress {

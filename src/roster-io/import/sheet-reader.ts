@@ -21,6 +21,7 @@ import { readRosterRow, type RosterRow, type RowReadingContext } from './roster-
 import { SKIP_REASONS, sectionLabel } from './import-messages.js';
 import { rowKind } from './row-kind.js';
 import { titleBranch } from '../reading/unit-cell.js';
+import { communeOfTitle } from '../reading/title-commune.js';
 import { withDitto } from '../reading/ditto-cell.js';
 import { inSection, withMergedGroups, type Section } from './row-groups.js';
 import { columnLetter, refuseUnreadable, withUnreadableShown } from './unreadable-cells.js';
@@ -78,6 +79,8 @@ export class SheetReader {
   private sheet: string | null | undefined;
   /** The branch the lines above the sheet's header name (its title, its heading block). */
   private titleBranch: string | null = null;
+  /** The commune those lines name ("Hội Nông dân xã Thanh Luông"), its code: the rows that say none live there. */
+  private titleCommune: string | null = null;
   /**
    * The branch the last heading among the members named ("I. CHI HỘI BẢN HUA THANH"), with how the
    * messages name that line: the unit of the rows under it that have no unit cell, as a Chi hội cell.
@@ -115,6 +118,7 @@ export class SheetReader {
       }
       if (!this.header && !this.findHeader(raw)) {
         if (!this.header) this.titleBranch ??= raw.cells.map((c) => (c ? titleBranch(c) : null)).find(Boolean) ?? null;
+        if (!this.header) this.titleCommune ??= communeOfTitle(raw.cells, this.reading.address);
         if (this.unread.length < UNREAD_TEXT) this.unread += ` ${raw.cells.join(' ')}`;
         continue;
       }
@@ -208,6 +212,7 @@ export class SheetReader {
     this.ended = false;
     this.members = 0;
     this.titleBranch = null;
+    this.titleCommune = null;
     this.section = null;
     this.above = null;
   }
@@ -268,6 +273,7 @@ export class SheetReader {
 
   private dataRow(src: SourceRow, row: RosterRow, header: HeaderMatch): SheetRow {
     const ordinal = ++this.ordinal;
+    if (this.titleCommune) row.titleCommune = this.titleCommune;
     const codeAssigned = !row.externalId && (this.assignIds || !row.columnOf.has('externalId'));
     if (codeAssigned) {
       // The same file gives the same codes: importing it again stays idempotent.
