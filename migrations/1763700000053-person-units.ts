@@ -3,7 +3,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 /**
  * A unit's figures without reading its records (issue 19): `person_unit`, the running period's
  * persons by unit — for each person and unit where they are ACTIVE, their memberships there, how
- * many are suspected and why, whether one is not, and their number of organizations in the
+ * many are suspected and why, whether one is not, and their organizations anywhere in the
  * province. A unit's overlap and dashboard sum its subtree's rows from one index instead of
  * visiting each record and its person (≈ 0.45 s cold for a cơ sở of 7,000 records at 1M).
  *
@@ -17,7 +17,7 @@ export class PersonUnits1763700000053 implements MigrationInterface {
   async up(q: QueryRunner): Promise<void> {
     await q.query(
       `CREATE TABLE "person_unit" ("unit_id" uuid NOT NULL, "person_id" uuid NOT NULL, "memberships" integer NOT NULL,
-         "phantoms" integer NOT NULL, "real" boolean NOT NULL, "reasons" character varying array, "org_count" integer NOT NULL,
+         "phantoms" integer NOT NULL, "real" boolean NOT NULL, "reasons" character varying array, "orgs" character varying array NOT NULL,
          CONSTRAINT "PK_person_unit" PRIMARY KEY ("unit_id", "person_id"))`,
     );
     await q.query(`CREATE INDEX "IDX_person_unit_person" ON "person_unit" ("person_id")`);

@@ -229,22 +229,24 @@ describe('the linker', () => {
     const views = t.app.get(PersonViewsService);
     const person = `coalesce(p.person_id::text, r.id::text)`;
     const from = `FROM member_record r LEFT JOIN record_person p ON p.record_id = r.id WHERE r.status = 'ACTIVE' AND r.erased_at IS NULL`;
-    for (const [scope, extra] of [
-      ['province', ''],
-      ['org:HND', ` AND r.organization_code = 'HND'`],
-      ['commune:03199', ` AND r.commune_code = '03199'`],
+    // A commune's people count under the organizations they are in there; an organization's under all of theirs (as the reports count).
+    for (const [scope, extra, everywhere] of [
+      ['province', '', true],
+      ['org:HND', ` AND r.organization_code = 'HND'`, true],
+      ['commune:03199', ` AND r.commune_code = '03199'`, false],
     ] as const) {
       const o = await views.overlap(scope);
       const [c] = await t.sql<{ memberships: number; persons: number }>(
         `SELECT count(*)::int AS memberships, count(DISTINCT ${person})::int AS persons ${from}${extra}`,
       );
       expect({ memberships: o.memberships, persons: o.persons }).toEqual(c);
+      const theirs = everywhere ? `${from} AND ${person} IN (SELECT ${person} ${from}${extra})` : `${from}${extra}`;
       const byCount = await t.sql<{ organizations: number; persons: number }>(
-        `SELECT n AS organizations, count(*)::int AS persons FROM (SELECT ${person} AS who, count(DISTINCT r.organization_code)::int AS n ${from}${extra} GROUP BY 1) x GROUP BY n ORDER BY n`,
+        `SELECT n AS organizations, count(*)::int AS persons FROM (SELECT ${person} AS who, count(DISTINCT r.organization_code)::int AS n ${theirs} GROUP BY 1) x GROUP BY n ORDER BY n`,
       );
       expect(o.byOrganizationCount).toEqual(byCount);
       const cdHnd = await t.sql<{ n: number }>(
-        `SELECT count(*)::int AS n FROM (SELECT ${person} ${from}${extra} GROUP BY 1 HAVING bool_or(r.organization_code = 'CD') AND bool_or(r.organization_code = 'HND')) x`,
+        `SELECT count(*)::int AS n FROM (SELECT ${person} ${theirs} GROUP BY 1 HAVING bool_or(r.organization_code = 'CD') AND bool_or(r.organization_code = 'HND')) x`,
       );
       expect(o.matrix.find((m) => m.a === 'CD' && m.b === 'HND')?.persons ?? 0).toBe(cdHnd[0].n);
     }

@@ -343,6 +343,16 @@ describe('the person-level figures', () => {
     expect(await disagreement()).toBe(0);
     const live = await liveFigures(db, target);
     expect({ memberships: live.memberships, people: live.people }).toEqual({ memberships: after.memberships, people: after.persons });
+    // Its people by their number of organizations anywhere, in the overlap as on the dashboard; the matrix says where else they are.
+    const o = await views.overlap(parent);
+    const split = (await liveFigures(db, parent)).peopleByOrgCount;
+    const inSeveral = (n: number) => o.byOrganizationCount.filter((x) => x.organizations === n).reduce((s, x) => s + x.persons, 0);
+    expect([inSeveral(1), inSeveral(2), inSeveral(3) + inSeveral(4) + inSeveral(5) + inSeveral(6)]).toEqual([
+      split.one,
+      split.two,
+      split.threeOrMore,
+    ]);
+    expect(o.matrix.filter((m) => m.a !== m.b).reduce((s, m) => s + m.persons, 0)).toBeGreaterThan(0);
   });
 
   it('is marked by an edit elsewhere and up to date once read', async () => {

@@ -3,7 +3,7 @@ import type { EntityManager, QueryRunner } from 'typeorm';
 /**
  * The running period's persons by unit (`person_unit`, migration 53): for each person and each unit
  * where they are ACTIVE, their memberships there, how many are suspected and for which reasons,
- * whether one is not, and their number of organizations anywhere in the province. A unit's overlap
+ * whether one is not, and their organizations anywhere in the province. A unit's overlap
  * and dashboard sum its subtree's rows (person-views.service.ts, live-figures.ts) instead of
  * visiting every record and its person.
  *
@@ -28,18 +28,18 @@ const recordsOfPersons = liveRecords(
 export const SUSPECTED_REASONS = `string_to_array(string_agg(array_to_string(reasons, ','), ',' ORDER BY array_to_string(reasons, ','))
                          FILTER (WHERE ao AND cardinality(reasons) > 0), ',')::varchar[]`;
 
-const COLUMNS = ['unit_id', 'person_id', 'memberships', 'phantoms', 'real', 'reasons', 'org_count'];
+const COLUMNS = ['unit_id', 'person_id', 'memberships', 'phantoms', 'real', 'reasons', 'orgs'];
 const KEY = ['unit_id', 'person_id'];
 
 /** The rows of the memberships `src` (every writer goes through it); a person's organizations counted over all of theirs. */
 function unitRows(src: string): string {
   return `WITH src AS (${src}),
-  o AS (SELECT who, count(DISTINCT org)::int AS org_count FROM src GROUP BY who)
+  o AS (SELECT who, array_agg(DISTINCT org ORDER BY org)::varchar[] AS orgs FROM src GROUP BY who)
   SELECT src.unit_id, src.who AS person_id, count(*)::int AS memberships, count(*) FILTER (WHERE src.ao)::int AS phantoms,
          bool_or(NOT src.ao) AS real,
          ${SUSPECTED_REASONS} AS reasons,
-         o.org_count
-    FROM src JOIN o USING (who) WHERE src.unit_id IS NOT NULL GROUP BY src.unit_id, src.who, o.org_count`;
+         o.orgs
+    FROM src JOIN o USING (who) WHERE src.unit_id IS NOT NULL GROUP BY src.unit_id, src.who, o.orgs`;
 }
 
 /** Every row as computed from scratch now (what the table holds once up to date). */

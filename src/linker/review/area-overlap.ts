@@ -9,10 +9,11 @@ type Group = OrgSetGroup & { memberships: number };
 /**
  * The running period's persons of an area grouped by their organizations there, from the tables
  * the figures are counted from (kept at link time and after each change: person-figures.ts), never
- * from the records: the province's persons by all of their organizations; a commune's by those
- * they are ACTIVE in there; an organization's or a unit's (its subtree) are all in that one
- * organization. Counted as the reports count: a record the linker has not seen is its own person,
- * an erased record's membership stays in the figures.
+ * from the records — the area's memberships and persons, each person under their organizations as
+ * the reports count them (person-groups.ts `overlapOfPersons`): a commune's under those they are
+ * ACTIVE in there; the province's, an organization's or a unit's (with its subtree) under all of
+ * theirs, so the matrix says where else the area's people are. Counted as the reports count: a
+ * record the linker has not seen is its own person, an erased record's membership stays in the figures.
  */
 export async function areaGroups(db: DataSource, area: ReportingArea): Promise<Group[]> {
   await bringFiguresUpToDate(db);
@@ -32,16 +33,17 @@ export async function areaGroups(db: DataSource, area: ReportingArea): Promise<G
     );
   if (area.kind === 'org')
     return db.query<Group[]>(
-      `SELECT ARRAY[$2]::varchar[] AS orgs, count(*) FILTER (WHERE f.first_in_org)::int AS n, coalesce(sum(f.memberships), 0)::int AS memberships
-         FROM person_figure f WHERE f.basis = $1 AND f.org = $2`,
+      `SELECT f.orgs, count(*) FILTER (WHERE f.first_in_org)::int AS n, sum(f.memberships)::int AS memberships
+         FROM person_figure f WHERE f.basis = $1 AND f.org = $2 GROUP BY f.orgs`,
       [LIVE_BASIS, area.organization],
     );
-  // A unit and its subtree: its persons' rows by unit (the area's condition reads `r.unit_id`).
-  const { sql, params } = area.condition(2);
+  // A unit and its subtree: its persons' rows by unit (the area's condition reads `r.unit_id`), a person once.
+  const { sql, params } = area.condition(1);
   return db.query<Group[]>(
-    `SELECT ARRAY[$1]::varchar[] AS orgs, count(DISTINCT r.person_id)::int AS n, coalesce(sum(r.memberships), 0)::int AS memberships
-       FROM person_unit r WHERE ${sql}`,
-    [area.organization, ...params],
+    `SELECT orgs, count(*)::int AS n, sum(memberships)::int AS memberships
+       FROM (SELECT r.person_id, r.orgs, sum(r.memberships) AS memberships FROM person_unit r WHERE ${sql} GROUP BY r.person_id, r.orgs) x
+      GROUP BY orgs`,
+    params,
   );
 }
 

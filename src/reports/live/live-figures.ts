@@ -79,7 +79,7 @@ async function ofUnit(em: EntityManager, area: ReportingArea): Promise<Counted> 
     ({ memberships: number; phantoms: number; people: number; real_people: number } & NonNullable<Parameters<typeof splitOf>[0]>)[]
   >(
     `WITH persons AS (SELECT r.person_id, sum(r.memberships) AS memberships, sum(r.phantoms) AS phantoms, bool_or(r.real) AS real,
-                             max(r.org_count) AS org_count
+                             max(cardinality(r.orgs)) AS org_count
                         FROM person_unit r WHERE ${cond.sql} GROUP BY r.person_id)
      SELECT coalesce(sum(x.memberships), 0)::int AS memberships, coalesce(sum(x.phantoms), 0)::int AS phantoms,
             count(*)::int AS people, count(*) FILTER (WHERE x.real)::int AS real_people, ${splitColumns('x.org_count')}
