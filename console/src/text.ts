@@ -741,6 +741,11 @@ const TEXT = {
         body: 'Màn hình Tổng quan cho biết số lượt, số người sau liên kết và số người không nghi ảo (ước tính, bên cạnh số hồ sơ đã xác nhận ảo) của toàn tỉnh, một tổ chức hoặc một xã, kèm mức tăng giảm so với cuối kỳ gần nhất đã kết thúc có báo cáo đã lưu (ví dụ "so với cuối Quý III/2026") và xu hướng qua các kỳ đã lưu; số người theo số tổ chức tham gia, nghi ảo theo lý do, kết nạp và ra khỏi tổ chức, tỷ lệ tập hợp; bảng số người cùng sinh hoạt ở hai tổ chức và bảng mọi xã, phường (bấm tiêu đề cột để sắp xếp, bấm tên xã để xem riêng xã đó). Dưới mỗi số có ghi cách tính. Nút "Xuất Excel" tải đúng những số đang xem. Màn hình chỉ có số tổng hợp, không có tên người.',
       },
       {
+        heading: 'Tổng quan của chi hội, cơ sở (văn phòng tổ chức)',
+        screen: 'so-lieu',
+        body: 'Màn hình Tổng quan của văn phòng tổ chức chỉ có số liệu của đơn vị bạn (cùng các chi hội trực thuộc), hoặc của cả tổ chức nếu tài khoản không gắn với đơn vị nào: số lượt, số người sau liên kết, số người không nghi ảo, số người theo số tổ chức tham gia (hội viên của bạn đồng thời ở Đoàn, Phụ nữ, Người cao tuổi…), nghi ảo theo lý do (bấm số để mở các hồ sơ đó trong Cảnh báo) và bảng các xã, phường có hội viên của bạn. Số liệu kỳ trước chỉ có khi đơn vị đã lập báo cáo.',
+      },
+      {
         heading: 'Đăng nhập',
         body: 'Nhập tên đăng nhập, mật khẩu và mã 6 số đang hiện trong ứng dụng xác thực trên điện thoại. Mỗi mã chỉ dùng được một lần: nếu báo mã đã dùng, chờ mã mới (ứng dụng đổi mã mỗi 30 giây). Khi đang làm việc, phiên được tự giữ; nếu để máy lâu không dùng, một thông báo hiện ra 5 phút trước khi phiên hết hạn.',
       },

@@ -38,6 +38,8 @@ export const ROUTES: Route[] = [
   { key: 'canh-bao', nav: 'flags', roles: ROSTER_ROLES, render: (s) => <FlagsScreen session={s} /> },
   { key: 'lien-ket', nav: 'review', roles: ['DAN_VAN', 'ADMIN'], render: (s) => <ReviewScreen session={s} /> },
   { key: 'don-vi', nav: 'units', roles: ['ADMIN', 'SECRETARIAT'], render: (s) => <UnitsScreen session={s} /> },
+  // A secretariat's Tổng quan: her unit's (or organization's) figures only, after her own screens.
+  { key: 'so-lieu', nav: 'dashboard', roles: ['SECRETARIAT'], render: (s) => <DashboardScreen session={s} own /> },
   { key: 'bao-cao', nav: 'reports', roles: ['DAN_VAN', 'AUDITOR', 'ADMIN'], render: (s) => <ReportsScreen session={s} /> },
   { key: 'quan-tri', nav: 'admin', roles: ['ADMIN'], render: (session) => <AdminScreen me={session.user.username} /> },
   { key: 'huong-dan', nav: 'help', roles: EVERYONE, render: (s) => <HelpScreen session={s} /> },

@@ -9,7 +9,8 @@ export function CommuneTable(props: {
   communes: CommuneFigures[];
   /** The estimate's name as the API gives it (one definition for the dashboard and the files); its column waits for it. */
   notSuspectedLabel?: string;
-  onOpen: (code: string) => void;
+  /** Opens a commune's own Tổng quan (none: the name is plain text — a secretariat's Tổng quan is her unit's). */
+  onOpen?: (code: string) => void;
   /** The roster of a commune, for who may read it. */
   rosterHref?: (code: string) => string;
   /** A commune's suspected phantoms in Cảnh báo (null: those without a commune), for who may read them. */
@@ -67,15 +68,18 @@ export function CommuneTable(props: {
             render: (_, c) =>
               c.code ? (
                 <span>
-                  <Button
-                    type="link"
-                    // A long name ("Phường Điện Biên Phủ") wraps within its column, not over the numbers beside it.
-                    style={{ padding: 0, whiteSpace: 'normal', height: 'auto', textAlign: 'left', overflowWrap: 'anywhere' }}
-                    aria-label={T.dashboard.openCommune(c.name ?? c.code)}
-                    onClick={() => props.onOpen(c.code!)}
-                  >
-                    {c.name ?? c.code}
-                  </Button>
+                  {!props.onOpen && (c.name ?? c.code)}
+                  {props.onOpen && (
+                    <Button
+                      type="link"
+                      // A long name ("Phường Điện Biên Phủ") wraps within its column, not over the numbers beside it.
+                      style={{ padding: 0, whiteSpace: 'normal', height: 'auto', textAlign: 'left', overflowWrap: 'anywhere' }}
+                      aria-label={T.dashboard.openCommune(c.name ?? c.code)}
+                      onClick={() => props.onOpen!(c.code!)}
+                    >
+                      {c.name ?? c.code}
+                    </Button>
+                  )}
                   {props.rosterHref && (
                     <>
                       {narrow ? <br /> : ' · '}

@@ -26,8 +26,11 @@ const n = (v: number) => v.toLocaleString('vi-VN');
  * The Ban Dân vận's (and the auditor's) home: a scope's live figures beside the stored periods,
  * the organizations' overlap and every commune — aggregates only, never a name.
  */
-export function DashboardScreen({ session }: { session: Session }) {
-  const [scope, setScope] = useState(scopeInAddress);
+export function DashboardScreen({ session, own }: { session: Session; own?: boolean }) {
+  // A secretariat's own (`own`): her unit with its chi hội, or her organization — no other scope, the address left alone.
+  const { organization: mine, unit } = session.user;
+  const ownScope = unit ? `unit:${mine}/${unit}` : `org:${mine}`;
+  const [scope, setScope] = useState(own ? ownScope : scopeInAddress);
   // A scope she opens is a page of its own: Back returns to the one before (the province from a commune).
   const choose = (next: string) => {
     setScope(next);
@@ -40,7 +43,7 @@ export function DashboardScreen({ session }: { session: Session }) {
   useEffect(() => {
     const follow = () => {
       const here = window.location.hash;
-      if (!here || here === '#/' || here.startsWith('#/tong-quan')) setScope(scopeInAddress());
+      if (!own && (!here || here === '#/' || here.startsWith('#/tong-quan'))) setScope(scopeInAddress());
     };
     window.addEventListener('popstate', follow);
     window.addEventListener('hashchange', follow);
@@ -53,7 +56,7 @@ export function DashboardScreen({ session }: { session: Session }) {
   // people or a reload returns to the commune she was looking at, not to the province.
   useEffect(() => {
     const here = window.location.hash;
-    if (here && here !== '#/' && !here.startsWith('#/tong-quan')) return;
+    if (own || (here && here !== '#/' && !here.startsWith('#/tong-quan'))) return;
     const next = scope === 'province' ? (here.startsWith('#/tong-quan') ? '#/tong-quan' : here) : `#/tong-quan?pham-vi=${scope}`;
     if (next !== here) window.history.replaceState(null, '', next || '#/');
   }, [scope]);
@@ -61,6 +64,8 @@ export function DashboardScreen({ session }: { session: Session }) {
   const [communes] = useQuery({ query: COMMUNE_FIGURES, variables: { scope } });
   // An organization's own matrix is one cell: its row of the province's says where else its members are.
   const org = scope.startsWith('org:') ? scope.slice(4) : null;
+  // A unit's matrix is its people's row: where else they are (its diagonal cell is the unit's people).
+  const unitOrg = scope.startsWith('unit:') ? scope.slice(5, scope.indexOf('/')) : null;
   const [overlap] = useQuery({ query: OVERLAP, variables: { scope: org ? 'province' : scope } });
   const [stored] = useQuery({ query: STORED, variables: { scope } });
   const commune = scope.startsWith('commune:') ? scope.slice(8) : undefined;
@@ -73,7 +78,7 @@ export function DashboardScreen({ session }: { session: Session }) {
     ? communeStored.data && storedPeriods(communeStored.data.communeReports)
     : stored.data && storedPeriods(stored.data.reports);
   // The roster and Cảnh báo name people: only for who may read them (not the auditor).
-  const readsRoster = session.user.role === 'DAN_VAN' || session.user.role === 'ADMIN';
+  const readsRoster = session.user.role === 'DAN_VAN' || session.user.role === 'ADMIN' || !!own;
   const flagsHref = readsRoster
     ? (reason: string | null, xa: string | null | undefined = commune) => flagsLink({ reason, xa, org })
     : undefined;
@@ -85,27 +90,31 @@ export function DashboardScreen({ session }: { session: Session }) {
         {live.data && ` — ${live.data.liveFigures.scopeLabel}`}
       </Typography.Title>
       <Flex wrap gap={8} align="center">
-        <Select
-          aria-label={D.scope}
-          style={{ minWidth: 220, maxWidth: '100%' }}
-          value={scope.startsWith('commune:') ? undefined : scope}
-          placeholder={D.scope}
-          onChange={choose}
-          options={[
-            { value: 'province', label: D.province },
-            // Not the Mặt trận, whose members are organizations: its figures would be zeros.
-            ...(stored.data?.organizations ?? [])
-              .filter((o) => o.hasIndividualMembers)
-              .map((o) => ({ value: `org:${o.code}`, label: D.organization(o.name) })),
-          ]}
-        />
-        <CommunePicker
-          label={D.commune}
-          placeholder={D.commune}
-          value={scope.startsWith('commune:') ? scope.slice(8) : undefined}
-          onChange={(code) => choose(code ? `commune:${code}` : 'province')}
-        />
-        {scope !== 'province' && <Button onClick={() => choose('province')}>{D.backToProvince}</Button>}
+        {!own && (
+          <Select
+            aria-label={D.scope}
+            style={{ minWidth: 220, maxWidth: '100%' }}
+            value={scope.startsWith('commune:') ? undefined : scope}
+            placeholder={D.scope}
+            onChange={choose}
+            options={[
+              { value: 'province', label: D.province },
+              // Not the Mặt trận, whose members are organizations: its figures would be zeros.
+              ...(stored.data?.organizations ?? [])
+                .filter((o) => o.hasIndividualMembers)
+                .map((o) => ({ value: `org:${o.code}`, label: D.organization(o.name) })),
+            ]}
+          />
+        )}
+        {!own && (
+          <CommunePicker
+            label={D.commune}
+            placeholder={D.commune}
+            value={scope.startsWith('commune:') ? scope.slice(8) : undefined}
+            onChange={(code) => choose(code ? `commune:${code}` : 'province')}
+          />
+        )}
+        {!own && scope !== 'province' && <Button onClick={() => choose('province')}>{D.backToProvince}</Button>}
         <Button href={`/tong-quan.xlsx?scope=${encodeURIComponent(scope)}`} download>
           {D.exportXlsx}
         </Button>
@@ -130,14 +139,19 @@ export function DashboardScreen({ session }: { session: Session }) {
         </>
       )}
       {overlap.data && (
-        <OverlapHeatmap matrix={overlap.data.overlap.matrix} names={names} abbreviations={abbreviations} only={org ?? undefined} />
+        <OverlapHeatmap
+          matrix={overlap.data.overlap.matrix}
+          names={names}
+          abbreviations={abbreviations}
+          only={org ?? unitOrg ?? undefined}
+        />
       )}
       {communes.data && (
         <CommuneTable
           communes={communes.data.liveCommunes.communes}
           oneOrganization={!!org}
           notSuspectedLabel={live.data?.liveFigures.peopleNotSuspectedLabel}
-          onOpen={(code) => choose(`commune:${code}`)}
+          onOpen={own ? undefined : (code) => choose(`commune:${code}`)}
           rosterHref={readsRoster ? (code) => `#/danh-sach?xa=${code}${org ? `&to-chuc=${org}` : ''}` : undefined}
           phantomsHref={flagsHref && ((code) => flagsHref(null, code))}
         />

@@ -1,0 +1,93 @@
+import { Role } from '../src/access/role.js';
+import { eventually, launchBrowser, logInThroughPage, type TestBrowser } from './support/browser.js';
+import { createTestApp, type TestApp } from './test-app.js';
+
+const HEADER = 'Mã hồ sơ,Họ và tên,Ngày sinh,Giới tính,Số CCCD,Số điện thoại,Mã xã,Mã đơn vị,Trạng thái';
+const PAO = 'Lò Văn Páo,03/02/1961,Nam,001061000001,0912000001,03199';
+const IN = 'Quàng Thị Ín,06/05/1970,Nữ,001170000002,0912000002,03199';
+const TU = 'Lò Văn Tú,03/02/1975,Nam,001075000009,0912000009,03199';
+
+/**
+ * A cơ sở's secretariat's own Tổng quan (a helper found she had none: only the Ban Dân vận's, which
+ * she may not open): her unit with its chi hội — how many of her members are also in other
+ * organizations, and where — as `liveFigures` and `overlap` of her unit say; no other scope offered,
+ * and her home is still her roster.
+ */
+describe('the console: a secretariat’s Tổng quan of her own unit', () => {
+  let t: TestApp;
+  let b: TestBrowser;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    for (const u of [
+      { organization: 'HND', code: 'HND-SPP', name: 'Cơ sở Hội Nông dân xã Si Pa Phìn', kind: 'BASE', communeCode: '03199' },
+      { organization: 'HND', code: 'CHI-1', name: 'Chi hội bản Phìn Hồ', kind: 'BRANCH', parent: 'HND-SPP' },
+      { organization: 'HND', code: 'CHI-2', name: 'Chi hội bản Nậm Chẩn', kind: 'BRANCH', parent: 'HND-SPP' },
+      { organization: 'HND', code: 'HND-KHAC', name: 'Cơ sở Hội Nông dân xã khác', kind: 'BASE', communeCode: '03127' },
+    ]) {
+      const r = await t.gql(`mutation($i: CreateUnitInput!) { createUnit(input: $i) { code } }`, { i: u });
+      if (r.errors) throw new Error(JSON.stringify(r.errors));
+    }
+    // Her three members in two chi hội; Páo is also in CCB and NCT, Ín in HPN; another cơ sở's member is not hers.
+    await t.importRoster('HND', HEADER, [
+      `HND-1,${PAO},CHI-1,Đang sinh hoạt`,
+      `HND-2,${IN},CHI-2,Đang sinh hoạt`,
+      `HND-3,${TU},CHI-2,Đang sinh hoạt`,
+      'HND-9,Lò Văn Chung,04/04/1966,Nam,001066000019,0912000019,03127,HND-KHAC,Đang sinh hoạt',
+    ]);
+    await t.importRoster('CCB', HEADER, [`CCB-1,${PAO},,Đang sinh hoạt`]);
+    await t.importRoster('NCT', HEADER, [`NCT-1,${PAO},,Đang sinh hoạt`]);
+    await t.importRoster('HPN', HEADER, [`HPN-2,${IN},,Đang sinh hoạt`]);
+    const run = await t.gql(`mutation { startLinkRun { id } }`);
+    expect(run.errors).toBeUndefined();
+    await eventually(async () => {
+      const r = await t.gql<{ linkRuns: { status: string }[] }>(`{ linkRuns { status } }`);
+      expect(r.data!.linkRuns[0].status).toBe('DONE');
+    }, 60_000);
+    b = await launchBrowser();
+  });
+  afterAll(async () => {
+    await b?.close();
+    await t?.close();
+  });
+
+  it('shows her unit’s figures and where else her members are, and nothing of another scope', async () => {
+    const page = await logInThroughPage(
+      await b.context('desktop'),
+      t.url,
+      await t.createUser('vp.hnd.spp', Role.SECRETARIAT, 'HND', 'HND-SPP'),
+    );
+    // Her home is her roster; Tổng quan is in her menu.
+    const menu = page.getByRole('link', { name: 'Tổng quan', exact: true });
+    await menu.waitFor();
+    await page.getByRole('heading', { level: 1 }).first().waitFor();
+    expect(await page.getByRole('heading', { level: 1 }).first().innerText()).not.toMatch(/Tổng quan/);
+    await menu.click();
+    await page.getByRole('heading', { level: 1, name: /Tổng quan — Cơ sở Hội Nông dân xã Si Pa Phìn/ }).waitFor();
+    const figure = async (id: string) => Number(await page.getByTestId(id).locator('[data-figure]').first().getAttribute('data-figure'));
+    expect(await figure('memberships')).toBe(3);
+    expect(await figure('people')).toBe(3);
+    // Páo in three organizations, Ín in two, Tú in one.
+    const several = page.getByTestId('several-orgs').locator('[data-figure]');
+    expect(await several.getAttribute('data-figure')).toBe('2');
+    // Her row of the overlap: where else her people are.
+    const overlap = page.getByTestId('overlap');
+    for (const [a, b2, n] of [
+      ['HND', 'HND', 3],
+      ['CCB', 'HND', 1],
+      ['HND', 'HPN', 1],
+      ['HND', 'NCT', 1],
+    ] as const)
+      expect(await overlap.locator(`td[data-a="${a}"][data-b="${b2}"], td[data-a="${b2}"][data-b="${a}"]`).first().innerText()).toBe(
+        String(n),
+      );
+    // No other scope: no picker, no province, and her commune's row is only hers.
+    expect(await page.getByRole('combobox', { name: 'Phạm vi' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Về toàn tỉnh' }).count()).toBe(0);
+    // The same figures as the API gives her unit.
+    const api = await t.gql<{ liveFigures: { memberships: number; people: number } }>(
+      `{ liveFigures(scope: "unit:HND/HND-SPP") { memberships people } }`,
+    );
+    expect(api.data!.liveFigures).toEqual({ memberships: 3, people: 3 });
+  });
+});
