@@ -96,6 +96,13 @@ describe('the console: a transfer from the member’s page', () => {
         'Đoàn phường Ngọc Hà (B) — Tỉnh đoàn, Phường Ngọc Hà',
       ]),
     );
+    // The unit whose own name she types comes first, before its branches whose labels end with it.
+    await eventually(async () =>
+      expect(await offered('doan phuong ngoc ha')).toEqual([
+        'Đoàn phường Ngọc Hà (B) — Tỉnh đoàn, Phường Ngọc Hà',
+        'Chi đoàn Thôn 1 (B-T1) — Đoàn phường Ngọc Hà',
+      ]),
+    );
     const dialog = await pick(page, 'Chi đoàn khu phố 1', 'khu pho 1');
     expect(await review(page)).toEqual(CLEAN);
     expect(await unlabelledDialogFields(page)).toEqual([]);

@@ -161,6 +161,8 @@ const TEXT = {
     searchHint: 'Gõ tên đơn vị, có dấu hoặc không dấu',
     noMatch: (typed: string) => `Không có đơn vị nào có tên chứa "${typed}"`,
     members: (n: number) => `${n.toLocaleString('vi-VN')} hội viên`,
+    /** Beside a unit with units under it: its own members, in none of them (the units under it add up to less). */
+    direct: (n: number) => `trong đó ${n.toLocaleString('vi-VN')} chưa vào đơn vị nào bên dưới`,
     withEnded:
       'Danh sách này gồm cả người đã kết thúc sinh hoạt (xem cột Trạng thái); số hội viên ở cây đơn vị chỉ đếm người chưa kết thúc.',
     membersOf: (name: string) => `Hội viên của ${name}`,

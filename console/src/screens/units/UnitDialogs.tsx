@@ -2,7 +2,7 @@ import { Alert, Form, Input, Modal, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { errorText } from '../../client.ts';
-import { byFoldedLabel, byUnitName, unitPlaceLabel, type UnitPlace } from '../../format.ts';
+import { byFoldedLabel, byUnitName, foldVi, unitPlaceLabel, type UnitPlace } from '../../format.ts';
 import { T } from '../../text.ts';
 import { CommunePicker } from '../CommunePicker.tsx';
 import { CREATE_UNIT, RENAME_UNIT, TRANSFER, TRANSFER_TARGETS, type TreeUnit, type UnitMember } from './units-query.ts';
@@ -143,6 +143,8 @@ export function MoveDialog({
   const fromUnits = [...counts].map(([unit, n]) => ({ unit, n })).sort((a, b) => b.n - a.n);
   const byCode = new Map(all.map((u) => [u.code, u]));
   // Found by the ward's name before the merger too (she still says "Liễu Giai"): searched, not shown.
+  const startsWith = (o: { label?: unknown }, typed: string) =>
+    typeof o.label === 'string' && foldVi(o.label).startsWith(foldVi(typed.trim())) ? 0 : 1;
   const option = (u: UnitPlace) => {
     const label = unitPlaceLabel(u, byCode.get(u.parentCode ?? ''));
     return { value: u.code, label, search: [label, ...(u.commune?.formerNames ?? [])].join(' · ') };
@@ -182,7 +184,11 @@ export function MoveDialog({
           <Select
             id="move-target"
             aria-label={T.units.target}
-            showSearch={{ filterOption: (typed, o) => byFoldedLabel(typed, { label: o && 'search' in o ? o.search : undefined }) }}
+            showSearch={{
+              filterOption: (typed, o) => byFoldedLabel(typed, { label: o && 'search' in o ? o.search : undefined }),
+              // The unit whose own name she typed first: "Cơ sở Xã Tuần Giáo" before its chi hội, whose labels end with it.
+              filterSort: (a, b, { searchValue }) => startsWith(a, searchValue) - startsWith(b, searchValue),
+            }}
             value={target}
             onChange={setTarget}
             loading={targets.fetching}

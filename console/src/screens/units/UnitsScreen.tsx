@@ -26,6 +26,8 @@ const treeNodes = (branches: UnitBranch[]): TreeNode[] =>
     title: (
       <span>
         {b.unit.name} {b.unit.code !== b.unit.name && <code>{b.unit.code}</code>} · {T.units.members(b.total)}
+        {/* Its own members, in none of its branches: else the branches' counts add up to less, and nobody sees why. */}
+        {b.children.length > 0 && (b.unit.memberCount ?? 0) > 0 && <strong>{`, ${T.units.direct(b.unit.memberCount ?? 0)}`}</strong>}
       </span>
     ),
     children: treeNodes(b.children),
