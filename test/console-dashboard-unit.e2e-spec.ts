@@ -1,5 +1,6 @@
 import { Role } from '../src/access/role.js';
-import { eventually, launchBrowser, logInThroughPage, type TestBrowser } from './support/browser.js';
+import { LinkerService } from '../src/linker/linker.service.js';
+import { launchBrowser, logInThroughPage, type TestBrowser } from './support/browser.js';
 import { createTestApp, type TestApp } from './test-app.js';
 
 const HEADER = 'Mã hồ sơ,Họ và tên,Ngày sinh,Giới tính,Số CCCD,Số điện thoại,Mã xã,Mã đơn vị,Trạng thái';
@@ -38,12 +39,7 @@ describe('the console: a secretariat’s Tổng quan of her own unit', () => {
     await t.importRoster('CCB', HEADER, [`CCB-1,${PAO},,Đang sinh hoạt`]);
     await t.importRoster('NCT', HEADER, [`NCT-1,${PAO},,Đang sinh hoạt`]);
     await t.importRoster('HPN', HEADER, [`HPN-2,${IN},,Đang sinh hoạt`]);
-    const run = await t.gql(`mutation { startLinkRun { id } }`);
-    expect(run.errors).toBeUndefined();
-    await eventually(async () => {
-      const r = await t.gql<{ linkRuns: { status: string }[] }>(`{ linkRuns { status } }`);
-      expect(r.data!.linkRuns[0].status).toBe('DONE');
-    }, 60_000);
+    await t.app.get(LinkerService).link();
     b = await launchBrowser();
   });
   afterAll(async () => {
