@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { Role } from '../src/access/role.js';
 import { LinkerService } from '../src/linker/linker.service.js';
 import { launchBrowser, logInThroughPage, type TestBrowser } from './support/browser.js';
@@ -80,6 +81,18 @@ describe('the console: a secretariat’s Tổng quan of her own unit', () => {
     // No other scope: no picker, no province, and her commune's row is only hers.
     expect(await page.getByRole('combobox', { name: 'Phạm vi' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Về toàn tỉnh' }).count()).toBe(0);
+    // The communes' table: the one-organization scope shows no "in two organizations there" column, and a name opens nothing.
+    expect(await page.getByRole('columnheader', { name: /Ở từ 2 tổ chức trong xã/ }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: /^Xem tổng quan của/ }).count()).toBe(0);
+    // No report of her unit yet: said without sending her to a screen she does not have.
+    expect(await page.getByText(/do Ban Dân vận hoặc quản trị viên lập/).count()).toBe(1);
+    // Her Excel: her row of the overlap only (a full matrix's diagonal would read as other organizations' people).
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /Xuất Excel/ }).click()]);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(await (await download.createReadStream()).toArray().then((c) => Buffer.concat(c as Buffer[]))));
+    const rows = (book.getWorksheet('Trùng giữa tổ chức')!.getSheetValues() as unknown[][]).filter((r) => Array.isArray(r));
+    const named = rows.filter((r) => typeof r[1] === 'string' && /^Hội /.test(r[1]));
+    expect(named.map((r) => r[1])).toEqual(['Hội Nông dân Việt Nam']);
     // The same figures as the API gives her unit.
     const api = await t.gql<{ liveFigures: { memberships: number; people: number } }>(
       `{ liveFigures(scope: "unit:HND/HND-SPP") { memberships people } }`,

@@ -1127,6 +1127,9 @@ const TEXT = {
     leavers: (period: string) => `Thôi sinh hoạt trong ${period}`,
     noReport:
       'Chưa có báo cáo của kỳ nào đã kết thúc cho phạm vi này: chưa có số kết nạp, ra khỏi tổ chức, tỷ lệ tập hợp và kỳ trước để so sánh. Lập báo cáo kỳ trước ở màn hình Báo cáo (chọn kỳ và phạm vi này).',
+    /** A secretariat's own Tổng quan: she has no Báo cáo screen; who makes the report is said instead. */
+    noReportOwn:
+      'Chưa có báo cáo của kỳ nào đã kết thúc cho đơn vị này: chưa có số kết nạp, ra khỏi tổ chức và kỳ trước để so sánh. Báo cáo của đơn vị do Ban Dân vận hoặc quản trị viên lập ở màn hình Báo cáo.',
     reach: (period: string) => `Tỷ lệ tập hợp (${period})`,
     reachNote: 'Số người không nghi ảo của tổ chức so với số đối tượng trong cơ sở dữ liệu dân cư (theo báo cáo kỳ đã lưu).',
     reachUnknown: 'Không tính được',
@@ -1138,8 +1141,17 @@ const TEXT = {
     overlapOfOrg: (name: string) =>
       `Mỗi ô: số người của ${name} đang sinh hoạt cả ở tổ chức của cột (trong toàn tỉnh); ô của chính tổ chức là số người của tổ chức. Màu càng đậm, số càng lớn.`,
     communes: 'Theo xã, phường',
-    communesNote:
-      'Mọi xã, phường có hồ sơ đang sinh hoạt trong phạm vi. Một người có hồ sơ ở hai xã được tính ở cả hai xã, nên cộng các xã có thể lớn hơn số người toàn phạm vi. "Ở từ 2 tổ chức trong xã": người sinh hoạt ở từ 2 tổ chức ngay trong xã đó; tổng quan của một xã đếm "Số người ở từ 2 tổ chức" theo các tổ chức trong toàn tỉnh, nên có thể lớn hơn. Bấm tên xã để xem tổng quan của xã.',
+    /** `several`: the "in two organizations there" column is shown; `opens`: a commune's name opens its Tổng quan. */
+    communesNote: (several: boolean, opens: boolean) =>
+      [
+        'Mọi xã, phường có hồ sơ đang sinh hoạt trong phạm vi. Một người có hồ sơ ở hai xã được tính ở cả hai xã, nên cộng các xã có thể lớn hơn số người toàn phạm vi.',
+        several
+          ? '"Ở từ 2 tổ chức trong xã": người sinh hoạt ở từ 2 tổ chức ngay trong xã đó; tổng quan của một xã đếm "Số người ở từ 2 tổ chức" theo các tổ chức trong toàn tỉnh, nên có thể lớn hơn.'
+          : null,
+        opens ? 'Bấm tên xã để xem tổng quan của xã.' : null,
+      ]
+        .filter(Boolean)
+        .join(' '),
     communeName: 'Xã, phường',
     /** A commune's people active in two organizations or more there. */
     severalHere: 'Ở từ 2 tổ chức trong xã',

@@ -34,13 +34,9 @@ export function Shell({ session, onSession }: { session: Session; onSession: (s:
   };
   const scope = useScopeNames(session.user);
   const who = [session.user.username, scope.organization, scope.unit].filter(Boolean).join(' · ');
-  // A phone: the name, who she is and Đăng xuất on one line, the screens on one line under it that
-  // scrolls sideways — two short lines, not five, above her roster.
+  // A phone: the name, who she is and Đăng xuất on one line, the screens under it, wrapped — every one
+  // in sight (a line that scrolled sideways hid "Tổng quan" past the screen's edge, cut "Cảnh bá…").
   const narrow = Grid.useBreakpoint().md === false;
-  // Her screen's link in sight on the phone's sideways line (opened from a link, or after Back).
-  useEffect(() => {
-    if (narrow) document.querySelector('nav a[aria-current="page"]')?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
-  }, [narrow, screen.key]);
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header
@@ -58,12 +54,12 @@ export function Shell({ session, onSession }: { session: Session; onSession: (s:
           {T.appName}
         </Typography.Text>
         {narrow && whoAndLogOut(who, leave, true)}
-        {/* Plain links, the keyboard reaches each: on a phone one line that scrolls sideways rather than a folded menu. */}
+        {/* Plain links, the keyboard reaches each: on a phone wrapped lines rather than a folded menu. */}
         <nav
           aria-label={T.appTagline}
           style={
             narrow
-              ? { order: 3, width: '100%', display: 'flex', gap: 20, overflowX: 'auto', paddingBottom: 2 }
+              ? { order: 3, width: '100%', display: 'flex', flexWrap: 'wrap', gap: '0 16px' }
               : { flex: 1, display: 'flex', flexWrap: 'wrap', gap: '4px 20px' }
           }
         >

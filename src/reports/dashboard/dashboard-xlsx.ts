@@ -36,16 +36,17 @@ export async function writeDashboardXlsx(d: DashboardData, out: string): Promise
   summarySheet(wb, d, periods[0], heading);
   communePeopleSheet(wb, 'Theo xã', heading, d.communes, d.live.area.key);
   const orgs = [...new Set(d.overlap.matrix.flatMap((c) => [c.a, c.b]))].sort();
-  // An organization's scope: its row only (the province's overlap, as the console shows it).
-  const rows = d.live.area.kind === 'org' ? orgs.filter((o) => o === d.live.area.organization) : orgs;
+  // An organization's or a unit's scope: its row only (where else its people are, as the console shows it).
+  const ownRow = d.live.area.kind === 'org' || d.live.area.kind === 'unit';
+  const rows = ownRow ? orgs.filter((o) => o === d.live.area.organization) : orgs;
   const cell = (a: string, b: string) => d.overlap.matrix.find((c) => (c.a === a && c.b === b) || (c.a === b && c.b === a))?.persons ?? 0;
   sheet(
     wb,
     'Trùng giữa tổ chức',
     [
       ...heading,
-      d.live.area.kind === 'org'
-        ? `Số người của ${d.live.area.label} cùng đang sinh hoạt ở tổ chức của cột, trong toàn tỉnh (ô của chính tổ chức: số người của tổ chức).`
+      ownRow
+        ? `Số người của ${d.live.area.label} cùng đang sinh hoạt ở tổ chức của cột, trong toàn tỉnh (ô của chính tổ chức: số người của ${d.live.area.kind === 'org' ? 'tổ chức' : 'đơn vị'}).`
         : 'Số người cùng đang sinh hoạt ở cả hai tổ chức (đường chéo: số người của tổ chức).',
     ],
     // Each column by the organization's name, as its row (a code is no heading for a person).

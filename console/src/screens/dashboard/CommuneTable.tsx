@@ -49,7 +49,7 @@ export function CommuneTable(props: {
       <Typography.Title level={4} id="dash-communes">
         {T.dashboard.communes}
       </Typography.Title>
-      <Typography.Paragraph type="secondary">{T.dashboard.communesNote}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">{T.dashboard.communesNote(!props.oneOrganization, !!props.onOpen)}</Typography.Paragraph>
       <Table<CommuneFigures>
         size="small"
         rowKey={(c) => c.code ?? ''}

@@ -135,7 +135,7 @@ export function DashboardScreen({ session, own }: { session: Session; own?: bool
             <Buckets live={live.data.liveFigures} />
             <Reasons live={live.data.liveFigures} href={flagsHref} />
           </Flex>
-          {periods && <Stored periods={periods} />}
+          {periods && <Stored periods={periods} own={own} />}
         </>
       )}
       {overlap.data && (
@@ -149,7 +149,7 @@ export function DashboardScreen({ session, own }: { session: Session; own?: bool
       {communes.data && (
         <CommuneTable
           communes={communes.data.liveCommunes.communes}
-          oneOrganization={!!org}
+          oneOrganization={!!org || !!unitOrg}
           notSuspectedLabel={live.data?.liveFigures.peopleNotSuspectedLabel}
           onOpen={own ? undefined : (code) => choose(`commune:${code}`)}
           rosterHref={readsRoster ? (code) => `#/danh-sach?xa=${code}${org ? `&to-chuc=${org}` : ''}` : undefined}
@@ -271,9 +271,9 @@ function Reasons({ live, href }: { live: Live; href?: (reason: string) => string
 }
 
 /** Joiners and leavers, and the reach: from the stored periods (the running one has no such live figures). */
-function Stored({ periods }: { periods: StoredPeriod[] }) {
+function Stored({ periods, own }: { periods: StoredPeriod[]; own?: boolean }) {
   const last = periods[periods.length - 1];
-  if (!last) return <Alert type="info" title={D.noReport} />;
+  if (!last) return <Alert type="info" title={own ? D.noReportOwn : D.noReport} />;
   const trend = (k: 'joiners' | 'leavers') => periods.slice(0, -1).map((p) => ({ period: p.periodLabel, value: p.totals[k] }));
   const fromProvince = 'scope' in last && last.scope === 'province';
   const note = D.flowsNote(last.periodLabel, last.asOf.split('-').reverse().join('/'), fromProvince);
