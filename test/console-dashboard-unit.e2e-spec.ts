@@ -89,7 +89,7 @@ describe('the console: a secretariat’s Tổng quan of her own unit', () => {
     // Her Excel: her row of the overlap only (a full matrix's diagonal would read as other organizations' people).
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /Xuất Excel/ }).click()]);
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(Buffer.from(await (await download.createReadStream()).toArray().then((c) => Buffer.concat(c as Buffer[]))));
+    await book.xlsx.readFile(await download.path());
     const rows = (book.getWorksheet('Trùng giữa tổ chức')!.getSheetValues() as unknown[][]).filter((r) => Array.isArray(r));
     const named = rows.filter((r) => typeof r[1] === 'string' && /^Hội /.test(r[1]));
     expect(named.map((r) => r[1])).toEqual(['Hội Nông dân Việt Nam']);
