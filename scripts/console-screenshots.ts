@@ -158,6 +158,11 @@ try {
     await page.locator('.ant-tree-title').first().waitFor();
     await page.getByRole('checkbox').nth(1).waitFor();
     await shoot(page, 'don-vi', size);
+    // Her own Tổng quan: her unit's figures (or her organization's).
+    await page.getByRole('navigation').getByRole('link', { name: 'Tổng quan' }).click();
+    await page.getByRole('heading', { level: 1, name: /^Tổng quan — / }).waitFor();
+    await page.getByTestId('communes').locator('tbody tr.ant-table-row').first().waitFor();
+    await shoot(page, 'so-lieu', size, true);
     // The printable roster of one unit, as the browser's print dialog would get it (no menu, A4 landscape).
     await page.getByRole('link', { name: 'Danh sách hội viên' }).click();
     await page.getByRole('searchbox').waitFor();

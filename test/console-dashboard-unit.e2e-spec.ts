@@ -78,6 +78,8 @@ describe('the console: a secretariat’s Tổng quan of her own unit', () => {
       expect(await overlap.locator(`td[data-a="${a}"][data-b="${b2}"], td[data-a="${b2}"][data-b="${a}"]`).first().innerText()).toBe(
         String(n),
       );
+    // The row is her unit's people, and its note says so (not the whole organization's).
+    expect(await page.getByText(/^Mỗi ô: số người của Cơ sở Hội Nông dân xã Si Pa Phìn \(HND\) đang sinh hoạt/).count()).toBe(1);
     // No other scope: no picker, no province, and her commune's row is only hers.
     expect(await page.getByRole('combobox', { name: 'Phạm vi' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Về toàn tỉnh' }).count()).toBe(0);

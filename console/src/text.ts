@@ -1139,7 +1139,7 @@ const TEXT = {
     overlapCaption: 'Số người cùng sinh hoạt ở hai tổ chức (hàng × cột)',
     overlapKey: 'Mã các tổ chức trong bảng:',
     overlapOfOrg: (name: string) =>
-      `Mỗi ô: số người của ${name} đang sinh hoạt cả ở tổ chức của cột (trong toàn tỉnh); ô của chính tổ chức là số người của tổ chức. Màu càng đậm, số càng lớn.`,
+      `Mỗi ô: số người của ${name} đang sinh hoạt cả ở tổ chức của cột (trong toàn tỉnh); ô của chính tổ chức là số người của ${name}. Màu càng đậm, số càng lớn.`,
     communes: 'Theo xã, phường',
     /** `several`: the "in two organizations there" column is shown; `opens`: a commune's name opens its Tổng quan. */
     communesNote: (several: boolean, opens: boolean) =>

@@ -47,7 +47,9 @@ export interface RosterRow {
    * which knows the record's commune and the secretariat's (`placeOfBareAddress`).
    */
   bareAddress?: BareAddress;
-  /** The commune her sheet's title names (its code): where a new member whose row says none lives (import-planner.ts). */
+  /** The row writes a commune or an address (even one outside the province, or a hamlet's name alone). */
+  namesPlace?: boolean;
+  /** The commune her sheet's title names (its code), for a row that names no place: where a new member lives (import-planner.ts). */
   titleCommune?: string;
 }
 
@@ -150,6 +152,7 @@ export function readRosterRow(src: RowCells, header: HeaderMatch, ctx: RowReadin
   cells.warn('phone', phone?.problem ?? phone?.warning);
   for (const [key, label] of EVENT_DATES) readEventDate(cells, fields, key, label, ctx.today);
   const bareAddress = readPlace(cells, fields, ctx);
+  const namesPlace = !!(cells.text('address') || fields.communeCode || fields.communeName);
   const ethnicity = cells.text('ethnicity');
   if (ethnicity !== undefined) fields.ethnicity = ethnicity;
   readVillage(cells, fields);
@@ -177,6 +180,7 @@ export function readRosterRow(src: RowCells, header: HeaderMatch, ctx: RowReadin
     notes: note ? noteFacts(note, ctx.today) : [],
     columnOf: cells.columnOf,
     ...(bareAddress ? { bareAddress } : {}),
+    ...(namesPlace ? { namesPlace } : {}),
   };
 }
 

@@ -273,7 +273,7 @@ export class SheetReader {
 
   private dataRow(src: SourceRow, row: RosterRow, header: HeaderMatch): SheetRow {
     const ordinal = ++this.ordinal;
-    if (this.titleCommune) row.titleCommune = this.titleCommune;
+    if (this.titleCommune && !row.namesPlace) row.titleCommune = this.titleCommune;
     const codeAssigned = !row.externalId && (this.assignIds || !row.columnOf.has('externalId'));
     if (codeAssigned) {
       // The same file gives the same codes: importing it again stays idempotent.

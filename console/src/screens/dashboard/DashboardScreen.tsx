@@ -144,6 +144,7 @@ export function DashboardScreen({ session, own }: { session: Session; own?: bool
           names={names}
           abbreviations={abbreviations}
           only={org ?? unitOrg ?? undefined}
+          whose={unitOrg ? live.data?.liveFigures.scopeLabel : undefined}
         />
       )}
       {communes.data && (

@@ -16,6 +16,8 @@ export function OverlapHeatmap(props: {
   abbreviations: Map<string, string>;
   /** An organization's scope: only its row (its members in each other organization, province-wide). */
   only?: string;
+  /** Whose people that row counts when not the whole organization's (a unit's: "Cơ sở Xã Tuần Giáo (HND)"). */
+  whose?: string;
 }) {
   const present = new Set(props.matrix.flatMap((c) => [c.a, c.b]));
   const orgs = [...[...props.names.keys()].filter((o) => present.has(o)), ...[...present].filter((o) => !props.names.has(o)).sort()];
@@ -31,7 +33,7 @@ export function OverlapHeatmap(props: {
         {T.dashboard.overlap}
       </Typography.Title>
       <Typography.Paragraph type="secondary">
-        {props.only ? T.dashboard.overlapOfOrg(props.names.get(props.only) ?? props.only) : T.dashboard.overlapNote}
+        {props.only ? T.dashboard.overlapOfOrg(props.whose ?? props.names.get(props.only) ?? props.only) : T.dashboard.overlapNote}
       </Typography.Paragraph>
       <div style={{ overflowX: 'auto', maxWidth: '100%' }}>
         <table data-testid="overlap" style={{ borderCollapse: 'collapse', fontSize: 13 }}>
