@@ -164,7 +164,7 @@ try {
     await page.getByTestId('communes').locator('tbody tr.ant-table-row').first().waitFor();
     await shoot(page, 'so-lieu', size, true);
     // The printable roster of one unit, as the browser's print dialog would get it (no menu, A4 landscape).
-    await page.getByRole('link', { name: 'Danh sách hội viên' }).click();
+    await page.getByRole('link', { name: 'Danh sách hội viên', exact: true }).click();
     await page.getByRole('searchbox').waitFor();
     // On a phone the print link is in the panel behind "Lọc".
     if (size === '390') await page.getByRole('button', { name: /^Lọc/ }).click();
@@ -174,7 +174,7 @@ try {
     await shoot(page, 'in-danh-sach', size);
     await page.emulateMedia({ media: 'screen' });
     // Her báo cáo tăng, giảm of this year, beside the printable roster.
-    await page.getByRole('link', { name: 'Danh sách hội viên' }).click();
+    await page.getByRole('link', { name: 'Danh sách hội viên', exact: true }).click();
     await page.getByRole('searchbox').waitFor();
     if (size === '390') await page.getByRole('button', { name: /^Lọc/ }).click();
     await page.getByRole('link', { name: 'Báo cáo tăng, giảm' }).click();

@@ -1129,7 +1129,7 @@ const TEXT = {
       'Chưa có báo cáo của kỳ nào đã kết thúc cho phạm vi này: chưa có số kết nạp, ra khỏi tổ chức, tỷ lệ tập hợp và kỳ trước để so sánh. Lập báo cáo kỳ trước ở màn hình Báo cáo (chọn kỳ và phạm vi này).',
     /** A secretariat's own Tổng quan: she has no Báo cáo screen; who makes the report is said instead. */
     noReportOwn:
-      'Chưa có báo cáo của kỳ nào đã kết thúc cho đơn vị này: chưa có số kết nạp, ra khỏi tổ chức và kỳ trước để so sánh. Báo cáo của đơn vị do Ban Dân vận hoặc quản trị viên lập ở màn hình Báo cáo.',
+      'Chưa có báo cáo của kỳ nào đã kết thúc cho phạm vi này: chưa có số kết nạp, ra khỏi tổ chức và kỳ trước để so sánh. Báo cáo do Ban Dân vận hoặc quản trị viên lập ở màn hình Báo cáo.',
     reach: (period: string) => `Tỷ lệ tập hợp (${period})`,
     reachNote: 'Số người không nghi ảo của tổ chức so với số đối tượng trong cơ sở dữ liệu dân cư (theo báo cáo kỳ đã lưu).',
     reachUnknown: 'Không tính được',
