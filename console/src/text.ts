@@ -745,7 +745,7 @@ const TEXT = {
       {
         heading: 'Tổng quan của chi hội, cơ sở (văn phòng tổ chức)',
         screen: 'so-lieu',
-        body: 'Màn hình Tổng quan của văn phòng tổ chức chỉ có số liệu của đơn vị bạn (cùng các chi hội trực thuộc), hoặc của cả tổ chức nếu tài khoản không gắn với đơn vị nào: số lượt, số người sau liên kết, số người không nghi ảo, số người theo số tổ chức tham gia (hội viên của bạn đồng thời ở Đoàn, Phụ nữ, Người cao tuổi…), nghi ảo theo lý do (bấm số để mở các hồ sơ đó trong Cảnh báo) và bảng các xã, phường có hội viên của bạn. Số liệu kỳ trước chỉ có khi đơn vị đã lập báo cáo.',
+        body: 'Màn hình Tổng quan của văn phòng tổ chức chỉ có số liệu của đơn vị bạn (cùng các chi hội trực thuộc), hoặc của cả tổ chức nếu tài khoản không gắn với đơn vị nào: số lượt, số người sau liên kết, số người không nghi ảo, số người theo số tổ chức tham gia (hội viên của bạn đồng thời ở Đoàn, Phụ nữ, Người cao tuổi…), nghi ảo theo lý do (bấm số để mở các hồ sơ đó trong Cảnh báo) và bảng các xã, phường có hội viên của bạn. Số liệu kỳ trước chỉ có khi đã có báo cáo của đơn vị (do Ban Dân vận hoặc quản trị viên lập).',
       },
       {
         heading: 'Đăng nhập',

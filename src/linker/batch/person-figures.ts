@@ -1,6 +1,9 @@
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { liftStatementTimeout } from '../../common/graphql/statement-timeout.js';
-import { buildPersonUnits, rebuildPersonUnits, refreshPersonUnits, replaceDiffering, SUSPECTED_REASONS } from './person-units.js';
+import { LIVE_BASIS, basisRecords, recordsOfPersons, replaceDiffering, SUSPECTED_REASONS } from './figure-sources.js';
+import { buildPersonUnits, rebuildPersonUnits, refreshPersonUnits } from './person-units.js';
+
+export { LIVE_BASIS, basisRecords } from './figure-sources.js';
 
 /**
  * The person-level table the figures are counted from (`person_figure`, migration 29): for a basis
@@ -16,9 +19,6 @@ import { buildPersonUnits, rebuildPersonUnits, refreshPersonUnits, replaceDiffer
  * persons other writers marked (`refreshPendingPersonFigures`, before the figures are read). The
  * live basis's rows by unit (`person_unit`, person-units.ts) are written with it, by the same writers.
  */
-
-/** The basis of the running period: the records' own status. */
-export const LIVE_BASIS = '';
 
 const COLUMNS = [
   'basis',
@@ -38,25 +38,6 @@ const COLUMNS = [
   'org_real',
 ];
 const KEY = ['basis', 'person_id', 'org', 'commune'];
-
-/** The memberships of a basis as `src`: basis, id, org, commune ('' for none), who, ao, reasons, no_id. */
-const RECORD_COLUMNS = `r.id, r.organization_code AS org, coalesce(r.commune_code, '') AS commune, coalesce(p.person_id, r.id) AS who,
-       coalesce(p.ao, false) AS ao, coalesce(p.ao_reasons, '{}') AS reasons, r.id_number_hash IS NULL AS no_id`;
-
-/** Every ACTIVE record now (the live basis), or every record ACTIVE on an ended period's last day (its basis, `$1`). */
-export const basisRecords = (basis: string): string =>
-  basis === LIVE_BASIS
-    ? `SELECT '' AS basis, ${RECORD_COLUMNS} FROM member_record r LEFT JOIN record_person p ON p.record_id = r.id WHERE r.status = 'ACTIVE'`
-    : `SELECT s.period AS basis, ${RECORD_COLUMNS} FROM period_status s JOIN member_record r ON r.id = s.record_id
-         LEFT JOIN record_person p ON p.record_id = r.id WHERE s.period = $1`;
-
-/** The records of the persons `$1` in every built basis (the persons a change touched). */
-const recordsOfPersons = `SELECT b.basis, ${RECORD_COLUMNS}
-  FROM member_record r LEFT JOIN record_person p ON p.record_id = r.id
-  JOIN person_figure_basis b ON CASE WHEN b.basis = '' THEN r.status = 'ACTIVE'
-                                     ELSE EXISTS (SELECT 1 FROM period_status s WHERE s.period = b.basis AND s.record_id = r.id) END
- WHERE r.id IN (SELECT record_id FROM record_person WHERE person_id = ANY($1::uuid[]) UNION ALL SELECT unnest($1::uuid[]))
-   AND coalesce(p.person_id, r.id) = ANY($1::uuid[])`;
 
 /**
  * The person-level rows of the memberships `src` (one definition: every writer goes through it).

@@ -1,4 +1,5 @@
 import type { EntityManager, QueryRunner } from 'typeorm';
+import { basisRecords, LIVE_BASIS, recordsOfPersons, replaceDiffering, SUSPECTED_REASONS } from './figure-sources.js';
 
 /**
  * The running period's persons by unit (`person_unit`, migration 53): for each person and each unit
@@ -11,22 +12,6 @@ import type { EntityManager, QueryRunner } from 'typeorm';
  * the live basis is built or a link run ends, and for the persons a change touched. A person is its
  * linked person, or the record itself when no run linked it — as the figures count.
  */
-
-/** The live memberships as `src`: unit_id, org, who, ao, reasons (optionally narrowed by `where`). */
-const liveRecords = (where = '') =>
-  `SELECT r.unit_id, r.organization_code AS org, coalesce(p.person_id, r.id) AS who, coalesce(p.ao, false) AS ao,
-          coalesce(p.ao_reasons, '{}') AS reasons
-     FROM member_record r LEFT JOIN record_person p ON p.record_id = r.id WHERE r.status = 'ACTIVE'${where}`;
-
-/** The live memberships of the persons `$1` (their records and, for a record no run linked, itself). */
-const recordsOfPersons = liveRecords(
-  ` AND r.id IN (SELECT record_id FROM record_person WHERE person_id = ANY($1::uuid[]) UNION ALL SELECT unnest($1::uuid[]))
-    AND coalesce(p.person_id, r.id) = ANY($1::uuid[])`,
-);
-
-/** A group's suspected memberships' reasons, one entry per membership and reason (a `src` of `ao`, `reasons`). */
-export const SUSPECTED_REASONS = `string_to_array(string_agg(array_to_string(reasons, ','), ',' ORDER BY array_to_string(reasons, ','))
-                         FILTER (WHERE ao AND cardinality(reasons) > 0), ',')::varchar[]`;
 
 const COLUMNS = ['unit_id', 'person_id', 'memberships', 'phantoms', 'real', 'reasons', 'orgs'];
 const KEY = ['unit_id', 'person_id'];
@@ -43,7 +28,7 @@ function unitRows(src: string): string {
 }
 
 /** Every row as computed from scratch now (what the table holds once up to date). */
-export const freshPersonUnits = (): string => unitRows(liveRecords());
+export const freshPersonUnits = (): string => unitRows(basisRecords(LIVE_BASIS));
 
 /** Every row written from scratch (the live basis built). */
 export async function buildPersonUnits(em: EntityManager): Promise<void> {
@@ -55,33 +40,9 @@ export async function buildPersonUnits(em: EntityManager): Promise<void> {
 /** The rows of these persons written again. */
 export async function refreshPersonUnits(em: EntityManager, persons: string[]): Promise<void> {
   await em.query(`DELETE FROM person_unit WHERE person_id = ANY($1::uuid[])`, [persons]);
-  await em.query(`INSERT INTO person_unit (${COLUMNS.join(', ')}) ${unitRows(recordsOfPersons)}`, [persons]);
-}
-
-/**
- * A table's rows replaced by a temporary table's of the same columns, touching only the rows that
- * differ (readers wait on nothing; a link run that changes little writes little). `scope` narrows
- * the table's rows that the new ones replace (person_figure: the live basis).
- */
-export async function replaceDiffering(
-  runner: QueryRunner,
-  table: string,
-  next: string,
-  key: string[],
-  columns: string[],
-  scope = 'true',
-): Promise<void> {
-  const same = key.map((k) => `n.${k} = o.${k}`).join(' AND ');
-  const values = columns.filter((c) => !key.includes(c));
-  await runner.query(`DELETE FROM ${table} o WHERE ${scope} AND NOT EXISTS (SELECT 1 FROM ${next} n WHERE ${same})`);
-  await runner.query(
-    `UPDATE ${table} o SET ${values.map((c) => `${c} = n.${c}`).join(', ')} FROM ${next} n
-      WHERE ${same} AND (${values.map((c) => `o.${c}`).join(', ')}) IS DISTINCT FROM (${values.map((c) => `n.${c}`).join(', ')})`,
-  );
-  // The rows already there left to the key's index, not to a NOT EXISTS (link-store.ts's applyStatements says why).
-  await runner.query(
-    `INSERT INTO ${table} (${columns.join(', ')}) SELECT ${columns.map((c) => `n.${c}`).join(', ')} FROM ${next} n
-      ON CONFLICT (${key.join(', ')}) DO NOTHING`,
+  await em.query(
+    `INSERT INTO person_unit (${COLUMNS.join(', ')}) ${unitRows(`SELECT * FROM (${recordsOfPersons}) x WHERE x.basis = '${LIVE_BASIS}'`)}`,
+    [persons],
   );
 }
 

@@ -32,7 +32,8 @@ export class DashboardController {
     const live = await this.reports.live(typeof scope === 'string' ? scope.slice(0, 80) : null);
     const [communes, overlap, reports, orgs] = await Promise.all([
       this.reports.liveCommunes(live.area.key),
-      // An organization's own matrix is one cell: its row of the province's says where else its members are.
+      // An organization's row is the same in the province's overlap (its people under all of their organizations):
+      // read from the province's, counted once and shared, rather than counted again for each organization.
       this.views.overlap(live.area.kind === 'org' ? 'province' : live.area.key),
       // A commune's past periods are its part of the province's reports where it has none of its own (as on screen).
       live.area.kind === 'commune'

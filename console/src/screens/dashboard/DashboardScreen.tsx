@@ -23,8 +23,8 @@ function scopeInAddress(): string {
 const n = (v: number) => v.toLocaleString('vi-VN');
 
 /**
- * The Ban Dân vận's (and the auditor's) home: a scope's live figures beside the stored periods,
- * the organizations' overlap and every commune — aggregates only, never a name.
+ * The Ban Dân vận's (and the auditor's) home, and a secretariat's own (`own`): a scope's live figures
+ * beside the stored periods, the organizations' overlap and every commune — aggregates only, never a name.
  */
 export function DashboardScreen({ session, own }: { session: Session; own?: boolean }) {
   // A secretariat's own (`own`): her unit with its chi hội, or her organization — no other scope, the address left alone.
@@ -62,7 +62,7 @@ export function DashboardScreen({ session, own }: { session: Session; own?: bool
   }, [scope]);
   const [live] = useQuery({ query: LIVE, variables: { scope } });
   const [communes] = useQuery({ query: COMMUNE_FIGURES, variables: { scope } });
-  // An organization's own matrix is one cell: its row of the province's says where else its members are.
+  // An organization's row is the same in the province's overlap (its people under all of their organizations): the province's, shared.
   const org = scope.startsWith('org:') ? scope.slice(4) : null;
   // A unit's matrix is its people's row: where else they are (its diagonal cell is the unit's people).
   const unitOrg = scope.startsWith('unit:') ? scope.slice(5, scope.indexOf('/')) : null;
