@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { Role } from '../src/access/role.js';
 import { LinkerService } from '../src/linker/linker.service.js';
-import { launchBrowser, logInThroughPage, type TestBrowser } from './support/browser.js';
+import { chooseOption, CLEAN, eventually, launchBrowser, logInThroughPage, review, type TestBrowser } from './support/browser.js';
 import { createTestApp, type TestApp } from './test-app.js';
 
 const HEADER = 'Mã hồ sơ,Họ và tên,Ngày sinh,Giới tính,Số CCCD,Số điện thoại,Mã xã,Mã đơn vị,Trạng thái';
@@ -15,7 +15,7 @@ const TU = 'Lò Văn Tú,03/02/1975,Nam,001075000009,0912000009,03199';
  * organizations, and where — as `liveFigures` and `overlap` of her unit say; no other scope offered,
  * and her home is still her roster.
  */
-describe('the console: a secretariat’s Tổng quan of her own unit', () => {
+describe('the console: a unit’s Tổng quan, for its secretariat and for the Ban Dân vận', () => {
   let t: TestApp;
   let b: TestBrowser;
 
@@ -100,5 +100,93 @@ describe('the console: a secretariat’s Tổng quan of her own unit', () => {
       `{ liveFigures(scope: "unit:HND/HND-SPP") { memberships people } }`,
     );
     expect(api.data!.liveFigures).toEqual({ memberships: 3, people: 3 });
+  });
+
+  it('lets the Ban Dân vận open one unit of an organization, with its chi hội, and a chi hội’s roster from there', async () => {
+    const page = await logInThroughPage(await b.context('desktop'), t.url, await t.createUser('bdv.tinh', Role.DAN_VAN));
+    await page.goto(`${t.url}/#/tong-quan?pham-vi=org:HND`);
+    await page.getByRole('heading', { level: 1, name: /Tổng quan — .*Nông dân/ }).waitFor();
+    const figure = async (id: string) => Number(await page.getByTestId(id).locator('[data-figure]').first().getAttribute('data-figure'));
+    await eventually(async () => expect(await figure('memberships')).toBe(4));
+    // Found by typing a commune without accents: its units in tree order, each chi hội under its cơ sở with the
+    // commune its name does not say (a province has many "Chi hội 1"); not the other commune's cơ sở.
+    const box = page.getByRole('combobox', { name: 'Đơn vị, chi hội (gõ tên)' });
+    await box.click();
+    await box.pressSequentially('si pa phin');
+    const offered = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+    await eventually(async () =>
+      expect(await offered.allInnerTexts()).toEqual([
+        'Cơ sở Hội Nông dân xã Si Pa Phìn',
+        'Chi hội bản Nậm Chẩn (Xã Si Pa Phìn)',
+        'Chi hội bản Phìn Hồ (Xã Si Pa Phìn)',
+      ]),
+    );
+    await offered.first().click();
+    await page.getByRole('heading', { level: 1, name: /Tổng quan — Cơ sở Hội Nông dân xã Si Pa Phìn/ }).waitFor();
+    await eventually(async () => expect(await figure('memberships')).toBe(3));
+    expect(await figure('people')).toBe(3);
+    // The address names the unit (codes only): a reload shows it again, and the organization stays chosen.
+    expect(page.url()).toContain('pham-vi=unit:HND/HND-SPP');
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: /Tổng quan — Cơ sở Hội Nông dân xã Si Pa Phìn/ }).waitFor();
+    expect(
+      await page.getByRole('combobox', { name: 'Phạm vi' }).locator('xpath=ancestor::div[contains(@class,"ant-select")][1]').innerText(),
+    ).toMatch(/Nông dân/);
+    // One chi hội: its members only (Ín and Tú), the same as the API's figures for it.
+    await chooseOption(page, page.getByRole('combobox', { name: 'Đơn vị, chi hội (gõ tên)' }), 'Chi hội bản Nậm Chẩn');
+    await page.getByRole('heading', { level: 1, name: /Tổng quan — Chi hội bản Nậm Chẩn/ }).waitFor();
+    await eventually(async () => expect(await figure('memberships')).toBe(2));
+    const api = await t.gql<{ liveFigures: { memberships: number; people: number } }>(
+      `{ liveFigures(scope: "unit:HND/CHI-2") { memberships people } }`,
+    );
+    expect(api.data!.liveFigures).toEqual({ memberships: 2, people: 2 });
+    expect(await review(page)).toEqual(CLEAN);
+    // Its commune's roster from the table: that chi hội's members, not the commune's whole organization.
+    await page
+      .getByRole('link', { name: /^Xem danh sách hội viên của/ })
+      .first()
+      .click();
+    await page.waitForURL(/#\/danh-sach/);
+    expect(page.url()).toContain('don-vi=CHI-2');
+    const names = page.getByRole('table').getByRole('cell', { name: /Lò Văn|Quàng Thị/ });
+    await eventually(async () => expect((await names.allInnerTexts()).sort()).toEqual(['Lò Văn Tú', 'Quàng Thị Ín']));
+    // Back, then the unit cleared: the organization's figures again.
+    await page.goBack();
+    await page.getByRole('heading', { level: 1, name: /Tổng quan — Chi hội bản Nậm Chẩn/ }).waitFor();
+    await page.locator('.ant-select', { has: page.getByRole('combobox', { name: 'Đơn vị, chi hội (gõ tên)' }) }).hover();
+    await page
+      .locator('.ant-select', { has: page.getByRole('combobox', { name: 'Đơn vị, chi hội (gõ tên)' }) })
+      .locator('.ant-select-clear')
+      .click();
+    await eventually(async () => expect(await figure('memberships')).toBe(4));
+    expect(page.url()).toMatch(/pham-vi=org:HND$/);
+  });
+
+  it('lets a cơ sở’s secretariat look at one of her chi hội, and nothing outside her unit', async () => {
+    const page = await logInThroughPage(
+      await b.context('desktop'),
+      t.url,
+      await t.createUser('vp.hnd.spp2', Role.SECRETARIAT, 'HND', 'HND-SPP'),
+    );
+    await page.getByRole('link', { name: 'Tổng quan', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: /Tổng quan — Cơ sở Hội Nông dân xã Si Pa Phìn/ }).waitFor();
+    const box = page.getByRole('combobox', { name: 'Đơn vị, chi hội (gõ tên)' });
+    await box.click();
+    // Her unit and its two chi hội: not the other commune's cơ sở.
+    const offered = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+    await eventually(async () =>
+      expect(await offered.allInnerTexts()).toEqual([
+        'Cơ sở Hội Nông dân xã Si Pa Phìn',
+        'Chi hội bản Nậm Chẩn (Xã Si Pa Phìn)',
+        'Chi hội bản Phìn Hồ (Xã Si Pa Phìn)',
+      ]),
+    );
+    await offered.filter({ hasText: 'Chi hội bản Phìn Hồ' }).click();
+    await page.getByRole('heading', { level: 1, name: /Tổng quan — Chi hội bản Phìn Hồ/ }).waitFor();
+    const figure = async (id: string) => Number(await page.getByTestId(id).locator('[data-figure]').first().getAttribute('data-figure'));
+    await eventually(async () => expect(await figure('memberships')).toBe(1));
+    // Páo, the chi hội's one member, is in three organizations.
+    expect(await page.getByTestId('several-orgs').locator('[data-figure]').getAttribute('data-figure')).toBe('1');
+    expect(await review(page)).toEqual(CLEAN);
   });
 });

@@ -740,12 +740,12 @@ const TEXT = {
       {
         heading: 'Tổng quan (Ban Dân vận, kiểm tra giám sát, quản trị)',
         screen: 'tong-quan',
-        body: 'Màn hình Tổng quan cho biết số lượt, số người sau liên kết và số người không nghi ảo (ước tính, bên cạnh số hồ sơ đã xác nhận ảo) của toàn tỉnh, một tổ chức hoặc một xã, kèm mức tăng giảm so với cuối kỳ gần nhất đã kết thúc có báo cáo đã lưu (ví dụ "so với cuối Quý III/2026") và xu hướng qua các kỳ đã lưu; số người theo số tổ chức tham gia, nghi ảo theo lý do, kết nạp và ra khỏi tổ chức, tỷ lệ tập hợp; bảng số người cùng sinh hoạt ở hai tổ chức và bảng mọi xã, phường (bấm tiêu đề cột để sắp xếp, bấm tên xã để xem riêng xã đó). Dưới mỗi số có ghi cách tính. Nút "Xuất Excel" tải đúng những số đang xem. Màn hình chỉ có số tổng hợp, không có tên người.',
+        body: 'Màn hình Tổng quan cho biết số lượt, số người sau liên kết và số người không nghi ảo (ước tính, bên cạnh số hồ sơ đã xác nhận ảo) của toàn tỉnh, một tổ chức, một đơn vị của tổ chức (chọn tổ chức rồi gõ tên đơn vị, chi hội hoặc tên xã ở ô "Đơn vị, chi hội"; đơn vị gồm cả các chi hội trực thuộc) hoặc một xã, kèm mức tăng giảm so với cuối kỳ gần nhất đã kết thúc có báo cáo đã lưu (ví dụ "so với cuối Quý III/2026") và xu hướng qua các kỳ đã lưu; số người theo số tổ chức tham gia, nghi ảo theo lý do, kết nạp và ra khỏi tổ chức, tỷ lệ tập hợp; bảng số người cùng sinh hoạt ở hai tổ chức và bảng mọi xã, phường (bấm tiêu đề cột để sắp xếp, bấm tên xã để xem riêng xã đó). Dưới mỗi số có ghi cách tính. Nút "Xuất Excel" tải đúng những số đang xem. Màn hình chỉ có số tổng hợp, không có tên người.',
       },
       {
         heading: 'Tổng quan của chi hội, cơ sở (văn phòng tổ chức)',
         screen: 'so-lieu',
-        body: 'Màn hình Tổng quan của văn phòng tổ chức chỉ có số liệu của đơn vị bạn (cùng các chi hội trực thuộc), hoặc của cả tổ chức nếu tài khoản không gắn với đơn vị nào: số lượt, số người sau liên kết, số người không nghi ảo, số người theo số tổ chức tham gia (hội viên của bạn đồng thời ở Đoàn, Phụ nữ, Người cao tuổi…), nghi ảo theo lý do (bấm số để mở các hồ sơ đó trong Cảnh báo) và bảng các xã, phường có hội viên của bạn. Số liệu kỳ trước chỉ có khi đã có báo cáo của đơn vị (do Ban Dân vận hoặc quản trị viên lập).',
+        body: 'Màn hình Tổng quan của văn phòng tổ chức chỉ có số liệu của đơn vị bạn (cùng các chi hội trực thuộc), hoặc của cả tổ chức nếu tài khoản không gắn với đơn vị nào; ô "Đơn vị, chi hội" để xem riêng một chi hội của bạn: số lượt, số người sau liên kết, số người không nghi ảo, số người theo số tổ chức tham gia (hội viên của bạn đồng thời ở Đoàn, Phụ nữ, Người cao tuổi…), nghi ảo theo lý do (bấm số để mở các hồ sơ đó trong Cảnh báo) và bảng các xã, phường có hội viên của bạn. Số liệu kỳ trước chỉ có khi đã có báo cáo của đơn vị (do Ban Dân vận hoặc quản trị viên lập).',
       },
       {
         heading: 'Đăng nhập',
@@ -1096,6 +1096,10 @@ const TEXT = {
     province: 'Toàn tỉnh',
     organization: (name: string) => `Tổ chức: ${name}`,
     commune: 'Chọn xã, phường (gõ tên)',
+    unit: 'Đơn vị, chi hội (gõ tên)',
+    /** A unit as the scope list names it: with its commune where its name does not say it (many "Chi hội 1"). */
+    unitLabel: (name: string, commune?: string | null) =>
+      commune && !name.toLowerCase().includes(commune.toLowerCase()) ? `${name} (${commune})` : name,
     backToProvince: 'Về toàn tỉnh',
     asOf: (when: string) => `Số liệu đến ${when}`,
     linkedAt: (when: string) => `số người và hồ sơ nghi ảo theo lần liên kết lúc ${when}`,

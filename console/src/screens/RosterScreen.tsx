@@ -20,12 +20,12 @@ import { addressQuery } from '../address-query.ts';
 
 /** Her organization's roster: search as she types, filters, keyset pages, the columns she chooses. */
 export function RosterScreen({ session }: { session: Session }) {
-  // The dashboard's link to a commune's roster: #/danh-sach?xa=<mã xã>&to-chuc=<mã tổ chức>&canh-bao=<mã cảnh báo> (codes only).
+  // The dashboard's link to a commune's roster: #/danh-sach?xa=<mã xã>&to-chuc=<mã tổ chức>&don-vi=<mã đơn vị>&canh-bao=<mã cảnh báo> (codes only).
   const linked = addressQuery();
   const [organization, setOrganization] = useState(session.user.organization ?? linked.get('to-chuc') ?? '');
   const [search, setSearch] = useState('');
   const [status, setStatus] = useState<string | undefined>('ACTIVE');
-  const [unit, setUnit] = useState<string | undefined>();
+  const [unit, setUnit] = useState<string | undefined>(linked.get('don-vi') ?? undefined);
   const [commune, setCommune] = useState<string | undefined>(linked.get('xa') ?? undefined);
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const [columns, setColumns] = useState<ColumnKey[]>(keptColumns);
@@ -63,6 +63,7 @@ export function RosterScreen({ session }: { session: Session }) {
       const q = addressQuery();
       setCommune(q.get('xa') ?? undefined);
       setFlag(q.get('canh-bao') ?? undefined);
+      setUnit(q.get('don-vi') ?? undefined);
       if (!session.user.organization && q.get('to-chuc')) setOrganization(q.get('to-chuc')!);
       setCursors([null]);
     };
@@ -75,10 +76,11 @@ export function RosterScreen({ session }: { session: Session }) {
     const q = new URLSearchParams();
     if (commune) q.set('xa', commune);
     if (organization && !session.user.organization) q.set('to-chuc', organization);
+    if (unit) q.set('don-vi', unit);
     if (flag) q.set('canh-bao', flag);
     const next = `#/danh-sach${q.size ? `?${q.toString()}` : ''}`;
     if (next !== window.location.hash) window.history.replaceState(null, '', next);
-  }, [commune, organization, flag, session.user.organization]);
+  }, [commune, organization, unit, flag, session.user.organization]);
   // Sent to a commune without an organization: the others with members there, said (one roster shows at a time).
   const elsewhere =
     there.data?.overlap.matrix
@@ -149,7 +151,11 @@ export function RosterScreen({ session }: { session: Session }) {
           aria-label={T.roster.organization}
           style={{ minWidth: 220, ...wide }}
           value={organization || undefined}
-          onChange={setOrganization}
+          onChange={(code: string) => {
+            // Another organization's units are not this one's: the unit filter starts again.
+            setOrganization(code);
+            setUnit(undefined);
+          }}
           options={rosters.map((o) => ({ value: o.code, label: o.name }))}
         />
       )}

@@ -9,6 +9,7 @@ import { CommunePicker } from '../CommunePicker.tsx';
 import { CommuneTable } from './CommuneTable.tsx';
 import { Figure } from './Figure.tsx';
 import { OverlapHeatmap } from './OverlapHeatmap.tsx';
+import { UnitScopePicker } from './UnitScopePicker.tsx';
 import { COMMUNE_FIGURES, COMMUNE_STORED, LIVE, OVERLAP, STORED, storedPeriods, type Live, type StoredPeriod } from './queries.ts';
 import { flagsHref } from '../flags-address.ts';
 import { addressQuery } from '../../address-query.ts';
@@ -18,7 +19,7 @@ const D = T.dashboard;
 /** The scope the address names (`pham-vi`), when it is one the dashboard shows; else the province. */
 function scopeInAddress(): string {
   const named = addressQuery().get('pham-vi') ?? '';
-  return /^(org:[A-Z]{2,8}|commune:\d{5})$/.test(named) ? named : 'province';
+  return /^(org:[A-Z]{2,8}|commune:\d{5}|unit:[A-Z]{2,8}\/[A-Za-z0-9._-]{1,32})$/.test(named) ? named : 'province';
 }
 const n = (v: number) => v.toLocaleString('vi-VN');
 
@@ -27,17 +28,18 @@ const n = (v: number) => v.toLocaleString('vi-VN');
  * beside the stored periods, the organizations' overlap and every commune — aggregates only, never a name.
  */
 export function DashboardScreen({ session, own }: { session: Session; own?: boolean }) {
-  // A secretariat's own (`own`): her unit with its chi hội, or her organization — no other scope, the address left alone.
+  // A secretariat's own (`own`): her unit with its chi hội, or her organization, or one unit of hers — no other scope, the address left alone.
   const { organization: mine, unit } = session.user;
   const ownScope = unit ? `unit:${mine}/${unit}` : `org:${mine}`;
   const [scope, setScope] = useState(own ? ownScope : scopeInAddress);
-  // A scope she opens is a page of its own: Back returns to the one before (the province from a commune).
+  // A scope she opens is a page of its own: Back returns to the one before (the province from a commune); opened from
+  // the table at the foot of the page, its figures start at the top. Her own Tổng quan keeps its address.
   const choose = (next: string) => {
     setScope(next);
+    window.scrollTo(0, 0);
+    if (own) return;
     const href = next === 'province' ? '#/tong-quan' : `#/tong-quan?pham-vi=${next}`;
     if (window.location.hash !== href) window.history.pushState(null, '', href);
-    // Opened from the table at the foot of the page: its figures start at the top.
-    window.scrollTo(0, 0);
   };
   // Back, Forward, or an address typed or pasted in the open tab: the scope it names.
   useEffect(() => {
@@ -79,9 +81,15 @@ export function DashboardScreen({ session, own }: { session: Session; own?: bool
     : stored.data && storedPeriods(stored.data.reports);
   // The roster and Cảnh báo name people: only for who may read them (not the auditor).
   const readsRoster = session.user.role === 'DAN_VAN' || session.user.role === 'ADMIN' || !!own;
-  const flagsHref = readsRoster
-    ? (reason: string | null, xa: string | null | undefined = commune) => flagsLink({ reason, xa, org })
-    : undefined;
+  // Cảnh báo has no unit filter: a unit's suspects open only for its own secretariat (her Cảnh báo is her unit's), never
+  // the whole organization's behind a unit's figure.
+  const flagsHref =
+    readsRoster && (own || !unitOrg)
+      ? (reason: string | null, xa: string | null | undefined = commune) => flagsLink({ reason, xa, org })
+      : undefined;
+  const unitCode = unitOrg ? scope.slice(scope.indexOf('/') + 1) : null;
+  const rosterHref = (code: string) =>
+    `#/danh-sach?xa=${code}${org || unitOrg ? `&to-chuc=${org ?? unitOrg}` : ''}${unitCode ? `&don-vi=${encodeURIComponent(unitCode)}` : ''}`;
   const error = live.error ?? communes.error ?? overlap.error ?? stored.error ?? communeStored.error;
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
@@ -94,7 +102,7 @@ export function DashboardScreen({ session, own }: { session: Session; own?: bool
           <Select
             aria-label={D.scope}
             style={{ minWidth: 220, maxWidth: '100%' }}
-            value={scope.startsWith('commune:') ? undefined : scope}
+            value={scope.startsWith('commune:') ? undefined : unitOrg ? `org:${unitOrg}` : scope}
             placeholder={D.scope}
             onChange={choose}
             options={[
@@ -104,6 +112,15 @@ export function DashboardScreen({ session, own }: { session: Session; own?: bool
                 .filter((o) => o.hasIndividualMembers)
                 .map((o) => ({ value: `org:${o.code}`, label: D.organization(o.name) })),
             ]}
+          />
+        )}
+        {/* One unit with its chi hội: the Ban Dân vận's within an organization, a secretariat's within her own. */}
+        {(org ?? unitOrg) && (
+          <UnitScopePicker
+            organization={(org ?? unitOrg)!}
+            scope={scope}
+            whole={own ? ownScope : `org:${org ?? unitOrg}`}
+            onChange={choose}
           />
         )}
         {!own && (
@@ -153,7 +170,7 @@ export function DashboardScreen({ session, own }: { session: Session; own?: bool
           oneOrganization={!!org || !!unitOrg}
           notSuspectedLabel={live.data?.liveFigures.peopleNotSuspectedLabel}
           onOpen={own ? undefined : (code) => choose(`commune:${code}`)}
-          rosterHref={readsRoster ? (code) => `#/danh-sach?xa=${code}${org ? `&to-chuc=${org}` : ''}` : undefined}
+          rosterHref={readsRoster ? rosterHref : undefined}
           phantomsHref={flagsHref && ((code) => flagsHref(null, code))}
         />
       )}
