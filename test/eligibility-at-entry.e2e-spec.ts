@@ -1,10 +1,10 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { Role } from '../src/access/role.js';
 import { ImportUndoService } from '../src/roster-io/import/import-undo.service.js';
 import { RosterImportService } from '../src/roster-io/import/roster-import.service.js';
 import { CLI_PRINCIPAL as CLI, createTestApp, type TestApp } from './test-app.js';
+import { scratchDir } from './support/scratch.js';
 
 const HEADER = 'Mã hồ sơ,Họ và tên,Ngày sinh,Giới tính,Mã xã,Mã đơn vị';
 
@@ -16,7 +16,7 @@ const HEADER = 'Mã hồ sơ,Họ và tên,Ngày sinh,Giới tính,Mã xã,Mã �
 describe('eligibility flags at entry (the form, an import, its undo)', () => {
   let t: TestApp;
   let dtn: string;
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lienthong-eligible-'));
+  const dir = scratchDir('eligible');
   let n = 0;
   const importRows = async (rows: string[]) => {
     const file = path.join(dir, `hpn-${++n}.csv`);

@@ -1,11 +1,11 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { Role } from '../src/access/role.js';
 import { RosterExportService } from '../src/roster-io/export/roster-export.service.js';
 import { ImportUndoService } from '../src/roster-io/import/import-undo.service.js';
 import { RosterImportService } from '../src/roster-io/import/roster-import.service.js';
 import { CLI_PRINCIPAL as CLI, createTestApp, type TestApp } from './test-app.js';
+import { scratchDir } from './support/scratch.js';
 
 /**
  * Her roster's village column (Thôn, bản; Thôn/xóm; Tổ dân phố) is the member's, kept with the
@@ -17,7 +17,7 @@ describe('the member’s village (thôn, bản): imported, typed, shown, exporte
   let t: TestApp;
   let dtn: string;
   let danVan: string;
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lienthong-village-'));
+  const dir = scratchDir('village');
   let n = 0;
   const importCsv = async (lines: string[]) => {
     const file = path.join(dir, `dtn-${++n}.csv`);

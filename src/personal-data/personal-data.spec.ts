@@ -1,10 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../config/app-config.js';
 import { decryptText, encryptText, keyedHash } from './personal-data-cipher.js';
 import { KeyError, loadPersonalDataKey, parseKey } from './personal-data-key.js';
+import { scratchDir } from '../../test/support/scratch.js';
+
+const scratch = scratchDir('key');
 
 describe('the personal-data key', () => {
   it('reads 64 hex digits or base64 of 32 bytes, and nothing else', () => {
@@ -15,7 +17,7 @@ describe('the personal-data key', () => {
   });
 
   it('is generated once into DATA_DIR (mode 0600) and found again', () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'lt-key-'));
+    const dir = mkdtempSync(path.join(scratch, 'key-'));
     const config = loadConfig({ DATA_DIR: dir });
     const logs: string[] = [];
     const first = loadPersonalDataKey(config, (m) => logs.push(m));
@@ -28,7 +30,7 @@ describe('the personal-data key', () => {
   });
 
   it('is never made anew beside a database already there (its key file lost): refused, saying to put the saved one back', () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'lt-key-'));
+    const dir = mkdtempSync(path.join(scratch, 'key-'));
     mkdirSync(path.join(dir, 'pg'));
     writeFileSync(path.join(dir, 'pg', 'PG_VERSION'), '18\n');
     expect(() => loadPersonalDataKey(loadConfig({ DATA_DIR: dir }))).toThrow(

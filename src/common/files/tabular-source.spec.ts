@@ -1,8 +1,10 @@
 import iconv from 'iconv-lite';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { scratchDir } from '../../../test/support/scratch.js';
 import { detectCsvEncoding, detectDelimiter, legacyEncoding, openRoster } from './tabular-source.js';
+
+const scratch = scratchDir('files');
 
 const HEAD = 64 * 1024;
 /** The first 64 KB of a UTF-8 file whose character `ch` starts `before` bytes before the cut. */
@@ -125,7 +127,7 @@ describe('a file typed in a legacy Vietnamese font encoding', () => {
     ['VNI', vni],
     ['TCVN3', tcvn3],
   ])('refuses a CSV file saved in %s, naming it and saying how to convert it', async (name, encode) => {
-    const file = path.join(mkdtempSync(path.join(tmpdir(), 'legacy-')), 'hoi-vien.csv');
+    const file = path.join(scratch, 'hoi-vien-legacy.csv');
     writeFileSync(file, Buffer.from(encode(ROSTERS[1][1]), 'latin1'));
     await expect(openRoster(file)).rejects.toThrow(`bảng mã ${name} (phông .Vn…/VNI-…), không phải Unicode: hãy chuyển mã sang Unicode`);
   });
@@ -141,7 +143,7 @@ describe('a file typed in a legacy Vietnamese font encoding', () => {
 });
 
 describe('a CSV with an enormous cell', () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'lienthong-csv-'));
+  const dir = scratchDir('csv');
   const rowsOf = async (name: string, text: string) => {
     writeFileSync(path.join(dir, name), text);
     const rows: string[] = [];

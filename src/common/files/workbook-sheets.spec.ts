@@ -1,11 +1,13 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import XLSX from 'xlsx';
 import { openRoster, type SourceRow } from './tabular-source.js';
 import { readWorkbookSheets, workbookSheets } from './workbook-sheets.js';
 import { readEntryHead, readZipDirectory } from './zip-directory.js';
+import { scratchDir } from '../../../test/support/scratch.js';
+
+const scratch = scratchDir('sheets');
 
 const FIXTURES = path.join(process.cwd(), 'test', 'fixtures');
 const roster = (name: string) => path.join(FIXTURES, 'rosters', name);
@@ -119,7 +121,7 @@ describe('a workbook read by the name its program gave each sheet', () => {
       ] as [string, Buffer];
     // Shared strings and relationships first: the parser then streams each sheet before it has read workbook.xml.
     const order = ['[Content_Types].xml', '_rels/.rels', 'xl/_rels/workbook.xml.rels', 'xl/sharedStrings.xml', 'xl/styles.xml'];
-    const file = path.join(mkdtempSync(path.join(tmpdir(), 'sheets-')), 'late-workbook.xlsx');
+    const file = path.join(scratch, 'sheets-late-workbook.xlsx');
     writeFileSync(
       file,
       storedZip(await Promise.all([...order, 'xl/worksheets/sheet2.xml', 'xl/worksheets/sheet1.xml', 'xl/workbook.xml'].map(part))),
@@ -136,7 +138,7 @@ describe('a workbook read by the name its program gave each sheet', () => {
     const readAt = (at: number, length: number) => Promise.resolve(bytes.subarray(at, at + length));
     const entries = await readZipDirectory(bytes.length, readAt);
     const last = entries.filter((e) => e.name !== 'xl/sharedStrings.xml').concat(entries.filter((e) => e.name === 'xl/sharedStrings.xml'));
-    const file = path.join(mkdtempSync(path.join(tmpdir(), 'sheets-')), 'late-strings.xlsx');
+    const file = path.join(scratch, 'sheets-late-strings.xlsx');
     writeFileSync(
       file,
       storedZip(await Promise.all(last.map(async (e) => [e.name, await readEntryHead(e, 1e6, readAt)] as [string, Buffer]))),
@@ -149,7 +151,7 @@ describe('a workbook read by the name its program gave each sheet', () => {
 describe('a crafted workbook', () => {
   it('reads a sheet part once however many sheets point to it', async () => {
     const rel = (n: number) => `<Relationship Id="rId${n}" Type="worksheet" Target="worksheets/sheet1.xml"/>`;
-    const file = path.join(mkdtempSync(path.join(tmpdir(), 'crafted-')), 'same-part.xlsx');
+    const file = path.join(scratch, 'crafted-same-part.xlsx');
     writeFileSync(
       file,
       storedZip([
@@ -179,7 +181,7 @@ describe('what the secretary marked in her workbook', () => {
     ws.addRow(['STT', 'Họ và tên', 'Năm sinh']);
     ws.addRow([1, 'Lò Văn Gạch', 1971]).eachCell((c) => (c.font = { strike: true }));
     ws.addRow([2, 'Lò Văn Nửa', 1972]).getCell(2).font = { strike: true };
-    const file = path.join(mkdtempSync(path.join(tmpdir(), 'struck-')), 'ds.xlsx');
+    const file = path.join(scratch, 'struck-ds.xlsx');
     await book.xlsx.writeFile(file);
     expect((await rowsOf(file)).map((r) => [r.row, r.struck ?? false])).toEqual([
       [1, false],
@@ -199,7 +201,7 @@ describe('a chi hội written once, merged down beside its members', () => {
     ws.addRow([3, 'Lò Văn Ba', '']);
     ws.addRow([4, 'Lò Văn Bốn', 'Chi đoàn Bản Phủ']);
     ws.mergeCells('C2:C4');
-    const file = path.join(mkdtempSync(path.join(tmpdir(), 'merged-')), 'ds.xlsx');
+    const file = path.join(scratch, 'merged-ds.xlsx');
     await book.xlsx.writeFile(file);
     expect((await rowsOf(file)).map((r) => r.merged?.[2] ?? null)).toEqual([
       null,
@@ -213,7 +215,7 @@ describe('a chi hội written once, merged down beside its members', () => {
 
 describe('a broken workbook', () => {
   it('reads a sheet whose relationship is missing from the sheet part no other sheet names, under its own name', async () => {
-    const file = path.join(mkdtempSync(path.join(tmpdir(), 'broken-')), 'no-rels.xlsx');
+    const file = path.join(scratch, 'broken-no-rels.xlsx');
     const sheet = (name: string) =>
       Buffer.from(`<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>${name}</t></is></c></row></sheetData></worksheet>`);
     writeFileSync(
@@ -254,7 +256,7 @@ describe('every sheet of a workbook, whoever wrote it and however busy the machi
         ]),
         name,
       );
-    const file = path.join(mkdtempSync(path.join(tmpdir(), 'sheetjs-')), 'cac-chi-hoi.xlsx');
+    const file = path.join(scratch, 'sheetjs-cac-chi-hoi.xlsx');
     writeFileSync(file, XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
     // Exceljs's own unzip ended after the first sheet in about half the readings under load (seen in CI).
     const readings = await Promise.all(Array.from({ length: 8 }, () => rowsOf(file)));
