@@ -32,17 +32,23 @@ describe('a roster whose title names the commune, imported by the province', () 
     XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(rows), 'Sheet1');
     return XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer;
   };
-  const importFile = async (bytes: Buffer) => {
+  /** Previewed, then confirmed: the units the preview said it would create. */
+  const importFile = async (bytes: Buffer, createUnits = true) => {
     const id = await uploadRoster(
       t,
       token,
       bytes,
       'danh-sach-chi-hoi.xlsx',
-      'organization=HND&assignIds=true&createUnits=true&preview=true',
+      `organization=HND&assignIds=true&createUnits=${createUnits}&preview=true`,
     );
     await waitForJob(gql, id, 'PREVIEW');
+    const { importPreview } = await gql<{ importPreview: { unitsToCreate: string[] } }>(
+      `query($id: ID!) { importPreview(jobId: $id) { unitsToCreate } }`,
+      { id },
+    );
     await gql(`mutation($id: ID!) { confirmImport(jobId: $id) { id } }`, { id });
     await waitForJob(gql, id, 'DONE');
+    return importPreview.unitsToCreate;
   };
   const members = (names: string[]) =>
     t.sql<{ full_name: string; commune: string | null; unit: string | null; unit_commune: string | null }>(
@@ -76,5 +82,25 @@ describe('a roster whose title names the commune, imported by the province', () 
       ['Lầu A Chứ', null],
       ['Vàng Thị Dợ', null],
     ]);
+  });
+
+  it('creates the chi hội a list names only in its title, in the title’s commune, for the rows that name none', async () => {
+    const people = [
+      ['Mùa A Sáng', ''],
+      ['Thào Thị Dua', ''],
+      ['Vừ A Tủa', 'Chi hội bản Nậm Chẩn'],
+    ];
+    const title = ['HỘI NÔNG DÂN XÃ SEN THƯỢNG', 'DANH SÁCH HỘI VIÊN CHI HỘI BẢN PHÌN HỒ NĂM 2025'];
+    // Asked not to create units: nobody is put in a chi hội she does not have, and none is made.
+    expect(await importFile(file(title, people.slice(0, 1)), false)).toEqual([]);
+    expect((await members(['Mùa A Sáng']))[0]).toMatchObject({ unit: null, commune: '03158' });
+    expect(await t.sql(`SELECT 1 FROM unit WHERE name = 'Chi hội bản Phìn Hồ'`)).toEqual([]);
+    // Asked to: the preview says it will, and the title's chi hội is made once, in Xã Sín Thầu; a row naming its own keeps it.
+    expect((await importFile(file(title, people.slice(1)))).filter((n) => !n.startsWith('Cơ sở '))).toEqual(['Chi hội bản Phìn Hồ']);
+    expect(await members(['Thào Thị Dua', 'Vừ A Tủa'])).toEqual([
+      { full_name: 'Thào Thị Dua', commune: '03158', unit: 'Chi hội bản Phìn Hồ', unit_commune: '03158' },
+      { full_name: 'Vừ A Tủa', commune: '03158', unit: 'Chi hội bản Nậm Chẩn', unit_commune: '03158' },
+    ]);
+    expect(await t.sql(`SELECT count(*)::int AS n FROM unit WHERE name = 'Chi hội bản Phìn Hồ'`)).toEqual([{ n: 1 }]);
   });
 });

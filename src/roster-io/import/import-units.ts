@@ -189,8 +189,9 @@ export class ImportUnits {
   /**
    * The unit a sheet is for, when its name ("Ngọc Khánh", "Chi hội Khu phố 2"), else the branch its
    * title names (reading/unit-cell.ts `titleBranch`), names exactly one of the caller's units: her rows
-   * without a unit cell go there. Only units she has: a sheet's name ("Sheet1", "Danh sách") never
-   * creates one.
+   * without a unit cell go there. With `create` (`--create-units`), a branch the sheet's name or else the
+   * title names that she does not have yet is created; a sheet's name that names no branch ("Sheet1",
+   * "Danh sách") never creates one.
    */
   async ofSheet(em: EntityManager, sheet: string | null, title: string | null = null, create?: SheetUnitCreation): Promise<Unit | null> {
     for (const name of [sheet, title]) {
@@ -202,21 +203,23 @@ export class ImportUnits {
       const unit = this.sheets.get(name);
       if (unit) return unit;
     }
-    return create && sheet ? this.createdForSheet(em, sheet, create) : null;
+    if (!create) return null;
+    const bySheet = sheet ? await this.createdFor(em, sheet, `Tên trang tính "${sheet}"`, create) : null;
+    if (bySheet) this.sheetsCreated.set(sheet!, bySheet.name);
+    // A chi hội's own list on "Sheet1": "DANH SÁCH HỘI VIÊN CHI HỘI BẢN NÀ SANG" says whose it is.
+    return bySheet ?? (title ? this.createdFor(em, title, `Tiêu đề "${title}"`, create) : null);
   }
 
   /**
-   * With `--create-units`, a sheet whose name names a branch of no unit she has ("Chi hội Thôn 3",
-   * "Chi đoàn Khu phố 2") is created as that branch, as a unit cell of that name would be (in her
-   * commune); a sheet named otherwise ("Sheet1", "Danh sách", "Thôn 3") still creates nothing.
+   * With `--create-units`, a sheet's name or a title's branch that names a branch of no unit she has
+   * ("Chi hội Thôn 3", "Chi đoàn Khu phố 2") is created as that branch, as a unit cell of that name would
+   * be (in her commune); a name that names no branch ("Sheet1", "Danh sách", "Thôn 3") creates nothing.
    */
-  private async createdForSheet(em: EntityManager, sheet: string, create: SheetUnitCreation): Promise<Unit | null> {
-    const name = sheet.trim().replace(/\s+/g, ' ');
+  private async createdFor(em: EntityManager, named: string, label: string, create: SheetUnitCreation): Promise<Unit | null> {
+    const name = named.trim().replace(/\s+/g, ' ');
     if (!this.createUnits || !titleBranch(name)) return null;
-    const cell = { value: name, codeLike: false, asCode: false, label: `Tên trang tính "${sheet}"` };
-    const unit = await this.unit(cell, create.communeCode, em, create.service, create.actor, [], true, []);
-    if (unit) this.sheetsCreated.set(sheet, unit.name);
-    return unit ?? null;
+    const cell = { value: name, codeLike: false, asCode: false, label };
+    return (await this.unit(cell, create.communeCode, em, create.service, create.actor, [], true, [])) ?? null;
   }
 
   /** The sheets read as one unit's, with that unit's name (the import's summary says so). */
