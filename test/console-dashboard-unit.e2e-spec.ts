@@ -36,6 +36,8 @@ describe('the console: a unit’s Tổng quan, for its secretariat and for the B
       `HND-2,${IN},CHI-2,Đang sinh hoạt`,
       `HND-3,${TU},CHI-2,Đang sinh hoạt`,
       'HND-9,Lò Văn Chung,04/04/1966,Nam,001066000019,0912000019,03127,HND-KHAC,Đang sinh hoạt',
+      // A boy of 13 in the other cơ sở: suspected, too young for the Hội.
+      'HND-10,Lò Văn Nhỏ,04/04/2013,Nam,001213000020,0912000020,03127,HND-KHAC,Đang sinh hoạt',
     ]);
     await t.importRoster('CCB', HEADER, [`CCB-1,${PAO},,Đang sinh hoạt`]);
     await t.importRoster('NCT', HEADER, [`NCT-1,${PAO},,Đang sinh hoạt`]);
@@ -107,7 +109,7 @@ describe('the console: a unit’s Tổng quan, for its secretariat and for the B
     await page.goto(`${t.url}/#/tong-quan?pham-vi=org:HND`);
     await page.getByRole('heading', { level: 1, name: /Tổng quan — .*Nông dân/ }).waitFor();
     const figure = async (id: string) => Number(await page.getByTestId(id).locator('[data-figure]').first().getAttribute('data-figure'));
-    await eventually(async () => expect(await figure('memberships')).toBe(4));
+    await eventually(async () => expect(await figure('memberships')).toBe(5));
     // Found by typing a commune without accents: its units in tree order, each chi hội under its cơ sở with the
     // commune its name does not say (a province has many "Chi hội 1"); not the other commune's cơ sở.
     const box = page.getByRole('combobox', { name: 'Đơn vị, chi hội (gõ tên)' });
@@ -158,8 +160,36 @@ describe('the console: a unit’s Tổng quan, for its secretariat and for the B
       .locator('.ant-select', { has: page.getByRole('combobox', { name: 'Đơn vị, chi hội (gõ tên)' }) })
       .locator('.ant-select-clear')
       .click();
-    await eventually(async () => expect(await figure('memberships')).toBe(4));
+    await eventually(async () => expect(await figure('memberships')).toBe(5));
     expect(page.url()).toMatch(/pham-vi=org:HND$/);
+  });
+
+  it('opens a unit’s suspects in Cảnh báo: that unit’s, with its chi hội, not the organization’s', async () => {
+    const within = async (unit: string | null) => {
+      const r = await t.gql<{ flaggedRecords: { fullName: string }[] }>(
+        `query($u: String) { flaggedRecords(organization: "HND", withinUnit: $u, code: "AO") { fullName } }`,
+        { u: unit },
+      );
+      expect(r.errors).toBeUndefined();
+      return r.data!.flaggedRecords.map((f) => f.fullName);
+    };
+    expect([await within(null), await within('HND-KHAC'), await within('HND-SPP')]).toEqual([['Lò Văn Nhỏ'], ['Lò Văn Nhỏ'], []]);
+    const page = await logInThroughPage(await b.context('desktop'), t.url, await t.createUser('bdv.tinh2', Role.DAN_VAN));
+    await page.goto(`${t.url}/#/tong-quan?pham-vi=unit:HND/HND-KHAC`);
+    await page.getByRole('heading', { level: 1, name: /Tổng quan — Cơ sở Hội Nông dân xã khác/ }).waitFor();
+    await page.getByTestId('reasons').getByRole('link').first().click();
+    await page.waitForURL(/#\/canh-bao/);
+    expect(new URL(page.url()).hash).toMatch(/to-chuc=HND&don-vi=HND-KHAC/);
+    const names = page.locator('.ant-table-tbody tr.ant-table-row td:first-child');
+    await eventually(async () => expect(await names.allInnerTexts()).toEqual(['Lò Văn Nhỏ']));
+    // The unit is shown as chosen, and another one chosen there empties the list.
+    await chooseOption(page, page.getByRole('combobox', { name: 'Đơn vị, chi hội (gõ tên)' }), 'Cơ sở Hội Nông dân xã Si Pa Phìn');
+    await page.waitForURL(/don-vi=HND-SPP/);
+    await page.getByText(/Không có hồ sơ nào|Không có cảnh báo/).first().waitFor();
+    expect(await review(page)).toEqual(CLEAN);
+    // Without an organization, a unit means nothing: said, not guessed.
+    const bare = await t.gql(`{ flaggedRecords(withinUnit: "HND-SPP") { fullName } }`);
+    expect(bare.errors?.[0].message).toMatch(/chọn cả tổ chức/);
   });
 
   it('lets a cơ sở’s secretariat look at one of her chi hội, and nothing outside her unit', async () => {

@@ -312,6 +312,15 @@ export class FlagCountType {
 export class FlaggedRecordsArgs {
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(16) organization?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(64) unit?: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'A unit (its code, of `organization`) with every unit under it: a cơ sở with its chi hội, as the dashboard’s `unit:` scope counts them.',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  withinUnit?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @Matches(/^\d{5}$/) commune?: string | null;
   @Field(() => Boolean, {
     nullable: true,

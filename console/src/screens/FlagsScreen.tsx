@@ -11,6 +11,7 @@ import { CLEARABLE } from '../icons.tsx';
 import { CommunePicker } from './CommunePicker.tsx';
 import { FlagDecisionDialog, type FlagDecision } from './FlagDecisionDialog.tsx';
 import { MemberDrawer } from './MemberDrawer.tsx';
+import { UnitPicker } from './UnitPicker.tsx';
 import { printHref } from './RosterOutputs.tsx';
 import { ORGANIZATIONS } from './roster-query.ts';
 import { useFlagOptions } from './useFlagOptions.ts';
@@ -29,6 +30,7 @@ const FLAGGED = graphql(`
     $code: String
     $reason: String
     $commune: String
+    $withinUnit: String
     $noCommune: Boolean
     $dismissed: Boolean
     $attention: Boolean
@@ -39,6 +41,7 @@ const FLAGGED = graphql(`
       code: $code
       reason: $reason
       commune: $commune
+      withinUnit: $withinUnit
       noCommune: $noCommune
       dismissed: $dismissed
       attention: $attention
@@ -82,6 +85,8 @@ export function FlagsScreen({ session }: { session: Session }) {
   const ownOrganization = session.user.organization ?? undefined;
   const [organization, setOrganization] = useState<string | undefined>(ownOrganization ?? linked.organization);
   const [commune, setCommune] = useState<string | undefined>(linked.commune);
+  // One unit with its chi hội (a unit's Tổng quan links here): of the organization chosen.
+  const [unit, setUnit] = useState<string | undefined>(linked.unit);
   // The dashboard's "Chưa rõ xã": records without a commune (a commune picked replaces it).
   const [noCommune, setNoCommune] = useState(!!linked.noCommune);
   // Flags called a false alarm leave the list at once; she may ask to see them again.
@@ -92,7 +97,7 @@ export function FlagsScreen({ session }: { session: Session }) {
   const [decision, setDecision] = useState<FlagDecision | null>(null);
   // Pages of 500 (the table shows them 50 at a time): the cursors of the pages before, to go on or back.
   const [afters, setAfters] = useState<(string | null)[]>([null]);
-  useEffect(() => setAfters([null]), [code, reason, organization, commune, noCommune, dismissed, attention]);
+  useEffect(() => setAfters([null]), [code, reason, organization, unit, commune, noCommune, dismissed, attention]);
   // Another address of this screen (a link followed, Back or Forward): its filters, read again.
   useEffect(() => {
     const followed = () => {
@@ -100,6 +105,7 @@ export function FlagsScreen({ session }: { session: Session }) {
       setCode(f.code);
       setReason(f.reason);
       if (!ownOrganization) setOrganization(f.organization);
+      setUnit(f.unit);
       setCommune(f.commune);
       setNoCommune(!!f.noCommune);
       setAttention(!!f.attention);
@@ -109,9 +115,9 @@ export function FlagsScreen({ session }: { session: Session }) {
   }, [ownOrganization]);
   // The address says what she sees (a reload or a link given on shows the same), replaced, not a new history entry.
   useEffect(() => {
-    const next = flagsHref({ code, reason, organization: ownOrganization ? undefined : organization, commune, noCommune, attention });
+    const next = flagsHref({ code, reason, organization: ownOrganization ? undefined : organization, unit, commune, noCommune, attention });
     if (next !== window.location.hash) window.history.replaceState(null, '', next);
-  }, [code, reason, organization, ownOrganization, commune, noCommune, attention]);
+  }, [code, reason, organization, ownOrganization, unit, commune, noCommune, attention]);
   const after = afters[afters.length - 1];
   const [result, refetch] = useQuery({
     query: FLAGGED,
@@ -120,6 +126,7 @@ export function FlagsScreen({ session }: { session: Session }) {
       code: code ?? null,
       reason: reason ?? null,
       commune: commune ?? null,
+      withinUnit: (organization && unit) || null,
       noCommune: noCommune || null,
       dismissed,
       attention: attention || null,
@@ -200,10 +207,15 @@ export function FlagsScreen({ session }: { session: Session }) {
             allowClear={CLEARABLE}
             placeholder={T.flags.anyOrganization}
             value={organization}
-            onChange={setOrganization}
+            onChange={(o?: string) => {
+              // Another organization's units are not this one's.
+              setOrganization(o);
+              setUnit(undefined);
+            }}
             options={orgs.data?.organizations.map((o) => ({ value: o.code, label: o.name }))}
           />
         )}
+        {organization && <UnitPicker organization={organization} value={unit} onChange={setUnit} />}
         <CommunePicker
           value={commune}
           onChange={(c) => {

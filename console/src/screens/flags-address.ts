@@ -7,6 +7,8 @@ export interface FlagsFilter {
   /** Suspected for this reason (with AO). */
   reason?: string;
   organization?: string;
+  /** A unit of the organization, with its chi hội. */
+  unit?: string;
   commune?: string;
   /** The records without a commune ("Chưa rõ xã"; a commune given wins). */
   noCommune?: boolean;
@@ -14,7 +16,7 @@ export interface FlagsFilter {
   attention?: boolean;
 }
 
-/** Cảnh báo's address: `#/canh-bao?loai=<mã cảnh báo|AO>&ly-do=<lý do>&xa=<mã xã>` (or `chua-ro-xa=1`) `&to-chuc=<mã tổ chức>&chu-y=1`. */
+/** Cảnh báo's address: `#/canh-bao?loai=<mã cảnh báo|AO>&ly-do=<lý do>&xa=<mã xã>` (or `chua-ro-xa=1`) `&to-chuc=<mã tổ chức>&don-vi=<mã đơn vị>&chu-y=1`. */
 export function flagsHref(f: FlagsFilter): string {
   const q = new URLSearchParams();
   if (f.code) q.set('loai', f.code);
@@ -22,6 +24,7 @@ export function flagsHref(f: FlagsFilter): string {
   if (f.commune) q.set('xa', f.commune);
   else if (f.noCommune) q.set('chua-ro-xa', '1');
   if (f.organization) q.set('to-chuc', f.organization);
+  if (f.unit) q.set('don-vi', f.unit);
   if (f.attention) q.set('chu-y', '1');
   return `#/canh-bao${q.size ? `?${q.toString()}` : ''}`;
 }
@@ -34,6 +37,7 @@ export function flagsFilterOf(hash: string): FlagsFilter {
     code: q.get('loai') ?? undefined,
     reason: q.get('ly-do') ?? undefined,
     organization: q.get('to-chuc') ?? undefined,
+    unit: q.get('don-vi') ?? undefined,
     commune,
     noCommune: !commune && q.get('chua-ro-xa') === '1',
     attention: q.get('chu-y') === '1',

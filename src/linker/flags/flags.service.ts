@@ -102,6 +102,8 @@ export interface FlagEnding {
 interface FlagFilter {
   organization?: string | null;
   unit?: string | null;
+  /** A unit of `organization` with its subtree. */
+  withinUnit?: string | null;
   commune?: string | null;
   noCommune?: boolean | null;
   code?: string | null;
@@ -162,6 +164,7 @@ export class FlagsService {
       detail: {
         rows: rows.length,
         unit: f.unit ?? null,
+        ...(f.withinUnit ? { withinUnit: f.withinUnit } : {}),
         commune: f.commune ?? null,
         ...(f.noCommune ? { noCommune: true } : {}),
         code: f.code ?? null,
@@ -336,6 +339,15 @@ export class FlagsService {
     scopeWhere(scope, where, params);
     if (f.organization) where.push(`r.organization_code = $${params.push(f.organization.toUpperCase())}`);
     if (f.unit) where.push(`u.code = $${params.push(f.unit)}`);
+    if (f.withinUnit) {
+      if (!f.organization)
+        throw DomainError.invalidInput([
+          { field: 'withinUnit', value: f.withinUnit, message: 'Lọc theo đơn vị thì chọn cả tổ chức của đơn vị' },
+        ]);
+      where.push(
+        `starts_with(u.path, (SELECT w.path FROM unit w WHERE w.organization_code = $${params.push(f.organization.toUpperCase())} AND w.code = $${params.push(f.withinUnit)}))`,
+      );
+    }
     if (f.commune) where.push(`r.commune_code = $${params.push(f.commune)}`);
     if (f.noCommune) where.push('r.commune_code IS NULL');
     if (f.code) where.push(f.code === 'AO' ? 'p.ao' : `$${params.push(f.code)} = ANY(p.flags)`);

@@ -6,10 +6,10 @@ import { vnTime } from '../../format.ts';
 import type { Session } from '../../session.ts';
 import { T } from '../../text.ts';
 import { CommunePicker } from '../CommunePicker.tsx';
+import { UnitPicker } from '../UnitPicker.tsx';
 import { CommuneTable } from './CommuneTable.tsx';
 import { Figure } from './Figure.tsx';
 import { OverlapHeatmap } from './OverlapHeatmap.tsx';
-import { UnitScopePicker } from './UnitScopePicker.tsx';
 import { COMMUNE_FIGURES, COMMUNE_STORED, LIVE, OVERLAP, STORED, storedPeriods, type Live, type StoredPeriod } from './queries.ts';
 import { flagsHref } from '../flags-address.ts';
 import { addressQuery } from '../../address-query.ts';
@@ -81,13 +81,11 @@ export function DashboardScreen({ session, own }: { session: Session; own?: bool
     : stored.data && storedPeriods(stored.data.reports);
   // The roster and Cảnh báo name people: only for who may read them (not the auditor).
   const readsRoster = session.user.role === 'DAN_VAN' || session.user.role === 'ADMIN' || !!own;
-  // Cảnh báo has no unit filter: a unit's suspects open only for its own secretariat (her Cảnh báo is her unit's), never
-  // the whole organization's behind a unit's figure.
-  const flagsHref =
-    readsRoster && (own || !unitOrg)
-      ? (reason: string | null, xa: string | null | undefined = commune) => flagsLink({ reason, xa, org })
-      : undefined;
   const unitCode = unitOrg ? scope.slice(scope.indexOf('/') + 1) : null;
+  // A unit's suspects: Cảnh báo of that unit with its chi hội, as its figures count them.
+  const flagsHref = readsRoster
+    ? (reason: string | null, xa: string | null | undefined = commune) => flagsLink({ reason, xa, org: org ?? unitOrg, unit: unitCode })
+    : undefined;
   const rosterHref = (code: string) =>
     `#/danh-sach?xa=${code}${org || unitOrg ? `&to-chuc=${org ?? unitOrg}` : ''}${unitCode ? `&don-vi=${encodeURIComponent(unitCode)}` : ''}`;
   const error = live.error ?? communes.error ?? overlap.error ?? stored.error ?? communeStored.error;
@@ -116,11 +114,10 @@ export function DashboardScreen({ session, own }: { session: Session; own?: bool
         )}
         {/* One unit with its chi hội: the Ban Dân vận's within an organization, a secretariat's within her own. */}
         {(org ?? unitOrg) && (
-          <UnitScopePicker
+          <UnitPicker
             organization={(org ?? unitOrg)!}
-            scope={scope}
-            whole={own ? ownScope : `org:${org ?? unitOrg}`}
-            onChange={choose}
+            value={unitCode ?? undefined}
+            onChange={(code) => choose(code ? `unit:${org ?? unitOrg}/${code}` : own ? ownScope : `org:${org ?? unitOrg}`)}
           />
         )}
         {!own && (
@@ -248,13 +245,14 @@ function Buckets({ live }: { live: Live }) {
 }
 
 /** Cảnh báo showing suspected phantoms (for a reason), of a commune (null: without one), an organization. */
-const flagsLink = (f: { reason: string | null; xa?: string | null; org: string | null }): string =>
+const flagsLink = (f: { reason: string | null; xa?: string | null; org: string | null; unit: string | null }): string =>
   flagsHref({
     code: 'AO',
     reason: f.reason ?? undefined,
     commune: f.xa ?? undefined,
     noCommune: f.xa === null,
     organization: f.org ?? undefined,
+    unit: f.unit ?? undefined,
   });
 
 /** Suspected memberships by reason; each figure opens those records in Cảnh báo, for who may read names. */
