@@ -142,6 +142,19 @@ describe('the console: periods compared, communes ordered, an organization’s o
     await overlap.locator('td[data-a="HND"][data-b="HPN"]').waitFor();
     expect(await overlap.locator('tbody tr').count()).toBe(1);
     expect(await overlap.locator('td[data-a="HND"][data-b="HPN"]').innerText()).toBe(String(both));
+    // No report of its own: its row of the province's ended report gives its joiners, leavers, reach and "before", said so.
+    const hndRow = (
+      await t.gql<{
+        reports: { ended: boolean; organizations: { code: string; memberships: number; joiners: number; reach: { label: string } }[] }[];
+      }>(`{ reports(scope: "province") { ended organizations { code memberships joiners reach { label } } } }`)
+    )
+      .data!.reports.find((r) => r.ended)!
+      .organizations.find((o) => o.code === 'HND')!;
+    await page.getByTestId('joiners').getByText(`Theo báo cáo toàn tỉnh kỳ ${previous.label} đã lưu (phần của tổ chức này)`).waitFor();
+    expect(await page.getByTestId('joiners').locator('[data-figure]').first().getAttribute('data-figure')).toBe(String(hndRow.joiners));
+    expect(await page.getByTestId('memberships').innerText()).toContain(`${previous.label}: ${hndRow.memberships}`);
+    const reachRows = page.getByTestId('reach').locator('dt');
+    expect(await reachRows.allInnerTexts()).toEqual(['Hội Nông dân Việt Nam']);
     // Nobody is in two organizations of one organization's communes: no column of zeros for it.
     await page.getByTestId('communes').locator('tbody tr.ant-table-row').first().waitFor();
     expect(await page.getByTestId('communes').getByRole('columnheader', { name: 'Ở từ 2 tổ chức trong xã' }).count()).toBe(0);
@@ -156,6 +169,10 @@ describe('the console: periods compared, communes ordered, an organization’s o
     expect(hnd).toHaveLength(1);
     expect(hnd[0][head.indexOf('Hội Liên hiệp Phụ nữ Việt Nam')]).toBe(both);
     expect(values('Theo xã').flat().join(' ')).not.toContain('Số người ở từ 2 tổ chức');
+    // …and its reach and "before" from the province's report, as on screen.
+    expect(String(values('Tổng quan')[3][1])).toContain(`So với báo cáo ${previous.label}`);
+    expect(values('Tỷ lệ tập hợp').filter((r) => r?.[1] === 'Hội Nông dân Việt Nam')).toHaveLength(1);
+    expect(values('Tỷ lệ tập hợp').filter((r) => r?.[1] === 'Hội Liên hiệp Phụ nữ Việt Nam')).toHaveLength(0);
     await context.close();
   });
 

@@ -1125,8 +1125,11 @@ const TEXT = {
     noReasons: 'Không có hồ sơ nghi ảo.',
     /** Of the last period that ended (the running one has no such live figures): the period said in the heading and labels. */
     flows: (period: string) => `Kết nạp và ra khỏi tổ chức: ${period} (kỳ gần nhất đã kết thúc)`,
-    flowsNote: (period: string, when: string, fromProvince = false) =>
-      `Theo báo cáo ${fromProvince ? 'toàn tỉnh ' : ''}kỳ ${period} đã lưu${fromProvince ? ' (phần của xã này)' : ''}, số liệu đến ${when}. Báo cáo của kỳ đang chạy (tạm tính) xem ở màn hình Báo cáo.`,
+    /** `partOf`: the figures are that part of the province's report (a commune's, an organization's). */
+    flowsNote: (period: string, when: string, partOf?: string) =>
+      `Theo báo cáo ${partOf ? 'toàn tỉnh ' : ''}kỳ ${period} đã lưu${partOf ? ` (phần của ${partOf})` : ''}, số liệu đến ${when}. Báo cáo của kỳ đang chạy (tạm tính) xem ở màn hình Báo cáo.`,
+    partOfCommune: 'xã này',
+    partOfOrganization: 'tổ chức này',
     joiners: (period: string) => `Kết nạp trong ${period}`,
     leavers: (period: string) => `Thôi sinh hoạt trong ${period}`,
     noReport:

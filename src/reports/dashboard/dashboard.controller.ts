@@ -6,9 +6,10 @@ import { sendTempFile } from '../../common/http/send-temp-file.js';
 import type { AppConfig } from '../../config/app-config.js';
 import { APP_CONFIG } from '../../config/config.module.js';
 import { PersonViewsService } from '../../linker/review/person-views.service.js';
+import type { ReportingArea } from '../../membership/unit/reporting-area.js';
 import { ReportsService } from '../reports.service.js';
 import { writeDashboardXlsx } from './dashboard-xlsx.js';
-import { endedPeriods, fromCommuneReport, fromSnapshot } from './stored-periods.js';
+import { endedPeriods, fromCommuneReport, fromOrganizationRow, fromSnapshot } from './stored-periods.js';
 
 /** Stored periods the dashboard's export carries (its trend). */
 const TREND_PERIODS = 12;
@@ -38,7 +39,7 @@ export class DashboardController {
       // A commune's past periods are its part of the province's reports where it has none of its own (as on screen).
       live.area.kind === 'commune'
         ? this.reports.communeReports(live.area.commune!, TREND_PERIODS).then((v) => v.map(fromCommuneReport))
-        : this.reports.list({ scope: live.area.key, first: TREND_PERIODS }).then((v) => v.map(fromSnapshot)),
+        : this.storedOf(live.area),
       this.db.query<{ code: string; name: string }[]>(`SELECT code, name FROM organization`),
     ]);
     const name = `tong-quan-${live.area.key.replace(/[:/]/g, '-')}.xlsx`;
@@ -54,5 +55,13 @@ export class DashboardController {
         out,
       ),
     );
+  }
+
+  /** A scope's stored periods; an organization without ended reports of its own has its row of the province's (as on screen). */
+  private async storedOf(area: ReportingArea) {
+    const own = (await this.reports.list({ scope: area.key, first: TREND_PERIODS })).map(fromSnapshot);
+    if (area.kind !== 'org' || own.some((p) => p.ended)) return own;
+    const province = await this.reports.list({ scope: 'province', first: TREND_PERIODS });
+    return province.flatMap((s) => fromOrganizationRow(s, area.organization!) ?? []);
   }
 }

@@ -36,6 +36,23 @@ export function fromSnapshot(s: ReportSnapshot): StoredPeriod & { ended: boolean
   };
 }
 
+/**
+ * An organization's row of a province report, as its own stored period (an organization needs no report of its own,
+ * as a commune needs none); the people not suspected are the province's figure only, so none.
+ */
+export function fromOrganizationRow(s: ReportSnapshot, organization: string): (StoredPeriod & { ended: boolean }) | null {
+  const o = s.data.organizations.find((x) => x.code === organization);
+  if (!o) return null;
+  const { memberships, people, suspectedPhantoms, joiners, leavers } = o;
+  return {
+    period: s.period,
+    asOfDay: s.asOfDay,
+    ended: periodEnded(s),
+    totals: { memberships, people, peopleNotSuspected: null, suspectedPhantoms, joiners, leavers },
+    organizations: [{ code: o.code, reach: reachView(o.reach) }],
+  };
+}
+
 export function fromCommuneReport(v: CommuneReportView): StoredPeriod & { ended: boolean } {
   const { peopleInSeveralOrgs: _inCommune, ...totals } = v.totals;
   return { period: v.period, asOfDay: v.asOf, ended: v.ended, totals, organizations: v.organizations };

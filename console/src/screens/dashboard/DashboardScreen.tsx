@@ -10,7 +10,17 @@ import { UnitPicker } from '../UnitPicker.tsx';
 import { CommuneTable } from './CommuneTable.tsx';
 import { Figure } from './Figure.tsx';
 import { OverlapHeatmap } from './OverlapHeatmap.tsx';
-import { COMMUNE_FIGURES, COMMUNE_STORED, LIVE, OVERLAP, STORED, storedPeriods, type Live, type StoredPeriod } from './queries.ts';
+import {
+  COMMUNE_FIGURES,
+  COMMUNE_STORED,
+  LIVE,
+  OVERLAP,
+  organizationPart,
+  STORED,
+  storedPeriods,
+  type Live,
+  type StoredPeriod,
+} from './queries.ts';
 import { flagsHref } from '../flags-address.ts';
 import { addressQuery } from '../../address-query.ts';
 
@@ -70,6 +80,9 @@ export function DashboardScreen({ session, own }: { session: Session; own?: bool
   const unitOrg = scope.startsWith('unit:') ? scope.slice(5, scope.indexOf('/')) : null;
   const [overlap] = useQuery({ query: OVERLAP, variables: { scope: org ? 'province' : scope } });
   const [stored] = useQuery({ query: STORED, variables: { scope } });
+  // An organization's past periods are its row of the province's reports where it has none of its own.
+  const ownEnded = stored.data && storedPeriods(stored.data.reports).length > 0;
+  const [provinceStored] = useQuery({ query: STORED, variables: { scope: 'province' }, pause: !org || ownEnded !== false });
   const commune = scope.startsWith('commune:') ? scope.slice(8) : undefined;
   // A commune's past periods are its part of the province's reports where it has none of its own.
   const [communeStored] = useQuery({ query: COMMUNE_STORED, variables: { commune: commune ?? '' }, pause: !commune });
@@ -78,7 +91,9 @@ export function DashboardScreen({ session, own }: { session: Session; own?: bool
   // Until the stored reports have come, nothing is said of them: not "no report yet", not "nothing to compare with".
   const periods: StoredPeriod[] | undefined = commune
     ? communeStored.data && storedPeriods(communeStored.data.communeReports)
-    : stored.data && storedPeriods(stored.data.reports);
+    : org && ownEnded === false
+      ? provinceStored.data && storedPeriods(organizationPart(provinceStored.data.reports, org))
+      : stored.data && storedPeriods(stored.data.reports);
   // The roster and Cảnh báo name people: only for who may read them (not the auditor).
   const readsRoster = session.user.role === 'DAN_VAN' || session.user.role === 'ADMIN' || !!own;
   const unitCode = unitOrg ? scope.slice(scope.indexOf('/') + 1) : null;
@@ -88,7 +103,7 @@ export function DashboardScreen({ session, own }: { session: Session; own?: bool
     : undefined;
   const rosterHref = (code: string) =>
     `#/danh-sach?xa=${code}${org || unitOrg ? `&to-chuc=${org ?? unitOrg}` : ''}${unitCode ? `&don-vi=${encodeURIComponent(unitCode)}` : ''}`;
-  const error = live.error ?? communes.error ?? overlap.error ?? stored.error ?? communeStored.error;
+  const error = live.error ?? communes.error ?? overlap.error ?? stored.error ?? communeStored.error ?? provinceStored.error;
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Typography.Title level={1} style={{ margin: 0, fontSize: 22 }}>
@@ -149,7 +164,7 @@ export function DashboardScreen({ session, own }: { session: Session; own?: bool
             <Buckets live={live.data.liveFigures} />
             <Reasons live={live.data.liveFigures} href={flagsHref} />
           </Flex>
-          {periods && <Stored periods={periods} own={own} />}
+          {periods && <Stored periods={periods} own={own} commune={commune} />}
         </>
       )}
       {overlap.data && (
@@ -287,12 +302,18 @@ function Reasons({ live, href }: { live: Live; href?: (reason: string) => string
 }
 
 /** Joiners and leavers, and the reach: from the stored periods (the running one has no such live figures). */
-function Stored({ periods, own }: { periods: StoredPeriod[]; own?: boolean }) {
+function Stored({ periods, own, commune }: { periods: StoredPeriod[]; own?: boolean; commune?: string }) {
   const last = periods[periods.length - 1];
   if (!last) return <Alert type="info" title={own ? D.noReportOwn : D.noReport} />;
   const trend = (k: 'joiners' | 'leavers') => periods.slice(0, -1).map((p) => ({ period: p.periodLabel, value: p.totals[k] }));
-  const fromProvince = 'scope' in last && last.scope === 'province';
-  const note = D.flowsNote(last.periodLabel, last.asOf.split('-').reverse().join('/'), fromProvince);
+  // A commune's or an organization's part of the province's report: said whose part.
+  const partOf =
+    'scope' in last && last.scope === 'province'
+      ? last.organizations.length === 1 && !commune
+        ? D.partOfOrganization
+        : D.partOfCommune
+      : undefined;
+  const note = D.flowsNote(last.periodLabel, last.asOf.split('-').reverse().join('/'), partOf);
   return (
     <>
       <Typography.Title level={2} style={{ margin: 0, fontSize: 17 }}>

@@ -77,6 +77,11 @@ export const STORED = graphql(`
       organizations {
         code
         name
+        memberships
+        people
+        suspectedPhantoms
+        joiners
+        leavers
         reach {
           known
           label
@@ -136,6 +141,31 @@ export type CommuneStored = ResultOf<typeof COMMUNE_STORED>['communeReports'][nu
 /** A stored period as the dashboard shows it: a scope's report, or a commune's part of one. */
 export type StoredPeriod = StoredReport | CommuneStored;
 export type CommuneFigures = ResultOf<typeof COMMUNE_FIGURES>['liveCommunes']['communes'][number];
+
+/**
+ * An organization's row of each stored province report, as its own periods (an organization needs no report of its
+ * own, as a commune needs none): its memberships, people, suspects, joiners, leavers and reach; the people not suspected
+ * are the province's figure only, so none.
+ */
+export function organizationPart(reports: StoredReport[], organization: string): CommuneStored[] {
+  return reports.flatMap((r) => {
+    const o = r.organizations.find((x) => x.code === organization);
+    if (!o) return [];
+    const { memberships, people, suspectedPhantoms, joiners, leavers } = o;
+    return [
+      {
+        reportId: r.id,
+        scope: 'province',
+        period: r.period,
+        periodLabel: r.periodLabel,
+        asOf: r.asOf,
+        ended: r.ended,
+        totals: { memberships, people, peopleNotSuspected: null, suspectedPhantoms, joiners, leavers },
+        organizations: [{ code: o.code, name: o.name, reach: o.reach }],
+      },
+    ];
+  });
+}
 
 /** `2026-11` month, `2026-Q4` quarter, `2026` year. */
 const kindOf = (period: string) => (period.includes('Q') ? 'Q' : period.length === 4 ? 'Y' : 'M');
