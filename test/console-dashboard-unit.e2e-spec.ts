@@ -185,7 +185,10 @@ describe('the console: a unit’s Tổng quan, for its secretariat and for the B
     // The unit is shown as chosen, and another one chosen there empties the list.
     await chooseOption(page, page.getByRole('combobox', { name: 'Đơn vị, chi hội (gõ tên)' }), 'Cơ sở Hội Nông dân xã Si Pa Phìn');
     await page.waitForURL(/don-vi=HND-SPP/);
-    await page.getByText(/Không có hồ sơ nào|Không có cảnh báo/).first().waitFor();
+    await page
+      .getByText(/Không có hồ sơ nào|Không có cảnh báo/)
+      .first()
+      .waitFor();
     expect(await review(page)).toEqual(CLEAN);
     // Without an organization, a unit means nothing: said, not guessed.
     const bare = await t.gql(`{ flaggedRecords(withinUnit: "HND-SPP") { fullName } }`);
