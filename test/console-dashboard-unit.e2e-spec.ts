@@ -136,7 +136,8 @@ describe('the console: a unit’s Tổng quan, for its secretariat and for the B
     ).toMatch(/Nông dân/);
     // One chi hội: its members only (Ín and Tú), the same as the API's figures for it.
     await chooseOption(page, page.getByRole('combobox', { name: 'Đơn vị, chi hội (gõ tên)' }), 'Chi hội bản Nậm Chẩn');
-    await page.getByRole('heading', { level: 1, name: /Tổng quan — Chi hội bản Nậm Chẩn/ }).waitFor();
+    // Named with its commune, which its name does not say (another commune may have a "Chi hội bản Nậm Chẩn").
+    await page.getByRole('heading', { level: 1, name: 'Tổng quan — Chi hội bản Nậm Chẩn, Xã Si Pa Phìn (HND)' }).waitFor();
     await eventually(async () => expect(await figure('memberships')).toBe(2));
     const api = await t.gql<{ liveFigures: { memberships: number; people: number } }>(
       `{ liveFigures(scope: "unit:HND/CHI-2") { memberships people } }`,

@@ -66,8 +66,10 @@ export async function resolveReportingArea(db: DataSource | EntityManager, text:
     const [org, code] = value.includes('/')
       ? [value.slice(0, value.indexOf('/')).toUpperCase(), value.slice(value.indexOf('/') + 1)]
       : [null, value];
-    const units = await db.query<{ path: string; name: string; organization_code: string; code: string }[]>(
-      `SELECT path, name, organization_code, code FROM unit WHERE code = $1 AND ($2::varchar IS NULL OR organization_code = $2) LIMIT 3`,
+    const units = await db.query<{ path: string; name: string; organization_code: string; code: string; commune: string | null }[]>(
+      `SELECT u.path, u.name, u.organization_code, u.code, c.name AS commune
+         FROM unit u LEFT JOIN commune c ON c.code = u.commune_code
+        WHERE u.code = $1 AND ($2::varchar IS NULL OR u.organization_code = $2) LIMIT 3`,
       [code, org],
     );
     if (!units.length)
@@ -81,7 +83,8 @@ export async function resolveReportingArea(db: DataSource | EntityManager, text:
     return {
       key: `unit:${u.organization_code}/${u.code}`,
       kind: 'unit',
-      label: `${u.name} (${u.organization_code})`,
+      // Its commune where its name does not say it: four communes have a "Chi hội … thôn Trung".
+      label: `${u.name}${u.commune && !u.name.toLowerCase().includes(u.commune.toLowerCase()) ? `, ${u.commune}` : ''} (${u.organization_code})`,
       organization: u.organization_code,
       commune: null,
       condition: (i) => ({ sql: `r.unit_id IN (SELECT id FROM unit WHERE path LIKE $${i})`, params: [likePrefix(u.path)] }),
