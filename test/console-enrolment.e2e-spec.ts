@@ -81,6 +81,12 @@ describe('the console: first log-in (enrolment) of a commune secretariat', () =>
     const href = (await appLink.getAttribute('href'))!;
     expect(href).toMatch(/^otpauth:\/\/totp\//);
     expect(new URL(href).searchParams.get('secret')).toBe(secret);
+    // Its sentence whole inside its button, wrapped, not spilling past it.
+    const box = await appLink.evaluate((el: { scrollWidth: number; clientWidth: number; getBoundingClientRect(): { height: number } }) => ({
+      spills: el.scrollWidth > el.clientWidth,
+      wrapped: el.getBoundingClientRect().height > 40,
+    }));
+    expect(box).toEqual({ spills: false, wrapped: true });
     // Generated at this moment and kept (sealed) as pending until a code of it confirms it.
     const [pending] = await t.sql<{ pending: boolean; enrolled: boolean }>(
       `SELECT totp_pending_sealed IS NOT NULL AS pending, totp_secret_sealed IS NOT NULL AS enrolled FROM app_user WHERE username = 'xa-hpn'`,

@@ -241,6 +241,26 @@ describe('the web console, as a commune secretariat of the Hội Nông dân uses
     await context.close();
   });
 
+  it('starts the next person on the computer at her own home, not at the screen the last one left open', async () => {
+    const context = await b.context();
+    const page = await logIn(context, await t.createUser('bdv-may-chung', Role.DAN_VAN));
+    await page.goto(`${t.url}/#/lien-ket`);
+    await page.getByRole('heading', { level: 1, name: /Rà soát liên kết/ }).waitFor();
+    await page.getByRole('button', { name: 'Đăng xuất' }).click();
+    await page.getByLabel('Mã xác thực').waitFor();
+    expect(new URL(page.url()).hash).toBe('#/');
+    // And an address naming a screen she does not have is put right, not left saying another screen.
+    await page.goto(`${t.url}/#/quan-tri`);
+    const user = await t.createUser('xa-hnd-may-chung', Role.SECRETARIAT, 'HND');
+    await page.getByLabel('Tên đăng nhập').fill(user.username);
+    await page.getByLabel('Mật khẩu').fill(user.password);
+    await page.getByLabel('Mã xác thực').fill(totpCode(user.totpSecret, Date.now()));
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByRole('button', { name: 'Thêm hội viên' }).waitFor();
+    expect(new URL(page.url()).hash).toBe('#/');
+    await context.close();
+  });
+
   it('refuses a code already used, in Vietnamese, and gives no session', async () => {
     const user = await t.createUser('xa-hnd-2', Role.SECRETARIAT, 'HND');
     const code = totpCode(user.totpSecret, Date.now());

@@ -94,7 +94,8 @@ export function EnrolmentForm({ onLoggedIn, onBack }: { onLoggedIn: (s: Session)
         style={{ display: 'block', margin: '0 auto 12px' }}
       />
       <Typography.Paragraph>
-        <Button href={enrolment.otpauthUri} block>
+        {/* Its long sentence wraps inside the button (a tester saw it spill out of the box at 1366 px). */}
+        <Button href={enrolment.otpauthUri} block style={{ height: 'auto', whiteSpace: 'normal', paddingBlock: 6 }}>
           {T.enrol.openApp}
         </Button>
       </Typography.Paragraph>

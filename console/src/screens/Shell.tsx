@@ -20,6 +20,11 @@ function useScreen(routes: Route[]): Route {
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
+  // An address naming a screen she does not have (the one the last person on this computer left open): her home's.
+  useEffect(() => {
+    const name = window.location.hash.replace(/^#\/?/, '').split('?')[0];
+    if (name && name !== screen.key) window.history.replaceState(null, '', '#/');
+  }, [screen]);
   return screen;
 }
 
@@ -30,6 +35,8 @@ export function Shell({ session, onSession }: { session: Session; onSession: (s:
   const warning = useSessionKeeper(session, onSession);
   const leave = async () => {
     await logOut(session.csrfToken);
+    // The next person on this computer starts at her own home, not at the screen this one left open.
+    window.history.replaceState(null, '', '#/');
     onSession(null);
   };
   const scope = useScopeNames(session.user);

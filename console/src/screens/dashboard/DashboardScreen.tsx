@@ -118,6 +118,8 @@ export function DashboardScreen({ session, own }: { session: Session; own?: bool
             value={scope.startsWith('commune:') ? undefined : unitOrg ? `org:${unitOrg}` : scope}
             placeholder={D.scope}
             onChange={choose}
+            // Each organization's whole name in the list ("Tổ chức: Hội Cựu chiến binh Việt Nam"), never cut.
+            popupMatchSelectWidth={false}
             options={[
               { value: 'province', label: D.province },
               // Not the Mặt trận, whose members are organizations: its figures would be zeros.
