@@ -1220,6 +1220,7 @@ const TEXT = {
     reason: 'Lý do quyết định',
     reasonHint: 'Ghi lý do, rồi bấm Lưu quyết định hoặc nhấn Enter',
     reasonFirst: 'Ghi lý do cho quyết định rồi bấm "Lưu quyết định" hoặc nhấn Enter.',
+    reasonMissing: 'Chưa lưu: quyết định cần có lý do. Ghi lý do vào ô trên (ví dụ: cùng CCCD, khác năm sinh) rồi nhấn Enter.',
     confirm: 'Cùng một người',
     reject: 'Hai người khác nhau',
     unsure: 'Chưa chắc, để sau',

@@ -31,6 +31,7 @@ export function ReviewScreen(_: { session: Session }) {
   const [reason, setReason] = useState('');
   const [pending, setPending] = useState<Choice | null>(null);
   const [saved, setSaved] = useState<Choice | null>(null);
+  const [noReason, setNoReason] = useState(false);
   const [person, setPerson] = useState<string | null>(null);
   const reasonBox = useRef<InputRef>(null);
   // After a decision: the counts it changed and the next pair's names in view, not the reason box she left.
@@ -44,10 +45,13 @@ export function ReviewScreen(_: { session: Session }) {
     if (!pair) return;
     const ready = d === 'UNSURE' ? pending === 'UNSURE' : !!reason.trim();
     if (!ready) {
+      // Enter again without a reason: said, not a silent greyed button.
+      setNoReason(pending === d);
       setPending(d);
       reasonBox.current?.focus();
       return;
     }
+    setNoReason(false);
     if (d === 'UNSURE') q.skip(pair, reason.trim());
     else q.decide(pair, d, reason.trim());
     setSaved(d);
@@ -127,18 +131,26 @@ export function ReviewScreen(_: { session: Session }) {
               placeholder={T.review.reasonHint}
               value={reason}
               maxLength={500}
-              onChange={(e) => setReason(e.target.value)}
+              onChange={(e) => {
+                setReason(e.target.value);
+                setNoReason(false);
+              }}
+              status={noReason ? 'error' : undefined}
               onPressEnter={() => pending && act(pending)}
               onKeyDown={(e) => e.key === 'Escape' && reasonBox.current?.blur()}
             />
             <Typography.Paragraph aria-live="polite" style={{ marginTop: 4 }}>
-              {pending === 'UNSURE'
-                ? T.review.pendingUnsure
-                : pending
-                  ? T.review.pending(WORDS[pending])
-                  : saved
-                    ? T.review.decided[saved]
-                    : ''}
+              {noReason ? (
+                <Typography.Text type="danger">{T.review.reasonMissing}</Typography.Text>
+              ) : pending === 'UNSURE' ? (
+                T.review.pendingUnsure
+              ) : pending ? (
+                T.review.pending(WORDS[pending])
+              ) : saved ? (
+                T.review.decided[saved]
+              ) : (
+                ''
+              )}
             </Typography.Paragraph>
             <Space wrap>
               {/* The decision she chose (by key or click) is the filled, pressed button; none is before she chooses. */}

@@ -87,6 +87,8 @@ export function useReviewQueue(filters: Filters) {
     (pair: Pair, reason = '') => {
       const key = pairKey(pair);
       skipped.current = [...skipped.current.filter((k) => k !== key), key];
+      // Put off, nothing changed: the counts are "now" again, not "after the decision before it".
+      setChange(null);
       setPairs((ps) => [...ps.filter((p) => pairKey(p) !== key), pair]);
       if (!reason) return;
       void client
