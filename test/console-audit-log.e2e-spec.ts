@@ -142,7 +142,8 @@ describe('the console: the audit log names what was done and finds a record by i
     // Typed as on paper, in any case: the record's read and its person's view, nothing of the other records.
     const found = await lines('ccb1076271');
     expect(found).toContainEqual({ action: 'RECORD_READ', subjectType: 'MEMBER_RECORD', subjectId: id, subjectCode: 'CCB1076271' });
-    expect(found).toContainEqual(expect.objectContaining({ subjectType: 'PERSON', subjectId: personId }));
+    // A person's line is named by its records' Mã hồ sơ (kept apart from the HND's namesake above: this one alone), not by its id.
+    expect(found).toContainEqual(expect.objectContaining({ subjectType: 'PERSON', subjectId: personId, subjectCode: 'CCB1076271' }));
     expect(found.every((l) => l.subjectId === id || l.subjectId === personId)).toBe(true);
     // A raw id and a username still find theirs.
     expect(await lines(id)).toEqual(found.filter((l) => l.subjectId === id));
@@ -160,9 +161,21 @@ describe('the console: the audit log names what was done and finds a record by i
       const texts = await rows.allInnerTexts();
       expect(texts.length).toBe(found.length);
       expect(texts.some((r) => r.includes('Hồ sơ CCB1076271'))).toBe(true);
-      expect(texts.some((r) => r.includes(id))).toBe(false);
+      expect(texts.some((r) => r.includes('Người CCB1076271'))).toBe(true);
+      expect(texts.some((r) => r.includes(id) || r.includes(personId))).toBe(false);
     }, 10_000);
     expect(await review(page)).toEqual(CLEAN);
+    // Whose lines: a few letters of the account, then the account picked from those that hold them.
+    await page.getByLabel('Mã đối tượng').fill('');
+    await page.getByLabel('Người thực hiện').fill('qt-nhat');
+    const offered = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+    await eventually(async () => expect(await offered.allInnerTexts()).toEqual(['qt-nhat-ky', 'qt-nhat-ky-2']));
+    await offered.filter({ hasText: /^qt-nhat-ky-2$/ }).click();
+    await eventually(async () => {
+      const texts = await rows.allInnerTexts();
+      expect(texts.length).toBeGreaterThan(0);
+      expect(texts.every((r) => r.includes('qt-nhat-ky-2'))).toBe(true);
+    }, 10_000);
     await context.close();
   });
 

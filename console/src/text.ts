@@ -968,6 +968,7 @@ const TEXT = {
     anyAction: 'Mọi hành động',
     actor: 'Người thực hiện',
     subject: 'Mã đối tượng',
+    actorHint: 'Gõ vài chữ của tên đăng nhập rồi chọn',
     subjectHint: 'Tên đăng nhập, mã hồ sơ hoặc mã',
     dates: 'Khoảng ngày',
     fromDay: 'Từ ngày',

@@ -26,13 +26,31 @@ export async function subjectIdsOf(db: DataSource, typed: string, scope: RecordS
   return [...new Set([text, ...rows.map((r) => r.id)])];
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** The Mã hồ sơ of the records a page of lines names (MEMBER_RECORD lines), where the record exists and is not erased. */
 export async function recordCodesOf(db: DataSource, ids: string[]): Promise<Map<string, string>> {
-  const uuids = [...new Set(ids.filter((id) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)))];
+  const uuids = [...new Set(ids.filter((id) => UUID.test(id)))];
   if (!uuids.length) return new Map();
   const rows = await db.query<{ id: string; code: string }[]>(
     `SELECT id::text AS id, external_id AS code FROM member_record WHERE id = ANY($1::uuid[]) AND erased_at IS NULL`,
     [uuids],
   );
   return new Map(rows.map((r) => [r.id, r.code]));
+}
+
+/**
+ * The Mã hồ sơ of the records of the persons a page of lines names (PERSON lines: a person's page read), up to three
+ * each ("HPN-12, CD-3, +2"): an administrator reads whose page it was, not a person's id.
+ */
+export async function personCodesOf(db: DataSource, ids: string[]): Promise<Map<string, string>> {
+  const uuids = [...new Set(ids.filter((id) => UUID.test(id)))];
+  if (!uuids.length) return new Map();
+  const rows = await db.query<{ id: string; codes: string[]; n: number }[]>(
+    `SELECT p.person_id::text AS id, (array_agg(r.external_id ORDER BY r.organization_code, r.external_id))[1:3] AS codes, count(*)::int AS n
+       FROM record_person p JOIN member_record r ON r.id = p.record_id AND r.erased_at IS NULL
+      WHERE p.person_id = ANY($1::uuid[]) GROUP BY p.person_id`,
+    [uuids],
+  );
+  return new Map(rows.map((r) => [r.id, `${r.codes.join(', ')}${r.n > 3 ? `, +${r.n - 3}` : ''}`]));
 }

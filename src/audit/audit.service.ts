@@ -4,7 +4,7 @@ import type { Principal } from '../access/principal.js';
 import type { RecordScope } from '../access/record-scope.js';
 import { AuditAction, AuditEvent, AuditNote, type AuditDetail } from './audit-event.entity.js';
 import { AuditBatcher } from './audit-batch.js';
-import { recordCodesOf, subjectIdsOf } from './audit-subjects.js';
+import { personCodesOf, recordCodesOf, subjectIdsOf } from './audit-subjects.js';
 
 export interface AuditEntry {
   action: AuditAction;
@@ -129,10 +129,11 @@ export class AuditService implements OnModuleDestroy {
     );
     // A line's reason: its note (null once erased), or the text written in lines older than audit_note.
     for (const e of page) if (e.noteId !== null) e.reason = notes.get(e.noteId) ?? null;
-    const codes = await recordCodesOf(
-      this.db,
-      page.filter((e) => e.subjectType === 'MEMBER_RECORD' && e.subjectId).map((e) => e.subjectId!),
-    );
+    const ofType = (type: string) => page.filter((e) => e.subjectType === type && e.subjectId).map((e) => e.subjectId!);
+    const codes = new Map([
+      ...(await recordCodesOf(this.db, ofType('MEMBER_RECORD'))),
+      ...(await personCodesOf(this.db, ofType('PERSON'))),
+    ]);
     return { rows: page, hasNextPage: rows.length > f.first, codes };
   }
 }

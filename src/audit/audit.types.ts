@@ -14,7 +14,11 @@ export class AuditEventType {
   @Field(() => AuditAction) action: AuditAction;
   @Field(() => String, { nullable: true }) subjectType: string | null;
   @Field(() => String, { nullable: true }) subjectId: string | null;
-  @Field(() => String, { nullable: true, description: "A member record's Mã hồ sơ, while the record exists and is not erased." })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "A member record's Mã hồ sơ, while the record exists and is not erased; for a person, the Mã hồ sơ of its records (three, then how many more).",
+  })
   subjectCode: string | null;
   @Field(() => String, { nullable: true }) organization: string | null;
   @Field(() => String, { nullable: true }) reason: string | null;

@@ -1,4 +1,4 @@
-import { Alert, Button, DatePicker, Form, Grid, Input, Select, Space, Table, Typography, type TableColumnsType } from 'antd';
+import { Alert, AutoComplete, Button, DatePicker, Form, Grid, Input, Select, Space, Table, Typography, type TableColumnsType } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useQuery } from 'urql';
@@ -171,7 +171,16 @@ export function AuditTab() {
           />
         </Form.Item>
         <Form.Item label={T.admin.actor} htmlFor="audit-actor">
-          <Input id="audit-actor" value={actor} onChange={(e) => filter(setActor)(e.target.value)} allowClear={CLEARABLE} />
+          {/* The accounts whose names hold what she typed, to pick (the log is read by the whole name). */}
+          <AutoComplete
+            id="audit-actor"
+            value={actor}
+            onChange={(v: string) => filter(setActor)(v)}
+            allowClear={CLEARABLE}
+            placeholder={T.admin.actorHint}
+            showSearch={{ filterOption: byFoldedLabel }}
+            options={[...new Set(usernames.values())].sort().map((u) => ({ value: u, label: u }))}
+          />
         </Form.Item>
         <Form.Item label={T.admin.subject} htmlFor="audit-subject">
           <Input
