@@ -104,6 +104,17 @@ describe('CommuneDirectory: names', () => {
     expect(hits[0].commune.code).toBe('00004');
   });
 
+  it('offers a near name of the home province before a nearer one elsewhere', () => {
+    // Điện Biên (11): "muong phang" is Mường Phăng; then Mường Ảng, its own, before Mường Thàng of Phú Thọ.
+    const names = directory('11')
+      .search('muong phang', 10)
+      .map((h) => `${h.commune.name}/${h.commune.provinceCode}`);
+    expect(names[0]).toBe('Xã Mường Phăng/11');
+    const firstElsewhere = names.findIndex((n) => !n.endsWith('/11'));
+    expect(names.indexOf('Xã Mường Ảng/11')).toBeLessThan(firstElsewhere);
+    expect(names.indexOf('Phường Mường Thanh/11')).toBeLessThan(firstElsewhere);
+  });
+
   it('searches within one province when asked, however many matches the country has', () => {
     // "Tân" starts hundreds of commune names nationwide; Tây Ninh (80) has many of them.
     const inProvince = data.communes.filter((c) => c.provinceCode === '80' && /Tân/.test(c.name));

@@ -64,6 +64,8 @@ interface Entry {
   legacy?: LegacyCommuneRef;
 }
 
+/** How much nearer (in Fuse's score, 0 exact to 1) a commune elsewhere must be to come before one of the home province. */
+const HOME_LEAD = 0.15;
 /** Longer than any commune's name with its prefix ("Xã …", "Phường …", "Đặc khu …"). */
 export const MAX_COMMUNE_NAME_LENGTH = 40;
 
@@ -181,10 +183,13 @@ export class CommuneDirectory {
     const exact = this.exactMatches(text);
     const order = (e: Entry) => (this.inHome(e) ? 0 : 2) + (e.current ? 0 : 1);
     exact.sort((a, b) => order(a) - order(b));
+    // A near name of her own province before a nearer one elsewhere ("muong phang": Mường Ảng of Điện Biên before
+    // Mường Thàng of Phú Thọ, whose figures would be zeros to her): the home province's lead is worth a letter or two.
+    const away = (e: Entry) => (this.homeProvince && !this.inHome(e) ? HOME_LEAD : 0);
     const fuzzy = this.fuse
       .search(key, fuzzyLimit === undefined ? undefined : { limit: fuzzyLimit })
       .filter((r) => !exact.includes(r.item))
-      .sort((a, b) => a.score! - b.score! || order(a.item) - order(b.item))
+      .sort((a, b) => a.score! + away(a.item) - (b.score! + away(b.item)) || order(a.item) - order(b.item))
       .map((r) => r.item);
     return [...exact, ...fuzzy];
   }
