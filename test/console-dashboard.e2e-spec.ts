@@ -200,6 +200,8 @@ describe('the console: dashboard and reports', () => {
 
       // The export of what is on screen: the commune's numbers, as numbers.
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /Xuất Excel/ }).click()]);
+      // Named in her words, by the commune's code (not "commune:00004", not "province").
+      expect(download.suggestedFilename()).toBe('tong-quan-xa-00004.xlsx');
       const file = path.join(dir, download.suggestedFilename());
       await download.saveAs(file);
       const book = new ExcelJS.Workbook();
@@ -219,6 +221,8 @@ describe('the console: dashboard and reports', () => {
       const overlapHead = row('Trùng giữa tổ chức', 'Tổ chức').slice(2);
       expect(overlapHead.length).toBeGreaterThan(1);
       for (const head of overlapHead) expect([...orgNames.values()]).toContain(head);
+      // …in the organizations' own order, as the screen's table (not by code: CCB before CĐ).
+      expect(overlapHead).toEqual([...orgNames.values()].filter((n) => overlapHead.includes(n)));
       expect(row('Theo xã', '00004').slice(3, 6)).toEqual([commune.memberships, commune.people, commune.peopleNotSuspected]);
       // Then those in two organizations or more there, and the records suspected.
       expect(typeof row('Theo xã', '00004')[6]).toBe('number');

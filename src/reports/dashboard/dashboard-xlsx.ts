@@ -35,7 +35,12 @@ export async function writeDashboardXlsx(d: DashboardData, out: string): Promise
   const periods = d.periods;
   summarySheet(wb, d, periods[0], heading);
   communePeopleSheet(wb, 'Theo xã', heading, d.communes, d.live.area.key);
-  const orgs = [...new Set(d.overlap.matrix.flatMap((c) => [c.a, c.b]))].sort();
+  // In the organizations' own order (`d.organizations`), as the screen's table; any other after, by code.
+  const present = new Set(d.overlap.matrix.flatMap((c) => [c.a, c.b]));
+  const orgs = [
+    ...[...d.organizations.keys()].filter((o) => present.has(o)),
+    ...[...present].filter((o) => !d.organizations.has(o)).sort(),
+  ];
   // An organization's or a unit's scope: its row only (where else its people are, as the console shows it).
   const ownRow = d.live.area.kind === 'org' || d.live.area.kind === 'unit';
   const rows = ownRow ? orgs.filter((o) => o === d.live.area.organization) : orgs;

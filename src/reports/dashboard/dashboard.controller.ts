@@ -1,11 +1,11 @@
 import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { DataSource } from 'typeorm';
 import { Allow, ALL_ROLES } from '../../access/access.decorators.js';
 import { sendTempFile } from '../../common/http/send-temp-file.js';
 import type { AppConfig } from '../../config/app-config.js';
 import { APP_CONFIG } from '../../config/config.module.js';
 import { PersonViewsService } from '../../linker/review/person-views.service.js';
+import { OrganizationsService } from '../../membership/organization/organizations.service.js';
 import type { ReportingArea } from '../../membership/unit/reporting-area.js';
 import { ReportsService } from '../reports.service.js';
 import { writeDashboardXlsx } from './dashboard-xlsx.js';
@@ -23,7 +23,7 @@ export class DashboardController {
   constructor(
     private readonly reports: ReportsService,
     private readonly views: PersonViewsService,
-    private readonly db: DataSource,
+    private readonly organizations: OrganizationsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -40,9 +40,18 @@ export class DashboardController {
       live.area.kind === 'commune'
         ? this.reports.communeReports(live.area.commune!, TREND_PERIODS).then((v) => v.map(fromCommuneReport))
         : this.storedOf(live.area),
-      this.db.query<{ code: string; name: string }[]>(`SELECT code, name FROM organization`),
+      // In the organizations' own order, as the screen and the report files list them.
+      this.organizations.reload().then(() => this.organizations.list().map((o) => o.definition)),
     ]);
-    const name = `tong-quan-${live.area.key.replace(/[:/]/g, '-')}.xlsx`;
+    // In her words, codes only: tong-quan-toan-tinh, tong-quan-xa-00004, tong-quan-HND, tong-quan-HND-CHI-1.
+    const name = `tong-quan-${
+      live.area.key === 'province'
+        ? 'toan-tinh'
+        : live.area.key
+            .replace(/^commune:/, 'xa-')
+            .replace(/^(org|unit):/, '')
+            .replace('/', '-')
+    }.xlsx`;
     await sendTempFile(res, this.config.dataDir, name, (out) =>
       writeDashboardXlsx(
         {
