@@ -87,7 +87,17 @@ describe('the console: a unit’s Tổng quan, for its secretariat and for the B
     expect(await page.getByRole('button', { name: 'Về toàn tỉnh' }).count()).toBe(0);
     // The communes' table: the one-organization scope shows no "in two organizations there" column, and a name opens nothing.
     expect(await page.getByRole('columnheader', { name: /Ở từ 2 tổ chức trong xã/ }).count()).toBe(0);
-    expect(await page.getByRole('button', { name: /^Xem tổng quan của/ }).count()).toBe(0);
+    expect(
+      await page
+        .getByTestId('communes')
+        .getByRole('button', { name: /^Xem tổng quan của/ })
+        .count(),
+    ).toBe(0);
+    // Her chi hội, each to open: the only scopes she is offered.
+    expect(await page.getByTestId('units').getByRole('button').allInnerTexts()).toEqual([
+      'Chi hội bản Nậm Chẩn (Xã Si Pa Phìn)',
+      'Chi hội bản Phìn Hồ (Xã Si Pa Phìn)',
+    ]);
     // No report of her unit yet: said without sending her to a screen she does not have.
     expect(await page.getByText(/do Ban Dân vận hoặc quản trị viên lập/).count()).toBe(1);
     // Her Excel: her row of the overlap only (a full matrix's diagonal would read as other organizations' people).
@@ -163,6 +173,53 @@ describe('the console: a unit’s Tổng quan, for its secretariat and for the B
       .click();
     await eventually(async () => expect(await figure('memberships')).toBe(5));
     expect(page.url()).toMatch(/pham-vi=org:HND$/);
+  });
+
+  it('lists an organization’s cơ sở and a cơ sở’s chi hội with their figures, each opening its own Tổng quan', async () => {
+    type U = { code: string; own: boolean; memberships: number; people: number; suspectedPhantoms: number };
+    const units = async (scope: string) => {
+      const r = await t.gql<{ liveUnits: { units: U[] } }>(
+        `query($s: String) { liveUnits(scope: $s) { units { code own memberships people suspectedPhantoms } } }`,
+        { s: scope },
+      );
+      expect(r.errors).toBeUndefined();
+      return r.data!.liveUnits.units;
+    };
+    // By name: the other commune's cơ sở ("…xã khác") before Si Pa Phìn's; each with its chi hội's members.
+    expect(await units('org:HND')).toEqual([
+      { code: 'HND-KHAC', own: false, memberships: 2, people: 2, suspectedPhantoms: 1 },
+      { code: 'HND-SPP', own: false, memberships: 3, people: 3, suspectedPhantoms: 0 },
+    ]);
+    expect(await units('unit:HND/HND-SPP')).toEqual([
+      { code: 'CHI-2', own: false, memberships: 2, people: 2, suspectedPhantoms: 0 },
+      { code: 'CHI-1', own: false, memberships: 1, people: 1, suspectedPhantoms: 0 },
+    ]);
+    expect(await units('province')).toEqual([]);
+    const page = await logInThroughPage(await b.context('desktop'), t.url, await t.createUser('bdv.tinh3', Role.DAN_VAN));
+    await page.goto(`${t.url}/#/tong-quan?pham-vi=org:HND`);
+    const table = page.getByTestId('units');
+    await table.getByRole('button', { name: 'Xem tổng quan của Cơ sở Hội Nông dân xã Si Pa Phìn' }).click();
+    await page.getByRole('heading', { level: 1, name: /Tổng quan — Cơ sở Hội Nông dân xã Si Pa Phìn/ }).waitFor();
+    expect(page.url()).toContain('pham-vi=unit:HND/HND-SPP');
+    // Its chi hội, named with their commune; their số lượt add up to the cơ sở's.
+    await table.getByRole('button', { name: 'Xem tổng quan của Chi hội bản Nậm Chẩn' }).waitFor();
+    expect(await table.getByRole('button').allInnerTexts()).toEqual([
+      'Chi hội bản Nậm Chẩn (Xã Si Pa Phìn)',
+      'Chi hội bản Phìn Hồ (Xã Si Pa Phìn)',
+    ]);
+    expect(await review(page)).toEqual(CLEAN);
+    // The Excel of what is on screen has them too.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /Xuất Excel/ }).click()]);
+    expect(download.suggestedFilename()).toBe('tong-quan-HND-HND-SPP.xlsx');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(await download.path());
+    const rows = (book.getWorksheet('Theo đơn vị')!.getSheetValues() as unknown[][]).filter(
+      (r) => Array.isArray(r) && /^CHI-/.test(String(r[1])),
+    );
+    expect(rows.map((r) => [r[1], r[4]])).toEqual([
+      ['CHI-2', 2],
+      ['CHI-1', 1],
+    ]);
   });
 
   it('opens a unit’s suspects in Cảnh báo: that unit’s, with its chi hội, not the organization’s', async () => {

@@ -1098,6 +1098,14 @@ const TEXT = {
     organization: (name: string) => `Tổ chức: ${name}`,
     commune: 'Chọn xã, phường (gõ tên)',
     unit: 'Đơn vị, chi hội (gõ tên)',
+    unitsOfOrganization: 'Theo đơn vị cơ sở',
+    unitsOfUnit: 'Theo đơn vị, chi hội trực thuộc',
+    unitsNote:
+      'Mỗi dòng gồm cả các chi hội bên dưới đơn vị đó. Bấm tên đơn vị để xem riêng đơn vị đó. Một người ở hai chi hội được tính ở cả hai dòng.',
+    unitName: 'Đơn vị',
+    openUnit: (name: string) => `Xem tổng quan của ${name}`,
+    /** The scope unit's own members, in none of the units under it. */
+    ownMembers: (name: string) => `Hội viên trực tiếp của ${name} (không ở chi hội nào bên dưới)`,
     /** A unit as the scope list names it: with its commune where its name does not say it (many "Chi hội 1"). */
     unitLabel: (name: string, commune?: string | null) =>
       commune && !name.toLowerCase().includes(commune.toLowerCase()) ? `${name} (${commune})` : name,

@@ -9,7 +9,7 @@ import { reachView } from './figures/commune-report.js';
 import { PEOPLE_NOT_SUSPECTED } from './figures/figure-wording.js';
 import { changesSince, reasonLabel } from './figures/report-figures.js';
 import { CommuneReportsArgs, CommuneReportType } from './reading/commune-reports.types.js';
-import { LiveCommunesType, LiveFiguresArgs, LiveFiguresType } from './live/live-figures.types.js';
+import { LiveCommunesType, LiveFiguresArgs, LiveFiguresType, LiveUnitsType } from './live/live-figures.types.js';
 import { periodEnded, reportBasis } from './report-basis.js';
 import type { ReportSnapshot } from './report.entities.js';
 import { ReportsService } from './reports.service.js';
@@ -100,6 +100,17 @@ export class ReportsResolver {
   async liveCommunes(@Args() a: LiveFiguresArgs): Promise<LiveCommunesType> {
     const c = await this.service.liveCommunes(a.scope);
     return { scope: c.area.key, scopeLabel: c.area.label, asOf: c.asOf, communes: c.communes };
+  }
+
+  /** Aggregates only, like liveFigures: the units under an organization or a unit, for the dashboard's table. */
+  @Allow(...ALL_ROLES)
+  @Query(() => LiveUnitsType, {
+    description:
+      'The units one level under an org: or unit: scope (an organization: its cơ sở), each with its subtree, live: số lượt, số người, nghi ảo (counts only); empty for other scopes.',
+  })
+  async liveUnits(@Args() a: LiveFiguresArgs): Promise<LiveUnitsType> {
+    const u = await this.service.liveUnits(a.scope);
+    return { scope: u.area.key, asOf: u.asOf, units: u.units };
   }
 
   @Allow(Role.ADMIN, Role.DAN_VAN, Role.SECRETARIAT)

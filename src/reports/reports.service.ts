@@ -13,6 +13,7 @@ import { assertMayRun } from './access/report-access.js';
 import { countReport, prepareFigures } from './counting/count-report.js';
 import type { ReportPhantomView, ReportRowView } from './figures/report-views.js';
 import { liveCommunes } from './live/live-communes.js';
+import { liveUnits } from './live/live-units.js';
 import { liveFigures, type LiveFigures } from './live/live-figures.js';
 import { communeReports, type CommuneReportView } from './reading/commune-reports.js';
 import { reportPhantoms, type PhantomFilter } from './reading/report-phantoms.js';
@@ -208,5 +209,11 @@ export class ReportsService implements OnModuleDestroy {
   async liveCommunes(areaText: string | null | undefined): ReturnType<typeof liveCommunes> {
     const area = await resolveReportingArea(this.db, areaText);
     return (await this.figures.get(`live-communes:${area.key}`, () => liveCommunes(this.db, area.key))).value;
+  }
+
+  /** The units one level under an organization or a unit, live (live/), shared like `live`. */
+  async liveUnits(areaText: string | null | undefined): ReturnType<typeof liveUnits> {
+    const area = await resolveReportingArea(this.db, areaText);
+    return (await this.figures.get(`live-units:${area.key}`, () => liveUnits(this.db, area.key))).value;
   }
 }

@@ -6,6 +6,7 @@ import { FIGURE_LABELS, PEOPLE_NOT_SUSPECTED } from '../figures/figure-wording.j
 import { ORG_COUNT_BUCKETS, reasonLabel, TOTAL_LABELS, type OrgCountSplit } from '../figures/report-figures.js';
 import type { LiveCommune } from '../live/live-communes.js';
 import type { LiveFigures } from '../live/live-figures.js';
+import type { LiveUnit } from '../live/live-units.js';
 import { periodName } from '../documents/wording.js';
 import { communePeopleSheet } from '../documents/commune-people-sheet.js';
 import { sheet, type Cell } from '../documents/xlsx-sheet.js';
@@ -21,6 +22,8 @@ export interface DashboardData {
   /** The scope's stored periods that were over, of one kind, newest first (`endedPeriods`). */
   periods: StoredPeriod[];
   organizations: Map<string, string>;
+  /** An organization's cơ sở, a unit's chi hội, with their figures (liveUnits; none for other scopes). */
+  units: LiveUnit[];
 }
 
 /** The dashboard as a workbook: numbers as numbers, times in Vietnam time (aggregates only: no names). */
@@ -34,6 +37,7 @@ export async function writeDashboardXlsx(d: DashboardData, out: string): Promise
   const heading = [`TỔNG QUAN — ${d.live.area.label.toUpperCase()}`, `Số liệu đến ${vietnamTime(d.live.asOf)} (giờ Việt Nam); ${linked}.`];
   const periods = d.periods;
   summarySheet(wb, d, periods[0], heading);
+  if (d.units.length) unitsSheet(wb, d.units, heading);
   communePeopleSheet(wb, 'Theo xã', heading, d.communes, d.live.area.key);
   // In the organizations' own order (`d.organizations`), as the screen's table; any other after, by code.
   const present = new Set(d.overlap.matrix.flatMap((c) => [c.a, c.b]));
@@ -160,5 +164,32 @@ function trendSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, periods: StoredPerio
         r.totals.joiners,
         r.totals.leavers,
       ]),
+  );
+}
+
+/** The units under the scope, as the screen's table: each with the units under it; the scope unit's own members last. */
+function unitsSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, units: LiveUnit[], heading: string[]): void {
+  sheet(
+    wb,
+    'Theo đơn vị',
+    [...heading, 'Mỗi dòng gồm cả các chi hội bên dưới đơn vị đó; một người ở hai chi hội được tính ở cả hai dòng.'],
+    [
+      { header: 'Mã đơn vị', width: 16 },
+      { header: 'Đơn vị', width: 40 },
+      { header: 'Xã/phường', width: 24 },
+      { header: FIGURE_LABELS.memberships, width: 12, number: true },
+      { header: FIGURE_LABELS.people, width: 12, number: true },
+      { header: PEOPLE_NOT_SUSPECTED.label, width: 16, number: true },
+      { header: FIGURE_LABELS.suspectedPhantoms, width: 11, number: true },
+    ],
+    units.map((u) => [
+      u.code,
+      u.own ? `Hội viên trực tiếp của ${u.name} (không ở chi hội nào bên dưới)` : u.name,
+      u.commune,
+      u.memberships,
+      u.people,
+      u.peopleNotSuspected,
+      u.suspectedPhantoms,
+    ]),
   );
 }

@@ -31,8 +31,9 @@ export class DashboardController {
   @Get('tong-quan.xlsx')
   async download(@Query('scope') scope: string | undefined, @Res() res: Response): Promise<void> {
     const live = await this.reports.live(typeof scope === 'string' ? scope.slice(0, 80) : null);
-    const [communes, overlap, reports, orgs] = await Promise.all([
+    const [communes, units, overlap, reports, orgs] = await Promise.all([
       this.reports.liveCommunes(live.area.key),
+      this.reports.liveUnits(live.area.key),
       // An organization's row is the same in the province's overlap (its people under all of their organizations):
       // read from the province's, counted once and shared, rather than counted again for each organization.
       this.views.overlap(live.area.kind === 'org' ? 'province' : live.area.key),
@@ -57,6 +58,7 @@ export class DashboardController {
         {
           live,
           communes: communes.communes,
+          units: units.units,
           overlap,
           periods: endedPeriods(reports),
           organizations: new Map(orgs.map((o) => [o.code, o.name])),

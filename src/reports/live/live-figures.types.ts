@@ -51,3 +51,23 @@ export class LiveCommunesType {
   @Field({ description: 'Số liệu đến: the moment the figures are as of.' }) asOf: Date;
   @Field(() => [LiveCommuneType], { description: "By the commune's name; records without a commune last." }) communes: LiveCommuneType[];
 }
+
+@ObjectType('LiveUnit', { description: "One unit's live figures with the units under it (the dashboard's table of units)." })
+export class LiveUnitType {
+  @Field() code: string;
+  @Field() name: string;
+  @Field(() => String, { nullable: true, description: "Its commune's name." }) commune: string | null;
+  @Field({ description: "True for the scope's own unit: its members in none of the units under it." }) own: boolean;
+  @Field(() => Int, { description: 'Số lượt: ACTIVE memberships in the unit and the units under it.' }) memberships: number;
+  @Field(() => Int, { description: 'Số người: distinct persons among them.' }) people: number;
+  @Field(() => Int, { description: 'Those with at least one membership there the linker does not suspect (an estimate).' })
+  peopleNotSuspected: number;
+  @Field(() => Int) suspectedPhantoms: number;
+}
+
+@ObjectType('LiveUnits', { description: 'The units one level under an organization or a unit, each with its subtree, live, as of `asOf`.' })
+export class LiveUnitsType {
+  @Field() scope: string;
+  @Field({ description: 'Số liệu đến: the moment the figures are as of.' }) asOf: Date;
+  @Field(() => [LiveUnitType], { description: "By name in Vietnamese order; the scope unit's own members last." }) units: LiveUnitType[];
+}

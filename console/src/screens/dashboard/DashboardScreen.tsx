@@ -20,7 +20,9 @@ import {
   storedPeriods,
   type Live,
   type StoredPeriod,
+  UNIT_FIGURES,
 } from './queries.ts';
+import { UnitTable } from './UnitTable.tsx';
 import { flagsHref } from '../flags-address.ts';
 import { addressQuery } from '../../address-query.ts';
 
@@ -74,6 +76,9 @@ export function DashboardScreen({ session, own }: { session: Session; own?: bool
   }, [scope]);
   const [live] = useQuery({ query: LIVE, variables: { scope } });
   const [communes] = useQuery({ query: COMMUNE_FIGURES, variables: { scope } });
+  // An organization's cơ sở, a unit's chi hội: each with its figures (none for the province or a commune).
+  const underUnits = scope.startsWith('org:') || scope.startsWith('unit:');
+  const [units] = useQuery({ query: UNIT_FIGURES, variables: { scope }, pause: !underUnits });
   // An organization's row is the same in the province's overlap (its people under all of their organizations): the province's, shared.
   const org = scope.startsWith('org:') ? scope.slice(4) : null;
   // A unit's matrix is its people's row: where else they are (its diagonal cell is the unit's people).
@@ -103,7 +108,7 @@ export function DashboardScreen({ session, own }: { session: Session; own?: bool
     : undefined;
   const rosterHref = (code: string) =>
     `#/danh-sach?xa=${code}${org || unitOrg ? `&to-chuc=${org ?? unitOrg}` : ''}${unitCode ? `&don-vi=${encodeURIComponent(unitCode)}` : ''}`;
-  const error = live.error ?? communes.error ?? overlap.error ?? stored.error ?? communeStored.error ?? provinceStored.error;
+  const error = live.error ?? communes.error ?? units.error ?? overlap.error ?? stored.error ?? communeStored.error ?? provinceStored.error;
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Typography.Title level={1} style={{ margin: 0, fontSize: 22 }}>
@@ -176,6 +181,14 @@ export function DashboardScreen({ session, own }: { session: Session; own?: bool
           abbreviations={abbreviations}
           only={org ?? unitOrg ?? undefined}
           whose={unitOrg ? live.data?.liveFigures.scopeLabel : undefined}
+        />
+      )}
+      {underUnits && !!units.data?.liveUnits.units.length && (
+        <UnitTable
+          units={units.data.liveUnits.units}
+          under={scope.startsWith('org:') ? 'org' : 'unit'}
+          notSuspectedLabel={live.data?.liveFigures.peopleNotSuspectedLabel}
+          onOpen={(code) => choose(`unit:${org ?? unitOrg}/${code}`)}
         />
       )}
       {communes.data && (

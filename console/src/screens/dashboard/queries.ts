@@ -46,6 +46,23 @@ export const COMMUNE_FIGURES = graphql(`
   }
 `);
 
+export const UNIT_FIGURES = graphql(`
+  query DashboardUnits($scope: String) {
+    liveUnits(scope: $scope) {
+      units {
+        code
+        name
+        commune
+        own
+        memberships
+        people
+        peopleNotSuspected
+        suspectedPhantoms
+      }
+    }
+  }
+`);
+
 export const OVERLAP = graphql(`
   query DashboardOverlap($scope: String!) {
     overlap(scope: $scope) {
@@ -141,6 +158,7 @@ export type CommuneStored = ResultOf<typeof COMMUNE_STORED>['communeReports'][nu
 /** A stored period as the dashboard shows it: a scope's report, or a commune's part of one. */
 export type StoredPeriod = StoredReport | CommuneStored;
 export type CommuneFigures = ResultOf<typeof COMMUNE_FIGURES>['liveCommunes']['communes'][number];
+export type UnitFigures = ResultOf<typeof UNIT_FIGURES>['liveUnits']['units'][number];
 
 /**
  * An organization's row of each stored province report, as its own periods (an organization needs no report of its
