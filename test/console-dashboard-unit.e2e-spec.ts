@@ -8,6 +8,8 @@ const HEADER = 'Mã hồ sơ,Họ và tên,Ngày sinh,Giới tính,Số CCCD,S�
 const PAO = 'Lò Văn Páo,03/02/1961,Nam,001061000001,0912000001,03199';
 const IN = 'Quàng Thị Ín,06/05/1970,Nữ,001170000002,0912000002,03199';
 const TU = 'Lò Văn Tú,03/02/1975,Nam,001075000009,0912000009,03199';
+/** The Si Pa Phìn cơ sở and its chi hội as a unit list shows them: tree order, each chi hội with its commune. */
+const SPP_TREE = ['Cơ sở Hội Nông dân xã Si Pa Phìn', 'Chi hội bản Nậm Chẩn (Xã Si Pa Phìn)', 'Chi hội bản Phìn Hồ (Xã Si Pa Phìn)'];
 
 /**
  * A cơ sở's secretariat's own Tổng quan (a helper found she had none: only the Ban Dân vận's, which
@@ -94,10 +96,7 @@ describe('the console: a unit’s Tổng quan, for its secretariat and for the B
         .count(),
     ).toBe(0);
     // Her chi hội, each to open: the only scopes she is offered.
-    expect(await page.getByTestId('units').getByRole('button').allInnerTexts()).toEqual([
-      'Chi hội bản Nậm Chẩn (Xã Si Pa Phìn)',
-      'Chi hội bản Phìn Hồ (Xã Si Pa Phìn)',
-    ]);
+    expect(await page.getByTestId('units').getByRole('button').allInnerTexts()).toEqual(SPP_TREE.slice(1));
     // No report of her unit yet: said without sending her to a screen she does not have.
     expect(await page.getByText(/do Ban Dân vận hoặc quản trị viên lập/).count()).toBe(1);
     // Her Excel: her row of the overlap only (a full matrix's diagonal would read as other organizations' people).
@@ -126,13 +125,7 @@ describe('the console: a unit’s Tổng quan, for its secretariat and for the B
     await box.click();
     await box.pressSequentially('si pa phin');
     const offered = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
-    await eventually(async () =>
-      expect(await offered.allInnerTexts()).toEqual([
-        'Cơ sở Hội Nông dân xã Si Pa Phìn',
-        'Chi hội bản Nậm Chẩn (Xã Si Pa Phìn)',
-        'Chi hội bản Phìn Hồ (Xã Si Pa Phìn)',
-      ]),
-    );
+    await eventually(async () => expect(await offered.allInnerTexts()).toEqual(SPP_TREE));
     await offered.first().click();
     await page.getByRole('heading', { level: 1, name: /Tổng quan — Cơ sở Hội Nông dân xã Si Pa Phìn/ }).waitFor();
     await eventually(async () => expect(await figure('memberships')).toBe(3));
@@ -203,10 +196,7 @@ describe('the console: a unit’s Tổng quan, for its secretariat and for the B
     expect(page.url()).toContain('pham-vi=unit:HND/HND-SPP');
     // Its chi hội, named with their commune; their số lượt add up to the cơ sở's.
     await table.getByRole('button', { name: 'Xem tổng quan của Chi hội bản Nậm Chẩn' }).waitFor();
-    expect(await table.getByRole('button').allInnerTexts()).toEqual([
-      'Chi hội bản Nậm Chẩn (Xã Si Pa Phìn)',
-      'Chi hội bản Phìn Hồ (Xã Si Pa Phìn)',
-    ]);
+    expect(await table.getByRole('button').allInnerTexts()).toEqual(SPP_TREE.slice(1));
     expect(await review(page)).toEqual(CLEAN);
     // The Excel of what is on screen has them too.
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /Xuất Excel/ }).click()]);
@@ -265,13 +255,7 @@ describe('the console: a unit’s Tổng quan, for its secretariat and for the B
     await box.click();
     // Her unit and its two chi hội: not the other commune's cơ sở.
     const offered = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
-    await eventually(async () =>
-      expect(await offered.allInnerTexts()).toEqual([
-        'Cơ sở Hội Nông dân xã Si Pa Phìn',
-        'Chi hội bản Nậm Chẩn (Xã Si Pa Phìn)',
-        'Chi hội bản Phìn Hồ (Xã Si Pa Phìn)',
-      ]),
-    );
+    await eventually(async () => expect(await offered.allInnerTexts()).toEqual(SPP_TREE));
     await offered.filter({ hasText: 'Chi hội bản Phìn Hồ' }).click();
     await page.getByRole('heading', { level: 1, name: /Tổng quan — Chi hội bản Phìn Hồ/ }).waitFor();
     const figure = async (id: string) => Number(await page.getByTestId(id).locator('[data-figure]').first().getAttribute('data-figure'));
