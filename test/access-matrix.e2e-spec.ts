@@ -293,6 +293,12 @@ describe('access matrix: role × operation', () => {
       expect: allow('admin', 'dtn', 'dtnUnitA', 'hpn', 'danVan', 'auditor'),
     },
     {
+      field: 'liveUnits',
+      title: "the live figures of an organization's or a unit's units (aggregates)",
+      query: `{ liveUnits(scope: "org:DTN") { asOf units { code memberships people peopleNotSuspected suspectedPhantoms } } }`,
+      expect: allow('admin', 'dtn', 'dtnUnitA', 'hpn', 'danVan', 'auditor'),
+    },
+    {
       field: 'communeReports',
       title: "a commune's part of each stored report (aggregates)",
       query: `{ communeReports(commune: "00004") { period scope totals { memberships joiners } } }`,
