@@ -101,10 +101,12 @@ const TEXT = {
     organization: 'Tổ chức',
     anyOrganization: 'Mọi tổ chức',
     /** A page of the list; with more after it, how to narrow it (by the kind of flag, once none is chosen; else by commune). */
-    count: (before: number, n: number, more: boolean, kindChosen = false) =>
-      before || more
+    /** `suspected`: of those shown, the suspected phantoms (what Tổng quan counts as "nghi ảo"). */
+    count: (before: number, n: number, more: boolean, kindChosen = false, suspected?: number) =>
+      (before || more
         ? `Hồ sơ thứ ${(before + 1).toLocaleString('vi-VN')}–${(before + n).toLocaleString('vi-VN')}${more ? ` (còn nữa; ${kindChosen ? 'chọn xã để thu hẹp, hoặc xem trang sau' : 'chọn loại cảnh báo để thu hẹp'})` : ''}`
-        : `${n.toLocaleString('vi-VN')} hồ sơ`,
+        : `${n.toLocaleString('vi-VN')} hồ sơ`) +
+      (suspected !== undefined && n > 0 ? `, trong đó ${suspected.toLocaleString('vi-VN')} nghi ảo` : ''),
     nextPage: '500 hồ sơ tiếp theo',
     firstPage: 'Về đầu danh sách',
     onlyReason: (reason: string, records?: number) =>

@@ -34,6 +34,7 @@ const FLAGGED = graphql(`
     $noCommune: Boolean
     $dismissed: Boolean
     $attention: Boolean
+    $problemsOnly: Boolean
     $after: String
   ) {
     flaggedRecords(
@@ -45,6 +46,7 @@ const FLAGGED = graphql(`
       noCommune: $noCommune
       dismissed: $dismissed
       attention: $attention
+      problemsOnly: $problemsOnly
       after: $after
       first: 500
     ) {
@@ -73,6 +75,8 @@ const FLAGGED = graphql(`
   }
 `);
 type Flagged = ResultOf<typeof FLAGGED>['flaggedRecords'][number];
+/** A decision's button: its words wrap on a phone ("Mở hồ sơ (xóa tên nếu là bản ghi trùng)" made the table wider than the screen). */
+const ACTION = { whiteSpace: 'normal', height: 'auto', textAlign: 'left' } as const;
 
 /** Her organization's suspected phantoms and warnings, with their reasons: confirm, dismiss, or mark for attention. */
 export function FlagsScreen({ session }: { session: Session }) {
@@ -130,6 +134,8 @@ export function FlagsScreen({ session }: { session: Session }) {
       noCommune: noCommune || null,
       dismissed,
       attention: attention || null,
+      // "In several organizations" alone is no problem: listed only when she asks for that flag.
+      problemsOnly: !code,
       after,
     },
   });
@@ -180,7 +186,8 @@ export function FlagsScreen({ session }: { session: Session }) {
       <Space style={{ marginBottom: 12 }} wrap>
         <Select
           aria-label={T.flags.code}
-          style={{ minWidth: 200 }}
+          // The chosen kind's long label ("Ở nhiều tổ chức: 100 hồ sơ có cảnh báo, 0 nghi ảo") is cut on a phone, not the page widened.
+          style={{ minWidth: 200, maxWidth: 'calc(100vw - 32px)' }}
           allowClear={CLEARABLE}
           placeholder={T.flags.anyCode}
           popupMatchSelectWidth={false}
@@ -203,7 +210,7 @@ export function FlagsScreen({ session }: { session: Session }) {
         {ownOrganization === undefined && (
           <Select
             aria-label={T.flags.organization}
-            style={{ minWidth: 220 }}
+            style={{ minWidth: 220, maxWidth: 'calc(100vw - 32px)' }}
             allowClear={CLEARABLE}
             placeholder={T.flags.anyOrganization}
             value={organization}
@@ -240,7 +247,15 @@ export function FlagsScreen({ session }: { session: Session }) {
           {T.flags.showDismissed}
         </Checkbox>
         <Typography.Text aria-live="polite">
-          {result.data ? T.flags.count((afters.length - 1) * 500, rows.length, rows.length >= 500, !!code) : ''}
+          {result.data
+            ? T.flags.count(
+                (afters.length - 1) * 500,
+                rows.length,
+                rows.length >= 500,
+                !!code,
+                code ? undefined : rows.filter((r) => r.ao).length,
+              )
+            : ''}
         </Typography.Text>
         {/* The list to send a commune (suspected phantoms by default), printed as filed: one organization's at a time. */}
         {organization && !noCommune && (
@@ -308,13 +323,13 @@ export function FlagsScreen({ session }: { session: Session }) {
                   )}
                   {/* INFO (in several organizations, say) is information, not a question to decide. */}
                   {!f.resolution && f.severity !== 'INFO' && session.user.role === 'DAN_VAN' && (
-                    <Button size="small" style={{ marginLeft: 8 }} onClick={() => ask(r, f, 'ATTENTION')}>
+                    <Button size="small" style={{ ...ACTION, marginLeft: 8 }} onClick={() => ask(r, f, 'ATTENTION')}>
                       {T.flags.attention}
                     </Button>
                   )}
                   {/* Listed twice in her organization: information, settled by striking off one copy from its page. */}
                   {f.severity === 'INFO' && f.code === 'DUPLICATE_IN_ORG' && secretariat && (
-                    <Button size="small" style={{ marginLeft: 8 }} onClick={() => setOpen(r.recordId)}>
+                    <Button size="small" style={{ ...ACTION, marginLeft: 8 }} onClick={() => setOpen(r.recordId)}>
                       {T.flags.openDuplicate}
                     </Button>
                   )}
@@ -323,15 +338,15 @@ export function FlagsScreen({ session }: { session: Session }) {
                     <Space size={4} wrap style={{ marginLeft: 8 }}>
                       {/* A data flag is settled by correcting the record (a phone, a full birth date), never by ending the membership. */}
                       {f.confirmable ? (
-                        <Button size="small" onClick={() => ask(r, f, 'CONFIRMED')}>
+                        <Button size="small" style={ACTION} onClick={() => ask(r, f, 'CONFIRMED')}>
                           {T.flags.confirm}
                         </Button>
                       ) : (
-                        <Button size="small" onClick={() => setOpen(r.recordId)}>
+                        <Button size="small" style={ACTION} onClick={() => setOpen(r.recordId)}>
                           {T.flags.correct}
                         </Button>
                       )}
-                      <Button size="small" onClick={() => ask(r, f, 'FALSE_ALARM')}>
+                      <Button size="small" style={ACTION} onClick={() => ask(r, f, 'FALSE_ALARM')}>
                         {T.flags.dismiss}
                       </Button>
                     </Space>

@@ -7,7 +7,8 @@ import { flagLabel } from '../model/phantom.js';
 import { ENDING, evidencedEnding } from './flag-ending.js';
 import { flagsJson, FlagsService, type FlagView } from './flags.service.js';
 import { partOf, RecordParts } from '../../membership/member-record/record-parts.js';
-import { FlagCountsArgs, FlagCountType, FlaggedRecordsArgs, FlaggedRecordType, RecordFlagType, ResolveFlagArgs } from '../linker.types.js';
+import { FlagCountsArgs, FlagCountType, FlaggedRecordType, RecordFlagType, ResolveFlagArgs } from '../linker.types.js';
+import { FlaggedRecordsArgs } from './flagged-records.args.js';
 
 const toType = (f: FlagView): RecordFlagType => {
   const evidenced = evidencedEnding(f.code, f.evidence);

@@ -112,6 +112,8 @@ interface FlagFilter {
   dismissed?: boolean | null;
   /** Only the records with a flag the Ban Dân vận asked her to look at, still undecided. */
   attention?: boolean | null;
+  /** Not the records whose only flag is MULTI_ORG, unless suspected. */
+  problemsOnly?: boolean | null;
 }
 
 @Injectable()
@@ -170,6 +172,7 @@ export class FlagsService {
         code: f.code ?? null,
         ...(f.reason ? { reason: f.reason } : {}),
         ...(f.dismissed ? { dismissed: true } : {}),
+        ...(f.problemsOnly ? { problemsOnly: true } : {}),
       },
     });
     return rows.map((r) => ({
@@ -350,6 +353,8 @@ export class FlagsService {
     }
     if (f.commune) where.push(`r.commune_code = $${params.push(f.commune)}`);
     if (f.noCommune) where.push('r.commune_code IS NULL');
+    // In two organizations is no problem: a row for it alone buried her six suspects among ninety (a tester's Cảnh báo).
+    if (f.problemsOnly) where.push(`(p.ao OR EXISTS (SELECT 1 FROM unnest(p.flags) c WHERE c <> 'MULTI_ORG'))`);
     if (f.code) where.push(f.code === 'AO' ? 'p.ao' : `$${params.push(f.code)} = ANY(p.flags)`);
     // The dashboard's "by reason": suspected for this reason (a flag of the same code may be only a warning elsewhere).
     if (f.reason) where.push('p.ao', `$${params.push(f.reason)} = ANY(p.ao_reasons)`);
