@@ -77,6 +77,9 @@ describe('the console: add, edit, end and reinstate a member', () => {
     const warning = form.getByTestId('duplicate-warning');
     await warning.getByText(/Thành viên của Hội Liên hiệp Phụ nữ Việt Nam/).waitFor();
     expect(await warning.innerText()).toMatch(/cùng ngày sinh.*\n?.*cùng họ tên|cùng họ tên.*cùng ngày sinh/s);
+    // Each field's evidence a line of its own (run together, a tester could not tell where one ended).
+    const lines = await warning.locator('li').allInnerTexts();
+    expect(lines.some((l) => /^cùng họ tên/.test(l)) && lines.some((l) => /^cùng ngày sinh/.test(l))).toBe(true);
     // Only another organization's member: adding her to the Đoàn is right, and the warning says so.
     expect(await warning.innerText()).toContain('Vẫn thêm được vào tổ chức của bạn');
     expect(await warning.innerText()).not.toContain('đừng thêm mới');

@@ -120,10 +120,16 @@ export function DuplicateWarning({ draft, exclude, onOpen }: { draft: Draft; exc
                       ? T.form.ownCandidate(c.fullName ?? null, c.statusLabel)
                       : T.form.candidate(c.fullName ?? null, orgName(c.organization), c.statusLabel, c.probabilityText)
                   }
-                  description={c.evidence
-                    .filter((e) => !own(c) || e.field !== 'organization')
-                    .map((e) => e.sentence)
-                    .join(' ')}
+                  // One line for each field's evidence: run together, where one reason ended and the next began was lost.
+                  description={
+                    <ul style={{ margin: 0, paddingLeft: 18 }}>
+                      {c.evidence
+                        .filter((e) => !own(c) || e.field !== 'organization')
+                        .map((e) => (
+                          <li key={e.field}>{e.sentence}</li>
+                        ))}
+                    </ul>
+                  }
                 />
               </List.Item>
             )}
