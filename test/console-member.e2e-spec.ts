@@ -204,7 +204,7 @@ describe('the console: add, edit, end and reinstate a member', () => {
     await elsewhere.waitFor();
     expect(await elsewhere.innerText()).toBe('Hội Nông dân Việt Nam: hồ sơ ngoài quyền xem của bạn — Đang sinh hoạt, Phường Ba Đình');
     // The commune as her list wrote it: by its name, its code beside it.
-    const entered = drawer.getByRole('row').filter({ hasText: 'Xã ghi trên danh sách' });
+    const entered = drawer.getByRole('row').filter({ hasText: 'Xã như đã ghi khi nhập' });
     await entered.getByText('Phường Ba Đình').waitFor();
     expect(await entered.locator('code').innerText()).toBe('00004');
     expect(await review(page)).toEqual(CLEAN);
