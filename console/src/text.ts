@@ -1107,11 +1107,6 @@ const TEXT = {
       'Mỗi dòng gồm cả các chi hội bên dưới đơn vị đó. Bấm tên đơn vị để xem riêng đơn vị đó. Một người ở hai chi hội được tính ở cả hai dòng.',
     unitName: 'Đơn vị',
     openUnit: (name: string) => `Xem tổng quan của ${name}`,
-    /** The scope unit's own members, in none of the units under it. */
-    ownMembers: (name: string) => `Hội viên trực tiếp của ${name} (không ở chi hội nào bên dưới)`,
-    /** A unit as the scope list names it: with its commune where its name does not say it (many "Chi hội 1"). */
-    unitLabel: (name: string, commune?: string | null) =>
-      commune && !name.toLowerCase().includes(commune.toLowerCase()) ? `${name} (${commune})` : name,
     backToProvince: 'Về toàn tỉnh',
     asOf: (when: string) => `Số liệu đến ${when}`,
     linkedAt: (when: string) => `số người và hồ sơ nghi ảo theo lần liên kết lúc ${when}`,

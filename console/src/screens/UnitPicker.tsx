@@ -34,7 +34,7 @@ export function UnitPicker(p: { organization: string; value: string | undefined;
       optionRender={(o) => (
         <span style={{ whiteSpace: 'normal', paddingLeft: typed ? 0 : 12 * (depth.get(String(o.value)) ?? 0) }}>{o.label}</span>
       )}
-      options={tree.map((u) => ({ value: u.code, label: T.dashboard.unitLabel(u.name, u.commune?.name) }))}
+      options={tree.map((u) => ({ value: u.code, label: u.label }))}
     />
   );
 }

@@ -100,6 +100,7 @@ export const UNITS = graphql(`
     units(organization: $organization) {
       code
       name
+      label
       parentCode
       commune {
         name

@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { DomainError } from '../../common/errors/domain-error.js';
+import { unsaidCommune } from './unit-label.js';
 import { likePrefix } from '../../common/sql/escape-like.js';
 
 /** A reporting area: the part of the province that figures are counted over (what `overlap` and the reports take) — not the caller's rights, which are `access/record-scope.ts`. */
@@ -84,7 +85,7 @@ export async function resolveReportingArea(db: DataSource | EntityManager, text:
       key: `unit:${u.organization_code}/${u.code}`,
       kind: 'unit',
       // Its commune where its name does not say it: four communes have a "Chi hội … thôn Trung".
-      label: `${u.name}${u.commune && !u.name.toLowerCase().includes(u.commune.toLowerCase()) ? `, ${u.commune}` : ''} (${u.organization_code})`,
+      label: `${[u.name, unsaidCommune(u.name, u.commune)].filter(Boolean).join(', ')} (${u.organization_code})`,
       organization: u.organization_code,
       commune: null,
       condition: (i) => ({ sql: `r.unit_id IN (SELECT id FROM unit WHERE path LIKE $${i})`, params: [likePrefix(u.path)] }),

@@ -11,6 +11,8 @@ export class UnitType {
   @Field() organization: string;
   @Field() code: string;
   @Field() name: string;
+  @Field({ description: 'Its name as a list shows it: with its commune where the name does not say it ("Chi hội 1 (Xã Quài Tở)").' })
+  label: string;
   @Field(() => UnitKind) kind: UnitKind;
   @Field(() => CommuneType, { nullable: true }) commune: CommuneType | null;
   @Field(() => String, { nullable: true, description: 'Code of the parent unit' }) parentCode: string | null;

@@ -6,6 +6,7 @@ import { assertOrganizationInScope, type Principal } from '../../access/principa
 import { readScope, writeScope, type RecordScope } from '../../access/record-scope.js';
 import { Role } from '../../access/role.js';
 import { GeographyService } from '../../geography/geography.service.js';
+import { unitLabel } from './unit-label.js';
 import type { Unit } from './unit.entity.js';
 import { CreateUnitInput, RenameUnitInput, UnitType } from './unit.types.js';
 import { UnitsService } from './units.service.js';
@@ -59,13 +60,15 @@ export class UnitsResolver {
   }
 
   private toType(u: Unit, parentCode: string | null | undefined): UnitType {
+    const commune = u.communeCode ? this.adminUnits.commune(u.communeCode) : null;
     return {
       id: u.id,
       organization: u.organizationCode,
       code: u.code,
       name: u.name,
+      label: unitLabel(u.name, commune?.name),
       kind: u.kind,
-      commune: u.communeCode ? this.adminUnits.commune(u.communeCode) : null,
+      commune,
       parentCode: parentCode ?? null,
     };
   }

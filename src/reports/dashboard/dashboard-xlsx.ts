@@ -182,14 +182,6 @@ function unitsSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, units: LiveUnit[], h
       { header: PEOPLE_NOT_SUSPECTED.label, width: 16, number: true },
       { header: FIGURE_LABELS.suspectedPhantoms, width: 11, number: true },
     ],
-    units.map((u) => [
-      u.code,
-      u.own ? `Hội viên trực tiếp của ${u.name} (không ở chi hội nào bên dưới)` : u.name,
-      u.commune,
-      u.memberships,
-      u.people,
-      u.peopleNotSuspected,
-      u.suspectedPhantoms,
-    ]),
+    units.map((u) => [u.code, u.own ? u.label : u.name, u.commune, u.memberships, u.people, u.peopleNotSuspected, u.suspectedPhantoms]),
   );
 }

@@ -58,6 +58,10 @@ export class LiveUnitType {
   @Field() name: string;
   @Field(() => String, { nullable: true, description: "Its commune's name." }) commune: string | null;
   @Field({ description: "True for the scope's own unit: its members in none of the units under it." }) own: boolean;
+  @Field({
+    description: 'As the table names it: with its commune where its name does not say it; the own row as "Hội viên trực tiếp của …".',
+  })
+  label: string;
   @Field(() => Int, { description: 'Số lượt: ACTIVE memberships in the unit and the units under it.' }) memberships: number;
   @Field(() => Int, { description: 'Số người: distinct persons among them.' }) people: number;
   @Field(() => Int, { description: 'Those with at least one membership there the linker does not suspect (an estimate).' })

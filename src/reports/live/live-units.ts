@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { bringFiguresUpToDate } from '../../linker/batch/person-figures.js';
 import { resolveReportingArea, type ReportingArea } from '../../membership/unit/reporting-area.js';
+import { ownMembersLabel, unitLabel } from '../../membership/unit/unit-label.js';
 
 /** One unit's live figures with the units under it (the dashboard's table of an organization's or a unit's units). */
 export interface LiveUnit {
@@ -10,6 +11,8 @@ export interface LiveUnit {
   commune: string | null;
   /** True for the unit of the scope itself: its members in none of the units under it. */
   own: boolean;
+  /** As a list names it: with its commune where its name does not say it; the own row as "Hội viên trực tiếp của …". */
+  label: string;
   memberships: number;
   people: number;
   peopleNotSuspected: number;
@@ -32,7 +35,7 @@ export async function liveUnits(
   return db.transaction('REPEATABLE READ', async (em) => {
     const [{ asOf }] = await em.query<{ asOf: Date }[]>(`SELECT now() AS "asOf"`);
     const code = area.kind === 'unit' ? area.key.slice(area.key.indexOf('/') + 1) : null;
-    const rows = await em.query<(Omit<LiveUnit, 'own'> & { own: boolean })[]>(
+    const rows = await em.query<Omit<LiveUnit, 'label'>[]>(
       `WITH top AS (SELECT id, path FROM unit WHERE organization_code = $1 AND code = $2),
             under AS (SELECT u.id, u.code, u.name, u.path, u.commune_code, false AS own FROM unit u
                        WHERE u.organization_code = $1 AND (CASE WHEN $2::varchar IS NULL THEN u.parent_id IS NULL
@@ -51,6 +54,7 @@ export async function liveUnits(
     );
     // Her way of reading a list: by name in Vietnamese order, the unit's own members last.
     const vi = new Intl.Collator('vi', { numeric: true, sensitivity: 'base' });
-    return { area, asOf, units: rows.sort((a, b) => Number(a.own) - Number(b.own) || vi.compare(a.name, b.name)) };
+    const units = rows.map((u) => ({ ...u, label: u.own ? ownMembersLabel(u.name) : unitLabel(u.name, u.commune) }));
+    return { area, asOf, units: units.sort((a, b) => Number(a.own) - Number(b.own) || vi.compare(a.name, b.name)) };
   });
 }

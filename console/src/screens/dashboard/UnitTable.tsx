@@ -57,7 +57,7 @@ export function UnitTable(props: {
             sorter: (a, b) => a.name.localeCompare(b.name, 'vi'),
             render: (_, u) =>
               u.own ? (
-                D.ownMembers(u.name)
+                u.label
               ) : (
                 <Button
                   type="link"
@@ -65,7 +65,7 @@ export function UnitTable(props: {
                   aria-label={D.openUnit(u.name)}
                   onClick={() => props.onOpen(u.code)}
                 >
-                  {D.unitLabel(u.name, u.commune)}
+                  {u.label}
                 </Button>
               ),
           },

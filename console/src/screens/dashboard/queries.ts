@@ -52,8 +52,8 @@ export const UNIT_FIGURES = graphql(`
       units {
         code
         name
-        commune
         own
+        label
         memberships
         people
         peopleNotSuspected
