@@ -39,6 +39,15 @@ describe('the console: her roster exported, with the full numbers, and printed',
     ]);
     // Sinh hoạt tạm thời: not on the roster's default view (đang sinh hoạt), counted apart where listed.
     await t.importRoster('DTN', `${HEADER},Trạng thái`, ['D-3,Lê Thị Cúc,2004,Nữ,,,00004,A,2022,Sinh hoạt tạm thời']);
+    // A Hội Phụ nữ chi hội, whose list its chi hội trưởng signs.
+    for (const u of [
+      { organization: 'HPN', code: 'H', name: 'Hội LHPN phường Ba Đình', kind: 'BASE', communeCode: '00004' },
+      { organization: 'HPN', code: 'H1', name: 'Chi hội tổ dân phố 7', kind: 'BRANCH', parent: 'H' },
+    ]) {
+      const made = await t.gql(`mutation($i: CreateUnitInput!) { createUnit(input: $i) { code } }`, { i: u });
+      if (made.errors) throw new Error(JSON.stringify(made.errors));
+    }
+    await t.importRoster('HPN', HEADER, ['P-1,Đỗ Thị Hoa,1980,Nữ,,,00004,H1,2005']);
     b = await launchBrowser();
   });
   afterAll(async () => {
@@ -172,6 +181,23 @@ describe('the console: her roster exported, with the full numbers, and printed',
     await page.reload();
     await page.getByText(/^Chưa chọn danh sách để in: vào màn hình Danh sách/).waitFor();
     expect(await page.locator('body').innerText()).not.toContain("mã ''");
+    await context.close();
+  });
+
+  it("prints a chi hội's list for its chi hội trưởng to sign, the base's for its Ban Chấp hành", async () => {
+    const context = await b.context();
+    const page = await logInThroughPage(context, t.url, await t.createUser('vp.hpn', Role.SECRETARIAT, 'HPN'));
+    const sheet = page.getByRole('article', { name: 'DANH SÁCH HỘI VIÊN' });
+    const signer = page.locator('.sheet-sign > div').last();
+    for (const [unit, signs] of [
+      ['H1', /^CHI HỘI TRƯỞNG\s+\(Ký tên, đóng dấu\)$/],
+      ['H', /^TM\. BAN CHẤP HÀNH\s+CHỦ TỊCH\s+\(Ký tên, đóng dấu\)$/],
+    ] as const) {
+      await page.goto(`${t.url}/#/in?org=HPN&unit=${unit}`);
+      await page.reload();
+      await sheet.getByRole('row').filter({ hasText: 'Đỗ Thị Hoa' }).waitFor();
+      await eventually(async () => expect(await signer.innerText()).toMatch(signs));
+    }
     await context.close();
   });
 

@@ -185,6 +185,32 @@ describe('roster export: the filed workbook and the full CCCD numbers', () => {
     expect(b.getRow(headerOf(b).row + 1).getCell(headerOf(b).col('Số CCCD')).value).toBe('001303054321');
   });
 
+  it("signs a chi hội's roster by its chi hội trưởng, under the base above it (a chi đoàn's by its Bí thư)", async () => {
+    for (const u of [
+      { organization: 'HND', code: 'X', name: 'Hội Nông dân xã Thanh Nưa', kind: 'BASE', communeCode: '00004' },
+      { organization: 'HND', code: 'X1', name: 'Chi hội thôn Co Mỵ', kind: 'BRANCH', parent: 'X' },
+    ]) {
+      const r = await t.gql(`mutation($i: CreateUnitInput!) { createUnit(input: $i) { code } }`, { i: u });
+      if (r.errors) throw new Error(JSON.stringify(r.errors));
+    }
+    await t.importRoster('HND', HEADER, ['N-1,Lò Văn Pâng,1970,Nam,,,00004,X1,2010']);
+    const sheetOf = async (unit: string) => {
+      const res = await fetch(`${t.url}/exports/HND.xlsx?unit=${unit}`, { headers: { authorization: `Bearer ${t.adminToken}` } });
+      expect(res.status).toBe(200);
+      const ws = await workbook(res);
+      return { head: linesFrom(ws, 1).slice(0, 2), foot: linesFrom(ws, headerOf(ws).row + 2) };
+    };
+    const branch = await sheetOf('X1');
+    expect(branch.head).toEqual([
+      'HỘI NÔNG DÂN XÃ THANH NƯA | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'CHI HỘI THÔN CO MỴ | Độc lập - Tự do - Hạnh phúc',
+    ]);
+    // A chi hội has no Ban Chấp hành of its own: its head signs alone.
+    expect(branch.foot.slice(2, 4)).toEqual(['NGƯỜI LẬP BIỂU | CHI HỘI TRƯỞNG', '(Ký, ghi rõ họ tên) | (Ký tên, đóng dấu)']);
+    // The base's list is still its Ban Chấp hành's, signed by its Chủ tịch.
+    expect((await sheetOf('X')).foot.slice(2, 4)).toEqual(['NGƯỜI LẬP BIỂU | TM. BAN CHẤP HÀNH', 'CHỦ TỊCH']);
+  });
+
   it('refuses another organization, roles that may not take clear data, no token, and a session without its CSRF header', async () => {
     const hpn = await clearExport('hpn', { reason: REASON });
     expect(hpn.status).toBe(403);

@@ -151,6 +151,8 @@ export function PrintRoster() {
   const term = org?.memberTerm ?? 'hội viên';
   const [filtered] = useQuery({ query: COMMUNE_NAME, variables: { code: f.commune ?? '' }, pause: !f.commune });
   const { unitName, communeName } = issuerNames(f, units.data?.units ?? [], filtered.data?.resolveCommune.commune?.name ?? null, rows);
+  // A chi hội's list is signed by its chi hội trưởng, not by a Ban Chấp hành it does not have.
+  const branch = units.data?.units.find((u) => u.code === f.unit)?.kind === 'BRANCH';
   const [statuses] = useQuery({ query: STATUSES, variables: { organization: f.organization || null } });
   const status = statuses.data?.memberStatuses.find((s) => s.code === f.status)?.label;
   // A list filtered by a warning (the suspected phantoms a commune is asked to check): named so, each one's warnings beside.
@@ -236,7 +238,7 @@ export function PrintRoster() {
             </table>
           </div>
           <p>{T.outputs.count(term, statusCounts(rows, statuses.data?.memberStatuses ?? []))}</p>
-          <SheetFoot communeName={communeName} headTitle={org?.headTitle ?? ''} />
+          <SheetFoot communeName={communeName} headTitle={org?.headTitle ?? ''} branchSigner={branch ? org?.branchSigner : undefined} />
         </article>
       )}
     </>

@@ -78,6 +78,7 @@ export const ORGANIZATIONS = graphql(`
       duesTerm
       hasIndividualMembers
       headTitle
+      branchSigner
     }
   }
 `);
@@ -101,6 +102,7 @@ export const UNITS = graphql(`
       code
       name
       label
+      kind
       parentCode
       commune {
         name

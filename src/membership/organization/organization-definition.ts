@@ -75,6 +75,11 @@ export interface OrganizationDefinition {
   maturesAfter?: number;
   /** Its head's title above the signature of a filed roster (Đoàn: `BÍ THƯ`); none: `CHỦ TỊCH`, as a Hội and Công đoàn say. */
   headTitle?: string;
+  /**
+   * Who signs a branch's roster (Đoàn: its committee's `BÍ THƯ`, as a chi đoàn has one; Công đoàn: `TỔ TRƯỞNG`);
+   * none: the branch's head alone, `CHI HỘI TRƯỞNG`.
+   */
+  branchSigner?: string[];
   /** Rule check against the organization's charter, on a day (ISO). */
   checkEligibility(facts: EligibilityFacts, onDay: string): EligibilityIssue[];
 }

@@ -35,6 +35,11 @@ export class OrganizationType {
   @Field(() => Int) inactivityMonths: number;
   @Field({ description: "Its head's title above a filed roster's signature: BÍ THƯ (Đoàn), CHỦ TỊCH (a Hội, Công đoàn)." })
   headTitle: string;
+  @Field(() => [String], {
+    description:
+      "Who signs a branch's roster, line by line: TM. BAN CHẤP HÀNH / BÍ THƯ (a chi đoàn), CHI HỘI TRƯỞNG, TỔ TRƯỞNG (a tổ công đoàn).",
+  })
+  branchSigner: string[];
   @Field(() => [ProfileFieldDefinitionType]) profileFields: ProfileFieldDefinitionType[];
 }
 

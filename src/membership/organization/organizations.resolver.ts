@@ -4,7 +4,7 @@ import type { Principal } from '../../access/principal.js';
 import { Role } from '../../access/role.js';
 import { POSITION_FIELD, termsOf, type OrganizationDefinition } from './organization-definition.js';
 import { MEMBER_STATUS_INFO, MemberStatus } from '../status/member-status.js';
-import { headTitle, statusesOf, statusLabel } from './status-wording.js';
+import { headTitle, rosterSigner, statusesOf, statusLabel } from './status-wording.js';
 import { CreateAssociationInput, MemberStatusInfoType, OrganizationType, ProfileFieldTypeEnum } from './organization.types.js';
 import { OrganizationsService } from './organizations.service.js';
 
@@ -19,6 +19,7 @@ export function toOrganizationType(def: OrganizationDefinition, builtIn: boolean
     builtIn,
     inactivityMonths: def.inactivityMonths,
     headTitle: headTitle(def),
+    branchSigner: rosterSigner(def, true),
     profileFields: [POSITION_FIELD, ...def.profileFields].map((f) => ({ ...f, type: f.type as ProfileFieldTypeEnum })),
   };
 }

@@ -1,4 +1,4 @@
-import type { OrganizationDefinition } from './organization-definition.js';
+import { termsOf, type OrganizationDefinition } from './organization-definition.js';
 import { MEMBER_STATUS_INFO, MemberStatus } from '../status/member-status.js';
 
 /**
@@ -31,3 +31,6 @@ export function statusLabel(status: MemberStatus, def: OrganizationDefinition): 
 /** Who signs a filed roster: `TM. BAN CHẤP HÀNH` over the head's title. */
 export const BOARD_AUTHORITY = 'TM. BAN CHẤP HÀNH';
 export const headTitle = (def: OrganizationDefinition): string => def.headTitle ?? 'CHỦ TỊCH';
+/** Who signs a roster: a base's (or the province's) committee by its head; a branch as the organization says (a chi hội: `CHI HỘI TRƯỞNG`). */
+export const rosterSigner = (def: OrganizationDefinition, branch: boolean): string[] =>
+  !branch ? [BOARD_AUTHORITY, headTitle(def)] : (def.branchSigner ?? [`${termsOf(def).branch} trưởng`.toUpperCase()]);

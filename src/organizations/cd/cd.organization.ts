@@ -8,6 +8,7 @@ export const CD: OrganizationDefinition = {
   name: 'Công đoàn Việt Nam',
   memberTerm: 'đoàn viên công đoàn',
   branchTerm: 'tổ công đoàn',
+  branchSigner: ['TỔ TRƯỞNG'],
   duesTerm: 'đoàn phí công đoàn',
   hasIndividualMembers: true,
   profileFields: [

@@ -25,6 +25,7 @@ export const DTN: OrganizationDefinition = {
   inactivityMonths: 12,
   maturesAfter: MATURES_AFTER,
   headTitle: 'BÍ THƯ',
+  branchSigner: ['TM. BAN CHẤP HÀNH', 'BÍ THƯ'],
   checkEligibility: allOf(
     admissionAge({
       min: 16,

@@ -1,5 +1,6 @@
 import { MemberStatus as S } from '../../membership/status/member-status.js';
 import { DTN } from '../../organizations/dtn/dtn.organization.js';
+import { CD } from '../../organizations/cd/cd.organization.js';
 import { HND } from '../../organizations/hnd/hnd.organization.js';
 import { NCT } from '../../organizations/nct/nct.organization.js';
 import { filedFoot, provinceIssuer, totalLine } from './filed-roster-form.js';
@@ -50,6 +51,14 @@ describe('a filed roster’s foot', () => {
     // 5 February in Vietnam (UTC+7), the month with its leading zero.
     expect(foot.placeAndDate).toBe('Xã Thanh Nưa, ngày 05 tháng 02 năm 2026');
     expect(filedFoot(def, new Map(), null, new Date('2026-12-04T03:00:00Z')).placeAndDate).toBe('……………, ngày 04 tháng 12 năm 2026');
+  });
+
+  it.each([
+    [DTN, ['TM. BAN CHẤP HÀNH', 'BÍ THƯ']],
+    [HND, ['CHI HỘI TRƯỞNG']],
+    [CD, ['TỔ TRƯỞNG']],
+  ])("a branch's roster is signed as its organization says (%#)", (def, signer) => {
+    expect(filedFoot(def, new Map(), null, new Date('2026-12-04T03:00:00Z'), true).signer).toEqual(signer);
   });
 });
 

@@ -2,7 +2,7 @@ import { placeAndDate } from '../../common/documents/official-form.js';
 import { vietnamDate } from '../../common/dates/vietnam-time.js';
 import type { OrganizationDefinition } from '../../membership/organization/organization-definition.js';
 import { MEMBER_STATUS_INFO, type MemberStatus } from '../../membership/status/member-status.js';
-import { BOARD_AUTHORITY, headTitle, statusesOf, statusLabel } from '../../membership/organization/status-wording.js';
+import { rosterSigner, statusesOf, statusLabel } from '../../membership/organization/status-wording.js';
 import type { FiledRosterFoot } from './filed-roster.js';
 
 /**
@@ -38,17 +38,18 @@ export function totalLine(def: OrganizationDefinition, counts: ReadonlyMap<Membe
   return `Tổng số: ${n(sum(order))} hồ sơ: ${n(sum(live))} ${def.memberTerm} (${listed(live)}) và ${n(sum(ended))} hồ sơ đã kết thúc (${listed(ended)}).`;
 }
 
-/** The foot of a filed roster: the totals, "<place>, ngày … tháng … năm …", the maker and the board's signer. */
+/** The foot of a filed roster: the totals, "<place>, ngày … tháng … năm …", the maker and the signer (a branch's: its head). */
 export function filedFoot(
   def: OrganizationDefinition,
   counts: ReadonlyMap<MemberStatus, number>,
   place: string | null,
   at: Date,
+  branch = false,
 ): FiledRosterFoot {
   return {
     total: totalLine(def, counts),
     placeAndDate: placeAndDate(place ?? '……………', at),
     maker: 'NGƯỜI LẬP BIỂU',
-    signer: [BOARD_AUTHORITY, headTitle(def)],
+    signer: rosterSigner(def, branch),
   };
 }

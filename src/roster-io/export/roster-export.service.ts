@@ -18,7 +18,7 @@ import { DomainError } from '../../common/errors/domain-error.js';
 import { statusLabel } from '../../membership/organization/status-wording.js';
 import type { OrganizationDefinition } from '../../membership/organization/organization-definition.js';
 import { OrganizationsService } from '../../membership/organization/organizations.service.js';
-import { Unit } from '../../membership/unit/unit.entity.js';
+import { Unit, UnitKind } from '../../membership/unit/unit.entity.js';
 import { UnitsService } from '../../membership/unit/units.service.js';
 import { communeCondition, communeFilter } from '../../membership/member-record/commune-filter.js';
 import { likePrefix } from '../../common/sql/escape-like.js';
@@ -124,6 +124,8 @@ interface Issuer {
   place: string | null;
   /** The body above it, named on the line over it (a chi hội's base: HỘI LHPN PHƯỜNG …); none: the organization. */
   above?: string | null;
+  /** A chi hội, chi đoàn or tổ: signed by its head, not by a committee. */
+  branch?: boolean;
 }
 
 /** Under the title of a file with the full numbers. */
@@ -241,7 +243,7 @@ export class RosterExportService {
         counts.set(r.status, (counts.get(r.status) ?? 0) + 1);
         return w.row(filedRow(r, columns, def, n));
       },
-      close: () => w.close(filedFoot(def, counts, issuer?.place ?? null, now)),
+      close: () => w.close(filedFoot(def, counts, issuer?.place ?? null, now, !!issuer?.branch)),
     };
   }
 
@@ -260,7 +262,8 @@ export class RosterExportService {
     const unit = asked ?? (actor.unitCode ? await this.units.findByCodeOrNull(def.code, actor.unitCode) : null);
     const communeOf = (code: string | null) => (code ? (this.geography.commune(code)?.name ?? null) : null);
     const above = unit?.parentId ? await this.db.getRepository(Unit).findOneBy({ id: unit.parentId }) : null;
-    if (unit) return { name: unit.name, place: communeOf(unit.communeCode), above: above?.name ?? null };
+    if (unit)
+      return { name: unit.name, place: communeOf(unit.communeCode), above: above?.name ?? null, branch: unit.kind === UnitKind.BRANCH };
     const shared = await this.db.query<{ code: string | null }[]>(
       `SELECT DISTINCT r.commune_code AS code FROM member_record r LEFT JOIN unit u ON u.id = r.unit_id WHERE ${where.join(' AND ')} LIMIT 2`,
       params,

@@ -84,16 +84,26 @@ export function SheetHead({
   );
 }
 
-/** The place and date, then (a report) its recipients, and the signatures of the compiler and of the Ban Chấp hành's head. */
+/**
+ * The place and date, then (a report) its recipients, and the signatures of the compiler and of the
+ * Ban Chấp hành's head — or, a branch's sheet, of whoever its organization says signs it (`branchSigner`).
+ */
 export function SheetFoot({
   communeName,
   headTitle,
+  branchSigner,
   recipients = false,
 }: {
   communeName: string | null;
   headTitle: string;
+  branchSigner?: string[];
   recipients?: boolean;
 }) {
+  const [authority, title] = branchSigner
+    ? branchSigner.length > 1
+      ? branchSigner
+      : [null, branchSigner[0]]
+    : [T.outputs.board, headTitle];
   return (
     <>
       <p className="sheet-date">{T.outputs.placeDate(communeName, vnTodayParts())}</p>
@@ -115,9 +125,9 @@ export function SheetFoot({
           </div>
         </div>
         <div>
-          <strong>{T.outputs.board}</strong>
+          {authority && <strong>{authority}</strong>}
           <div>
-            <strong>{headTitle}</strong>
+            <strong>{title}</strong>
           </div>
           <div>
             <em>{T.outputs.stampHint}</em>
