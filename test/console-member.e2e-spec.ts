@@ -162,8 +162,11 @@ describe('the console: add, edit, end and reinstate a member', () => {
     expect(await review(page)).toEqual(CLEAN);
     expect(await unlabelledDialogFields(page)).toEqual([]);
     await dialog.getByLabel(/^Lý do/).fill('Ghi nhầm: vẫn sinh hoạt');
+    // The day of return, today unless she types another; none to give for a mistaken ending (voided from its own day).
+    expect(await dialog.getByLabel(/^Ngày sinh hoạt lại/).inputValue()).toMatch(/^\d{2}\/\d{2}\/\d{4}$/);
     // The ending was a mistake: taken back as such, her quarter's report counts neither a departure nor a return.
     await dialog.getByRole('checkbox', { name: /^Lần kết thúc này là nhầm/ }).check();
+    await dialog.getByLabel(/^Ngày sinh hoạt lại/).waitFor({ state: 'hidden' });
     await dialog.getByRole('button', { name: 'Cho sinh hoạt lại' }).click();
     await drawer.getByRole('button', { name: 'Kết thúc sinh hoạt' }).waitFor();
     expect((await record('Lê Văn Tới')).status).toBe('ACTIVE');
@@ -188,7 +191,22 @@ describe('the console: add, edit, end and reinstate a member', () => {
       grounds: await dialog.getByLabel(/^Căn cứ/).inputValue(),
       reason: await dialog.locator('.ant-select-selection-item').count(),
     }).toEqual({ date: `${today.slice(8, 10)}/${today.slice(5, 7)}/${today.slice(0, 4)}`, grounds: '', reason: 0 });
-    await dialog.getByRole('button', { name: 'Hủy' }).click();
+    // He does leave, and comes back a week later; she records his return afterwards, on the day he came back.
+    await chooseOption(page, dialog.getByRole('combobox', { name: 'Lý do kết thúc' }), 'Đã ra khỏi tổ chức');
+    await dialog.getByLabel(/^Căn cứ/).fill('Đi làm ăn xa');
+    await dialog.getByLabel(/^Ngày có hiệu lực/).fill('01/03/2024');
+    await dialog.getByRole('button', { name: 'Kết thúc sinh hoạt' }).click();
+    await drawer.getByRole('button', { name: 'Cho sinh hoạt lại' }).click();
+    dialog = page.getByRole('dialog', { name: /sinh hoạt lại$/ });
+    await dialog.getByLabel(/^Lý do/).fill('Đã trở về địa phương');
+    await dialog.getByLabel(/^Ngày sinh hoạt lại/).fill('08/03/2024');
+    await dialog.getByRole('button', { name: 'Cho sinh hoạt lại' }).click();
+    await drawer.getByRole('button', { name: 'Kết thúc sinh hoạt' }).waitFor();
+    const [back] = await t.sql<{ day: string }>(
+      `SELECT effective_date::text AS day FROM membership_event WHERE record_id = $1 AND kind = 'STATUS_CHANGED' AND voids IS NULL`,
+      [added.id],
+    );
+    expect(back.day).toBe('2024-03-08');
     await context.close();
   });
 

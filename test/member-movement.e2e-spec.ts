@@ -141,6 +141,44 @@ describe("a secretariat's báo cáo tăng, giảm hội viên", () => {
     expect(row.atStart + row.admitted + row.otherIn - row.otherOut - row.ended.reduce((n, e) => n + e.count, 0)).toBe(row.atEnd);
   });
 
+  it('dates a return on the day he came back, not the day she records it, and counts it in that quarter', async () => {
+    const vn = (iso: string) => iso.split('-').reverse().join('/');
+    const daysAgo = (n: number) => new Date(Date.parse(`${todayInVietnam()}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
+    const quarterOf = (iso: string) => `${iso.slice(0, 4)}-Q${Math.ceil(Number(iso.slice(5, 7)) / 3)}`;
+    const [left, back] = [daysAgo(200), daysAgo(100)];
+    const id = await add('Quàng Văn Sơn', 'ND-T10', '01/01/2000');
+    await end(id, 'LEFT', vn(left));
+    const before = (await movement(quarterOf(back), 'ND-T10')).rows[0];
+    const version = (await gql<{ memberRecord: { version: number } }>(`query($id: ID!) { memberRecord(id: $id) { version } }`, { id }))
+      .memberRecord.version;
+    const reinstate = (statusDate: string, status = 'ACTIVE') =>
+      t.gql(
+        `mutation($id: ID!, $i: UpdateMemberRecordInput!) { updateMemberRecord(id: $id, input: $i) { status } }`,
+        { id, i: { status, statusDate, reason: 'Đã trở về địa phương', expectedVersion: version } },
+        { token },
+      );
+    // Before he left, a day to come, or a year alone: refused in words, naming the field; nothing written.
+    for (const [typed, says] of [
+      [vn(daysAgo(300)), `trước lần đổi trạng thái trước (${vn(left)})`],
+      [vn(daysAgo(-3)), 'ở tương lai'],
+      [back.slice(0, 4), 'thiếu ngày và tháng'],
+    ]) {
+      const refused = await reinstate(typed);
+      expect(refused.errors?.[0].message).toContain(says);
+      expect(refused.errors?.[0].extensions?.problems).toEqual([expect.objectContaining({ field: 'statusDate', value: typed })]);
+    }
+    expect((await reinstate(vn(back))).errors).toBeUndefined();
+    const [event] = await t.sql<{ day: string }>(
+      `SELECT effective_date::text AS day FROM membership_event WHERE record_id = $1 AND kind = 'STATUS_CHANGED'`,
+      [id],
+    );
+    expect(event.day).toBe(back);
+    // The quarter he came back in counts him in ("other"), and still adds up.
+    const after = (await movement(quarterOf(back), 'ND-T10')).rows[0];
+    expect(after.otherIn).toBe(before.otherIn + 1);
+    expect(after.atEnd).toBe(before.atEnd + 1);
+  });
+
   it('counts no departure and no return for an ending she takes back as a mistake (Báo tử nhầm người)', async () => {
     const vn = (iso: string) => iso.split('-').reverse().join('/');
     const today = todayInVietnam();

@@ -529,6 +529,7 @@ const TEXT = {
   reinstate: {
     action: 'Cho sinh hoạt lại',
     title: (name: string) => `Cho ${name} sinh hoạt lại`,
+    date: 'Ngày sinh hoạt lại (dd/mm/yyyy)',
     reason: 'Lý do (ví dụ: báo mất nhầm, đã trở về địa phương)',
     mistaken: 'Lần kết thúc này là nhầm (ví dụ: báo tử nhầm người)',
     mistakenHelp:

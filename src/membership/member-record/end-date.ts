@@ -84,3 +84,36 @@ export async function lastReinstated(em: EntityManager, recordId: string): Promi
   );
   return row?.day ?? null;
 }
+
+/**
+ * The day a status change of `updateMemberRecord` took effect (its `statusDate`: the day she came
+ * back, or was suspended): a full day, not to come, and not before the record's last status change —
+ * she cannot come back before she left. None typed: today. A day with no status change is refused:
+ * there is nothing for it to date.
+ */
+export async function statusChangeDay(
+  em: EntityManager,
+  recordId: string,
+  typed: string | null | undefined,
+  changes: boolean,
+  today = todayInVietnam(),
+): Promise<{ day: string; problem?: FieldProblem }> {
+  const text = typed?.trim();
+  if (!text) return { day: today };
+  const refused = (message: string) => ({ day: today, problem: { field: 'statusDate', value: text, message } });
+  if (!changes) return refused('Chỉ ghi ngày có hiệu lực khi đổi trạng thái sinh hoạt');
+  const d = parsePartialDate(text);
+  if (!d.ok) return refused(`Ngày có hiệu lực: ${d.reason}`);
+  const day = toStoredDate(d.value);
+  if (day > today)
+    return refused(`Ngày có hiệu lực ${formatVnDay(day)} ở tương lai (hôm nay ${formatVnDay(today)}): chỉ ghi khi việc đã xảy ra`);
+  const [last] = await em.query<{ day: string | null }[]>(
+    `SELECT to_char(max(effective_date), 'YYYY-MM-DD') AS day FROM membership_event WHERE record_id = $1 AND to_status IS NOT NULL AND from_status IS NOT NULL`,
+    [recordId],
+  );
+  if (last?.day && day < last.day)
+    return refused(
+      `Ngày có hiệu lực ${formatVnDay(day)} trước lần đổi trạng thái trước (${formatVnDay(last.day)}): ghi ngày từ ${formatVnDay(last.day)} trở đi`,
+    );
+  return { day };
+}

@@ -354,6 +354,16 @@ export class UpdateMemberRecordInput extends MemberFieldsInputBase {
   @IsOptional()
   @IsBoolean()
   endingMistaken?: boolean;
+
+  @Field({
+    nullable: true,
+    description:
+      'With a status change: the day it took effect (dd/mm/yyyy; the day she came back, or was suspended) — not to come, not before her last status change. None: today. The reports count the change in the period of that day.',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(30)
+  statusDate?: string;
 }
 
 @InputType()

@@ -18,7 +18,7 @@ import { OrganizationsService } from '../organization/organizations.service.js';
 import { communeWhenNone, ownUnit } from '../unit/own-unit.js';
 import { Unit } from '../unit/unit.entity.js';
 import { UnitsService, unitNotFound } from '../unit/units.service.js';
-import { endingProblems, lastReinstated } from './end-date.js';
+import { endingProblems, lastReinstated, statusChangeDay } from './end-date.js';
 import { newExternalId, problem } from './member-input.js';
 import { MemberRecord } from './member-record.entity.js';
 import { MemberRecordsRepository, type MemberRecordFilter } from './member-records.repository.js';
@@ -252,6 +252,8 @@ export class MemberRecordsService {
         write.problems.push(
           problem('status', newStatus, `dùng endMembership để chuyển sang '${MEMBER_STATUS_INFO[newStatus].label}' (cần ngày và lý do)`),
         );
+      const dated = await statusChangeDay(em, id, input.statusDate, !!newStatus && newStatus !== record.status, today);
+      if (dated.problem) write.problems.push(dated.problem);
       if (write.problems.length) throw DomainError.invalidInput(write.problems);
       const before = { status: record.status, unitId: record.unitId };
       const newCccd = !!write.columns?.idNumberHash && !write.columns.idNumberHash.equals(record.idNumberHash ?? Buffer.alloc(0));
@@ -278,7 +280,7 @@ export class MemberRecordsService {
         },
         em,
       );
-      const note = { date: today, reason: input.reason?.trim() || null };
+      const note = { date: dated.day, reason: input.reason?.trim() || null };
       const voiding = input.endingMistaken ? await voidingEnding(em, id, before.status, newStatus) : {};
       await this.addHistory(
         em,

@@ -57,6 +57,8 @@ export type RecordEdit = Omit<RecordInput, 'externalId'> & {
   reason?: string | null;
   expectedVersion?: number | null;
   endingMistaken?: boolean | null;
+  /** The day a status change took effect (dd/mm/yyyy); none: today. */
+  statusDate?: string | null;
 };
 
 export interface RecordWrite {

@@ -96,14 +96,22 @@ export function EndMembershipDialog({
 
 /** Take an ended (or suspended) membership back to active, with the reason in its history. */
 export function ReinstateDialog({ target, onClose, onDone }: { target: Target | null; onClose: () => void; onDone: () => void }) {
-  const [form] = Form.useForm<{ reason: string; mistaken?: boolean }>();
+  const [form] = Form.useForm<{ date: string; reason: string; mistaken?: boolean }>();
+  const mistaken = Form.useWatch('mistaken', form);
   const [state, update] = useMutation(UPDATE);
   useFreshForm(form, !!target);
   const submit = async () => {
     const v = await form.validateFields();
     const r = await update({
       id: target!.id,
-      input: { status: 'ACTIVE', reason: v.reason.trim(), expectedVersion: target!.version, endingMistaken: v.mistaken || null },
+      input: {
+        status: 'ACTIVE',
+        reason: v.reason.trim(),
+        expectedVersion: target!.version,
+        endingMistaken: v.mistaken || null,
+        // A mistaken ending is voided from its own day: no day of return to give.
+        statusDate: v.mistaken ? null : v.date.trim(),
+      },
     });
     if (!r.error) onDone();
   };
@@ -118,7 +126,16 @@ export function ReinstateDialog({ target, onClose, onDone }: { target: Target | 
       confirmLoading={state.fetching}
       destroyOnHidden
     >
-      <Form form={form} layout="vertical" requiredMark={false}>
+      <Form form={form} layout="vertical" initialValues={{ date: partialDate(vnToday()) }} requiredMark={false}>
+        {/* The day he came back, which her quarter's report counts him in by: today unless she says otherwise. */}
+        <Form.Item
+          name="date"
+          label={T.reinstate.date}
+          hidden={!!mistaken}
+          rules={[{ required: !mistaken, whitespace: true, message: T.form.required }]}
+        >
+          <Input autoComplete="off" onFocus={(e) => e.target.select()} />
+        </Form.Item>
         <Form.Item name="reason" label={T.reinstate.reason} rules={[{ required: true, whitespace: true, message: T.form.required }]}>
           <Input.TextArea rows={2} />
         </Form.Item>
