@@ -355,11 +355,8 @@ export class UpdateMemberRecordInput extends MemberFieldsInputBase {
   @IsBoolean()
   endingMistaken?: boolean;
 
-  @Field({
-    nullable: true,
-    description:
-      'With a status change: the day it took effect (dd/mm/yyyy; the day she came back, or was suspended) — not to come, not before her last status change. None: today. The reports count the change in the period of that day.',
-  })
+  /** With a status change: the day it took effect (dd/mm/yyyy), not to come nor before the last change; none: today. */
+  @Field({ nullable: true, description: 'The day a status change took effect (dd/mm/yyyy); none: today.' })
   @IsOptional()
   @IsString()
   @MaxLength(30)
