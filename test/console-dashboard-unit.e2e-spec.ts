@@ -188,6 +188,30 @@ describe('the console: a unit’s Tổng quan, for its secretariat and for the B
       { code: 'CHI-1', own: false, memberships: 1, people: 1, suspectedPhantoms: 0 },
     ]);
     expect(await units('province')).toEqual([]);
+    // An organization kept under its province committee: its cơ sở listed all the same, the committee's own members apart.
+    for (const u of [
+      { organization: 'CCB', code: 'CCB-TINH', name: 'Hội Cựu chiến binh tỉnh', kind: 'PROVINCE' },
+      {
+        organization: 'CCB',
+        code: 'CCB-SPP',
+        name: 'Hội Cựu chiến binh xã Si Pa Phìn',
+        kind: 'BASE',
+        communeCode: '03199',
+        parent: 'CCB-TINH',
+      },
+    ]) {
+      const r = await t.gql(`mutation($i: CreateUnitInput!) { createUnit(input: $i) { code } }`, { i: u });
+      if (r.errors) throw new Error(JSON.stringify(r.errors));
+    }
+    await t.importRoster('CCB', HEADER, [
+      'CCB-2,Lò Văn Sính,05/05/1955,Nam,001055000021,0912000021,03199,CCB-SPP,Đang sinh hoạt',
+      'CCB-3,Cà Văn Ón,06/06/1956,Nam,001056000022,0912000022,03199,CCB-TINH,Đang sinh hoạt',
+    ]);
+    await t.app.get(LinkerService).link();
+    expect(await units('org:CCB')).toEqual([
+      { code: 'CCB-SPP', own: false, memberships: 1, people: 1, suspectedPhantoms: 0 },
+      { code: 'CCB-TINH', own: true, memberships: 1, people: 1, suspectedPhantoms: 0 },
+    ]);
     const page = await logInThroughPage(await b.context('desktop'), t.url, await t.createUser('bdv.tinh3', Role.DAN_VAN));
     await page.goto(`${t.url}/#/tong-quan?pham-vi=org:HND`);
     const table = page.getByTestId('units');

@@ -20,9 +20,9 @@ export interface LiveUnit {
 }
 
 /**
- * The units one level under an area, each with its subtree — an organization's units that have no parent (its cơ sở),
- * a unit's units under it — and, for a unit, a row of its own for its members in none of them, so the rows add up to the
- * area's số lượt. From the persons by unit (`person_unit`): a person in two chi hội of a unit counts in each, once in
+ * The units one level under an area, each with its subtree — an organization's cơ sở (its units that have no parent,
+ * or whose parent is its province committee), a unit's units under it — and, for a unit or a province committee, a row
+ * of its own for its members in none of them, so the rows add up to the area's số lượt. From the persons by unit (`person_unit`): a person in two chi hội of a unit counts in each, once in
  * each. Units without an ACTIVE membership are left out; none for the province or a commune.
  */
 export async function liveUnits(
@@ -37,11 +37,16 @@ export async function liveUnits(
     const code = area.kind === 'unit' ? area.key.slice(area.key.indexOf('/') + 1) : null;
     const rows = await em.query<Omit<LiveUnit, 'label'>[]>(
       `WITH top AS (SELECT id, path FROM unit WHERE organization_code = $1 AND code = $2),
+            -- An organization's: its cơ sở, those under its province committee too (the committee is no cơ sở).
+            province AS (SELECT id, code, name, commune_code FROM unit WHERE organization_code = $1 AND kind = 'PROVINCE' AND $2::varchar IS NULL),
             under AS (SELECT u.id, u.code, u.name, u.path, u.commune_code, false AS own FROM unit u
-                       WHERE u.organization_code = $1 AND (CASE WHEN $2::varchar IS NULL THEN u.parent_id IS NULL
-                                                               ELSE u.parent_id = (SELECT id FROM top) END)
+                       WHERE u.organization_code = $1 AND (CASE WHEN $2::varchar IS NULL
+                                                                THEN u.kind <> 'PROVINCE' AND (u.parent_id IS NULL OR u.parent_id IN (SELECT id FROM province))
+                                                                ELSE u.parent_id = (SELECT id FROM top) END)
                       UNION ALL
-                      SELECT t.id, u.code, u.name, NULL, u.commune_code, true FROM top t JOIN unit u ON u.id = t.id),
+                      SELECT t.id, u.code, u.name, NULL, u.commune_code, true FROM top t JOIN unit u ON u.id = t.id
+                      UNION ALL
+                      SELECT id, code, name, NULL, commune_code, true FROM province),
             persons AS (SELECT k.code, r.person_id, sum(r.memberships) AS memberships, sum(r.phantoms) AS phantoms, bool_or(r.real) AS real
                           FROM under k JOIN unit u ON (k.own AND u.id = k.id) OR (NOT k.own AND starts_with(u.path, k.path))
                           JOIN person_unit r ON r.unit_id = u.id
