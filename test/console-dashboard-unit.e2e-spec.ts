@@ -265,6 +265,9 @@ describe('the console: a unit’s Tổng quan, for its secretariat and for the B
     // Without an organization, a unit means nothing: said, not guessed.
     const bare = await t.gql(`{ flaggedRecords(withinUnit: "HND-SPP") { fullName } }`);
     expect(bare.errors?.[0].message).toMatch(/chọn cả tổ chức/);
+    // A code the organization has no unit of (mistyped in an address): said so, not an empty list that reads "no suspects".
+    const unknown = await t.gql(`{ flaggedRecords(organization: "HND", withinUnit: "HND-SSP") { fullName } }`);
+    expect(unknown.errors?.[0].message).toContain("HND không có đơn vị mã 'HND-SSP'");
   });
 
   it('lets a cơ sở’s secretariat look at one of her chi hội, and nothing outside her unit', async () => {

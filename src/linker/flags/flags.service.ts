@@ -136,6 +136,7 @@ export class FlagsService {
   ): Promise<FlaggedRecordView[]> {
     const asker = caller.role === Role.DAN_VAN || caller.role === Role.ADMIN;
     const { where, params } = this.scoped(readScope(caller), f, asker);
+    await this.unitKnown(f);
     if (f.after) {
       const [notAo, org, code] = decodeFlagCursor(f.after);
       where.push(`(NOT p.ao, r.organization_code, r.external_id) > ($${params.push(notAo)}, $${params.push(org)}, $${params.push(code)})`);
@@ -325,6 +326,24 @@ export class FlagsService {
       );
     });
     this.figures.forget(); // its own next read counts the decision at once (the notification may come a moment later)
+  }
+
+  /** A unit filter names a unit of the organization: a mistyped code is said so, not answered with an empty list. */
+  private async unitKnown(f: FlagFilter): Promise<void> {
+    const code = f.withinUnit ?? f.unit;
+    if (!code || !f.organization) return;
+    const [known] = await this.db.query<unknown[]>(`SELECT 1 FROM unit WHERE organization_code = $1 AND code = $2`, [
+      f.organization.toUpperCase(),
+      code,
+    ]);
+    if (!known)
+      throw DomainError.invalidInput([
+        {
+          field: f.withinUnit ? 'withinUnit' : 'unit',
+          value: code,
+          message: `${f.organization.toUpperCase()} không có đơn vị mã '${code}': chọn đơn vị trong danh sách`,
+        },
+      ]);
   }
 
   /** `asker`: the Ban Dân vận (or an administrator), whose "đề nghị chú ý" list keeps his requests once the office decided them. */
