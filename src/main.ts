@@ -52,11 +52,13 @@ async function bootstrap(): Promise<void> {
     await db.release();
     throw e;
   }
-  const address = `http://localhost:${config.port}/graphql`;
+  const address = `http://localhost:${config.port}/`;
   const page = config.graphqlDevTools
     ? 'GraphQL và trang truy vấn'
     : 'GraphQL (trang truy vấn và introspection tắt: GRAPHQL_DEV_TOOLS=true để bật)';
-  log(`sẵn sàng sau ${Date.now() - started} ms: ${page} tại ${address} (cơ sở dữ liệu: ${db.description})`);
+  log(
+    `sẵn sàng sau ${Date.now() - started} ms: trang quản lý tại ${address}, ${page} tại ${address}graphql (cơ sở dữ liệu: ${db.description})`,
+  );
 }
 
 /** How long a server whose PostgreSQL died waits to let go of DATA_DIR before it exits anyway. */

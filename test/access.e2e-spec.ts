@@ -276,7 +276,7 @@ describe('authentication', () => {
     const again = `mutation { createServiceToken(input: { name: "Bao cao thang", role: AUDITOR }) { token } }`;
     const twin = await t.gql(again);
     expect(twin.errors![0].extensions!.problems![0]).toMatchObject({ field: 'name', value: 'Bao cao thang' });
-    expect(twin.errors![0].message).toContain("Đã có token dịch vụ đang dùng tên 'Bao cao thang'");
+    expect(twin.errors![0].message).toContain("Đã có khóa kết nối đang dùng tên 'Bao cao thang'");
     await t.gql(`mutation($id: ID!) { revokeServiceToken(id: $id) { revokedAt } }`, { id: serviceToken.id });
     expect((await me(token)).errors![0].extensions!.code).toBe('UNAUTHENTICATED');
     // Revoked, its name is free again.

@@ -75,7 +75,7 @@ describe('principal cache and revocation', () => {
     // A script using it is told what to do: a new token from the administrator, not "log in again".
     const refused = await t.gql('{ me { name } }', {}, { token: service });
     expect(refused.errors![0].message).toContain(
-      'Token dịch vụ không hợp lệ, đã hết hạn hoặc đã bị thu hồi: xin quản trị viên một token mới',
+      'Khóa kết nối (token dịch vụ) không hợp lệ, đã hết hạn hoặc đã bị thu hồi: xin quản trị viên một khóa mới',
     );
     // Revoked twice: the second says it was already.
     expect((await cli('token', 'revoke', '--id', id)).stderr).toContain('đã thu hồi từ trước, lúc');

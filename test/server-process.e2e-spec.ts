@@ -112,7 +112,7 @@ describe('the built server and the CLI on one DATA_DIR', () => {
       expect(token.status).toBe(0);
       const serviceToken = token.stdout.trim().split('\n').pop()!;
       expect(serviceToken).toMatch(/^lt_svc_/);
-      expect(token.stderr).toContain("đã tạo mã truy cập dịch vụ 'bao-cao-thang' (DAN_VAN, id ");
+      expect(token.stderr).toContain("đã tạo khóa kết nối 'bao-cao-thang' (DAN_VAN, id ");
       expect(token.stderr).toContain('dùng đến khi thu hồi); mã chỉ hiện lần này');
 
       const gql = async (query: string, variables: Record<string, unknown>, bearer?: string) => {

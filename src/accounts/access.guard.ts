@@ -12,7 +12,7 @@ const notWorking = (carried: { via: string; token: string }): string =>
   carried.via === 'cookie'
     ? 'Phiên đăng nhập trên trình duyệt đã hết hạn hoặc đã đăng xuất: đăng nhập lại.'
     : carried.token.startsWith('lt_svc_')
-      ? 'Token dịch vụ không hợp lệ, đã hết hạn hoặc đã bị thu hồi: xin quản trị viên một token mới (lienthong token create, hoặc Quản trị → Khóa kết nối) rồi thay vào chương trình dùng nó.'
+      ? 'Khóa kết nối (token dịch vụ) không hợp lệ, đã hết hạn hoặc đã bị thu hồi: xin quản trị viên một khóa mới (Quản trị → Khóa kết nối, hoặc lienthong token create) rồi thay vào chương trình dùng nó.'
       : 'Token không hợp lệ, đã hết hạn hoặc đã bị thu hồi: đăng nhập lại.';
 
 /**

@@ -221,7 +221,10 @@ export class AuthService implements OnModuleDestroy {
 
   async logOut(p: Principal): Promise<void> {
     if (p.kind !== 'USER' || !p.tokenId)
-      throw new DomainError('BAD_USER_INPUT', 'Token dịch vụ không đăng xuất được: quản trị viên thu hồi nó (revokeServiceToken).');
+      throw new DomainError(
+        'BAD_USER_INPUT',
+        'Khóa kết nối không đăng xuất được: quản trị viên thu hồi nó (Quản trị → Khóa kết nối, hoặc revokeServiceToken).',
+      );
     await this.db
       .getRepository(AccessToken)
       .update({ id: p.tokenId, revokedAt: IsNull() }, { revokedAt: new Date(), revokedReason: RevokedReason.LOGGED_OUT });

@@ -44,7 +44,7 @@ export class ServiceTokens {
       problems.push({
         field: 'name',
         value: name,
-        message: `Đã có token dịch vụ đang dùng tên '${name}' (tạo lúc ${vietnamTime(same.created_at)}): đặt tên khác, hoặc thu hồi token cũ trước (lienthong token list, token revoke)`,
+        message: `Đã có khóa kết nối đang dùng tên '${name}' (tạo lúc ${vietnamTime(same.created_at)}): đặt tên khác, hoặc thu hồi khóa cũ trước (lienthong token list, token revoke)`,
       });
     if (problems.length) throw DomainError.invalidInput(problems);
     const token = newToken('lt_svc');

@@ -75,7 +75,7 @@ async function connections(config: AppConfig, log: (m: string) => void): Promise
     url: embedded.appUrl,
     ownerUrl: embedded.url,
     appRole: APP_ROLE,
-    description: `embedded PostgreSQL in ${config.dataDir} (port ${embedded.port}, role ${APP_ROLE})`,
+    description: `PostgreSQL nhúng trong ${config.dataDir}, cổng ${embedded.port}, vai trò ${APP_ROLE}`,
     release: () => embedded.release(),
     watchServer: (f) => embedded.watchServer(f),
   };

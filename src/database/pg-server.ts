@@ -91,7 +91,9 @@ export class PgServer {
     const { pgCtl, nativeDir } = pgBinaries();
     ensureLibrarySymlinks(nativeDir);
     if (!fs.existsSync(path.join(this.pgDir, 'PG_VERSION'))) {
-      this.log(`tạo cụm PostgreSQL mới trong ${this.pgDir}`);
+      this.log(
+        `chưa có dữ liệu ở ${this.pgDir}: tạo cơ sở dữ liệu mới, trống (nếu máy chủ dùng thư mục khác, dừng lại và đặt DATA_DIR như máy chủ)`,
+      );
       await this.initCluster();
     }
     const logFile = this.logFile;

@@ -42,8 +42,8 @@ export function tokenCommands(program: Command): void {
         const { token: t, revokedNow } = await app.get(ServiceTokens).revoke(o.id, cliCaller());
         log(
           revokedNow
-            ? `đã thu hồi mã truy cập dịch vụ '${t.name}'`
-            : `mã truy cập dịch vụ '${t.name}' đã thu hồi từ trước, lúc ${vietnamTime(t.revokedAt!)}: không đổi gì`,
+            ? `đã thu hồi khóa kết nối '${t.name}'`
+            : `khóa kết nối '${t.name}' đã thu hồi từ trước, lúc ${vietnamTime(t.revokedAt!)}: không đổi gì`,
         );
       });
     });
@@ -56,7 +56,7 @@ async function createToken(o: CreateOptions): Promise<void> {
       .create({ name: o.name, role: o.role, organization: o.org, unit: o.unit, expiresInDays: o.expiresDays }, cliCaller());
     const scope = [record.role, record.organizationCode, o.unit].filter(Boolean).join(' ');
     const until = record.expiresAt ? `dùng đến ${vietnamTime(record.expiresAt)}` : 'dùng đến khi thu hồi';
-    log(`đã tạo mã truy cập dịch vụ '${record.name}' (${scope}, id ${record.id}, ${until}); mã chỉ hiện lần này`);
+    log(`đã tạo khóa kết nối '${record.name}' (${scope}, id ${record.id}, ${until}); mã chỉ hiện lần này`);
     process.stdout.write(`${value}\n`);
   });
 }
