@@ -106,6 +106,10 @@ describe('the console: administration (users, audit log)', () => {
       expect(texts).toEqual(expect.arrayContaining([expect.stringContaining('(HPN)')]));
       expect(texts.filter((o) => o.includes('(MTTQ)'))).toEqual([]);
     });
+    // …and why, in words beside the field.
+    expect(await form.getByText('Mặt trận không giữ danh sách hội viên cá nhân: cán bộ Mặt trận dùng vai trò Ban Dân vận.').count()).toBe(
+      1,
+    );
     await chooseOption(adminPage, form.getByLabel('Tổ chức', { exact: true }), '(HPN)');
     // Units as a tree reads: the unit the chi hội sit under comes before them, not last by its name.
     const [above] = await t.sql<{ code: string }>(`SELECT p.code FROM unit c JOIN unit p ON p.id = c.parent_id WHERE c.code = 'HPN-CHI-1'`);
@@ -306,6 +310,26 @@ describe('the console: administration (users, audit log)', () => {
     await confirm(page);
     await page.getByRole('row').filter({ hasText: 'dong-bo-bao-cao' }).getByText('Đã thu hồi').waitFor();
     expect((await me()).errors![0].extensions!.code).toBe('UNAUTHENTICATED');
+    // A secretariat's token kept to one chi hội (as `token create --unit` makes it): it reads that chi hội alone.
+    const tokenForm = page.locator('form').filter({ has: page.getByLabel('Tên khóa') });
+    await page.getByLabel('Tên khóa').fill('dong-bo-chi-hoi');
+    await chooseOption(page, tokenForm.getByLabel('Vai trò'), 'Văn phòng tổ chức');
+    await chooseOption(page, tokenForm.getByLabel('Tổ chức', { exact: true }), '(HPN)');
+    await chooseOption(page, tokenForm.getByLabel('Đơn vị', { exact: false }), '(HPN-CHI-1)');
+    await page.getByRole('button', { name: 'Tạo khóa kết nối' }).click();
+    await page
+      .getByRole('row')
+      .filter({ hasText: 'dong-bo-chi-hoi' })
+      .getByText(/Chi hội Phụ nữ Thôn Nà Sang/)
+      .waitFor();
+    const unitToken = (await page.getByRole('status').locator('code').innerText()).trim();
+    const scoped = await t.gql<{ me: { role: string; organization: string; unit: string } }>(
+      '{ me { role organization unit } }',
+      {},
+      { token: unitToken },
+    );
+    expect(scoped.data!.me).toEqual({ role: 'SECRETARIAT', organization: 'HPN', unit: 'HPN-CHI-1' });
+    await eventually(async () => expect(await review(page)).toEqual(CLEAN));
 
     await page.locator('label', { hasText: 'Tổ chức, hội' }).click();
     await page.getByLabel('Mã', { exact: true }).fill('CTD');

@@ -933,6 +933,7 @@ const TEXT = {
     organization: 'Tổ chức',
     unit: 'Đơn vị (để trống: cả tổ chức)',
     anyOrganization: 'Mọi tổ chức',
+    noFrontSecretariat: 'Mặt trận không giữ danh sách hội viên cá nhân: cán bộ Mặt trận dùng vai trò Ban Dân vận.',
     state: 'Tình trạng',
     active: 'Đang dùng',
     disabled: 'Đã khóa',

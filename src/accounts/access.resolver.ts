@@ -130,20 +130,35 @@ export class AccessResolver {
   @Allow(Role.ADMIN)
   @Query(() => [ServiceTokenType])
   async serviceTokens(): Promise<ServiceTokenType[]> {
-    return (await this.tokens.list()).map(tokenType);
+    return Promise.all((await this.tokens.list()).map((t) => this.tokenType(t)));
   }
 
   @Allow(Role.ADMIN)
   @Mutation(() => CreatedServiceTokenType)
   async createServiceToken(@Args('input') input: CreateServiceTokenInput, @Caller() p: Principal): Promise<CreatedServiceTokenType> {
     const { token, record } = await this.tokens.create(input, p);
-    return { token, serviceToken: tokenType(record) };
+    return { token, serviceToken: await this.tokenType(record) };
   }
 
   @Allow(Role.ADMIN)
   @Mutation(() => ServiceTokenType)
   async revokeServiceToken(@Args('id', { type: () => ID }) id: string, @Caller() p: Principal): Promise<ServiceTokenType> {
-    return tokenType((await this.tokens.revoke(id, p)).token);
+    return this.tokenType((await this.tokens.revoke(id, p)).token);
+  }
+
+  private async tokenType(t: AccessToken): Promise<ServiceTokenType> {
+    const unit = t.unitId ? await this.auth.unitOf(t.unitId) : null;
+    return {
+      id: t.id,
+      name: t.name ?? '',
+      role: t.role!,
+      organization: t.organizationCode,
+      unit: unit?.code ?? null,
+      unitName: unit?.name ?? null,
+      expiresAt: t.expiresAt,
+      revokedAt: t.revokedAt,
+      createdAt: t.createdAt,
+    };
   }
 
   private async userType(u: AppUser): Promise<UserType> {
@@ -164,13 +179,3 @@ export class AccessResolver {
 }
 
 const clientIp = (req: RequestWithPrincipal) => req.ip ?? req.socket.remoteAddress ?? 'unknown';
-
-const tokenType = (t: AccessToken): ServiceTokenType => ({
-  id: t.id,
-  name: t.name ?? '',
-  role: t.role!,
-  organization: t.organizationCode,
-  expiresAt: t.expiresAt,
-  revokedAt: t.revokedAt,
-  createdAt: t.createdAt,
-});

@@ -125,6 +125,9 @@ export class ServiceTokenType {
   @Field() name: string;
   @Field(() => Role) role: Role;
   @Field(() => String, { nullable: true }) organization: string | null;
+  @Field(() => String, { nullable: true, description: 'A secretariat’s token kept to one unit (and the units under it): its code.' })
+  unit: string | null;
+  @Field(() => String, { nullable: true }) unitName: string | null;
   @Field(() => Date, { nullable: true }) expiresAt: Date | null;
   @Field(() => Date, { nullable: true }) revokedAt: Date | null;
   @Field() createdAt: Date;

@@ -1,14 +1,13 @@
-import { Alert, Button, Form, Grid, Input, InputNumber, Popconfirm, Select, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Alert, Button, Form, Grid, Input, InputNumber, Popconfirm, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { errorText } from '../../client.ts';
 import { vnTime } from '../../format.ts';
-import { CLEARABLE } from '../../icons.tsx';
 import { T } from '../../text.ts';
 import { DISABLED_TONE } from '../../tones.ts';
 import type { ResultOf } from '../../graphql.ts';
-import { ORGANIZATIONS } from '../roster-query.ts';
 import { CREATE_SERVICE_TOKEN, REVOKE_SERVICE_TOKEN, SERVICE_TOKENS } from './admin-query.ts';
+import { ScopeFields, scopeInput, type Scope } from './UserDialogs.tsx';
 import { useOrganizationName } from '../useOrganizationName.ts';
 
 type Token = ResultOf<typeof SERVICE_TOKENS>['serviceTokens'][number];
@@ -38,7 +37,8 @@ function revokeOrState(k: Token, onRevoke: (id: string) => void) {
  * beneath it, and the revoke button beside it — nothing off to the right.
  */
 function tokenColumns(onRevoke: (id: string) => void, orgName: (code: string) => string, narrow: boolean): TableColumnsType<Token> {
-  const org = (v: string | null) => (v ? orgName(v) : T.admin.anyOrganization);
+  // Whom it reads for: an organization, with the unit it is kept to.
+  const org = (v: string | null, k: Token) => (v ? [orgName(v), k.unitName].filter(Boolean).join(' · ') : T.admin.anyOrganization);
   const expires = (v: string | null) => (v ? vnTime(v) : T.admin.never);
   const actions = { title: T.admin.actions, key: 'actions', render: (_: unknown, k: Token) => revokeOrState(k, onRevoke) };
   if (narrow)
@@ -49,7 +49,7 @@ function tokenColumns(onRevoke: (id: string) => void, orgName: (code: string) =>
         render: (_: unknown, k) => (
           <div style={{ overflowWrap: 'anywhere' }}>
             <Typography.Text strong>{k.name}</Typography.Text>
-            <div>{`${T.admin.role[k.role] ?? k.role} · ${org(k.organization)}`}</div>
+            <div>{`${T.admin.role[k.role] ?? k.role} · ${org(k.organization, k)}`}</div>
             <div>{`${T.admin.created}: ${vnTime(k.createdAt)}`}</div>
             <div>{`${T.admin.expires}: ${expires(k.expiresAt)}`}</div>
           </div>
@@ -60,7 +60,7 @@ function tokenColumns(onRevoke: (id: string) => void, orgName: (code: string) =>
   return [
     { title: T.admin.tokenName, dataIndex: 'name' },
     { title: T.admin.roleLabel, dataIndex: 'role', render: (r: string) => T.admin.role[r] ?? r },
-    { title: T.admin.organization, dataIndex: 'organization', render: org },
+    { title: T.admin.organization, dataIndex: 'organization', render: (v: string | null, k: Token) => org(v, k) },
     { title: T.admin.created, dataIndex: 'createdAt', render: (v: string) => vnTime(v) },
     { title: T.admin.expires, dataIndex: 'expiresAt', render: expires },
     actions,
@@ -88,18 +88,16 @@ function ShownOnce({ token }: { token: string }) {
 /** Service tokens: create (the token shown once), revoke with a confirmation. */
 export function TokensTab() {
   const [tokens, refetch] = useQuery({ query: SERVICE_TOKENS });
-  const [orgs] = useQuery({ query: ORGANIZATIONS });
   const orgName = useOrganizationName();
   const [name, setName] = useState('');
-  const [role, setRole] = useState<(typeof ROLES)[number]>('AUDITOR');
-  const [organization, setOrganization] = useState<string | undefined>();
+  const [scope, setScope] = useState<Scope>({ role: 'AUDITOR' });
   const [days, setDays] = useState<number | null>(null);
   const [shown, setShown] = useState<string | null>(null);
   const [createState, create] = useMutation(CREATE_SERVICE_TOKEN);
   const [revokeState, revoke] = useMutation(REVOKE_SERVICE_TOKEN);
   const refresh = () => refetch({ requestPolicy: 'network-only' });
   const save = async () => {
-    const input = { name: name.trim(), role, organization: organization ?? null, expiresInDays: days };
+    const input = { name: name.trim(), ...scopeInput(scope), expiresInDays: days };
     const r = (await create({ input })).data?.createServiceToken;
     if (r) {
       setShown(r.token);
@@ -119,32 +117,17 @@ export function TokensTab() {
         <Form.Item label={T.admin.tokenName} htmlFor="token-name">
           <Input id="token-name" value={name} onChange={(e) => setName(e.target.value)} autoComplete="off" />
         </Form.Item>
-        <Form.Item label={T.admin.roleLabel} htmlFor="token-role">
-          <Select
-            id="token-role"
-            aria-label={T.admin.roleLabel}
-            style={{ minWidth: 180, ...full }}
-            value={role}
-            onChange={setRole}
-            options={ROLES.map((r) => ({ value: r, label: T.admin.role[r] }))}
-          />
-        </Form.Item>
-        <Form.Item label={T.admin.organization} htmlFor="token-organization">
-          <Select
-            id="token-organization"
-            aria-label={T.admin.organization}
-            style={{ minWidth: 180, ...full }}
-            value={organization}
-            onChange={setOrganization}
-            allowClear={CLEARABLE}
-            placeholder={T.admin.anyOrganization}
-            options={(orgs.data?.organizations ?? []).map((o) => ({ value: o.code, label: `${o.name} (${o.code})` }))}
-          />
-        </Form.Item>
+        {/* A secretariat's token is kept to her organization, and to one unit if she chooses; the other roles read the province. */}
+        <ScopeFields value={scope} onChange={setScope} id="token" roles={ROLES} wide={{ minWidth: 180, ...full }} />
         <Form.Item label={T.admin.days} htmlFor="token-days">
           <InputNumber id="token-days" min={1} max={3650} value={days} onChange={(v) => setDays(v)} style={full} />
         </Form.Item>
-        <Button type="primary" htmlType="submit" disabled={!name.trim()} loading={createState.fetching}>
+        <Button
+          type="primary"
+          htmlType="submit"
+          disabled={!name.trim() || (scope.role === 'SECRETARIAT' && !scope.organization)}
+          loading={createState.fetching}
+        >
           {T.admin.createToken}
         </Button>
       </Form>

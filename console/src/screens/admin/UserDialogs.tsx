@@ -1,5 +1,5 @@
 import { Alert, Button, Form, Input, Modal, Select, Typography } from 'antd';
-import { useState } from 'react';
+import { useState, type CSSProperties } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { errorText } from '../../client.ts';
 import { byFoldedLabel, byUnitTree, unitPlaceLabel, vnTime } from '../../format.ts';
@@ -48,20 +48,36 @@ export function HandOver({ data, onClose }: { data: HandOverData; onClose: () =>
 const ROLES = ['SECRETARIAT', 'DAN_VAN', 'AUDITOR', 'ADMIN'] as const;
 type Role = (typeof ROLES)[number];
 
-interface Scope {
+export interface Scope {
   role: Role;
   organization?: string;
   unit?: string;
 }
 
 /** What the server takes: a secretariat's organization and unit, no scope for the other roles. */
-const scopeInput = (s: Scope) => {
+export const scopeInput = (s: Scope) => {
   const scoped = s.role === 'SECRETARIAT';
   return { role: s.role, organization: scoped ? (s.organization ?? null) : null, unit: scoped ? (s.unit ?? null) : null };
 };
 
-/** Role, and for a secretariat her organization and (if kept to one) her unit: the same fields to create an account and to change it. */
-function ScopeFields({ value, onChange, id }: { value: Scope; onChange: (s: Scope) => void; id: string }) {
+/**
+ * Role, and for a secretariat her organization and (if kept to one) her unit: the same fields to create an
+ * account, to change it and to create a service token (`roles`: those it may have).
+ */
+export function ScopeFields({
+  value,
+  onChange,
+  id,
+  roles = ROLES,
+  wide,
+}: {
+  value: Scope;
+  onChange: (s: Scope) => void;
+  id: string;
+  roles?: readonly Role[];
+  /** Each select's style (the tokens' inline form: a width of its own). */
+  wide?: CSSProperties;
+}) {
   const [orgs] = useQuery({ query: ORGANIZATIONS });
   const [units] = useQuery({ query: UNITS, variables: { organization: value.organization ?? '' }, pause: !value.organization });
   const byCode = new Map((units.data?.units ?? []).map((u) => [u.code, u]));
@@ -71,17 +87,20 @@ function ScopeFields({ value, onChange, id }: { value: Scope; onChange: (s: Scop
         <Select
           id={`${id}-role`}
           aria-label={T.admin.roleLabel}
+          style={wide}
           value={value.role}
           onChange={(role) => onChange({ ...value, role })}
-          options={ROLES.map((r) => ({ value: r, label: T.admin.role[r] }))}
+          options={roles.map((r) => ({ value: r, label: T.admin.role[r] }))}
         />
       </Form.Item>
       {value.role === 'SECRETARIAT' && (
         <>
-          <Form.Item label={T.admin.organization} htmlFor={`${id}-organization`}>
+          {/* The Mặt trận keeps no one's membership: said here, not by its absence from the list. */}
+          <Form.Item label={T.admin.organization} htmlFor={`${id}-organization`} extra={T.admin.noFrontSecretariat}>
             <Select
               id={`${id}-organization`}
               aria-label={T.admin.organization}
+              style={wide}
               value={value.organization}
               onChange={(organization) => onChange({ ...value, organization, unit: undefined })}
               options={(orgs.data?.organizations ?? [])
@@ -93,6 +112,7 @@ function ScopeFields({ value, onChange, id }: { value: Scope; onChange: (s: Scop
             <Select
               id={`${id}-unit`}
               aria-label={T.admin.unit}
+              style={wide}
               value={value.unit}
               onChange={(unit) => onChange({ ...value, unit })}
               allowClear={CLEARABLE}

@@ -92,6 +92,7 @@ export const SERVICE_TOKENS = graphql(`
       name
       role
       organization
+      unitName
       createdAt
       expiresAt
       revokedAt
