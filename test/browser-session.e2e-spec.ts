@@ -166,6 +166,10 @@ describe('browser sessions', () => {
       await end(u, { cookie, csrf: body.csrfToken });
       const r = await meWith(cookie, body.csrfToken);
       expect(r.errors![0].extensions!.code).toBe('UNAUTHENTICATED');
+      // The console reloaded (GET /session) is told the same cause, not only the request after it.
+      const reloaded = await call('GET', '/session', { cookie });
+      expect(reloaded.status).toBe(401);
+      expect(((await reloaded.json()) as { message: string }).message).toBe(r.errors![0].message);
       return r.errors![0].message;
     };
     const admin = async (query: string) => expect((await t.gql(query)).errors).toBeUndefined();

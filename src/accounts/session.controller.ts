@@ -94,7 +94,8 @@ export class SessionController {
     const end = p ? await this.auth.sessionEnd(p) : null;
     if (!token || !p || !end) {
       if (carried?.via === 'cookie') setCookie(req, res, '', null);
-      throw new DomainError('UNAUTHENTICATED', NO_SESSION);
+      // Why it ended, when the cookie says (locked, reset, logged out elsewhere): told again on a reload, not only on the click after.
+      throw new DomainError('UNAUTHENTICATED', (token && (await this.auth.whyEnded(token))) || NO_SESSION);
     }
     return this.sessionOf(token, end, userOfPrincipal(p));
   }
