@@ -104,6 +104,11 @@ export const EXTRA_IMPORT_COLUMNS: RosterColumn[] = [
   { key: 'note', header: 'Ghi chú', aliases: ['ghi_chu'], example: '' },
 ];
 
+/** `Quê quán`, `Nguyên quán`: where she comes from, read as her address only in a file with no column of where she lives. */
+const HOMETOWN_HEADERS = new Set(['quequan', 'nguyenquan']);
+/** The columns that say where a member lives (and a hometown then does not). */
+const PLACE_KEYS = ['address', 'communeName', 'communeCode'];
+
 /** The row-number column (`STT`): known, never stored, never listed as ignored (row-kind.ts tells an STT-only row). */
 export const ROW_NUMBER_HEADERS = new Set(['stt', 'tt', 'sott', 'sothutu']);
 
@@ -187,7 +192,11 @@ export function matchHeaderCells(cells: HeaderCell[], def: OrganizationDefinitio
   const taken = new Set<string>();
   const ours: number[] = [];
   let rowNumber: number | null = null;
-  cells.forEach((cell, i) => {
+  // Her hometown is where she lives only when the file says nothing else of it: read after every other column.
+  const hometown = (cell: HeaderCell) => HOMETOWN_HEADERS.has(headerKey(cell.parent ?? cell.text));
+  const order = [...cells.keys()].sort((a, b) => Number(hometown(cells[a])) - Number(hometown(cells[b])) || a - b);
+  order.forEach((i) => {
+    const cell = cells[i];
     const text = cell.text.trim();
     if (!text) return;
     if (!cell.parent && ROW_NUMBER_HEADERS.has(headerKey(text))) {
@@ -195,6 +204,7 @@ export function matchHeaderCells(cells: HeaderCell[], def: OrganizationDefinitio
       return;
     }
     let col = columnOf(cell, byKey);
+    if (col && hometown(cell) && PLACE_KEYS.some((k) => taken.has(k))) col = undefined;
     // `Họ` | `Họ đệm` | `Tên`: the second family-name column is the middle name.
     if (col?.key === 'familyMiddle' && taken.has('familyMiddle')) col = byKey.get(headerKey('Chữ đệm'));
     if (col && !taken.has(col.key)) {

@@ -51,6 +51,39 @@ describe('a header of two rows, merged cells carried over their sub-columns', ()
       unknown: ['Quê quán: Thôn', 'Quê quán: Huyện', 'Quê quán: Tỉnh'],
     },
     {
+      name: 'Quê quán beside Địa chỉ over Thôn, bản | Xã: where she lives is read, where she comes from left (a CCB roster)',
+      top: [
+        'STT',
+        'Họ và tên',
+        'Ngày, tháng, năm sinh',
+        'Giới tính',
+        '',
+        'Số CCCD',
+        'Số điện thoại',
+        'Quê quán',
+        'Địa chỉ',
+        '',
+        'Ngày vào Hội',
+        'Chi hội',
+        'Ghi chú',
+      ],
+      sub: ['', '', '', 'Nam', 'Nữ', '', '', '', 'Thôn, bản', 'Xã', '', '', ''],
+      fields: {
+        1: 'fullName',
+        2: 'birthDate',
+        3: 'bySexMale',
+        4: 'bySexFemale',
+        5: 'idNumber',
+        6: 'phone',
+        8: 'village',
+        9: 'address',
+        10: 'joinDate',
+        11: 'unit',
+        12: 'note',
+      },
+      unknown: ['Quê quán'],
+    },
+    {
       name: 'the first member row under a header is no second header row',
       top: ['STT', 'Họ và tên', 'Năm sinh', '', 'Số CCCD'],
       sub: ['1', 'Lò Thị Mai', '', '1985', '011185012345'],
@@ -73,6 +106,16 @@ describe('a header of two rows, merged cells carried over their sub-columns', ()
     const m = matchHeader(['STT', 'Họ và tên', 'Năm sinh', 'Quê quán', 'Chức vụ'], hpn);
     expect(fields(m)).toEqual({ 1: 'fullName', 2: 'birthDate', 3: 'address', 4: 'profile.position' });
     expect(m!.rowNumber).toBe(0);
+  });
+
+  it('reads Quê quán as her address only when no column says where she lives', () => {
+    expect(fields(matchHeader(['Họ và tên', 'Quê quán', 'Xã/Phường', 'Năm sinh'], hpn))).toEqual({
+      0: 'fullName',
+      2: 'communeName',
+      3: 'birthDate',
+    });
+    expect(fields(matchHeader(['Họ và tên', 'Quê quán', 'Nơi ở hiện nay'], hpn))).toEqual({ 0: 'fullName', 2: 'address' });
+    expect(fields(matchHeader(['Họ và tên', 'Mã xã', 'Quê quán'], hpn))).toEqual({ 0: 'fullName', 1: 'communeCode' });
   });
 });
 
