@@ -514,6 +514,59 @@ describe('staged import: preview, confirm, the wrong organization (issue 17)', (
     expect([fixed.pv.rememberedColumns, fixed.pv.rows.map((r) => r.fate)]).toEqual([['Tên gọi khai sinh'], ['CREATED']]);
   });
 
+  it('keeps reading her file as remembered — the column she left unused too — each time she plans it again', async () => {
+    type Pv = { status: string; mapping: { header: string; field: string }[]; unusedColumns: string[]; rows: { fate: string }[] };
+    const unit = await t.gql<{ createUnit: { code: string } }>(
+      `mutation { createUnit(input: { organization: "HND", name: "Hội Nông dân xã Mường Phăng", kind: BASE, communeCode: "00004" }) { code } }`,
+    );
+    const token = await t.logIn(await t.createUser('vp.hnd.mp', Role.SECRETARIAT, 'HND', unit.data!.createUnit.code));
+    const gql = <T>(q: string, v: Record<string, unknown> = {}) => gqlAs<T>(t, token, q, v);
+    const preview = async (jobId: string) => {
+      await waitForJob(gql, jobId, 'PREVIEW');
+      const q = `query($id: ID!) { importPreview(jobId: $id) { status mapping { header field } unusedColumns rows { fate } } }`;
+      return (await gql<{ importPreview: Pv }>(q, { id: jobId })).importPreview;
+    };
+    const upload = async (name: string, csv: string) => {
+      const form = new FormData();
+      form.append('file', new Blob([`\uFEFF${csv}`], { type: 'text/csv' }), name);
+      const res = await fetch(`${t.url}/imports?organization=HND&preview=true`, {
+        method: 'POST',
+        body: form,
+        headers: { authorization: `Bearer ${token}` },
+      });
+      return ((await res.json()) as { jobId: string }).jobId;
+    };
+    // Her list's Quê quán (the only place column) is where her members come from: she leaves it unused, once.
+    const header = 'Mã hồ sơ,Họ và tên,Ngày sinh,Quê quán';
+    const first = await upload('t11.csv', `${header}\nMP-1,Lò Văn Một,1960,Nghệ An\n`);
+    expect((await preview(first)).mapping).toContainEqual({ header: 'Quê quán', field: 'address' });
+    // As the console does it: the mapping corrected and planned again ("Xem lại"), then confirmed.
+    const m = [{ header: 'Quê quán', field: '' }];
+    await gql(`mutation($id: ID!, $m: [ColumnMappingInput!]) { previewImportAgain(jobId: $id, mapping: $m) { id } }`, { id: first, m });
+    await preview(first);
+    expect(
+      (await gql<{ confirmImport: { status: string } }>(`mutation($id: ID!) { confirmImport(jobId: $id) { status } }`, { id: first }))
+        .confirmImport.status,
+    ).toBe('DONE');
+    // Next month's file is read so; planned again (twice: a unit created, then not), it still is.
+    const next = await upload('t12.csv', `${header}\nMP-1,Lò Văn Một,1960,Nghệ An\nMP-2,Lò Văn Hai,1962,Thanh Hóa\n`);
+    const read = (pv: Pv) => ({
+      quequan: pv.mapping.find((x) => x.header === 'Quê quán')?.field ?? null,
+      unused: pv.unusedColumns,
+      fates: pv.rows.map((r) => r.fate),
+    });
+    const want = { quequan: null, unused: ['Quê quán'], fates: ['UNCHANGED', 'CREATED'] };
+    expect(read(await preview(next))).toEqual(want);
+    for (const createUnits of [true, false]) {
+      const again = await gql(`mutation($id: ID!, $c: Boolean) { previewImportAgain(jobId: $id, createUnits: $c) { id } }`, {
+        id: next,
+        c: createUnits,
+      });
+      expect(again).toBeDefined();
+      expect(read(await preview(next))).toEqual(want);
+    }
+  });
+
   it('says in the preview (GraphQL) which sheet was skipped and which second table beside the first was not read', async () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet('Hướng dẫn').addRow(['Điền mỗi hội viên một dòng, không gộp ô.']);

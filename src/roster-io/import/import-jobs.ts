@@ -78,7 +78,13 @@ export class ImportJobs {
         sourceSha256: sha,
         status: ImportJobStatus.RUNNING,
         // Read again as it was read (a replan, a corrected mapping): an empty Mã hồ sơ cell is a row without a code.
-        options: { createUnits: !!opts.createUnits, sheet: opts.sheet ?? null, assignIds: !!opts.assignIds },
+        options: {
+          createUnits: !!opts.createUnits,
+          sheet: opts.sheet ?? null,
+          assignIds: !!opts.assignIds,
+          // The remembered mapping it is first read by: planned again, read the same way (keptMapping).
+          ...(opts.rememberedMapping?.length ? { rememberedMapping: JSON.stringify(opts.rememberedMapping) } : {}),
+        },
         actorName: actor.name,
         unitPath,
       });
@@ -214,10 +220,13 @@ export class ImportJobs {
     return { createUnits: !!o.createUnits, assignIds: !!o.assignIds, sheet: (o.sheet as string | null) ?? null };
   }
 
-  /** The corrected mapping a preview was planned again with (`replan`), or null. */
-  static keptMapping(job: ImportJob): { header: string; field: string }[] | null {
-    const kept = job.options.mapping;
-    return typeof kept === 'string' ? (JSON.parse(kept) as { header: string; field: string }[]) : null;
+  /**
+   * The corrected mapping a preview was planned again with (`replan`), or null; `first` too: else the remembered
+   * mapping its file was first read by (`open`), her "Không dùng" choices with it — what a replan reads by.
+   */
+  static keptMapping(job: ImportJob, first = false): { header: string; field: string }[] | null {
+    const parse = (v: unknown) => (typeof v === 'string' ? (JSON.parse(v) as { header: string; field: string }[] | null) : null);
+    return parse(job.options.mapping) ?? (first ? parse(job.options.rememberedMapping) : null);
   }
 
   /** Her decisions on held rows kept on the job (`replan`), the given ones over them (a row decided again, or taken back). */

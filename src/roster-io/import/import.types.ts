@@ -18,6 +18,8 @@ export interface ImportOptions {
   acceptIneligible?: string | null;
   /** Her header → our field, overriding how the headers are read (a corrected mapping). */
   mapping?: { header: string; field: string }[] | null;
+  /** The remembered mapping (`rememberMapping`) the file is first read by: kept on its job (`ImportJobs.keptMapping`). */
+  rememberedMapping?: { header: string; field: string }[] | null;
   /**
    * A console preview without a mapping of its own: her secretariat's corrections of earlier imports
    * (the same headers) are read again, and the preview names the columns they changed.

@@ -111,8 +111,9 @@ export class RosterImportService {
     const remembered = opts.rememberMapping && !opts.mapping?.length;
     const mapping = remembered ? await this.jobs.rememberedMapping(def.code, unitPathLimit(scope)) : opts.mapping;
     const turn = await this.slots.take();
+    const opening = { ...opts, rememberedMapping: remembered ? mapping : null };
     const { job, claim, resumed } = await givenBackOnError(turn, () =>
-      this.jobs.open({ organization: def.code, sha256, sourceName }, opts, actor, scope),
+      this.jobs.open({ organization: def.code, sha256, sourceName }, opening, actor, scope),
     );
     // Codes are assigned with --assign-ids and to a sheet without a Mã hồ sơ column (CLI and HTTP alike).
     const resultFile = opts.writeResult === false ? null : (opts.resultFile ?? sideFile(file, 'result', source.kind));
@@ -135,7 +136,7 @@ export class RosterImportService {
     const turn = await this.slots.take();
     const claim = await givenBackOnError(turn, () =>
       opts.again
-        ? this.jobs.replan(job, caller, mapping, decisions, units ? opts.createUnits : undefined)
+        ? this.jobs.replan(job, caller, mapping ?? ImportJobs.keptMapping(job, true), decisions, units ? opts.createUnits : undefined)
         : this.jobs.confirm(job, caller, opts.acceptIneligible ?? null),
     );
     const def = await this.records.organizationForRecords(job.organizationCode);
@@ -149,8 +150,7 @@ export class RosterImportService {
       organization: job.organizationCode,
       ...ImportJobs.readAs(job),
       acceptIneligible: job.acceptedIneligible,
-      // Read as the preview was: her remembered corrections again when it had any.
-      mapping: mapping ?? (job.plan?.remembered?.length ? job.plan.mapping : null),
+      mapping: mapping ?? ImportJobs.keptMapping(job, true), // as the preview was read: her remembered corrections too
       decisions,
       writeResult: false,
       preview: !!opts.again,
