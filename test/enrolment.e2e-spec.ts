@@ -122,12 +122,21 @@ describe('enrolment: the first log-in over GraphQL, and the CLI that starts it',
     expect((await cli('org', 'units', '--org', 'hpn', '--search', 'ba dinh')).stdout).toBe(
       'HPN-BD\tHội LHPN phường Ba Đình\tPhường Ba Đình\t\n',
     );
-    expect((await cli('org', 'units', '--org', 'HPN', '--search', 'mường')).stdout).toBe('');
+    // None found: nothing on standard output, and on standard error what to do.
+    const none = await cli('org', 'units', '--org', 'HPN', '--search', 'mường');
+    expect(none.stdout).toBe('');
+    expect(none.stderr).toContain(
+      "[lienthong] không có đơn vị nào của HPN có tên hoặc tên xã chứa 'mường': thử chữ khác, hoặc xem tất cả bằng lienthong org units --org HPN\n",
+    );
     await cli('user', 'create', '--username', 'vp.hpn.bd', '--role', 'SECRETARIAT', '--org', 'HPN', '--unit', 'HPN-BD');
-    const rows = (await cli('user', 'list')).stdout
+    const list = await cli('user', 'list');
+    // The columns named once, on standard error: standard output is the rows alone, as scripts read them.
+    expect(list.stderr.split('\n')).toContain('tên đăng nhập\tvai trò\ttổ chức\ttrạng thái\tđơn vị\tkích hoạt');
+    const rows = list.stdout
       .trim()
       .split('\n')
       .map((l) => l.split('\t'));
+    expect(rows.every((r) => r.length === 6 && r[0] !== 'tên đăng nhập')).toBe(true);
     const of = (name: string) => rows.find((r) => r[0] === name);
     expect(of('vp.hpn.bd')).toEqual(['vp.hpn.bd', 'SECRETARIAT', 'HPN', 'đang dùng', 'HPN-BD', 'chưa kích hoạt']);
     expect(of('lan.hpn')).toEqual(['lan.hpn', 'SECRETARIAT', 'HPN', 'đang dùng', '', 'đã kích hoạt']);
@@ -182,5 +191,36 @@ describe('enrolment: the first log-in over GraphQL, and the CLI that starts it',
       `SELECT count(*)::int AS n FROM audit_event WHERE action = 'USER_RESET' AND subject_type = 'USER'`,
     );
     expect(audit.n).toBe(1);
+  });
+
+  it('user reset also takes --username, as disable, enable and scope do; no name, or two different names, is a usage error', async () => {
+    await t.createUser('mai.ccb', Role.SECRETARIAT, 'CCB');
+    const byOption = await cli('user', 'reset', '--username', 'mai.ccb');
+    expect(byOption.stderr).toContain('đã đặt lại tài khoản mai.ccb');
+    expect(fields(byOption.stdout)).toMatchObject({
+      username: 'mai.ccb',
+      'enrolment-password': expect.stringMatching(/^\S{20}$/) as string,
+    });
+    expect(fields((await cli('user', 'reset', 'mai.ccb', '--username', 'mai.ccb')).stdout).username).toBe('mai.ccb');
+    const refused = (...args: string[]) => cli(...args).catch((e: { code: number; stdout: string; stderr: string }) => e);
+    expect(await refused('user', 'reset')).toMatchObject({
+      code: 2,
+      stdout: '',
+      stderr: 'lienthong: user reset: thiếu tên đăng nhập (user reset TÊN hoặc user reset --username TÊN)\n',
+    });
+    expect(await refused('user', 'reset', 'mai.ccb', '--username', 'hoa.nct')).toMatchObject({
+      code: 2,
+      stdout: '',
+      stderr: "lienthong: user reset: hai tên đăng nhập khác nhau ('mai.ccb' và 'hoa.nct'): chỉ ghi một tên\n",
+    });
+  });
+
+  it('token list names its columns on standard error; standard output is the rows alone', async () => {
+    await cli('token', 'create', '--name', 'bao-cao-quy', '--role', 'AUDITOR');
+    const { stdout, stderr } = await cli('token', 'list');
+    expect(stderr.split('\n')).toContain('id\ttên\tvai trò\ttổ chức\tđơn vị\ttrạng thái\ttạo lúc');
+    const rows = stdout.trim().split('\n');
+    expect(rows).toHaveLength(1);
+    expect(rows[0].split('\t')).toEqual([expect.any(String), 'bao-cao-quy', 'AUDITOR', '', '', 'đang dùng', expect.any(String)]);
   });
 });

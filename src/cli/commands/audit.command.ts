@@ -6,8 +6,10 @@ import { cliCaller, withServices } from '../kit/cli-kit.js';
 export function auditCommand(program: Command): void {
   program
     .command('audit')
-    .description('write every ACTIVE member record with its person and flags (org,ma_ho_so,person_id,ao,flags)')
-    .requiredOption('--out <FILE>', 'the CSV file to write')
+    .description(
+      'ghi mọi hồ sơ đang sinh hoạt (ACTIVE) kèm người và các cảnh báo của hồ sơ, để kiểm tra độc lập (cột: org,ma_ho_so,person_id,ao,flags)',
+    )
+    .requiredOption('--out <FILE>', 'tệp CSV sẽ ghi')
     .action(async (o: { out: string }) => {
       await withServices(async (app) => {
         const n = await app.get(LinkerService).writeAudit(o.out, cliCaller());

@@ -12,9 +12,11 @@ import { cliCaller, log, UsageError, withServices, writeLines } from '../kit/cli
 export function backupCommands(program: Command): void {
   program
     .command('backup')
-    .description('back up the embedded database while the server runs, into one .tar.gz (the key only with --with-key)')
-    .requiredOption('--out <FILE>', 'the archive to write (.tar.gz)')
-    .option('--with-key', 'also put the personal-data key (lienthong.key) in the archive: keep it as safe as the key')
+    .description(
+      'sao lưu cơ sở dữ liệu đi kèm ngay khi máy chủ đang chạy, vào một tệp .tar.gz (chỉ kèm khóa dữ liệu cá nhân khi có --with-key)',
+    )
+    .requiredOption('--out <FILE>', 'tệp sao lưu sẽ ghi (.tar.gz)')
+    .option('--with-key', 'kèm cả khóa dữ liệu cá nhân (lienthong.key) vào tệp sao lưu: khi đó phải giữ tệp sao lưu kín như chính khóa')
     .action(async (o: { out: string; withKey?: boolean }) => {
       const config = loadConfig();
       if (config.databaseUrl) throw new Error(EXTERNAL);
@@ -38,10 +40,13 @@ export function backupCommands(program: Command): void {
     });
   program
     .command('restore')
-    .description('restore a `lienthong backup` archive into a new, empty DATA_DIR')
-    .argument('<FILE>', 'the archive')
-    .option('--data-dir <DIR>', 'the new DATA_DIR (else DATA_DIR); it must be empty or not exist')
-    .option('--key <FILE>', 'the personal-data key kept apart from the backup (else LIENTHONG_KEY, or the key in the archive)')
+    .description('khôi phục một tệp do `lienthong backup` tạo vào một thư mục DATA_DIR mới, còn trống')
+    .argument('<FILE>', 'tệp sao lưu (.tar.gz)')
+    .option('--data-dir <DIR>', 'thư mục DATA_DIR mới (không ghi thì lấy biến DATA_DIR); thư mục phải trống hoặc chưa có')
+    .option(
+      '--key <FILE>',
+      'tệp khóa dữ liệu cá nhân cất riêng khỏi bản sao lưu (không ghi thì dùng LIENTHONG_KEY, hoặc khóa có trong tệp sao lưu)',
+    )
     .action(async (file: string, o: { dataDir?: string; key?: string }) => {
       const config = loadConfig();
       if (config.databaseUrl) throw new Error(EXTERNAL);

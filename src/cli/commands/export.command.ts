@@ -7,12 +7,12 @@ import { formatOption } from '../kit/cli-options.js';
 export function exportCommands(program: Command): void {
   program
     .command('export')
-    .description('export a roster in the import template (ID numbers masked)')
-    .requiredOption('--org <CODE>', 'the organization')
-    .option('--unit <U>', 'only this unit and its subtree')
-    .option('--commune <MA_XA>', 'only the members of this commune (its code)')
-    .requiredOption('--format <csv|xlsx>', 'file format', formatOption)
-    .requiredOption('--out <FILE>', 'the file to write')
+    .description('xuất danh sách hội viên theo mẫu nhập (số CCCD được che một phần)')
+    .requiredOption('--org <CODE>', 'mã tổ chức (ví dụ HPN)')
+    .option('--unit <U>', 'chỉ đơn vị này và các đơn vị trực thuộc (mã đơn vị)')
+    .option('--commune <MA_XA>', 'chỉ hội viên ở xã này (mã xã)')
+    .requiredOption('--format <csv|xlsx>', 'định dạng tệp: csv hoặc xlsx', formatOption)
+    .requiredOption('--out <FILE>', 'tệp sẽ ghi')
     .action(async (o: { org: string; unit?: string; commune?: string; format: RosterFormat; out: string }) => {
       await withServices(async (app) => {
         const { rows } = await app
@@ -24,10 +24,10 @@ export function exportCommands(program: Command): void {
     });
   program
     .command('template')
-    .description('write the import template of an organization (header and an example row)')
-    .requiredOption('--org <CODE>', 'the organization')
-    .requiredOption('--out <FILE>', 'the file to write')
-    .option('--format <csv|xlsx>', 'file format', formatOption, 'xlsx')
+    .description('ghi tệp mẫu nhập của một tổ chức (dòng tiêu đề và một dòng ví dụ)')
+    .requiredOption('--org <CODE>', 'mã tổ chức (ví dụ HPN)')
+    .requiredOption('--out <FILE>', 'tệp sẽ ghi')
+    .option('--format <csv|xlsx>', 'định dạng tệp: csv hoặc xlsx', formatOption, 'xlsx')
     .action(async (o: { org: string; out: string; format: RosterFormat }) => {
       await withServices(async (app) => {
         await app.get(RosterExportService).template(o.org.toUpperCase(), o.out, o.format);

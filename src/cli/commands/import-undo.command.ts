@@ -7,9 +7,9 @@ import { cliCaller, UsageError, withServices, writeLines } from '../kit/cli-kit.
 export function importUndoCommand(program: Command): void {
   program
     .command('import-undo')
-    .description('undo a finished import (within 30 days, while nobody else has changed the records it wrote)')
-    .argument('<JOB_ID>', 'the import job (its id, as `lienthong import` printed it)')
-    .requiredOption('--reason <TEXT>', 'why the import is undone (at least 10 characters)')
+    .description('hủy một lượt nhập đã xong (trong vòng 30 ngày, khi chưa ai sửa các hồ sơ lượt nhập đó đã ghi)')
+    .argument('<JOB_ID>', 'mã lượt nhập (như `lienthong import` đã in, dòng "lượt nhập")')
+    .requiredOption('--reason <TEXT>', 'lý do hủy lượt nhập (ít nhất 10 ký tự)')
     .action(undoImport);
 }
 

@@ -31,26 +31,31 @@ const ERRORS_SHOWN = 20;
 export function importCommand(program: Command): void {
   program
     .command('import')
-    .description('import a roster (.csv or .xlsx) into an organization; bad rows go to an error file')
-    .argument('<FILE>', 'the roster file')
-    .requiredOption('--org <CODE>', 'the organization (e.g. DTN)')
-    .option('--create-units', 'create unknown Mã đơn vị as branches under the base unit of the row’s commune')
+    .description('nhập danh sách hội viên (.csv hoặc .xlsx) vào một tổ chức; dòng lỗi được ghi ra tệp lỗi')
+    .argument('<FILE>', 'tệp danh sách')
+    .requiredOption('--org <CODE>', 'mã tổ chức (ví dụ DTN)')
+    .option('--create-units', 'tạo các Mã đơn vị chưa có thành chi hội, dưới đơn vị cơ sở của xã ghi ở dòng đó')
     .option(
       '--errors <FILE>',
-      `where to write the rejected rows (default: <name>.${SIDE_FILES.errors}.csv, or .xlsx for a workbook, beside the input)`,
+      `nơi ghi các dòng lỗi (mặc định: <tên>.${SIDE_FILES.errors}.csv, hoặc .xlsx nếu tệp nhập là .xlsx, cạnh tệp nhập)`,
     )
-    .option('--sheet <NAME>', 'read only this sheet of an .xlsx (default: every sheet)')
-    .option('--batch-size <n>', 'rows per transaction (one chunk of the plan applied)', int('--batch-size'), 10_000)
-    .option('--assign-ids', 'give rows without a Mã hồ sơ a code, and write the roster with the codes back')
+    .option('--sheet <NAME>', 'chỉ đọc trang tính này của tệp .xlsx (mặc định: mọi trang tính)')
+    .option(
+      '--batch-size <n>',
+      'số dòng ghi trong mỗi giao dịch, mỗi giao dịch ghi một phần của kế hoạch nhập',
+      int('--batch-size'),
+      10_000,
+    )
+    .option('--assign-ids', 'cấp mã cho các dòng chưa có Mã hồ sơ, rồi ghi lại danh sách kèm mã')
     .option(
       '--result <FILE>',
-      `when codes are assigned (--assign-ids, or a file without Mã hồ sơ): where to write your rows with their codes and outcomes (default: <name>.${SIDE_FILES.result}.csv, or .xlsx for a workbook, beside the input)`,
+      `khi có cấp mã (--assign-ids, hoặc tệp không có cột Mã hồ sơ): nơi ghi các dòng của tệp kèm mã và kết quả từng dòng (mặc định: <tên>.${SIDE_FILES.result}.csv, hoặc .xlsx nếu tệp nhập là .xlsx, cạnh tệp nhập)`,
     )
-    .option('--full', `the file is the whole roster: list the records it does not contain (<name>.${SIDE_FILES.missing}.csv)`)
-    .option('--dry-run', 'plan only: print what the import would do (counts and the first rows of each fate), write nothing')
+    .option('--full', `tệp là toàn bộ danh sách: liệt kê các hồ sơ không có trong tệp (<tên>.${SIDE_FILES.missing}.csv)`)
+    .option('--dry-run', 'chạy thử: chỉ in việc lượt nhập sẽ làm (số dòng theo từng kết quả và vài dòng đầu của mỗi loại), không ghi gì')
     .option(
       '--accept-ineligible <REASON>',
-      'import even when most rows break the organization’s rules (another organization’s roster?): the reason is kept on the job',
+      'vẫn nhập khi phần lớn các dòng không đúng điều kiện của tổ chức (có phải danh sách của tổ chức khác?): lý do được lưu cùng lượt nhập',
     )
     .action(importRoster);
 }

@@ -15,14 +15,19 @@ const LINK_STEPS: Record<string, string> = Object.fromEntries(LINK_PHASES.map((p
 export function linkCommand(program: Command): void {
   program
     .command('link')
-    .description('link the records of every organization into persons (the population register as a bridge)')
+    .description('liên kết hồ sơ của mọi tổ chức thành từng người (CSDL dân cư làm cầu nối)')
     .option(
       '--auto <P>',
-      'link automatically at or above this calibrated probability (with strong evidence; without it, 0.95)',
+      'tự động liên kết khi xác suất (đã hiệu chỉnh) từ mức này trở lên, nếu có bằng chứng mạnh; không có bằng chứng mạnh thì từ 0.95',
       prob('--auto'),
       DEFAULT_LINK_OPTIONS.auto,
     )
-    .option('--review <P>', 'send to review at or above this calibrated probability', prob('--review'), DEFAULT_LINK_OPTIONS.review)
+    .option(
+      '--review <P>',
+      'đưa vào danh sách chờ xem xét khi xác suất (đã hiệu chỉnh) từ mức này trở lên',
+      prob('--review'),
+      DEFAULT_LINK_OPTIONS.review,
+    )
     .action(link);
 }
 

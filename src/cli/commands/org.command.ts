@@ -18,26 +18,26 @@ interface AddOptions {
 }
 
 export function orgCommands(program: Command): void {
-  const org = program.command('org').description('organizations and associations');
-  org.command('list').description('list organizations (code, member term, name)').action(listOrganizations);
+  const org = program.command('org').description('các tổ chức và hội');
+  org.command('list').description('liệt kê các tổ chức (mã, cách gọi thành viên, tên)').action(listOrganizations);
   org
     .command('units')
     .description(
-      "an organization's units in tree order, tab-separated: code, name, commune, parent's code (what `user create --unit` takes)",
+      'các đơn vị của một tổ chức theo thứ tự cây, cách nhau bằng tab: mã, tên, xã, mã đơn vị cấp trên (mã là giá trị `user create --unit` nhận)',
     )
-    .requiredOption('--org <CODE>', 'organization code')
-    .option('--search <text>', 'only units whose name or commune contains it (accents and case aside)')
+    .requiredOption('--org <CODE>', 'mã tổ chức (ví dụ HPN)')
+    .option('--search <text>', 'chỉ các đơn vị có tên hoặc tên xã chứa chữ này (không phân biệt dấu, chữ hoa chữ thường)')
     .action(listUnits);
   org
     .command('add')
-    .description('add an association as data (no migration, no restart)')
-    .requiredOption('--code <CODE>', 'code, upper case (e.g. CTD)')
-    .requiredOption('--name <name>', 'full name (e.g. "Hội Chữ thập đỏ")')
-    .option('--member-term <term>', 'what a member is called', 'hội viên')
-    .option('--min-age <n>', 'minimum age', int('--min-age'))
-    .option('--max-age <n>', 'maximum age', int('--max-age'))
-    .option('--sex <MALE|FEMALE>', 'only members of this sex')
-    .option('--inactivity-months <n>', 'months without activity before a member counts as inactive', int('--inactivity-months'))
+    .description('thêm một hội (thêm như dữ liệu: không cần nâng cấp cơ sở dữ liệu, không cần khởi động lại)')
+    .requiredOption('--code <CODE>', 'mã hội, chữ in hoa (ví dụ CTD)')
+    .requiredOption('--name <name>', 'tên đầy đủ (ví dụ "Hội Chữ thập đỏ")')
+    .option('--member-term <term>', 'cách gọi thành viên', 'hội viên')
+    .option('--min-age <n>', 'tuổi tối thiểu', int('--min-age'))
+    .option('--max-age <n>', 'tuổi tối đa', int('--max-age'))
+    .option('--sex <MALE|FEMALE>', 'chỉ nhận thành viên giới tính này: MALE (nam) hoặc FEMALE (nữ)')
+    .option('--inactivity-months <n>', 'số tháng không sinh hoạt thì thành viên bị coi là không còn sinh hoạt', int('--inactivity-months'))
     .action(addAssociation);
 }
 
@@ -48,11 +48,17 @@ async function listUnits(o: { org: string; search?: string }): Promise<void> {
     const wanted = o.search ? foldText(o.search) : null;
     const units = await app.get(UnitsService).list(organization, null, { kind: 'ALL' });
     const communes = app.get(GeographyService);
+    let shown = 0;
     for (const u of units) {
       const commune = u.communeCode ? (communes.commune(u.communeCode)?.name ?? u.communeCode) : '';
       if (wanted && !foldText(`${u.name} ${commune}`).includes(wanted)) continue;
       process.stdout.write(`${u.code}\t${u.name}\t${commune}\t${u.parent?.code ?? ''}\n`);
+      shown++;
     }
+    if (o.search && !shown)
+      log(
+        `không có đơn vị nào của ${organization} có tên hoặc tên xã chứa '${o.search}': thử chữ khác, hoặc xem tất cả bằng lienthong org units --org ${organization}`,
+      );
   });
 }
 

@@ -7,9 +7,9 @@ import { cliCaller, log, withServices } from '../kit/cli-kit.js';
 export function registerCommand(program: Command): void {
   program
     .command('import-residents')
-    .description('import an extract of the population register (replaces the extract of the communes it covers)')
-    .argument('<FILE>', 'columns: Họ và tên, Ngày sinh, Giới tính, Số CCCD, Mã xã, Tình trạng, Ngày mất')
-    .option('--errors <FILE>', `where to write the rejected rows (default: <name>.${SIDE_FILES.errors}.csv beside the input)`)
+    .description('nhập trích xuất CSDL dân cư (thay thế phần trích xuất trước đó của các xã có trong tệp)')
+    .argument('<FILE>', 'tệp trích xuất, các cột: Họ và tên, Ngày sinh, Giới tính, Số CCCD, Mã xã, Tình trạng, Ngày mất')
+    .option('--errors <FILE>', `nơi ghi các dòng lỗi (mặc định: <tên>.${SIDE_FILES.errors}.csv, cạnh tệp nhập)`)
     .action(async (file: string, o: { errors?: string }) => {
       await withServices(async (app) => {
         const s = await app.get(RegisterService).import(file, cliCaller(), o.errors);

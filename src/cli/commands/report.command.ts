@@ -18,12 +18,16 @@ interface ReportOptions {
 export function reportCommand(program: Command): void {
   program
     .command('report')
-    .description('compute (or recompute) the reconciliation report of a period and write it (json, xlsx or pdf)')
-    .requiredOption('--period <PERIOD>', '2026-11 (month), 2026-Q4 (quarter) or 2026 (year), in Vietnam time')
-    .option('--scope <SCOPE>', 'province, commune:<code>, org:<code> or unit:<org>/<code>', 'province')
-    .option('--format <FORMAT>', 'json, xlsx or pdf (default: from the file name)')
-    .requiredOption('--out <FILE>', 'the file to write')
-    .option('--stored', 'write the report as last computed, without computing it again')
+    .description('lập (hoặc lập lại) báo cáo đối chiếu của một kỳ và ghi ra tệp (json, xlsx hoặc pdf)')
+    .requiredOption('--period <PERIOD>', 'kỳ báo cáo: 2026-11 (tháng), 2026-Q4 (quý) hoặc 2026 (năm), theo giờ Việt Nam')
+    .option(
+      '--scope <SCOPE>',
+      'phạm vi: province (toàn tỉnh), commune:<mã xã>, org:<mã tổ chức> hoặc unit:<mã tổ chức>/<mã đơn vị>',
+      'province',
+    )
+    .option('--format <FORMAT>', 'json, xlsx hoặc pdf (mặc định: theo đuôi tên tệp)')
+    .requiredOption('--out <FILE>', 'tệp sẽ ghi')
+    .option('--stored', 'ghi báo cáo đã lập lần gần nhất, không lập lại')
     .action(report);
 }
 

@@ -40,25 +40,25 @@ interface SeedOptions {
 export function seedCommand(program: Command): void {
   program
     .command('seed')
-    .description('write a synthetic demo province (rosters of six organizations, a register extract, the truth)')
-    .requiredOption('--demo', 'the demo province (the only kind of seed)')
-    .requiredOption('--out <DIR>', 'the folder to write <ORG>.csv, residents.csv and truth.csv into')
-    .option('--persons <n>', 'people in the province', int('--persons'), 20000)
-    .option('--seed <s>', 'random seed (the same seed gives the same files)', int('--seed'), 1)
-    .option('--province <CODE>', 'GSO code of the province', '11')
-    .option('--load', 'also import the rosters and the register extract')
+    .description('tạo một tỉnh mẫu giả lập để dùng thử (danh sách của sáu tổ chức, một trích xuất CSDL dân cư và tệp đáp án)')
+    .requiredOption('--demo', 'tỉnh mẫu (loại dữ liệu mẫu duy nhất)')
+    .requiredOption('--out <DIR>', 'thư mục sẽ ghi <ORG>.csv, residents.csv và truth.csv')
+    .option('--persons <n>', 'số người trong tỉnh', int('--persons'), 20000)
+    .option('--seed <s>', 'hạt giống ngẫu nhiên: cùng hạt giống thì ra cùng các tệp', int('--seed'), 1)
+    .option('--province <CODE>', 'mã tỉnh theo danh mục của Tổng cục Thống kê', '11')
+    .option('--load', 'nhập luôn các danh sách và trích xuất CSDL dân cư vừa tạo')
     .option(
       '--drawn-profile',
-      'draw every rate (population, noise, planted problems) from the seed: a province nobody tuned on; written to profile.json',
+      'rút mọi tỷ lệ (dân số, lỗi nhập liệu, vấn đề cài sẵn) từ hạt giống: một tỉnh chưa ai tinh chỉnh theo; ghi vào profile.json',
     )
     .option(
       '--noise <JSON>',
-      `noise rates, e.g. '{"lostAccents":0.2,"missingId":0.3}' (defaults: ${JSON.stringify(DEFAULT_NOISE)})`,
+      `tỷ lệ lỗi nhập liệu, ví dụ '{"lostAccents":0.2,"missingId":0.3}' (mặc định: ${JSON.stringify(DEFAULT_NOISE)})`,
       jsonRates('--noise', DEFAULT_NOISE),
     )
     .option(
       '--plants <JSON>',
-      `planted problem rates, e.g. '{"fabricated":0.05}' (defaults: ${JSON.stringify(DEFAULT_PLANTS)})`,
+      `tỷ lệ các vấn đề cài sẵn, ví dụ '{"fabricated":0.05}' (mặc định: ${JSON.stringify(DEFAULT_PLANTS)})`,
       jsonRates('--plants', DEFAULT_PLANTS),
     )
     .action(seed);

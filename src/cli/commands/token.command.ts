@@ -5,7 +5,7 @@ import type { Role } from '../../access/role.js';
 import type { AccessToken } from '../../accounts/access-token.entity.js';
 import { vietnamTime } from '../../common/dates/vietnam-time.js';
 import { UnitsService } from '../../membership/unit/units.service.js';
-import { cliCaller, log, withServices } from '../kit/cli-kit.js';
+import { cliCaller, log, withServices, writeHeader } from '../kit/cli-kit.js';
 import { int, ROLE_CHOICES, roleOption } from '../kit/cli-options.js';
 
 interface CreateOptions {
@@ -17,26 +17,26 @@ interface CreateOptions {
 }
 
 export function tokenCommands(program: Command): void {
-  const token = program.command('token').description('service tokens for scheduled jobs and integrations');
+  const token = program.command('token').description('khóa kết nối cho các việc chạy theo lịch và các hệ thống kết nối');
   token
     .command('create')
-    .description('create a service token; the token is the last line of standard output')
-    .requiredOption('--name <N>', 'what uses it (e.g. "monthly-report")')
+    .description('tạo khóa kết nối; mã khóa là dòng cuối của đầu ra chuẩn, stdout (chỉ hiện lần này)')
+    .requiredOption('--name <N>', 'tên gợi nhớ: việc hoặc hệ thống dùng khóa (ví dụ "bao-cao-thang")')
     .requiredOption('--role <ROLE>', ROLE_CHOICES, roleOption)
-    .option('--org <CODE>', 'SECRETARIAT: the organization')
-    .option('--unit <U>', 'SECRETARIAT: the unit subtree')
-    .option('--expires-days <n>', 'days until it expires (default: until revoked)', int('--expires-days'))
+    .option('--org <CODE>', 'với SECRETARIAT: mã tổ chức')
+    .option('--unit <U>', 'với SECRETARIAT: chỉ đơn vị này và các đơn vị trực thuộc (mã đơn vị)')
+    .option('--expires-days <n>', 'số ngày đến khi hết hạn (mặc định: dùng đến khi thu hồi)', int('--expires-days'))
     .action(createToken);
   token
     .command('list')
     .description(
-      'list service tokens, tab-separated: id, name, role, organization, unit, state (đang dùng, hết hạn or đã thu hồi, with when), created',
+      'liệt kê khóa kết nối, cách nhau bằng tab: id, tên, vai trò, tổ chức, đơn vị, trạng thái (đang dùng, hết hạn hoặc đã thu hồi, kèm thời điểm), ngày tạo',
     )
     .action(listTokens);
   token
     .command('revoke')
-    .description('revoke a service token by id')
-    .requiredOption('--id <ID>', 'the token id (printed by `token create` on standard error, and by `token list`)')
+    .description('thu hồi một khóa kết nối theo id')
+    .requiredOption('--id <ID>', 'id của khóa (do `token create` in ở đầu ra lỗi, stderr, và ở cột đầu của `token list`)')
     .action(async (o: { id: string }) => {
       await withServices(async (app) => {
         const { token: t, revokedNow } = await app.get(ServiceTokens).revoke(o.id, cliCaller());
@@ -73,6 +73,7 @@ async function listTokens(): Promise<void> {
     const tokens = await app.get(ServiceTokens).list();
     const units = await app.get(UnitsService).byIds(tokens.flatMap((t) => (t.unitId ? [t.unitId] : [])));
     const now = new Date();
+    writeHeader(['id', 'tên', 'vai trò', 'tổ chức', 'đơn vị', 'trạng thái', 'tạo lúc']);
     for (const t of tokens) {
       const unit = t.unitId ? (units.get(t.unitId)?.code ?? '') : '';
       process.stdout.write(

@@ -6,7 +6,7 @@ import { EnrolmentService } from '../../accounts/enrolment.service.js';
 import { vietnamTime } from '../../common/dates/vietnam-time.js';
 import type { Role } from '../../access/role.js';
 import { UnitsService } from '../../membership/unit/units.service.js';
-import { cliCaller, log, readStdin, withServices, writeLines } from '../kit/cli-kit.js';
+import { cliCaller, log, readStdin, UsageError, withServices, writeHeader, writeLines } from '../kit/cli-kit.js';
 import { ROLE_CHOICES, roleOption } from '../kit/cli-options.js';
 
 interface CreateOptions {
@@ -18,35 +18,30 @@ interface CreateOptions {
 }
 
 export function userCommands(program: Command): void {
-  const user = program.command('user').description('users who log in (password + TOTP)');
+  const user = program.command('user').description('tài khoản đăng nhập (mật khẩu và mã xác thực TOTP)');
   user
     .command('create')
-    .description('create a user; prints a one-time enrolment password (72 hours) for her first log-in')
-    .requiredOption('--username <U>', 'log-in name (a-z, 0-9, . _ -)')
+    .description(
+      `tạo tài khoản; in mật khẩu lần đầu (dùng trong ${ENROLMENT_HOURS} giờ) để người dùng kích hoạt tài khoản ở lần đăng nhập đầu tiên`,
+    )
+    .requiredOption('--username <U>', 'tên đăng nhập (a-z, 0-9, . _ -)')
     .requiredOption('--role <ROLE>', ROLE_CHOICES, roleOption)
-    .option('--org <CODE>', 'SECRETARIAT: the organization it keeps')
-    .option('--unit <U>', 'SECRETARIAT: keep it to this unit and its subtree')
-    .option('--password-stdin', 'read the enrolment password from standard input instead of generating one')
+    .option('--org <CODE>', 'với SECRETARIAT: mã tổ chức tài khoản quản lý')
+    .option('--unit <U>', 'với SECRETARIAT: chỉ đơn vị này và các đơn vị trực thuộc (mã đơn vị, xem `org units`)')
+    .option('--password-stdin', 'đọc mật khẩu lần đầu từ đầu vào chuẩn (stdin) thay vì tự sinh')
     .action(createUser);
   user
     .command('reset')
-    .description('a new enrolment password: her password and TOTP are cleared, her sessions end at once')
-    .argument('<USERNAME>', 'log-in name')
-    .action(async (username: string) => {
-      await withServices(async (app) => {
-        const r = await app.get(EnrolmentService).reset(username, cliCaller());
-        log(`đã đặt lại tài khoản ${r.user.username}: mật khẩu và mã xác thực cũ hết dùng được, các phiên đang mở đã kết thúc`);
-        if (r.user.disabledAt)
-          log(
-            `tài khoản ${r.user.username} đang bị khóa: mở khóa (user enable --username ${r.user.username}) thì mật khẩu lần đầu dưới đây mới dùng được`,
-          );
-        handOver(r.user.username, r.enrolmentPassword, r.enrolmentExpiresAt);
-      });
-    });
+    .description(
+      `cấp mật khẩu lần đầu mới (dùng trong ${ENROLMENT_HOURS} giờ): mật khẩu và mã xác thực cũ bị xóa, các phiên đang mở kết thúc ngay`,
+    )
+    .argument('[USERNAME]', 'tên đăng nhập (hoặc ghi bằng --username)')
+    .option('--username <U>', 'tên đăng nhập (thay cho tham số USERNAME)')
+    .action(resetUser);
   user
     .command('disable')
-    .description('stop a user from logging in and end their sessions')
-    .requiredOption('--username <U>', 'log-in name')
+    .description('khóa tài khoản: không đăng nhập được nữa, các phiên đang mở kết thúc')
+    .requiredOption('--username <U>', 'tên đăng nhập')
     .action(async (o: { username: string }) => {
       await withServices(async (app) => {
         const u = await app.get(AuthService).setUserLocked(o.username, cliCaller(), true);
@@ -55,8 +50,8 @@ export function userCommands(program: Command): void {
     });
   user
     .command('enable')
-    .description('let a locked user log in again (password and code as they were)')
-    .requiredOption('--username <U>', 'log-in name')
+    .description('mở khóa tài khoản: đăng nhập lại được bằng mật khẩu và mã xác thực như trước')
+    .requiredOption('--username <U>', 'tên đăng nhập')
     .action(async (o: { username: string }) => {
       await withServices(async (app) => {
         const u = await app.get(AuthService).setUserLocked(o.username, cliCaller(), false);
@@ -65,30 +60,57 @@ export function userCommands(program: Command): void {
     });
   user
     .command('scope')
-    .description('give a user another role or scope (her sessions end; she logs in again with her password and code)')
-    .requiredOption('--username <U>', 'log-in name')
+    .description(
+      'đổi vai trò hoặc phạm vi của tài khoản (các phiên đang mở kết thúc; người dùng đăng nhập lại bằng mật khẩu và mã xác thực của mình)',
+    )
+    .requiredOption('--username <U>', 'tên đăng nhập')
     .requiredOption('--role <ROLE>', ROLE_CHOICES, roleOption)
-    .option('--org <CODE>', 'SECRETARIAT: the organization it keeps')
-    .option('--unit <U>', 'SECRETARIAT: keep it to this unit and its subtree')
+    .option('--org <CODE>', 'với SECRETARIAT: mã tổ chức tài khoản quản lý')
+    .option('--unit <U>', 'với SECRETARIAT: chỉ đơn vị này và các đơn vị trực thuộc (mã đơn vị, xem `org units`)')
     .action(changeScope);
   user
     .command('list')
     .description(
-      'list users, tab-separated: username, role, organization, locked or not, unit (a secretariat kept to one), enrolled or not',
+      'liệt kê tài khoản, cách nhau bằng tab: tên đăng nhập, vai trò, tổ chức, đã khóa hay đang dùng, đơn vị (văn phòng chỉ quản lý một đơn vị), đã kích hoạt hay chưa',
     )
-    .action(async () => {
-      await withServices(async (app) => {
-        const users = await app.get(AuthService).listUsers();
-        const units = await app.get(UnitsService).byIds(users.flatMap((u) => (u.unitId ? [u.unitId] : [])));
-        for (const u of users) {
-          const unit = u.unitId ? (units.get(u.unitId)?.code ?? '') : '';
-          const enrolled = u.passwordHash !== null && u.totpSecretSealed !== null ? 'đã kích hoạt' : 'chưa kích hoạt';
-          process.stdout.write(
-            `${u.username}\t${u.role}\t${u.organizationCode ?? ''}\t${u.disabledAt ? 'đã khóa' : 'đang dùng'}\t${unit}\t${enrolled}\n`,
-          );
-        }
-      });
-    });
+    .action(listUsers);
+}
+
+/** The name to reset: `user reset U` (as the README and scripts write it) or `user reset --username U`, as the other user commands take it. */
+function resetTarget(positional: string | undefined, option: string | undefined): string {
+  if (positional && option && positional !== option)
+    throw new UsageError(`user reset: hai tên đăng nhập khác nhau ('${positional}' và '${option}'): chỉ ghi một tên`);
+  const username = positional ?? option;
+  if (!username) throw new UsageError('user reset: thiếu tên đăng nhập (user reset TÊN hoặc user reset --username TÊN)');
+  return username;
+}
+
+async function resetUser(positional: string | undefined, o: { username?: string }): Promise<void> {
+  const username = resetTarget(positional, o.username);
+  await withServices(async (app) => {
+    const r = await app.get(EnrolmentService).reset(username, cliCaller());
+    log(`đã đặt lại tài khoản ${r.user.username}: mật khẩu và mã xác thực cũ hết dùng được, các phiên đang mở đã kết thúc`);
+    if (r.user.disabledAt)
+      log(
+        `tài khoản ${r.user.username} đang bị khóa: mở khóa (user enable --username ${r.user.username}) thì mật khẩu lần đầu dưới đây mới dùng được`,
+      );
+    handOver(r.user.username, r.enrolmentPassword, r.enrolmentExpiresAt);
+  });
+}
+
+async function listUsers(): Promise<void> {
+  await withServices(async (app) => {
+    const users = await app.get(AuthService).listUsers();
+    const units = await app.get(UnitsService).byIds(users.flatMap((u) => (u.unitId ? [u.unitId] : [])));
+    writeHeader(['tên đăng nhập', 'vai trò', 'tổ chức', 'trạng thái', 'đơn vị', 'kích hoạt']);
+    for (const u of users) {
+      const unit = u.unitId ? (units.get(u.unitId)?.code ?? '') : '';
+      const enrolled = u.passwordHash !== null && u.totpSecretSealed !== null ? 'đã kích hoạt' : 'chưa kích hoạt';
+      process.stdout.write(
+        `${u.username}\t${u.role}\t${u.organizationCode ?? ''}\t${u.disabledAt ? 'đã khóa' : 'đang dùng'}\t${unit}\t${enrolled}\n`,
+      );
+    }
+  });
 }
 
 async function createUser(o: CreateOptions): Promise<void> {

@@ -11,6 +11,7 @@ import { openDatabase } from '../../database/open-database.js';
 import { cliPrincipal, type Principal } from '../../access/principal.js';
 import { CliModule } from './cli.module.js';
 import { fileSystemMessage, vietnameseUsageError } from './cli-messages.js';
+import { vietnameseHelp } from './cli-help.js';
 
 /**
  * `lienthong <command>`: run on the server itself, as a local administrator. Results go to
@@ -25,10 +26,12 @@ export class UsageError extends Error {}
 /** The local administrator running the command, as the services see a caller. */
 export const cliCaller = (): Principal => cliPrincipal(userInfo().username);
 
-/** The program with its Vietnamese usage errors; commands are added by `commands/<topic>.command.ts`. */
+/** The program with its Vietnamese help and usage errors; commands are added by `commands/<topic>.command.ts`. */
 export function newProgram(): Command {
-  return new Command('lienthong')
-    .description('Liên Thông — member registry of the mass organizations')
+  return vietnameseHelp(new Command('lienthong'))
+    .description(
+      'Liên Thông — phần mềm quản lý đoàn viên, hội viên của Mặt trận và các đoàn thể; các lệnh chạy trên chính máy chủ, với quyền quản trị',
+    )
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s), outputError: (s, write) => write(vietnameseUsageError(s)) });
 }
@@ -50,6 +53,11 @@ export async function withServices<T>(fn: (app: INestApplicationContext) => Prom
 /** Lines of `name\tvalue` (or any lines) on standard output, each ended by a newline. */
 export function writeLines(lines: string[]): void {
   process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+/** The columns of a list's tab-separated lines, named on standard error: standard output stays the rows alone, as scripts read them. */
+export function writeHeader(columns: string[]): void {
+  process.stderr.write(`${columns.join('\t')}\n`);
 }
 
 /** On a terminal, one line rewritten in place; otherwise nothing until the summary. */

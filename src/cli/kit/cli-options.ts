@@ -1,7 +1,7 @@
 // Option values checked as Commander parses them: a bad one is a usage error (exit code 2) with a
 // Vietnamese reason, before any database is opened.
 import { InvalidArgumentError } from 'commander';
-import { isRole, Role } from '../../access/role.js';
+import { isRole, Role, ROLE_LABELS } from '../../access/role.js';
 import type { RosterFormat } from '../../roster-io/export/roster-export.service.js';
 
 export const prob = (name: string) => (v: string) => {
@@ -46,5 +46,7 @@ export function roleOption(v: string): Role {
   return v;
 }
 
-/** The help text of a --role option. */
-export const ROLE_CHOICES = `one of ${Object.values(Role).join(', ')}`;
+/** The help text of a --role option: each code with its name, as the console shows it. */
+export const ROLE_CHOICES = `vai trò, một trong: ${Object.values(Role)
+  .map((r) => `${r} (${ROLE_LABELS[r].replace(/ \((.+)\)$/, ', $1')})`)
+  .join('; ')}`;
