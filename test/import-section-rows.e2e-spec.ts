@@ -136,6 +136,27 @@ describe('a commune list whose bản are heading lines among the members', () =>
     expect(await unitOf('Lường Thị Duyên')).toEqual(coMan);
   });
 
+  it('reads a Chi hội cell that shortens the heading it sits under ("Pá Khoang" under "III. CHI HỘI BẢN PÁ KHOANG") as that one branch', async () => {
+    const rows = [
+      ['DANH SÁCH HỘI VIÊN HỘI LHPN XÃ THANH NƯA'],
+      ['STT', 'Họ và tên', 'Năm sinh', 'Giới tính', 'Chi hội'],
+      ['III', 'CHI HỘI BẢN PÁ KHOANG'],
+      [1, 'Điêu Thị Én', '1981', 'Nữ', 'Pá Khoang'],
+      [2, 'Lò Thị Phương', '1983', 'Nữ', ''],
+      [3, 'Cầm Thị Gấm', '1986', 'Nữ', 'Bản Pá Khoang'],
+    ];
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(rows), 'Sheet1');
+    const { id, rows: planned } = await preview(XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer, '&createUnits=true');
+    expect(planned.map((r) => r.unitNew)).toEqual(['Chi hội bản Pá Khoang', 'Chi hội bản Pá Khoang', 'Chi hội bản Pá Khoang']);
+    expect((await planOf(id)).unitsToCreate).toEqual(['Chi hội bản Pá Khoang']);
+    await gql(`mutation($id: ID!) { confirmImport(jobId: $id) { id } }`, { id });
+    await waitForJob(gql, id, 'DONE');
+    const units = await Promise.all(['Điêu Thị Én', 'Lò Thị Phương', 'Cầm Thị Gấm'].map(unitOf));
+    expect(units.map((u) => u.name)).toEqual(['Chi hội bản Pá Khoang', 'Chi hội bản Pá Khoang', 'Chi hội bản Pá Khoang']);
+    expect(new Set(units.map((u) => u.code)).size).toBe(1);
+  });
+
   it('without creating units, lands the members of a bản she does not have in her office and says on each row what to do', async () => {
     const { rows, sectionHeadings, withoutUnit } = await preview(
       communeList([

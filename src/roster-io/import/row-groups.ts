@@ -1,5 +1,6 @@
 import type { SourceRow } from '../../common/files/tabular-source.js';
 import type { HeaderMatch } from '../roster-columns.js';
+import { unitPlaceKey } from '../reading/unit-cell.js';
 import type { RosterRow } from './roster-row.js';
 
 /**
@@ -28,9 +29,14 @@ export interface Section {
   label: string;
 }
 
-/** A row under a heading, without a unit cell of its own, is in the heading's branch, read as a Chi hội cell is. */
+/**
+ * A row under a heading, without a unit cell of its own, is in the heading's branch, read as a Chi hội cell is;
+ * so is a row whose Chi hội cell names the heading's place as shortened ("Co Mận" under "III. CHI HỘI BẢN CO MẬN"):
+ * one branch, by the heading's fuller name — not a second one created beside it.
+ */
 export function inSection(row: RosterRow, section: Section): void {
-  if (row.unit) return;
+  const place = (name: string) => unitPlaceKey(name, 'place');
+  if (row.unit && !(row.unitByName && place(row.unit) !== null && place(row.unit) === place(section.branch))) return;
   row.unit = section.branch;
   row.unitByName = true;
   row.columnOf.set('unit', section.label);
