@@ -123,7 +123,7 @@ describe('members already known (issue 17, item 3)', () => {
     const kept = await t.sql<{ outcome: string }>(`SELECT outcome FROM import_row_error WHERE job_id = $1 ORDER BY ordinal`, [again.jobId]);
     expect(kept.map((k) => k.outcome)).toEqual(['UNCHANGED', 'HELD']);
     const lines = fs.readFileSync(again.resultFile!, 'utf8').split(/\r?\n/);
-    expect(lines[2]).toContain(`cùng số điện thoại và năm sinh, họ tên gần giống: 'Lường Thị Ơnn'`);
+    expect(lines[2]).toContain(`cùng số điện thoại, họ tên gần giống ('Lường Thị Ơnn')`);
     expect(lines[2]).toContain(before.find((r) => r.full_name === 'Lường Thị Ơnn')!.external_id);
     expect((await records('HPN')).filter((r) => r.full_name.startsWith('Lường Thị Ơn'))).toHaveLength(1);
   });

@@ -264,7 +264,17 @@ describe('matchRow: which known record a row without a code is', () => {
     const row = probe({ fullName: 'Lò Thị Lann', birth: '1985-01-01', precision: 'YEAR', phone: '0912000001' });
     const m = matchRow(row, [], [], [record({ externalId: 'HPN-7', phone: '0912000001' })]);
     expect(m).toMatchObject({ kind: 'HOLD', candidates: [{ externalId: 'HPN-7' }] });
-    expect(m.kind === 'HOLD' && m.reason).toContain('cùng số điện thoại và năm sinh, họ tên gần giống');
+    expect(m.kind === 'HOLD' && m.reason).toContain("cùng số điện thoại, họ tên gần giống ('Lò Thị Lan'), cùng năm sinh");
+    // The same name, the record without a birth date (a tester's "họ tên gần giống" of an identical name): said as it is.
+    const undated = matchRow(
+      probe({ fullName: 'Lò Thị Lan', birth: '1985-01-01', precision: 'YEAR', phone: '0912000001' }),
+      [],
+      [],
+      [record({ externalId: 'HPN-8', phone: '0912000001', birthDate: null, birthDatePrecision: null })],
+    );
+    expect(undated.kind === 'HOLD' && undated.reason).toBe(
+      "có thể là hồ sơ 'HPN-8' (cùng số điện thoại, trùng họ tên, hồ sơ đã có chưa ghi ngày sinh)",
+    );
     const household = matchRow(probe({ fullName: 'Quàng Văn Nam', phone: '0912000001' }), [], [], [record({ phone: '0912000001' })]);
     expect(household.kind).toBe('NEW');
   });

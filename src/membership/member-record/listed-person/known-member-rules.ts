@@ -156,8 +156,7 @@ export function matchRow(
   if (doubtful.length) return hold(`có thể là hồ sơ ${codes(doubtful)} (${whatAgrees(p, doubtful[0])})`, doubtful);
   // A name typed another way (one letter, the marks, the middle name) with the same phone and birth year: held, never a second record.
   const near = byPhone.filter((r) => !numbersDiffer(p, r) && isNearByPhone(p, r));
-  if (near.length)
-    return hold(`có thể là hồ sơ ${codes(near)} (cùng số điện thoại và năm sinh, họ tên gần giống: '${near[0].fullName}')`, near);
+  if (near.length) return hold(`có thể là hồ sơ ${codes(near)} (${nearByPhoneReason(p, near[0])})`, near);
   return wordMore(p, [...byPhone, ...byShorterName]);
 }
 
@@ -228,6 +227,23 @@ function isNearByPhone(p: RowProbe, r: KnownRecord): boolean {
   if (compareValues(p.phone, r.phone) !== SimpleLevel.SAME || sameName(p, r) === NameLevel.DIFFERENT) return false;
   const birth = compareBirth(p.birth, linkDate(r.birthDate, r.birthDatePrecision));
   return birth !== BirthLevel.DIFFERENT && birth !== BirthLevel.DAY_DIFFERS;
+}
+
+/** Why a listing that shares a record's phone is held, as it is: the name the same or near, the birth the same or not known. */
+function nearByPhoneReason(p: RowProbe, r: KnownRecord): string {
+  const birth = compareBirth(p.birth, linkDate(r.birthDate, r.birthDatePrecision));
+  const name = sameName(p, r) === NameLevel.SAME ? 'trùng họ tên' : `họ tên gần giống ('${r.fullName}')`;
+  const born =
+    birth === BirthLevel.MISSING
+      ? p.birth
+        ? 'hồ sơ đã có chưa ghi ngày sinh'
+        : 'dòng này chưa ghi ngày sinh'
+      : birth === BirthLevel.SAME_DAY
+        ? 'cùng ngày sinh'
+        : birth === BirthLevel.NEAR_YEAR
+          ? 'năm sinh lệch một năm'
+          : 'cùng năm sinh';
+  return `cùng số điện thoại, ${name}, ${born}`;
 }
 
 /** The records with the row's CCCD: one (or one still live among several) is the row's, unless its name is another's. */
