@@ -12,6 +12,7 @@ import type { IdNumberIssue } from '../../common/identity/id-number.js';
 import type { MemberStatus } from '../../membership/status/member-status.js';
 import { eligibilityFlags } from '../../membership/organization/eligibility-flags.js';
 import { recordDataFlags } from '../../membership/member-record/record-data-flags.js';
+import { registerDeathMessage } from '../../membership/member-record/register-death.js';
 import type { OrganizationDefinition, Profile } from '../../membership/organization/organization-definition.js';
 import type { DeathEvidence } from './phantom-deaths.js';
 
@@ -137,8 +138,7 @@ export function phantomFlags(f: PhantomFacts, today: string): Flag[] {
   };
   const r = f.register;
   const on = (d: string | null) => (d ? ` ngày ${formatVnDay(d)}` : '');
-  if (r.kind === 'MATCHED' && !r.alive)
-    add('DECEASED', 'PHANTOM', `CSDL dân cư ghi người này đã mất${on(r.deathDate)}`, { deathDate: r.deathDate });
+  if (r.kind === 'MATCHED' && !r.alive) add('DECEASED', 'PHANTOM', registerDeathMessage(r.deathDate), { deathDate: r.deathDate });
   else if (f.death?.kind === 'SETTLED')
     add('DECEASED', 'PHANTOM', `${DEATH_SETTLED_BY[f.death.by]} đã mất${on(f.death.deathDate)}`, { ...f.death });
   else if (f.death?.kind === 'UNSETTLED')

@@ -7,6 +7,7 @@ import { MEMBER_STATUS_INFO, type MemberStatus } from '../status/member-status.j
 import { RECORD_DATA_FLAG_CODES, recordDataFlags } from './record-data-flags.js';
 import { flagDuplicateListings, RAISED_BY_FORM } from './duplicate-listings.js';
 import { shownRecordDate } from './record-dates.js';
+import { registerDeaths } from './register-death.js';
 
 interface EligibilityRow {
   id: string;
@@ -24,6 +25,8 @@ interface EligibilityRow {
 
 /** The flags written at entry: the organization's rules, and the record's own data. */
 const CODES = [...ELIGIBILITY_FLAG_CODES, ...RECORD_DATA_FLAG_CODES];
+/** What makes a record suspected at entry: those, and the register's death of its own number (raised, never cleared, at entry). */
+const REASON_CODES = [...CODES, 'DECEASED'];
 
 /** SQL: the flag `code` of record `rec` is not one she called a false alarm (it is then never raised again). */
 export const notDismissed = (rec: string, code: string) =>
@@ -34,7 +37,7 @@ export const notDismissed = (rec: string, code: string) =>
  * as `record_person.ao_reasons` holds them; `rec`, the record id's expression.
  */
 export const eligibilityReasons = (rec: string): string =>
-  `ARRAY(SELECT x.code FROM record_flag x WHERE x.record_id = ${rec} AND x.code IN (${CODES.map((c) => `'${c}'`).join(', ')})
+  `ARRAY(SELECT x.code FROM record_flag x WHERE x.record_id = ${rec} AND x.code IN (${REASON_CODES.map((c) => `'${c}'`).join(', ')})
      AND x.severity = 'PHANTOM'
      AND ${notDismissed('x.record_id', 'x.code')}
    ORDER BY x.code)::varchar[]`;
@@ -74,19 +77,23 @@ export async function refreshEntryFlags(
       : recordDataFlags({ hasIdNumber: r.has_id_number, birth, hasPhone: r.has_phone, idMalformed: false, idIssues: r.id_issues ?? [] });
     return [...eligibility, ...data].map((f) => ({ id: r.id, ...f }));
   });
+  const all: { id: string; code: string; severity: string; message: string; evidence?: unknown }[] = [
+    ...raised,
+    ...(await registerDeaths(em, ids)),
+  ];
   if (!fresh) await em.query(`DELETE FROM record_flag WHERE record_id = ANY($1::uuid[]) AND code = ANY($2::varchar[])`, [ids, CODES]);
-  if (raised.length)
+  if (all.length)
     await em.query(
       `INSERT INTO record_flag (record_id, code, severity, message, evidence)
        SELECT u.r, u.c, u.s, u.m, u.e FROM unnest($1::uuid[], $2::varchar[], $3::varchar[], $4::text[], $5::jsonb[]) AS u(r, c, s, m, e)
         WHERE ${notDismissed('u.r', 'u.c')}
        ON CONFLICT (record_id, code) DO UPDATE SET severity = EXCLUDED.severity, message = EXCLUDED.message, evidence = EXCLUDED.evidence`,
       [
-        raised.map((f) => f.id),
-        raised.map((f) => f.code),
-        raised.map((f) => f.severity),
-        raised.map((f) => f.message),
-        raised.map((f) => JSON.stringify('evidence' in f ? f.evidence : {})),
+        all.map((f) => f.id),
+        all.map((f) => f.code),
+        all.map((f) => f.severity),
+        all.map((f) => f.message),
+        all.map((f) => JSON.stringify(f.evidence ?? {})),
       ],
     );
   if (fresh) return;
