@@ -34,7 +34,18 @@ export function recordDataFlags(f: RecordDataFacts): RecordDataFlag[] {
     add('NO_IDENTITY', 'Không có số định danh, ngày sinh đầy đủ hay số điện thoại để xác định người này');
   if (f.idMalformed || f.idIssues.includes('UNKNOWN_PROVINCE') || f.idIssues.includes('IMPOSSIBLE_CENTURY'))
     add('INVALID_ID', 'Số định danh không hợp lệ (mã tỉnh hoặc thế kỷ không có)', { issues: f.idIssues });
-  if (f.idIssues.includes('SEX_MISMATCH') || f.idIssues.includes('BIRTH_YEAR_MISMATCH'))
-    add('ID_MISMATCH', 'Giới tính (hoặc chữ đệm Thị/Văn của tên) hoặc năm sinh trái với số định danh', { issues: f.idIssues });
+  const mismatch = idMismatchMessage(f.idIssues, f.birth);
+  if (mismatch) add('ID_MISMATCH', mismatch, { issues: f.idIssues });
   return flags;
+}
+
+/** Which of the record's fields its ID number's digits contradict, in words, and what to check; null when none. */
+function idMismatchMessage(issues: IdNumberIssue[], birth: PartialDate | null): string | null {
+  const sex = issues.includes('SEX_MISMATCH');
+  const year = issues.includes('BIRTH_YEAR_MISMATCH') ? `năm sinh${birth ? ` ${birth.year}` : ''}` : null;
+  if (sex && year) return `Giới tính và ${year} trong hồ sơ đều trái với số định danh: có thể là số định danh của người khác`;
+  if (sex) return 'Giới tính trong hồ sơ (hoặc chữ đệm Thị/Văn của tên) trái với số định danh: kiểm tra lại giới tính hoặc số định danh';
+  if (year)
+    return `${year[0].toUpperCase()}${year.slice(1)} trong hồ sơ trái với năm sinh trong số định danh: kiểm tra lại ngày sinh hoặc số định danh`;
+  return null;
 }
