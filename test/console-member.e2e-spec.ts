@@ -484,6 +484,14 @@ describe('the console: add, edit, end and reinstate a member', () => {
     expect(flagged).toHaveLength(2);
     expect(flagged[0]).toMatchObject({ external_id: 'DTN-2', evidence: { raisedBy: 'FORM' } });
     expect(flagged[1].evidence).toMatchObject({ raisedBy: 'FORM', otherListings: [{ externalId: 'DTN-2' }] });
+    // In Cảnh báo, confirming the duplicate says the other way out: a number typed wrong is corrected on the record.
+    await page.goto(`${t.url}/#/canh-bao`);
+    const duplicate = page.getByRole('row').filter({ hasText: 'Phạm Văn Cương' }).locator('div', { hasText: 'Trùng trong tổ chức' }).last();
+    await duplicate.getByRole('button', { name: 'Xác nhận' }).click();
+    const decision = page.getByRole('dialog').filter({ hasText: 'số CCCD của một người ghi nhầm: đừng xác nhận ở đây' });
+    await decision.waitFor();
+    await decision.getByRole('button', { name: 'Hủy', exact: true }).last().click();
+    await decision.waitFor({ state: 'hidden' });
     await context.close();
   });
 

@@ -50,6 +50,30 @@ describe('a membership ended: what follows at once', () => {
     });
   });
 
+  it('drops the duplicate flag from both when she corrects the CCCD typed onto the second (a slip, not one person)', async () => {
+    await t.importRoster('HND', 'Mã hồ sơ,Họ và tên,Ngày sinh,Giới tính,Số CCCD,Mã xã', [
+      'HND-D,Cầm Văn Dũng,01/02/1970,Nam,001070001234,00004',
+      'HND-E,Lường Văn Ét,03/04/1972,Nam,001070001234,00004',
+    ]);
+    await eventually(async () => expect((await flagsOf('HND-E')).flags).toContain('DUPLICATE_IN_ORG'));
+    expect((await flagsOf('HND-D')).flags).toContain('DUPLICATE_IN_ORG');
+    const [{ id }] = await t.sql<{ id: string }>(`SELECT id FROM member_record WHERE external_id = 'HND-E'`);
+    const fixed = await t.gql(
+      `mutation($id: ID!) { updateMemberRecord(id: $id, input: { idNumber: "001072005678" }) { id } }`,
+      { id },
+      { token: await t.serviceToken(Role.SECRETARIAT, 'HND') },
+    );
+    expect(fixed.errors).toBeUndefined();
+    for (const code of ['HND-D', 'HND-E']) {
+      const now = await flagsOf(code);
+      expect([code, now.flags ?? [], now.person ?? []]).toEqual([
+        code,
+        expect.not.arrayContaining(['DUPLICATE_IN_ORG']),
+        expect.not.arrayContaining(['DUPLICATE_IN_ORG']),
+      ]);
+    }
+  });
+
   it('takes her roster note "đã mất" as applied when she records the death, by her, with the ending as why', async () => {
     const [{ id }] = await t.sql<{ id: string }>(`SELECT id FROM member_record WHERE external_id = 'HND-C'`);
     const open = await t.sql<{ status: string }>(`SELECT status FROM record_suggestion WHERE record_id = $1`, [id]);

@@ -147,6 +147,8 @@ const TEXT = {
     } as Record<string, string>,
     /** Confirming "listed twice": this listing is the one written twice, struck off; the other stays, no longer flagged. */
     duplicateStruckOff: 'Xóa tên hồ sơ ghi thừa này (người này vẫn giữ hồ sơ kia, hồ sơ kia hết cảnh báo trùng)',
+    duplicateMistyped:
+      'Nếu là hai người và số CCCD của một người ghi nhầm: đừng xác nhận ở đây. Đóng hộp này, bấm tên để mở hồ sơ, sửa số CCCD rồi lưu: cả hai hồ sơ hết cảnh báo trùng ngay.',
     endDate: 'Ngày kết thúc sinh hoạt (dd/mm/yyyy)',
     endDateFromEvidence: (date: string) => `Theo căn cứ của cảnh báo: ngày ${date}. Sửa nếu giấy tờ ghi khác.`,
     decisionTitle: (resolution: string, name: string, flag: string) =>

@@ -85,6 +85,10 @@ export function FlagDecisionDialog({ decision, onClose }: { decision: FlagDecisi
       {confirming && (
         <>
           <Alert type="warning" showIcon title={T.flags.confirmEnds} style={{ marginBottom: 12 }} />
+          {/* The flag asks "one person twice, or a number typed wrong?": the second is settled on the record, not here. */}
+          {decision.code === 'DUPLICATE_IN_ORG' && (
+            <Alert type="info" showIcon title={T.flags.duplicateMistyped} style={{ marginBottom: 12 }} />
+          )}
           <Radio.Group
             aria-label={T.flags.outcome}
             value={outcome}

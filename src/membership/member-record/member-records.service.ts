@@ -255,7 +255,7 @@ export class MemberRecordsService {
       const dated = await statusChangeDay(em, id, input.statusDate, !!newStatus && newStatus !== record.status, today);
       if (dated.problem) write.problems.push(dated.problem);
       if (write.problems.length) throw DomainError.invalidInput(write.problems);
-      const before = { status: record.status, unitId: record.unitId };
+      const before = { status: record.status, unitId: record.unitId, hash: record.idNumberHash };
       const newCccd = !!write.columns?.idNumberHash && !write.columns.idNumberHash.equals(record.idNumberHash ?? Buffer.alloc(0));
       Object.assign(record, write.columns);
       // A CCCD changed to another record's of her organization, or a temporary listing counted: asked, as when she adds one.
@@ -265,6 +265,8 @@ export class MemberRecordsService {
       const { unit: _unit, ...columns } = record;
       await em.getRepository(MemberRecord).save(columns);
       await flagSavedRecord(em, def, id, { created: false, listedTwice: !!listedTwice });
+      // A mistyped CCCD corrected: the listing it was "twice" with, and this one, are listed twice no more (at once).
+      if (newCccd) for (const h of [before.hash, record.idNumberHash]) await settleDuplicateListings(em, record.organizationCode, h);
       // Her death taken back (Cho sinh hoạt lại): the other organizations are no longer told she died.
       if (before.status === MemberStatus.DECEASED && record.status !== MemberStatus.DECEASED) await clearDeathElsewhere(em, id);
       await this.audit.record(
