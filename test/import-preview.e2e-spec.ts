@@ -538,7 +538,7 @@ describe('staged import: preview, confirm, the wrong organization (issue 17)', (
     };
     // Her list's Quê quán (the only place column) is where her members come from: she leaves it unused, once.
     const header = 'Mã hồ sơ,Họ và tên,Ngày sinh,Quê quán';
-    const first = await upload('t11.csv', `${header}\nMP-1,Lò Văn Một,1960,Nghệ An\n`);
+    const first = await upload('t11.csv', `${header}\nQQ-1,Lò Văn Một,1960,Nghệ An\n`);
     expect((await preview(first)).mapping).toContainEqual({ header: 'Quê quán', field: 'address' });
     // As the console does it: the mapping corrected and planned again ("Xem lại"), then confirmed.
     const m = [{ header: 'Quê quán', field: '' }];
@@ -549,7 +549,7 @@ describe('staged import: preview, confirm, the wrong organization (issue 17)', (
         .confirmImport.status,
     ).toBe('DONE');
     // Next month's file is read so; planned again (twice: a unit created, then not), it still is.
-    const next = await upload('t12.csv', `${header}\nMP-1,Lò Văn Một,1960,Nghệ An\nMP-2,Lò Văn Hai,1962,Thanh Hóa\n`);
+    const next = await upload('t12.csv', `${header}\nQQ-1,Lò Văn Một,1960,Nghệ An\nQQ-2,Lò Văn Hai,1962,Thanh Hóa\n`);
     const read = (pv: Pv) => ({
       quequan: pv.mapping.find((x) => x.header === 'Quê quán')?.field ?? null,
       unused: pv.unusedColumns,
