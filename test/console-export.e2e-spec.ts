@@ -195,6 +195,8 @@ describe('the console: her roster exported, with the full numbers, and printed',
     ] as const) {
       await page.goto(`${t.url}/#/in?org=HPN&unit=${unit}`);
       await page.reload();
+      // (Read from the page's whole text: were it not there, the failure shows what the page said instead — red once in CI.)
+      await eventually(async () => expect(await page.locator('body').innerText()).toContain('Đỗ Thị Hoa'), 20_000);
       await sheet.getByRole('row').filter({ hasText: 'Đỗ Thị Hoa' }).waitFor();
       await eventually(async () => expect(await signer.innerText()).toMatch(signs));
     }
