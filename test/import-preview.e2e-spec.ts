@@ -146,7 +146,12 @@ describe('staged import: preview, confirm, the wrong organization (issue 17)', (
     const [job] = await t.sql<{ plan: { mapping: { header: string; field: string }[] } }>(`SELECT plan FROM import_job WHERE id = $1`, [
       s.jobId,
     ]);
-    expect(job.plan.mapping).toContainEqual({ header: 'Tên gọi đầy đủ', field: 'fullName' });
+    // In her file's order, the column she corrected where it is in her file (not moved last).
+    expect(job.plan.mapping).toEqual([
+      { header: 'Mã hồ sơ', field: 'externalId' },
+      { header: 'Tên gọi đầy đủ', field: 'fullName' },
+      { header: 'Ngày sinh', field: 'birthDate' },
+    ]);
   });
 
   it('says from which unit to which a row moves its member (a move made in the console, undone by an older list, is seen)', async () => {

@@ -255,7 +255,8 @@ export class SheetReader {
     this.summary.sheets.push({ name: src.sheet, headerRow: src.row, note: secondTableNote(src.cells, header, this.def) });
     for (const u of this.header.unknown) if (!this.summary.ignoredColumns.includes(u)) this.summary.ignoredColumns.push(u);
     const mapping = this.summary.mapping;
-    for (const [i, c] of mapping ? header.fields : []) {
+    // In her file's order: a column she remapped stays where it is in her file, not last.
+    for (const [i, c] of mapping ? [...header.fields].sort(([a], [b]) => a - b) : []) {
       const her = this.headerRows
         .map((h) => h[i] ?? '')
         .filter(Boolean)
