@@ -309,5 +309,7 @@ describe('matchRow: which known record a row without a code is', () => {
     ]);
     holdShared(matches);
     expect([...matches.values()].map(said)).toEqual(['HOLD', 'HOLD', 'B CCCD']);
+    // What to do, and how not to be asked again next month.
+    expect(matches.get(1)).toMatchObject({ reason: expect.stringContaining('xóa dòng ghi trùng khỏi tệp') as unknown });
   });
 });

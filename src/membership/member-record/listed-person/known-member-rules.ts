@@ -331,7 +331,7 @@ export function holdShared(matches: Map<number, KnownMatch>): void {
   for (const ordinals of rows.values()) {
     if (ordinals.length < 2) continue;
     const m = matches.get(ordinals[0]) as Extract<KnownMatch, { kind: 'RECORD' }>;
-    const reason = `${ordinals.length} dòng của tệp cùng khớp hồ sơ '${m.externalId}'`;
+    const reason = `${ordinals.length} dòng của tệp cùng khớp hồ sơ '${m.externalId}': chọn một dòng là hồ sơ đó, dòng kia là người khác — hoặc xóa dòng ghi trùng khỏi tệp để lần sau không phải hỏi lại`;
     for (const o of ordinals) matches.set(o, { kind: 'HOLD', reason, candidates: [{ recordId: m.recordId, externalId: m.externalId }] });
   }
 }
