@@ -189,7 +189,7 @@ describe('the console: a unit’s Tổng quan, for its secretariat and for the B
     ]);
     expect(await units('province')).toEqual([]);
     // An organization kept under its province committee: its cơ sở listed all the same, the committee's own members apart.
-    for (const u of [
+    await t.createUnits([
       { organization: 'CCB', code: 'CCB-TINH', name: 'Hội Cựu chiến binh tỉnh', kind: 'PROVINCE' },
       {
         organization: 'CCB',
@@ -199,10 +199,7 @@ describe('the console: a unit’s Tổng quan, for its secretariat and for the B
         communeCode: '03199',
         parent: 'CCB-TINH',
       },
-    ]) {
-      const r = await t.gql(`mutation($i: CreateUnitInput!) { createUnit(input: $i) { code } }`, { i: u });
-      if (r.errors) throw new Error(JSON.stringify(r.errors));
-    }
+    ]);
     await t.importRoster('CCB', HEADER, [
       'CCB-2,Lò Văn Sính,05/05/1955,Nam,001055000021,0912000021,03199,CCB-SPP,Đang sinh hoạt',
       'CCB-3,Cà Văn Ón,06/06/1956,Nam,001056000022,0912000022,03199,CCB-TINH,Đang sinh hoạt',

@@ -10,7 +10,7 @@ import { RosterImportService } from '../src/roster-io/import/roster-import.servi
 import { JobClaim } from '../src/roster-io/import/job-claim.js';
 import { DataSource } from 'typeorm';
 import { CLI_PRINCIPAL, createTestApp, type TestApp } from './test-app.js';
-import { gqlAs, waitForJob } from './support/import-jobs.js';
+import { gqlAs, uploadRoster, waitForJob } from './support/import-jobs.js';
 
 /** Given names without digits (a digit in a name refuses the row). */
 const GIVEN = ['An', 'Bình', 'Cường', 'Dũng', 'Giang', 'Hà', 'Hải', 'Lan', 'Long', 'Minh', 'Nam', 'Oanh'];
@@ -531,16 +531,8 @@ describe('staged import: preview, confirm, the wrong organization (issue 17)', (
       const q = `query($id: ID!) { importPreview(jobId: $id) { status mapping { header field } unusedColumns rows { fate } } }`;
       return (await gql<{ importPreview: Pv }>(q, { id: jobId })).importPreview;
     };
-    const upload = async (name: string, csv: string) => {
-      const form = new FormData();
-      form.append('file', new Blob([`\uFEFF${csv}`], { type: 'text/csv' }), name);
-      const res = await fetch(`${t.url}/imports?organization=HND&preview=true`, {
-        method: 'POST',
-        body: form,
-        headers: { authorization: `Bearer ${token}` },
-      });
-      return ((await res.json()) as { jobId: string }).jobId;
-    };
+    const upload = (name: string, csv: string) =>
+      uploadRoster(t, token, Buffer.from(`\uFEFF${csv}`), name, 'organization=HND&preview=true');
     // Her list's Quê quán (the only place column) is where her members come from: she leaves it unused, once.
     const header = 'Mã hồ sơ,Họ và tên,Ngày sinh,Quê quán';
     const first = await upload('t11.csv', `${header}\nQQ-1,Lò Văn Một,1960,Nghệ An\n`);

@@ -1,8 +1,4 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { RegisterService } from '../src/register/register.service.js';
-import { scratchDir } from './support/scratch.js';
-import { CLI_PRINCIPAL, createTestApp, type TestApp } from './test-app.js';
+import { createTestApp, type TestApp } from './test-app.js';
 
 const HEADER = 'Mã hồ sơ,Họ và tên,Ngày sinh,Giới tính,Số CCCD,Mã xã,Trạng thái';
 
@@ -14,21 +10,14 @@ const HEADER = 'Mã hồ sơ,Họ và tên,Ngày sinh,Giới tính,Số CCCD,Mã
  */
 describe('the register’s deaths at entry', () => {
   let t: TestApp;
-  const dir = scratchDir('register-death');
 
   beforeAll(async () => {
     t = await createTestApp();
-    const register = path.join(dir, 'residents.csv');
-    fs.writeFileSync(
-      register,
-      [
-        'Họ và tên,Ngày sinh,Giới tính,Số CCCD,Mã xã,Tình trạng,Ngày mất',
-        'Phạm Văn Khánh,03/04/1950,Nam,001050000321,00004,Đã mất,01/12/2022',
-        'Lò Thị Xuân,05/06/1960,Nữ,001160000654,00004,Đã mất,15/03/2024',
-        'Nguyễn Văn Sống,01/01/1955,Nam,001055000987,00004,Còn sống,',
-      ].join('\n'),
-    );
-    await t.app.get(RegisterService).import(register, CLI_PRINCIPAL);
+    await t.importRegister([
+      'Phạm Văn Khánh,03/04/1950,Nam,001050000321,00004,Đã mất,01/12/2022',
+      'Lò Thị Xuân,05/06/1960,Nữ,001160000654,00004,Đã mất,15/03/2024',
+      'Nguyễn Văn Sống,01/01/1955,Nam,001055000987,00004,Còn sống,',
+    ]);
   });
   afterAll(() => t?.close());
 

@@ -186,13 +186,10 @@ describe('roster export: the filed workbook and the full CCCD numbers', () => {
   });
 
   it("signs a chi hội's roster by its chi hội trưởng, under the base above it (a chi đoàn's by its Bí thư)", async () => {
-    for (const u of [
+    await t.createUnits([
       { organization: 'HND', code: 'X', name: 'Hội Nông dân xã Thanh Nưa', kind: 'BASE', communeCode: '00004' },
       { organization: 'HND', code: 'X1', name: 'Chi hội thôn Co Mỵ', kind: 'BRANCH', parent: 'X' },
-    ]) {
-      const r = await t.gql(`mutation($i: CreateUnitInput!) { createUnit(input: $i) { code } }`, { i: u });
-      if (r.errors) throw new Error(JSON.stringify(r.errors));
-    }
+    ]);
     await t.importRoster('HND', HEADER, ['N-1,Lò Văn Pâng,1970,Nam,,,00004,X1,2010']);
     const sheetOf = async (unit: string) => {
       const res = await fetch(`${t.url}/exports/HND.xlsx?unit=${unit}`, { headers: { authorization: `Bearer ${t.adminToken}` } });

@@ -59,6 +59,8 @@ export interface TestApp {
   importRoster(organization: string, header: string, rows: string[]): Promise<void>;
   /** Imports population-register rows (CSV lines under REGISTER_HEADER). */
   importRegister(rows: string[]): Promise<void>;
+  /** Creates units (each a `CreateUnitInput`) as the administrator, in order; fails on the first one refused. */
+  createUnits(units: Record<string, unknown>[]): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -224,6 +226,12 @@ export async function createTestApp(
       fs.writeFileSync(file, [header, ...rows].join('\n'));
       const s = await app.get(RosterImportService).import(file, { organization, createUnits: true }, CLI_PRINCIPAL);
       if (s.rejected) throw new Error(`${s.rejected} rows of ${organization} rejected: ${JSON.stringify(s)}`);
+    },
+    async createUnits(units) {
+      for (const i of units) {
+        const r = await gql(`mutation($i: CreateUnitInput!) { createUnit(input: $i) { code } }`, { i });
+        if (r.errors) throw new Error(`unit ${JSON.stringify(i)} refused: ${JSON.stringify(r.errors)}`);
+      }
     },
     async importRegister(rows) {
       const file = path.join(config.dataDir, `register-${randomBytes(4).toString('hex')}.csv`);
