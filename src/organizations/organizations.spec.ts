@@ -26,6 +26,8 @@ describe('organization eligibility rules', () => {
     ['DTN member aged 40: over the limit', 'DTN', facts({ birth: '1986-01-15' }), ['INELIGIBLE_AGE']],
     ['DTN officer aged 40 (Bí thư): exempt', 'DTN', facts({ birth: '1986-01-15', profile: { position: 'Bí thư chi đoàn' } }), []],
     ['DTN admitted at 14', 'DTN', facts({ birth: '2010-01-01', joinDate: '2024-06-01' }), ['INELIGIBLE_AGE']],
+    // A tester's ward list: a boy of 15 with no join date was no one's concern.
+    ['DTN member aged 15, no join date: under the charter’s 16', 'DTN', facts({ birth: '2011-06-15' }), ['INELIGIBLE_AGE']],
     [
       'DTN admitted at 14 per Ngày vào Đoàn',
       'DTN',

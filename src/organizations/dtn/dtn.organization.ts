@@ -32,7 +32,8 @@ export const DTN: OrganizationDefinition = {
       max: 30,
       admissionDate: (f) => (typeof f.profile.youthUnionJoinDate === 'string' ? f.profile.youthUnionJoinDate : null),
     }),
-    ageLimits({ max: 35, officersExemptFromMax: true }),
+    // Now under 16: admitted younger than the charter allows, whatever her join date says (or when none is known).
+    ageLimits({ min: 16, max: 35, officersExemptFromMax: true }),
     agedOut({ after: MATURES_AFTER, exemptOfficers: true }),
   ),
 };
