@@ -224,4 +224,39 @@ describe("a secretariat's báo cáo tăng, giảm hội viên", () => {
       after.atEnd,
     );
   });
+
+  it("counts a move between her chi hội as one row's other out and the other's other in, and leaves the ended quarter as filed", async () => {
+    const q3Before = await movement('2026-Q3');
+    const today = todayInVietnam();
+    const quarter = `${today.slice(0, 4)}-Q${Math.ceil(Number(today.slice(5, 7)) / 3)}`;
+    const nowBefore = await movement(quarter);
+    const [an] = await t.sql<{ id: string }>(`SELECT id FROM member_record WHERE full_name = 'Nguyễn Văn An'`);
+    const moved = await t.gql(
+      `mutation($i: TransferMemberRecordInput!) { transferMemberRecord(input: $i) { id } }`,
+      { i: { id: an.id, unit: 'ND-T10', date: today.split('-').reverse().join('/'), reason: 'Về ở với con' } },
+      { token },
+    );
+    expect(moved.errors).toBeUndefined();
+    // The quarter that ended is as she filed it: An counted in Thôn 2 at its end.
+    expect(await movement('2026-Q3')).toEqual(q3Before);
+    const now = await movement(quarter);
+    const row = (m: Movement, name: string) => m.rows.find((r) => r.unitName === name)!;
+    const before2 = row(nowBefore, 'Chi hội Thôn 2');
+    const before10 = row(nowBefore, 'Chi hội Thôn 10');
+    expect(row(now, 'Chi hội Thôn 2')).toMatchObject({
+      atStart: before2.atStart,
+      otherOut: before2.otherOut + 1,
+      atEnd: before2.atEnd - 1,
+    });
+    expect(row(now, 'Chi hội Thôn 10')).toMatchObject({
+      atStart: before10.atStart,
+      otherIn: before10.otherIn + 1,
+      atEnd: before10.atEnd + 1,
+    });
+    for (const r of now.rows)
+      expect(r.atStart + r.admitted + r.otherIn - r.otherOut - r.ended.reduce((n, e) => n + e.count, 0)).toBe(r.atEnd);
+    // Her chi hội's secretariat of Thôn 2 still sees him leave her chi hội this quarter.
+    const t2 = (await movement(quarter, 'ND-T2')).rows;
+    expect(t2.map((r) => [r.unitName, r.otherOut])).toEqual([['Chi hội Thôn 2', before2.otherOut + 1]]);
+  });
 });

@@ -2,8 +2,21 @@ import type { EntityManager } from 'typeorm';
 import { REPORT_TIME_ZONE, type Period } from '../../common/dates/period.js';
 import type { ReportingArea } from '../../membership/unit/reporting-area.js';
 
-/** The day an event took effect: its decision date, or the day it was recorded in Vietnam. */
-export const EVENT_DAY = `coalesce(e.effective_date, (e.recorded_at AT TIME ZONE '${REPORT_TIME_ZONE}')::date)`;
+/** The day an event (alias `a`) took effect: its decision date, or the day it was recorded in Vietnam. */
+export const eventDayOf = (a: string): string =>
+  `coalesce(${a}.effective_date, (${a}.recorded_at AT TIME ZONE '${REPORT_TIME_ZONE}')::date)`;
+/** The day the event `e` took effect. */
+export const EVENT_DAY = eventDayOf('e');
+
+/**
+ * The unit `member_record r` was in on a day (SQL `day`): the one its latest move within the organization by then took
+ * it to; before any move, the one its first move took it from; never moved, the one it is in now.
+ */
+export const unitOnDay = (day: string): string => {
+  const moves = `FROM membership_event m WHERE m.record_id = r.id AND m.kind = 'TRANSFERRED'`;
+  return `coalesce((SELECT m.to_unit_id ${moves} AND ${eventDayOf('m')} <= ${day} ORDER BY ${eventDayOf('m')} DESC, m.recorded_at DESC LIMIT 1),
+                   (SELECT m.from_unit_id ${moves} ORDER BY ${eventDayOf('m')}, m.recorded_at LIMIT 1), r.unit_id)`;
+};
 
 /** An ENDED event `e` still standing: not taken back as a mistake (membership's mistaken-ending.ts), which counts as no departure. */
 export const STANDING_ENDING = `NOT EXISTS (SELECT 1 FROM membership_event v WHERE v.voids = e.id)`;

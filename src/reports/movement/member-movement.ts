@@ -1,12 +1,13 @@
 // A secretariat's report of her roster's movement over a period (báo cáo tăng, giảm hội viên), by
 // unit, as she files it each quarter or year: members at the start, admitted, ended by reason,
-// members at the end. Counts only: nothing personal. A unit's row counts the records it holds now
-// (a move between her units within the period shows in neither).
+// members at the end. Counts only: nothing personal. Each count is by the unit the record was in on
+// its day (its history's moves): a move between her units within the period is one unit's "other out"
+// and the other's "other in", and an ended period's rows stay as they were filed.
 import type { DataSource } from 'typeorm';
 import { scopeWhere, type RecordScope } from '../../access/record-scope.js';
 import type { Period } from '../../common/dates/period.js';
 import { MemberStatus } from '../../membership/status/member-status.js';
-import { activeOnDay, EVENT_DAY, STANDING_ENDING } from '../counting/memberships-snapshot.js';
+import { activeOnDay, EVENT_DAY, STANDING_ENDING, unitOnDay } from '../counting/memberships-snapshot.js';
 
 export interface MovementRow {
   /** Null: the records in no unit. */
@@ -34,6 +35,8 @@ interface Counted {
   at_start: number;
   admitted: number;
   at_end: number;
+  moved_out: number;
+  moved_in: number;
 }
 
 /** Thôn 2 before Thôn 10, Đ after D. */
@@ -56,26 +59,44 @@ export async function memberMovement(
   today: string,
 ): Promise<{ lastDay: string; rows: MovementRow[] }> {
   const last = period.lastDay < today ? period.lastDay : today;
-  const where = ['r.organization_code = $1', 'r.erased_at IS NULL'];
+  // The records by organization; the scope and the unit asked for by the unit each count is of (`u`, of that day).
   const params: unknown[] = [organization, period.firstDay, last];
-  scopeWhere(scope, where, params);
-  if (unitPath) where.push(`u.path LIKE $${params.push(`${unitPath}%`)}`);
+  const inScope: string[] = [];
+  scopeWhere(scope, inScope, params, { organization: '$1::varchar', unitPath: 'u.path' });
+  if (unitPath) inScope.push(`u.path LIKE $${params.push(`${unitPath}%`)}`);
+  const scoped = inScope.length ? inScope.join(' AND ') : 'true';
   const start = activeOnDay(params.length + 1, 's0');
   const end = activeOnDay(params.length + 3, 's1');
+  const [s0, s1] = [`$${params.length + 1}::date`, `$${params.length + 3}::date`];
   const counted = await db.query<Counted[]>(
-    `SELECT u.code AS unit_code, u.name AS unit_name, c.name AS commune_name,
-            count(*) FILTER (WHERE ${start.active})::int AS at_start,
-            count(*) FILTER (WHERE r.join_date BETWEEN $2::date AND $3::date AND r.status <> '${MemberStatus.TEMPORARY}')::int AS admitted,
-            count(*) FILTER (WHERE ${end.active})::int AS at_end
-       FROM member_record r LEFT JOIN unit u ON u.id = r.unit_id LEFT JOIN commune c ON c.code = u.commune_code ${start.join} ${end.join}
-      WHERE ${where.join(' AND ')}
+    `WITH rec AS (
+       SELECT ${start.active} AS a0, ${end.active} AS a1,
+              (r.join_date BETWEEN $2::date AND $3::date AND r.status <> '${MemberStatus.TEMPORARY}') AS admitted,
+              ${unitOnDay(s0)} AS u0, ${unitOnDay(s1)} AS u1, ${unitOnDay('r.join_date')} AS uj
+         FROM member_record r ${start.join} ${end.join}
+        WHERE r.organization_code = $1 AND r.erased_at IS NULL),
+     per AS (SELECT u0 AS unit_id, 1 AS a0, 0 AS adm, 0 AS a1, 0 AS mout, 0 AS min FROM rec WHERE a0
+             UNION ALL SELECT uj, 0, 1, 0, 0, 0 FROM rec WHERE admitted
+             UNION ALL SELECT u1, 0, 0, 1, 0, 0 FROM rec WHERE a1
+             -- A member at both ends, moved between her units: out of one, into the other.
+             UNION ALL SELECT u0, 0, 0, 0, 1, 0 FROM rec WHERE a0 AND a1 AND u0 IS DISTINCT FROM u1
+             UNION ALL SELECT u1, 0, 0, 0, 0, 1 FROM rec WHERE a0 AND a1 AND u0 IS DISTINCT FROM u1)
+     SELECT u.code AS unit_code, u.name AS unit_name, c.name AS commune_name,
+            sum(per.a0)::int AS at_start, sum(per.adm)::int AS admitted, sum(per.a1)::int AS at_end,
+            sum(per.mout)::int AS moved_out, sum(per.min)::int AS moved_in
+       FROM per LEFT JOIN unit u ON u.id = per.unit_id LEFT JOIN commune c ON c.code = u.commune_code
+      WHERE ${scoped}
       GROUP BY 1, 2, 3`,
     [...params, dayBefore(period.firstDay), period.start, last, period.end],
   );
   const ended = await db.query<{ unit_code: string | null; status: string; n: number }[]>(
-    `SELECT u.code AS unit_code, e.to_status AS status, count(DISTINCT r.id)::int AS n
-       FROM membership_event e JOIN member_record r ON r.id = e.record_id LEFT JOIN unit u ON u.id = r.unit_id
-      WHERE e.kind = 'ENDED' AND ${STANDING_ENDING} AND ${EVENT_DAY} BETWEEN $2::date AND $3::date AND ${where.join(' AND ')}
+    `SELECT u.code AS unit_code, x.status, count(DISTINCT x.id)::int AS n
+       FROM (SELECT r.id, e.to_status AS status, ${unitOnDay(EVENT_DAY)} AS unit_id
+               FROM membership_event e JOIN member_record r ON r.id = e.record_id
+              WHERE e.kind = 'ENDED' AND ${STANDING_ENDING} AND ${EVENT_DAY} BETWEEN $2::date AND $3::date
+                AND r.organization_code = $1 AND r.erased_at IS NULL) x
+       LEFT JOIN unit u ON u.id = x.unit_id
+      WHERE ${scoped}
       GROUP BY 1, 2`,
     params,
   );
@@ -90,7 +111,8 @@ export async function memberMovement(
     .map((c) => {
       const mine = Object.fromEntries(ended.filter((e) => e.unit_code === c.unit_code).map((e) => [e.status, e.n]));
       const gone = Object.values(mine).reduce((s, n) => s + n, 0);
-      const other = c.at_end - c.at_start - c.admitted + gone;
+      // What else, once the moves between her units are counted as such (never netted against a return or a listing).
+      const other = c.at_end - c.at_start - c.admitted + gone - c.moved_in + c.moved_out;
       return {
         unitCode: c.unit_code,
         unitName: c.unit_name,
@@ -98,8 +120,8 @@ export async function memberMovement(
         atStart: c.at_start,
         admitted: c.admitted,
         ended: mine,
-        otherIn: Math.max(other, 0),
-        otherOut: Math.max(-other, 0),
+        otherIn: Math.max(other, 0) + c.moved_in,
+        otherOut: Math.max(-other, 0) + c.moved_out,
         atEnd: c.at_end,
       };
     })
