@@ -84,7 +84,8 @@ export const SKIP_REASONS = {
     `dòng chỉ có số điện thoại ('${phone}'), ngay dưới hội viên ở dòng ${row} mà ô điện thoại của người đó để trống: đã ghi làm số điện thoại của người đó`,
   hiddenRow:
     'bỏ qua: dòng đang ẩn trong tệp (ẩn tay hoặc do bộ lọc): không nhập; nếu người này cần nhập, hãy bỏ ẩn dòng (Unhide) hoặc bỏ lọc rồi nhập lại',
-  hiddenSheet:
-    'trang tính đang ẩn trong tệp: các hội viên trong trang này không được nhập; nếu cần nhập, hãy bỏ ẩn trang (Unhide) rồi nhập lại',
+  /** `members`: the organization's word (đoàn viên, hội viên). */
+  hiddenSheet: (members: string) =>
+    `trang tính đang ẩn trong tệp: các ${members} trong trang này không được nhập; nếu cần nhập, hãy bỏ ẩn trang (Unhide) rồi nhập lại`,
   struck: 'bỏ qua: dòng bị gạch ngang trong tệp (đã gạch tên): không nhập; nếu người này vẫn sinh hoạt, bỏ gạch ngang rồi nhập lại',
 } as const;

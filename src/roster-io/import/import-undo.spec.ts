@@ -84,5 +84,9 @@ describe('an undo refused', () => {
       'Lượt nhập sau (tệp ds-sua.xlsx ngày 28/11/2026) đã sửa 1 trong các hồ sơ này; 2 hồ sơ còn lại đã được sửa trực tiếp',
     );
     expect(refusal).not.toContain('rồi hoàn tác lượt này');
+    // A suggestion of her Ghi chú decided on a record no import changed: among the rest, so the counts add up to the codes named.
+    const decided = recordsRefusal(job, [image('A-1', 1, 2), image('A-2', 4, 4), image('A-3', 2, 2)], ['A-2', 'A-3'], later)!;
+    expect(decided).toContain(': 3 hồ sơ đã được sửa sau lượt nhập');
+    expect(decided).toContain('đã sửa 1 trong các hồ sơ này; 2 hồ sơ còn lại đã được sửa trực tiếp');
   });
 });

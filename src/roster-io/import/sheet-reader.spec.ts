@@ -297,7 +297,7 @@ describe('reading a roster sheet by sheet', () => {
       expect(skipped.map((r) => [r.source.sheet, r.source.row, r.reason])).toEqual([
         ['DS', 3, expect.stringMatching(/^bỏ qua: dòng đang ẩn trong tệp .*bỏ ẩn dòng/)],
         ['DS', 4, expect.stringMatching(/^bỏ qua: dòng đang ẩn/)],
-        ['Đã chuyển đi', 2, expect.stringMatching(/^trang tính đang ẩn trong tệp: .*không được nhập/)],
+        ['Đã chuyển đi', 2, expect.stringMatching(/^trang tính đang ẩn trong tệp: các hội viên trong trang này không được nhập/)],
       ]);
       expect(summary.sheets.map((sh) => [sh.name, sh.note])).toEqual([
         ['DS', null],

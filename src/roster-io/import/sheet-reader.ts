@@ -199,8 +199,8 @@ export class SheetReader {
   private hiddenReason(hidden: 'row' | 'sheet'): string {
     if (hidden === 'row') return SKIP_REASONS.hiddenRow;
     const sheet = this.summary.sheets.at(-1);
-    if (sheet) sheet.note ??= SKIP_REASONS.hiddenSheet;
-    return SKIP_REASONS.hiddenSheet;
+    if (sheet) sheet.note ??= SKIP_REASONS.hiddenSheet(this.def.memberTerm);
+    return SKIP_REASONS.hiddenSheet(this.def.memberTerm);
   }
 
   /** A header's first row at the end of its sheet is the header; a sheet without one is said so. */

@@ -68,10 +68,12 @@ export function recordsRefusal(job: ImportJob, images: KeptImage[], decided: str
     return `${why} Các hồ sơ này đã được sửa trực tiếp (trên màn hình hoặc khi xử lý cảnh báo), nên không hoàn tác cả lượt được nữa: dòng nào của tệp sai thì sửa hồ sơ đó trên màn hình (hoặc sửa tệp rồi nhập lại: chỉ những gì khác được cập nhật).`;
   const named = later.map((l) => `tệp ${l.sourceName} ngày ${dayOf(l.startedAt)}`).join(', ');
   const byImports = new Set(later.flatMap((l) => l.records));
-  const byHand = changedImages.filter((i) => !byImports.has(i.recordId)).length;
+  const byLater = changedImages.filter((i) => byImports.has(i.recordId)).length;
+  // The rest of the codes named: changed on screen, or a suggestion of her Ghi chú decided — so the two counts add up.
+  const byHand = codes.length - byLater;
   const imports = later.length === 1 ? 'Lượt nhập sau' : `${later.length} lượt nhập sau`;
   // Only what undoing them would settle: records changed another way (on screen, a decision) stay changed.
   if (byHand)
-    return `${why} ${imports} (${named}) đã sửa ${changedImages.length - byHand} trong các hồ sơ này; ${byHand} hồ sơ còn lại đã được sửa trực tiếp (trên màn hình hoặc khi xử lý cảnh báo), nên hoàn tác các lượt sau cũng không đủ để hoàn tác lượt này: hãy sửa lại từng hồ sơ nếu cần.`;
+    return `${why} ${imports} (${named}) đã sửa ${byLater} trong các hồ sơ này; ${byHand} hồ sơ còn lại đã được sửa trực tiếp (trên màn hình, khi xử lý cảnh báo hoặc gợi ý từ Ghi chú), nên hoàn tác các lượt sau cũng không đủ để hoàn tác lượt này: hãy sửa lại từng hồ sơ nếu cần.`;
   return `${why} ${imports} (${named}) đã sửa các hồ sơ này: hoàn tác ${later.length === 1 ? 'lượt đó' : 'các lượt đó, lượt mới nhất'} trước, rồi hoàn tác lượt này.`;
 }
