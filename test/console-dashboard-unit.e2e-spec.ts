@@ -251,6 +251,13 @@ describe('the console: a unit’s Tổng quan, for its secretariat and for the B
     expect(new URL(page.url()).hash).toMatch(/to-chuc=HND&don-vi=HND-KHAC/);
     const names = page.locator('.ant-table-tbody tr.ant-table-row td:first-child');
     await eventually(async () => expect(await names.allInnerTexts()).toEqual(['Lò Văn Nhỏ']));
+    // Its unit with its commune, as many communes have a unit of one name (a tester's five "Chi hội … thôn Tân Thanh").
+    const labelled = await t.gql<{ flaggedRecords: { unitName: string; unitLabel: string }[] }>(
+      `{ flaggedRecords(organization: "HND", code: "AO") { unitName unitLabel } }`,
+    );
+    const [{ unitLabel }] = labelled.data!.flaggedRecords;
+    expect(unitLabel).toMatch(/^Cơ sở Hội Nông dân xã khác \((Xã|Phường) .+\)$/);
+    await page.locator('.ant-table-tbody tr.ant-table-row').getByText(unitLabel, { exact: true }).waitFor();
     // The unit is shown as chosen, and another one chosen there empties the list.
     await chooseOption(page, page.getByRole('combobox', { name: 'Đơn vị, chi hội (gõ tên)' }), 'Cơ sở Hội Nông dân xã Si Pa Phìn');
     await page.waitForURL(/don-vi=HND-SPP/);

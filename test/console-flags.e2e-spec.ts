@@ -76,8 +76,8 @@ describe('the console: her flags, and her roster as Excel', () => {
     await rows.filter({ hasText: 'Lò Thị Phương' }).filter({ hasText: 'Hội Nông dân Việt Nam' }).waitFor();
     await rows.filter({ hasText: 'Lường Thị Xuân' }).filter({ hasText: 'Hội Liên hiệp Phụ nữ Việt Nam' }).waitFor();
     expect(await page.locator('table').innerText()).not.toMatch(/\b(HND|HPN)\b/);
-    // Which unit lists each (two listings of one person told apart without opening them).
-    await rows.filter({ hasText: 'Lò Thị Phương' }).getByRole('cell', { name: 'B1', exact: true }).waitFor();
+    // Which unit lists each (two listings of one person told apart without opening them), with its commune.
+    await rows.filter({ hasText: 'Lò Thị Phương' }).getByRole('cell', { name: /^B1 \((Xã|Phường) .+\)$/ }).waitFor();
     // What she can do here, not the secretariat's buttons she does not have.
     await page.getByText(/bấm "Đề nghị chú ý" để đề nghị văn phòng đó xem lại/).waitFor();
     expect(await page.getByText(/bấm "Không đúng" khi sai/).count()).toBe(0);

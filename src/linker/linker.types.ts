@@ -285,6 +285,8 @@ export class FlaggedRecordType {
   @Field(() => String, { nullable: true }) unitCode: string | null;
   @Field(() => String, { nullable: true, description: 'Its unit by name (which chi hội lists it: two listings of one person told apart).' })
   unitName: string | null;
+  @Field(() => String, { nullable: true, description: 'Its unit as a list names it: with its commune where its name does not say it.' })
+  unitLabel: string | null;
   @Field(() => String, { nullable: true, description: 'Its village (thôn, bản) as written; only for the roles that manage the record.' })
   village: string | null;
   @Field(() => String, { nullable: true }) communeCode: string | null;

@@ -56,6 +56,7 @@ const FLAGGED = graphql(`
       externalId
       fullName
       unitName
+      unitLabel
       village
       ao
       aoReasons
@@ -288,7 +289,8 @@ export function FlagsScreen({ session }: { session: Session }) {
           // On a phone the code gives way to the reasons and their buttons (it is on the member's page).
           { title: T.column.code, dataIndex: 'externalId', responsive: ['sm'] },
           // Which chi hội lists her: two listings of one person told apart at a glance.
-          { title: T.column.unit, dataIndex: 'unitName', responsive: ['sm'], render: (v: string | null) => v ?? T.dash },
+          // Its commune beside a name several communes' units share ("Chi hội thôn Tân Thanh").
+          { title: T.column.unit, dataIndex: 'unitLabel', responsive: ['sm'], render: (v: string | null) => v ?? T.dash },
           // Her members' villages: what tells two namesakes of one commune apart in her list.
           ...(rows.some((r) => r.village)
             ? [{ title: T.column.village, dataIndex: 'village', responsive: ['md' as const], render: (v: string | null) => v ?? T.dash }]

@@ -7,6 +7,7 @@ import { AuditAction } from '../../audit/audit-event.entity.js';
 import { AuditService } from '../../audit/audit.service.js';
 import { todayInVietnam } from '../../common/dates/partial-date.js';
 import { assertUuid, DomainError } from '../../common/errors/domain-error.js';
+import { unitLabel } from '../../membership/unit/unit-label.js';
 import { MemberRecordsService } from '../../membership/member-record/member-records.service.js';
 import { MEMBER_STATUS_INFO, MemberStatus } from '../../membership/status/member-status.js';
 import { OrganizationsService } from '../../membership/organization/organizations.service.js';
@@ -35,6 +36,8 @@ export interface FlaggedRecordView {
   fullName: string;
   unitCode: string | null;
   unitName: string | null;
+  /** As a list names it: with its commune where its name does not say it (unit-label.ts). */
+  unitLabel: string | null;
   /** Thôn, bản as written: only for who manages the record (as the member's page). */
   village: string | null;
   communeCode: string | null;
@@ -144,6 +147,7 @@ export class FlagsService {
     const rows = await this.db.query<
       (ListedRecordRow & {
         unit_name: string | null;
+        unit_commune: string | null;
         village: string | null;
         commune_code: string | null;
         ao: boolean;
@@ -152,9 +156,10 @@ export class FlagsService {
       })[]
     >(
       `SELECT r.id, r.organization_code, r.external_id, r.full_name, u.code AS unit_code, u.name AS unit_name, u.path AS unit_path,
-              r.village, r.commune_code, p.ao, p.ao_reasons,
+              uc.name AS unit_commune, r.village, r.commune_code, p.ao, p.ao_reasons,
               ${flagsJson('r.id', { dismissed: !!f.dismissed || (!!f.attention && asker) })} AS flags
          FROM record_person p JOIN member_record r ON r.id = p.record_id LEFT JOIN unit u ON u.id = r.unit_id
+         LEFT JOIN commune uc ON uc.code = u.commune_code
         WHERE ${where.join(' AND ')}
         ORDER BY NOT p.ao, r.organization_code, r.external_id LIMIT ${listPageSize(f.first)}`,
       params,
@@ -183,6 +188,7 @@ export class FlagsService {
       fullName: r.full_name,
       unitCode: r.unit_code,
       unitName: r.unit_name,
+      unitLabel: r.unit_name === null ? null : unitLabel(r.unit_name, r.unit_commune),
       village: managesRecord(caller, { organizationCode: r.organization_code, unitPath: r.unit_path }) ? r.village : null,
       communeCode: r.commune_code,
       ao: r.ao,
