@@ -77,7 +77,10 @@ describe('the console: her flags, and her roster as Excel', () => {
     await rows.filter({ hasText: 'Lường Thị Xuân' }).filter({ hasText: 'Hội Liên hiệp Phụ nữ Việt Nam' }).waitFor();
     expect(await page.locator('table').innerText()).not.toMatch(/\b(HND|HPN)\b/);
     // Which unit lists each (two listings of one person told apart without opening them), with its commune.
-    await rows.filter({ hasText: 'Lò Thị Phương' }).getByRole('cell', { name: /^B1 \((Xã|Phường) .+\)$/ }).waitFor();
+    await rows
+      .filter({ hasText: 'Lò Thị Phương' })
+      .getByRole('cell', { name: /^B1 \((Xã|Phường) .+\)$/ })
+      .waitFor();
     // What she can do here, not the secretariat's buttons she does not have.
     await page.getByText(/bấm "Đề nghị chú ý" để đề nghị văn phòng đó xem lại/).waitFor();
     expect(await page.getByText(/bấm "Không đúng" khi sai/).count()).toBe(0);
@@ -435,6 +438,13 @@ describe('the console: her flags, and her roster as Excel', () => {
     expect(his.data!.flaggedRecords.map((r) => [r.externalId, r.flags.find((f) => f.code === flag.code)])).toEqual([
       ['PN-1', { code: flag.code, resolution: 'FALSE_ALARM', note: 'Đã gặp trực tiếp, vẫn sinh hoạt', askedNote: 'Đề nghị kiểm tra lại' }],
     ]);
+    // …and by the reason he asked about too, though a false alarm is no reason to suspect her any more (a tester found it hidden there).
+    const byReason = await t.gql<{ flaggedRecords: { externalId: string }[] }>(
+      `query($r: String) { flaggedRecords(attention: true, dismissed: true, reason: $r) { externalId } }`,
+      { r: flag.code },
+      { token: dv },
+    );
+    expect(byReason.data!.flaggedRecords.map((r) => r.externalId)).toEqual(['PN-1']);
     await page.getByRole('checkbox', { name: 'Chỉ hồ sơ Ban Dân vận đề nghị chú ý' }).uncheck();
     // She asks to see the dismissed ones too: there it is, said to be dismissed.
     await page.getByRole('checkbox', { name: 'Hiện cả cảnh báo đã bác bỏ' }).check();

@@ -382,7 +382,12 @@ export class FlagsService {
     if (f.problemsOnly) where.push(`(p.ao OR EXISTS (SELECT 1 FROM unnest(p.flags) c WHERE c <> 'MULTI_ORG'))`);
     if (f.code) where.push(f.code === 'AO' ? 'p.ao' : `$${params.push(f.code)} = ANY(p.flags)`);
     // The dashboard's "by reason": suspected for this reason (a flag of the same code may be only a warning elsewhere).
-    if (f.reason) where.push('p.ao', `$${params.push(f.reason)} = ANY(p.ao_reasons)`);
+    // His requests by that reason: the flag he asked about, whatever the office decided (a false alarm is no reason any more).
+    if (f.reason && history)
+      where.push(
+        `EXISTS (SELECT 1 FROM flag_resolution x WHERE x.record_id = r.id AND x.asked_by IS NOT NULL AND x.code = $${params.push(f.reason)})`,
+      );
+    else if (f.reason) where.push('p.ao', `$${params.push(f.reason)} = ANY(p.ao_reasons)`);
     // A flag she called a false alarm leaves her list at once (not at the next run), unless she asks for those too.
     if (!f.dismissed && !history) where.push(undismissedFlag('r', f.code && f.code !== 'AO' ? `$${params.push(f.code)}` : undefined));
     if (f.attention && !history)
