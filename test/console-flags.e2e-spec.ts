@@ -451,6 +451,15 @@ describe('the console: her flags, and her roster as Excel', () => {
     await row.getByText(flag.label, { exact: true }).waitFor();
     await row.getByText(/đã bác bỏ/).waitFor();
     expect(await review(page)).toEqual(CLEAN);
+    // Her page says it was dismissed, and why, rather than showing it as a warning still open (a tester read it so).
+    await row.getByRole('button', { name: 'Lường Thị Xuân' }).click();
+    const drawer = page.getByRole('dialog', { name: 'Lường Thị Xuân' });
+    await drawer.getByText(/đã bác bỏ: “Đã gặp trực tiếp, vẫn sinh hoạt”/).waitFor();
+    // And her roster no longer tags her with it.
+    await page.goto(`${t.url}/#/danh-sach?to-chuc=HPN`);
+    const onRoster = page.getByRole('row').filter({ hasText: 'Lường Thị Xuân' });
+    await onRoster.waitFor();
+    expect(await onRoster.getByText(flag.label, { exact: true }).count()).toBe(0);
     await context.close();
   });
 

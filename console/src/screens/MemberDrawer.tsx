@@ -66,6 +66,7 @@ const MEMBER = graphql(`
         severity
         message
         resolution
+        note
       }
       suggestions {
         id
@@ -320,6 +321,14 @@ export function MemberDrawer(props: {
                 renderItem={(f) => (
                   <List.Item>
                     <Tag color={SEVERITY_TONE[f.severity]}>{f.label}</Tag> {f.message}
+                    {/* What the office decided on it: a false alarm is said so here, as in Cảnh báo, not shown as still open. */}
+                    {f.resolution && (
+                      <Typography.Text type="secondary">
+                        {' — '}
+                        {T.flags.resolution[f.resolution] ?? f.resolution}
+                        {f.note ? `: “${f.note}”` : ''}
+                      </Typography.Text>
+                    )}
                   </List.Item>
                 )}
               />

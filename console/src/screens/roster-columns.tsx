@@ -68,12 +68,15 @@ export function rosterColumns(keys: ColumnKey[], offset: number, open: (id: stri
     phone: { title: T.column.phone, render: (_, r) => r.phone ?? T.dash },
     flags: {
       title: T.column.flags,
+      // A flag she called a false alarm is no warning on her list any more (Cảnh báo leaves it out too).
       render: (_, r) =>
-        r.flags.map((f) => (
-          <Tag key={f.code} color={SEVERITY_TONE[f.severity]} title={f.message}>
-            {f.label}
-          </Tag>
-        )),
+        r.flags
+          .filter((f) => f.resolution !== 'FALSE_ALARM')
+          .map((f) => (
+            <Tag key={f.code} color={SEVERITY_TONE[f.severity]} title={f.message}>
+              {f.label}
+            </Tag>
+          )),
     },
   };
   const stt: ColumnsType<RosterRow>[number] = { title: T.column.stt, width: 56, render: (_, __, i) => offset + i + 1 };

@@ -55,6 +55,7 @@ export const ROSTER = graphql(`
           label
           severity
           message
+          resolution
         }
         transferRequest {
           state
