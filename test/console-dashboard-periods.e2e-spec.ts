@@ -86,6 +86,14 @@ describe('the console: periods compared, communes ordered, an organization’s o
     const memberships = page.getByTestId('memberships');
     await memberships.getByText(`so với cuối ${previous.label}`).waitFor();
     expect(await memberships.innerText()).toContain(`${previous.label}: 6`);
+    // Its report is final (the link ran after the quarter ended): nothing said of it; were it still tạm tính, it would be.
+    expect(await memberships.innerText()).not.toContain('tạm tính');
+    await t.sql(`UPDATE report_snapshot SET final = false WHERE period = $1`, [previous.key]);
+    await page.reload();
+    await memberships.getByText(`so với cuối ${previous.label} (báo cáo tạm tính)`).waitFor();
+    await t.sql(`UPDATE report_snapshot SET final = true WHERE period = $1`, [previous.key]);
+    await page.reload();
+    await memberships.getByText(`so với cuối ${previous.label}`).waitFor();
     const body = await page.locator('main, body').first().innerText();
     expect(body).not.toContain(current.label);
     expect(body).not.toMatch(/\d{4}-Q\d/);

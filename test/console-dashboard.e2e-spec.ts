@@ -359,6 +359,14 @@ describe('the console: dashboard and reports', () => {
       const page = await logInThroughPage(context, t.url, await t.createUser('bdv-tinh', Role.DAN_VAN));
       await page.getByRole('link', { name: 'Báo cáo' }).click();
       await page.getByText('Chưa có báo cáo nào').waitFor();
+      // Every organization that keeps members is offered as a scope; the Mặt trận, which keeps none, is not.
+      await page.getByRole('combobox', { name: 'Phạm vi' }).click();
+      const scopes = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+      await eventually(async () =>
+        expect(await scopes.allInnerTexts()).toEqual(expect.arrayContaining(['Toàn tỉnh', 'Hội Nông dân Việt Nam'])),
+      );
+      expect((await scopes.allInnerTexts()).filter((o) => o.startsWith('Ủy ban Mặt trận') || o.startsWith('Mặt trận'))).toEqual([]);
+      await page.keyboard.press('Escape');
       await page.getByRole('button', { name: 'Lập báo cáo' }).click();
       await page.getByText(/Đã lập báo cáo .* — Toàn tỉnh .*: 3 lượt, 3 người/).waitFor();
 

@@ -10,6 +10,10 @@ describe("the console: a member's own fields", () => {
   beforeAll(async () => {
     t = await createTestApp();
     await t.importRoster('HPN', 'Mã hồ sơ,Họ và tên,Ngày sinh,Giới tính,Mã xã,Ghi chú', ['P1,Vì Thị Xiêm,1975,Nữ,00004,Chi hội trưởng']);
+    // A Đoàn list gives her Ngày vào Đoàn only: it is her Ngày vào too.
+    await t.importRoster('DTN', 'Mã hồ sơ,Họ và tên,Ngày sinh,Giới tính,Mã xã,Ngày vào Đoàn', [
+      'D1,Lò Văn Khiêm,2004,Nam,00004,26/03/2020',
+    ]);
     b = await launchBrowser();
   });
   afterAll(async () => {
@@ -47,6 +51,16 @@ describe("the console: a member's own fields", () => {
     const sheet = page.getByRole('article', { name: /^DANH SÁCH HỘI VIÊN/ });
     await sheet.getByRole('columnheader', { name: 'Chức vụ' }).waitFor();
     expect(await sheet.getByRole('row').filter({ hasText: 'Vì Thị Xiêm' }).innerText()).toContain('Chi hội phó');
+    await context.close();
+  });
+
+  it('shows a Đoàn member\'s Ngày vào Đoàn once, under its own name (not a second "Ngày vào" of the same day)', async () => {
+    const context = await b.context();
+    const page = await logInThroughPage(context, t.url, await t.createUser('vp.dtn.nv', Role.SECRETARIAT, 'DTN'));
+    await page.getByRole('button', { name: 'Lò Văn Khiêm' }).click();
+    const drawer = page.getByRole('dialog', { name: 'Lò Văn Khiêm' });
+    await drawer.getByRole('row').filter({ hasText: 'Ngày vào Đoàn' }).filter({ hasText: '26/03/2020' }).waitFor();
+    expect(await drawer.getByRole('row').filter({ hasText: '26/03/2020' }).count()).toBe(1);
     await context.close();
   });
 

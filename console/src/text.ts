@@ -390,7 +390,7 @@ const TEXT = {
     /** A row that moves its member to another chi hội: from where to where (a move she made in the console, undone by an older list?). */
     unitNew: (unit: string, created: boolean) => `vào ${unit}${created ? ' (tạo mới khi nhập)' : ''}`,
     unitMove: (from: string | null, to: string | null, created: boolean) =>
-      `chuyển từ ${from ?? 'chưa có chi hội'} sang ${to ?? 'chưa có chi hội'}${created ? ' (tạo mới khi nhập)' : ''} — nếu bạn vừa chuyển người này trên màn hình Chi hội / đơn vị, hãy sửa cột chi hội trong tệp`,
+      `chuyển từ ${from ?? 'chưa có chi hội'} sang ${to ?? 'chưa có chi hội'}${created ? ' (tạo mới khi nhập)' : ''} — nếu bạn vừa chuyển người này trên màn hình Chi hội / đơn vị, hãy sửa chi hội của người này trong tệp (ô chi hội, hoặc chuyển dòng sang trang tính hay dưới dòng tên chi hội mới)`,
     remembered: (headers: readonly string[]) =>
       `Đọc như lần nhập trước văn phòng bạn đã sửa: cột ${headers.map((h) => `"${h}"`).join(', ')}. Nếu tệp này khác, sửa lại ở bảng dưới.`,
     past: {
@@ -1124,7 +1124,9 @@ const TEXT = {
     confirmedNote: 'Hồ sơ văn phòng đã xác nhận là ảo; sinh hoạt của hồ sơ đó đã kết thúc.',
     suspected: 'Hồ sơ nghi ảo',
     suspectedNote: 'Hồ sơ đang sinh hoạt mà lần liên kết gần nhất nghi là ảo (một hồ sơ có thể có nhiều lý do).',
-    change: (n: number, period: string) => `${n > 0 ? '+' : n < 0 ? '−' : '±'}${Math.abs(n).toLocaleString('vi-VN')} so với cuối ${period}`,
+    /** `provisional`: the period's report is still tạm tính (computed before its data was all in): said, as the figure it is compared with may move. */
+    change: (n: number, period: string, provisional = false) =>
+      `${n > 0 ? '+' : n < 0 ? '−' : '±'}${Math.abs(n).toLocaleString('vi-VN')} so với cuối ${period}${provisional ? ' (báo cáo tạm tính)' : ''}`,
     noPrevious: 'Chưa có kỳ trước để so sánh',
     trend: 'Qua các kỳ',
     byOrgCount: 'Số người theo số tổ chức tham gia',

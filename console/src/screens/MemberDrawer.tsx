@@ -169,6 +169,8 @@ export function MemberDrawer(props: {
   const [person, setPerson] = useState<string | null>(null);
   const [cancelling, cancelTransfer] = useMutation(CANCEL_TRANSFER);
   const r = result.data?.memberRecord;
+  // The organization's own name for Ngày vào (Ngày vào Đoàn) with the same day: one line under its name, not two.
+  const ownJoin = r?.profile.find((p) => p.value === r.joinDate && /^Ngày vào/.test(p.label));
   const ended = !!r && !!statuses.data?.memberStatuses.find((s) => s.code === r.status)?.ends;
   const status = (code: string | null) => statuses.data?.memberStatuses.find((s) => s.code === code);
   /** What a history line did: an ending says how it ended, a taking back says so, not just "changed status". */
@@ -247,13 +249,15 @@ export function MemberDrawer(props: {
               </Descriptions.Item>
               <Descriptions.Item label={T.column.unit}>{r.unit?.name ?? T.dash}</Descriptions.Item>
               {/* The organization's own fields she gave (Chức vụ, Ngày vào Đoàn…), a date as she wrote it. */}
-              {r.profile.map((p) => (
-                <Descriptions.Item key={p.key} label={p.label}>
-                  {/^\d{4}(-\d{2}){0,2}$/.test(p.value) ? partialDate(p.value) : p.value}
-                </Descriptions.Item>
-              ))}
+              {r.profile
+                .filter((p) => p !== ownJoin)
+                .map((p) => (
+                  <Descriptions.Item key={p.key} label={p.label}>
+                    {/^\d{4}(-\d{2}){0,2}$/.test(p.value) ? partialDate(p.value) : p.value}
+                  </Descriptions.Item>
+                ))}
               <Descriptions.Item label={T.column.status}>{r.statusLabel}</Descriptions.Item>
-              <Descriptions.Item label={T.member.joined}>{partialDate(r.joinDate)}</Descriptions.Item>
+              <Descriptions.Item label={ownJoin?.label ?? T.member.joined}>{partialDate(r.joinDate)}</Descriptions.Item>
               <Descriptions.Item label={T.member.lastDues(duesOf(r.organization))}>{partialDate(r.lastDuesDate)}</Descriptions.Item>
               <Descriptions.Item label={T.member.lastActivity}>{partialDate(r.lastActivityDate)}</Descriptions.Item>
               <Descriptions.Item label={T.member.updated}>{vnTime(r.updatedAt)}</Descriptions.Item>

@@ -211,7 +211,9 @@ function Headline({ live, periods }: { live: Live; periods?: StoredPeriod[] }) {
   // While the stored periods load, no change line at all.
   const trend = (k: 'memberships' | 'people' | 'peopleNotSuspected' | 'suspectedPhantoms') => {
     if (!periods) return undefined;
-    const points = periods.flatMap((p) => (typeof p.totals[k] === 'number' ? [{ period: p.periodLabel, value: p.totals[k] }] : []));
+    const points = periods.flatMap((p) =>
+      typeof p.totals[k] === 'number' ? [{ period: p.periodLabel, value: p.totals[k], final: p.final }] : [],
+    );
     return points.length && points[points.length - 1].period === periods[periods.length - 1].periodLabel ? points : [];
   };
   return (

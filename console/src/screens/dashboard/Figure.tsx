@@ -9,8 +9,8 @@ export function Figure(props: {
   label: string;
   value: number;
   note: string;
-  /** The same figure in the stored periods, oldest first. */
-  trend?: { period: string; value: number }[];
+  /** The same figure in the stored periods, oldest first (`final: false`, a report still tạm tính). */
+  trend?: { period: string; value: number; final?: boolean }[];
   beside?: ReactNode;
   testId: string;
 }) {
@@ -23,7 +23,7 @@ export function Figure(props: {
       </div>
       {props.trend && (
         <Typography.Paragraph style={{ margin: 0 }}>
-          {last ? T.dashboard.change(props.value - last.value, last.period) : T.dashboard.noPrevious}
+          {last ? T.dashboard.change(props.value - last.value, last.period, last.final === false) : T.dashboard.noPrevious}
         </Typography.Paragraph>
       )}
       {props.trend && props.trend.length > 0 && <Trend points={props.trend} label={props.label} />}

@@ -83,6 +83,7 @@ export const STORED = graphql(`
       periodLabel
       asOf
       ended
+      final
       totals {
         memberships
         people
@@ -128,6 +129,7 @@ export const COMMUNE_STORED = graphql(`
       periodLabel
       asOf
       ended
+      final
       totals {
         memberships
         people
@@ -178,6 +180,7 @@ export function organizationPart(reports: StoredReport[], organization: string):
         periodLabel: r.periodLabel,
         asOf: r.asOf,
         ended: r.ended,
+        final: r.final,
         totals: { memberships, people, peopleNotSuspected: null, suspectedPhantoms, joiners, leavers },
         organizations: [{ code: o.code, name: o.name, reach: o.reach }],
       },

@@ -13,6 +13,7 @@ const ORGANIZATIONS = graphql(`
     organizations {
       code
       name
+      hasIndividualMembers
     }
   }
 `);
@@ -78,7 +79,10 @@ export function RunReport({ onDone }: { onDone: () => void }) {
           onChange={setScope}
           options={[
             { value: 'province', label: T.reports.province },
-            ...(orgs.data?.organizations ?? []).map((o) => ({ value: `org:${o.code}`, label: o.name })),
+            // The Mặt trận keeps no one's membership: a report of it is "0 lượt, 0 người" on an official form.
+            ...(orgs.data?.organizations ?? [])
+              .filter((o) => o.hasIndividualMembers)
+              .map((o) => ({ value: `org:${o.code}`, label: o.name })),
             { value: 'commune', label: T.reports.oneCommune },
           ]}
         />
