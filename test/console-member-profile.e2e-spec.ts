@@ -1,5 +1,5 @@
 import { Role } from '../src/access/role.js';
-import { CLEAN, launchBrowser, logInThroughPage, review, type TestBrowser } from './support/browser.js';
+import { CLEAN, eventually, launchBrowser, logInThroughPage, review, type TestBrowser } from './support/browser.js';
 import { createTestApp, type TestApp } from './test-app.js';
 
 /** Her organization's own fields on a member's page: the Chức vụ her list's Ghi chú gave, the Ngày vào Đoàn. */
@@ -60,7 +60,7 @@ describe("the console: a member's own fields", () => {
     await page.getByRole('button', { name: 'Lò Văn Khiêm' }).click();
     const drawer = page.getByRole('dialog', { name: 'Lò Văn Khiêm' });
     await drawer.getByRole('row').filter({ hasText: 'Ngày vào Đoàn' }).filter({ hasText: '26/03/2020' }).waitFor();
-    expect(await drawer.getByRole('row').filter({ hasText: '26/03/2020' }).count()).toBe(1);
+    await eventually(async () => expect(await drawer.getByRole('row').filter({ hasText: '26/03/2020' }).count()).toBe(1));
     await context.close();
   });
 

@@ -15,7 +15,7 @@ import { TransferDialog } from './member/TransferDialog.tsx';
 import { PersonDrawer } from './review/PersonDrawer.tsx';
 import { COMMUNE_NAME } from './roster-query.ts';
 import { CANCEL_TRANSFER } from './units/units-query.ts';
-import { useDuesTerm } from './useOrganizationName.ts';
+import { useDuesTerm, useJoinDateField } from './useOrganizationName.ts';
 
 const MEMBER = graphql(`
   query Member($id: ID!) {
@@ -161,6 +161,7 @@ export function MemberDrawer(props: {
   const [result, reload] = useQuery({ query: MEMBER, variables: { id: id ?? '' }, pause: !id });
   const [statuses] = useQuery({ query: STATUSES, pause: !props.canEdit });
   const duesOf = useDuesTerm();
+  const joinDateField = useJoinDateField();
   const [action, setAction] = useState<'edit' | 'end' | 'reinstate' | 'transfer' | null>(null);
   // What her transfer from this page did (moved, or a request sent), until she opens another member.
   const [moved, setMoved] = useState<{ text: string; problems: string[] } | null>(null);
@@ -170,7 +171,7 @@ export function MemberDrawer(props: {
   const [cancelling, cancelTransfer] = useMutation(CANCEL_TRANSFER);
   const r = result.data?.memberRecord;
   // The organization's own name for Ngày vào (Ngày vào Đoàn) with the same day: one line under its name, not two.
-  const ownJoin = r?.profile.find((p) => p.value === r.joinDate && /^Ngày vào/.test(p.label));
+  const ownJoin = r?.profile.find((p) => p.key === joinDateField(r.organization) && p.value === r.joinDate);
   const ended = !!r && !!statuses.data?.memberStatuses.find((s) => s.code === r.status)?.ends;
   const status = (code: string | null) => statuses.data?.memberStatuses.find((s) => s.code === code);
   /** What a history line did: an ending says how it ended, a taking back says so, not just "changed status". */

@@ -80,6 +80,7 @@ export const ORGANIZATIONS = graphql(`
       hasIndividualMembers
       headTitle
       branchSigner
+      joinDateField
     }
   }
 `);

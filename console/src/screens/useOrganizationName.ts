@@ -12,3 +12,9 @@ export function useOrganizationName(): (code: string) => string {
   const [orgs] = useQuery({ query: ORGANIZATIONS });
   return (code) => orgs.data?.organizations.find((o) => o.code === code)?.name ?? code;
 }
+
+/** The profile field an organization calls its Ngày vào (Đoàn's Ngày vào Đoàn), for a record of any organization she reads. */
+export function useJoinDateField(): (code: string) => string | null {
+  const [orgs] = useQuery({ query: ORGANIZATIONS });
+  return (code) => orgs.data?.organizations.find((o) => o.code === code)?.joinDateField ?? null;
+}

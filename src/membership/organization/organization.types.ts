@@ -40,6 +40,11 @@ export class OrganizationType {
       "Who signs a branch's roster, line by line: TM. BAN CHẤP HÀNH / BÍ THƯ (a chi đoàn), CHI HỘI TRƯỞNG, TỔ TRƯỞNG (a tổ công đoàn).",
   })
   branchSigner: string[];
+  @Field(() => String, {
+    nullable: true,
+    description: 'The profile field that is its own name for Ngày vào (Đoàn: youthUnionJoinDate, "Ngày vào Đoàn"); none: Ngày vào alone.',
+  })
+  joinDateField: string | null;
   @Field(() => [ProfileFieldDefinitionType]) profileFields: ProfileFieldDefinitionType[];
 }
 

@@ -20,6 +20,7 @@ export function toOrganizationType(def: OrganizationDefinition, builtIn: boolean
     inactivityMonths: def.inactivityMonths,
     headTitle: headTitle(def),
     branchSigner: rosterSigner(def, true),
+    joinDateField: def.joinDateField ?? null,
     profileFields: [POSITION_FIELD, ...def.profileFields].map((f) => ({ ...f, type: f.type as ProfileFieldTypeEnum })),
   };
 }

@@ -1,5 +1,7 @@
 import { Button, Grid, Table, Typography } from 'antd';
+import { WRAPPING_LINK } from '../../layout.ts';
 import { T } from '../../text.ts';
+import { FigureBar } from './FigureBar.tsx';
 import type { CommuneFigures } from './queries.ts';
 
 const n = (v: number) => v.toLocaleString('vi-VN');
@@ -39,7 +41,7 @@ export function CommuneTable(props: {
           ) : (
             n(c[k])
           )}
-          <div aria-hidden style={{ height: 4, width: `${(100 * c[k]) / top}%`, background: color, marginLeft: 'auto' }} />
+          <FigureBar value={c[k]} top={top} color={color} />
         </div>
       ),
     };
@@ -73,7 +75,7 @@ export function CommuneTable(props: {
                     <Button
                       type="link"
                       // A long name ("Phường Điện Biên Phủ") wraps within its column, not over the numbers beside it.
-                      style={{ padding: 0, whiteSpace: 'normal', height: 'auto', textAlign: 'left', overflowWrap: 'anywhere' }}
+                      style={{ ...WRAPPING_LINK, overflowWrap: 'anywhere' }}
                       aria-label={T.dashboard.openCommune(c.name ?? c.code)}
                       onClick={() => props.onOpen!(c.code!)}
                     >

@@ -1,5 +1,7 @@
 import { Button, Grid, Table, Typography } from 'antd';
+import { WRAPPING_LINK } from '../../layout.ts';
 import { T } from '../../text.ts';
+import { FigureBar } from './FigureBar.tsx';
 import type { UnitFigures } from './queries.ts';
 
 const n = (v: number) => v.toLocaleString('vi-VN');
@@ -29,7 +31,7 @@ export function UnitTable(props: {
       render: (_: unknown, u: UnitFigures) => (
         <div data-figure={u[k]} style={{ minWidth: narrow ? undefined : 70 }}>
           {n(u[k])}
-          {color && <div aria-hidden style={{ height: 4, width: `${(100 * u[k]) / top}%`, background: color, marginLeft: 'auto' }} />}
+          {color && <FigureBar value={u[k]} top={top} color={color} />}
         </div>
       ),
     };
@@ -61,7 +63,7 @@ export function UnitTable(props: {
               ) : (
                 <Button
                   type="link"
-                  style={{ padding: 0, whiteSpace: 'normal', height: 'auto', textAlign: 'left', overflowWrap: 'anywhere' }}
+                  style={{ ...WRAPPING_LINK, overflowWrap: 'anywhere' }}
                   aria-label={D.openUnit(u.name)}
                   onClick={() => props.onOpen(u.code)}
                 >
