@@ -294,10 +294,16 @@ describe('the console: her roster exported, with the full numbers, and printed',
     expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
     // Told that it scrolls; scrolled to the last column, each row still says which chi đoàn it is.
     expect(await page.getByText('Bảng rộng: kéo sang ngang để xem hết các cột.').isVisible()).toBe(true);
-    await page.evaluate(`document.querySelector('.sheet-scroll').scrollLeft = 10000`);
-    const unit = (await page.locator('.roster-sheet tbody td.unit').first().boundingBox())!;
-    expect(unit.x).toBeGreaterThanOrEqual(0);
-    expect(unit.x + unit.width).toBeLessThanOrEqual(390);
+    // (The narrower layout may lay the sheet out again: measured once it stands.)
+    const firstUnit = page.locator('.roster-sheet tbody td.unit').first();
+    await eventually(async () => {
+      await firstUnit.waitFor({ state: 'visible' });
+      await page.evaluate(`document.querySelector('.sheet-scroll').scrollLeft = 10000`);
+      const unit = await firstUnit.boundingBox();
+      expect(unit).not.toBeNull();
+      expect(unit!.x).toBeGreaterThanOrEqual(0);
+      expect(unit!.x + unit!.width).toBeLessThanOrEqual(390);
+    });
     expect(await review(page)).toEqual(CLEAN);
     await context.close();
   });

@@ -77,7 +77,8 @@ describe('what changed since her last visit', () => {
     const report = await t.gql(`mutation { runReport(period: "2026-Q4") { id } }`);
     expect(report.errors).toBeUndefined();
 
-    const back = await since(await t.logIn(hnd));
+    const hndToken = await t.logIn(hnd);
+    const back = await since(hndToken);
     expect(new Date(back.since!).getTime()).toBe(new Date(firstVisit).getTime());
     // Only the new death: the old one, found again by the second run, keeps the time it was first raised.
     expect(back).toMatchObject({ newSuspects: 1, pendingReviews: null, reportsComputed: 1 });
@@ -87,6 +88,13 @@ describe('what changed since her last visit', () => {
       [firstVisit],
     );
     expect(raised.n).toBe(1);
+    // Cảnh báo lists those the count counts, by the same moment.
+    const listed = await t.gql<{ flaggedRecords: { externalId: string }[] }>(
+      `query($s: DateTime!) { flaggedRecords(raisedSince: $s) { externalId } }`,
+      { s: back.since },
+      { token: hndToken },
+    );
+    expect(listed.data!.flaggedRecords.map((r) => r.externalId)).toEqual(['NEW-DEAD']);
     // Another organization's secretariat: not hers.
     expect(await since(await t.logIn(hpn))).toMatchObject({ newSuspects: 0, reportsComputed: 1 });
 
@@ -105,6 +113,14 @@ describe('what changed since her last visit', () => {
     expect(await review(page)).toEqual(CLEAN);
     await note.getByRole('link', { name: '1 hồ sơ mới bị nghi ảo' }).click();
     await page.getByRole('row').filter({ hasText: 'Quàng Văn Mất' }).getByText('Đã mất', { exact: true }).waitFor();
+    // The one she was told of, not the suspects she had already seen: said so, and all of them a click away.
+    const onlyNew = page.getByTestId('since-filter');
+    expect(await onlyNew.innerText()).toContain('Chỉ hồ sơ mới bị nghi ảo từ');
+    expect(await page.getByRole('row').filter({ hasText: 'Lò Thị Phương' }).count()).toBe(0);
+    expect(await review(page)).toEqual(CLEAN);
+    await onlyNew.getByRole('button', { name: 'Xem tất cả' }).click();
+    await page.getByRole('row').filter({ hasText: 'Lò Thị Phương' }).first().waitFor();
+    expect(page.url()).not.toContain('moi-tu');
     await note.getByRole('button', { name: 'Đã xem' }).click();
     await note.waitFor({ state: 'detached' });
     await context.close();

@@ -114,6 +114,8 @@ const TEXT = {
     clearReason: 'Bỏ lọc lý do',
     onlyNoCommune: 'Chỉ hồ sơ chưa rõ xã',
     clearNoCommune: 'Bỏ lọc chưa rõ xã',
+    onlySince: (at: string) => `Chỉ hồ sơ mới bị nghi ảo từ ${at} (lần đăng nhập trước)`,
+    clearSince: 'Xem tất cả',
     empty: 'Không có hồ sơ nào bị cảnh báo',
     reasons: 'Cảnh báo và lý do',
     confirm: 'Xác nhận',

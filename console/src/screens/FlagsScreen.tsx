@@ -5,6 +5,7 @@ import { errorText } from '../client.ts';
 import { graphql, type ResultOf } from '../graphql.ts';
 import { keepsRosters, linksPersons, type Session } from '../session.ts';
 import { T } from '../text.ts';
+import { vnTime } from '../format.ts';
 import { WRAPPING_LINK } from '../layout.ts';
 import { SEVERITY_TONE } from '../tones.ts';
 import { CLEARABLE } from '../icons.tsx';
@@ -35,6 +36,7 @@ const FLAGGED = graphql(`
     $dismissed: Boolean
     $attention: Boolean
     $problemsOnly: Boolean
+    $raisedSince: DateTime
     $after: String
   ) {
     flaggedRecords(
@@ -47,6 +49,7 @@ const FLAGGED = graphql(`
       dismissed: $dismissed
       attention: $attention
       problemsOnly: $problemsOnly
+      raisedSince: $raisedSince
       after: $after
       first: 500
     ) {
@@ -98,11 +101,13 @@ export function FlagsScreen({ session }: { session: Session }) {
   const [dismissed, setDismissed] = useState(false);
   // What the Ban Dân vận asked her to look at (her banner's link), still undecided.
   const [attention, setAttention] = useState(!!linked.attention);
+  // "n hồ sơ mới bị nghi ảo" since her previous log-in (her banner's link): those only, until she asks for all.
+  const [since, setSince] = useState<string | undefined>(linked.since);
   const [open, setOpen] = useState<string | null>(null);
   const [decision, setDecision] = useState<FlagDecision | null>(null);
   // Pages of 500 (the table shows them 50 at a time): the cursors of the pages before, to go on or back.
   const [afters, setAfters] = useState<(string | null)[]>([null]);
-  useEffect(() => setAfters([null]), [code, reason, organization, unit, commune, noCommune, dismissed, attention]);
+  useEffect(() => setAfters([null]), [code, reason, organization, unit, commune, noCommune, dismissed, attention, since]);
   // Another address of this screen (a link followed, Back or Forward): its filters, read again.
   useEffect(() => {
     const followed = () => {
@@ -114,15 +119,17 @@ export function FlagsScreen({ session }: { session: Session }) {
       setCommune(f.commune);
       setNoCommune(!!f.noCommune);
       setAttention(!!f.attention);
+      setSince(f.since);
     };
     window.addEventListener('hashchange', followed);
     return () => window.removeEventListener('hashchange', followed);
   }, [ownOrganization]);
   // The address says what she sees (a reload or a link given on shows the same), replaced, not a new history entry.
   useEffect(() => {
-    const next = flagsHref({ code, reason, organization: ownOrganization ? undefined : organization, unit, commune, noCommune, attention });
+    const shown = { code, reason, organization: ownOrganization ? undefined : organization, unit, commune, noCommune, attention, since };
+    const next = flagsHref(shown);
     if (next !== window.location.hash) window.history.replaceState(null, '', next);
-  }, [code, reason, organization, ownOrganization, unit, commune, noCommune, attention]);
+  }, [code, reason, organization, ownOrganization, unit, commune, noCommune, attention, since]);
   const after = afters[afters.length - 1];
   const [result, refetch] = useQuery({
     query: FLAGGED,
@@ -135,6 +142,7 @@ export function FlagsScreen({ session }: { session: Session }) {
       noCommune: noCommune || null,
       dismissed,
       attention: attention || null,
+      raisedSince: since ?? null,
       // "In several organizations" alone is no problem: listed only when she asks for that flag.
       problemsOnly: !code,
       after,
@@ -238,6 +246,14 @@ export function FlagsScreen({ session }: { session: Session }) {
             <Tag style={{ whiteSpace: 'normal', margin: 0 }}>{T.flags.onlyNoCommune}</Tag>
             <Button size="small" onClick={() => setNoCommune(false)}>
               {T.flags.clearNoCommune}
+            </Button>
+          </Space>
+        )}
+        {since && (
+          <Space size={4} data-testid="since-filter">
+            <Tag style={{ whiteSpace: 'normal', margin: 0 }}>{T.flags.onlySince(vnTime(since))}</Tag>
+            <Button size="small" onClick={() => setSince(undefined)}>
+              {T.flags.clearSince}
             </Button>
           </Space>
         )}

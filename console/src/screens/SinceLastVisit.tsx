@@ -47,7 +47,7 @@ export function SinceLastVisit({ routes }: { routes: Route[] }) {
   const lines: [string, number, string, string?][] = [
     ['don-vi', s.incomingTransfers ?? 0, T.since.transfers(s.incomingTransfers ?? 0)],
     ['canh-bao', s.attentionRequests ?? 0, T.since.attention(s.attentionRequests ?? 0), flagsHref({ attention: true })],
-    ['canh-bao', s.newSuspects, T.since.suspects(s.newSuspects)],
+    ['canh-bao', s.newSuspects, T.since.suspects(s.newSuspects), flagsHref({ since: s.since ?? undefined })],
     ['lien-ket', s.pendingReviews ?? 0, T.since.reviews(s.pendingReviews ?? 0)],
     ['bao-cao', s.reportsComputed, T.since.reports(s.reportsComputed)],
   ];

@@ -14,9 +14,11 @@ export interface FlagsFilter {
   noCommune?: boolean;
   /** Only those the Ban Dân vận asked the secretariat to look at ("đề nghị chú ý"), undecided. */
   attention?: boolean;
+  /** Only those suspected since this moment (ISO; her previous log-in, "since your last visit"). */
+  since?: string;
 }
 
-/** Cảnh báo's address: `#/canh-bao?loai=<mã cảnh báo|AO>&ly-do=<lý do>&xa=<mã xã>` (or `chua-ro-xa=1`) `&to-chuc=<mã tổ chức>&don-vi=<mã đơn vị>&chu-y=1`. */
+/** Cảnh báo's address: `#/canh-bao?loai=<mã cảnh báo|AO>&ly-do=<lý do>&xa=<mã xã>` (or `chua-ro-xa=1`) `&to-chuc=<mã tổ chức>&don-vi=<mã đơn vị>&chu-y=1&moi-tu=<thời điểm ISO>`. */
 export function flagsHref(f: FlagsFilter): string {
   const q = new URLSearchParams();
   if (f.code) q.set('loai', f.code);
@@ -26,6 +28,7 @@ export function flagsHref(f: FlagsFilter): string {
   if (f.organization) q.set('to-chuc', f.organization);
   if (f.unit) q.set('don-vi', f.unit);
   if (f.attention) q.set('chu-y', '1');
+  if (f.since) q.set('moi-tu', f.since);
   return `#/canh-bao${q.size ? `?${q.toString()}` : ''}`;
 }
 
@@ -41,5 +44,6 @@ export function flagsFilterOf(hash: string): FlagsFilter {
     commune,
     noCommune: !commune && q.get('chua-ro-xa') === '1',
     attention: q.get('chu-y') === '1',
+    since: q.get('moi-tu') ?? undefined,
   };
 }

@@ -1,5 +1,5 @@
 import { ArgsType, Field, Int } from '@nestjs/graphql';
-import { IsBoolean, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsDate, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 
 /** What Cảnh báo asks for: the flagged ACTIVE records within the caller's rights, by these filters. */
 @ArgsType()
@@ -52,6 +52,14 @@ export class FlaggedRecordsArgs {
   @IsOptional()
   @IsBoolean()
   attention?: boolean | null;
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      'Only the records suspected since this moment: a phantom flag first raised after it, not called a false alarm (what `sinceLastVisit.newSuspects` counts).',
+  })
+  @IsOptional()
+  @IsDate()
+  raisedSince?: Date | null;
   @Field(() => Boolean, {
     nullable: true,
     description:

@@ -18,6 +18,7 @@ import { countProvinceFlags, sharedFlagCountsIn, type FlagCount, type ProvinceFl
 import type { ListedRecordRow } from '../seen-by-caller.js';
 import { flagLabel, type Flag, type FlagCode } from '../model/phantom.js';
 import { confirmationDate, ENDING } from './flag-ending.js';
+import { flagsJson, suspectRaisedSince, undismissedFlag } from './flag-sql.js';
 
 export type FlagResolutionKind = 'ATTENTION' | 'CONFIRMED' | 'FALSE_ALARM';
 
@@ -63,25 +64,6 @@ function decodeFlagCursor(cursor: string): [boolean, string, string] {
   throw DomainError.invalidInput([{ field: 'after', value, message: `Trường 'after': con trỏ trang '${value}' không hợp lệ` }]);
 }
 
-/**
- * The flags of the record `recordId` (an SQL expression) with their decisions, as a JSON array by
- * code (null when none); `dismissed: false` leaves out those called a false alarm (until the next
- * run drops them, they are still stored).
- */
-export const flagsJson = (recordId: string, { dismissed = true } = {}) =>
-  `(SELECT json_agg(json_build_object('code', f.code, 'severity', f.severity, 'message', f.message, 'evidence', f.evidence,
-                                      'resolution', x.resolution, 'note', x.note, 'askedNote', x.asked_note) ORDER BY f.code)
-      FROM record_flag f LEFT JOIN flag_resolution x ON x.record_id = f.record_id AND x.code = f.code
-     WHERE f.record_id = ${recordId}${dismissed ? '' : ` AND x.resolution IS DISTINCT FROM '${DISMISSED}'`})`;
-
-/** The decision that dismisses a flag ("Không đúng"). */
-const DISMISSED = 'FALSE_ALARM';
-
-/** SQL: record `r` has a flag `code` (a parameter, or any code) nobody dismissed. */
-const undismissedFlag = (r: string, code?: string) =>
-  `EXISTS (SELECT 1 FROM record_flag f WHERE f.record_id = ${r}.id${code ? ` AND f.code = ${code}` : ''}
-     AND NOT EXISTS (SELECT 1 FROM flag_resolution x WHERE x.record_id = f.record_id AND x.code = f.code AND x.resolution = '${DISMISSED}'))`;
-
 /** What a secretariat may say a confirmed flag means (a transfer goes through its request, an expulsion through a decision). */
 export const FLAG_OUTCOMES: readonly MemberStatus[] = [
   MemberStatus.DECEASED,
@@ -117,6 +99,8 @@ interface FlagFilter {
   attention?: boolean | null;
   /** Not the records whose only flag is MULTI_ORG, unless suspected. */
   problemsOnly?: boolean | null;
+  /** Only those suspected since then (suspectRaisedSince). */
+  raisedSince?: Date | null;
 }
 
 @Injectable()
@@ -179,6 +163,7 @@ export class FlagsService {
         ...(f.reason ? { reason: f.reason } : {}),
         ...(f.dismissed ? { dismissed: true } : {}),
         ...(f.problemsOnly ? { problemsOnly: true } : {}),
+        ...(f.raisedSince ? { raisedSince: f.raisedSince.toISOString() } : {}),
       },
     });
     return rows.map((r) => ({
@@ -390,6 +375,7 @@ export class FlagsService {
     else if (f.reason) where.push('p.ao', `$${params.push(f.reason)} = ANY(p.ao_reasons)`);
     // A flag she called a false alarm leaves her list at once (not at the next run), unless she asks for those too.
     if (!f.dismissed && !history) where.push(undismissedFlag('r', f.code && f.code !== 'AO' ? `$${params.push(f.code)}` : undefined));
+    if (f.raisedSince) where.push(suspectRaisedSince('r', `$${params.push(f.raisedSince)}`));
     if (f.attention && !history)
       where.push(`EXISTS (SELECT 1 FROM flag_resolution x WHERE x.record_id = r.id AND x.resolution = 'ATTENTION')`);
     return { where, params };

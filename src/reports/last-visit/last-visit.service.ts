@@ -6,6 +6,7 @@ import { readScope, scopeWhere, writeScope, type RecordScope } from '../../acces
 import { Role } from '../../access/role.js';
 import type { SinceLastVisitType } from './last-visit.types.js';
 import { countAwaitingReview } from '../../linker/review/awaiting-review.js';
+import { suspectRaisedSince } from '../../linker/flags/flag-sql.js';
 
 /** Who decides link reviews (the linker's decideLink allows the same). */
 const REVIEWERS: Role[] = [Role.ADMIN, Role.DAN_VAN];
@@ -42,13 +43,14 @@ export class LastVisitService {
     return rows[0]?.at ?? null;
   }
 
+  /** As Cảnh báo lists them with `raisedSince` (its link's address): the same predicate, records a link run has read. */
   private async suspectsRaisedSince(since: Date, scope: RecordScope): Promise<number> {
-    const where = [`f.raised_at > $1`, `f.severity = 'PHANTOM'`, `r.status = 'ACTIVE'`, `r.erased_at IS NULL`];
+    const where = [suspectRaisedSince('r', '$1'), `r.status = 'ACTIVE'`, `r.erased_at IS NULL`];
     const params: unknown[] = [since];
     scopeWhere(scope, where, params);
     return this.count(
-      `SELECT count(DISTINCT f.record_id)::int AS n FROM record_flag f JOIN member_record r ON r.id = f.record_id
-         LEFT JOIN unit u ON u.id = r.unit_id WHERE ${where.join(' AND ')}`,
+      `SELECT count(*)::int AS n FROM record_person p JOIN member_record r ON r.id = p.record_id LEFT JOIN unit u ON u.id = r.unit_id
+         WHERE ${where.join(' AND ')}`,
       params,
     );
   }
