@@ -305,6 +305,16 @@ describe('the console: her roster exported, with the full numbers, and printed',
       expect(unit!.x + unit!.width).toBeLessThanOrEqual(390);
     });
     expect(await review(page)).toEqual(CLEAN);
+    // A chi đoàn's own report: signed by its Bí thư, sent to the ward's Đoàn and the chi bộ, not to the Đảng ủy.
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`${t.url}/#/tang-giam?org=DTN&unit=BC-T2&period=2026-Q3`);
+    await page.reload();
+    await sheet.getByText('Quý III/2026 (từ ngày 01/07/2026 đến ngày 30/09/2026)').waitFor();
+    expect(await page.locator('.sheet-recipients').innerText()).toMatch(
+      /^Nơi nhận:\s+- Ban Chấp hành Đoàn phường Ngọc Hà \(để báo cáo\);\s+- Chi bộ \(để báo cáo\);\s+- Lưu\.$/,
+    );
+    expect(await page.locator('.sheet-sign').innerText()).toMatch(/TM\. BAN CHẤP HÀNH\s+BÍ THƯ/);
+    expect(await review(page)).toEqual(CLEAN);
     await context.close();
   });
 });

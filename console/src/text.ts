@@ -590,6 +590,12 @@ const TEXT = {
       `- Đảng ủy ${communeName ?? 'xã'} (để báo cáo);`,
       '- Lưu.',
     ],
+    /** A branch's (chi hội, chi đoàn): to its base unit's committee and to the chi bộ beside it, not to the commune's Đảng ủy. */
+    branchRecipientLines: (superior: string | null) => [
+      `- ${superior ? `Ban Chấp hành ${superior}` : 'Cấp trên trực tiếp'} (để báo cáo);`,
+      '- Chi bộ (để báo cáo);',
+      '- Lưu.',
+    ],
     board: 'TM. BAN CHẤP HÀNH',
     signHint: '(Ký, ghi rõ họ tên)',
     stampHint: '(Ký tên, đóng dấu)',

@@ -92,12 +92,13 @@ export function SheetFoot({
   communeName,
   headTitle,
   branchSigner,
-  recipients = false,
+  recipients,
 }: {
   communeName: string | null;
   headTitle: string;
   branchSigner?: string[];
-  recipients?: boolean;
+  /** A report's "Nơi nhận" lines (a list has none). */
+  recipients?: readonly string[];
 }) {
   const [authority, title] = branchSigner
     ? branchSigner.length > 1
@@ -113,7 +114,7 @@ export function SheetFoot({
             <strong>
               <em>{T.outputs.recipients}</em>
             </strong>
-            {T.outputs.recipientLines(communeName).map((line) => (
+            {recipients.map((line) => (
               <div key={line}>{line}</div>
             ))}
           </div>

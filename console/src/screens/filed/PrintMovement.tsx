@@ -67,6 +67,9 @@ export function PrintMovement({ session }: { session: Session }) {
   });
   const org = orgs.data?.organizations.find((o) => o.code === f.organization);
   const own = units.data?.units.find((u) => u.code === unit);
+  // A chi đoàn's or chi hội's report: signed by its own head, sent to its base unit's committee.
+  const branch = own?.kind === 'BRANCH';
+  const superior = branch ? units.data?.units.find((u) => u.code === own.parentCode) : undefined;
   const endings = (statuses.data?.memberStatuses ?? []).filter((s) => s.ends);
   const m = movement.data?.memberMovement;
   // Another period: counted at once, and kept in the address (a reload or a bookmark opens it again).
@@ -171,7 +174,14 @@ export function PrintMovement({ session }: { session: Session }) {
           </div>
           {/* How each column is counted: for her on screen, not on the filed page. */}
           <p className="sheet-note no-print">{M.notes(partialDate(m.firstDay))}</p>
-          <SheetFoot communeName={own?.commune?.name ?? null} headTitle={org?.headTitle ?? ''} recipients />
+          <SheetFoot
+            communeName={own?.commune?.name ?? null}
+            headTitle={org?.headTitle ?? ''}
+            branchSigner={branch ? org?.branchSigner : undefined}
+            recipients={
+              branch ? T.outputs.branchRecipientLines(superior?.name ?? null) : T.outputs.recipientLines(own?.commune?.name ?? null)
+            }
+          />
         </article>
       )}
     </>
