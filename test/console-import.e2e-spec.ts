@@ -147,6 +147,14 @@ describe("the console's import wizard, as a Hội Phụ nữ secretariat imports
     await page.getByText('bo-sung.csv').first().waitFor();
     await eventually(async () => expect(await page.getByRole('button', { name: /Xem tiếp bản xem trước tệp thu\.csv/ }).count()).toBe(0));
     expect(await t.sql(`SELECT 1 FROM member_record WHERE full_name = 'Lò Thị Thử'`)).toEqual([]);
+    // A file none of whose rows can be imported: nothing to confirm, and told what to do instead.
+    await page
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'sai.csv', mimeType: 'text/csv', buffer: Buffer.from('Họ và tên,Ngày sinh,Giới tính\n,1990,Nữ\n') });
+    await page.getByText('Bị từ chối: 1').waitFor();
+    await page.getByText('Chưa có dòng nào nhập được: sửa các dòng bị từ chối').waitFor();
+    expect(await page.getByRole('button', { name: 'Nhập vào danh sách' }).isDisabled()).toBe(true);
+    expect(await review(page)).toEqual(CLEAN);
     await context.close();
   });
 

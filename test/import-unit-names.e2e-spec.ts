@@ -139,4 +139,33 @@ describe('an Excel roster whose Mã đơn vị column holds names as well as cod
     expect(mo.unit_id).toBeNull();
     expect(JSON.stringify(mo.import_warnings)).toContain("'Chi hội Bản Che Căn' chưa có và chưa tạo được vì dòng không cho biết xã/phường");
   });
+
+  it('with "create units", a company union’s secretariat creates its tổ công đoàn under her CĐCS, as she may by hand', async () => {
+    const cdcs = {
+      organization: 'CD',
+      code: 'CDCS-MAY',
+      name: 'Công đoàn cơ sở Công ty May Ngọc Hà',
+      kind: 'ENTERPRISE',
+      communeCode: '00008',
+    };
+    expect((await t.gql(`mutation($i: CreateUnitInput!) { createUnit(input: $i) { code } }`, { i: cdcs })).errors).toBeUndefined();
+    const binh = await t.logIn(await t.createUser('vp.cdcs.may', Role.SECRETARIAT, 'CD', 'CDCS-MAY'));
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('DS');
+    ws.addRow(['STT', 'Họ và tên', 'Năm sinh', 'Tổ công đoàn']);
+    ws.addRow([1, 'Nguyễn Văn Cắt', 1990, 'Tổ Cắt']);
+    ws.addRow([2, 'Trần Thị May', 1992, 'Tổ May 1']);
+    ws.addRow([3, 'Lê Thị Là', 1994, 'Tổ Cắt']);
+    const jobId = await uploadRoster(t, binh, await wb.xlsx.writeBuffer(), 'doan-vien-cd.xlsx', 'organization=CD&createUnits=true');
+    await waitForJob(<T>(q: string, v?: Record<string, unknown>) => gqlAs<T>(t, binh, q, v), jobId, 'DONE');
+    const landed = await t.sql<{ full_name: string; unit: string; parent: string }>(
+      `SELECT r.full_name, u.name AS unit, p.code AS parent FROM member_record r JOIN unit u ON u.id = r.unit_id
+         JOIN unit p ON p.id = u.parent_id WHERE r.organization_code = 'CD' ORDER BY r.full_name`,
+    );
+    expect(landed).toEqual([
+      { full_name: 'Lê Thị Là', unit: 'Tổ Cắt', parent: 'CDCS-MAY' },
+      { full_name: 'Nguyễn Văn Cắt', unit: 'Tổ Cắt', parent: 'CDCS-MAY' },
+      { full_name: 'Trần Thị May', unit: 'Tổ May 1', parent: 'CDCS-MAY' },
+    ]);
+  });
 });

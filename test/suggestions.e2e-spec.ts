@@ -188,6 +188,36 @@ describe('Ghi chú suggestions decided, and CCCDs no card carries (issue 16)', (
     expect((await records()).get('S-GONE')!.status).toBe('STRUCK_OFF');
   });
 
+  it('reads a union roster’s "nghỉ việc 03/2026" as leaving, which her confirmation ends as left; a Hội Phụ nữ note "nghỉ hưu" says nothing', async () => {
+    const cd = await t.serviceToken(Role.SECRETARIAT, 'CD');
+    await t.importRoster('CD', HEADER, [
+      'CD-NGHI,Lê Minh Thắng,1988,001088012350,00004,,nghỉ việc 03/2026',
+      'CD-HUU,Phạm Văn Hưu,1966,001066012351,00004,,nghỉ hưu',
+    ]);
+    await t.importRoster('HPN', HEADER, ['S-HUU,Lò Thị Hưu,1960,011160012352,00004,P1,nghỉ hưu']);
+    const cdRecords = new Map(
+      (
+        await t.gql<{ memberRecords: { nodes: Rec[] } }>(recordsQuery.replace('"HPN"', '"CD"'), {}, { token: cd })
+      ).data!.memberRecords.nodes.map((r) => [r.externalId, r]),
+    );
+    expect(cdRecords.get('CD-HUU')!.suggestions.map((x) => x.kind)).toEqual(['LEFT_WORK']);
+    const left = cdRecords.get('CD-NGHI')!.suggestions.find((x) => x.kind === 'LEFT_WORK')!;
+    expect((await records()).get('S-HUU')!.suggestions).toEqual([]);
+    expect((await accept(left.id, cd)).data?.acceptSuggestion.status).toBe('ACCEPTED');
+    const [flag] = await t.sql<{ severity: string; message: string }>(
+      `SELECT f.severity, f.message FROM record_flag f JOIN member_record r ON r.id = f.record_id WHERE r.external_id = 'CD-NGHI' AND f.code = 'LEFT_WORK'`,
+    );
+    expect(flag).toEqual({ severity: 'WARNING', message: expect.stringContaining('người này đã nghỉ việc hoặc nghỉ hưu, tháng 3/2026') });
+    const confirm = await t.gql(
+      `mutation($id: ID!) { resolveFlag(recordId: $id, code: "LEFT_WORK", resolution: "CONFIRMED", note: "Đã nghỉ việc", date: "31/03/2026") }`,
+      { id: cdRecords.get('CD-NGHI')!.id },
+      { token: cd },
+    );
+    expect(confirm.errors).toBeUndefined();
+    const [ended] = await t.sql<{ status: string }>(`SELECT status FROM member_record WHERE external_id = 'CD-NGHI'`);
+    expect(ended.status).toBe('LEFT');
+  });
+
   it('counts a member whose "bỏ sinh hoạt" she accepted among the suspected at once, through the next run, until she calls it a false alarm', async () => {
     const suspicion = async () =>
       (

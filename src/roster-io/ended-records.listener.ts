@@ -8,6 +8,7 @@ const SETTLES: { kind: string; statuses: MemberStatus[] }[] = [
   { kind: 'DIED', statuses: [MemberStatus.DECEASED] },
   { kind: 'MOVED_AWAY', statuses: [MemberStatus.LEFT, MemberStatus.TRANSFERRED] },
   { kind: 'AWAY', statuses: [MemberStatus.LEFT, MemberStatus.TRANSFERRED] },
+  { kind: 'LEFT_WORK', statuses: [MemberStatus.LEFT, MemberStatus.TRANSFERRED] },
   { kind: 'INACTIVE', statuses: [MemberStatus.STRUCK_OFF, MemberStatus.LEFT] },
 ];
 

@@ -15,13 +15,13 @@ export class JobNotesResolver {
   @Allow(...ROSTER_WRITERS)
   @ResolveField('openNotes', () => Int, {
     description:
-      'Members of this import whose Ghi chú says they died, moved away, are away or no longer take part, still undecided: they count as members until she decides.',
+      'Members of this import whose Ghi chú says they died, moved away, are away, left the job or no longer take part, still undecided: they count as members until she decides.',
   })
   async openNotes(@Parent() job: ImportJobType): Promise<number> {
     const [row] = await this.db.query<{ n: number }[]>(
       `SELECT count(DISTINCT s.record_id)::int AS n FROM record_suggestion s JOIN member_record r ON r.id = s.record_id
         WHERE s.import_job_id = $1 AND s.status = 'OPEN' AND s.kind = ANY($2::varchar[]) AND r.erased_at IS NULL AND r.status = 'ACTIVE'`,
-      [job.id, ['DIED', 'MOVED_AWAY', 'AWAY', 'INACTIVE']],
+      [job.id, ['DIED', 'MOVED_AWAY', 'AWAY', 'LEFT_WORK', 'INACTIVE']],
     );
     return row.n;
   }

@@ -359,6 +359,7 @@ export enum SuggestionKindEnum {
   DIED = 'DIED',
   MOVED_AWAY = 'MOVED_AWAY',
   AWAY = 'AWAY',
+  LEFT_WORK = 'LEFT_WORK',
   INACTIVE = 'INACTIVE',
   OLD_ID_CARD = 'OLD_ID_CARD',
   ALSO_MEMBER = 'ALSO_MEMBER',

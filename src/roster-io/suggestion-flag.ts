@@ -14,6 +14,8 @@ const FLAG_OF: Record<NoteFactKind, { code: string; severity: 'PHANTOM' | 'WARNI
   MOVED_AWAY: { code: 'MOVED_AWAY', severity: 'WARNING', says: 'người này đã chuyển đi' },
   // Away for work or service, still listed at home: hers to keep, transfer or end; no ending of its own.
   AWAY: { code: 'AWAY', severity: 'WARNING', says: 'người này đi làm ăn xa, tạm vắng' },
+  // Left the job or retired (a union's member): confirmed, she has left the organization.
+  LEFT_WORK: { code: 'LEFT_WORK', severity: 'WARNING', says: 'người này đã nghỉ việc hoặc nghỉ hưu' },
   // No longer takes part, as the activity and dues checks find: confirmed, struck off.
   INACTIVE: { code: 'INACTIVE', severity: 'PHANTOM', says: 'người này bỏ sinh hoạt' },
   // The number on file is an old card's: to correct, as a number no card carries is.

@@ -11,12 +11,14 @@ export const ENDING: Partial<Record<FlagCode, MemberStatus>> = {
   BULK_ENTRY: MemberStatus.STRUCK_OFF,
   DUPLICATE_IN_ORG: MemberStatus.STRUCK_OFF,
   MOVED_AWAY: MemberStatus.LEFT,
+  LEFT_WORK: MemberStatus.LEFT,
 };
 
 /** What a flag's evidence says happened to the member (a death, a move away); the other flags say nothing happened. */
 const HAPPENED: Partial<Record<FlagCode, MemberStatus>> = {
   DECEASED: MemberStatus.DECEASED,
   MOVED_AWAY: MemberStatus.LEFT,
+  LEFT_WORK: MemberStatus.LEFT,
 };
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;

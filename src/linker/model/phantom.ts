@@ -36,7 +36,8 @@ export type FlagCode =
   | 'DUPLICATE_IN_ORG'
   | 'MULTI_ORG'
   | 'MOVED_AWAY'
-  | 'AWAY';
+  | 'AWAY'
+  | 'LEFT_WORK';
 
 /** A flag code in words (AO: suspected phantoms, for any reason); an unknown code as it is. */
 export const flagLabel = (code: string): string => (code === 'AO' ? 'Nghi ảo' : (FLAG_LABELS[code as FlagCode] ?? code));
@@ -60,6 +61,8 @@ export const FLAG_LABELS: Record<FlagCode, string> = {
   MOVED_AWAY: 'Đã chuyển đi',
   // Raised only by an accepted Ghi chú suggestion ("đi làm ăn xa", "tạm vắng", "XKLĐ", "nhập ngũ").
   AWAY: 'Đi làm ăn xa, tạm vắng',
+  // Raised only by an accepted Ghi chú suggestion of a union's roster ("nghỉ việc", "nghỉ hưu").
+  LEFT_WORK: 'Đã nghỉ việc, nghỉ hưu',
 };
 
 /** PHANTOM: evidence the member is not real, alive, eligible or active. WARNING: data to check. INFO: settled through the person. */

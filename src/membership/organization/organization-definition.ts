@@ -80,6 +80,8 @@ export interface OrganizationDefinition {
    * none: the branch's head alone, `CHI HỘI TRƯỞNG`.
    */
   branchSigner?: string[];
+  /** Membership goes with the job (Công đoàn): a member who left it or retired leaves; a roster's `nghỉ việc` says so. */
+  workplaceMembership?: boolean;
   /** Rule check against the organization's charter, on a day (ISO). */
   checkEligibility(facts: EligibilityFacts, onDay: string): EligibilityIssue[];
 }

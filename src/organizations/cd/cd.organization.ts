@@ -11,6 +11,7 @@ export const CD: OrganizationDefinition = {
   branchSigner: ['TỔ TRƯỞNG'],
   duesTerm: 'đoàn phí công đoàn',
   hasIndividualMembers: true,
+  workplaceMembership: true,
   profileFields: [
     { key: 'employer', label: 'Đơn vị công tác', type: 'TEXT' },
     { key: 'baseUnion', label: 'Công đoàn cơ sở', type: 'TEXT' },

@@ -145,7 +145,7 @@ export class ImportUnits {
       warnings.push({ field: 'unit', value, message: unitNeedsCommuneMessage(label, value, to.says) });
       return to.unit;
     }
-    const under = own?.kind === UnitKind.BASE ? own : undefined;
+    const under = own?.kind === UnitKind.BASE || own?.kind === UnitKind.ENTERPRISE ? own : undefined;
     if (own && !under) {
       problem(branchUnderBranchMessage(label, value, own.name));
       return null;

@@ -229,7 +229,7 @@ export class RosterImportService {
     );
     try {
       const skipped = new SkippedLines(summary.skippedRows);
-      const reading = { today: ctx.today, address: this.geography.addressReader() };
+      const reading = { today: ctx.today, address: this.geography.addressReader(), workplace: !!ctx.def.workplaceMembership };
       for await (const read of new SheetReader(ctx.def, job, !!opts.assignIds, summary, reading, opts.mapping).rows(source.rows)) {
         if (read.kind === 'skipped') {
           skipped.add(read);

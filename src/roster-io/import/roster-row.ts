@@ -63,6 +63,8 @@ export interface BareAddress {
 /** What reading a row needs beyond its cells: today (dates), and the commune of an address (one reader per import). */
 export interface RowReadingContext {
   today: string;
+  /** The organization's membership goes with the job: `nghỉ việc`, `nghỉ hưu` in a Ghi chú are facts (note-facts.ts). */
+  workplace?: boolean;
   address?: (text: string) => CommuneFromAddress;
 }
 
@@ -177,7 +179,7 @@ export function readRosterRow(src: RowCells, header: HeaderMatch, ctx: RowReadin
     status: readStatus(cells),
     problems: cells.problems,
     warnings: cells.warnings,
-    notes: note ? noteFacts(note, ctx.today) : [],
+    notes: note ? noteFacts(note, ctx.today, ctx.workplace) : [],
     columnOf: cells.columnOf,
     ...(bareAddress ? { bareAddress } : {}),
     ...(namesPlace ? { namesPlace } : {}),

@@ -57,6 +57,29 @@ describe('noteFacts: suggestions from a Ghi chú cell', () => {
     facts.forEach((f) => expect(f.evidence).toBe(note.trim()));
   });
 
+  // Where membership goes with the job (a union's roster): leaving it, or retiring, is leaving.
+  it.each([
+    ['nghỉ việc 03/2026', [{ kind: 'LEFT_WORK', when: { year: 2026, month: 3, precision: 'MONTH' } }]],
+    ['Đã thôi việc', [{ kind: 'LEFT_WORK' }]],
+    ['nghỉ hưu', [{ kind: 'LEFT_WORK' }]],
+    ['Về hưu từ 01/07/2026', [{ kind: 'LEFT_WORK', when: { year: 2026, month: 7, day: 1, precision: 'DAY' } }]],
+    ['nghi viec (khong dau)', [{ kind: 'LEFT_WORK' }]],
+    ['chấm dứt hợp đồng lao động T10/2026', [{ kind: 'LEFT_WORK', when: { year: 2026, month: 10, precision: 'MONTH' } }]],
+    ['chuyển công tác', [{ kind: 'MOVED_AWAY' }]],
+    ['nghỉ thai sản', []],
+    ['nghỉ ốm dài ngày', []],
+    ['nghỉ việc tạm thời', []],
+  ])('in a union: %s', (note, expected) => {
+    const facts = noteFacts(note, today, true);
+    expect(facts).toHaveLength(expected.length);
+    expected.forEach((e, i) => expect(facts[i]).toMatchObject(e));
+  });
+
+  it('reads no leaving of a job where membership does not go with it (a veteran "Đại tá nghỉ hưu")', () => {
+    expect(noteFacts('Đại tá nghỉ hưu', today)).toEqual([]);
+    expect(noteFacts('nghỉ việc 03/2026', today)).toEqual([]);
+  });
+
   it('keeps the note as written as the evidence', () => {
     expect(noteFacts('  Đã chuyển đi  Lai Châu ', today)[0].evidence).toBe('Đã chuyển đi Lai Châu');
   });

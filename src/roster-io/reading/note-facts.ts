@@ -5,9 +5,10 @@ import { readDateCell } from './date-cell.js';
 /**
  * What a `Ghi chú` cell may say that matters to reconciliation: the person died, moved away, is away
  * for work or service (tạm vắng, đi làm ăn xa, XKLĐ, nhập ngũ), no longer takes part (bỏ sinh hoạt),
- * the ID number is an old CMND, or the person is also a member of another organization.
+ * the ID number is an old CMND, or the person is also a member of another organization; and, where
+ * membership goes with the job (Công đoàn), the person left the job or retired.
  */
-export type NoteFactKind = 'DIED' | 'MOVED_AWAY' | 'AWAY' | 'INACTIVE' | 'OLD_ID_CARD' | 'ALSO_MEMBER';
+export type NoteFactKind = 'DIED' | 'MOVED_AWAY' | 'AWAY' | 'LEFT_WORK' | 'INACTIVE' | 'OLD_ID_CARD' | 'ALSO_MEMBER';
 
 /** A suggestion for the secretary to accept or not, never a change made: the note is its evidence. */
 export interface NoteFact {
@@ -33,6 +34,8 @@ interface Rule {
   marked: RegExp;
   /** Group 1 of `pattern` (the rest of the clause) is the detail. */
   detail?: boolean;
+  /** Read only for an organization whose membership goes with the job (a retired veteran is still a CCB member). */
+  workplace?: boolean;
 }
 
 const RULES: Rule[] = [
@@ -67,6 +70,15 @@ const RULES: Rule[] = [
     detail: true,
   },
   {
+    // Left the job or retired (`nghỉ việc 03/2026`, `thôi việc`, `nghỉ hưu`, `về hưu`, `nghỉ chế độ`): a union member's
+    // membership goes with the job. `nghỉ thai sản`, `nghỉ ốm` are leave, not leaving.
+    kind: 'LEFT_WORK',
+    pattern:
+      /(?<![a-z])(?:(?:da\s+)?(?:nghi|thoi)\s+(?:viec|lam)(?!\s+(?:tam thoi|khong luong|om))|(?:da\s+)?(?:nghi|ve)\s+huu(?:\s+tri)?|nghi\s+che\s+do|cham\s+dut\s+hop\s+dong(?:\s+lao\s+dong)?)(?![a-z])/,
+    marked: /nghỉ|thôi|về hưu|chấm dứt/,
+    workplace: true,
+  },
+  {
     // No longer takes part (`bỏ sinh hoạt`, `lâu không sinh hoạt`, `không đóng hội phí`): what the Đoàn strikes off.
     kind: 'INACTIVE',
     pattern:
@@ -94,17 +106,17 @@ const PLACE_LEAD = /^(?:\s*(?:den|toi|ve|sang|ra|di|tai|o)\b)*\s*/;
  * The facts a `Ghi chú` cell states, as suggestions (one per kind): `đã mất tháng 8/2026`, `từ trần`,
  * `Đã chuyển đi Lai Châu T6/2026`, `chuyển sinh hoạt`, `lấy chồng ở xã khác`, `đi làm ăn xa`, `tạm vắng`,
  * `đi XKLĐ Hàn Quốc`, `nhập ngũ 2025`, `bỏ sinh hoạt`, `không đóng hội phí`, `CMND cũ`, `cùng là hội viên Hội ND`, `sinh hoạt cả
- * Đoàn thanh niên`. Read with
+ * Đoàn thanh niên`; with `workplace`, `nghỉ việc 03/2026`, `nghỉ hưu`. Read with
  * or without accents; `mất liên lạc`, `Mặt trận`, `chuyển đến` are not facts. `today` bounds a date.
  */
-export function noteFacts(note: string, today: string): NoteFact[] {
+export function noteFacts(note: string, today: string, workplace = false): NoteFact[] {
   const text = canonicalText(note);
   if (!text) return [];
   const folded = text.split('').map(foldChar).join('');
   const hasMarks = /[^\x00-\x7f]/.test(text);
   const facts: NoteFact[] = [];
   for (const rule of RULES) {
-    if (facts.some((f) => f.kind === rule.kind)) continue;
+    if (facts.some((f) => f.kind === rule.kind) || (rule.workplace && !workplace)) continue;
     const m = rule.pattern.exec(folded);
     if (!m) continue;
     const said = text.slice(m.index, m.index + m[0].length).toLowerCase();

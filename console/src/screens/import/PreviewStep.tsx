@@ -14,6 +14,8 @@ import { COLUMNS, CONFIRM, DISCARD, PREVIEW, PREVIEW_AGAIN, type Preview } from 
 type Row = Preview['rows'][number];
 /** The fates in the order she reads them: what is added and changed first, what is set aside last. */
 const FATE_ORDER = ['CREATED', 'UPDATED', 'UNCHANGED', 'HELD', 'REFUSED', 'SKIPPED'];
+/** The rows a confirmation writes (an unchanged one is still hers: its unit's absent members are listed after). */
+const WRITTEN = ['CREATED', 'UPDATED', 'UNCHANGED'];
 
 /** Step 2: what the import will do — counts, the column mapping she may correct, every row's fate and reason. */
 /** The server's advice after a number that lost its leading 0 (the same on each such row): shown once for the file. */
@@ -178,16 +180,19 @@ export function PreviewStep(props: {
   if (preview.error)
     return <Alert type="error" showIcon role="alert" title={T.error.generic} description={errorText(preview.error, T.error.network)} />;
   if (!p) return null;
+  // Every row refused or waiting for her: nothing to write (the button would record an empty import).
+  const nothing = !p.counts.some((c) => WRITTEN.includes(c.fate) && c.count > 0);
   const actions = (
     <Space style={{ marginTop: 24, padding: '8px 0', background: 'var(--ant-color-bg-container, #fff)' }} wrap>
       <Button
         type="primary"
         loading={busy}
-        disabled={pending || !!p.overtaken || (!!p.wrongOrganization && reason.trim().length < 10)}
+        disabled={nothing || pending || !!p.overtaken || (!!p.wrongOrganization && reason.trim().length < 10)}
         onClick={() => void confirm()}
       >
         {T.imports.confirm}
       </Button>
+      {nothing && <Typography.Text type="secondary">{T.imports.nothingToImport}</Typography.Text>}
       <Button disabled={busy} onClick={() => void discard()}>
         {T.imports.cancel}
       </Button>
