@@ -278,7 +278,7 @@ describe('the console: her roster exported, with the full numbers, and printed',
     // A report as one is filed: its number's line under the issuer, its recipients at the foot; how it counts, on screen only.
     expect(await page.locator('.sheet-issuer').innerText()).toContain('Số: ……/BC-……');
     expect(await page.locator('.sheet-recipients').innerText()).toMatch(
-      /^Nơi nhận:\s+- Cấp trên trực tiếp \(để báo cáo\);\s+- Đảng ủy Phường Ngọc Hà/,
+      /^Nơi nhận:\s+- Cấp trên trực tiếp \(để báo cáo\);\s+- Đảng ủy phường Ngọc Hà/,
     );
     expect(await sheet.getByText(/^Đầu kỳ: số đoàn viên/).isVisible()).toBe(true);
     await page.emulateMedia({ media: 'print' });

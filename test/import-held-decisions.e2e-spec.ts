@@ -134,6 +134,18 @@ describe('held rows decided in the preview (issue 17, item 3)', () => {
     expect([december.unchanged, december.held, december.created]).toEqual([2, 2, 1]);
     const sua = await t.sql<{ n: number }>(`SELECT count(*)::int AS n FROM member_record WHERE full_name = 'Mùa Thị Sua'`);
     expect(sua[0].n).toBe(2);
+    // As the CLI tells her: in the held row's Mã hồ sơ, the listed record's code when it is her, a new code when someone else.
+    const [di] = await t.sql<{ external_id: string }>(
+      `SELECT external_id FROM member_record WHERE full_name = 'Vàng Thị Dí' ORDER BY 1 LIMIT 1`,
+    );
+    const settled = [
+      'Mã hồ sơ,Họ và tên,Ngày sinh,Giới tính,Chi hội',
+      `${di.external_id},Vàng Thị Dí,1977,Nữ,Bản Kéo`,
+      'DI-MOI,Vàng Thị Dí,1977,Nữ,Bản Kéo',
+    ];
+    fs.writeFileSync(path.join(dir, 'thang-12-ma.csv'), `${settled.join('\n')}\n`);
+    const answered = await importer.import(path.join(dir, 'thang-12-ma.csv'), { organization: 'HPN' }, CLI_PRINCIPAL);
+    expect([answered.unchanged, answered.held, answered.created]).toEqual([1, 0, 1]);
   });
 
   it('holds a re-typed row whose name gained its missing last word (no phone, no CCCD) instead of adding her a second record', async () => {

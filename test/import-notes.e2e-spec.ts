@@ -87,6 +87,25 @@ describe('import warnings, suggestions and codes assigned (issue 16)', () => {
     expect((await recordsOf('DTN'))[0].importWarnings).toEqual([]);
   });
 
+  it('settles a warning once she corrects its field on the record: the phone that lost its 0 and the birth date refused go, the rest stays', async () => {
+    const p = path.join(dir, 'hpn-sua.xlsx');
+    await xlsx(p, [
+      ['Mã hồ sơ', 'Họ và tên', 'Ngày sinh', 'Giới tính', 'Số điện thoại', 'Ngày vào'],
+      ['SUA-1', 'Khoàng Thị Khánh', '15/08/2027', 'Nữ', 981234219, '2031'],
+    ]);
+    await importer.import(p, { organization: 'HPN' }, CLI_PRINCIPAL);
+    const warned = async () => (await recordsOf('HPN')).find((r) => r.externalId === 'SUA-1')!.importWarnings.map((w) => w.column);
+    expect(await warned()).toEqual(['Ngày sinh', 'Số điện thoại', 'Ngày vào']);
+    const [{ id }] = await t.sql<{ id: string }>(`SELECT id FROM member_record WHERE external_id = 'SUA-1'`);
+    const edit = (input: Record<string, unknown>) =>
+      t.gql(`mutation($id: ID!, $i: UpdateMemberRecordInput!) { updateMemberRecord(id: $id, input: $i) { id } }`, { id, i: input });
+    // The phone saved as it was (the form sends every field): nothing settled.
+    expect((await edit({ phone: '0981234219' })).errors).toBeUndefined();
+    expect(await warned()).toEqual(['Ngày sinh', 'Số điện thoại', 'Ngày vào']);
+    expect((await edit({ phone: '0981234210', birthDate: '15/08/1987' })).errors).toBeUndefined();
+    expect(await warned()).toEqual(['Ngày vào']);
+  });
+
   it('imports a file without Mã hồ sơ over HTTP too (codes assigned), with the same warnings', async () => {
     const token = await t.logIn(await t.createUser('vp.hpn', Role.SECRETARIAT, 'HPN'));
     const content = await xlsx(path.join(dir, 'http.xlsx'), [

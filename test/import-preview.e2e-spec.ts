@@ -621,6 +621,9 @@ describe('staged import: preview, confirm, the wrong organization (issue 17)', (
       expect(again.stdout).toContain('tạo mới\t0');
       expect(again.stdout).toContain('không đổi\t2');
       expect((await records('HND', 'CL-%')).length).toBe(2);
+      // What a row changes, in her columns' words (not the fields' names in the code).
+      const changed = cli(['--org', 'HND', '--dry-run', file('cli-sua.csv', ['Mã hồ sơ,Họ và tên,Ngày sinh', 'CL-1,Vi Văn Một,1965'])]);
+      expect(changed.stderr).toContain('cập nhật: dòng 2 CL-1 (Ngày sinh)');
       expect(cli(['--org', 'HND', '--no-such-option', p]).status).toBe(2);
     }, 120_000);
 

@@ -315,8 +315,6 @@ const TEXT = {
     /** A preview row of a workbook with several sheets. */
     sheetRow: (sheet: string, row: number) => `${sheet} · ${row}`,
     /** A change of the organization's own fields when the server does not say which. */
-    ownFields: 'thông tin riêng của tổ chức',
-    otherField: 'thông tin khác',
     more: 'Xem thêm dòng',
     confirm: 'Nhập vào danh sách',
     nothingToImport: 'Chưa có dòng nào nhập được: sửa các dòng bị từ chối (hoặc quyết định các dòng chờ) rồi bấm "Xem lại".',
@@ -588,7 +586,8 @@ const TEXT = {
     recipients: 'Nơi nhận:',
     recipientLines: (communeName: string | null) => [
       '- Cấp trên trực tiếp (để báo cáo);',
-      `- Đảng ủy ${communeName ?? 'xã'} (để báo cáo);`,
+      // "Đảng ủy xã Mường Phăng": the commune's kind in lower case after the body's name.
+      `- Đảng ủy ${communeName ? communeName[0].toLowerCase() + communeName.slice(1) : 'xã'} (để báo cáo);`,
       '- Lưu.',
     ],
     /** A branch's (chi hội, chi đoàn): to its base unit's committee and to the chi bộ beside it, not to the commune's Đảng ủy. */

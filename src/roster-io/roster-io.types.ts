@@ -163,6 +163,10 @@ export class ImportPreviewRowType {
       "The fields that change (UPDATED): the record's fields, and `profile.<key>` for each of the organization's own fields that changes (as rosterColumns names them).",
   })
   changed: string[];
+  @Field(() => [String], {
+    description: '`changed` as the secretary reads it: her columns’ Vietnamese headers, once each (Số điện thoại, Chi hội / đơn vị).',
+  })
+  changedLabels: string[];
   @Field(() => String, { nullable: true, description: 'When the row moves its member to another unit: the unit she is in now (its name).' })
   unitBefore: string | null;
   @Field(() => String, {

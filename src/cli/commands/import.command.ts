@@ -7,6 +7,7 @@ import type { Principal } from '../../access/principal.js';
 import type { ImportPreview } from '../../roster-io/import/import-preview.js';
 import { RosterImportService } from '../../roster-io/import/roster-import.service.js';
 import { INELIGIBLE_REASON_HINT } from '../../roster-io/import/import-jobs.js';
+import { OrganizationsService } from '../../membership/organization/organizations.service.js';
 import { cliCaller, log, progressLine, withServices, writeLines } from '../kit/cli-kit.js';
 import { int } from '../kit/cli-options.js';
 
@@ -97,10 +98,7 @@ async function importRoster(file: string, o: ImportOptions): Promise<void> {
       `chờ quyết định\t${s.held}`,
       `lỗi\t${s.rejected}`,
     ];
-    if (s.held)
-      log(
-        `${s.held} dòng chờ quyết định (có thể là hội viên đã có, chưa đủ căn cứ): chưa ghi; xem cột Kết quả và Lý do ${s.resultFile ? `trong ${s.resultFile}` : 'trong tệp kết quả'}, rồi điền Mã hồ sơ của hội viên đó (hoặc để trống nếu là người mới) và nhập lại`,
-      );
+    if (s.held) log(heldNote(s, (await app.get(OrganizationsService).get(o.org.toUpperCase())).memberTerm));
     if (s.rejected) out.push(`tệp lỗi\t${await writeRejected(importer, s, o.errors ?? sideFile(file, 'errors', s.format), cli)}`);
     if (s.resultFile) out.push(`tệp có mã\t${s.resultFile}`);
     if (s.warned) await logWarnings(importer, s, cli);
@@ -122,6 +120,10 @@ async function importRoster(file: string, o: ImportOptions): Promise<void> {
       throw new Error(s.rejected ? 'không nhập được dòng nào: xem tệp lỗi' : 'không nhập được dòng nào: mọi dòng chờ quyết định');
   });
 }
+
+/** Held rows: not written; how she settles each in the result file (a listed member's code, or a new code for someone else). */
+const heldNote = (s: ImportSummary, term: string) =>
+  `${s.held} dòng chờ quyết định (có thể là ${term} đã có, chưa đủ căn cứ): chưa ghi; xem cột Kết quả và Lý do ${s.resultFile ? `trong ${s.resultFile}` : 'trong tệp kết quả'}; ở cột Mã hồ sơ của dòng đó, điền mã của hồ sơ đã có nếu là một người, hoặc một mã mới chưa dùng nếu là người khác (thêm số CCCD, số điện thoại cũng giúp phân biệt), rồi nhập lại`;
 
 /** Warned rows listed after an import (all of them are in the result file, when there is one). */
 const WARNED_ROWS_SHOWN = 50;
@@ -160,7 +162,7 @@ async function waiting(importer: RosterImportService, s: ImportSummary, o: Impor
     const rows = preview.rows.filter((r) => r.fate === fate).slice(0, PLAN_ROWS_SHOWN);
     for (const r of rows)
       log(
-        `${FATE_LABEL[fate]}: ${r.sheet ? `${r.sheet} ` : ''}dòng ${r.row} ${r.code ?? ''}${r.changed.length ? ` (${r.changed.join(', ')})` : ''}${r.reason ? `: ${r.reason}` : ''}`,
+        `${FATE_LABEL[fate]}: ${r.sheet ? `${r.sheet} ` : ''}dòng ${r.row} ${r.code ?? ''}${r.changedLabels.length ? ` (${r.changedLabels.join(', ')})` : ''}${r.reason ? `: ${r.reason}` : ''}`,
       );
   }
   if (preview.withoutUnit) log(withoutUnitNote(preview.withoutUnit, preview.mapping, !!o.createUnits));

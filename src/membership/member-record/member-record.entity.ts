@@ -33,6 +33,8 @@ export interface ImportWarning {
   message: string;
   /** When the import wrote it (ISO timestamp). */
   at: string;
+  /** The field it is about (`phone`, `birthDate`, `profile.position`…), when known: correcting that field settles it. */
+  field?: string;
 }
 
 /** One membership: one record per (organization, Mã hồ sơ). */

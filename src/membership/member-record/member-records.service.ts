@@ -35,6 +35,7 @@ import { communeFilter } from './commune-filter.js';
 import { conflictOnDuplicate, erasedPersonConflict } from './record-conflicts.js';
 import { RecordsCreatedHook } from './records-created.hook.js';
 import { RecordParts } from './record-parts.js';
+import { settledWarnings } from './settled-warnings.js';
 import {
   readCommune,
   writeRecord,
@@ -257,7 +258,7 @@ export class MemberRecordsService {
       if (write.problems.length) throw DomainError.invalidInput(write.problems);
       const before = { status: record.status, unitId: record.unitId, hash: record.idNumberHash };
       const newCccd = !!write.columns?.idNumberHash && !write.columns.idNumberHash.equals(record.idNumberHash ?? Buffer.alloc(0));
-      Object.assign(record, write.columns);
+      Object.assign(record, write.columns, settledWarnings(record, write.columns));
       // A CCCD changed to another record's of her organization, or a temporary listing counted: asked, as when she adds one.
       const counted = !countedStatus(before.status) && countedStatus(record.status);
       const listedTwice =

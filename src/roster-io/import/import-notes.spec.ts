@@ -15,9 +15,9 @@ describe('import warnings', () => {
     expect(maskWarning(message)).toBe(masked);
   });
 
-  it('keeps the cell warnings and the eligibility issues, each under its column as the file names it', () => {
+  it('keeps the cell warnings and the eligibility issues, each under its column as the file names it and the field it is about', () => {
     const row = {
-      warnings: [{ column: 'Số ĐT', value: '912345678', message: 'Số điện thoại 912345678 thiếu số 0' }],
+      warnings: [{ column: 'Số ĐT', value: '912345678', message: 'Số điện thoại 912345678 thiếu số 0', field: 'phone' }],
       columnOf: new Map([
         ['sex', 'Phái'],
         ['birthDate', 'Năm sinh'],
@@ -36,10 +36,10 @@ describe('import warnings', () => {
         at,
       ),
     ).toEqual([
-      { column: 'Số ĐT', message: 'Số điện thoại 912****78 thiếu số 0', at },
-      { column: 'Phái', message: 'Hội viên là nam', at },
-      { column: 'Năm sinh', message: 'Đã 80 tuổi', at },
-      { column: 'Ngày vào', message: 'Kết nạp khi 40 tuổi', at },
+      { column: 'Số ĐT', message: 'Số điện thoại 912****78 thiếu số 0', at, field: 'phone' },
+      { column: 'Phái', message: 'Hội viên là nam', at, field: 'sex' },
+      { column: 'Năm sinh', message: 'Đã 80 tuổi', at, field: 'birthDate' },
+      { column: 'Ngày vào', message: 'Kết nạp khi 40 tuổi', at, field: 'joinDate' },
       { column: null, message: 'Không có năm nhập ngũ', at },
     ]);
   });

@@ -35,13 +35,13 @@ function eligibilityField(issue: EligibilityIssue): string | null {
  */
 export function rowWarnings(row: RosterRow, eligibility: EligibilityIssue[], at: string, sexFromCard = false): ImportWarning[] {
   return [
-    ...row.warnings.map((w) => ({ column: w.column, message: maskWarning(w.message), at })),
+    ...row.warnings.map((w) => ({ column: w.column, message: maskWarning(w.message), at, ...(w.field ? { field: w.field } : {}) })),
     ...eligibility.map((e) => {
       // Her row said no sex: the record took the one her CCCD's digits say (record-writer.ts), said so.
       if (sexFromCard && e.code === 'INELIGIBLE_SEX')
-        return { column: columnFor('idNumber', row), message: `${e.message} (${SEX_FROM_CARD})`, at };
+        return { column: columnFor('idNumber', row), message: `${e.message} (${SEX_FROM_CARD})`, at, field: 'sex' };
       const field = eligibilityField(e);
-      return { column: field ? columnFor(field, row) : null, message: maskWarning(e.message), at };
+      return { column: field ? columnFor(field, row) : null, message: maskWarning(e.message), at, ...(field ? { field } : {}) };
     }),
   ];
 }

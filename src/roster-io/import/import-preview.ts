@@ -17,6 +17,8 @@ import { decisionsByPlace, placeKey } from './held-decisions.js';
 import { ImportJobs } from './import-jobs.js';
 import type { Fate } from './import-plan.js';
 import { overtakenMessage, overtaking } from './overtaken-preview.js';
+import { OrganizationsService } from '../../membership/organization/organizations.service.js';
+import { changedLabels } from './changed-labels.js';
 
 export interface PreviewRow {
   ordinal: number;
@@ -27,6 +29,8 @@ export interface PreviewRow {
   /** The member's name as the file gives it, or as listed when the row leaves her unchanged; null for a refused row. */
   fullName: string | null;
   changed: string[];
+  /** Those fields by her columns' Vietnamese headers (changed-labels.ts). */
+  changedLabels: string[];
   /** A row that moves its member to another unit: the unit she is in, and the one the file names. */
   unitBefore: string | null;
   unitAfter: string | null;
@@ -153,6 +157,7 @@ export class ImportPreviews {
   constructor(
     private readonly db: DataSource,
     private readonly audit: AuditService,
+    private readonly organizations: OrganizationsService,
   ) {}
 
   /** A page of a job's plan (rows after the ordinal `after`, of one fate if asked) that the caller's scope covers; the read is logged. */
@@ -160,7 +165,7 @@ export class ImportPreviews {
     const scope = writeScope(caller);
     const own = unitPathLimit(scope);
     const rows = await this.db.query<
-      (Omit<PreviewRow, 'unitCreated'> & EditColumns & { unit_path: string | null; planned_unit: string | null })[]
+      (Omit<PreviewRow, 'unitCreated' | 'changedLabels'> & EditColumns & { unit_path: string | null; planned_unit: string | null })[]
     >(
       `SELECT p.ordinal, p.sheet, p.row_number AS row, p.fate, p.external_id AS code, p.changed, p.reason, p.warnings,
               coalesce(p.record_values->>'full_name', r.full_name,
@@ -187,9 +192,11 @@ export class ImportPreviews {
       [job.id, after, first + 1, own, job.organizationCode, fate],
     );
     const decisions = decisionsByPlace(ImportJobs.keptDecisions(job));
+    const def = await this.organizations.get(job.organizationCode);
     const page = (scope.kind === 'NONE' ? [] : rows.slice(0, first)).map(
       ({ name_before, name_after, birth_before, birth_after, precision_before, precision_after, planned_unit, ...r }) => ({
         ...r,
+        changedLabels: changedLabels(def, r.changed),
         ...unitToCreate(r, planned_unit, job.plan?.unitsCreatedById),
         edits:
           r.fate === 'UPDATED'

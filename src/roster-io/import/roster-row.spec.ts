@@ -52,14 +52,19 @@ describe('a profile date cell (Ngày vào Đoàn)', () => {
   });
 
   it.each([
-    ['Ngày sinh hoạt gần nhất', 'lastActivityDate', '01/2027', 'Ngày sinh hoạt gần nhất: ngày ở tương lai'],
-    ['Ngày vào', 'joinDate', '2027', 'Ngày vào: ngày ở tương lai'],
-    ['Ngày sinh', 'birthDate', '1899', 'Ngày sinh: năm sinh 1899 trước 1900'],
+    [
+      'Ngày sinh hoạt gần nhất',
+      'lastActivityDate',
+      '01/2027',
+      'Ngày sinh hoạt gần nhất: ngày ở tương lai — ô này để trống khi nhập: sửa trong tệp hoặc trên hồ sơ',
+    ],
+    ['Ngày vào', 'joinDate', '2027', 'Ngày vào: ngày ở tương lai — ô này để trống khi nhập: sửa trong tệp hoặc trên hồ sơ'],
+    ['Ngày sinh', 'birthDate', '1899', 'Ngày sinh: năm sinh 1899 trước 1900 — ô này để trống khi nhập: sửa trong tệp hoặc trên hồ sơ'],
   ] as const)('%s the record refuses (%s %s) is left empty with a warning, the member kept', (column, field, cell, said) => {
     const hpn = BUILT_IN_ORGANIZATIONS.find((o) => o.code === 'HPN')!;
     const row = readRosterRow({ cells: ['Lò Thị Mai', cell] }, matchHeader(['Họ và tên', column], hpn)!, { today: '2026-12-01' })!;
     expect([row.problems, row.fields[field]]).toEqual([[], undefined]);
-    expect(row.warnings).toEqual([{ column, value: cell, message: said }]);
+    expect(row.warnings).toEqual([{ column, value: cell, message: said, field }]);
   });
 
   it('an unreadable one is left empty with a warning, the member kept', () => {

@@ -21,6 +21,8 @@ export interface RowProblem {
   column: string | null;
   value: string | null;
   message: string;
+  /** The field read from the cell (a warning's: correcting it on the record settles the warning). */
+  field?: string;
 }
 
 export interface RosterRow {
@@ -128,7 +130,7 @@ class Cells {
 
   /** A cell's problem: kept as a warning, the cell left empty (the member is kept). */
   warn(key: string, message: string | undefined, value = this.text(key) ?? null): void {
-    if (message) this.warnings.push({ column: this.header(key), value, message });
+    if (message) this.warnings.push({ column: this.header(key), value, message, field: key });
   }
 
   keys(): string[] {
@@ -256,7 +258,7 @@ function readPerson(cells: Cells, fields: RosterRow['fields'], today: string): {
     const shown = [cells.text('bySexMale'), cells.text('bySexFemale')].filter(Boolean).join(' | ') || null;
     cells.warn(
       cells.text('bySexMale') || !cells.has('bySexFemale') ? 'bySexMale' : 'bySexFemale',
-      read.problem ?? refused ?? read.warning,
+      leftEmpty(read.problem ?? refused) ?? read.warning,
       shown,
     );
   }
@@ -265,7 +267,7 @@ function readPerson(cells: Cells, fields: RosterRow['fields'], today: string): {
     const refused = read.value ? refusedByRecord('birthDate', read.value, 'Ngày sinh', today) : undefined;
     const value = refused ? null : read.value;
     birth = value ?? birth;
-    cells.warn('birthDate', read.problem ?? refused ?? read.warning);
+    cells.warn('birthDate', leftEmpty(read.problem ?? refused) ?? read.warning);
     typed = value ? typedDate(cells, 'birthDate', read) : undefined;
   }
   if (cells.has('sex')) {
@@ -327,12 +329,15 @@ function readEventDate(
 function readDate(cells: Cells, key: string, label: string, today: string, field?: RecordDateField): string | undefined {
   const read = readDateCell(cells.raw(key), { today, kind: 'EVENT', label });
   const refused = read.value && field ? refusedByRecord(field, read.value, label, today) : undefined;
-  cells.warn(key, read.problem ?? refused ?? read.warning);
+  cells.warn(key, leftEmpty(read.problem ?? refused) ?? read.warning);
   if (!read.value || refused) return undefined;
   return typedDate(cells, key, read) ?? formatPartialDate(read.value);
 }
 
 /** What the record's own rule for a date field (record-dates.ts) says against a date read, as a warning. */
+/** A date cell not stored (unreadable, or refused by the record): said so, with what to do. */
+const leftEmpty = (why: string | undefined) => why && `${why} — ô này để trống khi nhập: sửa trong tệp hoặc trên hồ sơ`;
+
 function refusedByRecord(field: RecordDateField, d: PartialDate, label: string, today: string): string | undefined {
   const checked = parseRecordDate(field, formatPartialDate(d), today);
   return checked.ok ? undefined : `${label}: ${checked.reason}`;

@@ -16,14 +16,32 @@ const today = '2026-12-01';
 describe('Năm sinh over Nam | Nữ: a birth the record refuses', () => {
   const header = twoRowHeader(['STT', 'Họ và tên', 'Năm sinh', '', 'Ngày vào Hội'], ['', '', 'Nam', 'Nữ', ''], hpn)!;
   it.each([
-    ['1890 under Nữ', ['11', 'MÙA THỊ SÁU', '', '1890', '2010'], 'Nữ', 'Nữ', 'Năm sinh: năm sinh 1890 trước 1900'],
-    ['a day to come under Nữ', ['4', 'GIÀNG THỊ BỐN', '', '1/1/2030', '2010'], 'Nữ', 'Nữ', 'Năm sinh: ngày sinh ở tương lai'],
-    ['1890 under Nam', ['6', 'GIÀNG VĂN SÁU', '1890', '', '2010'], 'Nam', 'Nam', 'Năm sinh: năm sinh 1890 trước 1900'],
+    [
+      '1890 under Nữ',
+      ['11', 'MÙA THỊ SÁU', '', '1890', '2010'],
+      'Nữ',
+      'Nữ',
+      'Năm sinh: năm sinh 1890 trước 1900 — ô này để trống khi nhập: sửa trong tệp hoặc trên hồ sơ',
+    ],
+    [
+      'a day to come under Nữ',
+      ['4', 'GIÀNG THỊ BỐN', '', '1/1/2030', '2010'],
+      'Nữ',
+      'Nữ',
+      'Năm sinh: ngày sinh ở tương lai — ô này để trống khi nhập: sửa trong tệp hoặc trên hồ sơ',
+    ],
+    [
+      '1890 under Nam',
+      ['6', 'GIÀNG VĂN SÁU', '1890', '', '2010'],
+      'Nam',
+      'Nam',
+      'Năm sinh: năm sinh 1890 trước 1900 — ô này để trống khi nhập: sửa trong tệp hoặc trên hồ sơ',
+    ],
   ])('%s: the cell left empty with a warning, the sex kept', (_, cells, column, sex, message) => {
     const row = readRosterRow({ cells }, header, { today })!;
     expect(row.problems).toEqual([]);
     expect([row.fields.birthDate, row.fields.sex]).toEqual([undefined, sex]);
-    expect(row.warnings).toEqual([{ column, value: cells[2] || cells[3], message }]);
+    expect(row.warnings).toEqual([{ column, value: cells[2] || cells[3], message, field: column === 'Nam' ? 'bySexMale' : 'bySexFemale' }]);
   });
 });
 

@@ -72,19 +72,8 @@ export function PreviewStep(props: {
     { value: '', label: T.imports.notUsed },
     ...(columns.data?.rosterColumns.map((c) => ({ value: c.field, label: c.field === 'unit' ? T.imports.unitField : c.header })) ?? []),
   ];
-  // A changed field by its column's Vietnamese header: birthDatePrecision is part of Ngày sinh, unitId the chi hội, the commune's columns Xã/Phường.
-  const headerOf = new Map(columns.data?.rosterColumns.map((c) => [c.field, c.field === 'unit' ? T.imports.unitField : c.header]));
-  const fieldOf = (f: string) =>
-    f === 'unitId' ? 'unit' : f.startsWith('commune') ? 'communeName' : f === 'idNumberHash' ? 'idNumber' : f.replace(/Precision$/, '');
-  // The organization's own fields are named one by one (`profile.youthUnionJoinDate`: Ngày vào Đoàn), never "profile".
-  const changedText = (fields: string[]) =>
-    [
-      ...new Set(
-        fields
-          .filter((f) => f !== 'profile' || !fields.some((x) => x.startsWith('profile.')))
-          .map((f) => headerOf.get(fieldOf(f)) ?? (f === 'profile' ? T.imports.ownFields : T.imports.otherField)),
-      ),
-    ].join(', ');
+  // A name's or a birth date's correction by its column's Vietnamese header (what else changes, the server names: changedLabels).
+  const headerOf = new Map(columns.data?.rosterColumns.map((c) => [c.field, c.header]));
   const changedMapping = mapping !== null && JSON.stringify(mapping) !== JSON.stringify(fileMapping);
   // What the row's choice shows: hers since the plan was read, else the one kept on the job.
   const decisionOf = (r: Row): HeldDecision =>
@@ -107,7 +96,7 @@ export function PreviewStep(props: {
     inTerms(
       [
         r.reason,
-        r.changed.length ? `${T.imports.changes}: ${changedText(r.changed)}` : null,
+        r.changedLabels.length ? `${T.imports.changes}: ${r.changedLabels.join(', ')}` : null,
         // Her name and birth date changes shown as they are: she checks a correction at a glance.
         ...r.edits.map((e) => {
           const shown = (v: string | null) => (v && e.field === 'birthDate' ? partialDate(v) : v);

@@ -96,6 +96,7 @@ export const PREVIEW = graphql(`
         reason
         warnings
         changed
+        changedLabels
         unitBefore
         unitAfter
         unitNew
