@@ -148,6 +148,23 @@ describe('held rows decided in the preview (issue 17, item 3)', () => {
     expect([answered.unchanged, answered.held, answered.created]).toEqual([1, 0, 1]);
   });
 
+  it('asks next month only about the line written twice, not about the line its record was made from', async () => {
+    const roster = [
+      'Họ và tên,Ngày sinh,Giới tính,Số CCCD',
+      'Trần Thị Thuỷ,12/04/1990,Nữ,001190012399',
+      'Trần Thị Thủy,12/04/1990,Nữ,001190012399',
+    ];
+    const file = path.join(dir, 'thuy.csv');
+    fs.writeFileSync(file, `${roster.join('\n')}\n`);
+    const importer = t.app.get(RosterImportService);
+    const first = await importer.import(file, { organization: 'HPN' }, CLI_PRINCIPAL);
+    expect([first.created, first.held]).toEqual([1, 1]);
+    const next = await importer.import(file, { organization: 'HPN' }, CLI_PRINCIPAL);
+    expect([next.created, next.unchanged, next.held]).toEqual([0, 1, 1]);
+    const pv = await importer.preview(next.jobId, CLI_PRINCIPAL);
+    expect(pv.rows.find((r) => r.fate === 'HELD')!.reason).toContain('mà một dòng khác của tệp ghi y như lần nhập trước');
+  });
+
   it('holds a re-typed row whose name gained its missing last word (no phone, no CCCD) instead of adding her a second record', async () => {
     await listed('hpn-thu.csv', [
       'Họ và tên,Ngày sinh,Giới tính',

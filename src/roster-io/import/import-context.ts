@@ -28,6 +28,12 @@ export class ImportContext {
   readonly newRows: NewRows = new Map();
   /** Her decisions on held rows, by place (`held-decisions.ts`): set from the run's options. */
   decisions = new Map<string, string | null>();
+
+  /** Whether a line of her file is the record of that code: a line of this batch, or one read before. */
+  claimed(batch: { row: { externalId: string } }[]): (code: string) => boolean {
+    const here = new Set(batch.map((p) => p.row.externalId));
+    return (code) => here.has(code) || this.seen.has(code);
+  }
   /** Records created, linked at the end while the import stays small. */
   readonly createdIds: string[] = [];
   linkNow = true;

@@ -165,7 +165,7 @@ export class ImportPlanner {
     const home = (await b.ctx.units.own(b.em))?.communeCode ?? null;
     const rows = await uncodedRows(b.ctx.units, b.em, this.units, uncoded, home);
     if (!rows.length) return new Map();
-    const matches = await matchKnownMembers(b.em, b.ctx.def.code, rows, b.ctx.decisions, b.ctx.newRows);
+    const matches = await matchKnownMembers(b.em, b.ctx.def.code, rows, b.ctx.decisions, b.ctx.newRows, b.ctx.claimed(batch));
     const toRead: string[] = [];
     const lines = new Map<string, Buffer>();
     for (const p of uncoded) {

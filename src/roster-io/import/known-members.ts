@@ -4,6 +4,7 @@ import type { EntityManager } from 'typeorm';
 import { placeKey, settleHeld } from './held-decisions.js';
 import {
   agreesWith,
+  anotherLineIs,
   matchRow,
   probeOfColumns,
   type KnownMatch,
@@ -53,6 +54,8 @@ export async function matchKnownMembers(
   rows: UncodedRow[],
   decisions: Map<string, string | null> = new Map(),
   newRows: NewRows = new Map(),
+  /** Whether another line of her file is that record by its code (an earlier line, a line of this batch). */
+  claimed: (code: string) => boolean = () => false,
 ): Promise<Map<number, KnownMatch>> {
   const matches = await matchListings(
     em,
@@ -65,7 +68,24 @@ export async function matchKnownMembers(
     .filter((r) => r.source)
     .map((r) => ({ ordinal: r.ordinal, place: placeKey(r.source!.sheet, r.source!.row), row: r.source!.row }));
   settleHeld(matches, places, decisions);
+  holdClaimed(matches, claimed);
   return matches;
+}
+
+/**
+ * A row found to be a record that another line of her file already is by its code (last month's file
+ * sent again: its line imported, this one held then): held, said so — not refused for a code she
+ * never wrote, nor merged into that record.
+ */
+function holdClaimed(matches: Map<number, KnownMatch>, claimed: (code: string) => boolean): void {
+  for (const [ordinal, m] of matches) {
+    if (m.kind !== 'RECORD' || !claimed(m.externalId)) continue;
+    matches.set(ordinal, {
+      kind: 'HOLD',
+      reason: anotherLineIs(m.externalId),
+      candidates: [{ recordId: m.recordId, externalId: m.externalId }],
+    });
+  }
 }
 
 /**

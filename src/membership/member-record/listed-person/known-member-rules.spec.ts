@@ -312,4 +312,14 @@ describe('matchRow: which known record a row without a code is', () => {
     // What to do, and how not to be asked again next month.
     expect(matches.get(1)).toMatchObject({ reason: expect.stringContaining('xóa dòng ghi trùng khỏi tệp') as unknown });
   });
+
+  it('keeps the line last imported into the record as it, and holds only the other row that matches it', () => {
+    const matches = new Map<number, KnownMatch>([
+      [1, { kind: 'RECORD', recordId: 'r', externalId: 'A', how: 'SAME_LINE' }],
+      [2, { kind: 'RECORD', recordId: 'r', externalId: 'A', how: 'CCCD' }],
+    ]);
+    holdShared(matches);
+    expect([...matches.values()].map(said)).toEqual(['A SAME_LINE', 'HOLD']);
+    expect(matches.get(2)).toMatchObject({ reason: expect.stringContaining('nếu là một người, xóa dòng này khỏi tệp') as unknown });
+  });
 });

@@ -324,14 +324,29 @@ function isDoubtful(p: RowProbe, r: KnownRecord): boolean {
   return sameBirth && !elsewhere && sameName(p, r) !== NameLevel.DIFFERENT;
 }
 
-/** Two rows of one batch taken for one record: neither is merged, both are held (one of them is someone else). */
+/** Why a row is held whose record another line of her file already is (the line imported into it last time). */
+export const anotherLineIs = (code: string) =>
+  `cũng khớp hồ sơ '${code}', mà một dòng khác của tệp ghi y như lần nhập trước: nếu là một người, xóa dòng này khỏi tệp; nếu là người khác, chọn "Người khác: thêm hồ sơ mới" (hoặc ghi thêm số CCCD, số điện thoại cho dễ phân biệt)`;
+
+/**
+ * Two rows of one batch taken for one record: neither is merged, both are held (one of them is someone
+ * else) — unless one of them is the very line last imported into it (SAME_LINE): that one stays the
+ * record's, and only the others are held. A person written twice in last month's file, one line
+ * imported and the other held, is asked about once next month, not twice.
+ */
 export function holdShared(matches: Map<number, KnownMatch>): void {
   const rows = new Map<string, number[]>();
   for (const [ordinal, m] of matches) if (m.kind === 'RECORD') rows.set(m.recordId, [...(rows.get(m.recordId) ?? []), ordinal]);
   for (const ordinals of rows.values()) {
     if (ordinals.length < 2) continue;
     const m = matches.get(ordinals[0]) as Extract<KnownMatch, { kind: 'RECORD' }>;
+    const candidates = [{ recordId: m.recordId, externalId: m.externalId }];
+    const same = ordinals.filter((o) => (matches.get(o) as Extract<KnownMatch, { kind: 'RECORD' }>).how === 'SAME_LINE');
+    if (same.length === 1) {
+      for (const o of ordinals) if (o !== same[0]) matches.set(o, { kind: 'HOLD', reason: anotherLineIs(m.externalId), candidates });
+      continue;
+    }
     const reason = `${ordinals.length} dòng của tệp cùng khớp hồ sơ '${m.externalId}': chọn một dòng là hồ sơ đó, dòng kia là người khác — hoặc xóa dòng ghi trùng khỏi tệp để lần sau không phải hỏi lại`;
-    for (const o of ordinals) matches.set(o, { kind: 'HOLD', reason, candidates: [{ recordId: m.recordId, externalId: m.externalId }] });
+    for (const o of ordinals) matches.set(o, { kind: 'HOLD', reason, candidates });
   }
 }
