@@ -147,6 +147,20 @@ describe("the console's import wizard, as a Hội Phụ nữ secretariat imports
     await page.getByText('bo-sung.csv').first().waitFor();
     await eventually(async () => expect(await page.getByRole('button', { name: /Xem tiếp bản xem trước tệp thu\.csv/ }).count()).toBe(0));
     expect(await t.sql(`SELECT 1 FROM member_record WHERE full_name = 'Lò Thị Thử'`)).toEqual([]);
+    // A long preview: only the rows she has to look at (refused, warned of), asked for.
+    const mixed = 'Họ và tên,Ngày sinh,Giới tính\nLò Thị Một,1990,Nữ\n,1991,Nữ\nLò Thị Ba,15/08/2027,Nữ\nLò Thị Bốn,1993,Nữ\n';
+    await page.locator('input[type=file]').setInputFiles({ name: 'xem.csv', mimeType: 'text/csv', buffer: Buffer.from(mixed) });
+    await page.getByText('Thêm mới: 3').waitFor();
+    const shown = () => page.locator('table').last().locator('tbody tr.ant-table-row').count();
+    expect(await shown()).toBe(4);
+    await page.getByRole('checkbox', { name: /Chỉ xem các dòng cần xem lại/ }).check();
+    await eventually(async () => expect(await shown()).toBe(2));
+    const looked = await page.locator('table').last().innerText();
+    expect(looked).toContain('Lò Thị Ba');
+    expect(looked).toContain('ô này để trống khi nhập');
+    expect(looked).not.toContain('Lò Thị Một');
+    await page.getByRole('button', { name: 'Hủy' }).click();
+    await page.locator('input[type=file]').waitFor({ state: 'attached' });
     // A file none of whose rows can be imported: nothing to confirm, and told what to do instead.
     await page
       .locator('input[type=file]')
@@ -432,7 +446,9 @@ describe("the console's import wizard, as a Hội Phụ nữ secretariat imports
     // What is asked of her, and what her file says beside what is listed.
     await page.getByText('2 dòng chờ quyết định: chưa được nhập').waitFor();
     await page.getByText(/Trong tệp: sinh 1979, SĐT 091\*+222/).waitFor();
-    expect(await page.getByRole('button', { name: 'Nhập vào danh sách' }).isDisabled()).toBe(false);
+    // Every row waits for her: nothing to import until she decides.
+    expect(await page.getByRole('button', { name: 'Nhập vào danh sách' }).isDisabled()).toBe(true);
+    await page.getByText('Chưa có dòng nào nhập được').waitFor();
     const pick = (label: RegExp, option: RegExp) => chooseOption(page, page.getByLabel(label), option);
     // The held rows alone while she decides; the whole new plan after "Xem lại".
     await page.getByLabel('Chỉ xem các dòng chờ quyết định').check();

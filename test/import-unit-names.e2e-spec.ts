@@ -65,7 +65,7 @@ describe('an Excel roster whose Mã đơn vị column holds names as well as cod
       [3, 'CREATED'], [4, 'CREATED'], [5, 'CREATED'], [6, 'CREATED'], [7, 'CREATED'], [8, 'CREATED'], [9, 'REFUSED'],
     ]); // prettier-ignore
     expect(at(6).warnings).toBe(
-      'Mã đơn vị: không có chi hội/đơn vị tên \'Chi hội 9\' trong tổ chức HPN: hội viên được nhập, chưa có đơn vị; sửa lại mã hoặc tên cho đúng, hoặc nhập lại với "Tạo các chi hội (đơn vị) … mà chưa có" (dòng lệnh: --create-units)',
+      'Mã đơn vị: không có chi hội/đơn vị tên \'Chi hội 9\' trong tổ chức HPN: hội viên được nhập, chưa có đơn vị; sửa lại mã hoặc tên cho đúng, hoặc nhập lại với "Tạo các chi hội (đơn vị) … mà chưa có"',
     );
     expect(at(7).warnings).toBe(
       "Mã đơn vị: có 2 đơn vị tên 'CHI HỘI 1' (mã BD-1, NH-1): hội viên được nhập, chưa có đơn vị; ghi Mã đơn vị thay cho tên rồi nhập lại",

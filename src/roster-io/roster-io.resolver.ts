@@ -7,6 +7,7 @@ import { formatOfName } from './export/roster-writer.js';
 import { ImportJobStatus, type ImportJob } from './import-job.entity.js';
 import { AbsentMembers } from './import/absent-members.service.js';
 import { RosterImportService } from './import/roster-import.service.js';
+import { TO_LOOK } from './import/import-preview.js';
 import { ImportAbsenceType, ImportAbsentArgs, KeepAbsentMembersArgs } from './absent.types.js';
 import { mappableColumns } from './roster-columns.js';
 import {
@@ -85,8 +86,11 @@ export class RosterIoResolver {
     description:
       'The plan of an import (POST /imports?preview=true): counts by fate, the column mapping, the rows page by page (read logged).',
   })
-  async importPreview(@Args() { jobId, first, after, fate }: ImportPreviewArgs, @Caller() caller: Principal): Promise<ImportPreviewType> {
-    const p = await this.importer.preview(jobId, caller, first ?? 100, after ?? 0, fate ?? null);
+  async importPreview(
+    @Args() { jobId, first, after, fate, toLook }: ImportPreviewArgs,
+    @Caller() caller: Principal,
+  ): Promise<ImportPreviewType> {
+    const p = await this.importer.preview(jobId, caller, first ?? 100, after ?? 0, toLook ? TO_LOOK : (fate ?? null));
     return { ...p, status: p.status as ImportJobStatus, counts: Object.entries(p.counts).map(([fate, count]) => ({ fate, count })) };
   }
 

@@ -274,6 +274,13 @@ export class ImportPreviewArgs {
   @IsOptional()
   @IsIn(FATES, { message: `fate: một trong ${FATES.join(', ')}` })
   fate?: Fate | null;
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Only the rows she has to look at: held, refused, or imported with a warning (not with `fate`).',
+  })
+  @IsOptional()
+  @IsBoolean()
+  toLook?: boolean | null;
 }
 
 @ArgsType()

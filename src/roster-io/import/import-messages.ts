@@ -47,7 +47,7 @@ export const ambiguousUnitMessage = (label: string, value: string, codes: string
 
 /** A code or name no unit of the organization has (units not to be created). */
 export const unknownUnitMessage = (label: string, value: string, organization: string, codeLike: boolean, to: Landing) =>
-  `${label}: không có chi hội/đơn vị ${codeLike ? 'mã hoặc tên' : 'tên'} '${value}' trong tổ chức ${organization}: ${landing(to)}; sửa lại mã hoặc tên cho đúng, hoặc nhập lại với "Tạo các chi hội (đơn vị) … mà chưa có" (dòng lệnh: --create-units)`;
+  `${label}: không có chi hội/đơn vị ${codeLike ? 'mã hoặc tên' : 'tên'} '${value}' trong tổ chức ${organization}: ${landing(to)}; sửa lại mã hoặc tên cho đúng, hoặc nhập lại với "Tạo các chi hội (đơn vị) … mà chưa có"`;
 
 /** A unit to create for a secretariat kept to a branch: a branch holds no branch. */
 export const branchUnderBranchMessage = (label: string, value: string, own: string) =>

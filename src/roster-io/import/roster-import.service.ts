@@ -20,8 +20,8 @@ import { refreshStaleStatistics } from '../../common/sql/fresh-statistics.js';
 import { ImportApplier } from './import-apply.js';
 import { ImportPlanner } from './import-planner.js';
 import { BatchQueue } from './batch-queue.js';
-import { dropPlanAfter, planTotals, rowsWithoutUnit, wrongOrganization, type Fate } from './import-plan.js';
-import { ImportPreviews, type ImportPreview } from './import-preview.js';
+import { dropPlanAfter, planTotals, rowsWithoutUnit, wrongOrganization } from './import-plan.js';
+import { ImportPreviews, type ImportPreview, type PreviewFilter } from './import-preview.js';
 import { keepUpload, keptUpload, removeKeptUpload } from './kept-uploads.js';
 import { ImportContext } from './import-context.js';
 import { sheetUnitNote } from './import-messages.js';
@@ -353,7 +353,7 @@ export class RosterImportService {
   }
 
   /** A page of a job's plan (the preview) that the caller's scope covers, from the row after the ordinal `after`; the read is logged. */
-  async preview(jobId: string, caller: Principal, first = 100, after = 0, fate: Fate | null = null): Promise<ImportPreview> {
+  async preview(jobId: string, caller: Principal, first = 100, after = 0, fate: PreviewFilter = null): Promise<ImportPreview> {
     return this.previews.read(await this.job(jobId, caller), caller, first, after, fate);
   }
 

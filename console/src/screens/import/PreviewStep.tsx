@@ -37,8 +37,9 @@ export function PreviewStep(props: {
   // Her decisions on held rows made since the plan was read, by ordinal (undefined: for later, taking back one
   // kept on the job): planned again ("Xem lại") before anything is imported.
   const [decisions, setDecisions] = useState<Map<number, { row: Row; d: HeldDecision }>>(new Map());
-  // Only the held rows, asked of the server (the held rows of a long file are not all on its first pages).
-  const [onlyHeld, setOnlyHeld] = useState(false);
+  // Only the held rows, or only those she has to look at (held, refused, warned of), asked of the server (a long file's are not all on its first pages).
+  const [only, setOnly] = useState<'HELD' | 'TO_LOOK' | null>(null);
+  const onlyHeld = only === 'HELD';
   // The units her file names that do not exist, created after all (she did not tick it at the upload): planned again first.
   const [createUnits, setCreateUnits] = useState(false);
   const [reason, setReason] = useState('');
@@ -47,7 +48,7 @@ export function PreviewStep(props: {
   // Read from the server each time (a plan can be made again with her corrected mapping), the cache shown meanwhile.
   const [preview, readAgain] = useQuery({
     query: PREVIEW,
-    variables: { jobId: props.jobId, after, fate: onlyHeld ? 'HELD' : null },
+    variables: { jobId: props.jobId, after, fate: onlyHeld ? 'HELD' : null, toLook: only === 'TO_LOOK' || null },
     requestPolicy: 'cache-and-network',
   });
   const [columns] = useQuery({ query: COLUMNS, variables: { organization: props.organization } });
@@ -61,10 +62,11 @@ export function PreviewStep(props: {
     });
   }, [p, after]);
   const rows = [...loaded.values()].sort((a, b) => a.ordinal - b.ordinal);
-  const showHeld = (on: boolean) => {
-    setOnlyHeld(on);
+  const showOnly = (which: typeof only) => {
+    setOnly(which);
     setAfter(null);
   };
+  const toLook = (r: Row) => r.fate === 'HELD' || r.fate === 'REFUSED' || !!r.warnings;
   // Every column of her file: those read as a field, then those read as nothing ('': không dùng), each hers to change.
   const fileMapping = p ? [...p.mapping, ...p.unusedColumns.map((header) => ({ header, field: '' }))] : [];
   const shownMapping = mapping ?? fileMapping;
@@ -137,7 +139,7 @@ export function PreviewStep(props: {
     setCreateUnits(false);
     // The new plan in full: what her decisions changed is there to check (no held row may be left to filter by).
     setLoaded(new Map());
-    showHeld(false);
+    showOnly(null);
     readAgain({ requestPolicy: 'network-only' });
   };
 
@@ -355,7 +357,7 @@ export function PreviewStep(props: {
           description={
             <>
               <div>{T.imports.held.bannerBody(narrow)}</div>
-              <Checkbox checked={onlyHeld} onChange={(e) => showHeld(e.target.checked)} style={{ marginTop: 8 }}>
+              <Checkbox checked={onlyHeld} onChange={(e) => showOnly(e.target.checked ? 'HELD' : null)} style={{ marginTop: 8 }}>
                 {T.imports.held.onlyHeld}
               </Checkbox>
             </>
@@ -363,12 +365,15 @@ export function PreviewStep(props: {
           style={{ marginBottom: 12 }}
         />
       )}
+      <Checkbox checked={only === 'TO_LOOK'} onChange={(e) => showOnly(e.target.checked ? 'TO_LOOK' : null)} style={{ marginBottom: 8 }}>
+        {T.imports.onlyToLook}
+      </Checkbox>
       <Table<Row>
         size="small"
         rowKey="ordinal"
         pagination={false}
 
-        dataSource={onlyHeld ? rows.filter((r) => r.fate === 'HELD') : rows}
+        dataSource={onlyHeld ? rows.filter((r) => r.fate === 'HELD') : only === 'TO_LOOK' ? rows.filter(toLook) : rows}
         columns={[
           // A workbook's sheets each count their rows: "dòng 8" is named with its sheet.
           { title: T.imports.row, width: 70, render: (_, r) => (sheets > 1 && r.sheet ? T.imports.sheetRow(r.sheet, r.row) : r.row) },

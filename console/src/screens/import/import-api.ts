@@ -62,8 +62,8 @@ export const PREVIEW_AGAIN = graphql(`
 `);
 
 export const PREVIEW = graphql(`
-  query ImportPreview($jobId: ID!, $after: Int, $fate: String) {
-    importPreview(jobId: $jobId, after: $after, first: 100, fate: $fate) {
+  query ImportPreview($jobId: ID!, $after: Int, $fate: String, $toLook: Boolean) {
+    importPreview(jobId: $jobId, after: $after, first: 100, fate: $fate, toLook: $toLook) {
       status
       wrongOrganization
       overtaken
