@@ -42,6 +42,8 @@ describe('the console: her roster on a phone', () => {
     page.setDefaultTimeout(8000);
     const rows = page.locator('.ant-table-tbody tr.ant-table-row');
     await page.getByText('6 hồ sơ').waitFor();
+    // How many, said above her members too (the foot is fifty rows down on a phone).
+    expect(await page.getByTestId('roster-count').innerText()).toBe('Tổng số hồ sơ: 6');
     // Without scrolling: the first row's top (and the search box above it) in the 844-px screen.
     expect(await page.evaluate('window.scrollY')).toBe(0);
     const first = (await rows.first().boundingBox())!;

@@ -448,6 +448,8 @@ const TEXT = {
     columns: 'Chọn cột',
     export: 'Xuất Excel (CCCD che một phần)',
     total: (n: number, capped = false) => `${capped ? 'hơn ' : ''}${n.toLocaleString('vi-VN')} hồ sơ`,
+    shown: (n: number, capped: boolean, offset: number, rows: number) =>
+      `Tổng số hồ sơ: ${capped ? 'hơn ' : ''}${n.toLocaleString('vi-VN')}${rows && (offset > 0 || rows < n) ? ` (đang xem ${(offset + 1).toLocaleString('vi-VN')}–${(offset + rows).toLocaleString('vi-VN')})` : ''}`,
     first: 'Trang đầu',
     next: 'Trang sau',
     empty: 'Không có hồ sơ nào khớp',

@@ -282,6 +282,12 @@ export function RosterScreen({ session }: { session: Session }) {
       {roster.error && (
         <Alert type="error" showIcon role="alert" title={T.error.generic} description={errorText(roster.error, T.error.network)} />
       )}
+      {/* How many, above the rows too: on a phone the foot is fifty rows down. */}
+      {page && (
+        <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }} data-testid="roster-count">
+          {T.roster.shown(page.totalCount, page.countCapped, offset, page.nodes.length)}
+        </Typography.Paragraph>
+      )}
       {rosterTable}
       <Space style={{ marginTop: 12 }} wrap>
         <Typography.Text aria-live="polite">{page ? T.roster.total(page.totalCount, page.countCapped) : ''}</Typography.Text>
