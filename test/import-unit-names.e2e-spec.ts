@@ -148,6 +148,15 @@ describe('an Excel roster whose Mã đơn vị column holds names as well as cod
       kind: 'ENTERPRISE',
       communeCode: '00008',
     };
+    // Under a ward's union, as the operator first tried: refused, in words, saying where it goes.
+    const ward = { organization: 'CD', code: 'CD-NH', name: 'Công đoàn phường Ngọc Hà', kind: 'BASE', communeCode: '00008' };
+    expect((await t.gql(`mutation($i: CreateUnitInput!) { createUnit(input: $i) { code } }`, { i: ward })).errors).toBeUndefined();
+    const under = await t.gql(`mutation($i: CreateUnitInput!) { createUnit(input: $i) { code } }`, {
+      i: { ...cdcs, code: 'CDCS-X', parent: 'CD-NH' },
+    });
+    expect(JSON.stringify(under.errors)).toContain(
+      "Đơn vị cấp trên 'CD-NH' (cơ sở (xã, phường)) không thể chứa đơn vị cơ sở (doanh nghiệp, cơ quan): một cơ sở đặt ngay dưới cấp tỉnh",
+    );
     expect((await t.gql(`mutation($i: CreateUnitInput!) { createUnit(input: $i) { code } }`, { i: cdcs })).errors).toBeUndefined();
     const binh = await t.logIn(await t.createUser('vp.cdcs.may', Role.SECRETARIAT, 'CD', 'CDCS-MAY'));
     const wb = new ExcelJS.Workbook();

@@ -14,6 +14,14 @@ export enum UnitKind {
   BRANCH = 'BRANCH',
 }
 
+/** The kinds as the messages name them (the console's own words for its choices are the same). */
+export const UNIT_KIND_LABEL: Record<UnitKind, string> = {
+  PROVINCE: 'cấp tỉnh',
+  BASE: 'cơ sở (xã, phường)',
+  ENTERPRISE: 'cơ sở (doanh nghiệp, cơ quan)',
+  BRANCH: 'chi hội, tổ',
+};
+
 @Entity('unit')
 @Unique('uq_unit_org_code', ['organizationCode', 'code'])
 @Index('ix_unit_path', { synchronize: false })

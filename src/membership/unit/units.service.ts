@@ -10,7 +10,7 @@ import type { FieldProblem } from '../../common/errors/field-problem.js';
 import { OrganizationsService } from '../organization/organizations.service.js';
 import { codeForUnitName, parseUnitCode, parseUnitName } from './unit-code.js';
 import { ENDING_STATUSES } from '../status/member-status.js';
-import { Unit, UnitKind } from './unit.entity.js';
+import { Unit, UNIT_KIND_LABEL, UnitKind } from './unit.entity.js';
 
 const LEVEL: Record<UnitKind, number> = { PROVINCE: 0, BASE: 1, ENTERPRISE: 1, BRANCH: 2 };
 
@@ -145,7 +145,7 @@ export class UnitsService {
           {
             field: 'parent',
             value: input.parent!,
-            message: `Đơn vị cấp trên '${parent.code}' (${parent.kind}) không thể chứa đơn vị loại ${input.kind}`,
+            message: `Đơn vị cấp trên '${parent.code}' (${UNIT_KIND_LABEL[parent.kind]}) không thể chứa đơn vị ${UNIT_KIND_LABEL[input.kind]}: một cơ sở đặt ngay dưới cấp tỉnh (không còn cấp huyện), một chi hội hay tổ đặt dưới một cơ sở`,
           },
         ]);
       if (!parent && input.kind === UnitKind.BRANCH)
