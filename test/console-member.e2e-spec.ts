@@ -266,6 +266,14 @@ describe('the console: add, edit, end and reinstate a member', () => {
     await drawer.getByText(/Chưa có gì được áp dụng/).waitFor();
     await notes.getByRole('button', { name: 'Nhận', exact: true }).click();
     await page.getByRole('button', { name: 'Nhận', exact: true }).last().click();
+    // Taken, the ending the note says happened is offered at once, as the note says it: hers to check, date and save — or not.
+    const ending = page.getByRole('dialog', { name: 'Kết thúc sinh hoạt của Lò Thị Ón' });
+    await ending.waitFor();
+    expect(await ending.getByRole('combobox', { name: 'Lý do kết thúc' }).locator('..').innerText()).toContain('Đã mất');
+    expect(await ending.getByLabel(/^Căn cứ/).inputValue()).toBe('Ghi chú: "đã mất tháng 3/2026"');
+    expect(await review(page)).toEqual(CLEAN);
+    await ending.getByRole('button', { name: 'Hủy' }).click();
+    await ending.waitFor({ state: 'detached' });
     await notes.getByText(/^Đã nhận — xa-hpn-notes, /).waitFor();
     // Decided, the section no longer says nothing was applied.
     await drawer

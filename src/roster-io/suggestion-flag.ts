@@ -1,5 +1,6 @@
 import { maskWarning } from './import/import-notes.js';
 import type { NoteFactKind } from './reading/note-facts.js';
+import { MemberStatus } from '../membership/status/member-status.js';
 import type { RecordSuggestion } from './record-suggestion.entity.js';
 
 /**
@@ -29,6 +30,14 @@ export interface RaisedFlag {
   message: string;
   evidence: Record<string, unknown>;
 }
+
+/** The ending a note says happened (she died, moved away, left the job), which the secretary may then record; none for the others. */
+const ENDS_AS: Partial<Record<NoteFactKind, MemberStatus>> = {
+  DIED: MemberStatus.DECEASED,
+  MOVED_AWAY: MemberStatus.LEFT,
+  LEFT_WORK: MemberStatus.LEFT,
+};
+export const endsAs = (kind: string): MemberStatus | null => ENDS_AS[kind as NoteFactKind] ?? null;
 
 /** `2026-08-01` kept to the precision the note gave. */
 export function whenText(s: Pick<RecordSuggestion, 'happenedOn' | 'happenedPrecision'>): string | null {

@@ -7,7 +7,7 @@ import { maskWarning } from './import/import-notes.js';
 import { RecordSuggestion } from './record-suggestion.entity.js';
 import { RecordSuggestionType, SuggestionKindEnum, SuggestionStatusEnum } from './roster-io.types.js';
 import { SuggestionDecisionsService } from './suggestion-decisions.service.js';
-import { whenText } from './suggestion-flag.js';
+import { endsAs, whenText } from './suggestion-flag.js';
 
 @ArgsType()
 export class AcceptSuggestionArgs {
@@ -69,6 +69,16 @@ export class SuggestionsResolver {
   @Mutation(() => RecordSuggestionType, { description: 'Does not take the note: the suggestion stays, DISMISSED, with who and why.' })
   async dismissSuggestion(@Args() a: DismissSuggestionArgs, @Caller() caller: Principal): Promise<RecordSuggestionType> {
     return suggestionType(await this.decisions.decide(a.id, 'DISMISSED', a.reason, caller));
+  }
+
+  @Allow(...PEOPLE_READERS)
+  @ResolveField('endsAs', () => String, {
+    nullable: true,
+    description:
+      'The ending the note says happened (DECEASED, LEFT), for the secretary to record with endMembership once she takes it; null for the others.',
+  })
+  endsAs(@Parent() s: RecordSuggestionType): string | null {
+    return endsAs(s.kind);
   }
 
   @Allow(...PEOPLE_READERS)

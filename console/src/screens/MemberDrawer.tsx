@@ -8,9 +8,9 @@ import { CloseIcon } from '../icons.tsx';
 import { T } from '../text.ts';
 import { SEVERITY_TONE } from '../tones.ts';
 import { MemberForm } from './member/MemberForm.tsx';
-import { NoteSuggestions } from './member/NoteSuggestions.tsx';
+import { notedEnding, NoteSuggestions } from './member/NoteSuggestions.tsx';
 import { STATUSES } from './member/member-api.ts';
-import { EndMembershipDialog, ReinstateDialog } from './member/StatusDialogs.tsx';
+import { EndMembershipDialog, ReinstateDialog, type EndPrefill } from './member/StatusDialogs.tsx';
 import { TransferDialog } from './member/TransferDialog.tsx';
 import { PersonDrawer } from './review/PersonDrawer.tsx';
 import { COMMUNE_NAME } from './roster-query.ts';
@@ -75,6 +75,7 @@ const MEMBER = graphql(`
         evidence
         detail
         when
+        endsAs
         decision {
           status
           by
@@ -163,6 +164,8 @@ export function MemberDrawer(props: {
   const duesOf = useDuesTerm();
   const joinDateField = useJoinDateField();
   const [action, setAction] = useState<'edit' | 'end' | 'reinstate' | 'transfer' | null>(null);
+  // A note taken that says she died or left: the ending offered at once, as the note says it (hers to check and save).
+  const [endAsNoted, setEndAsNoted] = useState<EndPrefill | undefined>();
   // What her transfer from this page did (moved, or a request sent), until she opens another member.
   const [moved, setMoved] = useState<{ text: string; problems: string[] } | null>(null);
   useEffect(() => setMoved(null), [id]);
@@ -338,7 +341,16 @@ export function MemberDrawer(props: {
                 )}
               />
             )}
-            <NoteSuggestions suggestions={r.suggestions} canEdit={!!props.canEdit} onChanged={done} />
+            <NoteSuggestions
+              suggestions={r.suggestions}
+              canEdit={!!props.canEdit}
+              onChanged={done}
+              onTaken={(s) => {
+                if (ended || !s.endsAs) return;
+                setEndAsNoted(notedEnding(s));
+                setAction('end');
+              }}
+            />
             <Typography.Title level={2} style={{ fontSize: 16, marginTop: 24 }}>
               {T.member.person}
             </Typography.Title>
@@ -389,7 +401,12 @@ export function MemberDrawer(props: {
             onOpen={setOther}
             onReload={done}
           />
-          <EndMembershipDialog targets={action === 'end' ? [r] : []} onClose={() => setAction(null)} onDone={(all) => all && done()} />
+          <EndMembershipDialog
+            targets={action === 'end' ? [r] : []}
+            prefill={endAsNoted}
+            onClose={() => (setAction(null), setEndAsNoted(undefined))}
+            onDone={(all) => all && (setEndAsNoted(undefined), done())}
+          />
           <ReinstateDialog target={action === 'reinstate' ? r : null} onClose={() => setAction(null)} onDone={done} />
           {action === 'transfer' && (
             <TransferDialog

@@ -31,16 +31,31 @@ export interface NoteSuggestion {
   evidence: string;
   detail: string | null;
   when: string | null;
+  /** The ending the note says happened (DECEASED, LEFT), offered once she takes it. */
+  endsAs?: string | null;
   decision: { status: string; by: string; at: string; reason: string | null } | null;
 }
 
 const TONE: Record<string, string> = { OPEN: 'orange', ACCEPTED: 'green', DISMISSED: 'default' };
 
+/** The ending a taken note offers: its status, its day when the note gives a whole one (else today's, hers to change), the note as the reason. */
+export const notedEnding = (s: NoteSuggestion) => ({
+  ...(s.endsAs ? { status: s.endsAs } : {}),
+  ...(s.when && /^\d{4}-\d{2}-\d{2}$/.test(s.when) ? { date: partialDate(s.when) } : {}),
+  reason: T.notes.said(s.evidence),
+});
+
 /**
  * What the Ghi chú cells of her imports said of the member ("đã mất", "chuyển đi Mường Ảng", "CMND
  * cũ"), each hers to take (its flag is raised) or not (with why); nothing applied by itself.
  */
-export function NoteSuggestions(props: { suggestions: NoteSuggestion[]; canEdit: boolean; onChanged: () => void }) {
+export function NoteSuggestions(props: {
+  suggestions: NoteSuggestion[];
+  canEdit: boolean;
+  onChanged: () => void;
+  /** A note taken: the member page offers the ending it says happened. */
+  onTaken?: (s: NoteSuggestion) => void;
+}) {
   const [accepting, accept] = useMutation(ACCEPT_SUGGESTION);
   const [dismissing, dismiss] = useMutation(DISMISS_SUGGESTION);
   const [asked, setAsked] = useState<NoteSuggestion | null>(null);
@@ -71,7 +86,13 @@ export function NoteSuggestions(props: { suggestions: NoteSuggestion[]; canEdit:
                       title={T.notes.acceptConfirm(kind(s))}
                       okText={T.notes.accept}
                       cancelText={T.form.cancel}
-                      onConfirm={() => void accept({ id: s.id }).then((r) => !r.error && props.onChanged())}
+                      onConfirm={() =>
+                        void accept({ id: s.id }).then((r) => {
+                          if (r.error) return;
+                          props.onChanged();
+                          props.onTaken?.(s);
+                        })
+                      }
                     >
                       <Button size="small" type="primary" loading={accepting.fetching}>
                         {T.notes.accept}

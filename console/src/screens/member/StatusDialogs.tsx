@@ -7,6 +7,13 @@ import { T } from '../../text.ts';
 import { useFreshForm } from '../useFreshForm.ts';
 import { END, STATUSES, UPDATE } from './member-api.ts';
 
+/** What the dialog opens with (a note taken: its ending, its day, its words), each hers to change. */
+export interface EndPrefill {
+  status?: string;
+  date?: string;
+  reason?: string;
+}
+
 interface Target {
   id: string;
   organization: string;
@@ -21,10 +28,12 @@ interface Target {
  */
 export function EndMembershipDialog({
   targets,
+  prefill,
   onClose,
   onDone,
 }: {
   targets: Target[];
+  prefill?: EndPrefill;
   onClose: () => void;
   /** After the last one; `all` false when some were refused (the dialog stays open, naming them). */
   onDone: (all: boolean) => void;
@@ -66,7 +75,7 @@ export function EndMembershipDialog({
           {T.end.whom}: {targets.map((t) => t.fullName).join(', ')}
         </Typography.Paragraph>
       )}
-      <Form form={form} layout="vertical" initialValues={{ date: partialDate(vnToday()) }} requiredMark={false}>
+      <Form form={form} layout="vertical" initialValues={{ date: partialDate(vnToday()), ...prefill }} requiredMark={false}>
         <Form.Item name="status" label={T.end.status} rules={[{ required: true, message: T.form.required }]}>
           <Select
             aria-label={T.end.status}
