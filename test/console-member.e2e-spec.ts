@@ -142,7 +142,11 @@ describe('the console: add, edit, end and reinstate a member', () => {
     // End the membership, then take it back: statuses, history and audit rows.
     await drawer.getByRole('button', { name: 'Kết thúc sinh hoạt' }).click();
     let dialog = page.getByRole('dialog', { name: /^Kết thúc sinh hoạt của/ });
+    // "Đã chuyển sinh hoạt" is told from "Chuyển sinh hoạt" (a move to a unit the product keeps) where she chooses it.
+    await chooseOption(page, dialog.getByRole('combobox', { name: 'Lý do kết thúc' }), 'Đã chuyển sinh hoạt');
+    await dialog.getByText(/dùng nút "Chuyển sinh hoạt"/).waitFor();
     await chooseOption(page, dialog.getByRole('combobox', { name: 'Lý do kết thúc' }), 'Đã ra khỏi tổ chức');
+    await dialog.getByText(/dùng nút "Chuyển sinh hoạt"/).waitFor({ state: 'detached' });
     expect(await review(page)).toEqual(CLEAN);
     expect(await unlabelledDialogFields(page)).toEqual([]);
     await dialog.getByLabel(/^Căn cứ/).fill('Đơn xin ra khỏi tổ chức');

@@ -531,6 +531,8 @@ const TEXT = {
     reason: 'Căn cứ (quyết định, giấy báo tử, đơn xin ra…)',
     save: 'Kết thúc sinh hoạt',
     done: 'Đã kết thúc sinh hoạt',
+    transferredHint:
+      'Chuyển đến một chi hội, đơn vị khác có trong phần mềm: đóng hộp này và dùng nút "Chuyển sinh hoạt" (đơn vị nhận sẽ tiếp nhận hồ sơ). Chọn lý do này khi người đó chuyển đi nơi khác ngoài phần mềm.',
   },
   reinstate: {
     action: 'Cho sinh hoạt lại',

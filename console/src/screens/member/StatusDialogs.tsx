@@ -44,6 +44,7 @@ export function EndMembershipDialog({
   const [state, end] = useMutation(END);
   const [refused, setRefused] = useState<string[]>([]);
   useFreshForm(form, open);
+  const chosen = Form.useWatch('status', form);
   const submit = async () => {
     const v = await form.validateFields();
     const failed: string[] = [];
@@ -76,7 +77,13 @@ export function EndMembershipDialog({
         </Typography.Paragraph>
       )}
       <Form form={form} layout="vertical" initialValues={{ date: partialDate(vnToday()), ...prefill }} requiredMark={false}>
-        <Form.Item name="status" label={T.end.status} rules={[{ required: true, message: T.form.required }]}>
+        <Form.Item
+          name="status"
+          label={T.end.status}
+          rules={[{ required: true, message: T.form.required }]}
+          // Two ways to say "chuyển đi": which one is hers, said where she chooses.
+          extra={chosen === 'TRANSFERRED' ? T.end.transferredHint : undefined}
+        >
           <Select
             aria-label={T.end.status}
             options={statuses.data?.memberStatuses.filter((s) => s.ends).map((s) => ({ value: s.code, label: s.label }))}
