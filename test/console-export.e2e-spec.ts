@@ -305,8 +305,26 @@ describe('the console: her roster exported, with the full numbers, and printed',
       expect(unit!.x + unit!.width).toBeLessThanOrEqual(390);
     });
     expect(await review(page)).toEqual(CLEAN);
-    // A chi đoàn's own report: signed by its Bí thư, sent to the ward's Đoàn and the chi bộ, not to the Đảng ủy.
+    // Her ward's roster printed as she files it: chi đoàn by chi đoàn (Thôn 2 before Thôn 10), each under its heading.
     await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`${t.url}/#/in?org=DTN&unit=BC`);
+    await page.reload();
+    const roster = page.getByRole('article', { name: 'DANH SÁCH ĐOÀN VIÊN' });
+    await roster.getByRole('row').filter({ hasText: 'Lê Văn Ba' }).waitFor();
+    const printed = await page.evaluate<string[]>(
+      `[...document.querySelectorAll('.roster-sheet tbody tr')].map((tr) => tr.className === 'section' ? '# ' + tr.innerText.trim() : tr.children[1].innerText.trim())`,
+    );
+    expect(printed).toEqual([
+      '# Chi đoàn Thôn 2 (2 người)',
+      // By name within it, as her roster sorts them (by the given name).
+      'Trần Văn Hai',
+      'Nguyễn Văn Một',
+      '# Chi đoàn Thôn 10 (2 người)',
+      'Lê Văn Ba',
+      'Phạm Văn Bốn',
+    ]);
+    expect(await review(page)).toEqual(CLEAN);
+    // A chi đoàn's own report: signed by its Bí thư, sent to the ward's Đoàn and the chi bộ, not to the Đảng ủy.
     await page.goto(`${t.url}/#/tang-giam?org=DTN&unit=BC-T2&period=2026-Q3`);
     await page.reload();
     await sheet.getByText('Quý III/2026 (từ ngày 01/07/2026 đến ngày 30/09/2026)').waitFor();

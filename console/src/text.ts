@@ -548,6 +548,9 @@ const TEXT = {
   outputs: {
     noOrganization: 'Chưa chọn danh sách để in: vào màn hình Danh sách, chọn tổ chức và bộ lọc, rồi bấm "In danh sách".',
     print: 'In danh sách',
+    /** A group's heading on a printed roster of several chi hội. */
+    section: (unit: string, n: number) => `${unit} (${n.toLocaleString('vi-VN')} người)`,
+    noUnitSection: 'Chưa xếp chi hội',
     clearExport: 'Xuất kèm số CCCD đầy đủ',
     clearTitle: 'Xuất danh sách kèm số CCCD đầy đủ',
     clearBody:

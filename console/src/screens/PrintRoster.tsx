@@ -2,7 +2,7 @@ import { Alert, Spin } from 'antd';
 import { useEffect, useState } from 'react';
 import { useClient, useQuery, type OperationResult } from 'urql';
 import { errorText } from '../client.ts';
-import { partialDate } from '../format.ts';
+import { partialDate, viOrder } from '../format.ts';
 import { graphql, type ResultOf } from '../graphql.ts';
 import { T, type StatusCounts } from '../text.ts';
 import { STATUSES } from './member/member-api.ts';
@@ -141,6 +141,18 @@ function issuerNames(
   };
 }
 
+/**
+ * Her members as she files them: chi hội by chi hội (in the order Vietnamese lists use: Thôn 2 before
+ * Thôn 10), by name within each, those without one last; each group under its own heading row.
+ */
+export function byUnit(rows: PrintRow[]): { unit: string | null; rows: PrintRow[] }[] {
+  const groups = new Map<string | null, PrintRow[]>();
+  for (const r of rows) groups.set(r.unit?.name ?? null, [...(groups.get(r.unit?.name ?? null) ?? []), r]);
+  return [...groups]
+    .sort(([a], [b]) => (a === null ? 1 : b === null ? -1 : viOrder.compare(a, b)))
+    .map(([unit, members]) => ({ unit, rows: members }));
+}
+
 /** The printable roster, as rosters are filed: title block, table, place and date, signatures. */
 export function PrintRoster() {
   const [f] = useState(readFilter);
@@ -173,6 +185,11 @@ export function PrintRoster() {
     f.flag && `${T.outputs.flag}: ${flagName}`,
   ].filter(Boolean);
   const title = f.flag ? T.outputs.reviewTitle(term) : T.outputs.title(term);
+  // Several chi hội: grouped under their names (the unit column is then said once a group); one: a plain list.
+  const groups = byUnit(rows);
+  const grouped = groups.length > 1;
+  const width = 6 + Number(codes) + Number(villages) + Number(positions) + Number(!!f.flag) - Number(grouped);
+  let stt = 0;
   return (
     <>
       <style>{FILED_CSS}</style>
@@ -204,36 +221,47 @@ export function PrintRoster() {
                   <th scope="col">{T.column.sex}</th>
                   <th scope="col">{T.column.commune}</th>
                   {villages && <th scope="col">{T.column.village}</th>}
-                  <th scope="col">{T.column.unit}</th>
+                  {!grouped && <th scope="col">{T.column.unit}</th>}
                   {positions && <th scope="col">{T.column.position}</th>}
                   <th scope="col">{T.column.status}</th>
                   {f.flag && <th scope="col">{T.outputs.flag}</th>}
                 </tr>
               </thead>
               <tbody>
-                {rows.map((r, i) => (
-                  <tr key={r.id}>
-                    <td className="stt">{i + 1}</td>
-                    {codes && <td>{r.externalId}</td>}
-                    <td>{r.fullName}</td>
-                    <td>{partialDate(r.birthDate)}</td>
-                    <td>{r.sex ? T.sex[r.sex] : ''}</td>
-                    <td>{r.commune?.name ?? ''}</td>
-                    {villages && <td>{r.village ?? ''}</td>}
-                    <td>{r.unit?.name ?? ''}</td>
-                    {positions && <td>{position(r)}</td>}
-                    <td>{r.statusLabel}</td>
-                    {/* Why, as Cảnh báo says it; a member's other organizations are no reason to check her. */}
-                    {f.flag && (
-                      <td>
-                        {r.flags
-                          .filter((x) => x.severity !== 'INFO')
-                          .map((x) => x.message || x.label)
-                          .join('; ')}
-                      </td>
-                    )}
-                  </tr>
-                ))}
+                {groups.flatMap((g) => [
+                  ...(grouped
+                    ? [
+                        <tr key={`unit:${g.unit}`} className="section">
+                          <th scope="rowgroup" colSpan={width}>
+                            {T.outputs.section(g.unit ?? T.outputs.noUnitSection, g.rows.length)}
+                          </th>
+                        </tr>,
+                      ]
+                    : []),
+                  ...g.rows.map((r) => (
+                    <tr key={r.id}>
+                      <td className="stt">{++stt}</td>
+                      {codes && <td>{r.externalId}</td>}
+                      <td>{r.fullName}</td>
+                      <td>{partialDate(r.birthDate)}</td>
+                      <td>{r.sex ? T.sex[r.sex] : ''}</td>
+                      <td>{r.commune?.name ?? ''}</td>
+                      {villages && <td>{r.village ?? ''}</td>}
+                      {!grouped && <td>{r.unit?.name ?? ''}</td>}
+                      {positions && <td>{position(r)}</td>}
+                      <td>{r.statusLabel}</td>
+                      {/* Why, as Cảnh báo says it; a member's other organizations are no reason to check her. */}
+                      {f.flag && (
+                        <td>
+                          {r.flags
+                            .filter((x) => x.severity !== 'INFO')
+                            .map((x) => x.message || x.label)
+                            .join('; ')}
+                        </td>
+                      )}
+                    </tr>
+                  )),
+                ])}
               </tbody>
             </table>
           </div>

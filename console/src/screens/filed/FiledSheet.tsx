@@ -26,6 +26,8 @@ export const FILED_CSS = `
 .roster-sheet td.stt { text-align: center; width: 3em; }
 .roster-sheet td.num { text-align: right; }
 .roster-sheet tr.total th, .roster-sheet tr.total td { font-weight: 700; }
+.roster-sheet tr.section th { text-align: left; font-weight: 700; background: #f2f2f2; }
+@media print { .roster-sheet tr.section { break-after: avoid; page-break-after: avoid; } }
 .roster-sheet .sheet-note { font-size: 12px; font-style: italic; margin: 8px 0 0; }
 .roster-sheet thead { display: table-header-group; }
 .roster-sheet tr { break-inside: avoid; page-break-inside: avoid; }
