@@ -99,8 +99,15 @@ describe('roster export: the filed workbook and the full CCCD numbers', () => {
     expect(ws.getCell('A1').value).toBe('ĐOÀN TNCS HỒ CHÍ MINH');
     expect(ws.getCell('A3').value).toBe('DANH SÁCH ĐOÀN VIÊN');
     const h = headerOf(ws);
+    // Unit by unit, as she files it: each unit's name on a line of its own over its members.
+    expect([1, 2, 3, 4].map((i) => ws.getRow(h.row + i).getCell(i % 2 ? 1 : h.col('Họ và tên')).value)).toEqual([
+      'Đoàn phường Ba Đình',
+      'Nguyễn Văn An',
+      'Đoàn phường Ngọc Hà',
+      'Trần Thị Bình',
+    ]);
     // The foot: each status counted under its own label, the place and date, who signs (Đoàn's head is its Bí thư).
-    const foot = linesFrom(ws, h.row + 3);
+    const foot = linesFrom(ws, h.row + 5);
     expect(foot[0]).toBe('Tổng số: 2 đoàn viên; trong đó: Đang sinh hoạt: 1, Sinh hoạt tạm thời: 1.');
     expect(foot[1]).toMatch(/^.+, ngày \d{2} tháng \d{1,2} năm \d{4}$/);
     expect(foot.slice(2)).toEqual(['NGƯỜI LẬP BIỂU | TM. BAN CHẤP HÀNH', 'BÍ THƯ', '(Ký, ghi rõ họ tên) | (Ký tên, đóng dấu)']);
@@ -109,7 +116,7 @@ describe('roster export: the filed workbook and the full CCCD numbers', () => {
     const last = ws.getRow(h.row).cellCount;
     expect(ws.autoFilter).toBe(`A${h.row}:${ws.getColumn(last).letter}${h.row}`);
     expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', paperSize: 9 });
-    const an = ws.getRow(h.row + 1);
+    const an = ws.getRow(h.row + 2);
     const cell = (hd: string) => an.getCell(h.col(hd)).value;
     expect(an.getCell(1).value).toBe(1);
     expect(cell('Họ và tên')).toBe('Nguyễn Văn An');
@@ -119,7 +126,7 @@ describe('roster export: the filed workbook and the full CCCD numbers', () => {
     expect(cell('Ngày sinh')).toEqual(new Date(Date.UTC(2001, 4, 6)));
     expect(an.getCell(h.col('Ngày sinh')).numFmt).toBe('dd/mm/yyyy');
     expect(cell('Ngày vào')).toEqual(new Date(Date.UTC(2016, 2, 26)));
-    const binh = ws.getRow(h.row + 2);
+    const binh = ws.getRow(h.row + 4);
     expect(binh.getCell(1).value).toBe(2);
     expect(binh.getCell(h.col('Ngày sinh')).value).toBe('2003');
     expect(binh.getCell(h.col('Ngày vào')).value).toBe('03/2019');
@@ -153,7 +160,7 @@ describe('roster export: the filed workbook and the full CCCD numbers', () => {
     expect(res.headers.get('content-disposition')).toContain('DTN-cccd.xlsx');
     const ws = await workbook(res);
     const h = headerOf(ws);
-    const ids = [1, 2].map((i) => ws.getRow(h.row + i).getCell(h.col('Số CCCD')).value);
+    const ids = [2, 4].map((i) => ws.getRow(h.row + i).getCell(h.col('Số CCCD')).value);
     expect(ids).toEqual(['001201012345', '001303054321']);
     expect(ws.getCell('A5').text).toContain('số CCCD đầy đủ');
     const rows = await t.sql<{ detail: Record<string, unknown>; text: string; line: string }>(

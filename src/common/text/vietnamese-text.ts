@@ -109,3 +109,10 @@ export function titleCaseName(input: string): string {
 const titleCaseWord = rememberText((word: string) =>
   word.toLowerCase().replace(/(^|['-])(\p{L})/gu, (_m, sep: string, ch: string) => sep + ch.toUpperCase()),
 );
+
+/** The order Vietnamese lists use: Thôn 2 before Thôn 10, Đ after D, Mường Ảng before Mường Chà. */
+export const VIETNAMESE_ORDER = new Intl.Collator('vi', { numeric: true });
+
+/** Names in that order, the missing (null) last. */
+export const byVietnameseName = (a: string | null, b: string | null): number =>
+  a === null || b === null ? (a === null ? 1 : 0) - (b === null ? 1 : 0) : VIETNAMESE_ORDER.compare(a, b);

@@ -1,3 +1,4 @@
+import { byVietnameseName } from '../../common/text/vietnamese-text.js';
 import type { EntityManager } from 'typeorm';
 import type { ReportingArea } from '../../membership/unit/reporting-area.js';
 
@@ -61,16 +62,14 @@ const repRows = {
   params: [],
 };
 
-/** Vietnamese order (Mường Ảng before Mường Chà, Nà before Nậm before Núa); records without a commune last. */
-const VIETNAMESE = new Intl.Collator('vi', { numeric: true });
 /**
  * Whether a scope holds several organizations, so that "in two organizations or more in the commune"
  * says something: an organization's or a unit's people are in one (the column would be 0 everywhere).
  */
 export const spansOrganizations = (scope: string): boolean => scope === 'province' || scope.startsWith('commune:');
 
-const byCommuneName = (a: CommuneFigures, b: CommuneFigures): number =>
-  a.name === null || b.name === null ? (a.name === null ? 1 : 0) - (b.name === null ? 1 : 0) : VIETNAMESE.compare(a.name, b.name);
+/** Vietnamese order (Mường Ảng before Mường Chà, Nà before Nậm before Núa); records without a commune last. */
+const byCommuneName = (a: CommuneFigures, b: CommuneFigures): number => byVietnameseName(a.name, b.name);
 
 /**
  * Every commune of an area with ACTIVE memberships, each person counted once in a commune however many

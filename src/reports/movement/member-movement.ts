@@ -3,6 +3,7 @@
 // members at the end. Counts only: nothing personal. Each count is by the unit the record was in on
 // its day (its history's moves): a move between her units within the period is one unit's "other out"
 // and the other's "other in", and an ended period's rows stay as they were filed.
+import { VIETNAMESE_ORDER } from '../../common/text/vietnamese-text.js';
 import type { DataSource } from 'typeorm';
 import { scopeWhere, type RecordScope } from '../../access/record-scope.js';
 import type { Period } from '../../common/dates/period.js';
@@ -39,8 +40,6 @@ interface Counted {
   moved_in: number;
 }
 
-/** Thôn 2 before Thôn 10, Đ after D. */
-const VIETNAMESE = new Intl.Collator('vi', { numeric: true });
 
 /** The day before an ISO day. */
 const dayBefore = (iso: string) => new Date(Date.parse(`${iso}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
@@ -105,8 +104,8 @@ export async function memberMovement(
     .sort(
       (a, b) =>
         Number(a.unit_name === null) - Number(b.unit_name === null) ||
-        VIETNAMESE.compare(a.unit_name ?? '', b.unit_name ?? '') ||
-        VIETNAMESE.compare(a.commune_name ?? '', b.commune_name ?? ''),
+        VIETNAMESE_ORDER.compare(a.unit_name ?? '', b.unit_name ?? '') ||
+        VIETNAMESE_ORDER.compare(a.commune_name ?? '', b.commune_name ?? ''),
     )
     .map((c) => {
       const mine = Object.fromEntries(ended.filter((e) => e.unit_code === c.unit_code).map((e) => [e.status, e.n]));

@@ -72,6 +72,8 @@ export function dayCell(vn: string): FiledCell {
 
 export interface FiledRosterWriter {
   row(cells: FiledCell[]): Promise<void>;
+  /** A chi hội's heading over its members: its name alone, bold, across the table (the import skips it, its rows keep their codes). */
+  section(name: string): Promise<void>;
   close(foot: FiledRosterFoot): Promise<void>;
 }
 
@@ -155,6 +157,15 @@ export function openFiledRoster(out: string, head: FiledRosterHead, columns: Fil
         const kind = columns[n - 1]?.kind;
         cell.numFmt = kind === 'date' && cell.value instanceof Date ? 'dd/mm/yyyy' : kind === 'stt' ? '0' : '@';
       });
+      row.commit();
+      last = row.number;
+      return Promise.resolve();
+    },
+    section: (name) => {
+      const row = ws.addRow([name]);
+      row.getCell(1).font = { bold: true };
+      row.getCell(1).alignment = { horizontal: 'left', vertical: 'middle', wrapText: false };
+      ws.mergeCells(row.number, 1, row.number, width);
       row.commit();
       last = row.number;
       return Promise.resolve();

@@ -26,12 +26,16 @@ import type { AppConfig } from '../../config/app-config.js';
 import { APP_CONFIG } from '../../config/config.module.js';
 import { GeographyService } from '../../geography/geography.service.js';
 import { templateColumns, type RosterColumn } from '../roster-columns.js';
+import { byVietnameseName } from '../../common/text/vietnamese-text.js';
 
 import { dayCell, filedColumns, isDateColumn, openFiledRoster, type FiledCell } from './filed-roster.js';
 import { asOfLine, filedFoot, provinceIssuer } from './filed-roster-form.js';
 import { makeWritable, openRosterWriter as openWriter, type RosterFormat } from './roster-writer.js';
 
 export type { RosterFormat } from './roster-writer.js';
+
+/** The heading of the exported records in no unit, after the others. */
+const NO_UNIT = 'Chưa xếp chi hội';
 
 interface ExportRow {
   id: string;
@@ -172,28 +176,34 @@ export class RosterExportService {
     const issuer = opts.format === 'xlsx' ? await this.issuerOf(def, unit, actor, where, params) : null;
     const sink = await this.openSink(opts, def, issuer, columns, !!clear);
     let rows = 0;
-    let after: [string, string, string] | null = null;
-    for (;;) {
-      const page: ExportRow[] = await this.db.query<ExportRow[]>(
-        `SELECT r.id, r.given_key, r.name_folded, r.external_id, r.full_name, to_char(r.birth_date, 'YYYY-MM-DD') AS birth_date, r.birth_date_precision, r.sex,
+    // The filed roster as she files it: chi hội by chi hội, each under its heading (a CSV, the template's rows, by name).
+    const groups = opts.format === 'xlsx' ? await this.unitGroups(where, params) : [undefined];
+    for (const group of groups) {
+      if (group && groups.length > 1) await sink.section(group.name);
+      const inGroup = group ? (group.id ? `r.unit_id = '${group.id}'` : 'r.unit_id IS NULL') : 'true';
+      let after: [string, string, string] | null = null;
+      for (;;) {
+        const page: ExportRow[] = await this.db.query<ExportRow[]>(
+          `SELECT r.id, r.given_key, r.name_folded, r.external_id, r.full_name, to_char(r.birth_date, 'YYYY-MM-DD') AS birth_date, r.birth_date_precision, r.sex,
                 r.id_number_masked, ${clear ? 'r.id_number_sealed' : 'NULL::bytea'} AS id_number_sealed, r.phone, r.commune_code, r.commune_entered_code,
                 c.name AS commune_name, r.ethnicity, r.village, u.code AS unit_code, u.name AS unit_name,
                 to_char(r.join_date, 'YYYY-MM-DD') AS join_date, r.join_date_precision, r.status, to_char(r.last_activity_date, 'YYYY-MM-DD') AS last_activity_date,
                 r.last_activity_date_precision, to_char(r.last_dues_date, 'YYYY-MM-DD') AS last_dues_date, r.last_dues_date_precision, r.profile
            FROM member_record r LEFT JOIN unit u ON u.id = r.unit_id LEFT JOIN commune c ON c.code = r.commune_code
-          WHERE ${where.join(' AND ')}
+          WHERE ${where.join(' AND ')} AND ${inGroup}
             AND ($${k + 1}::text IS NULL OR (r.given_key, r.name_folded, r.id) > ($${k + 1}, $${k + 2}, $${k + 3}::uuid))
           ORDER BY r.given_key, r.name_folded, r.id LIMIT 5000`,
-        [...params, after?.[0] ?? null, after?.[1] ?? null, after?.[2] ?? null],
-      );
-      for (const r of page) {
-        // The full number goes where the masked one would: the file's one CCCD column.
-        if (r.id_number_sealed) r.id_number_masked = this.vault.open(r.id_number_sealed);
-        await sink.row(r, ++rows);
+          [...params, after?.[0] ?? null, after?.[1] ?? null, after?.[2] ?? null],
+        );
+        for (const r of page) {
+          // The full number goes where the masked one would: the file's one CCCD column.
+          if (r.id_number_sealed) r.id_number_masked = this.vault.open(r.id_number_sealed);
+          await sink.row(r, ++rows);
+        }
+        if (page.length < 5000) break;
+        const last = page[page.length - 1];
+        after = [last.given_key, last.name_folded, last.id];
       }
-      if (page.length < 5000) break;
-      const last = page[page.length - 1];
-      after = [last.given_key, last.name_folded, last.id];
     }
     await sink.close();
     await this.audit.record(actor, {
@@ -214,6 +224,15 @@ export class RosterExportService {
     return { rows };
   }
 
+  /** The units the exported records are in (their ids: uuids, from the database), in Vietnamese list order, none last. */
+  private async unitGroups(where: string[], params: unknown[]): Promise<{ id: string | null; name: string }[]> {
+    const units = await this.db.query<{ id: string | null; name: string | null }[]>(
+      `SELECT DISTINCT r.unit_id AS id, u.name FROM member_record r LEFT JOIN unit u ON u.id = r.unit_id WHERE ${where.join(' AND ')}`,
+      params,
+    );
+    return units.sort((a, b) => byVietnameseName(a.name, b.name)).map((u) => ({ id: u.id, name: u.name ?? NO_UNIT }));
+  }
+
   /** CSV: the template's columns, a row as the import reads it; .xlsx: the filed roster (filed-roster.ts). */
   private async openSink(opts: ExportOptions, def: OrganizationDefinition, issuer: Issuer | null, columns: RosterColumn[], clear: boolean) {
     if (opts.format === 'csv') {
@@ -222,7 +241,7 @@ export class RosterExportService {
         'csv',
         columns.map((c) => c.header),
       );
-      return { row: (r: ExportRow) => w.row(templateRow(r, columns, def)), close: () => w.close() };
+      return { row: (r: ExportRow) => w.row(templateRow(r, columns, def)), section: () => Promise.resolve(), close: () => w.close() };
     }
     const now = new Date();
     const w = openFiledRoster(
@@ -243,6 +262,7 @@ export class RosterExportService {
         counts.set(r.status, (counts.get(r.status) ?? 0) + 1);
         return w.row(filedRow(r, columns, def, n));
       },
+      section: (name: string) => w.section(name),
       close: () => w.close(filedFoot(def, counts, issuer?.place ?? null, now, !!issuer?.branch)),
     };
   }
