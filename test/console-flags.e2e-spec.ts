@@ -413,8 +413,9 @@ describe('the console: her flags, and her roster as Excel', () => {
     await dialog.getByRole('button', { name: 'Lưu quyết định' }).click();
     await dialog.waitFor({ state: 'hidden' });
     await page.getByText('Đã lưu quyết định; danh sách và số đếm đã cập nhật.').waitFor();
-    // Gone from her list now, not at the next run.
+    // Gone from her list now, not at the next run; her banner's line too, without a reload.
     await eventually(async () => expect(await row.getByText(flag.label, { exact: true }).count()).toBe(0));
+    await page.getByRole('link', { name: '1 hồ sơ Ban Dân vận đề nghị bạn xem lại' }).waitFor({ state: 'detached' });
     expect(
       await t.sql(
         `SELECT code FROM record_flag f JOIN member_record r ON r.id = f.record_id WHERE r.external_id = 'PN-1' AND f.code = $1`,

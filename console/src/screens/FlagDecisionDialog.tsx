@@ -1,3 +1,4 @@
+import { waitingChanged } from './SinceLastVisit.tsx';
 import { Alert, Input, Modal, Radio, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
@@ -66,7 +67,10 @@ export function FlagDecisionDialog({ decision, onClose }: { decision: FlagDecisi
       outcome: confirming ? outcome : null,
       date: confirming ? date.trim() : null,
     });
-    if (!r.error) onClose(true);
+    if (r.error) return;
+    // "n hồ sơ Ban Dân vận đề nghị bạn xem lại" and the new suspects read their counts again, not stale until a reload.
+    waitingChanged();
+    onClose(true);
   };
   return (
     <Modal
