@@ -226,7 +226,7 @@ describe('the console: link review and a person', () => {
     // own code, unit, status and flags say nothing of one person or two, and carry no word.
     expect(await verdicts.count()).toBe(7);
     expect(await rows.filter({ hasText: 'Mã hồ sơ' }).locator('.ant-tag').count()).toBe(0);
-    expect(await verdicts.first().innerText()).toMatch(/^(Khớp|Gần giống|Khác|Không rõ)$/);
+    expect(await verdicts.first().innerText()).toMatch(/^(Khớp|Gần giống|Khác|Khác, không nghiêng bên nào|Không rõ)$/);
     for (const tag of await verdicts.all()) {
       const box = (await tag.boundingBox())!;
       expect(box.x + box.width).toBeLessThanOrEqual(390);

@@ -1228,6 +1228,8 @@ const TEXT = {
     agree: 'Khớp',
     near: 'Gần giống',
     differ: 'Khác',
+    /** Both given, not the same, and saying little either way (two days of one year). */
+    neutral: 'Khác, không nghiêng bên nào',
     unknown: 'Không rõ',
     other: 'Hai tổ chức',
     hidden: 'ngoài quyền xem',

@@ -38,7 +38,7 @@ export const USER_TONE = GREEN;
 /** A disabled account. */
 export const DISABLED_TONE = GREY;
 /** Two records of a pair under review: a field that agrees, differs, or says nothing. */
-export const COMPARE_TONE: Record<string, string> = { agree: GREEN, near: AMBER, differ: RED, unknown: GREY, other: GREY };
+export const COMPARE_TONE: Record<string, string> = { agree: GREEN, near: AMBER, differ: RED, neutral: GREY, unknown: GREY, other: GREY };
 
 /** A data subject's request: due within three days (or overdue), or later. */
 export const DUE_TONE = { soon: RED, later: GREY };

@@ -3,7 +3,7 @@ import { T } from '../../text.ts';
 import { COMPARE_TONE } from '../../tones.ts';
 import type { Pair, Side } from './review-api.ts';
 
-type Compare = 'agree' | 'near' | 'differ' | 'unknown' | 'other';
+type Compare = 'agree' | 'near' | 'differ' | 'neutral' | 'unknown' | 'other';
 
 /** A row of the side-by-side table: a field of both records, and which evidence (by its field) compares them. */
 const ROWS: { key: string; evidence?: string; value: (s: Side) => string | null }[] = [
@@ -31,8 +31,8 @@ const SAYS_LITTLE = 0.05;
  * Whether the two values agree, as the field's evidence weighs them, so that the word never
  * contradicts the sentence beneath: the same (agree); not the same but leaning towards one person
  * (near: a tone mark apart, a year against a full date, a neighbouring commune); saying little
- * either way (unknown: a 01/01 placeholder against a full date); otherwise they differ. A value
- * outside her rights, or missing, on either side: unknown.
+ * either way (neutral: two days of one year, a 01/01 placeholder against a full date — "Không rõ" read
+ * as if a value were missing); otherwise they differ. A value outside her rights, or missing, on either side: unknown.
  */
 function compareOf(pair: Pair, row: (typeof ROWS)[number]): Compare | null {
   // A record's own code, unit, status and flags are no evidence of one person or two: nothing to say.
@@ -49,7 +49,7 @@ function compareOf(pair: Pair, row: (typeof ROWS)[number]): Compare | null {
   if (!e) return 'differ';
   // A neighbouring commune, as the sentence beneath says it ("xã lân cận"): where a person who moved is found, not another place.
   if (row.key === 'commune' && e.level === 'NEAR') return 'near';
-  return e.bar > SAYS_LITTLE ? 'near' : e.bar < -SAYS_LITTLE ? 'differ' : 'unknown';
+  return e.bar > SAYS_LITTLE ? 'near' : e.bar < -SAYS_LITTLE ? 'differ' : 'neutral';
 }
 
 /**
