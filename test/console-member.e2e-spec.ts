@@ -246,6 +246,33 @@ describe('the console: add, edit, end and reinstate a member', () => {
     await context.close();
   });
 
+  it('shows one member’s full CCCD for a written reason, in a dialog only, the reading logged with the reason', async () => {
+    const context = await b.context();
+    const page = await logInThroughPage(context, t.url, await t.createUser('xa-dtn-cccd', Role.SECRETARIAT, 'DTN'));
+    await page.getByRole('button', { name: 'Phạm Văn Cường' }).click();
+    const drawer = page.getByRole('dialog', { name: 'Phạm Văn Cường' });
+    await drawer.getByText('0012******45').waitFor();
+    await drawer.getByRole('button', { name: 'Xem số đầy đủ' }).click();
+    const ask = page.getByRole('dialog', { name: 'Xem số CCCD đầy đủ của Phạm Văn Cường' });
+    await ask.getByLabel(/^Lý do xem/).fill('đối chiếu');
+    expect(await ask.getByRole('button', { name: 'Xem số' }).isDisabled()).toBe(true);
+    await ask.getByLabel(/^Lý do xem/).fill('Đối chiếu với thẻ CCCD khi sinh hoạt chi đoàn');
+    expect(await review(page)).toEqual(CLEAN);
+    await ask.getByRole('button', { name: 'Xem số' }).click();
+    await ask.getByText('001203012345').waitFor();
+    await ask.getByText('Lần xem này đã được ghi nhật ký.').waitFor();
+    // Never in the address; gone from the screen once she closes it.
+    expect(page.url()).not.toContain('001203012345');
+    await ask.getByRole('button', { name: 'Đóng', exact: true }).last().click();
+    await ask.waitFor({ state: 'detached' });
+    expect(await page.locator('body').innerText()).not.toContain('001203012345');
+    const logged = await t.sql<{ text: string }>(
+      `SELECT n.text FROM audit_event e JOIN audit_note n ON n.id = e.note_id WHERE e.action = 'ID_NUMBER_REVEALED' AND e.actor_name = 'xa-dtn-cccd'`,
+    );
+    expect(logged).toEqual([{ text: 'Đối chiếu với thẻ CCCD khi sinh hoạt chi đoàn' }]);
+    await context.close();
+  });
+
   it("shows what her list's Ghi chú said of a member (died, moved away) for her to take or not: taken, its flag is raised; not, why is kept", async () => {
     await t.importRoster('HPN', `${HEADER},Ghi chú`, [
       'HPN-GC-1,Lò Thị Ón,05/05/1950,Nữ,,,00004,,Đang sinh hoạt,đã mất tháng 3/2026',

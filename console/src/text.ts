@@ -519,6 +519,18 @@ const TEXT = {
       { value: 'MALE', label: 'Nam' },
     ],
   },
+  /** One member's full CCCD, for a reason, logged. */
+  reveal: {
+    action: 'Xem số đầy đủ',
+    title: (name: string) => `Xem số CCCD đầy đủ của ${name}`,
+    why: 'Số CCCD là dữ liệu cá nhân: chỉ xem khi cần (đối chiếu với thẻ, theo yêu cầu của cơ quan có thẩm quyền). Lần xem được ghi nhật ký cùng lý do; số không được lưu lại trên màn hình.',
+    reason: 'Lý do xem (ít nhất 10 ký tự)',
+    submit: 'Xem số',
+    number: 'Số CCCD',
+    enteredAs: (v: string) => `Trong tệp gốc ghi là: ${v}`,
+    logged: 'Lần xem này đã được ghi nhật ký.',
+    close: 'Đóng',
+  },
   end: {
     action: 'Kết thúc sinh hoạt',
     title: (name: string) => `Kết thúc sinh hoạt của ${name}`,

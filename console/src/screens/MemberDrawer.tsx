@@ -12,6 +12,7 @@ import { notedEnding, NoteSuggestions } from './member/NoteSuggestions.tsx';
 import { STATUSES } from './member/member-api.ts';
 import { EndMembershipDialog, ReinstateDialog, type EndPrefill } from './member/StatusDialogs.tsx';
 import { TransferDialog } from './member/TransferDialog.tsx';
+import { RevealIdNumber } from './member/RevealIdNumber.tsx';
 import { PersonDrawer } from './review/PersonDrawer.tsx';
 import { COMMUNE_NAME } from './roster-query.ts';
 import { CANCEL_TRANSFER } from './units/units-query.ts';
@@ -244,7 +245,10 @@ export function MemberDrawer(props: {
               <Descriptions.Item label={T.column.birth}>{partialDate(r.birthDate)}</Descriptions.Item>
               <Descriptions.Item label={T.column.sex}>{r.sex ? T.sex[r.sex] : T.dash}</Descriptions.Item>
               <Descriptions.Item label={T.member.ethnicity}>{r.ethnicity ?? T.dash}</Descriptions.Item>
-              <Descriptions.Item label={T.column.idNumber}>{r.idNumber ?? T.dash}</Descriptions.Item>
+              <Descriptions.Item label={T.column.idNumber}>
+                {r.idNumber ?? T.dash}
+                {r.idNumber && <RevealIdNumber recordId={r.id} fullName={r.fullName} />}
+              </Descriptions.Item>
               <Descriptions.Item label={T.column.phone}>{r.phone ?? T.dash}</Descriptions.Item>
               <Descriptions.Item label={T.column.commune}>{r.commune?.name ?? T.dash}</Descriptions.Item>
               <Descriptions.Item label={T.member.village}>{r.village ?? T.dash}</Descriptions.Item>
