@@ -561,6 +561,10 @@ describe('reconciliation reports', () => {
     const hpnRow = rows('Theo tổ chức').find((r) => r[0] === 'HPN')!;
     expect(hpnRow.slice(1, 4)).toEqual(['Hội Liên hiệp Phụ nữ Việt Nam', 5, 4]);
     expect(rows('Theo tổ chức').find((r) => r[0] === 'CD')!).toContain('không tính được');
+    // Under the organizations, the area's own figures: each person once (not the column's sum), said so.
+    const area = rows('Theo tổ chức').find((r) => String(r[1]).startsWith('Toàn bộ ('))!;
+    expect(area.slice(2, 4)).toEqual([s.data.totals.memberships, s.data.totals.people]);
+    expect(area.at(-1)).toContain('không bằng tổng cột');
     // Organizations shortened as people write them, as on Tổng quan: CĐ, not CD (its Mã column keeps the code).
     expect(rows('Theo xã').some((r) => r.includes('CĐ'))).toBe(true);
     expect(rows('Theo xã').some((r) => r.includes('CD'))).toBe(false);

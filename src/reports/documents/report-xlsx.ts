@@ -88,10 +88,36 @@ function organizationsSheet(wb: Workbook, d: ReportDocument, heading: string[]):
       o.leavers,
       o.reach.known ? o.reach.eligible : null,
       o.reach.known ? rateCell(o.reach.rate) : NO_RATE,
-      o.reach.known ? `${o.reach.label}; ${o.reach.reached} người ở ${o.reach.communes} xã có CSDL dân cư` : o.reach.why,
+      o.reach.known
+        ? `${o.reach.label}; ${o.reach.reached} người ở ${o.reach.communes} xã có CSDL dân cư${(o.reach.rate ?? 0) > 1 ? `; ${OVER_100}` : ''}`
+        : o.reach.why,
     ]),
-    { landscape: true },
+    { landscape: true, total: areaRow(d) },
   );
+}
+
+/** Above 100%: more members than the register's people of that kind in those communes. */
+const OVER_100 =
+  'trên 100%: có thành viên sống ngoài các xã này hoặc CSDL dân cư chưa ghi đủ đối tượng; rà soát danh sách và nguồn CSDL dân cư';
+
+/** The area's own figures under the organizations: each person once, however many organizations she is in (not a sum of the rows). */
+function areaRow(d: ReportDocument): (string | number | null)[] {
+  const t = d.data.totals;
+  return [
+    '',
+    `Toàn bộ (${d.areaLabel})`,
+    t.memberships,
+    t.people,
+    t.duplicateRecords,
+    ...ORG_COUNT_BUCKETS.map((b) => d.data.peopleByOrgCount[b.key] ?? null),
+    t.suspectedPhantoms,
+    t.withoutIdNumber,
+    t.joiners,
+    t.leavers,
+    null,
+    null,
+    'Số người: mỗi người tính một lần dù ở nhiều tổ chức, nên không bằng tổng cột',
+  ];
 }
 
 function communesSheet(wb: Workbook, d: ReportDocument, heading: string[]): void {
@@ -156,7 +182,10 @@ function phantomsSheet(wb: Workbook, phantoms: NonNullable<ReportDocument['phant
   sheet(
     wb,
     'Nghi ảo',
-    [...heading, 'Hồ sơ nghi ảo và lý do, để rà soát. Không ghi số định danh.'],
+    [
+      ...heading,
+      'Hồ sơ nghi ảo và lý do, để rà soát. Không ghi số định danh. Trang này có họ tên: chỉ gửi cho người có trách nhiệm rà soát; xóa trang trước khi gửi báo cáo đi nơi khác.',
+    ],
     [
       { header: 'STT', width: 6 },
       { header: 'Tổ chức', width: 8 },

@@ -19,7 +19,12 @@ export function sheet(
   title: string[],
   columns: { header: string; width: number; number?: boolean; percent?: boolean }[],
   rows: Cell[][],
-  { landscape = false, top = [], foot = [] }: { landscape?: boolean; top?: FormLine[]; foot?: FormLine[] } = {},
+  {
+    landscape = false,
+    top = [],
+    foot = [],
+    total,
+  }: { landscape?: boolean; top?: FormLine[]; foot?: FormLine[]; /** A last row in bold (the area's figures). */ total?: Cell[] } = {},
 ): void {
   const headerRow = top.length + title.length + 2;
   const ws = wb.addWorksheet(name, {
@@ -54,11 +59,12 @@ export function sheet(
     cell.border = BORDER;
   });
   h.commit();
-  for (const values of rows) {
+  for (const values of total ? [...rows, total] : rows) {
     const r = ws.addRow(values);
     values.forEach((v, i) => {
       const cell = r.getCell(i + 1);
       cell.border = BORDER;
+      if (values === total) cell.font = { bold: true };
       if (typeof v === 'number' && (columns[i]?.number || columns[i]?.percent)) cell.numFmt = columns[i].percent ? '0.0%' : '#,##0';
     });
     r.commit();
