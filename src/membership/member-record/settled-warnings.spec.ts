@@ -4,6 +4,7 @@ import { settledWarnings } from './settled-warnings.js';
 const at = '2026-11-01T00:00:00.000Z';
 const record = {
   phone: '0981234219',
+  sex: 'MALE',
   birthDate: null,
   birthDatePrecision: null,
   idNumberHash: Buffer.from('aa', 'hex'),
@@ -23,10 +24,14 @@ describe('settledWarnings: an import warning leaves the record once she corrects
     expect(left({ phone: '0981234210' })).toEqual(['Ngày sinh', 'Số CCCD', 'Chức vụ', 'Ghi chú']);
   });
 
-  it('settles a date’s warning by its date or its precision, the CCCD’s by its hash, a profile field’s by that key', () => {
-    expect(left({ birthDate: '1990-01-01', birthDatePrecision: 'YEAR' })).toEqual(['SĐT', 'Số CCCD', 'Chức vụ', 'Ghi chú']);
+  it('settles a date’s warning (and the CCCD’s its digits contradict) by the date, the CCCD’s by its hash, a profile field’s by that key', () => {
+    expect(left({ birthDate: '1990-01-01', birthDatePrecision: 'YEAR' })).toEqual(['SĐT', 'Chức vụ', 'Ghi chú']);
     expect(left({ idNumberHash: Buffer.from('bb', 'hex') })).toEqual(['SĐT', 'Ngày sinh', 'Chức vụ', 'Ghi chú']);
     expect(left({ profile: { position: 'Chi hội trưởng' } })).toEqual(['SĐT', 'Ngày sinh', 'Số CCCD', 'Ghi chú']);
+  });
+
+  it('settles a CCCD’s warning when the year or the sex its digits contradict is corrected', () => {
+    expect(left({ sex: 'FEMALE' } as Partial<MemberRecord>)).toEqual(['SĐT', 'Ngày sinh', 'Chức vụ', 'Ghi chú']);
   });
 
   it('keeps every warning when a field is saved as it was (the form sends them all)', () => {

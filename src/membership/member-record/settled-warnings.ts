@@ -1,8 +1,11 @@
 import type { ImportWarning, MemberRecord } from './member-record.entity.js';
 
-/** The record's columns an import warning's field is stored in, where they are not named alike (a date's own precision is). */
+/**
+ * The record's columns an import warning's field is stored in, where they are not named alike (a date's own precision is).
+ * A CCCD's warning says what its digits contradict (the year, the sex): correcting either settles it too.
+ */
 const STORED_IN: Record<string, string[]> = {
-  idNumber: ['idNumberHash'],
+  idNumber: ['idNumberHash', 'birthDate', 'birthDatePrecision', 'sex'],
   bySexMale: ['sex'],
   bySexFemale: ['sex'],
   communeName: ['communeCode'],
