@@ -120,6 +120,8 @@ describe('eligibility flags at entry (the form, an import, its undo)', () => {
     expect((await state('HPN-1')).flags).toEqual([
       { code: 'INELIGIBLE_SEX', severity: 'PHANTOM', message: expect.stringContaining('tổ chức chỉ kết nạp nữ') as unknown },
     ]);
+    // What she can do when he is an honorary member: said where the warning is.
+    expect((await state('HPN-1')).flags![0].message).toContain('trừ hội viên danh dự: nếu đúng vậy, ghi "Có" ở cột Hội viên danh dự');
     expect((await state('HPN-1')).person).toMatchObject({ flags: ['INELIGIBLE_SEX'], ao: true });
     expect((await state('HPN-2')).flags).toBeNull();
 
@@ -170,6 +172,7 @@ describe('eligibility flags at entry (the form, an import, its undo)', () => {
       column: 'Số CCCD',
       message: expect.stringContaining("giới tính Nam trong số, tên có chữ đệm 'Thị'") as unknown,
       at: expect.any(String) as unknown,
+      field: 'idNumber',
     });
   });
 });

@@ -78,8 +78,8 @@ export function admissionAge(opts: {
   };
 }
 
-/** Only one sex may be a member, unless a profile flag (e.g. honorary member) says otherwise. */
-export function sexOnly(sex: Sex, opts: { exceptWhen?: (profile: Profile) => boolean } = {}): EligibilityRule {
+/** Only one sex may be a member, unless a profile flag (e.g. honorary member, `except` naming it) says otherwise. */
+export function sexOnly(sex: Sex, opts: { exceptWhen?: (profile: Profile) => boolean; except?: string } = {}): EligibilityRule {
   return whileMember((facts) => {
     if (!facts.sex || facts.sex === sex || opts.exceptWhen?.(facts.profile)) return [];
     const who = facts.sex === 'MALE' ? 'nam' : 'nữ';
@@ -87,7 +87,7 @@ export function sexOnly(sex: Sex, opts: { exceptWhen?: (profile: Profile) => boo
       {
         code: 'INELIGIBLE_SEX',
         severity: 'VIOLATION',
-        message: `Hội viên là ${who}, tổ chức chỉ kết nạp ${sex === 'MALE' ? 'nam' : 'nữ'}`,
+        message: `Hội viên là ${who}, tổ chức chỉ kết nạp ${sex === 'MALE' ? 'nam' : 'nữ'}${opts.except ? ` (${opts.except})` : ''}`,
       },
     ];
   });

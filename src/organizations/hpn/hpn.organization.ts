@@ -10,5 +10,11 @@ export const HPN: OrganizationDefinition = {
   profileFields: [{ key: 'honorary', label: 'Hội viên danh dự', type: 'BOOLEAN' }],
   eligiblePopulation: { known: true, label: 'phụ nữ từ 18 tuổi', sex: 'FEMALE', minAge: 18 },
   inactivityMonths: 12,
-  checkEligibility: allOf(ageLimits({ min: 18 }), sexOnly('FEMALE', { exceptWhen: (p) => p.honorary === true })),
+  checkEligibility: allOf(
+    ageLimits({ min: 18 }),
+    sexOnly('FEMALE', {
+      exceptWhen: (p) => p.honorary === true,
+      except: 'trừ hội viên danh dự: nếu đúng vậy, ghi "Có" ở cột Hội viên danh dự hoặc trên hồ sơ',
+    }),
+  ),
 };

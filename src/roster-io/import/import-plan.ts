@@ -185,8 +185,10 @@ export function ineligibleReason(issues: EligibilityIssue[]): string | null {
   if (!issue) return null;
   const age = /(quá|dưới) (?:độ tuổi tối (?:đa|thiểu) )?(\d+)/.exec(issue.message);
   if (age) return `${age[1]} ${age[2]} tuổi`;
-  const comma = issue.message.indexOf(', ');
-  return comma > 0 ? issue.message.slice(comma + 2) : issue.message;
+  // Its rule alone: not the exception it names in brackets (hội viên danh dự).
+  const rule = issue.message.replace(/ \(.*\)$/, '');
+  const comma = rule.indexOf(', ');
+  return comma > 0 ? rule.slice(comma + 2) : rule;
 }
 
 /** Of these tombstone keys (an import's new people), those of people erased on request (hex). */
