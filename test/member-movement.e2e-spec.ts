@@ -259,4 +259,20 @@ describe("a secretariat's báo cáo tăng, giảm hội viên", () => {
     const t2 = (await movement(quarter, 'ND-T2')).rows;
     expect(t2.map((r) => [r.unitName, r.otherOut])).toEqual([['Chi hội Thôn 2', before2.otherOut + 1]]);
   });
+
+  it('keeps a member listed now without a join date, whose death her list dates in an earlier quarter, out of this quarter', async () => {
+    const r = await t.gql(`mutation($i: CreateUnitInput!) { createUnit(input: $i) { code } }`, {
+      i: { organization: 'HND', code: 'ND-T5', name: 'Chi hội Thôn 5', kind: 'BRANCH', parent: 'ND-BD' },
+    });
+    expect(r.errors).toBeUndefined();
+    const [y, mo] = todayInVietnam().split('-').map(Number);
+    const q = Math.floor((mo - 1) / 3);
+    // The day before this quarter began: in the quarter before.
+    const before = new Date(Date.UTC(y, q * 3, 0)).toISOString().slice(0, 10);
+    const id = await add('Ma Văn Hiếu', 'ND-T5');
+    expect(await end(id, 'DECEASED', before.split('-').reverse().join('/'))).toBeDefined();
+    // Dead since then: not a member at this quarter's end because she listed him today.
+    const m = await movement(`${y}-Q${q + 1}`);
+    expect(m.rows.find((row) => row.unitName === 'Chi hội Thôn 5')).toBeUndefined();
+  });
 });

@@ -207,7 +207,10 @@ describe('Ghi chú suggestions decided, and CCCDs no card carries (issue 16)', (
     const [flag] = await t.sql<{ severity: string; message: string }>(
       `SELECT f.severity, f.message FROM record_flag f JOIN member_record r ON r.id = f.record_id WHERE r.external_id = 'CD-NGHI' AND f.code = 'LEFT_WORK'`,
     );
-    expect(flag).toEqual({ severity: 'WARNING', message: expect.stringContaining('người này đã nghỉ việc hoặc nghỉ hưu, tháng 3/2026') });
+    expect(flag).toEqual({
+      severity: 'WARNING',
+      message: expect.stringContaining('người này đã nghỉ việc hoặc nghỉ hưu, tháng 3/2026') as unknown,
+    });
     const confirm = await t.gql(
       `mutation($id: ID!) { resolveFlag(recordId: $id, code: "LEFT_WORK", resolution: "CONFIRMED", note: "Đã nghỉ việc", date: "31/03/2026") }`,
       { id: cdRecords.get('CD-NGHI')!.id },

@@ -31,7 +31,7 @@ describe('settledWarnings: an import warning leaves the record once she corrects
   });
 
   it('settles a CCCD’s warning when the year or the sex its digits contradict is corrected', () => {
-    expect(left({ sex: 'FEMALE' } as Partial<MemberRecord>)).toEqual(['SĐT', 'Ngày sinh', 'Chức vụ', 'Ghi chú']);
+    expect(left({ sex: 'FEMALE' })).toEqual(['SĐT', 'Ngày sinh', 'Chức vụ', 'Ghi chú']);
   });
 
   it('keeps every warning when a field is saved as it was (the form sends them all)', () => {

@@ -18,6 +18,14 @@ export const unitOnDay = (day: string): string => {
                    (SELECT m.from_unit_id ${moves} ORDER BY ${eventDayOf('m')}, m.recorded_at LIMIT 1), r.unit_id)`;
 };
 
+/**
+ * Which of a record's status events (`e`) by a day says its status then: the latest by the day it took
+ * effect — but a listing without a join date (ADMITTED, undated: an import of a roster kept before) never
+ * over a dated event. She died on 02/07 and was imported on 07/12: dead since 02/07, not a member again
+ * from her listing's day.
+ */
+const LATEST_STATUS = `(e.kind = 'ADMITTED' AND e.effective_date IS NULL), ${EVENT_DAY} DESC, e.recorded_at DESC`;
+
 /** An ENDED event `e` still standing: not taken back as a mistake (membership's mistaken-ending.ts), which counts as no departure. */
 export const STANDING_ENDING = `NOT EXISTS (SELECT 1 FROM membership_event v WHERE v.voids = e.id)`;
 
@@ -41,7 +49,7 @@ export function activeAtEnd(p: number): { join: string; active: string } {
   return {
     join: `LEFT JOIN (SELECT DISTINCT ON (e.record_id) e.record_id, e.to_status FROM membership_event e
                    WHERE e.to_status IS NOT NULL AND ${EVENT_DAY} <= $${p}::date
-                   ORDER BY e.record_id, ${EVENT_DAY} DESC, e.recorded_at DESC) st ON st.record_id = r.id`,
+                   ORDER BY e.record_id, ${LATEST_STATUS}) st ON st.record_id = r.id`,
     active: activeBy(p, 'st'),
   };
 }
@@ -54,7 +62,7 @@ export function activeOnDay(p: number, st: string): { join: string; active: stri
   return {
     join: `LEFT JOIN LATERAL (SELECT e.to_status FROM membership_event e
                    WHERE e.record_id = r.id AND e.to_status IS NOT NULL AND ${EVENT_DAY} <= $${p}::date
-                   ORDER BY ${EVENT_DAY} DESC, e.recorded_at DESC LIMIT 1) ${st} ON true`,
+                   ORDER BY ${LATEST_STATUS} LIMIT 1) ${st} ON true`,
     active: activeBy(p, st),
   };
 }

@@ -40,7 +40,6 @@ interface Counted {
   moved_in: number;
 }
 
-
 /** The day before an ISO day. */
 const dayBefore = (iso: string) => new Date(Date.parse(`${iso}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 
