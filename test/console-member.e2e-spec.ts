@@ -248,7 +248,7 @@ describe('the console: add, edit, end and reinstate a member', () => {
 
   it('shows one member’s full CCCD for a written reason, in a dialog only, the reading logged with the reason', async () => {
     const context = await b.context();
-    const page = await logInThroughPage(context, t.url, await t.createUser('xa-dtn-cccd', Role.SECRETARIAT, 'DTN'));
+    const page = await logInThroughPage(context, t.url, await t.createUser('xa-dtn-xem-so', Role.SECRETARIAT, 'DTN'));
     await page.getByRole('button', { name: 'Phạm Văn Cường' }).click();
     const drawer = page.getByRole('dialog', { name: 'Phạm Văn Cường' });
     await drawer.getByText('0012******45').waitFor();
@@ -267,7 +267,7 @@ describe('the console: add, edit, end and reinstate a member', () => {
     await ask.waitFor({ state: 'detached' });
     expect(await page.locator('body').innerText()).not.toContain('001203012345');
     const logged = await t.sql<{ text: string }>(
-      `SELECT n.text FROM audit_event e JOIN audit_note n ON n.id = e.note_id WHERE e.action = 'ID_NUMBER_REVEALED' AND e.actor_name = 'xa-dtn-cccd'`,
+      `SELECT n.text FROM audit_event e JOIN audit_note n ON n.id = e.note_id WHERE e.action = 'ID_NUMBER_REVEALED' AND e.actor_name = 'xa-dtn-xem-so'`,
     );
     expect(logged).toEqual([{ text: 'Đối chiếu với thẻ CCCD khi sinh hoạt chi đoàn' }]);
     await context.close();
@@ -302,6 +302,9 @@ describe('the console: add, edit, end and reinstate a member', () => {
     await ending.waitFor();
     expect(await ending.getByRole('combobox', { name: 'Lý do kết thúc' }).locator('..').innerText()).toContain('Đã mất');
     expect(await ending.getByLabel(/^Căn cứ/).inputValue()).toBe('Ghi chú: "đã mất tháng 3/2026"');
+    // Only the month is known: no day filled in (today's would date her death wrong); she is told to ask.
+    expect(await ending.getByLabel(/^Ngày có hiệu lực/).inputValue()).toBe('');
+    await ending.getByText('Căn cứ chỉ ghi 03/2026, chưa đủ ngày').waitFor();
     expect(await review(page)).toEqual(CLEAN);
     await ending.getByRole('button', { name: 'Hủy' }).click();
     await ending.waitFor({ state: 'detached' });

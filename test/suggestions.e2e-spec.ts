@@ -111,6 +111,16 @@ describe('Ghi chú suggestions decided, and CCCDs no card carries (issue 16)', (
     expect(flag.severity).toBe('PHANTOM');
     expect(flag.message).toContain('đã mất, tháng 8/2026');
     expect(JSON.parse(flag.evidence)).toMatchObject({ note: 'đã mất tháng 8/2026', suggestion: died.id, when: '2026-08' });
+    // A month is no day to end on: said as a month, so that nobody ends her on today's date.
+    const dated = await t.gql<{ memberRecord: { flags: { code: string; evidenceDate: string | null; evidenceWhen: string | null }[] } }>(
+      `query($id: ID!) { memberRecord(id: $id) { flags { code evidenceDate evidenceWhen } } }`,
+      { id: r.id },
+    );
+    expect(dated.data!.memberRecord.flags.find((f) => f.code === 'DECEASED')).toEqual({
+      code: 'DECEASED',
+      evidenceDate: null,
+      evidenceWhen: '2026-08',
+    });
     expect(await personFlags('S-DEAD')).toContain('DECEASED');
     const audit = await t.sql<{ action: string; subject_id: string; detail: Record<string, unknown> }>(
       `SELECT action, subject_id, detail FROM audit_event WHERE detail->>'suggestion' = $1`,

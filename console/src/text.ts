@@ -153,6 +153,8 @@ const TEXT = {
       'Nếu là hai người và số CCCD của một người ghi nhầm: đừng xác nhận ở đây. Đóng hộp này, bấm tên để mở hồ sơ, sửa số CCCD rồi lưu: cả hai hồ sơ hết cảnh báo trùng ngay.',
     endDate: 'Ngày kết thúc sinh hoạt (dd/mm/yyyy)',
     endDateFromEvidence: (date: string) => `Theo căn cứ của cảnh báo: ngày ${date}. Sửa nếu giấy tờ ghi khác.`,
+    endDateVague: (when: string) =>
+      `Căn cứ chỉ ghi ${when}, chưa đủ ngày: hỏi gia đình hoặc chi hội rồi nhập ngày cụ thể (ngày/tháng/năm), đừng để ngày hôm nay.`,
     decisionTitle: (resolution: string, name: string, flag: string) =>
       `${resolution === 'CONFIRMED' ? 'Xác nhận' : resolution === 'FALSE_ALARM' ? 'Bác bỏ' : 'Đánh dấu cần chú ý'} cảnh báo "${flag}" của ${name}`,
     resolution: { CONFIRMED: 'đã xác nhận', FALSE_ALARM: 'đã bác bỏ', ATTENTION: 'Ban Dân vận đề nghị chú ý' } as Record<string, string>,

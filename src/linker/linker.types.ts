@@ -262,6 +262,11 @@ export class RecordFlagType {
       'The day (yyyy-mm-dd) the evidence dates what happened: the register’s death date, a roster note’s day. Confirmed as `evidenceOutcome` without a `date`, the membership ends on it.',
   })
   evidenceDate: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'When the evidence says it happened, to its precision (`2026-03`: a month alone, no day to end on).',
+  })
+  evidenceWhen: string | null;
   @Field({
     description:
       'Whether confirming it ends the membership (resolveFlag CONFIRMED); false for a data flag (NO_IDENTITY, INVALID_ID…), settled by correcting the record.',

@@ -32,6 +32,8 @@ export interface FlagDecision {
   /** What the evidence says happened (the server's reading: a death, a move away), and the day it dates it. */
   evidenceOutcome: string | null;
   evidenceDate: string | null;
+  /** The same to the evidence's precision (`2026-03`): a month alone, no day to end on. */
+  evidenceWhen?: string | null;
   resolution: 'CONFIRMED' | 'FALSE_ALARM' | 'ATTENTION';
 }
 
@@ -45,7 +47,10 @@ export function FlagDecisionDialog({ decision, onClose }: { decision: FlagDecisi
   // The server's rule (confirmationDate): what happened is dated by its evidence, anything else from today.
   const evidenced = decision.evidenceDate ? partialDate(decision.evidenceDate) : null;
   const today = partialDate(vnToday());
-  const dateFor = (o: Outcome | null) => (o === decision.evidenceOutcome && evidenced ? evidenced : today);
+  // Only a month (or a year) known ("đã mất tháng 3/2026"): no day filled in for her — today's would date it wrong.
+  const vague = !evidenced && decision.evidenceWhen ? partialDate(decision.evidenceWhen) : null;
+  const dateFor = (o: Outcome | null) =>
+    o === decision.evidenceOutcome && evidenced ? evidenced : o === decision.evidenceOutcome && vague ? '' : today;
   const [outcome, setOutcome] = useState<Outcome | null>(isOutcome(decision.evidenceOutcome) ? decision.evidenceOutcome : null);
   const [date, setDate] = useState(dateFor(outcome));
   const [note, setNote] = useState('');
@@ -110,7 +115,15 @@ export function FlagDecisionDialog({ decision, onClose }: { decision: FlagDecisi
           <LabeledField
             id="flag-end-date"
             label={T.flags.endDate}
-            extra={outcome === decision.evidenceOutcome && evidenced ? T.flags.endDateFromEvidence(evidenced) : undefined}
+            extra={
+              outcome !== decision.evidenceOutcome
+                ? undefined
+                : evidenced
+                  ? T.flags.endDateFromEvidence(evidenced)
+                  : vague
+                    ? T.flags.endDateVague(vague)
+                    : undefined
+            }
           >
             <Input id="flag-end-date" autoComplete="off" value={date} onChange={(e) => setDate(e.target.value)} />
           </LabeledField>

@@ -70,6 +70,7 @@ const FLAGGED = graphql(`
         message
         evidenceOutcome
         evidenceDate
+        evidenceWhen
         confirmable
         resolution
         note
@@ -180,6 +181,7 @@ export function FlagsScreen({ session }: { session: Session }) {
       message: f.message,
       evidenceOutcome: f.evidenceOutcome,
       evidenceDate: f.evidenceDate,
+      evidenceWhen: f.evidenceWhen,
       resolution,
     });
 

@@ -26,8 +26,14 @@ describe('confirmationDate: the day a confirmed flag ends the membership from', 
   });
 
   it('says what the evidence says happened, for the console to suggest', () => {
-    expect(evidencedEnding('DECEASED', { deathDate: '2025-06-15' })).toEqual({ outcome: MemberStatus.DECEASED, date: '2025-06-15' });
-    expect(evidencedEnding('MOVED_AWAY', {})).toEqual({ outcome: MemberStatus.LEFT, date: null });
+    expect(evidencedEnding('DECEASED', { deathDate: '2025-06-15' })).toEqual({
+      outcome: MemberStatus.DECEASED,
+      date: '2025-06-15',
+      when: '2025-06-15',
+    });
+    expect(evidencedEnding('MOVED_AWAY', {})).toEqual({ outcome: MemberStatus.LEFT, date: null, when: null });
+    // A note's month: no day to end on, but said to her (she types the day).
+    expect(evidencedEnding('DECEASED', { when: '2026-03' })).toEqual({ outcome: MemberStatus.DECEASED, date: null, when: '2026-03' });
     expect(evidencedEnding('SHARED_PHONE', { persons: 6 })).toBeNull();
   });
 });

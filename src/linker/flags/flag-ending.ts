@@ -22,11 +22,14 @@ const HAPPENED: Partial<Record<FlagCode, MemberStatus>> = {
 };
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+const PARTIAL_DAY = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 
 /** What the evidence says happened, and the day it dates it (null when it gives no whole day): the register's death date, a roster note's day. */
 export interface EvidencedEnding {
   outcome: MemberStatus;
   date: string | null;
+  /** When it happened to the precision the evidence gives (`2026`, `2026-03`, `2026-03-15`): a month alone is no day to end on. */
+  when: string | null;
 }
 
 /** The flag's evidence read as an ending: a death from the register (`deathDate`) or a note (`when`), a move away from a note. */
@@ -34,7 +37,8 @@ export function evidencedEnding(code: string, evidence: Record<string, unknown> 
   const outcome = HAPPENED[code as FlagCode];
   if (!outcome) return null;
   const day = [evidence?.deathDate, evidence?.when].find((d): d is string => typeof d === 'string' && ISO_DAY.test(d));
-  return { outcome, date: day ?? null };
+  const when = [evidence?.deathDate, evidence?.when].find((d): d is string => typeof d === 'string' && PARTIAL_DAY.test(d));
+  return { outcome, date: day ?? null, when: when ?? null };
 }
 
 /**

@@ -19,6 +19,7 @@ const toType = (f: FlagView): RecordFlagType => {
     evidence: JSON.stringify(f.evidence ?? {}),
     evidenceOutcome: evidenced?.outcome ?? null,
     evidenceDate: evidenced?.date ?? null,
+    evidenceWhen: evidenced?.when ?? null,
     confirmable: !!ENDING[f.code],
   };
 };

@@ -41,7 +41,12 @@ const TONE: Record<string, string> = { OPEN: 'orange', ACCEPTED: 'green', DISMIS
 /** The ending a taken note offers: its status, its day when the note gives a whole one (else today's, hers to change), the note as the reason. */
 export const notedEnding = (s: NoteSuggestion) => ({
   ...(s.endsAs ? { status: s.endsAs } : {}),
-  ...(s.when && /^\d{4}-\d{2}-\d{2}$/.test(s.when) ? { date: partialDate(s.when) } : {}),
+  // A month or a year alone ("đã mất tháng 3/2026"): no day filled in — today's would date it wrong; she is told to ask.
+  ...(s.when && /^\d{4}-\d{2}-\d{2}$/.test(s.when)
+    ? { date: partialDate(s.when) }
+    : s.when
+      ? { date: '', dateHint: T.flags.endDateVague(partialDate(s.when)) }
+      : {}),
   reason: T.notes.said(s.evidence),
 });
 

@@ -11,6 +11,8 @@ import { END, STATUSES, UPDATE } from './member-api.ts';
 export interface EndPrefill {
   status?: string;
   date?: string;
+  /** Why the date is left for her (the note gives a month alone). */
+  dateHint?: string;
   reason?: string;
 }
 
@@ -76,7 +78,16 @@ export function EndMembershipDialog({
           {T.end.whom}: {targets.map((t) => t.fullName).join(', ')}
         </Typography.Paragraph>
       )}
-      <Form form={form} layout="vertical" initialValues={{ date: partialDate(vnToday()), ...prefill }} requiredMark={false}>
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{
+          date: partialDate(vnToday()),
+          ...(prefill && { status: prefill.status, reason: prefill.reason }),
+          ...(prefill?.date !== undefined && { date: prefill.date }),
+        }}
+        requiredMark={false}
+      >
         <Form.Item
           name="status"
           label={T.end.status}
@@ -89,7 +100,12 @@ export function EndMembershipDialog({
             options={statuses.data?.memberStatuses.filter((s) => s.ends).map((s) => ({ value: s.code, label: s.label }))}
           />
         </Form.Item>
-        <Form.Item name="date" label={T.end.date} rules={[{ required: true, whitespace: true, message: T.form.required }]}>
+        <Form.Item
+          name="date"
+          label={T.end.date}
+          extra={prefill?.dateHint}
+          rules={[{ required: true, whitespace: true, message: T.form.required }]}
+        >
           {/* Today, chosen whole when she comes in: what she types replaces it rather than joining it. */}
           <Input autoComplete="off" onFocus={(e) => e.target.select()} />
         </Form.Item>
