@@ -306,7 +306,7 @@ describe('the console: dashboard and reports', () => {
       // Each figure's change right under its own number: the confirmed phantoms beside the estimate come after it.
       const estimate = await page.getByTestId('not-suspected').innerText();
       expect(estimate.indexOf('so với cuối Tháng 11/2026')).toBeGreaterThan(0);
-      expect(estimate.indexOf('so với cuối Tháng 11/2026')).toBeLessThan(estimate.indexOf('Hồ sơ đã xác nhận ảo'));
+      expect(estimate.indexOf('so với cuối Tháng 11/2026')).toBeLessThan(estimate.indexOf('Hồ sơ đã rà soát, kết thúc sinh hoạt'));
 
       // 2 + 3 + 4+ organizations, under the name Rà soát liên kết and the report's files give it.
       const { peopleByOrgCount: c } = await live('province');

@@ -777,7 +777,7 @@ const TEXT = {
       {
         heading: 'Tổng quan (Ban Dân vận, kiểm tra giám sát, quản trị)',
         screen: 'tong-quan',
-        body: 'Màn hình Tổng quan cho biết số lượt, số người sau liên kết và số người không nghi ảo (ước tính, bên cạnh số hồ sơ đã xác nhận ảo) của toàn tỉnh, một tổ chức, một đơn vị của tổ chức (chọn tổ chức rồi gõ tên đơn vị, chi hội hoặc tên xã ở ô "Đơn vị, chi hội"; đơn vị gồm cả các chi hội trực thuộc) hoặc một xã, kèm mức tăng giảm so với cuối kỳ gần nhất đã kết thúc có báo cáo đã lưu (ví dụ "so với cuối Quý III/2026") và xu hướng qua các kỳ đã lưu; số người theo số tổ chức tham gia, nghi ảo theo lý do, kết nạp và ra khỏi tổ chức, tỷ lệ tập hợp; bảng số người cùng sinh hoạt ở hai tổ chức và bảng mọi xã, phường (bấm tiêu đề cột để sắp xếp, bấm tên xã để xem riêng xã đó). Dưới mỗi số có ghi cách tính. Nút "Xuất Excel" tải đúng những số đang xem. Màn hình chỉ có số tổng hợp, không có tên người.',
+        body: 'Màn hình Tổng quan cho biết số lượt, số người sau liên kết và số người không nghi ảo (ước tính, bên cạnh số hồ sơ đã rà soát và kết thúc sinh hoạt) của toàn tỉnh, một tổ chức, một đơn vị của tổ chức (chọn tổ chức rồi gõ tên đơn vị, chi hội hoặc tên xã ở ô "Đơn vị, chi hội"; đơn vị gồm cả các chi hội trực thuộc) hoặc một xã, kèm mức tăng giảm so với cuối kỳ gần nhất đã kết thúc có báo cáo đã lưu (ví dụ "so với cuối Quý III/2026") và xu hướng qua các kỳ đã lưu; số người theo số tổ chức tham gia, nghi ảo theo lý do, kết nạp và ra khỏi tổ chức, tỷ lệ tập hợp; bảng số người cùng sinh hoạt ở hai tổ chức và bảng mọi xã, phường (bấm tiêu đề cột để sắp xếp, bấm tên xã để xem riêng xã đó). Dưới mỗi số có ghi cách tính. Nút "Xuất Excel" tải đúng những số đang xem. Màn hình chỉ có số tổng hợp, không có tên người.',
       },
       {
         heading: 'Tổng quan của chi hội, cơ sở (văn phòng tổ chức)',
@@ -1151,8 +1151,8 @@ const TEXT = {
     membershipsNote: 'Số hồ sơ đang sinh hoạt: một người ở hai tổ chức được tính hai lượt.',
     people: 'Số người (sau liên kết)',
     peopleNote: 'Số người khác nhau sau khi liên kết hồ sơ giữa các tổ chức; gồm cả người có hồ sơ nghi ảo.',
-    confirmed: 'Hồ sơ đã xác nhận ảo',
-    confirmedNote: 'Hồ sơ văn phòng đã xác nhận là ảo; sinh hoạt của hồ sơ đó đã kết thúc.',
+    confirmed: 'Hồ sơ đã rà soát, kết thúc sinh hoạt',
+    confirmedNote: 'Hồ sơ văn phòng đã xác nhận sau rà soát (đã mất, đã chuyển đi, không đủ điều kiện, ghi khống…); sinh hoạt của hồ sơ đó đã kết thúc.',
     suspected: 'Hồ sơ nghi ảo',
     suspectedNote: 'Hồ sơ đang sinh hoạt mà lần liên kết gần nhất nghi là ảo (một hồ sơ có thể có nhiều lý do).',
     /** `provisional`: the period's report is still tạm tính (computed before its data was all in): said, as the figure it is compared with may move. */

@@ -11,7 +11,7 @@ export interface FigureWording {
 /** Số người không nghi ảo: an estimate, beside the records confirmed made up. */
 export const PEOPLE_NOT_SUSPECTED: FigureWording = {
   label: 'Số người không nghi ảo (ước tính)',
-  note: 'Ước tính: số người có ít nhất một hồ sơ đang sinh hoạt mà hệ thống không nghi ảo; hồ sơ đã xác nhận ảo không còn được tính.',
+  note: 'Ước tính: số người có ít nhất một hồ sơ đang sinh hoạt mà hệ thống không nghi ảo; hồ sơ đã rà soát và kết thúc sinh hoạt không còn được tính.',
 };
 
 /**
@@ -25,8 +25,8 @@ export const FIGURE_LABELS = {
   people: 'Số người (sau liên kết)',
   /** ACTIVE records the last link run suspects. */
   suspectedPhantoms: 'Hồ sơ nghi ảo',
-  /** Records a secretariat confirmed made up. */
-  confirmedPhantoms: 'Hồ sơ đã xác nhận ảo',
+  /** Records a secretariat confirmed after review (dead, gone, ineligible, made up): said so, not "ảo" of a dead neighbour. */
+  confirmedPhantoms: 'Hồ sơ đã rà soát, kết thúc sinh hoạt',
 } as const;
 
 /** How a commune's people are counted (each commune's figures: the dashboard's, a report's). */
