@@ -106,6 +106,29 @@ describe('import warnings, suggestions and codes assigned (issue 16)', () => {
     expect(await warned()).toEqual(['Ngày vào']);
   });
 
+  it('keeps the house and tổ dân phố of her Địa chỉ as the member’s place: two namesakes of one ward told apart next quarter', async () => {
+    const p = path.join(dir, 'nct-dia-chi.xlsx');
+    const rows: (string | number)[][] = [
+      ['STT', 'Họ và tên', 'Năm sinh', 'Giới tính', 'Địa chỉ'],
+      [1, 'Nguyễn Thị Lan', 1948, 'Nữ', 'Số 12 Trần Thái Tông, TDP 2, phường Ba Đình, Hà Nội'],
+      [2, 'Nguyễn Thị Lan', 1948, 'Nữ', 'Số 40 Đội Cấn, TDP 5, phường Ba Đình, Hà Nội'],
+    ];
+    await xlsx(p, rows);
+    const first = await importer.import(p, { organization: 'NCT' }, CLI_PRINCIPAL);
+    expect([first.created, first.held]).toEqual([2, 0]);
+    const kept = await t.sql<{ village: string; commune_code: string }>(
+      `SELECT village, commune_code FROM member_record WHERE organization_code = 'NCT' AND full_name = 'Nguyễn Thị Lan' ORDER BY village`,
+    );
+    expect(kept).toEqual([
+      { village: 'Số 12 Trần Thái Tông, TDP 2', commune_code: '00004' },
+      { village: 'Số 40 Đội Cấn, TDP 5', commune_code: '00004' },
+    ]);
+    // Next quarter, her rows in another order: each is her own, none held.
+    await xlsx(p, [rows[0], rows[2], rows[1]]);
+    const next = await importer.import(p, { organization: 'NCT' }, CLI_PRINCIPAL);
+    expect([next.created, next.held]).toEqual([0, 0]);
+  });
+
   it('imports a file without Mã hồ sơ over HTTP too (codes assigned), with the same warnings', async () => {
     const token = await t.logIn(await t.createUser('vp.hpn', Role.SECRETARIAT, 'HPN'));
     const content = await xlsx(path.join(dir, 'http.xlsx'), [

@@ -22,7 +22,21 @@ describe('communeFromAddress (Điện Biên deployment, the shipped 2025 units)'
     ['a current phường abbreviated', 'P. Điện Biên Phủ', '03127', undefined],
   ])('%s: %s', (_why, text, code, legacyName) => {
     const r = read(text);
-    expect(r).toEqual({ communeCode: code, ...(legacyName ? { legacyName } : {}), ...(text === 'Thanh Luong' ? { bare: true } : {}) });
+    expect(r).toEqual({
+      communeCode: code,
+      ...(legacyName ? { legacyName } : {}),
+      ...(text === 'Thanh Luong' ? { bare: true } : {}),
+      ...(text.startsWith('Bản Co Mị') ? { local: 'Bản Co Mị' } : {}),
+    });
+  });
+
+  // What tells two namesakes of one ward apart: the house, the street, the tổ dân phố, as written.
+  it.each([
+    ['Số 12 Trần Thái Tông, TDP 2, P. Điện Biên Phủ', 'Số 12 Trần Thái Tông, TDP 2'],
+    ['Tổ 5, phường Điện Biên Phủ', 'Tổ 5'],
+    ['P. Điện Biên Phủ', undefined],
+  ])('keeps the place inside the commune of %s', (text, local) => {
+    expect(read(text).local).toBe(local);
   });
 
   // "Na Sang" is a bản of Xã Quài Tở and the name of Xã Na Sang: an address with no administrative word may be a hamlet.

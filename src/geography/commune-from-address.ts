@@ -23,11 +23,18 @@ export interface CommuneFromAddress {
    * share a commune's name elsewhere: whoever knows the member's commune decides (the import's planner).
    */
   bare?: boolean;
+  /**
+   * The address's own place inside the commune, as written (`Số 12 Trần Thái Tông, TDP 2`, `Thôn 3`):
+   * what tells two namesakes of one commune apart. Absent when the address names nothing below the commune.
+   */
+  local?: string;
 }
 
 type PartKind = 'COMMUNE' | 'DISTRICT' | 'CITY' | 'PROVINCE' | 'VILLAGE' | 'PLAIN';
 interface Part {
   kind: PartKind;
+  /** As written. */
+  text: string;
   /** The name without its prefix word (`Thanh Luông` of `xã Thanh Luông`). */
   name: string;
   /** For a commune: the kind its prefix says (`Phường` for `P.`), which tells Phường Ba Đình from Xã Ba Đình. */
@@ -60,9 +67,9 @@ function readPart(text: string): Part {
   const t = canonicalText(text);
   for (const [kind, re] of PREFIXES) {
     const m = re.exec(t);
-    if (m && t.length > m[0].length) return { kind, name: t.slice(m[0].length).trim(), unit: UNIT_OF_PREFIX[foldText(m[0])] };
+    if (m && t.length > m[0].length) return { kind, text: t, name: t.slice(m[0].length).trim(), unit: UNIT_OF_PREFIX[foldText(m[0])] };
   }
-  return { kind: /\d/.test(t) ? 'VILLAGE' : 'PLAIN', name: t };
+  return { kind: /\d/.test(t) ? 'VILLAGE' : 'PLAIN', text: t, name: t };
 }
 
 const provinceKey = (name: string) => foldText(name).replace(/^(tinh|thanh pho)\s+/, '');
@@ -84,6 +91,8 @@ interface Address {
   oldStyle: boolean;
   /** No part names its kind of unit (but a hamlet's), and no province is named. */
   bare: boolean;
+  /** Its parts below the commune (house, street, tổ dân phố, thôn), as written. */
+  local: string | null;
 }
 
 /** Splits `P. Mường Thanh, TP. Điện Biên Phủ` into the commune, the province and the era. */
@@ -107,7 +116,15 @@ function readAddress(text: string, names: ProvinceNames): Address {
     else if (p.kind === 'PLAIN') candidates.push(p);
   });
   const bare = !provinces && parts.every((p) => p.kind === 'PLAIN' || p.kind === 'VILLAGE');
-  return { commune: candidates[0]?.name ?? null, unit: candidates[0]?.unit ?? null, provinces, oldStyle, bare };
+  const local = parts.filter((p) => p.kind === 'VILLAGE').map((p) => p.text);
+  return {
+    commune: candidates[0]?.name ?? null,
+    unit: candidates[0]?.unit ?? null,
+    provinces,
+    oldStyle,
+    bare,
+    local: local.join(', ') || null,
+  };
 }
 
 const communeList = (list: CommuneRef[], names: ProvinceNames, home: string | null) =>
@@ -128,7 +145,8 @@ const provinceName = (code: string | null, names: ProvinceNames) => names.provin
 export function communeFromAddress(text: string, directory: CommuneDirectory, names: ProvinceNames): CommuneFromAddress {
   const address = readAddress(canonicalText(text), names);
   const found = readCommune(canonicalText(text), address, directory, names);
-  return address.bare ? { ...found, bare: true } : found;
+  if (address.bare) return { ...found, bare: true };
+  return found.communeCode && address.local ? { ...found, local: address.local } : found;
 }
 
 function readCommune(shown: string, address: Address, directory: CommuneDirectory, names: ProvinceNames): CommuneFromAddress {

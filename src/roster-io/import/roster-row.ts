@@ -3,7 +3,7 @@ import { isMaskedIdNumber, type Sex } from '../../common/identity/id-number.js';
 import { sexOfName } from '../../common/identity/person-name.js';
 import type { CommuneFromAddress } from '../../geography/commune-from-address.js';
 import { FIELD_LABELS, parseExternalId, parseVillage, type MemberFieldsInput } from '../../membership/member-record/member-input.js';
-import { parseRecordDate, type RecordDateField } from '../../membership/member-record/record-dates.js';
+import type { RecordDateField } from '../../membership/member-record/record-dates.js';
 import { MEMBER_STATUS_INFO, parseStatusLabel, type MemberStatus } from '../../membership/status/member-status.js';
 import { SPLIT_NAME_FIELDS, type HeaderMatch, type RosterColumn } from '../roster-columns.js';
 import { cellShown } from '../reading/cell.js';
@@ -15,6 +15,7 @@ import { positionIn } from '../reading/position-note.js';
 import { readPhoneCell } from '../reading/phone-cell.js';
 import { readBirthBySexColumns, readSexCell } from '../reading/sex-cell.js';
 import { readUnitCell } from '../reading/unit-cell.js';
+import { leftEmpty, refusedByRecord } from './date-cell-problems.js';
 
 /** A problem of one cell (or of the row), for the user: the column as the file names it. */
 export interface RowProblem {
@@ -334,15 +335,6 @@ function readDate(cells: Cells, key: string, label: string, today: string, field
   return typedDate(cells, key, read) ?? formatPartialDate(read.value);
 }
 
-/** What the record's own rule for a date field (record-dates.ts) says against a date read, as a warning. */
-/** A date cell not stored (unreadable, or refused by the record): said so, with what to do. */
-const leftEmpty = (why: string | undefined) => why && `${why} — ô này để trống khi nhập: sửa trong tệp hoặc trên hồ sơ`;
-
-function refusedByRecord(field: RecordDateField, d: PartialDate, label: string, today: string): string | undefined {
-  const checked = parseRecordDate(field, formatPartialDate(d), today);
-  return checked.ok ? undefined : `${label}: ${checked.reason}`;
-}
-
 /** The commune: its code or name as written (resolved by the record writer), or read from an address once per distinct text. */
 function readPlace(cells: Cells, fields: RosterRow['fields'], ctx: RowReadingContext): BareAddress | undefined {
   for (const k of ['communeCode', 'communeName'] as const) {
@@ -358,6 +350,9 @@ function readPlace(cells: Cells, fields: RosterRow['fields'], ctx: RowReadingCon
   }
   if (found.bare) return { text: address, column: cells.header('address'), communeCode: found.communeCode, warning: found.warning };
   cells.warn('address', found.warning);
+  // Her address's house and tổ dân phố, where no Thôn/bản column gives the place: what tells namesakes apart.
+  const local = found.local && !cells.has('village') ? parseVillage(found.local) : null;
+  if (local?.ok) fields.village = local.value;
   return undefined;
 }
 
