@@ -49,14 +49,15 @@ export interface FlaggedRecordView {
   cursor: string;
 }
 
-const encodeFlagCursor = (ao: boolean, organization: string, externalId: string): string =>
-  Buffer.from(JSON.stringify([!ao, organization, externalId])).toString('base64url');
+/** The list's order: suspected first, then by organization, then by name as her roster sorts it (given name first). */
+type FlagCursor = [notAo: boolean, organization: string, givenKey: string, nameFolded: string, id: string];
+const encodeFlagCursor = (...key: FlagCursor): string => Buffer.from(JSON.stringify(key)).toString('base64url');
 
-function decodeFlagCursor(cursor: string): [boolean, string, string] {
+function decodeFlagCursor(cursor: string): FlagCursor {
   try {
     const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(v) && v.length === 3 && typeof v[0] === 'boolean' && typeof v[1] === 'string' && typeof v[2] === 'string')
-      return v as [boolean, string, string];
+    if (Array.isArray(v) && v.length === 5 && typeof v[0] === 'boolean' && v.slice(1).every((x) => typeof x === 'string'))
+      return v as FlagCursor;
   } catch {
     /* fall through */
   }
@@ -125,11 +126,13 @@ export class FlagsService {
     const { where, params } = this.scoped(readScope(caller), f, asker);
     await this.unitKnown(f);
     if (f.after) {
-      const [notAo, org, code] = decodeFlagCursor(f.after);
-      where.push(`(NOT p.ao, r.organization_code, r.external_id) > ($${params.push(notAo)}, $${params.push(org)}, $${params.push(code)})`);
+      const key = decodeFlagCursor(f.after).map((v) => `$${params.push(v)}`);
+      where.push(`(NOT p.ao, r.organization_code, r.given_key, r.name_folded, r.id) > (${key.slice(0, 4).join(', ')}, ${key[4]}::uuid)`);
     }
     const rows = await this.db.query<
       (ListedRecordRow & {
+        given_key: string;
+        name_folded: string;
         unit_name: string | null;
         unit_commune: string | null;
         village: string | null;
@@ -139,13 +142,13 @@ export class FlagsService {
         flags: FlagView[] | null;
       })[]
     >(
-      `SELECT r.id, r.organization_code, r.external_id, r.full_name, u.code AS unit_code, u.name AS unit_name, u.path AS unit_path,
+      `SELECT r.id, r.organization_code, r.external_id, r.full_name, r.given_key, r.name_folded, u.code AS unit_code, u.name AS unit_name, u.path AS unit_path,
               uc.name AS unit_commune, r.village, r.commune_code, p.ao, p.ao_reasons,
               ${flagsJson('r.id', { dismissed: !!f.dismissed || (!!f.attention && asker) })} AS flags
          FROM record_person p JOIN member_record r ON r.id = p.record_id LEFT JOIN unit u ON u.id = r.unit_id
          LEFT JOIN commune uc ON uc.code = u.commune_code
         WHERE ${where.join(' AND ')}
-        ORDER BY NOT p.ao, r.organization_code, r.external_id LIMIT ${listPageSize(f.first)}`,
+        ORDER BY NOT p.ao, r.organization_code, r.given_key, r.name_folded, r.id LIMIT ${listPageSize(f.first)}`,
       params,
     );
     await this.audit.record(caller, {
@@ -179,7 +182,7 @@ export class FlagsService {
       ao: r.ao,
       aoReasons: r.ao_reasons,
       flags: r.flags ?? [],
-      cursor: encodeFlagCursor(r.ao, r.organization_code, r.external_id),
+      cursor: encodeFlagCursor(!r.ao, r.organization_code, r.given_key, r.name_folded, r.id),
     }));
   }
 
