@@ -134,9 +134,12 @@ describe('the console: a unit’s Tổng quan, for its secretariat and for the B
     expect(page.url()).toContain('pham-vi=unit:HND/HND-SPP');
     await page.reload();
     await page.getByRole('heading', { level: 1, name: /Tổng quan — Cơ sở Hội Nông dân xã Si Pa Phìn/ }).waitFor();
-    expect(
-      await page.getByRole('combobox', { name: 'Phạm vi' }).locator('xpath=ancestor::div[contains(@class,"ant-select")][1]').innerText(),
-    ).toMatch(/Nông dân/);
+    // (Its name once the organizations are read: until then the choice shows its code.)
+    await eventually(async () =>
+      expect(
+        await page.getByRole('combobox', { name: 'Phạm vi' }).locator('xpath=ancestor::div[contains(@class,"ant-select")][1]').innerText(),
+      ).toMatch(/Nông dân/),
+    );
     // One chi hội: its members only (Ín and Tú), the same as the API's figures for it.
     await chooseOption(page, page.getByRole('combobox', { name: 'Đơn vị, chi hội (gõ tên)' }), 'Chi hội bản Nậm Chẩn');
     // Named with its commune, which its name does not say (another commune may have a "Chi hội bản Nậm Chẩn").

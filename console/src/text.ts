@@ -83,7 +83,7 @@ const TEXT = {
       `${n.toLocaleString('vi-VN')} hồ sơ chưa được liên kết (nhập nhiều hồ sơ một lần sau lần liên kết gần nhất, hoặc chưa liên kết lần nào): cảnh báo của họ có trên trang từng hồ sơ nhưng chưa có trong danh sách và các con số này. Chúng sẽ có sau lần liên kết tới (quản trị viên chạy "lienthong link", hoặc bấm "Chạy liên kết ngay" ở Quản trị → Liên kết hồ sơ).`,
     title: 'Cảnh báo: hồ sơ nghi ảo và cần xem lại',
     intro:
-      'Mỗi dòng là một hồ sơ đang sinh hoạt mà lần rà soát gần nhất thấy có vấn đề, kèm lý do. Xác nhận khi đúng (hồ sơ được kết thúc sinh hoạt), bấm "Không đúng" khi sai (cảnh báo đó không hiện lại). Mỗi quyết định cần ghi chú và được ghi nhật ký.',
+      'Mỗi dòng là một hồ sơ đang sinh hoạt mà lần rà soát gần nhất thấy có vấn đề, kèm lý do. Xác nhận khi đúng (hồ sơ được kết thúc sinh hoạt), bấm "Không đúng" khi sai (cảnh báo đó không hiện lại). Mỗi quyết định cần ghi chú và được ghi nhật ký. Hồ sơ chỉ thiếu thông tin định danh (số CCCD, ngày sinh đầy đủ, điện thoại) không hiện ở đây: chọn loại cảnh báo đó để xem và bổ sung dần.',
     introReading: 'Mỗi dòng là một hồ sơ đang sinh hoạt mà lần rà soát gần nhất thấy có vấn đề, kèm lý do.',
     /** What the Ban Dân vận does here: she decides nothing on a record, she asks its secretariat to look. */
     introWatching:

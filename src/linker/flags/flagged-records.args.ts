@@ -63,7 +63,7 @@ export class FlaggedRecordsArgs {
   @Field(() => Boolean, {
     nullable: true,
     description:
-      'Leave out the records whose only flag is MULTI_ORG ("Ở nhiều tổ chức": information, nothing to decide) and that are not suspected — what Cảnh báo lists.',
+      'Leave out the records not suspected whose only flags ask no decision: MULTI_ORG ("Ở nhiều tổ chức": information) and NO_IDENTITY (identity data to complete) — what Cảnh báo lists by default.',
   })
   @IsOptional()
   @IsBoolean()

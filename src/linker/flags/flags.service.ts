@@ -84,6 +84,13 @@ export interface FlagEnding {
  * and decisions — the Ban Dân vận marks a flag for attention; the organization's secretariat
  * confirms it (the membership ends) or calls it a false alarm (not raised again).
  */
+/**
+ * Flags that alone ask no decision, left out of Cảnh báo's list unless asked for: in two organizations
+ * (a fact), or only identity data missing (an old people's roster rarely has a CCCD or a phone: the
+ * whole roster listed hid its suspects). Each is listed when its kind is chosen.
+ */
+const NOT_PROBLEMS = `'MULTI_ORG', 'NO_IDENTITY'`;
+
 /** What the flagged list is filtered by (the scope of the caller's rights is added apart). */
 interface FlagFilter {
   organization?: string | null;
@@ -367,7 +374,7 @@ export class FlagsService {
     if (f.commune) where.push(`r.commune_code = $${params.push(f.commune)}`);
     if (f.noCommune) where.push('r.commune_code IS NULL');
     // In two organizations is no problem: a row for it alone buried her six suspects among ninety (a tester's Cảnh báo).
-    if (f.problemsOnly) where.push(`(p.ao OR EXISTS (SELECT 1 FROM unnest(p.flags) c WHERE c <> 'MULTI_ORG'))`);
+    if (f.problemsOnly) where.push(`(p.ao OR EXISTS (SELECT 1 FROM unnest(p.flags) c WHERE c NOT IN (${NOT_PROBLEMS})))`);
     if (f.code) where.push(f.code === 'AO' ? 'p.ao' : `$${params.push(f.code)} = ANY(p.flags)`);
     // The dashboard's "by reason": suspected for this reason (a flag of the same code may be only a warning elsewhere).
     // His requests by that reason: the flag he asked about, whatever the office decided (a false alarm is no reason any more).
