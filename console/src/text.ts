@@ -1152,7 +1152,8 @@ const TEXT = {
     people: 'Số người (sau liên kết)',
     peopleNote: 'Số người khác nhau sau khi liên kết hồ sơ giữa các tổ chức; gồm cả người có hồ sơ nghi ảo.',
     confirmed: 'Hồ sơ đã rà soát, kết thúc sinh hoạt',
-    confirmedNote: 'Hồ sơ văn phòng đã xác nhận sau rà soát (đã mất, đã chuyển đi, không đủ điều kiện, ghi khống…); sinh hoạt của hồ sơ đó đã kết thúc.',
+    confirmedNote:
+      'Hồ sơ văn phòng đã xác nhận sau rà soát (đã mất, đã chuyển đi, không đủ điều kiện, ghi khống…); sinh hoạt của hồ sơ đó đã kết thúc.',
     suspected: 'Hồ sơ nghi ảo',
     suspectedNote: 'Hồ sơ đang sinh hoạt mà lần liên kết gần nhất nghi là ảo (một hồ sơ có thể có nhiều lý do).',
     /** `provisional`: the period's report is still tạm tính (computed before its data was all in): said, as the figure it is compared with may move. */
