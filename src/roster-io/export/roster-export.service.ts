@@ -180,7 +180,7 @@ export class RosterExportService {
     const groups = opts.format === 'xlsx' ? await this.unitGroups(where, params) : [undefined];
     for (const group of groups) {
       if (group && groups.length > 1) await sink.section(group.name);
-      const inGroup = group ? (group.id ? `r.unit_id = '${group.id}'` : 'r.unit_id IS NULL') : 'true';
+      const inGroup = group ? (group.id ? `r.unit_id = $${k + 4}::uuid` : 'r.unit_id IS NULL') : 'true';
       let after: [string, string, string] | null = null;
       for (;;) {
         const page: ExportRow[] = await this.db.query<ExportRow[]>(
@@ -193,7 +193,7 @@ export class RosterExportService {
           WHERE ${where.join(' AND ')} AND ${inGroup}
             AND ($${k + 1}::text IS NULL OR (r.given_key, r.name_folded, r.id) > ($${k + 1}, $${k + 2}, $${k + 3}::uuid))
           ORDER BY r.given_key, r.name_folded, r.id LIMIT 5000`,
-          [...params, after?.[0] ?? null, after?.[1] ?? null, after?.[2] ?? null],
+          [...params, after?.[0] ?? null, after?.[1] ?? null, after?.[2] ?? null, ...(group?.id ? [group.id] : [])],
         );
         for (const r of page) {
           // The full number goes where the masked one would: the file's one CCCD column.
@@ -224,7 +224,7 @@ export class RosterExportService {
     return { rows };
   }
 
-  /** The units the exported records are in (their ids: uuids, from the database), in Vietnamese list order, none last. */
+  /** The units the exported records are in, in Vietnamese list order, none last. */
   private async unitGroups(where: string[], params: unknown[]): Promise<{ id: string | null; name: string }[]> {
     const units = await this.db.query<{ id: string | null; name: string | null }[]>(
       `SELECT DISTINCT r.unit_id AS id, u.name FROM member_record r LEFT JOIN unit u ON u.id = r.unit_id WHERE ${where.join(' AND ')}`,
