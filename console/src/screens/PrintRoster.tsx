@@ -145,9 +145,13 @@ function issuerNames(
  * Her members as she files them: chi hội by chi hội (in the order Vietnamese lists use: Thôn 2 before
  * Thôn 10), by name within each, those without one last; each group under its own heading row.
  */
-export function byUnit(rows: PrintRow[]): { unit: string | null; rows: PrintRow[] }[] {
+function byUnit(rows: PrintRow[]): { unit: string | null; rows: PrintRow[] }[] {
   const groups = new Map<string | null, PrintRow[]>();
-  for (const r of rows) groups.set(r.unit?.name ?? null, [...(groups.get(r.unit?.name ?? null) ?? []), r]);
+  for (const r of rows) {
+    const unit = r.unit?.name ?? null;
+    if (!groups.has(unit)) groups.set(unit, []);
+    groups.get(unit)!.push(r);
+  }
   return [...groups]
     .sort(([a], [b]) => (a === null ? 1 : b === null ? -1 : viOrder.compare(a, b)))
     .map(([unit, members]) => ({ unit, rows: members }));
