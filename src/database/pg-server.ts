@@ -102,7 +102,8 @@ export class PgServer {
     if (!fs.existsSync(logFile)) fs.writeFileSync(logFile, '', { mode: 0o600 });
     fs.chmodSync(logFile, 0o600);
     this.chownToServerUser(logFile);
-    const port = await freePort();
+    // Never the port the server is about to listen on (PORT): free a moment ago, the system may hand it out again.
+    const port = await freePort(Number(process.env.PORT) || null);
     const deadline = Date.now() + OLD_SERVER_WAIT_MS;
     for (let waited = false; ; waited = true) {
       const from = fs.statSync(logFile).size;
@@ -242,7 +243,14 @@ function ensureLibrarySymlinks(nativeDir: string): void {
   }
 }
 
-async function freePort(): Promise<number> {
+async function freePort(avoid: number | null): Promise<number> {
+  for (;;) {
+    const port = await anyFreePort();
+    if (port !== avoid) return port;
+  }
+}
+
+function anyFreePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
     srv.unref();
