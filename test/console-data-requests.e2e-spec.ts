@@ -94,20 +94,39 @@ describe('the console: data subjects’ requests with their deadline', () => {
 
     await rows.filter({ hasText: 'HND-B' }).getByRole('button', { name: 'Xóa dữ liệu' }).click();
     // Before she erases, what will go: her records in each organization by name, and the one only the model joins, to tick.
+    // She asked the Hội Nông dân; her live membership of the Hội Phụ nữ stays unless she ticks it.
+    await dialog.getByText('Sẽ xóa ở 1 hồ sơ').waitFor();
+    const asked = dialog.getByRole('checkbox', {
+      name: /Hội Nông dân Việt Nam — HND-B — Cầm Thị Bình \(Đang sinh hoạt; hồ sơ được đề nghị xóa\)/,
+    });
+    expect([await asked.isChecked(), await asked.isDisabled()]).toEqual([true, true]);
+    const elsewhere = dialog.getByRole('checkbox', {
+      name: /Hội Liên hiệp Phụ nữ Việt Nam — HPN-B — Cầm Thị Bình \(Đang sinh hoạt; giữ lại\)/,
+    });
+    expect(await elsewhere.isChecked()).toBe(false);
+    await dialog.getByText('Người này còn sinh hoạt ở tổ chức khác').waitFor();
+    await elsewhere.check();
     await dialog.getByText('Sẽ xóa ở 2 hồ sơ').waitFor();
-    for (const line of ['Hội Nông dân Việt Nam — HND-B — Cầm Thị Bình', 'Hội Liên hiệp Phụ nữ Việt Nam — HPN-B — Cầm Thị Bình'])
-      await dialog.getByText(line).waitFor();
+    await dialog.getByRole('checkbox', { name: /HPN-B/ }).uncheck();
+    await dialog.getByText('Sẽ xóa ở 1 hồ sơ').waitFor();
+    // The reason stays in the log: the form says not to name her there.
+    await dialog.getByText('không ghi họ tên, số CCCD hay số điện thoại của người này').waitFor();
     const onlyModel = dialog.getByRole('checkbox', { name: /Công đoàn Việt Nam — CD-B — Cầm Thị Bình/ });
     expect(await onlyModel.isChecked()).toBe(false);
     expect(await review(page)).toEqual(CLEAN);
     await onlyModel.check();
-    await dialog.getByLabel(/Lý do/).fill('Đơn đề nghị xóa dữ liệu của bà Bình');
+    await dialog.getByText('Sẽ xóa ở 2 hồ sơ').waitFor();
+    await dialog.getByLabel(/Lý do/).fill('Đơn đề nghị xóa dữ liệu ngày hôm nay');
     await dialog.getByRole('button', { name: 'Xóa dữ liệu' }).click();
     // Erased, the record keeps no code of hers (XOA-…): the request shows answered.
     await rows.filter({ hasText: 'Xóa dữ liệu cá nhân' }).filter({ hasText: 'Đã trả lời' }).waitFor();
 
     const erased = await t.sql(`SELECT 1 FROM member_record WHERE erased_at IS NOT NULL AND external_id LIKE 'XOA-%'`);
-    expect(erased).toHaveLength(3);
+    expect(erased).toHaveLength(2);
+    // Her Hội Phụ nữ membership is as it was.
+    expect(await t.sql(`SELECT full_name, erased_at FROM member_record WHERE external_id = 'HPN-B'`)).toEqual([
+      { full_name: 'Cầm Thị Bình', erased_at: null },
+    ]);
     const open = await t.sql(`SELECT 1 FROM personal_data_request WHERE done_at IS NULL`);
     expect(open).toHaveLength(0);
     const actions = await t.sql<{ action: string }>(
@@ -117,7 +136,6 @@ describe('the console: data subjects’ requests with their deadline', () => {
       'PERSONAL_DATA_REQUESTED',
       'PERSONAL_DATA_REQUESTED',
       'PERSONAL_DATA_EXPORTED',
-      'PERSONAL_DATA_ERASED',
       'PERSONAL_DATA_ERASED',
       'PERSONAL_DATA_ERASED',
     ]);

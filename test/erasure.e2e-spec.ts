@@ -8,6 +8,7 @@ import { CLI_PRINCIPAL, createTestApp, type TestApp } from './test-app.js';
 const HEADER = 'Mã hồ sơ,Họ và tên,Ngày sinh,Giới tính,Số CCCD,Số điện thoại,Dân tộc,Mã xã,Mã đơn vị';
 const ID = '001300012345';
 const PHONE = '0912345678';
+const MAI_ID = '001301044444';
 
 type Rec = { id: string; fullName: string; organization: string };
 type Plan = { erasurePlan: { records: Rec[]; toConfirm: { record: Rec; why: string }[] } };
@@ -61,6 +62,13 @@ describe('erasure of a linked person', () => {
     await t.importRoster('HPN', HEADER, [`HPN-Y1,Vương Thị Yến,08/08/1988,Nữ,,0966000111,,00001,HPN-CHI-1`]);
     ids['HND-Y1'] = await recordId('HND', 'HND-Y1');
     ids['HPN-Y1'] = await recordId('HPN', 'HPN-Y1');
+    // A third: she left the Hội Phụ nữ and asks it to erase her; she is still an active Đoàn member.
+    await t.importRoster('HPN', `${HEADER},Trạng thái`, [
+      `HPN-M1,Hà Thị Mai,05/05/2001,Nữ,${MAI_ID},0988000222,,00004,HPN-CHI-1,Đã ra khỏi tổ chức`,
+    ]);
+    await t.importRoster('DTN', HEADER, [`DTN-M1,Hà Thị Mai,05/05/2001,Nữ,${MAI_ID},0988000222,,00004,DTN-CHI-1`]);
+    ids['HPN-M1'] = await recordId('HPN', 'HPN-M1');
+    ids['DTN-M1'] = await recordId('DTN', 'DTN-M1');
     await t.app.get(LinkerService).link();
     peopleBefore = await people();
     // Rows refused by an import, in clear in the file: hers by ID number, by name and birth date, by
@@ -84,7 +92,8 @@ describe('erasure of a linked person', () => {
   afterAll(async () => t.close());
 
   const PLAN = `query($id: ID!) { erasurePlan(id: $id) { records { organization } toConfirm { record { id organization fullName } why } } }`;
-  const ERASE = `mutation($id: ID!, $also: [ID!]) { erasePersonalData(id: $id, reason: "Đơn yêu cầu xóa ngày 12/11/2026", alsoErase: $also) { id fullName } }`;
+  const ERASE = `mutation($id: ID!, $also: [ID!], $keep: [ID!]) {
+    erasePersonalData(id: $id, reason: "Đơn yêu cầu xóa ngày 12/11/2026", alsoErase: $also, keep: $keep) { id fullName } }`;
   const plan = async (id: string) => (await t.gql<Plan>(PLAN, { id })).data!.erasurePlan;
 
   it('lists the records it erases (same ID number, register match, confirmed link) and those only the model joins', async () => {
@@ -168,6 +177,35 @@ describe('erasure of a linked person', () => {
     const r = await t.gql<{ erasePersonalData: { id: string; fullName: string }[] }>(ERASE, { id: ids['HND-Y1'], also: [ids['HPN-Y1']] });
     expect(r.data!.erasePersonalData.map((x) => x.fullName)).toEqual(['(đã xóa theo yêu cầu)', '(đã xóa theo yêu cầu)']);
     expect(r.data!.erasePersonalData.map((x) => x.id).sort()).toEqual([ids['HND-Y1'], ids['HPN-Y1']].sort());
+  });
+
+  it('erases her record in the organization she left and keeps, when asked, her membership in another', async () => {
+    expect((await plan(ids['HPN-M1'])).records.map((r) => r.organization)).toEqual(['HPN', 'DTN']);
+    // The asked record cannot be kept, nor can a record not hers: refused, nothing erased.
+    for (const keep of [[ids['HPN-M1']], [ids['DTN-2']]]) {
+      const refused = await t.gql(ERASE, { id: ids['HPN-M1'], keep });
+      expect(refused.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
+    }
+    expect(
+      await t.sql(`SELECT id FROM member_record WHERE id = ANY($1) AND erased_at IS NOT NULL`, [[ids['HPN-M1'], ids['DTN-M1']]]),
+    ).toEqual([]);
+    const r = await t.gql<{ erasePersonalData: { id: string }[] }>(ERASE, { id: ids['HPN-M1'], keep: [ids['DTN-M1']] });
+    expect(r.errors).toBeUndefined();
+    expect(r.data!.erasePersonalData.map((x) => x.id)).toEqual([ids['HPN-M1']]);
+    const rows = await t.sql<{ organization_code: string; full_name: string; phone: string | null; erased: boolean }>(
+      `SELECT organization_code, full_name, phone, erased_at IS NOT NULL AS erased FROM member_record WHERE id = ANY($1) ORDER BY organization_code`,
+      [[ids['HPN-M1'], ids['DTN-M1']]],
+    );
+    expect(rows).toEqual([
+      { organization_code: 'DTN', full_name: 'Hà Thị Mai', phone: '0988000222', erased: false },
+      { organization_code: 'HPN', full_name: '(đã xóa theo yêu cầu)', phone: null, erased: true },
+    ]);
+    // The log says which of her records stayed, and why nothing else of hers went.
+    const [line] = await t.sql<{ detail: { kept: string[] } }>(
+      `SELECT detail FROM audit_event WHERE action = 'PERSONAL_DATA_ERASED' AND subject_id = $1`,
+      [ids['HPN-M1']],
+    );
+    expect(line.detail.kept).toEqual([ids['DTN-M1']]);
   });
 
   /** Rejected import rows: hers (three rows written below) and the others'. */

@@ -944,11 +944,17 @@ const TEXT = {
       },
       eraseWarning:
         'Không hoàn tác được: họ tên, số định danh, số điện thoại và ghi chú về người này bị xóa khỏi các hồ sơ dưới đây; số liệu tổng hợp giữ nguyên.',
-      /** Above the records an erasure certainly covers. */
+      /** Above the records of the person (certainly hers: each erased while ticked). */
       erased: (n: number) =>
-        `Sẽ xóa ở ${n.toLocaleString('vi-VN')} hồ sơ (cùng số CCCD, khớp CSDL dân cư, hoặc đã xác nhận là cùng người):`,
+        `Sẽ xóa ở ${n.toLocaleString('vi-VN')} hồ sơ. Các hồ sơ của người này (cùng số CCCD, khớp CSDL dân cư, hoặc đã xác nhận là cùng người), hồ sơ được đánh dấu sẽ bị xóa:`,
+      keepHint:
+        'Người này còn sinh hoạt ở tổ chức khác: hồ sơ đó được giữ lại (bỏ đánh dấu), trừ khi đơn đề nghị xóa cả ở tổ chức đó — khi ấy đánh dấu để xóa.',
+      askedRecord: 'hồ sơ được đề nghị xóa',
+      kept: 'giữ lại',
       toConfirm: 'Chỉ mô hình liên kết cho là cùng người: kiểm tra, chỉ hồ sơ được đánh dấu mới bị xóa:',
       reason: 'Lý do, căn cứ (ít nhất 10 ký tự, ví dụ: đơn đề nghị ngày …)',
+      /** Under the reason of an erasure: the reason stays in the log after the person's data is gone. */
+      reasonStays: 'Lý do được giữ lại trong nhật ký sau khi xóa: không ghi họ tên, số CCCD hay số điện thoại của người này.',
       notFound: (code: string, org: string) => `Không tìm thấy hồ sơ mã ${code} của tổ chức ${org}: kiểm tra lại mã hồ sơ.`,
       none: 'Chưa có yêu cầu nào',
     },

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { DomainError } from '../common/errors/domain-error.js';
 
 /** A record only the model joins to the person being erased: the administrator confirms it first. */
 export interface ErasureCandidate {
@@ -61,6 +62,39 @@ export async function erasureScope(em: EntityManager, recordId: string): Promise
     [records],
   );
   return { records, toConfirm: toConfirm.map((r) => ({ recordId: r.id, why: WHY[r.how] ?? WHY.PERSON })) };
+}
+
+/**
+ * The records an erasure of `asked` erases: the person's certain records but those she keeps (her
+ * membership elsewhere, which a request to leave one organization does not concern), and the
+ * model's candidates the administrator confirmed. The asked record is always erased; a record
+ * named in neither list of the plan is refused, saying which.
+ */
+export function chosenForErasure(scope: ErasureScope, asked: string, also: string[], keep: string[]): string[] {
+  const offered = new Set(scope.toConfirm.map((c) => c.recordId));
+  const keepable = new Set(scope.records.filter((r) => r !== asked));
+  const problems = [
+    ...[...new Set(also)]
+      .filter((r) => !offered.has(r))
+      .map((r) => ({
+        field: 'alsoErase',
+        value: r,
+        message: `Hồ sơ '${r}' không nằm trong danh sách cần xác nhận của người này (xem erasurePlan): bỏ nó ra rồi gửi lại`,
+      })),
+    ...[...new Set(keep)]
+      .filter((r) => !keepable.has(r))
+      .map((r) => ({
+        field: 'keep',
+        value: r,
+        message:
+          r === asked
+            ? 'Hồ sơ được yêu cầu xóa không giữ lại được: bỏ nó khỏi danh sách giữ lại'
+            : `Hồ sơ '${r}' không nằm trong các hồ sơ của người này (xem erasurePlan): bỏ nó ra rồi gửi lại`,
+      })),
+  ];
+  if (problems.length) throw DomainError.invalidInput(problems);
+  const kept = new Set(keep);
+  return [...scope.records.filter((r) => !kept.has(r)), ...new Set(also)];
 }
 
 /** `min()` of the ways a record is joined picks the strongest: AUTO < PERSON < REVIEW. */

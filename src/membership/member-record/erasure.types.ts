@@ -13,6 +13,16 @@ export class ErasePersonalDataArgs extends PersonalDataReasonArgs {
   @ArrayMaxSize(100)
   @IsUUID('all', { each: true })
   alsoErase?: string[];
+
+  @Field(() => [ID], {
+    nullable: true,
+    description:
+      'Records of `erasurePlan.records` (not the asked one) the request does not concern, kept as they are: she asked to leave one organization and is still a member of another.',
+  })
+  @IsOptional()
+  @ArrayMaxSize(100)
+  @IsUUID('all', { each: true })
+  keep?: string[];
 }
 
 @ObjectType('ErasureCandidate', { description: 'A record the model joins to the person, which an erasure leaves unless confirmed.' })
@@ -24,7 +34,8 @@ export class ErasureCandidateType {
 @ObjectType('ErasurePlan', { description: 'What erasePersonalData of a record would cover.' })
 export class ErasurePlanType {
   @Field(() => [MemberRecordType], {
-    description: 'Erased: the record and those with the same ID number, a register match or a link a person confirmed.',
+    description:
+      'Certainly hers: the record and those with the same ID number, a register match or a link a person confirmed. Erased, but for those listed in `keep`.',
   })
   records: MemberRecordType[];
 

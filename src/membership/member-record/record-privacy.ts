@@ -10,7 +10,7 @@ import { AuditService } from '../../audit/audit.service.js';
 import { DomainError } from '../../common/errors/domain-error.js';
 import { ErasureTombstone } from '../../personal-data/erasure-tombstone.entity.js';
 import { SecretVault } from '../../personal-data/secret-vault.js';
-import { eraseFreeText, erasureScope } from '../../personal-data/erasure-scope.js';
+import { chosenForErasure, eraseFreeText, erasureScope } from '../../personal-data/erasure-scope.js';
 import { eraseRejectedRows } from '../../personal-data/rejected-rows.js';
 import { eraseUndoImages } from '../../personal-data/undo-images.js';
 import { recordCodeKey, tombstoneKeys } from '../../personal-data/tombstone-keys.js';
@@ -137,32 +137,28 @@ export class RecordPrivacyService {
 
   /**
    * Erases the person of one record on request: the records certainly hers (same ID number, a
-   * register match, a confirmed link) and those of `alsoErase` (records only the model joins,
+   * register match, a confirmed link) but those of `keep` (her membership elsewhere, which a request
+   * to leave one organization does not concern), and those of `also` (records only the model joins,
    * which the administrator confirmed from `erasurePlan`). Each row stays for the aggregate figures
    * (organization, unit, commune, status, sex, birth year, dates) with name, folded name and name
    * keys, numbers, phone, ethnicity, village, profile and raw values removed; the free text about them
    * (history reasons, decision notes, audit notes) and her rejected import rows go too; keyed
    * hashes stay as a tombstone so a later import asks before creating the person again.
    */
-  async erasePersonalData(id: string, reason: string, caller: Principal, alsoErase: string[] = []): Promise<MemberRecord[]> {
+  async erasePersonalData(
+    id: string,
+    reason: string,
+    caller: Principal,
+    { also = [], keep = [] }: { also?: string[]; keep?: string[] } = {},
+  ): Promise<MemberRecord[]> {
     const why = requireReason(reason, 'xóa dữ liệu cá nhân');
     return this.db.transaction(async (em) => {
       const first = await this.records.findInScope(em, id, writeScope(caller), true);
       if (first.erasedAt)
         throw new DomainError('CONFLICT', `Hồ sơ '${id}' đã được xóa dữ liệu cá nhân ngày ${first.erasedAt.toISOString().slice(0, 10)}.`);
       const scope = await erasureScope(em, id);
-      const offered = new Set(scope.toConfirm.map((c) => c.recordId));
-      const unknown = [...new Set(alsoErase)].filter((r) => !offered.has(r));
-      if (unknown.length)
-        throw DomainError.invalidInput(
-          unknown.map((r) => ({
-            field: 'alsoErase',
-            value: r,
-            message: `Hồ sơ '${r}' không nằm trong danh sách cần xác nhận của người này (xem erasurePlan): bỏ nó ra rồi gửi lại`,
-          })),
-        );
+      const ids = chosenForErasure(scope, id, also, keep);
       const repo = em.getRepository(MemberRecord);
-      const ids = [...scope.records, ...new Set(alsoErase)];
       const all = [
         first,
         ...(await repo
@@ -185,7 +181,8 @@ export class RecordPrivacyService {
       // The before-images an import kept to be undone hold her name and numbers: they go too.
       await eraseUndoImages(em, allIds);
       const now = new Date();
-      for (const r of all) await this.eraseOne(em, r, { now, why, caller, detail: { requestRecord: id, notes, rejectedRows } });
+      const detail = { requestRecord: id, notes, rejectedRows, ...(keep.length && { kept: [...new Set(keep)] }) };
+      for (const r of all) await this.eraseOne(em, r, { now, why, caller, detail });
       await PersonalDataRequestsService.answer(em, PersonalDataRequestKind.ERASURE, allIds, caller);
       return repo.find({ where: { id: In(allIds) }, relations: { unit: true } });
     });

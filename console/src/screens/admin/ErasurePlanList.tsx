@@ -1,4 +1,5 @@
 import { Checkbox, List, Spin, Typography } from 'antd';
+import { useEffect } from 'react';
 import { useQuery } from 'urql';
 import { T } from '../../text.ts';
 import { useOrganizationName } from '../useOrganizationName.ts';
@@ -6,24 +7,67 @@ import { ERASURE_PLAN } from './requests-query.ts';
 
 const R = T.admin.requests;
 
+/** A membership not ended: one a request to leave another organization does not concern. */
+const LIVE = new Set(['ACTIVE', 'TEMPORARY', 'SUSPENDED']);
+
+interface Props {
+  recordId: string;
+  also: string[];
+  onAlso: (ids: string[]) => void;
+  keep: string[];
+  onKeep: (ids: string[]) => void;
+}
+
 /**
- * Before she erases: every record that will go, by organization, code and name (the same person's in
- * other organizations too), and those only the model joins, each with why — erased only if she ticks it.
+ * Before she erases: every record of the person, by organization, code, name and status — the asked
+ * one always erased, each other one erased while ticked (her live memberships in other organizations
+ * start unticked: she asked to leave one organization, not the others) — and those only the model
+ * joins, each with why, erased only if she ticks it.
  */
-export function ErasurePlanList({ recordId, also, onAlso }: { recordId: string; also: string[]; onAlso: (ids: string[]) => void }) {
+export function ErasurePlanList({ recordId, also, onAlso, keep, onKeep }: Props) {
   const [plan] = useQuery({ query: ERASURE_PLAN, variables: { id: recordId }, requestPolicy: 'network-only' });
   const orgName = useOrganizationName();
-  if (plan.fetching) return <Spin />;
   const p = plan.data?.erasurePlan;
+  const asked = p?.records.find((r) => r.id === recordId);
+  useEffect(() => {
+    if (!p || !asked) return;
+    onKeep(p.records.filter((r) => r.id !== recordId && r.organization !== asked.organization && LIVE.has(r.status)).map((r) => r.id));
+    // Once per plan loaded: her ticks after that are hers.
+  }, [p]);
+  if (plan.fetching) return <Spin />;
   if (!p) return null;
   const line = (r: { organization: string; externalId: string; fullName: string }) =>
     `${orgName(r.organization)} — ${r.externalId} — ${r.fullName}`;
+  const toggle = (list: string[], id: string, on: boolean) => (on ? [...list, id] : list.filter((x) => x !== id));
+  const erasedCount = p.records.filter((r) => !keep.includes(r.id)).length + also.length;
+  const othersLive = p.records.some((r) => r.id !== recordId && LIVE.has(r.status));
   return (
     <>
       <Typography.Paragraph strong style={{ marginBottom: 4 }}>
-        {R.erased(p.records.length)}
+        {R.erased(erasedCount)}
       </Typography.Paragraph>
-      <List size="small" dataSource={p.records} renderItem={(r) => <List.Item>{line(r)}</List.Item>} style={{ marginBottom: 12 }} />
+      {othersLive && <Typography.Paragraph type="secondary">{R.keepHint}</Typography.Paragraph>}
+      <List
+        size="small"
+        dataSource={p.records}
+        renderItem={(r) => (
+          <List.Item>
+            <Checkbox
+              checked={!keep.includes(r.id)}
+              disabled={r.id === recordId}
+              onChange={(e) => onKeep(toggle(keep, r.id, !e.target.checked))}
+            >
+              {line(r)}
+              <Typography.Text type="secondary">
+                {' '}
+                ({r.statusLabel}
+                {r.id === recordId ? `; ${R.askedRecord}` : keep.includes(r.id) ? `; ${R.kept}` : ''})
+              </Typography.Text>
+            </Checkbox>
+          </List.Item>
+        )}
+        style={{ marginBottom: 12 }}
+      />
       {p.toConfirm.length > 0 && (
         <>
           <Typography.Paragraph strong style={{ marginBottom: 4 }}>
@@ -34,10 +78,7 @@ export function ErasurePlanList({ recordId, also, onAlso }: { recordId: string; 
             dataSource={p.toConfirm}
             renderItem={(c) => (
               <List.Item>
-                <Checkbox
-                  checked={also.includes(c.record.id)}
-                  onChange={(e) => onAlso(e.target.checked ? [...also, c.record.id] : also.filter((id) => id !== c.record.id))}
-                >
+                <Checkbox checked={also.includes(c.record.id)} onChange={(e) => onAlso(toggle(also, c.record.id, e.target.checked))}>
                   {line(c.record)}
                   <Typography.Text type="secondary"> ({c.why})</Typography.Text>
                 </Checkbox>

@@ -100,6 +100,8 @@ export function RequestsTab() {
   const [reason, setReason] = useState('');
   /** The records only the model joins that she ticked to erase too. */
   const [also, setAlso] = useState<string[]>([]);
+  /** Her records certainly hers that stay (a membership elsewhere the request does not concern). */
+  const [keep, setKeep] = useState<string[]>([]);
   const [receiveState, receive] = useMutation(RECEIVE_DATA_REQUEST);
   const [exportState, exportData] = useMutation(EXPORT_DATA);
   const [eraseState, erase] = useMutation(ERASE_DATA);
@@ -122,7 +124,7 @@ export function RequestsTab() {
       const r = await exportData({ id: answering.recordId, reason: why });
       if (r.error || !r.data) return;
       saveFile(`du-lieu-ca-nhan-${answering.externalId}.txt`, r.data.exportPersonalDataCopy);
-    } else if ((await erase({ id: answering.recordId, reason: why, also })).error) return;
+    } else if ((await erase({ id: answering.recordId, reason: why, also, keep })).error) return;
     setAnswering(null);
     setReason('');
     refresh();
@@ -182,6 +184,7 @@ export function RequestsTab() {
         columns={columns(
           (r) => {
             setAlso([]);
+            setKeep([]);
             setAnswering(r);
           },
           orgName,
@@ -207,11 +210,11 @@ export function RequestsTab() {
         {answering?.kind === 'ERASURE' && (
           <>
             <Alert type="warning" showIcon title={R.eraseWarning} style={{ marginBottom: 12 }} />
-            <ErasurePlanList recordId={answering.recordId} also={also} onAlso={setAlso} />
+            <ErasurePlanList recordId={answering.recordId} also={also} onAlso={setAlso} keep={keep} onKeep={setKeep} />
           </>
         )}
         {failed && <Alert type="error" showIcon role="alert" title={errorText(failed, T.error.network)} style={{ marginBottom: 12 }} />}
-        <LabeledField id="request-answer-reason" label={R.reason}>
+        <LabeledField id="request-answer-reason" label={R.reason} extra={answering?.kind === 'ERASURE' ? R.reasonStays : undefined}>
           <Input.TextArea id="request-answer-reason" value={reason} onChange={(e) => setReason(e.target.value)} />
         </LabeledField>
       </Modal>

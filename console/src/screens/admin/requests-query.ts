@@ -45,14 +45,14 @@ export const EXPORT_DATA = graphql(`
 `);
 
 export const ERASE_DATA = graphql(`
-  mutation EraseData($id: ID!, $reason: String!, $also: [ID!]) {
-    erasePersonalData(id: $id, reason: $reason, alsoErase: $also) {
+  mutation EraseData($id: ID!, $reason: String!, $also: [ID!], $keep: [ID!]) {
+    erasePersonalData(id: $id, reason: $reason, alsoErase: $also, keep: $keep) {
       id
     }
   }
 `);
 
-/** What an erasure will cover: the records certainly hers, and those only the model joins (erased only when ticked). */
+/** What an erasure will cover: the records certainly hers (each kept when unticked), and those only the model joins (erased only when ticked). */
 export const ERASURE_PLAN = graphql(`
   query ErasurePlan($id: ID!) {
     erasurePlan(id: $id) {
@@ -61,6 +61,8 @@ export const ERASURE_PLAN = graphql(`
         organization
         externalId
         fullName
+        status
+        statusLabel
       }
       toConfirm {
         why
