@@ -47,6 +47,7 @@ describe('an Excel roster whose Mã đơn vị column holds names as well as cod
     ws.addRow([5, 'Vũ Thị Em', '03/03/1993', '', 'CHI HỘI 1']); // row 7: two communes have it, the row has no commune
     ws.addRow([6, 'Đỗ Thị Giang', '04/04/1994', '00008', 'Chi hội 1']); // the row's commune tells which
     ws.addRow([7, 'Hà Thị Hoa', '05/05/1995', '00004', 'CHI 01!']); // row 9: neither a code nor a name
+    ws.addRow([8, 'Kiều Thị Oanh', '06/06/1996', '00008', 'Chi hội 3']); // row 10: only Ba Đình has one, she is of Ngọc Hà
     const jobId = await uploadRoster(
       t,
       token,
@@ -62,7 +63,7 @@ describe('an Excel roster whose Mã đơn vị column holds names as well as cod
     );
     const at = (row: number) => p.rows.find((r) => r.row === row)!;
     expect(p.rows.map((r) => [r.row, r.fate])).toEqual([
-      [3, 'CREATED'], [4, 'CREATED'], [5, 'CREATED'], [6, 'CREATED'], [7, 'CREATED'], [8, 'CREATED'], [9, 'REFUSED'],
+      [3, 'CREATED'], [4, 'CREATED'], [5, 'CREATED'], [6, 'CREATED'], [7, 'CREATED'], [8, 'CREATED'], [9, 'REFUSED'], [10, 'CREATED'],
     ]); // prettier-ignore
     expect(at(6).warnings).toBe(
       'Mã đơn vị: không có chi hội/đơn vị tên \'Chi hội 9\' trong tổ chức HPN: hội viên được nhập, chưa có đơn vị; sửa lại mã hoặc tên cho đúng, hoặc nhập lại với "Tạo các chi hội (đơn vị) … mà chưa có"',
@@ -70,12 +71,16 @@ describe('an Excel roster whose Mã đơn vị column holds names as well as cod
     expect(at(7).warnings).toBe(
       "Mã đơn vị: có 2 đơn vị tên 'CHI HỘI 1' (mã BD-1, NH-1): hội viên được nhập, chưa có đơn vị; ghi Mã đơn vị thay cho tên rồi nhập lại",
     );
+    // A name repeated in every commune is never another commune's unit: Ba Đình's secretary would list her.
+    expect(at(10).warnings).toBe(
+      'Mã đơn vị: \'Chi hội 3\' là tên chi hội/đơn vị của xã khác (mã BD-3), không phải của xã ghi ở dòng này: hội viên được nhập, chưa có đơn vị; nếu đúng là đơn vị đó, ghi Mã đơn vị thay cho tên, nếu không, sửa Mã xã hoặc nhập lại với "Tạo các chi hội (đơn vị) … mà chưa có"',
+    );
     expect(at(9).reason).toContain("Mã đơn vị: 'CHI 01!' không hợp lệ: không phải mã đơn vị");
     expect(at(9).reason).toContain('hãy ghi mã hoặc tên chi hội/đơn vị');
     // A refused row shows no code of ours: nothing is created under it.
     expect(at(9).code).toBeNull();
     expect(at(3).code).toMatch(/^HPN-[0-9a-f]{8}-1$/);
-    expect(p.withoutUnit).toBe(2);
+    expect(p.withoutUnit).toBe(3);
 
     await gql(`mutation($id: ID!) { confirmImport(jobId: $id) { id } }`, { id: jobId });
     await waitFor(jobId, 'DONE');
@@ -90,6 +95,7 @@ describe('an Excel roster whose Mã đơn vị column holds names as well as cod
       'Phạm Thị Dung': null,
       'Vũ Thị Em': null,
       'Đỗ Thị Giang': 'NH-1',
+      'Kiều Thị Oanh': null,
     });
     // The warning stays on her record, under her column.
     const { memberRecords } = await gql<{
@@ -109,6 +115,9 @@ describe('an Excel roster whose Mã đơn vị column holds names as well as cod
     ws.addRow(['Họ và tên', 'Ngày sinh', 'Mã xã', 'Mã đơn vị']);
     ws.addRow(['Kim Thị Khánh', '06/06/1996', '00004', 'Chi hội Khu phố 9']);
     ws.addRow(['Lò Thị Lan', '07/07/1997', '00004', 'CHI-MOI']);
+    // Ngọc Hà has no "Chi hội 3" (Ba Đình has): created in Ngọc Hà, twice named, once made.
+    ws.addRow(['Nông Thị Nga', '09/09/1999', '00008', 'Chi hội 3']);
+    ws.addRow(['Ông Thị Oanh', '10/10/1990', '00008', 'chi hoi 3']);
     // No commune in the row, and her account is the province's: no branch can be made, the member is imported all the same.
     ws.addRow(['Mạc Thị Mơ', '08/08/1998', '', 'Chi hội Bản Che Căn']);
     const jobId = await uploadRoster(
@@ -121,18 +130,20 @@ describe('an Excel roster whose Mã đơn vị column holds names as well as cod
     await waitFor(jobId, 'DONE');
     const landed = await t.sql<{ full_name: string; code: string; name: string }>(
       `SELECT r.full_name, u.code, u.name FROM member_record r JOIN unit u ON u.id = r.unit_id
-        WHERE r.full_name IN ('Kim Thị Khánh', 'Lò Thị Lan') ORDER BY r.full_name`,
+        WHERE r.full_name IN ('Kim Thị Khánh', 'Lò Thị Lan', 'Nông Thị Nga', 'Ông Thị Oanh') ORDER BY r.full_name`,
     );
     expect(landed).toEqual([
       { full_name: 'Kim Thị Khánh', code: '00004-CHI-HOI-KHU-PHO-9', name: 'Chi hội Khu phố 9' },
       // A code in the code column is created with that code, as before.
       { full_name: 'Lò Thị Lan', code: 'CHI-MOI', name: 'CHI-MOI' },
+      { full_name: 'Nông Thị Nga', code: '00008-CHI-HOI-3', name: 'Chi hội 3' },
+      { full_name: 'Ông Thị Oanh', code: '00008-CHI-HOI-3', name: 'Chi hội 3' },
     ]);
     const { importJob } = await gql<{ importJob: { created: number; rejected: number } }>(
       `query($id: ID!) { importJob(id: $id) { created rejected } }`,
       { id: jobId },
     );
-    expect(importJob).toEqual({ created: 3, rejected: 0 });
+    expect(importJob).toEqual({ created: 5, rejected: 0 });
     const [mo] = await t.sql<{ unit_id: string | null; import_warnings: unknown }>(
       `SELECT unit_id, import_warnings FROM member_record WHERE full_name = 'Mạc Thị Mơ'`,
     );

@@ -159,6 +159,13 @@ describe('roster upload and downloads over HTTP', () => {
       expect(body.code).toBe('CONFLICT');
       expect(body.message).toContain('đang được nhập');
       expect(body.message).not.toContain(id);
+      // A unit's secretariat sending the same file meanwhile is refused too: the same rows, written twice at once.
+      const unitA = await t.logIn(await t.createUser('vp.dtn.a2', Role.SECRETARIAT, 'DTN', 'A'));
+      const hers = await upload(content, 'r.csv', 'organization=DTN', unitA);
+      expect([hers.status, ((await hers.json()) as { message: string }).message]).toEqual([
+        409,
+        "Tệp 'r.csv' đang được nhập vào tổ chức DTN (lượt nhập chưa xong): chờ lượt đó xong rồi xem kết quả, không cần gửi lại",
+      ]);
     } finally {
       await runner.end();
     }

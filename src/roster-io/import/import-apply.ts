@@ -14,8 +14,9 @@ import { flagDuplicateListings } from './known-members.js';
 import { RECORD_COLUMNS } from './record-columns.js';
 import { RejectedRowsService } from './rejected-rows.service.js';
 
-/** Why a planned row is refused when its record changed between the plan (the preview) and the apply. */
-export const CHANGED_SINCE_PLAN = 'hồ sơ đã được sửa sau khi xem trước — xem trước lại';
+/** Why a planned row is refused when its record changed between the plan (the preview, or the file's reading) and the apply. */
+export const CHANGED_SINCE_PLAN =
+  'hồ sơ đã được sửa (bởi người khác hoặc một lượt nhập khác) sau khi tệp được đọc — gửi lại tệp, hoặc bấm "Xem lại" nếu đang xem trước';
 
 /** One chunk of ordinals `(from, to]` being applied in its transaction. */
 interface Chunk {

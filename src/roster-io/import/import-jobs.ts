@@ -58,16 +58,19 @@ export class ImportJobs {
     // One look-and-insert at a time per file: the same file sent twice at once (two tabs, a double
     // click, the CLI beside the console) finds the first one's job RUNNING and is told so.
     const opened = await this.db.transaction(async (em) => {
-      await em.query(`SELECT pg_advisory_xact_lock(hashtext('import-file'), hashtext($1))`, [`${org}:${sha}:${unitPath ?? ''}`]);
-      const stopped = await em
+      await em.query(`SELECT pg_advisory_xact_lock(hashtext('import-file'), hashtext($1))`, [`${org}:${sha}`]);
+      const unfinished = await em
         .getRepository(ImportJob)
         .createQueryBuilder('j')
         .where('j.organization_code = :org AND j.source_sha256 = :sha', { org, sha })
         .andWhere('(j.status = :running OR j.interrupted)', { running: ImportJobStatus.RUNNING })
-        .andWhere('j.unit_path IS NOT DISTINCT FROM CAST(:unitPath AS text)', { unitPath })
         .orderBy('j.started_at', 'DESC')
-        .getOne();
+        .getMany();
+      // Hers (her scope's) is taken up again; another scope's still running (the administrator's, the
+      // CLI's) refuses this one as her own would: the same rows written twice at once.
+      const stopped = unfinished.find((j) => j.unitPath === unitPath);
       if (stopped) return { ...(await this.resume(stopped, sourceName)), fresh: false };
+      for (const other of unfinished) await refuseWhileRunning(this.db, other, sourceName);
       // Claimed before it exists: a process starting meanwhile never takes it for an interrupted job.
       const id = randomUUID();
       const claim = (await JobClaim.take(this.db, id))!;
@@ -108,11 +111,7 @@ export class ImportJobs {
   /** A stopped job taken up again where it stopped (its committed rows stay). */
   private async resume(stopped: ImportJob, sourceName: string): Promise<{ job: ImportJob; claim: JobClaim; resumed: boolean }> {
     const claim = await JobClaim.take(this.db, stopped.id);
-    if (!claim)
-      throw new DomainError(
-        'CONFLICT',
-        `Tệp '${sourceName}' đang được nhập vào tổ chức ${stopped.organizationCode} (lượt nhập chưa xong): chờ lượt đó xong rồi xem kết quả, không cần gửi lại`,
-      );
+    if (!claim) throw stillRunning(stopped, sourceName);
     const reopened = { status: ImportJobStatus.RUNNING, interrupted: false, failure: null, finishedAt: null };
     await releasedOnError(claim, () => this.db.getRepository(ImportJob).update(stopped.id, reopened));
     return { job: Object.assign(stopped, reopened), claim, resumed: true };
@@ -374,4 +373,17 @@ export class ImportJobsAtStart implements OnApplicationBootstrap {
     await removeOldKeptUploads(this.config.dataDir);
     await markInterruptedJobs(this.db);
   }
+}
+
+const stillRunning = (job: ImportJob, sourceName: string) =>
+  new DomainError(
+    'CONFLICT',
+    `Tệp '${sourceName}' đang được nhập vào tổ chức ${job.organizationCode} (lượt nhập chưa xong): chờ lượt đó xong rồi xem kết quả, không cần gửi lại`,
+  );
+
+/** Refuses while another runner holds the job (running now, in this process or another); one stopped half-way is no obstacle. */
+async function refuseWhileRunning(db: DataSource, job: ImportJob, sourceName: string): Promise<void> {
+  const claim = await JobClaim.take(db, job.id);
+  if (!claim) throw stillRunning(job, sourceName);
+  await claim.release();
 }

@@ -45,6 +45,10 @@ const landing = (to: Landing) =>
 export const ambiguousUnitMessage = (label: string, value: string, codes: string[], to: Landing) =>
   `${label}: có ${codes.length} đơn vị tên '${value}' (mã ${codes.join(', ')}): ${landing(to)}; ghi Mã đơn vị thay cho tên rồi nhập lại`;
 
+/** A branch's name that only another commune's branches have (names like "Chi hội Tổ 2" repeat in every commune). */
+export const otherCommuneUnitMessage = (label: string, value: string, codes: string[], to: Landing) =>
+  `${label}: '${value}' là tên chi hội/đơn vị của xã khác (mã ${codes.join(', ')}), không phải của xã ghi ở dòng này: ${landing(to)}; nếu đúng là đơn vị đó, ghi Mã đơn vị thay cho tên, nếu không, sửa Mã xã hoặc nhập lại với "Tạo các chi hội (đơn vị) … mà chưa có"`;
+
 /** A code or name no unit of the organization has (units not to be created). */
 export const unknownUnitMessage = (label: string, value: string, organization: string, codeLike: boolean, to: Landing) =>
   `${label}: không có chi hội/đơn vị ${codeLike ? 'mã hoặc tên' : 'tên'} '${value}' trong tổ chức ${organization}: ${landing(to)}; sửa lại mã hoặc tên cho đúng, hoặc nhập lại với "Tạo các chi hội (đơn vị) … mà chưa có"`;

@@ -11,6 +11,7 @@ import { titleBranch, unitNameKey, unitPlaceKey } from '../reading/unit-cell.js'
 import {
   ambiguousUnitMessage,
   branchUnderBranchMessage,
+  otherCommuneUnitMessage,
   unitNeedsCommuneMessage,
   unitOutOfScopeMessage,
   unknownUnitMessage,
@@ -113,10 +114,10 @@ export class ImportUnits {
         return byCode;
       }
     }
-    const key = `name:${unitNameKey(value)}`;
+    const key = this.createdKey(value, communeCode);
     const created = this.known.get(key);
     if (created) return created;
-    const found = await this.named(em, value, communeCode);
+    const { found, elsewhere } = await this.namedHere(em, value, communeCode);
     if (found.length === 1) return found[0];
     // Where a member goes whose unit the cell does not say: a listed one stays where she is.
     const landing = async (): Promise<{ unit: Unit | null | undefined; says: Landing }> => {
@@ -133,7 +134,10 @@ export class ImportUnits {
     if (!this.createUnits) {
       // A branch column may be an address (a hamlet): the member is imported all the same, and told.
       const to = await landing();
-      warnings.push({ field: 'unit', value, message: unknownUnitMessage(label, value, this.def.code, cell.codeLike, to.says) });
+      const message = elsewhere.length
+        ? otherCommuneUnitMessage(label, value, elsewhere.map((u) => u.code).sort(), to.says)
+        : unknownUnitMessage(label, value, this.def.code, cell.codeLike, to.says);
+      warnings.push({ field: 'unit', value, message });
       return to.unit;
     }
     if (!mayCreate) return null;
@@ -179,7 +183,7 @@ export class ImportUnits {
         return byCode;
       }
     }
-    const found = await this.named(em, cell.value, communeCode);
+    const { found } = await this.namedHere(em, cell.value, communeCode);
     return found.length === 1 ? found[0] : null;
   }
 
@@ -229,6 +233,37 @@ export class ImportUnits {
 
   /** The sheets whose branch `--create-units` created, with its name. */
   private readonly sheetsCreated = new Map<string, string>();
+
+  /**
+   * Whether a branch's name is read within the row's commune: for a caller over several communes
+   * (names like "Chi hội Tổ 2" repeat in every commune); a secretariat kept to her unit names her own
+   * branches, whatever commune a member lives in.
+   */
+  private get byCommune(): boolean {
+    return unitPathLimit(this.scope) === null;
+  }
+
+  /** The key a unit created from a name is kept under: with its commune when names are read by commune. */
+  private createdKey(value: string, communeCode: string | null): string {
+    return `name:${this.byCommune ? `${communeCode ?? ''}:` : ''}${unitNameKey(value)}`;
+  }
+
+  /**
+   * The units a row's name means where the row is: for a caller over several communes, a commune's
+   * branch (a chi hội under a xã's cơ sở) is never taken for a row of another commune — those are
+   * `elsewhere`, said in the warning — a workplace's (under an enterprise) is wherever its members live.
+   */
+  private async namedHere(em: EntityManager, value: string, communeCode: string | null): Promise<{ found: Unit[]; elsewhere: Unit[] }> {
+    const found = await this.named(em, value, communeCode);
+    if (!communeCode || !this.byCommune) return { found, elsewhere: [] };
+    const byId = new Map((await this.all(em)).map((u) => [u.id, u]));
+    const ofAnother = (u: Unit) =>
+      u.kind === UnitKind.BRANCH &&
+      u.communeCode !== null &&
+      u.communeCode !== communeCode &&
+      byId.get(u.parentId ?? '')?.kind === UnitKind.BASE;
+    return { found: found.filter((u) => !ofAnother(u)), elsewhere: found.filter(ofAnother) };
+  }
 
   /**
    * The units in the caller's scope a name means: by the whole name, else by the place it is for;
