@@ -46,6 +46,7 @@ import { DeathElsewhereAndErasedIndexes1763700000050 } from './1763700000050-dea
 import { VoidedEndings1763700000051 } from './1763700000051-voided-endings.js';
 import { TokenEndedWhy1763700000052 } from './1763700000052-token-ended-why.js';
 import { PersonUnits1763700000053 } from './1763700000053-person-units.js';
+import { PlanRowsToLook1763700000054 } from './1763700000054-plan-rows-to-look.js';
 import { PlanRowsWithoutJobKey1763700000043 } from './1763700000043-plan-rows-without-job-key.js';
 
 /** Every migration, in order. A new one is added here and committed with its entity change. */
@@ -99,4 +100,5 @@ export const MIGRATIONS = [
   VoidedEndings1763700000051,
   TokenEndedWhy1763700000052,
   PersonUnits1763700000053,
+  PlanRowsToLook1763700000054,
 ];

@@ -35,6 +35,8 @@ export interface ImportWarning {
   at: string;
   /** The field it is about (`phone`, `birthDate`, `profile.position`…), when known: correcting that field settles it. */
   field?: string;
+  /** It only says what the import put back (a lost leading 0): nothing to look at (`importPreview(toLook)`). */
+  advice?: boolean;
 }
 
 /** One membership: one record per (organization, Mã hồ sơ). */

@@ -35,7 +35,13 @@ function eligibilityField(issue: EligibilityIssue): string | null {
  */
 export function rowWarnings(row: RosterRow, eligibility: EligibilityIssue[], at: string, sexFromCard = false): ImportWarning[] {
   return [
-    ...row.warnings.map((w) => ({ column: w.column, message: maskWarning(w.message), at, ...(w.field ? { field: w.field } : {}) })),
+    ...row.warnings.map((w) => ({
+      column: w.column,
+      message: maskWarning(w.message),
+      at,
+      ...(w.field ? { field: w.field } : {}),
+      ...(w.advice ? { advice: true } : {}),
+    })),
     ...eligibility.map((e) => {
       // Her row said no sex: the record took the one her CCCD's digits say (record-writer.ts), said so.
       if (sexFromCard && e.code === 'INELIGIBLE_SEX')

@@ -29,6 +29,8 @@ export interface PlanRow {
   /** Its warnings as its record keeps them (masked, joined). */
   warnings: string | null;
   warned: boolean;
+  /** Warned of something to look at: beyond what the reader put back itself (`RowProblem.advice`). */
+  looks: boolean;
   /** The organization's rule it breaks, in short (`quá 30 tuổi`): counted for the wrong organization. */
   ineligible: string | null;
   /** The facts of its `Ghi chú`, suggested on its record once written. */
@@ -52,6 +54,7 @@ const PLAN_COLUMNS = [
   'reason',
   'warnings',
   'warned',
+  'looks',
   'ineligible',
   'notes',
   'unit_path',
@@ -105,6 +108,7 @@ export async function storePlan(em: EntityManager, jobId: string, rows: PlanRow[
       r.reason,
       r.warnings,
       r.warned,
+      r.looks,
       r.ineligible,
       r.notes?.length ? JSON.stringify(r.notes) : null,
       r.unitPath,

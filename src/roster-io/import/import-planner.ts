@@ -207,7 +207,7 @@ export class ImportPlanner {
       else {
         // `warned` counts the rows kept with warnings, whatever their outcome: an unchanged row keeps its record's.
         p.warnings = current.keptWarnings(p);
-        this.plan(b, p, 'UNCHANGED', rejectedRowUnitPath(b.ctx.scope), { warned: !!p.warnings });
+        this.plan(b, p, 'UNCHANGED', rejectedRowUnitPath(b.ctx.scope), { warned: !!p.warnings, looks: current.keptLooks(p) });
         return;
       }
     }
@@ -228,8 +228,8 @@ export class ImportPlanner {
     const known = knownCommune(record, unit === undefined ? record?.unit : unit, await b.ctx.units.own(b.em)) ?? row.titleCommune ?? null;
     const placeWarning = await settleRowCommune(b.em, row, record, known, values);
     if (placeWarning) row.warnings.push(placeWarning);
-    const { ineligible, warned } = await this.keepNotes(b, p, record, values);
-    const target = { recordId: record?.id ?? null, recordVersion: record?.version ?? null, ineligible, warned };
+    const kept = await this.keepNotes(b, p, record, values);
+    const target = { recordId: record?.id ?? null, recordVersion: record?.version ?? null, ...kept };
     if (!record) {
       const plan = this.plan(b, p, 'CREATED', unitPath, {
         ...target,
@@ -261,6 +261,7 @@ export class ImportPlanner {
       reason: null,
       warnings: p.warnings ?? null,
       warned: false,
+      looks: false,
       ineligible: null,
       notes: null,
       unitPath,
@@ -337,7 +338,7 @@ export class ImportPlanner {
     p: PendingRow,
     record: MemberRecord | null,
     values: Record<string, unknown>,
-  ): Promise<{ ineligible: string | null; warned: boolean }> {
+  ): Promise<{ ineligible: string | null; warned: boolean; looks: boolean }> {
     // The record as it will be, read by the organization's own eligibility rules (the rule a record's page shows).
     const as = {
       profile: {},
@@ -351,7 +352,7 @@ export class ImportPlanner {
     const warnings = rowWarnings(p.row, issues, new Date().toISOString(), sexFromCard);
     values.importWarnings = warnings;
     p.warnings = warnings.map((x) => x.message).join('; ');
-    return { ineligible: ineligibleReason(issues), warned: warnings.length > 0 };
+    return { ineligible: ineligibleReason(issues), warned: warnings.length > 0, looks: warnings.some((w) => !w.advice) };
   }
 
   private refuse(b: BatchPlan, p: PendingRow, refusing: RowProblem[], unitPath: string | null, plan?: PlanRow): void {

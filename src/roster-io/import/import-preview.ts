@@ -20,7 +20,7 @@ import { overtakenMessage, overtaking } from './overtaken-preview.js';
 import { OrganizationsService } from '../../membership/organization/organizations.service.js';
 import { changedLabels } from './changed-labels.js';
 
-/** The rows a page of the preview shows: all (null), those of one fate, or those she has to look at (`TO_LOOK`: held, refused or warned of). */
+/** The rows a page of the preview shows: all (null), those of one fate, or those she has to look at (`TO_LOOK`: held, refused or warned of more than a zero put back). */
 export const TO_LOOK = 'TO_LOOK';
 export type PreviewFilter = Fate | typeof TO_LOOK | null;
 
@@ -191,7 +191,7 @@ export class ImportPreviews {
               r.birth_date::text AS birth_before, r.birth_date_precision AS precision_before,
               p.record_values->>'birth_date' AS birth_after, p.record_values->>'birth_date_precision' AS precision_after
          FROM import_plan_row p LEFT JOIN member_record r ON r.id = p.record_id AND r.erased_at IS NULL
-        WHERE p.job_id = $1 AND p.ordinal > $2 AND ($4::text IS NULL OR starts_with(p.unit_path, $4)) AND ($6::text IS NULL OR p.fate = $6 OR ($6 = '${TO_LOOK}' AND (p.fate IN ('HELD', 'REFUSED') OR coalesce(p.warnings, '') <> '')))
+        WHERE p.job_id = $1 AND p.ordinal > $2 AND ($4::text IS NULL OR starts_with(p.unit_path, $4)) AND ($6::text IS NULL OR p.fate = $6 OR ($6 = '${TO_LOOK}' AND (p.fate IN ('HELD', 'REFUSED') OR p.looks)))
         ORDER BY p.ordinal LIMIT $3`,
       [job.id, after, first + 1, own, job.organizationCode, fate],
     );

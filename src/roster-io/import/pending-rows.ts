@@ -36,6 +36,8 @@ export interface CurrentRecords {
   sameLine: (externalId: string, path: string | null, digest: Buffer) => void;
   /** The warnings its record keeps from its last import (masked, joined; '' for none): an unchanged row still carries them. */
   keptWarnings: (p: PendingRow) => string;
+  /** Whether those warnings hold one to look at (not advice only). */
+  keptLooks: (p: PendingRow) => boolean;
   /** The path of the unit a listed record is in (null: none; undefined: not listed). */
   unitPath: (externalId: string) => string | null | undefined;
   /** Reads a listed record whole after all (an unchanged row her sheet moves to its chi hội). */
@@ -50,7 +52,7 @@ export async function lookUpCurrent(em: EntityManager, batch: PendingRow[], ctx:
     {
       external_id: string;
       import_digest: Buffer | null;
-      import_warnings: { column: string | null; message: string }[] | null;
+      import_warnings: { column: string | null; message: string; advice?: boolean }[] | null;
       unit_path: string | null;
     }[]
   >(
@@ -61,6 +63,7 @@ export async function lookUpCurrent(em: EntityManager, batch: PendingRow[], ctx:
   const unitPaths = new Map(found.map((r) => [r.external_id, r.unit_path]));
   const digests = new Map(found.map((r) => [r.external_id, r.import_digest]));
   const warnings = new Map(found.map((r) => [r.external_id, (r.import_warnings ?? []).map((w) => w.message).join('; ')]));
+  const looks = new Map(found.map((r) => [r.external_id, (r.import_warnings ?? []).some((w) => !w.advice)]));
   const warnedColumns = new Map(found.map((r) => [r.external_id, new Set((r.import_warnings ?? []).map((w) => w.column))]));
   // The unit her line names was not found last time (the member landed in the office, told so): it may
   // be now (a branch added since, or --create-units this time), so her line is read again.
@@ -86,6 +89,7 @@ export async function lookUpCurrent(em: EntityManager, batch: PendingRow[], ctx:
     existing,
     unchanged,
     keptWarnings: (p) => warnings.get(p.row.externalId) ?? '',
+    keptLooks: (p) => looks.get(p.row.externalId) ?? false,
     unitPath: (code) => unitPaths.get(code),
     sameLine: (code, path, digest) => {
       unitPaths.set(code, path);

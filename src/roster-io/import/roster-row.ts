@@ -24,6 +24,8 @@ export interface RowProblem {
   message: string;
   /** The field read from the cell (a warning's: correcting it on the record settles the warning). */
   field?: string;
+  /** A warning that only says what the reader put back (a lost leading 0) and how to keep it next time: nothing to look at. */
+  advice?: boolean;
 }
 
 export interface RosterRow {
@@ -130,8 +132,8 @@ class Cells {
   }
 
   /** A cell's problem: kept as a warning, the cell left empty (the member is kept). */
-  warn(key: string, message: string | undefined, value = this.text(key) ?? null): void {
-    if (message) this.warnings.push({ column: this.header(key), value, message, field: key });
+  warn(key: string, message: string | undefined, value = this.text(key) ?? null, advice = false): void {
+    if (message) this.warnings.push({ column: this.header(key), value, message, field: key, ...(advice && { advice }) });
   }
 
   keys(): string[] {
@@ -154,7 +156,7 @@ export function readRosterRow(src: RowCells, header: HeaderMatch, ctx: RowReadin
   readIdNumber(cells, fields, person, ctx.today);
   const phone = cells.has('phone') ? readPhoneCell(cells.raw('phone')) : null;
   if (phone?.value) fields.phone = asTyped(cells, 'phone', phone) ?? phone.value;
-  cells.warn('phone', phone?.problem ?? phone?.warning);
+  cells.warn('phone', phone?.problem ?? phone?.warning, undefined, !phone?.problem && !!phone?.advice);
   for (const [key, label] of EVENT_DATES) readEventDate(cells, fields, key, label, ctx.today);
   const bareAddress = readPlace(cells, fields, ctx);
   const namesPlace = !!(cells.text('address') || fields.communeCode || fields.communeName);
@@ -305,7 +307,7 @@ function readIdNumber(
   });
   if (read.value) fields.idNumber = read.value;
   // The value shown is the message's (masked): an ID number is not kept in clear beside a warning.
-  cells.warn('idNumber', read.problem ?? read.warning, null);
+  cells.warn('idNumber', read.problem ?? read.warning, null, !read.problem && !!read.advice);
 }
 
 /** A membership date (Ngày vào, …) read into its field; an empty or unreadable cell leaves it unchanged. */

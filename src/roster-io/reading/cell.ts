@@ -11,6 +11,8 @@ import { cellText } from '../../common/files/cell-text.js';
 export interface CellReading<T> {
   value: T | null;
   warning?: string;
+  /** The warning only says what was put back (the value read is the one meant) and how to keep it next time. */
+  advice?: boolean;
   problem?: string;
 }
 

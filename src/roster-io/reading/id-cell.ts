@@ -86,6 +86,8 @@ function readDigits(digits: string, shown: string, row: IdCellContext): CellRead
       `${LABEL} '${maskIdNumber(digits)}' thiếu ${count} số 0 ở đầu (Excel đã lưu nó dạng số): đã khôi phục thành ${maskIdNumber(restored)}. ` +
       `Để lần sau không mất số 0, hãy ${FORMAT_AS_TEXT}` +
       (doubt ? `. ${doubt}` : ''),
+    // The zeros put back are the card's (checked above): nothing to look at, unless the digits contradict the row.
+    advice: !doubt,
   };
 }
 

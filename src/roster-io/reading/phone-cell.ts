@@ -34,7 +34,11 @@ export function readPhoneCell(raw: unknown): CellReading<string> {
   ].filter(Boolean);
   if (!notes.length) return { value: number };
   const hint = lostZero ? `. Để lần sau không mất số 0, hãy ${FORMAT_AS_TEXT}` : '';
-  return { value: number, warning: `${LABEL} '${maskPhone(digits)}' ${notes.join(' và ')}: đã đọc thành ${maskPhone(number)}${hint}` };
+  return {
+    value: number,
+    warning: `${LABEL} '${maskPhone(digits)}' ${notes.join(' và ')}: đã đọc thành ${maskPhone(number)}${hint}`,
+    advice: true,
+  };
 }
 
 /** `ĐT:`, `DĐ`, `Tel.`, `SĐT`, `Zalo` before a number, as secretaries label it in its cell. */

@@ -37,7 +37,8 @@ export function PreviewStep(props: {
   // Her decisions on held rows made since the plan was read, by ordinal (undefined: for later, taking back one
   // kept on the job): planned again ("Xem lại") before anything is imported.
   const [decisions, setDecisions] = useState<Map<number, { row: Row; d: HeldDecision }>>(new Map());
-  // Only the held rows, or only those she has to look at (held, refused, warned of), asked of the server (a long file's are not all on its first pages).
+  // Only the held rows, or only those she has to look at (held, refused, warned of more than a leading 0 put back), asked of the
+  // server (a long file's are not all on its first pages).
   const [only, setOnly] = useState<'HELD' | 'TO_LOOK' | null>(null);
   const onlyHeld = only === 'HELD';
   // The units her file names that do not exist, created after all (she did not tick it at the upload): planned again first.
@@ -66,7 +67,6 @@ export function PreviewStep(props: {
     setOnly(which);
     setAfter(null);
   };
-  const toLook = (r: Row) => r.fate === 'HELD' || r.fate === 'REFUSED' || !!r.warnings;
   // Every column of her file: those read as a field, then those read as nothing ('': không dùng), each hers to change.
   const fileMapping = p ? [...p.mapping, ...p.unusedColumns.map((header) => ({ header, field: '' }))] : [];
   const shownMapping = mapping ?? fileMapping;
@@ -373,7 +373,7 @@ export function PreviewStep(props: {
         rowKey="ordinal"
         pagination={false}
 
-        dataSource={onlyHeld ? rows.filter((r) => r.fate === 'HELD') : only === 'TO_LOOK' ? rows.filter(toLook) : rows}
+        dataSource={onlyHeld ? rows.filter((r) => r.fate === 'HELD') : rows}
         columns={[
           // A workbook's sheets each count their rows: "dòng 8" is named with its sheet.
           { title: T.imports.row, width: 70, render: (_, r) => (sheets > 1 && r.sheet ? T.imports.sheetRow(r.sheet, r.row) : r.row) },
