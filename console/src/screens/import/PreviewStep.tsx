@@ -12,6 +12,9 @@ import { HeldChoice, type HeldDecision } from './HeldChoice.tsx';
 import { COLUMNS, CONFIRM, DISCARD, PREVIEW, PREVIEW_AGAIN, type Preview } from './import-api.ts';
 
 type Row = Preview['rows'][number];
+
+/** The columns' reading shown a page at a time beyond this many (her columns first, then those not used). */
+const MAPPING_PAGE = 30;
 /** The fates in the order she reads them: what is added and changed first, what is set aside last. */
 const FATE_ORDER = ['CREATED', 'UPDATED', 'UNCHANGED', 'HELD', 'REFUSED', 'SKIPPED'];
 /** The rows a confirmation writes (an unchanged one is still hers: its unit's absent members are listed after). */
@@ -301,7 +304,8 @@ export function PreviewStep(props: {
       <Table
         size="small"
         rowKey="header"
-        pagination={false}
+        // A file of thousands of columns (a sheet filled across) draws a page of them at a time, not a choice per column at once.
+        pagination={shownMapping.length > MAPPING_PAGE ? { pageSize: MAPPING_PAGE, showSizeChanger: false } : false}
         dataSource={shownMapping}
         columns={[
           {
