@@ -285,6 +285,40 @@ describe('authentication', () => {
     expect(users.data!.users.map((u) => u.username)).toContain('lan.dtn');
   });
 
+  it('gives an integration a read-only token: it reads its organization, and no mutation or upload passes', async () => {
+    await t.importRoster('NCT', 'Mã hồ sơ,Họ và tên,Ngày sinh', ['NCT-RO-1,Lò Văn Đọc,1950']);
+    const created = await t.gql<{ createServiceToken: { token: string; serviceToken: { readOnly: boolean } } }>(
+      `mutation { createServiceToken(input: { name: "nhan su tinh", role: SECRETARIAT, organization: "NCT", readOnly: true }) { token serviceToken { readOnly } } }`,
+    );
+    const { token, serviceToken } = created.data!.createServiceToken;
+    expect(serviceToken.readOnly).toBe(true);
+    const read = await t.gql<{ memberRecords: { nodes: { externalId: string }[] } }>(
+      `{ memberRecords(organization: "NCT", first: 5) { nodes { externalId } } }`,
+      {},
+      { token },
+    );
+    expect(read.data!.memberRecords.nodes.map((n) => n.externalId)).toContain('NCT-RO-1');
+    const readOnly = 'Không có quyền: khóa kết nối này chỉ được đọc (không sửa, không nhập, không xuất số đầy đủ).';
+    const unit = await t.gql(
+      `mutation { createUnit(input: { organization: "NCT", code: "NCT-RO", name: "Chi hội đọc", kind: BASE, communeCode: "00004" }) { code } }`,
+      {},
+      { token },
+    );
+    expect([unit.errors![0].extensions!.code, unit.errors![0].message.startsWith(readOnly)]).toEqual(['FORBIDDEN', true]);
+    const form = new FormData();
+    form.append('file', new Blob(['Họ và tên,Ngày sinh\nLò Văn Ghi,1951\n']), 'ghi.csv');
+    const upload = await fetch(`${t.url}/imports?organization=NCT`, {
+      method: 'POST',
+      body: form,
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(upload.status).toBe(403);
+    expect(((await upload.json()) as { message: string }).message.startsWith(readOnly)).toBe(true);
+    expect(
+      await t.sql(`SELECT 1 FROM unit WHERE code = 'NCT-RO' UNION ALL SELECT 1 FROM member_record WHERE full_name = 'Lò Văn Ghi'`),
+    ).toEqual([]);
+  });
+
   it('checks scope and password when an administrator creates users', async () => {
     const bad = await t.gql(
       `mutation { createUser(input: { username: "x y", role: SECRETARIAT, organization: "ZZZ", password: "ngắn" }) { user { id } } }`,

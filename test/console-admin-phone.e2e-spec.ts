@@ -151,20 +151,21 @@ describe('the console: administration on a phone', () => {
     await page.goto(`${t.url}#/quan-tri`);
     await page.getByRole('row').filter({ hasText: 'van-phong-hoi-nong-dan-xa' }).waitFor();
 
-    // Khóa kết nối: a token for the Hội Nông dân's office, valid 30 days, created on the phone.
+    // Khóa kết nối: a token for the Hội Nông dân's office, valid 30 days, reading only (a system that syncs the roster), created on the phone.
     await openPart(page, 'Khóa kết nối');
     const name = 'dong-bo-so-lieu-hoi-nong-dan-tinh-dien-bien';
     await page.getByLabel('Tên khóa').fill(name);
     await chooseOption(page, page.getByRole('combobox', { name: 'Vai trò' }), 'Văn phòng tổ chức');
     await chooseOption(page, page.getByRole('combobox', { name: 'Tổ chức', exact: true }), 'Hội Nông dân Việt Nam (HND)');
     await page.getByLabel(/Số ngày hiệu lực/).fill('30');
+    await page.getByRole('checkbox', { name: /Chỉ đọc/ }).check();
     await page.getByRole('button', { name: 'Tạo khóa kết nối' }).click();
     const shown = (await page.locator('code').filter({ hasText: 'lt_svc_' }).innerText()).trim();
     const row = page.getByRole('row').filter({ hasText: name });
     await row.waitFor();
     await fits(page, 'Khóa kết nối');
     await inSight(page, 'Thu hồi');
-    expect(await row.innerText()).toContain('Văn phòng tổ chức · Hội Nông dân Việt Nam');
+    expect(await row.innerText()).toContain('Văn phòng tổ chức (chỉ đọc) · Hội Nông dân Việt Nam');
     expect(await review(page)).toEqual(CLEAN);
     type Token = {
       id: string;
@@ -182,6 +183,9 @@ describe('the console: administration on a phone', () => {
     // The token shown once is the one the server knows: it reads the organization's roster…
     const read = `{ memberRecords(organization: "HND", first: 1) { nodes { externalId } } }`;
     expect((await t.gql(read, undefined, { token: shown })).errors).toBeUndefined();
+    // …and changes nothing.
+    const write = `mutation { createUnit(input: { organization: "HND", code: "HND-TU-DONG", name: "Chi hội tự động", kind: BRANCH, parent: "HND-X" }) { code } }`;
+    expect((await t.gql(write, undefined, { token: shown })).errors![0].message).toContain('khóa kết nối này chỉ được đọc');
     // …until revoked on the phone.
     await row.getByRole('button', { name: 'Thu hồi' }).click();
     const confirm = page.getByRole('tooltip');

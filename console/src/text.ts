@@ -964,6 +964,8 @@ const TEXT = {
       DAN_VAN: 'Ban Dân vận',
       AUDITOR: 'Kiểm tra, giám sát',
     } as Record<string, string>,
+    readOnly: 'chỉ đọc',
+    readOnlyChoice: 'Chỉ đọc (không sửa, không nhập, không xuất số đầy đủ)',
     usersIntro:
       'Tài khoản của cán bộ dùng Liên Thông. Tạo tài khoản cho ra mật khẩu lần đầu (chỉ hiện một lần); người dùng tự đặt mật khẩu và ứng dụng xác thực khi kích hoạt.',
     username: 'Tên đăng nhập',

@@ -17,6 +17,8 @@ export interface Principal {
   unitCode: string | null;
   /** The session or token id, for logging out. */
   tokenId: string | null;
+  /** A read-only service token: nothing it sends may change anything (access.guard.ts). */
+  readOnly?: boolean;
   /** The request's address, for the audit log. */
   clientIp: string | null;
 }

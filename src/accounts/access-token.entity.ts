@@ -60,6 +60,10 @@ export class AccessToken {
   @Column({ name: 'revoked_reason', type: 'varchar', length: 16, nullable: true })
   revokedReason: RevokedReason | null;
 
+  /** A service token that only reads: every mutation, and every request but GET, is refused (access.guard.ts). */
+  @Column({ name: 'read_only', type: 'boolean', default: false })
+  readOnly: boolean;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }

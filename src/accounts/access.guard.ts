@@ -1,5 +1,6 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { GqlExecutionContext } from '@nestjs/graphql';
 import { DomainError } from '../common/errors/domain-error.js';
 import { ACCESS_POLICY, type AccessPolicy } from '../access/access.decorators.js';
 import { AuthService } from './auth.service.js';
@@ -54,6 +55,18 @@ export class AccessGuard implements CanActivate {
         'FORBIDDEN',
         `Không có quyền: vai trò ${principal.role} (${ROLE_LABELS[principal.role]}) không được làm thao tác này.`,
       );
+    if (principal.readOnly && writes(ctx)) throw new DomainError('FORBIDDEN', READ_ONLY_MESSAGE);
     return true;
   }
+}
+
+export const READ_ONLY_MESSAGE =
+  'Không có quyền: khóa kết nối này chỉ được đọc (không sửa, không nhập, không xuất số đầy đủ). Cần ghi thì xin quản trị viên một khóa khác (Quản trị → Khóa kết nối).';
+
+/** Whether a request may change something: a GraphQL mutation, or an HTTP request but GET (an upload, a clear-data export). */
+function writes(ctx: ExecutionContext): boolean {
+  if (ctx.getType<string>() === 'graphql')
+    return GqlExecutionContext.create(ctx).getInfo<{ operation: { operation: string } }>().operation.operation === 'mutation';
+  const method = requestOf(ctx).method;
+  return method !== 'GET' && method !== 'HEAD';
 }

@@ -157,6 +157,7 @@ export class AccessResolver {
       unitName: unit?.name ?? null,
       expiresAt: t.expiresAt,
       revokedAt: t.revokedAt,
+      readOnly: t.readOnly,
       createdAt: t.createdAt,
     };
   }

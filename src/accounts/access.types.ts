@@ -1,5 +1,5 @@
 import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { IsEnum, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsEnum, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { Role } from '../access/role.js';
 
 registerEnumType(Role, {
@@ -130,6 +130,7 @@ export class ServiceTokenType {
   @Field(() => String, { nullable: true }) unitName: string | null;
   @Field(() => Date, { nullable: true }) expiresAt: Date | null;
   @Field(() => Date, { nullable: true }) revokedAt: Date | null;
+  @Field({ description: 'It only reads: every mutation and every request but GET is refused.' }) readOnly: boolean;
   @Field() createdAt: Date;
 }
 
@@ -139,6 +140,10 @@ export class CreateServiceTokenInput {
   @Field(() => Role) @IsEnum(Role) role: Role;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(16) organization?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(64) unit?: string | null;
+  @Field(() => Boolean, { nullable: true, description: 'It only reads (an integration that reads a roster): no mutation, no upload.' })
+  @IsOptional()
+  @IsBoolean()
+  readOnly?: boolean | null;
   @Field(() => Int, { nullable: true, description: 'Days until it expires; none = until revoked.' })
   @IsOptional()
   @IsInt()

@@ -43,6 +43,7 @@ interface TokenRow {
   organization_code: string | null;
   unit_path: string | null;
   unit_code: string | null;
+  read_only: boolean;
 }
 
 /** Users, log-in (password + TOTP), sessions and service tokens. */
@@ -90,7 +91,7 @@ export class AuthService implements OnModuleDestroy {
       `SELECT t.id AS token_id, t.kind, t.expires_at, u.id AS user_id,
               COALESCE(u.username, t.name) AS name, COALESCE(u.role, t.role) AS role,
               COALESCE(u.organization_code, t.organization_code) AS organization_code,
-              un.path AS unit_path, un.code AS unit_code
+              un.path AS unit_path, un.code AS unit_code, t.read_only
          FROM access_token t
          LEFT JOIN app_user u ON u.id = t.user_id
          LEFT JOIN unit un ON un.id = COALESCE(u.unit_id, t.unit_id)
@@ -110,6 +111,7 @@ export class AuthService implements OnModuleDestroy {
       unitPath: r.unit_path,
       unitCode: r.unit_code,
       tokenId: r.token_id,
+      ...(r.read_only && { readOnly: true }),
     };
     return { principal, expiresAt: r.expires_at };
   }

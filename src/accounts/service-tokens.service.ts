@@ -27,7 +27,7 @@ export class ServiceTokens {
    * A named token for a scheduled job or an integration; the token itself is shown once. Its name is
    * unique among the tokens still in use, so that the list tells them apart (and which to revoke).
    */
-  async create(input: ScopeInput & { name: string; expiresInDays?: number | null }, actor: Principal) {
+  async create(input: ScopeInput & { name: string; expiresInDays?: number | null; readOnly?: boolean | null }, actor: Principal) {
     const name = input.name.trim();
     const problems: FieldProblem[] = [];
     if (!/^[\p{L}\p{N}][\p{L}\p{N} ._:-]{1,63}$/u.test(name))
@@ -56,6 +56,7 @@ export class ServiceTokens {
         role: input.role,
         organizationCode: scope.organization,
         unitId: scope.unitId,
+        readOnly: !!input.readOnly,
         expiresAt: input.expiresInDays ? new Date(Date.now() + input.expiresInDays * 86_400_000) : null,
       });
       await em.getRepository(AccessToken).insert(r);
@@ -66,7 +67,7 @@ export class ServiceTokens {
           subjectType: 'TOKEN',
           subjectId: r.id,
           organization: scope.organization,
-          detail: { role: input.role, name },
+          detail: { role: input.role, name, ...(input.readOnly && { readOnly: true }) },
         },
         em,
       );

@@ -14,6 +14,7 @@ interface CreateOptions {
   org?: string;
   unit?: string;
   expiresDays?: number;
+  readOnly?: boolean;
 }
 
 export function tokenCommands(program: Command): void {
@@ -26,6 +27,7 @@ export function tokenCommands(program: Command): void {
     .option('--org <CODE>', 'với SECRETARIAT: mã tổ chức')
     .option('--unit <U>', 'với SECRETARIAT: chỉ đơn vị này và các đơn vị trực thuộc (mã đơn vị)')
     .option('--expires-days <n>', 'số ngày đến khi hết hạn (mặc định: dùng đến khi thu hồi)', int('--expires-days'))
+    .option('--read-only', 'chỉ đọc: không sửa, không nhập, không xuất số đầy đủ (một hệ thống chỉ đọc danh sách)')
     .action(createToken);
   token
     .command('list')
@@ -53,8 +55,11 @@ async function createToken(o: CreateOptions): Promise<void> {
   await withServices(async (app) => {
     const { token: value, record } = await app
       .get(ServiceTokens)
-      .create({ name: o.name, role: o.role, organization: o.org, unit: o.unit, expiresInDays: o.expiresDays }, cliCaller());
-    const scope = [record.role, record.organizationCode, o.unit].filter(Boolean).join(' ');
+      .create(
+        { name: o.name, role: o.role, organization: o.org, unit: o.unit, expiresInDays: o.expiresDays, readOnly: o.readOnly },
+        cliCaller(),
+      );
+    const scope = [record.role, record.organizationCode, o.unit, record.readOnly && 'chỉ đọc'].filter(Boolean).join(' ');
     const until = record.expiresAt ? `dùng đến ${vietnamTime(record.expiresAt)}` : 'dùng đến khi thu hồi';
     log(`đã tạo khóa kết nối '${record.name}' (${scope}, id ${record.id}, ${until}); mã chỉ hiện lần này`);
     process.stdout.write(`${value}\n`);

@@ -1,4 +1,4 @@
-import { Alert, Button, Form, Grid, Input, InputNumber, Popconfirm, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Alert, Button, Checkbox, Form, Grid, Input, InputNumber, Popconfirm, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { errorText } from '../../client.ts';
@@ -40,6 +40,7 @@ function tokenColumns(onRevoke: (id: string) => void, orgName: (code: string) =>
   // Whom it reads for: an organization, with the unit it is kept to.
   const org = (v: string | null, k: Token) => (v ? [orgName(v), k.unitName].filter(Boolean).join(' · ') : T.admin.anyOrganization);
   const expires = (v: string | null) => (v ? vnTime(v) : T.admin.never);
+  const role = (k: Token) => `${T.admin.role[k.role] ?? k.role}${k.readOnly ? ` (${T.admin.readOnly})` : ''}`;
   const actions = { title: T.admin.actions, key: 'actions', render: (_: unknown, k: Token) => revokeOrState(k, onRevoke) };
   if (narrow)
     return [
@@ -49,7 +50,7 @@ function tokenColumns(onRevoke: (id: string) => void, orgName: (code: string) =>
         render: (_: unknown, k) => (
           <div style={{ overflowWrap: 'anywhere' }}>
             <Typography.Text strong>{k.name}</Typography.Text>
-            <div>{`${T.admin.role[k.role] ?? k.role} · ${org(k.organization, k)}`}</div>
+            <div>{`${role(k)} · ${org(k.organization, k)}`}</div>
             <div>{`${T.admin.created}: ${vnTime(k.createdAt)}`}</div>
             <div>{`${T.admin.expires}: ${expires(k.expiresAt)}`}</div>
           </div>
@@ -59,7 +60,7 @@ function tokenColumns(onRevoke: (id: string) => void, orgName: (code: string) =>
     ];
   return [
     { title: T.admin.tokenName, dataIndex: 'name' },
-    { title: T.admin.roleLabel, dataIndex: 'role', render: (r: string) => T.admin.role[r] ?? r },
+    { title: T.admin.roleLabel, key: 'role', render: (_: unknown, k: Token) => role(k) },
     { title: T.admin.organization, dataIndex: 'organization', render: (v: string | null, k: Token) => org(v, k) },
     { title: T.admin.created, dataIndex: 'createdAt', render: (v: string) => vnTime(v) },
     { title: T.admin.expires, dataIndex: 'expiresAt', render: expires },
@@ -92,12 +93,13 @@ export function TokensTab() {
   const [name, setName] = useState('');
   const [scope, setScope] = useState<Scope>({ role: 'AUDITOR' });
   const [days, setDays] = useState<number | null>(null);
+  const [readOnly, setReadOnly] = useState(false);
   const [shown, setShown] = useState<string | null>(null);
   const [createState, create] = useMutation(CREATE_SERVICE_TOKEN);
   const [revokeState, revoke] = useMutation(REVOKE_SERVICE_TOKEN);
   const refresh = () => refetch({ requestPolicy: 'network-only' });
   const save = async () => {
-    const input = { name: name.trim(), ...scopeInput(scope), expiresInDays: days };
+    const input = { name: name.trim(), ...scopeInput(scope), expiresInDays: days, readOnly };
     const r = (await create({ input })).data?.createServiceToken;
     if (r) {
       setShown(r.token);
@@ -121,6 +123,12 @@ export function TokensTab() {
         <ScopeFields value={scope} onChange={setScope} id="token" roles={ROLES} wide={{ minWidth: 180, ...full }} />
         <Form.Item label={T.admin.days} htmlFor="token-days">
           <InputNumber id="token-days" min={1} max={3650} value={days} onChange={(v) => setDays(v)} style={full} />
+        </Form.Item>
+        {/* A system that only reads the roster (the province's HR system): it can change nothing, whatever its role. */}
+        <Form.Item>
+          <Checkbox checked={readOnly} onChange={(e) => setReadOnly(e.target.checked)}>
+            {T.admin.readOnlyChoice}
+          </Checkbox>
         </Form.Item>
         <Button
           type="primary"

@@ -96,6 +96,7 @@ export const SERVICE_TOKENS = graphql(`
       createdAt
       expiresAt
       revokedAt
+      readOnly
     }
   }
 `);
