@@ -1,3 +1,4 @@
+import { bodyErrors } from './common/http/body-errors.js';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { getDistDirectory, renderAltair } from 'altair-static';
 import type { NextFunction, Request, Response } from 'express';
@@ -31,6 +32,7 @@ export function configureApp(app: NestExpressApplication): void {
   for (const prefix of API_PATHS) app.use(prefix, rate);
   app.useGlobalPipes(createValidationPipe());
   app.useBodyParser('json', { limit: '1mb' });
+  app.use(bodyErrors);
   applyStatementTimeouts(app.get(DataSource));
   app.use('/graphql', statementTimeoutMiddleware(config.queryTimeoutMs));
   app.disable('x-powered-by');

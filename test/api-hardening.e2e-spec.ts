@@ -55,6 +55,34 @@ describe('API hardening', () => {
     expect(missing.errors![0].message).toBe(`Biến "$id" (kiểu ID!) là bắt buộc nhưng chưa được gửi trong 'variables'.`);
   });
 
+  it('says in Vietnamese what graphql-js, Apollo and the body parser refuse, never in their English', async () => {
+    const auth = { 'content-type': 'application/json', authorization: `Bearer ${t.adminToken}` };
+    const said = async (res: Response) => {
+      const body = (await res.json()) as { errors?: { message: string }[] };
+      return body.errors!.map((e) => e.message).join(' | ');
+    };
+    const cases: [string, Response][] = [
+      [
+        'Giá trị trong truy vấn không hợp lệ: cần một giá trị kiểu Int',
+        await post(JSON.stringify({ query: '{ memberRecords(organization: "DTN", first: 2147483648) { totalCount } }' }), auth),
+      ],
+      [
+        'Giá trị trong truy vấn không hợp lệ: kiểu UpdateMemberRecordInput không có trường "version"',
+        await post(JSON.stringify({ query: 'mutation { updateMemberRecord(input: { id: "x", reason: "y", version: 1 }) { id } }' }), auth),
+      ],
+      [
+        'Máy chủ không nhận nhiều truy vấn trong một yêu cầu',
+        await post(JSON.stringify([{ query: '{ me { name } }' }, { query: '{ me { name } }' }]), auth),
+      ],
+      [
+        'Yêu cầu quá lớn (quá 1 MB)',
+        await post(JSON.stringify({ query: '{ me { name } }', variables: { x: 'a'.repeat(1_100_000) } }), auth),
+      ],
+      ['Nội dung yêu cầu không phải JSON hợp lệ', await post('{"query": ', auth)],
+    ];
+    for (const [words, res] of cases) expect([res.status < 500, await said(res)]).toEqual([true, expect.stringContaining(words)]);
+  });
+
   it('caps page sizes', async () => {
     const r = await t.gql('{ memberRecords(organization: "DTN", first: 501) { totalCount } }');
     expect(r.errors![0].extensions!.code).toBe('BAD_USER_INPUT');

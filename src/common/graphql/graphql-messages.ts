@@ -40,7 +40,8 @@ const RULES: [RegExp, (...m: string[]) => string][] = [
   [/^Unknown type "(\w+)"\./, (type) => `Không có kiểu "${type}" trong schema.`],
   [/^Unknown fragment "(\w+)"\.$/, (f) => `Không có fragment "${f}" trong truy vấn.`],
   [
-    /^Syntax Error: Document contains more than (\d+) tokens/,
+    // graphql-js has said "more that" as well as "more than".
+    /Document contains more th[ae]n (\d+) tokens/,
     (n) => `Truy vấn quá dài (hơn ${n} tokens): chia thành nhiều truy vấn nhỏ hơn.`,
   ],
   [/^Syntax Error: (.+)$/s, (why) => `Lỗi cú pháp trong truy vấn GraphQL (${why.replace(/\.$/, '')}). Kiểm tra dấu ngoặc và tên trường.`],
@@ -49,6 +50,14 @@ const RULES: [RegExp, (...m: string[]) => string][] = [
     () => `Máy chủ chạy ở chế độ production không trả lời truy vấn introspection (__schema, __type): xem schema.graphql.`,
   ],
   [/^GraphQL operations must contain a non-empty `query`/, () => `Yêu cầu thiếu truy vấn: gửi 'query' là một chuỗi GraphQL không rỗng.`],
+  // A value written in the query itself (`first: 2147483648`, an input object's unknown field): as a variable's is said.
+  [
+    /^(\w+ cannot represent .*value: .+|Field "\w+" is not defined by type "\w+"\..*)$/s,
+    (why) => `Giá trị trong truy vấn không hợp lệ: ${valueReason(why)}`,
+  ],
+  [/^Maximum call stack size exceeded/, () => `Truy vấn lồng nhau quá sâu, máy chủ không đọc hết được: viết truy vấn ít tầng hơn.`],
+  [/^Validation aborted/, () => `Truy vấn có quá nhiều lỗi: sửa các lỗi đầu tiên rồi gửi lại.`],
+  [/^Operation batching disabled/, () => `Máy chủ không nhận nhiều truy vấn trong một yêu cầu (batch): gửi từng truy vấn một.`],
 ];
 
 /** The Vietnamese message for a refused query's graphql-js or Apollo message. */
