@@ -2,7 +2,13 @@ import { ANY_PRECISION, formatPartialDate, parsePartialDate, type PartialDate } 
 import { isMaskedIdNumber, type Sex } from '../../common/identity/id-number.js';
 import { sexOfName } from '../../common/identity/person-name.js';
 import type { CommuneFromAddress } from '../../geography/commune-from-address.js';
-import { FIELD_LABELS, parseExternalId, parseVillage, type MemberFieldsInput } from '../../membership/member-record/member-input.js';
+import {
+  FIELD_LABELS,
+  parseEthnicity,
+  parseExternalId,
+  parseVillage,
+  type MemberFieldsInput,
+} from '../../membership/member-record/member-input.js';
 import type { RecordDateField } from '../../membership/member-record/record-dates.js';
 import { MEMBER_STATUS_INFO, parseStatusLabel, type MemberStatus } from '../../membership/status/member-status.js';
 import { SPLIT_NAME_FIELDS, type HeaderMatch, type RosterColumn } from '../roster-columns.js';
@@ -160,9 +166,8 @@ export function readRosterRow(src: RowCells, header: HeaderMatch, ctx: RowReadin
   for (const [key, label] of EVENT_DATES) readEventDate(cells, fields, key, label, ctx.today);
   const bareAddress = readPlace(cells, fields, ctx);
   const namesPlace = !!(cells.text('address') || fields.communeCode || fields.communeName);
-  const ethnicity = cells.text('ethnicity');
-  if (ethnicity !== undefined) fields.ethnicity = ethnicity;
-  readVillage(cells, fields);
+  readOptionalText(cells, fields, 'ethnicity', parseEthnicity);
+  readOptionalText(cells, fields, 'village', parseVillage);
   const profile = cells
     .keys()
     .filter((k) => k.startsWith('profile.') && cells.text(k))
@@ -358,13 +363,11 @@ function readPlace(cells: Cells, fields: RosterRow['fields'], ctx: RowReadingCon
   return undefined;
 }
 
-/** Thôn, bản: an optional cell, so one that cannot be kept (too long, signs) is left empty with a warning. */
-function readVillage(cells: Cells, fields: RosterRow['fields']): void {
-  const village = cells.text('village');
-  if (village === undefined) return;
-  const read = parseVillage(village);
-  if (read.ok) fields.village = read.value;
-  else cells.warn('village', `${FIELD_LABELS.village}: ${read.reason}`);
+/** Dân tộc, Thôn, bản: optional cells, so one that cannot be kept (too long, signs, a formula) is left empty with a warning. */
+function readOptionalText(cells: Cells, fields: RosterRow['fields'], key: 'ethnicity' | 'village', parse: typeof parseVillage): void {
+  const read = cells.text(key) === undefined ? null : parse(cells.text(key)!);
+  if (read?.ok) fields[key] = read.value;
+  else if (read) cells.warn(key, leftEmpty(`${FIELD_LABELS[key]}: ${read.reason}`));
 }
 
 /**
