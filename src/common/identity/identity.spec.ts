@@ -118,6 +118,13 @@ describe('parsePersonName', () => {
     expect(parsePersonName(input).ok).toBe(false);
   });
 
+  it('names the signs a name may not hold, and says what to do', () => {
+    expect(parsePersonName('Trần @ Bình # @')).toEqual({
+      ok: false,
+      reason: "'Trần @ Bình # @' có ký tự không dùng trong họ tên ('@' '#'): họ tên chỉ gồm chữ cái, dấu cách và ' . -, hãy bỏ ký tự đó",
+    });
+  });
+
   it.each([
     ['Nam', 'MALE'],
     ['nữ', 'FEMALE'],

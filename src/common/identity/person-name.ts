@@ -44,7 +44,9 @@ function nameProblem(fullName: string, input: string): string | null {
   if (fullName === '') return 'họ và tên không được để trống';
   if ([...fullName].length > MAX_NAME_LENGTH) return `họ tên dài ${[...fullName].length} ký tự, tối đa ${MAX_NAME_LENGTH}: hãy rút ngắn`;
   if (/\d/.test(fullName)) return `'${input}' không phải họ tên: có chữ số`;
-  if (/[^\p{L}\p{M}\s'.-]/u.test(fullName)) return `'${input}' có ký tự không dùng trong họ tên`;
+  const signs = [...new Set(fullName.match(/[^\p{L}\p{M}\s'.-]/gu) ?? [])];
+  if (signs.length)
+    return `'${input}' có ký tự không dùng trong họ tên (${signs.map((c) => `'${c}'`).join(' ')}): họ tên chỉ gồm chữ cái, dấu cách và ' . -, hãy bỏ ký tự đó`;
   const foreign = foreignLetter(fullName);
   if (foreign) return `'${input}': ${foreign}`;
   // Marks belong on a letter (after NFC, at most one left on a letter: ư̆ in Jarai or Ê Đê names); every word has a letter.
