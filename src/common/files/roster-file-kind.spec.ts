@@ -26,6 +26,11 @@ describe('what a roster file is, judged by its content', () => {
     expect(refusedByMagic(ole2, '.doc', 'a.doc')).toContain('Word 97–2003');
     expect(refusedByMagic(Buffer.from([0xff, 0xfe, 0x4d, 0x00]), '.txt', 'a.txt')).toContain('UTF-16');
     expect(refusedByMagic(Buffer.from([0x01, 0x00, 0x02]), '.csv', 'a.csv')).toContain('nội dung nhị phân');
+    // A roster with one stray NUL is text: the line is named.
+    const stray = Buffer.from(`Họ và tên,Ngày sinh\n${'Lò Văn An,1990\n'.repeat(20)}Lò Thị\u0000 Bình,1991\n`);
+    expect(refusedByMagic(stray, '.csv', 'a.csv')).toBe(
+      "'a.csv': dòng 22 có ký tự rỗng (NUL, mã 0), không có trong văn bản thường: mở tệp, xóa ký tự lạ ở dòng đó (hoặc gõ lại ô đó) rồi lưu dạng CSV UTF-8 và gửi lại",
+    );
     expect(refusedByMagic(Buffer.from('Mã hồ sơ,Họ và tên\n'), '.csv', 'a.csv')).toBeNull();
     // LibreOffice's flat XML spreadsheet is no CSV: refused as what it is, with what to do.
     const fods =

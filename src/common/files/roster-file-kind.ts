@@ -137,8 +137,15 @@ export function refusedByMagic(head: Buffer, ext: string, name: string): string 
   if (SPREADSHEET_ML.test(text))
     return `'${name}' là bảng tính XML của Excel 2003 (XML Spreadsheet 2003), không phải tệp .xlsx: hãy mở bằng Excel hoặc LibreOffice, lưu dạng Sổ làm việc Excel (.xlsx) rồi gửi lại`;
   const isZip = starts(0x50, 0x4b);
-  if (!isZip && head.subarray(0, 8192).includes(0))
-    return `'${name}' không phải tệp văn bản CSV hay tệp Excel (.xlsx) (nội dung nhị phân): ${SAVE_AS}`;
+  const nul = isZip ? -1 : head.subarray(0, 8192).indexOf(0);
+  if (nul >= 0) {
+    // A text file with a stray NUL (a copy from an old program, a keyboard accident): where it is, not "binary".
+    const nuls = head.subarray(0, 8192).filter((b) => b === 0).length;
+    if (nuls * 100 > Math.min(8192, head.length))
+      return `'${name}' không phải tệp văn bản CSV hay tệp Excel (.xlsx) (nội dung nhị phân): ${SAVE_AS}`;
+    const line = head.subarray(0, nul).filter((b) => b === 0x0a).length + 1;
+    return `'${name}': dòng ${line} có ký tự rỗng (NUL, mã 0), không có trong văn bản thường: mở tệp, xóa ký tự lạ ở dòng đó (hoặc gõ lại ô đó) rồi lưu dạng CSV UTF-8 và gửi lại`;
+  }
   return null;
 }
 
