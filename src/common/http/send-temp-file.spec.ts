@@ -38,3 +38,30 @@ describe('private folders under DATA_DIR', () => {
     expect([mode(kept), mode(path.dirname(kept)), mode(dataDir)]).toEqual([0o600, 0o700, 0o711]);
   });
 });
+
+/** A download its receiver breaks off (a closed tab) ends quietly: no error for the server to log with its stack, no file left. */
+describe('a download broken off', () => {
+  it('resolves and removes its temporary file', async () => {
+    const { default: express } = await import('express');
+    const http = await import('node:http');
+    const { sendTempFile } = await import('./send-temp-file.js');
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lienthong-download-'));
+    let ended: Promise<void> | undefined;
+    const app = express();
+    app.get('/f', (_req, res) => {
+      ended = sendTempFile(res, dataDir, 'danh-sach.csv', (out) => fs.promises.writeFile(out, Buffer.alloc(64 * 1024 * 1024, 'a')));
+    });
+    const server = app.listen(0);
+    try {
+      const port = (server.address() as { port: number }).port;
+      await new Promise<void>((resolve) => {
+        const req = http.get({ port, path: '/f' }, (res) => res.once('data', () => (req.destroy(), resolve())));
+      });
+      await expect(ended).resolves.toBeUndefined();
+      expect(fs.readdirSync(path.join(dataDir, 'uploads', String(process.pid)))).toEqual([]);
+    } finally {
+      server.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
