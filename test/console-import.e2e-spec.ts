@@ -72,12 +72,16 @@ describe("the console's import wizard, as a Hội Phụ nữ secretariat imports
     await eventually(async () => expect(await audited('IMPORT', job.id)).toBeGreaterThan(0));
     expect(await review(page)).toEqual(CLEAN);
     // Her Ghi chú said one died and one moved away: nothing ended without her, and she is told so, with where to decide.
-    await page.getByText('2 hội viên có ghi chú trong tệp (đã mất, chuyển đi').waitFor();
+    const warning = page.getByText(/^\d+ hội viên có ghi chú trong tệp \(đã mất, chuyển đi/);
+    const noted = Number((await warning.innerText()).split(' ')[0]);
+    expect(noted).toBe(
+      (await t.sql(`SELECT DISTINCT record_id FROM record_suggestion WHERE import_job_id = $1 AND status = 'OPEN'`, [job.id])).length,
+    );
     const notes = page.getByRole('link', { name: 'Mở danh sách những người này để xử lý' });
     expect(await notes.getAttribute('href')).toBe('#/danh-sach?canh-bao=NOTES');
     // On a 390-px phone the warning reads across the screen, its link under it (beside it, it was a 22-px column of broken words).
     await page.setViewportSize({ width: 390, height: 844 });
-    const said = await page.getByText('2 hội viên có ghi chú trong tệp (đã mất, chuyển đi').boundingBox();
+    const said = await warning.boundingBox();
     expect(said!.width).toBeGreaterThan(250);
     expect((await notes.boundingBox())!.y).toBeGreaterThan(said!.y);
     await page.setViewportSize({ width: 1366, height: 768 });
@@ -85,6 +89,8 @@ describe("the console's import wizard, as a Hội Phụ nữ secretariat imports
     await roster.goto(`${t.url}/#/danh-sach?canh-bao=NOTES`);
     await roster.getByRole('button', { name: 'Lường Thị Mai' }).waitFor();
     await roster.getByRole('button', { name: 'Vì Thị Hoa' }).waitFor();
+    // The list the link opens counts those the warning counted.
+    await roster.getByText(`${noted} hồ sơ`, { exact: true }).waitFor();
     expect(await roster.getByRole('button', { name: 'Lò Thị Minh' }).count()).toBe(0);
     // The address changed while the roster is open (Back, a link): the roster follows it.
     await roster.evaluate(`window.location.hash = '#/danh-sach'`);
@@ -135,6 +141,13 @@ describe("the console's import wizard, as a Hội Phụ nữ secretariat imports
     await page.getByRole('button', { name: 'Nhập vào danh sách' }).click();
     await page.getByText('Đã nhập xong tệp bo-sung.csv').waitFor();
     expect(await t.sql(`SELECT 1 FROM member_record WHERE full_name = 'Quàng Thị Xíu'`)).toHaveLength(1);
+    // Notes of every kind left to decide are counted as the list the warning links to counts them (one died, one is in the Hội ND).
+    await page.getByRole('button', { name: 'Nhập tệp khác' }).click();
+    const noted = 'Họ và tên,Ngày sinh,Giới tính,Ghi chú\nLò Thị Sáu,1980,Nữ,đã mất 5/2026\nLò Thị Bảy,1981,Nữ,cùng là hội viên Hội ND\n';
+    await page.locator('input[type=file]').setInputFiles({ name: 'ghi-chu.csv', mimeType: 'text/csv', buffer: Buffer.from(noted) });
+    await page.getByText('Thêm mới: 2').waitFor();
+    await page.getByRole('button', { name: 'Nhập vào danh sách' }).click();
+    await page.getByText('2 hội viên có ghi chú trong tệp').waitFor();
     // "Hủy" drops a preview: it is not offered again.
     await page.getByRole('button', { name: 'Nhập tệp khác' }).click();
     await page

@@ -331,7 +331,7 @@ const TEXT = {
     warned: 'Đã nhập, có cảnh báo',
     /** Her file's Ghi chú said some died or moved: nothing is ended until she decides, and she is told so. */
     openNotes: (n: number) =>
-      `${n} hội viên có ghi chú trong tệp (đã mất, chuyển đi, đi làm ăn xa, bỏ sinh hoạt…) chưa được xử lý: họ vẫn được tính là đang sinh hoạt cho đến khi bạn chấp nhận hoặc bỏ qua từng ghi chú.`,
+      `${n} hội viên có ghi chú trong tệp (đã mất, chuyển đi, đi làm ăn xa, bỏ sinh hoạt, cùng là hội viên tổ chức khác…) chưa được xử lý: người có ghi chú đã mất, chuyển đi vẫn được tính là đang sinh hoạt cho đến khi bạn chấp nhận hoặc bỏ qua từng ghi chú.`,
     openNotesLink: 'Mở danh sách những người này để xử lý',
     errorFile: 'Tải tệp các dòng bị từ chối (để sửa rồi nhập lại)',
     resultFile: 'Tải tệp kết quả (mã hồ sơ đã gán)',
