@@ -4,6 +4,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { Role } from '../src/access/role.js';
+import { todayInVietnam } from '../src/common/dates/partial-date.js';
 import {
   chooseOption,
   CLEAN,
@@ -289,6 +290,13 @@ describe('the console: her roster exported, with the full numbers, and printed',
     const year = new Intl.DateTimeFormat('en', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric' }).format(new Date());
     await chooseOption(page, page.getByRole('combobox', { name: 'Kỳ báo cáo' }), `Năm ${year} (đang diễn ra`);
     await sheet.getByText(`Năm ${year} (từ ngày 01/01/${year} đến ngày`).waitFor();
+    // A month, as a commune's Hội Nông dân files it: last month, whole.
+    const [y, m] = todayInVietnam().split('-').map(Number);
+    const [ly, lm] = m === 1 ? [y - 1, 12] : [y, m - 1];
+    const lastDay = String(new Date(Date.UTC(ly, lm, 0)).getUTCDate());
+    await chooseOption(page, page.getByRole('combobox', { name: 'Kỳ báo cáo' }), new RegExp(`^Tháng ${lm}/${ly}$`));
+    const mm = String(lm).padStart(2, '0');
+    await sheet.getByText(`Tháng ${lm}/${ly} (từ ngày 01/${mm}/${ly} đến ngày ${lastDay}/${mm}/${ly})`).waitFor();
     // On her phone: the table scrolls inside the sheet, the page does not.
     await page.setViewportSize({ width: 390, height: 844 });
     expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);

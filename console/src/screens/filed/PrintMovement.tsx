@@ -95,6 +95,9 @@ export function PrintMovement({ session }: { session: Session }) {
           aria-label={M.period}
           value={period}
           style={{ minWidth: 220 }}
+          // Fourteen periods, every one in the list (a virtual list drew only the first eight: the months out of reach).
+          virtual={false}
+          listHeight={400}
           options={periods.map((p) => ({ value: p.key, label: p.ended ? p.label : M.running(p.label) }))}
           onChange={choose}
         />

@@ -1,4 +1,4 @@
-import { quartersBack } from '../reports/periods.ts';
+import { monthsBack, quartersBack } from '../reports/periods.ts';
 
 /** A row of the báo cáo tăng, giảm as the server gives it. */
 export interface MovementRow {
@@ -19,13 +19,15 @@ export interface MovementPeriod {
 }
 
 /**
- * The periods she files for, newest first: this quarter and the five before it, then this year and
- * the last (a month is not filed). `today` as a place-and-date line gives it.
+ * The periods she files for, newest first: this quarter and the five before it, this year and the
+ * last, then this month and the five before it (a commune's Hội Nông dân reports monthly).
+ * `today` as a place-and-date line gives it.
  */
 export function movementPeriods(today: { month: string; year: string }): MovementPeriod[] {
-  const year = Number(today.year);
-  const out: MovementPeriod[] = quartersBack(year, Number(today.month), 6).map((p, i) => ({ ...p, ended: i > 0 }));
+  const [year, month] = [Number(today.year), Number(today.month)];
+  const out: MovementPeriod[] = quartersBack(year, month, 6).map((p, i) => ({ ...p, ended: i > 0 }));
   out.push({ key: String(year), label: `Năm ${year}`, ended: false }, { key: String(year - 1), label: `Năm ${year - 1}`, ended: true });
+  out.push(...monthsBack(year, month, 6).map((p, i) => ({ ...p, ended: i > 0 })));
   return out;
 }
 

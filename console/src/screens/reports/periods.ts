@@ -19,6 +19,10 @@ const back = (year: number, per: number, at: number, count: number) =>
 export const quartersBack = (year: number, month: number, count: number): PeriodChoice[] =>
   back(year, 4, Math.ceil(month / 3), count).map(([y, n]) => ({ key: `${y}-Q${n}`, label: `Quý ${ROMAN[n - 1]}/${y}` }));
 
+/** The last `count` months up to the one of `month` (1-based), newest first: `2026-11`, "Tháng 11/2026". */
+export const monthsBack = (year: number, month: number, count: number): PeriodChoice[] =>
+  back(year, 12, month, count).map(([y, n]) => ({ key: `${y}-${String(n).padStart(2, '0')}`, label: `Tháng ${n}/${y}` }));
+
 /**
  * The periods she may report on, the running ones first: the last eight quarters, twelve months and
  * three years (a trend "is it getting better each quarter" needs the quarters before the last).
@@ -27,7 +31,7 @@ export function recentPeriods(now: Date = new Date()): PeriodChoice[] {
   const [year, month] = vnToday(now).split('-').map(Number);
   return [
     ...quartersBack(year, month, 8),
-    ...back(year, 12, month, 12).map(([y, n]) => ({ key: `${y}-${String(n).padStart(2, '0')}`, label: `Tháng ${n}/${y}` })),
+    ...monthsBack(year, month, 12),
     ...[0, 1, 2].map((i) => ({ key: String(year - i), label: `Năm ${year - i}` })),
   ];
 }
