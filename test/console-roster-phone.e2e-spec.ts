@@ -105,6 +105,12 @@ describe('the console: her roster on a phone', () => {
     const status = (await rows.first().getByText(leftLabel).boundingBox())!;
     expect(status.x + status.width).toBeLessThanOrEqual(390);
     expect(await review(page)).toEqual(CLEAN);
+    // Every status, a choice of its own (the clear icon shows only under a mouse): the 6 active and the one who left.
+    await chooseOption(page, panel.getByRole('combobox', { name: 'Trạng thái' }), 'Mọi trạng thái');
+    await page.getByText('7 hồ sơ').waitFor();
+    await page.getByRole('button', { name: 'Lọc', exact: true }).waitFor();
+    await chooseOption(page, panel.getByRole('combobox', { name: 'Trạng thái' }), leftLabel);
+    await page.getByText('1 hồ sơ').waitFor();
     // Her printouts and báo cáo under her members, the filters' panel closed: not hidden behind "Lọc".
     await page.getByRole('button', { name: /^Lọc/ }).click();
     expect(await panel.isHidden()).toBe(true);

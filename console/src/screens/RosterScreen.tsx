@@ -164,9 +164,13 @@ export function RosterScreen({ session }: { session: Session }) {
         style={{ minWidth: 190, ...wide }}
         allowClear={CLEARABLE}
         placeholder={T.roster.anyStatus}
-        value={status}
-        onChange={setStatus}
-        options={statuses.data?.memberStatuses.map((s) => ({ value: s.code, label: s.label }))}
+        // "Every status" is a choice of its own, first in the list: the clear icon shows only under a mouse.
+        value={status ?? ''}
+        onChange={(v?: string) => setStatus(v || undefined)}
+        options={[
+          { value: '', label: T.roster.anyStatus },
+          ...(statuses.data?.memberStatuses.map((s) => ({ value: s.code, label: s.label })) ?? []),
+        ]}
         // Until the statuses' names have come, the box says so: never the bare value (`ACTIVE`).
         labelRender={(o) => o.label ?? T.roster.statusLoading}
       />
