@@ -135,6 +135,9 @@ describe('the console: the audit log names what was done and finds a record by i
     const id = await idOf('CCB1076271');
     const read = await t.gql(`query($id: ID!) { memberRecord(id: $id) { id } }`, { id });
     expect(read.errors).toBeUndefined();
+    // An edit, as the console sends it (the changed fields, her reason): its line says which fields it changed.
+    const edit = `mutation($id: ID!) { updateMemberRecord(id: $id, input: { phone: "0912000111", village: "Bản Mới", reason: "Theo đơn của hội viên" }) { id } }`;
+    expect((await t.gql(edit, { id })).errors).toBeUndefined();
     const [{ person_id: personId }] = await t.sql<{ person_id: string }>(`SELECT person_id FROM record_person WHERE record_id = $1`, [id]);
     const viewed = await t.gql(`query($id: ID!) { person(id: $id) { id } }`, { id: personId });
     expect(viewed.errors).toBeUndefined();
@@ -142,6 +145,7 @@ describe('the console: the audit log names what was done and finds a record by i
     // Typed as on paper, in any case: the record's read and its person's view, nothing of the other records.
     const found = await lines('ccb1076271');
     expect(found).toContainEqual({ action: 'RECORD_READ', subjectType: 'MEMBER_RECORD', subjectId: id, subjectCode: 'CCB1076271' });
+    expect(found).toContainEqual({ action: 'RECORD_UPDATED', subjectType: 'MEMBER_RECORD', subjectId: id, subjectCode: 'CCB1076271' });
     // A person's line is named by its records' Mã hồ sơ (kept apart from the HND's namesake above: this one alone), not by its id.
     expect(found).toContainEqual(expect.objectContaining({ subjectType: 'PERSON', subjectId: personId, subjectCode: 'CCB1076271' }));
     expect(found.every((l) => l.subjectId === id || l.subjectId === personId)).toBe(true);
@@ -163,6 +167,7 @@ describe('the console: the audit log names what was done and finds a record by i
       expect(texts.some((r) => r.includes('Hồ sơ CCB1076271'))).toBe(true);
       expect(texts.some((r) => r.includes('Người CCB1076271'))).toBe(true);
       expect(texts.some((r) => r.includes(id) || r.includes(personId))).toBe(false);
+      expect(texts.some((r) => r.includes('Theo đơn của hội viên (sửa: Số điện thoại, Thôn/bản)'))).toBe(true);
     }, 10_000);
     expect(await review(page)).toEqual(CLEAN);
     // Whose lines: a few letters of the account, then the account picked from those that hold them.

@@ -966,6 +966,8 @@ const TEXT = {
     } as Record<string, string>,
     readOnly: 'chỉ đọc',
     readOnlyChoice: 'Chỉ đọc (không sửa, không nhập, không xuất số đầy đủ)',
+    /** An edit's audit line: the fields it changed. */
+    edited: (fields: string) => `sửa: ${fields}`,
     usersIntro:
       'Tài khoản của cán bộ dùng Liên Thông. Tạo tài khoản cho ra mật khẩu lần đầu (chỉ hiện một lần); người dùng tự đặt mật khẩu và ứng dụng xác thực khi kích hoạt.',
     username: 'Tên đăng nhập',

@@ -53,6 +53,13 @@ export const FIELD_LABELS: Record<string, string> = {
   profile: 'Hồ sơ riêng',
 };
 
+/** What an edit's audit line says it changed: the fields sent (the console sends only those she changed), by key and in words. */
+export function editedFields(input: object): { fields: string[]; labels: string[] } {
+  const meta = new Set(['reason', 'expectedVersion', 'endingMistaken', 'statusDate', 'confirmDuplicateInOrg', 'confirmErasedPerson']);
+  const fields = Object.entries(input).flatMap(([k, v]) => (v === undefined || meta.has(k) ? [] : [k]));
+  return { fields, labels: fields.map((k) => FIELD_LABELS[k] ?? k) };
+}
+
 export type RecordChanges = Partial<
   Pick<MemberRecord, 'fullName' | 'nameFolded' | 'familyKey' | 'givenKey' | 'sex' | 'idKind' | 'phone' | 'ethnicity' | 'village' | 'profile'>
 > & Partial<DatedRecord> & {

@@ -19,7 +19,7 @@ import { communeWhenNone, ownUnit } from '../unit/own-unit.js';
 import { Unit } from '../unit/unit.entity.js';
 import { UnitsService, unitNotFound } from '../unit/units.service.js';
 import { endingProblems, lastReinstated, statusChangeDay } from './end-date.js';
-import { newExternalId, problem } from './member-input.js';
+import { editedFields, newExternalId, problem } from './member-input.js';
 import { MemberRecord } from './member-record.entity.js';
 import { MemberRecordsRepository, type MemberRecordFilter } from './member-records.repository.js';
 import { MembershipEvent, MembershipEventKind } from './membership-event.entity.js';
@@ -279,7 +279,7 @@ export class MemberRecordsService {
           organization: record.organizationCode,
           // Her reason for the edit, when she gave one (the history keeps only membership events).
           ...(input.reason?.trim() ? { reason: input.reason.trim() } : {}),
-          detail: { fields: Object.keys(input).filter((k) => input[k as keyof typeof input] !== undefined) },
+          detail: editedFields(input),
         },
         em,
       );

@@ -55,15 +55,20 @@ const actorOf = (e: AuditRow) =>
     ? T.reports.computedBy('schedule')
     : `${e.actorName} (${T.admin.actorKind[e.actorKind] ?? e.actorKind})`;
 
-/** The written reason, else what the line's figures say in words (why a log-in failed, how many lines a read showed). */
+/**
+ * The written reason, else what the line's figures say in words (why a log-in failed, how many lines a
+ * read showed); an edit says which fields it changed, beside its reason.
+ */
 export function whyOf(e: AuditRow): string | null {
-  if (e.reason) return e.reason;
-  let detail: { reason?: unknown; rows?: unknown };
+  let detail: { reason?: unknown; rows?: unknown; labels?: unknown };
   try {
-    detail = JSON.parse(e.detail) as typeof detail;
+    detail = (JSON.parse(e.detail) ?? {}) as typeof detail;
   } catch {
-    return null;
+    return e.reason;
   }
+  const edited = Array.isArray(detail.labels) && detail.labels.length ? T.admin.edited(detail.labels.join(', ')) : null;
+  if (e.reason) return edited ? `${e.reason} (${edited})` : e.reason;
+  if (edited) return edited;
   if (e.action === 'LOGIN_FAILED' && typeof detail.reason === 'string') return T.admin.failedLogin[detail.reason] ?? detail.reason;
   if (typeof detail.rows === 'number') return T.admin.rowsRead(detail.rows);
   return null;
