@@ -151,6 +151,21 @@ describe('personal data', () => {
     const other = await t.gql<{ createMemberRecord: { id: string } }>(
       `mutation { createMemberRecord(input: { organization: "HND", externalId: "HND-9", fullName: "Giàng A Páo", idNumber: "${ID}", sex: MALE, birthDate: "2004" }) { id } }`,
     );
+    // Her copy holds what is held about her: the administrator's, every organization's record of her; the Đoàn office's, its own.
+    const copy = async (token?: string) =>
+      (
+        await t.gql<{ exportPersonalDataCopy: string }>(
+          `mutation($id: ID!) { exportPersonalDataCopy(id: $id, reason: "Đơn yêu cầu ngày 10/11/2026") }`,
+          { id: recordId },
+          token ? { token } : undefined,
+        )
+      ).data!.exportPersonalDataCopy;
+    const whole = await copy();
+    expect(whole).toContain('Người này có 2 hồ sơ trong hệ thống');
+    expect(whole).toContain('Tổ chức: Hội Nông dân Việt Nam (HND)');
+    expect(whole).toContain('Mã hồ sơ: HND-9');
+    const ours = await copy(dtnToken);
+    expect([ours.includes('HND-9'), ours.includes('Người này có')]).toEqual([false, false]);
     const count = async () =>
       (await t.sql<{ n: string }>(`SELECT count(*) AS n FROM member_record WHERE sex = 'MALE' AND extract(year FROM birth_date) = 2004`))[0]
         .n;

@@ -38,16 +38,18 @@ describe('the data subject’s copy of her data', () => {
     recordedAt: new Date('2026-11-20T10:30:00Z'),
   } as MembershipEvent;
 
+  const hers = {
+    record,
+    organizationName: 'Hội Liên hiệp Phụ nữ Việt Nam',
+    profileLabels: { position: 'Chức vụ', veteranCard: 'Có thẻ hội viên' },
+    idNumber: '011168123456',
+    idNumberAsEntered: '11168123456',
+    history: [ended],
+    exportedAt: new Date('2026-12-04T01:00:00Z'),
+  };
+
   it('names every field in Vietnamese, writes dates as she does, the number in full and an empty field as such', () => {
-    const text = personalDataCopyText({
-      record,
-      organizationName: 'Hội Liên hiệp Phụ nữ Việt Nam',
-      profileLabels: { position: 'Chức vụ', veteranCard: 'Có thẻ hội viên' },
-      idNumber: '011168123456',
-      idNumberAsEntered: '11168123456',
-      history: [ended],
-      exportedAt: new Date('2026-12-04T01:00:00Z'),
-    });
+    const text = personalDataCopyText([hers]);
     const lines = text.split('\n');
     expect(lines.slice(0, 2)).toEqual(['BẢN SAO DỮ LIỆU CÁ NHÂN', 'Hệ thống Liên Thông — xuất lúc 04/12/2026 08:00 (giờ Việt Nam)']);
     for (const line of [
@@ -68,5 +70,19 @@ describe('the data subject’s copy of her data', () => {
       '  15/08/2026 — Kết thúc sinh hoạt (Đang sinh hoạt → Đã mất): Giấy báo tử',
     ])
       expect(lines).toContain(line);
+  });
+
+  it('gives each of her records a part of its own, named by its organization', () => {
+    const elsewhere = { ...hers, organizationName: 'Hội Nông dân Việt Nam', record: { ...record, organizationCode: 'HND' }, history: [] };
+    const lines = personalDataCopyText([hers, elsewhere]).split('\n');
+    expect(lines.slice(0, 5)).toEqual([
+      'BẢN SAO DỮ LIỆU CÁ NHÂN',
+      'Hệ thống Liên Thông — xuất lúc 04/12/2026 08:00 (giờ Việt Nam)',
+      'Người này có 2 hồ sơ trong hệ thống: mỗi hồ sơ một phần dưới đây.',
+      '',
+      'PHẦN 1: HỒ SƠ CỦA HỘI LIÊN HIỆP PHỤ NỮ VIỆT NAM',
+    ]);
+    expect(lines).toContain('PHẦN 2: HỒ SƠ CỦA HỘI NÔNG DÂN VIỆT NAM');
+    expect(lines).toContain('Tổ chức: Hội Nông dân Việt Nam (HND)');
   });
 });

@@ -37,14 +37,24 @@ const day = (iso: string | null, precision: DatePrecision | null): string | null
   iso ? formatVnPartialDate(fromStoredDate(iso, precision ?? 'DAY')) : null;
 const status = (s: string | null): string | null => (s ? (MEMBER_STATUS_INFO[s as keyof typeof MEMBER_STATUS_INFO]?.label ?? s) : null);
 
-/** The lines of the copy: a title, her fields (an empty one says so), what the files she was imported from said, her history. */
-export function personalDataCopyText(c: CopySource): string {
+/**
+ * The copy: a title, then each of her records (the asked one first, then those of her other organizations):
+ * her fields (an empty one says so), what the files she was imported from said, her history.
+ */
+export function personalDataCopyText(copies: CopySource[]): string {
+  const lines = ['BẢN SAO DỮ LIỆU CÁ NHÂN', `Hệ thống Liên Thông — xuất lúc ${vietnamTime(copies[0].exportedAt)} (giờ Việt Nam)`];
+  if (copies.length > 1) lines.push(`Người này có ${copies.length} hồ sơ trong hệ thống: mỗi hồ sơ một phần dưới đây.`);
+  copies.forEach((c, i) =>
+    lines.push('', ...(copies.length > 1 ? [`PHẦN ${i + 1}: HỒ SƠ CỦA ${c.organizationName.toUpperCase()}`] : []), ...recordLines(c)),
+  );
+  return lines.join('\n') + '\n';
+}
+
+/** One record's lines. */
+function recordLines(c: CopySource): string[] {
   const r = c.record;
   const field = (label: string, value: string | null | undefined) => `${label}: ${value?.trim() ? value : '(không có)'}`;
   const lines = [
-    'BẢN SAO DỮ LIỆU CÁ NHÂN',
-    `Hệ thống Liên Thông — xuất lúc ${vietnamTime(c.exportedAt)} (giờ Việt Nam)`,
-    '',
     field('Tổ chức', `${c.organizationName} (${r.organizationCode})`),
     field('Mã hồ sơ', r.externalId),
     field('Họ và tên', r.fullName),
@@ -81,5 +91,5 @@ export function personalDataCopyText(c: CopySource): string {
     const change = e.fromStatus || e.toStatus ? ` (${[status(e.fromStatus), status(e.toStatus)].filter(Boolean).join(' → ')})` : '';
     lines.push(`  ${when} — ${EVENT[e.kind] ?? e.kind}${change}${e.reason ? `: ${e.reason}` : ''}`);
   }
-  return lines.join('\n') + '\n';
+  return lines;
 }

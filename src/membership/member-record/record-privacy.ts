@@ -4,7 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { type Principal } from '../../access/principal.js';
 import { clearDataScope, requireReason } from '../../access/clear-data.js';
-import { readScope, writeScope } from '../../access/record-scope.js';
+import { inScope, readScope, writeScope } from '../../access/record-scope.js';
 import { AuditAction, type AuditDetail } from '../../audit/audit-event.entity.js';
 import { AuditService } from '../../audit/audit.service.js';
 import { DomainError } from '../../common/errors/domain-error.js';
@@ -53,27 +53,40 @@ export class RecordPrivacyService {
 
   /** Everything stored about the person of one record (the subject's access request), unmasked, as JSON. */
   async exportPersonalData(id: string, reason: string, caller: Principal): Promise<string> {
-    const c = await this.copyOf(id, reason, caller);
-    const { idNumberSealed: _s, idNumberHash: _h, idNumberRawSealed: _r, unit, ...rest } = c.record as MemberRecord;
-    return JSON.stringify(
-      {
-        exportedAt: c.exportedAt.toISOString(),
-        record: {
-          ...rest,
-          idNumber: c.idNumber,
-          idNumberAsEntered: c.idNumberAsEntered,
-          unit: unit ? { code: unit.code, name: unit.name } : null,
-        },
-        history: c.history,
-      },
-      null,
-      2,
-    );
+    const [c, ...others] = await this.copiesOf(id, reason, caller);
+    const json = (c: CopySource) => {
+      const { idNumberSealed: _s, idNumberHash: _h, idNumberRawSealed: _r, unit, ...rest } = c.record as MemberRecord;
+      const record = {
+        ...rest,
+        idNumber: c.idNumber,
+        idNumberAsEntered: c.idNumberAsEntered,
+        unit: unit && { code: unit.code, name: unit.name },
+      };
+      return { record, history: c.history };
+    };
+    return JSON.stringify({ exportedAt: c.exportedAt.toISOString(), ...json(c), otherRecords: others.map(json) }, null, 2);
   }
 
   /** The same, as the data subject reads it: in Vietnamese, a field a line (`personal-data-copy.ts`). */
   async exportPersonalDataCopy(id: string, reason: string, caller: Principal): Promise<string> {
-    return personalDataCopyText(await this.copyOf(id, reason, caller));
+    return personalDataCopyText(await this.copiesOf(id, reason, caller));
+  }
+
+  /**
+   * Her copy: the asked record, then her other records the caller may take clear data out of (an
+   * administrator: every organization's) — those certainly hers, by the erasure's rule (same ID number,
+   * a register match, a confirmed link): what is held about her, not only one organization's line.
+   */
+  private async copiesOf(id: string, reason: string, caller: Principal): Promise<CopySource[]> {
+    const first = await this.copyOf(id, reason, caller);
+    const others = (await erasureScope(this.db.manager, id)).records.filter((r) => r !== id);
+    const mine = others.length
+      ? await this.db.getRepository(MemberRecord).find({ where: { id: In(others) }, relations: { unit: true } })
+      : [];
+    const open = mine.filter(
+      (r) => !r.erasedAt && inScope(clearDataScope(caller), { organizationCode: r.organizationCode, unitPath: r.unit?.path ?? null }),
+    );
+    return [first, ...(await Promise.all(open.map((r) => this.copyOf(r.id, reason, caller))))];
   }
 
   /** One record's data unsealed for its subject's copy: the export logged, the request it answers answered. */
