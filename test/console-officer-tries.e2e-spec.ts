@@ -62,7 +62,10 @@ describe('the console as the officer and the phone secretary found it', () => {
     // A Đoàn member's page read by the officer (whose own words are a Hội's) says đoàn phí, not hội phí.
     await page.goto(`${t.url}/#/danh-sach?to-chuc=DTN`);
     await page.getByRole('button', { name: 'Quàng Văn Ơn' }).click();
-    await page.getByRole('dialog', { name: 'Quàng Văn Ơn' }).getByText('Đóng đoàn phí gần nhất').waitFor();
+    const member = page.getByRole('dialog', { name: 'Quàng Văn Ơn' });
+    await member.getByText('Đóng đoàn phí gần nhất').waitFor();
+    // Her ethnicity and village are the office's to see: said withheld, not shown as empty.
+    expect(await member.getByText('(chỉ văn phòng của tổ chức xem được)').count()).toBe(2);
     expect(await review(page)).toEqual(CLEAN);
     await context.close();
   });

@@ -672,6 +672,8 @@ const TEXT = {
     /** In the record's organization's word (đoàn phí for a Đoàn member, whoever reads it). */
     lastDues: (dues: string) => `Đóng ${dues} gần nhất`,
     lastActivity: 'Sinh hoạt gần nhất',
+    /** Ethnicity and village to a viewer who does not manage the record: withheld, not empty. */
+    keptByOffice: '(chỉ văn phòng của tổ chức xem được)',
     ethnicity: 'Dân tộc',
     village: 'Thôn/bản',
     /** The commune as her list or the form wrote it (an old code or name kept), beside today's. */

@@ -244,14 +244,19 @@ export function MemberDrawer(props: {
               <Descriptions.Item label={T.column.code}>{r.externalId}</Descriptions.Item>
               <Descriptions.Item label={T.column.birth}>{partialDate(r.birthDate)}</Descriptions.Item>
               <Descriptions.Item label={T.column.sex}>{r.sex ? T.sex[r.sex] : T.dash}</Descriptions.Item>
-              <Descriptions.Item label={T.member.ethnicity}>{r.ethnicity ?? T.dash}</Descriptions.Item>
+              {/* Sensitive, shown only to those who manage the record: "hidden" is not "empty". */}
+              <Descriptions.Item label={T.member.ethnicity}>
+                {r.ethnicity ?? (props.canEdit ? T.dash : T.member.keptByOffice)}
+              </Descriptions.Item>
               <Descriptions.Item label={T.column.idNumber}>
                 {r.idNumber ?? T.dash}
                 {r.idNumber && <RevealIdNumber recordId={r.id} fullName={r.fullName} />}
               </Descriptions.Item>
               <Descriptions.Item label={T.column.phone}>{r.phone ?? T.dash}</Descriptions.Item>
               <Descriptions.Item label={T.column.commune}>{r.commune?.name ?? T.dash}</Descriptions.Item>
-              <Descriptions.Item label={T.member.village}>{r.village ?? T.dash}</Descriptions.Item>
+              <Descriptions.Item label={T.member.village}>
+                {r.village ?? (props.canEdit ? T.dash : T.member.keptByOffice)}
+              </Descriptions.Item>
               <Descriptions.Item label={T.member.enteredCommune}>
                 <EnteredCommune code={r.enteredCommuneCode} />
               </Descriptions.Item>
