@@ -489,8 +489,9 @@ describe("the console's import wizard, as a Hội Phụ nữ secretariat imports
     await page.getByRole('button', { name: 'Xem lại' }).click();
     await page.getByText('Cập nhật: 1').waitFor();
     await page.getByText('Thêm mới: 1').waitFor();
-    // The rows her choices settled say so.
+    // The rows her choices settled say so; her Mùa Thị Dợ's new phone shows as it is and as it will be (masked).
     expect(await page.getByText(/theo quyết định của bạn/).count()).toBe(2);
+    await page.getByText(/Số điện thoại: \(trống\) → 091\*+222/).waitFor();
     await page.getByRole('button', { name: 'Nhập vào danh sách' }).click();
     await page.getByText('Đã nhập xong tệp thang-12.csv').waitFor();
     const listed = await t.sql<{ full_name: string; external_id: string; phone: string | null }>(

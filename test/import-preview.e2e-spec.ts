@@ -221,7 +221,7 @@ describe('staged import: preview, confirm, the wrong organization (issue 17)', (
     await expect(importer.confirm(t2.jobId, CLI_PRINCIPAL, { again: true, createUnits: false })).rejects.toThrow(/Chưa có gì để xem lại/);
   });
 
-  it('shows a corrected name and birth date as they were and as the file gives them', async () => {
+  it('shows a corrected name, birth date and phone as they were and as the file gives them', async () => {
     const header = 'Mã hồ sơ,Họ và tên,Ngày sinh,Số điện thoại';
     await importer.import(file('ed1.csv', [header, 'ED-1,Mùa Thị De,1990,0912000777']), { organization: 'HND' }, CLI_PRINCIPAL);
     const s = await importer.import(
@@ -231,10 +231,11 @@ describe('staged import: preview, confirm, the wrong organization (issue 17)', (
     );
     const [row] = (await importer.preview(s.jobId, CLI_PRINCIPAL)).rows;
     expect(row.fate).toBe('UPDATED');
-    // The phone changes too, but is not shown: only what she checks a correction by, never a number in clear.
+    // The phone changes too: shown masked (its last digits tell the numbers apart), never in clear.
     expect(row.edits).toEqual([
       { field: 'fullName', before: 'Mùa Thị De', after: 'Mùa Thị Dế' },
       { field: 'birthDate', before: '1990', after: '1990-03-12' },
+      { field: 'phone', before: '091****777', after: '091****888' },
     ]);
   });
 

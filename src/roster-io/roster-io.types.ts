@@ -132,10 +132,10 @@ export class ImportRowSaidType {
   @Field(() => String, { nullable: true, description: 'Its phone, masked.' }) phone: string | null;
 }
 
-@ObjectType('ImportFieldEdit', { description: 'A field an updated row changes, before and after (its name or birth date).' })
+@ObjectType('ImportFieldEdit', { description: 'A field an updated row changes, before and after (name, dates, phone, village).' })
 export class ImportFieldEditType {
-  @Field({ description: 'fullName or birthDate.' }) field: string;
-  @Field(() => String, { nullable: true, description: 'As listed now (a birth date as `1990` or `1990-05-06`).' }) before: string | null;
+  @Field({ description: 'fullName, birthDate, phone, village or joinDate.' }) field: string;
+  @Field(() => String, { nullable: true, description: 'As listed now (a date as `1990` or `1990-05-06`).' }) before: string | null;
   @Field(() => String, { nullable: true, description: 'As the file gives it.' }) after: string | null;
 }
 
@@ -203,7 +203,7 @@ export class ImportPreviewRowType {
       'Her decision on this row (previewImportAgain), once made: a row it settled is created or updated, a row it could not settle is held again.',
   })
   decision: ImportRowDecisionType | null;
-  @Field(() => [ImportFieldEditType], { description: 'An updated row’s name and birth date, before and after, where they change.' })
+  @Field(() => [ImportFieldEditType], { description: 'An updated row’s edits (ImportFieldEdit), before and after, where they change.' })
   edits: ImportFieldEditType[];
 }
 

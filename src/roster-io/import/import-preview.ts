@@ -52,36 +52,44 @@ export interface PreviewRow {
   said: { birthDate: string | null; unit: string | null; phone: string | null } | null;
   /** Her decision on the row, kept on the job (code null: someone else); null when she made none. */
   decision: { code: string | null } | null;
-  /** An updated row's name and birth date, before and after, where they change (what she checks a change by). */
-  edits: { field: 'fullName' | 'birthDate'; before: string | null; after: string | null }[];
+  /** An updated row's name, birth date, phone, village and join date, before and after, where they change (what she checks a change by). */
+  edits: { field: EditedField; before: string | null; after: string | null }[];
 }
 
 /** A stored date and its precision as the roster gives it (`1990`, `1990-05-06`). */
 export const dateText = (iso: string | null, precision: string | null) =>
   iso ? formatPartialDate(fromStoredDate(iso.slice(0, 10), precision as DatePrecision | null)) : null;
 
-/** The name and birth date edits of a row, from the columns the query reads. */
+type EditedField = 'fullName' | 'birthDate' | 'phone' | 'village' | 'joinDate';
+
+/** The fields shown before and after, with the record's columns they are read from (a date with its precision). */
+const EDITED: [EditedField, string, string | null][] = [
+  ['fullName', 'full_name', null],
+  ['birthDate', 'birth_date', 'birth_date_precision'],
+  ['phone', 'phone', null],
+  ['village', 'village', null],
+  ['joinDate', 'join_date', 'join_date_precision'],
+];
+
+/** SQL: each edited field's value now (`<column>_before`) and as planned (`<column>_after`). */
+const EDIT_COLUMNS = EDITED.flatMap(([, c, p]) =>
+  [c, p].flatMap((x) => (x ? [`r.${x}::text AS ${x}_before`, `p.record_values->>'${x}' AS ${x}_after`] : [])),
+).join(', ');
+
+/** The edits of a row, from the columns the query reads: a phone masked (its last digits tell one number from another). */
 function editsOf(r: EditColumns): PreviewRow['edits'] {
-  const out: PreviewRow['edits'] = [];
-  if (r.changed.includes('fullName')) out.push({ field: 'fullName', before: r.name_before, after: r.name_after });
-  if (r.changed.includes('birthDate') || r.changed.includes('birthDatePrecision'))
-    out.push({
-      field: 'birthDate',
-      before: dateText(r.birth_before, r.precision_before),
-      after: dateText(r.birth_after, r.precision_after),
-    });
-  return out;
+  const value = (c: string, p: string | null, when: 'before' | 'after') => {
+    const v = r[`${c}_${when}`];
+    return p ? dateText(v, r[`${p}_${when}`]) : c === 'phone' && v ? maskPhone(v) : v;
+  };
+  return EDITED.filter(([f, , p]) => r.changed.includes(f) || (p && r.changed.includes(`${f}Precision`))).map(([field, c, p]) => ({
+    field,
+    before: value(c, p, 'before'),
+    after: value(c, p, 'after'),
+  }));
 }
 
-type EditColumns = {
-  changed: string[];
-  name_before: string | null;
-  name_after: string | null;
-  birth_before: string | null;
-  precision_before: string | null;
-  birth_after: string | null;
-  precision_after: string | null;
-};
+type EditColumns = { changed: string[] } & Record<string, string | null>;
 
 /** A record a held row may be: its code, and (within her scope) what tells it apart. */
 export interface HeldCandidate {
@@ -169,7 +177,7 @@ export class ImportPreviews {
     const scope = writeScope(caller);
     const own = unitPathLimit(scope);
     const rows = await this.db.query<
-      (Omit<PreviewRow, 'unitCreated' | 'changedLabels'> & EditColumns & { unit_path: string | null; planned_unit: string | null })[]
+      (Omit<PreviewRow, 'unitCreated' | 'changedLabels' | 'edits'> & { unit_path: string | null; planned_unit: string | null })[]
     >(
       `SELECT p.ordinal, p.sheet, p.row_number AS row, p.fate, p.external_id AS code, p.changed, p.reason, p.warnings,
               coalesce(p.record_values->>'full_name', r.full_name,
@@ -187,9 +195,7 @@ export class ImportPreviews {
                 WHERE p.fate = 'HELD' AND c.organization_code = $5 AND c.erased_at IS NULL
                   AND c.external_id IN (SELECT jsonb_array_elements_text(p.record_values->'candidates'))) AS candidates,
               CASE WHEN p.fate = 'HELD' THEN p.record_values->'said' END AS said,
-              r.full_name AS name_before, p.record_values->>'full_name' AS name_after,
-              r.birth_date::text AS birth_before, r.birth_date_precision AS precision_before,
-              p.record_values->>'birth_date' AS birth_after, p.record_values->>'birth_date_precision' AS precision_after
+              ${EDIT_COLUMNS}
          FROM import_plan_row p LEFT JOIN member_record r ON r.id = p.record_id AND r.erased_at IS NULL
         WHERE p.job_id = $1 AND p.ordinal > $2 AND ($4::text IS NULL OR starts_with(p.unit_path, $4)) AND ($6::text IS NULL OR p.fate = $6 OR ($6 = '${TO_LOOK}' AND (p.fate IN ('HELD', 'REFUSED') OR p.looks)))
         ORDER BY p.ordinal LIMIT $3`,
@@ -197,19 +203,14 @@ export class ImportPreviews {
     );
     const decisions = decisionsByPlace(ImportJobs.keptDecisions(job));
     const def = await this.organizations.get(job.organizationCode);
-    const page = (scope.kind === 'NONE' ? [] : rows.slice(0, first)).map(
-      ({ name_before, name_after, birth_before, birth_after, precision_before, precision_after, planned_unit, ...r }) => ({
-        ...r,
-        changedLabels: changedLabels(def, r.changed),
-        ...unitToCreate(r, planned_unit, job.plan?.unitsCreatedById),
-        edits:
-          r.fate === 'UPDATED'
-            ? editsOf({ ...r, name_before, name_after, birth_before, birth_after, precision_before, precision_after })
-            : [],
-        candidates: (r.candidates as CandidateRow[]).map((c) => seenCandidate(c, own)),
-        decision: decisions.has(placeKey(r.sheet, r.row)) ? { code: decisions.get(placeKey(r.sheet, r.row)) ?? null } : null,
-      }),
-    );
+    const page = (scope.kind === 'NONE' ? [] : rows.slice(0, first)).map(({ planned_unit, ...r }) => ({
+      ...r,
+      changedLabels: changedLabels(def, r.changed),
+      ...unitToCreate(r, planned_unit, job.plan?.unitsCreatedById),
+      edits: r.fate === 'UPDATED' ? editsOf(r as unknown as EditColumns) : [],
+      candidates: (r.candidates as CandidateRow[]).map((c) => seenCandidate(c, own)),
+      decision: decisions.has(placeKey(r.sheet, r.row)) ? { code: decisions.get(placeKey(r.sheet, r.row)) ?? null } : null,
+    }));
     const late = await overtaking(this.db, job);
     await this.audit.record(caller, {
       action: AuditAction.ROSTER_READ,

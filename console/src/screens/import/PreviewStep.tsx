@@ -102,9 +102,9 @@ export function PreviewStep(props: {
       [
         r.reason,
         r.changedLabels.length ? `${T.imports.changes}: ${r.changedLabels.join(', ')}` : null,
-        // Her name and birth date changes shown as they are: she checks a correction at a glance.
+        // Her name, dates, phone and village changes shown as they are: she checks a correction at a glance.
         ...r.edits.map((e) => {
-          const shown = (v: string | null) => (v && e.field === 'birthDate' ? partialDate(v) : v);
+          const shown = (v: string | null) => (v && (e.field === 'birthDate' || e.field === 'joinDate') ? partialDate(v) : v);
           return T.imports.edit(headerOf.get(e.field) ?? e.field, shown(e.before), shown(e.after));
         }),
         r.unitBefore !== null || r.unitAfter !== null ? T.imports.unitMove(r.unitBefore, r.unitAfter, r.unitCreated) : null,
