@@ -196,7 +196,10 @@ export class MemberRecordsResolver {
       'Erases the person of a record on request (and their records with the same ID number): figures stay, personal data goes, a keyed-hash tombstone remains.',
   })
   async erasePersonalData(@Args() args: ErasePersonalDataArgs, @Caller() caller: Principal): Promise<MemberRecordType[]> {
-    const erased = await this.privacy.erasePersonalData(args.id, args.reason, caller, { also: args.alsoErase ?? [], keep: args.keep ?? [] });
+    const erased = await this.privacy.erasePersonalData(args.id, args.reason, caller, {
+      also: args.alsoErase ?? [],
+      keep: args.keep ?? [],
+    });
     return Promise.all(erased.map((r) => this.toType(r, caller)));
   }
 

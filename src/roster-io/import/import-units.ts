@@ -126,9 +126,8 @@ export class ImportUnits {
       return { unit: own, says: { own: own?.name ?? null } };
     };
     if (found.length > 1) {
-      const codes = found.map((u) => u.code).sort();
       const to = await landing();
-      warnings.push({ field: 'unit', value, message: ambiguousUnitMessage(label, value, codes, to.says) });
+      warnings.push({ field: 'unit', value, message: ambiguousUnitMessage(label, value, found.map((u) => u.code).sort(), to.says) });
       return to.unit;
     }
     if (!this.createUnits) {
