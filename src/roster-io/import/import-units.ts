@@ -255,7 +255,7 @@ export class ImportUnits {
   private async namedHere(em: EntityManager, value: string, communeCode: string | null): Promise<{ found: Unit[]; elsewhere: Unit[] }> {
     const found = await this.named(em, value, communeCode);
     if (!communeCode || !this.byCommune) return { found, elsewhere: [] };
-    const byId = new Map((await this.all(em)).map((u) => [u.id, u]));
+    const byId = (this.byId ??= new Map((await this.all(em)).map((u) => [u.id, u])));
     const ofAnother = (u: Unit) =>
       u.kind === UnitKind.BRANCH &&
       u.communeCode !== null &&
@@ -292,6 +292,9 @@ export class ImportUnits {
     const all = await this.all(em);
     return (this.places[depth] ??= groupUnits(all, (u) => unitPlaceKey(u.name, depth)));
   }
+
+  /** The organization's units by id (read once, as `all`): a branch's parent. */
+  private byId: Map<string, Unit> | null = null;
 
   private async all(em: EntityManager): Promise<Unit[]> {
     this.units ??= await em.getRepository(Unit).findBy({ organizationCode: this.def.code });
