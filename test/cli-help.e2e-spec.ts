@@ -61,7 +61,9 @@ describe('lienthong --help, in Vietnamese', () => {
     const helps = JSON.parse(r.stdout) as [string, string][];
     expect(helps.length).toBeGreaterThan(25);
     expect(helps.map(([c]) => c)).toEqual(expect.arrayContaining(['lienthong', 'lienthong user reset', 'lienthong token list']));
-    const english = helps.filter(([, text]) => ENGLISH.test(text) || ENGLISH_WORDS.test(text) || !text.startsWith('Cách dùng: '));
+    // Option names (`--read-only`) are kept as scripts type them: only the words around them are read.
+    const words = (text: string) => text.replace(/--[\w-]+/g, '');
+    const english = helps.filter(([, text]) => ENGLISH.test(text) || ENGLISH_WORDS.test(words(text)) || !text.startsWith('Cách dùng: '));
     expect(english).toEqual([]);
   });
 });

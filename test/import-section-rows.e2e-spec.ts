@@ -157,6 +157,19 @@ describe('a commune list whose bản are heading lines among the members', () =>
     expect(new Set(units.map((u) => u.code)).size).toBe(1);
   });
 
+  it('names both the heading and her Chi hội column when it reads her cell as the heading’s bản it cannot find', async () => {
+    const rows = [
+      ['DANH SÁCH HỘI VIÊN HỘI LHPN XÃ THANH NƯA'],
+      ['STT', 'Họ và tên', 'Năm sinh', 'Giới tính', 'Chi hội'],
+      ['IV', 'CHI HỘI BẢN NÀ SẢN'],
+      [1, 'Lò Thị Nga', '1980', 'Nữ', 'Nà Sản'],
+    ];
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(rows), 'Sheet1');
+    const { rows: planned } = await preview(XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer, '');
+    expect(planned[0].warnings).toMatch(/^Dòng tên chi hội \(dòng 3\) và cột Chi hội: .*'Chi hội bản Nà Sản'/);
+  });
+
   it('without creating units, lands the members of a bản she does not have in her office and says on each row what to do', async () => {
     const { rows, sectionHeadings, withoutUnit } = await preview(
       communeList([

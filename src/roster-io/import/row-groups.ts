@@ -37,7 +37,9 @@ export interface Section {
 export function inSection(row: RosterRow, section: Section): void {
   const place = (name: string) => unitPlaceKey(name, 'place');
   if (row.unit && !(row.unitByName && place(row.unit) !== null && place(row.unit) === place(section.branch))) return;
+  // Her own column named too, when the row has one: she sees which of the two the message reads.
+  const own = row.unit ? row.columnOf.get('unit') : undefined;
   row.unit = section.branch;
   row.unitByName = true;
-  row.columnOf.set('unit', section.label);
+  row.columnOf.set('unit', own ? `${section.label} và cột ${own}` : section.label);
 }
