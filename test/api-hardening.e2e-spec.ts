@@ -23,7 +23,7 @@ describe('API hardening', () => {
       authorization: `Bearer ${t.adminToken}`,
     });
     expect(form.status).toBe(400);
-    expect(await form.text()).toContain('Cross-Site Request Forgery');
+    expect(await form.text()).toContain('Yêu cầu bị chặn để chống giả mạo yêu cầu (CSRF)');
     const get = await fetch(`${t.url}/graphql?query=${encodeURIComponent('{ me { name } }')}`, {
       headers: { authorization: `Bearer ${t.adminToken}` },
     });

@@ -74,6 +74,8 @@ describe('the console: data subjects’ requests with their deadline', () => {
     await rows.filter({ hasText: 'HND-A' }).getByRole('button', { name: 'Xuất dữ liệu' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel(/Lý do/).waitFor();
+    // What her file will hold, said before she exports it.
+    await dialog.getByText('Tệp gồm mọi hồ sơ của người này mà bạn được xem').waitFor();
     expect(await review(page)).toEqual(CLEAN);
     expect(await unlabelledDialogFields(page)).toEqual([]);
     await dialog.getByLabel(/Lý do/).fill('Đơn đề nghị ngày hôm nay của ông An');
@@ -104,9 +106,12 @@ describe('the console: data subjects’ requests with their deadline', () => {
       name: /Hội Liên hiệp Phụ nữ Việt Nam — HPN-B — Cầm Thị Bình \(Đang sinh hoạt; giữ lại\)/,
     });
     expect(await elsewhere.isChecked()).toBe(false);
+    // Her Hội Nông dân membership is still running: erasing does not end it, and she is told so.
+    await dialog.getByText('xóa dữ liệu không kết thúc sinh hoạt').waitFor();
     await dialog.getByText('Người này còn sinh hoạt ở tổ chức khác').waitFor();
     await elsewhere.check();
     await dialog.getByText('Sẽ xóa ở 2 hồ sơ').waitFor();
+    await dialog.getByRole('checkbox', { name: /HPN-B — Cầm Thị Bình \(Đang sinh hoạt; sẽ xóa\)/ }).waitFor();
     await dialog.getByRole('checkbox', { name: /HPN-B/ }).uncheck();
     await dialog.getByText('Sẽ xóa ở 1 hồ sơ').waitFor();
     // The reason stays in the log: the form says not to name her there.

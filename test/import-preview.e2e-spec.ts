@@ -5,6 +5,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { Role } from '../src/access/role.js';
 import { CHANGED_SINCE_PLAN } from '../src/roster-io/import/import-apply.js';
+import { TO_LOOK } from '../src/roster-io/import/import-preview.js';
 import { PreviewDiscards } from '../src/roster-io/import/preview-discard.js';
 import { RosterImportService } from '../src/roster-io/import/roster-import.service.js';
 import { JobClaim } from '../src/roster-io/import/job-claim.js';
@@ -219,6 +220,41 @@ describe('staged import: preview, confirm, the wrong organization (issue 17)', (
       CLI_PRINCIPAL,
     );
     await expect(importer.confirm(t2.jobId, CLI_PRINCIPAL, { again: true, createUnits: false })).rejects.toThrow(/Chưa có gì để xem lại/);
+  });
+
+  it('shows as rows to look at the changed and noted rows and those warned of more than a 0 put back — this month and next', async () => {
+    const header = 'Họ và tên,Ngày sinh,Số CCCD,Số điện thoại,Ghi chú';
+    const rows = [
+      'Quàng Văn Một,1980,1.40581E+10,912000101,', // a CCCD Excel cut to E+: to look at
+      'Quàng Văn Hai,1981,,912000102,', // a phone's 0 put back: nothing to look at
+      'Quàng Văn Ba,1982,,912000103,đã mất 5/2026', // a note to decide
+    ];
+    const toLook = async (jobId: string) =>
+      (await importer.preview(jobId, CLI_PRINCIPAL, 100, 0, TO_LOOK)).rows.map((r) => [r.fullName, r.fate]);
+    const first = await importer.import(
+      file('look1.csv', [header, ...rows]),
+      { organization: 'CCB', assignIds: true, preview: true },
+      CLI_PRINCIPAL,
+    );
+    expect(await toLook(first.jobId)).toEqual([
+      ['Quàng Văn Một', 'CREATED'],
+      ['Quàng Văn Ba', 'CREATED'],
+    ]);
+    // "có cảnh báo" counts the row warned of something to look at, not the one whose 0 was put back.
+    expect((await importer.confirm(first.jobId, CLI_PRINCIPAL, {})).warned).toBe(1);
+    // Next month, sent again in full without codes: the E+ row, unchanged, is still to look at.
+    const again = await importer.import(file('look2.csv', [header, ...rows]), { organization: 'CCB', preview: true }, CLI_PRINCIPAL);
+    expect(await toLook(again.jobId)).toEqual([['Quàng Văn Một', 'UNCHANGED']]);
+    // A changed phone (her file with the codes given): to look at, as any change.
+    const [{ external_id: code }] = await t.sql<{ external_id: string }>(
+      `SELECT external_id FROM member_record WHERE full_name = 'Quàng Văn Hai'`,
+    );
+    const changed = await importer.import(
+      file('look3.csv', ['Mã hồ sơ,Họ và tên,Ngày sinh,Số điện thoại', `${code},Quàng Văn Hai,1981,0912000999`]),
+      { organization: 'CCB', preview: true },
+      CLI_PRINCIPAL,
+    );
+    expect(await toLook(changed.jobId)).toEqual([['Quàng Văn Hai', 'UPDATED']]);
   });
 
   it('shows a corrected name, birth date and phone as they were and as the file gives them', async () => {

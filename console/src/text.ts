@@ -953,6 +953,12 @@ const TEXT = {
         'Người này còn sinh hoạt ở tổ chức khác: hồ sơ đó được giữ lại (bỏ đánh dấu), trừ khi đơn đề nghị xóa cả ở tổ chức đó — khi ấy đánh dấu để xóa.',
       askedRecord: 'hồ sơ được đề nghị xóa',
       kept: 'giữ lại',
+      willErase: 'sẽ xóa',
+      stillMember: (status: string) =>
+        `Hồ sơ được đề nghị xóa còn "${status}": xóa dữ liệu không kết thúc sinh hoạt (người này vẫn được tính trong số liệu). Nếu người này đã ra khỏi tổ chức, hãy kết thúc sinh hoạt ở trang hồ sơ trước rồi mới xóa.`,
+      /** Above the reason of a copy: what the file holds. */
+      copyHolds:
+        'Tệp gồm mọi hồ sơ của người này mà bạn được xem (ở mọi tổ chức có cùng số CCCD, khớp CSDL dân cư hoặc đã xác nhận là cùng người), mỗi hồ sơ một phần, số CCCD đầy đủ; việc xuất được ghi nhật ký.',
       toConfirm: 'Chỉ mô hình liên kết cho là cùng người: kiểm tra, chỉ hồ sơ được đánh dấu mới bị xóa:',
       reason: 'Lý do, căn cứ (ít nhất 10 ký tự, ví dụ: đơn đề nghị ngày …)',
       /** Under the reason of an erasure: the reason stays in the log after the person's data is gone. */

@@ -57,6 +57,11 @@ const RULES: [RegExp, (...m: string[]) => string][] = [
   ],
   [/^Maximum call stack size exceeded/, () => `Truy vấn lồng nhau quá sâu, máy chủ không đọc hết được: viết truy vấn ít tầng hơn.`],
   [/^Validation aborted/, () => `Truy vấn có quá nhiều lỗi: sửa các lỗi đầu tiên rồi gửi lại.`],
+  [
+    /This operation has been blocked as a potential Cross-Site Request Forgery/,
+    () =>
+      `Yêu cầu bị chặn để chống giả mạo yêu cầu (CSRF): gửi POST với "Content-Type: application/json", hoặc thêm header "apollo-require-preflight: 1" cho yêu cầu GET.`,
+  ],
   [/^Operation batching disabled/, () => `Máy chủ không nhận nhiều truy vấn trong một yêu cầu (batch): gửi từng truy vấn một.`],
 ];
 

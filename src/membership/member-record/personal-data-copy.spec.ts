@@ -41,6 +41,8 @@ describe('the data subject’s copy of her data', () => {
   const hers = {
     record,
     organizationName: 'Hội Liên hiệp Phụ nữ Việt Nam',
+    duesTerm: 'hội phí',
+    communeName: 'Xã Thanh Nưa',
     profileLabels: { position: 'Chức vụ', veteranCard: 'Có thẻ hội viên' },
     idNumber: '011168123456',
     idNumberAsEntered: '11168123456',
@@ -59,6 +61,7 @@ describe('the data subject’s copy of her data', () => {
       'Số định danh (CCCD/CMND): 011168123456',
       'Số định danh như đã ghi khi nhập: 11168123456',
       'Số điện thoại: (không có)',
+      'Xã/phường: Xã Thanh Nưa (mã 03166)',
       'Mã xã như đã ghi khi nhập: 03156',
       'Chi hội / đơn vị: Chi hội bản Na Sang (HPN-03166-01)',
       'Ngày vào: 05/2001',
@@ -73,7 +76,13 @@ describe('the data subject’s copy of her data', () => {
   });
 
   it('gives each of her records a part of its own, named by its organization', () => {
-    const elsewhere = { ...hers, organizationName: 'Hội Nông dân Việt Nam', record: { ...record, organizationCode: 'HND' }, history: [] };
+    const elsewhere = {
+      ...hers,
+      organizationName: 'Đoàn TNCS Hồ Chí Minh',
+      duesTerm: 'đoàn phí',
+      record: { ...record, organizationCode: 'DTN' },
+      history: [],
+    };
     const lines = personalDataCopyText([hers, elsewhere]).split('\n');
     expect(lines.slice(0, 5)).toEqual([
       'BẢN SAO DỮ LIỆU CÁ NHÂN',
@@ -82,7 +91,12 @@ describe('the data subject’s copy of her data', () => {
       '',
       'PHẦN 1: HỒ SƠ CỦA HỘI LIÊN HIỆP PHỤ NỮ VIỆT NAM',
     ]);
-    expect(lines).toContain('PHẦN 2: HỒ SƠ CỦA HỘI NÔNG DÂN VIỆT NAM');
-    expect(lines).toContain('Tổ chức: Hội Nông dân Việt Nam (HND)');
+    expect(lines).toContain('PHẦN 2: HỒ SƠ CỦA ĐOÀN TNCS HỒ CHÍ MINH');
+    expect(lines).toContain('Tổ chức: Đoàn TNCS Hồ Chí Minh (DTN)');
+    // Each part says dues as its organization does.
+    expect(lines.filter((l) => /^Đóng (hội|đoàn) phí gần nhất/.test(l)).map((l) => l.split(':')[0])).toEqual([
+      'Đóng hội phí gần nhất',
+      'Đóng đoàn phí gần nhất',
+    ]);
   });
 });

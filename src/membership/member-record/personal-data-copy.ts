@@ -13,6 +13,10 @@ import { MembershipEventKind, type MembershipEvent } from './membership-event.en
 export interface CopySource {
   record: Omit<MemberRecord, 'idNumberSealed' | 'idNumberRawSealed' | 'idNumberHash'>;
   organizationName: string;
+  /** Its dues as its members say them (hội phí, đoàn phí, đoàn phí công đoàn). */
+  duesTerm: string;
+  /** The commune's name (the record keeps its code). */
+  communeName: string | null;
   /** The organization's own fields by key, as its forms name them (`position` → `Chức vụ`). */
   profileLabels: Record<string, string>;
   idNumber: string | null;
@@ -63,7 +67,7 @@ function recordLines(c: CopySource): string[] {
     field('Số định danh (CCCD/CMND)', c.idNumber),
     ...(c.idNumberAsEntered && c.idNumberAsEntered !== c.idNumber ? [field('Số định danh như đã ghi khi nhập', c.idNumberAsEntered)] : []),
     field('Số điện thoại', r.phone),
-    field('Xã/phường (mã)', r.communeCode),
+    field('Xã/phường', r.communeCode ? `${c.communeName ?? ''} (mã ${r.communeCode})`.trim() : null),
     ...(r.communeEnteredCode && r.communeEnteredCode !== r.communeCode ? [field('Mã xã như đã ghi khi nhập', r.communeEnteredCode)] : []),
     field('Thôn/bản', r.village),
     field('Dân tộc', r.ethnicity),
@@ -71,7 +75,7 @@ function recordLines(c: CopySource): string[] {
     field('Ngày vào', day(r.joinDate, r.joinDatePrecision)),
     field('Trạng thái', status(r.status)),
     field('Sinh hoạt gần nhất', day(r.lastActivityDate, r.lastActivityDatePrecision)),
-    field('Đóng hội phí gần nhất', day(r.lastDuesDate, r.lastDuesDatePrecision)),
+    field(`Đóng ${c.duesTerm} gần nhất`, day(r.lastDuesDate, r.lastDuesDatePrecision)),
     field('Ghi vào hệ thống lúc', vietnamTime(r.createdAt)),
     field('Sửa lần cuối lúc', vietnamTime(r.updatedAt)),
   ];

@@ -1,4 +1,4 @@
-import { POSITION_FIELD } from '../organization/organization-definition.js';
+import { POSITION_FIELD, termsOf } from '../organization/organization-definition.js';
 import { personalDataCopyText, type CopySource } from './personal-data-copy.js';
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, type EntityManager } from 'typeorm';
@@ -104,9 +104,12 @@ export class RecordPrivacyService {
     await PersonalDataRequestsService.answer(this.db.manager, PersonalDataRequestKind.EXPORT, [id], caller);
     const def = await this.records.organizationForRecords(record.organizationCode);
     const idNumber = record.idNumberSealed ? this.vault.open(record.idNumberSealed) : null;
+    const [commune] = await this.db.query<{ name: string }[]>(`SELECT name FROM commune WHERE code = $1`, [record.communeCode]);
     return {
       record,
       organizationName: def.name,
+      duesTerm: termsOf(def).dues,
+      communeName: commune?.name ?? null,
       profileLabels: Object.fromEntries([POSITION_FIELD, ...def.profileFields].map((f) => [f.key, f.label])),
       idNumber,
       // No sealed entered form: it was typed exactly as the number.

@@ -189,7 +189,7 @@ export class ImportPlanner {
         .getMany()) {
         current.existing.set(r.externalId, r);
         // Her own line again: changes nothing, even on a record she corrected on screen since.
-        if (lines.has(r.externalId)) current.sameLine(r.externalId, r.unit?.path ?? null, lines.get(r.externalId)!);
+        if (lines.has(r.externalId)) current.sameLine(r, lines.get(r.externalId)!);
       }
     return matches;
   }

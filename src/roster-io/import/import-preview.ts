@@ -20,7 +20,10 @@ import { overtakenMessage, overtaking } from './overtaken-preview.js';
 import { OrganizationsService } from '../../membership/organization/organizations.service.js';
 import { changedLabels } from './changed-labels.js';
 
-/** The rows a page of the preview shows: all (null), those of one fate, or those she has to look at (`TO_LOOK`: held, refused or warned of more than a zero put back). */
+/**
+ * The rows a page of the preview shows: all (null), those of one fate, or those she has to look at (`TO_LOOK`: held,
+ * refused, changed, with a Ghi chú to decide, or warned of more than a zero put back).
+ */
 export const TO_LOOK = 'TO_LOOK';
 export type PreviewFilter = Fate | typeof TO_LOOK | null;
 
@@ -197,7 +200,7 @@ export class ImportPreviews {
               CASE WHEN p.fate = 'HELD' THEN p.record_values->'said' END AS said,
               ${EDIT_COLUMNS}
          FROM import_plan_row p LEFT JOIN member_record r ON r.id = p.record_id AND r.erased_at IS NULL
-        WHERE p.job_id = $1 AND p.ordinal > $2 AND ($4::text IS NULL OR starts_with(p.unit_path, $4)) AND ($6::text IS NULL OR p.fate = $6 OR ($6 = '${TO_LOOK}' AND (p.fate IN ('HELD', 'REFUSED') OR p.looks)))
+        WHERE p.job_id = $1 AND p.ordinal > $2 AND ($4::text IS NULL OR starts_with(p.unit_path, $4)) AND ($6::text IS NULL OR p.fate = $6 OR ($6 = '${TO_LOOK}' AND (p.fate IN ('HELD', 'REFUSED', 'UPDATED') OR p.looks OR p.notes IS NOT NULL)))
         ORDER BY p.ordinal LIMIT $3`,
       [job.id, after, first + 1, own, job.organizationCode, fate],
     );

@@ -32,8 +32,8 @@ export interface CurrentRecords {
   existing: Map<string, MemberRecord>;
   /** The row is the very line last imported into a record in her scope: it changes nothing, the record edited since or not. */
   unchanged: (p: PendingRow) => boolean;
-  /** A row without a code found to be a record's last imported line (`SAME_LINE`): that record (in `path`) and the line. */
-  sameLine: (externalId: string, path: string | null, digest: Buffer) => void;
+  /** A row without a code found to be a record's last imported line (`SAME_LINE`): that record (read whole) and the line. */
+  sameLine: (record: MemberRecord, digest: Buffer) => void;
   /** The warnings its record keeps from its last import (masked, joined; '' for none): an unchanged row still carries them. */
   keptWarnings: (p: PendingRow) => string;
   /** Whether those warnings hold one to look at (not advice only). */
@@ -91,9 +91,16 @@ export async function lookUpCurrent(em: EntityManager, batch: PendingRow[], ctx:
     keptWarnings: (p) => warnings.get(p.row.externalId) ?? '',
     keptLooks: (p) => looks.get(p.row.externalId) ?? false,
     unitPath: (code) => unitPaths.get(code),
-    sameLine: (code, path, digest) => {
-      unitPaths.set(code, path);
+    sameLine: (record, digest) => {
+      const code = record.externalId;
+      unitPaths.set(code, record.unit?.path ?? null);
       digests.set(code, digest);
+      // Her unchanged line still carries its record's warnings (an E+ CCCD of last month is not forgotten).
+      warnings.set(code, (record.importWarnings ?? []).map((w) => w.message).join('; '));
+      looks.set(
+        code,
+        (record.importWarnings ?? []).some((w) => !w.advice),
+      );
     },
     load: async (code) => {
       for (const [k, r] of await read([code])) existing.set(k, r);

@@ -1,4 +1,4 @@
-import { Checkbox, List, Spin, Typography } from 'antd';
+import { Alert, Checkbox, List, Spin, Typography } from 'antd';
 import { useEffect } from 'react';
 import { useQuery } from 'urql';
 import { T } from '../../text.ts';
@@ -47,6 +47,10 @@ export function ErasurePlanList({ recordId, also, onAlso, keep, onKeep }: Props)
         {R.erased(erasedCount)}
       </Typography.Paragraph>
       {othersLive && <Typography.Paragraph type="secondary">{R.keepHint}</Typography.Paragraph>}
+      {/* Erasing keeps the figures: a member who left is still counted until her membership is ended. */}
+      {asked && LIVE.has(asked.status) && (
+        <Alert type="info" showIcon title={R.stillMember(asked.statusLabel)} style={{ marginBottom: 12 }} />
+      )}
       <List
         size="small"
         dataSource={p.records}
@@ -61,7 +65,7 @@ export function ErasurePlanList({ recordId, also, onAlso, keep, onKeep }: Props)
               <Typography.Text type="secondary">
                 {' '}
                 ({r.statusLabel}
-                {r.id === recordId ? `; ${R.askedRecord}` : keep.includes(r.id) ? `; ${R.kept}` : ''})
+                {r.id === recordId ? `; ${R.askedRecord}` : keep.includes(r.id) ? `; ${R.kept}` : `; ${R.willErase}`})
               </Typography.Text>
             </Checkbox>
           </List.Item>

@@ -213,6 +213,7 @@ export function RequestsTab() {
             <ErasurePlanList recordId={answering.recordId} also={also} onAlso={setAlso} keep={keep} onKeep={setKeep} />
           </>
         )}
+        {answering?.kind === 'EXPORT' && <Typography.Paragraph>{R.copyHolds}</Typography.Paragraph>}
         {failed && <Alert type="error" showIcon role="alert" title={errorText(failed, T.error.network)} style={{ marginBottom: 12 }} />}
         <LabeledField id="request-answer-reason" label={R.reason} extra={answering?.kind === 'ERASURE' ? R.reasonStays : undefined}>
           <Input.TextArea id="request-answer-reason" value={reason} onChange={(e) => setReason(e.target.value)} />

@@ -140,9 +140,10 @@ export function PreviewStep(props: {
     setMapping(null);
     setDecisions(new Map());
     setCreateUnits(false);
-    // The new plan in full: what her decisions changed is there to check (no held row may be left to filter by).
+    // The new plan in full: what her decisions changed is there to check (no held row may be left to filter by);
+    // "only the rows to look at" stays as she ticked it (it holds the rows her decisions changed).
     setLoaded(new Map());
-    showOnly(null);
+    showOnly(only === 'TO_LOOK' ? 'TO_LOOK' : null);
     readAgain({ requestPolicy: 'network-only' });
   };
 
