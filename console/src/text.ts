@@ -319,7 +319,7 @@ const TEXT = {
     /** A change of the organization's own fields when the server does not say which. */
     more: 'Xem thêm dòng',
     confirm: 'Nhập vào danh sách',
-    onlyToLook: 'Chỉ xem các dòng cần xem lại (có cảnh báo, bị từ chối, chờ quyết định)',
+    onlyToLook: 'Chỉ xem các dòng cần xem lại (có thay đổi, ghi chú, cảnh báo, bị từ chối, chờ quyết định)',
     nothingToImport: 'Chưa có dòng nào nhập được: sửa các dòng bị từ chối (hoặc quyết định các dòng chờ) rồi bấm "Xem lại".',
     cancel: 'Hủy',
     progress: (rows: number) => `Đã ghi ${rows.toLocaleString('vi-VN')} dòng`,
