@@ -231,7 +231,7 @@ export class ImportApplier {
   /** The chunk's counts by fate, added to the job's with the last ordinal it covers; the applied values cleared. */
   private async progress(c: Chunk): Promise<Record<'created' | 'updated' | 'unchanged' | 'rejected' | 'warned' | 'held', number>> {
     const rows = await c.em.query<{ fate: Fate; n: number; warned: number }[]>(
-      `SELECT fate, count(*)::int AS n, count(*) FILTER (WHERE looks)::int AS warned FROM import_plan_row p WHERE ${IN_CHUNK} GROUP BY fate`,
+      `SELECT fate, count(*)::int AS n, count(*) FILTER (WHERE warned)::int AS warned FROM import_plan_row p WHERE ${IN_CHUNK} GROUP BY fate`,
       [c.job.id, c.from, c.to],
     );
     const n = (f: Fate) => rows.find((r) => r.fate === f)?.n ?? 0;
