@@ -38,6 +38,8 @@ describe('personal-data requests with their legal deadline', () => {
       'HND-A,Lò Văn An,01/01/1970,Nam,001070111111,0911000001,00008,B1,Đang sinh hoạt,01/01/2000',
       'HND-B,Cầm Thị Bình,02/02/1972,Nữ,001172222222,0911000002,00008,B1,Đang sinh hoạt,01/01/2000',
     ]);
+    // Her Công đoàn record (the same CCCD): certainly hers, with a request of its own to that organization.
+    await t.importRoster('CD', HEADER, ['CD-A,Lò Văn An,01/01/1970,Nam,001070111111,0911000001,00008,,Đang sinh hoạt,01/01/2005']);
     for (const r of await t.sql<{ id: string; external_id: string }>(`SELECT id, external_id FROM member_record`))
       ids[r.external_id] = r.id;
   });
@@ -47,6 +49,8 @@ describe('personal-data requests with their legal deadline', () => {
     const today = todayInVietnam();
     const exportAsked = await t.gql(RECEIVE, { kind: 'EXPORT', recordId: ids['HND-A'], receivedOn: today });
     expect(exportAsked.errors).toBeUndefined();
+    const askedOfCd = await t.gql(RECEIVE, { kind: 'EXPORT', recordId: ids['CD-A'], receivedOn: addDays(today, -1) });
+    expect(askedOfCd.errors).toBeUndefined();
     const erasure = await t.gql<{ receivePersonalDataRequest: Request }>(RECEIVE, {
       kind: 'ERASURE',
       recordId: ids['HND-B'],
@@ -56,10 +60,11 @@ describe('personal-data requests with their legal deadline', () => {
 
     expect((await list()).map((q) => [q.kind, q.externalId, q.daysLeft])).toEqual([
       ['ERASURE', 'HND-B', 2],
+      ['EXPORT', 'CD-A', 19],
       ['EXPORT', 'HND-A', 20],
     ]);
     const [logged] = await t.sql<{ n: number }>(`SELECT count(*)::int AS n FROM audit_event WHERE action = 'PERSONAL_DATA_REQUESTED'`);
-    expect(logged.n).toBe(2);
+    expect(logged.n).toBe(3);
 
     for (const receivedOn of [addDays(today, 1), '2026-02-30', '03/12/2026']) {
       const bad = await t.gql(RECEIVE, { kind: 'EXPORT', recordId: ids['HND-A'], receivedOn });
@@ -70,6 +75,20 @@ describe('personal-data requests with their legal deadline', () => {
       id: ids['HND-A'],
     });
     expect(exported.errors).toBeUndefined();
+    // Her copy holds her Công đoàn record too, each logged; only the request she made of the Hội is answered.
+    const copy = JSON.parse((exported.data as { exportPersonalData: string }).exportPersonalData) as {
+      otherRecords: { record: { externalId: string } }[];
+    };
+    expect(copy.otherRecords.map((o) => o.record.externalId)).toEqual(['CD-A']);
+    const exportsLogged = await t.sql<{ subject_id: string }>(
+      `SELECT subject_id FROM audit_event WHERE action = 'PERSONAL_DATA_EXPORTED' ORDER BY subject_id`,
+    );
+    expect(exportsLogged.map((e) => e.subject_id).sort()).toEqual([ids['HND-A'], ids['CD-A']].sort());
+    expect((await list()).map((q) => q.externalId)).toEqual(['HND-B', 'CD-A']);
+    const cdExported = await t.gql(`mutation ($id: ID!) { exportPersonalData(id: $id, reason: "Yêu cầu của chủ thể dữ liệu") }`, {
+      id: ids['CD-A'],
+    });
+    expect(cdExported.errors).toBeUndefined();
     expect((await list()).map((q) => q.externalId)).toEqual(['HND-B']);
 
     const erased = await t.gql(`mutation ($id: ID!) { erasePersonalData(id: $id, reason: "Yêu cầu xóa của chủ thể dữ liệu") { id } }`, {
@@ -78,7 +97,7 @@ describe('personal-data requests with their legal deadline', () => {
     expect(erased.errors).toBeUndefined();
     expect(await list()).toEqual([]);
     const done = await list(true);
-    expect(done).toHaveLength(2);
+    expect(done).toHaveLength(3);
     expect(done.every((q) => q.doneAt !== null && q.doneBy !== null)).toBe(true);
   });
 });

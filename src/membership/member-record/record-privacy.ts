@@ -78,7 +78,8 @@ export class RecordPrivacyService {
    * a register match, a confirmed link): what is held about her, not only one organization's line.
    */
   private async copiesOf(id: string, reason: string, caller: Principal): Promise<CopySource[]> {
-    const first = await this.copyOf(id, reason, caller);
+    const why = requireReason(reason, 'xuất dữ liệu cá nhân');
+    const first = await this.records.findInScope(this.db.manager, id, clearDataScope(caller));
     const others = (await erasureScope(this.db.manager, id)).records.filter((r) => r !== id);
     const mine = others.length
       ? await this.db.getRepository(MemberRecord).find({ where: { id: In(others) }, relations: { unit: true } })
@@ -86,22 +87,22 @@ export class RecordPrivacyService {
     const open = mine.filter(
       (r) => !r.erasedAt && inScope(clearDataScope(caller), { organizationCode: r.organizationCode, unitPath: r.unit?.path ?? null }),
     );
-    return [first, ...(await Promise.all(open.map((r) => this.copyOf(r.id, reason, caller))))];
+    const copies = await Promise.all([first, ...open].map((r) => this.copyOf(r, why, caller)));
+    // Her request was made on this record: it is the one answered (another organization's own request stays its own).
+    await PersonalDataRequestsService.answer(this.db.manager, PersonalDataRequestKind.EXPORT, [id], caller);
+    return copies;
   }
 
-  /** One record's data unsealed for its subject's copy: the export logged, the request it answers answered. */
-  private async copyOf(id: string, reason: string, caller: Principal): Promise<CopySource> {
-    const why = requireReason(reason, 'xuất dữ liệu cá nhân');
-    const record = await this.records.findInScope(this.db.manager, id, clearDataScope(caller));
-    const history = await this.records.history(id);
+  /** One record's data unsealed for its subject's copy, the export logged. */
+  private async copyOf(record: MemberRecord, why: string, caller: Principal): Promise<CopySource> {
+    const history = await this.records.history(record.id);
     await this.audit.record(caller, {
       action: AuditAction.PERSONAL_DATA_EXPORTED,
       subjectType: 'MEMBER_RECORD',
-      subjectId: id,
+      subjectId: record.id,
       organization: record.organizationCode,
       reason: why,
     });
-    await PersonalDataRequestsService.answer(this.db.manager, PersonalDataRequestKind.EXPORT, [id], caller);
     const def = await this.records.organizationForRecords(record.organizationCode);
     const idNumber = record.idNumberSealed ? this.vault.open(record.idNumberSealed) : null;
     const [commune] = await this.db.query<{ name: string }[]>(`SELECT name FROM commune WHERE code = $1`, [record.communeCode]);
