@@ -151,6 +151,37 @@ describe('an Excel roster whose Mã đơn vị column holds names as well as cod
     expect(JSON.stringify(mo.import_warnings)).toContain("'Chi hội Bản Che Căn' chưa có và chưa tạo được vì dòng không cho biết xã/phường");
   });
 
+  it('reads a branch name within the row’s commune for an office kept to a unit over several communes, not only the province’s', async () => {
+    for (const u of [
+      { organization: 'HND', code: 'HND-KV', name: 'Hội Nông dân khu vực Ba Đình', kind: 'PROVINCE' },
+      { organization: 'HND', code: 'HND-BD', name: 'Hội Nông dân phường Ba Đình', kind: 'BASE', communeCode: '00004', parent: 'HND-KV' },
+      { organization: 'HND', code: 'HND-BD-5', name: 'Chi hội 5', kind: 'BRANCH', parent: 'HND-BD' },
+      { organization: 'HND', code: 'HND-NH', name: 'Hội Nông dân phường Ngọc Hà', kind: 'BASE', communeCode: '00008', parent: 'HND-KV' },
+    ]) {
+      const r = await t.gql(`mutation($i: CreateUnitInput!) { createUnit(input: $i) { code } }`, { i: u });
+      if (r.errors) throw new Error(JSON.stringify(r.errors));
+    }
+    const office = await t.logIn(await t.createUser('vp.hnd.khuvuc', Role.SECRETARIAT, 'HND', 'HND-KV'));
+    const jobId = await uploadRoster(
+      t,
+      office,
+      Buffer.from('Họ và tên,Ngày sinh,Mã xã,Chi hội\nLò Văn Khánh,01/02/1970,00008,Chi hội 5\nCầm Văn Lả,02/03/1971,00004,Chi hội 5\n'),
+      'hoi-vien.csv',
+      'organization=HND&assignIds=true',
+    );
+    await waitForJob(<T>(q: string, v?: Record<string, unknown>) => gqlAs<T>(t, office, q, v), jobId, 'DONE');
+    // Ngọc Hà's member is not put in Ba Đình's "Chi hội 5" (she lands in the office's own unit, and her row says so); Ba Đình's is.
+    const landed = await t.sql<{ full_name: string; code: string | null; import_warnings: unknown }>(
+      `SELECT r.full_name, u.code, r.import_warnings FROM member_record r LEFT JOIN unit u ON u.id = r.unit_id
+        WHERE r.organization_code = 'HND' ORDER BY r.full_name`,
+    );
+    expect(landed.map((r) => [r.full_name, r.code])).toEqual([
+      ['Cầm Văn Lả', 'HND-BD-5'],
+      ['Lò Văn Khánh', 'HND-KV'],
+    ]);
+    expect(JSON.stringify(landed[1].import_warnings)).toContain("'Chi hội 5' là tên chi hội/đơn vị của xã khác (mã HND-BD-5)");
+  });
+
   it('with "create units", a company union’s secretariat creates its tổ công đoàn under her CĐCS, as she may by hand', async () => {
     const cdcs = {
       organization: 'CD',

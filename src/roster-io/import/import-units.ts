@@ -114,7 +114,7 @@ export class ImportUnits {
         return byCode;
       }
     }
-    const key = this.createdKey(value, communeCode);
+    const key = await this.createdKey(em, value, communeCode);
     const created = this.known.get(key);
     if (created) return created;
     const { found, elsewhere } = await this.namedHere(em, value, communeCode);
@@ -234,17 +234,27 @@ export class ImportUnits {
   private readonly sheetsCreated = new Map<string, string>();
 
   /**
-   * Whether a branch's name is read within the row's commune: for a caller over several communes
-   * (names like "Chi hội Tổ 2" repeat in every commune); a secretariat kept to her unit names her own
-   * branches, whatever commune a member lives in.
+   * Whether a branch's name is read within the row's commune: for a caller whose units span several
+   * communes (names like "Chi hội Tổ 2" repeat in every commune: the province, or an organization's
+   * office over several xã); a secretariat kept to one commune names her own branches, whatever
+   * commune a member lives in.
    */
-  private get byCommune(): boolean {
-    return unitPathLimit(this.scope) === null;
+  private async byCommune(em: EntityManager): Promise<boolean> {
+    if (this.communeWide === undefined) {
+      const communes = new Set(
+        (await this.all(em))
+          .filter((u) => u.communeCode !== null && inScope(this.scope, { organizationCode: this.def.code, unitPath: u.path }))
+          .map((u) => u.communeCode),
+      );
+      this.communeWide = unitPathLimit(this.scope) === null || communes.size > 1;
+    }
+    return this.communeWide;
   }
+  private communeWide?: boolean;
 
   /** The key a unit created from a name is kept under: with its commune when names are read by commune. */
-  private createdKey(value: string, communeCode: string | null): string {
-    return `name:${this.byCommune ? `${communeCode ?? ''}:` : ''}${unitNameKey(value)}`;
+  private async createdKey(em: EntityManager, value: string, communeCode: string | null): Promise<string> {
+    return `name:${(await this.byCommune(em)) ? `${communeCode ?? ''}:` : ''}${unitNameKey(value)}`;
   }
 
   /**
@@ -254,7 +264,7 @@ export class ImportUnits {
    */
   private async namedHere(em: EntityManager, value: string, communeCode: string | null): Promise<{ found: Unit[]; elsewhere: Unit[] }> {
     const found = await this.named(em, value, communeCode);
-    if (!communeCode || !this.byCommune) return { found, elsewhere: [] };
+    if (!communeCode || !(await this.byCommune(em))) return { found, elsewhere: [] };
     const byId = (this.byId ??= new Map((await this.all(em)).map((u) => [u.id, u])));
     const ofAnother = (u: Unit) =>
       u.kind === UnitKind.BRANCH &&
