@@ -146,4 +146,34 @@ describe('the console: data subjects’ requests with their deadline', () => {
     ]);
     await context.close();
   });
+
+  it('asks the Hội Nông dân’s office before she adds back a person erased at her request, and saves her only when told she agreed', async () => {
+    const context = await b.context();
+    const page = await logInThroughPage(context, t.url, await t.createUser('xa-hnd-rq', Role.SECRETARIAT, 'HND'));
+    page.setDefaultTimeout(8000);
+    await page.getByRole('button', { name: 'Thêm hội viên' }).click();
+    const form = page.getByRole('dialog', { name: 'Thêm hội viên' });
+    await form.getByLabel('Họ và tên').fill('Cầm Thị Bình');
+    await form.getByLabel(/^Ngày sinh/).fill('02/02/1972');
+    await form.getByLabel(/^Số CCCD/).fill('001172222222');
+    await form.getByRole('button', { name: 'Lưu hồ sơ' }).click();
+    // Not "send again with confirmErasedPerson": a question she can answer, as the duplicate check asks.
+    const asked = page.getByRole('dialog', { name: 'Người này đã yêu cầu xóa dữ liệu cá nhân' });
+    await asked
+      .getByText(/^Người này \(trùng số CCCD\) đã yêu cầu tổ chức này xóa dữ liệu cá nhân ngày .*người đó đã đồng ý chưa\?$/)
+      .waitFor();
+    expect(await review(page)).toEqual(CLEAN);
+    const hers = async () =>
+      (await t.sql(`SELECT 1 FROM member_record WHERE organization_code = 'HND' AND full_name = 'Cầm Thị Bình'`)).length;
+    await asked.getByRole('button', { name: 'Không lưu, xem lại' }).click();
+    await asked.waitFor({ state: 'hidden' });
+    expect(await hers()).toBe(0);
+    await form.getByRole('button', { name: 'Lưu hồ sơ' }).click();
+    await asked.getByRole('button', { name: 'Vẫn lưu' }).click();
+    await page.getByRole('dialog', { name: 'Cầm Thị Bình' }).waitFor();
+    expect(await hers()).toBe(1);
+    const [logged] = await t.sql<{ n: number }>(`SELECT count(*)::int AS n FROM audit_event WHERE action = 'ERASED_PERSON_RECREATED'`);
+    expect(logged.n).toBe(1);
+    await context.close();
+  });
 });

@@ -206,6 +206,22 @@ describe('erasure of a linked person', () => {
       [ids['HPN-M1']],
     );
     expect(line.detail.kept).toEqual([ids['DTN-M1']]);
+
+    // Her Đoàn record keeps her number: another organization files her without a question about an erasure;
+    // the Hội she asked still asks before filing her again.
+    const CREATE = `mutation($i: CreateMemberRecordInput!) { createMemberRecord(input: $i) { id } }`;
+    const her = { fullName: 'Hà Thị Mai', birthDate: '05/05/2001', idNumber: MAI_ID, communeCode: '00004' };
+    const elsewhere = await t.gql(CREATE, { i: { ...her, organization: 'HND', unit: 'HND-CHI-1' } });
+    expect(elsewhere.errors).toBeUndefined();
+    const again = await t.gql(CREATE, { i: { ...her, organization: 'HPN', unit: 'HPN-CHI-1' } });
+    expect(again.errors![0].extensions).toMatchObject({ code: 'CONFLICT' });
+    expect(again.errors![0].message).toMatch(/^Người này \(trùng số CCCD\) đã yêu cầu tổ chức này xóa dữ liệu cá nhân ngày /);
+    expect((again.errors![0].extensions!.problems as { field: string }[])[0].field).toBe('confirmErasedPerson');
+    // So does a roster: the Hội's old list brings her back refused; the Hội Cựu chiến binh's files her.
+    await expect(t.importRoster('HPN', HEADER, [`HPN-M2,Hà Thị Mai,05/05/2001,Nữ,${MAI_ID},,,00004,HPN-CHI-1`])).rejects.toThrow(
+      '1 rows of HPN rejected',
+    );
+    await t.importRoster('CCB', HEADER, [`CCB-M1,Hà Thị Mai,05/05/2001,Nữ,${MAI_ID},,,00004,CCB-CHI-1`]);
   });
 
   /** Rejected import rows: hers (three rows written below) and the others'. */

@@ -495,6 +495,7 @@ const TEXT = {
     reload: 'Tải lại hồ sơ',
     sameCccdTitle: 'Đã có hồ sơ cùng số CCCD trong tổ chức',
     sameNameTitle: 'Có thể đã có hồ sơ của người này trong tổ chức',
+    erasedTitle: 'Người này đã yêu cầu xóa dữ liệu cá nhân',
     saveAnyway: 'Vẫn lưu',
     dontSave: 'Không lưu, xem lại',
     checking: 'Đang kiểm tra trùng…',
@@ -950,7 +951,7 @@ const TEXT = {
       erased: (n: number) =>
         `Sẽ xóa ở ${n.toLocaleString('vi-VN')} hồ sơ. Các hồ sơ của người này (cùng số CCCD, khớp CSDL dân cư, hoặc đã xác nhận là cùng người), hồ sơ được đánh dấu sẽ bị xóa:`,
       keepHint:
-        'Người này còn sinh hoạt ở tổ chức khác: hồ sơ đó được giữ lại (bỏ đánh dấu), trừ khi đơn đề nghị xóa cả ở tổ chức đó — khi ấy đánh dấu để xóa.',
+        'Người này còn sinh hoạt ở tổ chức khác: hồ sơ đó được giữ lại (bỏ đánh dấu), trừ khi đơn đề nghị xóa cả ở tổ chức đó — khi ấy đánh dấu để xóa. Sau khi xóa, chỉ tổ chức đã xóa hồ sơ hỏi lại trước khi nhập lại người này.',
       askedRecord: 'hồ sơ được đề nghị xóa',
       kept: 'giữ lại',
       willErase: 'sẽ xóa',

@@ -18,7 +18,14 @@ export class ErasureTombstone {
 
   @Column({ name: 'audit_event_id', type: 'bigint', nullable: true })
   auditEventId: string | null;
+
+  /** The organizations that erased her (she kept her membership of others); null: every organization. */
+  @Column({ type: 'varchar', array: true, nullable: true })
+  organizations: string[] | null;
 }
+
+/** A tombstone that stands in the way of filing her again in `organization`: SQL over `erasure_tombstone` (`$n`: the code). */
+export const tombstoneAppliesTo = (param: string) => `(organizations IS NULL OR ${param} = ANY(organizations))`;
 
 /** A setting of this instance (the key fingerprint). */
 @Entity('instance_setting')

@@ -10,7 +10,6 @@ import type { FieldProblem } from '../../common/errors/field-problem.js';
 import { GeographyService } from '../../geography/geography.service.js';
 import { readIdDigits, type Sex } from '../../common/identity/id-number.js';
 import { parsePhone } from '../../common/identity/phone.js';
-import { ErasureTombstone } from '../../personal-data/erasure-tombstone.entity.js';
 import { SecretVault } from '../../personal-data/secret-vault.js';
 import { MEMBER_STATUS_INFO, MemberStatus } from '../status/member-status.js';
 import type { EligibilityIssue, OrganizationDefinition } from '../organization/organization-definition.js';
@@ -32,7 +31,7 @@ import { flagSavedRecord, refreshEntryFlags } from './entry-flag-writes.js';
 import { clearDeathElsewhere, recordDeath } from './death-elsewhere.js';
 import { askBeforeSamePerson } from './listed-person/same-person-question.js';
 import { communeFilter } from './commune-filter.js';
-import { conflictOnDuplicate, erasedPersonConflict } from './record-conflicts.js';
+import { conflictOnDuplicate, erasedBefore, erasedPersonConflict } from './record-conflicts.js';
 import { RecordsCreatedHook } from './records-created.hook.js';
 import { RecordParts } from './record-parts.js';
 import { settledWarnings } from './settled-warnings.js';
@@ -210,7 +209,7 @@ export class MemberRecordsService {
       const unit = input.unit ? await this.unitOrProblem(def.code, input.unit, problems, em) : await ownUnit(em, def.code, scope);
       this.checkUnitInScope(scope, def.code, unit, problems);
       if (problems.length) throw DomainError.invalidInput(problems);
-      const erased = await this.erasedBefore(em, write.tombstoneKeys);
+      const erased = await erasedBefore(em, write.tombstoneKeys, def.code);
       if (erased && !input.confirmErasedPerson) throw erasedPersonConflict(erased);
       const listedTwice = await secondListingOf(em, def.code, write.columns ?? {}, this.sameCccdAsk(input, caller));
       await askBeforeSamePerson(em, def.code, write.columns ?? {}, this.sameCccdAsk(input, caller));
@@ -377,12 +376,6 @@ export class MemberRecordsService {
   /** How the form asks when a save would list a CCCD twice in her organization (see secondListingOf). */
   private sameCccdAsk(input: Pick<Confirmations, 'confirmDuplicateInOrg'>, caller: Principal) {
     return { confirmed: !!input.confirmDuplicateInOrg, readable: readScope(caller), communes: this.communes };
-  }
-
-  /** The tombstone an earlier erasure left for this person, if any. */
-  private async erasedBefore(em: EntityManager, keys: { hash: Buffer }[]): Promise<ErasureTombstone | null> {
-    if (!keys.length) return null;
-    return em.getRepository(ErasureTombstone).findOne({ where: keys.map((k) => ({ keyHash: k.hash })), order: { erasedAt: 'DESC' } });
   }
 
   /** The history a change makes (`membershipEvents`), stored with the change. */

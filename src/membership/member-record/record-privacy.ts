@@ -8,7 +8,6 @@ import { inScope, readScope, writeScope } from '../../access/record-scope.js';
 import { AuditAction, type AuditDetail } from '../../audit/audit-event.entity.js';
 import { AuditService } from '../../audit/audit.service.js';
 import { DomainError } from '../../common/errors/domain-error.js';
-import { ErasureTombstone } from '../../personal-data/erasure-tombstone.entity.js';
 import { SecretVault } from '../../personal-data/secret-vault.js';
 import { chosenForErasure, eraseFreeText, erasureScope } from '../../personal-data/erasure-scope.js';
 import { eraseRejectedRows } from '../../personal-data/rejected-rows.js';
@@ -199,7 +198,9 @@ export class RecordPrivacyService {
       await eraseUndoImages(em, allIds);
       const now = new Date();
       const detail = { requestRecord: id, notes, rejectedRows, ...(keep.length && { kept: [...new Set(keep)] }) };
-      for (const r of all) await this.eraseOne(em, r, { now, why, caller, detail });
+      // She kept a membership elsewhere: only the organizations that erased her ask before filing her again.
+      const organizations = keep.length ? [...new Set(all.map((r) => r.organizationCode))].sort() : null;
+      for (const r of all) await this.eraseOne(em, r, { now, why, caller, detail, organizations });
       await PersonalDataRequestsService.answer(em, PersonalDataRequestKind.ERASURE, allIds, caller);
       return repo.find({ where: { id: In(allIds) }, relations: { unit: true } });
     });
@@ -209,7 +210,7 @@ export class RecordPrivacyService {
   private async eraseOne(
     em: EntityManager,
     r: MemberRecord,
-    c: { now: Date; why: string; caller: Principal; detail: AuditDetail },
+    c: { now: Date; why: string; caller: Principal; detail: AuditDetail; organizations: string[] | null },
   ): Promise<void> {
     const audit = await this.audit.record(
       c.caller,
@@ -224,13 +225,14 @@ export class RecordPrivacyService {
       em,
     );
     for (const k of tombstoneKeys(this.vault, r))
-      await em
-        .getRepository(ErasureTombstone)
-        .createQueryBuilder()
-        .insert()
-        .values({ keyHash: k.hash, kind: k.kind, erasedAt: c.now, auditEventId: audit.id })
-        .orUpdate(['erased_at', 'audit_event_id'], ['key_hash'])
-        .execute();
+      // A second erasure of her widens the organizations that ask (NULL: all of them).
+      await em.query(
+        `INSERT INTO erasure_tombstone (key_hash, kind, erased_at, audit_event_id, organizations) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (key_hash) DO UPDATE SET erased_at = excluded.erased_at, audit_event_id = excluded.audit_event_id,
+           organizations = CASE WHEN erasure_tombstone.organizations IS NULL OR excluded.organizations IS NULL THEN NULL
+             ELSE ARRAY(SELECT DISTINCT unnest(erasure_tombstone.organizations || excluded.organizations) ORDER BY 1) END`,
+        [k.hash, k.kind, c.now, audit.id, c.organizations],
+      );
     await em.getRepository(MemberRecord).update(r.id, {
       externalId: `XOA-${r.id.replaceAll('-', '')}`,
       fullName: '(đã xóa theo yêu cầu)',

@@ -93,3 +93,7 @@ export const SKIP_REASONS = {
     `trang tính đang ẩn trong tệp: các ${members} trong trang này không được nhập; nếu cần nhập, hãy bỏ ẩn trang (Unhide) rồi nhập lại`,
   struck: 'bỏ qua: dòng bị gạch ngang trong tệp (đã gạch tên): không nhập; nếu người này vẫn sinh hoạt, bỏ gạch ngang rồi nhập lại',
 } as const;
+
+/** A new row of a person who asked this organization to erase her data: never filed again by a roster. */
+export const erasedPersonMessage =
+  'Người này đã yêu cầu tổ chức xóa dữ liệu cá nhân: không nhập lại từ danh sách; chỉ khi chính người đó đồng ý mới thêm lại, từng người một (Thêm hội viên)';

@@ -5,6 +5,7 @@ import type { EntityManager } from 'typeorm';
 import { copyRows } from '../../common/sql/copy-rows.js';
 import type { EligibilityIssue } from '../../membership/organization/organization-definition.js';
 import { camel, RECORD_COLUMNS } from './record-columns.js';
+import { tombstoneAppliesTo } from '../../personal-data/erasure-tombstone.entity.js';
 
 /** What the plan does with a member row. */
 export type Fate = 'CREATED' | 'UPDATED' | 'UNCHANGED' | 'HELD' | 'REFUSED';
@@ -195,11 +196,12 @@ export function ineligibleReason(issues: EligibilityIssue[]): string | null {
   return comma > 0 ? rule.slice(comma + 2) : rule;
 }
 
-/** Of these tombstone keys (an import's new people), those of people erased on request (hex). */
-export async function erasedKeys(em: EntityManager, keys: Buffer[]): Promise<Set<string>> {
+/** Of these tombstone keys (an import's new people), those of people erased on request from this organization (hex). */
+export async function erasedKeys(em: EntityManager, keys: Buffer[], organization: string): Promise<Set<string>> {
   if (!keys.length) return new Set();
-  const rows = await em.query<{ h: string }[]>(`SELECT encode(key_hash, 'hex') AS h FROM erasure_tombstone WHERE key_hash = ANY($1)`, [
-    keys,
-  ]);
+  const rows = await em.query<{ h: string }[]>(
+    `SELECT encode(key_hash, 'hex') AS h FROM erasure_tombstone WHERE key_hash = ANY($1) AND ${tombstoneAppliesTo('$2')}`,
+    [keys, organization],
+  );
   return new Set(rows.map((r) => r.h));
 }

@@ -19,6 +19,7 @@ import { ineligibleReason, planValues, storePlan, type Fate, type PlanRow, erase
 import { heldValues } from './held-decisions.js';
 import { matchKnownMembers, type KnownMatch } from './known-members.js';
 import { uncodedRows } from './row-place.js';
+import { erasedPersonMessage } from './import-messages.js';
 import { columnFor, RowPreparer, type PreparedRow } from './prepare-row.js';
 import { PREPARE_WORKERS_FOR_FILES_OF, PREPARE_WORKERS_FROM_ROW, PrepareWorkers, prepareWorkerSetup } from './prepare-workers.js';
 import { knownCommune, settleRowCommune } from './row-commune.js';
@@ -44,9 +45,6 @@ interface BatchPlan {
   /** The rows of a result file: their lines are kept with the batch. */
   results: Map<PlanRow, PendingRow>;
 }
-
-const ERASED_MESSAGE =
-  'Người này đã yêu cầu xóa dữ liệu cá nhân: chỉ thêm lại từng người khi họ đồng ý (createMemberRecord với confirmErasedPerson)';
 
 /**
  * Plans an import's rows batch by batch, touching no record: looks up the current records, matches
@@ -380,10 +378,11 @@ export class ImportPlanner {
     const erased = await erasedKeys(
       b.em,
       b.news.flatMap((t) => t.keys),
+      b.ctx.def.code,
     );
     for (const t of b.news)
       if (t.keys.some((k) => erased.has(k.toString('hex'))))
-        this.refuse(b, t.p, [{ column: null, value: null, message: ERASED_MESSAGE }], t.plan.unitPath, t.plan);
+        this.refuse(b, t.p, [{ column: null, value: null, message: erasedPersonMessage }], t.plan.unitPath, t.plan);
   }
 
   /** The result file's lines of the rows the plan writes or leaves (a refused row's line is its rejected row, a held one's is kept with it). */

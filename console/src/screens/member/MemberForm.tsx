@@ -79,17 +79,28 @@ function profileInput(v: Values, before: Partial<Values>): { profile?: { key: st
   return profile.length ? { profile } : {};
 }
 
+/** What she confirmed when the server asked: a second listing in her organization, a person erased on request. */
+type Confirmed = { confirmDuplicateInOrg?: boolean; confirmErasedPerson?: boolean };
+
 /**
  * The server asks before it saves a second record of one person in her organization (one CCCD; or,
- * without one to tell, the same name and birth: SAME_NAME): its question and its title, if this is it.
+ * without one to tell, the same name and birth: SAME_NAME), or a person who asked her organization to
+ * erase her data: its question, its title and what "Vẫn lưu" confirms, if this is it.
  */
 function questionOf(
   error: { graphQLErrors: { extensions?: Record<string, unknown> }[] } | undefined,
-): { text: string; title: string } | null {
+): { text: string; title: string; confirms: keyof Confirmed } | null {
   for (const e of error?.graphQLErrors ?? []) {
     const problems = (e.extensions?.problems ?? []) as { field: string; value: string | null; message: string }[];
     const asked = problems.find((p) => p.field === 'confirmDuplicateInOrg');
-    if (asked) return { text: asked.message, title: asked.value === 'SAME_NAME' ? T.form.sameNameTitle : T.form.sameCccdTitle };
+    if (asked)
+      return {
+        text: asked.message,
+        title: asked.value === 'SAME_NAME' ? T.form.sameNameTitle : T.form.sameCccdTitle,
+        confirms: 'confirmDuplicateInOrg',
+      };
+    const erased = problems.find((p) => p.field === 'confirmErasedPerson');
+    if (erased) return { text: erased.message, title: T.form.erasedTitle, confirms: 'confirmErasedPerson' };
   }
   return null;
 }
@@ -159,12 +170,15 @@ export function MemberForm(props: {
   }, [props.open, record, form]);
 
   // The server's question before a second record of one CCCD in her organization, with what she typed.
-  const [asked, setAsked] = useState<{ question: { text: string; title: string }; values: Values } | null>(null);
-  const save = async (v: Values, confirmDuplicateInOrg = false) => {
+  const [asked, setAsked] = useState<{
+    question: NonNullable<ReturnType<typeof questionOf>>;
+    values: Values;
+    confirmed: Confirmed;
+  } | null>(null);
+  const save = async (v: Values, confirmed: Confirmed = {}) => {
     setFailure(null);
     setAsked(null);
     const trim = (s?: string) => s?.trim() || undefined;
-    const confirmed = confirmDuplicateInOrg ? { confirmDuplicateInOrg } : {};
     const r = record
       ? await update({
           id: record.id,
@@ -179,7 +193,7 @@ export function MemberForm(props: {
       : await create({ input: { organization, ...filled(v), ...profileInput(v, {}), ...confirmed } });
     const question = questionOf(r.error);
     if (question) {
-      setAsked({ question, values: v });
+      setAsked({ question, values: v, confirmed });
       return;
     }
     if (r.error) {
@@ -286,7 +300,7 @@ export function MemberForm(props: {
           okText={T.form.saveAnyway}
           cancelText={T.form.dontSave}
           okButtonProps={{ loading: created.fetching || updated.fetching }}
-          onOk={() => asked && void save(asked.values, true)}
+          onOk={() => asked && void save(asked.values, { ...asked.confirmed, [asked.question.confirms]: true })}
           onCancel={() => setAsked(null)}
         >
           {asked?.question.text}
