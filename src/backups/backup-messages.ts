@@ -12,6 +12,10 @@ export const EXTERNAL_DATABASE_CONSOLE =
 
 export const BACKUP_BUSY = 'Một bản sao lưu đang chạy trên máy chủ này: chờ nó xong rồi sao lưu lại.';
 
+/** Who took an archive found in the folder that this database's log does not name (a restored database's log ends at its backup). */
+export const FOLDER_ONLY =
+  'Không rõ — tệp có trong thư mục sao lưu, nhật ký của cơ sở dữ liệu này không ghi (thường gặp sau khi khôi phục: nhật ký dừng ở bản sao lưu đã dùng)';
+
 export const STATUS_LABEL: Record<string, string> = { RUNNING: 'Đang sao lưu', DONE: 'Đã xong', FAILED: 'Không thành công' };
 
 /** Why a backup failed, for a person: the backup's own messages are Vietnamese; the system's commonest ones are said here. */

@@ -14,7 +14,8 @@ import { assertWritableFolder, takeBaseBackup, type BackupResult } from '../data
 import { runningClusterUrl } from '../database/embedded-cluster.js';
 import { KEY_FILE_NAME } from '../personal-data/personal-data-key.js';
 import { BackupRun } from '../database/backup/backup-run.entity.js';
-import { BACKUP_BUSY, EXTERNAL_DATABASE_CONSOLE, failureText, restoreCommand, STATUS_LABEL } from './backup-messages.js';
+import { BACKUP_BUSY, EXTERNAL_DATABASE_CONSOLE, failureText, FOLDER_ONLY, restoreCommand, STATUS_LABEL } from './backup-messages.js';
+import { archivesInFolder, type FolderArchive } from './backup-folder.js';
 import type { BackupOverviewType, BackupRunType } from './backups.types.js';
 
 type Starter = Pick<Principal, 'kind' | 'id' | 'name' | 'role' | 'clientIp'>;
@@ -51,11 +52,37 @@ export class BackupsService implements OnApplicationShutdown {
 
   async overview(first: number): Promise<BackupOverviewType> {
     const rows = await this.db.getRepository(BackupRun).find({ order: { startedAt: 'DESC' }, take: first });
+    // A restored database's log ends at its backup: the archives taken since (and that one) are still in the folder.
+    const logged = new Set((await this.db.getRepository(BackupRun).find({ select: { file: true } })).map((r) => path.resolve(r.file)));
+    const unlogged = (await archivesInFolder(this.config.backupDir)).filter(
+      (a) => !logged.has(path.resolve(a.file)) && a.file !== this.current?.file,
+    );
+    const runs = [...rows.map((r) => this.view(r)), ...unlogged.map((a) => this.folderView(a))]
+      .sort((a, b) => b.startedAt.getTime() - a.startedAt.getTime())
+      .slice(0, first);
     return {
       directory: this.config.backupDir,
       unavailable: this.config.databaseUrl ? EXTERNAL_DATABASE_CONSOLE : null,
       keyKeptAt: this.config.key ? 'LIENTHONG_KEY' : path.join(this.config.dataDir, KEY_FILE_NAME),
-      runs: [...(this.current ? [this.runningView(this.current)] : []), ...rows.map((r) => this.view(r))],
+      runs: [...(this.current ? [this.runningView(this.current)] : []), ...runs],
+    };
+  }
+
+  /** An archive in the folder this database's log does not name: who took it is not known here. */
+  private folderView(a: FolderArchive): BackupRunType {
+    return {
+      id: `tep:${path.basename(a.file)}`,
+      status: 'DONE',
+      statusLabel: STATUS_LABEL.DONE,
+      startedAt: a.startedAt,
+      finishedAt: a.finishedAt,
+      startedByKind: 'FOLDER',
+      startedBy: FOLDER_ONLY,
+      file: path.basename(a.file),
+      bytes: a.bytes,
+      withKey: a.withKey ?? false,
+      failure: null,
+      restoreCommand: restoreCommand(a.file, a.withKey ?? false, process.cwd()),
     };
   }
 

@@ -8,7 +8,11 @@ export class BackupRunType {
   @Field() statusLabel: string;
   @Field() startedAt: Date;
   @Field(() => Date, { nullable: true }) finishedAt: Date | null;
-  @Field({ description: 'USER, SERVICE or CLI (`lienthong backup`).' }) startedByKind: string;
+  @Field({
+    description:
+      "USER, SERVICE, CLI (`lienthong backup`), or FOLDER: an archive in the folder this database's log does not name (after a restore).",
+  })
+  startedByKind: string;
   @Field({ description: 'Username, token name or `cli:<os user>`, as the audit log names them.' }) startedBy: string;
   @Field({ description: "The archive's file name (in `BackupOverview.directory` for the console's)." }) file: string;
   @Field(() => Number, { nullable: true, description: 'Bytes written: so far while RUNNING, the archive once DONE.' }) bytes: number | null;

@@ -4,6 +4,8 @@ import { T } from '../../text.ts';
 export const startedByText = (kind: string | null, name: string | null): string =>
   kind === 'SCHEDULE'
     ? T.admin.linkRuns.bySchedule
-    : kind && name
-      ? `${name} (${T.admin.actorKind[kind] ?? kind})`
-      : T.admin.linkRuns.byUnknown;
+    : kind === 'FOLDER' && name
+      ? name
+      : kind && name
+        ? `${name} (${T.admin.actorKind[kind] ?? kind})`
+        : T.admin.linkRuns.byUnknown;
