@@ -124,7 +124,11 @@ describe('the console: data subjects’ requests with their deadline', () => {
     await dialog.getByLabel(/Lý do/).fill('Đơn đề nghị xóa dữ liệu ngày hôm nay');
     await dialog.getByRole('button', { name: 'Xóa dữ liệu' }).click();
     // Erased, the record keeps no code of hers (XOA-…): the request shows answered.
-    await rows.filter({ hasText: 'Xóa dữ liệu cá nhân' }).filter({ hasText: 'Đã trả lời' }).waitFor();
+    const answered = rows.filter({ hasText: 'Xóa dữ liệu cá nhân' }).filter({ hasText: 'Đã trả lời' });
+    await answered.waitFor();
+    // …said as what it is, not by that code.
+    expect(await answered.innerText()).toContain('Hội Nông dân Việt Nam · hồ sơ đã xóa dữ liệu cá nhân');
+    expect(await answered.innerText()).not.toContain('XOA-');
 
     const erased = await t.sql(`SELECT 1 FROM member_record WHERE erased_at IS NOT NULL AND external_id LIKE 'XOA-%'`);
     expect(erased).toHaveLength(2);

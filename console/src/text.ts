@@ -966,6 +966,7 @@ const TEXT = {
       reasonStays: 'Lý do được giữ lại trong nhật ký sau khi xóa: không ghi họ tên, số CCCD hay số điện thoại của người này.',
       notFound: (code: string, org: string) => `Không tìm thấy hồ sơ mã ${code} của tổ chức ${org}: kiểm tra lại mã hồ sơ.`,
       none: 'Chưa có yêu cầu nào',
+      erasedRecord: 'hồ sơ đã xóa dữ liệu cá nhân',
     },
     role: {
       ADMIN: 'Quản trị viên',

@@ -11,6 +11,7 @@ const toType = (q: PersonalDataRequest): PersonalDataRequestType => ({
   kind: q.kind,
   recordId: q.recordId,
   externalId: q.record?.externalId ?? '',
+  recordErased: !!q.record?.erasedAt,
   organization: q.record?.organizationCode ?? '',
   receivedOn: q.receivedOn,
   dueOn: q.dueOn,

@@ -17,6 +17,8 @@ export class PersonalDataRequestType {
   @Field(() => ID) recordId: string;
   @Field({ description: "The record's Mã hồ sơ (no name: the list is a work queue, the record's page shows her)." })
   externalId: string;
+  @Field({ description: "Whether the record's personal data is erased (its Mã hồ sơ is then the erasure's XOA-… code, not hers)." })
+  recordErased: boolean;
   @Field() organization: string;
   @Field({ description: 'yyyy-mm-dd' }) receivedOn: string;
   @Field({ description: 'yyyy-mm-dd: 20 days after receivedOn.' }) dueOn: string;

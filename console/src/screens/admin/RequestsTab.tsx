@@ -50,7 +50,8 @@ const stateOf = (r: Request, onAnswer: (r: Request) => void) =>
  */
 function columns(onAnswer: (r: Request) => void, orgName: (code: string) => string, narrow: boolean): TableColumnsType<Request> {
   const R = T.admin.requests;
-  const record = (r: Request) => `${orgName(r.organization)} · ${r.externalId}`;
+  // An erased record keeps no code of hers (XOA-…): said as what it is.
+  const record = (r: Request) => `${orgName(r.organization)} · ${r.recordErased ? R.erasedRecord : r.externalId}`;
   if (narrow)
     return [
       {

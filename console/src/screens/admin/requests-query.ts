@@ -7,6 +7,7 @@ export const DATA_REQUESTS = graphql(`
       kind
       recordId
       externalId
+      recordErased
       organization
       receivedOn
       dueOn
