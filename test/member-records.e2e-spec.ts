@@ -228,6 +228,18 @@ describe('member records (GraphQL over HTTP)', () => {
     expect((await check({ organization: 'HPN', sex: 'MALE', birthDate: '1990' }))[0].message).toContain('nữ');
     expect(await check({ organization: 'DTN', birthDate: '2004' })).toEqual([]);
     expect(await check({ organization: 'DTN', birthDate: '19' })).toEqual([]); // still being typed
+    // Her Chức vụ, as the saved record reads it: a Bí thư may stay past 35 (not a Đoàn member of the rank and file).
+    expect((await check({ organization: 'DTN', birthDate: '1988' })).map((e) => e.message)).toEqual([
+      expect.stringMatching(/quá độ tuổi tối đa 35$/),
+    ]);
+    expect(await check({ organization: 'DTN', birthDate: '1988', profile: [{ key: 'position', value: 'Bí thư chi đoàn' }] })).toEqual([]);
+    // The Đoàn's own Ngày vào Đoàn stands for the join date, as on the saved record.
+    const joined = await check({
+      organization: 'DTN',
+      birthDate: '01/01/2008',
+      profile: [{ key: 'youthUnionJoinDate', value: '05/05/2020' }],
+    });
+    expect(joined.map((e) => e.message)).toEqual([expect.stringMatching(/^Kết nạp ngày 05\/05\/2020 khi mới 12 tuổi, dưới 16/)]);
 
     const a = (await create({ organization: 'HND', fullName: 'Đinh Văn Cờ', birthDate: '1970' })).data!.createMemberRecord;
     const b = (await create({ organization: 'HND', externalId: ' ', fullName: 'Đinh Thị Lờ', birthDate: '1972' })).data!.createMemberRecord;

@@ -279,14 +279,6 @@ export abstract class MemberFieldsInputBase {
   profile?: ProfileValueInput[];
 }
 
-@InputType({ description: 'A member not yet saved, as far as the form is filled: what the organization’s rules say of her.' })
-export class EligibilityCheckInput {
-  @Field() @IsString() @MaxLength(16) organization: string;
-  @Field({ nullable: true, description: 'As on the form: a year is enough' }) @IsOptional() @IsString() @MaxLength(20) birthDate?: string;
-  @Field(() => SexEnum, { nullable: true }) @IsOptional() @IsEnum(SexEnum) sex?: SexEnum;
-  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(20) joinDate?: string;
-}
-
 @InputType()
 export class CreateMemberRecordInput extends MemberFieldsInputBase {
   @Field() @IsString() @MaxLength(16) organization: string;

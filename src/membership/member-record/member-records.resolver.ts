@@ -15,7 +15,6 @@ import { UnitsService } from '../unit/units.service.js';
 import type { MemberRecord } from './member-record.entity.js';
 import {
   CreateMemberRecordInput,
-  EligibilityCheckInput,
   EligibilityIssueType,
   EndMembershipInput,
   MemberRecordConnectionType,
@@ -31,6 +30,7 @@ import {
   type IdNumberIssueEnum,
   type IdNumberKindEnum,
 } from './member-record.types.js';
+import { EligibilityCheckInput } from './eligibility-check.types.js';
 import { ErasePersonalDataArgs, ErasurePlanType } from './erasure.types.js';
 import { MemberRecordsService } from './member-records.service.js';
 import { RecordTransfersService } from './record-transfers.service.js';

@@ -4,15 +4,16 @@ import { assertOrganizationInScope, forbidden, type Principal } from '../../acce
 import { applyScope, inScope, readScope, writeScope, type RecordScope } from '../../access/record-scope.js';
 import { AuditAction } from '../../audit/audit-event.entity.js';
 import { AuditService } from '../../audit/audit.service.js';
-import { ANY_PRECISION, formatPartialDate, parsePartialDate, todayInVietnam } from '../../common/dates/partial-date.js';
+import { todayInVietnam } from '../../common/dates/partial-date.js';
 import { assertUuid, DomainError } from '../../common/errors/domain-error.js';
 import type { FieldProblem } from '../../common/errors/field-problem.js';
 import { GeographyService } from '../../geography/geography.service.js';
-import { readIdDigits, type Sex } from '../../common/identity/id-number.js';
+import { readIdDigits } from '../../common/identity/id-number.js';
 import { parsePhone } from '../../common/identity/phone.js';
 import { SecretVault } from '../../personal-data/secret-vault.js';
 import { MEMBER_STATUS_INFO, MemberStatus } from '../status/member-status.js';
 import type { EligibilityIssue, OrganizationDefinition } from '../organization/organization-definition.js';
+import { draftFacts, type DraftMember } from '../organization/draft-facts.js';
 import { OrganizationsService } from '../organization/organizations.service.js';
 import { communeWhenNone, ownUnit } from '../unit/own-unit.js';
 import { Unit } from '../unit/unit.entity.js';
@@ -176,19 +177,10 @@ export class MemberRecordsService {
   }
 
   /** The rules on a member not yet saved (the form warns before saving); a date that does not read yet counts as absent. */
-  async draftEligibility(
-    input: { organization: string; birthDate?: string | null; sex?: Sex | null; joinDate?: string | null },
-    caller: Principal,
-  ): Promise<EligibilityIssue[]> {
+  async draftEligibility(input: DraftMember, caller: Principal): Promise<EligibilityIssue[]> {
     assertOrganizationInScope(writeScope(caller), input.organization, 'kiểm tra điều kiện');
     const def = await this.organizations.get(input.organization);
-    const read = (s?: string | null) => {
-      const d = s ? parsePartialDate(s, ANY_PRECISION) : null;
-      return d?.ok ? d.value : null;
-    };
-    const join = read(input.joinDate);
-    const facts = { birth: read(input.birthDate), sex: input.sex ?? null, status: MemberStatus.ACTIVE, profile: {} };
-    return def.checkEligibility({ ...facts, joinDate: join ? formatPartialDate(join) : null }, todayInVietnam());
+    return def.checkEligibility(draftFacts(def, input), todayInVietnam());
   }
 
   async create(

@@ -17,6 +17,8 @@ export interface Draft {
   phone?: string;
   communeCode?: string;
   joinDate?: string;
+  /** Her Chức vụ and the organization's own fields, as typed (an officer may stay past the age limit). */
+  profile?: Record<string, string | undefined>;
 }
 
 type DuplicateInput = VariablesOf<typeof DUPLICATES>['input'];
@@ -142,9 +144,11 @@ export function DuplicateWarning({ draft, exclude, onOpen }: { draft: Draft; exc
 
 /** The organization's rules on what she has typed (age, sex), before she saves. */
 export function EligibilityWarning({ draft }: { draft: Draft }) {
-  const input = JSON.stringify(
-    blankless({ organization: draft.organization, birthDate: draft.birthDate, sex: draft.sex, joinDate: draft.joinDate }),
-  );
+  const profile = Object.entries(draft.profile ?? {}).flatMap(([key, value]) => (value?.trim() ? [{ key, value: value.trim() }] : []));
+  const input = JSON.stringify({
+    ...blankless({ organization: draft.organization, birthDate: draft.birthDate, sex: draft.sex, joinDate: draft.joinDate }),
+    ...(profile.length ? { profile } : {}),
+  });
   const settled = useDebounced(input, CHECK_DELAY_MS);
   const any = !!(draft.birthDate?.trim() || draft.sex);
   const [result] = useQuery({
