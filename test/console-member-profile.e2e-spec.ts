@@ -61,6 +61,28 @@ describe("the console: a member's own fields", () => {
     const drawer = page.getByRole('dialog', { name: 'Lò Văn Khiêm' });
     await drawer.getByRole('row').filter({ hasText: 'Ngày vào Đoàn' }).filter({ hasText: '26/03/2020' }).waitFor();
     await eventually(async () => expect(await drawer.getByRole('row').filter({ hasText: '26/03/2020' }).count()).toBe(1));
+    await drawer.getByRole('button', { name: 'Đóng' }).click();
+
+    // Added by hand: one field, "Ngày vào Đoàn" (not a "Ngày vào" beside it), and the same one line on her page.
+    await page.getByRole('button', { name: 'Thêm đoàn viên' }).click();
+    const form = page.getByRole('dialog', { name: 'Thêm đoàn viên' });
+    await form.getByLabel('Họ và tên').fill('Quàng Thị Mai');
+    await form.getByLabel(/^Ngày sinh/).fill('20/08/1990');
+    expect(await form.getByLabel(/^Ngày vào/).count()).toBe(1);
+    await form.getByLabel(/^Ngày vào Đoàn/).fill('15/05/2006');
+    // Past 35, a rank-and-file member is warned; as Bí thư chi đoàn she may stay, and the warning goes as she types it.
+    await form.getByText(/quá độ tuổi tối đa 35/).waitFor();
+    await form.getByLabel('Chức vụ').fill('Bí thư chi đoàn');
+    await form.getByText(/quá độ tuổi tối đa 35/).waitFor({ state: 'hidden' });
+    await form.getByRole('button', { name: 'Lưu hồ sơ' }).click();
+    const mai = page.getByRole('dialog', { name: 'Quàng Thị Mai' });
+    await mai.getByRole('row').filter({ hasText: 'Ngày vào Đoàn' }).filter({ hasText: '15/05/2006' }).waitFor();
+    await eventually(async () => expect(await mai.getByRole('row').filter({ hasText: '15/05/2006' }).count()).toBe(1));
+    expect(await review(page)).toEqual(CLEAN);
+    const [saved] = await t.sql<{ join_date: string; profile: Record<string, string> }>(
+      `SELECT join_date::text, profile FROM member_record WHERE full_name = 'Quàng Thị Mai'`,
+    );
+    expect(saved).toEqual({ join_date: '2006-05-15', profile: { position: 'Bí thư chi đoàn', youthUnionJoinDate: '2006-05-15' } });
     await context.close();
   });
 

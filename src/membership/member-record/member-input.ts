@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { parsePartialDate, toStoredDate, todayInVietnam } from '../../common/dates/partial-date.js';
+import { formatPartialDate, parsePartialDate, toStoredDate, todayInVietnam } from '../../common/dates/partial-date.js';
 import { refuse, type FieldProblem, type Parsed } from '../../common/errors/field-problem.js';
 import { parseCode, parseFreeText } from '../../common/text/text-rules.js';
 import { idNumberIssues, isMaskedIdNumber, parseIdNumber, readIdDigits, type IdNumberIssue } from '../../common/identity/id-number.js';
@@ -179,10 +179,27 @@ export function normalizeMemberFields(
   return { changes, problems };
 }
 
-/** The organization's own name for Ngày vào (Đoàn's Ngày vào Đoàn), given without a Ngày vào: the join date (and the Kết nạp event's) too. */
-function ownJoinDate(input: MemberFieldsInput, ctx: { definition: OrganizationDefinition; today: string }, changes: RecordChanges): void {
+/**
+ * The organization's own name for Ngày vào (Đoàn's Ngày vào Đoàn) and the join date are one date: given
+ * without a Ngày vào, it is the join date (and the Kết nạp event's); a Ngày vào given without it (the
+ * console's form, which shows one field) carries it along, so the two never drift apart.
+ */
+function ownJoinDate(
+  input: MemberFieldsInput,
+  ctx: { definition: OrganizationDefinition; today: string; current?: Pick<MemberRecord, 'profile'> },
+  changes: RecordChanges,
+): void {
   const own = ctx.definition.joinDateField;
-  const value = own && input.profile?.find((e) => e.key === own)?.value;
+  if (!own) return;
+  const entered = input.profile?.find((e) => e.key === own);
+  if (!entered && input.joinDate !== undefined) {
+    const d = blank(input.joinDate) ? null : parseRecordDate('joinDate', input.joinDate, ctx.today);
+    if (d && !d.ok) return;
+    const { [own]: _old, ...rest } = changes.profile ?? ctx.current?.profile ?? {};
+    changes.profile = d ? { ...rest, [own]: formatPartialDate(d.value) } : rest;
+    return;
+  }
+  const value = entered?.value;
   if (!value || blank(value) || !blank(input.joinDate ?? null)) return;
   const d = parseRecordDate('joinDate', value, ctx.today);
   // An unreadable one is refused once, as the profile field it is.

@@ -10,7 +10,7 @@ import { CommunePicker } from '../CommunePicker.tsx';
 import { UNITS } from '../roster-query.ts';
 import { DuplicateWarning, EligibilityWarning, type Draft } from './DraftChecks.tsx';
 import { CREATE, UPDATE } from './member-api.ts';
-import { ProfileFields, profileChanges, profileInitial, type ProfileValue } from './ProfileFields.tsx';
+import { ProfileFields, profileChanges, profileInitial, useJoinDateLabel, type ProfileValue } from './ProfileFields.tsx';
 
 /** A record as the form edits it (the member page's fields). */
 export interface EditedRecord {
@@ -211,6 +211,7 @@ export function MemberForm(props: {
   };
 
   const draft: Draft = { ...typed, organization };
+  const joinDateLabel = useJoinDateLabel(organization);
   return (
     <Drawer
       open={props.open}
@@ -269,7 +270,7 @@ export function MemberForm(props: {
           </Form.Item>
         )}
         <Space wrap align="start" style={{ width: '100%' }}>
-          <Form.Item name="joinDate" label={T.form.joinDate}>
+          <Form.Item name="joinDate" label={joinDateLabel}>
             <Input autoComplete="off" style={{ width: 200 }} />
           </Form.Item>
           {!record && (

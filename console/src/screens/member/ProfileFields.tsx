@@ -9,6 +9,7 @@ export const PROFILE_FIELDS = graphql(`
   query ProfileFields {
     organizations {
       code
+      joinDateField
       profileFields {
         key
         label
@@ -44,7 +45,9 @@ export function profileChanges(
 /** The organization's own fields in the add and edit form, each with its label and the input its type asks. */
 export function ProfileFields(props: { organization: string }) {
   const [orgs] = useQuery({ query: PROFILE_FIELDS });
-  const fields = orgs.data?.organizations.find((o) => o.code === props.organization)?.profileFields ?? [];
+  const org = orgs.data?.organizations.find((o) => o.code === props.organization);
+  // Its own name for Ngày vào (Ngày vào Đoàn) is the form's Ngày vào itself (`useJoinDateLabel`): one field, not two.
+  const fields = (org?.profileFields ?? []).filter((f) => f.key !== org?.joinDateField);
   if (!fields.length) return null;
   return (
     <Space wrap align="start" style={{ width: '100%' }}>
@@ -63,4 +66,12 @@ export function ProfileFields(props: { organization: string }) {
       ))}
     </Space>
   );
+}
+
+/** The form's Ngày vào, by the organization's own name for it where it has one (Đoàn: Ngày vào Đoàn). */
+export function useJoinDateLabel(organization: string): string {
+  const [orgs] = useQuery({ query: PROFILE_FIELDS });
+  const org = orgs.data?.organizations.find((o) => o.code === organization);
+  const own = org?.profileFields.find((f) => f.key === org.joinDateField);
+  return own ? T.form.profileDate(own.label) : T.form.joinDate;
 }
