@@ -222,10 +222,18 @@ describe('the console: periods compared, communes ordered, an organization’s o
     expect(pdf).toContain('Số người theo số tổ chức tham gia');
     expect(pdf).toContain('Số người ở 2 tổ chức');
     const book = new ExcelJS.Workbook();
-    await book.xlsx.readFile(await download(page, page.getByRole('link', { name: `Tải báo cáo ${current.label} — Toàn tỉnh dạng Excel` })));
-    const two = (book.getWorksheet('Tổng hợp')!.getSheetValues() as unknown[][]).find((r) => r?.[1] === 'Số người ở 2 tổ chức')!;
+    const excel = await download(page, page.getByRole('link', { name: `Tải báo cáo ${current.label} — Toàn tỉnh dạng Excel` }));
+    // Named in Vietnamese (the province: "tinh"), not "province".
+    expect(path.basename(excel)).toMatch(new RegExp(`-bao-cao-${current.key}-tinh\\.xlsx$`));
+    await book.xlsx.readFile(excel);
+    const summary = book.getWorksheet('Tổng hợp')!.getSheetValues() as unknown[][];
+    const two = summary.find((r) => r?.[1] === 'Số người ở 2 tổ chức')!;
     expect(typeof two[3]).toBe('number'); // Kỳ trước: the quarter that ended
     expect(two[4]).toBe((two[2] as number) - (two[3] as number));
+    // Each organization as the other sheets name it (ĐTN, CĐ), not by its code.
+    const byOrg = summary.map((r) => r?.[1]).filter((v): v is string => typeof v === 'string' && /: số lượt$/.test(v));
+    expect(byOrg.filter((l) => /^(ĐTN|CĐ):/.test(l)).length).toBeGreaterThan(0);
+    expect(byOrg.filter((l) => /^(DTN|CD):/.test(l))).toEqual([]);
 
     // A report's names read through the API: in the log as a report read, in Vietnamese.
     const [ended] = await t.sql<{ id: string }>(`SELECT id FROM report_snapshot WHERE period = $1`, [previous.key]);

@@ -27,7 +27,17 @@ export class ReportsController {
   ): Promise<void> {
     const f = checkReportFormat(format);
     const s = await this.reports.get(id);
-    const name = `bao-cao-${s.period}-${s.scope.replace(/[:/]/g, '-')}.${f}`;
+    const name = `bao-cao-${s.period}-${scopeFileWord(s.scope)}.${f}`;
     await sendTempFile(res, this.config.dataDir, name, (out) => this.exporter.write(s, f, out, caller));
   }
 }
+
+/** A scope in a file name, in Vietnamese words: `tinh`, `xa-00004`, `DTN`, `DTN-B1`. */
+export const scopeFileWord = (scope: string): string =>
+  scope === 'province'
+    ? 'tinh'
+    : scope
+        .replace(/^commune:/, 'xa-')
+        .replace(/^org:/, '')
+        .replace(/^unit:/, '')
+        .replace(/[:/]/g, '-');

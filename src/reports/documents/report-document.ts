@@ -65,7 +65,7 @@ export function reportDocument(
     computedBy: s.computedBy,
     data: s.data,
     previous: previous ? { period: previous.period, computedAt: previous.computedAt.toISOString() } : null,
-    changes: changesSince(s.data, previous?.data ?? null),
+    changes: changesSince(s.data, previous?.data ?? null, abbreviations),
     trend: trend.map((t) => ({ period: t.period, totals: t.data.totals })),
     rows,
     phantoms,

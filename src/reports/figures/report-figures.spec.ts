@@ -19,7 +19,10 @@ describe('changes against the previous report', () => {
       previous: 100,
       change: 20,
     });
-    expect(c.find((x) => x.key === 'HPN.memberships')).toMatchObject({ previous: 0, change: 30 });
+    expect(c.find((x) => x.key === 'HPN.memberships')).toMatchObject({ previous: 0, change: 30, label: 'HPN: số lượt' });
+    // In a document, as its other sheets name the organization.
+    const named = changesSince(data(120, 30), data(100, null), { HPN: 'HLHPN' });
+    expect(named.find((x) => x.key === 'HPN.people')?.label).toBe('HLHPN: số người');
     expect(changesSince(data(120, 30), null).every((x) => x.previous === null && x.change === null)).toBe(true);
   });
 

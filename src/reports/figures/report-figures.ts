@@ -158,8 +158,11 @@ export interface Change {
   change: number | null;
 }
 
-/** What moved since the previous period: the totals, then each organization's số lượt, số người and suspected phantoms. */
-export function changesSince(current: ReportData, previous: ReportData | null): Change[] {
+/**
+ * What moved since the previous period: the totals, then each organization's số lượt, số người and
+ * suspected phantoms, each organization by its abbreviation (CĐ, ĐTN) where one is given.
+ */
+export function changesSince(current: ReportData, previous: ReportData | null, abbreviations: Record<string, string> = {}): Change[] {
   // A total a snapshot made before it was kept has not: left out now, no comparison before.
   const out: Change[] = TOTAL_KEYS.flatMap((k) => {
     const now = current.totals[k];
@@ -177,7 +180,7 @@ export function changesSince(current: ReportData, previous: ReportData | null): 
       const before = previous ? (p ? p[k] : 0) : null;
       out.push({
         key: `${o.code}.${k}`,
-        label: `${o.code}: ${label}`,
+        label: `${abbreviations[o.code] ?? o.code}: ${label}`,
         current: o[k],
         previous: before,
         change: before === null ? null : o[k] - before,
