@@ -1,4 +1,5 @@
 import type { Flag, FlagCode, PhantomFacts } from './phantom.js';
+import { termsOf } from '../../membership/organization/organization-definition.js';
 
 /**
  * The weak signals that a member record is made up, each a likelihood ratio in bits (log2 odds):
@@ -140,13 +141,13 @@ export function signalsOf(f: PhantomFacts, rates: SignalRates, eligibilityWarnin
     add(
       'BURST',
       Math.min(BURST_MAX_BITS, Math.max(0, log2(madeUp / realBurst))),
-      `Là một trong ${f.burst} hồ sơ không giấy tờ vào cùng chi hội trong vòng một tuần; ${pct(madeUp)} hồ sơ bịa vào theo đợt như vậy, hồ sơ thật chỉ ${pct(realBurst)}.`,
+      `Là một trong ${f.burst} hồ sơ không giấy tờ vào cùng ${termsOf(f.organization).branch} trong vòng một tuần; ${pct(madeUp)} hồ sơ bịa vào theo đợt như vậy, hồ sơ thật chỉ ${pct(realBurst)}.`,
     );
   else if (f.burst === 0)
     add(
       'NO_BURST',
       Math.min(0, log2((1 - madeUp) / (1 - realBurst))),
-      `Không vào cùng đợt với nhiều hồ sơ không giấy tờ khác ở chi hội; hồ sơ bịa thường vào theo đợt (${pct(madeUp)}).`,
+      `Không vào cùng đợt với nhiều hồ sơ không giấy tờ khác ở ${termsOf(f.organization).branch}; hồ sơ bịa thường vào theo đợt (${pct(madeUp)}).`,
     );
   if (f.phoneShared >= 5)
     add('SHARED_PHONE', SHARED_PHONE_BITS, `Số điện thoại ghi cho ${f.phoneShared} người khác nhau, nhiều hơn một hộ gia đình.`);

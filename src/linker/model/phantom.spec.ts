@@ -87,6 +87,13 @@ describe('phantom flags: each code with a case that raises it and one that does 
     expect(dead.message).toBe('CSDL dân cư ghi người này đã mất ngày 03/02/2025');
   });
 
+  it("names a burst's branch in the organization's word: a Công đoàn's tổ, a Hội's chi hội", () => {
+    const said = (organization: PhantomFacts['organization']) =>
+      phantomFlags({ ...base, organization, burst: 33 }, TODAY).find((f) => f.code === 'BULK_ENTRY')!.message;
+    expect(said(org('CD'))).toBe('Một trong 33 hồ sơ không có giấy tờ cùng vào một tổ công đoàn trong vài ngày');
+    expect(said(org('HND'))).toBe('Một trong 33 hồ sơ không có giấy tờ cùng vào một chi hội trong vài ngày');
+  });
+
   it('counts an admission below the age as a record to correct, not a phantom', () => {
     const flags = phantomFlags({ ...base, organization: org('DTN'), birthDate: '2005-06-01', joinDate: '2020-01-01' }, TODAY);
     expect(flags.find((f) => f.code === 'INELIGIBLE_AGE')?.severity).toBe('WARNING');

@@ -13,7 +13,7 @@ import type { MemberStatus } from '../../membership/status/member-status.js';
 import { eligibilityFlags } from '../../membership/organization/eligibility-flags.js';
 import { recordDataFlags } from '../../membership/member-record/record-data-flags.js';
 import { registerDeathMessage } from '../../membership/member-record/register-death.js';
-import type { OrganizationDefinition, Profile } from '../../membership/organization/organization-definition.js';
+import { termsOf, type OrganizationDefinition, type Profile } from '../../membership/organization/organization-definition.js';
 import type { DeathEvidence } from './phantom-deaths.js';
 
 /**
@@ -54,7 +54,7 @@ export const FLAG_LABELS: Record<FlagCode, string> = {
   INVALID_ID: 'Số định danh sai',
   ID_MISMATCH: 'Số định danh không khớp',
   SHARED_PHONE: 'Dùng chung số điện thoại',
-  BULK_ENTRY: 'Nhập hàng loạt',
+  BULK_ENTRY: 'Nhiều hồ sơ không giấy tờ vào cùng lúc',
   DUPLICATE_IN_ORG: 'Trùng trong tổ chức',
   MULTI_ORG: 'Ở nhiều tổ chức',
   // Raised only by an accepted Ghi chú suggestion ("đã chuyển đi …"): no check of the linker finds it.
@@ -175,7 +175,13 @@ export function phantomFlags(f: PhantomFacts, today: string): Flag[] {
   if (f.phoneShared >= SHARED_PHONE_PERSONS)
     add('SHARED_PHONE', 'WARNING', `Một số điện thoại ghi cho ${f.phoneShared} người khác nhau`, { persons: f.phoneShared });
   if (f.burst)
-    add('BULK_ENTRY', 'WARNING', `Một trong ${f.burst} hồ sơ không có giấy tờ, cùng vào trong vài ngày ở một chi hội`, { burst: f.burst });
+    add(
+      'BULK_ENTRY',
+      'WARNING',
+      // Its branch in the organization's word (a Công đoàn's tổ); its members may live in other communes than this one.
+      `Một trong ${f.burst} hồ sơ không có giấy tờ cùng vào một ${termsOf(f.organization).branch} trong vài ngày`,
+      { burst: f.burst },
+    );
   for (const x of personFlags(f.duplicateInOrg, f.organizationsOfPerson)) add(x.code, x.severity, x.message);
   return flags;
 }
