@@ -252,6 +252,8 @@ describe('the console: link review and a person', () => {
     // Beside each name, the birth date as each roster gives it: what tells namesakes apart before a split.
     expect(await drawer.getByRole('row').filter({ hasText: 'H8' }).innerText()).toContain('20/10/1985');
     expect(await drawer.getByRole('row').filter({ hasText: 'C8' }).innerText()).toMatch(/\b1985\b/);
+    // Beside a merge, the person the pair she put off joins to this one: waiting for review, with the model's chance.
+    await drawer.getByText(/^Đinh Văn Tù — Hội Liên hiệp Phụ nữ Việt Nam: cặp hồ sơ đang chờ rà soát \(\d+(,\d)?%: /).waitFor();
     expect(await review(page)).toEqual(CLEAN);
     await drawer.getByLabel('Chọn để tách: Công đoàn Việt Nam C8').check();
     await drawer.getByLabel('Lý do', { exact: true }).fill('Hai người trùng tên, khác cha mẹ (chi hội xác minh)');

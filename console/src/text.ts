@@ -1345,6 +1345,9 @@ const TEXT = {
     decidedApart: (name: string | null, org: string, by: string, when: string) =>
       `${name ?? `Thành viên của ${org}`} — ${org}: ${by} đã xác định là hai người khác nhau (${when})`,
     mergeAnyway: 'Vẫn gộp (đã xác định là hai người)',
+    /** A person a pair waiting for review joins to this one: the model's chance, and that no one decided yet. */
+    pendingPair: (name: string | null, org: string, probability: string) =>
+      `${name ?? `Thành viên của ${org}`} — ${org}: cặp hồ sơ đang chờ rà soát (${probability})`,
     id: 'Mã người',
     notLinked: 'Hồ sơ này chưa được đối chiếu: chưa có người.',
     close: 'Đóng',

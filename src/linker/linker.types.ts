@@ -67,6 +67,14 @@ export class PersonDecisionType {
   @Field(() => DecidedRecordType) other: DecidedRecordType;
 }
 
+@ObjectType('PersonPendingPair', { description: "A pair waiting for review that joins one of the person's records to another person's." })
+export class PersonPendingPairType {
+  @Field(() => DecidedRecordType, { description: "This person's record of the pair." }) own: DecidedRecordType;
+  @Field(() => DecidedRecordType, { description: 'The other record, of another person.' }) other: DecidedRecordType;
+  @Field(() => Float, { description: 'The calibrated probability that the two are one person.' }) calibratedProbability: number;
+  @Field({ description: 'The same as a person reads it (never "100%").' }) probabilityText: string;
+}
+
 @ObjectType('OrganizationCount')
 export class OrganizationCountType {
   @Field(() => Int, { description: 'In this many organizations…' }) organizations: number;

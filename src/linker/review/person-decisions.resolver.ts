@@ -1,10 +1,10 @@
 import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { Allow, Caller, PEOPLE_READERS } from '../../access/access.decorators.js';
 import type { Principal } from '../../access/principal.js';
-import { PersonDecisionType, PersonType } from '../linker.types.js';
+import { PersonDecisionType, PersonPendingPairType, PersonType } from '../linker.types.js';
 import { PersonViewsService } from './person-views.service.js';
 
-/** Thin: the review decisions on a person's records (the person's page shows them, and beside a merge). */
+/** Thin: the review decisions on a person's records and the pairs still to review (the person's page shows them, and beside a merge). */
 @Resolver(() => PersonType)
 export class PersonDecisionsResolver {
   constructor(private readonly views: PersonViewsService) {}
@@ -15,5 +15,13 @@ export class PersonDecisionsResolver {
   })
   decisions(@Parent() person: PersonType, @Caller() caller: Principal): Promise<PersonDecisionType[]> {
     return this.views.decisions(person.id, caller);
+  }
+
+  @Allow(...PEOPLE_READERS)
+  @ResolveField('pendingPairs', () => [PersonPendingPairType], {
+    description: "Pairs waiting for review that join one of its records to another person's, strongest first (at most 20).",
+  })
+  pendingPairs(@Parent() person: PersonType, @Caller() caller: Principal): Promise<PersonPendingPairType[]> {
+    return this.views.pendingPairs(person.id, caller);
   }
 }

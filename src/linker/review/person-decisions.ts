@@ -35,8 +35,8 @@ export async function personDecisions(db: DataSource, personId: string, caller: 
     `WITH own AS (SELECT record_id FROM record_person WHERE person_id = $1)
      SELECT v.decision, v.reason, v.decided_by, v.decided_at, to_jsonb(a) AS a, to_jsonb(b) AS b
        FROM link_review v
-       CROSS JOIN LATERAL (${side('v.record_a')}) a
-       CROSS JOIN LATERAL (${side('v.record_b')}) b
+       CROSS JOIN LATERAL (${pairSide('v.record_a')}) a
+       CROSS JOIN LATERAL (${pairSide('v.record_b')}) b
       WHERE v.record_a IN (SELECT record_id FROM own) OR v.record_b IN (SELECT record_id FROM own)
       ORDER BY v.decided_at DESC`,
     [personId],
@@ -66,8 +66,8 @@ export async function personDecisions(db: DataSource, personId: string, caller: 
   });
 }
 
-/** A record of a decided pair with what `isCallers` reads and its person. */
-const side = (id: string) =>
+/** A record of a pair with what `isCallers` reads and its person (an erased record: none). */
+export const pairSide = (id: string) =>
   `SELECT r.id, r.organization_code, r.external_id, r.full_name, u.path AS unit_path, u.code AS unit_code, p.person_id
      FROM member_record r LEFT JOIN unit u ON u.id = r.unit_id LEFT JOIN record_person p ON p.record_id = r.id
     WHERE r.id = ${id} AND r.erased_at IS NULL`;

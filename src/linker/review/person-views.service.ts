@@ -11,6 +11,7 @@ import { resolveReportingArea, type ReportingArea } from '../../membership/unit/
 import { FiguresMemo } from '../figures-memo.js';
 import { areaGroups, overlapOfGroups } from './area-overlap.js';
 import { personDecisions, type PersonDecisionView } from './person-decisions.js';
+import { personPendingPairs, type PendingPairView } from './person-pending.js';
 import { isCallers, ownFields, type ListedRecordRow, type OwnFields } from '../seen-by-caller.js';
 
 /** One record of a person, as far as the caller may see it: always the organization and commune. */
@@ -90,6 +91,11 @@ export class PersonViewsService {
         ...ownFields(r, visible.includes(r)),
       })),
     };
+  }
+
+  /** The pairs of the person's records still waiting for review (the person was read, with its rights, by `person`). */
+  pendingPairs(personId: string, caller: Principal): Promise<PendingPairView[]> {
+    return personPendingPairs(this.db, personId, caller);
   }
 
   /** The review decisions on the person's records (the person was read, with its rights, by `person`). */

@@ -20,6 +20,8 @@ export function MergeCandidates(props: {
   probe: Probe | null;
   /** The persons a review said are not this one: by whom and when (listed last, and said so — the check finds them or not). */
   apart: Map<string, { by: string; when: string; fullName: string | null; organization: string }>;
+  /** The persons a pair still waiting for review joins to this one (the model weighed more than the name the check searches). */
+  pending: { personId: string; fullName: string | null; organization: string; probabilityText: string }[];
   disabled: boolean;
   onMerge: (other: string) => void;
 }) {
@@ -45,9 +47,14 @@ export function MergeCandidates(props: {
   ].sort((a, b) => Number(props.apart.has(a.personId!)) - Number(props.apart.has(b.personId!)));
   // A person decided apart whom the check does not find (another spelling): still here, said so, to merge if that was a mistake.
   const decidedOnly = [...props.apart].filter(([id]) => !others.some((c) => c.personId === id));
+  // A pair waiting for review: its other person first, with the model's chance, whether the name search finds her or not.
+  const pending = [...new Map(props.pending.map((p) => [p.personId, p])).values()].filter((p) => !props.apart.has(p.personId));
   const items = [
-    ...others.map((c) => ({ personId: c.personId!, fullName: c.fullName ?? null, organization: c.organization, found: c })),
-    ...decidedOnly.map(([personId, d]) => ({ personId, fullName: d.fullName, organization: d.organization, found: null })),
+    ...pending.map((p) => ({ personId: p.personId, fullName: p.fullName, organization: p.organization, found: null, pending: p })),
+    ...others
+      .filter((c) => !pending.some((p) => p.personId === c.personId))
+      .map((c) => ({ personId: c.personId!, fullName: c.fullName ?? null, organization: c.organization, found: c, pending: null })),
+    ...decidedOnly.map(([personId, d]) => ({ personId, fullName: d.fullName, organization: d.organization, found: null, pending: null })),
   ];
   if (!probe) return null;
   if (found.fetching) return <Spin size="small" />;
@@ -71,9 +78,11 @@ export function MergeCandidates(props: {
           >
             <List.Item.Meta
               title={
-                apart || !c.found
-                  ? T.person.decidedApart(c.fullName, orgName(c.organization), apart?.by ?? '', apart?.when ?? '')
-                  : T.form.candidate(c.fullName, orgName(c.organization), c.found.statusLabel, c.found.probabilityText)
+                c.pending
+                  ? T.person.pendingPair(c.fullName, orgName(c.organization), c.pending.probabilityText)
+                  : apart || !c.found
+                    ? T.person.decidedApart(c.fullName, orgName(c.organization), apart?.by ?? '', apart?.when ?? '')
+                    : T.form.candidate(c.fullName, orgName(c.organization), c.found.statusLabel, c.found.probabilityText)
               }
               description={
                 c.found ? `${apart ? `${c.found.probabilityText}. ` : ''}${c.found.evidence.map((e) => e.sentence).join(' ')}` : undefined

@@ -152,6 +152,18 @@ export function PersonDrawer({
                   ]),
               )
             }
+            pending={person.pendingPairs.flatMap((p) =>
+              p.other.personId
+                ? [
+                    {
+                      personId: p.other.personId,
+                      fullName: p.other.fullName,
+                      organization: p.other.organization,
+                      probabilityText: p.probabilityText,
+                    },
+                  ]
+                : [],
+            )}
             disabled={!reason.trim() || merging.fetching}
             onMerge={(b) =>
               void merge({ personA: person.id, personB: b, reason: reason.trim() }).then((r) => after(!r.error, T.person.mergeDone))

@@ -128,6 +128,15 @@ export const PERSON_OF_RECORD = graphql(`
             fullName
           }
         }
+        pendingPairs {
+          probabilityText
+          other {
+            personId
+            organization
+            externalId
+            fullName
+          }
+        }
       }
     }
   }
