@@ -118,6 +118,8 @@ describe('the console: the audit log names what was done and finds a record by i
     await eventually(async () => {
       const texts = await rows.allInnerTexts();
       expect(texts.some((r) => r.includes('Quyết định rà soát: hai người khác nhau'))).toBe(true);
+      // A pair by both its records' Mã hồ sơ, not an id.
+      expect(texts.some((r) => r.includes('Cặp hồ sơ CCB1076271 và HND-1'))).toBe(true);
       expect(texts.some((r) => r.includes('Quyết định rà soát: cùng một người'))).toBe(true);
       expect(texts.some((r) => r.includes('Tải báo cáo'))).toBe(true);
       expect(texts.some((r) => r.includes('Rà soát: chưa chắc, để sau') && r.includes('Hai ông cùng tên, chờ chi hội'))).toBe(true);

@@ -3,6 +3,7 @@ import { Allow, Caller } from '../access/access.decorators.js';
 import type { Principal } from '../access/principal.js';
 import { readScope } from '../access/record-scope.js';
 import { Role } from '../access/role.js';
+import type { AuditEvent } from './audit-event.entity.js';
 import { AuditService } from './audit.service.js';
 import { AuditEventPageType, AuditEventsArgs } from './audit.types.js';
 
@@ -28,7 +29,7 @@ export class AuditResolver {
         action: e.action,
         subjectType: e.subjectType,
         subjectId: e.subjectId,
-        subjectCode: (e.subjectId && codes.get(e.subjectId)) ?? null,
+        subjectCode: subjectCodeOf(e, codes),
         organization: e.organizationCode,
         reason: e.reason,
         detail: JSON.stringify(e.detail),
@@ -36,4 +37,12 @@ export class AuditResolver {
       })),
     };
   }
+}
+
+/** A line's subject by its code: a record's Mã hồ sơ, a person's records', a pair's two ("HND-1 và CD-3"); an erased record: none (its id). */
+function subjectCodeOf(e: AuditEvent, codes: Map<string, string>): string | null {
+  const code = e.subjectId ? codes.get(e.subjectId) : undefined;
+  const b = e.subjectType === 'RECORD_PAIR' ? (e.detail as { recordB?: unknown } | null)?.recordB : undefined;
+  const other = typeof b === 'string' ? codes.get(b) : undefined;
+  return code && other ? `${code} và ${other}` : (code ?? null);
 }

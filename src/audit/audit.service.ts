@@ -130,8 +130,14 @@ export class AuditService implements OnModuleDestroy {
     // A line's reason: its note (null once erased), or the text written in lines older than audit_note.
     for (const e of page) if (e.noteId !== null) e.reason = notes.get(e.noteId) ?? null;
     const ofType = (type: string) => page.filter((e) => e.subjectType === type && e.subjectId).map((e) => e.subjectId!);
+    // A pair's line names its two records (the second in its detail): read by both codes, not an id.
+    const pairs = page.filter((e) => e.subjectType === 'RECORD_PAIR').map((e) => (e.detail as { recordB?: unknown } | null)?.recordB);
     const codes = new Map([
-      ...(await recordCodesOf(this.db, ofType('MEMBER_RECORD'))),
+      ...(await recordCodesOf(this.db, [
+        ...ofType('MEMBER_RECORD'),
+        ...ofType('RECORD_PAIR'),
+        ...pairs.filter((b) => typeof b === 'string'),
+      ])),
       ...(await personCodesOf(this.db, ofType('PERSON'))),
     ]);
     return { rows: page, hasNextPage: rows.length > f.first, codes };
