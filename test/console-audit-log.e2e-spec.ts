@@ -121,7 +121,8 @@ describe('the console: the audit log names what was done and finds a record by i
       // A pair by both its records' Mã hồ sơ, not an id.
       expect(texts.some((r) => r.includes('Cặp hồ sơ CCB1076271 và HND-1'))).toBe(true);
       expect(texts.some((r) => r.includes('Quyết định rà soát: cùng một người'))).toBe(true);
-      expect(texts.some((r) => r.includes('Tải báo cáo'))).toBe(true);
+      // The report by its period and area, and in which form it went out; not by an id.
+      expect(texts.some((r) => /Tải báo cáo.*Báo cáo Quý [IV]+\/\d{4} — Toàn tỉnh \(Excel\)/s.test(r))).toBe(true);
       expect(texts.some((r) => r.includes('Rà soát: chưa chắc, để sau') && r.includes('Hai ông cùng tên, chờ chi hội'))).toBe(true);
       expect(texts.some((r) => r.includes('Cảnh báo: Ban Dân vận đề nghị chú ý') && r.includes('Đề nghị Hội kiểm tra'))).toBe(true);
       expect(texts.some((r) => /Tách người|Gộp người/.test(r))).toBe(false);

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { scopeWhere, type RecordScope } from '../access/record-scope.js';
 import { escapeLike } from '../common/sql/escape-like.js';
+import { parsePeriod } from '../common/dates/period.js';
 
 /**
  * What an administrator types as the audit log's subject, read as the ids its lines hold: the text
@@ -53,4 +54,15 @@ export async function personCodesOf(db: DataSource, ids: string[]): Promise<Map<
     [uuids],
   );
   return new Map(rows.map((r) => [r.id, `${r.codes.join(', ')}${r.n > 3 ? `, +${r.n - 3}` : ''}`]));
+}
+
+/** The reports a page of lines names (REPORT lines), by period and area: "Quý III/2026 — Toàn tỉnh", not an id. */
+export async function reportNamesOf(db: DataSource, ids: string[]): Promise<Map<string, string>> {
+  const uuids = [...new Set(ids.filter((id) => UUID.test(id)))];
+  if (!uuids.length) return new Map();
+  const rows = await db.query<{ id: string; period: string; scope_label: string }[]>(
+    `SELECT id::text AS id, period, scope_label FROM report_snapshot WHERE id = ANY($1::uuid[])`,
+    [uuids],
+  );
+  return new Map(rows.map((r) => [r.id, `${parsePeriod(r.period).label} — ${r.scope_label}`]));
 }

@@ -44,5 +44,9 @@ function subjectCodeOf(e: AuditEvent, codes: Map<string, string>): string | null
   const code = e.subjectId ? codes.get(e.subjectId) : undefined;
   const b = e.subjectType === 'RECORD_PAIR' ? (e.detail as { recordB?: unknown } | null)?.recordB : undefined;
   const other = typeof b === 'string' ? codes.get(b) : undefined;
-  return code && other ? `${code} và ${other}` : (code ?? null);
+  if (code && other) return `${code} và ${other}`;
+  // A report downloaded: in which form (the Excel and the PDF of one report are two lines).
+  const format = e.subjectType === 'REPORT' ? (e.detail as { format?: unknown } | null)?.format : undefined;
+  if (code && typeof format === 'string') return `${code} (${format === 'xlsx' ? 'Excel' : format.toUpperCase()})`;
+  return code ?? null;
 }

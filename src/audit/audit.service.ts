@@ -4,7 +4,7 @@ import type { Principal } from '../access/principal.js';
 import type { RecordScope } from '../access/record-scope.js';
 import { AuditAction, AuditEvent, AuditNote, type AuditDetail } from './audit-event.entity.js';
 import { AuditBatcher } from './audit-batch.js';
-import { personCodesOf, recordCodesOf, subjectIdsOf } from './audit-subjects.js';
+import { personCodesOf, reportNamesOf, recordCodesOf, subjectIdsOf } from './audit-subjects.js';
 
 export interface AuditEntry {
   action: AuditAction;
@@ -139,6 +139,7 @@ export class AuditService implements OnModuleDestroy {
         ...pairs.filter((b) => typeof b === 'string'),
       ])),
       ...(await personCodesOf(this.db, ofType('PERSON'))),
+      ...(await reportNamesOf(this.db, ofType('REPORT'))),
     ]);
     return { rows: page, hasNextPage: rows.length > f.first, codes };
   }
