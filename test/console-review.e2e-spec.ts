@@ -1,3 +1,5 @@
+import ExcelJS from 'exceljs';
+import { periodContaining } from '../src/common/dates/period.js';
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -84,6 +86,17 @@ describe('the console: link review and a person', () => {
   it('five pairs decided with the keyboard: the counts change at once, survive the next run, and are logged', async () => {
     const queue = await t.gql<{ reviewQueue: unknown[] }>(`{ reviewQueue { recordA } }`);
     expect(queue.data!.reviewQueue.length).toBeGreaterThanOrEqual(8);
+    // A report made now says how many pairs still wait (số người may be lower by as many), in its basis and its file.
+    const made = await t.gql<{ runReport: { id: string; basis: { reviewPending: number } } }>(
+      `mutation($p: String!) { runReport(period: $p) { id basis { reviewPending } } }`,
+      { p: periodContaining('QUARTER', new Date()).key },
+    );
+    expect(made.data!.runReport.basis.reviewPending).toBe(queue.data!.reviewQueue.length);
+    const file = await fetch(`${t.url}/reports/${made.data!.runReport.id}.xlsx`, { headers: { authorization: `Bearer ${t.adminToken}` } });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await file.arrayBuffer());
+    const summary = JSON.stringify(book.getWorksheet('Tổng hợp')!.getSheetValues());
+    expect(summary).toContain(`Khi lập báo cáo còn ${queue.data!.reviewQueue.length} cặp hồ sơ chờ rà soát liên kết`);
     const before = await overlap();
     const context = await b.context();
     const page = await logInThroughPage(context, t.url, await t.createUser('ban-dan-van', Role.DAN_VAN));

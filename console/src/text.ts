@@ -733,6 +733,8 @@ const TEXT = {
     changed: (from: string, to: string) => `Đổi trạng thái: ${from} → ${to}`,
   },
   reports: {
+    /** The pairs waiting for review when a report was computed: its số người may be lower by as many. */
+    reviewPending: (n: string) => `Khi lập còn ${n} cặp hồ sơ chờ rà soát: số người có thể thấp hơn tối đa ${n}.`,
     title: 'Báo cáo rà soát, đối chiếu',
     intro:
       'Các báo cáo đã lập, mới nhất trước. Báo cáo "chính thức" khi kỳ đã kết thúc và lần liên kết hồ sơ chạy sau đó: số liệu không còn thay đổi; báo cáo "tạm tính" ghi rõ vì sao, và lịch báo cáo sẽ lập lại khi có thể. Mỗi báo cáo tải về được thành tệp Excel hoặc PDF theo mẫu văn bản hành chính.',

@@ -39,13 +39,14 @@ export interface ReportBasisOf {
   scope: string;
   final: boolean;
   computedAt: Date;
-  data: { records?: number; linkRun: LinkRunRef | null };
+  data: { records?: number; reviewPending?: number; linkRun: LinkRunRef | null };
 }
 
 /** What the API says a report was computed from. */
 export function reportBasis(s: ReportBasisOf) {
   return {
     records: s.data.records ?? null,
+    reviewPending: s.data.reviewPending ?? null,
     linkRunId: s.data.linkRun?.id ?? null,
     linkRunFinishedAt: s.data.linkRun ? new Date(s.data.linkRun.finishedAt) : null,
     provisionalReason: snapshotProvisionalReason(s),

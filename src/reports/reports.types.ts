@@ -83,6 +83,12 @@ export class ReportChangeType {
 export class ReportBasisType {
   @Field(() => Int, { nullable: true, description: 'Member records (not erased) in the scope; null for reports made before it was kept.' })
   records: number | null;
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      "Pairs of the scope's members waiting for review when computed: số người may be lower by as many; null for reports made before it was kept.",
+  })
+  reviewPending: number | null;
   @Field(() => ID, {
     nullable: true,
     description: 'The linker run its persons come from; null: none yet (each record counts as a person).',

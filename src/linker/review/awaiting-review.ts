@@ -27,3 +27,24 @@ export async function countAwaitingReview(q: { query(sql: string): Promise<unkno
   )) as { n: number }[];
   return row.n;
 }
+
+/**
+ * The pairs waiting for a decision whose two records are both ACTIVE members in an area (`inArea`: a
+ * condition on `member_record r`, its parameters from $1): each, confirmed one person, lowers the
+ * area's số người by at most one — the margin a report computed before the review is done carries.
+ */
+export async function countAwaitingReviewIn(
+  q: { query(sql: string, params?: unknown[]): Promise<unknown> },
+  inArea: { sql: string; params: unknown[] },
+): Promise<number> {
+  const member = (id: string) =>
+    `EXISTS (SELECT 1 FROM member_record r WHERE r.id = ${id} AND r.status = 'ACTIVE' AND r.erased_at IS NULL AND ${inArea.sql})`;
+  const [row] = (await q.query(
+    `SELECT count(*)::int AS n FROM record_link l LEFT JOIN record_person pa ON pa.record_id = l.record_a
+       LEFT JOIN record_person pb ON pb.record_id = l.record_b
+      WHERE ${awaitingReview('l', 'pa', 'pb')} AND coalesce(pa.person_id, l.record_a) IS DISTINCT FROM coalesce(pb.person_id, l.record_b)
+        AND ${member('l.record_a')} AND ${member('l.record_b')}`,
+    inArea.params,
+  )) as { n: number }[];
+  return row.n;
+}

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { Period } from '../../common/dates/period.js';
 import { LIVE_BASIS, refreshPendingPersonFigures } from '../../linker/batch/person-figures.js';
+import { countAwaitingReviewIn } from '../../linker/review/awaiting-review.js';
 import type { OrganizationDefinition } from '../../membership/organization/organization-definition.js';
 import type { ReportingArea } from '../../membership/unit/reporting-area.js';
 import type { ReportData } from '../figures/report-figures.js';
@@ -144,7 +145,8 @@ async function registerSide(
 ): Promise<Pick<Besides, 'population' | 'reachedOf'> & { register: Omit<ReportInputs, 'records'> }> {
   const { register, population } = await registerPopulation(em, definitions, when.day, area);
   const reachedOf = await reachedFor(definitions, area, population, reachedIn);
-  return { population, reachedOf, register: { register, linkRun: await lastLinkRun(em) } };
+  const reviewPending = await countAwaitingReviewIn(em, area.condition(1));
+  return { population, reachedOf, register: { register, linkRun: await lastLinkRun(em), reviewPending } };
 }
 
 /** The figures and rows, assembled in plain code. */

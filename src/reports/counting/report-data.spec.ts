@@ -69,6 +69,7 @@ describe('reportData', () => {
     register: { communes: 1, residents: 10 },
     linkRun: null,
     records: 9,
+    reviewPending: 2,
   });
 
   it('totals the area', () => {

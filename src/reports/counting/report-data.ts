@@ -10,6 +10,8 @@ export interface ReportInputs {
   linkRun: ReportData['linkRun'];
   /** Member records (not erased) in the area. */
   records: number;
+  /** Pairs of the area's members waiting for review when it was counted. */
+  reviewPending: number;
 }
 
 const byReason = (reasons: RepCounts['reasons']): Record<string, number> => {
@@ -68,5 +70,6 @@ export function reportData(organizations: OrganizationFigures[], rep: RepCounts,
     register: inputs.register,
     linkRun: inputs.linkRun,
     records: inputs.records,
+    reviewPending: inputs.reviewPending,
   };
 }

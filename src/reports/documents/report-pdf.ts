@@ -11,7 +11,7 @@ import { chart, COLORS, heading, INK, MUTED, n, PAGE, table, type Doc } from './
 import { formHeader, formSignature, registerFormFonts } from './pdf-form.js';
 import { abbreviationOf, type ReportDocument } from './report-document.js';
 import { spansOrganizations } from '../counting/commune-people.js';
-import { asOfNote, computedNote, documentTitle, NO_PREVIOUS, periodName, UNKNOWN_COMMUNE } from './wording.js';
+import { asOfNote, computedNote, documentTitle, NO_PREVIOUS, periodName, reviewNote, UNKNOWN_COMMUNE } from './wording.js';
 
 /** DejaVu Sans (from the npm package, so a fresh machine has it): every Vietnamese letter and tone mark. */
 const fontDir = path.join(path.dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf');
@@ -64,7 +64,7 @@ function cover(doc: Doc, d: ReportDocument): void {
     .text(
       `${asOfNote(d)}; số người theo lần liên kết ${
         d.data.linkRun ? `lúc ${vietnamTime(d.data.linkRun.finishedAt)}` : '(chưa chạy liên kết: mỗi hồ sơ tính là một người)'
-      }. ${computedNote(d)}`,
+      }. ${computedNote(d)}${reviewNote(d)}`,
       { align: 'center' },
     );
   doc.moveDown(1.2);

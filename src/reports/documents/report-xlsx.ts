@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import type ExcelJS from 'exceljs';
 import { NO_RATE, ORG_COUNT_BUCKETS, overlapPeople, reasonLabel, totalNote } from '../figures/report-figures.js';
 import { abbreviationOf, type ReportDocument } from './report-document.js';
-import { asOfNote, computedNote, documentTitle, NO_PREVIOUS, periodName, REPORT_HEADING, UNKNOWN_COMMUNE } from './wording.js';
+import { asOfNote, computedNote, documentTitle, NO_PREVIOUS, periodName, REPORT_HEADING, reviewNote, UNKNOWN_COMMUNE } from './wording.js';
 import type { ReportForm } from '../../config/report-form.js';
 import { formFoot, formTop } from './xlsx-form.js';
 import { communePeopleSheet } from './commune-people-sheet.js';
@@ -21,7 +21,10 @@ export async function writeReportXlsx(d: ReportDocument, out: string, form: Repo
   const wb = new (excel().stream.xlsx.WorkbookWriter)({ filename: out, useStyles: true, useSharedStrings: false });
   wb.creator = 'Liên Thông';
   wb.title = documentTitle(d);
-  const heading = [`${REPORT_HEADING} — ${d.periodLabel.toUpperCase()}`, `Phạm vi: ${d.areaLabel}. ${asOfNote(d)}. ${computedNote(d)}`];
+  const heading = [
+    `${REPORT_HEADING} — ${d.periodLabel.toUpperCase()}`,
+    `Phạm vi: ${d.areaLabel}. ${asOfNote(d)}. ${computedNote(d)}${reviewNote(d)}`,
+  ];
   summarySheet(wb, d, heading, form);
   organizationsSheet(wb, d, heading);
   communesSheet(wb, d, heading);

@@ -13,6 +13,14 @@ export const documentTitle = (d: ReportDocument): string => `Báo cáo rà soát
 /** The day the figures are as of, and why they are provisional (if they are). */
 export const asOfNote = (d: ReportDocument): string =>
   `Số liệu đến hết ngày ${formatVnDay(d.asOfDay)}${d.provisional ? ` (tạm tính: ${d.provisional})` : ''}`;
+/**
+ * The pairs still waiting for review when it was computed, as the margin of its số người (each pair
+ * confirmed one person lowers it by one at most); empty when none, or for a snapshot that did not count them.
+ */
+export const reviewNote = (d: Pick<ReportDocument, 'data'>): string =>
+  d.data.reviewPending
+    ? ` Khi lập báo cáo còn ${d.data.reviewPending.toLocaleString('vi-VN')} cặp hồ sơ chờ rà soát liên kết: mỗi cặp được xác nhận là cùng một người làm số người giảm 1, nên số người có thể thấp hơn tối đa ${d.data.reviewPending.toLocaleString('vi-VN')}.`
+    : '';
 /** When it was computed, as a person in Vietnam reads the time. */
 export const computedNote = (d: ReportDocument): string => `Lập lúc ${vietnamTime(d.computedAt)} (giờ Việt Nam).`;
 

@@ -109,6 +109,11 @@ export interface ReportData {
   linkRun: { id: string; finishedAt: string } | null;
   /** Member records (not erased) in the area when computed; absent in snapshots made before it was kept. */
   records?: number;
+  /**
+   * Pairs of the area's members waiting for review when computed (each, confirmed one person, lowers
+   * số người by at most one); absent in snapshots made before it was kept.
+   */
+  reviewPending?: number;
   /** Each commune's people, one in several organizations there once; absent in snapshots made before it was kept. */
   peopleByCommune?: CommuneFigures[];
 }

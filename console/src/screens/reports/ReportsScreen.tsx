@@ -20,6 +20,7 @@ const REPORTS = graphql(`
       final
       basis {
         provisionalReason
+        reviewPending
       }
       computedAt
       computedBy
@@ -56,6 +57,11 @@ export function ReportState({ r }: { r: Report }) {
       {r.basis.provisionalReason && (
         <Typography.Text type="secondary" style={{ display: 'block', maxWidth: 220, whiteSpace: 'normal' }}>
           {r.basis.provisionalReason}
+        </Typography.Text>
+      )}
+      {!!r.basis.reviewPending && (
+        <Typography.Text type="secondary" style={{ display: 'block', maxWidth: 220, whiteSpace: 'normal' }}>
+          {T.reports.reviewPending(n(r.basis.reviewPending))}
         </Typography.Text>
       )}
       {r.replaced.map((old) => (
