@@ -455,6 +455,40 @@ describe("the console's import wizard, as a Hội Phụ nữ secretariat imports
     await context.close();
   });
 
+  it('offers, in the preview, to create the chi hội her title names, and imports her members into it when she ticks it', async () => {
+    const unit = { organization: 'HPN', code: 'HPN-MP', name: 'Cơ sở Xã Mường Phăng', kind: 'BASE', communeCode: '03325' };
+    const made = await t.gql(`mutation($i: CreateUnitInput!) { createUnit(input: $i) { code } }`, { i: unit });
+    if (made.errors) throw new Error(JSON.stringify(made.errors));
+    const context = await b.context();
+    const page = await logInThroughPage(context, t.url, await t.createUser('xa-muong-phang', Role.SECRETARIAT, 'HPN', 'HPN-MP'));
+    await page.getByRole('link', { name: 'Nhập danh sách' }).click();
+    // The chi hội in her title only; she did not tick "create" before uploading.
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('DS');
+    ws.addRow(['DANH SÁCH HỘI VIÊN CHI HỘI THÔN HUA RỐM']);
+    ws.addRow(['STT', 'Họ và tên', 'Ngày sinh']);
+    ws.addRow([1, 'Lò Thị Hua', '02/03/1980']);
+    ws.addRow([2, 'Quàng Thị Rốm', '04/05/1985']);
+    const buffer = Buffer.from(await wb.xlsx.writeBuffer());
+    await page.locator('input[type=file]').setInputFiles({ name: 'hua-rom.xlsx', mimeType: 'application/octet-stream', buffer });
+    await page.getByText('2 dòng chưa có chi hội/đơn vị').waitFor();
+    await page.getByRole('checkbox', { name: 'Tạo các chi hội (đơn vị) tệp ghi (theo mã hoặc tên) mà chưa có' }).check();
+    await page.getByRole('button', { name: 'Xem lại' }).click();
+    await page.getByText(/^Khi nhập sẽ tạo 1 chi hội\/đơn vị mới: Chi hội thôn Hua Rốm\./).waitFor();
+    expect(await review(page)).toEqual(CLEAN);
+    await page.getByRole('button', { name: 'Nhập vào danh sách' }).click();
+    await page.getByText('Đã nhập xong tệp hua-rom.xlsx').waitFor();
+    const landed = await t.sql<{ name: string; unit: string }>(
+      `SELECT r.full_name AS name, u.name AS unit FROM member_record r JOIN unit u ON u.id = r.unit_id
+        WHERE r.full_name IN ('Lò Thị Hua', 'Quàng Thị Rốm') ORDER BY r.full_name`,
+    );
+    expect(landed).toEqual([
+      { name: 'Lò Thị Hua', unit: 'Chi hội thôn Hua Rốm' },
+      { name: 'Quàng Thị Rốm', unit: 'Chi hội thôn Hua Rốm' },
+    ]);
+    await context.close();
+  });
+
   it('settles the held rows in the preview: the listed member for one, someone else for another; the plan again, then imported', async () => {
     await t.importRoster('HPN', 'Mã hồ sơ,Họ và tên,Ngày sinh,Giới tính,Thôn/bản', [
       'HPN-DO,Mùa Thị Dợ,1979,Nữ,Bản Huổi Lóng',

@@ -86,18 +86,19 @@ describe("the console: a member's own fields", () => {
     await context.close();
   });
 
-  it("adds a veteran with the Cựu chiến binh's own fields (Năm nhập ngũ), and refuses a year that is not one, saying which", async () => {
+  it("adds a veteran with the Cựu chiến binh's own fields (Năm nhập ngũ, a month kept as its year), and refuses a year that is not one, saying which", async () => {
     const context = await b.context();
     const page = await logInThroughPage(context, t.url, await t.createUser('vp.ccb.cv', Role.SECRETARIAT, 'CCB'));
     await page.getByRole('button', { name: 'Thêm hội viên' }).click();
     const form = page.getByRole('dialog', { name: 'Thêm hội viên' });
     await form.getByLabel('Họ và tên').fill('Lò Văn Pằn');
     await form.getByLabel(/^Ngày sinh/).fill('1955');
-    await form.getByLabel('Năm nhập ngũ').fill('7/1972');
+    await form.getByLabel('Năm nhập ngũ').fill('72');
     await form.getByLabel('Chức vụ').fill('Chi hội trưởng');
     await form.getByRole('button', { name: 'Lưu hồ sơ' }).click();
-    await form.getByText("Năm nhập ngũ: '7/1972' không phải năm (yyyy)").waitFor();
-    await form.getByLabel('Năm nhập ngũ').fill('1972');
+    await form.getByText("Năm nhập ngũ: '72' không phải năm (yyyy)").waitFor();
+    // A month, as her papers write it, is kept as its year.
+    await form.getByLabel('Năm nhập ngũ').fill('7/1972');
     await form.getByRole('button', { name: 'Lưu hồ sơ' }).click();
     await form.waitFor({ state: 'hidden' });
     const saved = await t.gql<{ memberRecords: { nodes: { fullName: string; profile: { key: string; value: string }[] }[] } }>(

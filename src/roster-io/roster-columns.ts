@@ -1,5 +1,9 @@
 import { headerKey } from '../common/files/header-key.js';
-import { POSITION_FIELD, type OrganizationDefinition } from '../membership/organization/organization-definition.js';
+import {
+  POSITION_FIELD,
+  type OrganizationDefinition,
+  type ProfileFieldDefinition,
+} from '../membership/organization/organization-definition.js';
 
 /** A column of the roster template: the Vietnamese header, and the other names it is known by. */
 export interface RosterColumn {
@@ -10,6 +14,8 @@ export interface RosterColumn {
   example: string;
   /** A profile field of type DATE: its cell is read as a date cell, as the membership dates are. */
   date?: boolean;
+  /** The organization's own field a profile column holds (its type says how a cell is read). */
+  profileField?: ProfileFieldDefinition;
   /**
    * The unit column under a branch header (`Chi hội`, `Tổ`). Every unit column reads a unit's code or
    * its name the same way (reading/unit-cell.ts, import-units.ts); under a branch header an unknown
@@ -106,6 +112,11 @@ export const EXTRA_IMPORT_COLUMNS: RosterColumn[] = [
 
 /** `Quê quán`, `Nguyên quán`: where she comes from, read as her address only in a file with no column of where she lives. */
 const HOMETOWN_HEADERS = new Set(['quequan', 'nguyenquan']);
+/**
+ * `Đơn vị` alone: a member's unit, unless the file has a chi hội column too — then it is something else
+ * (a veteran's army unit, a worker's employer), and the chi hội column is the unit.
+ */
+const GENERIC_UNIT_HEADERS = new Set(['donvi']);
 /** The columns that say where a member lives (and a hometown then does not). */
 const PLACE_KEYS = ['address', 'communeName', 'communeCode'];
 
@@ -130,9 +141,10 @@ export function templateColumns(def: OrganizationDefinition): RosterColumn[] {
     ...[POSITION_FIELD, ...def.profileFields].map((f) => ({
       key: `profile.${f.key}` as const,
       header: f.label,
-      aliases: f.key === 'position' ? [f.key, 'chuc danh', 'chuc vu trong hoi'] : [f.key],
+      aliases: f.key === 'position' ? [f.key, 'chuc danh', 'chuc vu trong hoi'] : [f.key, ...(f.aliases ?? [])],
       example: f.key === 'position' ? 'Chi hội trưởng' : f.type === 'BOOLEAN' ? 'Không' : '',
       ...(f.type === 'DATE' ? { date: true } : {}),
+      profileField: f,
     })),
   ];
 }
@@ -194,7 +206,9 @@ export function matchHeaderCells(cells: HeaderCell[], def: OrganizationDefinitio
   let rowNumber: number | null = null;
   // Her hometown is where she lives only when the file says nothing else of it: read after every other column.
   const hometown = (cell: HeaderCell) => HOMETOWN_HEADERS.has(headerKey(cell.parent ?? cell.text));
-  const order = [...cells.keys()].sort((a, b) => Number(hometown(cells[a])) - Number(hometown(cells[b])) || a - b);
+  // …and a bare `Đơn vị` after the branch columns: a `Chi hội` beside it is the member's unit.
+  const last = (cell: HeaderCell) => (hometown(cell) ? 2 : GENERIC_UNIT_HEADERS.has(headerKey(cell.text)) ? 1 : 0);
+  const order = [...cells.keys()].sort((a, b) => last(cells[a]) - last(cells[b]) || a - b);
   order.forEach((i) => {
     const cell = cells[i];
     const text = cell.text.trim();

@@ -11,6 +11,8 @@ export interface ProfileFieldDefinition {
   /** The Vietnamese label, also the import column header. */
   label: string;
   type: ProfileFieldType;
+  /** Other headers rosters give the column (folded: accents, case and spaces aside). */
+  aliases?: string[];
 }
 
 export type ProfileValue = string | number | boolean;

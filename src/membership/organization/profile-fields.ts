@@ -22,8 +22,10 @@ export function parseProfileValue(def: ProfileFieldDefinition, input: string): P
       return refuse(`'${raw}' không phải Có/Không`);
     }
     case 'YEAR': {
-      const y = Number(raw);
-      return /^\d{4}$/.test(raw) && y >= 1900 && y <= 2100 ? ok(y) : refuse(`'${raw}' không phải năm (yyyy)`);
+      // A month or a day given for a year (a roster's "Ngày nhập ngũ": 02/1970, an Excel date): its year.
+      const d = /^\d{4}$/.test(raw) ? null : parsePartialDate(raw, ANY_PRECISION);
+      const y = d?.ok ? d.value.year : Number(raw);
+      return (d?.ok || /^\d{4}$/.test(raw)) && y >= 1900 && y <= 2100 ? ok(y) : refuse(`'${raw}' không phải năm (yyyy)`);
     }
     case 'DATE': {
       // Kept in the profile as its ISO form, which carries the precision: `2005`, `2010-03`, `2010-03-15`.

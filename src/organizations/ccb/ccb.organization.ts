@@ -27,8 +27,14 @@ export const CCB: OrganizationDefinition = {
   memberTerm: 'hội viên',
   hasIndividualMembers: true,
   profileFields: [
-    { key: 'enlistmentYear', label: 'Năm nhập ngũ', type: 'YEAR' },
-    { key: 'dischargeYear', label: 'Năm xuất ngũ', type: 'YEAR' },
+    // A roster's "Ngày nhập ngũ" (02/1970, a date): its year is kept.
+    { key: 'enlistmentYear', label: 'Năm nhập ngũ', type: 'YEAR', aliases: ['ngay nhap ngu', 'thang nam nhap ngu', 'nhap ngu'] },
+    {
+      key: 'dischargeYear',
+      label: 'Năm xuất ngũ',
+      type: 'YEAR',
+      aliases: ['ngay xuat ngu', 'thang nam xuat ngu', 'xuat ngu', 'phuc vien'],
+    },
   ],
   eligiblePopulation: { known: false, why: 'CSDL dân cư không cho biết ai đã phục vụ trong quân đội' },
   inactivityMonths: 12,

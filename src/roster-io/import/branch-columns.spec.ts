@@ -17,6 +17,15 @@ describe("a roster's branch column (the member's chi hội, chi đoàn, tổ)", 
     },
   );
 
+  it('reads the Chi hội column as the unit when an Đơn vị column stands before it (a veteran’s army unit, E141 - F312)', () => {
+    const m = matchHeader(['STT', 'Họ và tên', 'Năm sinh', 'Đơn vị', 'Chi hội'], org('CCB'));
+    const [at, col] = unitColumn(m)!;
+    expect([at, col.unitByName]).toEqual([4, true]);
+    expect(m!.unknown).toEqual(['Đơn vị']);
+    // Alone, Đơn vị is still her unit.
+    expect(unitColumn(matchHeader(['Họ và tên', 'Năm sinh', 'Đơn vị'], org('CCB')))![0]).toBe(2);
+  });
+
   it('keeps the template’s Mã đơn vị a code column, and a file with both reads the code', () => {
     const m = matchHeader(['Họ và tên', 'Mã đơn vị', 'Chi hội'], org('HPN'));
     const [at, col] = unitColumn(m)!;

@@ -1,7 +1,6 @@
 import { ANY_PRECISION, formatPartialDate, parsePartialDate, type PartialDate } from '../../common/dates/partial-date.js';
 import { isMaskedIdNumber, type Sex } from '../../common/identity/id-number.js';
 import { sexOfName } from '../../common/identity/person-name.js';
-import type { CommuneFromAddress } from '../../geography/commune-from-address.js';
 import {
   FIELD_LABELS,
   parseEthnicity,
@@ -10,6 +9,8 @@ import {
   type MemberFieldsInput,
 } from '../../membership/member-record/member-input.js';
 import type { RecordDateField } from '../../membership/member-record/record-dates.js';
+import type { ProfileFieldDefinition } from '../../membership/organization/organization-definition.js';
+import { parseProfileValue } from '../../membership/organization/profile-fields.js';
 import { MEMBER_STATUS_INFO, parseStatusLabel, type MemberStatus } from '../../membership/status/member-status.js';
 import { SPLIT_NAME_FIELDS, type HeaderMatch, type RosterColumn } from '../roster-columns.js';
 import { cellShown } from '../reading/cell.js';
@@ -64,26 +65,8 @@ export interface RosterRow {
   titleCommune?: string;
 }
 
-export interface BareAddress {
-  text: string;
-  column: string;
-  communeCode: string | null;
-  warning?: string;
-}
-
-/** What reading a row needs beyond its cells: today (dates), and the commune of an address (one reader per import). */
-export interface RowReadingContext {
-  today: string;
-  /** The organization's membership goes with the job: `nghỉ việc`, `nghỉ hưu` in a Ghi chú are facts (note-facts.ts). */
-  workplace?: boolean;
-  address?: (text: string) => CommuneFromAddress;
-}
-
-/** A row's cells as Excel stored them (`values`, .xlsx) and as text (`cells`): typed readers take the first. */
-export interface RowCells {
-  cells: string[];
-  values?: unknown[];
-}
+export type { BareAddress, RowCells, RowReadingContext } from './roster-row-context.js';
+import type { BareAddress, RowCells, RowReadingContext } from './roster-row-context.js';
 
 const EVENT_DATES = [
   ['joinDate', 'Ngày vào'],
@@ -112,9 +95,9 @@ class Cells {
     return this.at.has(key);
   }
 
-  /** A profile date column (DTN's `Ngày vào Đoàn`): read as a date cell, not as text. */
-  isDate(key: string): boolean {
-    return !!this.at.get(key)?.col.date;
+  /** A profile column's field: a DATE (DTN's `Ngày vào Đoàn`) is read as a date cell; a YEAR or a BOOLEAN by its type. */
+  profileField(key: string): ProfileFieldDefinition | undefined {
+    return this.at.get(key)?.col.profileField;
   }
 
   /** The unit column is a branch column (what is created for an unknown unit: import-units.ts). */
@@ -172,7 +155,8 @@ export function readRosterRow(src: RowCells, header: HeaderMatch, ctx: RowReadin
     .keys()
     .filter((k) => k.startsWith('profile.') && cells.text(k))
     .flatMap((k) => {
-      const value = cells.isDate(k) ? readDate(cells, k, cells.header(k), ctx.today) : cells.text(k);
+      const field = cells.profileField(k);
+      const value = field?.type === 'DATE' ? readDate(cells, k, cells.header(k), ctx.today) : readProfileText(cells, k, field);
       return value === undefined ? [] : [{ key: k.slice(8), value }];
     });
   const note = cells.text('note');
@@ -396,4 +380,12 @@ function readStatus(cells: Cells): MemberStatus | null {
     .join(', ');
   if (!status) cells.warn('status', `Trạng thái: '${text}' không có trong danh mục (${labels})`);
   return status;
+}
+
+/** A profile cell as text; one its field cannot read (a YEAR that names no year) is a warning, the cell left empty. */
+function readProfileText(cells: Cells, key: string, field?: ProfileFieldDefinition): string | undefined {
+  const text = cells.text(key)!;
+  const read = field ? parseProfileValue(field, text) : null;
+  if (read && !read.ok) return void cells.warn(key, leftEmpty(`${cells.header(key)}: ${read.reason}`));
+  return text;
 }

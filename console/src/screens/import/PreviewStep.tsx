@@ -250,27 +250,26 @@ export function PreviewStep(props: {
           role="status"
           title={T.imports.withoutUnit(p.withoutUnit)}
           description={
-            shownMapping.some((m) => m.field === 'unit') || p.sectionHeadings > 0 ? (
-              <>
-                {/* Creating them was asked already: say why they are still without one, not "tick the box" again. */}
-                <div>
-                  {p.createUnits
+            <>
+              {/* Creating them was asked already: say why they are still without one, not "tick the box" again. */}
+              <div>
+                {shownMapping.some((m) => m.field === 'unit') || p.sectionHeadings > 0
+                  ? p.createUnits
                     ? T.imports.withoutUnitNotCreated
                     : p.sectionHeadings > 0
                       ? T.imports.withoutUnitHeadingBody
-                      : T.imports.withoutUnitMappedBody}
-                </div>
-                {p.unitsToCreate.length === 0 && !p.createUnits && (
-                  <Checkbox checked={createUnits} onChange={(e) => setCreateUnits(e.target.checked)} style={{ marginTop: 8 }}>
-                    {T.imports.createUnits}
-                  </Checkbox>
-                )}
-              </>
-            ) : props.ownUnit ? (
-              T.imports.withoutUnitOwnBody(props.ownUnit)
-            ) : (
-              T.imports.withoutUnitBody
-            )
+                      : T.imports.withoutUnitMappedBody
+                  : props.ownUnit
+                    ? T.imports.withoutUnitOwnBody(props.ownUnit)
+                    : T.imports.withoutUnitBody}
+              </div>
+              {/* Here too, not only before the upload: a branch her sheets or her title name is made when she ticks it. */}
+              {p.unitsToCreate.length === 0 && !p.createUnits && (
+                <Checkbox checked={createUnits} onChange={(e) => setCreateUnits(e.target.checked)} style={{ marginTop: 8 }}>
+                  {T.imports.createUnits}
+                </Checkbox>
+              )}
+            </>
           }
           style={{ marginBottom: 16 }}
         />
