@@ -189,9 +189,14 @@ describe('the console: her flags, and her roster as Excel', () => {
     await dialog.getByText('Căn cứ: CSDL dân cư ghi người này đã mất ngày 16/03/2023').waitFor();
     // She chooses what it means: died, suggested for a death, dated by the register's death date (editable).
     // Never "Quá tuổi (trưởng thành)": a Hội Nông dân member does not age out (only Đoàn's do).
-    for (const outcome of ['Đã mất', 'Chuyển đi, rời đi (ra khỏi tổ chức)', 'Xóa tên (hồ sơ ảo, không đủ điều kiện)'])
+    for (const outcome of [
+      'Đã mất',
+      'Chuyển đi nơi khác (chuyển sinh hoạt)',
+      'Rời tổ chức (ra khỏi tổ chức)',
+      'Xóa tên (hồ sơ ảo, không đủ điều kiện)',
+    ])
       await dialog.getByRole('radio', { name: outcome }).waitFor();
-    expect(await dialog.getByRole('radio').count()).toBe(3);
+    expect(await dialog.getByRole('radio').count()).toBe(4);
     expect(await dialog.innerText()).not.toMatch(/trưởng thành|quá tuổi/i);
     expect(await dialog.getByRole('radio', { name: 'Đã mất' }).isChecked()).toBe(true);
     const endDate = dialog.getByLabel(/Ngày kết thúc sinh hoạt/);

@@ -143,7 +143,8 @@ const TEXT = {
     outcome: 'Kết quả với hồ sơ',
     outcomes: {
       DECEASED: 'Đã mất',
-      LEFT: 'Chuyển đi, rời đi (ra khỏi tổ chức)',
+      TRANSFERRED: 'Chuyển đi nơi khác (chuyển sinh hoạt)',
+      LEFT: 'Rời tổ chức (ra khỏi tổ chức)',
       MATURED: 'Quá tuổi (trưởng thành)',
       STRUCK_OFF: 'Xóa tên (hồ sơ ảo, không đủ điều kiện)',
     } as Record<string, string>,

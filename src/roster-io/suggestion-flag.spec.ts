@@ -1,5 +1,5 @@
 import type { RecordSuggestion } from './record-suggestion.entity.js';
-import { flagOfSuggestion } from './suggestion-flag.js';
+import { endsAs, flagOfSuggestion } from './suggestion-flag.js';
 
 const suggestion = (s: Partial<RecordSuggestion>): RecordSuggestion =>
   ({ id: 'S1', recordId: 'R1', happenedOn: null, happenedPrecision: null, detail: null, status: 'OPEN', ...s }) as RecordSuggestion;
@@ -55,5 +55,18 @@ describe('the flag an accepted Ghi chú suggestion raises', () => {
   it('masks a number in the note it keeps as evidence', () => {
     const flag = flagOfSuggestion(suggestion({ kind: 'OLD_ID_CARD', evidence: 'CMND cũ 040123456, số mới 011185012345' }), 'hpn-vp');
     expect(flag.evidence.note).toBe('CMND cũ 040****56, số mới 0111******45');
+  });
+});
+
+describe('the ending a Ghi chú says happened (the end dialog opens with it)', () => {
+  it.each([
+    ['DIED', 'DECEASED'],
+    // "Đã chuyển đi Hà Nội": her membership moves with her (chuyển sinh hoạt), as the roster's own "Đã chuyển đi" status reads.
+    ['MOVED_AWAY', 'TRANSFERRED'],
+    ['LEFT_WORK', 'LEFT'],
+    ['AWAY', null],
+    ['OLD_ID_CARD', null],
+  ])('%s ends as %s', (kind, status) => {
+    expect(endsAs(kind)).toBe(status);
   });
 });

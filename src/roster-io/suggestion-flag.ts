@@ -1,6 +1,7 @@
 import { maskWarning } from './import/import-notes.js';
 import type { NoteFactKind } from './reading/note-facts.js';
-import { MemberStatus } from '../membership/status/member-status.js';
+import type { MemberStatus } from '../membership/status/member-status.js';
+import { happenedOf } from '../linker/flags/flag-ending.js';
 import type { RecordSuggestion } from './record-suggestion.entity.js';
 
 /**
@@ -31,13 +32,11 @@ export interface RaisedFlag {
   evidence: Record<string, unknown>;
 }
 
-/** The ending a note says happened (she died, moved away, left the job), which the secretary may then record; none for the others. */
-const ENDS_AS: Partial<Record<NoteFactKind, MemberStatus>> = {
-  DIED: MemberStatus.DECEASED,
-  MOVED_AWAY: MemberStatus.LEFT,
-  LEFT_WORK: MemberStatus.LEFT,
+/** The ending a note says happened (she died, moved away, left the job), which the secretary may then record: its flag's; none for the others. */
+export const endsAs = (kind: string): MemberStatus | null => {
+  const flag = FLAG_OF[kind as NoteFactKind];
+  return flag ? happenedOf(flag.code) : null;
 };
-export const endsAs = (kind: string): MemberStatus | null => ENDS_AS[kind as NoteFactKind] ?? null;
 
 /** `2026-08-01` kept to the precision the note gave. */
 export function whenText(s: Pick<RecordSuggestion, 'happenedOn' | 'happenedPrecision'>): string | null {

@@ -15,10 +15,10 @@ describe('confirmationDate: the day a confirmed flag ends the membership from', 
       '2024-01-02',
     ],
     ['a roster note’s day, for a death', 'DECEASED', { when: '2026-03-08', note: 'đã mất' }, MemberStatus.DECEASED, '', '2026-03-08'],
-    ['a roster note’s day, for a move away', 'MOVED_AWAY', { when: '2026-02-01' }, MemberStatus.LEFT, null, '2026-02-01'],
+    ['a roster note’s day, for a move away', 'MOVED_AWAY', { when: '2026-02-01' }, MemberStatus.TRANSFERRED, null, '2026-02-01'],
     ['the day she gives, over the evidence', 'DECEASED', { deathDate: '2025-06-15' }, MemberStatus.DECEASED, '01/07/2025', '01/07/2025'],
     ['today, when the register gives no day', 'DECEASED', { deathDate: null }, MemberStatus.DECEASED, null, TODAY],
-    ['today, when the note gives only a month', 'MOVED_AWAY', { when: '2026-02' }, MemberStatus.LEFT, null, TODAY],
+    ['today, when the note gives only a month', 'MOVED_AWAY', { when: '2026-02' }, MemberStatus.TRANSFERRED, null, TODAY],
     ['today, when she confirms it as something else', 'DECEASED', { deathDate: '2025-06-15' }, MemberStatus.STRUCK_OFF, null, TODAY],
     ['today, for a flag with no dated event', 'INACTIVE', { lastKnown: '2023-01-01' }, MemberStatus.STRUCK_OFF, null, TODAY],
   ])('%s', (_why, code, evidence, outcome, given, expected) => {
@@ -31,7 +31,7 @@ describe('confirmationDate: the day a confirmed flag ends the membership from', 
       date: '2025-06-15',
       when: '2025-06-15',
     });
-    expect(evidencedEnding('MOVED_AWAY', {})).toEqual({ outcome: MemberStatus.LEFT, date: null, when: null });
+    expect(evidencedEnding('MOVED_AWAY', {})).toEqual({ outcome: MemberStatus.TRANSFERRED, date: null, when: null });
     // A note's month: no day to end on, but said to her (she types the day).
     expect(evidencedEnding('DECEASED', { when: '2026-03' })).toEqual({ outcome: MemberStatus.DECEASED, date: null, when: '2026-03' });
     expect(evidencedEnding('SHARED_PHONE', { persons: 6 })).toBeNull();

@@ -10,16 +10,18 @@ export const ENDING: Partial<Record<FlagCode, MemberStatus>> = {
   NOT_IN_REGISTER: MemberStatus.STRUCK_OFF,
   BULK_ENTRY: MemberStatus.STRUCK_OFF,
   DUPLICATE_IN_ORG: MemberStatus.STRUCK_OFF,
-  MOVED_AWAY: MemberStatus.LEFT,
+  // Moved away (to Hà Nội, out of the province): her membership goes with her, as a roster's "Đã chuyển đi" says.
+  MOVED_AWAY: MemberStatus.TRANSFERRED,
   LEFT_WORK: MemberStatus.LEFT,
 };
 
-/** What a flag's evidence says happened to the member (a death, a move away); the other flags say nothing happened. */
-const HAPPENED: Partial<Record<FlagCode, MemberStatus>> = {
-  DECEASED: MemberStatus.DECEASED,
-  MOVED_AWAY: MemberStatus.LEFT,
-  LEFT_WORK: MemberStatus.LEFT,
-};
+/**
+ * What a flag's evidence says happened to the member (a death, a move away, a job left): its ending,
+ * which the secretary may record; the other flags say nothing happened. A roster note's suggestion
+ * ends as its flag's (suggestion-flag.ts).
+ */
+export const happenedOf = (code: string): MemberStatus | null => (HAPPENS.has(code) ? ENDING[code as FlagCode]! : null);
+const HAPPENS = new Set<string>(['DECEASED', 'MOVED_AWAY', 'LEFT_WORK'] satisfies FlagCode[]);
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 const PARTIAL_DAY = /^\d{4}(-\d{2}(-\d{2})?)?$/;
@@ -34,7 +36,7 @@ export interface EvidencedEnding {
 
 /** The flag's evidence read as an ending: a death from the register (`deathDate`) or a note (`when`), a move away from a note. */
 export function evidencedEnding(code: string, evidence: Record<string, unknown> | null | undefined): EvidencedEnding | null {
-  const outcome = HAPPENED[code as FlagCode];
+  const outcome = happenedOf(code);
   if (!outcome) return null;
   const day = [evidence?.deathDate, evidence?.when].find((d): d is string => typeof d === 'string' && ISO_DAY.test(d));
   const when = [evidence?.deathDate, evidence?.when].find((d): d is string => typeof d === 'string' && PARTIAL_DAY.test(d));

@@ -65,9 +65,13 @@ function decodeFlagCursor(cursor: string): FlagCursor {
   throw DomainError.invalidInput([{ field: 'after', value, message: `Trường 'after': con trỏ trang '${value}' không hợp lệ` }]);
 }
 
-/** What a secretariat may say a confirmed flag means (a transfer goes through its request, an expulsion through a decision). */
+/**
+ * What a secretariat may say a confirmed flag means (an expulsion goes through a decision; a move to
+ * another unit of the province through its transfer request, a move away — out of the province — here).
+ */
 export const FLAG_OUTCOMES: readonly MemberStatus[] = [
   MemberStatus.DECEASED,
+  MemberStatus.TRANSFERRED,
   MemberStatus.LEFT,
   MemberStatus.MATURED,
   MemberStatus.STRUCK_OFF,
