@@ -3,6 +3,7 @@ import { DTN } from '../../organizations/dtn/dtn.organization.js';
 import { CD } from '../../organizations/cd/cd.organization.js';
 import { HND } from '../../organizations/hnd/hnd.organization.js';
 import { NCT } from '../../organizations/nct/nct.organization.js';
+import { HPN } from '../../organizations/hpn/hpn.organization.js';
 import { filedFoot, provinceIssuer, totalLine } from './filed-roster-form.js';
 
 describe('a filed roster’s foot', () => {
@@ -40,6 +41,21 @@ describe('a filed roster’s foot', () => {
     ['an empty roster', HND, [], 'Tổng số: 0 hội viên.'],
   ] as const)('%s', (_, def, counts, line) => {
     expect(totalLine(def, new Map(counts))).toBe(line);
+  });
+
+  it('says how many of the members are women, as a roster’s foot does (not for the Hội Phụ nữ: every one is)', () => {
+    expect(totalLine(DTN, new Map([[S.ACTIVE, 40]]), 22)).toBe('Tổng số: 40 đoàn viên; trong đó: Đang sinh hoạt: 40; nữ: 22.');
+    expect(
+      totalLine(
+        HND,
+        new Map([
+          [S.ACTIVE, 10],
+          [S.DECEASED, 1],
+        ]),
+        4,
+      ),
+    ).toBe('Tổng số: 11 hồ sơ: 10 hội viên (Đang sinh hoạt: 10; nữ: 4) và 1 hồ sơ đã kết thúc (Đã mất: 1).');
+    expect(totalLine(HPN, new Map([[S.ACTIVE, 5]]), 5)).toBe('Tổng số: 5 hội viên; trong đó: Đang sinh hoạt: 5.');
   });
 
   it.each([

@@ -25,17 +25,20 @@ export const asOfLine = (at: Date): string => `Tính đến ngày ${vietnamDate(
  * says how many are members: `Tổng số: 5 hồ sơ: 3 hội viên (Đang sinh hoạt: 3) và 2 hồ sơ đã kết thúc
  * (Đã mất: 2).` — whoever reads it never takes the dead for members.
  */
-export function totalLine(def: OrganizationDefinition, counts: ReadonlyMap<MemberStatus, number>): string {
+export function totalLine(def: OrganizationDefinition, counts: ReadonlyMap<MemberStatus, number>, women: number | null = null): string {
   const n = (v: number) => v.toLocaleString('vi-VN');
+  // How many of the members are women, as a roster's foot says it (not for an organization of one sex: every one is).
+  const ofOneSex = def.eligiblePopulation.known && !!def.eligiblePopulation.sex;
+  const womenPart = women === null || ofOneSex ? '' : `; nữ: ${n(women)}`;
   const known = statusesOf(def);
   const order = [...known, ...[...counts.keys()].filter((s) => !known.includes(s))].filter((s) => counts.get(s));
   const sum = (ss: MemberStatus[]) => ss.reduce((a, s) => a + counts.get(s)!, 0);
   const listed = (ss: MemberStatus[]) => ss.map((s) => `${statusLabel(s, def)}: ${n(counts.get(s)!)}`).join(', ');
   const live = order.filter((s) => !MEMBER_STATUS_INFO[s].ends);
   const ended = order.filter((s) => MEMBER_STATUS_INFO[s].ends);
-  if (!ended.length) return `Tổng số: ${n(sum(live))} ${def.memberTerm}${live.length ? `; trong đó: ${listed(live)}` : ''}.`;
+  if (!ended.length) return `Tổng số: ${n(sum(live))} ${def.memberTerm}${live.length ? `; trong đó: ${listed(live)}${womenPart}` : ''}.`;
   if (!live.length) return `Tổng số: ${n(sum(ended))} hồ sơ đã kết thúc; trong đó: ${listed(ended)}.`;
-  return `Tổng số: ${n(sum(order))} hồ sơ: ${n(sum(live))} ${def.memberTerm} (${listed(live)}) và ${n(sum(ended))} hồ sơ đã kết thúc (${listed(ended)}).`;
+  return `Tổng số: ${n(sum(order))} hồ sơ: ${n(sum(live))} ${def.memberTerm} (${listed(live)}${womenPart}) và ${n(sum(ended))} hồ sơ đã kết thúc (${listed(ended)}).`;
 }
 
 /** The foot of a filed roster: the totals, "<place>, ngày … tháng … năm …", the maker and the signer (a branch's: its head). */
@@ -45,9 +48,10 @@ export function filedFoot(
   place: string | null,
   at: Date,
   branch = false,
+  women: number | null = null,
 ): FiledRosterFoot {
   return {
-    total: totalLine(def, counts),
+    total: totalLine(def, counts, women),
     placeAndDate: placeAndDate(place ?? '……………', at),
     maker: 'NGƯỜI LẬP BIỂU',
     signer: rosterSigner(def, branch),

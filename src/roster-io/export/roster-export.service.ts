@@ -13,7 +13,7 @@ import { clearDataScope, requireReason } from '../../access/clear-data.js';
 import { SecretVault } from '../../personal-data/secret-vault.js';
 import { AuditAction } from '../../audit/audit-event.entity.js';
 import { AuditService } from '../../audit/audit.service.js';
-import { MemberStatus } from '../../membership/status/member-status.js';
+import { MEMBER_STATUS_INFO, MemberStatus } from '../../membership/status/member-status.js';
 import { DomainError } from '../../common/errors/domain-error.js';
 import { statusLabel } from '../../membership/organization/status-wording.js';
 import type { OrganizationDefinition } from '../../membership/organization/organization-definition.js';
@@ -257,13 +257,16 @@ export class RosterExportService {
     );
     // The foot counts each status on its own (a member sinh hoạt tạm thời is not one đang sinh hoạt).
     const counts = new Map<MemberStatus, number>();
+    // …and the women among the members, as a roster's foot says it.
+    let women = 0;
     return {
       row: (r: ExportRow, n: number) => {
         counts.set(r.status, (counts.get(r.status) ?? 0) + 1);
+        if (r.sex === 'FEMALE' && !MEMBER_STATUS_INFO[r.status].ends) women++;
         return w.row(filedRow(r, columns, def, n));
       },
       section: (name: string) => w.section(name),
-      close: () => w.close(filedFoot(def, counts, issuer?.place ?? null, now, !!issuer?.branch)),
+      close: () => w.close(filedFoot(def, counts, issuer?.place ?? null, now, !!issuer?.branch, women)),
     };
   }
 
