@@ -734,4 +734,23 @@ describe("the console's import wizard, as a Hội Phụ nữ secretariat imports
     expect(await review(page)).toEqual(CLEAN);
     await context.close();
   });
+
+  it('leaves out a row that is the same person as another row of her file, as the held choice says, and imports the other', async () => {
+    const context = await b.context();
+    const page = await logInThroughPage(context, t.url, await t.createUser('xa-hpn-hai-dong', Role.SECRETARIAT, 'HPN'));
+    await page.goto(`${t.url}/#/nhap`);
+    const csv = 'STT,Họ và tên,Ngày sinh,Số điện thoại\n1,Lò Thị Tám,01/02/1985,0912000111\n2,Lò Thị Tám,01/02/1985,0912000111\n';
+    await page.locator('input[type=file]').setInputFiles({ name: 'hai-dong.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByText('Chờ quyết định: 1').waitFor();
+    // What "not now" means here, said whole: the same person, this row not imported.
+    const choice = page.getByLabel(/Dòng 3 \(Lò Thị Tám\) là ai/);
+    expect(await choice.locator('xpath=ancestor::div[contains(@class,"ant-select")][1]').innerText()).toBe(
+      'Cùng một người với dòng kia: không nhập dòng này',
+    );
+    expect(await review(page)).toEqual(CLEAN);
+    await page.getByRole('button', { name: 'Nhập vào danh sách' }).click();
+    await page.getByText('Đã nhập xong tệp hai-dong.csv').waitFor();
+    expect(await t.sql(`SELECT 1 FROM member_record WHERE full_name = 'Lò Thị Tám'`)).toHaveLength(1);
+    await context.close();
+  });
 });

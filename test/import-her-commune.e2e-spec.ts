@@ -302,4 +302,30 @@ describe("a commune office's own roster: her chi hội written short, hamlets in
     const sen = await t.sql<{ n: number }>(`SELECT count(*)::int AS n FROM member_record WHERE full_name = 'Bùi Thị Sen'`);
     expect(sen[0].n).toBe(1);
   });
+
+  it('tells her, of a member who moved to another commune’s unit since, to leave the row out (not "check the code" of a code her file lacks)', async () => {
+    await t.createUnits([{ organization: 'HPN', code: 'HPN-NH', name: 'Hội LHPN phường Ngọc Hà', kind: 'BASE', communeCode: '00008' }]);
+    await t.sql(
+      `UPDATE member_record SET unit_id = (SELECT id FROM unit WHERE code = 'HPN-NH'), commune_code = '00008' WHERE full_name = 'Đỗ Thị Hạnh'`,
+    );
+    const id = await uploadRoster(
+      t,
+      token,
+      await roster([[1, 'Đỗ Thị Hạnh', '1985', '001185012345', '', 'Chi hội Khu phố Ngọc Khánh']]),
+      'danh-sach-cu.xlsx',
+      'organization=HPN&assignIds=true&preview=true',
+    );
+    await waitForJob(gql, id, 'PREVIEW');
+    const { importPreview } = await gql<{ importPreview: { rows: { fate: string; reason: string | null }[] } }>(
+      `query($id: ID!) { importPreview(jobId: $id) { rows { fate reason } } }`,
+      { id },
+    );
+    expect(importPreview.rows).toEqual([
+      {
+        fate: 'REFUSED',
+        reason: expect.stringContaining('không còn thuộc đơn vị của bạn (đã chuyển sinh hoạt hoặc chuyển đơn vị): bỏ dòng này'),
+      },
+    ]);
+    expect(importPreview.rows[0].reason).not.toMatch(/Ngọc Hà|HPN-NH/);
+  });
 });

@@ -269,6 +269,8 @@ const TEXT = {
       title: 'Quyết định',
       label: (name: string, row: number) => `Dòng ${row} (${name}) là ai`,
       later: 'Để sau (chưa nhập dòng này)',
+      /** A row held as the same person as another row of her file. */
+      sameAsOtherRow: 'Cùng một người với dòng kia: không nhập dòng này',
       /** A candidate as she tells namesakes apart: name, birth, village, unit, phone — and whether its membership has ended. */
       is: (c: {
         code: string;

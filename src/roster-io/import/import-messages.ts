@@ -6,6 +6,13 @@ import { DomainError } from '../../common/errors/domain-error.js';
 export const codeNotUsableMessage = (code: string) =>
   `Mã hồ sơ '${code}' không dùng được với tài khoản này (mỗi mã chỉ dùng cho một hồ sơ trong tổ chức): hãy kiểm tra lại mã, hoặc nhờ tài khoản cấp tổ chức nhập dòng này`;
 
+/**
+ * A row without a code of its own, found to be a member her scope no longer holds (moved to another
+ * unit, another commune): what to do, without saying where the record is now.
+ */
+export const noLongerYoursMessage = (code: string) =>
+  `Người này đã có hồ sơ '${code}' nhưng hồ sơ không còn thuộc đơn vị của bạn (đã chuyển sinh hoạt hoặc chuyển đơn vị): bỏ dòng này khỏi danh sách của bạn; nếu người đó vẫn sinh hoạt ở đơn vị bạn, đề nghị đơn vị đang giữ hồ sơ chuyển về`;
+
 /** A row the database refused on its own (its batch was written without it): what the secretariat reads. */
 export function refusedByDatabase(e: { driverError?: unknown }): string {
   const code = (e.driverError as { code?: string } | undefined)?.code ?? '';

@@ -8,7 +8,7 @@ import type { Unit } from '../../membership/unit/unit.entity.js';
 import type { ImportJob, ImportRowError, RowOutcome } from '../import-job.entity.js';
 import type { ImportContext } from './import-context.js';
 import { maskWarning } from './import-notes.js';
-import { codeNotUsableMessage } from './import-messages.js';
+import { codeNotUsableMessage, noLongerYoursMessage } from './import-messages.js';
 import { columnFor, type PreparedRow } from './prepare-row.js';
 import type { RejectedRowsService } from './rejected-rows.service.js';
 import type { RosterRow, RowProblem } from './roster-row.js';
@@ -128,6 +128,8 @@ export function scopeProblems(
   row: RosterRow,
   record: MemberRecord | null,
   unit: Unit | null | undefined,
+  /** The row had no code of its own: it was found to be that record (known-members.ts). */
+  matched = false,
 ): RowProblem[] {
   if (!ctx.ownUnitPath) return [];
   const within = (u: { path: string } | null | undefined) =>
@@ -138,7 +140,7 @@ export function scopeProblems(
         column: row.columnOf.get('externalId') ?? 'Mã hồ sơ',
         value: row.externalId,
         // Says nothing of what the code is outside the scope (which unit, whether it exists there).
-        message: codeNotUsableMessage(row.externalId),
+        message: matched ? noLongerYoursMessage(row.externalId) : codeNotUsableMessage(row.externalId),
       },
     ];
   if (!record && !unit)

@@ -13,7 +13,8 @@ const SOMEONE_ELSE = '\u0000new';
 export function HeldChoice(props: { row: Row; value: HeldDecision; narrow: boolean; onChange: (d: HeldDecision) => void }) {
   const { row, value } = props;
   const options = [
-    { value: LATER, label: T.imports.held.later },
+    // Held as the same person as another row of her file (no listed member to choose): leaving it out is what she means.
+    { value: LATER, label: row.candidates.length ? T.imports.held.later : T.imports.held.sameAsOtherRow },
     ...row.candidates.map((c) => ({ value: c.code, label: T.imports.held.is(c) })),
     { value: SOMEONE_ELSE, label: T.imports.held.someoneElse },
   ];
@@ -21,7 +22,7 @@ export function HeldChoice(props: { row: Row; value: HeldDecision; narrow: boole
     <Select
       aria-label={T.imports.held.label(row.fullName ?? T.dash, row.row)}
       // On a phone the list is as wide as the cell and its choices wrap: none is cut at the screen's edge.
-      style={{ width: '100%', minWidth: props.narrow ? 0 : 200 }}
+      style={{ width: '100%', minWidth: props.narrow ? 0 : 280 }}
       popupMatchSelectWidth={props.narrow}
       optionRender={(o) => <span style={{ whiteSpace: 'normal' }}>{o.label}</span>}
       value={value === undefined ? LATER : value === null ? SOMEONE_ELSE : value}
