@@ -73,7 +73,15 @@ describe('an undo refused', () => {
       { sourceName: 'ds-tuan-2.xlsx', startedAt: new Date('2026-11-21T02:00:00Z'), records: ['id-A-1'] },
     ];
     expect(recordsRefusal(job, [image('A-1', 1, 2), image('A-2', 4, 4), image('A-3', 2, 2)], [], later)).toContain(
-      '2 lượt nhập sau (tệp ds-tuan-3.xlsx ngày 28/11/2026, tệp ds-tuan-2.xlsx ngày 21/11/2026) đã sửa các hồ sơ này: hoàn tác các lượt đó, lượt mới nhất trước, rồi hoàn tác lượt này.',
+      '2 lượt nhập sau (tệp ds-tuan-3.xlsx ngày 28/11/2026; tệp ds-tuan-2.xlsx ngày 21/11/2026) đã sửa các hồ sơ này: hoàn tác các lượt đó, lượt mới nhất trước, rồi hoàn tác lượt này.',
+    );
+    // Who ran each: one made on the server's command line is not in her list of imports, and she is told who undoes it.
+    const byWhom = [
+      { ...later[0], by: 'cli:root' },
+      { ...later[1], by: 'vp.ccb.thanh-an' },
+    ];
+    expect(recordsRefusal(job, [image('A-1', 1, 2), image('A-2', 4, 4), image('A-3', 2, 2)], [], byWhom)).toContain(
+      '(tệp ds-tuan-3.xlsx ngày 28/11/2026 — nhập bằng dòng lệnh trên máy chủ: nhờ người vận hành hoàn tác; tệp ds-tuan-2.xlsx ngày 21/11/2026, do vp.ccb.thanh-an nhập)',
     );
   });
 

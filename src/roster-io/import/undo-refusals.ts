@@ -40,6 +40,8 @@ export const changedSince = (images: KeptImage[]): KeptImage[] =>
 export interface LaterImport {
   sourceName: string;
   startedAt: Date;
+  /** Who ran it (`cli:root` on the command line, which her list of imports does not show). */
+  by?: string;
   /** The ids of the changed records it wrote. */
   records: string[];
 }
@@ -66,7 +68,13 @@ export function recordsRefusal(job: ImportJob, images: KeptImage[], decided: str
   // Changed on screen (an ending, a phone, a decision): an undo would throw that work away. What she can do instead.
   if (!later.length)
     return `${why} Các hồ sơ này đã được sửa trực tiếp (trên màn hình hoặc khi xử lý cảnh báo), nên không hoàn tác cả lượt được nữa: dòng nào của tệp sai thì sửa hồ sơ đó trên màn hình (hoặc sửa tệp rồi nhập lại: chỉ những gì khác được cập nhật).`;
-  const named = later.map((l) => `tệp ${l.sourceName} ngày ${dayOf(l.startedAt)}`).join(', ');
+  // By whom: one run on the server's command line is not in her list, and is undone there (`lienthong import-undo`).
+  const named = later
+    .map(
+      (l) =>
+        `tệp ${l.sourceName} ngày ${dayOf(l.startedAt)}${l.by?.startsWith('cli:') ? ' — nhập bằng dòng lệnh trên máy chủ: nhờ người vận hành hoàn tác' : l.by ? `, do ${l.by} nhập` : ''}`,
+    )
+    .join('; ');
   const byImports = new Set(later.flatMap((l) => l.records));
   const byLater = changedImages.filter((i) => byImports.has(i.recordId)).length;
   // The rest of the codes named: changed on screen, or a suggestion of her Ghi chú decided — so the two counts add up.

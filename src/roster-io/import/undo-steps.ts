@@ -183,8 +183,8 @@ export async function removeUnusedCreatedUnits(em: EntityManager, job: { id: str
 /** The later finished imports (not undone) that changed some of these records, newest first: an undo of this one waits for theirs. */
 export async function laterImports(em: EntityManager, job: { id: string; startedAt: Date }, recordIds: string[]): Promise<LaterImport[]> {
   if (!recordIds.length) return [];
-  const rows = await em.query<{ source_name: string; started_at: Date; records: string[] }[]>(
-    `SELECT j.source_name, j.started_at,
+  const rows = await em.query<{ source_name: string; started_at: Date; actor_name: string; records: string[] }[]>(
+    `SELECT j.source_name, j.started_at, j.actor_name,
             ARRAY(SELECT DISTINCT i.record_id::text FROM import_undo_image i WHERE i.job_id = j.id AND i.record_id = ANY($3::uuid[])) AS records
        FROM import_job j
       WHERE j.id <> $1 AND j.started_at > $2 AND j.status = 'DONE'
@@ -192,5 +192,5 @@ export async function laterImports(em: EntityManager, job: { id: string; started
       ORDER BY j.started_at DESC`,
     [job.id, job.startedAt, recordIds],
   );
-  return rows.map((r) => ({ sourceName: r.source_name, startedAt: r.started_at, records: r.records }));
+  return rows.map((r) => ({ sourceName: r.source_name, startedAt: r.started_at, by: r.actor_name, records: r.records }));
 }
