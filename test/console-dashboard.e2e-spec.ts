@@ -227,6 +227,8 @@ describe('the console: dashboard and reports', () => {
       // Then those in two organizations or more there, and the records suspected.
       expect(typeof row('Theo xã', '00004')[6]).toBe('number');
       expect(row('Theo xã', '00004')[7]).toBe(commune.suspectedPhantoms);
+      // Why the two "in several organizations" figures may differ, said beside the province-wide one.
+      expect(String(row('Tổng quan', 'Số người ở từ 2 tổ chức')[5])).toContain('Tính trong toàn tỉnh');
       // Her roster of that commune: the filter says the commune's name, not the link's code.
       await page.getByRole('link', { name: /^Xem danh sách hội viên của/ }).click();
       const filter = page.locator('.ant-select').filter({ has: page.getByRole('combobox', { name: 'Xã / phường' }) });

@@ -71,6 +71,11 @@ export async function writeDashboardXlsx(d: DashboardData, out: string): Promise
 function summarySheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, d: DashboardData, last: StoredPeriod | undefined, heading: string[]): void {
   const vs = (now: number, before: number | undefined): Cell[] => [now, before ?? null, before === undefined ? null : now - before];
   const t = last?.totals;
+  // A commune's people in several organizations count those elsewhere in the province too; its Theo xã sheet counts within it.
+  const wide =
+    d.live.area.kind === 'commune'
+      ? 'Tính trong toàn tỉnh: người của xã cùng sinh hoạt ở tổ chức khác, kể cả ở xã khác (trang "Theo xã" chỉ tính trong xã, nên có thể ít hơn).'
+      : null;
   sheet(
     wb,
     'Tổng quan',
@@ -93,9 +98,9 @@ function summarySheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, d: DashboardData, 
       [PEOPLE_NOT_SUSPECTED.label, ...vs(d.live.peopleNotSuspected, t?.peopleNotSuspected ?? undefined), PEOPLE_NOT_SUSPECTED.note],
       [FIGURE_LABELS.confirmedPhantoms, d.live.confirmedPhantoms, null, null],
       [FIGURE_LABELS.suspectedPhantoms, ...vs(d.live.suspectedPhantoms, t?.suspectedPhantoms)],
-      ...ORG_COUNT_BUCKETS.map((b) => [b.label, d.live.peopleByOrgCount[b.key] ?? 0, last?.peopleByOrgCount?.[b.key] ?? null, null]),
+      ...ORG_COUNT_BUCKETS.map((b) => [b.label, ...vs(d.live.peopleByOrgCount[b.key] ?? 0, last?.peopleByOrgCount?.[b.key]), wide]),
       // The dashboard's (and Rà soát liên kết's) figure, under its name: the buckets from two organizations up.
-      [TOTAL_LABELS.peopleInSeveralOrgs, ...vs(several(d.live.peopleByOrgCount), t?.peopleInSeveralOrgs)],
+      [TOTAL_LABELS.peopleInSeveralOrgs, ...vs(several(d.live.peopleByOrgCount), t?.peopleInSeveralOrgs), wide],
       ...Object.entries(d.live.phantomsByReason).map(([r, n]) => [`Nghi ảo — ${reasonLabel(r)}`, n, null, null]),
       ...(t
         ? [
