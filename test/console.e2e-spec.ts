@@ -166,6 +166,7 @@ describe('the web console, as a commune secretariat of the Hội Nông dân uses
     expect(at('Nhập danh sách từ Excel')).toBeGreaterThan(-1);
     expect(at('Nhập danh sách từ Excel')).toBeLessThan(at('Các phần dành cho vai trò khác'));
     expect(at('Cảnh báo và hồ sơ nghi ảo')).toBeLessThan(at('Các phần dành cho vai trò khác'));
+    expect(at('Xuất danh sách ra Excel (văn phòng tổ chức)')).toBeLessThan(at('Các phần dành cho vai trò khác'));
     expect(at('Tổng quan (Ban Dân vận')).toBeGreaterThan(at('Các phần dành cho vai trò khác'));
     expect(at('Quản trị (chỉ quản trị viên)')).toBeGreaterThan(at('Các phần dành cho vai trò khác'));
     expect(await review(page)).toEqual(clean);
@@ -244,6 +245,10 @@ describe('the web console, as a commune secretariat of the Hội Nông dân uses
   it('starts the next person on the computer at her own home, not at the screen the last one left open', async () => {
     const context = await b.context();
     const page = await logIn(context, await t.createUser('bdv-may-chung', Role.DAN_VAN));
+    // Her guide does not tell her of the export the roster screen does not offer her: that part is the offices'.
+    await page.getByRole('link', { name: 'Hướng dẫn' }).click();
+    const guide = await page.locator('article').innerText();
+    expect(guide.indexOf('Xuất danh sách ra Excel (văn phòng tổ chức)')).toBeGreaterThan(guide.indexOf('Các phần dành cho vai trò khác'));
     await page.goto(`${t.url}/#/lien-ket`);
     await page.getByRole('heading', { level: 1, name: /Rà soát liên kết/ }).waitFor();
     await page.getByRole('button', { name: 'Đăng xuất' }).click();

@@ -817,8 +817,9 @@ const TEXT = {
         body: 'Màn hình Cảnh báo liệt kê các hồ sơ đang sinh hoạt mà lần rà soát gần nhất thấy có vấn đề (đã mất theo dữ liệu dân cư, quá tuổi, lâu không sinh hoạt, trùng…), mỗi cảnh báo kèm lý do; lọc được theo loại cảnh báo, xã, phường và một đơn vị (gồm cả các chi hội bên dưới: gõ tên đơn vị, chi hội ở ô "Đơn vị, chi hội"). Hội viên chỉ có thông tin "Ở nhiều tổ chức" (không phải vấn đề) không hiện trong danh sách, trừ khi chọn loại cảnh báo đó. Khi đúng, bấm "Xác nhận" và ghi căn cứ (ví dụ giấy báo tử): hồ sơ được kết thúc sinh hoạt. Cảnh báo về dữ liệu (thiếu thông tin định danh, số CCCD không hợp lệ) không kết thúc sinh hoạt: bấm "Mở hồ sơ để bổ sung, sửa", thêm số điện thoại, ngày sinh đầy đủ hoặc số CCCD, cảnh báo tự hết. Khi sai, bấm "Không đúng" và ghi lý do: cảnh báo đó không hiện lại (việc xác nhận hay bác bỏ là của văn phòng tổ chức giữ hồ sơ; Ban Dân vận bấm "Đề nghị chú ý" để đề nghị văn phòng đó xem lại). Mọi quyết định đều được ghi nhật ký. Khi đăng nhập, dòng "Từ lần đăng nhập trước" cho biết có bao nhiêu hồ sơ mới bị nghi ảo (và báo cáo mới, cặp hồ sơ chờ rà soát) kể từ lần trước bạn vào; bấm vào để mở màn hình tương ứng.',
       },
       {
-        heading: 'Xuất danh sách ra Excel',
+        heading: 'Xuất danh sách ra Excel (văn phòng tổ chức)',
         screen: 'danh-sach',
+        keepsRosters: true,
         body: 'Ở màn hình Danh sách hội viên, bấm "Xuất Excel" để tải danh sách của tổ chức (hoặc của chi hội đang lọc) thành tệp .xlsx: có tiêu đề, STT, tên xã, phường và chi hội, ngày tháng đúng dạng ngày của Excel, dòng tiêu đề cột cố định và có nút lọc; số CCCD được che một phần. Tệp này sửa xong nhập lại được. Mỗi lần xuất đều được ghi nhật ký.',
       },
       {

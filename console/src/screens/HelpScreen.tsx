@@ -1,9 +1,10 @@
 import { Typography } from 'antd';
-import type { Session } from '../session.ts';
+import { keepsRosters, type Session } from '../session.ts';
 import { T } from '../text.ts';
 import { routesFor } from './routes.tsx';
 
-type Section = { heading: string; body: string; screen?: string };
+/** A part of the guide: about a screen (`screen`), and about what only a roster's office does there (`keepsRosters`: the export). */
+type Section = { heading: string; body: string; screen?: string; keepsRosters?: boolean };
 
 /**
  * The short user guide (hướng dẫn sử dụng), one click from every screen: first the parts about
@@ -12,8 +13,9 @@ type Section = { heading: string; body: string; screen?: string };
 export function HelpScreen({ session }: { session: Session }) {
   const hers = new Set(routesFor(session).map((r) => r.key));
   const sections: readonly Section[] = T.help.sections;
-  const mine = sections.filter((s) => !s.screen || hers.has(s.screen));
-  const others = sections.filter((s) => s.screen && !hers.has(s.screen));
+  const isHers = (s: Section) => (!s.screen || hers.has(s.screen)) && (!s.keepsRosters || keepsRosters(session.user));
+  const mine = sections.filter(isHers);
+  const others = sections.filter((s) => !isHers(s));
   return (
     <article style={{ maxWidth: 760 }}>
       <Typography.Title level={1} style={{ fontSize: 22 }}>
