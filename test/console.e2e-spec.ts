@@ -247,6 +247,7 @@ describe('the web console, as a commune secretariat of the Hội Nông dân uses
     const page = await logIn(context, await t.createUser('bdv-may-chung', Role.DAN_VAN));
     // Her guide does not tell her of the export the roster screen does not offer her: that part is the offices'.
     await page.getByRole('link', { name: 'Hướng dẫn' }).click();
+    await page.getByRole('heading', { name: 'Hướng dẫn sử dụng' }).waitFor();
     const guide = await page.locator('article').innerText();
     expect(guide.indexOf('Xuất danh sách ra Excel (văn phòng tổ chức)')).toBeGreaterThan(guide.indexOf('Các phần dành cho vai trò khác'));
     await page.goto(`${t.url}/#/lien-ket`);
