@@ -277,7 +277,7 @@ export class RecordFlagType {
   evidenceWhen: string | null;
   @Field({
     description:
-      'Whether confirming it ends the membership (resolveFlag CONFIRMED); false for a data flag (NO_IDENTITY, INVALID_ID…), settled by correcting the record.',
+      'Whether confirming it ends the membership (resolveFlag CONFIRMED); false for a data flag (NO_IDENTITY, INVALID_ID…) or an age at admission (INELIGIBLE_AGE as a WARNING), settled by correcting the record.',
   })
   confirmable: boolean;
   @Field(() => String, { nullable: true, description: 'ATTENTION, CONFIRMED or FALSE_ALARM' }) resolution: string | null;

@@ -1,5 +1,5 @@
 import { MemberStatus } from '../../membership/status/member-status.js';
-import { confirmationDate, evidencedEnding } from './flag-ending.js';
+import { confirmationDate, endsOnConfirm, evidencedEnding } from './flag-ending.js';
 
 const TODAY = '2026-05-20';
 
@@ -35,5 +35,20 @@ describe('confirmationDate: the day a confirmed flag ends the membership from', 
     // A note's month: no day to end on, but said to her (she types the day).
     expect(evidencedEnding('DECEASED', { when: '2026-03' })).toEqual({ outcome: MemberStatus.DECEASED, date: null, when: '2026-03' });
     expect(evidencedEnding('SHARED_PHONE', { persons: 6 })).toBeNull();
+  });
+});
+
+describe('what confirming a flag does', () => {
+  it.each([
+    ['DECEASED', 'PHANTOM', true],
+    ['INACTIVE', 'PHANTOM', true],
+    // Too old now: out of the rules for good — struck off when confirmed.
+    ['INELIGIBLE_AGE', 'PHANTOM', true],
+    // Too young on the day of admission (a date typed wrong, most often): corrected on the record, never ended.
+    ['INELIGIBLE_AGE', 'WARNING', false],
+    ['NO_IDENTITY', 'WARNING', false],
+    ['INVALID_ID', 'WARNING', false],
+  ])('%s (%s) ends the membership: %s', (code, severity, ends) => {
+    expect(endsOnConfirm(code, severity)).toBe(ends);
   });
 });

@@ -16,6 +16,14 @@ export const ENDING: Partial<Record<FlagCode, MemberStatus>> = {
 };
 
 /**
+ * Whether confirming a flag ends the membership: a data flag is settled by correcting the record; so
+ * is an age that is a WARNING (too young on the day of admission, or of age before the year is out):
+ * a date to check, not a member who should not be there now.
+ */
+export const endsOnConfirm = (code: string, severity: string): boolean =>
+  !!ENDING[code as FlagCode] && !(code === 'INELIGIBLE_AGE' && severity === 'WARNING');
+
+/**
  * What a flag's evidence says happened to the member (a death, a move away, a job left): its ending,
  * which the secretary may record; the other flags say nothing happened. A roster note's suggestion
  * ends as its flag's (suggestion-flag.ts).

@@ -4,7 +4,7 @@ import { Allow, Caller, PEOPLE_READERS } from '../../access/access.decorators.js
 import type { Principal } from '../../access/principal.js';
 import { MemberRecordType } from '../../membership/member-record/member-record.types.js';
 import { flagLabel } from '../model/phantom.js';
-import { ENDING, evidencedEnding } from './flag-ending.js';
+import { endsOnConfirm, evidencedEnding } from './flag-ending.js';
 import { flagsJson } from './flag-sql.js';
 import { FlagsService, type FlagView } from './flags.service.js';
 import { partOf, RecordParts } from '../../membership/member-record/record-parts.js';
@@ -20,7 +20,7 @@ const toType = (f: FlagView): RecordFlagType => {
     evidenceOutcome: evidenced?.outcome ?? null,
     evidenceDate: evidenced?.date ?? null,
     evidenceWhen: evidenced?.when ?? null,
-    confirmable: !!ENDING[f.code],
+    confirmable: endsOnConfirm(f.code, f.severity),
   };
 };
 
