@@ -530,10 +530,19 @@ describe('staged import: preview, confirm, the wrong organization (issue 17)', (
     );
     expect(confirmed.data!.confirmImport).toEqual({ status: 'DONE', created: 1 });
 
+    // Undone (the rows taken back), her reading of the column stays hers.
+    const undone = await t.gql(
+      `mutation($id: ID!) { undoImport(jobId: $id, reason: "Gửi nhầm tệp tháng 11") { status } }`,
+      {
+        id: november.jobId,
+      },
+      { token: her },
+    );
+    expect(undone.errors).toBeUndefined();
     const december = await upload(her, 'thang-12.csv', `${header}\nNHO-1,Sầm Văn Một,1960\nNHO-2,Sầm Thị Hai,1962\n`);
     expect(december.pv.rememberedColumns).toEqual(['Tên gọi khai sinh']);
     expect(december.pv.mapping).toContainEqual({ header: 'Tên gọi khai sinh', field: 'fullName' });
-    expect(december.pv.rows.map((r) => r.fate)).toEqual(['UNCHANGED', 'CREATED']);
+    expect(december.pv.rows.map((r) => r.fate)).toEqual(['CREATED', 'CREATED']);
 
     const unit = await t.gql(
       `mutation { createUnit(input: { organization: "HND", name: "Hội Nông dân xã Nà Nhạn", kind: BASE, communeCode: "00008" }) { code } }`,
