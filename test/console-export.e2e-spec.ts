@@ -78,7 +78,7 @@ describe('the console: her roster exported, with the full numbers, and printed',
     expect(cellsOf(masked.ws)).toEqual(expect.arrayContaining(['STT', 'Nguyễn Văn An', 'Phường Ba Đình', '0012******45']));
     expect(cellsOf(masked.ws)).not.toContain('001201012345');
     expect(cellsOf(masked.ws)).toEqual(
-      expect.arrayContaining(['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Tổng số: 2 đoàn viên; trong đó: Đang sinh hoạt: 2.', 'BÍ THƯ']),
+      expect.arrayContaining(['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Tổng số: 2 đoàn viên; trong đó: Đang sinh hoạt: 2; nữ: 1.', 'BÍ THƯ']),
     );
     expect(cellsOf(masked.ws)).not.toContain('Lê Thị Cúc');
 
@@ -110,7 +110,7 @@ describe('the console: her roster exported, with the full numbers, and printed',
     // The official form: the Quốc hiệu at the top right, as of when, the count, who signs (Đoàn's Bí thư).
     expect(await page.locator('.sheet-nation').innerText()).toMatch(/^CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\s+Độc lập - Tự do - Hạnh phúc$/);
     expect(text).toMatch(/Tính đến ngày \d{2}\/\d{2}\/\d{4}/);
-    expect(text).toContain('Tổng số: 2 đoàn viên; trong đó: Đang sinh hoạt: 2.');
+    expect(text).toContain('Tổng số: 2 đoàn viên; trong đó: Đang sinh hoạt: 2; nữ: 1.');
     expect(text).toMatch(/TM\. BAN CHẤP HÀNH\s+BÍ THƯ/);
     expect(await sheet.getByRole('heading', { level: 1 }).innerText()).toBe('DANH SÁCH ĐOÀN VIÊN');
     expect(await sheet.getByRole('row').nth(1).innerText()).toMatch(
@@ -158,7 +158,7 @@ describe('the console: her roster exported, with the full numbers, and printed',
     expect(await issuer.innerText()).toMatch(/^ĐOÀN TNCS HỒ CHÍ MINH\s+ĐOÀN PHƯỜNG BA ĐÌNH\s+Phường Ba Đình\b/);
     expect(await issuer.innerText()).not.toMatch(/\b(DTN|00004)\b/);
     // Every status: each counted under its own label, not all as "đang sinh hoạt".
-    await sheet.getByText('Tổng số: 3 đoàn viên; trong đó: Đang sinh hoạt: 2, Sinh hoạt tạm thời: 1.').waitFor();
+    await sheet.getByText('Tổng số: 3 đoàn viên; trong đó: Đang sinh hoạt: 2, Sinh hoạt tạm thời: 1; nữ: 2.').waitFor();
     expect(await review(page)).toEqual(CLEAN);
     // One of them died: the list of every status counts records, and never the dead among the members.
     await t.sql(`UPDATE member_record SET status = 'DECEASED' WHERE full_name = 'Nguyễn Văn An'`);

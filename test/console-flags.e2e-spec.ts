@@ -361,9 +361,11 @@ describe('the console: her flags, and her roster as Excel', () => {
         { token },
       );
     const expelled = await resolve('EXPELLED');
-    expect(expelled.errors?.[0].message).toMatch(/Khai trừ.*Hội Nông dân Việt Nam; chọn một trong: Đã mất, Đã ra khỏi tổ chức, Xóa tên/);
+    expect(expelled.errors?.[0].message).toMatch(
+      /Khai trừ.*Hội Nông dân Việt Nam; chọn một trong: Đã mất, Đã chuyển sinh hoạt, Đã ra khỏi tổ chức, Xóa tên/,
+    );
     expect((await resolve('MATURED')).errors?.[0].message).toMatch(
-      /'Đã trưởng thành' không dùng.*Hội Nông dân Việt Nam; chọn một trong: Đã mất, Đã ra khỏi tổ chức, Xóa tên/,
+      /'Đã trưởng thành' không dùng.*Hội Nông dân Việt Nam; chọn một trong: Đã mất, Đã chuyển sinh hoạt, Đã ra khỏi tổ chức, Xóa tên/,
     );
     expect((await resolve('LEFT', 'FALSE_ALARM')).errors?.[0].message).toMatch(/Chỉ khi xác nhận/);
     expect((await resolve('LEFT')).errors).toBeUndefined();

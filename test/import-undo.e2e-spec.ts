@@ -200,7 +200,8 @@ describe('undoing an import', () => {
     });
     expect(blocked.data!.importJob.undoBlocked).toMatch(
       new RegExp(
-        `Lượt nhập sau \\(tệp ${name} ngày \\d\\d/\\d\\d/\\d{4}\\) đã sửa các hồ sơ này: hoàn tác lượt đó trước, rồi hoàn tác lượt này\\.$`,
+        // (imported here as on the command line: the operator's to undo, as it says)
+        `Lượt nhập sau \\(tệp ${name} ngày \\d\\d/\\d\\d/\\d{4} — nhập bằng dòng lệnh trên máy chủ: nhờ người vận hành hoàn tác\\) đã sửa các hồ sơ này: hoàn tác lượt đó trước, rồi hoàn tác lượt này\\.$`,
       ),
     );
     await undo.undoImport(week2.jobId, REASON, CLI_PRINCIPAL);

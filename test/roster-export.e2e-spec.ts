@@ -108,7 +108,7 @@ describe('roster export: the filed workbook and the full CCCD numbers', () => {
     ]);
     // The foot: each status counted under its own label, the place and date, who signs (Đoàn's head is its Bí thư).
     const foot = linesFrom(ws, h.row + 5);
-    expect(foot[0]).toBe('Tổng số: 2 đoàn viên; trong đó: Đang sinh hoạt: 1, Sinh hoạt tạm thời: 1.');
+    expect(foot[0]).toBe('Tổng số: 2 đoàn viên; trong đó: Đang sinh hoạt: 1, Sinh hoạt tạm thời: 1; nữ: 1.');
     expect(foot[1]).toMatch(/^.+, ngày \d{2} tháng \d{1,2} năm \d{4}$/);
     expect(foot.slice(2)).toEqual(['NGƯỜI LẬP BIỂU | TM. BAN CHẤP HÀNH', 'BÍ THƯ', '(Ký, ghi rõ họ tên) | (Ký tên, đóng dấu)']);
     expect(ws.getRow(h.row).getCell(1).value).toBe('STT');

@@ -3,7 +3,7 @@ import { partialDate } from './format.ts';
 
 /** A printed list's records by status: the members (live statuses) and the ended memberships, each with its `Label: n` parts. */
 export interface StatusCounts {
-  live: { n: number; parts: string[] };
+  live: { n: number; parts: string[]; women: number };
   ended: { n: number; parts: string[] };
 }
 
@@ -596,9 +596,12 @@ const TEXT = {
      */
     count: (term: string, c: StatusCounts) => {
       const n = (v: number) => v.toLocaleString('vi-VN');
-      if (!c.ended.n) return `Tổng số: ${n(c.live.n)} ${term}${c.live.parts.length ? `; trong đó: ${c.live.parts.join(', ')}` : ''}.`;
+      // The women among the members, as the exported file's foot says it (not where every one is).
+      const women = c.live.women === c.live.n ? '' : `; nữ: ${n(c.live.women)}`;
+      if (!c.ended.n)
+        return `Tổng số: ${n(c.live.n)} ${term}${c.live.parts.length ? `; trong đó: ${c.live.parts.join(', ')}${women}` : ''}.`;
       if (!c.live.n) return `Tổng số: ${n(c.ended.n)} hồ sơ đã kết thúc; trong đó: ${c.ended.parts.join(', ')}.`;
-      return `Tổng số: ${n(c.live.n + c.ended.n)} hồ sơ: ${n(c.live.n)} ${term} (${c.live.parts.join(', ')}) và ${n(c.ended.n)} hồ sơ đã kết thúc (${c.ended.parts.join(', ')}).`;
+      return `Tổng số: ${n(c.live.n + c.ended.n)} hồ sơ: ${n(c.live.n)} ${term} (${c.live.parts.join(', ')}${women}) và ${n(c.ended.n)} hồ sơ đã kết thúc (${c.ended.parts.join(', ')}).`;
     },
     nation: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
     motto: 'Độc lập - Tự do - Hạnh phúc',

@@ -17,7 +17,7 @@ const RESOLVE = graphql(`
 `);
 
 /** What a confirmed flag may mean for the membership (the server's FLAG_OUTCOMES), in the order she thinks of them. */
-const OUTCOMES = ['DECEASED', 'LEFT', 'MATURED', 'STRUCK_OFF'] as const;
+const OUTCOMES = ['DECEASED', 'TRANSFERRED', 'LEFT', 'MATURED', 'STRUCK_OFF'] as const;
 type Outcome = (typeof OUTCOMES)[number];
 
 export interface FlagDecision {

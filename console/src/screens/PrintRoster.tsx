@@ -56,7 +56,7 @@ const PRINT_ROSTER = graphql(`
 type PrintRow = ResultOf<typeof PRINT_ROSTER>['memberRecords']['nodes'][number];
 
 /** Each status under its own label (the server's, in the organization's words), in the order the server lists them. */
-function statusCounts(rows: { statusLabel: string }[], statuses: { label: string; ends: boolean }[]): StatusCounts {
+function statusCounts(rows: { statusLabel: string; sex?: string | null }[], statuses: { label: string; ends: boolean }[]): StatusCounts {
   const counts = new Map<string, number>();
   for (const r of rows) counts.set(r.statusLabel, (counts.get(r.statusLabel) ?? 0) + 1);
   const order = statuses.map((s) => s.label);
@@ -66,7 +66,8 @@ function statusCounts(rows: { statusLabel: string }[], statuses: { label: string
     const mine = labels.filter((l) => ended.has(l) === ends);
     return { n: mine.reduce((a, l) => a + counts.get(l)!, 0), parts: mine.map((l) => `${l}: ${counts.get(l)!.toLocaleString('vi-VN')}`) };
   };
-  return { live: group(false), ended: group(true) };
+  const women = rows.filter((r) => r.sex === 'FEMALE' && !ended.has(r.statusLabel)).length;
+  return { live: { ...group(false), women }, ended: group(true) };
 }
 
 /** The filters of the print view's address (`#/in?org=DTN&unit=A`). */

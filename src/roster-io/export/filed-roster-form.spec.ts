@@ -43,7 +43,7 @@ describe('a filed roster’s foot', () => {
     expect(totalLine(def, new Map(counts))).toBe(line);
   });
 
-  it('says how many of the members are women, as a roster’s foot does (not for the Hội Phụ nữ: every one is)', () => {
+  it('says how many of the members are women, as a roster’s foot does (not where every one is: a Hội Phụ nữ’s list)', () => {
     expect(totalLine(DTN, new Map([[S.ACTIVE, 40]]), 22)).toBe('Tổng số: 40 đoàn viên; trong đó: Đang sinh hoạt: 40; nữ: 22.');
     expect(
       totalLine(

@@ -27,15 +27,14 @@ export const asOfLine = (at: Date): string => `Tính đến ngày ${vietnamDate(
  */
 export function totalLine(def: OrganizationDefinition, counts: ReadonlyMap<MemberStatus, number>, women: number | null = null): string {
   const n = (v: number) => v.toLocaleString('vi-VN');
-  // How many of the members are women, as a roster's foot says it (not for an organization of one sex: every one is).
-  const ofOneSex = def.eligiblePopulation.known && !!def.eligiblePopulation.sex;
-  const womenPart = women === null || ofOneSex ? '' : `; nữ: ${n(women)}`;
   const known = statusesOf(def);
   const order = [...known, ...[...counts.keys()].filter((s) => !known.includes(s))].filter((s) => counts.get(s));
   const sum = (ss: MemberStatus[]) => ss.reduce((a, s) => a + counts.get(s)!, 0);
   const listed = (ss: MemberStatus[]) => ss.map((s) => `${statusLabel(s, def)}: ${n(counts.get(s)!)}`).join(', ');
   const live = order.filter((s) => !MEMBER_STATUS_INFO[s].ends);
   const ended = order.filter((s) => MEMBER_STATUS_INFO[s].ends);
+  // How many of the members are women, as a roster's foot says it (not where every one is: a Hội Phụ nữ's list).
+  const womenPart = women === null || women === sum(live) ? '' : `; nữ: ${n(women)}`;
   if (!ended.length) return `Tổng số: ${n(sum(live))} ${def.memberTerm}${live.length ? `; trong đó: ${listed(live)}${womenPart}` : ''}.`;
   if (!live.length) return `Tổng số: ${n(sum(ended))} hồ sơ đã kết thúc; trong đó: ${listed(ended)}.`;
   return `Tổng số: ${n(sum(order))} hồ sơ: ${n(sum(live))} ${def.memberTerm} (${listed(live)}${womenPart}) và ${n(sum(ended))} hồ sơ đã kết thúc (${listed(ended)}).`;

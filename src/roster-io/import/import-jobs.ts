@@ -192,22 +192,22 @@ export class ImportJobs {
   }
 
   /**
-   * How her secretariat (the same organization and unit) read each header in its latest imports that
-   * were done and not undone — as the header said — and wherever she corrected it herself: a preview,
-   * even one she then cancelled to fix her file, an import, even one she then undid (an undo takes the
-   * rows back, not her reading of a column): the newest reading wins.
+   * How her secretariat (the same organization and unit) read each header in its latest imports — as
+   * she corrected it, or as the header said; an import she then undid too (an undo takes the rows back,
+   * not her reading of a column) — and in the previews she corrected, even one she then cancelled to
+   * fix her file: the newest reading wins.
    */
   async rememberedMapping(organization: string, unitPath: string | null): Promise<{ header: string; field: string }[]> {
     const rows = await this.db.query<{ mapping: { header: string; field: string }[] }[]>(
       `SELECT mapping FROM (
          SELECT plan->'mapping' AS mapping, finished_at AS at FROM import_job
-          WHERE organization_code = $1 AND unit_path IS NOT DISTINCT FROM CAST($2 AS text) AND status = $3 AND plan ? 'mapping'
+          WHERE organization_code = $1 AND unit_path IS NOT DISTINCT FROM CAST($2 AS text) AND status IN ($3, $4) AND plan ? 'mapping'
          UNION ALL
          SELECT (options->>'mapping')::jsonb, started_at FROM import_job
           WHERE organization_code = $1 AND unit_path IS NOT DISTINCT FROM CAST($2 AS text)
             AND jsonb_typeof((options->>'mapping')::jsonb) = 'array') x
         ORDER BY at DESC NULLS LAST LIMIT 20`,
-      [organization, unitPath, ImportJobStatus.DONE],
+      [organization, unitPath, ImportJobStatus.DONE, ImportJobStatus.UNDONE],
     );
     const byHeader = new Map<string, string>();
     for (const m of rows.flatMap((r) => r.mapping)) if (!byHeader.has(m.header)) byHeader.set(m.header, m.field);
