@@ -152,15 +152,12 @@ describe('an Excel roster whose Mã đơn vị column holds names as well as cod
   });
 
   it('reads a branch name within the row’s commune for an office kept to a unit over several communes, not only the province’s', async () => {
-    for (const u of [
+    await t.createUnits([
       { organization: 'HND', code: 'HND-KV', name: 'Hội Nông dân khu vực Ba Đình', kind: 'PROVINCE' },
       { organization: 'HND', code: 'HND-BD', name: 'Hội Nông dân phường Ba Đình', kind: 'BASE', communeCode: '00004', parent: 'HND-KV' },
       { organization: 'HND', code: 'HND-BD-5', name: 'Chi hội 5', kind: 'BRANCH', parent: 'HND-BD' },
       { organization: 'HND', code: 'HND-NH', name: 'Hội Nông dân phường Ngọc Hà', kind: 'BASE', communeCode: '00008', parent: 'HND-KV' },
-    ]) {
-      const r = await t.gql(`mutation($i: CreateUnitInput!) { createUnit(input: $i) { code } }`, { i: u });
-      if (r.errors) throw new Error(JSON.stringify(r.errors));
-    }
+    ]);
     const office = await t.logIn(await t.createUser('vp.hnd.khuvuc', Role.SECRETARIAT, 'HND', 'HND-KV'));
     const jobId = await uploadRoster(
       t,

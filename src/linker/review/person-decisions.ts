@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { Principal } from '../../access/principal.js';
-import { readScope } from '../../access/record-scope.js';
+import { readScope, type RecordScope } from '../../access/record-scope.js';
 import type { ReviewDecision } from '../link.entities.js';
 import { isCallers, type ListedRecordRow } from '../seen-by-caller.js';
 
@@ -24,7 +24,21 @@ export interface PersonDecisionView {
   other: DecidedRecordView;
 }
 
-type Row = ListedRecordRow & { person_id: string | null };
+/** A record of a pair as `pairSide` reads it. */
+export type PairSideRow = ListedRecordRow & { person_id: string | null };
+type Row = PairSideRow;
+
+/** One side of a pair as the caller sees it: always where it is listed; its name and code within her rights. */
+export function pairSideView(r: PairSideRow, scope: RecordScope): DecidedRecordView {
+  const mine = isCallers(scope, r);
+  return {
+    personId: r.person_id,
+    organization: r.organization_code,
+    recordId: mine ? r.id : null,
+    externalId: mine ? r.external_id : null,
+    fullName: mine ? r.full_name : null,
+  };
+}
 
 /**
  * The review decisions on pairs that hold one of the person's records, newest first: a pair said to
@@ -42,16 +56,7 @@ export async function personDecisions(db: DataSource, personId: string, caller: 
     [personId],
   );
   const scope = readScope(caller);
-  const view = (r: Row): DecidedRecordView => {
-    const mine = isCallers(scope, r);
-    return {
-      personId: r.person_id,
-      organization: r.organization_code,
-      recordId: mine ? r.id : null,
-      externalId: mine ? r.external_id : null,
-      fullName: mine ? r.full_name : null,
-    };
-  };
+  const view = (r: PairSideRow) => pairSideView(r, scope);
   return rows.map((d) => {
     // Both this person's (one person, decided): her side is the one she may read, when only one is.
     const aIsOwn = d.a.person_id === personId && (d.b.person_id !== personId || isCallers(scope, d.a) || !isCallers(scope, d.b));

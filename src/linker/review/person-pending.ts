@@ -2,9 +2,8 @@ import type { DataSource } from 'typeorm';
 import type { Principal } from '../../access/principal.js';
 import { readScope } from '../../access/record-scope.js';
 import { probabilityInWords, shownProbability } from '../model/evidence.js';
-import { isCallers, type ListedRecordRow } from '../seen-by-caller.js';
 import { awaitingReview } from './awaiting-review.js';
-import { pairSide as side, type DecidedRecordView } from './person-decisions.js';
+import { pairSide as side, pairSideView, type DecidedRecordView, type PairSideRow } from './person-decisions.js';
 
 /** A pair holding one of the person's records that waits for a review: the other record, and how likely one person. */
 export interface PendingPairView {
@@ -14,15 +13,13 @@ export interface PendingPairView {
   probabilityText: string;
 }
 
-type Row = ListedRecordRow & { person_id: string | null };
-
 /**
  * The pairs waiting for review that join one of the person's records to another person's, strongest
  * first (at most 20): the person's page lists those persons beside a merge, where a name search (the
  * duplicate check) may not find them — the model weighed more than the name.
  */
 export async function personPendingPairs(db: DataSource, personId: string, caller: Principal): Promise<PendingPairView[]> {
-  const rows = await db.query<{ a: Row; b: Row; weight: number }[]>(
+  const rows = await db.query<{ a: PairSideRow; b: PairSideRow; weight: number }[]>(
     `WITH own AS (SELECT record_id FROM record_person WHERE person_id = $1)
      SELECT l.weight, to_jsonb(a) AS a, to_jsonb(b) AS b
        FROM record_link l
@@ -36,16 +33,7 @@ export async function personPendingPairs(db: DataSource, personId: string, calle
     [personId],
   );
   const scope = readScope(caller);
-  const view = (r: Row): DecidedRecordView => {
-    const mine = isCallers(scope, r);
-    return {
-      personId: r.person_id,
-      organization: r.organization_code,
-      recordId: mine ? r.id : null,
-      externalId: mine ? r.external_id : null,
-      fullName: mine ? r.full_name : null,
-    };
-  };
+  const view = (r: PairSideRow) => pairSideView(r, scope);
   return rows.map((p) => {
     const aIsOwn = p.a.person_id === personId;
     const shown = shownProbability(p.weight);
