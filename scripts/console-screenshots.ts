@@ -209,7 +209,11 @@ try {
         await tab.waitForLoadState('networkidle');
         if (file === 'tong-quan') await tab.getByTestId('communes').locator('tbody tr.ant-table-row').first().waitFor();
         // Its stored reports, each with its files (a table at 1366 px, one cell each on a phone).
-        if (file === 'bao-cao') await tab.getByRole('link', { name: /dạng Excel$/ }).first().waitFor();
+        if (file === 'bao-cao')
+          await tab
+            .getByRole('link', { name: /dạng Excel$/ })
+            .first()
+            .waitFor();
         await shoot(tab, file, size, file === 'tong-quan');
       }
       await other.close();

@@ -323,7 +323,7 @@ describe("a commune office's own roster: her chi hội written short, hamlets in
     expect(importPreview.rows).toEqual([
       {
         fate: 'REFUSED',
-        reason: expect.stringContaining('không còn thuộc đơn vị của bạn (đã chuyển sinh hoạt hoặc chuyển đơn vị): bỏ dòng này'),
+        reason: expect.stringContaining('không còn thuộc đơn vị của bạn (đã chuyển sinh hoạt hoặc chuyển đơn vị): bỏ dòng này') as unknown,
       },
     ]);
     expect(importPreview.rows[0].reason).not.toMatch(/Ngọc Hà|HPN-NH/);

@@ -1,7 +1,7 @@
 import { maskWarning } from './import/import-notes.js';
 import type { NoteFactKind } from './reading/note-facts.js';
 import type { MemberStatus } from '../membership/status/member-status.js';
-import { happenedOf } from '../linker/flags/flag-ending.js';
+import { happenedOf } from '../membership/status/happened.js';
 import type { RecordSuggestion } from './record-suggestion.entity.js';
 
 /**

@@ -1,3 +1,4 @@
+import { happenedOf } from '../../membership/status/happened.js';
 import { MemberStatus } from '../../membership/status/member-status.js';
 import type { FlagCode } from '../model/phantom.js';
 
@@ -10,9 +11,9 @@ export const ENDING: Partial<Record<FlagCode, MemberStatus>> = {
   NOT_IN_REGISTER: MemberStatus.STRUCK_OFF,
   BULK_ENTRY: MemberStatus.STRUCK_OFF,
   DUPLICATE_IN_ORG: MemberStatus.STRUCK_OFF,
-  // Moved away (to Hà Nội, out of the province): her membership goes with her, as a roster's "Đã chuyển đi" says.
-  MOVED_AWAY: MemberStatus.TRANSFERRED,
-  LEFT_WORK: MemberStatus.LEFT,
+  // What happened to her (membership/status/happened.ts): a move away ends as a transfer.
+  MOVED_AWAY: happenedOf('MOVED_AWAY')!,
+  LEFT_WORK: happenedOf('LEFT_WORK')!,
 };
 
 /**
@@ -22,14 +23,6 @@ export const ENDING: Partial<Record<FlagCode, MemberStatus>> = {
  */
 export const endsOnConfirm = (code: string, severity: string): boolean =>
   !!ENDING[code as FlagCode] && !(code === 'INELIGIBLE_AGE' && severity === 'WARNING');
-
-/**
- * What a flag's evidence says happened to the member (a death, a move away, a job left): its ending,
- * which the secretary may record; the other flags say nothing happened. A roster note's suggestion
- * ends as its flag's (suggestion-flag.ts).
- */
-export const happenedOf = (code: string): MemberStatus | null => (HAPPENS.has(code) ? ENDING[code as FlagCode]! : null);
-const HAPPENS = new Set<string>(['DECEASED', 'MOVED_AWAY', 'LEFT_WORK'] satisfies FlagCode[]);
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 const PARTIAL_DAY = /^\d{4}(-\d{2}(-\d{2})?)?$/;
