@@ -15,7 +15,7 @@ import { runningClusterUrl } from '../database/embedded-cluster.js';
 import { KEY_FILE_NAME } from '../personal-data/personal-data-key.js';
 import { BackupRun } from '../database/backup/backup-run.entity.js';
 import { BACKUP_BUSY, EXTERNAL_DATABASE_CONSOLE, failureText, FOLDER_ONLY, restoreCommand, STATUS_LABEL } from './backup-messages.js';
-import { archivesInFolder, type FolderArchive } from './backup-folder.js';
+import { archivesInFolder, manifestOf, type FolderArchive } from './backup-folder.js';
 import type { BackupOverviewType, BackupRunType } from './backups.types.js';
 
 type Starter = Pick<Principal, 'kind' | 'id' | 'name' | 'role' | 'clientIp'>;
@@ -54,12 +54,12 @@ export class BackupsService implements OnApplicationShutdown {
     const rows = await this.db.getRepository(BackupRun).find({ order: { startedAt: 'DESC' }, take: first });
     // A restored database's log ends at its backup: the archives taken since (and that one) are still in the folder.
     const logged = new Set((await this.db.getRepository(BackupRun).find({ select: { file: true } })).map((r) => path.resolve(r.file)));
-    const unlogged = (await archivesInFolder(this.config.backupDir)).filter(
+    const unlogged = archivesInFolder(this.config.backupDir).filter(
       (a) => !logged.has(path.resolve(a.file)) && a.file !== this.current?.file,
     );
-    const runs = [...rows.map((r) => this.view(r)), ...unlogged.map((a) => this.folderView(a))]
-      .sort((a, b) => b.startedAt.getTime() - a.startedAt.getTime())
-      .slice(0, first);
+    // Whether the key is in one: its manifest says (read for these alone, its first entry only).
+    const found = await Promise.all(unlogged.map(async (a) => this.folderView(a, (await manifestOf(a.file))?.withKey ?? false)));
+    const runs = [...rows.map((r) => this.view(r)), ...found].sort((a, b) => b.startedAt.getTime() - a.startedAt.getTime()).slice(0, first);
     return {
       directory: this.config.backupDir,
       unavailable: this.config.databaseUrl ? EXTERNAL_DATABASE_CONSOLE : null,
@@ -69,7 +69,7 @@ export class BackupsService implements OnApplicationShutdown {
   }
 
   /** An archive in the folder this database's log does not name: who took it is not known here. */
-  private folderView(a: FolderArchive): BackupRunType {
+  private folderView(a: FolderArchive, withKey: boolean): BackupRunType {
     return {
       id: `tep:${path.basename(a.file)}`,
       status: 'DONE',
@@ -80,9 +80,9 @@ export class BackupsService implements OnApplicationShutdown {
       startedBy: FOLDER_ONLY,
       file: path.basename(a.file),
       bytes: a.bytes,
-      withKey: a.withKey ?? false,
+      withKey,
       failure: null,
-      restoreCommand: restoreCommand(a.file, a.withKey ?? false, process.cwd()),
+      restoreCommand: restoreCommand(a.file, withKey, process.cwd()),
     };
   }
 

@@ -12,9 +12,7 @@ export interface RosterColumn {
   aliases: string[];
   /** Shown in the template's example row. */
   example: string;
-  /** A profile field of type DATE: its cell is read as a date cell, as the membership dates are. */
-  date?: boolean;
-  /** The organization's own field a profile column holds (its type says how a cell is read). */
+  /** The organization's own field a profile column holds: its type says how a cell is read (a DATE as a date cell, as the membership dates are). */
   profileField?: ProfileFieldDefinition;
   /**
    * The unit column under a branch header (`Chi hội`, `Tổ`). Every unit column reads a unit's code or
@@ -143,7 +141,6 @@ export function templateColumns(def: OrganizationDefinition): RosterColumn[] {
       header: f.label,
       aliases: f.key === 'position' ? [f.key, 'chuc danh', 'chuc vu trong hoi'] : [f.key, ...(f.aliases ?? [])],
       example: f.key === 'position' ? 'Chi hội trưởng' : f.type === 'BOOLEAN' ? 'Không' : '',
-      ...(f.type === 'DATE' ? { date: true } : {}),
       profileField: f,
     })),
   ];

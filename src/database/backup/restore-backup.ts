@@ -6,7 +6,7 @@ import { EmbeddedCluster } from '../embedded-cluster.js';
 import { PgServer } from '../pg-server.js';
 import { adoptDataDir, dataDirOwner, ensurePrivateDir } from '../private-files.js';
 import { MANIFEST, type BackupManifest } from './base-backup.js';
-import { readTar, type TarEntry } from './tar-archive.js';
+import { collectEntry, readTar, type TarEntry } from './tar-archive.js';
 
 /**
  * `lienthong backup`'s archive made into a new DATA_DIR: only into an empty folder; the key
@@ -89,14 +89,14 @@ async function extract(opts: RestoreOptions, dataDir: string, given: PersonalDat
   await readTar(opts.file, async (entry, chunks) => {
     if (!manifest) {
       if (entry.name !== MANIFEST) throw new RestoreRefused(`${opts.file} không phải bản sao lưu của \`lienthong backup\``);
-      manifest = JSON.parse((await collect(chunks)).toString('utf8')) as BackupManifest;
+      manifest = JSON.parse((await collectEntry(chunks)).toString('utf8')) as BackupManifest;
       if (given && manifest.withKey) sameKey(given, manifest.keyFingerprint);
       else if (given) checkedKey(given, manifest);
       if (!manifest.withKey) key = keptApart(opts, given, dataDir);
       return;
     }
     if (entry.name === KEY_FILE_NAME) {
-      const data = await collect(chunks);
+      const data = await collectEntry(chunks);
       key = checkedKey(parseKey(data.toString('utf8'), `${KEY_FILE_NAME} trong bản sao lưu`), manifest);
       if (given) {
         sameKey(given, key.fingerprint);
@@ -190,12 +190,6 @@ async function writeEntry(dataDir: string, entry: TarEntry, chunks: AsyncIterabl
   } finally {
     fs.closeSync(fd);
   }
-}
-
-async function collect(chunks: AsyncIterable<Buffer>): Promise<Buffer> {
-  const parts: Buffer[] = [];
-  for await (const c of chunks) parts.push(c);
-  return Buffer.concat(parts);
 }
 
 /** Starts the restored cluster (PostgreSQL replays the backup's WAL) and reads it back. */

@@ -127,7 +127,14 @@ function splitName(full: string): [string, string] {
 
 const octal = (n: number, width: number) => n.toString(8).padStart(width, '0');
 
-/** Reads each entry of a .tar.gz; `onEntry` gets the entry and, for a file, its content as chunks. */
+/** An entry's content whole (a small one: the manifest, the key). */
+export async function collectEntry(chunks: AsyncIterable<Buffer>): Promise<Buffer> {
+  const parts: Buffer[] = [];
+  for await (const c of chunks) parts.push(c);
+  return Buffer.concat(parts);
+}
+
+/** Reads each entry of a .tar.gz; `onEntry` gets the entry and, for a file, its content as chunks (a throw stops the reading). */
 export async function readTar(file: string, onEntry: (entry: TarEntry, chunks: AsyncIterable<Buffer>) => Promise<void>): Promise<void> {
   try {
     await readEntries(file, onEntry);
@@ -159,6 +166,16 @@ async function readEntries(file: string, onEntry: (entry: TarEntry, chunks: Asyn
   const input = raw.pipe(createGunzip());
   // A file that cannot be opened fails the reading (a pipe does not carry its source's error).
   raw.on('error', (e) => input.destroy(e));
+  try {
+    await entriesOf(input, onEntry);
+  } finally {
+    // Read to its end, or stopped by `onEntry` (the manifest alone wanted): the file is closed either way.
+    input.destroy();
+    raw.destroy();
+  }
+}
+
+async function entriesOf(input: NodeJS.ReadableStream, onEntry: (entry: TarEntry, chunks: AsyncIterable<Buffer>) => Promise<void>) {
   let pending: Buffer = Buffer.alloc(0);
   const iterator = input[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
   /** The next n bytes of the archive (fewer only at its end). */

@@ -47,7 +47,7 @@ export interface FiledColumn {
 }
 
 /** A date column of the template (the record's dates, a profile field of type DATE): a day in it is a date cell. */
-export const isDateColumn = (c: RosterColumn): boolean => !!c.date || /Date$/.test(c.key);
+export const isDateColumn = (c: RosterColumn): boolean => c.profileField?.type === 'DATE' || /Date$/.test(c.key);
 
 /** The columns in order: STT, then the template's, with `Tên xã/phường` after `Mã xã` and `Tên đơn vị` after `Mã đơn vị`. */
 export function filedColumns(columns: RosterColumn[]): FiledColumn[] {

@@ -91,7 +91,7 @@ export function templateRow(r: ExportRow, columns: RosterColumn[], def: Organiza
   return columns.map((c) => {
     if (!c.key.startsWith('profile.')) return value[c.key] ?? '';
     const v = r.profile[c.key.slice(8)];
-    const day = c.date && typeof v === 'string' ? parsePartialDate(v, ANY_PRECISION) : null;
+    const day = c.profileField?.type === 'DATE' && typeof v === 'string' ? parsePartialDate(v, ANY_PRECISION) : null;
     if (day?.ok) return formatVnPartialDate(day.value); // a profile date (`2016-03`) as the others: `03/2016`
     return v === undefined ? '' : typeof v === 'boolean' ? (v ? 'Có' : 'Không') : String(v);
   });
