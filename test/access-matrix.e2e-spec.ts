@@ -88,6 +88,7 @@ describe('access matrix: role × operation', () => {
     { field: 'organizations', title: 'organizations', query: '{ organizations { code } }', expect: PUBLIC },
     { field: 'organization', title: 'organization', query: '{ organization(code: "DTN") { code } }', expect: PUBLIC },
     { field: 'memberStatuses', title: 'memberStatuses', query: '{ memberStatuses { code label ends } }', expect: PUBLIC },
+    { field: 'flagOutcomes', title: 'flagOutcomes', query: '{ flagOutcomes(organization: "DTN") }', expect: PUBLIC },
     { field: 'provinces', title: 'provinces', query: '{ provinces { code } }', expect: PUBLIC },
     { field: 'communes', title: 'communes', query: '{ communes(search: "ba dinh", first: 3) { code } }', expect: PUBLIC },
     { field: 'resolveCommune', title: 'resolveCommune', query: '{ resolveCommune(code: "00004") { kind } }', expect: PUBLIC },

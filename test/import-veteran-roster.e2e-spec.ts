@@ -44,7 +44,13 @@ describe('a veterans’ roster with an army unit column and enlistment dates', (
       ['Lò Văn Pằn', 'CCB-BD-1', 1970],
       ['Quàng Văn Ún', 'CCB-BD-2', 1973],
     ]);
-    expect(JSON.stringify(stored[0].warnings)).toContain("Năm nhập ngũ: 'không rõ' không phải năm (yyyy) — ô này để trống khi nhập");
+    // Named by her column as her file writes it (`Ngày nhập ngũ`), not by the template's `Năm nhập ngũ`.
+    expect(stored[0].warnings).toContainEqual(
+      expect.objectContaining({
+        column: 'Ngày nhập ngũ',
+        message: "Ngày nhập ngũ: 'không rõ' không phải năm (yyyy) — ô này để trống khi nhập: sửa trong tệp hoặc trên hồ sơ",
+      }) as unknown,
+    );
     // No chi hội was made of an army unit, and none was asked for.
     expect((await t.sql(`SELECT code FROM unit WHERE organization_code = 'CCB'`)).length).toBe(3);
   });

@@ -247,6 +247,14 @@ describe('roster export: the filed workbook and the full CCCD numbers', () => {
     expect(statuses.data?.dtn).toContainEqual({ code: 'MATURED', label: 'Đã trưởng thành' });
     expect(statuses.data?.hnd.map((s) => s.code)).not.toContain('MATURED');
     expect(statuses.data?.hnd.map((s) => s.label).join()).not.toMatch(/trưởng thành|quá tuổi/i);
+    // What a confirmed phantom flag may mean, in the order the flag dialog offers it: the same rule.
+    const outcomes = await t.gql<{ dtn: string[]; hnd: string[] }>(
+      `{ dtn: flagOutcomes(organization: "DTN") hnd: flagOutcomes(organization: "HND") }`,
+    );
+    expect(outcomes.data).toEqual({
+      dtn: ['DECEASED', 'TRANSFERRED', 'LEFT', 'MATURED', 'STRUCK_OFF'],
+      hnd: ['DECEASED', 'TRANSFERRED', 'LEFT', 'STRUCK_OFF'],
+    });
     const end = (external: string, status: string) =>
       t.sql<{ id: string }>(`SELECT id FROM member_record WHERE external_id = $1`, [external]).then(([r]) =>
         t.gql(`mutation($i: EndMembershipInput!) { endMembership(input: $i) { statusLabel } }`, {

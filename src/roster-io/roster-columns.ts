@@ -155,6 +155,8 @@ export interface HeaderMatch {
   rowNumber: number | null;
   /** Our own columns (an error or result file brought back): not listed as unknown, their cells blanked before a row is read. */
   ours: number[];
+  /** Column index → her header as her file writes it (both rows of a two-row header): what a row's messages name. */
+  texts?: Map<number, string>;
 }
 
 /** A header cell: its own text and, under a merged header of two rows, the text of the cell above it. */

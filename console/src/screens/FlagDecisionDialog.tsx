@@ -8,7 +8,6 @@ import { partialDate, vnToday } from '../format.ts';
 import { graphql } from '../graphql.ts';
 import { T } from '../text.ts';
 import { LabeledField } from './LabeledField.tsx';
-import { STATUSES } from './member/member-api.ts';
 
 const RESOLVE = graphql(`
   mutation ResolveFlag($recordId: ID!, $code: String!, $resolution: String!, $note: String!, $outcome: MemberStatus, $date: String) {
@@ -16,9 +15,13 @@ const RESOLVE = graphql(`
   }
 `);
 
-/** What a confirmed flag may mean for the membership (the server's FLAG_OUTCOMES), in the order she thinks of them. */
-const OUTCOMES = ['DECEASED', 'TRANSFERRED', 'LEFT', 'MATURED', 'STRUCK_OFF'] as const;
-type Outcome = (typeof OUTCOMES)[number];
+/** What a confirmed flag may mean for the organization's member, in the order she thinks of them: the server's rule. */
+const OUTCOMES = graphql(`
+  query FlagOutcomes($organization: String!) {
+    flagOutcomes(organization: $organization)
+  }
+`);
+type Outcome = string;
 
 export interface FlagDecision {
   recordId: string;
@@ -37,8 +40,6 @@ export interface FlagDecision {
   resolution: 'CONFIRMED' | 'FALSE_ALARM' | 'ATTENTION';
 }
 
-const isOutcome = (o: string | null): o is Outcome => (OUTCOMES as readonly string[]).includes(o ?? '');
-
 /**
  * A decision on one flag, with a note. Confirming ends the membership: she chooses what the flag
  * means (died, left, aged out, struck off) and from which day — a death dated by the evidence, editable.
@@ -51,12 +52,14 @@ export function FlagDecisionDialog({ decision, onClose }: { decision: FlagDecisi
   const vague = !evidenced && decision.evidenceWhen ? partialDate(decision.evidenceWhen) : null;
   const dateFor = (o: Outcome | null) =>
     o === decision.evidenceOutcome && evidenced ? evidenced : o === decision.evidenceOutcome && vague ? '' : today;
-  const [outcome, setOutcome] = useState<Outcome | null>(isOutcome(decision.evidenceOutcome) ? decision.evidenceOutcome : null);
-  const [date, setDate] = useState(dateFor(outcome));
+  const [outcomes] = useQuery({ query: OUTCOMES, variables: { organization: decision.organization } });
+  const offered: readonly Outcome[] = outcomes.data?.flagOutcomes ?? [];
+  // What the evidence says happened (a death, a move away) is chosen for her, where the server offers it.
+  const [chosen, setOutcome] = useState<Outcome | null>(decision.evidenceOutcome);
+  const outcome = chosen !== null && offered.includes(chosen) ? chosen : null;
+  const [date, setDate] = useState(dateFor(chosen));
   const [note, setNote] = useState('');
   const [state, resolve] = useMutation(RESOLVE);
-  const [statuses] = useQuery({ query: STATUSES, variables: { organization: decision.organization } });
-  const offered = OUTCOMES.filter((o) => statuses.data?.memberStatuses.some((s) => s.code === o) ?? o !== 'MATURED');
   const confirming = decision.resolution === 'CONFIRMED';
   const choose = (o: Outcome) => {
     setOutcome(o);
@@ -107,7 +110,7 @@ export function FlagDecisionDialog({ decision, onClose }: { decision: FlagDecisi
             <Space direction="vertical">
               {offered.map((o) => (
                 <Radio key={o} value={o}>
-                  {o === 'STRUCK_OFF' && decision.code === 'DUPLICATE_IN_ORG' ? T.flags.duplicateStruckOff : T.flags.outcomes[o]}
+                  {o === 'STRUCK_OFF' && decision.code === 'DUPLICATE_IN_ORG' ? T.flags.duplicateStruckOff : (T.flags.outcomes[o] ?? o)}
                 </Radio>
               ))}
             </Space>

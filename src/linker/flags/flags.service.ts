@@ -11,7 +11,7 @@ import { unitLabel } from '../../membership/unit/unit-label.js';
 import { MemberRecordsService } from '../../membership/member-record/member-records.service.js';
 import { MEMBER_STATUS_INFO, MemberStatus } from '../../membership/status/member-status.js';
 import { OrganizationsService } from '../../membership/organization/organizations.service.js';
-import { statusesOf, statusLabel } from '../../membership/organization/status-wording.js';
+import { flagOutcomesOf, statusLabel } from '../../membership/organization/status-wording.js';
 import { FiguresMemo } from '../figures-memo.js';
 import { listPageSize } from '../list-page.js';
 import { countProvinceFlags, sharedFlagCountsIn, type FlagCount, type ProvinceFlagCount } from './flag-counts.js';
@@ -64,18 +64,6 @@ function decodeFlagCursor(cursor: string): FlagCursor {
   const value = cursor.slice(0, 40);
   throw DomainError.invalidInput([{ field: 'after', value, message: `Trường 'after': con trỏ trang '${value}' không hợp lệ` }]);
 }
-
-/**
- * What a secretariat may say a confirmed flag means (an expulsion goes through a decision; a move to
- * another unit of the province through its transfer request, a move away — out of the province — here).
- */
-export const FLAG_OUTCOMES: readonly MemberStatus[] = [
-  MemberStatus.DECEASED,
-  MemberStatus.TRANSFERRED,
-  MemberStatus.LEFT,
-  MemberStatus.MATURED,
-  MemberStatus.STRUCK_OFF,
-];
 
 /** How a confirmation ends the membership, and from which day. */
 export interface FlagEnding {
@@ -274,7 +262,7 @@ export class FlagsService {
     const record = await this.records.get(recordId, caller);
     // What a confirmation may mean, in the organization's words (no trưởng thành where there is no upper age).
     const def = await this.organizations.get(record.organizationCode);
-    const outcomes = FLAG_OUTCOMES.filter((s) => statusesOf(def).includes(s));
+    const outcomes = flagOutcomesOf(def);
     if (ending.outcome && !outcomes.includes(ending.outcome))
       throw DomainError.invalidInput([
         {

@@ -4,7 +4,7 @@ import type { Principal } from '../../access/principal.js';
 import { Role } from '../../access/role.js';
 import { POSITION_FIELD, termsOf, type OrganizationDefinition } from './organization-definition.js';
 import { MEMBER_STATUS_INFO, MemberStatus } from '../status/member-status.js';
-import { headTitle, rosterSigner, statusesOf, statusLabel } from './status-wording.js';
+import { flagOutcomesOf, headTitle, rosterSigner, statusesOf, statusLabel } from './status-wording.js';
 import { CreateAssociationInput, MemberStatusInfoType, OrganizationType, ProfileFieldTypeEnum } from './organization.types.js';
 import { OrganizationsService } from './organizations.service.js';
 
@@ -47,6 +47,15 @@ export class OrganizationsResolver {
     if (!organization) return (Object.keys(MEMBER_STATUS_INFO) as MemberStatus[]).map((code) => ({ code, ...MEMBER_STATUS_INFO[code] }));
     const def = await this.service.get(organization);
     return statusesOf(def).map((code) => ({ code, ...MEMBER_STATUS_INFO[code], label: statusLabel(code, def) }));
+  }
+
+  @Public()
+  @Query(() => [MemberStatus], {
+    description:
+      "What a secretariat may say a confirmed phantom flag means for the organization's member, in the order she thinks of them (MATURED only where members leave by age).",
+  })
+  async flagOutcomes(@Args('organization', { type: () => String }) organization: string): Promise<MemberStatus[]> {
+    return flagOutcomesOf(await this.service.get(organization));
   }
 
   @Public()

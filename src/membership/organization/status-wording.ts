@@ -1,5 +1,5 @@
 import { termsOf, type OrganizationDefinition } from './organization-definition.js';
-import { MEMBER_STATUS_INFO, MemberStatus } from '../status/member-status.js';
+import { FLAG_OUTCOMES, MEMBER_STATUS_INFO, MemberStatus } from '../status/member-status.js';
 
 /**
  * The statuses in one organization's words: the labels of MEMBER_STATUS_INFO, except that
@@ -21,6 +21,12 @@ export const statusRefusal = (def: OrganizationDefinition, status: MemberStatus)
 /** The organization's statuses, in the order a secretary thinks of them. */
 export function statusesOf(def: OrganizationDefinition): MemberStatus[] {
   return (Object.keys(MEMBER_STATUS_INFO) as MemberStatus[]).filter((s) => s !== MemberStatus.MATURED || hasMaturity(def));
+}
+
+/** What a confirmed phantom flag may mean for the organization's member (no trưởng thành where there is no upper age). */
+export function flagOutcomesOf(def: OrganizationDefinition): MemberStatus[] {
+  const own = statusesOf(def);
+  return FLAG_OUTCOMES.filter((s) => own.includes(s));
 }
 
 /** A status's `Trạng thái` label for the organization's records. */

@@ -47,4 +47,17 @@ export function parseStatusLabel(label: string): MemberStatus | null {
   return BY_FOLDED_LABEL.get(foldText(label)) ?? null;
 }
 
+/**
+ * What a secretariat may say a confirmed phantom flag means, in the order she thinks of them (an
+ * expulsion goes through a decision; a move to another unit of the province through its transfer
+ * request, a move away — out of the province — here).
+ */
+export const FLAG_OUTCOMES: readonly MemberStatus[] = [
+  MemberStatus.DECEASED,
+  MemberStatus.TRANSFERRED,
+  MemberStatus.LEFT,
+  MemberStatus.MATURED,
+  MemberStatus.STRUCK_OFF,
+];
+
 export const ENDING_STATUSES = (Object.keys(MEMBER_STATUS_INFO) as MemberStatus[]).filter((s) => MEMBER_STATUS_INFO[s].ends);

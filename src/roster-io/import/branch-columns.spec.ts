@@ -2,7 +2,7 @@ import { BUILT_IN_ORGANIZATIONS } from '../../organizations/index.js';
 import { importColumns, matchHeader, type HeaderMatch } from '../roster-columns.js';
 import { codeForUnitName } from '../../membership/unit/unit-code.js';
 import { readRosterRow } from './roster-row.js';
-import { unusedColumns, withMapping } from './sheet-reader.js';
+import { unusedColumns, withMapping } from './her-header.js';
 
 const org = (code: string) => BUILT_IN_ORGANIZATIONS.find((o) => o.code === code)!;
 const unitColumn = (m: HeaderMatch | null) => [...(m?.fields ?? [])].find(([, c]) => c.key === 'unit');

@@ -133,7 +133,7 @@ describe('a commune roster as a secretary keeps it (.xlsx written by exceljs, re
     expect(by('Điêu Thị Ngọc').fields.birthDate).toBeUndefined();
     expect(by('Điêu Thị Ngọc').warnings.map((w) => w.column)).toContain('Nữ');
     expect(by('Bạc Thị Thoa').fields.communeCode).toBeUndefined();
-    expect(by('Bạc Thị Thoa').warnings.find((w) => w.column === 'Địa chỉ')?.value).toBe('xã Không Có, tỉnh Điện Biên');
+    expect(by('Bạc Thị Thoa').warnings.find((w) => w.column === 'Xã')?.value).toBe('xã Không Có, tỉnh Điện Biên');
     expect(by('Lường Thị Xuân').notes.map((n) => n.kind)).toEqual(['DIED']);
     expect(by('Lò Thị Hằng').notes.map((n) => [n.kind, n.detail])).toEqual([['MOVED_AWAY', 'Lai Châu']]);
     expect(by('Lê Thị Yến').notes.map((n) => n.kind)).toEqual(['OLD_ID_CARD']);

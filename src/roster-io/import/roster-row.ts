@@ -76,7 +76,7 @@ const EVENT_DATES = [
 
 /** One row's cells by field: the typed value, the text, the column's header. */
 class Cells {
-  private readonly at = new Map<string, { col: RosterColumn; index: number }>();
+  private readonly at = new Map<string, { col: RosterColumn; index: number; text: string }>();
   readonly problems: RowProblem[] = [];
   readonly warnings: RowProblem[] = [];
 
@@ -86,8 +86,9 @@ class Cells {
     readonly columnOf: Map<string, string>,
   ) {
     for (const [index, col] of header.fields) {
-      this.at.set(col.key, { col, index });
-      columnOf.set(col.key, col.header);
+      const text = header.texts?.get(index) || col.header;
+      this.at.set(col.key, { col, index, text });
+      columnOf.set(col.key, text);
     }
   }
 
@@ -105,8 +106,9 @@ class Cells {
     return !!this.at.get('unit')?.col.unitByName;
   }
 
+  /** Her header of the field's column (the template's when her file's is blank). */
   header(key: string): string {
-    return this.at.get(key)?.col.header ?? key;
+    return this.at.get(key)?.text ?? key;
   }
 
   text(key: string): string | undefined {
