@@ -266,4 +266,33 @@ describe('units and transfers between secretariats', () => {
     expect((await t.gql(CANCEL, { id: requestId }, { token: tokens.a })).errors![0].extensions!.code).toBe('CONFLICT');
     expect((await transfer(id, 'B', tokens.a)).data!.transferMemberRecord.transferRequest).toMatchObject({ state: 'PENDING' });
   });
+
+  it('names a transfer\'s unit with its commune where its name does not say it (a province has many "Chi đoàn khu phố 1")', async () => {
+    const unit = { organization: 'DTN', code: 'B1', name: 'Chi đoàn khu phố 1', kind: 'BRANCH', parent: 'B', communeCode: '00008' };
+    expect((await t.gql(`mutation($i: CreateUnitInput!) { createUnit(input: $i) { code } }`, { i: unit })).errors).toBeUndefined();
+    const created = await t.gql<{ createMemberRecord: { id: string } }>(
+      `mutation($i: CreateMemberRecordInput!) { createMemberRecord(input: $i) { id } }`,
+      { i: { organization: 'DTN', externalId: 'T-5', fullName: 'Lò Thị Én', unit: 'A', birthDate: '2003' } },
+      { token: tokens.a },
+    );
+    const id = created.data!.createMemberRecord.id;
+    expect((await transfer(id, 'B1', tokens.a)).errors).toBeUndefined();
+    const [{ name: commune }] = await t.sql<{ name: string }>(`SELECT name FROM commune WHERE code = '00008'`);
+    const shown = await t.gql<{ memberRecord: { transferRequest: { toUnit: unknown } } }>(
+      `query($id: ID!) { memberRecord(id: $id) { transferRequest { toUnit { name commune } } } }`,
+      { id },
+      { token: tokens.a },
+    );
+    expect(shown.data!.memberRecord.transferRequest.toUnit).toEqual({ name: 'Chi đoàn khu phố 1', commune });
+    // The receiving side reads where it comes from; "Đoàn phường Ba Đình" says its commune already.
+    const incoming = await t.gql<{ pendingTransfers: { record: { id: string }; fromUnit: unknown; toUnit: unknown }[] }>(
+      `{ pendingTransfers(organization: "DTN") { record { id } fromUnit { name commune } toUnit { name commune } } }`,
+      {},
+      { token: tokens.b },
+    );
+    expect(incoming.data!.pendingTransfers.find((p) => p.record.id === id)).toMatchObject({
+      fromUnit: { name: 'Đoàn phường Ba Đình', commune: null },
+      toUnit: { name: 'Chi đoàn khu phố 1', commune },
+    });
+  });
 });

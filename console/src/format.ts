@@ -73,6 +73,9 @@ export function unitPlaceLabel(u: UnitPlace, parent: UnitPlace | undefined): str
   return where ? `${u.name} (${u.code}) — ${where}` : `${u.name} (${u.code})`;
 }
 
+/** A transfer's unit as a sentence names it: "Chi hội 1 (Xã Na Sang)", its commune where its name does not say it (the server's choice). */
+export const unitRefLabel = (u: { name: string; commune?: string | null }): string => (u.commune ? `${u.name} (${u.commune})` : u.name);
+
 /** Vietnamese order, numbers as numbers: "Thôn 2" before "Thôn 10", "Ấp Bắc" among the A's. */
 export const viOrder = new Intl.Collator('vi', { numeric: true, sensitivity: 'base' });
 

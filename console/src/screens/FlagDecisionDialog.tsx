@@ -5,7 +5,7 @@ import { useMutation, useQuery } from 'urql';
 import { errorText } from '../client.ts';
 import { CloseIcon } from '../icons.tsx';
 import { partialDate, vnToday } from '../format.ts';
-import { graphql } from '../graphql.ts';
+import { graphql, type ResultOf } from '../graphql.ts';
 import { T } from '../text.ts';
 import { LabeledField } from './LabeledField.tsx';
 
@@ -21,7 +21,7 @@ const OUTCOMES = graphql(`
     flagOutcomes(organization: $organization)
   }
 `);
-type Outcome = string;
+type Outcome = ResultOf<typeof OUTCOMES>['flagOutcomes'][number];
 
 export interface FlagDecision {
   recordId: string;
@@ -50,12 +50,12 @@ export function FlagDecisionDialog({ decision, onClose }: { decision: FlagDecisi
   const today = partialDate(vnToday());
   // Only a month (or a year) known ("đã mất tháng 3/2026"): no day filled in for her — today's would date it wrong.
   const vague = !evidenced && decision.evidenceWhen ? partialDate(decision.evidenceWhen) : null;
-  const dateFor = (o: Outcome | null) =>
+  const dateFor = (o: string | null) =>
     o === decision.evidenceOutcome && evidenced ? evidenced : o === decision.evidenceOutcome && vague ? '' : today;
   const [outcomes] = useQuery({ query: OUTCOMES, variables: { organization: decision.organization } });
   const offered: readonly Outcome[] = outcomes.data?.flagOutcomes ?? [];
   // What the evidence says happened (a death, a move away) is chosen for her, where the server offers it.
-  const [chosen, setOutcome] = useState<Outcome | null>(decision.evidenceOutcome);
+  const [chosen, setOutcome] = useState<Outcome | null>(decision.evidenceOutcome as Outcome | null);
   const outcome = chosen !== null && offered.includes(chosen) ? chosen : null;
   const [date, setDate] = useState(dateFor(chosen));
   const [note, setNote] = useState('');

@@ -2,7 +2,7 @@ import { Alert, Button, Descriptions, Drawer, Empty, List, Popconfirm, Space, Sp
 import { useEffect, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { errorText } from '../client.ts';
-import { partialDate, vnTime } from '../format.ts';
+import { partialDate, vnTime, unitRefLabel } from '../format.ts';
 import { graphql } from '../graphql.ts';
 import { CloseIcon } from '../icons.tsx';
 import { T } from '../text.ts';
@@ -91,6 +91,7 @@ const MEMBER = graphql(`
         declineReason
         toUnit {
           name
+          commune
         }
       }
       person {
@@ -282,8 +283,8 @@ export function MemberDrawer(props: {
                 showIcon
                 title={
                   r.transferRequest.state === 'PENDING'
-                    ? T.units.pendingTo(r.transferRequest.toUnit.name)
-                    : T.units.declinedBy(r.transferRequest.toUnit.name, r.transferRequest.declineReason ?? '')
+                    ? T.units.pendingTo(unitRefLabel(r.transferRequest.toUnit))
+                    : T.units.declinedBy(unitRefLabel(r.transferRequest.toUnit), r.transferRequest.declineReason ?? '')
                 }
                 description={cancelling.error ? errorText(cancelling.error, T.error.network) : undefined}
                 action={
@@ -291,7 +292,7 @@ export function MemberDrawer(props: {
                   r.transferRequest.state === 'PENDING' &&
                   !r.transferRequest.incoming && (
                     <Popconfirm
-                      title={T.units.cancelConfirm(r.fullName, r.transferRequest.toUnit.name)}
+                      title={T.units.cancelConfirm(r.fullName, unitRefLabel(r.transferRequest.toUnit))}
                       okText={T.units.cancel}
                       cancelText={T.units.keep}
                       onConfirm={() => void cancelTransfer({ id: r.transferRequest!.id }).then((x) => !x.error && done())}

@@ -1,6 +1,6 @@
 import { Button, Space, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { partialDate } from '../format.ts';
+import { partialDate, unitRefLabel } from '../format.ts';
 import { T } from '../text.ts';
 import { PENDING_TONE, SEVERITY_TONE } from '../tones.ts';
 import type { RosterRow } from './roster-query.ts';
@@ -60,7 +60,9 @@ export function rosterColumns(keys: ColumnKey[], offset: number, open: (id: stri
         // Apart, not run together ("Đang sinh hoạtChờ…"): her screen reader reads two things.
         <Space wrap size={4}>
           {r.statusLabel}
-          {r.transferRequest?.state === 'PENDING' && <Tag color={PENDING_TONE}>{T.units.pendingTo(r.transferRequest.toUnit.name)}</Tag>}
+          {r.transferRequest?.state === 'PENDING' && (
+            <Tag color={PENDING_TONE}>{T.units.pendingTo(unitRefLabel(r.transferRequest.toUnit))}</Tag>
+          )}
         </Space>
       ),
     },

@@ -61,6 +61,7 @@ export const ROSTER = graphql(`
           state
           toUnit {
             name
+            commune
           }
         }
       }

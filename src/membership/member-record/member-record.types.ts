@@ -56,6 +56,11 @@ registerEnumType(MembershipEventKind, { name: 'MembershipEventKind' });
 export class UnitRefType {
   @Field() code: string;
   @Field() name: string;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Its commune where its name does not say it (a province has many "Chi hội 1"); given on transfers.',
+  })
+  commune?: string | null;
 }
 
 @ObjectType('ProfileValue', { description: "One of the organization's own fields (Chức vụ, Năm nhập ngũ…)." })

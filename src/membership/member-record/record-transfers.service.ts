@@ -226,7 +226,9 @@ export class RecordTransfersService {
       .createQueryBuilder('q')
       .innerJoinAndSelect('q.record', 'r')
       .innerJoinAndSelect('q.toUnit', 'tu')
-      .leftJoinAndSelect('q.fromUnit', 'fu');
+      .leftJoinAndSelect('tu.commune', 'tuc')
+      .leftJoinAndSelect('q.fromUnit', 'fu')
+      .leftJoinAndSelect('fu.commune', 'fuc');
   }
 
   private pendingOf(em: EntityManager, recordId: string): Promise<TransferRequest | null> {

@@ -4,6 +4,8 @@ import type { Principal } from '../../access/principal.js';
 import { MemberRecordType } from './member-record.types.js';
 import { shownRecordDate } from './record-dates.js';
 import type { TransferRequest } from './transfer-request.entity.js';
+import type { Unit } from '../unit/unit.entity.js';
+import { unsaidCommune } from '../unit/unit-label.js';
 import {
   DeclineTransferArgs,
   PendingTransfersArgs,
@@ -69,7 +71,7 @@ export class TransferRequestsResolver {
   }
 
   private toType(q: TransferRequest, caller: Principal): TransferRequestType {
-    const unitRef = (u: { code: string; name: string }) => ({ code: u.code, name: u.name });
+    const unitRef = (u: Unit) => ({ code: u.code, name: u.name, commune: unsaidCommune(u.name, u.commune?.name) });
     const r = q.record!;
     return {
       id: q.id,

@@ -3,7 +3,7 @@ import { Alert, Button, Input, List, Modal, Popconfirm, Space, Tag, Typography }
 import { useEffect, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { errorText } from '../../client.ts';
-import { partialDate, vnTime } from '../../format.ts';
+import { partialDate, vnTime, unitRefLabel } from '../../format.ts';
 import { T } from '../../text.ts';
 import { TRANSFER_TONE } from '../../tones.ts';
 import {
@@ -19,7 +19,13 @@ import { LabeledField } from '../LabeledField.tsx';
 
 /** One request in a line: who, from which unit to which, from what day. */
 const requestLine = (r: Pending | Sent) =>
-  T.units.request(r.record.fullName, r.record.externalId, r.fromUnit?.name ?? T.dash, r.toUnit.name, partialDate(r.effectiveDate));
+  T.units.request(
+    r.record.fullName,
+    r.record.externalId,
+    r.fromUnit ? unitRefLabel(r.fromUnit) : T.dash,
+    unitRefLabel(r.toUnit),
+    partialDate(r.effectiveDate),
+  );
 
 /** Transfers waiting for a decision: hers to accept or decline; those she sent, and what became of them (`SentTransfers`). */
 export function TransferRequests(props: { organization: string; changes: number; onDecided: () => void }) {
@@ -131,9 +137,9 @@ function SentTransfers(props: { organization: string; changes: number; cancellin
   if (!rows.length) return null;
   const outcome = (r: Sent) =>
     r.state === 'ACCEPTED'
-      ? T.units.acceptedBy(r.toUnit.name, r.decidedBy ?? T.dash, r.decidedAt ? vnTime(r.decidedAt) : T.dash)
+      ? T.units.acceptedBy(unitRefLabel(r.toUnit), r.decidedBy ?? T.dash, r.decidedAt ? vnTime(r.decidedAt) : T.dash)
       : r.state === 'DECLINED'
-        ? T.units.declinedBy(r.toUnit.name, r.declineReason ?? '')
+        ? T.units.declinedBy(unitRefLabel(r.toUnit), r.declineReason ?? '')
         : null;
   return (
     <List
@@ -148,7 +154,7 @@ function SentTransfers(props: { organization: string; changes: number; cancellin
               ? [
                   <Popconfirm
                     key="c"
-                    title={T.units.cancelConfirm(r.record.fullName, r.toUnit.name)}
+                    title={T.units.cancelConfirm(r.record.fullName, unitRefLabel(r.toUnit))}
                     okText={T.units.cancel}
                     cancelText={T.units.keep}
                     onConfirm={() => props.onCancel(r)}

@@ -1,3 +1,4 @@
+import { unitRefLabel } from '../../format.ts';
 import { Button, Checkbox, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { T } from '../../text.ts';
@@ -73,12 +74,12 @@ export function UnitMembers(props: {
               {r.statusLabel}
               {r.transferRequest?.state === 'PENDING' && (
                 <Tag color={PENDING_TONE} style={{ whiteSpace: 'normal' }}>
-                  {T.units.pendingTo(r.transferRequest.toUnit.name)}
+                  {T.units.pendingTo(unitRefLabel(r.transferRequest.toUnit))}
                 </Tag>
               )}
               {r.transferRequest?.state === 'DECLINED' && (
                 <Typography.Text type="secondary">
-                  {T.units.declinedBy(r.transferRequest.toUnit.name, r.transferRequest.declineReason ?? '')}
+                  {T.units.declinedBy(unitRefLabel(r.transferRequest.toUnit), r.transferRequest.declineReason ?? '')}
                 </Typography.Text>
               )}
             </Space>

@@ -45,6 +45,7 @@ export const UNIT_MEMBERS = graphql(`
           state
           toUnit {
             name
+            commune
           }
           declineReason
         }
@@ -102,9 +103,11 @@ export const PENDING_TRANSFERS = graphql(`
       }
       fromUnit {
         name
+        commune
       }
       toUnit {
         name
+        commune
       }
     }
   }
@@ -127,9 +130,11 @@ export const SENT_TRANSFERS = graphql(`
       }
       fromUnit {
         name
+        commune
       }
       toUnit {
         name
+        commune
       }
     }
   }
