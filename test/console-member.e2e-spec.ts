@@ -451,10 +451,11 @@ describe('the console: add, edit, end and reinstate a member', () => {
     await context.close();
   });
 
-  it('dates her admission in the history as her join date is known: a month as 01/2020, a year as 2015', async () => {
+  it('dates her admission in the history as her join date is known: a month as 01/2020, a year as 2015; none, not "Kết nạp" on the import day', async () => {
     await t.importRoster('CCB', 'Mã hồ sơ,Họ và tên,Ngày sinh,Giới tính,Mã xã,Ngày vào Hội,Trạng thái', [
       'CCB-1,Lò Văn Tâm,1960,Nam,00004,01/2020,Đang sinh hoạt',
       'CCB-2,Quàng Văn Sơn,1962,Nam,00004,2015,Đang sinh hoạt',
+      'CCB-3,Lường Văn Ơn,1958,Nam,00004,,Đang sinh hoạt',
     ]);
     // What the server keeps: the first day of the month or year, and how much of it is known.
     const kept = await t.sql<{ external_id: string; join_date_precision: string; effective_date: string }>(
@@ -465,6 +466,7 @@ describe('the console: add, edit, end and reinstate a member', () => {
     expect(kept).toEqual([
       { external_id: 'CCB-1', join_date_precision: 'MONTH', effective_date: '2020-01-01' },
       { external_id: 'CCB-2', join_date_precision: 'YEAR', effective_date: '2015-01-01' },
+      { external_id: 'CCB-3', join_date_precision: null, effective_date: null },
     ]);
     const context = await b.context();
     const page = await logInThroughPage(context, t.url, await t.createUser('xa-ccb', Role.SECRETARIAT, 'CCB'));
@@ -482,6 +484,11 @@ describe('the console: add, edit, end and reinstate a member', () => {
       await page.keyboard.press('Escape');
       await page.getByRole('dialog', { name }).waitFor({ state: 'hidden' });
     }
+    // Listed by her file with no join date: he was admitted long ago, not on the day she imported him.
+    await page.getByRole('button', { name: 'Lường Văn Ơn' }).click();
+    const timeline = page.getByRole('dialog', { name: 'Lường Văn Ơn' }).locator('.ant-timeline');
+    await timeline.getByText(/Vào danh sách \(chưa ghi ngày vào\)/).waitFor();
+    expect(await timeline.innerText()).not.toContain('Kết nạp');
     await context.close();
   });
 

@@ -727,6 +727,8 @@ const TEXT = {
     save: 'Lưu',
     open: (n: number) => `${n} ghi chú cần xem xét`,
   },
+  /** An admission with no join date (a roster kept before, imported): listed, not "Kết nạp" on the import day. */
+  listed: 'Vào danh sách (chưa ghi ngày vào)',
   event: { ADMITTED: 'Kết nạp', ENDED: 'Kết thúc sinh hoạt', STATUS_CHANGED: 'Đổi trạng thái', TRANSFERRED: 'Chuyển sinh hoạt' } as Record<
     string,
     string

@@ -180,9 +180,17 @@ export function MemberDrawer(props: {
   const ended = !!r && !!statuses.data?.memberStatuses.find((s) => s.code === r.status)?.ends;
   const status = (code: string | null) => statuses.data?.memberStatuses.find((s) => s.code === code);
   /** What a history line did: an ending says how it ended, a taking back says so, not just "changed status". */
-  const eventText = (e: { id: string; kind: string; fromStatus: string | null; toStatus: string | null; voids: string | null }) => {
+  const eventText = (e: {
+    id: string;
+    kind: string;
+    effectiveDate: string | null;
+    fromStatus: string | null;
+    toStatus: string | null;
+    voids: string | null;
+  }) => {
     const [from, to] = [status(e.fromStatus), status(e.toStatus)];
     if (e.voids) return T.eventStatus.voiding;
+    if (e.kind === 'ADMITTED' && !e.effectiveDate) return T.listed;
     if (e.kind === 'ENDED' && to) return T.eventStatus.ended(to.label, !!r?.history.some((x) => x.voids === e.id));
     if (e.kind === 'STATUS_CHANGED' && from?.ends && to && !to.ends) return T.eventStatus.reinstated;
     if (e.kind === 'STATUS_CHANGED' && from && to) return T.eventStatus.changed(from.label, to.label);
