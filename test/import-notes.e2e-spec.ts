@@ -87,6 +87,27 @@ describe('import warnings, suggestions and codes assigned (issue 16)', () => {
     expect((await recordsOf('DTN'))[0].importWarnings).toEqual([]);
   });
 
+  it('says so when a commune name is found in two provinces and the member is left with no commune, never silently', async () => {
+    const p = path.join(dir, 'nct.xlsx');
+    await xlsx(p, [
+      ['Mã hồ sơ', 'Họ và tên', 'Ngày sinh', 'Giới tính', 'Xã/Phường'],
+      ['NCT-T1', 'Lò Thị Xuân', '12/03/1950', 'Nữ', 'Thanh An'],
+    ]);
+    const summary = await importer.import(p, { organization: 'NCT' }, CLI_PRINCIPAL);
+    expect(summary).toMatchObject({ created: 1, warned: 1 });
+    const [rec] = await recordsOf('NCT');
+    expect(rec.importWarnings).toHaveLength(1);
+    expect(rec.importWarnings[0]).toMatchObject({ column: 'Xã/Phường' });
+    expect(rec.importWarnings[0].message).toMatch(
+      /^Xã\/Phường 'Thanh An': tên 'Thanh An' trùng \d+ xã\/phường \(.*Điện Biên.*\), chưa biết hội viên ở xã nào nên ô xã để trống\. Hãy ghi mã xã mới/,
+    );
+    const [stored] = await t.sql<{ commune_code: string | null; n: number }>(
+      `SELECT commune_code, cardinality(commune_candidates) AS n FROM member_record WHERE external_id = 'NCT-T1'`,
+    );
+    expect(stored.commune_code).toBeNull();
+    expect(stored.n).toBeGreaterThan(1);
+  });
+
   it('settles a warning once she corrects its field on the record: the phone that lost its 0 and the birth date refused go, the rest stays', async () => {
     const p = path.join(dir, 'hpn-sua.xlsx');
     await xlsx(p, [

@@ -22,7 +22,7 @@ import { uncodedRows } from './row-place.js';
 import { erasedPersonMessage } from './import-messages.js';
 import { columnFor, RowPreparer, type PreparedRow } from './prepare-row.js';
 import { PREPARE_WORKERS_FOR_FILES_OF, PREPARE_WORKERS_FROM_ROW, PrepareWorkers, prepareWorkerSetup } from './prepare-workers.js';
-import { knownCommune, settleRowCommune } from './row-commune.js';
+import { knownCommune, settleRowCommune, unsettledCommuneWarning } from './row-commune.js';
 import { changedFields, changesNothing } from './record-columns.js';
 import { checkDuplicateCode, keptRow, lookUpCurrent, scopeProblems, type CurrentRecords, type PendingRow } from './pending-rows.js';
 import { rejectedRowUnitPath, RejectedRowsService } from './rejected-rows.service.js';
@@ -225,7 +225,8 @@ export class ImportPlanner {
     if (unit !== undefined) values.unitId = unit?.id ?? null;
     const known = knownCommune(record, unit === undefined ? record?.unit : unit, await b.ctx.units.own(b.em)) ?? row.titleCommune ?? null;
     const placeWarning = await settleRowCommune(b.em, row, record, known, values);
-    if (placeWarning) row.warnings.push(placeWarning);
+    const unsettled = placeWarning ? null : await unsettledCommuneWarning(b.em, row, values);
+    for (const w of [placeWarning, unsettled]) if (w) row.warnings.push(w);
     const kept = await this.keepNotes(b, p, record, values);
     const target = { recordId: record?.id ?? null, recordVersion: record?.version ?? null, ...kept };
     if (!record) {

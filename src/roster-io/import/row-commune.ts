@@ -55,6 +55,39 @@ export async function settleRowCommune(
   );
 }
 
+/**
+ * A row whose commune cell names several communes — a name found in two provinces ("Thanh An"), or an
+ * old code split between new communes — leaves the member with no commune: said, with the candidates,
+ * never silently. Null when the row's commune was settled (or it writes none).
+ */
+export async function unsettledCommuneWarning(
+  em: EntityManager,
+  row: RosterRow,
+  values: Record<string, unknown>,
+): Promise<{ column: string; value: string; message: string } | null> {
+  const candidates = (values.communeCandidates as string[] | undefined) ?? [];
+  const written = row.fields.communeCode ?? row.fields.communeName;
+  if (values.communeCode || !candidates.length || !written) return null;
+  const column = row.columnOf.get(row.fields.communeCode ? 'communeCode' : 'communeName') ?? 'Xã/Phường';
+  const names = await em.query<{ name: string; province: string }[]>(
+    `SELECT c.name, p.name AS province FROM commune c JOIN province p ON p.code = c.province_code
+      WHERE c.code = ANY($1) ORDER BY array_position($1, c.code::text)`,
+    [candidates.slice(0, 5)],
+  );
+  const list = names.map((c) => `${c.name}, ${c.province}`).join('; ') + (candidates.length > 5 ? '; …' : '');
+  const split = !!values.communeEnteredCode && !row.fields.communeName;
+  const what = split
+    ? `xã cũ mã '${written}' đã được chia cho nhiều xã/phường mới`
+    : `tên '${written}' trùng ${candidates.length} xã/phường`;
+  return {
+    column,
+    value: written,
+    message:
+      `${column} '${written}': ${what} (${list}), chưa biết hội viên ở xã nào nên ô xã để trống. ` +
+      `Hãy ghi mã xã mới (5 chữ số) hoặc thêm tên tỉnh rồi nhập lại, hoặc chọn xã trên hồ sơ`,
+  };
+}
+
 const placeOf = (r: MemberRecord) => ({
   communeCode: r.communeCode,
   communeEnteredCode: r.communeEnteredCode,
