@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { spawnSync } from 'node:child_process';
 import { assertWritableFolder } from './base-backup.js';
 import { readTar, TarWriter } from './tar-archive.js';
@@ -58,5 +59,15 @@ describe('the backup archive', () => {
     await expect(read(path.join(dir, 'nothere.tar.gz'))).rejects.toThrow(/^không có tệp sao lưu .*nothere\.tar\.gz/);
     await expect(read(cut)).rejects.toThrow(/bị hỏng hoặc bị cắt ngắn/);
     await expect(read(text)).rejects.toThrow(/bị hỏng hoặc bị cắt ngắn/);
+
+    // Damaged inside (gzip intact around bytes that are no longer a header): no file named after garbage, the same sentence.
+    const plain = zlib.gunzipSync(fs.readFileSync(good));
+    const garbage = Buffer.from(plain);
+    garbage.fill(0xe9, 0, 64);
+    const damaged = path.join(dir, 'damaged.tar.gz');
+    fs.writeFileSync(damaged, zlib.gzipSync(garbage));
+    const names: string[] = [];
+    await expect(readTar(damaged, async (e) => void names.push(e.name))).rejects.toThrow(/bị hỏng hoặc bị cắt ngắn/);
+    expect(names).toEqual([]);
   });
 });

@@ -154,7 +154,7 @@ export function archiveProblem(file: string, e: unknown): unknown {
     return new Error(
       `không đọc được tệp sao lưu ${file}: người dùng này không có quyền đọc (chạy lệnh bằng người dùng của dịch vụ, hoặc cấp quyền đọc)`,
     );
-  if (code?.startsWith('Z_') || /unexpected end of file/.test((e as Error).message ?? ''))
+  if (code?.startsWith('Z_') || e instanceof DamagedArchive || /unexpected end of file/.test((e as Error).message ?? ''))
     return new Error(
       `tệp ${file} bị hỏng hoặc bị cắt ngắn, hoặc không phải tệp .tar.gz của \`lienthong backup\`: hãy lấy lại bản sao lưu nguyên vẹn`,
     );
@@ -202,7 +202,7 @@ async function entriesOf(input: NodeJS.ReadableStream, onEntry: (entry: TarEntry
     async function* content(): AsyncIterable<Buffer> {
       while (left > 0) {
         const chunk = await take(Math.min(CHUNK, left));
-        if (!chunk.length) throw new Error('kho lưu trữ bị cắt ngắn');
+        if (!chunk.length) throw new DamagedArchive('cut short');
         left -= chunk.length;
         yield chunk;
       }
@@ -214,7 +214,19 @@ async function entriesOf(input: NodeJS.ReadableStream, onEntry: (entry: TarEntry
   }
 }
 
+/** Bytes that are no tar header of ours (a damaged archive decompresses into garbage before gzip's own check at its end). */
+class DamagedArchive extends Error {}
+
+/** A ustar header's checksum holds: the sum of its bytes, the checksum field read as spaces. */
+function checksumHolds(h: Buffer): boolean {
+  let sum = 0;
+  for (let i = 0; i < BLOCK; i++) sum += i >= 148 && i < 156 ? 0x20 : h[i];
+  const stored = parseInt(h.subarray(148, 156).toString('latin1').replace(/\0.*$/s, '').trim(), 8);
+  return stored === sum && h.subarray(257, 262).toString('latin1') === 'ustar';
+}
+
 function parseHeader(h: Buffer): TarEntry {
+  if (!checksumHolds(h)) throw new DamagedArchive('bad header');
   const text = (at: number, len: number) =>
     h
       .subarray(at, at + len)
