@@ -143,6 +143,10 @@ describe('backup while the server runs, restore into a new DATA_DIR', () => {
 
     const restore = cliSync(restored, ['restore', archive, '--data-dir', restored, '--key', path.join(source, 'lienthong.key')]);
     expect(restore.stderr).toContain('đã khôi phục');
+    // The operator is told the access of then is back (a lock or a revocation made since is undone), and what to look over.
+    expect(restore.stderr).toMatch(
+      /dữ liệu trở về lúc sao lưu \(\d\d\/\d\d\/\d{4} \d\d:\d\d\): .*kể cả tài khoản đã khóa, token đã thu hồi .* Đã kết thúc 0 phiên đăng nhập cũ; hãy xem lại \d+ tài khoản đang mở và 1 token dịch vụ còn hiệu lực/,
+    );
     expect(restore.status).toBe(0);
     expect(fs.statSync(restored).mode & 0o077 & ~0o011).toBe(0);
 

@@ -1,3 +1,4 @@
+import { vietnamTime } from '../common/dates/vietnam-time.js';
 /** What a backup says to the operator and the administrator (Vietnamese), in one place for the console and the CLI. */
 
 export const EXTERNAL_DATABASE =
@@ -43,4 +44,17 @@ const shellWord = (s: string) => (/^[\w./@:+-]+$/.test(s) ? s : `'${s.replace(/'
  */
 export function restoreCommand(file: string, withKey: boolean, appDir: string): string {
   return `cd ${shellWord(appDir)} && npm run cli -- restore ${shellWord(file)} --data-dir THƯ_MỤC_MỚI${withKey ? '' : ' --key TỆP_KHÓA'}`;
+}
+
+/**
+ * What a restore tells the operator of access: the database is the backup's moment, so an account
+ * locked, a token revoked or a password reset since is as it was then; the sessions of then are ended.
+ */
+export function restoredAccessNote(takenAt: string, a: { sessionsEnded: number; activeUsers: number; activeTokens: number }): string {
+  return (
+    `dữ liệu trở về lúc sao lưu (${vietnamTime(takenAt)}): mọi thay đổi sau lúc đó không có ở đây, kể cả tài khoản đã khóa, ` +
+    `token đã thu hồi và mật khẩu đã đặt lại sau lúc ấy. Đã kết thúc ${a.sessionsEnded} phiên đăng nhập cũ; ` +
+    `hãy xem lại ${a.activeUsers} tài khoản đang mở và ${a.activeTokens} token dịch vụ còn hiệu lực ` +
+    `(Quản trị → Người dùng, \`lienthong token list\`) và khóa, thu hồi lại những gì đã khóa, thu hồi sau lúc sao lưu`
+  );
 }

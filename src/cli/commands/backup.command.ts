@@ -2,7 +2,7 @@
 // copied while the server runs, and made into a new DATA_DIR (src/database/backup/).
 import type { Command } from 'commander';
 import path from 'node:path';
-import { EXTERNAL_DATABASE as EXTERNAL } from '../../backups/backup-messages.js';
+import { EXTERNAL_DATABASE as EXTERNAL, restoredAccessNote } from '../../backups/backup-messages.js';
 import { BackupsService } from '../../backups/backups.service.js';
 import { byteSize } from '../../common/text/byte-size.js';
 import { loadConfig } from '../../config/app-config.js';
@@ -62,6 +62,7 @@ export function backupCommands(program: Command): void {
       log(
         `đã khôi phục vào ${r.dataDir}; khởi động máy chủ với DATA_DIR=${r.dataDir}${r.keySource === 'LIENTHONG_KEY' ? ' và cùng LIENTHONG_KEY' : ''}`,
       );
+      log(restoredAccessNote(r.takenAt, r.access));
       writeLines([
         `thư mục\t${r.dataDir}`,
         `hồ sơ\t${r.records}`,

@@ -30,6 +30,16 @@ export interface RestoreResult {
   keySource: string;
   /** Member records in the restored database. */
   records: number;
+  /** When the backup was taken (ISO): the restored database is that moment's. */
+  takenAt: string;
+  /** Access as it was then, to be looked over: log-in sessions ended, accounts not locked, service tokens not revoked. */
+  access: RestoredAccess;
+}
+
+export interface RestoredAccess {
+  sessionsEnded: number;
+  activeUsers: number;
+  activeTokens: number;
 }
 
 export class RestoreRefused extends Error {}
@@ -43,7 +53,7 @@ export async function restoreBaseBackup(opts: RestoreOptions): Promise<RestoreRe
   ensurePrivateDir(dataDir);
   if (created) giveToParentsOwner(dataDir);
   try {
-    const key = await extract(opts, dataDir, given);
+    const { key, takenAt } = await extract(opts, dataDir, given);
     if (!fs.existsSync(path.join(dataDir, 'pg', 'backup_label')))
       throw new RestoreRefused(
         'bản sao lưu thiếu pg/backup_label (không phải bản do `lienthong backup` làm, hoặc bị hỏng): không khôi phục',
@@ -52,9 +62,9 @@ export async function restoreBaseBackup(opts: RestoreOptions): Promise<RestoreRe
     await server.resolveOsUser();
     server.ownCluster();
     adoptDataDir(dataDir);
-    const records = await checkRestored(dataDir, key, opts.log);
+    const { records, access } = await checkRestored(dataDir, key, opts.log);
     if (process.getuid?.() === 0 && !dataDirOwner(dataDir)) opts.log(rootOwnedHint(dataDir));
-    return { dataDir, keySource: key.source, records };
+    return { dataDir, keySource: key.source, records, takenAt, access };
   } catch (e) {
     // Nothing half-restored is left to be started by mistake; a folder it made, not even the folder.
     if (created) fs.rmSync(dataDir, { recursive: true, force: true });
@@ -83,7 +93,11 @@ const rootOwnedHint = (dataDir: string) =>
  * LIENTHONG_KEY) is read and checked before anything is written; when the archive carries a key
  * too, the two must be the same key, and the log says which was used.
  */
-async function extract(opts: RestoreOptions, dataDir: string, given: PersonalDataKey | null): Promise<PersonalDataKey> {
+async function extract(
+  opts: RestoreOptions,
+  dataDir: string,
+  given: PersonalDataKey | null,
+): Promise<{ key: PersonalDataKey; takenAt: string }> {
   let key: PersonalDataKey | null = null;
   let manifest: BackupManifest | null = null;
   await readTar(opts.file, async (entry, chunks) => {
@@ -109,7 +123,7 @@ async function extract(opts: RestoreOptions, dataDir: string, given: PersonalDat
   });
   if (!manifest) throw new RestoreRefused(`${opts.file} trống`);
   if (!key) throw new RestoreRefused('bản sao lưu ghi là có khóa nhưng không thấy tệp khóa trong đó');
-  return key;
+  return { key, takenAt: (manifest as BackupManifest).createdAt };
 }
 
 /** The key given apart, read and parsed (`--key FILE` first, else LIENTHONG_KEY), or null. */
@@ -192,8 +206,17 @@ async function writeEntry(dataDir: string, entry: TarEntry, chunks: AsyncIterabl
   }
 }
 
-/** Starts the restored cluster (PostgreSQL replays the backup's WAL) and reads it back. */
-async function checkRestored(dataDir: string, key: PersonalDataKey, log: (m: string) => void): Promise<number> {
+/**
+ * Starts the restored cluster (PostgreSQL replays the backup's WAL) and reads it back. The log-in
+ * sessions of the backup's moment are ended (whoever was logged in then logs in again); accounts and
+ * service tokens are as they were then — a lock or a revocation made since is undone — and counted
+ * for the operator to look over.
+ */
+async function checkRestored(
+  dataDir: string,
+  key: PersonalDataKey,
+  log: (m: string) => void,
+): Promise<{ records: number; access: RestoredAccess }> {
   const db = await new EmbeddedCluster({ dataDir, log }).acquire();
   const client = new pg.Client({ connectionString: db.url });
   try {
@@ -204,7 +227,19 @@ async function checkRestored(dataDir: string, key: PersonalDataKey, log: (m: str
         `cơ sở dữ liệu đã khôi phục được ghi bằng khóa khác (${fp.rows[0].value}): không dùng được với khóa ${key.source}`,
       );
     const { rows } = await client.query<{ n: string }>('SELECT count(*) AS n FROM member_record');
-    return Number(rows[0].n);
+    const ended = await client.query(
+      `UPDATE access_token SET revoked_at = now(), revoked_reason = 'LOGGED_OUT' WHERE kind = 'SESSION' AND revoked_at IS NULL`,
+    );
+    const live = await client.query<{ users: string; tokens: string }>(
+      `SELECT (SELECT count(*) FROM app_user WHERE disabled_at IS NULL) AS users,
+              (SELECT count(*) FROM access_token WHERE kind <> 'SESSION' AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > now())) AS tokens`,
+    );
+    const access = {
+      sessionsEnded: ended.rowCount ?? 0,
+      activeUsers: Number(live.rows[0].users),
+      activeTokens: Number(live.rows[0].tokens),
+    };
+    return { records: Number(rows[0].n), access };
   } finally {
     await client.end().catch(() => undefined);
     await db.release();
