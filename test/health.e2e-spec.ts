@@ -2,6 +2,8 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { MIGRATIONS } from '../migrations/index.js';
+import { SCHEMA_LEVEL } from '../src/database/product-version.js';
 import { serverEnv, startBuiltServer, stopBuiltServer } from './support/built-server.js';
 
 /**
@@ -36,7 +38,7 @@ function clusterProcesses(): number[] {
   return [postmaster, ...children];
 }
 
-const DETAILS = ['database', 'databaseMs', 'disk', 'status'];
+const DETAILS = ['database', 'databaseMs', 'disk', 'schema', 'status', 'version'];
 
 describe('the health endpoint', () => {
   afterAll(() => {
@@ -51,6 +53,9 @@ describe('the health endpoint', () => {
       expect(up.code).toBe(200);
       expect(up.body).toMatchObject({ status: 'ok', database: 'ok', disk: { low: false, minFreeBytes: 2048 * 1024 * 1024 } });
       expect(Object.keys(up.body).sort()).toEqual(DETAILS);
+      // Which version runs, and the level of the data's structure it knows (the last migration), for an upgrade's check.
+      expect(up.body).toMatchObject({ version: expect.stringMatching(/^\d+\.\d+\.\d+$/) as unknown, schema: SCHEMA_LEVEL });
+      expect(SCHEMA_LEVEL).toBe(/\d+$/.exec(new MIGRATIONS[MIGRATIONS.length - 1]().name)![0]);
       expect((up.body.disk as { freeBytes: number }).freeBytes).toBeGreaterThan(0);
       expect(server.log()).not.toContain('CẢNH BÁO: ổ đĩa');
 

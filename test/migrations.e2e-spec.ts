@@ -95,4 +95,19 @@ describe('the personal-data migration on existing data', () => {
       await client.end();
     }
   }, 60_000);
+
+  it('refuses a database a newer version upgraded, naming the step it does not know and the way out', async () => {
+    const newer = await emptyDatabase('newer');
+    await runMigrations(newer);
+    const client = new pg.Client({ connectionString: newer });
+    await client.connect();
+    try {
+      await client.query(`INSERT INTO migrations (timestamp, name) VALUES (1799999999999, 'FromTheFuture1799999999999')`);
+    } finally {
+      await client.end();
+    }
+    await expect(runMigrations(newer)).rejects.toThrow(
+      /^cơ sở dữ liệu này đã được một phiên bản Liên Thông mới hơn nâng cấp \(1 bước nâng cấp mà bản này không biết: FromTheFuture1799999999999\): không mở .* khôi phục bản sao lưu làm trước khi nâng cấp/,
+    );
+  }, 60_000);
 });

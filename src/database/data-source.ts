@@ -51,12 +51,34 @@ export async function runMigrations(url: string, key: PersonalDataKey | null = n
   const ds = new DataSource(dataSourceOptions(url));
   await ds.initialize();
   try {
+    await refuseNewerDatabase(ds);
     const done = await withMigrationKey(key, () => ds.runMigrations({ transaction: 'each' }));
     if (appRole) await ds.transaction((em) => grantAppRole(em, appRole));
     return done.map((m) => m.name);
   } finally {
     await ds.destroy();
   }
+}
+
+export class NewerDatabaseError extends Error {}
+
+/**
+ * A database a newer version upgraded (a migration this code does not know is applied) is not
+ * opened: the code would read and write a structure it was not made for. Said in Vietnamese, with
+ * the two ways out (run the newer version, or restore the backup taken before the upgrade).
+ */
+async function refuseNewerDatabase(ds: DataSource): Promise<void> {
+  const [{ exists }] = await ds.query<{ exists: boolean }[]>(`SELECT to_regclass('migrations') IS NOT NULL AS exists`);
+  if (!exists) return;
+  const known = new Set(ds.migrations.map((m) => m.name));
+  const applied = await ds.query<{ name: string }[]>(`SELECT name FROM migrations ORDER BY timestamp`);
+  const unknown = applied.map((m) => m.name).filter((n) => !known.has(n));
+  if (unknown.length)
+    throw new NewerDatabaseError(
+      `cơ sở dữ liệu này đã được một phiên bản Liên Thông mới hơn nâng cấp (${unknown.length} bước nâng cấp mà bản này không biết: ` +
+        `${unknown.slice(0, 3).join(', ')}${unknown.length > 3 ? ', …' : ''}): không mở để khỏi làm hỏng dữ liệu. Hãy chạy phiên bản mới đó, ` +
+        `hoặc khôi phục bản sao lưu làm trước khi nâng cấp vào một DATA_DIR mới (README "Upgrading")`,
+    );
 }
 
 /** SQL that would bring the database to the entities: empty when migrations and code agree. */

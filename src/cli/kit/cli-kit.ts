@@ -12,6 +12,7 @@ import { cliPrincipal, type Principal } from '../../access/principal.js';
 import { CliModule } from './cli.module.js';
 import { fileSystemMessage, vietnameseUsageError } from './cli-messages.js';
 import { vietnameseHelp } from './cli-help.js';
+import { versionLine } from '../../database/product-version.js';
 
 /**
  * `lienthong <command>`: run on the server itself, as a local administrator. Results go to
@@ -32,6 +33,7 @@ export function newProgram(): Command {
     .description(
       'Liên Thông — phần mềm quản lý đoàn viên, hội viên của Mặt trận và các đoàn thể; các lệnh chạy trên chính máy chủ, với quyền quản trị',
     )
+    .version(versionLine(), '-V, --version', 'in phiên bản của chương trình và của cấu trúc dữ liệu')
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s), outputError: (s, write) => write(vietnameseUsageError(s)) });
 }

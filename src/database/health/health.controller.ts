@@ -7,6 +7,7 @@ import { requestToken } from '../../common/http/request-token.js';
 import { AuthService } from '../../accounts/auth.service.js';
 import { DiskWatch } from './disk-watch.js';
 import { isLocalCaller } from './health-audience.js';
+import { PRODUCT_VERSION } from '../product-version.js';
 
 /** How long PostgreSQL has to answer `SELECT 1` before the service is reported unavailable. */
 export const HEALTH_DB_TIMEOUT_MS = 2000;
@@ -47,6 +48,8 @@ export class HealthController {
       status,
       database,
       databaseMs: Date.now() - started,
+      version: PRODUCT_VERSION.version,
+      schema: PRODUCT_VERSION.schema,
       disk: disk && { freeBytes: disk.freeBytes, totalBytes: disk.totalBytes, minFreeBytes: disk.minFreeBytes, low: disk.low },
     });
   }
