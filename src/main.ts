@@ -5,6 +5,7 @@ import { AppModule } from './app.module.js';
 import { parentPid } from './common/process/is-alive.js';
 import { loadConfig } from './config/app-config.js';
 import { configureApp } from './configure-app.js';
+import { startFailure } from './start-failure.js';
 import { openDatabase } from './database/open-database.js';
 import { VietnamLogger } from './common/logging/vietnam-logger.js';
 
@@ -75,14 +76,6 @@ function watchNpmParent(onGone: () => void): void {
   setInterval(() => {
     if (parentPid() !== parent) onGone();
   }, 500).unref();
-}
-
-/** Why it could not start, as an operator reads it: a port another program holds named as such. */
-function startFailure(e: unknown): string {
-  const { code, port } = e as { code?: string; port?: number };
-  if (code === 'EADDRINUSE')
-    return `cổng ${port ?? process.env.PORT} đang có chương trình khác dùng (có thể Liên Thông đã chạy ở cổng này): dừng chương trình đó, hoặc đặt PORT khác`;
-  return e instanceof Error ? e.message : String(e);
 }
 
 bootstrap().catch((e: unknown) => {
