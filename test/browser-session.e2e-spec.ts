@@ -179,8 +179,15 @@ describe('browser sessions', () => {
     expect(await endedWith('web.khoa', () => admin(`mutation { disableUser(username: "web.khoa") { username } }`))).toBe(
       'Quản trị viên đã khóa tài khoản này: liên hệ quản trị viên để mở khóa.',
     );
+    // Opened again since: her old session stays ended, and she is not sent to the administrator for nothing.
+    expect(
+      await endedWith('web.mo', async () => {
+        await admin(`mutation { disableUser(username: "web.mo") { username } }`);
+        await admin(`mutation { enableUser(username: "web.mo") { username } }`);
+      }),
+    ).toBe('Phiên đăng nhập này đã kết thúc khi tài khoản bị khóa; tài khoản nay đã được mở lại: đăng nhập lại.');
     expect(await endedWith('web.caplai', () => admin(`mutation { resetUser(username: "web.caplai") { user { username } } }`))).toContain(
-      'Quản trị viên đã cấp lại tài khoản này',
+      'Quản trị viên đã đặt lại tài khoản này: bấm "Kích hoạt tài khoản", nhập tên đăng nhập và mật khẩu lần đầu mới',
     );
     expect(
       await endedWith('web.doi', () =>
