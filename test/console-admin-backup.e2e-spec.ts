@@ -141,7 +141,7 @@ describe('the console: backups and who started a link run (Quản trị)', () =>
     const command = page.locator('pre code');
     expect((await command.innerText()).trim()).toBe(taken.restoreCommand);
     // Run as copied, from the application's folder (a bare `lienthong` is not on a server's PATH).
-    expect(taken.restoreCommand).toBe(`cd ${process.cwd()} && npm run cli -- restore ${archive} --data-dir THƯ_MỤC_MỚI --key TỆP_KHÓA`);
+    expect(taken.restoreCommand).toBe(`node ${process.cwd()}/bin/lienthong.js restore ${archive} --data-dir THƯ_MỤC_MỚI --key TỆP_KHÓA`);
     expect(await review(page)).toEqual(CLEAN);
 
     // A real backup: its members, no key in it, and restored (with the key kept apart) it holds the records.

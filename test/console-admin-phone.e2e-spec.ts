@@ -130,7 +130,7 @@ describe('the console: administration on a phone', () => {
     // The restore line of the backup that was written, wrapped within the phone's width.
     const line = page.locator('pre code');
     expect((await line.innerText()).replace(/\s+/g, ' ').trim()).toBe(
-      `cd ${process.cwd()} && npm run cli -- restore /srv/lienthong-dien-bien/sao-luu-hang-tuan/lienthong-2026-11-30-020000.tar.gz --data-dir THƯ_MỤC_MỚI --key TỆP_KHÓA`,
+      `node ${process.cwd()}/bin/lienthong.js restore /srv/lienthong-dien-bien/sao-luu-hang-tuan/lienthong-2026-11-30-020000.tar.gz --data-dir THƯ_MỤC_MỚI --key TỆP_KHÓA`,
     );
     const box = (await page.locator('pre').boundingBox())!;
     expect({ left: box.x >= 0, right: box.x + box.width <= 390 }).toEqual({ left: true, right: true });

@@ -930,7 +930,7 @@ const TEXT = {
       failure: (why: string) => `Không sao lưu được: ${why}`,
       restoreTitle: 'Khôi phục từ một bản sao lưu',
       restoreHow:
-        'Người vận hành chạy lệnh dưới đây trên máy chủ, vào một thư mục dữ liệu mới và trống (thay THƯ_MỤC_MỚI), với tệp khóa đã cất riêng (thay TỆP_KHÓA), rồi khởi động máy chủ với thư mục đó. Lệnh từ chối nếu khóa không đúng, và không ghi gì khi thất bại.',
+        'Người vận hành chạy lệnh dưới đây trên máy chủ, bằng người dùng chạy dịch vụ, vào một thư mục dữ liệu mới và trống (thay THƯ_MỤC_MỚI), với tệp khóa đã cất riêng (thay TỆP_KHÓA), rồi khởi động máy chủ với thư mục đó. Lệnh từ chối nếu khóa không đúng, và không ghi gì khi thất bại. Dữ liệu trở về lúc sao lưu, kể cả tài khoản và token: tài khoản đã khóa, token đã thu hồi sau lúc đó cần khóa, thu hồi lại.',
       restoreOf: (file: string) => `Lệnh khôi phục ${file}`,
       restoreNewest: 'Lệnh cho bản sao lưu mới nhất (với bản khác, thay tên tệp trong lệnh):',
       copy: 'Chép lệnh',

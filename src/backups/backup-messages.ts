@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { vietnamTime } from '../common/dates/vietnam-time.js';
 /** What a backup says to the operator and the administrator (Vietnamese), in one place for the console and the CLI. */
 
@@ -39,11 +40,13 @@ export function failureText(e: unknown): string {
 const shellWord = (s: string) => (/^[\w./@:+-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
 
 /**
- * The restore of an archive, to copy and run as it is on the server: from the application's folder
- * (`appDir`, where `npm run cli` works), into a new, empty DATA_DIR, with the key kept apart unless it is in the archive.
+ * The restore of an archive, to copy and run as it is on the server (as the service's user): the
+ * application's own command (`appDir/bin/lienthong.js`, as README "Running as a service" runs it), into
+ * a new, empty DATA_DIR, with the key kept apart unless it is in the archive.
  */
 export function restoreCommand(file: string, withKey: boolean, appDir: string): string {
-  return `cd ${shellWord(appDir)} && npm run cli -- restore ${shellWord(file)} --data-dir THƯ_MỤC_MỚI${withKey ? '' : ' --key TỆP_KHÓA'}`;
+  const cli = shellWord(path.join(appDir, 'bin', 'lienthong.js'));
+  return `node ${cli} restore ${shellWord(file)} --data-dir THƯ_MỤC_MỚI${withKey ? '' : ' --key TỆP_KHÓA'}`;
 }
 
 /**
