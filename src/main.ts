@@ -6,6 +6,7 @@ import { parentPid } from './common/process/is-alive.js';
 import { loadConfig } from './config/app-config.js';
 import { configureApp } from './configure-app.js';
 import { startFailure } from './start-failure.js';
+import { serverAddress } from './server-address.js';
 import { openDatabase } from './database/open-database.js';
 import { VietnamLogger } from './common/logging/vietnam-logger.js';
 
@@ -53,12 +54,12 @@ async function bootstrap(): Promise<void> {
     await db.release();
     throw e;
   }
-  const address = `http://localhost:${config.port}/`;
+  const { url: address, note } = serverAddress(process.env.HOST ?? '127.0.0.1', config.port);
   const page = config.graphqlDevTools
     ? 'GraphQL và trang truy vấn'
     : 'GraphQL (trang truy vấn và introspection tắt: GRAPHQL_DEV_TOOLS=true để bật)';
   log(
-    `sẵn sàng sau ${Date.now() - started} ms: trang quản lý tại ${address}, ${page} tại ${address}graphql (cơ sở dữ liệu: ${db.description})`,
+    `sẵn sàng sau ${Date.now() - started} ms: trang quản lý tại ${address}${note}, ${page} tại ${address}graphql (cơ sở dữ liệu: ${db.description})`,
   );
 }
 
