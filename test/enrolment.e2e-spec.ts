@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { Role } from '../src/access/role.js';
@@ -122,6 +122,16 @@ describe('enrolment: the first log-in over GraphQL, and the CLI that starts it',
     expect((await cli('org', 'units', '--org', 'hpn', '--search', 'ba dinh')).stdout).toBe(
       'HPN-BD\tHội LHPN phường Ba Đình\tPhường Ba Đình\t\n',
     );
+    // Read by a reader that stopped before it wrote (`| head`): it ends as it would, without a stack trace.
+    const piped = spawn(process.execPath, [path.resolve(import.meta.dirname, '../bin/lienthong.js'), 'org', 'units', '--org', 'HPN'], {
+      env: { ...process.env, DATABASE_URL: t.databaseUrl, LIENTHONG_KEY: t.keyText },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    piped.stdout.destroy();
+    let stderr = '';
+    piped.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    expect(await new Promise((resolve) => piped.on('close', resolve))).toBe(0);
+    expect(stderr).not.toMatch(/EPIPE|Error/);
     // None found: nothing on standard output, and on standard error what to do.
     const none = await cli('org', 'units', '--org', 'HPN', '--search', 'mường');
     expect(none.stdout).toBe('');

@@ -76,6 +76,13 @@ export async function readStdin(): Promise<string> {
 
 /** Runs the program; exit 2 for a usage error (Commander's or ours), 1 for work that could not be done. */
 export async function runCli(buildProgram: () => Command): Promise<void> {
+  // Its output read by a reader that stopped early (`| head`, `| grep -m1`): the rest is dropped and
+  // the command ends as it would, its database let go of — never a crash with a stack trace.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') return;
+    process.stderr.write(`lienthong: không ghi được ra đầu ra chuẩn: ${e.message}\n`);
+    process.exitCode = 1;
+  });
   // Nothing left to wait for while the command has not ended (a stream that failed without a word):
   // never an exit 0 as if it were done.
   let ended = false;
