@@ -275,6 +275,32 @@ describe('staged import: preview, confirm, the wrong organization (issue 17)', (
     ]);
   });
 
+  it("shows a changed CCCD masked, before and after; an older list's CMND never takes the CCCD away", async () => {
+    const header = 'Mã hồ sơ,Họ và tên,Ngày sinh,Giới tính,Số CCCD';
+    await importer.import(file('id1.csv', [header, 'ID-1,Lường Thị Minh,1990,Nữ,001190012345']), { organization: 'HND' }, CLI_PRINCIPAL);
+    const corrected = await importer.import(
+      file('id2.csv', [header, 'ID-1,Lường Thị Minh,1990,Nữ,001190067890']),
+      { organization: 'HND', preview: true },
+      CLI_PRINCIPAL,
+    );
+    const [row] = (await importer.preview(corrected.jobId, CLI_PRINCIPAL)).rows;
+    expect(row.edits).toEqual([{ field: 'idNumber', before: '0011******45', after: '0011******90' }]);
+    // Her older list, brought back: its 9-digit CMND is not written over the 12-digit CCCD that replaced it, and the row says so.
+    const olderFile = file('id3.csv', [header, 'ID-1,Lường Thị Minh,1990,Nữ,040123456']);
+    const seen = await importer.import(olderFile, { organization: 'HND', preview: true }, CLI_PRINCIPAL);
+    const [older] = (await importer.preview(seen.jobId, CLI_PRINCIPAL)).rows;
+    expect([older.fate, older.edits, older.warnings]).toEqual([
+      'UNCHANGED',
+      [],
+      "Số CCCD '040****56': đây là số CMND cũ (9 số), hồ sơ đã có số CCCD 0011******45 — giữ số CCCD. Nếu số CCCD trên hồ sơ sai, hãy sửa trên hồ sơ",
+    ]);
+    expect(await importer.import(olderFile, { organization: 'HND' }, CLI_PRINCIPAL)).toMatchObject({ unchanged: 1, warned: 1 });
+    const [kept] = await t.sql<{ id_number_masked: string; id_kind: string }>(
+      `SELECT id_number_masked, id_kind FROM member_record WHERE external_id = 'ID-1'`,
+    );
+    expect([kept.id_number_masked, kept.id_kind]).toEqual(['0011******45', 'CCCD']);
+  });
+
   it("names each of the organization's own fields that a row changes (the Đoàn's Ngày vào Đoàn), not their store", async () => {
     const header = 'Mã hồ sơ,Họ và tên,Ngày sinh,Giới tính,Ngày vào Đoàn';
     await importer.import(

@@ -132,9 +132,11 @@ export class ImportRowSaidType {
   @Field(() => String, { nullable: true, description: 'Its phone, masked.' }) phone: string | null;
 }
 
-@ObjectType('ImportFieldEdit', { description: 'A field an updated row changes, before and after (name, dates, phone, village).' })
+@ObjectType('ImportFieldEdit', {
+  description: 'A field an updated row changes, before and after (name, dates, ID number masked, phone, village).',
+})
 export class ImportFieldEditType {
-  @Field({ description: 'fullName, birthDate, phone, village or joinDate.' }) field: string;
+  @Field({ description: 'fullName, birthDate, idNumber (masked), phone, village or joinDate.' }) field: string;
   @Field(() => String, { nullable: true, description: 'As listed now (a date as `1990` or `1990-05-06`).' }) before: string | null;
   @Field(() => String, { nullable: true, description: 'As the file gives it.' }) after: string | null;
 }

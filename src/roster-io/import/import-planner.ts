@@ -29,7 +29,6 @@ import { rejectedRowUnitPath, RejectedRowsService } from './rejected-rows.servic
 import type { RosterRow, RowProblem } from './roster-row.js';
 import { rowDigest } from './sheet-reader.js';
 
-export type { PendingRow } from './pending-rows.js';
 /** One batch being planned in its transaction: the rows' plans, and the lines kept for her files. */
 interface BatchPlan {
   em: EntityManager;
@@ -212,6 +211,7 @@ export class ImportPlanner {
     const record = current.existing.get(row.externalId) ?? null;
     const prepared = record ? this.preparer.prepare(row, b.ctx, record) : (p.prepared ?? this.preparer.prepare(row, b.ctx));
     problems.push(...prepared.problems);
+    row.warnings.push(...(prepared.warnings ?? []));
     let unit = await this.unitOf(b, row, prepared, record, problems);
     if (unit === undefined && !row.unit) unit = await this.sheetUnit(b, p, record, prepared.communeCode ?? row.titleCommune ?? null);
     // A commune's office imports her roster as it is, without a unit column: new members land in her own unit.

@@ -55,7 +55,7 @@ export interface PreviewRow {
   said: { birthDate: string | null; unit: string | null; phone: string | null } | null;
   /** Her decision on the row, kept on the job (code null: someone else); null when she made none. */
   decision: { code: string | null } | null;
-  /** An updated row's name, birth date, phone, village and join date, before and after, where they change (what she checks a change by). */
+  /** An updated row's name, birth date, ID number (masked), phone, village and join date, before and after, where they change (what she checks a change by). */
   edits: { field: EditedField; before: string | null; after: string | null }[];
 }
 
@@ -63,16 +63,20 @@ export interface PreviewRow {
 export const dateText = (iso: string | null, precision: string | null) =>
   iso ? formatPartialDate(fromStoredDate(iso.slice(0, 10), precision as DatePrecision | null)) : null;
 
-type EditedField = 'fullName' | 'birthDate' | 'phone' | 'village' | 'joinDate';
+type EditedField = 'fullName' | 'birthDate' | 'idNumber' | 'phone' | 'village' | 'joinDate';
 
-/** The fields shown before and after, with the record's columns they are read from (a date with its precision). */
+/** The fields shown before and after, with the record's columns they are read from (a date with its precision; an ID number by its mask). */
 const EDITED: [EditedField, string, string | null][] = [
   ['fullName', 'full_name', null],
   ['birthDate', 'birth_date', 'birth_date_precision'],
+  ['idNumber', 'id_number_masked', null],
   ['phone', 'phone', null],
   ['village', 'village', null],
   ['joinDate', 'join_date', 'join_date_precision'],
 ];
+
+/** The plan's changed key of an edited field (an ID number's is its hash's). */
+const changedKey = (f: EditedField) => (f === 'idNumber' ? 'idNumberHash' : f);
 
 /** SQL: each edited field's value now (`<column>_before`) and as planned (`<column>_after`). */
 const EDIT_COLUMNS = EDITED.flatMap(([, c, p]) =>
@@ -85,11 +89,13 @@ function editsOf(r: EditColumns): PreviewRow['edits'] {
     const v = r[`${c}_${when}`];
     return p ? dateText(v, r[`${p}_${when}`]) : c === 'phone' && v ? maskPhone(v) : v;
   };
-  return EDITED.filter(([f, , p]) => r.changed.includes(f) || (p && r.changed.includes(`${f}Precision`))).map(([field, c, p]) => ({
-    field,
-    before: value(c, p, 'before'),
-    after: value(c, p, 'after'),
-  }));
+  return EDITED.filter(([f, , p]) => r.changed.includes(changedKey(f)) || (p && r.changed.includes(`${f}Precision`))).map(
+    ([field, c, p]) => ({
+      field,
+      before: value(c, p, 'before'),
+      after: value(c, p, 'after'),
+    }),
+  );
 }
 
 type EditColumns = { changed: string[] } & Record<string, string | null>;

@@ -17,6 +17,8 @@ export interface PreparedRow {
   communeCode: string | null;
   /** Tombstone keys of a new record (when anyone was ever erased). */
   tombstoneKeys: Buffer[];
+  /** What the row's values gave way to on the stored record (an old CMND against its CCCD), kept as the row's warnings. */
+  warnings?: RowProblem[];
 }
 
 /**
@@ -57,13 +59,35 @@ export class RowPreparer {
     const ok = !write.problems.length && !row.problems.length;
     // Her list of birth years leaves the full dates the record already has (record-dates.ts).
     if (ok && current && write.columns) keepKnownDates(write.columns, current);
+    const kept = ok && current && write.columns ? keepCitizenId(write.columns, current, columnFor('idNumber', row)) : null;
     return {
+      ...(kept && { warnings: [kept] }),
       problems: write.problems.map((f) => ({ column: columnFor(f.field, row), value: f.value, message: f.message })),
       values: ok ? write.columns : null,
       communeCode: write.communeCode,
       tombstoneKeys: ok ? write.tombstoneKeys.map((k) => k.hash) : [],
     };
   }
+}
+
+/** The columns of a record's ID number (the number sealed, its hash and mask, the entered form, its kind and issues). */
+const ID_COLUMNS = ['idNumberSealed', 'idNumberHash', 'idNumberMasked', 'idNumberRawSealed', 'idKind', 'idIssues'] as const;
+
+/**
+ * An older list brought back (a 9-digit CMND where the record already has the 12-digit CCCD that
+ * replaced it) never takes the CCCD away: the record keeps it, and the row says so. Otherwise null.
+ */
+export function keepCitizenId(values: Record<string, unknown>, current: MemberRecord, column: string): RowProblem | null {
+  if (current.idKind !== 'CCCD' || values.idKind !== 'CMND') return null;
+  const given = values.idNumberMasked as string;
+  for (const c of ID_COLUMNS) delete values[c];
+  return {
+    column,
+    value: given,
+    message:
+      `${column} '${given}': đây là số CMND cũ (9 số), hồ sơ đã có số CCCD ${current.idNumberMasked ?? ''} — giữ số CCCD. ` +
+      'Nếu số CCCD trên hồ sơ sai, hãy sửa trên hồ sơ',
+  };
 }
 
 /**
