@@ -295,4 +295,46 @@ describe('units and transfers between secretariats', () => {
       toUnit: { name: 'Chi đoàn khu phố 1', commune },
     });
   });
+
+  it("settles her old list's note that she moved once she is transferred to another commune: no flag asks the receiver to end her", async () => {
+    await t.importRoster('DTN', 'Mã hồ sơ,Họ và tên,Ngày sinh,Giới tính,Mã đơn vị,Thôn/bản,Ghi chú', [
+      'T-9,Đỗ Thị Dợ,2001,Nữ,A,Bản Mển,chuyển đi phường Ngọc Hà (lấy chồng)',
+      'T-10,Lò Thị Ả,2002,Nữ,A,Bản Mển,chuyển đi phường Ngọc Hà',
+    ]);
+    const [dợ, ả] = await t.sql<{ id: string; suggestion: string }>(
+      `SELECT r.id, s.id AS suggestion FROM member_record r JOIN record_suggestion s ON s.record_id = r.id AND s.kind = 'MOVED_AWAY'
+        WHERE r.external_id IN ('T-9', 'T-10') ORDER BY r.external_id DESC`,
+    );
+    // Ả's note was taken before the move: it raised its flag.
+    const accepted = await t.gql(`mutation($id: ID!) { acceptSuggestion(id: $id) { status } }`, { id: ả.suggestion }, { token: tokens.a });
+    expect(accepted.errors).toBeUndefined();
+    const movedFlags = (ids: string[]) =>
+      t.sql(`SELECT record_id FROM record_flag WHERE record_id = ANY($1::uuid[]) AND code = 'MOVED_AWAY'`, [ids]);
+    expect(await movedFlags([dợ.id, ả.id])).toEqual([{ record_id: ả.id }]);
+    for (const r of [dợ, ả]) {
+      const requestId = (await transfer(r.id, 'B', tokens.a)).data!.transferMemberRecord.transferRequest!.id;
+      expect(
+        (await t.gql(`mutation($id: ID!) { acceptTransfer(id: $id) { state } }`, { id: requestId }, { token: tokens.b })).errors,
+      ).toBeUndefined();
+    }
+    const after = await t.sql<{
+      external_id: string;
+      village: string | null;
+      commune_code: string;
+      status: string;
+      reason: string;
+      flag_code: string | null;
+    }>(
+      `SELECT r.external_id, r.village, r.commune_code, s.status, s.decision_reason AS reason, s.flag_code
+         FROM member_record r JOIN record_suggestion s ON s.record_id = r.id WHERE r.id = ANY($1::uuid[]) ORDER BY r.external_id DESC`,
+      [[dợ.id, ả.id]],
+    );
+    const reason = 'đã chuyển sinh hoạt đến Đoàn phường Ngọc Hà từ ngày 15/11/2026';
+    expect(after).toEqual([
+      { external_id: 'T-9', village: null, commune_code: '00008', status: 'ACCEPTED', reason, flag_code: null },
+      { external_id: 'T-10', village: null, commune_code: '00008', status: 'ACCEPTED', reason, flag_code: null },
+    ]);
+    // No "đã chuyển đi" flag left in the receiving secretariat's Cảnh báo, nor a note waiting for her.
+    expect(await movedFlags([dợ.id, ả.id])).toEqual([]);
+  });
 });

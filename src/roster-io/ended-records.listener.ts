@@ -1,6 +1,8 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { RecordsCreatedHook } from '../membership/member-record/records-created.hook.js';
+import type { EntityManager } from 'typeorm';
+import { formatVnDay } from '../common/dates/vn-day.js';
+import { RecordsCreatedHook, type RecordMoved } from '../membership/member-record/records-created.hook.js';
 import { MEMBER_STATUS_INFO, MemberStatus } from '../membership/status/member-status.js';
 
 /** What each ending says happened, as a roster note says it: a death, a move away, a member away or no longer taking part. */
@@ -25,6 +27,7 @@ export class EndedRecordsListener implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
+    this.hook.subscribeMoved((em, moved, by) => settleMoveNotes(em, moved, by));
     this.hook.subscribeEnded(async (ids, by) => {
       for (const { kind, statuses } of SETTLES)
         await this.db.query(
@@ -38,3 +41,28 @@ export class EndedRecordsListener implements OnModuleInit {
     });
   }
 }
+
+/**
+ * A member transferred to another commune: her old list's note that she moved (or is away) is
+ * settled by the transfer — taken as applied, by whoever moved her — and the "đã chuyển đi" flag it
+ * raised goes, so the receiving secretariat is not asked to end a membership she has just taken in.
+ */
+async function settleMoveNotes(em: EntityManager, moved: RecordMoved, by: string): Promise<void> {
+  const reason = `đã chuyển sinh hoạt đến ${moved.unitName} từ ngày ${formatVnDay(moved.date)}`;
+  const notes = await em.query<{ id: string; flag_code: string | null }[]>(
+    `SELECT id, flag_code FROM record_suggestion WHERE record_id = $1 AND kind = ANY($2::varchar[]) AND status IN ('OPEN', 'ACCEPTED') FOR UPDATE`,
+    [moved.id, MOVE_NOTES],
+  );
+  if (!notes.length) return;
+  await em.query(
+    `UPDATE record_suggestion SET status = 'ACCEPTED', decided_at = coalesce(decided_at, now()), decided_by = coalesce(decided_by, $2),
+            decision_reason = $3, flag_code = NULL
+      WHERE id = ANY($1::uuid[])`,
+    [notes.map((n) => n.id), by.slice(0, 200), reason],
+  );
+  const flags = notes.map((r) => r.flag_code).filter((c): c is string => !!c);
+  if (flags.length) await em.query(`DELETE FROM record_flag WHERE record_id = $1 AND code = ANY($2::varchar[])`, [moved.id, flags]);
+}
+
+/** The notes a move to another commune answers: moved away, away for work. */
+const MOVE_NOTES = ['MOVED_AWAY', 'AWAY'];

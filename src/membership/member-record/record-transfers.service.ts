@@ -14,6 +14,7 @@ import { dateOrProblem, problem } from './member-input.js';
 import { MemberRecord } from './member-record.entity.js';
 import { FORM_EVENTS, MemberRecordsService } from './member-records.service.js';
 import { membershipEvents } from './membership-events.js';
+import { RecordsCreatedHook } from './records-created.hook.js';
 import { TransferRequest, TransferState } from './transfer-request.entity.js';
 
 /** How long a declined request stays on the sender's list. */
@@ -35,6 +36,7 @@ export class RecordTransfersService {
     private readonly db: DataSource,
     private readonly records: MemberRecordsService,
     private readonly audit: AuditService,
+    private readonly hook: RecordsCreatedHook,
   ) {}
 
   async transfer(
@@ -271,10 +273,14 @@ export class RecordTransfersService {
     caller: Principal,
     requestId?: string,
   ): Promise<void> {
+    const place = communeAfterMove(record, unit);
+    // Another commune: her thôn, bản was the old commune's, and what her old list's notes said of a move is settled by it.
+    const elsewhere = place.communeCode !== undefined;
     await em
       .getRepository(MemberRecord)
-      .update(record.id, { unitId: unit.id, ...communeAfterMove(record, unit), version: record.version + 1 });
+      .update(record.id, { unitId: unit.id, ...place, ...(elsewhere && { village: null }), version: record.version + 1 });
     await this.records.addHistory(em, record.id, membershipEvents(record, { unitId: unit.id }, note, FORM_EVENTS));
+    if (elsewhere) await this.hook.emitMoved(em, { id: record.id, unitName: unit.name, date: note.date }, caller.name);
     await this.audit.record(
       caller,
       {
