@@ -1,4 +1,5 @@
 import { Role } from '../src/access/role.js';
+import { gqlAs, uploadRoster, waitForJob } from './support/import-jobs.js';
 import { createDtnUnits } from './support/dtn-units.js';
 import { createTestApp, type TestApp } from './test-app.js';
 
@@ -336,5 +337,20 @@ describe('units and transfers between secretariats', () => {
     ]);
     // No "đã chuyển đi" flag left in the receiving secretariat's Cảnh báo, nor a note waiting for her.
     expect(await movedFlags([dợ.id, ả.id])).toEqual([]);
+
+    // Her old list sent again with the codes: the row of the member she transferred is told as such, not as a code she may not use.
+    const csv = Buffer.from('Mã hồ sơ,Họ và tên,Ngày sinh,Giới tính,Mã đơn vị\nT-9,Đỗ Thị Dợ,2001,Nữ,A\n');
+    const jobId = await uploadRoster(t, tokens.a, csv, 'ds-cu.csv', 'organization=DTN');
+    const gql = <T>(q: string, v?: { [k: string]: unknown }) => gqlAs<T>(t, tokens.a, q, v);
+    await waitForJob(gql, jobId, 'DONE');
+    const job = await gql<{ importJob: { errors: { message: string }[] } }>(
+      `query($id: ID!) { importJob(id: $id) { errors { message } } }`,
+      {
+        id: jobId,
+      },
+    );
+    expect(job.importJob.errors.map((e) => e.message)).toEqual([
+      expect.stringContaining("Người này đã có hồ sơ 'T-9' nhưng hồ sơ không còn thuộc đơn vị của bạn (đã chuyển sinh hoạt"),
+    ]);
   });
 });

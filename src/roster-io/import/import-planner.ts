@@ -216,7 +216,7 @@ export class ImportPlanner {
     if (unit === undefined && !row.unit) unit = await this.sheetUnit(b, p, record, prepared.communeCode ?? row.titleCommune ?? null);
     // A commune's office imports her roster as it is, without a unit column: new members land in her own unit.
     if (!record && !unit) unit = (await b.ctx.units.own(b.em)) ?? unit;
-    problems.push(...scopeProblems(b.ctx, row, record, unit, b.matches.has(p.ordinal)));
+    problems.push(...(await scopeProblems(b.em, b.ctx, row, record, unit, b.matches.has(p.ordinal))));
     const unitPath = rejectedRowUnitPath(b.ctx.scope, unit?.path, record?.unit?.path);
     if (problems.length || !prepared.values) return this.refuse(b, p, problems, unitPath);
     // The prepared values are this row's own: completed in place (no copy of every row's columns).

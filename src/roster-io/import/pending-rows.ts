@@ -123,14 +123,15 @@ export function checkDuplicateCode(p: PendingRow, ctx: ImportContext, problems: 
 }
 
 /** A secretariat kept to one unit imports into that subtree only, and changes only records kept there. */
-export function scopeProblems(
+export async function scopeProblems(
+  em: EntityManager,
   ctx: ImportContext,
   row: RosterRow,
   record: MemberRecord | null,
   unit: Unit | null | undefined,
   /** The row had no code of its own: it was found to be that record (known-members.ts). */
   matched = false,
-): RowProblem[] {
+): Promise<RowProblem[]> {
   if (!ctx.ownUnitPath) return [];
   const within = (u: { path: string } | null | undefined) =>
     !!u && inScope(ctx.scope, { organizationCode: ctx.def.code, unitPath: u.path });
@@ -139,8 +140,12 @@ export function scopeProblems(
       {
         column: row.columnOf.get('externalId') ?? 'Mã hồ sơ',
         value: row.externalId,
-        // Says nothing of what the code is outside the scope (which unit, whether it exists there).
-        message: matched ? noLongerYoursMessage(row.externalId) : codeNotUsableMessage(row.externalId),
+        // Says nothing of what the code is outside the scope (which unit, whether it exists there) —
+        // unless it was hers: a member transferred out of her units is told as such, what to do with it.
+        message:
+          matched || (await leftHerUnits(em, record.id, ctx.ownUnitPath))
+            ? noLongerYoursMessage(row.externalId)
+            : codeNotUsableMessage(row.externalId),
       },
     ];
   if (!record && !unit)
@@ -182,4 +187,14 @@ export function keptRow(
     },
     { value: problems.find((x) => x.value !== null)?.value ?? null, message, cells: outcome === 'REJECTED' ? p.templateCells() : [] },
   );
+}
+
+/** Whether the record was transferred out of a unit under `ownPath` (it was hers: she may be told it left). */
+async function leftHerUnits(em: EntityManager, recordId: string, ownPath: string): Promise<boolean> {
+  const [row] = await em.query<{ left: boolean }[]>(
+    `SELECT EXISTS (SELECT 1 FROM membership_event e JOIN unit u ON u.id = e.from_unit_id
+                     WHERE e.record_id = $1 AND e.kind = 'TRANSFERRED' AND starts_with(u.path, $2)) AS left`,
+    [recordId, ownPath],
+  );
+  return row.left;
 }
