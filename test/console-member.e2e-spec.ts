@@ -376,7 +376,7 @@ describe('the console: add, edit, end and reinstate a member', () => {
     // One of them is hers: do not add a second record. Hers is said to be hers, without the linker's chance for two
     // organizations' records (nor "one organization" as evidence against).
     expect(await warning.innerText()).toContain('đừng thêm mới');
-    await warning.getByText(/^Phạm Văn Cường — đã có trong tổ chức của bạn, /).waitFor();
+    await warning.getByText(/^Phạm Văn Cường, sinh 03\/04\/2003 — đã có trong tổ chức của bạn, /).waitFor();
     expect(await warning.locator('.ant-list-item-meta').first().innerText()).not.toMatch(/%|cùng một tổ chức/);
     expect(await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth')).toBe(true);
     const box = (await warning.boundingBox())!;

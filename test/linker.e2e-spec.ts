@@ -287,16 +287,24 @@ describe('the linker', () => {
   it('shows her own organization’s namesake of the year she typed, however weak the evidence (she must not add him twice)', async () => {
     await roster('HND', ['HND-BUN,Lò Văn Bun,06/06/1998,Nam,,,00004,HND-CHI-1,Đang sinh hoạt']);
     const hnd = await t.logIn(await t.createUser('vp.hnd.bun', Role.SECRETARIAT, 'HND'));
-    const query = `query($i: DuplicateCheckInput!) { possibleDuplicates(input: $i) { verdict organization externalId fullName } }`;
+    const query = `query($i: DuplicateCheckInput!) { possibleDuplicates(input: $i) { verdict organization externalId fullName birthDate unitName evidence { field sentence } } }`;
     const typed = { fullName: 'Lò Văn Bun', birthDate: '1998' };
-    const r = await t.gql<{ possibleDuplicates: { verdict: string; externalId: string | null }[] }>(
-      query,
-      { i: { ...typed, organization: 'HND' } },
-      { token: hnd },
-    );
+    const r = await t.gql<{
+      possibleDuplicates: { verdict: string; externalId: string | null; evidence: { field: string; sentence: string }[] }[];
+    }>(query, { i: { ...typed, organization: 'HND' } }, { token: hnd });
+    // With what tells two namesakes apart (born when, in which chi hội), within her rights.
     expect(r.data!.possibleDuplicates).toEqual([
-      expect.objectContaining({ verdict: 'TO_REVIEW', externalId: 'HND-BUN', fullName: 'Lò Văn Bun' }),
+      expect.objectContaining({
+        verdict: 'TO_REVIEW',
+        externalId: 'HND-BUN',
+        fullName: 'Lò Văn Bun',
+        birthDate: '06/06/1998',
+        unitName: expect.any(String) as unknown,
+      }),
     ]);
+    // One record of that name is there: the sentence counts it, not her new one besides.
+    const name = r.data!.possibleDuplicates[0].evidence.find((e) => e.field === 'name')!;
+    expect(name.sentence).toMatch(/^cùng họ tên — bằng chứng/);
     // Another organization's form is not shown a weak namesake of his.
     const other = await t.gql<{ possibleDuplicates: unknown[] }>(query, { i: { ...typed, organization: 'CCB' } });
     expect(other.data!.possibleDuplicates).toEqual([]);

@@ -511,6 +511,7 @@ const TEXT = {
     noOtherDuplicates: 'Không thấy hồ sơ nào khác gần giống trong tổ chức của bạn',
     duplicateCheckNeeds: 'Nhập họ tên và ngày sinh (chỉ năm cũng được) để kiểm tra trùng.',
     /** Her own organization's record like the one she is adding: what agrees follows; the save asks before a second record. */
+    bornOn: (date: string) => `sinh ${date}`,
     ownCandidate: (name: string | null, status: string) =>
       name ? `${name} — đã có trong tổ chức của bạn, ${status}` : `Một hồ sơ của tổ chức bạn (ngoài quyền xem của bạn) — ${status}`,
     candidate: (name: string | null, org: string, status: string, chance: string) =>

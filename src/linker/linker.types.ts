@@ -234,6 +234,13 @@ export class DuplicateCandidateType {
   @Field(() => String, { nullable: true }) externalId: string | null;
   @Field(() => String, { nullable: true }) fullName: string | null;
   @Field(() => String, { nullable: true }) unitCode: string | null;
+  @Field(() => String, { nullable: true, description: "Its unit's name, within the caller's rights: what tells two namesakes apart." })
+  unitName: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: "Its birth date as the roster gives it (dd/mm/yyyy, mm/yyyy or yyyy), within the caller's rights.",
+  })
+  birthDate: string | null;
 }
 
 @ArgsType()

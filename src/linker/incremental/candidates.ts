@@ -21,7 +21,7 @@ import type { Probe } from './duplicate-probe.js';
 
 const CANDIDATE_SELECT = `SELECT r.id, r.organization_code, r.external_id, r.full_name, to_char(r.birth_date, 'YYYY-MM-DD') AS birth_date,
          r.birth_date_precision, r.sex, encode(r.id_number_hash, 'base64') AS id_hash, r.id_kind, r.id_number_sealed AS id_sealed,
-         r.phone, r.commune_code, r.commune_candidates, r.status, u.code AS unit_code, u.path AS unit_path, p.person_id
+         r.phone, r.commune_code, r.commune_candidates, r.status, u.code AS unit_code, u.name AS unit_name, u.path AS unit_path, p.person_id
     FROM member_record r LEFT JOIN unit u ON u.id = r.unit_id LEFT JOIN record_person p ON p.record_id = r.id`;
 
 export interface CandidateRow extends ListedRecordRow {

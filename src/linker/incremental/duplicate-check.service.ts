@@ -4,6 +4,7 @@ import { type Principal } from '../../access/principal.js';
 import { readScope } from '../../access/record-scope.js';
 import { AuditAction } from '../../audit/audit-event.entity.js';
 import { AuditService } from '../../audit/audit.service.js';
+import { formatVnPartialDate, fromStoredDate, type DatePrecision } from '../../common/dates/partial-date.js';
 import { DomainError } from '../../common/errors/domain-error.js';
 import type { FieldProblem } from '../../common/errors/field-problem.js';
 import { MemberRecordsService } from '../../membership/member-record/member-records.service.js';
@@ -40,6 +41,8 @@ export interface DuplicateCandidate extends OwnFields {
   statusLabel: string;
   /** Null outside the caller's rights (as the record's own fields). */
   personId: string | null;
+  /** As her roster gives it (`12/03/1990`, `1990`); null outside the caller's rights. */
+  birthDate: string | null;
 }
 
 type Verdict = 'LIKELY_SAME' | 'TO_REVIEW';
@@ -132,12 +135,13 @@ export class DuplicateCheckService {
           calibratedProbability: shownProbability(weight),
           probabilityText: probabilityInWords(shownProbability(weight)),
           explanation,
-          evidence: fieldEvidence(contributions, birthsOf(probe, r)),
+          evidence: fieldEvidence(asStored(contributions), birthsOf(probe, r)),
           organization: r.organization_code,
           communeCode: r.commune_code,
           statusLabel: MEMBER_STATUS_INFO[r.status].label,
           personId: mine ? personOf(r.id, r.person_id) : null,
           ...ownFields(r, mine),
+          birthDate: mine ? shownBirthDate(r) : null,
         };
       },
     );
@@ -230,3 +234,16 @@ export class DuplicateCheckService {
 function birthsOf(probe: { birth: LinkDate | null }, r: { birth_date: string | null; birth_date_precision: string | null }): BirthPair {
   return [probe.birth, linkDate(r.birth_date, r.birth_date_precision)];
 }
+
+/** A candidate's birth date as her roster gives it: `12/03/1990`, `03/1990` or `1990`. */
+function shownBirthDate(r: CandidateRow): string | null {
+  if (!r.birth_date) return null;
+  return formatVnPartialDate(fromStoredDate(r.birth_date, (r.birth_date_precision as DatePrecision | null) ?? 'DAY'));
+}
+
+/**
+ * The evidence as she reads it at entry: how many records share the name counts the stored ones (the
+ * score counts her new record among them, as the next run will; "2 hồ sơ có tên này" for one was wrong).
+ */
+const asStored = (contributions: Contribution[]): Contribution[] =>
+  contributions.map((c) => (c.field === 'name' && c.frequency ? { ...c, frequency: c.frequency - 1 } : c));

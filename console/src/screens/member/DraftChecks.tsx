@@ -67,6 +67,9 @@ export function DuplicateWarning({ draft, exclude, onOpen }: { draft: Draft; exc
   // Each candidate's organization by its name (the list the roster already asked for: no new request).
   const orgName = useOrganizationName();
   if (!ready) return <Typography.Paragraph type="secondary">{T.form.duplicateCheckNeeds}</Typography.Paragraph>;
+  // Her name with what tells two namesakes apart: born when, in which chi hội (within her rights).
+  const withWho = (c: { fullName?: string | null; birthDate?: string | null; unitName?: string | null }) =>
+    c.fullName ? [c.fullName, c.birthDate && T.form.bornOn(c.birthDate), c.unitName].filter(Boolean).join(', ') : null;
   if (result.error) return <Alert type="error" showIcon title={errorText(result.error, T.error.network)} />;
   if (settled !== probe || result.fetching || !result.data)
     return (
@@ -119,8 +122,8 @@ export function DuplicateWarning({ draft, exclude, onOpen }: { draft: Draft; exc
                 <List.Item.Meta
                   title={
                     own(c)
-                      ? T.form.ownCandidate(c.fullName ?? null, c.statusLabel)
-                      : T.form.candidate(c.fullName ?? null, orgName(c.organization), c.statusLabel, c.probabilityText)
+                      ? T.form.ownCandidate(withWho(c), c.statusLabel)
+                      : T.form.candidate(withWho(c), orgName(c.organization), c.statusLabel, c.probabilityText)
                   }
                   // One line for each field's evidence: run together, where one reason ended and the next began was lost.
                   description={

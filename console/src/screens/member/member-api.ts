@@ -20,6 +20,8 @@ export const DUPLICATES = graphql(`
       recordId
       personId
       fullName
+      birthDate
+      unitName
       organization
       statusLabel
       probabilityText
