@@ -275,4 +275,28 @@ describe("a secretariat's báo cáo tăng, giảm hội viên", () => {
     const m = await movement(`${y}-Q${q + 1}`);
     expect(m.rows.find((row) => row.unitName === 'Chi hội Thôn 5')).toBeUndefined();
   });
+
+  it("counts a member transferred to another commune's unit as a decrease by transfer for her, a move between units for the province", async () => {
+    for (const u of [{ organization: 'HND', code: 'ND-NH', name: 'Hội Nông dân phường Ngọc Hà', kind: 'BASE', communeCode: '00008' }])
+      expect((await t.gql(`mutation($i: CreateUnitInput!) { createUnit(input: $i) { code } }`, { i: u })).errors).toBeUndefined();
+    const before = (await movement('2026-Q4', 'ND-T10')).rows[0];
+    const id = await add('Lường Văn Khánh', 'ND-T10', '01/01/2012');
+    const sent = await gql<{ transferMemberRecord: { transferRequest: { id: string } } }>(
+      `mutation($i: TransferMemberRecordInput!) { transferMemberRecord(input: $i) { transferRequest { id } } }`,
+      { i: { id, unit: 'ND-NH', date: '01/12/2026', reason: 'Chuyển nơi cư trú' } },
+    );
+    const accepted = await t.gql(`mutation($id: ID!) { acceptTransfer(id: $id) { state } }`, {
+      id: sent.transferMemberRecord.transferRequest.id,
+    });
+    expect(accepted.errors).toBeUndefined();
+    // Hers: he left by transfer (in the Giảm column of chuyển sinh hoạt), not as "other".
+    const after = (await movement('2026-Q4', 'ND-T10')).rows[0];
+    const transferred = (r: Row) => r.ended.find((e) => e.status === 'TRANSFERRED')?.count ?? 0;
+    expect(transferred(after)).toBe(transferred(before) + 1);
+    expect(after.otherOut).toBe(before.otherOut);
+    // The province's Hội sees a move between two of its units: out of Thôn 10, into Ngọc Hà, no decrease.
+    const province = (await t.gql<{ memberMovement: Movement }>(MOVEMENT, { o: 'HND', p: '2026-Q4', u: null })).data!.memberMovement.rows;
+    expect(province.find((r) => r.unitName === 'Chi hội Thôn 10')!.ended.some((e) => e.status === 'TRANSFERRED')).toBe(false);
+    expect(province.find((r) => r.unitName === 'Hội Nông dân phường Ngọc Hà')).toMatchObject({ otherIn: 1, atEnd: 1 });
+  });
 });

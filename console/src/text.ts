@@ -650,7 +650,7 @@ const TEXT = {
     scrollHint: 'Bảng rộng: kéo sang ngang để xem hết các cột.',
     noUnit: '(chưa xếp chi hội)',
     notes: (from: string) =>
-      `Đầu kỳ: số hội viên đang sinh hoạt đến hết ngày trước ${from}; cuối kỳ: đến hết ngày cuối kỳ, theo lịch sử sinh hoạt đã ghi. Kết nạp mới: theo ngày vào tổ chức ghi trong hồ sơ. Giảm: theo ngày có hiệu lực của việc kết thúc sinh hoạt. Khác: người được đưa vào danh sách mà không ghi ngày vào, cho sinh hoạt lại, tạm dừng sinh hoạt, chuyển giữa các chi hội — để mỗi dòng cộng đúng. Mỗi chi hội tính theo hội viên đang thuộc chi hội đó.`,
+      `Đầu kỳ: số hội viên đang sinh hoạt đến hết ngày trước ${from}; cuối kỳ: đến hết ngày cuối kỳ, theo lịch sử sinh hoạt đã ghi. Kết nạp mới: theo ngày vào tổ chức ghi trong hồ sơ. Giảm: theo ngày có hiệu lực của việc kết thúc sinh hoạt; hội viên chuyển sinh hoạt sang đơn vị ngoài phạm vi của bạn (xã khác) được tính ở cột Đã chuyển sinh hoạt. Khác: người được đưa vào danh sách mà không ghi ngày vào, cho sinh hoạt lại, tạm dừng sinh hoạt, chuyển giữa các chi hội — để mỗi dòng cộng đúng. Mỗi chi hội tính theo hội viên đang thuộc chi hội đó.`,
   },
   column: {
     stt: 'STT',

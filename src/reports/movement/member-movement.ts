@@ -38,6 +38,8 @@ interface Counted {
   at_end: number;
   moved_out: number;
   moved_in: number;
+  /** Of `moved_out`, to a unit the report does not cover: a decrease by transfer (chuyển sinh hoạt đi). */
+  moved_away: number;
 }
 
 /** The day before an ISO day. */
@@ -59,13 +61,20 @@ export async function memberMovement(
   const last = period.lastDay < today ? period.lastDay : today;
   // The records by organization; the scope and the unit asked for by the unit each count is of (`u`, of that day).
   const params: unknown[] = [organization, period.firstDay, last];
-  const inScope: string[] = [];
-  scopeWhere(scope, inScope, params, { organization: '$1::varchar', unitPath: 'u.path' });
-  if (unitPath) inScope.push(`u.path LIKE $${params.push(`${unitPath}%`)}`);
-  const scoped = inScope.length ? inScope.join(' AND ') : 'true';
-  const start = activeOnDay(params.length + 1, 's0');
-  const end = activeOnDay(params.length + 3, 's1');
-  const [s0, s1] = [`$${params.length + 1}::date`, `$${params.length + 3}::date`];
+  /** The units the report covers, as a condition on the unit alias `u` (its parameters added to `to`). */
+  const within = (u: string, to: unknown[], asked: string | null) => {
+    const inScope: string[] = [];
+    scopeWhere(scope, inScope, to, { organization: '$1::varchar', unitPath: `${u}.path` });
+    if (asked) inScope.push(`${u}.path LIKE $${to.push(`${asked}%`)}`);
+    return inScope.length ? inScope.join(' AND ') : 'true';
+  };
+  const scoped = within('u', params, unitPath);
+  // A move out of the caller's scope (another commune's unit) is a decrease by transfer; between her own units, "other".
+  const counting = [...params];
+  const covered = within('uu', counting, null);
+  const start = activeOnDay(counting.length + 1, 's0');
+  const end = activeOnDay(counting.length + 3, 's1');
+  const [s0, s1] = [`$${counting.length + 1}::date`, `$${counting.length + 3}::date`];
   const counted = await db.query<Counted[]>(
     `WITH rec AS (
        SELECT ${start.active} AS a0, ${end.active} AS a1,
@@ -73,19 +82,20 @@ export async function memberMovement(
               ${unitOnDay(s0)} AS u0, ${unitOnDay(s1)} AS u1, ${unitOnDay('r.join_date')} AS uj
          FROM member_record r ${start.join} ${end.join}
         WHERE r.organization_code = $1 AND r.erased_at IS NULL),
-     per AS (SELECT u0 AS unit_id, 1 AS a0, 0 AS adm, 0 AS a1, 0 AS mout, 0 AS min FROM rec WHERE a0
-             UNION ALL SELECT uj, 0, 1, 0, 0, 0 FROM rec WHERE admitted
-             UNION ALL SELECT u1, 0, 0, 1, 0, 0 FROM rec WHERE a1
-             -- A member at both ends, moved between her units: out of one, into the other.
-             UNION ALL SELECT u0, 0, 0, 0, 1, 0 FROM rec WHERE a0 AND a1 AND u0 IS DISTINCT FROM u1
-             UNION ALL SELECT u1, 0, 0, 0, 0, 1 FROM rec WHERE a0 AND a1 AND u0 IS DISTINCT FROM u1)
+     per AS (SELECT u0 AS unit_id, 1 AS a0, 0 AS adm, 0 AS a1, 0 AS mout, 0 AS min, 0 AS away FROM rec WHERE a0
+             UNION ALL SELECT uj, 0, 1, 0, 0, 0, 0 FROM rec WHERE admitted
+             UNION ALL SELECT u1, 0, 0, 1, 0, 0, 0 FROM rec WHERE a1
+             -- A member at both ends, moved between units: out of one, into the other (away: to a unit not covered).
+             UNION ALL SELECT u0, 0, 0, 0, 1, 0, CASE WHEN EXISTS (SELECT 1 FROM unit uu WHERE uu.id = rec.u1 AND ${covered}) THEN 0 ELSE 1 END
+                         FROM rec WHERE a0 AND a1 AND u0 IS DISTINCT FROM u1
+             UNION ALL SELECT u1, 0, 0, 0, 0, 1, 0 FROM rec WHERE a0 AND a1 AND u0 IS DISTINCT FROM u1)
      SELECT u.code AS unit_code, u.name AS unit_name, c.name AS commune_name,
             sum(per.a0)::int AS at_start, sum(per.adm)::int AS admitted, sum(per.a1)::int AS at_end,
-            sum(per.mout)::int AS moved_out, sum(per.min)::int AS moved_in
+            sum(per.mout)::int AS moved_out, sum(per.min)::int AS moved_in, sum(per.away)::int AS moved_away
        FROM per LEFT JOIN unit u ON u.id = per.unit_id LEFT JOIN commune c ON c.code = u.commune_code
       WHERE ${scoped}
       GROUP BY 1, 2, 3`,
-    [...params, dayBefore(period.firstDay), period.start, last, period.end],
+    [...counting, dayBefore(period.firstDay), period.start, last, period.end],
   );
   const ended = await db.query<{ unit_code: string | null; status: string; n: number }[]>(
     `SELECT u.code AS unit_code, x.status, count(DISTINCT x.id)::int AS n
@@ -107,10 +117,13 @@ export async function memberMovement(
         VIETNAMESE_ORDER.compare(a.commune_name ?? '', b.commune_name ?? ''),
     )
     .map((c) => {
-      const mine = Object.fromEntries(ended.filter((e) => e.unit_code === c.unit_code).map((e) => [e.status, e.n]));
+      const mine: Record<string, number> = Object.fromEntries(ended.filter((e) => e.unit_code === c.unit_code).map((e) => [e.status, e.n]));
+      // Transferred to another commune's unit: gone from hers by transfer, as an ending would be (the record lives on there).
+      if (c.moved_away) mine[MemberStatus.TRANSFERRED] = (mine[MemberStatus.TRANSFERRED] ?? 0) + c.moved_away;
       const gone = Object.values(mine).reduce((s, n) => s + n, 0);
+      const movedOut = c.moved_out - c.moved_away;
       // What else, once the moves between her units are counted as such (never netted against a return or a listing).
-      const other = c.at_end - c.at_start - c.admitted + gone - c.moved_in + c.moved_out;
+      const other = c.at_end - c.at_start - c.admitted + gone - c.moved_in + movedOut;
       return {
         unitCode: c.unit_code,
         unitName: c.unit_name,
@@ -119,7 +132,7 @@ export async function memberMovement(
         admitted: c.admitted,
         ended: mine,
         otherIn: Math.max(other, 0) + c.moved_in,
-        otherOut: Math.max(-other, 0) + c.moved_out,
+        otherOut: Math.max(-other, 0) + movedOut,
         atEnd: c.at_end,
       };
     })
