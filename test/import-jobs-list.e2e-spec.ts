@@ -99,7 +99,7 @@ describe('importJobs: the imports of the caller’s scope, and whether each may 
     );
     expect(changed.errors).toBeUndefined();
     const blocked = (await list(tokens.hpn)).find((j) => j.id === jobId)!.undoBlocked;
-    expect(blocked).toMatch(/^1 hồ sơ đã được sửa sau lượt nhập \(Mã hồ sơ: HPN-L5\)/);
+    expect(blocked).toMatch(/^1 hồ sơ đã được sửa sau lượt nhập — \S.* \(mã HPN-L5\)\./);
 
     const first = (await list(tokens.hpn)).find((j) => j.sourceName === 'hoi-vien.csv')!;
     const undone = await t.gql(

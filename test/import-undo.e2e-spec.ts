@@ -186,7 +186,7 @@ describe('undoing an import', () => {
       j: s.jobId,
       r: REASON,
     });
-    expect(refused.errors![0].message).toMatch(/: 1 hồ sơ đã được sửa sau lượt nhập \(Mã hồ sơ: C-2\)/);
+    expect(refused.errors![0].message).toMatch(/: 1 hồ sơ đã được sửa sau lượt nhập — \S.* \(mã C-2\)\./);
     expect(await statusOf(s.jobId)).toBe('DONE');
     expect((await t.sql(`SELECT 1 FROM member_record WHERE organization_code = 'CCB' AND external_id = 'C-3'`)).length).toBe(1);
   });

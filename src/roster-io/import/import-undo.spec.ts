@@ -64,8 +64,11 @@ describe('an undo refused', () => {
 
   it('naming how many records were changed since, and which', () => {
     expect(recordsRefusal(job, [image('A-1', 1, 1), image('A-2', 4, 4), image('A-3', 2, 2)], [])).toBeNull();
-    const byHand = recordsRefusal(job, [image('A-1', 1, 2), image('A-2', 4, 4), image('A-3', 2, null)], ['A-2']);
-    expect(byHand).toContain(': 3 hồ sơ đã được sửa sau lượt nhập (Mã hồ sơ: A-1, A-2, A-3)');
+    const byHand = recordsRefusal(job, [image('A-1', 1, 2), image('A-2', 4, 4), image('A-3', 2, null)], ['mã A-2']);
+    expect(byHand).toContain(': 3 hồ sơ đã được sửa sau lượt nhập — mã A-1, mã A-2, mã A-3.');
+    // Her members by name, where the record has one.
+    const named = [{ ...image('A-1', 1, 2), fullName: 'Lường Thị Minh' }, image('A-2', 4, 4), image('A-3', 2, 2)];
+    expect(recordsRefusal(job, named, [])).toContain('— Lường Thị Minh (mã A-1).');
     // Changed on screen: what she can do instead.
     expect(byHand).toContain('dòng nào của tệp sai thì sửa hồ sơ đó trên màn hình (hoặc sửa tệp rồi nhập lại');
     const later = [

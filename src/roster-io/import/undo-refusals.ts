@@ -4,7 +4,7 @@ import { UNDO_IMAGE_DAYS, undoImagesCutoff } from '../../personal-data/undo-imag
 import { todayInVietnam } from '../../common/dates/partial-date.js';
 import { formatVnDay } from '../../common/dates/vn-day.js';
 import { ImportJobStatus, type ImportJob } from '../import-job.entity.js';
-import type { KeptImage } from './undo-steps.js';
+import { namedCode, type KeptImage } from './undo-steps.js';
 
 /** Codes named in a refusal; the rest are counted. */
 const CODES_SHOWN = 20;
@@ -59,12 +59,12 @@ export function recordsRefusal(job: ImportJob, images: KeptImage[], decided: str
     return `${what}: ${gone} hồ sơ của lượt nhập không còn dữ liệu để hoàn tác (đã bị xóa dữ liệu cá nhân theo yêu cầu, hoặc lượt nhập có trước khi có chức năng hoàn tác).`;
   }
   const changedImages = changedSince(images);
-  const changed = changedImages.map((i) => i.externalId ?? i.recordId);
+  const changed = changedImages.map((i) => (i.externalId ? namedCode(i.externalId, i.fullName) : i.recordId));
   const codes = [...new Set([...changed, ...decided])].sort();
   if (!codes.length) return null;
   const shown = codes.slice(0, CODES_SHOWN).join(', ');
   const more = codes.length > CODES_SHOWN ? ` và ${codes.length - CODES_SHOWN} hồ sơ khác` : '';
-  const why = `${what}: ${codes.length} hồ sơ đã được sửa sau lượt nhập (Mã hồ sơ: ${shown}${more}). Chỉ hoàn tác được khi chưa ai sửa các hồ sơ lượt nhập đã ghi.`;
+  const why = `${what}: ${codes.length} hồ sơ đã được sửa sau lượt nhập — ${shown}${more}. Chỉ hoàn tác được khi chưa ai sửa các hồ sơ lượt nhập đã ghi.`;
   // Changed on screen (an ending, a phone, a decision): an undo would throw that work away. What she can do instead.
   if (!later.length)
     return `${why} Các hồ sơ này đã được sửa trực tiếp (trên màn hình hoặc khi xử lý cảnh báo), nên không hoàn tác cả lượt được nữa: dòng nào của tệp sai thì sửa hồ sơ đó trên màn hình (hoặc sửa tệp rồi nhập lại: chỉ những gì khác được cập nhật).`;

@@ -11,6 +11,8 @@ import { columnValue, RECORD_COLUMNS } from './record-columns.js';
 export interface KeptImage {
   recordId: string;
   externalId: string | null;
+  /** Her member's name: what a refusal names beside the code (she knows her members by name). */
+  fullName?: string | null;
   /** The version the job left. */
   kept: number;
   current: number | null;
@@ -36,9 +38,17 @@ export function keptVersions(em: EntityManager, jobId: string): Promise<KeptImag
 /** The job's records as it kept them and as they are (with the sealed before-images when `withBefore`). */
 async function imagesOf(em: EntityManager, jobId: string, withBefore: boolean): Promise<KeptImage[]> {
   const rows = await em.query<
-    { record_id: string; external_id: string | null; kept: number; current: number | null; erased: boolean; before_sealed: Buffer | null }[]
+    {
+      record_id: string;
+      external_id: string | null;
+      full_name: string | null;
+      kept: number;
+      current: number | null;
+      erased: boolean;
+      before_sealed: Buffer | null;
+    }[]
   >(
-    `SELECT i.record_id, r.external_id, i.version AS kept, r.version AS current, r.erased_at IS NOT NULL AS erased,
+    `SELECT i.record_id, r.external_id, r.full_name, i.version AS kept, r.version AS current, r.erased_at IS NOT NULL AS erased,
             ${withBefore ? 'i.before_sealed' : 'NULL::bytea AS before_sealed'}
        FROM import_undo_image i LEFT JOIN member_record r ON r.id = i.record_id
       WHERE i.job_id = $1 ORDER BY r.external_id`,
@@ -47,6 +57,7 @@ async function imagesOf(em: EntityManager, jobId: string, withBefore: boolean): 
   return rows.map((r) => ({
     recordId: r.record_id,
     externalId: r.external_id,
+    fullName: r.full_name,
     kept: r.kept,
     current: r.current,
     erased: r.erased,
@@ -56,12 +67,12 @@ async function imagesOf(em: EntityManager, jobId: string, withBefore: boolean): 
 
 /** Mã hồ sơ of the records whose `Ghi chú` suggestions from this job were since accepted or dismissed (a decision is a change). */
 export async function decidedSuggestions(em: EntityManager, jobId: string): Promise<string[]> {
-  const rows = await em.query<{ external_id: string }[]>(
-    `SELECT DISTINCT r.external_id FROM record_suggestion s JOIN member_record r ON r.id = s.record_id
+  const rows = await em.query<{ external_id: string; full_name: string | null }[]>(
+    `SELECT DISTINCT r.external_id, r.full_name FROM record_suggestion s JOIN member_record r ON r.id = s.record_id
       WHERE s.import_job_id = $1 AND s.status <> 'OPEN' ORDER BY r.external_id`,
     [jobId],
   );
-  return rows.map((r) => r.external_id);
+  return rows.map((r) => namedCode(r.external_id, r.full_name));
 }
 
 /** The ID-number hashes of these records (a duplicate flag's evidence: see clearLoneDuplicateFlags). */
@@ -194,3 +205,6 @@ export async function laterImports(em: EntityManager, job: { id: string; started
   );
   return rows.map((r) => ({ sourceName: r.source_name, startedAt: r.started_at, by: r.actor_name, records: r.records }));
 }
+
+/** A record as a refusal names it to her: her member's name (where it has one) and its code. */
+export const namedCode = (code: string, name: string | null | undefined): string => (name ? `${name} (mã ${code})` : `mã ${code}`);
