@@ -572,6 +572,14 @@ describe("the console's import wizard, as a Hội Phụ nữ secretariat imports
     expect(await rows.first().innerText()).toContain('Vừ Thị Xoa');
     await page.getByLabel('Chỉ xem các dòng chờ quyết định').uncheck();
     await eventually(async () => expect(await rows.count()).toBe(100));
+    // Imported without deciding it: her list of imports counts the row left waiting, not only those written or refused.
+    await page.getByRole('button', { name: 'Nhập vào danh sách' }).click();
+    await page.getByText('Đã nhập xong tệp dai.csv').waitFor();
+    await page.reload();
+    const item = page.getByRole('listitem', { name: 'dai.csv' });
+    await eventually(async () =>
+      expect(await item.innerText()).toContain('Thêm mới 294 · Cập nhật 0 · Bị từ chối 0 · Chờ quyết định (chưa nhập) 1'),
+    );
     await context.close();
   });
 

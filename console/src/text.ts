@@ -300,7 +300,7 @@ const TEXT = {
       banner: (n: number) => `${n.toLocaleString('vi-VN')} dòng chờ quyết định: chưa được nhập`,
       /** On a phone the choice sits under each row's name: there is no column to point to. */
       bannerBody: (phone: boolean) =>
-        `Mỗi dòng này trùng họ tên và năm sinh với hội viên đã có nhưng chưa đủ căn cứ là một người. ${phone ? 'Ở ô chọn dưới tên mỗi dòng' : 'Ở cột "Quyết định"'}, chọn hồ sơ đó là ai (so ngày sinh, chi hội, số điện thoại trong tệp với hồ sơ đã có), hoặc "Người khác" nếu là người mới; nút "Xem lại" hiện ra khi bạn đã chọn. Dòng để sau thì không được nhập lần này.`,
+        `Mỗi dòng này trùng họ tên và năm sinh với một hội viên đã có (hoặc với một dòng khác của chính tệp này) nhưng chưa đủ căn cứ là một người. ${phone ? 'Ở ô chọn dưới tên mỗi dòng' : 'Ở cột "Quyết định"'}, chọn hồ sơ đó là ai (so ngày sinh, chi hội, số điện thoại trong tệp với hồ sơ đã có), hoặc "Người khác" nếu là người mới; nút "Xem lại" hiện ra khi bạn đã chọn. Dòng để sau thì không được nhập lần này.`,
       onlyHeld: 'Chỉ xem các dòng chờ quyết định',
       byYou: 'theo quyết định của bạn',
       keepCodes: 'Lần sau, hãy nhập tệp kết quả này (có cột Mã hồ sơ) thay cho tệp cũ: mỗi dòng đã có mã thì không phải quyết định lại.',
@@ -405,8 +405,8 @@ const TEXT = {
       empty: 'Chưa có lượt nhập nào.',
       when: 'Thời gian',
       by: 'Người nhập',
-      counts: (created: number, updated: number, refused: number) =>
-        `Thêm mới ${created.toLocaleString('vi-VN')} · Cập nhật ${updated.toLocaleString('vi-VN')} · Bị từ chối ${refused.toLocaleString('vi-VN')}`,
+      counts: (created: number, updated: number, refused: number, held: number) =>
+        `Thêm mới ${created.toLocaleString('vi-VN')} · Cập nhật ${updated.toLocaleString('vi-VN')} · Bị từ chối ${refused.toLocaleString('vi-VN')}${held ? ` · Chờ quyết định (chưa nhập) ${held.toLocaleString('vi-VN')}` : ''}`,
       status: {
         DONE: 'Đã nhập xong',
         UNDONE: 'Đã hoàn tác',

@@ -48,7 +48,7 @@ export function PastImports({ onResume, onOpen }: { onResume: (jobId: string) =>
                 {P.when}: {vnTime(j.startedAt)} · {P.by}: {j.startedBy}
               </Typography.Text>
               {/* A preview has written nothing yet: no counts of nothing. */}
-              <Typography.Text>{j.status === 'PREVIEW' ? P.notYet : P.counts(j.created, j.updated, j.rejected)}</Typography.Text>
+              <Typography.Text>{j.status === 'PREVIEW' ? P.notYet : P.counts(j.created, j.updated, j.rejected, j.held)}</Typography.Text>
               {j.undo && (
                 <Typography.Text type="secondary">{P.undoneBy(j.undo.by, vnTime(j.undo.at), j.undo.unitsRemoved)}</Typography.Text>
               )}

@@ -168,6 +168,7 @@ export const PAST_IMPORTS = graphql(`
       created
       updated
       rejected
+      held
       undoBlocked
       undo {
         by
