@@ -71,6 +71,21 @@ describe('the console: add, edit, end and reinstate a member', () => {
   async function addMember(page: Page): Promise<void> {
     await page.getByRole('button', { name: 'Thêm đoàn viên' }).click();
     const form = page.getByRole('dialog', { name: 'Thêm đoàn viên' });
+    // Esc with what she typed unsaved asks first; "Nhập tiếp" keeps it. Untouched, Esc closes at once.
+    await form.getByLabel('Họ và tên').fill('Tran Thi Mai');
+    await page.keyboard.press('Escape');
+    const asked = page.getByRole('dialog', { name: 'Bỏ những gì đã nhập?' });
+    await asked.getByRole('button', { name: 'Nhập tiếp' }).click();
+    await asked.waitFor({ state: 'hidden' });
+    expect(await form.getByLabel('Họ và tên').inputValue()).toBe('Tran Thi Mai');
+    await page.keyboard.press('Escape');
+    await asked.getByRole('button', { name: 'Bỏ, đóng lại' }).click();
+    await asked.waitFor({ state: 'hidden' });
+    await form.waitFor({ state: 'hidden' });
+    await page.getByRole('button', { name: 'Thêm đoàn viên' }).click();
+    await page.keyboard.press('Escape');
+    await form.waitFor({ state: 'hidden' });
+    await page.getByRole('button', { name: 'Thêm đoàn viên' }).click();
     await form.getByLabel('Họ và tên').fill('Tran Thi Mai');
     await form.getByLabel(/^Ngày sinh/).fill('12/03/1998');
     // Another organization's member: her name is not shown, the evidence is.

@@ -492,6 +492,11 @@ const TEXT = {
     reason: 'Lý do sửa (ghi vào nhật ký, nếu có)',
     save: 'Lưu hồ sơ',
     cancel: 'Hủy',
+    /** Closing the form (Esc, ✕, Hủy) with what she typed unsaved: asked first, never thrown away unsaid. */
+    discardTitle: 'Bỏ những gì đã nhập?',
+    discardBody: 'Hồ sơ chưa được lưu. Đóng bây giờ thì những gì bạn vừa nhập sẽ mất.',
+    discard: 'Bỏ, đóng lại',
+    keepEditing: 'Nhập tiếp',
     required: 'Chưa nhập',
     saved: (name: string) => `Đã lưu hồ sơ ${name}`,
     conflict: 'Hồ sơ này vừa được người khác sửa. Tải lại để xem bản mới rồi sửa tiếp (những gì bạn gõ sẽ mất).',

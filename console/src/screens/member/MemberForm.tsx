@@ -1,4 +1,4 @@
-import { Alert, Button, Drawer, Form, Input, Modal, Select, Space } from 'antd';
+import { Alert, App, Button, Drawer, Form, Input, Modal, Select, Space } from 'antd';
 import { useEffect, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { errorText } from '../../client.ts';
@@ -210,12 +210,25 @@ export function MemberForm(props: {
     props.onSaved(record?.id ?? (r.data as { createMemberRecord: { id: string } }).createMemberRecord.id);
   };
 
+  // Esc, ✕ or Hủy with what she typed unsaved: asked first (a second Esc after closing a list closed the form, all lost).
+  const { modal } = App.useApp();
+  const leave = () => {
+    if (!form.isFieldsTouched()) return props.onClose();
+    void modal.confirm({
+      title: T.form.discardTitle,
+      content: T.form.discardBody,
+      okText: T.form.discard,
+      cancelText: T.form.keepEditing,
+      okButtonProps: { danger: true },
+      onOk: props.onClose,
+    });
+  };
   const draft: Draft = { ...typed, organization };
   const joinDateLabel = useJoinDateLabel(organization);
   return (
     <Drawer
       open={props.open}
-      onClose={props.onClose}
+      onClose={leave}
       size="large"
       title={record ? T.form.editTitle(record.fullName) : T.form.addTitle}
       closable={{ 'aria-label': T.member.close, closeIcon: <CloseIcon /> }}
@@ -310,7 +323,7 @@ export function MemberForm(props: {
           <Button type="primary" htmlType="submit" loading={created.fetching || updated.fetching}>
             {T.form.save}
           </Button>
-          <Button onClick={props.onClose}>{T.form.cancel}</Button>
+          <Button onClick={leave}>{T.form.cancel}</Button>
         </Space>
       </Form>
     </Drawer>
