@@ -183,7 +183,12 @@ describe('the console: her flags, and her roster as Excel', () => {
     expect(await page.getByRole('row').filter({ hasText: 'Quàng Văn Sống' }).getByText('Đã mất', { exact: true }).count()).toBe(0);
     expect(await review(page)).toEqual(CLEAN);
 
-    await row.getByRole('button', { name: 'Xác nhận' }).first().click();
+    // To a screen reader each row's Xác nhận says whose record and which flag it decides (described by the name and the tag).
+    const confirm = row.getByRole('button', { name: 'Xác nhận' }).first();
+    const ids = ((await confirm.getAttribute('aria-describedby')) ?? '').split(' ');
+    const described = await Promise.all(ids.map((id) => page.locator(`[id="${id}"]`).innerText()));
+    expect(described.map((d) => d.trim())).toEqual(['Lò Thị Phương', 'Đã mất']);
+    await confirm.click();
     const dialog = page.getByRole('dialog');
     // What she decides on, in the dialog itself: the flag's reason, the register's death date in it.
     await dialog.getByText('Căn cứ: CSDL dân cư ghi người này đã mất ngày 16/03/2023').waitFor();

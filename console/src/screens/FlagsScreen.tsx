@@ -299,7 +299,7 @@ export function FlagsScreen({ session }: { session: Session }) {
           {
             title: T.column.name,
             render: (_, r) => (
-              <Button type="link" style={WRAPPING_LINK} onClick={() => setOpen(r.recordId)}>
+              <Button id={nameId(r.recordId)} type="link" style={WRAPPING_LINK} onClick={() => setOpen(r.recordId)}>
                 {r.fullName}
               </Button>
             ),
@@ -327,7 +327,7 @@ export function FlagsScreen({ session }: { session: Session }) {
             render: (_, r) =>
               r.flags.map((f) => (
                 <div key={f.code} style={{ marginBottom: 6 }}>
-                  <Tag color={SEVERITY_TONE[f.severity]} style={{ whiteSpace: 'normal' }}>
+                  <Tag id={flagId(r.recordId, f.code)} color={SEVERITY_TONE[f.severity]} style={{ whiteSpace: 'normal' }}>
                     {f.label}
                   </Tag>{' '}
                   {f.message}
@@ -343,7 +343,12 @@ export function FlagsScreen({ session }: { session: Session }) {
                   )}
                   {/* INFO (in several organizations, say) is information, not a question to decide. */}
                   {!f.resolution && f.severity !== 'INFO' && session.user.role === 'DAN_VAN' && (
-                    <Button size="small" style={{ ...ACTION, marginLeft: 8 }} onClick={() => ask(r, f, 'ATTENTION')}>
+                    <Button
+                      size="small"
+                      style={{ ...ACTION, marginLeft: 8 }}
+                      onClick={() => ask(r, f, 'ATTENTION')}
+                      aria-describedby={about(r.recordId, f.code)}
+                    >
                       {T.flags.attention}
                     </Button>
                   )}
@@ -358,15 +363,30 @@ export function FlagsScreen({ session }: { session: Session }) {
                     <Space size={4} wrap style={{ marginLeft: 8 }}>
                       {/* A data flag is settled by correcting the record (a phone, a full birth date), never by ending the membership. */}
                       {f.confirmable ? (
-                        <Button size="small" style={ACTION} onClick={() => ask(r, f, 'CONFIRMED')}>
+                        <Button
+                          size="small"
+                          style={ACTION}
+                          onClick={() => ask(r, f, 'CONFIRMED')}
+                          aria-describedby={about(r.recordId, f.code)}
+                        >
                           {T.flags.confirm}
                         </Button>
                       ) : (
-                        <Button size="small" style={ACTION} onClick={() => setOpen(r.recordId)}>
+                        <Button
+                          size="small"
+                          style={ACTION}
+                          onClick={() => setOpen(r.recordId)}
+                          aria-describedby={about(r.recordId, f.code)}
+                        >
                           {T.flags.correct}
                         </Button>
                       )}
-                      <Button size="small" style={ACTION} onClick={() => ask(r, f, 'FALSE_ALARM')}>
+                      <Button
+                        size="small"
+                        style={ACTION}
+                        onClick={() => ask(r, f, 'FALSE_ALARM')}
+                        aria-describedby={about(r.recordId, f.code)}
+                      >
                         {T.flags.dismiss}
                       </Button>
                     </Space>
@@ -387,3 +407,11 @@ export function FlagsScreen({ session }: { session: Session }) {
     </section>
   );
 }
+
+/**
+ * Each row's buttons (Xác nhận, Không đúng…) read, to a screen reader, with whose record and which flag
+ * they decide: described by the row's name and the flag's tag, their visible names kept.
+ */
+const nameId = (recordId: string) => `flag-row-${recordId}`;
+const flagId = (recordId: string, code: string) => `flag-${recordId}-${code}`;
+const about = (recordId: string, code: string) => `${nameId(recordId)} ${flagId(recordId, code)}`;
