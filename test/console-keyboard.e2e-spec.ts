@@ -57,6 +57,11 @@ describe('the console by keyboard alone, and a session kept while she works', ()
     await page.keyboard.type(totpCode(user.totpSecret, Date.now()));
     await page.keyboard.press('Enter');
     await page.getByText('1 hồ sơ', { exact: true }).waitFor();
+    // The first stop on every screen skips the menu to the screen itself.
+    await tabTo(page, /^a\|\|Bỏ qua đến nội dung chính$/);
+    await page.keyboard.press('Enter');
+    expect(await focused(page)).toMatch(/^region\|Danh sách hội viên\|/);
+    expect(await page.title()).toBe('Danh sách hội viên — Liên Thông');
 
     await tabTo(page, /^input\|Tìm theo tên/);
     await page.keyboard.type('lo van kham');
@@ -71,6 +76,9 @@ describe('the console by keyboard alone, and a session kept while she works', ()
     await tabTo(page, /^a\|\|Cảnh báo$/);
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: /^Cảnh báo/ }).waitFor();
+    // The screen opened from the menu has the focus (its name said), and the window's title names it.
+    expect(await focused(page)).toMatch(/^region\|Cảnh báo\|/);
+    expect(await page.title()).toBe('Cảnh báo — Liên Thông');
     await context.close();
   });
 

@@ -13,6 +13,7 @@ export interface StatusCounts {
  */
 const TEXT = {
   appName: 'Liên Thông',
+  skipToContent: 'Bỏ qua đến nội dung chính',
   appTagline: 'Quản lý đoàn viên, hội viên',
   login: {
     title: 'Đăng nhập',

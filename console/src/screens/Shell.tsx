@@ -1,5 +1,5 @@
 import { Button, Grid, Layout, Spin, Typography } from 'antd';
-import { Suspense, useEffect, useState } from 'react';
+import { Suspense, useEffect, useRef, useState } from 'react';
 import { logOut, type Session } from '../session.ts';
 import { T } from '../text.ts';
 import { useSessionKeeper } from '../useSessionKeeper.tsx';
@@ -44,8 +44,28 @@ export function Shell({ session, onSession }: { session: Session; onSession: (s:
   // A phone: the name, who she is and Đăng xuất on one line, the screens under it, wrapped — every one
   // in sight (a line that scrolled sideways hid "Tổng quan" past the screen's edge, cut "Cảnh bá…").
   const narrow = Grid.useBreakpoint().md === false;
+  // The screen's name as the window's title; a screen opened from the menu takes the keyboard's focus (and a
+  // screen reader says its name), so she goes on into it instead of Tabbing again from the menu.
+  const content = useRef<HTMLDivElement>(null);
+  const title = screen.nav ? T.nav[screen.nav] : T.appName;
+  const opened = useRef(false);
+  useEffect(() => {
+    document.title = `${title} — ${T.appName}`;
+    if (opened.current) content.current?.focus();
+    opened.current = true;
+  }, [screen.key, title]);
   return (
     <Layout style={{ minHeight: '100vh' }}>
+      <a
+        className="skip-link"
+        href="#"
+        onClick={(e) => {
+          e.preventDefault();
+          content.current?.focus();
+        }}
+      >
+        {T.skipToContent}
+      </a>
       <Layout.Header
         style={{
           display: 'flex',
@@ -96,13 +116,14 @@ export function Shell({ session, onSession }: { session: Session; onSession: (s:
       <Layout.Content style={{ padding: 16 }}>
         {warning}
         <SinceLastVisit routes={routes} />
-        <main>
+        {/* Layout.Content is the page's <main>: the screen sits in it, focusable for the skip link and the menu. */}
+        <div ref={content} role="region" tabIndex={-1} aria-label={title} style={{ outline: 'none' }}>
           <Suspense fallback={<Spin />}>
             {/* Keyed by the screen: leaving one and coming back starts it afresh, as before. */}
             {/* Not before her scope's names are known: they lengthen the header, and the screen would move under her finger. */}
             {scope.ready ? <div key={screen.key}>{screen.render(session)}</div> : <Spin />}
           </Suspense>
-        </main>
+        </div>
       </Layout.Content>
     </Layout>
   );
