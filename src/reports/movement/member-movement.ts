@@ -108,34 +108,42 @@ export async function memberMovement(
       GROUP BY 1, 2`,
     params,
   );
-  const rows = counted
-    // The records in no unit last, under the units.
-    .sort(
-      (a, b) =>
-        Number(a.unit_name === null) - Number(b.unit_name === null) ||
-        VIETNAMESE_ORDER.compare(a.unit_name ?? '', b.unit_name ?? '') ||
-        VIETNAMESE_ORDER.compare(a.commune_name ?? '', b.commune_name ?? ''),
-    )
-    .map((c) => {
-      const mine: Record<string, number> = Object.fromEntries(ended.filter((e) => e.unit_code === c.unit_code).map((e) => [e.status, e.n]));
-      // Transferred to another commune's unit: gone from hers by transfer, as an ending would be (the record lives on there).
-      if (c.moved_away) mine[MemberStatus.TRANSFERRED] = (mine[MemberStatus.TRANSFERRED] ?? 0) + c.moved_away;
-      const gone = Object.values(mine).reduce((s, n) => s + n, 0);
-      const movedOut = c.moved_out - c.moved_away;
-      // What else, once the moves between her units are counted as such (never netted against a return or a listing).
-      const other = c.at_end - c.at_start - c.admitted + gone - c.moved_in + movedOut;
-      return {
-        unitCode: c.unit_code,
-        unitName: c.unit_name,
-        communeName: c.commune_name,
-        atStart: c.at_start,
-        admitted: c.admitted,
-        ended: mine,
-        otherIn: Math.max(other, 0) + c.moved_in,
-        otherOut: Math.max(-other, 0) + movedOut,
-        atEnd: c.at_end,
-      };
-    })
-    .filter((r) => r.atStart || r.atEnd || r.admitted || r.otherOut || Object.keys(r.ended).length);
-  return { lastDay: last, rows };
+  return { lastDay: last, rows: movementRows(counted, ended) };
+}
+
+/** The rows as she files them, from the counts by unit and the endings by unit and status: each row adds up. Pure. */
+function movementRows(counted: Counted[], ended: { unit_code: string | null; status: string; n: number }[]): MovementRow[] {
+  return (
+    counted
+      // The records in no unit last, under the units.
+      .sort(
+        (a, b) =>
+          Number(a.unit_name === null) - Number(b.unit_name === null) ||
+          VIETNAMESE_ORDER.compare(a.unit_name ?? '', b.unit_name ?? '') ||
+          VIETNAMESE_ORDER.compare(a.commune_name ?? '', b.commune_name ?? ''),
+      )
+      .map((c) => {
+        const mine: Record<string, number> = Object.fromEntries(
+          ended.filter((e) => e.unit_code === c.unit_code).map((e) => [e.status, e.n]),
+        );
+        // Transferred to another commune's unit: gone from hers by transfer, as an ending would be (the record lives on there).
+        if (c.moved_away) mine[MemberStatus.TRANSFERRED] = (mine[MemberStatus.TRANSFERRED] ?? 0) + c.moved_away;
+        const gone = Object.values(mine).reduce((s, n) => s + n, 0);
+        const movedOut = c.moved_out - c.moved_away;
+        // What else, once the moves between her units are counted as such (never netted against a return or a listing).
+        const other = c.at_end - c.at_start - c.admitted + gone - c.moved_in + movedOut;
+        return {
+          unitCode: c.unit_code,
+          unitName: c.unit_name,
+          communeName: c.commune_name,
+          atStart: c.at_start,
+          admitted: c.admitted,
+          ended: mine,
+          otherIn: Math.max(other, 0) + c.moved_in,
+          otherOut: Math.max(-other, 0) + movedOut,
+          atEnd: c.at_end,
+        };
+      })
+      .filter((r) => r.atStart || r.atEnd || r.admitted || r.otherOut || Object.keys(r.ended).length)
+  );
 }
