@@ -537,6 +537,11 @@ describe('the console: add, edit, end and reinstate a member', () => {
     await first.asked.waitFor({ state: 'hidden' });
     expect(await cccdRecords()).toBe(0);
     await first.form.getByRole('button', { name: 'Hủy' }).click();
+    // What she typed is not thrown away unasked.
+    const discard = page.getByRole('dialog', { name: 'Bỏ những gì đã nhập?' });
+    await discard.getByRole('button', { name: 'Bỏ, đóng lại' }).click();
+    await discard.waitFor({ state: 'hidden' });
+    await first.form.waitFor({ state: 'hidden' });
     // She saves anyway: the new record and DTN-2 are both flagged "Trùng trong tổ chức" at once, no link run needed.
     const again = await fill();
     await again.asked.getByRole('button', { name: 'Vẫn lưu' }).click();

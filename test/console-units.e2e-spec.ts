@@ -213,7 +213,9 @@ describe('the console: her units, moves between them, a transfer another commune
     await treeNode(page, A2).click();
     await sendToNgocHa(page, 'Nguyễn Văn An');
     await page.getByRole('listitem').filter({ hasText: 'Nguyễn Văn An (AN)' }).getByText('Đang chờ nhận').waitFor();
-    const sent = page.getByRole('listitem').filter({ hasText: /Nguyễn Văn An \(AN\): Chi đoàn Khu phố Hai → Đoàn phường Ngọc Hà/ });
+    const sent = page
+      .getByRole('listitem')
+      .filter({ hasText: /Nguyễn Văn An \(AN\): Chi đoàn Khu phố Hai \(Phường Ba Đình\) → Đoàn phường Ngọc Hà/ });
     await sent.getByRole('button', { name: 'Hủy yêu cầu' }).click();
     await page.getByText('Hủy yêu cầu chuyển Nguyễn Văn An sang Đoàn phường Ngọc Hà?').waitFor();
     expect(await review(page)).toEqual(CLEAN);

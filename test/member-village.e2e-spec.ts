@@ -55,7 +55,8 @@ describe('the member’s village (thôn, bản): imported, typed, shown, exporte
       `SELECT import_warnings AS warnings FROM member_record WHERE external_id = 'DTN-V3'`,
     );
     expect(warned.warnings).toEqual([
-      expect.objectContaining({ column: 'Thôn/bản', message: expect.stringMatching(/^Thôn\/bản: .*không phải tên thôn, bản/) as unknown }),
+      // Named by her column as her file writes it.
+      expect.objectContaining({ column: 'Thôn/xóm', message: expect.stringMatching(/^Thôn\/xóm: .*không phải tên thôn, bản/) as unknown }),
     ]);
 
     // The corrected list: one village changed is one record updated, the rest unchanged.

@@ -2,7 +2,6 @@ import { ANY_PRECISION, formatPartialDate, parsePartialDate, type PartialDate } 
 import { isMaskedIdNumber, type Sex } from '../../common/identity/id-number.js';
 import { sexOfName } from '../../common/identity/person-name.js';
 import {
-  FIELD_LABELS,
   parseEthnicity,
   parseExternalId,
   parseVillage,
@@ -353,7 +352,7 @@ function readPlace(cells: Cells, fields: RosterRow['fields'], ctx: RowReadingCon
 function readOptionalText(cells: Cells, fields: RosterRow['fields'], key: 'ethnicity' | 'village', parse: typeof parseVillage): void {
   const read = cells.text(key) === undefined ? null : parse(cells.text(key)!);
   if (read?.ok) fields[key] = read.value;
-  else if (read) cells.warn(key, leftEmpty(`${FIELD_LABELS[key]}: ${read.reason}`));
+  else if (read) cells.warn(key, leftEmpty(`${cells.header(key)}: ${read.reason}`));
 }
 
 /**
