@@ -1,12 +1,7 @@
 import { ANY_PRECISION, formatPartialDate, parsePartialDate, type PartialDate } from '../../common/dates/partial-date.js';
 import { isMaskedIdNumber, type Sex } from '../../common/identity/id-number.js';
 import { sexOfName } from '../../common/identity/person-name.js';
-import {
-  parseEthnicity,
-  parseExternalId,
-  parseVillage,
-  type MemberFieldsInput,
-} from '../../membership/member-record/member-input.js';
+import { parseEthnicity, parseExternalId, parseVillage, type MemberFieldsInput } from '../../membership/member-record/member-input.js';
 import type { RecordDateField } from '../../membership/member-record/record-dates.js';
 import type { ProfileFieldDefinition } from '../../membership/organization/organization-definition.js';
 import { parseProfileValue } from '../../membership/organization/profile-fields.js';
