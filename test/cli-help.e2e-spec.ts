@@ -21,7 +21,7 @@ describe('lienthong --help, in Vietnamese', () => {
     const r = help('--help');
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^Cách dùng: lienthong \[tùy chọn\] \[lệnh\]\n/);
-    expect(r.stdout).toContain('\nTùy chọn:\n  -h, --help ');
+    expect(r.stdout).toMatch(/\nTùy chọn:\n {2}-V, --version +in phiên bản của chương trình và của cấu\s+trúc dữ liệu\n {2}-h, --help /);
     expect(r.stdout).toContain('\nLệnh:\n  org ');
     expect(r.stdout).toMatch(/\n {2}import \[tùy chọn\] <FILE> +nhập danh sách hội viên/);
     expect(r.stdout).toMatch(/\n {2}help \[lệnh\] +hiện trợ giúp của lệnh\n/);

@@ -6,17 +6,17 @@ describe('what a backup says', () => {
     [
       '/srv/lt/backups/lienthong-2026-12-04-163012.tar.gz',
       false,
-      'cd /opt/lienthong && npm run cli -- restore /srv/lt/backups/lienthong-2026-12-04-163012.tar.gz --data-dir THƯ_MỤC_MỚI --key TỆP_KHÓA',
+      'node /opt/lienthong/bin/lienthong.js restore /srv/lt/backups/lienthong-2026-12-04-163012.tar.gz --data-dir THƯ_MỤC_MỚI --key TỆP_KHÓA',
     ],
     [
       '/srv/lt/backups/with-key.tar.gz',
       true,
-      'cd /opt/lienthong && npm run cli -- restore /srv/lt/backups/with-key.tar.gz --data-dir THƯ_MỤC_MỚI',
+      'node /opt/lienthong/bin/lienthong.js restore /srv/lt/backups/with-key.tar.gz --data-dir THƯ_MỤC_MỚI',
     ],
     [
       "/srv/sao lưu/bản của Hà's.tar.gz",
       false,
-      `cd /opt/lienthong && npm run cli -- restore '/srv/sao lưu/bản của Hà'\\''s.tar.gz' --data-dir THƯ_MỤC_MỚI --key TỆP_KHÓA`,
+      `node /opt/lienthong/bin/lienthong.js restore '/srv/sao lưu/bản của Hà'\\''s.tar.gz' --data-dir THƯ_MỤC_MỚI --key TỆP_KHÓA`,
     ],
   ])('restores %s (key inside: %s) with a line to copy', (file, withKey, line) => {
     expect(restoreCommand(file, withKey, '/opt/lienthong')).toBe(line);
