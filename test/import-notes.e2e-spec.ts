@@ -106,6 +106,19 @@ describe('import warnings, suggestions and codes assigned (issue 16)', () => {
     );
     expect(stored.commune_code).toBeNull();
     expect(stored.n).toBeGreaterThan(1);
+
+    // Her own commune's roster, its unit in Điện Biên's Thanh An: the name is that commune, without a word.
+    const [{ code: thanhAn }] = await t.sql<{ code: string }>(
+      `SELECT c.code FROM commune c JOIN province p ON p.code = c.province_code WHERE c.name = 'Xã Thanh An' AND p.name LIKE '%Điện Biên'`,
+    );
+    const unit = { organization: 'NCT', code: 'NCT-TA', name: 'Hội Người cao tuổi xã Thanh An', kind: 'BASE', communeCode: thanhAn };
+    expect((await t.gql(`mutation($i: CreateUnitInput!) { createUnit(input: $i) { code } }`, { i: unit })).errors).toBeUndefined();
+    await xlsx(p, [
+      ['Mã hồ sơ', 'Họ và tên', 'Ngày sinh', 'Giới tính', 'Xã/Phường', 'Mã đơn vị'],
+      ['NCT-T2', 'Quàng Thị Mai', '15/08/1949', 'Nữ', 'Thanh An', 'NCT-TA'],
+    ]);
+    expect(await importer.import(p, { organization: 'NCT' }, CLI_PRINCIPAL)).toMatchObject({ created: 1, warned: 0 });
+    expect(await t.sql(`SELECT commune_code FROM member_record WHERE external_id = 'NCT-T2'`)).toEqual([{ commune_code: thanhAn }]);
   });
 
   it('settles a warning once she corrects its field on the record: the phone that lost its 0 and the birth date refused go, the rest stays', async () => {

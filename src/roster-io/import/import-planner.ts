@@ -225,7 +225,7 @@ export class ImportPlanner {
     if (unit !== undefined) values.unitId = unit?.id ?? null;
     const known = knownCommune(record, unit === undefined ? record?.unit : unit, await b.ctx.units.own(b.em)) ?? row.titleCommune ?? null;
     const placeWarning = await settleRowCommune(b.em, row, record, known, values);
-    const unsettled = placeWarning ? null : await unsettledCommuneWarning(b.em, row, values);
+    const unsettled = placeWarning ? null : await unsettledCommuneWarning(b.em, row, values, known);
     for (const w of [placeWarning, unsettled]) if (w) row.warnings.push(w);
     const kept = await this.keepNotes(b, p, record, values);
     const target = { recordId: record?.id ?? null, recordVersion: record?.version ?? null, ...kept };

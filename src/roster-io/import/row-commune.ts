@@ -58,16 +58,23 @@ export async function settleRowCommune(
 /**
  * A row whose commune cell names several communes — a name found in two provinces ("Thanh An"), or an
  * old code split between new communes — leaves the member with no commune: said, with the candidates,
- * never silently. Null when the row's commune was settled (or it writes none).
+ * never silently — unless one of them is the commune she is known to live in (`knownCommune`), which it
+ * then is. Null when the row's commune was settled (or it writes none).
  */
 export async function unsettledCommuneWarning(
   em: EntityManager,
   row: RosterRow,
   values: Record<string, unknown>,
+  known: string | null,
 ): Promise<{ column: string; value: string; message: string } | null> {
   const candidates = (values.communeCandidates as string[] | undefined) ?? [];
   const written = row.fields.communeCode ?? row.fields.communeName;
   if (values.communeCode || !candidates.length || !written) return null;
+  // One of them is where she is known to live (her record's, her chi hội's, the secretariat's commune): that one, unsaid.
+  if (known && candidates.includes(known)) {
+    Object.assign(values, { communeCode: known, communeCandidates: [] });
+    return null;
+  }
   const column = row.columnOf.get(row.fields.communeCode ? 'communeCode' : 'communeName') ?? 'Xã/Phường';
   const names = await em.query<{ name: string; province: string }[]>(
     `SELECT c.name, p.name AS province FROM commune c JOIN province p ON p.code = c.province_code
