@@ -78,11 +78,12 @@ describe('staged import: preview, confirm, the wrong organization (issue 17)', (
     expect(s.status).toBe('PREVIEW');
     expect(await records('HND', 'PV-%')).toEqual(before);
     const preview = await importer.preview(s.jobId, CLI_PRINCIPAL);
-    expect(preview.rows.map((r) => [r.row, r.fate, r.code, r.changed])).toEqual([
-      [2, 'UNCHANGED', 'PV-1', []],
-      [3, 'UPDATED', 'PV-2', ['birthDate']],
-      [4, 'CREATED', 'PV-3', []],
-      [5, 'REFUSED', 'PV-3', []],
+    // Each row named, the refused one too (her name as read): she sees whose row it is before she fixes it.
+    expect(preview.rows.map((r) => [r.row, r.fate, r.code, r.changed, r.fullName])).toEqual([
+      [2, 'UNCHANGED', 'PV-1', [], 'Lò Văn An'],
+      [3, 'UPDATED', 'PV-2', ['birthDate'], 'Lò Văn Bình'],
+      [4, 'CREATED', 'PV-3', [], 'Lò Văn Cường'],
+      [5, 'REFUSED', 'PV-3', [], 'Lò Văn Lặp'],
     ]);
     expect(preview.counts).toMatchObject({ CREATED: 1, UPDATED: 1, UNCHANGED: 1, REFUSED: 1 });
 
@@ -120,6 +121,7 @@ describe('staged import: preview, confirm, the wrong organization (issue 17)', (
     const s = await importer.import(p, { organization: 'NCT', preview: true }, CLI_PRINCIPAL);
     const preview = await importer.preview(s.jobId, CLI_PRINCIPAL);
     expect(preview.rows.map((r) => r.fate)).toEqual(['CREATED', 'REFUSED', 'CREATED']);
+    expect(preview.rows[1].fullName).toBeNull(); // no name read: nothing to name her row by
     await importer.confirm(s.jobId, CLI_PRINCIPAL, {});
     const out = path.join(dir, 'pv-nocode.ma.csv');
     expect(await importer.writeResultFile(s.jobId, out, CLI_PRINCIPAL)).toBe(3);

@@ -77,6 +77,10 @@ export function planValues(v: Record<string, unknown>): Record<string, unknown> 
   return out;
 }
 
+/** A refused row's values: her name as read, for the preview to say whose row it is (nothing of it is written; cleared at the import). */
+export const refusedValues = (fullName: string | null | undefined): Record<string, unknown> | null =>
+  fullName ? { full_name: fullName } : null;
+
 /** The planned values back in camelCase (bytea as buffers): what the history rules and the undo read. */
 export function recordValues(values: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};

@@ -15,7 +15,7 @@ import { readUnitCell } from '../reading/unit-cell.js';
 import { ImportRowError, type ImportJob, type RowOutcome } from '../import-job.entity.js';
 import type { ImportContext } from './import-context.js';
 import { maskWarning, rowWarnings } from './import-notes.js';
-import { ineligibleReason, planValues, storePlan, type Fate, type PlanRow, erasedKeys } from './import-plan.js';
+import { ineligibleReason, planValues, refusedValues, storePlan, type Fate, type PlanRow, erasedKeys } from './import-plan.js';
 import { heldValues } from './held-decisions.js';
 import { matchKnownMembers, type KnownMatch } from './known-members.js';
 import { uncodedRows } from './row-place.js';
@@ -365,12 +365,12 @@ export class ImportPlanner {
         fate: 'REFUSED',
         externalId: p.codeAssigned ? null : plan.externalId,
         reason,
-        values: null,
+        values: refusedValues(p.row.fields.fullName),
         notes: null,
         warned: false,
         ineligible: null,
       });
-    else this.plan(b, p, 'REFUSED', unitPath, { reason });
+    else this.plan(b, p, 'REFUSED', unitPath, { reason, values: refusedValues(p.row.fields.fullName) });
     b.kept.push(keptRow(this.rejectedRows, b, p, problems, unitPath));
   }
 
