@@ -49,6 +49,7 @@ import { PersonUnits1763700000053 } from './1763700000053-person-units.js';
 import { PlanRowsToLook1763700000054 } from './1763700000054-plan-rows-to-look.js';
 import { ReadOnlyTokens1763700000055 } from './1763700000055-read-only-tokens.js';
 import { TombstoneOrganizations1763700000056 } from './1763700000056-tombstone-organizations.js';
+import { PhoneTailIndex1763700000057 } from './1763700000057-phone-tail-index.js';
 import { PlanRowsWithoutJobKey1763700000043 } from './1763700000043-plan-rows-without-job-key.js';
 
 /** Every migration, in order. A new one is added here and committed with its entity change. */
@@ -105,4 +106,5 @@ export const MIGRATIONS = [
   PlanRowsToLook1763700000054,
   ReadOnlyTokens1763700000055,
   TombstoneOrganizations1763700000056,
+  PhoneTailIndex1763700000057,
 ];

@@ -97,6 +97,30 @@ describe('member records (GraphQL over HTTP)', () => {
     for (const miss of ['31', '77310', '99%31', '9_07']) expect(await found(miss)).toEqual([]);
   });
 
+  it("finds a record by its phone's last digits (as its mask shows them), within her organization only", async () => {
+    const hers = await create({
+      organization: 'HPN',
+      externalId: 'HPN-DT-1',
+      fullName: 'Lò Thị Đuôi',
+      birthDate: '1970',
+      phone: '0912 345 678',
+    });
+    await create({ organization: 'HPN', externalId: 'HPN-DT-2', fullName: 'Lò Thị Khác', birthDate: '1971', phone: '0912 345 679' });
+    await create({ organization: 'CD', externalId: 'CD-DT-1', fullName: 'Lò Văn Đuôi', birthDate: '1972', phone: '0987 345 678' });
+    const found = async (search: string) =>
+      (
+        await t.gql<{ memberRecords: { nodes: { id: string }[] } }>(
+          `query($s: String) { memberRecords(organization: "HPN", search: $s) { nodes { id } } }`,
+          { s: search },
+        )
+      ).data!.memberRecords.nodes.map((n) => n.id);
+    const id = hers.data!.createMemberRecord.id;
+    // The three last digits her masked phone shows (091****678), more of them, typed with a space or a dot, the whole number.
+    for (const tail of ['678', '5678', '345678', '345 678', '345.678', '0912345678']) expect(await found(tail)).toEqual([id]);
+    // Two digits are too few to tell a phone; the middle of a number is not its end.
+    for (const miss of ['78', '2345']) expect(await found(miss)).toEqual([]);
+  });
+
   it('keeps an old split commune unresolved with its successors, until a name settles it', async () => {
     const [split] = await t.sql<{ code: string; n: number }>(`
       SELECT legacy_code AS code, count(*)::int AS n FROM legacy_commune_successor

@@ -443,7 +443,7 @@ const TEXT = {
       `Ở xã này còn có hội viên của: ${list}. Chọn tổ chức ở ô "Tổ chức" để xem danh sách của tổ chức đó.`,
     title: 'Danh sách',
     organization: 'Tổ chức',
-    search: 'Tìm theo tên (gõ có dấu hoặc không), số điện thoại, CCCD hoặc mã hồ sơ (cả một phần mã)',
+    search: 'Tìm theo tên (gõ có dấu hoặc không), số điện thoại (cả mấy số cuối), CCCD hoặc mã hồ sơ (cả một phần mã)',
     status: 'Trạng thái',
     anyStatus: 'Mọi trạng thái',
     statusLoading: 'Đang tải trạng thái…',

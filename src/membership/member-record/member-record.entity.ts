@@ -52,6 +52,8 @@ export interface ImportWarning {
 @Index('ix_member_record_name_words', { synchronize: false })
 /** Search by part of a Mã hồ sơ (migration 1763700000041, trigrams). */
 @Index('ix_member_record_code_part', { synchronize: false })
+/** Search by a phone's last digits (migration 1763700000057, the phone reversed). */
+@Index('ix_member_record_phone_tail', { synchronize: false })
 /** What was written since a moment: an ended period's stored statuses looked at again (migration 1763700000035, BRIN). */
 @Index('ix_member_record_updated_at', { synchronize: false })
 /** The erased records, whose person a link run keeps (migration 1763700000050). */

@@ -37,6 +37,8 @@ export interface MemberRecordFilter {
   /** When the search is a phone number or an ID number (digits only): the number, and the ID's keyed hash. */
   searchPhone?: string | null;
   searchIdHash?: Buffer | null;
+  /** When the search is 3 to 9 digits: the end of a phone number (its mask shows the last 3). */
+  searchPhoneTail?: string | null;
   /** Path prefix of a unit: the unit and its subtree. */
   unitPath?: string | null;
   /** Current commune codes; with `enteredCode`, also unsettled records that carry that old code. */
@@ -79,7 +81,10 @@ export class MemberRecordsRepository {
       const or = [byName, part ? 'r.external_id ILIKE :part' : 'r.external_id = :exact'];
       if (f.searchPhone) or.push('r.phone = :phone');
       if (f.searchIdHash) or.push('r.id_number_hash = :idHash');
-      qb.andWhere(`(${or.filter(Boolean).join(' OR ')})`, { exact: search, part, phone: f.searchPhone, idHash: f.searchIdHash });
+      // Reversed, the end of a number is its start: the phone-tail index (migration 1763700000057).
+      if (f.searchPhoneTail) or.push(`reverse(r.phone) LIKE :tail`);
+      const tail = f.searchPhoneTail ? `${[...f.searchPhoneTail].reverse().join('')}%` : null;
+      qb.andWhere(`(${or.filter(Boolean).join(' OR ')})`, { exact: search, part, phone: f.searchPhone, idHash: f.searchIdHash, tail });
     }
     if (f.unitPath) qb.andWhere(`u.path LIKE :path`, { path: likePrefix(f.unitPath) });
     if (f.communeCodes)

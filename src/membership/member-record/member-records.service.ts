@@ -94,6 +94,7 @@ export class MemberRecordsService {
     };
     const phone = args.search ? parsePhone(args.search) : null;
     if (phone?.ok) filter.searchPhone = phone.value.number;
+    else if (args.search && /^\d{3,9}$/.test(args.search.replace(/[\s.]/g, ''))) filter.searchPhoneTail = args.search.replace(/[\s.]/g, '');
     const id = args.search ? readIdDigits(args.search) : null;
     if (id?.ok) filter.searchIdHash = this.vault.hash(id.value.digits);
     if (args.unit) filter.unitPath = (await this.units.findByCode(args.organization, args.unit)).path;
