@@ -79,6 +79,18 @@ describe('the console by keyboard alone, and a session kept while she works', ()
     // The screen opened from the menu has the focus (its name said), and the window's title names it.
     expect(await focused(page)).toMatch(/^region\|Cảnh báo\|/);
     expect(await page.title()).toBe('Cảnh báo — Liên Thông');
+
+    // Her file read, her import done: each step of the import takes the focus, named (the button she pressed is gone).
+    await tabTo(page, /^a\|\|Nhập danh sách$/);
+    await page.keyboard.press('Enter');
+    const file = 'Họ và tên,Ngày sinh,Giới tính\nLò Văn Phím,1980,Nam\n';
+    await page.locator('input[type=file]').setInputFiles({ name: 'them.csv', mimeType: 'text/csv', buffer: Buffer.from(file) });
+    await page.getByText('Thêm mới: 1').waitFor();
+    expect(await focused(page)).toMatch(/^region\|Xem trước\|/);
+    await tabTo(page, /^button\|\|Nhập vào danh sách$/);
+    await page.keyboard.press('Enter');
+    await page.getByText('Đã nhập xong tệp them.csv').waitFor();
+    expect(await focused(page)).toMatch(/^region\|Kết quả\|/);
     await context.close();
   });
 
