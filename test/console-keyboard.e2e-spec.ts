@@ -73,6 +73,23 @@ describe('the console by keyboard alone, and a session kept while she works', ()
     await page.keyboard.press('Escape');
     await drawer.waitFor({ state: 'hidden' });
 
+    // "Chọn cột" by keyboard: the list opens with its first box focused, Space hides a column, Esc comes back to the button.
+    await tabTo(page, /^button\|\|Chọn cột$/);
+    const chooser = page.getByRole('button', { name: 'Chọn cột' });
+    expect(await chooser.getAttribute('aria-expanded')).toBe('false');
+    await page.keyboard.press('Enter');
+    await eventually(async () => expect(await focused(page)).toMatch(/^input\|Mã hồ sơ/));
+    expect(await chooser.getAttribute('aria-expanded')).toBe('true');
+    const codeColumns = () => page.getByRole('columnheader', { name: 'Mã hồ sơ' }).count();
+    const shown = await codeColumns();
+    await page.keyboard.press('Space');
+    await eventually(async () => expect(await codeColumns()).toBe(1 - shown));
+    await page.keyboard.press('Space');
+    await eventually(async () => expect(await codeColumns()).toBe(shown));
+    await page.keyboard.press('Escape');
+    await eventually(async () => expect(await focused(page)).toMatch(/^button\|\|Chọn cột$/));
+    expect(await chooser.getAttribute('aria-expanded')).toBe('false');
+
     await tabTo(page, /^a\|\|Cảnh báo$/);
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: /^Cảnh báo/ }).waitFor();

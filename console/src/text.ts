@@ -811,7 +811,7 @@ const TEXT = {
       {
         heading: 'Tìm hội viên',
         screen: 'danh-sach',
-        body: 'Ở màn hình Danh sách hội viên, gõ tên (có dấu hay không dấu đều được), số điện thoại, số CCCD đủ 12 số hoặc mã hồ sơ vào ô tìm kiếm (nhớ được một phần mã, ví dụ vài số cuối, cũng tìm được: gõ ít nhất 3 ký tự); kết quả hiện ngay khi ngừng gõ. Lọc thêm theo trạng thái, chi hội và xã, phường (trên điện thoại, các ô lọc và "Chọn cột" nằm sau nút "Lọc", nút ghi số bộ lọc đang bật; các nút xuất Excel và in nằm cuối trang, dưới danh sách). Nút "Chọn cột" để bật, tắt các cột. Danh sách xếp theo tên rồi họ, như sổ sách vẫn ghi.',
+        body: 'Ở màn hình Danh sách hội viên, gõ tên (có dấu hay không dấu đều được), số điện thoại (đủ số, hoặc từ 3 số cuối trở lên — như 3 số cuối hiện ra ở cột điện thoại), số CCCD đủ 12 số hoặc mã hồ sơ vào ô tìm kiếm (nhớ được một phần mã, ví dụ vài số cuối, cũng tìm được: gõ ít nhất 3 ký tự); kết quả hiện ngay khi ngừng gõ. Lọc thêm theo trạng thái, chi hội và xã, phường (trên điện thoại, các ô lọc và "Chọn cột" nằm sau nút "Lọc", nút ghi số bộ lọc đang bật; các nút xuất Excel và in nằm cuối trang, dưới danh sách). Nút "Chọn cột" để bật, tắt các cột. Danh sách xếp theo tên rồi họ, như sổ sách vẫn ghi.',
       },
       {
         heading: 'Thêm, sửa hồ sơ và kết thúc sinh hoạt',

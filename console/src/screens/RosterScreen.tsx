@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Grid, Input, Popover, Select, Space, Spin, Table, Typography } from 'antd';
+import { Alert, Button, Grid, Input, Select, Space, Spin, Table, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useQuery } from 'urql';
 import { errorText } from '../client.ts';
@@ -15,7 +15,8 @@ import { MemberForm } from './member/MemberForm.tsx';
 import { STATUSES } from './member/member-api.ts';
 import { exportHref, RosterOutputs } from './RosterOutputs.tsx';
 import { COMMUNE_ORGANIZATIONS, OPEN_NOTES, ORGANIZATIONS, ROSTER, UNITS, type RosterRow } from './roster-query.ts';
-import { ALL_COLUMNS, COLUMNS_KEPT, keptColumns, rosterColumns, type ColumnKey } from './roster-columns.tsx';
+import { ColumnChooser } from './ColumnChooser.tsx';
+import { COLUMNS_KEPT, keptColumns, rosterColumns, type ColumnKey } from './roster-columns.tsx';
 import { addressQuery } from '../address-query.ts';
 
 /** Her organization's roster: search as she types, filters, keyset pages, the columns she chooses. */
@@ -208,26 +209,17 @@ export function RosterScreen({ session }: { session: Session }) {
     </Button>
   );
   const columnChooser = (
-    <Popover
-      trigger="click"
-      content={
-        <Checkbox.Group
-          value={columns}
-          onChange={(chosen) => {
-            setColumns(chosen);
-            try {
-              window.localStorage.setItem(COLUMNS_KEPT, JSON.stringify(chosen));
-            } catch {
-              // (Kept for this visit only.)
-            }
-          }}
-          options={ALL_COLUMNS.map((c) => ({ value: c, label: T.column[c] }))}
-          style={{ display: 'grid' }}
-        />
-      }
-    >
-      <Button>{T.roster.columns}</Button>
-    </Popover>
+    <ColumnChooser
+      value={columns}
+      onChange={(chosen) => {
+        setColumns(chosen);
+        try {
+          window.localStorage.setItem(COLUMNS_KEPT, JSON.stringify(chosen));
+        } catch {
+          // (Kept for this visit only.)
+        }
+      }}
+    />
   );
   const outputs = (
     <>
