@@ -177,6 +177,12 @@ describe('the console: dashboard and reports', () => {
       // …then on the page, and a commune's own figures.
       const communes = page.getByTestId('communes').locator('tbody tr.ant-table-row');
       expect(await communes.count()).toBe(2);
+      // Its headings go down one level at a time (a screen reader's outline of the page): the sections under the title are h2.
+      const levels = await page.evaluate<number[]>(
+        `[...document.querySelectorAll('main h1, main h2, main h3, main h4, main h5')].map((h) => Number(h.tagName[1]))`,
+      );
+      expect(levels.filter((l, i) => i > 0 && l > levels[i - 1] + 1)).toEqual([]);
+      expect(levels.filter((l) => l === 2).length).toBeGreaterThanOrEqual(3);
       // Who is in two organizations or more in each commune, as the API counts them: the cross-check the Ban Dân vận asks for.
       const counted = await t.gql<{ liveCommunes: { communes: { code: string; name: string; peopleInSeveralOrgs: number }[] } }>(
         `{ liveCommunes { communes { code name peopleInSeveralOrgs } } }`,

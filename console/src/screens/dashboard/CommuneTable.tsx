@@ -48,7 +48,7 @@ export function CommuneTable(props: {
   };
   return (
     <section aria-labelledby="dash-communes">
-      <Typography.Title level={4} id="dash-communes">
+      <Typography.Title level={2} id="dash-communes" style={{ fontSize: 17 }}>
         {T.dashboard.communes}
       </Typography.Title>
       <Typography.Paragraph type="secondary">{T.dashboard.communesNote(!props.oneOrganization, !!props.onOpen)}</Typography.Paragraph>

@@ -29,7 +29,7 @@ export function OverlapHeatmap(props: {
   const cell = narrow ? '4px 4px' : '4px 8px';
   return (
     <section aria-labelledby="dash-overlap">
-      <Typography.Title level={4} id="dash-overlap">
+      <Typography.Title level={2} id="dash-overlap" style={{ fontSize: 17 }}>
         {T.dashboard.overlap}
       </Typography.Title>
       <Typography.Paragraph type="secondary">

@@ -38,7 +38,7 @@ export function UnitTable(props: {
   };
   return (
     <section aria-labelledby="dash-units">
-      <Typography.Title level={4} id="dash-units">
+      <Typography.Title level={2} id="dash-units" style={{ fontSize: 17 }}>
         {props.under === 'org' ? D.unitsOfOrganization : D.unitsOfUnit}
       </Typography.Title>
       <Typography.Paragraph type="secondary">{D.unitsNote}</Typography.Paragraph>
