@@ -1,6 +1,6 @@
 import { InboxOutlined } from '@ant-design/icons';
 import { Alert, Checkbox, Grid, Spin, Upload } from 'antd';
-import { useState } from 'react';
+import { useState, type KeyboardEvent } from 'react';
 import { useClient } from 'urql';
 import { T } from '../../text.ts';
 import { uploadForPreview } from './import-api.ts';
@@ -31,21 +31,24 @@ export function UploadStep(props: { organization: string; csrfToken: string; onP
   return (
     <Spin spinning={busy} description={T.imports.reading}>
       {error && <Alert type="error" showIcon role="alert" title={T.imports.refused} description={error} style={{ marginBottom: 16 }} />}
-      <Upload.Dragger
-        accept=".xlsx,.xls,.xml,.csv"
-        multiple={false}
-        showUploadList={false}
-        beforeUpload={(file) => {
-          void start(file);
-          return false;
-        }}
-      >
-        <p className="ant-upload-drag-icon">
-          <InboxOutlined aria-hidden />
-        </p>
-        <p className="ant-upload-text">{phone ? T.imports.tap : T.imports.drop}</p>
-        <p className="ant-upload-hint">{T.imports.dropHint}</p>
-      </Upload.Dragger>
+      {/* The drop area is a button: Space opens the file dialog too, as Enter does (the library answers Enter alone). */}
+      <div onKeyDown={spaceOpens}>
+        <Upload.Dragger
+          accept=".xlsx,.xls,.xml,.csv"
+          multiple={false}
+          showUploadList={false}
+          beforeUpload={(file) => {
+            void start(file);
+            return false;
+          }}
+        >
+          <p className="ant-upload-drag-icon">
+            <InboxOutlined aria-hidden />
+          </p>
+          <p className="ant-upload-text">{phone ? T.imports.tap : T.imports.drop}</p>
+          <p className="ant-upload-hint">{T.imports.dropHint}</p>
+        </Upload.Dragger>
+      </div>
       <p style={{ marginTop: 12 }}>
         <a href={`/templates/${props.organization}.xlsx`} download>
           {T.imports.template}
@@ -56,4 +59,12 @@ export function UploadStep(props: { organization: string; csrfToken: string; onP
       </Checkbox>
     </Spin>
   );
+}
+
+/** Space on a role="button" element clicks it, as on a real button (without scrolling the page). */
+function spaceOpens(e: KeyboardEvent) {
+  const target = e.target as HTMLElement;
+  if (e.key !== ' ' || target.getAttribute('role') !== 'button') return;
+  e.preventDefault();
+  target.click();
 }
