@@ -71,6 +71,9 @@ describe('the console: add, edit, end and reinstate a member', () => {
   async function addMember(page: Page): Promise<void> {
     await page.getByRole('button', { name: 'Thêm đoàn viên' }).click();
     const form = page.getByRole('dialog', { name: 'Thêm đoàn viên' });
+    // The form opens where she starts typing: on the name (not on the panel, Tab after Tab from its close button).
+    const nameId = await form.getByLabel('Họ và tên').getAttribute('id');
+    await eventually(async () => expect(await page.evaluate<string>(`document.activeElement?.id ?? ''`)).toBe(nameId));
     // Esc with what she typed unsaved asks first; "Nhập tiếp" keeps it. Untouched, Esc closes at once.
     await form.getByLabel('Họ và tên').fill('Tran Thi Mai');
     await page.keyboard.press('Escape');

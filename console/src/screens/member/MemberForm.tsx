@@ -233,6 +233,8 @@ export function MemberForm(props: {
       title={record ? T.form.editTitle(record.fullName) : T.form.addTitle}
       closable={{ 'aria-label': T.member.close, closeIcon: <CloseIcon /> }}
       destroyOnHidden
+      // A new member's form opens on her name, where she starts typing (an edit on the panel: she goes to the field to change).
+      afterOpenChange={(opened) => opened && !record && form.getFieldInstance('fullName')?.focus()}
     >
       <Form<Values> form={form} layout="vertical" onFinish={(v) => void save(v)} requiredMark={false}>
         <Form.Item name="fullName" label={T.form.fullName} rules={[{ required: true, whitespace: true, message: T.form.required }]}>
