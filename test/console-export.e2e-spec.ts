@@ -95,6 +95,8 @@ describe('the console: her roster exported, with the full numbers, and printed',
     expect(clear.name).toBe('DTN-cccd.xlsx');
     expect(cellsOf(clear.ws)).toEqual(expect.arrayContaining(['001201012345', '001303054321']));
     await dialog.waitFor({ state: 'detached' });
+    // The keyboard's focus is back on the button she pressed, not lost to the page.
+    expect(await page.evaluate<string>(`document.activeElement?.textContent ?? ''`)).toBe('Xuất kèm số CCCD đầy đủ');
     const logged = await t.sql<{ rows: number; text: string }>(
       `SELECT (e.detail->>'rows')::int AS rows, n.text FROM audit_event e JOIN audit_note n ON n.id = e.note_id
         WHERE e.action = 'EXPORT' AND e.actor_name = 'vp.dtn' AND e.detail->>'clearIdNumbers' = 'true'`,

@@ -1,5 +1,5 @@
 import { Alert, App, Button, Input, Modal, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { CloseIcon } from '../icons.tsx';
 import type { Session } from '../session.ts';
 import { T } from '../text.ts';
@@ -48,6 +48,14 @@ export function exportHref(f: RosterFilter): string {
 /** The roster screen's printable roster, its báo cáo tăng, giảm and, for a roster writer, the export with the full CCCD numbers. */
 export function RosterOutputs({ session, filter }: { session: Session; filter: RosterFilter }) {
   const [open, setOpen] = useState(false);
+  // The dialog gone (its file saved, or left), the keyboard's focus goes back to the button that opened it, once the
+  // dialog is off the page: given back before, the dialog's own focus trap took it, and lost it to the page with itself.
+  const opener = useRef<HTMLButtonElement>(null);
+  const wasOpen = useRef(false);
+  useEffect(() => {
+    if (wasOpen.current && !open) opener.current?.focus();
+    wasOpen.current = open;
+  }, [open]);
   if (!filter.organization) return null;
   return (
     <>
@@ -55,7 +63,9 @@ export function RosterOutputs({ session, filter }: { session: Session; filter: R
       <Button href={movementHref(filter)}>{T.movement.action}</Button>
       {CLEAR_DATA_TAKERS.includes(session.user.role) && (
         <>
-          <Button onClick={() => setOpen(true)}>{T.outputs.clearExport}</Button>
+          <Button ref={opener} onClick={() => setOpen(true)}>
+            {T.outputs.clearExport}
+          </Button>
           {open && <ClearExportDialog session={session} filter={filter} onClose={() => setOpen(false)} />}
         </>
       )}
