@@ -115,6 +115,23 @@ describe('the console by keyboard alone, and a session kept while she works', ()
     await context.close();
   });
 
+  it('pages her roster by keyboard: at the last page the focus goes to "Trang đầu", back at the first to "Trang sau"', async () => {
+    const given = ['An', 'Bình', 'Chi', 'Dung', 'Hoa', 'Lan', 'Mai', 'Nga', 'Oanh', 'Phương', 'Quyên', 'Sen', 'Thu'];
+    const rows = Array.from({ length: 51 }, (_, i) => `HPN-${i + 1},Lò Thị ${given[i % 13]},${1950 + i},Nữ,00004,Đang sinh hoạt`);
+    await t.importRoster('HPN', 'Mã hồ sơ,Họ và tên,Ngày sinh,Giới tính,Mã xã,Trạng thái', rows);
+    const context = await b.context();
+    const page = await logInThroughPage(context, t.url, await t.createUser('xa-hpn-trang', Role.SECRETARIAT, 'HPN'));
+    await page.getByText('Tổng số hồ sơ: 51 (đang xem 1–50)').waitFor();
+    await page.getByRole('button', { name: 'Trang sau' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByText('Tổng số hồ sơ: 51 (đang xem 51–51)').waitFor();
+    await eventually(async () => expect(await focused(page)).toMatch(/^button\|\|Trang đầu$/));
+    await page.keyboard.press('Enter');
+    await page.getByText('Tổng số hồ sơ: 51 (đang xem 1–50)').waitFor();
+    await eventually(async () => expect(await focused(page)).toMatch(/^button\|\|Trang sau$/));
+    await context.close();
+  });
+
   /** Her session in a page whose clock we move (the server's runs on: keep the gap under her 20 minutes). */
   async function sessionWithClock(username: string) {
     const context = await b.context();

@@ -461,7 +461,7 @@ const TEXT = {
     empty: 'Không có hồ sơ nào khớp',
     everyStatus: (status: string) => `Chỉ tìm trong "${status}": bấm để tìm trong mọi trạng thái (đã chuyển đi, đã mất…)`,
     emptyPartialNumber:
-      'Không có hồ sơ nào khớp. Số CCCD cần gõ đủ 12 chữ số, số điện thoại đủ 10 chữ số; gõ một phần số chỉ tìm được trong mã hồ sơ.',
+      'Không có hồ sơ nào khớp. Số CCCD cần gõ đủ 12 chữ số; số điện thoại gõ đủ 10 chữ số hoặc từ 3 số cuối trở lên; một phần số ở giữa chỉ tìm được trong mã hồ sơ.',
     flag: 'Cảnh báo',
     /** The flag filter's last option: records whose imported Ghi chú (đã mất, đã chuyển đi…) nobody has answered. */
     openNotes: 'Ghi chú trong tệp nhập chưa xử lý',

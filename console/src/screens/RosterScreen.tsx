@@ -16,6 +16,7 @@ import { STATUSES } from './member/member-api.ts';
 import { exportHref, RosterOutputs } from './RosterOutputs.tsx';
 import { COMMUNE_ORGANIZATIONS, OPEN_NOTES, ORGANIZATIONS, ROSTER, UNITS, type RosterRow } from './roster-query.ts';
 import { ColumnChooser } from './ColumnChooser.tsx';
+import { RosterPager } from './RosterPager.tsx';
 import { COLUMNS_KEPT, keptColumns, rosterColumns, type ColumnKey } from './roster-columns.tsx';
 import { addressQuery } from '../address-query.ts';
 
@@ -285,16 +286,14 @@ export function RosterScreen({ session }: { session: Session }) {
         </Typography.Paragraph>
       )}
       {rosterTable}
-      <Space style={{ marginTop: 12 }} wrap>
-        <Typography.Text aria-live="polite">{page ? T.roster.total(page.totalCount, page.countCapped) : ''}</Typography.Text>
-        <Spin size="small" spinning={roster.fetching && !!page} />
-        <Button disabled={cursors.length === 1} onClick={() => setCursors([null])}>
-          {T.roster.first}
-        </Button>
-        <Button disabled={!page?.pageInfo.hasNextPage} onClick={() => setCursors([...cursors, page!.pageInfo.endCursor])}>
-          {T.roster.next}
-        </Button>
-      </Space>
+      <RosterPager
+        total={page ? T.roster.total(page.totalCount, page.countCapped) : ''}
+        fetching={roster.fetching && !!page}
+        atFirst={cursors.length === 1}
+        hasNext={!!page?.pageInfo.hasNextPage}
+        onFirst={() => setCursors([null])}
+        onNext={() => setCursors([...cursors, page!.pageInfo.endCursor])}
+      />
       {narrow && (
         <Space wrap role="group" aria-label={T.roster.outputs} style={{ marginTop: 16, display: 'flex' }}>
           {outputs}
