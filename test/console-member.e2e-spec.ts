@@ -466,6 +466,16 @@ describe('the console: add, edit, end and reinstate a member', () => {
       }
     });
     expect(await review(page)).toEqual(CLEAN);
+    // The ending's dialog: its title (her whole name) wraps before the × (it ran under it), all within the screen.
+    await drawer.getByRole('button', { name: 'Kết thúc sinh hoạt' }).click();
+    const ending = page.getByRole('dialog', { name: 'Kết thúc sinh hoạt của Phạm Văn Cường' });
+    const heading = ending.locator('.ant-modal-title');
+    await heading.waitFor();
+    await eventually(async () => {
+      const [said, close] = [(await heading.boundingBox())!, (await ending.locator('.ant-modal-close').boundingBox())!];
+      expect(said.x + said.width).toBeLessThanOrEqual(close.x);
+      expect(close.x + close.width).toBeLessThanOrEqual(390);
+    });
     await context.close();
   });
 
