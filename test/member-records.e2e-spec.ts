@@ -21,6 +21,14 @@ describe('member records (GraphQL over HTTP)', () => {
     eligibility: { code: string }[]; history: { kind: string; toStatus: string }[]; status: string; unit: { code: string } | null;
   }; // prettier-ignore
   const create = (i: Record<string, unknown>) => t.gql<{ createMemberRecord: Rec }>(CREATE, { i });
+  /** The Hội Phụ nữ's records a roster search finds (their ids). */
+  const found = async (search: string) =>
+    (
+      await t.gql<{ memberRecords: { nodes: { id: string }[] } }>(
+        `query($s: String) { memberRecords(organization: "HPN", search: $s) { nodes { id } } }`,
+        { s: search },
+      )
+    ).data!.memberRecords.nodes.map((n) => n.id);
 
   it('answers organizations with the seven codes', async () => {
     const r = await t.gql<{ organizations: { code: string; memberTerm: string }[] }>('{ organizations { code name memberTerm } }');
@@ -83,13 +91,6 @@ describe('member records (GraphQL over HTTP)', () => {
   it('finds a record by part of its Mã hồ sơ, any case, within her organization only', async () => {
     const hers = await create({ organization: 'HPN', externalId: 'HPN9907731', fullName: 'Quàng Thị Pánh', birthDate: '1961' });
     await create({ organization: 'CD', externalId: 'CD9907731', fullName: 'Lù Văn Thắng', birthDate: '1990' });
-    const found = async (search: string) =>
-      (
-        await t.gql<{ memberRecords: { nodes: { id: string }[] } }>(
-          `query($s: String) { memberRecords(organization: "HPN", search: $s) { nodes { id } } }`,
-          { s: search },
-        )
-      ).data!.memberRecords.nodes.map((n) => n.id);
     const id = hers.data!.createMemberRecord.id;
     // The last digits she remembers, the start typed in lower case, the middle, the whole code.
     for (const part of ['7731', 'hpn99077', '990773', 'HPN9907731']) expect(await found(part)).toEqual([id]);
@@ -107,13 +108,6 @@ describe('member records (GraphQL over HTTP)', () => {
     });
     await create({ organization: 'HPN', externalId: 'HPN-DT-2', fullName: 'Lò Thị Khác', birthDate: '1971', phone: '0912 345 679' });
     await create({ organization: 'CD', externalId: 'CD-DT-1', fullName: 'Lò Văn Đuôi', birthDate: '1972', phone: '0987 345 678' });
-    const found = async (search: string) =>
-      (
-        await t.gql<{ memberRecords: { nodes: { id: string }[] } }>(
-          `query($s: String) { memberRecords(organization: "HPN", search: $s) { nodes { id } } }`,
-          { s: search },
-        )
-      ).data!.memberRecords.nodes.map((n) => n.id);
     const id = hers.data!.createMemberRecord.id;
     // The three last digits her masked phone shows (091****678), more of them, typed with a space or a dot, the whole number.
     for (const tail of ['678', '5678', '345678', '345 678', '345.678', '0912345678']) expect(await found(tail)).toEqual([id]);
