@@ -141,6 +141,9 @@ try {
     await form.getByText(/^(Có thể đã có người này|Không thấy hồ sơ)/).waitFor();
     await shoot(page, 'them-hoi-vien', size);
     await form.getByRole('button', { name: 'Hủy' }).click();
+    // What she typed is not saved: the form asks before dropping it.
+    await page.getByRole('dialog', { name: 'Bỏ những gì đã nhập?' }).getByRole('button', { name: 'Bỏ, đóng lại' }).click();
+    await form.waitFor({ state: 'hidden' });
     await page.getByRole('link', { name: 'Nhập danh sách' }).click();
     await shoot(page, 'nhap-chon-tep', size);
     await page.locator('input[type=file]').setInputFiles(roster);
