@@ -1,4 +1,4 @@
-import { Alert, App, Button, Drawer, Form, Input, Modal, Select, Space } from 'antd';
+import { Alert, App, Button, Drawer, Form, Input, Modal, Select, Space, type InputRef } from 'antd';
 import { useEffect, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { errorText } from '../../client.ts';
@@ -234,7 +234,9 @@ export function MemberForm(props: {
       closable={{ 'aria-label': T.member.close, closeIcon: <CloseIcon /> }}
       destroyOnHidden
       // A new member's form opens on her name, where she starts typing (an edit on the panel: she goes to the field to change).
-      afterOpenChange={(opened) => opened && !record && form.getFieldInstance('fullName')?.focus()}
+      afterOpenChange={(opened) => {
+        if (opened && !record) (form.getFieldInstance('fullName') as InputRef | undefined)?.focus();
+      }}
     >
       <Form<Values> form={form} layout="vertical" onFinish={(v) => void save(v)} requiredMark={false}>
         <Form.Item name="fullName" label={T.form.fullName} rules={[{ required: true, whitespace: true, message: T.form.required }]}>
