@@ -86,6 +86,8 @@ describe('the console by keyboard alone, and a session kept while she works', ()
     await eventually(async () => expect(await codeColumns()).toBe(1 - shown));
     await page.keyboard.press('Space');
     await eventually(async () => expect(await codeColumns()).toBe(shown));
+    // Her name cannot be hidden: it is what she opens a member by.
+    expect(await page.getByRole('checkbox', { name: 'Họ và tên' }).isDisabled()).toBe(true);
     await page.keyboard.press('Escape');
     await eventually(async () => expect(await focused(page)).toMatch(/^button\|\|Chọn cột$/));
     expect(await chooser.getAttribute('aria-expanded')).toBe('false');

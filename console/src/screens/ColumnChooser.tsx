@@ -36,7 +36,8 @@ export function ColumnChooser(props: { value: ColumnKey[]; onChange: (chosen: Co
           <Checkbox.Group
             value={props.value}
             onChange={props.onChange}
-            options={ALL_COLUMNS.map((c) => ({ value: c, label: T.column[c] }))}
+            // Her name is never hidden: it is the button that opens a member (hidden, the roster opened no one).
+            options={ALL_COLUMNS.map((c) => ({ value: c, label: T.column[c], disabled: c === 'name' }))}
             style={{ display: 'grid' }}
           />
         </div>

@@ -29,7 +29,8 @@ export const COLUMNS_KEPT = 'lienthong.roster-columns';
 export function keptColumns(): ColumnKey[] {
   try {
     const kept = JSON.parse(window.localStorage.getItem(COLUMNS_KEPT) ?? 'null') as unknown;
-    if (Array.isArray(kept) && kept.length) return ALL_COLUMNS.filter((c) => kept.includes(c));
+    // Her name always (a choice kept from before it was fixed included): it is what she opens a member by.
+    if (Array.isArray(kept) && kept.length) return ALL_COLUMNS.filter((c) => c === 'name' || kept.includes(c));
   } catch {
     // (A browser that keeps nothing, or a value written by hand: the usual columns.)
   }
