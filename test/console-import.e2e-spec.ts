@@ -132,6 +132,7 @@ describe("the console's import wizard, as a Hội Phụ nữ secretariat imports
     await page.locator('input[type=file]').setInputFiles({ name: 'bo-sung.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await page.getByText('Thêm mới: 2').waitFor();
     await page.getByText('Bị từ chối: 0').waitFor();
+    expect(await page.getByText(/Trong đó có cảnh báo/).count()).toBe(0);
     // She leaves the preview for her roster; its plan waits in her list, and she takes it up again to import it.
     await page.getByRole('link', { name: 'Danh sách hội viên' }).click();
     await page.getByRole('link', { name: 'Nhập danh sách' }).click();
@@ -150,10 +151,14 @@ describe("the console's import wizard, as a Hội Phụ nữ secretariat imports
     await page.getByText('2 hội viên có ghi chú trong tệp').waitFor();
     // "Hủy" drops a preview: it is not offered again.
     await page.getByRole('button', { name: 'Nhập tệp khác' }).click();
-    await page
-      .locator('input[type=file]')
-      .setInputFiles({ name: 'thu.csv', mimeType: 'text/csv', buffer: Buffer.from('Họ và tên,Ngày sinh\nLò Thị Thử,1991\n') });
-    await page.getByText('Thêm mới: 1').waitFor();
+    await page.locator('input[type=file]').setInputFiles({
+      name: 'thu.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('Họ và tên,Ngày sinh\nLò Thị Thử,1991\nLò Thị Chín,31/02/1992\n'),
+    });
+    await page.getByText('Thêm mới: 2').waitFor();
+    // A birth date no calendar has is no refusal: counted beside the fates before she confirms (its row said why below).
+    await page.getByText('Trong đó có cảnh báo (vẫn nhập): 1').waitFor();
     await page.getByRole('button', { name: 'Hủy' }).click();
     await page.locator('input[type=file]').waitFor({ state: 'attached' });
     // Her list is there (the import she made), without the preview she dropped.
@@ -414,6 +419,7 @@ describe("the console's import wizard, as a Hội Phụ nữ secretariat imports
     await page.locator('input[type=file]').setInputFiles({ name: 'quai-to.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await page.getByText('Thêm mới: 2').waitFor();
     await page.getByText('Bị từ chối: 0').waitFor();
+    expect(await page.getByText(/Trong đó có cảnh báo/).count()).toBe(0);
     await page.getByText('2 dòng chưa có chi hội/đơn vị').waitFor();
     await page.getByText('sẽ được nhập vào đơn vị của tài khoản bạn (mã HPN-QT)').waitFor();
     expect(await review(page)).toEqual(CLEAN);

@@ -230,6 +230,7 @@ describe('staged import: preview, confirm, the wrong organization (issue 17)', (
       'Quàng Văn Một,1980,1.40581E+10,912000101,', // a CCCD Excel cut to E+: to look at
       'Quàng Văn Hai,1981,,912000102,', // a phone's 0 put back: nothing to look at
       'Quàng Văn Ba,1982,,912000103,đã mất 5/2026', // a note to decide
+      'Quàng Văn Bốn,31/02/1983,,,', // a birth date no calendar has: written with it left empty, to look at
     ];
     const toLook = async (jobId: string) =>
       (await importer.preview(jobId, CLI_PRINCIPAL, 100, 0, TO_LOOK)).rows.map((r) => [r.fullName, r.fate]);
@@ -241,12 +242,20 @@ describe('staged import: preview, confirm, the wrong organization (issue 17)', (
     expect(await toLook(first.jobId)).toEqual([
       ['Quàng Văn Một', 'CREATED'],
       ['Quàng Văn Ba', 'CREATED'],
+      ['Quàng Văn Bốn', 'CREATED'],
     ]);
-    // "có cảnh báo" still counts every row warned (a 0 put back too: the CLI lists them, with how to keep zeros next time).
-    expect((await importer.confirm(first.jobId, CLI_PRINCIPAL, {})).warned).toBe(3);
+    // Counted beside the fates before she confirms: "Bị từ chối: 0" is not all is well (a note is no warning, a 0 put back neither).
+    const head = await importer.preview(first.jobId, CLI_PRINCIPAL, 1);
+    expect([head.counts.CREATED, head.counts.REFUSED, head.warned]).toEqual([4, 0, 2]);
+    // "có cảnh báo" after the import still counts every row warned (a 0 put back too: the CLI lists them, with how to keep zeros next time).
+    expect((await importer.confirm(first.jobId, CLI_PRINCIPAL, {})).warned).toBe(4);
     // Next month, sent again in full without codes: the E+ row, unchanged, is still to look at.
     const again = await importer.import(file('look2.csv', [header, ...rows]), { organization: 'CCB', preview: true }, CLI_PRINCIPAL);
-    expect(await toLook(again.jobId)).toEqual([['Quàng Văn Một', 'UNCHANGED']]);
+    expect(await toLook(again.jobId)).toEqual([
+      ['Quàng Văn Một', 'UNCHANGED'],
+      ['Quàng Văn Bốn', 'UNCHANGED'],
+    ]);
+    expect((await importer.preview(again.jobId, CLI_PRINCIPAL, 1)).warned).toBe(2);
     // A changed phone (her file with the codes given): to look at, as any change.
     const [{ external_id: code }] = await t.sql<{ external_id: string }>(
       `SELECT external_id FROM member_record WHERE full_name = 'Quàng Văn Hai'`,
@@ -675,6 +684,11 @@ describe('staged import: preview, confirm, the wrong organization (issue 17)', (
       // The file names no unit: the two members would land without one, and she is told.
       expect(dry.stderr).toContain('2 dòng chưa có chi hội/đơn vị');
       expect(await records('HND', 'CL-%')).toEqual([]);
+      // A birth date no calendar has: its row is written with the date empty — said before the import, not only after it.
+      const unread = cli(['--org', 'HND', '--dry-run', file('cli-ngay.csv', ['Họ và tên,Ngày sinh', 'Vi Văn Năm,30/02/1965'])]);
+      expect(unread.stdout).toContain('lỗi\t0');
+      expect(unread.stderr).toContain('1 dòng sẽ ghi kèm cảnh báo (ô không đọc được sẽ để trống');
+      expect(dry.stderr).not.toContain('cảnh báo');
       // A file with a chi hội column naming a chi hội nobody has: told so, and how to create it — not to add the column it has.
       const named = file('cli-chi-hoi.csv', ['Họ và tên,Ngày sinh,Chi hội', 'Vi Văn Bốn,1964,Chi hội Bản Mới']);
       const dryNamed = cli(['--org', 'HND', '--dry-run', named]);

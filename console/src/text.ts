@@ -323,6 +323,8 @@ const TEXT = {
     /** A change of the organization's own fields when the server does not say which. */
     more: 'Xem thêm dòng',
     confirm: 'Nhập vào danh sách',
+    /** Of the rows written, those with a warning (a cell that could not be read is left empty): after the fates' counts. */
+    warnedAhead: 'Trong đó có cảnh báo (vẫn nhập)',
     onlyToLook: 'Chỉ xem các dòng cần xem lại (có thay đổi, ghi chú, cảnh báo, bị từ chối, chờ quyết định)',
     nothingToImport: 'Chưa có dòng nào nhập được: sửa các dòng bị từ chối (hoặc quyết định các dòng chờ) rồi bấm "Xem lại".',
     cancel: 'Hủy',
@@ -821,7 +823,7 @@ const TEXT = {
       {
         heading: 'Nhập danh sách từ Excel',
         screen: 'nhap',
-        body: 'Ở màn hình Nhập danh sách, kéo tệp .xlsx, .xls hoặc .csv vào ô (hoặc bấm để chọn). Chưa có gì được ghi: màn hình Xem trước cho biết mỗi dòng sẽ được thêm mới, cập nhật, giữ nguyên, chờ quyết định hay bị từ chối, và vì sao; các dòng tiêu đề, tổng cộng, chữ ký được bỏ qua. Nếu một cột bị đọc sai, chọn lại ở bảng "Cột trong tệp được đọc là". Một dòng "chờ quyết định" (trùng họ tên, năm sinh với người đã có) không được nhập cho đến khi bạn chọn ở cột "Quyết định": là hồ sơ nào đã có, hay người khác (thêm hồ sơ mới); rồi bấm "Xem lại". Sau khi nhập, tải "tệp kết quả" (có cột Mã hồ sơ) và lần sau nhập tệp đó: các dòng đã có mã không phải quyết định lại. Bấm "Nhập vào danh sách" để ghi đúng như đã xem. Các dòng bị từ chối tải về được thành tệp để sửa rồi nhập lại. Dưới kết quả, mục "hội viên không có tên trong tệp này" liệt kê những người đang sinh hoạt ở các chi hội tệp có mà tệp không ghi tên: nếu tệp là toàn bộ danh sách, chọn những người đã chuyển đi, đã mất hay thôi sinh hoạt rồi bấm "Kết thúc sinh hoạt" (ghi lý do, ngày, căn cứ); người vẫn sinh hoạt thì để nguyên. Nhập nhầm thì bấm "Hoàn tác lượt nhập" (trong 30 ngày, ghi rõ lý do).',
+        body: 'Ở màn hình Nhập danh sách, kéo tệp .xlsx, .xls hoặc .csv vào ô (hoặc bấm để chọn). Chưa có gì được ghi: màn hình Xem trước cho biết mỗi dòng sẽ được thêm mới, cập nhật, giữ nguyên, chờ quyết định hay bị từ chối, và vì sao; các dòng tiêu đề, tổng cộng, chữ ký được bỏ qua. Ô nào không đọc được (ngày sinh sai, số CCCD hỏng) không làm dòng bị từ chối: dòng vẫn được nhập với ô đó để trống, được đếm ở "Trong đó có cảnh báo" và nói rõ ở cột cuối; đánh dấu "Chỉ xem các dòng cần xem lại" để xem riêng các dòng này rồi sửa tệp nếu cần. Nếu một cột bị đọc sai, chọn lại ở bảng "Cột trong tệp được đọc là". Một dòng "chờ quyết định" (trùng họ tên, năm sinh với người đã có) không được nhập cho đến khi bạn chọn ở cột "Quyết định": là hồ sơ nào đã có, hay người khác (thêm hồ sơ mới); rồi bấm "Xem lại". Sau khi nhập, tải "tệp kết quả" (có cột Mã hồ sơ) và lần sau nhập tệp đó: các dòng đã có mã không phải quyết định lại. Bấm "Nhập vào danh sách" để ghi đúng như đã xem. Các dòng bị từ chối tải về được thành tệp để sửa rồi nhập lại. Dưới kết quả, mục "hội viên không có tên trong tệp này" liệt kê những người đang sinh hoạt ở các chi hội tệp có mà tệp không ghi tên: nếu tệp là toàn bộ danh sách, chọn những người đã chuyển đi, đã mất hay thôi sinh hoạt rồi bấm "Kết thúc sinh hoạt" (ghi lý do, ngày, căn cứ); người vẫn sinh hoạt thì để nguyên. Nhập nhầm thì bấm "Hoàn tác lượt nhập" (trong 30 ngày, ghi rõ lý do).',
       },
       {
         heading: 'Cảnh báo và hồ sơ nghi ảo',

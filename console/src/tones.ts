@@ -17,6 +17,8 @@ export const FATE_TONE: Record<string, string> = {
   UNCHANGED: GREY,
   SKIPPED: GREY,
 };
+/** Rows an import writes with a warning (a cell left empty): among the written, not a fate of their own. */
+export const WARNED_TONE = AMBER;
 /** A past import: done, undone, stopped by an error, under way or waiting. */
 export const IMPORT_JOB_TONE: Record<string, string> = {
   DONE: GREEN,

@@ -93,6 +93,8 @@ export class ImportJob {
 export interface JobPlan {
   /** Rows by fate (CREATED, UPDATED, UNCHANGED, HELD, REFUSED), and SKIPPED lines. */
   counts: Record<string, number>;
+  /** Of those written, the rows with a warning of more than a leading 0 put back (absent on plans made before it was kept). */
+  warned?: number;
   /** Her header → our field, as the file was read (or as the secretary corrected it). */
   mapping: { header: string; field: string }[];
   /** Set when more than 80% of the rows break the organization's rules: the file waits for a confirmation. */

@@ -220,13 +220,13 @@ export class ImportPreviewType {
   @Field(() => ID) jobId: string;
   @Field(() => ImportJobStatus) status: ImportJobStatus;
   @Field(() => [ImportFateCountType]) counts: ImportFateCountType[];
+  @Field(() => Int, { description: 'Rows to be written with a warning (a cell not read is left empty).' }) warned: number;
   @Field(() => [ColumnMappingType]) mapping: ColumnMappingType[];
   @Field(() => [String], {
     description:
       'Her columns the import reads as nothing (không dùng), as the mapping names them: give one a field in confirmImport’s mapping.',
   })
   unusedColumns: string[];
-
   @Field(() => [String], {
     description:
       'Her columns read as her secretariat corrected the same headers in an earlier import (not as the header alone says): she may correct them again.',

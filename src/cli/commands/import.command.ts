@@ -165,6 +165,10 @@ async function waiting(importer: RosterImportService, s: ImportSummary, o: Impor
         `${FATE_LABEL[fate]}: ${r.sheet ? `${r.sheet} ` : ''}dòng ${r.row} ${r.code ?? ''}${r.changedLabels.length ? ` (${r.changedLabels.join(', ')})` : ''}${r.reason ? `: ${r.reason}` : ''}`,
       );
   }
+  if (preview.warned)
+    log(
+      `${preview.warned} dòng sẽ ghi kèm cảnh báo (ô không đọc được sẽ để trống, điều kiện hội viên): khi nhập, từng dòng được liệt kê cùng cảnh báo của nó`,
+    );
   if (preview.withoutUnit) log(withoutUnitNote(preview.withoutUnit, preview.mapping, !!o.createUnits));
   log('chạy thử: chưa ghi gì vào hồ sơ');
   if (s.waiting) log(`${s.waiting}: khi nhập thật, cần --accept-ineligible "lý do" — ${INELIGIBLE_REASON_HINT}`);

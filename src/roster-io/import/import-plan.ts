@@ -10,6 +10,8 @@ import { tombstoneAppliesTo } from '../../personal-data/erasure-tombstone.entity
 /** What the plan does with a member row. */
 export type Fate = 'CREATED' | 'UPDATED' | 'UNCHANGED' | 'HELD' | 'REFUSED';
 export const FATES: Fate[] = ['CREATED', 'UPDATED', 'UNCHANGED', 'HELD', 'REFUSED'];
+/** The fates whose row leaves a record written (or kept as it is). */
+export const WRITTEN_FATES: Fate[] = ['CREATED', 'UPDATED', 'UNCHANGED'];
 
 /** One planned row, as `import_plan_row` keeps it. */
 export interface PlanRow {
@@ -128,17 +130,19 @@ export async function dropPlanAfter(em: EntityManager, jobId: string, from: numb
   await em.query(`DELETE FROM import_row_error WHERE job_id = $1 AND ordinal > $2 AND outcome IS DISTINCT FROM 'SKIPPED'`, [jobId, from]);
 }
 
-/** What a plan holds: rows by fate, and the commonest rule its rows break with how many break one. */
+/** What a plan holds: rows by fate, those written with a warning, and the commonest rule its rows break with how many break one. */
 export interface PlanTotals {
   counts: Record<Fate, number>;
   rows: number;
+  /** Rows to be written (new, changed or unchanged) with a warning that says more than a leading 0 put back (`looks`): a cell left empty, a doubt. */
+  warned: number;
   ineligible: number;
   commonest: string | null;
 }
 
 export async function planTotals(em: EntityManager, jobId: string): Promise<PlanTotals> {
-  const byFate = await em.query<{ fate: Fate; n: number }[]>(
-    `SELECT fate, count(*)::int AS n FROM import_plan_row WHERE job_id = $1 GROUP BY fate`,
+  const byFate = await em.query<{ fate: Fate; n: number; looks: number }[]>(
+    `SELECT fate, count(*)::int AS n, count(*) FILTER (WHERE looks)::int AS looks FROM import_plan_row WHERE job_id = $1 GROUP BY fate`,
     [jobId],
   );
   const byRule = await em.query<{ ineligible: string; n: number }[]>(
@@ -150,7 +154,8 @@ export async function planTotals(em: EntityManager, jobId: string): Promise<Plan
     [jobId],
   );
   const counts = Object.fromEntries(FATES.map((f) => [f, byFate.find((r) => r.fate === f)?.n ?? 0])) as Record<Fate, number>;
-  return { counts, rows: FATES.reduce((s, f) => s + counts[f], 0), ineligible, commonest: byRule[0]?.ineligible ?? null };
+  const warned = byFate.filter((r) => WRITTEN_FATES.includes(r.fate)).reduce((s, r) => s + r.looks, 0);
+  return { counts, rows: FATES.reduce((s, f) => s + counts[f], 0), warned, ineligible, commonest: byRule[0]?.ineligible ?? null };
 }
 
 /**

@@ -134,6 +134,8 @@ export interface ImportPreview {
   jobId: string;
   status: string;
   counts: Record<string, number>;
+  /** Rows to be written with a warning of more than a leading 0 put back (a cell left empty, a doubt): the "cần xem lại" among them. */
+  warned: number;
   mapping: { header: string; field: string }[];
   /** Her columns read as nothing: each may be given a field (confirmImport's mapping). */
   unusedColumns: string[];
@@ -232,6 +234,7 @@ export class ImportPreviews {
       jobId: job.id,
       status: job.status,
       counts: job.plan?.counts ?? {},
+      warned: job.plan?.warned ?? 0,
       mapping: job.plan?.mapping ?? [],
       unusedColumns: job.plan?.unusedColumns ?? [],
       rememberedColumns: job.plan?.remembered ?? [],

@@ -256,10 +256,7 @@ export class RosterImportService {
     }
   }
 
-  /**
-   * Between the phases: the plan's head kept on the job; a preview, or a file most of whose rows
-   * break the organization's rules (not accepted with a reason), waits with its file kept.
-   */
+  /** Between the phases: the plan's head kept on the job; a preview, or a file mostly breaking its rules unaccepted, waits (file kept). */
   private async waits(job: ImportJob, ctx: ImportContext, opts: ImportOptions, summary: ImportSummary, file: string): Promise<boolean> {
     const totals = await planTotals(this.db.manager, job.id);
     const wrong = wrongOrganization(totals, ctx.def.name);
@@ -271,6 +268,7 @@ export class RosterImportService {
         : null;
     const plan = {
       counts: summary.planned,
+      warned: totals.warned,
       mapping: summary.mapping,
       wrongOrganization: wrong,
       unitsPlanned: ctx.unitsPlanned,

@@ -5,7 +5,7 @@ import { errorText } from '../../client.ts';
 import { byFoldedLabel, partialDate } from '../../format.ts';
 import { T } from '../../text.ts';
 import { inTerms } from '../../terms.ts';
-import { FATE_TONE } from '../../tones.ts';
+import { FATE_TONE, WARNED_TONE } from '../../tones.ts';
 import { AbsentNotice } from './AbsentMembers.tsx';
 import { SkippedLines } from './SkippedLines.tsx';
 import { HeldChoice, type HeldDecision } from './HeldChoice.tsx';
@@ -203,6 +203,7 @@ export function PreviewStep(props: {
               {T.imports.fate[c.fate] ?? c.fate}: {c.count.toLocaleString('vi-VN')}
             </Tag>
           ))}
+        {p.warned > 0 && <Tag color={WARNED_TONE}>{`${T.imports.warnedAhead}: ${p.warned.toLocaleString('vi-VN')}`}</Tag>}
       </Space>
       <SkippedLines jobId={props.jobId} count={p.counts.find((c) => c.fate === 'SKIPPED')?.count ?? 0} />
       {rows.some((r) => r.warnings && FORMAT_AS_TEXT_HINT.test(r.warnings)) && (

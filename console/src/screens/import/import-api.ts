@@ -72,6 +72,7 @@ export const PREVIEW = graphql(`
         fate
         count
       }
+      warned
       mapping {
         header
         field
