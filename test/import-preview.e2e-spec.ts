@@ -244,18 +244,18 @@ describe('staged import: preview, confirm, the wrong organization (issue 17)', (
       ['Quàng Văn Ba', 'CREATED'],
       ['Quàng Văn Bốn', 'CREATED'],
     ]);
-    // Counted beside the fates before she confirms: "Bị từ chối: 0" is not all is well (a note is no warning, a 0 put back neither).
+    // Counted beside the fates before she confirms ("Bị từ chối: 0" is not all is well), as the result counts them after:
+    // every row warned, a 0 put back too (the CLI lists them, with how to keep zeros next time).
     const head = await importer.preview(first.jobId, CLI_PRINCIPAL, 1);
-    expect([head.counts.CREATED, head.counts.REFUSED, head.warned]).toEqual([4, 0, 2]);
-    // "có cảnh báo" after the import still counts every row warned (a 0 put back too: the CLI lists them, with how to keep zeros next time).
-    expect((await importer.confirm(first.jobId, CLI_PRINCIPAL, {})).warned).toBe(4);
+    expect([head.counts.CREATED, head.counts.REFUSED, head.warned]).toEqual([4, 0, 4]);
+    expect((await importer.confirm(first.jobId, CLI_PRINCIPAL, {})).warned).toBe(head.warned);
     // Next month, sent again in full without codes: the E+ row, unchanged, is still to look at.
     const again = await importer.import(file('look2.csv', [header, ...rows]), { organization: 'CCB', preview: true }, CLI_PRINCIPAL);
     expect(await toLook(again.jobId)).toEqual([
       ['Quàng Văn Một', 'UNCHANGED'],
       ['Quàng Văn Bốn', 'UNCHANGED'],
     ]);
-    expect((await importer.preview(again.jobId, CLI_PRINCIPAL, 1)).warned).toBe(2);
+    expect((await importer.preview(again.jobId, CLI_PRINCIPAL, 1)).warned).toBe(4);
     // A changed phone (her file with the codes given): to look at, as any change.
     const [{ external_id: code }] = await t.sql<{ external_id: string }>(
       `SELECT external_id FROM member_record WHERE full_name = 'Quàng Văn Hai'`,
@@ -645,6 +645,30 @@ describe('staged import: preview, confirm, the wrong organization (issue 17)', (
       expect(again).toBeDefined();
       expect(read(await preview(next))).toEqual(want);
     }
+  });
+
+  it("remembers only the columns she corrected: a Quê quán read as her address in a list that had no other place is not next month's address", async () => {
+    type Pv = { mapping: { header: string; field: string }[]; rememberedColumns: string[] };
+    const unit = await t.gql<{ createUnit: { code: string } }>(
+      `mutation { createUnit(input: { organization: "CCB", name: "Hội CCB xã Mường Phăng", kind: BASE, communeCode: "00004" }) { code } }`,
+    );
+    const token = await t.logIn(await t.createUser('vp.ccb.mp', Role.SECRETARIAT, 'CCB', unit.data!.createUnit.code));
+    const gql = <T>(q: string, v: Record<string, unknown> = {}) => gqlAs<T>(t, token, q, v);
+    const preview = async (name: string, csv: string) => {
+      const id = await uploadRoster(t, token, Buffer.from(`\uFEFF${csv}`), name, 'organization=CCB&preview=true');
+      await waitForJob(gql, id, 'PREVIEW');
+      const q = `query($id: ID!) { importPreview(jobId: $id) { mapping { header field } rememberedColumns } }`;
+      return { id, pv: (await gql<{ importPreview: Pv }>(q, { id })).importPreview };
+    };
+    // November's list says only where each comes from: read as the address (nothing else says it), imported as read.
+    const november = await preview('t11.csv', 'Họ và tên,Ngày sinh,Quê quán\nLò Văn Mười,1950,xã Nà Tấu\n');
+    expect(november.pv.mapping).toContainEqual({ header: 'Quê quán', field: 'address' });
+    await gql(`mutation($id: ID!) { confirmImport(jobId: $id) { status } }`, { id: november.id });
+    // December's has a Nơi ở too: that is where they live, and Quê quán is where they come from — not "as she corrected it".
+    const december = await preview('t12.csv', 'Họ và tên,Ngày sinh,Quê quán,Nơi ở\nLò Văn Mười,1950,xã Nà Tấu,thôn Co Sản\n');
+    expect(december.pv.rememberedColumns).toEqual([]);
+    expect(december.pv.mapping).toContainEqual({ header: 'Nơi ở', field: 'address' });
+    expect(december.pv.mapping.find((m) => m.header === 'Quê quán')).toBeUndefined();
   });
 
   it('says in the preview (GraphQL) which sheet was skipped and which second table beside the first was not read', async () => {

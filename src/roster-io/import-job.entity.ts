@@ -93,7 +93,7 @@ export class ImportJob {
 export interface JobPlan {
   /** Rows by fate (CREATED, UPDATED, UNCHANGED, HELD, REFUSED), and SKIPPED lines. */
   counts: Record<string, number>;
-  /** Of those written, the rows with a warning of more than a leading 0 put back (absent on plans made before it was kept). */
+  /** Of those written, the rows with a warning, as the result counts them (absent on plans made before it was kept). */
   warned?: number;
   /** Her header → our field, as the file was read (or as the secretary corrected it). */
   mapping: { header: string; field: string }[];
@@ -105,6 +105,11 @@ export interface JobPlan {
   unusedColumns?: string[];
   /** Her columns read as her secretariat corrected the same headers in an earlier import (a console preview). */
   remembered?: string[];
+  /**
+   * Her columns read otherwise than the file alone would be (her correction, or one remembered): what a later import remembers —
+   * not the reading of a header that depends on the file's other columns (a Quê quán read as her address where nothing else says it).
+   */
+  corrected?: string[];
   /** A CSV's delimiter when it was `;` (her side files are written with it). */
   delimiter?: ',' | ';';
   /** Member rows that will land with no unit (absent on plans made before it was kept). */

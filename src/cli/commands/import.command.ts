@@ -167,7 +167,7 @@ async function waiting(importer: RosterImportService, s: ImportSummary, o: Impor
   }
   if (preview.warned)
     log(
-      `${preview.warned} dòng sẽ ghi kèm cảnh báo (ô không đọc được sẽ để trống, điều kiện hội viên): khi nhập, từng dòng được liệt kê cùng cảnh báo của nó`,
+      `${preview.warned} dòng sẽ ghi kèm cảnh báo (ô không đọc được sẽ để trống, số 0 đầu bị mất được thêm lại, điều kiện hội viên): khi nhập, từng dòng được liệt kê cùng cảnh báo của nó`,
     );
   if (preview.withoutUnit) log(withoutUnitNote(preview.withoutUnit, preview.mapping, !!o.createUnits));
   log('chạy thử: chưa ghi gì vào hồ sơ');

@@ -193,14 +193,17 @@ export class ImportJobs {
 
   /**
    * How her secretariat (the same organization and unit) read each header in its latest imports — as
-   * she corrected it, or as the header said; an import she then undid too (an undo takes the rows back,
+   * she corrected it (`plan.corrected`; a plan made before it was kept: every column as read, as the
+   * header said too), never a reading the file's other columns decided (a Quê quán read as her address
+   * where no column says where she lives); an import she then undid too (an undo takes the rows back,
    * not her reading of a column) — and in the previews she corrected, even one she then cancelled to
    * fix her file: the newest reading wins.
    */
   async rememberedMapping(organization: string, unitPath: string | null): Promise<{ header: string; field: string }[]> {
     const rows = await this.db.query<{ mapping: { header: string; field: string }[] }[]>(
       `SELECT mapping FROM (
-         SELECT plan->'mapping' AS mapping, finished_at AS at FROM import_job
+         SELECT coalesce((SELECT jsonb_agg(m) FROM jsonb_array_elements(plan->'mapping') m
+                           WHERE NOT plan ? 'corrected' OR plan->'corrected' ? (m->>'header')), '[]') AS mapping, finished_at AS at FROM import_job
           WHERE organization_code = $1 AND unit_path IS NOT DISTINCT FROM CAST($2 AS text) AND status IN ($3, $4) AND plan ? 'mapping'
          UNION ALL
          SELECT (options->>'mapping')::jsonb, started_at FROM import_job

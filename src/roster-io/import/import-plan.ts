@@ -134,15 +134,15 @@ export async function dropPlanAfter(em: EntityManager, jobId: string, from: numb
 export interface PlanTotals {
   counts: Record<Fate, number>;
   rows: number;
-  /** Rows to be written (new, changed or unchanged) with a warning that says more than a leading 0 put back (`looks`): a cell left empty, a doubt. */
+  /** Rows to be written (new, changed or unchanged) with a warning (a cell left empty, a leading 0 put back, a doubt): as the import's result counts them. */
   warned: number;
   ineligible: number;
   commonest: string | null;
 }
 
 export async function planTotals(em: EntityManager, jobId: string): Promise<PlanTotals> {
-  const byFate = await em.query<{ fate: Fate; n: number; looks: number }[]>(
-    `SELECT fate, count(*)::int AS n, count(*) FILTER (WHERE looks)::int AS looks FROM import_plan_row WHERE job_id = $1 GROUP BY fate`,
+  const byFate = await em.query<{ fate: Fate; n: number; warned: number }[]>(
+    `SELECT fate, count(*)::int AS n, count(*) FILTER (WHERE warned)::int AS warned FROM import_plan_row WHERE job_id = $1 GROUP BY fate`,
     [jobId],
   );
   const byRule = await em.query<{ ineligible: string; n: number }[]>(
@@ -154,7 +154,7 @@ export async function planTotals(em: EntityManager, jobId: string): Promise<Plan
     [jobId],
   );
   const counts = Object.fromEntries(FATES.map((f) => [f, byFate.find((r) => r.fate === f)?.n ?? 0])) as Record<Fate, number>;
-  const warned = byFate.filter((r) => WRITTEN_FATES.includes(r.fate)).reduce((s, r) => s + r.looks, 0);
+  const warned = byFate.filter((r) => WRITTEN_FATES.includes(r.fate)).reduce((s, r) => s + r.warned, 0);
   return { counts, rows: FATES.reduce((s, f) => s + counts[f], 0), warned, ineligible, commonest: byRule[0]?.ineligible ?? null };
 }
 

@@ -134,7 +134,7 @@ export interface ImportPreview {
   jobId: string;
   status: string;
   counts: Record<string, number>;
-  /** Rows to be written with a warning of more than a leading 0 put back (a cell left empty, a doubt): the "cần xem lại" among them. */
+  /** Rows to be written with a warning (a cell left empty, a leading 0 put back, a doubt), as the import's result will count them. */
   warned: number;
   mapping: { header: string; field: string }[];
   /** Her columns read as nothing: each may be given a field (confirmImport's mapping). */

@@ -276,6 +276,7 @@ export class RosterImportService {
       unitsCreatedById: Object.fromEntries(ctx.unitsCreated),
       unusedColumns: summary.unusedColumns,
       remembered: opts.rememberMapping ? summary.remapped : undefined,
+      corrected: summary.remapped,
       delimiter: summary.delimiter ?? undefined,
       sheetNotes: summary.sheets.flatMap((s) => (s.note ? [{ sheet: s.name, note: s.note }] : [])),
       sectionHeadings: summary.sectionHeadings ?? 0,
