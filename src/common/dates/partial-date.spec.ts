@@ -33,6 +33,9 @@ describe('parsePartialDate', () => {
     ['tháng decomposed (NFD)', 'tháng 3 / 2010'.normalize('NFD'), '2010-03', 'MONTH'],
     ['thang without accents', 'thang 12/2010', '2010-12', 'MONTH'],
     ['ISO month (GraphQL read back)', '2010-03', '2010-03', 'MONTH'],
+    ['day and month not known, written as zeros', '00/00/1958', '1958', 'YEAR'],
+    ['the day not known, written as zeros', '00/05/1958', '1958-05', 'MONTH'],
+    ['a zero day written once', '0.5.1958', '1958-05', 'MONTH'],
   ])('%s: %s', (_why, input, iso, precision) => {
     const r = parsePartialDate(input, ANY_PRECISION);
     if (!r.ok) throw new Error(r.reason);
@@ -49,6 +52,7 @@ describe('parsePartialDate', () => {
     ['0/2010', 'tháng 0 không tồn tại'],
     ['2010-13', 'tháng 13 không tồn tại'],
     ['3/10', 'không phải ngày'],
+    ['00/13/1958', 'tháng 13 không tồn tại'],
   ])('refuses %s', (input, reason) => {
     const r = parsePartialDate(input, ANY_PRECISION);
     expect(r.ok).toBe(false);

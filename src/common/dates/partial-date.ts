@@ -64,6 +64,9 @@ export function parsePartialDate(input: string, opts: PartialDateOptions = {}): 
     if (month[1] < 1 || month[1] > 12) return refuse(`'${raw}' không hợp lệ: tháng ${month[1]} không tồn tại`);
     return ok({ year: month[0], month: month[1], precision: 'MONTH' });
   }
+  // `00/00/1958`, `00/05/1958`: the day (and month) not known, written as zeros — the year (or month) she knows.
+  if ((m = raw.match(/^00?[/.-](\d{1,2})[/.-](\d{4})$/)) && (opts.allowMonth || Number(m[1]) === 0))
+    return Number(m[1]) === 0 ? parsePartialDate(m[2], opts) : parsePartialDate(`${m[1]}/${m[2]}`, opts);
   if ((m = raw.match(/^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/))) return build(Number(m[3]), Number(m[2]), Number(m[1]), raw);
   if ((m = raw.match(/^(\d{4})-(\d{1,2})-(\d{1,2})(?:T[\d:.]+Z?)?$/))) return build(Number(m[1]), Number(m[2]), Number(m[3]), raw);
   if ((m = raw.match(/^(\d{5})(?:\.0+)?$/))) {

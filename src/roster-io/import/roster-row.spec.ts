@@ -99,3 +99,17 @@ describe('the office a Ghi chú or a bracket after the name gives', () => {
     expect(row(['Họ và tên', 'Ghi chú'], ['Lò Thị Xuân', 'Hộ nghèo']).fields.profile).toBeUndefined();
   });
 });
+
+/** A phone cell with a note or a label: the record is given the number read, never the note (which it would refuse). */
+describe('a phone written with a note', () => {
+  const hnd = BUILT_IN_ORGANIZATIONS.find((o) => o.code === 'HND')!;
+  const phoneHeader = matchHeader(['Họ và tên', 'Số điện thoại'], hnd)!;
+  it.each([
+    ['whose number it is, in brackets', '0912 345 673 (con trai)', '0912345673'],
+    ['a label before it', 'ĐT: 0912.345.673', '0912345673'],
+    ['spaces alone: kept as typed', '0912 345 673', '0912 345 673'],
+  ])('%s', (_, cell, stored) => {
+    const row = readRosterRow({ cells: ['Lò Thị Xiên', cell] }, phoneHeader, { today: '2026-12-01' })!;
+    expect([row.fields.phone, row.problems]).toEqual([stored, []]);
+  });
+});

@@ -14,6 +14,7 @@ import { readNameCell } from '../reading/name-cell.js';
 import { noteFacts, type NoteFact } from '../reading/note-facts.js';
 import { positionIn } from '../reading/position-note.js';
 import { readPhoneCell } from '../reading/phone-cell.js';
+import { parsePhone } from '../../common/identity/phone.js';
 import { readBirthBySexColumns, readSexCell } from '../reading/sex-cell.js';
 import { readUnitCell } from '../reading/unit-cell.js';
 import { leftEmpty, refusedByRecord } from './date-cell-problems.js';
@@ -140,7 +141,7 @@ export function readRosterRow(src: RowCells, header: HeaderMatch, ctx: RowReadin
   const person = readPerson(cells, fields, ctx.today);
   readIdNumber(cells, fields, person, ctx.today);
   const phone = cells.has('phone') ? readPhoneCell(cells.raw('phone')) : null;
-  if (phone?.value) fields.phone = asTyped(cells, 'phone', phone) ?? phone.value;
+  if (phone?.value) fields.phone = typedPhone(cells, phone) ?? phone.value;
   cells.warn('phone', phone?.problem ?? phone?.warning, undefined, !phone?.problem && !!phone?.advice);
   for (const [key, label] of EVENT_DATES) readEventDate(cells, fields, key, label, ctx.today);
   const bareAddress = readPlace(cells, fields, ctx);
@@ -221,6 +222,12 @@ function readName(cells: Cells, fields: RosterRow['fields']): string | null {
  */
 function asTyped(cells: Cells, key: string, read: { warning?: string }): string | undefined {
   return typeof cells.raw(key) === 'string' && !read.warning ? cells.text(key) : undefined;
+}
+
+/** A phone cell's text as she typed it when the record reads it so too (`0912 345 678`); else (`0912345678 (con trai)`) the number read. */
+function typedPhone(cells: Cells, read: { warning?: string }): string | undefined {
+  const text = asTyped(cells, 'phone', read);
+  return text !== undefined && parsePhone(text).ok ? text : undefined;
 }
 
 /** A date cell's text as she typed it when the record reads it so too; else (`ngày 16 tháng 4 năm 1971`) in figures. */
