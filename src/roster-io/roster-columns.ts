@@ -115,6 +115,8 @@ const HOMETOWN_HEADERS = new Set(['quequan', 'nguyenquan']);
  * (a veteran's army unit, a worker's employer), and the chi hội column is the unit.
  */
 const GENERIC_UNIT_HEADERS = new Set(['donvi']);
+/** Whether her header is a bare `Đơn vị` (what else it may mean, see above). */
+export const isBareUnitHeader = (header: string): boolean => GENERIC_UNIT_HEADERS.has(headerKey(header));
 /** The columns that say where a member lives (and a hometown then does not). */
 const PLACE_KEYS = ['address', 'communeName', 'communeCode'];
 

@@ -36,6 +36,10 @@ export function failureText(e: unknown, rowsCommitted: number): string {
 export const badUnitCellMessage = (label: string, value: string) =>
   `${label}: '${value}' không hợp lệ: không phải mã đơn vị (chữ cái không dấu, chữ số, - _ .) cũng không phải tên đơn vị (chữ, chữ số, dấu cách): hãy ghi mã hoặc tên chi hội/đơn vị`;
 
+/** A veteran's army unit under a bare `Đơn vị`: kept out of the branches, and where the member goes instead. */
+export const armyUnitMessage = (label: string, value: string) =>
+  `${label}: '${value}' là đơn vị quân đội (nơi từng phục vụ), không phải chi hội: không đọc làm chi hội; hội viên vào chi hội theo tên trang tính hoặc tiêu đề (nếu có). Muốn ghi chi hội, thêm cột "Chi hội"`;
+
 /**
  * Where a member lands whose unit cell names no one unit: one already listed stays in her unit (`kept`:
  * its name, null for none); a new one lands in the unit a secretariat kept to one unit keeps (`own`), or without one.

@@ -113,3 +113,35 @@ describe('a phone written with a note', () => {
     expect([row.fields.phone, row.problems]).toEqual([stored, []]);
   });
 });
+
+/** A veterans' roster's bare `Đơn vị` is where each served: no branch of ours, the sheet or title then says which. */
+describe("a veteran's army unit under a bare Đơn vị", () => {
+  const ccb = BUILT_IN_ORGANIZATIONS.find((o) => o.code === 'CCB')!;
+  const unitOfRow = (headerText: string, cell: string) => {
+    // Her headers as the sheet reader gives them (the messages name her column).
+    const header = {
+      ...matchHeader(['Họ và tên', headerText], ccb)!,
+      texts: new Map([
+        [0, 'Họ và tên'],
+        [1, headerText],
+      ]),
+    };
+    const row = readRosterRow({ cells: ['Lò Văn Thắng', cell] }, header, { today: '2026-12-01' })!;
+    return [row.unit, row.problems.length, row.warnings.map((w) => w.message)];
+  };
+  it.each(['E148 F316', 'Trung đoàn 98', 'F355', 'Bộ đội Biên phòng', 'Sư đoàn 316, Quân khu 2'])(
+    '%s is said, not read as a chi hội',
+    (cell) =>
+      expect(unitOfRow('Đơn vị', cell)).toEqual([
+        null,
+        0,
+        [expect.stringContaining('là đơn vị quân đội (nơi từng phục vụ), không phải chi hội')],
+      ]),
+  );
+  it.each([
+    ['a branch under Đơn vị', 'Đơn vị', 'Chi hội thôn Đồng Tâm'],
+    ['a trade union branch of an army office', 'Đơn vị', 'Công đoàn Bộ CHQS tỉnh'],
+    ['a unit code', 'Đơn vị', 'CHI-03'],
+    ['any text under Chi hội', 'Chi hội', 'Trung đoàn 98'],
+  ])('%s is read as the unit', (_, headerText, cell) => expect(unitOfRow(headerText, cell)).toEqual([cell, 0, []]));
+});

@@ -6,7 +6,7 @@ import type { RecordDateField } from '../../membership/member-record/record-date
 import type { ProfileFieldDefinition } from '../../membership/organization/organization-definition.js';
 import { parseProfileValue } from '../../membership/organization/profile-fields.js';
 import { MEMBER_STATUS_INFO, parseStatusLabel, type MemberStatus } from '../../membership/status/member-status.js';
-import { SPLIT_NAME_FIELDS, type HeaderMatch, type RosterColumn } from '../roster-columns.js';
+import { isBareUnitHeader, SPLIT_NAME_FIELDS, type HeaderMatch, type RosterColumn } from '../roster-columns.js';
 import { cellShown } from '../reading/cell.js';
 import { readDateCell } from '../reading/date-cell.js';
 import { readIdCell } from '../reading/id-cell.js';
@@ -16,8 +16,9 @@ import { positionIn } from '../reading/position-note.js';
 import { readPhoneCell } from '../reading/phone-cell.js';
 import { parsePhone } from '../../common/identity/phone.js';
 import { readBirthBySexColumns, readSexCell } from '../reading/sex-cell.js';
-import { readUnitCell } from '../reading/unit-cell.js';
+import { namesArmyUnit, readUnitCell } from '../reading/unit-cell.js';
 import { leftEmpty, refusedByRecord } from './date-cell-problems.js';
+import { armyUnitMessage } from './import-messages.js';
 
 /** A problem of one cell (or of the row), for the user: the column as the file names it. */
 export interface RowProblem {
@@ -141,7 +142,8 @@ export function readRosterRow(src: RowCells, header: HeaderMatch, ctx: RowReadin
   const person = readPerson(cells, fields, ctx.today);
   readIdNumber(cells, fields, person, ctx.today);
   const phone = cells.has('phone') ? readPhoneCell(cells.raw('phone')) : null;
-  if (phone?.value) fields.phone = typedPhone(cells, phone) ?? phone.value;
+  // As she typed it when the record reads it so too (`0912 345 678`); else (`0912345678 (con trai)`) the number read.
+  if (phone?.value) fields.phone = [asTyped(cells, 'phone', phone)].find((t) => t !== undefined && parsePhone(t).ok) ?? phone.value;
   cells.warn('phone', phone?.problem ?? phone?.warning, undefined, !phone?.problem && !!phone?.advice);
   for (const [key, label] of EVENT_DATES) readEventDate(cells, fields, key, label, ctx.today);
   const bareAddress = readPlace(cells, fields, ctx);
@@ -165,7 +167,7 @@ export function readRosterRow(src: RowCells, header: HeaderMatch, ctx: RowReadin
   return {
     externalId,
     fields,
-    unit: cells.text('unit') ?? null,
+    unit: unitOf(cells),
     ...(cells.unitByName() ? { unitByName: true } : {}),
     status: readStatus(cells),
     problems: cells.problems,
@@ -222,12 +224,6 @@ function readName(cells: Cells, fields: RosterRow['fields']): string | null {
  */
 function asTyped(cells: Cells, key: string, read: { warning?: string }): string | undefined {
   return typeof cells.raw(key) === 'string' && !read.warning ? cells.text(key) : undefined;
-}
-
-/** A phone cell's text as she typed it when the record reads it so too (`0912 345 678`); else (`0912345678 (con trai)`) the number read. */
-function typedPhone(cells: Cells, read: { warning?: string }): string | undefined {
-  const text = asTyped(cells, 'phone', read);
-  return text !== undefined && parsePhone(text).ok ? text : undefined;
 }
 
 /** A date cell's text as she typed it when the record reads it so too; else (`ngày 16 tháng 4 năm 1971`) in figures. */
@@ -367,10 +363,18 @@ function readCodes(cells: Cells, header: HeaderMatch): string {
     cells.problems.push({ column: cells.header('externalId'), value: null, message: 'Mã hồ sơ: không được để trống' });
   const code = externalId ? parseExternalId(externalId) : null;
   if (code && !code.ok) cells.problems.push({ column: cells.header('externalId'), value: externalId, message: `Mã hồ sơ: ${code.reason}` });
-  const unit = cells.text('unit');
+  const unit = unitOf(cells) ?? undefined;
   const read = unit === undefined ? null : readUnitCell(unit, cells.header('unit'));
   if (read?.problem) cells.problems.push({ column: cells.header('unit'), value: unit!, message: read.problem });
   return externalId;
+}
+
+/** The unit cell, but for a veteran's army unit under a bare `Đơn vị` (`E148 F316`): said once, and no branch of ours. */
+function unitOf(cells: Cells): string | null {
+  const text = cells.text('unit') ?? null;
+  const army = text !== null && isBareUnitHeader(cells.header('unit')) && namesArmyUnit(text);
+  if (army && !cells.warnings.some((w) => w.field === 'unit')) cells.warn('unit', armyUnitMessage(cells.header('unit'), text));
+  return army ? null : text;
 }
 
 /** Trạng thái: an unknown label is a warning (the status left as it is), never the row refused. */

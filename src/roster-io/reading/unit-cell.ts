@@ -61,6 +61,19 @@ const leading = (words: string[]) => new RegExp(`^(?:${words.join('|')})\\s*`);
 const UNIT_LEADING = leading([...UNIT_WORDS.map((w) => `${w} `), ...BRANCH_NUMBER]);
 const ALL_LEADING = leading([...[...UNIT_WORDS, ...PLACE_WORDS].map((w) => `${w} `), ...BRANCH_NUMBER]);
 
+/** An army unit as veterans write where they served (`E148 F316`, `Trung đoàn 98`, `Bộ đội Biên phòng`), folded. */
+const ARMY_UNIT =
+  /(^|[^a-z0-9])[ef] ?\d{2,3}([^a-z0-9]|$)|\b(trung doan|su doan|tieu doan|dai doi|lu doan|quan khu|quan doan|quan chung|binh chung|bo doi|bien phong|chi huy quan su|hai quan|phong khong|khong quan|cong binh|phao binh|dac cong)\b/;
+
+/**
+ * Whether a cell under a bare `Đơn vị` names the army unit a veteran served in, not a branch of ours:
+ * a military unit's words or number, and no word a branch's name starts with (`Công đoàn Bộ CHQS` is a branch). Pure.
+ */
+export function namesArmyUnit(text: string): boolean {
+  const folded = foldText(text).replace(/\s+/g, ' ').trim();
+  return ARMY_UNIT.test(folded) && !UNIT_LEADING.test(folded);
+}
+
 function strip(name: string, words: RegExp): string | null {
   let text = foldText(name)
     .replace(/[^a-z0-9 ]/g, ' ')
