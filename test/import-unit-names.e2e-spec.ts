@@ -216,4 +216,33 @@ describe('an Excel roster whose Mã đơn vị column holds names as well as cod
       { full_name: 'Trần Thị May', unit: 'Tổ May 1', parent: 'CDCS-MAY' },
     ]);
   });
+  it("finds next month the chi hội her title created ('CHI HỘI CCB THÔN HÒA BÌNH') by the place alone ('Hòa Bình'), its CCB kept in capitals", async () => {
+    const base = { organization: 'CCB', code: 'CCB-BD', name: 'Hội CCB phường Ba Đình', kind: 'BASE', communeCode: '00004' };
+    expect((await t.gql(`mutation($i: CreateUnitInput!) { createUnit(input: $i) { code } }`, { i: base })).errors).toBeUndefined();
+    const her = await t.logIn(await t.createUser('vp.ccb.bd', Role.SECRETARIAT, 'CCB', 'CCB-BD'));
+    const asHer = <T>(q: string, v: Record<string, unknown> = {}) => gqlAs<T>(t, her, q, v);
+    const imported = async (name: string, rows: (string | number)[][]) => {
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet('DS');
+      for (const r of rows) ws.addRow(r);
+      const id = await uploadRoster(t, her, Buffer.from(await wb.xlsx.writeBuffer()), name, 'organization=CCB&createUnits=true');
+      await waitForJob(asHer, id, 'DONE');
+    };
+    const unitOf = async (name: string) =>
+      (
+        await t.sql<{ name: string }>(`SELECT u.name FROM member_record r JOIN unit u ON u.id = r.unit_id WHERE r.full_name = $1`, [name])
+      )[0]?.name;
+    await imported('thang-11.xlsx', [
+      ['DANH SÁCH HỘI VIÊN CHI HỘI CCB THÔN HÒA BÌNH'],
+      ['STT', 'Họ và tên', 'Năm sinh'],
+      [1, 'Bạc Văn Sương', 1955],
+    ]);
+    expect(await unitOf('Bạc Văn Sương')).toBe('Chi hội CCB thôn Hòa Bình');
+    await imported('thang-12.xlsx', [
+      ['STT', 'Họ và tên', 'Năm sinh', 'Chi hội'],
+      [1, 'Lò Văn Thoại', 1958, 'Hòa Bình'],
+    ]);
+    expect(await unitOf('Lò Văn Thoại')).toBe('Chi hội CCB thôn Hòa Bình');
+    expect(await t.sql(`SELECT 1 FROM unit WHERE organization_code = 'CCB'`)).toHaveLength(2);
+  });
 });

@@ -42,6 +42,8 @@ describe('the place a branch is named for', () => {
     ['Chi hội Phụ nữ tổ dân phố Tân Thanh', 'todanphotanthanh', 'tanthanh'],
     ['Chi hội Khu phố 2', 'khupho2', null],
     ['Khu phố 2', 'khupho2', null],
+    ['Chi hội CCB thôn Hòa Bình', 'thonhoabinh', 'hoabinh'],
+    ['Hòa Bình', 'hoabinh', 'hoabinh'],
   ])('reads "%s" as %s, then %s', (name, unit, place) => {
     expect(unitPlaceKey(name, 'unit')).toBe(unit);
     expect(unitPlaceKey(name, 'place')).toBe(place);
@@ -70,6 +72,7 @@ describe('titleBranch: the branch a roster title names', () => {
     ['DANH SÁCH HỘI VIÊN CHI HỘI PHỐ HUẾ', 'Chi hội phố Huế'],
     ['DANH SÁCH HỘI VIÊN CHI HỘI 2 XÃ QUÀI NƯA NĂM 2026', 'Chi hội 2'],
     ['Danh sách đoàn viên Chi đoàn bản Nậm Khẩu Hu năm 2026', 'Chi đoàn bản Nậm Khẩu Hu'],
+    ['DANH SÁCH HỘI VIÊN CHI HỘI CCB THÔN HÒA BÌNH', 'Chi hội CCB thôn Hòa Bình'],
   ])('%s → %s', (line, branch) => expect(titleBranch(line)).toBe(branch));
 
   it.each([

@@ -37,6 +37,8 @@ export function readUnitCell(text: string, label: string): UnitCellReading {
 export const unitNameKey = (name: string): string => headerKey(name);
 
 /** The words a branch's name starts with: the kind of unit and the organization ("Chi hội Nông dân"). */
+/** The organizations' short names, folded, as a branch's name may carry them (kept in capitals). */
+const ORGANIZATION_ACRONYMS = ['ccb', 'hnd', 'nd', 'hpn', 'lhpn', 'pn', 'nct', 'tncs', 'tn'];
 const UNIT_WORDS = [
   'chi hoi',
   'chi doan',
@@ -52,6 +54,8 @@ const UNIT_WORDS = [
   'nguoi cao tuoi',
   'thanh nien',
   'cong doan',
+  // The organizations' short names, written between the kind and the place ("Chi hội CCB thôn Hòa Bình").
+  ...ORGANIZATION_ACRONYMS,
 ];
 /** The kinds of hamlet or street block a place name may start with ("bản", "thôn", "khu phố"). */
 const PLACE_WORDS = ['to dan pho', 'khu pho', 'ban', 'thon', 'xom', 'to', 'tdp', 'khu', 'khoi', 'ap', 'buon', 'bon', 'lang', 'pho', 'doi'];
@@ -180,8 +184,10 @@ function asUnitName(words: string[], folded: string[], kind: number): string {
   const capital = (w: string) => w.charAt(0).toLocaleUpperCase('vi') + w.slice(1);
   let at = kind;
   const organization = kind ? phraseAt(folded, at, ORGANIZATION_WORDS) : 0;
+  const acronym = kind && !organization && ORGANIZATION_ACRONYMS.includes(folded[at]);
   if (organization) lower[at] = capital(lower[at]);
-  at += organization;
+  if (acronym) lower[at] = words[at];
+  at += organization || (acronym ? 1 : 0);
   at += phraseAt(folded, at, PLACE_WORDS);
   return [capital(lower[0]), ...lower.slice(1, at), ...lower.slice(Math.max(at, 1)).map(capital)].join(' ');
 }
