@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import type { Download, Page } from 'playwright-core';
 import { Role } from '../src/access/role.js';
 import { vietnamTime } from '../src/common/dates/vietnam-time.js';
-import { CLEAN, eventually, launchBrowser, logInThroughPage, review, type TestBrowser } from './support/browser.js';
+import { chooseOption, CLEAN, eventually, launchBrowser, logInThroughPage, review, type TestBrowser } from './support/browser.js';
 import { pdfText } from './support/pdf-text.js';
 import { createTestApp, type TestApp } from './test-app.js';
 
@@ -349,7 +349,8 @@ describe('the console: dashboard and reports', () => {
     beforeAll(async () => {
       const form = path.join(dir, 'mau-bao-cao.json');
       fs.writeFileSync(form, JSON.stringify(FORM));
-      t = await createTestApp({ REPORT_FORM_FILE: form });
+      // Hà Nội's, where 00004 (Phường Ba Đình) is: Thanh Hóa has a Xã Ba Đình too.
+      t = await createTestApp({ REPORT_FORM_FILE: form, PROVINCE: '01' });
       await t.importRoster('HPN', HEADER, [
         'R-1,Nguyễn Thị An,01/02/1980,Nữ,,0911000001,00004,CH-A,Đang sinh hoạt,01/01/2010,',
         'R-2,Trần Thị Bình,03/04/1975,Nữ,,0911000002,00008,CH-B,Đang sinh hoạt,01/01/2012,',
@@ -375,6 +376,16 @@ describe('the console: dashboard and reports', () => {
       );
       expect((await scopes.allInnerTexts()).filter((o) => o.startsWith('Ủy ban Mặt trận') || o.startsWith('Mặt trận'))).toEqual([]);
       await page.keyboard.press('Escape');
+      // One commune's: of her province only — another province's namesake would be listed as hers, counting no one.
+      await chooseOption(page, page.getByRole('combobox', { name: 'Phạm vi' }), 'Một xã, phường…');
+      await page.getByRole('combobox', { name: 'Gõ tên xã, phường' }).fill('ba dinh');
+      const offered = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+      await eventually(async () => expect(await offered.allInnerTexts()).toContainEqual(expect.stringMatching(/^Phường Ba Đình/)), 5000);
+      expect((await offered.allInnerTexts()).filter((o) => /Ba Đình/.test(o))).toEqual([
+        expect.stringMatching(/^Phường Ba Đình \(00004\)$/),
+      ]);
+      await page.keyboard.press('Escape');
+      await chooseOption(page, page.getByRole('combobox', { name: 'Phạm vi' }), 'Toàn tỉnh');
       await page.getByRole('button', { name: 'Lập báo cáo' }).click();
       await page.getByText(/Đã lập báo cáo .* — Toàn tỉnh .*: 3 lượt, 3 người/).waitFor();
 

@@ -23,7 +23,8 @@ describe("a commune's overlap of organizations", () => {
   const roster = (org: string, rows: string[]) => t.importRoster(org, HEADER, rows);
 
   beforeAll(async () => {
-    t = await createTestApp();
+    // The deployment's province: Hà Nội, where 00004 and 00008 are.
+    t = await createTestApp({ PROVINCE: '01' });
     // An: HPN in 00004, HND in 00008. Bình: HPN and HND, both in 00004. Cúc: NCT in 00004, HPN in 00008. Dũng: HND in 00004 only.
     await roster('HPN', [
       'HPN-1,Nguyễn Thị An,01/02/1980,Nữ,001180000001,0911000001,00004,HPN-B1,Đang sinh hoạt',
@@ -147,5 +148,16 @@ describe("a commune's overlap of organizations", () => {
       { p: current.key },
     );
     expect(read.data!.report.peopleByCommune).toEqual(province.data.peopleByCommune!.map(({ code, people }) => ({ code, people })));
+  });
+  it("refuses a report for another province's commune (a namesake of hers would be listed as hers, counting no one), saying so", async () => {
+    const [far] = await t.sql<{ code: string }>(`SELECT code FROM commune WHERE province_code = '11' ORDER BY code LIMIT 1`);
+    const r = await t.gql(`mutation($s: String!, $p: String!) { runReport(period: $p, scope: $s) { id } }`, {
+      s: `commune:${far.code}`,
+      p: current.key,
+    });
+    expect(r.errors?.[0].message).toMatch(
+      /thuộc Tỉnh Điện Biên, không thuộc tỉnh của hệ thống này: báo cáo chỉ lập cho các xã, phường trong tỉnh/,
+    );
+    expect(await t.sql(`SELECT 1 FROM report_snapshot WHERE scope = $1`, [`commune:${far.code}`])).toEqual([]);
   });
 });

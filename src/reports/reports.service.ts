@@ -8,7 +8,7 @@ import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { FiguresMemo } from '../linker/figures-memo.js';
 import { OrganizationsService } from '../membership/organization/organizations.service.js';
-import { resolveReportingArea } from '../membership/unit/reporting-area.js';
+import { assertHomeCommune, resolveReportingArea } from '../membership/unit/reporting-area.js';
 import { assertMayRun } from './access/report-access.js';
 import { countReport, prepareFigures } from './counting/count-report.js';
 import type { ReportPhantomView, ReportRowView } from './figures/report-views.js';
@@ -80,7 +80,9 @@ export class ReportsService implements OnModuleDestroy {
     const now = opts.now ?? new Date();
     const when = asOf(period, now);
     const started = Date.now();
-    if (opts.caller) assertMayRun(opts.caller, await resolveReportingArea(this.db, areaText));
+    const asked = await resolveReportingArea(this.db, areaText);
+    await assertHomeCommune(this.db, asked, this.config.province);
+    if (opts.caller) assertMayRun(opts.caller, asked);
     await this.orgs.reload();
     const basis = await this.db.transaction(async (em) => {
       await takeReportLock(em);

@@ -34,13 +34,17 @@ export function CommunePicker(props: {
   initial?: Named;
   /** Added to its width (a phone's filter panel: the screen's width). */
   style?: CSSProperties;
+  /** The deployment's province's communes only, where it has one of the name (a report, Tổng quan: a namesake elsewhere counts none of hers). */
+  homeOnly?: boolean;
 }) {
   const [typed, setTyped] = useState('');
   const search = useDebounced(typed.trim(), 250);
   const [communes] = useQuery({ query: COMMUNES, variables: { search }, pause: search.length < 2 });
   // The one she chose stays named after the list moves on to what she types next.
   const [picked, setPicked] = useState<Named | null>(props.initial ?? null);
-  const found = communes.data?.communes ?? [];
+  const listed = communes.data?.communes ?? [];
+  // Her province's namesakes alone, when the list has one (no PROVINCE set: none is, and every commune is offered).
+  const found = props.homeOnly && listed.some((c) => c.inHomeProvince) ? listed.filter((c) => c.inHomeProvince) : listed;
   const known = (code: string | undefined) => !!code && (picked?.code === code || found.some((c) => c.code === code));
   const [named] = useQuery({ query: COMMUNE_NAME, variables: { code: props.value ?? '' }, pause: !props.value || known(props.value) });
   const given = named.data?.resolveCommune.commune;

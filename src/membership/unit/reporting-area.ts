@@ -93,3 +93,20 @@ export async function resolveReportingArea(db: DataSource | EntityManager, text:
   }
   throw bad();
 }
+
+/**
+ * A commune's report is one of the deployment's province (PROVINCE; none set: any): a namesake commune of
+ * another province ("Xã Mường Lạn" of Sơn La beside Điện Biên's) would be listed as hers, counting no one.
+ */
+export async function assertHomeCommune(db: DataSource | EntityManager, area: ReportingArea, province: string | null): Promise<void> {
+  if (area.kind !== 'commune' || province === null) return;
+  const [c] = await db.query<{ province_code: string; province: string }[]>(
+    `SELECT c.province_code, p.name AS province FROM commune c JOIN province p ON p.code = c.province_code WHERE c.code = $1`,
+    [area.commune],
+  );
+  if (c && c.province_code !== province)
+    throw new DomainError(
+      'BAD_USER_INPUT',
+      `${area.label} (mã ${area.commune}) thuộc ${c.province}, không thuộc tỉnh của hệ thống này: báo cáo chỉ lập cho các xã, phường trong tỉnh. Hãy chọn lại xã (gõ tên xã, chọn dòng không ghi tên tỉnh khác).`,
+    );
+}

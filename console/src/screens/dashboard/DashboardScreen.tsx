@@ -144,6 +144,7 @@ export function DashboardScreen({ session, own }: { session: Session; own?: bool
         )}
         {!own && (
           <CommunePicker
+            homeOnly
             label={D.commune}
             placeholder={D.commune}
             value={scope.startsWith('commune:') ? scope.slice(8) : undefined}

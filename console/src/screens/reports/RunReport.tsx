@@ -87,7 +87,7 @@ export function RunReport({ onDone }: { onDone: () => void }) {
           ]}
         />
         {scope === 'commune' && (
-          <CommunePicker value={commune} onChange={setCommune} label={T.reports.commune} placeholder={T.reports.commune} />
+          <CommunePicker value={commune} onChange={setCommune} label={T.reports.commune} placeholder={T.reports.commune} homeOnly />
         )}
         <Button type="primary" loading={run.fetching} disabled={!scopeText} onClick={() => void start()}>
           {T.reports.run}
