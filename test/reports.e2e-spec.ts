@@ -222,6 +222,19 @@ describe('reconciliation reports', () => {
     expect(before.data.totals.leavers).toBe(0);
   });
 
+  it('lists the reports newest first, as the console says: of one period, the one computed last first', async () => {
+    const month = periodContaining('MONTH', now());
+    const list = async () =>
+      (
+        await t.gql<{ reports: { scope: string }[] }>(`query($p: String!) { reports(period: $p) { scope } }`, { p: month.key })
+      ).data!.reports.map((r) => r.scope);
+    await reports.run(month.key, 'org:HPN', { now: now() });
+    await reports.run(month.key, 'province', { now: now() });
+    expect(await list()).toEqual(['province', 'org:HPN']);
+    await reports.run(month.key, 'org:HPN', { now: now() });
+    expect(await list()).toEqual(['org:HPN', 'province']);
+  });
+
   it('keeps an official report computed again, as it was sent up, reached from the one that replaced it', async () => {
     const last = lastEndedPeriod('MONTH', now());
     const sent = await reports.run(last.key, null, { now: now() });

@@ -16,9 +16,10 @@ export async function listReports(db: DataSource, f: { period?: string | null; s
   const qb = snapshots(db).createQueryBuilder('s').where('s.superseded_at IS NULL');
   if (f.period) qb.andWhere('s.period = :p', { p: parsePeriod(f.period).key });
   if (f.scope) qb.andWhere('s.scope = :s', { s: (await resolveReportingArea(db, f.scope)).key });
+  // Newest first, as the console says: the latest period's, the one computed last first among them.
   return qb
     .orderBy('s.as_of_day', 'DESC')
-    .addOrderBy('s.period_kind', 'ASC')
+    .addOrderBy('s.computed_at', 'DESC')
     .addOrderBy('s.scope', 'ASC')
     .take(Math.min(200, Math.max(1, f.first ?? 50)))
     .getMany();
