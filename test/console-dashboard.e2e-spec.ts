@@ -122,6 +122,16 @@ describe('the console: dashboard and reports', () => {
       const province = await live('province');
       expect(province).toMatchObject({ memberships: 7, people: 5 });
       expect(await shown(page)).toEqual(province);
+      // Printed on A4 (Ctrl+P) to take to a meeting: the figures from the first page, without the menu; the bars in their colours.
+      const printed = (await pdfText(await page.pdf({ format: 'A4' }))).split('\n');
+      expect([printed[0].includes('Tổng quan — Toàn tỉnh'), printed[0].includes('Đăng xuất'), printed[0].includes('Số lượt')]).toEqual([
+        true,
+        false,
+        true,
+      ]);
+      await page.emulateMedia({ media: 'print' });
+      expect(await page.evaluate<string>(`getComputedStyle(document.body).printColorAdjust`)).toBe('exact');
+      await page.emulateMedia({ media: null });
       // As of now, and the link run its persons and suspicions come from (the one this suite ran), to the minute.
       const [run] = await t.sql<{ at: string }>(
         `SELECT to_char(max(finished_at) AT TIME ZONE 'Asia/Ho_Chi_Minh', 'DD/MM/YYYY HH24:MI') AS at FROM link_run WHERE status = 'DONE'`,
