@@ -36,9 +36,9 @@ export function readUnitCell(text: string, label: string): UnitCellReading {
 /** How a unit's name is compared: accents, tone placement, case, spaces and punctuation do not count. */
 export const unitNameKey = (name: string): string => headerKey(name);
 
-/** The words a branch's name starts with: the kind of unit and the organization ("Chi hội Nông dân"). */
 /** The organizations' short names, folded, as a branch's name may carry them (kept in capitals). */
 const ORGANIZATION_ACRONYMS = ['ccb', 'hnd', 'nd', 'hpn', 'lhpn', 'pn', 'nct', 'tncs', 'tn'];
+/** The words a branch's name starts with: the kind of unit and the organization ("Chi hội Nông dân"). */
 const UNIT_WORDS = [
   'chi hoi',
   'chi doan',
