@@ -50,6 +50,7 @@ import { PlanRowsToLook1763700000054 } from './1763700000054-plan-rows-to-look.j
 import { ReadOnlyTokens1763700000055 } from './1763700000055-read-only-tokens.js';
 import { TombstoneOrganizations1763700000056 } from './1763700000056-tombstone-organizations.js';
 import { PhoneTailIndex1763700000057 } from './1763700000057-phone-tail-index.js';
+import { ReportRowStruck1763700000058 } from './1763700000058-report-row-struck.js';
 import { PlanRowsWithoutJobKey1763700000043 } from './1763700000043-plan-rows-without-job-key.js';
 
 /** Every migration, in order. A new one is added here and committed with its entity change. */
@@ -107,4 +108,5 @@ export const MIGRATIONS = [
   ReadOnlyTokens1763700000055,
   TombstoneOrganizations1763700000056,
   PhoneTailIndex1763700000057,
+  ReportRowStruck1763700000058,
 ];

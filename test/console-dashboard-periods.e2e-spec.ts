@@ -101,6 +101,8 @@ describe('the console: periods compared, communes ordered, an organization’s o
     // Joiners and the reach are the ended period's: said in their names, not "trong kỳ" beside the running one's figures.
     await page.getByTestId('joiners').getByText(`Kết nạp trong ${previous.label}`).waitFor();
     await page.getByText(`Kết nạp và ra khỏi tổ chức: ${previous.label} (kỳ gần nhất đã kết thúc)`).waitFor();
+    // Beside its leavers, the phantoms its review struck off (none confirmed then), in the report's words (report-struck.e2e-spec.ts).
+    await page.getByTestId('struck').getByText(`Hồ sơ đã rà soát, kết thúc sinh hoạt trong ${previous.label}: 0`).waitFor();
     await page.getByTestId('reach').getByText(`Tỷ lệ tập hợp (${previous.label})`).waitFor();
 
     // The communes in Vietnamese order (Đ after D, before G), on screen and from the API.

@@ -680,6 +680,7 @@ describe('reconciliation reports', () => {
       'withoutIdNumber',
       'joiners',
       'leavers',
+      'struck',
     ]);
     for (const v of Object.values(json.totals)) expect(Number.isInteger(v)).toBe(true);
     // Aggregates only: no names (a machine reads those through reportPhantoms, logged).

@@ -1217,6 +1217,10 @@ const TEXT = {
     partOfOrganization: 'tổ chức này',
     joiners: (period: string) => `Kết nạp trong ${period}`,
     leavers: (period: string) => `Thôi sinh hoạt trong ${period}`,
+    /** The records whose phantom warning was confirmed in the period: the period's part of `confirmed` (the report's words). */
+    struck: (period: string) => `Hồ sơ đã rà soát, kết thúc sinh hoạt trong ${period}`,
+    struckNote:
+      'Văn phòng tổ chức xác nhận cảnh báo nghi ảo trong kỳ. Sinh hoạt kết thúc từ ngày lý do xảy ra (ngày mất, ngày chuyển đi), nên có hồ sơ không nằm trong số thôi sinh hoạt ở trên.',
     noReport:
       'Chưa có báo cáo của kỳ nào đã kết thúc cho phạm vi này: chưa có số kết nạp, ra khỏi tổ chức, tỷ lệ tập hợp và kỳ trước để so sánh. Lập báo cáo kỳ trước ở màn hình Báo cáo (chọn kỳ và phạm vi này).',
     /** A secretariat's own Tổng quan: she has no Báo cáo screen; who makes the report is said instead. */

@@ -97,6 +97,10 @@ export class ReportRow {
   @Column({ type: 'integer' })
   leavers: number;
 
+  /** Phantoms struck off in the period (joiners-leavers.ts `Move.struck`); null in rows counted before it was kept. */
+  @Column({ type: 'integer', nullable: true })
+  struck: number | null;
+
   /** The eligible population of the commune in the register; null where it cannot say. */
   @Column({ type: 'integer', nullable: true })
   eligible: number | null;

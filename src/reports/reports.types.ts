@@ -1,6 +1,10 @@
 import { ArgsType, Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 
+/** The phantoms struck off, as every report type describes the figure. */
+export const STRUCK_DESCRIPTION =
+  "Records whose phantom warning was confirmed during the period (the review's phantoms struck off, by the day of the decision; each membership ends on the day its reason took effect, so not always among this period's leavers); null in a report stored before it was kept.";
+
 @ObjectType('ReportTotals', { description: 'The scope as of the day: plain counts.' })
 export class ReportTotalsType {
   @Field(() => Int, { description: 'Số lượt: ACTIVE memberships.' }) memberships: number;
@@ -17,6 +21,7 @@ export class ReportTotalsType {
   @Field(() => Int) withoutIdNumber: number;
   @Field(() => Int, { description: 'Admitted during the period.' }) joiners: number;
   @Field(() => Int, { description: 'Memberships ended during the period.' }) leavers: number;
+  @Field(() => Int, { nullable: true, description: STRUCK_DESCRIPTION }) struck?: number | null;
 }
 
 @ObjectType('OrgCountSplit', { description: 'Persons by how many organizations they are ACTIVE in.' })
@@ -59,6 +64,7 @@ export class ReportOrganizationType {
   @Field(() => [ReasonCountType]) phantomsByReason: ReasonCountType[];
   @Field(() => Int) joiners: number;
   @Field(() => Int) leavers: number;
+  @Field(() => Int, { nullable: true, description: STRUCK_DESCRIPTION }) struck?: number | null;
   @Field(() => OrgCountSplitType) peopleByOrgCount: OrgCountSplitType;
   @Field(() => ReachType) reach: ReachType;
 }
@@ -175,6 +181,7 @@ export class ReportRowType {
   @Field(() => Int) suspectedPhantoms: number;
   @Field(() => Int) joiners: number;
   @Field(() => Int) leavers: number;
+  @Field(() => Int, { nullable: true, description: STRUCK_DESCRIPTION }) struck: number | null;
   @Field(() => Int, { nullable: true, description: 'The commune’s eligible population in the register; null: n/a.' }) eligible:
     number | null;
   @Field(() => Int, { nullable: true, description: 'Its people not suspected of being phantoms (where eligible is known).' })

@@ -10,6 +10,12 @@ export interface Move {
   commune: string | null;
   joiners: number;
   leavers: number;
+  /**
+   * Records whose phantom warning was confirmed within the period (flags.service.ts `resolve`, or ended as dead while
+   * flagged dead): the review's phantoms struck off, by the day of the decision — their membership ends on the day its
+   * reason took effect (a death a year ago), so they are not always among the period's leavers. Each record once.
+   */
+  struck: number;
 }
 
 /**
@@ -25,7 +31,7 @@ export async function joinersAndLeavers(
   area: ReportingArea,
 ): Promise<{ moves: Move[]; records: number }> {
   const cond = area.condition(3);
-  // Every (organization, commune) of the area's records, so that each leaver's is among them.
+  // Every (organization, commune) of the area's records, so that each leaver's (and each struck off) is among them.
   const counted = await em.query<(Move & { records: number })[]>(
     `WITH j AS (
        SELECT r.organization_code AS org, r.commune_code AS commune,
@@ -38,21 +44,29 @@ export async function joinersAndLeavers(
        SELECT r.organization_code AS org, r.commune_code AS commune, count(DISTINCT r.id)::int AS n
          FROM membership_event e JOIN member_record r ON r.id = e.record_id
         WHERE e.kind = 'ENDED' AND ${STANDING_ENDING} AND ${EVENT_DAY} BETWEEN $1::date AND $2::date AND ${cond.sql}
+        GROUP BY 1, 2),
+     s AS (
+       SELECT r.organization_code AS org, r.commune_code AS commune, count(DISTINCT r.id)::int AS n
+         FROM flag_resolution x JOIN member_record r ON r.id = x.record_id
+        WHERE x.resolution = 'CONFIRMED' AND (x.resolved_at AT TIME ZONE '${REPORT_TIME_ZONE}')::date BETWEEN $1::date AND $2::date
+          AND ${cond.sql}
         GROUP BY 1, 2)
-     SELECT j.org, j.commune, j.n AS joiners, coalesce(l.n, 0) AS leavers, j.records
-       FROM j LEFT JOIN l ON l.org = j.org AND l.commune IS NOT DISTINCT FROM j.commune`,
+     SELECT j.org, j.commune, j.n AS joiners, coalesce(l.n, 0) AS leavers, coalesce(s.n, 0) AS struck, j.records
+       FROM j LEFT JOIN l ON l.org = j.org AND l.commune IS NOT DISTINCT FROM j.commune
+              LEFT JOIN s ON s.org = j.org AND s.commune IS NOT DISTINCT FROM j.commune`,
     [period.firstDay, day, ...cond.params],
   );
   return {
     moves: counted
-      .filter((m) => m.joiners > 0 || m.leavers > 0)
-      .map(({ org, commune, joiners, leavers }) => ({ org, commune, joiners, leavers })),
+      .filter((m) => m.joiners > 0 || m.leavers > 0 || m.struck > 0)
+      .map(({ org, commune, joiners, leavers, struck }) => ({ org, commune, joiners, leavers, struck })),
     records: counted.reduce((s, m) => s + m.records, 0),
   };
 }
 
-/** The joiners and leavers summed (of one organization, or all). */
-export const sumMoves = (moves: Move[]): { joiners: number; leavers: number } => ({
+/** The joiners, the leavers and the phantoms struck off, summed (of one organization, or all). */
+export const sumMoves = (moves: Move[]): { joiners: number; leavers: number; struck: number } => ({
   joiners: moves.reduce((s, x) => s + x.joiners, 0),
   leavers: moves.reduce((s, x) => s + x.leavers, 0),
+  struck: moves.reduce((s, x) => s + x.struck, 0),
 });

@@ -30,9 +30,9 @@ const rep: RepCounts = {
   ],
 };
 const moves: Move[] = [
-  { org: 'HPN', commune: '00004', joiners: 2, leavers: 1 },
-  { org: 'HPN', commune: null, joiners: 1, leavers: 0 },
-  { org: 'DTN', commune: null, joiners: 0, leavers: 3 },
+  { org: 'HPN', commune: '00004', joiners: 2, leavers: 1, struck: 1 },
+  { org: 'HPN', commune: null, joiners: 1, leavers: 0, struck: 0 },
+  { org: 'DTN', commune: null, joiners: 0, leavers: 3, struck: 2 },
 ];
 const reach: ReachFigures = { byOrg: new Map([['DTN', { known: false, why: 'không biết' }]]), byCommune: new Map() };
 const definitions = [def('HPN'), def('DTN'), def('CD'), def('LH', false)];
@@ -47,12 +47,12 @@ describe('organizationFigures', () => {
   });
 
   it.each([
-    // code, memberships, people, duplicates, phantoms, joiners, leavers
-    ['HPN', 5, 3, 2, 2, 3, 1],
-    ['DTN', 3, 3, 0, 0, 0, 3],
-    ['CD', 0, 0, 0, 0, 0, 0],
-  ] as const)('%s', (code, memberships, people, duplicateRecords, suspectedPhantoms, joiners, leavers) => {
-    expect(of(code)).toMatchObject({ memberships, people, duplicateRecords, suspectedPhantoms, joiners, leavers });
+    // code, memberships, people, duplicates, phantoms, joiners, leavers, phantoms struck off
+    ['HPN', 5, 3, 2, 2, 3, 1, 1],
+    ['DTN', 3, 3, 0, 0, 0, 3, 2],
+    ['CD', 0, 0, 0, 0, 0, 0, 0],
+  ] as const)('%s', (code, memberships, people, duplicateRecords, suspectedPhantoms, joiners, leavers, struck) => {
+    expect(of(code)).toMatchObject({ memberships, people, duplicateRecords, suspectedPhantoms, joiners, leavers, struck });
   });
 
   it('takes its own reasons, split and reach, or says why not', () => {
@@ -83,6 +83,7 @@ describe('reportData', () => {
       withoutIdNumber: 2,
       joiners: 3,
       leavers: 4,
+      struck: 3,
     });
     expect(data.phantomsByReason).toEqual({ DECEASED: 3, INACTIVE: 1 });
     expect(data.records).toBe(9);

@@ -28,6 +28,7 @@ export function reportRows(
         suspectedPhantoms: 0,
         joiners: 0,
         leavers: 0,
+        struck: 0,
         eligible,
         reached: eligible === null ? null : 0,
       };
@@ -46,7 +47,8 @@ export function reportRows(
     });
     if (r.eligible !== null) r.reached = c.real_people;
   }
-  for (const m of moves) if (organizations.has(m.org)) Object.assign(row(m.org, m.commune), { joiners: m.joiners, leavers: m.leavers });
+  for (const m of moves)
+    if (organizations.has(m.org)) Object.assign(row(m.org, m.commune), { joiners: m.joiners, leavers: m.leavers, struck: m.struck });
   for (const [org, perCommune] of eligibleByCommune) for (const commune of perCommune.keys()) row(org, commune);
   return [...rows.values()];
 }

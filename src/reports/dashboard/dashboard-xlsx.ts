@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import type ExcelJS from 'exceljs';
 import { vietnamTime } from '../../common/dates/vietnam-time.js';
 import type { OverlapView } from '../../linker/review/person-views.service.js';
-import { FIGURE_LABELS, PEOPLE_NOT_SUSPECTED } from '../figures/figure-wording.js';
+import { FIGURE_LABELS, PEOPLE_NOT_SUSPECTED, STRUCK } from '../figures/figure-wording.js';
 import { ORG_COUNT_BUCKETS, reasonLabel, TOTAL_LABELS, type OrgCountSplit } from '../figures/report-figures.js';
 import type { LiveCommune } from '../live/live-communes.js';
 import type { LiveFigures } from '../live/live-figures.js';
@@ -107,6 +107,7 @@ function summarySheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, d: DashboardData, 
             // The last period's, under "Báo cáo gần nhất" (there is no such figure for now).
             [`${TOTAL_LABELS.joiners} ${periodName(last.period)}`, null, t.joiners, null],
             [`${TOTAL_LABELS.leavers} ${periodName(last.period)}`, null, t.leavers, null],
+            ...(t.struck === null ? [] : [[`${STRUCK.label} ${periodName(last.period)}`, null, t.struck, null, STRUCK.note]]),
           ]
         : []),
     ],
@@ -156,6 +157,7 @@ function trendSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, periods: StoredPerio
       { header: FIGURE_LABELS.suspectedPhantoms, width: 11, number: true },
       { header: 'Kết nạp', width: 11, number: true },
       { header: 'Ra khỏi', width: 11, number: true },
+      { header: STRUCK.label, width: 18, number: true },
     ],
     [...periods]
       .reverse()
@@ -168,6 +170,7 @@ function trendSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, periods: StoredPerio
         r.totals.suspectedPhantoms,
         r.totals.joiners,
         r.totals.leavers,
+        r.totals.struck,
       ]),
   );
 }

@@ -16,6 +16,8 @@ export interface StoredPeriod {
     suspectedPhantoms: number;
     joiners: number;
     leavers: number;
+    /** Phantoms struck off in the period (joiners-leavers.ts `Move.struck`); null in a report stored before it was kept. */
+    struck: number | null;
     /** Counted as the live figure is (memberships anywhere): absent for a commune's part of a report. */
     peopleInSeveralOrgs?: number;
   };
@@ -30,7 +32,7 @@ export function fromSnapshot(s: ReportSnapshot): StoredPeriod & { ended: boolean
     period: s.period,
     asOfDay: s.asOfDay,
     ended: periodEnded(s),
-    totals: { ...t, peopleNotSuspected: t.peopleNotSuspected ?? null },
+    totals: { ...t, peopleNotSuspected: t.peopleNotSuspected ?? null, struck: t.struck ?? null },
     peopleByOrgCount: s.data.peopleByOrgCount,
     organizations: s.data.organizations.map((o) => ({ code: o.code, reach: reachView(o.reach) })),
   };
@@ -43,12 +45,12 @@ export function fromSnapshot(s: ReportSnapshot): StoredPeriod & { ended: boolean
 export function fromOrganizationRow(s: ReportSnapshot, organization: string): (StoredPeriod & { ended: boolean }) | null {
   const o = s.data.organizations.find((x) => x.code === organization);
   if (!o) return null;
-  const { memberships, people, suspectedPhantoms, joiners, leavers } = o;
+  const { memberships, people, suspectedPhantoms, joiners, leavers, struck = null } = o;
   return {
     period: s.period,
     asOfDay: s.asOfDay,
     ended: periodEnded(s),
-    totals: { memberships, people, peopleNotSuspected: null, suspectedPhantoms, joiners, leavers },
+    totals: { memberships, people, peopleNotSuspected: null, suspectedPhantoms, joiners, leavers, struck },
     organizations: [{ code: o.code, reach: reachView(o.reach) }],
   };
 }

@@ -205,7 +205,8 @@ function trendAndOrganizations(doc: Doc, d: ReportDocument): void {
   const orgs = d.data.organizations;
   table(
     doc,
-    ['Tổ chức', 'Số lượt', 'Số người', 'Trùng', 'Nghi ảo', 'Kết nạp', 'Thôi SH', 'Tỷ lệ tập hợp'],
+    // "Rà soát, kết thúc": the phantoms struck off in the period (figure-wording.ts STRUCK; "—": not kept in an older report).
+    ['Tổ chức', 'Số lượt', 'Số người', 'Trùng', 'Nghi ảo', 'Kết nạp', 'Thôi SH', 'Rà soát, kết thúc', 'Tỷ lệ tập hợp'],
     orgs.map((o) => [
       abbreviationOf(d, o.code),
       o.memberships,
@@ -214,9 +215,10 @@ function trendAndOrganizations(doc: Doc, d: ReportDocument): void {
       o.suspectedPhantoms,
       o.joiners,
       o.leavers,
+      o.struck ?? '—',
       formatReach(o.reach),
     ]),
-    [70, 62, 62, 52, 58, 55, 55, 97],
+    [62, 56, 56, 46, 52, 50, 50, 62, 77],
   );
   for (const o of orgs)
     doc

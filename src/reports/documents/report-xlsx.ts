@@ -74,6 +74,7 @@ function organizationsSheet(wb: Workbook, d: ReportDocument, heading: string[]):
       { header: 'Chưa có số định danh', width: 12, number: true },
       { header: 'Kết nạp trong kỳ', width: 11, number: true },
       { header: 'Thôi sinh hoạt trong kỳ', width: 11, number: true },
+      { header: STRUCK_COLUMN, width: 13, number: true },
       { header: 'Đối tượng trong CSDL dân cư', width: 14, number: true },
       { header: 'Tỷ lệ tập hợp', width: 11, percent: true },
       { header: 'Ghi chú', width: 40 },
@@ -89,6 +90,7 @@ function organizationsSheet(wb: Workbook, d: ReportDocument, heading: string[]):
       o.withoutIdNumber,
       o.joiners,
       o.leavers,
+      o.struck ?? null,
       o.reach.known ? o.reach.eligible : null,
       o.reach.known ? rateCell(o.reach.rate) : NO_RATE,
       o.reach.known
@@ -98,6 +100,9 @@ function organizationsSheet(wb: Workbook, d: ReportDocument, heading: string[]):
     { landscape: true, total: areaRow(d) },
   );
 }
+
+/** The column of the phantoms struck off in the period (blank in a report counted before they were kept). */
+const STRUCK_COLUMN = 'Đã rà soát, kết thúc sinh hoạt';
 
 /** Above 100%: more members than the register's people of that kind in those communes. */
 const OVER_100 =
@@ -117,6 +122,7 @@ function areaRow(d: ReportDocument): (string | number | null)[] {
     t.withoutIdNumber,
     t.joiners,
     t.leavers,
+    t.struck ?? null,
     null,
     null,
     'Số người: mỗi người tính một lần dù ở nhiều tổ chức, nên không bằng tổng cột',
@@ -145,6 +151,7 @@ function communesSheet(wb: Workbook, d: ReportDocument, heading: string[]): void
       { header: 'Chưa có số định danh', width: 12, number: true },
       { header: 'Kết nạp', width: 9, number: true },
       { header: 'Thôi sinh hoạt', width: 10, number: true },
+      { header: STRUCK_COLUMN, width: 13, number: true },
       { header: 'Đối tượng (CSDL dân cư)', width: 13, number: true },
       { header: 'Tỷ lệ tập hợp', width: 11, percent: true },
     ],
@@ -159,6 +166,7 @@ function communesSheet(wb: Workbook, d: ReportDocument, heading: string[]): void
       r.withoutIdNumber,
       r.joiners,
       r.leavers,
+      r.struck,
       r.eligible,
       r.eligible === null ? NO_RATE : rateCell(r.rate),
     ]),

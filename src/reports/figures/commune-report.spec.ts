@@ -11,7 +11,7 @@ const data = (peopleByCommune?: ReportData['peopleByCommune']): ReportData =>
     register: { communes: 2, residents: 100 },
     peopleByCommune,
   });
-const row = { organizationCode: 'HPN', memberships: 4, suspectedPhantoms: 1, joiners: 2, leavers: 1, eligible: 8, reached: 3 };
+const row = { organizationCode: 'HPN', memberships: 4, suspectedPhantoms: 1, joiners: 2, leavers: 1, struck: 1, eligible: 8, reached: 3 };
 
 describe("a commune's part of a report", () => {
   it('sums its rows, takes its people counted once, and its reach from its own row', () => {
@@ -30,11 +30,12 @@ describe("a commune's part of a report", () => {
       memberships: 1,
       joiners: 1,
       leavers: 0,
+      struck: 0,
       suspectedPhantoms: 0,
       eligible: null,
       reached: null,
     };
-    const c = communeOfReport(data([people]), '00004', [row, cd]);
+    const c = communeOfReport({ ...data([people]), totals: { ...data().totals, struck: 1 } }, '00004', [row, cd]);
     expect(c.totals).toEqual({
       memberships: 5,
       people: 4,
@@ -43,6 +44,7 @@ describe("a commune's part of a report", () => {
       suspectedPhantoms: 1,
       joiners: 3,
       leavers: 1,
+      struck: 1,
     });
     expect(c.organizations).toEqual([
       {
@@ -51,6 +53,7 @@ describe("a commune's part of a report", () => {
         memberships: 4,
         joiners: 2,
         leavers: 1,
+        struck: 1,
         reach: { known: true, label: 'phụ nữ từ 18 tuổi', eligible: 8, reached: 3, rate: 3 / 8, why: null },
       },
       {
@@ -59,6 +62,7 @@ describe("a commune's part of a report", () => {
         memberships: 1,
         joiners: 1,
         leavers: 0,
+        struck: 0,
         reach: { known: false, label: null, eligible: null, reached: null, rate: null, why: 'công đoàn không theo xã' },
       },
     ]);
@@ -71,6 +75,8 @@ describe("a commune's part of a report", () => {
       peopleNotSuspected: null,
       peopleInSeveralOrgs: null,
       joiners: 0,
+      // Nor its phantoms struck off, which a report stored before them did not tell apart from its leavers.
+      struck: null,
     });
     // An organization the register measures, in a commune it does not cover: not known there, and why.
     expect(communeOfReport(data([]), '00008', []).organizations[0].reach).toMatchObject({ known: false, why: NOT_COVERED_HERE });

@@ -23,6 +23,8 @@ export interface CommuneOrganization {
   memberships: number;
   joiners: number;
   leavers: number;
+  /** Phantoms struck off in the period (joiners-leavers.ts `Move.struck`); null in a report stored before it was kept. */
+  struck: number | null;
   reach: CommuneReach;
 }
 
@@ -36,6 +38,8 @@ export interface CommuneTotals {
   suspectedPhantoms: number;
   joiners: number;
   leavers: number;
+  /** Phantoms struck off in the period (joiners-leavers.ts `Move.struck`); null in a report stored before it was kept. */
+  struck: number | null;
 }
 
 /** A reach as the API and the dashboard give it: every field present, null where not known. */
@@ -47,7 +51,10 @@ export const reachView = (r: Reach): CommuneReach =>
 /** Why the reach of an organization the register measures is not known in one commune. */
 export const NOT_COVERED_HERE = 'CSDL dân cư chưa có số liệu của xã này';
 
-type Row = Pick<CountedRow, 'organizationCode' | 'memberships' | 'suspectedPhantoms' | 'joiners' | 'leavers' | 'eligible' | 'reached'>;
+type Row = Pick<
+  CountedRow,
+  'organizationCode' | 'memberships' | 'suspectedPhantoms' | 'joiners' | 'leavers' | 'struck' | 'eligible' | 'reached'
+>;
 
 /** The commune's part of a report: `rows` are that report's rows of the commune. */
 export function communeOfReport(
@@ -55,7 +62,9 @@ export function communeOfReport(
   commune: string,
   rows: Row[],
 ): { totals: CommuneTotals; organizations: CommuneOrganization[] } {
-  const sum = (k: 'memberships' | 'suspectedPhantoms' | 'joiners' | 'leavers') => rows.reduce((s, r) => s + r[k], 0);
+  const sum = (k: 'memberships' | 'suspectedPhantoms' | 'joiners' | 'leavers' | 'struck') => rows.reduce((s, r) => s + (r[k] ?? 0), 0);
+  // A report counted before the phantoms struck off were kept apart: not known (its rows' are null).
+  const kept = data.totals.struck !== undefined;
   const people = data.peopleByCommune?.find((c) => c.code === commune);
   const totals: CommuneTotals = {
     memberships: sum('memberships'),
@@ -65,6 +74,7 @@ export function communeOfReport(
     suspectedPhantoms: sum('suspectedPhantoms'),
     joiners: sum('joiners'),
     leavers: sum('leavers'),
+    struck: kept ? sum('struck') : null,
   };
   const organizations = data.organizations.map((o): CommuneOrganization => {
     const row = rows.find((r) => r.organizationCode === o.code);
@@ -86,6 +96,7 @@ export function communeOfReport(
       memberships: row?.memberships ?? 0,
       joiners: row?.joiners ?? 0,
       leavers: row?.leavers ?? 0,
+      struck: kept ? (row?.struck ?? 0) : null,
       reach,
     };
   });

@@ -29,6 +29,12 @@ export const FIGURE_LABELS = {
   confirmedPhantoms: 'Hồ sơ đã rà soát, kết thúc sinh hoạt',
 } as const;
 
+/** The records whose phantom warning was confirmed during the period: the period's part of `confirmedPhantoms`. */
+export const STRUCK: FigureWording = {
+  label: 'Hồ sơ đã rà soát, kết thúc sinh hoạt trong kỳ',
+  note: 'Hồ sơ mà văn phòng tổ chức xác nhận cảnh báo nghi ảo trong kỳ (đã mất, đã chuyển đi, không đủ điều kiện, ghi trùng…). Sinh hoạt kết thúc từ ngày lý do xảy ra (ngày mất, ngày chuyển đi), nên có hồ sơ không nằm trong số thôi sinh hoạt của kỳ này.',
+};
+
 /** How a commune's people are counted (each commune's figures: the dashboard's, a report's). */
 export const COMMUNE_PEOPLE_NOTE =
   'Số người: mỗi người tính một lần ở một xã dù sinh hoạt ở nhiều tổ chức trong xã; người sinh hoạt ở hai xã được tính ở cả hai xã.';

@@ -1,6 +1,6 @@
 import type { CommuneFigures } from '../counting/commune-people.js';
 import { flagLabel } from '../../linker/model/phantom.js';
-import { FIGURE_LABELS, PEOPLE_NOT_SUSPECTED } from './figure-wording.js';
+import { FIGURE_LABELS, PEOPLE_NOT_SUSPECTED, STRUCK } from './figure-wording.js';
 
 /**
  * The figures of a report and how they compare with the previous period's: pure data and pure
@@ -79,6 +79,8 @@ export interface OrganizationFigures {
   joiners: number;
   /** Memberships that ended during the period. */
   leavers: number;
+  /** Phantoms struck off in the period (joiners-leavers.ts `Move.struck`); absent in snapshots made before it was kept. */
+  struck?: number;
   /** The organization's people by how many organizations each belongs to. */
   peopleByOrgCount: OrgCountSplit;
   reach: Reach;
@@ -95,6 +97,8 @@ export interface ReportTotals {
   withoutIdNumber: number;
   joiners: number;
   leavers: number;
+  /** Phantoms struck off in the period (joiners-leavers.ts `Move.struck`); absent in snapshots made before it was kept. */
+  struck?: number;
 }
 
 export interface ReportData {
@@ -128,10 +132,11 @@ export const TOTAL_KEYS: (keyof ReportTotals)[] = [
   'withoutIdNumber',
   'joiners',
   'leavers',
+  'struck',
 ];
 
 /** How a total is derived, where the dashboard says it too (the same words: figure-wording.ts). */
-const TOTAL_NOTES: Partial<Record<string, string>> = { peopleNotSuspected: PEOPLE_NOT_SUSPECTED.note };
+const TOTAL_NOTES: Partial<Record<string, string>> = { peopleNotSuspected: PEOPLE_NOT_SUSPECTED.note, struck: STRUCK.note };
 
 /** A change's note (its key: a total's, or `<org>.<figure>`), null where none is written. */
 export const totalNote = (key: string): string | null => TOTAL_NOTES[key] ?? null;
@@ -147,6 +152,7 @@ export const TOTAL_LABELS: Record<keyof ReportTotals, string> = {
   withoutIdNumber: 'Hồ sơ chưa có số định danh',
   joiners: 'Kết nạp trong kỳ',
   leavers: 'Thôi sinh hoạt trong kỳ',
+  struck: STRUCK.label,
 };
 
 /** A suspected phantom's reason (DECEASED…) in Vietnamese: the flag's own label (one place, linker/model/phantom.ts). */

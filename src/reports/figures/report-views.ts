@@ -11,6 +11,8 @@ export interface ReportRowView {
   suspectedPhantoms: number;
   joiners: number;
   leavers: number;
+  /** Phantoms struck off in the period (joiners-leavers.ts `Move.struck`); null in a report made before it was kept. */
+  struck: number | null;
   eligible: number | null;
   /** The row's people not suspected of being phantoms, where `eligible` is known. */
   reached: number | null;

@@ -27,6 +27,7 @@ interface RowOfCommune {
   suspectedPhantoms: number;
   joiners: number;
   leavers: number;
+  struck: number | null;
   eligible: number | null;
   reached: number | null;
 }
@@ -52,7 +53,7 @@ export async function communeReports(db: DataSource, commune: string, first: num
   const rows = chosen.length
     ? await db.query<RowOfCommune[]>(
         `SELECT snapshot_id AS "snapshotId", organization_code AS "organizationCode", memberships, suspected_phantoms AS "suspectedPhantoms",
-                joiners, leavers, eligible, reached
+                joiners, leavers, struck, eligible, reached
            FROM report_row WHERE snapshot_id = ANY($1::uuid[]) AND commune_code = $2`,
         [chosen.map((s) => s.id), commune],
       )

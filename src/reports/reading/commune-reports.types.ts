@@ -1,6 +1,6 @@
 import { ArgsType, Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
-import { ReachType } from '../reports.types.js';
+import { ReachType, STRUCK_DESCRIPTION } from '../reports.types.js';
 
 @ObjectType('CommuneReportTotals', { description: "A commune's figures in a report (the report's own words: ReportTotals)." })
 export class CommuneReportTotalsType {
@@ -13,6 +13,7 @@ export class CommuneReportTotalsType {
   @Field(() => Int) suspectedPhantoms: number;
   @Field(() => Int) joiners: number;
   @Field(() => Int) leavers: number;
+  @Field(() => Int, { nullable: true, description: STRUCK_DESCRIPTION }) struck: number | null;
 }
 
 @ObjectType('CommuneReportOrganization')
@@ -22,6 +23,7 @@ export class CommuneReportOrganizationType {
   @Field(() => Int) memberships: number;
   @Field(() => Int) joiners: number;
   @Field(() => Int) leavers: number;
+  @Field(() => Int, { nullable: true, description: STRUCK_DESCRIPTION }) struck: number | null;
   @Field(() => ReachType, { description: 'Tỷ lệ tập hợp in the commune.' }) reach: ReachType;
 }
 

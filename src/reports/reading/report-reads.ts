@@ -81,7 +81,7 @@ export async function reportRows(
   const rows = await db.query<Omit<ReportRowView, 'rate'>[]>(
     `SELECT w.organization_code AS "organizationCode", w.commune_code AS "communeCode", c.name AS "communeName", w.memberships, w.people,
             w.duplicate_records AS "duplicateRecords", w.without_id_number AS "withoutIdNumber", w.suspected_phantoms AS "suspectedPhantoms",
-            w.joiners, w.leavers, w.eligible, w.reached
+            w.joiners, w.leavers, w.struck, w.eligible, w.reached
        FROM report_row w LEFT JOIN commune c ON c.code = w.commune_code
       WHERE ${where.join(' AND ')}
       ORDER BY w.commune_code NULLS LAST, w.organization_code ${pageClause(f, 10_000, params)}`,

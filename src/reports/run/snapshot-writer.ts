@@ -29,6 +29,7 @@ const ROW_COLUMNS: (keyof CountedRow)[] = [
   'suspectedPhantoms',
   'joiners',
   'leavers',
+  'struck',
   'eligible',
   'reached',
 ];
@@ -65,9 +66,9 @@ export async function writeSnapshot(em: EntityManager, head: SnapshotHead, data:
   );
   await em.query(
     `INSERT INTO report_row (snapshot_id, organization_code, commune_code, memberships, people, duplicate_records, without_id_number,
-                             suspected_phantoms, joiners, leavers, eligible, reached)
+                             suspected_phantoms, joiners, leavers, struck, eligible, reached)
      SELECT $1, * FROM unnest($2::varchar[], $3::varchar[], $4::int[], $5::int[], $6::int[], $7::int[], $8::int[], $9::int[], $10::int[],
-                              $11::int[], $12::int[])`,
+                              $11::int[], $12::int[], $13::int[])`,
     [id, ...ROW_COLUMNS.map((c) => rows.map((r) => r[c]))],
   );
   await em.query(

@@ -339,7 +339,26 @@ function Stored({ periods, own, commune }: { periods: StoredPeriod[]; own?: bool
       </Typography.Title>
       <Flex wrap gap={12}>
         <Figure testId="joiners" label={D.joiners(last.periodLabel)} value={last.totals.joiners} note={note} trend={trend('joiners')} />
-        <Figure testId="leavers" label={D.leavers(last.periodLabel)} value={last.totals.leavers} note={note} trend={trend('leavers')} />
+        <Figure
+          testId="leavers"
+          label={D.leavers(last.periodLabel)}
+          value={last.totals.leavers}
+          note={note}
+          trend={trend('leavers')}
+          beside={
+            // Not in a report counted before the phantoms struck off were kept apart.
+            last.totals.struck !== null && (
+              <Typography.Paragraph style={{ margin: '8px 0 0' }} data-testid="struck">
+                {`${D.struck(last.periodLabel)}: `}
+                <span data-figure={last.totals.struck}>{n(last.totals.struck)}</span>
+                <br />
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {D.struckNote}
+                </Typography.Text>
+              </Typography.Paragraph>
+            )
+          }
+        />
       </Flex>
       <Card size="small" title={D.reach(last.periodLabel)} data-testid="reach">
         <dl style={{ margin: 0, display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1fr)', gap: '2px 16px' }}>

@@ -91,6 +91,7 @@ export const STORED = graphql(`
         suspectedPhantoms
         joiners
         leavers
+        struck
       }
       organizations {
         code
@@ -100,6 +101,7 @@ export const STORED = graphql(`
         suspectedPhantoms
         joiners
         leavers
+        struck
         reach {
           known
           label
@@ -137,6 +139,7 @@ export const COMMUNE_STORED = graphql(`
         suspectedPhantoms
         joiners
         leavers
+        struck
       }
       organizations {
         code
@@ -171,7 +174,7 @@ export function organizationPart(reports: StoredReport[], organization: string):
   return reports.flatMap((r) => {
     const o = r.organizations.find((x) => x.code === organization);
     if (!o) return [];
-    const { memberships, people, suspectedPhantoms, joiners, leavers } = o;
+    const { memberships, people, suspectedPhantoms, joiners, leavers, struck } = o;
     return [
       {
         reportId: r.id,
@@ -181,7 +184,7 @@ export function organizationPart(reports: StoredReport[], organization: string):
         asOf: r.asOf,
         ended: r.ended,
         final: r.final,
-        totals: { memberships, people, peopleNotSuspected: null, suspectedPhantoms, joiners, leavers },
+        totals: { memberships, people, peopleNotSuspected: null, suspectedPhantoms, joiners, leavers, struck },
         organizations: [{ code: o.code, name: o.name, reach: o.reach }],
       },
     ];
