@@ -45,6 +45,17 @@ describe('the console as the officer and the phone secretary found it', () => {
     await link.waitFor();
     const box = (await link.boundingBox())!;
     expect(box.x + box.width).toBeLessThanOrEqual(1366);
+    // The workbook to send on, in view too: no sheet of names, and its file says so.
+    const bare = page.getByRole('link', {
+      name: new RegExp(`^Tải bản Excel không có họ tên \\(để gửi đi\\) của báo cáo ${current.label} — Toàn tỉnh`),
+    });
+    const bareBox = (await bare.boundingBox())!;
+    expect(bareBox.x + bareBox.width).toBeLessThanOrEqual(1366);
+    const [sent] = await Promise.all([page.waitForEvent('download'), bare.click()]);
+    expect(sent.suggestedFilename()).toBe(`bao-cao-${current.key}-tinh-khong-ho-ten.xlsx`);
+    const sheets = new ExcelJS.Workbook();
+    await sheets.xlsx.readFile((await sent.path())!);
+    expect(sheets.worksheets.map((w) => w.name)).toEqual(['Tổng hợp', 'Theo tổ chức', 'Theo xã', 'Số người theo xã', 'Trùng giữa tổ chức']);
     // …and the figures too: the last column's heading in view, no table wider than the screen.
     const last = page.getByRole('columnheader', { name: 'Hồ sơ nghi ảo' });
     const lastBox = (await last.boundingBox())!;

@@ -542,6 +542,19 @@ describe('reconciliation reports', () => {
     expect(res.status).toBe(200);
     const wb = XLSX.read(Buffer.from(await res.arrayBuffer()), { type: 'buffer' });
     expect(wb.SheetNames).toEqual(['Tổng hợp', 'Theo tổ chức', 'Theo xã', 'Số người theo xã', 'Trùng giữa tổ chức']);
+    // The administrator's has it; the one he sends on (`?names=none`) has not, and its name says so.
+    const sheetsOf = async (query: string) => {
+      const r = await fetch(`${t.url}/reports/${id}.xlsx${query}`, { headers: { authorization: `Bearer ${t.adminToken}` } });
+      expect(r.status).toBe(200);
+      return {
+        names: XLSX.read(Buffer.from(await r.arrayBuffer()), { type: 'buffer' }).SheetNames,
+        file: r.headers.get('content-disposition'),
+      };
+    };
+    expect((await sheetsOf('')).names).toContain('Nghi ảo');
+    const bare = await sheetsOf('?names=none');
+    expect(bare.names).not.toContain('Nghi ảo');
+    expect(bare.file).toContain('-khong-ho-ten.xlsx');
     const bad = await fetch(`${t.url}/reports/${id}.docx`, { headers: { authorization: `Bearer ${auditor}` } });
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { message: string }).message).toContain('dùng json, xlsx hoặc pdf');

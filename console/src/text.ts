@@ -783,6 +783,10 @@ const TEXT = {
     format: { xlsx: 'Excel', pdf: 'PDF' },
     file: (format: 'xlsx' | 'pdf', period: string, scope: string, made?: string) =>
       `Tải báo cáo ${period} — ${scope}${made ? ` (bản lập ${made})` : ''} dạng ${format === 'xlsx' ? 'Excel' : 'PDF'}`,
+    /** The workbook to send on: no sheet of names. */
+    withoutNames: 'Excel không có họ tên',
+    fileWithoutNames: (period: string, scope: string, made?: string) =>
+      `Tải bản Excel không có họ tên (để gửi đi) của báo cáo ${period} — ${scope}${made ? ` (bản lập ${made})` : ''}`,
     /** An official report computed again: the one it replaced is kept, as it was sent up. */
     replaced: (at: string, memberships: string, people: string, phantoms: string) =>
       `Lập lại; bản chính thức trước (lập ${at}: ${memberships} lượt, ${people} người, ${phantoms} nghi ảo) vẫn được giữ:`,

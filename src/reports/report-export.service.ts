@@ -50,8 +50,9 @@ export class ReportExportService {
     return reportDocument(s, parsePeriod(s.period).label, previous, trend, rows.nodes, phantoms, abbreviations);
   }
 
-  async write(s: ReportSnapshot, format: ReportFormat, out: string, caller: Principal): Promise<ReportDocument> {
-    const d = await this.document(s, caller, format === 'xlsx');
+  /** `withNames: false`: the workbook without the suspected phantoms' names either, as one sends it on. */
+  async write(s: ReportSnapshot, format: ReportFormat, out: string, caller: Principal, withNames = true): Promise<ReportDocument> {
+    const d = await this.document(s, caller, withNames && format === 'xlsx');
     if (format === 'json') await fs.promises.writeFile(out, JSON.stringify(reportJson(d), null, 2));
     else if (format === 'xlsx') await writeReportXlsx(d, out, this.config.reportForm);
     else await writeReportPdf(d, out, this.config.reportForm);

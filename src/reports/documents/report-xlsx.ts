@@ -195,7 +195,7 @@ function phantomsSheet(wb: Workbook, phantoms: NonNullable<ReportDocument['phant
     'Nghi ảo',
     [
       ...heading,
-      'Hồ sơ nghi ảo và lý do, để rà soát. Không ghi số định danh. Trang này có họ tên: chỉ gửi cho người có trách nhiệm rà soát; xóa trang trước khi gửi báo cáo đi nơi khác.',
+      'Hồ sơ nghi ảo và lý do, để rà soát. Không ghi số định danh. Trang này có họ tên: chỉ gửi cho người có trách nhiệm rà soát. Để gửi báo cáo đi nơi khác, tải bản "Excel không có họ tên" ở màn hình Báo cáo (hoặc xóa trang này).',
     ],
     [
       { header: 'STT', width: 6 },
