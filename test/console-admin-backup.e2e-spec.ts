@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { totpCode } from '../src/accounts/totp.js';
+import { archiveName } from '../src/backups/backups.service.js';
 import { CLEAN, chooseOption, eventually, launchBrowser, logInThroughPage, review, type TestBrowser } from './support/browser.js';
 import { serverEnv, startBuiltServer, stopBuiltServer, type BuiltServer } from './support/built-server.js';
 
@@ -214,5 +215,42 @@ describe('the console: backups and who started a link run (Quản trị)', () =>
     expect(await rows.nth(0).innerText()).toContain(`${ADMIN} (Người dùng)`);
     expect(await rows.nth(1).innerText()).toContain(`cli:${OS_USER} (Dòng lệnh)`);
     expect(await review(page)).toEqual(CLEAN);
+  }, 120_000);
+
+  it('keeps serving when the backup disk is full, and says why in the list and on the command line', async () => {
+    // Every write of the archive fails for want of space, as on a full disk: its file, whatever second the backup
+    // starts in, is /dev/full.
+    fs.mkdirSync(backups, { recursive: true });
+    const partials = Array.from({ length: 60 }, (_, i) => path.join(backups, `${archiveName(new Date(Date.now() + i * 1000))}.partial`));
+    for (const p of partials) fs.symlinkSync('/dev/full', p);
+    const failures = async () =>
+      (
+        await gql<{ backups: { runs: { id: string; status: string; startedByKind: string; failure: string | null }[] } }>(
+          `{ backups { runs { id status startedByKind failure } } }`,
+        )
+      ).backups.runs;
+    try {
+      const { startBackup } = await gql<{ startBackup: { id: string } }>('mutation { startBackup { id status } }');
+      await eventually(async () => expect((await failures()).find((r) => r.id === startBackup.id)?.status).toBe('FAILED'), 60_000);
+      expect((await failures()).find((r) => r.id === startBackup.id)!.failure).toContain('Hết chỗ trống trên đĩa của thư mục sao lưu');
+      // The server goes on: its health answered, a backup can be started again.
+      expect(server!.exited()).toBe(false);
+      expect((await fetch(`http://127.0.0.1:${server!.port}/health`)).status).toBe(200);
+      // Nothing half-written left beside the good archives.
+      expect(fs.readdirSync(backups).filter((f) => f.endsWith('.partial')).length).toBe(partials.length - 1);
+    } finally {
+      for (const p of partials) fs.rmSync(p, { force: true });
+    }
+
+    // The command line on the same full disk: its words, no stack trace, nothing left, and the failure listed.
+    const out = path.join(work, 'day-du.tar.gz');
+    fs.symlinkSync('/dev/full', `${out}.partial`);
+    const r = await cliAsync(source, ['backup', '--out', out]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('Hết chỗ trống trên đĩa của thư mục sao lưu');
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(fs.existsSync(out)).toBe(false);
+    expect(() => fs.lstatSync(`${out}.partial`)).toThrow();
+    expect((await failures())[0]).toMatchObject({ status: 'FAILED', startedByKind: 'CLI' });
   }, 120_000);
 });

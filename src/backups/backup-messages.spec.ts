@@ -26,6 +26,17 @@ describe('what a backup says', () => {
     [Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' }), 'Hết chỗ trống trên đĩa'],
     [Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES', path: '/srv/backups' }), 'Không có quyền ghi /srv/backups'],
     [Object.assign(new Error('ENOTDIR: not a directory'), { code: 'ENOTDIR', path: '/srv/tệp' }), '/srv/tệp không phải là một thư mục'],
+    [
+      Object.assign(new Error('EROFS: read-only file system'), { code: 'EROFS', path: '/mnt/usb/x.partial' }),
+      'Ổ đĩa của /mnt/usb/x.partial chỉ cho đọc',
+    ],
+    [
+      Object.assign(new Error("ENOENT: no such file or directory, open '/proc/lt.tar.gz.partial'"), {
+        code: 'ENOENT',
+        path: '/proc/lt.tar.gz.partial',
+      }),
+      'Không tạo được tệp /proc/lt.tar.gz.partial',
+    ],
     [new Error('thiếu tệp WAL của bản sao lưu (1/2 từ A đến B): bản sao lưu không dùng được'), 'thiếu tệp WAL của bản sao lưu'],
     [new Error('connection terminated unexpectedly'), 'Lỗi hệ thống khi sao lưu (connection terminated unexpectedly)'],
   ])('says why it failed in Vietnamese: %s', (e, said) => {

@@ -25,7 +25,11 @@ export function failureText(e: unknown): string {
   const code = (e as { code?: string }).code;
   const path = (e as { path?: string }).path;
   if (code === 'ENOSPC')
-    return 'Hết chỗ trống trên đĩa của thư mục sao lưu: giải phóng chỗ (hoặc đặt BACKUP_DIR ở đĩa khác) rồi sao lưu lại.';
+    return 'Hết chỗ trống trên đĩa của thư mục sao lưu: giải phóng chỗ, hoặc sao lưu ra đĩa khác (BACKUP_DIR cho trang quản lý, --out cho dòng lệnh), rồi sao lưu lại.';
+  if (code === 'EROFS')
+    return `Ổ đĩa của ${path ?? 'thư mục sao lưu'} chỉ cho đọc (read-only): sao lưu ra ổ đĩa khác, hoặc gắn lại ổ đĩa cho ghi được, rồi sao lưu lại.`;
+  if (code === 'ENOENT')
+    return `Không tạo được tệp ${path ?? 'sao lưu'}: thư mục không còn, hoặc không chứa được tệp thường (như /proc): chọn thư mục khác rồi sao lưu lại.`;
   if (code === 'EACCES' || code === 'EPERM')
     return `Không có quyền ghi ${path ?? 'vào thư mục sao lưu'}: người vận hành cấp quyền ghi cho người dùng chạy máy chủ, rồi sao lưu lại.`;
   if (code === 'ENOTDIR' || code === 'EEXIST')

@@ -136,7 +136,8 @@ export class BackupsService implements OnApplicationShutdown {
       result = await takeBaseBackup({ dataDir, ...opts, connectTo: runningClusterUrl(dataDir) });
     } catch (e) {
       await row({ status: 'FAILED', failure: failureText(e) }).catch(() => undefined);
-      throw e;
+      // The person's words (the command line prints it; the console's list shows the row's).
+      throw new Error(failureText(e), { cause: e });
     }
     await row({ status: 'DONE', bytes: String(result.bytes) });
     await this.audit.record(caller, {

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { isWithin } from '../../common/files/within.js';
@@ -171,11 +172,13 @@ export function assertWritableFolder(out: string): void {
   try {
     fs.accessSync(folder, fs.constants.W_OK);
   } catch (e) {
-    const missing = (e as { code?: string }).code === 'ENOENT';
+    const code = (e as { code?: string }).code;
     throw new Error(
-      missing
+      code === 'ENOENT'
         ? `không có thư mục ${folder} để ghi bản sao lưu: tạo thư mục trước (mkdir -p), rồi chạy lại`
-        : `không ghi được vào thư mục ${folder}: người dùng này không có quyền ghi (chạy lệnh bằng người dùng của dịch vụ, hoặc cấp quyền)`,
+        : code === 'EROFS'
+          ? `không ghi được vào thư mục ${folder}: ổ đĩa chỉ cho đọc (read-only); sao lưu ra ổ đĩa khác`
+          : `không ghi được vào thư mục ${folder}: người dùng ${os.userInfo().username} (người chạy lệnh) không có quyền ghi; chọn thư mục người dùng này ghi được, hoặc cấp quyền ghi cho nó (chown, chmod)`,
     );
   }
 }

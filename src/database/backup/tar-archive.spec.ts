@@ -36,6 +36,28 @@ describe('the backup archive', () => {
     expect(listed.stdout.trim().split('\n')).toEqual(['pg/', long, 'pg/src.bin']);
   });
 
+  it('fails the writing, not the process, on a full disk or a file it cannot create: the error at the next write and at close', async () => {
+    // /dev/full: every write is ENOSPC, as on a full backup disk.
+    const full = new TarWriter('/dev/full');
+    let failed: unknown = null;
+    try {
+      for (let i = 0; i < 200; i++) await full.buffer(`pg/${i}`, Buffer.alloc(64 * 1024, i));
+    } catch (e) {
+      failed = e;
+    }
+    expect(failed).toMatchObject({ code: 'ENOSPC' });
+    await expect(full.close()).rejects.toMatchObject({ code: 'ENOSPC' });
+    // A file that cannot be opened (its folder is a file): refused at the first write or at close.
+    fs.writeFileSync(path.join(dir, 'plain'), '');
+    const nowhere = new TarWriter(path.join(dir, 'plain', 'x.tar.gz'));
+    await expect(
+      (async () => {
+        await nowhere.buffer('x', Buffer.from('x'));
+        await nowhere.close();
+      })(),
+    ).rejects.toMatchObject({ code: 'ENOTDIR' });
+  });
+
   it("checks the backup's folder before the backup starts: missing, or not writable", () => {
     expect(() => assertWritableFolder(path.join(dir, 'nodir', 'x.tar.gz'))).toThrow(
       /^không có thư mục .*nodir để ghi bản sao lưu: tạo thư mục trước/,

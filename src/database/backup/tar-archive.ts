@@ -23,7 +23,9 @@ export interface TarEntry {
 
 export class TarWriter {
   private readonly gzip: Gzip;
+  /** Settles when the file is written, or at the first failure (a full disk, a file that cannot be created). */
   private readonly done: Promise<void>;
+  private failure: Error | null = null;
   private written = 0;
 
   constructor(file: string) {
@@ -34,6 +36,11 @@ export class TarWriter {
       out.on('finish', resolve);
       out.on('error', reject);
       this.gzip.on('error', reject);
+    });
+    // Handled here, thrown by the next write and by close: never an unhandled rejection, which would stop the server.
+    this.done.catch((e: Error) => {
+      this.failure = e;
+      this.gzip.destroy();
     });
   }
 
@@ -90,8 +97,11 @@ export class TarWriter {
   }
 
   private async push(b: Buffer): Promise<void> {
+    if (this.failure) throw this.failure;
     this.written += b.length;
-    if (!this.gzip.write(b)) await once(this.gzip, 'drain');
+    // A file that failed drains no more: its failure ends the wait.
+    if (!this.gzip.write(b)) await Promise.race([once(this.gzip, 'drain'), this.done]);
+    if (this.failure) throw this.failure;
   }
 }
 
