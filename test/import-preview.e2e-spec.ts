@@ -708,6 +708,10 @@ describe('staged import: preview, confirm, the wrong organization (issue 17)', (
       // The file names no unit: the two members would land without one, and she is told.
       expect(dry.stderr).toContain('2 dòng chưa có chi hội/đơn vị');
       expect(await records('HND', 'CL-%')).toEqual([]);
+      // Nor a copy of her file (names, CCCDs) kept for a confirmation the command line never makes: the plan dropped.
+      const dryJob = /^lượt nhập\t(.+)$/m.exec(dry.stdout)![1];
+      expect(fs.readdirSync(path.join(dir, 'previews')).filter((f) => f.startsWith(dryJob))).toEqual([]);
+      expect((await t.sql<{ d: string }>(`SELECT options->>'discarded' AS d FROM import_job WHERE id = $1`, [dryJob]))[0].d).toBe('true');
       // A birth date no calendar has: its row is written with the date empty — said before the import, not only after it.
       const unread = cli(['--org', 'HND', '--dry-run', file('cli-ngay.csv', ['Họ và tên,Ngày sinh', 'Vi Văn Năm,30/02/1965'])]);
       expect(unread.stdout).toContain('lỗi\t0');

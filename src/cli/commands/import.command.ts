@@ -6,6 +6,7 @@ import { SIDE_FILES, sideFile } from '../../common/files/side-files.js';
 import type { Principal } from '../../access/principal.js';
 import type { ImportPreview } from '../../roster-io/import/import-preview.js';
 import { RosterImportService } from '../../roster-io/import/roster-import.service.js';
+import { PreviewDiscards } from '../../roster-io/import/preview-discard.js';
 import { INELIGIBLE_REASON_HINT } from '../../roster-io/import/import-jobs.js';
 import { OrganizationsService } from '../../membership/organization/organizations.service.js';
 import { cliCaller, log, progressLine, withServices, writeLines } from '../kit/cli-kit.js';
@@ -88,7 +89,7 @@ async function importRoster(file: string, o: ImportOptions): Promise<void> {
     );
     progress(null);
     logNotes(s);
-    if (s.status !== 'DONE') return await waiting(importer, s, o, cli);
+    if (s.status !== 'DONE') return await waiting(importer, app.get(PreviewDiscards), s, o, cli);
     const out = [
       `lượt nhập\t${s.jobId}`,
       `dòng\t${s.rowsRead}`,
@@ -150,7 +151,13 @@ const PLAN_ROWS_SHOWN = 5;
  * well; a file whose rows mostly break the organization's rules says why and how to go on (exit 1),
  * without counts that would read as done.
  */
-async function waiting(importer: RosterImportService, s: ImportSummary, o: ImportOptions, cli: Principal): Promise<void> {
+async function waiting(
+  importer: RosterImportService,
+  discards: PreviewDiscards,
+  s: ImportSummary,
+  o: ImportOptions,
+  cli: Principal,
+): Promise<void> {
   if (!o.dryRun)
     throw new Error(
       `${s.waiting ?? 'tệp chờ xác nhận'}: chưa ghi gì (lượt nhập ${s.jobId}); nhập với --accept-ineligible "lý do" nếu đúng là danh sách của tổ chức này — ${INELIGIBLE_REASON_HINT}`,
@@ -170,6 +177,8 @@ async function waiting(importer: RosterImportService, s: ImportSummary, o: Impor
       `${preview.warned} dòng sẽ ghi kèm cảnh báo (ô không đọc được sẽ để trống, số 0 đầu bị mất được thêm lại, điều kiện hội viên): khi nhập, từng dòng được liệt kê cùng cảnh báo của nó`,
     );
   if (preview.withoutUnit) log(withoutUnitNote(preview.withoutUnit, preview.mapping, !!o.createUnits));
+  // Nothing to confirm from the command line: the plan is dropped, and the copy of her file (names, ID numbers) it kept with it.
+  await discards.discard(s.jobId, cli);
   log('chạy thử: chưa ghi gì vào hồ sơ');
   if (s.waiting) log(`${s.waiting}: khi nhập thật, cần --accept-ineligible "lý do" — ${INELIGIBLE_REASON_HINT}`);
 }
