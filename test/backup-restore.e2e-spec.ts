@@ -127,6 +127,12 @@ describe('backup while the server runs, restore into a new DATA_DIR', () => {
     // Never over that backup (the morning's, by the evening's of the same daily name), nor inside DATA_DIR: refused, saying what to do.
     const again = cliSync(source, ['backup', '--out', archive]);
     expect([again.status, again.stderr]).toEqual([1, expect.stringContaining(`đã có tệp ${archive}: không ghi đè một bản sao lưu`)]);
+    // A folder for --out: asked for a file's name, not told a file is there.
+    const folder = cliSync(source, ['backup', '--out', path.dirname(archive)]);
+    expect([folder.status, folder.stderr]).toEqual([
+      1,
+      expect.stringContaining(`${path.dirname(archive)} là một thư mục: --out cần tên tệp`),
+    ]);
     const inside = cliSync(source, ['backup', '--out', path.join(source, 'trong.tar.gz')]);
     expect([inside.status, inside.stderr]).toEqual([1, expect.stringContaining(`nằm trong DATA_DIR (${source})`)]);
     expect(fs.existsSync(path.join(source, 'trong.tar.gz'))).toBe(false);

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type * as Cfb from 'cfb';
 import XLSX from 'xlsx';
-import { partHeadProblem, refusedByMagic, rosterFileKind, workbookSizeProblem, XLSX_LIMITS } from './roster-file-kind.js';
+import { openProblem, partHeadProblem, refusedByMagic, rosterFileKind, workbookSizeProblem, XLSX_LIMITS } from './roster-file-kind.js';
 import { sheetNames } from './workbook-sheets.js';
 import type { ZipEntry } from './zip-directory.js';
 
@@ -123,5 +123,13 @@ describe('what a roster file is, judged by its content', () => {
       /^'nhieu-phan.xlsx' có hơn 65.535 phần bên trong hoặc lớn hơn 4 GB \(ZIP64\), quá lớn.*hãy chia danh sách/,
     );
     fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("says why a file could not be opened: missing, or not readable by who runs the command (a wrapper's service user)", async () => {
+    await expect(rosterFileKind('/khong/co/tep.xlsx')).rejects.toThrow("không mở được tệp 'tep.xlsx': không có tệp này");
+    // Not seen as root (these tests' user reads everything): the words for a file its owner keeps from others.
+    expect(openProblem('EACCES')).toBe(
+      `người dùng ${os.userInfo().username} (người chạy lệnh) không có quyền đọc tệp này: cấp quyền đọc, hoặc chép tệp vào thư mục người dùng đó đọc được`,
+    );
   });
 });

@@ -1,4 +1,5 @@
 import { open } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { SourceError } from './source-error.js';
 import { sheetNames } from './workbook-sheets.js';
@@ -27,6 +28,16 @@ const OPEN_DOCUMENT_ADVICE = 'hãy mở bằng Excel hoặc LibreOffice và lưu
 /** A flat OpenDocument file (.fods: one XML document, no zip) names its namespace in its first element. */
 const FLAT_OPEN_DOCUMENT = /^\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--[\s\S]*?-->\s*)*<office:document\b[^>]*urn:oasis:names:tc:opendocument/;
 
+/** Why a roster could not be opened, in words (who runs the command may not be who saved the file). */
+export const openProblem = (code: string | undefined): string =>
+  code === 'ENOENT'
+    ? 'không có tệp này'
+    : code === 'EACCES' || code === 'EPERM'
+      ? `người dùng ${os.userInfo().username} (người chạy lệnh) không có quyền đọc tệp này: cấp quyền đọc, hoặc chép tệp vào thư mục người dùng đó đọc được`
+      : code === 'EISDIR'
+        ? 'đây là một thư mục, không phải tệp'
+        : String(code);
+
 /** The kind of a roster file judged by its content (magic bytes; for a zip, what it holds), or a SourceError. */
 export async function rosterFileKind(
   file: string,
@@ -34,7 +45,7 @@ export async function rosterFileKind(
   sheet: string | null = null,
 ): Promise<'csv' | 'xlsx' | 'legacy'> {
   const fh = await open(file, 'r').catch((e: NodeJS.ErrnoException) => {
-    throw new SourceError(`không mở được tệp '${displayName}': ${e.code === 'ENOENT' ? 'không có tệp này' : e.code}`);
+    throw new SourceError(`không mở được tệp '${displayName}': ${openProblem(e.code)}`);
   });
   try {
     const { size } = await fh.stat();

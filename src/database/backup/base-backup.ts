@@ -162,6 +162,8 @@ function assertNewArchive(out: string, dataDir: string): void {
   const file = path.resolve(out);
   if (isWithin(dataDir, file))
     throw new Error(`tệp sao lưu ${file} nằm trong DATA_DIR (${dataDir}): ghi ra thư mục khác, tốt nhất ở ổ đĩa khác`);
+  if (fs.existsSync(file) && fs.statSync(file).isDirectory())
+    throw new Error(`${file} là một thư mục: --out cần tên tệp, ví dụ ${path.join(file, 'lienthong-sao-luu.tar.gz')}`);
   if (fs.existsSync(file))
     throw new Error(`đã có tệp ${file}: không ghi đè một bản sao lưu; đặt tên khác (ví dụ thêm giờ vào tên) hoặc chuyển tệp cũ đi trước`);
 }
