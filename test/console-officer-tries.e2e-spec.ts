@@ -54,7 +54,7 @@ describe('the console as the officer and the phone secretary found it', () => {
     const [sent] = await Promise.all([page.waitForEvent('download'), bare.click()]);
     expect(sent.suggestedFilename()).toBe(`bao-cao-${current.key}-tinh-khong-ho-ten.xlsx`);
     const sheets = new ExcelJS.Workbook();
-    await sheets.xlsx.readFile((await sent.path())!);
+    await sheets.xlsx.readFile(await sent.path());
     expect(sheets.worksheets.map((w) => w.name)).toEqual(['Tổng hợp', 'Theo tổ chức', 'Theo xã', 'Số người theo xã', 'Trùng giữa tổ chức']);
     // …and the figures too: the last column's heading in view, no table wider than the screen.
     const last = page.getByRole('columnheader', { name: 'Hồ sơ nghi ảo' });

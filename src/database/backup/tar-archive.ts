@@ -97,10 +97,14 @@ export class TarWriter {
   }
 
   private async push(b: Buffer): Promise<void> {
-    if (this.failure) throw this.failure;
+    this.throwFailure();
     this.written += b.length;
     // A file that failed drains no more: its failure ends the wait.
     if (!this.gzip.write(b)) await Promise.race([once(this.gzip, 'drain'), this.done]);
+    this.throwFailure();
+  }
+
+  private throwFailure(): void {
     if (this.failure) throw this.failure;
   }
 }
