@@ -6,7 +6,7 @@ import { parentPid } from './common/process/is-alive.js';
 import { loadConfig } from './config/app-config.js';
 import { configureApp } from './configure-app.js';
 import { startFailure } from './start-failure.js';
-import { serverAddress } from './server-address.js';
+import { assertPortFree, serverAddress } from './server-address.js';
 import { openDatabase } from './database/open-database.js';
 import { VietnamLogger } from './common/logging/vietnam-logger.js';
 
@@ -15,6 +15,8 @@ const log = (m: string) => process.stderr.write(`[lienthong] ${m}\n`);
 async function bootstrap(): Promise<void> {
   const started = Date.now();
   const config = loadConfig();
+  // PORT 0 (a free port chosen by the system) needs no asking.
+  if (config.port) await assertPortFree(config.port, process.env.HOST ?? '127.0.0.1');
   const db = await openDatabase(config, log);
   let app: NestExpressApplication | null = null;
   let stopping = false;

@@ -1,4 +1,5 @@
 import os from 'node:os';
+import net from 'node:net';
 
 /**
  * Where people reach the server, as its start says it: `localhost` for a loopback address, the
@@ -13,4 +14,17 @@ export function serverAddress(host: string, port: number, interfaces = os.networ
     .map((i) => i!.address);
   const url = `http://${own[0] ?? 'localhost'}:${port}/`;
   return { url, note: ` (nghe trên mọi địa chỉ của máy này${own.length > 1 ? `: ${own.join(', ')}` : ''})` };
+}
+
+/**
+ * Rejects (with the system's error: EADDRINUSE, EACCES) when the port cannot be listened on, before
+ * the database is opened: the operator reads why in Vietnamese (start-failure.ts), not the web
+ * framework's own English line, and no PostgreSQL is started for nothing.
+ */
+export function assertPortFree(port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', (e: NodeJS.ErrnoException) => reject(Object.assign(e, { port })));
+    probe.listen(port, host, () => probe.close(() => resolve()));
+  });
 }

@@ -185,6 +185,8 @@ describe('the built server and the CLI on one DATA_DIR', () => {
       expect(r.stderr).toContain(
         `không khởi động được: cổng ${port} đang có chương trình khác dùng (có thể Liên Thông đã chạy ở cổng này)`,
       );
+      // In her words only: not the web framework's English line before it.
+      expect(r.stderr).not.toContain('EADDRINUSE');
       expect(fs.existsSync(path.join(own, 'pg', 'postmaster.pid'))).toBe(false);
     } finally {
       holder.close();
