@@ -50,6 +50,9 @@ describe("a report's phantoms struck off in the period", () => {
       'HPN-1,Nguyễn Thị An,01/02/1980,Nữ,001180000001,0911000001,00004,HPN-B1,Đang sinh hoạt,01/01/2010',
       'HPN-2,Phạm Thị Dung,05/06/1960,Nữ,001160000003,0911000003,00004,HPN-B1,Đang sinh hoạt,01/01/1995',
       'HPN-3,Lý Thị Hoa,01/01/1955,Nữ,001155000013,0911000013,00004,HPN-B1,Đang sinh hoạt,01/01/1990',
+      // Listed twice (her CCCD under a second code), and Trần Thị Lụa who moves away: ended from their pages, below.
+      'HPN-4,Nguyễn Thị An,01/02/1980,Nữ,001180000001,0911000001,00004,HPN-B1,Đang sinh hoạt,01/01/2010',
+      'HPN-5,Trần Thị Lụa,03/03/1983,Nữ,,0911000015,00004,HPN-B1,Đang sinh hoạt,01/01/2012',
     ]);
     await t.importRoster('HND', HEADER, ['HND-1,Hà Văn Thọ,02/02/1940,Nam,001040066666,0911000011,00008,HND-B1,Đang sinh hoạt,01/01/2000']);
     await t.app.get(LinkerService).link();
@@ -59,6 +62,18 @@ describe("a report's phantoms struck off in the period", () => {
     await decide(hpn, await idOf('HPN', 'HPN-2'), 'CONFIRMED');
     await decide(hpn, await idOf('HPN', 'HPN-3'), 'CONFIRMED');
     await decide(hnd, await idOf('HND', 'HND-1'), 'FALSE_ALARM');
+    // From their pages (Xóa tên, and a move away, which no warning foresaw): the listing twice is struck off as its
+    // warning says, so counted; the move is a leaver only.
+    const end = async (externalId: string, status: string, reason: string) => {
+      const r = await t.gql(
+        `mutation($i: EndMembershipInput!) { endMembership(input: $i) { id } }`,
+        { i: { id: await idOf('HPN', externalId), status, date: new Date().toISOString().slice(0, 10), reason } },
+        { token: hpn },
+      );
+      expect(r.errors).toBeUndefined();
+    };
+    await end('HPN-4', 'STRUCK_OFF', 'Ghi trùng với HPN-1');
+    await end('HPN-5', 'LEFT', 'Chuyển đi xã khác');
   }, 120_000);
 
   afterAll(async () => {
@@ -92,17 +107,20 @@ describe("a report's phantoms struck off in the period", () => {
   it('counts the confirmed warnings of the period by organization and commune, not the false alarm', async () => {
     const s = await reports.run(current.key, null, { now: new Date() });
     const { report, reportRows } = await read(s.id);
-    expect(report.totals.struck).toBe(2);
+    expect(report.totals.struck).toBe(3);
     expect(report.organizations.map((o) => [o.code, o.struck])).toEqual(
       expect.arrayContaining([
-        ['HPN', 2],
+        ['HPN', 3],
         ['HND', 0],
       ]),
     );
-    expect(reportRows.nodes.find((r) => r.organizationCode === 'HPN' && r.communeCode === '00004')!.struck).toBe(2);
+    expect(reportRows.nodes.find((r) => r.organizationCode === 'HPN' && r.communeCode === '00004')!.struck).toBe(3);
     expect(reportRows.nodes.filter((r) => r.organizationCode === 'HND').map((r) => r.struck)).toEqual([0]);
     // A commune secretariat's Tổng quan reads its part of the province's report.
-    expect((await communeTotals('00004')).struck).toBe(2);
+    expect((await communeTotals('00004')).struck).toBe(3);
+    // As Tổng quan counts the confirmed since ever: the same three.
+    const live = await t.gql<{ liveFigures: { confirmedPhantoms: number } }>(`{ liveFigures { confirmedPhantoms } }`);
+    expect(live.data!.liveFigures.confirmedPhantoms).toBe(3);
     expect((await communeTotals('00008')).struck).toBe(0);
     // Decided today: none in the quarter before, whose report is counted as of its last day.
     const before = await reports.run(previousPeriod(current).key, null, { now: new Date() });
@@ -118,19 +136,19 @@ describe("a report's phantoms struck off in the period", () => {
     const wb = XLSX.read(fs.readFileSync(xlsx), { type: 'buffer' });
     const rows = (name: string) => XLSX.utils.sheet_to_json<(string | number | null)[]>(wb.Sheets[name], { header: 1, defval: null });
     // Against the quarter before, which had none: +2.
-    expect(rows('Tổng hợp').find((r) => r[0] === STRUCK.label)).toEqual([STRUCK.label, 2, 0, 2, STRUCK.note]);
+    expect(rows('Tổng hợp').find((r) => r[0] === STRUCK.label)).toEqual([STRUCK.label, 3, 0, 3, STRUCK.note]);
     const byOrg = rows('Theo tổ chức');
     const column = byOrg.find((r) => r.includes('Đã rà soát, kết thúc sinh hoạt'))!.indexOf('Đã rà soát, kết thúc sinh hoạt');
-    expect(byOrg.find((r) => r[0] === 'HPN')![column]).toBe(2);
-    expect(byOrg.find((r) => String(r[1]).startsWith('Toàn bộ ('))![column]).toBe(2);
+    expect(byOrg.find((r) => r[0] === 'HPN')![column]).toBe(3);
+    expect(byOrg.find((r) => String(r[1]).startsWith('Toàn bộ ('))![column]).toBe(3);
     const byCommune = rows('Theo xã');
     const at = byCommune.find((r) => r.includes('Đã rà soát, kết thúc sinh hoạt'))!.indexOf('Đã rà soát, kết thúc sinh hoạt');
-    expect(byCommune.find((r) => r[0] === '00004' && r[2] === 'HPN')![at]).toBe(2);
+    expect(byCommune.find((r) => r[0] === '00004' && r[2] === 'HPN')![at]).toBe(3);
 
     const pdf = path.join(dir, 'report.pdf');
     await t.app.get(ReportExportService).write(s, 'pdf', pdf, CLI_PRINCIPAL);
     const text = await pdfText(pdf);
-    expect(text).toContain(`${STRUCK.label} 2 `);
+    expect(text).toContain(`${STRUCK.label} 3 `);
     expect(text.replace(/\s+/g, '')).toContain(`${STRUCK.label}: ${STRUCK.note}`.replace(/\s+/g, ''));
   });
 
