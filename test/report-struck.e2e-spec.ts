@@ -149,6 +149,8 @@ describe("a report's phantoms struck off in the period", () => {
     await t.app.get(ReportExportService).write(s, 'pdf', pdf, CLI_PRINCIPAL);
     const text = await pdfText(pdf);
     expect(text).toContain(`${STRUCK.label} 3 `);
+    // Its column by organization, the heading whole (not cut to "Rà soát,…").
+    expect(text).toMatch(/Thôi SH\s+Đã rà soát\s+Tỷ lệ tập hợp/);
     expect(text.replace(/\s+/g, '')).toContain(`${STRUCK.label}: ${STRUCK.note}`.replace(/\s+/g, ''));
   });
 

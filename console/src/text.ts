@@ -1195,7 +1195,8 @@ const TEXT = {
     membershipsNote: 'Số hồ sơ đang sinh hoạt: một người ở hai tổ chức được tính hai lượt.',
     people: 'Số người (sau liên kết)',
     peopleNote: 'Số người khác nhau sau khi liên kết hồ sơ giữa các tổ chức; gồm cả người có hồ sơ nghi ảo.',
-    confirmed: 'Hồ sơ đã rà soát, kết thúc sinh hoạt',
+    /** Since ever; a period's part is the report's (and `struck` beside its leavers). */
+    confirmed: 'Hồ sơ đã rà soát, kết thúc sinh hoạt (từ trước đến nay)',
     confirmedNote:
       'Hồ sơ văn phòng đã xác nhận sau rà soát (đã mất, đã chuyển đi, không đủ điều kiện, ghi khống…); sinh hoạt của hồ sơ đó đã kết thúc.',
     suspected: 'Hồ sơ nghi ảo',

@@ -205,8 +205,8 @@ function trendAndOrganizations(doc: Doc, d: ReportDocument): void {
   const orgs = d.data.organizations;
   table(
     doc,
-    // "Rà soát, kết thúc": the phantoms struck off in the period (figure-wording.ts STRUCK; "—": not kept in an older report).
-    ['Tổ chức', 'Số lượt', 'Số người', 'Trùng', 'Nghi ảo', 'Kết nạp', 'Thôi SH', 'Rà soát, kết thúc', 'Tỷ lệ tập hợp'],
+    // "Đã rà soát": the phantoms struck off in the period (figure-wording.ts STRUCK; "—": not kept in an older report).
+    ['Tổ chức', 'Số lượt', 'Số người', 'Trùng', 'Nghi ảo', 'Kết nạp', 'Thôi SH', 'Đã rà soát', 'Tỷ lệ tập hợp'],
     orgs.map((o) => [
       abbreviationOf(d, o.code),
       o.memberships,
@@ -218,7 +218,7 @@ function trendAndOrganizations(doc: Doc, d: ReportDocument): void {
       o.struck ?? '—',
       formatReach(o.reach),
     ]),
-    [62, 56, 56, 46, 52, 50, 50, 62, 77],
+    [58, 52, 52, 44, 50, 50, 50, 70, 85],
   );
   for (const o of orgs)
     doc

@@ -26,7 +26,7 @@ export const FIGURE_LABELS = {
   /** ACTIVE records the last link run suspects. */
   suspectedPhantoms: 'Hồ sơ nghi ảo',
   /** Records a secretariat confirmed after review (dead, gone, ineligible, made up): said so, not "ảo" of a dead neighbour. */
-  confirmedPhantoms: 'Hồ sơ đã rà soát, kết thúc sinh hoạt',
+  confirmedPhantoms: 'Hồ sơ đã rà soát, kết thúc sinh hoạt (từ trước đến nay)',
 } as const;
 
 /** The records whose phantom warning was confirmed during the period: the period's part of `confirmedPhantoms`. */
