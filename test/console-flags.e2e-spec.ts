@@ -427,7 +427,10 @@ describe('the console: her flags, and her roster as Excel', () => {
     // A dismissal asks why it is wrong, not for a death certificate.
     await dialog.getByLabel(/vì sao cảnh báo này không đúng/).waitFor();
     expect(await dialog.getByText(/giấy báo tử/).count()).toBe(0);
+    // Its button greyed out says what is missing; filled, it goes.
+    expect(await dialog.getByTestId('decision-missing').innerText()).toBe('Để lưu: ghi ghi chú (ít nhất 5 ký tự).');
     await dialog.getByLabel(/Ghi chú/).fill('Đã gặp trực tiếp, vẫn sinh hoạt');
+    expect(await dialog.getByTestId('decision-missing').count()).toBe(0);
     await dialog.getByRole('button', { name: 'Lưu quyết định' }).click();
     await dialog.waitFor({ state: 'hidden' });
     await page.getByText('Đã lưu quyết định; danh sách và số đếm đã cập nhật.').waitFor();

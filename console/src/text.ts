@@ -129,6 +129,9 @@ const TEXT = {
     showDismissed: 'Hiện cả cảnh báo đã bác bỏ',
     attention: 'Đề nghị chú ý',
     save: 'Lưu quyết định',
+    /** Under the note while "Lưu quyết định" cannot be pressed: what is still missing. */
+    missing: (outcome: boolean, date: boolean, note: boolean) =>
+      `Để lưu: ${[outcome && 'chọn kết quả', date && 'ghi ngày kết thúc', note && 'ghi ghi chú (ít nhất 5 ký tự)'].filter(Boolean).join(', ')}.`,
     note: 'Ghi chú (căn cứ, ví dụ: giấy báo tử ngày …)',
     /** The note's hint by what she decides: a death's grounds are not a dismissal's. */
     noteConfirm: 'Ghi chú (căn cứ của việc xác nhận, ví dụ: biên bản họp chi hội, xác nhận của trưởng thôn)',

@@ -149,6 +149,12 @@ export function FlagDecisionDialog({ decision, onClose }: { decision: FlagDecisi
       >
         <Input.TextArea id="flag-note" value={note} onChange={(e) => setNote(e.target.value)} />
       </LabeledField>
+      {/* "Lưu quyết định" greyed out says nothing by itself: what is still missing, said. */}
+      {!ready && (
+        <Typography.Text type="secondary" data-testid="decision-missing">
+          {T.flags.missing(confirming && outcome === null, confirming && date.trim() === '', note.trim().length < 5)}
+        </Typography.Text>
+      )}
     </Modal>
   );
 }
