@@ -1,28 +1,9 @@
 import { happenedOf } from '../../membership/status/happened.js';
 import { MemberStatus } from '../../membership/status/member-status.js';
-import type { FlagCode } from '../model/phantom.js';
+import { ENDING, endsOnConfirm } from '../../membership/status/flag-endings.js';
 
-/** How a confirmed flag ends the membership when she does not say (a data flag has none: the record is corrected instead). */
-export const ENDING: Partial<Record<FlagCode, MemberStatus>> = {
-  DECEASED: MemberStatus.DECEASED,
-  INACTIVE: MemberStatus.STRUCK_OFF,
-  INELIGIBLE_AGE: MemberStatus.STRUCK_OFF,
-  INELIGIBLE_SEX: MemberStatus.STRUCK_OFF,
-  NOT_IN_REGISTER: MemberStatus.STRUCK_OFF,
-  BULK_ENTRY: MemberStatus.STRUCK_OFF,
-  DUPLICATE_IN_ORG: MemberStatus.STRUCK_OFF,
-  // What happened to her (membership/status/happened.ts): a move away ends as a transfer.
-  MOVED_AWAY: happenedOf('MOVED_AWAY')!,
-  LEFT_WORK: happenedOf('LEFT_WORK')!,
-};
-
-/**
- * Whether confirming a flag ends the membership: a data flag is settled by correcting the record; so
- * is an age that is a WARNING (too young on the day of admission, or of age before the year is out):
- * a date to check, not a member who should not be there now.
- */
-export const endsOnConfirm = (code: string, severity: string): boolean =>
-  !!ENDING[code as FlagCode] && !(code === 'INELIGIBLE_AGE' && severity === 'WARNING');
+/** How a confirmed flag ends the membership, and whether it does: one rule, in membership/status/flag-endings.ts. */
+export { ENDING, endsOnConfirm };
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 const PARTIAL_DAY = /^\d{4}(-\d{2}(-\d{2})?)?$/;

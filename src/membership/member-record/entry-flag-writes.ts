@@ -8,8 +8,7 @@ import { RECORD_DATA_FLAG_CODES, recordDataFlags } from './record-data-flags.js'
 import { flagDuplicateListings, RAISED_BY_FORM } from './duplicate-listings.js';
 import { shownRecordDate } from './record-dates.js';
 import { registerDeaths } from './register-death.js';
-import { ENDING, endsOnConfirm } from '../../linker/flags/flag-ending.js';
-import type { FlagCode } from '../../linker/model/phantom.js';
+import { ENDING, endsOnConfirm } from '../status/flag-endings.js';
 
 interface EligibilityRow {
   id: string;
@@ -154,7 +153,7 @@ export async function confirmFlagsOfEnding(
     recordId,
   ]);
   const codes = flags
-    .filter((f) => f.code !== 'DECEASED' && ENDING[f.code as FlagCode] === status && endsOnConfirm(f.code, f.severity))
+    .filter((f) => f.code !== 'DECEASED' && ENDING[f.code] === status && endsOnConfirm(f.code, f.severity))
     .map((f) => f.code);
   if (!codes.length) return;
   await em.query(
