@@ -108,7 +108,10 @@ export const EXTRA_IMPORT_COLUMNS: RosterColumn[] = [
   { key: 'note', header: 'Ghi chú', aliases: ['ghi_chu'], example: '' },
 ];
 
-/** `Quê quán`, `Nguyên quán`: where she comes from, read as her address only in a file with no column of where she lives. */
+/**
+ * `Quê quán`, `Nguyên quán`: where she comes from, read as her address only in a file with no column of where she
+ * lives, and not a workplace's (matchHeaderCells).
+ */
 const HOMETOWN_HEADERS = new Set(['quequan', 'nguyenquan']);
 /**
  * `Đơn vị` alone: a member's unit, unless the file has a chi hội column too — then it is something else
@@ -219,7 +222,8 @@ export function matchHeaderCells(cells: HeaderCell[], def: OrganizationDefinitio
       return;
     }
     let col = columnOf(cell, byKey);
-    if (col && hometown(cell) && PLACE_KEYS.some((k) => taken.has(k))) col = undefined;
+    // …and never on a workplace's list (Công đoàn): a worker's hometown is often a province away from where she lives.
+    if (col && hometown(cell) && (def.workplaceMembership || PLACE_KEYS.some((k) => taken.has(k)))) col = undefined;
     // `Họ` | `Họ đệm` | `Tên`: the second family-name column is the middle name.
     if (col?.key === 'familyMiddle' && taken.has('familyMiddle')) col = byKey.get(headerKey('Chữ đệm'));
     if (col && !taken.has(col.key)) {

@@ -116,6 +116,11 @@ describe('a header of two rows, merged cells carried over their sub-columns', ()
     });
     expect(fields(matchHeader(['Họ và tên', 'Quê quán', 'Nơi ở hiện nay'], hpn))).toEqual({ 0: 'fullName', 2: 'address' });
     expect(fields(matchHeader(['Họ và tên', 'Mã xã', 'Quê quán'], hpn))).toEqual({ 0: 'fullName', 1: 'communeCode' });
+    // A workplace's list (Công đoàn): where its workers come from says nothing of where they live — left for her to choose.
+    const cd = BUILT_IN_ORGANIZATIONS.find((o) => o.code === 'CD')!;
+    const m = matchHeader(['Họ và tên', 'Năm sinh', 'Quê quán', 'Tổ công đoàn'], cd);
+    expect(Object.values(fields(m)!)).not.toContain('address');
+    expect(m!.unknown).toContain('Quê quán');
   });
 });
 
