@@ -11,6 +11,8 @@ describe('noteFacts: suggestions from a Ghi chú cell', () => {
     ['da mat 2024 (khong dau)', [{ kind: 'DIED', when: { year: 2024, precision: 'YEAR' } }]],
     ['Đã chuyển đi Lai Châu T6/2026', [{ kind: 'MOVED_AWAY', detail: 'Lai Châu', when: { year: 2026, month: 6, precision: 'MONTH' } }]],
     ['chuyển sinh hoạt về xã Mường Phăng', [{ kind: 'MOVED_AWAY', detail: 'xã Mường Phăng' }]],
+    // A school's chi đoàn: the student gone to another school.
+    ['Chuyển trường tháng 9/2026', [{ kind: 'MOVED_AWAY', when: { year: 2026, month: 9, precision: 'MONTH' } }]],
     [
       'Đã chuyển khẩu đến TP Hồ Chí Minh năm 2024',
       [{ kind: 'MOVED_AWAY', detail: 'TP Hồ Chí Minh', when: { year: 2024, precision: 'YEAR' } }],

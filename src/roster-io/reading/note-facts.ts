@@ -50,7 +50,7 @@ const RULES: Rule[] = [
     kind: 'MOVED_AWAY',
     // `mới chuyển về TDP 1` is someone who has just come: not one who left.
     pattern:
-      /(?<![a-z])(?<!(?:^|[^a-z])moi\s+)(?:da\s+)?(?:chuyen\s+(?:di|sinh hoat|sh|cong tac|ho khau|khau|noi o|ve|sang|ra)|di khoi dia phuong|khong con (?:o|cu tru|sinh song) (?:tai )?dia phuong)(?![a-z])([^,;.()]*)/,
+      /(?<![a-z])(?<!(?:^|[^a-z])moi\s+)(?:da\s+)?(?:chuyen\s+(?:di|sinh hoat|sh|cong tac|ho khau|khau|noi o|truong|ve|sang|ra)|di khoi dia phuong|khong con (?:o|cu tru|sinh song) (?:tai )?dia phuong)(?![a-z])([^,;.()]*)/,
     marked: /chuyển|đi khỏi|không còn/,
     detail: true,
   },
