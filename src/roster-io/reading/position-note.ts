@@ -21,11 +21,27 @@ const TITLE = new RegExp(
     ')$',
 );
 
-/** The first clause of a note (or a bracket after the name) that is an office, as written; null when none is. */
+/**
+ * Offices as secretaries shorten them, written out: "P.Bí thư" is the deputy, not the secretary; "CHT phó" the
+ * chi hội's deputy head.
+ */
+const SHORT: [RegExp, string][] = [
+  [/^P\.\s*/iu, 'Phó '],
+  [/^PBT$/iu, 'Phó Bí thư'],
+  [/^CHT\s*(?:phó|pho|P)$/iu, 'Chi hội phó'],
+  [/^CHP$/iu, 'Chi hội phó'],
+  [/^CHT$/iu, 'Chi hội trưởng'],
+];
+
+/**
+ * The first clause of a note (or a bracket after the name) that is an office, as written (a short form written
+ * out); null when none is. A full stop ends a clause, not the one after a lone letter ("P.Bí thư").
+ */
 export function positionIn(note: string | null | undefined): string | null {
   if (!note) return null;
-  for (const clause of note.split(/[,;.\n]/)) {
-    const written = clause.trim().replace(/\s+/g, ' ');
+  for (const clause of note.split(/[,;\n]|(?<!(?:^|[^\p{L}])\p{L})\./u)) {
+    const trimmed = clause.trim().replace(/\s+/g, ' ');
+    const written = SHORT.reduce((t, [short, full]) => t.replace(short, full), trimmed);
     if (written && TITLE.test(foldText(written))) return written;
   }
   return null;
