@@ -92,6 +92,16 @@ describe('the office a Ghi chú or a bracket after the name gives', () => {
     expect(r.warnings.map((w) => w.message)).toEqual(["Họ và tên: đã bỏ ghi chú trong ngoặc '(Tổ phó)' khỏi họ tên, ghi vào Chức vụ"]);
   });
 
+  it('suggests what a bracket after the name says happened, as a Ghi chú would: "(Chi hội trưởng) (đã mất)"', () => {
+    const r = row(['Họ và tên', 'Ngày sinh', 'Ghi chú'], ['Lò Văn Sáu (Chi hội trưởng) (đã mất)', '1950', 'cùng là hội viên Hội ND']);
+    expect(r.fields.fullName).toBe('Lò Văn Sáu');
+    expect(r.notes.map((n) => n.kind).sort()).toEqual(['ALSO_MEMBER', 'DIED']);
+    // Her deputy's "(P.Bí thư)" is no secretary's office.
+    expect(row(['Họ và tên', 'Ngày sinh'], ['Lò Thị Bảy (P.Bí thư)', '1990']).fields.profile).toEqual([
+      { key: 'position', value: 'Phó Bí thư' },
+    ]);
+  });
+
   it('keeps her Chức vụ column over her note, and reads no office into a note that holds none', () => {
     expect(row(['Họ và tên', 'Chức vụ', 'Ghi chú'], ['Lò Thị Xuân', 'Hội viên', 'Chi hội trưởng']).fields.profile).toEqual([
       { key: 'position', value: 'Hội viên' },

@@ -11,7 +11,7 @@ import { cellShown } from '../reading/cell.js';
 import { readDateCell } from '../reading/date-cell.js';
 import { readIdCell } from '../reading/id-cell.js';
 import { readNameCell } from '../reading/name-cell.js';
-import { noteFacts, type NoteFact } from '../reading/note-facts.js';
+import { noteFactsOf, type NoteFact } from '../reading/note-facts.js';
 import { positionIn } from '../reading/position-note.js';
 import { readPhoneCell } from '../reading/phone-cell.js';
 import { parsePhone } from '../../common/identity/phone.js';
@@ -172,7 +172,7 @@ export function readRosterRow(src: RowCells, header: HeaderMatch, ctx: RowReadin
     status: readStatus(cells),
     problems: cells.problems,
     warnings: cells.warnings,
-    notes: note ? noteFacts(note, ctx.today, ctx.workplace) : [],
+    notes: noteFactsOf([note, nameNote], ctx.today, ctx.workplace),
     columnOf: cells.columnOf,
     ...(bareAddress ? { bareAddress } : {}),
     ...(namesPlace ? { namesPlace } : {}),

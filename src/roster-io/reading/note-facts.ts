@@ -150,3 +150,12 @@ function placeOrOrganization(original: string, folded: string): string | null {
   const detail = original.slice(lead, end).trim();
   return detail || null;
 }
+
+/**
+ * The facts of a row's notes together — its Ghi chú first, then a bracket after the name ("Lò Văn Sáu (đã mất)"):
+ * one per kind, as `noteFacts` gives them for one note.
+ */
+export function noteFactsOf(notes: (string | null | undefined)[], today: string, workplace = false): NoteFact[] {
+  const facts = notes.flatMap((n) => (n ? noteFacts(n, today, workplace) : []));
+  return facts.filter((f, i) => facts.findIndex((g) => g.kind === f.kind) === i);
+}
