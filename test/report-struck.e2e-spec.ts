@@ -169,4 +169,25 @@ describe("a report's phantoms struck off in the period", () => {
     expect(reportRows.nodes.every((r) => r.struck === null)).toBe(true);
     expect((await communeTotals('00004')).struck).toBeNull();
   });
+
+  it('keeps the false alarm in sight, with its reason, after the next link run stops raising it', async () => {
+    await t.app.get(LinkerService).link();
+    const hnd = await t.logIn(await t.createUser('xa-hnd-2', Role.SECRETARIAT, 'HND'));
+    const r = await t.gql<{
+      flaggedRecords: { externalId: string; flags: { code: string; resolution: string | null; note: string | null; message: string }[] }[];
+    }>(`{ flaggedRecords(dismissed: true, problemsOnly: true) { externalId flags { code resolution note message } } }`, {}, { token: hnd });
+    expect(r.errors).toBeUndefined();
+    const tho = r.data!.flaggedRecords.find((x) => x.externalId === 'HND-1')!;
+    expect(tho.flags).toEqual([
+      expect.objectContaining({
+        code: 'DECEASED',
+        resolution: 'FALSE_ALARM',
+        note: 'Đã kiểm tra với thôn',
+        message: expect.stringMatching(/^Đã bác bỏ ngày \d{2}\/\d{2}\/\d{4}/) as string,
+      }),
+    ]);
+    // …and her waiting list (false alarms left out) does not show it.
+    const waiting = await t.gql<{ flaggedRecords: { externalId: string }[] }>(`{ flaggedRecords { externalId } }`, {}, { token: hnd });
+    expect(waiting.data!.flaggedRecords.map((x) => x.externalId)).not.toContain('HND-1');
+  });
 });

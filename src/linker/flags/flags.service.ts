@@ -18,7 +18,7 @@ import { countProvinceFlags, sharedFlagCountsIn, type FlagCount, type ProvinceFl
 import type { ListedRecordRow } from '../seen-by-caller.js';
 import { flagLabel, type Flag, type FlagCode } from '../model/phantom.js';
 import { confirmationDate, ENDING } from './flag-ending.js';
-import { flagsJson, suspectRaisedSince, undismissedFlag } from './flag-sql.js';
+import { flagsJson, hasDismissed, suspectRaisedSince, undismissedFlag } from './flag-sql.js';
 
 export type FlagResolutionKind = 'ATTENTION' | 'CONFIRMED' | 'FALSE_ALARM';
 
@@ -349,7 +349,11 @@ export class FlagsService {
     const history = !!f.attention && asker;
     const where = history
       ? [`r.erased_at IS NULL`, `EXISTS (SELECT 1 FROM flag_resolution x WHERE x.record_id = r.id AND x.asked_by IS NOT NULL)`]
-      : [`r.erased_at IS NULL`, `r.status = 'ACTIVE'`, `(p.ao OR cardinality(p.flags) > 0)`];
+      : [
+          `r.erased_at IS NULL`,
+          `r.status = 'ACTIVE'`,
+          `(p.ao OR cardinality(p.flags) > 0${f.dismissed ? ` OR ${hasDismissed('r')}` : ''})`,
+        ];
     const params: unknown[] = [];
     scopeWhere(scope, where, params);
     if (f.organization) where.push(`r.organization_code = $${params.push(f.organization.toUpperCase())}`);
@@ -366,7 +370,10 @@ export class FlagsService {
     if (f.commune) where.push(`r.commune_code = $${params.push(f.commune)}`);
     if (f.noCommune) where.push('r.commune_code IS NULL');
     // In two organizations is no problem: a row for it alone buried her six suspects among ninety (a tester's Cảnh báo).
-    if (f.problemsOnly) where.push(`(p.ao OR EXISTS (SELECT 1 FROM unnest(p.flags) c WHERE c NOT IN (${NOT_PROBLEMS})))`);
+    if (f.problemsOnly)
+      where.push(
+        `(p.ao OR EXISTS (SELECT 1 FROM unnest(p.flags) c WHERE c NOT IN (${NOT_PROBLEMS}))${f.dismissed ? ` OR ${hasDismissed('r')}` : ''})`,
+      );
     if (f.code) where.push(f.code === 'AO' ? 'p.ao' : `$${params.push(f.code)} = ANY(p.flags)`);
     // The dashboard's "by reason": suspected for this reason (a flag of the same code may be only a warning elsewhere).
     // His requests by that reason: the flag he asked about, whatever the office decided (a false alarm is no reason any more).
