@@ -102,6 +102,9 @@ describe('the console by keyboard alone, and a session kept while she works', ()
     // Her file read, her import done: each step of the import takes the focus, named (the button she pressed is gone).
     await tabTo(page, /^a\|\|Nhập danh sách$/);
     await page.keyboard.press('Enter');
+    // As on Cảnh báo: the screen takes the focus, then she goes on from it (not Tabbing ahead of it, as no person can).
+    await page.getByRole('heading', { name: 'Nhập danh sách từ tệp Excel hoặc CSV' }).waitFor();
+    await eventually(async () => expect(await focused(page)).toMatch(/^region\|Nhập danh sách\|/));
     // Her file chosen from the drop area by Space, as a button is pressed (Enter works as well).
     await tabTo(page, /^button\|\|Kéo tệp danh sách/);
     const fileDialog = page.waitForEvent('filechooser');
