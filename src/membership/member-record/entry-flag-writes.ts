@@ -152,6 +152,7 @@ export async function confirmFlagsOfEnding(
   const flags = await em.query<{ code: string; severity: string }[]>(`SELECT code, severity FROM record_flag WHERE record_id = $1`, [
     recordId,
   ]);
+  // A death is confirmed by recordDeath (confirmDeathFlag: only a certain one, PHANTOM; a namesake's weaker flag is not).
   const codes = flags
     .filter((f) => f.code !== 'DECEASED' && ENDING[f.code] === status && endsOnConfirm(f.code, f.severity))
     .map((f) => f.code);
