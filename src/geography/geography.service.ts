@@ -9,7 +9,7 @@ import { Commune, LegacyCommune, LegacyCommuneSuccessor, LegacyProvince, Provinc
 /** Administrative units, held in memory (a few thousand rows) for lookups that cost no query. */
 @Injectable()
 export class GeographyService implements OnModuleInit {
-  private directory: CommuneDirectory;
+  private built: CommuneDirectory | null = null;
   private provinces: Province[] = [];
   private communes = new Map<string, Commune>();
   private legacy = new Map<string, LegacyCommuneRef>();
@@ -23,15 +23,21 @@ export class GeographyService implements OnModuleInit {
   ) {}
 
   async onModuleInit(): Promise<void> {
-    this.provinces = await this.db.getRepository(Province).find({ order: { code: 'ASC' } });
+    // Plain rows, not entities: some 24,000 of them at every start (the server's, each CLI command's).
+    const rows = <T>(sql: string): Promise<T[]> => this.db.query(sql);
+    this.provinces = await rows<Province>(`SELECT code, name, kind FROM province ORDER BY code`);
     if (this.config.province && !this.provinces.some((p) => p.code === this.config.province))
       throw new Error(
         `PROVINCE=${this.config.province} không phải mã một tỉnh, thành phố hiện nay; các mã đúng: ${this.provinces.map((p) => `${p.code} ${p.name}`).join(', ')}`,
       );
-    const communes = await this.db.getRepository(Commune).find({ order: { code: 'ASC' } });
-    const legacy = await this.db.getRepository(LegacyCommune).find();
-    const successors = await this.db.getRepository(LegacyCommuneSuccessor).find();
-    const legacyProvinces = await this.db.getRepository(LegacyProvince).find();
+    const [communes, legacy, successors, legacyProvinces] = await Promise.all([
+      rows<Commune>(`SELECT code, name, kind, province_code AS "provinceCode" FROM commune ORDER BY code`),
+      rows<LegacyCommune>(`SELECT code, name, legacy_province_code AS "legacyProvinceCode" FROM legacy_commune`),
+      rows<Pick<LegacyCommuneSuccessor, 'legacyCode' | 'communeCode'>>(
+        `SELECT legacy_code AS "legacyCode", commune_code AS "communeCode" FROM legacy_commune_successor`,
+      ),
+      rows<LegacyProvince>(`SELECT code, name, successor_codes AS "successorCodes" FROM legacy_province`),
+    ]);
     this.legacyProvinces = legacyProvinces;
     const succ = new Map<string, string[]>();
     for (const s of successors) succ.set(s.legacyCode, [...(succ.get(s.legacyCode) ?? []), s.communeCode]);
@@ -45,12 +51,16 @@ export class GeographyService implements OnModuleInit {
     // Only an old commune that went wholly into one new one is a name of it: a split one's name would offer both halves.
     for (const l of this.legacy.values())
       if (l.successorCodes.length === 1) this.former.set(l.successorCodes[0], [...(this.former.get(l.successorCodes[0]) ?? []), l.name]);
-    this.directory = new CommuneDirectory(
-      communes,
+  }
+
+  /** The names' index, built when a name is first looked up (a tenth of a second; many commands never look one up). */
+  private get directory(): CommuneDirectory {
+    return (this.built ??= new CommuneDirectory(
+      [...this.communes.values()],
       [...this.legacy.values()],
-      new Map(legacyProvinces.map((p) => [p.code, p.successorCodes])),
+      new Map(this.legacyProvinces.map((p) => [p.code, p.successorCodes])),
       this.config.province,
-    );
+    ));
   }
 
   listProvinces(): Province[] {
