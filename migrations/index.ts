@@ -51,6 +51,7 @@ import { ReadOnlyTokens1763700000055 } from './1763700000055-read-only-tokens.js
 import { TombstoneOrganizations1763700000056 } from './1763700000056-tombstone-organizations.js';
 import { PhoneTailIndex1763700000057 } from './1763700000057-phone-tail-index.js';
 import { ReportRowStruck1763700000058 } from './1763700000058-report-row-struck.js';
+import { FlagResolutionImportJob1763700000059 } from './1763700000059-flag-resolution-import-job.js';
 import { PlanRowsWithoutJobKey1763700000043 } from './1763700000043-plan-rows-without-job-key.js';
 
 /** Every migration, in order. A new one is added here and committed with its entity change. */
@@ -109,4 +110,5 @@ export const MIGRATIONS = [
   TombstoneOrganizations1763700000056,
   PhoneTailIndex1763700000057,
   ReportRowStruck1763700000058,
+  FlagResolutionImportJob1763700000059,
 ];

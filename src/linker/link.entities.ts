@@ -165,6 +165,7 @@ export class RecordFlag {
 
 /** A person's answer to a flag, kept across runs: a false alarm is not raised again. */
 @Entity('flag_resolution')
+@Index('ix_flag_resolution_import_job', { synchronize: false })
 export class FlagResolution {
   @PrimaryColumn({ name: 'record_id', type: 'uuid' })
   recordId: string;
@@ -194,4 +195,8 @@ export class FlagResolution {
 
   @Column({ name: 'asked_at', type: 'timestamptz', nullable: true })
   askedAt: Date | null;
+
+  /** The import whose ending (its status column) confirmed it (null: a person's decision): its undo opens it again. */
+  @Column({ name: 'import_job_id', type: 'uuid', nullable: true })
+  importJobId: string | null;
 }

@@ -1,7 +1,8 @@
 import type { EntityManager } from 'typeorm';
 import { formatVnDay } from '../../common/dates/vn-day.js';
 import { ENDING_STATUSES, MemberStatus } from '../status/member-status.js';
-import { confirmDeathFlag, notDismissed } from './entry-flag-writes.js';
+import { confirmFlagsOfEndings } from './ending-flags.js';
+import { notDismissed } from './entry-flag-writes.js';
 
 /**
  * A member her organization ended as dead (Đã mất) is dead for the others too: each other live
@@ -36,7 +37,7 @@ export async function recordDeath(
   recordId: string,
   death: { org: string; date: string; note: string; by: string },
 ): Promise<void> {
-  await confirmDeathFlag(em, recordId, death.note, death.by);
+  await confirmFlagsOfEndings(em, [{ recordId, status: MemberStatus.DECEASED }], death.note, death.by);
   await flagDeathElsewhere(em, recordId, death.org, death.date);
 }
 

@@ -8,7 +8,6 @@ import { RECORD_DATA_FLAG_CODES, recordDataFlags } from './record-data-flags.js'
 import { flagDuplicateListings, RAISED_BY_FORM } from './duplicate-listings.js';
 import { shownRecordDate } from './record-dates.js';
 import { registerDeaths } from './register-death.js';
-import { ENDING, endsOnConfirm } from '../status/flag-endings.js';
 
 interface EligibilityRow {
   id: string;
@@ -120,47 +119,4 @@ export async function flagSavedRecord(
 ) {
   if (saved.listedTwice) await flagDuplicateListings(em, def.code, [id], RAISED_BY_FORM);
   await refreshEntryFlags(em, def, [id], todayInVietnam(), saved.created);
-}
-
-/**
- * A member ended as dead (Đã mất) while she is flagged dead (the register, or her list's note she
- * accepted): that is the flag confirmed, as if she had confirmed it in Cảnh báo — the figures count
- * her among the phantoms confirmed whichever button she used. A flag already decided stays as decided.
- */
-export async function confirmDeathFlag(em: EntityManager, recordId: string, note: string, by: string): Promise<void> {
-  await em.query(
-    `INSERT INTO flag_resolution (record_id, code, resolution, note, resolved_by)
-     SELECT record_id, code, 'CONFIRMED', $2, $3 FROM record_flag WHERE record_id = $1 AND code = 'DECEASED' AND severity = 'PHANTOM'
-     ON CONFLICT (record_id, code) DO NOTHING`,
-    [recordId, note, by],
-  );
-}
-
-/**
- * A member struck off (Xóa tên, or another ending) from her page while a warning says why she should be — listed
- * twice, too old, not in the register, inactive —: that warning confirmed, as the button in Cảnh báo would have (the
- * phantoms struck off count her whichever she used). Before her eligibility flags are refreshed away with the ending.
- * Only a warning whose confirmation would have ended her so (flag-ending.ts); one already decided stays as decided.
- */
-export async function confirmFlagsOfEnding(
-  em: EntityManager,
-  recordId: string,
-  status: MemberStatus,
-  note: string,
-  by: string,
-): Promise<void> {
-  const flags = await em.query<{ code: string; severity: string }[]>(`SELECT code, severity FROM record_flag WHERE record_id = $1`, [
-    recordId,
-  ]);
-  // A death is confirmed by recordDeath (confirmDeathFlag: only a certain one, PHANTOM; a namesake's weaker flag is not).
-  const codes = flags
-    .filter((f) => f.code !== 'DECEASED' && ENDING[f.code] === status && endsOnConfirm(f.code, f.severity))
-    .map((f) => f.code);
-  if (!codes.length) return;
-  await em.query(
-    `INSERT INTO flag_resolution (record_id, code, resolution, note, resolved_by)
-     SELECT $1, c, 'CONFIRMED', $3, $4 FROM unnest($2::varchar[]) AS c
-     ON CONFLICT (record_id, code) DO NOTHING`,
-    [recordId, codes, note, by],
-  );
 }

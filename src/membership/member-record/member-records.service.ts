@@ -28,7 +28,8 @@ import { membershipEvents, type EventRules, type NewMembershipEvent } from './me
 import { voidingEnding } from './mistaken-ending.js';
 import { decodeCursor, encodeCursor } from './record-cursor.js';
 import { countedStatus, secondListingOf, settleDuplicateListings, type Confirmations } from './duplicate-listings.js';
-import { confirmFlagsOfEnding, flagSavedRecord, refreshEntryFlags } from './entry-flag-writes.js';
+import { confirmFlagsOfEndings } from './ending-flags.js';
+import { flagSavedRecord, refreshEntryFlags } from './entry-flag-writes.js';
 import { clearDeathElsewhere, recordDeath } from './death-elsewhere.js';
 import { askBeforeSamePerson } from './listed-person/same-person-question.js';
 import { communeFilter } from './commune-filter.js';
@@ -299,7 +300,7 @@ export class MemberRecordsService {
       await em.getRepository(MemberRecord).update(record.id, { status: input.status, version: record.version + 1 });
       const note = { date, reason: input.reason.trim() };
       // Before its eligibility flags go (below): the warning her ending settles, counted as confirmed.
-      if (!evidenced) await confirmFlagsOfEnding(em, record.id, input.status, note.reason, caller.name);
+      if (!evidenced) await confirmFlagsOfEndings(em, [{ recordId: record.id, status: input.status }], note.reason, caller.name);
       await settleDuplicateListings(em, record.organizationCode, record.idKind === 'CCCD' ? record.idNumberHash : null);
       // An ended membership is out of no rule: its eligibility flags (and the suspicion they made) go with it.
       await refreshEntryFlags(em, def, [record.id], todayInVietnam());

@@ -5,7 +5,7 @@ import { MemberStatus } from './member-status.js';
  * How a confirmed flag ends the membership when she does not say (a data flag has none: the record
  * is corrected instead), by the flag's code (linker/model/phantom.ts `FlagCode`). Here, below the
  * linker, because ending a membership from her page settles the same warnings (member-record's
- * entry-flag-writes.ts `confirmFlagsOfEnding`) as confirming them in Cảnh báo (linker/flags).
+ * ending-flags.ts `confirmFlagsOfEndings`) as confirming them in Cảnh báo (linker/flags).
  */
 export const ENDING: Readonly<Record<string, MemberStatus | undefined>> = {
   DECEASED: MemberStatus.DECEASED,

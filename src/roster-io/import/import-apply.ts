@@ -4,7 +4,7 @@ import { refreshEntryFlags } from '../../membership/member-record/entry-flag-wri
 import { MemberRecord } from '../../membership/member-record/member-record.entity.js';
 import type { ImportJob } from '../import-job.entity.js';
 import type { ImportContext } from './import-context.js';
-import { admittedEvents, changeEvents, type InsertedRecord } from './import-events.js';
+import { admittedEvents, changeEvents, endingEffects, type InsertedRecord } from './import-events.js';
 import { refusedByDatabase } from './import-messages.js';
 import { writeSuggestions, type PendingNotes } from './import-notes.js';
 import { recordValues, type Fate } from './import-plan.js';
@@ -185,12 +185,10 @@ export class ImportApplier {
         WHERE ${IN_CHUNK} AND p.fate = 'UPDATED' AND m.id = p.record_id AND m.version = p.record_version`,
       [c.job.id, c.from, c.to],
     );
-    await changeEvents(
-      c.em,
-      updates.map((u) => ({ before: u.before, after: u.changed })),
-      c.ctx,
-      c.job.id,
-    );
+    const changes = updates.map((u) => ({ before: u.before, after: u.changed }));
+    await changeEvents(c.em, changes, c.ctx, c.job.id);
+    // Before the chunk's eligibility flags are refreshed (apply): the warnings its endings settle.
+    await endingEffects(c.em, changes, c.ctx, c.job);
     return updates.map(({ before, after, version }) => ({ before, after, version }));
   }
 

@@ -8,7 +8,10 @@ import {
   type ChangeNote,
   type EventRules,
 } from '../../membership/member-record/membership-events.js';
-import type { MemberStatus } from '../../membership/status/member-status.js';
+import { flagDeathElsewhere } from '../../membership/member-record/death-elsewhere.js';
+import { confirmFlagsOfEndings } from '../../membership/member-record/ending-flags.js';
+import { ENDING_STATUSES, MemberStatus } from '../../membership/status/member-status.js';
+import type { ImportJob } from '../import-job.entity.js';
 import type { ImportContext } from './import-context.js';
 
 /** A record an import created, as its INSERT returns it. */
@@ -29,9 +32,12 @@ export interface RecordUpdate {
 const EVENT_COLUMNS: SqlColumn[] = [...MEMBERSHIP_EVENT_COLUMNS, ['import_job_id', 'uuid']];
 const ofJob = (rows: unknown[][], jobId: string | null): unknown[][] => rows.map((r) => [...r, jobId]);
 
+/** The reason an import's changes give: the file. */
+const fileReason = (ctx: ImportContext): string => `Nhập tệp ${ctx.fileName}`;
+
 /** The import's history rules: dated the import day, its reason names the file (the ENDED event does not name the unit left, unlike the form's — kept as it is today). */
 function history(ctx: ImportContext): { note: ChangeNote; rules: EventRules } {
-  return { note: { date: ctx.today, reason: `Nhập tệp ${ctx.fileName}` }, rules: { endedNamesUnitLeft: false } };
+  return { note: { date: ctx.today, reason: fileReason(ctx) }, rules: { endedNamesUnitLeft: false } };
 }
 
 /** The history of the records an import created: one ADMITTED event each (the one rule: membershipEvents). */
@@ -62,4 +68,18 @@ export async function changeEvents(
     return membershipEventRows(before.id, membershipEvents(before, change, note, rules));
   });
   if (rows.length) await bulkInsert(em, 'membership_event', EVENT_COLUMNS, ofJob(rows, jobId));
+}
+
+/**
+ * What her file's endings (its status column: Đã mất, Xóa tên…) do beside their history, as an ending from the
+ * member's page does: the warnings they settle confirmed (the phantoms struck off count them), and a death told to
+ * the other organizations' listings of her person. Both carry the job, and its undo takes them back.
+ */
+export async function endingEffects(em: EntityManager, updates: RecordUpdate[], ctx: ImportContext, job: ImportJob): Promise<void> {
+  const endings = updates
+    .map(({ before, after }) => ({ recordId: before.id, from: before.status, status: after.status as MemberStatus | undefined }))
+    .filter((e): e is { recordId: string; from: MemberStatus; status: MemberStatus } => !!e.status && e.status !== e.from)
+    .filter((e) => ENDING_STATUSES.includes(e.status));
+  await confirmFlagsOfEndings(em, endings, fileReason(ctx), job.actorName, job.id);
+  for (const e of endings) if (e.status === MemberStatus.DECEASED) await flagDeathElsewhere(em, e.recordId, ctx.def.name, ctx.today);
 }

@@ -3,7 +3,10 @@
 import type { LaterImport } from './undo-refusals.js';
 import type { EntityManager } from 'typeorm';
 import { bulkUpdate } from '../../common/sql/bulk-sql.js';
+import { clearDeathElsewhere } from '../../membership/member-record/death-elsewhere.js';
+import { reopenImportConfirmations } from '../../membership/member-record/ending-flags.js';
 import { MemberRecord } from '../../membership/member-record/member-record.entity.js';
+import { MemberStatus } from '../../membership/status/member-status.js';
 import type { BeforeImage } from '../../personal-data/undo-images.js';
 import { columnValue, RECORD_COLUMNS } from './record-columns.js';
 
@@ -120,6 +123,15 @@ export async function revertUpdated(em: EntityManager, images: Map<string, Befor
     return [r.id, ...RECORD_COLUMNS.map(([c]) => (c in before ? before[c] : columnValue(now, c))), version];
   });
   await bulkUpdate(em, 'member_record', 'id', [...RECORD_COLUMNS, ['version', 'int4']], rows, 'updated_at = now()');
+}
+
+/**
+ * What the job's endings did beside the records (import-events.ts `endingEffects`), taken back: the warnings they
+ * confirmed open again, and a death it recorded no longer told to the other listings of her person.
+ */
+export async function takeBackEndings(em: EntityManager, jobId: string, images: Map<string, BeforeImage>): Promise<void> {
+  await reopenImportConfirmations(em, jobId);
+  for (const [id, before] of images) if ('status' in before && before.status !== MemberStatus.DECEASED) await clearDeathElsewhere(em, id);
 }
 
 /** What the job wrote beside the records it changed: its history events and its `Ghi chú` suggestions. */
