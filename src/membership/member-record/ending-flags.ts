@@ -50,13 +50,28 @@ export async function confirmFlagsOfEndings(
   );
 }
 
-/** An import undone: the warnings its endings confirmed are open again; a Ban Dân vận's request it answered is his request again. */
-export async function reopenImportConfirmations(em: EntityManager, importJobId: string): Promise<void> {
-  await em.query(`DELETE FROM flag_resolution WHERE import_job_id = $1 AND asked_by IS NULL`, [importJobId]);
+/** Confirmations taken back (`where` on flag_resolution): open again, and a Ban Dân vận's request they answered his request again. */
+async function reopen(em: EntityManager, where: string, params: unknown[]): Promise<void> {
+  await em.query(`DELETE FROM flag_resolution WHERE ${where} AND asked_by IS NULL`, params);
   await em.query(
     `UPDATE flag_resolution SET resolution = 'ATTENTION', note = coalesce(asked_note, note), resolved_by = asked_by,
             resolved_at = coalesce(asked_at, resolved_at), import_job_id = NULL
-      WHERE import_job_id = $1`,
-    [importJobId],
+      WHERE ${where}`,
+    params,
   );
 }
+
+/** An import undone: the warnings its endings confirmed are open again. */
+export const reopenImportConfirmations = (em: EntityManager, importJobId: string): Promise<void> =>
+  reopen(em, `import_job_id = $1`, [importJobId]);
+
+/**
+ * An ending taken back as a mistake (mistaken-ending.ts: the wrong person's death, a warning confirmed on the wrong
+ * member): the warnings confirmed with it — by the ending itself, or by the confirmation in Cảnh báo that made it —
+ * open again, for her to decide afresh. She is no phantom struck off, in this period's figures or any since.
+ */
+export const reopenConfirmationsOfEnding = (em: EntityManager, recordId: string, endedEventId: string): Promise<void> =>
+  reopen(em, `record_id = $1 AND resolution = 'CONFIRMED' AND resolved_at >= (SELECT recorded_at FROM membership_event WHERE id = $2)`, [
+    recordId,
+    endedEventId,
+  ]);

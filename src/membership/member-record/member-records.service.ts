@@ -28,7 +28,7 @@ import { membershipEvents, type EventRules, type NewMembershipEvent } from './me
 import { voidingEnding } from './mistaken-ending.js';
 import { decodeCursor, encodeCursor } from './record-cursor.js';
 import { countedStatus, secondListingOf, settleDuplicateListings, type Confirmations } from './duplicate-listings.js';
-import { confirmFlagsOfEndings } from './ending-flags.js';
+import { confirmFlagsOfEndings, reopenConfirmationsOfEnding } from './ending-flags.js';
 import { flagSavedRecord, refreshEntryFlags } from './entry-flag-writes.js';
 import { clearDeathElsewhere, recordDeath } from './death-elsewhere.js';
 import { askBeforeSamePerson } from './listed-person/same-person-question.js';
@@ -277,7 +277,8 @@ export class MemberRecordsService {
         em,
       );
       const note = { date: dated.day, reason: input.reason?.trim() || null };
-      const voiding = input.endingMistaken ? await voidingEnding(em, id, before.status, newStatus) : {};
+      const voiding = input.endingMistaken ? await voidingEnding(em, id, before.status, newStatus) : null;
+      if (voiding?.voids) await reopenConfirmationsOfEnding(em, id, voiding.voids);
       await this.addHistory(
         em,
         id,

@@ -11,9 +11,9 @@ const HEADER = 'Mã hồ sơ,Họ và tên,Ngày sinh,Giới tính,Số CCCD,S�
  * keeps it in Excel, not from each member's page: the warnings those endings settle are confirmed as if she had
  * pressed the button — the Ban Dân vận counts them among the phantoms struck off, and his request on one is
  * answered —, a death is told to the other organizations' listings of the person, and an undo of the import takes
- * all of it back.
+ * all of it back. So does an ending she takes back as a mistake.
  */
-describe("an import's endings settle the warnings they answer", () => {
+describe('the warnings an ending settles, and an undo or a mistake taking them back', () => {
   let t: TestApp;
   const current = periodContaining('QUARTER', new Date());
   const idOf = async (org: string, externalId: string) =>
@@ -108,5 +108,29 @@ describe("an import's endings settle the warnings they answer", () => {
       (await t.sql(`SELECT code FROM record_flag WHERE record_id = $1 ORDER BY code`, [await idOf('HPN', 'HPN-4')])).map((f) => f.code),
     ).toEqual(['DUPLICATE_IN_ORG']);
     expect(await struck()).toEqual({ total: 0, hpn: 0 });
+  });
+  it('opens again the warning a mistaken ending confirmed: she took the wrong member for dead, and says so when she takes it back', async () => {
+    const hpn = await t.logIn(await t.createUser('xa-hpn', Role.SECRETARIAT, 'HPN'));
+    const dung = await idOf('HPN', 'HPN-2');
+    const confirmed = await t.gql(
+      `mutation($id: ID!) { resolveFlag(recordId: $id, code: "DECEASED", resolution: "CONFIRMED", note: "Thôn báo đã mất") }`,
+      { id: dung },
+      { token: hpn },
+    );
+    expect(confirmed.errors).toBeUndefined();
+    expect(await struck()).toEqual({ total: 1, hpn: 1 });
+    // Another woman of that name died: Cho sinh hoạt lại, as a mistake.
+    const back = await t.gql(
+      `mutation($id: ID!, $i: UpdateMemberRecordInput!) { updateMemberRecord(id: $id, input: $i) { status } }`,
+      { id: dung, i: { status: 'ACTIVE', reason: 'Báo tử nhầm người', endingMistaken: true } },
+      { token: hpn },
+    );
+    expect(back.errors).toBeUndefined();
+    expect(await resolutions('HPN')).toEqual([
+      { code: 'DECEASED', external_id: 'HPN-2', resolution: 'ATTENTION', asked_by: 'bandanvan', resolved_by: 'bandanvan' },
+    ]);
+    expect(await struck()).toEqual({ total: 0, hpn: 0 });
+    const live = await t.gql<{ liveFigures: { confirmedPhantoms: number } }>(`{ liveFigures { confirmedPhantoms } }`);
+    expect(live.data!.liveFigures.confirmedPhantoms).toBe(0);
   });
 });
