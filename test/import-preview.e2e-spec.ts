@@ -716,6 +716,8 @@ describe('staged import: preview, confirm, the wrong organization (issue 17)', (
       const unread = cli(['--org', 'HND', '--dry-run', file('cli-ngay.csv', ['Họ và tên,Ngày sinh', 'Vi Văn Năm,30/02/1965'])]);
       expect(unread.stdout).toContain('lỗi\t0');
       expect(unread.stderr).toContain('1 dòng sẽ ghi kèm cảnh báo (ô không đọc được sẽ để trống');
+      // Which row, and what: she corrects her file before she imports it.
+      expect(unread.stderr).toMatch(/cảnh báo: dòng 2\b[^\n]*Ngày sinh[^\n]*30\/02\/1965/);
       expect(dry.stderr).not.toContain('cảnh báo');
       // A file with a chi hội column naming a chi hội nobody has: told so, and how to create it — not to add the column it has.
       const named = file('cli-chi-hoi.csv', ['Họ và tên,Ngày sinh,Chi hội', 'Vi Văn Bốn,1964,Chi hội Bản Mới']);

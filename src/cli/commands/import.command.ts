@@ -138,9 +138,14 @@ async function logWarnings(importer: RosterImportService, s: ImportSummary, cli:
   const rows: ImportPreview['rows'] = [];
   for (let after = 0; rows.length < WARNED_ROWS_SHOWN && after < s.rowsRead; after += WARNED_PAGE)
     rows.push(...(await importer.preview(s.jobId, cli, WARNED_PAGE, after)).rows.filter((r) => r.warnings));
+  logWarnedRows(rows, s.warned);
+}
+
+/** The first rows with a warning, each with its warnings, and how many more: after an import, and in a dry run's plan. */
+function logWarnedRows(rows: ImportPreview['rows'], warned: number): void {
   for (const r of rows.slice(0, WARNED_ROWS_SHOWN))
     log(`cảnh báo: ${r.sheet ? `${r.sheet} ` : ''}dòng ${r.row}${r.code ? ` ${r.code}` : ''}: ${r.warnings}`);
-  if (s.warned > WARNED_ROWS_SHOWN) log(`… và ${s.warned - WARNED_ROWS_SHOWN} dòng có cảnh báo khác`);
+  if (warned > WARNED_ROWS_SHOWN) log(`… và ${warned - WARNED_ROWS_SHOWN} dòng có cảnh báo khác`);
 }
 
 /** Rows of each fate shown by `--dry-run`. */
@@ -172,10 +177,15 @@ async function waiting(
         `${FATE_LABEL[fate]}: ${r.sheet ? `${r.sheet} ` : ''}dòng ${r.row} ${r.code ?? ''}${r.changedLabels.length ? ` (${r.changedLabels.join(', ')})` : ''}${r.reason ? `: ${r.reason}` : ''}`,
       );
   }
-  if (preview.warned)
+  if (preview.warned) {
     log(
-      `${preview.warned} dòng sẽ ghi kèm cảnh báo (ô không đọc được sẽ để trống, số 0 đầu bị mất được thêm lại, điều kiện hội viên): khi nhập, từng dòng được liệt kê cùng cảnh báo của nó`,
+      `${preview.warned} dòng sẽ ghi kèm cảnh báo (ô không đọc được sẽ để trống, số 0 đầu bị mất được thêm lại, điều kiện hội viên): sửa trong tệp trước khi nhập, nếu cần`,
     );
+    logWarnedRows(
+      preview.rows.filter((r) => r.warnings),
+      preview.warned,
+    );
+  }
   if (preview.withoutUnit) log(withoutUnitNote(preview.withoutUnit, preview.mapping, !!o.createUnits));
   // Nothing to confirm from the command line: the plan is dropped, and the copy of her file (names, ID numbers) it kept with it.
   await discards.discard(s.jobId, cli);
