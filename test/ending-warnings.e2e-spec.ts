@@ -40,6 +40,10 @@ describe('the warnings an ending settles, and an undo or a mistake taking them b
           WHERE r.organization_code = 'CCB' AND f.code = 'DECEASED' AND f.evidence->>'raisedBy' = 'DEATH_ELSEWHERE'`,
       )
     ).length;
+  const flagsOf = async (externalId: string) =>
+    (await t.sql<{ code: string }>(`SELECT code FROM record_flag WHERE record_id = $1 ORDER BY code`, [await idOf('HPN', externalId)])).map(
+      (f) => f.code,
+    );
   const lastJob = async (org: string) =>
     (await t.sql<{ id: string }>(`SELECT id FROM import_job WHERE organization_code = $1 ORDER BY started_at DESC LIMIT 1`, [org]))[0].id;
 
@@ -75,13 +79,17 @@ describe('the warnings an ending settles, and an undo or a mistake taking them b
 
   it('confirms the warnings her file ends, answers the request, tells the death elsewhere; the undo takes it all back', async () => {
     expect(await struck()).toEqual({ total: 0, hpn: 0 });
-    // Her list again: Dung died, the second listing of An is struck off; An herself stays.
-    await t.importRoster('HPN', HEADER, [
-      'HPN-1,Nguyễn Thị An,01/02/1980,Nữ,001180000001,0911000001,00004,HPN-B1,Đang sinh hoạt,01/01/2010',
-      'HPN-2,Phạm Thị Dung,05/06/1960,Nữ,001160000003,0911000003,00004,HPN-B1,Đã mất,01/01/1995',
-      'HPN-4,Nguyễn Thị An,01/02/1980,Nữ,001180000001,0911000001,00004,HPN-B1,Xóa tên,01/01/2010',
+    // Her list again: Dung died (her Ghi chú says so too), the second listing of An is struck off; An herself stays.
+    await t.importRoster('HPN', `${HEADER},Ghi chú`, [
+      'HPN-1,Nguyễn Thị An,01/02/1980,Nữ,001180000001,0911000001,00004,HPN-B1,Đang sinh hoạt,01/01/2010,',
+      'HPN-2,Phạm Thị Dung,05/06/1960,Nữ,001160000003,0911000003,00004,HPN-B1,Đã mất,01/01/1995,Đã mất tháng 11/2026',
+      'HPN-4,Nguyễn Thị An,01/02/1980,Nữ,001180000001,0911000001,00004,HPN-B1,Xóa tên,01/01/2010,',
     ]);
     const job = await lastJob('HPN');
+    // The note her Trạng thái carried out leaves her nothing to answer ("still counted until you decide" would be untrue).
+    expect(await t.sql(`SELECT kind FROM record_suggestion WHERE import_job_id = $1`, [job])).toEqual([]);
+    // An is listed once now: her own listing's duplicate warning goes with the other.
+    expect(await flagsOf('HPN-1')).toEqual([]);
     // The settled warnings confirmed; his request on Dung's kept beside the answer. HPN-1's own duplicate warning is not hers to settle.
     expect(await resolutions('HPN')).toEqual([
       { code: 'DECEASED', external_id: 'HPN-2', resolution: 'CONFIRMED', asked_by: 'bandanvan', resolved_by: 'cli:test' },
@@ -104,9 +112,9 @@ describe('the warnings an ending settles, and an undo or a mistake taking them b
     expect(await resolutions('HPN')).toEqual([
       { code: 'DECEASED', external_id: 'HPN-2', resolution: 'ATTENTION', asked_by: 'bandanvan', resolved_by: 'bandanvan' },
     ]);
-    expect(
-      (await t.sql(`SELECT code FROM record_flag WHERE record_id = $1 ORDER BY code`, [await idOf('HPN', 'HPN-4')])).map((f) => f.code),
-    ).toEqual(['DUPLICATE_IN_ORG']);
+    // Listed twice again, both listings say so.
+    expect(await flagsOf('HPN-4')).toEqual(['DUPLICATE_IN_ORG']);
+    expect(await flagsOf('HPN-1')).toEqual(['DUPLICATE_IN_ORG']);
     expect(await struck()).toEqual({ total: 0, hpn: 0 });
   });
   it('opens again the warning a mistaken ending confirmed: she took the wrong member for dead, and says so when she takes it back', async () => {

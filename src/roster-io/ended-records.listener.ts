@@ -14,6 +14,10 @@ const SETTLES: { kind: string; statuses: MemberStatus[] }[] = [
   { kind: 'INACTIVE', statuses: [MemberStatus.STRUCK_OFF, MemberStatus.LEFT] },
 ];
 
+/** Whether a membership ended with `status` is what a roster note of `kind` says happened: nothing left for her to answer. */
+export const endedAsNoted = (kind: string, status: string | null | undefined): boolean =>
+  SETTLES.some((s) => s.kind === kind && s.statuses.includes(status as MemberStatus));
+
 /**
  * A membership ended as her roster's note said (died, moved away): the note waiting for her answer
  * is taken as applied, by whoever ended it, with the ending as its reason — not left "Chờ xem xét"

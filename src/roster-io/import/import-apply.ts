@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
 import { refreshEntryFlags } from '../../membership/member-record/entry-flag-writes.js';
 import { MemberRecord } from '../../membership/member-record/member-record.entity.js';
+import { endedAsNoted } from '../ended-records.listener.js';
 import type { ImportJob } from '../import-job.entity.js';
 import type { ImportContext } from './import-context.js';
 import { admittedEvents, changeEvents, endingEffects, type InsertedRecord } from './import-events.js';
@@ -217,13 +218,17 @@ export class ImportApplier {
     return rows.length;
   }
 
-  /** The `Ghi chú` facts of the chunk's rows written or left (a refused or held row leaves nothing). */
+  /**
+   * The `Ghi chú` facts of the chunk's rows written or left (a refused or held row leaves nothing) — but a note her
+   * `Trạng thái` already carried out ("đã mất" on a row marked Đã mất): nothing is left for her to answer.
+   */
   private async notes(c: Chunk): Promise<PendingNotes[]> {
-    return c.em.query<PendingNotes[]>(
-      `SELECT p.external_id AS "externalId", p.notes AS facts FROM import_plan_row p
+    const rows = await c.em.query<(PendingNotes & { status: string | null })[]>(
+      `SELECT p.external_id AS "externalId", p.notes AS facts, p.record_values->>'status' AS status FROM import_plan_row p
         WHERE ${IN_CHUNK} AND p.notes IS NOT NULL AND p.fate IN ('CREATED', 'UPDATED', 'UNCHANGED')`,
       [c.job.id, c.from, c.to],
     );
+    return rows.map((r) => ({ externalId: r.externalId, facts: r.facts.filter((f) => !endedAsNoted(f.kind, r.status)) }));
   }
 
   /** The chunk's counts by fate, added to the job's with the last ordinal it covers; the applied values cleared. */

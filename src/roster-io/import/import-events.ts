@@ -9,6 +9,7 @@ import {
   type EventRules,
 } from '../../membership/member-record/membership-events.js';
 import { flagDeathElsewhere } from '../../membership/member-record/death-elsewhere.js';
+import { settleDuplicateListings } from '../../membership/member-record/duplicate-listings.js';
 import { confirmFlagsOfEndings } from '../../membership/member-record/ending-flags.js';
 import { ENDING_STATUSES, MemberStatus } from '../../membership/status/member-status.js';
 import type { ImportJob } from '../import-job.entity.js';
@@ -76,10 +77,13 @@ export async function changeEvents(
  * the other organizations' listings of her person. Both carry the job, and its undo takes them back.
  */
 export async function endingEffects(em: EntityManager, updates: RecordUpdate[], ctx: ImportContext, job: ImportJob): Promise<void> {
-  const endings = updates
-    .map(({ before, after }) => ({ recordId: before.id, from: before.status, status: after.status as MemberStatus | undefined }))
-    .filter((e): e is { recordId: string; from: MemberStatus; status: MemberStatus } => !!e.status && e.status !== e.from)
-    .filter((e) => ENDING_STATUSES.includes(e.status));
+  const ended = updates.filter(({ before, after }) => {
+    const status = after.status as MemberStatus | undefined;
+    return !!status && status !== before.status && ENDING_STATUSES.includes(status);
+  });
+  const endings = ended.map(({ before, after }) => ({ recordId: before.id, status: after.status as MemberStatus }));
   await confirmFlagsOfEndings(em, endings, fileReason(ctx), job.actorName, job.id);
   for (const e of endings) if (e.status === MemberStatus.DECEASED) await flagDeathElsewhere(em, e.recordId, ctx.def.name, ctx.today);
+  // The other listing of a CCCD ended (struck off as the one written twice): the one left is listed twice no more.
+  for (const { before } of ended) if (before.idKind === 'CCCD') await settleDuplicateListings(em, ctx.def.code, before.idNumberHash);
 }

@@ -128,7 +128,7 @@ export class ImportUndoService implements OnApplicationBootstrap, BeforeApplicat
     await removeJobTraces(em, job.id);
     await removeCreated(em, created);
     await revertUpdated(em, before);
-    await takeBackEndings(em, job.id, before);
+    await takeBackEndings(em, job, before);
     const def = await this.organizations.get(job.organizationCode);
     await refreshEntryFlags(em, def, [...before.keys()], todayInVietnam()); // as the record is again
     await restoreUnchangedDigests(em, job.id);

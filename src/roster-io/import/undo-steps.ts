@@ -1,9 +1,11 @@
 // The steps of an import's undo, in its transaction (ImportUndoService tells the story): read what
 // the job kept, remove what it created, put back what it changed, remove what it wrote beside.
+import type { ImportJob } from '../import-job.entity.js';
 import type { LaterImport } from './undo-refusals.js';
 import type { EntityManager } from 'typeorm';
 import { bulkUpdate } from '../../common/sql/bulk-sql.js';
 import { clearDeathElsewhere } from '../../membership/member-record/death-elsewhere.js';
+import { flagDuplicateListings } from '../../membership/member-record/duplicate-listings.js';
 import { reopenImportConfirmations } from '../../membership/member-record/ending-flags.js';
 import { MemberRecord } from '../../membership/member-record/member-record.entity.js';
 import { MemberStatus } from '../../membership/status/member-status.js';
@@ -126,12 +128,19 @@ export async function revertUpdated(em: EntityManager, images: Map<string, Befor
 }
 
 /**
- * What the job's endings did beside the records (import-events.ts `endingEffects`), taken back: the warnings they
- * confirmed open again, and a death it recorded no longer told to the other listings of her person.
+ * What the job's endings did beside the records (import-events.ts `endingEffects`), taken back, once the records
+ * are as they were: the warnings they confirmed open again, a death it recorded no longer told to the other listings
+ * of her person, and a listing it struck off that is again one of two is flagged so again, with the other.
  */
-export async function takeBackEndings(em: EntityManager, jobId: string, images: Map<string, BeforeImage>): Promise<void> {
-  await reopenImportConfirmations(em, jobId);
-  for (const [id, before] of images) if ('status' in before && before.status !== MemberStatus.DECEASED) await clearDeathElsewhere(em, id);
+export async function takeBackEndings(em: EntityManager, job: ImportJob, images: Map<string, BeforeImage>): Promise<void> {
+  await reopenImportConfirmations(em, job.id);
+  const statusTaken = [...images].filter(([, before]) => 'status' in before);
+  for (const [id, before] of statusTaken) if (before.status !== MemberStatus.DECEASED) await clearDeathElsewhere(em, id);
+  await flagDuplicateListings(
+    em,
+    job.organizationCode,
+    statusTaken.map(([id]) => id),
+  );
 }
 
 /** What the job wrote beside the records it changed: its history events and its `Ghi chú` suggestions. */
