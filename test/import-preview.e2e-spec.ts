@@ -284,6 +284,15 @@ describe('staged import: preview, confirm, the wrong organization (issue 17)', (
       { field: 'birthDate', before: '1990', after: '1990-03-12' },
       { field: 'phone', before: '091****777', after: '091****888' },
     ]);
+    // Her file ends the membership (Trạng thái Đã mất): the gravest change, by its words, before and after.
+    const ended = await importer.import(
+      file('ed3.csv', [`${header},Trạng thái`, 'ED-1,Mùa Thị De,1990,0912000777,Đã mất']),
+      { organization: 'HND', preview: true },
+      CLI_PRINCIPAL,
+    );
+    expect((await importer.preview(ended.jobId, CLI_PRINCIPAL)).rows[0].edits).toEqual([
+      { field: 'status', before: 'Đang sinh hoạt', after: 'Đã mất' },
+    ]);
   });
 
   it("shows a changed CCCD masked, before and after; an older list's CMND never takes the CCCD away", async () => {
@@ -739,6 +748,14 @@ describe('staged import: preview, confirm, the wrong organization (issue 17)', (
       expect(again.stdout).toContain('tạo mới\t0');
       expect(again.stdout).toContain('không đổi\t2');
       expect((await records('HND', 'CL-%')).length).toBe(2);
+      // Her file marks one dead: the dry run says whose membership it ends, and how.
+      const died = cli([
+        '--org',
+        'HND',
+        '--dry-run',
+        file('cli-mat.csv', ['Mã hồ sơ,Họ và tên,Ngày sinh,Trạng thái', 'CL-1,Vi Văn Một,1960,Đã mất']),
+      ]);
+      expect(died.stderr).toContain('cập nhật: dòng 2 CL-1 (Trạng thái) — Đang sinh hoạt → Đã mất');
       // What a row changes, in her columns' words (not the fields' names in the code).
       const changed = cli(['--org', 'HND', '--dry-run', file('cli-sua.csv', ['Mã hồ sơ,Họ và tên,Ngày sinh', 'CL-1,Vi Văn Một,1965'])]);
       expect(changed.stderr).toContain('cập nhật: dòng 2 CL-1 (Ngày sinh)');

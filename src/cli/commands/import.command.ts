@@ -148,6 +148,12 @@ function logWarnedRows(rows: ImportPreview['rows'], warned: number): void {
   if (warned > WARNED_ROWS_SHOWN) log(`… và ${warned - WARNED_ROWS_SHOWN} dòng có cảnh báo khác`);
 }
 
+/** A membership her file ends or takes back, as the plan row says it (no personal data): ` — Đang sinh hoạt → Đã mất`. */
+const statusEdit = (r: ImportPreview['rows'][number]): string => {
+  const e = r.edits.find((x) => x.field === 'status');
+  return e ? ` — ${e.before ?? '…'} → ${e.after ?? '…'}` : '';
+};
+
 /** Rows of each fate shown by `--dry-run`. */
 const PLAN_ROWS_SHOWN = 5;
 
@@ -174,7 +180,7 @@ async function waiting(
     const rows = preview.rows.filter((r) => r.fate === fate).slice(0, PLAN_ROWS_SHOWN);
     for (const r of rows)
       log(
-        `${FATE_LABEL[fate]}: ${r.sheet ? `${r.sheet} ` : ''}dòng ${r.row} ${r.code ?? ''}${r.changedLabels.length ? ` (${r.changedLabels.join(', ')})` : ''}${r.reason ? `: ${r.reason}` : ''}`,
+        `${FATE_LABEL[fate]}: ${r.sheet ? `${r.sheet} ` : ''}dòng ${r.row} ${r.code ?? ''}${r.changedLabels.length ? ` (${r.changedLabels.join(', ')})` : ''}${statusEdit(r)}${r.reason ? `: ${r.reason}` : ''}`,
       );
   }
   if (preview.warned) {

@@ -63,7 +63,7 @@ export interface PreviewRow {
 export const dateText = (iso: string | null, precision: string | null) =>
   iso ? formatPartialDate(fromStoredDate(iso.slice(0, 10), precision as DatePrecision | null)) : null;
 
-type EditedField = 'fullName' | 'birthDate' | 'idNumber' | 'phone' | 'village' | 'joinDate';
+type EditedField = 'fullName' | 'birthDate' | 'idNumber' | 'phone' | 'village' | 'joinDate' | 'status';
 
 /** The fields shown before and after, with the record's columns they are read from (a date with its precision; an ID number by its mask). */
 const EDITED: [EditedField, string, string | null][] = [
@@ -73,6 +73,8 @@ const EDITED: [EditedField, string, string | null][] = [
   ['phone', 'phone', null],
   ['village', 'village', null],
   ['joinDate', 'join_date', 'join_date_precision'],
+  // A status changed by her file (Đã mất, Xóa tên): the membership ends — shown by its label, before and after.
+  ['status', 'status', null],
 ];
 
 /** The plan's changed key of an edited field (an ID number's is its hash's). */
@@ -87,7 +89,9 @@ const EDIT_COLUMNS = EDITED.flatMap(([, c, p]) =>
 function editsOf(r: EditColumns): PreviewRow['edits'] {
   const value = (c: string, p: string | null, when: 'before' | 'after') => {
     const v = r[`${c}_${when}`];
-    return p ? dateText(v, r[`${p}_${when}`]) : c === 'phone' && v ? maskPhone(v) : v;
+    if (p) return dateText(v, r[`${p}_${when}`]);
+    if (c === 'status' && v) return MEMBER_STATUS_INFO[v as MemberStatus]?.label ?? v;
+    return c === 'phone' && v ? maskPhone(v) : v;
   };
   return EDITED.filter(([f, , p]) => r.changed.includes(changedKey(f)) || (p && r.changed.includes(`${f}Precision`))).map(
     ([field, c, p]) => ({
