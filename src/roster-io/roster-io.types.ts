@@ -136,10 +136,7 @@ export class ImportRowSaidType {
   description: 'A field an updated row changes, before and after (name, dates, ID number masked, phone, village, status).',
 })
 export class ImportFieldEditType {
-  @Field({
-    description: 'fullName, birthDate, idNumber (masked), phone, village, joinDate or status (its label: Đang sinh hoạt, Đã mất…).',
-  })
-  field: string;
+  @Field({ description: 'fullName, birthDate, idNumber (masked), phone, village, joinDate or status (its label).' }) field: string;
   @Field(() => String, { nullable: true, description: 'As listed now (a date as `1990` or `1990-05-06`).' }) before: string | null;
   @Field(() => String, { nullable: true, description: 'As the file gives it.' }) after: string | null;
 }
