@@ -73,8 +73,9 @@ export async function changeEvents(
 
 /**
  * What her file's endings (its status column: Đã mất, Xóa tên…) do beside their history, as an ending from the
- * member's page does: the warnings they settle confirmed (the phantoms struck off count them), and a death told to
- * the other organizations' listings of her person. Both carry the job, and its undo takes them back.
+ * member's page does: the warnings they settle confirmed (the phantoms struck off count them), a death told to the
+ * other organizations' listings of her person, and the listing left of a CCCD listed twice no more. The undo takes
+ * them back (undo-steps.ts `takeBackEndings`).
  */
 export async function endingEffects(em: EntityManager, updates: RecordUpdate[], ctx: ImportContext, job: ImportJob): Promise<void> {
   const ended = updates.filter(({ before, after }) => {
