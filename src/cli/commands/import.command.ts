@@ -154,6 +154,9 @@ const statusEdit = (r: ImportPreview['rows'][number]): string => {
   return e ? ` — ${e.before ?? '…'} → ${e.after ?? '…'}` : '';
 };
 
+/** A row's reason without the fate its line already names ("chờ quyết định: chờ quyết định: …" read twice). */
+const unlabelled = (reason: string, label: string): string => (reason.startsWith(`${label}: `) ? reason.slice(label.length + 2) : reason);
+
 /** Rows of each fate shown by `--dry-run`. */
 const PLAN_ROWS_SHOWN = 5;
 
@@ -180,7 +183,7 @@ async function waiting(
     const rows = preview.rows.filter((r) => r.fate === fate).slice(0, PLAN_ROWS_SHOWN);
     for (const r of rows)
       log(
-        `${FATE_LABEL[fate]}: ${r.sheet ? `${r.sheet} ` : ''}dòng ${r.row} ${r.code ?? ''}${r.changedLabels.length ? ` (${r.changedLabels.join(', ')})` : ''}${statusEdit(r)}${r.reason ? `: ${r.reason}` : ''}`,
+        `${FATE_LABEL[fate]}: ${r.sheet ? `${r.sheet} ` : ''}dòng ${r.row}${r.code ? ` ${r.code}` : ''}${r.changedLabels.length ? ` (${r.changedLabels.join(', ')})` : ''}${statusEdit(r)}${r.reason ? `: ${unlabelled(r.reason, FATE_LABEL[fate])}` : ''}`,
       );
   }
   if (preview.warned) {

@@ -63,14 +63,18 @@ export async function flagDeathElsewhere(em: EntityManager, deadRecordId: string
   );
 }
 
-/** Her organization took the death back: the flags it raised elsewhere go, and with them the suspicion they made alone. */
-export async function clearDeathElsewhere(em: EntityManager, deadRecordId: string): Promise<void> {
+/**
+ * Her organization took the death back (one record, or an import's undo: its records in one statement): the flags
+ * it raised elsewhere go, and with them the suspicion they made alone.
+ */
+export async function clearDeathElsewhere(em: EntityManager, deadRecordIds: string[]): Promise<void> {
+  if (!deadRecordIds.length) return;
   await em.query(
-    `WITH gone AS (DELETE FROM record_flag f WHERE ${deathElsewhere('f')} AND f.evidence->>'record' = $1::text RETURNING f.record_id)
+    `WITH gone AS (DELETE FROM record_flag f WHERE ${deathElsewhere('f')} AND f.evidence->>'record' = ANY($1::text[]) RETURNING f.record_id)
      UPDATE record_person p SET flags = array_remove(p.flags, 'DECEASED'), ao_reasons = array_remove(p.ao_reasons, 'DECEASED'),
             ao = cardinality(array_remove(p.ao_reasons, 'DECEASED')) > 0
        FROM gone WHERE p.record_id = gone.record_id`,
-    [deadRecordId],
+    [deadRecordIds],
   );
 }
 

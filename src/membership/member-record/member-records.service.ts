@@ -262,7 +262,7 @@ export class MemberRecordsService {
       // A mistyped CCCD corrected: the listing it was "twice" with, and this one, are listed twice no more (at once).
       if (newCccd) for (const h of [before.hash, record.idNumberHash]) await settleDuplicateListings(em, record.organizationCode, h);
       // Her death taken back (Cho sinh hoạt lại): the other organizations are no longer told she died.
-      if (before.status === MemberStatus.DECEASED && record.status !== MemberStatus.DECEASED) await clearDeathElsewhere(em, id);
+      if (before.status === MemberStatus.DECEASED && record.status !== MemberStatus.DECEASED) await clearDeathElsewhere(em, [id]);
       await this.audit.record(
         caller,
         {

@@ -135,7 +135,10 @@ export async function revertUpdated(em: EntityManager, images: Map<string, Befor
 export async function takeBackEndings(em: EntityManager, job: ImportJob, images: Map<string, BeforeImage>): Promise<void> {
   await reopenImportConfirmations(em, job.id);
   const statusTaken = [...images].filter(([, before]) => 'status' in before);
-  for (const [id, before] of statusTaken) if (before.status !== MemberStatus.DECEASED) await clearDeathElsewhere(em, id);
+  await clearDeathElsewhere(
+    em,
+    statusTaken.filter(([, before]) => before.status !== MemberStatus.DECEASED).map(([id]) => id),
+  );
   await flagDuplicateListings(
     em,
     job.organizationCode,
